@@ -1,0 +1,345 @@
+"""Bytes to data with source marks: the one strict YAML loader every part of the project uses.
+
+The order of the checks matters: everything that could make libyaml or the validator crash or
+blow up (size, encoding, nesting depth, aliases) is refused before the expensive steps run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.cyaml import CParser
+
+from validators.findings import Finding, error
+
+Path_ = tuple[str | int, ...]
+
+_PLAIN = "tag:local,2024:plain"
+_CORE = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
+_ALLOWED_EXPLICIT = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+
+# YAML 1.2 core schema, minus the traps: a leading zero stays text (a phone number or a code
+# keeps its zero) and `yes`/`no`/`on`/`off`/`1:20` are text, as in YAML 1.2.
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NUMERIC_START = frozenset("-+.0123456789~tTfFnN")
+# Characters YAML forbids in a stream (tab, LF, CR and NEL are allowed).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
+# Upper bound of block nesting started on one line: indentation plus compact indicators.
+_BLOCK_PREFIX = re.compile(r"^[ \-?:]*", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlLimits:
+    max_file_bytes: int
+    max_depth: int
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Where each value (and the key that names it) starts in the file, 1-based."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def value(self, path: Path_) -> tuple[int, int]:
+        """The value at `path`, or the nearest enclosing one that exists."""
+        for n in range(len(path), -1, -1):
+            mark = self.values.get(path[:n])
+            if mark is not None:
+                return mark
+        return (1, 1)
+
+    def key(self, path: Path_) -> tuple[int, int]:
+        """The key naming `path`; for a missing key, the mapping that lacks it."""
+        mark = self.keys.get(path)
+        return mark if mark is not None else self.value(path)
+
+
+@dataclass(slots=True)
+class Loaded:
+    file: str
+    data: Any = None
+    source: SourceMap = field(default_factory=SourceMap)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings and self.data is not None
+
+
+class _Resolver:
+    """Leaves plain scalars unresolved so that `_Builder` applies the strict core schema."""
+
+    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, parent: object, index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+class _Composer(CParser, _Resolver):
+    pass
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _decode(data: bytes, file: str) -> tuple[str | None, list[Finding]]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:2]):
+        return None, [error(file, 1, 1, "E-YAML-ENCODING",
+                            "文件是 UTF-16 编码。请在编辑器中选择“另存为”，编码选 UTF-8 后重新提交。")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode("utf-8", errors="replace")
+        line, col = _line_col(before, len(before))
+        if b"\x00" in data:
+            msg = "这不是文本文件（含有二进制内容）。请提交 UTF-8 编码的 YAML 文本文件。"
+        else:
+            try:
+                data.decode("gb18030")
+                msg = ("文件不是 UTF-8 编码，看起来是 GBK/GB2312 编码（Windows 记事本和 WPS 的常见默认）。"
+                       "请用编辑器“另存为”UTF-8 编码后重新提交。")
+            except UnicodeDecodeError:
+                msg = "文件不是 UTF-8 编码的文本。请用编辑器“另存为”UTF-8 编码后重新提交。"
+        return None, [error(file, line, col, "E-YAML-ENCODING", msg)]
+
+
+_YAML_HINTS = (
+    ("found character '\\t'", "不能用 Tab 键缩进，请改用空格。"),
+    ("mapping values are not allowed", "冒号后面要有空格，文字中含有“: ”时请给整段文字加引号。"),
+    ("found undefined alias", "不允许使用别名（*名称）。"),
+    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号，或上一行的引号没有闭合。"),
+    ("did not find expected key", "缩进不一致：同一层的键要对齐，列表项以“- ”开头。"),
+    ("did not find expected '-' indicator", "列表缩进不一致：同一列表的各项要对齐。"),
+    ("found unexpected end of stream", "文件在引号或括号闭合前结束了。"),
+    ("found unknown escape character", "双引号文字中的反斜杠 \\ 需写成 \\\\，或改用单引号。"),
+    ("control characters are not allowed", "文件中含有不可见的控制字符，请删除。"),
+)
+
+
+def _syntax_finding(exc: yaml.YAMLError, file: str) -> Finding:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = str(getattr(exc, "problem", "") or exc)
+    if "expected a single document" in problem:
+        return error(file, line, col, "E-YAML-MULTI-DOC",
+                     "一个文件只能有一个 YAML 文档：请删除“---”分隔的第二部分，或拆成单独的文件。")
+    hint = next((h for key, h in _YAML_HINTS if key in problem), "请检查这一行附近的缩进、冒号和引号。")
+    return error(file, line, col, "E-YAML-SYNTAX", f"YAML 语法错误：{hint}（解析器提示：{problem}）")
+
+
+def _depth_bound(text: str) -> int:
+    longest = max((len(m) for m in _BLOCK_PREFIX.findall(text)), default=0)
+    return text.count("[") + text.count("{") + longest + 2
+
+
+def _depth_finding(text: str, file: str, max_depth: int) -> Finding | None:
+    """Exact nesting depth from the event stream, which (unlike composing) uses no C recursion."""
+    if _depth_bound(text) <= max_depth:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > max_depth:
+                m = event.start_mark
+                return error(file, m.line + 1, m.column + 1, "E-YAML-TOO-DEEP",
+                             f"嵌套超过 {max_depth} 层。学会报告最多嵌套五层，请检查括号和缩进。")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _resolve_plain(value: str) -> Any:
+    if not value or value[0] not in _NUMERIC_START:
+        return value
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.fullmatch(value):
+        try:
+            return int(value, 0)
+        except ValueError:  # more digits than Python converts
+            return value
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if value in (".inf", "+.inf", "-.inf", ".nan", ".Inf", ".NaN"):
+        return float(value.replace(".", ""))
+    if len(value) == 10 and _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:  # 2017-02-30 stays text; the model says the date does not exist
+            return value
+    return value
+
+
+class _Builder:
+    """Turns a composed node tree into plain data and a SourceMap, refusing what YAML allows
+    but a report must not contain: aliases, non-core tags, duplicate or non-text keys."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.source = SourceMap()
+        self.findings: list[Finding] = []
+        self._seen: set[int] = set()
+
+    def _fail(self, node: yaml.Node, code: str, message: str) -> None:
+        m = node.start_mark
+        self.findings.append(error(self.file, m.line + 1, m.column + 1, code, message))
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        if id(node) in self._seen:
+            self._fail(node, "E-YAML-ALIAS", "不允许使用锚点和别名（& 与 *）：请把内容完整写出。")
+            return None
+        self._seen.add(id(node))
+        self.source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        tag = node.tag
+        if tag not in (_PLAIN, _STR, _SEQ, _MAP) and tag not in _ALLOWED_EXPLICIT:
+            self._fail(node, "E-YAML-TAG",
+                       f"不允许使用 YAML 标签 {tag.replace(_CORE, '!!')}：请删除标签，直接写值。")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._mapping(node, path)
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _PLAIN:
+            return _resolve_plain(value)
+        if tag == _STR:
+            return value
+        resolved = _resolve_plain(value)
+        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+        if not isinstance(resolved, expected[tag.removeprefix(_CORE)]):
+            self._fail(node, "E-YAML-TAG", f"标签 {tag.replace(_CORE, '!!')} 与值不符：请删除标签。")
+            return None
+        return resolved
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        seen_keys: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or id(key_node) in self._seen:
+                self._fail(key_node, "E-YAML-KEY", "键必须是简单的文字（如 title），不能是列表、映射或别名。")
+                continue
+            self._seen.add(id(key_node))
+            key = _resolve_plain(key_node.value) if key_node.tag == _PLAIN else key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen_keys:  # `1` and `true` collide here, as they do in Python
+                self._fail(key_node, "E-YAML-DUPLICATE-KEY",
+                           f"键“{key_node.value}”重复（第 {seen_keys[key]} 行已出现）：请删除或合并其中一个。")
+                continue
+            seen_keys[key] = line
+            if not isinstance(key, str):
+                self._fail(key_node, "E-YAML-KEY",
+                           f"键“{key_node.value}”不是文字：字段名应为英文小写字母和下划线，如 title。")
+                continue
+            child = (*path, key)
+            self.source.keys[child] = (line, key_node.start_mark.column + 1)
+            out[key] = self.build(value_node, child)
+        return out
+
+
+def load_text(text: str, file: str, max_depth: int | None) -> Loaded:
+    result = Loaded(file)
+    bad = _CONTROL.search(text)
+    if bad:
+        line, col = _line_col(text, bad.start())
+        result.findings.append(error(file, line, col, "E-YAML-CONTROL-CHAR",
+                                     f"第 {line} 行含有不可见的控制字符 U+{ord(bad.group()):04X}，请删除。"))
+        return result
+    try:
+        if max_depth is not None:
+            deep = _depth_finding(text, file, max_depth)
+            if deep:
+                result.findings.append(deep)
+                return result
+        composer = _Composer(text)
+        try:
+            root = composer.get_single_node()
+        finally:
+            composer.dispose()
+    except yaml.YAMLError as exc:
+        result.findings.append(_syntax_finding(exc, file))
+        return result
+    if root is None:
+        result.findings.append(error(file, 1, 1, "E-YAML-EMPTY", "文件是空的：请按模板填写内容。"))
+        return result
+    builder = _Builder(file)
+    data = builder.build(root, ())
+    result.source, result.findings = builder.source, builder.findings
+    if not isinstance(data, dict):
+        if not result.findings:
+            m = root.start_mark
+            result.findings.append(error(
+                file, m.line + 1, m.column + 1, "E-YAML-ROOT",
+                "文件顶层应是“键: 值”的映射（如 society: …、year: …），而不是列表或单个值。"))
+        return result
+    result.data = data
+    return result
+
+
+def _too_large(file: str, size: int, limit: int) -> Finding:
+    return error(file, 1, 1, "E-YAML-TOO-LARGE",
+                 f"文件有 {size:,} 字节，超过上限 {limit:,} 字节。"
+                 "请删除多余内容，证明材料请用链接或单独文件。")
+
+
+def load_bytes(data: bytes, file: str, limits: YamlLimits | None) -> Loaded:
+    """`limits` is None only for the repository's own trusted data files."""
+    if limits is not None and len(data) > limits.max_file_bytes:
+        return Loaded(file, findings=[_too_large(file, len(data), limits.max_file_bytes)])
+    if not data.strip():
+        return Loaded(file, findings=[error(file, 1, 1, "E-YAML-EMPTY", "文件是空的：请按模板填写内容。")])
+    text, findings = _decode(data, file)
+    if text is None:
+        return Loaded(file, findings=findings)
+    return load_text(text, file, limits.max_depth if limits else None)
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """Reads at most limit + 1 bytes, so an oversized file is refused without reading it all."""
+    with path.open("rb") as handle:
+        return handle.read(limit + 1)
+
+
+def load_path(path: Path, file: str, limits: YamlLimits | None) -> Loaded:
+    try:
+        data = read_limited(path, limits.max_file_bytes) if limits else path.read_bytes()
+    except OSError as exc:
+        return Loaded(file, findings=[error(file, 1, 1, "E-FILE-UNREADABLE",
+                                            f"无法读取文件：{exc.strerror or exc}")])
+    if limits is not None and len(data) > limits.max_file_bytes:
+        return Loaded(file, findings=[_too_large(file, path.stat().st_size, limits.max_file_bytes)])
+    return load_bytes(data, file, limits)
+
+
+def load_trusted(path: Path) -> Any:
+    """Loads one of the repository's own data files (guidelines, rubrics, policy)."""
+    loaded = load_path(path, str(path), None)
+    if not loaded.ok:
+        raise ValueError("; ".join(f"{f.file}:{f.line}:{f.column} {f.message}" for f in loaded.findings))
+    return loaded.data

@@ -1,0 +1,66 @@
+"""Enumerations that accept either their English code or their exact Chinese label."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+
+class LabelledEnum(str, Enum):
+    """A member is `(code, label[, clause])`; the label is what users type and the site shows."""
+
+    label: str
+    clause: str | None
+
+    def __new__(cls, code: str, label: str, clause: str | None = None) -> LabelledEnum:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.label = label
+        member.clause = clause
+        return member
+
+    def __str__(self) -> str:
+        return self.label
+
+    @classmethod
+    def lookup(cls) -> dict[str, LabelledEnum]:
+        table: dict[str, LabelledEnum] = {}
+        for member in cls:
+            table[member.value] = member
+            table[member.label] = member
+        return table
+
+    @classmethod
+    def from_text(cls, value: Any) -> LabelledEnum:
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            member = cls.lookup().get(value.strip())
+            if member is not None:
+                return member
+        raise PydanticCustomError(
+            "enum", "不是可选值之一：{expected}", {"expected": "、".join(m.label for m in cls)})
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.from_text,
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda m: m.value),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        labels = [m.label for m in cls]
+        return {
+            "type": "string",
+            "enum": labels + [m.value for m in cls],
+            "x-labels": {m.value: m.label for m in cls},
+            "description": "可选：" + "、".join(labels),
+        }

@@ -1,0 +1,49 @@
+"""Repository policy (policy.yaml): technical limits that hold for every guideline year."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, PositiveInt
+
+from validators.loading import YamlLimits, load_trusted
+
+POLICY_FILE = Path(__file__).with_name("policy.yaml")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class YamlPolicy(_Strict):
+    max_file_bytes: PositiveInt
+    max_depth: PositiveInt
+    max_text_chars: PositiveInt
+    max_list_items: PositiveInt
+    max_count: PositiveInt
+    max_amount_wan: PositiveInt
+
+    @property
+    def limits(self) -> YamlLimits:
+        return YamlLimits(self.max_file_bytes, self.max_depth)
+
+
+class EvidencePolicy(_Strict):
+    max_file_bytes: PositiveInt
+    url_schemes: list[str]
+
+
+class PrivacyPolicy(_Strict):
+    personal_email_domains: list[str]
+
+
+class Policy(_Strict):
+    yaml: YamlPolicy
+    evidence: EvidencePolicy
+    privacy: PrivacyPolicy
+
+
+@cache
+def policy() -> Policy:
+    return Policy.model_validate(load_trusted(POLICY_FILE))

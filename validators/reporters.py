@@ -1,0 +1,81 @@
+"""Renderers of a CheckResult: text for people, JSON for tools, GitHub annotations, Markdown."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from validators.findings import CheckResult, Finding
+from validators.markdown_text import code_span
+
+SEVERITY_LABEL = {"error": "错误", "warning": "警告"}
+
+
+def text(result: CheckResult) -> str:
+    lines = [f"{f.file}:{f.line}:{f.column}: {SEVERITY_LABEL[f.severity]} {f.code}"
+             f"{f'（条款 {f.clause}）' if f.clause else ''} {f.message}"
+             for f in result.sorted_findings()]
+    counts = Counter(f.severity for f in result.findings)
+    lines.append(f"检查了 {result.files} 个文件：{counts['error']} 个错误，{counts['warning']} 个警告。")
+    return "\n".join(lines)
+
+
+def json_report(result: CheckResult) -> str:
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    """One workflow command; GitHub's escaping keeps any message one inert annotation."""
+    level = "error" if finding.severity == "error" else "warning"
+    title = f"{finding.code}" + (f" 条款 {finding.clause}" if finding.clause else "")
+    props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in (
+        ("file", finding.file), ("line", finding.line), ("col", finding.column), ("title", title)))
+    return f"::{level} {props}::{_escape_data(finding.message)}"
+
+
+def worst_first(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.severity != "error", f.file, f.line, f.column, f.code))
+
+
+def github(result: CheckResult, per_severity: int = 10, per_run: int = 50) -> str:
+    """GitHub shows at most 10 annotations of each severity per step and 50 per run: the worst
+    first, and a notice saying how many more there are (all are in the job summary)."""
+    shown: list[str] = []
+    taken: Counter[str] = Counter()
+    for finding in worst_first(result.findings):
+        if taken[finding.severity] < per_severity and len(shown) < per_run:
+            taken[finding.severity] += 1
+            shown.append(annotation(finding))
+    hidden = len(result.findings) - len(shown)
+    if hidden:
+        shown.append("::notice::" + _escape_data(
+            f"另有 {hidden} 条问题未标注在代码行上，完整列表见本次运行的摘要。"))
+    return "\n".join(shown)
+
+
+def markdown(result: CheckResult, link_base: str | None = None,
+             clause_base: str | None = None) -> str:
+    counts = Counter(f.severity for f in result.findings)
+    head = (f"**检查了 {result.files} 个文件：{counts['error']} 个错误，{counts['warning']} 个警告。**"
+            if result.findings else f"**检查了 {result.files} 个文件，没有发现问题。**")
+    if not result.findings:
+        return head
+    rows = ["", "| 级别 | 位置 | 代码 | 条款 | 说明 |", "| --- | --- | --- | --- | --- |"]
+    for f in worst_first(result.findings):
+        where = code_span(f"{f.file}:{f.line}:{f.column}", in_table=True)
+        if link_base:
+            where = f"[{where}]({link_base}/{f.file}#L{f.line})"
+        clause = f.clause or ""
+        if clause and clause_base:
+            clause = f"[{clause}]({clause_base}#clause-{clause.replace('.', '-')})"
+        rows.append(f"| {SEVERITY_LABEL[f.severity]} | {where} | {code_span(f.code, True)} | {clause} "
+                    f"| {code_span(f.message, in_table=True)} |")
+    return head + "\n".join(rows)

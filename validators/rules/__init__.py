@@ -1,0 +1,1 @@
+"""Rules of the guideline: in-file rules per area, and rules across files and years."""

@@ -1,0 +1,21 @@
+"""Area 四 rules in one file: industry (4.1), establishment date, members."""
+
+from __future__ import annotations
+
+from validators.models.report import YearReport
+from validators.rules.context import RuleContext
+from validators.rules.industries import check_industry
+
+
+def check(report: YearReport, ctx: RuleContext) -> None:
+    deadline = ctx.guideline.evaluation_window.deadline
+    for i, consortium in enumerate(report.consortia):
+        path = ("consortia", i)
+        check_industry(ctx, (*path, "industry"), consortium.industry, "4.1")
+        if consortium.established > deadline:
+            ctx.error((*path, "established"), "E-DATE-OUTSIDE-WINDOW",
+                      f"成立日期 {consortium.established} 晚于本年度评估截止日 {deadline}："
+                      "请放到对应年度的报告中。", "4.3")
+        if report.society in consortium.members:
+            ctx.error((*path, "members"), "E-CONSORTIUM-SELF-MEMBER",
+                      "成员列表不需要写本学会自己：本学会的角色由 role 表示。", "4")

@@ -1,0 +1,37 @@
+"""What an in-file rule sees: the validated report, where its values are, and the year's guideline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from validators.findings import Finding, error, warning
+from validators.guideline import Guideline
+from validators.loading import Path_, SourceMap
+from validators.policy import Policy
+
+
+@dataclass(slots=True)
+class RuleContext:
+    file: str
+    folder: Path
+    source: SourceMap
+    guideline: Guideline
+    policy: Policy
+    findings: list[Finding] = field(default_factory=list)
+
+    def error(self, path: Path_, code: str, message: str, clause: str | None) -> None:
+        line, col = self.source.value(path)
+        self.findings.append(error(self.file, line, col, code, message, clause))
+
+    def warning(self, path: Path_, code: str, message: str, clause: str | None) -> None:
+        line, col = self.source.value(path)
+        self.findings.append(warning(self.file, line, col, code, message, clause))
+
+    def in_window(self, path: Path_, day: dt.date, clause: str | None, what: str) -> None:
+        window = self.guideline.evaluation_window
+        if not window.contains(day):
+            self.error(path, "E-DATE-OUTSIDE-WINDOW",
+                       f"{what} {day.isoformat()} 不在 {self.guideline.year} 年度评估期"
+                       f"（{window.label}）内：请核对日期，或放到对应年度的报告中。", clause)

@@ -1,0 +1,27 @@
+"""A report names its own society and year, and its item ids are unique within the file."""
+
+from __future__ import annotations
+
+from validators.models.report import ITEM_AREAS, YearReport
+from validators.rules.context import RuleContext
+
+
+def check(report: YearReport, ctx: RuleContext, folder_name: str, file_year: int) -> None:
+    if report.society != folder_name:
+        ctx.error(("society",), "E-SOCIETY-MISMATCH",
+                  f"society 应与文件夹名一致，写作“{folder_name}”。", None)
+    if report.year != file_year:
+        ctx.error(("year",), "E-YEAR-MISMATCH", f"year 应与文件名一致，写作 {file_year}。", None)
+    seen: dict[str, str] = {}
+    paths = [(("innovation", "services", i), s.id)
+             for i, s in enumerate(report.innovation.services if report.innovation else [])]
+    paths += [(("government_functions", "functions", i), f.id) for i, f in
+              enumerate(report.government_functions.functions if report.government_functions else [])]
+    for area in ITEM_AREAS:
+        paths += [((area, i), item.id) for i, item in enumerate(getattr(report, area))]
+    for path, item_id in paths:
+        if item_id in seen:
+            ctx.error((*path, "id"), "E-ID-DUPLICATE",
+                      f"id“{item_id}”在本文件中重复（{seen[item_id]} 已使用）：每一项的 id 须唯一。", None)
+        else:
+            seen[item_id] = ".".join(str(p) for p in path)

@@ -1,0 +1,16 @@
+"""The industry list shared by stations (3.1) and consortia (4.1)."""
+
+from __future__ import annotations
+
+from validators.loading import Path_
+from validators.rules.context import RuleContext
+
+OTHER_INDUSTRY = "其他"
+
+
+def check_industry(ctx: RuleContext, path: Path_, industry: str, clause: str) -> None:
+    allowed = ctx.guideline.industries
+    if industry not in allowed and industry != OTHER_INDUSTRY:
+        ctx.error(path, "E-INDUSTRY-UNKNOWN",
+                  f"“{industry}”不在成都市主导产业和优势产业名单中。可选：{'、'.join(allowed)}；"
+                  f"都不是时写“{OTHER_INDUSTRY}”。", clause)

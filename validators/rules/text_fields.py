@@ -1,0 +1,67 @@
+"""Rules over every text value: markup is published as typed (warning), personal data never (error)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from validators.loading import Path_
+from validators.rules.context import RuleContext
+
+_MARKUP = re.compile(
+    r"<\s*[A-Za-z!/?]"            # an HTML tag or comment
+    r"|\]\([^)]*\)"                # a Markdown link or image
+    r"|\{:"                        # an attribute list
+    r"|\*\*|__|`"                  # emphasis, code
+    r"|^\s{0,3}(?:#{1,6}\s|>|\|)"  # heading, quote, table
+    r"|&#?\w+;"                    # an HTML entity
+    r"|javascript:",
+    re.IGNORECASE | re.MULTILINE)
+_MOBILE = re.compile(r"(?<![\d.])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![\d.])")
+_ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def iter_strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from iter_strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from iter_strings(value, (*path, i))
+
+
+def is_identity_number(candidate: str) -> bool:
+    """GB 11643: 17 digits, a plausible birth date, and the ISO 7064 MOD 11-2 check character."""
+    birth_month, birth_day = int(candidate[10:12]), int(candidate[12:14])
+    if not (1 <= birth_month <= 12 and 1 <= birth_day <= 31):
+        return False
+    total = sum(int(d) * w for d, w in zip(candidate[:17], _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11] == candidate[17].upper()
+
+
+def check(data: dict[str, Any], ctx: RuleContext) -> None:
+    personal_domains = set(ctx.policy.privacy.personal_email_domains)
+    for path, text in iter_strings(data):
+        if _MOBILE.search(text):
+            ctx.error(path, "E-PRIVACY-PHONE",
+                      "文字中含有手机号码。仓库和网站是公开的，个人电话不得发布：请删除，"
+                      "需要联系方式时写学会办公电话或网址。", None)
+        if any(is_identity_number(m.group()) for m in _ID_CARD.finditer(text)):
+            ctx.error(path, "E-PRIVACY-ID-NUMBER",
+                      "文字中含有居民身份证号码。身份证号属于个人敏感信息，公开发布违法且有风险：请删除。",
+                      None)
+        for match in _EMAIL.finditer(text):
+            if match.group(1).lower() in personal_domains:
+                ctx.error(path, "E-PRIVACY-EMAIL",
+                          f"文字中含有个人邮箱（{match.group(1)}）。仓库和网站是公开的："
+                          "请删除，或改用学会的机构邮箱。", None)
+        if path and path[-2:-1] != ("evidence",) and _MARKUP.search(text):
+            ctx.warning(path, "W-TEXT-MARKUP",
+                        "文字中含有 HTML 或 Markdown 标记：网站会按原样显示这些符号，不会执行或排版。"
+                        "如非有意，请删除。", None)
