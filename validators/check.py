@@ -83,8 +83,7 @@ def check_file(path: Path, root: Path) -> FileResult:
     ctx = _context(file, folder, loaded.source, year)
     if ctx is None:
         years = "、".join(str(y) for y in available_years())
-        return FileResult(findings + [error(file, 1, 1, "E-YEAR-UNKNOWN",
-                                            f"{year} 年没有工作指南：可提交的年度为 {years}。")])
+        return FileResult([*findings, error(file, 1, 1, "E-YEAR-UNKNOWN", f"{year} 年没有工作指南：可提交的年度为 {years}。")])
     identity.check(report, ctx, folder.name, year)
     for module in _AREA_RULES:
         module.check(report, ctx)

@@ -1,0 +1,43 @@
+"""`check` and `schema`: validate submissions; print the JSON Schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from validators import reporters
+from validators.check import check_tree
+from validators.exit_codes import EXIT_ERRORS, EXIT_OK
+from validators.findings import CheckResult
+from validators.schema import json_schema_text
+
+FORMATS: dict[str, Callable[[CheckResult], str]] = {
+    "text": reporters.text,
+    "json": reporters.json_report,
+    "github": reporters.github,
+    "markdown": reporters.markdown,
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    check = sub.add_parser("check", help="校验提交的 YAML 文件")
+    check.add_argument("paths", nargs="*", type=Path, help="文件或文件夹；省略时检查整个 submissions/")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text")
+    check.set_defaults(run=run_check)
+
+    schema = sub.add_parser("schema", help="输出 JSON Schema")
+    schema.add_argument("--kind", choices=["submission", "society"], default="submission")
+    schema.set_defaults(run=run_schema)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    result, _ = check_tree(args.root, args.paths or None)
+    sys.stdout.write(FORMATS[args.format](result) + "\n")
+    return EXIT_ERRORS if result.has_errors else EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(json_schema_text(args.kind))
+    return EXIT_OK
