@@ -30,6 +30,7 @@ from validators.rules import (
     text_fields,
 )
 from validators.rules.context import RuleContext
+from validators.rules.cross_file import check_repository
 from validators.schema_findings import findings_from
 from validators.urls import is_web_url
 
@@ -124,20 +125,38 @@ def discover(root: Path, paths: list[Path] | None) -> list[Path]:
     return found
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
 def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult, Repository]:
-    files = discover(root, paths)
-    result = CheckResult(files=len(files))
+    """Checks the given files (or the whole tree) and the rules across files and years.
+
+    When paths inside `submissions/` are given, the rest of the tree is read as context for
+    the cross-file rules, and only findings in the given files are reported.
+    """
+    targets = discover(root, paths)
+    result = CheckResult(files=len(targets))
+    context: list[Path] = []
+    submissions = root / SUBMISSIONS
+    if paths and any(_inside(p, submissions) for p in targets):
+        wanted = {p.resolve() for p in targets}
+        context = [p for p in discover(root, None) if p.resolve() not in wanted]
     repo = Repository(root)
-    for path in files:
+    for path in targets + context:
+        reported = path not in context
         if not path.is_file():
             result.findings.append(error(display_path(path, root), 1, 1, "E-FILE-UNREADABLE",
                                          "找不到这个文件，或它不是普通文件。"))
             continue
         outcome = check_file(path, root)
-        result.findings += outcome.findings
+        if reported:
+            result.findings += outcome.findings
         if outcome.profile:
-            repo.profiles[outcome.profile.profile.id] = outcome.profile
+            repo.profiles.setdefault(outcome.profile.profile.id, outcome.profile)
         if outcome.report:
             report = outcome.report.report
-            repo.reports[(report.society, report.year)] = outcome.report
+            repo.reports.setdefault((report.society, report.year), outcome.report)
+    files = {display_path(p, root) for p in targets}
+    result.findings += [f for f in check_repository(repo) if f.file in files]
     return result, repo

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from validators import commands_check
+from validators import commands_check, commands_evaluate
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 
-_COMMAND_MODULES = (commands_check,)
+_COMMAND_MODULES = (commands_check, commands_evaluate)
 
 
 class UsageParser(argparse.ArgumentParser):

@@ -49,6 +49,15 @@ class Thresholds(_Strict):
     international_min_countries: PositiveInt
 
 
+class Plausibility(_Strict):
+    """Figures a reviewer should look at twice: warnings, never errors."""
+
+    event_max_participants: PositiveInt
+    growth_factor: PositiveInt
+    growth_floor: PositiveInt
+    station_max_enterprises: PositiveInt
+
+
 class Guideline(_Strict):
     year: int
     title: str
@@ -66,6 +75,7 @@ class Guideline(_Strict):
     provinces: list[str]
     home_province: str
     popularisation_occasions: list[str]
+    plausibility: Plausibility
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

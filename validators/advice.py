@@ -1,0 +1,130 @@
+"""Advice: the few concrete changes that would raise a society's score most.
+
+Each candidate is a changed copy of the report, scored again by the same engine, so the gain
+is computed under the rubric (caps included), never written by hand.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import replace
+
+from validators.guideline import Guideline
+from validators.models.academic_events import AcademicEvent
+from validators.models.innovation import Service, ServiceKind
+from validators.models.report import YearReport
+from validators.models.research import Achievement
+from validators.repository import ReportDoc
+from validators.rubric import Rubric
+from validators.rules.academic_events import distinct_countries, out_of_province, unmet_criteria
+from validators.scoring import Advice, Evaluation, score_report
+
+MAX_ADVICE = 5
+Candidate = tuple[str, str, YearReport]
+
+
+def _innovation(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
+    inn = report.innovation
+    if inn is None:
+        return
+    if not inn.enterprise_platform_registered:
+        yield ("1.1", "在中国科协“企业科协网”完成注册",
+               report.model_copy(update={"innovation": inn.model_copy(
+                   update={"enterprise_platform_registered": True})}))
+    rate = rules.thresholds.expert_registration_rate
+    needed = math.ceil(rate * inn.senior_experts_total - 1e-9)
+    missing = needed - inn.senior_experts_registered
+    if inn.senior_experts_total and missing > 0:
+        yield ("1.2", f"再有 {missing} 位副高及以上专家会员在专家库注册，注册率即达到 {rate:.0%}"
+                      f"（现为 {inn.senior_experts_registered}/{inn.senior_experts_total}）",
+               report.model_copy(update={"innovation": inn.model_copy(
+                   update={"senior_experts_registered": needed})}))
+    if rules.pilot_districts and inn.services:
+        sample = inn.services[0]
+        district = rules.pilot_districts[0]
+        extra = Service(id="advice-service", kind=ServiceKind.SCI_TECH_CONSULTING,
+                        title=sample.title, enterprise=sample.enterprise, district=district,
+                        date=rules.evaluation_window.deadline, outcome=sample.outcome)
+        yield ("1.3", f"在{district}再开展一项有成效的企业服务（科技咨询、培训等）",
+               report.model_copy(update={"innovation": inn.model_copy(
+                   update={"services": [*inn.services, extra]})}))
+
+
+def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEvent] | None:
+    """The smallest change that makes `event` meet its claimed category, described."""
+    t = rules.thresholds
+    update: dict[str, object] = {}
+    said: list[str] = []
+    for unmet in unmet_criteria(event, rules):
+        if unmet.code == "E-CRITERIA-ROLE":
+            return None  # a co-organised event cannot become hosted by editing the report
+        if unmet.code == "E-THRESHOLD-PARTICIPANTS":
+            update["participants"] = t.event_min_participants
+            said.append(f"参与人数达到 {t.event_min_participants} 人（现为 {event.participants} 人）")
+        elif unmet.code == "E-THRESHOLD-PROVINCES":
+            have = out_of_province(event, rules)
+            more = [p for p in rules.provinces if p != rules.home_province and p not in have]
+            lack = t.national_min_provinces - len(have)
+            update["speaker_provinces"] = [*have, *more[:lack]]
+            said.append(f"再有 {lack} 个外省（区、市）的科技人员作报告")
+        elif unmet.code == "E-THRESHOLD-COUNTRIES":
+            have = distinct_countries(event)
+            lack = t.international_min_countries - len(have)
+            update["countries"] = [*have, *(f"国家{i}" for i in range(lack))]
+            said.append(f"再有 {lack} 个国家或地区的科技人员参加")
+        elif unmet.code == "E-CRITERIA-MAIN-FORUM":
+            update["main_forum"] = True
+            said.append("设立主论坛")
+        elif unmet.code == "E-CRITERIA-SUB-FORUM":
+            update["sub_forums"] = t.annual_conference_min_sub_forums
+            said.append("设立分论坛")
+        elif unmet.code == "E-CRITERIA-MATERIALS":
+            update["materials"] = True
+            said.append("制作会议资料")
+        elif unmet.code == "E-CRITERIA-OCCASION":
+            update["occasion"] = rules.popularisation_occasions[0]
+            said.append("在全国性、全市性科普活动（如科普月、全国科普日）中举办")
+    return "、".join(said), event.model_copy(update=update)
+
+
+def _events(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
+    for i, event in enumerate(report.academic_events):
+        fix = _event_fix(event, rules) if unmet_criteria(event, rules) else None
+        if fix:
+            events = list(report.academic_events)
+            events[i] = fix[1]
+            yield (event.category.clause or "5",
+                   f"“{event.title}”{fix[0]}，即达到{event.category.label}标准",
+                   report.model_copy(update={"academic_events": events}))
+
+
+def _research(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[Candidate]:
+    best = max(points.research.achievement, key=lambda t: points.research.achievement[t].points)
+    for i, item in enumerate(report.research):
+        window = rules.evaluation_window
+        if any(window.contains(a.date) for a in item.achievements):
+            continue
+        achieved = item.model_copy(update={"achievements": [
+            *item.achievements, Achievement(type=best, date=window.deadline)]})
+        research = list(report.research)
+        research[i] = achieved
+        yield ("6", f"推动“{item.title}”在评估截止日（{window.deadline}）前形成成果，如{best.label}",
+               report.model_copy(update={"research": research}))
+
+
+def candidates(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[Candidate]:
+    yield from _innovation(report, rules)
+    yield from _events(report, rules)
+    yield from _research(report, rules, points)
+
+
+def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points: Rubric,
+           current: Evaluation) -> list[Advice]:
+    found: list[Advice] = []
+    for clause, message, changed in candidates(doc.report, rules, points):
+        gain = score_report(replace(doc, report=changed), previous, rules, points).total - current.total
+        if gain > 0:
+            found.append(Advice(clause, f"{message}（条款 {clause}），可加 {gain:g} 分", gain))
+    found.sort(key=lambda a: (-a.gain, a.clause, a.message))
+    return found[:MAX_ADVICE]

@@ -1,0 +1,40 @@
+"""`evaluate`: the ranking table of a year, or one society's breakdown."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from validators import evaluation_report
+from validators.check import check_tree
+from validators.evaluation import evaluate_repository
+from validators.exit_codes import EXIT_OK, EXIT_USAGE
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    cmd = sub.add_parser("evaluate", help="计算评估结果（排名或单个学会的明细）")
+    cmd.add_argument("--year", type=int, help="只评估这一年度")
+    cmd.add_argument("--society", help="只输出这个学会的逐项明细")
+    cmd.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    cmd.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    _, repo = check_tree(args.root)
+    if args.year is not None and args.year not in repo.years():
+        sys.stderr.write(f"没有 {args.year} 年度的报告。已有年度：{'、'.join(map(str, repo.years()))}\n")
+        return EXIT_USAGE
+    evaluations = evaluate_repository(repo, args.year)
+    if args.society:
+        evaluations = [e for e in evaluations if e.society == args.society]
+        if not evaluations:
+            sys.stderr.write(f"没有学会“{args.society}”的报告。\n")
+            return EXIT_USAGE
+    if args.format == "json":
+        text = evaluation_report.as_json(evaluations, repo)
+    elif args.format == "csv":
+        text = evaluation_report.as_csv(evaluations, repo, args.society)
+    else:
+        text = evaluation_report.as_text(evaluations, repo, args.society)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK

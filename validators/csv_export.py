@@ -1,0 +1,35 @@
+"""CSV that opens correctly in Excel: UTF-8 with a BOM, CRLF, and no cell read as a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = "" if value is None else str(value)
+    # A leading apostrophe keeps Excel from evaluating text typed by a submitter (CSV injection).
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([excel_cell(v) for v in row] for row in rows)
+    return "\ufeff" + buffer.getvalue()

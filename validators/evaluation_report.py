@@ -1,0 +1,79 @@
+"""Renderers of evaluations: the ranking table and one society's breakdown, as text, JSON, CSV."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from validators.csv_export import to_csv
+from validators.guideline import available_years, guideline
+from validators.repository import Repository
+from validators.scoring import AREAS, Evaluation
+
+
+def area_labels(year: int | None = None) -> dict[str, str]:
+    """Area titles of a guideline year (the latest by default)."""
+    rules = guideline(year or available_years()[-1])
+    return {a.key: a.title for a in rules.areas} if rules else {a: a for a in AREAS}
+
+
+def ranked(evaluations: list[Evaluation]) -> list[Evaluation]:
+    return sorted(evaluations, key=lambda e: (e.year, -e.total, e.society))
+
+
+def name_of(repo: Repository, society: str) -> str:
+    doc = repo.profiles.get(society)
+    return doc.profile.name if doc else society
+
+
+def as_json(evaluations: list[Evaluation], repo: Repository) -> str:
+    data: dict[str, Any] = {
+        "evaluations": [{**e.to_dict(), "name": name_of(repo, e.society)} for e in ranked(evaluations)],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def ranking_rows(evaluations: list[Evaluation], repo: Repository) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for rank, e in enumerate(ranked(evaluations), start=1):
+        rows.append([e.year, rank, e.society, name_of(repo, e.society), e.total, e.tier,
+                     *(e.subtotals.get(a, 0.0) for a in AREAS), "有错误" if e.has_errors else ""])
+    return rows
+
+
+def ranking_header() -> list[str]:
+    labels = area_labels()
+    return ["年度", "名次", "学会 id", "学会名称", "总分", "档次", *(labels[a] for a in AREAS), "备注"]
+
+
+LINE_HEADER = ["年度", "领域", "条款", "项目 id", "规则", "得分", "说明", "文件", "行"]
+
+
+def line_rows(evaluation: Evaluation) -> list[list[object]]:
+    labels = area_labels(evaluation.guideline_year)
+    return [[evaluation.year, labels[x.area], x.clause or "", x.item_id or "", x.rule,
+             x.points, x.note, x.file, x.line] for x in evaluation.lines]
+
+
+def as_csv(evaluations: list[Evaluation], repo: Repository, society: str | None) -> str:
+    if society:
+        return to_csv(LINE_HEADER, [row for e in evaluations for row in line_rows(e)])
+    return to_csv(ranking_header(), ranking_rows(evaluations, repo))
+
+
+def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None) -> str:
+    out: list[str] = []
+    if society:
+        for e in evaluations:
+            out.append(f"{name_of(repo, e.society)} {e.year} 年：{e.total:g} 分，{e.tier}"
+                       f"（指南 {e.guideline_year}，细则 {e.rubric}）")
+            for x in e.lines:
+                clause = f"条款 {x.clause}" if x.clause else "上限"
+                out.append(f"  {x.points:+g}\t{clause}\t{x.item_id or '-'}\t{x.note}\t{x.file}:{x.line}")
+            for a in e.advice:
+                out.append(f"  建议：{a.message}")
+        return "\n".join(out)
+    for row in ranking_rows(evaluations, repo):
+        year, rank, sid, name, total, tier = row[:6]
+        out.append(f"{year}\t{rank}\t{total:g}\t{tier}\t{name}（{sid}）")
+    return "\n".join(out)

@@ -1,0 +1,178 @@
+"""Rules across files and years, run by `check` over the whole submissions tree.
+
+Each finding is placed at the entry it concerns, in the file that holds it, so a pull request
+sees it on the line it changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from validators.findings import Finding, error, warning
+from validators.guideline import guideline
+from validators.loading import Path_
+from validators.models.academic_events import EventRole
+from validators.models.common import SLUG_PATTERN
+from validators.models.consortia import ConsortiumRole
+from validators.models.report import YearReport
+from validators.repository import PROFILE_FILE, ReportDoc, Repository
+from validators.rules.research import counted_achievements
+
+
+def _at(doc: ReportDoc, path: Path_, code: str, message: str, clause: str | None,
+        severity: str = "error") -> Finding:
+    line, col = doc.source.value(path)
+    make = error if severity == "error" else warning
+    return make(doc.file, line, col, code, message, clause)
+
+
+def _items(repo: Repository, area: str) -> Iterator[tuple[ReportDoc, int, object]]:
+    for _, doc in sorted(repo.reports.items()):
+        for i, item in enumerate(getattr(doc.report, area)):
+            yield doc, i, item
+
+
+def profiles_present(repo: Repository) -> Iterator[Finding]:
+    for (society, _), doc in sorted(repo.reports.items()):
+        if society not in repo.profiles and not (repo.root / doc.file).with_name(PROFILE_FILE).is_file():
+            yield _at(doc, ("society",), "E-SOCIETY-PROFILE-MISSING",
+                      f"文件夹 {society}/ 缺少 society.yaml：请先提交学会资料（名称、类型、维护人）。",
+                      None)
+
+
+def established_once(repo: Repository) -> Iterator[Finding]:
+    """A station (per society) or a consortium (across societies) is new in one year only:
+    its `established` date must read the same in every report that lists it."""
+    for area, scope_by_society, what in (("service_stations", True, "服务站"),
+                                         ("consortia", False, "联合体")):
+        first: dict[tuple[str, str], tuple[ReportDoc, object]] = {}
+        clause = "3.2" if area == "service_stations" else "4.3"
+        for doc, i, item in _items(repo, area):
+            key = (doc.report.society if scope_by_society else "", item.id)
+            if key not in first:
+                first[key] = (doc, item.established)
+                continue
+            origin, date = first[key]
+            if item.established != date:
+                yield _at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
+                          f"{what}“{item.id}”的成立日期为 {item.established}，与 {origin.file} 中的 "
+                          f"{date} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。", clause)
+
+
+def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
+    groups: dict[tuple[int, str], list[tuple[ReportDoc, int, YearReport]]] = defaultdict(list)
+    for doc, i, item in _items(repo, "consortia"):
+        groups[(doc.report.year, item.id)].append((doc, i, item))
+    for (year, cid), entries in sorted(groups.items()):
+        leads = [(d, i, c) for d, i, c in entries if c.role == ConsortiumRole.LEAD]
+        if not leads:
+            for doc, i, _ in entries:
+                yield _at(doc, ("consortia", i, "role"), "E-CONSORTIUM-NO-LEAD",
+                          f"{year} 年联合体“{cid}”没有牵头学会：须有且只有一个学会填写 role: 牵头。", "4.3")
+        elif len(leads) > 1:
+            names = "、".join(d.report.society for d, _, _ in leads)
+            for doc, i, _ in leads:
+                yield _at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
+                          f"{year} 年联合体“{cid}”有多个牵头学会（{names}）：只能有一个，其余改为 参与。",
+                          "4.3")
+
+
+def known_members(repo: Repository) -> Iterator[Finding]:
+    """Members written like a society id must be one; outside bodies are written by name."""
+    looks_like_id = re.compile(SLUG_PATTERN)
+    societies = set(repo.profiles) | {s for s, _ in repo.reports}
+    for doc, i, item in _items(repo, "consortia"):
+        for j, member in enumerate(item.members):
+            if looks_like_id.match(member) and member not in societies:
+                yield _at(doc, ("consortia", i, "members", j), "W-CONSORTIUM-MEMBER-UNKNOWN",
+                          f"成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。",
+                          "4", "warning")
+
+
+def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
+    seen: dict[tuple[str, str, str, object], ReportDoc] = {}
+    for doc, i, item in _items(repo, "research"):
+        rules = guideline(doc.report.year)
+        if rules is None:
+            continue
+        for j, ach in counted_achievements(item, rules):
+            key = (doc.report.society, item.id, ach.type.value, ach.date)
+            if key in seen and seen[key] is not doc:
+                yield _at(doc, ("research", i, "achievements", j), "E-ACHIEVEMENT-COUNTED-TWICE",
+                          f"成果“{ach.type.label}（{ach.date}）”已在 {seen[key].file} 中计分："
+                          "同一成果只能在一个年度计分。", "6")
+            seen.setdefault(key, doc)
+
+
+def _shared_roles_ok(roles: list[EventRole]) -> bool:
+    """Hosting and undertaking may be shared: one 主办, any 承办/协办, but no role twice but 协办."""
+    counted = [r for r in roles if r != EventRole.CO_ORGANIZER]
+    return len(counted) == len(set(counted))
+
+
+def claimed_once(repo: Repository) -> Iterator[Finding]:
+    events: dict[tuple[int, str, object], list[tuple[ReportDoc, int, object]]] = defaultdict(list)
+    for doc, i, ev in _items(repo, "academic_events"):
+        events[(doc.report.year, ev.title.strip(), ev.date)].append((doc, i, ev))
+    for (_, title, day), entries in sorted(events.items(), key=lambda kv: str(kv[0])):
+        societies = {d.report.society for d, _, _ in entries}
+        if len(societies) > 1 and not _shared_roles_ok([ev.role for _, _, ev in entries]):
+            names = "、".join(sorted(societies))
+            for doc, i, ev in entries:
+                yield _at(doc, ("academic_events", i, "role"), "W-EVENT-CLAIMED-TWICE",
+                          f"“{title}”（{day}）被多个学会（{names}）以相同角色申报：请说明分工"
+                          "（一个主办、其余承办或协办）。", ev.category.clause, "warning")
+    reports: dict[tuple[int, str], list[tuple[ReportDoc, int]]] = defaultdict(list)
+    for doc, i, item in _items(repo, "research"):
+        reports[(doc.report.year, item.title.strip())].append((doc, i))
+    for (_, title), entries in sorted(reports.items()):
+        societies = sorted({d.report.society for d, _ in entries})
+        if len(societies) > 1:
+            for doc, i in entries:
+                yield _at(doc, ("research", i, "title"), "W-REPORT-CLAIMED-TWICE",
+                          f"调研成果“{title}”被多个学会（{'、'.join(societies)}）申报：合作完成的请在一家"
+                          "申报，或在标题中写明各自承担的部分。", "6", "warning")
+
+
+def plausible_figures(repo: Repository) -> Iterator[Finding]:
+    for (society, year), doc in sorted(repo.reports.items()):
+        rules = guideline(year)
+        if rules is None:
+            continue
+        limits = rules.plausibility
+        past = [d.report for (s, y), d in repo.reports.items() if s == society and y != year]
+        past_max = max((e.participants for r in past for e in r.academic_events), default=0)
+        for i, ev in enumerate(doc.report.academic_events):
+            if ev.participants > limits.event_max_participants or (
+                    past_max and ev.participants > max(limits.growth_floor, past_max * limits.growth_factor)):
+                yield _at(doc, ("academic_events", i, "participants"), "W-IMPLAUSIBLE-FIGURE",
+                          f"参与人数 {ev.participants} 远超本学会其他年度（最多 {past_max}）或常见规模：请核对。",
+                          ev.category.clause, "warning")
+            if len(ev.speaker_provinces) > len(rules.provinces):
+                yield _at(doc, ("academic_events", i, "speaker_provinces"), "W-IMPLAUSIBLE-FIGURE",
+                          f"列出了 {len(ev.speaker_provinces)} 个省级行政区，多于全国总数 "
+                          f"{len(rules.provinces)}：请删除重复项。", "5.2", "warning")
+        past_amount = max((f.amount_wan for r in past if r.government_functions
+                           for f in r.government_functions.functions), default=0.0)
+        gov = doc.report.government_functions
+        for i, fn in enumerate(gov.functions if gov else []):
+            if past_amount and fn.amount_wan > past_amount * limits.growth_factor:
+                yield _at(doc, ("government_functions", "functions", i, "amount_wan"),
+                          "W-IMPLAUSIBLE-FIGURE",
+                          f"金额 {fn.amount_wan:g} 万元远超本学会其他年度（最多 {past_amount:g} 万元）："
+                          "请核对单位是否为万元。", "2.2", "warning")
+        for i, st in enumerate(doc.report.service_stations):
+            if st.enterprises_served > limits.station_max_enterprises:
+                yield _at(doc, ("service_stations", i, "enterprises_served"), "W-IMPLAUSIBLE-FIGURE",
+                          f"一个服务站一年服务 {st.enterprises_served} 家企业，超过常见上限 "
+                          f"{limits.station_max_enterprises} 家：请核对。", "3.2", "warning")
+
+
+RULES = (profiles_present, established_once, one_lead_per_consortium, known_members,
+         achievements_counted_once, claimed_once, plausible_figures)
+
+
+def check_repository(repo: Repository) -> list[Finding]:
+    return [finding for rule in RULES for finding in rule(repo)]

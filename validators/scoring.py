@@ -1,0 +1,307 @@
+"""Scoring: a pure function of validated reports, the year's guideline and its rubric.
+
+Every point is a ScoreLine naming its area, clause, item, rubric rule and the YAML line behind
+it; caps are lines of their own, so the lines always add up to the total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from validators.guideline import Guideline
+from validators.loading import Path_
+from validators.models.report import YearReport
+from validators.repository import ReportDoc
+from validators.rubric import ItemTier, Rubric, Rule
+from validators.rules.academic_events import unmet_criteria
+from validators.rules.innovation import expert_rate
+from validators.rules.research import counted_achievements
+
+AREAS = ("innovation", "government_functions", "service_stations", "consortia",
+         "academic_events", "research", "major_work")
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreLine:
+    area: str
+    clause: str | None
+    item_id: str | None
+    rule: str
+    points: float
+    note: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTierResult:
+    area: str
+    item_id: str
+    name: str
+    tier: str
+    new: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    clause: str
+    message: str
+    gain: float
+
+
+@dataclass(slots=True)
+class Evaluation:
+    society: str
+    year: int
+    guideline_year: int
+    rubric: str
+    file: str
+    has_errors: bool
+    total: float = 0.0
+    tier: str = ""
+    subtotals: dict[str, float] = field(default_factory=dict)
+    item_tiers: list[ItemTierResult] = field(default_factory=list)
+    lines: list[ScoreLine] = field(default_factory=list)
+    advice: list[Advice] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class _Scorer:
+    """Collects the lines of one report; rules with `max_count` stop paying after that many."""
+
+    def __init__(self, doc: ReportDoc, rules: Guideline, points: Rubric) -> None:
+        self.doc, self.guideline, self.rubric = doc, rules, points
+        self.lines: list[ScoreLine] = []
+        self.item_tiers: list[ItemTierResult] = []
+        self._used: dict[int, int] = {}
+
+    def line_of(self, path: Path_) -> int:
+        return self.doc.source.value(path)[0]
+
+    def award(self, area: str, rule_name: str, rule: Rule, item_id: str | None, path: Path_,
+              note: str) -> None:
+        used = self._used.get(id(rule), 0)
+        if rule.max_count is not None and used >= rule.max_count:
+            points, note = 0.0, f"{note}；已达本规则上限 {rule.max_count} 项，不再计分"
+        else:
+            points = rule.points
+            self._used[id(rule)] = used + 1
+        self.lines.append(ScoreLine(area, rule.clause, item_id, rule_name, points,
+                                    f"{rule.label}：{note}", self.doc.file, self.line_of(path)))
+
+    def nothing(self, area: str, clause: str | None, rule_name: str, item_id: str | None,
+                path: Path_, note: str) -> None:
+        """A zero line that says why an item earned nothing, so the page can show it."""
+        self.lines.append(ScoreLine(area, clause, item_id, rule_name, 0.0, note, self.doc.file,
+                                    self.line_of(path)))
+
+
+def _sorted(items: Iterable[Any], key: Callable[[Any], Any]) -> list[tuple[int, Any]]:
+    """Items with their file index, in an order that does not depend on the file's order."""
+    return sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[1].id))
+
+
+def _innovation(s: _Scorer, report: YearReport) -> None:
+    area, rules, r = "innovation", s.rubric.innovation, report.innovation
+    if r is None:
+        return
+    if r.enterprise_platform_registered:
+        s.award(area, "platform_registered", rules.platform_registered,
+                "enterprise_platform_registered", (area, "enterprise_platform_registered"), "已注册")
+    rate = expert_rate(r.senior_experts_total, r.senior_experts_registered)
+    needed = s.guideline.thresholds.expert_registration_rate
+    note = f"{r.senior_experts_registered}/{r.senior_experts_total}"
+    path = (area, "senior_experts_registered")
+    if rate is not None and rate >= needed and r.senior_experts_registered <= r.senior_experts_total:
+        s.award(area, "expert_rate", rules.expert_rate, "senior_experts_registered", path,
+                f"注册率 {rate:.0%}（{note}），达到 {needed:.0%}")
+    elif r.senior_experts_total:
+        s.nothing(area, "1.2", "expert_rate", "senior_experts_registered", path,
+                  f"注册率 {rate or 0:.0%}（{note}），未达到 {needed:.0%}")
+    kinds = s.guideline.clause_service_kinds
+    for i, svc in _sorted(r.services, lambda x: x.date):
+        path = (area, "services", i)
+        earned = False
+        if svc.district in s.guideline.pilot_districts:
+            s.award(area, "pilot_district_service", rules.pilot_district_service, svc.id, path,
+                    f"{svc.title}（{svc.district}）")
+            earned = True
+        if svc.kind in kinds.get("1.4", []):
+            s.award(area, "consulting_training_service", rules.consulting_training_service, svc.id,
+                    path, f"{svc.title}（{svc.kind.label}）")
+        elif svc.kind in kinds.get("1.5", []):
+            s.award(area, "talent_finance_service", rules.talent_finance_service, svc.id, path,
+                    f"{svc.title}（{svc.kind.label}）")
+        elif not earned:
+            s.award(area, "other_service", rules.other_service, svc.id, path,
+                    f"{svc.title}（{svc.kind.label}）")
+
+
+def _function_figures(report: YearReport | None) -> tuple[int, float]:
+    fns = report.government_functions.functions if report and report.government_functions else []
+    return len(fns), sum(f.amount_wan for f in fns)
+
+
+def _government(s: _Scorer, report: YearReport, previous: YearReport | None) -> None:
+    area, rules, g = "government_functions", s.rubric.government_functions, report.government_functions
+    if g is None:
+        return
+    if g.pilot:
+        s.award(area, "pilot", rules.pilot, "pilot", (area, "pilot"), "首批承能试点学会")
+    for i, fn in _sorted(g.functions, lambda x: x.start):
+        path = (area, "functions", i)
+        title = f"{fn.title}（{fn.commissioner}，{fn.method.label}，{fn.amount_wan:g} 万元）"
+        s.award(area, "function", rules.function, fn.id, path, title)
+        if fn.new:
+            s.award(area, "new_function", rules.new_function, fn.id, path, f"{fn.title} 为新承接")
+            if g.pilot:
+                s.award(area, "pilot_new_function", rules.pilot_new_function, fn.id, path,
+                        f"{fn.title} 为试点学会新增职能")
+    if previous is None or not g.functions:
+        return
+    count, amount = _function_figures(report)
+    before_count, before_amount = _function_figures(previous)
+    growth = rules.growth_rule
+    note = (f"{previous.year} 年 {before_count} 项、{before_amount:g} 万元 → "
+            f"{report.year} 年 {count} 项、{amount:g} 万元")
+    grew = (count - before_count >= growth.min_count_increase
+            or (before_amount > 0 and (amount - before_amount) / before_amount >= growth.min_amount_growth))
+    if grew:
+        s.award(area, "growth", rules.growth, "functions", (area, "functions"), note)
+    else:
+        s.nothing(area, "2.3", "growth", "functions", (area, "functions"),
+                  f"{note}：未达到“有较大提升”（数量增加 {growth.min_count_increase} 项"
+                  f"或金额增长 {growth.min_amount_growth:.0%}）")
+
+
+def _item_tier(tiers: list[ItemTier], activities: int, enterprises: int = 0,
+               members: int = 0) -> ItemTier | None:
+    return next((t for t in tiers if activities >= t.min_activities
+                 and enterprises >= t.min_enterprises_served and members >= t.min_members), None)
+
+
+def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
+    area, rules = "service_stations", s.rubric.service_stations
+    window = s.guideline.evaluation_window
+    for i, st in _sorted(report.service_stations, lambda x: x.established):
+        path = (area, i)
+        s.award(area, "level", rules.level[st.level], st.id, path, st.name)
+        new = window.contains(st.established)
+        if new:
+            s.award(area, "new_station", rules.new_station, st.id, path,
+                    f"{st.name} 建于 {st.established}")
+        tier = _item_tier(rules.tiers, st.activities, st.enterprises_served)
+        figures = f"活动 {st.activities} 次、服务企业 {st.enterprises_served} 家"
+        if tier:
+            s.lines.append(ScoreLine(area, "3.2", st.id, "tier", tier.points,
+                                     f"年度绩效{tier.tier}：{figures}", s.doc.file, s.line_of(path)))
+        else:
+            s.nothing(area, "3.2", "tier", st.id, path, f"年度绩效未入档：{figures}")
+        s.item_tiers.append(ItemTierResult(area, st.id, st.name, tier.tier if tier else unranked, new))
+
+
+def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
+    area, rules = "consortia", s.rubric.consortia
+    window = s.guideline.evaluation_window
+    for i, c in _sorted(report.consortia, lambda x: x.established):
+        path = (area, i)
+        lead = c.role.value == "lead"
+        s.award(area, c.role.value, rules.lead if lead else rules.member, c.id, path, c.name)
+        if c.industry in s.guideline.industries:
+            s.award(area, "leading_industry", rules.leading_industry, c.id, path,
+                    f"{c.name}（{c.industry}）")
+        new = window.contains(c.established)
+        if new and lead:
+            s.award(area, "new_lead", rules.new_lead, c.id, path, f"{c.name} 成立于 {c.established}")
+        tier = _item_tier(rules.tiers, c.activities, members=len(c.members))
+        figures = f"活动 {c.activities} 次、成员 {len(c.members)} 个"
+        if lead and tier:
+            s.lines.append(ScoreLine(area, "4.3", c.id, "tier", tier.points,
+                                     f"年度绩效{tier.tier}（补助牵头学会）：{figures}", s.doc.file,
+                                     s.line_of(path)))
+        elif lead:
+            s.nothing(area, "4.3", "tier", c.id, path, f"年度绩效未入档：{figures}")
+        s.item_tiers.append(ItemTierResult(area, c.id, c.name, tier.tier if tier else unranked, new))
+
+
+def _events(s: _Scorer, report: YearReport) -> None:
+    area, rules = "academic_events", s.rubric.academic_events
+    for i, ev in _sorted(report.academic_events, lambda x: x.date):
+        path = (area, i)
+        unmet = unmet_criteria(ev, s.guideline)
+        if unmet:
+            s.nothing(area, ev.category.clause, "category", ev.id, path,
+                      f"{ev.title}：未达到{ev.category.label}标准（{unmet[0].message}）")
+            continue
+        s.award(area, "category", rules.category[ev.category], ev.id, path,
+                f"{ev.title}（{ev.role.label}，{ev.participants} 人）")
+
+
+def _research(s: _Scorer, report: YearReport) -> None:
+    area, rules = "research", s.rubric.research
+    for i, rep in _sorted(report.research, lambda x: x.title):
+        path = (area, i)
+        counted = counted_achievements(rep, s.guideline)
+        if not counted:
+            s.nothing(area, "6", "achievement", rep.id, path,
+                      f"{rep.title}：本年度评估期内没有可认定的成果")
+            continue
+        ranked = sorted(counted, key=lambda p: (-rules.achievement[p[1].type].points, p[1].date, p[0]))
+        limit = rules.max_achievements_per_report
+        for rank, (j, ach) in enumerate(ranked):
+            rule = rules.achievement[ach.type]
+            at = (*path, "achievements", j)
+            note = f"{rep.title}：{ach.type.label}（{ach.date}）"
+            if rank < limit:
+                s.lines.append(ScoreLine(area, rep.topic.clause or "6", rep.id, "achievement",
+                                         rule.points, f"{rule.label}：{note}", s.doc.file,
+                                         s.line_of(at)))
+            else:
+                s.nothing(area, "6", "achievement", rep.id, at,
+                          f"{note}：同一报告只取分值最高的 {limit} 项成果")
+
+
+def _major_work(s: _Scorer, report: YearReport) -> None:
+    area, rules = "major_work", s.rubric.major_work
+    for i, work in _sorted(report.major_work, lambda x: x.date):
+        s.award(area, "kind", rules.kind[work.kind], work.id, (area, i), work.title)
+
+
+def _apply_caps(s: _Scorer, report: YearReport) -> dict[str, float]:
+    subtotals: dict[str, float] = {}
+    for area in AREAS:
+        cap = getattr(s.rubric, area).cap
+        raw = sum(line.points for line in s.lines if line.area == area)
+        if raw > cap:
+            s.lines.append(ScoreLine(area, None, None, "cap", cap - raw,
+                                     f"本领域得分 {raw:g} 超过上限 {cap:g}，按上限计",
+                                     s.doc.file, s.line_of((area,))))
+            raw = cap
+        subtotals[area] = raw
+    return subtotals
+
+
+def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
+                 points: Rubric) -> Evaluation:
+    """The evaluation of one report, without advice."""
+    report = doc.report
+    s = _Scorer(doc, rules, points)
+    _innovation(s, report)
+    _government(s, report, previous.report if previous else None)
+    _stations(s, report, points.unranked)
+    _consortia(s, report, points.unranked)
+    _events(s, report)
+    _research(s, report)
+    _major_work(s, report)
+    subtotals = _apply_caps(s, report)
+    total = sum(line.points for line in s.lines)
+    order = {a: n for n, a in enumerate(AREAS)}
+    lines = sorted(s.lines, key=lambda x: (order[x.area], x.rule == "cap", x.line, x.rule))
+    result = Evaluation(report.society, report.year, rules.year, points.id, doc.file,
+                        doc.has_errors, total, points.tier_of(total), subtotals,
+                        sorted(s.item_tiers, key=lambda t: (t.area, t.item_id)), lines)
+    return result
