@@ -1,0 +1,244 @@
+"""Rules across files and years: each one has a passing and a failing tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.trees import profile, write_tree
+from validators.check import check_tree
+from validators.evaluation import evaluate_repository
+
+STATION = """
+      - id: station-a
+        name: 测试服务站
+        level: 市级
+        established: {established}
+        industry: 装备制造
+        partner: 测试园区
+        enterprises_served: {served}
+        experts_engaged: 3
+        activities: 4
+"""
+
+
+def _report(society: str, year: int, body: str = "") -> str:
+    return f"society: {society}\nyear: {year}\n{body}"
+
+
+def _codes(root: Path) -> list[tuple[str, str, int]]:
+    result, _ = check_tree(root)
+    return [(f.code, f.file, f.line) for f in result.findings]
+
+
+def test_station_new_once_requires_same_established_date(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, "service_stations:\n" + STATION.format(
+            established="2017-05-01", served=10)),
+        "submissions/cd-a/2018.yaml": _report("cd-a", 2018, "service_stations:\n" + STATION.format(
+            established="2018-03-01", served=10)),
+    })
+    found = _codes(tmp_path)
+    assert ("E-ESTABLISHED-CHANGED", "submissions/cd-a/2018.yaml", 8) in found
+    (tmp_path / "submissions/cd-a/2018.yaml").write_text(_report("cd-a", 2018, "service_stations:\n"
+        + STATION.format(established="2017-05-01", served=10)), encoding="utf-8")
+    assert not [c for c in _codes(tmp_path) if c[0] == "E-ESTABLISHED-CHANGED"]
+
+
+def _consortium(role: str, members: str = "[外部单位甲]", cid: str = "consortium-x") -> str:
+    return f"""consortia:
+  - id: {cid}
+    name: 测试联合体
+    role: {role}
+    form: 专业相近
+    direction: 横向
+    industry: 电子信息
+    members: {members}
+    established: 2017-04-01
+    activities: 3
+"""
+
+
+@pytest.mark.parametrize(("roles", "code"), [
+    (("牵头", "牵头"), "E-CONSORTIUM-MULTIPLE-LEADS"),
+    (("参与", "参与"), "E-CONSORTIUM-NO-LEAD"),
+])
+def test_one_lead_per_consortium(tmp_path: Path, roles: tuple[str, str], code: str) -> None:
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _consortium(roles[0])),
+        "submissions/cd-b/2017.yaml": _report("cd-b", 2017, _consortium(roles[1])),
+    })
+    found = [c for c in _codes(tmp_path) if c[0] == code]
+    assert {f for _, f, _ in found} == {"submissions/cd-a/2017.yaml", "submissions/cd-b/2017.yaml"}
+    assert all(line == 6 for _, _, line in found)  # at the `role:` line
+
+
+def test_one_lead_and_one_member_pass(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _consortium("牵头", "[cd-b]")),
+        "submissions/cd-b/2017.yaml": _report("cd-b", 2017, _consortium("参与", "[cd-a]")),
+    })
+    assert _codes(tmp_path) == []
+
+
+def test_member_that_looks_like_an_unknown_society_is_a_warning(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _consortium("牵头", "[cd-ghost, 外部单位]")),
+    })
+    result, _ = check_tree(tmp_path)
+    assert [(f.code, f.severity, f.line, f.column) for f in result.findings] == [
+        ("W-CONSORTIUM-MEMBER-UNKNOWN", "warning", 10, 15)]
+    assert not result.has_errors
+
+
+EVENT = """academic_events:
+  - id: evt-shared
+    title: 成都智能制造论坛
+    category: 其他
+    role: {role}
+    date: 2017-06-01
+    participants: 80
+"""
+
+
+@pytest.mark.parametrize(("roles", "warned"), [
+    (("主办", "承办"), False), (("主办", "协办"), False), (("主办", "主办"), True), (("承办", "承办"), True),
+])
+def test_event_claimed_by_two_societies(tmp_path: Path, roles: tuple[str, str], warned: bool) -> None:
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, EVENT.format(role=roles[0])),
+        "submissions/cd-b/2017.yaml": _report("cd-b", 2017, EVENT.format(role=roles[1])),
+    })
+    found = [c for c in _codes(tmp_path) if c[0] == "W-EVENT-CLAIMED-TWICE"]
+    assert bool(found) is warned
+    if warned:
+        assert len(found) == 2
+
+
+def test_research_report_claimed_by_two_societies_is_a_warning(tmp_path: Path) -> None:
+    body = """research:
+  - id: rpt-a
+    title: 关于成都科技金融的调研报告
+    form: 调研报告
+    topic: 四个服务
+    achievements:
+      - {type: 公开发表, date: 2017-05-01}
+"""
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, body),
+        "submissions/cd-b/2017.yaml": _report("cd-b", 2017, body),
+    })
+    assert [c[0] for c in _codes(tmp_path)] == ["W-REPORT-CLAIMED-TWICE"] * 2
+
+
+def test_achievement_counted_in_two_years_is_an_error(tmp_path: Path, monkeypatch) -> None:
+    """With disjoint windows a date counts in one year only; overlapping windows (an
+    association's mistake) must not let one achievement pay twice."""
+    from validators import guideline as guideline_module
+    from validators.rules import cross_file
+
+    real = guideline_module.guideline(2018)
+    wide = real.model_copy(update={"evaluation_window": real.evaluation_window.model_copy(
+        update={"start": real.evaluation_window.start.replace(year=2016)})})
+    monkeypatch.setattr(cross_file, "guideline", lambda y: wide if y == 2018 else guideline_module.guideline(y))
+    body = """research:
+  - id: rpt-a
+    title: 关于成都科技金融的调研报告
+    form: 调研报告
+    topic: 四个服务
+    achievements:
+      - {type: 领导签批, date: 2017-05-01}
+"""
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, body),
+        "submissions/cd-a/2018.yaml": _report("cd-a", 2018, body),
+    })
+    found = [c for c in _codes(tmp_path) if c[0] == "E-ACHIEVEMENT-COUNTED-TWICE"]
+    assert found == [("E-ACHIEVEMENT-COUNTED-TWICE", "submissions/cd-a/2018.yaml", 9)]
+
+
+def test_implausible_figures_are_warnings(tmp_path: Path) -> None:
+    low = EVENT.format(role="主办")
+    high = low.replace("participants: 80", "participants: 90000").replace("2017-06-01", "2018-06-01")
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, low + "service_stations:\n"
+                                              + STATION.format(established="2017-05-01", served=900)),
+        "submissions/cd-a/2018.yaml": _report("cd-a", 2018, high),
+    })
+    result, _ = check_tree(tmp_path)
+    implausible = [(f.file, f.line) for f in result.findings if f.code == "W-IMPLAUSIBLE-FIGURE"]
+    assert ("submissions/cd-a/2018.yaml", 9) in implausible  # 90,000 participants
+    assert ("submissions/cd-a/2017.yaml", 18) in implausible  # 900 enterprises
+    assert not result.has_errors
+
+
+def test_report_without_profile(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"submissions/cd-a/2017.yaml": _report("cd-a", 2017)})
+    assert _codes(tmp_path) == [("E-SOCIETY-PROFILE-MISSING", "submissions/cd-a/2017.yaml", 1)]
+
+
+def test_changed_file_check_reports_cross_file_findings_of_that_file_only(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _consortium("牵头")),
+        "submissions/cd-b/2017.yaml": _report("cd-b", 2017, _consortium("牵头")),
+    })
+    result, repo = check_tree(tmp_path, [tmp_path / "submissions/cd-b/2017.yaml"])
+    assert result.files == 1
+    assert [(f.code, f.file) for f in result.findings] == [
+        ("E-CONSORTIUM-MULTIPLE-LEADS", "submissions/cd-b/2017.yaml")]
+    assert ("cd-a", 2017) in repo.reports  # the rest of the tree was read as context
+
+
+GROWTH = """government_functions:
+  pilot: false
+  functions:
+{functions}"""
+FUNCTION = """    - id: fn-{n}
+      title: 第{n}项委托
+      commissioner: 成都市科学技术局
+      method: 委托
+      new: false
+      amount_wan: {amount}
+      start: {year}-03-01
+      end: {year}-10-31
+"""
+
+
+def _functions(year: int, amounts: list[int]) -> str:
+    return GROWTH.format(functions="".join(FUNCTION.format(n=i, amount=a, year=year)
+                                           for i, a in enumerate(amounts)))
+
+
+@pytest.mark.parametrize(("before", "after", "grew"), [
+    ([10], [10, 10, 10], True),   # two more functions
+    ([10, 10], [13, 13], True),   # +30 % amount
+    ([10, 10], [12, 12], False),  # +20 %, one function fewer than needed
+])
+def test_growth_compares_with_the_previous_year(tmp_path: Path, before, after, grew) -> None:
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _functions(2017, before)),
+        "submissions/cd-a/2018.yaml": _report("cd-a", 2018, _functions(2018, after)),
+    })
+    _, repo = check_tree(tmp_path)
+    [evaluation] = evaluate_repository(repo, 2018)
+    [line] = [x for x in evaluation.lines if x.rule == "growth"]
+    assert (line.points > 0) is grew
+    assert line.clause == "2.3"
+    assert f"2017 年 {len(before)} 项、{sum(before)} 万元" in line.note
+    assert f"2018 年 {len(after)} 项、{sum(after)} 万元" in line.note
