@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from validators import commands_check, commands_evaluate
+from validators.console import err
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 
 _COMMAND_MODULES = (commands_check, commands_evaluate)
@@ -40,5 +41,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_USAGE
     except Exception as exc:  # a bug: say so in one line, never a traceback
-        sys.stderr.write(f"内部错误（请向维护者报告）：{type(exc).__name__}: {exc}\n")
+        err(f"内部错误（请向维护者报告）：{type(exc).__name__}: {exc}")
         return EXIT_INTERNAL

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from validators import reporters
 from validators.check import check_tree
+from validators.console import out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK
 from validators.findings import CheckResult
 from validators.schema import json_schema_text
@@ -34,10 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     result, _ = check_tree(args.root, args.paths or None)
-    sys.stdout.write(FORMATS[args.format](result) + "\n")
+    out(FORMATS[args.format](result))
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(json_schema_text(args.kind))
+    out(json_schema_text(args.kind))
     return EXIT_OK

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from validators import evaluation_report
 from validators.check import check_tree
+from validators.console import err, out
 from validators.evaluation import evaluate_repository
 from validators.exit_codes import EXIT_OK, EXIT_USAGE
 
@@ -22,13 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     _, repo = check_tree(args.root)
     if args.year is not None and args.year not in repo.years():
-        sys.stderr.write(f"没有 {args.year} 年度的报告。已有年度：{'、'.join(map(str, repo.years()))}\n")
+        err(f"没有 {args.year} 年度的报告。已有年度：{'、'.join(map(str, repo.years()))}")
         return EXIT_USAGE
     evaluations = evaluate_repository(repo, args.year)
     if args.society:
         evaluations = [e for e in evaluations if e.society == args.society]
         if not evaluations:
-            sys.stderr.write(f"没有学会“{args.society}”的报告。\n")
+            err(f"没有学会“{args.society}”的报告。")
             return EXIT_USAGE
     if args.format == "json":
         text = evaluation_report.as_json(evaluations, repo)
@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
         text = evaluation_report.as_csv(evaluations, repo, args.society)
     else:
         text = evaluation_report.as_text(evaluations, repo, args.society)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    out(text)
     return EXIT_OK

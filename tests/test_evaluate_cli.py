@@ -1,0 +1,99 @@
+"""`python -m validators evaluate`: ranking, breakdown, stable JSON, Excel-friendly CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.trees import ROOT, profile, write_tree
+
+REPORT_A = """
+society: cd-a
+year: 2017
+innovation:
+  enterprise_platform_registered: true
+  senior_experts_total: 10
+  senior_experts_registered: 6
+major_work:
+  - {id: mw-1, kind: 党建, title: "=HYPERLINK(\\"http://evil\\")", date: 2017-07-01, description: 党建工作}
+"""
+REPORT_B = """
+society: cd-b
+year: 2017
+major_work:
+  - {id: mw-1, kind: 科技扶贫, title: 科技扶贫, date: 2017-07-01, description: 下乡服务}
+"""
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    return write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": REPORT_A,
+        "submissions/cd-b/2017.yaml": REPORT_B,
+    })
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "evaluate", *args],
+                          capture_output=True, cwd=ROOT, timeout=60, check=False)
+    # Decoded without newline translation, so the CSV's CRLF stays visible.
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8"),
+                                       done.stderr.decode("utf-8"))
+
+
+def test_json_is_stable_and_ranked(tree: Path) -> None:
+    first, second = run(tree, "--format", "json"), run(tree, "--format", "json")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    societies = [(e["society"], e["total"], e["tier"]) for e in data["evaluations"]]
+    # cd-a: 1.1 (3) + 1.2 at 60 % (4) + 党建 (2) = 9; cd-b: 科技扶贫 (3)
+    assert societies == [("cd-a", 9.0, "未入档"), ("cd-b", 3.0, "未入档")]
+    lines = data["evaluations"][0]["lines"]
+    assert sum(x["points"] for x in lines) == 9.0
+    assert {x["clause"] for x in lines} == {"1.1", "1.2", "7.3"}
+    assert all(x["file"] == "submissions/cd-a/2017.yaml" and x["line"] >= 1 for x in lines)
+    assert data["evaluations"][0]["rubric"] == "default-2017"
+    assert data["evaluations"][0]["guideline_year"] == 2017
+
+
+def test_csv_opens_in_excel_and_neutralises_formulas(tree: Path) -> None:
+    out = run(tree, "--format", "csv", "--society", "cd-a")
+    assert out.returncode == 0
+    raw = out.stdout
+    assert raw.startswith("\ufeff")
+    assert "\r\n" in raw
+    rows = list(csv.reader(io.StringIO(raw.lstrip("\ufeff"))))
+    assert rows[0][:3] == ["年度", "领域", "条款"]
+    notes = [row[6] for row in rows[1:]]
+    assert any(note.startswith("学会党建工作：") for note in notes)
+    ranking = list(csv.reader(io.StringIO(run(tree, "--format", "csv").stdout.lstrip("\ufeff"))))
+    assert [row[2] for row in ranking[1:]] == ["cd-a", "cd-b"]
+
+
+def test_formula_text_is_prefixed() -> None:
+    from validators.csv_export import excel_cell
+
+    assert excel_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert excel_cell("-3") == "-3"
+    assert excel_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert excel_cell("成都") == "成都"
+
+
+def test_breakdown_and_usage_errors(tree: Path) -> None:
+    text = run(tree, "--society", "cd-b")
+    assert text.returncode == 0
+    assert "条款 7.2" in text.stdout
+    assert run(tree, "--society", "cd-ghost").returncode == 2
+    missing_year = run(tree, "--year", "2031")
+    assert missing_year.returncode == 2
+    assert "2031" in missing_year.stderr
+    assert "Traceback" not in missing_year.stderr
