@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, model_validator
 
@@ -16,6 +17,34 @@ from validators.models.innovation import ServiceKind
 
 GUIDELINES_DIR = Path(__file__).with_name("guidelines")
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+# Benchmarks only: a folder with guidelines/ and rubrics/ for synthetic years beyond the shipped ones.
+EXTRA_YEARS_ENV = "SOCIETY_REGISTRY_EXTRA_YEARS"
+
+
+def year_file(kind: str, year: int) -> Path | None:
+    """The data file of `kind` (guidelines or rubrics) for `year`: shipped first, then extra."""
+    shipped = Path(__file__).with_name(kind) / f"{year}.yaml"
+    if shipped.is_file():
+        return shipped
+    extra = os.environ.get(EXTRA_YEARS_ENV)
+    candidate = Path(extra) / kind / f"{year}.yaml" if extra else None
+    return candidate if candidate and candidate.is_file() else None
+
+
+def year_data(kind: str, year: int) -> dict[str, Any] | None:
+    """A year file's data. With `carried_forward_from: Y` it starts from Y's data and overrides
+    its top-level keys, so a year that keeps last year's rules repeats none of them."""
+    path = year_file(kind, year)
+    if path is None:
+        return None
+    data = load_trusted(path)
+    base_year = data.get("carried_forward_from")
+    if isinstance(base_year, int) and base_year < year:
+        base = year_data(kind, base_year)
+        if base is None:
+            raise ValueError(f"{path}: no {kind} file for {base_year} to carry forward")
+        data = {**base, **data}
+    return data
 
 
 class _Strict(BaseModel):
@@ -95,16 +124,19 @@ class Guideline(_Strict):
 
 
 def available_years() -> list[int]:
-    return sorted(int(m.group(1)) for p in GUIDELINES_DIR.iterdir()
-                  if (m := _YEAR_FILE.match(p.name)))
+    folders = [GUIDELINES_DIR]
+    if os.environ.get(EXTRA_YEARS_ENV):
+        folders.append(Path(os.environ[EXTRA_YEARS_ENV]) / "guidelines")
+    return sorted({int(m.group(1)) for folder in folders if folder.is_dir()
+                   for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name))})
 
 
 @cache
 def guideline(year: int) -> Guideline | None:
-    path = GUIDELINES_DIR / f"{year}.yaml"
-    if not path.is_file():
+    data = year_data("guidelines", year)
+    if data is None:
         return None
-    model = Guideline.model_validate(load_trusted(path))
+    model = Guideline.model_validate(data)
     if model.year != year:
-        raise ValueError(f"{path} says year {model.year}")
+        raise ValueError(f"guidelines/{year}.yaml says year {model.year}")
     return model

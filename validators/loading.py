@@ -338,16 +338,8 @@ def load_path(path: Path, file: str, limits: YamlLimits | None) -> Loaded:
 
 
 def load_trusted(path: Path) -> Any:
-    """Loads one of the repository's own data files (guidelines, rubrics, policy).
-
-    A year file with `carried_forward_from: Y` starts from Y's file (same folder) and overrides
-    its top-level keys, so a year that keeps last year's rules repeats none of them.
-    """
+    """Loads one of the repository's own data files (guidelines, rubrics, policy)."""
     loaded = load_path(path, str(path), None)
     if not loaded.ok:
         raise ValueError("; ".join(f"{f.file}:{f.line}:{f.column} {f.message}" for f in loaded.findings))
-    data = loaded.data
-    base_year = data.get("carried_forward_from")
-    if isinstance(base_year, int):
-        data = {**load_trusted(path.with_name(f"{base_year}.yaml")), **data}
-    return data
+    return loaded.data

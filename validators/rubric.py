@@ -6,19 +6,16 @@ The guideline publishes no numbers; the association sets them in the rubric file
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
-from validators.loading import load_trusted
+from validators.guideline import year_data
 from validators.models.academic_events import EventCategory
 from validators.models.labelled import LabelledEnum
 from validators.models.major_work import MajorWorkKind
 from validators.models.research import AchievementType
 from validators.models.service_stations import StationLevel
-
-RUBRICS_DIR = Path(__file__).with_name("rubrics")
 
 # Halves add up exactly in binary floating point, so score lines sum to the total exactly.
 Points = Annotated[float, Field(ge=0, le=100, multiple_of=0.5)]
@@ -160,10 +157,10 @@ class Rubric(_Strict):
 
 @cache
 def rubric(year: int) -> Rubric | None:
-    path = RUBRICS_DIR / f"{year}.yaml"
-    if not path.is_file():
+    data = year_data("rubrics", year)
+    if data is None:
         return None
-    model = Rubric.model_validate(load_trusted(path))
+    model = Rubric.model_validate(data)
     if model.year != year:
-        raise ValueError(f"{path} says year {model.year}")
+        raise ValueError(f"rubrics/{year}.yaml says year {model.year}")
     return model

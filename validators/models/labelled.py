@@ -27,10 +27,11 @@ class LabelledEnum(str, Enum):  # noqa: UP042 (members carry a label and a claus
 
     @classmethod
     def lookup(cls) -> dict[str, LabelledEnum]:
-        table: dict[str, LabelledEnum] = {}
-        for member in cls:
-            table[member.value] = member
-            table[member.label] = member
+        """Code and label to member; built once per enumeration."""
+        table = cls.__dict__.get("_lookup_table")
+        if table is None:
+            table = {key: m for m in cls for key in (m.value, m.label)}
+            type.__setattr__(cls, "_lookup_table", table)
         return table
 
     @classmethod

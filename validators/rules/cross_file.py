@@ -36,7 +36,9 @@ def _items(repo: Repository, area: str) -> Iterator[tuple[ReportDoc, int, object
 
 def profiles_present(repo: Repository) -> Iterator[Finding]:
     for (society, _), doc in sorted(repo.reports.items()):
-        if society not in repo.profiles and not (repo.root / doc.file).with_name(PROFILE_FILE).is_file():
+        if society in repo.profiles:
+            continue
+        if not (repo.root / doc.file).with_name(PROFILE_FILE).is_file():
             yield _at(doc, ("society",), "E-SOCIETY-PROFILE-MISSING",
                       f"文件夹 {society}/ 缺少 society.yaml：请先提交学会资料（名称、类型、维护人）。",
                       None)
@@ -116,9 +118,11 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
     events: dict[tuple[int, str, object], list[tuple[ReportDoc, int, object]]] = defaultdict(list)
     for doc, i, ev in _items(repo, "academic_events"):
         events[(doc.report.year, ev.title.strip(), ev.date)].append((doc, i, ev))
-    for (_, title, day), entries in sorted(events.items(), key=lambda kv: str(kv[0])):
+    shared = [(key, entries) for key, entries in events.items()
+              if len({d.report.society for d, _, _ in entries}) > 1]
+    for (_, title, day), entries in sorted(shared, key=lambda kv: str(kv[0])):
         societies = {d.report.society for d, _, _ in entries}
-        if len(societies) > 1 and not _shared_roles_ok([ev.role for _, _, ev in entries]):
+        if not _shared_roles_ok([ev.role for _, _, ev in entries]):
             names = "、".join(sorted(societies))
             for doc, i, ev in entries:
                 yield _at(doc, ("academic_events", i, "role"), "W-EVENT-CLAIMED-TWICE",
@@ -127,7 +131,7 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
     reports: dict[tuple[int, str], list[tuple[ReportDoc, int]]] = defaultdict(list)
     for doc, i, item in _items(repo, "research"):
         reports[(doc.report.year, item.title.strip())].append((doc, i))
-    for (_, title), entries in sorted(reports.items()):
+    for (_, title), entries in sorted(kv for kv in reports.items() if len(kv[1]) > 1):
         societies = sorted({d.report.society for d, _ in entries})
         if len(societies) > 1:
             for doc, i in entries:
@@ -137,12 +141,15 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
 
 
 def plausible_figures(repo: Repository) -> Iterator[Finding]:
+    by_society: dict[str, list[YearReport]] = defaultdict(list)
+    for (society, _), doc in repo.reports.items():
+        by_society[society].append(doc.report)
     for (society, year), doc in sorted(repo.reports.items()):
         rules = guideline(year)
         if rules is None:
             continue
         limits = rules.plausibility
-        past = [d.report for (s, y), d in repo.reports.items() if s == society and y != year]
+        past = [r for r in by_society[society] if r.year != year]
         past_max = max((e.participants for r in past for e in r.academic_events), default=0)
         for i, ev in enumerate(doc.report.academic_events):
             if ev.participants > limits.event_max_participants or (

@@ -1,0 +1,204 @@
+"""A deterministic generator of valid synthetic repositories for benchmarks.
+
+    python -m benchmarks.generate --societies N --years Y --seed S --out DIR
+
+writes DIR/submissions/<id>/{society.yaml,<year>.yaml} (most reports 3–10 KB, about one in
+fifty near 50 KB, Chinese text, every area and category present, ids consistent across years)
+and, for years after the shipped guidelines, DIR/extra-years/{guidelines,rubrics}/<year>.yaml
+that carry the last shipped year forward with shifted windows. Point EXTRA_YEARS_ENV at that
+folder when checking the tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from validators.guideline import available_years, guideline
+
+FIRST_YEAR = 2017
+KINDS = ["学会", "协会", "研究会", "园区科协"]
+FIELDS = ["机械工程", "电子学", "中医药", "土木建筑", "生态环境", "农学", "计算机", "材料", "化工", "测绘",
+          "气象", "水利", "营养", "心理", "光学", "声学", "园艺", "林学", "药学", "交通"]
+WORDS = ["智能制造", "新材料", "绿色发展", "数字经济", "产学研", "科技成果转化", "人才培养", "标准化", "质量提升",
+         "创新方法", "知识产权", "科普传播", "乡村振兴", "医疗健康", "轨道交通", "航空航天", "节能减排", "大数据"]
+ENTERPRISES = ["科技有限公司", "制造有限公司", "生物医药股份有限公司", "信息技术有限公司", "新材料有限公司"]
+SERVICE_KINDS = ["研发指导", "专利商标申报", "创新方法培训", "科技金融", "引才引智", "科技咨询", "科技培训", "融资服务",
+                 "其他配套"]
+LEVELS = ["国家级", "省级", "市级", "其他"]
+FORMS = ["调研报告", "建议", "提案", "议案", "专题报告"]
+TOPICS = ["国家中心城市", "党政关注与社会热点", "四个服务"]
+FOCI = ["西部经济中心", "西部科技中心", "西部金融中心", "西部文创中心", "西部对外交往中心", "综合交通通信枢纽"]
+ACHIEVEMENTS = ["公开发表", "领导签批", "采纳或形成政策", "促成问题解决", "市科协专报", "人大议案政协提案"]
+MAJOR = ["深化改革", "科技扶贫", "党建", "人才基地", "重大活动"]
+CATEGORIES = ["综合性学术年会", "全国性学术交流", "国际性学术交流", "大型社会活动", "其他"]
+COUNTRIES = ["中国", "德国", "日本", "美国", "法国", "英国", "韩国", "新加坡"]
+
+
+class _Writer:
+    def __init__(self, rnd: random.Random, year: int, tag: str) -> None:
+        self.rnd, self.year, self.tag = rnd, year, tag
+        rules = guideline(min(year, available_years()[-1]))
+        assert rules is not None
+        self.rules = rules
+        self.start = dt.date(year - 1, 11, 30)
+
+    def phrase(self, n: int = 3) -> str:
+        return "".join(self.rnd.sample(WORDS, n))
+
+    def date(self) -> dt.date:
+        return self.start + dt.timedelta(days=self.rnd.randint(1, 365))
+
+    def evidence(self, key: str) -> list[str]:
+        return [f"https://example.org/{self.year}/{key}"]
+
+    def services(self, n: int) -> list[dict[str, Any]]:
+        return [{"id": f"svc-{i}", "kind": SERVICE_KINDS[i % len(SERVICE_KINDS)],
+                 "title": f"{self.phrase()}服务", "enterprise": f"成都{self.phrase(1)}{ENTERPRISES[i % 5]}",
+                 "district": self.rnd.choice(self.rules.districts), "date": self.date(),
+                 "outcome": f"帮助企业解决{self.phrase(2)}难题，推动{self.phrase(2)}",
+                 "evidence": self.evidence(f"svc-{i}")} for i in range(n)]
+
+    def event(self, i: int, category: str) -> dict[str, Any]:
+        t = self.rules.thresholds
+        others = [p for p in self.rules.provinces if p != self.rules.home_province]
+        event: dict[str, Any] = {
+            "id": f"evt-{i}", "title": f"{self.year}年{self.phrase()}学术交流会（{self.tag}-{i}）",
+            "category": category,
+            "role": self.rnd.choice(["主办", "承办"]) if category in CATEGORIES[:3] else "协办",
+            "date": self.date(), "participants": self.rnd.randint(t.event_min_participants, 600)}
+        if category == "综合性学术年会":
+            event.update(main_forum=True, sub_forums=self.rnd.randint(1, 6), materials=True)
+        elif category == "全国性学术交流":
+            event["speaker_provinces"] = self.rnd.sample(others, t.national_min_provinces + 1)
+        elif category == "国际性学术交流":
+            event["countries"] = self.rnd.sample(COUNTRIES, t.international_min_countries)
+        elif category == "大型社会活动":
+            event["occasion"] = self.rnd.choice(self.rules.popularisation_occasions)
+        event["evidence"] = self.evidence(f"evt-{i}")
+        return event
+
+    def research(self, n: int) -> list[dict[str, Any]]:
+        out = []
+        for i in range(n):
+            topic = TOPICS[i % 3]
+            title = f"关于{self.phrase()}的{FORMS[i % 5]}（{self.tag}-{i}）"
+            item: dict[str, Any] = {"id": f"rpt-{self.year}-{i}", "title": title,
+                                    "form": FORMS[i % 5], "topic": topic}
+            if topic == "国家中心城市":
+                item["focus"] = FOCI[i % len(FOCI)]
+            item["achievements"] = [{"type": ACHIEVEMENTS[(i + k) % 6], "date": self.date(),
+                                     "evidence": self.evidence(f"rpt-{i}-{k}")} for k in range(2)]
+            out.append(item)
+        return out
+
+
+def _station(sid: str, i: int, established: dt.date, rnd: random.Random, w: _Writer) -> dict[str, Any]:
+    return {"id": f"station-{i}", "name": f"{w.phrase(2)}学会服务站", "level": LEVELS[i % 4],
+            "established": established, "industry": rnd.choice(w.rules.industries),
+            "partner": f"成都{w.phrase(1)}产业园", "enterprises_served": rnd.randint(2, 40),
+            "experts_engaged": rnd.randint(2, 30), "activities": rnd.randint(1, 20),
+            "evidence": w.evidence(f"{sid}-station-{i}")}
+
+
+def report(sid: str, year: int, index: int, societies: list[str], rnd: random.Random,
+           large: bool) -> dict[str, Any]:
+    w = _Writer(rnd, year, sid.rsplit('-', 1)[-1])
+    n_events = 90 if large else rnd.randint(4, 9)
+    data: dict[str, Any] = {
+        "society": sid, "year": year,
+        "innovation": {"enterprise_platform_registered": rnd.random() < 0.8,
+                       "senior_experts_total": (total := rnd.randint(10, 80)),
+                       "senior_experts_registered": rnd.randint(0, total),
+                       "services": w.services(60 if large else rnd.randint(3, 8))},
+        "government_functions": {"pilot": False, "functions": [
+            {"id": f"fn-{year}-{i}", "title": f"{w.phrase(2)}评估委托", "commissioner": "成都市科学技术局",
+             "method": ["招标", "委托", "购买服务"][i % 3], "new": i == 0,
+             "amount_wan": float(rnd.randint(5, 80)), "start": dt.date(year, 3, 1),
+             "end": dt.date(year, 10, 31), "evidence": w.evidence(f"fn-{i}")}
+            for i in range(rnd.randint(0, 3))]},
+        "service_stations": [_station(sid, i, dt.date(FIRST_YEAR, 4 + i, 10), rnd, w)
+                             for i in range(index % 3)],
+        "consortia": [],
+        "academic_events": [w.event(i, CATEGORIES[i % 5]) for i in range(n_events)],
+        "research": w.research(25 if large else rnd.randint(1, 3)),
+        "major_work": [{"id": f"mw-{i}", "kind": MAJOR[(index + i) % 5], "title": f"{w.phrase(2)}工作",
+                        "date": w.date(), "description": f"组织专家参与{w.phrase(3)}，形成工作成果。",
+                        "evidence": w.evidence(f"mw-{i}")} for i in range(rnd.randint(1, 3))],
+    }
+    group = index // 4  # societies 4k..4k+3 form consortium k, led by the first
+    members = [s for s in societies[group * 4:group * 4 + 4] if s != sid]
+    if members:
+        data["consortia"].append({
+            "id": f"consortium-{group}", "name": f"成都{WORDS[group % len(WORDS)]}学会联合体",
+            "role": "牵头" if index % 4 == 0 else "参与", "form": "专业相近", "direction": "横向",
+            "industry": w.rules.industries[group % len(w.rules.industries)], "members": members,
+            "established": dt.date(FIRST_YEAR, 3, 15), "activities": rnd.randint(1, 10),
+            "evidence": w.evidence(f"consortium-{group}")})
+    return data
+
+
+def _extra_years(out: Path, years: list[int]) -> None:
+    shipped = available_years()
+    for year in years:
+        if year in shipped:
+            continue
+        for kind in ("guidelines", "rubrics"):
+            folder = out / "extra-years" / kind
+            folder.mkdir(parents=True, exist_ok=True)
+            body = {"year": year, "carried_forward_from": shipped[-1],
+                    "title": f"{year}年度（基准测试用，沿用{shipped[-1]}年）"}
+            if kind == "guidelines":
+                body["evaluation_window"] = {"start": dt.date(year - 1, 11, 30),
+                                             "deadline": dt.date(year, 11, 30), "note": "基准测试用"}
+            else:
+                body["id"] = f"bench-{year}"
+            (folder / f"{year}.yaml").write_text(yaml.safe_dump(body, allow_unicode=True), "utf-8")
+
+
+def generate(societies: int, years: int, seed: int, out: Path) -> int:
+    """Writes the tree and returns the number of YAML files."""
+    rnd = random.Random(seed)
+    if out.exists():
+        shutil.rmtree(out)
+    ids = [f"society-{i:05d}" for i in range(societies)]
+    span = list(range(FIRST_YEAR, FIRST_YEAR + years))
+    _extra_years(out, span)
+    count = 0
+    header = "# 基准测试数据：自动生成的虚构学会（示例），不代表真实情况。\n"
+    for index, sid in enumerate(ids):
+        folder = out / "submissions" / sid
+        folder.mkdir(parents=True)
+        profile = {"id": sid, "name": f"成都市{FIELDS[index % len(FIELDS)]}第{index}学会（示例）",
+                   "kind": KINDS[index % 4], "discipline": FIELDS[index % len(FIELDS)],
+                   "maintainers": [f"maintainer-{index}"], "sample": True}
+        (folder / "society.yaml").write_text(header + yaml.safe_dump(profile, allow_unicode=True, sort_keys=False),
+                                             "utf-8")
+        count += 1
+        for year in span:
+            data = report(sid, year, index, ids, rnd, large=index % 50 == 7)
+            (folder / f"{year}.yaml").write_text(
+                header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200), "utf-8")
+            count += 1
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="生成用于基准测试的虚构仓库")
+    parser.add_argument("--societies", type=int, default=150)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=2017)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    n = generate(args.societies, args.years, args.seed, args.out)
+    print(f"wrote {n} files under {args.out}")
+
+
+if __name__ == "__main__":
+    main()
