@@ -33,3 +33,27 @@ def test_parallel_equals_serial(synthetic: Path, monkeypatch: pytest.MonkeyPatch
     assert serial == parallel
     assert serial[0]["files"] == 12 * 3
     assert not [f for f in serial[0]["findings"] if f["severity"] == "error"]
+
+
+def test_checking_some_files_reports_what_the_full_check_reports_for_them(
+        synthetic: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The partial check reads only related files; its findings must match the full check's."""
+    import shutil
+
+    tree = tmp_path / "tree"
+    shutil.copytree(synthetic, tree)
+    monkeypatch.setenv(EXTRA_YEARS_ENV, str(tree / "extra-years"))
+    # A second lead for consortium-0 and a station whose date moves between years.
+    member = tree / "submissions/society-00001/2018.yaml"
+    member.write_text(member.read_text("utf-8").replace("role: 参与", "role: 牵头"), "utf-8")
+    station = tree / "submissions/society-00002/2018.yaml"
+    station.write_text(station.read_text("utf-8").replace("established: 2017-04-10",
+                                                          "established: 2018-04-10"), "utf-8")
+    full, _ = check.check_tree(tree)
+    assert {f.code for f in full.findings} >= {"E-CONSORTIUM-MULTIPLE-LEADS", "E-ESTABLISHED-CHANGED"}
+    for rel in ("submissions/society-00001/2018.yaml", "submissions/society-00000/2018.yaml",
+                "submissions/society-00002/2018.yaml", "submissions/society-00005/2017.yaml"):
+        partial, repo = check.check_tree(tree, [tree / rel])
+        expected = [f for f in full.sorted_findings() if f.file == rel]
+        assert partial.sorted_findings() == expected, rel
+        assert len(repo.reports) < 24  # related files only, not the whole tree

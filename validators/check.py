@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from validators.context_files import related
 from validators.findings import CheckResult, Finding, error
 from validators.guideline import available_years, guideline
 from validators.loading import SourceMap, load_path
@@ -140,19 +141,24 @@ def _inside(path: Path, folder: Path) -> bool:
 def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult, Repository]:
     """Checks the given files (or the whole tree) and the rules across files and years.
 
-    When paths inside `submissions/` are given, the rest of the tree is read as context for
-    the cross-file rules, and only findings in the given files are reported.
+    When paths inside `submissions/` are given, only findings in those files are reported, and
+    the other files the cross-file rules need (the same societies' other years, files sharing
+    a consortium id or an event or report title) are read as context.
     """
     targets = discover(root, paths)
     result = CheckResult(files=len(targets))
-    context: list[Path] = []
-    submissions = root / SUBMISSIONS
-    if paths and any(_inside(p, submissions) for p in targets):
-        wanted = {p.resolve() for p in targets}
-        context = [p for p in discover(root, None) if p.resolve() not in wanted]
     repo = Repository(root)
+    submissions = root / SUBMISSIONS
     with _collector_paused():
-        _check_files(root, targets, context, result, repo)
+        _check_files(root, targets, [], result, repo)
+        if paths and any(_inside(p, submissions) for p in targets):
+            tree = discover(root, None)
+            repo.society_ids = {p.parent.name for p in tree}
+            wanted = {p.resolve() for p in targets}
+            societies = {p.resolve().parent.name for p in targets if _inside(p, submissions)}
+            context = related([p.resolve() for p in tree], wanted, societies,
+                              [doc.report for doc in repo.reports.values()])
+            _check_files(root, [], context, result, repo)
     files = {display_path(p, root) for p in targets}
     result.findings += [f for f in check_repository(repo) if f.file in files]
     return result, repo

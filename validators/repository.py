@@ -34,6 +34,8 @@ class Repository:
     root: Path
     profiles: dict[str, ProfileDoc] = field(default_factory=dict)
     reports: dict[tuple[str, int], ReportDoc] = field(default_factory=dict)
+    # Every society folder of the tree, when only part of it was read.
+    society_ids: set[str] = field(default_factory=set)
 
     def years(self) -> list[int]:
         return sorted({year for _, year in self.reports})

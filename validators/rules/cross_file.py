@@ -84,7 +84,7 @@ def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
 def known_members(repo: Repository) -> Iterator[Finding]:
     """Members written like a society id must be one; outside bodies are written by name."""
     looks_like_id = re.compile(SLUG_PATTERN)
-    societies = set(repo.profiles) | {s for s, _ in repo.reports}
+    societies = set(repo.profiles) | {s for s, _ in repo.reports} | repo.society_ids
     for doc, i, item in _items(repo, "consortia"):
         for j, member in enumerate(item.members):
             if looks_like_id.match(member) and member not in societies:
