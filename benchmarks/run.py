@@ -1,0 +1,158 @@
+"""Measures the project against baselines, side by side in one run, and prints a table.
+
+    python -m benchmarks.run [--sizes 15,150] [--years 10] [--repeat 3] [--work .bench]
+
+Each figure is the median of `--repeat` runs of a whole command (process start included), so
+the ratios compare like with like on this machine, whatever its speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.generate import generate
+from validators.guideline import EXTRA_YEARS_ENV
+from validators.schema import json_schema_text
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE = """
+import sys, yaml
+for path in sys.argv[1:]:
+    with open(path, "rb") as handle:
+        yaml.load(handle.read(), Loader=yaml.CSafeLoader)
+"""
+
+
+@dataclass
+class Figures:
+    societies: int
+    years: int
+    files: int = 0
+    megabytes: float = 0.0
+    seconds: dict[str, float] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+
+
+def _time(command: list[str], env: dict[str, str], repeat: int, cwd: Path = ROOT) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, check=False)
+        runs.append(time.perf_counter() - start)
+        if done.returncode not in (0, 1):
+            raise RuntimeError(f"{command[:4]} failed: {done.stderr.decode()[-500:]}")
+    return statistics.median(runs)
+
+
+def _tree(work: Path, societies: int, years: int) -> Path:
+    out = work / f"tree-{societies}x{years}"
+    stamp = out / ".complete"
+    if not stamp.exists():
+        generate(societies, years, seed=2017, out=out)
+        stamp.write_text("ok")
+    return out
+
+
+def measure(societies: int, years: int, repeat: int, work: Path, with_site: bool,
+            with_jsonschema: bool) -> Figures:
+    tree = _tree(work, societies, years)
+    env = {**os.environ, EXTRA_YEARS_ENV: str(tree / "extra-years")}
+    files = sorted(str(p) for p in (tree / "submissions").glob("*/*.yaml"))
+    reports = [f for f in files if not f.endswith("society.yaml")]
+    fig = Figures(societies, years, len(files), sum(Path(f).stat().st_size for f in files) / 1e6)
+    py = sys.executable
+    cli = [py, "-m", "validators", "--root", str(tree)]
+    fig.seconds["startup"] = _time([*cli, "--help"], env, repeat)
+    fig.seconds["baseline_parse"] = _time([py, "-c", BASELINE, *files], env, repeat)
+    fig.seconds["check"] = _time([*cli, "check", "--format", "json"], env, repeat)
+    changed = reports[len(reports) // 2]
+    fig.seconds["check_one_changed"] = _time([*cli, "check", changed], env, repeat)
+    fig.seconds["evaluate"] = _time([*cli, "evaluate", "--format", "json"], env, repeat)
+    if with_jsonschema:
+        schema = work / "submission.schema.json"
+        schema.write_text(json_schema_text("submission"), "utf-8")
+        jsonschema = shutil.which("check-jsonschema", path=str(Path(py).parent)) or "check-jsonschema"
+        fig.seconds["check_jsonschema"] = _time([jsonschema, "--schemafile", str(schema), *reports],
+                                                env, 1)
+    if with_site:
+        _measure_site(tree, env, repeat, work, fig)
+    return fig
+
+
+def _measure_site(tree: Path, env: dict[str, str], repeat: int, work: Path, fig: Figures) -> None:
+    from benchmarks import site_baseline
+
+    py = sys.executable
+    out = work / f"site-{fig.societies}x{fig.years}"
+    fig.seconds["site_generate"] = _time(
+        [py, "-m", "site_builder", "--root", str(tree), "generate", "--out", str(out / "docs")], env, repeat)
+    fig.seconds["site_build"] = _time(
+        [py, "-m", "site_builder", "--root", str(tree), "build", "--site-dir", str(out / "site")], env, repeat)
+    plain = site_baseline.write_plain_project(out / "docs", work / f"plain-{fig.societies}x{fig.years}")
+    fig.seconds["plain_mkdocs_build"] = _time(
+        [py, "-m", "mkdocs", "build", "--quiet", "-f", str(plain / "mkdocs.yml")], env, repeat)
+    pages = sorted((out / "site" / "societies").glob("*/index.html"))
+    if pages:
+        fig.sizes["largest_society_page"] = max(p.stat().st_size for p in pages)
+    index = out / "site" / "search" / "search_index.json"
+    if index.exists():
+        fig.sizes["search_index_gzip"] = len(gzip.compress(index.read_bytes()))
+
+
+def table(all_figures: list[Figures]) -> str:
+    head = "| 数据规模 | 文件 | MB | 基线解析 s | check s | check/基线 | check-jsonschema s | 其/check | 单文件 s | evaluate s | 每文件 ms（扣除启动） |"
+    rows = [head, "|" + " --- |" * 11]
+    for f in all_figures:
+        s = f.seconds
+        js = s.get("check_jsonschema")
+        js_text = f"{js:.1f}" if js else "—"
+        js_ratio = f"{js / s['check']:.1f}×" if js else "—"
+        rows.append(
+            f"| {f.societies}×{f.years} | {f.files} | {f.megabytes:.1f} | {s['baseline_parse']:.2f} | "
+            f"{s['check']:.2f} | {s['check'] / s['baseline_parse']:.2f} | "
+            f"{js_text} | {js_ratio} | "
+            f"{s['check_one_changed']:.2f} | {s['evaluate']:.2f} | {1000 * (s['check'] - s['startup']) / f.files:.2f} |")
+    sited = [f for f in all_figures if "site_build" in f.seconds]
+    if sited:
+        rows += ["", "| 数据规模 | 生成 s | 构建 s | 同页数纯 MkDocs s | 构建/纯构建 | 最大学会页 KB | 搜索索引 gzip KB |",
+                 "|" + " --- |" * 7]
+        for f in sited:
+            s = f.seconds
+            rows.append(
+                f"| {f.societies}×{f.years} | {s['site_generate']:.2f} | {s['site_build']:.2f} | "
+                f"{s['plain_mkdocs_build']:.2f} | {s['site_build'] / s['plain_mkdocs_build']:.2f} | "
+                f"{f.sizes.get('largest_society_page', 0) / 1024:.0f} | "
+                f"{f.sizes.get('search_index_gzip', 0) / 1024:.0f} |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="性能基准：与基线并排测量并输出比值")
+    parser.add_argument("--sizes", default="15,150", help="学会数量，逗号分隔，如 15,150,1500")
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--no-site", action="store_true", help="不测网站构建")
+    parser.add_argument("--no-jsonschema", action="store_true", help="不测 check-jsonschema")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    figures = [measure(int(n), args.years, args.repeat, args.work, not args.no_site,
+                       not args.no_jsonschema) for n in args.sizes.split(",")]
+    (args.work / "results.json").write_text(
+        json.dumps([f.__dict__ for f in figures], ensure_ascii=False, indent=2), "utf-8")
+    print(table(figures))
+
+
+if __name__ == "__main__":
+    main()
