@@ -8,9 +8,10 @@ from pathlib import Path
 
 from validators import reporters
 from validators.check import check_tree
-from validators.console import out
-from validators.exit_codes import EXIT_ERRORS, EXIT_OK
+from validators.console import err, out
+from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult
+from validators.guideline import available_years, guideline
 from validators.schema import json_schema_text
 
 FORMATS: dict[str, Callable[[CheckResult], str]] = {
@@ -29,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     schema = sub.add_parser("schema", help="输出 JSON Schema")
     schema.add_argument("--kind", choices=["submission", "society"], default="submission")
+    schema.add_argument("--year", type=int, help="加入该年度学术活动类别标准（仅 submission）")
     schema.set_defaults(run=run_schema)
 
 
@@ -39,5 +41,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    out(json_schema_text(args.kind))
+    if args.year is not None and guideline(args.year) is None:
+        err(f"{args.year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years()))}。")
+        return EXIT_USAGE
+    out(json_schema_text(args.kind, args.year))
     return EXIT_OK

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
+from validators.criteria_schema import with_year_criteria
+from validators.guideline import guideline
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 
@@ -13,11 +15,20 @@ _MODELS = {"submission": YearReport, "society": SocietyProfile}
 _TITLES = {"submission": "学会年度工作报告", "society": "学会资料"}
 
 
-def json_schema(kind: Kind = "submission") -> dict[str, Any]:
+def json_schema(kind: Kind = "submission", year: int | None = None) -> dict[str, Any]:
+    """The schema of a file kind; for a submission of a given year, with that year's event
+    category criteria (see criteria_schema)."""
     schema = _MODELS[kind].model_json_schema(mode="validation")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"{kind}.schema.json", **schema, "title": _TITLES[kind]}
+    name = f"{kind}-{year}" if year else kind
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": f"{name}.schema.json", **schema, "title": _TITLES[kind]}
+    if year is not None and kind == "submission":
+        rules = guideline(year)
+        if rules is None:
+            raise ValueError(f"no guideline for {year}")
+        schema = with_year_criteria(schema, rules)
+    return schema
 
 
-def json_schema_text(kind: Kind = "submission") -> str:
-    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def json_schema_text(kind: Kind = "submission", year: int | None = None) -> str:
+    return json.dumps(json_schema(kind, year), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -89,4 +89,11 @@ def check(report: YearReport, ctx: RuleContext) -> None:
             if name not in provinces:
                 ctx.error((*path, "speaker_provinces", j), "E-PROVINCE-UNKNOWN",
                           f"“{name}”不是省级行政区的简称。请写如“北京”“广东”“内蒙古”。", "5.2")
+        for field, names in (("speaker_provinces", event.speaker_provinces), ("countries", event.countries)):
+            seen: set[str] = set()
+            for j, name in enumerate(names):
+                if name.strip() in seen:
+                    ctx.error((*path, field, j), "E-LIST-DUPLICATE",
+                              f"“{name}”重复列出：每个地区只写一次。", clause)
+                seen.add(name.strip())
         ctx.in_window((*path, "date"), event.date, clause, "活动日期")
