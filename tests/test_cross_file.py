@@ -242,3 +242,14 @@ def test_growth_compares_with_the_previous_year(tmp_path: Path, before, after, g
     assert line.clause == "2.3"
     assert f"2017 年 {len(before)} 项、{sum(before)} 万元" in line.note
     assert f"2018 年 {len(after)} 项、{sum(after)} 万元" in line.note
+
+
+def test_symlinked_report_is_refused_without_reading_its_target(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    write_tree(tmp_path, {"submissions/cd-a/society.yaml": profile("cd-a")})
+    (tmp_path / "submissions/cd-a/2017.yaml").symlink_to(secret)
+    result, repo = check_tree(tmp_path)
+    assert [(f.code, f.file) for f in result.findings] == [("E-PATH-SYMLINK", "submissions/cd-a/2017.yaml")]
+    assert "hunter2" not in str(result.to_dict())
+    assert not repo.reports

@@ -71,6 +71,9 @@ def _context(file: str, folder: Path, source, year: int) -> RuleContext | None:
 def check_file(path: Path, root: Path) -> FileResult:
     file = display_path(path, root)
     folder = path.parent
+    if path.is_symlink() or folder.is_symlink():
+        return FileResult([error(file, 1, 1, "E-PATH-SYMLINK",
+                                 "提交的文件和学会文件夹不能是符号链接（symlink）：请提交普通文件。")])
     if not re.match(SLUG_PATTERN, folder.name):
         return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
                                  f"文件夹名“{folder.name}”不是有效的学会 id：只能用小写英文字母、数字和连字符。")])
