@@ -35,7 +35,9 @@ def as_json(evaluations: list[Evaluation], repo: Repository) -> str:
 
 def ranking_rows(evaluations: list[Evaluation], repo: Repository) -> list[list[object]]:
     rows: list[list[object]] = []
-    for rank, e in enumerate(ranked(evaluations), start=1):
+    rank_in_year: dict[int, int] = {}
+    for e in ranked(evaluations):
+        rank = rank_in_year[e.year] = rank_in_year.get(e.year, 0) + 1
         rows.append([e.year, rank, e.society, name_of(repo, e.society), e.total, e.tier,
                      *(e.subtotals.get(a, 0.0) for a in AREAS), "有错误" if e.has_errors else ""])
     return rows
