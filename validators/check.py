@@ -83,7 +83,7 @@ def check_file(path: Path, root: Path) -> FileResult:
                                  f"文件名“{path.name}”不符合约定：学会资料为 society.yaml，"
                                  "年度报告以年份命名，如 2017.yaml（小写 .yaml）。")])
     loaded = load_path(path, file, policy().yaml.limits)
-    if loaded.data is None:
+    if loaded.data is None or loaded.findings:  # fix the YAML first; its values may be stand-ins
         return FileResult(loaded.findings)
     findings = list(loaded.findings)
     if path.name == PROFILE_FILE:

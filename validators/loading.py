@@ -141,7 +141,7 @@ def _syntax_finding(exc: yaml.YAMLError, file: str) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(getattr(exc, "problem", "") or exc)
-    if "expected a single document" in problem:
+    if "expected a single document" in f"{getattr(exc, 'context', '')} {problem}":
         return error(file, line, col, "E-YAML-MULTI-DOC",
                      "一个文件只能有一个 YAML 文档：请删除“---”分隔的第二部分，或拆成单独的文件。")
     hint = next((h for key, h in _YAML_HINTS if key in problem), "请检查这一行附近的缩进、冒号和引号。")
@@ -153,16 +153,21 @@ def _depth_bound(text: str) -> int:
     return text.count("[") + text.count("{") + longest + 2
 
 
-def _depth_finding(text: str, file: str, max_depth: int) -> Finding | None:
-    """Exact nesting depth from the event stream, which (unlike composing) uses no C recursion."""
-    if _depth_bound(text) <= max_depth:
+def _stream_finding(text: str, file: str, max_depth: int) -> Finding | None:
+    """Nesting depth and aliases from the event stream, before composing: the event parser
+    uses no C recursion (the composer does) and an alias bomb costs it nothing (the validator
+    would expand it). Only files that could hold either are scanned."""
+    if _depth_bound(text) <= max_depth and "&" not in text and "*" not in text:
         return None
     depth = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        m = event.start_mark
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return error(file, m.line + 1, m.column + 1, "E-YAML-ALIAS",
+                         "不允许使用锚点和别名（& 与 *）：请把内容完整写出。")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > max_depth:
-                m = event.start_mark
                 return error(file, m.line + 1, m.column + 1, "E-YAML-TOO-DEEP",
                              f"嵌套超过 {max_depth} 层。学会报告最多嵌套五层，请检查括号和缩进。")
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -273,9 +278,9 @@ def load_text(text: str, file: str, max_depth: int | None) -> Loaded:
         return result
     try:
         if max_depth is not None:
-            deep = _depth_finding(text, file, max_depth)
-            if deep:
-                result.findings.append(deep)
+            refused = _stream_finding(text, file, max_depth)
+            if refused:
+                result.findings.append(refused)
                 return result
         composer = _Composer(text)
         try:

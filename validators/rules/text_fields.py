@@ -61,7 +61,8 @@ def check(data: dict[str, Any], ctx: RuleContext) -> None:
                 ctx.error(path, "E-PRIVACY-EMAIL",
                           f"文字中含有个人邮箱（{match.group(1)}）。仓库和网站是公开的："
                           "请删除，或改用学会的机构邮箱。", None)
-        if path and path[-2:-1] != ("evidence",) and _MARKUP.search(text):
+        is_address = path[-2:-1] == ("evidence",) or path[-1:] == ("website",)
+        if path and not is_address and _MARKUP.search(text):
             ctx.warning(path, "W-TEXT-MARKUP",
                         "文字中含有 HTML 或 Markdown 标记：网站会按原样显示这些符号，不会执行或排版。"
                         "如非有意，请删除。", None)
