@@ -100,8 +100,9 @@ def check_file(path: Path, root: Path) -> FileResult:
     identity.check(report, ctx, folder.name, year)
     for module in _AREA_RULES:
         module.check(report, ctx)
-    evidence.check(loaded.data, ctx)
-    text_fields.check(loaded.data, ctx)
+    strings = text_fields.iter_strings(loaded.data)
+    evidence.check(strings, ctx)
+    text_fields.check(strings, ctx)
     findings += ctx.findings
     has_errors = any(f.severity == "error" for f in findings)
     return FileResult(findings, report=ReportDoc(file, report, loaded.source, has_errors))
@@ -118,7 +119,7 @@ def _check_profile(data: dict, file: str, folder: Path, source, findings: list[F
     if profile.website is not None and not is_web_url(profile.website):
         ctx.error(("website",), "E-URL-SCHEME",
                   "网址只能以 http:// 或 https:// 开头，如 https://www.example.org。", None)
-    text_fields.check(data, ctx)
+    text_fields.check(text_fields.iter_strings(data), ctx)
     return FileResult(findings + ctx.findings, profile=ProfileDoc(file, profile, source))
 
 

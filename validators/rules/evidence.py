@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
-from typing import Any
 
+from validators.loading import Path_
 from validators.rules.context import RuleContext
-from validators.rules.text_fields import iter_strings
 from validators.urls import is_web_url
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -44,9 +43,9 @@ def check_reference(ref: str, folder: Path, max_bytes: int) -> tuple[str, str] |
     return None
 
 
-def check(data: dict[str, Any], ctx: RuleContext) -> None:
+def check(strings: list[tuple[Path_, str]], ctx: RuleContext) -> None:
     policy = ctx.policy.evidence
-    for path, ref in iter_strings(data):
+    for path, ref in strings:
         if len(path) >= 2 and path[-2] == "evidence":
             refused = check_reference(ref, ctx.folder, policy.max_file_bytes)
             if refused:
