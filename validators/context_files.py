@@ -1,40 +1,45 @@
 """Which other files a check of a few changed files must read for the rules across files.
 
-A changed report meets other files only through its own society's other years and through
-ids and titles it shares with other societies (consortia, events, research). Reading every
-file's bytes and searching them for those strings is far cheaper than parsing the tree.
+A changed report meets other files only through its own society's other years, through the
+ids of consortia it belongs to (any year), and through the titles of its events and research
+reports (the same year). Searching the other files' bytes for those strings is far cheaper
+than parsing the tree.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from validators.models.report import YearReport
 
+# YAML folds long scalars only at spaces and escapes only inside double quotes, so a run
+# without whitespace, quotes or backslashes appears verbatim in any file holding the title.
 _SEGMENT = re.compile(r"[^\s\"'\\]+")
-NEEDLE_CHARS = 12  # long enough to be selective, short enough to survive YAML line folding
 
 
-def needles(reports: Iterable[YearReport]) -> set[bytes]:
-    """Strings that any file sharing an item with these reports must contain."""
-    found: set[bytes] = set()
+def _longest_segment(text: str) -> bytes | None:
+    longest = max(_SEGMENT.findall(text), key=len, default="")
+    return longest.encode("utf-8") if longest else None
+
+
+def needles(reports: Iterable[YearReport]) -> tuple[set[bytes], dict[str, set[bytes]]]:
+    """Consortium ids (any year) and titles by the year they were reported in."""
+    ids: set[bytes] = set()
+    titles: dict[str, set[bytes]] = defaultdict(set)
     for report in reports:
-        found.update(c.id.encode("utf-8") for c in report.consortia)
-        texts = [e.title for e in report.academic_events]
-        texts += [r.title for r in report.research]
-        for text in texts:
-            longest = max(_SEGMENT.findall(text), key=len, default="")
-            if longest:
-                found.add(longest[:NEEDLE_CHARS].encode("utf-8"))
-    return found
+        ids.update(c.id.encode("utf-8") for c in report.consortia)
+        texts = [e.title for e in report.academic_events] + [r.title for r in report.research]
+        titles[f"{report.year}.yaml"].update(n for t in texts if (n := _longest_segment(t)))
+    return ids, titles
 
 
 def related(tree: list[Path], targets: set[Path], societies: set[str], reports: list[YearReport],
             ) -> list[Path]:
     """Files of `tree` (other than the targets) that the cross-file rules need."""
-    keys = needles(reports)
+    ids, titles = needles(reports)
     chosen: list[Path] = []
     for path in tree:
         if path in targets:
@@ -42,11 +47,13 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
         if path.parent.name in societies:
             chosen.append(path)
             continue
-        if keys:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                continue
-            if any(key in data for key in keys):
-                chosen.append(path)
+        keys = titles.get(path.name)
+        if not ids and not keys:
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if any(key in data for key in ids) or (keys and any(key in data for key in keys)):
+            chosen.append(path)
     return chosen
