@@ -1,0 +1,297 @@
+/* Report form: checks against the year's JSON Schema (ajv, draft 2020-12) and the year's lists
+ * and evaluation window, as Chinese issues placed at the field they concern. */
+(function () {
+  "use strict";
+  var RF = (window.ReportForm = window.ReportForm || {});
+
+  /* ---- schema navigation ------------------------------------------------------------------ */
+
+  RF.refName = function (schema) {
+    return schema && typeof schema.$ref === "string" ? schema.$ref.split("/").pop() : null;
+  };
+
+  /* The schema behind $ref, and behind `anyOf: [X, {type: null}]` (an optional value); the
+   * result says which definition it is (`def`) and whether null is allowed (`nullable`). */
+  RF.resolveSchema = function (schema, root) {
+    schema = schema || {};
+    var nullable = false;
+    if (Array.isArray(schema.anyOf)) {
+      var others = schema.anyOf.filter(function (s) {
+        return s.type !== "null";
+      });
+      if (others.length === 1) {
+        nullable = others.length < schema.anyOf.length;
+        schema = Object.assign({}, schema, others[0]);
+        delete schema.anyOf;
+      }
+    }
+    var def = RF.refName(schema);
+    if (def && root.$defs && root.$defs[def]) {
+      var merged = Object.assign({}, root.$defs[def], schema);
+      delete merged.$ref;
+      schema = merged;
+    }
+    return Object.assign({}, schema, { def: def || schema.def || null, nullable: nullable || !!schema.nullable });
+  };
+
+  RF.atPointer = function (root, pointer) {
+    return RF.getPath(root, RF.parsePointer(pointer));
+  };
+
+  /* Every present value with its path, field key (Definition.field) and resolved schema. */
+  RF.walk = function (value, schema, root, path, visit) {
+    var s = RF.resolveSchema(schema, root);
+    if (RF.isObject(value) && s.properties) {
+      Object.keys(s.properties).forEach(function (prop) {
+        if (!RF.own(value, prop)) return;
+        var child = RF.resolveSchema(s.properties[prop], root);
+        visit(path.concat([prop]), value[prop], (s.def || "") + "." + prop, child, value);
+        RF.walk(value[prop], s.properties[prop], root, path.concat([prop]), visit);
+      });
+    } else if (Array.isArray(value) && s.items) {
+      value.forEach(function (item, i) {
+        RF.walk(item, s.items, root, path.concat([i]), visit);
+      });
+    }
+  };
+
+  /* ---- ajv -------------------------------------------------------------------------------- */
+
+  RF.compile = function (schema) {
+    var Ajv = window.ajv2020.default || window.ajv2020;
+    var ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    ajv.addFormat("date", { type: "string", validate: RF.isIsoDate });
+    return ajv.compile(schema);
+  };
+
+  function enumLabels(schema) {
+    if (schema["x-labels"]) {
+      return Object.keys(schema["x-labels"]).map(function (k) {
+        return schema["x-labels"][k];
+      });
+    }
+    return (schema.enum || []).map(String);
+  }
+
+  var TYPE_WORDS = {
+    integer: "应为整数（不带小数点、引号和单位）",
+    number: "应为数字（不带引号和单位）",
+    string: "应为文字",
+    boolean: "应为“是”或“否”（true 或 false）",
+    array: "应为列表（可以有多项）",
+    object: "应为一组字段（键: 值）",
+  };
+
+  /* The Chinese message of one ajv error outside the category conditions. */
+  function message(e, ctx) {
+    var p = e.params || {};
+    var own = e.parentSchema || {};
+    switch (e.keyword) {
+      case "required":
+        return "必填：请填写“" + ctx.label(p.missingProperty) + "”。";
+      case "additionalProperties":
+        return "未知字段“" + p.additionalProperty + "”：报告中不能有这个字段（可能是拼写错误或来自其他文件），请删除。";
+      case "type":
+        return TYPE_WORDS[p.type] || "类型不对";
+      case "enum":
+        return "不是可选值之一。可选：" + enumLabels(own).slice(0, 40).join("、") + "。";
+      case "const":
+        return "应为 " + JSON.stringify(p.allowedValue) + "。";
+      case "minimum":
+        return "不能小于 " + p.limit + "。";
+      case "exclusiveMinimum":
+        return "应大于 " + p.limit + "。";
+      case "maximum":
+      case "exclusiveMaximum":
+        return "不能大于 " + p.limit + "：请核对数字。";
+      case "minLength":
+        return p.limit <= 1 ? "不能为空。" : "至少 " + p.limit + " 个字符。";
+      case "maxLength":
+        return "过长：上限 " + p.limit + " 个字符，请精简。";
+      case "minItems":
+        return "至少需要 " + p.limit + " 项。";
+      case "maxItems":
+        return "项数过多：上限 " + p.limit + " 项。";
+      case "pattern":
+        if (e.schema === ctx.slugPattern) return "只能用小写英文字母、数字和单个连字符，如 annual-meeting-2017。";
+        return "格式不对" + (own.description ? "：" + own.description : "") + "。";
+      case "format":
+        return "应为有效的日期，如 2017-05-12。";
+      case "uniqueItems":
+        return "第 " + (p.j + 1) + " 项与第 " + (p.i + 1) + " 项重复：每项只写一次。";
+      case "contains":
+      case "minContains":
+        return own.description || "符合要求的项不够。";
+      default:
+        return e.message || "不符合要求。";
+    }
+  }
+
+  /* A category condition (`if`/`then` under allOf) that an error comes from, if any. */
+  function conditionOf(e, root) {
+    var m = /^#(.*\/allOf\/\d+)\/then\/(.*)$/.exec(e.schemaPath);
+    if (!m) return null;
+    var condition = RF.atPointer(root, m[1]);
+    var rest = m[2].split("/");
+    var prop;
+    if (e.keyword === "required" && rest.length === 1) prop = e.params.missingProperty;
+    else if (rest[0] === "properties" && rest.length === 3) prop = rest[1];
+    else return { condition: condition, skip: true }; // inside a sub-schema (e.g. contains' items)
+    var path = RF.parsePointer(e.instancePath);
+    var objectPath = e.keyword === "required" ? path : path.slice(0, path.lastIndexOf(prop));
+    var then = condition.then || {};
+    var propSchema = (then.properties || {})[prop] || {};
+    return {
+      condition: condition,
+      objectPath: objectPath,
+      prop: prop,
+      propSchema: propSchema,
+      text: propSchema.description || message(e, { label: String, slugPattern: "" }),
+    };
+  }
+
+  /* Issues: {path, severity (error | todo | warning), message, fix?, criterion?} */
+  RF.schemaIssues = function (validate, data, root, ctx) {
+    validate(data);
+    var issues = [];
+    var seen = {};
+    (validate.errors || []).forEach(function (e) {
+      if (["if", "anyOf", "oneOf", "allOf", "not", "then", "else"].indexOf(e.keyword) !== -1) return;
+      if (/\/anyOf\/\d+\/type$/.test(e.schemaPath) && e.params && e.params.type === "null") return;
+      var cond = conditionOf(e, root);
+      if (cond && cond.skip) return;
+      var issue;
+      if (cond) {
+        issue = {
+          path: cond.objectPath.concat([cond.prop]),
+          severity: "error",
+          message: cond.text + "（" + (cond.condition.description || "类别标准") + "）",
+          criterion: cond,
+        };
+      } else {
+        var path = RF.parsePointer(e.instancePath);
+        var labelOf = function (prop) {
+          return ctx.fieldLabel(ctx.defAt(path), prop);
+        };
+        issue = {
+          path: e.keyword === "required" ? path.concat([e.params.missingProperty])
+            : e.keyword === "additionalProperties" ? path.concat([e.params.additionalProperty]) : path,
+          severity: e.keyword === "required" ? "todo" : "error",
+          message: message(e, { label: labelOf, slugPattern: ctx.slugPattern }),
+        };
+        if (e.keyword === "additionalProperties") issue.fix = { remove: issue.path };
+      }
+      var key = RF.pointer(issue.path) + "|" + issue.message;
+      if (seen[key]) return;
+      seen[key] = true;
+      issues.push(issue);
+    });
+    return issues;
+  };
+
+  /* ---- the year's lists, window and in-file rules ------------------------------------------ */
+
+  function windowIssue(kind, value, path, win, year, extra) {
+    if (!RF.isIsoDate(value)) return null;
+    var inside = value > win.start && value <= win.deadline;
+    if (kind === "inside" && !inside) {
+      return { path: path, severity: "error",
+        message: "日期 " + value + " 不在 " + year + " 年度评估期（" + win.label + "）内：请核对日期，或放到对应年度的报告中。" };
+    }
+    if (kind === "counted" && !inside) {
+      return { path: path, severity: "warning",
+        message: "成果日期 " + value + " 不在本年度评估期（" + win.label + "）内，本年度不计分。" };
+    }
+    if (kind === "not_after" && value > win.deadline) {
+      return { path: path, severity: "error",
+        message: "日期 " + value + " 晚于本年度评估截止日 " + win.deadline + "：请放到对应年度的报告中。" };
+    }
+    if (kind === "overlap" && RF.isIsoDate(extra) && (extra <= win.start || value > win.deadline)) {
+      return { path: path, severity: "error",
+        message: "承接期 " + value + " 至 " + extra + " 与 " + year + " 年度评估期（" + win.label + "）没有重叠。" };
+    }
+    return null;
+  }
+
+  RF.guideIssues = function (data, root, guide, labels) {
+    var issues = [];
+    var ids = {};
+    RF.walk(data, root, root, [], function (path, value, key, schema, parent) {
+      var field = path[path.length - 1];
+      var choice = labels.choices[key];
+      if (choice && choice.strict) {
+        var allowed = guide.choices[choice.list] || [];
+        (Array.isArray(value) ? value : [value]).forEach(function (v, i) {
+          if (typeof v === "string" && allowed.indexOf(v) === -1) {
+            issues.push({ path: Array.isArray(value) ? path.concat([i]) : path, severity: "error",
+              message: "“" + v + "”不在本年度指南的名单中。可选：" + allowed.join("、") + "。" });
+          }
+        });
+      }
+      var kind = labels.window_dates[key];
+      if (kind) {
+        var issue = windowIssue(kind, value, path, guide.window, guide.year, parent.end);
+        if (issue) issues.push(issue);
+      }
+      if (field === "id" && typeof value === "string" && path.length > 1) {
+        if (ids[value]) {
+          issues.push({ path: path, severity: "error",
+            message: "编号“" + value + "”在本文件中重复：每一项的编号须唯一。" });
+        }
+        ids[value] = true;
+      }
+      if (key === "Function.end" && RF.isIsoDate(value) && RF.isIsoDate(parent.start) && value < parent.start) {
+        issues.push({ path: path, severity: "error", message: "结束日期早于开始日期：请核对。" });
+      }
+      if (key === "Innovation.senior_experts_registered" && typeof value === "number" &&
+          typeof parent.senior_experts_total === "number" && value > parent.senior_experts_total) {
+        issues.push({ path: path, severity: "error", message: "已注册人数多于专家会员总数：请核对两个数字。" });
+      }
+    });
+    (data.research || []).forEach(function (item, i) {
+      if (!RF.isObject(item)) return;
+      var central = labels.enum_clauses[item.topic] === "6.1";
+      if (central && !item.focus) {
+        issues.push({ path: ["research", i, "focus"], severity: "todo",
+          message: "选题方向为“国家中心城市”时，请选择具体方面。" });
+      } else if (!central && item.focus) {
+        issues.push({ path: ["research", i, "focus"], severity: "error",
+          message: "只有选题方向为“国家中心城市”时才填写这一项：请清空。" });
+      }
+    });
+    return issues;
+  };
+
+  /* What each academic event's claimed category still lacks, from the schema's conditions. */
+  RF.criteriaByEvent = function (data, root, issues, guide, labels) {
+    var out = {};
+    (data.academic_events || []).forEach(function (event, i) {
+      if (!RF.isObject(event)) return;
+      var clause = labels.enum_clauses[event.category];
+      var category = event.category ? String(event.category) : "";
+      var lacking = [];
+      var seen = {};
+      issues.forEach(function (issue) {
+        var c = issue.criterion;
+        if (!c || c.objectPath[0] !== "academic_events" || c.objectPath[1] !== i || seen[c.prop]) return;
+        seen[c.prop] = true;
+        lacking.push({ prop: c.prop, text: c.propSchema.description || c.text, now: describeNow(event[c.prop], c.propSchema, guide) });
+      });
+      out[i] = { category: category, clause: clause || null, clauseText: clause ? guide.clauses[clause] : null, lacking: lacking };
+    });
+    return out;
+  };
+
+  function describeNow(value, schema, guide) {
+    if (value === undefined || value === null || value === "") return "未填写";
+    if (Array.isArray(value)) {
+      var counted = schema.contains && schema.contains.enum ? value.filter(function (v, k) {
+        return schema.contains.enum.indexOf(v) !== -1 && value.indexOf(v) === k;
+      }) : value;
+      var note = schema.contains && schema.contains.enum ? "（" + guide.home_province + "不计入）" : "";
+      return counted.length + " 个" + note;
+    }
+    if (typeof value === "boolean") return value ? "是" : "否";
+    return String(value);
+  }
+})();

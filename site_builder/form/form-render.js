@@ -1,0 +1,426 @@
+/* Report form: widgets generated from the JSON Schema, bound to one data object.
+ *
+ * The renderer knows JSON Schema, not the guideline: a field added to the models appears here
+ * on the next site build. Names, help and choice lists come from labels.json and guide-<year>.json.
+ */
+(function () {
+  "use strict";
+  var RF = (window.ReportForm = window.ReportForm || {});
+  var el = RF.el;
+  var LONG_TEXT = { description: true, outcome: true };
+
+  /* ctx: {root, rootDef, state: {data}, labels, guide, flagged: WeakMap<object, Set<field>>,
+   *       onInput(path), rerender(focusPointer)} — render() fills ctx.fields and ctx.panels. */
+  RF.Renderer = function (ctx) {
+    this.ctx = ctx;
+  };
+
+  var R = RF.Renderer.prototype;
+
+  R.reset = function () {
+    this.ctx.fields = new Map();
+    this.ctx.panels = {};
+    this.ctx.refreshers = [];
+  };
+
+  R.get = function (path) {
+    return RF.getPath(this.ctx.state.data, path);
+  };
+
+  R.set = function (path, value) {
+    RF.setPath(this.ctx.state.data, path, value);
+    this.ctx.onInput(path);
+  };
+
+  R.fieldLabel = function (def, prop) {
+    var f = this.ctx.labels.fields;
+    var area = def === this.ctx.rootDef && (this.ctx.guide.areas || []).filter(function (a) {
+      return a.key === prop;
+    })[0];
+    return f[def + "." + prop] || (area && area.title) || f[prop] || prop;
+  };
+
+  R.register = function (path, box, msg) {
+    this.ctx.fields.set(RF.pointer(path), { box: box, msg: msg });
+  };
+
+  /* The help under a field: its own note (or else the schema's description), and the text of
+   * the clauses it serves. Descriptions the widget already says (dates, counts) are left out. */
+  R.help = function (key, prop, schema) {
+    var labels = this.ctx.labels;
+    var guide = this.ctx.guide;
+    var note = labels.help[key] || labels.help[prop];
+    var description = schema.description || "";
+    var said = schema.format === "date" || schema.type === "integer" || schema.type === "array" ||
+      description.indexOf("可选：") === 0;
+    var text = note || (said ? "" : description);
+    var box = el("div", { class: "rf-help" }, text ? [el("p", { text: text })] : []);
+    var ids = (labels.clauses[key] || []).filter(function (id) {
+      return guide.clauses[id];
+    });
+    if (ids.length) box.appendChild(clauseDetails(ids, guide.clauses));
+    return box;
+  };
+
+  /* A disclosure with the text of one or more clauses. */
+  function clauseDetails(ids, texts) {
+    return el("details", { class: "rf-clause" }, [el("summary", { text: "指南条款 " + ids.join("、") })]
+      .concat(ids.map(function (id) {
+        return el("p", {}, [el("strong", { text: id + " " }), texts[id]]);
+      })));
+  }
+  RF.clauseDetails = clauseDetails;
+
+  /* One field of an object: label, widget, help, message slot. */
+  R.field = function (container, rawSchema, path, def, prop, required) {
+    var ctx = this.ctx;
+    var schema = RF.resolveSchema(rawSchema, ctx.root);
+    var key = def + "." + prop;
+    var label = this.fieldLabel(def, prop);
+    var id = "rf" + RF.pointer(path).replace(/[^A-Za-z0-9_-]/g, "_");
+    if (schema.properties) return this.group(container, schema, path, label, key, prop);
+    if (schema.type === "array") {
+      var items = RF.resolveSchema(schema.items || {}, ctx.root);
+      if (items.properties) return this.itemList(container, schema, items, path, label, key, prop);
+    }
+    var msg = el("div", { class: "rf-msg", "aria-live": "polite" });
+    var box = el("div", { class: "rf-field", dataset: { pointer: RF.pointer(path), key: key } });
+    var head = el("label", { class: "rf-label", for: id }, [
+      el("span", { text: label }),
+      required ? el("span", { class: "rf-req", text: "必填", title: "必填" }) : null,
+      el("code", { class: "rf-key", text: prop }),
+    ]);
+    box.appendChild(head);
+    box.appendChild(this.widget(schema, path, key, prop, id));
+    if (schema.type !== "boolean") box.appendChild(this.help(key, prop, schema));
+    var clauseLine = this.enumClause(schema, path);
+    if (clauseLine) box.appendChild(clauseLine);
+    box.appendChild(msg);
+    this.flagDate(box, schema, path, prop);
+    this.register(path, box, msg);
+    container.appendChild(box);
+    return box;
+  };
+
+  R.widget = function (schema, path, key, prop, id) {
+    var self = this;
+    var value = this.get(path);
+    var choice = this.ctx.labels.choices[key];
+    if (schema.type === "array") {
+      if (choice && choice.strict) return this.checkGrid(schema, path, choice, id);
+      return this.stringList(schema, path, prop, id);
+    }
+    if (schema.enum || (choice && choice.strict)) {
+      var options = schema.enum ? enumOptions(schema) : this.ctx.guide.choices[choice.list] || [];
+      return this.select(options, path, id, schema.nullable || !schema.enum ? "（请选择）" : "请选择");
+    }
+    if (schema.type === "boolean") {
+      var word = el("span", { text: value === true ? "是" : "否", class: "rf-check-word" });
+      var box = el("input", { type: "checkbox", id: id, checked: value === true,
+        on: { change: function (e) {
+          word.textContent = e.target.checked ? "是" : "否";
+          self.set(path, e.target.checked);
+        } } });
+      return el("div", { class: "rf-check" }, [box, word]);
+    }
+    if (schema.type === "integer" || schema.type === "number") {
+      return el("input", { type: "number", id: id, class: "rf-input rf-number",
+        step: schema.type === "integer" ? "1" : "any", min: schema.minimum != null ? schema.minimum : null,
+        inputmode: schema.type === "integer" ? "numeric" : "decimal",
+        value: value == null ? "" : String(value),
+        on: { input: function (e) { self.set(path, numberValue(e.target.value, schema.type)); } } });
+    }
+    if (schema.format === "date") {
+      return el("input", { type: "date", id: id, class: "rf-input rf-date",
+        value: RF.isIsoDate(value) ? value : "",
+        on: { input: function (e) { self.dateInput(path, e.target.value); },
+          change: function (e) { self.dateInput(path, e.target.value); } } });
+    }
+    var input;
+    var attrs = { id: id, class: "rf-input", value: value == null ? "" : String(value),
+      maxlength: schema.maxLength || null,
+      on: { input: function (e) { self.set(path, e.target.value === "" ? undefined : e.target.value); } } };
+    if (LONG_TEXT[prop]) {
+      input = el("textarea", Object.assign(attrs, { rows: 3 }));
+    } else {
+      input = el("input", Object.assign(attrs, { type: "text", autocomplete: "off" }));
+    }
+    if (choice && !choice.strict) {
+      var listId = id + "-choices";
+      input.setAttribute("list", listId);
+      var datalist = el("datalist", { id: listId }, (this.ctx.guide.choices[choice.list] || []).map(function (c) {
+        return el("option", { value: c });
+      }));
+      return el("div", {}, [input, datalist]);
+    }
+    return input;
+  };
+
+  function numberValue(raw, type) {
+    if (raw === "") return undefined;
+    var n = Number(raw);
+    if (!isFinite(n)) return raw;
+    return type === "integer" && !Number.isInteger(n) ? raw : n;
+  }
+
+  function enumOptions(schema) {
+    var labels = schema["x-labels"];
+    if (!labels) return schema.enum.slice();
+    return Object.keys(labels).map(function (code) {
+      return labels[code];
+    });
+  }
+
+  R.dateInput = function (path, value) {
+    var parent = this.get(path.slice(0, -1));
+    var flags = RF.isObject(parent) && this.ctx.flagged.get(parent);
+    if (flags) flags.delete(path[path.length - 1]);
+    var box = this.ctx.fields.get(RF.pointer(path));
+    if (box) {
+      box.box.classList.remove("rf-flagged");
+      var note = box.box.querySelector(".rf-flag-note");
+      if (note) note.remove();
+    }
+    this.set(path, value === "" ? undefined : value);
+  };
+
+  /* A date copied from last year's report stays marked until the user changes it. */
+  R.flagDate = function (box, schema, path, prop) {
+    if (schema.format !== "date") return;
+    var parent = this.get(path.slice(0, -1));
+    var flags = RF.isObject(parent) && this.ctx.flagged.get(parent);
+    if (!flags || !flags.has(prop)) return;
+    box.classList.add("rf-flagged");
+    box.insertBefore(el("p", { class: "rf-flag-note",
+      text: "这是从上一年度报告复制来的日期（" + this.get(path) + "），请改为本年度的实际日期。" }), box.lastChild);
+  };
+
+  R.select = function (options, path, id, emptyText) {
+    var self = this;
+    var value = this.get(path);
+    var opts = [el("option", { value: "", text: emptyText })];
+    options.forEach(function (o) {
+      opts.push(el("option", { value: o, text: o, selected: value === o }));
+    });
+    if (value != null && value !== "" && options.indexOf(value) === -1) {
+      opts.push(el("option", { value: String(value), text: String(value) + "（不是可选值）", selected: true }));
+    }
+    return el("select", { id: id, class: "rf-input rf-select",
+      on: { change: function (e) { self.set(path, e.target.value === "" ? undefined : e.target.value); } } }, opts);
+  };
+
+  /* For enumerations whose members carry a clause: the chosen member's clause text. */
+  R.enumClause = function (schema, path) {
+    var ctx = this.ctx;
+    if (!schema.enum) return null;
+    var claused = schema.enum.some(function (v) {
+      return ctx.labels.enum_clauses[v];
+    });
+    if (!claused) return null;
+    var box = el("div", { class: "rf-enum-clause" });
+    var refresh = function () {
+      RF.clear(box);
+      var id = ctx.labels.enum_clauses[RF.getPath(ctx.state.data, path)];
+      if (id && ctx.guide.clauses[id]) {
+        box.appendChild(el("p", {}, [el("strong", { text: "条款 " + id + "：" }), ctx.guide.clauses[id]]));
+      }
+    };
+    refresh();
+    ctx.refreshers.push(refresh);
+    return box;
+  };
+
+  /* A list of text values (evidence, countries, members): one input per entry. */
+  R.stringList = function (schema, path, prop, id) {
+    var self = this;
+    var values = this.get(path);
+    values = Array.isArray(values) ? values : [];
+    var itemName = this.ctx.labels.items[prop] || "一项";
+    var box = el("div", { class: "rf-strings", id: id });
+    values.forEach(function (v, i) {
+      var itemPath = path.concat([i]);
+      var msg = el("div", { class: "rf-msg" });
+      var row = el("div", { class: "rf-string", dataset: { pointer: RF.pointer(itemPath) } }, [
+        el("input", { type: "text", class: "rf-input", value: v == null ? "" : String(v),
+          "aria-label": itemName + " " + (i + 1),
+          on: { input: function (e) { self.set(itemPath, e.target.value); } } }),
+        el("button", { type: "button", class: "rf-small", text: "删除",
+          on: { click: function () { self.removeAt(path, i); } } }),
+        msg,
+      ]);
+      self.register(itemPath, row, msg);
+      box.appendChild(row);
+    });
+    box.appendChild(el("button", { type: "button", class: "rf-small rf-add", text: "添加" + itemName,
+      on: { click: function () {
+        var list = self.get(path);
+        var next = Array.isArray(list) ? list.length : 0;
+        RF.setPath(self.ctx.state.data, path.concat([next]), "");
+        self.ctx.rerender(RF.pointer(path.concat([next])));
+      } } }));
+    return box;
+  };
+
+  /* A list chosen from the year's names (provinces): one checkbox per name. */
+  R.checkGrid = function (schema, path, choice, id) {
+    var self = this;
+    var ctx = this.ctx;
+    var names = ctx.guide.choices[choice.list] || [];
+    var current = function () {
+      var v = self.get(path);
+      return Array.isArray(v) ? v : [];
+    };
+    var count = el("p", { class: "rf-count" });
+    var refresh = function () {
+      var chosen = current();
+      var others = chosen.filter(function (n, k) {
+        return n !== ctx.guide.home_province && names.indexOf(n) !== -1 && chosen.indexOf(n) === k;
+      });
+      count.textContent = "已选 " + chosen.length + " 个，其中外省（区、市）" + others.length + " 个（" +
+        ctx.guide.home_province + "不计入）。";
+    };
+    var grid = el("div", { class: "rf-grid", id: id, role: "group" });
+    names.forEach(function (name) {
+      var cb = el("input", { type: "checkbox", value: name, checked: current().indexOf(name) !== -1,
+        on: { change: function (e) {
+          var chosen = current().filter(function (n) { return n !== name; });
+          if (e.target.checked) chosen.push(name);
+          chosen.sort(function (a, b) {
+            var ia = names.indexOf(a);
+            var ib = names.indexOf(b);
+            return (ia === -1 ? 1e9 : ia) - (ib === -1 ? 1e9 : ib);
+          });
+          self.set(path, chosen.length ? chosen : undefined);
+        } } });
+      grid.appendChild(el("label", { class: "rf-grid-item" }, [cb, el("span", { text: name })]));
+    });
+    var extra = el("div", { class: "rf-extra" });
+    current().forEach(function (v, i) {
+      if (names.indexOf(v) !== -1) return;
+      var itemPath = path.concat([i]);
+      var msg = el("div", { class: "rf-msg" });
+      var row = el("div", { class: "rf-string", dataset: { pointer: RF.pointer(itemPath) } }, [
+        el("span", { class: "rf-chip", text: String(v) }),
+        el("button", { type: "button", class: "rf-small", text: "删除",
+          on: { click: function () { self.removeAt(path, i); } } }),
+        msg,
+      ]);
+      self.register(itemPath, row, msg);
+      extra.appendChild(row);
+    });
+    refresh();
+    ctx.refreshers.push(refresh);
+    return el("div", {}, [grid, extra, count]);
+  };
+
+  R.removeAt = function (path, index) {
+    var list = this.get(path);
+    if (!Array.isArray(list)) return;
+    list.splice(index, 1);
+    if (!list.length) RF.setPath(this.ctx.state.data, path, undefined);
+    this.ctx.rerender(RF.pointer(path));
+  };
+
+  /* A nested object (innovation, government_functions): its fields in a group. */
+  R.group = function (container, schema, path, label, key, prop) {
+    var box = el("fieldset", { class: "rf-group", dataset: { pointer: RF.pointer(path) } }, [
+      el("legend", {}, [el("span", { text: label }), el("code", { class: "rf-key", text: prop })]),
+    ]);
+    var msg = el("div", { class: "rf-msg" });
+    box.appendChild(msg);
+    this.register(path, box, msg);
+    this.fields(box, schema, path);
+    container.appendChild(box);
+    return box;
+  };
+
+  R.fields = function (container, schema, path) {
+    var self = this;
+    var required = schema.required || [];
+    Object.keys(schema.properties || {}).forEach(function (prop) {
+      self.field(container, schema.properties[prop], path.concat([prop]), schema.def, prop,
+        required.indexOf(prop) !== -1);
+    });
+  };
+
+  /* A list of items (events, stations, …): one card per item, add and remove. */
+  R.itemList = function (container, schema, items, path, label, key, prop) {
+    var self = this;
+    var ctx = this.ctx;
+    var list = this.get(path);
+    list = Array.isArray(list) ? list : [];
+    var itemName = ctx.labels.items[prop] || "项目";
+    var box = el("div", { class: "rf-list", dataset: { pointer: RF.pointer(path), key: key } });
+    var msg = el("div", { class: "rf-msg" });
+    box.appendChild(el("div", { class: "rf-list-head" }, [
+      el("span", { class: "rf-list-title", text: label }),
+      el("code", { class: "rf-key", text: prop }),
+      el("span", { class: "rf-list-count", text: "共 " + list.length + " 项" }),
+    ]));
+    var help = this.help(key, prop, schema);
+    if (help.childNodes.length) box.appendChild(help);
+    box.appendChild(msg);
+    this.register(path, box, msg);
+    list.forEach(function (item, i) {
+      var itemPath = path.concat([i]);
+      var title = el("span", { class: "rf-card-title" });
+      var refresh = function () {
+        var it = self.get(itemPath);
+        var name = RF.isObject(it) ? it.title || it.name || it.type || it.id : null;
+        title.textContent = itemName + " " + (i + 1) + (name ? "：" + String(name) : "");
+      };
+      refresh();
+      ctx.refreshers.push(refresh);
+      var card = el("section", { class: "rf-card", dataset: { pointer: RF.pointer(itemPath) } }, [
+        el("div", { class: "rf-card-head" }, [
+          title,
+          el("button", { type: "button", class: "rf-small rf-remove", text: "删除此" + itemName,
+            on: { click: function () {
+              if (window.confirm("删除" + itemName + " " + (i + 1) + "？")) self.removeAt(path, i);
+            } } }),
+        ]),
+      ]);
+      var cardMsg = el("div", { class: "rf-msg" });
+      card.appendChild(cardMsg);
+      self.register(itemPath, card, cardMsg);
+      if (RF.isObject(item)) {
+        self.fields(card, items, itemPath);
+      } else {
+        cardMsg.appendChild(el("p", { class: "rf-error", text: "这一项应为一组字段（键: 值），现在不是：请删除后重新添加。" }));
+      }
+      if (items.allOf && RF.isObject(item)) {
+        // The panel follows the field the conditions test (the claimed category).
+        var panel = el("div", { class: "rf-criteria", "aria-live": "polite" });
+        ctx.panels[RF.pointer(itemPath)] = panel;
+        var tested = Object.keys((items.allOf[0].if || {}).properties || {})[0];
+        var after = tested && ctx.fields.get(RF.pointer(itemPath.concat([tested])));
+        if (after && after.box.parentNode === card) card.insertBefore(panel, after.box.nextSibling);
+        else card.appendChild(panel);
+      }
+      box.appendChild(card);
+    });
+    box.appendChild(el("button", { type: "button", class: "rf-add", text: "添加一项" + itemName,
+      on: { click: function () {
+        var current = self.get(path);
+        var next = Array.isArray(current) ? current.length : 0;
+        var fresh = {};
+        if ((items.required || []).indexOf("id") !== -1) fresh.id = self.freshId(prop);
+        RF.setPath(ctx.state.data, path.concat([next]), fresh);
+        ctx.rerender(RF.pointer(path.concat([next])));
+      } } }));
+    container.appendChild(box);
+    return box;
+  };
+
+  /* An id not yet used in the file: <prefix>-<n>. */
+  R.freshId = function (prop) {
+    var used = {};
+    RF.walk(this.ctx.state.data, this.ctx.root, this.ctx.root, [], function (path, value) {
+      if (path[path.length - 1] === "id" && typeof value === "string") used[value] = true;
+    });
+    var prefix = this.ctx.labels.id_prefixes[prop] || "item";
+    for (var n = 1; ; n++) {
+      if (!used[prefix + "-" + n]) return prefix + "-" + n;
+    }
+  };
+})();

@@ -1,0 +1,107 @@
+/* Report form: DOM and data helpers shared by the form's modules.
+ * Every piece of text reaches the page through textContent or value, never as markup. */
+(function () {
+  "use strict";
+  var RF = (window.ReportForm = window.ReportForm || {});
+
+  /* el("div", {class: "x", text: "…", on: {click: fn}}, [children]) */
+  RF.el = function (tag, attrs, children) {
+    var node = document.createElement(tag);
+    var key;
+    attrs = attrs || {};
+    for (key in attrs) {
+      if (!Object.prototype.hasOwnProperty.call(attrs, key) || attrs[key] == null) continue;
+      var value = attrs[key];
+      if (key === "text") node.textContent = String(value);
+      else if (key === "class") node.className = value;
+      else if (key === "on") {
+        for (var type in value) node.addEventListener(type, value[type]);
+      } else if (key === "value") node.value = value;
+      else if (key === "checked" || key === "disabled" || key === "selected" || key === "hidden") node[key] = !!value;
+      else if (key === "dataset") {
+        for (var d in value) node.dataset[d] = String(value[d]);
+      } else node.setAttribute(key, String(value));
+    }
+    (children || []).forEach(function (child) {
+      if (child == null || child === false) return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  };
+
+  RF.clear = function (node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+    return node;
+  };
+
+  RF.isObject = function (value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  };
+
+  RF.own = function (obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  };
+
+  RF.clone = function (value) {
+    return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+  };
+
+  /* JSON Pointer (RFC 6901) of a path of keys and indexes, and back. */
+  RF.pointer = function (path) {
+    return path.map(function (p) {
+      return "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1");
+    }).join("");
+  };
+
+  RF.parsePointer = function (text) {
+    if (!text) return [];
+    return text.split("/").slice(1).map(function (p) {
+      var key = p.replace(/~1/g, "/").replace(/~0/g, "~");
+      return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
+    });
+  };
+
+  RF.getPath = function (root, path) {
+    var node = root;
+    for (var i = 0; i < path.length; i++) {
+      if (node == null || typeof node !== "object" || !RF.own(node, path[i])) return undefined;
+      node = node[path[i]];
+    }
+    return node;
+  };
+
+  /* Set (or with `undefined`, delete) the value at `path`, creating objects and lists on the way. */
+  RF.setPath = function (root, path, value) {
+    var node = root;
+    for (var i = 0; i < path.length - 1; i++) {
+      var key = path[i];
+      if (node[key] == null || typeof node[key] !== "object") {
+        node[key] = typeof path[i + 1] === "number" ? [] : {};
+      }
+      node = node[key];
+    }
+    var last = path[path.length - 1];
+    if (value === undefined) {
+      if (Array.isArray(node) && typeof last === "number") node.splice(last, 1);
+      else delete node[last];
+    } else {
+      node[last] = value;
+    }
+  };
+
+  /* A real calendar date written YYYY-MM-DD. */
+  RF.isIsoDate = function (text) {
+    if (typeof text !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+    var d = new Date(text + "T00:00:00Z");
+    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+  };
+
+  RF.fetchJson = function (url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(url + "：" + response.status);
+      return response.text();
+    }).then(function (text) {
+      return JSON.parse(text);
+    });
+  };
+})();

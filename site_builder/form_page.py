@@ -1,0 +1,147 @@
+"""The online submission form: one page, its static scripts, and the JSON data they read.
+
+The page holds no submitted data at all: schemas, societies and published reports are JSON files
+beside the scripts, parsed by the browser with `JSON.parse` and put into the page only as text
+(`textContent`, `value`). Nothing is sent anywhere; the form works from static files.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from site_builder.form_labels import guide_data, labels_data
+from validators.guideline import available_years, guideline
+from validators.repository import Repository
+from validators.schema import json_schema
+
+PAGE = "form.md"
+ASSETS = "form"
+ASSET_SOURCE = Path(__file__).with_name("form")
+MKDOCS_YML = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+# Browsers and GitHub accept longer links, but proxies and some mail clients cut them near 8 KB.
+GITHUB_URL_LIMIT = 7000
+# Script order matters: the libraries, then the form's modules, then the entry point.
+SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "form-yaml.js",
+           "form-check.js", "form-render.js", "form.js")
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSettings:
+    repo_url: str | None = None
+    branch: str = "main"
+    directory_urls: bool = True
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags name things we do not need."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_LenientLoader.add_multi_constructor("!", _ignore_tag)
+
+
+def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> SiteSettings:
+    """`repo_url`, the branch of `edit_uri` and `use_directory_urls` from mkdocs.yml."""
+    if not mkdocs_yml.is_file():
+        return SiteSettings()
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}  # noqa: S506 (a SafeLoader)
+    repo_url = config.get("repo_url")
+    repo_url = repo_url.rstrip("/") if isinstance(repo_url, str) and repo_url.startswith("https://") else None
+    edit_uri = config.get("edit_uri")
+    parts = edit_uri.strip("/").split("/") if isinstance(edit_uri, str) else []
+    branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
+    return SiteSettings(repo_url, branch, bool(config.get("use_directory_urls", True)))
+
+
+def _json(path: Path, data: Any) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return path
+
+
+def _societies(repo: Repository) -> list[dict[str, Any]]:
+    ids = sorted(set(repo.profiles) | {society for society, _ in repo.reports})
+    out = []
+    for society in ids:
+        doc = repo.profiles.get(society)
+        out.append({"id": society, "name": doc.profile.name if doc else society,
+                    "years": [year for (sid, year) in sorted(repo.reports) if sid == society]})
+    return out
+
+
+def _reports(repo: Repository, society: str) -> dict[str, Any]:
+    return {"society": society,
+            "reports": {str(doc.report.year): doc.report.model_dump(mode="json", exclude_none=True)
+                        for doc in repo.reports_of(society)}}
+
+
+def page_markdown(settings: SiteSettings) -> str:
+    """The page: instructions and the mount point; the scripts find their data beside them."""
+    base = "./" if settings.directory_urls else f"{ASSETS}/"
+    scripts = "\n".join(f'<script src="{base}{name}"></script>' for name in SCRIPTS)
+    return f"""---
+title: 在线填报
+hide:
+  - toc
+---
+
+# 在线填报
+
+不熟悉 Git 和 YAML 也能提交年度工作报告：在本页逐项填写，表单会按指南边填边检查，
+最后生成可以直接提交的 YAML 文件。
+
+1. 选择开始方式：新建空白报告、以本学会上一年度的报告为底稿，或导入已有的 YAML 文件。
+2. 逐项填写。字段旁会立即提示问题；每项学术活动下方列出所申报类别还差哪些标准。
+3. 下载或复制生成的文件，或点击按钮在 GitHub 网页上直接新建文件并发起拉取请求。
+
+填写的内容只保存在您的浏览器中，不会发送到任何服务器；关闭页面前请先下载文件。
+
+<div id="report-form" class="rf" data-base="{base}" markdown="0">
+<noscript>在线填报需要启用浏览器的 JavaScript。也可以按“如何提交”页面的说明手工填写 YAML 文件。</noscript>
+</div>
+
+{scripts}
+<link rel="stylesheet" href="{base}form.css">
+"""
+
+
+def write_form(out_docs: Path, repo: Repository, years: Iterable[int] | None = None,
+               settings: SiteSettings | None = None) -> list[Path]:
+    """Write the form page, its assets and its data into the generated docs folder."""
+    settings = settings or site_settings()
+    years = sorted(set(years) if years is not None else available_years())
+    years = [y for y in years if guideline(y) is not None]
+    target = out_docs / ASSETS
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(ASSET_SOURCE, target, ignore=shutil.ignore_patterns("*.md", "__pycache__"))
+    written = [p for p in sorted(target.rglob("*")) if p.is_file()]
+    page = out_docs / PAGE
+    page.write_text(page_markdown(settings), encoding="utf-8")
+    written.append(page)
+    societies = _societies(repo)
+    written.append(_json(target / "config.json", {
+        "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": GITHUB_URL_LIMIT,
+        "years": years, "societies": societies}))
+    written.append(_json(target / "labels.json", labels_data()))
+    written.append(_json(target / "schema-society.json", json_schema("society")))
+    for year in years:
+        rules = guideline(year)
+        assert rules is not None  # filtered above
+        written.append(_json(target / f"schema-{year}.json", json_schema("submission", year)))
+        written.append(_json(target / f"guide-{year}.json", guide_data(rules)))
+    for society in societies:
+        written.append(_json(target / "reports" / f"{society['id']}.json",
+                             _reports(repo, society["id"])))
+    return written
