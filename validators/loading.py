@@ -201,44 +201,53 @@ def _resolve_plain(value: str) -> Any:
 
 class _Builder:
     """Turns a composed node tree into plain data and a SourceMap, refusing what YAML allows
-    but a report must not contain: aliases, non-core tags, duplicate or non-text keys."""
+    but a report must not contain: aliases, non-core tags, duplicate or non-text keys.
 
-    def __init__(self, file: str) -> None:
+    Anchors and aliases are refused from the event stream before composing whenever the text
+    holds an `&` or `*`; `track_aliases` re-checks shared nodes for texts that were not scanned.
+    """
+
+    def __init__(self, file: str, track_aliases: bool) -> None:
         self.file = file
         self.source = SourceMap()
         self.findings: list[Finding] = []
-        self._seen: set[int] = set()
+        self._seen: set[int] | None = set() if track_aliases else None
 
     def _fail(self, node: yaml.Node, code: str, message: str) -> None:
         m = node.start_mark
         self.findings.append(error(self.file, m.line + 1, m.column + 1, code, message))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        if id(node) in self._seen:
-            self._fail(node, "E-YAML-ALIAS", "不允许使用锚点和别名（& 与 *）：请把内容完整写出。")
-            return None
-        self._seen.add(id(node))
-        self.source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        tag = node.tag
-        if tag not in (_PLAIN, _STR, _SEQ, _MAP) and tag not in _ALLOWED_EXPLICIT:
+        if self._seen is not None:
+            if id(node) in self._seen:
+                self._fail(node, "E-YAML-ALIAS", "不允许使用锚点和别名（& 与 *）：请把内容完整写出。")
+                return None
+            self._seen.add(id(node))
+        mark = node.start_mark
+        self.source.values[path] = (mark.line + 1, mark.column + 1)
+        tag, kind = node.tag, node.__class__
+        if kind is yaml.ScalarNode:
+            if tag == _PLAIN:
+                return _resolve_plain(node.value)
+            return node.value if tag == _STR else self._tagged(node)
+        if tag not in (_SEQ, _MAP) and tag not in _ALLOWED_EXPLICIT:
             self._fail(node, "E-YAML-TAG",
                        f"不允许使用 YAML 标签 {tag.replace(_CORE, '!!')}：请删除标签，直接写值。")
             return None
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, yaml.SequenceNode):
+        if kind is yaml.SequenceNode:
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         return self._mapping(node, path)
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        tag, value = node.tag, node.value
-        if tag == _PLAIN:
-            return _resolve_plain(value)
-        if tag == _STR:
-            return value
-        resolved = _resolve_plain(value)
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
-        if not isinstance(resolved, expected[tag.removeprefix(_CORE)]):
+    def _tagged(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(
+            tag.removeprefix(_CORE))
+        if tag not in _ALLOWED_EXPLICIT or expected is None:
+            self._fail(node, "E-YAML-TAG",
+                       f"不允许使用 YAML 标签 {tag.replace(_CORE, '!!')}：请删除标签，直接写值。")
+            return None
+        resolved = _resolve_plain(node.value)
+        if not isinstance(resolved, expected):
             self._fail(node, "E-YAML-TAG", f"标签 {tag.replace(_CORE, '!!')} 与值不符：请删除标签。")
             return None
         return resolved
@@ -246,25 +255,27 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
         seen_keys: dict[object, int] = {}
+        keys, build = self.source.keys, self.build
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or id(key_node) in self._seen:
+            if key_node.__class__ is not yaml.ScalarNode or (
+                    self._seen is not None and id(key_node) in self._seen):
                 self._fail(key_node, "E-YAML-KEY", "键必须是简单的文字（如 title），不能是列表、映射或别名。")
                 continue
-            self._seen.add(id(key_node))
-            key = _resolve_plain(key_node.value) if key_node.tag == _PLAIN else key_node.value
-            line = key_node.start_mark.line + 1
+            text = key_node.value
+            key = _resolve_plain(text) if key_node.tag == _PLAIN else text
+            mark = key_node.start_mark
             if key in seen_keys:  # `1` and `true` collide here, as they do in Python
                 self._fail(key_node, "E-YAML-DUPLICATE-KEY",
-                           f"键“{key_node.value}”重复（第 {seen_keys[key]} 行已出现）：请删除或合并其中一个。")
+                           f"键“{text}”重复（第 {seen_keys[key]} 行已出现）：请删除或合并其中一个。")
                 continue
-            seen_keys[key] = line
-            if not isinstance(key, str):
+            seen_keys[key] = mark.line + 1
+            if key.__class__ is not str:
                 self._fail(key_node, "E-YAML-KEY",
-                           f"键“{key_node.value}”不是文字：字段名应为英文小写字母和下划线，如 title。")
+                           f"键“{text}”不是文字：字段名应为英文小写字母和下划线，如 title。")
                 continue
             child = (*path, key)
-            self.source.keys[child] = (line, key_node.start_mark.column + 1)
-            out[key] = self.build(value_node, child)
+            keys[child] = (mark.line + 1, mark.column + 1)
+            out[key] = build(value_node, child)
         return out
 
 
@@ -293,7 +304,7 @@ def load_text(text: str, file: str, max_depth: int | None) -> Loaded:
     if root is None:
         result.findings.append(error(file, 1, 1, "E-YAML-EMPTY", "文件是空的：请按模板填写内容。"))
         return result
-    builder = _Builder(file)
+    builder = _Builder(file, track_aliases=max_depth is None)
     data = builder.build(root, ())
     result.source, result.findings = builder.source, builder.findings
     if not isinstance(data, dict):
