@@ -82,6 +82,35 @@
     object: "应为一组字段（键: 值）",
   };
 
+  function distance(a, b) {
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var prev = row[0];
+      row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var keep = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = keep;
+      }
+    }
+    return row[b.length];
+  }
+
+  /* The known field an unknown key was probably meant to be (two edits at most). */
+  function closest(key, known) {
+    var best = null;
+    var bestDistance = 3;
+    known.forEach(function (k) {
+      var d = distance(String(key).toLowerCase(), k);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    });
+    return best;
+  }
+
   /* The Chinese message of one ajv error outside the category conditions. */
   function message(e, ctx) {
     var p = e.params || {};
@@ -89,8 +118,12 @@
     switch (e.keyword) {
       case "required":
         return "必填：请填写“" + ctx.label(p.missingProperty) + "”。";
-      case "additionalProperties":
-        return "未知字段“" + p.additionalProperty + "”：报告中不能有这个字段（可能是拼写错误或来自其他文件），请删除。";
+      case "additionalProperties": {
+        var close = closest(p.additionalProperty, Object.keys(own.properties || {}));
+        return "未知字段“" + p.additionalProperty + "”：报告中不能有这个字段" +
+          (close ? "。你是不是想写“" + close + "”（" + ctx.label(close) + "）？" : "（可能是拼写错误或来自其他文件）。") +
+          "请删除或改正。";
+      }
       case "type":
         return TYPE_WORDS[p.type] || "类型不对";
       case "enum":

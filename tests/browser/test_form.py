@@ -1,0 +1,300 @@
+"""The online submission form in headless Chromium: fill, copy last year, import broken files."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from site_builder.form_page import SiteSettings, write_form
+from tests.trees import ROOT
+from validators.check import check_tree
+from validators.guideline import available_years
+from validators.models.academic_events import EventCategory
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+REPO_URL = "https://github.com/example/society-registry"
+NEW_SOCIETY = "cd-form-test"
+
+
+@dataclass(frozen=True)
+class FormSite:
+    url: str
+    repo_url: str
+
+
+def _playwright():
+    """Playwright's sync API; in CI a missing browser is a failure, elsewhere a skip."""
+    reason = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        reason = "playwright is not installed"
+    if reason is None and not Path(CHROMIUM).exists():
+        reason = f"{CHROMIUM} is missing (apt-get install chromium)"
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests cannot run in CI: {reason}")
+        pytest.skip(reason)
+    return sync_playwright
+
+
+def _build(out: Path) -> Path:
+    """The form page in a minimal Material site."""
+    docs = out / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+    _, repo = check_tree(ROOT)
+    write_form(docs, repo, settings=SiteSettings(repo_url=REPO_URL))
+    (out / "mkdocs.yml").write_text(
+        "site_name: 表单测试\ntheme:\n  name: material\n  language: zh\n  font: false\n"
+        "markdown_extensions: [md_in_html, attr_list]\nnav:\n  - 首页: index.md\n  - 在线填报: form.md\n",
+        encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                    "-f", str(out / "mkdocs.yml"), "-d", str(out / "site")], check=True, cwd=out)
+    return out / "site"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def form_site(tmp_path_factory: pytest.TempPathFactory):
+    _playwright()
+    site = _build(tmp_path_factory.mktemp("form-site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield FormSite(f"http://127.0.0.1:{server.server_address[1]}/form/", REPO_URL)
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(form_site: FormSite):
+    with _playwright()() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, form_site: FormSite):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    opened.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+    opened.on("dialog", lambda d: problems.append(f"dialog: {d.message}") or d.dismiss())
+    opened.goto(form_site.url)
+    opened.wait_for_selector(".rf-modes")
+    yield opened
+    context.close()
+    assert not problems, problems
+
+
+def box(page, pointer: str):
+    return page.locator(f'[data-pointer="{pointer}"]').first
+
+
+def fill(page, pointer: str, value: object) -> None:
+    control = box(page, pointer).locator("input, select, textarea").first
+    kind = control.evaluate("e => e.tagName + ':' + (e.type || '')")
+    if kind.startswith("SELECT"):
+        control.select_option(label=str(value))
+    elif kind.endswith("checkbox"):
+        control.set_checked(bool(value))
+    else:
+        control.fill(str(value))
+
+
+def add(page, pointer: str) -> None:
+    box(page, pointer).locator(":scope > .rf-add, :scope .rf-strings > .rf-add").first.click()
+
+
+def fill_item(page, base: str, values: dict[str, object]) -> None:
+    for key, value in values.items():
+        pointer = f"{base}/{key}"
+        if isinstance(value, list):
+            for i, entry in enumerate(value):
+                add(page, pointer)
+                fill(page, f"{pointer}/{i}", entry)
+        else:
+            fill(page, pointer, value)
+
+
+def settled(page) -> None:
+    """The checks run 150 ms after the last keystroke."""
+    page.wait_for_timeout(400)
+
+
+def download(page, kind: str) -> str:
+    with page.expect_download() as info:
+        page.click(f"#rf-download-{kind}")
+    return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def validators_check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "check"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_new_society_fills_every_area_into_a_valid_file(page, form_site: FormSite, tmp_path: Path) -> None:
+    page.fill("#rf-new-society", NEW_SOCIETY)
+    page.select_option("#rf-new-year", "2017")
+    page.click("#rf-start-empty")
+    page.wait_for_selector(".rf-summary")
+
+    fill_item(page, "", {"name": "成都市表单测试学会", "kind": "研究会", "discipline": "信息科学",
+                         "maintainers": ["form-test-office"]})
+    fill_item(page, "/innovation", {"enterprise_platform_registered": True,
+                                    "senior_experts_total": 12, "senior_experts_registered": 7})
+    add(page, "/innovation/services")
+    # Texts a YAML 1.1 reader would take for a boolean or a date must come back as text.
+    fill_item(page, "/innovation/services/0", {
+        "kind": "科技咨询", "title": "yes", "enterprise": "成都示例企业", "district": "郫都区",
+        "date": "2017-05-12", "outcome": "2017-05-12", "evidence": ["https://example.org/svc"]})
+    add(page, "/government_functions/functions")
+    fill_item(page, "/government_functions/functions/0", {
+        "title": "技术评审", "commissioner": "成都市科学技术局", "method": "委托", "new": True,
+        "amount_wan": 12.5, "start": "2017-03-01", "end": "2017-10-01"})
+    add(page, "/service_stations")
+    fill_item(page, "/service_stations/0", {
+        "name": "表单测试服务站", "level": "市级", "established": "2017-04-01", "industry": "电子信息",
+        "partner": "成都示例园区", "enterprises_served": 5, "experts_engaged": 3, "activities": 2})
+    add(page, "/consortia")
+    fill_item(page, "/consortia/0", {
+        "name": "表单测试联合体", "role": "牵头", "form": "专业相近", "direction": "横向",
+        "industry": "新经济", "members": ["四川示例研究院"], "established": "2017-06-01"})
+    add(page, "/academic_events")
+    fill_item(page, "/academic_events/0", {
+        "title": "全国信息科学学术研讨会", "category": "全国性学术交流", "role": "主办",
+        "date": "2017-09-01", "participants": 150})
+    for province in ("北京", "上海", "广东", "湖北", "陕西", "浙江", "四川"):
+        box(page, "/academic_events/0/speaker_provinces").locator(f'input[value="{province}"]').check()
+    add(page, "/research")
+    fill_item(page, "/research/0", {"title": "关于信息产业的建议", "form": "建议", "topic": "国家中心城市",
+                                    "focus": "西部科技中心"})
+    add(page, "/research/0/achievements")
+    fill_item(page, "/research/0/achievements/0", {"type": "领导签批", "date": "2017-08-08"})
+    add(page, "/major_work")
+    fill_item(page, "/major_work/0", {"kind": "党建", "title": "成立党支部", "date": "2017-07-01",
+                                      "description": "召开党员大会，成立学会党支部。"})
+    settled(page)
+
+    assert "检查通过" in page.inner_text(".rf-summary")
+    assert "已满足该类别的全部标准" in box(page, "/academic_events/0").locator(".rf-criteria").inner_text()
+    report, profile = download(page, "report"), download(page, "profile")
+    assert report == page.input_value("#rf-yaml-report")
+    assert report.startswith("# yaml-language-server: $schema=../../schema/submission.schema.json\n")
+    assert "date: 2017-05-12\n" in report
+    assert 'outcome: "2017-05-12"' in report
+    assert 'title: "yes"' in report
+
+    href = page.get_attribute("#rf-github-report", "href")
+    prefix = f"{form_site.repo_url}/new/main?filename=submissions/{NEW_SOCIETY}/2017.yaml&value="
+    assert href.startswith(prefix)
+    assert urllib.parse.unquote(href[len(prefix):]) == report
+
+    folder = tmp_path / "submissions" / NEW_SOCIETY
+    folder.mkdir(parents=True)
+    (folder / "society.yaml").write_text(profile, encoding="utf-8")
+    (folder / "2017.yaml").write_text(report, encoding="utf-8")
+    result = validators_check(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _society_with_national_event() -> tuple[str, int, int]:
+    """A society whose last report claims 全国性学术交流, and the index of that event."""
+    _, repo = check_tree(ROOT)
+    years = available_years()
+    for society in sorted({s for s, _ in repo.reports}):
+        last = repo.reports_of(society)[-1].report
+        events = [i for i, e in enumerate(last.academic_events)
+                  if e.category == EventCategory.NATIONAL_EXCHANGE]
+        if events and last.year + 1 in years:
+            return society, last.year, events[0]
+    pytest.fail("no sample society has a 全国性学术交流 in its last report")
+
+
+def test_last_year_copy_shows_what_a_changed_event_lacks(page) -> None:
+    society, year, index = _society_with_national_event()
+    page.select_option("#rf-copy-society", society)
+    assert page.input_value("#rf-copy-from") == str(year)
+    assert page.input_value("#rf-copy-to") == str(year + 1)
+    page.click("#rf-start-copy")
+    page.wait_for_selector(".rf-summary")
+    assert f"year: {year + 1}\n" in page.input_value("#rf-yaml-report")
+    assert "个日期沿用自" in page.inner_text(".rf-note")
+    assert page.locator(".rf-flagged").count() > 0
+
+    event = f"/academic_events/{index}"
+    panel = box(page, event).locator(".rf-criteria")
+    assert "已满足该类别的全部标准" in panel.inner_text()
+    fill(page, f"{event}/participants", 60)
+    settled(page)
+
+    text = panel.inner_text()
+    assert "所申报类别：全国性学术交流" in text
+    assert "还差" in text
+    assert "参与规模不少于 100 人" in text
+    assert "60" in text
+    assert "参与规模不少于 100 人" in box(page, f"{event}/participants").locator(".rf-msg").inner_text()
+    assert "参与规模不少于 100 人" in page.inner_text(".rf-summary")
+
+
+def test_broken_and_unknown_files_show_their_errors(page) -> None:
+    broken = "society: cd-x\nyear: 2017\nacademic_events:\n  - id: a\n   title: b\n"
+    page.set_input_files("#rf-file", files=[{"name": "2017.yaml", "mimeType": "text/yaml",
+                                              "buffer": broken.encode()}])
+    page.wait_for_selector(".rf-yaml-error")
+    message = page.inner_text("#rf-file-errors")
+    assert "YAML 语法错误（第 5 行，第 4 列）" in message
+    assert page.locator(".rf-editor .rf-summary").count() == 0
+
+    hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    unknown = ("society: cd-x\nyear: 2017\nfoo: 1\nmajor_work:\n  - id: mw-a\n    kind: reform\n"
+               f"    titel: 改革\n    date: 2017-05-01\n    description: \"{hostile}\"\n")
+    page.set_input_files("#rf-file", files=[{"name": "2017.yaml", "mimeType": "text/yaml",
+                                              "buffer": unknown.encode()}])
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+    summary = page.inner_text(".rf-summary")
+    assert "未知字段“foo”" in summary
+    assert "未知字段“titel”" in summary
+    assert "你是不是想写“title”" in summary
+    assert "未知字段“titel”" in box(page, "/major_work/0").locator(":scope > .rf-msg").inner_text()
+    # The code is shown as its label; the hostile text stays text.
+    assert box(page, "/major_work/0/kind").locator("select").input_value() == "深化改革"
+    assert box(page, "/major_work/0/description").locator("textarea").input_value() == hostile
+    assert page.locator("img[src=x]").count() == 0
+    assert page.locator(".rf script").count() == 0
+
+    page.locator(".rf-summary button", has_text="删除此字段").first.click()
+    settled(page)
+    assert "未知字段“foo”" not in page.inner_text(".rf-summary")
+
+
+def test_long_report_explains_the_upload_route(page) -> None:
+    items = "".join(f"  - id: mw-{i}\n    kind: 党建\n    title: 党建工作{i}\n    date: 2017-07-01\n"
+                    f"    description: {'学会党支部开展主题党日活动。' * 60}\n" for i in range(4))
+    text = f"society: {NEW_SOCIETY}\nyear: 2017\nmajor_work:\n{items}"
+    page.set_input_files("#rf-file", files=[{"name": "2017.yaml", "mimeType": "text/yaml",
+                                              "buffer": text.encode()}])
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+    assert page.locator("#rf-github-report").count() == 0
+    upload = page.inner_text("#rf-upload-report")
+    assert "Upload files" in upload
+    assert "submissions/" in upload

@@ -1,0 +1,105 @@
+"""The form page's files: the year schema with its criteria, data kept as JSON, no data in HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from site_builder.form_labels import FIELD_TITLES, guide_data
+from site_builder.form_page import PAGE, SiteSettings, page_markdown, site_settings, write_form
+from tests.trees import profile, write_tree
+from validators.check import check_tree
+from validators.guideline import available_years, guideline
+from validators.schema import json_schema
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> & {: onclick="x"} javascript:alert(3)'
+
+
+@pytest.fixture
+def written(tmp_path: Path) -> Path:
+    tree = write_tree(tmp_path / "repo", {
+        "submissions/cd-hostile/society.yaml": profile("cd-hostile"),
+        "submissions/cd-hostile/2017.yaml": f"""
+            society: cd-hostile
+            year: 2017
+            major_work:
+              - id: mw-a
+                kind: 党建
+                title: '{HOSTILE}'
+                date: 2017-07-01
+                description: 党建工作
+            """,
+    })
+    _, repo = check_tree(tree)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_form(docs, repo, settings=SiteSettings(repo_url="https://github.com/example/registry"))
+    return docs
+
+
+def test_year_schemas_carry_the_category_criteria(written: Path) -> None:
+    for year in available_years():
+        schema = json.loads((written / "form" / f"schema-{year}.json").read_text(encoding="utf-8"))
+        assert schema == json_schema("submission", year)
+        conditions = schema["$defs"]["AcademicEvent"]["allOf"]
+        descriptions = json.dumps(conditions, ensure_ascii=False)
+        assert "须有 6 个及以上外省（区、市）的科技人员作报告" in descriptions
+        assert schema["properties"]["year"]["const"] == year
+
+
+def test_reports_are_json_and_the_page_holds_no_data(written: Path) -> None:
+    data = json.loads((written / "form" / "reports" / "cd-hostile.json").read_text(encoding="utf-8"))
+    assert data["reports"]["2017"]["major_work"][0]["title"] == HOSTILE
+    raw = (written / "form" / "reports" / "cd-hostile.json").read_text(encoding="utf-8")
+    assert "&lt;" not in raw
+    assert "&amp;" not in raw
+    page = (written / PAGE).read_text(encoding="utf-8")
+    assert "cd-hostile" not in page
+    assert "alert" not in page
+    assert '<div id="report-form"' in page
+    config = json.loads((written / "form" / "config.json").read_text(encoding="utf-8"))
+    assert config["repo_url"] == "https://github.com/example/registry"
+    assert config["societies"] == [{"id": "cd-hostile", "name": "成都市cd-hostile学会（示例）", "years": [2017]}]
+
+
+def test_assets_and_guide_files_are_written(written: Path) -> None:
+    for name in ("form.js", "form.css", "vendor/ajv2020.min.js", "vendor/js-yaml.min.js",
+                 "vendor/ajv.LICENSE", "vendor/js-yaml.LICENSE", "labels.json", "schema-society.json"):
+        assert (written / "form" / name).is_file(), name
+    guide = json.loads((written / "form" / "guide-2017.json").read_text(encoding="utf-8"))
+    rules = guideline(2017)
+    assert guide == guide_data(rules)
+    assert guide["clauses"]["5.2"] == rules.clauses["5.2"]
+
+
+def _properties(schema: dict) -> list[str]:
+    keys = [f"YearReport.{p}" for p in schema["properties"]]
+    for name, definition in schema.get("$defs", {}).items():
+        keys += [f"{name}.{p}" for p in definition.get("properties", {})]
+    return keys
+
+
+def test_every_field_has_a_chinese_name() -> None:
+    areas = {a.key for a in guideline(available_years()[-1]).areas}
+    submission = _properties(json_schema("submission", available_years()[-1]))
+    society = [f"SocietyProfile.{p}" for p in json_schema("society")["properties"]]
+    unnamed = [k for k in submission + society
+               if k not in FIELD_TITLES and k.split(".")[1] not in FIELD_TITLES
+               and not (k.startswith("YearReport.") and k.split(".")[1] in areas)]
+    assert not unnamed, f"name these fields in site_builder/form_labels.py: {unnamed}"
+
+
+def test_site_settings_read_mkdocs_yml(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nrepo_url: https://github.com/cast/registry/\nedit_uri: edit/trunk/docs/\n"
+        "use_directory_urls: false\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "extra:\n  token: !ENV [TOKEN, none]\n", encoding="utf-8")
+    settings = site_settings(config)
+    assert settings == SiteSettings("https://github.com/cast/registry", "trunk", directory_urls=False)
+    assert site_settings(tmp_path / "missing.yml") == SiteSettings()
+    assert 'src="form/form.js"' in page_markdown(settings)
+    assert 'src="./form.js"' in page_markdown(SiteSettings())
