@@ -81,8 +81,10 @@ def _societies(repo: Repository) -> list[dict[str, Any]]:
 
 
 def _reports(repo: Repository, society: str) -> dict[str, Any]:
+    """Every published year of a society, as the validator read it (codes; the form shows labels)."""
+    dump = {"mode": "json", "exclude_none": True, "exclude_defaults": True}
     return {"society": society,
-            "reports": {str(doc.report.year): doc.report.model_dump(mode="json", exclude_none=True)
+            "reports": {str(doc.report.year): doc.report.model_dump(**dump)
                         for doc in repo.reports_of(society)}}
 
 

@@ -149,7 +149,7 @@
         if (e.schema === ctx.slugPattern) return "只能用小写英文字母、数字和单个连字符，如 annual-meeting-2017。";
         return "格式不对" + (own.description ? "：" + own.description : "") + "。";
       case "format":
-        return "应为有效的日期，如 2017-05-12。";
+        return "应为有效的日期，如 2017-05-12（现为“" + String(e.data) + "”）。";
       case "uniqueItems":
         return "第 " + (p.j + 1) + " 项与第 " + (p.i + 1) + " 项重复：每项只写一次。";
       case "contains":

@@ -25,6 +25,12 @@
 
   App.prototype.start = function () {
     var self = this;
+    // Nothing is stored anywhere: warn before the page is closed with unsaved input.
+    window.addEventListener("beforeunload", function (e) {
+      if (!self.unsaved || !document.body.contains(self.node)) return;
+      e.preventDefault();
+      e.returnValue = "";
+    });
     RF.clear(this.node);
     this.node.appendChild(el("p", { class: "rf-loading", text: "正在加载表单……" }));
     Promise.all([RF.fetchJson(this.url("config.json")), RF.fetchJson(this.url("labels.json"))])
@@ -448,6 +454,7 @@
   };
 
   App.prototype.changed = function (path) {
+    this.unsaved = true;
     this.ctx.refreshers.forEach(function (f) {
       f();
     });
@@ -682,6 +689,7 @@
       var github = el("div", { class: "rf-github" });
       var download = el("button", { type: "button", class: "rf-button", id: "rf-download-" + f.kind, text: "下载文件",
         on: { click: function () {
+          self.unsaved = false;
           var blob = new Blob([area.value], { type: "text/yaml;charset=utf-8" });
           var link = el("a", { href: URL.createObjectURL(blob), download: f.fileName });
           document.body.appendChild(link);
@@ -693,7 +701,10 @@
         } } });
       var copy = el("button", { type: "button", class: "rf-button", id: "rf-copy-" + f.kind, text: "复制全文",
         on: { click: function () {
-          var done = function () { status.textContent = "已复制。"; };
+          var done = function () {
+            self.unsaved = false;
+            status.textContent = "已复制。";
+          };
           if (navigator.clipboard && window.isSecureContext) {
             navigator.clipboard.writeText(area.value).then(done, function () {
               area.select();

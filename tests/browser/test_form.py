@@ -18,6 +18,7 @@ from site_builder.form_page import SiteSettings, write_form
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.guideline import available_years
+from validators.loading import load_text
 from validators.models.academic_events import EventCategory
 
 pytestmark = pytest.mark.browser
@@ -298,3 +299,21 @@ def test_long_report_explains_the_upload_route(page) -> None:
     upload = page.inner_text("#rf-upload-report")
     assert "Upload files" in upload
     assert "submissions/" in upload
+
+
+# Texts that a YAML 1.1 reader, or the validator's YAML 1.2 core reader, would take for something
+# else; each must come back from the form's output as the same text.
+TRICKY = ["yes", "No", "on", "OFF", "y", "n", "~", "null", "true", "False", "012", "0o17", "0x1F",
+          "1e5", "1_000", "1:20", "12:30:00", ".inf", "-.5", "+1", "2017-05-12", "2017-5-1", "",
+          "- a", "a: b", "a #b", "#x", "@x", "`x", "%x", "!x", "&a", "*a", "? x", "|", ">", "{x}",
+          "[x]", "'q'", '"dq"', " lead", "trail ", "multi\nline\n", "tab\there", "\u2028",
+          "成都：会议", "=HYPERLINK(1)", "<b>x</b>"]
+
+
+def test_output_keeps_every_text_as_text(page) -> None:
+    text = page.evaluate(
+        "values => ReportForm.dumpYaml({society: 'cd-x', year: 2017, texts: values}, ['x'], {})",
+        TRICKY)
+    loaded = load_text(text, "x.yaml", None)
+    assert not loaded.findings, loaded.findings
+    assert loaded.data["texts"] == TRICKY
