@@ -222,14 +222,19 @@
       normalise(data, schema);
       data.year = to;
       var flagged = new WeakMap();
-      var count = flagDates(data, schema, self.labels.kept_dates, flagged);
       var s = self.society(id);
-      var notes = ["已把 " + (s ? s.name : id) + " 的 " + from + " 年度报告复制为 " + to + " 年度的底稿。"];
-      if (count) {
-        notes.push("黄色标出的 " + count + " 个日期沿用自 " + from + " 年度，请逐项改为本年度的实际日期；本年度没有开展的项目请删除。");
+      var notes = [];
+      if (from === to) {
+        notes.push("已载入 " + (s ? s.name : id) + " 已发布的 " + from + " 年度报告，可以修改后重新提交。");
+      } else {
+        var count = flagDates(data, schema, self.labels.kept_dates, flagged);
+        notes.push("已把 " + (s ? s.name : id) + " 的 " + from + " 年度报告复制为 " + to + " 年度的底稿。");
+        if (count) {
+          notes.push("黄色标出的 " + count + " 个日期沿用自 " + from + " 年度，请逐项改为本年度的实际日期；本年度没有开展的项目请删除。");
+        }
+        notes.push("服务站和联合体的编号和成立日期保持不变：同一服务站、联合体只在成立当年计为新建。");
       }
-      notes.push("服务站和联合体的编号和成立日期保持不变：同一服务站、联合体只在成立当年计为新建。");
-      if ((s ? s.years : []).indexOf(to) !== -1) {
+      if (from !== to && (s ? s.years : []).indexOf(to) !== -1) {
         notes.push("注意：本学会 " + to + " 年度的报告已经发布，提交时将替换已发布的文件。");
       }
       self.begin(data, to, { note: notes.join(""), flagged: flagged, source: { society: id, year: from } });
@@ -753,7 +758,7 @@
       var folder = cfg.repo_url + "/tree/" + cfg.branch + "/submissions/" + encodeURIComponent(id);
       var published = o.kind === "report" ? existing && existing.years.indexOf(st.data.year) !== -1 : !!existing;
       if (published) {
-        var edit = cfg.repo_url + "/edit/" + cfg.branch + "/" + path;
+        var edit = cfg.repo_url + "/edit/" + cfg.branch + "/submissions/" + encodeURIComponent(id) + "/" + fileName;
         gh.appendChild(el("p", {}, ["这个文件已经发布过。要修改它：打开 ",
           el("a", { href: edit, target: "_blank", rel: "noopener", text: "GitHub 上的编辑页面" }),
           "，把全部内容替换为上面的文本，再点 Commit changes 并按提示创建拉取请求。"]));
