@@ -7,7 +7,7 @@ import os
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, model_validator
 
@@ -49,6 +49,9 @@ def year_data(kind: str, year: int) -> dict[str, Any] | None:
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+YearModel = TypeVar("YearModel", bound=BaseModel)
 
 
 class EvaluationWindow(_Strict):
@@ -131,12 +134,17 @@ def available_years() -> list[int]:
                    for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name))})
 
 
-@cache
-def guideline(year: int) -> Guideline | None:
-    data = year_data("guidelines", year)
+def year_model(kind: str, year: int, model: type[YearModel]) -> YearModel | None:
+    """A year file validated by its model, which must name the same year."""
+    data = year_data(kind, year)
     if data is None:
         return None
-    model = Guideline.model_validate(data)
-    if model.year != year:
-        raise ValueError(f"guidelines/{year}.yaml says year {model.year}")
-    return model
+    parsed = model.model_validate(data)
+    if parsed.year != year:  # type: ignore[attr-defined]
+        raise ValueError(f"{kind}/{year}.yaml says year {parsed.year}")  # type: ignore[attr-defined]
+    return parsed
+
+
+@cache
+def guideline(year: int) -> Guideline | None:
+    return year_model("guidelines", year, Guideline)

@@ -10,7 +10,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
-from validators.guideline import year_data
+from validators.guideline import year_model
 from validators.models.academic_events import EventCategory
 from validators.models.labelled import LabelledEnum
 from validators.models.major_work import MajorWorkKind
@@ -157,10 +157,4 @@ class Rubric(_Strict):
 
 @cache
 def rubric(year: int) -> Rubric | None:
-    data = year_data("rubrics", year)
-    if data is None:
-        return None
-    model = Rubric.model_validate(data)
-    if model.year != year:
-        raise ValueError(f"rubrics/{year}.yaml says year {model.year}")
-    return model
+    return year_model("rubrics", year, Rubric)
