@@ -32,8 +32,12 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NUMERIC_START = frozenset("-+.0123456789~tTfFnN")
-# Characters YAML forbids in a stream (tab, LF, CR and NEL are allowed).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
+# Characters YAML forbids in a stream (tab, LF and CR are allowed), and three it allows but we
+# refuse: NEL, U+2028 and U+2029 are line breaks to libyaml (YAML 1.1) and text to editors, so
+# they split a value silently and shift every line number after them. Bidirectional overrides
+# make a value display other than it reads (CVE-2021-42574).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                      "\u2066-\u2069\ufffe\uffff]")
 # Upper bound of block nesting started on one line: indentation plus compact indicators.
 _BLOCK_PREFIX = re.compile(r"^[ \-?:]*", re.MULTILINE)
 
@@ -301,7 +305,7 @@ def load_text(text: str, file: str, max_depth: int | None) -> Loaded:
     except yaml.YAMLError as exc:
         result.findings.append(_syntax_finding(exc, file))
         return result
-    if root is None:
+    if root is None or (root.tag == _PLAIN and root.value == ""):  # nothing, or a bare `---`
         result.findings.append(error(file, 1, 1, "E-YAML-EMPTY", "文件是空的：请按模板填写内容。"))
         return result
     builder = _Builder(file, track_aliases=max_depth is None)
