@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from validators.loading import Path_
@@ -11,14 +12,19 @@ from validators.rules.context import RuleContext
 _MARKUP = re.compile(
     r"<\s*[A-Za-z!/?]"            # an HTML tag or comment
     r"|\]\([^)]*\)"                # a Markdown link or image
+    r"|^\s{0,3}\[[^\]]+\]:"        # a reference link definition
     r"|\{:"                        # an attribute list
     r"|\*\*|__|`"                  # emphasis, code
     r"|^\s{0,3}(?:#{1,6}\s|>|\|)"  # heading, quote, table
     r"|&#?\w+;"                    # an HTML entity
-    r"|javascript:",
+    # script URLs, also split by the spaces, tabs and line breaks a browser drops
+    r"|j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t\s*:"
+    r"|\bdata:[\w.+-]+/[\w.+-]+[;,]",
     re.IGNORECASE | re.MULTILINE)
+# Personal data is matched in NFKC form: full-width digits and ＠ are as readable as ASCII ones.
 _MOBILE = re.compile(r"(?<![\d.])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![\d.])")
-_ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
+_ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{6}[- ]?\d{8}[- ]?\d{3}[\dXx](?![\dA-Za-z])")
+_ID_SEPARATORS = re.compile(r"[- ]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -48,25 +54,33 @@ def is_identity_number(candidate: str) -> bool:
     return _ID_CHECK[total % 11] == candidate[17].upper()
 
 
+def _is_personal(domain: str, personal_domains: frozenset[str]) -> bool:
+    """qq.com, and any host under it (vip.qq.com, vip.163.com)."""
+    labels = domain.lower().split(".")
+    return any(".".join(labels[i:]) in personal_domains for i in range(len(labels) - 1))
+
+
 def check(strings: list[tuple[Path_, str]], ctx: RuleContext) -> None:
     # One search over all text at once: most reports hold none of these, and any match in
     # a single value is also a match in the joined text.
     blob = "\n".join(text for _, text in strings)
-    if not (_MOBILE.search(blob) or _ID_CARD.search(blob) or _EMAIL.search(blob)
+    folded = unicodedata.normalize("NFKC", blob)
+    if not (_MOBILE.search(folded) or _ID_CARD.search(folded) or _EMAIL.search(folded)
             or _MARKUP.search(blob)):
         return
-    personal_domains = set(ctx.policy.privacy.personal_email_domains)
+    personal_domains = frozenset(d.lower() for d in ctx.policy.privacy.personal_email_domains)
     for path, text in strings:
-        if _MOBILE.search(text):
+        plain = unicodedata.normalize("NFKC", text)
+        if _MOBILE.search(plain):
             ctx.error(path, "E-PRIVACY-PHONE",
                       "文字中含有手机号码。仓库和网站是公开的，个人电话不得发布：请删除，"
                       "需要联系方式时写学会办公电话或网址。", None)
-        if any(is_identity_number(m.group()) for m in _ID_CARD.finditer(text)):
+        if any(is_identity_number(_ID_SEPARATORS.sub("", m.group())) for m in _ID_CARD.finditer(plain)):
             ctx.error(path, "E-PRIVACY-ID-NUMBER",
                       "文字中含有居民身份证号码。身份证号属于个人敏感信息，公开发布违法且有风险：请删除。",
                       None)
-        for match in _EMAIL.finditer(text):
-            if match.group(1).lower() in personal_domains:
+        for match in _EMAIL.finditer(plain):
+            if _is_personal(match.group(1), personal_domains):
                 ctx.error(path, "E-PRIVACY-EMAIL",
                           f"文字中含有个人邮箱（{match.group(1)}）。仓库和网站是公开的："
                           "请删除，或改用学会的机构邮箱。", None)
