@@ -1,0 +1,224 @@
+"""Hostile input: every file under tests/data/hostile/ (and every case generated below) is checked
+by the real command line, in a subprocess with a memory cap and a hang guard. Each must give its
+stated finding codes at a line ≥ 1, exit 1 (0 when it holds only warnings), write nothing to
+stderr and never print a traceback.
+
+A committed case states its expectations in leading comments: `# expect: CODE [LINE]`, one line
+per finding, or `# expect: nothing`; `# file: society.yaml` makes the case the profile rather
+than the 2017 report. Cases that cannot be committed as small text files (other
+encodings, big files, symlinks, named pipes) are built in `GENERATED`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.trees import ROOT, profile
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+SOCIETY = "cd-hostile"
+EXPECT = re.compile(r"^# expect: (nothing|[EW]-[A-Z0-9-]+)(?: (\d+))?$")
+TARGET = re.compile(rb"^# file: (society\.yaml)$", re.MULTILINE)
+MEMORY_CAP = 1 << 30  # bytes of address space for the checker
+HANG_GUARD = 120  # seconds; a guard against hangs, not a timing assertion
+
+Expectation = list[tuple[str, int | None]]
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def run_check(*paths: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "validators", "check", "--format", "json", *map(str, paths)],
+        cwd=ROOT, capture_output=True, timeout=HANG_GUARD, preexec_fn=_cap_memory, check=False)
+
+
+def expectations(data: bytes) -> Expectation:
+    """The `# expect:` lines of the leading comment block (ASCII, whatever the file's encoding)."""
+    found: Expectation = []
+    for raw in data.removeprefix(b"\xef\xbb\xbf").splitlines():
+        if not raw.startswith(b"#"):
+            break
+        match = EXPECT.match(raw.decode("ascii", errors="replace").rstrip())
+        if match and match.group(1) != "nothing":
+            found.append((match.group(1), int(match.group(2)) if match.group(2) else None))
+    return found
+
+
+def society_folder(tmp: Path, report: bytes | None = None) -> Path:
+    """`<tmp>/cd-hostile/` with a valid profile and, when given, `2017.yaml` holding `report`."""
+    folder = tmp / SOCIETY
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "society.yaml").write_text(textwrap.dedent(profile(SOCIETY)).lstrip(), encoding="utf-8")
+    if report is not None:
+        (folder / "2017.yaml").write_bytes(report)
+    return folder
+
+
+def assert_outcome(folder: Path, expected: Expectation) -> None:
+    proc = run_check(folder)
+    output = proc.stdout + proc.stderr
+    assert b"Traceback" not in output
+    assert proc.stderr == b"", proc.stderr.decode("utf-8", errors="replace")
+    findings = json.loads(proc.stdout)["findings"]
+    for f in findings:
+        assert f["line"] >= 1, f
+        assert f["column"] >= 1, f
+        assert re.search(r"[\u4e00-\u9fff]", f["message"]), f
+    assert {f["code"] for f in findings} == {code for code, _ in expected}, findings
+    for code, line in expected:
+        lines = [f["line"] for f in findings if f["code"] == code]
+        assert line is None or line in lines, (code, line, lines)
+    has_errors = any(code.startswith("E-") for code, _ in expected)
+    assert proc.returncode == (1 if has_errors else 0), (proc.returncode, findings)
+
+
+CASES = sorted(p for p in HOSTILE.iterdir() if p.suffix == ".yaml")
+
+
+def test_corpus_is_large_and_every_case_states_its_outcome() -> None:
+    assert len(CASES) >= 40
+    for path in CASES:
+        assert b"# expect: " in path.read_bytes()[:2000], f"{path.name} states no `# expect:` line"
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_committed_case(path: Path, tmp_path: Path) -> None:
+    data = path.read_bytes()
+    folder = society_folder(tmp_path)
+    target = TARGET.search(data)
+    (folder / (target.group(1).decode() if target else "2017.yaml")).write_bytes(data)
+    assert_outcome(folder, expectations(data))
+
+
+# --- cases built at test time ----------------------------------------------------------------
+
+HEAD = "society: cd-hostile\nyear: 2017\n"
+
+
+def _major_work(title: str = "党建活动", evidence: str = "'https://example.org/a'") -> str:
+    return (HEAD + "major_work:\n  - id: mw-a\n    kind: 党建\n"
+            f"    title: {title}\n    date: 2017-07-01\n    description: 活动\n"
+            f"    evidence: [{evidence}]\n")
+
+
+def _report(text: str | bytes) -> Callable[[Path], Path]:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return lambda tmp: society_folder(tmp, data)
+
+
+def _with_evidence(ref: str, make: Callable[[Path], None]) -> Callable[[Path], Path]:
+    def build(tmp: Path) -> Path:
+        folder = society_folder(tmp, _major_work(evidence=f"'{ref}'").encode())
+        (folder / "evidence").mkdir()
+        make(folder)
+        return folder
+    return build
+
+
+def _symlinked_report(tmp: Path) -> Path:
+    folder = society_folder(tmp)
+    target = tmp / "elsewhere.yaml"
+    target.write_text(_major_work(), encoding="utf-8")
+    (folder / "2017.yaml").symlink_to(target)
+    return folder
+
+
+def _symlinked_folder(tmp: Path) -> Path:
+    real = society_folder(tmp / "real", _major_work().encode())
+    link = tmp / "tree" / SOCIETY
+    link.parent.mkdir()
+    link.symlink_to(real, target_is_directory=True)
+    return link / "2017.yaml"
+
+
+def _report_to_dev_zero(tmp: Path) -> Path:
+    report = society_folder(tmp) / "2017.yaml"
+    report.symlink_to("/dev/zero")
+    return report
+
+
+GENERATED: dict[str, tuple[Callable[[Path], Path], Expectation]] = {
+    # encodings
+    "utf-16-le-bom": (_report(HEAD.encode("utf-16")), [("E-YAML-ENCODING", 1)]),
+    "utf-16-le": (_report(HEAD.encode("utf-16-le")), [("E-YAML-ENCODING", 1)]),
+    "utf-16-be": (_report(HEAD.encode("utf-16-be")), [("E-YAML-ENCODING", 1)]),
+    "utf-16-be-bom": (_report(b"\xfe\xff" + HEAD.encode("utf-16-be")), [("E-YAML-ENCODING", 1)]),
+    "utf-32": (_report(HEAD.encode("utf-32")), [("E-YAML-ENCODING", 1)]),
+    "gbk-only-chinese": (_report(_major_work().encode("gbk")), [("E-YAML-ENCODING", 5)]),
+    "binary-png": (_report(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
+                   [("E-YAML-ENCODING", 1)]),
+    "binary-after-text": (_report(HEAD.encode() + b"x: \x00\xff\xfe\x00"), [("E-YAML-ENCODING", 3)]),
+    "nul-in-text": (_report(HEAD + "x: a\x00b\n"), [("E-YAML-CONTROL-CHAR", 3)]),
+    # size
+    "oversized-file-comments": (_report(b"# " + b"x" * 2_000_000 + b"\n" + HEAD.encode()),
+                                [("E-YAML-TOO-LARGE", 1)]),
+    "oversized-file-one-string": (_report(_major_work(title="长" * 700_000)), [("E-YAML-TOO-LARGE", 1)]),
+    "oversized-string-under-cap": (_report(_major_work(title="x" * 1_000_000)),
+                                   [("E-SCHEMA-RANGE", 6)]),
+    "oversized-string-5000": (_report(_major_work(title="长" * 5000)), [("E-SCHEMA-RANGE", 6)]),
+    "oversized-list": (_report(_major_work(evidence=", ".join(["'https://example.org/a'"] * 3000))),
+                       [("E-SCHEMA-RANGE", 9)]),
+    "many-keys": (_report(HEAD + "".join(f"k{i}: {i}\n" for i in range(50_000))),
+                  [("E-SCHEMA-UNKNOWN-KEY", 3)]),
+    # nesting
+    "nesting-flow-100000": (_report(HEAD + "major_work: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+                            [("E-YAML-TOO-DEEP", 3)]),
+    "nesting-flow-mapping-60000": (_report(HEAD + "x: " + "{a: " * 60_000 + "1" + "}" * 60_000 + "\n"),
+                                   [("E-YAML-TOO-DEEP", 3)]),
+    "nesting-block-sequence-60000": (_report(HEAD + "major_work:\n" + "- " * 60_000 + "x\n"),
+                                     [("E-YAML-TOO-DEEP", 4)]),
+    "nesting-block-mapping-1000": (_report(HEAD + "".join(" " * i + "k:\n" for i in range(1000))),
+                                   [("E-YAML-TOO-DEEP", None)]),
+    "nesting-unclosed-100000": (_report(HEAD + "major_work: " + "[" * 100_000 + "\n"),
+                                [("E-YAML-TOO-DEEP", 3)]),
+    "alias-bomb-wide": (_report("a: &a [" + ",".join(["x"] * 1000) + "]\n"
+                                + "".join(f"b{i}: [*a, *a, *a]\n" for i in range(1000))),
+                        [("E-YAML-ALIAS", 1)]),
+    # file system
+    "symlinked-report": (_symlinked_report, [("E-PATH-SYMLINK", 1)]),
+    "symlinked-folder": (_symlinked_folder, [("E-PATH-SYMLINK", 1)]),
+    "report-is-dev-zero": (_report_to_dev_zero, [("E-FILE-UNREADABLE", 1)]),
+    "evidence-symlink-outside": (
+        _with_evidence("evidence/passwd", lambda f: (f / "evidence/passwd").symlink_to("/etc/passwd")),
+        [("E-EVIDENCE-OUTSIDE", 9)]),
+    "evidence-symlink-inside": (
+        _with_evidence("evidence/b.pdf", lambda f: (
+            (f / "evidence/a.pdf").write_bytes(b"%PDF-1.4\n"),
+            (f / "evidence/b.pdf").symlink_to("a.pdf"))),
+        [("E-EVIDENCE-OUTSIDE", 9)]),
+    "evidence-symlink-loop": (
+        _with_evidence("evidence/loop", lambda f: (f / "evidence/loop").symlink_to("loop")),
+        [("E-EVIDENCE-MISSING", 9)]),
+    "evidence-folder-symlink": (
+        _with_evidence("evidence/etc/passwd", lambda f: (f / "evidence/etc").symlink_to("/etc")),
+        [("E-EVIDENCE-OUTSIDE", 9)]),
+    "evidence-named-pipe": (
+        _with_evidence("evidence/pipe", lambda f: os.mkfifo(f / "evidence/pipe")),
+        [("E-EVIDENCE-MISSING", 9)]),
+    "evidence-directory": (_with_evidence("evidence", lambda f: None), [("E-EVIDENCE-MISSING", 9)]),
+    "evidence-name-too-long": (_with_evidence("evidence/" + "a" * 300 + ".pdf", lambda f: None),
+                               [("E-EVIDENCE-MISSING", 9)]),
+    "evidence-path-too-long": (_with_evidence("证" * 1500, lambda f: None),
+                               [("E-EVIDENCE-MISSING", 9)]),
+    "evidence-present": (_with_evidence("evidence/a.pdf",
+                                        lambda f: (f / "evidence/a.pdf").write_bytes(b"%PDF-1.4\n")), []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_generated_case(name: str, tmp_path: Path) -> None:
+    make, expected = GENERATED[name]
+    assert_outcome(make(tmp_path), expected)
