@@ -3,6 +3,7 @@ what to write instead."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -15,6 +16,9 @@ from validators.findings import Finding, error
 from validators.loading import SourceMap
 
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# Past this many, a file is not a draft with mistakes but the wrong file (or an attack): the
+# first ones are listed and one more finding says how many were left out.
+MAX_FINDINGS = 200
 
 
 def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
@@ -48,10 +52,28 @@ def _field_list(model: type[BaseModel] | None) -> list[str]:
     return list(model.model_fields) if model else []
 
 
+def _subject(loc: tuple[str | int, ...]) -> str:
+    """The field at fault as users read it: “title”, or “countries”的第 2 项 for a list item."""
+    if not loc:
+        return "文件"
+    if isinstance(loc[-1], int):
+        owner = next((str(p) for p in reversed(loc) if isinstance(p, str)), "列表")
+        return f"“{owner}”的第 {loc[-1] + 1} 项"
+    return f"“{loc[-1]}”"
+
+
+def _is_iso_date(value: object) -> bool:
+    try:
+        return isinstance(value, str) and len(value) == 10 and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[str, str]:
     kind, loc, value = err["type"], err["loc"], err.get("input")
     ctx = err.get("ctx") or {}
     name = str(loc[-1]) if loc else "文件"
+    subject = _subject(loc)
     if kind == "missing":
         return "E-SCHEMA-MISSING", f"缺少必填字段“{name}”：请补上 {name}: 一行。"
     if kind == "extra_forbidden":
@@ -62,50 +84,54 @@ def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[str, str]:
         return ("E-SCHEMA-UNKNOWN-KEY",
                 f"未知字段“{name}”。{hint}这里可用的字段有：{listing}。")
     if kind == "bool_type":
-        return "E-SCHEMA-TYPE", f"“{name}”应写 true 或 false（不要写 yes/no、是/否，也不要加引号）。"
+        return "E-SCHEMA-TYPE", f"{subject}应写 true 或 false（不要写 yes/no、是/否，也不要加引号）。"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return ("E-SCHEMA-TYPE", f"“{name}”应为整数，如 120：不加引号、小数点或单位，不以 0 开头。")
+        return ("E-SCHEMA-TYPE", f"{subject}应为整数，如 120：不加引号、小数点或单位，不以 0 开头。")
     if kind in ("float_type", "float_parsing"):
-        return "E-SCHEMA-TYPE", f"“{name}”应为数字，如 35.5（不加引号和单位）。"
+        return "E-SCHEMA-TYPE", f"{subject}应为数字，如 35.5（不加引号和单位）。"
     if kind == "finite_number":
-        return "E-SCHEMA-TYPE", f"“{name}”应为有限的数字，不能是 .inf 或 .nan。"
+        return "E-SCHEMA-TYPE", f"{subject}应为有限的数字，不能是 .inf 或 .nan。"
     if kind == "string_type":
         return ("E-SCHEMA-TYPE",
-                f"“{name}”应为文字。若要把数字、日期或 true/false 当作文字，请给它加上引号。")
+                f"{subject}应为文字。若要把数字、日期或 true/false 当作文字，请给它加上引号。")
     if kind.startswith("date"):
+        if _is_iso_date(value):
+            return ("E-SCHEMA-DATE",
+                    f"日期 {value} 加了引号，成了文字：请去掉引号，写成 {name}: {value}。")
         if isinstance(value, str) and _DATE_LIKE.match(value):
             return "E-SCHEMA-DATE", f"日期 {value} 不存在或格式不对：请写成 2017-05-12 这样的有效日期。"
-        return "E-SCHEMA-DATE", f"“{name}”应为日期，写成 2017-05-12（年-月-日，不加引号）。"
+        return "E-SCHEMA-DATE", f"{subject}应为日期，写成 2017-05-12（年-月-日，不加引号）。"
     if kind == "enum":
-        return "E-SCHEMA-ENUM", f"“{name}”的值不在可选范围内。可选：{ctx.get('expected', '')}。"
+        return "E-SCHEMA-ENUM", f"{subject}的值不在可选范围内。可选：{ctx.get('expected', '')}。"
     if kind == "string_pattern_mismatch":
         if name == "maintainers" or (len(loc) > 1 and loc[-2] == "maintainers"):
             return "E-SCHEMA-PATTERN", "维护人应为 GitHub 用户名（英文字母、数字和连字符）。"
         return ("E-SCHEMA-PATTERN",
-                f"“{name}”应由小写英文字母、数字和单个连字符组成，如 annual-meeting-2017。")
+                f"{subject}应由小写英文字母、数字和单个连字符组成，如 annual-meeting-2017。")
     if kind == "string_too_short":
-        return "E-SCHEMA-RANGE", f"“{name}”不能为空。"
+        return "E-SCHEMA-RANGE", f"{subject}不能为空。"
     if kind == "string_too_long":
-        return "E-SCHEMA-RANGE", f"“{name}”过长：上限 {ctx.get('max_length')} 个字符，请精简。"
+        return "E-SCHEMA-RANGE", f"{subject}过长：上限 {ctx.get('max_length')} 个字符，请精简。"
     if kind == "too_long":
-        return "E-SCHEMA-RANGE", f"“{name}”的项数过多：上限 {ctx.get('max_length')} 项。"
+        return "E-SCHEMA-RANGE", f"{subject}的项数过多：上限 {ctx.get('max_length')} 项。"
     if kind == "too_short":
-        return "E-SCHEMA-RANGE", f"“{name}”至少需要 {ctx.get('min_length')} 项。"
+        return "E-SCHEMA-RANGE", f"{subject}至少需要 {ctx.get('min_length')} 项。"
     if kind in ("greater_than_equal", "greater_than"):
-        return "E-SCHEMA-RANGE", f"“{name}”不能小于 {ctx.get('ge', ctx.get('gt'))}。"
+        return "E-SCHEMA-RANGE", f"{subject}不能小于 {ctx.get('ge', ctx.get('gt'))}。"
     if kind in ("less_than_equal", "less_than"):
-        return "E-SCHEMA-RANGE", f"“{name}”不能大于 {ctx.get('le', ctx.get('lt'))}：请核对数字。"
+        return "E-SCHEMA-RANGE", f"{subject}不能大于 {ctx.get('le', ctx.get('lt'))}：请核对数字。"
     if kind == "list_type":
-        return "E-SCHEMA-TYPE", f"“{name}”应为列表：每一项单独一行，以“- ”开头。"
+        return "E-SCHEMA-TYPE", f"{subject}应为列表：每一项单独一行，以“- ”开头。"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "E-SCHEMA-TYPE", f"“{name}”应为“键: 值”的映射，下面的字段缩进两个空格。"
-    return "E-SCHEMA-TYPE", f"“{name}”的值不符合要求：{err.get('msg', '')}。"
+        return "E-SCHEMA-TYPE", f"{subject}应为“键: 值”的映射，下面的字段缩进两个空格。"
+    return "E-SCHEMA-TYPE", f"{subject}的值不符合要求：{err.get('msg', '')}。"
 
 
 def findings_from(exc: ValidationError, root: type[BaseModel], file: str,
                   source: SourceMap) -> list[Finding]:
     out: list[Finding] = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for n, err in enumerate(errors):
         loc = tuple(err["loc"])
         code, message = _message(err, root)
         if code == "E-SCHEMA-MISSING":
@@ -114,5 +140,10 @@ def findings_from(exc: ValidationError, root: type[BaseModel], file: str,
             line, col = source.key(loc)
         else:
             line, col = source.value(loc)
+        rest = len(errors) - n - 1
+        if n == MAX_FINDINGS and rest:
+            out.append(error(file, line, col, code, f"{message}（本文件另有 {rest} 处问题未逐一列出："
+                                                    "请先修正已列出的问题，再重新检查。）"))
+            break
         out.append(error(file, line, col, code, message))
     return out
