@@ -8,6 +8,7 @@ from validators.guideline import Guideline
 from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
 from validators.models.report import YearReport
 from validators.rules.context import RuleContext
+from validators.rules.suggest import likely
 
 C = EventCategory
 # 5.1–5.3 count only events the society hosted or undertook.
@@ -87,8 +88,10 @@ def check(report: YearReport, ctx: RuleContext) -> None:
                       f"“{event.title}”不符合所申报的类别：{unmet.message}", clause)
         for j, name in enumerate(event.speaker_provinces):
             if name not in provinces:
+                short = likely(name, provinces)
+                hint = f"请写简称“{short}”。" if short else "请写如“北京”“广东”“内蒙古”。"
                 ctx.error((*path, "speaker_provinces", j), "E-PROVINCE-UNKNOWN",
-                          f"“{name}”不是省级行政区的简称。请写如“北京”“广东”“内蒙古”。", "5.2")
+                          f"“{name}”不是省级行政区的简称。{hint}", "5.2")
         for field, names in (("speaker_provinces", event.speaker_provinces), ("countries", event.countries)):
             seen: set[str] = set()
             for j, name in enumerate(names):

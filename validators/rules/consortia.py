@@ -16,6 +16,7 @@ def check(report: YearReport, ctx: RuleContext) -> None:
             ctx.error((*path, "established"), "E-DATE-OUTSIDE-WINDOW",
                       f"成立日期 {consortium.established} 晚于本年度评估截止日 {deadline}："
                       "请放到对应年度的报告中。", "4.3")
-        if report.society in consortium.members:
-            ctx.error((*path, "members"), "E-CONSORTIUM-SELF-MEMBER",
-                      "成员列表不需要写本学会自己：本学会的角色由 role 表示。", "4")
+        for j, member in enumerate(consortium.members):
+            if member == report.society:
+                ctx.error((*path, "members", j), "E-CONSORTIUM-SELF-MEMBER",
+                          "成员列表不需要写本学会自己：本学会的角色由 role 表示，请删除这一项。", "4")

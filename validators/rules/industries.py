@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from validators.loading import Path_
 from validators.rules.context import RuleContext
+from validators.rules.suggest import did_you_mean
 
 OTHER_INDUSTRY = "其他"
 
@@ -12,5 +13,6 @@ def check_industry(ctx: RuleContext, path: Path_, industry: str, clause: str) ->
     allowed = ctx.guideline.industries
     if industry not in allowed and industry != OTHER_INDUSTRY:
         ctx.error(path, "E-INDUSTRY-UNKNOWN",
-                  f"“{industry}”不在成都市主导产业和优势产业名单中。可选：{'、'.join(allowed)}；"
+                  f"“{industry}”不在成都市主导产业和优势产业名单中。{did_you_mean(industry, allowed)}"
+                  f"可选：{'、'.join(allowed)}；"
                   f"都不是时写“{OTHER_INDUSTRY}”。", clause)

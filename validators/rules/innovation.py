@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from validators.models.report import YearReport
 from validators.rules.context import RuleContext
+from validators.rules.suggest import did_you_mean
 
 
 def expert_rate(total: int, registered: int) -> float | None:
@@ -32,6 +33,7 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         path = (*base, "services", i)
         if service.district not in districts:
             ctx.error((*path, "district"), "E-DISTRICT-UNKNOWN",
-                      f"“{service.district}”不是成都市的区（市）县。可选：{'、'.join(districts)}。",
+                      f"“{service.district}”不是成都市的区（市）县。"
+                      f"{did_you_mean(service.district, districts)}可选：{'、'.join(districts)}。",
                       "1.3")
         ctx.in_window((*path, "date"), service.date, "1", "服务日期")

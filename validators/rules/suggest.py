@@ -1,0 +1,18 @@
+"""The listed name a user most likely meant: 北京市 → 北京, 武侯 → 武侯区, 医药 → 医药健康."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def likely(name: str, options: Iterable[str]) -> str | None:
+    """The one option that contains `name` or is contained in it; None when none or several do."""
+    name = name.strip()
+    hits = [o for o in options if name and (o in name or name in o)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def did_you_mean(name: str, options: Iterable[str]) -> str:
+    """A hint sentence to append to a message, or nothing."""
+    match = likely(name, options)
+    return f"你是不是想写“{match}”？" if match and match != name else ""
