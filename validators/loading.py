@@ -180,7 +180,9 @@ def _stream_finding(text: str, file: str, max_depth: int) -> Finding | None:
 
 
 def _resolve_plain(value: str) -> Any:
-    if not value or value[0] not in _NUMERIC_START:
+    if not value:  # `key:` with nothing after it is null, as in YAML 1.2 and the JSON Schema
+        return None
+    if value[0] not in _NUMERIC_START:
         return value
     if value in _NULLS:
         return None
