@@ -14,35 +14,20 @@ from __future__ import annotations
 import json
 import os
 import re
-import resource
-import subprocess
-import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.trees import ROOT, profile
+from tests.guarded import run_check
+from tests.trees import profile
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 SOCIETY = "cd-hostile"
 EXPECT = re.compile(r"^# expect: (nothing|[EW]-[A-Z0-9-]+)(?: (\d+))?$")
 TARGET = re.compile(rb"^# file: (society\.yaml)$", re.MULTILINE)
-MEMORY_CAP = 1 << 30  # bytes of address space for the checker
-HANG_GUARD = 120  # seconds; a guard against hangs, not a timing assertion
-
 Expectation = list[tuple[str, int | None]]
-
-
-def _cap_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
-
-
-def run_check(*paths: Path) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "validators", "check", "--format", "json", *map(str, paths)],
-        cwd=ROOT, capture_output=True, timeout=HANG_GUARD, preexec_fn=_cap_memory, check=False)
 
 
 def expectations(data: bytes) -> Expectation:

@@ -1,0 +1,28 @@
+"""Runs the real command line in a subprocess with a memory cap and a hang guard."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.trees import ROOT
+
+MEMORY_CAP = 1 << 30  # bytes of address space for the checker
+HANG_GUARD = 120  # seconds; a guard against hangs, not a timing assertion
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def run_validators(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "validators", *map(str, args)], cwd=cwd,
+                          capture_output=True, timeout=HANG_GUARD, preexec_fn=_cap_memory,
+                          check=False)
+
+
+def run_check(*paths: Path) -> subprocess.CompletedProcess[bytes]:
+    """`check --format json` over `paths`, from the repository root."""
+    return run_validators("check", "--format", "json", *paths)
