@@ -69,6 +69,24 @@ def _is_iso_date(value: object) -> bool:
         return False
 
 
+def _meant(name: str, allowed: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, allowed, n=1)
+    return close[0] if close else None
+
+
+def _misspelt(errors: list[Any], root: type[BaseModel]) -> set[tuple[str | int, ...]]:
+    """Required fields present under a misspelt key: the unknown-key finding names them, so a
+    second finding saying they are missing would only repeat it."""
+    found: set[tuple[str | int, ...]] = set()
+    for err in errors[:MAX_FINDINGS]:
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden" and loc:
+            meant = _meant(str(loc[-1]), _field_list(_model_at(root, loc[:-1])))
+            if meant:
+                found.add((*loc[:-1], meant))
+    return found
+
+
 def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[str, str]:
     kind, loc, value = err["type"], err["loc"], err.get("input")
     ctx = err.get("ctx") or {}
@@ -78,8 +96,8 @@ def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[str, str]:
         return "E-SCHEMA-MISSING", f"缺少必填字段“{name}”：请补上 {name}: 一行。"
     if kind == "extra_forbidden":
         allowed = _field_list(_model_at(root, loc[:-1]))
-        close = difflib.get_close_matches(name, allowed, n=1)
-        hint = f"你是不是想写“{close[0]}”？" if close else ""
+        close = _meant(name, allowed)
+        hint = f"你是不是想写“{close}”？" if close else ""
         listing = "、".join(allowed)
         return ("E-SCHEMA-UNKNOWN-KEY",
                 f"未知字段“{name}”。{hint}这里可用的字段有：{listing}。")
@@ -131,6 +149,8 @@ def findings_from(exc: ValidationError, root: type[BaseModel], file: str,
                   source: SourceMap) -> list[Finding]:
     out: list[Finding] = []
     errors = exc.errors(include_url=False)
+    misspelt = _misspelt(errors, root)
+    errors = [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in misspelt)]
     for n, err in enumerate(errors):
         loc = tuple(err["loc"])
         code, message = _message(err, root)
