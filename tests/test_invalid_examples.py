@@ -1,44 +1,73 @@
-"""Example-driven tests: every file under tests/data/invalid/ states, in `# expect:` lines, each
-finding (code, line, column) it must produce, and produces exactly those. Adding a case is
-adding a file. Cases that cannot be committed as text are generated in `GENERATED`."""
+"""Example-driven tests: every file under tests/data/invalid/<CODE>/<society>/ states, in
+`# expect: CODE LINE:COLUMN` lines, each finding it must produce, and produces exactly those.
+Adding a case is adding a file (and its sibling evidence files, if it needs any). Cases that
+cannot be committed as text (other encodings, binary, huge, symlinks) are built in `GENERATED`."""
 
 from __future__ import annotations
 
+import ast
+import json
 import re
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.trees import ROOT, profile, write_tree
+from tests.trees import ROOT, profile
 from validators.check import check_file, check_tree
-from validators.rules import cross_file
+from validators.findings import Finding
+from validators.guideline import guideline
 
 DATA = Path(__file__).parent / "data"
 INVALID = DATA / "invalid"
 EXPECT = re.compile(r"^# expect: ([EW]-[A-Z0-9-]+) (\d+):(\d+)$", re.MULTILINE)
-CASES = sorted(p for p in INVALID.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
+CASES = sorted(p for p in INVALID.rglob("*")
+               if p.is_file() and p.suffix in (".yaml", ".yml") and "evidence" not in p.parts)
+CLAUSES = set(guideline(2017).clauses)
+Expected = set[tuple[str, int, int]]
 
 
-def _expected(path: Path) -> set[tuple[str, int, int]]:
-    return {(c, int(line), int(col)) for c, line, col in EXPECT.findall(path.read_text("utf-8"))}
+def _expected(data: bytes) -> Expected:
+    text = data.decode("utf-8", errors="replace")
+    return {(c, int(line), int(col)) for c, line, col in EXPECT.findall(text)}
 
 
-def _found(path: Path, root: Path) -> list:
-    return check_file(path, root).findings
+def _located(findings: list[Finding]) -> Expected:
+    return {(f.code, f.line, f.column) for f in findings}
 
 
-@pytest.mark.parametrize("path", CASES, ids=lambda p: str(p.relative_to(INVALID)))
-def test_example_produces_exactly_its_findings(path: Path) -> None:
-    expected = _expected(path)
-    assert expected, f"{path} states no `# expect:` line"
-    findings = _found(path, path.parents[2])
-    assert {(f.code, f.line, f.column) for f in findings} == expected
+def _assert_well_formed(findings: list[Finding]) -> None:
     for f in findings:
-        assert f.severity == ("error" if f.code.startswith("E-") else "warning")
-        assert re.search(r"[\u4e00-\u9fff]", f.message), f.message
+        assert f.severity == ("error" if f.code.startswith("E-") else "warning"), f
+        assert re.search(r"[\u4e00-\u9fff]", f.message), f
+        assert f.clause is None or f.clause in CLAUSES, f
+        assert f.line >= 1, f
+        assert f.column >= 1, f
 
+
+def _case_id(path: Path) -> str:
+    return str(path.relative_to(INVALID))
+
+
+@pytest.mark.parametrize("path", CASES, ids=_case_id)
+def test_example_produces_exactly_its_findings(path: Path) -> None:
+    data = path.read_bytes()
+    expected = _expected(data)
+    assert expected, f"{path} states no `# expect: CODE LINE:COLUMN` line"
+    malformed = [line for line in data.decode("utf-8").splitlines()
+                 if line.startswith("# expect") and not EXPECT.match(line)]
+    assert not malformed, f"malformed expectation lines: {malformed}"
+    assert path.relative_to(INVALID).parts[0] in {c for c, _, _ in expected}, (
+        "a case is filed under a code it produces")
+    findings = check_file(path, path.parents[2]).findings
+    assert _located(findings) == expected
+    _assert_well_formed(findings)
+
+
+# --- cases built at test time ------------------------------------------------------------------
 
 def _write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,7 +75,11 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-def _deep_evidence(tmp: Path) -> Path:
+def _report(data: bytes) -> Callable[[Path], Path]:
+    return lambda tmp: _write(tmp / "cd-case" / "2017.yaml", data)
+
+
+def _big_evidence(tmp: Path) -> Path:
     big = tmp / "cd-case" / "evidence" / "video.mp4"
     big.parent.mkdir(parents=True)
     with big.open("wb") as handle:  # sparse: 11 MB on paper, nothing on disk
@@ -56,77 +89,174 @@ def _deep_evidence(tmp: Path) -> Path:
                   "    evidence: [evidence/video.mp4]\n".encode())
 
 
-GENERATED = {
-    "E-YAML-ENCODING (GBK)": (lambda t: _write(t / "cd-case/2017.yaml",
-                                               "society: cd-case\nyear: 2017\n# 中文注释\n".encode("gbk")),
-                              {("E-YAML-ENCODING", 3, 3)}),
-    "E-YAML-ENCODING (UTF-16)": (lambda t: _write(t / "cd-case/2017.yaml",
-                                                  "society: cd-case\n".encode("utf-16")),
-                                 {("E-YAML-ENCODING", 1, 1)}),
-    "E-YAML-ENCODING (binary)": (lambda t: _write(t / "cd-case/2017.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xd8"),
-                                 {("E-YAML-ENCODING", 1, 1)}),
-    "E-YAML-CONTROL-CHAR": (lambda t: _write(t / "cd-case/2017.yaml", b"society: cd-case\nyear: 20\x0717\n"),
-                            {("E-YAML-CONTROL-CHAR", 2, 9)}),
-    "E-YAML-TOO-LARGE": (lambda t: _write(t / "cd-case/2017.yaml", b"# " + b"x" * 2_000_000 + b"\n"),
-                         {("E-YAML-TOO-LARGE", 1, 1)}),
-    "E-EVIDENCE-TOO-LARGE": (_deep_evidence, {("E-EVIDENCE-TOO-LARGE", 9, 16)}),
+def _symlinked(tmp: Path) -> Path:
+    real = _write(tmp / "elsewhere.yaml", b"society: cd-case\nyear: 2017\n")
+    link = tmp / "cd-case" / "2017.yaml"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(real)
+    return link
+
+
+def _directory(tmp: Path) -> Path:
+    path = tmp / "cd-case" / "2017.yaml"
+    path.mkdir(parents=True)
+    return path
+
+
+GENERATED: dict[str, tuple[Callable[[Path], Path], Expected]] = {
+    "E-YAML-ENCODING (GBK)": (
+        _report("society: cd-case\nyear: 2017\n# 中文注释\n".encode("gbk")), {("E-YAML-ENCODING", 3, 3)}),
+    "E-YAML-ENCODING (GBK value)": (
+        _report("society: cd-case\nyear: 2017\nmajor_work:\n  - title: 党建\n".encode("gbk")),
+        {("E-YAML-ENCODING", 4, 12)}),
+    "E-YAML-ENCODING (UTF-16)": (
+        _report("society: cd-case\n".encode("utf-16")), {("E-YAML-ENCODING", 1, 1)}),
+    "E-YAML-ENCODING (binary)": (
+        _report(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xd8"), {("E-YAML-ENCODING", 1, 1)}),
+    "E-YAML-CONTROL-CHAR": (
+        _report(b"society: cd-case\nyear: 20\x0717\n"), {("E-YAML-CONTROL-CHAR", 2, 9)}),
+    "E-YAML-TOO-LARGE": (
+        _report(b"# " + b"x" * 2_000_000 + b"\n"), {("E-YAML-TOO-LARGE", 1, 1)}),
+    "E-YAML-TOO-DEEP (60,000 levels)": (
+        _report(b"[" * 60_000 + b"]" * 60_000 + b"\n"), {("E-YAML-TOO-DEEP", 1, 33)}),
+    "E-YAML-EMPTY (zero bytes)": (_report(b""), {("E-YAML-EMPTY", 1, 1)}),
+    "E-EVIDENCE-TOO-LARGE": (_big_evidence, {("E-EVIDENCE-TOO-LARGE", 9, 16)}),
+    "E-PATH-SYMLINK": (_symlinked, {("E-PATH-SYMLINK", 1, 1)}),
+    "E-FILE-UNREADABLE (a folder named 2017.yaml)": (_directory, {("E-FILE-UNREADABLE", 1, 1)}),
 }
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
 def test_generated_example(name: str, tmp_path: Path) -> None:
     make, expected = GENERATED[name]
-    path = make(tmp_path)
-    assert {(f.code, f.line, f.column) for f in _found(path, tmp_path)} == expected
+    findings = check_file(make(tmp_path), tmp_path).findings
+    assert _located(findings) == expected
+    _assert_well_formed(findings)
 
 
 def test_missing_file_is_a_finding(tmp_path: Path) -> None:
     result, _ = check_tree(tmp_path, [tmp_path / "cd-case" / "2017.yaml"])
-    assert [(f.code, f.line) for f in result.findings] == [("E-FILE-UNREADABLE", 1)]
+    assert [(f.code, f.line, f.column) for f in result.findings] == [("E-FILE-UNREADABLE", 1, 1)]
+    _assert_well_formed(result.findings)
 
 
 def test_pilot_list_is_checked_when_the_year_has_one(tmp_path: Path, monkeypatch) -> None:
+    """2017 ships an empty pilot list, so no committed file can produce E-PILOT-NOT-LISTED."""
     from validators import check as check_module
 
-    real = check_module.guideline(2017)
-    listed = real.model_copy(update={"pilot_societies": ["cd-pilot"]})
+    listed = guideline(2017).model_copy(update={"pilot_societies": ["cd-pilot"]})
     monkeypatch.setattr(check_module, "guideline", lambda year: listed if year == 2017 else None)
-    path = _write(tmp_path / "cd-case/2017.yaml",
-                  b"society: cd-case\nyear: 2017\ngovernment_functions:\n  pilot: true\n")
-    assert [(f.code, f.line, f.column, f.clause) for f in _found(path, tmp_path)] == [
+    report = "society: {0}\nyear: 2017\ngovernment_functions:\n  pilot: true\n"
+    path = _write(tmp_path / "cd-case/2017.yaml", report.format("cd-case").encode())
+    findings = check_file(path, tmp_path).findings
+    assert [(f.code, f.line, f.column, f.clause) for f in findings] == [
         ("E-PILOT-NOT-LISTED", 4, 10, "2.1")]
+    _assert_well_formed(findings)
+    listed_one = _write(tmp_path / "cd-pilot/2017.yaml", report.format("cd-pilot").encode())
+    assert check_file(listed_one, tmp_path).findings == []
+
+
+# --- every code has an example ---------------------------------------------------------------
+
+# Codes whose example is a dedicated test above rather than a file or a GENERATED entry.
+TESTED_ABOVE = {"E-PILOT-NOT-LISTED": test_pilot_list_is_checked_when_the_year_has_one}
 
 
 def _codes_in(paths: list[Path]) -> set[str]:
-    return {m for p in paths for m in re.findall(r'"([EW]-[A-Z0-9-]+)"', p.read_text("utf-8"))}
+    return {m for p in paths for m in re.findall(r"""["']([EW]-[A-Z0-9]+(?:-[A-Z0-9]+)+)["']""",
+                                                  p.read_text("utf-8"))}
+
+
+def _imported_by(module: Path) -> set[Path]:
+    """`module` and every module of the validators package it imports, transitively."""
+    package = ROOT / "validators"
+    seen: set[Path] = set()
+    todo = [module]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names: list[str] = []
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            for name in names:
+                if name.split(".")[0] != "validators":
+                    continue
+                base = ROOT.joinpath(*name.split("."))
+                for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+                    if candidate.is_file() and candidate.is_relative_to(package):
+                        todo.append(candidate)
+    return seen
 
 
 def test_every_in_file_code_has_an_example() -> None:
-    """A new finding code without an example fails here; cross-file codes are covered by
-    tests/test_cross_file.py, file-system ones by the tests above."""
-    in_file = _codes_in([p for p in (ROOT / "validators").rglob("*.py")
-                         if p.name != "cross_file.py"])
-    covered = {c for p in CASES for c, _, _ in _expected(p)}
+    """Every code that `check` can give one file (the modules validators/check.py imports) has
+    an example; a new code without one fails here. Codes of the rules across files
+    (validators/rules/cross_file*.py) are tested in tests/test_cross_file.py."""
+    sources = [p for p in _imported_by(ROOT / "validators" / "check.py")
+               if not p.name.startswith("cross_file")]
+    assert ROOT / "validators" / "rules" / "academic_events.py" in sources
+    in_file = _codes_in(sources)
+    assert len(in_file) > 40
+    covered = {c for p in CASES for c, _, _ in _expected(p.read_bytes())}
     covered |= {c for _, codes in GENERATED.values() for c, _, _ in codes}
-    covered |= {"E-FILE-UNREADABLE", "E-PILOT-NOT-LISTED", "E-PATH-SYMLINK"}
-    assert in_file - covered == set()
+    covered |= set(TESTED_ABOVE)
+    assert in_file - covered == set(), "finding codes without an example"
 
 
-def test_every_cross_file_code_is_tested() -> None:
-    codes = _codes_in([Path(cross_file.__file__)])
-    text = (Path(__file__).parent / "test_cross_file.py").read_text("utf-8")
-    assert codes
-    assert {c for c in codes if c not in text} == set()
+def test_every_code_folder_is_a_code_of_the_code_base() -> None:
+    """A renamed code leaves no orphan folder of examples behind."""
+    known = _codes_in(list((ROOT / "validators").rglob("*.py")))
+    assert {p.name for p in INVALID.iterdir()} - known == set()
 
 
-@pytest.mark.parametrize("code", ["E-SCHEMA-UNKNOWN-KEY", "W-TEXT-MARKUP", "W-EXPERTS-RATE"])
-def test_exit_code_follows_severity(code: str, tmp_path: Path) -> None:
-    [case] = [p for p in CASES if p.parts[-3] == code]
-    write_tree(tmp_path, {"cd-case/society.yaml": profile("cd-case")})
-    path = tmp_path / "cd-case" / case.name
-    path.write_bytes(case.read_bytes())
-    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(tmp_path),
-                           "check", str(path)], capture_output=True, text=True, cwd=ROOT,
-                          timeout=60, check=False)
-    assert done.returncode == (1 if code.startswith("E-") else 0)
+# --- the command line agrees, and exits by severity ------------------------------------------
+
+CLI_SAMPLE = [
+    "E-YAML-TAG/cd-case/2017.yaml",
+    "E-YAML-DUPLICATE-KEY/cd-case/2017.yaml",
+    "E-SCHEMA-UNKNOWN-KEY/cd-nested/2017.yaml",
+    "E-SCHEMA-DATE/cd-quoted/2017.yaml",
+    "E-THRESHOLD-PROVINCES/cd-case/2017.yaml",
+    "E-DATE-OUTSIDE-WINDOW/cd-areas/2017.yaml",
+    "E-EVIDENCE-MISSING/cd-directory/2017.yaml",
+    "E-URL-SCHEME/cd-case/society.yaml",
+    "E-PRIVACY-PHONE/cd-profile/society.yaml",
+    "W-TEXT-MARKUP/cd-case/2017.yaml",
+    "W-EXPERTS-RATE/cd-case/2017.yaml",
+    "W-RESEARCH-NO-ACHIEVEMENT/cd-case/2017.yaml",
+]
+
+
+def _run_check(root: Path, path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "check",
+                           "--format", "json", str(path)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60, check=False)
+
+
+@pytest.mark.parametrize("case", CLI_SAMPLE)
+def test_command_line_reports_the_same_and_exits_by_severity(case: str, tmp_path: Path) -> None:
+    source = INVALID / case
+    folder = tmp_path / source.parent.name
+    shutil.copytree(source.parent, folder)  # with its sibling evidence files
+    if not (folder / "society.yaml").exists():
+        (folder / "society.yaml").write_text(profile(folder.name), encoding="utf-8")
+    done = _run_check(tmp_path, folder / source.name)
     assert "Traceback" not in done.stdout + done.stderr
+    assert done.stderr == ""
+    report = json.loads(done.stdout)
+    expected = _expected(source.read_bytes())
+    assert report["files"] == 1
+    assert {(f["code"], f["line"], f["column"]) for f in report["findings"]} == expected
+    assert done.returncode == (1 if any(c.startswith("E-") for c, _, _ in expected) else 0)
+
+
+def test_command_line_exits_one_on_a_generated_encoding_case(tmp_path: Path) -> None:
+    make, expected = GENERATED["E-YAML-ENCODING (GBK)"]
+    done = _run_check(tmp_path, make(tmp_path))
+    assert done.returncode == 1
+    assert {(f["code"], f["line"], f["column"]) for f in json.loads(done.stdout)["findings"]} == expected
