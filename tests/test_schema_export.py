@@ -1,0 +1,161 @@
+"""`python -m validators schema` against an independent validator: check-jsonschema's own
+command line, which reads YAML with ruamel.yaml (not our loader) and checks formats.
+
+It accepts every valid file (sample submissions and tests/data/valid) and rejects every
+invalid example that is purely a matter of shape. Two things no JSON Schema can see, because
+they are lost when YAML becomes JSON, are left to `check`: a date written in quotes (JSON has
+no date type: the schema says "a string in date format", which `'2017-05-12'` is) and YAML
+1.1/1.2 traps such as `012` (our loader keeps it as text so that codes keep their zero).
+check-jsonschema turns unquoted YAML dates into ISO strings before validating, so dates as
+written in the template validate against `format: date`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.trees import ROOT
+from validators.guideline import available_years
+from validators.schema import json_schema
+
+CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+DATA = Path(__file__).parent / "data"
+INVALID = DATA / "invalid"
+EXPECT = re.compile(r"^# expect: ([EW]-[A-Z0-9-]+) \d+:\d+$", re.MULTILINE)
+SHAPE_CODES = {"E-SCHEMA-UNKNOWN-KEY", "E-SCHEMA-TYPE", "E-SCHEMA-MISSING", "E-SCHEMA-ENUM",
+               "E-SCHEMA-PATTERN", "E-SCHEMA-RANGE", "E-SCHEMA-DATE"}
+# 5.1–5.4 criteria, which the schema of a given year states as conditions (criteria_schema).
+CRITERIA_CODES = {"E-CRITERIA-MAIN-FORUM", "E-CRITERIA-SUB-FORUM", "E-CRITERIA-MATERIALS",
+                  "E-CRITERIA-ROLE", "E-CRITERIA-OCCASION", "E-THRESHOLD-PARTICIPANTS",
+                  "E-THRESHOLD-PROVINCES", "E-THRESHOLD-COUNTRIES"}
+
+
+def _valid_files() -> list[Path]:
+    found = sorted((ROOT / "submissions").glob("*/*.yaml")) + sorted((DATA / "valid").glob("*/*.yaml"))
+    return [p for p in found if p.is_file()]
+
+
+def _reports(paths: list[Path], year: int | None = None) -> list[Path]:
+    return [p for p in paths if p.name != "society.yaml" and (year is None or p.stem == str(year))]
+
+
+def _profiles(paths: list[Path]) -> list[Path]:
+    return [p for p in paths if p.name == "society.yaml"]
+
+
+def _examples(only: set[str]) -> list[Path]:
+    """Invalid examples whose every expected finding has one of the `only` codes."""
+    chosen = []
+    for path in sorted(INVALID.rglob("*.yaml")):
+        codes = set(EXPECT.findall(path.read_text("utf-8")))
+        if codes and codes <= only:
+            chosen.append(path)
+    return chosen
+
+
+@pytest.fixture(scope="module")
+def schemas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The schemas exactly as the command line prints them."""
+    folder = tmp_path_factory.mktemp("schemas")
+    written = {}
+    kinds = [("submission", []), ("society", ["--kind", "society"])]
+    kinds += [(f"submission-{year}", ["--year", str(year)]) for year in available_years()]
+    for name, args in kinds:
+        done = subprocess.run([sys.executable, "-m", "validators", "schema", *args], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60, check=True)
+        written[name] = folder / f"{name}.schema.json"
+        written[name].write_text(done.stdout, encoding="utf-8")
+    return written
+
+
+def _validate(schema: Path, files: list[Path]) -> dict:
+    assert CHECK_JSONSCHEMA.is_file(), "check-jsonschema is a pinned dev dependency"
+    done = subprocess.run([str(CHECK_JSONSCHEMA), "-o", "JSON", "--schemafile", str(schema),
+                           *map(str, files)], capture_output=True, text=True, timeout=120, check=False)
+    report = {"errors": [], "parse_errors": [], **json.loads(done.stdout)}
+    assert report["parse_errors"] == [], report["parse_errors"]
+    assert done.returncode == (0 if report["status"] == "ok" else 1)
+    return report
+
+
+def _failing(report: dict) -> set[Path]:
+    return {Path(e["filename"]) for e in report["errors"]}
+
+
+def test_command_line_prints_the_models_schema(schemas: dict[str, Path]) -> None:
+    assert json.loads(schemas["submission"].read_text("utf-8")) == json_schema("submission")
+    assert json.loads(schemas["society"].read_text("utf-8")) == json_schema("society")
+    assert json.loads(schemas["submission-2017"].read_text("utf-8")) == json_schema("submission", 2017)
+
+
+def test_schemas_are_valid_json_schemas(schemas: dict[str, Path]) -> None:
+    done = subprocess.run([str(CHECK_JSONSCHEMA), "--check-metaschema", *map(str, schemas.values())],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_valid_report_validates(schemas: dict[str, Path]) -> None:
+    reports = _reports(_valid_files())
+    assert reports
+    report = _validate(schemas["submission"], reports)
+    assert report["errors"] == []
+
+
+def test_every_valid_report_meets_its_years_criteria(schemas: dict[str, Path]) -> None:
+    for year in available_years():
+        reports = _reports(_valid_files(), year)
+        if not reports:
+            continue
+        report = _validate(schemas[f"submission-{year}"], reports)
+        assert report["errors"] == [], year
+
+
+def test_every_valid_profile_validates(schemas: dict[str, Path]) -> None:
+    profiles = _profiles(_valid_files())
+    assert profiles
+    report = _validate(schemas["society"], profiles)
+    assert report["errors"] == []
+
+
+def test_sample_submissions_are_covered(schemas: dict[str, Path]) -> None:
+    if not any((ROOT / "submissions").glob("*/*.yaml")):
+        pytest.skip("no sample data under submissions/ yet")
+    samples = [p for p in _valid_files() if p.is_relative_to(ROOT / "submissions")]
+    assert _reports(samples)
+    assert _profiles(samples)
+
+
+def test_every_shape_error_example_is_rejected(schemas: dict[str, Path]) -> None:
+    examples = _examples(SHAPE_CODES)
+    reports, profiles = _reports(examples), _profiles(examples)
+    assert {p.parts[-3] for p in examples} >= SHAPE_CODES - {"E-SCHEMA-RANGE", "E-SCHEMA-DATE"}
+    assert profiles
+    assert _failing(_validate(schemas["submission"], reports)) == set(reports)
+    assert _failing(_validate(schemas["society"], profiles)) == set(profiles)
+
+
+def test_every_criteria_example_is_rejected_by_the_years_schema(schemas: dict[str, Path]) -> None:
+    examples = _reports(_examples(CRITERIA_CODES))
+    assert {p.parts[-3] for p in examples} == CRITERIA_CODES
+    assert _failing(_validate(schemas["submission-2017"], examples)) == set(examples)
+    # Without a year the schema states no criteria: these files are well-formed.
+    assert _validate(schemas["submission"], examples)["errors"] == []
+
+
+def test_dates_as_written_validate_and_impossible_dates_do_not(
+        schemas: dict[str, Path], tmp_path: Path) -> None:
+    head = "society: cd-a\nyear: 2017\nmajor_work:\n  - id: mw-a\n    kind: 党建\n    title: 党建\n"
+    cases = {"2017-05-12": True, "2016-02-29": True, "2017-02-30": False, "2017-5-12": False,
+             "20170512": False, "2017-05-12T10:00:00": False}
+    paths = {}
+    for i, (value, _) in enumerate(cases.items()):
+        paths[value] = tmp_path / f"case-{i}.yaml"
+        paths[value].write_text(f"{head}    date: {value}\n    description: 活动\n", encoding="utf-8")
+    failing = _failing(_validate(schemas["submission"], list(paths.values())))
+    assert {v for v, p in paths.items() if p not in failing} == {v for v, ok in cases.items() if ok}
