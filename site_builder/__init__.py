@@ -1,0 +1,1 @@
+"""The published site: the guideline, every submission and every evaluation as MkDocs pages."""

@@ -1,0 +1,94 @@
+"""One page per area and year listing every society's items; an index of them all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from site_builder import items
+from site_builder.context import GUIDELINE_PAGE, SiteData, area_page
+from site_builder.markup import (
+    Cell,
+    Column,
+    area_anchor,
+    cell,
+    front_matter,
+    link,
+    num_cell,
+    table,
+    text,
+    yes_no,
+)
+
+INDEX = "areas/index.md"
+
+
+def item_counts(site: SiteData, year: int) -> dict[str, int]:
+    """Items of each area in a year's reports (the innovation area counts its services)."""
+    counts = dict.fromkeys(site.area_titles(year), 0)
+    for doc in site.reports_in(year):
+        for spec in items.ITEM_LISTS:
+            counts[spec.area] = counts.get(spec.area, 0) + len(spec.items(doc.report))
+    return counts
+
+
+def _facts(site: SiteData, page: str, year: int, area: str) -> str:
+    """The per-society answers of areas 一 and 二 that are not lists."""
+    rows: list[list[Cell]] = []
+    for doc in site.reports_in(year):
+        report, society = doc.report, doc.report.society
+        name = cell(site.society_link(page, society), society)
+        if area == "innovation" and report.innovation:
+            inn = report.innovation
+            rate = inn.senior_experts_registered / inn.senior_experts_total if inn.senior_experts_total else None
+            rows.append([name, cell(yes_no(inn.enterprise_platform_registered)),
+                         num_cell(inn.senior_experts_total), num_cell(inn.senior_experts_registered),
+                         num_cell(round(rate * 100, 1) if rate is not None else None)])
+        elif area == "government_functions" and report.government_functions:
+            rows.append([name, cell(yes_no(report.government_functions.pilot))])
+    if not rows:
+        return ""
+    if area == "innovation":
+        columns = [Column("学会"), Column("企业科协网注册"), Column("副高及以上专家", numeric=True),
+                   Column("专家库注册", numeric=True), Column("注册率（%）", numeric=True)]
+    else:
+        columns = [Column("学会"), Column("首批承能试点")]
+    return table(columns, rows) + "\n"
+
+
+def render(site: SiteData, year: int, area: str) -> str:
+    page = area_page(year, area)
+    number, title = site.area_numbers(year)[area], site.area_titles(year)[area]
+    area_id = site.guideline(year).area(area).id
+    head = (front_matter(f"{year} 年度 {text(title)}", hide=["navigation"])
+            + f"# {year} 年度 · {number}、{text(title)}\n\n"
+            f"全部学会 {year} 年度报告中本领域的项目。点击表头排序；点击编号查看 YAML 原文，"
+            f"点击学会名称查看该学会的完整报告和得分。"
+            f"领域要求见{link(site.urls.rel(page, GUIDELINE_PAGE, area_anchor(area_id)), '工作指南')}。\n")
+    parts = [head, _facts(site, page, year, area)]
+    for spec in items.lists_of(area):
+        rows = []
+        for doc in site.reports_in(year):
+            row = items.Row(site, page, doc, site.evaluation(doc.report.society, year))
+            rows += items.rows(spec, row, with_society=True)
+        parts.append(f"## {text(spec.title)}（{len(rows)} 项） {{#{spec.key} data-search-exclude}}\n")
+        parts.append(table(items.columns(spec, with_society=True), rows) + "\n" if rows else "本年度没有此类项目。\n")
+    return "\n".join(p for p in parts if p)
+
+
+def render_index(site: SiteData) -> str:
+    out = [front_matter("各领域"), "# 各领域\n",
+           "按年度列出全部学会在指南七个领域中填报的项目：学术交流活动、服务站、联合体等。\n"]
+    for year in reversed(site.years):
+        counts = item_counts(site, year)
+        rows = [[cell(link(site.urls.rel(INDEX, area_page(year, key)), f"{site.area_numbers(year)[key]}、{text(t)}")),
+                 num_cell(counts.get(key, 0))] for key, t in site.area_titles(year).items()]
+        out.append(f"## {year} 年度 {{#y{year}}}\n")
+        out.append(table([Column("领域"), Column("项目数", numeric=True)], rows, sortable=False) + "\n")
+    return "\n".join(out)
+
+
+def pages(site: SiteData) -> Iterator[tuple[str, str]]:
+    yield INDEX, render_index(site)
+    for year in site.years:
+        for area in site.area_titles(year):
+            yield area_page(year, area), render(site, year, area)

@@ -1,0 +1,129 @@
+"""`build`: generate into a temporary folder, `mkdocs build --strict` there, then swap the result
+into place. A failing build leaves the previous site untouched.
+
+The temporary project is a one-file MkDocs config that inherits the real `mkdocs.yml` and points
+its paths (docs, theme overrides, search dictionary) into the temporary folder, so builds of
+different trees never share a file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from site_builder.form_page import site_settings
+from site_builder.generate import PROJECT, generate
+
+MKDOCS_YML = PROJECT / "mkdocs.yml"
+_SEARCH = ("search", "material/search")
+
+
+class BuildError(Exception):
+    """MkDocs refused the generated pages (a warning in strict mode, or an error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    site: Path
+    pages: int
+    generate_seconds: float
+    mkdocs_seconds: float
+
+
+def _plugins(plugins: list[Any], work: Path) -> list[Any]:
+    """The plugin list with the search dictionary's path moved into `work`."""
+    out: list[Any] = []
+    for entry in plugins:
+        if isinstance(entry, dict) and len(entry) == 1:
+            (name, options), = entry.items()
+            if name in _SEARCH and isinstance(options, dict) and options.get("jieba_dict_user"):
+                options = {**options, "jieba_dict_user": str(work / options["jieba_dict_user"])}
+            entry = {name: options}
+        out.append(entry)
+    return out
+
+
+def child_config(config: Path, work: Path, docs: Path) -> str:
+    """A config inheriting `config`, with every path of the generated project inside `work`."""
+    parent = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    child: dict[str, Any] = {"INHERIT": str(config.resolve()), "docs_dir": str(docs)}
+    custom_dir = (parent.get("theme") or {}).get("custom_dir")
+    if custom_dir:
+        child["theme"] = {"custom_dir": str((config.parent / custom_dir).resolve())}
+    if parent.get("plugins"):
+        child["plugins"] = _plugins(parent["plugins"], work)
+    return yaml.safe_dump(child, allow_unicode=True, sort_keys=True)
+
+
+def _quiet_jieba() -> None:
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
+
+
+def _mkdocs(config_file: Path, site_dir: Path, verbose: bool) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+    handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    _quiet_jieba()
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        mkdocs_build(config)
+    except (Abort, MkDocsException) as exc:
+        raise BuildError(str(exc)) from exc
+    finally:
+        logger.removeHandler(handler)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Puts `new` where `target` is; the old site is removed only once the new one is in place."""
+    old = new.with_name(new.name + ".previous")
+    if target.exists():
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old.exists():
+            os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | None = None,
+          verbose: bool = False) -> Built:
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Beside the target, so the final rename stays on one file system.
+    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        started = time.perf_counter()
+        docs = work / "generated" / "docs"
+        generate(root, docs, settings=site_settings(config), date=date)
+        generated_at = time.perf_counter()
+        child = work / "mkdocs.yml"
+        child.write_text(child_config(config, work, docs), encoding="utf-8")
+        _mkdocs(child, work / "site", verbose)
+        finished = time.perf_counter()
+        _swap(work / "site", site_dir)
+        pages = sum(1 for _ in docs.rglob("*.md"))
+        return Built(site_dir, pages, generated_at - started, finished - generated_at)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

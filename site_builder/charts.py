@@ -1,0 +1,61 @@
+"""Charts as inline SVG, drawn at build time: no script, no external file, prints as drawn."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from site_builder.markup import num
+
+_FONT = 'font-size="12" fill="currentColor"'
+
+
+def _f(value: float) -> str:
+    """Coordinates with one decimal: deterministic and short."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _svg(width: float, height: float, title: str, body: list[str]) -> str:
+    label = escape(title)
+    return (f'<figure class="sb-chart" data-search-exclude="1" markdown="0"><svg xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="0 0 {_f(width)} {_f(height)}" width="100%" role="img" aria-label="{label}" '
+            f'style="max-width:{_f(width)}px"><title>{label}</title>{"".join(body)}</svg>'
+            f"<figcaption>{label}</figcaption></figure>")
+
+
+def bar_chart(title: str, bars: Sequence[tuple[str, float, float]]) -> str:
+    """Horizontal bars: (label, value, maximum); each bar is drawn against its own maximum."""
+    label_w, bar_w, row_h = 170.0, 300.0, 24.0
+    width, height = label_w + bar_w + 80, row_h * len(bars) + 8
+    body: list[str] = []
+    for i, (label, value, maximum) in enumerate(bars):
+        y = 4 + i * row_h
+        share = 0.0 if maximum <= 0 else max(0.0, min(value / maximum, 1.0))
+        body.append(
+            f'<text x="{_f(label_w - 8)}" y="{_f(y + 16)}" text-anchor="end" {_FONT}>{escape(label)}</text>'
+            f'<rect class="sb-chart__track" x="{_f(label_w)}" y="{_f(y + 4)}" width="{_f(bar_w)}" height="16"/>'
+            f'<rect class="sb-chart__bar" x="{_f(label_w)}" y="{_f(y + 4)}" '
+            f'width="{_f(bar_w * share)}" height="16"/>'
+            f'<text x="{_f(label_w + bar_w + 8)}" y="{_f(y + 16)}" {_FONT}>{num(value)} / {num(maximum)}</text>')
+    return _svg(width, height, title, body)
+
+
+def column_chart(title: str, columns: Sequence[tuple[str, float]], unit: str = "") -> str:
+    """Vertical columns with their value on top, scaled to the largest."""
+    col_w, gap, plot_h = 56.0, 24.0, 160.0
+    width = max(len(columns), 1) * (col_w + gap) + gap
+    height = plot_h + 48
+    top = max((v for _, v in columns), default=0.0) or 1.0
+    body = [f'<line class="sb-chart__axis" x1="0" y1="{_f(plot_h + 20)}" x2="{_f(width)}" '
+            f'y2="{_f(plot_h + 20)}"/>']
+    for i, (label, value) in enumerate(columns):
+        x = gap + i * (col_w + gap)
+        h = plot_h * max(value, 0.0) / top
+        y = plot_h + 20 - h
+        body.append(
+            f'<rect class="sb-chart__bar" x="{_f(x)}" y="{_f(y)}" width="{_f(col_w)}" height="{_f(h)}"/>'
+            f'<text x="{_f(x + col_w / 2)}" y="{_f(y - 6)}" text-anchor="middle" {_FONT}>'
+            f"{num(value)}{escape(unit)}</text>"
+            f'<text x="{_f(x + col_w / 2)}" y="{_f(plot_h + 38)}" text-anchor="middle" {_FONT}>'
+            f"{escape(label)}</text>")
+    return _svg(width, height, title, body)

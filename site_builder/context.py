@@ -1,0 +1,152 @@
+"""Everything the pages show, read and evaluated once: the pages themselves never load YAML."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder.form_page import SiteSettings
+from site_builder.markup import Urls, clause_anchor, link, repo_path_url, text
+from validators.check import check_tree
+from validators.evaluation import evaluate_repository
+from validators.findings import CheckResult, Finding
+from validators.guideline import Guideline, guideline
+from validators.models.society import SocietyProfile
+from validators.repository import ReportDoc, Repository
+from validators.rubric import Rubric, rubric
+from validators.scoring import AREAS, Evaluation
+
+GUIDELINE_PAGE = "guideline.md"
+NUMERALS = "一二三四五六七八九十"
+
+
+def society_page(society: str) -> str:
+    return f"societies/{society}.md"
+
+
+def area_page(year: int, area: str) -> str:
+    return f"areas/{year}/{area}.md"
+
+
+def ranking_page(year: int) -> str:
+    return f"rankings/{year}.md"
+
+
+@dataclass(slots=True)
+class SiteData:
+    root: Path
+    repo: Repository
+    check: CheckResult
+    evaluations: list[Evaluation]
+    settings: SiteSettings
+    build_date: str
+    urls: Urls = field(init=False)
+    societies: list[str] = field(init=False)
+    years: list[int] = field(init=False)
+    _evaluation: dict[tuple[str, int], Evaluation] = field(init=False)
+    _findings: dict[str, list[Finding]] = field(init=False)
+    _reports_of: dict[str, list[ReportDoc]] = field(init=False)
+    _reports_in: dict[int, list[ReportDoc]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.urls = Urls(self.settings.directory_urls)
+        self.societies = sorted(set(self.repo.profiles) | {s for s, _ in self.repo.reports})
+        self.years = [y for y in self.repo.years() if guideline(y) is not None and rubric(y) is not None]
+        self._evaluation = {(e.society, e.year): e for e in self.evaluations}
+        findings: dict[str, list[Finding]] = defaultdict(list)
+        for f in self.check.sorted_findings():
+            findings[f.file].append(f)
+        self._findings = dict(findings)
+        reports: dict[str, list[ReportDoc]] = defaultdict(list)
+        in_year: dict[int, list[ReportDoc]] = defaultdict(list)
+        for (society, year), doc in sorted(self.repo.reports.items()):
+            reports[society].append(doc)
+            in_year[year].append(doc)
+        self._reports_of = dict(reports)
+        self._reports_in = dict(in_year)
+
+    # lookups -------------------------------------------------------------------------------
+
+    @property
+    def latest_year(self) -> int | None:
+        return self.years[-1] if self.years else None
+
+    def profile(self, society: str) -> SocietyProfile | None:
+        doc = self.repo.profiles.get(society)
+        return doc.profile if doc else None
+
+    def name(self, society: str) -> str:
+        profile = self.profile(society)
+        return profile.name if profile else society
+
+    def is_sample(self, society: str) -> bool:
+        profile = self.profile(society)
+        return bool(profile and profile.sample)
+
+    def reports_of(self, society: str) -> list[ReportDoc]:
+        return self._reports_of.get(society, [])
+
+    def reports_in(self, year: int) -> list[ReportDoc]:
+        """A year's reports, by society id."""
+        return self._reports_in.get(year, [])
+
+    def evaluation(self, society: str, year: int) -> Evaluation | None:
+        return self._evaluation.get((society, year))
+
+    def evaluations_in(self, year: int) -> list[Evaluation]:
+        return [e for e in self.evaluations if e.year == year]
+
+    def findings(self, file: str) -> list[Finding]:
+        return self._findings.get(file, [])
+
+    def guideline(self, year: int) -> Guideline:
+        rules = guideline(year)
+        assert rules is not None, year  # years hold only years with a guideline
+        return rules
+
+    def rubric(self, year: int) -> Rubric:
+        points = rubric(year)
+        assert points is not None, year
+        return points
+
+    def area_titles(self, year: int) -> dict[str, str]:
+        return {a.key: a.title for a in self.guideline(year).areas}
+
+    def area_numbers(self, year: int) -> dict[str, str]:
+        """Area keys to the guideline's numerals: innovation → 一."""
+        return {a.key: NUMERALS[int(a.id) - 1] if a.id.isdigit() and 0 < int(a.id) <= len(NUMERALS) else a.id
+                for a in self.guideline(year).areas}
+
+    # links ---------------------------------------------------------------------------------
+
+    def clause_link(self, page: str, clause: str | None) -> str:
+        """The clause id linked to its anchor on the guideline page; `—` for none."""
+        if not clause:
+            return "—"
+        href = self.urls.rel(page, GUIDELINE_PAGE, clause_anchor(clause))
+        return link(href, f"条款&nbsp;{text(clause)}", title=f"指南条款 {clause}")
+
+    def society_link(self, page: str, society: str) -> str:
+        return link(self.urls.rel(page, society_page(society)), text(self.name(society)))
+
+    def source_url(self, file: str, line: int | None = None) -> str | None:
+        url = repo_path_url(self.settings.repo_url, self.settings.branch, file)
+        if url and line:
+            url += f"#L{line}"
+        return url
+
+    def source_link(self, file: str, line: int | None, label_html: str) -> str:
+        """`label_html` linked to the line of the YAML file in the repository, when known."""
+        url = self.source_url(file, line)
+        return link(url, label_html, external=True, title="在仓库中查看 YAML 原文") if url else label_html
+
+
+def load(root: Path, settings: SiteSettings, build_date: str) -> SiteData:
+    """Checks the tree and evaluates every report: once, for every page."""
+    result, repo = check_tree(root)
+    return SiteData(root, repo, result, evaluate_repository(repo), settings, build_date)
+
+
+__all__ = ["AREAS", "GUIDELINE_PAGE", "SiteData", "area_page", "load", "ranking_page",
+           "society_page"]

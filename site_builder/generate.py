@@ -1,0 +1,120 @@
+"""Generation: the submissions tree in, a folder of Markdown pages and assets out.
+
+Plain Python, no MkDocs plugin: any static site generator that reads Markdown with attribute
+lists can build the result. The tree is checked once and evaluated once; every page module
+receives the same data. Output is deterministic (sorted everywhere, one build-date line), and
+files whose content did not change are not rewritten, so `mkdocs serve` reloads only what moved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder import (
+    areas,
+    downloads,
+    guideline_page,
+    home,
+    rankings,
+    rubric_page,
+    search_dict,
+    societies,
+    society_page,
+)
+from site_builder.context import SiteData, load
+from site_builder.form_page import SiteSettings, site_settings, write_form
+
+PROJECT = Path(__file__).resolve().parents[1]
+HAND_WRITTEN = PROJECT / "docs"
+ASSETS = Path(__file__).with_name("assets")
+DEFAULT_OUT = Path("generated") / "docs"
+
+PageSource = Callable[[SiteData], Iterable[tuple[str, str]]]
+_PAGE_MODULES: tuple[PageSource, ...] = (
+    guideline_page.pages, rubric_page.pages, societies.pages, society_page.pages, areas.pages,
+    rankings.pages, downloads.pages)
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    docs: Path
+    files: int
+    written: int
+    site: SiteData
+
+
+def build_date() -> str:
+    """Today, or the day of SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def hand_written(folder: Path = HAND_WRITTEN) -> Iterator[tuple[str, bytes]]:
+    """The pages written by hand; folders starting with `_` (drafts) stay out of the site."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if path.is_file() and not any(part.startswith(("_", ".")) for part in rel.parts):
+            yield rel.as_posix(), path.read_bytes()
+
+
+def _assets() -> Iterator[tuple[str, bytes]]:
+    for path in sorted(ASSETS.rglob("*")):
+        # Notes about the assets (VENDORED.md) are for maintainers, not pages of the site.
+        if path.is_file() and path.suffix != ".md" and "__pycache__" not in path.parts:
+            yield f"assets/{path.relative_to(ASSETS).as_posix()}", path.read_bytes()
+
+
+def _write_if_changed(path: Path, content: bytes) -> bool:
+    try:
+        if path.read_bytes() == content:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return True
+
+
+def _remove_stale(out: Path, keep: set[Path]) -> None:
+    for path in sorted(out.rglob("*"), reverse=True):
+        if path.is_file() and path not in keep:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def contents(site: SiteData) -> dict[str, bytes]:
+    """Every file of the generated docs folder except the form's, by path."""
+    files: dict[str, bytes] = dict(hand_written())
+    intro = files.pop(home.PAGE, b"# \xe9\xa6\x96\xe9\xa1\xb5\n").decode("utf-8")
+    files[home.PAGE] = home.render(site, intro).encode("utf-8")
+    files.update(_assets())
+    for module in _PAGE_MODULES:
+        for path, text in module(site):
+            if path in files:
+                raise ValueError(f"two sources for {path}")
+            files[path] = text.encode("utf-8")
+    return files
+
+
+def generate(root: Path, out: Path = DEFAULT_OUT, *, settings: SiteSettings | None = None,
+             date: str | None = None) -> Generated:
+    """Writes the docs folder `out`, and the search dictionary beside it."""
+    settings = settings or site_settings()
+    site = load(root, settings, date or build_date())
+    files = contents(site)
+    out.mkdir(parents=True, exist_ok=True)
+    written = sum(_write_if_changed(out / rel, data) for rel, data in sorted(files.items()))
+    keep = {out / rel for rel in files}
+    keep |= set(write_form(out, site.repo, settings=settings))
+    _remove_stale(out, keep)
+    _write_if_changed(out.parent / search_dict.FILE, search_dict.dictionary(site).encode("utf-8"))
+    return Generated(out, len(keep), written, site)

@@ -1,0 +1,236 @@
+"""The item lists of a report (services, functions, stations, …) as table columns.
+
+One definition serves the society pages (one report) and the area pages (every society's
+items of one year), so an item is shown alike wherever it appears.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from site_builder.context import SiteData
+from site_builder.markup import (
+    Cell,
+    Column,
+    cell,
+    html_list,
+    link,
+    num_cell,
+    text,
+    web_link,
+    yes_no,
+)
+from validators.models.report import YearReport
+from validators.repository import ReportDoc
+from validators.rules.academic_events import distinct_countries, out_of_province
+from validators.scoring import Evaluation
+from validators.urls import is_web_url
+
+
+@dataclass(slots=True)
+class Row:
+    """One report as the cells of its items see it."""
+
+    site: SiteData
+    page: str
+    doc: ReportDoc
+    evaluation: Evaluation | None
+    points: dict[tuple[str, str], float] = field(default_factory=dict)
+    tiers: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.evaluation is None:
+            return
+        points: dict[tuple[str, str], float] = defaultdict(float)
+        for line in self.evaluation.lines:
+            if line.item_id and line.rule != "cap":
+                points[(line.area, line.item_id)] += line.points
+        self.points = dict(points)
+        self.tiers = {(t.area, t.item_id): t.tier for t in self.evaluation.item_tiers}
+
+    @property
+    def folder(self) -> str:
+        return posixpath.dirname(self.doc.file)
+
+    def evidence(self, refs: Sequence[str]) -> Cell:
+        """Web addresses as links; files of the society's folder as links into the repository."""
+        shown = []
+        for ref in refs:
+            if is_web_url(ref):
+                shown.append(web_link(ref))
+                continue
+            url = self.site.source_url(posixpath.join(self.folder, ref))
+            shown.append(link(url, text(ref), external=True) if url else text(ref))
+        return cell(html_list(shown, "sb-evidence") if shown else "—")
+
+
+Getter = Callable[[Any, Row], Cell]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemList:
+    key: str
+    area: str
+    title: str
+    path: tuple[str, ...]
+    items: Callable[[YearReport], Sequence[Any]]
+    columns: tuple[tuple[Column, Getter], ...]
+
+
+def _t(name: str) -> Getter:
+    return lambda item, _row: cell(text(getattr(item, name)))
+
+
+def _label(name: str) -> Getter:
+    return lambda item, _row: cell(text(getattr(item, name).label))
+
+
+def _n(name: str) -> Getter:
+    return lambda item, _row: num_cell(getattr(item, name))
+
+
+def _bool(name: str) -> Getter:
+    return lambda item, _row: cell(yes_no(getattr(item, name)))
+
+
+def _evidence(item: Any, row: Row) -> Cell:
+    return row.evidence(item.evidence)
+
+
+def _names(names: Sequence[str]) -> Cell:
+    return cell(f"{len(names)}：{'、'.join(text(n) for n in names)}" if names else "0", len(names))
+
+
+def _provinces(item: Any, row: Row) -> Cell:
+    outside = out_of_province(item, row.site.guideline(row.doc.report.year))
+    return _names(outside)
+
+
+def _countries(item: Any, _row: Row) -> Cell:
+    return _names(distinct_countries(item))
+
+
+def _forums(item: Any, _row: Row) -> Cell:
+    main = "主论坛" if item.main_forum else "无主论坛"
+    return cell(f"{main}，分论坛 {item.sub_forums} 个", item.sub_forums)
+
+
+def _members(item: Any, row: Row) -> Cell:
+    shown = [row.site.society_link(row.page, m) if m in row.site.repo.profiles else text(m)
+             for m in item.members]
+    return cell(f"{len(shown)}：{'、'.join(shown)}" if shown else "0", len(shown))
+
+
+def _achievements(item: Any, row: Row) -> Cell:
+    if not item.achievements:
+        return cell("—", 0)
+    shown = []
+    for a in item.achievements:
+        evidence = row.evidence(a.evidence).html if a.evidence else ""
+        shown.append(f"{text(a.type.label)}（{text(a.date.isoformat())}）{evidence}")
+    return cell(html_list(shown), len(shown))
+
+
+def _span(item: Any, _row: Row) -> Cell:
+    return cell(f"{item.start.isoformat()} 至 {item.end.isoformat()}", item.start.isoformat())
+
+
+def _tier(area: str) -> Getter:
+    return lambda item, row: cell(text(row.tiers.get((area, item.id), "—")))
+
+
+def _new_station(item: Any, row: Row) -> Cell:
+    return cell(yes_no(row.site.guideline(row.doc.report.year).evaluation_window.contains(item.established)))
+
+
+def _points(area: str) -> Getter:
+    def get(item: Any, row: Row) -> Cell:
+        if row.evaluation is None:
+            return num_cell(None)
+        return num_cell(row.points.get((area, item.id), 0.0))
+    return get
+
+
+def _score(area: str) -> tuple[tuple[Column, Getter], ...]:
+    return ((Column("得分", numeric=True), _points(area)),)
+
+
+_EVIDENCE = ((Column("证明材料"), _evidence),)
+
+ITEM_LISTS: tuple[ItemList, ...] = (
+    ItemList("services", "innovation", "为企业提供的服务", ("innovation", "services"),
+             lambda r: r.innovation.services if r.innovation else [],
+             ((Column("服务"), _t("title")), (Column("类型"), _label("kind")),
+              (Column("企业（园区）"), _t("enterprise")), (Column("区（市）县"), _t("district")),
+              (Column("日期"), _t("date")), (Column("成效"), _t("outcome")), *_EVIDENCE,
+              *_score("innovation"))),
+    ItemList("functions", "government_functions", "承接的政府转移职能", ("government_functions", "functions"),
+             lambda r: r.government_functions.functions if r.government_functions else [],
+             ((Column("事项"), _t("title")), (Column("委托单位"), _t("commissioner")),
+              (Column("方式"), _label("method")), (Column("新增"), _bool("new")),
+              (Column("金额（万元）", numeric=True), _n("amount_wan")), (Column("起止"), _span),
+              *_EVIDENCE, *_score("government_functions"))),
+    ItemList("service_stations", "service_stations", "学会服务站", ("service_stations",),
+             lambda r: r.service_stations,
+             ((Column("服务站"), _t("name")), (Column("级别"), _label("level")),
+              (Column("建站日期"), _t("established")), (Column("新建"), _new_station),
+              (Column("产业"), _t("industry")), (Column("服务对象"), _t("partner")),
+              (Column("服务企业", numeric=True), _n("enterprises_served")),
+              (Column("专家", numeric=True), _n("experts_engaged")),
+              (Column("活动", numeric=True), _n("activities")),
+              (Column("年度分档"), _tier("service_stations")), *_EVIDENCE, *_score("service_stations"))),
+    ItemList("consortia", "consortia", "学会联合体", ("consortia",), lambda r: r.consortia,
+             ((Column("联合体"), _t("name")), (Column("角色"), _label("role")),
+              (Column("形式"), _label("form")), (Column("方向"), _label("direction")),
+              (Column("产业"), _t("industry")), (Column("成员", numeric=True), _members),
+              (Column("成立日期"), _t("established")), (Column("活动", numeric=True), _n("activities")),
+              (Column("年度分档"), _tier("consortia")), *_EVIDENCE, *_score("consortia"))),
+    ItemList("academic_events", "academic_events", "学术交流活动", ("academic_events",),
+             lambda r: r.academic_events,
+             ((Column("活动"), _t("title")), (Column("类别"), _label("category")),
+              (Column("角色"), _label("role")), (Column("日期"), _t("date")),
+              (Column("参与人数", numeric=True), _n("participants")),
+              (Column("论坛", numeric=True), _forums), (Column("会议资料"), _bool("materials")),
+              (Column("外省报告人来自", numeric=True), _provinces),
+              (Column("国家或地区", numeric=True), _countries),
+              (Column("科普活动"), lambda i, _r: cell(text(i.occasion) if i.occasion else "—")),
+              *_EVIDENCE, *_score("academic_events"))),
+    ItemList("research", "research", "调研报告与建言献策", ("research",), lambda r: r.research,
+             ((Column("题目"), _t("title")), (Column("形式"), _label("form")),
+              (Column("主题"), _label("topic")),
+              (Column("方向"), lambda i, _r: cell(text(i.focus.label) if i.focus else "—")),
+              (Column("成果", numeric=True), _achievements), *_score("research"))),
+    ItemList("major_work", "major_work", "参与市科协重大工作", ("major_work",), lambda r: r.major_work,
+             ((Column("类别"), _label("kind")), (Column("工作"), _t("title")),
+              (Column("日期"), _t("date")), (Column("说明"), _t("description")),
+              *_EVIDENCE, *_score("major_work"))),
+)
+
+
+def lists_of(area: str) -> list[ItemList]:
+    return [spec for spec in ITEM_LISTS if spec.area == area]
+
+
+def id_cell(spec: ItemList, index: int, item: Any, row: Row) -> Cell:
+    """The item's id, linked to its line in the YAML file."""
+    line = row.doc.source.value((*spec.path, index))[0]
+    return cell(row.site.source_link(row.doc.file, line, f"<code>{text(item.id)}</code>"), item.id)
+
+
+def columns(spec: ItemList, *, with_society: bool = False) -> list[Column]:
+    head = [Column("学会")] if with_society else []
+    return [*head, Column("编号"), *(c for c, _ in spec.columns)]
+
+
+def rows(spec: ItemList, row: Row, *, with_society: bool = False) -> list[list[Cell]]:
+    out = []
+    society = row.doc.report.society
+    for index, item in enumerate(spec.items(row.doc.report)):
+        head = [cell(row.site.society_link(row.page, society), society)] if with_society else []
+        out.append([*head, id_cell(spec, index, item, row),
+                    *(get(item, row) for _, get in spec.columns)])
+    return out

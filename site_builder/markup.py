@@ -1,0 +1,174 @@
+"""Escaping and small HTML/Markdown helpers every page uses.
+
+Text from a submission only ever reaches a page through `text()` (or `block()`), which makes it
+inert for Markdown and HTML alike; a URL only becomes a link when `is_web_url` accepts it;
+attribute values go through `attr()`. Tables are written as raw HTML: they need no Markdown
+parsing (fast at any size), take `data-sort` values for numeric sorting, and carry
+`data-search-exclude` so the search index stays small.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from validators.markdown_text import inert, inert_block
+from validators.urls import is_web_url
+
+YES, NO = "是", "否"
+
+
+def text(value: object) -> str:
+    """One line of untrusted text, shown as typed and interpreted as nothing."""
+    return inert(value)
+
+
+def block(value: object) -> str:
+    """Untrusted text of several lines, kept as lines."""
+    return inert_block(value)
+
+
+def attr(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def num(value: float | int) -> str:
+    """A number as people write it: no trailing `.0`, never exponent notation."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(int(value))
+
+
+def yes_no(value: bool) -> str:
+    return YES if value else NO
+
+
+def clause_anchor(clause: str) -> str:
+    """`1.2` → `clause-1-2`; `6` → `clause-6`: the guideline page's anchor of a clause."""
+    return "clause-" + clause.replace(".", "-")
+
+
+def area_anchor(area_id: str) -> str:
+    return f"area-{area_id}"
+
+
+def link(href: str, label_html: str, *, external: bool = False, title: str = "") -> str:
+    """An anchor; `label_html` must already be safe HTML."""
+    extra = ' rel="nofollow noopener noreferrer"' if external else ""
+    hint = f' title="{attr(title)}"' if title else ""
+    return f'<a href="{attr(href)}"{hint}{extra}>{label_html}</a>'
+
+
+def web_link(url: str) -> str:
+    """A link when `url` is http/https, else the text itself, inert."""
+    return link(url, text(url), external=True) if is_web_url(url) else text(url)
+
+
+def repo_path_url(repo_url: str | None, branch: str, path: str) -> str | None:
+    """`<repo_url>/blob/<branch>/<path>` for a path inside the repository, else None."""
+    parts = path.split("/")
+    if not repo_url or not path or path.startswith("/") or ".." in parts or "\\" in path:
+        return None
+    return f"{repo_url}/blob/{quote(branch)}/{quote(path)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Urls:
+    """Relative URLs between generated pages, given by their Markdown source paths."""
+
+    directory_urls: bool = True
+
+    def page_dir(self, src: str) -> str:
+        """The folder a page's URL resolves relative links against."""
+        stem = src[:-3] if src.endswith(".md") else src
+        if not self.directory_urls:
+            return posixpath.dirname(stem)
+        if stem == "index" or stem.endswith("/index"):
+            return posixpath.dirname(stem)
+        return stem
+
+    def target(self, src: str) -> str:
+        stem = src[:-3] if src.endswith(".md") else src
+        if not self.directory_urls:
+            return stem + ".html" if src.endswith(".md") else src
+        if not src.endswith(".md"):
+            return src
+        if stem == "index" or stem.endswith("/index"):
+            return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
+        return stem + "/"
+
+    def rel(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """The link from page `from_src` to page or file `to_src` (plus `#anchor`)."""
+        base = self.page_dir(from_src) or "."
+        target = self.target(to_src) or "."
+        relative = posixpath.relpath(target, base)
+        if target.endswith("/") and relative != ".":
+            relative += "/"
+        if relative == ".":
+            relative = "./"
+        return relative + (f"#{anchor}" if anchor else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    html: str
+    sort: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    numeric: bool = False
+
+
+def cell(content_html: str, sort: object = None) -> Cell:
+    return Cell(content_html, None if sort is None else str(sort))
+
+
+def num_cell(value: float | int | None, missing: str = "—") -> Cell:
+    """A number that sorts as a number; a missing one sorts below every real value."""
+    if value is None:
+        return Cell(missing, "-1")
+    return Cell(num(value), num(value))
+
+
+def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, caption: str = "",
+          sortable: bool = True) -> str:
+    """A raw-HTML table, left out of the search index; numeric columns sort as numbers."""
+    number = ' data-sort-method="number"'
+    head = "".join(f"<th{number if c.numeric else ''}>{c.header}</th>" for c in columns)
+    body = []
+    for row in rows:
+        cells = "".join(
+            f'<td data-sort="{attr(c.sort)}">{c.html}</td>' if c.sort is not None else f"<td>{c.html}</td>"
+            for c in row)
+        body.append(f"<tr>{cells}</tr>")
+    flag = " data-sortable" if sortable else ""
+    cap = f"<caption>{caption}</caption>" if caption else ""
+    return (f'<div class="sb-table" data-search-exclude="1" markdown="0">'
+            f"<table{flag}>{cap}<thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+def html_list(items: Iterable[str], cls: str = "") -> str:
+    klass = f' class="{cls}"' if cls else ""
+    return f"<ul{klass}>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def badge(label: str, kind: str) -> str:
+    return f'<span class="sb-badge sb-badge--{attr(kind)}">{label}</span>'
+
+
+def front_matter(title_html: str, *, hide: Sequence[str] = (), search_exclude: bool = False) -> str:
+    """YAML front matter; the title is already inert (entities only), quoted as a JSON string."""
+    lines = ["---", f'title: "{title_html}"']
+    if hide:
+        lines.append("hide:")
+        lines += [f"  - {h}" for h in hide]
+    if search_exclude:
+        lines += ["search:", "  exclude: true"]
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"

@@ -1,0 +1,64 @@
+"""Rankings per year (the same order and ranks as the CSV export) and the tier distribution."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from site_builder.charts import column_chart
+from site_builder.context import SiteData, ranking_page
+from site_builder.markup import Column, cell, front_matter, link, num_cell, table, text
+from validators.evaluation_report import ranking_rows
+from validators.scoring import AREAS
+
+INDEX = "rankings/index.md"
+
+
+def tier_counts(site: SiteData, year: int) -> list[tuple[str, int]]:
+    """How many reports of a year fall in each tier, highest tier first."""
+    points = site.rubric(year)
+    names = [t.tier for t in points.tiers] + [points.unranked]
+    counts = dict.fromkeys(names, 0)
+    for e in site.evaluations_in(year):
+        counts[e.tier] = counts.get(e.tier, 0) + 1
+    return list(counts.items())
+
+
+def tier_chart(site: SiteData, year: int) -> str:
+    return column_chart(f"{year} 年度档次分布（学会数）", [(t, float(n)) for t, n in tier_counts(site, year)], "个")
+
+
+def render(site: SiteData, year: int) -> str:
+    page = ranking_page(year)
+    titles = site.area_titles(year)
+    rows = []
+    for _y, rank, society, _name, total, tier, *rest in ranking_rows(site.evaluations_in(year), site.repo):
+        subtotals, note = rest[:len(AREAS)], rest[len(AREAS)]
+        rows.append([num_cell(rank), cell(site.society_link(page, society), society), num_cell(total),
+                     cell(text(tier)), *(num_cell(v) for v in subtotals), cell(text(note))])
+    columns = [Column("名次", numeric=True), Column("学会"), Column("总分", numeric=True), Column("档次"),
+               *(Column(text(titles[a]), numeric=True) for a in AREAS), Column("备注")]
+    rubric_link = link(site.urls.rel(page, "rubric.md", f"rubric-{year}"), "评估细则")
+    return (front_matter(f"{year} 年度排名") + f"# {year} 年度排名\n\n"
+            f"按总分从高到低排列，总分相同按学会 id 排列；分档线见{rubric_link}。"
+            "“有错误”的报告在更正前得分仅供参考。\n\n"
+            + tier_chart(site, year) + "\n\n" + table(columns, rows, caption=f"{year} 年度排名") + "\n")
+
+
+def render_index(site: SiteData) -> str:
+    rows = []
+    for year in reversed(site.years):
+        counts = tier_counts(site, year)
+        rows.append([cell(link(site.urls.rel(INDEX, ranking_page(year)), f"{year} 年度"), year),
+                     num_cell(sum(n for _, n in counts)), *(num_cell(n) for _, n in counts)])
+    latest = site.latest_year
+    names = [t for t, _ in tier_counts(site, latest)] if latest else []
+    columns = [Column("年度"), Column("报告数", numeric=True), *(Column(text(t), numeric=True) for t in names)]
+    chart = tier_chart(site, latest) + "\n\n" if latest else ""
+    return (front_matter("排名") + "# 排名\n\n各年度报告的评估结果和档次分布。\n\n" + chart
+            + table(columns, rows, sortable=False) + "\n")
+
+
+def pages(site: SiteData) -> Iterator[tuple[str, str]]:
+    yield INDEX, render_index(site)
+    for year in site.years:
+        yield ranking_page(year), render(site, year)
