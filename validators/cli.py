@@ -11,11 +11,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from validators import commands_check, commands_evaluate
+from validators import commands_check, commands_evaluate, commands_github, commands_new
 from validators.console import err
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 
-_COMMAND_MODULES = (commands_check, commands_evaluate)
+_COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new)
 
 
 class UsageParser(argparse.ArgumentParser):

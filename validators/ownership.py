@@ -1,0 +1,210 @@
+"""Who may change what: a pull request touches only folders its author maintains.
+
+The rules, judged against the base branch (never against what the pull request says):
+
+- `submissions/<id>/...` may be changed by a maintainer of `<id>` (its `society.yaml` on the
+  base branch) or by an association admin (`.github/admins.yaml`);
+- a new society folder (no `society.yaml` on the base branch) must bring its `society.yaml`,
+  whose `maintainers` must name the author; it is also flagged for an admin to confirm;
+- anything outside a society folder may be changed by admins only;
+- a symbolic link is refused from everyone;
+- a rename or copy must stay inside one society folder, unless an admin makes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from validators.changed_files import ChangedFile, society_of
+from validators.findings import Finding, error, warning
+from validators.loading import load_path
+from validators.models.common import SLUG_PATTERN
+from validators.models.society import GithubLogin, SocietyProfile
+from validators.policy import policy
+from validators.repository import PROFILE_FILE, SUBMISSIONS
+
+ADMINS_FILE = ".github/admins.yaml"
+# A pull request can add only so many societies at once; each profile costs one API call.
+MAX_NEW_SOCIETIES = 20
+
+
+class AdminList(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    admins: Annotated[list[GithubLogin], Field(max_length=200)] = []
+
+
+@dataclass(slots=True)
+class Maintainers:
+    """Logins per society folder, from the base branch; None when its profile is unreadable."""
+
+    societies: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    admins: frozenset[str] = frozenset()
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _fold(logins: Iterable[str]) -> frozenset[str]:
+    return frozenset(login.casefold() for login in logins)
+
+
+def read_profile(path: Path, file: str) -> SocietyProfile | None:
+    loaded = load_path(path, file, policy().yaml.limits)
+    if not loaded.ok:
+        return None
+    try:
+        return SocietyProfile.model_validate(loaded.data)
+    except ValidationError:
+        return None
+
+
+def read_maintainers(root: Path) -> Maintainers:
+    """Every society folder of the base tree with its maintainers, and the admins."""
+    result = Maintainers()
+    base = root / SUBMISSIONS
+    if base.is_dir():
+        for folder in sorted(base.iterdir()):
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            profile_path = folder / PROFILE_FILE
+            profile = None
+            if profile_path.is_file() and not profile_path.is_symlink():
+                profile = read_profile(profile_path, f"{SUBMISSIONS}/{folder.name}/{PROFILE_FILE}")
+            result.societies[folder.name] = _fold(profile.maintainers) if profile else None
+    admins_path = root / ADMINS_FILE
+    if admins_path.is_file():
+        loaded = load_path(admins_path, ADMINS_FILE, policy().yaml.limits)
+        try:
+            if not loaded.ok:
+                raise ValueError
+            result.admins = _fold(AdminList.model_validate(loaded.data).admins)
+        except (ValueError, ValidationError):
+            result.findings.append(error(
+                ADMINS_FILE, 1, 1, "E-OWNER-ADMINS-INVALID",
+                f"管理员名单 {ADMINS_FILE} 无法读取：应为“admins:”下列出 GitHub 用户名。"
+                "在修好之前，任何人都不按管理员对待。"))
+    return result
+
+
+def new_society_profiles(changes: list[ChangedFile], root: Path) -> list[str]:
+    """The `society.yaml` files a pull request adds in folders the base tree lacks: the
+    workflow fetches these (and only these) from the head commit as data."""
+    found: list[str] = []
+    for change in changes:
+        society = society_of(change.filename)
+        if (change.status != "removed" and society and re.match(SLUG_PATTERN, society)
+                and change.filename == f"{SUBMISSIONS}/{society}/{PROFILE_FILE}"
+                and not (root / SUBMISSIONS / society).exists()):
+            found.append(change.filename)
+    return sorted(set(found))[:MAX_NEW_SOCIETIES]
+
+
+def _new_society_maintainers(society: str, head_root: Path | None) -> frozenset[str] | None:
+    if head_root is None or not re.match(SLUG_PATTERN, society):
+        return None
+    path = head_root / SUBMISSIONS / society / PROFILE_FILE
+    if not path.is_file() or path.is_symlink():
+        return None
+    profile = read_profile(path, f"{SUBMISSIONS}/{society}/{PROFILE_FILE}")
+    return _fold(profile.maintainers) if profile and profile.id == society else None
+
+
+def check_ownership(author: str, changes: list[ChangedFile], maintainers: Maintainers,
+                    head_root: Path | None = None,
+                    expected_count: int | None = None) -> list[Finding]:
+    """Findings for every changed path the author may not change; none when all is theirs."""
+    me = author.casefold()
+    is_admin = me in maintainers.admins
+    findings = list(maintainers.findings)
+    if expected_count is not None and expected_count != len(changes):
+        findings.append(error(
+            "(拉取请求)", 1, 1, "E-OWNER-INCOMPLETE",
+            f"拉取请求改动了 {expected_count} 个文件，但只读到 {len(changes)} 个的清单，无法逐一核对："
+            "请把改动拆成更小的拉取请求。"))
+    new_folders: dict[str, frozenset[str] | None] = {}
+    for change in changes:
+        findings += _symlink(change)
+        findings += _rename(change, me, is_admin)
+        for path in change.paths:
+            finding = _owner(path, author, me, is_admin, maintainers, new_folders, head_root)
+            if finding:
+                findings.append(finding)
+    for society in sorted(new_folders):
+        findings.append(warning(
+            f"{SUBMISSIONS}/{society}/{PROFILE_FILE}", 1, 1, "W-OWNER-NEW-SOCIETY",
+            f"新学会文件夹“{society}”：合并前请市科协管理员核实这个学会的身份和维护人名单。"))
+    return _unique(findings)
+
+
+def _symlink(change: ChangedFile) -> list[Finding]:
+    if not change.is_symlink:
+        return []
+    return [error(change.filename, 1, 1, "E-OWNER-SYMLINK",
+                  f"“{change.filename}”是符号链接（symlink）。仓库不接受符号链接：请改为提交普通文件。")]
+
+
+def _rename(change: ChangedFile, me: str, is_admin: bool) -> list[Finding]:
+    old = change.previous_filename
+    if old is None or is_admin:
+        return []
+    before, after = society_of(old), society_of(change.filename)
+    if before is not None and before == after:
+        return []
+    verb = "改名或移动" if change.status == "renamed" else "复制"
+    return [error(change.filename, 1, 1, "E-OWNER-RENAME",
+                  f"“{old}”被{verb}为“{change.filename}”，跨出了一个学会的文件夹。"
+                  "不能在学会文件夹之间（或从文件夹外）移动文件：请在自己的文件夹里新建文件，"
+                  "不要移动别人的文件。")]
+
+
+def _owner(path: str, author: str, me: str, is_admin: bool, maintainers: Maintainers,
+           new_folders: dict[str, frozenset[str] | None], head_root: Path | None) -> Finding | None:
+    if is_admin:
+        return None
+    society = society_of(path)
+    if society is None:
+        return error(path, 1, 1, "E-OWNER-OUTSIDE",
+                     f"本拉取请求改动了学会文件夹以外的“{path}”。学会只能改动自己的 "
+                     f"{SUBMISSIONS}/<学会id>/ 文件夹；网站、程序和规则的改动由市科协管理员"
+                     f"（名单见 {ADMINS_FILE}）提交。请把这个文件的改动从拉取请求中撤掉。")
+    if society in maintainers.societies:
+        logins = maintainers.societies[society]
+        if logins is None:
+            return error(path, 1, 1, "E-OWNER-UNKNOWN",
+                         f"主分支上 {SUBMISSIONS}/{society}/{PROFILE_FILE} 无法读取，不知道谁是维护人："
+                         "这个文件夹暂时只能由市科协管理员改动。")
+        if me in logins:
+            return None
+        return error(path, 1, 1, "E-OWNER-FOREIGN",
+                     f"“{path}”属于学会 {society}，它的维护人名单（主分支上 society.yaml 的 "
+                     f"maintainers）里没有 GitHub 用户 {author}。只能改动本学会的文件夹；如果你是"
+                     "这个学会的新维护人，请现有维护人或市科协管理员先把你的用户名加入 maintainers。")
+    if society not in new_folders:
+        new_folders[society] = _new_society_maintainers(society, head_root)
+    logins = new_folders[society]
+    if logins is None:
+        return error(path, 1, 1, "E-OWNER-NEW-PROFILE",
+                     f"“{society}”是新的学会文件夹，但拉取请求里没有可读的 "
+                     f"{SUBMISSIONS}/{society}/{PROFILE_FILE}：新学会须同时提交学会资料，"
+                     "其中 id 与文件夹名相同，maintainers 写上你的 GitHub 用户名。")
+    if me not in logins:
+        return error(path, 1, 1, "E-OWNER-NEW-SOCIETY",
+                     f"新学会“{society}”的 society.yaml 中 maintainers 没有写你的 GitHub 用户名 "
+                     f"{author}：请把它加入 maintainers，否则以后无法修改这个文件夹。")
+    return None
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """One finding per path and code: a rename reports each end once."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Finding] = []
+    for f in findings:
+        if (f.file, f.code) not in seen:
+            seen.add((f.file, f.code))
+            out.append(f)
+    return out

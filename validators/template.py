@@ -1,0 +1,279 @@
+"""The commented templates `new` writes: a year report and a society profile.
+
+Clause texts, lists and thresholds come from the year's guideline file and the choices from the
+models' enumerations, so the template never says something the checker does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable
+
+from validators.guideline import Guideline
+from validators.models.academic_events import EventCategory, EventRole
+from validators.models.consortia import ConsortiumForm, ConsortiumRole, Direction
+from validators.models.government_functions import Method
+from validators.models.innovation import ServiceKind
+from validators.models.labelled import LabelledEnum
+from validators.models.major_work import MajorWorkKind
+from validators.models.research import AchievementType, ResearchFocus, ResearchForm, ResearchTopic
+from validators.models.service_stations import StationLevel
+from validators.models.society import SocietyKind
+
+SUBMISSION_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/submission.schema.json"
+SOCIETY_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/society.schema.json"
+PLACEHOLDER_LOGIN = "your-github-login"
+_COMMENT_COLUMN = 40
+_WRAP = 96  # display columns; a Chinese character takes two
+_NO_LINE_START = frozenset("，。、；：！？”’）》」』…")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _line(code: str, note: str = "") -> str:
+    if not note:
+        return code
+    return code + " " * max(1, _COMMENT_COLUMN - _width(code)) + f"# {note}"
+
+
+def _choices(enum: type[LabelledEnum]) -> str:
+    return "、".join(m.label for m in enum)
+
+
+def _wrapped(prefix: str, text: str) -> list[str]:
+    """Comment lines of at most `_WRAP` columns; no line starts with closing punctuation."""
+    lines: list[str] = []
+    current, width = prefix, _width(prefix)
+    for ch in text:
+        w = _width(ch)
+        if width + w > _WRAP and ch not in _NO_LINE_START:
+            lines.append(current)
+            current, width = "", 0
+        current += ch
+        width += w
+    lines.append(current)
+    return [f"# {lines[0]}"] + [f"#   {rest}" for rest in lines[1:] if rest]
+
+
+def _example(indent: int, rows: Iterable[tuple[str, str]]) -> list[str]:
+    """Example list item lines, commented out: removing "# " gives valid YAML."""
+    pad = " " * indent
+    return [_line(f"{pad}# {code}", note) for code, note in rows]
+
+
+class _Dates:
+    """Example dates inside the year's evaluation window."""
+
+    def __init__(self, rules: Guideline) -> None:
+        window = rules.evaluation_window
+        self.start, self.span = window.start, (window.deadline - window.start).days
+
+    def at(self, fraction: float) -> str:
+        return (self.start + dt.timedelta(days=max(1, int(self.span * fraction)))).isoformat()
+
+
+def _area_header(rules: Guideline, key: str) -> list[str]:
+    area = rules.area(key)
+    number = _NUMERALS[int(area.id) - 1] if area.id.isdigit() and int(area.id) <= 10 else area.id
+    ids = [c for c in rules.clauses if c == area.id or c.startswith(f"{area.id}.")]
+    out = ["", f"# ==== {number}、{area.title}（{key}）" + "=" * 10]
+    for clause in ids:
+        out += _wrapped(f"条款 {clause}：", rules.clauses[clause])
+    return out
+
+
+def _innovation(rules: Guideline, d: _Dates) -> list[str]:
+    kinds = rules.clause_service_kinds
+    rate = f"{rules.thresholds.expert_registration_rate:.0%}"
+    pilot = "、".join(rules.pilot_districts)
+    return [*_area_header(rules, "innovation"), "innovation:",
+            _line("  enterprise_platform_registered: false",
+                  "条款 1.1：已在中国科协“企业科协网”成功注册写 true，否则写 false"),
+            _line("  senior_experts_total: 0", "条款 1.2：副高职及以上专家会员总人数"),
+            _line("  senior_experts_registered: 0",
+                  f"条款 1.2：其中在专家库注册的人数；注册率达 {rate} 即符合"),
+            _line("  services: []", "为企业（园区）提供的服务，每项一段；没有就保留 []"),
+            *_example(4, [
+                ("- id: svc-example", "编号：小写英文字母、数字和连字符，本文件内不重复"),
+                ("  kind: 科技咨询", f"类别：{_choices(ServiceKind)}"),
+                ("  title: 新产品工艺改进咨询", "服务名称"),
+                ("  enterprise: 成都某科技有限公司", "服务的企业（园区）全称"),
+                (f"  district: {rules.districts[0]}", "企业所在的区（市）县，见下方说明"),
+                (f"  date: {d.at(0.4)}", "服务日期，须在评估期内"),
+                ("  outcome: 帮助企业改进工艺，产品合格率提高", "服务成效"),
+                ("  evidence:", "证明材料：网址，或本文件夹中的文件"),
+                ("    - https://example.org/service-report", ""),
+            ]),
+            *_wrapped("district 可选：", "、".join(rules.districts) + "。"),
+            *_wrapped("", f"在{pilot}开展的服务计入条款 1.3；"
+                          f"{'、'.join(k.label for k in kinds.get('1.4', []))}计入条款 1.4；"
+                          f"{'、'.join(k.label for k in kinds.get('1.5', []))}计入条款 1.5。")]
+
+
+def _government(rules: Guideline, d: _Dates) -> list[str]:
+    pilots = "、".join(rules.pilot_societies)
+    listed = f"（本年度名单：{pilots}）" if pilots else "（以市科协公布的名单为准）"
+    return [*_area_header(rules, "government_functions"), "government_functions:",
+            _line("  pilot: false", f"条款 2.1：本学会是首批承能试点学会写 true{listed}"),
+            _line("  functions: []", "承接的转移职能、购买服务和委托工作，每项一段"),
+            *_example(4, [
+                ("- id: fn-example", "编号，本文件内不重复"),
+                ("  title: 行业技术规范编制", "工作名称"),
+                ("  commissioner: 成都市某局", "委托或购买服务的部门"),
+                ("  method: 委托", f"方式：{_choices(Method)}（条款 2.2）"),
+                ("  new: true", "本年度新承接的写 true（条款 2.1）"),
+                ("  amount_wan: 10", "金额，单位：万元"),
+                (f"  start: {d.at(0.2)}", "开始日期"),
+                (f"  end: {d.at(0.8)}", "结束日期，不早于开始日期"),
+                ("  evidence:", ""),
+                ("    - https://example.org/contract", ""),
+            ]),
+            "# 条款 2.3“有较大提升”由程序与本学会上一年度的报告比较得出，不用填写。"]
+
+
+def _stations(rules: Guideline, d: _Dates) -> list[str]:
+    return [*_area_header(rules, "service_stations"),
+            _line("service_stations: []", "学会服务站，每个一段（往年建成的也列出）"),
+            *_example(2, [
+                ("- id: station-example", "编号：同一服务站每年用同一个编号"),
+                ("  name: 某产业园学会服务站", "服务站名称"),
+                ("  level: 市级", f"级别：{_choices(StationLevel)}（条款 3.1）"),
+                (f"  established: {d.at(0.3)}", "建站日期：建站当年计为新建（条款 3.2）"),
+                (f"  industry: {rules.industries[0]}", "服务的产业，见下方说明"),
+                ("  partner: 某产业园管理委员会", "服务的企业或园区"),
+                ("  enterprises_served: 10", "本年度服务企业数"),
+                ("  experts_engaged: 5", "参与的专家人数"),
+                ("  activities: 4", "本年度开展的活动次数"),
+                ("  evidence:", ""),
+                ("    - https://example.org/station", ""),
+            ]),
+            *_wrapped("industry 可选：", "、".join(rules.industries) + "；都不是时写“其他”。")]
+
+
+def _consortia(rules: Guideline, d: _Dates) -> list[str]:
+    return [*_area_header(rules, "consortia"),
+            _line("consortia: []", "牵头或参与的学会联合体，每个一段"),
+            *_example(2, [
+                ("- id: consortium-example", "编号：同一联合体的各成员学会用同一个编号"),
+                ("  name: 某产业学会联合体", "联合体名称"),
+                ("  role: 牵头", f"本学会的角色：{_choices(ConsortiumRole)}；每个联合体只有一个牵头学会"),
+                ("  form: 专业相近", f"形式：{_choices(ConsortiumForm)}（条款 4）"),
+                ("  direction: 横向", f"方向：{_choices(Direction)}"),
+                (f"  industry: {rules.industries[0]}", "服务的产业：主导和优势产业计入条款 4.1"),
+                ("  members:", "其他成员：本仓库学会的 id，或外部单位的中文全称"),
+                ("    - 某市行业协会", ""),
+                (f"  established: {d.at(0.3)}", "成立日期：成立当年计为新建（条款 4.3）"),
+                ("  activities: 2", "本年度联合开展的活动次数"),
+                ("  evidence:", ""),
+                ("    - https://example.org/consortium", ""),
+            ])]
+
+
+def _events(rules: Guideline, d: _Dates) -> list[str]:
+    t = rules.thresholds
+    return [*_area_header(rules, "academic_events"),
+            _line("academic_events: []", "学术交流活动，每次一段"),
+            *_example(2, [
+                ("- id: evt-example", "编号，本文件内不重复"),
+                ("  title: 专题学术沙龙", "活动名称"),
+                ("  category: 其他", f"类别：{_choices(EventCategory)}；须符合下方标准"),
+                ("  role: 主办", f"本学会的角色：{_choices(EventRole)}"),
+                (f"  date: {d.at(0.5)}", "活动日期，须在评估期内"),
+                ("  participants: 60", "参与人数"),
+                ("  main_forum: false", "设有主论坛写 true（综合性学术年会）"),
+                ("  sub_forums: 0", "分论坛个数（综合性学术年会）"),
+                ("  materials: false", "制作了会议资料写 true（综合性学术年会）"),
+                ("  speaker_provinces: []", "作报告专家来自的外省（全国性学术交流），如 [北京, 上海]"),
+                ("  countries: []", "参加人员来自的国家或地区（国际性学术交流）"),
+                ("  evidence:", ""),
+                ("    - https://example.org/salon", ""),
+            ]),
+            "# 各类别的标准（不符合时是错误，请改报符合的类别）：",
+            f"# - 综合性学术年会（5.1）：主办或承办，有主论坛和至少 {t.annual_conference_min_sub_forums}"
+            f" 个分论坛，不少于 {t.event_min_participants} 人，制作会议资料；",
+            f"# - 全国性学术交流（5.2）：主办或承办，{t.national_min_provinces} 个及以上外省的科技人员"
+            f"作报告（{rules.home_province}不计入），不少于 {t.event_min_participants} 人；",
+            f"# - 国际性学术交流（5.3）：主办或承办，{t.international_min_countries} 个及以上国家或地区；",
+            f"# - 大型社会活动（5.4）：在科普活动中举办，写 occasion，不少于 {t.event_min_participants} 人；",
+            "# - 其他（5.5）：专题论坛、科技沙龙等，没有门槛。",
+            *_wrapped("occasion 可选：", "、".join(rules.popularisation_occasions) + "。"),
+            *_wrapped("speaker_provinces 写简称：", "、".join(rules.provinces) + "。")]
+
+
+def _research(rules: Guideline, d: _Dates) -> list[str]:
+    return [*_area_header(rules, "research"),
+            _line("research: []", "调研报告、建议、提案等，每项一段"),
+            *_example(2, [
+                ("- id: rpt-example", "编号，本文件内不重复"),
+                ("  title: 关于某产业发展的调研报告", "题目"),
+                ("  form: 调研报告", f"形式：{_choices(ResearchForm)}"),
+                ("  topic: 四个服务", f"选题：{_choices(ResearchTopic)}（条款 6.1–6.3）"),
+                ("  achievements:", "成果：没有成果的报告记 0 分"),
+                ("    - type: 公开发表", f"成果类型：{_choices(AchievementType)}"),
+                (f"      date: {d.at(0.6)}", "成果形成日期：落在哪个评估期就计入哪一年"),
+                ("      evidence:", ""),
+                ("        - https://example.org/report", ""),
+            ]),
+            *_wrapped("选题为“国家中心城市”时须加一行 focus，可选：", _choices(ResearchFocus) + "。")]
+
+
+def _major_work(rules: Guideline, d: _Dates) -> list[str]:
+    return [*_area_header(rules, "major_work"),
+            _line("major_work: []", "参与市科协重大工作，每项一段"),
+            *_example(2, [
+                ("- id: mw-example", "编号，本文件内不重复"),
+                ("  kind: 党建", f"类别：{_choices(MajorWorkKind)}（条款 7.1–7.5）"),
+                ("  title: 学会党组织建设", "工作名称"),
+                (f"  date: {d.at(0.7)}", "日期，须在评估期内"),
+                ("  description: 成立学会功能型党支部并开展主题活动", "简要说明"),
+                ("  evidence:", ""),
+                ("    - https://example.org/party-building", ""),
+            ])]
+
+
+def report_template(society: str, year: int, rules: Guideline) -> str:
+    """A year report that passes `check` as written (every area empty) and explains each field."""
+    d = _Dates(rules)
+    head = [
+        SUBMISSION_SCHEMA_LINE,
+        f"# {society} 学会 {year} 年度重点工作报告（依据《{rules.title}》）",
+        "#",
+        "# 怎样填写：",
+        "# - 以“#”开头的是说明，不影响内容，可以保留也可以删除。",
+        "# - 列表写成 [] 表示本年度没有这类工作。要填写时，删去 []，再把下面示例各行开头的",
+        "#   “# ”去掉（缩进保持不变），然后把示例改成本学会的内容；多项就把示例复制几份。",
+        f"# - 日期写成 {d.at(0.5)} 的格式。本年度评估期：{rules.evaluation_window.label}。",
+        "# - evidence（证明材料）写 http:// 或 https:// 开头的网址，或本文件夹中的文件，",
+        f"#   如 evidence/{year}-annual-meeting.pdf。",
+        "# - 仓库和网站是公开的：不要写手机号、身份证号和个人邮箱。",
+        f"# - 写完后在仓库根目录运行：python -m validators check submissions/{society}/",
+        "",
+        _line(f"society: {society}", "学会 id，与文件夹名相同"),
+        _line(f"year: {year}", "年度，与文件名相同"),
+    ]
+    body: list[str] = []
+    for part in (_innovation, _government, _stations, _consortia, _events, _research, _major_work):
+        body += part(rules, d)
+    return "\n".join(head + body) + "\n"
+
+
+def society_template(society: str, name: str | None = None,
+                     maintainers: list[str] | None = None) -> str:
+    """A profile that passes `check`; the placeholders are meant to be replaced."""
+    logins = maintainers or [PLACEHOLDER_LOGIN]
+    return "\n".join([
+        SOCIETY_SCHEMA_LINE,
+        "# 学会资料：每个学会文件夹一份。",
+        "",
+        _line(f"id: {society}", "学会 id：与文件夹名相同，小写英文字母、数字和连字符"),
+        _line(f"name: {name or '请填写学会中文全称'}", "中文全称，如 成都市某某学会"),
+        _line("kind: 学会", f"类型：{_choices(SocietyKind)}"),
+        _line("discipline: 请填写学科或行业领域", "学科或行业领域，如 机械工程"),
+        _line("maintainers:", "维护人的 GitHub 用户名：只有他们能修改这个文件夹"),
+        *[f"  - {login}" for login in logins],
+        "# website: https://www.example.org    # 学会网站（可选，只能是 http/https 网址）",
+    ]) + "\n"
