@@ -59,7 +59,7 @@ def render(site: SiteData, year: int, area: str) -> str:
     page = area_page(year, area)
     number, title = site.area_numbers(year)[area], site.area_titles(year)[area]
     area_id = site.guideline(year).area(area).id
-    head = (front_matter(f"{year} 年度 {text(title)}", hide=["navigation"])
+    head = (front_matter(f"{year} 年度 {text(title)}", hide=["navigation", "toc"])
             + f"# {year} 年度 · {number}、{text(title)}\n\n"
             f"全部学会 {year} 年度报告中本领域的项目。点击表头排序；点击编号查看 YAML 原文，"
             f"点击学会名称查看该学会的完整报告和得分。"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.form_page import SiteSettings
-from site_builder.markup import Urls, clause_anchor, link, repo_path_url, text
+from site_builder.markup import Urls, attr, clause_anchor, link, repo_path_url, text
 from validators.check import check_tree
 from validators.evaluation import evaluate_repository
 from validators.findings import CheckResult, Finding
@@ -118,6 +118,15 @@ class SiteData:
         return {a.key: NUMERALS[int(a.id) - 1] if a.id.isdigit() and 0 < int(a.id) <= len(NUMERALS) else a.id
                 for a in self.guideline(year).areas}
 
+    def area_headers(self, year: int) -> list[str]:
+        """Short column headers for the seven area scores: the numeral, the title on hover."""
+        titles = self.area_titles(year)
+        return [f'<abbr title="{attr(titles[key])}">{n}</abbr>' for key, n in self.area_numbers(year).items()]
+
+    def area_legend(self, year: int) -> str:
+        titles = self.area_titles(year)
+        return "；".join(f"{n}、{text(titles[key])}" for key, n in self.area_numbers(year).items())
+
     # links ---------------------------------------------------------------------------------
 
     def clause_link(self, page: str, clause: str | None) -> str:
@@ -128,7 +137,7 @@ class SiteData:
         return link(href, f"条款&nbsp;{text(clause)}", title=f"指南条款 {clause}")
 
     def society_link(self, page: str, society: str) -> str:
-        return link(self.urls.rel(page, society_page(society)), text(self.name(society)))
+        return link(self.urls.rel(page, society_page(society)), text(self.name(society)), cls="sb-society")
 
     def source_url(self, file: str, line: int | None = None) -> str | None:
         url = repo_path_url(self.settings.repo_url, self.settings.branch, file)

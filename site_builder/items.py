@@ -115,8 +115,7 @@ def _countries(item: Any, _row: Row) -> Cell:
 
 
 def _forums(item: Any, _row: Row) -> Cell:
-    main = "主论坛" if item.main_forum else "无主论坛"
-    return cell(f"{main}，分论坛 {item.sub_forums} 个", item.sub_forums)
+    return cell(f"{yes_no(item.main_forum)}／{item.sub_forums}", item.sub_forums)
 
 
 def _members(item: Any, row: Row) -> Cell:
@@ -194,7 +193,7 @@ ITEM_LISTS: tuple[ItemList, ...] = (
              ((Column("活动"), _t("title")), (Column("类别"), _label("category")),
               (Column("角色"), _label("role")), (Column("日期"), _t("date")),
               (Column("参与人数", numeric=True), _n("participants")),
-              (Column("论坛", numeric=True), _forums), (Column("会议资料"), _bool("materials")),
+              (Column("主论坛／分论坛", numeric=True), _forums), (Column("会议资料"), _bool("materials")),
               (Column("外省报告人来自", numeric=True), _provinces),
               (Column("国家或地区", numeric=True), _countries),
               (Column("科普活动"), lambda i, _r: cell(text(i.occasion) if i.occasion else "—")),

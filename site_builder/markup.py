@@ -55,11 +55,12 @@ def area_anchor(area_id: str) -> str:
     return f"area-{area_id}"
 
 
-def link(href: str, label_html: str, *, external: bool = False, title: str = "") -> str:
+def link(href: str, label_html: str, *, external: bool = False, title: str = "", cls: str = "") -> str:
     """An anchor; `label_html` must already be safe HTML."""
     extra = ' rel="nofollow noopener noreferrer"' if external else ""
     hint = f' title="{attr(title)}"' if title else ""
-    return f'<a href="{attr(href)}"{hint}{extra}>{label_html}</a>'
+    klass = f' class="{attr(cls)}"' if cls else ""
+    return f'<a href="{attr(href)}"{klass}{hint}{extra}>{label_html}</a>'
 
 
 def web_link(url: str) -> str:

@@ -29,17 +29,17 @@ def tier_chart(site: SiteData, year: int) -> str:
 
 def render(site: SiteData, year: int) -> str:
     page = ranking_page(year)
-    titles = site.area_titles(year)
     rows = []
     for _y, rank, society, _name, total, tier, *rest in ranking_rows(site.evaluations_in(year), site.repo):
         subtotals, note = rest[:len(AREAS)], rest[len(AREAS)]
         rows.append([num_cell(rank), cell(site.society_link(page, society), society), num_cell(total),
                      cell(text(tier)), *(num_cell(v) for v in subtotals), cell(text(note))])
     columns = [Column("名次", numeric=True), Column("学会"), Column("总分", numeric=True), Column("档次"),
-               *(Column(text(titles[a]), numeric=True) for a in AREAS), Column("备注")]
+               *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
     rubric_link = link(site.urls.rel(page, "rubric.md", f"rubric-{year}"), "评估细则")
-    return (front_matter(f"{year} 年度排名") + f"# {year} 年度排名\n\n"
+    return (front_matter(f"{year} 年度排名", hide=["navigation", "toc"]) + f"# {year} 年度排名\n\n"
             f"按总分从高到低排列，总分相同按学会 id 排列；分档线见{rubric_link}。"
+            f"各领域得分列依次为：{site.area_legend(year)}。"
             "“有错误”的报告在更正前得分仅供参考。\n\n"
             + tier_chart(site, year) + "\n\n" + table(columns, rows, caption=f"{year} 年度排名") + "\n")
 
