@@ -8,7 +8,6 @@ beside the scripts, parsed by the browser with `JSON.parse` and put into the pag
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,9 +63,15 @@ def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> SiteSettings:
     return SiteSettings(repo_url, branch, bool(config.get("use_directory_urls", True)))
 
 
-def _json(path: Path, data: Any) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _write_if_changed(path: Path, content: bytes) -> Path:
+    """Unchanged files keep their time stamp, so `mkdocs serve` reloads only what moved."""
+    if not path.is_file() or path.read_bytes() != content:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
     return path
 
 
@@ -118,32 +123,43 @@ hide:
 """
 
 
-def write_form(out_docs: Path, repo: Repository, years: Iterable[int] | None = None,
-               settings: SiteSettings | None = None) -> list[Path]:
-    """Write the form page, its assets and its data into the generated docs folder."""
+def form_files(repo: Repository, years: Iterable[int] | None = None,
+               settings: SiteSettings | None = None) -> dict[str, bytes]:
+    """Every file of the form, by path under the docs folder."""
     settings = settings or site_settings()
-    years = sorted(set(years) if years is not None else available_years())
-    years = [y for y in years if guideline(y) is not None]
-    target = out_docs / ASSETS
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(ASSET_SOURCE, target, ignore=shutil.ignore_patterns("*.md", "__pycache__"))
-    written = [p for p in sorted(target.rglob("*")) if p.is_file()]
-    page = out_docs / PAGE
-    page.write_text(page_markdown(settings), encoding="utf-8")
-    written.append(page)
+    years = sorted(y for y in (set(years) if years is not None else available_years())
+                   if guideline(y) is not None)
+    files = {f"{ASSETS}/{p.relative_to(ASSET_SOURCE).as_posix()}": p.read_bytes()
+             for p in sorted(ASSET_SOURCE.rglob("*"))
+             if p.is_file() and p.suffix != ".md" and "__pycache__" not in p.parts}
+    files[PAGE] = page_markdown(settings).encode("utf-8")
     societies = _societies(repo)
-    written.append(_json(target / "config.json", {
+    files[f"{ASSETS}/config.json"] = _json({
         "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": GITHUB_URL_LIMIT,
-        "years": years, "societies": societies}))
-    written.append(_json(target / "labels.json", labels_data()))
-    written.append(_json(target / "schema-society.json", json_schema("society")))
+        "years": years, "societies": societies})
+    files[f"{ASSETS}/labels.json"] = _json(labels_data())
+    files[f"{ASSETS}/schema-society.json"] = _json(json_schema("society"))
     for year in years:
         rules = guideline(year)
         assert rules is not None  # filtered above
-        written.append(_json(target / f"schema-{year}.json", json_schema("submission", year)))
-        written.append(_json(target / f"guide-{year}.json", guide_data(rules)))
+        files[f"{ASSETS}/schema-{year}.json"] = _json(json_schema("submission", year))
+        files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules))
     for society in societies:
-        written.append(_json(target / "reports" / f"{society['id']}.json",
-                             _reports(repo, society["id"])))
+        files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(repo, society["id"]))
+    return files
+
+
+def write_form(out_docs: Path, repo: Repository, years: Iterable[int] | None = None,
+               settings: SiteSettings | None = None) -> list[Path]:
+    """Write the form page, its assets and its data into the generated docs folder; remove
+    what an earlier run left in the form's folder. Returns the paths of the form's files."""
+    written = [_write_if_changed(out_docs / rel, data)
+               for rel, data in sorted(form_files(repo, years, settings).items())]
+    keep = set(written)
+    folder = out_docs / ASSETS
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_file() and path not in keep:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
     return written

@@ -12,13 +12,15 @@ from site_builder.form_page import PAGE, SiteSettings, page_markdown, site_setti
 from tests.trees import profile, write_tree
 from validators.check import check_tree
 from validators.guideline import available_years, guideline
+from validators.repository import Repository
 from validators.schema import json_schema
 
+SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> & {: onclick="x"} javascript:alert(3)'
 
 
 @pytest.fixture
-def written(tmp_path: Path) -> Path:
+def repo(tmp_path: Path) -> Repository:
     tree = write_tree(tmp_path / "repo", {
         "submissions/cd-hostile/society.yaml": profile("cd-hostile"),
         "submissions/cd-hostile/2017.yaml": f"""
@@ -33,9 +35,14 @@ def written(tmp_path: Path) -> Path:
             """,
     })
     _, repo = check_tree(tree)
+    return repo
+
+
+@pytest.fixture
+def written(tmp_path: Path, repo: Repository) -> Path:
     docs = tmp_path / "docs"
     docs.mkdir()
-    write_form(docs, repo, settings=SiteSettings(repo_url="https://github.com/example/registry"))
+    write_form(docs, repo, settings=SETTINGS)
     return docs
 
 
@@ -103,3 +110,12 @@ def test_site_settings_read_mkdocs_yml(tmp_path: Path) -> None:
     assert site_settings(tmp_path / "missing.yml") == SiteSettings()
     assert 'src="form/form.js"' in page_markdown(settings)
     assert 'src="./form.js"' in page_markdown(SiteSettings())
+
+
+def test_a_second_run_rewrites_nothing_and_drops_stale_files(written: Path, repo: Repository) -> None:
+    stale = written / "form" / "reports" / "cd-gone.json"
+    stale.write_text("{}", encoding="utf-8")
+    stamps = {p: p.stat().st_mtime_ns for p in written.rglob("*") if p.is_file() and p != stale}
+    paths = write_form(written, repo, settings=SETTINGS)
+    assert not stale.exists()
+    assert all(p.stat().st_mtime_ns == stamps[p] for p in paths)

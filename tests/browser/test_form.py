@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.form_page import SiteSettings, write_form
+from site_builder.form_page import site_settings
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.guideline import available_years
@@ -24,7 +24,6 @@ from validators.models.academic_events import EventCategory
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-REPO_URL = "https://github.com/example/society-registry"
 NEW_SOCIETY = "cd-form-test"
 
 
@@ -51,18 +50,11 @@ def _playwright():
 
 
 def _build(out: Path) -> Path:
-    """The form page in a minimal Material site."""
-    docs = out / "docs"
-    docs.mkdir(parents=True)
-    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
-    _, repo = check_tree(ROOT)
-    write_form(docs, repo, settings=SiteSettings(repo_url=REPO_URL))
-    (out / "mkdocs.yml").write_text(
-        "site_name: 表单测试\ntheme:\n  name: material\n  language: zh\n  font: false\n"
-        "markdown_extensions: [md_in_html, attr_list]\nnav:\n  - 首页: index.md\n  - 在线填报: form.md\n",
-        encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                    "-f", str(out / "mkdocs.yml"), "-d", str(out / "site")], check=True, cwd=out)
+    """The real site, built from the repository's data by the site builder."""
+    result = subprocess.run([sys.executable, "-m", "site_builder", "--root", str(ROOT), "build",
+                             "--site-dir", str(out / "site")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
     return out / "site"
 
 
@@ -78,7 +70,7 @@ def form_site(tmp_path_factory: pytest.TempPathFactory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield FormSite(f"http://127.0.0.1:{server.server_address[1]}/form/", REPO_URL)
+    yield FormSite(f"http://127.0.0.1:{server.server_address[1]}/form/", site_settings().repo_url)
     server.shutdown()
 
 
