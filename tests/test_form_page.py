@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
 from site_builder.form_labels import FIELD_TITLES, guide_data
-from site_builder.form_page import PAGE, SiteSettings, page_markdown, site_settings, write_form
+from site_builder.form_page import (
+    ASSET_SOURCE,
+    PAGE,
+    SiteSettings,
+    page_markdown,
+    site_settings,
+    write_form,
+)
 from tests.trees import profile, write_tree
 from validators.check import check_tree
 from validators.guideline import available_years, guideline
@@ -119,3 +127,13 @@ def test_a_second_run_rewrites_nothing_and_drops_stale_files(written: Path, repo
     paths = write_form(written, repo, settings=SETTINGS)
     assert not stale.exists()
     assert all(p.stat().st_mtime_ns == stamps[p] for p in paths)
+
+
+def test_vendored_files_match_their_recorded_checksums() -> None:
+    vendor = ASSET_SOURCE / "vendor"
+    notes = (vendor / "VENDORED.md").read_text(encoding="utf-8").splitlines()
+    recorded = {line.split()[1]: line.split()[0] for line in notes
+                if line.startswith("    ") and len(line.split()) == 2}
+    assert set(recorded) == {p.name for p in vendor.glob("*.js")}
+    for name, digest in recorded.items():
+        assert hashlib.sha256((vendor / name).read_bytes()).hexdigest() == digest, name
