@@ -1,0 +1,109 @@
+"""Messages say what to write instead: the field or list item at fault, the listed name that was
+probably meant, and no more findings than a person can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from validators.check import check_file
+from validators.findings import Finding
+from validators.rules.suggest import likely
+from validators.schema_findings import MAX_FINDINGS
+
+HEAD = "society: cd-a\nyear: 2017\n"
+
+
+def _check(tmp_path: Path, body: str) -> list[Finding]:
+    path = tmp_path / "cd-a" / "2017.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(HEAD + body, encoding="utf-8")
+    return check_file(path, tmp_path).findings
+
+
+EVENT = """academic_events:
+  - id: evt-a
+    title: 研讨会
+    category: {category}
+    role: 主办
+    date: 2017-06-01
+    participants: 200
+    speaker_provinces: {provinces}
+"""
+
+
+def test_a_list_item_is_named_by_its_list_and_position(tmp_path: Path) -> None:
+    [finding] = _check(tmp_path, EVENT.format(category="其他", provinces="[北京, 110000]"))
+    assert finding.code == "E-SCHEMA-TYPE"
+    assert finding.message.startswith("“speaker_provinces”的第 2 项应为文字")
+
+
+def test_a_quoted_date_is_told_to_drop_its_quotes(tmp_path: Path) -> None:
+    body = "major_work:\n  - {id: a, kind: 党建, title: t, date: '2017-07-01', description: d}\n"
+    [finding] = _check(tmp_path, body)
+    assert finding.code == "E-SCHEMA-DATE"
+    assert "引号" in finding.message
+    assert "date: 2017-07-01" in finding.message
+
+
+def test_an_impossible_date_is_called_so(tmp_path: Path) -> None:
+    body = "major_work:\n  - {id: a, kind: 党建, title: t, date: 2017-02-29, description: d}\n"
+    [finding] = _check(tmp_path, body)
+    assert finding.code == "E-SCHEMA-DATE"
+    assert "不存在" in finding.message
+
+
+def test_a_misspelt_required_key_is_one_finding_that_names_the_right_one(tmp_path: Path) -> None:
+    body = "major_work:\n  - {id: a, kind: 党建, titel: t, date: 2017-07-01, description: d}\n"
+    [finding] = _check(tmp_path, body)
+    assert finding.code == "E-SCHEMA-UNKNOWN-KEY"
+    assert "你是不是想写“title”" in finding.message
+
+
+def test_a_missing_key_without_a_near_miss_is_still_reported(tmp_path: Path) -> None:
+    body = "major_work:\n  - {id: a, kind: 党建, note: t, date: 2017-07-01, description: d}\n"
+    assert sorted(f.code for f in _check(tmp_path, body)) == ["E-SCHEMA-MISSING", "E-SCHEMA-UNKNOWN-KEY"]
+
+
+def test_schema_findings_are_capped_and_the_last_says_how_many_more(tmp_path: Path) -> None:
+    extra = MAX_FINDINGS + 100
+    findings = _check(tmp_path, "".join(f"key{i}: 1\n" for i in range(extra)))
+    assert len(findings) == MAX_FINDINGS + 1
+    assert all(f.code == "E-SCHEMA-UNKNOWN-KEY" for f in findings)
+    assert f"另有 {extra - MAX_FINDINGS - 1} 处问题" in findings[-1].message
+
+
+def test_exactly_one_past_the_cap_is_listed_in_full(tmp_path: Path) -> None:
+    findings = _check(tmp_path, "".join(f"key{i}: 1\n" for i in range(MAX_FINDINGS + 1)))
+    assert len(findings) == MAX_FINDINGS + 1
+    assert "另有" not in findings[-1].message
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("北京市", "北京"), ("内蒙古自治区", "内蒙古"), ("成都市武侯区", "武侯区"), ("高新区", "成都高新区"),
+    ("医药", "医药健康"), ("新经济产业", "新经济")])
+def test_likely_finds_the_one_listed_name(written: str, meant: str) -> None:
+    options = ["北京", "内蒙古", "四川", "武侯区", "成都高新区", "天府新区成都直管区", "医药健康",
+               "新经济", "会展经济"]
+    assert likely(written, options) == meant
+
+
+@pytest.mark.parametrize("written", ["成都", "经济", "绵阳市", " "])
+def test_likely_stays_silent_when_unsure(written: str) -> None:
+    assert likely(written, ["武侯区", "成都高新区", "天府新区成都直管区", "会展经济", "新经济"]) is None
+
+
+def test_rule_messages_suggest_the_listed_name(tmp_path: Path) -> None:
+    body = EVENT.format(category="全国性学术交流", provinces="[北京市, 上海, 广东, 湖北, 陕西, 辽宁]")
+    body += """service_stations:
+  - {id: st-a, name: 站, level: 市级, established: 2017-05-01, industry: 医药, partner: 园区}
+innovation:
+  services:
+    - {id: svc-a, kind: 科技咨询, title: t, enterprise: e, district: 成都市武侯区, date: 2017-05-01,
+       outcome: o}
+"""
+    messages = {f.code: f.message for f in _check(tmp_path, body)}
+    assert "请写简称“北京”" in messages["E-PROVINCE-UNKNOWN"]
+    assert "你是不是想写“医药健康”" in messages["E-INDUSTRY-UNKNOWN"]
+    assert "你是不是想写“武侯区”" in messages["E-DISTRICT-UNKNOWN"]
