@@ -217,7 +217,7 @@ def lists_of(area: str) -> list[ItemList]:
 def id_cell(spec: ItemList, index: int, item: Any, row: Row) -> Cell:
     """The item's id, linked to its line in the YAML file."""
     line = row.doc.source.value((*spec.path, index))[0]
-    return cell(row.site.source_link(row.doc.file, line, f"<code>{text(item.id)}</code>"), item.id)
+    return cell(row.site.source_link(row.doc.file, line, f'<code class="sb-id">{text(item.id)}</code>'), item.id)
 
 
 def columns(spec: ItemList, *, with_society: bool = False) -> list[Column]:

@@ -11,6 +11,7 @@ whole names and long titles would become single words and hide the words inside 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from site_builder.context import SiteData
 from validators.models.society import SocietyKind
@@ -33,17 +34,17 @@ def _core(run: str) -> str:
     return run
 
 
-def words(site: SiteData) -> list[str]:
+def words(values: Iterable[str]) -> list[str]:
+    """The dictionary's words for these names and disciplines."""
     found: set[str] = set(_CITY[:1]) | set(_SUFFIXES)
-    for society in site.societies:
-        profile = site.profile(society)
-        names = [site.name(society)] + ([profile.discipline] if profile else [])
-        for value in names:
-            for run in _HAN.findall(value):
-                found.add(_core(run))
+    for value in values:
+        for run in _HAN.findall(value):
+            found.add(_core(run))
     return sorted(w for w in found if len(w) >= 2)
 
 
 def dictionary(site: SiteData) -> str:
     """One word a line; jieba gives each a frequency high enough to keep it whole."""
-    return "".join(f"{w}\n" for w in words(site))
+    values = [site.name(s) for s in site.societies]
+    values += [p.discipline for s in site.societies if (p := site.profile(s)) is not None]
+    return "".join(f"{w}\n" for w in words(values))

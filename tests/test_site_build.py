@@ -1,0 +1,169 @@
+"""The real site of the sample submissions, built once with MkDocs: links, anchors, every item,
+the lean search index and the navigation."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from site_builder.form_page import site_settings
+from tests.site_support import built_site, html_pages, parse
+from tests.trees import ROOT
+
+pytestmark = pytest.mark.slow
+
+LISTS = (("innovation", "services"), ("government_functions", "functions"), ("service_stations",),
+         ("consortia",), ("academic_events",), ("research",), ("major_work",))
+
+
+def _reports() -> dict[tuple[str, int], dict]:
+    """The sample reports read straight from YAML, independently of the validators."""
+    out = {}
+    for path in sorted((ROOT / "submissions").glob("*/[0-9][0-9][0-9][0-9].yaml")):
+        out[(path.parent.name, int(path.stem))] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return out
+
+
+def _item_ids(report: dict) -> list[tuple[str, str]]:
+    found = []
+    for keys in LISTS:
+        value: object = report
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        found += [(keys[-1], item["id"]) for item in value or []]
+    return found
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return built_site()
+
+
+def _page_of(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal link points to; None for other hosts."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    base = page.parent
+    target = (base / unquote(parts.path)).resolve() if parts.path else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    broken = []
+    # 404.html links from the site's root URL (site_url), wherever it is served.
+    for page in (p for p in html_pages(site) if p.name != "404.html"):
+        for href in parse(page).links:
+            found = _page_of(site, page, href)
+            if found is None:
+                continue
+            target, fragment = found
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} → {href} (no file)")
+            elif fragment and target.suffix == ".html" and fragment not in parse(target).ids:
+                broken.append(f"{page.relative_to(site)} → {href} (no anchor)")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_society_pages_link_clauses_to_guideline_anchors(site: Path) -> None:
+    guideline = parse(site / "guideline" / "index.html").ids
+    pages = sorted((site / "societies").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        clauses = [h for h in parse(page).links if "guideline/#clause-" in h]
+        assert clauses, page
+        missing = {h for h in clauses if h.split("#", 1)[1] not in guideline}
+        assert not missing, (page, missing)
+
+
+def test_every_item_of_every_submission_appears(site: Path) -> None:
+    reports = _reports()
+    assert reports
+    expected = sum(len(_item_ids(r)) for r in reports.values())
+    shown_on_society_pages = 0
+    for society in sorted({s for s, _ in reports}):
+        page = parse(site / "societies" / society / "index.html")
+        shown = Counter(t for cls, t in page.codes if cls == "sb-id")
+        wanted = Counter(i for (s, _), r in reports.items() if s == society for _, i in _item_ids(r))
+        assert shown == wanted, society
+        shown_on_society_pages += sum(shown.values())
+    assert shown_on_society_pages == expected
+    on_area_pages = sum(1 for p in (site / "areas").glob("*/*/index.html")
+                        for cls, _ in parse(p).codes if cls == "sb-id")
+    assert on_area_pages == expected
+
+
+def test_area_pages_list_each_year_s_items(site: Path) -> None:
+    reports = _reports()
+    for year in sorted({y for _, y in reports}):
+        events = [i for (_, y), r in reports.items() if y == year for k, i in _item_ids(r) if k == "academic_events"]
+        page = parse(site / "areas" / str(year) / "academic_events" / "index.html")
+        assert sorted(t for cls, t in page.codes if cls == "sb-id") == sorted(events)
+
+
+def test_yaml_line_links_use_the_repository_of_mkdocs_yml(site: Path) -> None:
+    repo_url = site_settings().repo_url
+    assert repo_url
+    page = parse(site / "societies" / sorted(p.name for p in (site / "societies").iterdir())[0] / "index.html")
+    lines = [h for h in page.links if "/blob/" in h and "#L" in h]
+    assert lines
+    assert all(h.startswith(f"{repo_url}/blob/main/submissions/") for h in lines)
+
+
+def test_society_pages_stay_out_of_the_navigation(site: Path) -> None:
+    # The guideline page links to no society in its content: any such link would be the sidebar's.
+    links = parse(site / "guideline" / "index.html").links
+    assert "../societies/" in links
+    assert not [h for h in links if h.startswith("../societies/cd-")]
+
+
+def test_search_index_is_lean(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    society_entries = [d for d in index["docs"] if d["location"].startswith("societies/cd-")]
+    assert len(society_entries) == len(list((site / "societies").glob("*/index.html")))
+    text = json.dumps(index, ensure_ascii=False)
+    for report in _reports().values():
+        for event in report.get("academic_events") or []:
+            assert event["title"] not in text.replace("\u200b", "")
+    assert index["config"]["lang"] == ["zh"]
+
+
+def test_search_dictionary_splits_names_at_their_parts() -> None:
+    import jieba
+
+    from site_builder.search_dict import words
+
+    found = words(["成都市机械工程学会（示例）", "机械工程", "成都高新区园区科协"])
+    assert {"机械工程", "成都市", "学会", "高新区", "园区科协"} <= set(found)
+    for word in found:
+        jieba.add_word(word)
+    assert list(jieba.cut("成都市机械工程学会")) == ["成都市", "机械工程", "学会"]
+
+
+def test_downloads_are_published(site: Path) -> None:
+    downloads = site / "downloads"
+    csv = (downloads / "evaluations.csv").read_bytes()
+    assert csv.startswith("\ufeff".encode())
+    data = json.loads((downloads / "submissions.json").read_text(encoding="utf-8"))
+    assert len(data["reports"]) == len(_reports())
+    schema = json.loads((downloads / "schema" / "submission-2017.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["year"]["const"] == 2017
+    for name in ("items-academic_events.csv", "score-lines.csv", "societies.csv"):
+        assert (downloads / name).read_bytes().startswith("\ufeff".encode())
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    for page in html_pages(site):
+        for tag, attrs in parse(page).elements:
+            if attrs.get("rel") == "canonical":
+                continue  # names the page's published address, loads nothing
+            for key in ("src", "href") if tag in ("script", "link", "img", "iframe") else ():
+                value = str(attrs.get(key) or "")
+                assert not urlsplit(value).netloc, (page, tag, value)

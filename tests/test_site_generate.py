@@ -1,0 +1,160 @@
+"""Generation without a browser: determinism, the guideline published word for word, escaping
+helpers, relative links, and a failing build that leaves the previous site in place."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_builder.build import BuildError, build, child_config
+from site_builder.form_page import SiteSettings
+from site_builder.generate import generate
+from site_builder.guideline_page import parse as parse_guideline
+from site_builder.markup import (
+    Cell,
+    Column,
+    Urls,
+    clause_anchor,
+    num,
+    repo_path_url,
+    table,
+    web_link,
+)
+from tests.trees import ROOT
+from validators.guideline import GUIDELINES_DIR, guideline
+
+SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_generations_are_identical_apart_from_the_build_date(tmp_path: Path) -> None:
+    generate(ROOT, tmp_path / "a" / "docs", settings=SETTINGS, date="2001-02-03")
+    generate(ROOT, tmp_path / "b" / "docs", settings=SETTINGS, date="2001-02-03")
+    generate(ROOT, tmp_path / "c" / "docs", settings=SETTINGS, date="2009-09-09")
+    a, b, c = (_files(tmp_path / x) for x in "abc")
+    assert a == b
+    assert a.keys() == c.keys()
+    differing = [name for name in a if a[name] != c[name]]
+    assert differing == ["docs/index.md"]
+    lines = zip(a["docs/index.md"].decode().splitlines(), c["docs/index.md"].decode().splitlines(), strict=True)
+    assert [x for x, y in lines if x != y] == ['<p class="sb-build-date">本站生成于 2001&#45;02&#45;03。</p>']
+
+
+def test_regeneration_rewrites_nothing_and_drops_stale_pages(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    generate(ROOT, out, settings=SETTINGS, date="2001-02-03")
+    stale = out / "societies" / "gone.md"
+    stale.write_text("# 旧页面\n", encoding="utf-8")
+    again = generate(ROOT, out, settings=SETTINGS, date="2001-02-03")
+    assert again.written == 0
+    assert not stale.exists()
+
+
+def test_drafts_stay_out_of_the_site(tmp_path: Path) -> None:
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    assert not list((tmp_path / "docs").rglob("_drafts"))
+    assert (tmp_path / "docs" / "submit.md").is_file()
+    assert (tmp_path / "jieba-user-dict.txt").is_file()
+
+
+def _visible(markdown: str) -> str:
+    """The text a reader sees: tags and the clause numbers the site adds removed, entities decoded."""
+    import html
+
+    text = re.sub(r'<a class="sb-clause__id"[^>]*>.*?</a>', "", markdown)
+    text = re.sub(r"<[^>]+>|\{#[^}]*\}|^#+ ", "", text, flags=re.M)
+    return html.unescape(text)
+
+
+def test_the_guideline_is_published_word_for_word(tmp_path: Path) -> None:
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    page = (tmp_path / "docs" / "guideline.md").read_text(encoding="utf-8")
+    body = page[page.index("## "):]
+    source = (GUIDELINES_DIR / "2017.txt").read_text(encoding="utf-8")
+    original = "".join(source.split())
+    published = "".join(_visible(body).split())
+    head = "".join(line.strip() for line in source.splitlines()[:2])
+    assert published == original[len(head):]
+    assert "附件1" in _visible(page)
+
+
+def test_every_clause_has_one_anchor() -> None:
+    rules = guideline(2017)
+    assert rules is not None
+    doc = parse_guideline((GUIDELINES_DIR / "2017.txt").read_text(encoding="utf-8"), rules)
+    anchors = [p.clause for a in doc.areas for p in a.paragraphs if p.clause]
+    assert sorted(anchors) == sorted(rules.clauses)
+    assert [a.number for a in doc.areas] == [a.id for a in rules.areas]
+    assert clause_anchor("1.2") == "clause-1-2"
+    assert clause_anchor("6") == "clause-6"
+
+
+@pytest.mark.parametrize(("source", "target", "anchor", "expected"), [
+    ("societies/cd-a.md", "guideline.md", "clause-1-2", "../../guideline/#clause-1-2"),
+    ("index.md", "guideline.md", "", "guideline/"),
+    ("areas/2017/innovation.md", "societies/cd-a.md", "", "../../../societies/cd-a/"),
+    ("areas/index.md", "areas/2017/innovation.md", "", "2017/innovation/"),
+    ("rankings/2017.md", "rankings/index.md", "", "../"),
+    ("downloads.md", "downloads/evaluations.csv", "", "evaluations.csv"),
+    ("guideline.md", "guideline.md", "area-1", "./#area-1"),
+])
+def test_relative_links_between_pages(source: str, target: str, anchor: str, expected: str) -> None:
+    assert Urls().rel(source, target, anchor) == expected
+
+
+def test_relative_links_without_directory_urls() -> None:
+    assert Urls(directory_urls=False).rel("societies/cd-a.md", "guideline.md", "x") == "../guideline.html#x"
+
+
+def test_only_web_addresses_become_links() -> None:
+    assert web_link("https://example.org/a").startswith('<a href="https://example.org/a"')
+    assert "<a" not in web_link("javascript:alert(1)")
+    assert "<a" not in web_link("data:text/html,<script>")
+    quoted = web_link('https://example.org/"onmouseover="x')
+    assert 'href="https://example.org/&quot;onmouseover=&quot;x"' in quoted
+    assert repo_path_url("https://github.com/o/r", "main", "../x") is None
+    assert repo_path_url("https://github.com/o/r", "main", "a b/<c>.txt") == \
+        "https://github.com/o/r/blob/main/a%20b/%3Cc%3E.txt"
+    assert repo_path_url(None, "main", "a.txt") is None
+
+
+def test_tables_sort_numbers_by_their_value() -> None:
+    html = table([Column("名称"), Column("得分", numeric=True)], [[Cell("甲"), Cell("101.5", "101.5")]])
+    assert '<th data-sort-method="number">得分</th>' in html
+    assert '<td data-sort="101.5">101.5</td>' in html
+    assert 'data-search-exclude="1"' in html
+    assert num(2.0) == "2"
+    assert num(1.5) == "1.5"
+    assert num(1 / 3) == "0.33"
+
+
+def test_child_config_moves_every_generated_path(tmp_path: Path) -> None:
+    config = yaml.safe_load(child_config(ROOT / "mkdocs.yml", tmp_path, tmp_path / "generated" / "docs"))
+    assert config["INHERIT"] == str((ROOT / "mkdocs.yml").resolve())
+    assert config["docs_dir"] == str(tmp_path / "generated" / "docs")
+    assert config["theme"]["custom_dir"] == str(ROOT / "site_builder" / "theme")
+    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    assert search["jieba_dict_user"] == str(tmp_path / "generated" / "jieba-user-dict.txt")
+
+
+@pytest.mark.slow
+def test_a_failing_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(ROOT, site, date="2001-02-03")
+    before = _files(site)
+    assert "index.html" in before
+    broken = tmp_path / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("  - 下载: downloads.md\n", "  - 下载: downloads.md\n  - 缺页: missing.md\n"),
+                      encoding="utf-8")
+    (tmp_path / "site_builder").symlink_to(ROOT / "site_builder")  # the theme overrides
+    with pytest.raises(BuildError):
+        build(ROOT, site, config=broken, date="2009-09-09")
+    assert _files(site) == before
+    assert not list(tmp_path.glob(".site-build-*"))
