@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cc.set_defaults(run=run_check_changed)
 
     own = sub.add_parser("ownership", help="核对拉取请求的作者是否有权改动这些文件夹")
-    own.add_argument("--author", required=True, help="拉取请求作者的 GitHub 用户名")
+    own.add_argument("--author", help="拉取请求作者的 GitHub 用户名（核对时必填）")
     source = own.add_mutually_exclusive_group(required=True)
     source.add_argument("--changed", type=Path, help="GitHub API 给出的改动文件清单（JSON 或 JSON lines）")
     source.add_argument("--base", help="改用 git：相对于这个基准的改动，如 origin/main")
@@ -173,6 +173,9 @@ def run_ownership(args: argparse.Namespace) -> int:
         for path in new_society_profiles(changes, args.root):
             out(path)
         return EXIT_OK
+    if not args.author:
+        err("请用 --author 给出拉取请求作者的 GitHub 用户名。")
+        return EXIT_USAGE
     findings = check_ownership(args.author, changes, read_maintainers(args.root), args.head_root,
                                args.expected_count)
     result = CheckResult(files=len(changes), findings=findings)

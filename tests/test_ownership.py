@@ -1,0 +1,188 @@
+"""Folder ownership: maintainers change their own society's folder, admins anything, nobody symlinks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.trees import ROOT, profile, write_tree
+from validators.changed_files import ChangedFile, parse_changed, parse_path_lines, with_symlinks
+from validators.cli import main
+from validators.ownership import (
+    ADMINS_FILE,
+    AdminList,
+    check_ownership,
+    new_society_profiles,
+    read_maintainers,
+)
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    """The base branch: cd-alpha maintained by alice, cd-beta by bob, carol an admin."""
+    root = tmp_path / "base"
+    write_tree(root, {
+        "submissions/cd-alpha/society.yaml": profile("cd-alpha").replace("cd-alpha-admin", "Alice"),
+        "submissions/cd-beta/society.yaml": profile("cd-beta").replace("cd-beta-admin", "bob"),
+        "submissions/cd-broken/society.yaml": "id: [unclosed\n",
+        ADMINS_FILE: "admins:\n  - carol\n",
+    })
+    return root
+
+
+def change(filename: str, status: str = "modified", previous: str | None = None,
+           mode: str | None = None) -> ChangedFile:
+    return ChangedFile(filename=filename, status=status, previous_filename=previous, mode=mode)
+
+
+def codes(author: str, changes: list[ChangedFile], root: Path, head_root: Path | None = None,
+          expected: int | None = None) -> list[str]:
+    return [f.code for f in check_ownership(author, changes, read_maintainers(root), head_root, expected)]
+
+
+def test_own_folder_passes(base: Path) -> None:
+    changes = [change("submissions/cd-alpha/2017.yaml", "added"),
+               change("submissions/cd-alpha/evidence/annual.pdf", "added"),
+               change("submissions/cd-alpha/2016.yaml", "removed")]
+    assert codes("alice", changes, base) == []  # logins compare case-insensitively
+
+
+def test_another_societys_folder_fails(base: Path) -> None:
+    (found,) = check_ownership("alice", [change("submissions/cd-beta/2017.yaml")], read_maintainers(base))
+    assert found.code == "E-OWNER-FOREIGN"
+    assert found.severity == "error"
+    assert found.file == "submissions/cd-beta/2017.yaml"
+    assert "cd-beta" in found.message
+    assert "alice" in found.message
+    assert "maintainers" in found.message
+
+
+def test_rename_into_another_folder_fails(base: Path) -> None:
+    moved = change("submissions/cd-beta/2017.yaml", "renamed", "submissions/cd-alpha/2017.yaml")
+    assert codes("alice", [moved], base) == ["E-OWNER-RENAME", "E-OWNER-FOREIGN"]
+
+
+def test_rename_out_of_the_own_folder_fails(base: Path) -> None:
+    moved = change("docs/2017.yaml", "renamed", "submissions/cd-alpha/2017.yaml")
+    assert codes("alice", [moved], base) == ["E-OWNER-RENAME", "E-OWNER-OUTSIDE"]
+
+
+def test_rename_out_of_another_folder_into_the_own_fails(base: Path) -> None:
+    moved = change("submissions/cd-alpha/2017.yaml", "renamed", "submissions/cd-beta/2017.yaml")
+    found = check_ownership("alice", [moved], read_maintainers(base))
+    assert [f.code for f in found] == ["E-OWNER-RENAME", "E-OWNER-FOREIGN"]
+    assert found[1].file == "submissions/cd-beta/2017.yaml"
+
+
+def test_rename_inside_the_own_folder_passes(base: Path) -> None:
+    moved = change("submissions/cd-alpha/evidence/b.pdf", "renamed", "submissions/cd-alpha/a.pdf")
+    assert codes("alice", [moved], base) == []
+
+
+@pytest.mark.parametrize("author", ["alice", "carol"])
+def test_symlink_fails_even_for_an_admin(base: Path, author: str) -> None:
+    link = change("submissions/cd-alpha/evidence/secret.pdf", "added", mode="120000")
+    found = check_ownership(author, [link], read_maintainers(base))
+    assert [f.code for f in found] == ["E-OWNER-SYMLINK"]
+    assert "符号链接" in found[0].message
+
+
+def test_symlinks_from_the_head_tree_listing_are_marked() -> None:
+    changes = [change("submissions/cd-alpha/x.pdf", "added"), change("submissions/cd-alpha/y.pdf", "removed")]
+    listed = parse_path_lines('"submissions/cd-alpha/x.pdf"\n"submissions/cd-alpha/y.pdf"\n')
+    marked = with_symlinks(changes, listed)
+    assert [c.is_symlink for c in marked] == [True, False]  # a removed path is no link any more
+
+
+@pytest.mark.parametrize("path", [".github/workflows/validate.yml", "validators/check.py",
+                                  "README.md", "submissions/README.md"])
+def test_outside_a_society_folder_fails_for_a_society(base: Path, path: str) -> None:
+    (found,) = check_ownership("alice", [change(path)], read_maintainers(base))
+    assert found.code == "E-OWNER-OUTSIDE"
+    assert path in found.message
+    assert "管理员" in found.message
+
+
+def test_an_admin_may_change_anything_but_symlinks(base: Path) -> None:
+    changes = [change("validators/check.py"), change("submissions/cd-beta/2017.yaml"),
+               change("submissions/cd-alpha/2017.yaml", "renamed", "submissions/cd-beta/2016.yaml")]
+    assert codes("Carol", changes, base) == []
+
+
+def test_unreadable_base_profile_leaves_the_folder_to_admins(base: Path) -> None:
+    assert codes("alice", [change("submissions/cd-broken/2017.yaml")], base) == ["E-OWNER-UNKNOWN"]
+    assert codes("carol", [change("submissions/cd-broken/2017.yaml")], base) == []
+
+
+def _head_with(tmp_path: Path, maintainer: str) -> Path:
+    return write_tree(tmp_path / "head", {
+        "submissions/cd-gamma/society.yaml": profile("cd-gamma").replace("cd-gamma-admin", maintainer)})
+
+
+NEW_SOCIETY = [change("submissions/cd-gamma/society.yaml", "added"),
+               change("submissions/cd-gamma/2017.yaml", "added")]
+
+
+def test_new_society_passes_when_its_profile_names_the_author(base: Path, tmp_path: Path) -> None:
+    found = check_ownership("dave", NEW_SOCIETY, read_maintainers(base), _head_with(tmp_path, "dave"))
+    assert [(f.code, f.severity) for f in found] == [("W-OWNER-NEW-SOCIETY", "warning")]
+
+
+def test_new_society_fails_when_its_profile_omits_the_author(base: Path, tmp_path: Path) -> None:
+    found = codes("mallory", NEW_SOCIETY, base, _head_with(tmp_path, "dave"))
+    assert found == ["E-OWNER-NEW-SOCIETY", "E-OWNER-NEW-SOCIETY", "W-OWNER-NEW-SOCIETY"]
+
+
+def test_new_society_without_a_profile_fails(base: Path, tmp_path: Path) -> None:
+    found = codes("dave", [change("submissions/cd-gamma/2017.yaml", "added")], base, tmp_path / "none")
+    assert found == ["E-OWNER-NEW-PROFILE", "W-OWNER-NEW-SOCIETY"]
+
+
+def test_only_new_folders_profiles_are_fetched(base: Path) -> None:
+    changes = [*NEW_SOCIETY, change("submissions/cd-alpha/society.yaml"),
+               change("submissions/Bad Name/society.yaml", "added"),
+               change("submissions/cd-delta/society.yaml", "removed")]
+    assert new_society_profiles(changes, base) == ["submissions/cd-gamma/society.yaml"]
+
+
+def test_incomplete_file_list_fails(base: Path) -> None:
+    assert codes("alice", [change("submissions/cd-alpha/2017.yaml")], base, expected=3001) == [
+        "E-OWNER-INCOMPLETE"]
+
+
+def test_broken_admin_list_makes_nobody_an_admin(base: Path) -> None:
+    (base / ADMINS_FILE).write_text("admins: carol\n", encoding="utf-8")
+    assert codes("carol", [change("README.md")], base) == ["E-OWNER-ADMINS-INVALID", "E-OWNER-OUTSIDE"]
+
+
+def test_the_shipped_admin_list_is_valid() -> None:
+    from validators.loading import load_trusted
+
+    AdminList.model_validate(load_trusted(ROOT / ADMINS_FILE))
+
+
+def test_api_output_is_read_as_json_lines_with_extra_fields() -> None:
+    lines = "\n".join(json.dumps(x) for x in [
+        {"filename": "submissions/cd-alpha/2017.yaml", "status": "renamed",
+         "previous_filename": "submissions/cd-alpha/2016.yaml", "additions": 3, "sha": "abc"},
+        {"filename": "README.md", "status": "modified", "previous_filename": None}])
+    parsed = parse_changed(lines)
+    assert parsed[0].paths == ("submissions/cd-alpha/2017.yaml", "submissions/cd-alpha/2016.yaml")
+    assert parsed[1].previous_filename is None
+
+
+def test_cli_flags_a_foreign_folder_as_an_annotation(base: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    files = tmp_path / "files.jsonl"
+    files.write_text(json.dumps({"filename": "submissions/cd-beta/2017.yaml", "status": "modified"}) + "\n",
+                     encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    args = ["--root", str(base), "ownership", "--changed", str(files), "--format", "github"]
+    assert main([*args, "--author", "bob", "--summary-out", str(summary)]) == 0
+    capsys.readouterr()
+    assert main([*args, "--author", "alice", "--expected-count", "1"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("::error file=submissions/cd-beta/2017.yaml,line=1,col=1,title=E-OWNER-FOREIGN")
+    assert "没有发现问题" in summary.read_text(encoding="utf-8")

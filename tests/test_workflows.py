@@ -1,0 +1,142 @@
+"""The GitHub workflows: linted by zizmor, valid against the workflow schema, pinned, least privilege."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.trees import ROOT
+from validators.pr_comment import LABEL_NEEDS_CHANGES, MARKER
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+FILES = sorted(WORKFLOWS.glob("*.yml"))
+BIN = Path(sys.executable).parent
+_PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+_VERSION_COMMENT = re.compile(r"#\s*v\d+\.\d+\.\d+\s*$")
+
+
+def _load(name: str) -> dict[str, Any]:
+    # PyYAML reads the key `on` as True; the workflows are data here, nothing else.
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True)
+    return data
+
+
+def _steps(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return [(job_id, step) for job_id, job in data["jobs"].items() for step in job.get("steps", [])]
+
+
+def _tool(name: str) -> str:
+    path = BIN / name
+    assert path.exists(), f"{name} is not installed in the project's environment"
+    return str(path)
+
+
+def test_the_four_workflows_exist() -> None:
+    assert {p.name for p in FILES} == {"validate.yml", "comment.yml", "ownership.yml", "publish.yml"}
+
+
+@pytest.mark.slow
+def test_zizmor_reports_no_finding() -> None:
+    run = subprocess.run([_tool("zizmor"), "--offline", "--no-progress", str(WORKFLOWS)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "No findings to report" in run.stdout
+
+
+@pytest.mark.slow
+def test_workflows_match_the_github_workflow_schema() -> None:
+    run = subprocess.run([_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                          *map(str, FILES)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None:
+    uses = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if re.match(r"^\s*(?:-\s+)?uses:", line)]
+    assert uses
+    for line in uses:
+        ref = line.split("uses:", 1)[1].split("#", 1)[0].strip()
+        assert _PINNED.match(ref), line
+        assert _VERSION_COMMENT.search(line), f"no # vX.Y.Z comment: {line}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_no_expression_inside_run(path: Path) -> None:
+    for job_id, step in _steps(_load(path.name)):
+        assert "${{" not in step.get("run", ""), (job_id, step.get("name"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_checkouts_keep_no_credentials_and_privileged_ones_take_the_base(path: Path) -> None:
+    data = _load(path.name)
+    privileged = {"workflow_run", "pull_request_target"} & set(data["on"])
+    for _, step in _steps(data):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            options = step.get("with", {})
+            assert options.get("persist-credentials") is False
+            if privileged:  # the default ref is the base branch; anything else could be the PR's
+                assert "ref" not in options
+                assert "repository" not in options
+
+
+def test_validation_is_read_only_and_uploads_the_result() -> None:
+    data = _load("validate.yml")
+    assert set(data["on"]) == {"pull_request"}
+    assert data["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in data["jobs"].values())
+    runs = "\n".join(step.get("run", "") for _, step in _steps(data))
+    assert "--format github" in runs
+    assert "GITHUB_STEP_SUMMARY" in runs
+    assert ".ci/run" in runs
+    uploads = [s for _, s in _steps(data) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert [s["with"]["name"] for s in uploads] == ["pr-validation"]
+
+
+def test_comment_workflow_has_least_privilege_and_uses_the_marker() -> None:
+    data, validate = _load("comment.yml"), _load("validate.yml")
+    assert data["on"]["workflow_run"]["workflows"] == [validate["name"]]
+    assert data["permissions"] == {}
+    (job,) = data["jobs"].values()
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write", "issues": "write"}
+    assert job["env"]["MARKER"] == MARKER
+    assert job["env"]["LABEL"] == LABEL_NEEDS_CHANGES
+    runs = "\n".join(step.get("run", "") for _, step in _steps(data))
+    assert "pulls/$pr" in runs
+    assert ".head.sha" in runs
+    assert "python -m validators pr-comment" in runs
+    assert "pr-validation" in runs
+
+
+def test_ownership_reads_the_pull_request_as_data() -> None:
+    data = _load("ownership.yml")
+    assert set(data["on"]) == {"pull_request_target"}
+    assert data["permissions"] == {}
+    (job,) = data["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "pull-requests": "read"}
+    runs = "\n".join(step.get("run", "") for _, step in _steps(data))
+    assert "pulls/$PR_NUMBER/files" in runs
+    assert '"120000"' in runs
+    assert "python -m validators ownership" in runs
+    assert "make" not in runs
+    assert "pip install -e" not in runs
+    assert "pytest" not in runs
+
+
+def test_publishing_grants_pages_rights_to_the_deploy_job_only() -> None:
+    data = _load("publish.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    assert data["permissions"] == {}
+    build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "make build" in "\n".join(s.get("run", "") for s in build["steps"])
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in build["steps"])
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
