@@ -10,7 +10,7 @@ from validators.loading import Path_
 from validators.rules.context import RuleContext
 
 _MARKUP = re.compile(
-    r"<\s*[A-Za-z!/?]"            # an HTML tag or comment
+    r"<[A-Za-z!/?]"                # an HTML tag or comment ("a < b" is text to HTML too)
     r"|\]\([^)]*\)"                # a Markdown link or image
     r"|^\s{0,3}\[[^\]]+\]:"        # a reference link definition
     r"|\{:"                        # an attribute list
@@ -60,6 +60,27 @@ def _is_personal(domain: str, personal_domains: frozenset[str]) -> bool:
     return any(".".join(labels[i:]) in personal_domains for i in range(len(labels) - 1))
 
 
+def personal_data(text: str, personal_domains: frozenset[str]) -> list[tuple[str, str]]:
+    """(code, message) for each kind of personal data in `text` that must not be published."""
+    plain = unicodedata.normalize("NFKC", text)
+    found: list[tuple[str, str]] = []
+    if _MOBILE.search(plain):
+        found.append(("E-PRIVACY-PHONE", "文字中含有手机号码。仓库和网站是公开的，个人电话不得发布：请删除，"
+                                         "需要联系方式时写学会办公电话或网址。"))
+    if any(is_identity_number(_ID_SEPARATORS.sub("", m.group())) for m in _ID_CARD.finditer(plain)):
+        found.append(("E-PRIVACY-ID-NUMBER",
+                      "文字中含有居民身份证号码。身份证号属于个人敏感信息，公开发布违法且有风险：请删除。"))
+    for match in _EMAIL.finditer(plain):
+        if _is_personal(match.group(1), personal_domains):
+            found.append(("E-PRIVACY-EMAIL", f"文字中含有个人邮箱（{match.group(1)}）。仓库和网站是公开的："
+                                             "请删除，或改用学会的机构邮箱。"))
+    return found
+
+
+def has_markup(text: str) -> bool:
+    return _MARKUP.search(text) is not None
+
+
 def check(strings: list[tuple[Path_, str]], ctx: RuleContext) -> None:
     # One search over all text at once: most reports hold none of these, and any match in
     # a single value is also a match in the joined text.
@@ -70,22 +91,10 @@ def check(strings: list[tuple[Path_, str]], ctx: RuleContext) -> None:
         return
     personal_domains = frozenset(d.lower() for d in ctx.policy.privacy.personal_email_domains)
     for path, text in strings:
-        plain = unicodedata.normalize("NFKC", text)
-        if _MOBILE.search(plain):
-            ctx.error(path, "E-PRIVACY-PHONE",
-                      "文字中含有手机号码。仓库和网站是公开的，个人电话不得发布：请删除，"
-                      "需要联系方式时写学会办公电话或网址。", None)
-        if any(is_identity_number(_ID_SEPARATORS.sub("", m.group())) for m in _ID_CARD.finditer(plain)):
-            ctx.error(path, "E-PRIVACY-ID-NUMBER",
-                      "文字中含有居民身份证号码。身份证号属于个人敏感信息，公开发布违法且有风险：请删除。",
-                      None)
-        for match in _EMAIL.finditer(plain):
-            if _is_personal(match.group(1), personal_domains):
-                ctx.error(path, "E-PRIVACY-EMAIL",
-                          f"文字中含有个人邮箱（{match.group(1)}）。仓库和网站是公开的："
-                          "请删除，或改用学会的机构邮箱。", None)
+        for code, message in personal_data(text, personal_domains):
+            ctx.error(path, code, message, None)
         is_address = path[-2:-1] == ("evidence",) or path[-1:] == ("website",)
-        if path and not is_address and _MARKUP.search(text):
+        if path and not is_address and has_markup(text):
             ctx.warning(path, "W-TEXT-MARKUP",
                         "文字中含有 HTML 或 Markdown 标记：网站会按原样显示这些符号，不会执行或排版。"
                         "如非有意，请删除。", None)

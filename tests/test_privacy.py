@@ -1,0 +1,156 @@
+"""The privacy guard: mainland mobile numbers, resident identity numbers and personal e-mail
+addresses are refused wherever they appear in text; look-alikes are not. And the markup test
+that warns about, but never refuses, HTML and Markdown."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from validators.policy import policy
+from validators.rules.text_fields import has_markup, is_identity_number, personal_data
+
+PERSONAL_DOMAINS = frozenset(policy().privacy.personal_email_domains)
+WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def with_check_digit(first17: str) -> str:
+    """Computed here from GB 11643 independently of the code under test."""
+    remainder = sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True)) % 11
+    return first17 + "10X98765432"[remainder]
+
+
+def codes(text: str) -> list[str]:
+    return [code for code, _ in personal_data(text, PERSONAL_DOMAINS)]
+
+
+# --- identity numbers ------------------------------------------------------------------------
+
+def test_published_examples_are_identity_numbers() -> None:
+    assert is_identity_number("11010519491231002X")  # the example of GB 11643-1999
+    assert is_identity_number("440524188001010014")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"\A[1-6][0-9]{5}(19[0-9]{2}|20[01][0-9])(0[1-9]|1[0-2])(0[1-9]|[12][0-9])[0-9]{3}\Z"))
+def test_exactly_one_check_character_is_valid(first17: str) -> None:
+    valid = with_check_digit(first17)
+    assert is_identity_number(valid)
+    for wrong in set("0123456789X") - {valid[-1]}:
+        assert not is_identity_number(first17 + wrong)
+
+
+def test_an_impossible_birth_date_is_not_an_identity_number() -> None:
+    assert not is_identity_number(with_check_digit("51010419901301123"))  # month 13
+    assert not is_identity_number(with_check_digit("51010419900100123"))  # day 0
+
+
+@pytest.mark.parametrize("text", [
+    "身份证 11010519491231002X",
+    "身份证号：11010519491231002x",       # lower-case check character
+    "身份证 110105 19491231 002X",          # written in groups
+    "身份证 110105-19491231-002X",
+    "身份证 １１０１０５１９４９１２３１００２Ｘ",  # full-width
+    "申请人(11010519491231002X)",
+])
+def test_identity_numbers_are_refused(text: str) -> None:
+    assert codes(text) == ["E-PRIVACY-ID-NUMBER"]
+
+
+@pytest.mark.parametrize("text", [
+    "编号 110105194912310021",              # the check digit is wrong
+    "订单号 201705120000000001",             # 18 digits, not a valid number
+    "流水号 1101051949123100211",            # 19 digits holding a valid 18-digit run
+    "流水号 A11010519491231002X",            # glued to a letter
+    "统一社会信用代码 91510100MA61234567",    # an organisation's code, public by law
+])
+def test_identity_look_alikes_pass(text: str) -> None:
+    assert "E-PRIVACY-ID-NUMBER" not in codes(text)
+
+
+# --- mobile numbers ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "联系人 13812345678",
+    "联系人：张老师13812345678。",
+    "+86 138 1234 5678",
+    "+8613812345678",
+    "86-138-1234-5678",
+    "0086 15912345678",
+    "(+86)19912345678",
+    "138-1234-5678",
+    "１３８１２３４５６７８",                 # full-width
+])
+def test_mobile_numbers_are_refused(text: str) -> None:
+    assert codes(text) == ["E-PRIVACY-PHONE"]
+
+
+@pytest.mark.parametrize("text", [
+    "办公电话 028-85123456",                 # a Chengdu landline
+    "(028) 8512 3456",
+    "服务热线 4008-123-456",
+    "12345678901",                           # no mobile prefix starts with 12
+    "项目编号 2017138123456789",              # a mobile-like run inside a longer number
+    "经费 13812345678.50 元",
+    "https://www.cdast.org.cn/news/2017/0512/13812345678.html",
+    "https://mp.weixin.qq.com/s?__biz=MzA5&mid=2650012345&idx=1",
+    "https://example.org/p/1494567890123",   # a millisecond timestamp
+    "2017-05-12",
+])
+def test_mobile_look_alikes_pass(text: str) -> None:
+    assert "E-PRIVACY-PHONE" not in codes(text)
+
+
+# --- e-mail addresses -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "联系 12345678@qq.com",
+    "zhang.san@163.com",
+    "Zhang@QQ.COM",
+    "x@vip.163.com",
+    "x@foxmail.com",
+    "zhang＠qq.com",                         # full-width at sign
+    "mailto:li_si+cast@126.com",
+])
+def test_personal_addresses_are_refused(text: str) -> None:
+    assert codes(text) == ["E-PRIVACY-EMAIL"]
+
+
+@pytest.mark.parametrize("text", [
+    "office@cdast.org.cn",                   # an institutional address
+    "info@scu.edu.cn",
+    "user@notqq.com",
+    "user@qq.company.cn",
+    "请关注 qq.com 公众号",
+])
+def test_institutional_addresses_pass(text: str) -> None:
+    assert codes(text) == []
+
+
+def test_every_message_says_why() -> None:
+    found = personal_data("13812345678 11010519491231002X a@qq.com", PERSONAL_DOMAINS)
+    assert [code for code, _ in found] == ["E-PRIVACY-PHONE", "E-PRIVACY-ID-NUMBER", "E-PRIVACY-EMAIL"]
+    for _, message in found:
+        assert "公开" in message
+        assert "删除" in message
+
+
+# --- markup (a warning) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!-- x -->", "[点此](https://x)",
+    "![](https://x/p.gif)", "**重点**", "__重点__", "`code`", "# 标题", "> 引用", "| a | b |",
+    "&lt;b&gt;", "&#60;", "{: .cls}", "java\tscript:alert(1)", "JAVASCRIPT:x", "vbscript:x",
+    "data:text/html;base64,PHN2Zz4=", "正文\n[a]: https://evil.example",
+])
+def test_markup_is_noticed(text: str) -> None:
+    assert has_markup(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2017 年 C# 与 C++ 培训", "参与人数 < 100 人", "若 a < b 且 b > c", "5 * 3 = 15", "snake_case",
+    "第 1) 项", "办公电话 028-85123456", "https://example.org/a_b", "big data: 大数据",
+])
+def test_plain_text_is_not_markup(text: str) -> None:
+    assert not has_markup(text)
