@@ -35,9 +35,10 @@ _NUMERIC_START = frozenset("-+.0123456789~tTfFnN")
 # Characters YAML forbids in a stream (tab, LF and CR are allowed), and three it allows but we
 # refuse: NEL, U+2028 and U+2029 are line breaks to libyaml (YAML 1.1) and text to editors, so
 # they split a value silently and shift every line number after them. Bidirectional overrides
-# make a value display other than it reads (CVE-2021-42574).
+# make a value display other than it reads (CVE-2021-42574). A lone surrogate (only possible in
+# text handed to load_text directly) cannot be encoded for libyaml at all.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
-                      "\u2066-\u2069\ufffe\uffff]")
+                      "\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 # Upper bound of block nesting started on one line: indentation plus compact indicators.
 _BLOCK_PREFIX = re.compile(r"^[ \-?:]*", re.MULTILINE)
 

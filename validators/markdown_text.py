@@ -30,5 +30,8 @@ def code_span(text: object, in_table: bool = False) -> str:
         value = value.replace("|", "\\|")
     longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
     fence = "`" * (longest + 1)
-    pad = " " if value.startswith("`") or value.endswith("`") or not value.strip() else ""
+    # CommonMark drops one space from each end of a span that begins and ends with one (unless
+    # it is all spaces): a padded span shows a value with edge backticks or edge spaces intact.
+    edge_spaces = value.startswith(" ") and value.endswith(" ") and value.strip(" ")
+    pad = " " if not value or value.startswith("`") or value.endswith("`") or edge_spaces else ""
     return f"{fence}{pad}{value}{pad}{fence}"
