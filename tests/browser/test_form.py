@@ -2,84 +2,45 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import subprocess
 import sys
-import threading
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from site_builder.form_page import site_settings
+from tests.site_support import built_site, chromium, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.guideline import available_years
 from validators.loading import load_text
 from validators.models.academic_events import EventCategory
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
 NEW_SOCIETY = "cd-form-test"
 
 
 @dataclass(frozen=True)
 class FormSite:
     url: str
-    repo_url: str
-
-
-def _playwright():
-    """Playwright's sync API; in CI a missing browser is a failure, elsewhere a skip."""
-    reason = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        reason = "playwright is not installed"
-    if reason is None and not Path(CHROMIUM).exists():
-        reason = f"{CHROMIUM} is missing (apt-get install chromium)"
-    if reason is not None:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests cannot run in CI: {reason}")
-        pytest.skip(reason)
-    return sync_playwright
-
-
-def _build(out: Path) -> Path:
-    """The real site, built from the repository's data by the site builder."""
-    result = subprocess.run([sys.executable, "-m", "site_builder", "--root", str(ROOT), "build",
-                             "--site-dir", str(out / "site")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out / "site"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    repo_url: str | None
 
 
 @pytest.fixture(scope="module")
-def form_site(tmp_path_factory: pytest.TempPathFactory):
-    _playwright()
-    site = _build(tmp_path_factory.mktemp("form-site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield FormSite(f"http://127.0.0.1:{server.server_address[1]}/form/", site_settings().repo_url)
-    server.shutdown()
+def form_site() -> Iterator[FormSite]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    with served(built_site()) as base:
+        yield FormSite(base + "form/", site_settings().repo_url)
 
 
 @pytest.fixture(scope="module")
-def browser(form_site: FormSite):
-    with _playwright()() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM)
+def browser(form_site: FormSite) -> Iterator[object]:
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
