@@ -1,0 +1,162 @@
+"""`new`: a commented template that passes check, explains every field and clause, never overwrites."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.trees import ROOT
+from validators.check import check_tree
+from validators.cli import main
+from validators.guideline import available_years, guideline
+from validators.schema import json_schema, json_schema_text
+
+LIST_KEYS = ("services", "functions", "service_stations", "consortia", "academic_events", "research",
+             "major_work")
+_EXAMPLE = re.compile(r"^( {2,})# ((?:- |  ).*)$")
+
+
+def new(root: Path, *args: str) -> int:
+    return main(["--root", str(root), "new", *args])
+
+
+def uncomment_examples(text: str) -> str:
+    """What the template tells a secretary to do: drop the `[]`, remove `# ` from example lines."""
+    out = []
+    for line in text.splitlines():
+        example = _EXAMPLE.match(line)
+        if example:
+            out.append(example.group(1) + example.group(2))
+            continue
+        if line.strip().split(":", 1)[0] in LIST_KEYS:
+            line = line.replace(": []", ":", 1)
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def comments(text: str) -> str:
+    """The comment text with wrapped lines joined again."""
+    return "".join(line.split("#", 1)[1][1:].lstrip() if line.lstrip().startswith("#") else "\n"
+                   for line in text.splitlines())
+
+
+@pytest.mark.parametrize("year", available_years())
+def test_template_passes_check_as_written(tmp_path: Path, year: int) -> None:
+    assert new(tmp_path, "cd-new-society", str(year), "--maintainer", "alice") == 0
+    folder = tmp_path / "submissions" / "cd-new-society"
+    report = (folder / f"{year}.yaml").read_text(encoding="utf-8")
+    assert report.splitlines()[0] == "# yaml-language-server: $schema=../../schema/submission.schema.json"
+    profile = (folder / "society.yaml").read_text(encoding="utf-8")
+    assert profile.splitlines()[0] == "# yaml-language-server: $schema=../../schema/society.schema.json"
+    assert "  - alice" in profile
+    result, _ = check_tree(tmp_path)
+    assert result.files == 2
+    assert result.findings == []
+
+
+@pytest.mark.parametrize("year", available_years())
+def test_uncommented_examples_form_a_valid_report(tmp_path: Path, year: int) -> None:
+    assert new(tmp_path, "cd-new-society", str(year)) == 0
+    path = tmp_path / "submissions" / "cd-new-society" / f"{year}.yaml"
+    path.write_text(uncomment_examples(path.read_text(encoding="utf-8")), encoding="utf-8")
+    result, repo = check_tree(tmp_path)
+    assert [f for f in result.findings if f.severity == "error"] == []
+    report = repo.reports[("cd-new-society", year)].report
+    assert report.innovation is not None
+    assert report.government_functions is not None
+    assert len(report.innovation.services) == 1
+    assert len(report.government_functions.functions) == 1
+    for area in LIST_KEYS[2:]:
+        assert len(getattr(report, area)) == 1, area
+
+
+def test_every_clause_is_quoted_from_the_guideline(tmp_path: Path) -> None:
+    assert new(tmp_path, "cd-new-society", "2017") == 0
+    text = comments((tmp_path / "submissions/cd-new-society/2017.yaml").read_text(encoding="utf-8"))
+    rules = guideline(2017)
+    assert rules is not None
+    for clause, wording in rules.clauses.items():
+        assert f"条款 {clause}：{wording}" in text, clause
+    for name in (*rules.districts, *rules.industries, *rules.popularisation_occasions):
+        assert name in text
+
+
+def _properties(kind: str) -> set[str]:
+    """Every field name of a file kind, from its JSON Schema (nested models included)."""
+    schema = json_schema(kind)  # type: ignore[arg-type]
+    names = set(schema.get("properties", {}))
+    for definition in schema.get("$defs", {}).values():
+        names |= set(definition.get("properties", {}))
+    return names
+
+
+def _keys(data: object) -> set[str]:
+    if isinstance(data, dict):
+        return set(data) | {k for v in data.values() for k in _keys(v)}
+    if isinstance(data, list):
+        return {k for v in data for k in _keys(v)}
+    return set()
+
+
+def test_every_field_of_the_models_is_in_the_template(tmp_path: Path) -> None:
+    assert new(tmp_path, "cd-new-society", "2017") == 0
+    folder = tmp_path / "submissions" / "cd-new-society"
+    report = yaml.safe_load(uncomment_examples((folder / "2017.yaml").read_text(encoding="utf-8")))
+    profile_text = (folder / "society.yaml").read_text(encoding="utf-8").replace("# website:", "website:")
+    profile = yaml.safe_load(profile_text)
+    assert _properties("submission") - _keys(report) == {"occasion", "focus"}
+    assert "occasion" in (folder / "2017.yaml").read_text(encoding="utf-8")
+    assert "focus" in (folder / "2017.yaml").read_text(encoding="utf-8")
+    assert _properties("society") - set(profile) == {"sample"}
+
+
+def test_existing_report_is_never_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert new(tmp_path, "cd-new-society", "2017") == 0
+    path = tmp_path / "submissions/cd-new-society/2017.yaml"
+    path.write_text("society: cd-new-society\nyear: 2017\n", encoding="utf-8")
+    capsys.readouterr()
+    assert new(tmp_path, "cd-new-society", "2017") == 1
+    assert "已经存在" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == "society: cd-new-society\nyear: 2017\n"
+
+
+def test_existing_profile_is_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "submissions/cd-new-society"
+    folder.mkdir(parents=True)
+    (folder / "society.yaml").write_text("id: cd-new-society\n", encoding="utf-8")
+    assert new(tmp_path, "cd-new-society", "2018") == 0
+    assert (folder / "society.yaml").read_text(encoding="utf-8") == "id: cd-new-society\n"
+    assert (folder / "2018.yaml").is_file()
+
+
+@pytest.mark.parametrize("args", [("Bad_Id", "2017"), ("cd-x", "1999"), ("cd-x", "2017", "--maintainer", "a b")])
+def test_bad_arguments_are_usage_errors(tmp_path: Path, args: tuple[str, ...]) -> None:
+    assert new(tmp_path, *args) == 2
+    assert not (tmp_path / "submissions").exists()
+
+
+@pytest.mark.parametrize("kind", ["submission", "society"])
+def test_schema_files_are_up_to_date(kind: str) -> None:
+    path = ROOT / "schema" / f"{kind}.schema.json"
+    assert path.read_text(encoding="utf-8") == json_schema_text(kind), (
+        f"regenerate: python -m validators schema --kind {kind} > schema/{kind}.schema.json")
+
+
+def test_pre_commit_hook_runs_check_on_submissions() -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "society-check"
+    assert hook["entry"] == "python -m validators check"
+    files = re.compile(hook["files"])
+    assert files.search("submissions/cd-mech-eng/2017.yaml")
+    assert files.search("submissions/cd-mech-eng/society.yml")
+    assert not files.search("docs/submit.md")
+    assert not files.search("mkdocs.yml")
+
+
+def test_pull_request_template_has_a_checklist() -> None:
+    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert text.count("- [ ]") >= 4
+    assert "python -m validators check" in text
