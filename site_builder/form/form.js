@@ -167,7 +167,7 @@
     // 3. a YAML file
     var fileInput = el("input", { type: "file", id: "rf-file", class: "rf-hidden-input", accept: ".yaml,.yml,text/yaml,text/plain" });
     var fileMsg = el("div", { class: "rf-msg", id: "rf-file-errors", "aria-live": "polite" });
-    var drop = el("div", { class: "rf-drop", tabindex: "0" }, [
+    var drop = el("div", { class: "rf-drop" }, [
       el("p", { text: "把 YAML 文件拖到这里，或" }),
       el("label", { class: "rf-button rf-file-label", for: "rf-file", text: "选择文件" }),
       fileInput,
