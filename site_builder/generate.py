@@ -26,7 +26,7 @@ from site_builder import (
     society_page,
 )
 from site_builder.context import SiteData, load
-from site_builder.form_page import SiteSettings, site_settings, write_form
+from site_builder.form_page import SiteSettings, form_files, site_settings
 
 PROJECT = Path(__file__).resolve().parents[1]
 HAND_WRITTEN = PROJECT / "docs"
@@ -92,11 +92,12 @@ def _remove_stale(out: Path, keep: set[Path]) -> None:
 
 
 def contents(site: SiteData) -> dict[str, bytes]:
-    """Every file of the generated docs folder except the form's, by path."""
+    """Every file of the generated docs folder, by path."""
     files: dict[str, bytes] = dict(hand_written())
     intro = files.pop(home.PAGE, b"# \xe9\xa6\x96\xe9\xa1\xb5\n").decode("utf-8")
     files[home.PAGE] = home.render(site, intro).encode("utf-8")
     files.update(_assets())
+    files.update(form_files(site.repo, settings=site.settings))
     for module in _PAGE_MODULES:
         for path, text in module(site):
             if path in files:
@@ -114,7 +115,6 @@ def generate(root: Path, out: Path = DEFAULT_OUT, *, settings: SiteSettings | No
     out.mkdir(parents=True, exist_ok=True)
     written = sum(_write_if_changed(out / rel, data) for rel, data in sorted(files.items()))
     keep = {out / rel for rel in files}
-    keep |= set(write_form(out, site.repo, settings=settings))
     _remove_stale(out, keep)
     _write_if_changed(out.parent / search_dict.FILE, search_dict.dictionary(site).encode("utf-8"))
     return Generated(out, len(keep), written, site)

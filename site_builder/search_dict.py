@@ -23,7 +23,7 @@ _CITY = ("成都市", "成都")
 _SUFFIXES = sorted([k.label for k in SocietyKind] + ["科协", "联合会", "促进会"], key=len, reverse=True)
 
 
-def _core(run: str) -> str:
+def core_name(run: str) -> str:
     for city in _CITY:
         if run.startswith(city):
             run = run[len(city):]
@@ -39,7 +39,7 @@ def words(values: Iterable[str]) -> list[str]:
     found: set[str] = set(_CITY[:1]) | set(_SUFFIXES)
     for value in values:
         for run in _HAN.findall(value):
-            found.add(_core(run))
+            found.add(core_name(run))
     return sorted(w for w in found if len(w) >= 2)
 
 

@@ -73,15 +73,17 @@ def _summary(site: SiteData, society: str, page: str, docs: list[ReportDoc]) -> 
     return out
 
 
-def _findings(site: SiteData, page: str, doc: ReportDoc, year: int) -> list[str]:
-    found = site.findings(doc.file)
+def _findings(site: SiteData, page: str, file: str, anchor: str, title: str = "审核提示",
+              level: int = 3) -> list[str]:
+    """The check's errors and warnings in one file, each linked to its clause and line."""
+    found = site.findings(file)
     if not found:
         return []
     rows = [[cell(_SEVERITY[f.severity]), cell(f"<code>{text(f.code)}</code>"),
              cell(site.clause_link(page, f.clause)), cell(text(f.message)),
              cell(site.source_link(f.file, f.line, f"第 {f.line} 行"), f.line)] for f in found]
     columns = [Column("级别"), Column("代码"), Column("条款"), Column("说明"), Column("位置", numeric=True)]
-    return [_h(3, "审核提示", f"y{year}-findings"), table(columns, rows) + "\n"]
+    return [_h(level, title, anchor), table(columns, rows) + "\n"]
 
 
 def _area_facts(area: str, doc: ReportDoc) -> str:
@@ -154,7 +156,7 @@ def _year(site: SiteData, society: str, page: str, doc: ReportDoc) -> list[str]:
         out.append(f"<p>本年度没有评估细则，未评分。报告文件：{source}。</p>\n")
     if doc.has_errors:
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误；更正之前，得分仅供参考。\n')
-    out += _findings(site, page, doc, year)
+    out += _findings(site, page, doc.file, f"y{year}-findings")
     out += _report(site, page, doc, e)
     if e:
         out += _evaluation(site, page, e)
@@ -165,6 +167,9 @@ def render(site: SiteData, society: str) -> str:
     page = society_page(society)
     docs = [d for d in site.reports_of(society) if d.report.year in site.years]
     parts = _profile(site, society, page) + _summary(site, society, page, docs)
+    profile = site.repo.profiles.get(society)
+    if profile:
+        parts += _findings(site, page, profile.file, "profile-findings", "学会资料的审核提示", 2)
     for doc in reversed(docs):
         parts += _year(site, society, page, doc)
     return "\n".join(parts)

@@ -54,6 +54,7 @@ class Page:
     elements: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
     codes: list[tuple[str, str]] = field(default_factory=list)  # (class, text)
     text: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)  # inline script bodies
     rows: int = 0
 
 
@@ -78,6 +79,8 @@ class _Parser(HTMLParser):
             self.page.rows += 1
         if tag in ("script", "style"):
             self._skip += 1
+            if tag == "script" and not found.get("src"):
+                self.page.scripts.append("")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "code" and self._code is not None:
@@ -89,6 +92,8 @@ class _Parser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._code is not None:
             self._code.append(data)
+        if self._skip and self.lasttag == "script" and self.page.scripts:
+            self.page.scripts[-1] += data
         if not self._skip:
             self.page.text.append(data)
 
@@ -147,3 +152,77 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+# Every text field of the hostile society holds these; `window.__xss` records any that runs.
+PAYLOADS = (
+    '<script>window.__xss="script"</script>',
+    '<img src=x onerror="window.__xss=\'img\'">',
+    '{: onclick="window.__xss=\'attr\'" }',
+    "[点我](javascript:window.__xss='link') javascript:window.__xss='url'",
+    "**粗体** <!-- 注释 --> &lt; `代码` | 表格 |",
+)
+HOSTILE = " ".join(PAYLOADS)
+HOSTILE_URLS = ("javascript:window.__xss='evidence'", 'https://example.org/"onmouseover="window.__xss=\'q\'')
+XSS_SOCIETY = "cd-xss"
+
+
+def _hostile_tree() -> dict:
+    h, evidence = HOSTILE, [HOSTILE, *HOSTILE_URLS]
+    profile = {"id": XSS_SOCIETY, "name": f"成都市跨站测试学会{h}", "kind": "学会", "discipline": h,
+               "maintainers": ["xss-admin"], "website": "javascript:window.__xss='site'", "sample": True}
+    report = {
+        "society": XSS_SOCIETY, "year": 2017,
+        "innovation": {"enterprise_platform_registered": True, "senior_experts_total": 10,
+                       "senior_experts_registered": 6, "services": [{
+                           "id": "svc-x", "kind": "科技咨询", "title": h, "enterprise": h, "district": h,
+                           "date": "2017-05-01", "outcome": f"{h}\n# 标题\n{h}", "evidence": evidence}]},
+        "government_functions": {"pilot": True, "functions": [{
+            "id": "fn-x", "title": h, "commissioner": h, "method": "委托", "new": True, "amount_wan": 10,
+            "start": "2017-01-01", "end": "2017-06-01", "evidence": evidence}]},
+        "service_stations": [{"id": "st-x", "name": h, "level": "市级", "established": "2017-03-01",
+                              "industry": h, "partner": h, "enterprises_served": 5, "experts_engaged": 3,
+                              "activities": 4, "evidence": evidence}],
+        "consortia": [{"id": "co-x", "name": h, "role": "牵头", "form": "专业相近", "direction": "横向",
+                       "industry": h, "members": [h, "外部单位"], "established": "2017-02-01",
+                       "activities": 3, "evidence": evidence}],
+        "academic_events": [{"id": "ev-x", "title": h, "category": "其他", "role": "主办", "date": "2017-04-01",
+                             "participants": 50, "speaker_provinces": [h], "countries": [h], "occasion": h,
+                             "evidence": evidence}],
+        "research": [{"id": "rs-x", "title": h, "form": "建议", "topic": "四个服务",
+                      "achievements": [{"type": "公开发表", "date": "2017-05-05", "evidence": evidence}]}],
+        "major_work": [{"id": "mw-x", "kind": "党建", "title": h, "date": "2017-07-01", "description": h,
+                        "evidence": evidence}],
+    }
+    return {"society.yaml": profile, "2017.yaml": report}
+
+
+def _dates(value: object) -> object:
+    """ISO strings of date fields as dates, so that YAML writes them unquoted."""
+    import datetime as dt
+
+    if isinstance(value, dict):
+        return {k: dt.date.fromisoformat(v) if k in ("date", "start", "end", "established") else _dates(v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates(v) for v in value]
+    return value
+
+
+def write_hostile_tree(base: Path) -> Path:
+    """A repository whose only society writes a payload into every text field it has."""
+    import yaml
+
+    folder = base / "submissions" / XSS_SOCIETY
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in _hostile_tree().items():
+        text = yaml.safe_dump(_dates(data), allow_unicode=True, sort_keys=False, width=1_000_000)
+        (folder / name).write_text(text, encoding="utf-8")
+    return base
+
+
+@functools.cache
+def hostile_site() -> Path:
+    base = Path(tempfile.mkdtemp(prefix="site-xss-"))
+    atexit.register(shutil.rmtree, base, True)
+    return built_site(write_hostile_tree(base / "repo"))

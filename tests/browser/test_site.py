@@ -1,0 +1,145 @@
+"""The sample site in headless Chromium: clean pages, Chinese search, numeric sorting, clause
+links that land on their clause, and the print layout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from site_builder.search_dict import core_name
+from tests.site_support import built_site, chromium, served, sync_playwright
+from tests.trees import ROOT
+from validators.check import check_tree
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGES = ("", "guideline/", "rubric/", "societies/", "areas/", "rankings/", "downloads/", "submit/", "form/")
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    with served(built_site()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(base: str) -> Iterator[object]:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.problems = []
+    opened.on("pageerror", lambda exc: opened.problems.append(f"page error: {exc}"))
+    opened.on("console", lambda m: opened.problems.append(f"console {m.type}: {m.text}")
+              if m.type in ("error", "warning") else None)
+    opened.on("request", lambda r: opened.problems.append(f"request to {r.url}")
+              if urlsplit(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith("data:") else None)
+    yield opened
+    context.close()
+
+
+def _societies() -> list[tuple[str, str, str]]:
+    """(id, name as searched, a word inside it) for a few sample societies."""
+    _, repo = check_tree(ROOT)
+    out = []
+    for society, doc in sorted(repo.profiles.items()):
+        name = re.sub(r"（.*?）", "", doc.profile.name)
+        core = core_name(name)
+        if len(core) >= 2 and core != name:
+            out.append((society, name, core))
+    return out[:3]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_render_without_console_errors_or_outside_requests(page, base: str, path: str) -> None:
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").count() >= 1
+    assert page.problems == []
+
+
+def test_home_shows_the_year_counts_and_tier_chart(page, base: str) -> None:
+    page.goto(base)
+    assert page.locator(".sb-counts").inner_text().startswith("已登记学会")
+    assert page.locator("figure.sb-chart svg rect").count() >= 4
+    assert page.problems == []
+
+
+def _search(page, base: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    page.goto(base)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")  # Material reads the query on keyup; an IME's text arrives without one
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+
+
+@pytest.mark.parametrize(("society", "name", "word"), _societies())
+def test_chinese_search_finds_a_society_by_name_and_by_a_word_inside_it(
+        page, base: str, society: str, name: str, word: str) -> None:
+    for query in (name, word):
+        links = _search(page, base, query)
+        assert any(f"/societies/{society}/" in href for href in links), (query, links)
+    assert page.problems == []
+
+
+def _column(page, header: str) -> list[float]:  # type: ignore[no-untyped-def]
+    return page.evaluate("""header => {
+        const table = [...document.querySelectorAll('table[data-sortable]')]
+            .find(t => [...t.tHead.rows[0].cells].some(c => c.textContent.trim() === header));
+        const index = [...table.tHead.rows[0].cells].findIndex(c => c.textContent.trim() === header);
+        return [...table.tBodies[0].rows].map(r => parseFloat(r.cells[index].dataset.sort));
+    }""", header)
+
+
+def test_a_table_sorts_by_score_as_numbers(page, base: str) -> None:
+    """On the year whose totals sort differently as text, so text sorting would show."""
+    _, repo = check_tree(ROOT)
+    for year in repo.years():
+        page.goto(f"{base}rankings/{year}/")
+        values = _column(page, "总分")
+        if sorted(values) != sorted(values, key=lambda v: str(v)):
+            break
+    else:
+        pytest.skip("no year's totals sort differently as text and as numbers")
+    header = page.locator("table[data-sortable] th", has_text=re.compile("^总分$")).first
+    header.click()
+    first = _column(page, "总分")
+    header.click()
+    second = _column(page, "总分")
+    assert {tuple(first), tuple(second)} == {tuple(sorted(values)), tuple(sorted(values, reverse=True))}
+    assert page.problems == []
+
+
+def test_clause_links_land_on_their_clause(page, base: str) -> None:
+    page.goto(f"{base}societies/")
+    page.locator("a.sb-society").first.click()
+    page.wait_for_load_state()
+    link = page.locator("a[href*='guideline/#clause-']").first
+    clause = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    page.wait_for_url(re.compile(f"guideline/#{clause}$"))
+    target = page.evaluate("id => { const e = document.getElementById(id); return e && e.className }", clause)
+    assert target == "sb-clause"
+    assert page.problems == []
+
+
+def test_a_society_page_prints_without_the_site_chrome(page, base: str) -> None:
+    page.goto(f"{base}societies/")
+    page.locator("a.sb-society").first.click()
+    page.wait_for_load_state()
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--secondary', '.md-footer']
+        .map(s => document.querySelector(s)).filter(Boolean)
+        .every(e => getComputedStyle(e).display === 'none')""")
+    assert hidden
+    assert page.locator("figure.sb-chart").first.is_visible()

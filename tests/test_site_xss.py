@@ -1,0 +1,50 @@
+"""A society that writes `<script>`, `<img onerror>`, `javascript:` and `{: onclick}` into every
+text field: the site builds, shows every payload as typed, and holds none of it as markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.site_support import HOSTILE, PAYLOADS, XSS_SOCIETY, hostile_site, html_pages, parse
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return hostile_site()
+
+
+def test_no_payload_becomes_markup(site: Path) -> None:
+    pages = html_pages(site)
+    assert len(pages) > 15
+    for page in pages:
+        found = parse(page)
+        for tag, attrs in found.elements:
+            handlers = [a for a in attrs if a.lower().startswith("on")]
+            assert not handlers, (page, tag, attrs)
+            assert not (tag == "img" and attrs.get("src") == "x"), page
+            href = str(attrs.get("href") or "")
+            assert urlsplit(href).scheme in ("", "http", "https"), (page, tag, href)
+        assert not [s for s in found.scripts if "__xss" in s], page
+
+
+def test_every_payload_is_shown_as_typed(site: Path) -> None:
+    shown = "".join(parse(site / "societies" / XSS_SOCIETY / "index.html").text)
+    for payload in PAYLOADS:
+        assert payload in shown
+    # one field per cell: the title of each list appears in its table
+    assert shown.count(HOSTILE) >= 10
+    area = "".join(parse(site / "areas" / "2017" / "academic_events" / "index.html").text)
+    assert PAYLOADS[0] in area
+
+
+def test_hostile_addresses_are_text_or_escaped(site: Path) -> None:
+    page = parse(site / "societies" / XSS_SOCIETY / "index.html")
+    assert not [h for h in page.links if h.startswith("javascript")]
+    quoted = [h for h in page.links if h.startswith("https://example.org/")]
+    assert quoted == ['https://example.org/"onmouseover="window.__xss=\'q\''] * len(quoted)
+    assert quoted
