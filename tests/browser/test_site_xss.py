@@ -1,0 +1,98 @@
+"""The hostile society's site in Chromium: on every page, no payload runs (a trap on
+`window.__xss` and on dialogs records any) and none is in the DOM as an element or attribute."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.site_support import (
+    XSS_SOCIETY,
+    chromium,
+    hostile_site,
+    html_pages,
+    served,
+    sync_playwright,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# Runs before any page script: every write to window.__xss and every dialog is recorded.
+TRAP = """
+window.__hits = [];
+Object.defineProperty(window, '__xss', {set(v) { window.__hits.push(String(v)); }, get() { return undefined; }});
+for (const name of ['alert', 'confirm', 'prompt']) {
+  window[name] = (...args) => { window.__hits.push(name + ':' + args.join(' ')); };
+}
+"""
+DANGEROUS = """() => {
+  const found = [];
+  for (const e of document.querySelectorAll('*')) {
+    for (const a of e.attributes) {
+      if (a.name.startsWith('on')) found.push(e.tagName + '[' + a.name + ']');
+      if (['href', 'src', 'action', 'formaction'].includes(a.name) && /^\\s*javascript:/i.test(a.value))
+        found.push(e.tagName + '[' + a.name + '=' + a.value + ']');
+    }
+    if (e.tagName === 'IMG' && e.getAttribute('src') === 'x') found.push('img[src=x]');
+    if (e.tagName === 'SCRIPT' && e.textContent.includes('__xss')) found.push('script');
+  }
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def site_url() -> Iterator[tuple[str, list[str]]]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    site = hostile_site()
+    paths = [p.relative_to(site).as_posix().removesuffix("index.html") for p in html_pages(site)]
+    with served(site) as url:
+        yield url, paths
+
+
+@pytest.fixture(scope="module")
+def context(site_url):  # type: ignore[no-untyped-def]
+    with chromium() as browser:
+        opened = browser.new_context()
+        opened.add_init_script(TRAP)
+        yield opened
+        opened.close()
+
+
+def _check(page) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__hits") == []
+    assert page.evaluate(DANGEROUS) == []
+
+
+def test_no_payload_runs_or_becomes_markup_on_any_page(context, site_url) -> None:  # type: ignore[no-untyped-def]
+    base, paths = site_url
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: dialogs.append(d.message) or d.dismiss())
+    assert any(p.startswith(f"societies/{XSS_SOCIETY}/") for p in paths)
+    for path in paths:
+        page.goto(base + path)
+        _check(page)
+        # Hovering and clicking every cell of the payload tables fires any handler that slipped in.
+        if path.startswith(f"societies/{XSS_SOCIETY}/"):
+            for cell in page.locator("article td").all()[:80]:
+                cell.hover()
+            assert page.evaluate("window.__hits") == []
+    assert dialogs == []
+    page.close()
+
+
+def test_searching_the_hostile_society_runs_nothing(context, site_url) -> None:  # type: ignore[no-untyped-def]
+    base, _ = site_url
+    page = context.new_page()
+    page.goto(base)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    field = page.locator("input.md-search__input")
+    field.fill("跨站测试学会")
+    field.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    _check(page)
+    texts = page.locator(".md-search-result__item").all_inner_texts()
+    assert any("<script>" in t for t in texts), texts
+    page.close()
