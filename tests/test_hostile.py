@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.guarded import run_check
+from tests.guarded import run_check, run_validators
 from tests.trees import profile
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
@@ -207,3 +207,17 @@ GENERATED: dict[str, tuple[Callable[[Path], Path], Expectation]] = {
 def test_generated_case(name: str, tmp_path: Path) -> None:
     make, expected = GENERATED[name]
     assert_outcome(make(tmp_path), expected)
+
+
+@pytest.mark.parametrize("output", ["text", "github", "markdown"])
+def test_every_format_survives_the_whole_corpus(output: str, tmp_path: Path) -> None:
+    """All committed cases in one run, each in its own society folder, in the other formats."""
+    for path in CASES:
+        folder, data = society_folder(tmp_path / path.stem), path.read_bytes()
+        target = TARGET.search(data)
+        (folder / (target.group(1).decode() if target else "2017.yaml")).write_bytes(data)
+    proc = run_validators("check", "--format", output, tmp_path)
+    assert b"Traceback" not in proc.stdout + proc.stderr
+    assert proc.stderr == b""
+    assert proc.returncode == 1
+    assert proc.stdout.decode("utf-8")
