@@ -28,7 +28,7 @@ MKDOCS_YML = Path(__file__).resolve().parents[1] / "mkdocs.yml"
 GITHUB_URL_LIMIT = 7000
 # Script order matters: the libraries, then the form's modules, then the entry point.
 SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "form-yaml.js",
-           "form-check.js", "form-render.js", "form.js")
+           "form-check.js", "form-render.js", "form-start.js", "form-output.js", "form.js")
 
 
 @dataclass(frozen=True, slots=True)

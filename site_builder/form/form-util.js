@@ -4,6 +4,9 @@
   "use strict";
   var RF = (window.ReportForm = window.ReportForm || {});
 
+  // Area numbers as the guideline writes them (一、创新驱动助力工程).
+  RF.NUMERALS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
   /* el("div", {class: "x", text: "…", on: {click: fn}}, [children]) */
   RF.el = function (tag, attrs, children) {
     var node = document.createElement(tag);

@@ -1,12 +1,9 @@
-/* Report form: the page. Start modes (empty, copy of last year, a YAML file), live checks,
- * and the output (download, copy, GitHub's web editor). Nothing leaves the browser. */
+/* Report form: the page — loading its data, the editor, the live checks, and mounting.
+ * Nothing leaves the browser. */
 (function () {
   "use strict";
   var RF = (window.ReportForm = window.ReportForm || {});
   var el = RF.el;
-  var NUMERALS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-  var SUBMISSION_MODELINE = "yaml-language-server: $schema=../../schema/submission.schema.json";
-  var SOCIETY_MODELINE = "yaml-language-server: $schema=../../schema/society.schema.json";
 
   function App(node) {
     this.node = node;
@@ -18,6 +15,9 @@
     this.state = null;
     this.timer = null;
   }
+
+  // The start panel (form-start.js) and the output (form-output.js).
+  Object.assign(App.prototype, RF.appMethods);
 
   App.prototype.url = function (name) {
     return this.base + name;
@@ -76,237 +76,6 @@
     });
   };
 
-  /* ---- start panel ---------------------------------------------------------------------- */
-
-  function yearSelect(years, selected, id) {
-    return el("select", { class: "rf-input rf-select", id: id }, years.map(function (y) {
-      return el("option", { value: String(y), text: y + " 年度", selected: y === selected });
-    }));
-  }
-
-  App.prototype.renderStart = function () {
-    var self = this;
-    var cfg = this.config;
-    var years = cfg.years;
-    var latest = years[years.length - 1];
-    RF.clear(this.node);
-    var startBox = el("div", { class: "rf-start" });
-    this.node.appendChild(startBox);
-    this.editor = el("div", { class: "rf-editor" });
-    this.node.appendChild(this.editor);
-
-    // 1. empty
-    var ids = el("datalist", { id: "rf-society-ids" }, cfg.societies.map(function (s) {
-      return el("option", { value: s.id, label: s.name });
-    }));
-    var newId = el("input", { type: "text", class: "rf-input", id: "rf-new-society", list: "rf-society-ids",
-      placeholder: "如 cd-mech-eng", autocomplete: "off" });
-    var newYear = yearSelect(years, latest, "rf-new-year");
-    var newMsg = el("div", { class: "rf-msg" });
-    var empty = el("section", { class: "rf-mode" }, [
-      el("h3", { text: "新建空白报告" }),
-      el("p", { class: "rf-help", text: "已有学会请填写本学会的 id；新学会请自拟一个 id（小写英文字母、数字和连字符），并在下方一并填写学会资料。" }),
-      el("label", { class: "rf-label", for: "rf-new-society", text: "学会 id" }), newId, ids,
-      el("label", { class: "rf-label", for: "rf-new-year", text: "填报年度" }), newYear,
-      el("div", {}, [el("button", { type: "button", class: "rf-button", id: "rf-start-empty", text: "新建",
-        on: { click: function () {
-          var id = newId.value.trim();
-          RF.clear(newMsg);
-          if (!new RegExp(self.labels.slug_pattern).test(id)) {
-            newMsg.appendChild(el("p", { class: "rf-error", text: "学会 id 只能用小写英文字母、数字和单个连字符，如 cd-mech-eng。" }));
-            return;
-          }
-          self.begin({ society: id, year: Number(newYear.value) }, Number(newYear.value), {
-            note: self.society(id) ? "已新建 " + id + " 的 " + newYear.value + " 年度空白报告。"
-              : "已新建空白报告。" + id + " 是新学会：请同时填写下方的学会资料（society.yaml）。",
-          });
-        } } })]),
-      newMsg,
-    ]);
-
-    // 2. copy of last year
-    var withReports = cfg.societies.filter(function (s) {
-      return s.years.length;
-    });
-    var copySociety = el("select", { class: "rf-input rf-select", id: "rf-copy-society" },
-      [el("option", { value: "", text: "请选择学会" })].concat(withReports.map(function (s) {
-        return el("option", { value: s.id, text: s.name + "（" + s.id + "）" });
-      })));
-    var copyFrom = el("select", { class: "rf-input rf-select", id: "rf-copy-from" });
-    var copyTo = yearSelect(years, latest, "rf-copy-to");
-    var copyMsg = el("div", { class: "rf-msg" });
-    copySociety.addEventListener("change", function () {
-      var s = self.society(copySociety.value);
-      RF.clear(copyFrom);
-      if (!s) return;
-      s.years.slice().reverse().forEach(function (y) {
-        copyFrom.appendChild(el("option", { value: String(y), text: y + " 年度" }));
-      });
-      var last = s.years[s.years.length - 1];
-      var target = years.indexOf(last + 1) !== -1 ? last + 1 : latest;
-      copyTo.value = String(target);
-    });
-    var copy = el("section", { class: "rf-mode" }, [
-      el("h3", { text: "以上一年度的报告为底稿" }),
-      el("p", { class: "rf-help", text: "复制本学会已发布的报告，年度改为新的年度；沿用的日期会标出，提醒逐项更新。" }),
-      el("label", { class: "rf-label", for: "rf-copy-society", text: "学会" }), copySociety,
-      el("label", { class: "rf-label", for: "rf-copy-from", text: "底稿（已发布的报告）" }), copyFrom,
-      el("label", { class: "rf-label", for: "rf-copy-to", text: "填报年度" }), copyTo,
-      el("div", {}, [el("button", { type: "button", class: "rf-button", id: "rf-start-copy", text: "复制为底稿",
-        on: { click: function () {
-          RF.clear(copyMsg);
-          if (!copySociety.value || !copyFrom.value) {
-            copyMsg.appendChild(el("p", { class: "rf-error", text: "请先选择学会和底稿年度。" }));
-            return;
-          }
-          self.copyLastYear(copySociety.value, Number(copyFrom.value), Number(copyTo.value), copyMsg);
-        } } })]),
-      copyMsg,
-    ]);
-
-    // 3. a YAML file
-    var fileInput = el("input", { type: "file", id: "rf-file", class: "rf-hidden-input", accept: ".yaml,.yml,text/yaml,text/plain" });
-    var fileMsg = el("div", { class: "rf-msg", id: "rf-file-errors", "aria-live": "polite" });
-    var drop = el("div", { class: "rf-drop" }, [
-      el("p", { text: "把 YAML 文件拖到这里，或" }),
-      el("label", { class: "rf-button rf-file-label", for: "rf-file", text: "选择文件" }),
-      fileInput,
-    ]);
-    var readFile = function (file) {
-      RF.clear(fileMsg);
-      if (!file) return;
-      if (file.size > 1048576) {
-        fileMsg.appendChild(el("p", { class: "rf-error", text: "文件超过 1 MB，不像是学会年度报告：请检查是否选错了文件。" }));
-        return;
-      }
-      file.text().then(function (text) {
-        self.importYaml(text, file.name, fileMsg);
-      });
-    };
-    fileInput.addEventListener("change", function () {
-      readFile(fileInput.files[0]);
-      fileInput.value = "";
-    });
-    drop.addEventListener("dragover", function (e) {
-      e.preventDefault();
-      drop.classList.add("rf-drop-over");
-    });
-    drop.addEventListener("dragleave", function () {
-      drop.classList.remove("rf-drop-over");
-    });
-    drop.addEventListener("drop", function (e) {
-      e.preventDefault();
-      drop.classList.remove("rf-drop-over");
-      readFile(e.dataTransfer.files[0]);
-    });
-    var fileMode = el("section", { class: "rf-mode" }, [
-      el("h3", { text: "导入 YAML 文件" }),
-      el("p", { class: "rf-help", text: "继续填写保存过的文件，或检查手工编写的文件。文件只在本机读取，不会上传。" }),
-      drop,
-      fileMsg,
-    ]);
-
-    startBox.appendChild(el("h2", { text: "第一步：选择开始方式" }));
-    startBox.appendChild(el("div", { class: "rf-modes" }, [empty, copy, fileMode]));
-  };
-
-  /* ---- start modes ---------------------------------------------------------------------- */
-
-  App.prototype.copyLastYear = function (id, from, to, msgBox) {
-    var self = this;
-    Promise.all([this.loadReports(id), this.loadYear(to)]).then(function (loaded) {
-      var source = loaded[0].reports[String(from)];
-      if (!source) throw new Error("找不到 " + id + " 的 " + from + " 年度报告");
-      var data = RF.clone(source);
-      var schema = self.schemas[to];
-      normalise(data, schema);
-      data.year = to;
-      var flagged = new WeakMap();
-      var s = self.society(id);
-      var notes = [];
-      if (from === to) {
-        notes.push("已载入 " + (s ? s.name : id) + " 已发布的 " + from + " 年度报告，可以修改后重新提交。");
-      } else {
-        var count = flagDates(data, schema, self.labels.kept_dates, flagged);
-        notes.push("已把 " + (s ? s.name : id) + " 的 " + from + " 年度报告复制为 " + to + " 年度的底稿。");
-        if (count) {
-          notes.push("黄色标出的 " + count + " 个日期沿用自 " + from + " 年度，请逐项改为本年度的实际日期；本年度没有开展的项目请删除。");
-        }
-        notes.push("服务站和联合体的编号和成立日期保持不变：同一服务站、联合体只在成立当年计为新建。");
-      }
-      if (from !== to && (s ? s.years : []).indexOf(to) !== -1) {
-        notes.push("注意：本学会 " + to + " 年度的报告已经发布，提交时将替换已发布的文件。");
-      }
-      self.begin(data, to, { note: notes.join(""), flagged: flagged, source: { society: id, year: from } });
-    }).catch(function (err) {
-      msgBox.appendChild(el("p", { class: "rf-error", text: "无法载入底稿：" + err.message }));
-    });
-  };
-
-  App.prototype.importYaml = function (text, name, msgBox) {
-    var parsed = RF.parseYaml(text);
-    if (parsed.error) {
-      var e = parsed.error;
-      msgBox.appendChild(el("p", { class: "rf-error rf-yaml-error", text: name + "：" + e.message }));
-      if (e.reason) msgBox.appendChild(el("p", { class: "rf-help", text: "解析器原文：" + e.reason }));
-      if (e.snippet) msgBox.appendChild(el("pre", { class: "rf-snippet", text: e.snippet }));
-      return;
-    }
-    var data = parsed.data;
-    var years = this.config.years;
-    var year = years.indexOf(data.year) !== -1 ? data.year : years[years.length - 1];
-    var note = "已导入 " + name + "。";
-    if (years.indexOf(data.year) === -1) {
-      note += "文件中的年度（" + String(data.year) + "）没有对应的指南，暂按 " + year + " 年度检查。";
-    }
-    var self = this;
-    this.loadYear(year).then(function () {
-      normalise(data, self.schemas[year]);
-      self.begin(data, year, { note: note, imported: true });
-      msgBox.appendChild(el("p", { class: "rf-ok", text: note + "问题已在下方逐项标出。" }));
-    });
-  };
-
-  /* Enumeration codes (host) become the labels (主办) the site shows and the form writes. */
-  function normalise(data, root) {
-    RF.walk(data, root, root, [], function (path, value, key, schema, parent) {
-      var labels = schema["x-labels"];
-      if (labels && typeof value === "string" && RF.own(labels, value)) {
-        parent[path[path.length - 1]] = labels[value];
-      }
-    });
-  }
-
-  /* Mark every date copied from last year, except the kept ones (a station's establishment). */
-  function flagDates(data, root, kept, flagged) {
-    var count = 0;
-    RF.walk(data, root, root, [], function (path, value, key, schema, parent) {
-      var prop = path[path.length - 1];
-      if (schema.format !== "date" || kept.indexOf(prop) !== -1 || !RF.isObject(parent)) return;
-      if (!flagged.has(parent)) flagged.set(parent, new Set());
-      flagged.get(parent).add(prop);
-      count++;
-    });
-    return count;
-  }
-
-  App.prototype.begin = function (data, year, options) {
-    var self = this;
-    options = options || {};
-    this.loadYear(year).then(function () {
-      self.state = {
-        data: data,
-        year: year,
-        profile: { id: data.society, maintainers: [] },
-        flagged: options.flagged || new WeakMap(),
-        note: options.note || "",
-      };
-      self.renderEditor();
-      var top = self.editor.querySelector("h2");
-      if (top && top.scrollIntoView) top.scrollIntoView({ behavior: "smooth", block: "start" });
-    });
-  };
-
   /* ---- the editor ----------------------------------------------------------------------- */
 
   App.prototype.isNewSociety = function () {
@@ -358,7 +127,7 @@
     var yearBox = el("div", { class: "rf-field", dataset: { pointer: "/year" } }, [
       el("label", { class: "rf-label", for: "rf-year" }, [el("span", { text: "年度" }), el("code", { class: "rf-key", text: "year" })]),
     ]);
-    var yearSel = yearSelect(this.config.years, year, "rf-year");
+    var yearSel = RF.yearSelect(this.config.years, year, "rf-year");
     yearSel.addEventListener("change", function () {
       var y = Number(yearSel.value);
       self.loadYear(y).then(function () {
@@ -379,7 +148,7 @@
       var raw = root.properties[area.key];
       if (!raw) return;
       var schema = RF.resolveSchema(raw, root);
-      var numeral = NUMERALS[Number(area.id)] || area.id;
+      var numeral = RF.NUMERALS[Number(area.id)] || area.id;
       var section = el("section", { class: "rf-area", id: "rf-area-" + area.key }, [
         el("h3", { text: numeral + "、" + area.title }),
       ]);
@@ -649,146 +418,6 @@
     });
     details.appendChild(list);
     box.appendChild(details);
-  };
-
-  /* ---- output ---------------------------------------------------------------------------- */
-
-  App.prototype.sectionTitles = function () {
-    var titles = {};
-    this.ctx.guide.areas.forEach(function (a) {
-      titles[a.key] = (NUMERALS[Number(a.id)] || a.id) + "、" + a.title;
-    });
-    return titles;
-  };
-
-  App.prototype.reportYaml = function () {
-    var st = this.state;
-    var root = this.schemas[st.year];
-    var s = this.society(st.data.society);
-    var name = s ? s.name : (this.profileCtx && st.profile.name) || "";
-    var header = [
-      SUBMISSION_MODELINE,
-      (name ? name + "（" + (st.data.society || "") + "）" : "学会 " + (st.data.society || "")) + " " + st.data.year + " 年度工作报告。",
-      "由网站“在线填报”页面生成；提交后系统会自动检查，并用中文说明需要修改的地方。",
-    ];
-    return RF.dumpYaml(RF.outputTree(st.data, root, root) || {}, header, this.sectionTitles());
-  };
-
-  App.prototype.profileYaml = function () {
-    var st = this.state;
-    var schema = this.societySchema;
-    var header = [SOCIETY_MODELINE, "学会资料：由网站“在线填报”页面生成。"];
-    return RF.dumpYaml(RF.outputTree(st.profile, schema, schema) || {}, header, {});
-  };
-
-  App.prototype.renderOutput = function () {
-    var self = this;
-    var out = el("section", { class: "rf-output", id: "rf-output" }, [el("h2", { text: "第三步：生成文件并提交" })]);
-    this.outputs = [];
-    var files = [{ kind: "report", title: "年度报告" }];
-    if (this.profileCtx) files.unshift({ kind: "profile", title: "学会资料 society.yaml" });
-    files.forEach(function (f) {
-      var area = el("textarea", { class: "rf-yaml", id: "rf-yaml-" + f.kind, readonly: "readonly", rows: 16, spellcheck: "false" });
-      var name = el("code");
-      var status = el("span", { class: "rf-copied", "aria-live": "polite" });
-      var github = el("div", { class: "rf-github" });
-      var download = el("button", { type: "button", class: "rf-button", id: "rf-download-" + f.kind, text: "下载文件",
-        on: { click: function () {
-          self.unsaved = false;
-          var blob = new Blob([area.value], { type: "text/yaml;charset=utf-8" });
-          var link = el("a", { href: URL.createObjectURL(blob), download: f.fileName });
-          document.body.appendChild(link);
-          link.click();
-          setTimeout(function () {
-            URL.revokeObjectURL(link.href);
-            link.remove();
-          }, 1000);
-        } } });
-      var copy = el("button", { type: "button", class: "rf-button", id: "rf-copy-" + f.kind, text: "复制全文",
-        on: { click: function () {
-          var done = function () {
-            self.unsaved = false;
-            status.textContent = "已复制。";
-          };
-          if (navigator.clipboard && window.isSecureContext) {
-            navigator.clipboard.writeText(area.value).then(done, function () {
-              area.select();
-              document.execCommand("copy");
-              done();
-            });
-          } else {
-            area.select();
-            document.execCommand("copy");
-            done();
-          }
-        } } });
-      out.appendChild(el("div", { class: "rf-file" }, [
-        el("h3", {}, [f.title + "：", name]),
-        area,
-        el("div", { class: "rf-actions" }, [download, copy, status]),
-        github,
-      ]));
-      self.outputs.push({ kind: f.kind, area: area, name: name, github: github, file: f });
-    });
-    this.editor.appendChild(out);
-  };
-
-  App.prototype.updateOutput = function (issues) {
-    var self = this;
-    var st = this.state;
-    var cfg = this.config;
-    var id = st.data.society || "<学会id>";
-    var existing = this.society(st.data.society);
-    var blocking = issues.filter(function (i) { return i.severity !== "warning"; }).length;
-    this.outputs.forEach(function (o) {
-      var text = o.kind === "report" ? self.reportYaml() : self.profileYaml();
-      var fileName = o.kind === "report" ? st.data.year + ".yaml" : "society.yaml";
-      var path = "submissions/" + id + "/" + fileName;
-      o.file.fileName = fileName;
-      o.area.value = text;
-      o.name.textContent = path;
-      var gh = RF.clear(o.github);
-      if (blocking) {
-        gh.appendChild(el("p", { class: "rf-help", text: "表单还有 " + blocking + " 处问题：可以先下载保存，改好后再提交（导入文件即可继续填写）。" }));
-      }
-      if (!cfg.repo_url) {
-        gh.appendChild(el("p", { class: "rf-help", text: "请把下载的文件交给市科协或本学会的仓库维护人提交。" }));
-        return;
-      }
-      var folder = cfg.repo_url + "/tree/" + cfg.branch + "/submissions/" + encodeURIComponent(id);
-      var published = o.kind === "report" ? existing && existing.years.indexOf(st.data.year) !== -1 : !!existing;
-      if (published) {
-        var edit = cfg.repo_url + "/edit/" + cfg.branch + "/submissions/" + encodeURIComponent(id) + "/" + fileName;
-        gh.appendChild(el("p", {}, ["这个文件已经发布过。要修改它：打开 ",
-          el("a", { href: edit, target: "_blank", rel: "noopener", text: "GitHub 上的编辑页面" }),
-          "，把全部内容替换为上面的文本，再点 Commit changes 并按提示创建拉取请求。"]));
-        return;
-      }
-      var url = cfg.repo_url + "/new/" + cfg.branch + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/") +
-        "&value=" + encodeURIComponent(text);
-      if (url.length <= cfg.url_limit) {
-        gh.appendChild(el("a", { class: "rf-button rf-primary", id: "rf-github-" + o.kind, href: url, target: "_blank", rel: "noopener",
-          text: "在 GitHub 上新建这个文件" }));
-        gh.appendChild(el("p", { class: "rf-help", text: "GitHub 会打开网页编辑器，文件名和内容已经填好：点 Commit changes，按提示创建拉取请求（没有写权限时 GitHub 会自动建立副本）。" }));
-      } else {
-        var upload = cfg.repo_url + "/upload/" + cfg.branch + "/submissions" + (existing ? "/" + encodeURIComponent(id) : "");
-        gh.appendChild(el("div", { class: "rf-upload", id: "rf-upload-" + o.kind }, [
-          el("p", { text: "内容较长（链接约 " + url.length + " 个字符，超过 " + cfg.url_limit + "），不能通过链接直接带到 GitHub。请改用上传：" }),
-          el("ol", {}, [
-            el("li", { text: "点“下载文件”，保存为 " + fileName + "。" }),
-            el("li", {}, existing ? ["打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
-              "（即仓库中 submissions/" + id + "/ 文件夹的 Add file → Upload files）。"]
-              : ["新建名为 " + id + " 的文件夹，把下载的文件放进去；打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
-                "（submissions/ 文件夹的 Add file → Upload files），把整个文件夹拖进去。"]),
-            el("li", { text: "在页面下方选择“Create a new branch … and start a pull request”，点 Commit changes。" }),
-          ]),
-          el("p", { class: "rf-help" }, ["也可以先打开 ", el("a", { href: folder, target: "_blank", rel: "noopener", text: "本学会的文件夹" }), " 查看已有文件。"]),
-        ]));
-      }
-      if (o.kind === "profile") {
-        gh.appendChild(el("p", { class: "rf-help", text: "新学会请先提交 society.yaml，合并后再提交年度报告；或者用上传方式把两个文件放在同一个文件夹里一次提交。" }));
-      }
-    });
   };
 
   /* ---- mount ----------------------------------------------------------------------------- */

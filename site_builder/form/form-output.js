@@ -1,0 +1,150 @@
+/* Report form: the files it produces (download, copy) and the way to GitHub: its web editor
+ * with the content in the link, or the upload route when the link would be too long. */
+(function () {
+  "use strict";
+  var RF = (window.ReportForm = window.ReportForm || {});
+  var el = RF.el;
+  var P = (RF.appMethods = RF.appMethods || {});
+  var SUBMISSION_MODELINE = "yaml-language-server: $schema=../../schema/submission.schema.json";
+  var SOCIETY_MODELINE = "yaml-language-server: $schema=../../schema/society.schema.json";
+
+  /* ---- output ---------------------------------------------------------------------------- */
+
+  P.sectionTitles = function () {
+    var titles = {};
+    this.ctx.guide.areas.forEach(function (a) {
+      titles[a.key] = (RF.NUMERALS[Number(a.id)] || a.id) + "、" + a.title;
+    });
+    return titles;
+  };
+
+  P.reportYaml = function () {
+    var st = this.state;
+    var root = this.schemas[st.year];
+    var s = this.society(st.data.society);
+    var name = s ? s.name : (this.profileCtx && st.profile.name) || "";
+    var header = [
+      SUBMISSION_MODELINE,
+      (name ? name + "（" + (st.data.society || "") + "）" : "学会 " + (st.data.society || "")) + " " + st.data.year + " 年度工作报告。",
+      "由网站“在线填报”页面生成；提交后系统会自动检查，并用中文说明需要修改的地方。",
+    ];
+    return RF.dumpYaml(RF.outputTree(st.data, root, root) || {}, header, this.sectionTitles());
+  };
+
+  P.profileYaml = function () {
+    var st = this.state;
+    var schema = this.societySchema;
+    var header = [SOCIETY_MODELINE, "学会资料：由网站“在线填报”页面生成。"];
+    return RF.dumpYaml(RF.outputTree(st.profile, schema, schema) || {}, header, {});
+  };
+
+  P.renderOutput = function () {
+    var self = this;
+    var out = el("section", { class: "rf-output", id: "rf-output" }, [el("h2", { text: "第三步：生成文件并提交" })]);
+    this.outputs = [];
+    var files = [{ kind: "report", title: "年度报告" }];
+    if (this.profileCtx) files.unshift({ kind: "profile", title: "学会资料 society.yaml" });
+    files.forEach(function (f) {
+      var area = el("textarea", { class: "rf-yaml", id: "rf-yaml-" + f.kind, readonly: "readonly", rows: 16, spellcheck: "false" });
+      var name = el("code");
+      var status = el("span", { class: "rf-copied", "aria-live": "polite" });
+      var github = el("div", { class: "rf-github" });
+      var download = el("button", { type: "button", class: "rf-button", id: "rf-download-" + f.kind, text: "下载文件",
+        on: { click: function () {
+          self.unsaved = false;
+          var blob = new Blob([area.value], { type: "text/yaml;charset=utf-8" });
+          var link = el("a", { href: URL.createObjectURL(blob), download: f.fileName });
+          document.body.appendChild(link);
+          link.click();
+          setTimeout(function () {
+            URL.revokeObjectURL(link.href);
+            link.remove();
+          }, 1000);
+        } } });
+      var copy = el("button", { type: "button", class: "rf-button", id: "rf-copy-" + f.kind, text: "复制全文",
+        on: { click: function () {
+          var done = function () {
+            self.unsaved = false;
+            status.textContent = "已复制。";
+          };
+          if (navigator.clipboard && window.isSecureContext) {
+            navigator.clipboard.writeText(area.value).then(done, function () {
+              area.select();
+              document.execCommand("copy");
+              done();
+            });
+          } else {
+            area.select();
+            document.execCommand("copy");
+            done();
+          }
+        } } });
+      out.appendChild(el("div", { class: "rf-file" }, [
+        el("h3", {}, [f.title + "：", name]),
+        area,
+        el("div", { class: "rf-actions" }, [download, copy, status]),
+        github,
+      ]));
+      self.outputs.push({ kind: f.kind, area: area, name: name, github: github, file: f });
+    });
+    this.editor.appendChild(out);
+  };
+
+  P.updateOutput = function (issues) {
+    var self = this;
+    var st = this.state;
+    var cfg = this.config;
+    var id = st.data.society || "<学会id>";
+    var existing = this.society(st.data.society);
+    var blocking = issues.filter(function (i) { return i.severity !== "warning"; }).length;
+    this.outputs.forEach(function (o) {
+      var text = o.kind === "report" ? self.reportYaml() : self.profileYaml();
+      var fileName = o.kind === "report" ? st.data.year + ".yaml" : "society.yaml";
+      var path = "submissions/" + id + "/" + fileName;
+      o.file.fileName = fileName;
+      o.area.value = text;
+      o.name.textContent = path;
+      var gh = RF.clear(o.github);
+      if (blocking) {
+        gh.appendChild(el("p", { class: "rf-help", text: "表单还有 " + blocking + " 处问题：可以先下载保存，改好后再提交（导入文件即可继续填写）。" }));
+      }
+      if (!cfg.repo_url) {
+        gh.appendChild(el("p", { class: "rf-help", text: "请把下载的文件交给市科协或本学会的仓库维护人提交。" }));
+        return;
+      }
+      var folder = cfg.repo_url + "/tree/" + cfg.branch + "/submissions/" + encodeURIComponent(id);
+      var published = o.kind === "report" ? existing && existing.years.indexOf(st.data.year) !== -1 : !!existing;
+      if (published) {
+        var edit = cfg.repo_url + "/edit/" + cfg.branch + "/submissions/" + encodeURIComponent(id) + "/" + fileName;
+        gh.appendChild(el("p", {}, ["这个文件已经发布过。要修改它：打开 ",
+          el("a", { href: edit, target: "_blank", rel: "noopener", text: "GitHub 上的编辑页面" }),
+          "，把全部内容替换为上面的文本，再点 Commit changes 并按提示创建拉取请求。"]));
+        return;
+      }
+      var url = cfg.repo_url + "/new/" + cfg.branch + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/") +
+        "&value=" + encodeURIComponent(text);
+      if (url.length <= cfg.url_limit) {
+        gh.appendChild(el("a", { class: "rf-button rf-primary", id: "rf-github-" + o.kind, href: url, target: "_blank", rel: "noopener",
+          text: "在 GitHub 上新建这个文件" }));
+        gh.appendChild(el("p", { class: "rf-help", text: "GitHub 会打开网页编辑器，文件名和内容已经填好：点 Commit changes，按提示创建拉取请求（没有写权限时 GitHub 会自动建立副本）。" }));
+      } else {
+        var upload = cfg.repo_url + "/upload/" + cfg.branch + "/submissions" + (existing ? "/" + encodeURIComponent(id) : "");
+        gh.appendChild(el("div", { class: "rf-upload", id: "rf-upload-" + o.kind }, [
+          el("p", { text: "内容较长（链接约 " + url.length + " 个字符，超过 " + cfg.url_limit + "），不能通过链接直接带到 GitHub。请改用上传：" }),
+          el("ol", {}, [
+            el("li", { text: "点“下载文件”，保存为 " + fileName + "。" }),
+            el("li", {}, existing ? ["打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
+              "（即仓库中 submissions/" + id + "/ 文件夹的 Add file → Upload files）。"]
+              : ["新建名为 " + id + " 的文件夹，把下载的文件放进去；打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
+                "（submissions/ 文件夹的 Add file → Upload files），把整个文件夹拖进去。"]),
+            el("li", { text: "在页面下方选择“Create a new branch … and start a pull request”，点 Commit changes。" }),
+          ]),
+          el("p", { class: "rf-help" }, ["也可以先打开 ", el("a", { href: folder, target: "_blank", rel: "noopener", text: "本学会的文件夹" }), " 查看已有文件。"]),
+        ]));
+      }
+      if (o.kind === "profile") {
+        gh.appendChild(el("p", { class: "rf-help", text: "新学会请先提交 society.yaml，合并后再提交年度报告；或者用上传方式把两个文件放在同一个文件夹里一次提交。" }));
+      }
+    });
+  };
+})();

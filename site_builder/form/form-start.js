@@ -1,0 +1,239 @@
+/* Report form: the start panel and its three ways in (an empty report, a copy of a published
+ * report, a YAML file). */
+(function () {
+  "use strict";
+  var RF = (window.ReportForm = window.ReportForm || {});
+  var el = RF.el;
+  var P = (RF.appMethods = RF.appMethods || {});
+
+  /* ---- start panel ---------------------------------------------------------------------- */
+
+  RF.yearSelect = function (years, selected, id) {
+    return el("select", { class: "rf-input rf-select", id: id }, years.map(function (y) {
+      return el("option", { value: String(y), text: y + " 年度", selected: y === selected });
+    }));
+  };
+
+  P.renderStart = function () {
+    var self = this;
+    var cfg = this.config;
+    var years = cfg.years;
+    var latest = years[years.length - 1];
+    RF.clear(this.node);
+    var startBox = el("div", { class: "rf-start" });
+    this.node.appendChild(startBox);
+    this.editor = el("div", { class: "rf-editor" });
+    this.node.appendChild(this.editor);
+
+    // 1. empty
+    var ids = el("datalist", { id: "rf-society-ids" }, cfg.societies.map(function (s) {
+      return el("option", { value: s.id, label: s.name });
+    }));
+    var newId = el("input", { type: "text", class: "rf-input", id: "rf-new-society", list: "rf-society-ids",
+      placeholder: "如 cd-mech-eng", autocomplete: "off" });
+    var newYear = RF.yearSelect(years, latest, "rf-new-year");
+    var newMsg = el("div", { class: "rf-msg" });
+    var empty = el("section", { class: "rf-mode" }, [
+      el("h3", { text: "新建空白报告" }),
+      el("p", { class: "rf-help", text: "已有学会请填写本学会的 id；新学会请自拟一个 id（小写英文字母、数字和连字符），并在下方一并填写学会资料。" }),
+      el("label", { class: "rf-label", for: "rf-new-society", text: "学会 id" }), newId, ids,
+      el("label", { class: "rf-label", for: "rf-new-year", text: "填报年度" }), newYear,
+      el("div", {}, [el("button", { type: "button", class: "rf-button", id: "rf-start-empty", text: "新建",
+        on: { click: function () {
+          var id = newId.value.trim();
+          RF.clear(newMsg);
+          if (!new RegExp(self.labels.slug_pattern).test(id)) {
+            newMsg.appendChild(el("p", { class: "rf-error", text: "学会 id 只能用小写英文字母、数字和单个连字符，如 cd-mech-eng。" }));
+            return;
+          }
+          self.begin({ society: id, year: Number(newYear.value) }, Number(newYear.value), {
+            note: self.society(id) ? "已新建 " + id + " 的 " + newYear.value + " 年度空白报告。"
+              : "已新建空白报告。" + id + " 是新学会：请同时填写下方的学会资料（society.yaml）。",
+          });
+        } } })]),
+      newMsg,
+    ]);
+
+    // 2. copy of last year
+    var withReports = cfg.societies.filter(function (s) {
+      return s.years.length;
+    });
+    var copySociety = el("select", { class: "rf-input rf-select", id: "rf-copy-society" },
+      [el("option", { value: "", text: "请选择学会" })].concat(withReports.map(function (s) {
+        return el("option", { value: s.id, text: s.name + "（" + s.id + "）" });
+      })));
+    var copyFrom = el("select", { class: "rf-input rf-select", id: "rf-copy-from" });
+    var copyTo = RF.yearSelect(years, latest, "rf-copy-to");
+    var copyMsg = el("div", { class: "rf-msg" });
+    copySociety.addEventListener("change", function () {
+      var s = self.society(copySociety.value);
+      RF.clear(copyFrom);
+      if (!s) return;
+      s.years.slice().reverse().forEach(function (y) {
+        copyFrom.appendChild(el("option", { value: String(y), text: y + " 年度" }));
+      });
+      var last = s.years[s.years.length - 1];
+      var target = years.indexOf(last + 1) !== -1 ? last + 1 : latest;
+      copyTo.value = String(target);
+    });
+    var copy = el("section", { class: "rf-mode" }, [
+      el("h3", { text: "以上一年度的报告为底稿" }),
+      el("p", { class: "rf-help", text: "复制本学会已发布的报告，年度改为新的年度；沿用的日期会标出，提醒逐项更新。" }),
+      el("label", { class: "rf-label", for: "rf-copy-society", text: "学会" }), copySociety,
+      el("label", { class: "rf-label", for: "rf-copy-from", text: "底稿（已发布的报告）" }), copyFrom,
+      el("label", { class: "rf-label", for: "rf-copy-to", text: "填报年度" }), copyTo,
+      el("div", {}, [el("button", { type: "button", class: "rf-button", id: "rf-start-copy", text: "复制为底稿",
+        on: { click: function () {
+          RF.clear(copyMsg);
+          if (!copySociety.value || !copyFrom.value) {
+            copyMsg.appendChild(el("p", { class: "rf-error", text: "请先选择学会和底稿年度。" }));
+            return;
+          }
+          self.copyLastYear(copySociety.value, Number(copyFrom.value), Number(copyTo.value), copyMsg);
+        } } })]),
+      copyMsg,
+    ]);
+
+    // 3. a YAML file
+    var fileInput = el("input", { type: "file", id: "rf-file", class: "rf-hidden-input", accept: ".yaml,.yml,text/yaml,text/plain" });
+    var fileMsg = el("div", { class: "rf-msg", id: "rf-file-errors", "aria-live": "polite" });
+    var drop = el("div", { class: "rf-drop" }, [
+      el("p", { text: "把 YAML 文件拖到这里，或" }),
+      el("label", { class: "rf-button rf-file-label", for: "rf-file", text: "选择文件" }),
+      fileInput,
+    ]);
+    var readFile = function (file) {
+      RF.clear(fileMsg);
+      if (!file) return;
+      if (file.size > 1048576) {
+        fileMsg.appendChild(el("p", { class: "rf-error", text: "文件超过 1 MB，不像是学会年度报告：请检查是否选错了文件。" }));
+        return;
+      }
+      file.text().then(function (text) {
+        self.importYaml(text, file.name, fileMsg);
+      });
+    };
+    fileInput.addEventListener("change", function () {
+      readFile(fileInput.files[0]);
+      fileInput.value = "";
+    });
+    drop.addEventListener("dragover", function (e) {
+      e.preventDefault();
+      drop.classList.add("rf-drop-over");
+    });
+    drop.addEventListener("dragleave", function () {
+      drop.classList.remove("rf-drop-over");
+    });
+    drop.addEventListener("drop", function (e) {
+      e.preventDefault();
+      drop.classList.remove("rf-drop-over");
+      readFile(e.dataTransfer.files[0]);
+    });
+    var fileMode = el("section", { class: "rf-mode" }, [
+      el("h3", { text: "导入 YAML 文件" }),
+      el("p", { class: "rf-help", text: "继续填写保存过的文件，或检查手工编写的文件。文件只在本机读取，不会上传。" }),
+      drop,
+      fileMsg,
+    ]);
+
+    startBox.appendChild(el("h2", { text: "第一步：选择开始方式" }));
+    startBox.appendChild(el("div", { class: "rf-modes" }, [empty, copy, fileMode]));
+  };
+
+  /* ---- start modes ---------------------------------------------------------------------- */
+
+  P.copyLastYear = function (id, from, to, msgBox) {
+    var self = this;
+    Promise.all([this.loadReports(id), this.loadYear(to)]).then(function (loaded) {
+      var source = loaded[0].reports[String(from)];
+      if (!source) throw new Error("找不到 " + id + " 的 " + from + " 年度报告");
+      var data = RF.clone(source);
+      var schema = self.schemas[to];
+      normalise(data, schema);
+      data.year = to;
+      var flagged = new WeakMap();
+      var s = self.society(id);
+      var notes = [];
+      if (from === to) {
+        notes.push("已载入 " + (s ? s.name : id) + " 已发布的 " + from + " 年度报告，可以修改后重新提交。");
+      } else {
+        var count = flagDates(data, schema, self.labels.kept_dates, flagged);
+        notes.push("已把 " + (s ? s.name : id) + " 的 " + from + " 年度报告复制为 " + to + " 年度的底稿。");
+        if (count) {
+          notes.push("黄色标出的 " + count + " 个日期沿用自 " + from + " 年度，请逐项改为本年度的实际日期；本年度没有开展的项目请删除。");
+        }
+        notes.push("服务站和联合体的编号和成立日期保持不变：同一服务站、联合体只在成立当年计为新建。");
+      }
+      if (from !== to && (s ? s.years : []).indexOf(to) !== -1) {
+        notes.push("注意：本学会 " + to + " 年度的报告已经发布，提交时将替换已发布的文件。");
+      }
+      self.begin(data, to, { note: notes.join(""), flagged: flagged, source: { society: id, year: from } });
+    }).catch(function (err) {
+      msgBox.appendChild(el("p", { class: "rf-error", text: "无法载入底稿：" + err.message }));
+    });
+  };
+
+  P.importYaml = function (text, name, msgBox) {
+    var parsed = RF.parseYaml(text);
+    if (parsed.error) {
+      var e = parsed.error;
+      msgBox.appendChild(el("p", { class: "rf-error rf-yaml-error", text: name + "：" + e.message }));
+      if (e.reason) msgBox.appendChild(el("p", { class: "rf-help", text: "解析器原文：" + e.reason }));
+      if (e.snippet) msgBox.appendChild(el("pre", { class: "rf-snippet", text: e.snippet }));
+      return;
+    }
+    var data = parsed.data;
+    var years = this.config.years;
+    var year = years.indexOf(data.year) !== -1 ? data.year : years[years.length - 1];
+    var note = "已导入 " + name + "。";
+    if (years.indexOf(data.year) === -1) {
+      note += "文件中的年度（" + String(data.year) + "）没有对应的指南，暂按 " + year + " 年度检查。";
+    }
+    var self = this;
+    this.loadYear(year).then(function () {
+      normalise(data, self.schemas[year]);
+      self.begin(data, year, { note: note, imported: true });
+      msgBox.appendChild(el("p", { class: "rf-ok", text: note + "问题已在下方逐项标出。" }));
+    });
+  };
+
+  /* Enumeration codes (host) become the labels (主办) the site shows and the form writes. */
+  function normalise(data, root) {
+    RF.walk(data, root, root, [], function (path, value, key, schema, parent) {
+      var labels = schema["x-labels"];
+      if (labels && typeof value === "string" && RF.own(labels, value)) {
+        parent[path[path.length - 1]] = labels[value];
+      }
+    });
+  }
+
+  /* Mark every date copied from last year, except the kept ones (a station's establishment). */
+  function flagDates(data, root, kept, flagged) {
+    var count = 0;
+    RF.walk(data, root, root, [], function (path, value, key, schema, parent) {
+      var prop = path[path.length - 1];
+      if (schema.format !== "date" || kept.indexOf(prop) !== -1 || !RF.isObject(parent)) return;
+      if (!flagged.has(parent)) flagged.set(parent, new Set());
+      flagged.get(parent).add(prop);
+      count++;
+    });
+    return count;
+  }
+
+  P.begin = function (data, year, options) {
+    var self = this;
+    options = options || {};
+    this.loadYear(year).then(function () {
+      self.state = {
+        data: data,
+        year: year,
+        profile: { id: data.society, maintainers: [] },
+        flagged: options.flagged || new WeakMap(),
+        note: options.note || "",
+      };
+      self.renderEditor();
+      var top = self.editor.querySelector("h2");
+      if (top && top.scrollIntoView) top.scrollIntoView({ behavior: "smooth", block: "start" });
+    });
+  };
+})();
