@@ -23,6 +23,7 @@ from validators.pr_comment import (
     Links,
     build_comment,
     read_artifact,
+    units,
 )
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
@@ -119,10 +120,12 @@ def test_real_evaluate_output_is_accepted() -> None:
 
 
 def test_comment_is_bounded_with_a_truncation_note(tmp_path: Path) -> None:
-    findings = [finding(line=i, message="很长的说明" * 20) for i in range(1, 3001)]
+    findings = [finding(line=i, message="很长的说明😀" * 20) for i in range(1, 3001)]
     head = {"evaluations": [evaluation(society=f"cd-s{i}", total=float(i)) for i in range(1000)]}
     text = comment_for(tmp_path, {"files": 300, "findings": findings}, head, {"evaluations": []})
     assert len(text) <= COMMENT_LIMIT
+    assert units(text) <= COMMENT_LIMIT  # also when counted in UTF-16 code units
+    assert units(text) > COMMENT_LIMIT - 5_000  # the room is used, not wasted
     assert "条问题没有列出（评论长度有上限）" in text
     assert "未列出" in text  # the score table is bounded too
     for line in text.splitlines():
@@ -175,8 +178,13 @@ def test_wrong_evaluation_shape_is_refused(tmp_path: Path, bad: dict) -> None:
         read_artifact(path, EvaluationsIn, "评估结果")
 
 
-@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe{}", b"[" * 100_000 + b"]" * 100_000],
-                         ids=["empty", "syntax", "encoding", "deep"])
+LONE_SURROGATE = (b'{"files": 1, "findings": [{"file": "a.yaml", "line": 1, "column": 1, "code": "E-X",'
+                  b' "severity": "error", "message": "\\ud800"}]}')
+
+
+@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe{}", b"[" * 100_000 + b"]" * 100_000,
+                                     LONE_SURROGATE],
+                         ids=["empty", "syntax", "encoding", "deep", "surrogate"])
 def test_unreadable_json_is_refused(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "result.json"
     path.write_bytes(content)

@@ -176,6 +176,11 @@ class Links:
         return f"{self.site_url}guideline/#clause-{clause.replace('.', '-')}"
 
 
+def units(text: str) -> int:
+    """Length as GitHub may count it: UTF-16 code units, never fewer than characters."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def _clip(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -215,15 +220,15 @@ def _findings_section(check: CheckIn, links: Links, budget: int) -> str:
     if not check.findings:
         return ""
     lines = ["", "| 级别 | 位置 | 说明 | 条款 | 代码 |", "| --- | --- | --- | --- | --- |"]
-    used = sum(len(x) + 1 for x in lines)
+    used = sum(units(x) + 1 for x in lines)
     ordered = _worst_first(check.findings)
     shown = 0
     for finding in ordered:
         row = _finding_row(finding, links)
-        if used + len(row) + 1 > budget:
+        if used + units(row) + 1 > budget:
             break
         lines.append(row)
-        used += len(row) + 1
+        used += units(row) + 1
         shown += 1
     hidden = len(ordered) - shown
     if hidden:
@@ -286,7 +291,7 @@ def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched
     compared = base is not None
     lines = ["", title, "", "| 学会 | 年度 | 得分 | 档次 | 与 main 相比 | 变化的领域 |",
              "| --- | --- | --- | --- | --- | --- |"]
-    used, shown = sum(len(x) + 1 for x in lines), 0
+    used, shown = sum(units(x) + 1 for x in lines), 0
     for key in keys:
         now, before = heads.get(key), bases.get(key)
         shown_eval = now or before
@@ -299,10 +304,10 @@ def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched
             areas = _area_changes(now, before)
         row = (f"| {_society_cell(shown_eval)} | {key[1]} | {score} | {tier} "
                f"| {_delta(now, before, compared)} | {areas} |")
-        if used + len(row) + 1 > MAX_EVALUATION_CHARS:
+        if used + units(row) + 1 > MAX_EVALUATION_CHARS:
             break
         lines.append(row)
-        used += len(row) + 1
+        used += units(row) + 1
         shown += 1
     if shown < len(keys):
         lines += ["", f"> 另有 {len(keys) - shown} 个学会年度的得分有变化，未列出。"]
@@ -340,10 +345,10 @@ def build_comment(check: CheckIn, links: Links, head: EvaluationsIn | None = Non
     heading = _heading(check, links)
     scores = _evaluation_section(head, base, _touched(check, changed)) if head else ""
     footer = _footer(links)
-    budget = COMMENT_LIMIT - _NOTE_ROOM - len(heading) - len(scores) - len(footer)
+    budget = COMMENT_LIMIT - _NOTE_ROOM - units(heading) - units(scores) - units(footer)
     body = heading + _findings_section(check, links, budget) + scores + footer
-    if len(body) > COMMENT_LIMIT:  # cannot happen with the budgets above; never post more
-        body = body[: COMMENT_LIMIT - 20] + "\n\n（评论已截断）\n"
+    while units(body) > COMMENT_LIMIT:  # cannot happen with the budgets above; never post more
+        body = body[: COMMENT_LIMIT // 2] + "\n\n（评论已截断）\n"
     return body
 
 
