@@ -79,13 +79,17 @@ def test_corpus_is_large_and_every_case_states_its_outcome() -> None:
         assert b"# expect: " in path.read_bytes()[:2000], f"{path.name} states no `# expect:` line"
 
 
-@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
-def test_committed_case(path: Path, tmp_path: Path) -> None:
-    data = path.read_bytes()
-    folder = society_folder(tmp_path)
+def place(case: Path, tmp: Path) -> Path:
+    """The society folder holding `case` as its 2017 report (or as its profile)."""
+    folder, data = society_folder(tmp), case.read_bytes()
     target = TARGET.search(data)
     (folder / (target.group(1).decode() if target else "2017.yaml")).write_bytes(data)
-    assert_outcome(folder, expectations(data))
+    return folder
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_committed_case(path: Path, tmp_path: Path) -> None:
+    assert_outcome(place(path, tmp_path), expectations(path.read_bytes()))
 
 
 # --- cases built at test time ----------------------------------------------------------------
@@ -213,9 +217,7 @@ def test_generated_case(name: str, tmp_path: Path) -> None:
 def test_every_format_survives_the_whole_corpus(output: str, tmp_path: Path) -> None:
     """All committed cases in one run, each in its own society folder, in the other formats."""
     for path in CASES:
-        folder, data = society_folder(tmp_path / path.stem), path.read_bytes()
-        target = TARGET.search(data)
-        (folder / (target.group(1).decode() if target else "2017.yaml")).write_bytes(data)
+        place(path, tmp_path / path.stem)
     proc = run_validators("check", "--format", output, tmp_path)
     assert b"Traceback" not in proc.stdout + proc.stderr
     assert proc.stderr == b""
