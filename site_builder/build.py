@@ -64,12 +64,21 @@ def child_config(config: Path, work: Path, docs: Path) -> str:
     return yaml.safe_dump(child, allow_unicode=True, sort_keys=True)
 
 
-def _quiet_jieba() -> None:
+def log_to_stderr(verbose: bool, serving: bool = False) -> logging.Handler:
+    """MkDocs' warnings (and with `verbose` or `serving`, its progress) on stderr; jieba quiet."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+    handler.setLevel(logging.INFO if verbose or serving else logging.WARNING)
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     try:
         import jieba
     except ImportError:
-        return
-    jieba.setLogLevel(logging.WARNING)
+        pass
+    else:
+        jieba.setLogLevel(logging.WARNING)
+    return handler
 
 
 def _mkdocs(config_file: Path, site_dir: Path, verbose: bool) -> None:
@@ -77,20 +86,14 @@ def _mkdocs(config_file: Path, site_dir: Path, verbose: bool) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    logger = logging.getLogger("mkdocs")
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
-    handler.setLevel(logging.INFO if verbose else logging.WARNING)
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
-    _quiet_jieba()
+    handler = log_to_stderr(verbose)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         mkdocs_build(config)
     except (Abort, MkDocsException) as exc:
         raise BuildError(str(exc)) from exc
     finally:
-        logger.removeHandler(handler)
+        logging.getLogger("mkdocs").removeHandler(handler)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--date", help="页面上的生成日期")
     bld.add_argument("--verbose", action="store_true", help="显示 MkDocs 的全部日志")
     srv = sub.add_parser("serve", help="生成并在本地预览，提交文件改动后自动更新")
-    srv.add_argument("--dev-addr", default=None, help="地址和端口（默认 127.0.0.1:8000）")
+    srv.add_argument("--dev-addr", default="127.0.0.1:8000", help="地址和端口（默认 127.0.0.1:8000）")
     return parser
 
 
@@ -61,5 +61,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from site_builder.serve import serve
 
+    _out(f"预览地址：http://{args.dev_addr}/（修改 submissions/ 中的文件后自动更新，Ctrl+C 退出）")
     serve(root, args.dev_addr)
     return 0

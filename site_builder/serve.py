@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from site_builder.build import MKDOCS_YML
+from site_builder.build import MKDOCS_YML, log_to_stderr
 from site_builder.generate import HAND_WRITTEN, PROJECT, generate
 from validators.guideline import GUIDELINES_DIR
 
@@ -41,6 +41,8 @@ def regenerate_if_changed(docs: Path) -> None:
 def serve(root: Path, dev_addr: str | None = None) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    dev_addr = dev_addr or "127.0.0.1:8000"
+    log_to_stderr(verbose=False, serving=True)
     root = root.resolve()
     # mkdocs.yml's paths (docs_dir, the search dictionary) are relative to the project.
     os.chdir(PROJECT)
@@ -48,5 +50,6 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
     _state["fingerprint"] = _fingerprint(root)
     generate(root, PROJECT / "generated" / "docs")
     folders = [str(p) for p in watched(root) if p.exists()]
+    # site_url's path would move the preview under /society-registry/; serve it from the root.
     mkdocs_serve(config_file=str(MKDOCS_YML), livereload=True, watch=folders,
-                 dev_addr=dev_addr, hooks=[str(HOOK)])
+                 dev_addr=dev_addr, site_url=f"http://{dev_addr}/", hooks=[str(HOOK)])
