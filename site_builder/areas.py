@@ -59,19 +59,19 @@ def render(site: SiteData, year: int, area: str) -> str:
     page = area_page(year, area)
     number, title = site.area_numbers(year)[area], site.area_titles(year)[area]
     area_id = site.guideline(year).area(area).id
-    head = (front_matter(f"{year} 年度 {text(title)}", hide=["navigation", "toc"])
+    head = (front_matter(f"{year} 年度 {text(title)}", hide=["navigation", "toc"], search_exclude=True)
             + f"# {year} 年度 · {number}、{text(title)}\n\n"
-            f"全部学会 {year} 年度报告中本领域的项目。点击表头排序；点击编号查看 YAML 原文，"
-            f"点击学会名称查看该学会的完整报告和得分。"
+            f"全部学会 {year} 年度报告中本领域的项目。点击表头排序；"
+            f"点击学会名称查看该学会的完整报告、证明材料和逐项得分。"
             f"领域要求见{link(site.urls.rel(page, GUIDELINE_PAGE, area_anchor(area_id)), '工作指南')}。\n")
     parts = [head, _facts(site, page, year, area)]
     for spec in items.lists_of(area):
         rows = []
         for doc in site.reports_in(year):
-            row = items.Row(site, page, doc, site.evaluation(doc.report.society, year))
-            rows += items.rows(spec, row, with_society=True)
+            row = items.Row(site, page, doc, site.evaluation(doc.report.society, year), brief=True)
+            rows += items.rows(spec, row)
         parts.append(f"## {text(spec.title)}（{len(rows)} 项） {{#{spec.key} data-search-exclude}}\n")
-        parts.append(table(items.columns(spec, with_society=True), rows) + "\n" if rows else "本年度没有此类项目。\n")
+        parts.append(table(items.columns(spec, brief=True), rows) + "\n" if rows else "本年度没有此类项目。\n")
     return "\n".join(p for p in parts if p)
 
 

@@ -17,7 +17,7 @@ def _f(value: float) -> str:
 
 def _svg(width: float, height: float, title: str, body: list[str]) -> str:
     label = escape(title)
-    return (f'<figure class="sb-chart" data-search-exclude="1" markdown="0"><svg xmlns="http://www.w3.org/2000/svg" '
+    return (f'<figure class="sb-chart" data-search-exclude="1"><svg xmlns="http://www.w3.org/2000/svg" '
             f'viewBox="0 0 {_f(width)} {_f(height)}" width="100%" role="img" aria-label="{label}" '
             f'style="max-width:{_f(width)}px"><title>{label}</title>{"".join(body)}</svg>'
             f"<figcaption>{label}</figcaption></figure>")

@@ -134,7 +134,7 @@ class SiteData:
         if not clause:
             return "—"
         href = self.urls.rel(page, GUIDELINE_PAGE, clause_anchor(clause))
-        return link(href, f"条款&nbsp;{text(clause)}", title=f"指南条款 {clause}")
+        return link(href, f"条款&nbsp;{text(clause)}")
 
     def society_link(self, page: str, society: str) -> str:
         return link(self.urls.rel(page, society_page(society)), text(self.name(society)), cls="sb-society")
@@ -148,7 +148,7 @@ class SiteData:
     def source_link(self, file: str, line: int | None, label_html: str) -> str:
         """`label_html` linked to the line of the YAML file in the repository, when known."""
         url = self.source_url(file, line)
-        return link(url, label_html, external=True, title="在仓库中查看 YAML 原文") if url else label_html
+        return link(url, label_html) if url else label_html
 
 
 def load(root: Path, settings: SiteSettings, build_date: str) -> SiteData:

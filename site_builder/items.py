@@ -11,17 +11,17 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from site_builder.context import SiteData
 from site_builder.markup import (
     Cell,
     Column,
     cell,
-    html_list,
+    lines,
     link,
     num_cell,
     text,
-    web_link,
     yes_no,
 )
 from validators.models.report import YearReport
@@ -39,6 +39,9 @@ class Row:
     page: str
     doc: ReportDoc
     evaluation: Evaluation | None
+    # The area pages list every society's items in brief: no evidence and no YAML links, which
+    # the society page (linked from each row) shows.
+    brief: bool = False
     points: dict[tuple[str, str], float] = field(default_factory=dict)
     tiers: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -61,11 +64,12 @@ class Row:
         shown = []
         for ref in refs:
             if is_web_url(ref):
-                shown.append(web_link(ref))
+                # The host says where the link goes; the whole address would double the table.
+                shown.append(link(ref, text(urlsplit(ref).hostname or ref), external=True))
                 continue
             url = self.site.source_url(posixpath.join(self.folder, ref))
-            shown.append(link(url, text(ref), external=True) if url else text(ref))
-        return cell(html_list(shown, "sb-evidence") if shown else "—")
+            shown.append(link(url, text(ref)) if url else text(ref))
+        return cell(lines(shown) if shown else "—")
 
 
 Getter = Callable[[Any, Row], Cell]
@@ -83,6 +87,11 @@ class ItemList:
 
 def _t(name: str) -> Getter:
     return lambda item, _row: cell(text(getattr(item, name)))
+
+
+def _date(name: str) -> Getter:
+    """A validated date: its ISO form is digits and hyphens, nothing to escape."""
+    return lambda item, _row: cell(getattr(item, name).isoformat())
 
 
 def _label(name: str) -> Getter:
@@ -129,13 +138,13 @@ def _achievements(item: Any, row: Row) -> Cell:
         return cell("—", 0)
     shown = []
     for a in item.achievements:
-        evidence = row.evidence(a.evidence).html if a.evidence else ""
-        shown.append(f"{text(a.type.label)}（{text(a.date.isoformat())}）{evidence}")
-    return cell(html_list(shown), len(shown))
+        evidence = "：" + row.evidence(a.evidence).html if a.evidence and not row.brief else ""
+        shown.append(f"{text(a.type.label)}（{a.date.isoformat()}）{evidence}")
+    return cell(lines(shown), len(shown))
 
 
 def _span(item: Any, _row: Row) -> Cell:
-    return cell(f"{item.start.isoformat()} 至 {item.end.isoformat()}", item.start.isoformat())
+    return cell(f"{item.start.isoformat()} 至 {item.end.isoformat()}")
 
 
 def _tier(area: str) -> Getter:
@@ -165,7 +174,7 @@ ITEM_LISTS: tuple[ItemList, ...] = (
              lambda r: r.innovation.services if r.innovation else [],
              ((Column("服务"), _t("title")), (Column("类型"), _label("kind")),
               (Column("企业（园区）"), _t("enterprise")), (Column("区（市）县"), _t("district")),
-              (Column("日期"), _t("date")), (Column("成效"), _t("outcome")), *_EVIDENCE,
+              (Column("日期"), _date("date")), (Column("成效"), _t("outcome")), *_EVIDENCE,
               *_score("innovation"))),
     ItemList("functions", "government_functions", "承接的政府转移职能", ("government_functions", "functions"),
              lambda r: r.government_functions.functions if r.government_functions else [],
@@ -176,7 +185,7 @@ ITEM_LISTS: tuple[ItemList, ...] = (
     ItemList("service_stations", "service_stations", "学会服务站", ("service_stations",),
              lambda r: r.service_stations,
              ((Column("服务站"), _t("name")), (Column("级别"), _label("level")),
-              (Column("建站日期"), _t("established")), (Column("新建"), _new_station),
+              (Column("建站日期"), _date("established")), (Column("新建"), _new_station),
               (Column("产业"), _t("industry")), (Column("服务对象"), _t("partner")),
               (Column("服务企业", numeric=True), _n("enterprises_served")),
               (Column("专家", numeric=True), _n("experts_engaged")),
@@ -186,12 +195,12 @@ ITEM_LISTS: tuple[ItemList, ...] = (
              ((Column("联合体"), _t("name")), (Column("角色"), _label("role")),
               (Column("形式"), _label("form")), (Column("方向"), _label("direction")),
               (Column("产业"), _t("industry")), (Column("成员", numeric=True), _members),
-              (Column("成立日期"), _t("established")), (Column("活动", numeric=True), _n("activities")),
+              (Column("成立日期"), _date("established")), (Column("活动", numeric=True), _n("activities")),
               (Column("年度分档"), _tier("consortia")), *_EVIDENCE, *_score("consortia"))),
     ItemList("academic_events", "academic_events", "学术交流活动", ("academic_events",),
              lambda r: r.academic_events,
              ((Column("活动"), _t("title")), (Column("类别"), _label("category")),
-              (Column("角色"), _label("role")), (Column("日期"), _t("date")),
+              (Column("角色"), _label("role")), (Column("日期"), _date("date")),
               (Column("参与人数", numeric=True), _n("participants")),
               (Column("主论坛／分论坛", numeric=True), _forums), (Column("会议资料"), _bool("materials")),
               (Column("外省报告人来自", numeric=True), _provinces),
@@ -205,7 +214,7 @@ ITEM_LISTS: tuple[ItemList, ...] = (
               (Column("成果", numeric=True), _achievements), *_score("research"))),
     ItemList("major_work", "major_work", "参与市科协重大工作", ("major_work",), lambda r: r.major_work,
              ((Column("类别"), _label("kind")), (Column("工作"), _t("title")),
-              (Column("日期"), _t("date")), (Column("说明"), _t("description")),
+              (Column("日期"), _date("date")), (Column("说明"), _t("description")),
               *_EVIDENCE, *_score("major_work"))),
 )
 
@@ -217,19 +226,26 @@ def lists_of(area: str) -> list[ItemList]:
 def id_cell(spec: ItemList, index: int, item: Any, row: Row) -> Cell:
     """The item's id, linked to its line in the YAML file."""
     line = row.doc.source.value((*spec.path, index))[0]
-    return cell(row.site.source_link(row.doc.file, line, f'<code class="sb-id">{text(item.id)}</code>'), item.id)
+    label = text(item.id)
+    url = None if row.brief else row.site.source_url(row.doc.file, line)
+    return cell(link(url, label, cls="sb-id") if url else f'<span class="sb-id">{label}</span>')
 
 
-def columns(spec: ItemList, *, with_society: bool = False) -> list[Column]:
-    head = [Column("学会")] if with_society else []
-    return [*head, Column("编号"), *(c for c, _ in spec.columns)]
+def _shown(spec: ItemList, brief: bool) -> list[tuple[Column, Getter]]:
+    return [(c, get) for c, get in spec.columns if not (brief and get is _evidence)]
 
 
-def rows(spec: ItemList, row: Row, *, with_society: bool = False) -> list[list[Cell]]:
+def columns(spec: ItemList, *, brief: bool = False) -> list[Column]:
+    """The table's columns; in brief (the area pages) with the society first and no evidence."""
+    head = [Column("学会")] if brief else []
+    return [*head, Column("编号"), *(c for c, _ in _shown(spec, brief))]
+
+
+def rows(spec: ItemList, row: Row) -> list[list[Cell]]:
     out = []
     society = row.doc.report.society
+    shown = _shown(spec, row.brief)
     for index, item in enumerate(spec.items(row.doc.report)):
-        head = [cell(row.site.society_link(row.page, society), society)] if with_society else []
-        out.append([*head, id_cell(spec, index, item, row),
-                    *(get(item, row) for _, get in spec.columns)])
+        head = [cell(row.site.society_link(row.page, society), society)] if row.brief else []
+        out.append([*head, id_cell(spec, index, item, row), *(get(item, row) for _, get in shown)])
     return out

@@ -13,6 +13,7 @@ import html
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from validators.markdown_text import inert, inert_block
@@ -57,7 +58,7 @@ def area_anchor(area_id: str) -> str:
 
 def link(href: str, label_html: str, *, external: bool = False, title: str = "", cls: str = "") -> str:
     """An anchor; `label_html` must already be safe HTML."""
-    extra = ' rel="nofollow noopener noreferrer"' if external else ""
+    extra = ' rel="nofollow"' if external else ""
     hint = f' title="{attr(title)}"' if title else ""
     klass = f' class="{attr(cls)}"' if cls else ""
     return f'<a href="{attr(href)}"{klass}{hint}{extra}>{label_html}</a>'
@@ -103,14 +104,16 @@ class Urls:
 
     def rel(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """The link from page `from_src` to page or file `to_src` (plus `#anchor`)."""
-        base = self.page_dir(from_src) or "."
-        target = self.target(to_src) or "."
-        relative = posixpath.relpath(target, base)
-        if target.endswith("/") and relative != ".":
-            relative += "/"
-        if relative == ".":
-            relative = "./"
-        return relative + (f"#{anchor}" if anchor else "")
+        return _relative(self.page_dir(from_src) or ".", self.target(to_src) or ".") + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative(base: str, target: str) -> str:
+    """Pages link to the same few targets thousands of times; relpath is slow."""
+    relative = posixpath.relpath(target, base)
+    if target.endswith("/") and relative != ".":
+        relative += "/"
+    return "./" if relative == "." else relative
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +133,10 @@ def cell(content_html: str, sort: object = None) -> Cell:
 
 
 def num_cell(value: float | int | None, missing: str = "—") -> Cell:
-    """A number that sorts as a number; a missing one sorts below every real value."""
+    """A number that sorts as a number (its text is its value); a missing one sorts below all."""
     if value is None:
         return Cell(missing, "-1")
-    return Cell(num(value), num(value))
+    return Cell(num(value))
 
 
 def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, caption: str = "",
@@ -149,7 +152,7 @@ def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, caption:
         body.append(f"<tr>{cells}</tr>")
     flag = " data-sortable" if sortable else ""
     cap = f"<caption>{caption}</caption>" if caption else ""
-    return (f'<div class="sb-table" data-search-exclude="1" markdown="0">'
+    return (f'<div class="sb-table" data-search-exclude="1">'
             f"<table{flag}>{cap}<thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
@@ -159,12 +162,20 @@ def html_list(items: Iterable[str], cls: str = "") -> str:
     return f"<ul{klass}>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
+def lines(items: Iterable[str]) -> str:
+    """Short values of one table cell, one a line: lighter than a list."""
+    return "<br>".join(items)
+
+
 def badge(label: str, kind: str) -> str:
     return f'<span class="sb-badge sb-badge--{attr(kind)}">{label}</span>'
 
 
 def front_matter(title_html: str, *, hide: Sequence[str] = (), search_exclude: bool = False) -> str:
-    """YAML front matter; the title is already inert (entities only), quoted as a JSON string."""
+    """YAML front matter; the title is already inert (entities only), quoted as a JSON string.
+
+    `search_exclude` keeps a page of tables out of the search index altogether: the index
+    would hold nothing of it, and the search plugin would still parse all of its HTML."""
     lines = ["---", f'title: "{title_html}"']
     if hide:
         lines.append("hide:")

@@ -37,7 +37,7 @@ def render(site: SiteData, year: int) -> str:
     columns = [Column("名次", numeric=True), Column("学会"), Column("总分", numeric=True), Column("档次"),
                *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
     rubric_link = link(site.urls.rel(page, "rubric.md", f"rubric-{year}"), "评估细则")
-    return (front_matter(f"{year} 年度排名", hide=["navigation", "toc"]) + f"# {year} 年度排名\n\n"
+    return (front_matter(f"{year} 年度排名", hide=["navigation", "toc"], search_exclude=True) + f"# {year} 年度排名\n\n"
             f"按总分从高到低排列，总分相同按学会 id 排列；分档线见{rubric_link}。"
             f"各领域得分列依次为：{site.area_legend(year)}。"
             "“有错误”的报告在更正前得分仅供参考。\n\n"

@@ -10,7 +10,6 @@ from site_builder.charts import bar_chart, column_chart
 from site_builder.context import SiteData, area_page, society_page
 from site_builder.markup import (
     Column,
-    attr,
     badge,
     cell,
     front_matter,
@@ -127,9 +126,8 @@ def _evaluation(site: SiteData, page: str, e: Evaluation) -> list[str]:
            bar_chart(f"{e.year} 年度各领域得分", [(titles[a], e.subtotals.get(a, 0.0), caps[a]) for a in AREAS])
            + "\n"]
     numbers = site.area_numbers(e.guideline_year)
-    rows = [[cell(f'<span title="{attr(titles[x.area])}">{numbers[x.area]}</span>', AREAS.index(x.area)),
-             cell(site.clause_link(page, x.clause), x.clause or ""),
-             cell(f"<code>{text(x.item_id)}</code>" if x.item_id else "—", x.item_id or ""),
+    rows = [[cell(numbers[x.area], AREAS.index(x.area)), cell(site.clause_link(page, x.clause)),
+             cell(text(x.item_id) if x.item_id else "—"),
              num_cell(x.points), cell(text(x.note)),
              cell(site.source_link(x.file, x.line, f"第 {x.line} 行"), x.line)] for x in e.lines]
     columns = [Column("领域"), Column("条款"), Column("项目"), Column("得分", numeric=True),

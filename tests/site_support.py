@@ -52,7 +52,7 @@ class Page:
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
     elements: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
-    codes: list[tuple[str, str]] = field(default_factory=list)  # (class, text)
+    codes: list[tuple[str, str]] = field(default_factory=list)  # (class, text) of code and .sb-id
     text: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)  # inline script bodies
     rows: int = 0
@@ -64,6 +64,7 @@ class _Parser(HTMLParser):
         self.page = Page()
         self._code: list[str] | None = None
         self._code_class = ""
+        self._code_tag = ""
         self._skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -73,8 +74,8 @@ class _Parser(HTMLParser):
             self.page.ids.add(str(found["id"]))
         if tag == "a" and found.get("href"):
             self.page.links.append(str(found["href"]))
-        if tag == "code":
-            self._code, self._code_class = [], str(found.get("class") or "")
+        if tag == "code" or (found.get("class") == "sb-id" and tag in ("a", "span")):
+            self._code, self._code_class, self._code_tag = [], str(found.get("class") or ""), tag
         if tag == "tr":
             self.page.rows += 1
         if tag in ("script", "style"):
@@ -83,7 +84,7 @@ class _Parser(HTMLParser):
                 self.page.scripts.append("")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "code" and self._code is not None:
+        if self._code is not None and tag == self._code_tag:
             self.page.codes.append((self._code_class, "".join(self._code)))
             self._code = None
         if tag in ("script", "style") and self._skip:

@@ -97,7 +97,7 @@ def _column(page, header: str) -> list[float]:  # type: ignore[no-untyped-def]
         const table = [...document.querySelectorAll('table[data-sortable]')]
             .find(t => [...t.tHead.rows[0].cells].some(c => c.textContent.trim() === header));
         const index = [...table.tHead.rows[0].cells].findIndex(c => c.textContent.trim() === header);
-        return [...table.tBodies[0].rows].map(r => parseFloat(r.cells[index].dataset.sort));
+        return [...table.tBodies[0].rows].map(r => parseFloat(r.cells[index].dataset.sort ?? r.cells[index].textContent));
     }""", header)
 
 
