@@ -9,8 +9,10 @@ files whose content did not change are not rewritten, so `mkdocs serve` reloads 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,6 +93,35 @@ def _remove_stale(out: Path, keep: set[Path]) -> None:
             path.rmdir()
 
 
+# With many reports the pages are rendered by two processes: a forked worker takes the
+# downloads and the area pages (about half the work at a hundred societies), this process the rest.
+PARALLEL_MIN_REPORTS = 200
+_SECOND_HALF: tuple[PageSource, ...] = (downloads.pages, areas.pages)
+_forked: list[SiteData] = []
+
+
+def _render(site: SiteData, sources: Iterable[PageSource]) -> list[tuple[str, bytes]]:
+    return [(path, text.encode("utf-8")) for source in sources for path, text in source(site)]
+
+
+def _render_in_worker(indexes: tuple[int, ...]) -> list[tuple[str, bytes]]:
+    return _render(_forked[0], [_PAGE_MODULES[i] for i in indexes])
+
+
+def _pages(site: SiteData) -> list[tuple[str, bytes]]:
+    if len(site.repo.reports) < PARALLEL_MIN_REPORTS or "fork" not in multiprocessing.get_all_start_methods():
+        return _render(site, _PAGE_MODULES)
+    second = tuple(i for i, source in enumerate(_PAGE_MODULES) if source in _SECOND_HALF)
+    _forked[:] = [site]  # the worker inherits it: the data is never pickled
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            later = pool.submit(_render_in_worker, second)
+            first = _render(site, [s for s in _PAGE_MODULES if s not in _SECOND_HALF])
+            return first + later.result()
+    finally:
+        _forked.clear()
+
+
 def contents(site: SiteData) -> dict[str, bytes]:
     """Every file of the generated docs folder, by path."""
     files: dict[str, bytes] = dict(hand_written())
@@ -98,11 +129,10 @@ def contents(site: SiteData) -> dict[str, bytes]:
     files[home.PAGE] = home.render(site, intro).encode("utf-8")
     files.update(_assets())
     files.update(form_files(site.repo, settings=site.settings))
-    for module in _PAGE_MODULES:
-        for path, text in module(site):
-            if path in files:
-                raise ValueError(f"two sources for {path}")
-            files[path] = text.encode("utf-8")
+    for path, data in _pages(site):
+        if path in files:
+            raise ValueError(f"two sources for {path}")
+        files[path] = data
     return files
 
 

@@ -158,3 +158,12 @@ def test_a_failing_build_keeps_the_previous_site(tmp_path: Path) -> None:
         build(ROOT, site, config=broken, date="2009-09-09")
     assert _files(site) == before
     assert not list(tmp_path.glob(".site-build-*"))
+
+
+def test_two_processes_render_what_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import site_builder.generate as generation
+
+    generate(ROOT, tmp_path / "one" / "docs", settings=SETTINGS, date="2001-02-03")
+    monkeypatch.setattr(generation, "PARALLEL_MIN_REPORTS", 0)
+    generate(ROOT, tmp_path / "two" / "docs", settings=SETTINGS, date="2001-02-03")
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
