@@ -15,7 +15,7 @@ from validators.guideline import Guideline, guideline
 from validators.models.society import SocietyProfile
 from validators.repository import ReportDoc, Repository
 from validators.rubric import Rubric, rubric
-from validators.scoring import AREAS, Evaluation
+from validators.scoring import Evaluation
 
 GUIDELINE_PAGE = "guideline.md"
 NUMERALS = "一二三四五六七八九十"
@@ -155,7 +155,3 @@ def load(root: Path, settings: SiteSettings, build_date: str) -> SiteData:
     """Checks the tree and evaluates every report: once, for every page."""
     result, repo = check_tree(root)
     return SiteData(root, repo, result, evaluate_repository(repo), settings, build_date)
-
-
-__all__ = ["AREAS", "GUIDELINE_PAGE", "SiteData", "area_page", "load", "ranking_page",
-           "society_page"]

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from site_builder.context import GUIDELINE_PAGE, NUMERALS, SiteData
 from site_builder.markup import area_anchor, attr, clause_anchor, front_matter, text
-from validators.guideline import GUIDELINES_DIR, Guideline, guideline
+from validators.guideline import GUIDELINES_DIR, Guideline, available_years, guideline
 
 _AREA = re.compile(rf"^([{NUMERALS}]+)、")
 _CLAUSE = re.compile(r"^(\d+)\s*[.、．]")
@@ -106,12 +105,13 @@ def render(doc: GuidelineText, years: list[int], source: str) -> str:
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:
-    years = site.years or []
-    source_year = text_year(years[-1]) if years else None
+    """The latest guideline text: of the newest year with reports, or of the newest year at all."""
+    years = site.years or [y for y in available_years() if guideline(y) is not None]
+    source_year = next((t for y in reversed(years) if (t := text_year(y)) is not None), None)
     if source_year is None:
-        return
-    rules = site.guideline(source_year) if source_year in years else guideline(source_year)
+        raise FileNotFoundError(f"no guideline text (<year>.txt) in {GUIDELINES_DIR}")
+    rules = guideline(source_year)
     assert rules is not None
-    raw = (Path(GUIDELINES_DIR) / f"{source_year}.txt").read_text(encoding="utf-8")
-    users = [y for y in years if text_year(y) == source_year]
+    raw = (GUIDELINES_DIR / f"{source_year}.txt").read_text(encoding="utf-8")
+    users = [y for y in site.years if text_year(y) == source_year]
     yield GUIDELINE_PAGE, render(parse(raw, rules), users, rules.source)

@@ -167,3 +167,11 @@ def test_two_processes_render_what_one_does(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(generation, "PARALLEL_MIN_REPORTS", 0)
     generate(ROOT, tmp_path / "two" / "docs", settings=SETTINGS, date="2001-02-03")
     assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
+@pytest.mark.slow
+def test_a_repository_without_submissions_builds(tmp_path: Path) -> None:
+    (tmp_path / "repo" / "submissions").mkdir(parents=True)
+    built = build(tmp_path / "repo", tmp_path / "site", date="2001-02-03")
+    assert (built.site / "guideline" / "index.html").is_file()
+    assert "还没有任何年度报告" in (built.site / "index.html").read_text(encoding="utf-8")
