@@ -46,7 +46,6 @@ class Generated:
     docs: Path
     files: int
     written: int
-    site: SiteData
 
 
 def build_date() -> str:
@@ -94,46 +93,55 @@ def _remove_stale(out: Path, keep: set[Path]) -> None:
 
 
 # With many reports the pages are rendered by two processes: a forked worker takes the
-# downloads and the area pages (about half the work at a hundred societies), this process the rest.
+# downloads and the area pages (about half the work at a hundred societies), this process the
+# rest. Each writes its own files as it goes, so no process holds the whole site in memory.
 PARALLEL_MIN_REPORTS = 200
 _SECOND_HALF: tuple[PageSource, ...] = (downloads.pages, areas.pages)
 _forked: list[SiteData] = []
 
-
-def _render(site: SiteData, sources: Iterable[PageSource]) -> list[tuple[str, bytes]]:
-    return [(path, text.encode("utf-8")) for source in sources for path, text in source(site)]
+Written = tuple[list[str], int]  # the paths of the files, and how many of them changed
 
 
-def _render_in_worker(indexes: tuple[int, ...]) -> list[tuple[str, bytes]]:
-    return _render(_forked[0], [_PAGE_MODULES[i] for i in indexes])
+def _write(out: Path, files: Iterable[tuple[str, bytes]]) -> Written:
+    paths, changed = [], 0
+    for rel, data in files:
+        paths.append(rel)
+        changed += _write_if_changed(out / rel, data)
+    return paths, changed
 
 
-def _pages(site: SiteData) -> list[tuple[str, bytes]]:
+def _render(site: SiteData, sources: Iterable[PageSource]) -> Iterator[tuple[str, bytes]]:
+    for source in sources:
+        for path, text in source(site):
+            yield path, text.encode("utf-8")
+
+
+def _render_in_worker(indexes: tuple[int, ...], out: Path) -> Written:
+    return _write(out, _render(_forked[0], [_PAGE_MODULES[i] for i in indexes]))
+
+
+def _pages(site: SiteData, out: Path) -> list[Written]:
     if len(site.repo.reports) < PARALLEL_MIN_REPORTS or "fork" not in multiprocessing.get_all_start_methods():
-        return _render(site, _PAGE_MODULES)
+        return [_write(out, _render(site, _PAGE_MODULES))]
     second = tuple(i for i, source in enumerate(_PAGE_MODULES) if source in _SECOND_HALF)
     _forked[:] = [site]  # the worker inherits it: the data is never pickled
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            later = pool.submit(_render_in_worker, second)
-            first = _render(site, [s for s in _PAGE_MODULES if s not in _SECOND_HALF])
-            return first + later.result()
+            later = pool.submit(_render_in_worker, second, out)
+            first = _write(out, _render(site, [s for s in _PAGE_MODULES if s not in _SECOND_HALF]))
+            return [first, later.result()]
     finally:
         _forked.clear()
 
 
-def contents(site: SiteData) -> dict[str, bytes]:
-    """Every file of the generated docs folder, by path."""
-    files: dict[str, bytes] = dict(hand_written())
-    intro = files.pop(home.PAGE, b"# \xe9\xa6\x96\xe9\xa1\xb5\n").decode("utf-8")
+def _fixed_files(site: SiteData) -> Iterator[tuple[str, bytes]]:
+    """The hand-written pages (the home page with its figures), the assets and the form."""
+    files = dict(hand_written())
+    intro = files.pop(home.PAGE, "# 首页\n".encode()).decode("utf-8")
     files[home.PAGE] = home.render(site, intro).encode("utf-8")
-    files.update(_assets())
-    files.update(form_files(site.repo, settings=site.settings))
-    for path, data in _pages(site):
-        if path in files:
-            raise ValueError(f"two sources for {path}")
-        files[path] = data
-    return files
+    yield from files.items()
+    yield from _assets()
+    yield from form_files(site.repo, settings=site.settings).items()
 
 
 def generate(root: Path, out: Path = DEFAULT_OUT, *, settings: SiteSettings | None = None,
@@ -141,10 +149,12 @@ def generate(root: Path, out: Path = DEFAULT_OUT, *, settings: SiteSettings | No
     """Writes the docs folder `out`, and the search dictionary beside it."""
     settings = settings or site_settings()
     site = load(root, settings, date or build_date())
-    files = contents(site)
     out.mkdir(parents=True, exist_ok=True)
-    written = sum(_write_if_changed(out / rel, data) for rel, data in sorted(files.items()))
-    keep = {out / rel for rel in files}
-    _remove_stale(out, keep)
+    parts = [_write(out, _fixed_files(site)), *_pages(site, out)]
+    paths = [p for part, _ in parts for p in part]
+    if len(set(paths)) != len(paths):
+        twice = sorted(p for p in set(paths) if paths.count(p) > 1)
+        raise ValueError(f"two sources for {twice}")
+    _remove_stale(out, {out / p for p in paths})
     _write_if_changed(out.parent / search_dict.FILE, search_dict.dictionary(site).encode("utf-8"))
-    return Generated(out, len(keep), written, site)
+    return Generated(out, len(paths), sum(changed for _, changed in parts))
