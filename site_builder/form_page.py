@@ -17,7 +17,7 @@ import yaml
 
 from site_builder.form_labels import guide_data, labels_data
 from validators.guideline import available_years, guideline
-from validators.repository import Repository
+from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 
 PAGE = "form.md"
@@ -75,22 +75,28 @@ def _write_if_changed(path: Path, content: bytes) -> Path:
     return path
 
 
-def _societies(repo: Repository) -> list[dict[str, Any]]:
-    ids = sorted(set(repo.profiles) | {society for society, _ in repo.reports})
+def _by_society(repo: Repository) -> dict[str, list[ReportDoc]]:
+    """Each society's reports in year order, grouped in one pass (not one scan per society)."""
+    grouped: dict[str, list[ReportDoc]] = {society: [] for society in repo.profiles}
+    for (society, _), doc in sorted(repo.reports.items()):
+        grouped.setdefault(society, []).append(doc)
+    return grouped
+
+
+def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]]) -> list[dict[str, Any]]:
     out = []
-    for society in ids:
+    for society in sorted(grouped):
         doc = repo.profiles.get(society)
         out.append({"id": society, "name": doc.profile.name if doc else society,
-                    "years": [year for (sid, year) in sorted(repo.reports) if sid == society]})
+                    "years": [d.report.year for d in grouped[society]]})
     return out
 
 
-def _reports(repo: Repository, society: str) -> dict[str, Any]:
+def _reports(society: str, docs: list[ReportDoc]) -> dict[str, Any]:
     """Every published year of a society, as the validator read it (codes; the form shows labels)."""
     dump = {"mode": "json", "exclude_none": True, "exclude_defaults": True}
     return {"society": society,
-            "reports": {str(doc.report.year): doc.report.model_dump(**dump)
-                        for doc in repo.reports_of(society)}}
+            "reports": {str(doc.report.year): doc.report.model_dump(**dump) for doc in docs}}
 
 
 def page_markdown(settings: SiteSettings) -> str:
@@ -133,7 +139,8 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
              for p in sorted(ASSET_SOURCE.rglob("*"))
              if p.is_file() and p.suffix != ".md" and "__pycache__" not in p.parts}
     files[PAGE] = page_markdown(settings).encode("utf-8")
-    societies = _societies(repo)
+    grouped = _by_society(repo)
+    societies = _societies(repo, grouped)
     files[f"{ASSETS}/config.json"] = _json({
         "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": GITHUB_URL_LIMIT,
         "years": years, "societies": societies})
@@ -145,7 +152,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
         files[f"{ASSETS}/schema-{year}.json"] = _json(json_schema("submission", year))
         files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules))
     for society in societies:
-        files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(repo, society["id"]))
+        files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(society["id"], grouped[society["id"]]))
     return files
 
 
