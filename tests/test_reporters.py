@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -156,8 +157,6 @@ def test_markdown_table_of_many_hostile_findings_keeps_its_shape() -> None:
     assert sorted(_code_span(r[4]) for r in rows) == sorted(v.replace("\n", " ") for v in HOSTILE_VALUES)
 
 
-@pytest.mark.xfail(strict=True, reason="reporters.markdown puts the file path into the link "
-                   "target unescaped: a `)` or `|` in a file name breaks out of the link and the table")
 def test_markdown_links_keep_untrusted_file_names_inert() -> None:
     name = "cd-a/x) ![](https://evil.example/p.png) | y.yaml"
     text = reporters.markdown(CheckResult(files=1, findings=[error(name, 1, 1, "E-PATH-NAME", "文件名不对")]),
@@ -165,6 +164,23 @@ def test_markdown_links_keep_untrusted_file_names_inert() -> None:
     [row] = _rows(text)
     assert len(row) == 5
     assert "![" not in row[1].split("](", 1)[1]
+
+
+@pytest.mark.parametrize("value", [*HOSTILE_VALUES, "a b<c>]d)e#f%g\\h\u2028i"])
+def test_markdown_link_target_is_percent_encoded_and_text_stays_a_code_span(value: str) -> None:
+    base = "https://github.com/o/r/blob/abc"
+    name = f"cd-a/{value}.yaml"
+    text = reporters.markdown(CheckResult(files=1, findings=[error(name, 4, 1, "E-PATH-NAME", "文件名不对")]),
+                              link_base=base)
+    [row] = _rows(text)
+    assert len(row) == 5
+    match = re.fullmatch(r"\[(.*)\]\(([^()\s<>\[\]|`]*)\)", row[1])
+    assert match, row[1]
+    one_line = re.sub("[\n\u2028]+", " ", value)
+    assert _code_span(match.group(1)) == f"cd-a/{one_line}.yaml:4:1"
+    target, fragment = match.group(2).rsplit("#", 1)
+    assert fragment == "L4"
+    assert unquote(target) == f"{base}/{name}"
 
 
 # --- github --------------------------------------------------------------------------------------

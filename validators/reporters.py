@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from urllib.parse import quote
 
 from validators.findings import CheckResult, Finding
 from validators.markdown_text import code_span
@@ -72,7 +73,9 @@ def markdown(result: CheckResult, link_base: str | None = None,
     for f in worst_first(result.findings):
         where = code_span(f"{f.file}:{f.line}:{f.column}", in_table=True)
         if link_base:
-            where = f"[{where}]({link_base}/{f.file}#L{f.line})"
+            # The link text is already an inert code span; the target is percent-encoded so that
+            # no character of an untrusted file name can close the link or split the table.
+            where = f"[{where}]({link_base}/{quote(f.file, safe='/')}#L{f.line})"
         clause = f.clause or ""
         if clause and clause_base:
             clause = f"[{clause}]({clause_base}#clause-{clause.replace('.', '-')})"
