@@ -11,7 +11,7 @@ import yaml
 
 from site_builder.build import BuildError, build, child_config
 from site_builder.form_page import SiteSettings
-from site_builder.generate import generate
+from site_builder.generate import generate, hand_written
 from site_builder.guideline_page import parse as parse_guideline
 from site_builder.markup import (
     Cell,
@@ -56,9 +56,16 @@ def test_regeneration_rewrites_nothing_and_drops_stale_pages(tmp_path: Path) -> 
     assert not stale.exists()
 
 
-def test_drafts_stay_out_of_the_site(tmp_path: Path) -> None:
+def test_drafts_and_hidden_files_stay_out_of_the_site(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    for rel in ("submit.md", "_drafts/next.md", ".notes/x.md", "guide/_old.md", "guide/ok.md"):
+        (pages / rel).parent.mkdir(parents=True, exist_ok=True)
+        (pages / rel).write_text("# 页\n", encoding="utf-8")
+    assert sorted(rel for rel, _ in hand_written(pages)) == ["guide/ok.md", "submit.md"]
+
+
+def test_generated_docs_hold_the_hand_written_pages(tmp_path: Path) -> None:
     generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
-    assert not list((tmp_path / "docs").rglob("_drafts"))
     assert (tmp_path / "docs" / "submit.md").is_file()
     assert (tmp_path / "jieba-user-dict.txt").is_file()
 
