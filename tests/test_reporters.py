@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -64,6 +65,39 @@ def test_text_lists_each_finding_in_file_order_then_counts() -> None:
 def test_text_without_findings_says_so() -> None:
     assert reporters.text(CheckResult(files=4)) == "检查了 4 个文件：0 个错误，0 个警告。"
 
+
+
+LINE_BREAKING_VALUES = [
+    "第一行\n第二行",
+    "回车\r覆盖",
+    "行分隔符\u2028段分隔符\u2029下一行\x85",
+    "垂直制表\x0b换页\x0c文件分隔\x1c组分隔\x1d记录分隔\x1e",
+    "伪造\na/2017.yaml:1:1: 错误 E-YEAR-MISMATCH 假的问题",
+    "终端控制 \x1b[31m红色\x1b[0m 与 \x00 和 \x7f",
+    "双向文字 \u202egnp.exe 与零宽\u200b字符\ufeff",
+]
+
+
+@pytest.mark.parametrize("value", LINE_BREAKING_VALUES)
+def test_text_keeps_each_finding_one_inert_line(value: str) -> None:
+    finding = error(f"cd-a/{value}.yaml", 1, 1, "E-SCHEMA-TYPE", f"值“{value}”不对", "5.2")
+    lines = reporters.text(CheckResult(files=1, findings=[finding])).split("\n")
+    assert len(lines) == 2
+    assert lines[0].splitlines() == [lines[0]]  # no separator str.splitlines knows of
+    assert not [ch for ch in lines[0] if unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"}]
+    assert lines[0].startswith("cd-a/")
+    assert lines[0].endswith("不对")
+
+
+def test_text_shows_line_breaks_and_control_characters_as_escapes() -> None:
+    finding = error("a.yaml", 1, 1, "E-SCHEMA-TYPE", "甲\n乙\r丙\t丁\u2028戊\x85己\x1b庚\u202e辛", None)
+    assert reporters.text(CheckResult(files=1, findings=[finding])).splitlines()[0] == (
+        "a.yaml:1:1: 错误 E-SCHEMA-TYPE 甲\\n乙\\r丙\\t丁\\u2028戊\\x85己\\x1b庚\\u202e辛")
+
+
+def test_text_of_the_hostile_corpus_has_one_line_per_finding() -> None:
+    result = _hostile_result()
+    assert len(reporters.text(result).splitlines()) == len(result.findings) + 1
 
 # --- json ----------------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from urllib.parse import quote
 
@@ -12,9 +13,26 @@ from validators.markdown_text import code_span
 SEVERITY_LABEL = {"error": "错误", "warning": "警告"}
 
 
+# Line breaks of any kind (\r, \x85, U+2028...), every other control character and the invisible
+# format characters that reorder or hide text in a terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\u061c\ufeff]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def one_line(value: object) -> str:
+    """Untrusted text as one terminal line: what would break or hide it is shown as an escape."""
+    return _UNPRINTABLE.sub(lambda m: _visible(m.group()), str(value))
+
+
 def text(result: CheckResult) -> str:
-    lines = [f"{f.file}:{f.line}:{f.column}: {SEVERITY_LABEL[f.severity]} {f.code}"
-             f"{f'（条款 {f.clause}）' if f.clause else ''} {f.message}"
+    """One line per finding: a quoted value can neither start a line nor forge another finding."""
+    lines = [one_line(f"{f.file}:{f.line}:{f.column}: {SEVERITY_LABEL[f.severity]} {f.code}"
+                      f"{f'（条款 {f.clause}）' if f.clause else ''} {f.message}")
              for f in result.sorted_findings()]
     counts = Counter(f.severity for f in result.findings)
     lines.append(f"检查了 {result.files} 个文件：{counts['error']} 个错误，{counts['warning']} 个警告。")
