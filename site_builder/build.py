@@ -3,7 +3,9 @@ into place. A failing build leaves the previous site untouched.
 
 The temporary project is a one-file MkDocs config that inherits the real `mkdocs.yml` and points
 its paths (docs, theme overrides, search dictionary) into the temporary folder, so builds of
-different trees never share a file.
+different trees never share a file. mkdocs.yml is read with a safe loader that keeps MkDocs'
+tags (`!!python/name:`, `!ENV`, `!relative`) as written: nothing in it is imported or run here,
+and the tags reach MkDocs unchanged in the child config.
 """
 
 from __future__ import annotations
@@ -25,6 +27,56 @@ from site_builder.generate import PROJECT, generate
 
 MKDOCS_YML = PROJECT / "mkdocs.yml"
 _SEARCH = ("search", "material/search")
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A node under a tag that only MkDocs resolves, kept as written."""
+
+    tag: str
+    value: Any  # the node's scalar text, list or mapping
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml without running it: MkDocs' own loader imports whatever `!!python/name:` names."""
+
+
+class ConfigDumper(yaml.SafeDumper):
+    """Writes a `Tagged` back under its tag."""
+
+
+def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+    value: Any
+    if isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    elif isinstance(node, yaml.MappingNode):
+        value = loader.construct_mapping(node, deep=True)
+    else:
+        value = loader.construct_scalar(node)  # type: ignore[arg-type]
+    return Tagged(node.tag, value)
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+ConfigLoader.add_multi_constructor("!", _tagged)
+ConfigDumper.add_representer(Tagged, _represent_tagged)
+
+
+def read_config(config: Path) -> dict[str, Any]:
+    """The mapping of a MkDocs config file, tags kept as `Tagged` (INHERIT is not followed)."""
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=ConfigLoader)  # noqa: S506 (a SafeLoader)
+    return data if isinstance(data, dict) else {}
+
+
+def dump_config(data: dict[str, Any]) -> str:
+    return yaml.dump(data, Dumper=ConfigDumper, allow_unicode=True, sort_keys=True)
 
 
 class BuildError(Exception):
@@ -54,14 +106,14 @@ def _plugins(plugins: list[Any], work: Path) -> list[Any]:
 
 def child_config(config: Path, work: Path, docs: Path) -> str:
     """A config inheriting `config`, with every path of the generated project inside `work`."""
-    parent = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    parent = read_config(config)
     child: dict[str, Any] = {"INHERIT": str(config.resolve()), "docs_dir": str(docs)}
     custom_dir = (parent.get("theme") or {}).get("custom_dir")
     if custom_dir:
         child["theme"] = {"custom_dir": str((config.parent / custom_dir).resolve())}
     if parent.get("plugins"):
         child["plugins"] = _plugins(parent["plugins"], work)
-    return yaml.safe_dump(child, allow_unicode=True, sort_keys=True)
+    return dump_config(child)
 
 
 def log_to_stderr(verbose: bool, serving: bool = False) -> logging.Handler:
