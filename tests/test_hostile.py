@@ -149,6 +149,8 @@ GENERATED: dict[str, tuple[Callable[[Path], Path], Expectation]] = {
     "gbk-only-chinese": (_report(_major_work().encode("gbk")), [("E-YAML-ENCODING", 5)]),
     "binary-png": (_report(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
                    [("E-YAML-ENCODING", 1)]),
+    "binary-mp4": (_report(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(range(256))),
+                   [("E-YAML-ENCODING", 1)]),
     "binary-after-text": (_report(HEAD.encode() + b"x: \x00\xff\xfe\x00"), [("E-YAML-ENCODING", 3)]),
     "nul-in-text": (_report(HEAD + "x: a\x00b\n"), [("E-YAML-CONTROL-CHAR", 3)]),
     # size

@@ -107,3 +107,42 @@ innovation:
     assert "请写简称“北京”" in messages["E-PROVINCE-UNKNOWN"]
     assert "你是不是想写“医药健康”" in messages["E-INDUSTRY-UNKNOWN"]
     assert "你是不是想写“武侯区”" in messages["E-DISTRICT-UNKNOWN"]
+
+
+MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(range(256)) * 4
+UTF16_TEXT = HEAD + "# 学会年度报告：一档\nmajor_work: []\n" + "# 说明\n" * 20
+
+
+def _check_bytes(tmp_path: Path, data: bytes) -> list[Finding]:
+    path = tmp_path / "cd-a" / "2017.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return check_file(path, tmp_path).findings
+
+
+@pytest.mark.parametrize("data", [
+    MP4,
+    b"\x00\x00\x00\x18ftypmp42",
+    b"\x00\x00\x01\xba\x44\x00\x04\x00\x04\x01" + bytes(300),  # MPEG program stream
+    b"\x00\x01\x00\x00\x00\x0f\x00\x80\x00\x03\x00\x70",  # TrueType font
+    b"\x00" + HEAD.encode(),
+], ids=["mp4", "mp4-header-only", "mpeg", "ttf", "nul-then-text"])
+def test_a_binary_file_starting_with_nul_is_called_binary_not_utf16(tmp_path: Path,
+                                                                     data: bytes) -> None:
+    [finding] = _check_bytes(tmp_path, data)
+    assert (finding.code, finding.line, finding.column) == ("E-YAML-ENCODING", 1, 1)
+    assert "二进制" in finding.message
+    assert "UTF-16" not in finding.message
+
+
+@pytest.mark.parametrize("data", [
+    UTF16_TEXT.encode("utf-16"),
+    UTF16_TEXT.encode("utf-16-le"),
+    UTF16_TEXT.encode("utf-16-be"),
+    ("一档：" + UTF16_TEXT).encode("utf-16-le"),  # 一 is U+4E00: a NUL on the other side
+    HEAD.encode("utf-16-le"),  # shorter than the prefix looked at
+], ids=["bom", "le", "be", "le-chinese-first", "le-short"])
+def test_utf16_text_is_still_called_utf16(tmp_path: Path, data: bytes) -> None:
+    [finding] = _check_bytes(tmp_path, data)
+    assert (finding.code, finding.line, finding.column) == ("E-YAML-ENCODING", 1, 1)
+    assert "UTF-16" in finding.message

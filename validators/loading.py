@@ -106,10 +106,37 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+_BINARY = "这不是文本文件（含有二进制内容）。请提交 UTF-8 编码的 YAML 文本文件。"
+# Bytes enough (128 code units) to tell UTF-16 text from a binary header that starts with NULs.
+_UTF16_PREFIX = 256
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A BOM, or most code units of the prefix ASCII with their NUL on one consistent side.
+
+    YAML keys and indentation are ASCII, so UTF-16 text without a BOM has a NUL in at least half
+    of its code units, always on the same side; a NUL pair (U+0000) never occurs in text, while
+    binary headers (MP4, PNG, ...) are full of them."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    prefix = data[:_UTF16_PREFIX]
+    if b"\x00" not in prefix:
+        return False
+    units = [prefix[i:i + 2] for i in range(0, len(prefix) - 1, 2)]
+    if b"\x00\x00" in units:
+        return False
+    low_nul = sum(1 for u in units if u[1] == 0)  # "a\x00": little-endian ASCII
+    high_nul = sum(1 for u in units if u[0] == 0)  # "\x00a": big-endian ASCII
+    ascii_units, other_side = max(low_nul, high_nul), min(low_nul, high_nul)
+    return ascii_units * 2 >= len(units) and other_side * 4 <= ascii_units
+
+
 def _decode(data: bytes, file: str) -> tuple[str | None, list[Finding]]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:2]):
+    if _looks_utf16(data):
         return None, [error(file, 1, 1, "E-YAML-ENCODING",
                             "文件是 UTF-16 编码。请在编辑器中选择“另存为”，编码选 UTF-8 后重新提交。")]
+    if b"\x00" in data[:2]:  # no text file starts with NUL: a binary header (MP4, ...)
+        return None, [error(file, 1, 1, "E-YAML-ENCODING", _BINARY)]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -118,7 +145,7 @@ def _decode(data: bytes, file: str) -> tuple[str | None, list[Finding]]:
         before = data[: exc.start].decode("utf-8", errors="replace")
         line, col = _line_col(before, len(before))
         if b"\x00" in data:
-            msg = "这不是文本文件（含有二进制内容）。请提交 UTF-8 编码的 YAML 文本文件。"
+            msg = _BINARY
         else:
             try:
                 data.decode("gb18030")
