@@ -31,6 +31,7 @@ class YamlPolicy(_Strict):
 
 class EvidencePolicy(_Strict):
     max_file_bytes: PositiveInt
+    max_per_item: PositiveInt
     url_schemes: list[str]
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from validators.loading import Path_
@@ -11,40 +13,88 @@ from validators.urls import is_web_url
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _WEB_SCHEME = re.compile(r"^https?:", re.IGNORECASE)
+_DRIVE = re.compile(r"^[A-Za-z]:")
 # What a browser ignores when it reads a link: leading and trailing spaces and control
 # characters, and tabs and line breaks anywhere (WHATWG URL), so " java\tscript:" is javascript:.
 _URL_IGNORED = re.compile(r"[\t\n\r]")
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 
+Refusal = tuple[str, str]
 
-def check_reference(ref: str, folder: Path, max_bytes: int) -> tuple[str, str] | None:
+
+@dataclass(slots=True)
+class FolderListing:
+    """The society folder as Git sees it, each directory read at most once.
+
+    Names match exactly, so `a.pdf` does not find `A.pdf` even on a case-insensitive disk
+    (CI and the site would not), and links are never followed, so nothing outside is reached.
+    """
+
+    folder: Path
+    _dirs: dict[tuple[str, ...], dict[str, os.DirEntry[str]] | None] = field(default_factory=dict)
+
+    def entries(self, parts: tuple[str, ...]) -> dict[str, os.DirEntry[str]] | None:
+        """The directory at `parts` (names already read from the listing), or None if unreadable."""
+        if parts not in self._dirs:
+            try:
+                with os.scandir(self.folder.joinpath(*parts)) as listing:
+                    self._dirs[parts] = {e.name: e for e in listing}
+            except OSError:
+                self._dirs[parts] = None
+        return self._dirs[parts]
+
+    def find(self, parts: tuple[str, ...]) -> os.DirEntry[str] | None:
+        """The entry at `parts`, descending only through real directories; a link ends the walk."""
+        for depth, name in enumerate(parts):
+            listing = self.entries(parts[:depth])
+            entry = listing.get(name) if listing else None
+            if entry is None or entry.is_symlink() or depth == len(parts) - 1:
+                return entry
+            if not entry.is_dir(follow_symlinks=False):
+                return None
+        return None
+
+
+def _refuse_url(ref: str, as_browser_reads: str) -> Refusal | None:
+    """For a reference with a scheme: None when it is a web address we may publish."""
+    if is_web_url(ref):
+        return None
+    if _WEB_SCHEME.match(as_browser_reads):
+        return ("E-EVIDENCE-URL-SCHEME",
+                "证明材料链接不是完整的网址：应写成 https://域名/路径，不含空格，"
+                "域名前不能有“用户名@”。")
+    scheme = as_browser_reads.split(":", 1)[0]
+    return ("E-EVIDENCE-URL-SCHEME",
+            f"证明材料链接只能是 http:// 或 https:// 开头的完整网址（现为“{scheme}:”开头）。")
+
+
+def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal | None:
     """The (code, message) that refuses `ref`, or None when it is acceptable."""
     as_browser_reads = _URL_IGNORED.sub("", ref).strip(_C0_AND_SPACE)
     if _SCHEME.match(as_browser_reads) and not re.match(r"^[A-Za-z]:[\\/]", as_browser_reads):
-        if is_web_url(ref):
-            return None
-        if _WEB_SCHEME.match(as_browser_reads):
-            return ("E-EVIDENCE-URL-SCHEME",
-                    "证明材料链接不是完整的网址：应写成 https://域名/路径，不含空格，"
-                    "域名前不能有“用户名@”。")
-        scheme = as_browser_reads.split(":", 1)[0]
-        return ("E-EVIDENCE-URL-SCHEME",
-                f"证明材料链接只能是 http:// 或 https:// 开头的完整网址（现为“{scheme}:”开头）。")
-    if "\\" in ref or ref.startswith("/") or re.match(r"^[A-Za-z]:", ref):
+        return _refuse_url(ref, as_browser_reads)
+    # Decided on the text alone, before any look at the disk.
+    if "\\" in ref or ref.startswith("/") or _DRIVE.match(ref):
         return ("E-EVIDENCE-OUTSIDE",
                 "证明材料路径应相对于本学会文件夹，用“/”分隔，如 evidence/2017-年会.pdf，不能是绝对路径。")
-    relative = PurePosixPath(ref)
-    if ".." in relative.parts:
+    parts = PurePosixPath(ref).parts
+    if ".." in parts:
         return "E-EVIDENCE-OUTSIDE", "证明材料路径不能含“..”：文件必须放在本学会自己的文件夹里。"
-    target = folder / relative
-    try:  # a name too long for the file system, a symlink loop: the path names no file
-        resolved, home = target.resolve(), folder.resolve()
-        if not resolved.is_relative_to(home) or target.is_symlink():
-            return "E-EVIDENCE-OUTSIDE", "证明材料不能是指向本学会文件夹以外的链接（symlink）。"
-        size = resolved.stat().st_size if resolved.is_file() else None
-    except (OSError, RuntimeError):
-        size = None
-    if size is None:
+    entry = listing.find(parts) if parts else None
+    if entry is not None and entry.is_symlink():
+        try:
+            os.stat(entry.path)  # a link to nothing, or a loop, names no file
+        except OSError:
+            entry = None
+        else:
+            return ("E-EVIDENCE-OUTSIDE",
+                    "证明材料不能是符号链接（symlink）：链接可能指向本学会文件夹以外，请提交文件本身。")
+    if entry is None or not entry.is_file(follow_symlinks=False):
+        return ("E-EVIDENCE-MISSING",
+                f"找不到证明材料文件“{ref}”：请把文件放进本学会文件夹并一起提交，或改用 https 链接。")
+    try:
+        size = entry.stat(follow_symlinks=False).st_size
+    except OSError:  # removed while we looked
         return ("E-EVIDENCE-MISSING",
                 f"找不到证明材料文件“{ref}”：请把文件放进本学会文件夹并一起提交，或改用 https 链接。")
     if size > max_bytes:
@@ -55,8 +105,22 @@ def check_reference(ref: str, folder: Path, max_bytes: int) -> tuple[str, str] |
 
 def check(strings: list[tuple[Path_, str]], ctx: RuleContext) -> None:
     policy = ctx.policy.evidence
+    listing = FolderListing(ctx.folder)  # one per report: the folder is read once, not per path
+    lengths: dict[Path_, int] = {}
+    decided: dict[str, Refusal | None] = {}  # the same file is often cited by many items
     for path, ref in strings:
-        if len(path) >= 2 and path[-2] == "evidence":
-            refused = check_reference(ref, ctx.folder, policy.max_file_bytes)
-            if refused:
-                ctx.error(path, refused[0], refused[1], None)
+        if len(path) < 2 or path[-2] != "evidence" or not isinstance(path[-1], int):
+            continue
+        lengths[path[:-1]] = lengths.get(path[:-1], 0) + 1
+        if path[-1] >= policy.max_per_item:  # a hostile list must not cost a check per entry
+            continue
+        if ref not in decided:
+            decided[ref] = check_reference(ref, listing, policy.max_file_bytes)
+        refused = decided[ref]
+        if refused:
+            ctx.error(path, refused[0], refused[1], None)
+    for items, count in lengths.items():
+        if count > policy.max_per_item:
+            ctx.error((*items, policy.max_per_item), "E-EVIDENCE-TOO-MANY",
+                      f"这一项列了 {count} 份证明材料，超过上限 {policy.max_per_item} 份，"
+                      f"只检查了前 {policy.max_per_item} 份：请只列主要材料，或合并成一个文件或链接。", None)

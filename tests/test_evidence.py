@@ -1,0 +1,104 @@
+"""Evidence references: each refusal, the per-item limit, and the society folder read once per
+report rather than once per path."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from validators.check import check_file
+from validators.findings import Finding
+from validators.policy import policy
+from validators.rules import evidence
+
+HEAD = ("society: cd-a\nyear: 2017\nmajor_work:\n  - id: mw-a\n    kind: 党建\n    title: 党建\n"
+        "    date: 2017-07-01\n    description: 活动\n    evidence:\n")
+FIRST_LINE = HEAD.count("\n") + 1  # the line of the first evidence entry
+MAX_PER_ITEM = policy().evidence.max_per_item
+
+
+def _check(tmp_path: Path, refs: list[str], make: Callable[[Path], None] = lambda f: None) -> list[Finding]:
+    folder = tmp_path / "cd-a"
+    (folder / "evidence").mkdir(parents=True)
+    make(folder)
+    body = "".join(f"      - '{ref}'\n" for ref in refs)
+    (folder / "2017.yaml").write_text(HEAD + body, encoding="utf-8")
+    return check_file(folder / "2017.yaml", tmp_path).findings
+
+
+def _pdf(name: str) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(b"%PDF-1.4\n")
+    return make
+
+
+def _big(folder: Path) -> None:
+    with (folder / "evidence/video.mp4").open("wb") as handle:  # sparse: nothing on disk
+        handle.truncate(policy().evidence.max_file_bytes + 1)
+
+
+@pytest.mark.parametrize(("ref", "make", "code"), [
+    ("evidence/a.pdf", _pdf("evidence/a.pdf"), None),
+    ("./evidence//a.pdf", _pdf("evidence/a.pdf"), None),
+    ("evidence/photos/a.pdf", _pdf("evidence/photos/a.pdf"), None),
+    ("https://example.org/a.pdf", lambda f: None, None),
+    ("evidence/missing.pdf", lambda f: None, "E-EVIDENCE-MISSING"),
+    ("evidence", lambda f: None, "E-EVIDENCE-MISSING"),                   # a directory
+    ("evidence/a.pdf/x", _pdf("evidence/a.pdf"), "E-EVIDENCE-MISSING"),   # under a file
+    ("evidence/pipe", lambda f: os.mkfifo(f / "evidence/pipe"), "E-EVIDENCE-MISSING"),
+    ("evidence/video.mp4", _big, "E-EVIDENCE-TOO-LARGE"),
+    ("../cd-b/a.pdf", lambda f: None, "E-EVIDENCE-OUTSIDE"),
+    ("evidence/../../cd-b/a.pdf", lambda f: None, "E-EVIDENCE-OUTSIDE"),
+    ("/etc/passwd", lambda f: None, "E-EVIDENCE-OUTSIDE"),
+    ("evidence\\a.pdf", _pdf("evidence/a.pdf"), "E-EVIDENCE-OUTSIDE"),
+    ("C:/a.pdf", lambda f: None, "E-EVIDENCE-OUTSIDE"),
+    ("evidence/passwd", lambda f: (f / "evidence/passwd").symlink_to("/etc/passwd"), "E-EVIDENCE-OUTSIDE"),
+    ("evidence/b.pdf", lambda f: (_pdf("evidence/a.pdf")(f), (f / "evidence/b.pdf").symlink_to("a.pdf")),
+     "E-EVIDENCE-OUTSIDE"),
+    ("evidence/etc/passwd", lambda f: (f / "evidence/etc").symlink_to("/etc"), "E-EVIDENCE-OUTSIDE"),
+    ("evidence/loop", lambda f: (f / "evidence/loop").symlink_to("loop"), "E-EVIDENCE-MISSING"),
+    ("javascript:alert(1)", lambda f: None, "E-EVIDENCE-URL-SCHEME"),
+    ("https:/example.org/a", lambda f: None, "E-EVIDENCE-URL-SCHEME"),
+])
+def test_each_reference_gets_its_finding(tmp_path: Path, ref: str, make: Callable[[Path], None],
+                                         code: str | None) -> None:
+    findings = _check(tmp_path, [ref], make)
+    assert [(f.code, f.line) for f in findings] == ([(code, FIRST_LINE)] if code else [])
+
+
+def test_an_overlong_list_is_one_finding_and_only_its_head_is_checked(tmp_path: Path) -> None:
+    refs = ["evidence/a.pdf"] * (MAX_PER_ITEM - 1) + ["evidence/gone-1.pdf"] + ["evidence/gone-2.pdf"] * 50
+    findings = _check(tmp_path, refs, _pdf("evidence/a.pdf"))
+    assert [(f.code, f.line) for f in findings] == [
+        ("E-EVIDENCE-MISSING", FIRST_LINE + MAX_PER_ITEM - 1),
+        ("E-EVIDENCE-TOO-MANY", FIRST_LINE + MAX_PER_ITEM),  # at the first entry left unchecked
+    ]
+    assert str(len(refs)) in findings[1].message
+    assert str(MAX_PER_ITEM) in findings[1].message
+
+
+def test_a_list_at_the_limit_is_accepted(tmp_path: Path) -> None:
+    assert _check(tmp_path, ["evidence/a.pdf"] * MAX_PER_ITEM, _pdf("evidence/a.pdf")) == []
+
+
+def test_the_folder_is_read_once_per_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real_scandir = os.scandir
+
+    def counting(path: str | os.PathLike[str]) -> object:
+        calls.append(os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(evidence.os, "scandir", counting)
+    refs = [f"evidence/{n}.pdf" for n in range(40)] + [f"evidence/photos/{n}.pdf" for n in range(40)]
+
+    def make(folder: Path) -> None:
+        for ref in refs[::2]:
+            _pdf(ref)(folder)
+    findings = _check(tmp_path, refs, make)
+    assert len(findings) == 40
+    assert len(calls) == len(set(calls)) == 3  # the folder, evidence/, evidence/photos/
