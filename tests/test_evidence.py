@@ -1,5 +1,5 @@
-"""Evidence references: each refusal, the per-item limit, and the society folder read once per
-report rather than once per path."""
+"""Evidence references: each refusal, the per-item limit, letter case as Git sees it, and the
+society folder read once per report rather than once per path."""
 
 from __future__ import annotations
 
@@ -83,6 +83,27 @@ def test_an_overlong_list_is_one_finding_and_only_its_head_is_checked(tmp_path: 
 
 def test_a_list_at_the_limit_is_accepted(tmp_path: Path) -> None:
     assert _check(tmp_path, ["evidence/a.pdf"] * MAX_PER_ITEM, _pdf("evidence/a.pdf")) == []
+
+
+@pytest.mark.parametrize(("ref", "on_disk", "actual"), [
+    ("evidence/a.pdf", "evidence/A.PDF", "evidence/A.PDF"),
+    ("Evidence/2017/纪要.PDF", "evidence/2017/纪要.pdf", "evidence/2017/纪要.pdf"),
+])
+def test_a_name_differing_only_in_case_is_named(tmp_path: Path, ref: str, on_disk: str, actual: str) -> None:
+    [finding] = _check(tmp_path, [ref], _pdf(on_disk))
+    assert finding.code == "E-EVIDENCE-MISSING"
+    assert f"大小写不一致：仓库中是“{actual}”" in finding.message
+
+
+def test_case_differences_are_not_matched_and_not_guessed_through_links(tmp_path: Path) -> None:
+    def make(folder: Path) -> None:
+        _pdf("evidence/B.pdf")(folder)
+        (folder / "evidence/C.pdf").symlink_to("B.pdf")
+    found = _check(tmp_path, ["evidence/b.pdf", "evidence/c.pdf", "evidence/d.pdf"], make)
+    assert [f.code for f in found] == ["E-EVIDENCE-MISSING"] * 3
+    assert "大小写不一致" in found[0].message
+    assert "大小写不一致" not in found[1].message  # a link is no file to point at
+    assert "大小写不一致" not in found[2].message
 
 
 def test_the_folder_is_read_once_per_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -32,6 +32,7 @@ class FolderListing:
 
     folder: Path
     _dirs: dict[tuple[str, ...], dict[str, os.DirEntry[str]] | None] = field(default_factory=dict)
+    _folded: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
 
     def entries(self, parts: tuple[str, ...]) -> dict[str, os.DirEntry[str]] | None:
         """The directory at `parts` (names already read from the listing), or None if unreadable."""
@@ -53,6 +54,27 @@ class FolderListing:
             if not entry.is_dir(follow_symlinks=False):
                 return None
         return None
+
+    def same_but_case(self, parts: tuple[str, ...]) -> str | None:
+        """The path of a regular file whose name differs from `parts` only in letter case."""
+        actual: list[str] = []
+        entry: os.DirEntry[str] | None = None
+        for name in parts:
+            here = tuple(actual)
+            listing = self.entries(here)
+            if listing is None:
+                return None
+            if name not in listing:
+                if here not in self._folded:  # the first of several case variants, in sorted order
+                    self._folded[here] = {}
+                    for real in sorted(listing):
+                        self._folded[here].setdefault(real.casefold(), real)
+                name = self._folded[here].get(name.casefold(), name)
+            actual.append(name)
+            entry = listing.get(name)
+            if entry is None or entry.is_symlink():
+                return None
+        return "/".join(actual) if entry is not None and entry.is_file(follow_symlinks=False) else None
 
 
 def _refuse_url(ref: str, as_browser_reads: str) -> Refusal | None:
@@ -90,6 +112,10 @@ def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal
             return ("E-EVIDENCE-OUTSIDE",
                     "证明材料不能是符号链接（symlink）：链接可能指向本学会文件夹以外，请提交文件本身。")
     if entry is None or not entry.is_file(follow_symlinks=False):
+        if parts and (actual := listing.same_but_case(parts)):
+            return ("E-EVIDENCE-MISSING",
+                    f"找不到证明材料文件“{ref}”，大小写不一致：仓库中是“{actual}”。"
+                    "Git 和网站区分大小写（Windows、macOS 电脑上不区分），请照仓库中的写法改正。")
         return ("E-EVIDENCE-MISSING",
                 f"找不到证明材料文件“{ref}”：请把文件放进本学会文件夹并一起提交，或改用 https 链接。")
     try:
