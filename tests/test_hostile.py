@@ -14,14 +14,18 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import signal
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.guarded import run_check, run_validators
 from tests.trees import profile
+from validators.check import check_tree
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 SOCIETY = "cd-hostile"
@@ -139,6 +143,16 @@ def _report_to_dev_zero(tmp: Path) -> Path:
     return report
 
 
+def _folder_with_dev_zero(tmp: Path) -> Path:
+    return _report_to_dev_zero(tmp).parent
+
+
+def _folder_with_named_pipe(tmp: Path) -> Path:
+    folder = society_folder(tmp)
+    os.mkfifo(folder / "2017.yaml")
+    return folder
+
+
 GENERATED: dict[str, tuple[Callable[[Path], Path], Expectation]] = {
     # encodings
     "utf-16-le-bom": (_report(HEAD.encode("utf-16")), [("E-YAML-ENCODING", 1)]),
@@ -181,7 +195,9 @@ GENERATED: dict[str, tuple[Callable[[Path], Path], Expectation]] = {
     # file system
     "symlinked-report": (_symlinked_report, [("E-PATH-SYMLINK", 1)]),
     "symlinked-folder": (_symlinked_folder, [("E-PATH-SYMLINK", 1)]),
-    "report-is-dev-zero": (_report_to_dev_zero, [("E-FILE-UNREADABLE", 1)]),
+    "report-is-dev-zero": (_report_to_dev_zero, [("E-PATH-SYMLINK", 1)]),
+    "folder-with-dev-zero": (_folder_with_dev_zero, [("E-PATH-SYMLINK", 1)]),
+    "folder-with-named-pipe": (_folder_with_named_pipe, [("E-FILE-UNREADABLE", 1)]),
     "evidence-symlink-outside": (
         _with_evidence("evidence/passwd", lambda f: (f / "evidence/passwd").symlink_to("/etc/passwd")),
         [("E-EVIDENCE-OUTSIDE", 9)]),
@@ -213,6 +229,78 @@ GENERATED: dict[str, tuple[Callable[[Path], Path], Expectation]] = {
 def test_generated_case(name: str, tmp_path: Path) -> None:
     make, expected = GENERATED[name]
     assert_outcome(make(tmp_path), expected)
+
+
+# --- special files found while listing the submissions tree ---------------------------------------
+
+VALID = Path(__file__).parent / "data" / "valid"
+
+
+@contextmanager
+def _hang_guard(seconds: int = 30) -> Iterator[None]:
+    """Fails the test instead of hanging it: opening a named pipe blocks until a writer comes."""
+    def fail(signum: int, frame: object) -> None:
+        # Not an OSError (as TimeoutError is): the code under test would swallow that one.
+        pytest.fail("the check opened a named pipe")
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _tree_with_special_files(root: Path, dev_zero: bool = True) -> Path:
+    """`submissions/` with valid societies, plus a pipe and a symlink to /dev/zero in one of them."""
+    submissions = root / "submissions"
+    for folder in VALID.iterdir():
+        shutil.copytree(folder, submissions / folder.name, symlinks=True)
+    folder = society_folder(submissions)
+    os.mkfifo(folder / "2017.yaml")
+    if dev_zero:
+        (folder / "2018.yaml").symlink_to("/dev/zero")
+    return folder
+
+
+SPECIAL = {(f"submissions/{SOCIETY}/2017.yaml", "E-FILE-UNREADABLE", 1),
+           (f"submissions/{SOCIETY}/2018.yaml", "E-PATH-SYMLINK", 1)}
+
+
+def _special_findings(findings: list[dict[str, object]]) -> set[tuple[object, object, object]]:
+    return {(f["file"], f["code"], f["line"]) for f in findings if SOCIETY in str(f["file"])}
+
+
+@pytest.mark.parametrize("scope", ["tree", "folder", "files"])
+def test_pipes_and_device_links_in_the_tree_are_reported_unopened(scope: str, tmp_path: Path) -> None:
+    folder = _tree_with_special_files(tmp_path)
+    paths = {"tree": [], "folder": [folder],
+             "files": [folder / "2017.yaml", folder / "2018.yaml"]}[scope]
+    with _hang_guard():
+        result, _ = check_tree(tmp_path, paths or None)
+    assert _special_findings([f.to_dict() for f in result.findings]) == SPECIAL
+    assert result.has_errors
+    pipe = next(f for f in result.findings if f.file.endswith("2017.yaml") and SOCIETY in f.file)
+    assert "命名管道" in pipe.message
+
+    proc = run_validators("--root", tmp_path, "check", "--format", "json", *paths)
+    assert proc.stderr == b""
+    assert proc.returncode == 1
+    assert _special_findings(json.loads(proc.stdout)["findings"]) == SPECIAL
+
+
+def test_a_partial_check_never_reads_another_society_s_pipe_as_context(tmp_path: Path) -> None:
+    """The cross-file rules search other reports of the same name for consortium ids."""
+    folder = _tree_with_special_files(tmp_path, dev_zero=False)
+    target = tmp_path / "submissions" / "cd-valid-lead" / "2017.yaml"
+    with _hang_guard():
+        result, _ = check_tree(tmp_path, [target])
+    assert not _special_findings([f.to_dict() for f in result.findings])
+    # Reading /dev/zero would fill the memory: only under the subprocess's memory cap.
+    (folder / "2018.yaml").symlink_to("/dev/zero")
+    proc = run_validators("--root", tmp_path, "check", "--format", "json", target)
+    assert proc.stderr == b""
+    assert not _special_findings(json.loads(proc.stdout)["findings"])
 
 
 @pytest.mark.parametrize("output", ["text", "github", "markdown"])

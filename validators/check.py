@@ -6,6 +6,7 @@ import gc
 import multiprocessing
 import os
 import re
+import stat
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -46,6 +47,10 @@ _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 PARALLEL_MIN_FILES = 150
 _AREA_RULES = (innovation, government_functions, service_stations, consortia, academic_events,
                research, major_work)
+# Files that are neither regular files nor folders: opening a named pipe blocks until someone
+# writes to it, and a device such as /dev/zero never ends, so they are reported unopened.
+_SPECIAL_KINDS = ((stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISCHR, "字符设备"),
+                  (stat.S_ISBLK, "块设备"), (stat.S_ISSOCK, "套接字"))
 
 
 @dataclass(slots=True)
@@ -68,12 +73,26 @@ def _context(file: str, folder: Path, source, year: int) -> RuleContext | None:
     return RuleContext(file, folder, source, rules, policy()) if rules else None
 
 
+def special_kind(path: Path) -> str | None:
+    """What `path` itself is (never following a symlink) when it is a pipe, device or socket."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None
+    return next((name for is_kind, name in _SPECIAL_KINDS if is_kind(mode)), None)
+
+
 def check_file(path: Path, root: Path) -> FileResult:
     file = display_path(path, root)
     folder = path.parent
     if path.is_symlink() or folder.is_symlink():
         return FileResult([error(file, 1, 1, "E-PATH-SYMLINK",
                                  "提交的文件和学会文件夹不能是符号链接（symlink）：请提交普通文件。")])
+    kind = special_kind(path)
+    if kind:
+        return FileResult([error(file, 1, 1, "E-FILE-UNREADABLE",
+                                 f"“{path.name}”是{kind}，不是普通文件，检查时不会打开它："
+                                 "请删除它，改为提交普通的 YAML 文本文件。")])
     if not re.match(SLUG_PATTERN, folder.name):
         return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
                                  f"文件夹名“{folder.name}”不是有效的学会 id：只能用小写英文字母、数字和连字符。")])
@@ -130,7 +149,7 @@ def discover(root: Path, paths: list[Path] | None) -> list[Path]:
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file()
+            found += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and _listed(q)
                             and "evidence" not in q.relative_to(p).parts)
         else:
             found.append(p)
@@ -147,8 +166,14 @@ def _tree_files(base: Path) -> list[Path]:
     for folder in folders:
         with os.scandir(folder) as entries:
             found += sorted(Path(e.path) for e in entries
-                            if e.name.endswith((".yaml", ".yml")) and not e.is_dir())
+                            if e.name.endswith((".yaml", ".yml")) and _listed(e))
     return found
+
+
+def _listed(entry: Path | os.DirEntry[str]) -> bool:
+    """Every YAML name but a real folder: symlinks, pipes and devices are listed so that
+    `check_file` reports them (it never opens them) instead of skipping them in silence."""
+    return entry.is_symlink() or not entry.is_dir()
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -194,7 +219,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _check_one(path: Path, root: Path) -> FileResult:
-    if not path.is_file():
+    if not (path.is_file() or path.is_symlink() or special_kind(path)):
         return FileResult([error(display_path(path, root), 1, 1, "E-FILE-UNREADABLE",
                                  "找不到这个文件，或它不是普通文件。")])
     return check_file(path, root)

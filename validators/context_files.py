@@ -9,6 +9,7 @@ than parsing the tree.
 from __future__ import annotations
 
 import re
+import stat
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -51,6 +52,10 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
         if not ids and not keys:
             continue
         try:
+            # A named pipe would block and a device never end: only regular files are read
+            # (check_file reports the others); a symlink is not followed.
+            if not stat.S_ISREG(path.lstat().st_mode):
+                continue
             data = path.read_bytes()
         except OSError:
             continue
