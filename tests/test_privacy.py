@@ -4,10 +4,13 @@ that warns about, but never refuses, HTML and Markdown."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from validators.check import check_file
 from validators.policy import policy
 from validators.rules.text_fields import has_markup, is_identity_number, personal_data
 
@@ -100,6 +103,74 @@ def test_mobile_numbers_are_refused(text: str) -> None:
 ])
 def test_mobile_look_alikes_pass(text: str) -> None:
     assert "E-PRIVACY-PHONE" not in codes(text)
+
+
+# --- numbers inside web links -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "https://example.org/news/13812345678",
+    "https://example.org/news/13812345678.html",
+    "https://example.org/a?id=13812345678&from=timeline",
+    "HTTP://EXAMPLE.ORG/13812345678",
+    "www.example.org/u/13812345678",
+    "https://example.org/a?id=11010519491231002X",
+    "https://example.org/doc/110105-19491231-002X/",
+    "报道见 https://example.org/p/13812345678 。",
+    "报道见https://example.org/p/11010519491231002X，欢迎转发",
+    "官网 www.example.org/13812345678。",
+])
+def test_digits_inside_a_link_are_not_personal_data(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("报道见 https://example.org/a 联系人 13812345678", "E-PRIVACY-PHONE"),
+    ("报道见 https://example.org/a，13812345678", "E-PRIVACY-PHONE"),      # a full-width comma
+    ("https://example.org/a,13812345678", "E-PRIVACY-PHONE"),
+    ("https://example.org/a 13812345678", "E-PRIVACY-PHONE"),
+    ("13812345678https://example.org/a", "E-PRIVACY-PHONE"),
+    ("张老师13812345678www.example.org", "E-PRIVACY-PHONE"),
+    ("官网www.example.org电话13812345678", "E-PRIVACY-PHONE"),
+    ("https://example.org/13912345678 联系 13812345678", "E-PRIVACY-PHONE"),
+    ("https://example.org/a 身份证 11010519491231002X", "E-PRIVACY-ID-NUMBER"),
+    ("https://example.org/a １３８１２３４５６７８", "E-PRIVACY-PHONE"),   # full-width digits
+])
+def test_personal_data_next_to_a_link_is_refused(text: str, code: str) -> None:
+    assert codes(text) == [code]
+
+
+def _check_report(tmp_path: Path, description: str, evidence: list[str]) -> list[tuple[str, int]]:
+    folder = tmp_path / "cd-a"
+    (folder / "evidence").mkdir(parents=True)
+    for ref in evidence:
+        if not ref.startswith("https://"):
+            (folder / ref).write_bytes(b"%PDF-1.4\n")
+    refs = "".join(f"      - '{ref}'\n" for ref in evidence)
+    (folder / "2017.yaml").write_text(
+        "society: cd-a\nyear: 2017\nmajor_work:\n  - id: mw-a\n    kind: 党建\n    title: 党建\n"
+        f"    date: 2017-07-01\n    description: '{description}'\n    evidence:\n{refs}", encoding="utf-8")
+    return [(f.code, f.line) for f in check_file(folder / "2017.yaml", tmp_path).findings]
+
+
+def test_evidence_links_are_not_read_for_personal_data(tmp_path: Path) -> None:
+    evidence = ["https://example.org/news/13812345678", "https://example.org/a?id=11010519491231002X",
+                "https://example.org/13812345678/a@qq.com"]
+    assert _check_report(tmp_path, "支部活动，报道见 https://example.org/news/13812345678", evidence) == []
+
+
+def test_personal_data_in_text_beside_links_and_in_file_names_is_still_refused(tmp_path: Path) -> None:
+    found = _check_report(tmp_path, "报道见 https://example.org/news/1 联系人 13812345678",
+                          ["https://example.org/news/13812345678", "evidence/张老师13812345678-简历.pdf"])
+    assert found == [("E-PRIVACY-PHONE", 8), ("E-PRIVACY-PHONE", 11)]
+
+
+def test_a_website_is_not_read_for_personal_data(tmp_path: Path) -> None:
+    folder = tmp_path / "cd-a"
+    folder.mkdir()
+    (folder / "society.yaml").write_text(
+        "id: cd-a\nname: 成都市测试学会\nkind: 学会\ndiscipline: 测试\nmaintainers: [cd-a-admin]\n"
+        "website: https://example.org/site/13812345678\n", encoding="utf-8")
+    assert check_file(folder / "society.yaml", tmp_path).findings == []
 
 
 # --- e-mail addresses -------------------------------------------------------------------------

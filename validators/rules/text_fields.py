@@ -8,6 +8,7 @@ from typing import Any
 
 from validators.loading import Path_
 from validators.rules.context import RuleContext
+from validators.urls import is_web_url
 
 _MARKUP = re.compile(
     r"<[A-Za-z!/?]"                # an HTML tag or comment ("a < b" is text to HTML too)
@@ -26,6 +27,11 @@ _MOBILE = re.compile(r"(?<![\d.])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![\d.
 _ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{6}[- ]?\d{8}[- ]?\d{3}[\dXx](?![\dA-Za-z])")
 _ID_SEPARATORS = re.compile(r"[- ]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+# A web link inside text, taken from the text as typed: its digits are page and article ids, not
+# phone or identity numbers. ASCII URL characters only, and no comma, so a number typed right
+# after a link ("https://x.org/a，13812345678", "…/a,13812345678") is still read as text.
+_URL_IN_TEXT = re.compile(r"(?:https?://|(?<![A-Za-z0-9.-])www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+;=%]+",
+                          re.IGNORECASE)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -60,14 +66,20 @@ def _is_personal(domain: str, personal_domains: frozenset[str]) -> bool:
     return any(".".join(labels[i:]) in personal_domains for i in range(len(labels) - 1))
 
 
+def without_urls(text: str) -> str:
+    """`text` with each web link replaced by a space, so digits on either side stay apart."""
+    return _URL_IN_TEXT.sub(" ", text)
+
+
 def personal_data(text: str, personal_domains: frozenset[str]) -> list[tuple[str, str]]:
     """(code, message) for each kind of personal data in `text` that must not be published."""
     plain = unicodedata.normalize("NFKC", text)
+    numbers = unicodedata.normalize("NFKC", without_urls(text))
     found: list[tuple[str, str]] = []
-    if _MOBILE.search(plain):
+    if _MOBILE.search(numbers):
         found.append(("E-PRIVACY-PHONE", "文字中含有手机号码。仓库和网站是公开的，个人电话不得发布：请删除，"
                                          "需要联系方式时写学会办公电话或网址。"))
-    if any(is_identity_number(_ID_SEPARATORS.sub("", m.group())) for m in _ID_CARD.finditer(plain)):
+    if any(is_identity_number(_ID_SEPARATORS.sub("", m.group())) for m in _ID_CARD.finditer(numbers)):
         found.append(("E-PRIVACY-ID-NUMBER",
                       "文字中含有居民身份证号码。身份证号属于个人敏感信息，公开发布违法且有风险：请删除。"))
     for match in _EMAIL.finditer(plain):
@@ -81,20 +93,28 @@ def has_markup(text: str) -> bool:
     return _MARKUP.search(text) is not None
 
 
+def _is_address_field(path: Path_) -> bool:
+    return path[-2:-1] == ("evidence",) or path[-1:] == ("website",)
+
+
 def check(strings: list[tuple[Path_, str]], ctx: RuleContext) -> None:
+    # A link given as evidence or website is an address, not text about a person: its digits
+    # are ids. An evidence file name is published too, so it is still read.
+    is_link = [_is_address_field(path) and is_web_url(text) for path, text in strings]
     # One search over all text at once: most reports hold none of these, and any match in
     # a single value is also a match in the joined text.
     blob = "\n".join(text for _, text in strings)
-    folded = unicodedata.normalize("NFKC", blob)
-    if not (_MOBILE.search(folded) or _ID_CARD.search(folded) or _EMAIL.search(folded)
-            or _MARKUP.search(blob)):
+    read = "\n".join(text for (_, text), link in zip(strings, is_link, strict=True) if not link)
+    numbers = unicodedata.normalize("NFKC", without_urls(read))
+    if not (_MOBILE.search(numbers) or _ID_CARD.search(numbers)
+            or _EMAIL.search(unicodedata.normalize("NFKC", blob)) or _MARKUP.search(blob)):
         return
     personal_domains = frozenset(d.lower() for d in ctx.policy.privacy.personal_email_domains)
-    for path, text in strings:
-        for code, message in personal_data(text, personal_domains):
-            ctx.error(path, code, message, None)
-        is_address = path[-2:-1] == ("evidence",) or path[-1:] == ("website",)
-        if path and not is_address and has_markup(text):
+    for (path, text), link in zip(strings, is_link, strict=True):
+        if not link:
+            for code, message in personal_data(text, personal_domains):
+                ctx.error(path, code, message, None)
+        if path and not _is_address_field(path) and has_markup(text):
             ctx.warning(path, "W-TEXT-MARKUP",
                         "文字中含有 HTML 或 Markdown 标记：网站会按原样显示这些符号，不会执行或排版。"
                         "如非有意，请删除。", None)
