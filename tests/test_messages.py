@@ -146,3 +146,45 @@ def test_utf16_text_is_still_called_utf16(tmp_path: Path, data: bytes) -> None:
     [finding] = _check_bytes(tmp_path, data)
     assert (finding.code, finding.line, finding.column) == ("E-YAML-ENCODING", 1, 1)
     assert "UTF-16" in finding.message
+
+
+BLANK_EVENT = """academic_events:
+  - id: evt-a
+    title: {title}
+    category: {category}
+    role: 主办
+    date: {date}
+    participants: {participants}
+    countries: [{country}]
+"""
+FILLED = {"title": "研讨会", "category": "其他", "date": "2017-06-01", "participants": "200",
+          "country": "中国"}
+
+
+@pytest.mark.parametrize(("field", "code", "line", "expected"), [
+    ("title", "E-SCHEMA-TYPE", 5, "填写文字"),
+    ("category", "E-SCHEMA-ENUM", 6, "可选值之一"),
+    ("date", "E-SCHEMA-DATE", 8, "日期，如 2017-05-12"),
+    ("participants", "E-SCHEMA-TYPE", 9, "整数"),
+])
+def test_a_blank_field_is_called_empty_not_told_to_add_quotes(
+        tmp_path: Path, field: str, code: str, line: int, expected: str) -> None:
+    body = BLANK_EVENT.format(**{**FILLED, field: ""}).replace(f"{field}: \n", f"{field}:\n")
+    [finding] = _check(tmp_path, body)
+    assert (finding.code, finding.line) == (code, line)
+    assert finding.message.startswith(f"字段“{field}”不能为空：请在“{field}:”后面填写")
+    assert expected in finding.message
+    assert "引号" not in finding.message
+
+
+def test_a_blank_list_item_is_called_empty(tmp_path: Path) -> None:
+    body = BLANK_EVENT.format(**FILLED).replace("countries: [中国]", "countries:\n      -\n      - 中国")
+    [finding] = _check(tmp_path, body)
+    assert (finding.code, finding.line) == ("E-SCHEMA-TYPE", 11)
+    assert finding.message == "“countries”的第 1 项是空的：请填写内容，或删除这一项。"
+
+
+def test_a_number_where_text_belongs_is_still_told_to_add_quotes(tmp_path: Path) -> None:
+    [finding] = _check(tmp_path, BLANK_EVENT.format(**{**FILLED, "title": "2017"}))
+    assert finding.code == "E-SCHEMA-TYPE"
+    assert "引号" in finding.message

@@ -87,6 +87,26 @@ def _misspelt(errors: list[Any], root: type[BaseModel]) -> set[tuple[str | int, 
     return found
 
 
+# What a blank field should hold, by the error pydantic gives for its null.
+_EXPECTED_CONTENT = {
+    "string_type": "文字", "int_type": "整数，如 120", "float_type": "数字，如 35.5",
+    "bool_type": "true 或 false", "list_type": "列表（每一项单独一行，以“- ”开头）",
+    "date_type": "日期，如 2017-05-12", "model_type": "下一级的字段（缩进两个空格）",
+    "dict_type": "下一级的字段（缩进两个空格）", "model_attributes_type": "下一级的字段（缩进两个空格）",
+}
+
+
+def _blank(kind: str, loc: tuple[str | int, ...], ctx: dict[str, Any]) -> str:
+    """`title:` with nothing after it (or a bare `-`) loads as null: the field is empty, and
+    telling the user to add quotes (as for a number where text belongs) would mislead."""
+    if isinstance(loc[-1], int):
+        return f"{_subject(loc)}是空的：请填写内容，或删除这一项。"
+    name = str(loc[-1])
+    expected = (f"可选值之一：{ctx['expected']}" if kind == "enum" and ctx.get("expected")
+                else _EXPECTED_CONTENT.get(kind, "内容"))
+    return f"字段“{name}”不能为空：请在“{name}:”后面填写{expected}。"
+
+
 def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[str, str]:
     kind, loc, value = err["type"], err["loc"], err.get("input")
     ctx = err.get("ctx") or {}
@@ -101,6 +121,10 @@ def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[str, str]:
         listing = "、".join(allowed)
         return ("E-SCHEMA-UNKNOWN-KEY",
                 f"未知字段“{name}”。{hint}这里可用的字段有：{listing}。")
+    if value is None and loc:
+        code = ("E-SCHEMA-DATE" if kind.startswith("date") else
+                "E-SCHEMA-ENUM" if kind == "enum" else "E-SCHEMA-TYPE")
+        return code, _blank(kind, loc, ctx)
     if kind == "bool_type":
         return "E-SCHEMA-TYPE", f"{subject}应写 true 或 false（不要写 yes/no、是/否，也不要加引号）。"
     if kind in ("int_type", "int_parsing", "int_from_float"):
