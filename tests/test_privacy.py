@@ -84,6 +84,8 @@ def test_identity_look_alikes_pass(text: str) -> None:
     "(+86)19912345678",
     "138-1234-5678",
     "１３８１２３４５６７８",                 # full-width
+    "Contact 13812345678.",                  # a sentence ending right after the number
+    "evidence/张老师13812345678.pdf",
 ])
 def test_mobile_numbers_are_refused(text: str) -> None:
     assert codes(text) == ["E-PRIVACY-PHONE"]
@@ -96,6 +98,7 @@ def test_mobile_numbers_are_refused(text: str) -> None:
     "12345678901",                           # no mobile prefix starts with 12
     "项目编号 2017138123456789",              # a mobile-like run inside a longer number
     "经费 13812345678.50 元",
+    "版本 2.13812345678",
     "https://www.cdast.org.cn/news/2017/0512/13812345678.html",
     "https://mp.weixin.qq.com/s?__biz=MzA5&mid=2650012345&idx=1",
     "https://example.org/p/1494567890123",   # a millisecond timestamp

@@ -23,7 +23,9 @@ _MARKUP = re.compile(
     r"|\bdata:[\w.+-]+/[\w.+-]+[;,]",
     re.IGNORECASE | re.MULTILINE)
 # Personal data is matched in NFKC form: full-width digits and ＠ are as readable as ASCII ones.
-_MOBILE = re.compile(r"(?<![\d.])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![\d.])")
+# A dot next to the number is a decimal point only when a digit is on its other side: a sentence
+# or a file name may end right after the number ("…13812345678." or "13812345678.pdf").
+_MOBILE = re.compile(r"(?<!\d)(?<!\d\.)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d|\.\d)")
 _ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{6}[- ]?\d{8}[- ]?\d{3}[\dXx](?![\dA-Za-z])")
 _ID_SEPARATORS = re.compile(r"[- ]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
