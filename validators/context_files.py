@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from validators.models.report import YearReport
+from validators.policy import policy
 
 # YAML folds long scalars only at spaces and escapes only inside double quotes, so a run
 # without whitespace, quotes or backslashes appears verbatim in any file holding the title.
@@ -42,6 +43,7 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
     """Files of `tree` (other than the targets) that the cross-file rules need."""
     ids, titles = needles(reports)
     chosen: list[Path] = []
+    max_bytes = policy().yaml.max_file_bytes
     for path in tree:
         if path in targets:
             continue
@@ -53,8 +55,10 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
             continue
         try:
             # A named pipe would block and a device never end: only regular files are read
-            # (check_file reports the others); a symlink is not followed.
-            if not stat.S_ISREG(path.lstat().st_mode):
+            # (check_file reports the others); a symlink is not followed. An oversized file is
+            # refused by check_file in any case, so it is never read whole here either.
+            info = path.lstat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
                 continue
             data = path.read_bytes()
         except OSError:
