@@ -17,6 +17,7 @@ import yaml
 
 from site_builder.form_labels import guide_data, labels_data
 from validators.guideline import available_years, guideline
+from validators.policy import policy
 from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 
@@ -24,8 +25,6 @@ PAGE = "form.md"
 ASSETS = "form"
 ASSET_SOURCE = Path(__file__).with_name("form")
 MKDOCS_YML = Path(__file__).resolve().parents[1] / "mkdocs.yml"
-# Browsers and GitHub accept longer links, but proxies and some mail clients cut them near 8 KB.
-GITHUB_URL_LIMIT = 7000
 # Script order matters: the libraries, then the form's modules, then the entry point.
 SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "form-yaml.js",
            "form-check.js", "form-render.js", "form-start.js", "form-output.js", "form.js")
@@ -142,7 +141,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     grouped = _by_society(repo)
     societies = _societies(repo, grouped)
     files[f"{ASSETS}/config.json"] = _json({
-        "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": GITHUB_URL_LIMIT,
+        "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": policy().form.github_url_max_chars,
         "years": years, "societies": societies})
     files[f"{ASSETS}/labels.json"] = _json(labels_data())
     files[f"{ASSETS}/schema-society.json"] = _json(json_schema("society"))

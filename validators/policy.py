@@ -23,6 +23,7 @@ class YamlPolicy(_Strict):
     max_list_items: PositiveInt
     max_count: PositiveInt
     max_amount_wan: PositiveInt
+    max_schema_findings_per_file: PositiveInt
 
     @property
     def limits(self) -> YamlLimits:
@@ -39,10 +40,15 @@ class PrivacyPolicy(_Strict):
     personal_email_domains: list[str]
 
 
+class FormPolicy(_Strict):
+    github_url_max_chars: PositiveInt
+
+
 class Policy(_Strict):
     yaml: YamlPolicy
     evidence: EvidencePolicy
     privacy: PrivacyPolicy
+    form: FormPolicy
 
 
 @cache

@@ -14,11 +14,12 @@ from pydantic import BaseModel, ValidationError
 
 from validators.findings import Finding, error
 from validators.loading import SourceMap
+from validators.policy import policy
 
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 # Past this many, a file is not a draft with mistakes but the wrong file (or an attack): the
 # first ones are listed and one more finding says how many were left out.
-MAX_FINDINGS = 200
+MAX_FINDINGS = policy().yaml.max_schema_findings_per_file
 
 
 def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
