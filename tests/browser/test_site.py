@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from site_builder.search_dict import core_name
+from tests.search_support import expect_results, search
 from tests.site_support import built_site, chromium, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
@@ -73,22 +74,12 @@ def test_home_shows_the_year_counts_and_tier_chart(page, base: str) -> None:
     assert page.problems == []
 
 
-def _search(page, base: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    page.goto(base)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    field = page.locator("input.md-search__input")
-    field.fill(query)
-    field.press("End")  # Material reads the query on keyup; an IME's text arrives without one
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
-
-
 @pytest.mark.parametrize(("society", "name", "word"), _societies())
 def test_chinese_search_finds_a_society_by_name_and_by_a_word_inside_it(
         page, base: str, society: str, name: str, word: str) -> None:
     for query in (name, word):
-        links = _search(page, base, query)
-        assert any(f"/societies/{society}/" in href for href in links), (query, links)
+        search(page, base, query)
+        expect_results(page, f"a[href*='/societies/{society}/']")
     assert page.problems == []
 
 
