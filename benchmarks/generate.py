@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,34 @@ ACHIEVEMENTS = ["公开发表", "领导签批", "采纳或形成政策", "促成
 MAJOR = ["深化改革", "科技扶贫", "党建", "人才基地", "重大活动"]
 CATEGORIES = ["综合性学术年会", "全国性学术交流", "国际性学术交流", "大型社会活动", "其他"]
 COUNTRIES = ["中国", "德国", "日本", "美国", "法国", "英国", "韩国", "新加坡"]
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting every string that YAML 1.2 core would read as another type.
+
+    PyYAML quotes only what its own YAML 1.1 resolver would misread (`0123`, `1:20`, `yes`); the
+    project's loader follows YAML 1.2 core, where `1e3`, `+1E3` or `0o17` are numbers. A string
+    that either resolver reads as a number, boolean, null or date is written quoted.
+    """
+
+
+# YAML 1.2 core schema (spec 10.3.2), added after PyYAML's 1.1 resolvers: the serializer then
+# finds a non-string tag for such a string and the emitter quotes it. Real numbers, booleans and
+# nulls are still written plain: the 1.1 resolvers match their text first.
+_CORE_1_2 = (
+    ("null", r"~|null|Null|NULL|", ["~", "n", "N", ""]),
+    ("bool", r"true|True|TRUE|false|False|FALSE", list("tTfF")),
+    ("int", r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", list("-+0123456789")),
+    ("float", r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+              r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)", list("-+.0123456789")),
+)
+for _tag, _pattern, _first in _CORE_1_2:
+    _Dumper.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(f"^(?:{_pattern})$"), _first)
+
+
+def dump_yaml(data: Any, *, sort_keys: bool = True, width: int = 80) -> str:
+    """YAML text whose strings read back as strings under YAML 1.1 and YAML 1.2 core alike."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=sort_keys, width=width)
 
 
 class _Writer:
@@ -159,7 +188,7 @@ def _extra_years(out: Path, years: list[int]) -> None:
                                              "deadline": dt.date(year, 11, 30), "note": "基准测试用"}
             else:
                 body["id"] = f"bench-{year}"
-            (folder / f"{year}.yaml").write_text(yaml.safe_dump(body, allow_unicode=True), "utf-8")
+            (folder / f"{year}.yaml").write_text(dump_yaml(body), "utf-8")
 
 
 def generate(societies: int, years: int, seed: int, out: Path) -> int:
@@ -178,13 +207,13 @@ def generate(societies: int, years: int, seed: int, out: Path) -> int:
         profile = {"id": sid, "name": f"成都市{FIELDS[index % len(FIELDS)]}第{index}学会（示例）",
                    "kind": KINDS[index % 4], "discipline": FIELDS[index % len(FIELDS)],
                    "maintainers": [f"maintainer-{index}"], "sample": True}
-        (folder / "society.yaml").write_text(header + yaml.safe_dump(profile, allow_unicode=True, sort_keys=False),
+        (folder / "society.yaml").write_text(header + dump_yaml(profile, sort_keys=False),
                                              "utf-8")
         count += 1
         for year in span:
             data = report(sid, year, index, ids, rnd, large=index % 50 == 7)
             (folder / f"{year}.yaml").write_text(
-                header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200), "utf-8")
+                header + dump_yaml(data, sort_keys=False, width=200), "utf-8")
             count += 1
     return count
 

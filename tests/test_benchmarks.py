@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from benchmarks import run
-from benchmarks.generate import generate
+from benchmarks.generate import dump_yaml, generate
 from validators.check import check_tree
 from validators.guideline import EXTRA_YEARS_ENV
+from validators.loading import load_text
+
+# Strings that YAML 1.2 core (the project's loader) or YAML 1.1 (PyYAML) reads as another type
+# when written plain, and a few that both read as text.
+TRICKY = ["1e3", "1E3", "+1e3", "-1.5e-3", "1E+3", ".5", "1.", "0123", "0o17", "0x1F", "1_000", "1:20",
+          "190:20:30", "12", "-7", "3.14", "yes", "No", "on", "OFF", "y", "true", "False", "TRUE", "null",
+          "NULL", "~", "", ".inf", "-.Inf", ".NaN", "2017-01-01", "2017-02-30", "2001-12-14t21:59:43.10-05:00",
+          "<<", "=", "1e3 次", "普通文字", "- a", "a: b", "#注释"]
 
 
 def test_generator_is_deterministic_and_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -35,3 +45,17 @@ def test_benchmark_command_prints_its_table(tmp_path: Path, capsys: pytest.Captu
     [figures] = json.loads((tmp_path / "results.json").read_text("utf-8"))
     assert {"baseline_parse", "check", "check_one_changed", "evaluate", "startup"} <= set(figures["seconds"])
     assert all(seconds > 0 for seconds in figures["seconds"].values())
+
+
+def test_generated_yaml_keeps_every_string_a_string() -> None:
+    data = {"strings": TRICKY, **{f"k{i}": text for i, text in enumerate(TRICKY)},
+            "1e3": "key", "typed": [1000, 1e3, 0.5, True, None, dt.date(2017, 1, 1)]}
+    text = dump_yaml(data, sort_keys=False)
+    loaded = load_text(text, "x.yaml", max_depth=None)
+    assert loaded.findings == []
+    assert loaded.data == data
+    assert [type(v) for v in loaded.data["typed"]] == [int, float, float, bool, type(None), dt.date]
+    assert yaml.safe_load(text) == data  # and YAML 1.1, as PyYAML reads it
+    assert "k0: '1e3'" in text
+    # The failure this guards against: PyYAML alone writes 1e3 plain, a number to the loader.
+    assert load_text(yaml.safe_dump({"a": "1e3"}), "x.yaml", max_depth=None).data == {"a": 1000.0}
