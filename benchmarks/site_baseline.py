@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from site_builder.build import MKDOCS_YML, ConfigDumper, read_config
+from site_builder.build import MKDOCS_YML
+from site_builder.mkdocs_config import ConfigDumper, read_config
 
 # Copied from our mkdocs.yml:
 # - markdown_extensions, so that the pages render alike (same HTML, same cost per page);

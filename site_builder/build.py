@@ -20,63 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from site_builder.form_page import site_settings
 from site_builder.generate import PROJECT, generate
+from site_builder.mkdocs_config import dump_config, read_config
 
 MKDOCS_YML = PROJECT / "mkdocs.yml"
 _SEARCH = ("search", "material/search")
-
-
-@dataclass(frozen=True, slots=True)
-class Tagged:
-    """A node under a tag that only MkDocs resolves, kept as written."""
-
-    tag: str
-    value: Any  # the node's scalar text, list or mapping
-
-
-class ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml without running it: MkDocs' own loader imports whatever `!!python/name:` names."""
-
-
-class ConfigDumper(yaml.SafeDumper):
-    """Writes a `Tagged` back under its tag."""
-
-
-def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
-    value: Any
-    if isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    elif isinstance(node, yaml.MappingNode):
-        value = loader.construct_mapping(node, deep=True)
-    else:
-        value = loader.construct_scalar(node)  # type: ignore[arg-type]
-    return Tagged(node.tag, value)
-
-
-def _represent_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
-    if isinstance(data.value, list):
-        return dumper.represent_sequence(data.tag, data.value)
-    if isinstance(data.value, dict):
-        return dumper.represent_mapping(data.tag, data.value)
-    return dumper.represent_scalar(data.tag, data.value)
-
-
-ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
-ConfigLoader.add_multi_constructor("!", _tagged)
-ConfigDumper.add_representer(Tagged, _represent_tagged)
-
-
-def read_config(config: Path) -> dict[str, Any]:
-    """The mapping of a MkDocs config file, tags kept as `Tagged` (INHERIT is not followed)."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=ConfigLoader)  # noqa: S506 (a SafeLoader)
-    return data if isinstance(data, dict) else {}
-
-
-def dump_config(data: dict[str, Any]) -> str:
-    return yaml.dump(data, Dumper=ConfigDumper, allow_unicode=True, sort_keys=True)
 
 
 class BuildError(Exception):
@@ -108,7 +57,9 @@ def child_config(config: Path, work: Path, docs: Path) -> str:
     """A config inheriting `config`, with every path of the generated project inside `work`."""
     parent = read_config(config)
     child: dict[str, Any] = {"INHERIT": str(config.resolve()), "docs_dir": str(docs)}
-    custom_dir = (parent.get("theme") or {}).get("custom_dir")
+    theme = parent.get("theme")
+    # `theme: material` is a plain name; only a mapping can hold custom_dir.
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     if custom_dir:
         child["theme"] = {"custom_dir": str((config.parent / custom_dir).resolve())}
     if parent.get("plugins"):

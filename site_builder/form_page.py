@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from site_builder.form_labels import guide_data, labels_data
+from site_builder.mkdocs_config import read_config
 from validators.guideline import available_years, guideline
 from validators.policy import policy
 from validators.repository import ReportDoc, Repository
@@ -37,23 +36,11 @@ class SiteSettings:
     directory_urls: bool = True
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags name things we do not need."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-_LenientLoader.add_multi_constructor("!", _ignore_tag)
-
-
 def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> SiteSettings:
     """`repo_url`, the branch of `edit_uri` and `use_directory_urls` from mkdocs.yml."""
     if not mkdocs_yml.is_file():
         return SiteSettings()
-    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}  # noqa: S506 (a SafeLoader)
+    config = read_config(mkdocs_yml)
     repo_url = config.get("repo_url")
     repo_url = repo_url.rstrip("/") if isinstance(repo_url, str) and repo_url.startswith("https://") else None
     edit_uri = config.get("edit_uri")

@@ -11,9 +11,9 @@ import yaml
 
 from benchmarks.generate import generate as generate_tree
 from benchmarks.site_baseline import write_plain_project
-from site_builder.build import read_config
 from site_builder.form_page import site_settings
 from site_builder.generate import generate as generate_site
+from site_builder.mkdocs_config import read_config
 from tests.site_support import BUILD_DATE
 from tests.trees import ROOT
 

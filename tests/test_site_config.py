@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.build import Tagged, child_config, read_config
+from site_builder.build import child_config
+from site_builder.mkdocs_config import Tagged, read_config
 
 CONFIG = """\
 site_name: 测试
@@ -72,3 +73,28 @@ def test_reading_a_config_runs_none_of_its_tags(tmp_path: Path) -> None:
     assert extra["z"] == Tagged("!relative", "$config_dir")
     (tmp_path / "empty.yml").write_text("", encoding="utf-8")
     assert read_config(tmp_path / "empty.yml") == {}
+
+
+def test_child_config_of_a_theme_given_by_name(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: 测试\ntheme: material\n", encoding="utf-8")
+    child = read_config_text(child_config(config, tmp_path / "work", tmp_path / "docs"))
+    assert "theme" not in child
+    assert child["INHERIT"] == str(config.resolve())
+
+
+def test_site_settings_read_a_config_with_tags(tmp_path: Path) -> None:
+    from site_builder.form_page import site_settings
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(CONFIG + "repo_url: https://github.com/o/r/\nedit_uri: blob/trunk/\n", encoding="utf-8")
+    settings = site_settings(config)
+    assert (settings.repo_url, settings.branch) == ("https://github.com/o/r", "trunk")
+
+
+def read_config_text(text: str) -> dict[str, object]:
+    import yaml
+
+    data = yaml.safe_load(text)
+    assert isinstance(data, dict)
+    return data
