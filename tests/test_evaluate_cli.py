@@ -97,3 +97,25 @@ def test_breakdown_and_usage_errors(tree: Path) -> None:
     assert missing_year.returncode == 2
     assert "2031" in missing_year.stderr
     assert "Traceback" not in missing_year.stderr
+
+
+def test_evaluation_records_hold_every_field_as_asdict_does() -> None:
+    from dataclasses import asdict
+
+    from validators.check import check_tree
+    from validators.evaluation import evaluate_repository
+
+    _, repo = check_tree(ROOT)
+    evaluations = evaluate_repository(repo)
+    assert evaluations
+    assert any(e.item_tiers and e.advice for e in evaluations)
+    assert all(e.to_dict() == asdict(e) for e in evaluations)
+
+
+def test_json_has_one_evaluation_per_line(tree: Path) -> None:
+    proc = run(tree, "--format", "json")
+    lines = proc.stdout.splitlines()
+    count = len(json.loads(proc.stdout)["evaluations"])
+    assert count > 1
+    assert len(lines) == count + 2
+    assert all(json.loads(line.rstrip(","))["society"] for line in lines[1:-1])

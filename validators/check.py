@@ -200,20 +200,24 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult
             societies = {p.parent.name for p in wanted if _inside(p, submissions)}
             context = related(tree, wanted, societies, [doc.report for doc in repo.reports.values()])
             _check_files(root, [], context, result, repo)
-    files = {display_path(p, root) for p in targets}
-    result.findings += [f for f in check_repository(repo) if f.file in files]
+        files = {display_path(p, root) for p in targets}
+        result.findings += [f for f in check_repository(repo) if f.file in files]
     return result, repo
 
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """The loaded tree holds no reference cycles, but the cyclic collector would rescan it after
-    every few thousand allocations: pausing it makes loading linear in the number of files."""
+    every few thousand allocations: pausing it while loading and while the cross-file rules
+    walk the tree makes both linear in the number of files."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        # What was loaded stays out of later collections too (scoring, the site's pages);
+        # frozen objects are still freed as soon as nothing refers to them.
+        gc.freeze()
         if enabled:
             gc.enable()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from validators.csv_export import to_csv
 from validators.guideline import available_years, guideline
@@ -27,10 +26,12 @@ def name_of(repo: Repository, society: str) -> str:
 
 
 def as_json(evaluations: list[Evaluation], repo: Repository) -> str:
-    data: dict[str, Any] = {
-        "evaluations": [{**e.to_dict(), "name": name_of(repo, e.society)} for e in ranked(evaluations)],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    """`{"evaluations": [...]}` with one evaluation per line: sorted keys, so the text is stable,
+    and no indentation, so the C encoder writes it (indenting falls back to pure Python, which
+    was most of the time of `evaluate --format json` at a hundred societies)."""
+    rows = [json.dumps({**e.to_dict(), "name": name_of(repo, e.society)}, ensure_ascii=False,
+                       sort_keys=True) for e in ranked(evaluations)]
+    return '{"evaluations": [\n' + ",\n".join(rows) + ("\n" if rows else "") + "]}"
 
 
 def ranking_rows(evaluations: list[Evaluation], repo: Repository) -> list[list[object]]:
