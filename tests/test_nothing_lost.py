@@ -1,4 +1,4 @@
-"""Nothing lost: `check` only reads. Over a copy of the submissions tree (plus a broken file), in
+"""Nothing lost: `check`, `evaluate` and the site build only read `submissions/`. Over a copy of the submissions tree (plus a broken file), in
 every output format, for the whole tree and for single files, every file keeps its bytes and
 its mode, and no file appears or disappears."""
 
@@ -52,3 +52,19 @@ def test_check_changes_no_file(tree: Path, output: str) -> None:
         assert proc.returncode == 1, proc.stderr
         assert proc.stderr == b""
     assert snapshot(tree) == before
+
+
+def test_evaluate_and_site_build_change_no_file(tree: Path) -> None:
+    import subprocess
+    import sys
+
+    before = snapshot(tree / "submissions")
+    for output in ("text", "json", "csv"):
+        proc = run_validators("--root", tree, "evaluate", "--format", output)
+        assert proc.returncode == 0, proc.stderr
+    site = tree / "out" / "site"
+    build = subprocess.run([sys.executable, "-m", "site_builder", "--root", str(tree), "build",
+                            "--site-dir", str(site)], cwd=ROOT, capture_output=True, timeout=600, check=False)
+    assert build.returncode == 0, build.stderr.decode()[-2000:]
+    assert (site / "index.html").is_file()
+    assert snapshot(tree / "submissions") == before

@@ -159,6 +159,18 @@ def test_downloads_are_published(site: Path) -> None:
         assert (downloads / name).read_bytes().startswith("\ufeff".encode())
 
 
+def test_json_download_holds_every_item_of_every_submission(site: Path) -> None:
+    """Counted from the YAML, independently of the validators: every item, by id, per report."""
+    data = json.loads((site / "downloads" / "submissions.json").read_text(encoding="utf-8"))
+    downloaded = {(r["report"]["society"], r["report"]["year"]): Counter(_item_ids(r["report"]))
+                  for r in data["reports"]}
+    expected = {key: Counter(_item_ids(report)) for key, report in _reports().items()}
+    assert downloaded == expected
+    assert sum(sum(c.values()) for c in expected.values()) > 50
+    profiles = {p["profile"]["id"] for p in data["societies"]}
+    assert profiles == {path.parent.name for path in (ROOT / "submissions").glob("*/society.yaml")}
+
+
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     for page in html_pages(site):
         for tag, attrs in parse(page).elements:
