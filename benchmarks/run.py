@@ -1,6 +1,6 @@
 """Measures the project against baselines, side by side in one run, and prints a table.
 
-    python -m benchmarks.run [--sizes 15,150] [--years 10] [--repeat 3] [--work .bench]
+    python -m benchmarks.run [--sizes 15,150] [--years 10] [--repeat 3] [--site-repeat N] [--work .bench]
 
 Each figure is the median of `--repeat` runs of a whole command (process start included), so
 the ratios compare like with like on this machine, whatever its speed.
@@ -65,7 +65,7 @@ def _tree(work: Path, societies: int, years: int) -> Path:
 
 
 def measure(societies: int, years: int, repeat: int, work: Path, with_site: bool,
-            with_jsonschema: bool) -> Figures:
+            with_jsonschema: bool, site_repeat: int | None = None) -> Figures:
     tree = _tree(work, societies, years)
     env = {**os.environ, EXTRA_YEARS_ENV: str(tree / "extra-years")}
     files = sorted(str(p) for p in (tree / "submissions").glob("*/*.yaml"))
@@ -86,7 +86,7 @@ def measure(societies: int, years: int, repeat: int, work: Path, with_site: bool
         fig.seconds["check_jsonschema"] = _time([jsonschema, "--schemafile", str(schema), *reports],
                                                 env, 1)
     if with_site:
-        _measure_site(tree, env, repeat, work, fig)
+        _measure_site(tree, env, site_repeat or repeat, work, fig)
     return fig
 
 
@@ -143,12 +143,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--site-repeat", type=int, help="网站构建的重复次数（默认同 --repeat；大规模时可设为 1）")
     parser.add_argument("--no-site", action="store_true", help="不测网站构建")
     parser.add_argument("--no-jsonschema", action="store_true", help="不测 check-jsonschema")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     figures = [measure(int(n), args.years, args.repeat, args.work, not args.no_site,
-                       not args.no_jsonschema) for n in args.sizes.split(",")]
+                       not args.no_jsonschema, args.site_repeat) for n in args.sizes.split(",")]
     (args.work / "results.json").write_text(
         json.dumps([f.__dict__ for f in figures], ensure_ascii=False, indent=2), "utf-8")
     print(table(figures))
