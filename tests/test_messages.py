@@ -148,6 +148,16 @@ def test_utf16_text_is_still_called_utf16(tmp_path: Path, data: bytes) -> None:
     assert "UTF-16" in finding.message
 
 
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_text_is_called_utf32(tmp_path: Path, codec: str) -> None:
+    data = UTF16_TEXT.encode(codec)
+    if codec == "utf-32-be":
+        data = b"\x00\x00\xfe\xff" + data
+    [finding] = _check_bytes(tmp_path, data)
+    assert (finding.code, finding.line, finding.column) == ("E-YAML-ENCODING", 1, 1)
+    assert "UTF-32" in finding.message
+
+
 BLANK_EVENT = """academic_events:
   - id: evt-a
     title: {title}

@@ -132,6 +132,10 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _decode(data: bytes, file: str) -> tuple[str | None, list[Finding]]:
+    # Before UTF-16: the UTF-32 little-endian BOM begins with the UTF-16 one.
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None, [error(file, 1, 1, "E-YAML-ENCODING",
+                            "文件是 UTF-32 编码。请在编辑器中选择“另存为”，编码选 UTF-8 后重新提交。")]
     if _looks_utf16(data):
         return None, [error(file, 1, 1, "E-YAML-ENCODING",
                             "文件是 UTF-16 编码。请在编辑器中选择“另存为”，编码选 UTF-8 后重新提交。")]
