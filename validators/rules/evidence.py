@@ -90,6 +90,11 @@ def _refuse_url(ref: str, as_browser_reads: str) -> Refusal | None:
             f"证明材料链接只能是 http:// 或 https:// 开头的完整网址（现为“{scheme}:”开头）。")
 
 
+def _missing(ref: str) -> Refusal:
+    return ("E-EVIDENCE-MISSING",
+            f"找不到证明材料文件“{ref}”：请把文件放进本学会文件夹并一起提交，或改用 https 链接。")
+
+
 def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal | None:
     """The (code, message) that refuses `ref`, or None when it is acceptable."""
     as_browser_reads = _URL_IGNORED.sub("", ref).strip(_C0_AND_SPACE)
@@ -116,13 +121,11 @@ def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal
             return ("E-EVIDENCE-MISSING",
                     f"找不到证明材料文件“{ref}”，大小写不一致：仓库中是“{actual}”。"
                     "Git 和网站区分大小写（Windows、macOS 电脑上不区分），请照仓库中的写法改正。")
-        return ("E-EVIDENCE-MISSING",
-                f"找不到证明材料文件“{ref}”：请把文件放进本学会文件夹并一起提交，或改用 https 链接。")
+        return _missing(ref)
     try:
         size = entry.stat(follow_symlinks=False).st_size
     except OSError:  # removed while we looked
-        return ("E-EVIDENCE-MISSING",
-                f"找不到证明材料文件“{ref}”：请把文件放进本学会文件夹并一起提交，或改用 https 链接。")
+        return _missing(ref)
     if size > max_bytes:
         return ("E-EVIDENCE-TOO-LARGE",
                 f"证明材料“{ref}”有 {size:,} 字节，超过上限 {max_bytes:,} 字节：请压缩或改用链接。")
