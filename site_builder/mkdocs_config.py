@@ -22,15 +22,16 @@ class Tagged:
     value: Any  # the node's scalar text, list or mapping
 
 
-class ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml without running it: MkDocs' own loader imports whatever `!!python/name:` names."""
+class ConfigLoader(yaml.CSafeLoader):
+    """mkdocs.yml without running it (libyaml's safe loader, as everywhere in the project):
+    MkDocs' own loader imports whatever `!!python/name:` names."""
 
 
 class ConfigDumper(yaml.SafeDumper):
     """Writes a `Tagged` back under its tag."""
 
 
-def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+def _tagged(loader: yaml.CSafeLoader, suffix: str, node: yaml.Node) -> Tagged:
     value: Any
     if isinstance(node, yaml.SequenceNode):
         value = loader.construct_sequence(node, deep=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from site_builder.build import child_config
 from site_builder.mkdocs_config import Tagged, read_config
@@ -78,7 +79,7 @@ def test_reading_a_config_runs_none_of_its_tags(tmp_path: Path) -> None:
 def test_child_config_of_a_theme_given_by_name(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: 测试\ntheme: material\n", encoding="utf-8")
-    child = read_config_text(child_config(config, tmp_path / "work", tmp_path / "docs"))
+    child = yaml.safe_load(child_config(config, tmp_path / "work", tmp_path / "docs"))
     assert "theme" not in child
     assert child["INHERIT"] == str(config.resolve())
 
@@ -90,11 +91,3 @@ def test_site_settings_read_a_config_with_tags(tmp_path: Path) -> None:
     config.write_text(CONFIG + "repo_url: https://github.com/o/r/\nedit_uri: blob/trunk/\n", encoding="utf-8")
     settings = site_settings(config)
     assert (settings.repo_url, settings.branch) == ("https://github.com/o/r", "trunk")
-
-
-def read_config_text(text: str) -> dict[str, object]:
-    import yaml
-
-    data = yaml.safe_load(text)
-    assert isinstance(data, dict)
-    return data
