@@ -57,3 +57,27 @@ def test_checking_some_files_reports_what_the_full_check_reports_for_them(
         expected = [f for f in full.sorted_findings() if f.file == rel]
         assert partial.sorted_findings() == expected, rel
         assert len(repo.reports) < 24  # related files only, not the whole tree
+
+
+def test_no_file_is_parsed_twice(synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole tree, then one changed file with its context: each file loaded once per check."""
+    from collections import Counter
+
+    monkeypatch.setenv(EXTRA_YEARS_ENV, str(synthetic / "extra-years"))
+    loads: Counter[str] = Counter()
+    real = check.load_path
+
+    def counted(path: Path, *args: object, **kwargs: object) -> object:
+        loads[str(path)] += 1
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check, "load_path", counted)  # serial: the pool would hide the calls
+    result, _ = check.check_tree(synthetic)
+    assert result.files == 12 * 3
+    assert len(loads) == 12 * 3
+    assert set(loads.values()) == {1}
+    loads.clear()
+    _, repo = check.check_tree(synthetic, [synthetic / "submissions/society-00001/2018.yaml"])
+    assert loads
+    assert set(loads.values()) == {1}
+    assert len(loads) == len(repo.reports) + len(repo.profiles)
