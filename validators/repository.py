@@ -39,9 +39,3 @@ class Repository:
 
     def years(self) -> list[int]:
         return sorted({year for _, year in self.reports})
-
-    def reports_of(self, society: str) -> list[ReportDoc]:
-        return [doc for (sid, _), doc in sorted(self.reports.items()) if sid == society]
-
-    def reports_in(self, year: int) -> list[ReportDoc]:
-        return [doc for (_, y), doc in sorted(self.reports.items()) if y == year]

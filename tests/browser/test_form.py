@@ -174,7 +174,7 @@ def _society_with_national_event() -> tuple[str, int, int]:
     _, repo = check_tree(ROOT)
     years = available_years()
     for society in sorted({s for s, _ in repo.reports}):
-        last = repo.reports_of(society)[-1].report
+        last = repo.reports[(society, max(y for s, y in repo.reports if s == society))].report
         events = [i for i, e in enumerate(last.academic_events)
                   if e.category == EventCategory.NATIONAL_EXCHANGE]
         if events and last.year + 1 in years:
