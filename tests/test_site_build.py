@@ -171,6 +171,17 @@ def test_json_download_holds_every_item_of_every_submission(site: Path) -> None:
     assert profiles == {path.parent.name for path in (ROOT / "submissions").glob("*/society.yaml")}
 
 
+def test_how_to_submit_leads_with_the_form(site: Path) -> None:
+    """Before its first step, the page sends a secretary to the online form, and the form page
+    is there to be reached."""
+    page = (site / "submit" / "index.html").read_text(encoding="utf-8")
+    content = page[page.index("md-content__inner"):]
+    lead = content[:content.index("<h2")]
+    assert 'href="../form/"' in lead
+    assert "在线填报" in lead
+    assert (site / "form" / "index.html").is_file()
+
+
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     for page in html_pages(site):
         for tag, attrs in parse(page).elements:
