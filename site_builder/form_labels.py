@@ -168,7 +168,7 @@ FIELD_CLAUSES: dict[str, list[str]] = {
 # strict lists are the validator's (other values are errors), the others are suggestions.
 FIELD_CHOICES: dict[str, dict[str, Any]] = {
     "Service.district": {"list": "districts", "strict": True},
-    "ServiceStation.industry": {"list": "industries", "strict": True},
+    "ServiceStation.industry": {"list": "industries", "strict": False},
     "Consortium.industry": {"list": "industries", "strict": True},
     "AcademicEvent.speaker_provinces": {"list": "provinces", "strict": True},
     "AcademicEvent.occasion": {"list": "popularisation_occasions", "strict": False},
@@ -214,8 +214,8 @@ def guide_data(rules: Guideline) -> dict[str, Any]:
         "choices": {
             "districts": list(rules.districts),
             "industries": [*rules.industries, "其他"],
-            "provinces": list(rules.provinces),
-            "popularisation_occasions": list(rules.popularisation_occasions),
+            "provinces": rules.province_names,
+            "popularisation_occasions": rules.occasion_names,
         },
     }
 

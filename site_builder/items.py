@@ -26,7 +26,8 @@ from site_builder.markup import (
 )
 from validators.models.report import YearReport
 from validators.repository import ReportDoc
-from validators.rules.academic_events import distinct_countries, out_of_province
+from validators.countries import country_name
+from validators.measures import countries, out_of_province
 from validators.scoring import Evaluation
 from validators.urls import is_web_url
 
@@ -119,8 +120,10 @@ def _provinces(item: Any, row: Row) -> Cell:
     return _names(outside)
 
 
-def _countries(item: Any, _row: Row) -> Cell:
-    return _names(distinct_countries(item))
+def _countries(item: Any, row: Row) -> Cell:
+    """The distinct countries and regions the rule counted, by their Chinese names."""
+    found = countries(item, row.site.guideline(row.doc.report.year))
+    return _names([country_name(code) for code in found.codes])
 
 
 def _forums(item: Any, _row: Row) -> Cell:

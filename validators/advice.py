@@ -10,14 +10,17 @@ import math
 from collections.abc import Iterator
 from dataclasses import replace
 
+from validators.check import area_findings
+from validators.countries import other_countries
 from validators.guideline import Guideline
+from validators.measures import countries, in_window, out_of_province
 from validators.models.academic_events import AcademicEvent
 from validators.models.innovation import Service, ServiceKind
 from validators.models.report import YearReport
 from validators.models.research import Achievement
 from validators.repository import ReportDoc
 from validators.rubric import Rubric
-from validators.rules.academic_events import distinct_countries, out_of_province, unmet_criteria
+from validators.rules.academic_events import unmet_criteria
 from validators.scoring import Advice, Evaluation, score_report
 
 MAX_ADVICE = 5
@@ -64,14 +67,16 @@ def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEve
             said.append(f"参与人数达到 {t.event_min_participants} 人（现为 {event.participants} 人）")
         elif unmet.code == "E-THRESHOLD-PROVINCES":
             have = out_of_province(event, rules)
-            more = [p for p in rules.provinces if p != rules.home_province and p not in have]
+            home = rules.province(rules.home_province)
+            more = [p.short for p in rules.provinces
+                    if p.counts and p != home and p.short not in have]
             lack = t.national_min_provinces - len(have)
             update["speaker_provinces"] = [*have, *more[:lack]]
             said.append(f"再有 {lack} 个外省（区、市）的科技人员作报告")
         elif unmet.code == "E-THRESHOLD-COUNTRIES":
-            have = distinct_countries(event)
+            have = countries(event, rules).codes
             lack = t.international_min_countries - len(have)
-            update["countries"] = [*have, *(f"国家{i}" for i in range(lack))]
+            update["countries"] = [*have, *other_countries(have, lack)]
             said.append(f"再有 {lack} 个国家或地区的科技人员参加")
         elif unmet.code == "E-CRITERIA-MAIN-FORUM":
             update["main_forum"] = True
@@ -83,8 +88,8 @@ def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEve
             update["materials"] = True
             said.append("制作会议资料")
         elif unmet.code == "E-CRITERIA-OCCASION":
-            update["occasion"] = rules.popularisation_occasions[0]
-            said.append("在全国性、全市性科普活动（如科普月、全国科普日）中举办")
+            update["occasion"] = rules.popularisation_occasions[0].name
+            said.append("在全国性、全市性科普活动（如科普月、科技周、科普日）中举办")
     return "、".join(said), event.model_copy(update=update)
 
 
@@ -103,7 +108,7 @@ def _research(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[
     best = max(points.research.achievement, key=lambda t: points.research.achievement[t].points)
     for i, item in enumerate(report.research):
         window = rules.evaluation_window
-        if any(window.contains(a.date) for a in item.achievements):
+        if any(in_window(a.date, rules) for a in item.achievements):
             continue
         achieved = item.model_copy(update={"achievements": [
             *item.achievements, Achievement(type=best, date=window.deadline)]})
@@ -119,12 +124,21 @@ def candidates(report: YearReport, rules: Guideline, points: Rubric) -> Iterator
     yield from _research(report, rules, points)
 
 
+def _rechecked(doc: ReportDoc, changed: YearReport, rules: Guideline) -> ReportDoc:
+    """The changed copy with the verdicts the area rules give it: a fix is credited only when
+    the rules accept it, as `check` would."""
+    before = area_findings(doc, doc.report, rules)
+    kept = [f for f in doc.findings if f not in before]
+    return replace(doc, report=changed, findings=kept + area_findings(doc, changed, rules))
+
+
 def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points: Rubric,
            current: Evaluation) -> list[Advice]:
     found: list[Advice] = []
     for clause, message, changed in candidates(doc.report, rules, points):
-        gain = score_report(replace(doc, report=changed), previous, rules, points).total - current.total
+        fixed = _rechecked(doc, changed, rules)
+        gain = score_report(fixed, previous, rules, points).total - current.total
         if gain > 0:
-            found.append(Advice(clause, f"{message}（条款 {clause}），可加 {gain:g} 分", gain))
+            found.append(Advice(clause, message, gain))
     found.sort(key=lambda a: (-a.gain, a.clause, a.message))
     return found[:MAX_ADVICE]

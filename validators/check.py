@@ -18,13 +18,20 @@ from pydantic import ValidationError
 
 from validators.context_files import related
 from validators.findings import CheckResult, Finding, error
-from validators.guideline import available_years, guideline
+from validators.guideline import Guideline, available_years, guideline
 from validators.loading import SourceMap, load_path
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 from validators.policy import policy
-from validators.repository import PROFILE_FILE, SUBMISSIONS, ProfileDoc, ReportDoc, Repository
+from validators.repository import (
+    PROFILE_FILE,
+    SUBMISSIONS,
+    BrokenReport,
+    ProfileDoc,
+    ReportDoc,
+    Repository,
+)
 from validators.rules import (
     academic_events,
     consortia,
@@ -68,8 +75,8 @@ def display_path(path: Path, root: Path) -> str:
     return relative.replace(os.sep, "/")
 
 
-def _context(file: str, folder: Path, source, year: int) -> RuleContext | None:
-    rules = guideline(year)
+def _context(file: str, folder: Path, source: SourceMap, year: int, root: Path) -> RuleContext | None:
+    rules = guideline(year, root)
     return RuleContext(file, folder, source, rules, policy()) if rules else None
 
 
@@ -106,15 +113,15 @@ def check_file(path: Path, root: Path) -> FileResult:
         return FileResult(loaded.findings)
     findings = list(loaded.findings)
     if path.name == PROFILE_FILE:
-        return _check_profile(loaded.data, file, folder, loaded.source, findings)
+        return _check_profile(loaded.data, file, folder, loaded.source, findings, root)
     year = int(year_match.group(1)) if year_match else 0
     try:
         report = YearReport.model_validate(loaded.data)
     except ValidationError as exc:
         return FileResult(findings + findings_from(exc, YearReport, file, loaded.source))
-    ctx = _context(file, folder, loaded.source, year)
+    ctx = _context(file, folder, loaded.source, year, root)
     if ctx is None:
-        years = "、".join(str(y) for y in available_years())
+        years = "、".join(str(y) for y in available_years(root))
         return FileResult([*findings, error(file, 1, 1, "E-YEAR-UNKNOWN", f"{year} 年没有工作指南：可提交的年度为 {years}。")])
     identity.check(report, ctx, folder.name, year)
     for module in _AREA_RULES:
@@ -123,16 +130,24 @@ def check_file(path: Path, root: Path) -> FileResult:
     evidence.check(strings, ctx)
     text_fields.check(strings, ctx)
     findings += ctx.findings
-    has_errors = any(f.severity == "error" for f in findings)
-    return FileResult(findings, report=ReportDoc(file, report, loaded.source, has_errors))
+    return FileResult(findings, report=ReportDoc(file, report, loaded.source, list(findings)))
 
 
-def _check_profile(data: dict, file: str, folder: Path, source, findings: list[Finding]) -> FileResult:
+def area_findings(doc: ReportDoc, report: YearReport, rules: Guideline) -> list[Finding]:
+    """What the in-file area rules say of `report`, placed in `doc`'s file: for a what-if copy."""
+    ctx = RuleContext(doc.file, Path(doc.file).parent, doc.source, rules, policy())
+    for module in _AREA_RULES:
+        module.check(report, ctx)
+    return ctx.findings
+
+
+def _check_profile(data: dict, file: str, folder: Path, source: SourceMap, findings: list[Finding],
+                   root: Path) -> FileResult:
     try:
         profile = SocietyProfile.model_validate(data)
     except ValidationError as exc:
         return FileResult(findings + findings_from(exc, SocietyProfile, file, source))
-    ctx = RuleContext(file, folder, source, guideline(available_years()[-1]), policy())
+    ctx = RuleContext(file, folder, source, guideline(available_years(root)[-1], root), policy())
     if profile.id != folder.name:
         ctx.error(("id",), "E-SOCIETY-MISMATCH", f"id 应与文件夹名一致，写作“{folder.name}”。", None)
     if profile.website is not None and not is_web_url(profile.website):
@@ -201,7 +216,12 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult
             context = related(tree, wanted, societies, [doc.report for doc in repo.reports.values()])
             _check_files(root, [], context, result, repo)
         files = {display_path(p, root) for p in targets}
-        result.findings += [f for f in check_repository(repo) if f.file in files]
+        across = check_repository(repo)
+        result.findings += [f for f in across if f.file in files]
+        docs = {doc.file: doc for doc in repo.reports.values()}
+        for f in across:
+            if f.file in docs:
+                docs[f.file].findings.append(f)
     return result, repo
 
 
@@ -229,30 +249,33 @@ def _check_one(path: Path, root: Path) -> FileResult:
     return check_file(path, root)
 
 
-def _portable(outcome: FileResult) -> tuple[list[Finding], str, dict | None, SourceMap | None, bool]:
+_Portable = tuple[list[Finding], str, dict | None, SourceMap | None]
+
+
+def _portable(outcome: FileResult) -> _Portable:
     """What a worker sends back: plain data, which pickles several times faster than models."""
     if outcome.report:
         doc = outcome.report
-        return (outcome.findings, doc.file, doc.report.model_dump(), doc.source, doc.has_errors)
+        return (outcome.findings, doc.file, doc.report.model_dump(), doc.source)
     if outcome.profile:
         doc = outcome.profile
-        return (outcome.findings, doc.file, {"profile": doc.profile.model_dump()}, doc.source, False)
-    return (outcome.findings, "", None, None, False)
+        return (outcome.findings, doc.file, {"profile": doc.profile.model_dump()}, doc.source)
+    return (outcome.findings, "", None, None)
 
 
-def _check_portable(path: Path, root: Path) -> tuple[list[Finding], str, dict | None, SourceMap | None, bool]:
+def _check_portable(path: Path, root: Path) -> _Portable:
     return _portable(_check_one(path, root))
 
 
-def _restored(sent: tuple[list[Finding], str, dict | None, SourceMap | None, bool]) -> FileResult:
-    findings, file, data, source, has_errors = sent
+def _restored(sent: _Portable) -> FileResult:
+    findings, file, data, source = sent
     if data is None or source is None:
         return FileResult(findings)
     if "profile" in data:
         return FileResult(findings, profile=ProfileDoc(file, SocietyProfile.model_validate(
             data["profile"], strict=False), source))
     return FileResult(findings, report=ReportDoc(file, YearReport.model_validate(data, strict=False),
-                                                 source, has_errors))
+                                                 source, list(findings)))
 
 
 def _outcomes(paths: list[Path], root: Path) -> Iterator[FileResult]:
@@ -279,4 +302,20 @@ def _check_files(root: Path, targets: list[Path], context: list[Path], result: C
             repo.profiles.setdefault(outcome.profile.profile.id, outcome.profile)
         if outcome.report:
             report = outcome.report.report
-            repo.reports.setdefault((report.society, report.year), outcome.report)
+            # Filed under its place in the tree: a report that names another society or year
+            # must not stand in for that one's own report.
+            place = _report_key(path, root) or (report.society, report.year)
+            repo.reports.setdefault(place, outcome.report)
+        elif outcome.profile is None and (key := _report_key(path, root)):
+            repo.broken.setdefault(key, BrokenReport(display_path(path, root), *key, outcome.findings))
+
+
+def _report_key(path: Path, root: Path) -> tuple[str, int] | None:
+    """(society, year) of a year report's place in the tree, whatever its contents."""
+    match = _YEAR_FILE.fullmatch(path.name)
+    folder = path.parent
+    if not match or not re.fullmatch(SLUG_PATTERN, folder.name):
+        return None
+    if os.path.abspath(folder.parent) != os.path.abspath(root / SUBMISSIONS):
+        return None
+    return folder.name, int(match.group(1))

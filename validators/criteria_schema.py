@@ -30,7 +30,10 @@ def _criteria(rules: Guideline) -> list[tuple[EventCategory, dict[str, Any], lis
     t = rules.thresholds
     at_least = {"type": "integer", "minimum": t.event_min_participants,
                 "description": f"参与规模不少于 {t.event_min_participants} 人"}
-    others = [p for p in rules.provinces if p != rules.home_province]
+    # Full and short names of the regions that count; the validator also counts a region named
+    # twice once, which JSON Schema cannot.
+    home = rules.province(rules.home_province)
+    others = [n for p in rules.provinces if p.counts and p != home for n in (p.short, p.name)]
     return [
         (C.ANNUAL_CONFERENCE, {
             "role": _hosted(), "participants": at_least,
@@ -53,7 +56,8 @@ def _criteria(rules: Guideline) -> list[tuple[EventCategory, dict[str, Any], lis
         }, ["role", "countries"]),
         (C.PUBLIC_EVENT, {
             "participants": at_least,
-            "occasion": {"enum": list(rules.popularisation_occasions),
+            "occasion": {"enum": [*(n for o in rules.popularisation_occasions
+                                    for n in (o.name, *o.aliases)), rules.open_occasion],
                          "description": "须在全国性、全市性科普活动中举办"},
         }, ["participants", "occasion"]),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from validators.advice import advise
 from validators.guideline import Guideline, guideline
-from validators.repository import ReportDoc, Repository
+from validators.repository import BrokenReport, ReportDoc, Repository
 from validators.rubric import Rubric, rubric
 from validators.scoring import Evaluation, score_report
 
@@ -17,15 +17,30 @@ def evaluate_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline
     return result
 
 
+def unreadable(doc: BrokenReport, rules: Guideline, points: Rubric) -> Evaluation:
+    """A report that failed to load or its schema: listed with its errors, scoring nothing."""
+    errors = sum(f.severity == "error" for f in doc.findings)
+    return Evaluation(doc.society, doc.year, rules.year, points.id, doc.file, True, errors,
+                      len(doc.findings) - errors, 0.0, points.tier_of(0.0))
+
+
 def evaluate_repository(repo: Repository, year: int | None = None) -> list[Evaluation]:
     """Evaluations of every report (of one year, if given), sorted by year then society."""
     out: list[Evaluation] = []
     for (society, report_year), doc in sorted(repo.reports.items()):
         if year is not None and report_year != year:
             continue
-        rules, points = guideline(report_year), rubric(report_year)
+        rules, points = guideline(report_year, repo.root), rubric(report_year, repo.root)
         if rules is None or points is None:
             continue
         previous = repo.reports.get((society, report_year - 1))
-        out.append(evaluate_report(doc, previous, rules, points))
-    return out
+        result = evaluate_report(doc, previous, rules, points)
+        result.society, result.year = society, report_year  # its place, whatever it claims
+        out.append(result)
+    for (society, report_year), broken in sorted(repo.broken.items()):
+        if (year is not None and report_year != year) or (society, report_year) in repo.reports:
+            continue
+        rules, points = guideline(report_year, repo.root), rubric(report_year, repo.root)
+        if rules is not None and points is not None:
+            out.append(unreadable(broken, rules, points))
+    return sorted(out, key=lambda e: (e.year, e.society))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -20,9 +20,13 @@ class Finding:
     severity: Severity
     message: str
     clause: str | None = None
+    # Where in the document the finding is (keys and list indexes), so that scoring can tell
+    # which item it condemns. Internal: not part of the published finding format.
+    path: tuple[str | int, ...] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return {"file": self.file, "line": self.line, "column": self.column, "code": self.code,
+                "severity": self.severity, "message": self.message, "clause": self.clause}
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, str]:
@@ -30,13 +34,13 @@ class Finding:
 
 
 def error(file: str, line: int, column: int, code: str, message: str,
-          clause: str | None = None) -> Finding:
-    return Finding(file, max(line, 1), max(column, 1), code, "error", message, clause)
+          clause: str | None = None, path: tuple[str | int, ...] | None = None) -> Finding:
+    return Finding(file, max(line, 1), max(column, 1), code, "error", message, clause, path)
 
 
 def warning(file: str, line: int, column: int, code: str, message: str,
-            clause: str | None = None) -> Finding:
-    return Finding(file, max(line, 1), max(column, 1), code, "warning", message, clause)
+            clause: str | None = None, path: tuple[str | int, ...] | None = None) -> Finding:
+    return Finding(file, max(line, 1), max(column, 1), code, "warning", message, clause, path)
 
 
 @dataclass(slots=True)

@@ -21,8 +21,17 @@ _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 EXTRA_YEARS_ENV = "SOCIETY_REGISTRY_EXTRA_YEARS"
 
 
-def year_file(kind: str, year: int) -> Path | None:
-    """The data file of `kind` (guidelines or rubrics) for `year`: shipped first, then extra."""
+def _own(kind: str, root: Path | None) -> Path | None:
+    """A tree's own year files, laid out like this package inside the repository."""
+    return root / "validators" / kind if root is not None else None
+
+
+def year_file(kind: str, year: int, root: Path | None = None) -> Path | None:
+    """The data file of `kind` (guidelines or rubrics) for `year`: the tree's own first (a test
+    or benchmark tree carries its own years), then the shipped one, then the extra folder."""
+    own = _own(kind, root)
+    if own is not None and (own / f"{year}.yaml").is_file():
+        return own / f"{year}.yaml"
     shipped = Path(__file__).with_name(kind) / f"{year}.yaml"
     if shipped.is_file():
         return shipped
@@ -31,16 +40,16 @@ def year_file(kind: str, year: int) -> Path | None:
     return candidate if candidate and candidate.is_file() else None
 
 
-def year_data(kind: str, year: int) -> dict[str, Any] | None:
+def year_data(kind: str, year: int, root: Path | None = None) -> dict[str, Any] | None:
     """A year file's data. With `carried_forward_from: Y` it starts from Y's data and overrides
     its top-level keys, so a year that keeps last year's rules repeats none of them."""
-    path = year_file(kind, year)
+    path = year_file(kind, year, root)
     if path is None:
         return None
     data = load_trusted(path)
     base_year = data.get("carried_forward_from")
     if isinstance(base_year, int) and base_year < year:
-        base = year_data(kind, base_year)
+        base = year_data(kind, base_year, root)
         if base is None:
             raise ValueError(f"{path}: no {kind} file for {base_year} to carry forward")
         data = {**base, **data}
@@ -90,6 +99,34 @@ class Plausibility(_Strict):
     station_max_enterprises: PositiveInt
 
 
+class Province(_Strict):
+    """A provincial-level region: its full and short names, and whether it counts toward 5.2."""
+
+    name: str
+    short: str
+    counts: bool = True
+    why: str | None = None  # said to the user when it does not count
+
+    @model_validator(mode="after")
+    def _reason(self) -> Self:
+        if not self.counts and not self.why:
+            raise ValueError(f"{self.name}: a region that does not count needs `why`")
+        return self
+
+
+class DistrictRename(_Strict):
+    old: str
+    new: str
+    year: int
+
+
+class Occasion(_Strict):
+    """A popularisation event the guideline names (5.4), with the ways people write it."""
+
+    name: str
+    aliases: list[str] = []
+
+
 class Guideline(_Strict):
     year: int
     title: str
@@ -103,15 +140,18 @@ class Guideline(_Strict):
     clause_service_kinds: dict[str, list[ServiceKind]]
     pilot_societies: list[Slug]
     districts: list[str]
+    district_renames: list[DistrictRename] = []
     industries: list[str]
-    provinces: list[str]
+    provinces: list[Province]
     home_province: str
-    popularisation_occasions: list[str]
+    country_aliases: dict[str, Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] = {}
+    popularisation_occasions: list[Occasion]
+    open_occasion: str
     plausibility: Plausibility
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        if self.home_province not in self.provinces:
+        if self.province(self.home_province) is None:
             raise ValueError("home_province must be one of provinces")
         if not set(self.pilot_districts) <= set(self.districts):
             raise ValueError("pilot_districts must be districts")
@@ -125,18 +165,44 @@ class Guideline(_Strict):
     def area(self, key: str) -> Area:
         return next(a for a in self.areas if a.key == key)
 
+    def province(self, name: str) -> Province | None:
+        """The region a full or short name stands for."""
+        name = name.strip()
+        return next((p for p in self.provinces if name in (p.name, p.short)), None)
 
-def available_years() -> list[int]:
+    @property
+    def province_names(self) -> list[str]:
+        """Every name a report may write: short names first, as the template suggests."""
+        return [p.short for p in self.provinces] + [p.name for p in self.provinces]
+
+    def occasion(self, name: str | None) -> str | None:
+        """The guideline's word (or the open choice) that `name` stands for."""
+        name = (name or "").strip()
+        if name == self.open_occasion:
+            return name
+        return next((o.name for o in self.popularisation_occasions
+                     if name == o.name or name in o.aliases), None)
+
+    @property
+    def occasion_names(self) -> list[str]:
+        return [*(o.name for o in self.popularisation_occasions), self.open_occasion]
+
+
+def available_years(root: Path | None = None) -> list[int]:
     folders = [GUIDELINES_DIR]
+    own = _own("guidelines", root)
+    if own is not None:
+        folders.append(own)
     if os.environ.get(EXTRA_YEARS_ENV):
         folders.append(Path(os.environ[EXTRA_YEARS_ENV]) / "guidelines")
     return sorted({int(m.group(1)) for folder in folders if folder.is_dir()
                    for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name))})
 
 
-def year_model(kind: str, year: int, model: type[YearModel]) -> YearModel | None:
+def year_model(kind: str, year: int, model: type[YearModel],
+               root: Path | None = None) -> YearModel | None:
     """A year file validated by its model, which must name the same year."""
-    data = year_data(kind, year)
+    data = year_data(kind, year, root)
     if data is None:
         return None
     parsed = model.model_validate(data)
@@ -145,6 +211,19 @@ def year_model(kind: str, year: int, model: type[YearModel]) -> YearModel | None
     return parsed
 
 
+def tree_root(root: Path | None) -> Path | None:
+    """The key under which a tree's years are cached: absolute, and None for the repository
+    this package ships in (whose own year files are the shipped ones)."""
+    if root is None:
+        return None
+    root = Path(os.path.abspath(root))
+    return None if root == Path(__file__).resolve().parent.parent else root
+
+
+def guideline(year: int, root: Path | None = None) -> Guideline | None:
+    return _guideline(year, tree_root(root))
+
+
 @cache
-def guideline(year: int) -> Guideline | None:
-    return year_model("guidelines", year, Guideline)
+def _guideline(year: int, root: Path | None) -> Guideline | None:
+    return year_model("guidelines", year, Guideline, root)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from validators.findings import Finding
 from validators.loading import SourceMap
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
@@ -25,8 +26,23 @@ class ReportDoc:
     file: str
     report: YearReport
     source: SourceMap
-    # True when an in-file rule found an error: such a report is shown but not scored.
-    has_errors: bool = False
+    # Every finding in the file, the cross-file ones included: the item verdicts come from these.
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+
+@dataclass(slots=True)
+class BrokenReport:
+    """A year report that could not be read or failed its schema: it scores nothing, but it is
+    still a report that was submitted, with its errors."""
+
+    file: str
+    society: str
+    year: int
+    findings: list[Finding]
 
 
 @dataclass(slots=True)
@@ -34,8 +50,9 @@ class Repository:
     root: Path
     profiles: dict[str, ProfileDoc] = field(default_factory=dict)
     reports: dict[tuple[str, int], ReportDoc] = field(default_factory=dict)
+    broken: dict[tuple[str, int], BrokenReport] = field(default_factory=dict)
     # Every society folder of the tree, when only part of it was read.
     society_ids: set[str] = field(default_factory=set)
 
     def years(self) -> list[int]:
-        return sorted({year for _, year in self.reports})
+        return sorted({year for _, year in self.reports} | {year for _, year in self.broken})

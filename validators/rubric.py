@@ -6,12 +6,14 @@ The guideline publishes no numbers; the association sets them in the rubric file
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
-from validators.guideline import year_model
+from validators.guideline import tree_root, year_model
 from validators.models.academic_events import EventCategory
+from validators.models.consortia import ConsortiumForm
 from validators.models.labelled import LabelledEnum
 from validators.models.major_work import MajorWorkKind
 from validators.models.research import AchievementType
@@ -88,8 +90,14 @@ class ConsortiumRubric(Area):
     lead: Rule
     member: Rule
     leading_industry: Rule
-    new_lead: Rule
+    # 4.3: 「一次性分类补助」: the one-off differs by the consortium's form.
+    new_lead: dict[ConsortiumForm, Rule]
     tiers: list[ItemTier]
+
+    @model_validator(mode="after")
+    def _all_forms(self) -> Self:
+        _complete(self.new_lead, ConsortiumForm)
+        return self
 
 
 class EventRubric(Area):
@@ -155,6 +163,10 @@ class Rubric(_Strict):
         return next((t.tier for t in self.tiers if total >= t.min_total), self.unranked)
 
 
+def rubric(year: int, root: Path | None = None) -> Rubric | None:
+    return _rubric(year, tree_root(root))
+
+
 @cache
-def rubric(year: int) -> Rubric | None:
-    return year_model("rubrics", year, Rubric)
+def _rubric(year: int, root: Path | None) -> Rubric | None:
+    return year_model("rubrics", year, Rubric, root)

@@ -188,7 +188,7 @@ def findings_from(exc: ValidationError, root: type[BaseModel], file: str,
         rest = len(errors) - n - 1
         if n == MAX_FINDINGS and rest:
             out.append(error(file, line, col, code, f"{message}（本文件另有 {rest} 处问题未逐一列出："
-                                                    "请先修正已列出的问题，再重新检查。）"))
+                                                    "请先修正已列出的问题，再重新检查。）", path=loc))
             break
-        out.append(error(file, line, col, code, message))
+        out.append(error(file, line, col, code, message, path=loc))
     return out

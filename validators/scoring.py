@@ -10,17 +10,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from validators.findings import Finding
 from validators.guideline import Guideline
 from validators.loading import Path_
-from validators.models.report import YearReport
+from validators.measures import (
+    counted_achievements,
+    expert_rate,
+    expert_rate_met,
+    founded_before,
+    founded_this_year,
+    pilot_confirmed,
+)
+from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import ReportDoc
 from validators.rubric import ItemTier, Rubric, Rule
-from validators.rules.academic_events import unmet_criteria
-from validators.rules.innovation import expert_rate
-from validators.rules.research import counted_achievements
+from validators.verdicts import Verdicts
 
-AREAS = ("innovation", "government_functions", "service_stations", "consortia",
-         "academic_events", "research", "major_work")
+AREAS = AREA_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +39,8 @@ class ScoreLine:
     note: str
     file: str
     line: int
+    # The code of the error that kept this item from scoring, when one did.
+    finding: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,8 @@ class Evaluation:
     rubric: str
     file: str
     has_errors: bool
+    errors: int = 0
+    warnings: int = 0
     total: float = 0.0
     tier: str = ""
     subtotals: dict[str, float] = field(default_factory=dict)
@@ -71,7 +81,7 @@ class Evaluation:
         # which costs seconds at a hundred societies' ten years.
         return {"society": self.society, "year": self.year, "guideline_year": self.guideline_year,
                 "rubric": self.rubric, "file": self.file, "has_errors": self.has_errors,
-                "total": self.total, "tier": self.tier, "subtotals": dict(self.subtotals),
+                "errors": self.errors, "warnings": self.warnings, "total": self.total, "tier": self.tier, "subtotals": dict(self.subtotals),
                 "item_tiers": [_record(t) for t in self.item_tiers],
                 "lines": [_record(line) for line in self.lines],
                 "advice": [_record(a) for a in self.advice]}
@@ -82,16 +92,36 @@ def _record(item: ScoreLine | ItemTierResult | Advice) -> dict[str, Any]:
 
 
 class _Scorer:
-    """Collects the lines of one report; rules with `max_count` stop paying after that many."""
+    """Collects the lines of one report; rules with `max_count` stop paying after that many.
+
+    An item that an error condemns earns nothing: it gets one zero line naming the error, and
+    takes no place under a rule's `max_count`.
+    """
 
     def __init__(self, doc: ReportDoc, rules: Guideline, points: Rubric) -> None:
         self.doc, self.guideline, self.rubric = doc, rules, points
+        self.verdicts = Verdicts.of(doc.findings)
         self.lines: list[ScoreLine] = []
         self.item_tiers: list[ItemTierResult] = []
         self._used: dict[int, int] = {}
 
     def line_of(self, path: Path_) -> int:
         return self.doc.source.value(path)[0]
+
+    def condemned(self, area: str, clause: str | None, item_id: str | None, path: Path_,
+                  error: Finding | None) -> bool:
+        """True (with its zero line) when `error` keeps the item at `path` from scoring."""
+        if error is None:
+            return False
+        where = "本报告" if error in self.verdicts.report_errors else "本项"
+        self.lines.append(ScoreLine(
+            area, clause, item_id, "error", 0.0,
+            f"{where}有错误，不计分（{error.code}，第 {error.line} 行）：{error.message}",
+            self.doc.file, self.line_of(path), error.code))
+        return True
+
+    def blocked(self, area: str, clause: str | None, item_id: str | None, path: Path_) -> bool:
+        return self.condemned(area, clause, item_id, path, self.verdicts.blocking(path))
 
     def award(self, area: str, rule_name: str, rule: Rule, item_id: str | None, path: Path_,
               note: str) -> None:
@@ -120,22 +150,29 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
     area, rules, r = "innovation", s.rubric.innovation, report.innovation
     if r is None:
         return
-    if r.enterprise_platform_registered:
+    path: Path_ = (area, "enterprise_platform_registered")
+    if r.enterprise_platform_registered and not s.blocked(area, "1.1", "enterprise_platform_registered", path):
         s.award(area, "platform_registered", rules.platform_registered,
-                "enterprise_platform_registered", (area, "enterprise_platform_registered"), "已注册")
-    rate = expert_rate(r.senior_experts_total, r.senior_experts_registered)
+                "enterprise_platform_registered", path, "已注册")
     needed = s.guideline.thresholds.expert_registration_rate
     note = f"{r.senior_experts_registered}/{r.senior_experts_total}"
     path = (area, "senior_experts_registered")
-    if rate is not None and rate >= needed and r.senior_experts_registered <= r.senior_experts_total:
+    error = s.verdicts.blocking(path) or s.verdicts.blocking((area, "senior_experts_total"))
+    if r.senior_experts_total and s.condemned(area, "1.2", "senior_experts_registered", path, error):
+        pass
+    elif expert_rate_met(r, s.guideline):
+        rate = expert_rate(r.senior_experts_total, r.senior_experts_registered) or 0
         s.award(area, "expert_rate", rules.expert_rate, "senior_experts_registered", path,
                 f"注册率 {rate:.0%}（{note}），达到 {needed:.0%}")
     elif r.senior_experts_total:
+        rate = expert_rate(r.senior_experts_total, r.senior_experts_registered) or 0
         s.nothing(area, "1.2", "expert_rate", "senior_experts_registered", path,
-                  f"注册率 {rate or 0:.0%}（{note}），未达到 {needed:.0%}")
+                  f"注册率 {rate:.0%}（{note}），未达到 {needed:.0%}")
     kinds = s.guideline.clause_service_kinds
     for i, svc in _sorted(r.services, lambda x: x.date):
         path = (area, "services", i)
+        if s.blocked(area, "1", svc.id, path):
+            continue
         earned = False
         if svc.district in s.guideline.pilot_districts:
             s.award(area, "pilot_district_service", rules.pilot_district_service, svc.id, path,
@@ -152,33 +189,50 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
                     f"{svc.title}（{svc.kind.label}）")
 
 
-def _function_figures(report: YearReport | None) -> tuple[int, float]:
-    fns = report.government_functions.functions if report and report.government_functions else []
-    return len(fns), sum(f.amount_wan for f in fns)
+def _functions_scored(doc: ReportDoc | None) -> list[Any]:
+    """The functions of a report that no error condemns: the ones 2.3's comparison may count."""
+    g = doc.report.government_functions if doc else None
+    if doc is None or g is None:
+        return []
+    verdicts = Verdicts.of(doc.findings)
+    return [fn for i, fn in enumerate(g.functions)
+            if verdicts.blocking(("government_functions", "functions", i)) is None]
 
 
-def _government(s: _Scorer, report: YearReport, previous: YearReport | None) -> None:
+def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> None:
     area, rules, g = "government_functions", s.rubric.government_functions, report.government_functions
     if g is None:
         return
-    if g.pilot:
-        s.award(area, "pilot", rules.pilot, "pilot", (area, "pilot"), "首批承能试点学会")
+    path: Path_ = (area, "pilot")
+    confirmed = bool(g.pilot) and pilot_confirmed(report.society, s.guideline) is True
+    if g.pilot and not s.blocked(area, "2.1", "pilot", path):
+        if confirmed:
+            s.award(area, "pilot", rules.pilot, "pilot", path, "列入市科协公布的首批承能试点学会名单")
+        else:
+            published = pilot_confirmed(report.society, s.guideline) is not None
+            s.nothing(area, "2.1", "pilot", "pilot", path,
+                      "自报为首批承能试点学会，但" + ("不在市科协公布的名单中" if published
+                                                     else "市科协尚未公布本年度名单") + "，不计分")
     for i, fn in _sorted(g.functions, lambda x: x.start):
         path = (area, "functions", i)
+        if s.blocked(area, "2.2", fn.id, path):
+            continue
         title = f"{fn.title}（{fn.commissioner}，{fn.method.label}，{fn.amount_wan:g} 万元）"
         s.award(area, "function", rules.function, fn.id, path, title)
         if fn.new:
             s.award(area, "new_function", rules.new_function, fn.id, path, f"{fn.title} 为新承接")
-            if g.pilot:
+            if confirmed:
                 s.award(area, "pilot_new_function", rules.pilot_new_function, fn.id, path,
                         f"{fn.title} 为试点学会新增职能")
-    if previous is None or not g.functions:
+    now = _functions_scored(s.doc)
+    if previous is None or not now:
         return
-    count, amount = _function_figures(report)
-    before_count, before_amount = _function_figures(previous)
+    before = _functions_scored(previous)
+    count, amount = len(now), sum(f.amount_wan for f in now)
+    before_count, before_amount = len(before), sum(f.amount_wan for f in before)
     growth = rules.growth_rule
-    note = (f"{previous.year} 年 {before_count} 项、{before_amount:g} 万元 → "
-            f"{report.year} 年 {count} 项、{amount:g} 万元")
+    note = (f"{previous.report.year} 年 {before_count} 项、{before_amount:g} 万元 → "
+            f"{report.year} 年 {count} 项、{amount:g} 万元（有错误的项目不计入）")
     grew = (count - before_count >= growth.min_count_increase
             or (before_amount > 0 and (amount - before_amount) / before_amount >= growth.min_amount_growth))
     if grew:
@@ -195,47 +249,63 @@ def _item_tier(tiers: list[ItemTier], activities: int, enterprises: int = 0,
                  and enterprises >= t.min_enterprises_served and members >= t.min_members), None)
 
 
+# 3.2 and 4.3: 「给予一次性补助，以后每年根据评估绩效予以分档补助」: the founding year earns the
+# one-off, the years after it the tier.
+_FIRST_YEAR = "新建当年给予一次性补助，分档补助从下一年度起"
+
+
 def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
     area, rules = "service_stations", s.rubric.service_stations
-    window = s.guideline.evaluation_window
     for i, st in _sorted(report.service_stations, lambda x: x.established):
         path = (area, i)
+        if s.blocked(area, "3.2", st.id, path):
+            s.item_tiers.append(ItemTierResult(area, st.id, st.name, unranked, False))
+            continue
         s.award(area, "level", rules.level[st.level], st.id, path, st.name)
-        new = window.contains(st.established)
+        new = founded_this_year(st.established, s.guideline)
+        figures = f"活动 {st.activities} 次、服务企业 {st.enterprises_served} 家"
+        tier = None
         if new:
             s.award(area, "new_station", rules.new_station, st.id, path,
                     f"{st.name} 建于 {st.established}")
-        tier = _item_tier(rules.tiers, st.activities, st.enterprises_served)
-        figures = f"活动 {st.activities} 次、服务企业 {st.enterprises_served} 家"
-        if tier:
-            s.lines.append(ScoreLine(area, "3.2", st.id, "tier", tier.points,
-                                     f"年度绩效{tier.tier}：{figures}", s.doc.file, s.line_of(path)))
-        else:
-            s.nothing(area, "3.2", "tier", st.id, path, f"年度绩效未入档：{figures}")
+            s.nothing(area, "3.2", "tier", st.id, path, f"{_FIRST_YEAR}（{figures}）")
+        elif founded_before(st.established, s.guideline):
+            tier = _item_tier(rules.tiers, st.activities, st.enterprises_served)
+            if tier:
+                s.lines.append(ScoreLine(area, "3.2", st.id, "tier", tier.points,
+                                         f"年度绩效{tier.tier}：{figures}", s.doc.file, s.line_of(path)))
+            else:
+                s.nothing(area, "3.2", "tier", st.id, path, f"年度绩效未入档：{figures}")
         s.item_tiers.append(ItemTierResult(area, st.id, st.name, tier.tier if tier else unranked, new))
 
 
 def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
     area, rules = "consortia", s.rubric.consortia
-    window = s.guideline.evaluation_window
     for i, c in _sorted(report.consortia, lambda x: x.established):
         path = (area, i)
+        if s.blocked(area, "4.2", c.id, path):
+            s.item_tiers.append(ItemTierResult(area, c.id, c.name, unranked, False))
+            continue
         lead = c.role.value == "lead"
         s.award(area, c.role.value, rules.lead if lead else rules.member, c.id, path, c.name)
         if c.industry in s.guideline.industries:
             s.award(area, "leading_industry", rules.leading_industry, c.id, path,
                     f"{c.name}（{c.industry}）")
-        new = window.contains(c.established)
-        if new and lead:
-            s.award(area, "new_lead", rules.new_lead, c.id, path, f"{c.name} 成立于 {c.established}")
-        tier = _item_tier(rules.tiers, c.activities, members=len(c.members))
+        new = founded_this_year(c.established, s.guideline)
         figures = f"活动 {c.activities} 次、成员 {len(c.members)} 个"
-        if lead and tier:
-            s.lines.append(ScoreLine(area, "4.3", c.id, "tier", tier.points,
-                                     f"年度绩效{tier.tier}（补助牵头学会）：{figures}", s.doc.file,
-                                     s.line_of(path)))
-        elif lead:
-            s.nothing(area, "4.3", "tier", c.id, path, f"年度绩效未入档：{figures}")
+        tier = None
+        if lead and new:
+            s.award(area, "new_lead", rules.new_lead[c.form], c.id, path,
+                    f"{c.name}（{c.form.label}）成立于 {c.established}")
+            s.nothing(area, "4.3", "tier", c.id, path, f"{_FIRST_YEAR}（{figures}）")
+        elif lead and founded_before(c.established, s.guideline):
+            tier = _item_tier(rules.tiers, c.activities, members=len(c.members))
+            if tier:
+                s.lines.append(ScoreLine(area, "4.3", c.id, "tier", tier.points,
+                                         f"年度绩效{tier.tier}（补助牵头学会）：{figures}", s.doc.file,
+                                         s.line_of(path)))
+            else:
+                s.nothing(area, "4.3", "tier", c.id, path, f"年度绩效未入档：{figures}")
         s.item_tiers.append(ItemTierResult(area, c.id, c.name, tier.tier if tier else unranked, new))
 
 
@@ -243,10 +313,8 @@ def _events(s: _Scorer, report: YearReport) -> None:
     area, rules = "academic_events", s.rubric.academic_events
     for i, ev in _sorted(report.academic_events, lambda x: x.date):
         path = (area, i)
-        unmet = unmet_criteria(ev, s.guideline)
-        if unmet:
-            s.nothing(area, ev.category.clause, "category", ev.id, path,
-                      f"{ev.title}：未达到{ev.category.label}标准（{unmet[0].message}）")
+        # An event that misses its category's criteria carries an error: it is condemned here.
+        if s.blocked(area, ev.category.clause, ev.id, path):
             continue
         s.award(area, "category", rules.category[ev.category], ev.id, path,
                 f"{ev.title}（{ev.role.label}，{ev.participants} 人）")
@@ -256,7 +324,11 @@ def _research(s: _Scorer, report: YearReport) -> None:
     area, rules = "research", s.rubric.research
     for i, rep in _sorted(report.research, lambda x: x.title):
         path = (area, i)
-        counted = counted_achievements(rep, s.guideline)
+        clause = rep.topic.clause or "6"
+        if s.condemned(area, clause, rep.id, path, s.verdicts.blocking_except(path, "achievements")):
+            continue
+        counted = [(j, a) for j, a in counted_achievements(rep, s.guideline)
+                   if not s.blocked(area, "6", rep.id, (*path, "achievements", j))]
         if not counted:
             s.nothing(area, "6", "achievement", rep.id, path,
                       f"{rep.title}：本年度评估期内没有可认定的成果")
@@ -268,7 +340,7 @@ def _research(s: _Scorer, report: YearReport) -> None:
             at = (*path, "achievements", j)
             note = f"{rep.title}：{ach.type.label}（{ach.date}）"
             if rank < limit:
-                s.lines.append(ScoreLine(area, rep.topic.clause or "6", rep.id, "achievement",
+                s.lines.append(ScoreLine(area, clause, rep.id, "achievement",
                                          rule.points, f"{rule.label}：{note}", s.doc.file,
                                          s.line_of(at)))
             else:
@@ -279,6 +351,8 @@ def _research(s: _Scorer, report: YearReport) -> None:
 def _major_work(s: _Scorer, report: YearReport) -> None:
     area, rules = "major_work", s.rubric.major_work
     for i, work in _sorted(report.major_work, lambda x: x.date):
+        if s.blocked(area, work.kind.clause, work.id, (area, i)):
+            continue
         s.award(area, "kind", rules.kind[work.kind], work.id, (area, i), work.title)
 
 
@@ -302,7 +376,7 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
     report = doc.report
     s = _Scorer(doc, rules, points)
     _innovation(s, report)
-    _government(s, report, previous.report if previous else None)
+    _government(s, report, previous)
     _stations(s, report, points.unranked)
     _consortia(s, report, points.unranked)
     _events(s, report)
@@ -312,7 +386,9 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
     total = sum(line.points for line in s.lines)
     order = {a: n for n, a in enumerate(AREAS)}
     lines = sorted(s.lines, key=lambda x: (order[x.area], x.rule == "cap", x.line, x.rule))
+    errors = sum(f.severity == "error" for f in doc.findings)
     result = Evaluation(report.society, report.year, rules.year, points.id, doc.file,
-                        doc.has_errors, total, points.tier_of(total), subtotals,
+                        errors > 0, errors, len(doc.findings) - errors, total,
+                        points.tier_of(total), subtotals,
                         sorted(s.item_tiers, key=lambda t: (t.area, t.item_id)), lines)
     return result

@@ -143,7 +143,7 @@ def _stations(rules: Guideline, d: _Dates) -> list[str]:
                 ("  name: 某产业园学会服务站", "服务站名称"),
                 ("  level: 市级", f"级别：{_choices(StationLevel)}（条款 3.1）"),
                 (f"  established: {d.at(0.3)}", "建站日期：建站当年计为新建（条款 3.2）"),
-                (f"  industry: {rules.industries[0]}", "服务的产业，见下方说明"),
+                ("  industry: 装备制造", "服务的产业或领域（条款 3.1 不限产业）"),
                 ("  partner: 某产业园管理委员会", "服务的企业或园区"),
                 ("  enterprises_served: 10", "本年度服务企业数"),
                 ("  experts_engaged: 5", "参与的专家人数"),
@@ -151,7 +151,7 @@ def _stations(rules: Guideline, d: _Dates) -> list[str]:
                 ("  evidence:", ""),
                 ("    - https://example.org/station", ""),
             ]),
-            *_wrapped("industry 可选：", "、".join(rules.industries) + "；都不是时写“其他”。")]
+            "# 建站当年计一次性补助；从下一年度起按活动次数和服务企业数分档（条款 3.2）。"]
 
 
 def _consortia(rules: Guideline, d: _Dates) -> list[str]:
@@ -170,7 +170,10 @@ def _consortia(rules: Guideline, d: _Dates) -> list[str]:
                 ("  activities: 2", "本年度联合开展的活动次数"),
                 ("  evidence:", ""),
                 ("    - https://example.org/consortium", ""),
-            ])]
+            ]),
+            *_wrapped("industry 可选：", "、".join(rules.industries) + "；都不是时写“其他”。"),
+            "# 牵头学会在成立当年按联合体形式计一次性补助，从下一年度起按年度绩效分档（条款 4.3）；",
+            "# 列为成员的本仓库学会，也须在自己的报告中列出同一联合体（同一编号）。"]
 
 
 def _events(rules: Guideline, d: _Dates) -> list[str]:
@@ -198,10 +201,16 @@ def _events(rules: Guideline, d: _Dates) -> list[str]:
             f"# - 全国性学术交流（5.2）：主办或承办，{t.national_min_provinces} 个及以上外省的科技人员"
             f"作报告（{rules.home_province}不计入），不少于 {t.event_min_participants} 人；",
             f"# - 国际性学术交流（5.3）：主办或承办，{t.international_min_countries} 个及以上国家或地区；",
-            f"# - 大型社会活动（5.4）：在科普活动中举办，写 occasion，不少于 {t.event_min_participants} 人；",
+            f"# - 大型社会活动（5.4）：在全国性、全市性科普活动中举办，写 occasion，不少于 {t.event_min_participants} 人；",
             "# - 其他（5.5）：专题论坛、科技沙龙等，没有门槛。",
-            *_wrapped("occasion 可选：", "、".join(rules.popularisation_occasions) + "。"),
-            *_wrapped("speaker_provinces 写简称：", "、".join(rules.provinces) + "。")]
+            *_wrapped("occasion 可选：", "、".join(
+                f"{o.name}（{'、'.join(o.aliases)}）" if o.aliases else o.name
+                for o in rules.popularisation_occasions) + "。"),
+            *_wrapped("", f"名单以外的科普活动写“{rules.open_occasion}”，并用 occasion_name 写活动名称、"
+                          "occasion_organizer 写主办单位。"),
+            *_wrapped("speaker_provinces 写全称或简称：", "、".join(p.short for p in rules.provinces) + "。"),
+            *_wrapped("", "、".join(p.short for p in rules.provinces if not p.counts)
+                      + "不计入外省、直辖市、自治区；countries 写国家或地区的中文名、英文名或代码。")]
 
 
 def _research(rules: Guideline, d: _Dates) -> list[str]:

@@ -39,4 +39,10 @@ class AcademicEvent(Item):
     speaker_provinces: Names = []
     countries: Names = []
     occasion: Text | None = None
+    # For 大型社会活动 held in a popularisation event the guideline does not name (its list ends
+    # in 等): which event, and who organised it, so a reviewer can confirm it.
+    occasion_name: Annotated[Text | None, Field(
+        title="科普活动名称", description="所在的全国性、全市性科普活动的名称（occasion 选“其他全国性或全市性科普活动”时必填）")] = None
+    occasion_organizer: Annotated[Text | None, Field(
+        title="科普活动主办单位", description="该科普活动的主办单位（occasion 选“其他全国性或全市性科普活动”时必填）")] = None
     evidence: Evidence = []

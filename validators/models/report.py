@@ -29,3 +29,5 @@ class YearReport(StrictModel):
 
 # The areas that are lists of items, in the guideline's order.
 ITEM_AREAS = ("service_stations", "consortia", "academic_events", "research", "major_work")
+# Every area, in the guideline's order (一 to 七).
+AREA_KEYS = ("innovation", "government_functions", *ITEM_AREAS)

@@ -1,14 +1,16 @@
-"""Area 五 rules: each claimed category must meet its criteria (5.1–5.5)."""
+"""Area 五 rules: each claimed category must meet its criteria (5.1–5.5); names of regions,
+countries and occasions must be ones the year's file knows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from validators.countries import country_name
 from validators.guideline import Guideline
+from validators.measures import closest_province, countries, regions
 from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
 from validators.models.report import YearReport
 from validators.rules.context import RuleContext
-from validators.rules.suggest import likely
 
 C = EventCategory
 # 5.1–5.3 count only events the society hosted or undertook.
@@ -23,17 +25,23 @@ class Unmet:
     message: str
 
 
-def out_of_province(event: AcademicEvent, guideline: Guideline) -> list[str]:
-    """Distinct provincial-level regions other than the home province, in the order given."""
-    seen: dict[str, None] = {}
-    for name in event.speaker_provinces:
-        if name in guideline.provinces and name != guideline.home_province:
-            seen.setdefault(name)
-    return list(seen)
-
-
-def distinct_countries(event: AcademicEvent) -> list[str]:
-    return list(dict.fromkeys(name.strip() for name in event.countries))
+def _occasion_unmet(event: AcademicEvent, guideline: Guideline) -> list[Unmet]:
+    occasion = guideline.occasion(event.occasion)
+    if occasion is None:
+        return [Unmet("E-CRITERIA-OCCASION", "occasion",
+                      "大型社会活动须在「科普月、科技周、科普日等全国性、全市性科普活动中举办」："
+                      f"occasion 写 {'、'.join(guideline.occasion_names)} 之一"
+                      f"（现为“{event.occasion or ''}”）。")]
+    if occasion == guideline.open_occasion:
+        missing = [name for name, value in (("occasion_name", event.occasion_name),
+                                            ("occasion_organizer", event.occasion_organizer))
+                   if not value]
+        if missing:
+            return [Unmet("E-CRITERIA-OCCASION", "occasion",
+                          f"occasion 为“{guideline.open_occasion}”时，须写明活动名称"
+                          "（occasion_name）和主办单位（occasion_organizer），以便核实它是全国性、"
+                          f"全市性科普活动：缺 {'、'.join(missing)}。")]
+    return []
 
 
 def unmet_criteria(event: AcademicEvent, guideline: Guideline) -> list[Unmet]:
@@ -42,61 +50,77 @@ def unmet_criteria(event: AcademicEvent, guideline: Guideline) -> list[Unmet]:
     unmet: list[Unmet] = []
     if cat in _HOSTED_ONLY and event.role == EventRole.CO_ORGANIZER:
         unmet.append(Unmet("E-CRITERIA-ROLE", "role",
-                           f"{label}须由学会主办或承办；协办的活动请归入“大型社会活动”或“其他”。"))
+                           f"{label}须「由学会主办或承办」；协办的活动请归入“其他”"
+                           "（在科普活动中举办的，可归入“大型社会活动”）。"))
     if cat == C.ANNUAL_CONFERENCE:
         if not event.main_forum:
             unmet.append(Unmet("E-CRITERIA-MAIN-FORUM", "main_forum",
-                               "综合性学术年会须设有主论坛（main_forum: true）。"))
+                               "综合性学术年会须「设有主论坛、分论坛等形式」：main_forum 应为 true。"))
         if event.sub_forums < t.annual_conference_min_sub_forums:
             unmet.append(Unmet("E-CRITERIA-SUB-FORUM", "sub_forums",
                                f"综合性学术年会须设有分论坛（至少 {t.annual_conference_min_sub_forums} 个），"
                                f"现为 {event.sub_forums} 个。"))
         if not event.materials:
             unmet.append(Unmet("E-CRITERIA-MATERIALS", "materials",
-                               "综合性学术年会须制作会议资料（materials: true）。"))
+                               "综合性学术年会须「制作会议资料」：materials 应为 true。"))
     if cat in _MIN_PARTICIPANTS and event.participants < t.event_min_participants:
         unmet.append(Unmet("E-THRESHOLD-PARTICIPANTS", "participants",
                            f"{label}的参与规模须不少于 {t.event_min_participants} 人，"
                            f"现为 {event.participants} 人。"))
     if cat == C.NATIONAL_EXCHANGE:
-        regions = out_of_province(event, guideline)
-        if len(regions) < t.national_min_provinces:
+        counted = regions(event, guideline).counted
+        if len(counted) < t.national_min_provinces:
             unmet.append(Unmet("E-THRESHOLD-PROVINCES", "speaker_provinces",
                                f"全国性学术交流须有 {t.national_min_provinces} 个及以上外省、直辖市、"
-                               f"自治区的科技人员作报告，现为 {len(regions)} 个"
+                               f"自治区的科技人员作学术报告，现为 {len(counted)} 个"
                                f"（{guideline.home_province}不计入）。"))
     if cat == C.INTERNATIONAL_EXCHANGE:
-        countries = distinct_countries(event)
-        if len(countries) < t.international_min_countries:
+        codes = countries(event, guideline).codes
+        if len(codes) < t.international_min_countries:
             unmet.append(Unmet("E-THRESHOLD-COUNTRIES", "countries",
                                f"国际性学术交流须有 {t.international_min_countries} 个及以上国家或地区的"
-                               f"科技人员参加，现为 {len(countries)} 个。"))
-    if cat == C.PUBLIC_EVENT and event.occasion not in guideline.popularisation_occasions:
-        unmet.append(Unmet("E-CRITERIA-OCCASION", "occasion",
-                           "大型社会活动须在全国性、全市性科普活动中举办：occasion 可选 "
-                           f"{'、'.join(guideline.popularisation_occasions)}。"))
+                               f"科技人员参加，现为 {len(codes)} 个。"))
+    if cat == C.PUBLIC_EVENT:
+        unmet += _occasion_unmet(event, guideline)
     return unmet
 
 
+def _check_regions(event: AcademicEvent, path: tuple[str | int, ...], ctx: RuleContext) -> None:
+    found = regions(event, ctx.guideline)
+    field = (*path, "speaker_provinces")
+    for j, name in found.unknown:
+        short = closest_province(name, ctx.guideline)
+        hint = f"你是不是想写“{short}”？" if short else "请写如“北京”“广东省”“内蒙古自治区”。"
+        ctx.error((*field, j), "E-PROVINCE-UNKNOWN",
+                  f"“{name}”不是省、直辖市、自治区的名称。{hint}", "5.2")
+    for j, region in found.not_counted:
+        ctx.warning((*field, j), "W-PROVINCE-NOT-COUNTED",
+                    f"“{event.speaker_provinces[j]}”不计入 6 个外省、直辖市、自治区：{region.why}。", "5.2")
+    for j in found.repeated:
+        ctx.warning((*field, j), "W-LIST-DUPLICATE",
+                    f"“{event.speaker_provinces[j]}”与前面的一项是同一地区，只计一次：请删除这一项。", "5.2")
+
+
+def _check_countries(event: AcademicEvent, path: tuple[str | int, ...], ctx: RuleContext) -> None:
+    found = countries(event, ctx.guideline)
+    field = (*path, "countries")
+    for j, name, closest in found.unknown:
+        hint = f"你是不是想写“{closest}”？" if closest else "请写国家或地区的中文名称，如“德国”“新加坡”。"
+        ctx.error((*field, j), "E-COUNTRY-UNKNOWN",
+                  f"“{name}”不是能识别的国家或地区名称。{hint}", "5.3")
+    for j, code in found.repeated:
+        ctx.warning((*field, j), "W-LIST-DUPLICATE",
+                    f"“{event.countries[j]}”与前面的一项是同一国家或地区（{country_name(code)}），"
+                    "只计一次：请删除这一项。", "5.3")
+
+
 def check(report: YearReport, ctx: RuleContext) -> None:
-    provinces = ctx.guideline.provinces
     for i, event in enumerate(report.academic_events):
         path = ("academic_events", i)
         clause = event.category.clause
         for unmet in unmet_criteria(event, ctx.guideline):
             ctx.error((*path, unmet.field), unmet.code,
                       f"“{event.title}”不符合所申报的类别：{unmet.message}", clause)
-        for j, name in enumerate(event.speaker_provinces):
-            if name not in provinces:
-                short = likely(name, provinces)
-                hint = f"请写简称“{short}”。" if short else "请写如“北京”“广东”“内蒙古”。"
-                ctx.error((*path, "speaker_provinces", j), "E-PROVINCE-UNKNOWN",
-                          f"“{name}”不是省级行政区的简称。{hint}", "5.2")
-        for field, names in (("speaker_provinces", event.speaker_provinces), ("countries", event.countries)):
-            seen: set[str] = set()
-            for j, name in enumerate(names):
-                if name.strip() in seen:
-                    ctx.error((*path, field, j), "E-LIST-DUPLICATE",
-                              f"“{name}”重复列出：每个地区只写一次。", clause)
-                seen.add(name.strip())
+        _check_regions(event, path, ctx)
+        _check_countries(event, path, ctx)
         ctx.in_window((*path, "date"), event.date, clause, "活动日期")

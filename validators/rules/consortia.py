@@ -8,14 +8,10 @@ from validators.rules.industries import check_industry
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:
-    deadline = ctx.guideline.evaluation_window.deadline
     for i, consortium in enumerate(report.consortia):
         path = ("consortia", i)
         check_industry(ctx, (*path, "industry"), consortium.industry, "4.1")
-        if consortium.established > deadline:
-            ctx.error((*path, "established"), "E-DATE-OUTSIDE-WINDOW",
-                      f"成立日期 {consortium.established} 晚于本年度评估截止日 {deadline}："
-                      "请放到对应年度的报告中。", "4.3")
+        ctx.not_after_deadline((*path, "established"), consortium.established, "4.3", "成立日期")
         for j, member in enumerate(consortium.members):
             if member == report.society:
                 ctx.error((*path, "members", j), "E-CONSORTIUM-SELF-MEMBER",

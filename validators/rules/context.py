@@ -23,11 +23,19 @@ class RuleContext:
 
     def error(self, path: Path_, code: str, message: str, clause: str | None) -> None:
         line, col = self.source.value(path)
-        self.findings.append(error(self.file, line, col, code, message, clause))
+        self.findings.append(error(self.file, line, col, code, message, clause, path))
 
     def warning(self, path: Path_, code: str, message: str, clause: str | None) -> None:
         line, col = self.source.value(path)
-        self.findings.append(warning(self.file, line, col, code, message, clause))
+        self.findings.append(warning(self.file, line, col, code, message, clause, path))
+
+    def not_after_deadline(self, path: Path_, day: dt.date, clause: str | None, what: str) -> None:
+        """A station or consortium reported this year must exist by this year's deadline."""
+        deadline = self.guideline.evaluation_window.deadline
+        if day > deadline:
+            self.error(path, "E-DATE-OUTSIDE-WINDOW",
+                       f"{what} {day.isoformat()} 晚于 {self.guideline.year} 年度评估截止日 "
+                       f"{deadline.isoformat()}：请放到对应年度的报告中。", clause)
 
     def in_window(self, path: Path_, day: dt.date, clause: str | None, what: str) -> None:
         window = self.guideline.evaluation_window

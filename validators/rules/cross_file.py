@@ -25,7 +25,7 @@ def _at(doc: ReportDoc, path: Path_, code: str, message: str, clause: str | None
         severity: str = "error") -> Finding:
     line, col = doc.source.value(path)
     make = error if severity == "error" else warning
-    return make(doc.file, line, col, code, message, clause)
+    return make(doc.file, line, col, code, message, clause, path)
 
 
 def _items(repo: Repository, area: str) -> Iterator[tuple[ReportDoc, int, object]]:

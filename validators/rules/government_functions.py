@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from validators.measures import pilot_confirmed
 from validators.models.report import YearReport
 from validators.rules.context import RuleContext
 
@@ -10,11 +11,17 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     area = report.government_functions
     if area is None:
         return
-    pilots = ctx.guideline.pilot_societies
-    if area.pilot and pilots and report.society not in pilots:
-        ctx.error(("government_functions", "pilot"), "E-PILOT-NOT-LISTED",
-                  f"本学会不在 {ctx.guideline.year} 年首批承能试点学会名单中：请把 pilot 改为 false。",
-                  "2.1")
+    # The pilot list is the association's to publish: a claim it does not confirm earns nothing,
+    # but is no error (the list may simply not be out yet).
+    confirmed = pilot_confirmed(report.society, ctx.guideline)
+    if area.pilot and confirmed is None:
+        ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CONFIRMED",
+                    f"市科协尚未公布 {ctx.guideline.year} 年首批承能试点学会名单，暂不能确认本学会为试点学会："
+                    "名单公布并列入本学会后才计分。", "2.1")
+    elif area.pilot and not confirmed:
+        ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CONFIRMED",
+                    f"本学会不在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目不计分："
+                    "如不是试点学会，请把 pilot 改为 false。", "2.1")
     window = ctx.guideline.evaluation_window
     for i, fn in enumerate(area.functions):
         path = ("government_functions", "functions", i)

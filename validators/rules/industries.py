@@ -1,4 +1,4 @@
-"""The industry list shared by stations (3.1) and consortia (4.1)."""
+"""The leading and advantage industries of clause 4.1, for consortia."""
 
 from __future__ import annotations
 

@@ -1,14 +1,20 @@
-"""Area 一 rules: the expert registration rate (1.2), districts, service dates."""
+"""Area 一 rules: the expert registration rate (1.2), districts (1), service dates."""
 
 from __future__ import annotations
 
+from validators.measures import district_renamed, expert_rate
 from validators.models.report import YearReport
 from validators.rules.context import RuleContext
 from validators.rules.suggest import did_you_mean
 
 
-def expert_rate(total: int, registered: int) -> float | None:
-    return registered / total if total else None
+def _district_hint(name: str, ctx: RuleContext) -> str:
+    rename = district_renamed(name, ctx.guideline.year, ctx.guideline)
+    if rename is None:
+        return did_you_mean(name, ctx.guideline.districts)
+    if name == rename.old:
+        return f"{rename.year} 年起“{rename.old}”已改为“{rename.new}”，请写“{rename.new}”。"
+    return f"“{rename.new}”是 {rename.year} 年起的名称，{ctx.guideline.year} 年时称“{rename.old}”，请写“{rename.old}”。"
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:
@@ -32,8 +38,9 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     for i, service in enumerate(area.services):
         path = (*base, "services", i)
         if service.district not in districts:
+            hint = _district_hint(service.district, ctx)
+            listing = "" if "请写" in hint else f"可选：{'、'.join(districts)}。"
             ctx.error((*path, "district"), "E-DISTRICT-UNKNOWN",
-                      f"“{service.district}”不是成都市的区（市）县。"
-                      f"{did_you_mean(service.district, districts)}可选：{'、'.join(districts)}。",
-                      "1.3")
+                      f"“{service.district}”不是 {ctx.guideline.year} 年成都市的区（市）县。{hint}{listing}",
+                      "1")
         ctx.in_window((*path, "date"), service.date, "1", "服务日期")

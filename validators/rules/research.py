@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from validators.guideline import Guideline
+from validators.measures import counted_achievements
 from validators.models.report import YearReport
-from validators.models.research import Achievement, ResearchReport, ResearchTopic
+from validators.models.research import ResearchTopic
 from validators.rules.context import RuleContext
-
-
-def counted_achievements(report: ResearchReport, guideline: Guideline) -> list[tuple[int, Achievement]]:
-    """Achievements whose date lies in this year's window: 成果形成日期以当年评估截止日期为准."""
-    window = guideline.evaluation_window
-    return [(i, a) for i, a in enumerate(report.achievements) if window.contains(a.date)]
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:

@@ -1,0 +1,69 @@
+"""Countries and regions (clause 5.3) by ISO 3166-1, named as people write them.
+
+Names come from kept data packages, not from this code: pycountry (the ISO codes, English
+names and their Chinese translations) and Babel (CLDR's common names in Chinese and English,
+such as 韩国 or South Korea). The year's guideline file adds the forms both lack.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gettext
+import unicodedata
+from collections.abc import Mapping
+from functools import cache
+
+import pycountry
+from babel import Locale
+
+
+def _key(name: str) -> str:
+    """Case, width and spacing do not tell two names apart: `usa`, `ＵＳＡ` and `U S A` are one."""
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Every known name, normalised, to its alpha-2 code."""
+    zh_iso = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"],
+                                 fallback=True)
+    zh, en = Locale("zh").territories, Locale("en").territories
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        names = [code, country.alpha_3, country.name, zh_iso.gettext(country.name),
+                 getattr(country, "common_name", ""), getattr(country, "official_name", ""),
+                 zh.get(code, ""), en.get(code, "")]
+        for name in names:
+            if name:
+                table.setdefault(_key(name), code)
+    return table
+
+
+def country_code(name: str, aliases: Mapping[str, str]) -> str | None:
+    """The alpha-2 code `name` stands for, or None when it names no country or region."""
+    key = _key(name)
+    for alias, code in aliases.items():
+        if _key(alias) == key:
+            return code
+    return _names().get(key)
+
+
+def country_name(code: str) -> str:
+    """The Chinese name the site shows for a code."""
+    return Locale("zh").territories.get(code, code)
+
+
+def closest_country(name: str, aliases: Mapping[str, str]) -> str | None:
+    """The known Chinese or English name nearest to `name`, for a hint."""
+    zh = Locale("zh").territories
+    en = Locale("en").territories
+    known = [*aliases, *(zh[c.alpha_2] for c in pycountry.countries if c.alpha_2 in zh),
+             *(en[c.alpha_2] for c in pycountry.countries if c.alpha_2 in en)]
+    close = difflib.get_close_matches(name.strip(), known, n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def other_countries(have: list[str], n: int) -> list[str]:
+    """`n` codes not among `have`, for a what-if copy of an event."""
+    return [c.alpha_2 for c in pycountry.countries if c.alpha_2 not in have][:n]

@@ -1,0 +1,144 @@
+"""The guideline's measures of an item: counts, rates, dates and names as the clauses read them.
+
+Rules turn a measure that falls short into a finding; scoring, advice and the site read the
+same measures, so a number shown on a page is the number a rule judged. Nothing here says
+whether an item passes: that verdict is the findings' (see `validators.verdicts`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+
+from validators.countries import closest_country, country_code
+from validators.guideline import DistrictRename, Guideline, Province
+from validators.models.academic_events import AcademicEvent
+from validators.models.innovation import Innovation
+from validators.models.research import Achievement, ResearchReport
+
+
+def in_window(day: dt.date, guideline: Guideline) -> bool:
+    """Inside the year's evaluation window: (previous deadline, this deadline]."""
+    return guideline.evaluation_window.contains(day)
+
+
+def founded_this_year(established: dt.date, guideline: Guideline) -> bool:
+    """A station or consortium is new (earns its one-off) in the year whose window holds its date."""
+    return in_window(established, guideline)
+
+
+def founded_before(established: dt.date, guideline: Guideline) -> bool:
+    """Established in an earlier year: from then on it is paid by yearly tier (3.2, 4.3)."""
+    return established <= guideline.evaluation_window.start
+
+
+def expert_rate(total: int, registered: int) -> float | None:
+    return registered / total if total else None
+
+
+def expert_rate_met(area: Innovation, guideline: Guideline) -> bool:
+    """1.2: 成功注册率达50%以上."""
+    rate = expert_rate(area.senior_experts_total, area.senior_experts_registered)
+    return (rate is not None and rate >= guideline.thresholds.expert_registration_rate
+            and area.senior_experts_registered <= area.senior_experts_total)
+
+
+def counted_achievements(report: ResearchReport, guideline: Guideline) -> list[tuple[int, Achievement]]:
+    """Achievements whose date lies in this year's window: 成果形成日期以当年评估截止日期为准."""
+    return [(i, a) for i, a in enumerate(report.achievements) if in_window(a.date, guideline)]
+
+
+@dataclass(frozen=True, slots=True)
+class Regions:
+    """An event's `speaker_provinces` read as regions (5.2)."""
+
+    counted: list[Province]  # distinct, other than the home province, counting toward the six
+    not_counted: list[tuple[int, Province]]  # listed regions the year's file says do not count
+    home: list[int]  # entries naming the home province
+    unknown: list[tuple[int, str]]
+    repeated: list[int]  # entries naming a region already named
+
+
+def regions(event: AcademicEvent, guideline: Guideline) -> Regions:
+    home = guideline.province(guideline.home_province)
+    seen: set[str] = set()
+    counted: list[Province] = []
+    not_counted: list[tuple[int, Province]] = []
+    at_home: list[int] = []
+    unknown: list[tuple[int, str]] = []
+    repeated: list[int] = []
+    for j, name in enumerate(event.speaker_provinces):
+        region = guideline.province(name)
+        if region is None:
+            unknown.append((j, name))
+            continue
+        if region.name in seen:
+            repeated.append(j)
+            continue
+        seen.add(region.name)
+        if region == home:
+            at_home.append(j)
+        elif not region.counts:
+            not_counted.append((j, region))
+        else:
+            counted.append(region)
+    return Regions(counted, not_counted, at_home, unknown, repeated)
+
+
+def out_of_province(event: AcademicEvent, guideline: Guideline) -> list[str]:
+    """Short names of the distinct regions that count toward 5.2's six, in the order given."""
+    return [p.short for p in regions(event, guideline).counted]
+
+
+def closest_province(name: str, guideline: Guideline) -> str | None:
+    """The listed name a user most likely meant: 北京市区 → 北京市, 内蒙 → 内蒙古."""
+    name = name.strip()
+    hits = {p.short for p in guideline.provinces if name and (p.short in name or name in p.name)}
+    if len(hits) == 1:
+        return hits.pop()
+    close = difflib.get_close_matches(name, guideline.province_names, n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+@dataclass(frozen=True, slots=True)
+class Countries:
+    """An event's `countries` read as ISO 3166-1 countries and regions (5.3)."""
+
+    codes: list[str]  # distinct, in the order given
+    unknown: list[tuple[int, str, str | None]]  # index, name, the closest known name
+    repeated: list[tuple[int, str]]  # index, and the code an earlier entry already named
+
+
+def countries(event: AcademicEvent, guideline: Guideline) -> Countries:
+    codes: list[str] = []
+    unknown: list[tuple[int, str, str | None]] = []
+    repeated: list[tuple[int, str]] = []
+    for j, name in enumerate(event.countries):
+        code = country_code(name, guideline.country_aliases)
+        if code is None:
+            unknown.append((j, name, closest_country(name, guideline.country_aliases)))
+        elif code in codes:
+            repeated.append((j, code))
+        else:
+            codes.append(code)
+    return Countries(codes, unknown, repeated)
+
+
+def district_renamed(name: str, year: int, guideline: Guideline) -> DistrictRename | None:
+    """The rename that explains a district name missing from the year's list, old or new."""
+    name = name.strip()
+    for rename in guideline.district_renames:
+        if name == rename.old and rename.year <= year:
+            return rename
+        if name == rename.new and rename.year > year:
+            return rename
+    return None
+
+
+def pilot_confirmed(society: str, guideline: Guideline) -> bool | None:
+    """Whether the association's list names the society as a pilot (2.1); None while the year's
+    list is not published (empty)."""
+    if not guideline.pilot_societies:
+        return None
+    return society in guideline.pilot_societies
