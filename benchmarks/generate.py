@@ -96,7 +96,8 @@ class _Writer:
 
     def event(self, i: int, category: str) -> dict[str, Any]:
         t = self.rules.thresholds
-        others = [p for p in self.rules.provinces if p != self.rules.home_province]
+        home = self.rules.province(self.rules.home_province)
+        others = [p.short for p in self.rules.provinces if p.counts and p != home]
         event: dict[str, Any] = {
             "id": f"evt-{i}", "title": f"{self.year}年{self.phrase()}学术交流会（{self.tag}-{i}）",
             "category": category,
@@ -109,7 +110,7 @@ class _Writer:
         elif category == "国际性学术交流":
             event["countries"] = self.rnd.sample(COUNTRIES, t.international_min_countries)
         elif category == "大型社会活动":
-            event["occasion"] = self.rnd.choice(self.rules.popularisation_occasions)
+            event["occasion"] = self.rnd.choice(self.rules.popularisation_occasions).name
         event["evidence"] = self.evidence(f"evt-{i}")
         return event
 

@@ -81,6 +81,8 @@ FIELD_TITLES: dict[str, str] = {
     "AcademicEvent.speaker_provinces": "作学术报告的科技人员来自的省（区、市）",
     "AcademicEvent.countries": "参加的科技人员来自的国家或地区",
     "AcademicEvent.occasion": "所在的全国性、全市性科普活动",
+    "AcademicEvent.occasion_name": "科普活动名称",
+    "AcademicEvent.occasion_organizer": "科普活动主办单位",
     # 六
     "ResearchReport.title": "题目",
     "ResearchReport.form": "成果形式",
@@ -137,9 +139,14 @@ FIELD_HELP: dict[str, str] = {
     "Consortium.id": "同一联合体在所有成员学会、所有年度的报告中使用同一个 id。",
     "Function.new": "勾选表示本年度新增的转移职能（委托工作）。",
     "AcademicEvent.category": "所申报的类别须满足该类别的全部标准，表单会在下方列出还差什么。",
-    "AcademicEvent.speaker_provinces": "勾选作学术报告的科技人员来自的省级行政区；本省不计入“外省”。",
-    "AcademicEvent.countries": "每项一个国家或地区，如 中国、德国、日本。",
-    "AcademicEvent.occasion": "仅“大型社会活动”需要：从列表中选择所在的全国性、全市性科普活动。",
+    "AcademicEvent.countries": "每项一个国家或地区，中文名、英文名或代码均可，如 中国、德国、Japan；"
+                               "同一国家只计一次。",
+    "AcademicEvent.occasion": "仅“大型社会活动”需要：从列表中选择所在的全国性、全市性科普活动；"
+                              "列表以外的选“其他全国性或全市性科普活动”。",
+    "AcademicEvent.occasion_name": "occasion 为“其他全国性或全市性科普活动”时，写明活动名称。",
+    "AcademicEvent.occasion_organizer": "occasion 为“其他全国性或全市性科普活动”时，写明主办单位。",
+    "AcademicEvent.speaker_provinces": "勾选作学术报告的科技人员来自的省级行政区；本省不计入“外省”，"
+                                       "香港、澳门、台湾不计入。",
     "ResearchReport.focus": "仅当选题方向为“国家中心城市”时填写。",
     "Achievement.date": "成果形成日期以当年评估截止日期为准：不在本年度评估期内的成果本年度不计分。",
     "SocietyProfile.maintainers": "可以修改本学会文件夹的 GitHub 用户名，至少一个。",

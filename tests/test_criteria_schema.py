@@ -21,9 +21,11 @@ events = st.builds(
     category=st.sampled_from(list(EventCategory)), role=st.sampled_from(list(EventRole)),
     date=st.just(dt.date(2017, 6, 1)), participants=st.integers(0, 250),
     main_forum=st.booleans(), sub_forums=st.integers(0, 3), materials=st.booleans(),
-    speaker_provinces=st.lists(st.sampled_from(RULES.provinces), unique=True, max_size=9),
+    speaker_provinces=st.lists(st.sampled_from([p.short for p in RULES.provinces]), unique=True,
+                               max_size=9),
     countries=st.lists(st.sampled_from(["中国", "德国", "日本", "法国"]), unique=True, max_size=4),
-    occasion=st.one_of(st.none(), st.sampled_from([*RULES.popularisation_occasions, "校庆"])))
+    occasion=st.one_of(st.none(), st.sampled_from([o.name for o in RULES.popularisation_occasions]
+                                                  + ["校庆"])))
 
 
 def _document(event: AcademicEvent) -> dict:

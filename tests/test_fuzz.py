@@ -139,7 +139,7 @@ def test_dumped_documents_read_back_the_same(document: dict[str, Any]) -> None:
 _RULES = guideline(2017)
 assert _RULES is not None
 PLAUSIBLE_TEXT = st.sampled_from([
-    *_RULES.districts, *_RULES.industries, *_RULES.provinces, *_RULES.popularisation_occasions,
+    *_RULES.districts, *_RULES.industries, *_RULES.province_names, *_RULES.occasion_names,
     "美国", "日本", "其他", "cd-agri", "成都市示例企业", "https://example.org/a", "evidence/a.pdf",
     "javascript:alert(1)", "../cd-agri/2017.yaml", "<b>x</b>", "联系 13812345678", "a@qq.com",
     "11010519491231002X", "",

@@ -140,26 +140,29 @@ def test_missing_file_is_a_finding(tmp_path: Path) -> None:
     _assert_well_formed(result.findings)
 
 
-def test_pilot_list_is_checked_when_the_year_has_one(tmp_path: Path, monkeypatch) -> None:
-    """2017 ships an empty pilot list, so no committed file can produce E-PILOT-NOT-LISTED."""
-    from validators import check as check_module
-
-    listed = guideline(2017).model_copy(update={"pilot_societies": ["cd-pilot"]})
-    monkeypatch.setattr(check_module, "guideline", lambda year: listed if year == 2017 else None)
+def test_pilot_claim_is_confirmed_by_the_association_list(tmp_path: Path) -> None:
+    """A tree carries its own year file: here 2017 with a published pilot list."""
+    own = tmp_path / "validators" / "guidelines"
+    own.mkdir(parents=True)
+    shipped = (ROOT / "validators" / "guidelines" / "2017.yaml").read_text("utf-8")
+    assert "pilot_societies: []" in shipped
+    (own / "2017.yaml").write_text(shipped.replace("pilot_societies: []", "pilot_societies: [cd-pilot]"),
+                                   "utf-8")
     report = "society: {0}\nyear: 2017\ngovernment_functions:\n  pilot: true\n"
-    path = _write(tmp_path / "cd-case/2017.yaml", report.format("cd-case").encode())
+    path = _write(tmp_path / "submissions/cd-case/2017.yaml", report.format("cd-case").encode())
     findings = check_file(path, tmp_path).findings
     assert [(f.code, f.line, f.column, f.clause) for f in findings] == [
-        ("E-PILOT-NOT-LISTED", 4, 10, "2.1")]
+        ("W-PILOT-NOT-CONFIRMED", 4, 10, "2.1")]
+    assert "不在市科协公布的 2017 年首批承能试点学会名单中" in findings[0].message
     _assert_well_formed(findings)
-    listed_one = _write(tmp_path / "cd-pilot/2017.yaml", report.format("cd-pilot").encode())
+    listed_one = _write(tmp_path / "submissions/cd-pilot/2017.yaml", report.format("cd-pilot").encode())
     assert check_file(listed_one, tmp_path).findings == []
 
 
 # --- every code has an example ---------------------------------------------------------------
 
 # Codes whose example is a dedicated test above rather than a file or a GENERATED entry.
-TESTED_ABOVE = {"E-PILOT-NOT-LISTED": test_pilot_list_is_checked_when_the_year_has_one}
+TESTED_ABOVE: dict[str, object] = {}
 
 
 def _codes_in(paths: list[Path]) -> set[str]:

@@ -95,16 +95,17 @@ def test_likely_stays_silent_when_unsure(written: str) -> None:
 
 
 def test_rule_messages_suggest_the_listed_name(tmp_path: Path) -> None:
-    body = EVENT.format(category="全国性学术交流", provinces="[北京市, 上海, 广东, 湖北, 陕西, 辽宁]")
-    body += """service_stations:
-  - {id: st-a, name: 站, level: 市级, established: 2017-05-01, industry: 医药, partner: 园区}
+    body = EVENT.format(category="全国性学术交流", provinces="[内蒙, 上海, 广东, 湖北, 陕西, 辽宁]")
+    body += """consortia:
+  - {id: c-a, name: 联合体, role: 牵头, form: 专业相近, direction: 横向, industry: 医药,
+     established: 2017-05-01}
 innovation:
   services:
     - {id: svc-a, kind: 科技咨询, title: t, enterprise: e, district: 成都市武侯区, date: 2017-05-01,
        outcome: o}
 """
     messages = {f.code: f.message for f in _check(tmp_path, body)}
-    assert "请写简称“北京”" in messages["E-PROVINCE-UNKNOWN"]
+    assert "你是不是想写“内蒙古”" in messages["E-PROVINCE-UNKNOWN"]
     assert "你是不是想写“医药健康”" in messages["E-INDUSTRY-UNKNOWN"]
     assert "你是不是想写“武侯区”" in messages["E-DISTRICT-UNKNOWN"]
 

@@ -64,9 +64,9 @@ consortia = st.builds(Consortium, id=ids, name=text, role=st.sampled_from(list(C
 events = st.builds(AcademicEvent, id=ids, title=text, category=st.sampled_from(list(EventCategory)),
                    role=st.sampled_from(list(EventRole)), date=dates, participants=counts,
                    main_forum=st.booleans(), sub_forums=st.integers(0, 5), materials=st.booleans(),
-                   speaker_provinces=st.lists(st.sampled_from(RULES.provinces), max_size=10),
+                   speaker_provinces=st.lists(st.sampled_from([p.short for p in RULES.provinces]), max_size=10),
                    countries=st.lists(st.sampled_from(["中国", "德国", "日本", "法国"]), max_size=4),
-                   occasion=st.one_of(st.none(), st.sampled_from(RULES.popularisation_occasions)))
+                   occasion=st.one_of(st.none(), st.sampled_from([o.name for o in RULES.popularisation_occasions])))
 achievements = st.builds(Achievement, type=st.sampled_from(list(AchievementType)), date=any_dates)
 research = st.builds(ResearchReport, id=ids, title=text, form=st.sampled_from(list(ResearchForm)),
                      topic=st.sampled_from([ResearchTopic.FOUR_SERVICES,

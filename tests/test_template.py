@@ -80,7 +80,7 @@ def test_every_clause_is_quoted_from_the_guideline(tmp_path: Path) -> None:
     assert rules is not None
     for clause, wording in rules.clauses.items():
         assert f"条款 {clause}：{wording}" in text, clause
-    for name in (*rules.districts, *rules.industries, *rules.popularisation_occasions):
+    for name in (*rules.districts, *rules.industries, *rules.occasion_names):
         assert name in text
 
 

@@ -35,7 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    result, _ = check_tree(args.root, args.paths or None)
+    # Paths name files of the repository at --root, wherever the command runs from.
+    paths = [p if p.is_absolute() else args.root / p for p in args.paths]
+    result, _ = check_tree(args.root, paths or None)
     out(FORMATS[args.format](result))
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 

@@ -192,6 +192,8 @@ def _events(rules: Guideline, d: _Dates) -> list[str]:
                 ("  materials: false", "制作了会议资料写 true（综合性学术年会）"),
                 ("  speaker_provinces: []", "作报告专家来自的外省（全国性学术交流），如 [北京, 上海]"),
                 ("  countries: []", "参加人员来自的国家或地区（国际性学术交流）"),
+                ("  occasion_name: 科普活动名称", "名单以外的科普活动：活动名称（大型社会活动）"),
+                ("  occasion_organizer: 主办单位", "名单以外的科普活动：主办单位（大型社会活动）"),
                 ("  evidence:", ""),
                 ("    - https://example.org/salon", ""),
             ]),
