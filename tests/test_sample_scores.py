@@ -108,7 +108,6 @@ def test_sample_score(evaluations, key, expected) -> None:
 
 def test_sample_advice_is_computed(evaluations) -> None:
     agri = evaluations[("cd-agri", 2017)]
-    messages = [a.message for a in agri.advice]
     assert any("再有 2 位" in a.message and a.clause == "1.2" and a.gain == 4 for a in agri.advice)
     assert agri.advice == sorted(agri.advice, key=lambda a: -a.gain)
     civil = evaluations[("cd-civil-arch", 2017)]
