@@ -1,7 +1,8 @@
 """Which other files a check of a few changed files must read for the rules across files.
 
 A changed report meets other files only through its own society's other years, through the
-ids of consortia it belongs to (any year), and through the titles of its events and research
+ids of consortia it belongs to (any year) and the societies it lists as their members, and
+through the titles of its events and research
 reports (the same year). Searching the other files' bytes for those strings is far cheaper
 than parsing the tree.
 """
@@ -42,6 +43,8 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
             ) -> list[Path]:
     """Files of `tree` (other than the targets) that the cross-file rules need."""
     ids, titles = needles(reports)
+    # Members must list the consortium too: their folders are read whole.
+    societies = societies | {m for r in reports for c in r.consortia for m in c.members}
     chosen: list[Path] = []
     max_bytes = policy().yaml.max_file_bytes
     for path in tree:

@@ -40,8 +40,16 @@ def ranking_rows(evaluations: list[Evaluation], repo: Repository) -> list[list[o
     for e in ranked(evaluations):
         rank = rank_in_year[e.year] = rank_in_year.get(e.year, 0) + 1
         rows.append([e.year, rank, e.society, name_of(repo, e.society), e.total, e.tier,
-                     *(e.subtotals.get(a, 0.0) for a in AREAS), "有错误" if e.has_errors else ""])
+                     *(e.subtotals.get(a, 0.0) for a in AREAS), findings_note(e)])
     return rows
+
+
+def findings_note(e: Evaluation) -> str:
+    """What the check said of the report, in a few words: 有错误的项目不计分."""
+    if not e.lines and e.errors:
+        return f"{e.errors} 个错误，{e.warnings} 个警告：报告无法读取或格式不符，未计分"
+    blocked = "（有错误的项目不计分）" if e.errors else ""
+    return f"{e.errors} 个错误{blocked}，{e.warnings} 个警告"
 
 
 def ranking_header() -> list[str]:
@@ -68,15 +76,16 @@ def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None
     out: list[str] = []
     if society:
         for e in evaluations:
+            note = findings_note(e)
             out.append(f"{name_of(repo, e.society)} {e.year} 年：{e.total:g} 分，{e.tier}"
-                       f"（指南 {e.guideline_year}，细则 {e.rubric}）")
+                       f"（指南 {e.guideline_year}，细则 {e.rubric}）；{note}")
             for x in e.lines:
                 clause = f"条款 {x.clause}" if x.clause else "上限"
                 out.append(f"  {x.points:+g}\t{clause}\t{x.item_id or '-'}\t{x.note}\t{x.file}:{x.line}")
             for a in e.advice:
-                out.append(f"  建议：{a.message}")
+                out.append(f"  建议（条款 {a.clause}，可加 {a.gain:g} 分）：{a.message}")
         return "\n".join(out)
     for row in ranking_rows(evaluations, repo):
         year, rank, sid, name, total, tier = row[:6]
-        out.append(f"{year}\t{rank}\t{total:g}\t{tier}\t{name}（{sid}）")
+        out.append(f"{year}\t{rank}\t{total:g}\t{tier}\t{name}（{sid}）\t{row[-1]}")
     return "\n".join(out)

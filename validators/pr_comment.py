@@ -300,7 +300,7 @@ def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched
             score, tier, areas = "—", "—", ""
         else:
             score = f"{now.total:g}"
-            tier = inert(now.tier) + ("（报告有错误，修正后才计分）" if now.has_errors else "")
+            tier = inert(now.tier) + ("（有错误的项目不计分）" if now.has_errors else "")
             areas = _area_changes(now, before)
         row = (f"| {_society_cell(shown_eval)} | {key[1]} | {score} | {tier} "
                f"| {_delta(now, before, compared)} | {areas} |")

@@ -15,10 +15,10 @@ from validators.guideline import guideline
 from validators.loading import Path_
 from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_PATTERN
-from validators.models.consortia import ConsortiumRole
+from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.report import YearReport
 from validators.repository import PROFILE_FILE, ReportDoc, Repository
-from validators.rules.research import counted_achievements
+from validators.measures import counted_achievements
 
 
 def _at(doc: ReportDoc, path: Path_, code: str, message: str, clause: str | None,
@@ -93,10 +93,44 @@ def known_members(repo: Repository) -> Iterator[Finding]:
                           "4", "warning")
 
 
+def members_reciprocal(repo: Repository) -> Iterator[Finding]:
+    """A consortium's member societies list it in their own reports of the year, and each
+    society that reports taking part is among its lead's members: otherwise both sides hear of
+    it (a warning: a reviewer may accept a late report)."""
+    entries: dict[tuple[int, str], dict[str, tuple[ReportDoc, int, Consortium]]] = defaultdict(dict)
+    for doc, i, item in _items(repo, "consortia"):
+        entries[(doc.report.year, item.id)].setdefault(doc.report.society, (doc, i, item))
+    for (year, cid), by_society in sorted(entries.items()):
+        leads = [e for e in by_society.values() if e[2].role == ConsortiumRole.LEAD]
+        if len(leads) != 1:
+            continue  # no lead, or several: an error of its own
+        lead_doc, li, lead = leads[0]
+        listed = set(lead.members)
+        for j, member in enumerate(lead.members):
+            other = repo.reports.get((member, year))
+            if other is None or member in by_society:
+                continue
+            yield _at(lead_doc, ("consortia", li, "members", j), "W-CONSORTIUM-NOT-RECIPROCAL",
+                      f"成员“{member}”的 {year} 年报告没有列出联合体“{cid}”：请双方核对，"
+                      "成员学会须在自己的报告中列出同一编号的联合体。", "4", "warning")
+            yield _at(other, ("consortia",) if other.report.consortia else ("society",),
+                      "W-CONSORTIUM-NOT-RECIPROCAL",
+                      f"{lead_doc.report.society} 牵头的联合体“{cid}”把本学会列为成员，但本报告没有列出它："
+                      "如确为成员，请添加这一联合体（role: 参与）。", "4", "warning")
+        for society, (doc, i, item) in sorted(by_society.items()):
+            if item.role == ConsortiumRole.MEMBER and society not in listed:
+                yield _at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NOT-RECIPROCAL",
+                          f"本学会报告参与联合体“{cid}”，但牵头学会 {lead_doc.report.society} 的成员名单中"
+                          "没有本学会：请双方核对。", "4", "warning")
+                yield _at(lead_doc, ("consortia", li, "members"), "W-CONSORTIUM-NOT-RECIPROCAL",
+                          f"{society} 报告参与本联合体“{cid}”，但成员名单中没有它：如确为成员，请把"
+                          f"“{society}”加入 members。", "4", "warning")
+
+
 def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
     seen: dict[tuple[str, str, str, object], ReportDoc] = {}
     for doc, i, item in _items(repo, "research"):
-        rules = guideline(doc.report.year)
+        rules = guideline(doc.report.year, repo.root)
         if rules is None:
             continue
         for j, ach in counted_achievements(item, rules):
@@ -145,7 +179,7 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
     for (society, _), doc in repo.reports.items():
         by_society[society].append(doc.report)
     for (society, year), doc in sorted(repo.reports.items()):
-        rules = guideline(year)
+        rules = guideline(year, repo.root)
         if rules is None:
             continue
         limits = rules.plausibility
@@ -157,7 +191,7 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
                 yield _at(doc, ("academic_events", i, "participants"), "W-IMPLAUSIBLE-FIGURE",
                           f"参与人数 {ev.participants} 远超本学会其他年度（最多 {past_max}）或常见规模：请核对。",
                           ev.category.clause, "warning")
-            if len(ev.speaker_provinces) > len(rules.provinces):
+            if len(ev.speaker_provinces) > len(rules.provinces):  # names, full or short
                 yield _at(doc, ("academic_events", i, "speaker_provinces"), "W-IMPLAUSIBLE-FIGURE",
                           f"列出了 {len(ev.speaker_provinces)} 个省级行政区，多于全国总数 "
                           f"{len(rules.provinces)}：请删除重复项。", "5.2", "warning")
@@ -178,7 +212,7 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
 
 
 RULES = (profiles_present, established_once, one_lead_per_consortium, known_members,
-         achievements_counted_once, claimed_once, plausible_figures)
+         members_reciprocal, achievements_counted_once, claimed_once, plausible_figures)
 
 
 def check_repository(repo: Repository) -> list[Finding]:
