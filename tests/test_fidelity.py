@@ -43,7 +43,8 @@ def _points_by_item(e: Evaluation) -> dict[str, float]:
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_case_gets_its_verdicts_and_points(case: Path) -> None:
     expected = _expected(case)
-    assert expected["guideline"] and expected["why"] and expected["clause"]
+    for key in ("guideline", "why", "clause"):
+        assert expected[key], key
     result, repo = check_tree(case)
     codes: dict[str, Counter[str]] = defaultdict(Counter)
     for f in result.findings:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.generate import generate
 from site_builder.form_page import SiteSettings
+from site_builder.generate import generate
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.guideline import GUIDELINES_DIR, available_years, guideline

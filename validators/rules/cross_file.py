@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from validators.findings import Finding, error, warning
 from validators.guideline import guideline
 from validators.loading import Path_
+from validators.measures import counted_achievements
 from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.report import YearReport
 from validators.repository import PROFILE_FILE, ReportDoc, Repository
-from validators.measures import counted_achievements
 
 
 def _at(doc: ReportDoc, path: Path_, code: str, message: str, clause: str | None,
