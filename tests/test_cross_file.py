@@ -142,16 +142,19 @@ def test_research_report_claimed_by_two_societies_is_a_warning(tmp_path: Path) -
     assert [c[0] for c in _codes(tmp_path)] == ["W-REPORT-CLAIMED-TWICE"] * 2
 
 
-def test_achievement_counted_in_two_years_is_an_error(tmp_path: Path, monkeypatch) -> None:
+def test_achievement_counted_in_two_years_is_an_error(tmp_path: Path) -> None:
     """With disjoint windows a date counts in one year only; overlapping windows (an
-    association's mistake) must not let one achievement pay twice."""
-    from validators import guideline as guideline_module
-    from validators.rules import cross_file
-
-    real = guideline_module.guideline(2018)
-    wide = real.model_copy(update={"evaluation_window": real.evaluation_window.model_copy(
-        update={"start": real.evaluation_window.start.replace(year=2016)})})
-    monkeypatch.setattr(cross_file, "guideline", lambda y: wide if y == 2018 else guideline_module.guideline(y))
+    association's mistake, here in the tree's own 2018 file) must not let one achievement pay
+    twice."""
+    wide_2018 = """
+        year: 2018
+        carried_forward_from: 2017
+        title: 评估期与 2017 年度重叠的 2018 年度
+        evaluation_window:
+          start: 2016-11-30
+          deadline: 2018-11-30
+          note: 测试用：与 2017 年度重叠
+    """
     body = """research:
   - id: rpt-a
     title: 关于成都科技金融的调研报告
@@ -161,6 +164,7 @@ def test_achievement_counted_in_two_years_is_an_error(tmp_path: Path, monkeypatc
       - {type: 领导签批, date: 2017-05-01}
 """
     write_tree(tmp_path, {
+        "validators/guidelines/2018.yaml": wide_2018,
         "submissions/cd-a/society.yaml": profile("cd-a"),
         "submissions/cd-a/2017.yaml": _report("cd-a", 2017, body),
         "submissions/cd-a/2018.yaml": _report("cd-a", 2018, body),
