@@ -22,6 +22,7 @@ from site_builder.markup import (
     web_link,
     yes_no,
 )
+from validators.measures import pilot_confirmed
 from validators.repository import ReportDoc
 from validators.scoring import AREAS, Evaluation
 
@@ -85,7 +86,17 @@ def _findings(site: SiteData, page: str, file: str, anchor: str, title: str = "�
     return [_h(level, title, anchor), table(columns, rows) + "\n"]
 
 
-def _area_facts(area: str, doc: ReportDoc) -> str:
+def _pilot_status(site: SiteData, doc: ReportDoc) -> str:
+    gov = doc.report.government_functions
+    if gov is None or not gov.pilot:
+        return "否"
+    confirmed = pilot_confirmed(doc.report.society, site.guideline(doc.report.year))
+    if confirmed is None:
+        return "自报是；市科协尚未公布本年度名单，暂不计试点分"
+    return "是（列入市科协公布的名单）" if confirmed else "自报是；不在市科协公布的名单中，不计试点分"
+
+
+def _area_facts(site: SiteData, area: str, doc: ReportDoc) -> str:
     report = doc.report
     if area == "innovation" and report.innovation:
         inn = report.innovation
@@ -95,7 +106,7 @@ def _area_facts(area: str, doc: ReportDoc) -> str:
         return (f"<p>在中国科协“企业科协网”注册：{yes_no(inn.enterprise_platform_registered)}；"
                 f"副高职及以上专家会员在专家库注册：{rate}。</p>\n")
     if area == "government_functions" and report.government_functions:
-        return f"<p>首批承能试点学会：{yes_no(report.government_functions.pilot)}。</p>\n"
+        return f"<p>首批承能试点学会：{text(_pilot_status(site, doc))}。</p>\n"
     return ""
 
 
@@ -107,7 +118,7 @@ def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None) -> 
     for area, title in site.area_titles(year).items():
         area_link = link(site.urls.rel(page, area_page(year, area)), "全部学会的同类项目")
         out.append(_h(4, f"{numbers[area]}、{text(title)}", f"y{year}-{area}"))
-        facts = _area_facts(area, doc)
+        facts = _area_facts(site, area, doc)
         parts = [facts] if facts else []
         for spec in items.lists_of(area):
             found = items.rows(spec, row)
