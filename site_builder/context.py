@@ -51,7 +51,8 @@ class SiteData:
 
     def __post_init__(self) -> None:
         self.urls = Urls(self.settings.directory_urls)
-        self.societies = sorted(set(self.repo.profiles) | {s for s, _ in self.repo.reports})
+        self.societies = sorted(set(self.repo.profiles) | {s for s, _ in self.repo.reports}
+                                | {s for s, _ in self.repo.broken})
         self.years = [y for y in self.repo.years() if guideline(y) is not None and rubric(y) is not None]
         self._evaluation = {(e.society, e.year): e for e in self.evaluations}
         findings: dict[str, list[Finding]] = defaultdict(list)

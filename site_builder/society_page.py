@@ -55,7 +55,8 @@ def _profile(site: SiteData, society: str, page: str) -> list[str]:
 
 def _summary(site: SiteData, society: str, page: str, docs: list[ReportDoc]) -> list[str]:
     if not docs:
-        return ["本学会还没有提交年度报告。\n"]
+        submitted = any(owner == society for owner, _ in site.repo.broken)
+        return [] if submitted else ["本学会还没有提交年度报告。\n"]
     rows = []
     trend = []
     for doc in reversed(docs):
@@ -172,10 +173,25 @@ def _year(site: SiteData, society: str, page: str, doc: ReportDoc) -> list[str]:
     return out
 
 
+def _unreadable(site: SiteData, page: str, society: str) -> list[str]:
+    """Reports that could not be read or failed the data model: submitted, scoring nothing."""
+    out: list[str] = []
+    for (owner, year), broken in sorted(site.repo.broken.items(), reverse=True):
+        if owner != society or (owner, year) in site.repo.reports:
+            continue
+        source = site.source_link(broken.file, None, f"<code>{text(broken.file)}</code>")
+        out.append(_h(2, f"{year} 年度", f"y{year}"))
+        out.append(f'!!! failure "本报告无法读取或格式不符，未计分"\n    报告文件 {source} 有 '
+                   f"{sum(f.severity == 'error' for f in broken.findings)} 个错误，更正后才能评估。\n")
+        out += _findings(site, page, broken.file, f"y{year}-findings")
+    return out
+
+
 def render(site: SiteData, society: str) -> str:
     page = society_page(society)
     docs = [d for d in site.reports_of(society) if d.report.year in site.years]
     parts = _profile(site, society, page) + _summary(site, society, page, docs)
+    parts += _unreadable(site, page, society)
     profile = site.repo.profiles.get(society)
     if profile:
         parts += _findings(site, page, profile.file, "profile-findings", "学会资料的审核提示", 2)

@@ -141,3 +141,33 @@ def test_the_property_would_catch_a_paid_error(tmp_path: Path) -> None:
         doc.findings.extend(errors)
     assert _paid_items_with_errors(repo, honest) == []
     assert _paid_items_with_errors(repo, ignoring)
+
+
+def test_the_site_shows_a_report_that_fails_its_schema(tmp_path: Path) -> None:
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    generate(FIDELITY / "report-fails-schema", tmp_path / "docs",
+             settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
+    page = (tmp_path / "docs" / "societies" / "cd-case.md").read_text("utf-8")
+    assert "本报告无法读取或格式不符，未计分" in page
+    assert "E&#45;SCHEMA&#45;UNKNOWN&#45;KEY" in page  # escaped like every submitted text
+    assert "还没有提交年度报告" not in page
+
+
+def test_check_resolves_paths_against_root_from_any_folder(tmp_path: Path) -> None:
+    """`--root DIR check FILE` checks DIR/FILE, with DIR's other files as context: no false
+    cross-file findings whatever the working directory."""
+    import subprocess
+    import sys
+
+    case = FIDELITY / "consortium-membership-reciprocal"
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(case), "check",
+                           "submissions/cd-c/2017.yaml", "--format", "json"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    found = yaml.safe_load(done.stdout)
+    assert found["files"] == 1
+    assert [(f["file"], f["code"]) for f in found["findings"]] == [
+        ("submissions/cd-c/2017.yaml", "W-CONSORTIUM-NOT-RECIPROCAL")]
