@@ -244,3 +244,22 @@ def test_cli_posts_a_fixed_refusal_for_a_hostile_artifact(tmp_path: Path) -> Non
 def test_link_parts_are_validated(repo: str, sha: str, site: str | None) -> None:
     with pytest.raises(ValueError, match="must"):
         Links.build(repo, sha, site)
+
+
+def test_condemned_items_are_counted_in_the_score_row(tmp_path: Path) -> None:
+    condemned = {"area": "academic_events", "clause": "5.2", "item_id": "evt-a", "rule": "error",
+                 "points": 0.0, "note": "本项有错误，不计分", "file": FILE, "line": 12,
+                 "finding": "E-THRESHOLD-PROVINCES"}
+    head = {"evaluations": [evaluation(has_errors=True,
+                                       lines=[*evaluation()["lines"], condemned])]}
+    text = comment_for(tmp_path, {"files": 1, "findings": [finding()]}, head, None)
+    row = next(line for line in text.splitlines() if "`cd-mech-eng`" in line and "| 2017 |" in line)
+    assert "1 项有错误，不计分" in row
+
+
+def test_real_evaluation_of_a_condemned_item_reaches_the_comment(tmp_path: Path) -> None:
+    case = ROOT / "tests" / "data" / "fidelity" / "window-edges"
+    result, repo = check_tree(case)
+    evaluations = json.loads(as_json(evaluate_repository(repo), repo))
+    text = comment_for(tmp_path, result.to_dict(), evaluations, None)
+    assert "2 项有错误，不计分" in text

@@ -84,6 +84,7 @@ class ScoreLineIn(_Lenient):
     note: ShortText
     file: ShortText
     line: Annotated[int, Field(ge=0, le=10_000_000)]
+    finding: Annotated[str, Field(pattern=r"^[EW]-[A-Z0-9-]{1,60}$")] | None = None
 
 
 class AdviceIn(_Lenient):
@@ -300,7 +301,9 @@ def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched
             score, tier, areas = "—", "—", ""
         else:
             score = f"{now.total:g}"
-            tier = inert(now.tier) + ("（有错误的项目不计分）" if now.has_errors else "")
+            condemned = sum(1 for x in now.lines if x.finding)
+            tier = inert(now.tier) + (f"（{condemned} 项有错误，不计分）" if condemned
+                                      else "（有错误，见上表）" if now.has_errors else "")
             areas = _area_changes(now, before)
         row = (f"| {_society_cell(shown_eval)} | {key[1]} | {score} | {tier} "
                f"| {_delta(now, before, compared)} | {areas} |")
