@@ -63,6 +63,22 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                           f"{date} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。", clause)
 
 
+def functions_new_once(repo: Repository) -> Iterator[Finding]:
+    """A function is 新增 (2.1) in one year: the same function id in the society's previous
+    report cannot be new again."""
+    for (society, year), doc in sorted(repo.reports.items()):
+        previous = repo.reports.get((society, year - 1))
+        gov, before = doc.report.government_functions, previous and previous.report.government_functions
+        if gov is None or not before:
+            continue
+        earlier = {fn.id for fn in before.functions}
+        for i, fn in enumerate(gov.functions):
+            if fn.new and fn.id in earlier:
+                yield _at(doc, ("government_functions", "functions", i, "new"), "E-FUNCTION-NEW-TWICE",
+                          f"职能“{fn.id}”已列在 {previous.file} 中，本年度不是新承接的：请把 new 改为 false。",
+                          "2.1")
+
+
 def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
     groups: dict[tuple[int, str], list[tuple[ReportDoc, int, YearReport]]] = defaultdict(list)
     for doc, i, item in _items(repo, "consortia"):
@@ -211,7 +227,7 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
                           f"{limits.station_max_enterprises} 家：请核对。", "3.2", "warning")
 
 
-RULES = (profiles_present, established_once, one_lead_per_consortium, known_members,
+RULES = (profiles_present, established_once, functions_new_once, one_lead_per_consortium, known_members,
          members_reciprocal, achievements_counted_once, claimed_once, plausible_figures)
 
 
