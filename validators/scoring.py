@@ -81,7 +81,8 @@ class Evaluation:
         # which costs seconds at a hundred societies' ten years.
         return {"society": self.society, "year": self.year, "guideline_year": self.guideline_year,
                 "rubric": self.rubric, "file": self.file, "has_errors": self.has_errors,
-                "errors": self.errors, "warnings": self.warnings, "total": self.total, "tier": self.tier, "subtotals": dict(self.subtotals),
+                "errors": self.errors, "warnings": self.warnings, "total": self.total,
+                "tier": self.tier, "subtotals": dict(self.subtotals),
                 "item_tiers": [_record(t) for t in self.item_tiers],
                 "lines": [_record(line) for line in self.lines],
                 "advice": [_record(a) for a in self.advice]}
@@ -387,8 +388,7 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
     order = {a: n for n, a in enumerate(AREAS)}
     lines = sorted(s.lines, key=lambda x: (order[x.area], x.rule == "cap", x.line, x.rule))
     errors = sum(f.severity == "error" for f in doc.findings)
-    result = Evaluation(report.society, report.year, rules.year, points.id, doc.file,
-                        errors > 0, errors, len(doc.findings) - errors, total,
-                        points.tier_of(total), subtotals,
-                        sorted(s.item_tiers, key=lambda t: (t.area, t.item_id)), lines)
-    return result
+    return Evaluation(report.society, report.year, rules.year, points.id, doc.file,
+                      errors > 0, errors, len(doc.findings) - errors, total,
+                      points.tier_of(total), subtotals,
+                      sorted(s.item_tiers, key=lambda t: (t.area, t.item_id)), lines)
