@@ -51,7 +51,7 @@ def country_code(name: str, aliases: Mapping[str, str]) -> str | None:
 
 def country_name(code: str) -> str:
     """The Chinese name the site shows for a code."""
-    return Locale("zh").territories.get(code, code)
+    return str(Locale("zh").territories.get(code, code))
 
 
 def closest_country(name: str, aliases: Mapping[str, str]) -> str | None:

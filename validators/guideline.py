@@ -46,7 +46,7 @@ def year_data(kind: str, year: int, root: Path | None = None) -> dict[str, Any] 
     path = year_file(kind, year, root)
     if path is None:
         return None
-    data = load_trusted(path)
+    data: dict[str, Any] = load_trusted(path)
     base_year = data.get("carried_forward_from")
     if isinstance(base_year, int) and base_year < year:
         base = year_data(kind, base_year, root)

@@ -5,9 +5,10 @@ The guideline publishes no numbers; the association sets them in the rubric file
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
@@ -42,7 +43,7 @@ class ItemTier(_Strict):
     min_members: NonNegativeInt = 0
 
 
-def _complete(table: dict[LabelledEnum, Rule], enum: type[LabelledEnum]) -> None:
+def _complete(table: Mapping[Any, Rule], enum: type[LabelledEnum]) -> None:
     missing = [m.label for m in enum if m not in table]
     if missing:
         raise ValueError(f"rubric lacks rules for {missing}")

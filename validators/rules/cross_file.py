@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from validators.findings import Finding, error, warning
 from validators.guideline import guideline
 from validators.loading import Path_
 from validators.measures import counted_achievements
-from validators.models.academic_events import EventRole
+from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.report import YearReport
@@ -28,7 +29,9 @@ def _at(doc: ReportDoc, path: Path_, code: str, message: str, clause: str | None
     return make(doc.file, line, col, code, message, clause, path)
 
 
-def _items(repo: Repository, area: str) -> Iterator[tuple[ReportDoc, int, object]]:
+def _items(repo: Repository, area: str) -> Iterator[tuple[ReportDoc, int, Any]]:
+    """Every item of one list area, with its report and index; items of different areas share
+    `id` and the fields a rule reads, so they are typed loosely here."""
     for _, doc in sorted(repo.reports.items()):
         for i, item in enumerate(getattr(doc.report, area)):
             yield doc, i, item
@@ -68,8 +71,9 @@ def functions_new_once(repo: Repository) -> Iterator[Finding]:
     report cannot be new again."""
     for (society, year), doc in sorted(repo.reports.items()):
         previous = repo.reports.get((society, year - 1))
-        gov, before = doc.report.government_functions, previous and previous.report.government_functions
-        if gov is None or not before:
+        gov = doc.report.government_functions
+        before = previous.report.government_functions if previous else None
+        if previous is None or gov is None or before is None:
             continue
         earlier = {fn.id for fn in before.functions}
         for i, fn in enumerate(gov.functions):
@@ -80,7 +84,7 @@ def functions_new_once(repo: Repository) -> Iterator[Finding]:
 
 
 def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
-    groups: dict[tuple[int, str], list[tuple[ReportDoc, int, YearReport]]] = defaultdict(list)
+    groups: dict[tuple[int, str], list[tuple[ReportDoc, int, Consortium]]] = defaultdict(list)
     for doc, i, item in _items(repo, "consortia"):
         groups[(doc.report.year, item.id)].append((doc, i, item))
     for (year, cid), entries in sorted(groups.items()):
@@ -165,15 +169,15 @@ def _shared_roles_ok(roles: list[EventRole]) -> bool:
 
 
 def claimed_once(repo: Repository) -> Iterator[Finding]:
-    events: dict[tuple[int, str, object], list[tuple[ReportDoc, int, object]]] = defaultdict(list)
+    events: dict[tuple[int, str, object], list[tuple[ReportDoc, int, AcademicEvent]]] = defaultdict(list)
     for doc, i, ev in _items(repo, "academic_events"):
         events[(doc.report.year, ev.title.strip(), ev.date)].append((doc, i, ev))
     shared = [(key, entries) for key, entries in events.items()
               if len({d.report.society for d, _, _ in entries}) > 1]
     for (_, title, day), entries in sorted(shared, key=lambda kv: str(kv[0])):
-        societies = {d.report.society for d, _, _ in entries}
+        hosts = {d.report.society for d, _, _ in entries}
         if not _shared_roles_ok([ev.role for _, _, ev in entries]):
-            names = "、".join(sorted(societies))
+            names = "、".join(sorted(hosts))
             for doc, i, ev in entries:
                 yield _at(doc, ("academic_events", i, "role"), "W-EVENT-CLAIMED-TWICE",
                           f"“{title}”（{day}）被多个学会（{names}）以相同角色申报：请说明分工"
@@ -181,12 +185,12 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
     reports: dict[tuple[int, str], list[tuple[ReportDoc, int]]] = defaultdict(list)
     for doc, i, item in _items(repo, "research"):
         reports[(doc.report.year, item.title.strip())].append((doc, i))
-    for (_, title), entries in sorted(kv for kv in reports.items() if len(kv[1]) > 1):
-        societies = sorted({d.report.society for d, _ in entries})
-        if len(societies) > 1:
-            for doc, i in entries:
+    for (_, title), listed in sorted(kv for kv in reports.items() if len(kv[1]) > 1):
+        authors = sorted({d.report.society for d, _ in listed})
+        if len(authors) > 1:
+            for doc, i in listed:
                 yield _at(doc, ("research", i, "title"), "W-REPORT-CLAIMED-TWICE",
-                          f"调研成果“{title}”被多个学会（{'、'.join(societies)}）申报：合作完成的请在一家"
+                          f"调研成果“{title}”被多个学会（{'、'.join(authors)}）申报：合作完成的请在一家"
                           "申报，或在标题中写明各自承担的部分。", "6", "warning")
 
 

@@ -13,7 +13,7 @@ def check(report: YearReport, ctx: RuleContext, folder_name: str, file_year: int
     if report.year != file_year:
         ctx.error(("year",), "E-YEAR-MISMATCH", f"year 应与文件名一致，写作 {file_year}。", None)
     seen: dict[str, str] = {}
-    paths = [(("innovation", "services", i), s.id)
+    paths: list[tuple[tuple[str | int, ...], str]] = [(("innovation", "services", i), s.id)
              for i, s in enumerate(report.innovation.services if report.innovation else [])]
     paths += [(("government_functions", "functions", i), f.id) for i, f in
               enumerate(report.government_functions.functions if report.government_functions else [])]
