@@ -63,7 +63,7 @@ def _consortium(role: str, members: str = "[外部单位甲]", cid: str = "conso
 
 @pytest.mark.parametrize(("roles", "code"), [
     (("牵头", "牵头"), "E-CONSORTIUM-MULTIPLE-LEADS"),
-    (("参与", "参与"), "E-CONSORTIUM-NO-LEAD"),
+    (("参与", "参与"), "W-CONSORTIUM-NO-LEAD"),
 ])
 def test_one_lead_per_consortium(tmp_path: Path, roles: tuple[str, str], code: str) -> None:
     write_tree(tmp_path, {

@@ -171,3 +171,35 @@ def test_check_resolves_paths_against_root_from_any_folder(tmp_path: Path) -> No
     assert found["files"] == 1
     assert [(f["file"], f["code"]) for f in found["findings"]] == [
         ("submissions/cd-c/2017.yaml", "W-CONSORTIUM-NOT-RECIPROCAL")]
+
+
+def test_a_broken_year_file_is_one_chinese_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    shipped = (ROOT / "validators" / "guidelines" / "2017.yaml").read_text("utf-8")
+    own = tmp_path / "validators" / "guidelines"
+    own.mkdir(parents=True)
+    (own / "2017.yaml").write_text(shipped.replace("national_min_provinces: 6", "national_min_provinces: six"),
+                                   "utf-8")
+    folder = tmp_path / "submissions" / "cd-case"
+    folder.mkdir(parents=True)
+    (folder / "2017.yaml").write_text("society: cd-case\nyear: 2017\n", "utf-8")
+    for command in ("check", "evaluate"):
+        done = subprocess.run([sys.executable, "-m", "validators", "--root", str(tmp_path), command],
+                              capture_output=True, text=True, timeout=120, cwd=ROOT)
+        assert done.returncode == 2, done.stderr
+        assert "Traceback" not in done.stderr
+        [line] = done.stderr.strip().splitlines()
+        assert "年度文件有误" in line
+        assert "national_min_provinces" in line
+
+
+def test_a_report_named_with_capitals_is_still_found(tmp_path: Path) -> None:
+    folder = tmp_path / "submissions" / "cd-case"
+    folder.mkdir(parents=True)
+    (folder / "2017.YAML").write_text("society: cd-case\nyear: 2017\n", "utf-8")
+    result, repo = check_tree(tmp_path)
+    assert "E-PATH-NAME" in {f.code for f in result.findings}
+    [e] = evaluate_repository(repo)
+    assert (e.society, e.year, e.unreadable) == ("cd-case", 2017, True)

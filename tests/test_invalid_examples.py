@@ -157,12 +157,18 @@ def test_pilot_claim_is_confirmed_by_the_association_list(tmp_path: Path) -> Non
     _assert_well_formed(findings)
     listed_one = _write(tmp_path / "submissions/cd-pilot/2017.yaml", report.format("cd-pilot").encode())
     assert check_file(listed_one, tmp_path).findings == []
+    unclaimed = _write(tmp_path / "submissions/cd-pilot/2017.yaml",
+                       report.format("cd-pilot").replace("pilot: true", "pilot: false").encode())
+    findings = check_file(unclaimed, tmp_path).findings
+    assert [(f.code, f.line, f.column) for f in findings] == [("W-PILOT-NOT-CLAIMED", 4, 10)]
+    _assert_well_formed(findings)
 
 
 # --- every code has an example ---------------------------------------------------------------
 
 # Codes whose example is a dedicated test above rather than a file or a GENERATED entry.
-TESTED_ABOVE: dict[str, object] = {}
+TESTED_ABOVE: dict[str, object] = {
+    "W-PILOT-NOT-CLAIMED": test_pilot_claim_is_confirmed_by_the_association_list}
 
 
 def _codes_in(paths: list[Path]) -> set[str]:

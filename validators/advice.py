@@ -13,7 +13,7 @@ from dataclasses import replace
 from validators.check import area_findings
 from validators.countries import other_countries
 from validators.guideline import Guideline
-from validators.measures import countries, in_window, out_of_province
+from validators.measures import countries, in_window, out_of_province, regions
 from validators.models.academic_events import AcademicEvent
 from validators.models.innovation import Service, ServiceKind
 from validators.models.report import YearReport
@@ -66,6 +66,8 @@ def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEve
             update["participants"] = t.event_min_participants
             said.append(f"参与人数达到 {t.event_min_participants} 人（现为 {event.participants} 人）")
         elif unmet.code == "E-THRESHOLD-PROVINCES":
+            if regions(event, rules).unknown:
+                return None  # the names need spelling out first; the finding says how
             have = out_of_province(event, rules)
             home = rules.province(rules.home_province)
             more = [p.short for p in rules.provinces
@@ -74,6 +76,8 @@ def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEve
             update["speaker_provinces"] = [*have, *more[:lack]]
             said.append(f"再有 {lack} 个外省（区、市）的科技人员作报告")
         elif unmet.code == "E-THRESHOLD-COUNTRIES":
+            if countries(event, rules).unknown:
+                return None
             have = countries(event, rules).codes
             lack = t.international_min_countries - len(have)
             update["countries"] = [*have, *other_countries(have, lack)]
@@ -87,6 +91,10 @@ def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEve
         elif unmet.code == "E-CRITERIA-MATERIALS":
             update["materials"] = True
             said.append("制作会议资料")
+        elif unmet.code == "E-CRITERIA-OCCASION" and rules.occasion(event.occasion) == rules.open_occasion:
+            update.update(occasion_name=event.occasion_name or "科普活动名称",
+                          occasion_organizer=event.occasion_organizer or "主办单位")
+            said.append("写明所在科普活动的名称（occasion_name）和主办单位（occasion_organizer）")
         elif unmet.code == "E-CRITERIA-OCCASION":
             update["occasion"] = rules.popularisation_occasions[0].name
             said.append("在全国性、全市性科普活动（如科普月、科技周、科普日）中举办")

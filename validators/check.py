@@ -32,6 +32,7 @@ from validators.repository import (
     ReportDoc,
     Repository,
 )
+from validators.rubric import rubric
 from validators.rules import (
     academic_events,
     consortia,
@@ -50,6 +51,9 @@ from validators.schema_findings import findings_from
 from validators.urls import is_web_url
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+# What a year report's place looks like even when its name breaks the convention (2017.yml,
+# 2017.YAML): it is still that society's report for that year, refused with E-PATH-NAME.
+_YEAR_PLACE = re.compile(r"(\d{4})\.ya?ml", re.IGNORECASE)
 # Below this many files per worker, starting processes costs more than it saves.
 PARALLEL_MIN_FILES = 150
 _AREA_RULES = (innovation, government_functions, service_stations, consortia, academic_events,
@@ -76,8 +80,11 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def _context(file: str, folder: Path, source: SourceMap, year: int, root: Path) -> RuleContext | None:
+    """The rules' view of a year; None unless the year has both its guideline and its rubric."""
     rules = guideline(year, root)
-    return RuleContext(file, folder, source, rules, policy()) if rules else None
+    if rules is None or rubric(year, root) is None:
+        return None
+    return RuleContext(file, folder, source, rules, policy())
 
 
 def special_kind(path: Path) -> str | None:
@@ -121,8 +128,9 @@ def check_file(path: Path, root: Path) -> FileResult:
         return FileResult(findings + findings_from(exc, YearReport, file, loaded.source))
     ctx = _context(file, folder, loaded.source, year, root)
     if ctx is None:
-        years = "、".join(str(y) for y in available_years(root))
-        return FileResult([*findings, error(file, 1, 1, "E-YEAR-UNKNOWN", f"{year} 年没有工作指南：可提交的年度为 {years}。")])
+        years = "、".join(str(y) for y in available_years(root) if rubric(y, root) is not None)
+        return FileResult([*findings, error(file, 1, 1, "E-YEAR-UNKNOWN",
+                                            f"{year} 年没有工作指南或评估细则：可提交的年度为 {years}。")])
     identity.check(report, ctx, folder.name, year)
     for module in _AREA_RULES:
         module.check(report, ctx)
@@ -164,7 +172,7 @@ def discover(root: Path, paths: list[Path] | None) -> list[Path]:
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and _listed(q)
+            found += sorted(q for q in p.rglob("*") if q.suffix.lower() in (".yaml", ".yml") and _listed(q)
                             and "evidence" not in q.relative_to(p).parts)
         else:
             found.append(p)
@@ -181,7 +189,7 @@ def _tree_files(base: Path) -> list[Path]:
     for folder in folders:
         with os.scandir(folder) as entries:
             found += sorted(Path(e.path) for e in entries
-                            if e.name.endswith((".yaml", ".yml")) and _listed(e))
+                            if e.name.lower().endswith((".yaml", ".yml")) and _listed(e))
     return found
 
 
@@ -222,6 +230,9 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult
         for f in across:
             if f.file in docs:
                 docs[f.file].findings.append(f)
+        # A report stands on its society's profile: the profile's errors condemn it too.
+        for (society, _), doc in repo.reports.items():
+            doc.findings += repo.profile_errors.get(society, [])
     return result, repo
 
 
@@ -298,8 +309,13 @@ def _check_files(root: Path, targets: list[Path], context: list[Path], result: C
     for path, outcome in zip(targets + context, _outcomes(targets + context, root), strict=True):
         if path in reported:
             result.findings += outcome.findings
-        if outcome.profile:
-            repo.profiles.setdefault(outcome.profile.profile.id, outcome.profile)
+        if path.name == PROFILE_FILE:
+            # Filed under its folder: a profile that names another society must not rename it.
+            if outcome.profile:
+                repo.profiles.setdefault(path.parent.name, outcome.profile)
+            errors = [f for f in outcome.findings if f.severity == "error"]
+            if errors:
+                repo.profile_errors.setdefault(path.parent.name, errors)
         if outcome.report:
             report = outcome.report.report
             # Filed under its place in the tree: a report that names another society or year
@@ -312,7 +328,7 @@ def _check_files(root: Path, targets: list[Path], context: list[Path], result: C
 
 def _report_key(path: Path, root: Path) -> tuple[str, int] | None:
     """(society, year) of a year report's place in the tree, whatever its contents."""
-    match = _YEAR_FILE.fullmatch(path.name)
+    match = _YEAR_PLACE.fullmatch(path.name)
     folder = path.parent
     if not match or not re.fullmatch(SLUG_PATTERN, folder.name):
         return None

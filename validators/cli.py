@@ -14,6 +14,7 @@ from pathlib import Path
 from validators import commands_check, commands_evaluate, commands_github, commands_new
 from validators.console import err
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
+from validators.guideline import YearFileError
 
 _COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new)
 
@@ -36,9 +37,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if not args.root.is_dir():
+        err(f"用法错误：--root 指定的仓库目录“{args.root}”不存在或不是文件夹。")
+        return EXIT_USAGE
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
+        return EXIT_USAGE
+    except YearFileError as exc:  # the association's data, not a bug: say which file
+        err(str(exc))
         return EXIT_USAGE
     except Exception as exc:  # a bug: say so in one line, never a traceback
         err(f"内部错误（请向维护者报告）：{type(exc).__name__}: {exc}")

@@ -20,8 +20,9 @@ def evaluate_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline
 def unreadable(doc: BrokenReport, rules: Guideline, points: Rubric) -> Evaluation:
     """A report that failed to load or its schema: listed with its errors, scoring nothing."""
     errors = sum(f.severity == "error" for f in doc.findings)
-    return Evaluation(doc.society, doc.year, rules.year, points.id, doc.file, True, errors,
-                      len(doc.findings) - errors, 0.0, points.tier_of(0.0))
+    return Evaluation(doc.society, doc.year, rules.year, points.id, doc.file, has_errors=True,
+                      errors=errors, warnings=len(doc.findings) - errors, unreadable=True,
+                      total=0.0, tier=points.tier_of(0.0))
 
 
 def evaluate_repository(repo: Repository, year: int | None = None) -> list[Evaluation]:

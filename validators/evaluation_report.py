@@ -46,7 +46,7 @@ def ranking_rows(evaluations: list[Evaluation], repo: Repository) -> list[list[o
 
 def findings_note(e: Evaluation) -> str:
     """What the check said of the report, in a few words: 有错误的项目不计分."""
-    if not e.lines and e.errors:
+    if e.unreadable:
         return f"{e.errors} 个错误，{e.warnings} 个警告：报告无法读取或格式不符，未计分"
     blocked = "（有错误的项目不计分）" if e.errors else ""
     return f"{e.errors} 个错误{blocked}，{e.warnings} 个警告"

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
 from validators.loading import load_trusted
 from validators.models.common import Slug
@@ -199,15 +199,29 @@ def available_years(root: Path | None = None) -> list[int]:
                    for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name))})
 
 
+class YearFileError(Exception):
+    """A guideline or rubric year file the association wrote is not valid: said in one line."""
+
+
 def year_model(kind: str, year: int, model: type[YearModel],
                root: Path | None = None) -> YearModel | None:
     """A year file validated by its model, which must name the same year."""
-    data = year_data(kind, year, root)
-    if data is None:
-        return None
-    parsed = model.model_validate(data)
+    where = year_file(kind, year, root)
+    try:
+        data = year_data(kind, year, root)
+        if data is None:
+            return None
+        parsed = model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        at = ".".join(str(part) for part in first["loc"]) or "文件"
+        raise YearFileError(f"{where}：年度文件有误（{at}：{first['msg']}），共 {exc.error_count()} 处；"
+                            "请更正后再运行。") from exc
+    except ValueError as exc:
+        raise YearFileError(f"{where}：年度文件有误（{exc}）；请更正后再运行。") from exc
     if parsed.year != year:  # type: ignore[attr-defined]
-        raise ValueError(f"{kind}/{year}.yaml says year {parsed.year}")  # type: ignore[attr-defined]
+        raise YearFileError(f"{where}：文件名是 {year} 年，文件中写的是 "
+                            f"{parsed.year} 年；请改为一致。")  # type: ignore[attr-defined]
     return parsed
 
 

@@ -125,6 +125,11 @@ def countries(event: AcademicEvent, guideline: Guideline) -> Countries:
     return Countries(codes, unknown, repeated)
 
 
+def distinct_members(members: list[str]) -> list[str]:
+    """A consortium's members, each once (4.3's tiers count members)."""
+    return list(dict.fromkeys(m.strip() for m in members))
+
+
 def district_renamed(name: str, year: int, guideline: Guideline) -> DistrictRename | None:
     """The rename that explains a district name missing from the year's list, old or new."""
     name = name.strip()

@@ -51,6 +51,8 @@ class Repository:
     profiles: dict[str, ProfileDoc] = field(default_factory=dict)
     reports: dict[tuple[str, int], ReportDoc] = field(default_factory=dict)
     broken: dict[tuple[str, int], BrokenReport] = field(default_factory=dict)
+    # The errors of each society's profile (by folder): they condemn the society's reports.
+    profile_errors: dict[str, list[Finding]] = field(default_factory=dict)
     # Every society folder of the tree, when only part of it was read.
     society_ids: set[str] = field(default_factory=set)
 

@@ -15,6 +15,7 @@ from validators.guideline import Guideline
 from validators.loading import Path_
 from validators.measures import (
     counted_achievements,
+    distinct_members,
     expert_rate,
     expert_rate_met,
     founded_before,
@@ -69,6 +70,8 @@ class Evaluation:
     has_errors: bool
     errors: int = 0
     warnings: int = 0
+    # The report could not be read or failed its data model: nothing in it was scored.
+    unreadable: bool = False
     total: float = 0.0
     tier: str = ""
     subtotals: dict[str, float] = field(default_factory=dict)
@@ -81,7 +84,8 @@ class Evaluation:
         # which costs seconds at a hundred societies' ten years.
         return {"society": self.society, "year": self.year, "guideline_year": self.guideline_year,
                 "rubric": self.rubric, "file": self.file, "has_errors": self.has_errors,
-                "errors": self.errors, "warnings": self.warnings, "total": self.total,
+                "errors": self.errors, "warnings": self.warnings, "unreadable": self.unreadable,
+                "total": self.total,
                 "tier": self.tier, "subtotals": dict(self.subtotals),
                 "item_tiers": [_record(t) for t in self.item_tiers],
                 "lines": [_record(line) for line in self.lines],
@@ -115,9 +119,10 @@ class _Scorer:
         if error is None:
             return False
         where = "本报告" if error in self.verdicts.report_errors else "本项"
+        at = f"第 {error.line} 行" if error.file == self.doc.file else f"{error.file} 第 {error.line} 行"
         self.lines.append(ScoreLine(
             area, clause, item_id, "error", 0.0,
-            f"{where}有错误，不计分（{error.code}，第 {error.line} 行）：{error.message}",
+            f"{where}有错误，不计分（{error.code}，{at}）：{error.message}",
             self.doc.file, self.line_of(path), error.code))
         return True
 
@@ -147,6 +152,11 @@ def _sorted(items: Iterable[Any], key: Callable[[Any], Any]) -> list[tuple[int, 
     return sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[1].id))
 
 
+def _percent(rate: float) -> str:
+    """A rate as people read it, never rounded onto a threshold it misses: 49.7%, not 50%."""
+    return f"{rate:.0%}" if round(rate, 2) == rate else f"{rate:.1%}"
+
+
 def _innovation(s: _Scorer, report: YearReport) -> None:
     area, rules, r = "innovation", s.rubric.innovation, report.innovation
     if r is None:
@@ -159,16 +169,15 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
     note = f"{r.senior_experts_registered}/{r.senior_experts_total}"
     path = (area, "senior_experts_registered")
     error = s.verdicts.blocking(path) or s.verdicts.blocking((area, "senior_experts_total"))
-    if r.senior_experts_total and s.condemned(area, "1.2", "senior_experts_registered", path, error):
+    rate = expert_rate(r.senior_experts_total, r.senior_experts_registered) or 0
+    if s.condemned(area, "1.2", "senior_experts_registered", path, error):
         pass  # its zero line names the error
     elif expert_rate_met(r, s.guideline):
-        rate = expert_rate(r.senior_experts_total, r.senior_experts_registered) or 0
         s.award(area, "expert_rate", rules.expert_rate, "senior_experts_registered", path,
-                f"注册率 {rate:.0%}（{note}），达到 {needed:.0%}")
+                f"注册率 {_percent(rate)}（{note}），达到 {needed:.0%}")
     elif r.senior_experts_total:
-        rate = expert_rate(r.senior_experts_total, r.senior_experts_registered) or 0
         s.nothing(area, "1.2", "expert_rate", "senior_experts_registered", path,
-                  f"注册率 {rate:.0%}（{note}），未达到 {needed:.0%}")
+                  f"注册率 {_percent(rate)}（{note}），未达到 {needed:.0%}")
     kinds = s.guideline.clause_service_kinds
     for i, svc in _sorted(r.services, lambda x: x.date):
         path = (area, "services", i)
@@ -200,13 +209,19 @@ def _functions_scored(doc: ReportDoc | None) -> list[Any]:
             if verdicts.blocking(("government_functions", "functions", i)) is None]
 
 
+def _functions_reported(doc: ReportDoc) -> int:
+    g = doc.report.government_functions
+    return len(g.functions) if g else 0
+
+
 def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> None:
     area, rules, g = "government_functions", s.rubric.government_functions, report.government_functions
     if g is None:
         return
     path: Path_ = (area, "pilot")
-    confirmed = bool(g.pilot) and pilot_confirmed(report.society, s.guideline) is True
-    if g.pilot and not s.blocked(area, "2.1", "pilot", path):
+    # The association's list decides, whatever the report says of itself.
+    confirmed = pilot_confirmed(report.society, s.guideline) is True
+    if (g.pilot or confirmed) and not s.blocked(area, "2.1", "pilot", path):
         if confirmed:
             s.award(area, "pilot", rules.pilot, "pilot", path, "列入市科协公布的首批承能试点学会名单")
         else:
@@ -229,6 +244,11 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
     if previous is None or not now:
         return
     before = _functions_scored(previous)
+    if len(before) < _functions_reported(previous):
+        s.nothing(area, "2.3", "growth", "functions", (area, "functions"),
+                  f"{previous.report.year} 年度报告的承接职能有错误，无法与上一年度比较“有较大提升”，"
+                  "不计分：更正上一年度的报告后重新评估")
+        return
     count, amount = len(now), sum(f.amount_wan for f in now)
     before_count, before_amount = len(before), sum(f.amount_wan for f in before)
     growth = rules.growth_rule
@@ -293,14 +313,15 @@ def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
             s.award(area, "leading_industry", rules.leading_industry, c.id, path,
                     f"{c.name}（{c.industry}）")
         new = founded_this_year(c.established, s.guideline)
-        figures = f"活动 {c.activities} 次、成员 {len(c.members)} 个"
+        members = len(distinct_members(c.members))
+        figures = f"活动 {c.activities} 次、成员 {members} 个"
         tier = None
         if lead and new:
             s.award(area, "new_lead", rules.new_lead[c.form], c.id, path,
                     f"{c.name}（{c.form.label}）成立于 {c.established}")
             s.nothing(area, "4.3", "tier", c.id, path, f"{_FIRST_YEAR}（{figures}）")
         elif lead and founded_before(c.established, s.guideline):
-            tier = _item_tier(rules.tiers, c.activities, members=len(c.members))
+            tier = _item_tier(rules.tiers, c.activities, members=members)
             if tier:
                 s.lines.append(ScoreLine(area, "4.3", c.id, "tier", tier.points,
                                          f"年度绩效{tier.tier}（补助牵头学会）：{figures}", s.doc.file,
@@ -328,11 +349,12 @@ def _research(s: _Scorer, report: YearReport) -> None:
         clause = rep.topic.clause or "6"
         if s.condemned(area, clause, rep.id, path, s.verdicts.blocking_except(path, "achievements")):
             continue
-        counted = [(j, a) for j, a in counted_achievements(rep, s.guideline)
+        in_window = counted_achievements(rep, s.guideline)
+        counted = [(j, a) for j, a in in_window
                    if not s.blocked(area, "6", rep.id, (*path, "achievements", j))]
         if not counted:
-            s.nothing(area, "6", "achievement", rep.id, path,
-                      f"{rep.title}：本年度评估期内没有可认定的成果")
+            why = "评估期内的成果都有错误，不计分" if in_window else "本年度评估期内没有可认定的成果"
+            s.nothing(area, "6", "achievement", rep.id, path, f"{rep.title}：{why}")
             continue
         ranked = sorted(counted, key=lambda p: (-rules.achievement[p[1].type].points, p[1].date, p[0]))
         limit = rules.max_achievements_per_report
@@ -389,6 +411,7 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
     lines = sorted(s.lines, key=lambda x: (order[x.area], x.rule == "cap", x.line, x.rule))
     errors = sum(f.severity == "error" for f in doc.findings)
     return Evaluation(report.society, report.year, rules.year, points.id, doc.file,
-                      errors > 0, errors, len(doc.findings) - errors, total,
-                      points.tier_of(total), subtotals,
-                      sorted(s.item_tiers, key=lambda t: (t.area, t.item_id)), lines)
+                      has_errors=errors > 0, errors=errors, warnings=len(doc.findings) - errors,
+                      total=total, tier=points.tier_of(total), subtotals=subtotals,
+                      item_tiers=sorted(s.item_tiers, key=lambda t: (t.area, t.item_id)),
+                      lines=lines)

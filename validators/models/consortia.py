@@ -15,6 +15,10 @@ class ConsortiumRole(LabelledEnum):
     MEMBER = ("member", "参与")
 
 
+# 4.3: 「牵头（承办）学会」.
+ConsortiumRole.accept_aliases({"承办": ConsortiumRole.LEAD})
+
+
 class ConsortiumForm(LabelledEnum):
     SIMILAR_DISCIPLINE = ("similar_discipline", "专业相近")
     SIMILAR_SERVICE = ("similar_service", "服务属性相近")

@@ -18,6 +18,14 @@ class ServiceKind(LabelledEnum):
     SUPPORTING = ("supporting", "其他配套")
 
 
+# Clause 1's own words.
+ServiceKind.accept_aliases({"专利（商标）申报": ServiceKind.PATENT_TRADEMARK,
+                            "专利（商标）申报服务": ServiceKind.PATENT_TRADEMARK,
+                            "创新方法培训服务": ServiceKind.INNOVATION_METHOD_TRAINING,
+                            "科技金融服务": ServiceKind.SCI_TECH_FINANCE,
+                            "引才引智服务": ServiceKind.TALENT_INTRODUCTION})
+
+
 class Service(Item):
     kind: ServiceKind
     title: Text

@@ -27,12 +27,20 @@ class LabelledEnum(str, Enum):  # noqa: UP042 (members carry a label and a claus
 
     @classmethod
     def lookup(cls) -> dict[str, LabelledEnum]:
-        """Code and label to member; built once per enumeration."""
+        """Code, label and alias to member; built once per enumeration."""
         table = cls.__dict__.get("_lookup_table")
         if table is None:
             table = {key: m for m in cls for key in (m.value, m.label)}
+            table.update(cls.__dict__.get("_alias_table", {}))
             type.__setattr__(cls, "_lookup_table", table)
         return table
+
+    @classmethod
+    def accept_aliases(cls, aliases: dict[str, LabelledEnum]) -> None:
+        """Other ways of writing members, such as the guideline's own words: accepted as input,
+        never shown (the label is)."""
+        type.__setattr__(cls, "_alias_table", {**cls.__dict__.get("_alias_table", {}), **aliases})
+        type.__setattr__(cls, "_lookup_table", None)
 
     @classmethod
     def from_text(cls, value: Any) -> LabelledEnum:

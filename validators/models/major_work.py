@@ -14,6 +14,10 @@ class MajorWorkKind(LabelledEnum):
     MAJOR_EVENT = ("major_event", "重大活动", "7.5")
 
 
+# Clause 7.2's own words.
+MajorWorkKind.accept_aliases({"脱贫攻坚": MajorWorkKind.POVERTY_ALLEVIATION})
+
+
 class MajorWork(Item):
     kind: MajorWorkKind
     title: Text

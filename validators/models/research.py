@@ -22,6 +22,8 @@ class ResearchTopic(LabelledEnum):
     NATIONAL_CENTRAL_CITY = ("national_central_city", "国家中心城市", "6.1")
     PARTY_GOVERNMENT_FOCUS = ("party_government_focus", "党政关注与社会热点", "6.2")
     FOUR_SERVICES = ("four_services", "四个服务", "6.3")
+    # 「主要内容包括」: the three topics are not the only ones clause 6 accepts.
+    OTHER = ("other", "其他", "6")
 
 
 class ResearchFocus(LabelledEnum):
@@ -40,6 +42,18 @@ class AchievementType(LabelledEnum):
     PROBLEM_SOLVED = ("problem_solved", "促成问题解决")
     CAST_BULLETIN = ("cast_bulletin", "市科协专报")
     NPC_CPPCC = ("npc_cppcc", "人大议案政协提案")
+
+
+# Clause 6's own words for each achievement.
+AchievementType.accept_aliases({
+    "公开刊物发表": AchievementType.PUBLISHED,
+    "被采纳或形成相关政策": AchievementType.ADOPTED,
+    "促成具体事件解决或整改": AchievementType.PROBLEM_SOLVED,
+    "通过市科协形成专报": AchievementType.CAST_BULLETIN,
+    "成为人大议案、政协提案": AchievementType.NPC_CPPCC,
+    "人大议案": AchievementType.NPC_CPPCC,
+    "政协提案": AchievementType.NPC_CPPCC,
+})
 
 
 class Achievement(StrictModel):

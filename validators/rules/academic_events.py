@@ -31,7 +31,8 @@ def _occasion_unmet(event: AcademicEvent, guideline: Guideline) -> list[Unmet]:
         return [Unmet("E-CRITERIA-OCCASION", "occasion",
                       "大型社会活动须在「科普月、科技周、科普日等全国性、全市性科普活动中举办」："
                       f"occasion 写 {'、'.join(guideline.occasion_names)} 之一"
-                      f"（现为“{event.occasion or ''}”）。")]
+                      f"（现为“{event.occasion or ''}”）；选“{guideline.open_occasion}”时，"
+                      "还须写明活动名称（occasion_name）和主办单位（occasion_organizer）。")]
     if occasion == guideline.open_occasion:
         missing = [name for name, value in (("occasion_name", event.occasion_name),
                                             ("occasion_organizer", event.occasion_organizer))

@@ -12,7 +12,12 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         path = ("consortia", i)
         check_industry(ctx, (*path, "industry"), consortium.industry, "4.1")
         ctx.not_after_deadline((*path, "established"), consortium.established, "4.3", "成立日期")
+        seen: set[str] = set()
         for j, member in enumerate(consortium.members):
+            if member.strip() in seen:
+                ctx.warning((*path, "members", j), "W-LIST-DUPLICATE",
+                            f"成员“{member}”重复列出，只计一次：请删除这一项。", "4.3")
+            seen.add(member.strip())
             if member == report.society:
                 ctx.error((*path, "members", j), "E-CONSORTIUM-SELF-MEMBER",
                           "成员列表不需要写本学会自己：本学会的角色由 role 表示，请删除这一项。", "4")

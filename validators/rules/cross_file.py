@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from validators.findings import Finding, error, warning
@@ -52,18 +53,28 @@ def established_once(repo: Repository) -> Iterator[Finding]:
     its `established` date must read the same in every report that lists it."""
     for area, scope_by_society, what in (("service_stations", True, "服务站"),
                                          ("consortia", False, "联合体")):
-        first: dict[tuple[str, str], tuple[ReportDoc, object]] = {}
+        first: dict[tuple[str, str], tuple[ReportDoc, int, Any]] = {}
+        told: set[tuple[str, str]] = set()
         clause = "3.2" if area == "service_stations" else "4.3"
         for doc, i, item in _items(repo, area):
             key = (doc.report.society if scope_by_society else "", item.id)
             if key not in first:
-                first[key] = (doc, item.established)
+                first[key] = (doc, i, item.established)
                 continue
-            origin, date = first[key]
-            if item.established != date:
-                yield _at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
-                          f"{what}“{item.id}”的成立日期为 {item.established}，与 {origin.file} 中的 "
-                          f"{date} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。", clause)
+            origin, j, date = first[key]
+            if item.established == date:
+                continue
+            # Both sides hear of it: which date is right is for the reports to settle, not the
+            # order in which the files happen to be read.
+            yield _at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
+                      f"{what}“{item.id}”的成立日期为 {item.established}，与 {origin.file} 中的 "
+                      f"{date} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。", clause)
+            if key not in told:
+                told.add(key)
+                yield _at(origin, (area, j, "established"), "E-ESTABLISHED-CHANGED",
+                          f"{what}“{item.id}”的成立日期为 {date}，与 {doc.file} 中的 "
+                          f"{item.established} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。",
+                          clause)
 
 
 def functions_new_once(repo: Repository) -> Iterator[Finding]:
@@ -90,9 +101,13 @@ def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
     for (year, cid), entries in sorted(groups.items()):
         leads = [(d, i, c) for d, i, c in entries if c.role == ConsortiumRole.LEAD]
         if not leads:
+            # The lead may be a body outside this repository (the guideline's own example is
+            # 中国科协的“生命科学学会联合体”), or its report may not be readable: a reviewer looks.
             for doc, i, _ in entries:
-                yield _at(doc, ("consortia", i, "role"), "E-CONSORTIUM-NO-LEAD",
-                          f"{year} 年联合体“{cid}”没有牵头学会：须有且只有一个学会填写 role: 牵头。", "4.3")
+                yield _at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NO-LEAD",
+                          f"{year} 年联合体“{cid}”在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
+                          "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（role: 牵头）。",
+                          "4.3", "warning")
         elif len(leads) > 1:
             names = "、".join(d.report.society for d, _, _ in leads)
             for doc, i, _ in leads:
@@ -236,4 +251,10 @@ RULES = (profiles_present, established_once, functions_new_once, one_lead_per_co
 
 
 def check_repository(repo: Repository) -> list[Finding]:
-    return [finding for rule in RULES for finding in rule(repo)]
+    """The rules across files. A report that names another society or year than its place in
+    the tree is condemned whole by its own error; it takes no part here, so that it cannot
+    condemn another society's items."""
+    placed = {key: doc for key, doc in repo.reports.items()
+              if key == (doc.report.society, doc.report.year)}
+    view = replace(repo, reports=placed) if len(placed) < len(repo.reports) else repo
+    return [finding for rule in RULES for finding in rule(view)]

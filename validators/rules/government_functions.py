@@ -18,6 +18,10 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CONFIRMED",
                     f"市科协尚未公布 {ctx.guideline.year} 年首批承能试点学会名单，暂不能确认本学会为试点学会："
                     "名单公布并列入本学会后才计分。", "2.1")
+    elif confirmed and not area.pilot:
+        ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CLAIMED",
+                    f"本学会在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目按名单计分："
+                    "请把 pilot 改为 true。", "2.1")
     elif area.pilot and not confirmed:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CONFIRMED",
                     f"本学会不在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目不计分："

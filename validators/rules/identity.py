@@ -22,6 +22,7 @@ def check(report: YearReport, ctx: RuleContext, folder_name: str, file_year: int
     for path, item_id in paths:
         if item_id in seen:
             ctx.error((*path, "id"), "E-ID-DUPLICATE",
-                      f"id“{item_id}”在本文件中重复（{seen[item_id]} 已使用）：每一项的 id 须唯一。", None)
+                      f"id“{item_id}”在本文件中重复（第 {seen[item_id]} 行已使用）：每一项的 id 须唯一。",
+                      None)
         else:
-            seen[item_id] = ".".join(str(p) for p in path)
+            seen[item_id] = str(ctx.source.value((*path, "id"))[0])

@@ -17,14 +17,15 @@ def check(report: YearReport, ctx: RuleContext) -> None:
             ctx.error((*path, "topic"), "E-RESEARCH-FOCUS",
                       "选题为“国家中心城市”时须写明 focus（西部经济中心、西部科技中心等）。", "6.1")
         elif not central and item.focus is not None:
-            ctx.error((*path, "focus"), "E-RESEARCH-FOCUS",
-                      f"focus 只用于“国家中心城市”选题；本报告选题为“{item.topic.label}”，请删除 focus。",
-                      item.topic.clause)
+            # Extra information, not an untrue claim: the report still counts.
+            ctx.warning((*path, "focus"), "W-RESEARCH-FOCUS-UNUSED",
+                        f"focus 只用于“国家中心城市”选题；本报告选题为“{item.topic.label}”，focus 不起作用，"
+                        "请删除。", item.topic.clause)
         for j, achievement in enumerate(item.achievements):
             if not window.contains(achievement.date):
                 ctx.warning((*path, "achievements", j, "date"), "W-ACHIEVEMENT-OUTSIDE-WINDOW",
                             f"成果日期 {achievement.date} 不在本年度评估期（{window.label}）内，"
-                            "本年度不计分：成果形成日期以当年评估截止日期为准。", "6")
+                            "本年度不计分：「成果形成日期以当年评估截止日期为准」。", "6")
         if not counted_achievements(item, ctx.guideline):
             ctx.warning(path, "W-RESEARCH-NO-ACHIEVEMENT",
                         f"“{item.title}”在本年度评估期内没有可认定的成果（公开发表、领导签批等），"
