@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.trees import ROOT, profile, write_tree
-from validators.changed_files import ChangedFile, parse_changed, parse_path_lines, with_symlinks
+from validators.changed_files import (
+    ChangedFile,
+    ChangedFileError,
+    parse_changed,
+    parse_path_lines,
+    with_symlinks,
+)
 from validators.cli import main
 from validators.ownership import (
     ADMINS_FILE,
@@ -186,3 +192,9 @@ def test_cli_flags_a_foreign_folder_as_an_annotation(base: Path, tmp_path: Path,
     out = capsys.readouterr().out
     assert out.startswith("::error file=submissions/cd-beta/2017.yaml,line=1,col=1,title=E-OWNER-FOREIGN")
     assert "没有发现问题" in summary.read_text(encoding="utf-8")
+
+
+def test_a_changed_file_list_with_a_key_given_twice_is_refused() -> None:
+    with pytest.raises(ChangedFileError):
+        parse_changed('{"filename": "submissions/cd-a/2017.yaml", "status": "modified", '
+                      '"filename": ".github/workflows/validate.yml"}\n')

@@ -244,3 +244,16 @@ def test_cli_posts_a_fixed_refusal_for_a_hostile_artifact(tmp_path: Path) -> Non
 def test_link_parts_are_validated(repo: str, sha: str, site: str | None) -> None:
     with pytest.raises(ValueError, match="must"):
         Links.build(repo, sha, site)
+
+
+@pytest.mark.parametrize("body", [
+    b'{"files": 3, "findings": [{"file": "x", "line": 1, "column": 1, "code": "E-X", '
+    b'"severity": "error", "message": "m"}], "findings": []}',
+    b'{"files": 1, "files": 0, "findings": []}',
+    b'{"files": NaN, "findings": []}',
+], ids=["findings twice", "files twice", "NaN"])
+def test_duplicate_keys_and_non_json_constants_are_refused(tmp_path: Path, body: bytes) -> None:
+    path = tmp_path / "result.json"
+    path.write_bytes(body)
+    with pytest.raises(ArtifactError, match="重复的键"):
+        read_artifact(path, CheckIn, "检查结果")

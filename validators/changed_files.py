@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from validators import strict_json
 from validators.repository import SUBMISSIONS
 
 SYMLINK_MODE = "120000"
@@ -63,9 +64,9 @@ def parse_changed(text: str) -> list[ChangedFile]:
     try:
         stripped = text.strip()
         if stripped.startswith("["):
-            data = json.loads(stripped)
+            data = strict_json.loads(stripped)
         else:
-            data = [json.loads(line) for line in stripped.splitlines() if line.strip()]
+            data = [strict_json.loads(line) for line in stripped.splitlines() if line.strip()]
         if len(data) > MAX_CHANGED_FILES:
             raise ChangedFileError(f"more than {MAX_CHANGED_FILES} changed files")
         return _LIST.validate_python(data)
@@ -82,7 +83,7 @@ def parse_path_lines(text: str) -> set[str]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line) if line.startswith('"') else line
+            value = strict_json.loads(line) if line.startswith('"') else line
         except ValueError:
             raise ChangedFileError("symlink list line is not a JSON string") from None
         if not isinstance(value, str):

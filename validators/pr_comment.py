@@ -16,9 +16,11 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from validators import strict_json
 from validators.changed_files import ChangedFile, ChangedFileError, parse_changed, society_of
 from validators.evaluation_report import area_labels
-from validators.markdown_text import code_span, inert
+from validators.markdown_text import code_span
+from validators.markdown_text import inert_on_github as inert
 from validators.models.common import SLUG_PATTERN
 
 MARKER = "<!-- society-registry-bot -->"
@@ -129,7 +131,10 @@ def read_artifact(path: Path, model: type[Model], what: str) -> Model:
     """One JSON file of the artifact, validated by `model`, or ArtifactError."""
     data = _read_bounded(path, what)
     try:
+        strict_json.loads(data)  # a key given twice is refused; pydantic would keep the last
         return model.model_validate_json(data)
+    except strict_json.StrictJsonError:
+        raise ArtifactError(f"{what}不是有效的 JSON（或有重复的键）") from None
     except ValidationError:
         raise ArtifactError(f"{what}的结构不符合预期") from None
 
