@@ -93,10 +93,10 @@ def check_file(path: Path, root: Path) -> FileResult:
         return FileResult([error(file, 1, 1, "E-FILE-UNREADABLE",
                                  f"“{path.name}”是{kind}，不是普通文件，检查时不会打开它："
                                  "请删除它，改为提交普通的 YAML 文本文件。")])
-    if not re.match(SLUG_PATTERN, folder.name):
+    if not re.fullmatch(SLUG_PATTERN, folder.name):
         return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
                                  f"文件夹名“{folder.name}”不是有效的学会 id：只能用小写英文字母、数字和连字符。")])
-    year_match = _YEAR_FILE.match(path.name)
+    year_match = _YEAR_FILE.fullmatch(path.name)
     if path.name != PROFILE_FILE and not year_match:
         return FileResult([error(file, 1, 1, "E-PATH-NAME",
                                  f"文件名“{path.name}”不符合约定：学会资料为 society.yaml，"

@@ -158,13 +158,13 @@ class Links:
     @classmethod
     def build(cls, repo: str, sha: str, site_url: str | None = None,
               run_id: int | None = None) -> Links:
-        if not _REPO.match(repo):
+        if not _REPO.fullmatch(repo):
             raise ValueError(f"repository must be owner/name: {repo!r}")
-        if not _SHA.match(sha):
+        if not _SHA.fullmatch(sha):
             raise ValueError(f"sha must be 40 lowercase hex digits: {sha!r}")
         owner, name = repo.split("/")
         site = site_url or f"https://{owner.lower()}.github.io/{name}/"
-        if not _SITE.match(site):
+        if not _SITE.fullmatch(site):
             raise ValueError(f"site URL must be a plain https URL: {site!r}")
         run_url = f"https://github.com/{repo}/actions/runs/{run_id}" if run_id else None
         return cls(repo, sha, site.rstrip("/") + "/", run_url)
