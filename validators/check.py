@@ -40,7 +40,7 @@ from validators.rules import (
 from validators.rules.context import RuleContext
 from validators.rules.cross_file import check_repository
 from validators.schema_findings import findings_from
-from validators.urls import is_web_url
+from validators.urls import NOT_A_URL, url_problem
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 # Below this many files per worker, starting processes costs more than it saves.
@@ -135,9 +135,12 @@ def _check_profile(data: dict, file: str, folder: Path, source, findings: list[F
     ctx = RuleContext(file, folder, source, guideline(available_years()[-1]), policy())
     if profile.id != folder.name:
         ctx.error(("id",), "E-SOCIETY-MISMATCH", f"id 应与文件夹名一致，写作“{folder.name}”。", None)
-    if profile.website is not None and not is_web_url(profile.website):
+    problem = url_problem(profile.website) if profile.website is not None else None
+    if problem == NOT_A_URL:
         ctx.error(("website",), "E-URL-SCHEME",
                   "网址只能以 http:// 或 https:// 开头，如 https://www.example.org。", None)
+    elif problem:
+        ctx.error(("website",), "E-URL-HOST", f"学会网站：{problem}。", None)
     text_fields.check(text_fields.iter_strings(data), ctx)
     return FileResult(findings + ctx.findings, profile=ProfileDoc(file, profile, source))
 

@@ -42,6 +42,7 @@ class EvidencePolicy(_Strict):
     max_file_bytes: PositiveInt
     max_per_item: PositiveInt
     url_schemes: list[str]
+    url_lookalikes: list[Annotated[str, Field(pattern=r"^[0-9A-F]{4,6}$")]]
 
 
 class PrivacyPolicy(_Strict):
