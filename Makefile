@@ -4,11 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check evaluate test lint bench clean
+.PHONY: serve build check evaluate test lint bench lock clean
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip check
 	touch $(STAMP)
 
@@ -33,6 +33,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+# After changing a pin in requirements.lock: rewrite the hashes of both lock files (needs the index).
+lock: $(STAMP)
+	$(BIN)/python tools/lock.py
 
 clean:
 	rm -rf $(VENV) site build generated .pytest_cache

@@ -33,7 +33,7 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.labelled import LabelledEnum
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
-from validators.policy import policy
+from validators.policy import hidden_characters, policy
 
 # FUZZ_EXAMPLES=20000 runs longer; the suite's bound keeps `make test` quick.
 FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "200")), deadline=None,
@@ -116,9 +116,11 @@ def dump(data: Any) -> bytes:
     return yaml.dump(data, Dumper=Yaml12Dumper, allow_unicode=True, sort_keys=False).encode()
 
 
-# Characters the loader refuses even inside quotes (a dumper writes them raw).
+# Characters the loader refuses even inside quotes (a dumper writes them raw or as escapes).
 REFUSED = "\x85\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-TEXT = st.text(st.characters(codec="utf-8", exclude_characters=REFUSED), max_size=40)
+HIDDEN = hidden_characters()
+TEXT = st.text(st.characters(codec="utf-8", exclude_characters=REFUSED).filter(
+    lambda c: HIDDEN.match(c) is None), max_size=40)
 SCALARS = (st.none() | st.booleans() | st.integers(-(10 ** 30), 10 ** 30)
            | st.floats(allow_nan=False) | TEXT | st.dates())
 DOCUMENTS = st.dictionaries(TEXT, st.recursive(
@@ -205,14 +207,16 @@ def test_profile_shaped_documents_validate_or_give_findings(profile: dict[str, A
 
 UNTRUSTED = st.text(max_size=80) | st.lists(
     st.sampled_from(["<", ">", "&", "`", "``", "*", "_", "[", "](", ")", "|", "\\", "#", "\n", "\r",
-                     " ", "\u2028", "\u202e", "javascript:", "<script>", "a", "中"]), max_size=30).map("".join)
+                     " ", "\u2028", "\u202e", "javascript:", "<script>", "a", "中", "\u061c",
+                     "\ufeff", "\u00ad", "\U000e0041", "\u3164", "\uffff", "\x08", "\u200b"]),
+    max_size=30).map("".join)
 _BREAKS = re.compile(r"[\r\n\u2028\u2029\x85]+")
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def shown(text: str) -> str:
-    """What a reader should see of `text` on one line: the same characters, breaks as spaces."""
-    return _INVISIBLE.sub("", _BREAKS.sub(" ", text))
+    """What a reader should see of `text` on one line: the same characters, breaks as spaces,
+    and each hidden or format character named as <U+XXXX>."""
+    return re.sub(HIDDEN, lambda m: f"<U+{ord(m.group()):04X}>", _BREAKS.sub(" ", text))
 
 
 @FUZZ

@@ -181,3 +181,44 @@ def test_symlink_and_rename_are_seen_in_the_diff(repo: Path) -> None:
     out = ownership(repo, "bob", expect=1)
     assert "E-OWNER-SYMLINK" in out
     assert "E-OWNER-RENAME" not in out  # a rename inside one's own folder is fine
+
+
+def test_a_submodule_named_like_a_report_is_an_error_not_a_skip(repo: Path) -> None:
+    git(repo, "checkout", "--quiet", "-b", "submodule")
+    target = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{target},submissions/cd-existing/2019.yaml")
+    git(repo, "commit", "--quiet", "-m", "A submodule")
+    changes = json.loads(cli(repo, "changed", "--base", "main"))
+    assert [(c["filename"], c["mode"]) for c in changes] == [("submissions/cd-existing/2019.yaml", "160000")]
+    changed = repo.parent / "changed.json"
+    changed.write_text(json.dumps(changes), encoding="utf-8")
+    annotations = cli(repo, "check-changed", str(changed), "--format", "text", expect=1)
+    assert "E-PATH-GITLINK" in annotations
+    assert "E-OWNER-GITLINK" in cli(repo, "ownership", "--author", "bob", "--base", "main", expect=1)
+
+
+def test_a_file_name_that_is_not_utf8_is_a_finding_not_a_crash(repo: Path) -> None:
+    git(repo, "checkout", "--quiet", "-b", "bytes")
+    folder = repo / "submissions" / "cd-existing"
+    (folder / os.fsdecode(b"2019\xff.yaml")).write_text("x: 1\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "-m", "A name that is not UTF-8")
+    listing = cli(repo, "changed", "--base", "main")
+    changed = repo.parent / "changed.json"
+    changed.write_text(listing, encoding="utf-8")
+    out = cli(repo, "check-changed", str(changed), "--format", "text", expect=1)
+    assert "E-PATH-UNSAFE" in out
+    assert "2019\\xff.yaml" in out
+
+
+def test_local_ownership_reads_the_maintainers_of_the_base(repo: Path) -> None:
+    """A pull request that adds its author to a society's maintainers is judged by the old list."""
+    git(repo, "checkout", "--quiet", "-b", "takeover")
+    profile = repo / "submissions/cd-existing/society.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("  - bob", "  - bob\n  - mallory"),
+                       encoding="utf-8")
+    git(repo, "commit", "--quiet", "-am", "Add mallory")
+    assert "mallory" in profile.read_text(encoding="utf-8")
+    out = cli(repo, "ownership", "--author", "mallory", "--base", "main", "--format", "text", expect=1)
+    assert "E-OWNER-FOREIGN" in out
+    cli(repo, "ownership", "--author", "bob", "--base", "main", "--format", "text", expect=0)

@@ -115,6 +115,15 @@ GENERATED: dict[str, tuple[Callable[[Path], Path], Expected]] = {
         _report(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xd8"), {("E-YAML-ENCODING", 1, 1)}),
     "E-YAML-CONTROL-CHAR": (
         _report(b"society: cd-case\nyear: 20\x0717\n"), {("E-YAML-CONTROL-CHAR", 2, 9)}),
+    "E-YAML-HIDDEN-CHAR (raw U+200B in a value)": (
+        _report("society: cd-case\nyear: 2017\nmajor_work:\n  - title: 党\u200b建\n".encode()),
+        {("E-YAML-HIDDEN-CHAR", 4, 13)}),
+    "E-YAML-HIDDEN-CHAR (raw U+061C)": (
+        _report("society: cd-case\u061c\n".encode()), {("E-YAML-HIDDEN-CHAR", 1, 17)}),
+    "E-YAML-HIDDEN-CHAR (raw Hangul filler U+3164)": (
+        _report("society: \u3164\n".encode()), {("E-YAML-HIDDEN-CHAR", 1, 10)}),
+    "E-YAML-HIDDEN-CHAR (raw tag characters)": (
+        _report("society: cd-case\U000e0041\U000e007f\n".encode()), {("E-YAML-HIDDEN-CHAR", 1, 17)}),
     "E-YAML-TOO-LARGE": (
         _report(b"# " + b"x" * 2_000_000 + b"\n"), {("E-YAML-TOO-LARGE", 1, 1)}),
     "E-YAML-TOO-DEEP (60,000 levels)": (

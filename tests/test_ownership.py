@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from tests.trees import ROOT, profile, write_tree
-from validators.changed_files import ChangedFile, parse_changed, parse_path_lines, with_symlinks
+from validators.changed_files import (
+    ChangedFile,
+    ChangedFileError,
+    parse_changed,
+    parse_modes,
+    parse_path_lines,
+    with_modes,
+    with_symlinks,
+)
+from validators.check import check_file
 from validators.cli import main
 from validators.ownership import (
     ADMINS_FILE,
@@ -186,3 +195,74 @@ def test_cli_flags_a_foreign_folder_as_an_annotation(base: Path, tmp_path: Path,
     out = capsys.readouterr().out
     assert out.startswith("::error file=submissions/cd-beta/2017.yaml,line=1,col=1,title=E-OWNER-FOREIGN")
     assert "没有发现问题" in summary.read_text(encoding="utf-8")
+
+
+def test_a_changed_file_list_with_a_key_given_twice_is_refused() -> None:
+    with pytest.raises(ChangedFileError):
+        parse_changed('{"filename": "submissions/cd-a/2017.yaml", "status": "modified", '
+                      '"filename": ".github/workflows/validate.yml"}\n')
+
+
+@pytest.mark.parametrize("author", ["alice", "carol"])
+def test_a_submodule_is_refused_like_a_symlink_even_for_an_admin(base: Path, author: str) -> None:
+    found = codes(author, [change("submissions/cd-alpha/2019.yaml", "added", mode="160000")], base)
+    assert found == ["E-OWNER-GITLINK"]
+
+
+def test_submodules_from_the_head_tree_listing_are_marked() -> None:
+    modes = parse_modes('{"path": "submissions/cd-alpha/2019.yaml", "mode": "160000"}\n'
+                        '{"path": "submissions/cd-alpha/x.pdf", "mode": "120000"}\n')
+    marked = with_modes([change("submissions/cd-alpha/2019.yaml", "added"),
+                         change("submissions/cd-alpha/x.pdf", "added")], modes)
+    assert [(c.is_gitlink, c.is_symlink) for c in marked] == [(True, False), (False, True)]
+
+
+@pytest.mark.parametrize("path", ["submissions/cd-alpha/../cd-beta/2017.yaml",
+                                  "submissions/./cd-beta/2017.yaml",
+                                  "submissions/cd-alpha/./2017.yaml",
+                                  "submissions/cd-alpha/2017\u202e.yaml"])
+@pytest.mark.parametrize("author", ["alice", "carol"])
+def test_dot_dot_and_hidden_characters_in_a_path_are_refused(base: Path, path: str,
+                                                             author: str) -> None:
+    assert codes(author, [change(path, "added")], base) == ["E-OWNER-UNSAFE-PATH"]
+
+
+def test_a_folder_name_with_a_trailing_newline_is_no_society(base: Path, tmp_path: Path) -> None:
+    sneaky = "submissions/cd-gamma\n/society.yaml"
+    assert new_society_profiles([change(sneaky, "added")], base) == []
+    assert codes("dave", [change(sneaky, "added")], base) == ["E-OWNER-UNSAFE-PATH"]
+    folder = tmp_path / "tree" / "cd-gamma\n"
+    folder.mkdir(parents=True)
+    (folder / "2017.yaml").write_text("society: cd-gamma\nyear: 2017\n", encoding="utf-8")
+    (found,) = check_file(folder / "2017.yaml", tmp_path / "tree").findings
+    assert found.code == "E-PATH-LAYOUT"
+
+
+def _impostor(tmp_path: Path, name: str, website: str | None = None) -> Path:
+    text = profile("cd-gamma").replace("cd-gamma-admin", "dave").replace(
+        "成都市cd-gamma学会（示例）", name)
+    if website:
+        text += f"website: {website}\n"
+    return write_tree(tmp_path / "head", {"submissions/cd-gamma/society.yaml": text})
+
+
+@pytest.mark.parametrize(("name", "website"), [
+    ("成都市cd-alpha学会（示例）", None),
+    ("成都市ＣＤ－ＡＬＰＨＡ学会（示例）", None),  # full-width letters read the same
+    ("成都市 cd-alpha 学会（示例）", None),
+    ("另一个名字", "https://www.alpha.example.org/"),
+])
+def test_a_new_society_may_not_take_an_existing_societys_name_or_website(
+        base: Path, tmp_path: Path, name: str, website: str | None) -> None:
+    (base / "submissions/cd-alpha/society.yaml").write_text(
+        profile("cd-alpha").replace("cd-alpha-admin", "Alice").lstrip()
+        .replace("        ", "") + "website: http://alpha.example.org\n", encoding="utf-8")
+    head = _impostor(tmp_path, name, website)
+    found = codes("dave", NEW_SOCIETY, base, head)
+    assert "E-OWNER-IMPERSONATION" in found
+    assert codes("carol", NEW_SOCIETY, base, head) == []  # an admin may
+
+
+def test_a_new_society_with_its_own_name_passes(base: Path, tmp_path: Path) -> None:
+    assert codes("dave", NEW_SOCIETY, base, _impostor(tmp_path, "成都市伽马学会")) == [
+        "W-OWNER-NEW-SOCIETY"]

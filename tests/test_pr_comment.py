@@ -263,3 +263,16 @@ def test_real_evaluation_of_a_condemned_item_reaches_the_comment(tmp_path: Path)
     evaluations = json.loads(as_json(evaluate_repository(repo), repo))
     text = comment_for(tmp_path, result.to_dict(), evaluations, None)
     assert "2 项有错误，不计分" in text
+
+
+@pytest.mark.parametrize("body", [
+    b'{"files": 3, "findings": [{"file": "x", "line": 1, "column": 1, "code": "E-X", '
+    b'"severity": "error", "message": "m"}], "findings": []}',
+    b'{"files": 1, "files": 0, "findings": []}',
+    b'{"files": NaN, "findings": []}',
+], ids=["findings twice", "files twice", "NaN"])
+def test_duplicate_keys_and_non_json_constants_are_refused(tmp_path: Path, body: bytes) -> None:
+    path = tmp_path / "result.json"
+    path.write_bytes(body)
+    with pytest.raises(ArtifactError, match="重复的键"):
+        read_artifact(path, CheckIn, "检查结果")

@@ -4,6 +4,7 @@ submission files `check` must read because of them."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,14 +13,20 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from validators import strict_json
+from validators.findings import Finding, error
+from validators.hidden_characters import visible
+from validators.policy import hidden_characters
 from validators.repository import SUBMISSIONS
 
 SYMLINK_MODE = "120000"
+GITLINK_MODE = "160000"  # a submodule: a pointer to another repository's commit, not a file
 # GitHub lists at most 3,000 files of a pull request; more is not a submission.
 MAX_CHANGED_FILES = 3000
 MAX_LIST_BYTES = 4 * 1024 * 1024
 # Changes here can change the result of every submission: check the whole tree.
 WHOLE_TREE_PREFIXES = ("validators/",)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _GIT_STATUS = {"A": "added", "C": "copied", "D": "removed", "M": "modified", "R": "renamed",
                "T": "changed"}
 
@@ -47,6 +54,10 @@ class ChangedFile(BaseModel):
         return self.mode == SYMLINK_MODE
 
     @property
+    def is_gitlink(self) -> bool:
+        return self.mode == GITLINK_MODE
+
+    @property
     def paths(self) -> tuple[str, ...]:
         """Every path the change touches: the new one and, for a rename or copy, the old one."""
         return (self.filename,) if self.previous_filename is None else (
@@ -63,9 +74,9 @@ def parse_changed(text: str) -> list[ChangedFile]:
     try:
         stripped = text.strip()
         if stripped.startswith("["):
-            data = json.loads(stripped)
+            data = strict_json.loads(stripped)
         else:
-            data = [json.loads(line) for line in stripped.splitlines() if line.strip()]
+            data = [strict_json.loads(line) for line in stripped.splitlines() if line.strip()]
         if len(data) > MAX_CHANGED_FILES:
             raise ChangedFileError(f"more than {MAX_CHANGED_FILES} changed files")
         return _LIST.validate_python(data)
@@ -82,7 +93,7 @@ def parse_path_lines(text: str) -> set[str]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line) if line.startswith('"') else line
+            value = strict_json.loads(line) if line.startswith('"') else line
         except ValueError:
             raise ChangedFileError("symlink list line is not a JSON string") from None
         if not isinstance(value, str):
@@ -93,8 +104,30 @@ def parse_path_lines(text: str) -> set[str]:
 
 def with_symlinks(changes: Iterable[ChangedFile], symlinks: set[str]) -> list[ChangedFile]:
     """Marks the changed paths that are symbolic links in the head commit."""
-    return [c.model_copy(update={"mode": SYMLINK_MODE}) if c.filename in symlinks and
+    return with_modes(changes, dict.fromkeys(symlinks, SYMLINK_MODE))
+
+
+def with_modes(changes: Iterable[ChangedFile], modes: dict[str, str]) -> list[ChangedFile]:
+    """Gives each changed path its mode in the head commit (the API's file list has none)."""
+    return [c.model_copy(update={"mode": modes[c.filename]}) if c.filename in modes and
             c.status != "removed" else c for c in changes]
+
+
+class _TreeMode(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
+
+    path: RepoPath
+    mode: Annotated[str, Field(pattern=r"^[0-7]{6}$")]
+
+
+def parse_modes(text: str) -> dict[str, str]:
+    """`{"path": ..., "mode": ...}` per line (`gh api .../git/trees/SHA --jq '.tree[] | ...'`)."""
+    try:
+        entries = [_TreeMode.model_validate(strict_json.loads(line))
+                   for line in text.splitlines() if line.strip()]
+    except (ValueError, ValidationError):
+        raise ChangedFileError("not a list of tree entries") from None
+    return {e.path: e.mode for e in entries}
 
 
 def git_changes(root: Path, base: str, head: str = "HEAD") -> list[ChangedFile]:
@@ -109,12 +142,14 @@ def git_changes(root: Path, base: str, head: str = "HEAD") -> list[ChangedFile]:
     while i < len(fields) and fields[i]:
         meta = fields[i].decode("ascii").lstrip(":").split()
         src_mode, dst_mode, letter = meta[0], meta[1], meta[4][0]
+        # A name that is not UTF-8 keeps its bytes as `\\xff`: readable, and refused by name
+        # (a backslash is no path character) instead of failing the list.
         if letter in "RC":
-            old, new = fields[i + 1].decode("utf-8", "surrogateescape"), fields[i + 2].decode(
-                "utf-8", "surrogateescape")
+            old = fields[i + 1].decode("utf-8", "backslashreplace")
+            new = fields[i + 2].decode("utf-8", "backslashreplace")
             i += 3
         else:
-            old, new = None, fields[i + 1].decode("utf-8", "surrogateescape")
+            old, new = None, fields[i + 1].decode("utf-8", "backslashreplace")
             i += 2
         status = _GIT_STATUS[letter]
         changes.append(ChangedFile(filename=new, status=status, previous_filename=old,
@@ -125,6 +160,40 @@ def git_changes(root: Path, base: str, head: str = "HEAD") -> list[ChangedFile]:
 def to_json(changes: list[ChangedFile]) -> str:
     return json.dumps([c.model_dump(exclude_none=True) for c in changes], ensure_ascii=False,
                       indent=2)
+
+
+def path_problem(path: str) -> str | None:
+    """Why `path` is not a plain repository path (Chinese), or None. A name that cannot be
+    trusted is never opened, linked or written: it becomes a finding that shows it visibly."""
+    if _SURROGATE.search(path):
+        return "文件名不是有效的 UTF-8 文字"
+    if hidden_characters().search(path) or any(c in path for c in "\t\n\r"):
+        return "文件名含有不可见字符或换行"
+    parts = path.split("/")
+    if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
+        return "路径含有“.”“..”、空的部分或反斜杠"
+    return None
+
+
+def path_findings(change: ChangedFile) -> list[Finding]:
+    """Errors for a changed path that must not be checked as a file: an unsafe name, a symbolic
+    link, or a submodule (gitlink) that only pretends to be a file."""
+    found: list[Finding] = []
+    for path in change.paths:
+        problem = path_problem(path)
+        if problem:
+            found.append(error(visible(path, hidden_characters()), 1, 1, "E-PATH-UNSAFE",
+                               f"{problem}：请改用小写英文字母、数字、连字符和点组成的普通文件名。"))
+    if found or change.status == "removed":
+        return found
+    if change.is_symlink:
+        found.append(error(change.filename, 1, 1, "E-PATH-SYMLINK",
+                           "提交的文件和学会文件夹不能是符号链接（symlink）：请提交普通文件。"))
+    elif change.is_gitlink:
+        found.append(error(change.filename, 1, 1, "E-PATH-GITLINK",
+                           f"“{change.filename}”是子模块（submodule），不是文件：检查和网站都读不到它的内容。"
+                           "请删除子模块，改为提交普通文件。"))
+    return found
 
 
 def society_of(path: str) -> str | None:
@@ -152,6 +221,8 @@ def files_to_check(changes: list[ChangedFile], root: Path) -> Selection:
     consortium may lose its lead), makes every file a candidate: the whole tree is checked."""
     chosen: dict[str, None] = {}
     for change in changes:
+        if path_findings(change):  # reported by name; never opened as a file
+            continue
         if any(p.startswith(WHOLE_TREE_PREFIXES) for p in change.paths):
             return Selection(whole_tree=True)
         if change.status in ("removed", "renamed") and any(_is_report_file(p) for p in change.paths):

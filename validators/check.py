@@ -48,7 +48,7 @@ from validators.rules import (
 from validators.rules.context import RuleContext
 from validators.rules.cross_file import check_repository
 from validators.schema_findings import findings_from
-from validators.urls import is_web_url
+from validators.urls import NOT_A_URL, url_problem
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 # What a year report's place looks like even when its name breaks the convention (2017.yml,
@@ -107,10 +107,10 @@ def check_file(path: Path, root: Path) -> FileResult:
         return FileResult([error(file, 1, 1, "E-FILE-UNREADABLE",
                                  f"“{path.name}”是{kind}，不是普通文件，检查时不会打开它："
                                  "请删除它，改为提交普通的 YAML 文本文件。")])
-    if not re.match(SLUG_PATTERN, folder.name):
+    if not re.fullmatch(SLUG_PATTERN, folder.name):
         return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
                                  f"文件夹名“{folder.name}”不是有效的学会 id：只能用小写英文字母、数字和连字符。")])
-    year_match = _YEAR_FILE.match(path.name)
+    year_match = _YEAR_FILE.fullmatch(path.name)
     if path.name != PROFILE_FILE and not year_match:
         return FileResult([error(file, 1, 1, "E-PATH-NAME",
                                  f"文件名“{path.name}”不符合约定：学会资料为 society.yaml，"
@@ -158,9 +158,12 @@ def _check_profile(data: dict, file: str, folder: Path, source: SourceMap, findi
     ctx = RuleContext(file, folder, source, guideline(available_years(root)[-1], root), policy())
     if profile.id != folder.name:
         ctx.error(("id",), "E-SOCIETY-MISMATCH", f"id 应与文件夹名一致，写作“{folder.name}”。", None)
-    if profile.website is not None and not is_web_url(profile.website):
+    problem = url_problem(profile.website) if profile.website is not None else None
+    if problem == NOT_A_URL:
         ctx.error(("website",), "E-URL-SCHEME",
                   "网址只能以 http:// 或 https:// 开头，如 https://www.example.org。", None)
+    elif problem:
+        ctx.error(("website",), "E-URL-HOST", f"学会网站：{problem}。", None)
     text_fields.check(text_fields.iter_strings(data), ctx)
     return FileResult(findings + ctx.findings, profile=ProfileDoc(file, profile, source))
 

@@ -11,12 +11,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from validators import commands_check, commands_evaluate, commands_github, commands_new
+from validators import (
+    commands_check,
+    commands_evaluate,
+    commands_github,
+    commands_new,
+    commands_pr_verdict,
+)
 from validators.console import err
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 from validators.guideline import YearFileError
 
-_COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new)
+_COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new,
+                    commands_pr_verdict)
 
 
 class UsageParser(argparse.ArgumentParser):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import subprocess
+import tempfile
 from pathlib import Path
 
 from validators import reporters
@@ -16,8 +17,11 @@ from validators.changed_files import (
     files_to_check,
     git_changes,
     parse_changed,
+    parse_modes,
     parse_path_lines,
+    path_findings,
     to_json,
+    with_modes,
     with_symlinks,
 )
 from validators.check import check_tree
@@ -25,7 +29,12 @@ from validators.commands_check import FORMATS
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult
-from validators.ownership import check_ownership, new_society_profiles, read_maintainers
+from validators.ownership import (
+    base_snapshot,
+    check_ownership,
+    new_society_profiles,
+    read_maintainers,
+)
 from validators.pr_comment import (
     ArtifactError,
     CheckIn,
@@ -61,6 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     source.add_argument("--changed", type=Path, help="GitHub API 给出的改动文件清单（JSON 或 JSON lines）")
     source.add_argument("--base", help="改用 git：相对于这个基准的改动，如 origin/main")
     own.add_argument("--symlinks", type=Path, help="头提交中是符号链接的路径，每行一个")
+    own.add_argument("--modes", type=Path,
+                     help="头提交中符号链接和子模块的 {path, mode}，每行一个（GitHub 树接口的输出）")
     own.add_argument("--head-root", type=Path, help="新学会的 society.yaml 所在目录（按仓库路径存放）")
     own.add_argument("--expected-count", type=int, help="拉取请求改动的文件数，用来确认清单完整")
     own.add_argument("--list-new-profiles", action="store_true",
@@ -141,6 +152,7 @@ def run_check_changed(args: argparse.Namespace) -> int:
         result, _ = check_tree(args.root, [args.root / p for p in selection.paths])
     else:
         result = CheckResult(files=0)
+    result.findings += [f for change in changes for f in path_findings(change)]
     rendered = FORMATS[args.format](result)
     if rendered:
         out(rendered)
@@ -163,21 +175,29 @@ def run_ownership(args: argparse.Namespace) -> int:
         except (OSError, subprocess.CalledProcessError):
             err(f"无法用 git 比较 {args.base} 与 HEAD。")
             return EXIT_USAGE
-    if args.symlinks:
-        try:
+    try:
+        if args.symlinks:
             changes = with_symlinks(changes, parse_path_lines(args.symlinks.read_text("utf-8")))
-        except (OSError, UnicodeDecodeError, ChangedFileError) as exc:
-            err(f"无法读取符号链接清单 {args.symlinks}：{exc}")
-            return EXIT_USAGE
-    if args.list_new_profiles:
-        for path in new_society_profiles(changes, args.root):
-            out(path)
-        return EXIT_OK
-    if not args.author:
+        if args.modes:
+            changes = with_modes(changes, parse_modes(args.modes.read_text("utf-8")))
+    except (OSError, UnicodeDecodeError, ChangedFileError) as exc:
+        err(f"无法读取头提交的文件类型清单：{exc}")
+        return EXIT_USAGE
+    if not args.author and not args.list_new_profiles:
         err("请用 --author 给出拉取请求作者的 GitHub 用户名。")
         return EXIT_USAGE
-    findings = check_ownership(args.author, changes, read_maintainers(args.root), args.head_root,
-                               args.expected_count)
+    with tempfile.TemporaryDirectory(prefix="ownership-base-") as scratch:
+        # Locally the working tree is the pull request's head: the base is read from git.
+        base_root = args.root if args.changed else _base_snapshot(args, Path(scratch))
+        if base_root is None:
+            return EXIT_USAGE
+        if args.list_new_profiles:
+            for path in new_society_profiles(changes, base_root):
+                out(path)
+            return EXIT_OK
+        head_root = args.head_root or (None if args.changed else args.root)
+        findings = check_ownership(args.author, changes, read_maintainers(base_root), head_root,
+                                   args.expected_count)
     result = CheckResult(files=len(changes), findings=findings)
     rendered = FORMATS[args.format](result)
     if rendered:
@@ -186,6 +206,14 @@ def run_ownership(args: argparse.Namespace) -> int:
         _append_summary(args.summary_out, f"### 文件夹权限（作者 {args.author}）\n\n"
                         + reporters.markdown(result))
     return EXIT_ERRORS if result.has_errors else EXIT_OK
+
+
+def _base_snapshot(args: argparse.Namespace, scratch: Path) -> Path | None:
+    try:
+        return base_snapshot(args.root, args.base, scratch)
+    except (OSError, subprocess.CalledProcessError):
+        err(f"无法从 git 读取 {args.base} 上的学会资料和管理员名单。")
+        return None
 
 
 def run_pr_comment(args: argparse.Namespace) -> int:

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     society, year = args.society, args.year
-    if not re.match(SLUG_PATTERN, society) or len(society) > 64:
+    if not re.fullmatch(SLUG_PATTERN, society) or len(society) > 64:
         err(f"学会 id“{society}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
         return EXIT_USAGE
     rules = guideline(year)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
 
 
 def excel_cell(value: object) -> str:
@@ -20,11 +22,9 @@ def excel_cell(value: object) -> str:
 
 
 def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    """A plain ASCII decimal as Excel reads one. Not `float()`: it also takes "-inf", "-nan",
+    "-1_0" and Arabic-Indic digits ("+١٢٣"), which Excel reads as text or a formula."""
+    return _NUMBER.fullmatch(text) is not None
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -16,6 +16,7 @@ import yaml
 from yaml.cyaml import CParser
 
 from validators.findings import Finding, error
+from validators.hidden_characters import describe
 
 Path_ = tuple[str | int, ...]
 
@@ -47,6 +48,8 @@ _BLOCK_PREFIX = re.compile(r"^[ \-?:]*", re.MULTILINE)
 class YamlLimits:
     max_file_bytes: int
     max_depth: int
+    # Characters refused in any value or key, however written (policy.yaml).
+    hidden: re.Pattern[str] | None = None
 
 
 @dataclass(slots=True)
@@ -245,11 +248,15 @@ class _Builder:
     holds an `&` or `*`; `track_aliases` re-checks shared nodes for texts that were not scanned.
     """
 
-    def __init__(self, file: str, track_aliases: bool) -> None:
+    def __init__(self, file: str, track_aliases: bool,
+                 hidden: re.Pattern[str] | None = None) -> None:
         self.file = file
         self.source = SourceMap()
         self.findings: list[Finding] = []
         self._seen: set[int] | None = set() if track_aliases else None
+        # Set only when the text has a backslash: an escape is the one way a value gets a
+        # character the text itself does not hold (the text was searched already).
+        self._hidden = hidden
 
     def _fail(self, node: yaml.Node, code: str, message: str) -> None:
         m = node.start_mark
@@ -267,6 +274,8 @@ class _Builder:
         if kind is yaml.ScalarNode:
             if tag == _PLAIN:
                 return _resolve_plain(node.value)
+            if self._hidden is not None:
+                self._refuse_hidden(node)
             return node.value if tag == _STR else self._tagged(node)
         if tag not in (_SEQ, _MAP) and tag not in _ALLOWED_EXPLICIT:
             self._fail(node, "E-YAML-TAG",
@@ -275,6 +284,14 @@ class _Builder:
         if kind is yaml.SequenceNode:
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         return self._mapping(node, path)
+
+    def _refuse_hidden(self, node: yaml.ScalarNode) -> None:
+        assert self._hidden is not None
+        found = self._hidden.search(node.value)
+        if found:
+            self._fail(node, "E-YAML-HIDDEN-CHAR",
+                       "这里的转义（如 \\u202E、\\x03、\\e、\\0）写出了不可见字符 "
+                       f"{describe(found.group())}：它会隐藏或改变文字的显示，请删除这个转义。")
 
     def _tagged(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
@@ -300,6 +317,8 @@ class _Builder:
                 self._fail(key_node, "E-YAML-KEY", "键必须是简单的文字（如 title），不能是列表、映射或别名。")
                 continue
             text = key_node.value
+            if self._hidden is not None and key_node.tag != _PLAIN:
+                self._refuse_hidden(key_node)
             key = _resolve_plain(text) if key_node.tag == _PLAIN else text
             mark = key_node.start_mark
             if key in seen_keys:  # `1` and `true` collide here, as they do in Python
@@ -317,13 +336,22 @@ class _Builder:
         return out
 
 
-def load_text(text: str, file: str, max_depth: int | None) -> Loaded:
+def load_text(text: str, file: str, max_depth: int | None,
+              hidden: re.Pattern[str] | None = None) -> Loaded:
+    """`hidden`: characters refused in the text and, written as escapes, in any value or key."""
     result = Loaded(file)
     bad = _CONTROL.search(text)
     if bad:
         line, col = _line_col(text, bad.start())
         result.findings.append(error(file, line, col, "E-YAML-CONTROL-CHAR",
                                      f"第 {line} 行含有不可见的控制字符 U+{ord(bad.group()):04X}，请删除。"))
+        return result
+    bad = hidden.search(text) if hidden is not None else None
+    if bad:
+        line, col = _line_col(text, bad.start())
+        result.findings.append(error(file, line, col, "E-YAML-HIDDEN-CHAR",
+                                     f"第 {line} 行第 {col} 列含有不可见字符 {describe(bad.group())}："
+                                     "它会隐藏或改变文字的显示（读者看到的与实际内容不同），请删除。"))
         return result
     try:
         if max_depth is not None:
@@ -342,7 +370,8 @@ def load_text(text: str, file: str, max_depth: int | None) -> Loaded:
     if root is None or (root.tag == _PLAIN and root.value == ""):  # nothing, or a bare `---`
         result.findings.append(error(file, 1, 1, "E-YAML-EMPTY", "文件是空的：请按模板填写内容。"))
         return result
-    builder = _Builder(file, track_aliases=max_depth is None)
+    builder = _Builder(file, track_aliases=max_depth is None,
+                       hidden=hidden if hidden is not None and "\\" in text else None)
     data = builder.build(root, ())
     result.source, result.findings = builder.source, builder.findings
     if not isinstance(data, dict):
@@ -371,7 +400,9 @@ def load_bytes(data: bytes, file: str, limits: YamlLimits | None) -> Loaded:
     text, findings = _decode(data, file)
     if text is None:
         return Loaded(file, findings=findings)
-    return load_text(text, file, limits.max_depth if limits else None)
+    if limits is None:
+        return load_text(text, file, None)
+    return load_text(text, file, limits.max_depth, limits.hidden)
 
 
 def read_limited(path: Path, limit: int) -> bytes:

@@ -5,17 +5,29 @@ from __future__ import annotations
 import re
 import string
 
+from validators.hidden_characters import visible
+from validators.policy import hidden_characters
+
 # Every ASCII punctuation character becomes a numeric entity: no Markdown syntax, HTML tag,
 # attribute list or autolink can start from it, and the browser still shows the same character.
 _ENTITIES = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
 _BREAKS = re.compile(r"[\r\n\u2028\u2029\x85]+")
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# GitHub decodes entities before it looks for mentions (@user, @org/team), references (#1,
+# GH-1, owner/repo#1, user@sha) and autolinks (https://…, www.…, a@b.c), so an entity is not
+# enough on a pull request: a word joiner (U+2060, invisible) after the character that starts
+# each of them breaks the pattern and leaves the text as it reads.
+_WORD_JOINER = "\u2060"
+_GITHUB_TRIGGERS = re.compile(r"[@#/:]|(?<=[Gg][Hh])-|(?<=[Ww]{3})(?=\.)")
+
+
+def _one_line(text: object) -> str:
+    """One line, each hidden or format character shown as <U+XXXX> rather than kept or lost."""
+    return visible(_BREAKS.sub(" ", str(text)), hidden_characters())
 
 
 def inert(text: object) -> str:
     """Text of one line, shown exactly as typed, interpreted as nothing."""
-    cleaned = _INVISIBLE.sub("", _BREAKS.sub(" ", str(text)))
-    return cleaned.translate(_ENTITIES)
+    return _one_line(text).translate(_ENTITIES)
 
 
 def inert_block(text: object) -> str:
@@ -23,9 +35,15 @@ def inert_block(text: object) -> str:
     return "<br>".join(inert(line) for line in _BREAKS.split(str(text)))
 
 
+def inert_on_github(text: object) -> str:
+    """Like `inert`, and also notifies no one, references nothing and links nowhere on GitHub."""
+    joined = _GITHUB_TRIGGERS.sub(lambda m: m.group() + _WORD_JOINER, _one_line(text))
+    return joined.translate(_ENTITIES)
+
+
 def code_span(text: object, in_table: bool = False) -> str:
     """A GitHub-flavoured code span that holds any text, backticks included."""
-    value = _INVISIBLE.sub("", _BREAKS.sub(" ", str(text)))
+    value = _one_line(text)
     if in_table:
         value = value.replace("|", "\\|")
     longest = max((len(run) for run in re.findall(r"`+", value)), default=0)

@@ -7,13 +7,17 @@ The rules, judged against the base branch (never against what the pull request s
 - a new society folder (no `society.yaml` on the base branch) must bring its `society.yaml`,
   whose `maintainers` must name the author; it is also flagged for an admin to confirm;
 - anything outside a society folder may be changed by admins only;
-- a symbolic link is refused from everyone;
+- a symbolic link, a submodule (gitlink) and a path with `.`, `..` or hidden characters are
+  refused from everyone;
+- a new society whose name or website is an existing society's needs an admin (impersonation);
 - a rename or copy must stay inside one society folder, unless an admin makes it.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +25,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from validators.changed_files import ChangedFile, society_of
+from validators.changed_files import ChangedFile, path_problem, society_of
 from validators.findings import Finding, error, warning
+from validators.hidden_characters import visible
 from validators.loading import load_path
 from validators.models.common import SLUG_PATTERN
 from validators.models.society import GithubLogin, SocietyProfile
-from validators.policy import policy
+from validators.policy import hidden_characters, policy
 from validators.repository import PROFILE_FILE, SUBMISSIONS
 
 ADMINS_FILE = ".github/admins.yaml"
@@ -47,6 +52,25 @@ class Maintainers:
     societies: dict[str, frozenset[str] | None] = field(default_factory=dict)
     admins: frozenset[str] = frozenset()
     findings: list[Finding] = field(default_factory=list)
+    # Who each society says it is (folded name, folded website), for a new folder to differ from.
+    identities: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+
+def _fold_name(name: str) -> str:
+    """A name as a reader compares it: full-width or half-width, spaces and case aside."""
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _fold_website(url: str | None) -> str | None:
+    """`https://WWW.Example.org/` and `http://example.org` name the same site."""
+    if not url:
+        return None
+    rest = url.strip().split("://", 1)[-1].casefold().rstrip("/")
+    return rest.removeprefix("www.")
+
+
+def identity(profile: SocietyProfile) -> tuple[str, str | None]:
+    return _fold_name(profile.name), _fold_website(profile.website)
 
 
 def _fold(logins: Iterable[str]) -> frozenset[str]:
@@ -76,6 +100,8 @@ def read_maintainers(root: Path) -> Maintainers:
             if profile_path.is_file() and not profile_path.is_symlink():
                 profile = read_profile(profile_path, f"{SUBMISSIONS}/{folder.name}/{PROFILE_FILE}")
             result.societies[folder.name] = _fold(profile.maintainers) if profile else None
+            if profile:
+                result.identities[folder.name] = identity(profile)
     admins_path = root / ADMINS_FILE
     if admins_path.is_file():
         loaded = load_path(admins_path, ADMINS_FILE, policy().yaml.limits)
@@ -97,21 +123,21 @@ def new_society_profiles(changes: list[ChangedFile], root: Path) -> list[str]:
     found: list[str] = []
     for change in changes:
         society = society_of(change.filename)
-        if (change.status != "removed" and society and re.match(SLUG_PATTERN, society)
+        if (change.status != "removed" and society and re.fullmatch(SLUG_PATTERN, society)
                 and change.filename == f"{SUBMISSIONS}/{society}/{PROFILE_FILE}"
                 and not (root / SUBMISSIONS / society).exists()):
             found.append(change.filename)
     return sorted(set(found))[:MAX_NEW_SOCIETIES]
 
 
-def _new_society_maintainers(society: str, head_root: Path | None) -> frozenset[str] | None:
-    if head_root is None or not re.match(SLUG_PATTERN, society):
+def _new_society_profile(society: str, head_root: Path | None) -> SocietyProfile | None:
+    if head_root is None or not re.fullmatch(SLUG_PATTERN, society):
         return None
     path = head_root / SUBMISSIONS / society / PROFILE_FILE
     if not path.is_file() or path.is_symlink():
         return None
     profile = read_profile(path, f"{SUBMISSIONS}/{society}/{PROFILE_FILE}")
-    return _fold(profile.maintainers) if profile and profile.id == society else None
+    return profile if profile and profile.id == society else None
 
 
 def check_ownership(author: str, changes: list[ChangedFile], maintainers: Maintainers,
@@ -126,26 +152,55 @@ def check_ownership(author: str, changes: list[ChangedFile], maintainers: Mainta
             "(拉取请求)", 1, 1, "E-OWNER-INCOMPLETE",
             f"拉取请求改动了 {expected_count} 个文件，但只读到 {len(changes)} 个的清单，无法逐一核对："
             "请把改动拆成更小的拉取请求。"))
-    new_folders: dict[str, frozenset[str] | None] = {}
+    new_folders: dict[str, SocietyProfile | None] = {}
     for change in changes:
-        findings += _symlink(change)
+        unsafe = _unsafe(change)
+        findings += unsafe
+        if unsafe:
+            continue
         findings += _rename(change, me, is_admin)
         for path in change.paths:
             finding = _owner(path, author, me, is_admin, maintainers, new_folders, head_root)
             if finding:
                 findings.append(finding)
     for society in sorted(new_folders):
+        file = f"{SUBMISSIONS}/{society}/{PROFILE_FILE}"
         findings.append(warning(
-            f"{SUBMISSIONS}/{society}/{PROFILE_FILE}", 1, 1, "W-OWNER-NEW-SOCIETY",
+            file, 1, 1, "W-OWNER-NEW-SOCIETY",
             f"新学会文件夹“{society}”：合并前请市科协管理员核实这个学会的身份和维护人名单。"))
+        profile = new_folders[society]
+        if profile is not None and not is_admin:
+            findings += _impersonation(file, profile, maintainers)
     return _unique(findings)
 
 
-def _symlink(change: ChangedFile) -> list[Finding]:
-    if not change.is_symlink:
-        return []
-    return [error(change.filename, 1, 1, "E-OWNER-SYMLINK",
-                  f"“{change.filename}”是符号链接（symlink）。仓库不接受符号链接：请改为提交普通文件。")]
+def _impersonation(file: str, profile: SocietyProfile, maintainers: Maintainers) -> list[Finding]:
+    name, website = identity(profile)
+    for other, (other_name, other_website) in sorted(maintainers.identities.items()):
+        same = "名称" if name == other_name else "网站" if website and website == other_website else None
+        if same:
+            return [error(file, 1, 1, "E-OWNER-IMPERSONATION",
+                          f"新学会的{same}与已有学会 {other} 的{same}相同：一个学会只能有一个文件夹。"
+                          f"如果这是同一个学会，请在 {SUBMISSIONS}/{other}/ 中修改；如果确是另一个学会，"
+                          "请市科协管理员核实后由管理员提交。")]
+    return []
+
+
+def _unsafe(change: ChangedFile) -> list[Finding]:
+    """Refused from everyone, admins included: names that are not plain paths, links, submodules."""
+    for path in change.paths:
+        problem = path_problem(path)
+        if problem:
+            return [error(visible(path, hidden_characters()), 1, 1,
+                          "E-OWNER-UNSAFE-PATH",
+                          f"{problem}，仓库不接受这样的路径：请改用普通的文件名和文件夹名。")]
+    if change.is_symlink:
+        return [error(change.filename, 1, 1, "E-OWNER-SYMLINK",
+                      f"“{change.filename}”是符号链接（symlink）。仓库不接受符号链接：请改为提交普通文件。")]
+    if change.is_gitlink:
+        return [error(change.filename, 1, 1, "E-OWNER-GITLINK",
+                      f"“{change.filename}”是子模块（submodule），不是文件。仓库不接受子模块：请改为提交普通文件。")]
+    return []
 
 
 def _rename(change: ChangedFile, me: str, is_admin: bool) -> list[Finding]:
@@ -163,7 +218,7 @@ def _rename(change: ChangedFile, me: str, is_admin: bool) -> list[Finding]:
 
 
 def _owner(path: str, author: str, me: str, is_admin: bool, maintainers: Maintainers,
-           new_folders: dict[str, frozenset[str] | None], head_root: Path | None) -> Finding | None:
+           new_folders: dict[str, SocietyProfile | None], head_root: Path | None) -> Finding | None:
     if is_admin:
         return None
     society = society_of(path)
@@ -185,14 +240,14 @@ def _owner(path: str, author: str, me: str, is_admin: bool, maintainers: Maintai
                      f"maintainers）里没有 GitHub 用户 {author}。只能改动本学会的文件夹；如果你是"
                      "这个学会的新维护人，请现有维护人或市科协管理员先把你的用户名加入 maintainers。")
     if society not in new_folders:
-        new_folders[society] = _new_society_maintainers(society, head_root)
-    logins = new_folders[society]
-    if logins is None:
+        new_folders[society] = _new_society_profile(society, head_root)
+    profile = new_folders[society]
+    if profile is None:
         return error(path, 1, 1, "E-OWNER-NEW-PROFILE",
                      f"“{society}”是新的学会文件夹，但拉取请求里没有可读的 "
                      f"{SUBMISSIONS}/{society}/{PROFILE_FILE}：新学会须同时提交学会资料，"
                      "其中 id 与文件夹名相同，maintainers 写上你的 GitHub 用户名。")
-    if me not in logins:
+    if me not in _fold(profile.maintainers):
         return error(path, 1, 1, "E-OWNER-NEW-SOCIETY",
                      f"新学会“{society}”的 society.yaml 中 maintainers 没有写你的 GitHub 用户名 "
                      f"{author}：请把它加入 maintainers，否则以后无法修改这个文件夹。")
@@ -208,3 +263,30 @@ def _unique(findings: list[Finding]) -> list[Finding]:
             seen.add((f.file, f.code))
             out.append(f)
     return out
+
+
+def base_snapshot(root: Path, base: str, dest: Path) -> Path:
+    """The admin list and every society profile of revision `base`, written under `dest` in the
+    repository's layout: maintainers are read from the base, never from the working tree."""
+    def git(*args: str) -> bytes:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True).stdout
+
+    listing = git("ls-tree", "-z", base, "--", f"{SUBMISSIONS}/", ADMINS_FILE)
+    for record in filter(None, listing.split(b"\0")):
+        meta, _, raw_path = record.partition(b"\t")
+        _mode, kind, _ = meta.decode("ascii").split()
+        path = raw_path.decode("utf-8", "surrogateescape")
+        if path == ADMINS_FILE and kind == "blob":
+            wanted = ADMINS_FILE
+        elif kind == "tree" and re.fullmatch(SLUG_PATTERN, path.removeprefix(f"{SUBMISSIONS}/")):
+            (dest / path).mkdir(parents=True, exist_ok=True)
+            wanted = f"{path}/{PROFILE_FILE}"
+            entry = git("ls-tree", base, "--", wanted).split()
+            if not entry or entry[1] != b"blob" or entry[0] not in (b"100644", b"100755"):
+                continue
+        else:
+            continue
+        target = dest / wanted
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(git("show", f"{base}:{wanted}"))
+    return dest

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, PositiveInt
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt
 
+from validators.hidden_characters import compile_ranges
 from validators.loading import YamlLimits, load_trusted
 
 POLICY_FILE = Path(__file__).with_name("policy.yaml")
@@ -24,16 +27,22 @@ class YamlPolicy(_Strict):
     max_count: PositiveInt
     max_amount_wan: PositiveInt
     max_schema_findings_per_file: PositiveInt
+    hidden_characters: list[Annotated[str, Field(pattern=r"^[0-9A-F]{4,6}(?:-[0-9A-F]{4,6})?$")]]
+
+    @property
+    def hidden(self) -> re.Pattern[str]:
+        return compile_ranges(tuple(self.hidden_characters))
 
     @property
     def limits(self) -> YamlLimits:
-        return YamlLimits(self.max_file_bytes, self.max_depth)
+        return YamlLimits(self.max_file_bytes, self.max_depth, self.hidden)
 
 
 class EvidencePolicy(_Strict):
     max_file_bytes: PositiveInt
     max_per_item: PositiveInt
     url_schemes: list[str]
+    url_lookalikes: list[Annotated[str, Field(pattern=r"^[0-9A-F]{4,6}$")]]
 
 
 class PrivacyPolicy(_Strict):
@@ -54,3 +63,8 @@ class Policy(_Strict):
 @cache
 def policy() -> Policy:
     return Policy.model_validate(load_trusted(POLICY_FILE))
+
+
+def hidden_characters() -> re.Pattern[str]:
+    """The characters no value may hold, and every reporter shows as <U+XXXX>."""
+    return policy().yaml.hidden

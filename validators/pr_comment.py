@@ -16,9 +16,11 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from validators import strict_json
 from validators.changed_files import ChangedFile, ChangedFileError, parse_changed, society_of
 from validators.evaluation_report import area_labels
-from validators.markdown_text import code_span, inert
+from validators.markdown_text import code_span
+from validators.markdown_text import inert_on_github as inert
 from validators.models.common import SLUG_PATTERN
 
 MARKER = "<!-- society-registry-bot -->"
@@ -130,7 +132,10 @@ def read_artifact(path: Path, model: type[Model], what: str) -> Model:
     """One JSON file of the artifact, validated by `model`, or ArtifactError."""
     data = _read_bounded(path, what)
     try:
+        strict_json.loads(data)  # a key given twice is refused; pydantic would keep the last
         return model.model_validate_json(data)
+    except strict_json.StrictJsonError:
+        raise ArtifactError(f"{what}不是有效的 JSON（或有重复的键）") from None
     except ValidationError:
         raise ArtifactError(f"{what}的结构不符合预期") from None
 
@@ -154,13 +159,13 @@ class Links:
     @classmethod
     def build(cls, repo: str, sha: str, site_url: str | None = None,
               run_id: int | None = None) -> Links:
-        if not _REPO.match(repo):
+        if not _REPO.fullmatch(repo):
             raise ValueError(f"repository must be owner/name: {repo!r}")
-        if not _SHA.match(sha):
+        if not _SHA.fullmatch(sha):
             raise ValueError(f"sha must be 40 lowercase hex digits: {sha!r}")
         owner, name = repo.split("/")
         site = site_url or f"https://{owner.lower()}.github.io/{name}/"
-        if not _SITE.match(site):
+        if not _SITE.fullmatch(site):
             raise ValueError(f"site URL must be a plain https URL: {site!r}")
         run_url = f"https://github.com/{repo}/actions/runs/{run_id}" if run_id else None
         return cls(repo, sha, site.rstrip("/") + "/", run_url)

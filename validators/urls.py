@@ -1,11 +1,15 @@
-"""The one test of "is this a web address we may publish": http/https with a host, nothing else."""
+"""The one test of "is this a web address we may publish": http/https with a plain ASCII host,
+nothing that draws like a slash or a dot without being one, and why not when it is not."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from validators.policy import policy
+from validators.hidden_characters import compile_ranges
+from validators.policy import hidden_characters, policy
+
+_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::[0-9]{1,5})?$")
 
 
 @cache
@@ -13,9 +17,36 @@ def _web_url() -> re.Pattern[str]:
     schemes = "|".join(re.escape(s) for s in policy().evidence.url_schemes)
     # scheme://host[:port][/path?query#fragment], no whitespace or control characters anywhere,
     # no user-info (a host hidden behind "user@" misleads readers).
-    return re.compile(rf"(?:{schemes})://[^\s\x00-\x1f\x7f/?#@\\]+(?:[/?#][^\s\x00-\x1f\x7f]*)?",
+    return re.compile(rf"(?:{schemes})://([^\s\x00-\x1f\x7f/?#@\\]+)(?:[/?#][^\s\x00-\x1f\x7f]*)?",
                       re.IGNORECASE)
 
 
+@cache
+def _lookalikes() -> re.Pattern[str]:
+    return compile_ranges(tuple(policy().evidence.url_lookalikes))
+
+
+NOT_A_URL = "应写成 http:// 或 https:// 开头的完整网址，不含空格，域名前不能有“用户名@”"
+
+
+def url_problem(text: str) -> str | None:
+    """Why `text` is no web address we may publish (Chinese), or None when it is one: NOT_A_URL,
+    or a reason about what the address would show a reader (a look-alike host or character)."""
+    match = _web_url().fullmatch(text)
+    if match is None:
+        return NOT_A_URL
+    if _lookalikes().search(text) or hidden_characters().search(text):
+        return "网址中有看起来像“/”“.”“:”却不是的字符或不可见字符，会让人误认网站"
+    host = match.group(1)
+    if not _HOST.fullmatch(host):
+        try:
+            ascii_form = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return "网址的域名含有非 ASCII 字符：请改写成普通的英文域名"
+        return (f"网址的域名含有非 ASCII 字符（有的与英文字母看起来一样）：请改写成 punycode 形式 "
+                f"{ascii_form}")
+    return None
+
+
 def is_web_url(text: str) -> bool:
-    return _web_url().fullmatch(text) is not None
+    return url_problem(text) is None

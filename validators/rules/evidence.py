@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from validators.loading import Path_
 from validators.rules.context import RuleContext
-from validators.urls import is_web_url
+from validators.urls import NOT_A_URL, url_problem
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _WEB_SCHEME = re.compile(r"^https?:", re.IGNORECASE)
@@ -79,8 +79,11 @@ class FolderListing:
 
 def _refuse_url(ref: str, as_browser_reads: str) -> Refusal | None:
     """For a reference with a scheme: None when it is a web address we may publish."""
-    if is_web_url(ref):
+    problem = url_problem(ref)
+    if problem is None:
         return None
+    if problem != NOT_A_URL:
+        return "E-URL-HOST", f"证明材料链接：{problem}。"
     if _WEB_SCHEME.match(as_browser_reads):
         return ("E-EVIDENCE-URL-SCHEME",
                 "证明材料链接不是完整的网址：应写成 https://域名/路径，不含空格，"

@@ -1,0 +1,91 @@
+"""A pull request as the comment workflow records it from GitHub's API (pull.json, files.jsonl,
+tree.json, blobs/), and the validation run's artifact, written as data for the verdict tests."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.trees import ROOT
+
+HEAD = "c0ffee" + "0" * 34
+OTHER = "badbad" + "0" * 34
+REGULAR, SYMLINK, GITLINK = "100644", "120000", "160000"
+
+
+def blob_sha(data: bytes) -> str:
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def base_tree(tmp: Path) -> Path:
+    """The sample submissions as the base branch holds them."""
+    base = tmp / "base"
+    shutil.copytree(ROOT / "submissions", base / "submissions")
+    return base
+
+
+@dataclass
+class PullRequestRecord:
+    """What the workflow fetched: edit the fields, then `write` the payloads."""
+
+    base: Path
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path: (mode, content)
+    changes: list[dict[str, object]] = field(default_factory=list)
+    head_sha: str = HEAD
+    changed_files: int | None = None
+    truncated: bool = False
+
+    def change(self, path: str, content: bytes | str, mode: str = REGULAR,
+               status: str = "modified", previous: str | None = None) -> PullRequestRecord:
+        data = content.encode() if isinstance(content, str) else content
+        self.files[path] = (mode, data)
+        entry: dict[str, object] = {"filename": path, "status": status, "sha": blob_sha(data),
+                                    "additions": 1, "deletions": 0}
+        if previous:
+            entry["previous_filename"] = previous
+        self.changes.append(entry)
+        return self
+
+    def remove(self, path: str) -> PullRequestRecord:
+        self.changes.append({"filename": path, "status": "removed", "sha": None})
+        return self
+
+    def write(self, folder: Path, blobs: bool = True) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        tree: dict[str, tuple[str, bytes]] = {}
+        for path in sorted((self.base / "submissions").rglob("*")):
+            if path.is_file():
+                tree[path.relative_to(self.base).as_posix()] = (REGULAR, path.read_bytes())
+        for change in self.changes:
+            if change["status"] == "removed" or change["status"] == "renamed":
+                tree.pop(str(change.get("previous_filename") or change["filename"]), None)
+        tree.update(self.files)
+        (folder / "tree.json").write_text(json.dumps({
+            "sha": "7" * 40, "truncated": self.truncated,
+            "tree": [{"path": p, "mode": m, "type": "commit" if m == GITLINK else "blob",
+                      "sha": blob_sha(d), "size": len(d)} for p, (m, d) in tree.items()]}))
+        (folder / "files.jsonl").write_text(
+            "".join(json.dumps(c) + "\n" for c in self.changes))
+        count = len(self.changes) if self.changed_files is None else self.changed_files
+        (folder / "pull.json").write_text(json.dumps({
+            "number": 7, "state": "open", "head": {"sha": self.head_sha, "ref": "patch-1"},
+            "base": {"ref": "main"}, "user": {"login": "cd-computer-admin"}, "changed_files": count}))
+        if blobs:
+            (folder / "blobs").mkdir(exist_ok=True)
+            for _, data in self.files.values():
+                (folder / "blobs" / blob_sha(data)).write_bytes(data)
+        return folder
+
+
+def artifact(folder: Path, result: bytes | str | None = '{"files": 0, "findings": []}',
+             head: str | None = HEAD) -> Path:
+    """The validation run's upload: result.json and head-sha (None leaves a file out)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if result is not None:
+        (folder / "result.json").write_bytes(result.encode() if isinstance(result, str) else result)
+    if head is not None:
+        (folder / "head-sha").write_text(head + "\n")
+    return folder

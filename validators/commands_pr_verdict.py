@@ -1,0 +1,64 @@
+"""`pr-verdict`: the comment workflow's one decision, made by the base branch's code."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from validators.changed_files import path_problem
+from validators.console import err, out
+from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from validators.policy import policy
+from validators.pr_api import NotChecked, blobs_to_fetch, read_pull_request
+from validators.pr_comment import Links
+from validators.pr_overlay import is_read, outside_submissions
+from validators.pr_verdict import decide
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    cmd = sub.add_parser("pr-verdict", help="用主分支的程序检查拉取请求的文件（作为数据读入），生成评论")
+    cmd.add_argument("--pull-request", type=Path, required=True,
+                     help="工作流从 GitHub API 读到的拉取请求：pull.json、files.jsonl、tree.json、blobs/")
+    cmd.add_argument("--artifact", type=Path, help="校验运行上传的构件目录（缺少时按“未检查”处理）")
+    cmd.add_argument("--repo", required=True, help="owner/name")
+    cmd.add_argument("--sha", required=True, help="拉取请求头提交的完整 SHA")
+    cmd.add_argument("--site-url", help="网站地址；默认 https://<owner>.github.io/<name>/")
+    cmd.add_argument("--run-id", type=int, help="校验运行的 id，用于链接")
+    cmd.add_argument("--output", type=Path, help="评论写入此文件；默认输出到标准输出")
+    cmd.add_argument("--list-blobs", action="store_true",
+                     help="只列出需要从 API 读取内容的文件（blob SHA），每行一个")
+    cmd.set_defaults(run=run)
+
+
+def _list_blobs(args: argparse.Namespace) -> int:
+    try:
+        pr = read_pull_request(args.pull_request, args.sha)
+    except NotChecked as exc:
+        err(f"不读取文件内容：{exc}")  # the verdict will say "not checked"
+        return EXIT_OK
+    if outside_submissions(pr.files):
+        return EXIT_OK
+    limit = policy().yaml.max_file_bytes
+    wanted = frozenset(
+        c.filename for c in pr.files
+        if c.status != "removed" and is_read(c) and path_problem(c.filename) is None
+        and (pr.tree[c.filename].size or 0) <= limit)
+    for sha in blobs_to_fetch(pr, wanted):
+        out(sha)
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        links = Links.build(args.repo, args.sha, args.site_url or None, args.run_id)
+    except ValueError as exc:
+        err(f"参数无效：{exc}")
+        return EXIT_USAGE
+    if args.list_blobs:
+        return _list_blobs(args)
+    verdict = decide(args.root, args.pull_request, args.artifact, links)
+    if args.output is None:
+        out(verdict.comment)
+    else:
+        args.output.write_text(verdict.comment, encoding="utf-8")
+    return EXIT_ERRORS if verdict.needs_changes else EXIT_OK

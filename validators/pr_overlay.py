@@ -1,0 +1,115 @@
+"""The base branch's submissions with a pull request's files laid over them, in a scratch folder:
+what the base branch would hold after the merge, built from data and never from a checkout of
+the pull request.
+
+Only the files `check` parses (YAML) are written with their content; every other changed file
+(evidence) becomes a sparse file of its recorded size, since the rules only ask whether it
+exists and how large it is. Paths that are not plain, links and submodules are never written:
+they become findings.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from validators.changed_files import path_findings
+from validators.findings import Finding
+from validators.policy import policy
+from validators.pr_api import REGULAR_MODES, FileIn, NotChecked, PullRequest
+from validators.repository import SUBMISSIONS
+
+READ_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(slots=True)
+class Overlay:
+    root: Path
+    findings: list[Finding] = field(default_factory=list)
+    # The changes that were laid over the base, as `files_to_check` reads them.
+    applied: list[FileIn] = field(default_factory=list)
+
+
+def outside_submissions(files: list[FileIn]) -> list[str]:
+    """Every path the pull request touches outside `submissions/<id>/`, in order."""
+    out: dict[str, None] = {}
+    for change in files:
+        for path in change.paths:
+            parts = PurePosixPath(path).parts
+            if len(parts) < 3 or parts[0] != SUBMISSIONS:
+                out[path] = None
+    return list(out)
+
+
+def is_read(change: FileIn) -> bool:
+    """Whether `check` reads this file's content (a report or a profile, under the size limit)."""
+    parts = PurePosixPath(change.filename).parts
+    return len(parts) == 3 and change.filename.endswith(READ_SUFFIXES)
+
+
+def _copy_base(base_root: Path, target: Path) -> None:
+    source = base_root / SUBMISSIONS
+    if not source.is_dir():
+        (target / SUBMISSIONS).mkdir(parents=True)
+        return
+
+    def link_or_copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)  # evidence can be large: a hard link costs nothing
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target / SUBMISSIONS, symlinks=True, copy_function=link_or_copy)
+
+
+def _remove(root: Path, path: str) -> None:
+    where = root / path
+    if where.is_symlink() or where.is_file():
+        where.unlink()
+
+
+def _write(pr: PullRequest, root: Path, change: FileIn) -> None:
+    where = root / change.filename
+    for parent in reversed(where.relative_to(root).parents):
+        folder = root / parent
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            raise NotChecked("拉取请求的文件与主分支上的文件或文件夹冲突")
+    where.parent.mkdir(parents=True, exist_ok=True)
+    if where.is_symlink() or where.is_dir():
+        raise NotChecked("拉取请求的文件与主分支上的文件或文件夹冲突")
+    entry = pr.tree[change.filename]
+    limit = policy().yaml.max_file_bytes
+    if is_read(change) and (entry.size or 0) <= limit:
+        blob = pr.blob(entry.sha)
+        if blob.is_symlink() or not blob.is_file():
+            raise NotChecked("缺少拉取请求中的文件内容")
+        shutil.copyfile(blob, where)
+    else:
+        with where.open("wb") as handle:  # sparse: the recorded size, no content
+            handle.truncate(entry.size or 0)
+
+
+def build_overlay(base_root: Path, pr: PullRequest, target: Path) -> Overlay:
+    """`target` holds the merged `submissions/`; changes outside it must be refused before."""
+    _copy_base(base_root, target)
+    overlay = Overlay(target)
+    writes: list[FileIn] = []
+    for change in pr.files:
+        refused = path_findings(change)
+        if refused:
+            overlay.findings += refused
+            continue
+        if change.status == "removed":
+            _remove(target, change.filename)
+        elif change.status == "renamed" and change.previous_filename:
+            _remove(target, change.previous_filename)
+        if change.status != "removed":
+            if change.mode not in REGULAR_MODES:
+                raise NotChecked("头提交中有无法识别的文件类型")
+            writes.append(change)
+        overlay.applied.append(change)
+    for change in writes:
+        _write(pr, target, change)
+    return overlay
