@@ -270,3 +270,16 @@ def test_output_keeps_every_text_as_text(page) -> None:
     loaded = load_text(text, "x.yaml", None)
     assert not loaded.findings, loaded.findings
     assert loaded.data["texts"] == TRICKY
+
+
+def test_a_value_outside_an_enumeration_is_one_issue_with_the_chinese_choices(page) -> None:
+    text = ("society: cd-x\nyear: 2017\nmajor_work:\n  - id: mw-a\n    kind: 改革\n    title: 改革\n"
+            "    date: 2017-05-01\n    description: 活动\n")
+    page.set_input_files("#rf-file", files=[{"name": "2017.yaml", "mimeType": "text/yaml",
+                                              "buffer": text.encode()}])
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+    message = box(page, "/major_work/0/kind").locator(".rf-msg").inner_text()
+    assert message.count("不是可选值之一") == 1, message
+    assert "可选：深化改革、科技扶贫、党建" in message
+    assert "reform" not in message
