@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from site_builder import items
 from site_builder.context import SiteData
 from site_builder.form_labels import FIELD_TITLES
+from site_builder.form_page import PUBLISHED_SCHEMAS
 from site_builder.markup import Column, cell, front_matter, link, num_cell, table, text
 from validators.csv_export import to_csv
 from validators.evaluation_report import LINE_HEADER, as_csv, line_rows, name_of, ranked
@@ -21,6 +22,7 @@ from validators.schema import json_schema_text
 
 PAGE = "downloads.md"
 FOLDER = "downloads"
+SCHEMAS = PUBLISHED_SCHEMAS.removeprefix(f"{FOLDER}/")  # what the downloaded files' modelines name
 
 
 def _json(data: Any) -> str:
@@ -98,9 +100,9 @@ def files(site: SiteData) -> list[tuple[str, str, str]]:
            ("score-lines.csv", "逐项得分明细，每行注明条款和 YAML 行号（CSV）", _score_lines_csv(site))]
     out += [(f"items-{spec.key}.csv", f"{spec.title}：全部学会、全部年度（CSV）", _items_csv(site, spec))
             for spec in items.ITEM_LISTS]
-    out += [("schema/society.schema.json", "学会资料 society.yaml 的 JSON Schema", json_schema_text("society")),
-            ("schema/submission.schema.json", "年度报告的 JSON Schema（不分年度）", json_schema_text("submission"))]
-    out += [(f"schema/submission-{y}.schema.json", f"{y} 年度报告的 JSON Schema（含活动类别标准）",
+    out += [(f"{SCHEMAS}society.schema.json", "学会资料 society.yaml 的 JSON Schema", json_schema_text("society")),
+            (f"{SCHEMAS}submission.schema.json", "年度报告的 JSON Schema（不分年度）", json_schema_text("submission"))]
+    out += [(f"{SCHEMAS}submission-{y}.schema.json", f"{y} 年度报告的 JSON Schema（含活动类别标准）",
              json_schema_text("submission", y)) for y in site.years]
     return out
 

@@ -151,7 +151,12 @@ def test_new_society_fills_every_area_into_a_valid_file(page, form_site: FormSit
     assert "已满足该类别的全部标准" in box(page, "/academic_events/0").locator(".rf-criteria").inner_text()
     report, profile = download(page, "report"), download(page, "profile")
     assert report == page.input_value("#rf-yaml-report")
-    assert report.startswith("# yaml-language-server: $schema=../../schema/submission.schema.json\n")
+    # The downloaded file leaves the repository: its modeline names the published schema.
+    published = site_settings().schema_base
+    assert published is not None
+    assert published.startswith("https://")
+    assert report.startswith(f"# yaml-language-server: $schema={published}submission.schema.json\n")
+    assert profile.startswith(f"# yaml-language-server: $schema={published}society.schema.json\n")
     assert "date: 2017-05-12\n" in report
     assert 'outcome: "2017-05-12"' in report
     assert 'title: "yes"' in report
