@@ -17,6 +17,7 @@ from site_builder import downloads
 from site_builder.context import SiteData, load
 from site_builder.form_page import SiteSettings
 from tests.trees import ROOT, profile, write_tree
+from validators.template import schema_line
 
 HOSTILE = ['=HYPERLINK("https://example.org","点击")', "+1+1", "-2", "@SUM(A1)", "'引号"]
 
@@ -124,3 +125,13 @@ def test_libreoffice_keeps_the_chinese(published: dict, site: SiteData, tmp_path
         rows = list(csv.reader(io.StringIO(converted.read_text("utf-8"))))
         assert rows[0] == table.header
         assert [r[1] for r in rows[1:]] == [str(r[1]) for r in table.rows]
+
+
+def test_the_form_downloads_name_a_published_schema(published: dict) -> None:
+    """The absolute modeline of a downloaded file resolves to a file of the downloads page."""
+    site_url = "https://cast.example.org/registry/"
+    for kind in ("submission", "society"):
+        url = schema_line(kind, SiteSettings(site_url=site_url).schema_base).split("$schema=", 1)[1]
+        path = url.removeprefix(site_url)
+        assert path.startswith(f"{downloads.FOLDER}/")
+        assert json.loads(published[path.removeprefix(f"{downloads.FOLDER}/")])["title"]
