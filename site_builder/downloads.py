@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -13,14 +14,25 @@ from pydantic import BaseModel
 from site_builder import items
 from site_builder.context import SiteData
 from site_builder.form_labels import FIELD_TITLES
+from site_builder.form_page import PUBLISHED_SCHEMAS
 from site_builder.markup import Column, cell, front_matter, link, num_cell, table, text
+from site_builder.workbook import Sheet, workbook
 from validators.csv_export import to_csv
-from validators.evaluation_report import LINE_HEADER, as_csv, line_rows, name_of, ranked
+from validators.evaluation_report import (
+    LINE_HEADER,
+    line_rows,
+    name_of,
+    ranked,
+    ranking_header,
+    ranking_rows,
+)
 from validators.models.labelled import LabelledEnum
 from validators.schema import json_schema_text
 
 PAGE = "downloads.md"
 FOLDER = "downloads"
+WORKBOOK = "tables.xlsx"
+SCHEMAS = PUBLISHED_SCHEMAS.removeprefix(f"{FOLDER}/")  # what the downloaded files' modelines name
 
 
 def _json(data: Any) -> str:
@@ -43,17 +55,20 @@ def _submissions(site: SiteData) -> str:
     return _json({"societies": profiles, "reports": reports})
 
 
-def _flat(value: Any) -> str:
+def _flat(value: Any) -> object:
+    """A cell: numbers stay numbers; lists, models, dates, enumerations become their text."""
     if isinstance(value, LabelledEnum):
         return value.label
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, int | float):
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, BaseModel):
-        return " ".join(_flat(getattr(value, k)) for k in type(value).model_fields if getattr(value, k))
+        return " ".join(str(_flat(getattr(value, k))) for k in type(value).model_fields if getattr(value, k))
     if isinstance(value, list):
-        return "；".join(_flat(v) for v in value)
+        return "；".join(str(_flat(v)) for v in value)
     return "" if value is None else str(value)
 
 
@@ -61,7 +76,18 @@ def _title(model: type[BaseModel], key: str) -> str:
     return FIELD_TITLES.get(f"{model.__name__}.{key}") or FIELD_TITLES.get(key) or key
 
 
-def _items_csv(site: SiteData, spec: items.ItemList) -> str:
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One table of the downloads: a CSV file and a sheet of the workbook."""
+
+    file: str
+    sheet: str
+    description: str
+    header: list[str]
+    rows: list[list[object]]
+
+
+def _items_table(site: SiteData, spec: items.ItemList) -> Table:
     model: type[BaseModel] | None = None
     rows: list[list[object]] = []
     for (society, year), doc in sorted(site.repo.reports.items()):
@@ -71,53 +97,76 @@ def _items_csv(site: SiteData, spec: items.ItemList) -> str:
                          *(_flat(getattr(item, k)) for k in model.model_fields)])
     fields = list(model.model_fields) if model else ["id"]
     header = ["年度", "学会 id", "学会名称", *(_title(model, k) if model else k for k in fields)]
-    return to_csv(header, rows)
+    return Table(f"items-{spec.key}.csv", spec.title, f"{spec.title}：全部学会、全部年度（CSV）", header, rows)
 
 
-def _societies_csv(site: SiteData) -> str:
-    rows = []
+def _societies_table(site: SiteData) -> Table:
+    rows: list[list[object]] = []
     for society in site.societies:
         p = site.profile(society)
         rows.append([society, site.name(society), p.kind.label if p else "", p.discipline if p else "",
                      (p.website or "") if p else "", "；".join(p.maintainers) if p else "",
                      ("是" if p.sample else "否") if p else ""])
-    return to_csv(["学会 id", "学会名称", "类型", "学科", "网站", "维护人", "示例数据"], rows)
+    return Table("societies.csv", "学会名录", "学会名录（CSV）",
+                 ["学会 id", "学会名称", "类型", "学科", "网站", "维护人", "示例数据"], rows)
 
 
-def _score_lines_csv(site: SiteData) -> str:
+def _score_lines_table(site: SiteData) -> Table:
     rows = [[e.society, name_of(site.repo, e.society), *line] for e in site.evaluations for line in line_rows(e)]
-    return to_csv(["学会 id", "学会名称", *LINE_HEADER], rows)
+    return Table("score-lines.csv", "逐项得分明细", "逐项得分明细，每行注明条款和 YAML 行号（CSV）",
+                 ["学会 id", "学会名称", *LINE_HEADER], rows)
 
 
-def files(site: SiteData) -> list[tuple[str, str, str]]:
+def tables(site: SiteData) -> list[Table]:
+    """Every table, in the order of the downloads page and of the workbook's sheets."""
+    return [_societies_table(site),
+            Table("evaluations.csv", "排名和各领域得分", "各年度排名和各领域得分（CSV）",
+                  ranking_header(), ranking_rows(site.evaluations, site.repo)),
+            _score_lines_table(site),
+            *(_items_table(site, spec) for spec in items.ITEM_LISTS)]
+
+
+def _exact(value: object) -> object:
+    """A float with all its digits (the CSV writer's own format keeps six)."""
+    return format(value, ".15g") if isinstance(value, float) else value
+
+
+def files(site: SiteData) -> list[tuple[str, str, str | bytes]]:
     """(path under downloads/, description, content) of every download."""
-    out = [("submissions.json", "全部提交：学会资料和各年度报告（JSON）", _submissions(site)),
-           ("societies.csv", "学会名录（CSV）", _societies_csv(site)),
-           ("evaluations.json", "全部评估结果，含逐项得分和改进建议（JSON）", _evaluations(site)),
-           ("evaluations.csv", "各年度排名和各领域得分（CSV）", as_csv(site.evaluations, site.repo, None)),
-           ("score-lines.csv", "逐项得分明细，每行注明条款和 YAML 行号（CSV）", _score_lines_csv(site))]
-    out += [(f"items-{spec.key}.csv", f"{spec.title}：全部学会、全部年度（CSV）", _items_csv(site, spec))
-            for spec in items.ITEM_LISTS]
-    out += [("schema/society.schema.json", "学会资料 society.yaml 的 JSON Schema", json_schema_text("society")),
-            ("schema/submission.schema.json", "年度报告的 JSON Schema（不分年度）", json_schema_text("submission"))]
-    out += [(f"schema/submission-{y}.schema.json", f"{y} 年度报告的 JSON Schema（含活动类别标准）",
+    listed = tables(site)
+    out: list[tuple[str, str, str | bytes]] = [
+        ("submissions.json", "全部提交：学会资料和各年度报告（JSON）", _submissions(site)),
+        ("evaluations.json", "全部评估结果，含逐项得分和改进建议（JSON）", _evaluations(site)),
+        (WORKBOOK, "下列全部 CSV 表格，一个表格一页（Excel 工作簿：表头冻结，数字可直接计算）",
+         workbook([Sheet(t.sheet, t.header, t.rows) for t in listed]))]
+    out += [(t.file, t.description, to_csv(t.header, [[_exact(v) for v in row] for row in t.rows]))
+            for t in listed]
+    out += [(f"{SCHEMAS}society.schema.json", "学会资料 society.yaml 的 JSON Schema", json_schema_text("society")),
+            (f"{SCHEMAS}submission.schema.json", "年度报告的 JSON Schema（不分年度）", json_schema_text("submission"))]
+    out += [(f"{SCHEMAS}submission-{y}.schema.json", f"{y} 年度报告的 JSON Schema（含活动类别标准）",
              json_schema_text("submission", y)) for y in site.years]
     return out
 
 
-def _size(content: str) -> str:
-    size = len(content.encode("utf-8"))
+def _bytes(content: str | bytes) -> bytes:
+    return content if isinstance(content, bytes) else content.encode("utf-8")
+
+
+def _size(content: str | bytes) -> str:
+    size = len(_bytes(content))
     return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
 
 
-def pages(site: SiteData) -> Iterator[tuple[str, str]]:
+def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
     listed = files(site)
     rows = [[cell(link(site.urls.rel(PAGE, f"{FOLDER}/{path}"), f"<code>{text(path)}</code>"), path),
-             cell(text(description)), num_cell(len(content.encode("utf-8"))), cell(_size(content))]
+             cell(text(description)), num_cell(len(_bytes(content))), cell(_size(content))]
             for path, description, content in listed]
     yield PAGE, (front_matter("下载") + "# 下载\n\n"
                  "全部数据随网站一起发布，可自由下载。CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 打开；"
                  "以 =、+、-、@ 开头的文字前加了单引号，不会被当作公式执行。"
+                 f"{WORKBOOK} 把全部表格放在一个 Excel 工作簿中，每个表格一页：表头冻结，数字可直接计算，"
+                 "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
                  + table([Column("文件"), Column("内容"), Column("字节", numeric=True), Column("大小")], rows,
                          sortable=False) + "\n")

@@ -19,6 +19,7 @@ from validators.guideline import available_years, guideline
 from validators.policy import policy
 from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
+from validators.template import schema_line
 
 PAGE = "form.md"
 ASSETS = "form"
@@ -29,15 +30,25 @@ SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "fo
            "form-check.js", "form-render.js", "form-start.js", "form-output.js", "form.js")
 
 
+# Where the downloads page publishes the JSON Schemas, under the site's root.
+PUBLISHED_SCHEMAS = "downloads/schema/"
+
+
 @dataclass(frozen=True, slots=True)
 class SiteSettings:
     repo_url: str | None = None
     branch: str = "main"
     directory_urls: bool = True
+    site_url: str | None = None
+
+    @property
+    def schema_base(self) -> str | None:
+        """The published schemas' absolute URL, for files that leave the repository."""
+        return f"{self.site_url}{PUBLISHED_SCHEMAS}" if self.site_url else None
 
 
 def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> SiteSettings:
-    """`repo_url`, the branch of `edit_uri` and `use_directory_urls` from mkdocs.yml."""
+    """`repo_url`, the branch of `edit_uri`, `use_directory_urls` and `site_url` from mkdocs.yml."""
     if not mkdocs_yml.is_file():
         return SiteSettings()
     config = read_config(mkdocs_yml)
@@ -46,7 +57,10 @@ def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> SiteSettings:
     edit_uri = config.get("edit_uri")
     parts = edit_uri.strip("/").split("/") if isinstance(edit_uri, str) else []
     branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
-    return SiteSettings(repo_url, branch, bool(config.get("use_directory_urls", True)))
+    site_url = config.get("site_url")
+    site_url = (site_url.rstrip("/") + "/"
+                if isinstance(site_url, str) and site_url.startswith(("https://", "http://")) else None)
+    return SiteSettings(repo_url, branch, bool(config.get("use_directory_urls", True)), site_url)
 
 
 def _json(data: Any) -> bytes:
@@ -129,7 +143,9 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     societies = _societies(repo, grouped)
     files[f"{ASSETS}/config.json"] = _json({
         "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": policy().form.github_url_max_chars,
-        "years": years, "societies": societies})
+        "years": years, "societies": societies,
+        # The downloaded files' modelines ("# " is added by the form), absolute once site_url is set.
+        "modelines": {kind: schema_line(kind, settings.schema_base)[2:] for kind in ("submission", "society")}})
     files[f"{ASSETS}/labels.json"] = _json(labels_data())
     files[f"{ASSETS}/schema-society.json"] = _json(json_schema("society"))
     for year in years:

@@ -35,7 +35,7 @@ HAND_WRITTEN = PROJECT / "docs"
 ASSETS = Path(__file__).with_name("assets")
 DEFAULT_OUT = Path("generated") / "docs"
 
-PageSource = Callable[[SiteData], Iterable[tuple[str, str]]]
+PageSource = Callable[[SiteData], Iterable[tuple[str, str | bytes]]]
 _PAGE_MODULES: tuple[PageSource, ...] = (
     guideline_page.pages, rubric_page.pages, societies.pages, society_page.pages, areas.pages,
     rankings.pages, downloads.pages)
@@ -112,8 +112,8 @@ def _write(out: Path, files: Iterable[tuple[str, bytes]]) -> Written:
 
 def _render(site: SiteData, sources: Iterable[PageSource]) -> Iterator[tuple[str, bytes]]:
     for source in sources:
-        for path, text in source(site):
-            yield path, text.encode("utf-8")
+        for path, content in source(site):
+            yield path, content if isinstance(content, bytes) else content.encode("utf-8")
 
 
 def _render_in_worker(indexes: tuple[int, ...], out: Path) -> Written:

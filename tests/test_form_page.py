@@ -13,6 +13,7 @@ from site_builder.form_page import (
     ASSET_SOURCE,
     PAGE,
     SiteSettings,
+    form_files,
     page_markdown,
     site_settings,
     write_form,
@@ -77,6 +78,16 @@ def test_reports_are_json_and_the_page_holds_no_data(written: Path) -> None:
     config = json.loads((written / "form" / "config.json").read_text(encoding="utf-8"))
     assert config["repo_url"] == "https://github.com/example/registry"
     assert config["societies"] == [{"id": "cd-hostile", "name": "成都市cd-hostile学会（示例）", "years": [2017]}]
+    # No site_url: the downloaded files name the schema as a file inside a clone would.
+    assert config["modelines"]["submission"] == "yaml-language-server: $schema=../../schema/submission.schema.json"
+
+
+def test_downloaded_files_name_the_published_schema(tmp_path: Path, repo: Repository) -> None:
+    published = SiteSettings(site_url="https://cast.example.org/registry/")
+    config = json.loads(form_files(repo, settings=published)["form/config.json"])
+    assert config["modelines"] == {
+        "submission": "yaml-language-server: $schema=https://cast.example.org/registry/downloads/schema/submission.schema.json",
+        "society": "yaml-language-server: $schema=https://cast.example.org/registry/downloads/schema/society.schema.json"}
 
 
 def test_assets_and_guide_files_are_written(written: Path) -> None:
@@ -115,7 +126,10 @@ def test_site_settings_read_mkdocs_yml(tmp_path: Path) -> None:
         "extra:\n  token: !ENV [TOKEN, none]\n", encoding="utf-8")
     settings = site_settings(config)
     assert settings == SiteSettings("https://github.com/cast/registry", "trunk", directory_urls=False)
+    assert settings.schema_base is None
     assert site_settings(tmp_path / "missing.yml") == SiteSettings()
+    config.write_text("site_name: x\nsite_url: https://cast.example.org/registry\n", encoding="utf-8")
+    assert site_settings(config).schema_base == "https://cast.example.org/registry/downloads/schema/"
     assert 'src="form/form.js"' in page_markdown(settings)
     assert 'src="./form.js"' in page_markdown(SiteSettings())
 

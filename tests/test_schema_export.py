@@ -1,5 +1,6 @@
-"""`python -m validators schema` against an independent validator: check-jsonschema's own
-command line, which reads YAML with ruamel.yaml (not our loader) and checks formats.
+"""`python -m validators schema` against independent validators: check-jsonschema's own
+command line, which reads YAML with ruamel.yaml (not our loader) and checks formats, and ajv-cli
+5 in strict draft 2020-12 mode with ajv-formats (the pinned npm packages, see tests/clients.py).
 
 It accepts every valid file (sample submissions and tests/data/valid) and rejects every
 invalid example that is purely a matter of shape. Two things no JSON Schema can see, because
@@ -7,7 +8,9 @@ they are lost when YAML becomes JSON, are left to `check`: a date written in quo
 no date type: the schema says "a string in date format", which `'2017-05-12'` is) and YAML
 1.1/1.2 traps such as `012` (our loader keeps it as text so that codes keep their zero).
 check-jsonschema turns unquoted YAML dates into ISO strings before validating, so dates as
-written in the template validate against `format: date`.
+written in the template validate against `format: date`. ajv-cli reads YAML with js-yaml's
+YAML 1.1 schema, which turns them into Date objects, so its files are first converted to JSON by
+a YAML 1.2 reader (the npm `yaml` package's command line), as the README tells users to do.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.clients import npm_tool
 from tests.trees import ROOT
+from validators.check import check_file
 from validators.guideline import available_years
 from validators.schema import json_schema
 
@@ -159,3 +164,86 @@ def test_dates_as_written_validate_and_impossible_dates_do_not(
         paths[value].write_text(f"{head}    date: {value}\n    description: 活动\n", encoding="utf-8")
     failing = _failing(_validate(schemas["submission"], list(paths.values())))
     assert {v for v, p in paths.items() if p not in failing} == {v for v, ok in cases.items() if ok}
+
+
+# --- ajv-cli, strict ----------------------------------------------------------------------------
+
+def _keys(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def test_schemas_use_only_standard_keywords(schemas: dict[str, Path]) -> None:
+    for name, path in schemas.items():
+        schema = json.loads(path.read_text("utf-8"))
+        assert not {k for k in _keys(schema) if k.startswith("x-")}, name
+
+
+def _ajv(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(npm_tool("ajv")), *args, "--spec=draft2020", "--strict=true",
+                           "-c", "ajv-formats"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=False)
+
+
+def test_schemas_compile_under_strict_ajv(schemas: dict[str, Path]) -> None:
+    for name, path in schemas.items():
+        done = _ajv("compile", "-s", str(path))
+        assert done.returncode == 0, (name, done.stdout + done.stderr)
+        assert "is valid" in done.stdout, name
+
+
+def _as_json(files: list[Path], folder: Path) -> dict[Path, Path]:
+    """Each YAML file converted by a YAML 1.2 reader (dates stay text), to `folder/<n>.json`:
+    one run of the converter over the files as one stream, one document each."""
+    stream = "".join(f"---\n{path.read_text('utf-8')}\n" for path in files)
+    done = subprocess.run([str(npm_tool("yaml")), "--json", "--strict"], input=stream,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    documents = json.loads(done.stdout)
+    assert len(documents) == len(files)
+    converted = {}
+    for n, (path, document) in enumerate(zip(files, documents, strict=True)):
+        converted[path] = folder / f"{n}.json"
+        converted[path].write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return converted
+
+
+def _ajv_failing(schema: Path, files: list[Path], folder: Path) -> set[Path]:
+    folder.mkdir()
+    converted = _as_json(files, folder)
+    done = _ajv("validate", "--all-errors", "--errors=json", "-s", str(schema),
+                "-d", str(folder / "*.json"))
+    verdicts = dict(line.rsplit(" ", 1) for line in (done.stdout + done.stderr).splitlines()
+                    if line.endswith((" valid", " invalid")) and line.startswith(str(folder)))
+    assert set(verdicts) == {str(p) for p in converted.values()}, done.stdout + done.stderr
+    assert done.returncode == (1 if "invalid" in verdicts.values() else 0)
+    return {source for source, json_path in converted.items() if verdicts[str(json_path)] == "invalid"}
+
+
+def _check_failing(files: list[Path], codes: set[str]) -> set[Path]:
+    """The files `check` finds an error in with one of `codes`."""
+    return {p for p in files
+            if any(f.code in codes for f in check_file(p, p.parents[2]).findings)}
+
+
+def test_ajv_and_check_jsonschema_agree_with_check_on_shape(
+        schemas: dict[str, Path], tmp_path: Path) -> None:
+    cases = _valid_files() + _examples(SHAPE_CODES)
+    for kind, files in (("submission", _reports(cases)), ("society", _profiles(cases))):
+        expected = _check_failing(files, SHAPE_CODES)
+        assert expected, kind
+        assert expected != set(files), kind
+        assert _ajv_failing(schemas[kind], files, tmp_path / kind) == expected, kind
+        assert _failing(_validate(schemas[kind], files)) == expected, kind
+
+
+def test_ajv_and_check_jsonschema_agree_with_check_on_criteria(
+        schemas: dict[str, Path], tmp_path: Path) -> None:
+    files = _reports(_valid_files(), 2017) + _reports(_examples(CRITERIA_CODES))
+    expected = _check_failing(files, CRITERIA_CODES)
+    assert expected == set(_reports(_examples(CRITERIA_CODES)))
+    assert _ajv_failing(schemas["submission-2017"], files, tmp_path / "ajv") == expected
+    assert _failing(_validate(schemas["submission-2017"], files)) == expected

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from validators import (
     commands_check,
+    commands_doctor,
     commands_evaluate,
     commands_github,
     commands_new,
@@ -23,7 +24,7 @@ from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 from validators.guideline import YearFileError
 
 _COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new,
-                    commands_pr_verdict)
+                    commands_pr_verdict, commands_doctor)
 
 
 class UsageParser(argparse.ArgumentParser):

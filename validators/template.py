@@ -21,8 +21,18 @@ from validators.models.research import AchievementType, ResearchFocus, ResearchF
 from validators.models.service_stations import StationLevel
 from validators.models.society import SocietyKind
 
-SUBMISSION_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/submission.schema.json"
-SOCIETY_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/society.schema.json"
+# From submissions/<society-id>/ to the repository's schema/ folder.
+REPOSITORY_SCHEMAS = "../../schema/"
+
+
+def schema_line(kind: str, schema_base: str | None = None) -> str:
+    """The editor's modeline: `schema_base` (the published schemas' absolute URL) for a file that
+    leaves the repository, else the relative path, which resolves only inside a clone."""
+    return f"# yaml-language-server: $schema={schema_base or REPOSITORY_SCHEMAS}{kind}.schema.json"
+
+
+SUBMISSION_SCHEMA_LINE = schema_line("submission")
+SOCIETY_SCHEMA_LINE = schema_line("society")
 PLACEHOLDER_LOGIN = "your-github-login"
 _COMMENT_COLUMN = 40
 _WRAP = 96  # display columns; a Chinese character takes two

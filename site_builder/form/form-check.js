@@ -31,8 +31,25 @@
       delete merged.$ref;
       schema = merged;
     }
-    return Object.assign({}, schema, { def: def || schema.def || null, nullable: nullable || !!schema.nullable });
+    return Object.assign({}, schema, labelled(schema), { def: def || schema.def || null, nullable: nullable || !!schema.nullable });
   };
+
+  /* A labelled enumeration is `oneOf` constants each titled with its Chinese label (a code's
+   * constant differs from its title): `enum` (every accepted spelling), `choices` (the labels)
+   * and `labels` (code -> label). */
+  function labelled(schema) {
+    var options = schema.oneOf;
+    if (!Array.isArray(options) || !options.length || !options.every(function (o) {
+      return RF.isObject(o) && typeof o.const === "string" && typeof o.title === "string";
+    })) return {};
+    var labels = {};
+    var choices = [];
+    options.forEach(function (o) {
+      if (o.const === o.title) choices.push(o.const);
+      else labels[o.const] = o.title;
+    });
+    return { enum: options.map(function (o) { return o.const; }), choices: choices, labels: labels };
+  }
 
   RF.atPointer = function (root, pointer) {
     return RF.getPath(root, RF.parsePointer(pointer));
@@ -65,12 +82,7 @@
   };
 
   function enumLabels(schema) {
-    if (schema["x-labels"]) {
-      return Object.keys(schema["x-labels"]).map(function (k) {
-        return schema["x-labels"][k];
-      });
-    }
-    return (schema.enum || []).map(String);
+    return schema.choices || (schema.enum || []).map(String);
   }
 
   var TYPE_WORDS = {
@@ -189,6 +201,10 @@
     var issues = [];
     var seen = {};
     (validate.errors || []).forEach(function (e) {
+      // A value outside a labelled enumeration fails every constant of its oneOf: one issue.
+      var constant = /^#(.*)\/oneOf\/\d+\/const$/.exec(e.schemaPath);
+      var owner = constant && RF.resolveSchema(RF.atPointer(root, constant[1]), root);
+      if (owner && owner.choices) e = Object.assign({}, e, { keyword: "enum", params: {}, parentSchema: owner });
       if (["if", "anyOf", "oneOf", "allOf", "not", "then", "else"].indexOf(e.keyword) !== -1) return;
       if (/\/anyOf\/\d+\/type$/.test(e.schemaPath) && e.params && e.params.type === "null") return;
       var cond = conditionOf(e, root);

@@ -5,8 +5,6 @@
   var RF = (window.ReportForm = window.ReportForm || {});
   var el = RF.el;
   var P = (RF.appMethods = RF.appMethods || {});
-  var SUBMISSION_MODELINE = "yaml-language-server: $schema=../../schema/submission.schema.json";
-  var SOCIETY_MODELINE = "yaml-language-server: $schema=../../schema/society.schema.json";
 
   /* ---- output ---------------------------------------------------------------------------- */
 
@@ -24,7 +22,7 @@
     var s = this.society(st.data.society);
     var name = s ? s.name : (this.profileCtx && st.profile.name) || "";
     var header = [
-      SUBMISSION_MODELINE,
+      this.config.modelines.submission,
       (name ? name + "（" + (st.data.society || "") + "）" : "学会 " + (st.data.society || "")) + " " + st.data.year + " 年度工作报告。",
       "由网站“在线填报”页面生成；提交后系统会自动检查，并用中文说明需要修改的地方。",
     ];
@@ -34,7 +32,7 @@
   P.profileYaml = function () {
     var st = this.state;
     var schema = this.societySchema;
-    var header = [SOCIETY_MODELINE, "学会资料：由网站“在线填报”页面生成。"];
+    var header = [this.config.modelines.society, "学会资料：由网站“在线填报”页面生成。"];
     return RF.dumpYaml(RF.outputTree(st.profile, schema, schema) || {}, header, {});
   };
 

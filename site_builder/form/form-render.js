@@ -164,11 +164,7 @@
   }
 
   function enumOptions(schema) {
-    var labels = schema["x-labels"];
-    if (!labels) return schema.enum.slice();
-    return Object.keys(labels).map(function (code) {
-      return labels[code];
-    });
+    return (schema.choices || schema.enum).slice();
   }
 
   R.dateInput = function (path, value) {

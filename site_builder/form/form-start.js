@@ -200,7 +200,7 @@
   /* Enumeration codes (host) become the labels (主办) the site shows and the form writes. */
   function normalise(data, root) {
     RF.walk(data, root, root, [], function (path, value, key, schema, parent) {
-      var labels = schema["x-labels"];
+      var labels = schema.labels;
       if (labels && typeof value === "string" && RF.own(labels, value)) {
         parent[path[path.length - 1]] = labels[value];
       }

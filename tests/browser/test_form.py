@@ -151,7 +151,12 @@ def test_new_society_fills_every_area_into_a_valid_file(page, form_site: FormSit
     assert "已满足该类别的全部标准" in box(page, "/academic_events/0").locator(".rf-criteria").inner_text()
     report, profile = download(page, "report"), download(page, "profile")
     assert report == page.input_value("#rf-yaml-report")
-    assert report.startswith("# yaml-language-server: $schema=../../schema/submission.schema.json\n")
+    # The downloaded file leaves the repository: its modeline names the published schema.
+    published = site_settings().schema_base
+    assert published is not None
+    assert published.startswith("https://")
+    assert report.startswith(f"# yaml-language-server: $schema={published}submission.schema.json\n")
+    assert profile.startswith(f"# yaml-language-server: $schema={published}society.schema.json\n")
     assert "date: 2017-05-12\n" in report
     assert 'outcome: "2017-05-12"' in report
     assert 'title: "yes"' in report
@@ -270,3 +275,16 @@ def test_output_keeps_every_text_as_text(page) -> None:
     loaded = load_text(text, "x.yaml", None)
     assert not loaded.findings, loaded.findings
     assert loaded.data["texts"] == TRICKY
+
+
+def test_a_value_outside_an_enumeration_is_one_issue_with_the_chinese_choices(page) -> None:
+    text = ("society: cd-x\nyear: 2017\nmajor_work:\n  - id: mw-a\n    kind: 改革\n    title: 改革\n"
+            "    date: 2017-05-01\n    description: 活动\n")
+    page.set_input_files("#rf-file", files=[{"name": "2017.yaml", "mimeType": "text/yaml",
+                                              "buffer": text.encode()}])
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+    message = box(page, "/major_work/0/kind").locator(".rf-msg").inner_text()
+    assert message.count("不是可选值之一") == 1, message
+    assert "可选：深化改革、科技扶贫、党建" in message
+    assert "reform" not in message

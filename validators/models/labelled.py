@@ -66,10 +66,20 @@ class LabelledEnum(str, Enum):  # noqa: UP042 (members carry a label and a claus
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> dict[str, Any]:
+        """One `const` per accepted spelling, each titled with the member's label: standard
+        keywords only (strict ajv refuses `x-` ones), and editors complete and describe the
+        Chinese labels. A code's entry is the one whose `const` differs from its `title`."""
         labels = [m.label for m in cls]
         return {
             "type": "string",
-            "enum": labels + [m.value for m in cls],
-            "x-labels": {m.value: m.label for m in cls},
+            "oneOf": [{"const": m.label, "title": m.label, **_clause(m)} for m in cls]
+            + [{"const": m.value, "title": m.label, "description": f"“{m.label}”的英文代码"}
+               for m in cls]
+            + [{"const": alias, "title": m.label, "description": f"“{m.label}”的另一种写法"}
+               for alias, m in cls.__dict__.get("_alias_table", {}).items()],
             "description": "可选：" + "、".join(labels),
         }
+
+
+def _clause(member: LabelledEnum) -> dict[str, str]:
+    return {"description": f"条款 {member.clause}"} if member.clause else {}

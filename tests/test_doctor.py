@@ -1,0 +1,84 @@
+"""`python -m validators doctor`: the repository's own GitHub set-up, and the list of what an
+administrator still has to do by hand, with the names the workflows and mkdocs.yml use."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.trees import ROOT
+from validators.doctor import REQUIRED, WORKFLOWS, diagnose, job_names, read_data
+from validators.pr_comment import LABEL_NEEDS_CHANGES
+
+
+def _doctor(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "doctor"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / ".github", tmp_path / ".github")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def _required_checks() -> list[str]:
+    names = []
+    for name in REQUIRED:
+        workflow = read_data(ROOT / WORKFLOWS / name)
+        assert workflow is not None
+        names += [workflow["name"], *job_names(workflow)]
+    return names
+
+
+def test_the_repository_is_set_up_and_the_manual_steps_name_what_the_code_uses() -> None:
+    done = _doctor(ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "✗" not in done.stdout
+    site_url = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.MULTILINE)
+    assert site_url
+    manual = done.stdout.split("程序无法检查）：", 1)[1]
+    for needed in ["GitHub Actions", f"SITE_URL，值 {site_url.group(1)}", f"“{LABEL_NEEDS_CHANGES}”",
+                   *(f"“{name}”" for name in _required_checks())]:
+        assert needed in manual, needed
+
+
+def test_missing_and_invalid_settings_are_each_reported(copy: Path) -> None:
+    (copy / WORKFLOWS / "publish.yml").unlink()
+    (copy / ".github" / "admins.yaml").write_text("admins: [not a login!]\n", encoding="utf-8")
+    config = copy / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url: .*$", "", config.read_text("utf-8"), flags=re.MULTILINE),
+                      encoding="utf-8")
+    done = _doctor(copy)
+    assert done.returncode == 1
+    failed = [line for line in done.stdout.splitlines() if line.startswith("  ✗")]
+    assert len(failed) == 3, done.stdout
+    assert any("publish.yml" in line for line in failed)
+    assert any("admins.yaml 无效" in line for line in failed)
+    assert any("site_url" in line for line in failed)
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("garbage", [b"\xff\xfe\x00bad", b"[unclosed", b"- a list\n", b"a: !!python/name:os.system x\n"])
+def test_garbage_files_are_findings_not_crashes(copy: Path, garbage: bytes) -> None:
+    for rel in ("mkdocs.yml", ".github/admins.yaml", f"{WORKFLOWS}/validate.yml"):
+        (copy / rel).write_bytes(garbage)
+    diagnosis = diagnose(copy)
+    assert len(diagnosis.failed) == 3
+    done = _doctor(copy)
+    assert done.returncode == 1
+    assert done.stderr == ""
+
+
+def test_readme_section_covers_every_manual_step() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## 管理员首次设置", 1)[1].split("\n## ", 1)[0]
+    for needed in ["GitHub Actions", "SITE_URL", LABEL_NEEDS_CHANGES, "python -m validators doctor",
+                   *_required_checks()]:
+        assert needed in section, needed
