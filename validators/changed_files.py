@@ -27,10 +27,10 @@ MAX_LIST_BYTES = 4 * 1024 * 1024
 # Changes here can change the result of every submission: check the whole tree.
 WHOLE_TREE_PREFIXES = ("validators/",)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_GIT_STATUS = {"A": "added", "C": "copied", "D": "removed", "M": "modified", "R": "renamed",
+Status = Literal["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]
+_GIT_STATUS: dict[str, Status] = {"A": "added", "C": "copied", "D": "removed", "M": "modified", "R": "renamed",
                "T": "changed"}
 
-Status = Literal["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]
 RepoPath = Annotated[str, Field(min_length=1, max_length=1024)]
 
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -149,13 +150,15 @@ def area_findings(doc: ReportDoc, report: YearReport, rules: Guideline) -> list[
     return ctx.findings
 
 
-def _check_profile(data: dict, file: str, folder: Path, source: SourceMap, findings: list[Finding],
+def _check_profile(data: dict[str, Any], file: str, folder: Path, source: SourceMap, findings: list[Finding],
                    root: Path) -> FileResult:
     try:
         profile = SocietyProfile.model_validate(data)
     except ValidationError as exc:
         return FileResult(findings + findings_from(exc, SocietyProfile, file, source))
-    ctx = RuleContext(file, folder, source, guideline(available_years(root)[-1], root), policy())
+    latest = guideline(available_years(root)[-1], root)
+    assert latest is not None  # the shipped years always include one
+    ctx = RuleContext(file, folder, source, latest, policy())
     if profile.id != folder.name:
         ctx.error(("id",), "E-SOCIETY-MISMATCH", f"id 应与文件夹名一致，写作“{folder.name}”。", None)
     problem = url_problem(profile.website) if profile.website is not None else None
@@ -263,17 +266,18 @@ def _check_one(path: Path, root: Path) -> FileResult:
     return check_file(path, root)
 
 
-_Portable = tuple[list[Finding], str, dict | None, SourceMap | None]
+_Portable = tuple[list[Finding], str, dict[str, Any] | None, SourceMap | None]
 
 
 def _portable(outcome: FileResult) -> _Portable:
     """What a worker sends back: plain data, which pickles several times faster than models."""
     if outcome.report:
-        doc = outcome.report
-        return (outcome.findings, doc.file, doc.report.model_dump(), doc.source)
+        report = outcome.report
+        return (outcome.findings, report.file, report.report.model_dump(), report.source)
     if outcome.profile:
-        doc = outcome.profile
-        return (outcome.findings, doc.file, {"profile": doc.profile.model_dump()}, doc.source)
+        profile = outcome.profile
+        return (outcome.findings, profile.file, {"profile": profile.profile.model_dump()},
+                profile.source)
     return (outcome.findings, "", None, None)
 
 

@@ -22,7 +22,7 @@ FORMATS: dict[str, Callable[[CheckResult], str]] = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = sub.add_parser("check", help="校验提交的 YAML 文件")
     check.add_argument("paths", nargs="*", type=Path, help="文件或文件夹；省略时检查整个 submissions/")
     check.add_argument("--format", choices=sorted(FORMATS), default="text")

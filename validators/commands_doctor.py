@@ -10,7 +10,7 @@ from validators.doctor import as_text, diagnose
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser("doctor", help="检查仓库的 GitHub 设置，列出需要管理员手工完成的设置")
     cmd.set_defaults(run=run)
 

@@ -11,7 +11,7 @@ from validators.evaluation import evaluate_repository
 from validators.exit_codes import EXIT_OK, EXIT_USAGE
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser("evaluate", help="计算评估结果（排名或单个学会的明细）")
     cmd.add_argument("--year", type=int, help="只评估这一年度")
     cmd.add_argument("--society", help="只输出这个学会的逐项明细")

@@ -51,7 +51,7 @@ from validators.pr_comment import (
 MAX_SUMMARY_BYTES = 900_000
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     changed = sub.add_parser("changed", help="列出相对于基准分支改动的文件（JSON）")
     changed.add_argument("--base", required=True, help="基准，如 origin/main")
     changed.add_argument("--head", default="HEAD", help="默认 HEAD")

@@ -19,7 +19,7 @@ from validators.template import report_template, society_template
 _LOGIN = TypeAdapter(GithubLogin)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser("new", help="生成带中文注释的年度报告模板")
     cmd.add_argument("society", help="学会 id（文件夹名），如 cd-mech-eng")
     cmd.add_argument("year", type=int, help="年度，如 2017")

@@ -15,7 +15,7 @@ from validators.pr_overlay import is_read, outside_submissions
 from validators.pr_verdict import decide
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser("pr-verdict", help="用主分支的程序检查拉取请求的文件（作为数据读入），生成评论")
     cmd.add_argument("--pull-request", type=Path, required=True,
                      help="工作流从 GitHub API 读到的拉取请求：pull.json、files.jsonl、tree.json、blobs/")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]  # libyaml's parser; stubs omit it
 
 from validators.findings import Finding, error
 from validators.hidden_characters import describe
@@ -201,6 +201,7 @@ def _stream_finding(text: str, file: str, max_depth: int) -> Finding | None:
     depth = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         m = event.start_mark
+        assert m is not None  # libyaml marks every event
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             return error(file, m.line + 1, m.column + 1, "E-YAML-ALIAS",
                          "不允许使用锚点和别名（& 与 *）：请把内容完整写出。")
@@ -270,8 +271,8 @@ class _Builder:
             self._seen.add(id(node))
         mark = node.start_mark
         self.source.values[path] = (mark.line + 1, mark.column + 1)
-        tag, kind = node.tag, node.__class__
-        if kind is yaml.ScalarNode:
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
             if tag == _PLAIN:
                 return _resolve_plain(node.value)
             if self._hidden is not None:
@@ -281,8 +282,9 @@ class _Builder:
             self._fail(node, "E-YAML-TAG",
                        f"不允许使用 YAML 标签 {tag.replace(_CORE, '!!')}：请删除标签，直接写值。")
             return None
-        if kind is yaml.SequenceNode:
+        if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
         return self._mapping(node, path)
 
     def _refuse_hidden(self, node: yaml.ScalarNode) -> None:
@@ -295,8 +297,9 @@ class _Builder:
 
     def _tagged(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(
-            tag.removeprefix(_CORE))
+        kinds: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool,
+                                                     "null": type(None)}
+        expected = kinds.get(tag.removeprefix(_CORE))
         if tag not in _ALLOWED_EXPLICIT or expected is None:
             self._fail(node, "E-YAML-TAG",
                        f"不允许使用 YAML 标签 {tag.replace(_CORE, '!!')}：请删除标签，直接写值。")

@@ -132,4 +132,4 @@ def blobs_to_fetch(pr: PullRequest, wanted: frozenset[str]) -> list[str]:
     """The blob of each changed regular file whose content is read (`wanted` paths)."""
     found = {c.sha for c in pr.files if c.status != "removed" and c.sha
              and c.mode in REGULAR_MODES and c.filename in wanted}
-    return sorted(found)  # type: ignore[arg-type]
+    return sorted(found)

@@ -5,23 +5,25 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
+from pydantic import BaseModel
+
 from validators.criteria_schema import with_year_criteria
 from validators.guideline import guideline
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 
 Kind = Literal["submission", "society"]
-_MODELS = {"submission": YearReport, "society": SocietyProfile}
+_MODELS: dict[str, type[BaseModel]] = {"submission": YearReport, "society": SocietyProfile}
 _TITLES = {"submission": "学会年度工作报告", "society": "学会资料"}
 
 
 def json_schema(kind: Kind = "submission", year: int | None = None) -> dict[str, Any]:
     """The schema of a file kind; for a submission of a given year, with that year's event
     category criteria (see criteria_schema)."""
-    schema = _MODELS[kind].model_json_schema(mode="validation")
+    generated = _MODELS[kind].model_json_schema(mode="validation")
     name = f"{kind}-{year}" if year else kind
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": f"{name}.schema.json", **schema, "title": _TITLES[kind]}
+    schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": f"{name}.schema.json", **generated, "title": _TITLES[kind]}
     if year is not None and kind == "submission":
         rules = guideline(year)
         if rules is None:

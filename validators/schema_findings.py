@@ -11,6 +11,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from validators.findings import Finding, error
 from validators.loading import SourceMap
@@ -108,7 +109,7 @@ def _blank(kind: str, loc: tuple[str | int, ...], ctx: dict[str, Any]) -> str:
     return f"字段“{name}”不能为空：请在“{name}:”后面填写{expected}。"
 
 
-def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[str, str]:
+def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
     kind, loc, value = err["type"], err["loc"], err.get("input")
     ctx = err.get("ctx") or {}
     name = str(loc[-1]) if loc else "文件"
