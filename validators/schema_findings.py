@@ -109,6 +109,43 @@ def _blank(kind: str, loc: tuple[str | int, ...], ctx: dict[str, Any]) -> str:
     return f"字段“{name}”不能为空：请在“{name}:”后面填写{expected}。"
 
 
+# Pydantic error kind → (code, message); {subject} is the field as users read it.
+_SIMPLE: dict[str, tuple[str, str]] = {
+    "bool_type": ("E-SCHEMA-TYPE", "{subject}应写 true 或 false（不要写 yes/no、是/否，也不要加引号）。"),
+    "int_type": ("E-SCHEMA-TYPE", "{subject}应为整数，如 120：不加引号、小数点或单位，不以 0 开头。"),
+    "int_parsing": ("E-SCHEMA-TYPE", "{subject}应为整数，如 120：不加引号、小数点或单位，不以 0 开头。"),
+    "int_from_float": ("E-SCHEMA-TYPE", "{subject}应为整数，如 120：不加引号、小数点或单位，不以 0 开头。"),
+    "float_type": ("E-SCHEMA-TYPE", "{subject}应为数字，如 35.5（不加引号和单位）。"),
+    "float_parsing": ("E-SCHEMA-TYPE", "{subject}应为数字，如 35.5（不加引号和单位）。"),
+    "finite_number": ("E-SCHEMA-TYPE", "{subject}应为有限的数字，不能是 .inf 或 .nan。"),
+    "string_type": ("E-SCHEMA-TYPE",
+                    "{subject}应为文字。若要把数字、日期或 true/false 当作文字，请给它加上引号。"),
+    "enum": ("E-SCHEMA-ENUM", "{subject}的值不在可选范围内。可选：{expected}。"),
+    "string_pattern_mismatch": ("E-SCHEMA-PATTERN",
+                                "{subject}应由小写英文字母、数字和单个连字符组成，如 annual-meeting-2017。"),
+    "string_too_short": ("E-SCHEMA-RANGE", "{subject}不能为空。"),
+    "string_too_long": ("E-SCHEMA-RANGE", "{subject}过长：上限 {max_length} 个字符，请精简。"),
+    "too_long": ("E-SCHEMA-RANGE", "{subject}的项数过多：上限 {max_length} 项。"),
+    "too_short": ("E-SCHEMA-RANGE", "{subject}至少需要 {min_length} 项。"),
+    "greater_than_equal": ("E-SCHEMA-RANGE", "{subject}不能小于 {bound_low}。"),
+    "greater_than": ("E-SCHEMA-RANGE", "{subject}不能小于 {bound_low}。"),
+    "less_than_equal": ("E-SCHEMA-RANGE", "{subject}不能大于 {bound_high}：请核对数字。"),
+    "less_than": ("E-SCHEMA-RANGE", "{subject}不能大于 {bound_high}：请核对数字。"),
+    "list_type": ("E-SCHEMA-TYPE", "{subject}应为列表：每一项单独一行，以“- ”开头。"),
+    "model_type": ("E-SCHEMA-TYPE", "{subject}应为“键: 值”的映射，下面的字段缩进两个空格。"),
+    "dict_type": ("E-SCHEMA-TYPE", "{subject}应为“键: 值”的映射，下面的字段缩进两个空格。"),
+    "model_attributes_type": ("E-SCHEMA-TYPE", "{subject}应为“键: 值”的映射，下面的字段缩进两个空格。"),
+}
+
+
+def _date_message(value: Any, name: str, subject: str) -> str:
+    if _is_iso_date(value):
+        return f"日期 {value} 加了引号，成了文字：请去掉引号，写成 {name}: {value}。"
+    if isinstance(value, str) and _DATE_LIKE.match(value):
+        return f"日期 {value} 不存在或格式不对：请写成 2017-05-12 这样的有效日期。"
+    return f"{subject}应为日期，写成 2017-05-12（年-月-日，不加引号）。"
+
+
 def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
     kind, loc, value = err["type"], err["loc"], err.get("input")
     ctx = err.get("ctx") or {}
@@ -127,47 +164,15 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
         code = ("E-SCHEMA-DATE" if kind.startswith("date") else
                 "E-SCHEMA-ENUM" if kind == "enum" else "E-SCHEMA-TYPE")
         return code, _blank(kind, loc, ctx)
-    if kind == "bool_type":
-        return "E-SCHEMA-TYPE", f"{subject}应写 true 或 false（不要写 yes/no、是/否，也不要加引号）。"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return ("E-SCHEMA-TYPE", f"{subject}应为整数，如 120：不加引号、小数点或单位，不以 0 开头。")
-    if kind in ("float_type", "float_parsing"):
-        return "E-SCHEMA-TYPE", f"{subject}应为数字，如 35.5（不加引号和单位）。"
-    if kind == "finite_number":
-        return "E-SCHEMA-TYPE", f"{subject}应为有限的数字，不能是 .inf 或 .nan。"
-    if kind == "string_type":
-        return ("E-SCHEMA-TYPE",
-                f"{subject}应为文字。若要把数字、日期或 true/false 当作文字，请给它加上引号。")
     if kind.startswith("date"):
-        if _is_iso_date(value):
-            return ("E-SCHEMA-DATE",
-                    f"日期 {value} 加了引号，成了文字：请去掉引号，写成 {name}: {value}。")
-        if isinstance(value, str) and _DATE_LIKE.match(value):
-            return "E-SCHEMA-DATE", f"日期 {value} 不存在或格式不对：请写成 2017-05-12 这样的有效日期。"
-        return "E-SCHEMA-DATE", f"{subject}应为日期，写成 2017-05-12（年-月-日，不加引号）。"
-    if kind == "enum":
-        return "E-SCHEMA-ENUM", f"{subject}的值不在可选范围内。可选：{ctx.get('expected', '')}。"
-    if kind == "string_pattern_mismatch":
-        if name == "maintainers" or (len(loc) > 1 and loc[-2] == "maintainers"):
-            return "E-SCHEMA-PATTERN", "维护人应为 GitHub 用户名（英文字母、数字和连字符）。"
-        return ("E-SCHEMA-PATTERN",
-                f"{subject}应由小写英文字母、数字和单个连字符组成，如 annual-meeting-2017。")
-    if kind == "string_too_short":
-        return "E-SCHEMA-RANGE", f"{subject}不能为空。"
-    if kind == "string_too_long":
-        return "E-SCHEMA-RANGE", f"{subject}过长：上限 {ctx.get('max_length')} 个字符，请精简。"
-    if kind == "too_long":
-        return "E-SCHEMA-RANGE", f"{subject}的项数过多：上限 {ctx.get('max_length')} 项。"
-    if kind == "too_short":
-        return "E-SCHEMA-RANGE", f"{subject}至少需要 {ctx.get('min_length')} 项。"
-    if kind in ("greater_than_equal", "greater_than"):
-        return "E-SCHEMA-RANGE", f"{subject}不能小于 {ctx.get('ge', ctx.get('gt'))}。"
-    if kind in ("less_than_equal", "less_than"):
-        return "E-SCHEMA-RANGE", f"{subject}不能大于 {ctx.get('le', ctx.get('lt'))}：请核对数字。"
-    if kind == "list_type":
-        return "E-SCHEMA-TYPE", f"{subject}应为列表：每一项单独一行，以“- ”开头。"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "E-SCHEMA-TYPE", f"{subject}应为“键: 值”的映射，下面的字段缩进两个空格。"
+        return "E-SCHEMA-DATE", _date_message(value, name, subject)
+    if kind == "string_pattern_mismatch" and "maintainers" in (name, loc[-2] if len(loc) > 1 else None):
+        return "E-SCHEMA-PATTERN", "维护人应为 GitHub 用户名（英文字母、数字和连字符）。"
+    if kind in _SIMPLE:
+        code, template = _SIMPLE[kind]
+        limits = {key: ctx.get(key) for key in ("max_length", "min_length")}
+        bound = {"bound_low": ctx.get("ge", ctx.get("gt")), "bound_high": ctx.get("le", ctx.get("lt"))}
+        return code, template.format(subject=subject, expected=ctx.get("expected", ""), **limits, **bound)
     return "E-SCHEMA-TYPE", f"{subject}的值不符合要求：{err.get('msg', '')}。"
 
 
