@@ -9,13 +9,13 @@ from pathlib import Path
 from site_builder.form_page import SiteSettings
 from site_builder.markup import Urls, attr, clause_anchor, link, repo_path_url, text
 from validators.check import check_tree
-from validators.evaluation import evaluate_repository
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.rubric import Rubric, rubric
+from validators.evaluation.scoring import Evaluation
 from validators.findings import CheckResult, Finding
 from validators.guideline import Guideline, guideline
 from validators.models.society import SocietyProfile
 from validators.repository import ReportDoc, Repository
-from validators.rubric import Rubric, rubric
-from validators.scoring import Evaluation
 
 GUIDELINE_PAGE = "guideline.md"
 NUMERALS = "一二三四五六七八九十"

@@ -18,7 +18,7 @@ from site_builder.form_page import PUBLISHED_SCHEMAS
 from site_builder.markup import Column, cell, front_matter, link, num_cell, table, text
 from site_builder.workbook import Sheet, workbook
 from validators.csv_export import to_csv
-from validators.evaluation_report import (
+from validators.evaluation.reports import (
     LINE_HEADER,
     line_rows,
     name_of,

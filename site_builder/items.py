@@ -25,10 +25,10 @@ from site_builder.markup import (
     yes_no,
 )
 from validators.countries import country_name
+from validators.evaluation.scoring import Evaluation
 from validators.measures import countries, out_of_province
 from validators.models.report import YearReport
 from validators.repository import ReportDoc
-from validators.scoring import Evaluation
 from validators.urls import is_web_url
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from site_builder.charts import column_chart
 from site_builder.context import SiteData, ranking_page
 from site_builder.markup import Column, cell, front_matter, link, num_cell, table, text
-from validators.evaluation_report import ranking_rows
-from validators.scoring import AREAS
+from validators.evaluation.reports import ranking_rows
+from validators.evaluation.scoring import AREAS
 
 INDEX = "rankings/index.md"
 

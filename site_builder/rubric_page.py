@@ -8,8 +8,8 @@ from pydantic import BaseModel
 
 from site_builder.context import SiteData
 from site_builder.markup import Cell, Column, cell, front_matter, num, num_cell, table, text
+from validators.evaluation.rubric import GrowthRule, ItemTier, Rule
 from validators.models.labelled import LabelledEnum
-from validators.rubric import GrowthRule, ItemTier, Rule
 
 PAGE = "rubric.md"
 _RULE_COLUMNS = [Column("规则"), Column("依据条款"), Column("分值", numeric=True),

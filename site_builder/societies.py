@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from site_builder.context import SiteData
 from site_builder.markup import Cell, Column, cell, front_matter, num_cell, table, text
-from validators.scoring import AREAS
+from validators.evaluation.scoring import AREAS
 
 PAGE = "societies.md"
 

@@ -22,9 +22,9 @@ from site_builder.markup import (
     web_link,
     yes_no,
 )
+from validators.evaluation.scoring import AREAS, Evaluation
 from validators.measures import pilot_confirmed
 from validators.repository import ReportDoc
-from validators.scoring import AREAS, Evaluation
 
 NO_SEARCH = "data-search-exclude"
 _SEVERITY = {"error": "错误", "warning": "警告"}

@@ -8,8 +8,8 @@ import pytest
 
 from benchmarks.generate import generate
 from validators import check
-from validators.evaluation import evaluate_repository
-from validators.evaluation_report import as_json
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.reports import as_json
 from validators.guideline import EXTRA_YEARS_ENV
 
 

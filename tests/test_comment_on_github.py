@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.github_render import AUTOLINK, MENTION, REFERENCE, read
+from validators.github.pr_comment import CheckIn, EvaluationsIn, Links, build_comment
 from validators.markdown_text import inert
-from validators.pr_comment import CheckIn, EvaluationsIn, Links, build_comment
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
 LINKS = Links.build("example-org/society-registry", SHA, None, 42)

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.trees import ROOT
-from validators import context_files
+from validators import related_files as context_files
 from validators.check import check_file, discover
 from validators.models.report import YearReport
 

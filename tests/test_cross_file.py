@@ -8,7 +8,7 @@ import pytest
 
 from tests.trees import profile, write_tree
 from validators.check import check_tree
-from validators.evaluation import evaluate_repository
+from validators.evaluation.evaluate import evaluate_repository
 
 STATION = """
       - id: station-a

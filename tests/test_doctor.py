@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.trees import ROOT
-from validators.doctor import REQUIRED, WORKFLOWS, diagnose, job_names, read_data
-from validators.pr_comment import LABEL_NEEDS_CHANGES
+from validators.github.doctor import REQUIRED, WORKFLOWS, diagnose, job_names, read_data
+from validators.github.pr_comment import LABEL_NEEDS_CHANGES
 
 
 def _doctor(root: Path) -> subprocess.CompletedProcess[str]:

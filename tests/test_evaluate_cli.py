@@ -103,7 +103,7 @@ def test_evaluation_records_hold_every_field_as_asdict_does() -> None:
     from dataclasses import asdict
 
     from validators.check import check_tree
-    from validators.evaluation import evaluate_repository
+    from validators.evaluation.evaluate import evaluate_repository
 
     _, repo = check_tree(ROOT)
     evaluations = evaluate_repository(repo)

@@ -17,11 +17,11 @@ import yaml
 
 from tests.trees import ROOT
 from validators.check import check_tree
-from validators.evaluation import evaluate_repository
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.scoring import Evaluation
 from validators.findings import Finding
 from validators.models.report import ITEM_AREAS, YearReport
 from validators.repository import Repository
-from validators.scoring import Evaluation
 
 FIDELITY = ROOT / "tests" / "data" / "fidelity"
 CASES = sorted(p for p in FIDELITY.iterdir() if (p / "expected.yaml").is_file())

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.trees import ROOT
-from validators.pr_comment import MARKER
+from validators.github.pr_comment import MARKER
 
 REPO = "example-org/society-registry"
 SOCIETY = "cd-new-society"

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.trees import ROOT, profile, write_tree
-from validators.changed_files import (
+from validators.check import check_file
+from validators.cli import main
+from validators.github.changed_files import (
     ChangedFile,
     ChangedFileError,
     parse_changed,
@@ -17,9 +19,7 @@ from validators.changed_files import (
     with_modes,
     with_symlinks,
 )
-from validators.check import check_file
-from validators.cli import main
-from validators.ownership import (
+from validators.github.ownership import (
     ADMINS_FILE,
     AdminList,
     check_ownership,

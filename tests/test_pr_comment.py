@@ -11,9 +11,9 @@ import pytest
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.cli import main
-from validators.evaluation import evaluate_repository
-from validators.evaluation_report import as_json
-from validators.pr_comment import (
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.reports import as_json
+from validators.github.pr_comment import (
     COMMENT_LIMIT,
     MARKER,
     MAX_ARTIFACT_BYTES,

@@ -11,8 +11,8 @@ import pytest
 from tests.github_render import MENTION, read
 from tests.pr_payloads import GITLINK, HEAD, OTHER, SYMLINK, PullRequestRecord, artifact, base_tree
 from validators.cli import main
-from validators.pr_comment import LABEL_NEEDS_CHANGES, MARKER, Links
-from validators.pr_verdict import Verdict, decide
+from validators.github.pr_comment import LABEL_NEEDS_CHANGES, MARKER, Links
+from validators.github.pr_verdict import Verdict, decide
 
 LINKS = Links.build("example-org/society-registry", HEAD, None, 42)
 REPORT = "submissions/cd-computer/2018.yaml"

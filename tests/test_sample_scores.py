@@ -19,7 +19,7 @@ import pytest
 
 from tests.trees import ROOT
 from validators.check import check_tree
-from validators.evaluation import evaluate_repository
+from validators.evaluation.evaluate import evaluate_repository
 
 AREAS = ("innovation", "government_functions", "service_stations", "consortia",
          "academic_events", "research", "major_work")

@@ -8,6 +8,8 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from validators.evaluation.rubric import rubric
+from validators.evaluation.scoring import AREAS, score_report
 from validators.guideline import guideline
 from validators.loading import SourceMap
 from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
@@ -25,8 +27,6 @@ from validators.models.research import (
 )
 from validators.models.service_stations import ServiceStation, StationLevel
 from validators.repository import ReportDoc
-from validators.rubric import rubric
-from validators.scoring import AREAS, score_report
 
 RULES = guideline(2017)
 POINTS = rubric(2017)

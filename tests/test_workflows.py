@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from tests.trees import ROOT
-from validators.pr_comment import LABEL_NEEDS_CHANGES, MARKER
+from validators.github.pr_comment import LABEL_NEEDS_CHANGES, MARKER
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))

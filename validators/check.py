@@ -17,14 +17,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from validators.context_files import related
 from validators.findings import CheckResult, Finding, error
-from validators.guideline import Guideline, available_years, guideline
+from validators.guideline import Guideline, available_years, guideline, year_file
 from validators.loading import SourceMap, load_path
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 from validators.policy import policy
+from validators.related_files import related
 from validators.repository import (
     PROFILE_FILE,
     SUBMISSIONS,
@@ -33,7 +33,6 @@ from validators.repository import (
     ReportDoc,
     Repository,
 )
-from validators.rubric import rubric
 from validators.rules import (
     academic_events,
     consortia,
@@ -46,10 +45,12 @@ from validators.rules import (
     service_stations,
     text_fields,
 )
-from validators.rules.context import RuleContext
 from validators.rules.cross_file import check_repository
+from validators.rules.rule_context import RuleContext
 from validators.schema_findings import findings_from
 from validators.urls import NOT_A_URL, url_problem
+
+__all__ = ["area_findings", "check_file", "check_tree", "discover"]
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 # What a year report's place looks like even when its name breaks the convention (2017.yml,
@@ -83,7 +84,7 @@ def display_path(path: Path, root: Path) -> str:
 def _context(file: str, folder: Path, source: SourceMap, year: int, root: Path) -> RuleContext | None:
     """The rules' view of a year; None unless the year has both its guideline and its rubric."""
     rules = guideline(year, root)
-    if rules is None or rubric(year, root) is None:
+    if rules is None or year_file("rubrics", year, root) is None:
         return None
     return RuleContext(file, folder, source, rules, policy())
 
@@ -129,7 +130,7 @@ def check_file(path: Path, root: Path) -> FileResult:
         return FileResult(findings + findings_from(exc, YearReport, file, loaded.source))
     ctx = _context(file, folder, loaded.source, year, root)
     if ctx is None:
-        years = "、".join(str(y) for y in available_years(root) if rubric(y, root) is not None)
+        years = "、".join(str(y) for y in available_years(root) if year_file("rubrics", y, root))
         return FileResult([*findings, error(file, 1, 1, "E-YEAR-UNKNOWN",
                                             f"{year} 年没有工作指南或评估细则：可提交的年度为 {years}。")])
     identity.check(report, ctx, folder.name, year)

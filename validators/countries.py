@@ -16,6 +16,8 @@ from functools import cache
 import pycountry
 from babel import Locale
 
+__all__ = ["closest_country", "country_code", "country_name", "other_countries"]
+
 
 def _key(name: str) -> str:
     """Case, width and spacing do not tell two names apart: `usa`, `ＵＳＡ` and `U S A` are one."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+__all__ = ["CheckResult", "Finding", "error", "warning"]
+
 Severity = Literal["error", "warning"]
 
 # Reporters and annotations list the worst first.

@@ -15,6 +15,21 @@ from validators.loading import load_trusted
 from validators.models.common import Slug
 from validators.models.innovation import ServiceKind
 
+__all__ = [
+    "EXTRA_YEARS_ENV",
+    "GUIDELINES_DIR",
+    "DistrictRename",
+    "Guideline",
+    "Province",
+    "YearFileError",
+    "available_years",
+    "guideline",
+    "tree_root",
+    "year_data",
+    "year_file",
+    "year_model",
+]
+
 GUIDELINES_DIR = Path(__file__).with_name("guidelines")
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 # Benchmarks only: a folder with guidelines/ and rubrics/ for synthetic years beyond the shipped ones.

@@ -8,6 +8,8 @@ import string
 from validators.hidden_characters import visible
 from validators.policy import hidden_characters
 
+__all__ = ["code_span", "inert", "inert_block", "inert_on_github"]
+
 # Every ASCII punctuation character becomes a numeric entity: no Markdown syntax, HTML tag,
 # attribute list or autolink can start from it, and the browser still shows the same character.
 _ENTITIES = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}

@@ -17,6 +17,12 @@ from validators.models.academic_events import AcademicEvent
 from validators.models.innovation import Innovation
 from validators.models.research import Achievement, ResearchReport
 
+__all__ = [
+    "closest_province", "counted_achievements", "countries", "distinct_members",
+    "district_renamed", "expert_rate", "expert_rate_met", "founded_before", "founded_this_year",
+    "in_window", "out_of_province", "pilot_confirmed", "regions",
+]
+
 
 def in_window(day: dt.date, guideline: Guideline) -> bool:
     """Inside the year's evaluation window: (previous deadline, this deadline]."""

@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, PositiveInt
 from validators.hidden_characters import compile_ranges
 from validators.loading import YamlLimits, load_trusted
 
+__all__ = ["Policy", "hidden_characters", "policy"]
+
 POLICY_FILE = Path(__file__).with_name("policy.yaml")
 
 

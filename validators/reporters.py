@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from urllib.parse import quote
 
 from validators.findings import CheckResult, Finding
@@ -100,3 +101,12 @@ def markdown(result: CheckResult, link_base: str | None = None,
         rows.append(f"| {SEVERITY_LABEL[f.severity]} | {where} | {code_span(f.code, True)} | {clause} "
                     f"| {code_span(f.message, in_table=True)} |")
     return head + "\n".join(rows)
+
+
+# `--format` → reporter: every reporter renders the same result.
+FORMATS: dict[str, Callable[[CheckResult], str]] = {
+    "text": text,
+    "json": json_report,
+    "github": github,
+    "markdown": markdown,
+}

@@ -10,6 +10,8 @@ from validators.loading import SourceMap
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 
+__all__ = ["PROFILE_FILE", "SUBMISSIONS", "BrokenReport", "ProfileDoc", "ReportDoc", "Repository"]
+
 SUBMISSIONS = "submissions"
 PROFILE_FILE = "society.yaml"
 

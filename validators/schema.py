@@ -12,6 +12,8 @@ from validators.guideline import guideline
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 
+__all__ = ["json_schema", "json_schema_text"]
+
 Kind = Literal["submission", "society"]
 _MODELS: dict[str, type[BaseModel]] = {"submission": YearReport, "society": SocietyProfile}
 _TITLES = {"submission": "学会年度工作报告", "society": "学会资料"}

@@ -21,6 +21,8 @@ from validators.models.research import AchievementType, ResearchFocus, ResearchF
 from validators.models.service_stations import StationLevel
 from validators.models.society import SocietyKind
 
+__all__ = ["report_template", "schema_line", "society_template"]
+
 # From submissions/<society-id>/ to the repository's schema/ folder.
 REPOSITORY_SCHEMAS = "../../schema/"
 

@@ -9,6 +9,8 @@ from functools import cache
 from validators.hidden_characters import compile_ranges
 from validators.policy import hidden_characters, policy
 
+__all__ = ["NOT_A_URL", "is_web_url", "url_problem"]
+
 _HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::[0-9]{1,5})?$")
 
 

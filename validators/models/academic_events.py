@@ -9,6 +9,8 @@ from pydantic import Field
 from validators.models.common import Count, Date, Evidence, Item, Text
 from validators.models.labelled import LabelledEnum
 
+__all__ = ["AcademicEvent", "EventCategory", "EventRole"]
+
 
 class EventCategory(LabelledEnum):
     ANNUAL_CONFERENCE = ("annual_conference", "综合性学术年会", "5.1")

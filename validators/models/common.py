@@ -9,6 +9,19 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from validators.policy import policy
 
+__all__ = [
+    "SLUG_PATTERN",
+    "Count",
+    "Date",
+    "Evidence",
+    "Item",
+    "Money",
+    "Slug",
+    "StrictModel",
+    "Text",
+    "items",
+]
+
 _LIMITS = policy().yaml
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -8,6 +8,8 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+__all__ = ["LabelledEnum"]
+
 
 class LabelledEnum(str, Enum):  # noqa: UP042 (members carry a label and a clause)
     """A member is `(code, label[, clause])`; the label is what users type and the site shows."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from validators.models.common import Date, Evidence, Item, Text
 from validators.models.labelled import LabelledEnum
 
+__all__ = ["MajorWork", "MajorWorkKind"]
+
 
 class MajorWorkKind(LabelledEnum):
     REFORM = ("reform", "深化改革", "7.1")

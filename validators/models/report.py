@@ -15,6 +15,8 @@ from validators.models.major_work import MajorWork
 from validators.models.research import ResearchReport
 from validators.models.service_stations import ServiceStation
 
+__all__ = ["AREA_KEYS", "ITEM_AREAS", "YearReport"]
+
 
 class YearReport(StrictModel):
     society: Slug

@@ -9,6 +9,11 @@ from pydantic import Field
 from validators.models.common import Date, Evidence, Item, StrictModel, Text
 from validators.models.labelled import LabelledEnum
 
+__all__ = [
+    "Achievement", "AchievementType", "ResearchFocus", "ResearchForm", "ResearchReport",
+    "ResearchTopic",
+]
+
 
 class ResearchForm(LabelledEnum):
     SURVEY_REPORT = ("survey_report", "调研报告")

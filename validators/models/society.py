@@ -9,6 +9,8 @@ from pydantic import Field
 from validators.models.common import Slug, StrictModel, Text
 from validators.models.labelled import LabelledEnum
 
+__all__ = ["GithubLogin", "SocietyKind", "SocietyProfile"]
+
 
 class SocietyKind(LabelledEnum):
     SOCIETY = ("society", "学会")

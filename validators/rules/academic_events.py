@@ -10,7 +10,7 @@ from validators.guideline import Guideline
 from validators.measures import closest_province, countries, regions
 from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
 from validators.models.report import YearReport
-from validators.rules.context import RuleContext
+from validators.rules.rule_context import RuleContext
 
 C = EventCategory
 # 5.1–5.3 count only events the society hosted or undertook.

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from validators.loading import Path_
-from validators.rules.context import RuleContext
+from validators.rules.rule_context import RuleContext
 from validators.urls import NOT_A_URL, url_problem
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from validators.measures import pilot_confirmed
 from validators.models.report import YearReport
-from validators.rules.context import RuleContext
+from validators.rules.rule_context import RuleContext
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from validators.loading import Path_
-from validators.rules.context import RuleContext
+from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
 
 OTHER_INDUSTRY = "其他"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from validators.measures import district_renamed, expert_rate
 from validators.models.report import YearReport
-from validators.rules.context import RuleContext
+from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from validators.models.report import YearReport
-from validators.rules.context import RuleContext
+from validators.rules.rule_context import RuleContext
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:

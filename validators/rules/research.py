@@ -5,7 +5,7 @@ from __future__ import annotations
 from validators.measures import counted_achievements
 from validators.models.report import YearReport
 from validators.models.research import ResearchTopic
-from validators.rules.context import RuleContext
+from validators.rules.rule_context import RuleContext
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:

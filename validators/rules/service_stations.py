@@ -6,7 +6,7 @@ Clause 3.1 names the station's level only; it sets no industry, so `industry` is
 from __future__ import annotations
 
 from validators.models.report import YearReport
-from validators.rules.context import RuleContext
+from validators.rules.rule_context import RuleContext
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:

@@ -7,7 +7,7 @@ import unicodedata
 from typing import Any
 
 from validators.loading import Path_
-from validators.rules.context import RuleContext
+from validators.rules.rule_context import RuleContext
 from validators.urls import is_web_url
 
 _MARKUP = re.compile(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from validators import evaluation_report
 from validators.check import check_tree
 from validators.console import err, out
-from validators.evaluation import evaluate_repository
+from validators.evaluation import reports as evaluation_report
+from validators.evaluation.evaluate import evaluate_repository
 from validators.exit_codes import EXIT_OK, EXIT_USAGE
 
 

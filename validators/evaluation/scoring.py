@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from validators.evaluation.rubric import ItemTier, Rubric, Rule
 from validators.findings import Finding
 from validators.guideline import Guideline
 from validators.loading import Path_
@@ -24,8 +25,9 @@ from validators.measures import (
 )
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import ReportDoc
-from validators.rubric import ItemTier, Rubric, Rule
 from validators.verdicts import Verdicts
+
+__all__ = ["AREAS", "Advice", "Evaluation", "score_report"]
 
 AREAS = AREA_KEYS
 

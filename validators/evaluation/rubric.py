@@ -20,6 +20,8 @@ from validators.models.major_work import MajorWorkKind
 from validators.models.research import AchievementType
 from validators.models.service_stations import StationLevel
 
+__all__ = ["GrowthRule", "ItemTier", "Rubric", "Rule", "rubric"]
+
 # Halves add up exactly in binary floating point, so score lines sum to the total exactly.
 Points = Annotated[float, Field(ge=0, le=100, multiple_of=0.5)]
 

@@ -17,8 +17,8 @@ from urllib.parse import quote
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from validators import strict_json
-from validators.changed_files import ChangedFile, ChangedFileError, parse_changed, society_of
-from validators.evaluation_report import area_labels
+from validators.evaluation.reports import area_labels
+from validators.github.changed_files import ChangedFile, ChangedFileError, parse_changed, society_of
 from validators.markdown_text import code_span
 from validators.markdown_text import inert_on_github as inert
 from validators.models.common import SLUG_PATTERN

@@ -3,11 +3,13 @@ with the advice that would raise its score most."""
 
 from __future__ import annotations
 
-from validators.advice import advise
+from validators.evaluation.advice import advise
+from validators.evaluation.rubric import Rubric, rubric
+from validators.evaluation.scoring import Evaluation, score_report
 from validators.guideline import Guideline, guideline
 from validators.repository import BrokenReport, ReportDoc, Repository
-from validators.rubric import Rubric, rubric
-from validators.scoring import Evaluation, score_report
+
+__all__ = ["evaluate_repository"]
 
 
 def evaluate_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,

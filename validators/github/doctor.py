@@ -12,10 +12,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from validators.github.ownership import ADMINS_FILE, AdminList
+from validators.github.pr_comment import LABEL_NEEDS_CHANGES
 from validators.loading import load_path
-from validators.ownership import ADMINS_FILE, AdminList
 from validators.policy import policy
-from validators.pr_comment import LABEL_NEEDS_CHANGES
 
 WORKFLOWS = ".github/workflows"
 # The workflows by role; their `name:` is what GitHub shows, their jobs' names the checks.

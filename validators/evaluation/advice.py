@@ -12,6 +12,8 @@ from dataclasses import replace
 
 from validators.check import area_findings
 from validators.countries import other_countries
+from validators.evaluation.rubric import Rubric
+from validators.evaluation.scoring import Advice, Evaluation, score_report
 from validators.guideline import Guideline
 from validators.measures import countries, in_window, out_of_province, regions
 from validators.models.academic_events import AcademicEvent
@@ -19,9 +21,7 @@ from validators.models.innovation import Service, ServiceKind
 from validators.models.report import YearReport
 from validators.models.research import Achievement
 from validators.repository import ReportDoc
-from validators.rubric import Rubric
 from validators.rules.academic_events import unmet_criteria
-from validators.scoring import Advice, Evaluation, score_report
 
 MAX_ADVICE = 5
 Candidate = tuple[str, str, YearReport]

@@ -15,10 +15,10 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from validators.changed_files import path_findings
 from validators.findings import Finding
+from validators.github.changed_files import path_findings
+from validators.github.pr_api import REGULAR_MODES, FileIn, NotChecked, PullRequest
 from validators.policy import policy
-from validators.pr_api import REGULAR_MODES, FileIn, NotChecked, PullRequest
 from validators.repository import SUBMISSIONS
 
 READ_SUFFIXES = (".yaml", ".yml")

@@ -1,6 +1,6 @@
 """The command line: parses arguments, calls the pure core, hands results to a reporter.
 
-Each subcommand lives in a `commands_*` module with `register(subparsers)`, which sets
+Each subcommand lives in a module of this package with `register(subparsers)`, which sets
 `run(args) -> exit code` as the parser's default.
 """
 
@@ -11,14 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from validators import (
-    commands_check,
-    commands_doctor,
-    commands_evaluate,
-    commands_github,
-    commands_new,
-    commands_pr_verdict,
-)
+from validators.cli import check as commands_check
+from validators.cli import doctor as commands_doctor
+from validators.cli import evaluate as commands_evaluate
+from validators.cli import github as commands_github
+from validators.cli import new as commands_new
+from validators.cli import pr_verdict as commands_pr_verdict
 from validators.console import err
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 from validators.guideline import YearFileError

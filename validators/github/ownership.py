@@ -25,8 +25,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from validators.changed_files import ChangedFile, path_problem, society_of
 from validators.findings import Finding, error, warning
+from validators.github.changed_files import ChangedFile, path_problem, society_of
 from validators.hidden_characters import visible
 from validators.loading import load_path
 from validators.models.common import SLUG_PATTERN

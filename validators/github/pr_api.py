@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from validators import strict_json
-from validators.changed_files import MAX_CHANGED_FILES, ChangedFile
+from validators.github.changed_files import MAX_CHANGED_FILES, ChangedFile
 
 PULL_FILE = "pull.json"  # GET /repos/{repo}/pulls/{n}
 FILES_FILE = "files.jsonl"  # GET /repos/{repo}/pulls/{n}/files, one entry a line

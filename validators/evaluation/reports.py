@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 
 from validators.csv_export import to_csv
+from validators.evaluation.scoring import AREAS, Evaluation
 from validators.guideline import available_years, guideline
 from validators.repository import Repository
-from validators.scoring import AREAS, Evaluation
+
+__all__ = [
+    "LINE_HEADER", "area_labels", "as_json", "line_rows", "name_of", "ranked", "ranking_header",
+    "ranking_rows",
+]
 
 
 def area_labels(year: int | None = None) -> dict[str, str]:

@@ -12,14 +12,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from validators.changed_files import files_to_check
 from validators.check import check_tree
-from validators.evaluation import evaluate_repository
-from validators.evaluation_report import as_json
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.reports import as_json
 from validators.findings import CheckResult
-from validators.markdown_text import code_span
-from validators.pr_api import NotChecked, PullRequest, read_pull_request
-from validators.pr_comment import (
+from validators.github.changed_files import files_to_check
+from validators.github.pr_api import NotChecked, PullRequest, read_pull_request
+from validators.github.pr_comment import (
     MARKER,
     ArtifactError,
     CheckIn,
@@ -29,7 +28,8 @@ from validators.pr_comment import (
     needs_changes,
     read_artifact,
 )
-from validators.pr_overlay import build_overlay, outside_submissions
+from validators.github.pr_overlay import build_overlay, outside_submissions
+from validators.markdown_text import code_span
 from validators.repository import SUBMISSIONS
 
 RESULT_FILE = "result.json"

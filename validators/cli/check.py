@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
-from validators import reporters
 from validators.check import check_tree
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from validators.findings import CheckResult
 from validators.guideline import available_years, guideline
+from validators.reporters import FORMATS
 from validators.schema import json_schema_text
-
-FORMATS: dict[str, Callable[[CheckResult], str]] = {
-    "text": reporters.text,
-    "json": reporters.json_report,
-    "github": reporters.github,
-    "markdown": reporters.markdown,
-}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

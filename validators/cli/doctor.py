@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from validators.console import out
-from validators.doctor import as_text, diagnose
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK
+from validators.github.doctor import as_text, diagnose
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

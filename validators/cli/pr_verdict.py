@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from validators.changed_files import path_problem
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from validators.github.changed_files import path_problem
+from validators.github.pr_api import NotChecked, blobs_to_fetch, read_pull_request
+from validators.github.pr_comment import Links
+from validators.github.pr_overlay import is_read, outside_submissions
+from validators.github.pr_verdict import decide
 from validators.policy import policy
-from validators.pr_api import NotChecked, blobs_to_fetch, read_pull_request
-from validators.pr_comment import Links
-from validators.pr_overlay import is_read, outside_submissions
-from validators.pr_verdict import decide
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

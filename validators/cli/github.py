@@ -11,7 +11,11 @@ import tempfile
 from pathlib import Path
 
 from validators import reporters
-from validators.changed_files import (
+from validators.check import check_tree
+from validators.console import err, out
+from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from validators.findings import CheckResult
+from validators.github.changed_files import (
     ChangedFile,
     ChangedFileError,
     files_to_check,
@@ -24,18 +28,13 @@ from validators.changed_files import (
     with_modes,
     with_symlinks,
 )
-from validators.check import check_tree
-from validators.commands_check import FORMATS
-from validators.console import err, out
-from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from validators.findings import CheckResult
-from validators.ownership import (
+from validators.github.ownership import (
     base_snapshot,
     check_ownership,
     new_society_profiles,
     read_maintainers,
 )
-from validators.pr_comment import (
+from validators.github.pr_comment import (
     ArtifactError,
     CheckIn,
     EvaluationsIn,
@@ -46,6 +45,7 @@ from validators.pr_comment import (
     read_changed,
     refusal_comment,
 )
+from validators.reporters import FORMATS
 
 # GitHub refuses a job summary over 1 MiB; keep room for other steps.
 MAX_SUMMARY_BYTES = 900_000
