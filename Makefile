@@ -40,6 +40,7 @@ lint: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto
 
 # The quick loop: no site build, no external tools, no browser.
