@@ -79,3 +79,33 @@ def test_the_binary_packages_list_a_wheel_per_python_and_architecture() -> None:
     """pydantic_core ships one manylinux wheel per CPython and architecture, and an sdist."""
     block = entries("requirements.lock")["pydantic-core"]
     assert block.count("--hash=") >= 3 * 2 + 1
+
+
+def test_every_third_party_import_of_the_validators_is_a_declared_dependency() -> None:
+    """The jobs with a write token install only the core lock: an import the project's
+    dependencies do not cover would crash them."""
+    import ast
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared: set[str] = set()
+    todo = [canonicalize_name(Requirement(r).name) for r in project["dependencies"]]
+    while todo:  # what the declared dependencies bring with them is installed too
+        name = todo.pop()
+        if name not in declared:
+            declared.add(name)
+            todo += [canonicalize_name(Requirement(r).name) for r in requires(name) or []
+                     if "extra ==" not in r]
+    providers = packages_distributions()
+    imported: set[str] = set()
+    for path in (ROOT / "validators").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported if name in providers and name not in sys.stdlib_module_names}
+    assert third_party >= {"yaml", "pydantic", "pycountry", "babel"}
+    missing = {name for name in third_party
+               if not {canonicalize_name(d) for d in providers[name]} & declared}
+    assert missing == set()
