@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from site_builder import items
+from site_builder import items, phase
 from site_builder.charts import bar_chart, column_chart
 from site_builder.context import SiteData, area_page, society_page
 from site_builder.markup import (
@@ -157,7 +157,7 @@ def _evaluation(site: SiteData, page: str, e: Evaluation) -> list[str]:
 def _year(site: SiteData, society: str, page: str, doc: ReportDoc) -> list[str]:
     year = doc.report.year
     e = site.evaluation(society, year)
-    out = [_h(2, f"{year} 年度", f"y{year}")]
+    out = [_h(2, f"{year} 年度", f"y{year}"), phase.note(site, year)]
     source = site.source_link(doc.file, None, f"<code>{text(doc.file)}</code>")
     if e:
         out.append(f'<p class="sb-score">总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}'

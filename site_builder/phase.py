@@ -1,0 +1,58 @@
+"""Where each year stands in its cycle (填报中, 核查中, 公示中, 最终结果), said on the home page, the
+rankings and the society pages, as of the day the site is built."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from site_builder.context import SiteData
+from site_builder.markup import Column, cell, table, text
+from validators.cycle import Phase
+
+
+def as_of(site: SiteData) -> dt.date:
+    return dt.date.fromisoformat(site.build_date)
+
+
+def phase_of(site: SiteData, year: int) -> Phase | None:
+    calendar = site.guideline(year).calendar
+    return calendar.phase(as_of(site)) if calendar else None
+
+
+def label(site: SiteData, year: int) -> str | None:
+    """“公示中：至 1 月 19 日”, or None for a year without a calendar."""
+    calendar = site.guideline(year).calendar
+    return calendar.label(as_of(site)) if calendar else None
+
+
+def note(site: SiteData, year: int) -> str:
+    """One paragraph: the year's phase, and what it means for the numbers shown."""
+    said = label(site, year)
+    if said is None:
+        return ""
+    meaning = {
+        Phase.NOT_OPEN: "",
+        Phase.SUBMISSION: "下面的得分按已提交的报告试算，核查和公示后才是最终结果。",
+        Phase.VERIFICATION: "市科协正在核查报告、专家正在评分，下面的得分可能随核查结果变化。",
+        Phase.NOTICE: "下面是公示中的评估结果，公示结束并答复异议后定稿。",
+        Phase.FINAL: "",
+    }[phase_of(site, year) or Phase.NOT_OPEN]
+    return (f'<p class="sb-phase">{year} 年度：<strong>{text(said)}</strong>。'
+            f"{meaning}</p>\n")
+
+
+def years_table(site: SiteData) -> str:
+    """Every year with its phase and calendar, newest first (the home page)."""
+    rows = []
+    for year in reversed(site.years):
+        calendar = site.guideline(year).calendar
+        if calendar is None:
+            continue
+        rows.append([cell(f"{year} 年度", year), cell(f"<strong>{text(calendar.label(as_of(site)))}</strong>"),
+                     cell(f"{calendar.submission_opens} 至 {calendar.submission_closes}"),
+                     cell(f"{calendar.notice_starts} 至 {calendar.notice_ends}"),
+                     cell(str(calendar.final))])
+    if not rows:
+        return ""
+    columns = [Column("年度"), Column("当前阶段"), Column("填报"), Column("公示"), Column("最终结果")]
+    return "## 评估进度 {#cycle}\n\n" + table(columns, rows, sortable=False) + "\n"
