@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,4 +156,5 @@ class SiteData:
 def load(root: Path, settings: SiteSettings, build_date: str) -> SiteData:
     """Checks the tree and evaluates every report: once, for every page."""
     result, repo = check_tree(root)
-    return SiteData(root, repo, result, evaluate_repository(repo), settings, build_date)
+    evaluations = evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date))
+    return SiteData(root, repo, result, evaluations, settings, build_date)

@@ -140,7 +140,7 @@ def _evaluation(site: SiteData, page: str, e: Evaluation) -> list[str]:
     numbers = site.area_numbers(e.guideline_year)
     rows = [[cell(numbers[x.area], AREAS.index(x.area)), cell(site.clause_link(page, x.clause)),
              cell(text(x.item_id) if x.item_id else "—"),
-             num_cell(x.points), cell(text(x.note)),
+             num_cell(x.points), cell(text(x.note) + (" " + badge(text(x.review), "review") if x.review else "")),
              cell(site.source_link(x.file, x.line, f"第 {x.line} 行"), x.line)] for x in e.lines]
     columns = [Column("领域"), Column("条款"), Column("项目"), Column("得分", numeric=True),
                Column("说明"), Column("原文", numeric=True)]

@@ -19,6 +19,7 @@ from validators.models.innovation import Service, ServiceKind
 from validators.models.report import YearReport
 from validators.models.research import Achievement
 from validators.repository import ReportDoc
+from validators.reviews import Standing
 from validators.rubric import Rubric
 from validators.rules.academic_events import unmet_criteria
 from validators.scoring import Advice, Evaluation, score_report
@@ -133,11 +134,11 @@ def _rechecked(doc: ReportDoc, changed: YearReport, rules: Guideline) -> ReportD
 
 
 def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points: Rubric,
-           current: Evaluation) -> list[Advice]:
+           current: Evaluation, standing: Standing | None = None) -> list[Advice]:
     found: list[Advice] = []
     for clause, message, changed in candidates(doc.report, rules, points):
         fixed = _rechecked(doc, changed, rules)
-        gain = score_report(fixed, previous, rules, points).total - current.total
+        gain = score_report(fixed, previous, rules, points, standing).total - current.total
         if gain > 0:
             found.append(Advice(clause, message, gain))
     found.sort(key=lambda a: (-a.gain, a.clause, a.message))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from validators import reviews
 from validators.context_files import related
 from validators.findings import CheckResult, Finding, error
 from validators.guideline import Guideline, available_years, guideline
@@ -203,7 +204,9 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult
     a consortium id or an event or report title) are read as context.
     """
     targets = discover(root, paths)
-    result = CheckResult(files=len(targets))
+    review_targets = [p for p in targets if reviews.is_review_path(p, root)] if paths else reviews.discover(root)
+    targets = [p for p in targets if p not in review_targets and not _under(p, root, reviews.REVIEWS)]
+    result = CheckResult(files=len(targets) + len(review_targets))
     repo = Repository(root)
     submissions = root / SUBMISSIONS
     with _collector_paused():
@@ -222,7 +225,35 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult
         for f in across:
             if f.file in docs:
                 docs[f.file].findings.append(f)
+        _check_reviews(root, review_targets, targets if paths else None, result, repo)
     return result, repo
+
+
+def _under(path: Path, root: Path, folder: str) -> bool:
+    return _inside(path, root / folder)
+
+
+def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, result: CheckResult,
+                   repo: Repository) -> None:
+    """The review files asked for (all of them when `reports` is None), and, when reports were
+    asked for, their reviews too: a report that drops a verified item breaks its review."""
+    repo.reviewed_years = reviews.review_years(root)
+    wanted = list(targets)
+    for path in reports or []:
+        key = _report_key(path, root)
+        review = reviews.review_path(root, *key) if key else None
+        if review is not None and review.is_file() and review not in wanted:
+            wanted.append(review)
+    needed = [root / SUBMISSIONS / key[0] / f"{key[1]}.yaml" for p in wanted
+              if (key := reviews.key_of(p)) and key not in repo.reports]
+    _check_files(root, [], [p for p in needed if p.is_file()], result, repo)
+    loaded = {key: doc.report for key, doc in repo.reports.items()}
+    for path in wanted:
+        found, doc = reviews.check_review(path, display_path(path, root), root, loaded)
+        result.findings += found
+        key = reviews.key_of(path)
+        if doc is not None and key is not None:
+            repo.reviews[key] = doc
 
 
 @contextmanager

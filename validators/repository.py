@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from validators.findings import Finding
 from validators.loading import SourceMap
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
+
+if TYPE_CHECKING:
+    from validators.reviews import ReviewDoc
 
 SUBMISSIONS = "submissions"
 PROFILE_FILE = "society.yaml"
@@ -53,6 +57,9 @@ class Repository:
     broken: dict[tuple[str, int], BrokenReport] = field(default_factory=dict)
     # Every society folder of the tree, when only part of it was read.
     society_ids: set[str] = field(default_factory=set)
+    # The association's reviews (reviews/<year>/<society>.yaml), and the years that keep them.
+    reviews: dict[tuple[str, int], ReviewDoc] = field(default_factory=dict)
+    reviewed_years: set[int] = field(default_factory=set)
 
     def years(self) -> list[int]:
         return sorted({year for _, year in self.reports} | {year for _, year in self.broken})
