@@ -15,6 +15,7 @@ from validators.findings import CheckResult, Finding
 from validators.guideline import Guideline, guideline
 from validators.models.society import SocietyProfile
 from validators.repository import ReportDoc, Repository
+from validators.results import FrozenYear, load_frozen, published
 from validators.rubric import Rubric, rubric
 from validators.scoring import Evaluation
 
@@ -42,6 +43,8 @@ class SiteData:
     evaluations: list[Evaluation]
     settings: SiteSettings
     build_date: str
+    # Final years' frozen results (results/<year>.json): what produced the numbers shown.
+    frozen: dict[int, FrozenYear] = field(default_factory=dict)
     urls: Urls = field(init=False)
     societies: list[str] = field(init=False)
     years: list[int] = field(init=False)
@@ -156,5 +159,7 @@ class SiteData:
 def load(root: Path, settings: SiteSettings, build_date: str) -> SiteData:
     """Checks the tree and evaluates every report: once, for every page."""
     result, repo = check_tree(root)
-    evaluations = evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date))
-    return SiteData(root, repo, result, evaluations, settings, build_date)
+    frozen, broken = load_frozen(root)
+    result.findings += broken
+    evaluations = published(evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date)), frozen)
+    return SiteData(root, repo, result, evaluations, settings, build_date, frozen)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from site_builder.context import SiteData
-from site_builder.markup import Column, cell, table, text
+from site_builder.markup import Column, cell, link, table, text
 from validators.cycle import Phase
 
 
@@ -38,7 +38,26 @@ def note(site: SiteData, year: int) -> str:
         Phase.FINAL: "",
     }[phase_of(site, year) or Phase.NOT_OPEN]
     return (f'<p class="sb-phase">{year} 年度：<strong>{text(said)}</strong>。'
-            f"{meaning}</p>\n")
+            f"{meaning}{provenance(site, year)}</p>\n")
+
+
+def provenance(site: SiteData, year: int) -> str:
+    """Which code, guideline and rubric produced a final year's frozen numbers."""
+    frozen = site.frozen.get(year)
+    if frozen is None:
+        if phase_of(site, year) is Phase.FINAL:
+            return "本年度尚未定稿（finalize），下面的得分按当前的代码和细则计算。"
+        return ""
+    if frozen.code_commit:
+        url = f"{site.settings.repo_url}/commit/{frozen.code_commit}" if site.settings.repo_url else None
+        label = f"<code>{frozen.code_commit[:12]}</code>"
+        code = f"代码提交 {link(url, label) if url else label}"
+    else:
+        code = "代码提交未记录"
+    return (f"下面是 {frozen.finalized_on} 定稿的结果（results/{year}.json），由{code}、"
+            f"评估细则 <code>{text(frozen.rubric_id)}</code>（数据 sha256 <code>{frozen.rubric_sha256[:12]}</code>）"
+            f"和指南数据（sha256 <code>{frozen.guideline_sha256[:12]}</code>）计算，"
+            "此后细则、指南数据或代码的改动不会改变它。")
 
 
 def years_table(site: SiteData) -> str:

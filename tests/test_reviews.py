@@ -133,3 +133,10 @@ def test_the_society_page_shows_the_refusal_and_pending_marks(tmp_path: Path) ->
     assert "市科协核查不予认定" in page
     assert 'class="sb-badge sb-badge--review">待核查</span>' in page
     assert 'class="sb-badge sb-badge--review">待补充材料</span>' in page
+
+
+def test_a_change_to_the_reviews_checks_the_whole_tree_with_the_review_files(tmp_path: Path) -> None:
+    from validators.changed_files import files_to_check
+
+    change = [ChangedFile(filename="reviews/2017/cd-case.yaml", status="modified")]
+    assert files_to_check(change, CASE).whole_tree

@@ -11,11 +11,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from validators import commands_check, commands_evaluate, commands_github, commands_new
+from validators import (
+    commands_check,
+    commands_evaluate,
+    commands_finalize,
+    commands_github,
+    commands_new,
+)
 from validators.console import err
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 
-_COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new)
+_COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new, commands_finalize)
 
 
 class UsageParser(argparse.ArgumentParser):

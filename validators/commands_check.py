@@ -12,6 +12,8 @@ from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult
 from validators.guideline import available_years, guideline
+from validators.results import discover as discover_results
+from validators.results import is_results_path, read_frozen
 from validators.schema import json_schema_text
 
 FORMATS: dict[str, Callable[[CheckResult], str]] = {
@@ -37,7 +39,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace) -> int:
     # Paths name files of the repository at --root, wherever the command runs from.
     paths = [p if p.is_absolute() else args.root / p for p in args.paths]
-    result, _ = check_tree(args.root, paths or None)
+    frozen = [p for p in paths if is_results_path(p, args.root)]
+    paths = [p for p in paths if p not in frozen]
+    result, _ = check_tree(args.root, paths or None) if paths or not frozen else (CheckResult(), None)
+    # The frozen results files: all of them with the whole tree, else the ones named.
+    for path in frozen if args.paths else discover_results(args.root):
+        result.files += 1
+        result.findings += read_frozen(path, args.root)[1]
     out(FORMATS[args.format](result))
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 
