@@ -49,6 +49,8 @@ def _profile(site: SiteData, society: str, page: str) -> list[str]:
     doc = site.repo.profiles[society]
     facts.append("资料文件：" + site.source_link(doc.file, None, f"<code>{text(doc.file)}</code>"))
     facts.append("维护人：" + "、".join(text(m) for m in profile.maintainers))
+    if profile.heads:
+        facts.append("负责人（批准报告的改动）：" + "、".join(text(h) for h in profile.heads))
     out.append('<p class="sb-profile">' + "；".join(facts) + "。</p>\n")
     return out
 

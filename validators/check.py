@@ -252,7 +252,9 @@ def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, 
         found, doc = reviews.check_review(path, display_path(path, root), root, loaded)
         result.findings += found
         key = reviews.key_of(path)
-        if doc is not None and key is not None:
+        if isinstance(doc, reviews.ObjectionsDoc):
+            repo.objections[int(path.parent.name)] = doc
+        elif doc is not None and key is not None:
             repo.reviews[key] = doc
 
 

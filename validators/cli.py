@@ -15,13 +15,15 @@ from validators import (
     commands_check,
     commands_evaluate,
     commands_finalize,
+    commands_gate,
     commands_github,
     commands_new,
 )
 from validators.console import err
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 
-_COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new, commands_finalize)
+_COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new, commands_finalize,
+                    commands_gate)
 
 
 class UsageParser(argparse.ArgumentParser):

@@ -12,6 +12,7 @@ from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 
 if TYPE_CHECKING:
+    from validators.objections import ObjectionsDoc
     from validators.reviews import ReviewDoc
 
 SUBMISSIONS = "submissions"
@@ -60,6 +61,8 @@ class Repository:
     # The association's reviews (reviews/<year>/<society>.yaml), and the years that keep them.
     reviews: dict[tuple[str, int], ReviewDoc] = field(default_factory=dict)
     reviewed_years: set[int] = field(default_factory=set)
+    # Each year's objections (reviews/<year>/objections.yaml).
+    objections: dict[int, ObjectionsDoc] = field(default_factory=dict)
 
     def years(self) -> list[int]:
         return sorted({year for _, year in self.reports} | {year for _, year in self.broken})

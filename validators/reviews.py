@@ -23,7 +23,9 @@ from validators.loading import SourceMap, load_path
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
 from validators.models.review import ExpertMark, ItemReview, RestReview, ReviewFile, ReviewStatus
+from validators.objections import ObjectionsDoc, check_objections
 from validators.policy import policy
+from validators.repository import SUBMISSIONS
 from validators.rubric import Rubric, rubric
 from validators.rules import text_fields
 from validators.rules.context import RuleContext
@@ -60,20 +62,15 @@ def review_years(root: Path) -> set[int]:
 
 
 def discover(root: Path) -> list[Path]:
-    """Every review file of the tree (not the objections files)."""
+    """Every file of the reviews folder: review files and the years' objections files."""
     base = root / REVIEWS
     if not base.is_dir():
         return []
-    return sorted(p for p in base.glob("*/*") if p.suffix in (".yaml", ".yml")
-                  and p.name != OBJECTIONS_FILE and not p.is_dir())
+    return sorted(p for p in base.glob("*/*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
 def is_review_path(path: Path, root: Path) -> bool:
-    try:
-        rel = Path(path).resolve().relative_to((root / REVIEWS).resolve())
-    except ValueError:
-        return False
-    return rel.name != OBJECTIONS_FILE
+    return Path(path).resolve().is_relative_to((root / REVIEWS).resolve())
 
 
 def key_of(path: Path) -> tuple[str, int] | None:
@@ -96,14 +93,18 @@ def item_ids(report: YearReport) -> list[str]:
     return ids
 
 
-def check_review(path: Path, file: str, root: Path,
-                 reports: dict[tuple[str, int], YearReport]) -> tuple[list[Finding], ReviewDoc | None]:
-    """The findings of one review file; its document when it could be read."""
+def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int], YearReport]
+                 ) -> tuple[list[Finding], ReviewDoc | ObjectionsDoc | None]:
+    """The findings of one file of the reviews folder; its document when it could be read."""
+    if path.name == OBJECTIONS_FILE and _YEAR_FOLDER.match(path.parent.name):
+        base = root / SUBMISSIONS
+        societies = {p.name for p in base.iterdir() if p.is_dir()} if base.is_dir() else set()
+        return check_objections(path, file, root, int(path.parent.name), societies)
     key = key_of(path)
     if key is None:
         return [error(file, 1, 1, "E-PATH-LAYOUT",
-                      f"核查记录应放在 {REVIEWS}/<年度>/<学会id>.yaml，如 {REVIEWS}/2017/cd-tcm.yaml："
-                      f"“{file}”不符合这个约定。")], None
+                      f"核查记录应放在 {REVIEWS}/<年度>/<学会id>.yaml（如 {REVIEWS}/2017/cd-tcm.yaml），"
+                      f"异议记录放在 {REVIEWS}/<年度>/{OBJECTIONS_FILE}：“{file}”不符合这个约定。")], None
     society, year = key
     loaded = load_path(path, file, policy().yaml.limits)
     if loaded.data is None or loaded.findings:

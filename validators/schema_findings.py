@@ -147,8 +147,9 @@ def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[str, str]:
     if kind == "enum":
         return "E-SCHEMA-ENUM", f"{subject}的值不在可选范围内。可选：{ctx.get('expected', '')}。"
     if kind == "string_pattern_mismatch":
-        if name == "maintainers" or (len(loc) > 1 and loc[-2] == "maintainers"):
-            return "E-SCHEMA-PATTERN", "维护人应为 GitHub 用户名（英文字母、数字和连字符）。"
+        if name in ("maintainers", "heads") or (len(loc) > 1 and loc[-2] in ("maintainers", "heads")):
+            who = "负责人" if "heads" in (name, loc[-2] if len(loc) > 1 else None) else "维护人"
+            return "E-SCHEMA-PATTERN", f"{who}应为 GitHub 用户名（英文字母、数字和连字符）。"
         return ("E-SCHEMA-PATTERN",
                 f"{subject}应由小写英文字母、数字和单个连字符组成，如 annual-meeting-2017。")
     if kind == "string_too_short":

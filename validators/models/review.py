@@ -60,3 +60,31 @@ class ReviewFile(StrictModel):
     items: Annotated[list[ItemReview], Field(max_length=_LIMITS.max_list_items)] = []
     rest: RestReview | None = None
     marks: Annotated[list[ExpertMark], Field(max_length=_LIMITS.max_list_items)] = []
+
+
+class ObjectionStatus(LabelledEnum):
+    OPEN = ("open", "受理中")
+    ANSWERED = ("answered", "已答复")
+
+
+class Objection(StrictModel):
+    """One objection filed during the notice period, as the association records it."""
+
+    id: Slug
+    society: Slug
+    issue: Annotated[int, Field(ge=1, description="提出异议的 GitHub 议题编号")] | None = None
+    filed: Date
+    subject: Text
+    status: ObjectionStatus
+    # The society may change its report during the notice to answer this objection.
+    correction_allowed: bool = Field(False, description="允许该学会在公示期内修改报告以回应本异议")
+    answer: Text | None = Field(None, description="已答复时必填：市科协的答复")
+    answered: Date | None = None
+
+
+class ObjectionsFile(StrictModel):
+    """`reviews/<year>/objections.yaml`: the year's objections, kept by admins."""
+
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    sample: bool = Field(False, description="示例数据（虚构）")
+    objections: Annotated[list[Objection], Field(max_length=_LIMITS.max_list_items)] = []
