@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from site_builder.context import SiteData
-from site_builder.markup import Column, cell, link, table, text
+from site_builder.markup import Cell, Column, cell, link, table, text
 from validators.cycle import Phase
+from validators.models.review import ObjectionStatus
+
+# The issue form that files an objection (.github/ISSUE_TEMPLATE/).
+OBJECTION_FORM = "objection.yml"
 
 
 def as_of(site: SiteData) -> dt.date:
@@ -37,8 +41,53 @@ def note(site: SiteData, year: int) -> str:
         Phase.NOTICE: "下面是公示中的评估结果，公示结束并答复异议后定稿。",
         Phase.FINAL: "",
     }[phase_of(site, year) or Phase.NOT_OPEN]
+    howto = how_to_object(site, year) if phase_of(site, year) is Phase.NOTICE else ""
     return (f'<p class="sb-phase">{year} 年度：<strong>{text(said)}</strong>。'
-            f"{meaning}{provenance(site, year)}</p>\n")
+            f"{meaning}{howto}{provenance(site, year)}</p>\n")
+
+
+def how_to_object(site: SiteData, year: int) -> str:
+    calendar = site.guideline(year).calendar
+    assert calendar is not None
+    form = "提交“评估结果异议”"
+    if site.settings.repo_url:
+        form = link(f"{site.settings.repo_url}/issues/new?template={OBJECTION_FORM}", form)
+    return (f"对评估结果有异议的，请在 {calendar.notice_ends} 之前在 GitHub 上{form}（写明学会 id、年度和项目）；"
+            "市科协核实后记录在案，并在排名页和学会页面公开答复。")
+
+
+def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -> tuple[list[list[Cell]], int]:
+    """Table rows of the year's objections, and how many are still open."""
+    doc = site.repo.objections.get(year)
+    rows, still_open = [], 0
+    for o in doc.usable() if doc else []:
+        if society is not None and o.society != society:
+            continue
+        issue = "—"
+        if o.issue is not None:
+            issue = f"#{o.issue}"
+            if site.settings.repo_url:
+                issue = link(f"{site.settings.repo_url}/issues/{o.issue}", issue)
+        answer = f"{text(o.answer)}（{o.answered}）" if o.answer and o.answered else "—"
+        is_open = o.status is ObjectionStatus.OPEN
+        still_open += is_open
+        status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
+        rows.append([cell(text(o.id)), cell(site.society_link(page, o.society), o.society),
+                     cell(str(o.filed)), cell(issue), cell(text(o.subject)), cell(status), cell(answer)])
+    return rows, still_open
+
+
+def objections(site: SiteData, page: str, year: int, society: str | None = None, level: int = 2) -> str:
+    """The year's objections (of one society, on its page) from the admins' file, open and answered."""
+    rows, still_open = _objection_rows(site, page, year, society)
+    anchor = f"y{year}-objections" if society else "objections"
+    heading = f"{'#' * level} 公示期的异议 {{#{anchor} data-search-exclude}}\n\n"
+    if not rows:
+        return heading + "尚无异议。\n" if society is None and year in site.repo.objections else ""
+    columns = [Column("编号"), Column("学会"), Column("提出日期"), Column("议题"), Column("事由"),
+               Column("状态"), Column("答复")]
+    return (heading + f"共 {len(rows)} 条：受理中 {still_open} 条，已答复 {len(rows) - still_open} 条"
+            f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n" + table(columns, rows) + "\n")
 
 
 def provenance(site: SiteData, year: int) -> str:

@@ -43,7 +43,8 @@ def render(site: SiteData, year: int) -> str:
             f"按总分从高到低排列，总分相同按学会 id 排列；分档线见{rubric_link}。"
             f"各领域得分列依次为：{site.area_legend(year)}。"
             "备注列出校验发现的错误和警告：有错误的项目不计分，其余项目照常计分。\n\n"
-            + tier_chart(site, year) + "\n\n" + table(columns, rows, caption=f"{year} 年度排名") + "\n")
+            + tier_chart(site, year) + "\n\n" + table(columns, rows, caption=f"{year} 年度排名") + "\n\n"
+            + phase.objections(site, page, year))
 
 
 def render_index(site: SiteData) -> str:

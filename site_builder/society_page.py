@@ -169,6 +169,7 @@ def _year(site: SiteData, society: str, page: str, doc: ReportDoc) -> list[str]:
     if doc.has_errors:
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误。有错误的项目不计分（评估明细中记 0 分并注明错误代码），其余项目照常计分。\n')
     out += _findings(site, page, doc.file, f"y{year}-findings")
+    out.append(phase.objections(site, page, year, doc.report.society, level=3))
     out += _report(site, page, doc, e)
     if e:
         out += _evaluation(site, page, e)

@@ -32,7 +32,7 @@ def combined(marks: list[float], criterion: AssessedCriterion) -> tuple[float, s
     name, combine = _COMBINE[criterion.combine]
     shown = "、".join(f"{m:g}" for m in marks)
     if len(marks) < criterion.min_experts:
-        done = f"已有 {len(marks)} 位（{shown}）" if marks else "尚无评分"
+        done = f"已有 {len(marks)} 位（{shown}）" if marks else "尚无有效的评分"
         return 0.0, f"专家评分尚未完成：需要至少 {criterion.min_experts} 位专家，{done}"
     value = combine(marks)
     points = to_half(value)
@@ -43,7 +43,7 @@ def combined(marks: list[float], criterion: AssessedCriterion) -> tuple[float, s
 
 def assessed_lines(report_errors: list[Finding], standing: Standing, points: Rubric,
                    doc: ReportDoc) -> list[ScoreLine]:
-    """One line per assessed criterion of the rubric, once the report has a review file."""
+    """One line per assessed criterion of the rubric that experts marked in the review file."""
     from validators.scoring import ScoreLine  # the engine imports this module
 
     review = standing.doc
@@ -52,6 +52,8 @@ def assessed_lines(report_errors: list[Finding], standing: Standing, points: Rub
     lines: list[ScoreLine] = []
     for criterion in points.assessed:
         marks, dropped = standing.marks_for(criterion.id)
+        if not marks and not dropped:
+            continue  # no expert has marked this report on this criterion
         at = next((i for i, m in enumerate(review.review.marks) if m.criterion == criterion.id), None)
         line = review.line(("marks", at)) if at is not None else review.line(("society",))
         fields: dict[str, Any] = {"area": criterion.area, "clause": criterion.clause,
