@@ -64,6 +64,7 @@ def test_a_rubric_change_moves_the_open_year_and_not_the_final_one(tree: Path) -
     frozen = json.loads((tree / "results" / "2017.json").read_text("utf-8"))
     assert frozen["rubric_id"] == "default-2017"
     assert frozen["code_commit"] is None  # not a Git work tree
+    assert frozen["sample"] is True  # every society of the tree is sample data
     assert [e["total"] for e in frozen["evaluations"]] == [2]
     rubric = tree / "validators" / "rubrics" / "2017.yaml"
     text = rubric.read_text("utf-8")

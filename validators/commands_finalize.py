@@ -53,9 +53,11 @@ def run(args: argparse.Namespace) -> int:
             f"{broken[0].code}）：有错误的记录不算数，请先改正再定稿。")
         return EXIT_ERRORS
     evaluations = evaluate_repository(repo, year, as_of=day)
+    sample = bool(evaluations) and all(
+        (doc := repo.profiles.get(e.society)) is not None and doc.profile.sample for e in evaluations)
     frozen = FrozenYear(year=year, finalized_on=day, code_commit=commit,
                         guideline_sha256=data_sha256(rules), rubric_id=points.id,
-                        rubric_sha256=data_sha256(points), evaluations=evaluations)
+                        rubric_sha256=data_sha256(points), sample=sample, evaluations=evaluations)
     path = write_frozen(args.root, frozen)
     where = f"代码提交 {commit[:12]}" if commit else "不在 Git 仓库中，未记录代码提交"
     out(f"已定稿 {year} 年度：{len(evaluations)} 份评估写入 {path.relative_to(args.root).as_posix()}"

@@ -36,6 +36,8 @@ class FrozenYear(BaseModel):
     guideline_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     rubric_id: str
     rubric_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    # Every society evaluated is sample data (示例): the results are fictional too.
+    sample: bool = False
     evaluations: list[Evaluation]
 
 
