@@ -27,6 +27,7 @@ import pytest
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.evaluation import evaluate_repository
+from validators.results import load_frozen
 
 AREAS = ("innovation", "government_functions", "service_stations", "consortia",
          "academic_events", "research", "major_work")
@@ -103,6 +104,16 @@ def evaluations() -> dict[tuple[str, int], object]:
 
 def test_every_sample_report_is_pinned(evaluations) -> None:
     assert set(evaluations) == set(EXPECTED)
+
+
+def test_the_final_years_frozen_results_hold_the_same_numbers() -> None:
+    frozen, broken = load_frozen(ROOT)
+    assert broken == []
+    assert set(frozen) == {2017}
+    assert frozen[2017].sample
+    for e in frozen[2017].evaluations:
+        subtotals, tier = EXPECTED[(e.society, e.year)]
+        assert (tuple(e.subtotals[a] for a in AREAS), e.tier) == (subtotals, tier), e.society
 
 
 @pytest.mark.parametrize(("key", "expected"), sorted(EXPECTED.items()))
