@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from site_builder.context import SiteData
-from site_builder.markup import Cell, Column, cell, link, table, text
+from site_builder.markup import Cell, Column, cell, link, num_cell, table, text
 from validators.cycle import Phase
 from validators.models.review import ObjectionStatus
 
@@ -124,3 +124,25 @@ def years_table(site: SiteData) -> str:
         return ""
     columns = [Column("年度"), Column("当前阶段"), Column("填报"), Column("公示"), Column("最终结果")]
     return "## 评估进度 {#cycle}\n\n" + table(columns, rows, sortable=False) + "\n"
+
+
+def rubric_section(site: SiteData, year: int) -> str:
+    """The rubric page's part on the cycle: verification and the assessed criteria."""
+    points = site.rubric(year)
+    counts = ("填报和核查期间（公示开始之前），尚未核实的项目暂按报告计分，网站标注“待核查”"
+              if points.verification.provisional else "尚未核实的项目从一开始就不计分")
+    out = [f"### 核查与专家评分 {{#rubric-{year}-reviews}}\n",
+           f"市科协工作人员在 <code>reviews/{year}/&lt;学会id&gt;.yaml</code> 中逐项记录核查结论"
+           "（已核实、不予认定并写明理由、待补充材料）。不予认定的项目不计分，评估明细写明理由；"
+           f"{counts}；公示开始后只计已核实的项目。没有 <code>reviews/{year}/</code> 文件夹的年度按报告计分。\n"]
+    if points.assessed:
+        rows = [[cell(f"<code>{text(c.id)}</code>"), cell(site.clause_link("rubric.md", c.clause)),
+                 cell(text(c.label)), cell(f"{c.min:g}–{c.max:g}"),
+                 cell({"mean": "平均数", "median": "中位数"}[c.combine]), num_cell(c.min_experts)]
+                for c in points.assessed]
+        columns = [Column("评分项"), Column("条款"), Column("内容"), Column("分数范围"), Column("取值"),
+                   Column("至少几位专家", numeric=True)]
+        out.append("专家在核查记录的 <code>marks</code> 中打分，按下表合成（按 0.5 分四舍五入），"
+                   "在所在领域单独记一行“专家评分”，受该领域上限约束；超出范围的分数是错误，不计入。\n\n"
+                   + table(columns, rows, sortable=False) + "\n")
+    return "\n".join(out)

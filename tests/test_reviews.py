@@ -140,3 +140,22 @@ def test_a_change_to_the_reviews_checks_the_whole_tree_with_the_review_files(tmp
 
     change = [ChangedFile(filename="reviews/2017/cd-case.yaml", status="modified")]
     assert files_to_check(change, CASE).whole_tree
+
+
+def test_assessed_criteria_are_validated_and_name_a_clause_of_their_year() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from validators.guideline import available_years, guideline, year_data
+    from validators.rubric import Rubric, rubric
+
+    for year in available_years():
+        for criterion in rubric(year).assessed:
+            assert criterion.clause in guideline(year).clauses
+    data = year_data("rubrics", 2017)
+    criterion = data["assessed"][0]
+    for broken in ({**criterion, "min": 5, "max": 5}, {**criterion, "area": "nowhere"}):
+        with pytest.raises(ValidationError):
+            Rubric.model_validate({**data, "assessed": [broken]})
+    with pytest.raises(ValidationError, match="unique"):
+        Rubric.model_validate({**data, "assessed": [criterion, criterion]})
