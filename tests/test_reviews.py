@@ -102,6 +102,7 @@ def test_hostile_review_files_give_findings_not_tracebacks(tmp_path: Path) -> No
     folder = root / "reviews" / "2017"
     (folder / "cd-case.yaml").write_text("a: &x [1]\nb: *x\n", "utf-8")
     (folder / "Bad Name.yaml").write_text("society: x\n", "utf-8")
+    (folder / "cd-other.yaml").symlink_to(folder / "cd-case.yaml")
     (root / "reviews" / "2099").mkdir()
     (root / "reviews" / "2099" / "cd-case.yaml").write_text("society: cd-case\nyear: 2099\n", "utf-8")
     done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "check",
@@ -111,6 +112,7 @@ def test_hostile_review_files_give_findings_not_tracebacks(tmp_path: Path) -> No
     codes = {(f["file"], f["code"]) for f in __import__("json").loads(done.stdout)["findings"]}
     assert ("reviews/2017/Bad Name.yaml", "E-PATH-LAYOUT") in codes
     assert ("reviews/2099/cd-case.yaml", "E-YEAR-UNKNOWN") in codes
+    assert ("reviews/2017/cd-other.yaml", "E-PATH-SYMLINK") in codes
     assert any(file == "reviews/2017/cd-case.yaml" and code.startswith("E-YAML") for file, code in codes)
 
 

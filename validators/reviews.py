@@ -96,6 +96,9 @@ def item_ids(report: YearReport) -> list[str]:
 def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int], YearReport]
                  ) -> tuple[list[Finding], ReviewDoc | ObjectionsDoc | None]:
     """The findings of one file of the reviews folder; its document when it could be read."""
+    if path.is_symlink() or path.parent.is_symlink():
+        return [error(file, 1, 1, "E-PATH-SYMLINK",
+                      "核查和异议记录不能是符号链接（symlink）：请提交普通文件。")], None
     if path.name == OBJECTIONS_FILE and _YEAR_FOLDER.match(path.parent.name):
         base = root / SUBMISSIONS
         societies = {p.name for p in base.iterdir() if p.is_dir()} if base.is_dir() else set()
