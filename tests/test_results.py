@@ -137,6 +137,8 @@ def test_a_broken_results_file_is_a_finding_and_the_year_is_computed(tree: Path,
     (tree / "results" / "notes.txt").write_text("x", "utf-8")
     check = _run(tree, "check", "--format", "json")
     assert check.returncode == 1
+    folder = _run(tree, "check", "results", "--format", "json")
+    assert {f["file"] for f in json.loads(folder.stdout)["findings"]} == {"results/2017.json", "results/notes.txt"}
     found = {(f["file"], f["code"]) for f in json.loads(check.stdout)["findings"]}
     assert found == {("results/2017.json", "E-RESULTS-INVALID"), ("results/notes.txt", "E-RESULTS-INVALID")}
     lines = {f["line"] for f in json.loads(check.stdout)["findings"] if f["file"] == "results/2017.json"}

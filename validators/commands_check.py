@@ -43,7 +43,8 @@ def run_check(args: argparse.Namespace) -> int:
     paths = [p for p in paths if p not in frozen]
     result, _ = check_tree(args.root, paths or None) if paths or not frozen else (CheckResult(), None)
     # The frozen results files: all of them with the whole tree, else the ones named.
-    for path in frozen if args.paths else discover_results(args.root):
+    named = [q for p in frozen for q in (discover_results(args.root) if p.is_dir() else [p])]
+    for path in named if args.paths else discover_results(args.root):
         result.files += 1
         result.findings += read_frozen(path, args.root)[1]
     out(FORMATS[args.format](result))
