@@ -90,6 +90,16 @@ def objections(site: SiteData, page: str, year: int, society: str | None = None,
             f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n" + table(columns, rows) + "\n")
 
 
+def _frozen_cell(site: SiteData, year: int) -> str:
+    frozen = site.frozen.get(year)
+    if frozen is None:
+        return "—"
+    commit = f"<code>{frozen.code_commit[:12]}</code>" if frozen.code_commit else "代码提交未记录"
+    if frozen.code_commit and site.settings.repo_url:
+        commit = link(f"{site.settings.repo_url}/commit/{frozen.code_commit}", commit)
+    return f"{frozen.finalized_on}；{commit}；细则 <code>{text(frozen.rubric_id)}</code>"
+
+
 def provenance(site: SiteData, year: int) -> str:
     """Which code, guideline and rubric produced a final year's frozen numbers."""
     frozen = site.frozen.get(year)
@@ -119,10 +129,11 @@ def years_table(site: SiteData) -> str:
         rows.append([cell(f"{year} 年度", year), cell(f"<strong>{text(calendar.label(as_of(site)))}</strong>"),
                      cell(f"{calendar.submission_opens} 至 {calendar.submission_closes}"),
                      cell(f"{calendar.notice_starts} 至 {calendar.notice_ends}"),
-                     cell(str(calendar.final))])
+                     cell(str(calendar.final)), cell(_frozen_cell(site, year))])
     if not rows:
         return ""
-    columns = [Column("年度"), Column("当前阶段"), Column("填报"), Column("公示"), Column("最终结果")]
+    columns = [Column("年度"), Column("当前阶段"), Column("填报"), Column("公示"), Column("最终结果"),
+               Column("定稿（代码与细则）")]
     return "## 评估进度 {#cycle}\n\n" + table(columns, rows, sortable=False) + "\n"
 
 

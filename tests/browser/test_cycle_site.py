@@ -48,6 +48,8 @@ def test_home_shows_each_years_phase(page, base: str) -> None:
     assert rows[0].startswith("2018 年度")
     assert "公示中：至 2027 年 12 月 31 日" in rows[0]
     assert "最终结果" in rows[1]
+    assert "细则 default-2017" in rows[1]  # which rubric produced the frozen 2017
+    assert rows[0].endswith("—")  # 2018 is not frozen
 
 
 def test_the_ranking_on_notice_says_how_to_object_and_lists_the_objection(page, base: str) -> None:
