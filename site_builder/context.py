@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,12 +11,13 @@ from site_builder.form_page import SiteSettings
 from site_builder.markup import Urls, attr, clause_anchor, link, repo_path_url, text
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
-from validators.evaluation.rubric import Rubric, rubric
+from validators.evaluation.results import FrozenYear, load_frozen, published
 from validators.evaluation.scoring import Evaluation
 from validators.findings import CheckResult, Finding
 from validators.guideline import Guideline, guideline
 from validators.models.society import SocietyProfile
 from validators.repository import ReportDoc, Repository
+from validators.rubric import Rubric, rubric
 
 GUIDELINE_PAGE = "guideline.md"
 NUMERALS = "一二三四五六七八九十"
@@ -41,6 +43,8 @@ class SiteData:
     evaluations: list[Evaluation]
     settings: SiteSettings
     build_date: str
+    # Final years' frozen results (results/<year>.json): what produced the numbers shown.
+    frozen: dict[int, FrozenYear] = field(default_factory=dict)
     urls: Urls = field(init=False)
     societies: list[str] = field(init=False)
     years: list[int] = field(init=False)
@@ -155,4 +159,7 @@ class SiteData:
 def load(root: Path, settings: SiteSettings, build_date: str) -> SiteData:
     """Checks the tree and evaluates every report: once, for every page."""
     result, repo = check_tree(root)
-    return SiteData(root, repo, result, evaluate_repository(repo), settings, build_date)
+    frozen, broken = load_frozen(root)
+    result.findings += broken
+    evaluations = published(evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date)), frozen)
+    return SiteData(root, repo, result, evaluations, settings, build_date, frozen)

@@ -33,6 +33,7 @@ FIELD_TITLES: dict[str, str] = {
     "SocietyProfile.kind": "类型",
     "SocietyProfile.discipline": "学科领域",
     "SocietyProfile.maintainers": "维护人（GitHub 用户名）",
+    "SocietyProfile.heads": "负责人（GitHub 用户名）",
     "SocietyProfile.website": "学会网站",
     "SocietyProfile.sample": "示例数据（虚构）",
     # 一
@@ -150,6 +151,7 @@ FIELD_HELP: dict[str, str] = {
     "ResearchReport.focus": "仅当选题方向为“国家中心城市”时填写。",
     "Achievement.date": "成果形成日期以当年评估截止日期为准：不在本年度评估期内的成果本年度不计分。",
     "SocietyProfile.maintainers": "可以修改本学会文件夹的 GitHub 用户名，至少一个。",
+    "SocietyProfile.heads": "学会负责人的 GitHub 用户名：改动年度报告的拉取请求须经其中一位批准。",
     "SocietyProfile.website": "http:// 或 https:// 开头的网址。",
 }
 

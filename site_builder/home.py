@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from site_builder import phase
 from site_builder.areas import INDEX as AREAS_INDEX
 from site_builder.areas import item_counts
 from site_builder.context import SiteData, area_page
@@ -27,7 +28,9 @@ def figures(site: SiteData) -> str:
     if year is None:
         out.append("还没有任何年度报告。\n")
     else:
+        out.append(phase.years_table(site))
         out.append(f"## {year} 年度概况 {{#overview}}\n")
+        out.append(phase.note(site, year))
         rows = [[cell(link(site.urls.rel(PAGE, area_page(year, key)),
                            f"{site.area_numbers(year)[key]}、{text(title)}")), num_cell(item_counts(site, year)[key])]
                 for key, title in site.area_titles(year).items()]

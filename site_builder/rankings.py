@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from site_builder import phase
 from site_builder.charts import column_chart
 from site_builder.context import SiteData, ranking_page
 from site_builder.markup import Column, cell, front_matter, link, num_cell, table, text
@@ -38,10 +39,12 @@ def render(site: SiteData, year: int) -> str:
                *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
     rubric_link = link(site.urls.rel(page, "rubric.md", f"rubric-{year}"), "评估细则")
     return (front_matter(f"{year} 年度排名", hide=["navigation", "toc"], search_exclude=True) + f"# {year} 年度排名\n\n"
+            + phase.note(site, year) + "\n"
             f"按总分从高到低排列，总分相同按学会 id 排列；分档线见{rubric_link}。"
             f"各领域得分列依次为：{site.area_legend(year)}。"
             "备注列出校验发现的错误和警告：有错误的项目不计分，其余项目照常计分。\n\n"
-            + tier_chart(site, year) + "\n\n" + table(columns, rows, caption=f"{year} 年度排名") + "\n")
+            + tier_chart(site, year) + "\n\n" + table(columns, rows, caption=f"{year} 年度排名") + "\n\n"
+            + phase.objections(site, page, year))
 
 
 def render_index(site: SiteData) -> str:

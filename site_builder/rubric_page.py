@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from site_builder import phase
 from site_builder.context import SiteData
 from site_builder.markup import Cell, Column, cell, front_matter, num, num_cell, table, text
-from validators.evaluation.rubric import GrowthRule, ItemTier, Rule
 from validators.models.labelled import LabelledEnum
+from validators.rubric import GrowthRule, ItemTier, Rule
 
 PAGE = "rubric.md"
 _RULE_COLUMNS = [Column("规则"), Column("依据条款"), Column("分值", numeric=True),
@@ -77,6 +78,7 @@ def _year(site: SiteData, year: int) -> str:
                      "（细则文件中列出的项目除外）。\n")
     titles = site.area_titles(year)
     parts += [_area(site, year, key, title) for key, title in titles.items()]
+    parts.append(phase.rubric_section(site, year))
     overall = table([Column("档次"), Column("总分不低于", numeric=True)],
                     [[cell(text(t.tier)), num_cell(t.min_total)] for t in points.tiers]
                     + [[cell(text(points.unranked)), cell("—", "-1")]], sortable=False)

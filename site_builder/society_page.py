@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from site_builder import items
+from site_builder import items, phase
 from site_builder.charts import bar_chart, column_chart
 from site_builder.context import SiteData, area_page, society_page
 from site_builder.markup import (
@@ -49,6 +49,8 @@ def _profile(site: SiteData, society: str, page: str) -> list[str]:
     doc = site.repo.profiles[society]
     facts.append("资料文件：" + site.source_link(doc.file, None, f"<code>{text(doc.file)}</code>"))
     facts.append("维护人：" + "、".join(text(m) for m in profile.maintainers))
+    if profile.heads:
+        facts.append("负责人（批准报告的改动）：" + "、".join(text(h) for h in profile.heads))
     out.append('<p class="sb-profile">' + "；".join(facts) + "。</p>\n")
     return out
 
@@ -140,7 +142,7 @@ def _evaluation(site: SiteData, page: str, e: Evaluation) -> list[str]:
     numbers = site.area_numbers(e.guideline_year)
     rows = [[cell(numbers[x.area], AREAS.index(x.area)), cell(site.clause_link(page, x.clause)),
              cell(text(x.item_id) if x.item_id else "—"),
-             num_cell(x.points), cell(text(x.note)),
+             num_cell(x.points), cell(text(x.note) + (" " + badge(text(x.review), "review") if x.review else "")),
              cell(site.source_link(x.file, x.line, f"第 {x.line} 行"), x.line)] for x in e.lines]
     columns = [Column("领域"), Column("条款"), Column("项目"), Column("得分", numeric=True),
                Column("说明"), Column("原文", numeric=True)]
@@ -157,7 +159,7 @@ def _evaluation(site: SiteData, page: str, e: Evaluation) -> list[str]:
 def _year(site: SiteData, society: str, page: str, doc: ReportDoc) -> list[str]:
     year = doc.report.year
     e = site.evaluation(society, year)
-    out = [_h(2, f"{year} 年度", f"y{year}")]
+    out = [_h(2, f"{year} 年度", f"y{year}"), phase.note(site, year)]
     source = site.source_link(doc.file, None, f"<code>{text(doc.file)}</code>")
     if e:
         out.append(f'<p class="sb-score">总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}'
@@ -167,6 +169,7 @@ def _year(site: SiteData, society: str, page: str, doc: ReportDoc) -> list[str]:
     if doc.has_errors:
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误。有错误的项目不计分（评估明细中记 0 分并注明错误代码），其余项目照常计分。\n')
     out += _findings(site, page, doc.file, f"y{year}-findings")
+    out.append(phase.objections(site, page, year, doc.report.society, level=3))
     out += _report(site, page, doc, e)
     if e:
         out += _evaluation(site, page, e)

@@ -11,6 +11,13 @@ listed industry +2, new lead +2 (单一学会面向社会 +1.5) in the founding 
 the lead's tier 一档 3 (≥8 activities, ≥5 members) 二档 2 (≥4, ≥3) 三档 1 (≥1, ≥2); area 5 — 年会 6,
 全国 5, 国际 5, 社会活动 3, 其他 1; area 6 — 公开发表 2, 签批 4, 采纳 5, 问题解决 3, 专报 3,
 提案 3; area 7 — 改革 3, 扶贫 3, 党建 2, 人才基地 2, 重大活动 2. Tiers: 75 / 55 / 35.
+
+The association's reviews (reviews/<year>/, sample data too) verify every item of every sample
+report, so the phase of the day does not change these numbers; 2017 adds what staff and experts
+decided: one event not recognised (cd-hitech-park) and expert marks on the quality of the annual
+conference (assessed criterion event-quality, 0–5, the mean of at least 2 experts rounded half
+up to 0.5, counted in area 5 under its cap). 2017 is final: its frozen results/2017.json must
+hold these same numbers.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import pytest
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.results import load_frozen
 
 AREAS = ("innovation", "government_functions", "service_stations", "consortia",
          "academic_events", "research", "major_work")
@@ -29,7 +37,8 @@ EXPECTED = {
     # 3 + 4 (41/64) + 14 services: 郫都 ×3 = 6, 1.4 kinds 7 of which 6 pay = 6, 1.5 kinds 4 ×
     # 1.5 = 6, two other kinds 1 → 26, capped at 20 | pilot unconfirmed 0, 3 + 3 + new 1 |
     # 国家级 6 + new 2 (no tier in its first year), 省级 (2015) 4 + 二档 2.5 | lead 4 + 装备制造 2
-    # + new (专业相近) 2 | 6+5+5+3+1+1+3+1 = 25, capped at 20 | 签批 4, 专报 3, 发表 2, 提案 3 |
+    # + new (专业相近) 2 | 6+5+5+3+1+1+3+1 = 25, + 专家评分 5 (5, 4.5, 5: mean 4.83 → 5) = 30,
+    # capped at 20 | 签批 4, 专报 3, 发表 2, 提案 3 |
     # 3+2+3+2+2+2 = 14, capped at 10
     ("cd-mech-eng", 2017): ((20, 7, 14.5, 8, 20, 12, 10), "一档"),
     # 3 + 4 (52/70) + 研发 in 郫都 2+1, 科技金融 1.5, 咨询 1, 培训 in 郫都 2+1 | pilot
@@ -37,9 +46,9 @@ EXPECTED = {
     # new 2 | lead 4 + 2 + 二档 2 | 年会 6, 国际 (承办) 5 | 采纳 5 | 党建 2
     ("cd-mech-eng", 2018): ((15.5, 17, 15, 8, 11, 5, 2), "二档"),
     # 3 + 4 (60/88) + 研发 1, 引才 in 郫都 2+1.5, 配套 0.5 | 3 functions 9 + 2 new | 市级 3 +
-    # new 2 | lead 4 + 2 + new (服务属性相近) 2 | 年会 6, 国际 5, 科普月 3 | 提案 3, 问题解决 3 |
-    # 扶贫 3, 人才基地 2
-    ("cd-tcm", 2017): ((12, 11, 5, 8, 14, 6, 5), "二档"),
+    # new 2 | lead 4 + 2 + new (服务属性相近) 2 | 年会 6, 国际 5, 科普月 3, 专家评分 4.5 (4, 5, 4:
+    # mean 4.33 → 4.5) | 提案 3, 问题解决 3 | 扶贫 3, 人才基地 2
+    ("cd-tcm", 2017): ((12, 11, 5, 8, 18.5, 6, 5), "二档"),
     # 3 + 4 (63/90) + 咨询 1, 专利 0.5 | 3, declined (3 → 1) | 市级 3 + 三档 1 (9 enterprises) |
     # lead 4 + 2 + 三档 1 (2 members) | 年会 6, 其他 1 | 发表 2 | 党建 2
     ("cd-tcm", 2018): ((8.5, 3, 4, 7, 7, 2, 2), "未入档"),
@@ -50,15 +59,16 @@ EXPECTED = {
     # 万元) | 省级 4 + 一档 4 | member 1.5 + 2 | 年会 6, 全国 (承办) 5 | 专报 3 | 人才基地 2
     ("cd-computer", 2018): ((11.5, 3, 8, 3.5, 11, 3, 2), "三档"),
     # 3 + 4 (16/30) + 方法 1, 引才 1.5, 配套 0.5, 咨询 in 郫都 2+1 | 3 + new 1 | 国家级 6 + new 2 |
-    # lead 4 + 新经济 2 + new (服务属性相近) 2 | 科普日 3, 全国 5 | 签批 4 | 党建 2, 改革 3
-    ("cd-hitech-park", 2017): ((13, 4, 8, 8, 8, 4, 5), "三档"),
+    # lead 4 + 新经济 2 + new (服务属性相近) 2 | 科普日 3, 全国 5 not recognised by the association
+    # (不予认定: only 4 outside provinces could be verified) 0 | 签批 4 | 党建 2, 改革 3
+    ("cd-hitech-park", 2017): ((13, 4, 8, 8, 3, 4, 5), "三档"),
     # 3 + 4 (19/34) + 融资 1.5, 培训 1 | 国家级 6 + 一档 4 | lead 4 + 2 + 二档 2 | 社会活动 3 |
     # 采纳 5 | 人才基地 2
     ("cd-hitech-park", 2018): ((9.5, 0, 10, 8, 3, 5, 2), "三档"),
     # 3 + 4 (32/45) + 研发 1, 培训 1, 配套 in 郫都 2, 科技金融 1.5 | 3 + new 1 | 市级 3 + new 2 |
-    # lead 4 + 绿色食品 2 + new (专业相近) 2 | 年会 (承办) 6, 双创周展 (协办) 其他 1, 沙龙 1 |
-    # 问题解决 3 | 扶贫 3
-    ("cd-food-sci", 2017): ((12.5, 4, 5, 8, 8, 3, 3), "三档"),
+    # lead 4 + 绿色食品 2 + new (专业相近) 2 | 年会 (承办) 6, 双创周展 (协办) 其他 1, 沙龙 1,
+    # 专家评分 3.5 (3, 3.5: mean 3.25 → 3.5) | 问题解决 3 | 扶贫 3
+    ("cd-food-sci", 2017): ((12.5, 4, 5, 8, 11.5, 3, 3), "三档"),
     # 3 + 4 (30/52) + 咨询 1, 培训 in 郫都 2+1, 融资 1.5, 专利 0.5 | 省级 4, built 2016-10-08 so
     # not new, 二档 2.5 | member 1.5 + 2 | 全国 (承办) 5, 社会活动 3, 其他 1 + 1 | 发表 2 | 双创 2
     ("cd-electronics", 2017): ((13, 0, 6.5, 3.5, 10, 2, 2), "三档"),
@@ -96,6 +106,16 @@ def test_every_sample_report_is_pinned(evaluations) -> None:
     assert set(evaluations) == set(EXPECTED)
 
 
+def test_the_final_years_frozen_results_hold_the_same_numbers() -> None:
+    frozen, broken = load_frozen(ROOT)
+    assert broken == []
+    assert set(frozen) == {2017}
+    assert frozen[2017].sample
+    for e in frozen[2017].evaluations:
+        subtotals, tier = EXPECTED[(e.society, e.year)]
+        assert (tuple(e.subtotals[a] for a in AREAS), e.tier) == (subtotals, tier), e.society
+
+
 @pytest.mark.parametrize(("key", "expected"), sorted(EXPECTED.items()))
 def test_sample_score(evaluations, key, expected) -> None:
     subtotals, tier = expected
@@ -114,11 +134,22 @@ def test_sample_advice_is_computed(evaluations) -> None:
     assert any("老旧小区加装电梯" in a.message and a.clause == "6" for a in civil.advice)
 
 
+def test_the_reviews_are_in_the_lines(evaluations) -> None:
+    refused = [x for x in evaluations[("cd-hitech-park", 2017)].lines if x.item_id == "evt-biomed-exchange"]
+    assert [(x.rule, x.points) for x in refused] == [("review", 0)]
+    assert "不予认定" in refused[0].note
+    [marks] = [x for x in evaluations[("cd-tcm", 2017)].lines if x.rule == "expert_mark"]
+    assert (marks.points, marks.file) == (4.5, "reviews/2017/cd-tcm.yaml")
+    assert "3 位专家评分 4、5、4，平均 4.33，按 0.5 分取整为 4.5" in marks.note
+    assert all(x.review is None for e in evaluations.values() for x in e.lines)  # all verified
+
+
 def test_growth_line_shows_both_years(evaluations) -> None:
     [line] = [x for x in evaluations[("cd-mech-eng", 2018)].lines if x.rule == "growth"]
     assert line.points == 3
     assert "2017 年 2 项、43.5 万元" in line.note
     assert "2018 年 4 项、93 万元" in line.note
     cap = [x for x in evaluations[("cd-mech-eng", 2017)].lines if x.rule == "cap"]
-    assert [(c.area, c.points) for c in cap] == [("innovation", -6), ("academic_events", -5),
+    # Area 5: 25 reported, + the experts' 5 = 30, capped at 20.
+    assert [(c.area, c.points) for c in cap] == [("innovation", -6), ("academic_events", -10),
                                                  ("major_work", -4)]

@@ -8,7 +8,6 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from validators.evaluation.rubric import rubric
 from validators.evaluation.scoring import AREAS, score_report
 from validators.guideline import guideline
 from validators.loading import SourceMap
@@ -27,6 +26,7 @@ from validators.models.research import (
 )
 from validators.models.service_stations import ServiceStation, StationLevel
 from validators.repository import ReportDoc
+from validators.rubric import rubric
 
 RULES = guideline(2017)
 POINTS = rubric(2017)

@@ -144,7 +144,7 @@ def test_every_install_checks_hashes() -> None:
     assert all("--require-hashes" in line for line in installs), installs
     privileged = [step["run"] for name in ("comment.yml", "ownership.yml")
                   for _, step in _steps(_load(name)) if "pip install" in step.get("run", "")]
-    assert len(privileged) == 2
+    assert len(privileged) == 3  # the comment job, and both ownership jobs
     assert all("--only-binary :all:" in run and "requirements-core.lock" in run for run in privileged)
 
 
@@ -161,7 +161,8 @@ def test_ownership_reads_the_pull_request_as_data() -> None:
     assert set(data["on"]) == {"pull_request_target"}
     assert "edited" in data["on"]["pull_request_target"]["types"]  # a new base re-runs it
     assert data["permissions"] == {}
-    (job,) = data["jobs"].values()
+    assert set(data["jobs"]) == {"ownership", "cycle"}
+    job = data["jobs"]["ownership"]
     assert job["permissions"] == {"contents": "read", "pull-requests": "read"}
     runs = "\n".join(step.get("run", "") for _, step in _steps(data))
     assert "pulls/$PR_NUMBER/files" in runs
@@ -171,6 +172,21 @@ def test_ownership_reads_the_pull_request_as_data() -> None:
     assert "make" not in runs
     assert "pip install -e" not in runs
     assert "pytest" not in runs
+
+
+def test_the_cycle_gate_reads_files_and_reviews_as_data_and_comments_with_its_marker() -> None:
+    from validators.cli.gate import MARKER as CYCLE_MARKER
+
+    job = _load("ownership.yml")["jobs"]["cycle"]
+    assert job["permissions"] == {"contents": "read", "pull-requests": "read", "issues": "write"}
+    assert job["env"]["MARKER"] == CYCLE_MARKER
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "pulls/$PR_NUMBER/files" in runs
+    assert "pulls/$PR_NUMBER/reviews" in runs
+    assert "python -m validators gate" in runs
+    assert "--head-sha" in runs
+    assert "pytest" not in runs
+    assert "make" not in runs
 
 
 def test_publishing_grants_pages_rights_to_the_deploy_job_only() -> None:

@@ -17,12 +17,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from validators import reviews
 from validators.findings import CheckResult, Finding, error
 from validators.guideline import Guideline, available_years, guideline, year_file
 from validators.loading import SourceMap, load_path
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
+from validators.objections import ObjectionsDoc
 from validators.policy import policy
 from validators.related_files import related
 from validators.repository import (
@@ -218,7 +220,9 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult
     a consortium id or an event or report title) are read as context.
     """
     targets = discover(root, paths)
-    result = CheckResult(files=len(targets))
+    review_targets = [p for p in targets if reviews.is_review_path(p, root)] if paths else reviews.discover(root)
+    targets = [p for p in targets if p not in review_targets and not _under(p, root, reviews.REVIEWS)]
+    result = CheckResult(files=len(targets) + len(review_targets))
     repo = Repository(root)
     submissions = root / SUBMISSIONS
     with _collector_paused():
@@ -240,7 +244,37 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult
         # A report stands on its society's profile: the profile's errors condemn it too.
         for (society, _), doc in repo.reports.items():
             doc.findings += repo.profile_errors.get(society, [])
+        _check_reviews(root, review_targets, targets if paths else None, result, repo)
     return result, repo
+
+
+def _under(path: Path, root: Path, folder: str) -> bool:
+    return _inside(path, root / folder)
+
+
+def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, result: CheckResult,
+                   repo: Repository) -> None:
+    """The review files asked for (all of them when `reports` is None), and, when reports were
+    asked for, their reviews too: a report that drops a verified item breaks its review."""
+    repo.reviewed_years = reviews.review_years(root)
+    wanted = list(targets)
+    for path in reports or []:
+        key = _report_key(path, root)
+        review = reviews.review_path(root, *key) if key else None
+        if review is not None and review.is_file() and review not in wanted:
+            wanted.append(review)
+    needed = [root / SUBMISSIONS / key[0] / f"{key[1]}.yaml" for p in wanted
+              if (key := reviews.key_of(p)) and key not in repo.reports]
+    _check_files(root, [], [p for p in needed if p.is_file()], result, repo)
+    loaded = {key: doc.report for key, doc in repo.reports.items()}
+    for path in wanted:
+        found, doc = reviews.check_review(path, display_path(path, root), root, loaded)
+        result.findings += found
+        key = reviews.key_of(path)
+        if isinstance(doc, ObjectionsDoc):
+            repo.objections[int(path.parent.name)] = doc
+        elif doc is not None and key is not None:
+            repo.reviews[key] = doc
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
+from validators.cycle import Calendar
 from validators.loading import load_trusted
 from validators.models.common import Slug
 from validators.models.innovation import ServiceKind
@@ -67,7 +68,8 @@ def year_data(kind: str, year: int, root: Path | None = None) -> dict[str, Any] 
         base = year_data(kind, base_year, root)
         if base is None:
             raise ValueError(f"{path}: no {kind} file for {base_year} to carry forward")
-        data = {**base, **data}
+        # A calendar names one year's days: a carried-forward year sets its own or has none.
+        data = {**{k: v for k, v in base.items() if k != "calendar"}, **data}
     return data
 
 
@@ -148,6 +150,8 @@ class Guideline(_Strict):
     source: str
     carried_forward_from: int | None = None
     evaluation_window: EvaluationWindow
+    # The year's cycle (填报、核查、公示、最终结果); a year without one has no phase.
+    calendar: Calendar | None = None
     areas: list[Area]
     clauses: dict[str, str]
     thresholds: Thresholds
@@ -175,6 +179,8 @@ class Guideline(_Strict):
             raise ValueError(f"clause_service_kinds names unknown clauses {sorted(unknown)}")
         if self.evaluation_window.start >= self.evaluation_window.deadline:
             raise ValueError("evaluation_window.start must precede deadline")
+        if self.calendar and self.calendar.submission_closes < self.evaluation_window.deadline:
+            raise ValueError("calendar.submission_closes must not precede the evaluation deadline")
         return self
 
     def area(self, key: str) -> Area:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from validators.findings import Finding
 from validators.loading import SourceMap
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
+
+if TYPE_CHECKING:
+    from validators.objections import ObjectionsDoc
+    from validators.reviews import ReviewDoc
 
 __all__ = ["PROFILE_FILE", "SUBMISSIONS", "BrokenReport", "ProfileDoc", "ReportDoc", "Repository"]
 
@@ -57,6 +62,11 @@ class Repository:
     profile_errors: dict[str, list[Finding]] = field(default_factory=dict)
     # Every society folder of the tree, when only part of it was read.
     society_ids: set[str] = field(default_factory=set)
+    # The association's reviews (reviews/<year>/<society>.yaml), and the years that keep them.
+    reviews: dict[tuple[str, int], ReviewDoc] = field(default_factory=dict)
+    reviewed_years: set[int] = field(default_factory=set)
+    # Each year's objections (reviews/<year>/objections.yaml).
+    objections: dict[int, ObjectionsDoc] = field(default_factory=dict)
 
     def years(self) -> list[int]:
         return sorted({year for _, year in self.reports} | {year for _, year in self.broken})

@@ -166,8 +166,10 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
         return code, _blank(kind, loc, ctx)
     if kind.startswith("date"):
         return "E-SCHEMA-DATE", _date_message(value, name, subject)
-    if kind == "string_pattern_mismatch" and "maintainers" in (name, loc[-2] if len(loc) > 1 else None):
-        return "E-SCHEMA-PATTERN", "维护人应为 GitHub 用户名（英文字母、数字和连字符）。"
+    field = {name, loc[-2] if len(loc) > 1 else None}
+    if kind == "string_pattern_mismatch" and field & {"maintainers", "heads"}:
+        who = "负责人" if "heads" in field else "维护人"
+        return "E-SCHEMA-PATTERN", f"{who}应为 GitHub 用户名（英文字母、数字和连字符）。"
     if kind in _SIMPLE:
         code, template = _SIMPLE[kind]
         limits = {key: ctx.get(key) for key in ("max_length", "min_length")}

@@ -298,5 +298,6 @@ def society_template(society: str, name: str | None = None,
         _line("discipline: 请填写学科或行业领域", "学科或行业领域，如 机械工程"),
         _line("maintainers:", "维护人的 GitHub 用户名：只有他们能修改这个文件夹"),
         *[f"  - {login}" for login in logins],
+        _line("heads: []", "学会负责人的 GitHub 用户名，如 [zhang-san]：改动年度报告的拉取请求须经其中一位批准"),
         "# website: https://www.example.org    # 学会网站（可选，只能是 http/https 网址）",
     ]) + "\n"

@@ -14,6 +14,8 @@ from pathlib import Path
 from validators.cli import check as commands_check
 from validators.cli import doctor as commands_doctor
 from validators.cli import evaluate as commands_evaluate
+from validators.cli import finalize as commands_finalize
+from validators.cli import gate as commands_gate
 from validators.cli import github as commands_github
 from validators.cli import new as commands_new
 from validators.cli import pr_verdict as commands_pr_verdict
@@ -22,7 +24,7 @@ from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 from validators.guideline import YearFileError
 
 _COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new,
-                    commands_pr_verdict, commands_doctor)
+                    commands_pr_verdict, commands_doctor, commands_finalize, commands_gate)
 
 
 class UsageParser(argparse.ArgumentParser):

@@ -7,7 +7,10 @@ from pathlib import Path
 
 from validators.check import check_tree
 from validators.console import err, out
+from validators.evaluation.results import discover as discover_results
+from validators.evaluation.results import is_results_path, read_frozen
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from validators.findings import CheckResult
 from validators.guideline import available_years, guideline
 from validators.reporters import FORMATS
 from validators.schema import json_schema_text
@@ -28,7 +31,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_check(args: argparse.Namespace) -> int:
     # Paths name files of the repository at --root, wherever the command runs from.
     paths = [p if p.is_absolute() else args.root / p for p in args.paths]
-    result, _ = check_tree(args.root, paths or None)
+    frozen = [p for p in paths if is_results_path(p, args.root)]
+    paths = [p for p in paths if p not in frozen]
+    result, _ = check_tree(args.root, paths or None) if paths or not frozen else (CheckResult(), None)
+    # The frozen results files: all of them with the whole tree, else the ones named.
+    named = [q for p in frozen for q in (discover_results(args.root) if p.is_dir() else [p])]
+    for path in named if args.paths else discover_results(args.root):
+        result.files += 1
+        result.findings += read_frozen(path, args.root)[1]
     out(FORMATS[args.format](result))
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 

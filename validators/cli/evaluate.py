@@ -8,6 +8,7 @@ from validators.check import check_tree
 from validators.console import err, out
 from validators.evaluation import reports as evaluation_report
 from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.results import load_frozen, published
 from validators.exit_codes import EXIT_OK, EXIT_USAGE
 
 
@@ -24,7 +25,12 @@ def run(args: argparse.Namespace) -> int:
     if args.year is not None and args.year not in repo.years():
         err(f"没有 {args.year} 年度的报告。已有年度：{'、'.join(map(str, repo.years()))}")
         return EXIT_USAGE
-    evaluations = evaluate_repository(repo, args.year)
+    frozen, broken = load_frozen(args.root)
+    for f in broken:
+        err(f"{f.file}：{f.message}（该年度按当前数据计算）")
+    evaluations = published(evaluate_repository(repo, args.year), frozen)
+    if args.year is not None:
+        evaluations = [e for e in evaluations if e.year == args.year]
     if args.society:
         evaluations = [e for e in evaluations if e.society == args.society]
         if not evaluations:

@@ -12,7 +12,6 @@ from dataclasses import replace
 
 from validators.check import area_findings
 from validators.countries import other_countries
-from validators.evaluation.rubric import Rubric
 from validators.evaluation.scoring import Advice, Evaluation, score_report
 from validators.guideline import Guideline
 from validators.measures import countries, in_window, out_of_province, regions
@@ -21,6 +20,8 @@ from validators.models.innovation import Service, ServiceKind
 from validators.models.report import YearReport
 from validators.models.research import Achievement
 from validators.repository import ReportDoc
+from validators.reviews import Standing
+from validators.rubric import Rubric
 from validators.rules.academic_events import unmet_criteria
 
 MAX_ADVICE = 5
@@ -141,11 +142,11 @@ def _rechecked(doc: ReportDoc, changed: YearReport, rules: Guideline) -> ReportD
 
 
 def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points: Rubric,
-           current: Evaluation) -> list[Advice]:
+           current: Evaluation, standing: Standing | None = None) -> list[Advice]:
     found: list[Advice] = []
     for clause, message, changed in candidates(doc.report, rules, points):
         fixed = _rechecked(doc, changed, rules)
-        gain = score_report(fixed, previous, rules, points).total - current.total
+        gain = score_report(fixed, previous, rules, points, standing).total - current.total
         if gain > 0:
             found.append(Advice(clause, message, gain))
     found.sort(key=lambda a: (-a.gain, a.clause, a.message))

@@ -3,19 +3,23 @@ with the advice that would raise its score most."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from validators.cycle import today
 from validators.evaluation.advice import advise
-from validators.evaluation.rubric import Rubric, rubric
 from validators.evaluation.scoring import Evaluation, score_report
 from validators.guideline import Guideline, guideline
 from validators.repository import BrokenReport, ReportDoc, Repository
+from validators.reviews import Standing, standing_for
+from validators.rubric import Rubric, rubric
 
 __all__ = ["evaluate_repository"]
 
 
 def evaluate_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
-                    points: Rubric) -> Evaluation:
-    result = score_report(doc, previous, rules, points)
-    result.advice = advise(doc, previous, rules, points, result)
+                    points: Rubric, standing: Standing | None = None) -> Evaluation:
+    result = score_report(doc, previous, rules, points, standing)
+    result.advice = advise(doc, previous, rules, points, result, standing)
     return result
 
 
@@ -27,8 +31,11 @@ def unreadable(doc: BrokenReport, rules: Guideline, points: Rubric) -> Evaluatio
                       total=0.0, tier=points.tier_of(0.0))
 
 
-def evaluate_repository(repo: Repository, year: int | None = None) -> list[Evaluation]:
-    """Evaluations of every report (of one year, if given), sorted by year then society."""
+def evaluate_repository(repo: Repository, year: int | None = None,
+                        as_of: dt.date | None = None) -> list[Evaluation]:
+    """Evaluations of every report (of one year, if given), sorted by year then society, with
+    the association's reviews as they stand on `as_of` (today by default)."""
+    day = as_of or today()
     out: list[Evaluation] = []
     for (society, report_year), doc in sorted(repo.reports.items()):
         if year is not None and report_year != year:
@@ -37,7 +44,9 @@ def evaluate_repository(repo: Repository, year: int | None = None) -> list[Evalu
         if rules is None or points is None:
             continue
         previous = repo.reports.get((society, report_year - 1))
-        result = evaluate_report(doc, previous, rules, points)
+        standing = standing_for(repo.reviews.get((society, report_year)),
+                                report_year in repo.reviewed_years, rules, points, day)
+        result = evaluate_report(doc, previous, rules, points, standing)
         result.society, result.year = society, report_year  # its place, whatever it claims
         out.append(result)
     for (society, report_year), broken in sorted(repo.broken.items()):

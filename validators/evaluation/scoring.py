@@ -7,10 +7,10 @@ it; caps are lines of their own, so the lines always add up to the total.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from validators.evaluation.rubric import ItemTier, Rubric, Rule
+from validators.evaluation.expert_marks import assessed_lines
 from validators.findings import Finding
 from validators.guideline import Guideline
 from validators.loading import Path_
@@ -25,6 +25,8 @@ from validators.measures import (
 )
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import ReportDoc
+from validators.reviews import Standing
+from validators.rubric import ItemTier, Rubric, Rule
 from validators.verdicts import Verdicts
 
 __all__ = ["AREAS", "Advice", "Evaluation", "score_report"]
@@ -44,6 +46,8 @@ class ScoreLine:
     line: int
     # The code of the error that kept this item from scoring, when one did.
     finding: str | None = None
+    # 待核查 or 待补充材料: the item counts provisionally, before the association verified it.
+    review: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +109,9 @@ class _Scorer:
     takes no place under a rule's `max_count`.
     """
 
-    def __init__(self, doc: ReportDoc, rules: Guideline, points: Rubric) -> None:
-        self.doc, self.guideline, self.rubric = doc, rules, points
+    def __init__(self, doc: ReportDoc, rules: Guideline, points: Rubric,
+                 standing: Standing | None = None) -> None:
+        self.doc, self.guideline, self.rubric, self.standing = doc, rules, points, standing
         self.verdicts = Verdicts.of(doc.findings)
         self.lines: list[ScoreLine] = []
         self.item_tiers: list[ItemTierResult] = []
@@ -117,9 +122,14 @@ class _Scorer:
 
     def condemned(self, area: str, clause: str | None, item_id: str | None, path: Path_,
                   error: Finding | None) -> bool:
-        """True (with its zero line) when `error` keeps the item at `path` from scoring."""
+        """True (with its zero line) when `error`, or the association's review, keeps the item
+        at `path` from scoring."""
         if error is None:
-            return False
+            refusal = self.standing.refusal(item_id) if self.standing else None
+            if refusal is None:
+                return False
+            self.nothing(area, clause, "review", item_id, path, refusal)
+            return True
         where = "本报告" if error in self.verdicts.report_errors else "本项"
         at = f"第 {error.line} 行" if error.file == self.doc.file else f"{error.file} 第 {error.line} 行"
         self.lines.append(ScoreLine(
@@ -396,10 +406,11 @@ def _apply_caps(s: _Scorer, report: YearReport) -> dict[str, float]:
 
 
 def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
-                 points: Rubric) -> Evaluation:
-    """The evaluation of one report, without advice."""
+                 points: Rubric, standing: Standing | None = None) -> Evaluation:
+    """The evaluation of one report, without advice; `standing` is the association's review
+    of it on the day of the evaluation, when the year keeps one."""
     report = doc.report
-    s = _Scorer(doc, rules, points)
+    s = _Scorer(doc, rules, points, standing)
     _innovation(s, report)
     _government(s, report, previous)
     _stations(s, report, points.unranked)
@@ -407,6 +418,10 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
     _events(s, report)
     _research(s, report)
     _major_work(s, report)
+    if standing is not None:
+        s.lines = [replace(x, review=standing.mark(x.item_id)) if x.points > 0 else x
+                   for x in s.lines]
+        s.lines += assessed_lines(s.verdicts.report_errors, standing, points, doc)
     subtotals = _apply_caps(s, report)
     total = sum(line.points for line in s.lines)
     order = {a: n for n, a in enumerate(AREAS)}

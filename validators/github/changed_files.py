@@ -24,8 +24,9 @@ GITLINK_MODE = "160000"  # a submodule: a pointer to another repository's commit
 # GitHub lists at most 3,000 files of a pull request; more is not a submission.
 MAX_CHANGED_FILES = 3000
 MAX_LIST_BYTES = 4 * 1024 * 1024
-# Changes here can change the result of every submission: check the whole tree.
-WHOLE_TREE_PREFIXES = ("validators/",)
+# Changes here can change the result of every submission (the rules, the association's
+# reviews): check the whole tree, the review files included.
+WHOLE_TREE_PREFIXES = ("validators/", "reviews/")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 Status = Literal["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]
 _GIT_STATUS: dict[str, Status] = {"A": "added", "C": "copied", "D": "removed", "M": "modified", "R": "renamed",

@@ -29,5 +29,8 @@ class SocietyProfile(StrictModel):
     kind: SocietyKind
     discipline: Text
     maintainers: Annotated[list[GithubLogin], Field(min_length=1, max_length=20)]
+    # 负责人: a pull request that changes a report needs the approval of one of them.
+    heads: Annotated[list[GithubLogin], Field(max_length=20, description=(
+        "学会负责人的 GitHub 用户名：改动年度报告的拉取请求须经其中一位批准"))] = []
     website: Annotated[str, Field(max_length=500, description="http/https 网址")] | None = None
     sample: bool = Field(False, description="示例数据（虚构），网站上会标注“示例”")

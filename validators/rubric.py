@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
@@ -17,6 +17,7 @@ from validators.models.academic_events import EventCategory
 from validators.models.consortia import ConsortiumForm
 from validators.models.labelled import LabelledEnum
 from validators.models.major_work import MajorWorkKind
+from validators.models.report import AREA_KEYS
 from validators.models.research import AchievementType
 from validators.models.service_stations import StationLevel
 
@@ -131,6 +132,34 @@ class MajorWorkRubric(Area):
         return self
 
 
+class VerificationRubric(_Strict):
+    """Whether an item the association has not yet verified counts during 填报 and 核查, before
+    the notice (provisionally, marked 待核查 on the site). From the notice on, only verified
+    items count."""
+
+    provisional: bool
+
+
+class AssessedCriterion(_Strict):
+    """A criterion experts mark within a range (e.g. 0–5 for the quality of an annual
+    conference); the combined mark is the points of its own line, in its area."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+    area: Literal[AREA_KEYS]  # type: ignore[valid-type]
+    clause: str
+    label: str
+    min: Points
+    max: Points
+    combine: Literal["mean", "median"] = "mean"
+    min_experts: PositiveInt = 1
+
+    @model_validator(mode="after")
+    def _range(self) -> Self:
+        if self.min >= self.max:
+            raise ValueError(f"{self.id}: min must be below max")
+        return self
+
+
 class OverallTier(_Strict):
     tier: str
     min_total: Points
@@ -151,6 +180,8 @@ class Rubric(_Strict):
     major_work: MajorWorkRubric
     tiers: list[OverallTier]
     unranked: str
+    verification: VerificationRubric = VerificationRubric(provisional=True)
+    assessed: list[AssessedCriterion] = []
 
     @model_validator(mode="after")
     def _descending_tiers(self) -> Self:
@@ -160,7 +191,13 @@ class Rubric(_Strict):
         for values in (totals, station, consortium):
             if values != sorted(values, reverse=True):
                 raise ValueError("tiers must be listed from the highest to the lowest")
+        ids = [c.id for c in self.assessed]
+        if len(ids) != len(set(ids)):
+            raise ValueError("assessed criteria ids must be unique")
         return self
+
+    def criterion(self, criterion_id: str) -> AssessedCriterion | None:
+        return next((c for c in self.assessed if c.id == criterion_id), None)
 
     def tier_of(self, total: float) -> str:
         return next((t.tier for t in self.tiers if total >= t.min_total), self.unranked)

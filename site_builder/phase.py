@@ -1,0 +1,159 @@
+"""Where each year stands in its cycle (填报中, 核查中, 公示中, 最终结果), said on the home page, the
+rankings and the society pages, as of the day the site is built."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from site_builder.context import SiteData
+from site_builder.markup import Cell, Column, cell, link, num_cell, table, text
+from validators.cycle import Phase
+from validators.models.review import ObjectionStatus
+
+# The issue form that files an objection (.github/ISSUE_TEMPLATE/).
+OBJECTION_FORM = "objection.yml"
+
+
+def as_of(site: SiteData) -> dt.date:
+    return dt.date.fromisoformat(site.build_date)
+
+
+def phase_of(site: SiteData, year: int) -> Phase | None:
+    calendar = site.guideline(year).calendar
+    return calendar.phase(as_of(site)) if calendar else None
+
+
+def label(site: SiteData, year: int) -> str | None:
+    """“公示中：至 1 月 19 日”, or None for a year without a calendar."""
+    calendar = site.guideline(year).calendar
+    return calendar.label(as_of(site)) if calendar else None
+
+
+def note(site: SiteData, year: int) -> str:
+    """One paragraph: the year's phase, and what it means for the numbers shown."""
+    said = label(site, year)
+    if said is None:
+        return ""
+    meaning = {
+        Phase.NOT_OPEN: "",
+        Phase.SUBMISSION: "下面的得分按已提交的报告试算，核查和公示后才是最终结果。",
+        Phase.VERIFICATION: "市科协正在核查报告、专家正在评分，下面的得分可能随核查结果变化。",
+        Phase.NOTICE: "下面是公示中的评估结果，公示结束并答复异议后定稿。",
+        Phase.FINAL: "",
+    }[phase_of(site, year) or Phase.NOT_OPEN]
+    howto = how_to_object(site, year) if phase_of(site, year) is Phase.NOTICE else ""
+    return (f'<p class="sb-phase">{year} 年度：<strong>{text(said)}</strong>。'
+            f"{meaning}{howto}{provenance(site, year)}</p>\n")
+
+
+def how_to_object(site: SiteData, year: int) -> str:
+    calendar = site.guideline(year).calendar
+    assert calendar is not None
+    form = "提交“评估结果异议”"
+    if site.settings.repo_url:
+        form = link(f"{site.settings.repo_url}/issues/new?template={OBJECTION_FORM}", form)
+    return (f"对评估结果有异议的，请在 {calendar.notice_ends} 之前在 GitHub 上{form}（写明学会 id、年度和项目）；"
+            "市科协核实后记录在案，并在排名页和学会页面公开答复。")
+
+
+def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -> tuple[list[list[Cell]], int]:
+    """Table rows of the year's objections, and how many are still open."""
+    doc = site.repo.objections.get(year)
+    rows, still_open = [], 0
+    for o in doc.usable() if doc else []:
+        if society is not None and o.society != society:
+            continue
+        issue = "—"
+        if o.issue is not None:
+            issue = f"#{o.issue}"
+            if site.settings.repo_url:
+                issue = link(f"{site.settings.repo_url}/issues/{o.issue}", issue)
+        answer = f"{text(o.answer)}（{o.answered}）" if o.answer and o.answered else "—"
+        is_open = o.status is ObjectionStatus.OPEN
+        still_open += is_open
+        status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
+        rows.append([cell(text(o.id)), cell(site.society_link(page, o.society), o.society),
+                     cell(str(o.filed)), cell(issue), cell(text(o.subject)), cell(status), cell(answer)])
+    return rows, still_open
+
+
+def objections(site: SiteData, page: str, year: int, society: str | None = None, level: int = 2) -> str:
+    """The year's objections (of one society, on its page) from the admins' file, open and answered."""
+    rows, still_open = _objection_rows(site, page, year, society)
+    anchor = f"y{year}-objections" if society else "objections"
+    heading = f"{'#' * level} 公示期的异议 {{#{anchor} data-search-exclude}}\n\n"
+    if not rows:
+        return heading + "尚无异议。\n" if society is None and year in site.repo.objections else ""
+    columns = [Column("编号"), Column("学会"), Column("提出日期"), Column("议题"), Column("事由"),
+               Column("状态"), Column("答复")]
+    return (heading + f"共 {len(rows)} 条：受理中 {still_open} 条，已答复 {len(rows) - still_open} 条"
+            f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n" + table(columns, rows) + "\n")
+
+
+def _frozen_cell(site: SiteData, year: int) -> str:
+    frozen = site.frozen.get(year)
+    if frozen is None:
+        return "—"
+    commit = f"<code>{frozen.code_commit[:12]}</code>" if frozen.code_commit else "代码提交未记录"
+    if frozen.code_commit and site.settings.repo_url:
+        commit = link(f"{site.settings.repo_url}/commit/{frozen.code_commit}", commit)
+    return f"{frozen.finalized_on}；{commit}；细则 <code>{text(frozen.rubric_id)}</code>"
+
+
+def provenance(site: SiteData, year: int) -> str:
+    """Which code, guideline and rubric produced a final year's frozen numbers."""
+    frozen = site.frozen.get(year)
+    if frozen is None:
+        if phase_of(site, year) is Phase.FINAL:
+            return "本年度尚未定稿（finalize），下面的得分按当前的代码和细则计算。"
+        return ""
+    if frozen.code_commit:
+        url = f"{site.settings.repo_url}/commit/{frozen.code_commit}" if site.settings.repo_url else None
+        label = f"<code>{frozen.code_commit[:12]}</code>"
+        code = f"代码提交 {link(url, label) if url else label}"
+    else:
+        code = "代码提交未记录"
+    return (f"下面是 {frozen.finalized_on} 定稿的结果（results/{year}.json），由{code}、"
+            f"评估细则 <code>{text(frozen.rubric_id)}</code>（数据 sha256 <code>{frozen.rubric_sha256[:12]}</code>）"
+            f"和指南数据（sha256 <code>{frozen.guideline_sha256[:12]}</code>）计算，"
+            "此后细则、指南数据或代码的改动不会改变它。")
+
+
+def years_table(site: SiteData) -> str:
+    """Every year with its phase and calendar, newest first (the home page)."""
+    rows = []
+    for year in reversed(site.years):
+        calendar = site.guideline(year).calendar
+        if calendar is None:
+            continue
+        rows.append([cell(f"{year} 年度", year), cell(f"<strong>{text(calendar.label(as_of(site)))}</strong>"),
+                     cell(f"{calendar.submission_opens} 至 {calendar.submission_closes}"),
+                     cell(f"{calendar.notice_starts} 至 {calendar.notice_ends}"),
+                     cell(str(calendar.final)), cell(_frozen_cell(site, year))])
+    if not rows:
+        return ""
+    columns = [Column("年度"), Column("当前阶段"), Column("填报"), Column("公示"), Column("最终结果"),
+               Column("定稿（代码与细则）")]
+    return "## 评估进度 {#cycle}\n\n" + table(columns, rows, sortable=False) + "\n"
+
+
+def rubric_section(site: SiteData, year: int) -> str:
+    """The rubric page's part on the cycle: verification and the assessed criteria."""
+    points = site.rubric(year)
+    counts = ("填报和核查期间（公示开始之前），尚未核实的项目暂按报告计分，网站标注“待核查”"
+              if points.verification.provisional else "尚未核实的项目从一开始就不计分")
+    out = [f"### 核查与专家评分 {{#rubric-{year}-reviews}}\n",
+           f"市科协工作人员在 <code>reviews/{year}/&lt;学会id&gt;.yaml</code> 中逐项记录核查结论"
+           "（已核实、不予认定并写明理由、待补充材料）。不予认定的项目不计分，评估明细写明理由；"
+           f"{counts}；公示开始后只计已核实的项目。没有 <code>reviews/{year}/</code> 文件夹的年度按报告计分。\n"]
+    if points.assessed:
+        rows = [[cell(f"<code>{text(c.id)}</code>"), cell(site.clause_link("rubric.md", c.clause)),
+                 cell(text(c.label)), cell(f"{c.min:g}–{c.max:g}"),
+                 cell({"mean": "平均数", "median": "中位数"}[c.combine]), num_cell(c.min_experts)]
+                for c in points.assessed]
+        columns = [Column("评分项"), Column("条款"), Column("内容"), Column("分数范围"), Column("取值"),
+                   Column("至少几位专家", numeric=True)]
+        out.append("专家在核查记录的 <code>marks</code> 中打分，按下表合成（按 0.5 分四舍五入），"
+                   "在所在领域单独记一行“专家评分”，受该领域上限约束；超出范围的分数是错误，不计入。\n\n"
+                   + table(columns, rows, sortable=False) + "\n")
+    return "\n".join(out)

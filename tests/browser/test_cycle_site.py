@@ -1,0 +1,86 @@
+"""The evaluation cycle on the sample site in headless Chromium, built on a day of 2018's public
+notice: each year's phase, how to object, the year's objections, the association's verdicts and
+expert marks, and which code and rubric produced the final 2017."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.site_support import chromium, run_builder, served, sync_playwright
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ON_NOTICE = "2026-11-30"  # the sample 2018 calendar: notice 2026-11-16 to 2027-12-31
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    with tempfile.TemporaryDirectory(prefix="cycle-site-") as work:
+        site = Path(work) / "site"
+        run_builder("build", "--site-dir", str(site), "--date", ON_NOTICE)
+        with served(site) as url:
+            yield url
+
+
+@pytest.fixture(scope="module")
+def browser(base: str) -> Iterator[object]:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def test_home_shows_each_years_phase(page, base: str) -> None:
+    page.goto(base)
+    table = page.locator("table:has(th:text-is('当前阶段'))")
+    rows = [r.inner_text() for r in table.locator("tbody tr").all()]
+    assert rows[0].startswith("2018 年度")
+    assert "公示中：至 2027 年 12 月 31 日" in rows[0]
+    assert "最终结果" in rows[1]
+    assert "细则 default-2017" in rows[1]  # which rubric produced the frozen 2017
+    assert rows[0].endswith("—")  # 2018 is not frozen
+
+
+def test_the_ranking_on_notice_says_how_to_object_and_lists_the_objection(page, base: str) -> None:
+    page.goto(f"{base}rankings/2018/")
+    phase = page.locator("p.sb-phase")
+    assert "公示中：至 2027 年 12 月 31 日" in phase.inner_text()
+    form = phase.locator("a", has_text="提交“评估结果异议”")
+    assert form.get_attribute("href").endswith("/issues/new?template=objection.yml")
+    objections = page.locator("#objections + p + div table")
+    assert "obj-2018-01" in objections.inner_text()
+    assert "受理中；允许学会在公示期内更正报告" in objections.inner_text()
+
+
+def test_a_society_page_on_notice_shows_its_objection(page, base: str) -> None:
+    page.goto(f"{base}societies/cd-tcm/")
+    assert page.locator("p.sb-phase").first.inner_text().startswith("2018 年度：公示中")
+    assert "温江中医药健康产业学会服务站" in page.locator("#y2018-objections + p + div").inner_text()
+    assert "负责人（批准报告的改动）：tcm-president-cd" in page.locator(".sb-profile").inner_text()
+
+
+def test_the_final_year_shows_the_verdicts_marks_and_what_produced_it(page, base: str) -> None:
+    page.goto(f"{base}rankings/2017/")
+    said = page.locator("p.sb-phase").inner_text()
+    assert "最终结果" in said
+    assert "定稿的结果（results/2017.json）" in said
+    assert "评估细则 default-2017" in said
+    commit = page.locator("p.sb-phase a[href*='/commit/']")
+    assert len(commit.inner_text()) == 12
+    page.goto(f"{base}societies/cd-hitech-park/")
+    lines = page.locator("#y2017-lines ~ div table").first.inner_text()
+    assert "市科协核查不予认定" in lines
+    page.goto(f"{base}societies/cd-tcm/")
+    lines = page.locator("#y2017-lines ~ div table").first.inner_text()
+    assert "专家评分：综合性学术年会的质量：3 位专家评分 4、5、4" in lines

@@ -1,0 +1,216 @@
+"""The pull-request gate: the submission deadline and the heads' approval, judged from recorded
+API payloads (the changed files and the reviews of a pull request) against the base tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.trees import ROOT, write_tree
+from validators.github.changed_files import ChangedFile, parse_changed
+from validators.github.cycle_gate import ReviewsError, approvals, check_gate, parse_reviews
+
+PAYLOADS = ROOT / "tests" / "data" / "github"
+FILES = (PAYLOADS / "pull-files.json").read_text("utf-8")
+REVIEWS = (PAYLOADS / "pull-reviews.json").read_text("utf-8")
+HEAD = "5f0c2a1e9b8d7c6a5b4e3d2c1b0a9f8e7d6c5b4a"  # the commit the recorded approval names
+OPEN_2018 = dt.date(2018, 6, 1)
+NOTICE_2018 = dt.date(2026, 11, 30)  # the shipped 2018 calendar: notice 2026-11-16 to 2027-12-31
+
+PROFILE = """
+    # 示例数据（虚构）
+    id: cd-tcm
+    name: 成都市中医药学会（示例）
+    kind: 学会
+    discipline: 中医药
+    maintainers: [tcm-secretary]
+    heads: [tcm-head, tcm-deputy]
+    sample: true
+    """
+OBJECTIONS = """
+    # 示例数据（虚构）
+    year: 2018
+    objections:
+      - id: obj-2018-01
+        society: cd-tcm
+        issue: 7
+        filed: 2026-11-20
+        subject: 服务站活动次数与证明材料不符
+        status: {status}
+        correction_allowed: true
+        {answer}
+    """
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    return write_tree(tmp_path / "base", {
+        "submissions/cd-tcm/society.yaml": PROFILE,
+        "submissions/cd-plain/society.yaml": PROFILE.replace("cd-tcm", "cd-plain").replace(
+            "heads: [tcm-head, tcm-deputy]\n", ""),
+        ".github/admins.yaml": "admins: [cast-admin]\n",
+    })
+
+
+def _changed(*paths: str) -> list[ChangedFile]:
+    return [ChangedFile(filename=p, status="modified") for p in paths]
+
+
+def _codes(result) -> list[str]:
+    return sorted(f.code for f in result.findings)
+
+
+def test_the_recorded_reviews_read_as_the_heads_standing_approval() -> None:
+    reviews = parse_reviews(REVIEWS)
+    assert [r.state for r in reviews] == ["CHANGES_REQUESTED", "APPROVED", "COMMENTED"]
+    # A comment after the approval does not withdraw it; the earlier request for changes is superseded.
+    assert set(approvals(reviews)) == {"tcm-head"}
+    withdrawn = [*json.loads(REVIEWS), {**json.loads(REVIEWS)[0], "id": 3, "submitted_at": "2026-11-26T01:00:00Z"}]
+    assert approvals(parse_reviews(json.dumps(withdrawn))) == {}
+
+
+def test_paginated_and_json_lines_payloads_read_alike() -> None:
+    items = json.loads(REVIEWS)
+    pages = json.dumps(items[:2]) + json.dumps(items[2:])  # `gh api --paginate` without --jq
+    lines = "\n".join(json.dumps(x) for x in items)         # `gh api --paginate --jq '.[]'`
+    assert parse_reviews(pages) == parse_reviews(lines) == parse_reviews(REVIEWS)
+    for broken in ('[{"id": 1, "state": "LGTM"}]', "{", '"text"', "[" * 10000):
+        with pytest.raises(ReviewsError):
+            parse_reviews(broken)
+
+
+def test_an_approval_of_the_head_commit_by_a_head_passes(base: Path) -> None:
+    result = check_gate("tcm-secretary", parse_changed(FILES), parse_reviews(REVIEWS), HEAD, base, OPEN_2018)
+    assert result.findings == []
+    [status] = result.approvals
+    assert (status.society, status.approved_by) == ("cd-tcm", ["tcm-head"])
+
+
+def test_a_missing_approval_names_the_heads(base: Path) -> None:
+    result = check_gate("tcm-secretary", parse_changed(FILES), [], HEAD, base, OPEN_2018)
+    [finding] = result.findings
+    assert finding.code == "E-CYCLE-APPROVAL"
+    assert finding.file == "submissions/cd-tcm/2018.yaml"
+    assert "缺少负责人 tcm-head、tcm-deputy 中任一位的批准" in finding.message
+    assert "目前还没有负责人批准" in finding.message
+
+
+def test_an_approval_of_an_older_commit_must_be_renewed(base: Path) -> None:
+    newer = "0" * 40
+    result = check_gate("tcm-secretary", parse_changed(FILES), parse_reviews(REVIEWS), newer, base, OPEN_2018)
+    [finding] = result.findings
+    assert finding.code == "E-CYCLE-APPROVAL"
+    assert "tcm-head 批准的是较早的提交" in finding.message
+
+
+def test_a_non_head_approval_does_not_count_and_a_head_author_needs_none(base: Path) -> None:
+    other = json.loads(REVIEWS)[1]
+    other["user"]["login"] = "tcm-secretary"
+    reviews = parse_reviews(json.dumps([other]))
+    assert _codes(check_gate("someone", _changed("submissions/cd-tcm/2018.yaml"), reviews, HEAD, base,
+                             OPEN_2018)) == ["E-CYCLE-APPROVAL"]
+    assert check_gate("TCM-Deputy", _changed("submissions/cd-tcm/2018.yaml"), [], HEAD, base, OPEN_2018).findings == []
+
+
+def test_the_profile_is_guarded_too_and_evidence_is_not(base: Path) -> None:
+    assert _codes(check_gate("tcm-secretary", _changed("submissions/cd-tcm/society.yaml"), [], HEAD, base,
+                             OPEN_2018)) == ["E-CYCLE-APPROVAL"]
+    assert check_gate("tcm-secretary", _changed("submissions/cd-tcm/evidence/a.txt"), [], HEAD, base,
+                      OPEN_2018).findings == []
+
+
+def test_a_society_without_heads_is_warned_not_failed(base: Path) -> None:
+    result = check_gate("x", _changed("submissions/cd-plain/2018.yaml"), [], HEAD, base, OPEN_2018)
+    assert _codes(result) == ["W-CYCLE-NO-HEADS"]
+
+
+def test_after_the_close_a_report_is_refused(base: Path) -> None:
+    result = check_gate("tcm-secretary", parse_changed(FILES), parse_reviews(REVIEWS), HEAD, base, NOTICE_2018)
+    [finding] = result.findings
+    assert finding.code == "E-CYCLE-CLOSED"
+    assert "2018 年度的填报已于 2018 年 12 月 15 日截止（现在：公示中：至 2027 年 12 月 31 日）" in finding.message
+    assert "请先按网站上的说明提出异议" in finding.message
+
+
+def test_an_open_objection_allowing_correction_lets_the_society_answer_it(base: Path) -> None:
+    write_tree(base, {"reviews/2018/objections.yaml": OBJECTIONS.format(status="受理中", answer="")})
+    result = check_gate("tcm-secretary", parse_changed(FILES), parse_reviews(REVIEWS), HEAD, base, NOTICE_2018)
+    assert _codes(result) == ["W-CYCLE-OBJECTION"]
+    assert "obj-2018-01" in result.findings[0].message
+    # Still needs its head's approval.
+    assert _codes(check_gate("tcm-secretary", parse_changed(FILES), [], HEAD, base, NOTICE_2018)) == [
+        "E-CYCLE-APPROVAL", "W-CYCLE-OBJECTION"]
+    # Another society's report stays closed.
+    assert _codes(check_gate("cd-plain-x", _changed("submissions/cd-plain/2018.yaml"), [], HEAD, base,
+                             NOTICE_2018)) == ["E-CYCLE-CLOSED", "W-CYCLE-NO-HEADS"]
+
+
+def test_an_answered_objection_or_the_end_of_the_notice_closes_the_report_again(base: Path) -> None:
+    write_tree(base, {"reviews/2018/objections.yaml": OBJECTIONS.format(
+        status="已答复", answer="answer: 经核实，活动次数以证明材料为准。\n        answered: 2026-11-28")})
+    assert _codes(check_gate("tcm-secretary", parse_changed(FILES), parse_reviews(REVIEWS), HEAD, base,
+                             NOTICE_2018)) == ["E-CYCLE-CLOSED"]
+    write_tree(base, {"reviews/2018/objections.yaml": OBJECTIONS.format(status="受理中", answer="")})
+    after_notice = dt.date(2028, 1, 2)
+    assert _codes(check_gate("tcm-secretary", parse_changed(FILES), parse_reviews(REVIEWS), HEAD, base,
+                             after_notice)) == ["E-CYCLE-CLOSED"]
+
+
+def test_an_admin_may_change_a_closed_report_with_a_visible_warning(base: Path) -> None:
+    result = check_gate("cast-admin", _changed("submissions/cd-tcm/2017.yaml"), [], None, base, NOTICE_2018)
+    assert _codes(result) == ["W-CYCLE-ADMIN-CHANGE"]
+    assert "最终结果" in result.findings[0].message
+
+
+def test_a_final_year_is_closed_and_a_rename_is_judged_at_both_ends(base: Path) -> None:
+    moved = [ChangedFile(filename="submissions/cd-tcm/2018.yaml", status="renamed",
+                         previous_filename="submissions/cd-tcm/2017.yaml")]
+    result = check_gate("tcm-secretary", moved, parse_reviews(REVIEWS), HEAD, base, OPEN_2018)
+    assert [(f.file, f.code) for f in result.findings] == [("submissions/cd-tcm/2017.yaml", "E-CYCLE-CLOSED")]
+    assert "该年度已是最终结果，只能由市科协管理员更正" in result.findings[0].message
+    early = check_gate("tcm-secretary", _changed("submissions/cd-tcm/2018.yaml"), parse_reviews(REVIEWS), HEAD,
+                       base, dt.date(2017, 12, 1))
+    assert _codes(early) == ["E-CYCLE-NOT-OPEN"]
+
+
+def _gate(base: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "files.json").write_text(FILES, "utf-8")
+    return subprocess.run([sys.executable, "-m", "validators", "--root", str(base), "gate",
+                           "--changed", str(tmp_path / "files.json"), *args], capture_output=True, text=True,
+                          timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def test_the_command_writes_the_bot_comment_and_exits_by_severity(base: Path, tmp_path: Path) -> None:
+    (tmp_path / "reviews.json").write_text("[]", "utf-8")
+    comment = tmp_path / "comment.md"
+    summary = tmp_path / "summary.md"
+    done = _gate(base, tmp_path, "--author", "tcm-secretary", "--reviews", str(tmp_path / "reviews.json"),
+                 "--head-sha", HEAD, "--date", "2018-06-01", "--format", "github",
+                 "--comment-out", str(comment), "--summary-out", str(summary))
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith("::error file=submissions/cd-tcm/2018.yaml")
+    text = comment.read_text("utf-8")
+    assert text.startswith("<!-- society-registry-cycle -->\n## ❌ 填报期限与负责人批准")
+    assert "❌ 缺少批准：请 `tcm-head`、`tcm-deputy` 中任一位批准" in text
+    assert "### ❌ 填报期限与负责人批准" in summary.read_text("utf-8")
+    (tmp_path / "reviews.json").write_text(REVIEWS, "utf-8")
+    done = _gate(base, tmp_path, "--author", "tcm-secretary", "--reviews", str(tmp_path / "reviews.json"),
+                 "--head-sha", HEAD, "--date", "2018-06-01", "--comment-out", str(comment))
+    assert done.returncode == 0, done.stderr
+    assert "✅ 已由 `tcm-head` 批准" in comment.read_text("utf-8")
+
+
+def test_a_malformed_payload_is_a_usage_error_without_a_traceback(base: Path, tmp_path: Path) -> None:
+    (tmp_path / "reviews.json").write_text('{"not": "reviews"', "utf-8")
+    done = _gate(base, tmp_path, "--author", "x", "--reviews", str(tmp_path / "reviews.json"))
+    assert done.returncode == 2
+    assert "审查清单" in done.stderr
+    assert "Traceback" not in done.stderr
+    bad_date = _gate(base, tmp_path, "--author", "x", "--date", "30/11/2026")
+    assert bad_date.returncode == 2
+    assert "Traceback" not in bad_date.stderr

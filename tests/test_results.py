@@ -1,0 +1,150 @@
+"""Frozen results: `finalize` writes a final year once; later changes of the rubric leave it alone."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.trees import ROOT, profile, write_tree
+
+AFTER_2017_FINAL = "2018-02-01"  # 2017 is final (from 2018-01-26); 2018 is open for submission
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "validators", "--root", str(root), *args],
+                          capture_output=True, text=True, timeout=180, cwd=root,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def _report(year: int) -> str:
+    return f"""
+        # 示例数据（虚构）
+        society: cd-case
+        year: {year}
+        major_work:
+          - {{id: mw-party-{year}, kind: 党建, title: 党支部建设, date: {year}-07-01, description: 党建}}
+        """
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = write_tree(tmp_path / "tree", {
+        "submissions/cd-case/society.yaml": profile("cd-case"),
+        "submissions/cd-case/2017.yaml": _report(2017),
+        "submissions/cd-case/2018.yaml": _report(2018),
+    })
+    rubrics = root / "validators" / "rubrics"
+    rubrics.mkdir(parents=True)
+    (rubrics / "2017.yaml").write_text((ROOT / "validators/rubrics/2017.yaml").read_text("utf-8"), "utf-8")
+    return root
+
+
+def _totals(root: Path) -> dict[int, float]:
+    done = _run(root, "evaluate", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return {e["year"]: e["total"] for e in json.loads(done.stdout)["evaluations"]}
+
+
+def test_finalize_refuses_a_year_that_is_not_final(tree: Path) -> None:
+    done = _run(tree, "finalize", "2018", "--date", AFTER_2017_FINAL)
+    assert done.returncode == 2
+    assert "填报中" in done.stderr
+    assert "2018 年度在 2018-02-01" in done.stderr
+    assert not (tree / "results").exists()
+
+
+def test_a_rubric_change_moves_the_open_year_and_not_the_final_one(tree: Path) -> None:
+    assert _totals(tree) == {2017: 2, 2018: 2}
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert done.returncode == 0, done.stderr
+    frozen = json.loads((tree / "results" / "2017.json").read_text("utf-8"))
+    assert frozen["rubric_id"] == "default-2017"
+    assert frozen["code_commit"] is None  # not a Git work tree
+    assert frozen["sample"] is True  # every society of the tree is sample data
+    assert [e["total"] for e in frozen["evaluations"]] == [2]
+    rubric = tree / "validators" / "rubrics" / "2017.yaml"
+    text = rubric.read_text("utf-8")
+    assert "党建: {clause: \"7.3\", points: 2," in text
+    rubric.write_text(text.replace("党建: {clause: \"7.3\", points: 2,", "党建: {clause: \"7.3\", points: 3,"), "utf-8")
+    # 2018 carries 2017's rubric forward: it follows the change; 2017 is frozen.
+    assert _totals(tree) == {2017: 2, 2018: 3}
+    again = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert again.returncode == 2
+    assert "--replace" in again.stderr
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--replace").returncode == 0
+    assert _totals(tree) == {2017: 3, 2018: 3}
+
+
+def test_the_site_shows_the_frozen_numbers_and_what_produced_them(tree: Path, tmp_path: Path) -> None:
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    rubric = tree / "validators" / "rubrics" / "2017.yaml"
+    rubric.write_text(rubric.read_text("utf-8").replace(
+        "党建: {clause: \"7.3\", points: 2,", "党建: {clause: \"7.3\", points: 4,"), "utf-8")
+    docs = tmp_path / "docs"
+    generate(tree, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    ranking = (docs / "rankings" / "2017.md").read_text("utf-8")
+    assert "2018-02-01 定稿的结果（results/2017.json）" in ranking
+    assert "代码提交未记录" in ranking
+    assert "<code>default&#45;2017</code>" in ranking
+    evaluations = json.loads((docs / "downloads" / "evaluations.json").read_text("utf-8"))["evaluations"]
+    assert {e["year"]: e["total"] for e in evaluations} == {2017: 2, 2018: 4}
+
+
+def test_finalize_records_the_commit_and_refuses_uncommitted_changes(tree: Path) -> None:
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True, check=True,
+                              env={"PATH": "/usr/bin:/bin", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                                   "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                                   "HOME": str(tree)}).stdout.strip()
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "data")
+    (tree / "submissions" / "cd-case" / "2017.yaml").write_text(_report(2017) + "# changed\n", "utf-8")
+    refused = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert refused.returncode == 2
+    assert "未提交的改动" in refused.stderr
+    git("checkout", "--", ".")
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    frozen = json.loads((tree / "results" / "2017.json").read_text("utf-8"))
+    assert frozen["code_commit"] == git("rev-parse", "HEAD")
+
+
+def test_finalize_refuses_while_the_years_reviews_have_errors(tree: Path) -> None:
+    write_tree(tree, {"reviews/2017/cd-case.yaml": """
+        society: cd-case
+        year: 2017
+        items:
+          - {item: mw-party-2017, status: 不予认定, reviewer: cast-staff, date: 2018-01-02}
+        """})
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert done.returncode == 1
+    assert "E-REVIEW-REASON-REQUIRED" in done.stderr
+    assert not (tree / "results").exists()
+
+
+@pytest.mark.parametrize("content", ['{"year": 2017,\n "evaluations": [}\n', "[]", '{"year": 2018}'])
+def test_a_broken_results_file_is_a_finding_and_the_year_is_computed(tree: Path, content: str) -> None:
+    (tree / "results").mkdir()
+    (tree / "results" / "2017.json").write_text(content, "utf-8")
+    (tree / "results" / "notes.txt").write_text("x", "utf-8")
+    check = _run(tree, "check", "--format", "json")
+    assert check.returncode == 1
+    folder = _run(tree, "check", "results", "--format", "json")
+    assert {f["file"] for f in json.loads(folder.stdout)["findings"]} == {"results/2017.json", "results/notes.txt"}
+    found = {(f["file"], f["code"]) for f in json.loads(check.stdout)["findings"]}
+    assert found == {("results/2017.json", "E-RESULTS-INVALID"), ("results/notes.txt", "E-RESULTS-INVALID")}
+    lines = {f["line"] for f in json.loads(check.stdout)["findings"] if f["file"] == "results/2017.json"}
+    assert lines == ({2} if content.startswith('{"year": 2017,') else {1})
+    done = _run(tree, "evaluate", "--format", "json")
+    assert done.returncode == 0
+    assert "results/2017.json" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert {e["year"] for e in json.loads(done.stdout)["evaluations"]} == {2017, 2018}

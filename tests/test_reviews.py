@@ -1,0 +1,163 @@
+"""Verification by staff: review files checked like reports, and what they do to the scores on
+each day of the cycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.trees import ROOT
+from validators.check import check_tree
+from validators.evaluation.evaluate import evaluate_repository
+from validators.github.changed_files import ChangedFile
+from validators.github.ownership import Maintainers, check_ownership
+
+FIDELITY = ROOT / "tests" / "data" / "fidelity"
+CASE = FIDELITY / "verification-final"
+DURING_SUBMISSION = dt.date(2017, 10, 1)
+ON_NOTICE = dt.date(2018, 1, 10)
+
+
+def _lines(root: Path, day: dt.date) -> dict[str, tuple[float, str | None, str]]:
+    _, repo = check_tree(root)
+    [e] = evaluate_repository(repo, as_of=day)
+    return {x.item_id: (x.points, x.review, x.note) for x in e.lines if x.item_id}
+
+
+def test_unverified_items_count_provisionally_before_the_notice_marked_pending() -> None:
+    lines = _lines(CASE, DURING_SUBMISSION)
+    assert lines["mw-event"][:2] == (2, "待核查")
+    assert lines["mw-party"][:2] == (2, "待补充材料")
+    assert lines["mw-reform"][:2] == (3, None)
+    # 不予认定 holds in every phase, and says why.
+    assert lines["mw-poverty-a"][0] == 0
+    assert "不予认定" in lines["mw-poverty-a"][2]
+    assert "本学会未参与组织" in lines["mw-poverty-a"][2]
+
+
+def test_from_the_notice_on_only_verified_items_count() -> None:
+    lines = _lines(CASE, ON_NOTICE)
+    assert lines["mw-event"] == (0, None, "未经市科协核实，不计分")
+    assert lines["mw-party"][0] == 0
+    assert "请补充党支部成立的批复文件" in lines["mw-party"][2]
+    assert lines["mw-poverty-b"][:2] == (3, None)
+
+
+def _copy(tmp_path: Path, case: Path = CASE) -> Path:
+    root = tmp_path / "tree"
+    shutil.copytree(case, root)
+    return root
+
+
+def test_a_rubric_without_provisional_counting_pays_only_verified_items_from_the_start(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    own = root / "validators" / "rubrics"
+    own.mkdir(parents=True)
+    text = (ROOT / "validators" / "rubrics" / "2017.yaml").read_text("utf-8")
+    (own / "2017.yaml").write_text(text.replace("provisional: true", "provisional: false"), "utf-8")
+    lines = _lines(root, DURING_SUBMISSION)
+    assert lines["mw-event"][0] == 0
+    assert lines["mw-reform"][0] == 3
+
+
+def test_a_year_without_a_reviews_folder_counts_items_as_reported(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    shutil.rmtree(root / "reviews")
+    lines = _lines(root, ON_NOTICE)
+    assert lines["mw-event"][:2] == (2, None)
+    assert lines["mw-poverty-a"][0] == 3
+
+
+def test_a_year_with_a_reviews_folder_but_no_file_for_the_society_verifies_nothing(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    (root / "reviews" / "2017" / "cd-case.yaml").unlink()
+    assert {p for p, _, _ in _lines(root, ON_NOTICE).values()} == {0}
+    assert {r for p, r, _ in _lines(root, DURING_SUBMISSION).values() if p > 0} == {"待核查"}
+
+
+def test_checking_a_review_file_alone_reads_its_report(tmp_path: Path) -> None:
+    case = FIDELITY / "review-file-errors"
+    result, _ = check_tree(case, [case / "reviews" / "2017" / "cd-case.yaml"])
+    assert result.files == 1
+    assert sorted(f.code for f in result.findings) == sorted(
+        ["E-REVIEW-UNKNOWN-ITEM", "E-REVIEW-REASON-REQUIRED", "E-PRIVACY-PHONE", "E-REVIEW-REST-STATUS"])
+    assert {f.file for f in result.findings} == {"reviews/2017/cd-case.yaml"}
+
+
+def test_a_report_that_drops_a_verified_item_is_told_its_review_breaks(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    report = root / "submissions" / "cd-case" / "2017.yaml"
+    report.write_text(report.read_text("utf-8").replace("mw-reform", "mw-reform-2017"), "utf-8")
+    result, _ = check_tree(root, [report])
+    assert [(f.file, f.code) for f in result.findings] == [
+        ("reviews/2017/cd-case.yaml", "E-REVIEW-UNKNOWN-ITEM")]
+    assert "mw-reform-2017" in result.findings[0].message  # the closest id is suggested
+
+
+def test_hostile_review_files_give_findings_not_tracebacks(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    folder = root / "reviews" / "2017"
+    (folder / "cd-case.yaml").write_text("a: &x [1]\nb: *x\n", "utf-8")
+    (folder / "Bad Name.yaml").write_text("society: x\n", "utf-8")
+    (folder / "cd-other.yaml").symlink_to(folder / "cd-case.yaml")
+    (root / "reviews" / "2099").mkdir()
+    (root / "reviews" / "2099" / "cd-case.yaml").write_text("society: cd-case\nyear: 2099\n", "utf-8")
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "check",
+                           "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    codes = {(f["file"], f["code"]) for f in __import__("json").loads(done.stdout)["findings"]}
+    assert ("reviews/2017/Bad Name.yaml", "E-PATH-LAYOUT") in codes
+    assert ("reviews/2099/cd-case.yaml", "E-YEAR-UNKNOWN") in codes
+    assert ("reviews/2017/cd-other.yaml", "E-PATH-SYMLINK") in codes
+    assert any(file == "reviews/2017/cd-case.yaml" and code.startswith("E-YAML") for file, code in codes)
+
+
+def test_only_admins_may_change_reviews() -> None:
+    change = [ChangedFile(filename="reviews/2017/cd-case.yaml", status="modified")]
+    maintainers = Maintainers(societies={"cd-case": frozenset({"cd-case-secretary"})},
+                              admins=frozenset({"cast-staff"}))
+    [finding] = check_ownership("cd-case-secretary", change, maintainers)
+    assert (finding.code, finding.file) == ("E-OWNER-OUTSIDE", "reviews/2017/cd-case.yaml")
+    assert check_ownership("cast-staff", change, maintainers) == []
+
+
+def test_the_society_page_shows_the_refusal_and_pending_marks(tmp_path: Path) -> None:
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    docs = tmp_path / "docs"
+    generate(CASE, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2017-10-01")
+    page = (docs / "societies" / "cd-case.md").read_text("utf-8")
+    assert "市科协核查不予认定" in page
+    assert 'class="sb-badge sb-badge--review">待核查</span>' in page
+    assert 'class="sb-badge sb-badge--review">待补充材料</span>' in page
+
+
+def test_a_change_to_the_reviews_checks_the_whole_tree_with_the_review_files(tmp_path: Path) -> None:
+    from validators.github.changed_files import files_to_check
+
+    change = [ChangedFile(filename="reviews/2017/cd-case.yaml", status="modified")]
+    assert files_to_check(change, CASE).whole_tree
+
+
+def test_assessed_criteria_are_validated_and_name_a_clause_of_their_year() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from validators.guideline import available_years, guideline, year_data
+    from validators.rubric import Rubric, rubric
+
+    for year in available_years():
+        for criterion in rubric(year).assessed:
+            assert criterion.clause in guideline(year).clauses
+    data = year_data("rubrics", 2017)
+    criterion = data["assessed"][0]
+    for broken in ({**criterion, "min": 5, "max": 5}, {**criterion, "area": "nowhere"}):
+        with pytest.raises(ValidationError):
+            Rubric.model_validate({**data, "assessed": [broken]})
+    with pytest.raises(ValidationError, match="unique"):
+        Rubric.model_validate({**data, "assessed": [criterion, criterion]})

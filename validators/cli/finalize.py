@@ -1,0 +1,71 @@
+"""`finalize YEAR`: freeze a final year's evaluations into results/<year>.json (admins)."""
+
+from __future__ import annotations
+
+import argparse
+
+from validators.check import check_tree
+from validators.console import err, out
+from validators.cycle import Phase, full_date, parse_day, today
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.results import (
+    FrozenYear,
+    code_commit,
+    data_sha256,
+    results_path,
+    write_frozen,
+)
+from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from validators.guideline import available_years, guideline
+from validators.reviews import REVIEWS
+from validators.rubric import rubric
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = sub.add_parser("finalize", help="把最终结果阶段的年度评估结果冻结到 results/<年度>.json（管理员）")
+    cmd.add_argument("year", type=int, help="年度")
+    cmd.add_argument("--date", type=parse_day, help="按这一天判断所处阶段（默认今天，北京时间）")
+    cmd.add_argument("--replace", action="store_true", help="已定稿的年度重新定稿（例如答复异议后更正）")
+    cmd.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    year, day = args.year, args.date or today()
+    rules, points = guideline(year, args.root), rubric(year, args.root)
+    if rules is None or points is None:
+        err(f"{year} 年没有工作指南或评估细则：可选年度为 {'、'.join(map(str, available_years(args.root)))}。")
+        return EXIT_USAGE
+    if rules.calendar is None:
+        err(f"{year} 年度的指南文件没有评估日历（calendar），无法判断是否已到最终结果阶段。")
+        return EXIT_USAGE
+    if rules.calendar.phase(day) is not Phase.FINAL:
+        err(f"{year} 年度在 {day} 处于“{rules.calendar.label(day)}”，最终结果日为 "
+            f"{full_date(rules.calendar.final)}：到那天才能定稿。")
+        return EXIT_USAGE
+    target = results_path(args.root, year)
+    if target.exists() and not args.replace:
+        err(f"{year} 年度已经定稿（{target.relative_to(args.root).as_posix()}）。确需重新定稿"
+            "（例如答复异议后更正了报告或核查记录），请加 --replace，并在提交说明中写明原因。")
+        return EXIT_USAGE
+    commit, dirty = code_commit(args.root)
+    if dirty:
+        err("validators/、submissions/ 或 reviews/ 中有未提交的改动：结果文件记录的提交必须就是计算它的代码和数据。"
+            "请先提交或撤销这些改动，再定稿。")
+        return EXIT_USAGE
+    result, repo = check_tree(args.root)
+    broken = [f for f in result.findings if f.severity == "error" and f.file.startswith(f"{REVIEWS}/{year}/")]
+    if broken:
+        err(f"{year} 年度的核查记录有 {len(broken)} 个错误（如 {broken[0].file}:{broken[0].line} "
+            f"{broken[0].code}）：有错误的记录不算数，请先改正再定稿。")
+        return EXIT_ERRORS
+    evaluations = evaluate_repository(repo, year, as_of=day)
+    sample = bool(evaluations) and all(
+        (doc := repo.profiles.get(e.society)) is not None and doc.profile.sample for e in evaluations)
+    frozen = FrozenYear(year=year, finalized_on=day, code_commit=commit,
+                        guideline_sha256=data_sha256(rules), rubric_id=points.id,
+                        rubric_sha256=data_sha256(points), sample=sample, evaluations=evaluations)
+    path = write_frozen(args.root, frozen)
+    where = f"代码提交 {commit[:12]}" if commit else "不在 Git 仓库中，未记录代码提交"
+    out(f"已定稿 {year} 年度：{len(evaluations)} 份评估写入 {path.relative_to(args.root).as_posix()}"
+        f"（{where}，评估细则 {points.id}）。请检查后提交这个文件。")
+    return EXIT_OK

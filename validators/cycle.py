@@ -1,0 +1,124 @@
+"""The evaluation cycle of a guideline year: its calendar (data in the year file) and its phase on
+a given day.
+
+A year runs 填报 (submission opens to closes), 核查 (staff verify the reports and experts mark
+them), 公示 (the results are on public notice and anyone may object), then 最终结果 (final: the
+year is frozen by `finalize`). Days between the close and the notice, and between the end of the
+notice and the final day, belong to 核查: staff verify, then answer objections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+__all__ = ["Calendar", "Phase", "full_date", "parse_day", "today"]
+
+# The association's calendar days are Beijing time (UTC+8, no daylight saving): a deadline of
+# 12 月 15 日 ends at midnight in Chengdu, not in UTC.
+CALENDAR_ZONE = dt.timezone(dt.timedelta(hours=8), "UTC+8")
+
+
+class Phase(StrEnum):
+    NOT_OPEN = "not_open"
+    SUBMISSION = "submission"
+    VERIFICATION = "verification"
+    NOTICE = "notice"
+    FINAL = "final"
+
+
+PHASE_LABELS: dict[Phase, str] = {
+    Phase.NOT_OPEN: "尚未开始填报",
+    Phase.SUBMISSION: "填报中",
+    Phase.VERIFICATION: "核查中",
+    Phase.NOTICE: "公示中",
+    Phase.FINAL: "最终结果",
+}
+
+
+def month_day(day: dt.date) -> str:
+    return f"{day.month} 月 {day.day} 日"
+
+
+def full_date(day: dt.date) -> str:
+    return f"{day.year} 年 {day.month} 月 {day.day} 日"
+
+
+def _until(end: dt.date, day: dt.date) -> str:
+    """“至 1 月 19 日”, with the year when it is not the year of `day`."""
+    return f"至 {month_day(end) if end.year == day.year else full_date(end)}"
+
+
+class Calendar(BaseModel):
+    """One guideline year's cycle, every day inclusive."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    submission_opens: dt.date
+    submission_closes: dt.date
+    verification_ends: dt.date
+    notice_starts: dt.date
+    notice_ends: dt.date
+    final: dt.date
+    note: str
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        days = [self.submission_opens, self.submission_closes, self.verification_ends,
+                self.notice_starts, self.notice_ends, self.final]
+        if not (days[0] <= days[1] < days[2] < days[3] <= days[4] < days[5]):
+            raise ValueError("calendar days must run submission_opens ≤ submission_closes < "
+                             "verification_ends < notice_starts ≤ notice_ends < final")
+        return self
+
+    def phase(self, day: dt.date) -> Phase:
+        if day < self.submission_opens:
+            return Phase.NOT_OPEN
+        if day <= self.submission_closes:
+            return Phase.SUBMISSION
+        if day < self.notice_starts:
+            return Phase.VERIFICATION
+        if day <= self.notice_ends:
+            return Phase.NOTICE
+        if day < self.final:
+            return Phase.VERIFICATION  # the notice is over: objections are being answered
+        return Phase.FINAL
+
+    def label(self, day: dt.date) -> str:
+        """The phase as the site says it: “公示中：至 1 月 19 日”."""
+        phase = self.phase(day)
+        if phase is Phase.SUBMISSION:
+            return f"填报中：{_until(self.submission_closes, day)}"
+        if phase is Phase.NOTICE:
+            return f"公示中：{_until(self.notice_ends, day)}"
+        if phase is Phase.VERIFICATION and day <= self.verification_ends:
+            return f"核查中：{_until(self.verification_ends, day)}"
+        if phase is Phase.VERIFICATION and day > self.notice_ends:
+            return "核查中：公示已结束，正在答复异议"
+        if phase is Phase.NOT_OPEN:
+            return f"尚未开始填报：{full_date(self.submission_opens)}开始"
+        return PHASE_LABELS[phase]
+
+    def is_closed(self, day: dt.date) -> bool:
+        """Submission is over: a report changes only by an admin or in answer to an objection."""
+        return day > self.submission_closes
+
+    def counts_provisionally(self, day: dt.date) -> bool:
+        """填报 and 核查 before the notice: results are not yet on notice."""
+        return day < self.notice_starts
+
+
+def today() -> dt.date:
+    """Today in the association's calendar."""
+    return dt.datetime.now(CALENDAR_ZONE).date()
+
+
+def parse_day(value: str) -> dt.date:
+    """An ISO day from the command line (argparse type)."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"日期应写作 2018-01-19 这样的 ISO 格式：{value!r}") from None

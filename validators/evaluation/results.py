@@ -1,0 +1,150 @@
+"""Frozen results: a final year's evaluations written once by `finalize` to `results/<year>.json`
+(committed by an admin), with the code commit, guideline and rubric that produced them.
+
+For a year with a results file, `evaluate`, the site and the downloads show the frozen numbers:
+a later change of the rubric, the guideline data or the code never rewrites a published result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from validators.evaluation.scoring import Evaluation
+from validators.findings import Finding, error
+
+__all__ = ["FrozenYear", "code_commit", "data_sha256", "discover", "is_results_path", "load_frozen", "published", "read_frozen", "results_path", "write_frozen"]
+
+RESULTS = "results"
+_RESULT_FILE = re.compile(r"^(\d{4})\.json$")
+MAX_RESULTS_BYTES = 64 * 1024 * 1024
+# The folders whose state the recorded commit must describe.
+TRACKED = ("validators", "submissions", "reviews")
+
+
+class FrozenYear(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    finalized_on: dt.date
+    code_commit: Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")] | None
+    guideline_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    rubric_id: str
+    rubric_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    # Every society evaluated is sample data (示例): the results are fictional too.
+    sample: bool = False
+    evaluations: list[Evaluation]
+
+
+def results_path(root: Path, year: int) -> Path:
+    return root / RESULTS / f"{year}.json"
+
+
+def data_sha256(model: BaseModel) -> str:
+    """A year file's meaning, not its bytes: comments and key order do not change it."""
+    text = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _file(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def read_frozen(path: Path, root: Path) -> tuple[FrozenYear | None, list[Finding]]:
+    """One results file, or the finding that says why it cannot be used."""
+    file = _file(path, root)
+    match = _RESULT_FILE.match(path.name)
+    if match is None or path.is_symlink() or not path.is_file():
+        return None, [error(file, 1, 1, "E-RESULTS-INVALID",
+                            f"“{file}”不是结果文件：results/ 中只能有 finalize 写出的 <年度>.json。")]
+    try:
+        data = path.read_bytes()
+        if len(data) > MAX_RESULTS_BYTES:
+            raise ValueError
+        frozen = FrozenYear.model_validate_json(data)
+    except ValidationError as exc:
+        line = _json_line(data, exc)
+        return None, [error(file, line, 1, "E-RESULTS-INVALID",
+                            f"结果文件“{file}”无法读取（{exc.errors()[0]['type']}）：它只能由 "
+                            "python -m validators finalize 写出，请不要手工修改；必要时用 --replace 重新定稿。")]
+    except (OSError, ValueError):
+        return None, [error(file, 1, 1, "E-RESULTS-INVALID",
+                            f"结果文件“{file}”无法读取或过大：请用 python -m validators finalize 重新写出。")]
+    if frozen.year != int(match.group(1)) or any(e.year != frozen.year for e in frozen.evaluations):
+        return None, [error(file, 1, 1, "E-RESULTS-INVALID",
+                            f"结果文件“{file}”中的年度与文件名不一致：请用 finalize 重新写出。")]
+    return frozen, []
+
+
+def _json_line(data: bytes, exc: ValidationError) -> int:
+    """The line of a JSON syntax error, when that is what failed; else 1."""
+    try:
+        json.loads(data)
+    except json.JSONDecodeError as bad:
+        return bad.lineno
+    except (UnicodeDecodeError, RecursionError):
+        return 1
+    return 1
+
+
+def is_results_path(path: Path, root: Path) -> bool:
+    return Path(path).resolve().is_relative_to((root / RESULTS).resolve())
+
+
+def discover(root: Path) -> list[Path]:
+    base = root / RESULTS
+    return sorted(p for p in base.iterdir() if not p.name.startswith(".")) if base.is_dir() else []
+
+
+def load_frozen(root: Path) -> tuple[dict[int, FrozenYear], list[Finding]]:
+    """Every usable results file of the tree by year, and findings for the others."""
+    frozen: dict[int, FrozenYear] = {}
+    findings: list[Finding] = []
+    for path in discover(root):
+        year, found = read_frozen(path, root)
+        findings += found
+        if year is not None:
+            frozen[year.year] = year
+    return frozen, findings
+
+
+def published(live: list[Evaluation], frozen: dict[int, FrozenYear]) -> list[Evaluation]:
+    """The evaluations to show: the frozen ones for final years, the live ones for the rest."""
+    kept = [e for e in live if e.year not in frozen]
+    kept += [e for year in frozen.values() for e in year.evaluations]
+    return sorted(kept, key=lambda e: (e.year, e.society))
+
+
+def code_commit(root: Path) -> tuple[str | None, bool]:
+    """The commit checked out at `root`, and whether the tracked folders differ from it.
+    (None, False) outside a Git work tree."""
+    try:
+        head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True,
+                              text=True, check=True, timeout=30).stdout.strip()
+        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, check=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None, False
+    if Path(top).resolve() != root.resolve():
+        return None, False  # a tree inside another repository: its commit says nothing of this one
+    status = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", *TRACKED],
+                            capture_output=True, text=True, check=False, timeout=30).stdout
+    return (head if re.fullmatch(r"[0-9a-f]{40}", head) else None), bool(status.strip())
+
+
+def write_frozen(root: Path, frozen: FrozenYear) -> Path:
+    path = results_path(root, frozen.year)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = frozen.model_dump(mode="json")
+    # One evaluation a line: a later diff of the file shows which society changed.
+    rows = [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in data.pop("evaluations")]
+    head = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)[:-2]
+    path.write_text(head + ',\n "evaluations": [\n' + ",\n".join(rows) + "\n ]\n}\n", "utf-8")
+    return path

@@ -1,0 +1,236 @@
+"""The pull-request gate of the evaluation cycle: the submission deadline and the heads' approval.
+
+Judged by the base branch's code against the base branch's data (calendar, admins, profiles,
+objections), with the pull request's changed files and reviews read from the API as data:
+
+- after a year's submission closes, a pull request that changes that year's report fails
+  (E-CYCLE-CLOSED), unless an admin makes it, or the year is on public notice and an open
+  objection recorded in `reviews/<year>/objections.yaml` allows the society to correct it;
+- before it opens, likewise (E-CYCLE-NOT-OPEN);
+- a pull request that changes a society's report or profile needs an approving review of the
+  head commit from one of the society's heads (`heads` in its profile on the base branch), unless
+  an admin or a head makes it (E-CYCLE-APPROVAL names whose approval is missing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from validators.cycle import Phase, full_date
+from validators.findings import Finding, error, warning
+from validators.github.changed_files import ChangedFile
+from validators.github.ownership import read_maintainers, read_profile
+from validators.guideline import guideline
+from validators.models.common import SLUG_PATTERN
+from validators.objections import ObjectionsDoc, check_objections
+from validators.repository import PROFILE_FILE, SUBMISSIONS
+from validators.reviews import OBJECTIONS_FILE, REVIEWS
+
+MAX_REVIEWS_BYTES = 4 * 1024 * 1024
+_REPORT = re.compile(r"^(\d{4})\.yaml$")
+
+
+class ReviewsError(ValueError):
+    """A list of reviews that is not what GitHub's API returns."""
+
+
+class _User(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    login: Annotated[str, Field(max_length=100)]
+
+
+class PullReview(BaseModel):
+    """One entry of `GET /repos/{owner}/{repo}/pulls/{n}/reviews` (chronological)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: int
+    user: _User | None = None  # a deleted account
+    state: Literal["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]
+    commit_id: Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")] | None = None
+    submitted_at: str | None = None
+
+
+_REVIEWS = TypeAdapter(list[PullReview])
+
+
+def parse_reviews(text: str) -> list[PullReview]:
+    """A JSON array, several arrays (`gh api --paginate`), or JSON lines (`--jq '.[]'`)."""
+    if len(text.encode("utf-8")) > MAX_REVIEWS_BYTES:
+        raise ReviewsError("reviews list too large")
+    try:
+        decoder, items, at, stripped = json.JSONDecoder(), [], 0, text.strip()
+        while at < len(stripped):
+            value, end = decoder.raw_decode(stripped, at)
+            items += value if isinstance(value, list) else [value]
+            at = end
+            while at < len(stripped) and stripped[at].isspace():
+                at += 1
+        return _REVIEWS.validate_python(items)
+    except (ValueError, RecursionError, ValidationError):
+        raise ReviewsError("not a list of pull request reviews") from None
+
+
+def approvals(reviews: list[PullReview]) -> dict[str, PullReview]:
+    """Each reviewer's standing approval: their latest review that decides (a comment does
+    not withdraw an approval; a dismissal or a request for changes does)."""
+    latest: dict[str, PullReview] = {}
+    for review in reviews:
+        if review.user is None or review.state in ("COMMENTED", "PENDING"):
+            continue
+        latest[review.user.login.casefold()] = review
+    return {login: r for login, r in latest.items() if r.state == "APPROVED"}
+
+
+@dataclass(slots=True)
+class Approval:
+    """What the bot comment says of one society: who may approve, who did."""
+
+    society: str
+    heads: list[str]
+    approved_by: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)  # approved an older commit
+
+
+@dataclass(slots=True)
+class GateResult:
+    findings: list[Finding]
+    approvals: list[Approval]
+
+
+def _report_of(path: str) -> tuple[str, int] | None:
+    parts = PurePosixPath(path).parts
+    if len(parts) == 3 and parts[0] == SUBMISSIONS and re.match(SLUG_PATTERN, parts[1]):
+        match = _REPORT.match(parts[2])
+        if match:
+            return parts[1], int(match.group(1))
+    return None
+
+
+def _guarded(path: str) -> str | None:
+    """The society whose heads must approve a change of `path`: its reports and its profile."""
+    parts = PurePosixPath(path).parts
+    if len(parts) == 3 and parts[0] == SUBMISSIONS and (parts[2] == PROFILE_FILE or _REPORT.match(parts[2])):
+        return parts[1]
+    return None
+
+
+def _objections(root: Path, year: int) -> ObjectionsDoc | None:
+    path = root / REVIEWS / str(year) / OBJECTIONS_FILE
+    if not path.is_file() or path.is_symlink():
+        return None
+    base = root / SUBMISSIONS
+    societies = {p.name for p in base.iterdir() if p.is_dir()} if base.is_dir() else set()
+    return check_objections(path, f"{REVIEWS}/{year}/{OBJECTIONS_FILE}", root, year, societies)[1]
+
+
+def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
+              is_admin: bool) -> Finding | None:
+    rules = guideline(year, root)
+    calendar = rules.calendar if rules else None
+    if calendar is None:
+        return None
+    phase = calendar.phase(day)
+    if phase is Phase.NOT_OPEN:
+        return error(path, 1, 1, "E-CYCLE-NOT-OPEN",
+                     f"{year} 年度的填报 {full_date(calendar.submission_opens)} 才开始，现在还不能提交这一年度的报告。")
+    if not calendar.is_closed(day):
+        return None
+    closed = f"{year} 年度的填报已于 {full_date(calendar.submission_closes)}截止（现在：{calendar.label(day)}）"
+    if is_admin:
+        return warning(path, 1, 1, "W-CYCLE-ADMIN-CHANGE",
+                       f"{closed}，本改动由市科协管理员提交：合并前请在说明中写明原因。")
+    answering = _objections(root, year)
+    allowed = answering.allowing_correction(society) if answering and phase is Phase.NOTICE else []
+    if allowed:
+        ids = "、".join(o.id for o in allowed)
+        return warning(path, 1, 1, "W-CYCLE-OBJECTION",
+                       f"{closed}；公示期内为回应已记录的异议（{ids}）修改报告，请在拉取请求说明中写明回应哪条异议。")
+    how = (f"公示期（{calendar.notice_starts} 至 {calendar.notice_ends}）内如需更正，请先按网站上的说明提出异议，"
+           "市科协记录并允许更正后再提交" if phase is not Phase.FINAL else
+           "该年度已是最终结果，只能由市科协管理员更正")
+    return error(path, 1, 1, "E-CYCLE-CLOSED", f"{closed}，报告不能再改动。{how}。")
+
+
+def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview] | None,
+               head_sha: str | None, root: Path, day: dt.date) -> GateResult:
+    """Findings for the deadline and the heads' approval of one pull request."""
+    admins = read_maintainers(root)
+    me = author.casefold()
+    is_admin = me in admins.admins
+    findings: list[Finding] = list(admins.findings)
+    guarded: dict[str, str] = {}
+    for change in changes:
+        for path in change.paths:
+            report = _report_of(path)
+            if report is not None:
+                found = _deadline(path, *report, root, day, is_admin)
+                if found is not None:
+                    findings.append(found)
+            society = _guarded(path)
+            if society is not None:
+                guarded.setdefault(society, path)
+    approved = approvals(reviews or [])
+    result = GateResult(findings, [])
+    for society, path in sorted(guarded.items()):
+        _approval(society, path, me, is_admin, approved, head_sha, root, result)
+    return result
+
+
+def _approval(society: str, path: str, me: str, is_admin: bool, approved: dict[str, PullReview],
+              head_sha: str | None, root: Path, result: GateResult) -> None:
+    profile_path = root / SUBMISSIONS / society / PROFILE_FILE
+    profile = None
+    if profile_path.is_file() and not profile_path.is_symlink():
+        profile = read_profile(profile_path, f"{SUBMISSIONS}/{society}/{PROFILE_FILE}")
+    heads = list(profile.heads) if profile else []
+    if is_admin:
+        return
+    if not heads:
+        result.findings.append(warning(
+            path, 1, 1, "W-CYCLE-NO-HEADS",
+            f"主分支上学会 {society} 的 society.yaml 没有写负责人（heads），无法核对负责人批准："
+            "请在 society.yaml 中加入负责人的 GitHub 用户名。"))
+        return
+    status = Approval(society, heads)
+    result.approvals.append(status)
+    for head in heads:
+        review = approved.get(head.casefold())
+        if head.casefold() == me:
+            status.approved_by.append(head)  # the head made the pull request
+        elif review is not None and (head_sha is None or review.commit_id == head_sha):
+            status.approved_by.append(head)
+        elif review is not None:
+            status.stale.append(head)
+    if status.approved_by:
+        return
+    names = "、".join(heads)
+    stale = (f"{'、'.join(status.stale)} 批准的是较早的提交，此后又有改动，请重新批准。"
+             if status.stale else "目前还没有负责人批准。")
+    result.findings.append(error(
+        path, 1, 1, "E-CYCLE-APPROVAL",
+        f"学会 {society} 的报告和资料的改动须经学会负责人批准，缺少负责人 {names} 中任一位的批准：{stale}"
+        "请负责人打开本拉取请求的“Files changed”页，点“Review changes”，选“Approve”后提交。"))
+
+
+def approval_summary(result: GateResult) -> str:
+    """The Markdown the bot writes: each society's heads, who approved, whose approval is missing."""
+    if not result.approvals:
+        return ""
+    rows = ["| 学会 | 负责人 | 批准情况 |", "| --- | --- | --- |"]
+    for a in result.approvals:
+        if a.approved_by:
+            state = "✅ 已由 " + "、".join(f"`{x}`" for x in a.approved_by) + " 批准"
+        else:
+            state = "❌ 缺少批准：请 " + "、".join(f"`{x}`" for x in a.heads) + " 中任一位批准"
+            if a.stale:
+                state += "（" + "、".join(f"`{x}`" for x in a.stale) + " 批准的是较早的提交）"
+        rows.append(f"| `{a.society}` | {'、'.join(f'`{x}`' for x in a.heads)} | {state} |")
+    return "#### 负责人批准\n\n" + "\n".join(rows) + "\n"

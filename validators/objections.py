@@ -1,0 +1,86 @@
+"""Objections to a year's results: `reviews/<year>/objections.yaml`, kept by admins.
+
+Anyone files an objection during the notice period with the issue form; the association records
+it here (only admins change `reviews/`), answers it, and may allow the society to correct its
+report while the notice lasts. The file, not the issue tracker, is the record: it is reviewed and
+committed like every decision, the pull-request check and the site read it offline, and nobody
+who can edit an issue can open a closed report.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from validators.findings import Finding, error
+from validators.guideline import guideline
+from validators.loading import SourceMap, load_path
+from validators.models.review import Objection, ObjectionsFile, ObjectionStatus
+from validators.policy import policy
+from validators.rules import text_fields
+from validators.rules.rule_context import RuleContext
+from validators.schema_findings import findings_from
+
+
+@dataclass(slots=True)
+class ObjectionsDoc:
+    file: str
+    objections: ObjectionsFile
+    source: SourceMap
+    findings: list[Finding] = field(default_factory=list)
+
+    def usable(self) -> list[Objection]:
+        """The objections no error condemns."""
+        bad = {f.path[1] for f in self.findings if f.severity == "error" and f.path
+               and f.path[0] == "objections" and len(f.path) > 1}
+        return [o for i, o in enumerate(self.objections.objections) if i not in bad]
+
+    def allowing_correction(self, society: str) -> list[Objection]:
+        """Open objections that let `society` correct its report during the notice."""
+        return [o for o in self.usable() if o.society == society and o.correction_allowed
+                and o.status is ObjectionStatus.OPEN]
+
+
+def check_objections(path: Path, file: str, root: Path, year: int,
+                     societies: set[str]) -> tuple[list[Finding], ObjectionsDoc | None]:
+    loaded = load_path(path, file, policy().yaml.limits)
+    if loaded.data is None or loaded.findings:
+        return list(loaded.findings), None
+    try:
+        data = ObjectionsFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        return findings_from(exc, ObjectionsFile, file, loaded.source), None
+    rules = guideline(year, root)
+    if rules is None:
+        return [error(file, 1, 1, "E-YEAR-UNKNOWN", f"{year} 年没有工作指南，不能有异议记录。")], None
+    ctx = RuleContext(file, path.parent, loaded.source, rules, policy())
+    if data.year != year:
+        ctx.error(("year",), "E-YEAR-MISMATCH", f"year 应与所在文件夹一致，写作 {year}。", None)
+    seen: set[str] = set()
+    known = sorted(societies)
+    for i, o in enumerate(data.objections):
+        at = ("objections", i)
+        if o.id in seen:
+            ctx.error((*at, "id"), "E-ID-DUPLICATE", f"异议编号“{o.id}”重复：每条异议的 id 须唯一。", None)
+        seen.add(o.id)
+        if o.society not in societies:
+            close = difflib.get_close_matches(o.society, known, n=1)
+            hint = f"是不是“{close[0]}”？" if close else "请写 submissions/ 下的学会文件夹名。"
+            ctx.error((*at, "society"), "E-OBJECTION-UNKNOWN-SOCIETY", f"没有学会“{o.society}”：{hint}", None)
+        if o.status is ObjectionStatus.ANSWERED and not (o.answer and o.answered):
+            ctx.error((*at, "status"), "E-OBJECTION-ANSWER-REQUIRED",
+                      "已答复的异议须写明 answer（答复内容）和 answered（答复日期）：网站会公开答复。", None)
+        if o.answered is not None and o.answered < o.filed:
+            ctx.error((*at, "answered"), "E-DATE-ORDER",
+                      f"答复日期 {o.answered} 早于提出日期 {o.filed}：请核对。", None)
+        calendar = rules.calendar
+        if calendar is not None and not calendar.notice_starts <= o.filed <= calendar.notice_ends:
+            ctx.warning((*at, "filed"), "W-OBJECTION-OUTSIDE-NOTICE",
+                        f"异议提出于 {o.filed}，不在 {year} 年度公示期（{calendar.notice_starts} 至 "
+                        f"{calendar.notice_ends}）内：请核对日期，或说明为何受理。", None)
+    text_fields.check(text_fields.iter_strings(loaded.data), ctx)
+    return ctx.findings, ObjectionsDoc(file, data, loaded.source, list(ctx.findings))
+

@@ -1,0 +1,251 @@
+"""The association's reviews of the reports: `reviews/<year>/<society-id>.yaml`, checked as
+strictly as the reports, and what they mean for scoring on a given day.
+
+Verification: an item 不予认定 earns nothing, its score line says why; an item not yet verified
+(or 待补充材料) counts during 填报 and 核查 only when the rubric allows it, marked 待核查 on the
+site, and not from the notice on. A year whose `reviews/<year>/` folder does not exist has no
+verification recorded in the repository: its items count as reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from validators.findings import Finding, error
+from validators.guideline import Guideline, guideline
+from validators.loading import SourceMap, load_path
+from validators.models.common import SLUG_PATTERN
+from validators.models.report import YearReport
+from validators.models.review import ExpertMark, ItemReview, RestReview, ReviewFile, ReviewStatus
+from validators.objections import ObjectionsDoc, check_objections
+from validators.policy import policy
+from validators.repository import SUBMISSIONS
+from validators.rubric import Rubric, rubric
+from validators.rules import text_fields
+from validators.rules.rule_context import RuleContext
+from validators.schema_findings import findings_from
+
+REVIEWS = "reviews"
+OBJECTIONS_FILE = "objections.yaml"
+_YEAR_FOLDER = re.compile(r"^\d{4}$")
+# What a score line names besides list items: the report's claims that staff verify too.
+CLAIMS = ("enterprise_platform_registered", "senior_experts_registered", "pilot")
+
+
+@dataclass(slots=True)
+class ReviewDoc:
+    file: str
+    review: ReviewFile
+    source: SourceMap
+    findings: list[Finding] = field(default_factory=list)
+
+    def line(self, path: tuple[str | int, ...]) -> int:
+        return self.source.value(path)[0]
+
+
+def review_path(root: Path, society: str, year: int) -> Path:
+    return root / REVIEWS / str(year) / f"{society}.yaml"
+
+
+def review_years(root: Path) -> set[int]:
+    """Years whose verification is recorded in this repository (their folder exists)."""
+    base = root / REVIEWS
+    if not base.is_dir():
+        return set()
+    return {int(p.name) for p in base.iterdir() if p.is_dir() and _YEAR_FOLDER.match(p.name)}
+
+
+def discover(root: Path) -> list[Path]:
+    """Every file of the reviews folder: review files and the years' objections files."""
+    base = root / REVIEWS
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.glob("*/*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
+
+
+def is_review_path(path: Path, root: Path) -> bool:
+    return Path(path).resolve().is_relative_to((root / REVIEWS).resolve())
+
+
+def key_of(path: Path) -> tuple[str, int] | None:
+    """(society, year) named by a review file's place: reviews/<year>/<society>.yaml."""
+    if not (_YEAR_FOLDER.match(path.parent.name) and path.suffix == ".yaml"
+            and re.match(SLUG_PATTERN, path.stem)):
+        return None
+    return path.stem, int(path.parent.name)
+
+
+def item_ids(report: YearReport) -> list[str]:
+    """Every id a review may name in `report`: its list items and its claims."""
+    ids: list[str] = []
+    if report.innovation:
+        ids += [CLAIMS[0], CLAIMS[1]] + [s.id for s in report.innovation.services]
+    if report.government_functions:
+        ids += [CLAIMS[2]] + [f.id for f in report.government_functions.functions]
+    for area in ("service_stations", "consortia", "academic_events", "research", "major_work"):
+        ids += [item.id for item in getattr(report, area)]
+    return ids
+
+
+def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int], YearReport]
+                 ) -> tuple[list[Finding], ReviewDoc | ObjectionsDoc | None]:
+    """The findings of one file of the reviews folder; its document when it could be read."""
+    if path.is_symlink() or path.parent.is_symlink():
+        return [error(file, 1, 1, "E-PATH-SYMLINK",
+                      "核查和异议记录不能是符号链接（symlink）：请提交普通文件。")], None
+    if path.name == OBJECTIONS_FILE and _YEAR_FOLDER.match(path.parent.name):
+        base = root / SUBMISSIONS
+        societies = {p.name for p in base.iterdir() if p.is_dir()} if base.is_dir() else set()
+        return check_objections(path, file, root, int(path.parent.name), societies)
+    key = key_of(path)
+    if key is None:
+        return [error(file, 1, 1, "E-PATH-LAYOUT",
+                      f"核查记录应放在 {REVIEWS}/<年度>/<学会id>.yaml（如 {REVIEWS}/2017/cd-tcm.yaml），"
+                      f"异议记录放在 {REVIEWS}/<年度>/{OBJECTIONS_FILE}：“{file}”不符合这个约定。")], None
+    society, year = key
+    loaded = load_path(path, file, policy().yaml.limits)
+    if loaded.data is None or loaded.findings:
+        return list(loaded.findings), None
+    try:
+        review = ReviewFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        return findings_from(exc, ReviewFile, file, loaded.source), None
+    rules = guideline(year, root)
+    if rules is None:
+        return [error(file, 1, 1, "E-YEAR-UNKNOWN", f"{year} 年没有工作指南，不能有核查记录。")], None
+    ctx = RuleContext(file, path.parent, loaded.source, rules, policy())
+    if review.society != society:
+        ctx.error(("society",), "E-SOCIETY-MISMATCH", f"society 应与文件名一致，写作“{society}”。", None)
+    if review.year != year:
+        ctx.error(("year",), "E-YEAR-MISMATCH", f"year 应与所在文件夹一致，写作 {year}。", None)
+    report = reports.get((society, year))
+    if report is None:
+        ctx.error(("society",), "E-REVIEW-NO-REPORT",
+                  f"学会 {society} 没有可读取的 {year} 年度报告（submissions/{society}/{year}.yaml），"
+                  "无法核查：请先确认报告已提交且没有格式错误。", None)
+    else:
+        _items(review, item_ids(report), ctx)
+    _marks(review, rubric(year, root), ctx)
+    strings = text_fields.iter_strings(loaded.data)
+    text_fields.check(strings, ctx)
+    doc = ReviewDoc(file, review, loaded.source, list(ctx.findings))
+    return ctx.findings, doc
+
+
+def _items(review: ReviewFile, known: list[str], ctx: RuleContext) -> None:
+    seen: set[str] = set()
+    for i, rec in enumerate(review.items):
+        if rec.item not in known:
+            close = difflib.get_close_matches(rec.item, known, n=1)
+            hint = f"是不是“{close[0]}”？" if close else "请从报告中复制项目的 id。"
+            ctx.error(("items", i, "item"), "E-REVIEW-UNKNOWN-ITEM",
+                      f"报告中没有 id 为“{rec.item}”的项目：{hint}", None)
+        elif rec.item in seen:
+            ctx.error(("items", i, "item"), "E-REVIEW-DUPLICATE",
+                      f"项目“{rec.item}”已经有一条核查记录：每个项目只写一条，改动结论时修改原记录。", None)
+        seen.add(rec.item)
+        if rec.status is not ReviewStatus.VERIFIED and not (rec.reason or "").strip():
+            ctx.error(("items", i, "status"), "E-REVIEW-REASON-REQUIRED",
+                      f"结论为“{rec.status.label}”时必须写 reason：不予认定的理由，或需要补充的材料。"
+                      "学会和公众会在网站上看到这段说明。", None)
+    if review.rest is not None and review.rest.status is not ReviewStatus.VERIFIED:
+        ctx.error(("rest", "status"), "E-REVIEW-REST-STATUS",
+                  f"rest（其余项目）只能写“{ReviewStatus.VERIFIED.label}”：不予认定和待补充材料须逐项写明理由，"
+                  "放在 items 中。", None)
+
+
+def _marks(review: ReviewFile, points: Rubric | None, ctx: RuleContext) -> None:
+    seen: set[tuple[str, str]] = set()
+    known = [c.id for c in points.assessed] if points else []
+    for i, mark in enumerate(review.marks):
+        criterion = points.criterion(mark.criterion) if points else None
+        if criterion is None:
+            listed = "、".join(known) if known else "（本年度细则没有专家评分项）"
+            ctx.error(("marks", i, "criterion"), "E-REVIEW-UNKNOWN-CRITERION",
+                      f"评估细则中没有专家评分项“{mark.criterion}”：可选 {listed}。", None)
+            continue
+        if not criterion.min <= mark.mark <= criterion.max:
+            ctx.error(("marks", i, "mark"), "E-REVIEW-MARK-RANGE",
+                      f"“{criterion.label}”的分数须在 {criterion.min:g} 至 {criterion.max:g} 之间，"
+                      f"这里写的是 {mark.mark:g}：这个分数不计入评估，请更正。", criterion.clause)
+        if (mark.criterion, mark.expert) in seen:
+            ctx.error(("marks", i, "expert"), "E-REVIEW-MARK-DUPLICATE",
+                      f"专家 {mark.expert} 对“{criterion.label}”已经打过分：每位专家每项只记一个分数。",
+                      criterion.clause)
+        seen.add((mark.criterion, mark.expert))
+
+
+# --- what a review means for scoring -----------------------------------------------------------
+
+@dataclass(slots=True)
+class Standing:
+    """The association's verdict on each item of one report, as it stands on one day."""
+
+    doc: ReviewDoc | None
+    # Only verified items count (from the notice on, or all along when the rubric says so).
+    strict: bool
+    records: dict[str, ItemReview] = field(default_factory=dict)
+    rest: RestReview | None = None
+
+    @classmethod
+    def of(cls, doc: ReviewDoc | None, strict: bool) -> Standing:
+        standing = cls(doc, strict)
+        if doc is not None:
+            condemned = {f.path[:2] for f in doc.findings if f.severity == "error" and f.path
+                         and f.path[0] == "items"}
+            for i, rec in enumerate(doc.review.items):
+                if ("items", i) not in condemned:
+                    standing.records.setdefault(rec.item, rec)
+            rest = doc.review.rest
+            if rest is not None and rest.status is ReviewStatus.VERIFIED:
+                standing.rest = rest
+        return standing
+
+    def refusal(self, item_id: str | None) -> str | None:
+        """Why the item earns nothing, when the review says it does not."""
+        if item_id is None:
+            return None
+        rec = self.records.get(item_id)
+        if rec is not None and rec.status is ReviewStatus.NOT_RECOGNISED:
+            return f"市科协核查不予认定（{rec.reviewer}，{rec.date}）：{rec.reason}"
+        if not self.strict:
+            return None
+        if rec is not None and rec.status is ReviewStatus.MATERIAL_REQUESTED:
+            return (f"待补充材料，未经核实，不计分（{rec.reviewer}，{rec.date}）：{rec.reason}")
+        if rec is None and self.rest is None:
+            return "未经市科协核实，不计分"
+        return None
+
+    def mark(self, item_id: str | None) -> str | None:
+        """待核查 or 待补充材料 for an item that counts provisionally; None once verified."""
+        if item_id is None:
+            return None
+        rec = self.records.get(item_id)
+        if rec is not None:
+            return ReviewStatus.MATERIAL_REQUESTED.label if rec.status is ReviewStatus.MATERIAL_REQUESTED else None
+        return None if self.rest is not None else "待核查"
+
+    def marks_for(self, criterion: str) -> tuple[list[ExpertMark], int]:
+        """The marks recorded for a criterion that no error condemns, and how many were left out."""
+        if self.doc is None:
+            return [], 0
+        bad = {f.path[1] for f in self.doc.findings if f.severity == "error" and f.path
+               and f.path[0] == "marks" and len(f.path) > 1}
+        chosen = [(i, m) for i, m in enumerate(self.doc.review.marks) if m.criterion == criterion]
+        return [m for i, m in chosen if i not in bad], sum(1 for i, _ in chosen if i in bad)
+
+
+def standing_for(doc: ReviewDoc | None, year_reviewed: bool, rules: Guideline, points: Rubric,
+                 day: dt.date) -> Standing | None:
+    """The standing of one report on `day`; None when the year keeps no verification here."""
+    if not year_reviewed:
+        return None
+    calendar = rules.calendar
+    provisional = calendar is None or calendar.counts_provisionally(day)
+    return Standing.of(doc, strict=not (provisional and points.verification.provisional))
