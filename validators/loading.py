@@ -18,7 +18,8 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]  # libyaml's parser
 from validators.findings import Finding, error
 from validators.hidden_characters import describe
 
-Path_ = tuple[str | int, ...]
+# Where a value is in a document: keys and list indexes from the root (not a file path).
+YamlPath = tuple[str | int, ...]
 
 _PLAIN = "tag:local,2024:plain"
 _CORE = "tag:yaml.org,2002:"
@@ -56,10 +57,10 @@ class YamlLimits:
 class SourceMap:
     """Where each value (and the key that names it) starts in the file, 1-based."""
 
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
 
-    def value(self, path: Path_) -> tuple[int, int]:
+    def value(self, path: YamlPath) -> tuple[int, int]:
         """The value at `path`, or the nearest enclosing one that exists."""
         for n in range(len(path), -1, -1):
             mark = self.values.get(path[:n])
@@ -67,7 +68,7 @@ class SourceMap:
                 return mark
         return (1, 1)
 
-    def key(self, path: Path_) -> tuple[int, int]:
+    def key(self, path: YamlPath) -> tuple[int, int]:
         """The key naming `path`; for a missing key, the mapping that lacks it."""
         mark = self.keys.get(path)
         return mark if mark is not None else self.value(path)
@@ -263,7 +264,7 @@ class _Builder:
         m = node.start_mark
         self.findings.append(error(self.file, m.line + 1, m.column + 1, code, message))
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
+    def build(self, node: yaml.Node, path: YamlPath) -> Any:
         if self._seen is not None:
             if id(node) in self._seen:
                 self._fail(node, "E-YAML-ALIAS", "不允许使用锚点和别名（& 与 *）：请把内容完整写出。")
@@ -310,7 +311,7 @@ class _Builder:
             return None
         return resolved
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
         seen_keys: dict[object, int] = {}
         keys, build = self.source.keys, self.build

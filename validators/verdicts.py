@@ -7,12 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from validators.findings import Finding
+from validators.loading import YamlPath
 from validators.models.report import AREA_KEYS
 
-Path_ = tuple[str | int, ...]
 
-
-def _related(a: Path_, b: Path_) -> bool:
+def _related(a: YamlPath, b: YamlPath) -> bool:
     """One path lies inside the other: an error in an item's field, or on the whole list."""
     n = min(len(a), len(b))
     return a[:n] == b[:n]
@@ -25,7 +24,7 @@ class Verdicts:
     # Errors that are about no item: a wrong society or year, a missing profile. They condemn
     # every item of the report.
     report_errors: list[Finding] = field(default_factory=list)
-    item_errors: list[tuple[Path_, Finding]] = field(default_factory=list)
+    item_errors: list[tuple[YamlPath, Finding]] = field(default_factory=list)
 
     @classmethod
     def of(cls, findings: Iterable[Finding]) -> Verdicts:
@@ -39,13 +38,13 @@ class Verdicts:
                 verdicts.report_errors.append(f)
         return verdicts
 
-    def blocking(self, path: Path_) -> Finding | None:
+    def blocking(self, path: YamlPath) -> Finding | None:
         """The first error that condemns the item at `path` (within it, or on a list holding it)."""
         if self.report_errors:
             return self.report_errors[0]
         return next((f for at, f in self.item_errors if _related(at, path)), None)
 
-    def blocking_except(self, path: Path_, inner: str) -> Finding | None:
+    def blocking_except(self, path: YamlPath, inner: str) -> Finding | None:
         """As `blocking`, but errors inside the item's `inner` list are judged per entry (a research
         report's achievements each stand or fall on their own)."""
         if self.report_errors:

@@ -13,7 +13,7 @@ from typing import Any
 from validators.evaluation.expert_marks import assessed_lines
 from validators.findings import Finding
 from validators.guideline import Guideline
-from validators.loading import Path_
+from validators.loading import YamlPath
 from validators.measures import (
     counted_achievements,
     distinct_members,
@@ -117,10 +117,10 @@ class _Scorer:
         self.item_tiers: list[ItemTierResult] = []
         self._used: dict[int, int] = {}
 
-    def line_of(self, path: Path_) -> int:
+    def line_of(self, path: YamlPath) -> int:
         return self.doc.source.value(path)[0]
 
-    def condemned(self, area: str, clause: str | None, item_id: str | None, path: Path_,
+    def condemned(self, area: str, clause: str | None, item_id: str | None, path: YamlPath,
                   error: Finding | None) -> bool:
         """True (with its zero line) when `error`, or the association's review, keeps the item
         at `path` from scoring."""
@@ -138,10 +138,10 @@ class _Scorer:
             self.doc.file, self.line_of(path), error.code))
         return True
 
-    def blocked(self, area: str, clause: str | None, item_id: str | None, path: Path_) -> bool:
+    def blocked(self, area: str, clause: str | None, item_id: str | None, path: YamlPath) -> bool:
         return self.condemned(area, clause, item_id, path, self.verdicts.blocking(path))
 
-    def award(self, area: str, rule_name: str, rule: Rule, item_id: str | None, path: Path_,
+    def award(self, area: str, rule_name: str, rule: Rule, item_id: str | None, path: YamlPath,
               note: str) -> None:
         used = self._used.get(id(rule), 0)
         if rule.max_count is not None and used >= rule.max_count:
@@ -153,7 +153,7 @@ class _Scorer:
                                     f"{rule.label}：{note}", self.doc.file, self.line_of(path)))
 
     def nothing(self, area: str, clause: str | None, rule_name: str, item_id: str | None,
-                path: Path_, note: str) -> None:
+                path: YamlPath, note: str) -> None:
         """A zero line that says why an item earned nothing, so the page can show it."""
         self.lines.append(ScoreLine(area, clause, item_id, rule_name, 0.0, note, self.doc.file,
                                     self.line_of(path)))
@@ -173,7 +173,7 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
     area, rules, r = "innovation", s.rubric.innovation, report.innovation
     if r is None:
         return
-    path: Path_ = (area, "enterprise_platform_registered")
+    path: YamlPath = (area, "enterprise_platform_registered")
     if r.enterprise_platform_registered and not s.blocked(area, "1.1", "enterprise_platform_registered", path):
         s.award(area, "platform_registered", rules.platform_registered,
                 "enterprise_platform_registered", path, "已注册")
@@ -230,7 +230,7 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
     area, rules, g = "government_functions", s.rubric.government_functions, report.government_functions
     if g is None:
         return
-    path: Path_ = (area, "pilot")
+    path: YamlPath = (area, "pilot")
     # The association's list decides, whatever the report says of itself.
     confirmed = pilot_confirmed(report.society, s.guideline) is True
     if (g.pilot or confirmed) and not s.blocked(area, "2.1", "pilot", path):

@@ -14,7 +14,7 @@ from typing import Any
 
 from validators.findings import Finding, error, warning
 from validators.guideline import guideline
-from validators.loading import Path_
+from validators.loading import YamlPath
 from validators.measures import counted_achievements
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.common import SLUG_PATTERN
@@ -23,7 +23,7 @@ from validators.models.report import YearReport
 from validators.repository import PROFILE_FILE, ReportDoc, Repository
 
 
-def _at(doc: ReportDoc, path: Path_, code: str, message: str, clause: str | None,
+def _at(doc: ReportDoc, path: YamlPath, code: str, message: str, clause: str | None,
         severity: str = "error") -> Finding:
     line, col = doc.source.value(path)
     make = error if severity == "error" else warning

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from validators.loading import Path_
+from validators.loading import YamlPath
 from validators.rules.rule_context import RuleContext
 from validators.urls import NOT_A_URL, url_problem
 
@@ -135,10 +135,10 @@ def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal
     return None
 
 
-def check(strings: list[tuple[Path_, str]], ctx: RuleContext) -> None:
+def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext) -> None:
     policy = ctx.policy.evidence
     listing = FolderListing(ctx.folder)  # one per report: the folder is read once, not per path
-    lengths: dict[Path_, int] = {}
+    lengths: dict[YamlPath, int] = {}
     decided: dict[str, Refusal | None] = {}  # the same file is often cited by many items
     for path, ref in strings:
         if len(path) < 2 or path[-2] != "evidence" or not isinstance(path[-1], int):

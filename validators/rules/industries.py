@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from validators.loading import Path_
+from validators.loading import YamlPath
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
 
 OTHER_INDUSTRY = "其他"
 
 
-def check_industry(ctx: RuleContext, path: Path_, industry: str, clause: str) -> None:
+def check_industry(ctx: RuleContext, path: YamlPath, industry: str, clause: str) -> None:
     allowed = ctx.guideline.industries
     if industry not in allowed and industry != OTHER_INDUSTRY:
         ctx.error(path, "E-INDUSTRY-UNKNOWN",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from validators.findings import Finding, error, warning
 from validators.guideline import Guideline
-from validators.loading import Path_, SourceMap
+from validators.loading import SourceMap, YamlPath
 from validators.policy import Policy
 
 
@@ -21,15 +21,15 @@ class RuleContext:
     policy: Policy
     findings: list[Finding] = field(default_factory=list)
 
-    def error(self, path: Path_, code: str, message: str, clause: str | None) -> None:
+    def error(self, path: YamlPath, code: str, message: str, clause: str | None) -> None:
         line, col = self.source.value(path)
         self.findings.append(error(self.file, line, col, code, message, clause, path))
 
-    def warning(self, path: Path_, code: str, message: str, clause: str | None) -> None:
+    def warning(self, path: YamlPath, code: str, message: str, clause: str | None) -> None:
         line, col = self.source.value(path)
         self.findings.append(warning(self.file, line, col, code, message, clause, path))
 
-    def not_after_deadline(self, path: Path_, day: dt.date, clause: str | None, what: str) -> None:
+    def not_after_deadline(self, path: YamlPath, day: dt.date, clause: str | None, what: str) -> None:
         """A station or consortium reported this year must exist by this year's deadline."""
         deadline = self.guideline.evaluation_window.deadline
         if day > deadline:
@@ -37,7 +37,7 @@ class RuleContext:
                        f"{what} {day.isoformat()} 晚于 {self.guideline.year} 年度评估截止日 "
                        f"{deadline.isoformat()}：请放到对应年度的报告中。", clause)
 
-    def in_window(self, path: Path_, day: dt.date, clause: str | None, what: str) -> None:
+    def in_window(self, path: YamlPath, day: dt.date, clause: str | None, what: str) -> None:
         window = self.guideline.evaluation_window
         if not window.contains(day):
             self.error(path, "E-DATE-OUTSIDE-WINDOW",

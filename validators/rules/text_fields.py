@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Any
 
-from validators.loading import Path_
+from validators.loading import YamlPath
 from validators.rules.rule_context import RuleContext
 from validators.urls import is_web_url
 
@@ -38,10 +38,10 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 
-def iter_strings(data: Any, path: Path_ = ()) -> list[tuple[Path_, str]]:
+def iter_strings(data: Any, path: YamlPath = ()) -> list[tuple[YamlPath, str]]:
     """Every text value with its path, depth first (iterative: reports are walked often)."""
-    found: list[tuple[Path_, str]] = []
-    stack: list[tuple[Path_, Any]] = [(path, data)]
+    found: list[tuple[YamlPath, str]] = []
+    stack: list[tuple[YamlPath, Any]] = [(path, data)]
     while stack:
         here, value = stack.pop()
         if isinstance(value, str):
@@ -95,11 +95,11 @@ def has_markup(text: str) -> bool:
     return _MARKUP.search(text) is not None
 
 
-def _is_address_field(path: Path_) -> bool:
+def _is_address_field(path: YamlPath) -> bool:
     return path[-2:-1] == ("evidence",) or path[-1:] == ("website",)
 
 
-def check(strings: list[tuple[Path_, str]], ctx: RuleContext) -> None:
+def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext) -> None:
     # A link given as evidence or website is an address, not text about a person: its digits
     # are ids. An evidence file name is published too, so it is still read.
     is_link = [_is_address_field(path) and is_web_url(text) for path, text in strings]
