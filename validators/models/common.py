@@ -53,4 +53,4 @@ class StrictModel(BaseModel):
 class Item(StrictModel):
     """A list item that pages, findings and score lines refer to by its id."""
 
-    id: Slug
+    id: Annotated[Slug, Field(title="编号", description="本项的编号：小写英文字母、数字和连字符，本文件内唯一，如 evt-annual-2017")]

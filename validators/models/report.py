@@ -19,15 +19,15 @@ __all__ = ["AREA_KEYS", "ITEM_AREAS", "YearReport"]
 
 
 class YearReport(StrictModel):
-    society: Slug
-    year: Annotated[int, Field(ge=2000, le=2100)]
-    innovation: Innovation | None = None
-    government_functions: GovernmentFunctions | None = None
-    service_stations: items(ServiceStation) = []  # type: ignore[valid-type]
-    consortia: items(Consortium) = []  # type: ignore[valid-type]
-    academic_events: items(AcademicEvent) = []  # type: ignore[valid-type]
-    research: items(ResearchReport) = []  # type: ignore[valid-type]
-    major_work: items(MajorWork) = []  # type: ignore[valid-type]
+    society: Annotated[Slug, Field(title="学会 id", description="学会文件夹的名字：小写英文字母、数字和连字符，如 cd-mech-eng")]
+    year: Annotated[int, Field(ge=2000, le=2100, title="年度", description="报告所属的指南年度，与文件名一致，如 2017")]
+    innovation: Annotated[Innovation | None, Field(title="一、创新驱动助力工程", description="企业科协网注册、专家库注册率和为企业提供的服务（条款 1、1.1–1.5）")] = None
+    government_functions: Annotated[GovernmentFunctions | None, Field(title="二、有序承接政府转移职能", description="试点学会身份和承接的转移职能、委托工作（条款 2.1–2.3）")] = None
+    service_stations: Annotated[items(ServiceStation), Field(title="三、学会服务站建设", description="学会服务站，每个一项；往年建成的也列出（条款 3.1–3.2）")] = []  # type: ignore[valid-type]
+    consortia: Annotated[items(Consortium), Field(title="四、学会联合体建设", description="牵头或参与的学会联合体，每个一项（条款 4、4.1–4.3）")] = []  # type: ignore[valid-type]
+    academic_events: Annotated[items(AcademicEvent), Field(title="五、学术交流活动", description="学术交流活动，每次一项，须符合所申报类别的标准（条款 5.1–5.5）")] = []  # type: ignore[valid-type]
+    research: Annotated[items(ResearchReport), Field(title="六、调查研究与建言献策", description="调研报告、建议、提案等，每项一项，附可认定的成果（条款 6、6.1–6.3）")] = []  # type: ignore[valid-type]
+    major_work: Annotated[items(MajorWork), Field(title="七、参与市科协重大工作", description="参与的市科协重大工作，每项一项（条款 7.1–7.5）")] = []  # type: ignore[valid-type]
 
 # The areas that are lists of items, in the guideline's order.
 ITEM_AREAS = ("service_stations", "consortia", "academic_events", "research", "major_work")

@@ -62,14 +62,14 @@ AchievementType.accept_aliases({
 
 
 class Achievement(StrictModel):
-    type: AchievementType
-    date: Date
-    evidence: Evidence = []
+    type: Annotated[AchievementType, Field(title="认定方式", description="公开发表、领导签批、采纳或形成政策、促成问题解决、市科协专报或人大议案政协提案")]
+    date: Annotated[Date, Field(title="成果日期", description="成果形成的日期：以当年评估截止日期为准，评估期外的成果本年度不计分")]
+    evidence: Annotated[Evidence, Field(title="证明材料", description="优先填写 https:// 开头的网址；填写文件路径时，文件须放在本学会文件夹内并一同提交")] = []
 
 
 class ResearchReport(Item):
-    title: Text
-    form: ResearchForm
-    topic: ResearchTopic
-    focus: ResearchFocus | None = None
-    achievements: Annotated[list[Achievement], Field(max_length=100)] = []
+    title: Annotated[Text, Field(title="题目", description="调研报告、建议、提案等的题目")]
+    form: Annotated[ResearchForm, Field(title="成果形式", description="调研报告、建议、提案、议案或专题报告")]
+    topic: Annotated[ResearchTopic, Field(title="选题方向", description="国家中心城市、党政关注与社会热点、四个服务或其他（条款 6.1–6.3）")]
+    focus: Annotated[ResearchFocus | None, Field(title="国家中心城市建设的方面", description="选题方向为“国家中心城市”时必填：西部经济中心等六个方面之一（条款 6.1）")] = None
+    achievements: Annotated[list[Achievement], Field(max_length=100, title="成果认定", description="公开发表、领导签批、被采纳等可认定的成果，每项一项（条款 6）")] = []

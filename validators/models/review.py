@@ -34,35 +34,35 @@ class ReviewStatus(LabelledEnum):
 class ItemReview(StrictModel):
     """One item's verification: who checked it, when, and the verdict."""
 
-    item: ItemRef
-    status: ReviewStatus
-    reason: Text | None = Field(None, description="不予认定、待补充材料时必填：理由或需要补充的材料")
-    reviewer: GithubLogin
-    date: Date
+    item: Annotated[ItemRef, Field(title="项目", description="报告中项目的 id，或 enterprise_platform_registered 等申报事项")]
+    status: Annotated[ReviewStatus, Field(title="核查结论", description="已核实、不予认定或待补充材料")]
+    reason: Text | None = Field(None, title="理由", description="不予认定、待补充材料时必填：理由或需要补充的材料")
+    reviewer: Annotated[GithubLogin, Field(title="核查人", description="核查人的 GitHub 用户名")]
+    date: Annotated[Date, Field(title="核查日期", description="作出结论的日期")]
 
 
 class RestReview(StrictModel):
     """Every item the list does not name was verified (by this reviewer, on this day)."""
 
-    status: ReviewStatus
-    reviewer: GithubLogin
-    date: Date
+    status: Annotated[ReviewStatus, Field(title="核查结论", description="其余项目的统一结论，通常为已核实")]
+    reviewer: Annotated[GithubLogin, Field(title="核查人", description="核查人的 GitHub 用户名")]
+    date: Annotated[Date, Field(title="核查日期", description="作出结论的日期")]
 
 
 class ExpertMark(StrictModel):
-    criterion: Slug
-    expert: Annotated[Slug, Field(description="专家编号，如 expert-a（不写姓名）")]
-    mark: Mark
-    date: Date
+    criterion: Annotated[Slug, Field(title="评审项目", description="评估细则中评审项目的编号")]
+    expert: Annotated[Slug, Field(title="专家编号", description="专家编号，如 expert-a（不写姓名）")]
+    mark: Annotated[Mark, Field(title="评分", description="专家给出的分数（0.5 的整数倍），范围见评估细则")]
+    date: Annotated[Date, Field(title="评分日期", description="评分的日期")]
 
 
 class ReviewFile(StrictModel):
-    society: Slug
-    year: Annotated[int, Field(ge=2000, le=2100)]
-    sample: bool = Field(False, description="示例数据（虚构）")
-    items: Annotated[list[ItemReview], Field(max_length=_LIMITS.max_list_items)] = []
-    rest: RestReview | None = None
-    marks: Annotated[list[ExpertMark], Field(max_length=_LIMITS.max_list_items)] = []
+    society: Annotated[Slug, Field(title="学会 id", description="被核查的学会，与文件名一致")]
+    year: Annotated[int, Field(ge=2000, le=2100, title="年度", description="被核查的报告年度，与所在文件夹一致")]
+    sample: bool = Field(False, title="示例数据", description="示例数据（虚构）")
+    items: Annotated[list[ItemReview], Field(max_length=_LIMITS.max_list_items, title="逐项核查", description="对报告中各项目的核查结论，每项一条")] = []
+    rest: Annotated[RestReview | None, Field(title="其余项目", description="未逐项列出的其余项目的统一结论")] = None
+    marks: Annotated[list[ExpertMark], Field(max_length=_LIMITS.max_list_items, title="专家评分", description="专家对评估细则中评审项目的评分，每位专家每项一条")] = []
 
 
 class ObjectionStatus(LabelledEnum):
@@ -73,21 +73,21 @@ class ObjectionStatus(LabelledEnum):
 class Objection(StrictModel):
     """One objection filed during the notice period, as the association records it."""
 
-    id: Slug
-    society: Slug
-    issue: Annotated[int, Field(ge=1, description="提出异议的 GitHub 议题编号")] | None = None
-    filed: Date
-    subject: Text
-    status: ObjectionStatus
+    id: Annotated[Slug, Field(title="编号", description="异议的编号：小写英文字母、数字和连字符")]
+    society: Annotated[Slug, Field(title="学会 id", description="被提出异议的学会")]
+    issue: Annotated[Annotated[int, Field(ge=1, description="提出异议的 GitHub 议题编号")] | None, Field(title="议题编号", description="提出异议的 GitHub 议题编号")] = None
+    filed: Annotated[Date, Field(title="提出日期", description="收到异议的日期")]
+    subject: Annotated[Text, Field(title="异议内容", description="异议的内容摘要（不写个人信息）")]
+    status: Annotated[ObjectionStatus, Field(title="处理状态", description="待答复或已答复")]
     # The society may change its report during the notice to answer this objection.
-    correction_allowed: bool = Field(False, description="允许该学会在公示期内修改报告以回应本异议")
-    answer: Text | None = Field(None, description="已答复时必填：市科协的答复")
-    answered: Date | None = None
+    correction_allowed: bool = Field(False, title="允许更正", description="允许该学会在公示期内修改报告以回应本异议")
+    answer: Text | None = Field(None, title="答复", description="已答复时必填：市科协的答复")
+    answered: Annotated[Date | None, Field(title="答复日期", description="作出答复的日期")] = None
 
 
 class ObjectionsFile(StrictModel):
     """`reviews/<year>/objections.yaml`: the year's objections, kept by admins."""
 
-    year: Annotated[int, Field(ge=2000, le=2100)]
-    sample: bool = Field(False, description="示例数据（虚构）")
-    objections: Annotated[list[Objection], Field(max_length=_LIMITS.max_list_items)] = []
+    year: Annotated[int, Field(ge=2000, le=2100, title="年度", description="异议所针对的年度，与所在文件夹一致")]
+    sample: bool = Field(False, title="示例数据", description="示例数据（虚构）")
+    objections: Annotated[list[Objection], Field(max_length=_LIMITS.max_list_items, title="异议", description="公示期内收到的异议，每条一项")] = []

@@ -24,13 +24,12 @@ GithubLogin = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$", 
 
 
 class SocietyProfile(StrictModel):
-    id: Slug
-    name: Text
-    kind: SocietyKind
-    discipline: Text
-    maintainers: Annotated[list[GithubLogin], Field(min_length=1, max_length=20)]
+    id: Annotated[Slug, Field(title="学会 id", description="与学会文件夹同名：小写英文字母、数字和连字符")]
+    name: Annotated[Text, Field(title="学会全称", description="学会的中文全称")]
+    kind: Annotated[SocietyKind, Field(title="类型", description="学会、协会、研究会或园区科协")]
+    discipline: Annotated[Text, Field(title="学科领域", description="学会所属的学科或行业领域")]
+    maintainers: Annotated[list[GithubLogin], Field(min_length=1, max_length=20, title="维护人（GitHub 用户名）", description="可以修改本学会文件夹的 GitHub 用户名，至少一个")]
     # 负责人: a pull request that changes a report needs the approval of one of them.
-    heads: Annotated[list[GithubLogin], Field(max_length=20, description=(
-        "学会负责人的 GitHub 用户名：改动年度报告的拉取请求须经其中一位批准"))] = []
-    website: Annotated[str, Field(max_length=500, description="http/https 网址")] | None = None
-    sample: bool = Field(False, description="示例数据（虚构），网站上会标注“示例”")
+    heads: Annotated[list[GithubLogin], Field(title="负责人（GitHub 用户名）", max_length=20, description="学会负责人的 GitHub 用户名：改动年度报告的拉取请求须经其中一位批准")] = []
+    website: Annotated[Annotated[str, Field(max_length=500, description="http/https 网址")] | None, Field(title="学会网站", description="http:// 或 https:// 开头的网址")] = None
+    sample: bool = Field(False, title="示例数据", description="示例数据（虚构），网站上会标注“示例”")
