@@ -4,9 +4,9 @@
 
 writes DIR/submissions/<id>/{society.yaml,<year>.yaml} (most reports 3–10 KB, about one in
 fifty near 50 KB, Chinese text, every area and category present, ids consistent across years)
-and, for years after the shipped guidelines, DIR/extra-years/{guidelines,rubrics}/<year>.yaml
-that carry the last shipped year forward with shifted windows. Point EXTRA_YEARS_ENV at that
-folder when checking the tree.
+and, for years after the shipped guidelines, the tree's own year files
+DIR/validators/{guidelines,rubrics}/<year>.yaml that carry the last shipped year forward with
+shifted windows: `--root DIR` reads them like the shipped ones.
 """
 
 from __future__ import annotations
@@ -180,7 +180,7 @@ def _extra_years(out: Path, years: list[int]) -> None:
         if year in shipped:
             continue
         for kind in ("guidelines", "rubrics"):
-            folder = out / "extra-years" / kind
+            folder = out / "validators" / kind
             folder.mkdir(parents=True, exist_ok=True)
             body = {"year": year, "carried_forward_from": shipped[-1],
                     "title": f"{year}年度（基准测试用，沿用{shipped[-1]}年）"}

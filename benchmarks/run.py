@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.generate import generate
-from validators.guideline import EXTRA_YEARS_ENV
 from validators.schema import json_schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,7 +66,7 @@ def _tree(work: Path, societies: int, years: int) -> Path:
 def measure(societies: int, years: int, repeat: int, work: Path, with_site: bool,
             with_jsonschema: bool, site_repeat: int | None = None) -> Figures:
     tree = _tree(work, societies, years)
-    env = {**os.environ, EXTRA_YEARS_ENV: str(tree / "extra-years")}
+    env = dict(os.environ)
     files = sorted(str(p) for p in (tree / "submissions").glob("*/*.yaml"))
     reports = [f for f in files if not f.endswith("society.yaml")]
     fig = Figures(societies, years, len(files), sum(Path(f).stat().st_size for f in files) / 1e6)

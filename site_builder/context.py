@@ -57,7 +57,8 @@ class SiteData:
         self.urls = Urls(self.settings.directory_urls)
         self.societies = sorted(set(self.repo.profiles) | {s for s, _ in self.repo.reports}
                                 | {s for s, _ in self.repo.broken})
-        self.years = [y for y in self.repo.years() if guideline(y) is not None and rubric(y) is not None]
+        self.years = [y for y in self.repo.years() if guideline(y, self.repo.root) is not None
+                      and rubric(y, self.repo.root) is not None]
         self._evaluation = {(e.society, e.year): e for e in self.evaluations}
         findings: dict[str, list[Finding]] = defaultdict(list)
         for f in self.check.sorted_findings():
@@ -106,12 +107,12 @@ class SiteData:
         return self._findings.get(file, [])
 
     def guideline(self, year: int) -> Guideline:
-        rules = guideline(year)
+        rules = guideline(year, self.repo.root)
         assert rules is not None, year  # years hold only years with a guideline
         return rules
 
     def rubric(self, year: int) -> Rubric:
-        points = rubric(year)
+        points = rubric(year, self.repo.root)
         assert points is not None, year
         return points
 

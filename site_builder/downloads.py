@@ -144,7 +144,7 @@ def files(site: SiteData) -> list[tuple[str, str, str | bytes]]:
     out += [(f"{SCHEMAS}society.schema.json", "学会资料 society.yaml 的 JSON Schema", json_schema_text("society")),
             (f"{SCHEMAS}submission.schema.json", "年度报告的 JSON Schema（不分年度）", json_schema_text("submission"))]
     out += [(f"{SCHEMAS}submission-{y}.schema.json", f"{y} 年度报告的 JSON Schema（含活动类别标准）",
-             json_schema_text("submission", y)) for y in site.years]
+             json_schema_text("submission", y, site.repo.root)) for y in site.years]
     return out
 
 

@@ -133,8 +133,9 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
                settings: SiteSettings | None = None) -> dict[str, bytes]:
     """Every file of the form, by path under the docs folder."""
     settings = settings or site_settings()
-    years = sorted(y for y in (set(years) if years is not None else available_years())
-                   if guideline(y) is not None)
+    root = repo.root
+    years = sorted(y for y in (set(years) if years is not None else available_years(root))
+                   if guideline(y, root) is not None)
     files = {f"{ASSETS}/{p.relative_to(ASSET_SOURCE).as_posix()}": p.read_bytes()
              for p in sorted(ASSET_SOURCE.rglob("*"))
              if p.is_file() and p.suffix != ".md" and "__pycache__" not in p.parts}
@@ -149,9 +150,9 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     files[f"{ASSETS}/labels.json"] = _json(labels_data())
     files[f"{ASSETS}/schema-society.json"] = _json(json_schema("society"))
     for year in years:
-        rules = guideline(year)
+        rules = guideline(year, root)
         assert rules is not None  # filtered above
-        files[f"{ASSETS}/schema-{year}.json"] = _json(json_schema("submission", year))
+        files[f"{ASSETS}/schema-{year}.json"] = _json(json_schema("submission", year, root))
         files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules))
     for society in societies:
         files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(society["id"], grouped[society["id"]]))

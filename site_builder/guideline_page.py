@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from site_builder.context import GUIDELINE_PAGE, NUMERALS, SiteData
 from site_builder.markup import area_anchor, attr, clause_anchor, front_matter, text
@@ -40,13 +41,13 @@ class GuidelineText:
     areas: list[AreaText]
 
 
-def text_year(year: int) -> int | None:
+def text_year(year: int, root: Path | None = None) -> int | None:
     """The year whose text file holds `year`'s guideline (following `carried_forward_from`)."""
-    rules: Guideline | None = guideline(year)
+    rules: Guideline | None = guideline(year, root)
     while rules is not None:
         if (GUIDELINES_DIR / f"{rules.year}.txt").is_file():
             return rules.year
-        rules = guideline(rules.carried_forward_from) if rules.carried_forward_from else None
+        rules = guideline(rules.carried_forward_from, root) if rules.carried_forward_from else None
     return None
 
 
@@ -106,12 +107,13 @@ def render(doc: GuidelineText, years: list[int], source: str) -> str:
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:
     """The latest guideline text: of the newest year with reports, or of the newest year at all."""
-    years = site.years or [y for y in available_years() if guideline(y) is not None]
-    source_year = next((t for y in reversed(years) if (t := text_year(y)) is not None), None)
+    root = site.repo.root
+    years = site.years or [y for y in available_years(root) if guideline(y, root) is not None]
+    source_year = next((t for y in reversed(years) if (t := text_year(y, root)) is not None), None)
     if source_year is None:
         raise FileNotFoundError(f"no guideline text (<year>.txt) in {GUIDELINES_DIR}")
-    rules = guideline(source_year)
+    rules = guideline(source_year, root)
     assert rules is not None
     raw = (GUIDELINES_DIR / f"{source_year}.txt").read_text(encoding="utf-8")
-    users = [y for y in site.years if text_year(y) == source_year]
+    users = [y for y in site.years if text_year(y, root) == source_year]
     yield GUIDELINE_PAGE, render(parse(raw, rules), users, rules.source)

@@ -10,7 +10,6 @@ from benchmarks.generate import generate
 from validators import check
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.reports import as_json
-from validators.guideline import EXTRA_YEARS_ENV
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +25,6 @@ def _run(root: Path) -> tuple[dict, str]:
 
 
 def test_parallel_equals_serial(synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(EXTRA_YEARS_ENV, str(synthetic / "extra-years"))
     serial = _run(synthetic)
     monkeypatch.setattr(check, "PARALLEL_MIN_FILES", 5)
     parallel = _run(synthetic)
@@ -36,13 +34,12 @@ def test_parallel_equals_serial(synthetic: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_checking_some_files_reports_what_the_full_check_reports_for_them(
-        synthetic: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        synthetic: Path, tmp_path: Path) -> None:
     """The partial check reads only related files; its findings must match the full check's."""
     import shutil
 
     tree = tmp_path / "tree"
     shutil.copytree(synthetic, tree)
-    monkeypatch.setenv(EXTRA_YEARS_ENV, str(tree / "extra-years"))
     # A second lead for consortium-0 and a station whose date moves between years.
     member = tree / "submissions/society-00001/2018.yaml"
     member.write_text(member.read_text("utf-8").replace("role: 参与", "role: 牵头"), "utf-8")
@@ -63,7 +60,6 @@ def test_no_file_is_parsed_twice(synthetic: Path, monkeypatch: pytest.MonkeyPatc
     """The whole tree, then one changed file with its context: each file loaded once per check."""
     from collections import Counter
 
-    monkeypatch.setenv(EXTRA_YEARS_ENV, str(synthetic / "extra-years"))
     loads: Counter[str] = Counter()
     real = check.load_path
 

@@ -17,7 +17,6 @@ from validators.models.common import Slug
 from validators.models.innovation import ServiceKind
 
 __all__ = [
-    "EXTRA_YEARS_ENV",
     "GUIDELINES_DIR",
     "DistrictRename",
     "Guideline",
@@ -33,8 +32,6 @@ __all__ = [
 
 GUIDELINES_DIR = Path(__file__).with_name("guidelines")
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
-# Benchmarks only: a folder with guidelines/ and rubrics/ for synthetic years beyond the shipped ones.
-EXTRA_YEARS_ENV = "SOCIETY_REGISTRY_EXTRA_YEARS"
 
 
 def _own(kind: str, root: Path | None) -> Path | None:
@@ -44,16 +41,14 @@ def _own(kind: str, root: Path | None) -> Path | None:
 
 def year_file(kind: str, year: int, root: Path | None = None) -> Path | None:
     """The data file of `kind` (guidelines or rubrics) for `year`: the tree's own first (a test
-    or benchmark tree carries its own years), then the shipped one, then the extra folder."""
+    or benchmark tree carries its own years), then the shipped one."""
     own = _own(kind, root)
     if own is not None and (own / f"{year}.yaml").is_file():
         return own / f"{year}.yaml"
     shipped = Path(__file__).with_name(kind) / f"{year}.yaml"
     if shipped.is_file():
         return shipped
-    extra = os.environ.get(EXTRA_YEARS_ENV)
-    candidate = Path(extra) / kind / f"{year}.yaml" if extra else None
-    return candidate if candidate and candidate.is_file() else None
+    return None
 
 
 def year_data(kind: str, year: int, root: Path | None = None) -> dict[str, Any] | None:
@@ -214,8 +209,6 @@ def available_years(root: Path | None = None) -> list[int]:
     own = _own("guidelines", root)
     if own is not None:
         folders.append(own)
-    if os.environ.get(EXTRA_YEARS_ENV):
-        folders.append(Path(os.environ[EXTRA_YEARS_ENV]) / "guidelines")
     return sorted({int(m.group(1)) for folder in folders if folder.is_dir()
                    for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name))})
 

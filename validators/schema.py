@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -19,7 +20,8 @@ _MODELS: dict[str, type[BaseModel]] = {"submission": YearReport, "society": Soci
 _TITLES = {"submission": "学会年度工作报告", "society": "学会资料"}
 
 
-def json_schema(kind: Kind = "submission", year: int | None = None) -> dict[str, Any]:
+def json_schema(kind: Kind = "submission", year: int | None = None,
+                root: Path | None = None) -> dict[str, Any]:
     """The schema of a file kind; for a submission of a given year, with that year's event
     category criteria (see criteria_schema)."""
     generated = _MODELS[kind].model_json_schema(mode="validation")
@@ -27,12 +29,13 @@ def json_schema(kind: Kind = "submission", year: int | None = None) -> dict[str,
     schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               "$id": f"{name}.schema.json", **generated, "title": _TITLES[kind]}
     if year is not None and kind == "submission":
-        rules = guideline(year)
+        rules = guideline(year, root)
         if rules is None:
             raise ValueError(f"no guideline for {year}")
         schema = with_year_criteria(schema, rules)
     return schema
 
 
-def json_schema_text(kind: Kind = "submission", year: int | None = None) -> str:
-    return json.dumps(json_schema(kind, year), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def json_schema_text(kind: Kind = "submission", year: int | None = None,
+                     root: Path | None = None) -> str:
+    return json.dumps(json_schema(kind, year, root), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
