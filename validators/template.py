@@ -10,15 +10,23 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 
+from pydantic import BaseModel
+
 from validators.guideline import Guideline
-from validators.models.academic_events import EventCategory, EventRole
-from validators.models.consortia import ConsortiumForm, ConsortiumRole, Direction
-from validators.models.government_functions import Method
-from validators.models.innovation import ServiceKind
+from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
+from validators.models.consortia import Consortium, ConsortiumForm, ConsortiumRole, Direction
+from validators.models.government_functions import Function, Method
+from validators.models.innovation import Service, ServiceKind
 from validators.models.labelled import LabelledEnum
-from validators.models.major_work import MajorWorkKind
-from validators.models.research import AchievementType, ResearchFocus, ResearchForm, ResearchTopic
-from validators.models.service_stations import StationLevel
+from validators.models.major_work import MajorWork, MajorWorkKind
+from validators.models.research import (
+    AchievementType,
+    ResearchFocus,
+    ResearchForm,
+    ResearchReport,
+    ResearchTopic,
+)
+from validators.models.service_stations import ServiceStation, StationLevel
 from validators.models.society import SocietyKind
 
 __all__ = ["report_template", "schema_line", "society_template"]
@@ -71,10 +79,16 @@ def _wrapped(prefix: str, text: str) -> list[str]:
     return [f"# {lines[0]}"] + [f"#   {rest}" for rest in lines[1:] if rest]
 
 
-def _example(indent: int, rows: Iterable[tuple[str, str]]) -> list[str]:
-    """Example list item lines, commented out: removing "# " gives valid YAML."""
+def _example(indent: int, model: type[BaseModel], rows: Iterable[tuple[str, str | None]]) -> list[str]:
+    """Example list item lines, commented out: removing "# " gives valid YAML. A note of None is
+    the field's own description on the model, the one the schema and the form show."""
     pad = " " * indent
-    return [_line(f"{pad}# {code}", note) for code, note in rows]
+    return [_line(f"{pad}# {code}", _about(model, code) if note is None else note) for code, note in rows]
+
+
+def _about(model: type[BaseModel], code: str) -> str:
+    field = code.strip().removeprefix("- ").split(":", 1)[0]
+    return model.model_fields[field].description or ""
 
 
 class _Dates:
@@ -109,15 +123,15 @@ def _innovation(rules: Guideline, d: _Dates) -> list[str]:
             _line("  senior_experts_registered: 0",
                   f"条款 1.2：其中在专家库注册的人数；注册率达 {rate} 即符合"),
             _line("  services: []", "为企业（园区）提供的服务，每项一段；没有就保留 []"),
-            *_example(4, [
-                ("- id: svc-example", "编号：小写英文字母、数字和连字符，本文件内不重复"),
+            *_example(4, Service, [
+                ("- id: svc-example", None),
                 ("  kind: 科技咨询", f"类别：{_choices(ServiceKind)}"),
-                ("  title: 新产品工艺改进咨询", "服务名称"),
-                ("  enterprise: 成都某科技有限公司", "服务的企业（园区）全称"),
+                ("  title: 新产品工艺改进咨询", None),
+                ("  enterprise: 成都某科技有限公司", None),
                 (f"  district: {rules.districts[0]}", "企业所在的区（市）县，见下方说明"),
                 (f"  date: {d.at(0.4)}", "服务日期，须在评估期内"),
-                ("  outcome: 帮助企业改进工艺，产品合格率提高", "服务成效"),
-                ("  evidence:", "证明材料：网址，或本文件夹中的文件"),
+                ("  outcome: 帮助企业改进工艺，产品合格率提高", None),
+                ("  evidence:", None),
                 ("    - https://example.org/service-report", ""),
             ]),
             *_wrapped("district 可选：", "、".join(rules.districts) + "。"),
@@ -132,16 +146,16 @@ def _government(rules: Guideline, d: _Dates) -> list[str]:
     return [*_area_header(rules, "government_functions"), "government_functions:",
             _line("  pilot: false", f"条款 2.1：本学会是首批承能试点学会写 true{listed}"),
             _line("  functions: []", "承接的转移职能、购买服务和委托工作，每项一段"),
-            *_example(4, [
-                ("- id: fn-example", "编号，本文件内不重复"),
-                ("  title: 行业技术规范编制", "工作名称"),
-                ("  commissioner: 成都市某局", "委托或购买服务的部门"),
+            *_example(4, Function, [
+                ("- id: fn-example", None),
+                ("  title: 行业技术规范编制", None),
+                ("  commissioner: 成都市某局", None),
                 ("  method: 委托", f"方式：{_choices(Method)}（条款 2.2）"),
-                ("  new: true", "本年度新承接的写 true（条款 2.1）"),
-                ("  amount_wan: 10", "金额，单位：万元"),
+                ("  new: true", None),
+                ("  amount_wan: 10", None),
                 (f"  start: {d.at(0.2)}", "开始日期"),
                 (f"  end: {d.at(0.8)}", "结束日期，不早于开始日期"),
-                ("  evidence:", ""),
+                ("  evidence:", None),
                 ("    - https://example.org/contract", ""),
             ]),
             "# 条款 2.3“有较大提升”由程序与本学会上一年度的报告比较得出，不用填写。"]
@@ -150,17 +164,17 @@ def _government(rules: Guideline, d: _Dates) -> list[str]:
 def _stations(rules: Guideline, d: _Dates) -> list[str]:
     return [*_area_header(rules, "service_stations"),
             _line("service_stations: []", "学会服务站，每个一段（往年建成的也列出）"),
-            *_example(2, [
-                ("- id: station-example", "编号：同一服务站每年用同一个编号"),
-                ("  name: 某产业园学会服务站", "服务站名称"),
+            *_example(2, ServiceStation, [
+                ("- id: station-example", None),
+                ("  name: 某产业园学会服务站", None),
                 ("  level: 市级", f"级别：{_choices(StationLevel)}（条款 3.1）"),
                 (f"  established: {d.at(0.3)}", "建站日期：建站当年计为新建（条款 3.2）"),
-                ("  industry: 装备制造", "服务的产业或领域（条款 3.1 不限产业）"),
-                ("  partner: 某产业园管理委员会", "服务的企业或园区"),
-                ("  enterprises_served: 10", "本年度服务企业数"),
-                ("  experts_engaged: 5", "参与的专家人数"),
-                ("  activities: 4", "本年度开展的活动次数"),
-                ("  evidence:", ""),
+                ("  industry: 装备制造", None),
+                ("  partner: 某产业园管理委员会", None),
+                ("  enterprises_served: 10", None),
+                ("  experts_engaged: 5", None),
+                ("  activities: 4", None),
+                ("  evidence:", None),
                 ("    - https://example.org/station", ""),
             ]),
             "# 建站当年计一次性补助；从下一年度起按活动次数和服务企业数分档（条款 3.2）。"]
@@ -169,18 +183,18 @@ def _stations(rules: Guideline, d: _Dates) -> list[str]:
 def _consortia(rules: Guideline, d: _Dates) -> list[str]:
     return [*_area_header(rules, "consortia"),
             _line("consortia: []", "牵头或参与的学会联合体，每个一段"),
-            *_example(2, [
-                ("- id: consortium-example", "编号：同一联合体的各成员学会用同一个编号"),
-                ("  name: 某产业学会联合体", "联合体名称"),
+            *_example(2, Consortium, [
+                ("- id: consortium-example", None),
+                ("  name: 某产业学会联合体", None),
                 ("  role: 牵头", f"本学会的角色：{_choices(ConsortiumRole)}；每个联合体只有一个牵头学会"),
                 ("  form: 专业相近", f"形式：{_choices(ConsortiumForm)}（条款 4）"),
                 ("  direction: 横向", f"方向：{_choices(Direction)}"),
                 (f"  industry: {rules.industries[0]}", "服务的产业：主导和优势产业计入条款 4.1"),
-                ("  members:", "其他成员：本仓库学会的 id，或外部单位的中文全称"),
+                ("  members:", None),
                 ("    - 某市行业协会", ""),
                 (f"  established: {d.at(0.3)}", "成立日期：成立当年计为新建（条款 4.3）"),
-                ("  activities: 2", "本年度联合开展的活动次数"),
-                ("  evidence:", ""),
+                ("  activities: 2", None),
+                ("  evidence:", None),
                 ("    - https://example.org/consortium", ""),
             ]),
             *_wrapped("industry 可选：", "、".join(rules.industries) + "；都不是时写“其他”。"),
@@ -192,21 +206,21 @@ def _events(rules: Guideline, d: _Dates) -> list[str]:
     t = rules.thresholds
     return [*_area_header(rules, "academic_events"),
             _line("academic_events: []", "学术交流活动，每次一段"),
-            *_example(2, [
-                ("- id: evt-example", "编号，本文件内不重复"),
-                ("  title: 专题学术沙龙", "活动名称"),
+            *_example(2, AcademicEvent, [
+                ("- id: evt-example", None),
+                ("  title: 专题学术沙龙", None),
                 ("  category: 其他", f"类别：{_choices(EventCategory)}；须符合下方标准"),
                 ("  role: 主办", f"本学会的角色：{_choices(EventRole)}"),
                 (f"  date: {d.at(0.5)}", "活动日期，须在评估期内"),
-                ("  participants: 60", "参与人数"),
-                ("  main_forum: false", "设有主论坛写 true（综合性学术年会）"),
-                ("  sub_forums: 0", "分论坛个数（综合性学术年会）"),
-                ("  materials: false", "制作了会议资料写 true（综合性学术年会）"),
-                ("  speaker_provinces: []", "作报告专家来自的外省（全国性学术交流），如 [北京, 上海]"),
-                ("  countries: []", "参加人员来自的国家或地区（国际性学术交流）"),
-                ("  occasion_name: 科普活动名称", "名单以外的科普活动：活动名称（大型社会活动）"),
-                ("  occasion_organizer: 主办单位", "名单以外的科普活动：主办单位（大型社会活动）"),
-                ("  evidence:", ""),
+                ("  participants: 60", None),
+                ("  main_forum: false", None),
+                ("  sub_forums: 0", None),
+                ("  materials: false", None),
+                ("  speaker_provinces: []", None),
+                ("  countries: []", None),
+                ("  occasion_name: 科普活动名称", None),
+                ("  occasion_organizer: 主办单位", None),
+                ("  evidence:", None),
                 ("    - https://example.org/salon", ""),
             ]),
             "# 各类别的标准（不符合时是错误，请改报符合的类别）：",
@@ -230,12 +244,12 @@ def _events(rules: Guideline, d: _Dates) -> list[str]:
 def _research(rules: Guideline, d: _Dates) -> list[str]:
     return [*_area_header(rules, "research"),
             _line("research: []", "调研报告、建议、提案等，每项一段"),
-            *_example(2, [
-                ("- id: rpt-example", "编号，本文件内不重复"),
-                ("  title: 关于某产业发展的调研报告", "题目"),
+            *_example(2, ResearchReport, [
+                ("- id: rpt-example", None),
+                ("  title: 关于某产业发展的调研报告", None),
                 ("  form: 调研报告", f"形式：{_choices(ResearchForm)}"),
                 ("  topic: 四个服务", f"选题：{_choices(ResearchTopic)}（条款 6.1–6.3）"),
-                ("  achievements:", "成果：没有成果的报告记 0 分"),
+                ("  achievements:", None),
                 ("    - type: 公开发表", f"成果类型：{_choices(AchievementType)}"),
                 (f"      date: {d.at(0.6)}", "成果形成日期：落在哪个评估期就计入哪一年"),
                 ("      evidence:", ""),
@@ -247,13 +261,13 @@ def _research(rules: Guideline, d: _Dates) -> list[str]:
 def _major_work(rules: Guideline, d: _Dates) -> list[str]:
     return [*_area_header(rules, "major_work"),
             _line("major_work: []", "参与市科协重大工作，每项一段"),
-            *_example(2, [
-                ("- id: mw-example", "编号，本文件内不重复"),
+            *_example(2, MajorWork, [
+                ("- id: mw-example", None),
                 ("  kind: 党建", f"类别：{_choices(MajorWorkKind)}（条款 7.1–7.5）"),
-                ("  title: 学会党组织建设", "工作名称"),
+                ("  title: 学会党组织建设", None),
                 (f"  date: {d.at(0.7)}", "日期，须在评估期内"),
-                ("  description: 成立学会功能型党支部并开展主题活动", "简要说明"),
-                ("  evidence:", ""),
+                ("  description: 成立学会功能型党支部并开展主题活动", None),
+                ("  evidence:", None),
                 ("    - https://example.org/party-building", ""),
             ])]
 
