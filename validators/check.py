@@ -36,6 +36,7 @@ from validators.rules import (
     research,
     service_stations,
     text_fields,
+    year_mentions,
 )
 from validators.rules.context import RuleContext
 from validators.rules.cross_file import check_repository
@@ -122,6 +123,7 @@ def check_file(path: Path, root: Path) -> FileResult:
     strings = text_fields.iter_strings(loaded.data)
     evidence.check(strings, ctx)
     text_fields.check(strings, ctx)
+    year_mentions.check(strings, year, ctx)
     findings += ctx.findings
     has_errors = any(f.severity == "error" for f in findings)
     return FileResult(findings, report=ReportDoc(file, report, loaded.source, has_errors))
