@@ -13,7 +13,8 @@ from pydantic import BaseModel
 from site_builder import items
 from site_builder.context import SiteData
 from site_builder.form_labels import FIELD_TITLES
-from site_builder.markup import Column, cell, front_matter, link, num_cell, table, text
+from site_builder.markup import Column, cell, front_matter, link, num_cell, text
+from site_builder.tables import table
 from validators.csv_export import to_csv
 from validators.evaluation_report import LINE_HEADER, as_csv, line_rows, name_of, ranked
 from validators.models.labelled import LabelledEnum
@@ -98,7 +99,7 @@ def files(site: SiteData) -> list[tuple[str, str, str]]:
            ("score-lines.csv", "逐项得分明细，每行注明条款和 YAML 行号（CSV）", _score_lines_csv(site))]
     out += [(f"items-{spec.key}.csv", f"{spec.title}：全部学会、全部年度（CSV）", _items_csv(site, spec))
             for spec in items.ITEM_LISTS]
-    out += [("schema/society.schema.json", "学会资料 society.yaml 的 JSON Schema", json_schema_text("society")),
+    out += [("schema/society.schema.json", "学会资料的 JSON Schema", json_schema_text("society")),
             ("schema/submission.schema.json", "年度报告的 JSON Schema（不分年度）", json_schema_text("submission"))]
     out += [(f"schema/submission-{y}.schema.json", f"{y} 年度报告的 JSON Schema（含活动类别标准）",
              json_schema_text("submission", y)) for y in site.years]
@@ -120,6 +121,6 @@ def pages(site: SiteData) -> Iterator[tuple[str, str]]:
                  "以 =、+、-、@ 开头的文字前加了单引号，不会被当作公式执行。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
                  + table([Column("文件"), Column("内容"), Column("字节", numeric=True), Column("大小")], rows,
-                         sortable=False) + "\n")
+                         label="下载文件", key=(0, 1), sortable=False) + "\n")
     for path, _description, content in listed:
         yield f"{FOLDER}/{path}", content

@@ -111,10 +111,17 @@ def test_a_table_sorts_by_score_as_numbers(page, base: str) -> None:
     assert page.problems == []
 
 
-def test_clause_links_land_on_their_clause(page, base: str) -> None:
+def _open_a_year_report(page, base: str) -> None:  # type: ignore[no-untyped-def]
+    """From the societies list to a society's page, then to its latest year's report."""
     page.goto(f"{base}societies/")
     page.locator("a.sb-society").first.click()
     page.wait_for_load_state()
+    page.locator("a", has_text=re.compile("年度报告$")).first.click()
+    page.wait_for_load_state()
+
+
+def test_clause_links_land_on_their_clause(page, base: str) -> None:
+    _open_a_year_report(page, base)
     link = page.locator("a[href*='guideline/#clause-']").first
     clause = link.get_attribute("href").split("#", 1)[1]
     link.click()
@@ -125,12 +132,10 @@ def test_clause_links_land_on_their_clause(page, base: str) -> None:
 
 
 def test_a_society_page_prints_without_the_site_chrome(page, base: str) -> None:
-    page.goto(f"{base}societies/")
-    page.locator("a.sb-society").first.click()
-    page.wait_for_load_state()
+    _open_a_year_report(page, base)
     page.emulate_media(media="print")
-    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--secondary', '.md-footer']
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--secondary', '.md-footer__inner', '.sb-trail']
         .map(s => document.querySelector(s)).filter(Boolean)
         .every(e => getComputedStyle(e).display === 'none')""")
     assert hidden
-    assert page.locator("figure.sb-chart").first.is_visible()
+    assert page.locator(".sb-issuer").first.is_visible()
