@@ -157,8 +157,8 @@ def render(site: SiteData, doc: ReportDoc) -> str:
     rules = site.guideline(e.guideline_year if e else year)
     basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
-    out.append(f'<p class="sb-report-meta">发布单位：{ISSUER}；{basis}；'
-               f"报告文件：{site.source_link(doc.file, None)}。</p>\n")
+    out.append(f'<p class="sb-report-meta">发布单位：{ISSUER}；{basis}'
+               f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None)}</span>。</p>\n')
     if e:
         out.append(f'<p class="sb-score">总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')
     else:

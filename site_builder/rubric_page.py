@@ -26,18 +26,17 @@ def _rule_row(site: SiteData, label_prefix: str, rule: Rule) -> list[Cell]:
 def _tiers(tiers: list[ItemTier], what: str) -> str:
     enterprises = any(t.min_enterprises_served for t in tiers)
     members = any(t.min_members for t in tiers)
-    columns = [Column("档次"), Column("活动次数不少于", numeric=True)]
+    columns = [Column("档次"), Column("年度绩效分", numeric=True), Column("活动次数不少于", numeric=True)]
     columns += [Column("服务企业不少于", numeric=True)] if enterprises else []
     columns += [Column("成员不少于", numeric=True)] if members else []
-    columns.append(Column("年度绩效分", numeric=True))
     rows = []
     for t in tiers:
-        row = [cell(text(t.tier)), num_cell(t.min_activities)]
+        row = [cell(text(t.tier)), num_cell(t.points), num_cell(t.min_activities)]
         row += [num_cell(t.min_enterprises_served)] if enterprises else []
         row += [num_cell(t.min_members)] if members else []
-        rows.append([*row, num_cell(t.points)])
+        rows.append(row)
     return (f"{what}按年度绩效分档（依次取第一个满足的档）：\n\n"
-            + table(columns, rows, label=f"{what}的年度绩效分档", key=(0, len(columns) - 1), sortable=False))
+            + table(columns, rows, label=f"{what}的年度绩效分档", key=(0, 1), sortable=False))
 
 
 def _area(site: SiteData, year: int, key: str, title: str) -> str:
