@@ -116,11 +116,8 @@ def test_every_page_reaches_the_top_sections(browser, base: str, kind: str, widt
 
 
 # What axe-core still reports in the theme's own markup, with the reason it is left there.
-THEME = {
-    "aria-dialog-name": "Material's search overlay (div.md-search) has role=dialog and no name; the "
-                        "field inside it is labelled 搜索. Naming it means copying the theme's search "
-                        "partial, which would then drift from the theme's own.",
-}
+# (none: the theme's search overlay, a dialog without a name, is named by assets/a11y.js)
+THEME: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -191,3 +188,22 @@ def test_a_year_report_prints_as_the_annual_report(browser, base: str) -> None:
     # A4 less the vertical margins (297 mm − 2 × 15 mm), in CSS pixels.
     needed = seen["height"] / ((297 - 2 * 15) / 25.4 * 96)
     assert math.ceil(needed) - 1 <= pages <= math.ceil(needed) + 2, (pages, needed)
+
+
+def test_chinese_quotation_marks_are_full_width(browser, base: str) -> None:
+    """A “ between two Chinese characters is as wide as one of them (next to other punctuation
+    the browser may rightly trim it to half)."""
+    context, page = _open(browser, base, "rankings", "desktop")
+    try:
+        widths = page.evaluate("""() => {
+            const p = document.querySelector('article p');
+            const probe = text => { const s = document.createElement('span'); s.textContent = text;
+                p.appendChild(s); const w = s.getBoundingClientRect().width; s.remove(); return w; };
+            const two = probe('有有');
+            return [probe('有“有') - two, probe('有”有') - two, two / 2];
+        }""")
+    finally:
+        context.close()
+    open_mark, close_mark, han = widths
+    assert open_mark >= 0.9 * han, widths
+    assert close_mark >= 0.9 * han, widths

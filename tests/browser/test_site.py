@@ -14,6 +14,7 @@ from tests.search_support import expect_results, search
 from tests.site_support import built_site, chromium, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
+from validators.guideline import guideline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -80,6 +81,30 @@ def test_chinese_search_finds_a_society_by_name_and_by_a_word_inside_it(
     for query in (name, word):
         search(page, base, query)
         expect_results(page, f"a[href*='/societies/{society}/']")
+    assert page.problems == []
+
+
+def _report_words() -> list[tuple[str, str]]:
+    """(query, year page) pairs: a district of a service and an event's title, as reported."""
+    _, repo = check_tree(ROOT)
+    found = []
+    for (society, year), doc in sorted(repo.reports.items()):
+        services = doc.report.innovation.services if doc.report.innovation else []
+        if services and not any(q == services[0].district for q, _ in found):
+            found.append((services[0].district, f"/societies/{society}/{year}/"))
+        if doc.report.academic_events and len(found) < 3:
+            found.append((doc.report.academic_events[0].title, f"/societies/{society}/{year}/"))
+    # and the guideline's pilot district (郫都区), whose services earn the points of clause 1.3
+    pilot = [(d, f"/societies/{s}/{y}/") for (s, y), doc in sorted(repo.reports.items())
+             for d in {svc.district for svc in (doc.report.innovation.services if doc.report.innovation else [])}
+             if d in (guideline(y) or guideline(2017)).pilot_districts]
+    return found[:3] + pilot[:1]
+
+
+@pytest.mark.parametrize(("query", "where"), _report_words())
+def test_search_finds_what_reports_say(page, base: str, query: str, where: str) -> None:
+    search(page, base, query)
+    expect_results(page, f"a[href*='{where}']")
     assert page.problems == []
 
 
