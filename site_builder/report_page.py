@@ -130,7 +130,8 @@ _TERMS = ("title", "name", "district", "enterprise", "commissioner", "partner", 
 
 def search_terms(doc: ReportDoc) -> str:
     """The report's titles, districts, organisations and events, once each, for the search
-    index (this paragraph is the only part of the page that is indexed besides its title)."""
+    index (this is the only part of the page that is indexed besides its title); folded, so
+    that it does not push the report down."""
     seen: dict[str, None] = {}
     for spec in items.ITEM_LISTS:
         for item in spec.items(doc.report):
@@ -140,7 +141,8 @@ def search_terms(doc: ReportDoc) -> str:
                     seen.setdefault(value.strip(), None)
     if not seen:
         return ""
-    return f'<p class="sb-terms">本报告涉及：{"；".join(text(v) for v in seen)}。</p>\n'
+    return (f'<details class="sb-terms"><summary>本报告涉及的项目、地区和单位（{len(seen)} 个）</summary>'
+            f'<p>{"；".join(text(v) for v in seen)}。</p></details>\n')
 
 
 def render(site: SiteData, doc: ReportDoc) -> str:
@@ -164,6 +166,7 @@ def render(site: SiteData, doc: ReportDoc) -> str:
     else:
         out.append("<p>本年度没有评估细则，未评分。</p>\n")
     out.append(search_terms(doc))
+    out.append('<p class="sb-no-print sb-report-meta">用浏览器打印本页（Ctrl+P），即得 A4 纸的年度报告。</p>\n')
     if doc.has_errors:
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误；更正之前，得分仅供参考。\n')
     if e:
