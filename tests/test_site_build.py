@@ -201,3 +201,36 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
             for key in ("src", "href") if tag in ("script", "link", "img", "iframe") else ():
                 value = str(attrs.get(key) or "")
                 assert not urlsplit(value).netloc, (page, tag, value)
+
+
+def test_advice_states_its_gain_once(site: Path) -> None:
+    """Each piece of advice says what it adds once (not 「可加 3 分（预计可增加 3 分）」)."""
+    import re
+
+    seen = 0
+    for page in (site / "societies").glob("*/*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        for block in re.findall(r'<ul class="sb-advice">(.*?)</ul>', html, flags=re.S):
+            for item in re.findall(r"<li>(.*?)</li>", block, flags=re.S):
+                assert len(re.findall(r"加\s*[\d.]+\s*分", item)) == 1, item
+                seen += 1
+    assert seen
+
+
+def test_status_page_lists_who_has_and_has_not_submitted(site: Path) -> None:
+    """Counted from the folders: every registered society once, 已提交 exactly for those with
+    that year's file, and the year's deadline from its guideline file."""
+    import re
+
+    from validators.guideline import guideline
+
+    registered = {p.parent.name for p in (ROOT / "submissions").glob("*/society.yaml")}
+    for year in sorted({y for _, y in _reports()}):
+        html = (site / "status" / str(year) / "index.html").read_text(encoding="utf-8")
+        rows = re.findall(r'<a href="\.\./\.\./societies/([^/"]+)/"[^>]*>.*?</td><td[^>]*>(.*?)</td>', html)
+        assert {s for s, _ in rows} == registered
+        submitted = {s for s, state in rows if "已提交" in state}
+        assert submitted == {s for s, y in _reports() if y == year and s in registered}
+        rules = guideline(year)
+        assert rules is not None
+        assert rules.evaluation_window.deadline.isoformat() in html
