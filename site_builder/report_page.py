@@ -27,6 +27,7 @@ from site_builder.typography import tight
 from validators.repository import ReportDoc
 from validators.scoring import AREAS, Evaluation
 
+# Left out of the search index: only a report's title and its terms (`search_terms`) are in it.
 NO_SEARCH = "data-search-exclude"
 SEVERITY = {"error": "错误", "warning": "警告"}
 ISSUER = "成都市科学技术协会"
@@ -124,8 +125,9 @@ def _lines(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> list[str
             table(columns, rows, label="评估明细", key=(0, 1), cards=True) + "\n"]
 
 
-# What a reader may search a report for: names, places, partners and events (kept short).
-_TERMS = ("title", "name", "district", "enterprise", "commissioner", "partner", "occasion")
+# What a reader may search a report for: the titles of its items and events, the districts,
+# the commissioning bodies and partners. Not the enterprises served: one each, many per report.
+_TERMS = ("title", "name", "district", "commissioner", "partner", "occasion")
 
 
 def search_terms(doc: ReportDoc) -> str:
@@ -152,21 +154,21 @@ def render(site: SiteData, doc: ReportDoc) -> str:
     e = site.evaluation(society, year)
     out = [front_matter(f"{name} {year} 年度报告"),
            trail(page, [("societies.md", "学会"), (society_page(society), name)], f"{year} 年度"),
-           f'<p class="sb-issuer">{ISSUER}</p>\n',
+           f'<p class="sb-issuer" {NO_SEARCH}>{ISSUER}</p>\n',
            f"# {name} {year} 年度学会重点工作报告与评估 {{#top}}\n"]
     if site.is_sample(society):
-        out.append(f"<p>{badge('示例', 'sample')} 虚构的示例数据，仅用于演示。</p>\n")
+        out.append(f"<p {NO_SEARCH}>{badge('示例', 'sample')} 虚构的示例数据，仅用于演示。</p>\n")
     rules = site.guideline(e.guideline_year if e else year)
     basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
-    out.append(f'<p class="sb-report-meta">发布单位：{ISSUER}；{basis}'
+    out.append(f'<p class="sb-report-meta" {NO_SEARCH}>发布单位：{ISSUER}；{basis}'
                f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None)}</span>。</p>\n')
     if e:
-        out.append(f'<p class="sb-score">总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')
+        out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')
     else:
         out.append("<p>本年度没有评估细则，未评分。</p>\n")
     out.append(search_terms(doc))
-    out.append('<p class="sb-no-print sb-report-meta">用浏览器打印本页（Ctrl+P），即得 A4 纸的年度报告。</p>\n')
+    out.append(f'<p class="sb-no-print sb-report-meta" {NO_SEARCH}>用浏览器打印本页（Ctrl+P），即得 A4 纸的年度报告。</p>\n')
     if doc.has_errors:
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误；更正之前，得分仅供参考。\n')
     if e:

@@ -19,7 +19,7 @@ def _profile(site: SiteData, society: str, page: str) -> list[str]:
     name = text(site.name(society))
     out = [front_matter(name), trail(page, [("societies.md", "学会")], name), f"# {name}\n"]
     if site.is_sample(society):
-        out.append(f"<p>{badge('示例', 'sample')} 虚构的示例数据，仅用于演示。</p>\n")
+        out.append(f"<p data-search-exclude>{badge('示例', 'sample')} 虚构的示例数据，仅用于演示。</p>\n")
     if profile is None:
         out.append("本学会的资料文件缺失或有错误，暂不能显示学会资料。\n")
         return out

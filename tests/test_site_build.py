@@ -234,3 +234,19 @@ def test_status_page_lists_who_has_and_has_not_submitted(site: Path) -> None:
         rules = guideline(year)
         assert rules is not None
         assert rules.evaluation_window.deadline.isoformat() in html
+
+
+def test_every_page_is_reachable_from_the_home_page(site: Path) -> None:
+    """Following the links of the pages (menu, trail, tables) from the home page reaches every
+    page of the site."""
+    pages = {p for p in html_pages(site) if p.name != "404.html"}
+    seen = {site / "index.html"}
+    todo = [site / "index.html"]
+    while todo:
+        page = todo.pop()
+        for href in parse(page).links:
+            found = _page_of(site, page, href)
+            if found is not None and found[0] in pages and found[0] not in seen:
+                seen.add(found[0])
+                todo.append(found[0])
+    assert pages - seen == set()
