@@ -143,7 +143,7 @@ def search_terms(doc: ReportDoc) -> str:
                     seen.setdefault(value.strip(), None)
     if not seen:
         return ""
-    return (f'<details class="sb-terms"><summary>本报告涉及的项目、地区和单位（{len(seen)} 个）</summary>'
+    return (f'<details class="sb-terms"><summary {NO_SEARCH}>本报告涉及的项目、地区和单位（{len(seen)} 个）</summary>'
             f'<p>{"；".join(text(v) for v in seen)}。</p></details>\n')
 
 
