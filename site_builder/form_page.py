@@ -34,10 +34,12 @@ class SiteSettings:
     repo_url: str | None = None
     branch: str = "main"
     directory_urls: bool = True
+    # Who publishes the site and issues the annual reports (mkdocs.yml, extra.issuer).
+    issuer: str = ""
 
 
 def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> SiteSettings:
-    """`repo_url`, the branch of `edit_uri` and `use_directory_urls` from mkdocs.yml."""
+    """`repo_url`, the branch of `edit_uri`, `use_directory_urls` and `extra.issuer` from mkdocs.yml."""
     if not mkdocs_yml.is_file():
         return SiteSettings()
     config = read_config(mkdocs_yml)
@@ -46,7 +48,10 @@ def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> SiteSettings:
     edit_uri = config.get("edit_uri")
     parts = edit_uri.strip("/").split("/") if isinstance(edit_uri, str) else []
     branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
-    return SiteSettings(repo_url, branch, bool(config.get("use_directory_urls", True)))
+    extra = config.get("extra")
+    issuer = extra.get("issuer") if isinstance(extra, dict) else None
+    return SiteSettings(repo_url, branch, bool(config.get("use_directory_urls", True)),
+                        issuer if isinstance(issuer, str) else "")
 
 
 def _json(data: Any) -> bytes:

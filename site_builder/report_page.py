@@ -30,7 +30,6 @@ from validators.scoring import AREAS, Evaluation
 # Left out of the search index: only a report's title and its terms (`search_terms`) are in it.
 NO_SEARCH = "data-search-exclude"
 SEVERITY = {"error": "错误", "warning": "警告"}
-ISSUER = "成都市科学技术协会"
 
 
 def heading(level: int, title: str, anchor: str) -> str:
@@ -152,16 +151,17 @@ def render(site: SiteData, doc: ReportDoc) -> str:
     page = society_year_page(society, year)
     name = text(site.name(society))
     e = site.evaluation(society, year)
+    issuer = text(site.settings.issuer)
     out = [front_matter(f"{name} {year} 年度报告"),
            trail(page, [("societies.md", "学会"), (society_page(society), name)], f"{year} 年度"),
-           f'<p class="sb-issuer" {NO_SEARCH}>{ISSUER}</p>\n',
+           f'<p class="sb-issuer" {NO_SEARCH}>{issuer}</p>\n' if issuer else "",
            f"# {name} {year} 年度学会重点工作报告与评估 {{#top}}\n"]
     if site.is_sample(society):
         out.append(f"<p {NO_SEARCH}>{badge('示例', 'sample')} 虚构的示例数据，仅用于演示。</p>\n")
     rules = site.guideline(e.guideline_year if e else year)
     basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
-    out.append(f'<p class="sb-report-meta" {NO_SEARCH}>发布单位：{ISSUER}；{basis}'
+    out.append(f'<p class="sb-report-meta" {NO_SEARCH}>{f"发布单位：{issuer}；" if issuer else ""}{basis}'
                f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None)}</span>。</p>\n')
     if e:
         out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')

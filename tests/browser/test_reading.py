@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from site_builder.form_page import site_settings
 from tests.site_support import built_site, chromium, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
@@ -162,7 +163,8 @@ def test_a_year_report_prints_as_the_annual_report(browser, base: str) -> None:
                 && getComputedStyle(e).visibility !== 'hidden');
             const right = Math.max(...[...document.querySelectorAll('article td, article th')]
                 .filter(c => c.getClientRects().length).map(c => c.getBoundingClientRect().right));
-            return {issuer: shown('.sb-issuer'), footer: document.querySelector('.md-copyright').innerText,
+            return {issuer: shown('.sb-issuer'), issuer_text: document.querySelector('.sb-issuer').innerText.trim(),
+                    footer: document.querySelector('.md-copyright').innerText,
                     header: shown('.md-header'), menu: shown('.md-sidebar'), trail: shown('.sb-trail'),
                     sources: shown('article .sb-src'), title: document.querySelector('article h1').innerText,
                     right, width: document.documentElement.clientWidth,
@@ -180,7 +182,10 @@ def test_a_year_report_prints_as_the_annual_report(browser, base: str) -> None:
     _, repo = check_tree(ROOT)
     assert repo.profiles[society].profile.name in seen["title"]
     assert year in seen["title"]
-    assert "成都市科学技术协会" in seen["footer"]
+    issuer = site_settings().issuer
+    assert issuer
+    assert seen["issuer_text"] == issuer
+    assert issuer in seen["footer"]
     assert "更新于" in seen["footer"]
     assert seen["right"] <= seen["width"] + 0.5, f"a cell ends at {seen['right']} px of {seen['width']}"
     assert re.search(rb"/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12]", pdf), "not A4"
