@@ -129,10 +129,12 @@ def _lines(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> list[str
 _TERMS = ("title", "name", "district", "commissioner", "partner", "occasion")
 
 
-def search_terms(doc: ReportDoc) -> str:
-    """The report's titles, districts, organisations and events, once each, for the search
-    index (this is the only part of the page that is indexed besides its title); folded, so
-    that it does not push the report down."""
+def search_terms(doc: ReportDoc, indexed: bool) -> str:
+    """The report's titles, districts, organisations and events, once each, folded so that it
+    does not push the report down. When `indexed` (the latest year's reports) it is the only
+    part of the page in the search index besides its title; the other years' stay out, so the
+    index grows with the number of societies, not with the years (1,500 societies' ten years
+    of terms would be a 68 MB index)."""
     seen: dict[str, None] = {}
     for spec in items.ITEM_LISTS:
         for item in spec.items(doc.report):
@@ -142,7 +144,8 @@ def search_terms(doc: ReportDoc) -> str:
                     seen.setdefault(value.strip(), None)
     if not seen:
         return ""
-    return (f'<details class="sb-terms"><summary {NO_SEARCH}>本报告涉及的项目、地区和单位（{len(seen)} 个）</summary>'
+    excluded = "" if indexed else f" {NO_SEARCH}"
+    return (f'<details class="sb-terms"{excluded}><summary {NO_SEARCH}>本报告涉及的项目、地区和单位（{len(seen)} 个）</summary>'
             f'<p>{"；".join(text(v) for v in seen)}。</p></details>\n')
 
 
@@ -167,7 +170,7 @@ def render(site: SiteData, doc: ReportDoc) -> str:
         out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')
     else:
         out.append("<p>本年度没有评估细则，未评分。</p>\n")
-    out.append(search_terms(doc))
+    out.append(search_terms(doc, indexed=year == site.latest_year))
     out.append(f'<p class="sb-no-print sb-report-meta" {NO_SEARCH}>用浏览器打印本页（Ctrl+P），即得 A4 纸的年度报告。</p>\n')
     if doc.has_errors:
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误；更正之前，得分仅供参考。\n')
