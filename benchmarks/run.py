@@ -101,7 +101,9 @@ def _measure_site(tree: Path, env: dict[str, str], repeat: int, work: Path, fig:
     plain = site_baseline.write_plain_project(out / "docs", work / f"plain-{fig.societies}x{fig.years}")
     fig.seconds["plain_mkdocs_build"] = _time(
         [py, "-m", "mkdocs", "build", "--quiet", "-f", str(plain / "mkdocs.yml")], env, repeat)
+    # A society's overview and its pages per year.
     pages = sorted((out / "site" / "societies").glob("*/index.html"))
+    pages += sorted((out / "site" / "societies").glob("*/*/index.html"))
     if pages:
         fig.sizes["largest_society_page"] = max(p.stat().st_size for p in pages)
     index = out / "site" / "search" / "search_index.json"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from site_builder import items
+from site_builder.breadcrumbs import trail
 from site_builder.context import GUIDELINE_PAGE, SiteData, area_page
 from site_builder.markup import (
     Cell,
@@ -14,10 +15,10 @@ from site_builder.markup import (
     front_matter,
     link,
     num_cell,
-    table,
     text,
     yes_no,
 )
+from site_builder.tables import table
 
 INDEX = "areas/index.md"
 
@@ -52,14 +53,15 @@ def _facts(site: SiteData, page: str, year: int, area: str) -> str:
                    Column("专家库注册", numeric=True), Column("注册率（%）", numeric=True)]
     else:
         columns = [Column("学会"), Column("首批承能试点")]
-    return table(columns, rows) + "\n"
+    return table(columns, rows, label="各学会的填报情况") + "\n"
 
 
 def render(site: SiteData, year: int, area: str) -> str:
     page = area_page(year, area)
     number, title = site.area_numbers(year)[area], site.area_titles(year)[area]
     area_id = site.guideline(year).area(area).id
-    head = (front_matter(f"{year} 年度 {text(title)}", hide=["navigation", "toc"], search_exclude=True)
+    head = (front_matter(f"{year} 年度·{text(title)}", hide=["toc"], search_exclude=True)
+            + trail(page, [(INDEX, "各领域")], f"{year} 年度 · {number}、{text(title)}")
             + f"# {year} 年度 · {number}、{text(title)}\n\n"
             f"全部学会 {year} 年度报告中本领域的项目。点击表头排序；"
             f"点击学会名称查看该学会的完整报告、证明材料和逐项得分。"
@@ -71,7 +73,9 @@ def render(site: SiteData, year: int, area: str) -> str:
             row = items.Row(site, page, doc, site.evaluation(doc.report.society, year), brief=True)
             rows += items.rows(spec, row)
         parts.append(f"## {text(spec.title)}（{len(rows)} 项） {{#{spec.key} data-search-exclude}}\n")
-        parts.append(table(items.columns(spec, brief=True), rows) + "\n" if rows else "本年度没有此类项目。\n")
+        parts.append(table(items.columns(spec, brief=True), rows, label=spec.title,
+                           key=items.key_columns(brief=True)) + "\n"
+                     if rows else "本年度没有此类项目。\n")
     return "\n".join(p for p in parts if p)
 
 
@@ -83,7 +87,8 @@ def render_index(site: SiteData) -> str:
         rows = [[cell(link(site.urls.rel(INDEX, area_page(year, key)), f"{site.area_numbers(year)[key]}、{text(t)}")),
                  num_cell(counts.get(key, 0))] for key, t in site.area_titles(year).items()]
         out.append(f"## {year} 年度 {{#y{year}}}\n")
-        out.append(table([Column("领域"), Column("项目数", numeric=True)], rows, sortable=False) + "\n")
+        out.append(table([Column("领域"), Column("项目数", numeric=True)], rows, label=f"{year} 年度各领域项目数",
+                         key=(0, 1), sortable=False) + "\n")
     return "\n".join(out)
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.form_page import site_settings
-from site_builder.generate import PROJECT, generate
+from site_builder.generate import PROJECT, build_date, generate
 from site_builder.mkdocs_config import dump_config, read_config
 
 MKDOCS_YML = PROJECT / "mkdocs.yml"
@@ -53,10 +53,13 @@ def _plugins(plugins: list[Any], work: Path) -> list[Any]:
     return out
 
 
-def child_config(config: Path, work: Path, docs: Path) -> str:
-    """A config inheriting `config`, with every path of the generated project inside `work`."""
+def child_config(config: Path, work: Path, docs: Path, date: str | None = None) -> str:
+    """A config inheriting `config`, with every path of the generated project inside `work`
+    (and the build date that the footer shows)."""
     parent = read_config(config)
     child: dict[str, Any] = {"INHERIT": str(config.resolve()), "docs_dir": str(docs)}
+    if date:
+        child["extra"] = {"published": date}
     theme = parent.get("theme")
     # `theme: material` is a plain name; only a mapping can hold custom_dir.
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
@@ -122,10 +125,11 @@ def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | 
     try:
         started = time.perf_counter()
         docs = work / "generated" / "docs"
+        date = date or build_date()
         generate(root, docs, settings=site_settings(config), date=date)
         generated_at = time.perf_counter()
         child = work / "mkdocs.yml"
-        child.write_text(child_config(config, work, docs), encoding="utf-8")
+        child.write_text(child_config(config, work, docs, date), encoding="utf-8")
         _mkdocs(child, work / "site", verbose)
         finished = time.perf_counter()
         _swap(work / "site", site_dir)

@@ -23,23 +23,6 @@ def _svg(width: float, height: float, title: str, body: list[str]) -> str:
             f"<figcaption>{label}</figcaption></figure>")
 
 
-def bar_chart(title: str, bars: Sequence[tuple[str, float, float]]) -> str:
-    """Horizontal bars: (label, value, maximum); each bar is drawn against its own maximum."""
-    label_w, bar_w, row_h = 170.0, 300.0, 24.0
-    width, height = label_w + bar_w + 80, row_h * len(bars) + 8
-    body: list[str] = []
-    for i, (label, value, maximum) in enumerate(bars):
-        y = 4 + i * row_h
-        share = 0.0 if maximum <= 0 else max(0.0, min(value / maximum, 1.0))
-        body.append(
-            f'<text x="{_f(label_w - 8)}" y="{_f(y + 16)}" text-anchor="end" {_FONT}>{escape(label)}</text>'
-            f'<rect class="sb-chart__track" x="{_f(label_w)}" y="{_f(y + 4)}" width="{_f(bar_w)}" height="16"/>'
-            f'<rect class="sb-chart__bar" x="{_f(label_w)}" y="{_f(y + 4)}" '
-            f'width="{_f(bar_w * share)}" height="16"/>'
-            f'<text x="{_f(label_w + bar_w + 8)}" y="{_f(y + 16)}" {_FONT}>{num(value)} / {num(maximum)}</text>')
-    return _svg(width, height, title, body)
-
-
 def column_chart(title: str, columns: Sequence[tuple[str, float]], unit: str = "") -> str:
     """Vertical columns with their value on top, scaled to the largest."""
     col_w, gap, plot_h = 56.0, 24.0, 160.0

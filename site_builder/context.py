@@ -27,6 +27,11 @@ def society_page(society: str) -> str:
     return f"societies/{society}.md"
 
 
+def society_year_page(society: str, year: int) -> str:
+    """A society's report of one year with its evaluation: the printable annual report."""
+    return f"societies/{society}/{year}.md"
+
+
 def area_page(year: int, area: str) -> str:
     return f"areas/{year}/{area}.md"
 
@@ -145,16 +150,23 @@ class SiteData:
     def society_link(self, page: str, society: str) -> str:
         return link(self.urls.rel(page, society_page(society)), text(self.name(society)), cls="sb-society")
 
+    def year_link(self, page: str, society: str, year: int, label_html: str) -> str:
+        return link(self.urls.rel(page, society_year_page(society, year)), label_html)
+
     def source_url(self, file: str, line: int | None = None) -> str | None:
         url = repo_path_url(self.settings.repo_url, self.settings.branch, file)
         if url and line:
             url += f"#L{line}"
         return url
 
-    def source_link(self, file: str, line: int | None, label_html: str) -> str:
-        """`label_html` linked to the line of the YAML file in the repository, when known."""
+    def source_link(self, file: str, line: int | None, label_html: str = "原文") -> str:
+        """A small “原文” link to the line of the YAML file in the repository; the path and
+        line are its tooltip, never text on the page."""
         url = self.source_url(file, line)
-        return link(url, label_html) if url else label_html
+        hint = f"{file} 第 {line} 行" if line else file
+        if not url:
+            return f'<span class="sb-src" title="{attr(hint)}">{label_html}</span>'
+        return link(url, label_html, title=hint, cls="sb-src")
 
 
 def load(root: Path, settings: SiteSettings, build_date: str) -> SiteData:

@@ -15,7 +15,8 @@ from site_builder import items
 from site_builder.context import SiteData
 from site_builder.form_labels import FIELD_TITLES
 from site_builder.form_page import PUBLISHED_SCHEMAS
-from site_builder.markup import Column, cell, front_matter, link, num_cell, table, text
+from site_builder.markup import Column, cell, front_matter, link, num_cell, text
+from site_builder.tables import table
 from site_builder.workbook import Sheet, workbook
 from validators.csv_export import to_csv
 from validators.evaluation.reports import (
@@ -141,7 +142,7 @@ def files(site: SiteData) -> list[tuple[str, str, str | bytes]]:
          workbook([Sheet(t.sheet, t.header, t.rows) for t in listed]))]
     out += [(t.file, t.description, to_csv(t.header, [[_exact(v) for v in row] for row in t.rows]))
             for t in listed]
-    out += [(f"{SCHEMAS}society.schema.json", "学会资料 society.yaml 的 JSON Schema", json_schema_text("society")),
+    out += [(f"{SCHEMAS}society.schema.json", "学会资料的 JSON Schema", json_schema_text("society")),
             (f"{SCHEMAS}submission.schema.json", "年度报告的 JSON Schema（不分年度）", json_schema_text("submission"))]
     out += [(f"{SCHEMAS}submission-{y}.schema.json", f"{y} 年度报告的 JSON Schema（含活动类别标准）",
              json_schema_text("submission", y, site.repo.root)) for y in site.years]
@@ -169,6 +170,6 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
                  + table([Column("文件"), Column("内容"), Column("字节", numeric=True), Column("大小")], rows,
-                         sortable=False) + "\n")
+                         label="下载文件", key=(0, 1), sortable=False) + "\n")
     for path, _description, content in listed:
         yield f"{FOLDER}/{path}", content

@@ -40,6 +40,8 @@ class SiteSettings:
     branch: str = "main"
     directory_urls: bool = True
     site_url: str | None = None
+    # Who publishes the site and issues the annual reports (mkdocs.yml, extra.issuer).
+    issuer: str = ""
 
     @property
     def schema_base(self) -> str | None:
@@ -48,7 +50,8 @@ class SiteSettings:
 
 
 def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> SiteSettings:
-    """`repo_url`, the branch of `edit_uri`, `use_directory_urls` and `site_url` from mkdocs.yml."""
+    """`repo_url`, the branch of `edit_uri`, `use_directory_urls`, `site_url` and `extra.issuer`
+    from mkdocs.yml."""
     if not mkdocs_yml.is_file():
         return SiteSettings()
     config = read_config(mkdocs_yml)
@@ -60,7 +63,10 @@ def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> SiteSettings:
     site_url = config.get("site_url")
     site_url = (site_url.rstrip("/") + "/"
                 if isinstance(site_url, str) and site_url.startswith(("https://", "http://")) else None)
-    return SiteSettings(repo_url, branch, bool(config.get("use_directory_urls", True)), site_url)
+    extra = config.get("extra")
+    issuer = extra.get("issuer") if isinstance(extra, dict) else None
+    return SiteSettings(repo_url, branch, bool(config.get("use_directory_urls", True)), site_url,
+                        issuer if isinstance(issuer, str) else "")
 
 
 def _json(data: Any) -> bytes:
@@ -111,14 +117,13 @@ hide:
 
 # 在线填报
 
-不熟悉 Git 和 YAML 也能提交年度工作报告：在本页逐项填写，表单会按指南边填边检查，
-最后生成可以直接提交的 YAML 文件。
+不熟悉 Git 和 YAML 也能提交年度工作报告：在本页逐项填写，表单会按指南边填边检查，最后生成可以直接提交的 YAML 文件。
 
 1. 选择开始方式：新建空白报告、以本学会上一年度的报告为底稿，或导入已有的 YAML 文件。
 2. 逐项填写。字段旁会立即提示问题；每项学术活动下方列出所申报类别还差哪些标准。
 3. 下载或复制生成的文件，或点击按钮在 GitHub 网页上直接新建文件并发起拉取请求。
 
-填写的内容只保存在您的浏览器中，不会发送到任何服务器；关闭页面前请先下载文件。
+填写的内容不会发送到任何服务器：它自动保存在本浏览器中，下次打开本页时可以恢复；换了电脑或清除了浏览器数据就没有了，填完请下载文件。
 
 <div id="report-form" class="rf" data-base="{base}" markdown="0">
 <noscript>在线填报需要启用浏览器的 JavaScript。也可以按“如何提交”页面的说明手工填写 YAML 文件。</noscript>

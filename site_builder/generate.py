@@ -22,10 +22,12 @@ from site_builder import (
     guideline_page,
     home,
     rankings,
+    report_page,
     rubric_page,
     search_dict,
     societies,
     society_page,
+    status,
 )
 from site_builder.context import SiteData, load
 from site_builder.form_page import SiteSettings, form_files, site_settings
@@ -37,8 +39,9 @@ DEFAULT_OUT = Path("generated") / "docs"
 
 PageSource = Callable[[SiteData], Iterable[tuple[str, str | bytes]]]
 _PAGE_MODULES: tuple[PageSource, ...] = (
-    guideline_page.pages, rubric_page.pages, societies.pages, society_page.pages, areas.pages,
-    rankings.pages, downloads.pages)
+    guideline_page.pages, rubric_page.pages, societies.pages, society_page.pages, report_page.pages,
+    areas.pages,
+    rankings.pages, status.pages, downloads.pages)
 
 
 @dataclass(frozen=True, slots=True)

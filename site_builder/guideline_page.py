@@ -3,7 +3,8 @@
 The text is `validators/guidelines/<year>.txt`. Areas (`一、…`) become headings with anchors
 `area-1` … `area-7`; each numbered requirement becomes a paragraph with anchor `clause-1-2`;
 an area's opening paragraph gets `clause-1` when the guideline names it as a clause (1, 4, 6).
-Lines broken in the middle of a sentence are joined; no word is changed.
+Lines broken in the middle of a sentence are joined; no word is changed. A clause keeps its
+own number (`1.`); the area's number before it makes the clause id (`1.1.`).
 """
 
 from __future__ import annotations
@@ -86,9 +87,13 @@ def _paragraph(p: Paragraph) -> str:
     if p.clause is None:
         return f'<p class="sb-clause">{text(p.text)}</p>'
     anchor = clause_anchor(p.clause)
+    # A numbered clause keeps its own number (「1.」): the badge adds the area's (「1.」), so the
+    # two read as one number, “1.1.”, not as “1.1 1.”.
+    area, _, own = p.clause.partition(".")
+    badge, klass = (f"{area}.", "sb-clause__id sb-clause__id--area") if own else (p.clause, "sb-clause__id")
     return (f'<p class="sb-clause" id="{attr(anchor)}">'
-            f'<a class="sb-clause__id" href="#{attr(anchor)}" title="条款 {attr(p.clause)}">'
-            f"{text(p.clause)}</a>{text(p.text)}</p>")
+            f'<a class="{klass}" href="#{attr(anchor)}" title="条款 {attr(p.clause)}" '
+            f'aria-label="条款 {attr(p.clause)}">{text(badge)}</a>{text(p.text)}</p>')
 
 
 def render(doc: GuidelineText, years: list[int], source: str) -> str:
@@ -96,7 +101,7 @@ def render(doc: GuidelineText, years: list[int], source: str) -> str:
     out = [front_matter("工作指南"), f'<p class="sb-guideline-preface">{"<br>".join(map(text, doc.preface))}</p>\n'
            if doc.preface else "", f"# {text(doc.title)}\n",
            '!!! note "关于本页"\n'
-           f"    本页是{text(source)}的原文，逐字发布。条款前的编号（如 1.2）为本站所加，"
+           f"    本页是{text(source)}的原文，逐字发布。条款编号（如 1.2）由本站所加的领域序号和原文的条目序号组成，"
            "网站上的每一项审核提示、评分规则和得分都链接到它所依据的条款。"
            + (f"适用于：{used}。" if used else "") + "\n"]
     for area in doc.areas:

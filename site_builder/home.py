@@ -6,10 +6,11 @@ from site_builder import phase
 from site_builder.areas import INDEX as AREAS_INDEX
 from site_builder.areas import item_counts
 from site_builder.context import SiteData, area_page
-from site_builder.markup import Column, cell, link, num_cell, table, text
+from site_builder.markup import Column, cell, link, num_cell, text
 from site_builder.rankings import INDEX as RANKINGS_INDEX
 from site_builder.rankings import tier_chart
 from site_builder.societies import PAGE as SOCIETIES_PAGE
+from site_builder.tables import table
 
 PAGE = "index.md"
 # Where the figures go in docs/index.md; without the marker they follow the introduction.
@@ -34,7 +35,8 @@ def figures(site: SiteData) -> str:
         rows = [[cell(link(site.urls.rel(PAGE, area_page(year, key)),
                            f"{site.area_numbers(year)[key]}、{text(title)}")), num_cell(item_counts(site, year)[key])]
                 for key, title in site.area_titles(year).items()]
-        out.append(table([Column("领域"), Column("项目数", numeric=True)], rows, sortable=False) + "\n")
+        out.append(table([Column("领域"), Column("项目数", numeric=True)], rows, label=f"{year} 年度各领域项目数",
+                         key=(0, 1), sortable=False) + "\n")
         out.append(tier_chart(site, year) + "\n")
     links = [link(site.urls.rel(PAGE, SOCIETIES_PAGE), "全部学会"),
              link(site.urls.rel(PAGE, RANKINGS_INDEX), "各年度排名"),

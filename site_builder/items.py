@@ -17,6 +17,7 @@ from site_builder.context import SiteData
 from site_builder.markup import (
     Cell,
     Column,
+    attr,
     cell,
     lines,
     link,
@@ -216,7 +217,7 @@ ITEM_LISTS: tuple[ItemList, ...] = (
               (Column("方向"), lambda i, _r: cell(text(i.focus.label) if i.focus else "—")),
               (Column("成果", numeric=True), _achievements), *_score("research"))),
     ItemList("major_work", "major_work", "参与市科协重大工作", ("major_work",), lambda r: r.major_work,
-             ((Column("类别"), _label("kind")), (Column("工作"), _t("title")),
+             ((Column("工作"), _t("title")), (Column("类别"), _label("kind")),
               (Column("日期"), _date("date")), (Column("说明"), _t("description")),
               *_EVIDENCE, *_score("major_work"))),
 )
@@ -226,22 +227,37 @@ def lists_of(area: str) -> list[ItemList]:
     return [spec for spec in ITEM_LISTS if spec.area == area]
 
 
-def id_cell(spec: ItemList, index: int, item: Any, row: Row) -> Cell:
-    """The item's id, linked to its line in the YAML file."""
+SCORE = "得分"
+
+
+def source_cell(spec: ItemList, index: int, item: Any, row: Row) -> Cell:
+    """A small “原文” link to the item's line in the YAML file; the id is in `data-item`."""
     line = row.doc.source.value((*spec.path, index))[0]
-    label = text(item.id)
-    url = None if row.brief else row.site.source_url(row.doc.file, line)
-    return cell(link(url, label, cls="sb-id") if url else f'<span class="sb-id">{label}</span>')
+    url = row.site.source_url(row.doc.file, line)
+    hint = f"{row.doc.file} 第 {line} 行（编号 {item.id}）"
+    if url is None:
+        return cell(f'<span class="sb-src" data-item="{attr(item.id)}" title="{attr(hint)}">原文</span>')
+    return cell(f'<a class="sb-src" data-item="{attr(item.id)}" href="{attr(url)}" title="{attr(hint)}">原文</a>')
 
 
 def _shown(spec: ItemList, brief: bool) -> list[tuple[Column, Getter]]:
-    return [(c, get) for c, get in spec.columns if not (brief and get is _evidence)]
+    """The item's name, its score, then the other columns (no evidence in brief)."""
+    shown = [(c, get) for c, get in spec.columns if not (brief and get is _evidence)]
+    score = [pair for pair in shown if pair[0].header == SCORE]
+    return [shown[0], *score, *(pair for pair in shown[1:] if pair[0].header != SCORE)]
 
 
 def columns(spec: ItemList, *, brief: bool = False) -> list[Column]:
-    """The table's columns; in brief (the area pages) with the society first and no evidence."""
+    """The table's columns; in brief (the area pages) with the society first, no evidence and
+    no source link; the key columns (society, name, score) come first."""
     head = [Column("学会")] if brief else []
-    return [*head, Column("编号"), *(c for c, _ in _shown(spec, brief))]
+    tail = [] if brief else [Column("原文")]
+    return [*head, *(c for c, _ in _shown(spec, brief)), *tail]
+
+
+def key_columns(brief: bool = False) -> tuple[int, ...]:
+    """Indexes of the columns a reader needs: the name and the score (and the society)."""
+    return (0, 1, 2) if brief else (0, 1)
 
 
 def rows(spec: ItemList, row: Row) -> list[list[Cell]]:
@@ -249,6 +265,20 @@ def rows(spec: ItemList, row: Row) -> list[list[Cell]]:
     society = row.doc.report.society
     shown = _shown(spec, row.brief)
     for index, item in enumerate(spec.items(row.doc.report)):
-        head = [cell(row.site.society_link(row.page, society), society)] if row.brief else []
-        out.append([*head, id_cell(spec, index, item, row), *(get(item, row) for _, get in shown)])
+        cells = [get(item, row) for _, get in shown]
+        if row.brief:
+            name = cells[0]
+            cells[0] = Cell(f'<span data-item="{attr(item.id)}">{name.html}</span>', name.sort)
+            out.append([cell(row.site.society_link(row.page, society), society), *cells])
+        else:
+            out.append([*cells, source_cell(spec, index, item, row)])
     return out
+
+
+def name_of(report: YearReport, area: str, item_id: str) -> str | None:
+    """The title (or name) of a report's item, found by its area and id."""
+    for spec in lists_of(area):
+        for item in spec.items(report):
+            if item.id == item_id:
+                return str(getattr(item, "title", None) or getattr(item, "name", ""))
+    return None

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from site_builder import phase
+from site_builder.breadcrumbs import md_link, trail
 from site_builder.charts import column_chart
 from site_builder.context import SiteData, ranking_page
-from site_builder.markup import Column, cell, front_matter, link, num_cell, table, text
+from site_builder.markup import Column, cell, front_matter, link, num_cell, text
+from site_builder.status import status_page
+from site_builder.tables import table
 from validators.evaluation.reports import ranking_rows
 from validators.evaluation.scoring import AREAS
 
@@ -28,22 +31,34 @@ def tier_chart(site: SiteData, year: int) -> str:
     return column_chart(f"{year} 年度档次分布（学会数）", [(t, float(n)) for t, n in tier_counts(site, year)], "个")
 
 
+def year_choice(site: SiteData, page: str, current: int) -> str:
+    """Links to the other years' rankings and to this year's submission status."""
+    years = [f"**{y} 年度**" if y == current else md_link(page, ranking_page(y), f"{y} 年度")
+             for y in reversed(site.years)]
+    status = md_link(page, status_page(current), f"{current} 年度提交情况")
+    return f"选择年度：{' · '.join(years)}；另见{status}。\n{{: .sb-years }}\n\n"
+
+
 def render(site: SiteData, year: int) -> str:
     page = ranking_page(year)
     rows = []
     for _y, rank, society, _name, total, tier, *rest in ranking_rows(site.evaluations_in(year), site.repo):
         subtotals, note = rest[:len(AREAS)], rest[len(AREAS)]
-        rows.append([num_cell(rank), cell(site.society_link(page, society), society), num_cell(total),
+        name = site.year_link(page, society, year, text(site.name(society)))
+        rows.append([num_cell(rank), cell(name, society), num_cell(total),
                      cell(text(tier)), *(num_cell(v) for v in subtotals), cell(text(note))])
     columns = [Column("名次", numeric=True), Column("学会"), Column("总分", numeric=True), Column("档次"),
                *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
     rubric_link = link(site.urls.rel(page, "rubric.md", f"rubric-{year}"), "评估细则")
-    return (front_matter(f"{year} 年度排名", hide=["navigation", "toc"], search_exclude=True) + f"# {year} 年度排名\n\n"
+    return (front_matter(f"{year} 年度排名", hide=["toc"], search_exclude=True)
+            + trail(page, [(INDEX, "排名")], f"{year} 年度") + f"# {year} 年度排名\n\n"
             + phase.note(site, year) + "\n"
-            f"按总分从高到低排列，总分相同按学会 id 排列；分档线见{rubric_link}。"
+            + year_choice(site, page, year) +
+            f"按总分从高到低排列，总分相同的按学会英文代号的字母顺序排列；分档线见{rubric_link}。"
             f"各领域得分列依次为：{site.area_legend(year)}。"
             "备注列出校验发现的错误和警告：有错误的项目不计分，其余项目照常计分。\n\n"
-            + tier_chart(site, year) + "\n\n" + table(columns, rows, caption=f"{year} 年度排名") + "\n\n"
+            + tier_chart(site, year) + "\n\n"
+            + table(columns, rows, label=f"{year} 年度排名", caption=True, key=(0, 1, 2, 3)) + "\n\n"
             + phase.objections(site, page, year))
 
 
@@ -58,7 +73,7 @@ def render_index(site: SiteData) -> str:
     columns = [Column("年度"), Column("报告数", numeric=True), *(Column(text(t), numeric=True) for t in names)]
     chart = tier_chart(site, latest) + "\n\n" if latest else ""
     return (front_matter("排名") + "# 排名\n\n各年度报告的评估结果和档次分布。\n\n" + chart
-            + table(columns, rows, sortable=False) + "\n")
+            + table(columns, rows, label="各年度档次分布", key=(0, 1), sortable=False) + "\n")
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:

@@ -8,7 +8,8 @@ from pydantic import BaseModel
 
 from site_builder import phase
 from site_builder.context import SiteData
-from site_builder.markup import Cell, Column, cell, front_matter, num, num_cell, table, text
+from site_builder.markup import Cell, Column, cell, front_matter, num, num_cell, text
+from site_builder.tables import table
 from validators.models.labelled import LabelledEnum
 from validators.rubric import GrowthRule, ItemTier, Rule
 
@@ -26,17 +27,17 @@ def _rule_row(site: SiteData, label_prefix: str, rule: Rule) -> list[Cell]:
 def _tiers(tiers: list[ItemTier], what: str) -> str:
     enterprises = any(t.min_enterprises_served for t in tiers)
     members = any(t.min_members for t in tiers)
-    columns = [Column("档次"), Column("活动次数不少于", numeric=True)]
+    columns = [Column("档次"), Column("年度绩效分", numeric=True), Column("活动次数不少于", numeric=True)]
     columns += [Column("服务企业不少于", numeric=True)] if enterprises else []
     columns += [Column("成员不少于", numeric=True)] if members else []
-    columns.append(Column("年度绩效分", numeric=True))
     rows = []
     for t in tiers:
-        row = [cell(text(t.tier)), num_cell(t.min_activities)]
+        row = [cell(text(t.tier)), num_cell(t.points), num_cell(t.min_activities)]
         row += [num_cell(t.min_enterprises_served)] if enterprises else []
         row += [num_cell(t.min_members)] if members else []
-        rows.append([*row, num_cell(t.points)])
-    return f"{what}按年度绩效分档（依次取第一个满足的档）：\n\n" + table(columns, rows, sortable=False)
+        rows.append(row)
+    return (f"{what}按年度绩效分档（依次取第一个满足的档）：\n\n"
+            + table(columns, rows, label=f"{what}的年度绩效分档", key=(0, 1), sortable=False))
 
 
 def _area(site: SiteData, year: int, key: str, title: str) -> str:
@@ -62,7 +63,7 @@ def _area(site: SiteData, year: int, key: str, title: str) -> str:
             notes.append(f"同一份调研报告的多项成果，只计分值最高的 {value} 项。")
     anchor = f"rubric-{year}-{key}"
     parts = [f"### {text(title)}（上限 {num(model.cap)} 分） {{#{anchor}}}\n",  # type: ignore[attr-defined]
-             table(_RULE_COLUMNS, rows, sortable=False) + "\n"]
+             table(_RULE_COLUMNS, rows, label=f"{year} 年度{title}的评分规则", key=(0, 2), sortable=False) + "\n"]
     parts += [n + "\n" for n in notes]
     return "\n".join(parts)
 
@@ -81,7 +82,8 @@ def _year(site: SiteData, year: int) -> str:
     parts.append(phase.rubric_section(site, year))
     overall = table([Column("档次"), Column("总分不低于", numeric=True)],
                     [[cell(text(t.tier)), num_cell(t.min_total)] for t in points.tiers]
-                    + [[cell(text(points.unranked)), cell("—", "-1")]], sortable=False)
+                    + [[cell(text(points.unranked)), cell("—", "-1")]], label=f"{year} 年度总分分档",
+                    key=(0, 1), sortable=False)
     parts.append(f"### 总分分档 {{#rubric-{year}-tiers}}\n\n各领域得分之和为总分，依次取第一个满足的档，"
                  f"都不满足为“{text(points.unranked)}”。\n\n{overall}\n")
     return "\n".join(parts)

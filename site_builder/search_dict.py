@@ -4,7 +4,8 @@ Material's search segments Chinese with jieba when it builds the index, and in t
 splits a query into words of that index. A society name such as 成都市机械工程学会 should be cut
 at its parts (成都市 / 机械工程 / 学会), so that the name, its distinctive part and any word
 that begins one of the parts all find the society. The dictionary therefore holds those parts
-(the name without the city in front and the kind behind), the kinds and the disciplines;
+(the name without the city in front and the kind behind), the kinds, the disciplines and
+the districts of the guideline years;
 whole names and long titles would become single words and hide the words inside them.
 """
 
@@ -47,4 +48,7 @@ def dictionary(site: SiteData) -> str:
     """One word a line; jieba gives each a frequency high enough to keep it whole."""
     values = [site.name(s) for s in site.societies]
     values += [p.discipline for s in site.societies if (p := site.profile(s)) is not None]
-    return "".join(f"{w}\n" for w in words(values))
+    # The districts are names in their own right (郫都区 is not 郫 / 都 / 区): a report's
+    # services are found by theirs.
+    places = sorted({d for y in site.years for d in site.guideline(y).districts})
+    return "".join(f"{w}\n" for w in sorted(set(words(values)) | set(places)))

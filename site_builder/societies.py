@@ -1,39 +1,45 @@
-"""The societies table: one sortable row per society with its latest evaluation."""
+"""The societies table: one row per society, one column per year (each year's total and tier),
+so that totals of different years are never sorted in one column."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from site_builder.context import SiteData
-from site_builder.markup import Cell, Column, cell, front_matter, num_cell, table, text
-from validators.evaluation.scoring import AREAS
+from site_builder.breadcrumbs import md_link, trail
+from site_builder.context import SiteData, ranking_page
+from site_builder.markup import Cell, Column, cell, front_matter, num, text
+from site_builder.status import status_page
+from site_builder.tables import table
 
 PAGE = "societies.md"
 
 
-def _row(site: SiteData, society: str, titles: dict[str, str]) -> list[Cell]:
+def _year_cell(site: SiteData, society: str, year: int) -> Cell:
+    e = site.evaluation(society, year)
+    if e is None:
+        return Cell("—", "-1")
+    return cell(site.year_link(PAGE, society, year, f"{num(e.total)}（{text(e.tier)}）"), e.total)
+
+
+def _row(site: SiteData, society: str, years: list[int]) -> list[Cell]:
     profile = site.profile(society)
-    years = [d.report.year for d in site.reports_of(society) if d.report.year in site.years]
-    e = site.evaluation(society, years[-1]) if years else None
-    return [cell(site.society_link(PAGE, society), society), cell(text(profile.kind.label) if profile else "—"),
-            cell(text(profile.discipline) if profile else "—"),
-            num_cell(years[-1] if years else None, "未提交"),
-            num_cell(e.total if e else None), cell(text(e.tier) if e else "—"),
-            *(num_cell(e.subtotals.get(a, 0.0) if e else None) for a in titles)]
+    return [cell(site.society_link(PAGE, society), site.name(society)),
+            *(_year_cell(site, society, y) for y in years),
+            cell(text(profile.kind.label) if profile else "—"), cell(text(profile.discipline) if profile else "—")]
 
 
 def render(site: SiteData) -> str:
-    year = site.latest_year
-    titles = site.area_titles(year) if year else {a: a for a in AREAS}
-    columns = [Column("学会"), Column("类型"), Column("学科"), Column("年度", numeric=True),
-               Column("总分", numeric=True), Column("档次"),
-               *(Column(h, numeric=True) for h in (site.area_headers(year) if year else titles.values()))]
-    rows = [_row(site, s, titles) for s in site.societies]
-    return (front_matter("学会", hide=["navigation", "toc"]) + f"# 学会（{len(rows)} 个）\n\n"
-            "每个学会一行，得分为该学会最近一个年度报告的评估结果。点击表头排序，"
-            "点击学会名称查看年度报告、逐项得分和改进建议。"
-            + (f"各领域得分列依次为：{site.area_legend(year)}。" if year else "") + "\n\n"
-            + table(columns, rows, caption="全部学会") + "\n")
+    years = list(reversed(site.years))
+    columns = [Column("学会"), *(Column(f"{y} 年度总分", numeric=True) for y in years),
+               Column("类型"), Column("学科")]
+    rows = [_row(site, s, years) for s in site.societies]
+    choice = "；".join(f"{md_link(PAGE, ranking_page(y), f'{y} 年度排名')}（含各领域得分）、"
+                      f"{md_link(PAGE, status_page(y), f'{y} 年度提交情况')}" for y in years)
+    return (front_matter("学会", hide=["toc"]) + trail(PAGE, [], "学会") + f"# 学会（{len(rows)} 个）\n\n"
+            "每个学会一行，每个年度一列（总分和档次），不同年度的总分不在同一列中排序。点击表头排序，"
+            "点击学会名称查看学会概况和历年趋势，点击分数查看该年度的报告、逐项得分和改进建议。\n\n"
+            + (f"按年度查看：{choice}。\n{{: .sb-years }}\n\n" if years else "")
+            + table(columns, rows, label="全部学会", caption=True, key=(0, 1) if years else (0,)) + "\n")
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:

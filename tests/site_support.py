@@ -53,7 +53,8 @@ class Page:
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
     elements: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
-    codes: list[tuple[str, str]] = field(default_factory=list)  # (class, text) of code and .sb-id
+    codes: list[tuple[str, str]] = field(default_factory=list)  # (class, text) of code elements
+    items: list[str] = field(default_factory=list)  # the ids in data-item (an item's 原文 link)
     text: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)  # inline script bodies
     rows: int = 0
@@ -75,7 +76,9 @@ class _Parser(HTMLParser):
             self.page.ids.add(str(found["id"]))
         if tag == "a" and found.get("href"):
             self.page.links.append(str(found["href"]))
-        if tag == "code" or (found.get("class") == "sb-id" and tag in ("a", "span")):
+        if found.get("data-item"):
+            self.page.items.append(str(found["data-item"]))
+        if tag == "code":
             self._code, self._code_class, self._code_tag = [], str(found.get("class") or ""), tag
         if tag == "tr":
             self.page.rows += 1

@@ -249,6 +249,7 @@ CLI_SAMPLE = [
     "W-TEXT-MARKUP/cd-case/2017.yaml",
     "W-EXPERTS-RATE/cd-case/2017.yaml",
     "W-RESEARCH-NO-ACHIEVEMENT/cd-case/2017.yaml",
+    "W-TEXT-OTHER-YEAR/cd-case/2018.yaml",
 ]
 
 

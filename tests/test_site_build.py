@@ -74,7 +74,7 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
 
 def test_society_pages_link_clauses_to_guideline_anchors(site: Path) -> None:
     guideline = parse(site / "guideline" / "index.html").ids
-    pages = sorted((site / "societies").glob("*/index.html"))
+    pages = sorted((site / "societies").glob("*/[0-9]*/index.html"))
     assert pages
     for page in pages:
         clauses = [h for h in parse(page).links if "guideline/#clause-" in h]
@@ -88,15 +88,13 @@ def test_every_item_of_every_submission_appears(site: Path) -> None:
     assert reports
     expected = sum(len(_item_ids(r)) for r in reports.values())
     shown_on_society_pages = 0
-    for society in sorted({s for s, _ in reports}):
-        page = parse(site / "societies" / society / "index.html")
-        shown = Counter(t for cls, t in page.codes if cls == "sb-id")
-        wanted = Counter(i for (s, _), r in reports.items() if s == society for _, i in _item_ids(r))
-        assert shown == wanted, society
+    for (society, year), report in sorted(reports.items()):
+        page = parse(site / "societies" / society / str(year) / "index.html")
+        shown = Counter(page.items)
+        assert shown == Counter(i for _, i in _item_ids(report)), (society, year)
         shown_on_society_pages += sum(shown.values())
     assert shown_on_society_pages == expected
-    on_area_pages = sum(1 for p in (site / "areas").glob("*/*/index.html")
-                        for cls, _ in parse(p).codes if cls == "sb-id")
+    on_area_pages = sum(len(parse(p).items) for p in (site / "areas").glob("*/*/index.html"))
     assert on_area_pages == expected
 
 
@@ -105,13 +103,14 @@ def test_area_pages_list_each_year_s_items(site: Path) -> None:
     for year in sorted({y for _, y in reports}):
         events = [i for (_, y), r in reports.items() if y == year for k, i in _item_ids(r) if k == "academic_events"]
         page = parse(site / "areas" / str(year) / "academic_events" / "index.html")
-        assert sorted(t for cls, t in page.codes if cls == "sb-id") == sorted(events)
+        assert sorted(page.items) == sorted(events)
 
 
 def test_yaml_line_links_use_the_repository_of_mkdocs_yml(site: Path) -> None:
     repo_url = site_settings().repo_url
     assert repo_url
-    page = parse(site / "societies" / sorted(p.name for p in (site / "societies").iterdir())[0] / "index.html")
+    first = sorted(p.name for p in (site / "societies").iterdir() if p.is_dir())[0]
+    page = parse(next((site / "societies" / first).glob("[0-9]*/index.html")))
     lines = [h for h in page.links if "/blob/" in h and "#L" in h]
     assert lines
     assert all(h.startswith(f"{repo_url}/blob/main/submissions/") for h in lines)
@@ -124,14 +123,31 @@ def test_society_pages_stay_out_of_the_navigation(site: Path) -> None:
     assert not [h for h in links if h.startswith("../societies/cd-")]
 
 
-def test_search_index_is_lean(site: Path) -> None:
+def test_search_index_is_lean_and_holds_what_reports_say(site: Path) -> None:
+    """At most the page and its title's section per society page and year's report (no table is
+    indexed); the latest year's report names its events and places once, older years' not."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     society_entries = [d for d in index["docs"] if d["location"].startswith("societies/cd-")]
-    assert len(society_entries) == len(list((site / "societies").glob("*/index.html")))
-    text = json.dumps(index, ensure_ascii=False)
-    for report in _reports().values():
-        for event in report.get("academic_events") or []:
-            assert event["title"] not in text.replace("\u200b", "")
+    pages = list((site / "societies").glob("*/index.html")) + list((site / "societies").glob("*/*/index.html"))
+    # the page itself and its title's section (the trail sits above the title), nothing else
+    sections = {d["location"].partition("#")[2] for d in society_entries}
+    assert sections <= {"", "top", "_1"}, sections
+    assert len(society_entries) <= 2 * len(pages)
+    by_page: dict[str, str] = {}
+    for d in society_entries:
+        page = d["location"].partition("#")[0]
+        by_page[page] = by_page.get(page, "") + d["text"].replace("\u200b", "")
+    latest = max(y for _, y in _reports())
+    for (society, year), report in _reports().items():
+        entry = by_page.get(f"societies/{society}/{year}/", "")
+        titles = [e["title"] for e in report.get("academic_events") or []]
+        if year != latest:  # only the latest year's terms: the index grows with societies, not years
+            assert not [t for t in titles if t in entry], (society, year)
+            continue
+        for title in titles:
+            assert entry.count(title) == 1, (society, year, title)
+        for service in (report.get("innovation") or {}).get("services") or []:
+            assert service["district"] in entry
     assert index["config"]["lang"] == ["zh"]
 
 
@@ -190,3 +206,52 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
             for key in ("src", "href") if tag in ("script", "link", "img", "iframe") else ():
                 value = str(attrs.get(key) or "")
                 assert not urlsplit(value).netloc, (page, tag, value)
+
+
+def test_advice_states_its_gain_once(site: Path) -> None:
+    """Each piece of advice says what it adds once (not 「可加 3 分（预计可增加 3 分）」)."""
+    import re
+
+    seen = 0
+    for page in (site / "societies").glob("*/*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        for block in re.findall(r'<ul class="sb-advice">(.*?)</ul>', html, flags=re.S):
+            for item in re.findall(r"<li>(.*?)</li>", block, flags=re.S):
+                assert len(re.findall(r"加\s*[\d.]+\s*分", item)) == 1, item
+                seen += 1
+    assert seen
+
+
+def test_status_page_lists_who_has_and_has_not_submitted(site: Path) -> None:
+    """Counted from the folders: every registered society once, 已提交 exactly for those with
+    that year's file, and the year's deadline from its guideline file."""
+    import re
+
+    from validators.guideline import guideline
+
+    registered = {p.parent.name for p in (ROOT / "submissions").glob("*/society.yaml")}
+    for year in sorted({y for _, y in _reports()}):
+        html = (site / "status" / str(year) / "index.html").read_text(encoding="utf-8")
+        rows = re.findall(r'<a href="\.\./\.\./societies/([^/"]+)/"[^>]*>.*?</td><td[^>]*>(.*?)</td>', html)
+        assert {s for s, _ in rows} == registered
+        submitted = {s for s, state in rows if "已提交" in state}
+        assert submitted == {s for s, y in _reports() if y == year and s in registered}
+        rules = guideline(year)
+        assert rules is not None
+        assert rules.evaluation_window.deadline.isoformat() in html
+
+
+def test_every_page_is_reachable_from_the_home_page(site: Path) -> None:
+    """Following the links of the pages (menu, trail, tables) from the home page reaches every
+    page of the site."""
+    pages = {p for p in html_pages(site) if p.name != "404.html"}
+    seen = {site / "index.html"}
+    todo = [site / "index.html"]
+    while todo:
+        page = todo.pop()
+        for href in parse(page).links:
+            found = _page_of(site, page, href)
+            if found is not None and found[0] in pages and found[0] not in seen:
+                seen.add(found[0])
+                todo.append(found[0])
+    assert pages - seen == set()

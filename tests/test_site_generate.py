@@ -74,7 +74,7 @@ def _visible(markdown: str) -> str:
     """The text a reader sees: tags and the clause numbers the site adds removed, entities decoded."""
     import html
 
-    text = re.sub(r'<a class="sb-clause__id"[^>]*>.*?</a>', "", markdown)
+    text = re.sub(r'<a class="sb-clause__id[^"]*"[^>]*>.*?</a>', "", markdown)
     text = re.sub(r"<[^>]+>|\{#[^}]*\}|^#+ ", "", text, flags=re.M)
     return html.unescape(text)
 
@@ -182,3 +182,14 @@ def test_a_repository_without_submissions_builds(tmp_path: Path) -> None:
     built = build(tmp_path / "repo", tmp_path / "site", date="2001-02-03")
     assert (built.site / "guideline" / "index.html").is_file()
     assert "还没有任何年度报告" in (built.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_clause_is_numbered_once(tmp_path: Path) -> None:
+    """The area's number and the clause's own read as one (1.1.), never as 1.1 1."""
+    import html
+
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    page = (tmp_path / "docs" / "guideline.md").read_text(encoding="utf-8")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "1.1. 市级学会" in shown
+    assert not re.search(r"\d\.\d+ ?\d[.、．]", shown)

@@ -33,8 +33,10 @@ def test_no_payload_becomes_markup(site: Path) -> None:
 
 
 def test_every_payload_is_shown_as_typed(site: Path) -> None:
-    shown = "".join(parse(site / "societies" / XSS_SOCIETY / "index.html").text)
+    overview = "".join(parse(site / "societies" / XSS_SOCIETY / "index.html").text)
+    shown = "".join(parse(site / "societies" / XSS_SOCIETY / "2017" / "index.html").text)
     for payload in PAYLOADS:
+        assert payload in overview  # in the society's name
         assert payload in shown
     # one field per cell: the title of each list appears in its table
     assert shown.count(HOSTILE) >= 10
@@ -43,7 +45,7 @@ def test_every_payload_is_shown_as_typed(site: Path) -> None:
 
 
 def test_hostile_addresses_are_text_or_escaped(site: Path) -> None:
-    page = parse(site / "societies" / XSS_SOCIETY / "index.html")
+    page = parse(site / "societies" / XSS_SOCIETY / "2017" / "index.html")
     assert not [h for h in page.links if h.startswith("javascript")]
     quoted = [h for h in page.links if h.startswith("https://example.org/")]
     assert quoted == ['https://example.org/"onmouseover="window.__xss=\'q\''] * len(quoted)

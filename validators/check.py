@@ -46,6 +46,7 @@ from validators.rules import (
     research,
     service_stations,
     text_fields,
+    year_mentions,
 )
 from validators.rules.cross_file import check_repository
 from validators.rules.rule_context import RuleContext
@@ -141,6 +142,7 @@ def check_file(path: Path, root: Path) -> FileResult:
     strings = text_fields.iter_strings(loaded.data)
     evidence.check(strings, ctx)
     text_fields.check(strings, ctx)
+    year_mentions.check(strings, year, ctx)
     findings += ctx.findings
     return FileResult(findings, report=ReportDoc(file, report, loaded.source, list(findings)))
 

@@ -262,6 +262,19 @@
     return null;
   }
 
+  /* The years a text names as 2017年 / 2017 年度, when none is the report's (as `check` warns). */
+  RF.otherYears = function (value, year) {
+    if (typeof value !== "string") return [];
+    var named = [];
+    var re = /(^|[^0-9])((?:19|20)[0-9]{2})\s*年/g;
+    var m;
+    while ((m = re.exec(value)) !== null) {
+      var y = Number(m[2]);
+      if (named.indexOf(y) === -1) named.push(y);
+    }
+    return named.indexOf(year) !== -1 ? [] : named.sort();
+  };
+
   RF.guideIssues = function (data, root, guide, labels) {
     var issues = [];
     var ids = {};
@@ -288,6 +301,13 @@
             message: "编号“" + value + "”在本文件中重复：每一项的编号须唯一。" });
         }
         ids[value] = true;
+      }
+      var others = field === "title" || field === "description" || field === "name"
+        ? RF.otherYears(value, guide.year) : [];
+      if (others.length) {
+        issues.push({ path: path, severity: "warning", message: "“" + value + "”写的是 " +
+          others.map(function (y) { return y + " 年"; }).join("、") + "，而本报告是 " + guide.year +
+          " 年度的：如果是从往年报告复制来的，请改成本年度的名称；确实如此的可以不改。" });
       }
       if (key === "Function.end" && RF.isIsoDate(value) && RF.isIsoDate(parent.start) && value < parent.start) {
         issues.push({ path: path, severity: "error", message: "结束日期早于开始日期：请核对。" });

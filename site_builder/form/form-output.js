@@ -36,6 +36,11 @@
     return RF.dumpYaml(RF.outputTree(st.profile, schema, schema) || {}, header, {});
   };
 
+  /* A GitHub button as GitHub shows it (English, marked as such) with its Chinese meaning. */
+  function button(english, chinese) {
+    return el("span", { class: "rf-gh" }, [el("strong", { lang: "en", text: english }), "（" + chinese + "）"]);
+  }
+
   P.renderOutput = function () {
     var self = this;
     var out = el("section", { class: "rf-output", id: "rf-output" }, [el("h2", { text: "第三步：生成文件并提交" })]);
@@ -43,7 +48,8 @@
     var files = [{ kind: "report", title: "年度报告" }];
     if (this.profileCtx) files.unshift({ kind: "profile", title: "学会资料 society.yaml" });
     files.forEach(function (f) {
-      var area = el("textarea", { class: "rf-yaml", id: "rf-yaml-" + f.kind, readonly: "readonly", rows: 16, spellcheck: "false" });
+      var area = el("textarea", { class: "rf-yaml", id: "rf-yaml-" + f.kind, readonly: "readonly", rows: 16, spellcheck: "false",
+        "aria-label": f.title + "：生成的 YAML 文件内容（只读）" });
       var name = el("code");
       var status = el("span", { class: "rf-copied", "aria-live": "polite" });
       var github = el("div", { class: "rf-github" });
@@ -116,7 +122,9 @@
         var edit = cfg.repo_url + "/edit/" + cfg.branch + "/submissions/" + encodeURIComponent(id) + "/" + fileName;
         gh.appendChild(el("p", {}, ["这个文件已经发布过。要修改它：打开 ",
           el("a", { href: edit, target: "_blank", rel: "noopener", text: "GitHub 上的编辑页面" }),
-          "，把全部内容替换为上面的文本，再点 Commit changes 并按提示创建拉取请求。"]));
+          "，把全部内容替换为上面的文本，再点 ", button("Commit changes…", "提交更改"), "，选 ",
+          button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
+          "，点 ", button("Propose changes", "提议更改"), "，最后点 ", button("Create pull request", "创建拉取请求"), "。"]));
         return;
       }
       var url = cfg.repo_url + "/new/" + cfg.branch + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/") +
@@ -124,7 +132,11 @@
       if (url.length <= cfg.url_limit) {
         gh.appendChild(el("a", { class: "rf-button rf-primary", id: "rf-github-" + o.kind, href: url, target: "_blank", rel: "noopener",
           text: "在 GitHub 上新建这个文件" }));
-        gh.appendChild(el("p", { class: "rf-help", text: "GitHub 会打开网页编辑器，文件名和内容已经填好：点 Commit changes，按提示创建拉取请求（没有写权限时 GitHub 会自动建立副本）。" }));
+        gh.appendChild(el("p", { class: "rf-help" }, ["GitHub 会打开网页编辑器，文件名和内容已经填好：点 ",
+          button("Commit changes…", "提交更改"), "，选 ",
+          button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
+          "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"),
+          "（没有写权限时 GitHub 会先提示 ", button("Fork this repository", "复刻此仓库"), "，照做即可）。"]));
       } else {
         var upload = cfg.repo_url + "/upload/" + cfg.branch + "/submissions" + (existing ? "/" + encodeURIComponent(id) : "");
         gh.appendChild(el("div", { class: "rf-upload", id: "rf-upload-" + o.kind }, [
@@ -132,10 +144,14 @@
           el("ol", {}, [
             el("li", { text: "点“下载文件”，保存为 " + fileName + "。" }),
             el("li", {}, existing ? ["打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
-              "（即仓库中 submissions/" + id + "/ 文件夹的 Add file → Upload files）。"]
+              "（即仓库中 submissions/" + id + "/ 文件夹里的 ", button("Add file", "添加文件"), " → ",
+              button("Upload files", "上传文件"), "），把文件拖进去。"]
               : ["新建名为 " + id + " 的文件夹，把下载的文件放进去；打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
-                "（submissions/ 文件夹的 Add file → Upload files），把整个文件夹拖进去。"]),
-            el("li", { text: "在页面下方选择“Create a new branch … and start a pull request”，点 Commit changes。" }),
+                "（submissions/ 文件夹里的 ", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"),
+                "），把整个文件夹拖进去。"]),
+            el("li", {}, ["在页面下方选择 ",
+              button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
+              "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"), "。"]),
           ]),
           el("p", { class: "rf-help" }, ["也可以先打开 ", el("a", { href: folder, target: "_blank", rel: "noopener", text: "本学会的文件夹" }), " 查看已有文件。"]),
         ]));

@@ -25,30 +25,50 @@
     this.editor = el("div", { class: "rf-editor" });
     this.node.appendChild(this.editor);
 
-    // 1. empty
-    var ids = el("datalist", { id: "rf-society-ids" }, cfg.societies.map(function (s) {
-      return el("option", { value: s.id, label: s.name });
-    }));
-    var newId = el("input", { type: "text", class: "rf-input", id: "rf-new-society", list: "rf-society-ids",
-      placeholder: "如 cd-mech-eng", autocomplete: "off" });
+    // 1. empty: the society is chosen from the registered list; a new one proposes its id
+    var NEW = "__new__";
+    var choice = el("select", { class: "rf-input rf-select", id: "rf-new-choice" },
+      [el("option", { value: "", text: "请选择本学会" })].concat(cfg.societies.map(function (s) {
+        return el("option", { value: s.id, text: s.name });
+      }), [el("option", { value: NEW, text: "新学会（尚未在本站登记）" })]));
+    var newId = el("input", { type: "text", class: "rf-input", id: "rf-new-society",
+      placeholder: "如 cd-mech-eng", autocomplete: "off", "aria-describedby": "rf-new-id-help" });
+    var newIdBox = el("div", { class: "rf-new-id", hidden: "hidden" }, [
+      el("label", { class: "rf-label", for: "rf-new-society", text: "新学会的编号（学会 id）" }), newId,
+      el("p", { class: "rf-help", id: "rf-new-id-help", text: "学会 id 就是学会在本仓库中的文件夹名：" +
+        "以 cd- 开头，接学会英文名称或学科的简写，只用小写英文字母、数字和连字符，" +
+        "如成都市机械工程学会为 cd-mech-eng。市科协审核时会确认或帮您改定。" }),
+    ]);
+    choice.addEventListener("change", function () {
+      newIdBox.hidden = choice.value !== NEW;
+      if (choice.value === NEW) newId.focus();
+    });
     var newYear = RF.yearSelect(years, latest, "rf-new-year");
-    var newMsg = el("div", { class: "rf-msg" });
+    var newMsg = el("div", { class: "rf-msg", "aria-live": "polite" });
     var empty = el("section", { class: "rf-mode" }, [
       el("h3", { text: "新建空白报告" }),
-      el("p", { class: "rf-help", text: "已有学会请填写本学会的 id；新学会请自拟一个 id（小写英文字母、数字和连字符），并在下方一并填写学会资料。" }),
-      el("label", { class: "rf-label", for: "rf-new-society", text: "学会 id" }), newId, ids,
+      el("p", { class: "rf-help", text: "从已登记的学会中选择本学会；还没有登记的新学会选最后一项，并在下方一并填写学会资料。" }),
+      el("label", { class: "rf-label", for: "rf-new-choice", text: "学会" }), choice, newIdBox,
       el("label", { class: "rf-label", for: "rf-new-year", text: "填报年度" }), newYear,
       el("div", {}, [el("button", { type: "button", class: "rf-button", id: "rf-start-empty", text: "新建",
         on: { click: function () {
-          var id = newId.value.trim();
+          var id = choice.value === NEW ? newId.value.trim() : choice.value;
           RF.clear(newMsg);
+          if (!choice.value) {
+            newMsg.appendChild(el("p", { class: "rf-error", text: "请先选择本学会；新学会请选“新学会”并填写拟用的学会 id。" }));
+            return;
+          }
+          if (!id) {
+            newMsg.appendChild(el("p", { class: "rf-error", text: "请填写新学会拟用的学会 id，如 cd-mech-eng。" }));
+            return;
+          }
           if (!new RegExp(self.labels.slug_pattern).test(id)) {
             newMsg.appendChild(el("p", { class: "rf-error", text: "学会 id 只能用小写英文字母、数字和单个连字符，如 cd-mech-eng。" }));
             return;
           }
           self.begin({ society: id, year: Number(newYear.value) }, Number(newYear.value), {
-            note: self.society(id) ? "已新建 " + id + " 的 " + newYear.value + " 年度空白报告。"
-              : "已新建空白报告。" + id + " 是新学会：请同时填写下方的学会资料（society.yaml）。",
+            note: self.society(id) ? "已新建 " + self.society(id).name + " 的 " + newYear.value + " 年度空白报告。"
+              : "已新建空白报告。" + id + " 是新学会：请同时填写下方的学会资料。",
           });
         } } })]),
       newMsg,
@@ -137,6 +157,24 @@
     ]);
 
     startBox.appendChild(el("h2", { text: "第一步：选择开始方式" }));
+    var draft = this.draft();
+    if (draft) {
+      var who = self.society(draft.data.society);
+      var when = new Date(draft.saved);
+      var prompt = el("section", { class: "rf-draft", id: "rf-draft", role: "status" }, [
+        el("p", { text: "本浏览器中有一份自动保存的草稿：" + (who ? who.name : String(draft.data.society || "未填学会")) +
+          " " + draft.year + " 年度报告" + (isNaN(when) ? "" : "，保存于 " + when.toLocaleString("zh-CN")) + "。要接着填写吗？" }),
+        el("button", { type: "button", class: "rf-button", id: "rf-restore", text: "恢复草稿", on: { click: function () {
+          self.begin(draft.data, draft.year, { note: "已恢复自动保存的草稿。", profile: draft.profile });
+        } } }),
+        " ",
+        el("button", { type: "button", class: "rf-button", id: "rf-discard", text: "丢弃草稿", on: { click: function () {
+          RF.store(RF.DRAFT, "");
+          prompt.remove();
+        } } }),
+      ]);
+      startBox.appendChild(prompt);
+    }
     startBox.appendChild(el("div", { class: "rf-modes" }, [empty, copy, fileMode]));
   };
 
@@ -227,7 +265,7 @@
       self.state = {
         data: data,
         year: year,
-        profile: { id: data.society, maintainers: [] },
+        profile: options.profile || { id: data.society, maintainers: [] },
         flagged: options.flagged || new WeakMap(),
         note: options.note || "",
       };

@@ -32,6 +32,25 @@
     return node;
   };
 
+  /* localStorage, where the browser allows it (a private window may refuse). */
+  RF.DRAFT = "rf-draft";
+  RF.store = function (key, value) {
+    try {
+      if (value) window.localStorage.setItem(key, value);
+      else window.localStorage.removeItem(key);
+      return true;
+    } catch (err) {
+      return false; /* nothing is saved: the form still works */
+    }
+  };
+  RF.stored = function (key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (err) {
+      return null;
+    }
+  };
+
   RF.clear = function (node) {
     while (node.firstChild) node.removeChild(node.firstChild);
     return node;

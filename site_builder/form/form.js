@@ -25,7 +25,7 @@
 
   App.prototype.start = function () {
     var self = this;
-    // Nothing is stored anywhere: warn before the page is closed with unsaved input.
+    // Warn before the page is closed with input the browser could not save (see saveDraft).
     window.addEventListener("beforeunload", function (e) {
       if (!self.unsaved || !document.body.contains(self.node)) return;
       e.preventDefault();
@@ -91,6 +91,14 @@
     var scrollY = window.scrollY;
     RF.clear(this.editor);
     this.editor.appendChild(el("h2", { text: "第二步：填写 " + year + " 年度报告" }));
+    // YAML keys stay out of the way unless asked for (they help when editing the file itself).
+    var keys = el("input", { type: "checkbox", id: "rf-show-keys", checked: this.node.classList.contains("rf-show-keys"),
+      on: { change: function () {
+        self.node.classList.toggle("rf-show-keys", keys.checked);
+        RF.store("rf-show-keys", keys.checked ? "1" : "");
+      } } });
+    this.editor.appendChild(el("p", { class: "rf-options" }, [
+      el("label", { for: "rf-show-keys" }, [keys, " 显示字段名（YAML 文件中的英文名，直接编辑文件时有用）"])]));
     if (st.note) this.editor.appendChild(el("p", { class: "rf-note", text: st.note }));
     this.editor.appendChild(el("p", { class: "rf-help", text: guide.title + "。本年度评估期：" + guide.window.label + "。" }));
 
@@ -244,7 +252,28 @@
     clearTimeout(this.timer);
     this.timer = setTimeout(function () {
       self.validateNow();
+      self.saveDraft();
     }, 150);
+  };
+
+  /* ---- autosave: the draft in this browser's localStorage, offered back on the next visit ---- */
+
+  App.prototype.saveDraft = function () {
+    var st = this.state;
+    if (!st) return;
+    var kept = RF.store(RF.DRAFT, JSON.stringify({ data: st.data, year: st.year, profile: this.profileCtx ? st.profile : null,
+      saved: new Date().toISOString() }));
+    // Saved in the browser: closing the page loses nothing, so it need not ask.
+    if (kept) this.unsaved = false;
+  };
+
+  App.prototype.draft = function () {
+    try {
+      var draft = JSON.parse(RF.stored(RF.DRAFT) || "null");
+      return draft && RF.isObject(draft.data) && typeof draft.year === "number" ? draft : null;
+    } catch (err) {
+      return null;
+    }
   };
 
   /* ---- checks ---------------------------------------------------------------------------- */
@@ -426,6 +455,7 @@
     var node = document.getElementById("report-form");
     if (!node || node.dataset.mounted) return;
     node.dataset.mounted = "1";
+    if (RF.stored("rf-show-keys")) node.classList.add("rf-show-keys");
     new App(node).start();
   };
 

@@ -78,9 +78,9 @@ def test_the_final_year_shows_the_verdicts_marks_and_what_produced_it(page, base
     assert "评估细则 default-2017" in said
     commit = page.locator("p.sb-phase a[href*='/commit/']")
     assert len(commit.inner_text()) == 12
-    page.goto(f"{base}societies/cd-hitech-park/")
-    lines = page.locator("#y2017-lines ~ div table").first.inner_text()
+    page.goto(f"{base}societies/cd-hitech-park/2017/")
+    lines = page.locator("#lines ~ div table").first.inner_text()
     assert "市科协核查不予认定" in lines
-    page.goto(f"{base}societies/cd-tcm/")
-    lines = page.locator("#y2017-lines ~ div table").first.inner_text()
+    page.goto(f"{base}societies/cd-tcm/2017/")
+    lines = page.locator("#lines ~ div table").first.inner_text()
     assert "专家评分：综合性学术年会的质量：3 位专家评分 4、5、4" in lines

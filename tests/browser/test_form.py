@@ -105,6 +105,7 @@ def validators_check(root: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_new_society_fills_every_area_into_a_valid_file(page, form_site: FormSite, tmp_path: Path) -> None:
+    page.select_option("#rf-new-choice", "__new__")
     page.fill("#rf-new-society", NEW_SOCIETY)
     page.select_option("#rf-new-year", "2017")
     page.click("#rf-start-empty")
@@ -255,8 +256,10 @@ def test_long_report_explains_the_upload_route(page) -> None:
     settled(page)
     assert page.locator("#rf-github-report").count() == 0
     upload = page.inner_text("#rf-upload-report")
-    assert "Upload files" in upload
+    assert "Upload files（上传文件）" in upload
+    assert "Add file（添加文件）" in upload
     assert "submissions/" in upload
+    assert page.locator('#rf-upload-report strong[lang="en"]', has_text="Upload files").count() == 1
 
 
 # Texts that a YAML 1.1 reader, or the validator's YAML 1.2 core reader, would take for something
@@ -288,3 +291,92 @@ def test_a_value_outside_an_enumeration_is_one_issue_with_the_chinese_choices(pa
     assert message.count("不是可选值之一") == 1, message
     assert "可选：深化改革、科技扶贫、党建" in message
     assert "reform" not in message
+
+
+def _registered() -> dict[str, str]:
+    _, repo = check_tree(ROOT)
+    return {society: doc.profile.name for society, doc in repo.profiles.items()}
+
+
+def test_a_society_chooses_itself_from_the_registered_list(page) -> None:
+    """The list names every registered society (and no id); an empty choice says what to do,
+    and a new society is told how its id is made."""
+    names = page.locator("#rf-new-choice option").all_inner_texts()
+    assert sorted(names[1:-1]) == sorted(_registered().values())
+    page.click("#rf-start-empty")
+    assert "请先选择本学会" in page.inner_text(".rf-mode .rf-msg")
+    assert not page.locator("#rf-new-society").is_visible()
+    page.select_option("#rf-new-choice", "__new__")
+    assert page.locator("#rf-new-society").is_visible()
+    assert "文件夹名" in page.inner_text("#rf-new-id-help")
+    society, name = sorted(_registered().items())[0]
+    page.select_option("#rf-new-choice", society)
+    page.click("#rf-start-empty")
+    page.wait_for_selector(".rf-editor .rf-summary")
+    assert name in page.inner_text(".rf-note")
+
+
+def _start_blank(page, society: str) -> None:
+    page.select_option("#rf-new-choice", society)
+    page.select_option("#rf-new-year", "2018")
+    page.click("#rf-start-empty")
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+
+
+def test_field_names_show_only_when_asked_for(page) -> None:
+    _start_blank(page, sorted(_registered())[0])
+    key = page.locator(".rf-key").first
+    assert not key.is_visible()
+    page.check("#rf-show-keys")
+    assert key.is_visible()
+    page.reload()
+    page.wait_for_selector(".rf-modes")
+    _start_blank(page, sorted(_registered())[0])
+    assert page.locator(".rf-key").first.is_visible()  # the choice is remembered
+
+
+def test_a_draft_is_saved_and_offered_back(page) -> None:
+    _start_blank(page, sorted(_registered())[0])
+    add(page, "/major_work")
+    fill(page, "/major_work/0/title", "自动保存的党建工作")
+    settled(page)
+    page.wait_for_timeout(300)
+    page.reload()
+    page.wait_for_selector("#rf-draft")
+    assert "2018 年度" in page.inner_text("#rf-draft")
+    page.click("#rf-restore")
+    page.wait_for_selector(".rf-editor .rf-summary")
+    assert box(page, "/major_work/0/title").locator("input").input_value() == "自动保存的党建工作"
+    page.reload()
+    page.wait_for_selector("#rf-draft")
+    page.click("#rf-discard")
+    page.reload()
+    page.wait_for_selector(".rf-modes")
+    assert page.locator("#rf-draft").count() == 0
+
+
+def test_errors_stay_in_view_and_a_copied_year_is_flagged(page) -> None:
+    """The summary with its count and jump list stays on screen while the form scrolls; a
+    title naming last year gets the same warning as `check` gives."""
+    _start_blank(page, sorted(_registered())[0])
+    add(page, "/academic_events")
+    fill(page, "/academic_events/0/title", "2017年度学术年会")
+    settled(page)
+    assert "2017 年" in box(page, "/academic_events/0/title").inner_text()
+    page.mouse.wheel(0, 6000)
+    page.wait_for_timeout(300)
+    top = page.evaluate("() => document.querySelector('.rf-editor .rf-summary').getBoundingClientRect().top")
+    assert 0 <= top < 120
+    assert "处错误" in page.inner_text(".rf-editor .rf-summary")
+
+
+def test_the_form_has_no_serious_accessibility_fault(page) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    _start_blank(page, sorted(_registered())[0])
+    found = Axe().run(page, context="#report-form").response["violations"]
+    serious = [f"{v['id']}: {n['target']}" for v in found if v["impact"] in ("serious", "critical")
+               for n in v["nodes"]]
+    assert not serious, serious
+    assert page.locator("textarea.rf-yaml").first.get_attribute("aria-label")

@@ -14,6 +14,7 @@ from tests.search_support import expect_results, search
 from tests.site_support import built_site, chromium, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
+from validators.guideline import guideline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -83,6 +84,34 @@ def test_chinese_search_finds_a_society_by_name_and_by_a_word_inside_it(
     assert page.problems == []
 
 
+def _report_words() -> list[tuple[str, str]]:
+    """(query, year page) pairs from the latest year's reports (whose terms are indexed): a
+    district of a service and an event's title, as reported."""
+    _, repo = check_tree(ROOT)
+    latest = max(repo.years())
+    found = []
+    for (society, year), doc in sorted(repo.reports.items()):
+        if year != latest:
+            continue
+        services = doc.report.innovation.services if doc.report.innovation else []
+        if services and not any(q == services[0].district for q, _ in found):
+            found.append((services[0].district, f"/societies/{society}/{year}/"))
+        if doc.report.academic_events and len(found) < 3:
+            found.append((doc.report.academic_events[0].title, f"/societies/{society}/{year}/"))
+    # and the guideline's pilot district (郫都区), whose services earn the points of clause 1.3
+    pilot = [(d, f"/societies/{s}/{y}/") for (s, y), doc in sorted(repo.reports.items()) if y == latest
+             for d in {svc.district for svc in (doc.report.innovation.services if doc.report.innovation else [])}
+             if d in (guideline(y) or guideline(2017)).pilot_districts]
+    return list(dict.fromkeys(found[:3] + pilot[:1]))
+
+
+@pytest.mark.parametrize(("query", "where"), _report_words())
+def test_search_finds_what_reports_say(page, base: str, query: str, where: str) -> None:
+    search(page, base, query)
+    expect_results(page, f"a[href*='{where}']")
+    assert page.problems == []
+
+
 def _column(page, header: str) -> list[float]:  # type: ignore[no-untyped-def]
     return page.evaluate("""header => {
         const table = [...document.querySelectorAll('table[data-sortable]')]
@@ -111,10 +140,17 @@ def test_a_table_sorts_by_score_as_numbers(page, base: str) -> None:
     assert page.problems == []
 
 
-def test_clause_links_land_on_their_clause(page, base: str) -> None:
+def _open_a_year_report(page, base: str) -> None:  # type: ignore[no-untyped-def]
+    """From the societies list to a society's page, then to its latest year's report."""
     page.goto(f"{base}societies/")
     page.locator("a.sb-society").first.click()
     page.wait_for_load_state()
+    page.locator("a", has_text=re.compile("年度报告$")).first.click()
+    page.wait_for_load_state()
+
+
+def test_clause_links_land_on_their_clause(page, base: str) -> None:
+    _open_a_year_report(page, base)
     link = page.locator("a[href*='guideline/#clause-']").first
     clause = link.get_attribute("href").split("#", 1)[1]
     link.click()
@@ -125,12 +161,10 @@ def test_clause_links_land_on_their_clause(page, base: str) -> None:
 
 
 def test_a_society_page_prints_without_the_site_chrome(page, base: str) -> None:
-    page.goto(f"{base}societies/")
-    page.locator("a.sb-society").first.click()
-    page.wait_for_load_state()
+    _open_a_year_report(page, base)
     page.emulate_media(media="print")
-    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--secondary', '.md-footer']
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--secondary', '.md-footer__inner', '.sb-trail']
         .map(s => document.querySelector(s)).filter(Boolean)
         .every(e => getComputedStyle(e).display === 'none')""")
     assert hidden
-    assert page.locator("figure.sb-chart").first.is_visible()
+    assert page.locator(".sb-issuer").first.is_visible()

@@ -29,7 +29,7 @@ from validators.reviews import Standing
 from validators.rubric import ItemTier, Rubric, Rule
 from validators.verdicts import Verdicts
 
-__all__ = ["AREAS", "Advice", "Evaluation", "score_report"]
+__all__ = ["AREAS", "Advice", "Evaluation", "ScoreLine", "score_report"]
 
 AREAS = AREA_KEYS
 

@@ -1,0 +1,203 @@
+"""One page per society and year: the report by area, its evaluation line by line and the
+advice. It is also the printed annual report: the association as issuer, the year, the
+society, the results by area and the lines, on A4 without the site's chrome (print.css)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from site_builder import items, names, phase
+from site_builder.breadcrumbs import trail
+from site_builder.context import SiteData, area_page, society_page, society_year_page
+from site_builder.markup import (
+    Column,
+    badge,
+    cell,
+    front_matter,
+    html_list,
+    link,
+    num,
+    num_cell,
+    text,
+    yes_no,
+)
+from site_builder.tables import table
+from site_builder.typography import tight
+from validators.evaluation.scoring import AREAS, Evaluation
+from validators.measures import pilot_confirmed
+from validators.repository import ReportDoc
+
+# Left out of the search index: only a report's title and its terms (`search_terms`) are in it.
+NO_SEARCH = "data-search-exclude"
+SEVERITY = {"error": "错误", "warning": "警告"}
+
+
+def heading(level: int, title: str, anchor: str) -> str:
+    """A heading left out of the search index: only the page's top section is indexed."""
+    return f"{'#' * level} {title} {{#{anchor} {NO_SEARCH}}}\n"
+
+
+def findings(site: SiteData, page: str, file: str, anchor: str, title: str = "审核提示",
+             level: int = 2) -> list[str]:
+    """The check's errors and warnings in one file, each linked to its clause and line."""
+    found = site.findings(file)
+    if not found:
+        return []
+    rows = [[cell(SEVERITY[f.severity]), cell(text(tight(f.message))), cell(site.clause_link(page, f.clause)),
+             cell(site.source_link(f.file, f.line), f.line)] for f in found]
+    columns = [Column("级别"), Column("说明"), Column("条款"), Column("原文", numeric=True)]
+    return [heading(level, title, anchor), table(columns, rows, label=title, key=(0, 1), cards=True) + "\n"]
+
+
+def _area_facts(site: SiteData, area: str, doc: ReportDoc) -> str:
+    report = doc.report
+    if area == "innovation" and report.innovation:
+        inn = report.innovation
+        rate = (f"{inn.senior_experts_registered}/{inn.senior_experts_total}"
+                f"（{inn.senior_experts_registered / inn.senior_experts_total:.0%}）"
+                if inn.senior_experts_total else "未填报")
+        return (f"<p>{names.field_title(area, 'enterprise_platform_registered')}："
+                f"{yes_no(inn.enterprise_platform_registered)}；"
+                f"副高职及以上专家会员在专家库注册：{rate}。</p>\n")
+    if area == "government_functions" and report.government_functions:
+        return f"<p>{names.field_title(area, 'pilot')}：{text(_pilot_status(site, doc))}。</p>\n"
+    return ""
+
+
+def _pilot_status(site: SiteData, doc: ReportDoc) -> str:
+    """The society's claim beside the association's list, which decides (2.1)."""
+    gov = doc.report.government_functions
+    confirmed = pilot_confirmed(doc.report.society, site.guideline(doc.report.year))
+    if confirmed:
+        return "是（列入市科协公布的名单）"
+    if gov is None or not gov.pilot:
+        return "否"
+    if confirmed is None:
+        return "自报是；市科协尚未公布本年度名单，暂不计试点分"
+    return "自报是；不在市科协公布的名单中，不计试点分"
+
+
+def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None) -> list[str]:
+    year = doc.report.year
+    row = items.Row(site, page, doc, e)
+    numbers = site.area_numbers(year)
+    out = [heading(2, "报告内容", "report")]
+    for area, title in site.area_titles(year).items():
+        area_link = link(site.urls.rel(page, area_page(year, area)), "全部学会的同类项目")
+        out.append(heading(3, f"{numbers[area]}、{text(title)}", area))
+        facts = _area_facts(site, area, doc)
+        parts = [facts] if facts else []
+        for spec in items.lists_of(area):
+            found = items.rows(spec, row)
+            if found:
+                parts.append(f"<p>{text(spec.title)}（{len(found)} 项，{area_link}）：</p>\n"
+                             + table(items.columns(spec), found, label=f"{spec.title}",
+                                     key=items.key_columns(), cards=True) + "\n")
+        out += parts or ["未填报。\n"]
+    return out
+
+
+def _by_area(site: SiteData, e: Evaluation) -> list[str]:
+    """The results by area: score against the area's cap, the total and the tier."""
+    titles, numbers = site.area_titles(e.guideline_year), site.area_numbers(e.guideline_year)
+    points = site.rubric(e.year)
+    rows = [[cell(f"{numbers[a]}、{text(titles[a])}"), num_cell(e.subtotals.get(a, 0.0)),
+             num_cell(getattr(points, a).cap)] for a in AREAS]
+    rows.append([cell("<strong>合计</strong>"), cell(f"<strong>{num(e.total)}</strong>", e.total),
+                 cell(text(e.tier))])
+    columns = [Column("领域"), Column("得分", numeric=True), Column("上限（分）", numeric=True)]
+    return [heading(2, "各领域得分", "areas"),
+            table(columns, rows, label="各领域得分", key=(0, 1), sortable=False) + "\n"]
+
+
+def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
+    """Each piece of advice once: what to do, its clause (a link) and what it would add."""
+    if not e.advice:
+        return []
+    shown = [f"{text(tight(a.message))}（{site.clause_link(page, a.clause)}，可加 {num(a.gain)} 分）"
+             for a in e.advice]
+    return [heading(2, "改进建议", "advice"), html_list(shown, "sb-advice") + "\n"]
+
+
+def _lines(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> list[str]:
+    numbers = site.area_numbers(e.guideline_year)
+    titles = site.area_titles(e.guideline_year)
+    rows = [[cell(text(names.line_subject(doc.report, x))), num_cell(x.points),
+             cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),
+             cell(f'<abbr title="{titles[x.area]}">{numbers[x.area]}</abbr>', AREAS.index(x.area)),
+             cell(site.clause_link(page, x.clause)), cell(site.source_link(x.file, x.line), x.line)]
+            for x in e.lines]
+    columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
+               Column("依据"), Column("原文", numeric=True)]
+    return [heading(2, "评估明细", "lines"),
+            "<p>每一行是一项得分或不得分的理由，依据指南条款和评估细则；各行之和即总分。</p>\n",
+            table(columns, rows, label="评估明细", key=(0, 1), cards=True) + "\n"]
+
+
+# What a reader may search a report for: the titles of its items and events, the districts,
+# the commissioning bodies and partners. Not the enterprises served: one each, many per report.
+_TERMS = ("title", "name", "district", "commissioner", "partner", "occasion")
+
+
+def search_terms(doc: ReportDoc, indexed: bool) -> str:
+    """The report's titles, districts, organisations and events, once each, folded so that it
+    does not push the report down. When `indexed` (the latest year's reports) it is the only
+    part of the page in the search index besides its title; the other years' stay out, so the
+    index grows with the number of societies, not with the years (1,500 societies' ten years
+    of terms would be a 68 MB index)."""
+    seen: dict[str, None] = {}
+    for spec in items.ITEM_LISTS:
+        for item in spec.items(doc.report):
+            for key in _TERMS:
+                value = getattr(item, key, None)
+                if isinstance(value, str) and value.strip():
+                    seen.setdefault(value.strip(), None)
+    if not seen:
+        return ""
+    excluded = "" if indexed else f" {NO_SEARCH}"
+    return (f'<details class="sb-terms"{excluded}><summary {NO_SEARCH}>本报告涉及的项目、地区和单位（{len(seen)} 个）</summary>'
+            f'<p>{"；".join(text(v) for v in seen)}。</p></details>\n')
+
+
+def render(site: SiteData, doc: ReportDoc) -> str:
+    society, year = doc.report.society, doc.report.year
+    page = society_year_page(society, year)
+    name = text(site.name(society))
+    e = site.evaluation(society, year)
+    issuer = text(site.settings.issuer)
+    out = [front_matter(f"{name} {year} 年度报告"),
+           trail(page, [("societies.md", "学会"), (society_page(society), name)], f"{year} 年度"),
+           f'<p class="sb-issuer" {NO_SEARCH}>{issuer}</p>\n' if issuer else "",
+           f"# {name} {year} 年度学会重点工作报告与评估 {{#top}}\n"]
+    if site.is_sample(society):
+        out.append(f"<p {NO_SEARCH}>{badge('示例', 'sample')} 虚构的示例数据，仅用于演示。</p>\n")
+    rules = site.guideline(e.guideline_year if e else year)
+    basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
+    # The date is the footer's (printed too): the page itself changes only with its data.
+    out.append(f'<p class="sb-report-meta" {NO_SEARCH}>{f"发布单位：{issuer}；" if issuer else ""}{basis}'
+               f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None)}</span>。</p>\n')
+    if e:
+        out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')
+    else:
+        out.append("<p>本年度没有评估细则，未评分。</p>\n")
+    out.append(search_terms(doc, indexed=year == site.latest_year))
+    out.append(f'<p class="sb-no-print sb-report-meta" {NO_SEARCH}>用浏览器打印本页（Ctrl+P），即得 A4 纸的年度报告。</p>\n')
+    out.append(phase.note(site, year))
+    if doc.has_errors:
+        out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误。有错误的项目不计分'
+                   '（评估明细中记 0 分并注明错误），其余项目照常计分。\n')
+    if e:
+        out += _by_area(site, e)
+    out += findings(site, page, doc.file, "findings")
+    out.append(phase.objections(site, page, year, society))
+    out += _report(site, page, doc, e)
+    if e:
+        out += _lines(site, page, doc, e) + _advice(site, page, e)
+    return "\n".join(out)
+
+
+def pages(site: SiteData) -> Iterator[tuple[str, str]]:
+    for society in site.societies:
+        for doc in site.reports_of(society):
+            if doc.report.year in site.years:
+                yield society_year_page(society, doc.report.year), render(site, doc)

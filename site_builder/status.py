@@ -1,0 +1,66 @@
+"""“提交情况” per year, for the association's staff: which registered societies have submitted
+that year's report, which have not, and the year's deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from site_builder.breadcrumbs import md_link, trail
+from site_builder.context import SiteData
+from site_builder.markup import Column, cell, front_matter, link, num_cell, text
+from site_builder.tables import table
+
+INDEX = "status/index.md"
+
+
+def status_page(year: int) -> str:
+    return f"status/{year}.md"
+
+
+def render(site: SiteData, year: int) -> str:
+    page = status_page(year)
+    window = site.guideline(year).evaluation_window
+    submitted = {d.report.society: d for d in site.reports_in(year)}
+    registered = sorted(site.repo.profiles, key=lambda s: (s in submitted, site.name(s)))
+    rows = []
+    for society in registered:
+        doc = submitted.get(society)
+        if doc is None:
+            state = cell('<strong class="sb-missing">未提交</strong>', 0)
+        else:
+            state = cell(site.year_link(page, society, year, "已提交（有错误）" if doc.has_errors else "已提交"),
+                         1 if doc.has_errors else 2)
+        rows.append([cell(site.society_link(page, society), site.name(society)), state])
+    others = [s for s in submitted if s not in site.repo.profiles]
+    rows += [[cell(text(s)), cell(site.year_link(page, s, year, "已提交（学会资料缺失）"), 1)] for s in others]
+    done = sum(1 for s in site.repo.profiles if s in submitted)
+    choice = " · ".join(f"**{y} 年度**" if y == year else md_link(page, status_page(y), f"{y} 年度")
+                        for y in reversed(site.years))
+    return (front_matter(f"{year} 年度提交情况", hide=["toc"], search_exclude=True)
+            + trail(page, [(INDEX, "提交情况")], f"{year} 年度") + f"# {year} 年度提交情况\n\n"
+            f"选择年度：{choice}\n{{: .sb-years }}\n\n"
+            f'<p class="sb-deadline">本年度评估期：{text(window.label)}；提交截止日期：'
+            f"<strong>{window.deadline.isoformat()}</strong>（含当日）。</p>\n\n"
+            f'<p class="sb-counts">已登记学会 <strong>{len(site.repo.profiles)}</strong> 个，'
+            f"已提交 <strong>{done}</strong> 个，未提交 <strong>{len(site.repo.profiles) - done}</strong> 个。"
+            "未提交的排在前面。</p>\n\n"
+            + table([Column("学会"), Column("提交情况")], rows, label=f"{year} 年度提交情况", key=(0, 1)) + "\n")
+
+
+def render_index(site: SiteData) -> str:
+    rows = []
+    for year in reversed(site.years):
+        done = sum(1 for d in site.reports_in(year) if d.report.society in site.repo.profiles)
+        deadline = site.guideline(year).evaluation_window.deadline.isoformat()
+        rows.append([cell(link(site.urls.rel(INDEX, status_page(year)), f"{year} 年度"), year), cell(deadline),
+                     num_cell(done), num_cell(len(site.repo.profiles) - done)])
+    columns = [Column("年度"), Column("截止日期"), Column("已提交", numeric=True), Column("未提交", numeric=True)]
+    return (front_matter("提交情况") + trail(INDEX, [], "提交情况") + "# 提交情况\n\n"
+            "各年度已登记学会的报告提交情况和截止日期，供市科协工作人员跟进。\n\n"
+            + table(columns, rows, label="各年度提交情况", key=(0, 1, 2, 3), sortable=False) + "\n")
+
+
+def pages(site: SiteData) -> Iterator[tuple[str, str]]:
+    yield INDEX, render_index(site)
+    for year in site.years:
+        yield status_page(year), render(site, year)
