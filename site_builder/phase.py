@@ -72,7 +72,7 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
         is_open = o.status is ObjectionStatus.OPEN
         still_open += is_open
         status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
-        rows.append([cell(text(o.id)), cell(site.society_link(page, o.society), o.society),
+        rows.append([cell(site.society_link(page, o.society), o.society),
                      cell(str(o.filed)), cell(issue), cell(text(o.subject)), cell(status), cell(answer)])
     return rows, still_open
 
@@ -84,7 +84,7 @@ def objections(site: SiteData, page: str, year: int, society: str | None = None,
     heading = f"{'#' * level} 公示期的异议 {{#{anchor} data-search-exclude}}\n\n"
     if not rows:
         return heading + "尚无异议。\n" if society is None and year in site.repo.objections else ""
-    columns = [Column("编号"), Column("学会"), Column("提出日期"), Column("议题"), Column("事由"),
+    columns = [Column("学会"), Column("提出日期"), Column("议题"), Column("事由"),
                Column("状态"), Column("答复")]
     return (heading + f"共 {len(rows)} 条：受理中 {still_open} 条，已答复 {len(rows) - still_open} 条"
             f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n" + table(columns, rows) + "\n")
@@ -113,7 +113,8 @@ def provenance(site: SiteData, year: int) -> str:
         code = f"代码提交 {link(url, label) if url else label}"
     else:
         code = "代码提交未记录"
-    return (f"下面是 {frozen.finalized_on} 定稿的结果（results/{year}.json），由{code}、"
+    frozen_file = site.source_link(f"results/{year}.json", None, "定稿文件")
+    return (f"下面是 {frozen.finalized_on} 定稿的结果（{frozen_file}），由{code}、"
             f"评估细则 <code>{text(frozen.rubric_id)}</code>（数据 sha256 <code>{frozen.rubric_sha256[:12]}</code>）"
             f"和指南数据（sha256 <code>{frozen.guideline_sha256[:12]}</code>）计算，"
             "此后细则、指南数据或代码的改动不会改变它。")

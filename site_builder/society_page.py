@@ -29,8 +29,6 @@ def _profile(site: SiteData, society: str, page: str) -> list[str]:
         facts.append(f"网站：{web_link(profile.website)}")
     doc = site.repo.profiles[society]
     facts.append("学会资料：" + site.source_link(doc.file, None))
-    if profile.heads:
-        facts.append("负责人（批准报告的改动）：" + "、".join(text(h) for h in profile.heads))
     out.append('<p class="sb-profile">' + "；".join(facts) + "。</p>\n")
     return out
 

@@ -213,7 +213,7 @@ class Standing:
             return None
         rec = self.records.get(item_id)
         if rec is not None and rec.status is ReviewStatus.NOT_RECOGNISED:
-            return f"市科协核查不予认定（{rec.reviewer}，{rec.date}）：{rec.reason}"
+            return f"市科协核查不予认定（{rec.date}）：{rec.reason}"
         if not self.strict:
             return None
         if rec is not None and rec.status is ReviewStatus.MATERIAL_REQUESTED:
