@@ -90,7 +90,8 @@ def test_the_site_shows_the_frozen_numbers_and_what_produced_them(tree: Path, tm
     docs = tmp_path / "docs"
     generate(tree, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
     ranking = (docs / "rankings" / "2017.md").read_text("utf-8")
-    assert "2018-02-01 定稿的结果（results/2017.json）" in ranking
+    assert "2018-02-01 定稿的结果（<a href=" in ranking
+    assert "results/2017.json" in ranking  # the frozen file, linked
     assert "代码提交未记录" in ranking
     assert "<code>default&#45;2017</code>" in ranking
     evaluations = json.loads((docs / "downloads" / "evaluations.json").read_text("utf-8"))["evaluations"]
