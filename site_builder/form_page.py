@@ -100,9 +100,10 @@ def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]]) -> list[di
 
 def _reports(society: str, docs: list[ReportDoc]) -> dict[str, Any]:
     """Every published year of a society, as the validator read it (codes; the form shows labels)."""
-    dump = {"mode": "json", "exclude_none": True, "exclude_defaults": True}
     return {"society": society,
-            "reports": {str(doc.report.year): doc.report.model_dump(**dump) for doc in docs}}
+            "reports": {str(doc.report.year): doc.report.model_dump(mode="json", exclude_none=True,
+                                                                    exclude_defaults=True)
+                        for doc in docs}}
 
 
 def page_markdown(settings: SiteSettings) -> str:

@@ -39,14 +39,21 @@ def year_choice(site: SiteData, page: str, current: int) -> str:
     return f"选择年度：{' · '.join(years)}；另见{status}。\n{{: .sb-years }}\n\n"
 
 
+def _number(value: object) -> float:
+    """A figure of a ranking row (rows are shared with the CSV, hence typed loosely)."""
+    assert isinstance(value, int | float)
+    return value
+
+
 def render(site: SiteData, year: int) -> str:
     page = ranking_page(year)
     rows = []
     for _y, rank, society, _name, total, tier, *rest in ranking_rows(site.evaluations_in(year), site.repo):
         subtotals, note = rest[:len(AREAS)], rest[len(AREAS)]
-        name = site.year_link(page, society, year, text(site.name(society)))
-        rows.append([num_cell(rank), cell(name, society), num_cell(total),
-                     cell(text(tier)), *(num_cell(v) for v in subtotals), cell(text(note))])
+        sid = str(society)
+        name = site.year_link(page, sid, year, text(site.name(sid)))
+        rows.append([num_cell(_number(rank)), cell(name, sid), num_cell(_number(total)),
+                     cell(text(str(tier))), *(num_cell(_number(v)) for v in subtotals), cell(text(str(note)))])
     columns = [Column("名次", numeric=True), Column("学会"), Column("总分", numeric=True), Column("档次"),
                *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
     rubric_link = link(site.urls.rel(page, "rubric.md", f"rubric-{year}"), "评估细则")

@@ -40,10 +40,10 @@ def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, label: s
     body = []
     for row in rows:
         cells = []
-        for i, c in enumerate(row):
+        for i, value in enumerate(row):
             extra = f' data-label="{names[i]}"' if cards and i < len(names) else ""
-            extra += f' data-sort="{attr(c.sort)}"' if c.sort is not None else ""
-            cells.append(f"<td{extra}>{c.html}</td>")
+            extra += f' data-sort="{attr(value.sort)}"' if value.sort is not None else ""
+            cells.append(f"<td{extra}>{value.html}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     # A class of our own: the theme wraps and styles only tables without one.
     flags = ' class="sb-grid"' + (" data-sortable" if sortable else "")
