@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site_support import chromium, run_builder, served, sync_playwright
+from tests.site_support import run_builder, served, sync_playwright
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -25,20 +25,6 @@ def base() -> Iterator[str]:
         run_builder("build", "--site-dir", str(site), "--date", ON_NOTICE)
         with served(site) as url:
             yield url
-
-
-@pytest.fixture(scope="module")
-def browser(base: str) -> Iterator[object]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    yield opened
-    context.close()
 
 
 def test_home_shows_each_years_phase(page, base: str) -> None:

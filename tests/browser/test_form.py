@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.form_page import site_settings
-from tests.site_support import built_site, chromium, served, sync_playwright
+from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.guideline import available_years
@@ -38,9 +38,8 @@ def form_site() -> Iterator[FormSite]:
 
 
 @pytest.fixture(scope="module")
-def browser(form_site: FormSite) -> Iterator[object]:
-    with chromium() as launched:
-        yield launched
+def base(form_site: FormSite) -> str:
+    return form_site.url
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from site_builder.form_page import site_settings
-from tests.site_support import built_site, chromium, served, sync_playwright
+from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
 
@@ -40,12 +40,6 @@ def base() -> Iterator[str]:
     sync_playwright()
     with served(built_site()) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(base: str) -> Iterator[object]:
-    with chromium() as launched:
-        yield launched
 
 
 def _open(browser, base: str, kind: str, width: str):  # type: ignore[no-untyped-def]

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import pytest
 
 from site_builder.search_dict import core_name
 from tests.search_support import expect_results, search
-from tests.site_support import built_site, chromium, served, sync_playwright
+from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.guideline import guideline
@@ -26,26 +25,6 @@ def base() -> Iterator[str]:
     sync_playwright()  # fails in CI, skips elsewhere, before the build
     with served(built_site()) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(base: str) -> Iterator[object]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    opened.problems = []
-    opened.on("pageerror", lambda exc: opened.problems.append(f"page error: {exc}"))
-    opened.on("console", lambda m: opened.problems.append(f"console {m.type}: {m.text}")
-              if m.type in ("error", "warning") else None)
-    opened.on("request", lambda r: opened.problems.append(f"request to {r.url}")
-              if urlsplit(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith("data:") else None)
-    yield opened
-    context.close()
 
 
 def _societies() -> list[tuple[str, str, str]]:
