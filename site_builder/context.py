@@ -9,6 +9,7 @@ from pathlib import Path
 
 from site_builder.form_page import SiteSettings
 from site_builder.markup import Urls, attr, clause_anchor, link, repo_path_url, text
+from site_builder.tables import SOURCE
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.results import FrozenYear, load_frozen, published
@@ -159,7 +160,7 @@ class SiteData:
             url += f"#L{line}"
         return url
 
-    def source_link(self, file: str, line: int | None, label_html: str = "原文") -> str:
+    def source_link(self, file: str, line: int | None, label_html: str = SOURCE) -> str:
         """A small “原文” link to the line of the YAML file in the repository; the path and
         line are its tooltip, never text on the page."""
         url = self.source_url(file, line)

@@ -25,6 +25,7 @@ from site_builder.markup import (
     text,
     yes_no,
 )
+from site_builder.tables import SOURCE
 from validators.countries import country_name
 from validators.evaluation.scoring import Evaluation
 from validators.measures import countries, out_of_province
@@ -251,7 +252,7 @@ def columns(spec: ItemList, *, brief: bool = False) -> list[Column]:
     """The table's columns; in brief (the area pages) with the society first, no evidence and
     no source link; the key columns (society, name, score) come first."""
     head = [Column("学会")] if brief else []
-    tail = [] if brief else [Column("原文")]
+    tail = [] if brief else [Column(SOURCE)]
     return [*head, *(c for c, _ in _shown(spec, brief)), *tail]
 
 
@@ -269,7 +270,9 @@ def rows(spec: ItemList, row: Row) -> list[list[Cell]]:
         if row.brief:
             name = cells[0]
             cells[0] = Cell(f'<span data-item="{attr(item.id)}">{name.html}</span>', name.sort)
-            out.append([cell(row.site.society_link(row.page, society), society), *cells])
+            # the society's report of that year, where the item is shown in full
+            report = row.site.year_link(row.page, society, row.doc.report.year, text(row.site.name(society)))
+            out.append([cell(report, society), *cells])
         else:
             out.append([*cells, source_cell(spec, index, item, row)])
     return out

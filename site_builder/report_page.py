@@ -21,7 +21,7 @@ from site_builder.markup import (
     text,
     yes_no,
 )
-from site_builder.tables import table
+from site_builder.tables import SOURCE, table
 from site_builder.typography import tight
 from validators.evaluation.scoring import AREAS, Evaluation
 from validators.measures import pilot_confirmed
@@ -45,7 +45,7 @@ def findings(site: SiteData, page: str, file: str, anchor: str, title: str = "�
         return []
     rows = [[cell(SEVERITY[f.severity]), cell(text(tight(f.message))), cell(site.clause_link(page, f.clause)),
              cell(site.source_link(f.file, f.line), f.line)] for f in found]
-    columns = [Column("级别"), Column("说明"), Column("条款"), Column("原文", numeric=True)]
+    columns = [Column("级别"), Column("说明"), Column("条款"), Column(SOURCE, numeric=True)]
     return [heading(level, title, anchor), table(columns, rows, label=title, key=(0, 1), cards=True) + "\n"]
 
 
@@ -128,7 +128,7 @@ def _lines(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> list[str
              cell(site.clause_link(page, x.clause)), cell(site.source_link(x.file, x.line), x.line)]
             for x in e.lines]
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
-               Column("依据"), Column("原文", numeric=True)]
+               Column("依据"), Column(SOURCE, numeric=True)]
     return [heading(2, "评估明细", "lines"),
             "<p>每一行是一项得分或不得分的理由，依据指南条款和评估细则；各行之和即总分。</p>\n",
             table(columns, rows, label="评估明细", key=(0, 1), cards=True) + "\n"]
