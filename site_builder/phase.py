@@ -113,7 +113,8 @@ def provenance(site: SiteData, year: int) -> str:
         code = f"代码提交 {link(url, label) if url else label}"
     else:
         code = "代码提交未记录"
-    frozen_file = site.source_link(f"results/{year}.json", None, "定稿文件")
+    url = site.source_url(f"results/{year}.json", None)
+    frozen_file = link(url, "定稿文件") if url else "定稿文件"
     return (f"下面是 {frozen.finalized_on} 定稿的结果（{frozen_file}），由{code}、"
             f"评估细则 <code>{text(frozen.rubric_id)}</code>（数据 sha256 <code>{frozen.rubric_sha256[:12]}</code>）"
             f"和指南数据（sha256 <code>{frozen.guideline_sha256[:12]}</code>）计算，"
