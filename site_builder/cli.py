@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from site_builder.build import BuildError, build
 from site_builder.generate import DEFAULT_OUT, generate
-
-
-def _out(text: str) -> None:
-    sys.stdout.buffer.write((text + "\n").encode("utf-8"))
-    sys.stdout.flush()
-
-
-def _err(text: str) -> None:
-    sys.stderr.buffer.write((text + "\n").encode("utf-8"))
-    sys.stderr.flush()
+from validators.console import err
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,25 +32,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root: Path = args.root
     if not (root / "submissions").is_dir():
-        _err(f"提示：{root / 'submissions'} 不存在，网站将没有学会数据。")
+        err(f"提示：{root / 'submissions'} 不存在，网站将没有学会数据。")
     if args.command == "generate":
         started = time.perf_counter()
         out = args.out or root / DEFAULT_OUT
         result = generate(root, out, date=args.date)
-        _out(f"已生成 {result.files} 个文件（改动 {result.written} 个）到 {out}，"
+        out(f"已生成 {result.files} 个文件（改动 {result.written} 个）到 {out}，"
              f"用时 {time.perf_counter() - started:.2f} 秒。")
         return 0
     if args.command == "build":
         try:
             built = build(root, args.site_dir or root / "site", date=args.date, verbose=args.verbose)
         except BuildError as exc:
-            _err(f"网站构建失败，原有网站保持不变：{exc}")
+            err(f"网站构建失败，原有网站保持不变：{exc}")
             return 1
-        _out(f"网站已写入 {built.site}：{built.pages} 个页面，生成 {built.generate_seconds:.2f} 秒，"
+        out(f"网站已写入 {built.site}：{built.pages} 个页面，生成 {built.generate_seconds:.2f} 秒，"
              f"MkDocs {built.mkdocs_seconds:.2f} 秒。")
         return 0
     from site_builder.serve import serve
 
-    _out(f"预览地址：http://{args.dev_addr}/（修改 submissions/ 中的文件后自动更新，Ctrl+C 退出）")
+    out(f"预览地址：http://{args.dev_addr}/（修改 submissions/ 中的文件后自动更新，Ctrl+C 退出）")
     serve(root, args.dev_addr)
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+__all__ = ["err", "out"]
+
 
 def out(text: str) -> None:
     sys.stdout.flush()
