@@ -7,9 +7,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import validators.console as console
 from site_builder.build import BuildError, build
 from site_builder.generate import DEFAULT_OUT, generate
-from validators.console import err
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,25 +32,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root: Path = args.root
     if not (root / "submissions").is_dir():
-        err(f"提示：{root / 'submissions'} 不存在，网站将没有学会数据。")
+        console.err(f"提示：{root / 'submissions'} 不存在，网站将没有学会数据。")
     if args.command == "generate":
         started = time.perf_counter()
         out = args.out or root / DEFAULT_OUT
         result = generate(root, out, date=args.date)
-        out(f"已生成 {result.files} 个文件（改动 {result.written} 个）到 {out}，"
+        console.out(f"已生成 {result.files} 个文件（改动 {result.written} 个）到 {out}，"
              f"用时 {time.perf_counter() - started:.2f} 秒。")
         return 0
     if args.command == "build":
         try:
             built = build(root, args.site_dir or root / "site", date=args.date, verbose=args.verbose)
         except BuildError as exc:
-            err(f"网站构建失败，原有网站保持不变：{exc}")
+            console.err(f"网站构建失败，原有网站保持不变：{exc}")
             return 1
-        out(f"网站已写入 {built.site}：{built.pages} 个页面，生成 {built.generate_seconds:.2f} 秒，"
+        console.out(f"网站已写入 {built.site}：{built.pages} 个页面，生成 {built.generate_seconds:.2f} 秒，"
              f"MkDocs {built.mkdocs_seconds:.2f} 秒。")
         return 0
     from site_builder.serve import serve
 
-    out(f"预览地址：http://{args.dev_addr}/（修改 submissions/ 中的文件后自动更新，Ctrl+C 退出）")
+    console.out(f"预览地址：http://{args.dev_addr}/（修改 submissions/ 中的文件后自动更新，Ctrl+C 退出）")
     serve(root, args.dev_addr)
     return 0
