@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -84,10 +85,15 @@ def display_path(path: Path, root: Path) -> str:
     return relative.replace(os.sep, "/")
 
 
+@cache
+def _has_rubric(year: int, root: Path) -> bool:
+    return year_file("rubrics", year, root) is not None
+
+
 def _context(file: str, folder: Path, source: SourceMap, year: int, root: Path) -> RuleContext | None:
     """The rules' view of a year; None unless the year has both its guideline and its rubric."""
     rules = guideline(year, root)
-    if rules is None or year_file("rubrics", year, root) is None:
+    if rules is None or not _has_rubric(year, root):
         return None
     return RuleContext(file, folder, source, rules, policy())
 

@@ -45,10 +45,13 @@ def _names() -> dict[str, str]:
 def country_code(name: str, aliases: Mapping[str, str]) -> str | None:
     """The alpha-2 code `name` stands for, or None when it names no country or region."""
     key = _key(name)
-    for alias, code in aliases.items():
-        if _key(alias) == key:
-            return code
-    return _names().get(key)
+    return _aliases(tuple(aliases.items())).get(key) or _names().get(key)
+
+
+@cache
+def _aliases(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """A year file's own names, normalised once."""
+    return {_key(alias): code for alias, code in pairs}
 
 
 def country_name(code: str) -> str:

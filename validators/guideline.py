@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated, Any, Self, TypeVar
 
@@ -183,8 +183,11 @@ class Guideline(_Strict):
 
     def province(self, name: str) -> Province | None:
         """The region a full or short name stands for."""
-        name = name.strip()
-        return next((p for p in self.provinces if name in (p.name, p.short)), None)
+        return self._province_names.get(name.strip())
+
+    @cached_property
+    def _province_names(self) -> dict[str, Province]:
+        return {n: p for p in self.provinces for n in (p.name, p.short)}
 
     @property
     def province_names(self) -> list[str]:
@@ -239,13 +242,18 @@ def year_model(kind: str, year: int, model: type[YearModel],
     return parsed
 
 
+_PACKAGE_REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+@cache
 def tree_root(root: Path | None) -> Path | None:
     """The key under which a tree's years are cached: absolute, and None for the repository
-    this package ships in (whose own year files are the shipped ones)."""
+    this package ships in (whose own year files are the shipped ones). Asked once per file
+    checked, so remembered."""
     if root is None:
         return None
-    root = Path(os.path.abspath(root))
-    return None if root == Path(__file__).resolve().parent.parent else root
+    absolute = Path(os.path.abspath(root))
+    return None if absolute == _PACKAGE_REPOSITORY else absolute
 
 
 def guideline(year: int, root: Path | None = None) -> Guideline | None:

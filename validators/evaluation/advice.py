@@ -13,6 +13,7 @@ from dataclasses import replace
 from validators.check import area_findings
 from validators.countries import other_countries
 from validators.evaluation.scoring import Advice, Evaluation, score_report
+from validators.findings import Finding
 from validators.guideline import Guideline
 from validators.measures import countries, in_window, out_of_province, regions
 from validators.models.academic_events import AcademicEvent
@@ -133,19 +134,19 @@ def candidates(report: YearReport, rules: Guideline, points: Rubric) -> Iterator
     yield from _research(report, rules, points)
 
 
-def _rechecked(doc: ReportDoc, changed: YearReport, rules: Guideline) -> ReportDoc:
+def _rechecked(doc: ReportDoc, kept: list[Finding], changed: YearReport, rules: Guideline) -> ReportDoc:
     """The changed copy with the verdicts the area rules give it: a fix is credited only when
-    the rules accept it, as `check` would."""
-    before = area_findings(doc, doc.report, rules)
-    kept = [f for f in doc.findings if f not in before]
+    the rules accept it, as `check` would. `kept` are the findings no area rule made."""
     return replace(doc, report=changed, findings=kept + area_findings(doc, changed, rules))
 
 
 def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points: Rubric,
            current: Evaluation, standing: Standing | None = None) -> list[Advice]:
     found: list[Advice] = []
+    made_by_rules = area_findings(doc, doc.report, rules)
+    kept = [f for f in doc.findings if f not in made_by_rules]
     for clause, message, changed in candidates(doc.report, rules, points):
-        fixed = _rechecked(doc, changed, rules)
+        fixed = _rechecked(doc, kept, changed, rules)
         gain = score_report(fixed, previous, rules, points, standing).total - current.total
         if gain > 0:
             found.append(Advice(clause, message, gain))
