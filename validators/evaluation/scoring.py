@@ -211,12 +211,12 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
                     f"{svc.title}（{svc.kind.label}）")
 
 
-def _functions_scored(doc: ReportDoc | None) -> list[Any]:
+def _functions_scored(doc: ReportDoc | None, verdicts: Verdicts | None = None) -> list[Any]:
     """The functions of a report that no error condemns: the ones 2.3's comparison may count."""
     g = doc.report.government_functions if doc else None
     if doc is None or g is None:
         return []
-    verdicts = Verdicts.of(doc.findings)
+    verdicts = verdicts or Verdicts.of(doc.findings)
     return [fn for i, fn in enumerate(g.functions)
             if verdicts.blocking(("government_functions", "functions", i)) is None]
 
@@ -252,7 +252,7 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
             if confirmed:
                 s.award(area, "pilot_new_function", rules.pilot_new_function, fn.id, path,
                         f"{fn.title} 为试点学会新增职能")
-    now = _functions_scored(s.doc)
+    now = _functions_scored(s.doc, s.verdicts)
     if previous is None or not now:
         return
     before = _functions_scored(previous)
@@ -282,6 +282,16 @@ def _item_tier(tiers: list[ItemTier], activities: int, enterprises: int = 0,
                  and enterprises >= t.min_enterprises_served and members >= t.min_members), None)
 
 
+def _tier_line(s: _Scorer, area: str, clause: str, item_id: str, path: YamlPath,
+               tier: ItemTier | None, figures: str, whom: str = "") -> None:
+    """The yearly performance tier of a station or consortium, or why it has none."""
+    if tier:
+        s.lines.append(ScoreLine(area, clause, item_id, "tier", tier.points,
+                                 f"年度绩效{tier.tier}{whom}：{figures}", s.doc.file, s.line_of(path)))
+    else:
+        s.nothing(area, clause, "tier", item_id, path, f"年度绩效未入档：{figures}")
+
+
 # 3.2 and 4.3: 「给予一次性补助，以后每年根据评估绩效予以分档补助」: the founding year earns the
 # one-off, the years after it the tier.
 _FIRST_YEAR = "新建当年给予一次性补助，分档补助从下一年度起"
@@ -304,11 +314,7 @@ def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
             s.nothing(area, "3.2", "tier", st.id, path, f"{_FIRST_YEAR}（{figures}）")
         elif founded_before(st.established, s.guideline):
             tier = _item_tier(rules.tiers, st.activities, st.enterprises_served)
-            if tier:
-                s.lines.append(ScoreLine(area, "3.2", st.id, "tier", tier.points,
-                                         f"年度绩效{tier.tier}：{figures}", s.doc.file, s.line_of(path)))
-            else:
-                s.nothing(area, "3.2", "tier", st.id, path, f"年度绩效未入档：{figures}")
+            _tier_line(s, area, "3.2", st.id, path, tier, figures)
         s.item_tiers.append(ItemTierResult(area, st.id, st.name, tier.tier if tier else unranked, new))
 
 
@@ -334,12 +340,7 @@ def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
             s.nothing(area, "4.3", "tier", c.id, path, f"{_FIRST_YEAR}（{figures}）")
         elif lead and founded_before(c.established, s.guideline):
             tier = _item_tier(rules.tiers, c.activities, members=members)
-            if tier:
-                s.lines.append(ScoreLine(area, "4.3", c.id, "tier", tier.points,
-                                         f"年度绩效{tier.tier}（补助牵头学会）：{figures}", s.doc.file,
-                                         s.line_of(path)))
-            else:
-                s.nothing(area, "4.3", "tier", c.id, path, f"年度绩效未入档：{figures}")
+            _tier_line(s, area, "4.3", c.id, path, tier, figures, "（补助牵头学会）")
         s.item_tiers.append(ItemTierResult(area, c.id, c.name, tier.tier if tier else unranked, new))
 
 
