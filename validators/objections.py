@@ -13,16 +13,11 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from validators.findings import Finding, error
-from validators.guideline import guideline
-from validators.loading import SourceMap, load_path
+from validators.admin_files import open_record
+from validators.findings import Finding
+from validators.loading import SourceMap
 from validators.models.review import Objection, ObjectionsFile, ObjectionStatus
-from validators.policy import policy
 from validators.rules import text_fields
-from validators.rules.rule_context import RuleContext
-from validators.schema_findings import findings_from
 
 
 @dataclass(slots=True)
@@ -46,17 +41,10 @@ class ObjectionsDoc:
 
 def check_objections(path: Path, file: str, root: Path, year: int,
                      societies: set[str]) -> tuple[list[Finding], ObjectionsDoc | None]:
-    loaded = load_path(path, file, policy().yaml.limits)
-    if loaded.data is None or loaded.findings:
-        return list(loaded.findings), None
-    try:
-        data = ObjectionsFile.model_validate(loaded.data)
-    except ValidationError as exc:
-        return findings_from(exc, ObjectionsFile, file, loaded.source), None
-    rules = guideline(year, root)
-    if rules is None:
-        return [error(file, 1, 1, "E-YEAR-UNKNOWN", f"{year} 年没有工作指南，不能有异议记录。")], None
-    ctx = RuleContext(file, path.parent, loaded.source, rules, policy())
+    stopped, opened = open_record(path, file, ObjectionsFile, year, root, "异议记录")
+    if opened is None:
+        return stopped, None
+    data, ctx = opened.data, opened.ctx
     if data.year != year:
         ctx.error(("year",), "E-YEAR-MISMATCH", f"year 应与所在文件夹一致，写作 {year}。", None)
     seen: set[str] = set()
@@ -76,11 +64,11 @@ def check_objections(path: Path, file: str, root: Path, year: int,
         if o.answered is not None and o.answered < o.filed:
             ctx.error((*at, "answered"), "E-DATE-ORDER",
                       f"答复日期 {o.answered} 早于提出日期 {o.filed}：请核对。", None)
-        calendar = rules.calendar
+        calendar = ctx.guideline.calendar
         if calendar is not None and not calendar.notice_starts <= o.filed <= calendar.notice_ends:
             ctx.warning((*at, "filed"), "W-OBJECTION-OUTSIDE-NOTICE",
                         f"异议提出于 {o.filed}，不在 {year} 年度公示期（{calendar.notice_starts} 至 "
                         f"{calendar.notice_ends}）内：请核对日期，或说明为何受理。", None)
-    text_fields.check(text_fields.iter_strings(loaded.data), ctx)
-    return ctx.findings, ObjectionsDoc(file, data, loaded.source, list(ctx.findings))
+    text_fields.check(text_fields.iter_strings(opened.raw), ctx)
+    return ctx.findings, ObjectionsDoc(file, data, ctx.source, list(ctx.findings))
 

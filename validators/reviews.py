@@ -15,21 +15,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from validators.admin_files import open_record
 from validators.findings import Finding, error
-from validators.guideline import Guideline, guideline
-from validators.loading import SourceMap, load_path
+from validators.guideline import Guideline
+from validators.loading import SourceMap
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
 from validators.models.review import ExpertMark, ItemReview, RestReview, ReviewFile, ReviewStatus
 from validators.objections import ObjectionsDoc, check_objections
-from validators.policy import policy
 from validators.repository import SUBMISSIONS
 from validators.rubric import Rubric, rubric
 from validators.rules import text_fields
 from validators.rules.rule_context import RuleContext
-from validators.schema_findings import findings_from
 
 REVIEWS = "reviews"
 OBJECTIONS_FILE = "objections.yaml"
@@ -109,17 +106,10 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
                       f"核查记录应放在 {REVIEWS}/<年度>/<学会id>.yaml（如 {REVIEWS}/2017/cd-tcm.yaml），"
                       f"异议记录放在 {REVIEWS}/<年度>/{OBJECTIONS_FILE}：“{file}”不符合这个约定。")], None
     society, year = key
-    loaded = load_path(path, file, policy().yaml.limits)
-    if loaded.data is None or loaded.findings:
-        return list(loaded.findings), None
-    try:
-        review = ReviewFile.model_validate(loaded.data)
-    except ValidationError as exc:
-        return findings_from(exc, ReviewFile, file, loaded.source), None
-    rules = guideline(year, root)
-    if rules is None:
-        return [error(file, 1, 1, "E-YEAR-UNKNOWN", f"{year} 年没有工作指南，不能有核查记录。")], None
-    ctx = RuleContext(file, path.parent, loaded.source, rules, policy())
+    stopped, opened = open_record(path, file, ReviewFile, year, root, "核查记录")
+    if opened is None:
+        return stopped, None
+    review, ctx = opened.data, opened.ctx
     if review.society != society:
         ctx.error(("society",), "E-SOCIETY-MISMATCH", f"society 应与文件名一致，写作“{society}”。", None)
     if review.year != year:
@@ -132,9 +122,9 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
     else:
         _items(review, item_ids(report), ctx)
     _marks(review, rubric(year, root), ctx)
-    strings = text_fields.iter_strings(loaded.data)
+    strings = text_fields.iter_strings(opened.raw)
     text_fields.check(strings, ctx)
-    doc = ReviewDoc(file, review, loaded.source, list(ctx.findings))
+    doc = ReviewDoc(file, review, ctx.source, list(ctx.findings))
     return ctx.findings, doc
 
 

@@ -1,0 +1,44 @@
+"""What the association's own record files (reviews, objections) go through before their rules:
+the strict loader, their model, and the year's guideline, as a report does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from validators.findings import Finding, error
+from validators.guideline import guideline
+from validators.loading import load_path
+from validators.policy import policy
+from validators.rules.rule_context import RuleContext
+from validators.schema_findings import findings_from
+
+__all__ = ["Opened", "open_record"]
+
+Record = TypeVar("Record", bound=BaseModel)
+
+
+@dataclass(frozen=True, slots=True)
+class Opened(Generic[Record]):
+    data: Record
+    raw: Any  # the loaded document, for the text rules
+    ctx: RuleContext
+
+
+def open_record(path: Path, file: str, model: type[Record], year: int, root: Path,
+                what: str) -> tuple[list[Finding], Opened[Record] | None]:
+    """The findings that stop a record file before its rules, or the file ready for them."""
+    loaded = load_path(path, file, policy().yaml.limits)
+    if loaded.data is None or loaded.findings:
+        return list(loaded.findings), None
+    try:
+        data = model.model_validate(loaded.data)
+    except ValidationError as exc:
+        return findings_from(exc, model, file, loaded.source), None
+    rules = guideline(year, root)
+    if rules is None:
+        return [error(file, 1, 1, "E-YEAR-UNKNOWN", f"{year} 年没有工作指南，不能有{what}。")], None
+    return [], Opened(data, loaded.data, RuleContext(file, path.parent, loaded.source, rules, policy()))
