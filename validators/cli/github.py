@@ -216,11 +216,18 @@ def _base_snapshot(args: argparse.Namespace, scratch: Path) -> Path | None:
         return None
 
 
-def run_pr_comment(args: argparse.Namespace) -> int:
+def links_from(args: argparse.Namespace) -> Links | None:
+    """The comment's links from --repo, --sha, --site-url and --run-id; None (said) when invalid."""
     try:
-        links = Links.build(args.repo, args.sha, args.site_url or None, args.run_id)
+        return Links.build(args.repo, args.sha, args.site_url or None, args.run_id)
     except ValueError as exc:
         err(f"参数无效：{exc}")
+        return None
+
+
+def run_pr_comment(args: argparse.Namespace) -> int:
+    links = links_from(args)
+    if links is None:
         return EXIT_USAGE
     try:
         check = read_artifact(args.result, CheckIn, "检查结果")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from validators.cli.github import links_from
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.github.changed_files import path_problem
 from validators.github.pr_api import NotChecked, blobs_to_fetch, read_pull_request
-from validators.github.pr_comment import Links
 from validators.github.pr_overlay import is_read, outside_submissions
 from validators.github.pr_verdict import decide
 from validators.policy import policy
@@ -49,10 +49,8 @@ def _list_blobs(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        links = Links.build(args.repo, args.sha, args.site_url or None, args.run_id)
-    except ValueError as exc:
-        err(f"参数无效：{exc}")
+    links = links_from(args)
+    if links is None:
         return EXIT_USAGE
     if args.list_blobs:
         return _list_blobs(args)
