@@ -10,6 +10,7 @@ from site_builder import phase
 from site_builder.context import SiteData
 from site_builder.markup import Cell, Column, cell, front_matter, num, num_cell, text
 from site_builder.tables import table
+from validators.guideline import available_years
 from validators.models.labelled import LabelledEnum
 from validators.rubric import GrowthRule, ItemTier, Rule
 
@@ -97,24 +98,45 @@ def pages(site: SiteData) -> Iterator[tuple[str, str]]:
             "但没有公布分值。下面的分值、上限和分档线来自本仓库的评估细则文件，"
             "由市科协确定和调整；网站上的每一分都注明所依据的细则规则和指南条款。\n\n"
             "有错误的项目不计分：评估明细中记 0 分，并注明错误代码；同一报告的其他项目照常计分。\n")
-    yield PAGE, head + "\n" + INTERPRETATIONS + "\n" + "\n".join(_year(site, y) for y in reversed(site.years))
+    yield PAGE, head + "\n" + interpretations(site) + "\n" + "\n".join(_year(site, y) for y in reversed(site.years))
 
 
 # The readings of the guideline that the text leaves open, and the file where each is set.
-INTERPRETATIONS = """## 本项目对指南的默认解释 {#interpretations}
-
-指南没有写明的地方，本项目采用以下默认解释；市科协可以在所列文件中改变它们，改动经拉取请求审核后生效。
-
-| 事项 | 默认解释 | 在哪里改 |
-| --- | --- | --- |
-| 评估期（六「成果形成日期以当年评估截止日期为准」） | 上一年度截止日（不含）至本年度截止日（含），默认 11 月 30 日 | 指南年度文件 `evaluation_window` |
-| 新建服务站、联合体（3.2、4.3） | 成立日期在本年度评估期内的为新建：当年计一次性补助，从下一年度起按年度绩效分档 | 评估细则 `new_station`、`new_lead`、`tiers` |
-| 联合体的「一次性分类补助」（4.3） | 按联合体形式（专业相近、服务属性相近、单一学会面向社会）分三类 | 评估细则 `new_lead` |
-| 服务站的产业（3.1） | 3.1 只分级别，不限产业；“5+5+1”产业名单只用于联合体（4.1） | 指南年度文件 `industries` |
-| 外省、直辖市、自治区（5.2） | 31 个省级行政区，全称或简称均可；本省不计入；香港、澳门、台湾列出但不计入 | 指南年度文件 `provinces`（`counts`） |
-| 国家或地区（5.3） | 按 ISO 3166-1 识别，中文名、英文名或代码均可，同一国家或地区只计一次；香港、澳门、台湾作为地区计入 | 指南年度文件 `country_aliases` |
-| 科普活动（5.4） | 指南原词及常见写法（科普月、科技周/科技活动周、科普日/全国科普日）；「等」表示名单开放，其他全国性、全市性科普活动须写明名称和主办单位；第七部分的重大活动不在此列 | 指南年度文件 `popularisation_occasions`、`open_occasion` |
-| 首批承能试点学会（2.1） | 以市科协公布的名单为准；名单未公布（为空）时，自报试点只提示、不计分 | 指南年度文件 `pilot_societies`（只有管理员能改） |
-| 区县（一） | 当年成都市的区（市）县和功能区；撤县设区前后的名称会提示改用当年的名称 | 指南年度文件 `districts`、`district_renames` |
-| 「有较大提升」（2.3） | 与上一年度相比，承接职能至少增加若干项，或金额增长达到一定比例 | 评估细则 `growth_rule` |
-"""
+# Every figure and list in a cell is read from the latest year's files, never restated here.
+def interpretations(site: SiteData) -> str:
+    year = site.years[-1] if site.years else available_years(site.repo.root)[-1]
+    rules, points = site.guideline(year), site.rubric(year)
+    home = rules.province(rules.home_province)
+    counted = [p for p in rules.provinces if p.counts]
+    listed_only = "、".join(p.short for p in rules.provinces if not p.counts)
+    occasions = "、".join("/".join((o.name, *o.aliases[:1])) for o in rules.popularisation_occasions)
+    forms = "、".join(f.label for f in points.consortia.new_lead)
+    growth = points.government_functions.growth_rule
+    rows = [
+        ("评估期（六「成果形成日期以当年评估截止日期为准」）",
+         f"{year} 年度为 {rules.evaluation_window.label}", "指南年度文件 `evaluation_window`"),
+        ("新建服务站、联合体（3.2、4.3）",
+         "成立日期在本年度评估期内的为新建：当年计一次性补助，从下一年度起按年度绩效分档",
+         "评估细则 `new_station`、`new_lead`、`tiers`"),
+        ("联合体的「一次性分类补助」（4.3）", f"按联合体形式（{forms}）分类", "评估细则 `new_lead`"),
+        ("服务站的产业（3.1）", "3.1 只分级别，不限产业；“5+5+1”产业名单只用于联合体（4.1）",
+         "指南年度文件 `industries`"),
+        ("外省、直辖市、自治区（5.2）",
+         f"{len(counted)} 个省级行政区，全称或简称均可；{home.short if home else ''}不计入"
+         + (f"；{listed_only}列出但不计入" if listed_only else ""), "指南年度文件 `provinces`（`counts`）"),
+        ("国家或地区（5.3）", "按 ISO 3166-1 识别，中文名、英文名或代码均可，同一国家或地区只计一次",
+         "指南年度文件 `country_aliases`"),
+        ("科普活动（5.4）", f"指南原词及常见写法（{occasions}等）；「等」表示名单开放，"
+         f"选“{rules.open_occasion}”须写明名称和主办单位；第七部分的重大活动不在此列",
+         "指南年度文件 `popularisation_occasions`、`open_occasion`"),
+        ("首批承能试点学会（2.1）", "以市科协公布的名单为准；名单未公布（为空）时，自报试点只提示、不计分",
+         "指南年度文件 `pilot_societies`（只有管理员能改）"),
+        ("区县（一）", "当年成都市的区（市）县和功能区；撤县设区前后的名称会提示改用当年的名称",
+         "指南年度文件 `districts`、`district_renames`"),
+        ("「有较大提升」（2.3）", f"与上一年度相比，承接职能至少增加 {growth.min_count_increase} 项，"
+         f"或金额增长达到 {growth.min_amount_growth:.0%}", "评估细则 `growth_rule`"),
+    ]
+    body = "\n".join(f"| {text(what)} | {text(reading)} | {where} |" for what, reading, where in rows)
+    return ("## 本项目对指南的默认解释 {#interpretations}\n\n"
+            "指南没有写明的地方，本项目采用以下默认解释；市科协可以在所列文件中改变它们，改动经拉取请求审核后生效。\n\n"
+            "| 事项 | 默认解释 | 在哪里改 |\n| --- | --- | --- |\n" + body + "\n")

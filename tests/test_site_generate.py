@@ -193,3 +193,22 @@ def test_a_clause_is_numbered_once(tmp_path: Path) -> None:
     shown = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert "1.1. 市级学会" in shown
     assert not re.search(r"\d\.\d+ ?\d[.、．]", shown)
+
+
+def test_the_default_readings_follow_the_year_files(tmp_path: Path) -> None:
+    """The rubric page's table of default readings quotes the year files, not Python literals:
+    a tree whose 2018 window differs shows its own window."""
+    import shutil
+
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "submissions", tree / "submissions")
+    own = tree / "validators" / "guidelines"
+    own.mkdir(parents=True)
+    shipped = (GUIDELINES_DIR / "2018.yaml").read_text("utf-8")
+    assert "deadline: 2018-11-30" in shipped
+    (own / "2018.yaml").write_text(shipped.replace("deadline: 2018-11-30", "deadline: 2018-12-15"), "utf-8")
+    generate(tree, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    page = _visible((tmp_path / "docs" / "rubric.md").read_text("utf-8"))
+    table = page[page.index("本项目对指南的默认解释"):page.index("2018 年度：2018年度")]
+    assert "2018 年度为 2017-11-30（不含）至 2018-12-15（含）" in table
+    assert "至少增加 2 项，或金额增长达到 30%" in table
