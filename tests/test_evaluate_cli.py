@@ -119,3 +119,17 @@ def test_json_has_one_evaluation_per_line(tree: Path) -> None:
     assert count > 1
     assert len(lines) == count + 2
     assert all(json.loads(line.rstrip(","))["society"] for line in lines[1:-1])
+
+
+def test_the_text_output_says_each_reports_errors_and_warnings() -> None:
+    from tests.guarded import run_in_process
+
+    fidelity = ROOT / "tests" / "data" / "fidelity"
+    done = run_in_process("--root", fidelity / "window-edges", "evaluate")
+    assert done.returncode == 0, done.stderr
+    [row] = done.stdout.decode("utf-8").splitlines()
+    assert row.endswith("\t2 个错误（有错误的项目不计分），0 个警告"), row
+    done = run_in_process("--root", fidelity / "report-fails-schema", "evaluate", "--society", "cd-case")
+    first = done.stdout.decode("utf-8").splitlines()[0]
+    assert "0 分" in first
+    assert first.endswith("1 个错误，0 个警告：报告无法读取或格式不符，未计分"), first
