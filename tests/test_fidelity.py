@@ -203,3 +203,14 @@ def test_a_report_named_with_capitals_is_still_found(tmp_path: Path) -> None:
     assert "E-PATH-NAME" in {f.code for f in result.findings}
     [e] = evaluate_repository(repo)
     assert (e.society, e.year, e.unreadable) == ("cd-case", 2017, True)
+
+
+def test_the_year_page_shows_why_a_condemned_item_earned_nothing(tmp_path: Path) -> None:
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    generate(FIDELITY / "window-edges", tmp_path / "docs",
+             settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
+    page = (tmp_path / "docs" / "societies" / "cd-case" / "2017.md").read_text("utf-8")
+    assert page.count("本项有错误，不计分") == 2  # the two events dated outside the window
+    assert "有错误的项目不计分" in page  # the report's banner says what errors do
