@@ -61,12 +61,16 @@ def country_name(code: str) -> str:
 
 def closest_country(name: str, aliases: Mapping[str, str]) -> str | None:
     """The known Chinese or English name nearest to `name`, for a hint."""
-    zh = Locale("zh").territories
-    en = Locale("en").territories
-    known = [*aliases, *(zh[c.alpha_2] for c in pycountry.countries if c.alpha_2 in zh),
-             *(en[c.alpha_2] for c in pycountry.countries if c.alpha_2 in en)]
+    known = [*aliases, *_display_names()]
     close = difflib.get_close_matches(name.strip(), known, n=1, cutoff=0.5)
     return close[0] if close else None
+
+
+@cache
+def _display_names() -> tuple[str, ...]:
+    zh, en = Locale("zh").territories, Locale("en").territories
+    codes = [c.alpha_2 for c in pycountry.countries]
+    return (*(zh[c] for c in codes if c in zh), *(en[c] for c in codes if c in en))
 
 
 def other_countries(have: list[str], n: int) -> list[str]:
