@@ -214,3 +214,5 @@ def test_the_year_page_shows_why_a_condemned_item_earned_nothing(tmp_path: Path)
     page = (tmp_path / "docs" / "societies" / "cd-case" / "2017.md").read_text("utf-8")
     assert page.count("本项有错误，不计分") == 2  # the two events dated outside the window
     assert "有错误的项目不计分" in page  # the report's banner says what errors do
+    assert "DATE&#45;OUTSIDE" not in page  # readers get the message, not the code
+    assert "DATE-OUTSIDE" not in page

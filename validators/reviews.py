@@ -207,7 +207,7 @@ class Standing:
         if not self.strict:
             return None
         if rec is not None and rec.status is ReviewStatus.MATERIAL_REQUESTED:
-            return (f"待补充材料，未经核实，不计分（{rec.reviewer}，{rec.date}）：{rec.reason}")
+            return f"待补充材料，未经核实，不计分（{rec.date}）：{rec.reason}"
         if rec is None and self.rest is None:
             return "未经市科协核实，不计分"
         return None

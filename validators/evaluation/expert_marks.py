@@ -64,7 +64,7 @@ def assessed_lines(report_errors: list[Finding], standing: Standing, points: Rub
         if report_errors:
             first = report_errors[0]
             lines.append(ScoreLine(**fields, points=0.0, finding=first.code,
-                                   note=f"专家评分：本报告有错误，不计分（{first.code}，第 {first.line} 行）"))
+                                   note=f"专家评分：本报告有错误，不计分：{first.message}"))
             continue
         value, said = combined([m.mark for m in marks], criterion)
         if dropped:

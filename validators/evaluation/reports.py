@@ -86,7 +86,8 @@ def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None
                        f"（指南 {e.guideline_year}，细则 {e.rubric}）；{note}")
             for x in e.lines:
                 clause = f"条款 {x.clause}" if x.clause else "上限"
-                out.append(f"  {x.points:+g}\t{clause}\t{x.item_id or '-'}\t{x.note}\t{x.file}:{x.line}")
+                code = f"（{x.finding}）" if x.finding else ""
+                out.append(f"  {x.points:+g}\t{clause}\t{x.item_id or '-'}\t{x.note}{code}\t{x.file}:{x.line}")
             for a in e.advice:
                 out.append(f"  建议（条款 {a.clause}，可加 {a.gain:g} 分）：{a.message}")
         return "\n".join(out)

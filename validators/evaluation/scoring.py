@@ -130,12 +130,12 @@ class _Scorer:
                 return False
             self.nothing(area, clause, "review", item_id, path, refusal)
             return True
-        where = "本报告" if error in self.verdicts.report_errors else "本项"
-        at = f"第 {error.line} 行" if error.file == self.doc.file else f"{error.file} 第 {error.line} 行"
-        self.lines.append(ScoreLine(
-            area, clause, item_id, "error", 0.0,
-            f"{where}有错误，不计分（{error.code}，{at}）：{error.message}",
-            self.doc.file, self.line_of(path), error.code))
+        # Said as readers read it; the code is the line's `finding`, the place the finding's own.
+        where = ("学会资料" if error.file != self.doc.file
+                 else "本报告" if error in self.verdicts.report_errors else "本项")
+        self.lines.append(ScoreLine(area, clause, item_id, "error", 0.0,
+                                    f"{where}有错误，不计分：{error.message}",
+                                    self.doc.file, self.line_of(path), error.code))
         return True
 
     def blocked(self, area: str, clause: str | None, item_id: str | None, path: YamlPath) -> bool:
