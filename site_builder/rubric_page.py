@@ -97,7 +97,7 @@ def pages(site: SiteData) -> Iterator[tuple[str, str]]:
             "予以分档补助」（4.3），对调研成果「根据每年一次的成果评估予以补助」（六），"
             "但没有公布分值。下面的分值、上限和分档线来自本仓库的评估细则文件，"
             "由市科协确定和调整；网站上的每一分都注明所依据的细则规则和指南条款。\n\n"
-            "有错误的项目不计分：评估明细中记 0 分，并注明错误代码；同一报告的其他项目照常计分。\n")
+            "有错误的项目不计分：评估明细中记 0 分，并写明是什么错误；同一报告的其他项目照常计分。\n")
     yield PAGE, head + "\n" + interpretations(site) + "\n" + "\n".join(_year(site, y) for y in reversed(site.years))
 
 
