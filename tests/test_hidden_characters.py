@@ -13,7 +13,7 @@ from site_builder.markup import front_matter, text
 from validators.check import check_file
 from validators.github.pr_comment import Links
 from validators.markdown_text import code_span, inert, inert_on_github
-from validators.policy import hidden_characters
+from validators.policy import hidden_characters, policy
 
 HIDDEN = hidden_characters()
 # The ones the review found passing through, one of each kind.
@@ -31,6 +31,20 @@ def test_the_policy_list_covers_every_format_control_and_noncharacter_of_unicode
     missing = [f"U+{cp:04X}" for cp in range(sys.maxunicode + 1)
                if _must_hide(cp) and not HIDDEN.match(chr(cp))]
     assert missing == []
+
+
+def test_the_compiled_class_is_exactly_the_listed_ranges() -> None:
+    """The class is compiled in two parts (up to U+FFFF, and beyond) for speed: it must still
+    match exactly the code points the policy lists, no more and no fewer."""
+    listed: set[int] = set()
+    for item in policy().yaml.hidden_characters:
+        low, _, high = item.partition("-")
+        listed.update(range(int(low, 16), int(high or low, 16) + 1))
+    wrong = [f"U+{cp:04X}" for cp in range(sys.maxunicode + 1)
+             if (HIDDEN.fullmatch(chr(cp)) is not None) != (cp in listed)]
+    assert wrong == []
+    # Found in the middle of text, on either side of U+FFFF.
+    assert [m.group() for m in HIDDEN.finditer("a\u200b中\U000e0041b\U0002a6a5")] == ["\u200b", "\U000e0041"]
 
 
 @pytest.mark.parametrize("char", ["\t", "\n", "中", "，", "\u3000", " ", "é", "\ufe0f", "\U0002a6a5"])

@@ -4,6 +4,8 @@ that warns about, but never refuses, HTML and Markdown."""
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 
 from validators.check import check_file
 from validators.policy import policy
-from validators.rules.text_fields import has_markup, is_identity_number, personal_data
+from validators.rules.text_fields import AT_SIGNS, has_markup, is_identity_number, personal_data
 
 PERSONAL_DOMAINS = frozenset(policy().privacy.personal_email_domains)
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -189,6 +191,17 @@ def test_a_website_is_not_read_for_personal_data(tmp_path: Path) -> None:
 ])
 def test_personal_addresses_are_refused(text: str) -> None:
     assert codes(text) == ["E-PRIVACY-EMAIL"]
+
+
+def test_the_at_signs_are_every_character_nfkc_writes_as_an_at_sign() -> None:
+    """`check` skips the e-mail search when none of AT_SIGNS is in a report: the list must be whole."""
+    assert sorted(AT_SIGNS) == sorted(chr(cp) for cp in range(sys.maxunicode + 1)
+                                      if "@" in unicodedata.normalize("NFKC", chr(cp)))
+
+
+@pytest.mark.parametrize("sign", AT_SIGNS)
+def test_each_at_sign_is_found_in_a_whole_report(tmp_path: Path, sign: str) -> None:
+    assert _check_report(tmp_path, f"联系 zhang{sign}qq.com", ["https://example.org/a"]) == [("E-PRIVACY-EMAIL", 8)]
 
 
 @pytest.mark.parametrize("text", [

@@ -20,6 +20,7 @@ import pytest
 from tests.guarded import run_check
 from validators.loading import load_bytes
 from validators.policy import policy
+from validators.rules.text_fields import iter_strings
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "yaml-test-suite"
 CASES = sorted(p.parent for p in SUITE.rglob("in.yaml")) if SUITE.is_dir() else []
@@ -78,6 +79,15 @@ def test_loader_gives_data_or_findings(case: Path) -> None:
         documents = _documents(expected.read_text("utf-8"))
         assert len(documents) == 1
         assert json.loads(json.dumps(loaded.data, default=str)) == documents[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_the_loader_lists_every_text_value_in_document_order(case: Path) -> None:
+    """The rules over all text read `strings` instead of walking the data: it must hold exactly
+    what a walk of the data finds, path for path."""
+    loaded = load_bytes((case / "in.yaml").read_bytes(), "in.yaml", policy().yaml.limits)
+    if loaded.ok:
+        assert loaded.strings == iter_strings(loaded.data)
 
 
 def test_check_reads_the_whole_suite_in_one_run(tmp_path: Path) -> None:

@@ -62,8 +62,11 @@ _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 _YEAR_PLACE = re.compile(r"(\d{4})\.ya?ml", re.IGNORECASE)
 # Below this many files per worker, starting processes costs more than it saves.
 PARALLEL_MIN_FILES = 150
-_AREA_RULES = (innovation, government_functions, service_stations, consortia, academic_events,
-               research, major_work)
+# Each area's rules read only their own part of the report (and its society id), so a what-if
+# copy that changes one part is re-checked by that part's rules alone.
+_AREA_RULES = {"innovation": innovation, "government_functions": government_functions,
+               "service_stations": service_stations, "consortia": consortia,
+               "academic_events": academic_events, "research": research, "major_work": major_work}
 # Files that are neither regular files nor folders: opening a named pipe blocks until someone
 # writes to it, and a device such as /dev/zero never ends, so they are reported unopened.
 _SPECIAL_KINDS = ((stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISCHR, "字符设备"),
@@ -143,9 +146,9 @@ def check_file(path: Path, root: Path) -> FileResult:
         return FileResult([*findings, error(file, 1, 1, "E-YEAR-UNKNOWN",
                                             f"{year} 年没有工作指南或评估细则：可提交的年度为 {years}。")])
     identity.check(report, ctx, folder.name, year)
-    for module in _AREA_RULES:
+    for module in _AREA_RULES.values():
         module.check(report, ctx)
-    strings = text_fields.iter_strings(loaded.data)
+    strings = loaded.strings
     evidence.check(strings, ctx)
     text_fields.check(strings, ctx)
     year_mentions.check(strings, year, ctx)
@@ -153,11 +156,11 @@ def check_file(path: Path, root: Path) -> FileResult:
     return FileResult(findings, report=ReportDoc(file, report, loaded.source, list(findings)))
 
 
-def area_findings(doc: ReportDoc, report: YearReport, rules: Guideline) -> list[Finding]:
-    """What the in-file area rules say of `report`, placed in `doc`'s file: for a what-if copy."""
+def area_findings(doc: ReportDoc, report: YearReport, rules: Guideline, area: str) -> list[Finding]:
+    """What the rules of one area (a report field, such as `academic_events`) say of `report`,
+    placed in `doc`'s file: for a what-if copy that changed that area only."""
     ctx = RuleContext(doc.file, Path(doc.file).parent, doc.source, rules, policy())
-    for module in _AREA_RULES:
-        module.check(report, ctx)
+    _AREA_RULES[area].check(report, ctx)
     return ctx.findings
 
 
@@ -229,7 +232,10 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult
     """
     targets = discover(root, paths)
     review_targets = [p for p in targets if reviews.is_review_path(p, root)] if paths else reviews.discover(root)
-    targets = [p for p in targets if p not in review_targets and not _under(p, root, reviews.REVIEWS)]
+    if paths:
+        targets = [p for p in targets if p not in review_targets and not _under(p, root, reviews.REVIEWS)]
+    elif _inside(root / SUBMISSIONS, root / reviews.REVIEWS):
+        targets = []  # a submissions folder that leads into reviews/ holds no reports
     result = CheckResult(files=len(targets) + len(review_targets))
     repo = Repository(root)
     submissions = root / SUBMISSIONS

@@ -12,11 +12,21 @@ from functools import cache
 @cache
 def compile_ranges(ranges: tuple[str, ...]) -> re.Pattern[str]:
     """`("0000-0008", "00AD", ...)`: hexadecimal code points and inclusive ranges."""
-    parts = []
+    basic: list[str] = []
+    astral: list[str] = []
     for item in ranges:
         low, _, high = item.partition("-")
-        parts.append(f"\\U{int(low, 16):08X}" + (f"-\\U{int(high, 16):08X}" if high else ""))
-    return re.compile("[" + "".join(parts) + "]")
+        part = f"\\U{int(low, 16):08X}" + (f"-\\U{int(high, 16):08X}" if high else "")
+        (astral if int(low, 16) > 0xFFFF else basic).append(part)
+    # A class of characters up to U+FFFF is tested as a bitmap; one holding any character beyond
+    # is a list of ranges tried one by one at every position, several times slower on every file
+    # read. So the rare characters beyond U+FFFF are a second class, tried only after a test
+    # that the character is beyond U+FFFF at all.
+    pattern = "[" + "".join(basic) + "]" if basic else ""
+    if astral:
+        beyond = "(?=[\\U00010000-\\U0010FFFF])[" + "".join(astral) + "]"
+        pattern = f"{pattern}|{beyond}" if pattern else beyond
+    return re.compile(pattern or "(?!)")
 
 
 def describe(char: str) -> str:

@@ -80,6 +80,9 @@ class Loaded:
     data: Any = None
     source: SourceMap = field(default_factory=SourceMap)
     findings: list[Finding] = field(default_factory=list)
+    # Every text value with its path, in document order: the rules over all text read this
+    # instead of walking the data again.
+    strings: list[tuple[YamlPath, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -255,6 +258,7 @@ class _Builder:
         self.file = file
         self.source = SourceMap()
         self.findings: list[Finding] = []
+        self.strings: list[tuple[YamlPath, str]] = []
         self._seen: set[int] | None = set() if track_aliases else None
         # Set only when the text has a backslash: an escape is the one way a value gets a
         # character the text itself does not hold (the text was searched already).
@@ -275,10 +279,14 @@ class _Builder:
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             if tag == _PLAIN:
-                return _resolve_plain(node.value)
-            if self._hidden is not None:
-                self._refuse_hidden(node)
-            return node.value if tag == _STR else self._tagged(node)
+                value = _resolve_plain(node.value)
+            else:
+                if self._hidden is not None:
+                    self._refuse_hidden(node)
+                value = node.value if tag == _STR else self._tagged(node)
+            if value.__class__ is str:
+                self.strings.append((path, value))
+            return value
         if tag not in (_SEQ, _MAP) and tag not in _ALLOWED_EXPLICIT:
             self._fail(node, "E-YAML-TAG",
                        f"不允许使用 YAML 标签 {tag.replace(_CORE, '!!')}：请删除标签，直接写值。")
@@ -377,7 +385,7 @@ def load_text(text: str, file: str, max_depth: int | None,
     builder = _Builder(file, track_aliases=max_depth is None,
                        hidden=hidden if hidden is not None and "\\" in text else None)
     data = builder.build(root, ())
-    result.source, result.findings = builder.source, builder.findings
+    result.source, result.findings, result.strings = builder.source, builder.findings, builder.strings
     if not isinstance(data, dict):
         if not result.findings:
             m = root.start_mark

@@ -83,7 +83,7 @@ def regions(event: AcademicEvent, guideline: Guideline) -> Regions:
             repeated.append(j)
             continue
         seen.add(region.name)
-        if region == home:
+        if home is not None and region.name == home.name:
             at_home.append(j)
         elif not region.counts:
             not_counted.append((j, region))

@@ -67,6 +67,7 @@ def policy() -> Policy:
     return Policy.model_validate(load_trusted(POLICY_FILE))
 
 
+@cache
 def hidden_characters() -> re.Pattern[str]:
     """The characters no value may hold, and every reporter shows as <U+XXXX>."""
     return policy().yaml.hidden

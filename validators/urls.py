@@ -4,10 +4,10 @@ nothing that draws like a slash or a dot without being one, and why not when it 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from validators.hidden_characters import compile_ranges
-from validators.policy import hidden_characters, policy
+from validators.policy import policy
 
 __all__ = ["NOT_A_URL", "is_web_url", "url_problem"]
 
@@ -24,20 +24,25 @@ def _web_url() -> re.Pattern[str]:
 
 
 @cache
-def _lookalikes() -> re.Pattern[str]:
-    return compile_ranges(tuple(policy().evidence.url_lookalikes))
+def _misleading() -> re.Pattern[str]:
+    """Look-alike and hidden characters, in one class: one pass over each address."""
+    rules = policy()
+    return compile_ranges((*rules.evidence.url_lookalikes, *rules.yaml.hidden_characters))
 
 
 NOT_A_URL = "应写成 http:// 或 https:// 开头的完整网址，不含空格，域名前不能有“用户名@”"
 
 
+# Every rule that reads an address asks about it (text, evidence, website): each is read once.
+@lru_cache(maxsize=8192)
 def url_problem(text: str) -> str | None:
     """Why `text` is no web address we may publish (Chinese), or None when it is one: NOT_A_URL,
     or a reason about what the address would show a reader (a look-alike host or character)."""
     match = _web_url().fullmatch(text)
     if match is None:
         return NOT_A_URL
-    if _lookalikes().search(text) or hidden_characters().search(text):
+    # The pattern above already refused ASCII control characters; the rest are not ASCII.
+    if not text.isascii() and _misleading().search(text):
         return "网址中有看起来像“/”“.”“:”却不是的字符或不可见字符，会让人误认网站"
     host = match.group(1)
     if not _HOST.fullmatch(host):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import NamedTuple
 
 from validators.check import area_findings
 from validators.countries import other_countries
@@ -26,7 +27,14 @@ from validators.rubric import Rubric
 from validators.rules.academic_events import unmet_criteria
 
 MAX_ADVICE = 5
-Candidate = tuple[str, str, YearReport]
+
+
+class Candidate(NamedTuple):
+    clause: str
+    message: str
+    area: str  # the one part of the report the change touches (a YearReport field)
+    report: YearReport
+
 
 
 def _innovation(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
@@ -34,16 +42,16 @@ def _innovation(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
     if inn is None:
         return
     if not inn.enterprise_platform_registered:
-        yield ("1.1", "在中国科协“企业科协网”完成注册",
+        yield Candidate("1.1", "在中国科协“企业科协网”完成注册", "innovation",
                report.model_copy(update={"innovation": inn.model_copy(
                    update={"enterprise_platform_registered": True})}))
     rate = rules.thresholds.expert_registration_rate
     needed = math.ceil(rate * inn.senior_experts_total - 1e-9)
     missing = needed - inn.senior_experts_registered
     if inn.senior_experts_total and missing > 0:
-        yield ("1.2", f"再有 {missing} 位副高及以上专家会员在专家库注册，注册率即达到 {rate:.0%}"
-                      f"（现为 {inn.senior_experts_registered}/{inn.senior_experts_total}）",
-               report.model_copy(update={"innovation": inn.model_copy(
+        yield Candidate("1.2", f"再有 {missing} 位副高及以上专家会员在专家库注册，注册率即达到 {rate:.0%}"
+                               f"（现为 {inn.senior_experts_registered}/{inn.senior_experts_total}）",
+                        "innovation", report.model_copy(update={"innovation": inn.model_copy(
                    update={"senior_experts_registered": needed})}))
     if rules.pilot_districts and inn.services:
         sample = inn.services[0]
@@ -51,7 +59,7 @@ def _innovation(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
         extra = Service(id="advice-service", kind=ServiceKind.SCI_TECH_CONSULTING,
                         title=sample.title, enterprise=sample.enterprise, district=district,
                         date=rules.evaluation_window.deadline, outcome=sample.outcome)
-        yield ("1.3", f"在{district}再开展一项有成效的企业服务（科技咨询、培训等）",
+        yield Candidate("1.3", f"在{district}再开展一项有成效的企业服务（科技咨询、培训等）", "innovation",
                report.model_copy(update={"innovation": inn.model_copy(
                    update={"services": [*inn.services, extra]})}))
 
@@ -109,9 +117,9 @@ def _events(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
         if fix:
             events = list(report.academic_events)
             events[i] = fix[1]
-            yield (event.category.clause or "5",
-                   f"“{event.title}”{fix[0]}，即达到{event.category.label}标准",
-                   report.model_copy(update={"academic_events": events}))
+            yield Candidate(event.category.clause or "5",
+                            f"“{event.title}”{fix[0]}，即达到{event.category.label}标准",
+                            "academic_events", report.model_copy(update={"academic_events": events}))
 
 
 def _research(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[Candidate]:
@@ -124,8 +132,8 @@ def _research(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[
             *item.achievements, Achievement(type=best, date=window.deadline)]})
         research = list(report.research)
         research[i] = achieved
-        yield ("6", f"推动“{item.title}”在评估截止日（{window.deadline}）前形成成果，如{best.label}",
-               report.model_copy(update={"research": research}))
+        yield Candidate("6", f"推动“{item.title}”在评估截止日（{window.deadline}）前形成成果，如{best.label}",
+                        "research", report.model_copy(update={"research": research}))
 
 
 def candidates(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[Candidate]:
@@ -134,20 +142,21 @@ def candidates(report: YearReport, rules: Guideline, points: Rubric) -> Iterator
     yield from _research(report, rules, points)
 
 
-def _rechecked(doc: ReportDoc, kept: list[Finding], changed: YearReport, rules: Guideline) -> ReportDoc:
-    """The changed copy with the verdicts the area rules give it: a fix is credited only when
-    the rules accept it, as `check` would. `kept` are the findings no area rule made."""
-    return replace(doc, report=changed, findings=kept + area_findings(doc, changed, rules))
-
-
 def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points: Rubric,
            current: Evaluation, standing: Standing | None = None) -> list[Advice]:
+    """Each candidate is scored with the verdicts the rules of its area give the changed copy:
+    a fix is credited only when the rules accept it, as `check` would. A candidate changes one
+    area, so only that area is checked and scored again."""
     found: list[Advice] = []
-    made_by_rules = area_findings(doc, doc.report, rules)
-    kept = [f for f in doc.findings if f not in made_by_rules]
-    for clause, message, changed in candidates(doc.report, rules, points):
-        fixed = _rechecked(doc, kept, changed, rules)
-        gain = score_report(fixed, previous, rules, points, standing).total - current.total
+    kept: dict[str, list[Finding]] = {}  # per area, the findings its rules did not make
+    for clause, message, area, changed in candidates(doc.report, rules, points):
+        if area not in kept:
+            made = area_findings(doc, doc.report, rules, area)
+            kept[area] = [f for f in doc.findings if f not in made]
+        fixed = replace(doc, report=changed, findings=kept[area] + area_findings(doc, changed, rules, area))
+        # Areas are scored and capped apart, so the gain is the change in this area's subtotal.
+        again = score_report(fixed, previous, rules, points, standing, areas=(area,))
+        gain = again.subtotals[area] - current.subtotals[area]
         if gain > 0:
             found.append(Advice(clause, message, gain))
     found.sort(key=lambda a: (-a.gain, a.clause, a.message))

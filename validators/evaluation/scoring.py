@@ -6,7 +6,7 @@ it; caps are lines of their own, so the lines always add up to the total.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -407,18 +407,25 @@ def _apply_caps(s: _Scorer, report: YearReport) -> dict[str, float]:
 
 
 def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
-                 points: Rubric, standing: Standing | None = None) -> Evaluation:
+                 points: Rubric, standing: Standing | None = None,
+                 areas: Collection[str] = AREAS) -> Evaluation:
     """The evaluation of one report, without advice; `standing` is the association's review
-    of it on the day of the evaluation, when the year keeps one."""
+    of it on the day of the evaluation, when the year keeps one. `areas`: only these are
+    scored (advice re-scores the one area a what-if change touches; the other subtotals are 0)."""
     report = doc.report
     s = _Scorer(doc, rules, points, standing)
-    _innovation(s, report)
-    _government(s, report, previous)
-    _stations(s, report, points.unranked)
-    _consortia(s, report, points.unranked)
-    _events(s, report)
-    _research(s, report)
-    _major_work(s, report)
+    scorers: dict[str, Callable[[], None]] = {
+        "innovation": lambda: _innovation(s, report),
+        "government_functions": lambda: _government(s, report, previous),
+        "service_stations": lambda: _stations(s, report, points.unranked),
+        "consortia": lambda: _consortia(s, report, points.unranked),
+        "academic_events": lambda: _events(s, report),
+        "research": lambda: _research(s, report),
+        "major_work": lambda: _major_work(s, report),
+    }
+    for area in AREAS:
+        if area in areas:
+            scorers[area]()
     if standing is not None:
         s.lines = [replace(x, review=standing.mark(x.item_id)) if x.points > 0 else x
                    for x in s.lines]

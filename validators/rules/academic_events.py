@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from validators.countries import country_name
 from validators.guideline import Guideline
-from validators.measures import closest_province, countries, regions
+from validators.measures import Countries, Regions, closest_province, countries, regions
 from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
@@ -45,8 +45,10 @@ def _occasion_unmet(event: AcademicEvent, guideline: Guideline) -> list[Unmet]:
     return []
 
 
-def unmet_criteria(event: AcademicEvent, guideline: Guideline) -> list[Unmet]:
-    """What the claimed category still lacks; empty when the event meets it."""
+def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | None = None,
+                   codes: Countries | None = None) -> list[Unmet]:
+    """What the claimed category still lacks; empty when the event meets it. `read` and `codes`:
+    the event's regions and countries when the caller has them already."""
     t, cat, label = guideline.thresholds, event.category, event.category.label
     unmet: list[Unmet] = []
     if cat in _HOSTED_ONLY and event.role == EventRole.CO_ORGANIZER:
@@ -69,25 +71,25 @@ def unmet_criteria(event: AcademicEvent, guideline: Guideline) -> list[Unmet]:
                            f"{label}的参与规模须不少于 {t.event_min_participants} 人，"
                            f"现为 {event.participants} 人。"))
     if cat == C.NATIONAL_EXCHANGE:
-        counted = regions(event, guideline).counted
+        counted = (read or regions(event, guideline)).counted
         if len(counted) < t.national_min_provinces:
             unmet.append(Unmet("E-THRESHOLD-PROVINCES", "speaker_provinces",
                                f"全国性学术交流须有 {t.national_min_provinces} 个及以上外省、直辖市、"
                                f"自治区的科技人员作学术报告，现为 {len(counted)} 个"
                                f"（{guideline.home_province}不计入）。"))
     if cat == C.INTERNATIONAL_EXCHANGE:
-        codes = countries(event, guideline).codes
-        if len(codes) < t.international_min_countries:
+        distinct = (codes or countries(event, guideline)).codes
+        if len(distinct) < t.international_min_countries:
             unmet.append(Unmet("E-THRESHOLD-COUNTRIES", "countries",
                                f"国际性学术交流须有 {t.international_min_countries} 个及以上国家或地区的"
-                               f"科技人员参加，现为 {len(codes)} 个。"))
+                               f"科技人员参加，现为 {len(distinct)} 个。"))
     if cat == C.PUBLIC_EVENT:
         unmet += _occasion_unmet(event, guideline)
     return unmet
 
 
-def _check_regions(event: AcademicEvent, path: tuple[str | int, ...], ctx: RuleContext) -> None:
-    found = regions(event, ctx.guideline)
+def _check_regions(event: AcademicEvent, found: Regions, path: tuple[str | int, ...],
+                   ctx: RuleContext) -> None:
     field = (*path, "speaker_provinces")
     for j, name in found.unknown:
         short = closest_province(name, ctx.guideline)
@@ -102,8 +104,8 @@ def _check_regions(event: AcademicEvent, path: tuple[str | int, ...], ctx: RuleC
                     f"“{event.speaker_provinces[j]}”与前面的一项是同一地区，只计一次：请删除这一项。", "5.2")
 
 
-def _check_countries(event: AcademicEvent, path: tuple[str | int, ...], ctx: RuleContext) -> None:
-    found = countries(event, ctx.guideline)
+def _check_countries(event: AcademicEvent, found: Countries, path: tuple[str | int, ...],
+                     ctx: RuleContext) -> None:
     field = (*path, "countries")
     for j, name, closest in found.unknown:
         hint = f"你是不是想写“{closest}”？" if closest else "请写国家或地区的中文名称，如“德国”“新加坡”。"
@@ -119,9 +121,10 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     for i, event in enumerate(report.academic_events):
         path = ("academic_events", i)
         clause = event.category.clause
-        for unmet in unmet_criteria(event, ctx.guideline):
+        read, codes = regions(event, ctx.guideline), countries(event, ctx.guideline)
+        for unmet in unmet_criteria(event, ctx.guideline, read, codes):
             ctx.error((*path, unmet.field), unmet.code,
                       f"“{event.title}”不符合所申报的类别：{unmet.message}", clause)
-        _check_regions(event, path, ctx)
-        _check_countries(event, path, ctx)
+        _check_regions(event, read, path, ctx)
+        _check_countries(event, codes, path, ctx)
         ctx.in_window((*path, "date"), event.date, clause, "活动日期")
