@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from site_builder import items
 from site_builder.breadcrumbs import trail
@@ -92,8 +92,9 @@ def render_index(site: SiteData) -> str:
     return "\n".join(out)
 
 
-def pages(site: SiteData) -> Iterator[tuple[str, str]]:
+def pages(site: SiteData, years: Collection[int] | None = None) -> Iterator[tuple[str, str]]:
+    """The index and every year's area pages, or only those of `years` (the preview's update)."""
     yield INDEX, render_index(site)
-    for year in site.years:
+    for year in site.years if years is None else [y for y in site.years if y in years]:
         for area in site.area_titles(year):
             yield area_page(year, area), render(site, year, area)

@@ -10,7 +10,7 @@ from pathlib import Path
 from site_builder.form_page import SiteSettings
 from site_builder.markup import Urls, attr, clause_anchor, link, repo_path_url, text
 from site_builder.tables import SOURCE
-from validators.check import check_tree
+from validators.check import FileCache, check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.results import FrozenYear, load_frozen, published
 from validators.evaluation.scoring import Evaluation
@@ -170,9 +170,10 @@ class SiteData:
         return link(url, label_html, title=hint, cls="sb-src")
 
 
-def load(root: Path, settings: SiteSettings, build_date: str) -> SiteData:
-    """Checks the tree and evaluates every report: once, for every page."""
-    result, repo = check_tree(root)
+def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache | None = None) -> SiteData:
+    """Checks the tree and evaluates every report: once, for every page. `cache`: the files'
+    own results from an earlier load (the preview's), reused where a file did not change."""
+    result, repo = check_tree(root, cache=cache)
     frozen, broken = load_frozen(root)
     result.findings += broken
     evaluations = published(evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date)), frozen)

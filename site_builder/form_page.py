@@ -148,11 +148,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     files[PAGE] = page_markdown(settings).encode("utf-8")
     grouped = _by_society(repo)
     societies = _societies(repo, grouped)
-    files[f"{ASSETS}/config.json"] = _json({
-        "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": policy().form.github_url_max_chars,
-        "years": years, "societies": societies,
-        # The downloaded files' modelines ("# " is added by the form), absolute once site_url is set.
-        "modelines": {kind: schema_line(kind, settings.schema_base)[2:] for kind in ("submission", "society")}})
+    files[f"{ASSETS}/config.json"] = _config(years, societies, settings)
     files[f"{ASSETS}/labels.json"] = _json(labels_data())
     files[f"{ASSETS}/schema-society.json"] = _json(json_schema("society"))
     for year in years:
@@ -162,6 +158,26 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
         files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules))
     for society in societies:
         files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(society["id"], grouped[society["id"]]))
+    return files
+
+
+def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSettings) -> bytes:
+    return _json({
+        "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": policy().form.github_url_max_chars,
+        "years": years, "societies": societies,
+        # The downloaded files' modelines ("# " is added by the form), absolute once site_url is set.
+        "modelines": {kind: schema_line(kind, settings.schema_base)[2:] for kind in ("submission", "society")}})
+
+
+def society_files(repo: Repository, changed: Iterable[str], settings: SiteSettings) -> dict[str, bytes]:
+    """The form's files that an edit of the `changed` societies' reports alters: the list of
+    societies with their years, and those societies' reports (the preview's update)."""
+    root = repo.root
+    years = sorted(y for y in available_years(root) if guideline(y, root) is not None)
+    grouped = _by_society(repo)
+    files = {f"{ASSETS}/config.json": _config(years, _societies(repo, grouped), settings)}
+    for society in sorted(set(changed) & set(grouped)):
+        files[f"{ASSETS}/reports/{society}.json"] = _json(_reports(society, grouped[society]))
     return files
 
 

@@ -83,7 +83,11 @@ def _write_if_changed(path: Path, content: bytes) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    # Whole or not at all: under `serve`, MkDocs may read the page while it is being written,
+    # and a generation stopped half-way (a newer edit came) must leave no half page behind.
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(content)
+    os.replace(partial, path)
     return True
 
 
@@ -105,7 +109,7 @@ _forked: list[SiteData] = []
 Written = tuple[list[str], int]  # the paths of the files, and how many of them changed
 
 
-def _write(out: Path, files: Iterable[tuple[str, bytes]]) -> Written:
+def write(out: Path, files: Iterable[tuple[str, bytes]]) -> Written:
     paths, changed = [], 0
     for rel, data in files:
         paths.append(rel)
@@ -113,35 +117,45 @@ def _write(out: Path, files: Iterable[tuple[str, bytes]]) -> Written:
     return paths, changed
 
 
+def encoded(files: Iterable[tuple[str, str | bytes]]) -> Iterator[tuple[str, bytes]]:
+    for path, content in files:
+        yield path, content if isinstance(content, bytes) else content.encode("utf-8")
+
+
 def _render(site: SiteData, sources: Iterable[PageSource]) -> Iterator[tuple[str, bytes]]:
     for source in sources:
-        for path, content in source(site):
-            yield path, content if isinstance(content, bytes) else content.encode("utf-8")
+        yield from encoded(source(site))
 
 
 def _render_in_worker(indexes: tuple[int, ...], out: Path) -> Written:
-    return _write(out, _render(_forked[0], [_PAGE_MODULES[i] for i in indexes]))
+    return write(out, _render(_forked[0], [_PAGE_MODULES[i] for i in indexes]))
 
 
 def _pages(site: SiteData, out: Path) -> list[Written]:
     if len(site.repo.reports) < PARALLEL_MIN_REPORTS or "fork" not in multiprocessing.get_all_start_methods():
-        return [_write(out, _render(site, _PAGE_MODULES))]
+        return [write(out, _render(site, _PAGE_MODULES))]
     second = tuple(i for i, source in enumerate(_PAGE_MODULES) if source in _SECOND_HALF)
     _forked[:] = [site]  # the worker inherits it: the data is never pickled
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
             later = pool.submit(_render_in_worker, second, out)
-            first = _write(out, _render(site, [s for s in _PAGE_MODULES if s not in _SECOND_HALF]))
+            first = write(out, _render(site, [s for s in _PAGE_MODULES if s not in _SECOND_HALF]))
             return [first, later.result()]
     finally:
         _forked.clear()
 
 
+def home_page(site: SiteData) -> tuple[str, bytes]:
+    """The home page: the hand-written introduction with the figures of the data."""
+    source = HAND_WRITTEN / home.PAGE
+    intro = source.read_text("utf-8") if source.is_file() else "# 首页\n"
+    return home.PAGE, home.render(site, intro).encode("utf-8")
+
+
 def _fixed_files(site: SiteData) -> Iterator[tuple[str, bytes]]:
     """The hand-written pages (the home page with its figures), the assets and the form."""
     files = dict(hand_written())
-    intro = files.pop(home.PAGE, "# 首页\n".encode()).decode("utf-8")
-    files[home.PAGE] = home.render(site, intro).encode("utf-8")
+    files[home.PAGE] = home_page(site)[1]
     yield from files.items()
     yield from _assets()
     yield from form_files(site.repo, settings=site.settings).items()
@@ -151,9 +165,14 @@ def generate(root: Path, out: Path = DEFAULT_OUT, *, settings: SiteSettings | No
              date: str | None = None) -> Generated:
     """Writes the docs folder `out`, and the search dictionary beside it."""
     settings = settings or site_settings()
-    site = load(root, settings, date or build_date())
+    return write_site(load(root, settings, date or build_date()), out)
+
+
+def write_site(site: SiteData, out: Path) -> Generated:
+    """Every page and file of `site` into `out` (only those that changed are rewritten), and
+    nothing else: files no page is written to are removed."""
     out.mkdir(parents=True, exist_ok=True)
-    parts = [_write(out, _fixed_files(site)), *_pages(site, out)]
+    parts = [write(out, _fixed_files(site)), *_pages(site, out)]
     paths = [p for part, _ in parts for p in part]
     if len(set(paths)) != len(paths):
         twice = sorted(p for p in set(paths) if paths.count(p) > 1)

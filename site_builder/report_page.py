@@ -4,7 +4,7 @@ society, the results by area and the lines, on A4 without the site's chrome (pri
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from site_builder import items, names, phase
 from site_builder.breadcrumbs import trail
@@ -196,8 +196,10 @@ def render(site: SiteData, doc: ReportDoc) -> str:
     return "\n".join(out)
 
 
-def pages(site: SiteData) -> Iterator[tuple[str, str]]:
+def pages(site: SiteData, only: Collection[tuple[str, int]] | None = None) -> Iterator[tuple[str, str]]:
+    """Every society's year pages, or only those of the (society, year) pairs in `only` (the
+    preview's update)."""
     for society in site.societies:
         for doc in site.reports_of(society):
-            if doc.report.year in site.years:
+            if doc.report.year in site.years and (only is None or (society, doc.report.year) in only):
                 yield society_year_page(society, doc.report.year), render(site, doc)

@@ -1,41 +1,25 @@
-"""`serve`: generate into generated/docs, then `mkdocs serve` with a hook that regenerates the
-pages when the submissions, the year files or the hand-written pages change."""
+"""`serve`: generate into generated/docs, then `mkdocs serve` in its dirty mode (only changed
+pages are rebuilt), with a hook that brings the pages up to date before each rebuild (see
+preview.py) and keeps the search index whole."""
 
 from __future__ import annotations
 
+import atexit
 import os
 from pathlib import Path
 
 from site_builder.build import MKDOCS_YML, log_to_stderr
-from site_builder.generate import HAND_WRITTEN, PROJECT, generate
-from validators.guideline import GUIDELINES_DIR
+from site_builder.form_page import site_settings
+from site_builder.generate import PROJECT, build_date
+from site_builder.preview import Preview, watched
 
 HOOK = Path(__file__).with_name("serve_hook.py")
-_state: dict[str, object] = {}
+# MkDocs loads the hook afresh for every rebuild: the preview's state lives here.
+_state: dict[str, Preview] = {}
 
 
-def watched(root: Path) -> list[Path]:
-    return [root / "submissions", GUIDELINES_DIR, GUIDELINES_DIR.with_name("rubrics"), HAND_WRITTEN]
-
-
-def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    marks = []
-    for folder in watched(root):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file():
-                stat = path.stat()
-                marks.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(marks)
-
-
-def regenerate_if_changed(docs: Path) -> None:
-    root = _state.get("root")
-    if not isinstance(root, Path):
-        return
-    now = _fingerprint(root)
-    if now != _state.get("fingerprint"):
-        _state["fingerprint"] = now
-        generate(root, docs)
+def current() -> Preview | None:
+    return _state.get("preview")
 
 
 def serve(root: Path, dev_addr: str | None = None) -> None:
@@ -46,10 +30,11 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
     root = root.resolve()
     # mkdocs.yml's paths (docs_dir, the search dictionary) are relative to the project.
     os.chdir(PROJECT)
-    _state["root"] = root
-    _state["fingerprint"] = _fingerprint(root)
-    generate(root, PROJECT / "generated" / "docs")
+    preview = Preview(root, PROJECT / "generated" / "docs", site_settings(), build_date())
+    _state["preview"] = preview
+    atexit.register(preview.stop_settling)
+    preview.start()
     folders = [str(p) for p in watched(root) if p.exists()]
     # site_url's path would move the preview under /society-registry/; serve it from the root.
-    mkdocs_serve(config_file=str(MKDOCS_YML), livereload=True, watch=folders,
+    mkdocs_serve(config_file=str(MKDOCS_YML), livereload=True, build_type="dirty", watch=folders,
                  dev_addr=dev_addr, site_url=f"http://{dev_addr}/", hooks=[str(HOOK)])

@@ -10,7 +10,7 @@ import stat
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import repeat
 from pathlib import Path
@@ -54,7 +54,7 @@ from validators.rules.rule_context import RuleContext
 from validators.schema_findings import findings_from
 from validators.urls import NOT_A_URL, url_problem
 
-__all__ = ["area_findings", "check_file", "check_tree", "discover"]
+__all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover"]
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 # What a year report's place looks like even when its name breaks the convention (2017.yml,
@@ -223,8 +223,17 @@ def _inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult, Repository]:
+# A file's own results, kept by a long-running caller (the site's preview) and reused while the
+# file is unchanged: its lstat (modification time, size, inode) and what `check_file` said.
+FileCache = dict[Path, tuple[tuple[int, int, int], FileResult]]
+
+
+def check_tree(root: Path, paths: list[Path] | None = None,
+               cache: FileCache | None = None) -> tuple[CheckResult, Repository]:
     """Checks the given files (or the whole tree) and the rules across files and years.
+
+    With `cache`, a file whose lstat is unchanged is not read again (the caller drops the
+    entries of files whose evidence or year files changed); the rules across files always run.
 
     When paths inside `submissions/` are given, only findings in those files are reported, and
     the other files the cross-file rules need (the same societies' other years, files sharing
@@ -240,14 +249,14 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> tuple[CheckResult
     repo = Repository(root)
     submissions = root / SUBMISSIONS
     with _collector_paused():
-        _check_files(root, targets, [], result, repo)
+        _check_files(root, targets, [], result, repo, cache)
         if paths and any(_inside(p, submissions) for p in targets):
             tree = _tree_files(Path(os.path.abspath(submissions)))
             repo.society_ids = {p.parent.name for p in tree}
             wanted = {Path(os.path.abspath(p)) for p in targets}
             societies = {p.parent.name for p in wanted if _inside(p, submissions)}
             context = related(tree, wanted, societies, [doc.report for doc in repo.reports.values()])
-            _check_files(root, [], context, result, repo)
+            _check_files(root, [], context, result, repo, cache)
         files = {display_path(p, root) for p in targets}
         across = check_repository(repo)
         result.findings += [f for f in across if f.file in files]
@@ -359,10 +368,42 @@ def _outcomes(paths: list[Path], root: Path) -> Iterator[FileResult]:
             yield _restored(sent)
 
 
+def _stat_key(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = os.lstat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+def _copy(outcome: FileResult) -> FileResult:
+    """A kept result with lists of its own: the tree's rules add findings to a report's list."""
+    report = outcome.report
+    return FileResult(list(outcome.findings), outcome.profile,
+                      replace(report, findings=list(report.findings)) if report else None)
+
+
+def _cached_outcomes(paths: list[Path], root: Path, cache: FileCache | None) -> Iterator[FileResult]:
+    if cache is None:
+        yield from _outcomes(paths, root)
+        return
+    keys = [_stat_key(p) for p in paths]
+    stale = [p for p, key in zip(paths, keys, strict=True)
+             if key is None or p not in cache or cache[p][0] != key]
+    fresh = dict(zip(stale, _outcomes(stale, root), strict=True))
+    for path, key in zip(paths, keys, strict=True):
+        if path in fresh:
+            if key is not None:
+                cache[path] = (key, fresh[path])
+            yield _copy(fresh[path])
+        else:
+            yield _copy(cache[path][1])
+
+
 def _check_files(root: Path, targets: list[Path], context: list[Path], result: CheckResult,
-                 repo: Repository) -> None:
+                 repo: Repository, cache: FileCache | None = None) -> None:
     reported = set(targets)
-    for path, outcome in zip(targets + context, _outcomes(targets + context, root), strict=True):
+    for path, outcome in zip(targets + context, _cached_outcomes(targets + context, root, cache), strict=True):
         if path in reported:
             result.findings += outcome.findings
         if path.name == PROFILE_FILE:

@@ -24,6 +24,7 @@ __all__ = [
     "YearFileError",
     "available_years",
     "guideline",
+    "reread_guidelines",
     "tree_root",
     "year_data",
     "year_file",
@@ -263,3 +264,9 @@ def guideline(year: int, root: Path | None = None) -> Guideline | None:
 @cache
 def _guideline(year: int, root: Path | None) -> Guideline | None:
     return year_model("guidelines", year, Guideline, root)
+
+
+def reread_guidelines() -> None:
+    """Forget the guideline year files read so far: a long-running preview calls this when
+    one of them is edited."""
+    _guideline.cache_clear()

@@ -21,7 +21,7 @@ from validators.models.report import AREA_KEYS
 from validators.models.research import AchievementType
 from validators.models.service_stations import StationLevel
 
-__all__ = ["GrowthRule", "ItemTier", "Rubric", "Rule", "rubric"]
+__all__ = ["GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric"]
 
 # Halves add up exactly in binary floating point, so score lines sum to the total exactly.
 Points = Annotated[float, Field(ge=0, le=100, multiple_of=0.5)]
@@ -210,3 +210,9 @@ def rubric(year: int, root: Path | None = None) -> Rubric | None:
 @cache
 def _rubric(year: int, root: Path | None) -> Rubric | None:
     return year_model("rubrics", year, Rubric, root)
+
+
+def reread_rubrics() -> None:
+    """Forget the rubric year files read so far: a long-running preview calls this when one of
+    them is edited."""
+    _rubric.cache_clear()

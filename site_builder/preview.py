@@ -1,0 +1,189 @@
+"""The preview behind `serve`: an edited report shows on its pages within seconds.
+
+The files' own check results are kept between updates, so only edited files are read again;
+the rules across files and the evaluation run over the whole tree, as in `build`. Pages are
+then rendered only where the data changed: the year pages of the societies whose reports,
+findings or scores moved, the area pages of those years, and the small pages that sum up
+everything (home, lists, rankings, status), which are cheap. The downloads, which take most of
+a whole generation, and anything else an edit changes are settled right after by a whole
+generation in a process of its own, which rewrites only the files that differ. An edit outside
+`submissions/` (year files, reviews, results, the hand-written pages) regenerates everything.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder import (
+    areas,
+    guideline_page,
+    rankings,
+    report_page,
+    rubric_page,
+    societies,
+    society_page,
+    status,
+)
+from site_builder.context import SiteData, load, society_year_page
+from site_builder.form_page import SiteSettings, society_files
+from site_builder.generate import HAND_WRITTEN, PROJECT, encoded, home_page, write, write_site
+from validators.check import FileCache
+from validators.guideline import GUIDELINES_DIR, reread_guidelines
+from validators.rubric import reread_rubrics
+
+SUBMISSIONS = "submissions"
+Marks = dict[Path, tuple[int, int]]  # each watched file: modification time, size
+
+
+def watched(root: Path) -> list[Path]:
+    """Every folder whose files the pages are made from."""
+    folders = [root / SUBMISSIONS, root / "reviews", root / "results", root / "validators" / "guidelines",
+               root / "validators" / "rubrics", GUIDELINES_DIR, GUIDELINES_DIR.with_name("rubrics"),
+               HAND_WRITTEN]
+    return list(dict.fromkeys(Path(p).resolve() for p in folders))
+
+
+def marks(root: Path) -> Marks:
+    out: Marks = {}
+    for folder in watched(root):
+        for path in folder.rglob("*") if folder.is_dir() else []:
+            try:
+                stat = path.lstat()
+            except OSError:
+                continue
+            if not path.is_dir():
+                out[path] = (stat.st_mtime_ns, stat.st_size)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    whole: bool  # everything was regenerated (an edit outside submissions/, or a new society)
+    written: int  # files rewritten by this update
+    seconds: float
+
+
+def _society_of(path: Path, submissions: Path) -> str | None:
+    """The society folder a changed file is in, or None when it is not inside one."""
+    try:
+        parts = path.relative_to(submissions).parts
+    except ValueError:
+        return None
+    return parts[0] if len(parts) > 1 else None
+
+
+def _signature(site: SiteData, key: tuple[str, int]) -> tuple[object, ...]:
+    """What a society's report of one year is shown from; equal signatures, equal pages."""
+    doc, broken = site.repo.reports.get(key), site.repo.broken.get(key)
+    file = doc.file if doc else broken.file if broken else None
+    return (file, doc.report if doc else None, tuple(doc.findings) if doc else (),
+            tuple(broken.findings) if broken else (), site.evaluation(*key),
+            tuple(site.findings(file)) if file else ())
+
+
+def _reshaped(old: SiteData, new: SiteData) -> bool:
+    """Changes every page may show: the societies, the years, a profile (names are everywhere)."""
+    return (old.societies != new.societies or old.years != new.years
+            or any(old.profile(s) != new.profile(s) or old.repo.profile_errors.get(s) != new.repo.profile_errors.get(s)
+                   for s in new.societies))
+
+
+def changed_reports(old: SiteData, new: SiteData) -> set[tuple[str, int]]:
+    """The (society, year) reports whose content, findings or evaluation differ."""
+    keys = old.repo.reports.keys() | new.repo.reports.keys() | old.repo.broken.keys() | new.repo.broken.keys()
+    return {key for key in keys if _signature(old, key) != _signature(new, key)}
+
+
+def _year_pages(site: SiteData, keys: set[tuple[str, int]]) -> set[str]:
+    return {society_year_page(*key) for key in keys if key in site.repo.reports and key[1] in site.years}
+
+
+def pages_for(site: SiteData, changed: set[tuple[str, int]]) -> Iterator[tuple[str, str | bytes]]:
+    """The pages an edit of the `changed` reports can alter, the downloads aside."""
+    yield from report_page.pages(site, changed)
+    yield from areas.pages(site, {year for _, year in changed})
+    for cheap in (guideline_page.pages, rubric_page.pages, societies.pages, society_page.pages,
+                  rankings.pages, status.pages):
+        yield from cheap(site)
+    yield home_page(site)
+    yield from society_files(site.repo, {society for society, _ in changed}, site.settings).items()
+
+
+@dataclass
+class Preview:
+    root: Path
+    docs: Path
+    settings: SiteSettings
+    date: str
+    cache: FileCache = field(default_factory=dict)
+    site: SiteData | None = None
+    seen: Marks = field(default_factory=dict)
+    _settler: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> Update:
+        started = time.perf_counter()
+        self.seen = marks(self.root)
+        self.site = load(self.root, self.settings, self.date, self.cache)
+        written = write_site(self.site, self.docs).written
+        return Update(True, written, time.perf_counter() - started)
+
+    def update(self) -> Update | None:
+        """Brings the pages up to date with the files; None when no file changed."""
+        now = marks(self.root)
+        if now == self.seen:
+            return None
+        started = time.perf_counter()
+        self.stop_settling()
+        edited = {p for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p)}
+        self.seen = now
+        submissions = (self.root / SUBMISSIONS).resolve()
+        touched = {_society_of(p, submissions) for p in edited}
+        outside = any(not p.is_relative_to(submissions) for p in edited)
+        if outside:
+            reread_guidelines()
+            reread_rubrics()
+            self.cache.clear()
+        else:
+            # A report's findings also depend on its folder's other files (evidence).
+            self.cache = {p: kept for p, kept in self.cache.items()
+                          if _society_of(p.resolve(), submissions) not in touched}
+        old, new = self.site, load(self.root, self.settings, self.date, self.cache)
+        self.site = new
+        if outside or old is None or _reshaped(old, new):
+            written = write_site(new, self.docs).written
+            return Update(True, written, time.perf_counter() - started)
+        changed = changed_reports(old, new)
+        _, written = write(self.docs, encoded(pages_for(new, changed)))
+        for gone in _year_pages(old, changed) - _year_pages(new, changed):
+            (self.docs / gone).unlink(missing_ok=True)
+        self._settle()
+        return Update(False, written, time.perf_counter() - started)
+
+    def _settle(self) -> None:
+        """The whole generation, in a process of its own so that serving stays quick."""
+        self._settler = subprocess.Popen(
+            [sys.executable, "-m", "site_builder", "--root", str(self.root), "generate",
+             "--out", str(self.docs), "--date", self.date],
+            cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def settled(self, timeout: float | None = None) -> bool:
+        """Waits for the settling generation; True when none is left running."""
+        if self._settler is None:
+            return True
+        try:
+            self._settler.wait(timeout)
+        except subprocess.TimeoutExpired:
+            return False
+        self._settler = None
+        return True
+
+    def stop_settling(self) -> None:
+        if self._settler is not None and self._settler.poll() is None:
+            self._settler.terminate()
+            self._settler.wait()
+        self._settler = None

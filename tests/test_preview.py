@@ -1,0 +1,108 @@
+"""The preview behind `serve` writes, after each edit, what a whole generation would write.
+
+A copy of the sample repository is edited in the ways a secretary or the association edits it;
+after each edit the preview's quick update must leave every page but the downloads exactly as
+a fresh whole generation writes it, and once the settling generation is done, every file.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from site_builder.form_page import site_settings
+from site_builder.generate import generate
+from site_builder.preview import Preview
+from tests.trees import ROOT
+
+DATE = "2026-11-30"
+# Written by the settling generation only: the quick update leaves them for it.
+SETTLED_ONLY = re.compile(r"^downloads(/|\.md$)")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def _replace(path: Path, pattern: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    changed = re.sub(pattern, new, text, count=1, flags=re.MULTILINE)
+    assert changed != text, (path, pattern)
+    path.write_text(changed, "utf-8")
+
+
+def _title(tree: Path) -> None:
+    _replace(tree / "submissions/cd-computer/2018.yaml", r"^(\s*(?:- )?title: ).*$", r"\g<1>改过标题的项目")
+
+
+def _participants(tree: Path) -> None:
+    _replace(tree / "submissions/cd-eco-env/2018.yaml", r"^(\s*participants: )\d+", r"\g<1>12")
+
+
+def _broken(tree: Path) -> None:
+    with (tree / "submissions/cd-electronics/2018.yaml").open("a", encoding="utf-8") as f:
+        f.write("  : 缩进错了\n")
+
+
+def _deleted(tree: Path) -> None:
+    (tree / "submissions/cd-computer/2018.yaml").unlink()
+
+
+def _earlier_year(tree: Path) -> None:
+    """The year before goes: the next year's growth (2.3) has nothing to grow from."""
+    (tree / "submissions/cd-mech-eng/2017.yaml").unlink()
+
+
+def _evidence(tree: Path) -> None:
+    """The report does not change, but a file it cites as evidence is gone."""
+    (tree / "submissions/cd-agri/evidence/2017-kiwi-training-summary.md").unlink()
+
+
+def _renamed(tree: Path) -> None:
+    _replace(tree / "submissions/cd-tcm/society.yaml", r"^(name: ).*$", r"\g<1>成都市中医药学会（改名）")
+
+
+def _review(tree: Path) -> None:
+    """The association takes back its verification of a report: its items wait again."""
+    _replace(tree / "reviews/2018/cd-mech-eng.yaml", r"^rest: .*$", "")
+
+
+EDITS: list[tuple[str, Callable[[Path], None], bool]] = [
+    ("title", _title, False),
+    ("participants", _participants, False),
+    ("broken", _broken, False),
+    ("deleted", _deleted, False),
+    ("earlier-year", _earlier_year, False),
+    ("evidence", _evidence, False),
+    ("renamed", _renamed, True),
+    ("review", _review, True),
+]
+
+
+def test_each_edit_leaves_the_pages_a_whole_generation_writes(tmp_path: Path) -> None:
+    """One edit after another on the same preview, as in a real session."""
+    tree = tmp_path / "tree"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, tree / folder)
+    preview = Preview(tree, tmp_path / "served" / "docs", site_settings(), DATE)
+    preview.start()
+    assert preview.update() is None  # nothing changed, nothing done
+    for name, edit, whole in EDITS:
+        edit(tree)
+        update = preview.update()
+        assert update is not None, name
+        assert update.whole == whole, name
+        assert update.written > 0, name
+        fresh = tmp_path / name / "docs"
+        generate(tree, fresh, date=DATE)
+        expected, quick = _files(fresh), _files(preview.docs)
+        pages = sorted(p for p in expected.keys() | quick.keys() if not SETTLED_ONLY.match(p))
+        assert [p for p in pages if expected.get(p) != quick.get(p)] == [], name
+        assert preview.settled(timeout=300), name
+        assert _files(preview.docs) == expected, name
+        if not whole:
+            # A secretary's edit rewrites a few files, not the site.
+            assert update.written < len(expected) / 4, (name, update)
