@@ -92,6 +92,12 @@ class Serving:
     def wait_for(self, marker: str | None, deadline: float = 900.0, url: str | None = None) -> float:
         return _wait_for(url or self.page, marker, deadline, self.server)
 
+    def fetch(self, url: str) -> str:
+        body = _fetch(url)
+        if body is None:
+            raise RuntimeError(f"{url} did not answer")
+        return body
+
     def edit_title(self, marker: str) -> None:
         """Saves the report with `marker` as its first title."""
         text = self.report.read_text("utf-8")
@@ -99,7 +105,8 @@ class Serving:
 
 
 @contextmanager
-def serving(tree: Path) -> Iterator[Serving]:
+def serving(tree: Path, report: str | None = None) -> Iterator[Serving]:
+    """`report`: the watched report, relative to the tree (by default, the middle one)."""
     with tempfile.TemporaryDirectory(prefix="preview-") as scratch:
         copy = Path(scratch) / "tree"
         shutil.copytree(tree, copy, ignore=shutil.ignore_patterns(".git", "site", "generated", ".venv*",
@@ -111,7 +118,7 @@ def serving(tree: Path) -> Iterator[Serving]:
                  "--dev-addr", f"127.0.0.1:{port}"],
                 cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
             try:
-                yield Serving(f"http://127.0.0.1:{port}/", _report(copy), server)
+                yield Serving(f"http://127.0.0.1:{port}/", copy / report if report else _report(copy), server)
             finally:
                 os.killpg(server.pid, signal.SIGINT)
                 try:

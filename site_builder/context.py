@@ -11,7 +11,7 @@ from site_builder.form_page import SiteSettings
 from site_builder.markup import Urls, attr, clause_anchor, link, repo_path_url, text
 from site_builder.tables import SOURCE
 from validators.check import FileCache, check_tree
-from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.evaluate import EvaluationMemo, evaluate_repository
 from validators.evaluation.results import FrozenYear, load_frozen, published
 from validators.evaluation.scoring import Evaluation
 from validators.findings import CheckResult, Finding
@@ -170,11 +170,14 @@ class SiteData:
         return link(url, label_html, title=hint, cls="sb-src")
 
 
-def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache | None = None) -> SiteData:
-    """Checks the tree and evaluates every report: once, for every page. `cache`: the files'
-    own results from an earlier load (the preview's), reused where a file did not change."""
+def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache | None = None,
+         memo: EvaluationMemo | None = None) -> SiteData:
+    """Checks the tree and evaluates every report: once, for every page. `cache` and `memo`:
+    the files' own results and the evaluations of an earlier load (the preview's), reused
+    where nothing they depend on changed."""
     result, repo = check_tree(root, cache=cache)
     frozen, broken = load_frozen(root)
     result.findings += broken
-    evaluations = published(evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date)), frozen)
+    evaluations = published(evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date), memo=memo),
+                            frozen)
     return SiteData(root, repo, result, evaluations, settings, build_date, frozen)

@@ -12,6 +12,8 @@ generation in a process of its own, which rewrites only the files that differ. A
 
 from __future__ import annotations
 
+import contextlib
+import os
 import subprocess
 import sys
 import time
@@ -33,6 +35,7 @@ from site_builder.context import SiteData, load, society_year_page
 from site_builder.form_page import SiteSettings, society_files
 from site_builder.generate import HAND_WRITTEN, PROJECT, encoded, home_page, write, write_site
 from validators.check import FileCache
+from validators.evaluation.evaluate import EvaluationMemo
 from validators.guideline import GUIDELINES_DIR, reread_guidelines
 from validators.rubric import reread_rubrics
 
@@ -121,14 +124,16 @@ class Preview:
     settings: SiteSettings
     date: str
     cache: FileCache = field(default_factory=dict)
+    memo: EvaluationMemo = field(default_factory=dict)
     site: SiteData | None = None
     seen: Marks = field(default_factory=dict)
     _settler: subprocess.Popen[bytes] | None = None
+    _unsettled: bool = False  # a quick update left the downloads to a whole generation
 
     def start(self) -> Update:
         started = time.perf_counter()
         self.seen = marks(self.root)
-        self.site = load(self.root, self.settings, self.date, self.cache)
+        self.site = load(self.root, self.settings, self.date, self.cache, self.memo)
         written = write_site(self.site, self.docs).written
         return Update(True, written, time.perf_counter() - started)
 
@@ -148,11 +153,12 @@ class Preview:
             reread_guidelines()
             reread_rubrics()
             self.cache.clear()
+            self.memo.clear()
         else:
             # A report's findings also depend on its folder's other files (evidence).
             self.cache = {p: kept for p, kept in self.cache.items()
                           if _society_of(p.resolve(), submissions) not in touched}
-        old, new = self.site, load(self.root, self.settings, self.date, self.cache)
+        old, new = self.site, load(self.root, self.settings, self.date, self.cache, self.memo)
         self.site = new
         if outside or old is None or _reshaped(old, new):
             written = write_site(new, self.docs).written
@@ -161,15 +167,23 @@ class Preview:
         _, written = write(self.docs, encoded(pages_for(new, changed)))
         for gone in _year_pages(old, changed) - _year_pages(new, changed):
             (self.docs / gone).unlink(missing_ok=True)
-        self._settle()
+        self._unsettled = True
         return Update(False, written, time.perf_counter() - started)
 
-    def _settle(self) -> None:
-        """The whole generation, in a process of its own so that serving stays quick."""
+    def settle(self) -> None:
+        """Starts the whole generation a quick update left to do, in a process of its own and
+        at a lower priority, so that serving (and the next edit) stays quick. `serve` calls this
+        once MkDocs has rebuilt the updated pages."""
+        if not self._unsettled:
+            return
+        self._unsettled = False
         self._settler = subprocess.Popen(
             [sys.executable, "-m", "site_builder", "--root", str(self.root), "generate",
              "--out", str(self.docs), "--date", self.date],
             cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if hasattr(os, "setpriority"):
+            with contextlib.suppress(OSError):  # it may be done already
+                os.setpriority(os.PRIO_PROCESS, self._settler.pid, 10)
 
     def settled(self, timeout: float | None = None) -> bool:
         """Waits for the settling generation; True when none is left running."""

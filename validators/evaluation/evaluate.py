@@ -13,7 +13,11 @@ from validators.repository import BrokenReport, ReportDoc, Repository
 from validators.reviews import Standing, standing_for
 from validators.rubric import Rubric, rubric
 
-__all__ = ["evaluate_repository"]
+__all__ = ["EvaluationMemo", "evaluate_repository"]
+
+# Evaluations kept by a long-running caller (the site's preview), each with what it was computed
+# from; one whose inputs are unchanged is not computed again.
+EvaluationMemo = dict[tuple[str, int], tuple[tuple[object, ...], Evaluation]]
 
 
 def evaluate_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
@@ -31,10 +35,12 @@ def unreadable(doc: BrokenReport, rules: Guideline, points: Rubric) -> Evaluatio
                       total=0.0, tier=points.tier_of(0.0))
 
 
-def evaluate_repository(repo: Repository, year: int | None = None,
-                        as_of: dt.date | None = None) -> list[Evaluation]:
+def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.date | None = None,
+                        memo: EvaluationMemo | None = None) -> list[Evaluation]:
     """Evaluations of every report (of one year, if given), sorted by year then society, with
-    the association's reviews as they stand on `as_of` (today by default)."""
+    the association's reviews as they stand on `as_of` (today by default). With `memo`, a
+    report whose inputs (itself, its findings, the year before, the review, the year files)
+    are unchanged keeps its evaluation."""
     day = as_of or today()
     out: list[Evaluation] = []
     for (society, report_year), doc in sorted(repo.reports.items()):
@@ -46,8 +52,17 @@ def evaluate_repository(repo: Repository, year: int | None = None,
         previous = repo.reports.get((society, report_year - 1))
         standing = standing_for(repo.reviews.get((society, report_year)),
                                 report_year in repo.reviewed_years, rules, points, day)
-        result = evaluate_report(doc, previous, rules, points, standing)
-        result.society, result.year = society, report_year  # its place, whatever it claims
+        # Tuples compare their items by identity first: unchanged reports compare in no time.
+        inputs = (doc.report, tuple(doc.findings), previous and previous.report,
+                  tuple(previous.findings) if previous else (), standing, rules, points, day)
+        kept = memo.get((society, report_year)) if memo is not None else None
+        if kept is not None and kept[0] == inputs:
+            result = kept[1]
+        else:
+            result = evaluate_report(doc, previous, rules, points, standing)
+            result.society, result.year = society, report_year  # its place, whatever it claims
+            if memo is not None:
+                memo[(society, report_year)] = (inputs, result)
         out.append(result)
     for (society, report_year), broken in sorted(repo.broken.items()):
         if (year is not None and report_year != year) or (society, report_year) in repo.reports:

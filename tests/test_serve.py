@@ -1,0 +1,48 @@
+"""`serve` as a secretary uses it: a real server over a copy of the samples, a report edited on
+disk, the change fetched over HTTP on its page, in the search index (once per page) and, after
+the background generation, in the downloads."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from benchmarks.preview import serving
+from tests.trees import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def test_an_edit_shows_on_its_page_in_search_and_in_the_downloads(tmp_path: Path) -> None:
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    with serving(tmp_path, "submissions/cd-eco-env/2018.yaml") as serve:
+        serve.wait_for(None, deadline=300)
+        indexed = _indexed(serve.fetch(f"{serve.base}search/search_index.json"))
+        for n in range(2):  # the second edit runs on the state the first one left
+            marker = f"预览测试标题{n}号"
+            serve.edit_title(marker)
+            serve.wait_for(marker, deadline=120)
+        # An event falls below 5.1's size: the score moves, so do the pages that sum it up.
+        before = serve.fetch(f"{serve.base}rankings/2018/")
+        text = serve.report.read_text("utf-8")
+        serve.report.write_text(text.replace("participants: 420", "participants: 12"), "utf-8")
+        serve.wait_for("参与规模须不少于", deadline=120)
+        assert serve.fetch(f"{serve.base}rankings/2018/") != before
+        serve.wait_for(marker, deadline=300, url=f"{serve.base}downloads/submissions.json")
+        index = serve.fetch(f"{serve.base}search/search_index.json")
+        # Every page still indexed, each section once, the edited page with its new title.
+        assert _indexed(index) == indexed
+        locations = Counter(d["location"] for d in json.loads(index)["docs"])
+        assert [loc for loc, n in locations.items() if n > 1] == []
+        words = "".join(d["title"] + d["text"] for d in json.loads(index)["docs"]).replace("\u200b", "")
+        assert "预览测试标题1号" in words
+
+
+def _indexed(index: str) -> set[str]:
+    """The pages the search index holds."""
+    return {d["location"].split("#", 1)[0] for d in json.loads(index)["docs"]}
