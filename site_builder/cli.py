@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import validators.console as console
-from site_builder.build import BuildError, build
+from site_builder.build import BUILDERS, BuildError, build
 from site_builder.generate import DEFAULT_OUT, generate
+
+_BUILDER_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--site-dir", type=Path, default=None, help="网站输出目录（默认 site）")
     bld.add_argument("--date", help="页面上的生成日期")
     bld.add_argument("--verbose", action="store_true", help="显示 MkDocs 的全部日志")
+    bld.add_argument("--builder", choices=BUILDERS, default="mkdocs",
+                     help="用哪个程序构建（默认 mkdocs，发布用它；zensical 用来验证同样的页面能迁移）")
     srv = sub.add_parser("serve", help="生成并在本地预览，提交文件改动后自动更新")
     srv.add_argument("--dev-addr", default="127.0.0.1:8000", help="地址和端口（默认 127.0.0.1:8000）")
     return parser
@@ -42,12 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "build":
         try:
-            built = build(root, args.site_dir or root / "site", date=args.date, verbose=args.verbose)
+            built = build(root, args.site_dir or root / "site", date=args.date, verbose=args.verbose,
+                          builder=args.builder)
         except BuildError as exc:
             console.err(f"网站构建失败，原有网站保持不变：{exc}")
             return 1
         console.out(f"网站已写入 {built.site}：{built.pages} 个页面，生成 {built.generate_seconds:.2f} 秒，"
-             f"MkDocs {built.mkdocs_seconds:.2f} 秒。")
+             f"{_BUILDER_NAMES[built.builder]} {built.builder_seconds:.2f} 秒。")
         return 0
     from site_builder.serve import serve
 
