@@ -4,6 +4,7 @@ through, found by the site's own link check. (In Chromium: tests/browser/test_ze
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 from site_builder import zensical_build
 from site_builder.build import MKDOCS_YML
@@ -79,6 +81,31 @@ def test_content_links_lead_where_the_mkdocs_build_s_lead(zensical_site: Path) -
     assert compared > 1000
 
 
+def test_the_search_index_is_as_lean_as_mkdocs_and_holds_what_reports_say(zensical_site: Path) -> None:
+    """Zensical honours data-search-exclude: no table is indexed, at most a page and its title's
+    section per society page and year's report, and the latest year's event titles once."""
+    index = json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))
+    entries = [i for i in index["items"] if i["location"].startswith("societies/cd-")]
+    assert {i["location"].partition("#")[2] for i in entries} <= {"", "top", "_1"}
+    societies = zensical_site / "societies"
+    pages = [*societies.glob("*/index.html"), *societies.glob("*/*/index.html")]
+    assert len(entries) <= 2 * len(pages)
+    by_page: dict[str, str] = {}
+    for i in entries:
+        page = i["location"].partition("#")[0]
+        by_page[page] = by_page.get(page, "") + i["text"]
+    reports = {(p.parent.name, int(p.stem)): yaml.safe_load(p.read_text(encoding="utf-8"))
+               for p in sorted((ROOT / "submissions").glob("*/[0-9][0-9][0-9][0-9].yaml"))}
+    latest = max(y for _, y in reports)
+    checked = 0
+    for (society, year), report in reports.items():
+        text = by_page.get(f"societies/{society}/{year}/", "")
+        for event in report.get("academic_events") or []:
+            assert text.count(event["title"]) == (1 if year == latest else 0), (society, year, event["title"])
+            checked += 1
+    assert checked
+
+
 # Each fault: the page it goes into (created when missing), what is appended, whether Zensical's
 # --strict stops at it. The site's own check must find every one in the site Zensical writes.
 FAULTS = {
@@ -121,3 +148,13 @@ def test_the_link_check_finds_what_zensical_s_strict_mode_lets_through(
     problems = check_site(site, base_path=BASE)
     assert len(problems) == 1, problems
     assert problems[0].page == page.replace(".md", ".html")
+
+
+def test_the_benchmark_times_a_build_of_a_generated_folder(sample_docs: Path, tmp_path: Path) -> None:
+    from benchmarks.zensical_build import measure
+
+    seconds = measure(sample_docs, tmp_path / "project", repeat=1)
+    assert seconds > 0
+    assert check_site(tmp_path / "project" / zensical_build.SITE, base_path=BASE) == []
+    # Without a build date the footer shows none (MkDocs' build_date_utc is not Zensical's).
+    assert "sb-published" not in (tmp_path / "project" / "site" / "index.html").read_text("utf-8")
