@@ -20,11 +20,23 @@ from tests.search_support import (
     zensical_search,
 )
 from tests.site_support import built_site, served, sync_playwright
+from tests.trees import ROOT
+from validators.check import check_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGES = ("", "guideline/", "rubric/", "societies/", "areas/", "rankings/", "status/", "downloads/",
-         "submit/", "form/")
+
+
+def _pages() -> tuple[str, ...]:
+    """One page of each kind: the menu's, and a society's overview, report, area, ranking and status."""
+    _, repo = check_tree(ROOT)
+    society, year = min(repo.reports)
+    return ("", "guideline/", "rubric/", "societies/", "areas/", "rankings/", "status/", "downloads/",
+            "submit/", "form/", f"societies/{society}/", f"societies/{society}/{year}/",
+            f"areas/{year}/academic_events/", f"rankings/{year}/", f"status/{year}/")
+
+
+PAGES = _pages()
 
 
 @pytest.fixture(scope="module")
