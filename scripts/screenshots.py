@@ -1,7 +1,7 @@
 """Screenshots for the README from the sample site: a society's page and a year's report at a
 desktop (1366×900) and a phone (390×844) width, and the first page of the printed report.
 
-    python scripts/screenshots.py [--out docs/_screenshots]
+    python scripts/screenshots.py [--out docs/_screenshots] [--builder zensical --out /tmp/shots]
 
 Builds the sample site into a temporary folder, serves it on a local port and drives the
 machine's Chromium (/usr/bin/chromium) with Playwright; the printed report is Chromium's own
@@ -54,13 +54,13 @@ def largest_report() -> tuple[str, int]:
     return society, year
 
 
-def shoot(out: Path) -> list[Path]:
+def shoot(out: Path, builder: str = "mkdocs") -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     society, year = largest_report()
     made: list[Path] = []
     with tempfile.TemporaryDirectory() as work:
-        site = build(ROOT, Path(work) / "site").site
+        site = build(ROOT, Path(work) / "site", builder=builder).site
         with _served(site) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             for size, (width, height) in SIZES.items():
@@ -87,9 +87,11 @@ def shoot(out: Path) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "_screenshots")
+    # The README's pictures are of the published (MkDocs) site; zensical shows the same pages there.
+    parser.add_argument("--builder", choices=("mkdocs", "zensical"), default="mkdocs")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for path in shoot(args.out):
+    for path in shoot(args.out, args.builder):
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 

@@ -1,5 +1,6 @@
-"""`build`: generate into a temporary folder, `mkdocs build --strict` there, then swap the result
-into place. A failing build leaves the previous site untouched.
+"""`build`: generate into a temporary folder, `mkdocs build --strict` there (or, with
+`builder="zensical"`, `zensical build --strict`), then swap the result into place. A failing build
+leaves the previous site untouched.
 
 The temporary project is a one-file MkDocs config that inherits the real `mkdocs.yml` and points
 its paths (docs, theme overrides, search dictionary) into the temporary folder, so builds of
@@ -20,12 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from site_builder import zensical_build
 from site_builder.form_page import site_settings
 from site_builder.generate import PROJECT, build_date, generate
 from site_builder.mkdocs_config import dump_config, read_config
 
 MKDOCS_YML = PROJECT / "mkdocs.yml"
 _SEARCH = ("search", "material/search")
+# The site is published with MkDocs; Zensical builds the same pages to prove they move unchanged.
+BUILDERS = ("mkdocs", "zensical")
 
 
 class BuildError(Exception):
@@ -37,7 +41,8 @@ class Built:
     site: Path
     pages: int
     generate_seconds: float
-    mkdocs_seconds: float
+    builder_seconds: float  # MkDocs' (or Zensical's) own time
+    builder: str = "mkdocs"
 
 
 def _plugins(plugins: list[Any], work: Path) -> list[Any]:
@@ -117,23 +122,34 @@ def _swap(new: Path, target: Path) -> None:
 
 
 def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | None = None,
-          verbose: bool = False) -> Built:
+          verbose: bool = False, builder: str = "mkdocs") -> Built:
+    if builder not in BUILDERS:
+        raise ValueError(f"unknown builder {builder!r}")
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside the target, so the final rename stays on one file system.
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:
         started = time.perf_counter()
-        docs = work / "generated" / "docs"
         date = date or build_date()
+        if builder == "zensical":
+            docs = zensical_build.write_project(work, config, date)
+        else:
+            docs = work / "generated" / "docs"
         generate(root, docs, settings=site_settings(config), date=date)
         generated_at = time.perf_counter()
-        child = work / "mkdocs.yml"
-        child.write_text(child_config(config, work, docs, date), encoding="utf-8")
-        _mkdocs(child, work / "site", verbose)
+        if builder == "zensical":
+            try:
+                zensical_build.run(work)
+            except zensical_build.ZensicalError as exc:
+                raise BuildError(str(exc)) from exc
+        else:
+            child = work / "mkdocs.yml"
+            child.write_text(child_config(config, work, docs, date), encoding="utf-8")
+            _mkdocs(child, work / "site", verbose)
         finished = time.perf_counter()
         _swap(work / "site", site_dir)
         pages = sum(1 for _ in docs.rglob("*.md"))
-        return Built(site_dir, pages, generated_at - started, finished - generated_at)
+        return Built(site_dir, pages, generated_at - started, finished - generated_at, builder)
     finally:
         shutil.rmtree(work, ignore_errors=True)

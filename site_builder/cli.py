@@ -1,4 +1,5 @@
-"""`python -m site_builder generate|build|serve`: a thin command line over generate and build."""
+"""`python -m site_builder generate|build|check-links|serve`: a thin command line over generate,
+build and the link check."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import validators.console as console
-from site_builder.build import BuildError, build
+from site_builder.build import BUILDERS, BuildError, build
+from site_builder.form_page import site_settings
 from site_builder.generate import DEFAULT_OUT, generate
+from site_builder.link_check import base_path_of, check_site, report
+
+_BUILDER_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,9 +28,25 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--site-dir", type=Path, default=None, help="网站输出目录（默认 site）")
     bld.add_argument("--date", help="页面上的生成日期")
     bld.add_argument("--verbose", action="store_true", help="显示 MkDocs 的全部日志")
+    bld.add_argument("--builder", choices=BUILDERS, default="mkdocs",
+                     help="用哪个程序构建（默认 mkdocs，发布用它；zensical 用来验证同样的页面能迁移）")
+    chk = sub.add_parser("check-links", help="检查已构建网站的每个链接、锚点，以及每页能否从首页到达")
+    chk.add_argument("--site-dir", type=Path, default=None, help="已构建的网站目录（默认 site）")
     srv = sub.add_parser("serve", help="生成并在本地预览，提交文件改动后自动更新")
     srv.add_argument("--dev-addr", default="127.0.0.1:8000", help="地址和端口（默认 127.0.0.1:8000）")
     return parser
+
+
+def _check_links(site: Path) -> int:
+    if not (site / "index.html").is_file():
+        console.err(f"{site} 中没有已构建的网站（没有 index.html）。")
+        return 2
+    problems = check_site(site, base_path=base_path_of(site_settings().site_url))
+    if problems:
+        console.err(f"{len(problems)} 处链接问题：\n{report(problems)}")
+        return 1
+    console.out(f"{site}：全部链接和锚点有效，每页都能从首页到达。")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,13 +63,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "build":
         try:
-            built = build(root, args.site_dir or root / "site", date=args.date, verbose=args.verbose)
+            built = build(root, args.site_dir or root / "site", date=args.date, verbose=args.verbose,
+                          builder=args.builder)
         except BuildError as exc:
             console.err(f"网站构建失败，原有网站保持不变：{exc}")
             return 1
         console.out(f"网站已写入 {built.site}：{built.pages} 个页面，生成 {built.generate_seconds:.2f} 秒，"
-             f"MkDocs {built.mkdocs_seconds:.2f} 秒。")
+             f"{_BUILDER_NAMES[built.builder]} {built.builder_seconds:.2f} 秒。")
         return 0
+    if args.command == "check-links":
+        return _check_links(args.site_dir or root / "site")
     from site_builder.serve import serve
 
     console.out(f"预览地址：http://{args.dev_addr}/（修改 submissions/ 中的文件后自动更新，Ctrl+C 退出）")

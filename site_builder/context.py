@@ -20,25 +20,31 @@ from validators.models.society import SocietyProfile
 from validators.repository import ReportDoc, Repository
 from validators.rubric import Rubric, rubric
 
-GUIDELINE_PAGE = "guideline.md"
+# Every generated page is the index.md of a folder of its own, named as its URL: the folder of
+# its source is the folder of its URL (with use_directory_urls as without), so a relative link in
+# the raw HTML of a table means the same to MkDocs, which leaves raw HTML as written, and to
+# Zensical, which resolves it from the source file's folder.
+GUIDELINE_PAGE = "guideline/index.md"
+RUBRIC_PAGE = "rubric/index.md"
+SOCIETIES_PAGE = "societies/index.md"
 NUMERALS = "一二三四五六七八九十"
 
 
 def society_page(society: str) -> str:
-    return f"societies/{society}.md"
+    return f"societies/{society}/index.md"
 
 
 def society_year_page(society: str, year: int) -> str:
     """A society's report of one year with its evaluation: the printable annual report."""
-    return f"societies/{society}/{year}.md"
+    return f"societies/{society}/{year}/index.md"
 
 
 def area_page(year: int, area: str) -> str:
-    return f"areas/{year}/{area}.md"
+    return f"areas/{year}/{area}/index.md"
 
 
 def ranking_page(year: int) -> str:
-    return f"rankings/{year}.md"
+    return f"rankings/{year}/index.md"
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ from validators.evaluation.reports import (
 from validators.models.labelled import LabelledEnum
 from validators.schema import json_schema_text
 
-PAGE = "downloads.md"
+PAGE = "downloads/index.md"
 FOLDER = "downloads"
 WORKBOOK = "tables.xlsx"
 SCHEMAS = PUBLISHED_SCHEMAS.removeprefix(f"{FOLDER}/")  # what the downloaded files' modelines name

@@ -21,7 +21,9 @@ from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 from validators.template import schema_line
 
-PAGE = "form.md"
+# The page is the index of the form's own folder: its scripts and data sit beside it, at "./",
+# with or without directory URLs and for MkDocs and Zensical alike.
+PAGE = "form/index.md"
 ASSETS = "form"
 ASSET_SOURCE = Path(__file__).with_name("form")
 MKDOCS_YML = Path(__file__).resolve().parents[1] / "mkdocs.yml"
@@ -106,9 +108,9 @@ def _reports(society: str, docs: list[ReportDoc]) -> dict[str, Any]:
                         for doc in docs}}
 
 
-def page_markdown(settings: SiteSettings) -> str:
+def page_markdown() -> str:
     """The page: instructions and the mount point; the scripts find their data beside them."""
-    base = "./" if settings.directory_urls else f"{ASSETS}/"
+    base = "./"
     scripts = "\n".join(f'<script src="{base}{name}"></script>' for name in SCRIPTS)
     return f"""---
 title: 在线填报
@@ -145,7 +147,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     files = {f"{ASSETS}/{p.relative_to(ASSET_SOURCE).as_posix()}": p.read_bytes()
              for p in sorted(ASSET_SOURCE.rglob("*"))
              if p.is_file() and p.suffix != ".md" and "__pycache__" not in p.parts}
-    files[PAGE] = page_markdown(settings).encode("utf-8")
+    files[PAGE] = page_markdown().encode("utf-8")
     grouped = _by_society(repo)
     societies = _societies(repo, grouped)
     files[f"{ASSETS}/config.json"] = _config(years, societies, settings)

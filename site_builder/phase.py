@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from site_builder.context import SiteData
+from site_builder.context import RUBRIC_PAGE, SiteData
 from site_builder.markup import Cell, Column, cell, link, num_cell, table, text
 from validators.cycle import Phase
 from validators.models.review import ObjectionStatus
@@ -149,7 +149,7 @@ def rubric_section(site: SiteData, year: int) -> str:
            "（已核实、不予认定并写明理由、待补充材料）。不予认定的项目不计分，评估明细写明理由；"
            f"{counts}；公示开始后只计已核实的项目。没有 <code>reviews/{year}/</code> 文件夹的年度按报告计分。\n"]
     if points.assessed:
-        rows = [[cell(f"<code>{text(c.id)}</code>"), cell(site.clause_link("rubric.md", c.clause)),
+        rows = [[cell(f"<code>{text(c.id)}</code>"), cell(site.clause_link(RUBRIC_PAGE, c.clause)),
                  cell(text(c.label)), cell(f"{c.min:g}–{c.max:g}"),
                  cell({"mean": "平均数", "median": "中位数"}[c.combine]), num_cell(c.min_experts)]
                 for c in points.assessed]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from site_builder import phase
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.charts import column_chart
-from site_builder.context import SiteData, ranking_page
+from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page
 from site_builder.markup import Column, cell, front_matter, link, num_cell, text
 from site_builder.status import status_page
 from site_builder.tables import table
@@ -56,7 +56,7 @@ def render(site: SiteData, year: int) -> str:
                      cell(text(str(tier))), *(num_cell(_number(v)) for v in subtotals), cell(text(str(note)))])
     columns = [Column("名次", numeric=True), Column("学会"), Column("总分", numeric=True), Column("档次"),
                *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
-    rubric_link = link(site.urls.rel(page, "rubric.md", f"rubric-{year}"), "评估细则")
+    rubric_link = link(site.urls.rel(page, RUBRIC_PAGE, f"rubric-{year}"), "评估细则")
     return (front_matter(f"{year} 年度排名", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "排名")], f"{year} 年度") + f"# {year} 年度排名\n\n"
             + phase.note(site, year) + "\n"

@@ -8,7 +8,13 @@ from collections.abc import Collection, Iterator
 
 from site_builder import items, names, phase
 from site_builder.breadcrumbs import trail
-from site_builder.context import SiteData, area_page, society_page, society_year_page
+from site_builder.context import (
+    SOCIETIES_PAGE,
+    SiteData,
+    area_page,
+    society_page,
+    society_year_page,
+)
 from site_builder.markup import (
     Column,
     badge,
@@ -166,7 +172,7 @@ def render(site: SiteData, doc: ReportDoc) -> str:
     e = site.evaluation(society, year)
     issuer = text(site.settings.issuer)
     out = [front_matter(f"{name} {year} 年度报告"),
-           trail(page, [("societies.md", "学会"), (society_page(society), name)], f"{year} 年度"),
+           trail(page, [(SOCIETIES_PAGE, "学会"), (society_page(society), name)], f"{year} 年度"),
            f'<p class="sb-issuer" {NO_SEARCH}>{issuer}</p>\n' if issuer else "",
            f"# {name} {year} 年度学会重点工作报告与评估 {{#top}}\n"]
     if site.is_sample(society):

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from site_builder.breadcrumbs import md_link, trail
-from site_builder.context import SiteData, ranking_page
+from site_builder.context import SOCIETIES_PAGE, SiteData, ranking_page
 from site_builder.markup import Cell, Column, cell, front_matter, num, text
 from site_builder.status import status_page
 from site_builder.tables import table
 
-PAGE = "societies.md"
+PAGE = SOCIETIES_PAGE
 
 
 def _year_cell(site: SiteData, society: str, year: int) -> Cell:

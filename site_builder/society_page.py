@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from site_builder import phase
 from site_builder.breadcrumbs import trail
 from site_builder.charts import column_chart
-from site_builder.context import SiteData, society_page
+from site_builder.context import SOCIETIES_PAGE, SiteData, society_page
 from site_builder.markup import Column, badge, cell, front_matter, num_cell, text, web_link
 from site_builder.report_page import findings, heading
 from site_builder.tables import table
@@ -18,7 +18,7 @@ from validators.repository import ReportDoc
 def _profile(site: SiteData, society: str, page: str) -> list[str]:
     profile = site.profile(society)
     name = text(site.name(society))
-    out = [front_matter(name), trail(page, [("societies.md", "学会")], name), f"# {name}\n"]
+    out = [front_matter(name), trail(page, [(SOCIETIES_PAGE, "学会")], name), f"# {name}\n"]
     if site.is_sample(society):
         out.append(f"<p data-search-exclude>{badge('示例', 'sample')} 虚构的示例数据，仅用于演示。</p>\n")
     if profile is None:

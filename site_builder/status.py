@@ -14,7 +14,7 @@ INDEX = "status/index.md"
 
 
 def status_page(year: int) -> str:
-    return f"status/{year}.md"
+    return f"status/{year}/index.md"
 
 
 def render(site: SiteData, year: int) -> str:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import zensical_build
+from tests.clients import missing
 from tests.trees import ROOT
 
 # Debian's chromium, or the browser the machine names (.ci/run and validate.yml set it).
@@ -35,12 +37,15 @@ def run_builder(*args: str, root: Path = ROOT, check: bool = True) -> subprocess
 
 
 @functools.cache
-def built_site(root: Path = ROOT) -> Path:
-    """`python -m site_builder build` of `root` into a temporary folder, once per process."""
-    work = Path(tempfile.mkdtemp(prefix="site-test-"))
+def built_site(root: Path = ROOT, builder: str = "mkdocs") -> Path:
+    """`python -m site_builder build` of `root` into a temporary folder, once per process; with
+    `builder="zensical"`, built by Zensical (a failure in CI when it is missing, a skip elsewhere)."""
+    if builder == "zensical" and not zensical_build.available():
+        missing("Zensical is not installed (it is pinned in requirements.lock)")
+    work = Path(tempfile.mkdtemp(prefix=f"site-test-{builder}-"))
     atexit.register(shutil.rmtree, work, True)
-    result = run_builder("build", "--site-dir", str(work / "site"), "--date", BUILD_DATE, root=root,
-                         check=False)
+    result = run_builder("build", "--site-dir", str(work / "site"), "--date", BUILD_DATE,
+                         "--builder", builder, root=root, check=False)
     if result.returncode != 0:
         raise AssertionError(f"site build failed:\n{result.stdout}\n{result.stderr}")
     return work / "site"

@@ -88,9 +88,9 @@ def test_site_shows_each_years_phase_on_home_rankings_and_society_pages(tmp_path
     home = (docs / "index.md").read_text("utf-8")
     assert "<strong>公示中：至 1 月 19 日</strong>" in home  # 2017 on notice
     assert "<strong>填报中：至 12 月 15 日</strong>" in home  # 2018 open
-    rankings = (docs / "rankings" / "2017.md").read_text("utf-8")
+    rankings = (docs / "rankings" / "2017" / "index.md").read_text("utf-8")
     assert "2017 年度：<strong>公示中：至 1 月 19 日</strong>" in rankings
-    society = (docs / "societies" / "cd-tcm.md").read_text("utf-8")
+    society = (docs / "societies" / "cd-tcm" / "index.md").read_text("utf-8")
     assert "2017 年度：<strong>公示中：至 1 月 19 日</strong>" in society
     assert "2018 年度：<strong>填报中：至 12 月 15 日</strong>" in society
 

@@ -149,7 +149,7 @@ def test_the_site_shows_a_report_that_fails_its_schema(tmp_path: Path) -> None:
 
     generate(FIDELITY / "report-fails-schema", tmp_path / "docs",
              settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
-    page = (tmp_path / "docs" / "societies" / "cd-case.md").read_text("utf-8")
+    page = (tmp_path / "docs" / "societies" / "cd-case" / "index.md").read_text("utf-8")
     assert "本报告无法读取或格式不符，未计分" in page
     assert "未知字段" in page  # the finding, said in Chinese
     assert "还没有提交年度报告" not in page
@@ -211,7 +211,7 @@ def test_the_year_page_shows_why_a_condemned_item_earned_nothing(tmp_path: Path)
 
     generate(FIDELITY / "window-edges", tmp_path / "docs",
              settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
-    page = (tmp_path / "docs" / "societies" / "cd-case" / "2017.md").read_text("utf-8")
+    page = (tmp_path / "docs" / "societies" / "cd-case" / "2017" / "index.md").read_text("utf-8")
     assert page.count("本项有错误，不计分") == 2  # the two events dated outside the window
     assert "有错误的项目不计分" in page  # the report's banner says what errors do
     assert "DATE&#45;OUTSIDE" not in page  # readers get the message, not the code

@@ -64,7 +64,7 @@ def test_published_pages_quote_verbatim(tmp_path: Path) -> None:
     generate(ROOT, tmp_path / "docs", settings=SiteSettings(repo_url="https://github.com/example/r"),
              date="2001-02-03")
     pages = sorted((tmp_path / "docs").rglob("*.md"))
-    texts = {p.name: html.unescape(p.read_text("utf-8")) for p in pages}
+    texts = {p.relative_to(tmp_path / "docs").as_posix(): html.unescape(p.read_text("utf-8")) for p in pages}
     assert any(QUOTE.search(t) for t in texts.values())
     assert {name: q for name, t in texts.items() if (q := _unquoted(t))} == {}
 

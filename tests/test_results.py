@@ -89,7 +89,7 @@ def test_the_site_shows_the_frozen_numbers_and_what_produced_them(tree: Path, tm
         "党建: {clause: \"7.3\", points: 2,", "党建: {clause: \"7.3\", points: 4,"), "utf-8")
     docs = tmp_path / "docs"
     generate(tree, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
-    ranking = (docs / "rankings" / "2017.md").read_text("utf-8")
+    ranking = (docs / "rankings" / "2017" / "index.md").read_text("utf-8")
     assert "2018-02-01 定稿的结果（<a href=" in ranking
     assert "results/2017.json" in ranking  # the frozen file, linked
     assert "代码提交未记录" in ranking

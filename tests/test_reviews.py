@@ -131,7 +131,7 @@ def test_the_society_page_shows_the_refusal_and_pending_marks(tmp_path: Path) ->
 
     docs = tmp_path / "docs"
     generate(CASE, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2017-10-01")
-    page = (docs / "societies" / "cd-case" / "2017.md").read_text("utf-8")  # the year's report
+    page = (docs / "societies" / "cd-case" / "2017" / "index.md").read_text("utf-8")  # the year's report
     assert "市科协核查不予认定" in page
     assert 'class="sb-badge sb-badge--review">待核查</span>' in page
     assert 'class="sb-badge sb-badge--review">待补充材料</span>' in page

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from site_builder.form_page import site_settings
+from site_builder.link_check import base_path_of, check_site
 from tests.site_support import built_site, html_pages, parse
 from tests.trees import ROOT
 
@@ -44,32 +45,9 @@ def site() -> Path:
     return built_site()
 
 
-def _page_of(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
-    """The file and fragment an internal link points to; None for other hosts."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc:
-        return None
-    base = page.parent
-    target = (base / unquote(parts.path)).resolve() if parts.path else page
-    if target.is_dir():
-        target = target / "index.html"
-    return target, unquote(parts.fragment)
-
-
-def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
-    broken = []
-    # 404.html links from the site's root URL (site_url), wherever it is served.
-    for page in (p for p in html_pages(site) if p.name != "404.html"):
-        for href in parse(page).links:
-            found = _page_of(site, page, href)
-            if found is None:
-                continue
-            target, fragment = found
-            if not target.exists():
-                broken.append(f"{page.relative_to(site)} → {href} (no file)")
-            elif fragment and target.suffix == ".html" and fragment not in parse(target).ids:
-                broken.append(f"{page.relative_to(site)} → {href} (no anchor)")
-    assert not broken, "\n".join(broken[:20])
+def test_every_link_anchor_and_page_is_reached(site: Path) -> None:
+    """The site's own link check (also run on the Zensical build, in test_zensical.py)."""
+    assert check_site(site, base_path=base_path_of(site_settings().site_url)) == []
 
 
 def test_society_pages_link_clauses_to_guideline_anchors(site: Path) -> None:
@@ -239,19 +217,3 @@ def test_status_page_lists_who_has_and_has_not_submitted(site: Path) -> None:
         rules = guideline(year)
         assert rules is not None
         assert rules.evaluation_window.deadline.isoformat() in html
-
-
-def test_every_page_is_reachable_from_the_home_page(site: Path) -> None:
-    """Following the links of the pages (menu, trail, tables) from the home page reaches every
-    page of the site."""
-    pages = {p for p in html_pages(site) if p.name != "404.html"}
-    seen = {site / "index.html"}
-    todo = [site / "index.html"]
-    while todo:
-        page = todo.pop()
-        for href in parse(page).links:
-            found = _page_of(site, page, href)
-            if found is not None and found[0] in pages and found[0] not in seen:
-                seen.add(found[0])
-                todo.append(found[0])
-    assert pages - seen == set()

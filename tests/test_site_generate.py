@@ -49,7 +49,8 @@ def test_two_generations_are_identical_apart_from_the_build_date(tmp_path: Path)
 def test_regeneration_rewrites_nothing_and_drops_stale_pages(tmp_path: Path) -> None:
     out = tmp_path / "docs"
     generate(ROOT, out, settings=SETTINGS, date="2001-02-03")
-    stale = out / "societies" / "gone.md"
+    stale = out / "societies" / "gone" / "index.md"
+    stale.parent.mkdir()
     stale.write_text("# 旧页面\n", encoding="utf-8")
     again = generate(ROOT, out, settings=SETTINGS, date="2001-02-03")
     assert again.written == 0
@@ -81,7 +82,7 @@ def _visible(markdown: str) -> str:
 
 def test_the_guideline_is_published_word_for_word(tmp_path: Path) -> None:
     generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
-    page = (tmp_path / "docs" / "guideline.md").read_text(encoding="utf-8")
+    page = (tmp_path / "docs" / "guideline" / "index.md").read_text(encoding="utf-8")
     body = page[page.index("## "):]
     source = (GUIDELINES_DIR / "2017.txt").read_text(encoding="utf-8")
     original = "".join(source.split())
@@ -110,6 +111,10 @@ def test_every_clause_has_one_anchor() -> None:
     ("rankings/2017.md", "rankings/index.md", "", "../"),
     ("downloads.md", "downloads/evaluations.csv", "", "evaluations.csv"),
     ("guideline.md", "guideline.md", "area-1", "./#area-1"),
+    # the layout the generator writes: each page the index of its folder
+    ("societies/cd-a/2017/index.md", "guideline/index.md", "clause-1-2", "../../../guideline/#clause-1-2"),
+    ("downloads/index.md", "downloads/evaluations.csv", "", "evaluations.csv"),
+    ("guideline/index.md", "guideline/index.md", "area-1", "./#area-1"),
 ])
 def test_relative_links_between_pages(source: str, target: str, anchor: str, expected: str) -> None:
     assert Urls().rel(source, target, anchor) == expected
@@ -117,6 +122,17 @@ def test_relative_links_between_pages(source: str, target: str, anchor: str, exp
 
 def test_relative_links_without_directory_urls() -> None:
     assert Urls(directory_urls=False).rel("societies/cd-a.md", "guideline.md", "x") == "../guideline.html#x"
+    assert Urls(directory_urls=False).rel("societies/cd-a/index.md", "guideline/index.md") == "../../guideline/index.html"
+
+
+def test_every_generated_page_is_the_index_of_its_folder(tmp_path: Path) -> None:
+    """Then a page's source folder is its URL's folder, and a relative link in raw HTML means
+    the same to MkDocs (which leaves it as written) and to Zensical (which resolves it from the
+    source's folder). Only the hand-written pages, whose links are Markdown, may be named otherwise."""
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    pages = {p.relative_to(tmp_path / "docs").as_posix() for p in (tmp_path / "docs").rglob("*.md")}
+    assert len(pages) > 20
+    assert {p for p in pages if not p.endswith("index.md")} == {rel for rel, _ in hand_written()} - {"index.md"}
 
 
 def test_only_web_addresses_become_links() -> None:
@@ -158,7 +174,7 @@ def test_a_failing_build_keeps_the_previous_site(tmp_path: Path) -> None:
     assert "index.html" in before
     broken = tmp_path / "mkdocs.yml"
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    broken.write_text(text.replace("  - 下载: downloads.md\n", "  - 下载: downloads.md\n  - 缺页: missing.md\n"),
+    broken.write_text(text.replace("  - 下载: downloads/index.md\n", "  - 下载: downloads/index.md\n  - 缺页: missing.md\n"),
                       encoding="utf-8")
     (tmp_path / "site_builder").symlink_to(ROOT / "site_builder")  # the theme overrides
     with pytest.raises(BuildError):
@@ -189,7 +205,7 @@ def test_a_clause_is_numbered_once(tmp_path: Path) -> None:
     import html
 
     generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
-    page = (tmp_path / "docs" / "guideline.md").read_text(encoding="utf-8")
+    page = (tmp_path / "docs" / "guideline" / "index.md").read_text(encoding="utf-8")
     shown = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert "1.1. 市级学会" in shown
     assert not re.search(r"\d\.\d+ ?\d[.、．]", shown)
@@ -208,7 +224,7 @@ def test_the_default_readings_follow_the_year_files(tmp_path: Path) -> None:
     assert "deadline: 2018-11-30" in shipped
     (own / "2018.yaml").write_text(shipped.replace("deadline: 2018-11-30", "deadline: 2018-12-15"), "utf-8")
     generate(tree, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
-    page = _visible((tmp_path / "docs" / "rubric.md").read_text("utf-8"))
+    page = _visible((tmp_path / "docs" / "rubric" / "index.md").read_text("utf-8"))
     table = page[page.index("本项目对指南的默认解释"):page.index("2018 年度：2018年度")]
     assert "2018 年度为 2017-11-30（不含）至 2018-12-15（含）" in table
     assert "至少增加 2 项，或金额增长达到 30%" in table

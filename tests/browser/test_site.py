@@ -8,12 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from site_builder.search_dict import core_name
-from tests.search_support import expect_results, search
+from tests.search_support import expect_results, sample_report_terms, sample_societies, search
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
-from validators.guideline import guideline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -25,18 +23,6 @@ def base() -> Iterator[str]:
     sync_playwright()  # fails in CI, skips elsewhere, before the build
     with served(built_site()) as url:
         yield url
-
-
-def _societies() -> list[tuple[str, str, str]]:
-    """(id, name as searched, a word inside it) for a few sample societies."""
-    _, repo = check_tree(ROOT)
-    out = []
-    for society, doc in sorted(repo.profiles.items()):
-        name = re.sub(r"（.*?）", "", doc.profile.name)
-        core = core_name(name)
-        if len(core) >= 2 and core != name:
-            out.append((society, name, core))
-    return out[:3]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -54,7 +40,7 @@ def test_home_shows_the_year_counts_and_tier_chart(page, base: str) -> None:
     assert page.problems == []
 
 
-@pytest.mark.parametrize(("society", "name", "word"), _societies())
+@pytest.mark.parametrize(("society", "name", "word"), sample_societies())
 def test_chinese_search_finds_a_society_by_name_and_by_a_word_inside_it(
         page, base: str, society: str, name: str, word: str) -> None:
     for query in (name, word):
@@ -63,28 +49,7 @@ def test_chinese_search_finds_a_society_by_name_and_by_a_word_inside_it(
     assert page.problems == []
 
 
-def _report_words() -> list[tuple[str, str]]:
-    """(query, year page) pairs from the latest year's reports (whose terms are indexed): a
-    district of a service and an event's title, as reported."""
-    _, repo = check_tree(ROOT)
-    latest = max(repo.years())
-    found = []
-    for (society, year), doc in sorted(repo.reports.items()):
-        if year != latest:
-            continue
-        services = doc.report.innovation.services if doc.report.innovation else []
-        if services and not any(q == services[0].district for q, _ in found):
-            found.append((services[0].district, f"/societies/{society}/{year}/"))
-        if doc.report.academic_events and len(found) < 3:
-            found.append((doc.report.academic_events[0].title, f"/societies/{society}/{year}/"))
-    # and the guideline's pilot district (郫都区), whose services earn the points of clause 1.3
-    pilot = [(d, f"/societies/{s}/{y}/") for (s, y), doc in sorted(repo.reports.items()) if y == latest
-             for d in {svc.district for svc in (doc.report.innovation.services if doc.report.innovation else [])}
-             if d in (guideline(y) or guideline(2017)).pilot_districts]
-    return list(dict.fromkeys(found[:3] + pilot[:1]))
-
-
-@pytest.mark.parametrize(("query", "where"), _report_words())
+@pytest.mark.parametrize(("query", "where"), sample_report_terms())
 def test_search_finds_what_reports_say(page, base: str, query: str, where: str) -> None:
     search(page, base, query)
     expect_results(page, f"a[href*='{where}']")
