@@ -64,7 +64,8 @@ def _tree(work: Path, societies: int, years: int) -> Path:
 
 
 def measure(societies: int, years: int, repeat: int, work: Path, with_site: bool,
-            with_jsonschema: bool, site_repeat: int | None = None) -> Figures:
+            with_jsonschema: bool, site_repeat: int | None = None, *, with_zensical: bool = True,
+            with_preview: bool = True) -> Figures:
     tree = _tree(work, societies, years)
     env = dict(os.environ)
     files = sorted(str(p) for p in (tree / "submissions").glob("*/*.yaml"))
@@ -85,11 +86,12 @@ def measure(societies: int, years: int, repeat: int, work: Path, with_site: bool
         fig.seconds["check_jsonschema"] = _time([jsonschema, "--schemafile", str(schema), *reports],
                                                 env, 1)
     if with_site:
-        _measure_site(tree, env, site_repeat or repeat, work, fig)
+        _measure_site(tree, env, site_repeat or repeat, work, fig, with_zensical, with_preview)
     return fig
 
 
-def _measure_site(tree: Path, env: dict[str, str], repeat: int, work: Path, fig: Figures) -> None:
+def _measure_site(tree: Path, env: dict[str, str], repeat: int, work: Path, fig: Figures,
+                  with_zensical: bool, with_preview: bool) -> None:
     from benchmarks import site_baseline
 
     py = sys.executable
@@ -101,14 +103,26 @@ def _measure_site(tree: Path, env: dict[str, str], repeat: int, work: Path, fig:
     plain = site_baseline.write_plain_project(out / "docs", work / f"plain-{fig.societies}x{fig.years}")
     fig.seconds["plain_mkdocs_build"] = _time(
         [py, "-m", "mkdocs", "build", "--quiet", "-f", str(plain / "mkdocs.yml")], env, repeat)
-    # A society's overview and its pages per year.
-    pages = sorted((out / "site" / "societies").glob("*/index.html"))
-    pages += sorted((out / "site" / "societies").glob("*/*/index.html"))
-    if pages:
-        fig.sizes["largest_society_page"] = max(p.stat().st_size for p in pages)
+    if with_zensical:
+        from benchmarks import zensical_build
+
+        fig.seconds["zensical_build"] = zensical_build.measure(
+            out / "docs", work / f"zensical-{fig.societies}x{fig.years}", repeat)
+    # Every page a reader opens (the downloads are files to save, not pages).
+    sizes = sorted(p.stat().st_size for p in (out / "site").rglob("*.html")
+                   if "downloads" not in p.relative_to(out / "site").parts[:1])
+    if sizes:
+        fig.sizes["largest_page"] = sizes[-1]
+        fig.sizes["page_p95"] = sizes[min(len(sizes) - 1, int(0.95 * len(sizes)))]
     index = out / "site" / "search" / "search_index.json"
     if index.exists():
         fig.sizes["search_index_gzip"] = len(gzip.compress(index.read_bytes()))
+    if with_preview:
+        from benchmarks import preview
+
+        served = preview.measure(tree)
+        fig.seconds["preview_first_page"] = served.first_page
+        fig.seconds["preview_update"] = served.update
 
 
 def table(all_figures: list[Figures]) -> str:
@@ -126,15 +140,19 @@ def table(all_figures: list[Figures]) -> str:
             f"{s['check_one_changed']:.2f} | {s['evaluate']:.2f} | {1000 * (s['check'] - s['startup']) / f.files:.2f} |")
     sited = [f for f in all_figures if "site_build" in f.seconds]
     if sited:
-        rows += ["", "| 数据规模 | 生成 s | 构建 s | 同页数纯 MkDocs s | 构建/纯构建 | 最大学会页 KB | 搜索索引 gzip KB |",
-                 "|" + " --- |" * 7]
+        rows += ["", "| 数据规模 | 生成 s | MkDocs 构建 s | 同页数纯 MkDocs s | 构建/纯构建 | Zensical 构建 s | "
+                 "最大页面 KB | 95% 页面 KB | 搜索索引 gzip KB | 预览首页 s | 编辑→页面更新 s |",
+                 "|" + " --- |" * 11]
         for f in sited:
             s = f.seconds
+            zensical = f"{s['zensical_build']:.2f}" if "zensical_build" in s else "—"
+            first = f"{s['preview_first_page']:.1f}" if "preview_first_page" in s else "—"
+            update = f"{s['preview_update']:.2f}" if "preview_update" in s else "—"
             rows.append(
                 f"| {f.societies}×{f.years} | {s['site_generate']:.2f} | {s['site_build']:.2f} | "
-                f"{s['plain_mkdocs_build']:.2f} | {s['site_build'] / s['plain_mkdocs_build']:.2f} | "
-                f"{f.sizes.get('largest_society_page', 0) / 1024:.0f} | "
-                f"{f.sizes.get('search_index_gzip', 0) / 1024:.0f} |")
+                f"{s['plain_mkdocs_build']:.2f} | {s['site_build'] / s['plain_mkdocs_build']:.2f} | {zensical} | "
+                f"{f.sizes.get('largest_page', 0) / 1024:.0f} | {f.sizes.get('page_p95', 0) / 1024:.0f} | "
+                f"{f.sizes.get('search_index_gzip', 0) / 1024:.0f} | {first} | {update} |")
     return "\n".join(rows)
 
 
@@ -147,10 +165,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--site-repeat", type=int, help="网站构建的重复次数（默认同 --repeat；大规模时可设为 1）")
     parser.add_argument("--no-site", action="store_true", help="不测网站构建")
     parser.add_argument("--no-jsonschema", action="store_true", help="不测 check-jsonschema")
+    parser.add_argument("--no-zensical", action="store_true", help="不测 Zensical 构建")
+    parser.add_argument("--no-preview", action="store_true", help="不测预览（serve）的编辑→页面更新")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     figures = [measure(int(n), args.years, args.repeat, args.work, not args.no_site,
-                       not args.no_jsonschema, args.site_repeat) for n in args.sizes.split(",")]
+                       not args.no_jsonschema, args.site_repeat, with_zensical=not args.no_zensical,
+                       with_preview=not args.no_preview) for n in args.sizes.split(",")]
     (args.work / "results.json").write_text(
         json.dumps([f.__dict__ for f in figures], ensure_ascii=False, indent=2), "utf-8")
     print(table(figures))

@@ -45,6 +45,20 @@ def test_benchmark_command_prints_its_table(tmp_path: Path, capsys: pytest.Captu
     assert all(seconds > 0 for seconds in figures["seconds"].values())
 
 
+@pytest.mark.slow
+def test_site_figures_hold_both_builders_page_sizes_and_the_preview(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run.main(["--sizes", "3", "--years", "2", "--repeat", "1", "--no-jsonschema", "--work", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "Zensical 构建 s" in out
+    assert "编辑→页面更新 s" in out
+    [figures] = json.loads((tmp_path / "results.json").read_text("utf-8"))
+    assert {"site_generate", "site_build", "plain_mkdocs_build", "zensical_build", "preview_first_page",
+            "preview_update"} <= set(figures["seconds"])
+    assert all(seconds > 0 for seconds in figures["seconds"].values())
+    assert 0 < figures["sizes"]["page_p95"] <= figures["sizes"]["largest_page"]
+
+
 def test_generated_yaml_keeps_every_string_a_string() -> None:
     data = {"strings": TRICKY, **{f"k{i}": text for i, text in enumerate(TRICKY)},
             "1e3": "key", "typed": [1000, 1e3, 0.5, True, None, dt.date(2017, 1, 1)]}
