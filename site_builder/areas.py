@@ -1,4 +1,5 @@
-"""One page per area and year listing every society's items; an index of them all."""
+"""One page per area and year listing every society's items (in parts of AREA_PAGE_SOCIETIES
+societies, so that no page grows with their number); an index of them all."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from site_builder.markup import (
     yes_no,
 )
 from site_builder.tables import table
+from validators.repository import ReportDoc
 
 INDEX = "areas/index.md"
 
@@ -32,10 +34,10 @@ def item_counts(site: SiteData, year: int) -> dict[str, int]:
     return counts
 
 
-def _facts(site: SiteData, page: str, year: int, area: str) -> str:
+def _facts(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
     """The per-society answers of areas 一 and 二 that are not lists."""
     rows: list[list[Cell]] = []
-    for doc in site.reports_in(year):
+    for doc in docs:
         report, society = doc.report, doc.report.society
         name = cell(site.society_link(page, society), society)
         if area == "innovation" and report.innovation:
@@ -56,26 +58,45 @@ def _facts(site: SiteData, page: str, year: int, area: str) -> str:
     return table(columns, rows, label="各学会的填报情况") + "\n"
 
 
-def render(site: SiteData, year: int, area: str) -> str:
-    page = area_page(year, area)
+def _pager(site: SiteData, page: str, year: int, area: str, part: int) -> str:
+    """Where this part stands among the year's parts, with a link to each: empty when one."""
+    parts = site.area_parts()
+    if len(parts) == 1:
+        return ""
+    first, last = parts[part - 1][0], parts[part - 1][-1]
+    links = [f"<strong>{n}</strong>" if n == part else link(site.urls.rel(page, area_page(year, area, n)), str(n))
+             for n in range(1, len(parts) + 1)]
+    return (f'<nav class="sb-pager" aria-label="分页" data-search-exclude><p>本页是第 {part} 页，共 {len(parts)} 页，'
+            f"列出学会 id 从 {text(first)} 到 {text(last)} 的学会的项目（每页 {len(parts[0])} 个学会）。"
+            f"页：{' · '.join(links)}</p></nav>\n")
+
+
+def render(site: SiteData, year: int, area: str, part: int = 1) -> str:
+    """One part of an area's year: the items of the societies of that part."""
+    page = area_page(year, area, part)
     number, title = site.area_numbers(year)[area], site.area_titles(year)[area]
     area_id = site.guideline(year).area(area).id
-    head = (front_matter(f"{year} 年度·{text(title)}", hide=["toc"], search_exclude=True)
-            + trail(page, [(INDEX, "各领域")], f"{year} 年度 · {number}、{text(title)}")
-            + f"# {year} 年度 · {number}、{text(title)}\n\n"
+    members = set(site.area_parts()[part - 1])
+    docs = [d for d in site.reports_in(year) if d.report.society in members]
+    which = f"（第 {part} 页）" if part > 1 else ""
+    pager = _pager(site, page, year, area, part)
+    head = (front_matter(f"{year} 年度·{text(title)}{which}", hide=["toc"], search_exclude=True)
+            + trail(page, [(INDEX, "各领域")], f"{year} 年度 · {number}、{text(title)}{which}")
+            + f"# {year} 年度 · {number}、{text(title)}{which}\n\n"
             f"全部学会 {year} 年度报告中本领域的项目。点击表头排序；"
             f"点击学会名称查看该学会的完整报告、证明材料和逐项得分。"
             f"领域要求见{link(site.urls.rel(page, GUIDELINE_PAGE, area_anchor(area_id)), '工作指南')}。\n")
-    parts = [head, _facts(site, page, year, area)]
+    parts = [head, pager, _facts(site, page, docs, area)]
     for spec in items.lists_of(area):
         rows = []
-        for doc in site.reports_in(year):
+        for doc in docs:
             row = items.Row(site, page, doc, site.evaluation(doc.report.society, year), brief=True)
             rows += items.rows(spec, row)
         parts.append(f"## {text(spec.title)}（{len(rows)} 项） {{#{spec.key} data-search-exclude}}\n")
         parts.append(table(items.columns(spec, brief=True), rows, label=spec.title,
                            key=items.key_columns(brief=True)) + "\n"
-                     if rows else "本年度没有此类项目。\n")
+                     if rows else "本页的学会本年度没有此类项目。\n" if pager else "本年度没有此类项目。\n")
+    parts.append(pager)
     return "\n".join(p for p in parts if p)
 
 
@@ -97,4 +118,5 @@ def pages(site: SiteData, years: Collection[int] | None = None) -> Iterator[tupl
     yield INDEX, render_index(site)
     for year in site.years if years is None else [y for y in site.years if y in years]:
         for area in site.area_titles(year):
-            yield area_page(year, area), render(site, year, area)
+            for part in range(1, len(site.area_parts()) + 1):
+                yield area_page(year, area, part), render(site, year, area, part)

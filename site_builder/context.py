@@ -39,8 +39,14 @@ def society_year_page(society: str, year: int) -> str:
     return f"societies/{society}/{year}/index.md"
 
 
-def area_page(year: int, area: str) -> str:
-    return f"areas/{year}/{area}/index.md"
+# A year's area page lists the items of this many societies (in id order); the others follow on
+# numbered pages, so that no page grows with the number of societies.
+AREA_PAGE_SOCIETIES = 50
+
+
+def area_page(year: int, area: str, part: int = 1) -> str:
+    """Part 1 of an area's year is its page; parts 2, 3 ... are numbered pages below it."""
+    return f"areas/{year}/{area}/index.md" if part == 1 else f"areas/{year}/{area}/{part}/index.md"
 
 
 def ranking_page(year: int) -> str:
@@ -108,6 +114,15 @@ class SiteData:
     def reports_in(self, year: int) -> list[ReportDoc]:
         """A year's reports, by society id."""
         return self._reports_in.get(year, [])
+
+    def area_parts(self) -> list[list[str]]:
+        """The societies of each part of an area page (the same for every year and area)."""
+        size = AREA_PAGE_SOCIETIES
+        return [self.societies[i:i + size] for i in range(0, len(self.societies), size)] or [[]]
+
+    def area_part(self, society: str) -> int:
+        """The part of an area page that lists `society`'s items."""
+        return self.societies.index(society) // AREA_PAGE_SOCIETIES + 1 if society in self.societies else 1
 
     def evaluation(self, society: str, year: int) -> Evaluation | None:
         return self._evaluation.get((society, year))

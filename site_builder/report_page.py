@@ -89,7 +89,8 @@ def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None) -> 
     numbers = site.area_numbers(year)
     out = [heading(2, "报告内容", "report")]
     for area, title in site.area_titles(year).items():
-        area_link = link(site.urls.rel(page, area_page(year, area)), "全部学会的同类项目")
+        area_link = link(site.urls.rel(page, area_page(year, area, site.area_part(doc.report.society))),
+                         "全部学会的同类项目")
         out.append(heading(3, f"{numbers[area]}、{text(title)}", area))
         facts = _area_facts(site, area, doc)
         parts = [facts] if facts else []
