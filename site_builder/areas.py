@@ -64,11 +64,11 @@ def _pager(site: SiteData, page: str, year: int, area: str, part: int) -> str:
     if len(parts) == 1:
         return ""
     first, last = parts[part - 1][0], parts[part - 1][-1]
-    links = [f"<strong>{n}</strong>" if n == part else link(site.urls.rel(page, area_page(year, area, n)), str(n))
-             for n in range(1, len(parts) + 1)]
-    return (f'<nav class="sb-pager" aria-label="分页" data-search-exclude><p>本页是第 {part} 页，共 {len(parts)} 页，'
-            f"列出学会 id 从 {text(first)} 到 {text(last)} 的学会的项目（每页 {len(parts[0])} 个学会）。"
-            f"页：{' · '.join(links)}</p></nav>\n")
+    links = [f"<strong>第 {n} 页</strong>" if n == part
+             else link(site.urls.rel(page, area_page(year, area, n)), f"第 {n} 页") for n in range(1, len(parts) + 1)]
+    return (f'<nav class="sb-pager" aria-label="分页" data-search-exclude><p>每页列出 {len(parts[0])} 个学会的项目，'
+            f"共 {len(parts)} 页；本页从{text(site.name(first))}到{text(site.name(last))}。"
+            f"{' · '.join(links)}</p></nav>\n")
 
 
 def render(site: SiteData, year: int, area: str, part: int = 1) -> str:
