@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -132,7 +133,10 @@ def _render_in_worker(indexes: tuple[int, ...], out: Path) -> Written:
 
 
 def _pages(site: SiteData, out: Path) -> list[Written]:
-    if len(site.repo.reports) < PARALLEL_MIN_REPORTS or "fork" not in multiprocessing.get_all_start_methods():
+    # The worker must be forked (it inherits the data); never from a process with other threads
+    # (the preview's server), where a lock another thread holds would stay held in the child.
+    if (len(site.repo.reports) < PARALLEL_MIN_REPORTS or "fork" not in multiprocessing.get_all_start_methods()
+            or threading.active_count() > 1):
         return [write(out, _render(site, _PAGE_MODULES))]
     second = tuple(i for i, source in enumerate(_PAGE_MODULES) if source in _SECOND_HALF)
     _forked[:] = [site]  # the worker inherits it: the data is never pickled

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,7 @@ def _run(root: Path) -> tuple[dict, str]:
 
 
 def test_parallel_equals_serial(synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert threading.active_count() == 1  # else the workers are spawned, not forked (below)
     serial = _run(synthetic)
     monkeypatch.setattr(check, "PARALLEL_MIN_FILES", 5)
     parallel = _run(synthetic)
@@ -77,3 +80,28 @@ def test_no_file_is_parsed_twice(synthetic: Path, monkeypatch: pytest.MonkeyPatc
     assert loads
     assert set(loads.values()) == {1}
     assert len(loads) == len(repo.reports) + len(repo.profiles)
+
+
+def test_a_process_with_other_threads_starts_fresh_workers_instead_of_forking(
+        synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview checks inside a web server's process: forking there could copy a lock
+    another thread holds. The workers are spawned instead, and find the same."""
+    serial = _run(synthetic)
+    monkeypatch.setattr(check, "PARALLEL_MIN_FILES", 5)
+    methods: list[str] = []
+    real = multiprocessing.get_context
+
+    def recorded(method: str | None = None) -> multiprocessing.context.BaseContext:
+        methods.append(str(method))
+        return real(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", recorded)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert _run(synthetic) == serial
+    finally:
+        stop.set()
+        other.join()
+    assert methods == ["spawn"]

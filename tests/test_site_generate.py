@@ -4,6 +4,7 @@ helpers, relative links, and a failing build that leaves the previous site in pl
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -186,9 +187,30 @@ def test_a_failing_build_keeps_the_previous_site(tmp_path: Path) -> None:
 def test_two_processes_render_what_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import site_builder.generate as generation
 
+    assert threading.active_count() == 1  # else generation renders in one process (below)
     generate(ROOT, tmp_path / "one" / "docs", settings=SETTINGS, date="2001-02-03")
     monkeypatch.setattr(generation, "PARALLEL_MIN_REPORTS", 0)
     generate(ROOT, tmp_path / "two" / "docs", settings=SETTINGS, date="2001-02-03")
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
+def test_a_process_with_other_threads_renders_without_forking(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview generates inside a web server's process, where a fork could copy a lock
+    another thread holds: it renders in its own process, and the same pages."""
+    import site_builder.generate as generation
+
+    generate(ROOT, tmp_path / "one" / "docs", settings=SETTINGS, date="2001-02-03")
+    monkeypatch.setattr(generation, "PARALLEL_MIN_REPORTS", 0)
+    monkeypatch.setattr(generation, "ProcessPoolExecutor", None)  # any use of it would fail
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        generate(ROOT, tmp_path / "two" / "docs", settings=SETTINGS, date="2001-02-03")
+    finally:
+        stop.set()
+        other.join()
     assert _files(tmp_path / "one") == _files(tmp_path / "two")
 
 

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import re
 import stat
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -361,8 +362,10 @@ def _outcomes(paths: list[Path], root: Path) -> Iterator[FileResult]:
         yield from (_check_one(p, root) for p in paths)
         return
     chunk = max(1, len(paths) // (workers * 8))
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                          else "spawn")
+    # Forking copies one thread only: with others running (the preview's server), a lock one of
+    # them holds would stay held in the child forever, so a fresh interpreter is started instead.
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if forkable else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for sent in pool.map(_check_portable, paths, repeat(root), chunksize=chunk):
             yield _restored(sent)
