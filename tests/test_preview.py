@@ -84,7 +84,7 @@ EDITS: list[tuple[str, Callable[[Path], None], bool]] = [
 
 
 def test_each_edit_leaves_the_pages_a_whole_generation_writes(tmp_path: Path) -> None:
-    """One edit after another on the same preview, as in a real session."""
+    """One edit after another on the same preview, as a secretary makes them while it runs."""
     tree = tmp_path / "tree"
     for folder in ("submissions", "reviews", "results"):
         shutil.copytree(ROOT / folder, tree / folder)
