@@ -17,7 +17,7 @@ from validators.evaluation.scoring import Evaluation
 from validators.findings import CheckResult, Finding
 from validators.guideline import Guideline, guideline
 from validators.models.society import SocietyProfile
-from validators.repository import ReportDoc, Repository
+from validators.repository import BrokenReport, ReportDoc, Repository
 from validators.rubric import Rubric, rubric
 
 # Every generated page is the index.md of a folder of its own, named as its URL: the folder of
@@ -197,6 +197,13 @@ def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache |
     the files' own results and the evaluations of an earlier load (the preview's), reused
     where nothing they depend on changed."""
     result, repo = check_tree(root, cache=cache)
+    # A report that names another society or year than its place in the tree is condemned by
+    # its own error; its pages are filed by place, so it is shown as its errors, like an
+    # unreadable report (two files naming one year must not become one page twice).
+    for key, doc in list(repo.reports.items()):
+        if key != (doc.report.society, doc.report.year):
+            del repo.reports[key]
+            repo.broken[key] = BrokenReport(doc.file, *key, doc.findings)
     frozen, broken = load_frozen(root)
     result.findings += broken
     evaluations = published(evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date), memo=memo),

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from site_builder import (
     areas,
@@ -84,7 +87,7 @@ def _signature(site: SiteData, key: tuple[str, int]) -> tuple[object, ...]:
     """What a society's report of one year is shown from; equal signatures, equal pages."""
     doc, broken = site.repo.reports.get(key), site.repo.broken.get(key)
     file = doc.file if doc else broken.file if broken else None
-    return (file, doc.report if doc else None, tuple(doc.findings) if doc else (),
+    return (file, doc.report if doc else None, doc.source if doc else None, tuple(doc.findings) if doc else (),
             tuple(broken.findings) if broken else (), site.evaluation(*key),
             tuple(site.findings(file)) if file else ())
 
@@ -129,6 +132,9 @@ class Preview:
     seen: Marks = field(default_factory=dict)
     _settler: subprocess.Popen[bytes] | None = None
     _unsettled: bool = False  # a quick update left the downloads to a whole generation
+    _log: IO[bytes] | None = None  # what the settling generation says on stderr
+    failed: str | None = None  # the end of it, when that generation failed
+    served: set[str] = field(default_factory=set)  # the pages' URLs in the served site
 
     def start(self) -> Update:
         started = time.perf_counter()
@@ -177,27 +183,43 @@ class Preview:
         if not self._unsettled:
             return
         self._unsettled = False
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (kept open while the process runs)
+        # A session of its own: the generation forks a worker at scale, and stopping it must
+        # stop that worker too.
         self._settler = subprocess.Popen(
             [sys.executable, "-m", "site_builder", "--root", str(self.root), "generate",
              "--out", str(self.docs), "--date", self.date],
-            cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=self._log, start_new_session=True)
         if hasattr(os, "setpriority"):
             with contextlib.suppress(OSError):  # it may be done already
                 os.setpriority(os.PRIO_PROCESS, self._settler.pid, 10)
 
     def settled(self, timeout: float | None = None) -> bool:
-        """Waits for the settling generation; True when none is left running."""
+        """Waits for the settling generation; True when none is left running. When it failed,
+        `failed` holds the end of what it said."""
         if self._settler is None:
             return True
         try:
-            self._settler.wait(timeout)
+            code = self._settler.wait(timeout)
         except subprocess.TimeoutExpired:
             return False
         self._settler = None
+        if code != 0 and self._log is not None:
+            self._log.seek(0)
+            said = self._log.read().decode("utf-8", "replace").strip().splitlines()
+            self.failed = "\n".join(said[-5:]) or f"退出码 {code}"
         return True
+
+    def check_settling(self) -> str | None:
+        """What went wrong in a settling generation that has ended, once; None otherwise."""
+        if self._settler is not None and self._settler.poll() is not None:
+            self.settled(0)
+        failed, self.failed = self.failed, None
+        return failed
 
     def stop_settling(self) -> None:
         if self._settler is not None and self._settler.poll() is None:
-            self._settler.terminate()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._settler.pid, signal.SIGTERM)
             self._settler.wait()
         self._settler = None

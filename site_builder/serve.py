@@ -14,7 +14,7 @@ from site_builder.generate import PROJECT, build_date
 from site_builder.preview import Preview, watched
 
 HOOK = Path(__file__).with_name("serve_hook.py")
-# MkDocs loads the hook afresh for every rebuild: the preview's state lives here.
+# What lasts from one rebuild to the next: the preview, with its kept results.
 _state: dict[str, Preview] = {}
 
 

@@ -1,19 +1,22 @@
 """MkDocs hook for `serve` only: the pages brought up to date before each rebuild, and the
-search index kept whole across MkDocs' dirty rebuilds (which rebuild only changed pages).
+served site and its search index kept whole across MkDocs' dirty rebuilds (which rebuild only
+changed pages, and never remove one).
 
-Generation itself needs no hook (see generate.py). MkDocs loads this file afresh for every
-rebuild, so the state lives in `site_builder.serve`.
+Generation itself needs no hook (see generate.py). What lasts from one rebuild to the next
+lives in `site_builder.serve`; this module's lists are emptied at each rebuild.
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.site_builder")
 _built: list[str] = []
+_pages: set[str] = set()
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
@@ -21,10 +24,30 @@ def on_pre_build(config: Any, **_: Any) -> None:
 
     _built.clear()
     preview = current()
-    update = preview.update() if preview else None
+    if preview is None:
+        return
+    failed = preview.check_settling()
+    if failed:
+        log.warning("后台生成下载文件失败，下载文件可能不是最新的：%s", failed)
+    update = preview.update()
     if update:
         log.info("页面已更新：改写 %d 个文件，用时 %.2f 秒%s", update.written, update.seconds,
                  "（全部重新生成）" if update.whole else "；下载文件在后台更新")
+
+
+def on_files(files: Any, config: Any, **_: Any) -> Any:
+    """A page whose source is gone leaves the served site too: a dirty rebuild keeps its HTML."""
+    from site_builder.serve import current
+
+    _pages.clear()
+    _pages.update(f.url for f in files.documentation_pages())
+    preview = current()
+    if preview is not None:
+        site = Path(config["site_dir"])
+        for url in preview.served - _pages:
+            (site / url / "index.html").unlink(missing_ok=True)
+        preview.served = set(_pages)
+    return files
 
 
 def on_page_context(context: Any, page: Any, **_: Any) -> Any:
@@ -34,9 +57,9 @@ def on_page_context(context: Any, page: Any, **_: Any) -> Any:
 
 # Before the search plugin writes its index. In a dirty rebuild it merges the previous index
 # itself, dropping every entry under the first rebuilt page's path: the home page's path is ""
-# and drops them all. So the merge is done here: the previous entries of every page not
-# rebuilt, then the rebuilt pages' own. Then the downloads, which the quick update left, are
-# settled in the background.
+# and drops them all. So the merge is done here: the previous entries of every page that is
+# still there and was not rebuilt, then the rebuilt pages' own. Then the downloads, which the
+# quick update left, are settled in the background.
 @event_priority(100)
 def on_post_build(config: Any, **_: Any) -> None:
     from site_builder.serve import current
@@ -45,7 +68,8 @@ def on_post_build(config: Any, **_: Any) -> None:
     index, previous = getattr(search, "search_index", None), getattr(search, "search_index_prev", None)
     if index is not None and previous is not None:
         rebuilt = set(_built)
-        index.entries = [e for e in previous.entries if e["location"].split("#", 1)[0] not in rebuilt] + index.entries
+        index.entries = [e for e in previous.entries
+                         if (page := e["location"].split("#", 1)[0]) not in rebuilt and page in _pages] + index.entries
         search.search_index_prev = None  # merged: the plugin must not merge again
     preview = current()
     if preview:

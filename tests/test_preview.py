@@ -62,6 +62,23 @@ def _evidence(tree: Path) -> None:
     (tree / "submissions/cd-agri/evidence/2017-kiwi-training-summary.md").unlink()
 
 
+def _comment(tree: Path) -> None:
+    """Nothing but the lines move: the links to each item's line must follow."""
+    path = tree / "submissions/cd-eco-env/2018.yaml"
+    path.write_text("# 秘书加的一行说明\n" + path.read_text("utf-8"), "utf-8")
+
+
+def _misfiled(tree: Path) -> None:
+    """Last year's report copied as this year's, unchanged: it still says 2017."""
+    (tree / "submissions/cd-agri/2018.yaml").write_bytes((tree / "submissions/cd-agri/2017.yaml").read_bytes())
+
+
+def _comment_after_whole(tree: Path) -> None:
+    """Lines move in a report whose evaluation a whole regeneration kept."""
+    path = tree / "submissions/cd-tcm/2018.yaml"
+    path.write_text("# 又一行说明\n" + path.read_text("utf-8"), "utf-8")
+
+
 def _renamed(tree: Path) -> None:
     _replace(tree / "submissions/cd-tcm/society.yaml", r"^(name: ).*$", r"\g<1>成都市中医药学会（改名）")
 
@@ -78,7 +95,10 @@ EDITS: list[tuple[str, Callable[[Path], None], bool]] = [
     ("deleted", _deleted, False),
     ("earlier-year", _earlier_year, False),
     ("evidence", _evidence, False),
+    ("comment", _comment, False),
+    ("misfiled", _misfiled, False),
     ("renamed", _renamed, True),
+    ("comment-after-whole", _comment_after_whole, False),
     ("review", _review, True),
 ]
 
@@ -104,6 +124,7 @@ def test_each_edit_leaves_the_pages_a_whole_generation_writes(tmp_path: Path) ->
         assert [p for p in pages if expected.get(p) != quick.get(p)] == [], name
         preview.settle()
         assert preview.settled(timeout=300), name
+        assert preview.failed is None, name
         assert _files(preview.docs) == expected, name
         if not whole:
             # A secretary's edit rewrites a few files, not the site.

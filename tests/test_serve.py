@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from benchmarks.preview import _fetch as _fetched
 from benchmarks.preview import serving
 from tests.trees import ROOT
 
@@ -34,11 +36,22 @@ def test_an_edit_shows_on_its_page_in_search_and_in_the_downloads(tmp_path: Path
         serve.wait_for("参与规模须不少于", deadline=120)
         assert serve.fetch(f"{serve.base}rankings/2018/") != before
         serve.wait_for(marker, deadline=300, url=f"{serve.base}downloads/submissions.json")
+        # A report deleted: its page leaves the served site and the search index.
+        gone = f"{serve.base}societies/cd-computer/2018/"
+        assert serve.fetch(gone)
+        (serve.report.parents[1] / "cd-computer" / "2018.yaml").unlink()
+        serve.wait_for("已登记", deadline=120, url=f"{serve.base}status/2018/")
+        for _ in range(600):
+            if _fetched(gone) is None:
+                break
+            time.sleep(0.1)
+        assert _fetched(gone) is None
         index = serve.fetch(f"{serve.base}search/search_index.json")
-        # Every page still indexed, each section once, the edited page with its new title.
-        assert _indexed(index) == indexed
+        # Every page still indexed (but the deleted one), each section once, the edited page with its new title.
+        assert _indexed(index) == indexed - {"societies/cd-computer/2018/"}
         locations = Counter(d["location"] for d in json.loads(index)["docs"])
         assert [loc for loc, n in locations.items() if n > 1] == []
+        assert "societies/cd-computer/2018/" not in _indexed(index)
         words = "".join(d["title"] + d["text"] for d in json.loads(index)["docs"]).replace("\u200b", "")
         assert "预览测试标题1号" in words
 

@@ -39,8 +39,8 @@ def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.dat
                         memo: EvaluationMemo | None = None) -> list[Evaluation]:
     """Evaluations of every report (of one year, if given), sorted by year then society, with
     the association's reviews as they stand on `as_of` (today by default). With `memo`, a
-    report whose inputs (itself, its findings, the year before, the review, the year files)
-    are unchanged keeps its evaluation."""
+    report whose inputs (itself and its lines, its findings, the year before, the review, the
+    year files) are unchanged keeps its evaluation."""
     day = as_of or today()
     out: list[Evaluation] = []
     for (society, report_year), doc in sorted(repo.reports.items()):
@@ -53,8 +53,10 @@ def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.dat
         standing = standing_for(repo.reviews.get((society, report_year)),
                                 report_year in repo.reviewed_years, rules, points, day)
         # Tuples compare their items by identity first: unchanged reports compare in no time.
-        inputs = (doc.report, tuple(doc.findings), previous and previous.report,
-                  tuple(previous.findings) if previous else (), standing, rules, points, day)
+        # The source map too: score lines cite the lines their items start on.
+        inputs = (doc.report, doc.source, tuple(doc.findings), previous and previous.report,
+                  previous and previous.source, tuple(previous.findings) if previous else (),
+                  standing, rules, points, day)
         kept = memo.get((society, report_year)) if memo is not None else None
         if kept is not None and kept[0] == inputs:
             result = kept[1]
