@@ -58,16 +58,23 @@ def _facts(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
     return table(columns, rows, label="各学会的填报情况") + "\n"
 
 
+def year_parts(site: SiteData, year: int) -> list[int]:
+    """The parts of a year's area pages that list someone: a part whose societies all sent no
+    report that year has no page (the first part always has one)."""
+    reporting = {d.report.society for d in site.reports_in(year)}
+    return [n for n, members in enumerate(site.area_parts(), start=1)
+            if n == 1 or reporting.intersection(members)]
+
+
 def _pager(site: SiteData, page: str, year: int, area: str, part: int) -> str:
     """Where this part stands among the year's parts, with a link to each: empty when one."""
-    parts = site.area_parts()
+    parts, members = year_parts(site, year), site.area_parts()[part - 1]
     if len(parts) == 1:
         return ""
-    first, last = parts[part - 1][0], parts[part - 1][-1]
-    links = [f"<strong>第 {n} 页</strong>" if n == part
-             else link(site.urls.rel(page, area_page(year, area, n)), f"第 {n} 页") for n in range(1, len(parts) + 1)]
-    return (f'<nav class="sb-pager" aria-label="分页" data-search-exclude><p>每页列出 {len(parts[0])} 个学会的项目，'
-            f"共 {len(parts)} 页；本页从{text(site.name(first))}到{text(site.name(last))}。"
+    links = [f"<strong>第 {i} 页</strong>" if n == part
+             else link(site.urls.rel(page, area_page(year, area, n)), f"第 {i} 页") for i, n in enumerate(parts, start=1)]
+    return (f'<nav class="sb-pager" aria-label="分页" data-search-exclude><p>每页列出 {len(site.area_parts()[0])} 个学会的项目，'
+            f"共 {len(parts)} 页；本页从{text(site.name(members[0]))}到{text(site.name(members[-1]))}。"
             f"{' · '.join(links)}</p></nav>\n")
 
 
@@ -78,7 +85,7 @@ def render(site: SiteData, year: int, area: str, part: int = 1) -> str:
     area_id = site.guideline(year).area(area).id
     members = set(site.area_parts()[part - 1])
     docs = [d for d in site.reports_in(year) if d.report.society in members]
-    which = f"（第 {part} 页）" if part > 1 else ""
+    which = f"（第 {year_parts(site, year).index(part) + 1} 页）" if part > 1 else ""
     pager = _pager(site, page, year, area, part)
     head = (front_matter(f"{year} 年度·{text(title)}{which}", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "各领域")], f"{year} 年度 · {number}、{text(title)}{which}")
@@ -118,5 +125,5 @@ def pages(site: SiteData, years: Collection[int] | None = None) -> Iterator[tupl
     yield INDEX, render_index(site)
     for year in site.years if years is None else [y for y in site.years if y in years]:
         for area in site.area_titles(year):
-            for part in range(1, len(site.area_parts()) + 1):
+            for part in year_parts(site, year):
                 yield area_page(year, area, part), render(site, year, area, part)

@@ -63,3 +63,21 @@ def test_the_parts_lead_to_each_other_and_a_report_to_its_part(paged: tuple[Path
     society = sorted(p.name for p in (tree / "submissions").iterdir())[10]
     report = (docs / context.society_year_page(society, year)).read_text("utf-8")
     assert "academic_events/3/" in report
+
+
+def test_a_part_whose_societies_sent_nothing_that_year_has_no_page(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    generate_tree(12, 2, seed=3, out=tree)
+    year = min(int(p.stem) for p in tree.glob("submissions/*/[0-9]*.yaml"))
+    for society in sorted(p.name for p in (tree / "submissions").iterdir())[10:]:
+        (tree / "submissions" / society / f"{year}.yaml").unlink()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(context, "AREA_PAGE_SOCIETIES", 5)
+        generate(tree, tmp_path / "docs", date="2026-11-30")
+    docs = tmp_path / "docs"
+    assert not (docs / context.area_page(year, "academic_events", 3)).exists()
+    assert (docs / context.area_page(year + 1, "academic_events", 3)).is_file()
+    first = (docs / context.area_page(year, "academic_events")).read_text("utf-8")
+    assert "共 2 页" in first
+    assert 'href="2/"' in first
+    assert 'href="3/"' not in first

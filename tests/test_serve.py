@@ -24,6 +24,8 @@ def test_an_edit_shows_on_its_page_in_search_and_in_the_downloads(tmp_path: Path
         shutil.copytree(ROOT / folder, tmp_path / folder)
     with serving(tmp_path, "submissions/cd-eco-env/2018.yaml") as serve:
         serve.wait_for(None, deadline=300)
+        # The pages of a tree go under that tree, never over another preview's.
+        assert (serve.report.parents[2] / "generated" / "docs" / "index.md").is_file()
         indexed = _indexed(serve.fetch(f"{serve.base}search/search_index.json"))
         for n in range(2):  # the second edit runs on the state the first one left
             marker = f"预览测试标题{n}号"
