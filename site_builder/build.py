@@ -24,7 +24,7 @@ from typing import Any
 from site_builder import zensical_build
 from site_builder.form_page import site_settings
 from site_builder.generate import PROJECT, build_date, generate
-from site_builder.mkdocs_config import dump_config, read_config
+from site_builder.mkdocs_config import dump_config, inheriting, read_config
 
 MKDOCS_YML = PROJECT / "mkdocs.yml"
 _SEARCH = ("search", "material/search")
@@ -61,17 +61,10 @@ def _plugins(plugins: list[Any], work: Path) -> list[Any]:
 def child_config(config: Path, work: Path, docs: Path, date: str | None = None) -> str:
     """A config inheriting `config`, with every path of the generated project inside `work`
     (and the build date that the footer shows)."""
-    parent = read_config(config)
-    child: dict[str, Any] = {"INHERIT": str(config.resolve()), "docs_dir": str(docs)}
-    if date:
-        child["extra"] = {"published": date}
-    theme = parent.get("theme")
-    # `theme: material` is a plain name; only a mapping can hold custom_dir.
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if custom_dir:
-        child["theme"] = {"custom_dir": str((config.parent / custom_dir).resolve())}
-    if parent.get("plugins"):
-        child["plugins"] = _plugins(parent["plugins"], work)
+    child = {**inheriting(config, date), "docs_dir": str(docs)}
+    plugins = read_config(config).get("plugins")
+    if plugins:
+        child["plugins"] = _plugins(plugins, work)
     return dump_config(child)
 
 

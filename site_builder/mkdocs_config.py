@@ -63,3 +63,18 @@ def read_config(config: Path) -> dict[str, Any]:
 
 def dump_config(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=ConfigDumper, allow_unicode=True, sort_keys=True)
+
+
+def inheriting(config: Path, date: str | None = None) -> dict[str, Any]:
+    """The part every child config shares: `config` inherited, its theme overrides found from
+    anywhere, and the build date that the footer shows."""
+    parent = read_config(config)
+    child: dict[str, Any] = {"INHERIT": str(config.resolve())}
+    if date:
+        child["extra"] = {"published": date}
+    theme = parent.get("theme")
+    # `theme: material` is a plain name; only a mapping can hold custom_dir.
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if custom_dir:
+        child["theme"] = {"custom_dir": str((config.parent / custom_dir).resolve())}
+    return child

@@ -21,9 +21,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
-from site_builder.mkdocs_config import dump_config, read_config
+from site_builder.mkdocs_config import dump_config, inheriting
 
 CONFIG = "mkdocs.yml"
 DOCS = "generated/docs"
@@ -40,16 +39,10 @@ def available() -> bool:
 
 
 def child_config(config: Path, date: str | None = None) -> str:
-    """A config inheriting `config` for a project folder holding `generated/docs`."""
-    parent = read_config(config)
-    child: dict[str, Any] = {"INHERIT": str(config.resolve()), "docs_dir": DOCS, "site_dir": SITE}
-    if date:
-        child["extra"] = {"published": date}
-    theme = parent.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if custom_dir:
-        child["theme"] = {"custom_dir": str((config.parent / custom_dir).resolve())}
-    return dump_config(child)
+    """A config inheriting `config` for a project folder holding `generated/docs`: its paths
+    relative (Zensical fails on an absolute docs_dir), and no plugin list (Zensical appends an
+    inherited list instead of replacing it)."""
+    return dump_config({**inheriting(config, date), "docs_dir": DOCS, "site_dir": SITE})
 
 
 def run(project: Path, *, strict: bool = True) -> Path:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -236,3 +237,26 @@ def hostile_site() -> Path:
     base = Path(tempfile.mkdtemp(prefix="site-xss-"))
     atexit.register(shutil.rmtree, base, True)
     return built_site(write_hostile_tree(base / "repo"))
+
+
+_COLUMN = """([table, index]) => [...document.querySelectorAll('table[data-sortable]')[table].tBodies[0].rows]
+    .map(r => parseFloat(r.cells[index].dataset.sort ?? r.cells[index].textContent))"""
+_NUMERIC = """() => [...document.querySelectorAll('table[data-sortable]')].flatMap((t, table) =>
+    [...t.tHead.rows[0].cells].flatMap((c, index) => c.dataset.sortMethod === 'number' ? [[table, index]] : []))"""
+
+
+def sorts_a_column_by_value(page: Any) -> bool:
+    """On the open page, clicks the header of the first numeric column whose values sort
+    differently as text (7 < 14.5 < 20), twice, and asserts both orders are by value. False
+    when the page has no such column (text sorting could not show there)."""
+    found = [(c, v) for c in page.evaluate(_NUMERIC) if sorted(v := page.evaluate(_COLUMN, c)) != sorted(v, key=str)]
+    if not found:
+        return False
+    (table, index), values = found[0]
+    header = page.locator("table[data-sortable]").nth(table).locator("thead th").nth(index)
+    header.click()
+    first = page.evaluate(_COLUMN, [table, index])
+    header.click()
+    second = page.evaluate(_COLUMN, [table, index])
+    assert {tuple(first), tuple(second)} == {tuple(sorted(values)), tuple(sorted(values, reverse=True))}
+    return True

@@ -214,3 +214,19 @@ def test_a_malformed_payload_is_a_usage_error_without_a_traceback(base: Path, tm
     bad_date = _gate(base, tmp_path, "--author", "x", "--date", "30/11/2026")
     assert bad_date.returncode == 2
     assert "Traceback" not in bad_date.stderr
+
+
+def test_a_missing_or_malformed_changed_list_is_a_usage_error(base: Path, tmp_path: Path) -> None:
+    missing = subprocess.run([sys.executable, "-m", "validators", "--root", str(base), "gate", "--author", "x",
+                              "--changed", str(tmp_path / "absent.json")], capture_output=True, text=True,
+                             timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert missing.returncode == 2
+    assert "无法读取改动文件清单" in missing.stderr
+    (tmp_path / "bad.json").write_text('{"filename": 3}', "utf-8")
+    malformed = subprocess.run([sys.executable, "-m", "validators", "--root", str(base), "gate", "--author", "x",
+                                "--changed", str(tmp_path / "bad.json")], capture_output=True, text=True,
+                               timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert malformed.returncode == 2
+    assert "改动文件清单" in malformed.stderr
+    assert "格式不对" in malformed.stderr
+    assert "Traceback" not in missing.stderr + malformed.stderr

@@ -11,6 +11,7 @@ import pytest
 from tests.github_render import MENTION, read
 from tests.pr_payloads import GITLINK, HEAD, OTHER, SYMLINK, PullRequestRecord, artifact, base_tree
 from validators.cli import main
+from validators.github.pr_api import MAX_PAYLOAD_BYTES
 from validators.github.pr_comment import LABEL_NEEDS_CHANGES, MARKER, Links
 from validators.github.pr_verdict import Verdict, decide
 
@@ -268,3 +269,13 @@ def test_cli_lists_only_the_yaml_blobs_to_fetch(tmp_path: Path, base: Path,
 
 def test_the_label_is_the_one_the_workflow_sets() -> None:
     assert LABEL_NEEDS_CHANGES == "需修改"
+
+
+def test_an_oversized_api_record_means_not_checked(tmp_path: Path, base: Path) -> None:
+    """Read no further than the cap: a record past it is refused, not parsed."""
+    folder = passing(base).write(tmp_path / "pr")
+    with (folder / "tree.json").open("r+b") as handle:
+        handle.truncate(MAX_PAYLOAD_BYTES + 1)
+    result = decide(base, folder, artifact(tmp_path / "artifact"), LINKS)
+    assert result.needs_changes
+    assert "头提交的文件树过大" in result.comment

@@ -19,7 +19,7 @@ from tests.search_support import (
     sample_societies,
     zensical_search,
 )
-from tests.site_support import built_site, served, sync_playwright
+from tests.site_support import built_site, served, sorts_a_column_by_value, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
 
@@ -110,12 +110,6 @@ def test_search_finds_what_reports_say(page, base: str, query: str, where: str) 
     assert page.problems == []
 
 
-_COLUMN = """([table, index]) => [...document.querySelectorAll('table[data-sortable]')[table].tBodies[0].rows]
-    .map(r => parseFloat(r.cells[index].dataset.sort ?? r.cells[index].textContent))"""
-_NUMERIC = """() => [...document.querySelectorAll('table[data-sortable]')].flatMap((t, table) =>
-    [...t.tHead.rows[0].cells].flatMap((c, index) => c.dataset.sortMethod === 'number' ? [[table, index]] : []))"""
-
-
 def test_a_table_sorts_by_score_as_numbers(page, base: str) -> None:
     """tablesort, loaded through extra_javascript, sorts a ranking's numeric column as numbers:
     one whose values sort differently as text (an area's scores, 7 < 14.5 < 20), so text sorting
@@ -123,15 +117,7 @@ def test_a_table_sorts_by_score_as_numbers(page, base: str) -> None:
     page.goto(f"{base}rankings/")
     page.locator("article table a", has_text=re.compile(r"^\d{4} 年度$")).first.click()
     page.wait_for_load_state("networkidle")
-    columns = [(c, v) for c in page.evaluate(_NUMERIC) if sorted(v := page.evaluate(_COLUMN, c)) != sorted(v, key=str)]
-    assert columns, "no numeric column whose values sort differently as text"
-    (table, index), values = columns[0]
-    header = page.locator("table[data-sortable]").nth(table).locator("thead th").nth(index)
-    header.click()
-    first = page.evaluate(_COLUMN, [table, index])
-    header.click()
-    second = page.evaluate(_COLUMN, [table, index])
-    assert {tuple(first), tuple(second)} == {tuple(sorted(values)), tuple(sorted(values, reverse=True))}
+    assert sorts_a_column_by_value(page), "no numeric column whose values sort differently as text"
     assert page.problems == []
 
 

@@ -4,7 +4,9 @@ workflow (which reads the changed files and the reviews from the API as data).""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from validators import reporters
 from validators.console import err, out
@@ -14,6 +16,8 @@ from validators.findings import CheckResult
 from validators.github.changed_files import ChangedFileError, parse_changed
 from validators.github.cycle_gate import ReviewsError, approval_summary, check_gate, parse_reviews
 from validators.reporters import FORMATS
+
+T = TypeVar("T")
 
 # The bot's own sticky comment, apart from the validation comment.
 MARKER = "<!-- society-registry-cycle -->"
@@ -33,11 +37,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd.set_defaults(run=run)
 
 
-def _read(path: Path, what: str) -> str | None:
+def _parsed(path: Path, what: str, parse: Callable[[str], T], refused: type[Exception]) -> T | None:
+    """The file at `path` read and parsed; None, said on stderr, when it cannot be."""
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         err(f"无法读取{what} {path}：{exc}")
+        return None
+    try:
+        return parse(text)
+    except refused as exc:
+        err(f"{what} {path} 的格式不对：{exc}")
         return None
 
 
@@ -49,23 +59,13 @@ def comment(result: CheckResult, approvals: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    text = _read(args.changed, "改动文件清单")
-    if text is None:
-        return EXIT_USAGE
-    try:
-        changes = parse_changed(text)
-    except ChangedFileError as exc:
-        err(f"改动文件清单 {args.changed} 的格式不对：{exc}")
+    changes = _parsed(args.changed, "改动文件清单", parse_changed, ChangedFileError)
+    if changes is None:
         return EXIT_USAGE
     reviews = None
     if args.reviews:
-        raw = _read(args.reviews, "审查清单")
-        if raw is None:
-            return EXIT_USAGE
-        try:
-            reviews = parse_reviews(raw)
-        except ReviewsError as exc:
-            err(f"审查清单 {args.reviews} 的格式不对：{exc}")
+        reviews = _parsed(args.reviews, "审查清单", parse_reviews, ReviewsError)
+        if reviews is None:
             return EXIT_USAGE
     gate = check_gate(args.author, changes, reviews, args.head_sha, args.root, args.date or today())
     result = CheckResult(files=len(changes), findings=gate.findings)

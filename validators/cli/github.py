@@ -85,12 +85,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pc.add_argument("--evaluation-head", type=Path, help="拉取请求合并后的 evaluate --format json")
     pc.add_argument("--evaluation-base", type=Path, help="主分支的 evaluate --format json")
     pc.add_argument("--changed", type=Path, help="改动文件清单（用来确定涉及的学会）")
-    pc.add_argument("--repo", required=True, help="owner/name")
-    pc.add_argument("--sha", required=True, help="拉取请求头提交的完整 SHA")
-    pc.add_argument("--site-url", help="网站地址；默认 https://<owner>.github.io/<name>/")
-    pc.add_argument("--run-id", type=int, help="检查运行的 id，用于链接")
-    pc.add_argument("--output", type=Path, help="写入此文件；默认输出到标准输出")
+    add_comment_options(pc)
     pc.set_defaults(run=run_pr_comment)
+
+
+def add_comment_options(parser: argparse.ArgumentParser) -> None:
+    """What every command that writes the pull request's comment needs: where its links lead."""
+    parser.add_argument("--repo", required=True, help="owner/name")
+    parser.add_argument("--sha", required=True, help="拉取请求头提交的完整 SHA")
+    parser.add_argument("--site-url", help="网站地址；默认 https://<owner>.github.io/<name>/")
+    parser.add_argument("--run-id", type=int, help="检查运行的 id，用于链接")
+    parser.add_argument("--output", type=Path, help="评论写入此文件；默认输出到标准输出")
 
 
 def _add_summary_options(cmd: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from validators.cli.github import links_from
+from validators.cli.github import add_comment_options, links_from
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.github.changed_files import path_problem
@@ -20,11 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd.add_argument("--pull-request", type=Path, required=True,
                      help="工作流从 GitHub API 读到的拉取请求：pull.json、files.jsonl、tree.json、blobs/")
     cmd.add_argument("--artifact", type=Path, help="校验运行上传的构件目录（缺少时按“未检查”处理）")
-    cmd.add_argument("--repo", required=True, help="owner/name")
-    cmd.add_argument("--sha", required=True, help="拉取请求头提交的完整 SHA")
-    cmd.add_argument("--site-url", help="网站地址；默认 https://<owner>.github.io/<name>/")
-    cmd.add_argument("--run-id", type=int, help="校验运行的 id，用于链接")
-    cmd.add_argument("--output", type=Path, help="评论写入此文件；默认输出到标准输出")
+    add_comment_options(cmd)
     cmd.add_argument("--list-blobs", action="store_true",
                      help="只列出需要从 API 读取内容的文件（blob SHA），每行一个")
     cmd.set_defaults(run=run)

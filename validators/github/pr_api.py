@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from validators import strict_json
 from validators.github.changed_files import MAX_CHANGED_FILES, ChangedFile
+from validators.loading import read_limited
 
 PULL_FILE = "pull.json"  # GET /repos/{repo}/pulls/{n}
 FILES_FILE = "files.jsonl"  # GET /repos/{repo}/pulls/{n}/files, one entry a line
@@ -77,8 +78,7 @@ class PullRequest:
 def _read(path: Path, what: str) -> bytes:
     if path.is_symlink() or not path.is_file():
         raise NotChecked(f"缺少{what}")
-    with path.open("rb") as handle:
-        data = handle.read(MAX_PAYLOAD_BYTES + 1)
+    data = read_limited(path, MAX_PAYLOAD_BYTES)
     if len(data) > MAX_PAYLOAD_BYTES:
         raise NotChecked(f"{what}过大")
     return data

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from validators import strict_json
 from validators.evaluation.reports import area_labels
 from validators.github.changed_files import ChangedFile, ChangedFileError, parse_changed, society_of
+from validators.loading import read_limited
 from validators.markdown_text import code_span
 from validators.markdown_text import inert_on_github as inert
 from validators.models.common import SLUG_PATTERN
@@ -119,10 +120,7 @@ Model = TypeVar("Model", bound=BaseModel)
 def _read_bounded(path: Path, what: str) -> bytes:
     if path.is_symlink() or not path.is_file():
         raise ArtifactError(f"{what}不存在或不是普通文件")
-    if path.stat().st_size > MAX_ARTIFACT_BYTES:
-        raise ArtifactError(f"{what}超过 {MAX_ARTIFACT_BYTES // (1024 * 1024)} MiB")
-    with path.open("rb") as handle:
-        data = handle.read(MAX_ARTIFACT_BYTES + 1)
+    data = read_limited(path, MAX_ARTIFACT_BYTES)
     if len(data) > MAX_ARTIFACT_BYTES:
         raise ArtifactError(f"{what}超过 {MAX_ARTIFACT_BYTES // (1024 * 1024)} MiB")
     return data
