@@ -61,8 +61,9 @@ def _plugins(plugins: list[Any], work: Path) -> list[Any]:
 def child_config(config: Path, work: Path, docs: Path, date: str | None = None) -> str:
     """A config inheriting `config`, with every path of the generated project inside `work`
     (and the build date that the footer shows)."""
-    child = {**inheriting(config, date), "docs_dir": str(docs)}
-    plugins = read_config(config).get("plugins")
+    parent = read_config(config)
+    child = {**inheriting(config, parent, date), "docs_dir": str(docs)}
+    plugins = parent.get("plugins")
     if plugins:
         child["plugins"] = _plugins(plugins, work)
     return dump_config(child)

@@ -65,10 +65,9 @@ def dump_config(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=ConfigDumper, allow_unicode=True, sort_keys=True)
 
 
-def inheriting(config: Path, date: str | None = None) -> dict[str, Any]:
-    """The part every child config shares: `config` inherited, its theme overrides found from
-    anywhere, and the build date that the footer shows."""
-    parent = read_config(config)
+def inheriting(config: Path, parent: dict[str, Any], date: str | None = None) -> dict[str, Any]:
+    """The part every child config shares: `config` (read as `parent`) inherited, its theme
+    overrides found from anywhere, and the build date that the footer shows."""
     child: dict[str, Any] = {"INHERIT": str(config.resolve())}
     if date:
         child["extra"] = {"published": date}

@@ -22,7 +22,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from site_builder.mkdocs_config import dump_config, inheriting
+from site_builder.mkdocs_config import dump_config, inheriting, read_config
 
 CONFIG = "mkdocs.yml"
 DOCS = "generated/docs"
@@ -42,7 +42,7 @@ def child_config(config: Path, date: str | None = None) -> str:
     """A config inheriting `config` for a project folder holding `generated/docs`: its paths
     relative (Zensical fails on an absolute docs_dir), and no plugin list (Zensical appends an
     inherited list instead of replacing it)."""
-    return dump_config({**inheriting(config, date), "docs_dir": DOCS, "site_dir": SITE})
+    return dump_config({**inheriting(config, read_config(config), date), "docs_dir": DOCS, "site_dir": SITE})
 
 
 def run(project: Path, *, strict: bool = True) -> Path:

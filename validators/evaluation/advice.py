@@ -86,9 +86,10 @@ def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEve
             update["speaker_provinces"] = [*have, *more[:lack]]
             said.append(f"再有 {lack} 个外省（区、市）的科技人员作报告")
         elif unmet.code == "E-THRESHOLD-COUNTRIES":
-            if countries(event, rules).unknown:
+            found = countries(event, rules)
+            if found.unknown:
                 return None
-            have = countries(event, rules).codes
+            have = found.codes
             lack = t.international_min_countries - len(have)
             update["countries"] = [*have, *other_countries(have, lack)]
             said.append(f"再有 {lack} 个国家或地区的科技人员参加")
