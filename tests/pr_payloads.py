@@ -6,10 +6,12 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.trees import ROOT
+from validators.github.changed_files import git_changes
 
 HEAD = "c0ffee" + "0" * 34
 OTHER = "badbad" + "0" * 34
@@ -88,4 +90,42 @@ def artifact(folder: Path, result: bytes | str | None = '{"files": 0, "findings"
         (folder / "result.json").write_bytes(result.encode() if isinstance(result, str) else result)
     if head is not None:
         (folder / "head-sha").write_text(head + "\n")
+    return folder
+
+
+def record_from_git(repo: Path, base: str, head: str, folder: Path, number: int = 7) -> Path:
+    """The records the comment workflow fetches from GitHub's API, made from a real branch: the
+    changed files (`pulls/N/files`), the head commit's recursive tree and the changed blobs."""
+    def git(*args: str) -> bytes:
+        return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=True).stdout
+
+    head_sha = git("rev-parse", head).decode().strip()
+    tree = []
+    for record in filter(None, git("ls-tree", "-r", "-l", "-z", "--full-tree", head_sha).split(b"\0")):
+        meta, _, path = record.partition(b"\t")
+        mode, kind, sha, size = meta.decode().split()
+        entry: dict[str, object] = {"path": path.decode("utf-8", "surrogateescape"), "mode": mode,
+                                    "type": kind, "sha": sha}
+        if kind == "blob":
+            entry["size"] = int(size)
+        tree.append(entry)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "blobs").mkdir(exist_ok=True)
+    by_path = {str(e["path"]): e for e in tree}
+    lines = []
+    for change in git_changes(repo, base, head_sha):
+        entry = by_path.get(change.filename)
+        sha = str(entry["sha"]) if entry and change.status != "removed" else None
+        lines.append(json.dumps({"filename": change.filename, "status": change.status,
+                                 "previous_filename": change.previous_filename, "sha": sha},
+                                ensure_ascii=False))
+        if sha:
+            (folder / "blobs" / sha).write_bytes(git("cat-file", "blob", sha))
+    (folder / "files.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    (folder / "tree.json").write_text(json.dumps({"sha": git("rev-parse", f"{head_sha}^{{tree}}")
+                                                  .decode().strip(), "truncated": False, "tree": tree},
+                                                 ensure_ascii=False), encoding="utf-8")
+    (folder / "pull.json").write_text(json.dumps({
+        "number": number, "state": "open", "head": {"sha": head_sha, "ref": head},
+        "base": {"ref": base}, "changed_files": len(lines)}), encoding="utf-8")
     return folder

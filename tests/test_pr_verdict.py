@@ -59,6 +59,15 @@ def test_a_correct_pull_request_passes(tmp_path: Path, base: Path) -> None:
     assert "cd-computer" in result.comment  # the score table names the society
 
 
+def test_the_verdict_never_writes_into_the_base_checkout(tmp_path: Path, base: Path) -> None:
+    """The overlay hard-links main's files: a changed report and a changed evidence file must
+    replace their links, not write through them into main's checkout."""
+    evidence = "submissions/cd-mech-eng/evidence/2018-rail-station-opening.txt"
+    before = {p: p.read_bytes() for p in base.rglob("*") if p.is_file()}
+    verdict(tmp_path, base, failing(base).change(evidence, "改写\n"))
+    assert {p: p.read_bytes() for p in base.rglob("*") if p.is_file()} == before
+
+
 def test_a_failing_submission_fails_whatever_the_artifact_says(tmp_path: Path, base: Path) -> None:
     result = verdict(tmp_path, base, failing(base))
     assert result.needs_changes

@@ -22,12 +22,13 @@ from pydantic import ValidationError
 from validators import reviews
 from validators.findings import CheckResult, Finding, error
 from validators.guideline import Guideline, available_years, guideline, year_file
+from validators.hidden_characters import visible
 from validators.loading import SourceMap, load_path
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 from validators.objections import ObjectionsDoc
-from validators.policy import policy
+from validators.policy import hidden_characters, policy
 from validators.related_files import related
 from validators.repository import (
     PROFILE_FILE,
@@ -53,14 +54,11 @@ from validators.rules import (
 from validators.rules.cross_file import check_repository
 from validators.rules.rule_context import RuleContext
 from validators.schema_findings import findings_from
+from validators.submission_paths import PathKind, name_kind, name_problem
 from validators.urls import NOT_A_URL, url_problem
 
 __all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover"]
 
-_YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
-# What a year report's place looks like even when its name breaks the convention (2017.yml,
-# 2017.YAML): it is still that society's report for that year, refused with E-PATH-NAME.
-_YEAR_PLACE = re.compile(r"(\d{4})\.ya?ml", re.IGNORECASE)
 # Below this many files per worker, starting processes costs more than it saves.
 PARALLEL_MIN_FILES = 150
 # Each area's rules read only their own part of the report (and its society id), so a what-if
@@ -117,26 +115,27 @@ def check_file(path: Path, root: Path) -> FileResult:
     if path.is_symlink() or folder.is_symlink():
         return FileResult([error(file, 1, 1, "E-PATH-SYMLINK",
                                  "提交的文件和学会文件夹不能是符号链接（symlink）：请提交普通文件。")])
-    kind = special_kind(path)
-    if kind:
+    special = special_kind(path)
+    if special:
         return FileResult([error(file, 1, 1, "E-FILE-UNREADABLE",
-                                 f"“{path.name}”是{kind}，不是普通文件，检查时不会打开它："
+                                 f"“{path.name}”是{special}，不是普通文件，检查时不会打开它："
                                  "请删除它，改为提交普通的 YAML 文本文件。")])
     if not re.fullmatch(SLUG_PATTERN, folder.name):
         return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
                                  f"文件夹名“{folder.name}”不是有效的学会 id：只能用小写英文字母、数字和连字符。")])
-    year_match = _YEAR_FILE.fullmatch(path.name)
-    if path.name != PROFILE_FILE and not year_match:
+    kind = name_kind(path.name)
+    if kind.kind not in (PathKind.PROFILE, PathKind.REPORT):
         return FileResult([error(file, 1, 1, "E-PATH-NAME",
-                                 f"文件名“{path.name}”不符合约定：学会资料为 society.yaml，"
-                                 "年度报告以年份命名，如 2017.yaml（小写 .yaml）。")])
+                                 f"文件名“{visible(path.name, hidden_characters())}”不符合约定："
+                                 f"{name_problem(path.name)}。学会资料为 society.yaml，"
+                                 "年度报告以年份命名，如 2017.yaml（半角数字、小写 .yaml）。")])
     loaded = load_path(path, file, policy().yaml.limits)
     if loaded.data is None or loaded.findings:  # fix the YAML first; its values may be stand-ins
         return FileResult(loaded.findings)
     findings = list(loaded.findings)
     if path.name == PROFILE_FILE:
         return _check_profile(loaded.data, file, folder, loaded.source, findings, root)
-    year = int(year_match.group(1)) if year_match else 0
+    year = kind.year or 0
     try:
         report = YearReport.model_validate(loaded.data)
     except ValidationError as exc:
@@ -193,15 +192,27 @@ def discover(root: Path, paths: list[Path] | None) -> list[Path]:
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found += sorted(q for q in p.rglob("*") if q.suffix.lower() in (".yaml", ".yml") and _listed(q)
-                            and "evidence" not in q.relative_to(p).parts)
+            found += _folder_files(p, root)
         else:
             found.append(p)
     return found
 
 
+def _folder_files(folder: Path, root: Path) -> list[Path]:
+    """The files `check` reads under a folder given on the command line: inside the tree, by the
+    tree's own rule (society folders only, evidence never); elsewhere, every YAML-looking file
+    outside `evidence/` folders."""
+    submissions = Path(os.path.abspath(root / SUBMISSIONS))
+    here = Path(os.path.abspath(folder))
+    if here == submissions or here.is_relative_to(submissions):
+        return [p for p in _tree_files(submissions) if Path(os.path.abspath(p)).is_relative_to(here)]
+    return sorted(q for q in folder.rglob("*") if name_kind(q.name).is_yaml and _listed(q)
+                  and "evidence" not in q.relative_to(folder).parts)
+
+
 def _tree_files(base: Path) -> list[Path]:
-    """`submissions/*/*.yaml|yml`, listed with scandir: one system call per folder."""
+    """Every file of `submissions/*/` that `check` reads (see `submission_paths`), listed with
+    scandir: one system call per folder."""
     found: list[Path] = []
     try:
         folders = sorted(e.path for e in os.scandir(base) if e.is_dir())
@@ -209,8 +220,7 @@ def _tree_files(base: Path) -> list[Path]:
         return found
     for folder in folders:
         with os.scandir(folder) as entries:
-            found += sorted(Path(e.path) for e in entries
-                            if e.name.lower().endswith((".yaml", ".yml")) and _listed(e))
+            found += sorted(Path(e.path) for e in entries if name_kind(e.name).is_yaml and _listed(e))
     return found
 
 
@@ -427,11 +437,13 @@ def _check_files(root: Path, targets: list[Path], context: list[Path], result: C
 
 
 def _report_key(path: Path, root: Path) -> tuple[str, int] | None:
-    """(society, year) of a year report's place in the tree, whatever its contents."""
-    match = _YEAR_PLACE.fullmatch(path.name)
+    """(society, year) of a year report's place in the tree, whatever its contents. A misnamed
+    file whose name reads as a year (2017.yml, 2017.YAML) is still that society's report for
+    that year when no correctly named one is there, refused with E-PATH-NAME."""
+    year = name_kind(path.name).year
     folder = path.parent
-    if not match or not re.fullmatch(SLUG_PATTERN, folder.name):
+    if year is None or not re.fullmatch(SLUG_PATTERN, folder.name):
         return None
     if os.path.abspath(folder.parent) != os.path.abspath(root / SUBMISSIONS):
         return None
-    return folder.name, int(match.group(1))
+    return folder.name, year

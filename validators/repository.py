@@ -10,15 +10,13 @@ from validators.findings import Finding
 from validators.loading import SourceMap
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
+from validators.submission_paths import PROFILE_FILE, SUBMISSIONS
 
 if TYPE_CHECKING:
     from validators.objections import ObjectionsDoc
     from validators.reviews import ReviewDoc
 
 __all__ = ["PROFILE_FILE", "SUBMISSIONS", "BrokenReport", "ProfileDoc", "ReportDoc", "Repository"]
-
-SUBMISSIONS = "submissions"
-PROFILE_FILE = "society.yaml"
 
 
 @dataclass(slots=True)

@@ -7,8 +7,7 @@ import argparse
 from validators.check import check_tree
 from validators.console import err, out
 from validators.evaluation import reports as evaluation_report
-from validators.evaluation.evaluate import evaluate_repository
-from validators.evaluation.results import load_frozen, published
+from validators.evaluation.results import as_published
 from validators.exit_codes import EXIT_OK, EXIT_USAGE
 
 
@@ -25,10 +24,9 @@ def run(args: argparse.Namespace) -> int:
     if args.year is not None and args.year not in repo.years():
         err(f"没有 {args.year} 年度的报告。已有年度：{'、'.join(map(str, repo.years()))}")
         return EXIT_USAGE
-    frozen, broken = load_frozen(args.root)
+    evaluations, _, broken = as_published(repo, args.year)
     for f in broken:
         err(f"{f.file}：{f.message}（该年度按当前数据计算）")
-    evaluations = published(evaluate_repository(repo, args.year), frozen)
     if args.year is not None:
         evaluations = [e for e in evaluations if e.year == args.year]
     if args.society:

@@ -17,13 +17,15 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
 from validators.findings import Finding, error
+from validators.repository import Repository
 
-__all__ = ["FrozenYear", "code_commit", "data_sha256", "discover", "is_results_path", "load_frozen", "published", "read_frozen", "results_path", "write_frozen"]
+__all__ = ["FrozenYear", "as_published", "code_commit", "data_sha256", "discover", "is_results_path", "load_frozen", "published", "read_frozen", "results_path", "write_frozen"]
 
 RESULTS = "results"
-_RESULT_FILE = re.compile(r"^(\d{4})\.json$")
+_RESULT_FILE = re.compile(r"^([0-9]{4})\.json$")
 MAX_RESULTS_BYTES = 64 * 1024 * 1024
 # The folders whose state the recorded commit must describe.
 TRACKED = ("validators", "submissions", "reviews")
@@ -120,6 +122,14 @@ def published(live: list[Evaluation], frozen: dict[int, FrozenYear]) -> list[Eva
     kept = [e for e in live if e.year not in frozen]
     kept += [e for year in frozen.values() for e in year.evaluations]
     return sorted(kept, key=lambda e: (e.year, e.society))
+
+
+def as_published(repo: Repository, year: int | None = None,
+                 ) -> tuple[list[Evaluation], set[int], list[Finding]]:
+    """What `evaluate` shows for a checked tree: the live evaluations (with the association's
+    reviews), the frozen ones for final years; the frozen years; the results files refused."""
+    frozen, broken = load_frozen(repo.root)
+    return published(evaluate_repository(repo, year), frozen), set(frozen), broken
 
 
 def code_commit(root: Path) -> tuple[str | None, bool]:

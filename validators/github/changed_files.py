@@ -8,7 +8,7 @@ import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -18,6 +18,7 @@ from validators.findings import Finding, error
 from validators.hidden_characters import visible
 from validators.policy import hidden_characters
 from validators.repository import SUBMISSIONS
+from validators.submission_paths import classify, name_kind
 
 SYMLINK_MODE = "120000"
 GITLINK_MODE = "160000"  # a submodule: a pointer to another repository's commit, not a file
@@ -199,13 +200,7 @@ def path_findings(change: ChangedFile) -> list[Finding]:
 
 def society_of(path: str) -> str | None:
     """The society folder a path lies in (`submissions/<id>/...`), or None."""
-    parts = PurePosixPath(path).parts
-    return parts[1] if len(parts) >= 3 and parts[0] == SUBMISSIONS else None
-
-
-def _is_report_file(path: str) -> bool:
-    parts = PurePosixPath(path).parts
-    return len(parts) == 3 and parts[0] == SUBMISSIONS and parts[2].endswith((".yaml", ".yml"))
+    return classify(path).society
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,16 +221,17 @@ def files_to_check(changes: list[ChangedFile], root: Path) -> Selection:
             continue
         if any(p.startswith(WHOLE_TREE_PREFIXES) for p in change.paths):
             return Selection(whole_tree=True)
-        if change.status in ("removed", "renamed") and any(_is_report_file(p) for p in change.paths):
+        if change.status in ("removed", "renamed") and any(classify(p).is_yaml for p in change.paths):
             return Selection(whole_tree=True)
-        if change.status == "removed" or society_of(change.filename) is None:
+        kind = classify(change.filename)
+        if change.status == "removed" or kind.society is None:
             continue
-        if _is_report_file(change.filename):
+        if kind.is_yaml:
             chosen[change.filename] = None
             continue
-        folder = root / SUBMISSIONS / str(society_of(change.filename))
+        folder = root / SUBMISSIONS / kind.society
         if folder.is_dir() and not folder.is_symlink():
             for report in sorted(folder.iterdir()):
-                if report.suffix in (".yaml", ".yml") and report.is_file():
+                if name_kind(report.name).is_yaml and (report.is_symlink() or not report.is_dir()):
                     chosen[f"{SUBMISSIONS}/{folder.name}/{report.name}"] = None
     return Selection(whole_tree=False, paths=tuple(chosen))

@@ -3,13 +3,20 @@
 Judged by the base branch's code against the base branch's data (calendar, admins, profiles,
 objections), with the pull request's changed files and reviews read from the API as data:
 
-- after a year's submission closes, a pull request that changes that year's report fails
+- a path belongs to a year when it can change that year's score: the year's report (or a
+  misnamed file that reads as it), and every evidence file the year's report on the base branch
+  cites (adding a missing one, editing or removing one moves the score as surely as an edit of
+  the report);
+- after a year's submission closes, a pull request that changes a path of that year fails
   (E-CYCLE-CLOSED), unless an admin makes it, or the year is on public notice and an open
   objection recorded in `reviews/<year>/objections.yaml` allows the society to correct it;
 - before it opens, likewise (E-CYCLE-NOT-OPEN);
-- a pull request that changes a society's report or profile needs an approving review of the
-  head commit from one of the society's heads (`heads` in its profile on the base branch), unless
-  an admin or a head makes it (E-CYCLE-APPROVAL names whose approval is missing).
+- the evidence of a frozen year (final, or with `results/<year>.json`) never changes, whoever
+  asks (E-CYCLE-EVIDENCE-FROZEN): the published result points at it;
+- a pull request that changes a society's report, profile, misnamed file or cited evidence needs
+  an approving review of the head commit from one of the society's heads (`heads` in its profile
+  on the base branch), unless an admin or a head makes it (E-CYCLE-APPROVAL names whose approval
+  is missing).
 """
 
 from __future__ import annotations
@@ -18,23 +25,27 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from validators.cycle import Phase, full_date
+from validators.evaluation.results import results_path
 from validators.findings import Finding, error, warning
 from validators.github.changed_files import ChangedFile
 from validators.github.ownership import read_maintainers, read_profile
 from validators.guideline import guideline
+from validators.loading import load_path
 from validators.models.common import SLUG_PATTERN
 from validators.objections import ObjectionsDoc, check_objections
+from validators.policy import policy
 from validators.repository import PROFILE_FILE, SUBMISSIONS
 from validators.reviews import OBJECTIONS_FILE, REVIEWS
+from validators.rules.evidence import cited_path
+from validators.submission_paths import PathKind, classify, name_kind
 
 MAX_REVIEWS_BYTES = 4 * 1024 * 1024
-_REPORT = re.compile(r"^(\d{4})\.yaml$")
 
 
 class ReviewsError(ValueError):
@@ -105,21 +116,56 @@ class GateResult:
     approvals: list[Approval]
 
 
-def _report_of(path: str) -> tuple[str, int] | None:
-    parts = PurePosixPath(path).parts
-    if len(parts) == 3 and parts[0] == SUBMISSIONS and re.match(SLUG_PATTERN, parts[1]):
-        match = _REPORT.match(parts[2])
-        if match:
-            return parts[1], int(match.group(1))
-    return None
+@dataclass(slots=True)
+class CitedEvidence:
+    """The evidence paths each year's report of a society cites on the base branch, read once
+    per society (the reports are only loaded, not validated: a report that fails its schema
+    still cites what it cites)."""
+
+    root: Path
+    _years: dict[str, dict[int, set[tuple[str, ...]]]] = field(default_factory=dict)
+
+    def years_citing(self, society: str, inside: tuple[str, ...]) -> list[int]:
+        """The years whose report cites `inside` (a path within the society folder), a folder
+        holding it, or a file within it."""
+        if society not in self._years:
+            self._years[society] = self._read(society)
+        return sorted(year for year, cited in self._years[society].items()
+                      if any(c[:len(inside)] == inside or inside[:len(c)] == c for c in cited))
+
+    def _read(self, society: str) -> dict[int, set[tuple[str, ...]]]:
+        folder = self.root / SUBMISSIONS / society
+        if not re.fullmatch(SLUG_PATTERN, society) or folder.is_symlink() or not folder.is_dir():
+            return {}
+        years: dict[int, set[tuple[str, ...]]] = {}
+        for report in sorted(folder.iterdir()):
+            kind = name_kind(report.name)
+            if kind.kind is not PathKind.REPORT or kind.year is None or not report.is_file() \
+                    or report.is_symlink():
+                continue
+            loaded = load_path(report, f"{SUBMISSIONS}/{society}/{report.name}", policy().yaml.limits)
+            years[kind.year] = {cited for path, ref in loaded.strings
+                                if len(path) >= 2 and path[-2] == "evidence"
+                                and (cited := cited_path(ref)) is not None}
+        return years
 
 
-def _guarded(path: str) -> str | None:
-    """The society whose heads must approve a change of `path`: its reports and its profile."""
-    parts = PurePosixPath(path).parts
-    if len(parts) == 3 and parts[0] == SUBMISSIONS and (parts[2] == PROFILE_FILE or _REPORT.match(parts[2])):
-        return parts[1]
-    return None
+def _years_of(path: str, cited: CitedEvidence) -> list[int]:
+    """The years whose score a change of `path` can move."""
+    kind = classify(path)
+    if kind.society is None:
+        return []
+    if kind.kind in (PathKind.REPORT, PathKind.MISNAMED):
+        return [kind.year] if kind.year is not None else []
+    if kind.kind is PathKind.EVIDENCE:
+        return cited.years_citing(kind.society, tuple(path.split("/")[2:]))
+    return []
+
+
+def _is_frozen(year: int, root: Path, day: dt.date) -> bool:
+    rules = guideline(year, root)
+    final = rules is not None and rules.calendar is not None and rules.calendar.phase(day) is Phase.FINAL
+    return final or results_path(root, year).is_file()
 
 
 def _objections(root: Path, year: int) -> ObjectionsDoc | None:
@@ -159,6 +205,13 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
     return error(path, 1, 1, "E-CYCLE-CLOSED", f"{closed}，报告不能再改动。{how}。")
 
 
+def _frozen_evidence(path: str, year: int) -> Finding:
+    return error(path, 1, 1, "E-CYCLE-EVIDENCE-FROZEN",
+                 f"这份证明材料是 {year} 年度报告引用的，{year} 年度的结果已经定稿公布，"
+                 "它的证明材料不能再添加、修改、改名或删除（管理员也不能）：请撤回对这个文件的改动。"
+                 "如须更正已公布的结果，请联系市科协。")
+
+
 def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview] | None,
                head_sha: str | None, root: Path, day: dt.date) -> GateResult:
     """Findings for the deadline and the heads' approval of one pull request."""
@@ -167,16 +220,22 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
     is_admin = me in admins.admins
     findings: list[Finding] = list(admins.findings)
     guarded: dict[str, str] = {}
+    cited = CitedEvidence(root)
     for change in changes:
         for path in change.paths:
-            report = _report_of(path)
-            if report is not None:
-                found = _deadline(path, *report, root, day, is_admin)
+            kind = classify(path)
+            if kind.society is None:
+                continue
+            years = _years_of(path, cited) if re.fullmatch(SLUG_PATTERN, kind.society) else []
+            for year in years:
+                if kind.kind is PathKind.EVIDENCE and _is_frozen(year, root, day):
+                    findings.append(_frozen_evidence(path, year))
+                    continue
+                found = _deadline(path, kind.society, year, root, day, is_admin)
                 if found is not None:
                     findings.append(found)
-            society = _guarded(path)
-            if society is not None:
-                guarded.setdefault(society, path)
+            if kind.is_yaml or years:
+                guarded.setdefault(kind.society, path)
     approved = approvals(reviews or [])
     result = GateResult(findings, [])
     for society, path in sorted(guarded.items()):

@@ -33,6 +33,7 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.society import GithubLogin, SocietyProfile
 from validators.policy import hidden_characters, policy
 from validators.repository import PROFILE_FILE, SUBMISSIONS
+from validators.submission_paths import PathKind, classify
 
 ADMINS_FILE = ".github/admins.yaml"
 # A pull request can add only so many societies at once; each profile costs one API call.
@@ -122,10 +123,10 @@ def new_society_profiles(changes: list[ChangedFile], root: Path) -> list[str]:
     workflow fetches these (and only these) from the head commit as data."""
     found: list[str] = []
     for change in changes:
-        society = society_of(change.filename)
+        kind = classify(change.filename)
+        society = kind.society
         if (change.status != "removed" and society and re.fullmatch(SLUG_PATTERN, society)
-                and change.filename == f"{SUBMISSIONS}/{society}/{PROFILE_FILE}"
-                and not (root / SUBMISSIONS / society).exists()):
+                and kind.kind is PathKind.PROFILE and not (root / SUBMISSIONS / society).exists()):
             found.append(change.filename)
     return sorted(set(found))[:MAX_NEW_SOCIETIES]
 

@@ -287,8 +287,10 @@ def _society_cell(e: EvaluationIn) -> str:
 def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched: set[str]) -> str:
     heads = {_key(e): e for e in head.evaluations}
     bases = {_key(e): e for e in base.evaluations} if base else {}
-    keys = sorted({k for k in heads if k[0] in touched}
-                  | {k for k in set(heads) | set(bases) if base and _changed(heads.get(k), bases.get(k))})
+    # Without the main branch's figures, the touched societies' scores; with them, only the
+    # scores that move: a row that says "不变" is noise.
+    keys = sorted({k for k in set(heads) | set(bases) if _changed(heads.get(k), bases.get(k))}
+                  if base else {k for k in heads if k[0] in touched})
     title = "### 评估得分（按合并后的数据试算，以市科协审核为准）"
     if not keys:
         return f"\n{title}\n\n本拉取请求没有改变任何学会的得分。\n"

@@ -13,15 +13,20 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from validators.evaluation.results import RESULTS
 from validators.findings import Finding
 from validators.github.changed_files import path_findings
 from validators.github.pr_api import REGULAR_MODES, FileIn, NotChecked, PullRequest
 from validators.policy import policy
 from validators.repository import SUBMISSIONS
+from validators.reviews import REVIEWS
+from validators.submission_paths import PathKind, classify
 
-READ_SUFFIXES = (".yaml", ".yml")
+# What the overlay copies from the base branch: the submissions the pull request changes, and the
+# association's files that `evaluate` reads with them (a pull request never changes these two).
+SCORED_FOLDERS = (SUBMISSIONS, REVIEWS, RESULTS)
 
 
 @dataclass(slots=True)
@@ -37,31 +42,31 @@ def outside_submissions(files: list[FileIn]) -> list[str]:
     out: dict[str, None] = {}
     for change in files:
         for path in change.paths:
-            parts = PurePosixPath(path).parts
-            if len(parts) < 3 or parts[0] != SUBMISSIONS:
+            if classify(path).kind is PathKind.OTHER:
                 out[path] = None
     return list(out)
 
 
 def is_read(change: FileIn) -> bool:
-    """Whether `check` reads this file's content (a report or a profile, under the size limit)."""
-    parts = PurePosixPath(change.filename).parts
-    return len(parts) == 3 and change.filename.endswith(READ_SUFFIXES)
+    """Whether `check` reads this file (a report, a profile or a misnamed file): its content is
+    written; every other file only needs its size."""
+    return classify(change.filename).is_yaml
 
 
 def _copy_base(base_root: Path, target: Path) -> None:
-    source = base_root / SUBMISSIONS
-    if not source.is_dir():
-        (target / SUBMISSIONS).mkdir(parents=True)
-        return
-
+    """The base branch's submissions, and the association's files that scores read (reviews,
+    frozen results): the "after" side must be scored as `evaluate` scores main."""
     def link_or_copy(src: str, dst: str) -> None:
         try:
             os.link(src, dst)  # evidence can be large: a hard link costs nothing
         except OSError:
             shutil.copy2(src, dst)
 
-    shutil.copytree(source, target / SUBMISSIONS, symlinks=True, copy_function=link_or_copy)
+    for folder in SCORED_FOLDERS:
+        source = base_root / folder
+        if source.is_dir() and not source.is_symlink():
+            shutil.copytree(source, target / folder, symlinks=True, copy_function=link_or_copy)
+    (target / SUBMISSIONS).mkdir(parents=True, exist_ok=True)
 
 
 def _remove(root: Path, path: str) -> None:
@@ -80,14 +85,18 @@ def _write(pr: PullRequest, root: Path, change: FileIn) -> None:
     if where.is_symlink() or where.is_dir():
         raise NotChecked("拉取请求的文件与主分支上的文件或文件夹冲突")
     entry = pr.tree[change.filename]
+    # The base's files are hard links into the base checkout: writing through one would change
+    # main's own file (and every "before" figure read from it). Unlinking breaks the link first.
+    where.unlink(missing_ok=True)
     limit = policy().yaml.max_file_bytes
     if is_read(change) and (entry.size or 0) <= limit:
         blob = pr.blob(entry.sha)
         if blob.is_symlink() or not blob.is_file():
             raise NotChecked("缺少拉取请求中的文件内容")
-        shutil.copyfile(blob, where)
+        with blob.open("rb") as source, where.open("xb") as target:
+            shutil.copyfileobj(source, target)
     else:
-        with where.open("wb") as handle:  # sparse: the recorded size, no content
+        with where.open("xb") as handle:  # sparse: the recorded size, no content
             handle.truncate(entry.size or 0)
 
 

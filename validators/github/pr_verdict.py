@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from validators.check import check_tree
-from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.reports import as_json
+from validators.evaluation.results import as_published
 from validators.findings import CheckResult
 from validators.github.changed_files import files_to_check
 from validators.github.pr_api import NotChecked, PullRequest, read_pull_request
@@ -30,7 +30,7 @@ from validators.github.pr_comment import (
 )
 from validators.github.pr_overlay import build_overlay, outside_submissions
 from validators.markdown_text import code_span
-from validators.repository import SUBMISSIONS
+from validators.repository import SUBMISSIONS, Repository
 
 RESULT_FILE = "result.json"
 HEAD_SHA_FILE = "head-sha"
@@ -77,9 +77,15 @@ def _artifact_errors(artifact_dir: Path | None, links: Links) -> bool:
     return needs_changes(read_artifact(artifact_dir / RESULT_FILE, CheckIn, "检查结果"))
 
 
-def _evaluations(root: Path) -> EvaluationsIn:
-    _, repo = check_tree(root)
-    return EvaluationsIn.model_validate_json(as_json(evaluate_repository(repo), repo))
+def _evaluations(root: Path, repo: Repository | None = None) -> EvaluationsIn:
+    """The evaluations `evaluate` gives for the tree at `root` (reviews and frozen results
+    included), without advice for a frozen year: its score can no longer move."""
+    if repo is None:
+        _, repo = check_tree(root)
+    evaluations, frozen, _ = as_published(repo)
+    shown = EvaluationsIn.model_validate_json(as_json(evaluations, repo))
+    return EvaluationsIn(evaluations=[e.model_copy(update={"advice": []}) if e.year in frozen else e
+                                      for e in shown.evaluations])
 
 
 def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, EvaluationsIn]:
@@ -87,11 +93,13 @@ def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, Ev
     selection = files_to_check(list(overlay.applied), overlay.root)
     full, repo = check_tree(overlay.root)
     wanted = None if selection.whole_tree else set(selection.paths)
-    result = CheckResult(files=full.files if wanted is None else len(wanted),
+    # The heading counts the pull request's own files: every one was read (a YAML file) or
+    # weighed against the reports that cite it (evidence).
+    changed = sum(1 for c in pr.files if c.status != "removed")
+    result = CheckResult(files=changed,
                          findings=[f for f in full.findings if wanted is None or f.file in wanted])
     result.findings += overlay.findings
-    evaluations = EvaluationsIn.model_validate_json(as_json(evaluate_repository(repo), repo))
-    return CheckIn.model_validate(result.to_dict()), evaluations
+    return CheckIn.model_validate(result.to_dict()), _evaluations(overlay.root, repo)
 
 
 def decide(base_root: Path, pr_dir: Path, artifact_dir: Path | None, links: Links) -> Verdict:

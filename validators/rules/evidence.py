@@ -98,6 +98,16 @@ def _missing(ref: str) -> Refusal:
             f"找不到证明材料文件“{ref}”：请把文件放进本学会文件夹并一起提交，或改用 https 链接。")
 
 
+def cited_path(ref: str) -> tuple[str, ...] | None:
+    """The path inside the society folder that an evidence reference names, as the check looks
+    it up; None for a web address or a reference the check refuses on its text alone."""
+    as_browser_reads = _URL_IGNORED.sub("", ref).strip(_C0_AND_SPACE)
+    if _SCHEME.match(as_browser_reads) or "\\" in ref or ref.startswith("/") or _DRIVE.match(ref):
+        return None
+    parts = PurePosixPath(ref).parts
+    return parts if parts and ".." not in parts else None
+
+
 def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal | None:
     """The (code, message) that refuses `ref`, or None when it is acceptable."""
     as_browser_reads = _URL_IGNORED.sub("", ref).strip(_C0_AND_SPACE)
