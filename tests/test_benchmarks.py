@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchmarks import run
+from benchmarks import hostile_text, run
 from benchmarks.generate import dump_yaml, generate
 from validators.check import check_tree
 from validators.loading import load_text
+from validators.policy import policy
 
 # Strings that YAML 1.2 core (the project's loader) or YAML 1.1 (PyYAML) reads as another type
 # when written plain, and a few that both read as text.
@@ -71,3 +72,24 @@ def test_generated_yaml_keeps_every_string_a_string() -> None:
     assert "k0: '1e3'" in text
     # The failure this guards against: PyYAML alone writes 1e3 plain, a number to the loader.
     assert load_text(yaml.safe_dump({"a": "1e3"}), "x.yaml", max_depth=None).data == {"a": 1000.0}
+
+
+def test_hostile_text_reports_are_the_size_asked_and_checked_whole(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each hostile report is a valid report of the asked size whose titles are the longest a
+    title may be: what is timed is the check of every title, not a refusal at the door."""
+    folder = tmp_path / "submissions" / "cd-bench"
+    folder.mkdir(parents=True)
+    (folder / "society.yaml").write_text(hostile_text.PROFILE, encoding="utf-8")
+    for unit in (hostile_text.PLAIN, *hostile_text.HOSTILE.values()):
+        text = hostile_text.report(unit, 40)
+        assert 40 * 1024 <= len(text.encode("utf-8")) < 46 * 1024
+        (folder / "2017.yaml").write_text(text, encoding="utf-8")
+        result, repo = check_tree(tmp_path, [folder / "2017.yaml"])
+        assert not result.has_errors, [f.message for f in result.findings][:2]
+        [doc] = repo.reports.values()
+        assert {len(e.title) for e in doc.report.academic_events} == {policy().yaml.max_text_chars}
+    hostile_text.main(["--sizes", "20", "--repeat", "1"])
+    out = capsys.readouterr().out
+    assert out.count("| 20 |") == len(hostile_text.HOSTILE)
+    assert "最大比值" in out

@@ -13,6 +13,7 @@ __all__ = ["code_span", "inert", "inert_block", "inert_on_github"]
 # Every ASCII punctuation character becomes a numeric entity: no Markdown syntax, HTML tag,
 # attribute list or autolink can start from it, and the browser still shows the same character.
 _ENTITIES = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
+_BACKTICKS = re.compile(r"`+")
 _BREAKS = re.compile(r"[\r\n\u2028\u2029\x85]+")
 # GitHub decodes entities before it looks for mentions (@user, @org/team), references (#1,
 # GH-1, owner/repo#1, user@sha) and autolinks (https://…, www.…, a@b.c), so an entity is not
@@ -48,7 +49,7 @@ def code_span(text: object, in_table: bool = False) -> str:
     value = _one_line(text)
     if in_table:
         value = value.replace("|", "\\|")
-    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    longest = max((len(run) for run in _BACKTICKS.findall(value)), default=0)
     fence = "`" * (longest + 1)
     # CommonMark drops one space from each end of a span that begins and ends with one (unless
     # it is all spaces): a padded span shows a value with edge backticks or edge spaces intact.

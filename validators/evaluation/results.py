@@ -25,6 +25,7 @@ from validators.repository import Repository
 __all__ = ["FrozenYear", "as_published", "code_commit", "data_sha256", "discover", "is_results_path", "load_frozen", "published", "read_frozen", "results_path", "write_frozen"]
 
 RESULTS = "results"
+_COMMIT = re.compile(r"[0-9a-f]{40}")
 _RESULT_FILE = re.compile(r"^([0-9]{4})\.json$")
 MAX_RESULTS_BYTES = 64 * 1024 * 1024
 # The folders whose state the recorded commit must describe.
@@ -146,7 +147,7 @@ def code_commit(root: Path) -> tuple[str | None, bool]:
         return None, False  # a tree inside another repository: its commit says nothing of this one
     status = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", *TRACKED],
                             capture_output=True, text=True, check=False, timeout=30).stdout
-    return (head if re.fullmatch(r"[0-9a-f]{40}", head) else None), bool(status.strip())
+    return (head if _COMMIT.fullmatch(head) else None), bool(status.strip())
 
 
 def write_frozen(root: Path, frozen: FrozenYear) -> Path:

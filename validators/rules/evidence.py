@@ -14,6 +14,7 @@ from validators.urls import NOT_A_URL, url_problem
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _WEB_SCHEME = re.compile(r"^https?:", re.IGNORECASE)
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_DRIVE_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 # What a browser ignores when it reads a link: leading and trailing spaces and control
 # characters, and tabs and line breaks anywhere (WHATWG URL), so " java\tscript:" is javascript:.
 _URL_IGNORED = re.compile(r"[\t\n\r]")
@@ -111,7 +112,7 @@ def cited_path(ref: str) -> tuple[str, ...] | None:
 def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal | None:
     """The (code, message) that refuses `ref`, or None when it is acceptable."""
     as_browser_reads = _URL_IGNORED.sub("", ref).strip(_C0_AND_SPACE)
-    if _SCHEME.match(as_browser_reads) and not re.match(r"^[A-Za-z]:[\\/]", as_browser_reads):
+    if _SCHEME.match(as_browser_reads) and not _DRIVE_PATH.match(as_browser_reads):
         return _refuse_url(ref, as_browser_reads)
     # Decided on the text alone, before any look at the disk.
     if "\\" in ref or ref.startswith("/") or _DRIVE.match(ref):

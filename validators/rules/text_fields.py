@@ -10,25 +10,31 @@ from validators.loading import YamlPath
 from validators.rules.rule_context import RuleContext
 from validators.urls import is_web_url
 
+# Every pattern here runs over submitted text and is linear in it (tests/test_linear_patterns.py
+# counts the instructions): no unbounded repeat that a later start could scan again.
 _MARKUP = re.compile(
-    r"<[A-Za-z!/?]"                # an HTML tag or comment ("a < b" is text to HTML too)
-    r"|\]\([^)]*\)"                # a Markdown link or image
-    r"|^\s{0,3}\[[^\]]+\]:"        # a reference link definition
-    r"|\{:"                        # an attribute list
-    r"|\*\*|__|`"                  # emphasis, code
-    r"|^\s{0,3}(?:#{1,6}\s|>|\|)"  # heading, quote, table
-    r"|&#?\w+;"                    # an HTML entity
+    r"<[A-Za-z!/?]"                 # an HTML tag or comment ("a < b" is text to HTML too)
+    r"|^[ \t]{0,3}\[[^\]\n]+\]:"     # a reference link definition, on one line
+    r"|\{:"                         # an attribute list
+    r"|\*\*|__|`"                   # emphasis, code
+    r"|^\s{0,3}(?:#{1,6}\s|>|\|)"   # heading, quote, table
+    r"|&#?\w+;"                     # an HTML entity
     # script URLs, also split by the spaces, tabs and line breaks a browser drops
     r"|j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t\s*:"
     r"|\bdata:[\w.+-]+/[\w.+-]+[;,]",
     re.IGNORECASE | re.MULTILINE)
+# A Markdown link or image is "](" with a ")" anywhere after it. As a pattern (\]\([^)]*\)) it
+# rescans to the end from every "](" and costs the square of the text; found with two `find`s.
+_LINK_OPEN, _LINK_CLOSE = "](", ")"
 # Personal data is matched in NFKC form: full-width digits and ＠ are as readable as ASCII ones.
 # A dot next to the number is a decimal point only when a digit is on its other side: a sentence
 # or a file name may end right after the number ("…13812345678." or "13812345678.pdf").
 _MOBILE = re.compile(r"(?<!\d)(?<!\d\.)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d|\.\d)")
 _ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{6}[- ]?\d{8}[- ]?\d{3}[\dXx](?![\dA-Za-z])")
 _ID_SEPARATORS = re.compile(r"[- ]")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+# The local part is one character: only the domain is read, and a longer local part would be
+# scanned again from each of its characters when no "@" follows.
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 # A web link inside text, taken from the text as typed: its digits are page and article ids, not
 # phone or identity numbers. ASCII URL characters only, and no comma, so a number typed right
 # after a link ("https://x.org/a，13812345678", "…/a,13812345678") is still read as text.
@@ -95,7 +101,8 @@ def personal_data(text: str, personal_domains: frozenset[str]) -> list[tuple[str
 
 
 def has_markup(text: str) -> bool:
-    return _MARKUP.search(text) is not None
+    opened = text.find(_LINK_OPEN)
+    return (opened >= 0 and text.find(_LINK_CLOSE, opened + 2) >= 0) or _MARKUP.search(text) is not None
 
 
 def _is_address_field(path: YamlPath) -> bool:
@@ -112,7 +119,7 @@ def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext) -> None:
     read = "\n".join(text for (_, text), link in zip(strings, is_link, strict=True) if not link)
     numbers = unicodedata.normalize("NFKC", without_urls(read))
     may_mail = any(sign in blob for sign in AT_SIGNS)
-    if not (_MOBILE.search(numbers) or _ID_CARD.search(numbers) or _MARKUP.search(blob)
+    if not (_MOBILE.search(numbers) or _ID_CARD.search(numbers) or has_markup(blob)
             or (may_mail and _EMAIL.search(unicodedata.normalize("NFKC", blob)))):
         return
     personal_domains = frozenset(d.lower() for d in ctx.policy.privacy.personal_email_domains)
