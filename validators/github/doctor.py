@@ -128,7 +128,8 @@ def _by_hand(workflows: dict[str, dict[str, Any]], site_url: str | None) -> list
         "合并前必须发起拉取请求；必须通过以下检查（在搜索框中输入作业名）：" + (checks or "（未找到工作流）") +
         "；不允许强制推送和删除分支。",
         "Actions：Settings → Actions → General → Workflow permissions 选择“Read repository contents "
-        "and packages permissions”；Fork pull request workflows 选择需要批准首次贡献者的运行。",
+        "and packages permissions”；Approval for running fork pull request workflows 选择“Require approval "
+        "for all external contributors”（fork 能改写自己的工作流，批准前管理员先看它改了什么；见 README）。",
     ]
 
 
