@@ -3,8 +3,9 @@
     python -m benchmarks.hostile_text [--sizes 100,250,500,1000] [--repeat 3]
 
 For each kind of hostile text (the shapes that made a backtracking pattern rescan the text from
-every start), a report of the given size in KB whose events' titles are that text at the longest
-a title may be, and a report of the same size and shape with plain titles. Each figure is the
+every start, and names that make the check look for a hint), a report of the given size in KB
+whose events' titles are that text at the longest a title may be (or whose events list that
+many unknown countries), and a report of the same size and shape with plain text. Each figure is the
 median time of `check` on that one file, in this process; the ratio hostile ÷ plain is what a
 linear check keeps near 1 at every size (the goal is ≤ 2), and a quadratic one doubles with each
 doubling of the size.
@@ -17,9 +18,13 @@ import json
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pycountry
+
 from validators.check import check_tree
+from validators.countries import country_name
 from validators.policy import policy
 
 # The repeated piece of each title. Titles are the longest text a field may hold; the report
@@ -46,15 +51,50 @@ def _title(unit: str, index: int, chars: int) -> str:
     return prefix + body + ("@" if unit == "a" else "。")
 
 
-def report(unit: str, kilobytes: int) -> str:
-    """A 2017 report of about `kilobytes` KB: events of category 其他 with long titles."""
-    chars = policy().yaml.max_text_chars
+def _titled(unit: str) -> Callable[[int], str]:
+    def event(index: int) -> str:
+        title = json.dumps(_title(unit, index, policy().yaml.max_text_chars), ensure_ascii=False)
+        return (f"  - id: evt-{index:05d}\n    title: {title}\n    category: 其他\n    role: 主办\n"
+                f"    date: 2017-06-01\n    participants: 40\n")
+    return event
+
+
+def _international(names: Callable[[int], list[str]]) -> Callable[[int], str]:
+    def event(index: int) -> str:
+        listed = json.dumps(names(index), ensure_ascii=False)
+        return (f"  - id: evt-{index:05d}\n    title: 国际交流 {index:05d}\n    category: 国际性学术交流\n"
+                f"    role: 主办\n    date: 2017-06-01\n    participants: 40\n    countries: {listed}\n")
+    return event
+
+
+# One Chinese name per ISO 3166-1 code: each counts once.
+_KNOWN = sorted({country_name(c.alpha_2) for c in pycountry.countries})
+
+
+def _known(index: int) -> list[str]:
+    return [_KNOWN[(index * COUNTRIES_PER_EVENT + k) % len(_KNOWN)] for k in range(COUNTRIES_PER_EVENT)]
+
+
+def _unknown(index: int) -> list[str]:
+    """Misspelt names, each new (a hint is looked up for every unknown name)."""
+    return [f"Frnce{index:05d}{k:02d}" for k in range(COUNTRIES_PER_EVENT)]
+
+
+COUNTRIES_PER_EVENT = 60
+_PLAIN_TITLES = _titled(PLAIN)
+# Each kind of hostile report, and the plain report of the same shape it is measured against.
+SHAPES: dict[str, tuple[Callable[[int], str], Callable[[int], str]]] = {
+    **{name: (_titled(unit), _PLAIN_TITLES) for name, unit in HOSTILE.items()},
+    "未知国家名（每项 60 个）": (_international(_unknown), _international(_known)),
+}
+
+
+def report(event: Callable[[int], str], kilobytes: int) -> str:
+    """A 2017 report of about `kilobytes` KB made of `event`s."""
     head = "society: cd-bench\nyear: 2017\nacademic_events:\n"
     parts, size, index = [head], len(head), 0
     while size < kilobytes * 1024:
-        title = json.dumps(_title(unit, index, chars), ensure_ascii=False)
-        item = (f"  - id: evt-{index:05d}\n    title: {title}\n    category: 其他\n    role: 主办\n"
-                f"    date: 2017-06-01\n    participants: 40\n")
+        item = event(index)
         parts.append(item)
         size += len(item.encode("utf-8"))
         index += 1
@@ -79,11 +119,13 @@ def measure(sizes: list[int], repeat: int) -> list[tuple[str, int, float, float]
         (folder / "society.yaml").write_text(PROFILE, encoding="utf-8")
         path = folder / "2017.yaml"
         for kilobytes in sizes:
-            path.write_text(report(PLAIN, kilobytes), encoding="utf-8")
-            plain = _seconds(path, root, repeat)
-            for name, unit in HOSTILE.items():
-                path.write_text(report(unit, kilobytes), encoding="utf-8")
-                rows.append((name, kilobytes, _seconds(path, root, repeat), plain))
+            plain: dict[Callable[[int], str], float] = {}
+            for name, (hostile, ordinary) in SHAPES.items():
+                if ordinary not in plain:
+                    path.write_text(report(ordinary, kilobytes), encoding="utf-8")
+                    plain[ordinary] = _seconds(path, root, repeat)
+                path.write_text(report(hostile, kilobytes), encoding="utf-8")
+                rows.append((name, kilobytes, _seconds(path, root, repeat), plain[ordinary]))
     return rows
 
 

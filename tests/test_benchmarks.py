@@ -81,15 +81,23 @@ def test_hostile_text_reports_are_the_size_asked_and_checked_whole(
     folder = tmp_path / "submissions" / "cd-bench"
     folder.mkdir(parents=True)
     (folder / "society.yaml").write_text(hostile_text.PROFILE, encoding="utf-8")
-    for unit in (hostile_text.PLAIN, *hostile_text.HOSTILE.values()):
-        text = hostile_text.report(unit, 40)
-        assert 40 * 1024 <= len(text.encode("utf-8")) < 46 * 1024
-        (folder / "2017.yaml").write_text(text, encoding="utf-8")
-        result, repo = check_tree(tmp_path, [folder / "2017.yaml"])
-        assert not result.has_errors, [f.message for f in result.findings][:2]
-        [doc] = repo.reports.values()
-        assert {len(e.title) for e in doc.report.academic_events} == {policy().yaml.max_text_chars}
+    for name, (hostile, plain) in hostile_text.SHAPES.items():
+        for event in (hostile, plain):
+            text = hostile_text.report(event, 40)
+            assert 40 * 1024 <= len(text.encode("utf-8")) < 46 * 1024
+            (folder / "2017.yaml").write_text(text, encoding="utf-8")
+            result, repo = check_tree(tmp_path, [folder / "2017.yaml"])
+            [doc] = repo.reports.values()  # read whole: the schema took it
+            events = doc.report.academic_events
+            if name in hostile_text.HOSTILE:
+                assert not result.has_errors, [f.message for f in result.findings][:2]
+                assert {len(e.title) for e in events} == {policy().yaml.max_text_chars}
+            else:
+                codes = {f.code for f in result.findings}
+                assert codes == ({"E-COUNTRY-UNKNOWN", "E-THRESHOLD-COUNTRIES"} if event is hostile
+                                 else set()), codes
+                assert {len(e.countries) for e in events} == {hostile_text.COUNTRIES_PER_EVENT}
     hostile_text.main(["--sizes", "20", "--repeat", "1"])
     out = capsys.readouterr().out
-    assert out.count("| 20 |") == len(hostile_text.HOSTILE)
+    assert out.count("| 20 |") == len(hostile_text.SHAPES)
     assert "最大比值" in out

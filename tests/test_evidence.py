@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from validators.check import check_file
 from validators.findings import Finding
@@ -123,3 +125,35 @@ def test_the_folder_is_read_once_per_directory(tmp_path: Path, monkeypatch: pyte
     findings = _check(tmp_path, refs, make)
     assert len(findings) == 40
     assert len(calls) == len(set(calls)) == 3  # the folder, evidence/, evidence/photos/
+
+
+class _Spy(evidence.FolderListing):
+    """Records the paths the check looks up."""
+
+    looked: list[tuple[str, ...]]
+
+    def find(self, parts: tuple[str, ...]) -> os.DirEntry[str] | None:
+        self.looked.append(parts)
+        return super().find(parts)
+
+
+REFERENCE_PIECES = ["c:", "C:/", "d:\\", " ", "\t", "/", "./", "../", "..", "http", "https:", "://",
+                    "javascript:", "evidence", "x.pdf", "a b", "\u3000", "\x00", "?", "#", "//"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(REFERENCE_PIECES), min_size=1, max_size=6).map("".join))
+def test_the_gate_reads_a_reference_where_the_check_looks(tmp_path_factory: pytest.TempPathFactory,
+                                                          ref: str) -> None:
+    """`cited_path` (what the gate holds as cited) is exactly the path the check looks up."""
+    listing = _Spy(tmp_path_factory.mktemp("society"))
+    listing.looked = []
+    evidence.check_reference(ref, listing, 1024)
+    cited = evidence.cited_path(ref)
+    assert listing.looked[:1] == ([cited] if cited else [])
+
+
+def test_a_reference_with_a_leading_space_and_a_drive_is_a_path_to_both() -> None:
+    assert evidence.cited_path(" c:/x.txt") == (" c:", "x.txt")
+    assert evidence.cited_path("c:/x.txt") is None  # refused as an absolute path
+    assert evidence.cited_path("https://example.org/a") is None

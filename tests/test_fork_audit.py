@@ -6,7 +6,9 @@ ownership, the gate) and the full check of the merged tree."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -256,3 +258,67 @@ def test_a_change_to_one_report_moves_that_report_alone(repo: Path, tmp_path: Pa
     assert len(rows) == 1, outcome.verdict.comment
     assert "`cd-computer`" in rows[0]
     assert "| 2018 |" in rows[0]
+
+
+# A second audit of the fixes: evidence the check and the gate could read apart ------------------
+
+def _cite(repo: Path, year: int, ref: str, body: bytes | None = b"material\n") -> None:
+    """Main's report of `year` for cd-mech-eng cites `ref` (and the file exists, unless None)."""
+    report = repo / f"submissions/cd-mech-eng/{year}.yaml"
+    text = report.read_text(encoding="utf-8")
+    first = re.search(r"^( +)- https://", text, re.MULTILINE)
+    assert first is not None
+    cited = f"{first.group(1)}- {json.dumps(ref, ensure_ascii=False)}\n"
+    report.write_text(text[:first.start()] + cited + text[first.start():], encoding="utf-8")
+    if body is not None:
+        (repo / "submissions/cd-mech-eng" / ref).parent.mkdir(parents=True, exist_ok=True)
+        (repo / "submissions/cd-mech-eng" / ref).write_bytes(body)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", f"cite {ref}")
+
+
+def test_evidence_named_like_a_drive_after_a_space_is_still_cited(repo: Path, tmp_path: Path) -> None:
+    """" c:/x.txt" is a path inside the folder to the check; the gate reads it the same way."""
+    _cite(repo, 2018, " c:/x.txt")
+    _cite(repo, 2017, " d:/frozen.txt")
+
+    def edit(root: Path) -> None:
+        (root / "submissions/cd-mech-eng/ c:/x.txt").write_text("swapped\n", encoding="utf-8")
+        (root / "submissions/cd-mech-eng/ d:/frozen.txt").write_text("swapped\n", encoding="utf-8")
+
+    outcome = pull_request(repo, tmp_path, edit)
+    by_file = {(f.file, f.code) for f in outcome.gate.findings}
+    assert ("submissions/cd-mech-eng/ c:/x.txt", "E-CYCLE-CLOSED") in by_file
+    assert ("submissions/cd-mech-eng/ d:/frozen.txt", "E-CYCLE-EVIDENCE-FROZEN") in by_file
+    assert "E-CYCLE-APPROVAL" in outcome.gate_codes()
+
+
+def test_a_yaml_file_cited_as_evidence_belongs_to_the_citing_year_too(repo: Path, tmp_path: Path) -> None:
+    _cite(repo, 2017, "society.yaml", body=None)  # the final 2017 report cites the profile
+    profile = repo / "submissions/cd-mech-eng/society.yaml"
+    outcome = pull_request(repo, tmp_path, lambda root: (root / "submissions/cd-mech-eng/society.yaml")
+                           .write_text(profile.read_text(encoding="utf-8") + "# 改动\n", encoding="utf-8"),
+                           author=ADMIN)
+    assert {(f.file, f.code) for f in outcome.gate.findings} == {
+        ("submissions/cd-mech-eng/society.yaml", "E-CYCLE-EVIDENCE-FROZEN")}
+
+
+def test_removing_cited_evidence_rechecks_the_reports_that_cite_it(repo: Path, tmp_path: Path) -> None:
+    """An open year: no deadline, but the report loses its evidence and every job must say so."""
+    outcome = pull_request(repo, tmp_path, lambda root: (root / CITED_2018).unlink(),
+                           author=HEAD_OF_SOCIETY, day=dt.date(2018, 6, 1))
+    missing = [f for f in outcome.changed.findings if f.code == "E-EVIDENCE-MISSING"]
+    assert [f.file for f in missing] == ["submissions/cd-mech-eng/2018.yaml"]
+    assert outcome.verdict.needs_changes
+    assert "E-EVIDENCE-MISSING" in outcome.verdict.comment
+    assert "检查了 1 个文件" in outcome.verdict.comment
+
+
+def test_a_variation_selector_after_the_extension_is_no_way_round(repo: Path, tmp_path: Path) -> None:
+    report = (repo / "submissions/cd-mech-eng/2018.yaml").read_text(encoding="utf-8")
+    twin = "submissions/cd-mech-eng/2018.yaml\ufe0f"
+    outcome = pull_request(repo, tmp_path, lambda root: (root / twin).write_text(report, encoding="utf-8"))
+    assert "E-PATH-UNSAFE" in outcome.codes() or "E-PATH-NAME" in outcome.codes()
+    assert outcome.verdict.needs_changes
+    assert "E-CYCLE-CLOSED" in outcome.gate_codes()  # it reads as the closed 2018 report
+    assert any(f.severity == "error" and "2018.yaml" in f.file for f in outcome.merged.findings)

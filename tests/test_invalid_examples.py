@@ -132,6 +132,9 @@ GENERATED: dict[str, tuple[Callable[[Path], Path], Expected]] = {
     "E-EVIDENCE-TOO-LARGE": (_big_evidence, {("E-EVIDENCE-TOO-LARGE", 9, 16)}),
     "E-PATH-SYMLINK": (_symlinked, {("E-PATH-SYMLINK", 1, 1)}),
     "E-FILE-UNREADABLE (a folder named 2017.yaml)": (_directory, {("E-FILE-UNREADABLE", 1, 1)}),
+    "E-PATH-UNSAFE (a zero-width space in the name)": (
+        lambda tmp: _write(tmp / "cd-case" / "2017\u200b.yaml", b"society: cd-case\nyear: 2017\n"),
+        {("E-PATH-UNSAFE", 1, 1)}),
 }
 
 

@@ -41,7 +41,7 @@ from validators import (
     urls,
 )
 from validators.evaluation import results
-from validators.github import changed_files, doctor, pr_comment
+from validators.github import doctor, pr_comment
 from validators.models.common import SLUG_PATTERN
 from validators.policy import hidden_characters as hidden_class
 from validators.rules import evidence, text_fields, year_mentions
@@ -84,7 +84,7 @@ SUBMITTED: dict[str, Hostile] = {
     "csv_export._NUMBER": (csv_export._NUMBER, "fullmatch", ("1", "1."), "1"),
     "submission_paths._REPORT_NAME": (submission_paths._REPORT_NAME, "fullmatch", ("1",), ""),
     "submission_paths._YEAR_LIKE": (submission_paths._YEAR_LIKE, "fullmatch", ("1",), ""),
-    "changed_files._SURROGATE": (changed_files._SURROGATE, "search", ("a",), ""),
+    "submission_paths._SURROGATE": (submission_paths._SURROGATE, "search", ("a",), ""),
     "pr_comment._CONTROL": (pr_comment._CONTROL, "search", ("a",), ""),
     "pr_comment._REPO": (pr_comment._REPO, "fullmatch", ("a", "a-"), "a/"),
     "pr_comment._SHA": (pr_comment._SHA, "fullmatch", ("a",), ""),

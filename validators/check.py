@@ -54,7 +54,7 @@ from validators.rules import (
 from validators.rules.cross_file import check_repository
 from validators.rules.rule_context import RuleContext
 from validators.schema_findings import findings_from
-from validators.submission_paths import PathKind, name_kind, name_problem
+from validators.submission_paths import PathKind, name_kind, name_problem, unsafe_path
 from validators.urls import NOT_A_URL, url_problem
 
 __all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover"]
@@ -115,6 +115,9 @@ def check_file(path: Path, root: Path) -> FileResult:
     if path.is_symlink() or folder.is_symlink():
         return FileResult([error(file, 1, 1, "E-PATH-SYMLINK",
                                  "提交的文件和学会文件夹不能是符号链接（symlink）：请提交普通文件。")])
+    unsafe = unsafe_path(file, f"{folder.name}/{path.name}")
+    if unsafe is not None:  # the pull request's checks refuse the same names the same way
+        return FileResult([unsafe])
     special = special_kind(path)
     if special:
         return FileResult([error(file, 1, 1, "E-FILE-UNREADABLE",
@@ -198,6 +201,19 @@ def discover(root: Path, paths: list[Path] | None) -> list[Path]:
     return found
 
 
+def _unsafe_names(base: Path, root: Path, checked: set[str]) -> list[Finding]:
+    """Every file under the society folders whose name a pull request's checks would refuse
+    (hidden characters, line breaks, backslashes): evidence included, as they see it."""
+    found: list[Finding] = []
+    for folder, dirs, files in os.walk(base):  # links are listed, never followed
+        dirs.sort()
+        for name in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            file = display_path(Path(folder) / name, root)
+            if file not in checked and (finding := unsafe_path(file)) is not None:
+                found.append(finding)
+    return found
+
+
 def _folder_files(folder: Path, root: Path) -> list[Path]:
     """The files `check` reads under a folder given on the command line: inside the tree, by the
     tree's own rule (society folders only, evidence never); elsewhere, every YAML-looking file
@@ -257,6 +273,8 @@ def check_tree(root: Path, paths: list[Path] | None = None,
     elif _inside(root / SUBMISSIONS, root / reviews.REVIEWS):
         targets = []  # a submissions folder that leads into reviews/ holds no reports
     result = CheckResult(files=len(targets) + len(review_targets))
+    if not paths:
+        result.findings += _unsafe_names(root / SUBMISSIONS, root, {display_path(p, root) for p in targets})
     repo = Repository(root)
     submissions = root / SUBMISSIONS
     with _collector_paused():

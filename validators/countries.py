@@ -7,7 +7,6 @@ such as 韩国 or South Korea). The year's guideline file adds the forms both la
 
 from __future__ import annotations
 
-import difflib
 import gettext
 import unicodedata
 from collections.abc import Mapping
@@ -16,7 +15,7 @@ from functools import cache
 import pycountry
 from babel import Locale
 
-__all__ = ["closest_country", "country_code", "country_name", "other_countries"]
+__all__ = ["country_code", "country_name", "known_country_names", "other_countries"]
 
 
 def _key(name: str) -> str:
@@ -59,11 +58,9 @@ def country_name(code: str) -> str:
     return str(Locale("zh").territories.get(code, code))
 
 
-def closest_country(name: str, aliases: Mapping[str, str]) -> str | None:
-    """The known Chinese or English name nearest to `name`, for a hint."""
-    known = [*aliases, *_display_names()]
-    close = difflib.get_close_matches(name.strip(), known, n=1, cutoff=0.5)
-    return close[0] if close else None
+def known_country_names(aliases: Mapping[str, str]) -> list[str]:
+    """Every Chinese or English name a hint may suggest."""
+    return [*aliases, *_display_names()]
 
 
 @cache

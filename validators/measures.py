@@ -8,17 +8,16 @@ whether an item passes: that verdict is the findings' (see `validators.verdicts`
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass
 
-from validators.countries import closest_country, country_code
+from validators.countries import country_code
 from validators.guideline import DistrictRename, Guideline, Province
 from validators.models.academic_events import AcademicEvent
 from validators.models.innovation import Innovation
 from validators.models.research import Achievement, ResearchReport
 
 __all__ = [
-    "closest_province", "counted_achievements", "countries", "distinct_members",
+"counted_achievements", "countries", "distinct_members",
     "district_renamed", "expert_rate", "expert_rate_met", "founded_before", "founded_this_year",
     "in_window", "out_of_province", "pilot_confirmed", "regions",
 ]
@@ -97,33 +96,23 @@ def out_of_province(event: AcademicEvent, guideline: Guideline) -> list[str]:
     return [p.short for p in regions(event, guideline).counted]
 
 
-def closest_province(name: str, guideline: Guideline) -> str | None:
-    """The listed name a user most likely meant: 北京市区 → 北京市, 内蒙 → 内蒙古."""
-    name = name.strip()
-    hits = {p.short for p in guideline.provinces if name and (p.short in name or name in p.name)}
-    if len(hits) == 1:
-        return hits.pop()
-    close = difflib.get_close_matches(name, guideline.province_names, n=1, cutoff=0.5)
-    return close[0] if close else None
-
-
 @dataclass(frozen=True, slots=True)
 class Countries:
     """An event's `countries` read as ISO 3166-1 countries and regions (5.3)."""
 
     codes: list[str]  # distinct, in the order given
-    unknown: list[tuple[int, str, str | None]]  # index, name, the closest known name
+    unknown: list[tuple[int, str]]  # index, name
     repeated: list[tuple[int, str]]  # index, and the code an earlier entry already named
 
 
 def countries(event: AcademicEvent, guideline: Guideline) -> Countries:
     codes: list[str] = []
-    unknown: list[tuple[int, str, str | None]] = []
+    unknown: list[tuple[int, str]] = []
     repeated: list[tuple[int, str]] = []
     for j, name in enumerate(event.countries):
         code = country_code(name, guideline.country_aliases)
         if code is None:
-            unknown.append((j, name, closest_country(name, guideline.country_aliases)))
+            unknown.append((j, name))
         elif code in codes:
             repeated.append((j, code))
         else:

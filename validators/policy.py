@@ -55,11 +55,17 @@ class FormPolicy(_Strict):
     github_url_max_chars: PositiveInt
 
 
+class SuggestionPolicy(_Strict):
+    max_per_file: PositiveInt
+    max_name_chars: PositiveInt
+
+
 class Policy(_Strict):
     yaml: YamlPolicy
     evidence: EvidencePolicy
     privacy: PrivacyPolicy
     form: FormPolicy
+    suggestions: SuggestionPolicy
 
 
 @cache

@@ -16,8 +16,12 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from validators.findings import Finding, error
+from validators.hidden_characters import visible
+from validators.policy import hidden_characters
+
 __all__ = ["PROFILE_FILE", "SUBMISSIONS", "PathKind", "SubmissionPath", "classify", "name_kind",
-           "name_problem"]
+           "name_problem", "path_problem", "unsafe_path"]
 
 SUBMISSIONS = "submissions"
 PROFILE_FILE = "society.yaml"
@@ -25,6 +29,7 @@ PROFILE_FILE = "society.yaml"
 _REPORT_NAME = re.compile(r"[0-9]{4}\.yaml", re.ASCII)
 # On the folded name: full-width and other Unicode digits read as a year too.
 _YEAR_LIKE = re.compile(r"(\d{4})\.ya?ml")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # What Windows drops from the end of a name, and what a careless rename leaves there.
 _TRAILING = ". \t\u3000"
 
@@ -50,8 +55,17 @@ class SubmissionPath:
         return self.kind in (PathKind.REPORT, PathKind.PROFILE, PathKind.MISNAMED)
 
 
+# Characters that draw nothing or nothing known: formats, marks, controls, unassigned and private
+# code points. `2018.yaml` followed by a variation selector looks like a report; it is one.
+_INVISIBLE = frozenset(("Cc", "Cf", "Cn", "Co", "Cs", "Me", "Mn"))
+
+
+def _visible_part(name: str) -> str:
+    return "".join(c for c in name if unicodedata.category(c) not in _INVISIBLE)
+
+
 def _folded(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).casefold().rstrip(_TRAILING)
+    return unicodedata.normalize("NFKC", _visible_part(name)).casefold().rstrip(_TRAILING)
 
 
 def name_kind(name: str) -> SubmissionPath:
@@ -82,6 +96,8 @@ def classify(path: str) -> SubmissionPath:
 def name_problem(name: str) -> str:
     """What is wrong with a misnamed file's name, in the words a secretary can act on."""
     folded = _folded(name)
+    if _visible_part(name) != name:
+        return "文件名里有看不见的字符（如变体选择符、零宽字符）"
     if name.rstrip(_TRAILING) != name:
         return "文件名末尾有点或空格（Windows 会把它们去掉，Git 和网站不会）"
     if _YEAR_LIKE.fullmatch(folded) and not name[:4].isascii():
@@ -93,3 +109,27 @@ def name_problem(name: str) -> str:
     if folded.endswith(".yaml") and not name.endswith(".yaml"):
         return "扩展名要写小写的 .yaml"
     return "它不是 society.yaml，也不是以四位年份命名的年度报告"
+
+
+def path_problem(path: str) -> str | None:
+    """Why `path` is not a plain repository path (Chinese), or None. A name that cannot be
+    trusted is never opened, linked or written: it becomes a finding that shows it visibly."""
+    if _SURROGATE.search(path):
+        return "文件名不是有效的 UTF-8 文字"
+    if hidden_characters().search(path) or any(c in path for c in "\t\n\r"):
+        return "文件名含有不可见字符或换行"
+    parts = path.split("/")
+    if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
+        return "路径含有“.”“..”、空的部分或反斜杠"
+    return None
+
+
+def unsafe_path(path: str, names: str | None = None) -> Finding | None:
+    """The error for a path that is not a plain repository path (or whose `names`, the part of
+    it inside the repository, are not plain): it is never opened, linked or written, and shown
+    with its hidden characters made visible."""
+    problem = path_problem(path if names is None else names)
+    if problem is None:
+        return None
+    return error(visible(path, hidden_characters()), 1, 1, "E-PATH-UNSAFE",
+                 f"{problem}：请改用小写英文字母、数字、连字符和点组成的普通文件名。")

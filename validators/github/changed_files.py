@@ -4,7 +4,6 @@ submission files `check` must read because of them."""
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,10 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from validators import strict_json
 from validators.findings import Finding, error
-from validators.hidden_characters import visible
-from validators.policy import hidden_characters
 from validators.repository import SUBMISSIONS
-from validators.submission_paths import classify, name_kind
+from validators.submission_paths import classify, name_kind, unsafe_path
 
 SYMLINK_MODE = "120000"
 GITLINK_MODE = "160000"  # a submodule: a pointer to another repository's commit, not a file
@@ -28,7 +25,6 @@ MAX_LIST_BYTES = 4 * 1024 * 1024
 # Changes here can change the result of every submission (the rules, the association's
 # reviews): check the whole tree, the review files included.
 WHOLE_TREE_PREFIXES = ("validators/", "reviews/")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 Status = Literal["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]
 _GIT_STATUS: dict[str, Status] = {"A": "added", "C": "copied", "D": "removed", "M": "modified", "R": "renamed",
                "T": "changed"}
@@ -164,28 +160,10 @@ def to_json(changes: list[ChangedFile]) -> str:
                       indent=2)
 
 
-def path_problem(path: str) -> str | None:
-    """Why `path` is not a plain repository path (Chinese), or None. A name that cannot be
-    trusted is never opened, linked or written: it becomes a finding that shows it visibly."""
-    if _SURROGATE.search(path):
-        return "文件名不是有效的 UTF-8 文字"
-    if hidden_characters().search(path) or any(c in path for c in "\t\n\r"):
-        return "文件名含有不可见字符或换行"
-    parts = path.split("/")
-    if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
-        return "路径含有“.”“..”、空的部分或反斜杠"
-    return None
-
-
 def path_findings(change: ChangedFile) -> list[Finding]:
     """Errors for a changed path that must not be checked as a file: an unsafe name, a symbolic
     link, or a submodule (gitlink) that only pretends to be a file."""
-    found: list[Finding] = []
-    for path in change.paths:
-        problem = path_problem(path)
-        if problem:
-            found.append(error(visible(path, hidden_characters()), 1, 1, "E-PATH-UNSAFE",
-                               f"{problem}：请改用小写英文字母、数字、连字符和点组成的普通文件名。"))
+    found = [finding for path in change.paths if (finding := unsafe_path(path))]
     if found or change.status == "removed":
         return found
     if change.is_symlink:
@@ -213,8 +191,9 @@ class Selection:
 
 def files_to_check(changes: list[ChangedFile], root: Path) -> Selection:
     """Changed submission files, and the remaining files of every society whose evidence
-    changed. A change to the rules, or a removed or moved submission file (another society's
-    consortium may lose its lead), makes every file a candidate: the whole tree is checked."""
+    changed (added, edited, removed, or moved in or out). A change to the rules, or a removed or
+    moved submission file (another society's consortium may lose its lead), makes every file a
+    candidate: the whole tree is checked."""
     chosen: dict[str, None] = {}
     for change in changes:
         if path_findings(change):  # reported by name; never opened as a file
@@ -223,15 +202,17 @@ def files_to_check(changes: list[ChangedFile], root: Path) -> Selection:
             return Selection(whole_tree=True)
         if change.status in ("removed", "renamed") and any(classify(p).is_yaml for p in change.paths):
             return Selection(whole_tree=True)
-        kind = classify(change.filename)
-        if change.status == "removed" or kind.society is None:
-            continue
-        if kind.is_yaml:
-            chosen[change.filename] = None
-            continue
-        folder = root / SUBMISSIONS / kind.society
-        if folder.is_dir() and not folder.is_symlink():
-            for report in sorted(folder.iterdir()):
-                if name_kind(report.name).is_yaml and (report.is_symlink() or not report.is_dir()):
-                    chosen[f"{SUBMISSIONS}/{folder.name}/{report.name}"] = None
+        for path in change.paths:
+            kind = classify(path)
+            if kind.society is None:
+                continue
+            if kind.is_yaml:
+                if path == change.filename and change.status != "removed":
+                    chosen[path] = None
+                continue
+            folder = root / SUBMISSIONS / kind.society
+            if folder.is_dir() and not folder.is_symlink():
+                for report in sorted(folder.iterdir()):
+                    if name_kind(report.name).is_yaml and (report.is_symlink() or not report.is_dir()):
+                        chosen[f"{SUBMISSIONS}/{folder.name}/{report.name}"] = None
     return Selection(whole_tree=False, paths=tuple(chosen))

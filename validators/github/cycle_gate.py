@@ -151,15 +151,13 @@ class CitedEvidence:
 
 
 def _years_of(path: str, cited: CitedEvidence) -> list[int]:
-    """The years whose score a change of `path` can move."""
+    """The years whose score a change of `path` can move: a report's own year, and every year
+    whose report cites the path as evidence (any file may be cited, a YAML file too)."""
     kind = classify(path)
     if kind.society is None:
         return []
-    if kind.kind in (PathKind.REPORT, PathKind.MISNAMED):
-        return [kind.year] if kind.year is not None else []
-    if kind.kind is PathKind.EVIDENCE:
-        return cited.years_citing(kind.society, tuple(path.split("/")[2:]))
-    return []
+    own = [kind.year] if kind.kind in (PathKind.REPORT, PathKind.MISNAMED) and kind.year else []
+    return sorted({*own, *cited.years_citing(kind.society, tuple(path.split("/")[2:]))})
 
 
 def _is_frozen(year: int, root: Path, day: dt.date) -> bool:
@@ -228,7 +226,7 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
                 continue
             years = _years_of(path, cited) if re.fullmatch(SLUG_PATTERN, kind.society) else []
             for year in years:
-                if kind.kind is PathKind.EVIDENCE and _is_frozen(year, root, day):
+                if year != kind.year and _is_frozen(year, root, day):  # cited by a frozen year
                     findings.append(_frozen_evidence(path, year))
                     continue
                 found = _deadline(path, kind.society, year, root, day, is_admin)

@@ -94,9 +94,8 @@ def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, Ev
     full, repo = check_tree(overlay.root)
     wanted = None if selection.whole_tree else set(selection.paths)
     # The heading counts the pull request's own files: every one was read (a YAML file) or
-    # weighed against the reports that cite it (evidence).
-    changed = sum(1 for c in pr.files if c.status != "removed")
-    result = CheckResult(files=changed,
+    # weighed against the reports that cite it (evidence, removed ones too).
+    result = CheckResult(files=len(pr.files),
                          findings=[f for f in full.findings if wanted is None or f.file in wanted])
     result.findings += overlay.findings
     return CheckIn.model_validate(result.to_dict()), _evaluations(overlay.root, repo)

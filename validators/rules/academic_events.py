@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from validators.countries import country_name
+from validators.countries import country_name, known_country_names
 from validators.guideline import Guideline
-from validators.measures import Countries, Regions, closest_province, countries, regions
+from validators.measures import Countries, Regions, countries, regions
 from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
@@ -88,11 +88,20 @@ def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | N
     return unmet
 
 
+def _province_hint(name: str, ctx: RuleContext) -> str | None:
+    """The listed name a user most likely meant: 北京市区 → 北京 (the one region it names),
+    内蒙 → 内蒙古 (by likeness)."""
+    stripped = name.strip()
+    hits = {p.short for p in ctx.guideline.provinces
+            if stripped and (p.short in stripped or stripped in p.name)}
+    return hits.pop() if len(hits) == 1 else ctx.closest(stripped, ctx.guideline.province_names)
+
+
 def _check_regions(event: AcademicEvent, found: Regions, path: tuple[str | int, ...],
                    ctx: RuleContext) -> None:
     field = (*path, "speaker_provinces")
     for j, name in found.unknown:
-        short = closest_province(name, ctx.guideline)
+        short = _province_hint(name, ctx)
         hint = f"你是不是想写“{short}”？" if short else "请写如“北京”“广东省”“内蒙古自治区”。"
         ctx.error((*field, j), "E-PROVINCE-UNKNOWN",
                   f"“{name}”不是省、直辖市、自治区的名称。{hint}", "5.2")
@@ -107,7 +116,8 @@ def _check_regions(event: AcademicEvent, found: Regions, path: tuple[str | int, 
 def _check_countries(event: AcademicEvent, found: Countries, path: tuple[str | int, ...],
                      ctx: RuleContext) -> None:
     field = (*path, "countries")
-    for j, name, closest in found.unknown:
+    for j, name in found.unknown:
+        closest = ctx.closest(name, known_country_names(ctx.guideline.country_aliases))
         hint = f"你是不是想写“{closest}”？" if closest else "请写国家或地区的中文名称，如“德国”“新加坡”。"
         ctx.error((*field, j), "E-COUNTRY-UNKNOWN",
                   f"“{name}”不是能识别的国家或地区名称。{hint}", "5.3")

@@ -99,28 +99,45 @@ def _missing(ref: str) -> Refusal:
             f"找不到证明材料文件“{ref}”：请把文件放进本学会文件夹并一起提交，或改用 https 链接。")
 
 
-def cited_path(ref: str) -> tuple[str, ...] | None:
-    """The path inside the society folder that an evidence reference names, as the check looks
-    it up; None for a web address or a reference the check refuses on its text alone."""
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How the check reads a reference: a web address, refused on its text, or a path to look up."""
+
+    address: str | None = None  # as a browser reads it
+    refusal: Refusal | None = None
+    parts: tuple[str, ...] = ()
+
+
+def _read(ref: str) -> _Reading:
     as_browser_reads = _URL_IGNORED.sub("", ref).strip(_C0_AND_SPACE)
-    if _SCHEME.match(as_browser_reads) or "\\" in ref or ref.startswith("/") or _DRIVE.match(ref):
-        return None
+    if _SCHEME.match(as_browser_reads) and not _DRIVE_PATH.match(as_browser_reads):
+        return _Reading(address=as_browser_reads)
+    if "\\" in ref or ref.startswith("/") or _DRIVE.match(ref):
+        return _Reading(refusal=(
+            "E-EVIDENCE-OUTSIDE",
+            "证明材料路径应相对于本学会文件夹，用“/”分隔，如 evidence/2017-年会.pdf，不能是绝对路径。"))
     parts = PurePosixPath(ref).parts
-    return parts if parts and ".." not in parts else None
+    if ".." in parts:
+        return _Reading(refusal=("E-EVIDENCE-OUTSIDE",
+                                 "证明材料路径不能含“..”：文件必须放在本学会自己的文件夹里。"))
+    return _Reading(parts=parts)
+
+
+def cited_path(ref: str) -> tuple[str, ...] | None:
+    """The path inside the society folder that `check_reference` looks up for `ref`; None for a
+    web address or a reference refused on its text alone. One reading serves both, so what the
+    gate counts as cited is exactly what the check reads."""
+    return _read(ref).parts or None
 
 
 def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal | None:
     """The (code, message) that refuses `ref`, or None when it is acceptable."""
-    as_browser_reads = _URL_IGNORED.sub("", ref).strip(_C0_AND_SPACE)
-    if _SCHEME.match(as_browser_reads) and not _DRIVE_PATH.match(as_browser_reads):
-        return _refuse_url(ref, as_browser_reads)
-    # Decided on the text alone, before any look at the disk.
-    if "\\" in ref or ref.startswith("/") or _DRIVE.match(ref):
-        return ("E-EVIDENCE-OUTSIDE",
-                "证明材料路径应相对于本学会文件夹，用“/”分隔，如 evidence/2017-年会.pdf，不能是绝对路径。")
-    parts = PurePosixPath(ref).parts
-    if ".." in parts:
-        return "E-EVIDENCE-OUTSIDE", "证明材料路径不能含“..”：文件必须放在本学会自己的文件夹里。"
+    reading = _read(ref)
+    if reading.address is not None:
+        return _refuse_url(ref, reading.address)
+    if reading.refusal is not None:  # decided on the text alone, before any look at the disk
+        return reading.refusal
+    parts = reading.parts
     entry = listing.find(parts) if parts else None
     if entry is not None and entry.is_symlink():
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from validators.findings import Finding, error, warning
 from validators.guideline import Guideline
 from validators.loading import SourceMap, YamlPath
 from validators.policy import Policy
+from validators.rules.suggest import closest_name
 
 
 @dataclass(slots=True)
@@ -20,6 +22,15 @@ class RuleContext:
     guideline: Guideline
     policy: Policy
     findings: list[Finding] = field(default_factory=list)
+    hints_given: int = 0
+
+    def closest(self, name: str, options: Sequence[str]) -> str | None:
+        """The listed name `name` most likely meant, while the file's budget of hints lasts."""
+        bounds = self.policy.suggestions
+        if self.hints_given >= bounds.max_per_file or len(name) > bounds.max_name_chars:
+            return None
+        self.hints_given += 1
+        return closest_name(name.strip(), tuple(options))
 
     def error(self, path: YamlPath, code: str, message: str, clause: str | None) -> None:
         line, col = self.source.value(path)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def likely(name: str, options: Iterable[str]) -> str | None:
@@ -16,3 +18,10 @@ def did_you_mean(name: str, options: Iterable[str]) -> str:
     """A hint sentence to append to a message, or nothing."""
     match = likely(name, options)
     return f"你是不是想写“{match}”？" if match and match != name else ""
+
+
+@lru_cache(maxsize=4096)
+def closest_name(name: str, options: tuple[str, ...], cutoff: float = 0.5) -> str | None:
+    """The option nearest to `name` by difflib's ratio; kept, since reports repeat their mistakes."""
+    close = difflib.get_close_matches(name, options, n=1, cutoff=cutoff)
+    return close[0] if close else None
