@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from validators.guideline import available_years, guideline
+from validators.year.guideline import available_years, guideline
 
 FIRST_YEAR = 2017
 KINDS = ["学会", "协会", "研究会", "园区科协"]

@@ -24,8 +24,8 @@ from pathlib import Path
 import pycountry
 
 from validators.check import check_tree
-from validators.countries import country_name
-from validators.policy import policy
+from validators.yaml.policy import policy
+from validators.year.countries import country_name
 
 # The repeated piece of each title. Titles are the longest text a field may hold; the report
 # holds as many events as its size allows.

@@ -25,10 +25,10 @@ import yaml  # noqa: F401 (imported before instrumentation: only the project's c
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, not installed
 
 with atheris.instrument_imports(include=["validators"]):
-    from validators.loading import load_bytes
     from validators.models.report import YearReport
-    from validators.policy import policy
     from validators.schema_findings import findings_from
+    from validators.yaml.loading import load_bytes
+    from validators.yaml.policy import policy
 
 LIMITS = policy().yaml.limits
 

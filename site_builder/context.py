@@ -15,10 +15,10 @@ from validators.evaluation.evaluate import EvaluationMemo, evaluate_repository
 from validators.evaluation.results import FrozenYear, load_frozen, published
 from validators.evaluation.scoring import Evaluation
 from validators.findings import CheckResult, Finding
-from validators.guideline import Guideline, guideline
 from validators.models.society import SocietyProfile
 from validators.repository import BrokenReport, ReportDoc, Repository
-from validators.rubric import Rubric, rubric
+from validators.year.guideline import Guideline, guideline
+from validators.year.rubric import Rubric, rubric
 
 # Every generated page is the index.md of a folder of its own, named as its URL: the folder of
 # its source is the folder of its URL (with use_directory_urls as without), so a relative link in

@@ -14,7 +14,6 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from validators.guideline import Guideline
 from validators.models.academic_events import EventCategory
 from validators.models.common import SLUG_PATTERN
 from validators.models.labelled import LabelledEnum
@@ -22,6 +21,7 @@ from validators.models.major_work import MajorWorkKind
 from validators.models.report import YearReport
 from validators.models.research import ResearchTopic
 from validators.models.society import SocietyProfile
+from validators.year.guideline import Guideline
 
 
 def _fields(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[tuple[str, FieldInfo]]:

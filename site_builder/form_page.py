@@ -15,11 +15,11 @@ from typing import Any
 
 from site_builder.form_labels import guide_data, labels_data
 from site_builder.mkdocs_config import read_config
-from validators.guideline import available_years, guideline
-from validators.policy import policy
 from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 from validators.template import schema_line
+from validators.yaml.policy import policy
+from validators.year.guideline import available_years, guideline
 
 # The page is the index of the form's own folder: its scripts and data sit beside it, at "./",
 # with or without directory URLs and for MkDocs and Zensical alike.

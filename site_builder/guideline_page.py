@@ -16,7 +16,7 @@ from pathlib import Path
 
 from site_builder.context import GUIDELINE_PAGE, NUMERALS, SiteData
 from site_builder.markup import area_anchor, attr, clause_anchor, front_matter, text
-from validators.guideline import GUIDELINES_DIR, Guideline, available_years, guideline
+from validators.year.guideline import GUIDELINES_DIR, Guideline, available_years, guideline
 
 _AREA = re.compile(rf"^([{NUMERALS}]+)、")
 _CLAUSE = re.compile(r"^(\d+)\s*[.、．]")

@@ -26,12 +26,12 @@ from site_builder.markup import (
     yes_no,
 )
 from site_builder.tables import SOURCE
-from validators.countries import country_name
 from validators.evaluation.scoring import Evaluation
-from validators.measures import countries, out_of_province
 from validators.models.report import YearReport
 from validators.repository import ReportDoc
 from validators.urls import is_web_url
+from validators.year.countries import country_name
+from validators.year.measures import countries, out_of_province
 
 
 @dataclass(slots=True)

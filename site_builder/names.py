@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from site_builder import items
 from site_builder.form_labels import FIELD_TITLES
-from validators.evaluation.scoring import ScoreLine
+from validators.evaluation.score_lines import ScoreLine
 from validators.models.report import YearReport
 
 

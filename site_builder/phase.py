@@ -7,8 +7,8 @@ import datetime as dt
 
 from site_builder.context import RUBRIC_PAGE, SiteData
 from site_builder.markup import Cell, Column, cell, link, num_cell, table, text
-from validators.cycle import Phase
 from validators.models.review import ObjectionStatus
+from validators.year.cycle import Phase
 
 # The issue form that files an objection (.github/ISSUE_TEMPLATE/).
 OBJECTION_FORM = "objection.yml"

@@ -39,8 +39,8 @@ from site_builder.form_page import SiteSettings, society_files
 from site_builder.generate import HAND_WRITTEN, PROJECT, encoded, home_page, write, write_site
 from validators.check import FileCache
 from validators.evaluation.evaluate import EvaluationMemo
-from validators.guideline import GUIDELINES_DIR, reread_guidelines
-from validators.rubric import reread_rubrics
+from validators.year.guideline import GUIDELINES_DIR, reread_guidelines
+from validators.year.rubric import reread_rubrics
 
 SUBMISSIONS = "submissions"
 Marks = dict[Path, tuple[int, int]]  # each watched file: modification time, size

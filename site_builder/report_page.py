@@ -30,8 +30,8 @@ from site_builder.markup import (
 from site_builder.tables import SOURCE, table
 from site_builder.typography import tight
 from validators.evaluation.scoring import AREAS, Evaluation
-from validators.measures import pilot_confirmed
 from validators.repository import ReportDoc
+from validators.year.measures import pilot_confirmed
 
 # Left out of the search index: only a report's title and its terms (`search_terms`) are in it.
 NO_SEARCH = "data-search-exclude"

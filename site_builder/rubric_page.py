@@ -10,9 +10,9 @@ from site_builder import phase
 from site_builder.context import RUBRIC_PAGE, SiteData
 from site_builder.markup import Cell, Column, cell, front_matter, num, num_cell, text
 from site_builder.tables import table
-from validators.guideline import available_years
 from validators.models.labelled import LabelledEnum
-from validators.rubric import GrowthRule, ItemTier, Rule
+from validators.year.guideline import available_years
+from validators.year.rubric import GrowthRule, ItemTier, Rule
 
 PAGE = RUBRIC_PAGE
 _RULE_COLUMNS = [Column("规则"), Column("依据条款"), Column("分值", numeric=True),

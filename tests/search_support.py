@@ -14,7 +14,7 @@ from typing import Any
 from site_builder.search_dict import core_name
 from tests.trees import ROOT
 from validators.check import check_tree
-from validators.guideline import guideline
+from validators.year.guideline import guideline
 
 # Milliseconds. Generous on purpose: a busy machine must not fail a search test.
 SEARCH_TIMEOUT = 90_000

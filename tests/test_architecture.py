@@ -81,3 +81,64 @@ def test_the_rule_would_catch_a_forbidden_import(tmp_path: Path) -> None:
     assert "validators.rules.academic_events" in modules
     assert _part("validators.evaluation.scoring") == "validators.evaluation"
     assert not "validators.evaluation".startswith(ALLOWED_WINGS["core"] or ("-",))
+
+
+def _graph() -> dict[str, set[str]]:
+    """Which validators module imports which (type-checking imports too: a circle there is a
+    circle in the design)."""
+    modules = {_module(p) for p in VALIDATORS}
+    graph: dict[str, set[str]] = {m: set() for m in modules}
+    for path in VALIDATORS:
+        source = _module(path)
+        for module, names in _imports(path):
+            targets = [f"{module}.{n}" for n in names if f"{module}.{n}" in modules] or [module]
+            graph[source] |= {t for t in targets if t in modules and t != source}
+    return graph
+
+
+def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            part = []
+            while True:
+                top = stack.pop()
+                part.append(top)
+                if top == node:
+                    break
+            if len(part) > 1:
+                found.append(sorted(part))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_module_imports_itself_round_a_circle() -> None:
+    assert _circles(_graph()) == []
+
+
+def test_the_circle_finder_finds_a_circle() -> None:
+    assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_the_core_reads_by_concern() -> None:
+    """The YAML ground, the year, the association's files and checking: each in its own room."""
+    packages = {p.parent.name for p in (ROOT / "validators").glob("*/__init__.py")}
+    assert {"yaml", "year", "association", "models", "rules", "evaluation", "github", "cli"} <= packages
+    flat = sorted(p.stem for p in (ROOT / "validators").glob("*.py") if not p.stem.startswith("__"))
+    assert len(flat) <= 16, flat

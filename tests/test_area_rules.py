@@ -17,16 +17,16 @@ import pytest
 
 from benchmarks.generate import generate
 from tests.trees import ROOT
+from validators.association.reviews import Standing, standing_for
 from validators.check import area_findings, check_tree
 from validators.evaluation.advice import MAX_ADVICE, candidates
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Advice, Evaluation, score_report
 from validators.findings import Finding
-from validators.guideline import Guideline, guideline
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import ReportDoc
-from validators.reviews import Standing, standing_for
-from validators.rubric import Rubric, rubric
+from validators.year.guideline import Guideline, guideline
+from validators.year.rubric import Rubric, rubric
 
 FIDELITY = ROOT / "tests" / "data" / "fidelity"
 TREES = [ROOT, *sorted(p for p in FIDELITY.iterdir() if (p / "submissions").is_dir())]

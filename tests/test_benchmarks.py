@@ -12,8 +12,8 @@ import yaml
 from benchmarks import hostile_text, run
 from benchmarks.generate import dump_yaml, generate
 from validators.check import check_tree
-from validators.loading import load_text
-from validators.policy import policy
+from validators.yaml.loading import load_text
+from validators.yaml.policy import policy
 
 # Strings that YAML 1.2 core (the project's loader) or YAML 1.1 (PyYAML) reads as another type
 # when written plain, and a few that both read as text.

@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from validators.guideline import guideline
 from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
 from validators.rules.academic_events import unmet_criteria
 from validators.schema import json_schema
+from validators.year.guideline import guideline
 
 RULES = guideline(2017)
 VALIDATOR = Draft202012Validator(json_schema("submission", 2017))

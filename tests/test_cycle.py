@@ -9,8 +9,8 @@ import pytest
 from pydantic import ValidationError
 
 from tests.trees import ROOT
-from validators.cycle import Calendar, Phase
-from validators.guideline import Guideline, available_years, guideline, year_data
+from validators.year.cycle import Calendar, Phase
+from validators.year.guideline import Guideline, available_years, guideline, year_data
 
 D = dt.date
 CAL = Calendar(submission_opens=D(2017, 9, 1), submission_closes=D(2017, 12, 15),

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from validators.check import check_file
 from validators.findings import Finding
-from validators.policy import policy
 from validators.rules import evidence
+from validators.yaml.policy import policy
 
 HEAD = ("society: cd-a\nyear: 2017\nmajor_work:\n  - id: mw-a\n    kind: 党建\n    title: 党建\n"
         "    date: 2017-07-01\n    description: 活动\n    evidence:\n")

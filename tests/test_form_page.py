@@ -20,9 +20,9 @@ from site_builder.form_page import (
 )
 from tests.trees import profile, write_tree
 from validators.check import check_tree
-from validators.guideline import available_years, guideline
 from validators.repository import Repository
 from validators.schema import json_schema
+from validators.year.guideline import available_years, guideline
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> & {: onclick="x"} javascript:alert(3)'

@@ -26,14 +26,14 @@ from pydantic import BaseModel
 from tests.trees import ROOT
 from validators.check import check_file
 from validators.findings import Finding
-from validators.guideline import guideline
-from validators.loading import Loaded, load_bytes, load_text
 from validators.markdown_text import code_span, inert, inert_block
 from validators.models.common import SLUG_PATTERN
 from validators.models.labelled import LabelledEnum
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
-from validators.policy import hidden_characters, policy
+from validators.yaml.loading import Loaded, load_bytes, load_text
+from validators.yaml.policy import hidden_characters, policy
+from validators.year.guideline import guideline
 
 # FUZZ_EXAMPLES=20000 runs longer; the suite's bound keeps `make test` quick.
 FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "200")), deadline=None,

@@ -18,7 +18,7 @@ from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
 from tests.trees import ROOT
 from validators.check import check_tree
-from validators.guideline import GUIDELINES_DIR, available_years, guideline
+from validators.year.guideline import GUIDELINES_DIR, available_years, guideline
 
 QUOTE = re.compile(r"「([^」]*)」")
 ORIGINAL = "".join((GUIDELINES_DIR / "2017.txt").read_text("utf-8").split())

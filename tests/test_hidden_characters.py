@@ -13,7 +13,7 @@ from site_builder.markup import front_matter, text
 from validators.check import check_file
 from validators.github.pr_comment import Links
 from validators.markdown_text import code_span, inert, inert_on_github
-from validators.policy import hidden_characters, policy
+from validators.yaml.policy import hidden_characters, policy
 
 HIDDEN = hidden_characters()
 # The ones the review found passing through, one of each kind.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.trees import profile, write_tree
 from validators.check import check_tree
-from validators.policy import policy
+from validators.yaml.policy import policy
 
 
 def _international(names: list[str]) -> str:

@@ -19,7 +19,7 @@ import pytest
 from tests.trees import ROOT, profile
 from validators.check import check_file, check_tree
 from validators.findings import Finding
-from validators.guideline import guideline
+from validators.year.guideline import guideline
 
 DATA = Path(__file__).parent / "data"
 INVALID = DATA / "invalid"

@@ -30,21 +30,21 @@ import validators
 from site_builder import guideline_page, search_dict, tables, typography, zensical_build
 from validators import (
     csv_export,
-    guideline,
-    loading,
     markdown_text,
     related_files,
     reporters,
-    reviews,
     schema_findings,
     submission_paths,
     urls,
 )
+from validators.association import reviews
 from validators.evaluation import results
 from validators.github import doctor, pr_comment
 from validators.models.common import SLUG_PATTERN
-from validators.policy import hidden_characters as hidden_class
 from validators.rules import evidence, text_fields, year_mentions
+from validators.yaml import loading
+from validators.yaml.policy import hidden_characters as hidden_class
+from validators.year import guideline
 
 # What each pattern is applied with, and the pieces that make it work hardest: each piece is
 # repeated into a block, the blocks follow one another. A `search` stops at its first match, so

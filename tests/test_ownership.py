@@ -167,7 +167,7 @@ def test_broken_admin_list_makes_nobody_an_admin(base: Path) -> None:
 
 
 def test_the_shipped_admin_list_is_valid() -> None:
-    from validators.loading import load_trusted
+    from validators.yaml.loading import load_trusted
 
     AdminList.model_validate(load_trusted(ROOT / ADMINS_FILE))
 

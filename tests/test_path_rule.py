@@ -22,9 +22,9 @@ from validators.github.cycle_gate import check_gate
 from validators.github.ownership import check_ownership, read_maintainers
 from validators.github.pr_comment import Links
 from validators.github.pr_verdict import decide
-from validators.hidden_characters import visible
-from validators.policy import hidden_characters
 from validators.submission_paths import PathKind, classify, name_kind, name_problem
+from validators.yaml.hidden_characters import visible
+from validators.yaml.policy import hidden_characters
 
 VALID = ROOT / "tests" / "data" / "valid"
 MEMBER_REPORT = (VALID / "cd-valid-member" / "2017.yaml").read_text(encoding="utf-8")
@@ -54,7 +54,7 @@ KINDS = [
     ("submissions/cd-a/photo.jpg", PathKind.EVIDENCE, "cd-a", None),
     ("submissions/2018.yaml", PathKind.OTHER, None, None),
     ("Submissions/cd-a/2018.yaml", PathKind.OTHER, None, None),
-    ("validators/policy.yaml", PathKind.OTHER, None, None),
+    ("validators/yaml/policy.yaml", PathKind.OTHER, None, None),
 ]
 
 

@@ -164,7 +164,7 @@ def test_a_submodule_named_like_a_report_is_an_error(tmp_path: Path, base: Path)
 
 
 def test_a_symbolic_link_is_an_error(tmp_path: Path, base: Path) -> None:
-    pr = passing(base).change("submissions/cd-computer/2019.yaml", "../../validators/policy.yaml",
+    pr = passing(base).change("submissions/cd-computer/2019.yaml", "../../validators/yaml/policy.yaml",
                               mode=SYMLINK, status="added")
     result = verdict(tmp_path, base, pr)
     assert result.needs_changes

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from validators.check import check_file
-from validators.policy import policy
 from validators.rules.text_fields import AT_SIGNS, has_markup, is_identity_number, personal_data
+from validators.yaml.policy import policy
 
 PERSONAL_DOMAINS = frozenset(policy().privacy.personal_email_domains)
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

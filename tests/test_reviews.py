@@ -148,8 +148,8 @@ def test_assessed_criteria_are_validated_and_name_a_clause_of_their_year() -> No
     import pytest
     from pydantic import ValidationError
 
-    from validators.guideline import available_years, guideline, year_data
-    from validators.rubric import Rubric, rubric
+    from validators.year.guideline import available_years, guideline, year_data
+    from validators.year.rubric import Rubric, rubric
 
     for year in available_years():
         for criterion in rubric(year).assessed:

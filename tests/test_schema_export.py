@@ -26,8 +26,8 @@ import pytest
 from tests.clients import npm_tool
 from tests.trees import ROOT
 from validators.check import check_file
-from validators.guideline import available_years
 from validators.schema import json_schema
+from validators.year.guideline import available_years
 
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
 DATA = Path(__file__).parent / "data"

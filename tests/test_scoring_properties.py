@@ -9,8 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validators.evaluation.scoring import AREAS, score_report
-from validators.guideline import guideline
-from validators.loading import SourceMap
 from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
 from validators.models.consortia import Consortium, ConsortiumForm, ConsortiumRole, Direction
 from validators.models.government_functions import Function, GovernmentFunctions, Method
@@ -26,7 +24,9 @@ from validators.models.research import (
 )
 from validators.models.service_stations import ServiceStation, StationLevel
 from validators.repository import ReportDoc
-from validators.rubric import rubric
+from validators.yaml.loading import SourceMap
+from validators.year.guideline import guideline
+from validators.year.rubric import rubric
 
 RULES = guideline(2017)
 POINTS = rubric(2017)

@@ -205,7 +205,7 @@ def test_status_page_lists_who_has_and_has_not_submitted(site: Path) -> None:
     that year's file, and the year's deadline from its guideline file."""
     import re
 
-    from validators.guideline import guideline
+    from validators.year.guideline import guideline
 
     registered = {p.parent.name for p in (ROOT / "submissions").glob("*/society.yaml")}
     for year in sorted({y for _, y in _reports()}):

@@ -25,7 +25,7 @@ from site_builder.markup import (
     web_link,
 )
 from tests.trees import ROOT
-from validators.guideline import GUIDELINES_DIR, guideline
+from validators.year.guideline import GUIDELINES_DIR, guideline
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from tests.site_support import built_site, html_pages
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
-from validators.rubric import Rubric
+from validators.year.rubric import Rubric
 
 pytestmark = pytest.mark.slow
 

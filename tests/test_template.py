@@ -11,8 +11,8 @@ import yaml
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.cli import main
-from validators.guideline import available_years, guideline
 from validators.schema import json_schema, json_schema_text
+from validators.year.guideline import available_years, guideline
 
 LIST_KEYS = ("services", "functions", "service_stations", "consortia", "academic_events", "research",
              "major_work")

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from tests.guarded import run_check
-from validators.loading import load_bytes
-from validators.policy import policy
 from validators.rules.text_fields import iter_strings
+from validators.yaml.loading import load_bytes
+from validators.yaml.policy import policy
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "yaml-test-suite"
 CASES = sorted(p.parent for p in SUITE.rglob("in.yaml")) if SUITE.is_dir() else []

@@ -7,11 +7,17 @@ import re
 import pytest
 from pydantic import ValidationError
 
-from validators.guideline import GUIDELINES_DIR, Guideline, available_years, guideline, year_data
 from validators.models.academic_events import EventCategory
 from validators.models.major_work import MajorWorkKind
 from validators.models.research import ResearchTopic
-from validators.rubric import Rubric, rubric
+from validators.year.guideline import (
+    GUIDELINES_DIR,
+    Guideline,
+    available_years,
+    guideline,
+    year_data,
+)
+from validators.year.rubric import Rubric, rubric
 
 
 def _squash(text: str) -> str:

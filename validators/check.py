@@ -19,16 +19,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from validators import reviews
+from validators.association import reviews
+from validators.association.objections import ObjectionsDoc
 from validators.findings import CheckResult, Finding, error
-from validators.guideline import Guideline, available_years, guideline, year_file
-from validators.hidden_characters import visible
-from validators.loading import SourceMap, load_path
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
-from validators.objections import ObjectionsDoc
-from validators.policy import hidden_characters, policy
 from validators.related_files import related
 from validators.repository import (
     PROFILE_FILE,
@@ -56,6 +52,10 @@ from validators.rules.rule_context import RuleContext
 from validators.schema_findings import findings_from
 from validators.submission_paths import PathKind, name_kind, name_problem, unsafe_path
 from validators.urls import NOT_A_URL, url_problem
+from validators.yaml.hidden_characters import visible
+from validators.yaml.loading import SourceMap, load_path
+from validators.yaml.policy import hidden_characters, policy
+from validators.year.guideline import Guideline, available_years, guideline, year_file
 
 __all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import string
 
-from validators.hidden_characters import visible
-from validators.policy import hidden_characters
+from validators.yaml.hidden_characters import visible
+from validators.yaml.policy import hidden_characters
 
 __all__ = ["code_span", "inert", "inert_block", "inert_on_github"]
 

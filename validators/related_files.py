@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from validators.models.report import YearReport
-from validators.policy import policy
+from validators.yaml.policy import policy
 
 # YAML folds long scalars only at spaces and escapes only inside double quotes, so a run
 # without whitespace, quotes or backslashes appears verbatim in any file holding the title.

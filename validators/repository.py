@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validators.findings import Finding
-from validators.loading import SourceMap
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 from validators.submission_paths import PROFILE_FILE, SUBMISSIONS
+from validators.yaml.loading import SourceMap
 
 if TYPE_CHECKING:
-    from validators.objections import ObjectionsDoc
-    from validators.reviews import ReviewDoc
+    from validators.association.objections import ObjectionsDoc
+    from validators.association.reviews import ReviewDoc
 
 __all__ = ["PROFILE_FILE", "SUBMISSIONS", "BrokenReport", "ProfileDoc", "ReportDoc", "Repository"]
 

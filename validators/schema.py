@@ -8,10 +8,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from validators.criteria_schema import with_year_criteria
-from validators.guideline import guideline
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
+from validators.year.criteria import with_year_criteria
+from validators.year.guideline import guideline
 
 __all__ = ["json_schema", "json_schema_text"]
 

@@ -14,8 +14,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from validators.findings import Finding, error
-from validators.loading import SourceMap
-from validators.policy import policy
+from validators.yaml.loading import SourceMap
+from validators.yaml.policy import policy
 
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 # Past this many, a file is not a draft with mistakes but the wrong file (or an attack): the

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from validators.findings import Finding, error
-from validators.hidden_characters import visible
-from validators.policy import hidden_characters
+from validators.yaml.hidden_characters import visible
+from validators.yaml.policy import hidden_characters
 
 __all__ = ["PROFILE_FILE", "SUBMISSIONS", "PathKind", "SubmissionPath", "classify", "name_kind",
            "name_problem", "path_problem", "unsafe_path"]

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from validators.guideline import Guideline
 from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
 from validators.models.consortia import Consortium, ConsortiumForm, ConsortiumRole, Direction
 from validators.models.government_functions import Function, Method
@@ -28,6 +27,7 @@ from validators.models.research import (
 )
 from validators.models.service_stations import ServiceStation, StationLevel
 from validators.models.society import SocietyKind
+from validators.year.guideline import Guideline
 
 __all__ = ["report_template", "schema_line", "society_template"]
 

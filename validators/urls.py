@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from validators.hidden_characters import compile_ranges
-from validators.policy import policy
+from validators.yaml.hidden_characters import compile_ranges
+from validators.yaml.policy import policy
 
 __all__ = ["NOT_A_URL", "is_web_url", "url_problem"]
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from validators.findings import Finding
-from validators.loading import YamlPath
 from validators.models.report import AREA_KEYS
+from validators.yaml.loading import YamlPath
 
 
 def _related(a: YamlPath, b: YamlPath) -> bool:

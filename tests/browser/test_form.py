@@ -15,9 +15,9 @@ from site_builder.form_page import site_settings
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
-from validators.guideline import available_years
-from validators.loading import load_text
 from validators.models.academic_events import EventCategory
+from validators.yaml.loading import load_text
+from validators.year.guideline import available_years
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

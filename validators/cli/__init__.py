@@ -21,7 +21,7 @@ from validators.cli import new as commands_new
 from validators.cli import pr_verdict as commands_pr_verdict
 from validators.console import err
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
-from validators.guideline import YearFileError
+from validators.year.guideline import YearFileError
 
 _COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new,
                     commands_pr_verdict, commands_doctor, commands_finalize, commands_gate)

@@ -11,9 +11,9 @@ from validators.evaluation.results import discover as discover_results
 from validators.evaluation.results import is_results_path, read_frozen
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult
-from validators.guideline import available_years, guideline
 from validators.reporters import FORMATS
 from validators.schema import json_schema_text
+from validators.year.guideline import available_years, guideline
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from validators.association.reviews import REVIEWS
 from validators.check import check_tree
 from validators.console import err, out
-from validators.cycle import Phase, full_date, parse_day, today
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.results import (
     FrozenYear,
@@ -16,9 +16,9 @@ from validators.evaluation.results import (
     write_frozen,
 )
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from validators.guideline import available_years, guideline
-from validators.reviews import REVIEWS
-from validators.rubric import rubric
+from validators.year.cycle import Phase, full_date, parse_day, today
+from validators.year.guideline import available_years, guideline
+from validators.year.rubric import rubric
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,12 +10,12 @@ from typing import TypeVar
 
 from validators import reporters
 from validators.console import err, out
-from validators.cycle import parse_day, today
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult
 from validators.github.changed_files import ChangedFileError, parse_changed
 from validators.github.cycle_gate import ReviewsError, approval_summary, check_gate, parse_reviews
 from validators.reporters import FORMATS
+from validators.year.cycle import parse_day, today
 
 T = TypeVar("T")
 

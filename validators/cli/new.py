@@ -10,11 +10,11 @@ from pydantic import TypeAdapter, ValidationError
 
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from validators.guideline import available_years, guideline
 from validators.models.common import SLUG_PATTERN
 from validators.models.society import GithubLogin
 from validators.repository import PROFILE_FILE, SUBMISSIONS
 from validators.template import report_template, society_template
+from validators.year.guideline import available_years, guideline
 
 _LOGIN = TypeAdapter(GithubLogin)
 

@@ -11,8 +11,8 @@ from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.github.pr_api import NotChecked, blobs_to_fetch, read_pull_request
 from validators.github.pr_overlay import is_read, outside_submissions
 from validators.github.pr_verdict import decide
-from validators.policy import policy
 from validators.submission_paths import path_problem
+from validators.yaml.policy import policy
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

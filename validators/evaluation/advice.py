@@ -11,20 +11,20 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
+from validators.association.reviews import Standing
 from validators.check import area_findings
-from validators.countries import other_countries
 from validators.evaluation.scoring import Advice, Evaluation, score_report
 from validators.findings import Finding
-from validators.guideline import Guideline
-from validators.measures import countries, in_window, out_of_province, regions
 from validators.models.academic_events import AcademicEvent
 from validators.models.innovation import Service, ServiceKind
 from validators.models.report import YearReport
 from validators.models.research import Achievement
 from validators.repository import ReportDoc
-from validators.reviews import Standing
-from validators.rubric import Rubric
 from validators.rules.academic_events import unmet_criteria
+from validators.year.countries import other_countries
+from validators.year.guideline import Guideline
+from validators.year.measures import countries, in_window, out_of_province, regions
+from validators.year.rubric import Rubric
 
 MAX_ADVICE = 5
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from validators.cycle import today
+from validators.association.reviews import Standing, standing_for
 from validators.evaluation.advice import advise
 from validators.evaluation.scoring import Evaluation, score_report
-from validators.guideline import Guideline, guideline
 from validators.repository import BrokenReport, ReportDoc, Repository
-from validators.reviews import Standing, standing_for
-from validators.rubric import Rubric, rubric
+from validators.year.cycle import today
+from validators.year.guideline import Guideline, guideline
+from validators.year.rubric import Rubric, rubric
 
 __all__ = ["EvaluationMemo", "evaluate_repository"]
 

@@ -8,13 +8,13 @@ import statistics
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from validators.evaluation.score_lines import ScoreLine
 from validators.findings import Finding
-from validators.rubric import AssessedCriterion, Rubric
+from validators.year.rubric import AssessedCriterion, Rubric
 
 if TYPE_CHECKING:
-    from validators.evaluation.scoring import ScoreLine
+    from validators.association.reviews import Standing
     from validators.repository import ReportDoc
-    from validators.reviews import Standing
 
 _COMBINE: dict[str, tuple[str, Callable[[list[float]], float]]] = {
     "mean": ("平均", statistics.fmean), "median": ("中位数", statistics.median)}
@@ -46,8 +46,6 @@ def combined(marks: list[float], criterion: AssessedCriterion) -> tuple[float, s
 def assessed_lines(report_errors: list[Finding], standing: Standing, points: Rubric,
                    doc: ReportDoc) -> list[ScoreLine]:
     """One line per assessed criterion of the rubric that experts marked in the review file."""
-    from validators.evaluation.scoring import ScoreLine  # the engine imports this module
-
     review = standing.doc
     if review is None:
         return []

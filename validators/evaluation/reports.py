@@ -6,8 +6,8 @@ import json
 
 from validators.csv_export import to_csv
 from validators.evaluation.scoring import AREAS, Evaluation
-from validators.guideline import available_years, guideline
 from validators.repository import Repository
+from validators.year.guideline import available_years, guideline
 
 __all__ = [
     "LINE_HEADER", "area_labels", "as_json", "line_rows", "name_of", "ranked", "ranking_header",

@@ -10,11 +10,16 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from validators.association.reviews import Standing
 from validators.evaluation.expert_marks import assessed_lines
+from validators.evaluation.score_lines import ScoreLine
 from validators.findings import Finding
-from validators.guideline import Guideline
-from validators.loading import YamlPath
-from validators.measures import (
+from validators.models.report import AREA_KEYS, YearReport
+from validators.repository import ReportDoc
+from validators.verdicts import Verdicts
+from validators.yaml.loading import YamlPath
+from validators.year.guideline import Guideline
+from validators.year.measures import (
     counted_achievements,
     distinct_members,
     expert_rate,
@@ -23,31 +28,11 @@ from validators.measures import (
     founded_this_year,
     pilot_confirmed,
 )
-from validators.models.report import AREA_KEYS, YearReport
-from validators.repository import ReportDoc
-from validators.reviews import Standing
-from validators.rubric import ItemTier, Rubric, Rule
-from validators.verdicts import Verdicts
+from validators.year.rubric import ItemTier, Rubric, Rule
 
-__all__ = ["AREAS", "Advice", "Evaluation", "ScoreLine", "score_report"]
+__all__ = ["AREAS", "Advice", "Evaluation", "score_report"]
 
 AREAS = AREA_KEYS
-
-
-@dataclass(frozen=True, slots=True)
-class ScoreLine:
-    area: str
-    clause: str | None
-    item_id: str | None
-    rule: str
-    points: float
-    note: str
-    file: str
-    line: int
-    # The code of the error that kept this item from scoring, when one did.
-    finding: str | None = None
-    # 待核查 or 待补充材料: the item counts provisionally, before the association verified it.
-    review: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

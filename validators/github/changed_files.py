@@ -12,10 +12,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from validators import strict_json
 from validators.findings import Finding, error
 from validators.repository import SUBMISSIONS
 from validators.submission_paths import classify, name_kind, unsafe_path
+from validators.yaml import strict_json
 
 SYMLINK_MODE = "120000"
 GITLINK_MODE = "160000"  # a submodule: a pointer to another repository's commit, not a file

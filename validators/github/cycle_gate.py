@@ -30,20 +30,20 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from validators.cycle import Phase, full_date
+from validators.association.objections import ObjectionsDoc, check_objections
+from validators.association.reviews import OBJECTIONS_FILE, REVIEWS
 from validators.evaluation.results import results_path
 from validators.findings import Finding, error, warning
 from validators.github.changed_files import ChangedFile
 from validators.github.ownership import read_maintainers, read_profile
-from validators.guideline import guideline
-from validators.loading import load_path
 from validators.models.common import SLUG_PATTERN
-from validators.objections import ObjectionsDoc, check_objections
-from validators.policy import policy
 from validators.repository import PROFILE_FILE, SUBMISSIONS
-from validators.reviews import OBJECTIONS_FILE, REVIEWS
 from validators.rules.evidence import cited_path
 from validators.submission_paths import PathKind, classify, name_kind
+from validators.yaml.loading import load_path
+from validators.yaml.policy import policy
+from validators.year.cycle import Phase, full_date
+from validators.year.guideline import guideline
 
 MAX_REVIEWS_BYTES = 4 * 1024 * 1024
 

@@ -14,8 +14,8 @@ from pydantic import ValidationError
 
 from validators.github.ownership import ADMINS_FILE, AdminList
 from validators.github.pr_comment import LABEL_NEEDS_CHANGES
-from validators.loading import load_path
-from validators.policy import policy
+from validators.yaml.loading import load_path
+from validators.yaml.policy import policy
 
 WORKFLOWS = ".github/workflows"
 # The workflows by role; their `name:` is what GitHub shows, their jobs' names the checks.

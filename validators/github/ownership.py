@@ -27,13 +27,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from validators.findings import Finding, error, warning
 from validators.github.changed_files import ChangedFile, society_of
-from validators.hidden_characters import visible
-from validators.loading import load_path
 from validators.models.common import SLUG_PATTERN
 from validators.models.society import GithubLogin, SocietyProfile
-from validators.policy import hidden_characters, policy
 from validators.repository import PROFILE_FILE, SUBMISSIONS
 from validators.submission_paths import PathKind, classify, path_problem
+from validators.yaml.hidden_characters import visible
+from validators.yaml.loading import load_path
+from validators.yaml.policy import hidden_characters, policy
 
 ADMINS_FILE = ".github/admins.yaml"
 # A pull request can add only so many societies at once; each profile costs one API call.

@@ -13,9 +13,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from validators import strict_json
 from validators.github.changed_files import MAX_CHANGED_FILES, ChangedFile
-from validators.loading import read_limited
+from validators.yaml import strict_json
+from validators.yaml.loading import read_limited
 
 PULL_FILE = "pull.json"  # GET /repos/{repo}/pulls/{n}
 FILES_FILE = "files.jsonl"  # GET /repos/{repo}/pulls/{n}/files, one entry a line

@@ -16,13 +16,13 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from validators import strict_json
 from validators.evaluation.reports import area_labels
 from validators.github.changed_files import ChangedFile, ChangedFileError, parse_changed, society_of
-from validators.loading import read_limited
 from validators.markdown_text import code_span
 from validators.markdown_text import inert_on_github as inert
 from validators.models.common import SLUG_PATTERN
+from validators.yaml import strict_json
+from validators.yaml.loading import read_limited
 
 MARKER = "<!-- society-registry-bot -->"
 COMMENT_LIMIT = 65_536  # GitHub refuses longer comment bodies

@@ -15,14 +15,14 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from validators.association.reviews import REVIEWS
 from validators.evaluation.results import RESULTS
 from validators.findings import Finding
 from validators.github.changed_files import path_findings
 from validators.github.pr_api import REGULAR_MODES, FileIn, NotChecked, PullRequest
-from validators.policy import policy
 from validators.repository import SUBMISSIONS
-from validators.reviews import REVIEWS
 from validators.submission_paths import PathKind, classify
+from validators.yaml.policy import policy
 
 # What the overlay copies from the base branch: the submissions the pull request changes, and the
 # association's files that `evaluate` reads with them (a pull request never changes these two).

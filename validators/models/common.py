@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from validators.policy import policy
+from validators.yaml.policy import policy
 
 __all__ = [
     "SLUG_PATTERN",

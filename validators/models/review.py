@@ -10,7 +10,7 @@ from pydantic import Field
 from validators.models.common import Date, Slug, StrictModel, Text
 from validators.models.labelled import LabelledEnum
 from validators.models.society import GithubLogin
-from validators.policy import policy
+from validators.yaml.policy import policy
 
 __all__ = ["ExpertMark", "ItemReview", "Objection", "ObjectionStatus", "ObjectionsFile", "RestReview",
            "ReviewFile", "ReviewStatus"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from validators.countries import country_name, known_country_names
-from validators.guideline import Guideline
-from validators.measures import Countries, Regions, countries, regions
 from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
+from validators.year.countries import country_name, known_country_names
+from validators.year.guideline import Guideline
+from validators.year.measures import Countries, Regions, countries, regions
 
 C = EventCategory
 # 5.1–5.3 count only events the society hosted or undertook.

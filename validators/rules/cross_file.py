@@ -13,14 +13,14 @@ from dataclasses import replace
 from typing import Any
 
 from validators.findings import Finding, error, warning
-from validators.guideline import guideline
-from validators.loading import YamlPath
-from validators.measures import counted_achievements
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.report import YearReport
 from validators.repository import PROFILE_FILE, ReportDoc, Repository
+from validators.yaml.loading import YamlPath
+from validators.year.guideline import guideline
+from validators.year.measures import counted_achievements
 
 
 def _at(doc: ReportDoc, path: YamlPath, code: str, message: str, clause: str | None,

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from validators.loading import YamlPath
 from validators.rules.rule_context import RuleContext
 from validators.urls import NOT_A_URL, url_problem
+from validators.yaml.loading import YamlPath
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _WEB_SCHEME = re.compile(r"^https?:", re.IGNORECASE)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from validators.measures import pilot_confirmed
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
+from validators.year.measures import pilot_confirmed
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from validators.loading import YamlPath
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
+from validators.yaml.loading import YamlPath
 
 OTHER_INDUSTRY = "其他"
 

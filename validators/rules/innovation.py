@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from validators.measures import district_renamed, expert_rate
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
+from validators.year.measures import district_renamed, expert_rate
 
 
 def _district_hint(name: str, ctx: RuleContext) -> str:

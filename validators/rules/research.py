@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from validators.measures import counted_achievements
 from validators.models.report import YearReport
 from validators.models.research import ResearchTopic
 from validators.rules.rule_context import RuleContext
+from validators.year.measures import counted_achievements
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from validators.findings import Finding, error, warning
-from validators.guideline import Guideline
-from validators.loading import SourceMap, YamlPath
-from validators.policy import Policy
 from validators.rules.suggest import closest_name
+from validators.yaml.loading import SourceMap, YamlPath
+from validators.yaml.policy import Policy
+from validators.year.guideline import Guideline
 
 
 @dataclass(slots=True)

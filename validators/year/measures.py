@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from validators.countries import country_code
-from validators.guideline import DistrictRename, Guideline, Province
 from validators.models.academic_events import AcademicEvent
 from validators.models.innovation import Innovation
 from validators.models.research import Achievement, ResearchReport
+from validators.year.countries import country_code
+from validators.year.guideline import DistrictRename, Guideline, Province
 
 __all__ = [
 "counted_achievements", "countries", "distinct_members",

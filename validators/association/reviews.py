@@ -15,18 +15,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from validators.admin_files import open_record
+from validators.association.admin_files import open_record
+from validators.association.objections import ObjectionsDoc, check_objections
 from validators.findings import Finding, error
-from validators.guideline import Guideline
-from validators.loading import SourceMap
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
 from validators.models.review import ExpertMark, ItemReview, RestReview, ReviewFile, ReviewStatus
-from validators.objections import ObjectionsDoc, check_objections
-from validators.repository import SUBMISSIONS
-from validators.rubric import Rubric, rubric
 from validators.rules import text_fields
 from validators.rules.rule_context import RuleContext
+from validators.submission_paths import SUBMISSIONS
+from validators.yaml.loading import SourceMap
+from validators.year.guideline import Guideline
+from validators.year.rubric import Rubric, rubric
 
 REVIEWS = "reviews"
 OBJECTIONS_FILE = "objections.yaml"

@@ -11,10 +11,10 @@ from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
-from validators.cycle import Calendar
-from validators.loading import load_trusted
 from validators.models.common import Slug
 from validators.models.innovation import ServiceKind
+from validators.yaml.loading import load_trusted
+from validators.year.cycle import Calendar
 
 __all__ = [
     "GUIDELINES_DIR",
@@ -31,7 +31,9 @@ __all__ = [
     "year_model",
 ]
 
-GUIDELINES_DIR = Path(__file__).with_name("guidelines")
+# The shipped year files: data the association writes, beside the code that reads them.
+_PACKAGE = Path(__file__).resolve().parent.parent
+GUIDELINES_DIR = _PACKAGE / "guidelines"
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 
 
@@ -46,7 +48,7 @@ def year_file(kind: str, year: int, root: Path | None = None) -> Path | None:
     own = _own(kind, root)
     if own is not None and (own / f"{year}.yaml").is_file():
         return own / f"{year}.yaml"
-    shipped = Path(__file__).with_name(kind) / f"{year}.yaml"
+    shipped = _PACKAGE / kind / f"{year}.yaml"
     if shipped.is_file():
         return shipped
     return None
@@ -243,7 +245,7 @@ def year_model(kind: str, year: int, model: type[YearModel],
     return parsed
 
 
-_PACKAGE_REPOSITORY = Path(__file__).resolve().parent.parent
+_PACKAGE_REPOSITORY = _PACKAGE.parent
 
 
 @cache

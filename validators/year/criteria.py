@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from validators.guideline import Guideline
 from validators.models.academic_events import EventCategory, EventRole
+from validators.year.guideline import Guideline
 
 C = EventCategory
 

@@ -16,7 +16,7 @@ import yaml
 from yaml.cyaml import CParser  # type: ignore[attr-defined]  # libyaml's parser; stubs omit it
 
 from validators.findings import Finding, error
-from validators.hidden_characters import describe
+from validators.yaml.hidden_characters import describe
 
 # Where a value is in a document: keys and list indexes from the root (not a file path).
 YamlPath = tuple[str | int, ...]

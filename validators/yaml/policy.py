@@ -9,8 +9,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt
 
-from validators.hidden_characters import compile_ranges
-from validators.loading import YamlLimits, load_trusted
+from validators.yaml.hidden_characters import compile_ranges
+from validators.yaml.loading import YamlLimits, load_trusted
 
 __all__ = ["Policy", "hidden_characters", "policy"]
 

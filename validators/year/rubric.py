@@ -12,7 +12,6 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
-from validators.guideline import tree_root, year_model
 from validators.models.academic_events import EventCategory
 from validators.models.consortia import ConsortiumForm
 from validators.models.labelled import LabelledEnum
@@ -20,6 +19,7 @@ from validators.models.major_work import MajorWorkKind
 from validators.models.report import AREA_KEYS
 from validators.models.research import AchievementType
 from validators.models.service_stations import StationLevel
+from validators.year.guideline import tree_root, year_model
 
 __all__ = ["GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric"]
 

@@ -13,11 +13,11 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from validators.admin_files import open_record
+from validators.association.admin_files import open_record
 from validators.findings import Finding
-from validators.loading import SourceMap
 from validators.models.review import Objection, ObjectionsFile, ObjectionStatus
 from validators.rules import text_fields
+from validators.yaml.loading import SourceMap
 
 
 @dataclass(slots=True)

@@ -10,11 +10,11 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from validators.findings import Finding, error
-from validators.guideline import guideline
-from validators.loading import load_path
-from validators.policy import policy
 from validators.rules.rule_context import RuleContext
 from validators.schema_findings import findings_from
+from validators.yaml.loading import load_path
+from validators.yaml.policy import policy
+from validators.year.guideline import guideline
 
 __all__ = ["Opened", "open_record"]
 

@@ -1,0 +1,1 @@
+"""The association's own files: reviews, objections, and how they are opened."""

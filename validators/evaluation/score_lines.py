@@ -1,0 +1,23 @@
+"""One line of an evaluation: what earned (or did not earn) how many points, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["ScoreLine"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreLine:
+    area: str
+    clause: str | None
+    item_id: str | None
+    rule: str
+    points: float
+    note: str
+    file: str
+    line: int
+    # The code of the error that kept this item from scoring, when one did.
+    finding: str | None = None
+    # 待核查 or 待补充材料: the item counts provisionally, before the association verified it.
+    review: str | None = None
