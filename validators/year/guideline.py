@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Annotated, Any, Self, TypeVar
+from typing import Annotated, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
 from validators.models.common import Slug
 from validators.models.innovation import ServiceKind
-from validators.yaml.loading import load_trusted
+from validators.schema_findings import findings_from
+from validators.yaml.loading import load_path
 from validators.year.cycle import Calendar
+from validators.year.files import (
+    GUIDELINES_DIR,
+    PACKAGE_DIR,
+    YearFileError,
+    YearProblem,
+    available_years,
+    relative,
+    year_data,
+    year_file,
+)
 
 __all__ = [
     "GUIDELINES_DIR",
@@ -31,51 +41,11 @@ __all__ = [
     "year_model",
 ]
 
-# The shipped year files: data the association writes, beside the code that reads them.
-_PACKAGE = Path(__file__).resolve().parent.parent
-GUIDELINES_DIR = _PACKAGE / "guidelines"
-_YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
-
-
-def _own(kind: str, root: Path | None) -> Path | None:
-    """A tree's own year files, laid out like this package inside the repository."""
-    return root / "validators" / kind if root is not None else None
-
-
-def year_file(kind: str, year: int, root: Path | None = None) -> Path | None:
-    """The data file of `kind` (guidelines or rubrics) for `year`: the tree's own first (a test
-    or benchmark tree carries its own years), then the shipped one."""
-    own = _own(kind, root)
-    if own is not None and (own / f"{year}.yaml").is_file():
-        return own / f"{year}.yaml"
-    shipped = _PACKAGE / kind / f"{year}.yaml"
-    if shipped.is_file():
-        return shipped
-    return None
-
-
-def year_data(kind: str, year: int, root: Path | None = None) -> dict[str, Any] | None:
-    """A year file's data. With `carried_forward_from: Y` it starts from Y's data and overrides
-    its top-level keys, so a year that keeps last year's rules repeats none of them."""
-    path = year_file(kind, year, root)
-    if path is None:
-        return None
-    data: dict[str, Any] = load_trusted(path)
-    base_year = data.get("carried_forward_from")
-    if isinstance(base_year, int) and base_year < year:
-        base = year_data(kind, base_year, root)
-        if base is None:
-            raise ValueError(f"{path}: no {kind} file for {base_year} to carry forward")
-        # A calendar names one year's days: a carried-forward year sets its own or has none.
-        data = {**{k: v for k, v in base.items() if k != "calendar"}, **data}
-    return data
+YearModel = TypeVar("YearModel", bound=BaseModel)
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-YearModel = TypeVar("YearModel", bound=BaseModel)
 
 
 class EvaluationWindow(_Strict):
@@ -210,42 +180,29 @@ class Guideline(_Strict):
         return [*(o.name for o in self.popularisation_occasions), self.open_occasion]
 
 
-def available_years(root: Path | None = None) -> list[int]:
-    folders = [GUIDELINES_DIR]
-    own = _own("guidelines", root)
-    if own is not None:
-        folders.append(own)
-    return sorted({int(m.group(1)) for folder in folders if folder.is_dir()
-                   for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name))})
-
-
-class YearFileError(Exception):
-    """A guideline or rubric year file the association wrote is not valid: said in one line."""
-
-
 def year_model(kind: str, year: int, model: type[YearModel],
                root: Path | None = None) -> YearModel | None:
-    """A year file validated by its model, which must name the same year."""
+    """A year file validated by its model, which must name the same year; every problem said in
+    Chinese at its place in the year's own file."""
+    data = year_data(kind, year, root)
+    if data is None:
+        return None
     where = year_file(kind, year, root)
+    assert where is not None
+    file = relative(where, root)
     try:
-        data = year_data(kind, year, root)
-        if data is None:
-            return None
         parsed = model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        at = ".".join(str(part) for part in first["loc"]) or "文件"
-        raise YearFileError(f"{where}：年度文件有误（{at}：{first['msg']}），共 {exc.error_count()} 处；"
-                            "请更正后再运行。") from exc
-    except ValueError as exc:
-        raise YearFileError(f"{where}：年度文件有误（{exc}）；请更正后再运行。") from exc
+        source = load_path(where, file, None).source
+        raise YearFileError([YearProblem(f.file, f.line, f.column, f.message)
+                             for f in findings_from(exc, model, file, source)]) from exc
     if parsed.year != year:  # type: ignore[attr-defined]
-        raise YearFileError(f"{where}：文件名是 {year} 年，文件中写的是 "
-                            f"{parsed.year} 年；请改为一致。")  # type: ignore[attr-defined]
+        raise YearFileError([YearProblem(file, 1, 1, f"文件名是 {year} 年，文件中写的是 "
+                                         f"{parsed.year} 年：请改为一致。")])  # type: ignore[attr-defined]
     return parsed
 
 
-_PACKAGE_REPOSITORY = _PACKAGE.parent
+_PACKAGE_REPOSITORY = PACKAGE_DIR.parent
 
 
 @cache

@@ -1,0 +1,132 @@
+"""A year that carries another forward states only what changes, to any depth; every mistake is
+said in Chinese at its file, line and key."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from validators.year.files import YearFileError, year_data
+from validators.year.guideline import guideline
+from validators.year.rubric import rubric
+
+
+def _year(root: Path, kind: str, year: int, text: str) -> None:
+    path = root / "validators" / kind / f"{year}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+def _2019(root: Path, text: str, kind: str = "guidelines") -> None:
+    head = "year: 2019\ncarried_forward_from: 2018\n" + (
+        "title: 2019年度\n" if kind == "guidelines" else "id: default-2019\ntitle: 2019年度细则\n")
+    _year(root, kind, 2019, head + textwrap.dedent(text).lstrip())
+
+
+def test_one_threshold_changes_and_the_rest_is_carried(tmp_path: Path) -> None:
+    _2019(tmp_path, """
+        thresholds:
+          expert_registration_rate: 0.6
+        """)
+    data = year_data("guidelines", 2019, tmp_path)
+    assert data is not None
+    before = year_data("guidelines", 2018)
+    assert before is not None
+    assert data["thresholds"] == {**before["thresholds"], "expert_registration_rate": 0.6}
+    assert data["districts"] == before["districts"]
+
+
+def test_one_label_of_the_rubric_changes_alone(tmp_path: Path) -> None:
+    _2019(tmp_path, """
+        innovation:
+          platform_registered: {points: 4}
+        """, kind="rubrics")
+    data = year_data("rubrics", 2019, tmp_path)
+    assert data is not None
+    rule = data["innovation"]["platform_registered"]
+    assert rule["points"] == 4
+    assert rule["label"] == "在中国科协“企业科协网”成功注册"  # the rest of the rule is carried
+    assert data["innovation"]["cap"] == 20
+
+
+def test_lists_are_edited_by_name(tmp_path: Path) -> None:
+    _2019(tmp_path, """
+        industries:
+          add: [数字经济]
+          remove: [会展经济]
+        provinces:
+          edit:
+            香港特别行政区: {counts: true, why: null}
+        pilot_districts:
+          add: [新都区]
+        """)
+    data = year_data("guidelines", 2019, tmp_path)
+    assert data is not None
+    assert "数字经济" in data["industries"]
+    assert "会展经济" not in data["industries"]
+    hong_kong = next(p for p in data["provinces"] if p["name"] == "香港特别行政区")
+    assert hong_kong == {"name": "香港特别行政区", "short": "香港", "counts": True}
+    assert data["pilot_districts"] == ["郫都区", "新都区"]
+
+
+def test_a_whole_list_is_replaced_by_a_list(tmp_path: Path) -> None:
+    _2019(tmp_path, "pilot_districts: [新都区]\n")
+    data = year_data("guidelines", 2019, tmp_path)
+    assert data is not None
+    assert data["pilot_districts"] == ["新都区"]
+
+
+def test_null_drops_a_carried_value(tmp_path: Path) -> None:
+    _2019(tmp_path, "district_renames: null\n")
+    data = year_data("guidelines", 2019, tmp_path)
+    assert data is not None
+    assert "district_renames" not in data
+
+
+@pytest.mark.parametrize(("text", "line", "said"), [
+    ("industries:\n  plus: [数字经济]\n", 4, "不认识“plus”"),
+    ("industries:\n  remove: [航天]\n", 5, "没有要删除的“航天”"),
+    ("provinces:\n  edit:\n    火星: {counts: true}\n", 6, "没有要修改的“火星”"),
+    ("industries:\n  add: [文旅]\n", 5, "已有“文旅”"),
+    ("industries:\n  edit:\n    文旅: {x: 1}\n", 5, "没有名称"),
+])
+def test_a_wrong_edit_is_said_in_chinese_at_its_line(tmp_path: Path, text: str, line: int,
+                                                      said: str) -> None:
+    _2019(tmp_path, text)
+    with pytest.raises(YearFileError) as caught:
+        year_data("guidelines", 2019, tmp_path)
+    problem = caught.value.problems[0]
+    assert problem.file == "validators/guidelines/2019.yaml"
+    assert problem.line == line
+    assert said in problem.message
+
+
+def test_a_wrong_value_is_said_in_chinese_at_its_key(tmp_path: Path) -> None:
+    _2019(tmp_path, "thresholds:\n  expert_registration_rate: 一半\n")
+    with pytest.raises(YearFileError) as caught:
+        guideline(2019, tmp_path)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.line) == ("validators/guidelines/2019.yaml", 5)
+    assert "expert_registration_rate" in problem.message
+    assert problem.message.isascii() is False  # said in Chinese
+
+
+def test_an_unknown_key_is_said_in_chinese(tmp_path: Path) -> None:
+    _2019(tmp_path, "innovation:\n  platform_registerd: {points: 4}\n", kind="rubrics")
+    with pytest.raises(YearFileError) as caught:
+        rubric(2019, tmp_path)
+    problem = caught.value.problems[0]
+    assert problem.line == 6
+    assert "platform_registerd" in problem.message
+    assert "platform_registered" in problem.message  # the key it most likely meant
+
+
+def test_a_year_cannot_carry_a_later_or_missing_one(tmp_path: Path) -> None:
+    _year(tmp_path, "guidelines", 2019, "year: 2019\ncarried_forward_from: 2020\n")
+    with pytest.raises(YearFileError, match="更早的年度"):
+        year_data("guidelines", 2019, tmp_path)
+    _year(tmp_path, "guidelines", 2019, "year: 2019\ncarried_forward_from: 2016\n")
+    with pytest.raises(YearFileError, match="沿用的 2016 年没有指南参数文件"):
+        year_data("guidelines", 2019, tmp_path)

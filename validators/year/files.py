@@ -1,0 +1,200 @@
+"""A year's data files: where they are, and what a year that carries another forward holds.
+
+`validators/guidelines/<year>.yaml` and `validators/rubrics/<year>.yaml` (a tree may carry its
+own, which then stand for the shipped ones). With `carried_forward_from: Y` a year starts from
+Y's data and states only what changes, to any depth:
+
+- a key with a value replaces Y's value (a mapping is merged key by key);
+- a key written `null` (or `~`) drops Y's value;
+- a list is replaced whole, or edited with a mapping of `add:` (new entries), `edit:` (changes
+  to entries named by their `key`, `code`, `id`, `name` or `tier`), and `remove:` (names).
+
+Every mistake is said in Chinese with the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from validators.yaml.loading import SourceMap, load_path
+
+__all__ = ["GUIDELINES_DIR", "PACKAGE_DIR", "RUBRICS_DIR", "YearFileError", "YearProblem",
+           "available_years", "own_folder", "relative", "year_data", "year_file", "year_files"]
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+GUIDELINES_DIR = PACKAGE_DIR / "guidelines"
+RUBRICS_DIR = PACKAGE_DIR / "rubrics"
+_YEAR_FILE = re.compile(r"^([0-9]{4})\.yaml$")
+# The field that names an entry of a list, in the order they are looked for.
+NAME_FIELDS = ("key", "code", "id", "name", "tier", "old")
+_EDITS = frozenset({"add", "edit", "remove"})
+# A calendar names one year's days: a carried-forward year sets its own or has none.
+NOT_CARRIED = ("calendar",)
+
+
+@dataclass(frozen=True, slots=True)
+class YearProblem:
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}：{self.message}"
+
+
+class YearFileError(Exception):
+    """A year file the association wrote that cannot be used: what is wrong, in Chinese."""
+
+    def __init__(self, problems: list[YearProblem]) -> None:
+        super().__init__(str(problems[0]) + (f"（另有 {len(problems) - 1} 处）" if len(problems) > 1 else ""))
+        self.problems = problems
+
+
+def own_folder(kind: str, root: Path | None) -> Path | None:
+    """A tree's own year files, laid out like this package inside the repository."""
+    return root / "validators" / kind if root is not None else None
+
+
+def year_file(kind: str, year: int, root: Path | None = None, suffix: str = ".yaml") -> Path | None:
+    """The file of `kind` (guidelines or rubrics) for `year`: the tree's own first (a test or
+    benchmark tree carries its own years), then the shipped one."""
+    own = own_folder(kind, root)
+    if own is not None and (own / f"{year}{suffix}").is_file():
+        return own / f"{year}{suffix}"
+    shipped = PACKAGE_DIR / kind / f"{year}{suffix}"
+    return shipped if shipped.is_file() else None
+
+
+def year_files(kind: str, root: Path | None = None) -> dict[int, Path]:
+    """Every year file of `kind`, the tree's own standing for the shipped one of its year."""
+    found: dict[int, Path] = {}
+    for folder in (PACKAGE_DIR / kind, own_folder(kind, root)):
+        if folder is not None and folder.is_dir():
+            for path in folder.iterdir():
+                if match := _YEAR_FILE.match(path.name):
+                    found[int(match.group(1))] = path
+    return dict(sorted(found.items()))
+
+
+def available_years(root: Path | None = None) -> list[int]:
+    return list(year_files("guidelines", root))
+
+
+def relative(path: Path, root: Path | None) -> str:
+    """How a year file is named in a message: from the repository's root."""
+    base = root if root is not None else PACKAGE_DIR.parent
+    name = os.path.relpath(path, base)
+    return (name if not name.startswith("..") else str(path)).replace(os.sep, "/")
+
+
+@dataclass(slots=True)
+class _Reader:
+    kind: str
+    root: Path | None
+
+    def problem(self, path: Path, source: SourceMap | None, at: tuple[str | int, ...],
+                message: str) -> YearProblem:
+        line, column = source.key(at) if source is not None and at else (1, 1)
+        return YearProblem(relative(path, self.root), line, column, message)
+
+    def data(self, year: int, seen: tuple[int, ...] = ()) -> dict[str, Any] | None:
+        path = year_file(self.kind, year, self.root)
+        if path is None:
+            return None
+        loaded = load_path(path, relative(path, self.root), None)
+        if not loaded.ok:
+            raise YearFileError([YearProblem(f.file, f.line, f.column, f.message) for f in loaded.findings])
+        if not isinstance(loaded.data, dict):
+            raise YearFileError([self.problem(path, None, (), "年度文件应是“键: 值”的映射。")])
+        data: dict[str, Any] = loaded.data
+        base_year = data.get("carried_forward_from")
+        if base_year is None:
+            return data
+        if not isinstance(base_year, int) or base_year >= year or base_year in seen:
+            raise YearFileError([self.problem(path, loaded.source, ("carried_forward_from",),
+                                              f"carried_forward_from 应写更早的年度（现为“{base_year}”）。")])
+        base = self.data(base_year, (*seen, year))
+        if base is None:
+            raise YearFileError([self.problem(path, loaded.source, ("carried_forward_from",),
+                                              f"沿用的 {base_year} 年没有{_KIND_WORDS[self.kind]}文件。")])
+        base = {k: v for k, v in base.items() if k not in NOT_CARRIED}
+        problems: list[YearProblem] = []
+        merged: dict[str, Any] = _merge(base, data, (), lambda at, msg: problems.append(
+            self.problem(path, loaded.source, at, msg)))
+        if problems:
+            raise YearFileError(problems)
+        return merged
+
+
+_KIND_WORDS = {"guidelines": "指南参数", "rubrics": "评估细则"}
+
+
+def year_data(kind: str, year: int, root: Path | None = None) -> dict[str, Any] | None:
+    """A year file's data, carried forward from the year it names (see the module's notes)."""
+    return _Reader(kind, root).data(year)
+
+
+def _name_field(entries: list[Any]) -> str | None:
+    dicts = [e for e in entries if isinstance(e, dict)]
+    if not dicts or len(dicts) != len(entries):
+        return None
+    return next((f for f in NAME_FIELDS if all(f in e for e in dicts)), None)
+
+
+def _merge(base: Any, override: Any, at: tuple[str | int, ...], say: Any) -> Any:
+    if isinstance(base, dict) and isinstance(override, dict):
+        out = dict(base)
+        for key, value in override.items():
+            if value is None:
+                out.pop(key, None)
+            elif key in base:
+                out[key] = _merge(base[key], value, (*at, key), say)
+            else:
+                out[key] = value
+        return out
+    if isinstance(base, list) and isinstance(override, dict):
+        return _edit_list(base, override, at, say)
+    return override
+
+
+def _edit_list(base: list[Any], edits: dict[str, Any], at: tuple[str | int, ...], say: Any) -> list[Any]:
+    where = ".".join(map(str, at))
+    unknown = set(edits) - _EDITS
+    if unknown:
+        say(at, f"{where} 是列表：要么写出整个新列表，要么用 add（增加）、edit（修改）、remove（删除）"
+                f"改动上一年度的列表；不认识“{'、'.join(sorted(map(str, unknown)))}”。")
+        return base
+    field = _name_field(base)
+    out = list(base)
+
+    def name_of(entry: Any) -> Any:
+        return entry.get(field) if field and isinstance(entry, dict) else entry
+
+    names = [name_of(e) for e in out]
+    for name in edits.get("remove") or []:
+        if name not in names:
+            say((*at, "remove"), f"{where} 中没有要删除的“{name}”。")
+            continue
+        index = names.index(name)
+        del out[index], names[index]
+    for name, change in (edits.get("edit") or {}).items():
+        if field is None:
+            say((*at, "edit"), f"{where} 的每一项没有名称（key、code、id、name 或 tier），只能整体替换或增删。")
+            break
+        if name not in names:
+            say((*at, "edit", name), f"{where} 中没有要修改的“{name}”：新增的请写在 add 下。")
+            continue
+        index = names.index(name)
+        out[index] = _merge(out[index], change, (*at, "edit", name), say)
+    for entry in edits.get("add") or []:
+        if name_of(entry) in names:
+            say((*at, "add"), f"{where} 中已有“{name_of(entry)}”：修改它请写在 edit 下。")
+            continue
+        out.append(entry)
+        names.append(name_of(entry))
+    return out
