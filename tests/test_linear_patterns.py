@@ -44,7 +44,7 @@ from validators.models.common import SLUG_PATTERN
 from validators.rules import evidence, text_fields, year_mentions
 from validators.yaml import loading
 from validators.yaml.policy import hidden_characters as hidden_class
-from validators.year import guideline
+from validators.year import files as year_files
 
 # What each pattern is applied with, and the pieces that make it work hardest: each piece is
 # repeated into a block, the blocks follow one another. A `search` stops at its first match, so
@@ -96,7 +96,7 @@ SUBMITTED: dict[str, Hostile] = {
 
 # Patterns over text the association or the project itself writes, never a submission's.
 TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
-    "guideline._YEAR_FILE": (guideline._YEAR_FILE, "year file names in validators/guidelines/"),
+    "files._YEAR_FILE": (year_files._YEAR_FILE, "year file names in validators/guidelines/"),
     "guideline_page._AREA": (guideline_page._AREA, "the guideline text the staff publish"),
     "guideline_page._CLAUSE": (guideline_page._CLAUSE, "the guideline text the staff publish"),
     "tables._TAGS": (tables._TAGS, "column headers the site's code writes"),

@@ -44,7 +44,7 @@ class YearProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}：{self.message}"
+        return f"{self.file}:{self.line}:{self.column}：年度文件有误：{self.message}"
 
 
 class YearFileError(Exception):
