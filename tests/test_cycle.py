@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from tests.trees import ROOT
 from validators.year.cycle import Calendar, Phase
-from validators.year.guideline import Guideline, available_years, guideline, year_data
+from validators.year.guideline import Guideline, available_years, guideline
 
 D = dt.date
 CAL = Calendar(submission_opens=D(2017, 9, 1), submission_closes=D(2017, 12, 15),
@@ -66,7 +66,7 @@ def test_every_shipped_year_has_a_calendar_that_closes_after_its_deadline() -> N
         rules = guideline(year)
         assert rules.calendar is not None, year
         assert rules.calendar.submission_closes >= rules.evaluation_window.deadline
-    data = year_data("guidelines", 2017)
+    data = guideline(2017).model_dump()  # whole, the clauses read from the text included
     early = {**data["calendar"], "submission_closes": D(2017, 11, 29),
              "submission_opens": D(2017, 9, 1)}
     with pytest.raises(ValidationError, match="evaluation deadline"):

@@ -45,6 +45,7 @@ from validators.rules import evidence, text_fields, year_mentions
 from validators.yaml import loading
 from validators.yaml.policy import hidden_characters as hidden_class
 from validators.year import files as year_files
+from validators.year import text as year_text
 
 # What each pattern is applied with, and the pieces that make it work hardest: each piece is
 # repeated into a block, the blocks follow one another. A `search` stops at its first match, so
@@ -97,6 +98,9 @@ SUBMITTED: dict[str, Hostile] = {
 # Patterns over text the association or the project itself writes, never a submission's.
 TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "files._YEAR_FILE": (year_files._YEAR_FILE, "year file names in validators/guidelines/"),
+    "text._CLAUSE": (year_text._CLAUSE, "the guideline text the staff publish"),
+    "text._LEAD_IN": (year_text._LEAD_IN, "the guideline text the staff publish"),
+    "text._AREA": (year_text._AREA, "the guideline text the staff publish"),
     "guideline_page._AREA": (guideline_page._AREA, "the guideline text the staff publish"),
     "guideline_page._CLAUSE": (guideline_page._CLAUSE, "the guideline text the staff publish"),
     "tables._TAGS": (tables._TAGS, "column headers the site's code writes"),

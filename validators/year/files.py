@@ -17,13 +17,15 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from validators.yaml.loading import SourceMap, load_path
 
 __all__ = ["GUIDELINES_DIR", "PACKAGE_DIR", "RUBRICS_DIR", "YearFileError", "YearProblem",
-           "available_years", "own_folder", "relative", "year_data", "year_file", "year_files"]
+           "available_years", "own_folder", "relative", "tree_root", "year_data", "year_file",
+           "year_files"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 GUIDELINES_DIR = PACKAGE_DIR / "guidelines"
@@ -83,6 +85,17 @@ def year_files(kind: str, root: Path | None = None) -> dict[int, Path]:
 
 def available_years(root: Path | None = None) -> list[int]:
     return list(year_files("guidelines", root))
+
+
+@cache
+def tree_root(root: Path | None) -> Path | None:
+    """The key under which a tree's years are cached: absolute, and None for the repository
+    this package ships in (whose own year files are the shipped ones). Asked once per file
+    checked, so remembered."""
+    if root is None:
+        return None
+    absolute = Path(os.path.abspath(root))
+    return None if absolute == PACKAGE_DIR.parent else absolute
 
 
 def relative(path: Path, root: Path | None) -> str:

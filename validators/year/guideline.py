@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
+from collections.abc import Callable
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Annotated, Self, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
@@ -17,14 +17,15 @@ from validators.yaml.loading import load_path
 from validators.year.cycle import Calendar
 from validators.year.files import (
     GUIDELINES_DIR,
-    PACKAGE_DIR,
     YearFileError,
     YearProblem,
     available_years,
     relative,
+    tree_root,
     year_data,
     year_file,
 )
+from validators.year.text import guideline_text, reread_texts
 
 __all__ = [
     "GUIDELINES_DIR",
@@ -180,16 +181,25 @@ class Guideline(_Strict):
         return [*(o.name for o in self.popularisation_occasions), self.open_occasion]
 
 
-def year_model(kind: str, year: int, model: type[YearModel],
-               root: Path | None = None) -> YearModel | None:
+def year_model(kind: str, year: int, model: type[YearModel], root: Path | None = None,
+               derived: Callable[[], dict[str, Any]] | None = None) -> YearModel | None:
     """A year file validated by its model, which must name the same year; every problem said in
-    Chinese at its place in the year's own file."""
+    Chinese at its place in the year's own file. `derived`: what the model also holds that is
+    read from elsewhere (the clause texts, from the year's guideline text)."""
     data = year_data(kind, year, root)
     if data is None:
         return None
     where = year_file(kind, year, root)
     assert where is not None
     file = relative(where, root)
+    if derived is not None:
+        taken = set(data) & set(derived_keys := derived())
+        if taken:
+            source = load_path(where, file, None).source
+            raise YearFileError([YearProblem(file, *source.key((key,)),
+                                             f"“{key}”不写在这里：条款原文写在指南原文 {year}.txt 中"
+                                             "（没有时沿用上一年度的原文）。") for key in sorted(taken)])
+        data = {**data, **derived_keys}
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:
@@ -202,30 +212,18 @@ def year_model(kind: str, year: int, model: type[YearModel],
     return parsed
 
 
-_PACKAGE_REPOSITORY = PACKAGE_DIR.parent
-
-
-@cache
-def tree_root(root: Path | None) -> Path | None:
-    """The key under which a tree's years are cached: absolute, and None for the repository
-    this package ships in (whose own year files are the shipped ones). Asked once per file
-    checked, so remembered."""
-    if root is None:
-        return None
-    absolute = Path(os.path.abspath(root))
-    return None if absolute == _PACKAGE_REPOSITORY else absolute
-
-
 def guideline(year: int, root: Path | None = None) -> Guideline | None:
     return _guideline(year, tree_root(root))
 
 
 @cache
 def _guideline(year: int, root: Path | None) -> Guideline | None:
-    return year_model("guidelines", year, Guideline, root)
+    return year_model("guidelines", year, Guideline, root,
+                      lambda: {"clauses": guideline_text(year, root).clauses()})
 
 
 def reread_guidelines() -> None:
-    """Forget the guideline year files read so far: a long-running preview calls this when
-    one of them is edited."""
+    """Forget the guideline year files and texts read so far: a long-running preview calls this
+    when one of them is edited."""
     _guideline.cache_clear()
+    reread_texts()

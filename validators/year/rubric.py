@@ -19,7 +19,8 @@ from validators.models.major_work import MajorWorkKind
 from validators.models.report import AREA_KEYS
 from validators.models.research import AchievementType
 from validators.models.service_stations import StationLevel
-from validators.year.guideline import tree_root, year_model
+from validators.year.files import tree_root
+from validators.year.guideline import year_model
 
 __all__ = ["GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric"]
 

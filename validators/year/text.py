@@ -1,0 +1,135 @@
+"""A year's guideline text (`guidelines/<year>.txt`), read into areas and clauses.
+
+The text is the source of every clause's words: the clause texts the site, the template and
+the messages quote come from it, never from a second copy. A year without a text of its own
+uses the text of the year it carries forward.
+
+Areas (`一、…`) are headings; each numbered requirement (`1.`) is clause `<area>.<n>`; an area's
+opening paragraph is clause `<area>` (the guideline's clauses 1, 4 and 6 are such openings).
+Lines broken in the middle of a sentence are joined; no word is changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from validators.yaml.loading import load_trusted
+from validators.year.files import YearFileError, YearProblem, relative, tree_root, year_file
+
+__all__ = ["NUMERALS", "AreaText", "GuidelineText", "Paragraph", "guideline_text", "parse", "text_year"]
+
+NUMERALS = "一二三四五六七八九十"
+_AREA = re.compile(rf"^([{NUMERALS}]+)、")
+_CLAUSE = re.compile(r"^(\d+)\s*[.、．]\s*")
+_LEAD_IN = re.compile(r"[^。：]*：$")
+MAX_TEXT_BYTES = 1024 * 1024
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    clause: str | None = None
+
+    @property
+    def words(self) -> str:
+        """The clause's own words: without the guideline's number in front of a requirement, and
+        without the sentence that leads an opening into its list (「具体要求如下：」)."""
+        if self.clause and "." in self.clause:
+            return _CLAUSE.sub("", self.text, count=1)
+        return _LEAD_IN.sub("", self.text)
+
+
+@dataclass(slots=True)
+class AreaText:
+    number: str
+    heading: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class GuidelineText:
+    year: int  # the year whose text file this is
+    file: str
+    preface: list[str]
+    title: str
+    areas: list[AreaText]
+
+    def clauses(self) -> dict[str, str]:
+        return {p.clause: p.words for a in self.areas for p in a.paragraphs if p.clause}
+
+
+def parse(raw: str, year: int, file: str, title: str | None = None) -> GuidelineText:
+    """Areas, their opening paragraphs and their numbered clauses, in the file's order."""
+    preface: list[str] = []
+    areas: list[AreaText] = []
+    found_title = title or ""
+    for line in filter(None, (line.strip() for line in raw.splitlines())):
+        heading = _AREA.match(line)
+        if heading:
+            areas.append(AreaText(str(NUMERALS.index(heading.group(1)) + 1), line))
+            continue
+        if not areas:
+            if title is None and not found_title and "指南" in line:
+                found_title = line
+            elif line == found_title:
+                pass
+            else:
+                preface.append(line)
+            continue
+        area = areas[-1]
+        numbered = _CLAUSE.match(line)
+        last = area.paragraphs[-1] if area.paragraphs else None
+        if numbered:
+            area.paragraphs.append(Paragraph(line, f"{area.number}.{numbered.group(1)}"))
+        elif last is not None and last.clause is not None and last.clause != area.number:
+            last.text += line  # a clause broken across lines
+        else:
+            area.paragraphs.append(Paragraph(line, area.number if not area.paragraphs else None))
+    return GuidelineText(year, file, preface, found_title, areas)
+
+
+def text_year(year: int, root: Path | None = None) -> int | None:
+    """The year whose text file holds `year`'s guideline (following `carried_forward_from`)."""
+    seen: set[int] = set()
+    while year not in seen:
+        seen.add(year)
+        if year_file("guidelines", year, root, suffix=".txt") is not None:
+            return year
+        path = year_file("guidelines", year, root)
+        if path is None:
+            return None
+        base = load_trusted(path).get("carried_forward_from")
+        if not isinstance(base, int):
+            return None
+        year = base
+    return None
+
+
+def guideline_text(year: int, root: Path | None = None) -> GuidelineText:
+    """The text `year` is judged by; a year with no text anywhere is a year-file problem."""
+    return _guideline_text(year, tree_root(root))
+
+
+@cache
+def _guideline_text(year: int, root: Path | None) -> GuidelineText:
+    source = text_year(year, root)
+    path = year_file("guidelines", source, root, suffix=".txt") if source is not None else None
+    if source is None or path is None:
+        yaml = year_file("guidelines", year, root)
+        raise YearFileError([YearProblem(relative(yaml, root) if yaml else f"validators/guidelines/{year}.yaml",
+                                         1, 1, f"{year} 年没有指南原文：请放一份 {year}.txt，"
+                                         "或用 carried_forward_from 沿用有原文的年度。")])
+    data = path.read_bytes()[:MAX_TEXT_BYTES]
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise YearFileError([YearProblem(relative(path, root), 1, 1,
+                                         "指南原文不是 UTF-8 编码：请用“另存为 UTF-8”保存。")]) from None
+    return parse(raw, source, relative(path, root))
+
+
+def reread_texts() -> None:
+    _guideline_text.cache_clear()
