@@ -30,15 +30,6 @@ FIELDS = ["机械工程", "电子学", "中医药", "土木建筑", "生态环�
 WORDS = ["智能制造", "新材料", "绿色发展", "数字经济", "产学研", "科技成果转化", "人才培养", "标准化", "质量提升",
          "创新方法", "知识产权", "科普传播", "乡村振兴", "医疗健康", "轨道交通", "航空航天", "节能减排", "大数据"]
 ENTERPRISES = ["科技有限公司", "制造有限公司", "生物医药股份有限公司", "信息技术有限公司", "新材料有限公司"]
-SERVICE_KINDS = ["研发指导", "专利商标申报", "创新方法培训", "科技金融", "引才引智", "科技咨询", "科技培训", "融资服务",
-                 "其他配套"]
-LEVELS = ["国家级", "省级", "市级", "其他"]
-FORMS = ["调研报告", "建议", "提案", "议案", "专题报告"]
-TOPICS = ["国家中心城市", "党政关注与社会热点", "四个服务"]
-FOCI = ["西部经济中心", "西部科技中心", "西部金融中心", "西部文创中心", "西部对外交往中心", "综合交通通信枢纽"]
-ACHIEVEMENTS = ["公开发表", "领导签批", "采纳或形成政策", "促成问题解决", "市科协专报", "人大议案政协提案"]
-MAJOR = ["深化改革", "科技扶贫", "党建", "人才基地", "重大活动"]
-CATEGORIES = ["综合性学术年会", "全国性学术交流", "国际性学术交流", "大型社会活动", "其他"]
 COUNTRIES = ["中国", "德国", "日本", "美国", "法国", "英国", "韩国", "新加坡"]
 
 
@@ -88,28 +79,36 @@ class _Writer:
         return [f"https://example.org/{self.year}/{key}"]
 
     def services(self, n: int) -> list[dict[str, Any]]:
-        return [{"id": f"svc-{i}", "kind": SERVICE_KINDS[i % len(SERVICE_KINDS)],
+        kinds = self.labels("service_kinds")
+        return [{"id": f"svc-{i}", "kind": kinds[i % len(kinds)],
                  "title": f"{self.phrase()}服务", "enterprise": f"成都{self.phrase(1)}{ENTERPRISES[i % 5]}",
                  "district": self.rnd.choice(self.rules.districts), "date": self.date(),
                  "outcome": f"帮助企业解决{self.phrase(2)}难题，推动{self.phrase(2)}",
                  "evidence": self.evidence(f"svc-{i}")} for i in range(n)]
 
-    def event(self, i: int, category: str) -> dict[str, Any]:
-        t = self.rules.thresholds
+    def labels(self, vocabulary: str) -> list[str]:
+        """The year's kinds of a vocabulary, as reports write them."""
+        return [k.label for k in self.rules.kinds.vocabulary(vocabulary)]
+
+    def event(self, i: int) -> dict[str, Any]:
+        """An event that meets its category's criteria, as the year's data states them."""
+        categories = self.rules.kinds.event_categories
+        category = categories[i % len(categories)]
+        c = category.criteria
         home = self.rules.province(self.rules.home_province)
         others = [p.short for p in self.rules.provinces if p.counts and p != home]
         event: dict[str, Any] = {
             "id": f"evt-{i}", "title": f"{self.year}年{self.phrase()}学术交流会（{self.tag}-{i}）",
-            "category": category,
-            "role": self.rnd.choice(["主办", "承办"]) if category in CATEGORIES[:3] else "协办",
-            "date": self.date(), "participants": self.rnd.randint(t.event_min_participants, 600)}
-        if category == "综合性学术年会":
-            event.update(main_forum=True, sub_forums=self.rnd.randint(1, 6), materials=True)
-        elif category == "全国性学术交流":
-            event["speaker_provinces"] = self.rnd.sample(others, t.national_min_provinces + 1)
-        elif category == "国际性学术交流":
-            event["countries"] = self.rnd.sample(COUNTRIES, t.international_min_countries)
-        elif category == "大型社会活动":
+            "category": category.label,
+            "role": self.rnd.choice(["主办", "承办"]) if c.roles is not None else "协办",
+            "date": self.date(), "participants": self.rnd.randint(c.min_participants or 100, 600)}
+        if c.main_forum:
+            event.update(main_forum=True, sub_forums=self.rnd.randint(c.min_sub_forums or 1, 6), materials=True)
+        if c.min_provinces:
+            event["speaker_provinces"] = self.rnd.sample(others, c.min_provinces + 1)
+        if c.min_countries:
+            event["countries"] = self.rnd.sample(COUNTRIES, c.min_countries)
+        if c.occasion:
             event["occasion"] = self.rnd.choice(self.rules.popularisation_occasions).name
         event["evidence"] = self.evidence(f"evt-{i}")
         return event
@@ -117,20 +116,24 @@ class _Writer:
     def research(self, n: int) -> list[dict[str, Any]]:
         out = []
         for i in range(n):
-            topic = TOPICS[i % 3]
-            title = f"关于{self.phrase()}的{FORMS[i % 5]}（{self.tag}-{i}）"
+            topics = self.rules.kinds.research_topics[:3]
+            forms, types = self.labels("research_forms"), self.labels("achievement_types")
+            topic = topics[i % len(topics)]
+            title = f"关于{self.phrase()}的{forms[i % len(forms)]}（{self.tag}-{i}）"
             item: dict[str, Any] = {"id": f"rpt-{self.year}-{i}", "title": title,
-                                    "form": FORMS[i % 5], "topic": topic}
-            if topic == "国家中心城市":
-                item["focus"] = FOCI[i % len(FOCI)]
-            item["achievements"] = [{"type": ACHIEVEMENTS[(i + k) % 6], "date": self.date(),
+                                    "form": forms[i % len(forms)], "topic": topic.label}
+            if topic.requires_focus:
+                focuses = self.labels("research_focuses")
+                item["focus"] = focuses[i % len(focuses)]
+            item["achievements"] = [{"type": types[(i + k) % len(types)], "date": self.date(),
                                      "evidence": self.evidence(f"rpt-{i}-{k}")} for k in range(2)]
             out.append(item)
         return out
 
 
 def _station(sid: str, i: int, established: dt.date, rnd: random.Random, w: _Writer) -> dict[str, Any]:
-    return {"id": f"station-{i}", "name": f"{w.phrase(2)}学会服务站", "level": LEVELS[i % 4],
+    levels = w.labels("station_levels")
+    return {"id": f"station-{i}", "name": f"{w.phrase(2)}学会服务站", "level": levels[i % len(levels)],
             "established": established, "industry": rnd.choice(w.rules.industries),
             "partner": f"成都{w.phrase(1)}产业园", "enterprises_served": rnd.randint(2, 40),
             "experts_engaged": rnd.randint(2, 30), "activities": rnd.randint(1, 20),
@@ -149,16 +152,17 @@ def report(sid: str, year: int, index: int, societies: list[str], rnd: random.Ra
                        "services": w.services(60 if large else rnd.randint(3, 8))},
         "government_functions": {"pilot": False, "functions": [
             {"id": f"fn-{year}-{i}", "title": f"{w.phrase(2)}评估委托", "commissioner": "成都市科学技术局",
-             "method": ["招标", "委托", "购买服务"][i % 3], "new": i == 0,
+             "method": w.labels("function_methods")[i % len(w.labels("function_methods"))], "new": i == 0,
              "amount_wan": float(rnd.randint(5, 80)), "start": dt.date(year, 3, 1),
              "end": dt.date(year, 10, 31), "evidence": w.evidence(f"fn-{i}")}
             for i in range(rnd.randint(0, 3))]},
         "service_stations": [_station(sid, i, dt.date(FIRST_YEAR, 4 + i, 10), rnd, w)
                              for i in range(index % 3)],
         "consortia": [],
-        "academic_events": [w.event(i, CATEGORIES[i % 5]) for i in range(n_events)],
+        "academic_events": [w.event(i) for i in range(n_events)],
         "research": w.research(25 if large else rnd.randint(1, 3)),
-        "major_work": [{"id": f"mw-{i}", "kind": MAJOR[(index + i) % 5], "title": f"{w.phrase(2)}工作",
+        "major_work": [{"id": f"mw-{i}", "kind": w.labels("major_work_kinds")[(index + i) % len(w.labels("major_work_kinds"))],
+                        "title": f"{w.phrase(2)}工作",
                         "date": w.date(), "description": f"组织专家参与{w.phrase(3)}，形成工作成果。",
                         "evidence": w.evidence(f"mw-{i}")} for i in range(rnd.randint(1, 3))],
     }
@@ -167,7 +171,7 @@ def report(sid: str, year: int, index: int, societies: list[str], rnd: random.Ra
     if members:
         data["consortia"].append({
             "id": f"consortium-{group}", "name": f"成都{WORDS[group % len(WORDS)]}学会联合体",
-            "role": "牵头" if index % 4 == 0 else "参与", "form": "专业相近", "direction": "横向",
+            "role": "牵头" if index % 4 == 0 else "参与", "form": w.labels("consortium_forms")[0], "direction": "横向",
             "industry": w.rules.industries[group % len(w.rules.industries)], "members": members,
             "established": dt.date(FIRST_YEAR, 3, 15), "activities": rnd.randint(1, 10),
             "evidence": w.evidence(f"consortium-{group}")})

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 
 from site_builder import items
 from site_builder.breadcrumbs import trail
-from site_builder.context import GUIDELINE_PAGE, SiteData, area_page
+from site_builder.context import SiteData, area_page, guideline_year_page
 from site_builder.markup import (
     Cell,
     Column,
@@ -28,8 +28,9 @@ INDEX = "areas/index.md"
 def item_counts(site: SiteData, year: int) -> dict[str, int]:
     """Items of each area in a year's reports (the innovation area counts its services)."""
     counts = dict.fromkeys(site.area_titles(year), 0)
+    added = [(a.key, a.title) for a in site.guideline(year).added_areas]
     for doc in site.reports_in(year):
-        for spec in items.ITEM_LISTS:
+        for spec in items.item_lists(added):
             counts[spec.area] = counts.get(spec.area, 0) + len(spec.items(doc.report))
     return counts
 
@@ -87,14 +88,15 @@ def render(site: SiteData, year: int, area: str, part: int = 1) -> str:
     docs = [d for d in site.reports_in(year) if d.report.society in members]
     which = f"（第 {year_parts(site, year).index(part) + 1} 页）" if part > 1 else ""
     pager = _pager(site, page, year, area, part)
+    requirements = site.urls.rel(page, guideline_year_page(year), area_anchor(area_id))
     head = (front_matter(f"{year} 年度·{text(title)}{which}", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "各领域")], f"{year} 年度 · {number}、{text(title)}{which}")
             + f"# {year} 年度 · {number}、{text(title)}{which}\n\n"
             f"全部学会 {year} 年度报告中本领域的项目。点击表头排序；"
             f"点击学会名称查看该学会的完整报告、证明材料和逐项得分。"
-            f"领域要求见{link(site.urls.rel(page, GUIDELINE_PAGE, area_anchor(area_id)), '工作指南')}。\n")
+            f"领域要求见{link(requirements, f'{year} 年度工作指南')}。\n")
     parts = [head, pager, _facts(site, page, docs, area)]
-    for spec in items.lists_of(area):
+    for spec in items.lists_of(area, title):
         rows = []
         for doc in docs:
             row = items.Row(site, page, doc, site.evaluation(doc.report.society, year), brief=True)

@@ -17,17 +17,24 @@ from validators.evaluation.scoring import Evaluation
 from validators.findings import CheckResult, Finding
 from validators.models.society import SocietyProfile
 from validators.repository import BrokenReport, ReportDoc, Repository
-from validators.year.guideline import Guideline, guideline
+from validators.year.guideline import Guideline, available_years, guideline
 from validators.year.rubric import Rubric, rubric
 
 # Every generated page is the index.md of a folder of its own, named as its URL: the folder of
 # its source is the folder of its URL (with use_directory_urls as without), so a relative link in
 # the raw HTML of a table means the same to MkDocs, which leaves raw HTML as written, and to
 # Zensical, which resolves it from the source file's folder.
+# The guideline's landing page: the years, each with its own page (guideline_year_page).
 GUIDELINE_PAGE = "guideline/index.md"
 RUBRIC_PAGE = "rubric/index.md"
 SOCIETIES_PAGE = "societies/index.md"
 NUMERALS = "一二三四五六七八九十"
+
+
+def guideline_year_page(year: int) -> str:
+    """The guideline a year is judged by, word for word: its clauses' anchors are cited by that
+    year's pages only, so a later year's text never changes what an earlier report links to."""
+    return f"guideline/{year}/index.md"
 
 
 def society_page(society: str) -> str:
@@ -66,6 +73,8 @@ class SiteData:
     urls: Urls = field(init=False)
     societies: list[str] = field(init=False)
     years: list[int] = field(init=False)
+    # Every year with a guideline, reports or not: each has its guideline page.
+    guideline_years: list[int] = field(init=False)
     _evaluation: dict[tuple[str, int], Evaluation] = field(init=False)
     _findings: dict[str, list[Finding]] = field(init=False)
     _reports_of: dict[str, list[ReportDoc]] = field(init=False)
@@ -77,6 +86,8 @@ class SiteData:
                                 | {s for s, _ in self.repo.broken})
         self.years = [y for y in self.repo.years() if guideline(y, self.repo.root) is not None
                       and rubric(y, self.repo.root) is not None]
+        self.guideline_years = [y for y in available_years(self.repo.root)
+                                if guideline(y, self.repo.root) is not None]
         self._evaluation = {(e.society, e.year): e for e in self.evaluations}
         findings: dict[str, list[Finding]] = defaultdict(list)
         for f in self.check.sorted_findings():
@@ -162,11 +173,15 @@ class SiteData:
 
     # links ---------------------------------------------------------------------------------
 
-    def clause_link(self, page: str, clause: str | None) -> str:
-        """The clause id linked to its anchor on the guideline page; `—` for none."""
+    def clause_link(self, page: str, clause: str | None, year: int | None) -> str:
+        """The clause id linked to its anchor on `year`'s guideline page; `—` for none. Without a
+        year that has a guideline (a finding in a file of no year), to the guideline's landing page."""
         if not clause:
             return "—"
-        href = self.urls.rel(page, GUIDELINE_PAGE, clause_anchor(clause))
+        if year in self.guideline_years:
+            href = self.urls.rel(page, guideline_year_page(year), clause_anchor(clause))
+        else:
+            href = self.urls.rel(page, GUIDELINE_PAGE)
         return link(href, f"条款&nbsp;{text(clause)}")
 
     def society_link(self, page: str, society: str) -> str:

@@ -113,7 +113,7 @@ def _societies_table(site: SiteData) -> Table:
 
 
 def _score_lines_table(site: SiteData) -> Table:
-    rows = [[e.society, name_of(site.repo, e.society), *line] for e in site.evaluations for line in line_rows(e)]
+    rows = [[e.society, name_of(site.repo, e.society), *line] for e in site.evaluations for line in line_rows(e, site.repo.root)]
     return Table("score-lines.csv", "逐项得分明细", "逐项得分明细，每行注明条款和 YAML 行号（CSV）",
                  ["学会 id", "学会名称", *LINE_HEADER], rows)
 
@@ -122,9 +122,10 @@ def tables(site: SiteData) -> list[Table]:
     """Every table, in the order of the downloads page and of the workbook's sheets."""
     return [_societies_table(site),
             Table("evaluations.csv", "排名和各领域得分", "各年度排名和各领域得分（CSV）",
-                  ranking_header(), ranking_rows(site.evaluations, site.repo)),
+                  ranking_header(site.evaluations, site.repo.root), ranking_rows(site.evaluations, site.repo)),
             _score_lines_table(site),
-            *(_items_table(site, spec) for spec in items.ITEM_LISTS)]
+            *(_items_table(site, spec) for spec in items.item_lists(
+                [(a.key, a.title) for y in site.years for a in site.guideline(y).added_areas]))]
 
 
 def _exact(value: object) -> object:

@@ -14,12 +14,9 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from validators.models.academic_events import EventCategory
 from validators.models.common import SLUG_PATTERN
-from validators.models.labelled import LabelledEnum
-from validators.models.major_work import MajorWorkKind
+from validators.models.labelled import Vocabulary
 from validators.models.report import YearReport
-from validators.models.research import ResearchTopic
 from validators.models.society import SocietyProfile
 from validators.year.guideline import Guideline
 
@@ -120,14 +117,23 @@ WINDOW_DATES: dict[str, str] = {
 # Copying last year's report keeps these dates: a station or consortium is established once.
 KEPT_DATES = ("established",)
 
-# Enumerations whose members each carry a clause: the chosen member's clause is shown.
-_CLAUSED_ENUMS: tuple[type[LabelledEnum], ...] = (EventCategory, ResearchTopic, MajorWorkKind)
+def _vocabulary_keys() -> dict[str, str]:
+    """`Model.field` to the year-file vocabulary its values come from."""
+    return {key: v.name for key, info in _DECLARED
+            for v in info.metadata if isinstance(v, Vocabulary)}
 
 
-def enum_clauses() -> dict[str, str]:
-    """Label and code of every clause-carrying member, to its clause id."""
-    return {key: member.clause for enum in _CLAUSED_ENUMS for member in enum
-            if member.clause for key in (member.value, member.label)}
+def kind_clauses(rules: Guideline) -> dict[str, dict[str, str]]:
+    """For each field whose kinds carry clauses (events, research topics, major work): every way
+    of writing a kind, to its clause. Kept per field: “其他” is 5.5 for an event and 6 for a
+    research topic."""
+    out: dict[str, dict[str, str]] = {}
+    for key, vocabulary in _vocabulary_keys().items():
+        claused = {name: kind.clause for kind in rules.kinds.vocabulary(vocabulary) if kind.clause
+                   for name in kind.names()}
+        if claused:
+            out[key] = claused
+    return out
 
 
 def guide_data(rules: Guideline) -> dict[str, Any]:
@@ -138,6 +144,9 @@ def guide_data(rules: Guideline) -> dict[str, Any]:
         "title": rules.title,
         "areas": [{"id": a.id, "key": a.key, "title": a.title} for a in rules.areas],
         "clauses": dict(rules.clauses),
+        "kind_clauses": kind_clauses(rules),
+        # Research topics that require a focus (6.1's 国家中心城市), every way of writing them.
+        "requires_focus": [n for t in rules.kinds.research_topics if t.requires_focus for n in t.names()],
         "window": {"start": window.start.isoformat(), "deadline": window.deadline.isoformat(),
                    "label": window.label, "note": window.note},
         "home_province": rules.home_province,
@@ -160,7 +169,6 @@ def labels_data() -> dict[str, Any]:
         "choices": FIELD_CHOICES,
         "window_dates": WINDOW_DATES,
         "kept_dates": list(KEPT_DATES),
-        "enum_clauses": enum_clauses(),
         "slug_pattern": SLUG_PATTERN,
     }
 

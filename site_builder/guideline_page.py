@@ -1,86 +1,58 @@
-"""The guideline, published from its text file exactly as written, one anchor per clause.
+"""The guideline: one page per year with the text that year is judged by, and a landing page.
 
-The text is `validators/guidelines/<year>.txt`. Areas (`一、…`) become headings with anchors
-`area-1` … `area-7`; each numbered requirement becomes a paragraph with anchor `clause-1-2`;
-an area's opening paragraph gets `clause-1` when the guideline names it as a clause (1, 4, 6).
-Lines broken in the middle of a sentence are joined; no word is changed. A clause keeps its
-own number (`1.`); the area's number before it makes the clause id (`1.1.`).
+`guideline/<year>/` publishes the year's guideline text (validators/year/text.py) exactly as
+written: the year's own `<year>.txt`, or the text it carries forward, which the page says. Areas
+(`一、…`) become headings with anchors `area-1` … `area-7`; each clause a paragraph with anchor
+`clause-1-2` (an area's opening: `clause-1`). A clause keeps its own number (`1.`); the area's
+number before it makes the clause id (`1.1.`).
+
+A year's page is made from that year alone, apart from the picker of years at its top: a new
+year's text changes no earlier year's words or anchors, and every report's clause links cite
+the page of its own year. `guideline/` lists the years, newest first.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
-from site_builder.context import GUIDELINE_PAGE, NUMERALS, SiteData
-from site_builder.markup import area_anchor, attr, clause_anchor, front_matter, text
-from validators.year.guideline import GUIDELINES_DIR, Guideline, available_years, guideline
+from site_builder.breadcrumbs import md_link, trail
+from site_builder.context import GUIDELINE_PAGE, SiteData, guideline_year_page
+from site_builder.markup import (
+    Column,
+    area_anchor,
+    attr,
+    cell,
+    clause_anchor,
+    front_matter,
+    link,
+    text,
+)
+from site_builder.tables import table
+from validators.year.text import GuidelineText, Paragraph, guideline_text
 
-_AREA = re.compile(rf"^([{NUMERALS}]+)、")
-_CLAUSE = re.compile(r"^(\d+)\s*[.、．]")
-
-
-@dataclass(slots=True)
-class Paragraph:
-    text: str
-    clause: str | None = None
-
-
-@dataclass(slots=True)
-class AreaText:
-    number: str
-    heading: str
-    paragraphs: list[Paragraph] = field(default_factory=list)
+INDEX = GUIDELINE_PAGE
 
 
-@dataclass(slots=True)
-class GuidelineText:
-    preface: list[str]
-    title: str
-    areas: list[AreaText]
+@dataclass(frozen=True, slots=True)
+class YearText:
+    """A year and the text it is judged by."""
+
+    year: int
+    title: str  # the year's guideline (its year file's title)
+    text: GuidelineText
+    text_title: str  # the text's own title: 2017年学会重点工作指南
+    source: str  # where the text was published, from the year file of the text's year
+
+    @property
+    def own(self) -> bool:
+        return self.text.year == self.year
 
 
-def text_year(year: int, root: Path | None = None) -> int | None:
-    """The year whose text file holds `year`'s guideline (following `carried_forward_from`)."""
-    rules: Guideline | None = guideline(year, root)
-    while rules is not None:
-        if (GUIDELINES_DIR / f"{rules.year}.txt").is_file():
-            return rules.year
-        rules = guideline(rules.carried_forward_from, root) if rules.carried_forward_from else None
-    return None
-
-
-def parse(raw: str, rules: Guideline) -> GuidelineText:
-    """Areas, their opening paragraphs and their numbered clauses, in the file's order."""
-    lines = [line.strip() for line in raw.splitlines()]
-    preface: list[str] = []
-    title = rules.title
-    areas: list[AreaText] = []
-    for line in filter(None, lines):
-        heading = _AREA.match(line)
-        if heading:
-            number = str(NUMERALS.index(heading.group(1)) + 1)
-            areas.append(AreaText(number, line))
-            continue
-        if not areas:
-            if line == rules.title:
-                title = line
-            else:
-                preface.append(line)
-            continue
-        area = areas[-1]
-        numbered = _CLAUSE.match(line)
-        if numbered:
-            area.paragraphs.append(Paragraph(line, f"{area.number}.{numbered.group(1)}"))
-        elif area.paragraphs and area.paragraphs[-1].clause != area.number \
-                and area.paragraphs[-1].clause is not None:
-            area.paragraphs[-1].text += line  # a clause broken across lines
-        else:
-            opening = area.number if area.number in rules.clauses and not area.paragraphs else None
-            area.paragraphs.append(Paragraph(line, opening))
-    return GuidelineText(preface, title, areas)
+def year_text(site: SiteData, year: int) -> YearText:
+    doc = guideline_text(year, site.repo.root)
+    origin = site.guideline(doc.year)  # the year file of the text's own year says where it is from
+    return YearText(year, site.guideline(year).title, doc, doc.title or origin.title, origin.source)
 
 
 def _paragraph(p: Paragraph) -> str:
@@ -96,29 +68,68 @@ def _paragraph(p: Paragraph) -> str:
             f'aria-label="条款 {attr(p.clause)}">{text(badge)}</a>{text(p.text)}</p>')
 
 
-def render(doc: GuidelineText, years: list[int], source: str) -> str:
-    used = "、".join(f"{y} 年度" for y in years)
-    out = [front_matter("工作指南"), f'<p class="sb-guideline-preface">{"<br>".join(map(text, doc.preface))}</p>\n'
-           if doc.preface else "", f"# {text(doc.title)}\n",
-           '!!! note "关于本页"\n'
-           f"    本页是{text(source)}的原文，逐字发布。条款编号（如 1.2）由本站所加的领域序号和原文的条目序号组成，"
-           "网站上的每一项审核提示、评分规则和得分都链接到它所依据的条款。"
-           + (f"适用于：{used}。" if used else "") + "\n"]
+def picker(site: SiteData, year: int) -> str:
+    """Links to the other years' guideline pages; this year's marked as the current page."""
+    page = guideline_year_page(year)
+    choices = [f'<strong aria-current="page">{y} 年度</strong>' if y == year
+               else link(site.urls.rel(page, guideline_year_page(y)), f"{y} 年度")
+               for y in reversed(site.guideline_years)]
+    return (f'<nav class="sb-years" aria-label="选择年度" data-search-exclude>'
+            f"<p>选择年度：{' · '.join(choices)}</p></nav>\n")
+
+
+def _about(entry: YearText, page: str) -> str:
+    """Which text this is, said first: a carried-forward year's page shows another year's title."""
+    source = f"原文出处：{text(entry.source)}。"
+    if entry.own:
+        title = f"{entry.year} 年度的工作指南"
+        said = f"本页逐字发布 {entry.year} 年度自己的指南原文；{source}"
+    else:
+        title = f"{entry.year} 年度沿用《{text(entry.text_title)}》"
+        other = md_link(page, guideline_year_page(entry.text.year), f"{entry.text.year} 年度")
+        said = f"{entry.year} 年度没有发布新的指南。本页逐字发布它沿用的原文，与{other}的指南相同；{source}"
+    return (f'!!! note "{title}"\n    {said}条款编号（如 1.2）由本站所加的领域序号和原文的条目序号组成，'
+            f"{entry.year} 年度的每一项审核提示、评分规则和得分都链接到本页上它所依据的条款。\n")
+
+
+def render(site: SiteData, year: int) -> str:
+    """The year's page: the picker, then the text (which depends on this year alone)."""
+    page = guideline_year_page(year)
+    entry = year_text(site, year)
+    doc = entry.text
+    head = (front_matter(f"{year} 年度工作指南", search_exclude=not entry.own)
+            + trail(page, [(INDEX, "工作指南")], f"{year} 年度") + picker(site, year))
+    out = [_about(entry, page),
+           f'<p class="sb-guideline-preface">{"<br>".join(map(text, doc.preface))}</p>\n' if doc.preface else "",
+           f"# {text(entry.text_title)} {{#top}}\n"]
     for area in doc.areas:
         out.append(f"## {text(area.heading)} {{#{area_anchor(area.number)}}}\n")
         out += [_paragraph(p) + "\n" for p in area.paragraphs]
-    return "\n".join(out)
+    return head + "\n" + "\n".join(p for p in out if p)
+
+
+def render_index(site: SiteData) -> str:
+    """The years, newest first: each year's guideline and whose text it is."""
+    entries = [year_text(site, y) for y in reversed(site.guideline_years)]
+    rows = []
+    for e in entries:
+        words = ("本年度的原文" if e.own
+                 else f"沿用《{text(e.text_title)}》（{e.text.year} 年度的原文）")
+        rows.append([cell(link(site.urls.rel(INDEX, guideline_year_page(e.year)), f"{e.year} 年度"), e.year),
+                     cell(text(e.title)), cell(words)])
+    # The newest year's page first, as a button: most readers come for it.
+    newest = (md_link(INDEX, guideline_year_page(entries[0].year), f"查看最新的 {entries[0].year} 年度工作指南")
+              + "{ .md-button .md-button--primary #guideline-newest }\n" if entries else "")
+    columns = [Column("年度"), Column("工作指南"), Column("所用原文")]
+    return (front_matter("工作指南") + trail(INDEX, [], "工作指南") + "# 工作指南\n\n"
+            "每个年度的报告按该年度的工作指南评估。下面每个年度一页，逐字发布该年度适用的指南原文；"
+            "没有发布新指南的年度沿用此前的指南，页面上写明沿用的是哪一份。"
+            "网站上每一项审核提示、评分规则和得分所链接的条款，都在报告所属年度的那一页上。\n\n"
+            + newest + "\n"
+            + table(columns, rows, label="各年度的工作指南", key=(0, 1), sortable=False) + "\n")
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:
-    """The latest guideline text: of the newest year with reports, or of the newest year at all."""
-    root = site.repo.root
-    years = site.years or [y for y in available_years(root) if guideline(y, root) is not None]
-    source_year = next((t for y in reversed(years) if (t := text_year(y, root)) is not None), None)
-    if source_year is None:
-        raise FileNotFoundError(f"no guideline text (<year>.txt) in {GUIDELINES_DIR}")
-    rules = guideline(source_year, root)
-    assert rules is not None
-    raw = (GUIDELINES_DIR / f"{source_year}.txt").read_text(encoding="utf-8")
-    users = [y for y in site.years if text_year(y, root) == source_year]
-    yield GUIDELINE_PAGE, render(parse(raw, rules), users, rules.source)
+    yield INDEX, render_index(site)
+    for year in site.guideline_years:
+        yield guideline_year_page(year), render(site, year)

@@ -224,8 +224,23 @@ ITEM_LISTS: tuple[ItemList, ...] = (
 )
 
 
-def lists_of(area: str) -> list[ItemList]:
-    return [spec for spec in ITEM_LISTS if spec.area == area]
+def _kinds_only(area: str, title: str) -> ItemList:
+    """The list of an area a year adds: its items are written like 七's."""
+    return ItemList(area, area, title, (area,), lambda r: getattr(r, area, []),
+                    ((Column("工作"), _t("title")), (Column("类别"), _label("kind")),
+                     (Column("日期"), _date("date")), (Column("说明"), _t("description")),
+                     *_EVIDENCE, *_score(area)))
+
+
+def item_lists(areas: Sequence[tuple[str, str]] = ()) -> tuple[ItemList, ...]:
+    """Every list of items: the guideline's, then those of the areas years add (`(key, title)`)."""
+    known = {spec.area for spec in ITEM_LISTS}
+    return (*ITEM_LISTS, *(_kinds_only(key, title) for key, title in areas if key not in known))
+
+
+def lists_of(area: str, title: str = "") -> list[ItemList]:
+    found = [spec for spec in ITEM_LISTS if spec.area == area]
+    return found or [_kinds_only(area, title or area)]
 
 
 SCORE = "得分"
@@ -280,6 +295,8 @@ def rows(spec: ItemList, row: Row) -> list[list[Cell]]:
 
 def name_of(report: YearReport, area: str, item_id: str) -> str | None:
     """The title (or name) of a report's item, found by its area and id."""
+    if area not in type(report).model_fields:
+        return None
     for spec in lists_of(area):
         for item in spec.items(report):
             if item.id == item_id:

@@ -97,7 +97,16 @@ def _frozen_cell(site: SiteData, year: int) -> str:
     commit = f"<code>{frozen.code_commit[:12]}</code>" if frozen.code_commit else "代码提交未记录"
     if frozen.code_commit and site.settings.repo_url:
         commit = link(f"{site.settings.repo_url}/commit/{frozen.code_commit}", commit)
-    return f"{frozen.finalized_on}；{commit}；细则 <code>{text(frozen.rubric_id)}</code>"
+    return f"{frozen.finalized_on}；{commit}；{_rubric_words(site, year, frozen.rubric_id)}"
+
+
+def _rubric_words(site: SiteData, year: int, rubric_id: str) -> str:
+    """The rubric a frozen year was scored by, named as readers know it: its title (the
+    identifier is for machines)."""
+    points = site.rubric(year)
+    if points.id == rubric_id:
+        return f"《{text(points.title)}》"
+    return f"当时的评估细则（编号 {text(rubric_id)}，已被改动）"
 
 
 def provenance(site: SiteData, year: int) -> str:
@@ -116,7 +125,7 @@ def provenance(site: SiteData, year: int) -> str:
     url = site.source_url(f"results/{year}.json", None)
     frozen_file = link(url, "定稿文件") if url else "定稿文件"
     return (f"下面是 {frozen.finalized_on} 定稿的结果（{frozen_file}），由{code}、"
-            f"评估细则 <code>{text(frozen.rubric_id)}</code>（数据 sha256 <code>{frozen.rubric_sha256[:12]}</code>）"
+            f"{_rubric_words(site, year, frozen.rubric_id)}（数据 sha256 <code>{frozen.rubric_sha256[:12]}</code>）"
             f"和指南数据（sha256 <code>{frozen.guideline_sha256[:12]}</code>）计算，"
             "此后细则、指南数据或代码的改动不会改变它。")
 
@@ -149,7 +158,7 @@ def rubric_section(site: SiteData, year: int) -> str:
            "（已核实、不予认定并写明理由、待补充材料）。不予认定的项目不计分，评估明细写明理由；"
            f"{counts}；公示开始后只计已核实的项目。没有 <code>reviews/{year}/</code> 文件夹的年度按报告计分。\n"]
     if points.assessed:
-        rows = [[cell(f"<code>{text(c.id)}</code>"), cell(site.clause_link(RUBRIC_PAGE, c.clause)),
+        rows = [[cell(f"<code>{text(c.id)}</code>"), cell(site.clause_link(RUBRIC_PAGE, c.clause, year)),
                  cell(text(c.label)), cell(f"{c.min:g}–{c.max:g}"),
                  cell({"mean": "平均数", "median": "中位数"}[c.combine]), num_cell(c.min_experts)]
                 for c in points.assessed]

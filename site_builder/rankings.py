@@ -11,8 +11,7 @@ from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page
 from site_builder.markup import Column, cell, front_matter, link, num_cell, text
 from site_builder.status import status_page
 from site_builder.tables import table
-from validators.evaluation.reports import ranking_rows
-from validators.evaluation.scoring import AREAS
+from validators.evaluation.reports import area_columns, ranking_rows
 
 INDEX = "rankings/index.md"
 
@@ -48,8 +47,10 @@ def _number(value: object) -> float:
 def render(site: SiteData, year: int) -> str:
     page = ranking_page(year)
     rows = []
-    for _y, rank, society, _name, total, tier, *rest in ranking_rows(site.evaluations_in(year), site.repo):
-        subtotals, note = rest[:len(AREAS)], rest[len(AREAS)]
+    evaluations = site.evaluations_in(year)
+    count = len(area_columns(evaluations, site.repo.root))
+    for _y, rank, society, _name, total, tier, *rest in ranking_rows(evaluations, site.repo):
+        subtotals, note = rest[:count], rest[count]
         sid = str(society)
         name = site.year_link(page, sid, year, text(site.name(sid)))
         rows.append([num_cell(_number(rank)), cell(name, sid), num_cell(_number(total)),

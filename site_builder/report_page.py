@@ -29,8 +29,10 @@ from site_builder.markup import (
 )
 from site_builder.tables import SOURCE, table
 from site_builder.typography import tight
-from validators.evaluation.scoring import AREAS, Evaluation
+from validators.evaluation.scoring import Evaluation
+from validators.models.report import AREA_KEYS
 from validators.repository import ReportDoc
+from validators.submission_paths import PathKind, classify
 from validators.year.measures import pilot_confirmed
 
 # Left out of the search index: only a report's title and its terms (`search_terms`) are in it.
@@ -49,7 +51,10 @@ def findings(site: SiteData, page: str, file: str, anchor: str, title: str = "�
     found = site.findings(file)
     if not found:
         return []
-    rows = [[cell(SEVERITY[f.severity]), cell(text(tight(f.message))), cell(site.clause_link(page, f.clause)),
+    # The year of a report's findings (a profile's have none): its clauses are that year's.
+    where = classify(file)
+    year = where.year if where.kind is PathKind.REPORT else None
+    rows = [[cell(SEVERITY[f.severity]), cell(text(tight(f.message))), cell(site.clause_link(page, f.clause, year)),
              cell(site.source_link(f.file, f.line), f.line)] for f in found]
     columns = [Column("级别"), Column("说明"), Column("条款"), Column(SOURCE, numeric=True)]
     return [heading(level, title, anchor), table(columns, rows, label=title, key=(0, 1), cards=True) + "\n"]
@@ -94,7 +99,7 @@ def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None) -> 
         out.append(heading(3, f"{numbers[area]}、{text(title)}", area))
         facts = _area_facts(site, area, doc)
         parts = [facts] if facts else []
-        for spec in items.lists_of(area):
+        for spec in items.lists_of(area, title) if area in type(doc.report).model_fields else []:
             found = items.rows(spec, row)
             if found:
                 parts.append(f"<p>{text(spec.title)}（{len(found)} 项，{area_link}）：</p>\n"
@@ -109,7 +114,7 @@ def _by_area(site: SiteData, e: Evaluation) -> list[str]:
     titles, numbers = site.area_titles(e.guideline_year), site.area_numbers(e.guideline_year)
     points = site.rubric(e.year)
     rows = [[cell(f"{numbers[a]}、{text(titles[a])}"), num_cell(e.subtotals.get(a, 0.0)),
-             num_cell(getattr(points, a).cap)] for a in AREAS]
+             num_cell(points.area(a).cap)] for a in titles]
     rows.append([cell("<strong>合计</strong>"), cell(f"<strong>{num(e.total)}</strong>", e.total),
                  cell(text(e.tier))])
     columns = [Column("领域"), Column("得分", numeric=True), Column("上限（分）", numeric=True)]
@@ -121,7 +126,7 @@ def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
     """Each piece of advice once: what to do, its clause (a link) and what it would add."""
     if not e.advice:
         return []
-    shown = [f"{text(tight(a.message))}（{site.clause_link(page, a.clause)}，可加 {num(a.gain)} 分）"
+    shown = [f"{text(tight(a.message))}（{site.clause_link(page, a.clause, e.guideline_year)}，可加 {num(a.gain)} 分）"
              for a in e.advice]
     return [heading(2, "改进建议", "advice"), html_list(shown, "sb-advice") + "\n"]
 
@@ -131,8 +136,8 @@ def _lines(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> list[str
     titles = site.area_titles(e.guideline_year)
     rows = [[cell(text(names.line_subject(doc.report, x))), num_cell(x.points),
              cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),
-             cell(f'<abbr title="{titles[x.area]}">{numbers[x.area]}</abbr>', AREAS.index(x.area)),
-             cell(site.clause_link(page, x.clause)), cell(site.source_link(x.file, x.line), x.line)]
+             cell(f'<abbr title="{titles[x.area]}">{numbers[x.area]}</abbr>', list(titles).index(x.area)),
+             cell(site.clause_link(page, x.clause, e.guideline_year)), cell(site.source_link(x.file, x.line), x.line)]
             for x in e.lines]
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
                Column("依据"), Column(SOURCE, numeric=True)]
@@ -146,6 +151,12 @@ def _lines(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> list[str
 _TERMS = ("title", "name", "district", "commissioner", "partner", "occasion")
 
 
+def _added(doc: ReportDoc) -> list[tuple[str, str]]:
+    """The areas this report's year adds, by the fields its model has beyond the seven."""
+    return [(key, info.title or key) for key, info in type(doc.report).model_fields.items()
+            if key not in AREA_KEYS and key not in ("society", "year")]
+
+
 def search_terms(doc: ReportDoc, indexed: bool) -> str:
     """The report's titles, districts, organisations and events, once each, folded so that it
     does not push the report down. When `indexed` (the latest year's reports) it is the only
@@ -153,7 +164,7 @@ def search_terms(doc: ReportDoc, indexed: bool) -> str:
     index grows with the number of societies, not with the years (1,500 societies' ten years
     of terms would be a 68 MB index)."""
     seen: dict[str, None] = {}
-    for spec in items.ITEM_LISTS:
+    for spec in items.item_lists(_added(doc)):
         for item in spec.items(doc.report):
             for key in _TERMS:
                 value = getattr(item, key, None)

@@ -10,7 +10,6 @@ from site_builder import phase
 from site_builder.context import RUBRIC_PAGE, SiteData
 from site_builder.markup import Cell, Column, cell, front_matter, num, num_cell, text
 from site_builder.tables import table
-from validators.models.labelled import LabelledEnum
 from validators.year.guideline import available_years
 from validators.year.rubric import GrowthRule, ItemTier, Rule
 
@@ -19,9 +18,9 @@ _RULE_COLUMNS = [Column("规则"), Column("依据条款"), Column("分值", nume
                  Column("最多计入（项）", numeric=True)]
 
 
-def _rule_row(site: SiteData, label_prefix: str, rule: Rule) -> list[Cell]:
+def _rule_row(site: SiteData, year: int, label_prefix: str, rule: Rule) -> list[Cell]:
     label = f"{text(label_prefix)}：{text(rule.label)}" if label_prefix else text(rule.label)
-    return [cell(label), cell(site.clause_link(PAGE, rule.clause)), num_cell(rule.points),
+    return [cell(label), cell(site.clause_link(PAGE, rule.clause, year)), num_cell(rule.points),
             num_cell(rule.max_count, "不限")]
 
 
@@ -42,17 +41,18 @@ def _tiers(tiers: list[ItemTier], what: str) -> str:
 
 
 def _area(site: SiteData, year: int, key: str, title: str) -> str:
-    model: BaseModel = getattr(site.rubric(year), key)
+    model: BaseModel = site.rubric(year).area(key)
     rows: list[list[Cell]] = []
     notes: list[str] = []
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, Rule):
-            rows.append(_rule_row(site, "", value))
+            rows.append(_rule_row(site, year, "", value))
         elif isinstance(value, dict):
-            for member, rule in value.items():
-                prefix = member.label if isinstance(member, LabelledEnum) else str(member)
-                rows.append(_rule_row(site, prefix, rule))
+            vocabulary = site.rubric(year).kind_tables().get((key, name))
+            for code, rule in value.items():
+                kind = site.guideline(year).kind(vocabulary, code) if vocabulary else None
+                rows.append(_rule_row(site, year, kind.label if kind else str(code), rule))
         elif isinstance(value, list) and value and isinstance(value[0], ItemTier):
             what = ("每个服务站从建站的下一年度起" if key == "service_stations"
                     else "每个联合体从成立的下一年度起（补助牵头学会）")
@@ -110,7 +110,8 @@ def interpretations(site: SiteData) -> str:
     counted = [p for p in rules.provinces if p.counts]
     listed_only = "、".join(p.short for p in rules.provinces if not p.counts)
     occasions = "、".join("/".join((o.name, *o.aliases[:1])) for o in rules.popularisation_occasions)
-    forms = "、".join(f.label for f in points.consortia.new_lead)
+    forms = "、".join(k.label for code in points.consortia.new_lead
+                     if (k := rules.kind("consortium_forms", code)) is not None)
     growth = points.government_functions.growth_rule
     rows = [
         ("评估期（六「成果形成日期以当年评估截止日期为准」）",
@@ -119,7 +120,7 @@ def interpretations(site: SiteData) -> str:
          "成立日期在本年度评估期内的为新建：当年计一次性补助，从下一年度起按年度绩效分档",
          "评估细则 `new_station`、`new_lead`、`tiers`"),
         ("联合体的「一次性分类补助」（4.3）", f"按联合体形式（{forms}）分类", "评估细则 `new_lead`"),
-        ("服务站的产业（3.1）", "3.1 只分级别，不限产业；“5+5+1”产业名单只用于联合体（4.1）",
+        ("服务站的产业（3.1）", "3.1 只分级别，不限产业；主导产业和优势产业的名单只用于联合体（4.1）",
          "指南年度文件 `industries`"),
         ("外省、直辖市、自治区（5.2）",
          f"{len(counted)} 个省级行政区，全称或简称均可；{home.short if home else ''}不计入"

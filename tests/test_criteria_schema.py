@@ -8,12 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
+from validators.models.academic_events import EventRole
+from validators.models.for_year import kind_enum, report_model, year_classes
 from validators.rules.academic_events import unmet_criteria
 from validators.schema import json_schema
 from validators.year.guideline import guideline
 
 RULES = guideline(2017)
+AcademicEvent = year_classes(report_model(RULES))["AcademicEvent"]
+EventCategory = kind_enum(AcademicEvent, "category")
 VALIDATOR = Draft202012Validator(json_schema("submission", 2017))
 
 events = st.builds(

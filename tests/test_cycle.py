@@ -69,7 +69,7 @@ def test_every_shipped_year_has_a_calendar_that_closes_after_its_deadline() -> N
     data = guideline(2017).model_dump()  # whole, the clauses read from the text included
     early = {**data["calendar"], "submission_closes": D(2017, 11, 29),
              "submission_opens": D(2017, 9, 1)}
-    with pytest.raises(ValidationError, match="evaluation deadline"):
+    with pytest.raises(ValidationError, match="评估截止日"):
         Guideline.model_validate({**data, "calendar": early})
 
 

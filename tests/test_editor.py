@@ -23,8 +23,9 @@ from tests.clients import npm_tool
 from tests.lsp import LanguageServer
 from tests.trees import ROOT
 from validators.check import check_file
-from validators.models.innovation import Service, ServiceKind
+from validators.models.innovation import Service
 from validators.schema import json_schema
+from validators.year.guideline import guideline
 
 pytestmark = pytest.mark.slow
 
@@ -108,7 +109,7 @@ def test_sample_hover_and_completion_are_chinese(server: LanguageServer, workspa
     assert description in hover
 
     items = [item["label"] for item in server.completion(uri, line, end)]
-    labels = [m.label for m in ServiceKind]
+    labels = [k.label for k in guideline(2017).kinds.service_kinds]
     assert items[:len(labels)] == labels, items
 
 

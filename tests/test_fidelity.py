@@ -180,7 +180,7 @@ def test_a_broken_year_file_is_one_chinese_line(tmp_path: Path) -> None:
     shipped = (ROOT / "validators" / "guidelines" / "2017.yaml").read_text("utf-8")
     own = tmp_path / "validators" / "guidelines"
     own.mkdir(parents=True)
-    (own / "2017.yaml").write_text(shipped.replace("national_min_provinces: 6", "national_min_provinces: six"),
+    (own / "2017.yaml").write_text(shipped.replace("min_provinces: 6", "min_provinces: six"),
                                    "utf-8")
     folder = tmp_path / "submissions" / "cd-case"
     folder.mkdir(parents=True)
@@ -192,7 +192,7 @@ def test_a_broken_year_file_is_one_chinese_line(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr
         [line] = done.stderr.strip().splitlines()
         assert "年度文件有误" in line
-        assert "national_min_provinces" in line
+        assert "min_provinces" in line
 
 
 def test_a_report_named_with_capitals_is_still_found(tmp_path: Path) -> None:

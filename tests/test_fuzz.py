@@ -28,8 +28,8 @@ from validators.check import check_file
 from validators.findings import Finding
 from validators.markdown_text import code_span, inert, inert_block
 from validators.models.common import SLUG_PATTERN
+from validators.models.for_year import report_model
 from validators.models.labelled import LabelledEnum
-from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 from validators.yaml.loading import Loaded, load_bytes, load_text
 from validators.yaml.policy import hidden_characters, policy
@@ -162,7 +162,8 @@ def _for(annotation: Any) -> st.SearchStrategy[Any]:
     if annotation is type(None):
         return st.none()
     if isinstance(annotation, type) and issubclass(annotation, LabelledEnum):
-        return st.sampled_from([key for m in annotation for key in (m.value, m.label)])
+        known = [key for m in annotation for key in (m.value, m.label)]
+        return st.sampled_from(known) | TEXT if known else TEXT  # a kind the year lacks, too
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return model_dict(annotation)
     plausible = {bool: st.booleans(), int: st.integers(-2, 300), float: st.floats(-1, 500),
@@ -178,7 +179,8 @@ def model_dict(model: type[BaseModel]) -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(required, optional=optional)
 
 
-REPORTS = model_dict(YearReport).map(lambda d: {**d, "society": "cd-fuzz", "year": 2017})
+REPORTS = model_dict(report_model(_RULES)).map(
+    lambda d: {**d, "society": "cd-fuzz", "year": 2017})
 
 
 def _check(document: dict[str, Any], name: str) -> list[Finding]:

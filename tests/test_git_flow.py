@@ -131,7 +131,7 @@ def test_from_template_to_bot_comment(repo: Path) -> None:
     assert MARKER in output
     assert "需要修改" in output
     assert f"https://github.com/{REPO}/blob/{sha}/{REPORT}#L{event_line}" in output
-    assert "https://example-org.github.io/society-registry/guideline/#clause-5-2" in output
+    assert "https://example-org.github.io/society-registry/guideline/2017/#clause-5-2" in output
     score_row = next(line for line in output.splitlines() if f"`{SOCIETY}`" in line and "| 2017 |" in line)
     assert "新增" in score_row
     assert "成都市新建学会" in score_row

@@ -27,7 +27,7 @@ import pytest
 
 import site_builder
 import validators
-from site_builder import guideline_page, search_dict, tables, typography, zensical_build
+from site_builder import search_dict, tables, typography, zensical_build
 from validators import (
     csv_export,
     markdown_text,
@@ -101,8 +101,6 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "text._CLAUSE": (year_text._CLAUSE, "the guideline text the staff publish"),
     "text._LEAD_IN": (year_text._LEAD_IN, "the guideline text the staff publish"),
     "text._AREA": (year_text._AREA, "the guideline text the staff publish"),
-    "guideline_page._AREA": (guideline_page._AREA, "the guideline text the staff publish"),
-    "guideline_page._CLAUSE": (guideline_page._CLAUSE, "the guideline text the staff publish"),
     "tables._TAGS": (tables._TAGS, "column headers the site's code writes"),
     "zensical_build._ANSI": (zensical_build._ANSI, "Zensical's own console output"),
     "reviews._YEAR_FOLDER": (reviews._YEAR_FOLDER, "folder names under reviews/ (admins only)"),

@@ -28,13 +28,18 @@ def _site(root: Path, pages: dict[str, str]) -> Path:
 def _clean(root: Path) -> Path:
     return _site(root, {
         "index.html": MENU + '<script src="assets/site.js"></script>',
-        "guideline/index.html": '<h2 id="clause-1-2">1.2</h2><a href="../">首页</a>'
-                                '<a href="#clause-1-2">本条</a><a href="https://example.org/x">外站</a>',
+        # the guideline's landing page and each year's text, with the clauses it has
+        "guideline/index.html": '<a href="../">首页</a><a href="2017/">2017</a><a href="2019/">2019</a>'
+                                '<a href="https://example.org/x">外站</a>',
+        "guideline/2017/index.html": '<p id="clause-1-2">1.2</p><p id="clause-2-1">2.1</p>'
+                                     '<a href="#clause-1-2">本条</a><a href="../2019/">2019</a>',
+        "guideline/2019/index.html": '<p id="clause-1-2">1.2</p><a href="../2017/">2017</a>',
         "societies/index.html": '<table><tr><td><a href="cd-a/">甲</a></td></tr></table>',
-        "societies/cd-a/index.html": '<a href="../../guideline/#clause-1-2">条款 1.2</a>'
-                                     '<a href="2017/">2017</a><a href="../../downloads/a.csv">CSV</a>',
-        "societies/cd-a/2017/index.html": '<a href="../../../guideline/#clause-1-2">1.2</a>'
+        "societies/cd-a/index.html": '<a href="../../guideline/">指南</a>'
+                                     '<a href="2017/">2017</a><a href="2019/">2019</a><a href="../../downloads/a.csv">CSV</a>',
+        "societies/cd-a/2017/index.html": '<a href="../../../guideline/2017/#clause-2-1">2.1</a>'
                                           '<a name="old-anchor"></a><a href="#old-anchor">本页</a>',
+        "societies/cd-a/2019/index.html": '<a href="../../../guideline/2019/#clause-1-2">1.2</a>',
         "404.html": f'<a href="{BASE}">首页</a><link rel="stylesheet" href="{BASE}assets/site.css">',
     })
 
@@ -56,8 +61,14 @@ def test_a_site_whose_links_all_resolve_has_no_problem(site: Path) -> None:
     # a link to a page that is not there (written for another URL layout)
     ("societies/cd-a/2017/index.html", '<a href="../../guideline/">指南</a>', "../../guideline/", "没有这个文件"),
     # a clause anchor that the guideline page does not have
-    ("societies/cd-a/index.html", '<a href="../../guideline/#clause-9-9">9.9</a>',
-     "../../guideline/#clause-9-9", "页面中没有这个锚点"),
+    ("societies/cd-a/index.html", '<a href="../../guideline/2017/#clause-9-9">9.9</a>',
+     "../../guideline/2017/#clause-9-9", "页面中没有这个锚点"),
+    # a clause the year's text lacks, though an earlier year's has it: 2019 dropped 2.1
+    ("societies/cd-a/2019/index.html", '<a href="../../../guideline/2019/#clause-2-1">2.1</a>',
+     "../../../guideline/2019/#clause-2-1", "页面中没有这个锚点"),
+    # the landing page lists the years; it holds no clause
+    ("societies/cd-a/index.html", '<a href="../../guideline/#clause-1-2">1.2</a>',
+     "../../guideline/#clause-1-2", "页面中没有这个锚点"),
     # a link from the server's root, which leaves a site published under a path
     ("societies/index.html", '<a href="/guideline/">指南</a>', "/guideline/", "以 / 开头的链接在网站的发布路径下会失效"),
     # one "../" too many: in a browser it stops at the server's root, outside the site's path

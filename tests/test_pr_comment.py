@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +73,25 @@ def test_chinese_comment_with_line_and_clause_links(tmp_path: Path) -> None:
     assert "需要修改" in text
     assert "1 个错误，1 个警告" in text
     assert (f"(https://github.com/example-org/society-registry/blob/{SHA}/{FILE}#L12)") in text
-    assert "[5.2](https://example-org.github.io/society-registry/guideline/#clause-5-2)" in text
-    assert "[1.2](https://example-org.github.io/society-registry/guideline/#clause-1-2)" in text
+    assert "[5.2](https://example-org.github.io/society-registry/guideline/2017/#clause-5-2)" in text
+    assert "[1.2](https://example-org.github.io/society-registry/guideline/2017/#clause-1-2)" in text
     assert "https://github.com/example-org/society-registry/actions/runs/42" in text
     assert text.index("❌ 错误") < text.index("⚠️ 警告")
+
+
+def test_a_clause_links_to_the_guideline_of_its_report_s_year(tmp_path: Path) -> None:
+    """A report's findings cite its own year's words; a file of no year, the guideline's landing
+    page (which lists the years), never another year's clause."""
+    site = "https://example-org.github.io/society-registry/guideline/"
+    text = comment_for(tmp_path, {"files": 4, "findings": [
+        finding(file="submissions/cd-mech-eng/2017.yaml", clause="5.1"),
+        finding(file="submissions/cd-mech-eng/2019.yaml", clause="5.2"),
+        finding(file="submissions/cd-mech-eng/society.yaml", clause="1.1"),
+        finding(file="submissions/cd-mech-eng/evidence/2018/海报.pdf", clause="5.4"),
+        finding(file="submissions/cd-mech-eng/2018.YAML", clause="5.3")]})
+    links = dict(re.findall(r"\[(\d\.\d)\]\(([^)]*)\)", text))
+    assert links == {"5.1": f"{site}2017/#clause-5-1", "5.2": f"{site}2019/#clause-5-2",
+                     "1.1": site, "5.4": site, "5.3": site}
 
 
 def test_passing_comment(tmp_path: Path) -> None:

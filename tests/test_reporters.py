@@ -296,3 +296,12 @@ def test_unknown_format_is_a_usage_error(tree: Path) -> None:
 def test_findings_are_the_unit_every_reporter_renders() -> None:
     published = Finding("f.yaml", 1, 1, "E-X", "error", "错误", None, ("society",)).to_dict()
     assert set(published) == {"file", "line", "column", "code", "severity", "message", "clause"}
+
+
+def test_the_summary_links_each_clause_to_its_year_s_guideline() -> None:
+    findings = [error("submissions/cd-a/2017.yaml", 3, 5, "E-THRESHOLD-PARTICIPANTS", "人数不足", "5.1"),
+                error("submissions/cd-a/society.yaml", 2, 1, "E-URL-SCHEME", "网址", "1.1")]
+    text = reporters.markdown(CheckResult(files=2, findings=findings), None,
+                              "https://example.org/registry/guideline/")
+    assert "[5.1](https://example.org/registry/guideline/2017/#clause-5-1)" in text
+    assert "[1.1](https://example.org/registry/guideline/)" in text

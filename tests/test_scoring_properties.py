@@ -9,20 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validators.evaluation.scoring import AREAS, score_report
-from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
-from validators.models.consortia import Consortium, ConsortiumForm, ConsortiumRole, Direction
-from validators.models.government_functions import Function, GovernmentFunctions, Method
-from validators.models.innovation import Innovation, Service, ServiceKind
-from validators.models.major_work import MajorWork, MajorWorkKind
+from validators.models.academic_events import EventRole
+from validators.models.consortia import ConsortiumRole, Direction
+from validators.models.for_year import kind_enum, report_model, year_classes
 from validators.models.report import YearReport
-from validators.models.research import (
-    Achievement,
-    AchievementType,
-    ResearchForm,
-    ResearchReport,
-    ResearchTopic,
-)
-from validators.models.service_stations import ServiceStation, StationLevel
 from validators.repository import ReportDoc
 from validators.yaml.loading import SourceMap
 from validators.year.guideline import guideline
@@ -30,6 +20,18 @@ from validators.year.rubric import rubric
 
 RULES = guideline(2017)
 POINTS = rubric(2017)
+# The 2017 models: the year's kinds in every kind field.
+MODEL = report_model(RULES)
+_C = year_classes(MODEL)
+Service, Function, GovernmentFunctions, Innovation = (_C["Service"], _C["Function"],
+                                                      _C["GovernmentFunctions"], _C["Innovation"])
+ServiceStation, Consortium, AcademicEvent = _C["ServiceStation"], _C["Consortium"], _C["AcademicEvent"]
+Achievement, ResearchReport, MajorWork = _C["Achievement"], _C["ResearchReport"], _C["MajorWork"]
+ServiceKind, Method = kind_enum(Service, "kind"), kind_enum(Function, "method")
+StationLevel, ConsortiumForm = kind_enum(ServiceStation, "level"), kind_enum(Consortium, "form")
+EventCategory, MajorWorkKind = kind_enum(AcademicEvent, "category"), kind_enum(MajorWork, "kind")
+AchievementType, ResearchForm = kind_enum(Achievement, "type"), kind_enum(ResearchReport, "form")
+ResearchTopic = kind_enum(ResearchReport, "topic")
 WINDOW = RULES.evaluation_window
 dates = st.dates(WINDOW.start + dt.timedelta(days=1), WINDOW.deadline)
 any_dates = st.dates(dt.date(2015, 1, 1), dt.date(2019, 12, 31))
@@ -69,8 +71,8 @@ events = st.builds(AcademicEvent, id=ids, title=text, category=st.sampled_from(l
                    occasion=st.one_of(st.none(), st.sampled_from([o.name for o in RULES.popularisation_occasions])))
 achievements = st.builds(Achievement, type=st.sampled_from(list(AchievementType)), date=any_dates)
 research = st.builds(ResearchReport, id=ids, title=text, form=st.sampled_from(list(ResearchForm)),
-                     topic=st.sampled_from([ResearchTopic.FOUR_SERVICES,
-                                            ResearchTopic.PARTY_GOVERNMENT_FOCUS]),
+                     topic=st.sampled_from([ResearchTopic("four_services"),
+                                            ResearchTopic("party_government_focus")]),
                      achievements=st.lists(achievements, max_size=4))
 major = st.builds(MajorWork, id=ids, kind=st.sampled_from(list(MajorWorkKind)), title=text,
                   date=dates, description=text)
@@ -79,7 +81,7 @@ major = st.builds(MajorWork, id=ids, kind=st.sampled_from(list(MajorWorkKind)), 
 @st.composite
 def reports(draw: st.DrawFn) -> YearReport:
     total = draw(st.integers(0, 200))
-    return YearReport(
+    return MODEL(
         society="cd-prop", year=2017,
         innovation=Innovation(enterprise_platform_registered=draw(st.booleans()),
                               senior_experts_total=total,
@@ -163,9 +165,10 @@ def _uncapped():
 def test_changing_station_points_moves_score_by_exactly_that(report, level, delta) -> None:
     base = _uncapped()
     stations = base.service_stations
-    changed_rule = stations.level[level].model_copy(update={"points": stations.level[level].points + delta})
+    changed_rule = stations.level[level.value].model_copy(
+        update={"points": stations.level[level.value].points + delta})
     changed = base.model_copy(update={"service_stations": stations.model_copy(
-        update={"level": {**stations.level, level: changed_rule}})})
+        update={"level": {**stations.level, level.value: changed_rule}})})
     n = sum(1 for s in report.service_stations if s.level == level)
     before = score_report(_doc(report), None, RULES, base).total
     after = score_report(_doc(report), None, RULES, changed).total
@@ -177,9 +180,9 @@ def test_changing_station_points_moves_score_by_exactly_that(report, level, delt
 def test_changing_event_points_moves_score_by_paid_lines(report, category, delta) -> None:
     base = _uncapped()
     events_rubric = base.academic_events
-    rule = events_rubric.category[category]
+    rule = events_rubric.category[category.value]
     changed = base.model_copy(update={"academic_events": events_rubric.model_copy(update={
-        "category": {**events_rubric.category, category: rule.model_copy(
+        "category": {**events_rubric.category, category.value: rule.model_copy(
             update={"points": rule.points + delta})}})})
     before = score_report(_doc(report), None, RULES, base)
     paid = sum(1 for x in before.lines if x.area == "academic_events" and x.points > 0

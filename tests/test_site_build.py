@@ -50,13 +50,15 @@ def test_every_link_anchor_and_page_is_reached(site: Path) -> None:
     assert check_site(site, base_path=base_path_of(site_settings().site_url)) == []
 
 
-def test_society_pages_link_clauses_to_guideline_anchors(site: Path) -> None:
-    guideline = parse(site / "guideline" / "index.html").ids
+def test_society_pages_link_clauses_to_their_year_s_guideline_anchors(site: Path) -> None:
     pages = sorted((site / "societies").glob("*/[0-9]*/index.html"))
     assert pages
     for page in pages:
-        clauses = [h for h in parse(page).links if "guideline/#clause-" in h]
+        year = page.parent.name
+        guideline = parse(site / "guideline" / year / "index.html").ids
+        clauses = [h for h in parse(page).links if "#clause-" in h]
         assert clauses, page
+        assert {h.split("#", 1)[0] for h in clauses} == {f"../../../guideline/{year}/"}, page
         missing = {h for h in clauses if h.split("#", 1)[1] not in guideline}
         assert not missing, (page, missing)
 

@@ -13,7 +13,6 @@ import yaml
 from site_builder.build import BuildError, build, child_config
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate, hand_written
-from site_builder.guideline_page import parse as parse_guideline
 from site_builder.markup import (
     Cell,
     Column,
@@ -26,6 +25,7 @@ from site_builder.markup import (
 )
 from tests.trees import ROOT
 from validators.year.guideline import GUIDELINES_DIR, guideline
+from validators.year.text import guideline_text
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
 
@@ -81,9 +81,10 @@ def _visible(markdown: str) -> str:
     return html.unescape(text)
 
 
-def test_the_guideline_is_published_word_for_word(tmp_path: Path) -> None:
+@pytest.mark.parametrize("year", [2017, 2018])  # 2018 carries 2017's text forward
+def test_the_guideline_is_published_word_for_word(tmp_path: Path, year: int) -> None:
     generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
-    page = (tmp_path / "docs" / "guideline" / "index.md").read_text(encoding="utf-8")
+    page = (tmp_path / "docs" / "guideline" / str(year) / "index.md").read_text(encoding="utf-8")
     body = page[page.index("## "):]
     source = (GUIDELINES_DIR / "2017.txt").read_text(encoding="utf-8")
     original = "".join(source.split())
@@ -93,13 +94,15 @@ def test_the_guideline_is_published_word_for_word(tmp_path: Path) -> None:
     assert "附件1" in _visible(page)
 
 
-def test_every_clause_has_one_anchor() -> None:
+def test_every_clause_has_one_anchor(tmp_path: Path) -> None:
     rules = guideline(2017)
     assert rules is not None
-    doc = parse_guideline((GUIDELINES_DIR / "2017.txt").read_text(encoding="utf-8"), rules)
-    anchors = [p.clause for a in doc.areas for p in a.paragraphs if p.clause]
-    assert sorted(anchors) == sorted(rules.clauses)
-    assert [a.number for a in doc.areas] == [a.id for a in rules.areas]
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    page = (tmp_path / "docs" / "guideline" / "2017" / "index.md").read_text(encoding="utf-8")
+    anchors = re.findall(r'<p class="sb-clause" id="clause-([0-9-]+)">', page)
+    assert sorted(anchors) == sorted(c.replace(".", "-") for c in rules.clauses)
+    assert sorted(rules.clauses) == sorted(guideline_text(2017).clauses())
+    assert re.findall(r"\{#area-(\d+)\}", page) == [a.id for a in rules.areas]
     assert clause_anchor("1.2") == "clause-1-2"
     assert clause_anchor("6") == "clause-6"
 
@@ -116,6 +119,9 @@ def test_every_clause_has_one_anchor() -> None:
     ("societies/cd-a/2017/index.md", "guideline/index.md", "clause-1-2", "../../../guideline/#clause-1-2"),
     ("downloads/index.md", "downloads/evaluations.csv", "", "evaluations.csv"),
     ("guideline/index.md", "guideline/index.md", "area-1", "./#area-1"),
+    ("societies/cd-a/2017/index.md", "guideline/2017/index.md", "clause-1-2", "../../../guideline/2017/#clause-1-2"),
+    ("guideline/2018/index.md", "guideline/2017/index.md", "", "../2017/"),
+    ("guideline/index.md", "guideline/2017/index.md", "", "2017/"),
 ])
 def test_relative_links_between_pages(source: str, target: str, anchor: str, expected: str) -> None:
     assert Urls().rel(source, target, anchor) == expected
@@ -227,7 +233,7 @@ def test_a_clause_is_numbered_once(tmp_path: Path) -> None:
     import html
 
     generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
-    page = (tmp_path / "docs" / "guideline" / "index.md").read_text(encoding="utf-8")
+    page = (tmp_path / "docs" / "guideline" / "2017" / "index.md").read_text(encoding="utf-8")
     shown = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert "1.1. 市级学会" in shown
     assert not re.search(r"\d\.\d+ ?\d[.、．]", shown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -200,3 +201,19 @@ def test_publishing_grants_pages_rights_to_the_deploy_job_only() -> None:
     assert "make build" in "\n".join(s.get("run", "") for s in build["steps"])
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in build["steps"])
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+
+
+def test_publishing_checks_the_built_site_s_links_before_uploading_it() -> None:
+    """A clause link whose anchor its year's guideline lost (or any broken link) stops the
+    deployment: the site's own link check runs on the built site, between build and upload."""
+    steps = _load("publish.yml")["jobs"]["build"]["steps"]
+
+    def index(found: Callable[[dict[str, Any]], bool]) -> int:
+        (at,) = [i for i, step in enumerate(steps) if found(step)]
+        return at
+
+    built = index(lambda s: "make build" in s.get("run", ""))
+    checked = index(lambda s: "-m site_builder check-links --site-dir site" in s.get("run", ""))
+    uploaded = index(lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert built < checked < uploaded
+    assert steps[checked]["run"].startswith(".venv/bin/python ")  # the environment `make build` set up

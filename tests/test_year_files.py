@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from validators.models.academic_events import EventCategory
-from validators.models.major_work import MajorWorkKind
-from validators.models.research import ResearchTopic
+from validators.year.files import RUBRICS_DIR, YearFileError
 from validators.year.guideline import (
     GUIDELINES_DIR,
     Guideline,
@@ -39,12 +38,13 @@ def test_clause_ids_are_the_designs() -> None:
 
 
 def test_thresholds_match_the_text() -> None:
-    t = guideline(2017).thresholds
-    text = (GUIDELINES_DIR / "2017.txt").read_text("utf-8")
-    assert f"不少于{t.event_min_participants}人" in text
-    assert f"{t.national_min_provinces}个及以上外省" in text
-    assert f"{t.international_min_countries}个及以上国家" in text
-    assert f"{t.expert_registration_rate:.0%}以上" in text
+    rules = guideline(2017)
+    said = {c.code: (c.criteria, _squash(rules.clauses[c.clause or ""])) for c in rules.kinds.event_categories}
+    assert "不少于100人" in said["annual_conference"][1]
+    assert said["annual_conference"][0].min_participants == 100
+    assert f"{said['national_exchange'][0].min_provinces}个及以上外省" in said["national_exchange"][1]
+    assert f"{said['international_exchange'][0].min_countries}个及以上国家" in said["international_exchange"][1]
+    assert f"{rules.thresholds.expert_registration_rate:.0%}以上" in rules.clauses["1.2"]
 
 
 @pytest.mark.parametrize("year", available_years())
@@ -60,11 +60,12 @@ def test_every_rubric_rule_names_a_clause_of_its_year(year: int) -> None:
                     assert rule["clause"] in clauses, (year, area, rule)
 
 
-def test_enumerations_point_at_existing_clauses() -> None:
-    clauses = set(guideline(2017).clauses)
-    for enum in (EventCategory, MajorWorkKind, ResearchTopic):
-        for member in enum:
-            assert member.clause in clauses, member
+@pytest.mark.parametrize("year", available_years())
+def test_kinds_point_at_existing_clauses(year: int) -> None:
+    rules = guideline(year)
+    for vocabulary in type(rules.kinds).model_fields:
+        for kind in rules.kinds.vocabulary(vocabulary):
+            assert kind.clause is None or kind.clause in rules.clauses, (vocabulary, kind)
 
 
 def test_2018_carries_2017_forward_with_its_own_window() -> None:
@@ -88,13 +89,24 @@ def test_rubric_model_refuses_broken_rubrics() -> None:
     data = year_data("rubrics", 2017)
     with pytest.raises(ValidationError):
         Rubric.model_validate({**data, "tiers": list(reversed(data["tiers"]))})
-    broken = {**data, "academic_events": {**data["academic_events"], "category": {
-        k: v for k, v in data["academic_events"]["category"].items() if k != "其他"}}}
-    with pytest.raises(ValidationError, match="其他"):
-        Rubric.model_validate(broken)
     third = {**data, "major_work": {**data["major_work"], "cap": 10.3}}
     with pytest.raises(ValidationError):
         Rubric.model_validate(third)
+
+
+def test_a_rubric_lacking_a_kind_of_its_year_is_said_in_chinese(tmp_path: Path) -> None:
+    """Every kind of the year earns by a rule of its own; one left out is the rubric's error."""
+    own = tmp_path / "validators" / "rubrics"
+    own.mkdir(parents=True)
+    text = (RUBRICS_DIR / "2017.yaml").read_text("utf-8")
+    (own / "2017.yaml").write_text(text.replace("    其他: {clause: \"5.5\"", "    # 其他: {clause: \"5.5\""),
+                                   "utf-8")
+    with pytest.raises(YearFileError, match="缺少学术交流活动类别“其他”的分值"):
+        rubric(2017, tmp_path)
+    (own / "2017.yaml").write_text(text.replace("    其他: {clause: \"5.5\"", "    线上: {clause: \"5.5\""),
+                                   "utf-8")
+    with pytest.raises(YearFileError, match="“线上”不是 2017 年度指南参数中的学术交流活动类别"):
+        rubric(2017, tmp_path)
 
 
 def test_guideline_model_refuses_inconsistent_lists() -> None:

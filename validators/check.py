@@ -23,6 +23,7 @@ from validators.association import reviews
 from validators.association.objections import ObjectionsDoc
 from validators.findings import CheckResult, Finding, error
 from validators.models.common import SLUG_PATTERN
+from validators.models.for_year import report_model
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 from validators.related_files import related
@@ -41,6 +42,7 @@ from validators.rules import (
     government_functions,
     identity,
     innovation,
+    kinds,
     major_work,
     research,
     service_stations,
@@ -55,6 +57,7 @@ from validators.urls import NOT_A_URL, url_problem
 from validators.yaml.hidden_characters import visible
 from validators.yaml.loading import SourceMap, load_path
 from validators.yaml.policy import hidden_characters, policy
+from validators.year.consistency import year_problems
 from validators.year.guideline import Guideline, available_years, guideline, year_file
 
 __all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover"]
@@ -90,6 +93,12 @@ def display_path(path: Path, root: Path) -> str:
 @cache
 def _has_rubric(year: int, root: Path) -> bool:
     return year_file("rubrics", year, root) is not None
+
+
+def year_report_model(year: int, root: Path) -> type[YearReport]:
+    """The report model of `year` (its kinds); the bare model when the year has no guideline."""
+    rules = guideline(year, root)
+    return report_model(rules) if rules is not None else YearReport
 
 
 def _context(file: str, folder: Path, source: SourceMap, year: int, root: Path) -> RuleContext | None:
@@ -139,16 +148,21 @@ def check_file(path: Path, root: Path) -> FileResult:
     if path.name == PROFILE_FILE:
         return _check_profile(loaded.data, file, folder, loaded.source, findings, root)
     year = kind.year or 0
-    try:
-        report = YearReport.model_validate(loaded.data)
-    except ValidationError as exc:
-        return FileResult(findings + findings_from(exc, YearReport, file, loaded.source))
+    model = year_report_model(year, root)
     ctx = _context(file, folder, loaded.source, year, root)
+    try:
+        report = model.model_validate(loaded.data)
+    except ValidationError as exc:
+        if ctx is not None:  # the kinds are the year's; said with the rest, not after it
+            kinds.check_raw(loaded.data, model, ctx)
+        return FileResult(findings + findings_from(exc, model, file, loaded.source)
+                          + (ctx.findings if ctx else []))
     if ctx is None:
         years = "、".join(str(y) for y in available_years(root) if year_file("rubrics", y, root))
         return FileResult([*findings, error(file, 1, 1, "E-YEAR-UNKNOWN",
                                             f"{year} 年没有工作指南或评估细则：可提交的年度为 {years}。")])
     identity.check(report, ctx, folder.name, year)
+    kinds.check(report, ctx)
     for module in _AREA_RULES.values():
         module.check(report, ctx)
     strings = loaded.strings
@@ -275,6 +289,9 @@ def check_tree(root: Path, paths: list[Path] | None = None,
     result = CheckResult(files=len(targets) + len(review_targets))
     if not paths:
         result.findings += _unsafe_names(root / SUBMISSIONS, root, {display_path(p, root) for p in targets})
+        # The year files held to each other and to their texts: a whole check is also theirs.
+        result.findings += [error(p.file, p.line, p.column, "E-YEAR-FILE", p.message)
+                            for p in year_problems(root)]
     repo = Repository(root)
     submissions = root / SUBMISSIONS
     with _collector_paused():
@@ -372,14 +389,15 @@ def _check_portable(path: Path, root: Path) -> _Portable:
     return _portable(_check_one(path, root))
 
 
-def _restored(sent: _Portable) -> FileResult:
+def _restored(sent: _Portable, root: Path) -> FileResult:
     findings, file, data, source = sent
     if data is None or source is None:
         return FileResult(findings)
     if "profile" in data:
         return FileResult(findings, profile=ProfileDoc(file, SocietyProfile.model_validate(
             data["profile"], strict=False), source))
-    return FileResult(findings, report=ReportDoc(file, YearReport.model_validate(data, strict=False),
+    model = year_report_model(name_kind(Path(file).name).year or 0, root)
+    return FileResult(findings, report=ReportDoc(file, model.model_validate(data, strict=False),
                                                  source, list(findings)))
 
 
@@ -396,7 +414,7 @@ def _outcomes(paths: list[Path], root: Path) -> Iterator[FileResult]:
     context = multiprocessing.get_context("fork" if forkable else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for sent in pool.map(_check_portable, paths, repeat(root), chunksize=chunk):
-            yield _restored(sent)
+            yield _restored(sent, root)
 
 
 def _stat_key(path: Path) -> tuple[int, int, int] | None:

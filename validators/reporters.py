@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from validators.findings import CheckResult, Finding
 from validators.markdown_text import code_span
+from validators.submission_paths import PathKind, classify
 
 SEVERITY_LABEL = {"error": "错误", "warning": "警告"}
 
@@ -96,8 +97,11 @@ def markdown(result: CheckResult, link_base: str | None = None,
             # no character of an untrusted file name can close the link or split the table.
             where = f"[{where}]({link_base}/{quote(f.file, safe='/')}#L{f.line})"
         clause = f.clause or ""
+        year = classify(f.file).year if classify(f.file).kind is PathKind.REPORT else None
         if clause and clause_base:
-            clause = f"[{clause}]({clause_base}#clause-{clause.replace('.', '-')})"
+            # The clause on its own year's guideline page; the landing page for a file of no year.
+            target = f"{year}/#clause-{clause.replace('.', '-')}" if year else ""
+            clause = f"[{clause}]({clause_base}{target})"
         rows.append(f"| {SEVERITY_LABEL[f.severity]} | {where} | {code_span(f.code, True)} | {clause} "
                     f"| {code_span(f.message, in_table=True)} |")
     return head + "\n".join(rows)

@@ -1,4 +1,10 @@
-"""The JSON Schema of submissions, exported from the models so editors and forms never drift."""
+"""The JSON Schema of submissions, exported from the models so editors and forms never drift.
+
+A year's schema lists that year's kinds and its event criteria. The schema of no particular
+year (`schema/submission.schema.json`, which every report's first line names for editors)
+lists every kind any year has, so that completion works in a report of any year; `check` holds
+each report to its own year's kinds.
+"""
 
 from __future__ import annotations
 
@@ -8,34 +14,60 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from validators.models.report import YearReport
+from validators.models.for_year import report_model, report_model_of
 from validators.models.society import SocietyProfile
 from validators.year.criteria import with_year_criteria
-from validators.year.guideline import guideline
+from validators.year.files import available_years
+from validators.year.guideline import Area, guideline
+from validators.year.kinds import Kind, Kinds
 
 __all__ = ["json_schema", "json_schema_text"]
 
-Kind = Literal["submission", "society"]
-_MODELS: dict[str, type[BaseModel]] = {"submission": YearReport, "society": SocietyProfile}
+SchemaKind = Literal["submission", "society"]
 _TITLES = {"submission": "学会年度工作报告", "society": "学会资料"}
 
 
-def json_schema(kind: Kind = "submission", year: int | None = None,
+def all_kinds(root: Path | None = None) -> tuple[Kinds, list[Area]]:
+    """Every kind and every area of every year, each code and area once (its newest words)."""
+    years = [rules for y in available_years(root) if (rules := guideline(y, root)) is not None]
+    merged: dict[str, dict[str, Kind]] = {}
+    areas: dict[str, Area] = {}
+    for rules in years:
+        for name in type(rules.kinds).model_fields:
+            for kind in rules.kinds.vocabulary(name):
+                merged.setdefault(name, {})[kind.code] = kind
+        areas.update({a.key: a for a in rules.areas})
+    kinds = Kinds.model_validate({name: [k.model_dump() for k in entries.values()]
+                                  for name, entries in merged.items()})
+    return kinds, list(areas.values())
+
+
+def _model(kind: SchemaKind, year: int | None, root: Path | None) -> type[BaseModel]:
+    if kind == "society":
+        return SocietyProfile
+    if year is None:
+        return report_model_of(*all_kinds(root), 0)
+    rules = guideline(year, root)
+    if rules is None:
+        raise ValueError(f"no guideline for {year}")
+    return report_model(rules)
+
+
+def json_schema(kind: SchemaKind = "submission", year: int | None = None,
                 root: Path | None = None) -> dict[str, Any]:
-    """The schema of a file kind; for a submission of a given year, with that year's event
-    category criteria (see criteria_schema)."""
-    generated = _MODELS[kind].model_json_schema(mode="validation")
+    """The schema of a file kind; for a submission of a given year, with that year's kinds and
+    event category criteria (see year/criteria.py)."""
+    generated = _model(kind, year, root).model_json_schema(mode="validation")
     name = f"{kind}-{year}" if year else kind
     schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": f"{name}.schema.json", **generated, "title": _TITLES[kind]}
+                              "$id": f"{name}.schema.json", **generated, "title": _TITLES[kind]}
     if year is not None and kind == "submission":
         rules = guideline(year, root)
-        if rules is None:
-            raise ValueError(f"no guideline for {year}")
+        assert rules is not None
         schema = with_year_criteria(schema, rules)
     return schema
 
 
-def json_schema_text(kind: Kind = "submission", year: int | None = None,
+def json_schema_text(kind: SchemaKind = "submission", year: int | None = None,
                      root: Path | None = None) -> str:
     return json.dumps(json_schema(kind, year, root), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,7 +1,8 @@
 """The commented templates `new` writes: a year report and a society profile.
 
-Clause texts, lists and thresholds come from the year's guideline file and the choices from the
-models' enumerations, so the template never says something the checker does not.
+Clause texts, lists, kinds and criteria come from the year's guideline file (the few fixed
+choices, such as roles, from the models), so the template never says something the checker
+does not.
 """
 
 from __future__ import annotations
@@ -12,22 +13,17 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
-from validators.models.consortia import Consortium, ConsortiumForm, ConsortiumRole, Direction
-from validators.models.government_functions import Function, Method
-from validators.models.innovation import Service, ServiceKind
+from validators.models.academic_events import AcademicEvent, EventRole
+from validators.models.consortia import Consortium, ConsortiumRole, Direction
+from validators.models.government_functions import Function
+from validators.models.innovation import Service
 from validators.models.labelled import LabelledEnum
-from validators.models.major_work import MajorWork, MajorWorkKind
-from validators.models.research import (
-    AchievementType,
-    ResearchFocus,
-    ResearchForm,
-    ResearchReport,
-    ResearchTopic,
-)
-from validators.models.service_stations import ServiceStation, StationLevel
+from validators.models.major_work import MajorWork
+from validators.models.research import ResearchReport
+from validators.models.service_stations import ServiceStation
 from validators.models.society import SocietyKind
 from validators.year.guideline import Guideline
+from validators.year.kinds import EventCategory, Kind, ResearchTopic
 
 __all__ = ["report_template", "schema_line", "society_template"]
 
@@ -62,6 +58,37 @@ def _line(code: str, note: str = "") -> str:
 
 def _choices(enum: type[LabelledEnum]) -> str:
     return "、".join(m.label for m in enum)
+
+
+def _kinds(rules: Guideline, vocabulary: str) -> str:
+    return "、".join(k.label for k in rules.kinds.vocabulary(vocabulary))
+
+
+def _first(rules: Guideline, vocabulary: str) -> Kind:
+    return rules.kinds.vocabulary(vocabulary)[0]
+
+
+def _criteria_line(category: EventCategory, rules: Guideline) -> str:
+    """One category's criteria as the template says them, from the year's data."""
+    c, said = category.criteria, []
+    if c.roles is not None:
+        said.append("或".join(r.label for r in EventRole if r.value in c.roles or r.label in c.roles))
+    if c.main_forum:
+        said.append("有主论坛")
+    if c.min_sub_forums:
+        said.append(f"至少 {c.min_sub_forums} 个分论坛")
+    if c.min_provinces:
+        said.append(f"{c.min_provinces} 个及以上外省的科技人员作报告（{rules.home_province}不计入）")
+    if c.min_countries:
+        said.append(f"{c.min_countries} 个及以上国家或地区")
+    if c.occasion:
+        said.append("在全国性、全市性科普活动中举办，写 occasion")
+    if c.min_participants:
+        said.append(f"不少于 {c.min_participants} 人")
+    if c.materials:
+        said.append("制作会议资料")
+    clause = f"（{category.clause}）" if category.clause else ""
+    return f"# - {category.label}{clause}：" + ("，".join(said) if said else "没有门槛") + "；"
 
 
 def _wrapped(prefix: str, text: str) -> list[str]:
@@ -113,7 +140,8 @@ def _area_header(rules: Guideline, key: str) -> list[str]:
 
 
 def _innovation(rules: Guideline, d: _Dates) -> list[str]:
-    kinds = rules.clause_service_kinds
+    consulting, talent = rules.service_kinds_for("1.4"), rules.service_kinds_for("1.5")
+    example = (consulting or rules.kinds.service_kinds)[0].label
     rate = f"{rules.thresholds.expert_registration_rate:.0%}"
     pilot = "、".join(rules.pilot_districts)
     return [*_area_header(rules, "innovation"), "innovation:",
@@ -125,7 +153,7 @@ def _innovation(rules: Guideline, d: _Dates) -> list[str]:
             _line("  services: []", "为企业（园区）提供的服务，每项一段；没有就保留 []"),
             *_example(4, Service, [
                 ("- id: svc-example", None),
-                ("  kind: 科技咨询", f"类别：{_choices(ServiceKind)}"),
+                (f"  kind: {example}", f"类别：{_kinds(rules, 'service_kinds')}"),
                 ("  title: 新产品工艺改进咨询", None),
                 ("  enterprise: 成都某科技有限公司", None),
                 (f"  district: {rules.districts[0]}", "企业所在的区（市）县，见下方说明"),
@@ -136,8 +164,8 @@ def _innovation(rules: Guideline, d: _Dates) -> list[str]:
             ]),
             *_wrapped("district 可选：", "、".join(rules.districts) + "。"),
             *_wrapped("", f"在{pilot}开展的服务计入条款 1.3；"
-                          f"{'、'.join(k.label for k in kinds.get('1.4', []))}计入条款 1.4；"
-                          f"{'、'.join(k.label for k in kinds.get('1.5', []))}计入条款 1.5。")]
+                          f"{'、'.join(k.label for k in consulting)}计入条款 1.4；"
+                          f"{'、'.join(k.label for k in talent)}计入条款 1.5。")]
 
 
 def _government(rules: Guideline, d: _Dates) -> list[str]:
@@ -150,7 +178,8 @@ def _government(rules: Guideline, d: _Dates) -> list[str]:
                 ("- id: fn-example", None),
                 ("  title: 行业技术规范编制", None),
                 ("  commissioner: 成都市某局", None),
-                ("  method: 委托", f"方式：{_choices(Method)}（条款 2.2）"),
+                (f"  method: {_first(rules, 'function_methods').label}",
+                 f"方式：{_kinds(rules, 'function_methods')}（条款 2.2）"),
                 ("  new: true", None),
                 ("  amount_wan: 10", None),
                 (f"  start: {d.at(0.2)}", "开始日期"),
@@ -167,7 +196,8 @@ def _stations(rules: Guideline, d: _Dates) -> list[str]:
             *_example(2, ServiceStation, [
                 ("- id: station-example", None),
                 ("  name: 某产业园学会服务站", None),
-                ("  level: 市级", f"级别：{_choices(StationLevel)}（条款 3.1）"),
+                (f"  level: {_first(rules, 'station_levels').label}",
+                 f"级别：{_kinds(rules, 'station_levels')}（条款 3.1）"),
                 (f"  established: {d.at(0.3)}", "建站日期：建站当年计为新建（条款 3.2）"),
                 ("  industry: 装备制造", None),
                 ("  partner: 某产业园管理委员会", None),
@@ -187,7 +217,8 @@ def _consortia(rules: Guideline, d: _Dates) -> list[str]:
                 ("- id: consortium-example", None),
                 ("  name: 某产业学会联合体", None),
                 ("  role: 牵头", f"本学会的角色：{_choices(ConsortiumRole)}；每个联合体只有一个牵头学会"),
-                ("  form: 专业相近", f"形式：{_choices(ConsortiumForm)}（条款 4）"),
+                (f"  form: {_first(rules, 'consortium_forms').label}",
+                 f"形式：{_kinds(rules, 'consortium_forms')}（条款 4）"),
                 ("  direction: 横向", f"方向：{_choices(Direction)}"),
                 (f"  industry: {rules.industries[0]}", "服务的产业：主导和优势产业计入条款 4.1"),
                 ("  members:", None),
@@ -203,13 +234,15 @@ def _consortia(rules: Guideline, d: _Dates) -> list[str]:
 
 
 def _events(rules: Guideline, d: _Dates) -> list[str]:
-    t = rules.thresholds
+    categories = rules.kinds.event_categories
+    # The example claims a category with no criteria, so the template checks clean as written.
+    example = next((c for c in reversed(categories) if c.criteria == type(c.criteria)()), categories[-1])
     return [*_area_header(rules, "academic_events"),
             _line("academic_events: []", "学术交流活动，每次一段"),
             *_example(2, AcademicEvent, [
                 ("- id: evt-example", None),
                 ("  title: 专题学术沙龙", None),
-                ("  category: 其他", f"类别：{_choices(EventCategory)}；须符合下方标准"),
+                (f"  category: {example.label}", f"类别：{_kinds(rules, 'event_categories')}；须符合下方标准"),
                 ("  role: 主办", f"本学会的角色：{_choices(EventRole)}"),
                 (f"  date: {d.at(0.5)}", "活动日期，须在评估期内"),
                 ("  participants: 60", None),
@@ -224,13 +257,7 @@ def _events(rules: Guideline, d: _Dates) -> list[str]:
                 ("    - https://example.org/salon", ""),
             ]),
             "# 各类别的标准（不符合时是错误，请改报符合的类别）：",
-            f"# - 综合性学术年会（5.1）：主办或承办，有主论坛和至少 {t.annual_conference_min_sub_forums}"
-            f" 个分论坛，不少于 {t.event_min_participants} 人，制作会议资料；",
-            f"# - 全国性学术交流（5.2）：主办或承办，{t.national_min_provinces} 个及以上外省的科技人员"
-            f"作报告（{rules.home_province}不计入），不少于 {t.event_min_participants} 人；",
-            f"# - 国际性学术交流（5.3）：主办或承办，{t.international_min_countries} 个及以上国家或地区；",
-            f"# - 大型社会活动（5.4）：在全国性、全市性科普活动中举办，写 occasion，不少于 {t.event_min_participants} 人；",
-            "# - 其他（5.5）：专题论坛、科技沙龙等，没有门槛。",
+            *(_criteria_line(c, rules) for c in categories),
             *_wrapped("occasion 可选：", "、".join(
                 f"{o.name}（{'、'.join(o.aliases)}）" if o.aliases else o.name
                 for o in rules.popularisation_occasions) + "。"),
@@ -242,20 +269,25 @@ def _events(rules: Guideline, d: _Dates) -> list[str]:
 
 
 def _research(rules: Guideline, d: _Dates) -> list[str]:
+    topics = rules.kinds.research_topics
+    focused = [t for t in topics if isinstance(t, ResearchTopic) and t.requires_focus]
+    topic = next((t for t in topics if t not in focused), topics[0])
     return [*_area_header(rules, "research"),
             _line("research: []", "调研报告、建议、提案等，每项一段"),
             *_example(2, ResearchReport, [
                 ("- id: rpt-example", None),
                 ("  title: 关于某产业发展的调研报告", None),
-                ("  form: 调研报告", f"形式：{_choices(ResearchForm)}"),
-                ("  topic: 四个服务", f"选题：{_choices(ResearchTopic)}（条款 6.1–6.3）"),
+                (f"  form: {_first(rules, 'research_forms').label}", f"形式：{_kinds(rules, 'research_forms')}"),
+                (f"  topic: {topic.label}", f"选题：{_kinds(rules, 'research_topics')}（条款 6.1–6.3）"),
                 ("  achievements:", None),
-                ("    - type: 公开发表", f"成果类型：{_choices(AchievementType)}"),
+                (f"    - type: {_first(rules, 'achievement_types').label}",
+                 f"成果类型：{_kinds(rules, 'achievement_types')}"),
                 (f"      date: {d.at(0.6)}", "成果形成日期：落在哪个评估期就计入哪一年"),
                 ("      evidence:", ""),
                 ("        - https://example.org/report", ""),
             ]),
-            *_wrapped("选题为“国家中心城市”时须加一行 focus，可选：", _choices(ResearchFocus) + "。")]
+            *_wrapped(f"选题为“{'”“'.join(t.label for t in focused)}”时须加一行 focus，可选：",
+                      _kinds(rules, "research_focuses") + "。")]
 
 
 def _major_work(rules: Guideline, d: _Dates) -> list[str]:
@@ -263,7 +295,8 @@ def _major_work(rules: Guideline, d: _Dates) -> list[str]:
             _line("major_work: []", "参与市科协重大工作，每项一段"),
             *_example(2, MajorWork, [
                 ("- id: mw-example", None),
-                ("  kind: 党建", f"类别：{_choices(MajorWorkKind)}（条款 7.1–7.5）"),
+                (f"  kind: {_first(rules, 'major_work_kinds').label}",
+                 f"类别：{_kinds(rules, 'major_work_kinds')}（条款 7.1–7.5）"),
                 ("  title: 学会党组织建设", None),
                 (f"  date: {d.at(0.7)}", "日期，须在评估期内"),
                 ("  description: 成立学会功能型党支部并开展主题活动", None),

@@ -319,13 +319,13 @@
     });
     (data.research || []).forEach(function (item, i) {
       if (!RF.isObject(item)) return;
-      var central = labels.enum_clauses[item.topic] === "6.1";
+      var central = (guide.requires_focus || []).indexOf(item.topic) !== -1;
       if (central && !item.focus) {
         issues.push({ path: ["research", i, "focus"], severity: "todo",
-          message: "选题方向为“国家中心城市”时，请选择具体方面。" });
+          message: "选题方向为“" + item.topic + "”时，请选择具体方面。" });
       } else if (!central && item.focus) {
         issues.push({ path: ["research", i, "focus"], severity: "error",
-          message: "只有选题方向为“国家中心城市”时才填写这一项：请清空。" });
+          message: "只有选题方向要求写明方面时（如“国家中心城市”）才填写这一项：请清空。" });
       }
     });
     return issues;
@@ -336,7 +336,7 @@
     var out = {};
     (data.academic_events || []).forEach(function (event, i) {
       if (!RF.isObject(event)) return;
-      var clause = labels.enum_clauses[event.category];
+      var clause = ((guide.kind_clauses || {})["AcademicEvent.category"] || {})[event.category];
       var category = event.category ? String(event.category) : "";
       var lacking = [];
       var seen = {};

@@ -93,7 +93,7 @@
     box.appendChild(head);
     box.appendChild(this.widget(schema, path, key, prop, id));
     if (schema.type !== "boolean") box.appendChild(this.help(key, prop, schema));
-    var clauseLine = this.enumClause(schema, path);
+    var clauseLine = this.enumClause(schema, path, key);
     if (clauseLine) box.appendChild(clauseLine);
     box.appendChild(msg);
     this.flagDate(box, schema, path, prop);
@@ -205,18 +205,16 @@
       on: { change: function (e) { self.set(path, e.target.value === "" ? undefined : e.target.value); } } }, opts);
   };
 
-  /* For enumerations whose members carry a clause: the chosen member's clause text. */
-  R.enumClause = function (schema, path) {
+  /* For fields whose kinds carry a clause (the year's data, per field): the chosen kind's
+     clause text. */
+  R.enumClause = function (schema, path, key) {
     var ctx = this.ctx;
-    if (!schema.enum) return null;
-    var claused = schema.enum.some(function (v) {
-      return ctx.labels.enum_clauses[v];
-    });
-    if (!claused) return null;
+    var clauses = (ctx.guide.kind_clauses || {})[key];
+    if (!schema.enum || !clauses) return null;
     var box = el("div", { class: "rf-enum-clause" });
     var refresh = function () {
       RF.clear(box);
-      var id = ctx.labels.enum_clauses[RF.getPath(ctx.state.data, path)];
+      var id = clauses[RF.getPath(ctx.state.data, path)];
       if (id && ctx.guide.clauses[id]) {
         box.appendChild(el("p", {}, [el("strong", { text: "条款 " + id + "：" }), ctx.guide.clauses[id]]));
       }

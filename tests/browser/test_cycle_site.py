@@ -34,7 +34,8 @@ def test_home_shows_each_years_phase(page, base: str) -> None:
     assert rows[0].startswith("2018 年度")
     assert "公示中：至 2027 年 12 月 31 日" in rows[0]
     assert "最终结果" in rows[1]
-    assert "细则 default-2017" in rows[1]  # which rubric produced the frozen 2017
+    assert "《2017年度学会重点工作评估细则（默认）》" in rows[1]  # the rubric of the frozen 2017, in words
+    assert "default-2017" not in rows[1]
     assert rows[0].endswith("—")  # 2018 is not frozen
 
 
@@ -62,7 +63,8 @@ def test_the_final_year_shows_the_verdicts_marks_and_what_produced_it(page, base
     assert "最终结果" in said
     assert "定稿的结果（定稿文件）" in said
     assert page.locator("p.sb-phase a", has_text="定稿文件").get_attribute("href").endswith("results/2017.json")
-    assert "评估细则 default-2017" in said
+    assert "《2017年度学会重点工作评估细则（默认）》（数据 sha256" in said
+    assert "default-2017" not in said
     commit = page.locator("p.sb-phase a[href*='/commit/']")
     assert len(commit.inner_text()) == 12
     page.goto(f"{base}societies/cd-hitech-park/2017/")

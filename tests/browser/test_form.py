@@ -15,7 +15,6 @@ from site_builder.form_page import site_settings
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
-from validators.models.academic_events import EventCategory
 from validators.yaml.loading import load_text
 from validators.year.guideline import available_years
 
@@ -181,7 +180,7 @@ def _society_with_national_event() -> tuple[str, int, int]:
     for society in sorted({s for s, _ in repo.reports}):
         last = repo.reports[(society, max(y for s, y in repo.reports if s == society))].report
         events = [i for i, e in enumerate(last.academic_events)
-                  if e.category == EventCategory.NATIONAL_EXCHANGE]
+                  if e.category.value == "national_exchange"]
         if events and last.year + 1 in years:
             return society, last.year, events[0]
     pytest.fail("no sample society has a 全国性学术交流 in its last report")

@@ -25,8 +25,8 @@ def _kinds() -> dict[str, str]:
     """One page of every kind: the society and year are those of the largest sample report."""
     _, repo = check_tree(ROOT)
     (society, year), _doc = max(repo.reports.items(), key=lambda kv: (len(kv[1].report.model_dump_json()), kv[0]))
-    return {"home": "", "guideline": "guideline/", "rubric": "rubric/", "societies": "societies/",
-            "society": f"societies/{society}/", "report": f"societies/{society}/{year}/",
+    return {"home": "", "guideline": "guideline/", "guideline-year": f"guideline/{year}/", "rubric": "rubric/",
+            "societies": "societies/", "society": f"societies/{society}/", "report": f"societies/{society}/{year}/",
             "areas": "areas/", "area": f"areas/{year}/academic_events/", "rankings": "rankings/",
             "ranking": f"rankings/{year}/", "status": f"status/{year}/", "downloads": "downloads/",
             "submit": "submit/", "form": "form/"}

@@ -15,7 +15,8 @@ from validators.check import check_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGES = ("", "guideline/", "rubric/", "societies/", "areas/", "rankings/", "downloads/", "submit/", "form/")
+PAGES = ("", "guideline/", "guideline/2017/", "guideline/2018/", "rubric/", "societies/", "areas/", "rankings/",
+         "downloads/", "submit/", "form/")
 
 
 @pytest.fixture(scope="module")
@@ -80,12 +81,26 @@ def _open_a_year_report(page, base: str) -> None:  # type: ignore[no-untyped-def
 
 def test_clause_links_land_on_their_clause(page, base: str) -> None:
     _open_a_year_report(page, base)
-    link = page.locator("a[href*='guideline/#clause-']").first
+    link = page.locator("a[href*='/guideline/'][href*='#clause-']").first
+    # the report's own year's guideline page
+    year = re.search(r"/societies/[^/]+/(\d{4})/", page.url).group(1)  # type: ignore[union-attr]
     clause = link.get_attribute("href").split("#", 1)[1]
     link.click()
-    page.wait_for_url(re.compile(f"guideline/#{clause}$"))
+    page.wait_for_url(re.compile(f"guideline/{year}/#{clause}$"))
     target = page.evaluate("id => { const e = document.getElementById(id); return e && e.className }", clause)
     assert target == "sb-clause"
+    assert page.problems == []
+
+
+def test_a_link_from_before_the_year_pages_still_lands_on_its_clause(page, base: str) -> None:
+    """guideline/#clause-5-1 (how clause links were written before each year had a page) goes
+    on to the newest year's page, anchor kept."""
+    page.goto(f"{base}guideline/#clause-5-1")
+    page.wait_for_url(re.compile(r"guideline/\d{4}/#clause-5-1$"))
+    target = page.evaluate("() => { const e = document.getElementById('clause-5-1'); return e && e.className }")
+    assert target == "sb-clause"
+    page.goto(f"{base}guideline/")  # without an anchor the landing page stays
+    assert page.url.endswith("/guideline/")
     assert page.problems == []
 
 

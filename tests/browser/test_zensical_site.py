@@ -28,11 +28,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def _pages() -> tuple[str, ...]:
-    """One page of each kind: the menu's, and a society's overview, report, area, ranking and status."""
+    """One page of each kind: the menu's, and a year's guideline, a society's overview, report,
+    area, ranking and status."""
     _, repo = check_tree(ROOT)
     society, year = min(repo.reports)
-    return ("", "guideline/", "rubric/", "societies/", "areas/", "rankings/", "status/", "downloads/",
-            "submit/", "form/", f"societies/{society}/", f"societies/{society}/{year}/",
+    return ("", "guideline/", f"guideline/{year}/", "rubric/", "societies/", "areas/", "rankings/", "status/",
+            "downloads/", "submit/", "form/", f"societies/{society}/", f"societies/{society}/{year}/",
             f"areas/{year}/academic_events/", f"rankings/{year}/", f"status/{year}/")
 
 
@@ -123,10 +124,12 @@ def test_a_table_sorts_by_score_as_numbers(page, base: str) -> None:
 
 def test_clause_links_land_on_their_clause(page, base: str) -> None:
     _a_report(page, base)
-    link = page.locator("a[href*='guideline/#clause-']").first
+    link = page.locator("a[href*='/guideline/'][href*='#clause-']").first
+    # the report's own year's guideline page
+    year = re.search(r"/societies/[^/]+/(\d{4})/", page.url).group(1)  # type: ignore[union-attr]
     clause = link.get_attribute("href").split("#", 1)[1]
     link.click()
-    page.wait_for_url(re.compile(f"guideline/#{clause}$"))
+    page.wait_for_url(re.compile(f"guideline/{year}/#{clause}$"))
     target = page.evaluate("id => { const e = document.getElementById(id); return e && e.className }", clause)
     assert target == "sb-clause"
     assert page.problems == []

@@ -18,13 +18,15 @@ from validators.cli import finalize as commands_finalize
 from validators.cli import gate as commands_gate
 from validators.cli import github as commands_github
 from validators.cli import new as commands_new
+from validators.cli import new_year as commands_new_year
 from validators.cli import pr_verdict as commands_pr_verdict
 from validators.console import err
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 from validators.year.guideline import YearFileError
 
 _COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new,
-                    commands_pr_verdict, commands_doctor, commands_finalize, commands_gate)
+                    commands_pr_verdict, commands_doctor, commands_finalize, commands_gate,
+                    commands_new_year)
 
 
 class UsageParser(argparse.ArgumentParser):

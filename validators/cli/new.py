@@ -34,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
     if not re.fullmatch(SLUG_PATTERN, society) or len(society) > 64:
         err(f"学会 id“{society}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
         return EXIT_USAGE
-    rules = guideline(year)
+    rules = guideline(year, args.root)
     if rules is None:
-        err(f"{year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years()))}。")
+        err(f"{year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years(args.root)))}。")
         return EXIT_USAGE
     bad = [login for login in args.maintainer if not _valid_login(login)]
     if bad:

@@ -16,9 +16,8 @@ from validators.check import area_findings
 from validators.evaluation.scoring import Advice, Evaluation, score_report
 from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent
-from validators.models.innovation import Service, ServiceKind
+from validators.models.for_year import item_model
 from validators.models.report import YearReport
-from validators.models.research import Achievement
 from validators.repository import ReportDoc
 from validators.rules.academic_events import unmet_criteria
 from validators.year.countries import other_countries
@@ -56,9 +55,13 @@ def _innovation(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
     if rules.pilot_districts and inn.services:
         sample = inn.services[0]
         district = rules.pilot_districts[0]
-        extra = Service(id="advice-service", kind=ServiceKind.SCI_TECH_CONSULTING,
-                        title=sample.title, enterprise=sample.enterprise, district=district,
-                        date=rules.evaluation_window.deadline, outcome=sample.outcome)
+        consulting = rules.service_kinds_for("1.4")
+        if not consulting:
+            return
+        extra = item_model(inn, "services").model_validate(
+            {"id": "advice-service", "kind": consulting[0].code, "title": sample.title,
+             "enterprise": sample.enterprise, "district": district,
+             "date": rules.evaluation_window.deadline, "outcome": sample.outcome})
         yield Candidate("1.3", f"在{district}再开展一项有成效的企业服务（科技咨询、培训等）", "innovation",
                report.model_copy(update={"innovation": inn.model_copy(
                    update={"services": [*inn.services, extra]})}))
@@ -66,15 +69,18 @@ def _innovation(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
 
 def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEvent] | None:
     """The smallest change that makes `event` meet its claimed category, described."""
-    t = rules.thresholds
+    category = rules.event_category(event.category)
+    if category is None:
+        return None
+    t = category.criteria
     update: dict[str, object] = {}
     said: list[str] = []
     for unmet in unmet_criteria(event, rules):
         if unmet.code == "E-CRITERIA-ROLE":
             return None  # a co-organised event cannot become hosted by editing the report
         if unmet.code == "E-THRESHOLD-PARTICIPANTS":
-            update["participants"] = t.event_min_participants
-            said.append(f"参与人数达到 {t.event_min_participants} 人（现为 {event.participants} 人）")
+            update["participants"] = t.min_participants
+            said.append(f"参与人数达到 {t.min_participants} 人（现为 {event.participants} 人）")
         elif unmet.code == "E-THRESHOLD-PROVINCES":
             if regions(event, rules).unknown:
                 return None  # the names need spelling out first; the finding says how
@@ -82,7 +88,7 @@ def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEve
             home = rules.province(rules.home_province)
             more = [p.short for p in rules.provinces
                     if p.counts and p != home and p.short not in have]
-            lack = t.national_min_provinces - len(have)
+            lack = (t.min_provinces or 0) - len(have)
             update["speaker_provinces"] = [*have, *more[:lack]]
             said.append(f"再有 {lack} 个外省（区、市）的科技人员作报告")
         elif unmet.code == "E-THRESHOLD-COUNTRIES":
@@ -90,14 +96,14 @@ def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEve
             if found.unknown:
                 return None
             have = found.codes
-            lack = t.international_min_countries - len(have)
+            lack = (t.min_countries or 0) - len(have)
             update["countries"] = [*have, *other_countries(have, lack)]
             said.append(f"再有 {lack} 个国家或地区的科技人员参加")
         elif unmet.code == "E-CRITERIA-MAIN-FORUM":
             update["main_forum"] = True
             said.append("设立主论坛")
         elif unmet.code == "E-CRITERIA-SUB-FORUM":
-            update["sub_forums"] = t.annual_conference_min_sub_forums
+            update["sub_forums"] = t.min_sub_forums
             said.append("设立分论坛")
         elif unmet.code == "E-CRITERIA-MATERIALS":
             update["materials"] = True
@@ -108,7 +114,8 @@ def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEve
             said.append("写明所在科普活动的名称（occasion_name）和主办单位（occasion_organizer）")
         elif unmet.code == "E-CRITERIA-OCCASION":
             update["occasion"] = rules.popularisation_occasions[0].name
-            said.append("在全国性、全市性科普活动（如科普月、科技周、科普日）中举办")
+            named = "、".join(o.name for o in rules.popularisation_occasions)
+            said.append(f"在全国性、全市性科普活动（如{named}）中举办")
     return "、".join(said), event.model_copy(update=update)
 
 
@@ -124,13 +131,17 @@ def _events(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
 
 
 def _research(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[Candidate]:
-    best = max(points.research.achievement, key=lambda t: points.research.achievement[t].points)
+    table = points.research.achievement
+    best_code = max(table, key=lambda code: table[code].points)
+    best = rules.kind("achievement_types", best_code)
+    assert best is not None  # the rubric's tables are keyed by the year's kinds
     for i, item in enumerate(report.research):
         window = rules.evaluation_window
         if any(in_window(a.date, rules) for a in item.achievements):
             continue
         achieved = item.model_copy(update={"achievements": [
-            *item.achievements, Achievement(type=best, date=window.deadline)]})
+            *item.achievements,
+            item_model(item, "achievements").model_validate({"type": best.code, "date": window.deadline})]})
         research = list(report.research)
         research[i] = achieved
         yield Candidate("6", f"推动“{item.title}”在评估截止日（{window.deadline}）前形成成果，如{best.label}",

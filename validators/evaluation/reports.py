@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from validators.csv_export import to_csv
-from validators.evaluation.scoring import AREAS, Evaluation
+from validators.evaluation.scoring import Evaluation
+from validators.models.report import AREA_KEYS
 from validators.repository import Repository
 from validators.year.guideline import available_years, guideline
 
 __all__ = [
-    "LINE_HEADER", "area_labels", "as_json", "line_rows", "name_of", "ranked", "ranking_header",
-    "ranking_rows",
+    "LINE_HEADER", "area_columns", "area_labels", "as_json", "line_rows", "name_of", "ranked",
+    "ranking_header", "ranking_rows",
 ]
 
 
-def area_labels(year: int | None = None) -> dict[str, str]:
-    """Area titles of a guideline year (the latest by default)."""
-    rules = guideline(year or available_years()[-1])
-    return {a.key: a.title for a in rules.areas} if rules else {a: a for a in AREAS}
+def area_labels(year: int | None = None, root: Path | None = None) -> dict[str, str]:
+    """Area titles of a guideline year (the latest by default) of the tree at `root`."""
+    rules = guideline(year or available_years(root)[-1], root)
+    return {a.key: a.title for a in rules.areas} if rules else {a: a for a in AREA_KEYS}
+
+
+def area_columns(evaluations: list[Evaluation], root: Path | None = None) -> list[tuple[str, str]]:
+    """The areas of these evaluations' years, in the guideline's order (an area a year adds
+    after the seven), each with its title: the score columns of a ranking."""
+    columns: dict[str, str] = {}
+    for year in sorted({e.guideline_year for e in evaluations}) or [available_years(root)[-1]]:
+        for key, title in area_labels(year, root).items():
+            columns[key] = title
+    return list(columns.items())
 
 
 def ranked(evaluations: list[Evaluation]) -> list[Evaluation]:
@@ -40,12 +52,16 @@ def as_json(evaluations: list[Evaluation], repo: Repository) -> str:
 
 
 def ranking_rows(evaluations: list[Evaluation], repo: Repository) -> list[list[object]]:
+    """One row per evaluation; its area scores in the columns of `area_columns` (an area its
+    year does not have is blank)."""
     rows: list[list[object]] = []
     rank_in_year: dict[int, int] = {}
+    keys = [key for key, _ in area_columns(evaluations, repo.root)]
     for e in ranked(evaluations):
         rank = rank_in_year[e.year] = rank_in_year.get(e.year, 0) + 1
+        own = area_labels(e.guideline_year, repo.root)
         rows.append([e.year, rank, e.society, name_of(repo, e.society), e.total, e.tier,
-                     *(e.subtotals.get(a, 0.0) for a in AREAS), findings_note(e)])
+                     *(e.subtotals.get(a, 0.0) if a in own else "" for a in keys), findings_note(e)])
     return rows
 
 
@@ -57,24 +73,24 @@ def findings_note(e: Evaluation) -> str:
     return f"{e.errors} 个错误{blocked}，{e.warnings} 个警告"
 
 
-def ranking_header() -> list[str]:
-    labels = area_labels()
-    return ["年度", "名次", "学会 id", "学会名称", "总分", "档次", *(labels[a] for a in AREAS), "备注"]
+def ranking_header(evaluations: list[Evaluation], root: Path | None = None) -> list[str]:
+    return ["年度", "名次", "学会 id", "学会名称", "总分", "档次",
+            *(title for _, title in area_columns(evaluations, root)), "备注"]
 
 
 LINE_HEADER = ["年度", "领域", "条款", "项目 id", "规则", "得分", "说明", "文件", "行"]
 
 
-def line_rows(evaluation: Evaluation) -> list[list[object]]:
-    labels = area_labels(evaluation.guideline_year)
+def line_rows(evaluation: Evaluation, root: Path | None = None) -> list[list[object]]:
+    labels = area_labels(evaluation.guideline_year, root)
     return [[evaluation.year, labels[x.area], x.clause or "", x.item_id or "", x.rule,
              x.points, x.note, x.file, x.line] for x in evaluation.lines]
 
 
 def as_csv(evaluations: list[Evaluation], repo: Repository, society: str | None) -> str:
     if society:
-        return to_csv(LINE_HEADER, [row for e in evaluations for row in line_rows(e)])
-    return to_csv(ranking_header(), ranking_rows(evaluations, repo))
+        return to_csv(LINE_HEADER, [row for e in evaluations for row in line_rows(e, repo.root)])
+    return to_csv(ranking_header(evaluations, repo.root), ranking_rows(evaluations, repo))
 
 
 def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None) -> str:
@@ -85,7 +101,7 @@ def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None
             out.append(f"{name_of(repo, e.society)} {e.year} 年：{e.total:g} 分，{e.tier}"
                        f"（指南 {e.guideline_year}，细则 {e.rubric}）；{note}")
             for x in e.lines:
-                clause = f"条款 {x.clause}" if x.clause else "上限"
+                clause = "上限" if x.rule == "cap" else f"条款 {x.clause}" if x.clause else "—"
                 code = f"（{x.finding}）" if x.finding else ""
                 out.append(f"  {x.points:+g}\t{clause}\t{x.item_id or '-'}\t{x.note}{code}\t{x.file}:{x.line}")
             for a in e.advice:

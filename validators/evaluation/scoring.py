@@ -97,7 +97,7 @@ class _Scorer:
     def __init__(self, doc: ReportDoc, rules: Guideline, points: Rubric,
                  standing: Standing | None = None) -> None:
         self.doc, self.guideline, self.rubric, self.standing = doc, rules, points, standing
-        self.verdicts = Verdicts.of(doc.findings)
+        self.verdicts = Verdicts.of(doc.findings, rules.area_keys)
         self.lines: list[ScoreLine] = []
         self.item_tiers: list[ItemTierResult] = []
         self._used: dict[int, int] = {}
@@ -126,8 +126,10 @@ class _Scorer:
     def blocked(self, area: str, clause: str | None, item_id: str | None, path: YamlPath) -> bool:
         return self.condemned(area, clause, item_id, path, self.verdicts.blocking(path))
 
-    def award(self, area: str, rule_name: str, rule: Rule, item_id: str | None, path: YamlPath,
-              note: str) -> None:
+    def award(self, area: str, rule_name: str, rule: Rule | None, item_id: str | None,
+              path: YamlPath, note: str) -> None:
+        if rule is None:  # the year's rubric pays nothing for it (an ended clause)
+            return
         used = self._used.get(id(rule), 0)
         if rule.max_count is not None and used >= rule.max_count:
             points, note = 0.0, f"{note}；已达本规则上限 {rule.max_count} 项，不再计分"
@@ -175,7 +177,8 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
     elif r.senior_experts_total:
         s.nothing(area, "1.2", "expert_rate", "senior_experts_registered", path,
                   f"注册率 {_percent(rate)}（{note}），未达到 {needed:.0%}")
-    kinds = s.guideline.clause_service_kinds
+    consulting = {k.code for k in s.guideline.service_kinds_for("1.4")}
+    talent = {k.code for k in s.guideline.service_kinds_for("1.5")}
     for i, svc in _sorted(r.services, lambda x: x.date):
         path = (area, "services", i)
         if s.blocked(area, "1", svc.id, path):
@@ -185,10 +188,10 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
             s.award(area, "pilot_district_service", rules.pilot_district_service, svc.id, path,
                     f"{svc.title}（{svc.district}）")
             earned = True
-        if svc.kind in kinds.get("1.4", []):
+        if svc.kind.value in consulting:
             s.award(area, "consulting_training_service", rules.consulting_training_service, svc.id,
                     path, f"{svc.title}（{svc.kind.label}）")
-        elif svc.kind in kinds.get("1.5", []):
+        elif svc.kind.value in talent:
             s.award(area, "talent_finance_service", rules.talent_finance_service, svc.id, path,
                     f"{svc.title}（{svc.kind.label}）")
         elif not earned:
@@ -289,9 +292,15 @@ def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
         if s.blocked(area, "3.2", st.id, path):
             s.item_tiers.append(ItemTierResult(area, st.id, st.name, unranked, False))
             continue
-        s.award(area, "level", rules.level[st.level], st.id, path, st.name)
         new = founded_this_year(st.established, s.guideline)
         figures = f"活动 {st.activities} 次、服务企业 {st.enterprises_served} 家"
+        if not new and st.activities == 0:
+            # 3.2: after its founding year a station is paid 「以后每年根据评估绩效」: a year
+            # without activity earns it nothing, its level included.
+            s.nothing(area, "3.2", "level", st.id, path, f"{st.name}：本年度没有开展活动，不计分")
+            s.item_tiers.append(ItemTierResult(area, st.id, st.name, unranked, False))
+            continue
+        s.award(area, "level", s.rubric.points_for(area, "level", st.level), st.id, path, st.name)
         tier = None
         if new:
             s.award(area, "new_station", rules.new_station, st.id, path,
@@ -320,7 +329,7 @@ def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
         figures = f"活动 {c.activities} 次、成员 {members} 个"
         tier = None
         if lead and new:
-            s.award(area, "new_lead", rules.new_lead[c.form], c.id, path,
+            s.award(area, "new_lead", s.rubric.points_for(area, "new_lead", c.form), c.id, path,
                     f"{c.name}（{c.form.label}）成立于 {c.established}")
             s.nothing(area, "4.3", "tier", c.id, path, f"{_FIRST_YEAR}（{figures}）")
         elif lead and founded_before(c.established, s.guideline):
@@ -330,13 +339,13 @@ def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
 
 
 def _events(s: _Scorer, report: YearReport) -> None:
-    area, rules = "academic_events", s.rubric.academic_events
+    area = "academic_events"
     for i, ev in _sorted(report.academic_events, lambda x: x.date):
         path = (area, i)
         # An event that misses its category's criteria carries an error: it is condemned here.
         if s.blocked(area, ev.category.clause, ev.id, path):
             continue
-        s.award(area, "category", rules.category[ev.category], ev.id, path,
+        s.award(area, "category", s.rubric.points_for(area, "category", ev.category), ev.id, path,
                 f"{ev.title}（{ev.role.label}，{ev.participants} 人）")
 
 
@@ -354,10 +363,13 @@ def _research(s: _Scorer, report: YearReport) -> None:
             why = "评估期内的成果都有错误，不计分" if in_window else "本年度评估期内没有可认定的成果"
             s.nothing(area, "6", "achievement", rep.id, path, f"{rep.title}：{why}")
             continue
-        ranked = sorted(counted, key=lambda p: (-rules.achievement[p[1].type].points, p[1].date, p[0]))
+        paid = {j: rule for j, a in counted
+                if (rule := s.rubric.points_for(area, "achievement", a.type)) is not None}
+        ranked = sorted(((j, a) for j, a in counted if j in paid),
+                        key=lambda p: (-paid[p[0]].points, p[1].date, p[0]))
         limit = rules.max_achievements_per_report
         for rank, (j, ach) in enumerate(ranked):
-            rule = rules.achievement[ach.type]
+            rule = paid[j]
             at = (*path, "achievements", j)
             note = f"{rep.title}：{ach.type.label}（{ach.date}）"
             if rank < limit:
@@ -369,18 +381,19 @@ def _research(s: _Scorer, report: YearReport) -> None:
                           f"{note}：同一报告只取分值最高的 {limit} 项成果")
 
 
-def _major_work(s: _Scorer, report: YearReport) -> None:
-    area, rules = "major_work", s.rubric.major_work
-    for i, work in _sorted(report.major_work, lambda x: x.date):
+def _kinds_only(s: _Scorer, report: YearReport, area: str) -> None:
+    """七, and any area a year adds: each item earns its kind's points."""
+    for i, work in _sorted(getattr(report, area, []), lambda x: x.date):
         if s.blocked(area, work.kind.clause, work.id, (area, i)):
             continue
-        s.award(area, "kind", rules.kind[work.kind], work.id, (area, i), work.title)
+        s.award(area, "kind", s.rubric.points_for(area, "kind", work.kind), work.id, (area, i),
+                work.title)
 
 
-def _apply_caps(s: _Scorer, report: YearReport) -> dict[str, float]:
+def _apply_caps(s: _Scorer, report: YearReport, areas: list[str]) -> dict[str, float]:
     subtotals: dict[str, float] = {}
-    for area in AREAS:
-        cap = getattr(s.rubric, area).cap
+    for area in areas:
+        cap = s.rubric.area(area).cap
         raw = sum(line.points for line in s.lines if line.area == area)
         if raw > cap:
             s.lines.append(ScoreLine(area, None, None, "cap", cap - raw,
@@ -393,7 +406,7 @@ def _apply_caps(s: _Scorer, report: YearReport) -> dict[str, float]:
 
 def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
                  points: Rubric, standing: Standing | None = None,
-                 areas: Collection[str] = AREAS) -> Evaluation:
+                 areas: Collection[str] | None = None) -> Evaluation:
     """The evaluation of one report, without advice; `standing` is the association's review
     of it on the day of the evaluation, when the year keeps one. `areas`: only these are
     scored (advice re-scores the one area a what-if change touches; the other subtotals are 0)."""
@@ -406,18 +419,18 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
         "consortia": lambda: _consortia(s, report, points.unranked),
         "academic_events": lambda: _events(s, report),
         "research": lambda: _research(s, report),
-        "major_work": lambda: _major_work(s, report),
     }
-    for area in AREAS:
-        if area in areas:
-            scorers[area]()
+    keys = rules.area_keys
+    for area in keys:
+        if areas is None or area in areas:
+            scorers.get(area, lambda area=area: _kinds_only(s, report, area))()
     if standing is not None:
         s.lines = [replace(x, review=standing.mark(x.item_id)) if x.points > 0 else x
                    for x in s.lines]
         s.lines += assessed_lines(s.verdicts.report_errors, standing, points, doc)
-    subtotals = _apply_caps(s, report)
+    subtotals = _apply_caps(s, report, keys)
     total = sum(line.points for line in s.lines)
-    order = {a: n for n, a in enumerate(AREAS)}
+    order = {a: n for n, a in enumerate(keys)}
     lines = sorted(s.lines, key=lambda x: (order[x.area], x.rule == "cap", x.line, x.rule))
     errors = sum(f.severity == "error" for f in doc.findings)
     return Evaluation(report.society, report.year, rules.year, points.id, doc.file,

@@ -21,6 +21,7 @@ from validators.github.changed_files import ChangedFile, ChangedFileError, parse
 from validators.markdown_text import code_span
 from validators.markdown_text import inert_on_github as inert
 from validators.models.common import SLUG_PATTERN
+from validators.submission_paths import PathKind, classify
 from validators.yaml import strict_json
 from validators.yaml.loading import read_limited
 
@@ -176,8 +177,11 @@ class Links:
             return None
         return f"https://github.com/{self.repo}/blob/{self.sha}/{quote(file, safe='/')}#L{line}"
 
-    def clause(self, clause: str) -> str:
-        return f"{self.site_url}guideline/#clause-{clause.replace('.', '-')}"
+    def clause(self, clause: str, year: int | None) -> str:
+        """The clause on its year's guideline page; without a year, the guideline's landing page."""
+        if year is None:
+            return f"{self.site_url}guideline/"
+        return f"{self.site_url}guideline/{year}/#clause-{clause.replace('.', '-')}"
 
 
 def units(text: str) -> int:
@@ -189,12 +193,18 @@ def _clip(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def _year(file: str) -> int | None:
+    """The year of a report's file, whose guideline its findings cite; None for other files."""
+    where = classify(file)
+    return where.year if where.kind is PathKind.REPORT else None
+
+
 def _finding_row(f: FindingIn, links: Links) -> str:
     where = code_span(f"{f.file}:{f.line}:{f.column}", in_table=True)
     target = links.line(f.file, f.line)
     if target:
         where = f"[{where}]({target})"
-    clause = f"[{f.clause}]({links.clause(f.clause)})" if f.clause else ""
+    clause = f"[{f.clause}]({links.clause(f.clause, _year(f.file))})" if f.clause else ""
     return (f"| {SEVERITY_LABEL[f.severity]} | {where} | {inert(_clip(f.message))} | {clause} "
             f"| {code_span(f.code, in_table=True)} |")
 

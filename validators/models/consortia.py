@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from validators.models.common import Count, Date, Evidence, Item, Slug, Text
-from validators.models.labelled import LabelledEnum
+from validators.models.labelled import LabelledEnum, OpenKind, Vocabulary
 
 
 class ConsortiumRole(LabelledEnum):
@@ -17,12 +17,6 @@ class ConsortiumRole(LabelledEnum):
 
 # 4.3: 「牵头（承办）学会」.
 ConsortiumRole.accept_aliases({"承办": ConsortiumRole.LEAD})
-
-
-class ConsortiumForm(LabelledEnum):
-    SIMILAR_DISCIPLINE = ("similar_discipline", "专业相近")
-    SIMILAR_SERVICE = ("similar_service", "服务属性相近")
-    SINGLE_SOCIETY = ("single_society", "单一学会面向社会")
 
 
 class Direction(LabelledEnum):
@@ -36,7 +30,7 @@ class Consortium(Item):
     id: Annotated[Slug, Field(title="编号", description="同一联合体在所有成员学会、所有年度的报告中使用同一个编号")]
     name: Annotated[Text, Field(title="联合体名称", description="学会联合体的名称")]
     role: Annotated[ConsortiumRole, Field(title="本学会的角色", description="牵头或参与；同一联合体在同一年度只能有一个牵头学会")]
-    form: Annotated[ConsortiumForm, Field(title="联合形式", description="专业相近、服务属性相近或单一学会面向社会（条款 4）")]
+    form: Annotated[OpenKind, Vocabulary("consortium_forms"), Field(title="联合形式", description="本年度的联合体形式之一（条款 4）")]
     direction: Annotated[Direction, Field(title="联合方向", description="横向或纵向")]
     industry: Annotated[Text, Field(title="服务产业", description="成都市主导产业和优势产业之一计入条款 4.1；都不是时写“其他”")]
     members: Annotated[list[Text], Field(title="成员",

@@ -7,19 +7,13 @@ from typing import Annotated
 from pydantic import Field
 
 from validators.models.common import Date, Evidence, Item, Money, StrictModel, Text, items
-from validators.models.labelled import LabelledEnum
-
-
-class Method(LabelledEnum):
-    TENDER = ("tender", "招标")
-    COMMISSION = ("commission", "委托")
-    PURCHASE = ("purchase", "购买服务")
+from validators.models.labelled import OpenKind, Vocabulary
 
 
 class Function(Item):
     title: Annotated[Text, Field(title="事项名称", description="承接的职能或委托工作的名称")]
     commissioner: Annotated[Text, Field(title="委托（购买）单位", description="委托或购买服务的政府部门")]
-    method: Annotated[Method, Field(title="承接方式", description="招标、委托或购买服务")]
+    method: Annotated[OpenKind, Vocabulary("function_methods"), Field(title="承接方式", description="本年度的承接方式之一")]
     new: Annotated[bool, Field(title="本年度新增", description="本年度新承接的写 true；同一事项只能在承接当年算新增（条款 2.1）")] = False
     amount_wan: Annotated[Money, Field(title="金额（万元）", description="合同或委托金额，单位万元")] = 0
     start: Annotated[Date, Field(title="开始日期", description="承接的开始日期")]

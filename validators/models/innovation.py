@@ -7,31 +7,11 @@ from typing import Annotated
 from pydantic import Field
 
 from validators.models.common import Count, Date, Evidence, Item, StrictModel, Text, items
-from validators.models.labelled import LabelledEnum
-
-
-class ServiceKind(LabelledEnum):
-    RD_GUIDANCE = ("rd_guidance", "研发指导")
-    PATENT_TRADEMARK = ("patent_trademark", "专利商标申报")
-    INNOVATION_METHOD_TRAINING = ("innovation_method_training", "创新方法培训")
-    SCI_TECH_FINANCE = ("sci_tech_finance", "科技金融")
-    TALENT_INTRODUCTION = ("talent_introduction", "引才引智")
-    SCI_TECH_CONSULTING = ("sci_tech_consulting", "科技咨询")
-    SCI_TECH_TRAINING = ("sci_tech_training", "科技培训")
-    FINANCING = ("financing", "融资服务")
-    SUPPORTING = ("supporting", "其他配套")
-
-
-# Clause 1's own words.
-ServiceKind.accept_aliases({"专利（商标）申报": ServiceKind.PATENT_TRADEMARK,
-                            "专利（商标）申报服务": ServiceKind.PATENT_TRADEMARK,
-                            "创新方法培训服务": ServiceKind.INNOVATION_METHOD_TRAINING,
-                            "科技金融服务": ServiceKind.SCI_TECH_FINANCE,
-                            "引才引智服务": ServiceKind.TALENT_INTRODUCTION})
+from validators.models.labelled import OpenKind, Vocabulary
 
 
 class Service(Item):
-    kind: Annotated[ServiceKind, Field(title="服务类型", description="研发指导、专利商标申报、创新方法培训、科技金融、引才引智、科技咨询、科技培训、融资服务或其他配套")]
+    kind: Annotated[OpenKind, Vocabulary("service_kinds"), Field(title="服务类型", description="本年度的服务类型之一")]
     title: Annotated[Text, Field(title="服务名称", description="这项服务的名称")]
     enterprise: Annotated[Text, Field(title="服务的企业（园区）", description="接受服务的企业或园区的全称")]
     district: Annotated[Text, Field(title="所在区（市）县", description="企业所在的成都市区（市）县或功能区，按当年的名称填写")]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-__all__ = ["LabelledEnum"]
+__all__ = ["LabelledEnum", "OpenKind", "UnknownTerm", "Vocabulary"]
 
 
 class LabelledEnum(str, Enum):  # noqa: UP042 (members carry a label and a clause)
@@ -45,15 +46,32 @@ class LabelledEnum(str, Enum):  # noqa: UP042 (members carry a label and a claus
         type.__setattr__(cls, "_lookup_table", None)
 
     @classmethod
-    def from_text(cls, value: Any) -> LabelledEnum:
+    def from_text(cls, value: Any) -> LabelledEnum | UnknownTerm:
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
             member = cls.lookup().get(value.strip())
             if member is not None:
                 return member
+            if cls.__dict__.get("_open") and value.strip():
+                # A year's kinds are data: a kind the year does not know is the item's own
+                # error (rules/kinds.py), not a reason to refuse the whole report.
+                return UnknownTerm(value)
         raise PydanticCustomError(
             "enum", "不是可选值之一：{expected}", {"expected": "、".join(m.label for m in cls)})
+
+    @classmethod
+    def of_year(cls, name: str, entries: list[tuple[str, str, str | None, list[str]]]) -> type[LabelledEnum]:
+        """An open enumeration of one year's kinds: `(code, label, clause, aliases)` each. A value
+        it does not know becomes an UnknownTerm instead of failing validation."""
+        # Enum's functional form: the checker reads the call as a member lookup.
+        functional: Any = cls
+        made: type[LabelledEnum] = functional(name, [(code.upper(), (code, label, clause))
+                                                     for code, label, clause, _ in entries])
+        type.__setattr__(made, "_open", True)
+        by_code = {m.value: m for m in made}
+        made.accept_aliases({alias: by_code[code] for code, _, _, aliases in entries for alias in aliases})
+        return made
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -85,3 +103,35 @@ class LabelledEnum(str, Enum):  # noqa: UP042 (members carry a label and a claus
 
 def _clause(member: LabelledEnum) -> dict[str, str]:
     return {"description": f"条款 {member.clause}"} if member.clause else {}
+
+
+class UnknownTerm(str):
+    """A kind the year does not list, kept as written: it shows as typed and scores nothing."""
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        return str(self)
+
+    @property
+    def label(self) -> str:
+        return str(self)
+
+    clause: str | None = None
+
+
+class OpenKind(LabelledEnum):
+    """A kind field before a year is applied: every value is unknown (models/for_year.py puts
+    the year's own kinds in its place)."""
+
+
+type.__setattr__(OpenKind, "_open", True)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Marks a field whose allowed values are one of the year's kinds (`kinds.<name>` in the
+    year file); the year's model puts that year's kinds in the field's place."""
+
+    name: str

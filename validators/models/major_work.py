@@ -7,25 +7,13 @@ from typing import Annotated
 from pydantic import Field
 
 from validators.models.common import Date, Evidence, Item, Text
-from validators.models.labelled import LabelledEnum
+from validators.models.labelled import OpenKind, Vocabulary
 
-__all__ = ["MajorWork", "MajorWorkKind"]
-
-
-class MajorWorkKind(LabelledEnum):
-    REFORM = ("reform", "深化改革", "7.1")
-    POVERTY_ALLEVIATION = ("poverty_alleviation", "科技扶贫", "7.2")
-    PARTY_BUILDING = ("party_building", "党建", "7.3")
-    TALENT_BASE = ("talent_base", "人才基地", "7.4")
-    MAJOR_EVENT = ("major_event", "重大活动", "7.5")
-
-
-# Clause 7.2's own words.
-MajorWorkKind.accept_aliases({"脱贫攻坚": MajorWorkKind.POVERTY_ALLEVIATION})
+__all__ = ["MajorWork"]
 
 
 class MajorWork(Item):
-    kind: Annotated[MajorWorkKind, Field(title="工作类别", description="深化改革、科技扶贫、党建、人才基地或重大活动（条款 7.1–7.5）")]
+    kind: Annotated[OpenKind, Vocabulary("major_work_kinds"), Field(title="工作类别", description="本年度的重大工作类别之一（条款 7.1–7.5）")]
     title: Annotated[Text, Field(title="工作名称", description="参与的重大工作的名称")]
     date: Annotated[Date, Field(title="日期", description="工作的日期，须在本年度评估期内")]
     description: Annotated[Text, Field(title="工作内容", description="本学会做了什么、取得什么结果")]

@@ -7,20 +7,13 @@ from typing import Annotated
 from pydantic import Field
 
 from validators.models.common import Count, Date, Evidence, Item, Slug, Text
-from validators.models.labelled import LabelledEnum
-
-
-class StationLevel(LabelledEnum):
-    NATIONAL = ("national", "国家级")
-    PROVINCIAL = ("provincial", "省级")
-    MUNICIPAL = ("municipal", "市级")
-    OTHER = ("other", "其他")
+from validators.models.labelled import OpenKind, Vocabulary
 
 
 class ServiceStation(Item):
     id: Annotated[Slug, Field(title="编号", description="同一服务站在各年度报告中使用同一个编号，如 station-wenjiang")]
     name: Annotated[Text, Field(title="服务站名称", description="学会服务站的名称")]
-    level: Annotated[StationLevel, Field(title="级别", description="国家级、省级、市级或其他（条款 3.1）")]
+    level: Annotated[OpenKind, Vocabulary("station_levels"), Field(title="级别", description="本年度的服务站级别之一（条款 3.1）")]
     established: Annotated[Date, Field(title="建站日期", description="同一服务站各年度写同一个日期：建站当年计为新建（条款 3.2）")]
     industry: Annotated[Text, Field(title="服务的产业", description="服务站服务的产业或领域；条款 3.1 不限产业")]
     partner: Annotated[Text, Field(title="服务的企业或园区", description="服务站所服务的企业或园区")]

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from validators.models.academic_events import AcademicEvent, EventCategory, EventRole
+from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.year.countries import country_name, known_country_names
 from validators.year.guideline import Guideline
 from validators.year.measures import Countries, Regions, countries, regions
 
-C = EventCategory
-# 5.1–5.3 count only events the society hosted or undertook.
-_HOSTED_ONLY = {C.ANNUAL_CONFERENCE, C.NATIONAL_EXCHANGE, C.INTERNATIONAL_EXCHANGE}
-_MIN_PARTICIPANTS = {C.ANNUAL_CONFERENCE, C.NATIONAL_EXCHANGE, C.PUBLIC_EVENT}
+_HOSTS = "由学会主办或承办"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +22,23 @@ class Unmet:
     message: str
 
 
-def _occasion_unmet(event: AcademicEvent, guideline: Guideline) -> list[Unmet]:
+# Corner brackets mark the guideline's own words (tests/test_guideline_quotes.py finds them).
+_QUOTE_OPEN, _QUOTE_CLOSE = "\u300c", "\u300d"
+
+
+def _said(phrase: str, clause_text: str) -> str:
+    """The guideline's own words, marked as a quotation when the clause says them so; else the
+    same phrase unmarked (a later year may word its clause otherwise)."""
+    quoted = phrase in "".join(clause_text.split())
+    return f"{_QUOTE_OPEN}{phrase}{_QUOTE_CLOSE}" if quoted else phrase
+
+
+def _occasion_unmet(event: AcademicEvent, guideline: Guideline, label: str) -> list[Unmet]:
     occasion = guideline.occasion(event.occasion)
     if occasion is None:
+        named = "、".join(o.name for o in guideline.popularisation_occasions)
         return [Unmet("E-CRITERIA-OCCASION", "occasion",
-                      "大型社会活动须在「科普月、科技周、科普日等全国性、全市性科普活动中举办」："
+                      f"{label}须在{named}等全国性、全市性科普活动中举办："
                       f"occasion 写 {'、'.join(guideline.occasion_names)} 之一"
                       f"（现为“{event.occasion or ''}”）；选“{guideline.open_occasion}”时，"
                       "还须写明活动名称（occasion_name）和主办单位（occasion_organizer）。")]
@@ -45,46 +54,56 @@ def _occasion_unmet(event: AcademicEvent, guideline: Guideline) -> list[Unmet]:
     return []
 
 
+def _role_allowed(role: EventRole, allowed: list[str]) -> bool:
+    return role.value in allowed or role.label in allowed
+
+
 def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | None = None,
                    codes: Countries | None = None) -> list[Unmet]:
-    """What the claimed category still lacks; empty when the event meets it. `read` and `codes`:
-    the event's regions and countries when the caller has them already."""
-    t, cat, label = guideline.thresholds, event.category, event.category.label
+    """What the claimed category still lacks, by the year's criteria for it; empty when the event
+    meets them (or claims a category the year does not have: that is its own finding). `read`
+    and `codes`: the event's regions and countries when the caller has them already."""
+    category = guideline.event_category(event.category)
+    if category is None:
+        return []
+    c, label = category.criteria, category.label
+    words = guideline.clauses.get(category.clause or "", "")
     unmet: list[Unmet] = []
-    if cat in _HOSTED_ONLY and event.role == EventRole.CO_ORGANIZER:
+    if c.roles is not None and not _role_allowed(event.role, c.roles):
+        allowed = "或".join(r.label for r in EventRole if _role_allowed(r, c.roles))
+        phrase = _said(_HOSTS, words) if allowed == "主办或承办" else f"由学会{allowed}"
         unmet.append(Unmet("E-CRITERIA-ROLE", "role",
-                           f"{label}须「由学会主办或承办」；协办的活动请归入“其他”"
+                           f"{label}须{phrase}；{event.role.label}的活动请归入“其他”"
                            "（在科普活动中举办的，可归入“大型社会活动”）。"))
-    if cat == C.ANNUAL_CONFERENCE:
-        if not event.main_forum:
-            unmet.append(Unmet("E-CRITERIA-MAIN-FORUM", "main_forum",
-                               "综合性学术年会须「设有主论坛、分论坛等形式」：main_forum 应为 true。"))
-        if event.sub_forums < t.annual_conference_min_sub_forums:
-            unmet.append(Unmet("E-CRITERIA-SUB-FORUM", "sub_forums",
-                               f"综合性学术年会须设有分论坛（至少 {t.annual_conference_min_sub_forums} 个），"
-                               f"现为 {event.sub_forums} 个。"))
-        if not event.materials:
-            unmet.append(Unmet("E-CRITERIA-MATERIALS", "materials",
-                               "综合性学术年会须「制作会议资料」：materials 应为 true。"))
-    if cat in _MIN_PARTICIPANTS and event.participants < t.event_min_participants:
+    if c.main_forum and not event.main_forum:
+        unmet.append(Unmet("E-CRITERIA-MAIN-FORUM", "main_forum",
+                           f"{label}须{_said('设有主论坛、分论坛等形式', words)}：main_forum 应为 true。"))
+    if c.min_sub_forums and event.sub_forums < c.min_sub_forums:
+        unmet.append(Unmet("E-CRITERIA-SUB-FORUM", "sub_forums",
+                           f"{label}须设有分论坛（至少 {c.min_sub_forums} 个），"
+                           f"现为 {event.sub_forums} 个。"))
+    if c.materials and not event.materials:
+        unmet.append(Unmet("E-CRITERIA-MATERIALS", "materials",
+                           f"{label}须{_said('制作会议资料', words)}：materials 应为 true。"))
+    if c.min_participants and event.participants < c.min_participants:
         unmet.append(Unmet("E-THRESHOLD-PARTICIPANTS", "participants",
-                           f"{label}的参与规模须不少于 {t.event_min_participants} 人，"
+                           f"{label}的参与规模须不少于 {c.min_participants} 人，"
                            f"现为 {event.participants} 人。"))
-    if cat == C.NATIONAL_EXCHANGE:
+    if c.min_provinces:
         counted = (read or regions(event, guideline)).counted
-        if len(counted) < t.national_min_provinces:
+        if len(counted) < c.min_provinces:
             unmet.append(Unmet("E-THRESHOLD-PROVINCES", "speaker_provinces",
-                               f"全国性学术交流须有 {t.national_min_provinces} 个及以上外省、直辖市、"
+                               f"{label}须有 {c.min_provinces} 个及以上外省、直辖市、"
                                f"自治区的科技人员作学术报告，现为 {len(counted)} 个"
                                f"（{guideline.home_province}不计入）。"))
-    if cat == C.INTERNATIONAL_EXCHANGE:
+    if c.min_countries:
         distinct = (codes or countries(event, guideline)).codes
-        if len(distinct) < t.international_min_countries:
+        if len(distinct) < c.min_countries:
             unmet.append(Unmet("E-THRESHOLD-COUNTRIES", "countries",
-                               f"国际性学术交流须有 {t.international_min_countries} 个及以上国家或地区的"
+                               f"{label}须有 {c.min_countries} 个及以上国家或地区的"
                                f"科技人员参加，现为 {len(distinct)} 个。"))
-    if cat == C.PUBLIC_EVENT:
-        unmet += _occasion_unmet(event, guideline)
+    if c.occasion:
+        unmet += _occasion_unmet(event, guideline, label)
     return unmet
 
 
@@ -107,7 +126,7 @@ def _check_regions(event: AcademicEvent, found: Regions, path: tuple[str | int, 
                   f"“{name}”不是省、直辖市、自治区的名称。{hint}", "5.2")
     for j, region in found.not_counted:
         ctx.warning((*field, j), "W-PROVINCE-NOT-COUNTED",
-                    f"“{event.speaker_provinces[j]}”不计入 6 个外省、直辖市、自治区：{region.why}。", "5.2")
+                    f"“{event.speaker_provinces[j]}”不计入外省、直辖市、自治区：{region.why}。", "5.2")
     for j in found.repeated:
         ctx.warning((*field, j), "W-LIST-DUPLICATE",
                     f"“{event.speaker_provinces[j]}”与前面的一项是同一地区，只计一次：请删除这一项。", "5.2")

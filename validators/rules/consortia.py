@@ -12,6 +12,11 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         path = ("consortia", i)
         check_industry(ctx, (*path, "industry"), consortium.industry, "4.1")
         ctx.not_after_deadline((*path, "established"), consortium.established, "4.3", "成立日期")
+        partners = {m.strip() for m in consortium.members} - {report.society, ""}
+        if consortium.role.value == "lead" and not partners:
+            ctx.error((*path, "members"), "E-CONSORTIUM-NO-PARTNER",
+                      f"“{consortium.name}”没有列出任何成员：联合体是「通过一定工作机制形成的学会合作模式」，"
+                      "一个学会自己不构成联合体。请在 members 中写出参与的学会或单位。", "4")
         seen: set[str] = set()
         for j, member in enumerate(consortium.members):
             if member.strip() in seen:

@@ -29,6 +29,12 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     window = ctx.guideline.evaluation_window
     for i, fn in enumerate(area.functions):
         path = ("government_functions", "functions", i)
+        company = next((w for w in ctx.guideline.company_markers if w in fn.commissioner), None)
+        if company:
+            ctx.error((*path, "commissioner"), "E-FUNCTION-NOT-GOVERNMENT",
+                      f"委托（购买）单位“{fn.commissioner}”是企业（名称含“{company}”），不是政府部门："
+                      "承接的须是「政府职能或服务」。企业委托的服务请写在“一、创新驱动助力工程”的服务中。",
+                      "2.2")
         if fn.end < fn.start:
             ctx.error((*path, "end"), "E-DATE-ORDER",
                       f"结束日期 {fn.end} 早于开始日期 {fn.start}：请核对。", "2.2")

@@ -17,8 +17,8 @@ def check(report: YearReport, ctx: RuleContext, folder_name: str, file_year: int
              for i, s in enumerate(report.innovation.services if report.innovation else [])]
     paths += [(("government_functions", "functions", i), f.id) for i, f in
               enumerate(report.government_functions.functions if report.government_functions else [])]
-    for area in ITEM_AREAS:
-        paths += [((area, i), item.id) for i, item in enumerate(getattr(report, area))]
+    for area in (*ITEM_AREAS, *(a.key for a in ctx.guideline.added_areas)):
+        paths += [((area, i), item.id) for i, item in enumerate(getattr(report, area, []))]
     for path, item_id in paths:
         if item_id in seen:
             ctx.error((*path, "id"), "E-ID-DUPLICATE",

@@ -1,4 +1,4 @@
-"""Area 七 rules: dates inside the evaluation window (7.1–7.5)."""
+"""Area 七, and every area a year adds (written like 七): dates inside the evaluation window."""
 
 from __future__ import annotations
 
@@ -7,5 +7,6 @@ from validators.rules.rule_context import RuleContext
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:
-    for i, work in enumerate(report.major_work):
-        ctx.in_window(("major_work", i, "date"), work.date, work.kind.clause, "工作日期")
+    for area in ("major_work", *(a.key for a in ctx.guideline.added_areas)):
+        for i, work in enumerate(getattr(report, area, [])):
+            ctx.in_window((area, i, "date"), work.date, work.kind.clause, "工作日期")

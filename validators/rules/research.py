@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from validators.models.report import YearReport
-from validators.models.research import ResearchTopic
 from validators.rules.rule_context import RuleContext
+from validators.year.kinds import ResearchTopic
 from validators.year.measures import counted_achievements
 
 
@@ -12,15 +12,17 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     window = ctx.guideline.evaluation_window
     for i, item in enumerate(report.research):
         path = ("research", i)
-        central = item.topic == ResearchTopic.NATIONAL_CENTRAL_CITY
-        if central and item.focus is None:
+        topic = ctx.guideline.kind("research_topics", item.topic.value)
+        needs_focus = isinstance(topic, ResearchTopic) and topic.requires_focus
+        if needs_focus and item.focus is None:
+            focuses = "、".join(k.label for k in ctx.guideline.kinds.research_focuses)
             ctx.error((*path, "topic"), "E-RESEARCH-FOCUS",
-                      "选题为“国家中心城市”时须写明 focus（西部经济中心、西部科技中心等）。", "6.1")
-        elif not central and item.focus is not None:
+                      f"选题为“{item.topic.label}”时须写明 focus（{focuses}之一）。", item.topic.clause)
+        elif topic is not None and not needs_focus and item.focus is not None:
             # Extra information, not an untrue claim: the report still counts.
             ctx.warning((*path, "focus"), "W-RESEARCH-FOCUS-UNUSED",
-                        f"focus 只用于“国家中心城市”选题；本报告选题为“{item.topic.label}”，focus 不起作用，"
-                        "请删除。", item.topic.clause)
+                        f"focus 只用于要求写明方面的选题（如“国家中心城市”）；本报告选题为“{item.topic.label}”，"
+                        "focus 不起作用，请删除。", item.topic.clause)
         for j, achievement in enumerate(item.achievements):
             if not window.contains(achievement.date):
                 ctx.warning((*path, "achievements", j, "date"), "W-ACHIEVEMENT-OUTSIDE-WINDOW",

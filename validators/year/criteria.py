@@ -1,4 +1,4 @@
-"""A year's event-category criteria (5.1–5.4) as JSON Schema conditions.
+"""A year's event-category criteria as JSON Schema conditions, from the year file's data.
 
 Editors and the submission form check the criteria as the user types, with the numbers of
 the year's guideline file. `tests/test_criteria_schema.py` holds these conditions to the same
@@ -9,72 +9,77 @@ from __future__ import annotations
 
 from typing import Any
 
-from validators.models.academic_events import EventCategory, EventRole
+from validators.models.academic_events import EventRole
 from validators.year.guideline import Guideline
+from validators.year.kinds import EventCategory
 
-C = EventCategory
-
-
-def _category(member: EventCategory) -> dict[str, Any]:
-    return {"properties": {"category": {"enum": [member.label, member.value]}},
-            "required": ["category"]}
+__all__ = ["event_conditions", "with_year_criteria"]
 
 
-def _hosted() -> dict[str, Any]:
-    hosts = [r for r in EventRole if r != EventRole.CO_ORGANIZER]
-    return {"enum": [v for r in hosts for v in (r.label, r.value)],
-            "description": "须由学会主办或承办"}
+def _category(category: EventCategory) -> dict[str, Any]:
+    return {"properties": {"category": {"enum": category.names()}}, "required": ["category"]}
 
 
-def _criteria(rules: Guideline) -> list[tuple[EventCategory, dict[str, Any], list[str]]]:
-    t = rules.thresholds
-    at_least = {"type": "integer", "minimum": t.event_min_participants,
-                "description": f"参与规模不少于 {t.event_min_participants} 人"}
-    # Full and short names of the regions that count; the validator also counts a region named
-    # twice once, which JSON Schema cannot.
-    home = rules.province(rules.home_province)
-    others = [n for p in rules.provinces if p.counts and p != home for n in (p.short, p.name)]
-    return [
-        (C.ANNUAL_CONFERENCE, {
-            "role": _hosted(), "participants": at_least,
-            "main_forum": {"const": True, "description": "须设有主论坛"},
-            "sub_forums": {"type": "integer", "minimum": t.annual_conference_min_sub_forums,
-                           "description": "须设有分论坛"},
-            "materials": {"const": True, "description": "须制作会议资料"},
-        }, ["role", "participants", "main_forum", "sub_forums", "materials"]),
-        (C.NATIONAL_EXCHANGE, {
-            "role": _hosted(), "participants": at_least,
-            "speaker_provinces": {
-                "type": "array", "uniqueItems": True,
-                "contains": {"enum": others}, "minContains": t.national_min_provinces,
-                "description": f"须有 {t.national_min_provinces} 个及以上外省（区、市）的科技人员作报告"},
-        }, ["role", "participants", "speaker_provinces"]),
-        (C.INTERNATIONAL_EXCHANGE, {
-            "role": _hosted(),
-            "countries": {"type": "array", "uniqueItems": True, "minItems": t.international_min_countries,
-                          "description": f"须有 {t.international_min_countries} 个及以上国家或地区的科技人员参加"},
-        }, ["role", "countries"]),
-        (C.PUBLIC_EVENT, {
-            "participants": at_least,
-            "occasion": {"enum": [*(n for o in rules.popularisation_occasions
-                                    for n in (o.name, *o.aliases)), rules.open_occasion],
-                         "description": "须在全国性、全市性科普活动中举办"},
-        }, ["participants", "occasion"]),
-    ]
+def _roles(allowed: list[str]) -> dict[str, Any]:
+    roles = [r for r in EventRole if r.value in allowed or r.label in allowed]
+    return {"enum": [v for r in roles for v in (r.label, r.value)],
+            "description": "须由学会" + "或".join(r.label for r in roles)}
+
+
+def _criteria(category: EventCategory, rules: Guideline) -> tuple[dict[str, Any], list[str]]:
+    """The properties a category's criteria constrain, and which of them must be present."""
+    c = category.criteria
+    properties: dict[str, Any] = {}
+    if c.roles is not None:
+        properties["role"] = _roles(c.roles)
+    if c.min_participants:
+        properties["participants"] = {"type": "integer", "minimum": c.min_participants,
+                                      "description": f"参与规模不少于 {c.min_participants} 人"}
+    if c.main_forum:
+        properties["main_forum"] = {"const": True, "description": "须设有主论坛"}
+    if c.min_sub_forums:
+        properties["sub_forums"] = {"type": "integer", "minimum": c.min_sub_forums,
+                                    "description": "须设有分论坛"}
+    if c.materials:
+        properties["materials"] = {"const": True, "description": "须制作会议资料"}
+    if c.min_provinces:
+        # Full and short names of the regions that count; the validator also counts a region
+        # named twice once, which JSON Schema cannot.
+        home = rules.province(rules.home_province)
+        others = [n for p in rules.provinces if p.counts and p != home for n in (p.short, p.name)]
+        properties["speaker_provinces"] = {
+            "type": "array", "uniqueItems": True, "contains": {"enum": others},
+            "minContains": c.min_provinces,
+            "description": f"须有 {c.min_provinces} 个及以上外省（区、市）的科技人员作报告"}
+    if c.min_countries:
+        properties["countries"] = {
+            "type": "array", "uniqueItems": True, "minItems": c.min_countries,
+            "description": f"须有 {c.min_countries} 个及以上国家或地区的科技人员参加"}
+    if c.occasion:
+        properties["occasion"] = {
+            "enum": [*(n for o in rules.popularisation_occasions for n in (o.name, *o.aliases)),
+                     rules.open_occasion],
+            "description": "须在全国性、全市性科普活动中举办"}
+    return properties, list(properties)
 
 
 def event_conditions(rules: Guideline) -> list[dict[str, Any]]:
     """`if` the event claims a category `then` it meets that category's criteria."""
-    return [{"if": _category(member),
-             "then": {"properties": properties, "required": required},
-             "description": f"{member.label}（条款 {member.clause}）的标准"}
-            for member, properties, required in _criteria(rules)]
+    conditions = []
+    for category in rules.kinds.event_categories:
+        properties, required = _criteria(category, rules)
+        if properties:
+            clause = f"（条款 {category.clause}）" if category.clause else ""
+            conditions.append({"if": _category(category),
+                               "then": {"properties": properties, "required": required},
+                               "description": f"{category.label}{clause}的标准"})
+    return conditions
 
 
 def with_year_criteria(schema: dict[str, Any], rules: Guideline) -> dict[str, Any]:
     """The submission schema with the year's event criteria and the year itself pinned."""
     defs = schema.get("$defs", {})
-    event = defs.get("AcademicEvent")
+    event = next((d for name, d in defs.items() if name.startswith("AcademicEvent")), None)
     if event is None:
         raise ValueError("the submission schema has no AcademicEvent definition")
     event["allOf"] = event_conditions(rules)

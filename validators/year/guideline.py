@@ -10,8 +10,9 @@ from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
+from validators.models.academic_events import EventRole
 from validators.models.common import Slug
-from validators.models.innovation import ServiceKind
+from validators.models.report import AREA_KEYS
 from validators.schema_findings import findings_from
 from validators.yaml.loading import load_path
 from validators.year.cycle import Calendar
@@ -25,9 +26,11 @@ from validators.year.files import (
     year_data,
     year_file,
 )
+from validators.year.kinds import VOCABULARY_TITLES, EventCategory, Kind, Kinds
 from validators.year.text import guideline_text, reread_texts
 
 __all__ = [
+    "AREA_VOCABULARY",
     "GUIDELINES_DIR",
     "DistrictRename",
     "Guideline",
@@ -64,16 +67,18 @@ class EvaluationWindow(_Strict):
 
 class Area(_Strict):
     id: str
-    key: str
+    key: Annotated[str, Field(pattern=r"^[a-z][a-z_]{0,39}$")]
     title: str
+    # An area the year adds (beyond the guideline's seven): its items' kinds, each with its
+    # clause. Its items are written like 七's (kind, title, date, description, evidence).
+    kinds: list[Kind] | None = None
 
 
 class Thresholds(_Strict):
+    """Numbers of the clauses that are no kind's criteria (the event criteria are each
+    category's own, under `kinds.event_categories`)."""
+
     expert_registration_rate: Annotated[float, Field(gt=0, le=1)]
-    event_min_participants: PositiveInt
-    annual_conference_min_sub_forums: PositiveInt
-    national_min_provinces: PositiveInt
-    international_min_countries: PositiveInt
 
 
 class Plausibility(_Strict):
@@ -96,7 +101,7 @@ class Province(_Strict):
     @model_validator(mode="after")
     def _reason(self) -> Self:
         if not self.counts and not self.why:
-            raise ValueError(f"{self.name}: a region that does not count needs `why`")
+            raise ValueError(f"{self.name}不计入时，须用 why 写明原因")
         return self
 
 
@@ -113,6 +118,11 @@ class Occasion(_Strict):
     aliases: list[str] = []
 
 
+_EVENT_ROLES = {n for r in EventRole for n in (r.value, r.label)}
+# How the vocabulary of an area a year adds is named (`area:digital_services`).
+AREA_VOCABULARY = "area:"
+
+
 class Guideline(_Strict):
     year: int
     title: str
@@ -125,7 +135,10 @@ class Guideline(_Strict):
     clauses: dict[str, str]
     thresholds: Thresholds
     pilot_districts: list[str]
-    clause_service_kinds: dict[str, list[ServiceKind]]
+    clause_service_kinds: dict[str, list[str]]
+    kinds: Kinds
+    # Words that make a commissioner a company, not a government body (二).
+    company_markers: list[str] = []
     pilot_societies: list[Slug]
     districts: list[str]
     district_renames: list[DistrictRename] = []
@@ -139,18 +152,78 @@ class Guideline(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
+        keys = [a.key for a in self.areas]
+        missing = [k for k in AREA_KEYS if k not in keys]
+        if missing:
+            raise ValueError(f"areas 缺少指南的领域 {'、'.join(missing)}：七个领域都要列出（可以改名）")
+        if len(set(keys)) != len(keys):
+            raise ValueError("areas 中有重复的 key")
+        for area in self.areas:
+            if area.key in AREA_KEYS and area.kinds is not None:
+                raise ValueError(f"领域 {area.key} 的类别写在 kinds 中，不写在 areas 里")
+            if area.key not in AREA_KEYS and not area.kinds:
+                raise ValueError(f"新领域 {area.key}（{area.title}）须用 kinds 列出它的类别")
         if self.province(self.home_province) is None:
-            raise ValueError("home_province must be one of provinces")
+            raise ValueError(f"home_province“{self.home_province}”不在 provinces 中")
         if not set(self.pilot_districts) <= set(self.districts):
-            raise ValueError("pilot_districts must be districts")
+            raise ValueError("pilot_districts 中的区（市）县须在 districts 中："
+                             + "、".join(sorted(set(self.pilot_districts) - set(self.districts))))
         unknown = set(self.clause_service_kinds) - set(self.clauses)
         if unknown:
-            raise ValueError(f"clause_service_kinds names unknown clauses {sorted(unknown)}")
+            raise ValueError(f"clause_service_kinds 写的条款 {'、'.join(sorted(unknown))} 不在本年度的指南原文中")
+        for clause, names in self.clause_service_kinds.items():
+            strangers = [n for n in names if self.kinds.find("service_kinds", n) is None]
+            if strangers:
+                raise ValueError(f"clause_service_kinds 中条款 {clause} 的“{'、'.join(strangers)}”"
+                                 "不是 kinds.service_kinds 中的服务类型")
+        for category in self.kinds.event_categories:
+            roles = category.criteria.roles or []
+            strangers = [r for r in roles if r not in _EVENT_ROLES]
+            if strangers:
+                raise ValueError(f"活动类别“{category.label}”的 roles 只能写主办、承办、协办（现有"
+                                 f"“{'、'.join(strangers)}”）")
         if self.evaluation_window.start >= self.evaluation_window.deadline:
-            raise ValueError("evaluation_window.start must precede deadline")
+            raise ValueError("evaluation_window 的 start 须早于 deadline")
         if self.calendar and self.calendar.submission_closes < self.evaluation_window.deadline:
-            raise ValueError("calendar.submission_closes must not precede the evaluation deadline")
+            raise ValueError("calendar 的 submission_closes 不能早于评估截止日（evaluation_window.deadline）")
         return self
+
+    @property
+    def area_keys(self) -> list[str]:
+        """The year's areas in the guideline's order: its seven, then any it adds."""
+        return [a.key for a in self.areas]
+
+    @property
+    def added_areas(self) -> list[Area]:
+        """The areas the year adds beyond the guideline's seven (their items are kinds-only)."""
+        return [a for a in self.areas if a.kinds is not None]
+
+    def vocabulary(self, name: str) -> list[Kind]:
+        """A vocabulary of `kinds:`, or `area:<key>`: the kinds of an area the year adds."""
+        if name.startswith(AREA_VOCABULARY):
+            key = name.removeprefix(AREA_VOCABULARY)
+            return next((a.kinds or [] for a in self.areas if a.key == key), [])
+        return self.kinds.vocabulary(name)
+
+    def vocabulary_title(self, name: str) -> str:
+        if name.startswith(AREA_VOCABULARY):
+            return f"“{self.area(name.removeprefix(AREA_VOCABULARY)).title}”的类别"
+        return VOCABULARY_TITLES[name]
+
+    def kind(self, vocabulary: str, written: str) -> Kind | None:
+        """The kind of a vocabulary (`event_categories`, `area:<key>`, …) that `written` stands for."""
+        written = written.strip()
+        return next((k for k in self.vocabulary(vocabulary) if written in k.names()), None)
+
+    def event_category(self, term: object) -> EventCategory | None:
+        """The year's category an event's `category` (a term of the year) stands for."""
+        found = self.kinds.find("event_categories", str(getattr(term, "value", term)))
+        return found if isinstance(found, EventCategory) else None
+
+    def service_kinds_for(self, clause: str) -> list[Kind]:
+        """The service kinds that meet clause 1.4 or 1.5, as the year file lists them."""
+        return [k for n in self.clause_service_kinds.get(clause, [])
+                if (k := self.kinds.find("service_kinds", n)) is not None]
 
     def area(self, key: str) -> Area:
         return next(a for a in self.areas if a.key == key)

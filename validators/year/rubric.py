@@ -5,24 +5,18 @@ The guideline publishes no numbers; the association sets them in the rubric file
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
-from validators.models.academic_events import EventCategory
-from validators.models.consortia import ConsortiumForm
-from validators.models.labelled import LabelledEnum
-from validators.models.major_work import MajorWorkKind
 from validators.models.report import AREA_KEYS
-from validators.models.research import AchievementType
-from validators.models.service_stations import StationLevel
-from validators.year.files import tree_root
-from validators.year.guideline import year_model
+from validators.yaml.loading import load_path
+from validators.year.files import YearFileError, YearProblem, relative, tree_root, year_file
+from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, year_model
 
-__all__ = ["GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric"]
+__all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric"]
 
 # Halves add up exactly in binary floating point, so score lines sum to the total exactly.
 Points = Annotated[float, Field(ge=0, le=100, multiple_of=0.5)]
@@ -47,23 +41,18 @@ class ItemTier(_Strict):
     min_members: NonNegativeInt = 0
 
 
-def _complete(table: Mapping[Any, Rule], enum: type[LabelledEnum]) -> None:
-    missing = [m.label for m in enum if m not in table]
-    if missing:
-        raise ValueError(f"rubric lacks rules for {missing}")
-
-
 class Area(_Strict):
     cap: Points
 
 
+# A rule written `null` (or dropped) pays nothing: how a year ends a clause's points.
 class InnovationRubric(Area):
-    platform_registered: Rule
-    expert_rate: Rule
-    pilot_district_service: Rule
-    consulting_training_service: Rule
-    talent_finance_service: Rule
-    other_service: Rule
+    platform_registered: Rule | None = None
+    expert_rate: Rule | None = None
+    pilot_district_service: Rule | None = None
+    consulting_training_service: Rule | None = None
+    talent_finance_service: Rule | None = None
+    other_service: Rule | None = None
 
 
 class GrowthRule(_Strict):
@@ -72,65 +61,50 @@ class GrowthRule(_Strict):
 
 
 class GovernmentRubric(Area):
-    pilot: Rule
-    pilot_new_function: Rule
-    function: Rule
-    new_function: Rule
-    growth: Rule
+    pilot: Rule | None = None
+    pilot_new_function: Rule | None = None
+    function: Rule | None = None
+    new_function: Rule | None = None
+    growth: Rule | None = None
     growth_rule: GrowthRule
 
 
+# Tables by kind (`level`, `new_lead`, `category`, `achievement`, `kind`) are keyed by the
+# year's kinds, written as their labels or codes; `rubric()` holds them to the year's kinds.
 class StationRubric(Area):
-    level: dict[StationLevel, Rule]
-    new_station: Rule
+    level: dict[str, Rule]
+    new_station: Rule | None = None
     tiers: list[ItemTier]
-
-    @model_validator(mode="after")
-    def _all_levels(self) -> Self:
-        _complete(self.level, StationLevel)
-        return self
 
 
 class ConsortiumRubric(Area):
-    lead: Rule
-    member: Rule
-    leading_industry: Rule
+    lead: Rule | None = None
+    member: Rule | None = None
+    leading_industry: Rule | None = None
     # 4.3: 「一次性分类补助」: the one-off differs by the consortium's form.
-    new_lead: dict[ConsortiumForm, Rule]
+    new_lead: dict[str, Rule]
     tiers: list[ItemTier]
-
-    @model_validator(mode="after")
-    def _all_forms(self) -> Self:
-        _complete(self.new_lead, ConsortiumForm)
-        return self
 
 
 class EventRubric(Area):
-    category: dict[EventCategory, Rule]
-
-    @model_validator(mode="after")
-    def _all_categories(self) -> Self:
-        _complete(self.category, EventCategory)
-        return self
+    category: dict[str, Rule]
 
 
 class ResearchRubric(Area):
-    achievement: dict[AchievementType, Rule]
+    achievement: dict[str, Rule]
     max_achievements_per_report: PositiveInt
-
-    @model_validator(mode="after")
-    def _all_types(self) -> Self:
-        _complete(self.achievement, AchievementType)
-        return self
 
 
 class MajorWorkRubric(Area):
-    kind: dict[MajorWorkKind, Rule]
+    kind: dict[str, Rule]
 
-    @model_validator(mode="after")
-    def _all_kinds(self) -> Self:
-        _complete(self.kind, MajorWorkKind)
-        return self
+
+# Each table by kind, and the vocabulary of the year file its keys come from.
+KIND_TABLES = {("service_stations", "level"): "station_levels",
+               ("consortia", "new_lead"): "consortium_forms",
+               ("academic_events", "category"): "event_categories",
+               ("research", "achievement"): "achievement_types",
+               ("major_work", "kind"): "major_work_kinds"}
 
 
 class VerificationRubric(_Strict):
@@ -167,6 +141,9 @@ class OverallTier(_Strict):
 
 
 class Rubric(_Strict):
+    """A year's points. An area the year adds has a section of its own under its key, written
+    like `major_work` (a cap, and a rule per kind)."""
+
     id: str
     year: int
     title: str
@@ -183,6 +160,29 @@ class Rubric(_Strict):
     unranked: str
     verification: VerificationRubric = VerificationRubric(provisional=True)
     assessed: list[AssessedCriterion] = []
+    added_areas: dict[str, MajorWorkRubric] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _gather_added(cls, data: Any) -> Any:
+        """Sections under keys the model does not name are the year's added areas (held to the
+        year's guideline by `rubric()`)."""
+        if not isinstance(data, dict):
+            return data
+        added = {k: v for k, v in data.items() if k not in cls.model_fields}
+        return {**{k: v for k, v in data.items() if k not in added},
+                **({"added_areas": added} if added else {})}
+
+    def area(self, key: str) -> Area:
+        """The section of an area: one of the seven, or an area the year adds."""
+        section = self.added_areas.get(key) or getattr(self, key, None)
+        if not isinstance(section, Area):
+            raise KeyError(key)
+        return section
+
+    def kind_tables(self) -> dict[tuple[str, str], str]:
+        """Each table by kind, and the vocabulary its keys come from (added areas' too)."""
+        return {**KIND_TABLES, **{(key, "kind"): f"{AREA_VOCABULARY}{key}" for key in self.added_areas}}
 
     @model_validator(mode="after")
     def _descending_tiers(self) -> Self:
@@ -197,6 +197,12 @@ class Rubric(_Strict):
             raise ValueError("assessed criteria ids must be unique")
         return self
 
+    def points_for(self, area: str, table: str, term: object) -> Rule | None:
+        """The rule of a table by kind for a report's term (its code); None for a kind the year
+        does not list."""
+        rules: dict[str, Rule] = getattr(self.area(area), table)
+        return rules.get(str(getattr(term, "value", term)))
+
     def criterion(self, criterion_id: str) -> AssessedCriterion | None:
         return next((c for c in self.assessed if c.id == criterion_id), None)
 
@@ -210,7 +216,56 @@ def rubric(year: int, root: Path | None = None) -> Rubric | None:
 
 @cache
 def _rubric(year: int, root: Path | None) -> Rubric | None:
-    return year_model("rubrics", year, Rubric, root)
+    points = year_model("rubrics", year, Rubric, root)
+    rules = guideline(year, root)
+    if points is None or rules is None:
+        return points
+    return _by_code(points, rules, year, root)
+
+
+def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> Rubric:
+    """The rubric with every table by kind keyed by the kinds' codes; a key that is no kind of
+    the year, a kind with no rule, or an added area with no section (or a section that is no
+    area of the year) is said in Chinese at its place in the rubric file."""
+    where = year_file("rubrics", year, root)
+    assert where is not None
+    file = relative(where, root)
+    source = load_path(where, file, None).source
+    problems: list[YearProblem] = []
+    added = {a.key for a in rules.added_areas}
+    for key in sorted(set(points.added_areas) - added):
+        problems.append(YearProblem(file, *source.key((key,)),
+                                    f"“{key}”不是 {year} 年度的领域：评估细则的各部分以领域的 key 命名"
+                                    "（新领域须先写进指南参数的 areas）。"))
+    for key in sorted(added - set(points.added_areas)):
+        problems.append(YearProblem(file, 1, 1, f"{year} 年度新增的领域“{rules.area(key).title}”（{key}）"
+                                                "在评估细则中没有一节：请写出它的 cap 和每个类别的分值（kind）。"))
+    tables: dict[str, dict[str, dict[str, Rule]]] = {}
+    for (area, table), vocabulary in points.kind_tables().items():
+        if area not in added and area in points.added_areas:
+            continue
+        keyed: dict[str, Rule] = {}
+        for written, rule in getattr(points.area(area), table).items():
+            kind = rules.kind(vocabulary, written)
+            if kind is None:
+                problems.append(YearProblem(file, *source.key((area, table, written)),
+                                            f"{area}.{table} 中的“{written}”不是 {year} 年度指南参数中的"
+                                            f"{rules.vocabulary_title(vocabulary)}。"))
+            else:
+                keyed[kind.code] = rule
+        missing = [k.label for k in rules.vocabulary(vocabulary) if k.code not in keyed]
+        if missing:
+            problems.append(YearProblem(file, *source.key((area, table)),
+                                        f"{area}.{table} 缺少{rules.vocabulary_title(vocabulary)}"
+                                        f"“{'、'.join(missing)}”的分值：每一类都要写一条规则（不计分写 points: 0）。"))
+        tables.setdefault(area, {})[table] = keyed
+    if problems:
+        raise YearFileError(problems)
+    update: dict[str, Any] = {area: getattr(points, area).model_copy(update=t)
+                              for area, t in tables.items() if area not in points.added_areas}
+    update["added_areas"] = {area: section.model_copy(update=tables.get(area, {}))
+                             for area, section in points.added_areas.items()}
+    return points.model_copy(update=update)
 
 
 def reread_rubrics() -> None:

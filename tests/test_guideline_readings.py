@@ -1,0 +1,85 @@
+"""Three readings of the guideline's own words: a company is no government (二), one society is
+no consortium (四), and a station is paid by its yearly performance after its founding year (3.2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.trees import profile, write_tree
+from validators.check import check_tree
+from validators.evaluation.evaluate import evaluate_repository
+
+STATION = """
+    society: cd-st
+    year: 2017
+    service_stations:
+      - id: station-a
+        name: 温江产业园学会服务站
+        level: 省级
+        established: 2016-05-01
+        industry: 医药健康
+        partner: 温江产业园
+        enterprises_served: {served}
+        activities: {activities}
+    """
+
+
+def _station_lines(tmp_path: Path, activities: int, served: int) -> list[tuple[str, float, str]]:
+    root = write_tree(tmp_path, {"submissions/cd-st/society.yaml": profile("cd-st"),
+                                 "submissions/cd-st/2017.yaml": STATION.format(activities=activities,
+                                                                              served=served)})
+    result, repo = check_tree(root)
+    assert not result.has_errors, result.findings
+    [evaluation] = evaluate_repository(repo)
+    return [(x.rule, x.points, x.note) for x in evaluation.lines if x.area == "service_stations"]
+
+
+def test_a_station_without_activity_after_its_founding_year_earns_nothing(tmp_path: Path) -> None:
+    lines = _station_lines(tmp_path, activities=0, served=0)
+    assert [(rule, points) for rule, points, _ in lines] == [("level", 0.0)]
+    assert "本年度没有开展活动" in lines[0][2]
+
+
+def test_an_active_station_earns_its_level_and_its_tier(tmp_path: Path) -> None:
+    lines = _station_lines(tmp_path, activities=12, served=25)
+    assert [(rule, points) for rule, points, _ in lines] == [("level", 4.0), ("tier", 4.0)]
+
+
+def test_a_company_is_no_government_and_one_society_no_consortium(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {"submissions/cd-st/society.yaml": profile("cd-st"),
+                                 "submissions/cd-st/2017.yaml": """
+        society: cd-st
+        year: 2017
+        government_functions:
+          functions:
+            - id: fn-a
+              title: 技术评估
+              commissioner: 成都市经济和信息化委员会
+              method: 委托
+              start: 2017-03-01
+              end: 2017-10-31
+            - id: fn-b
+              title: 企业技术评估
+              commissioner: 成都示例科技股份有限公司
+              method: 委托
+              start: 2017-03-01
+              end: 2017-10-31
+        consortia:
+          - id: consortium-alone
+            name: 独自联合体
+            role: 牵头
+            form: 专业相近
+            direction: 横向
+            industry: 其他
+            members: [cd-st]
+            established: 2017-05-01
+        """})
+    result, repo = check_tree(root)
+    codes = {(f.code, f.path[:3] if f.path else None) for f in result.findings if f.severity == "error"}
+    assert ("E-FUNCTION-NOT-GOVERNMENT", ("government_functions", "functions", 1)) in codes
+    assert ("E-CONSORTIUM-NO-PARTNER", ("consortia", 0, "members")) in codes
+    [evaluation] = evaluate_repository(repo)
+    paid = {x.item_id for x in evaluation.lines if x.points > 0}
+    assert "fn-a" in paid
+    assert "fn-b" not in paid
+    assert "consortium-alone" not in paid

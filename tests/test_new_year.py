@@ -1,0 +1,346 @@
+"""A new guideline year is data the association's staff write: each of twelve ordinary changes
+to the 2017 guideline, made in a 2019 year file (and text and rubric) in a scratch tree, works
+in check, evaluate, the year's schema, the form's files and the built pages; and no 2017 or 2018
+figure moves."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from site_builder.form_page import SiteSettings, form_files
+from site_builder.generate import generate
+from tests.trees import ROOT, profile
+from validators.check import check_tree
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.reports import as_json
+from validators.evaluation.results import as_published
+from validators.schema import json_schema
+from validators.year.files import GUIDELINES_DIR
+from validators.year.guideline import reread_guidelines
+from validators.year.rubric import reread_rubrics
+
+TEXT_2017 = (GUIDELINES_DIR / "2017.txt").read_text("utf-8")
+PROFILE = profile("cd-new")
+WINDOW = """
+evaluation_window:
+  start: 2018-11-30
+  deadline: 2019-11-30
+  note: 测试用的 2019 年度评估期。
+calendar:
+  submission_opens: 2019-01-01
+  submission_closes: 2019-12-15
+  verification_ends: 2020-01-05
+  notice_starts: 2020-01-08
+  notice_ends: 2020-01-19
+  final: 2020-01-26
+  note: 测试用的日历。
+"""
+
+
+@dataclass
+class Change:
+    """One ordinary change: what the staff write, a 2019 report that uses it, what must follow."""
+
+    guideline: str = ""
+    rubric: str = ""
+    text: Callable[[str], str] | None = None  # 2019.txt from 2017's, when the words change
+    report: str = ""
+    findings: set[str] = field(default_factory=set)  # codes the 2019 report must get (and only)
+    points: dict[str, float | None] = field(default_factory=dict)  # item id (or rule) → points (None: no line)
+    schema: list[str] = field(default_factory=list)  # words the 2019 schema must hold
+    form: list[str] = field(default_factory=list)  # words the form's 2019 files must hold
+    pages: list[str] = field(default_factory=list)  # words the 2019 report page must hold
+    then_2018: str = ""  # the same item in a 2018 report…
+    findings_2018: set[str] = field(default_factory=set)  # …and what 2018 says of it
+
+
+def _event(category: str, **extra: object) -> str:
+    fields = {"id": "evt-a", "title": "学会学术交流活动", "category": category, "role": "主办",
+              "date": "2019-06-01", "participants": 120, **extra}
+    written = {k: v if k == "date" else json.dumps(v, ensure_ascii=False) for k, v in fields.items()}
+    return "academic_events:\n  - " + "\n    ".join(f"{k}: {v}" for k, v in written.items()) + "\n"
+
+
+CHANGES: dict[str, Change] = {
+    "a moved window": Change(
+        guideline=WINDOW.replace("deadline: 2019-11-30", "deadline: 2019-12-31").replace(
+            "submission_closes: 2019-12-15", "submission_closes: 2019-12-31"),
+        report=_event("其他", date="2019-12-20"), points={"evt-a": 1},
+        form=["2019-12-31"]),
+    "a raised threshold (5.1 alone)": Change(
+        text=lambda t: t.replace("参与规模不少于100人，并制作会议资料", "参与规模不少于150人，并制作会议资料"),
+        guideline="""
+            kinds:
+              event_categories:
+                edit:
+                  annual_conference: {criteria: {min_participants: 150}}
+            """,
+        report=_event("综合性学术年会", main_forum=True, sub_forums=2, materials=True),
+        findings={"E-THRESHOLD-PARTICIPANTS"}, points={"evt-a": 0}, schema=['"minimum": 150'],
+        pages=["150"],
+        then_2018=_event("综合性学术年会", main_forum=True, sub_forums=2, materials=True,
+                         date="2018-06-01"), findings_2018=set()),
+    "a new occasion": Change(
+        guideline="""
+            popularisation_occasions:
+              add:
+                - {name: 科技活动月, aliases: [科技月]}
+            """,
+        report=_event("大型社会活动", occasion="科技月"), points={"evt-a": 3}, schema=["科技活动月"],
+        form=["科技活动月"],
+        then_2018=_event("大型社会活动", occasion="科技月", date="2018-06-01"),
+        findings_2018={"E-CRITERIA-OCCASION"}),
+    "new points": Change(
+        rubric="""
+            innovation:
+              platform_registered: {points: 4}
+            """,
+        report="innovation:\n  enterprise_platform_registered: true\n",
+        points={"enterprise_platform_registered": 4}),
+    "a new kind of event (online, its own threshold)": Change(
+        text=lambda t: t.replace("5.其他学术交流活动，指专题论坛、科技沙龙等活动。",
+                                 "5.其他学术交流活动，指专题论坛、科技沙龙等活动。\n"
+                                 "6.线上学术交流活动，指通过网络举办、在线参与不少于300人的学术活动。"),
+        guideline="""
+            kinds:
+              event_categories:
+                add:
+                  - {code: online_exchange, label: 线上学术交流, clause: "5.6", criteria: {min_participants: 300}}
+            """,
+        rubric="""
+            academic_events:
+              category:
+                线上学术交流: {clause: "5.6", points: 2, max_count: 3, label: 线上学术交流活动（每项）}
+            """,
+        report=_event("线上学术交流", participants=350), points={"evt-a": 2}, schema=["线上学术交流"],
+        form=["线上学术交流"], pages=["线上学术交流"],
+        then_2018=_event("线上学术交流", participants=350, date="2018-06-01"),
+        findings_2018={"E-KIND-UNKNOWN"}),
+    "a new kind of major work": Change(
+        text=lambda t: t.replace("等重大活动。", "等重大活动。\n6.支持学会参与数字化改革工作。"),
+        guideline="""
+            kinds:
+              major_work_kinds:
+                add:
+                  - {code: digital_reform, label: 数字化改革, clause: "7.6"}
+            """,
+        rubric="""
+            major_work:
+              kind:
+                数字化改革: {clause: "7.6", points: 2, max_count: 1, label: 参与数字化改革}
+            """,
+        report="major_work:\n  - id: mw-a\n    kind: 数字化改革\n    title: 学会数字化改革\n"
+               "    date: 2019-05-01\n    description: 建成会员服务平台\n",
+        points={"mw-a": 2}, schema=["数字化改革"], pages=["数字化改革"],
+        then_2018="major_work:\n  - id: mw-a\n    kind: 数字化改革\n    title: 学会数字化改革\n"
+                  "    date: 2018-05-01\n    description: 建成会员服务平台\n",
+        findings_2018={"E-KIND-UNKNOWN"}),
+    "a reworded area": Change(
+        guideline="""
+            areas:
+              edit:
+                innovation: {title: 创新驱动发展工程}
+            """,
+        report="innovation:\n  enterprise_platform_registered: true\n",
+        points={"enterprise_platform_registered": 3}, schema=["一、创新驱动发展工程"],
+        form=["创新驱动发展工程"], pages=["创新驱动发展工程"]),
+    "a new industry": Change(
+        guideline="""
+            industries:
+              add: [数字经济]
+            """,
+        report="consortia:\n  - id: consortium-digital\n    name: 数字经济学会联合体\n    role: 牵头\n"
+               "    form: 专业相近\n    direction: 横向\n    industry: 数字经济\n"
+               "    members: [某单位, 另一单位]\n    established: 2019-03-01\n",
+        points={"consortium-digital": 4 + 2 + 2}, form=["数字经济"]),
+    "a new area": Change(
+        text=lambda t: t + "\n八、数字化服务\n学会数字化服务，指学会利用数字技术为会员和企业提供的服务。\n"
+                           "1.建设学会数字化服务平台。\n",
+        guideline="""
+            areas:
+              add:
+                - id: "8"
+                  key: digital_services
+                  title: 数字化服务
+                  kinds:
+                    - {code: platform, label: 数字化平台建设, clause: "8.1"}
+            """,
+        rubric="""
+            digital_services:
+              cap: 10
+              kind:
+                数字化平台建设: {clause: "8.1", points: 2, label: 数字化平台建设（每项）}
+            """,
+        report="digital_services:\n  - id: dig-a\n    kind: 数字化平台建设\n    title: 会员服务平台\n"
+               "    date: 2019-05-01\n    description: 平台上线\n",
+        points={"dig-a": 2}, schema=["八、数字化服务"], form=["数字化服务"], pages=["数字化服务"],
+        then_2018="digital_services:\n  - id: dig-a\n    kind: 数字化平台建设\n    title: 会员服务平台\n"
+                  "    date: 2018-05-01\n    description: 平台上线\n",
+        findings_2018={"E-SCHEMA-UNKNOWN-KEY"}),
+    "an ended clause (2.1)": Change(
+        text=lambda t: "\n".join(line for line in t.splitlines()
+                                 if not line.startswith("1.支持首批承能试点学会")),
+        guideline="""
+            pilot_societies: [cd-new]
+            """,
+        rubric="""
+            government_functions:
+              pilot: null
+              pilot_new_function: null
+            """,
+        # The clause is gone from the year's text and its rules from the rubric: no line at all.
+        report="government_functions:\n  pilot: true\n", points={"pilot": None}),
+    "a new pilot district": Change(
+        guideline="""
+            pilot_districts:
+              add: [新都区]
+            """,
+        report="innovation:\n  services:\n    - id: svc-a\n      kind: 科技咨询\n      title: 工艺咨询\n"
+               "      enterprise: 成都某公司\n      district: 新都区\n      date: 2019-04-01\n"
+               "      outcome: 合格率提高\n",
+        points={"svc-a": 2 + 1}),
+    "provinces that now count (Hong Kong)": Change(
+        guideline="""
+            provinces:
+              edit:
+                香港特别行政区: {counts: true, why: null}
+            """,
+        report=_event("全国性学术交流", speaker_provinces=["北京", "上海", "广东", "浙江", "江苏", "香港"]),
+        points={"evt-a": 5},
+        then_2018=_event("全国性学术交流", speaker_provinces=["北京", "上海", "广东", "浙江", "江苏", "香港"],
+                         date="2018-06-01"),
+        findings_2018={"E-THRESHOLD-PROVINCES", "W-PROVINCE-NOT-COUNTED"}),
+}
+
+
+def _tree(tmp: Path, change: Change) -> Path:
+    root = tmp / "tree"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, root / folder)
+    own = root / "validators"
+    (own / "guidelines").mkdir(parents=True)
+    (own / "rubrics").mkdir(parents=True)
+    (own / "guidelines" / "2019.yaml").write_text(
+        "year: 2019\ncarried_forward_from: 2018\ntitle: 2019年度评估（测试）\n"
+        + ("" if "evaluation_window" in change.guideline else WINDOW.lstrip())
+        + textwrap.dedent(change.guideline), encoding="utf-8")
+    (own / "rubrics" / "2019.yaml").write_text(
+        "id: default-2019\nyear: 2019\ncarried_forward_from: 2018\ntitle: 2019年度细则（测试）\n"
+        + textwrap.dedent(change.rubric), encoding="utf-8")
+    if change.text is not None:
+        (own / "guidelines" / "2019.txt").write_text(change.text(TEXT_2017), encoding="utf-8")
+    folder = root / "submissions" / "cd-new"
+    folder.mkdir()
+    (folder / "society.yaml").write_text(textwrap.dedent(PROFILE).lstrip(), encoding="utf-8")
+    (folder / "2019.yaml").write_text(f"society: cd-new\nyear: 2019\n{change.report}", encoding="utf-8")
+    reread_guidelines()
+    reread_rubrics()
+    return root
+
+
+def _evaluations(root: Path, years: tuple[int, ...]) -> str:
+    _, repo = check_tree(root)
+    evaluations, _, _ = as_published(repo)
+    return as_json([e for e in evaluations if e.year in years], repo)
+
+
+@pytest.fixture(scope="module")
+def before() -> str:
+    """2017 and 2018 as published without any 2019."""
+    reread_guidelines()
+    reread_rubrics()
+    return _evaluations(ROOT, (2017, 2018))
+
+
+@pytest.mark.parametrize("name", CHANGES)
+def test_a_change_made_in_data_alone(name: str, tmp_path: Path, before: str) -> None:
+    change = CHANGES[name]
+    root = _tree(tmp_path, change)
+    result, repo = check_tree(root)
+    own = [f for f in result.findings if f.file == "submissions/cd-new/2019.yaml"]
+    assert {f.code for f in own if f.severity == "error" or change.findings} == change.findings, own
+    assert not [f for f in result.findings if f.code == "E-YEAR-FILE"], result.findings
+    [evaluation] = [e for e in evaluate_repository(repo, 2019) if e.society == "cd-new"]
+    earned = {}
+    for line in evaluation.lines:
+        key = line.item_id or line.rule
+        earned[key] = earned.get(key, 0) + line.points
+    assert {k: earned.get(k) for k in change.points} == change.points, evaluation.lines
+    schema = json.dumps(json_schema("submission", 2019, root), ensure_ascii=False)
+    assert all(word in schema for word in change.schema), change.schema
+    files = form_files(repo, [2017, 2018, 2019], settings=SiteSettings(repo_url="https://github.com/example/r"))
+    form = "".join(v.decode("utf-8") for k, v in files.items() if "2019" in k)
+    assert all(word in form for word in change.form), change.form
+    # No 2017 or 2018 figure moves: the frozen 2017 results and the live 2018 scores.
+    assert _evaluations(root, (2017, 2018)) == before
+
+
+@pytest.mark.parametrize("name", [n for n, c in CHANGES.items() if c.then_2018])
+def test_a_2019_change_never_touches_2018(name: str, tmp_path: Path) -> None:
+    change = CHANGES[name]
+    root = _tree(tmp_path, change)
+    report = root / "submissions" / "cd-new" / "2018.yaml"
+    report.write_text(f"society: cd-new\nyear: 2018\n{change.then_2018}", encoding="utf-8")
+    result, _ = check_tree(root, [report])
+    assert {f.code for f in result.findings} == change.findings_2018, result.findings
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", CHANGES)
+def test_the_built_pages_show_the_change(name: str, tmp_path: Path) -> None:
+    change = CHANGES[name]
+    root = _tree(tmp_path, change)
+    docs = tmp_path / "docs"
+    generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
+    page = (docs / "societies" / "cd-new" / "2019" / "index.md").read_text("utf-8")
+    assert all(word in page for word in change.pages), change.pages
+    baseline = tmp_path / "baseline"
+    generate(_baseline(tmp_path), baseline, settings=SiteSettings(repo_url="https://github.com/example/r"),
+             date="2001-02-03")
+    for year in (2017, 2018):
+        for old in sorted(baseline.glob(f"societies/*/{year}/index.md")):
+            assert _unindexed(docs / old.relative_to(baseline)) == _unindexed(old), old
+
+
+def _unindexed(page: Path) -> str:
+    """A report page as it reads: only the newest year's reports put their terms in the search
+    index, so 2018's pages leave it once 2019 has reports; nothing else of them may change."""
+    return page.read_text("utf-8").replace('<details class="sb-terms" data-search-exclude>',
+                                           '<details class="sb-terms">')
+
+
+def _baseline(tmp: Path) -> Path:
+    root = tmp / "baseline-tree"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, root / folder)
+    reread_guidelines()
+    reread_rubrics()
+    return root
+
+
+def test_new_year_scaffolds_a_year_that_checks_clean(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, root / folder)
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "new-year", "2019"],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    own = root / "validators" / "guidelines"
+    assert (own / "2019.txt").read_text("utf-8") == TEXT_2017
+    for command in (["check"], ["new", "cd-new", "2019"], ["check"], ["evaluate", "--year", "2019"]):
+        done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), *command],
+                              capture_output=True, text=True, check=False, cwd=ROOT)
+        assert done.returncode == 0, (command, done.stdout[-2000:], done.stderr)
+    again = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "new-year", "2019"],
+                           capture_output=True, text=True, check=False, cwd=ROOT)
+    assert again.returncode == 2  # 2019 exists now: only 2020 may follow
+    assert "2020" in again.stderr

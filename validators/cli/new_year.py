@@ -1,0 +1,56 @@
+"""`new-year YEAR`: scaffold the next guideline year (its guideline, its rubric, its text)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from validators.console import err, out
+from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from validators.year.files import available_years, own_folder, year_file
+from validators.year.guideline import guideline
+from validators.year.rubric import rubric
+from validators.year.scaffold import guideline_file, rubric_file
+from validators.year.text import text_year
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = sub.add_parser("new-year", help="生成下一年度的指南参数、评估细则和指南原文（沿用上一年度）")
+    cmd.add_argument("year", type=int, help="新的年度，如 2019：须紧接已有的最后一个年度")
+    cmd.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    years = available_years(root)
+    last = years[-1]
+    if args.year != last + 1:
+        err(f"新的年度应是 {last + 1}（已有年度：{'、'.join(map(str, years))}），不能是 {args.year}。")
+        return EXIT_USAGE
+    rules, points, source = guideline(last, root), rubric(last, root), text_year(last, root)
+    if rules is None or points is None or source is None:
+        err(f"{last} 年度缺少指南参数、评估细则或指南原文，无法沿用。")
+        return EXIT_ERRORS
+    guidelines, rubrics = own_folder("guidelines", root), own_folder("rubrics", root)
+    assert guidelines is not None
+    assert rubrics is not None
+    targets = {guidelines / f"{args.year}.yaml": guideline_file(args.year, rules, source),
+               rubrics / f"{args.year}.yaml": rubric_file(args.year, points.id, last)}
+    text = guidelines / f"{args.year}.txt"
+    existing = [p for p in (*targets, text) if p.exists() or p.is_symlink()]
+    if existing:
+        err(f"{existing[0].relative_to(root)} 已经存在，没有覆盖。")
+        return EXIT_ERRORS
+    for path, content in targets.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(content)
+    source_text = year_file("guidelines", source, root, suffix=".txt")
+    assert source_text is not None
+    shutil.copyfile(source_text, text)
+    for path in (*targets, text):
+        out(f"已写出 {path.relative_to(root)}")
+    out(f"下一步：改写 {text.relative_to(root)} 中有变化的条款，在两个 .yaml 文件中写出有变化的参数和分值，"
+        "然后运行 python -m validators check（见 README“新年度指南”）。")
+    return EXIT_OK

@@ -1,0 +1,182 @@
+"""A year's own report model: the static models with the year's kinds in every field marked
+with a `Vocabulary`, built once per year from the year file's `kinds:`.
+
+A kind the year does not list is kept as written (an `UnknownTerm`) and refused by the rules as
+that item's own error: one item naming a 2019 kind in a 2018 report costs that item, not the
+report. The year's kinds are its own: a kind added in 2019 is unknown to 2018's model.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field, create_model
+from pydantic.fields import FieldInfo
+
+from validators.models.labelled import LabelledEnum, OpenKind, Vocabulary
+from validators.models.major_work import MajorWork
+from validators.models.report import YearReport
+from validators.yaml.policy import policy
+from validators.year.guideline import AREA_VOCABULARY, Area, Guideline
+from validators.year.kinds import Kind, Kinds
+from validators.year.text import NUMERALS
+
+__all__ = ["item_model", "kind_enum", "nested_model", "report_model", "report_model_of",
+           "vocabulary_fields", "year_classes"]
+
+
+def _vocabulary(info: FieldInfo) -> Vocabulary | None:
+    return next((m for m in info.metadata if isinstance(m, Vocabulary)), None)
+
+
+def nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside `list[Model]`, `Model | None` or `Model`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        inner = nested_model(arg)
+        if inner is not None:
+            return inner
+    return None
+
+
+def _replace(annotation: Any, old: type[BaseModel], new: type[BaseModel]) -> Any:
+    """`annotation` with `old` replaced by `new` wherever it appears."""
+    if annotation is old:
+        return new
+    args = typing.get_args(annotation)
+    if not args:
+        return annotation
+    origin = typing.get_origin(annotation)
+    replaced = tuple(_replace(a, old, new) for a in args)
+    if origin is typing.Union or str(origin) == "<class 'types.UnionType'>":
+        return typing.Union[replaced]  # noqa: UP007 (built from parts)
+    if origin is Annotated:
+        return Annotated[(replaced[0], *annotation.__metadata__)]
+    return origin[replaced] if origin is not None else annotation
+
+
+def vocabulary_fields(model: type[BaseModel]) -> dict[str, str]:
+    """`field: vocabulary` for the fields of `model` marked with one."""
+    return {name: v.name for name, info in model.model_fields.items() if (v := _vocabulary(info))}
+
+
+def _rebuild(model: type[BaseModel], enums: dict[str, type[LabelledEnum]]) -> type[BaseModel]:
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        vocabulary = _vocabulary(info)
+        if vocabulary is not None:
+            kind = enums[vocabulary.name]
+            annotation = kind | None if type(None) in typing.get_args(info.annotation) else kind
+            fields[name] = (annotation, info)
+            continue
+        inner = nested_model(info.annotation)
+        if inner is not None:
+            built = _rebuild(inner, enums)
+            if built is not inner:
+                fields[name] = (_replace(info.annotation, inner, built), info)
+    if not fields:
+        return model
+    made: type[BaseModel] = create_model(model.__name__, __base__=model, **fields)
+    return made
+
+
+def _enums(kinds: Kinds, year: int) -> dict[str, type[LabelledEnum]]:
+    return {name: _enum(name, kinds.vocabulary(name), year) for name in type(kinds).model_fields}
+
+
+def _enum(name: str, entries: list[Kind], year: int) -> type[LabelledEnum]:
+    title = "".join(part.title() for part in name.replace(":", "_").split("_"))
+    return OpenKind.of_year(f"{title}{year}", [(k.code, k.label, k.clause, k.aliases) for k in entries])
+
+
+def _added_area(area: Area, year: int, numeral: str) -> tuple[Any, Any]:
+    """The field of an area a year adds: a list of items written like 七's, of its own kinds."""
+    vocabulary = f"{AREA_VOCABULARY}{area.key}"
+    kind = _enum(vocabulary, area.kinds or [], year)
+    info = MajorWork.model_fields["kind"]
+    fields: dict[str, Any] = {"kind": (Annotated[kind, Vocabulary(vocabulary), Field(
+        title=info.title, description=f"本年度“{area.title}”的类别之一")], ...)}
+    item = create_model("MajorWork", __base__=MajorWork, **fields)
+    return (Annotated[list[item], Field(  # type: ignore[valid-type]
+        max_length=policy().yaml.max_list_items, title=f"{numeral}、{area.title}",
+        description=f"{area.title}，每项一项")], [])
+
+
+@cache
+def _cached(spec: str, year: int) -> type[YearReport]:
+    # Year 0: the kinds of every year at once, for the schema of no particular year. The classes
+    # keep their names: the schema's definitions (and the form's field keys) are named by them.
+    data = json.loads(spec)
+    kinds = Kinds.model_validate(data["kinds"])
+    added = [Area.model_validate(a) for a in data["added"]]
+    built = _rebuild(YearReport, _enums(kinds, year))
+    titled = _titled(built, [Area.model_validate(a) for a in data["areas"]])
+    fields: dict[str, Any] = {**titled, **{a.key: _added_area(a, year, _numeral(a.id)) for a in added}}
+    if fields:
+        built = create_model("YearReport", __base__=built, **fields)
+    assert issubclass(built, YearReport)
+    return built
+
+
+def _titled(model: type[BaseModel], areas: list[Area]) -> dict[str, Any]:
+    """The guideline's areas under the year's own titles (a year may reword one)."""
+    fields: dict[str, Any] = {}
+    for area in areas:
+        info = model.model_fields.get(area.key)
+        title = f"{_numeral(area.id)}、{area.title}"
+        if info is not None and info.title != title:
+            fields[area.key] = (info.annotation, FieldInfo.merge_field_infos(info, title=title))
+    return fields
+
+
+def _numeral(area_id: str) -> str:
+    return NUMERALS[int(area_id) - 1] if area_id.isdigit() and 0 < int(area_id) <= len(NUMERALS) else area_id
+
+
+def report_model_of(kinds: Kinds, areas: list[Area], year: int) -> type[YearReport]:
+    """The report model of a year with these kinds and areas (the seven under the year's titles,
+    and any it adds): built once for each."""
+    spec = json.dumps({"kinds": kinds.model_dump(mode="json"),
+                       "areas": [a.model_dump(mode="json") for a in areas],
+                       "added": [a.model_dump(mode="json") for a in areas if a.kinds is not None]},
+                      sort_keys=True)
+    return _cached(spec, year)
+
+
+def report_model(rules: Guideline) -> type[YearReport]:
+    """A year's report model, from its guideline: its kinds, its areas' titles, the areas it adds."""
+    return report_model_of(rules.kinds, rules.areas, rules.year)
+
+
+def item_model(container: BaseModel, field: str) -> type[BaseModel]:
+    """The year's model of the items of `container.field` (a list or an optional model): what a
+    what-if copy builds a new item with, so that its kinds are the year's."""
+    found = nested_model(type(container).model_fields[field].annotation)
+    assert found is not None, field
+    return found
+
+
+def year_classes(report: type[YearReport]) -> dict[str, type[BaseModel]]:
+    """Every model class a year's report model holds, by name (`AcademicEvent`, `Service`, …)."""
+    found: dict[str, type[BaseModel]] = {}
+    todo: list[type[BaseModel]] = [report]
+    while todo:
+        model = todo.pop()
+        if model.__name__ in found:
+            continue
+        found[model.__name__] = model
+        todo += [inner for info in model.model_fields.values() if (inner := nested_model(info.annotation))]
+    return found
+
+
+def kind_enum(model: type[BaseModel], field: str) -> type[LabelledEnum]:
+    """The year's kinds a field of a year's model accepts."""
+    annotation = model.model_fields[field].annotation
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, LabelledEnum):
+            return arg
+    raise KeyError(field)

@@ -1,0 +1,68 @@
+"""Every kind a report names must be one of its year's kinds: a kind the year does not list
+(misspelt, or another year's) is that item's error, so the item earns nothing and the rest of
+the report still counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from validators.models.for_year import nested_model, vocabulary_fields
+from validators.models.labelled import UnknownTerm
+from validators.models.report import YearReport
+from validators.rules.rule_context import RuleContext
+
+__all__ = ["check", "check_raw"]
+
+
+def _walk(model: BaseModel, path: tuple[str | int, ...], ctx: RuleContext) -> None:
+    marked = vocabulary_fields(type(model))
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in marked and isinstance(value, UnknownTerm):
+            _refuse((*path, name), value, marked[name], ctx)
+        elif isinstance(value, BaseModel):
+            _walk(value, (*path, name), ctx)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    _walk(item, (*path, name, i), ctx)
+
+
+def _refuse(path: tuple[str | int, ...], value: UnknownTerm, vocabulary: str, ctx: RuleContext) -> None:
+    kinds = ctx.guideline.vocabulary(vocabulary)
+    options = "、".join(k.label for k in kinds)
+    hint = ctx.closest(str(value), [n for k in kinds for n in k.names()])
+    meant = ctx.guideline.kind(vocabulary, hint) if hint else None
+    said = f"你是不是想写“{meant.label}”？" if meant else ""
+    ctx.error(path, "E-KIND-UNKNOWN",
+              f"“{value}”不是 {ctx.guideline.year} 年度的{ctx.guideline.vocabulary_title(vocabulary)}：可选 {options}。"
+              f"{said}这一项在改正之前不计分。", None)
+
+
+def check(report: YearReport, ctx: RuleContext) -> None:
+    _walk(report, (), ctx)
+
+
+def check_raw(data: Any, model: type[BaseModel], ctx: RuleContext,
+              path: tuple[str | int, ...] = ()) -> None:
+    """The same, over a report its model refused (for other mistakes): every kind it names is
+    still held to the year's, so that all the file's mistakes are said at once."""
+    if not isinstance(data, dict):
+        return
+    marked = vocabulary_fields(model)
+    for name, info in model.model_fields.items():
+        value = data.get(name)
+        if name in marked:
+            if isinstance(value, str) and value.strip() and ctx.guideline.kind(marked[name], value) is None:
+                _refuse((*path, name), UnknownTerm(value), marked[name], ctx)
+            continue
+        inner = nested_model(info.annotation)
+        if inner is None:
+            continue
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                check_raw(item, inner, ctx, (*path, name, i))
+        else:
+            check_raw(value, inner, ctx, (*path, name))

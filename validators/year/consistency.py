@@ -1,0 +1,152 @@
+"""The year files held to each other and to the guideline text, in Chinese.
+
+A year's files can each be valid and still disagree: a rubric rule citing a clause the year's
+text lacks, a criterion enforcing 150 where the clause says 100, a window that leaves a day in
+no year. `check` reports these as errors of the year file (E-YEAR-FILE), so that a year cannot
+be published saying one thing and enforcing another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from validators.yaml.loading import SourceMap, load_path
+from validators.year.files import YearFileError, YearProblem, available_years, relative, year_file
+from validators.year.guideline import Guideline, guideline
+from validators.year.kinds import VOCABULARY_TITLES
+from validators.year.rubric import Rubric, Rule, rubric
+
+__all__ = ["year_problems"]
+
+
+class _Place:
+    """Where a key of a year's own file is, for a message; an inherited key is said at the
+    `carried_forward_from` line that brought it."""
+
+    def __init__(self, kind: str, year: int, root: Path | None) -> None:
+        path = year_file(kind, year, root)
+        assert path is not None
+        self.file = relative(path, root)
+        loaded = load_path(path, self.file, None)
+        self.source: SourceMap = loaded.source
+        self.data: Any = loaded.data
+
+    def at(self, keys: tuple[str | int, ...], message: str) -> YearProblem:
+        node: Any = self.data
+        found: tuple[str | int, ...] = ()
+        for key in keys:
+            if isinstance(node, dict) and key in node:
+                node, found = node[key], (*found, key)
+            else:
+                break
+        if not found and isinstance(self.data, dict) and "carried_forward_from" in self.data:
+            found = ("carried_forward_from",)
+        line, column = self.source.key(found) if found else (1, 1)
+        return YearProblem(self.file, line, column, message)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _rules(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Rule]]:
+    """Every rule of a rubric with where it is."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, Rule):
+            yield (*path, name), value
+        elif isinstance(value, BaseModel):
+            yield from _rules(value, (*path, name))
+        elif isinstance(value, dict):
+            for key, rule in value.items():
+                if isinstance(rule, Rule):
+                    yield (*path, name, key), rule
+
+
+def _guideline_problems(rules: Guideline, place: _Place) -> list[YearProblem]:
+    problems: list[YearProblem] = []
+    clauses = rules.clauses
+    for vocabulary in VOCABULARY_TITLES:
+        for i, kind in enumerate(rules.kinds.vocabulary(vocabulary)):
+            if kind.clause is not None and kind.clause not in clauses:
+                problems.append(place.at(("kinds", vocabulary, i, "clause"),
+                                         f"{VOCABULARY_TITLES[vocabulary]}“{kind.label}”写的条款 {kind.clause} "
+                                         f"不在 {rules.year} 年度的指南原文中。"))
+    for i, category in enumerate(rules.kinds.event_categories):
+        words = _squash(clauses.get(category.clause or "", ""))
+        c = category.criteria
+        for field, number, unit in (("min_participants", c.min_participants, "人"),
+                                    ("min_provinces", c.min_provinces, "个"),
+                                    ("min_countries", c.min_countries, "个")):
+            if number and f"{number}{unit}" not in words and not c.not_in_text:
+                problems.append(place.at(
+                    ("kinds", "event_categories", i, "criteria", field),
+                    f"活动类别“{category.label}”的 {field} 是 {number}，而条款 {category.clause} 的原文没有写"
+                    f"“{number}{unit}”：请让标准与原文一致，或用 not_in_text 写明为什么不同。"))
+    rate = rules.thresholds.expert_registration_rate
+    if f"{rate:.0%}" not in _squash(clauses.get("1.2", "")) and "1.2" in clauses:
+        problems.append(place.at(("thresholds", "expert_registration_rate"),
+                                 f"expert_registration_rate 是 {rate:.0%}，而条款 1.2 的原文没有写“{rate:.0%}”。"))
+    return problems
+
+
+def _rubric_problems(points: Rubric, rules: Guideline, place: _Place) -> list[YearProblem]:
+    problems: list[YearProblem] = []
+    for path, rule in _rules(points):
+        if rule.clause not in rules.clauses:
+            problems.append(place.at(path, f"细则规则 {'.'.join(map(str, path))} 写的条款 {rule.clause} "
+                                           f"不在 {rules.year} 年度的指南原文中：该条款已不再适用时，"
+                                           "请把这条规则写成 null（不再计分）。"))
+    for i, criterion in enumerate(points.assessed):
+        if criterion.clause not in rules.clauses:
+            problems.append(place.at(("assessed", i, "clause"),
+                                     f"专家评分项 {criterion.id} 写的条款 {criterion.clause} 不在 "
+                                     f"{rules.year} 年度的指南原文中。"))
+    return problems
+
+
+def _window_problems(years: list[Guideline], root: Path | None) -> list[YearProblem]:
+    problems: list[YearProblem] = []
+    for before, after in itertools.pairwise(years):
+        if after.year != before.year + 1:
+            continue
+        start, deadline = after.evaluation_window.start, before.evaluation_window.deadline
+        if start == deadline:
+            continue
+        place = _Place("guidelines", after.year, root)
+        if start > deadline:
+            gap = f"{(deadline + dt.timedelta(days=1)).isoformat()} 至 {start.isoformat()}"
+            said = f"{gap} 不属于任何年度"
+        else:
+            said = f"{(start + dt.timedelta(days=1)).isoformat()} 至 {deadline.isoformat()} 同时属于两个年度"
+        problems.append(place.at(("evaluation_window", "start"),
+                                 f"{after.year} 年度的评估期从 {start.isoformat()}（不含）开始，而 {before.year} 年度"
+                                 f"截止于 {deadline.isoformat()}（含）：{said}。start 应写上一年度的截止日 "
+                                 f"{deadline.isoformat()}（start 当天不含在内）。"))
+    return problems
+
+
+def year_problems(root: Path | None = None) -> list[YearProblem]:
+    """Every disagreement among the year files of a tree (and the shipped ones), in Chinese."""
+    problems: list[YearProblem] = []
+    loaded: list[Guideline] = []
+    for year in available_years(root):
+        try:
+            rules = guideline(year, root)
+            points = rubric(year, root)
+        except YearFileError as exc:
+            problems += exc.problems
+            continue
+        if rules is None:
+            continue
+        loaded.append(rules)
+        problems += _guideline_problems(rules, _Place("guidelines", year, root))
+        if points is not None:
+            problems += _rubric_problems(points, rules, _Place("rubrics", year, root))
+    return problems + _window_problems(loaded, root)

@@ -1,0 +1,120 @@
+"""The files `new-year YEAR` writes: a guideline and a rubric that carry the last year forward,
+with commented examples of every kind of change, and a copy of the guideline text to edit.
+
+Written as they are, the new year passes `check` and `make build`: its window starts where the
+last one ended, its calendar is the last one's a year later, and it changes nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from validators.year.cycle import Calendar
+from validators.year.guideline import Guideline
+
+__all__ = ["guideline_file", "rubric_file"]
+
+
+def _later(day: dt.date) -> dt.date:
+    """The same day a year later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _calendar(calendar: Calendar | None, deadline: dt.date) -> list[str]:
+    if calendar is None:
+        return ["# calendar: 上一年度没有日历；请按当年的安排写 submission_opens … final（见 README“评估流程”）。"]
+    days = {name: _later(getattr(calendar, name)) for name in
+            ("submission_opens", "submission_closes", "verification_ends", "notice_starts",
+             "notice_ends", "final")}
+    if days["submission_closes"] < deadline:  # the deadline may not fall after the close
+        days["submission_closes"] = deadline
+    return ["# 评估周期（均含当日，按北京时间）：以下是上一年度的日期顺延一年，请按当年的安排改写。",
+            "calendar:", *(f"  {name}: {day.isoformat()}" for name, day in days.items()),
+            "  note: 日期由上一年度顺延一年，由市科协确定并可调整。"]
+
+
+def guideline_file(year: int, last: Guideline, text_from: int) -> str:
+    """`validators/guidelines/<year>.yaml`: the last year carried forward, every change shown."""
+    start = last.evaluation_window.deadline
+    deadline = _later(start)
+    return "\n".join([
+        f"# {year} 年度指南参数：沿用 {last.year} 年度的全部参数，只写出有变化的部分。",
+        f"# 原文在同一文件夹的 {year}.txt（由 {text_from}.txt 复制而来）：指南有改动时直接改它，条款、数字都以它为准。"
+        ,
+        "# 改动的写法：",
+        "# - 一个值：写出键和新值，如 thresholds: {expert_registration_rate: 0.6}；其余沿用。",
+        "# - 一个列表：整张列表重写；或用 add（增加）、edit（修改，按名称）、remove（删除，按名称）。",
+        "# - 删去一项沿用的值：写 null。",
+        "# 写完运行 python -m validators check，它会指出与原文、上一年度或评估细则对不上的地方。",
+        f"year: {year}",
+        f"carried_forward_from: {last.year}",
+        f"title: {year}年度评估（沿用{last.title}）",
+        "evaluation_window:",
+        f"  start: {start.isoformat()}     # 不含当日：紧接 {last.year} 年度的截止日",
+        f"  deadline: {deadline.isoformat()}  # 含当日",
+        f"  note: 评估期 {start.isoformat()}（不含）至 {deadline.isoformat()}（含）为默认值，由市科协确定并可调整。",
+        *_calendar(last.calendar, deadline),
+        "",
+        "# ---- 改动示例（删去行首的“# ”即生效；每一种改动在 README“新年度指南”中都有说明）----",
+        f"# 提高一个条款的门槛（只改 5.1，原文 {year}.txt 中的数字也要改）：",
+        "# kinds:",
+        "#   event_categories:",
+        "#     edit:",
+        "#       annual_conference: {criteria: {min_participants: 150}}",
+        "# 新的活动类别（及其标准；评估细则里同时写它的分值）：",
+        "#     add:",
+        "#       - {code: online_exchange, label: 线上学术交流, clause: \"5.6\", criteria: {min_participants: 300}}",
+        "# 新的重大工作类别：",
+        "#   major_work_kinds:",
+        "#     add:",
+        "#       - {code: digital_reform, label: 数字化改革, clause: \"7.6\"}",
+        "# 新的科普活动（5.4）、新的产业（4.1）、新的试点区域（1.3）：",
+        "# popularisation_occasions:",
+        "#   add:",
+        "#     - {name: 科技活动月, aliases: [科技月]}",
+        "# industries:",
+        "#   add: [数字经济]",
+        "# pilot_districts:",
+        "#   add: [新都区]",
+        "# 让原先不计入的地区计入 5.2 的外省数：",
+        "# provinces:",
+        "#   edit:",
+        "#     香港特别行政区: {counts: true, why: null}",
+        "# 领域改名：",
+        "# areas:",
+        "#   edit:",
+        "#     innovation: {title: 创新驱动发展工程}",
+        "# 新的领域（评估细则里同时写它的上限和各类别的分值）：",
+        "#   add:",
+        "#     - {id: \"8\", key: digital_services, title: 数字化服务, kinds: digital_service_kinds}",
+        "",
+    ])
+
+
+def rubric_file(year: int, last_id: str, last_year: int) -> str:
+    """`validators/rubrics/<year>.yaml`: the last rubric carried forward, every change shown."""
+    return "\n".join([
+        f"# {year} 年度评估细则（默认）：沿用 {last_year} 年度（{last_id}）的全部分值、上限和分档线，只写出有变化的部分。",
+        "# 指南没有公布分值：细则由市科协确定和调整，改动本文件即改变评估结果。分值须为 0.5 的整数倍。",
+        f"id: default-{year}",
+        f"year: {year}",
+        f"carried_forward_from: {last_year}",
+        f"title: {year}年度学会重点工作评估细则（默认，沿用{last_year}年度）",
+        "",
+        "# ---- 改动示例（删去行首的“# ”即生效）----",
+        "# 一条规则的分值：",
+        "# innovation:",
+        "#   platform_registered: {points: 4}",
+        "# 新的活动类别的分值（指南参数里先加这个类别）：",
+        "# academic_events:",
+        "#   category:",
+        "#     线上学术交流: {clause: \"5.6\", points: 2, max_count: 3, label: 线上学术交流活动（每项）}",
+        "# 某条款不再适用（原文删去了它）：它的规则写 null，不再计分：",
+        "# government_functions:",
+        "#   pilot: null",
+        "#   pilot_new_function: null",
+        "",
+    ])
