@@ -2,9 +2,10 @@
 by, and every clause link cites the page of its own year, so a new year's text changes nothing
 that an earlier year's report links to.
 
-The trees are the sample submissions; the later ones add a 2019 year with a text of its own in
-which clause 5.1 asks for 150 people instead of 100, first before any report of 2019 (the
-association publishes the guideline), then with one.
+The trees are the sample submissions; the later ones add the year after the last one the
+repository has (2019, until a 2019 is shipped) with a text of its own in which clause 5.1 asks
+for 150 people instead of 100, first before any report of that year (the association publishes
+the guideline), then with one.
 """
 
 from __future__ import annotations
@@ -21,62 +22,57 @@ from site_builder.form_page import SiteSettings, site_settings
 from site_builder.generate import generate
 from site_builder.link_check import Problem, base_path_of, check_site
 from tests.trees import ROOT
-from validators.year.guideline import GUIDELINES_DIR
+from validators.year.files import available_years
+from validators.year.guideline import GUIDELINES_DIR, guideline
+from validators.year.rubric import rubric
+from validators.year.scaffold import guideline_file, rubric_file
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
-DATE = "2019-12-01"
+YEARS = available_years()  # what the repository ships; the tests add the year after
+LAST = YEARS[-1]
+NEW = LAST + 1
+# The latest year of the sample society's reports, which the new year's report is copied from.
+REPORTED = max(int(p.stem) for p in (ROOT / "submissions" / "cd-computer").glob("[0-9][0-9][0-9][0-9].yaml"))
+DATE = f"{NEW}-12-01"
 OLD_5_1, NEW_5_1 = "参与规模不少于100人，并制作", "参与规模不少于150人，并制作"
 CLAUSE_2_1 = "1.支持首批承能试点学会，重点支持试点学会新增转移职能（委托工作）。\n"
 HREF = re.compile(r'href="([^"]*)"')
 PICKER = re.compile(r'^<nav class="sb-years".*</nav>\n', re.M)
 TERMS = re.compile(r'^<details class="sb-terms".*</details>\n', re.M)
-
-GUIDELINE_2019 = """\
-year: 2019
-carried_forward_from: 2018
-title: 2019年学会重点工作指南
-source: 成都市科协《2019年学会重点工作指南》（示例）
-evaluation_window:
-  start: 2018-11-30
-  deadline: 2019-11-30
-  note: 示例：紧接 2018 年度的评估期。
-calendar:
-  submission_opens: 2019-09-01
-  submission_closes: 2019-12-15
-  verification_ends: 2020-01-05
-  notice_starts: 2020-01-08
-  notice_ends: 2020-01-19
-  final: 2020-01-26
-  note: 示例日历。
-"""
-RUBRIC_2019 = """\
-id: default-2019
-year: 2019
-carried_forward_from: 2018
-title: 2019年度学会重点工作评估细则（示例）
-"""
+TITLE_2017 = "2017年学会重点工作指南"
 
 
-def _tree(base: Path, *, year_2019: bool = False, report_2019: bool = False, without_2_1: bool = False) -> Path:
+def _new_guideline() -> str:
+    """The new year as `new-year` writes it, under a title and source of its own."""
+    last = guideline(LAST)
+    assert last is not None
+    text = guideline_file(NEW, last, LAST, TITLE_2017)
+    return re.sub(r"^title: .*$", f"title: {NEW}年学会重点工作指南\nsource: 成都市科协《{NEW}年学会重点工作指南》（示例）",
+                  text, count=1, flags=re.M)
+
+
+def _tree(base: Path, *, new_year: bool = False, new_report: bool = False, without_2_1: bool = False) -> Path:
     shutil.copytree(ROOT / "submissions", base / "submissions")
-    if year_2019:
+    if new_year:
         guidelines, rubrics = base / "validators" / "guidelines", base / "validators" / "rubrics"
         guidelines.mkdir(parents=True)
         rubrics.mkdir(parents=True)
-        (guidelines / "2019.yaml").write_text(GUIDELINE_2019, "utf-8")
-        (rubrics / "2019.yaml").write_text(RUBRIC_2019, "utf-8")
+        (guidelines / f"{NEW}.yaml").write_text(_new_guideline(), "utf-8")
+        points = rubric(LAST)
+        assert points is not None
+        (rubrics / f"{NEW}.yaml").write_text(rubric_file(NEW, points.id, LAST), "utf-8")
         text = (GUIDELINES_DIR / "2017.txt").read_text("utf-8")
-        assert text.count("2017年学会重点工作指南") == text.count(OLD_5_1) == text.count(CLAUSE_2_1) == 1
-        text = text.replace("2017年学会重点工作指南", "2019年学会重点工作指南").replace(OLD_5_1, NEW_5_1)
-        (guidelines / "2019.txt").write_text(text.replace(CLAUSE_2_1, "") if without_2_1 else text, "utf-8")
-    if report_2019:
-        # cd-computer's 2018 report, a year later
-        report = (ROOT / "submissions" / "cd-computer" / "2018.yaml").read_text("utf-8")
-        for old, new in (("year: 2018", "year: 2019"), ("2018-", "2019-"), ("/2018/", "/2019/"),
-                         ("2018年", "2019年")):
+        assert text.count(TITLE_2017) == text.count(OLD_5_1) == text.count(CLAUSE_2_1) == 1
+        text = text.replace(TITLE_2017, f"{NEW}年学会重点工作指南").replace(OLD_5_1, NEW_5_1)
+        (guidelines / f"{NEW}.txt").write_text(text.replace(CLAUSE_2_1, "") if without_2_1 else text, "utf-8")
+    if new_report:
+        # cd-computer's latest report, moved to the new year
+        report = (ROOT / "submissions" / "cd-computer" / f"{REPORTED}.yaml").read_text("utf-8")
+        for old, new in ((f"year: {REPORTED}", f"year: {NEW}"), (f"{REPORTED}-", f"{NEW}-"),
+                         (f"/{REPORTED}/", f"/{NEW}/"), (f"{REPORTED}年", f"{NEW}年")):
             assert old in report
             report = report.replace(old, new)
-        (base / "submissions" / "cd-computer" / "2019.yaml").write_text(report, "utf-8")
+        (base / "submissions" / "cd-computer" / f"{NEW}.yaml").write_text(report, "utf-8")
     return base
 
 
@@ -92,13 +88,13 @@ def before(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """2019's guideline is out; no society has reported for 2019 yet."""
-    return _docs(_tree(tmp_path_factory.mktemp("published"), year_2019=True))
+    """The new year's guideline is out; no society has reported for it yet."""
+    return _docs(_tree(tmp_path_factory.mktemp("published"), new_year=True))
 
 
 @pytest.fixture(scope="module")
 def reported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _docs(_tree(tmp_path_factory.mktemp("reported"), year_2019=True, report_2019=True))
+    return _docs(_tree(tmp_path_factory.mktemp("reported"), new_year=True, new_report=True))
 
 
 def _pages(docs: Path) -> dict[str, str]:
@@ -122,31 +118,33 @@ def _guideline_targets(page: str, markdown: str) -> set[str]:
 
 
 def test_a_new_year_s_guideline_changes_no_page_of_the_earlier_years(before: Path, published: Path) -> None:
-    """Published before any 2019 report: every page but the guideline's is byte for byte the same,
-    and the earlier years' guideline pages differ only in the picker, which now names 2019."""
+    """Published before any report of the new year: every page but the guideline's is byte for
+    byte the same, and the earlier years' guideline pages differ only in the picker, which now
+    names the new year."""
     old, new = _pages(before), _pages(published)
-    assert new.keys() - old.keys() == {"guideline/2019/index.md"}
+    assert new.keys() - old.keys() == {f"guideline/{NEW}/index.md"}
     changed = {name for name in old if old[name] != new[name]}
-    assert changed == {"guideline/index.md", "guideline/2017/index.md", "guideline/2018/index.md"}
-    for year in (2017, 2018):
+    assert changed == {"guideline/index.md", *(f"guideline/{year}/index.md" for year in YEARS)}
+    for year in YEARS:
         name = f"guideline/{year}/index.md"
         assert PICKER.sub("", old[name]) == PICKER.sub("", new[name])
-        assert "2019 年度" not in PICKER.sub("", new[name])
-        assert '<a href="../2019/">2019 年度</a>' in PICKER.search(new[name]).group(0)  # type: ignore[union-attr]
+        assert f"{NEW} 年度" not in PICKER.sub("", new[name])
+        assert f'<a href="../{NEW}/">{NEW} 年度</a>' in PICKER.search(new[name]).group(0)  # type: ignore[union-attr]
 
 
 def test_each_year_s_page_shows_its_own_words(published: Path) -> None:
     pages = {year: (published / "guideline" / str(year) / "index.md").read_text("utf-8")
-             for year in (2017, 2018, 2019)}
-    assert NEW_5_1 in pages[2019]
-    assert OLD_5_1 not in pages[2019]
-    for year in (2017, 2018):
+             for year in (*YEARS, NEW)}
+    assert NEW_5_1 in pages[NEW]
+    assert OLD_5_1 not in pages[NEW]
+    for year in YEARS:
         assert OLD_5_1 in pages[year]
         assert NEW_5_1 not in pages[year]
         assert "150人" not in pages[year]
-    assert "# 2019年学会重点工作指南 {#top}" in pages[2019]
-    assert '!!! note "2019 年度的工作指南"' in pages[2019]
-    assert "本页逐字发布 2019 年度自己的指南原文；原文出处：成都市科协《2019年学会重点工作指南》（示例）。" in pages[2019]
+    assert f"# {NEW}年学会重点工作指南 {{#top}}" in pages[NEW]
+    assert f'!!! note "{NEW} 年度的工作指南"' in pages[NEW]
+    assert (f"本页逐字发布 {NEW} 年度自己的指南原文；原文出处：成都市科协《{NEW}年学会重点工作指南》（示例）。"
+            in pages[NEW])
     for year, page in pages.items():
         assert 'id="clause-5-1"' in page
         assert "{#area-5}" in page
@@ -155,7 +153,7 @@ def test_each_year_s_page_shows_its_own_words(published: Path) -> None:
         assert picker is not None
         assert picker.group(0).count('aria-current="page"') == 1
         assert f'<strong aria-current="page">{year} 年度</strong>' in picker.group(0)
-        assert {f"{y} 年度" for y in (2017, 2018, 2019) if y != year} == set(
+        assert {f"{y} 年度" for y in (*YEARS, NEW) if y != year} == set(
             re.findall(r'<a href="\.\./\d{4}/">(\d{4} 年度)</a>', picker.group(0)))
 
 
@@ -171,57 +169,58 @@ def test_a_year_that_carries_a_text_forward_says_whose_it_is(published: Path) ->
 
 def test_the_landing_page_lists_the_years_newest_first(published: Path) -> None:
     page = (published / "guideline" / "index.md").read_text("utf-8")
-    assert page.index("[查看最新的 2019 年度工作指南](2019/index.md)") < page.index("<table")
+    assert page.index(f"[查看最新的 {NEW} 年度工作指南]({NEW}/index.md)") < page.index("<table")
     rows = re.findall(r'<tr><td data-sort="(\d{4})"><a href="(\d{4})/">\d{4} 年度</a></td><td>([^<]*)</td>'
                       r"<td>([^<]*)</td></tr>", page)
-    assert rows == [
-        ("2019", "2019", "2019年学会重点工作指南", "本年度的原文"),
-        ("2018", "2018", "2018年度评估（沿用2017年学会重点工作指南）", "沿用《2017年学会重点工作指南》（2017 年度的原文）"),
-        ("2017", "2017", "2017年学会重点工作指南", "本年度的原文"),
-    ]
+    assert [int(r[0]) for r in rows] == [NEW, *reversed(YEARS)]
+    assert rows[0] == (str(NEW), str(NEW), f"{NEW}年学会重点工作指南", "本年度的原文")
+    assert ("2018", "2018", "2018年度评估（沿用2017年学会重点工作指南）",
+            "沿用《2017年学会重点工作指南》（2017 年度的原文）") in rows
+    assert rows[-1] == ("2017", "2017", "2017年学会重点工作指南", "本年度的原文")
 
 
 def test_every_clause_link_cites_its_own_year_s_page(before: Path, reported: Path) -> None:
-    for year in (2017, 2018, 2019):
+    for year in (2017, REPORTED, NEW):
         pages = _report_pages(reported, year)
         assert pages, year
         for name, markdown in pages.items():
             targets = _guideline_targets(name, markdown)
             assert targets, name
             assert {t.partition("#")[0] for t in targets} == {f"guideline/{year}/"}, name
-    # the earlier years' reports are those of a site without 2019: 2017's byte for byte, 2018's
-    # apart from the search terms, which only the latest year's reports put in the index
+    # the earlier years' reports are those of a site without the new year: 2017's byte for
+    # byte, the latest reported year's apart from the search terms, which only the newest
+    # year's reports put in the index
     assert _report_pages(reported, 2017) == _report_pages(before, 2017)
-    assert ({k: TERMS.sub("", v) for k, v in _report_pages(reported, 2018).items()}
-            == {k: TERMS.sub("", v) for k, v in _report_pages(before, 2018).items()})
-    # the 2019 report cites the wording it is judged by
-    report = (reported / "societies" / "cd-computer" / "2019" / "index.md").read_text("utf-8")
-    assert "guideline/2019/#clause-5-1" in report
+    assert ({k: TERMS.sub("", v) for k, v in _report_pages(reported, REPORTED).items()}
+            == {k: TERMS.sub("", v) for k, v in _report_pages(before, REPORTED).items()})
+    # the new year's report cites the wording it is judged by
+    report = (reported / "societies" / "cd-computer" / str(NEW) / "index.md").read_text("utf-8")
+    assert f"guideline/{NEW}/#clause-5-1" in report
 
 
 def test_the_rubric_and_the_area_pages_cite_their_year_s_page(reported: Path) -> None:
-    rubric = (reported / "rubric" / "index.md").read_text("utf-8")
-    sections = re.split(r"^## (\d{4}) 年度：", rubric, flags=re.M)
+    rubric_page = (reported / "rubric" / "index.md").read_text("utf-8")
+    sections = re.split(r"^## (\d{4}) 年度：", rubric_page, flags=re.M)
     by_year = dict(zip(sections[1::2], sections[2::2], strict=True))
-    assert set(by_year) == {"2017", "2018", "2019"}
+    assert set(by_year) == {"2017", str(REPORTED), str(NEW)}
     for year, section in by_year.items():
         targets = {t.partition("#")[0] for t in _guideline_targets("rubric/index.md", section)}
         assert targets == {f"guideline/{year}/"}, year
-    for year in (2017, 2018, 2019):
+    for year in (2017, REPORTED, NEW):
         page = f"areas/{year}/academic_events/index.md"
         assert _guideline_targets(page, (reported / page).read_text("utf-8")) == {f"guideline/{year}/#area-5"}
 
 
 @pytest.mark.slow
 def test_the_link_check_finds_a_clause_the_year_s_text_lacks(tmp_path: Path) -> None:
-    """2019's text drops clause 2.1, which the rules and the rubric still cite: the built site's
-    link check (run before publishing) names every such link, and only those."""
-    tree = _tree(tmp_path / "tree", year_2019=True, report_2019=True, without_2_1=True)
+    """The new year's text drops clause 2.1, which the rules and the rubric still cite: the built
+    site's link check (run before publishing) names every such link, and only those."""
+    tree = _tree(tmp_path / "tree", new_year=True, new_report=True, without_2_1=True)
     built = build(tree, tmp_path / "site", date=DATE)
     problems = check_site(built.site, base_path=base_path_of(site_settings().site_url))
     assert problems
     assert {(p.target.rpartition("guideline/")[2], p.reason) for p in problems} == {
-        ("2019/#clause-2-1", "页面中没有这个锚点")}
-    assert {p.page for p in problems} == {"rubric/index.html", "societies/cd-computer/2019/index.html"}
-    assert Problem("societies/cd-computer/2019/index.html", "../../../guideline/2019/#clause-2-1",
+        (f"{NEW}/#clause-2-1", "页面中没有这个锚点")}
+    assert {p.page for p in problems} == {"rubric/index.html", f"societies/cd-computer/{NEW}/index.html"}
+    assert Problem(f"societies/cd-computer/{NEW}/index.html", f"../../../guideline/{NEW}/#clause-2-1",
                    "页面中没有这个锚点") in problems

@@ -24,7 +24,7 @@ from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.reports import as_json
 from validators.evaluation.results import as_published
 from validators.schema import json_schema
-from validators.year.files import GUIDELINES_DIR
+from validators.year.files import GUIDELINES_DIR, available_years
 from validators.year.guideline import reread_guidelines
 from validators.year.rubric import reread_rubrics
 
@@ -331,16 +331,18 @@ def test_new_year_scaffolds_a_year_that_checks_clean(tmp_path: Path) -> None:
     root = tmp_path / "tree"
     for folder in ("submissions", "reviews", "results"):
         shutil.copytree(ROOT / folder, root / folder)
-    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "new-year", "2019"],
+    last = available_years()[-1]  # the tree's years: whatever the repository ships
+    new = str(last + 1)
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "new-year", new],
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     own = root / "validators" / "guidelines"
-    assert (own / "2019.txt").read_text("utf-8") == TEXT_2017
-    for command in (["check"], ["new", "cd-new", "2019"], ["check"], ["evaluate", "--year", "2019"]):
+    assert (own / f"{new}.txt").read_text("utf-8") == TEXT_2017
+    for command in (["check"], ["new", "cd-new", new], ["check"], ["evaluate", "--year", new]):
         done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), *command],
                               capture_output=True, text=True, check=False, cwd=ROOT)
         assert done.returncode == 0, (command, done.stdout[-2000:], done.stderr)
-    again = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "new-year", "2019"],
+    again = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "new-year", new],
                            capture_output=True, text=True, check=False, cwd=ROOT)
-    assert again.returncode == 2  # 2019 exists now: only 2020 may follow
-    assert "2020" in again.stderr
+    assert again.returncode == 2  # the new year exists now: only the one after it may follow
+    assert str(last + 2) in again.stderr

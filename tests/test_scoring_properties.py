@@ -169,7 +169,9 @@ def test_changing_station_points_moves_score_by_exactly_that(report, level, delt
         update={"points": stations.level[level.value].points + delta})
     changed = base.model_copy(update={"service_stations": stations.model_copy(
         update={"level": {**stations.level, level.value: changed_rule}})})
-    n = sum(1 for s in report.service_stations if s.level == level)
+    # After its founding year, a station without activity earns nothing (3.2), its level included.
+    n = sum(1 for s in report.service_stations if s.level == level
+            and (s.activities > 0 or s.established > WINDOW.start))
     before = score_report(_doc(report), None, RULES, base).total
     after = score_report(_doc(report), None, RULES, changed).total
     assert after - before == n * delta

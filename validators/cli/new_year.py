@@ -12,7 +12,7 @@ from validators.year.files import available_years, own_folder, year_file
 from validators.year.guideline import guideline
 from validators.year.rubric import rubric
 from validators.year.scaffold import guideline_file, rubric_file
-from validators.year.text import text_year
+from validators.year.text import guideline_text, text_year
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     guidelines, rubrics = own_folder("guidelines", root), own_folder("rubrics", root)
     assert guidelines is not None
     assert rubrics is not None
-    targets = {guidelines / f"{args.year}.yaml": guideline_file(args.year, rules, source),
+    title = guideline_text(last, root).title
+    targets = {guidelines / f"{args.year}.yaml": guideline_file(args.year, rules, source, title),
                rubrics / f"{args.year}.yaml": rubric_file(args.year, points.id, last)}
     text = guidelines / f"{args.year}.txt"
     existing = [p for p in (*targets, text) if p.exists() or p.is_symlink()]

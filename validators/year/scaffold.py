@@ -36,8 +36,9 @@ def _calendar(calendar: Calendar | None, deadline: dt.date) -> list[str]:
             "  note: 日期由上一年度顺延一年，由市科协确定并可调整。"]
 
 
-def guideline_file(year: int, last: Guideline, text_from: int) -> str:
-    """`validators/guidelines/<year>.yaml`: the last year carried forward, every change shown."""
+def guideline_file(year: int, last: Guideline, text_from: int, text_title: str) -> str:
+    """`validators/guidelines/<year>.yaml`: the last year carried forward, every change shown.
+    `text_title`: the title of the guideline text it carries (its own until 2019.txt changes)."""
     start = last.evaluation_window.deadline
     deadline = _later(start)
     return "\n".join([
@@ -51,7 +52,7 @@ def guideline_file(year: int, last: Guideline, text_from: int) -> str:
         "# 写完运行 python -m validators check，它会指出与原文、上一年度或评估细则对不上的地方。",
         f"year: {year}",
         f"carried_forward_from: {last.year}",
-        f"title: {year}年度评估（沿用{last.title}）",
+        f"title: {year}年度评估（沿用{text_title}）",
         "evaluation_window:",
         f"  start: {start.isoformat()}     # 不含当日：紧接 {last.year} 年度的截止日",
         f"  deadline: {deadline.isoformat()}  # 含当日",
