@@ -178,6 +178,10 @@ class SiteData:
         year that has a guideline (a finding in a file of no year), to the guideline's landing page."""
         if not clause:
             return "—"
+        if year in self.guideline_years and clause not in self.guideline(year).clauses:
+            # A clause the year's text does not have (ended, or mistyped in a year file): said,
+            # never linked to an anchor that is not there.
+            return f"条款&nbsp;{text(clause)}"
         if year in self.guideline_years:
             href = self.urls.rel(page, guideline_year_page(year), clause_anchor(clause))
         else:

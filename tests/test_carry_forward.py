@@ -91,6 +91,9 @@ def test_null_drops_a_carried_value(tmp_path: Path) -> None:
     ("provinces:\n  edit:\n    火星: {counts: true}\n", 6, "没有要修改的“火星”"),
     ("industries:\n  add: [文旅]\n", 5, "已有“文旅”"),
     ("industries:\n  edit:\n    文旅: {x: 1}\n", 5, "没有名称"),
+    ("industries:\n  add: 数字经济\n", 5, "add 后面要写一个列表"),
+    ("industries:\n  remove: 航天\n", 5, "remove 后面要写一个列表"),
+    ("kinds:\n  event_categories:\n    edit: [annual_conference]\n", 6, "edit 后面写“名称: 改动”"),
 ])
 def test_a_wrong_edit_is_said_in_chinese_at_its_line(tmp_path: Path, text: str, line: int,
                                                       said: str) -> None:
@@ -130,3 +133,24 @@ def test_a_year_cannot_carry_a_later_or_missing_one(tmp_path: Path) -> None:
     _year(tmp_path, "guidelines", 2019, "year: 2019\ncarried_forward_from: 2016\n")
     with pytest.raises(YearFileError, match="沿用的 2016 年没有指南参数文件"):
         year_data("guidelines", 2019, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["annual_conference", "综合性学术年会"])
+def test_an_entry_is_edited_by_its_key_or_its_label(tmp_path: Path, name: str) -> None:
+    _2019(tmp_path, f"kinds:\n  event_categories:\n    edit:\n      {name}: {{criteria: {{min_participants: 150}}}}\n")
+    [annual] = [c for c in year_data("guidelines", 2019, tmp_path)["kinds"]["event_categories"]
+                if c["code"] == "annual_conference"]
+    assert annual["criteria"]["min_participants"] == 150
+
+
+def test_an_area_is_edited_by_its_number(tmp_path: Path) -> None:
+    _2019(tmp_path, 'areas:\n  edit:\n    "5": {title: 学术交流与科普活动}\n')
+    [area] = [a for a in year_data("guidelines", 2019, tmp_path)["areas"] if a["id"] == "5"]
+    assert area["title"] == "学术交流与科普活动"
+
+
+def test_an_unquoted_number_as_a_name_is_told_to_quote_it(tmp_path: Path) -> None:
+    _2019(tmp_path, "areas:\n  edit:\n    5: {title: 学术交流与科普活动}\n")
+    with pytest.raises(YearFileError) as caught:
+        year_data("guidelines", 2019, tmp_path)
+    assert '请加上引号，如 "5":' in caught.value.problems[0].message

@@ -101,6 +101,7 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "text._CLAUSE": (year_text._CLAUSE, "the guideline text the staff publish"),
     "text._LEAD_IN": (year_text._LEAD_IN, "the guideline text the staff publish"),
     "text._AREA": (year_text._AREA, "the guideline text the staff publish"),
+    "text._CLAUSE_MENTION": (year_text._CLAUSE_MENTION, "the project's own help texts"),
     "tables._TAGS": (tables._TAGS, "column headers the site's code writes"),
     "zensical_build._ANSI": (zensical_build._ANSI, "Zensical's own console output"),
     "reviews._YEAR_FOLDER": (reviews._YEAR_FOLDER, "folder names under reviews/ (admins only)"),

@@ -150,6 +150,7 @@ CHANGES: dict[str, Change] = {
               edit:
                 innovation: {title: 创新驱动发展工程}
             """,
+        text=lambda t: t.replace("一、创新驱动助力工程", "一、创新驱动发展工程"),
         report="innovation:\n  enterprise_platform_registered: true\n",
         points={"enterprise_platform_registered": 3}, schema=["一、创新驱动发展工程"],
         form=["创新驱动发展工程"], pages=["创新驱动发展工程"]),
@@ -231,6 +232,7 @@ def _tree(tmp: Path, change: Change) -> Path:
     (own / "rubrics").mkdir(parents=True)
     (own / "guidelines" / "2019.yaml").write_text(
         "year: 2019\ncarried_forward_from: 2018\ntitle: 2019年度评估（测试）\n"
+        + ("" if change.text is None else "source: 成都市科协《2019年学会重点工作指南》（测试）\n")
         + ("" if "evaluation_window" in change.guideline else WINDOW.lstrip())
         + textwrap.dedent(change.guideline), encoding="utf-8")
     (own / "rubrics" / "2019.yaml").write_text(
@@ -346,3 +348,32 @@ def test_new_year_scaffolds_a_year_that_checks_clean(tmp_path: Path) -> None:
                            capture_output=True, text=True, check=False, cwd=ROOT)
     assert again.returncode == 2  # the new year exists now: only the one after it may follow
     assert str(last + 2) in again.stderr
+
+
+def test_an_area_of_another_year_is_refused_at_its_key_alone(tmp_path: Path) -> None:
+    """2018 knows nothing of 2019's added area: the key is refused where it stands, and the rest
+    of the 2018 report is read and scored as ever."""
+    root = _tree(tmp_path, CHANGES["a new area"])
+    report = root / "submissions" / "cd-new" / "2018.yaml"
+    report.write_text("society: cd-new\nyear: 2018\n" + CHANGES["a new area"].then_2018
+                      + "innovation:\n  enterprise_platform_registered: true\n", encoding="utf-8")
+    result, repo = check_tree(root, [report])
+    [finding] = result.findings
+    assert (finding.code, finding.line, finding.path) == ("E-SCHEMA-UNKNOWN-KEY", 3, ("digital_services",))
+    [evaluation] = [e for e in evaluate_repository(repo, 2018) if e.society == "cd-new"]
+    # Read and weighed (2018 awaits the staff's verification, so it earns nothing yet).
+    assert not evaluation.unreadable
+    assert "enterprise_platform_registered" in {line.item_id for line in evaluation.lines}
+
+
+def test_an_ended_clause_is_not_spoken_of(tmp_path: Path) -> None:
+    """With 2.1 gone from the year's text, neither a finding nor the year's form cites it."""
+    root = _tree(tmp_path, CHANGES["an ended clause (2.1)"])
+    result, repo = check_tree(root)
+    own = [f for f in result.findings if f.file == "submissions/cd-new/2019.yaml"]
+    assert not [f for f in own if f.clause == "2.1" or "2.1" in f.message], own
+    files = form_files(repo, [2019], settings=SiteSettings(repo_url="https://github.com/example/r"))
+    guide = json.loads(files["form/guide-2019.json"])
+    assert "2.1" not in json.dumps(guide) and "2.2" in json.dumps(guide)
+    schema = files["form/schema-2019.json"].decode("utf-8")
+    assert "条款 2.1" not in schema and "2.1–" not in schema

@@ -3,12 +3,18 @@ of the year file, said in Chinese at its line (E-YEAR-FILE), in the whole check.
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from validators.check import check_tree
+from tests.trees import ROOT
 from validators.year.consistency import year_problems
 from validators.year.files import GUIDELINES_DIR
 from validators.year.guideline import reread_guidelines
@@ -24,6 +30,7 @@ def _2019(root: Path, guideline: str = "", rubric: str = "", start: str = "2018-
     (own / "rubrics").mkdir(parents=True, exist_ok=True)
     (own / "guidelines" / "2019.yaml").write_text(
         "year: 2019\ncarried_forward_from: 2018\ntitle: 2019年度\n" + WINDOW.format(start=start)
+        + ("" if text is None else "source: 成都市科协《2019年学会重点工作指南》（测试）\n")
         + textwrap.dedent(guideline), encoding="utf-8")
     (own / "rubrics" / "2019.yaml").write_text(
         "year: 2019\ncarried_forward_from: 2018\nid: default-2019\ntitle: 2019年度细则\n"
@@ -114,3 +121,97 @@ def test_the_whole_check_reports_them_as_errors(tmp_path: Path) -> None:
 @pytest.mark.parametrize("year", [2017, 2018])
 def test_every_shipped_rule_cites_its_year_s_text(year: int) -> None:
     assert not [p for p in year_problems() if str(year) in p.file]
+
+
+def _text(change: Callable[[str], str] = lambda t: t) -> str:
+    return change((GUIDELINES_DIR / "2017.txt").read_text("utf-8"))
+
+
+def test_an_own_text_under_the_old_source_is_said(tmp_path: Path) -> None:
+    own = tmp_path / "validators" / "guidelines"
+    _2019(tmp_path, text=_text(lambda t: t.replace("100人", "150人")))
+    yaml_file = own / "2019.yaml"
+    yaml_file.write_text("\n".join(line for line in yaml_file.read_text("utf-8").splitlines()
+                                   if not line.startswith("source:")) + "\n", encoding="utf-8")
+    problems = [p for p in year_problems(tmp_path) if "source" in p.message]
+    assert len(problems) == 1 and problems[0].file == "validators/guidelines/2019.yaml"
+    assert "请写明 2019 年原文的出处" in problems[0].message
+
+
+def test_an_unedited_copy_of_the_text_keeps_its_source(tmp_path: Path) -> None:
+    _2019(tmp_path, text=_text())
+    yaml_file = tmp_path / "validators" / "guidelines" / "2019.yaml"
+    yaml_file.write_text("\n".join(line for line in yaml_file.read_text("utf-8").splitlines()
+                                   if not line.startswith("source:")) + "\n", encoding="utf-8")
+    assert year_problems(tmp_path) == []
+
+
+def test_an_area_renamed_in_one_place_only_is_said(tmp_path: Path) -> None:
+    _2019(tmp_path, """
+        areas:
+          edit:
+            "5": {title: 学术交流与科普活动}
+        """, text=_text())
+    [problem] = year_problems(tmp_path)
+    assert "“五、学术交流活动”不一致" in problem.message
+    reread_guidelines()
+    _2019(tmp_path, """
+        areas:
+          edit:
+            "5": {title: 学术交流与科普活动}
+        """, text=_text(lambda t: t.replace("五、学术交流活动", "五、学术交流与科普活动")))
+    assert year_problems(tmp_path) == []
+
+
+def test_an_area_the_text_does_not_head_is_said(tmp_path: Path) -> None:
+    _2019(tmp_path, text=_text(lambda t: t.replace("七、参与市科协重大工作", "参与市科协重大工作")))
+    problems = year_problems(tmp_path)
+    assert any("（id 7）" in p.message and "没有对应的标题" in p.message for p in problems), problems
+
+
+def _broken_2019(root: Path) -> None:
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, root / folder)
+    _2019(root, "industries:\n  remove: [火星]\n")
+    (root / "submissions" / "cd-mech-eng" / "2019.yaml").write_text("society: cd-mech-eng\nyear: 2019\n",
+                                                                   encoding="utf-8")
+
+
+def _cli(root: Path, *command: str, module: str = "validators") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", module, "--root", str(root), *command],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+
+
+def test_a_broken_year_is_a_finding_and_the_other_years_are_still_checked(tmp_path: Path) -> None:
+    _broken_2019(tmp_path)
+    done = _cli(tmp_path, "check", "--format", "json")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    findings = json.loads(done.stdout)["findings"]
+    year_file = [f for f in findings if f["file"] == "validators/guidelines/2019.yaml"]
+    assert year_file[0]["code"] == "E-YEAR-FILE" and "没有要删除的“火星”" in year_file[0]["message"]
+    report = [f for f in findings if f["file"] == "submissions/cd-mech-eng/2019.yaml"]
+    assert [f["code"] for f in report] == ["E-YEAR-FILE"]
+    # 2017 and 2018 are checked as ever: their own findings are there.
+    assert {f["file"] for f in findings} > {"validators/guidelines/2019.yaml", "submissions/cd-mech-eng/2019.yaml"}
+
+
+def test_a_broken_year_is_not_scored_and_the_others_are(tmp_path: Path) -> None:
+    _broken_2019(tmp_path)
+    done = _cli(tmp_path, "evaluate", "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert "2019 年度的指南或细则文件有误，该年度未评估" in done.stderr
+    years = {line.split(",")[0] for line in done.stdout.splitlines()[1:]}
+    assert "2018" in years and "2019" not in years
+    asked = _cli(tmp_path, "evaluate", "--year", "2019")
+    assert asked.returncode == 1 and "没有要删除的“火星”" in asked.stderr and "Traceback" not in asked.stderr
+
+
+def test_a_broken_year_leaves_the_site_as_it_was(tmp_path: Path) -> None:
+    _broken_2019(tmp_path)
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "kept.md").write_text("旧网站", encoding="utf-8")
+    done = _cli(tmp_path, "generate", "--out", str(out), module="site_builder")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "网站没有生成，原有网站保持不变" in done.stderr and "2019.yaml:9:3" in done.stderr
+    assert [p.name for p in out.iterdir()] == ["kept.md"]

@@ -58,7 +58,8 @@ from validators.yaml.hidden_characters import visible
 from validators.yaml.loading import SourceMap, load_path
 from validators.yaml.policy import hidden_characters, policy
 from validators.year.consistency import year_problems
-from validators.year.guideline import Guideline, available_years, guideline, year_file
+from validators.year.files import YearFileError
+from validators.year.guideline import Guideline, available_years, guideline, newest_readable, year_file
 
 __all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover"]
 
@@ -150,11 +151,14 @@ def check_file(path: Path, root: Path) -> FileResult:
     year = kind.year or 0
     model = year_report_model(year, root)
     ctx = _context(file, folder, loaded.source, year, root)
+    data = loaded.data
+    if ctx is not None:  # an area of another year: that part's error, not the whole report's
+        data = _without_other_years_areas(data, model, ctx, root)
     try:
-        report = model.model_validate(loaded.data)
+        report = model.model_validate(data)
     except ValidationError as exc:
         if ctx is not None:  # the kinds are the year's; said with the rest, not after it
-            kinds.check_raw(loaded.data, model, ctx)
+            kinds.check_raw(data, model, ctx)
         return FileResult(findings + findings_from(exc, model, file, loaded.source)
                           + (ctx.findings if ctx else []))
     if ctx is None:
@@ -173,6 +177,28 @@ def check_file(path: Path, root: Path) -> FileResult:
     return FileResult(findings, report=ReportDoc(file, report, loaded.source, list(findings)))
 
 
+def _without_other_years_areas(data: dict[str, Any], model: type[YearReport], ctx: RuleContext,
+                               root: Path) -> dict[str, Any]:
+    """`data` without the areas only other years have (an area a year added), each said as an
+    error at its key: the rest of the report is checked and scored as usual."""
+    others: dict[str, list[int]] = {}
+    for other in available_years(root):
+        try:
+            rules = guideline(other, root)
+        except YearFileError:  # that year's own problem, said with the year files
+            continue
+        for area in rules.added_areas if rules else []:
+            others.setdefault(area.key, []).append(other)
+    strangers = [key for key in data if key not in model.model_fields and key in others]
+    for key in strangers:
+        years = "、".join(str(y) for y in others[key])
+        line, column = ctx.source.key((key,))  # at the key, as every unknown key is said
+        ctx.findings.append(error(ctx.file, line, column, "E-SCHEMA-UNKNOWN-KEY",
+                                  f"“{key}”是 {years} 年度的领域，{ctx.guideline.year} 年度没有这个领域："
+                                  "这一部分不计分，请删除它，或把它写进它所属年度的报告。", None, (key,)))
+    return {k: v for k, v in data.items() if k not in strangers}
+
+
 def area_findings(doc: ReportDoc, report: YearReport, rules: Guideline, area: str) -> list[Finding]:
     """What the rules of one area (a report field, such as `academic_events`) say of `report`,
     placed in `doc`'s file: for a what-if copy that changed that area only."""
@@ -187,9 +213,7 @@ def _check_profile(data: dict[str, Any], file: str, folder: Path, source: Source
         profile = SocietyProfile.model_validate(data)
     except ValidationError as exc:
         return FileResult(findings + findings_from(exc, SocietyProfile, file, source))
-    latest = guideline(available_years(root)[-1], root)
-    assert latest is not None  # the shipped years always include one
-    ctx = RuleContext(file, folder, source, latest, policy())
+    ctx = RuleContext(file, folder, source, newest_readable(root), policy())
     if profile.id != folder.name:
         ctx.error(("id",), "E-SOCIETY-MISMATCH", f"id 应与文件夹名一致，写作“{folder.name}”。", None)
     problem = url_problem(profile.website) if profile.website is not None else None
@@ -367,7 +391,14 @@ def _check_one(path: Path, root: Path) -> FileResult:
     if not (path.is_file() or path.is_symlink() or special_kind(path)):
         return FileResult([error(display_path(path, root), 1, 1, "E-FILE-UNREADABLE",
                                  "找不到这个文件，或它不是普通文件。")])
-    return check_file(path, root)
+    try:
+        return check_file(path, root)
+    except YearFileError as exc:  # its year's files are broken: said at them, and here in a word
+        first = exc.problems[0]
+        year = name_kind(path.name).year
+        return FileResult([error(display_path(path, root), 1, 1, "E-YEAR-FILE",
+                                 f"{year} 年度的指南或细则文件有误（{first.file} 第 {first.line} 行），"
+                                 "这份报告暂时无法校验和评分：请等市科协改正该文件后再检查。")])
 
 
 _Portable = tuple[list[Finding], str, dict[str, Any] | None, SourceMap | None]

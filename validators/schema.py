@@ -9,6 +9,7 @@ each report to its own year's kinds.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +21,7 @@ from validators.year.criteria import with_year_criteria
 from validators.year.files import available_years
 from validators.year.guideline import Area, guideline
 from validators.year.kinds import Kind, Kinds
+from validators.year.text import cited_clauses_only
 
 __all__ = ["json_schema", "json_schema_text"]
 
@@ -64,8 +66,18 @@ def json_schema(kind: SchemaKind = "submission", year: int | None = None,
     if year is not None and kind == "submission":
         rules = guideline(year, root)
         assert rules is not None
-        schema = with_year_criteria(schema, rules)
+        schema = _cited_only(with_year_criteria(schema, rules), rules.clauses)
     return schema
+
+
+def _cited_only(node: Any, clauses: Mapping[str, str]) -> Any:
+    """Every description of a year's schema without mentions of clauses its text lacks."""
+    if isinstance(node, dict):
+        return {k: cited_clauses_only(v, clauses) if k == "description" and isinstance(v, str)
+                else _cited_only(v, clauses) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_cited_only(v, clauses) for v in node]
+    return node
 
 
 def json_schema_text(kind: SchemaKind = "submission", year: int | None = None,

@@ -22,8 +22,9 @@ from validators.models.major_work import MajorWork
 from validators.models.research import ResearchReport
 from validators.models.service_stations import ServiceStation
 from validators.models.society import SocietyKind
-from validators.year.guideline import Guideline
+from validators.year.guideline import AREA_VOCABULARY, Guideline
 from validators.year.kinds import EventCategory, Kind, ResearchTopic
+from validators.year.text import cited_clauses_only
 
 __all__ = ["report_template", "schema_line", "society_template"]
 
@@ -171,8 +172,9 @@ def _innovation(rules: Guideline, d: _Dates) -> list[str]:
 def _government(rules: Guideline, d: _Dates) -> list[str]:
     pilots = "、".join(rules.pilot_societies)
     listed = f"（本年度名单：{pilots}）" if pilots else "（以市科协公布的名单为准）"
-    return [*_area_header(rules, "government_functions"), "government_functions:",
-            _line("  pilot: false", f"条款 2.1：本学会是首批承能试点学会写 true{listed}"),
+    pilot = ([_line("  pilot: false", f"条款 2.1：本学会是首批承能试点学会写 true{listed}")]
+             if "2.1" in rules.clauses else [])  # a year whose text ended 2.1 asks nothing of it
+    return [*_area_header(rules, "government_functions"), "government_functions:", *pilot,
             _line("  functions: []", "承接的转移职能、购买服务和委托工作，每项一段"),
             *_example(4, Function, [
                 ("- id: fn-example", None),
@@ -278,7 +280,7 @@ def _research(rules: Guideline, d: _Dates) -> list[str]:
                 ("- id: rpt-example", None),
                 ("  title: 关于某产业发展的调研报告", None),
                 (f"  form: {_first(rules, 'research_forms').label}", f"形式：{_kinds(rules, 'research_forms')}"),
-                (f"  topic: {topic.label}", f"选题：{_kinds(rules, 'research_topics')}（条款 6.1–6.3）"),
+                (f"  topic: {topic.label}", f"选题：{_kinds(rules, 'research_topics')}{_span(rules, 'research_topics')}"),
                 ("  achievements:", None),
                 (f"    - type: {_first(rules, 'achievement_types').label}",
                  f"成果类型：{_kinds(rules, 'achievement_types')}"),
@@ -290,19 +292,39 @@ def _research(rules: Guideline, d: _Dates) -> list[str]:
                       _kinds(rules, "research_focuses") + "。")]
 
 
-def _major_work(rules: Guideline, d: _Dates) -> list[str]:
-    return [*_area_header(rules, "major_work"),
-            _line("major_work: []", "参与市科协重大工作，每项一段"),
+def _span(rules: Guideline, vocabulary: str) -> str:
+    """“（条款 7.1–7.5）”: the first and last clause a vocabulary's kinds serve."""
+    clauses = [k.clause for k in rules.vocabulary(vocabulary) if k.clause and "." in k.clause]
+    if not clauses:
+        return ""
+    return f"（条款 {clauses[0]}）" if len(set(clauses)) == 1 else f"（条款 {clauses[0]}–{clauses[-1]}）"
+
+
+def _kinds_only(rules: Guideline, d: _Dates, key: str, vocabulary: str, title: str,
+                example: tuple[str, str, str, str] | None = None) -> list[str]:
+    """七, and any area the year adds: items of a kind, each with a title, date and description.
+    `example`: id, kind, title and description of the commented example."""
+    kinds = rules.vocabulary(vocabulary)
+    item_id, kind, name, description = example or (
+        f"{key.replace('_', '-')}-example", kinds[0].label, "工作名称", "本学会做了什么、取得什么结果")
+    if rules.kind(vocabulary, kind) is None:  # the example's kind has ended: take the year's first
+        kind = kinds[0].label
+    return [*_area_header(rules, key),
+            _line(f"{key}: []", f"{title}，每项一段"),
             *_example(2, MajorWork, [
-                ("- id: mw-example", None),
-                (f"  kind: {_first(rules, 'major_work_kinds').label}",
-                 f"类别：{_kinds(rules, 'major_work_kinds')}（条款 7.1–7.5）"),
-                ("  title: 学会党组织建设", None),
+                (f"- id: {item_id}", None),
+                (f"  kind: {kind}", f"类别：{'、'.join(k.label for k in kinds)}{_span(rules, vocabulary)}"),
+                (f"  title: {name}", None),
                 (f"  date: {d.at(0.7)}", "日期，须在评估期内"),
-                ("  description: 成立学会功能型党支部并开展主题活动", None),
+                (f"  description: {description}", None),
                 ("  evidence:", None),
                 ("    - https://example.org/party-building", ""),
             ])]
+
+
+def _major_work(rules: Guideline, d: _Dates) -> list[str]:
+    return _kinds_only(rules, d, "major_work", "major_work_kinds", "参与市科协重大工作",
+                       ("mw-example", "党建", "学会党组织建设", "成立学会功能型党支部并开展主题活动"))
 
 
 def report_template(society: str, year: int, rules: Guideline) -> str:
@@ -328,7 +350,9 @@ def report_template(society: str, year: int, rules: Guideline) -> str:
     body: list[str] = []
     for part in (_innovation, _government, _stations, _consortia, _events, _research, _major_work):
         body += part(rules, d)
-    return "\n".join(head + body) + "\n"
+    for area in rules.added_areas:
+        body += _kinds_only(rules, d, area.key, f"{AREA_VOCABULARY}{area.key}", area.title)
+    return "\n".join(cited_clauses_only(line, rules.clauses) for line in head + body) + "\n"
 
 
 def society_template(society: str, name: str | None = None,

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from validators.findings import Finding
-from validators.models.report import AREA_KEYS
 from validators.yaml.loading import YamlPath
 
 
@@ -15,6 +14,10 @@ def _related(a: YamlPath, b: YamlPath) -> bool:
     """One path lies inside the other: an error in an item's field, or on the whole list."""
     n = min(len(a), len(b))
     return a[:n] == b[:n]
+
+
+# The report's own fields that are no area: an error in one is an error of the whole report.
+_WHOLE_REPORT = frozenset({"society", "year"})
 
 
 @dataclass(slots=True)
@@ -27,14 +30,16 @@ class Verdicts:
     item_errors: list[tuple[YamlPath, Finding]] = field(default_factory=list)
 
     @classmethod
-    def of(cls, findings: Iterable[Finding], areas: Iterable[str] = AREA_KEYS) -> Verdicts:
-        """`areas`: the report's area keys (a year may add areas to the guideline's seven)."""
+    def of(cls, findings: Iterable[Finding], file: str | None = None) -> Verdicts:
+        """An error in the report `file` at a place inside one of its areas condemns what it is
+        in; one about the report as a whole (no place, its society or year) or from another file
+        (its society's profile) condemns everything."""
         verdicts = cls()
-        keys = set(areas)
         for f in findings:
             if f.severity != "error":
                 continue
-            if f.path and f.path[0] in keys:
+            own = file is None or f.file == file
+            if own and f.path and f.path[0] not in _WHOLE_REPORT:
                 verdicts.item_errors.append((f.path, f))
             else:
                 verdicts.report_errors.append(f)

@@ -21,7 +21,7 @@ from validators.cli import new as commands_new
 from validators.cli import new_year as commands_new_year
 from validators.cli import pr_verdict as commands_pr_verdict
 from validators.console import err
-from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
+from validators.exit_codes import EXIT_ERRORS, EXIT_INTERNAL, EXIT_USAGE
 from validators.year.guideline import YearFileError
 
 _COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new,
@@ -54,9 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except KeyboardInterrupt:
         return EXIT_USAGE
-    except YearFileError as exc:  # the association's data, not a bug: say which file
+    except YearFileError as exc:  # the association's data, not a bug: an error, said at its file
         err(str(exc))
-        return EXIT_USAGE
+        return EXIT_ERRORS
     except Exception as exc:  # a bug: say so in one line, never a traceback
         err(f"内部错误（请向维护者报告）：{type(exc).__name__}: {exc}")
         return EXIT_INTERNAL

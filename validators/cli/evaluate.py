@@ -9,6 +9,9 @@ from validators.console import err, out
 from validators.evaluation import reports as evaluation_report
 from validators.evaluation.results import as_published
 from validators.exit_codes import EXIT_OK, EXIT_USAGE
+from validators.year.files import YearFileError
+from validators.year.guideline import guideline
+from validators.year.rubric import rubric
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,6 +27,13 @@ def run(args: argparse.Namespace) -> int:
     if args.year is not None and args.year not in repo.years():
         err(f"没有 {args.year} 年度的报告。已有年度：{'、'.join(map(str, repo.years()))}")
         return EXIT_USAGE
+    for year in repo.years():
+        try:
+            guideline(year, args.root), rubric(year, args.root)
+        except YearFileError as exc:  # the other years are still scored; this one only if asked
+            if args.year == year:
+                raise
+            err(f"{year} 年度的指南或细则文件有误，该年度未评估：{exc}")
     evaluations, _, broken = as_published(repo, args.year)
     for f in broken:
         err(f"{f.file}：{f.message}（该年度按当前数据计算）")

@@ -4,12 +4,14 @@ with the advice that would raise its score most."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from validators.association.reviews import Standing, standing_for
 from validators.evaluation.advice import advise
 from validators.evaluation.scoring import Evaluation, score_report
 from validators.repository import BrokenReport, ReportDoc, Repository
 from validators.year.cycle import today
+from validators.year.files import YearFileError
 from validators.year.guideline import Guideline, guideline
 from validators.year.rubric import Rubric, rubric
 
@@ -46,7 +48,7 @@ def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.dat
     for (society, report_year), doc in sorted(repo.reports.items()):
         if year is not None and report_year != year:
             continue
-        rules, points = guideline(report_year, repo.root), rubric(report_year, repo.root)
+        rules, points = _year_files(report_year, repo.root)
         if rules is None or points is None:
             continue
         previous = repo.reports.get((society, report_year - 1))
@@ -69,7 +71,16 @@ def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.dat
     for (society, report_year), broken in sorted(repo.broken.items()):
         if (year is not None and report_year != year) or (society, report_year) in repo.reports:
             continue
-        rules, points = guideline(report_year, repo.root), rubric(report_year, repo.root)
+        rules, points = _year_files(report_year, repo.root)
         if rules is not None and points is not None:
             out.append(unreadable(broken, rules, points))
     return sorted(out, key=lambda e: (e.year, e.society))
+
+
+def _year_files(year: int, root: Path) -> tuple[Guideline | None, Rubric | None]:
+    """A year's guideline and rubric; none while its files are broken (the check says where),
+    so one year the staff are still writing never stops the others' scores."""
+    try:
+        return guideline(year, root), rubric(year, root)
+    except YearFileError:
+        return None, None

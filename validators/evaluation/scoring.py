@@ -97,7 +97,7 @@ class _Scorer:
     def __init__(self, doc: ReportDoc, rules: Guideline, points: Rubric,
                  standing: Standing | None = None) -> None:
         self.doc, self.guideline, self.rubric, self.standing = doc, rules, points, standing
-        self.verdicts = Verdicts.of(doc.findings, rules.area_keys)
+        self.verdicts = Verdicts.of(doc.findings, doc.file)
         self.lines: list[ScoreLine] = []
         self.item_tiers: list[ItemTierResult] = []
         self._used: dict[int, int] = {}
@@ -204,7 +204,7 @@ def _functions_scored(doc: ReportDoc | None, verdicts: Verdicts | None = None) -
     g = doc.report.government_functions if doc else None
     if doc is None or g is None:
         return []
-    verdicts = verdicts or Verdicts.of(doc.findings)
+    verdicts = verdicts or Verdicts.of(doc.findings, doc.file)
     return [fn for i, fn in enumerate(g.functions)
             if verdicts.blocking(("government_functions", "functions", i)) is None]
 

@@ -14,7 +14,9 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     # The pilot list is the association's to publish: a claim it does not confirm earns nothing,
     # but is no error (the list may simply not be out yet).
     confirmed = pilot_confirmed(report.society, ctx.guideline)
-    if area.pilot and confirmed is None:
+    if "2.1" not in ctx.guideline.clauses:
+        pass  # the year's text has ended the pilot clause: the field means nothing this year
+    elif area.pilot and confirmed is None:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CONFIRMED",
                     f"市科协尚未公布 {ctx.guideline.year} 年首批承能试点学会名单，暂不能确认本学会为试点学会："
                     "名单公布并列入本学会后才计分。", "2.1")

@@ -340,7 +340,8 @@ class _Builder:
             seen_keys[key] = mark.line + 1
             if key.__class__ is not str:
                 self._fail(key_node, "E-YAML-KEY",
-                           f"键“{text}”不是文字：字段名应为英文小写字母和下划线，如 title。")
+                           f"键“{text}”不是文字：字段名应为英文小写字母和下划线，如 title；"
+                           f"要以数字或日期为名称，请加上引号，如 \"{text}\":。")
                 continue
             child = (*path, key)
             keys[child] = (mark.line + 1, mark.column + 1)

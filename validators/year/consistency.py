@@ -18,9 +18,10 @@ from pydantic import BaseModel
 
 from validators.yaml.loading import SourceMap, load_path
 from validators.year.files import YearFileError, YearProblem, available_years, relative, year_file
-from validators.year.guideline import Guideline, guideline
+from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline
 from validators.year.kinds import VOCABULARY_TITLES
-from validators.year.rubric import Rubric, Rule, rubric
+from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric
+from validators.year.text import NUMERALS, guideline_text, text_year
 
 __all__ = ["year_problems"]
 
@@ -69,15 +70,33 @@ def _rules(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple
                     yield (*path, name, key), rule
 
 
-def _guideline_problems(rules: Guideline, place: _Place) -> list[YearProblem]:
+def _guideline_problems(rules: Guideline, place: _Place, root: Path | None) -> list[YearProblem]:
     problems: list[YearProblem] = []
     clauses = rules.clauses
-    for vocabulary in VOCABULARY_TITLES:
-        for i, kind in enumerate(rules.kinds.vocabulary(vocabulary)):
+    text = guideline_text(rules.year, root)
+    headed = {a.number: a.heading.strip() for a in text.areas}
+    for i, area in enumerate(rules.areas):
+        numeral = NUMERALS[int(area.id) - 1] if area.id.isdigit() and 0 < int(area.id) <= len(NUMERALS) else area.id
+        if area.id not in headed:
+            problems.append(place.at(("areas", i, "id"),
+                                     f"领域“{area.title}”（id {area.id}）在 {rules.year} 年度的指南原文 {text.file} 中没有"
+                                     f"对应的标题（如“{numeral}、…”）：请在原文中加上这一领域，或改正 id。"))
+        elif headed[area.id] != f"{numeral}、{area.title}":
+            # The site quotes the title as the guideline's words, so the two must be one.
+            problems.append(place.at(("areas", i, "title"),
+                                     f"领域 {area.id} 的标题“{area.title}”与 {rules.year} 年度指南原文 {text.file} 的标题"
+                                     f"“{headed[area.id]}”不一致：改名时请把两处一起改。"))
+    vocabularies = [*VOCABULARY_TITLES, *(f"{AREA_VOCABULARY}{a.key}" for a in rules.added_areas)]
+    for vocabulary in vocabularies:
+        for i, kind in enumerate(rules.vocabulary(vocabulary)):
             if kind.clause is not None and kind.clause not in clauses:
-                problems.append(place.at(("kinds", vocabulary, i, "clause"),
-                                         f"{VOCABULARY_TITLES[vocabulary]}“{kind.label}”写的条款 {kind.clause} "
-                                         f"不在 {rules.year} 年度的指南原文中。"))
+                at: tuple[str | int, ...] = ("kinds", vocabulary, i, "clause")
+                if vocabulary.startswith(AREA_VOCABULARY):
+                    index = next(n for n, a in enumerate(rules.areas) if f"{AREA_VOCABULARY}{a.key}" == vocabulary)
+                    at = ("areas", index, "kinds", i, "clause")
+                problems.append(place.at(at, f"{rules.vocabulary_title(vocabulary)}“{kind.label}”写的条款 {kind.clause} "
+                                             f"不在 {rules.year} 年度的指南原文中：请在原文中加上这一条款，或改正条款号。"))
+    problems += _source_problems(rules, place, root)
     for i, category in enumerate(rules.kinds.event_categories):
         words = _squash(clauses.get(category.clause or "", ""))
         c = category.criteria
@@ -96,19 +115,45 @@ def _guideline_problems(rules: Guideline, place: _Place) -> list[YearProblem]:
     return problems
 
 
+def _source_problems(rules: Guideline, place: _Place, root: Path | None) -> list[YearProblem]:
+    """A year whose own text says other words than the text it carried must say where its words
+    come from: `source` carried with the old text would name the old guideline."""
+    if rules.carried_forward_from is None or text_year(rules.year, root) != rules.year:
+        return []
+    before = guideline(rules.carried_forward_from, root)
+    if before is None or before.source != rules.source:
+        return []
+    own, carried = guideline_text(rules.year, root), guideline_text(rules.carried_forward_from, root)
+    if own.clauses() == carried.clauses() and own.title == carried.title:
+        return []  # a copy not yet edited: its source is still the one it was copied from
+    return [place.at(("source",), f"{rules.year} 年度有了自己的指南原文（{own.file}），source 却仍沿用 "
+                                   f"{rules.carried_forward_from} 年度的“{rules.source}”：请写明 {rules.year} 年原文的出处"
+                                   "（如发文名称），网站的指南页会显示它。")]
+
+
 def _rubric_problems(points: Rubric, rules: Guideline, place: _Place) -> list[YearProblem]:
     problems: list[YearProblem] = []
     for path, rule in _rules(points):
         if rule.clause not in rules.clauses:
-            problems.append(place.at(path, f"细则规则 {'.'.join(map(str, path))} 写的条款 {rule.clause} "
-                                           f"不在 {rules.year} 年度的指南原文中：该条款已不再适用时，"
-                                           "请把这条规则写成 null（不再计分）。"))
+            problems.append(place.at(path, f"细则规则 {_rule_name(path, rules)} 写的条款 {rule.clause} "
+                                           f"不在 {rules.year} 年度的指南原文中：条款号写错了就改正它；"
+                                           "是新条款，请先在原文中加上它；该条款已经终止，请把这条规则写成 null（不再计分）。"))
     for i, criterion in enumerate(points.assessed):
         if criterion.clause not in rules.clauses:
             problems.append(place.at(("assessed", i, "clause"),
                                      f"专家评分项 {criterion.id} 写的条款 {criterion.clause} 不在 "
                                      f"{rules.year} 年度的指南原文中。"))
     return problems
+
+
+def _rule_name(path: tuple[str | int, ...], rules: Guideline) -> str:
+    """`academic_events.category.线上学术交流`: a rule by kind named with the kind's label."""
+    if len(path) == 3 and isinstance(path[2], str):
+        for (area, table), vocabulary in {**KIND_TABLES, **{(a.key, "kind"): f"{AREA_VOCABULARY}{a.key}"
+                                                             for a in rules.added_areas}}.items():
+            if (area, table) == path[:2] and (kind := rules.kind(vocabulary, path[2])) is not None:
+                return f"{area}.{table}.{kind.label}"
+    return ".".join(map(str, path))
 
 
 def _window_problems(years: list[Guideline], root: Path | None) -> list[YearProblem]:
@@ -146,7 +191,7 @@ def year_problems(root: Path | None = None) -> list[YearProblem]:
         if rules is None:
             continue
         loaded.append(rules)
-        problems += _guideline_problems(rules, _Place("guidelines", year, root))
+        problems += _guideline_problems(rules, _Place("guidelines", year, root), root)
         if points is not None:
             problems += _rubric_problems(points, rules, _Place("rubrics", year, root))
     return problems + _window_problems(loaded, root)

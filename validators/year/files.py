@@ -100,9 +100,10 @@ def tree_root(root: Path | None) -> Path | None:
 
 def relative(path: Path, root: Path | None) -> str:
     """How a year file is named in a message: from the repository's root."""
-    base = root if root is not None else PACKAGE_DIR.parent
-    name = os.path.relpath(path, base)
-    return (name if not name.startswith("..") else str(path)).replace(os.sep, "/")
+    for base in (root, PACKAGE_DIR.parent):  # a tree of its own still inherits the shipped years
+        if base is not None and not (name := os.path.relpath(path, base)).startswith(".."):
+            return name.replace(os.sep, "/")
+    return str(path).replace(os.sep, "/")
 
 
 @dataclass(slots=True)
@@ -159,6 +160,26 @@ def _name_field(entries: list[Any]) -> str | None:
     return next((f for f in NAME_FIELDS if all(f in e for e in dicts)), None)
 
 
+# Besides its name, what else names an entry to a reader: its Chinese label or title, a
+# province's short name, an area's number. `edit` and `remove` accept any of them.
+_ALSO_NAMED_BY = ("label", "title", "short", "name", "id")
+
+
+def _names(entry: Any, field: str | None) -> list[Any]:
+    if field is None or not isinstance(entry, dict):
+        return [entry]
+    return [entry.get(field), *(entry[f] for f in _ALSO_NAMED_BY if f != field and f in entry)]
+
+
+def _said_names(entries: list[Any], field: str | None) -> str:
+    """The names an entry may be given by, for a message: `annual_conference（综合性学术年会）`."""
+    shown = []
+    for entry in entries[:40]:
+        names = [str(n) for n in _names(entry, field) if n is not None]
+        shown.append(names[0] + (f"（{'、'.join(names[1:])}）" if len(names) > 1 else ""))
+    return "、".join(shown) + ("……" if len(entries) > 40 else "")
+
+
 def _merge(base: Any, override: Any, at: tuple[str | int, ...], say: Any) -> Any:
     if isinstance(base, dict) and isinstance(override, dict):
         out = dict(base)
@@ -179,35 +200,47 @@ def _edit_list(base: list[Any], edits: dict[str, Any], at: tuple[str | int, ...]
     where = ".".join(map(str, at))
     unknown = set(edits) - _EDITS
     if unknown:
-        say(at, f"{where} 是列表：要么写出整个新列表，要么用 add（增加）、edit（修改）、remove（删除）"
-                f"改动上一年度的列表；不认识“{'、'.join(sorted(map(str, unknown)))}”。")
+        say(at, f"{where} 是列表：要么写出整个新列表（上一年度的各项都被替换），要么用 add（增加）、"
+                f"edit（修改）、remove（删除）改动上一年度的列表；不认识“{'、'.join(sorted(map(str, unknown)))}”。")
         return base
     field = _name_field(base)
+    for verb in ("add", "remove"):
+        if verb in edits and not isinstance(edits[verb], list):
+            say((*at, verb), f"{where} 的 {verb} 后面要写一个列表，如 {verb}: [{edits[verb]}]（只有一项也要写方括号）。")
+            return base
+    if "edit" in edits and not isinstance(edits["edit"], dict):
+        say((*at, "edit"), f"{where} 的 edit 后面写“名称: 改动”，如 edit: {{{_said_names(base[:1], field)}: ...}}；"
+                           "要增删整项请用 add、remove。")
+        return base
     out = list(base)
 
-    def name_of(entry: Any) -> Any:
-        return entry.get(field) if field and isinstance(entry, dict) else entry
+    def index_of(name: Any) -> int | None:
+        # Compared as text: YAML reads an unquoted 5 as a number, the area's id is "5".
+        return next((i for i, e in enumerate(out) if str(name) in map(str, _names(e, field))), None)
 
-    names = [name_of(e) for e in out]
     for name in edits.get("remove") or []:
-        if name not in names:
-            say((*at, "remove"), f"{where} 中没有要删除的“{name}”。")
+        index = index_of(name)
+        if index is None:
+            say((*at, "remove"), f"{where} 中没有要删除的“{name}”：现有 {_said_names(out, field)}。")
             continue
-        index = names.index(name)
-        del out[index], names[index]
+        del out[index]
     for name, change in (edits.get("edit") or {}).items():
         if field is None:
             say((*at, "edit"), f"{where} 的每一项没有名称（key、code、id、name 或 tier），只能整体替换或增删。")
             break
-        if name not in names:
-            say((*at, "edit", name), f"{where} 中没有要修改的“{name}”：新增的请写在 add 下。")
+        index = index_of(name)
+        if index is None:
+            say((*at, "edit", name), f"{where} 中没有要修改的“{name}”：现有 {_said_names(out, field)}；"
+                                     "新增的请写在 add 下。")
             continue
-        index = names.index(name)
+        if not isinstance(change, dict):
+            say((*at, "edit", name), f"{where} 中“{name}”的改动要写成“键: 值”，如 {{counts: true}}。")
+            continue
         out[index] = _merge(out[index], change, (*at, "edit", name), say)
     for entry in edits.get("add") or []:
-        if name_of(entry) in names:
-            say((*at, "add"), f"{where} 中已有“{name_of(entry)}”：修改它请写在 edit 下。")
+        name = entry.get(field) if field and isinstance(entry, dict) else entry
+        if index_of(name) is not None:
+            say((*at, "add"), f"{where} 中已有“{name}”：修改它请写在 edit 下。")
             continue
         out.append(entry)
-        names.append(name_of(entry))
     return out

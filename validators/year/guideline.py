@@ -295,6 +295,19 @@ def _guideline(year: int, root: Path | None) -> Guideline | None:
                       lambda: {"clauses": guideline_text(year, root).clauses()})
 
 
+def newest_readable(root: Path | None = None) -> Guideline:
+    """The newest year whose guideline reads: a profile is checked against it, so a new year
+    the staff are still writing (and have broken) never stops the older years' checks."""
+    for year in reversed(available_years(root)):
+        try:
+            rules = guideline(year, root)
+        except YearFileError:
+            continue
+        if rules is not None:
+            return rules
+    raise YearFileError([YearProblem("validators/guidelines", 1, 1, "没有一个年度的指南文件可以读取。")])
+
+
 def reread_guidelines() -> None:
     """Forget the guideline year files and texts read so far: a long-running preview calls this
     when one of them is edited."""

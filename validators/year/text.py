@@ -12,6 +12,7 @@ Lines broken in the middle of a sentence are joined; no word is changed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,13 +20,16 @@ from pathlib import Path
 from validators.yaml.loading import load_trusted
 from validators.year.files import YearFileError, YearProblem, relative, tree_root, year_file
 
-__all__ = ["NUMERALS", "AreaText", "GuidelineText", "Paragraph", "guideline_text", "parse", "text_year"]
+__all__ = ["NUMERALS", "AreaText", "GuidelineText", "Paragraph", "cited_clauses_only", "guideline_text",
+           "parse", "text_year"]
 
 NUMERALS = "一二三四五六七八九十"
 _AREA = re.compile(rf"^([{NUMERALS}]+)、")
 _CLAUSE = re.compile(r"^(\d+)\s*[.、．]\s*")
 _LEAD_IN = re.compile(r"[^。：]*：$")
 MAX_TEXT_BYTES = 1024 * 1024
+# How the project's own words cite a clause: “（条款 5.2）”, “（条款 7.1–7.5）”, “条款 2.1：”.
+_CLAUSE_MENTION = re.compile(r"（条款 ([0-9.]+)(?:–([0-9.]+))?）|条款 ([0-9.]+)：")
 
 
 @dataclass(slots=True)
@@ -133,3 +137,12 @@ def _guideline_text(year: int, root: Path | None) -> GuidelineText:
 
 def reread_texts() -> None:
     _guideline_text.cache_clear()
+
+
+def cited_clauses_only(words: str, clauses: Mapping[str, str]) -> str:
+    """`words` without their mention of a clause the year's text does not have (an ended one),
+    so that no help text sends a reader to a clause that is gone."""
+    def keep(match: re.Match[str]) -> str:
+        cited = [c for c in match.groups() if c]
+        return match.group(0) if all(c in clauses for c in cited) else ""
+    return _CLAUSE_MENTION.sub(keep, words)
