@@ -154,3 +154,40 @@ def test_an_unquoted_number_as_a_name_is_told_to_quote_it(tmp_path: Path) -> Non
     with pytest.raises(YearFileError) as caught:
         year_data("guidelines", 2019, tmp_path)
     assert '请加上引号，如 "5":' in caught.value.problems[0].message
+
+
+NEW_AREA = """
+areas:
+  add:
+    - id: "8"
+      key: digital_services
+      title: 数字化服务
+      kinds:
+        - {code: platform, label: 数字化平台建设, clause: "8.1"}
+"""
+
+
+@pytest.mark.parametrize(("text", "line", "said"), [
+    ("academic_event:\n  cap: 20\n", 5, "你是不是想写“academic_events”？"),
+    ("digital_service:\n  cap: 10\n", 5, "你是不是想写“digital_services”？"),
+    ("digital_services:\n  cap: 10\n  kinds: {}\n", 7, "未知字段“kinds”。你是不是想写“kind”？这里可用的字段有：cap、kind"),
+    ("digital_services:\n  cap: 10\n  kind:\n    数字化平台建设: {clause: \"8.1\", points: 二}\n", 8, "应为数字"),
+])
+def test_a_wrong_rubric_section_is_said_in_chinese(tmp_path: Path, text: str, line: int, said: str) -> None:
+    _2019(tmp_path, NEW_AREA)
+    _2019(tmp_path, text, kind="rubrics")
+    with pytest.raises(YearFileError) as caught:
+        rubric(2019, tmp_path)
+    [problem] = [p for p in caught.value.problems if said in p.message] or caught.value.problems
+    assert said in problem.message
+    assert (problem.file, problem.line) == ("validators/rubrics/2019.yaml", line)
+    assert "Value error" not in problem.message
+
+
+def test_a_window_out_of_order_is_said_at_the_window(tmp_path: Path) -> None:
+    _2019(tmp_path, "evaluation_window:\n  start: 2019-11-30\n  deadline: 2018-11-30\n  note: 颠倒\n")
+    with pytest.raises(YearFileError) as caught:
+        guideline(2019, tmp_path)
+    [problem] = caught.value.problems
+    assert problem.line == 5 and "start 须早于 deadline" in problem.message
+    assert "Value error" not in problem.message

@@ -29,6 +29,9 @@ def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
     for part in loc:
         if isinstance(part, int):
             continue
+        if typing.get_origin(model) is dict:  # a key of a mapping: on to its values' model
+            model = _unwrap(typing.get_args(model)[1])
+            continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             return None
         info = model.model_fields.get(part)
@@ -157,9 +160,8 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
         allowed = _field_list(_model_at(root, loc[:-1]))
         close = _meant(name, allowed)
         hint = f"你是不是想写“{close}”？" if close else ""
-        listing = "、".join(allowed)
-        return ("E-SCHEMA-UNKNOWN-KEY",
-                f"未知字段“{name}”。{hint}这里可用的字段有：{listing}。")
+        listing = f"这里可用的字段有：{'、'.join(allowed)}。" if allowed else ""
+        return "E-SCHEMA-UNKNOWN-KEY", f"未知字段“{name}”。{hint}{listing}"
     if value is None and loc:
         code = ("E-SCHEMA-DATE" if kind.startswith("date") else
                 "E-SCHEMA-ENUM" if kind == "enum" else "E-SCHEMA-TYPE")
@@ -175,7 +177,8 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
         limits = {key: ctx.get(key) for key in ("max_length", "min_length")}
         bound = {"bound_low": ctx.get("ge", ctx.get("gt")), "bound_high": ctx.get("le", ctx.get("lt"))}
         return code, template.format(subject=subject, expected=ctx.get("expected", ""), **limits, **bound)
-    return "E-SCHEMA-TYPE", f"{subject}的值不符合要求：{err.get('msg', '')}。"
+    said = str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return "E-SCHEMA-TYPE", f"{subject}的值不符合要求：{said}。"
 
 
 def findings_from(exc: ValidationError, root: type[BaseModel], file: str,

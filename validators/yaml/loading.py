@@ -180,10 +180,15 @@ _YAML_HINTS = (
 )
 
 
-def _syntax_finding(exc: yaml.YAMLError, file: str) -> Finding:
+def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(getattr(exc, "problem", "") or exc)
+    # libyaml names no character where a tab indents a line; the line itself shows it.
+    lines = text.split("\n", line)
+    at = lines[line - 1] if 0 < line <= len(lines) else ""
+    if at[:len(at) - len(at.lstrip(" \t"))].count("\t"):
+        problem = f"found character '\\t' ({problem})"
     if "expected a single document" in f"{getattr(exc, 'context', '')} {problem}":
         return error(file, line, col, "E-YAML-MULTI-DOC",
                      "一个文件只能有一个 YAML 文档：请删除“---”分隔的第二部分，或拆成单独的文件。")
@@ -378,7 +383,7 @@ def load_text(text: str, file: str, max_depth: int | None,
         finally:
             composer.dispose()
     except yaml.YAMLError as exc:
-        result.findings.append(_syntax_finding(exc, file))
+        result.findings.append(_syntax_finding(exc, file, text))
         return result
     if root is None or (root.tag == _PLAIN and root.value == ""):  # nothing, or a bare `---`
         result.findings.append(error(file, 1, 1, "E-YAML-EMPTY", "文件是空的：请按模板填写内容。"))

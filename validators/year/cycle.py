@@ -70,8 +70,8 @@ class Calendar(BaseModel):
         days = [self.submission_opens, self.submission_closes, self.verification_ends,
                 self.notice_starts, self.notice_ends, self.final]
         if not (days[0] <= days[1] < days[2] < days[3] <= days[4] < days[5]):
-            raise ValueError("calendar days must run submission_opens ≤ submission_closes < "
-                             "verification_ends < notice_starts ≤ notice_ends < final")
+            raise ValueError("calendar 的日期须依次为 submission_opens ≤ submission_closes < verification_ends"
+                             " < notice_starts ≤ notice_ends < final：请按这一顺序改正")
         return self
 
     def phase(self, day: dt.date) -> Phase:

@@ -57,6 +57,12 @@ class EvaluationWindow(_Strict):
     deadline: dt.date  # inclusive
     note: str
 
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        if self.start >= self.deadline:
+            raise ValueError("evaluation_window 的 start 须早于 deadline")
+        return self
+
     def contains(self, day: dt.date) -> bool:
         return self.start < day <= self.deadline
 
@@ -182,8 +188,6 @@ class Guideline(_Strict):
             if strangers:
                 raise ValueError(f"活动类别“{category.label}”的 roles 只能写主办、承办、协办（现有"
                                  f"“{'、'.join(strangers)}”）")
-        if self.evaluation_window.start >= self.evaluation_window.deadline:
-            raise ValueError("evaluation_window 的 start 须早于 deadline")
         if self.calendar and self.calendar.submission_closes < self.evaluation_window.deadline:
             raise ValueError("calendar 的 submission_closes 不能早于评估截止日（evaluation_window.deadline）")
         return self

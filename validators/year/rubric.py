@@ -5,13 +5,16 @@ The guideline publishes no numbers; the association sets them in the rubric file
 
 from __future__ import annotations
 
+import difflib
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, ValidationError, create_model,
+                      model_validator)
 
 from validators.models.report import AREA_KEYS
+from validators.schema_findings import findings_from
 from validators.yaml.loading import load_path
 from validators.year.files import YearFileError, YearProblem, relative, tree_root, year_file
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, year_model
@@ -131,7 +134,7 @@ class AssessedCriterion(_Strict):
     @model_validator(mode="after")
     def _range(self) -> Self:
         if self.min >= self.max:
-            raise ValueError(f"{self.id}: min must be below max")
+            raise ValueError(f"专家评分项 {self.id} 的 min 须小于 max")
         return self
 
 
@@ -160,18 +163,20 @@ class Rubric(_Strict):
     unranked: str
     verification: VerificationRubric = VerificationRubric(provisional=True)
     assessed: list[AssessedCriterion] = []
+    # Filled by `rubric()` from `unplaced` once the year's guideline says which keys are areas.
     added_areas: dict[str, MajorWorkRubric] = {}
+    unplaced: dict[str, Any] = Field(default={}, exclude=True)
 
     @model_validator(mode="before")
     @classmethod
-    def _gather_added(cls, data: Any) -> Any:
-        """Sections under keys the model does not name are the year's added areas (held to the
-        year's guideline by `rubric()`)."""
+    def _gather_unplaced(cls, data: Any) -> Any:
+        """Sections under keys the model does not name: the year's added areas, or a misspelt
+        key. Only the year's guideline can tell which, so `rubric()` reads them."""
         if not isinstance(data, dict):
             return data
-        added = {k: v for k, v in data.items() if k not in cls.model_fields}
-        return {**{k: v for k, v in data.items() if k not in added},
-                **({"added_areas": added} if added else {})}
+        unplaced = {k: v for k, v in data.items() if k not in cls.model_fields or k == "unplaced"}
+        return {**{k: v for k, v in data.items() if k not in unplaced},
+                **({"unplaced": unplaced} if unplaced else {})}
 
     def area(self, key: str) -> Area:
         """The section of an area: one of the seven, or an area the year adds."""
@@ -191,10 +196,10 @@ class Rubric(_Strict):
         consortium = [t.min_activities for t in self.consortia.tiers]
         for values in (totals, station, consortium):
             if values != sorted(values, reverse=True):
-                raise ValueError("tiers must be listed from the highest to the lowest")
+                raise ValueError("各 tiers 须从高到低排列（门槛依次递减）")
         ids = [c.id for c in self.assessed]
         if len(ids) != len(set(ids)):
-            raise ValueError("assessed criteria ids must be unique")
+            raise ValueError("assessed 中各专家评分项的 id 不能重复")
         return self
 
     def points_for(self, area: str, table: str, term: object) -> Rule | None:
@@ -233,13 +238,28 @@ def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> 
     source = load_path(where, file, None).source
     problems: list[YearProblem] = []
     added = {a.key for a in rules.added_areas}
-    for key in sorted(set(points.added_areas) - added):
-        problems.append(YearProblem(file, *source.key((key,)),
-                                    f"“{key}”不是 {year} 年度的领域：评估细则的各部分以领域的 key 命名"
-                                    "（新领域须先写进指南参数的 areas）。"))
-    for key in sorted(added - set(points.added_areas)):
+    sections: dict[str, MajorWorkRubric] = {}
+    for key, raw in points.unplaced.items():
+        if key not in added:
+            known = [k for k in Rubric.model_fields if k not in ("added_areas", "unplaced")] + sorted(added)
+            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+            problems.append(YearProblem(file, *source.key((key,)),
+                                        f"评估细则中不认识“{key}”。" + (f"你是不是想写“{close[0]}”？" if close else "")
+                                        + f"各部分以领域的 key 命名：{'、'.join(known)}"
+                                          "（新领域须先写进指南参数的 areas）。"))
+            continue
+        section = create_model(f"Added_{key}", __config__=_Strict.model_config, **{key: (MajorWorkRubric, ...)})
+        try:
+            sections[key] = getattr(section.model_validate({key: raw}), key)
+        except ValidationError as exc:
+            problems += [YearProblem(f.file, f.line, f.column, f.message)
+                         for f in findings_from(exc, section, file, source)]
+    for key in sorted(added - set(points.unplaced)):
         problems.append(YearProblem(file, 1, 1, f"{year} 年度新增的领域“{rules.area(key).title}”（{key}）"
                                                 "在评估细则中没有一节：请写出它的 cap 和每个类别的分值（kind）。"))
+    if problems:
+        raise YearFileError(problems)
+    points = points.model_copy(update={"added_areas": sections})
     tables: dict[str, dict[str, dict[str, Rule]]] = {}
     for (area, table), vocabulary in points.kind_tables().items():
         if area not in added and area in points.added_areas:
