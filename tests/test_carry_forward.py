@@ -189,5 +189,6 @@ def test_a_window_out_of_order_is_said_at_the_window(tmp_path: Path) -> None:
     with pytest.raises(YearFileError) as caught:
         guideline(2019, tmp_path)
     [problem] = caught.value.problems
-    assert problem.line == 5 and "start 须早于 deadline" in problem.message
+    assert problem.line == 5
+    assert "start 须早于 deadline" in problem.message
     assert "Value error" not in problem.message

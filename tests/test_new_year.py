@@ -374,6 +374,8 @@ def test_an_ended_clause_is_not_spoken_of(tmp_path: Path) -> None:
     assert not [f for f in own if f.clause == "2.1" or "2.1" in f.message], own
     files = form_files(repo, [2019], settings=SiteSettings(repo_url="https://github.com/example/r"))
     guide = json.loads(files["form/guide-2019.json"])
-    assert "2.1" not in json.dumps(guide) and "2.2" in json.dumps(guide)
+    assert "2.1" not in json.dumps(guide)
+    assert "2.2" in json.dumps(guide)
     schema = files["form/schema-2019.json"].decode("utf-8")
-    assert "条款 2.1" not in schema and "2.1–" not in schema
+    assert "条款 2.1" not in schema
+    assert "2.1–" not in schema

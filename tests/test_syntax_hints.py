@@ -15,7 +15,8 @@ from validators.yaml.loading import load_text
 ])
 def test_a_syntax_error_says_what_to_do(text: str, line: int, said: str) -> None:
     [finding] = load_text(text, "x.yaml", None).findings
-    assert finding.code == "E-YAML-SYNTAX" and finding.line == line
+    assert finding.code == "E-YAML-SYNTAX"
+    assert finding.line == line
     assert said in finding.message
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from validators.check import check_tree
 from tests.trees import ROOT
+from validators.check import check_tree
 from validators.year.consistency import year_problems
 from validators.year.files import GUIDELINES_DIR
 from validators.year.guideline import reread_guidelines
@@ -134,7 +134,8 @@ def test_an_own_text_under_the_old_source_is_said(tmp_path: Path) -> None:
     yaml_file.write_text("\n".join(line for line in yaml_file.read_text("utf-8").splitlines()
                                    if not line.startswith("source:")) + "\n", encoding="utf-8")
     problems = [p for p in year_problems(tmp_path) if "source" in p.message]
-    assert len(problems) == 1 and problems[0].file == "validators/guidelines/2019.yaml"
+    assert len(problems) == 1
+    assert problems[0].file == "validators/guidelines/2019.yaml"
     assert "请写明 2019 年原文的出处" in problems[0].message
 
 
@@ -185,10 +186,12 @@ def _cli(root: Path, *command: str, module: str = "validators") -> subprocess.Co
 def test_a_broken_year_is_a_finding_and_the_other_years_are_still_checked(tmp_path: Path) -> None:
     _broken_2019(tmp_path)
     done = _cli(tmp_path, "check", "--format", "json")
-    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
     findings = json.loads(done.stdout)["findings"]
     year_file = [f for f in findings if f["file"] == "validators/guidelines/2019.yaml"]
-    assert year_file[0]["code"] == "E-YEAR-FILE" and "没有要删除的“火星”" in year_file[0]["message"]
+    assert year_file[0]["code"] == "E-YEAR-FILE"
+    assert "没有要删除的“火星”" in year_file[0]["message"]
     report = [f for f in findings if f["file"] == "submissions/cd-mech-eng/2019.yaml"]
     assert [f["code"] for f in report] == ["E-YEAR-FILE"]
     # 2017 and 2018 are checked as ever: their own findings are there.
@@ -201,9 +204,12 @@ def test_a_broken_year_is_not_scored_and_the_others_are(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "2019 年度的指南或细则文件有误，该年度未评估" in done.stderr
     years = {line.split(",")[0] for line in done.stdout.splitlines()[1:]}
-    assert "2018" in years and "2019" not in years
+    assert "2018" in years
+    assert "2019" not in years
     asked = _cli(tmp_path, "evaluate", "--year", "2019")
-    assert asked.returncode == 1 and "没有要删除的“火星”" in asked.stderr and "Traceback" not in asked.stderr
+    assert asked.returncode == 1
+    assert "没有要删除的“火星”" in asked.stderr
+    assert "Traceback" not in asked.stderr
 
 
 def test_a_broken_year_leaves_the_site_as_it_was(tmp_path: Path) -> None:
@@ -212,6 +218,8 @@ def test_a_broken_year_leaves_the_site_as_it_was(tmp_path: Path) -> None:
     out.mkdir()
     (out / "kept.md").write_text("旧网站", encoding="utf-8")
     done = _cli(tmp_path, "generate", "--out", str(out), module="site_builder")
-    assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert "网站没有生成，原有网站保持不变" in done.stderr and "2019.yaml:9:3" in done.stderr
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "网站没有生成，原有网站保持不变" in done.stderr
+    assert "2019.yaml:9:3" in done.stderr
     assert [p.name for p in out.iterdir()] == ["kept.md"]

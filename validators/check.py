@@ -59,7 +59,13 @@ from validators.yaml.loading import SourceMap, load_path
 from validators.yaml.policy import hidden_characters, policy
 from validators.year.consistency import year_problems
 from validators.year.files import YearFileError
-from validators.year.guideline import Guideline, available_years, guideline, newest_readable, year_file
+from validators.year.guideline import (
+    Guideline,
+    available_years,
+    guideline,
+    newest_readable,
+    year_file,
+)
 
 __all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover"]
 
