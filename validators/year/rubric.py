@@ -256,7 +256,9 @@ def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> 
                                         + f"各部分以领域的 key 命名：{'、'.join(known)}"
                                           "（新领域须先写进指南参数的 areas）。"))
             continue
-        section = create_model(f"Added_{key}", __config__=_Strict.model_config, **{key: (MajorWorkRubric, ...)})
+        # Validated under its own key, so that a finding's place in the file includes it.
+        fields: dict[str, Any] = {key: (MajorWorkRubric, ...)}
+        section = create_model(f"Added_{key}", __config__=_Strict.model_config, **fields)
         try:
             sections[key] = getattr(section.model_validate({key: raw}), key)
         except ValidationError as exc:
