@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.trees import profile, write_tree
 from validators.check import check_tree
 from validators.yaml.policy import policy
@@ -48,3 +50,18 @@ def test_a_long_name_gets_no_hint(tmp_path: Path) -> None:
     assert len(messages) == 2
     assert "你是不是想写" not in messages[0]
     assert "你是不是想写" in messages[1]
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("学术年会", "综合性学术年会"),
+    ("全国学术交流", "全国性学术交流"),
+    ("线上学术交流", None),  # another year's kind, not a slip of 国际性学术交流
+    ("年会", None),
+])
+def test_a_kind_is_guessed_only_when_nearly_written(tmp_path: Path, written: str, meant: str | None) -> None:
+    report = _international(["德国", "法国", "日本"]).replace("category: 国际性学术交流", f"category: {written}")
+    root = write_tree(tmp_path, {"submissions/cd-hints/society.yaml": profile("cd-hints"),
+                                 "submissions/cd-hints/2017.yaml": report})
+    result, _ = check_tree(root)
+    [finding] = [f for f in result.findings if f.code == "E-KIND-UNKNOWN"]
+    assert (f"你是不是想写“{meant}”？" in finding.message) if meant else ("你是不是想写" not in finding.message)

@@ -25,7 +25,7 @@ from validators.evaluation.reports import as_json
 from validators.evaluation.results import as_published
 from validators.schema import json_schema
 from validators.year.files import GUIDELINES_DIR, available_years
-from validators.year.guideline import reread_guidelines
+from validators.year.guideline import guideline, reread_guidelines
 from validators.year.rubric import reread_rubrics
 
 TEXT_2017 = (GUIDELINES_DIR / "2017.txt").read_text("utf-8")
@@ -340,6 +340,15 @@ def test_new_year_scaffolds_a_year_that_checks_clean(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     own = root / "validators" / "guidelines"
     assert (own / f"{new}.txt").read_text("utf-8") == TEXT_2017
+    # The new cycle keeps the first year's distances from the deadline (not a demo's dates).
+    first, made = guideline(available_years()[0]), guideline(int(new), root)
+    assert first is not None
+    assert first.calendar is not None
+    assert made is not None
+    assert made.calendar is not None
+    for day in ("submission_opens", "submission_closes", "verification_ends", "notice_starts", "notice_ends", "final"):
+        assert (getattr(made.calendar, day) - made.evaluation_window.deadline
+                == getattr(first.calendar, day) - first.evaluation_window.deadline), day
     for command in (["check"], ["new", "cd-new", new], ["check"], ["evaluate", "--year", new]):
         done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), *command],
                               capture_output=True, text=True, check=False, cwd=ROOT)

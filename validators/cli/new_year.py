@@ -36,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
     assert guidelines is not None
     assert rubrics is not None
     title = guideline_text(last, root).title
-    targets = {guidelines / f"{args.year}.yaml": guideline_file(args.year, rules, source, title),
+    pattern = guideline(years[0], root)
+    assert pattern is not None
+    targets = {guidelines / f"{args.year}.yaml": guideline_file(args.year, rules, source, title, pattern),
                rubrics / f"{args.year}.yaml": rubric_file(args.year, points.id, last)}
     text = guidelines / f"{args.year}.txt"
     existing = [p for p in (*targets, text) if p.exists() or p.is_symlink()]

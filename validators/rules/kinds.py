@@ -33,7 +33,7 @@ def _walk(model: BaseModel, path: tuple[str | int, ...], ctx: RuleContext) -> No
 def _refuse(path: tuple[str | int, ...], value: UnknownTerm, vocabulary: str, ctx: RuleContext) -> None:
     kinds = ctx.guideline.vocabulary(vocabulary)
     options = "、".join(k.label for k in kinds)
-    hint = ctx.closest(str(value), [n for k in kinds for n in k.names()])
+    hint = ctx.closest(str(value), [n for k in kinds for n in k.names()], ctx.policy.suggestions.kind_similarity)
     meant = ctx.guideline.kind(vocabulary, hint) if hint else None
     said = f"你是不是想写“{meant.label}”？" if meant else ""
     ctx.error(path, "E-KIND-UNKNOWN",

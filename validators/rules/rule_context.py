@@ -24,13 +24,13 @@ class RuleContext:
     findings: list[Finding] = field(default_factory=list)
     hints_given: int = 0
 
-    def closest(self, name: str, options: Sequence[str]) -> str | None:
+    def closest(self, name: str, options: Sequence[str], cutoff: float = 0.5) -> str | None:
         """The listed name `name` most likely meant, while the file's budget of hints lasts."""
         bounds = self.policy.suggestions
         if self.hints_given >= bounds.max_per_file or len(name) > bounds.max_name_chars:
             return None
         self.hints_given += 1
-        return closest_name(name.strip(), tuple(options))
+        return closest_name(name.strip(), tuple(options), cutoff)
 
     def error(self, path: YamlPath, code: str, message: str, clause: str | None) -> None:
         line, col = self.source.value(path)

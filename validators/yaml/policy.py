@@ -58,6 +58,7 @@ class FormPolicy(_Strict):
 class SuggestionPolicy(_Strict):
     max_per_file: PositiveInt
     max_name_chars: PositiveInt
+    kind_similarity: Annotated[float, Field(gt=0, le=1)]
 
 
 class Policy(_Strict):

@@ -2,14 +2,13 @@
 with commented examples of every kind of change, and a copy of the guideline text to edit.
 
 Written as they are, the new year passes `check` and `make build`: its window starts where the
-last one ended, its calendar is the last one's a year later, and it changes nothing else.
+last one ended, its calendar follows the first year's, and it changes nothing else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from validators.year.cycle import Calendar
 from validators.year.guideline import Guideline
 
 __all__ = ["guideline_file", "rubric_file"]
@@ -23,22 +22,27 @@ def _later(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def _calendar(calendar: Calendar | None, deadline: dt.date) -> list[str]:
+def _calendar(pattern: Guideline, deadline: dt.date) -> list[str]:
+    """The pattern year's cycle moved to the new deadline: each day as many days from the
+    deadline as it was from the pattern's (a later year's calendar may hold dates set for a
+    demonstration or a delay; the first year's is the association's ordinary cycle)."""
+    calendar = pattern.calendar
     if calendar is None:
-        return ["# calendar: 上一年度没有日历；请按当年的安排写 submission_opens … final（见 README“评估流程”）。"]
-    days = {name: _later(getattr(calendar, name)) for name in
+        return ["# calendar: 没有可参照的日历；请按当年的安排写 submission_opens … final（见 README“评估流程”）。"]
+    moved = deadline - pattern.evaluation_window.deadline
+    days = {name: getattr(calendar, name) + moved for name in
             ("submission_opens", "submission_closes", "verification_ends", "notice_starts",
              "notice_ends", "final")}
-    if days["submission_closes"] < deadline:  # the deadline may not fall after the close
-        days["submission_closes"] = deadline
-    return ["# 评估周期（均含当日，按北京时间）：以下是上一年度的日期顺延一年，请按当年的安排改写。",
+    return [f"# 评估周期（均含当日，按北京时间）：以下按 {pattern.year} 年度的安排推算（各日期与评估截止日相隔的天数不变），"
+            "请按当年的安排改写。",
             "calendar:", *(f"  {name}: {day.isoformat()}" for name, day in days.items()),
-            "  note: 日期由上一年度顺延一年，由市科协确定并可调整。"]
+            f"  note: 日期按 {pattern.year} 年度的安排推算，由市科协确定并可调整。"]
 
 
-def guideline_file(year: int, last: Guideline, text_from: int, text_title: str) -> str:
+def guideline_file(year: int, last: Guideline, text_from: int, text_title: str, pattern: Guideline) -> str:
     """`validators/guidelines/<year>.yaml`: the last year carried forward, every change shown.
-    `text_title`: the title of the guideline text it carries (its own until 2019.txt changes)."""
+    `text_title`: the title of the guideline text it carries (its own until 2019.txt changes);
+    `pattern`: the year whose calendar the new one follows."""
     start = last.evaluation_window.deadline
     deadline = _later(start)
     return "\n".join([
@@ -57,7 +61,7 @@ def guideline_file(year: int, last: Guideline, text_from: int, text_title: str) 
         f"  start: {start.isoformat()}     # 不含当日：紧接 {last.year} 年度的截止日",
         f"  deadline: {deadline.isoformat()}  # 含当日",
         f"  note: 评估期 {start.isoformat()}（不含）至 {deadline.isoformat()}（含）为默认值，由市科协确定并可调整。",
-        *_calendar(last.calendar, deadline),
+        *_calendar(pattern, deadline),
         "",
         "# ---- 改动示例（删去行首的“# ”即生效；每一种改动在 README“新年度指南”中都有说明）----",
         f"# 提高一个条款的门槛（只改 5.1，原文 {year}.txt 中的数字也要改）：",
@@ -84,13 +88,17 @@ def guideline_file(year: int, last: Guideline, text_from: int, text_title: str) 
         "# provinces:",
         "#   edit:",
         "#     香港特别行政区: {counts: true, why: null}",
-        "# 领域改名：",
+        f"# 领域改名（原文 {year}.txt 中的标题一起改）：",
         "# areas:",
         "#   edit:",
         "#     innovation: {title: 创新驱动发展工程}",
         "# 新的领域（评估细则里同时写它的上限和各类别的分值）：",
         "#   add:",
-        "#     - {id: \"8\", key: digital_services, title: 数字化服务, kinds: digital_service_kinds}",
+        f"#     - id: \"8\"                # 原文 {year}.txt 中要有“八、数字化服务”一节和条款 8.1",
+        "#       key: digital_services",
+        "#       title: 数字化服务",
+        "#       kinds:",
+        "#         - {code: platform, label: 数字化平台建设, clause: \"8.1\"}",
         "",
     ])
 
