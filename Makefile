@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build check evaluate test test-fast lint bench lock clean
+.PHONY: serve build check evaluate test test-fast lint bench lock clean schemas
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,10 +23,15 @@ $(NODE_STAMP): package-lock.json
 	  npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
 	else echo "npm 不可用：跳过 node_modules（ajv-cli、yaml-language-server 的测试将跳过）"; fi
 
-serve: $(STAMP)
+# schema/ is exported from the models and the newest year's files: a year edited by the staff
+# rewrites it here (only when it changed), so editors, the form and the tests agree with it.
+schemas: $(STAMP)
+	$(BIN)/python -m validators schema --write
+
+serve: $(STAMP) schemas
 	$(BIN)/python -m site_builder serve
 
-build: $(STAMP)
+build: $(STAMP) schemas
 	$(BIN)/python -m site_builder build
 
 check: $(STAMP)
@@ -38,13 +43,13 @@ evaluate: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) schemas
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto
 
 # The quick loop: no site build, no external tools, no browser.
-test-fast: $(STAMP)
+test-fast: $(STAMP) schemas
 	$(BIN)/python -m pytest -n auto -m "not slow and not browser"
 
 bench: $(STAMP)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -160,3 +163,20 @@ def test_pull_request_template_has_a_checklist() -> None:
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 4
     assert "python -m validators check" in text
+
+
+def test_schema_write_keeps_schema_in_step_with_the_year_files(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    (root / "schema").mkdir(parents=True)
+    (root / "submissions").mkdir()
+    for kind in ("submission", "society"):
+        shutil.copy(ROOT / "schema" / f"{kind}.schema.json", root / "schema")
+    run = [sys.executable, "-m", "validators", "--root", str(root)]
+    assert subprocess.run([*run, "schema", "--write"], capture_output=True, text=True, check=True).stdout == ""
+    subprocess.run([*run, "new-year", str(available_years()[-1] + 1)], capture_output=True, check=True)
+    own = root / "validators" / "guidelines" / f"{available_years()[-1] + 1}.yaml"
+    own.write_text(own.read_text("utf-8") + "areas:\n  edit:\n    innovation: {title: 创新驱动发展工程}\n",
+                   encoding="utf-8")
+    done = subprocess.run([*run, "schema", "--write"], capture_output=True, text=True, check=True)
+    assert "已更新 schema/submission.schema.json" in done.stdout
+    assert "创新驱动发展工程" in (root / "schema" / "submission.schema.json").read_text("utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import get_args
 
 from validators.check import check_tree
 from validators.console import err, out
@@ -12,7 +13,7 @@ from validators.evaluation.results import is_results_path, read_frozen
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult
 from validators.reporters import FORMATS
-from validators.schema import json_schema_text
+from validators.schema import SchemaKind, json_schema_text
 from validators.year.guideline import available_years, guideline
 
 
@@ -25,6 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     schema = sub.add_parser("schema", help="输出 JSON Schema")
     schema.add_argument("--kind", choices=["submission", "society"], default="submission")
     schema.add_argument("--year", type=int, help="加入该年度学术活动类别标准（仅 submission）")
+    schema.add_argument("--write", action="store_true",
+                        help="改写仓库 schema/ 中的两个文件（内容有变化时），而不是输出")
     schema.set_defaults(run=run_schema)
 
 
@@ -44,8 +47,17 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    if args.year is not None and guideline(args.year) is None:
-        err(f"{args.year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years()))}。")
+    if args.year is not None and guideline(args.year, args.root) is None:
+        err(f"{args.year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years(args.root)))}。")
         return EXIT_USAGE
-    out(json_schema_text(args.kind, args.year))
+    if args.write:  # the committed files, kept in step with the year files by `make`
+        for kind in get_args(SchemaKind):
+            path = args.root / "schema" / f"{kind}.schema.json"
+            text = json_schema_text(kind, None, args.root)
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                path.parent.mkdir(exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+                out(f"已更新 {path.relative_to(args.root)}（年度文件有变化）")
+        return EXIT_OK
+    out(json_schema_text(args.kind, args.year, args.root))
     return EXIT_OK
