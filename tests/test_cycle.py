@@ -50,7 +50,7 @@ def test_closed_and_provisional_days() -> None:
     {"notice_ends": D(2018, 1, 7)},                   # notice ends before it starts
 ])
 def test_calendar_out_of_order_is_refused(change: dict[str, dt.date]) -> None:
-    with pytest.raises(ValidationError, match="calendar days must run"):
+    with pytest.raises(ValidationError, match="calendar 的日期须依次为"):
         Calendar.model_validate({**CAL.model_dump(), **change})
 
 

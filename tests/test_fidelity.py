@@ -185,14 +185,23 @@ def test_a_broken_year_file_is_one_chinese_line(tmp_path: Path) -> None:
     folder = tmp_path / "submissions" / "cd-case"
     folder.mkdir(parents=True)
     (folder / "2017.yaml").write_text("society: cd-case\nyear: 2017\n", "utf-8")
-    for command in ("check", "evaluate"):
-        done = subprocess.run([sys.executable, "-m", "validators", "--root", str(tmp_path), command],
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "validators", "--root", str(tmp_path), *command],
                               capture_output=True, text=True, timeout=120, cwd=ROOT)
-        assert done.returncode == 2, done.stderr
+
+    checked = run("check")  # a finding at the year file, and one at the report it stops
+    assert checked.returncode == 1, checked.stderr
+    assert "Traceback" not in checked.stderr
+    assert "validators/guidelines/2017.yaml:" in checked.stdout
+    assert "E-YEAR-FILE “min_provinces”应为整数" in checked.stdout
+    assert "submissions/cd-case/2017.yaml:1:1: 错误 E-YEAR-FILE" in checked.stdout
+    for command in (("evaluate",), ("evaluate", "--year", "2017")):
+        done = run(*command)
+        assert done.returncode == 1, done.stderr
         assert "Traceback" not in done.stderr
-        [line] = done.stderr.strip().splitlines()
-        assert "年度文件有误" in line
-        assert "min_provinces" in line
+        said = done.stderr.strip()
+        assert "年度文件有误" in said
+        assert "min_provinces" in said
 
 
 def test_a_report_named_with_capitals_is_still_found(tmp_path: Path) -> None:

@@ -159,5 +159,5 @@ def test_assessed_criteria_are_validated_and_name_a_clause_of_their_year() -> No
     for broken in ({**criterion, "min": 5, "max": 5}, {**criterion, "area": "nowhere"}):
         with pytest.raises(ValidationError):
             Rubric.model_validate({**data, "assessed": [broken]})
-    with pytest.raises(ValidationError, match="unique"):
+    with pytest.raises(ValidationError, match="id 不能重复"):
         Rubric.model_validate({**data, "assessed": [criterion, criterion]})

@@ -201,7 +201,7 @@ def test_a_broken_year_is_a_finding_and_the_other_years_are_still_checked(tmp_pa
 def test_a_broken_year_is_not_scored_and_the_others_are(tmp_path: Path) -> None:
     _broken_2019(tmp_path)
     done = _cli(tmp_path, "evaluate", "--format", "csv")
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # the others' scores, and an error for the one left out
     assert "2019 年度的指南或细则文件有误，该年度未评估" in done.stderr
     years = {line.split(",")[0] for line in done.stdout.splitlines()[1:]}
     assert "2018" in years

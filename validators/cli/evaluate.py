@@ -8,7 +8,7 @@ from validators.check import check_tree
 from validators.console import err, out
 from validators.evaluation import reports as evaluation_report
 from validators.evaluation.results import as_published
-from validators.exit_codes import EXIT_OK, EXIT_USAGE
+from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.year.files import YearFileError
 from validators.year.guideline import guideline
 from validators.year.rubric import rubric
@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     if args.year is not None and args.year not in repo.years():
         err(f"没有 {args.year} 年度的报告。已有年度：{'、'.join(map(str, repo.years()))}")
         return EXIT_USAGE
+    skipped = False
     for year in repo.years():
         try:
             guideline(year, args.root), rubric(year, args.root)
@@ -34,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
             if args.year == year:
                 raise
             err(f"{year} 年度的指南或细则文件有误，该年度未评估：{exc}")
+            skipped = True
     evaluations, _, broken = as_published(repo, args.year)
     for f in broken:
         err(f"{f.file}：{f.message}（该年度按当前数据计算）")
@@ -51,4 +53,4 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = evaluation_report.as_text(evaluations, repo, args.society)
     out(text)
-    return EXIT_OK
+    return EXIT_ERRORS if skipped else EXIT_OK

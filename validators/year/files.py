@@ -68,17 +68,30 @@ def year_file(kind: str, year: int, root: Path | None = None, suffix: str = ".ya
     own = own_folder(kind, root)
     if own is not None and (own / f"{year}{suffix}").is_file():
         return own / f"{year}{suffix}"
+    if year > _own_newest(root):
+        return None
     shipped = PACKAGE_DIR / kind / f"{year}{suffix}"
     return shipped if shipped.is_file() else None
+
+
+def _own_newest(root: Path | None) -> float:
+    """The newest year a tree writes a guideline for. A tree that writes year N stands on the
+    shipped years before N, never on shipped years after it: those were carried forward from
+    another N than the tree's own."""
+    own = own_folder("guidelines", root)
+    years = [int(m.group(1)) for p in own.iterdir() if (m := _YEAR_FILE.match(p.name))] \
+        if own is not None and own.is_dir() else []
+    return max(years, default=float("inf"))
 
 
 def year_files(kind: str, root: Path | None = None) -> dict[int, Path]:
     """Every year file of `kind`, the tree's own standing for the shipped one of its year."""
     found: dict[int, Path] = {}
+    newest = _own_newest(root)
     for folder in (PACKAGE_DIR / kind, own_folder(kind, root)):
         if folder is not None and folder.is_dir():
             for path in folder.iterdir():
-                if match := _YEAR_FILE.match(path.name):
+                if (match := _YEAR_FILE.match(path.name)) and int(match.group(1)) <= newest:
                     found[int(match.group(1))] = path
     return dict(sorted(found.items()))
 
