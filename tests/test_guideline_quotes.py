@@ -19,6 +19,7 @@ from site_builder.generate import generate
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.year.guideline import GUIDELINES_DIR, available_years, guideline
+from validators.year.text import text_year
 
 QUOTE = re.compile(r"「([^」]*)」")
 ORIGINAL = "".join((GUIDELINES_DIR / "2017.txt").read_text("utf-8").split())
@@ -54,8 +55,10 @@ def test_sources_quote_the_guideline() -> None:
     assert {"2017.yaml", "rubric_page.py"} <= quoted
 
 
-@pytest.mark.parametrize("year", available_years())
+@pytest.mark.parametrize("year", [y for y in available_years() if text_year(y) == available_years()[0]])
 def test_clause_texts_are_verbatim(year: int) -> None:
+    """Every year judged by the 2017 text quotes the published guideline (a later year's own
+    text is its own source, held to its rules by the year check)."""
     for clause, text in guideline(year).clauses.items():
         assert "".join(text.split()) in ORIGINAL, clause
 

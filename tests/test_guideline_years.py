@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,18 +20,18 @@ from site_builder.build import build
 from site_builder.form_page import SiteSettings, site_settings
 from site_builder.generate import generate
 from site_builder.link_check import base_path_of, check_site
-from tests.trees import ROOT
+from tests.trees import BASE_YEARS, NEW_YEAR, ROOT, base_tree
 from validators.year.files import available_years
 from validators.year.guideline import GUIDELINES_DIR, guideline
 from validators.year.rubric import rubric
 from validators.year.scaffold import guideline_file, rubric_file
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
-YEARS = available_years()  # what the repository ships; the tests add the year after
+YEARS = BASE_YEARS  # the sample years; the tests add the year after them
 LAST = YEARS[-1]
-NEW = LAST + 1
-# The latest year of the sample society's reports, which the new year's report is copied from.
-REPORTED = max(int(p.stem) for p in (ROOT / "submissions" / "cd-computer").glob("[0-9][0-9][0-9][0-9].yaml"))
+NEW = NEW_YEAR
+# The sample society's report of the last base year, which the new year's report is copied from.
+REPORTED = LAST
 DATE = f"{NEW}-12-01"
 OLD_5_1, NEW_5_1 = "参与规模不少于100人，并制作", "参与规模不少于150人，并制作"
 CLAUSE_2_1 = "1.支持首批承能试点学会，重点支持试点学会新增转移职能（委托工作）。\n"
@@ -54,11 +53,9 @@ def _new_guideline() -> str:
 
 
 def _tree(base: Path, *, new_year: bool = False, new_report: bool = False, without_2_1: bool = False) -> Path:
-    shutil.copytree(ROOT / "submissions", base / "submissions")
+    base_tree(base, ("submissions",))
     if new_year:
         guidelines, rubrics = base / "validators" / "guidelines", base / "validators" / "rubrics"
-        guidelines.mkdir(parents=True)
-        rubrics.mkdir(parents=True)
         (guidelines / f"{NEW}.yaml").write_text(_new_guideline(), "utf-8")
         points = rubric(LAST)
         assert points is not None

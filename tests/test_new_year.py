@@ -18,15 +18,16 @@ import pytest
 
 from site_builder.form_page import SiteSettings, form_files
 from site_builder.generate import generate
-from tests.trees import ROOT, profile
+from tests.trees import ROOT, base_tree, profile
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.reports import as_json
 from validators.evaluation.results import as_published
 from validators.schema import json_schema
-from validators.year.files import GUIDELINES_DIR, available_years
+from validators.year.files import GUIDELINES_DIR, available_years, year_file
 from validators.year.guideline import guideline, reread_guidelines
 from validators.year.rubric import reread_rubrics
+from validators.year.text import text_year
 
 TEXT_2017 = (GUIDELINES_DIR / "2017.txt").read_text("utf-8")
 PROFILE = profile("cd-new")
@@ -224,12 +225,8 @@ CHANGES: dict[str, Change] = {
 
 
 def _tree(tmp: Path, change: Change) -> Path:
-    root = tmp / "tree"
-    for folder in ("submissions", "reviews", "results"):
-        shutil.copytree(ROOT / folder, root / folder)
+    root = base_tree(tmp / "tree")
     own = root / "validators"
-    (own / "guidelines").mkdir(parents=True)
-    (own / "rubrics").mkdir(parents=True)
     (own / "guidelines" / "2019.yaml").write_text(
         "year: 2019\ncarried_forward_from: 2018\ntitle: 2019年度评估（测试）\n"
         + ("" if change.text is None else "source: 成都市科协《2019年学会重点工作指南》（测试）\n")
@@ -256,11 +253,11 @@ def _evaluations(root: Path, years: tuple[int, ...]) -> str:
 
 
 @pytest.fixture(scope="module")
-def before() -> str:
+def before(tmp_path_factory: pytest.TempPathFactory) -> str:
     """2017 and 2018 as published without any 2019."""
     reread_guidelines()
     reread_rubrics()
-    return _evaluations(ROOT, (2017, 2018))
+    return _evaluations(base_tree(tmp_path_factory.mktemp("before")), (2017, 2018))
 
 
 @pytest.mark.parametrize("name", CHANGES)
@@ -321,9 +318,7 @@ def _unindexed(page: Path) -> str:
 
 
 def _baseline(tmp: Path) -> Path:
-    root = tmp / "baseline-tree"
-    for folder in ("submissions", "reviews", "results"):
-        shutil.copytree(ROOT / folder, root / folder)
+    root = base_tree(tmp / "baseline-tree")
     reread_guidelines()
     reread_rubrics()
     return root
@@ -339,7 +334,9 @@ def test_new_year_scaffolds_a_year_that_checks_clean(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     own = root / "validators" / "guidelines"
-    assert (own / f"{new}.txt").read_text("utf-8") == TEXT_2017
+    carried = year_file("guidelines", text_year(last) or 0, suffix=".txt")
+    assert carried is not None
+    assert (own / f"{new}.txt").read_text("utf-8") == carried.read_text("utf-8")
     # The new cycle keeps the first year's distances from the deadline (not a demo's dates).
     first, made = guideline(available_years()[0]), guideline(int(new), root)
     assert first is not None

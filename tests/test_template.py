@@ -175,8 +175,8 @@ def test_schema_write_keeps_schema_in_step_with_the_year_files(tmp_path: Path) -
     assert subprocess.run([*run, "schema", "--write"], capture_output=True, text=True, check=True).stdout == ""
     subprocess.run([*run, "new-year", str(available_years()[-1] + 1)], capture_output=True, check=True)
     own = root / "validators" / "guidelines" / f"{available_years()[-1] + 1}.yaml"
-    own.write_text(own.read_text("utf-8") + "areas:\n  edit:\n    innovation: {title: 创新驱动发展工程}\n",
+    own.write_text(own.read_text("utf-8") + "areas:\n  edit:\n    innovation: {title: 写入测试工程}\n",
                    encoding="utf-8")
     done = subprocess.run([*run, "schema", "--write"], capture_output=True, text=True, check=True)
     assert "已更新 schema/submission.schema.json" in done.stdout
-    assert "创新驱动发展工程" in (root / "schema" / "submission.schema.json").read_text("utf-8")
+    assert "写入测试工程" in (root / "schema" / "submission.schema.json").read_text("utf-8")

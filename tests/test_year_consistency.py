@@ -4,7 +4,6 @@ of the year file, said in Chinese at its line (E-YEAR-FILE), in the whole check.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.trees import ROOT
+from tests.trees import ROOT, base_tree
 from validators.check import check_tree
 from validators.year.consistency import year_problems
 from validators.year.files import GUIDELINES_DIR
@@ -171,8 +170,7 @@ def test_an_area_the_text_does_not_head_is_said(tmp_path: Path) -> None:
 
 
 def _broken_2019(root: Path) -> None:
-    for folder in ("submissions", "reviews", "results"):
-        shutil.copytree(ROOT / folder, root / folder)
+    base_tree(root)
     _2019(root, "industries:\n  remove: [火星]\n")
     (root / "submissions" / "cd-mech-eng" / "2019.yaml").write_text("society: cd-mech-eng\nyear: 2019\n",
                                                                    encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -27,3 +28,30 @@ def profile(society: str) -> str:
         maintainers: [{society}-admin]
         sample: true
         """
+
+
+# The sample years this repository ships. No later year rewrites them, so a test that stages
+# "the next year" stages it on these, whatever years the association has added since.
+BASE_YEARS = (2017, 2018)
+NEW_YEAR = BASE_YEARS[-1] + 1
+
+
+def _later(folder: str, names: list[str]) -> set[str]:
+    """Files and folders named after a year after the base years (2019.yaml, reviews/2019)."""
+    return {n for n in names if n.split(".")[0].isdigit() and int(n.split(".")[0]) > BASE_YEARS[-1]}
+
+
+def base_tree(base: Path, folders: tuple[str, ...] = ("submissions", "reviews", "results")) -> Path:
+    """A tree of the repository's data as of the base years: their year files its own (so no
+    later shipped year is inherited) and no file of a later year."""
+    for folder in folders:
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, base / folder, ignore=_later)
+    for kind in ("guidelines", "rubrics"):
+        (base / "validators" / kind).mkdir(parents=True, exist_ok=True)
+        for year in BASE_YEARS:
+            for suffix in (".yaml", ".txt"):
+                shipped = ROOT / "validators" / kind / f"{year}{suffix}"
+                if shipped.is_file():
+                    shutil.copy(shipped, base / "validators" / kind / shipped.name)
+    return base

@@ -68,10 +68,17 @@ def year_file(kind: str, year: int, root: Path | None = None, suffix: str = ".ya
     own = own_folder(kind, root)
     if own is not None and (own / f"{year}{suffix}").is_file():
         return own / f"{year}{suffix}"
-    if year > _own_newest(root):
+    if year > _own_newest(root) or _writes_own(year, root):
         return None
     shipped = PACKAGE_DIR / kind / f"{year}{suffix}"
     return shipped if shipped.is_file() else None
+
+
+def _writes_own(year: int, root: Path | None) -> bool:
+    """A year the tree writes its own guideline for is wholly the tree's: the shipped text or
+    rubric of that year is never mixed into it."""
+    own = own_folder("guidelines", root)
+    return own is not None and own != PACKAGE_DIR / "guidelines" and (own / f"{year}.yaml").is_file()
 
 
 def _own_newest(root: Path | None) -> float:
@@ -91,8 +98,9 @@ def year_files(kind: str, root: Path | None = None) -> dict[int, Path]:
     for folder in (PACKAGE_DIR / kind, own_folder(kind, root)):
         if folder is not None and folder.is_dir():
             for path in folder.iterdir():
-                if (match := _YEAR_FILE.match(path.name)) and int(match.group(1)) <= newest:
-                    found[int(match.group(1))] = path
+                year = int(match.group(1)) if (match := _YEAR_FILE.match(path.name)) else None
+                if year is not None and year <= newest and (folder != PACKAGE_DIR / kind or not _writes_own(year, root)):
+                    found[year] = path
     return dict(sorted(found.items()))
 
 
