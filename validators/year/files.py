@@ -68,17 +68,28 @@ def year_file(kind: str, year: int, root: Path | None = None, suffix: str = ".ya
     own = own_folder(kind, root)
     if own is not None and (own / f"{year}{suffix}").is_file():
         return own / f"{year}{suffix}"
-    if year > _own_newest(root) or _writes_own(year, root):
+    if year > _own_newest(root) or (suffix == ".txt" and _writes_own(year, root)):
         return None
     shipped = PACKAGE_DIR / kind / f"{year}{suffix}"
     return shipped if shipped.is_file() else None
 
 
 def _writes_own(year: int, root: Path | None) -> bool:
-    """A year the tree writes its own guideline for is wholly the tree's: the shipped text or
-    rubric of that year is never mixed into it."""
+    """A tree that writes its own carried-forward guideline for a year takes that year's words
+    from the year it names (or a text of its own), never from the shipped text of the same
+    year. A tree that rewrites a year with a text of its own keeps that text."""
     own = own_folder("guidelines", root)
-    return own is not None and own != PACKAGE_DIR / "guidelines" and (own / f"{year}.yaml").is_file()
+    if own is None or not (path := own / f"{year}.yaml").is_file():
+        return False
+    if os.path.samefile(own, PACKAGE_DIR / "guidelines"):
+        return False
+    return _carried_forward(path, path.stat().st_mtime_ns)
+
+
+@cache
+def _carried_forward(path: Path, _mtime_ns: int) -> bool:
+    loaded = load_path(path, str(path), None)
+    return isinstance(loaded.data, dict) and loaded.data.get("carried_forward_from") is not None
 
 
 def _own_newest(root: Path | None) -> float:
@@ -98,9 +109,8 @@ def year_files(kind: str, root: Path | None = None) -> dict[int, Path]:
     for folder in (PACKAGE_DIR / kind, own_folder(kind, root)):
         if folder is not None and folder.is_dir():
             for path in folder.iterdir():
-                year = int(match.group(1)) if (match := _YEAR_FILE.match(path.name)) else None
-                if year is not None and year <= newest and (folder != PACKAGE_DIR / kind or not _writes_own(year, root)):
-                    found[year] = path
+                if (match := _YEAR_FILE.match(path.name)) and int(match.group(1)) <= newest:
+                    found[int(match.group(1))] = path
     return dict(sorted(found.items()))
 
 
