@@ -15,10 +15,11 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from validators.models.common import SLUG_PATTERN
+from validators.models.for_year import area_item_name, nested_model, report_model
 from validators.models.labelled import Vocabulary
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
-from validators.year.guideline import Guideline
+from validators.year.guideline import AREA_VOCABULARY, Guideline
 
 
 def _fields(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[tuple[str, FieldInfo]]:
@@ -128,11 +129,29 @@ def kind_clauses(rules: Guideline) -> dict[str, dict[str, str]]:
     of writing a kind, to its clause. Kept per field: “其他” is 5.5 for an event and 6 for a
     research topic."""
     out: dict[str, dict[str, str]] = {}
-    for key, vocabulary in _vocabulary_keys().items():
-        claused = {name: kind.clause for kind in rules.kinds.vocabulary(vocabulary) if kind.clause
+    added = {f"{area_item_name(a.key)}.kind": f"{AREA_VOCABULARY}{a.key}" for a in rules.added_areas}
+    for key, vocabulary in {**_vocabulary_keys(), **added}.items():
+        claused = {name: kind.clause for kind in rules.vocabulary(vocabulary) if kind.clause
                    for name in kind.names()}
         if claused:
             out[key] = claused
+    return out
+
+
+def added_area_labels(rules: Guideline) -> dict[str, dict[str, Any]]:
+    """The names, help and date rules of the items of each area the year adds, read off the
+    year's model: they are written like 七's items, so they are named and checked like them."""
+    model = report_model(rules)
+    out: dict[str, dict[str, Any]] = {"fields": {}, "help": {}, "window_dates": {}, "items": {}, "id_prefixes": {}}
+    for area in rules.added_areas:
+        item = nested_model(model.model_fields[area.key].annotation)
+        assert item is not None, area.key
+        for name, info in item.model_fields.items():
+            out["fields"][f"{item.__name__}.{name}"] = info.title or name
+            out["help"][f"{item.__name__}.{name}"] = info.description or ""
+        out["window_dates"][f"{item.__name__}.date"] = WINDOW_DATES["MajorWork.date"]
+        out["items"][area.key] = ITEM_NAMES["major_work"]
+        out["id_prefixes"][area.key] = area.key.replace("_", "-")
     return out
 
 
@@ -145,6 +164,7 @@ def guide_data(rules: Guideline) -> dict[str, Any]:
         "areas": [{"id": a.id, "key": a.key, "title": a.title} for a in rules.areas],
         "clauses": dict(rules.clauses),
         "kind_clauses": kind_clauses(rules),
+        "labels": added_area_labels(rules),
         # Research topics that require a focus (6.1's 国家中心城市), every way of writing them.
         "requires_focus": [n for t in rules.kinds.research_topics if t.requires_focus for n in t.names()],
         "window": {"start": window.start.isoformat(), "deadline": window.deadline.isoformat(),

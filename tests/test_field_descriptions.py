@@ -12,7 +12,7 @@ from site_builder.form_labels import FIELD_HELP, FIELD_TITLES, _fields
 from validators.models.report import YearReport
 from validators.models.review import ObjectionsFile, ReviewFile
 from validators.models.society import SocietyProfile
-from validators.schema import json_schema
+from validators.schema import all_kinds, json_schema
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 ROOTS: list[type[BaseModel]] = [YearReport, SocietyProfile, ReviewFile, ObjectionsFile]
@@ -35,10 +35,16 @@ def test_schema_titles_are_the_form_labels(kind: str) -> None:
     schema = json_schema(kind)
     root = "YearReport" if kind == "submission" else "SocietyProfile"
     definitions = {root: schema, **schema.get("$defs", {})}
+    areas = {a.key for a in all_kinds()[1]}
     compared = 0
     for name, definition in definitions.items():
         for field, prop in definition.get("properties", {}).items():
             key = f"{name}.{field}"
+            if name == root and field in areas:  # named in the newest words of its year
+                continue
+            if key not in FIELD_TITLES:  # an item of an area some year adds
+                assert name.endswith("Item"), key
+                continue
             assert prop.get("title") == FIELD_TITLES[key], key
             assert prop.get("description") == FIELD_HELP[key], key
             compared += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -107,14 +108,20 @@ def _properties(schema: dict) -> list[str]:
     return keys
 
 
-def test_every_field_has_a_chinese_name() -> None:
-    areas = {a.key for a in guideline(available_years()[-1]).areas}
-    submission = _properties(json_schema("submission", available_years()[-1]))
+@pytest.mark.parametrize("year", available_years())
+def test_every_field_has_a_chinese_name(year: int) -> None:
+    """Each field of the year's form has its name: the site's, or (for an area the year adds)
+    the one its guide file carries; an area itself is named by its year's words."""
+    rules = guideline(year)
+    assert rules is not None
+    areas = {a.key for a in rules.areas}
+    named = {**FIELD_TITLES, **guide_data(rules)["labels"]["fields"]}
+    submission = _properties(json_schema("submission", year))
     society = [f"SocietyProfile.{p}" for p in json_schema("society")["properties"]]
     unnamed = [k for k in submission + society
-               if k not in FIELD_TITLES and k.split(".")[1] not in FIELD_TITLES
-               and not (k.startswith("YearReport.") and k.split(".")[1] in areas)]
+               if k not in named and not (k.startswith("YearReport.") and k.split(".")[1] in areas)]
     assert not unnamed, f"name these fields in site_builder/form_labels.py: {unnamed}"
+    assert all(re.search(r"[\u4e00-\u9fff]", named[k]) for k in submission if k in named)
 
 
 def test_site_settings_read_mkdocs_yml(tmp_path: Path) -> None:

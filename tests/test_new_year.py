@@ -184,7 +184,9 @@ CHANGES: dict[str, Change] = {
             """,
         report="digital_services:\n  - id: dig-a\n    kind: 数字化平台建设\n    title: 会员服务平台\n"
                "    date: 2019-05-01\n    description: 平台上线\n",
-        points={"dig-a": 2}, schema=["八、数字化服务"], form=["数字化服务"], pages=["数字化服务"],
+        points={"dig-a": 2}, schema=["八、数字化服务", "DigitalServicesItem"],
+        form=["数字化服务", '"DigitalServicesItem.title":"工作名称"', '"DigitalServicesItem.date":"inside"'],
+        pages=["数字化服务"],
         then_2018="digital_services:\n  - id: dig-a\n    kind: 数字化平台建设\n    title: 会员服务平台\n"
                   "    date: 2018-05-01\n    description: 平台上线\n",
         findings_2018={"E-SCHEMA-UNKNOWN-KEY"}),

@@ -15,10 +15,10 @@ from pydantic import BaseModel
 
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.consortia import Consortium, ConsortiumRole, Direction
+from validators.models.for_year import nested_model, report_model
 from validators.models.government_functions import Function
 from validators.models.innovation import Service
 from validators.models.labelled import LabelledEnum
-from validators.models.major_work import MajorWork
 from validators.models.research import ResearchReport
 from validators.models.service_stations import ServiceStation
 from validators.models.society import SocietyKind
@@ -307,18 +307,20 @@ def _kinds_only(rules: Guideline, d: _Dates, key: str, vocabulary: str, title: s
     kinds = rules.vocabulary(vocabulary)
     item_id, kind, name, description = example or (
         f"{key.replace('_', '-')}-example", kinds[0].label, "工作名称", "本学会做了什么、取得什么结果")
+    model = nested_model(report_model(rules).model_fields[key].annotation)
+    assert model is not None, key
     if rules.kind(vocabulary, kind) is None:  # the example's kind has ended: take the year's first
         kind = kinds[0].label
     return [*_area_header(rules, key),
             _line(f"{key}: []", f"{title}，每项一段"),
-            *_example(2, MajorWork, [
+            *_example(2, model, [
                 (f"- id: {item_id}", None),
                 (f"  kind: {kind}", f"类别：{'、'.join(k.label for k in kinds)}{_span(rules, vocabulary)}"),
                 (f"  title: {name}", None),
                 (f"  date: {d.at(0.7)}", "日期，须在评估期内"),
                 (f"  description: {description}", None),
                 ("  evidence:", None),
-                ("    - https://example.org/party-building", ""),
+                (f"    - https://example.org/{item_id}", ""),
             ])]
 
 

@@ -37,7 +37,9 @@
     var area = def === this.ctx.rootDef && (this.ctx.guide.areas || []).filter(function (a) {
       return a.key === prop;
     })[0];
-    return f[def + "." + prop] || (area && area.title) || f[prop] || prop;
+    // An area is named as its year words it (a year may reword one, or add one).
+    if (area) return (RF.NUMERALS[Number(area.id)] || area.id) + "、" + area.title;
+    return f[def + "." + prop] || f[prop] || prop;
   };
 
   R.register = function (path, box, msg) {

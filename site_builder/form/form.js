@@ -109,7 +109,7 @@
       root: root,
       rootDef: "YearReport",
       state: st,
-      labels: this.labels,
+      labels: this.labelsFor(year),
       guide: guide,
       flagged: st.flagged,
       onInput: function (path) {
@@ -290,8 +290,18 @@
     return def;
   };
 
+  /* The names and help of a year's fields: the site's, and those of any area the year adds
+   * (guide-<year>.json, read off the year's files). */
+  App.prototype.labelsFor = function (year) {
+    var extra = (this.guides[year] || {}).labels || {};
+    var merged = {};
+    Object.keys(this.labels).forEach(function (k) { merged[k] = this.labels[k]; }, this);
+    Object.keys(extra).forEach(function (k) { merged[k] = Object.assign({}, this.labels[k], extra[k]); }, this);
+    return merged;
+  };
+
   App.prototype.where = function (ctx, path) {
-    var labels = this.labels;
+    var labels = ctx.labels;
     var words = [];
     var schema = RF.resolveSchema(ctx.root, ctx.root);
     var def = ctx.rootDef;
@@ -315,12 +325,12 @@
   App.prototype.issuesFor = function (ctx, validate, data) {
     var self = this;
     var issues = RF.schemaIssues(validate, data, ctx.root, {
-      slugPattern: this.labels.slug_pattern,
+      slugPattern: ctx.labels.slug_pattern,
       defAt: function (path) {
         return self.defAt(ctx.root, ctx.rootDef, path);
       },
       fieldLabel: function (def, prop) {
-        return self.labels.fields[def + "." + prop] || self.labels.fields[prop] || prop;
+        return ctx.labels.fields[def + "." + prop] || ctx.labels.fields[prop] || prop;
       },
     });
     return issues;
@@ -332,7 +342,7 @@
     var ctx = this.ctx;
     var root = this.schemas[st.year];
     var issues = this.issuesFor(ctx, this.validators[st.year], st.data)
-      .concat(RF.guideIssues(st.data, root, ctx.guide, this.labels));
+      .concat(RF.guideIssues(st.data, root, ctx.guide, ctx.labels));
     var profileIssues = [];
     if (this.profileCtx) {
       st.profile.id = st.data.society;
@@ -340,7 +350,7 @@
     }
     this.place(ctx, issues);
     if (this.profileCtx) this.place(this.profileCtx, profileIssues);
-    this.showCriteria(RF.criteriaByEvent(st.data, root, issues, ctx.guide, this.labels));
+    this.showCriteria(RF.criteriaByEvent(st.data, root, issues, ctx.guide, ctx.labels));
     this.showSummary(issues.map(function (i) { return [ctx, i]; })
       .concat(profileIssues.map(function (i) { return [this.profileCtx, i]; }, this)));
     this.updateOutput(issues.concat(profileIssues));

@@ -17,14 +17,14 @@ from pydantic import BaseModel, Field, create_model
 from pydantic.fields import FieldInfo
 
 from validators.models.labelled import LabelledEnum, OpenKind, Vocabulary
-from validators.models.major_work import MajorWork
+from validators.models.major_work import AreaItem
 from validators.models.report import YearReport
 from validators.yaml.policy import policy
 from validators.year.guideline import AREA_VOCABULARY, Area, Guideline
 from validators.year.kinds import Kind, Kinds
 from validators.year.text import NUMERALS
 
-__all__ = ["item_model", "kind_enum", "nested_model", "report_model", "report_model_of",
+__all__ = ["area_item_name", "item_model", "kind_enum", "nested_model", "report_model", "report_model_of",
            "vocabulary_fields", "year_classes"]
 
 
@@ -97,13 +97,19 @@ def _added_area(area: Area, year: int, numeral: str) -> tuple[Any, Any]:
     """The field of an area a year adds: a list of items written like 七's, of its own kinds."""
     vocabulary = f"{AREA_VOCABULARY}{area.key}"
     kind = _enum(vocabulary, area.kinds or [], year)
-    info = MajorWork.model_fields["kind"]
+    info = AreaItem.model_fields["kind"]
     fields: dict[str, Any] = {"kind": (Annotated[kind, Vocabulary(vocabulary), Field(
         title=info.title, description=f"本年度“{area.title}”的类别之一")], ...)}
-    item = create_model("MajorWork", __base__=MajorWork, **fields)
+    # Named after its area: the schema's definitions, and the form's labels, are keyed by it.
+    item = create_model(area_item_name(area.key), __base__=AreaItem, **fields)
     return (Annotated[list[item], Field(  # type: ignore[valid-type]
         max_length=policy().yaml.max_list_items, title=f"{numeral}、{area.title}",
         description=f"{area.title}，每项一项")], [])
+
+
+def area_item_name(key: str) -> str:
+    """`digital_services` → `DigitalServicesItem`: the model of an added area's items."""
+    return "".join(part.title() for part in key.split("_")) + "Item"
 
 
 @cache
