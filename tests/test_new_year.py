@@ -5,6 +5,7 @@ figure moves."""
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import subprocess
@@ -387,3 +388,17 @@ def test_an_ended_clause_is_not_spoken_of(tmp_path: Path) -> None:
     schema = files["form/schema-2019.json"].decode("utf-8")
     assert "条款 2.1" not in schema
     assert "2.1–" not in schema
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("change", "read"), [("an ended clause (2.1)", False), ("new points", True)])
+def test_the_rubric_page_reads_no_ended_clause(tmp_path: Path, change: str, read: bool) -> None:
+    """The default readings are the newest year's: a clause its text ended has none."""
+    root = _tree(tmp_path, CHANGES[change])
+    docs = tmp_path / "docs"
+    generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
+    page = (docs / "rubric" / "index.md").read_text("utf-8")
+    readings = html.unescape(page[page.index("{#interpretations}"):page.index("{#rubric-2019}")])
+    assert "（2019 年度的指南和细则）" in readings
+    assert ("首批承能试点学会（2.1）" in readings) is read
+    assert "「有较大提升」（2.3）" in readings
