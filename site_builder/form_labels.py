@@ -14,11 +14,14 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_PATTERN
 from validators.models.for_year import area_item_name, nested_model, report_model
 from validators.models.labelled import Vocabulary
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
+from validators.year.countries import country_key, country_table
+from validators.year.criteria import criteria_needs
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 
 
@@ -173,14 +176,34 @@ def guide_data(rules: Guideline) -> dict[str, Any]:
         "choices": {
             "districts": list(rules.districts),
             "industries": [*rules.industries, "其他"],
-            "provinces": rules.province_names,
+            # One box per region: a region is one place whatever its name (check counts it once).
+            "provinces": [p.short for p in rules.provinces],
             "popularisation_occasions": rules.occasion_names,
         },
+        **event_criteria(rules),
+    }
+
+
+def event_criteria(rules: Guideline) -> dict[str, Any]:
+    """What the form's criteria (form-criteria.js) read, so that it counts as `check` does
+    (`rules.academic_events.unmet_criteria`): each category's criteria and their words, and
+    every way of writing a category, role, region, occasion or (the year's own) country name."""
+    return {
+        "events": [{"code": c.code, "label": c.label, "clause": c.clause, "names": c.names(),
+                    "criteria": c.criteria.model_dump(mode="json", exclude_none=True),
+                    "needs": criteria_needs(c, rules)} for c in rules.kinds.event_categories],
+        "roles": {name: role.value for role in EventRole for name in (role.value, role.label)},
+        "regions": {name: [p.short, p.counts] for p in rules.provinces for name in (p.name, p.short)},
+        "occasions": {**{name: o.name for o in rules.popularisation_occasions for name in (o.name, *o.aliases)},
+                      rules.open_occasion: rules.open_occasion},
+        "open_occasion": rules.open_occasion,
+        "country_aliases": {country_key(alias): code for alias, code in rules.country_aliases.items()},
     }
 
 
 def labels_data() -> dict[str, Any]:
     return {
+        "country_codes": country_table(),
         "fields": FIELD_TITLES,
         "items": ITEM_NAMES,
         "id_prefixes": ID_PREFIXES,

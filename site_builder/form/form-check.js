@@ -207,29 +207,20 @@
       if (owner && owner.choices) e = Object.assign({}, e, { keyword: "enum", params: {}, parentSchema: owner });
       if (["if", "anyOf", "oneOf", "allOf", "not", "then", "else"].indexOf(e.keyword) !== -1) return;
       if (/\/anyOf\/\d+\/type$/.test(e.schemaPath) && e.params && e.params.type === "null") return;
-      var cond = conditionOf(e, root);
-      if (cond && cond.skip) return;
-      var issue;
-      if (cond) {
-        issue = {
-          path: cond.objectPath.concat([cond.prop]),
-          severity: "error",
-          message: cond.text + "（" + (cond.condition.description || "类别标准") + "）",
-          criterion: cond,
-        };
-      } else {
-        var path = RF.parsePointer(e.instancePath);
-        var labelOf = function (prop) {
-          return ctx.fieldLabel(ctx.defAt(path), prop);
-        };
-        issue = {
-          path: e.keyword === "required" ? path.concat([e.params.missingProperty])
-            : e.keyword === "additionalProperties" ? path.concat([e.params.additionalProperty]) : path,
-          severity: e.keyword === "required" ? "todo" : "error",
-          message: message(e, { label: labelOf, slugPattern: ctx.slugPattern }),
-        };
-        if (e.keyword === "additionalProperties") issue.fix = { remove: issue.path };
-      }
+      // The categories' criteria are counted by form-criteria.js, as `check` counts them (a
+      // region named twice is one region, which the schema's conditions cannot say).
+      if (conditionOf(e, root)) return;
+      var path = RF.parsePointer(e.instancePath);
+      var labelOf = function (prop) {
+        return ctx.fieldLabel(ctx.defAt(path), prop);
+      };
+      var issue = {
+        path: e.keyword === "required" ? path.concat([e.params.missingProperty])
+          : e.keyword === "additionalProperties" ? path.concat([e.params.additionalProperty]) : path,
+        severity: e.keyword === "required" ? "todo" : "error",
+        message: message(e, { label: labelOf, slugPattern: ctx.slugPattern }),
+      };
+      if (e.keyword === "additionalProperties") issue.fix = { remove: issue.path };
       var key = RF.pointer(issue.path) + "|" + issue.message;
       if (seen[key]) return;
       seen[key] = true;
@@ -282,7 +273,8 @@
       var field = path[path.length - 1];
       var choice = labels.choices[key];
       if (choice && choice.strict) {
-        var allowed = guide.choices[choice.list] || [];
+        // A region may be written by its full or short name (the boxes offer the short one).
+        var allowed = choice.list === "provinces" ? Object.keys(guide.regions || {}) : guide.choices[choice.list] || [];
         (Array.isArray(value) ? value : [value]).forEach(function (v, i) {
           if (typeof v === "string" && allowed.indexOf(v) === -1) {
             issues.push({ path: Array.isArray(value) ? path.concat([i]) : path, severity: "error",
@@ -331,36 +323,38 @@
     return issues;
   };
 
-  /* What each academic event's claimed category still lacks, from the schema's conditions. */
+  /* Each unmet criterion of an event's claimed category, at its field: once, and only where the
+   * field holds a value (an empty required field is already a 必填). */
+  RF.criteriaIssues = function (data, guide, labels) {
+    var issues = [];
+    (Array.isArray(data.academic_events) ? data.academic_events : []).forEach(function (event, i) {
+      if (!RF.isObject(event)) return;
+      var category = RF.eventCategory(guide, event.category);
+      RF.eventUnmet(event, guide, labels).forEach(function (u) {
+        var value = event[u.prop];
+        var optional = u.prop === "main_forum" || u.prop === "materials" || u.prop === "sub_forums";
+        if (!optional && (value === undefined || value === null || value === "")) return;
+        issues.push({ path: ["academic_events", i, u.prop], severity: "error",
+          message: u.need + "，现为 " + u.now + "（" + category.label +
+            (category.clause ? "，条款 " + category.clause : "") + "）。" });
+      });
+    });
+    return issues;
+  };
+
+  /* What each academic event's claimed category still lacks (form-criteria.js). */
   RF.criteriaByEvent = function (data, root, issues, guide, labels) {
     var out = {};
     (data.academic_events || []).forEach(function (event, i) {
       if (!RF.isObject(event)) return;
-      var clause = ((guide.kind_clauses || {})["AcademicEvent.category"] || {})[event.category];
-      var category = event.category ? String(event.category) : "";
-      var lacking = [];
-      var seen = {};
-      issues.forEach(function (issue) {
-        var c = issue.criterion;
-        if (!c || c.objectPath[0] !== "academic_events" || c.objectPath[1] !== i || seen[c.prop]) return;
-        seen[c.prop] = true;
-        lacking.push({ prop: c.prop, text: c.propSchema.description || c.text, now: describeNow(event[c.prop], c.propSchema, guide) });
+      var category = RF.eventCategory(guide, event.category);
+      var clause = category ? category.clause : null;
+      var lacking = RF.eventUnmet(event, guide, labels).map(function (u) {
+        return { prop: u.prop, text: u.need, now: u.now };
       });
-      out[i] = { category: category, clause: clause || null, clauseText: clause ? guide.clauses[clause] : null, lacking: lacking };
+      out[i] = { category: category ? category.label : (event.category ? String(event.category) : ""),
+        clause: clause || null, clauseText: clause ? guide.clauses[clause] : null, lacking: lacking };
     });
     return out;
   };
-
-  function describeNow(value, schema, guide) {
-    if (value === undefined || value === null || value === "") return "未填写";
-    if (Array.isArray(value)) {
-      var counted = schema.contains && schema.contains.enum ? value.filter(function (v, k) {
-        return schema.contains.enum.indexOf(v) !== -1 && value.indexOf(v) === k;
-      }) : value;
-      var note = schema.contains && schema.contains.enum ? "（" + guide.home_province + "不计入）" : "";
-      return counted.length + " 个" + note;
-    }
-    if (typeof value === "boolean") return value ? "是" : "否";
-    return String(value);
-  }
 })();

@@ -30,6 +30,28 @@
   R.set = function (path, value) {
     RF.setPath(this.ctx.state.data, path, value);
     this.ctx.onInput(path);
+    // An event's fields follow its category (and the open occasion asks for its name).
+    var last = path[path.length - 1];
+    if (path[0] === "academic_events" && (last === "category" || last === "occasion")) {
+      this.ctx.rerender(RF.pointer(path));
+    }
+  };
+
+  /* The fields of an item the form leaves out: an academic event shows only the fields its
+   * category's criteria ask about, and any field that already holds a value. */
+  R.hidden = function (def, item) {
+    if (String(def || "").indexOf("AcademicEvent") !== 0 || !RF.isObject(item)) return [];
+    var guide = this.ctx.guide;
+    var shown = RF.criteriaFields(guide, item.category);
+    var open = (guide.occasions || {})[String(item.occasion || "").trim()] === guide.open_occasion;
+    if (!open) shown = shown.filter(function (f) { return f !== "occasion_name" && f !== "occasion_organizer"; });
+    return ["main_forum", "sub_forums", "materials", "speaker_provinces", "countries", "occasion",
+      "occasion_name", "occasion_organizer"].filter(function (f) {
+      var v = item[f];
+      var empty = v === undefined || v === null || v === "" || v === false || v === 0 ||
+        (Array.isArray(v) && !v.length);
+      return shown.indexOf(f) === -1 && empty;
+    });
   };
 
   R.fieldLabel = function (def, prop) {
@@ -262,18 +284,29 @@
     var self = this;
     var ctx = this.ctx;
     var names = ctx.guide.choices[choice.list] || [];
+    var regions = choice.list === "provinces" ? ctx.guide.regions || {} : {};
     var current = function () {
       var v = self.get(path);
       return Array.isArray(v) ? v : [];
     };
+    // A region written by its full name (北京市) is its box (北京), and is one region however
+    // often it is written: the form keeps it once, as `check` counts it.
+    var written = current();
+    var canonical = [];
+    written.forEach(function (v) {
+      var region = typeof v === "string" ? regions[v.trim()] : null;
+      var name = region ? region[0] : v;
+      if (canonical.indexOf(name) === -1) canonical.push(name);
+    });
+    if (canonical.length !== written.length || canonical.some(function (v, k) { return v !== written[k]; })) {
+      RF.setPath(ctx.state.data, path, canonical.length ? canonical : undefined);
+    }
     var count = el("p", { class: "rf-count" });
     var refresh = function () {
       var chosen = current();
-      var others = chosen.filter(function (n, k) {
-        return n !== ctx.guide.home_province && names.indexOf(n) !== -1 && chosen.indexOf(n) === k;
-      });
-      count.textContent = "已选 " + chosen.length + " 个，其中外省（区、市）" + others.length + " 个（" +
-        ctx.guide.home_province + "不计入）。";
+      var counted = RF.countedRegions({ speaker_provinces: chosen }, ctx.guide).length;
+      count.textContent = "已选 " + chosen.length + " 个，计入 " + counted + " 个外省（区、市）（" +
+        ctx.guide.home_province + "和不计入的地区除外）。";
     };
     var grid = el("div", { class: "rf-grid", id: id, role: "group" });
     names.forEach(function (name) {
@@ -333,7 +366,9 @@
   R.fields = function (container, schema, path) {
     var self = this;
     var required = schema.required || [];
+    var hidden = this.hidden(schema.def, this.get(path));
     Object.keys(schema.properties || {}).forEach(function (prop) {
+      if (hidden.indexOf(prop) !== -1) return;
       self.field(container, schema.properties[prop], path.concat([prop]), schema.def, prop,
         required.indexOf(prop) !== -1);
     });
@@ -370,6 +405,15 @@
       var card = el("section", { class: "rf-card", dataset: { pointer: RF.pointer(itemPath) } }, [
         el("div", { class: "rf-card-head" }, [
           title,
+          el("button", { type: "button", class: "rf-small rf-copy-item", text: "复制此" + itemName,
+            on: { click: function () {
+              // A repeated event (a monthly salon): the same fields under a new id.
+              var copy = JSON.parse(JSON.stringify(self.get(itemPath)));
+              if (RF.isObject(copy) && typeof copy.id === "string") copy.id = self.freshId(prop);
+              var current = self.get(path);
+              current.splice(i + 1, 0, copy);
+              ctx.rerender(RF.pointer(path.concat([i + 1])));
+            } } }),
           el("button", { type: "button", class: "rf-small rf-remove", text: "删除此" + itemName,
             on: { click: function () {
               if (window.confirm("删除" + itemName + " " + (i + 1) + "？")) self.removeAt(path, i);

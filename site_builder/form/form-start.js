@@ -268,6 +268,10 @@
         profile: options.profile || { id: data.society, maintainers: [] },
         flagged: options.flagged || new WeakMap(),
         note: options.note || "",
+        // A blank report says a field's problem once the field is left; a file brought in
+        // (a draft, last year's report, an import) says every problem at once.
+        showAll: Object.keys(data).some(function (k) { return k !== "society" && k !== "year"; }),
+        touched: {},
       };
       self.renderEditor();
       var top = self.editor.querySelector("h2");

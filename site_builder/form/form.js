@@ -102,8 +102,9 @@
     if (st.note) this.editor.appendChild(el("p", { class: "rf-note", text: st.note }));
     this.editor.appendChild(el("p", { class: "rf-help", text: guide.title + "。本年度评估期：" + guide.window.label + "。" }));
 
+    // The check's one-line result, kept in view at the bottom of the window (it follows the
+    // areas in the page, so that it never covers the form's top or the page's own buttons).
     this.summary = el("div", { class: "rf-summary", "aria-live": "polite" });
-    this.editor.appendChild(this.summary);
 
     var ctx = {
       root: root,
@@ -185,7 +186,19 @@
       renderer.field(self.editor, root.properties[prop], [prop], "YearReport", prop, false);
     });
 
+    this.editor.appendChild(this.summary);
     this.renderOutput();
+    if (this.leavingOn !== this.editor) {
+      this.leavingOn = this.editor;
+      // A field left (focus moves on) shows its problem from then on.
+      this.leaving = function (e) {
+        var box = e.target && e.target.closest ? e.target.closest("[data-pointer]") : null;
+        if (!box || !self.state) return;
+        self.state.touched[box.dataset.pointer] = true;
+        self.schedule();
+      };
+      this.editor.addEventListener("focusout", this.leaving);
+    }
     this.validateNow();
     if (focusPointer != null) {
       window.scrollTo(0, scrollY);
@@ -342,7 +355,8 @@
     var ctx = this.ctx;
     var root = this.schemas[st.year];
     var issues = this.issuesFor(ctx, this.validators[st.year], st.data)
-      .concat(RF.guideIssues(st.data, root, ctx.guide, ctx.labels));
+      .concat(RF.guideIssues(st.data, root, ctx.guide, ctx.labels))
+      .concat(RF.criteriaIssues(st.data, ctx.guide, ctx.labels));
     var profileIssues = [];
     if (this.profileCtx) {
       st.profile.id = st.data.society;
@@ -356,13 +370,17 @@
     this.updateOutput(issues.concat(profileIssues));
   };
 
+  var RANK = { error: 0, todo: 1, warning: 2 };
+
   App.prototype.place = function (ctx, issues) {
     var self = this;
+    var st = this.state;
     ctx.fields.forEach(function (entry, pointer) {
       if (pointer !== "") RF.clear(entry.msg);
       entry.box.classList.remove("rf-has-error", "rf-has-todo");
     });
-    issues.forEach(function (issue) {
+    var said = {};
+    issues.slice().sort(function (a, b) { return RANK[a.severity] - RANK[b.severity]; }).forEach(function (issue) {
       var path = issue.path.slice();
       var entry = null;
       while (true) {
@@ -372,6 +390,10 @@
       }
       issue.placed = !!(entry && RF.pointer(path) !== "");
       if (!issue.placed) return;
+      // One message a field, the worst; on a blank report, once the field has been left.
+      var pointer = RF.pointer(path);
+      if (said[pointer] || !(st.showAll || st.touched[pointer] || issue.severity === "warning")) return;
+      said[pointer] = true;
       var line = el("p", { class: "rf-" + issue.severity, text: issue.message });
       if (issue.fix && issue.fix.remove) {
         line.appendChild(el("button", { type: "button", class: "rf-small", text: "删除此字段",
@@ -429,8 +451,16 @@
       ? "检查通过：表单没有发现问题" + (counts.warning ? "（另有 " + counts.warning + " 条提示）" : "") + "。提交后系统还会做完整检查（如证明材料文件是否存在）。"
       : "检查结果：" + counts.error + " 处错误，" + counts.todo + " 处待填写，" + counts.warning + " 条提示。" }));
     if (!pairs.length) return;
-    var details = el("details", { class: "rf-summary-list", open: pairs.length <= 12 ? "" : null },
-      [el("summary", { text: "逐项查看" })]);
+    var details = el("details", { class: "rf-summary-list", open: this.summaryOpen ? "" : null,
+      on: { toggle: function () {
+        self.summaryOpen = details.open;
+        // Asking for the list is asking to see every problem at its field too.
+        if (details.open && !self.state.showAll) {
+          self.state.showAll = true;
+          self.validateNow();
+        }
+      } } },
+      [el("summary", { text: "逐项查看（" + pairs.length + "）" })]);
     var list = el("ul");
     pairs.forEach(function (p) {
       var ctx = p[0];

@@ -91,6 +91,15 @@ def settled(page) -> None:
     page.wait_for_timeout(400)
 
 
+def summary(page) -> str:
+    """The check's result with its list opened, as a user who asks for it reads it."""
+    listed = page.locator(".rf-summary .rf-summary-list")
+    if listed.count() and not listed.evaluate("d => d.open"):
+        listed.locator("summary").click()
+        settled(page)
+    return page.inner_text(".rf-summary")
+
+
 def download(page, kind: str) -> str:
     with page.expect_download() as info:
         page.click(f"#rf-download-{kind}")
@@ -209,7 +218,7 @@ def test_last_year_copy_shows_what_a_changed_event_lacks(page) -> None:
     assert "参与规模不少于 100 人" in text
     assert "60" in text
     assert "参与规模不少于 100 人" in box(page, f"{event}/participants").locator(".rf-msg").inner_text()
-    assert "参与规模不少于 100 人" in page.inner_text(".rf-summary")
+    assert "参与规模不少于 100 人" in summary(page)
 
 
 def test_broken_and_unknown_files_show_their_errors(page) -> None:
@@ -228,10 +237,10 @@ def test_broken_and_unknown_files_show_their_errors(page) -> None:
                                               "buffer": unknown.encode()}])
     page.wait_for_selector(".rf-editor .rf-summary")
     settled(page)
-    summary = page.inner_text(".rf-summary")
-    assert "未知字段“foo”" in summary
-    assert "未知字段“titel”" in summary
-    assert "你是不是想写“title”" in summary
+    said = summary(page)
+    assert "未知字段“foo”" in said
+    assert "未知字段“titel”" in said
+    assert "你是不是想写“title”" in said
     assert "未知字段“titel”" in box(page, "/major_work/0").locator(":scope > .rf-msg").inner_text()
     # The code is shown as its label; the hostile text stays text.
     assert box(page, "/major_work/0/kind").locator("select").input_value() == "深化改革"
@@ -241,7 +250,7 @@ def test_broken_and_unknown_files_show_their_errors(page) -> None:
 
     page.locator(".rf-summary button", has_text="删除此字段").first.click()
     settled(page)
-    assert "未知字段“foo”" not in page.inner_text(".rf-summary")
+    assert "未知字段“foo”" not in summary(page)
 
 
 def test_long_report_explains_the_upload_route(page) -> None:
@@ -355,18 +364,24 @@ def test_a_draft_is_saved_and_offered_back(page) -> None:
 
 
 def test_errors_stay_in_view_and_a_copied_year_is_flagged(page) -> None:
-    """The summary with its count and jump list stays on screen while the form scrolls; a
-    title naming last year gets the same warning as `check` gives."""
+    """The check's result stays on screen while the form scrolls, as a line or two at the bottom
+    of the window (never over the form's fields above); a title naming last year gets the same
+    warning as `check` gives."""
     _start_blank(page, sorted(_registered())[0])
     add(page, "/academic_events")
     fill(page, "/academic_events/0/title", "2017年度学术年会")
     settled(page)
     assert "2017 年" in box(page, "/academic_events/0/title").inner_text()
-    page.mouse.wheel(0, 6000)
-    page.wait_for_timeout(300)
-    top = page.evaluate("() => document.querySelector('.rf-editor .rf-summary').getBoundingClientRect().top")
-    assert 0 <= top < 120
-    assert "处错误" in page.inner_text(".rf-editor .rf-summary")
+    for width, height in ((1280, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.evaluate("() => document.querySelector('#rf-area-innovation').scrollIntoView()")
+        page.wait_for_timeout(300)
+        bar = page.evaluate("() => { const r = document.querySelector('.rf-editor .rf-summary')"
+                            ".getBoundingClientRect(); return [r.top, r.bottom, r.height, innerHeight]; }")
+        _top, bottom, tall, window = bar
+        assert abs(bottom - window) <= 2, bar  # at the bottom of the window
+        assert tall <= 0.12 * window, bar  # a line or two, not a panel over the form
+        assert "处错误" in page.inner_text(".rf-editor .rf-summary")
 
 
 def test_the_form_has_no_serious_accessibility_fault(page) -> None:

@@ -15,12 +15,21 @@ from functools import cache
 import pycountry
 from babel import Locale
 
-__all__ = ["country_code", "country_name", "known_country_names", "other_countries"]
+__all__ = ["country_code", "country_key", "country_name", "country_table", "known_country_names",
+           "other_countries"]
 
 
-def _key(name: str) -> str:
+def country_key(name: str) -> str:
     """Case, width and spacing do not tell two names apart: `usa`, `ＵＳＡ` and `U S A` are one."""
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+_key = country_key
+
+
+def country_table() -> dict[str, str]:
+    """Every known name, normalised by `country_key`, to its code: the form counts with it."""
+    return dict(_names())
 
 
 @cache

@@ -13,7 +13,7 @@ from validators.models.academic_events import EventRole
 from validators.year.guideline import Guideline
 from validators.year.kinds import EventCategory
 
-__all__ = ["event_conditions", "with_year_criteria"]
+__all__ = ["criteria_needs", "event_conditions", "with_year_criteria"]
 
 
 def _category(category: EventCategory) -> dict[str, Any]:
@@ -61,6 +61,12 @@ def _criteria(category: EventCategory, rules: Guideline) -> tuple[dict[str, Any]
                      rules.open_occasion],
             "description": "须在全国性、全市性科普活动中举办"}
     return properties, list(properties)
+
+
+def criteria_needs(category: EventCategory, rules: Guideline) -> dict[str, str]:
+    """What each criterion of a category asks, in the words editors show (须设有主论坛, …)."""
+    properties, _ = _criteria(category, rules)
+    return {prop: schema["description"] for prop, schema in properties.items()}
 
 
 def event_conditions(rules: Guideline) -> list[dict[str, Any]]:
