@@ -22,6 +22,7 @@ from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 from validators.year.countries import country_key, country_table
 from validators.year.criteria import criteria_needs
+from validators.year.cycle import Phase, full_date
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 
 
@@ -158,7 +159,33 @@ def added_area_labels(rules: Guideline) -> dict[str, dict[str, Any]]:
     return out
 
 
-def guide_data(rules: Guideline) -> dict[str, Any]:
+def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
+    """What the form says of the year before any field, and writes at the top of the file: the
+    phase of the year on the day the form is used, and what it means for a report sent now."""
+    year, calendar = rules.year, rules.calendar
+    final = {"phase": Phase.FINAL.value, "from": None, "to": None,
+             "sentence": f"{year} 年度已定稿：评估结果不再改变，这一年度的报告不能再修改。"}
+    if frozen:
+        return [final]
+    if calendar is None:
+        return []
+    closes, notice_ends = full_date(calendar.submission_closes), full_date(calendar.notice_ends)
+    words = {
+        Phase.NOT_OPEN: f"{year} 年度尚未开始填报（{full_date(calendar.submission_opens)}开始）："
+                        "可以先填写、下载保存，开始后再提交。",
+        Phase.SUBMISSION: f"{year} 年度正在填报，{closes}截止（含当日）：截止前提交，截止前可以反复修改。",
+        Phase.VERIFICATION: f"{year} 年度的填报已于{closes}截止，市科协正在核查："
+                            "现在提交或修改报告，须经市科协管理员同意；核查之后提交的项目未经核实，不计分。",
+        Phase.NOTICE: f"{year} 年度的评估结果正在公示（至{notice_ends}）：报告只能在回应市科协已受理、允许更正的异议时修改；"
+                      "公示期间新提交的项目未经核实，不计分。对结果有异议，请在公示期内提出。",
+        Phase.FINAL: final["sentence"],
+    }
+    return [{"phase": phase.value, "from": start.isoformat() if start else None,
+             "to": end.isoformat() if end else None, "sentence": words[phase]}
+            for phase, start, end in calendar.spans()]
+
+
+def guide_data(rules: Guideline, frozen: bool = False) -> dict[str, Any]:
     """What the form needs of a guideline year besides its schema."""
     window = rules.evaluation_window
     return {
@@ -167,6 +194,7 @@ def guide_data(rules: Guideline) -> dict[str, Any]:
         "areas": [{"id": a.id, "key": a.key, "title": a.title} for a in rules.areas],
         "clauses": dict(rules.clauses),
         "kind_clauses": kind_clauses(rules),
+        "phases": phase_sentences(rules, frozen),
         "labels": added_area_labels(rules),
         # Research topics that require a focus (6.1's 国家中心城市), every way of writing them.
         "requires_focus": [n for t in rules.kinds.research_topics if t.requires_focus for n in t.names()],

@@ -15,6 +15,8 @@ from typing import Any
 
 from site_builder.form_labels import guide_data, labels_data
 from site_builder.mkdocs_config import read_config
+from validators.evaluation.results import results_path
+from validators.models.consortia import ConsortiumRole
 from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 from validators.template import schema_line
@@ -108,6 +110,22 @@ def _reports(society: str, docs: list[ReportDoc]) -> dict[str, Any]:
                         for doc in docs}}
 
 
+def _consortia(repo: Repository) -> list[dict[str, Any]]:
+    """Every consortium a report leads, as its lead last reported it: a member picks it from
+    this list instead of typing what only the lead knows (its id, form, date)."""
+    found: dict[str, dict[str, Any]] = {}
+    for (society, year), doc in sorted(repo.reports.items()):
+        profile = repo.profiles.get(society)
+        for item in doc.report.consortia:
+            if item.role is ConsortiumRole.LEAD:
+                found[item.id] = {
+                    "id": item.id, "name": item.name, "form": item.form.label,
+                    "direction": item.direction.label, "industry": item.industry,
+                    "established": item.established.isoformat(), "lead": society,
+                    "lead_name": profile.profile.name if profile else society, "year": year}
+    return sorted(found.values(), key=lambda c: (c["name"], c["id"]))
+
+
 def page_markdown() -> str:
     """The page: instructions and the mount point; the scripts find their data beside them."""
     base = "./"
@@ -152,12 +170,13 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     societies = _societies(repo, grouped)
     files[f"{ASSETS}/config.json"] = _config(years, societies, settings)
     files[f"{ASSETS}/labels.json"] = _json(labels_data())
+    files[f"{ASSETS}/consortia.json"] = _json(_consortia(repo))
     files[f"{ASSETS}/schema-society.json"] = _json(json_schema("society"))
     for year in years:
         rules = guideline(year, root)
         assert rules is not None  # filtered above
         files[f"{ASSETS}/schema-{year}.json"] = _json(json_schema("submission", year, root))
-        files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules))
+        files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules, results_path(root, year).is_file()))
     for society in societies:
         files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(society["id"], grouped[society["id"]]))
     return files
@@ -177,7 +196,8 @@ def society_files(repo: Repository, changed: Iterable[str], settings: SiteSettin
     root = repo.root
     years = sorted(y for y in available_years(root) if guideline(y, root) is not None)
     grouped = _by_society(repo)
-    files = {f"{ASSETS}/config.json": _config(years, _societies(repo, grouped), settings)}
+    files = {f"{ASSETS}/config.json": _config(years, _societies(repo, grouped), settings),
+             f"{ASSETS}/consortia.json": _json(_consortia(repo))}
     for society in sorted(set(changed) & set(grouped)):
         files[f"{ASSETS}/reports/{society}.json"] = _json(_reports(society, grouped[society]))
     return files

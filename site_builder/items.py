@@ -197,7 +197,7 @@ ITEM_LISTS: tuple[ItemList, ...] = (
               (Column("活动", numeric=True), _n("activities")),
               (Column("年度分档"), _tier("service_stations")), *_EVIDENCE, *_score("service_stations"))),
     ItemList("consortia", "consortia", "学会联合体", ("consortia",), lambda r: r.consortia,
-             ((Column("联合体"), _t("name")), (Column("角色"), _label("role")),
+             ((Column("联合体"), _t("name")), (Column("编号"), _t("id")), (Column("角色"), _label("role")),
               (Column("形式"), _label("form")), (Column("方向"), _label("direction")),
               (Column("产业"), _t("industry")), (Column("成员", numeric=True), _members),
               (Column("成立日期"), _date("established")), (Column("活动", numeric=True), _n("activities")),

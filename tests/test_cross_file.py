@@ -257,3 +257,32 @@ def test_symlinked_report_is_refused_without_reading_its_target(tmp_path: Path) 
     assert [(f.code, f.file) for f in result.findings] == [("E-PATH-SYMLINK", "submissions/cd-a/2017.yaml")]
     assert "hunter2" not in str(result.to_dict())
     assert not repo.reports
+
+
+def _no_lead_messages(root: Path) -> list[str]:
+    result, _ = check_tree(root)
+    return [f.message for f in result.findings if f.code == "W-CONSORTIUM-NO-LEAD"]
+
+
+def test_a_member_under_another_id_is_told_the_lead_s_id(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _consortium("牵头", "[cd-b]")),
+        "submissions/cd-b/2017.yaml": _report("cd-b", 2017, _consortium("参与", cid="consortium-typed")),
+    })
+    [message] = _no_lead_messages(tmp_path)
+    assert "cd-a 牵头的同名联合体“测试联合体”" in message
+    assert "编号为“consortium-x”" in message
+
+
+def test_a_member_whose_lead_has_not_reported_this_year_is_told_so(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _consortium("牵头", "[cd-b]")),
+        "submissions/cd-a/2018.yaml": _report("cd-a", 2018),
+        "submissions/cd-b/2018.yaml": _report("cd-b", 2018, _consortium("参与")),
+    })
+    [message] = _no_lead_messages(tmp_path)
+    assert "由 cd-a 牵头（见它的 2017 年报告），但 cd-a 的 2018 年报告没有列出它" in message

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import itertools
 import json
 import re
 from pathlib import Path
@@ -19,7 +21,7 @@ from site_builder.form_page import (
     site_settings,
     write_form,
 )
-from tests.trees import profile, write_tree
+from tests.trees import ROOT, profile, write_tree
 from validators.check import check_tree
 from validators.repository import Repository
 from validators.schema import json_schema
@@ -157,3 +159,31 @@ def test_vendored_files_match_their_recorded_checksums() -> None:
     assert set(recorded) == {p.name for p in vendor.glob("*.js")}
     for name, digest in recorded.items():
         assert hashlib.sha256((vendor / name).read_bytes()).hexdigest() == digest, name
+
+
+@pytest.mark.parametrize("year", available_years())
+def test_the_form_says_each_day_s_phase_as_the_calendar_does(year: int) -> None:
+    rules = guideline(year)
+    assert rules is not None
+    assert rules.calendar is not None
+    spans = guide_data(rules)["phases"]
+    assert [s["phase"] for s in spans] == ["not_open", "submission", "verification", "notice", "verification", "final"]
+    for span in spans:
+        for edge in (span["from"], span["to"]):
+            if edge is not None:
+                assert rules.calendar.phase(dt.date.fromisoformat(edge)).value == span["phase"], edge
+        assert str(year) in span["sentence"]
+    # Days follow each other: every day is in exactly one span.
+    for before, after in itertools.pairwise(spans):
+        assert dt.date.fromisoformat(before["to"]) + dt.timedelta(days=1) == dt.date.fromisoformat(after["from"])
+    assert [s["phase"] for s in guide_data(rules, frozen=True)["phases"]] == ["final"]
+
+
+def test_the_how_to_page_points_at_its_own_steps() -> None:
+    """「从第 4 步“看检查结果”接着看」: every step the page names is the heading it says."""
+    page = (ROOT / "docs" / "submit.md").read_text(encoding="utf-8")
+    named = re.findall(r"第 (\d) 步“([^”]+)”", page)
+    assert named
+    for number, title in named:
+        assert f"## 第 {number} 步：{title}" in page, (number, title)
+    assert page.index("第 1 步") < page.index("打开[在线填报]")  # the account comes first

@@ -26,6 +26,8 @@
       (name ? name + "（" + (st.data.society || "") + "）" : "学会 " + (st.data.society || "")) + " " + st.data.year + " 年度工作报告。",
       "由网站“在线填报”页面生成；提交后系统会自动检查，并用中文说明需要修改的地方。",
     ];
+    var phase = RF.phaseOn(this.ctx.guide, RF.today());
+    if (phase) header.push("生成于 " + RF.today() + "：" + phase.sentence);
     return RF.dumpYaml(RF.outputTree(st.data, root, root) || {}, header, this.sectionTitles());
   };
 
@@ -34,6 +36,73 @@
     var schema = this.societySchema;
     var header = [this.config.modelines.society, "学会资料：由网站“在线填报”页面生成。"];
     return RF.dumpYaml(RF.outputTree(st.profile, schema, schema) || {}, header, {});
+  };
+
+  /* ---- a zip of text files (stored, not compressed): a new society's folder in one download */
+
+  var CRC = (function () {
+    var table = [];
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table.push(c >>> 0);
+    }
+    return table;
+  })();
+
+  function crc32(bytes) {
+    var c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  }
+
+  /* [{name, text}] -> the bytes of a zip file; names are UTF-8 (flag bit 11). */
+  RF.zip = function (entries) {
+    var utf8 = new TextEncoder();
+    var parts = [];
+    var central = [];
+    var offset = 0;
+    function header(size) {
+      var buffer = new ArrayBuffer(size);
+      return { view: new DataView(buffer), bytes: new Uint8Array(buffer) };
+    }
+    entries.forEach(function (entry) {
+      var name = utf8.encode(entry.name);
+      var data = utf8.encode(entry.text);
+      var crc = crc32(data);
+      var local = header(30);
+      var v = local.view;
+      v.setUint32(0, 0x04034b50, true); v.setUint16(4, 20, true); v.setUint16(6, 0x0800, true);
+      v.setUint16(8, 0, true); v.setUint16(10, 0, true); v.setUint16(12, 0x21, true);
+      v.setUint32(14, crc, true); v.setUint32(18, data.length, true); v.setUint32(22, data.length, true);
+      v.setUint16(26, name.length, true); v.setUint16(28, 0, true);
+      var dir = header(46);
+      var d = dir.view;
+      d.setUint32(0, 0x02014b50, true); d.setUint16(4, 20, true); d.setUint16(6, 20, true);
+      d.setUint16(8, 0x0800, true); d.setUint16(10, 0, true); d.setUint16(12, 0, true); d.setUint16(14, 0x21, true);
+      d.setUint32(16, crc, true); d.setUint32(20, data.length, true); d.setUint32(24, data.length, true);
+      d.setUint16(28, name.length, true); d.setUint32(42, offset, true);
+      parts.push(local.bytes, name, data);
+      central.push(dir.bytes, name);
+      offset += 30 + name.length + data.length;
+    });
+    var size = central.reduce(function (n, p) { return n + p.length; }, 0);
+    var end = header(22);
+    var e = end.view;
+    e.setUint32(0, 0x06054b50, true); e.setUint16(8, entries.length, true); e.setUint16(10, entries.length, true);
+    e.setUint32(12, size, true); e.setUint32(16, offset, true);
+    return new Blob(parts.concat(central, [end.bytes]), { type: "application/zip" });
+  };
+
+  P.save = function (blob, name) {
+    this.unsaved = false;
+    var link = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () {
+      URL.revokeObjectURL(link.href);
+      link.remove();
+    }, 1000);
   };
 
   /* A GitHub button as GitHub shows it (English, marked as such) with its Chinese meaning. */
@@ -45,6 +114,13 @@
     var self = this;
     var out = el("section", { class: "rf-output", id: "rf-output" }, [el("h2", { text: "第三步：生成文件并提交" })]);
     this.outputs = [];
+    if (this.profileCtx) {
+      // A new society: its folder (profile and report) in one download, and one way to GitHub.
+      this.packageBox = el("div", { class: "rf-file rf-package", id: "rf-package" });
+      out.appendChild(this.packageBox);
+    } else {
+      this.packageBox = null;
+    }
     var files = [{ kind: "report", title: "年度报告" }];
     if (this.profileCtx) files.unshift({ kind: "profile", title: "学会资料 society.yaml" });
     files.forEach(function (f) {
@@ -55,15 +131,7 @@
       var github = el("div", { class: "rf-github" });
       var download = el("button", { type: "button", class: "rf-button", id: "rf-download-" + f.kind, text: "下载文件",
         on: { click: function () {
-          self.unsaved = false;
-          var blob = new Blob([area.value], { type: "text/yaml;charset=utf-8" });
-          var link = el("a", { href: URL.createObjectURL(blob), download: f.fileName });
-          document.body.appendChild(link);
-          link.click();
-          setTimeout(function () {
-            URL.revokeObjectURL(link.href);
-            link.remove();
-          }, 1000);
+          self.save(new Blob([area.value], { type: "text/yaml;charset=utf-8" }), f.fileName);
         } } });
       var copy = el("button", { type: "button", class: "rf-button", id: "rf-copy-" + f.kind, text: "复制全文",
         on: { click: function () {
@@ -94,6 +162,44 @@
     this.editor.appendChild(out);
   };
 
+  /* The steps a new society follows, in order, the account first: one package, one upload. */
+  P.updatePackage = function (blocking) {
+    var self = this;
+    var st = this.state;
+    var cfg = this.config;
+    var id = st.data.society || "<学会id>";
+    var box = RF.clear(this.packageBox);
+    var folderName = id + "-" + st.data.year;
+    box.appendChild(el("h3", { text: "新学会：一个文件包，按下面的步骤提交" }));
+    if (blocking) {
+      box.appendChild(el("p", { class: "rf-help", text: "表单还有 " + blocking + " 处问题：可以先下载保存，改好后再提交（导入文件即可继续填写）。" }));
+    }
+    var pack = el("button", { type: "button", class: "rf-button rf-primary", id: "rf-download-package",
+      text: "下载文件包（" + folderName + ".zip）", on: { click: function () {
+        self.save(RF.zip([
+          { name: id + "/society.yaml", text: self.profileYaml() },
+          { name: id + "/" + st.data.year + ".yaml", text: self.reportYaml() },
+        ]), folderName + ".zip");
+      } } });
+    var upload = cfg.repo_url ? cfg.repo_url + "/upload/" + cfg.branch + "/submissions" : null;
+    var steps = el("ol", { class: "rf-steps", id: "rf-steps" }, [
+      el("li", {}, ["注册并登录 GitHub（免费，已有账号可跳过）：",
+        el("a", { href: "https://github.com/signup", target: "_blank", rel: "noopener", text: "github.com/signup" }),
+        "。学会资料中“维护人”填的就是这个账号的用户名。"]),
+      el("li", {}, [pack, " 下载后解压，得到文件夹 ", el("code", { text: id }), "（里面是 society.yaml 和 " + st.data.year + ".yaml）。"]),
+      el("li", {}, upload ? ["打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", id: "rf-upload-link", text: "仓库的上传页面" }),
+        "（submissions 文件夹的 ", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"),
+        "），把整个 ", el("code", { text: id }), " 文件夹拖进去。"]
+        : ["把文件包交给市科协或本学会的仓库维护人提交。"]),
+      upload ? el("li", {}, ["在页面下方选择 ",
+        button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
+        "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"),
+        "（没有写权限时 GitHub 会先提示 ", button("Fork this repository", "复刻此仓库"), "，照做即可）。"]) : null,
+      el("li", { text: "几分钟后拉取请求页面会出现自动检查的结果和中文说明；需要修改时，在本页导入文件改好，再上传一次。" }),
+    ]);
+    box.appendChild(steps);
+  };
+
   P.updateOutput = function (issues) {
     var self = this;
     var st = this.state;
@@ -101,6 +207,18 @@
     var id = st.data.society || "<学会id>";
     var existing = this.society(st.data.society);
     var blocking = issues.filter(function (i) { return i.severity !== "warning"; }).length;
+    if (this.packageBox) {
+      this.updatePackage(blocking);
+      // The two files stay readable below, to check or copy; the package is the way to GitHub.
+      this.outputs.forEach(function (o) {
+        var text = o.kind === "report" ? self.reportYaml() : self.profileYaml();
+        o.file.fileName = o.kind === "report" ? st.data.year + ".yaml" : "society.yaml";
+        o.area.value = text;
+        o.name.textContent = "submissions/" + id + "/" + o.file.fileName;
+        RF.clear(o.github);
+      });
+      return;
+    }
     this.outputs.forEach(function (o) {
       var text = o.kind === "report" ? self.reportYaml() : self.profileYaml();
       var fileName = o.kind === "report" ? st.data.year + ".yaml" : "society.yaml";
@@ -140,7 +258,7 @@
       } else {
         var upload = cfg.repo_url + "/upload/" + cfg.branch + "/submissions" + (existing ? "/" + encodeURIComponent(id) : "");
         gh.appendChild(el("div", { class: "rf-upload", id: "rf-upload-" + o.kind }, [
-          el("p", { text: "内容较长（链接约 " + url.length + " 个字符，超过 " + cfg.url_limit + "），不能通过链接直接带到 GitHub。请改用上传：" }),
+          el("p", { text: "用上传的方式提交这个文件：" }),
           el("ol", {}, [
             el("li", { text: "点“下载文件”，保存为 " + fileName + "。" }),
             el("li", {}, existing ? ["打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
@@ -155,9 +273,6 @@
           ]),
           el("p", { class: "rf-help" }, ["也可以先打开 ", el("a", { href: folder, target: "_blank", rel: "noopener", text: "本学会的文件夹" }), " 查看已有文件。"]),
         ]));
-      }
-      if (o.kind === "profile") {
-        gh.appendChild(el("p", { class: "rf-help", text: "新学会请先提交 society.yaml，合并后再提交年度报告；或者用上传方式把两个文件放在同一个文件夹里一次提交。" }));
       }
     });
   };

@@ -421,6 +421,7 @@
         ]),
       ]);
       var cardMsg = el("div", { class: "rf-msg" });
+      if (prop === "consortia" && (ctx.consortia || []).length) card.appendChild(self.consortiumPicker(itemPath));
       card.appendChild(cardMsg);
       self.register(itemPath, card, cardMsg);
       if (RF.isObject(item)) {
@@ -450,6 +451,38 @@
       } } }));
     container.appendChild(box);
     return box;
+  };
+
+  /* A consortium led by a society of this repository, picked from the published reports: what
+   * only its lead knows (id, form, direction, industry, founding date) is filled in as the lead
+   * wrote it, and this society takes part (参与). */
+  R.consortiumPicker = function (itemPath) {
+    var self = this;
+    var ctx = this.ctx;
+    var id = "rf" + RF.pointer(itemPath).replace(/[^A-Za-z0-9_-]/g, "_") + "-pick";
+    var item = this.get(itemPath) || {};
+    var options = [el("option", { value: "", text: "（本学会牵头，或不在名单中：请在下面逐项填写）" })];
+    ctx.consortia.forEach(function (c) {
+      options.push(el("option", { value: c.id, selected: item.id === c.id,
+        text: c.name + "（" + c.lead_name + "牵头，编号 " + c.id + "）" }));
+    });
+    var select = el("select", { id: id, class: "rf-input rf-select", on: { change: function (e) {
+      var chosen = ctx.consortia.filter(function (c) { return c.id === e.target.value; })[0];
+      if (!chosen) return;
+      var current = self.get(itemPath) || {};
+      ["id", "name", "form", "direction", "industry", "established"].forEach(function (k) {
+        current[k] = chosen[k];
+      });
+      current.role = "参与";
+      RF.setPath(ctx.state.data, itemPath, current);
+      ctx.rerender(RF.pointer(itemPath.concat(["role"])));
+    } } }, options);
+    return el("div", { class: "rf-field rf-pick" }, [
+      el("label", { class: "rf-label", for: id }, [el("span", { text: "参加的是已发布的联合体？从牵头学会的报告中选择" })]),
+      select,
+      el("div", { class: "rf-help" }, [el("p", { text: "选中后，编号、形式、方向、产业和成立日期按牵头学会的报告填好，本学会的角色为“参与”；" +
+        "牵头学会还须在它的成员名单中写上本学会。" })]),
+    ]);
   };
 
   /* An id not yet used in the file: <prefix>-<n>. */

@@ -51,6 +51,18 @@
     }
   };
 
+  /* Today in Beijing (the calendar's days are Beijing days), as 2018-11-30. */
+  RF.today = function () {
+    return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  };
+
+  /* The year's phase on `day` and what it means for a report sent now (guide-<year>.json). */
+  RF.phaseOn = function (guide, day) {
+    return (guide.phases || []).filter(function (p) {
+      return (p.from === null || p.from <= day) && (p.to === null || day <= p.to);
+    })[0] || null;
+  };
+
   RF.clear = function (node) {
     while (node.firstChild) node.removeChild(node.firstChild);
     return node;

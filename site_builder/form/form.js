@@ -33,10 +33,12 @@
     });
     RF.clear(this.node);
     this.node.appendChild(el("p", { class: "rf-loading", text: "正在加载表单……" }));
-    Promise.all([RF.fetchJson(this.url("config.json")), RF.fetchJson(this.url("labels.json"))])
+    Promise.all([RF.fetchJson(this.url("config.json")), RF.fetchJson(this.url("labels.json")),
+      RF.fetchJson(this.url("consortia.json")).catch(function () { return []; })])
       .then(function (loaded) {
         self.config = loaded[0];
         self.labels = loaded[1];
+        self.consortia = loaded[2];
         self.renderStart();
       })
       .catch(function (err) {
@@ -99,6 +101,12 @@
       } } });
     this.editor.appendChild(el("p", { class: "rf-options" }, [
       el("label", { for: "rf-show-keys" }, [keys, " 显示字段名（YAML 文件中的英文名，直接编辑文件时有用）"])]));
+    // Where the year stands, before any field: what a report sent today can still do.
+    var phase = RF.phaseOn(guide, RF.today());
+    if (phase) {
+      this.editor.appendChild(el("p", { class: "rf-phase rf-phase-" + phase.phase, id: "rf-phase",
+        role: "status", text: phase.sentence }));
+    }
     if (st.note) this.editor.appendChild(el("p", { class: "rf-note", text: st.note }));
     this.editor.appendChild(el("p", { class: "rf-help", text: guide.title + "。本年度评估期：" + guide.window.label + "。" }));
 
@@ -111,6 +119,7 @@
       rootDef: "YearReport",
       state: st,
       labels: this.labelsFor(year),
+      consortia: this.consortia || [],
       guide: guide,
       flagged: st.flagged,
       onInput: function (path) {

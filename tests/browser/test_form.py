@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import urllib.parse
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,15 +169,20 @@ def test_new_society_fills_every_area_into_a_valid_file(page, form_site: FormSit
     assert 'outcome: "2017-05-12"' in report
     assert 'title: "yes"' in report
 
-    href = page.get_attribute("#rf-github-report", "href")
-    prefix = f"{form_site.repo_url}/new/main?filename=submissions/{NEW_SOCIETY}/2017.yaml&value="
-    assert href.startswith(prefix)
-    assert urllib.parse.unquote(href[len(prefix):]) == report
-
+    # A new society's way to GitHub: the account first, one package, one upload of its folder.
+    steps = page.inner_text("#rf-steps")
+    assert steps.index("注册并登录 GitHub") < steps.index("下载文件包") < steps.index("文件夹拖进去")
+    assert page.get_attribute("#rf-upload-link", "href") == f"{form_site.repo_url}/upload/main/submissions"
+    with page.expect_download() as info:
+        page.click("#rf-download-package")
+    assert info.value.suggested_filename == f"{NEW_SOCIETY}-2017.zip"
+    with zipfile.ZipFile(info.value.path()) as package:
+        assert package.testzip() is None  # every entry's checksum is right
+        package.extractall(tmp_path / "submissions")
     folder = tmp_path / "submissions" / NEW_SOCIETY
-    folder.mkdir(parents=True)
-    (folder / "society.yaml").write_text(profile, encoding="utf-8")
-    (folder / "2017.yaml").write_text(report, encoding="utf-8")
+    assert sorted(p.name for p in folder.iterdir()) == ["2017.yaml", "society.yaml"]
+    assert (folder / "2017.yaml").read_text(encoding="utf-8") == report
+    assert (folder / "society.yaml").read_text(encoding="utf-8") == profile
     result = validators_check(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -254,10 +259,11 @@ def test_broken_and_unknown_files_show_their_errors(page) -> None:
 
 
 def test_long_report_explains_the_upload_route(page) -> None:
-    items = "".join(f"  - id: mw-{i}\n    kind: 党建\n    title: 党建工作{i}\n    date: 2017-07-01\n"
+    """A registered society's report of a year it has not sent, too long for a link: uploaded."""
+    items = "".join(f"  - id: mw-{i}\n    kind: 党建\n    title: 党建工作{i}\n    date: 2018-07-01\n"
                     f"    description: {'学会党支部开展主题党日活动。' * 60}\n" for i in range(4))
-    text = f"society: {NEW_SOCIETY}\nyear: 2017\nmajor_work:\n{items}"
-    page.set_input_files("#rf-file", files=[{"name": "2017.yaml", "mimeType": "text/yaml",
+    text = f"society: cd-agri\nyear: 2018\nmajor_work:\n{items}"
+    page.set_input_files("#rf-file", files=[{"name": "2018.yaml", "mimeType": "text/yaml",
                                               "buffer": text.encode()}])
     page.wait_for_selector(".rf-editor .rf-summary")
     settled(page)
@@ -266,6 +272,8 @@ def test_long_report_explains_the_upload_route(page) -> None:
     assert "Upload files（上传文件）" in upload
     assert "Add file（添加文件）" in upload
     assert "submissions/" in upload
+    assert "链接" not in upload
+    assert "字符" not in upload
     assert page.locator('#rf-upload-report strong[lang="en"]', has_text="Upload files").count() == 1
 
 

@@ -28,7 +28,7 @@ class SocietyProfile(StrictModel):
     name: Annotated[Text, Field(title="学会全称", description="学会的中文全称")]
     kind: Annotated[SocietyKind, Field(title="类型", description="学会、协会、研究会或园区科协")]
     discipline: Annotated[Text, Field(title="学科领域", description="学会所属的学科或行业领域")]
-    maintainers: Annotated[list[GithubLogin], Field(min_length=1, max_length=20, title="维护人（GitHub 用户名）", description="可以修改本学会文件夹的 GitHub 用户名，至少一个")]
+    maintainers: Annotated[list[GithubLogin], Field(min_length=1, max_length=20, title="维护人（GitHub 用户名）", description="可以修改本学会文件夹的 GitHub 用户名，至少一个；还没有账号的，先在 github.com 免费注册，再把用户名写在这里")]
     # 负责人: a pull request that changes a report needs the approval of one of them.
     heads: Annotated[list[GithubLogin], Field(title="负责人（GitHub 用户名）", max_length=20, description="学会负责人的 GitHub 用户名：改动年度报告的拉取请求须经其中一位批准")] = []
     website: Annotated[Annotated[str, Field(max_length=500, description="http/https 网址")] | None, Field(title="学会网站", description="http:// 或 https:// 开头的网址")] = None

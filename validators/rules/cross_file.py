@@ -103,17 +103,32 @@ def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
         if not leads:
             # The lead may be a body outside this repository (the guideline's own example is
             # 中国科协的“生命科学学会联合体”), or its report may not be readable: a reviewer looks.
-            for doc, i, _ in entries:
+            for doc, i, item in entries:
                 yield _at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NO-LEAD",
-                          f"{year} 年联合体“{cid}”在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
-                          "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（role: 牵头）。",
-                          "4.3", "warning")
+                          _no_lead(repo, year, cid, item.name, doc.report.society), "4.3", "warning")
         elif len(leads) > 1:
             names = "、".join(d.report.society for d, _, _ in leads)
             for doc, i, _ in leads:
                 yield _at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
                           f"{year} 年联合体“{cid}”有多个牵头学会（{names}）：只能有一个，其余改为 参与。",
                           "4.3")
+
+
+def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> str:
+    """Why a consortium has no lead here, as precisely as the repository can say: a lead that
+    reports it under another id, or a lead that has not reported it this year."""
+    for (lead, lead_year), doc in sorted(repo.reports.items()):
+        for item in doc.report.consortia:
+            if item.role != ConsortiumRole.LEAD or lead == society:
+                continue
+            if lead_year == year and item.name.strip() == name.strip() and item.id != cid:
+                return (f"{lead} 牵头的同名联合体“{name}”在它的 {year} 年报告中编号为“{item.id}”，"
+                        f"本报告写的是“{cid}”：请改用同一个编号（在线填报可以从已发布的联合体中选择）。")
+            if item.id == cid and lead_year != year:
+                return (f"联合体“{cid}”由 {lead} 牵头（见它的 {lead_year} 年报告），但 {lead} 的 {year} 年报告"
+                        "没有列出它：请牵头学会在本年度报告中列出这一联合体（role: 牵头）。")
+    return (f"{year} 年联合体“{cid}”在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
+            "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（role: 牵头）。")
 
 
 def known_members(repo: Repository) -> Iterator[Finding]:

@@ -87,6 +87,17 @@ class Calendar(BaseModel):
             return Phase.VERIFICATION  # the notice is over: objections are being answered
         return Phase.FINAL
 
+    def spans(self) -> list[tuple[Phase, dt.date | None, dt.date | None]]:
+        """The phases in order, each with its first and last day (None: without end), so that a
+        reader without this code (the form's script) can tell the phase of any day."""
+        day = dt.timedelta(days=1)
+        return [(Phase.NOT_OPEN, None, self.submission_opens - day),
+                (Phase.SUBMISSION, self.submission_opens, self.submission_closes),
+                (Phase.VERIFICATION, self.submission_closes + day, self.notice_starts - day),
+                (Phase.NOTICE, self.notice_starts, self.notice_ends),
+                (Phase.VERIFICATION, self.notice_ends + day, self.final - day),
+                (Phase.FINAL, self.final, None)]
+
     def label(self, day: dt.date) -> str:
         """The phase as the site says it: “公示中：至 1 月 19 日”."""
         phase = self.phase(day)
