@@ -9,6 +9,8 @@ from pydantic import Field
 from validators.models.common import Count, Date, Evidence, Item, Slug, Text
 from validators.models.labelled import LabelledEnum, OpenKind, Vocabulary
 
+__all__ = ["Consortium", "ConsortiumRole", "Direction"]
+
 
 class ConsortiumRole(LabelledEnum):
     LEAD = ("lead", "牵头")
