@@ -92,6 +92,11 @@ def _t(name: str) -> Getter:
     return lambda item, _row: cell(text(getattr(item, name)))
 
 
+def _code(name: str) -> Getter:
+    """An identifier a reader copies (a consortium's id), set apart from the Chinese around it."""
+    return lambda item, _row: cell(f"<code>{text(getattr(item, name))}</code>")
+
+
 def _date(name: str) -> Getter:
     """A validated date: its ISO form is digits and hyphens, nothing to escape."""
     return lambda item, _row: cell(getattr(item, name).isoformat())
@@ -197,7 +202,7 @@ ITEM_LISTS: tuple[ItemList, ...] = (
               (Column("活动", numeric=True), _n("activities")),
               (Column("年度分档"), _tier("service_stations")), *_EVIDENCE, *_score("service_stations"))),
     ItemList("consortia", "consortia", "学会联合体", ("consortia",), lambda r: r.consortia,
-             ((Column("联合体"), _t("name")), (Column("编号"), _t("id")), (Column("角色"), _label("role")),
+             ((Column("联合体"), _t("name")), (Column("编号"), _code("id")), (Column("角色"), _label("role")),
               (Column("形式"), _label("form")), (Column("方向"), _label("direction")),
               (Column("产业"), _t("industry")), (Column("成员", numeric=True), _members),
               (Column("成立日期"), _date("established")), (Column("活动", numeric=True), _n("activities")),
