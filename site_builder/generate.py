@@ -32,6 +32,7 @@ from site_builder import (
 )
 from site_builder.context import SiteData, load
 from site_builder.form_page import SiteSettings, form_files, site_settings
+from site_builder.workbench import workbench_files
 
 PROJECT = Path(__file__).resolve().parents[1]
 HAND_WRITTEN = PROJECT / "docs"
@@ -163,6 +164,7 @@ def _fixed_files(site: SiteData) -> Iterator[tuple[str, bytes]]:
     yield from files.items()
     yield from _assets()
     yield from form_files(site.repo, settings=site.settings).items()
+    yield from workbench_files(site).items()
 
 
 def generate(root: Path, out: Path = DEFAULT_OUT, *, settings: SiteSettings | None = None,

@@ -30,7 +30,7 @@ from validators.year.measures import (
 )
 from validators.year.rubric import ItemTier, Rubric, Rule
 
-__all__ = ["AREAS", "Advice", "Evaluation", "score_report"]
+__all__ = ["AREAS", "Advice", "Evaluation", "score_report", "scoring_plan"]
 
 AREAS = AREA_KEYS
 
@@ -101,6 +101,11 @@ class _Scorer:
         self.lines: list[ScoreLine] = []
         self.item_tiers: list[ItemTierResult] = []
         self._used: dict[int, int] = {}
+        # Plan mode (the workbench's): no review refuses anything and no `max_count` applies;
+        # every paying line is kept as a unit, in order, for the page to apply verdicts to.
+        self.units: list[dict[str, Any]] | None = None
+        self._reviewed: set[str] = set()
+        self._rule_keys: dict[int, int] = {}
 
     def line_of(self, path: YamlPath) -> int:
         return self.doc.source.value(path)[0]
@@ -110,6 +115,10 @@ class _Scorer:
         """True (with its zero line) when `error`, or the association's review, keeps the item
         at `path` from scoring."""
         if error is None:
+            if self.units is not None:
+                if item_id is not None:
+                    self._reviewed.add(item_id)
+                return False
             refusal = self.standing.refusal(item_id) if self.standing else None
             if refusal is None:
                 return False
@@ -126,12 +135,27 @@ class _Scorer:
     def blocked(self, area: str, clause: str | None, item_id: str | None, path: YamlPath) -> bool:
         return self.condemned(area, clause, item_id, path, self.verdicts.blocking(path))
 
+    def unit(self, area: str, item_id: str | None, points: float, rule: Rule | None = None,
+             reviewed: bool = True) -> None:
+        """In plan mode, one paying line: whose item a verdict can refuse, and the rule whose
+        `max_count` it takes a place under."""
+        if self.units is None:
+            return
+        limited = rule is not None and rule.max_count is not None
+        self.units.append({
+            "area": area, "id": item_id, "item": item_id if reviewed and item_id in self._reviewed else None,
+            "points": points, "rule": self._rule_keys.setdefault(id(rule), len(self._rule_keys)) if limited else None,
+            "max": rule.max_count if limited and rule is not None else None})
+
     def award(self, area: str, rule_name: str, rule: Rule | None, item_id: str | None,
-              path: YamlPath, note: str) -> None:
+              path: YamlPath, note: str, reviewed: bool = True) -> None:
         if rule is None:  # the year's rubric pays nothing for it (an ended clause)
             return
+        self.unit(area, item_id, rule.points, rule, reviewed)
         used = self._used.get(id(rule), 0)
-        if rule.max_count is not None and used >= rule.max_count:
+        if self.units is not None:
+            points = rule.points
+        elif rule.max_count is not None and used >= rule.max_count:
             points, note = 0.0, f"{note}；已达本规则上限 {rule.max_count} 项，不再计分"
         else:
             points = rule.points
@@ -257,7 +281,7 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
     grew = (count - before_count >= growth.min_count_increase
             or (before_amount > 0 and (amount - before_amount) / before_amount >= growth.min_amount_growth))
     if grew:
-        s.award(area, "growth", rules.growth, "functions", (area, "functions"), note)
+        s.award(area, "growth", rules.growth, "functions", (area, "functions"), note, reviewed=False)
     else:
         s.nothing(area, "2.3", "growth", "functions", (area, "functions"),
                   f"{note}：未达到“有较大提升”（数量增加 {growth.min_count_increase} 项"
@@ -274,6 +298,7 @@ def _tier_line(s: _Scorer, area: str, clause: str, item_id: str, path: YamlPath,
                tier: ItemTier | None, figures: str, whom: str = "") -> None:
     """The yearly performance tier of a station or consortium, or why it has none."""
     if tier:
+        s.unit(area, item_id, tier.points)
         s.lines.append(ScoreLine(area, clause, item_id, "tier", tier.points,
                                  f"年度绩效{tier.tier}{whom}：{figures}", s.doc.file, s.line_of(path)))
     else:
@@ -373,6 +398,7 @@ def _research(s: _Scorer, report: YearReport) -> None:
             at = (*path, "achievements", j)
             note = f"{rep.title}：{ach.type.label}（{ach.date}）"
             if rank < limit:
+                s.unit(area, rep.id, rule.points)
                 s.lines.append(ScoreLine(area, clause, rep.id, "achievement",
                                          rule.points, f"{rule.label}：{note}", s.doc.file,
                                          s.line_of(at)))
@@ -412,22 +438,12 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
     scored (advice re-scores the one area a what-if change touches; the other subtotals are 0)."""
     report = doc.report
     s = _Scorer(doc, rules, points, standing)
-    scorers: dict[str, Callable[[], None]] = {
-        "innovation": lambda: _innovation(s, report),
-        "government_functions": lambda: _government(s, report, previous),
-        "service_stations": lambda: _stations(s, report, points.unranked),
-        "consortia": lambda: _consortia(s, report, points.unranked),
-        "academic_events": lambda: _events(s, report),
-        "research": lambda: _research(s, report),
-    }
-    keys = rules.area_keys
-    for area in keys:
-        if areas is None or area in areas:
-            scorers.get(area, lambda area=area: _kinds_only(s, report, area))()
+    _score_areas(s, previous, areas)
     if standing is not None:
         s.lines = [replace(x, review=standing.mark(x.item_id)) if x.points > 0 else x
                    for x in s.lines]
         s.lines += assessed_lines(s.verdicts.report_errors, standing, points, doc)
+    keys = rules.area_keys
     subtotals = _apply_caps(s, report, keys)
     total = sum(line.points for line in s.lines)
     order = {a: n for n, a in enumerate(keys)}
@@ -438,3 +454,36 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
                       total=total, tier=points.tier_of(total), subtotals=subtotals,
                       item_tiers=sorted(s.item_tiers, key=lambda t: (t.area, t.item_id)),
                       lines=lines)
+
+
+def _score_areas(s: _Scorer, previous: ReportDoc | None, areas: Collection[str] | None) -> None:
+    report, rules, points = s.doc.report, s.guideline, s.rubric
+    scorers: dict[str, Callable[[], None]] = {
+        "innovation": lambda: _innovation(s, report),
+        "government_functions": lambda: _government(s, report, previous),
+        "service_stations": lambda: _stations(s, report, points.unranked),
+        "consortia": lambda: _consortia(s, report, points.unranked),
+        "academic_events": lambda: _events(s, report),
+        "research": lambda: _research(s, report),
+    }
+    for area in rules.area_keys:
+        if areas is None or area in areas:
+            scorers.get(area, lambda area=area: _kinds_only(s, report, area))()
+
+
+def scoring_plan(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
+                 points: Rubric) -> dict[str, Any]:
+    """What the workbench needs to score a report under any verdicts, as `score_report` would:
+    the paying units in the scorer's order (each with the item a verdict can refuse and the
+    rule whose `max_count` it counts under), the areas' caps, the assessed criteria and the
+    tiers. Applying verdicts to it is `review-score.js`; a test holds the two to each other."""
+    s = _Scorer(doc, rules, points)
+    s.units = []
+    _score_areas(s, previous, None)
+    return {"units": s.units, "report_errors": bool(s.verdicts.report_errors),
+            "areas": [{"key": a, "cap": points.area(a).cap} for a in rules.area_keys],
+            "assessed": [{"id": c.id, "area": c.area, "clause": c.clause, "label": c.label,
+                          "min": c.min, "max": c.max, "combine": c.combine,
+                          "min_experts": c.min_experts} for c in points.assessed],
+            "tiers": [{"tier": t.tier, "min_total": t.min_total} for t in points.tiers],
+            "unranked": points.unranked}

@@ -9,7 +9,7 @@ from pydantic import Field
 from validators.models.common import Slug, StrictModel, Text
 from validators.models.labelled import LabelledEnum
 
-__all__ = ["GithubLogin", "SocietyKind", "SocietyProfile"]
+__all__ = ["GITHUB_LOGIN_PATTERN", "GithubLogin", "SocietyKind", "SocietyProfile"]
 
 
 class SocietyKind(LabelledEnum):
@@ -19,7 +19,9 @@ class SocietyKind(LabelledEnum):
     PARK_CAST = ("park_cast", "园区科协")
 
 
-GithubLogin = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$", max_length=39,
+# A GitHub login as GitHub allows it; the workbench checks its reviewer field with the same pattern.
+GITHUB_LOGIN_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
+GithubLogin = Annotated[str, Field(pattern=GITHUB_LOGIN_PATTERN, max_length=39,
                                    description="GitHub 用户名")]
 
 

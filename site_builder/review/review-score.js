@@ -1,0 +1,105 @@
+/* Verification workbench: a report's score under the verdicts and marks entered so far, as
+ * `evaluate` will give it once the review file is merged. The plan comes from Python
+ * (validators/evaluation/scoring.py, `scoring_plan`): every paying line in the scorer's order,
+ * with the item a verdict can refuse and the rule whose `max_count` it takes a place under.
+ * This file only applies verdicts (validators/association/reviews.py, `Standing.refusal`), expert
+ * marks (validators/evaluation/expert_marks.py), caps and tiers; tests/test_review_score.py runs
+ * it under Node against the Python evaluation on random verdicts and marks.
+ *
+ * Works in a browser (window.ReviewBench) and under Node (module.exports), with no DOM. */
+(function (global) {
+  "use strict";
+  var RV = (global.ReviewBench = global.ReviewBench || {});
+
+  /* Whether a verdict keeps an item from scoring. `strict`: from the notice on (or always, when
+   * the rubric does not count unverified items) only verified items count. */
+  RV.refused = function (item, review, strict) {
+    if (item === null || item === undefined) return false;
+    var status = review.items[item];
+    if (status === "not_recognised") return true;
+    if (!strict) return false;
+    if (status === "material_requested") return true;
+    return status === undefined && !review.rest;
+  };
+
+  /* Python's `to_half`: rounded half up to a multiple of 0.5. */
+  RV.toHalf = function (value) {
+    return Math.floor(value * 2 + 0.5) / 2;
+  };
+
+  function median(values) {
+    var sorted = values.slice().sort(function (a, b) { return a - b; });
+    var mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  function mean(values) {
+    return values.reduce(function (a, b) { return a + b; }, 0) / values.length;
+  }
+
+  /* The marks of one criterion that count (in range, the first of each expert), and how many
+   * were left out, as the check drops them. */
+  RV.marksFor = function (criterion, marks) {
+    var seen = {};
+    var kept = [];
+    var dropped = 0;
+    marks.forEach(function (m) {
+      if (m.criterion !== criterion.id) return;
+      var twice = Object.prototype.hasOwnProperty.call(seen, m.expert);
+      seen[m.expert] = true;
+      var ok = typeof m.mark === "number" && isFinite(m.mark) && m.mark >= criterion.min &&
+        m.mark <= criterion.max && m.mark * 2 === Math.floor(m.mark * 2);
+      if (ok && !twice) kept.push(m.mark);
+      else dropped += 1;
+    });
+    return { kept: kept, dropped: dropped };
+  };
+
+  /* A criterion's points, or null when no expert has marked it (no line at all). */
+  RV.assessedPoints = function (criterion, marks, reportErrors) {
+    var found = RV.marksFor(criterion, marks);
+    if (!found.kept.length && !found.dropped) return null;
+    if (reportErrors) return 0;
+    if (found.kept.length < criterion.min_experts) return 0;
+    var combine = criterion.combine === "median" ? median : mean;
+    return RV.toHalf(combine(found.kept));
+  };
+
+  /* {total, tier, subtotals: {area: points}, items: {id: points}} under `review`:
+   * {items: {id: status}, rest: bool, marks: [{criterion, expert, mark}]}. */
+  RV.score = function (plan, review, strict) {
+    var used = {};
+    var raw = {};
+    var items = {};
+    plan.areas.forEach(function (a) { raw[a.key] = 0; });
+    plan.units.forEach(function (u) {
+      if (RV.refused(u.item, review, strict)) return;
+      var points = u.points;
+      if (u.rule !== null) {
+        var n = used[u.rule] || 0;
+        if (n >= u.max) points = 0;
+        else used[u.rule] = n + 1;
+      }
+      raw[u.area] += points;
+      if (u.id !== null) items[u.id] = (items[u.id] || 0) + points;
+    });
+    var assessed = {};
+    plan.assessed.forEach(function (c) {
+      var points = RV.assessedPoints(c, review.marks || [], plan.report_errors);
+      if (points === null) return;
+      assessed[c.id] = points;
+      raw[c.area] += points;
+    });
+    var subtotals = {};
+    var total = 0;
+    plan.areas.forEach(function (a) {
+      subtotals[a.key] = Math.min(raw[a.key], a.cap);
+      total += subtotals[a.key];
+    });
+    var tier = plan.tiers.filter(function (t) { return total >= t.min_total; })[0];
+    return { total: total, tier: tier ? tier.tier : plan.unranked, subtotals: subtotals,
+             items: items, assessed: assessed };
+  };
+
+  if (typeof module === "object" && module.exports) module.exports = RV;
+})(typeof window !== "undefined" ? window : globalThis);

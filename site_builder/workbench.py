@@ -1,0 +1,260 @@
+"""“核查工作台” at /review/: the association's staff verify a report item by item and its
+experts mark it, in the browser, and take away the review file (and the year's objections file).
+
+Static like the form: the page holds no submitted data. Each report is a JSON file beside the
+scripts (its items with their fields in Chinese, evidence, findings, the review recorded so far
+and the scoring plan that lets the page compute the score `evaluate` will give), parsed with
+`JSON.parse` and shown only as text. The progress board is plain Markdown, readable without
+JavaScript.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from site_builder.context import SiteData
+from site_builder.form_page import ASSETS as FORM_ASSETS
+from site_builder.markup import Column, cell, front_matter, link, num_cell, text
+from site_builder.tables import table
+from validators.association.progress import Progress, ProgressState, year_progress
+from validators.association.reviews import CLAIMS, OBJECTIONS_FILE, REVIEWS
+from validators.evaluation.results import results_path
+from validators.evaluation.scoring import scoring_plan
+from validators.findings import Finding
+from validators.models.report import YearReport
+from validators.models.review import ObjectionsFile, ReviewFile
+from validators.models.society import GITHUB_LOGIN_PATTERN
+from validators.repository import ReportDoc
+from validators.rules.evidence import cited_path
+from validators.submission_paths import SUBMISSIONS
+from validators.urls import is_web_url
+from validators.yaml.loading import YamlPath
+from validators.yaml.policy import policy
+
+PAGE = "review/index.md"
+ASSETS = "review"
+ASSET_SOURCE = Path(__file__).with_name("review")
+# The form's libraries and helpers, then the workbench's own modules, then its entry point.
+SCRIPTS = (f"../{FORM_ASSETS}/vendor/js-yaml.min.js", f"../{FORM_ASSETS}/vendor/ajv2020.min.js",
+           f"../{FORM_ASSETS}/form-util.js", f"../{FORM_ASSETS}/form-check.js",
+           f"../{FORM_ASSETS}/form-yaml.js", "review-score.js", "review-output.js", "review.js")
+_SKIPPED_FIELDS = {"id", "evidence"}
+
+
+# --- one report as the page reads it ------------------------------------------------------------
+
+def _shown(value: Any) -> str | None:
+    """A field's value as a reader reads it, or None when there is nothing to show."""
+    if value is None or value == [] or value == "":
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if hasattr(value, "label"):
+        return str(value.label)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, BaseModel):
+        return "，".join(f"{title}：{shown}" for title, shown in _fields(value))
+    if isinstance(value, list):
+        parts = [p for p in (_shown(v) for v in value) if p]
+        return ("；" if any(isinstance(v, BaseModel) for v in value) else "、").join(parts) or None
+    return str(value)
+
+
+def _fields(item: BaseModel, only: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    out = []
+    for name, info in type(item).model_fields.items():
+        if name in _SKIPPED_FIELDS or (only is not None and name not in only):
+            continue
+        shown = _shown(getattr(item, name))
+        if shown is not None:
+            out.append((info.title or name, shown))
+    return out
+
+
+def _evidence(site: SiteData, society: str, refs: list[str]) -> list[dict[str, str | None]]:
+    """Each cited material with where it opens: web addresses as they are (http/https only),
+    files of the society's folder on the repository's site."""
+    out: list[dict[str, str | None]] = []
+    for ref in refs:
+        if is_web_url(ref):
+            out.append({"text": ref, "href": ref})
+            continue
+        parts = cited_path(ref)
+        href = site.source_url("/".join((SUBMISSIONS, society, *parts))) if parts else None
+        out.append({"text": ref, "href": href})
+    return out
+
+
+def _inside(path: YamlPath | None, prefix: YamlPath) -> bool:
+    return path is not None and len(path) >= len(prefix) and tuple(path[:len(prefix)]) == prefix
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {"severity": f.severity, "code": f.code, "message": f.message, "line": f.line,
+            "clause": f.clause}
+
+
+def _entries(report: YearReport, area: str) -> Iterator[tuple[str, str, YamlPath, BaseModel, tuple[str, ...] | None]]:
+    """(id, title, path, model, fields shown) of each item of an area a review may name, claims
+    first, in the file's order."""
+    block = getattr(report, area, None)
+    if area == "innovation" and block is not None:
+        yield (CLAIMS[0], "“企业科协网”注册", (area, CLAIMS[0]), block, (CLAIMS[0],))
+        yield (CLAIMS[1], "专家会员在专家库注册", (area, CLAIMS[1]), block,
+               ("senior_experts_total", "senior_experts_registered"))
+        for i, svc in enumerate(block.services):
+            yield svc.id, svc.title, (area, "services", i), svc, None
+    elif area == "government_functions" and block is not None:
+        yield CLAIMS[2], "首批承能试点学会", (area, CLAIMS[2]), block, (CLAIMS[2],)
+        for i, fn in enumerate(block.functions):
+            yield fn.id, fn.title, (area, "functions", i), fn, None
+    elif isinstance(block, list):
+        for i, item in enumerate(block):
+            yield item.id, getattr(item, "title", None) or getattr(item, "name", item.id), (area, i), item, None
+
+
+def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
+    """One report as the workbench shows and scores it."""
+    report, year = doc.report, doc.report.year
+    rules, points = site.guideline(year), site.rubric(year)
+    previous = site.repo.reports.get((report.society, year - 1))
+    findings = site.findings(doc.file)
+    placed: set[int] = set()
+    numbers = site.area_numbers(year)
+    areas = []
+    for area in rules.area_keys:
+        entries = []
+        for item_id, title, path, model, only in _entries(report, area):
+            own = [i for i, f in enumerate(findings) if f.file == doc.file and _inside(f.path, path)]
+            placed.update(own)
+            entries.append({
+                "id": item_id, "title": title, "line": doc.source.value(path)[0],
+                "fields": _fields(model, only),
+                "evidence": _evidence(site, report.society, list(getattr(model, "evidence", []) or [])
+                                      if only is None else []),
+                "findings": [_finding(findings[i]) for i in own]})
+        areas.append({"key": area, "number": numbers[area], "title": site.area_titles(year)[area],
+                      "items": entries})
+    review = site.repo.reviews.get((report.society, year))
+    return {
+        "society": report.society, "name": site.name(report.society), "year": year, "file": doc.file,
+        "source": site.source_url(doc.file),
+        "review_file": f"{REVIEWS}/{year}/{report.society}.yaml",
+        "review_source": site.source_url(f"{REVIEWS}/{year}/{report.society}.yaml") if review else None,
+        "findings": [_finding(f) for i, f in enumerate(findings) if i not in placed],
+        "areas": areas,
+        "plan": scoring_plan(doc, previous, rules, points),
+        "review": review.review.model_dump(mode="json", exclude_defaults=True) if review else None,
+        "review_errors": [_finding(f) for f in review.findings if f.severity == "error"] if review else [],
+    }
+
+
+# --- the year's settings and the progress board --------------------------------------------------
+
+def _final(site: SiteData, year: int) -> bool:
+    return year in site.frozen or results_path(site.root, year).is_file()
+
+
+def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, Any]:
+    rules, points = site.guideline(year), site.rubric(year)
+    calendar = rules.calendar
+    day = dt.date.fromisoformat(site.build_date)
+    objections = site.repo.objections.get(year)
+    return {
+        "year": year, "final": _final(site, year),
+        "phase": calendar.label(day) if calendar else "",
+        "notice": [calendar.notice_starts.isoformat(), calendar.notice_ends.isoformat()] if calendar else None,
+        # `Standing`: from the notice on (or always, when the rubric says so) only verified items count.
+        "strict_always": not points.verification.provisional,
+        "strict_from": calendar.notice_starts.isoformat() if calendar else None,
+        "objections": objections.objections.model_dump(mode="json", exclude_defaults=True) if objections else None,
+        "objections_file": f"{REVIEWS}/{year}/{OBJECTIONS_FILE}",
+        "societies": [{"id": p.society, "name": site.name(p.society), "state": p.state.label,
+                       "items": p.items, "decided": p.decided, "requested": len(p.requested)}
+                      for p in board]}
+
+
+def _schema(model: type[BaseModel], name: str) -> dict[str, Any]:
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json",
+            **model.model_json_schema(mode="validation")}
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _counts(board: list[Progress]) -> dict[ProgressState, int]:
+    return {state: sum(p.state is state for p in board) for state in ProgressState}
+
+
+def counts_sentence(board: list[Progress]) -> str:
+    """「全部核实 3 个，部分核实 1 个，未开始 6 个；待补充材料 2 项」: the board in one line."""
+    counts = _counts(board)
+    requested = sum(len(p.requested) for p in board)
+    return ("，".join(f"{state.label} <strong>{n}</strong> 个" for state, n in counts.items())
+            + f"；待补充材料 <strong>{requested}</strong> 项")
+
+
+def _board(site: SiteData, year: int, board: list[Progress]) -> str:
+    rows = []
+    order = {ProgressState.NOT_STARTED: 0, ProgressState.PARTLY: 1, ProgressState.DONE: 2}
+    for p in sorted(board, key=lambda p: (order[p.state], site.name(p.society))):
+        anchor = f"#{year}/{p.society}"
+        rows.append([cell(link(anchor, text(site.name(p.society))), site.name(p.society)),
+                     cell(text(p.state.label), order[p.state]), num_cell(p.decided), num_cell(p.items),
+                     num_cell(len(p.requested))])
+    columns = [Column("学会"), Column("核查进度"), Column("已有结论", numeric=True),
+               Column("项目", numeric=True), Column("待补充材料", numeric=True)]
+    return table(columns, rows, label=f"{year} 年度核查进度", key=(0, 1, 2, 3, 4))
+
+
+def page_markdown(site: SiteData, boards: dict[int, list[Progress]]) -> str:
+    scripts = "\n".join(f'<script src="{name}"></script>' for name in SCRIPTS)
+    parts = [front_matter("核查工作台", hide=["toc"], search_exclude=True), "# 核查工作台\n\n",
+             "市科协工作人员在本页逐项核查学会的年度报告，专家在同一页评分，公示期内记录异议和答复。"
+             "选定年度和学会后，页面按领域列出报告的每一项，并随结论实时计算这份报告将得的分数，"
+             "与合并后“评估”算出的一致。完成后下载核查记录文件，或在 GitHub 网页上直接提交。\n\n",
+             "填写的内容不会发送到任何服务器：它保存在本浏览器中，换了电脑或清除浏览器数据就没有了，完成后请下载或提交文件。\n\n",
+             '<div id="review-bench" class="rf rv" markdown="0">\n'
+             "<noscript>核查工作台需要启用浏览器的 JavaScript。下面的核查进度不需要。</noscript>\n</div>\n\n",
+             "## 核查进度\n\n"]
+    for year in sorted(boards, reverse=True):
+        board = boards[year]
+        if _final(site, year):
+            parts.append(f"**{year} 年度**：已结束（结果已定稿，不再修改）。{counts_sentence(board)}。\n\n")
+            continue
+        parts.append(f"### {year} 年度\n\n{counts_sentence(board)}。\n{{: .rv-counts }}\n\n"
+                     + _board(site, year, board) + "\n\n")
+    parts.append(f"{scripts}\n"
+                 f'<link rel="stylesheet" href="../{FORM_ASSETS}/form.css">\n'
+                 '<link rel="stylesheet" href="review.css">\n')
+    return "".join(parts)
+
+
+def workbench_files(site: SiteData) -> dict[str, bytes]:
+    """Every file of the workbench, by path under the docs folder."""
+    files = {f"{ASSETS}/{p.name}": p.read_bytes() for p in sorted(ASSET_SOURCE.iterdir())
+             if p.is_file() and p.suffix in (".js", ".css")}
+    boards = {year: year_progress(site.repo, year) for year in site.years}
+    files[PAGE] = page_markdown(site, boards).encode("utf-8")
+    files[f"{ASSETS}/config.json"] = _json({
+        "repo_url": site.settings.repo_url, "branch": site.settings.branch,
+        "login_pattern": GITHUB_LOGIN_PATTERN,
+        "url_limit": policy().form.github_url_max_chars,
+        "years": [_year_config(site, year, boards[year]) for year in sorted(boards, reverse=True)]})
+    files[f"{ASSETS}/schema-review.json"] = _json(_schema(ReviewFile, "review"))
+    files[f"{ASSETS}/schema-objections.json"] = _json(_schema(ObjectionsFile, "objections"))
+    for year in site.years:
+        for doc in site.reports_in(year):
+            files[f"{ASSETS}/cases/{year}/{doc.report.society}.json"] = _json(case_data(site, doc))
+    return files
+

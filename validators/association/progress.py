@@ -1,0 +1,71 @@
+"""How far the association's verification of each report has come: every item decided (已核实
+or 不予认定), some decided, none; and which items wait for material from the society."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from validators.association.reviews import ReviewDoc, Standing, item_ids
+from validators.models.review import ReviewStatus
+from validators.repository import Repository
+
+__all__ = ["Progress", "ProgressState", "Requested", "progress_of", "year_progress"]
+
+
+class ProgressState(enum.Enum):
+    DONE = "全部核实"
+    PARTLY = "部分核实"
+    NOT_STARTED = "未开始"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Requested:
+    """An item the association asked the society to support with more material."""
+
+    item: str
+    reason: str
+    date: str
+
+
+@dataclass(slots=True)
+class Progress:
+    society: str
+    year: int
+    items: int
+    decided: int
+    requested: list[Requested] = field(default_factory=list)
+    # The review file records something (an item or the rest), whatever it decides.
+    started: bool = False
+
+    @property
+    def state(self) -> ProgressState:
+        if self.started and self.decided == self.items and not self.requested:
+            return ProgressState.DONE
+        return ProgressState.PARTLY if self.started else ProgressState.NOT_STARTED
+
+
+def progress_of(society: str, year: int, ids: list[str], review: ReviewDoc | None) -> Progress:
+    """What the review file (its records that no error condemns, as scoring reads them) decides."""
+    standing = Standing.of(review, strict=True)
+    decided, requested = 0, []
+    for item in dict.fromkeys(ids):
+        rec = standing.records.get(item)
+        if rec is None:
+            decided += standing.rest is not None
+        elif rec.status is ReviewStatus.MATERIAL_REQUESTED:
+            requested.append(Requested(item, rec.reason or "", rec.date.isoformat()))
+        else:
+            decided += 1
+    started = bool(standing.records) or standing.rest is not None
+    return Progress(society, year, len(dict.fromkeys(ids)), decided, requested, started)
+
+
+def year_progress(repo: Repository, year: int) -> list[Progress]:
+    """Every readable report of `year`, by society id."""
+    return [progress_of(society, year, item_ids(doc.report), repo.reviews.get((society, year)))
+            for (society, y), doc in sorted(repo.reports.items()) if y == year]
