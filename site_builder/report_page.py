@@ -29,6 +29,8 @@ from site_builder.markup import (
 )
 from site_builder.tables import SOURCE, table
 from site_builder.typography import tight
+from validators.association.progress import progress_of
+from validators.association.reviews import item_ids
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
 from validators.repository import ReportDoc
@@ -177,6 +179,17 @@ def search_terms(doc: ReportDoc, indexed: bool) -> str:
             f'<p>{"；".join(text(v) for v in seen)}。</p></details>\n')
 
 
+def _requested(site: SiteData, doc: ReportDoc) -> str:
+    """The items the association asked the society to support with more material, with why."""
+    society, year = doc.report.society, doc.report.year
+    waiting = progress_of(society, year, item_ids(doc.report), site.repo.reviews.get((society, year))).requested
+    if not waiting:
+        return ""
+    rows = "".join(f"    - **{text(r.item)}**（{r.date}）：{text(r.reason)}\n" for r in waiting)
+    return (f'!!! warning "待补充材料：{len(waiting)} 项"\n    市科协核查后请学会补充以下项目的证明材料；'
+            "补充前这些项目按核查规则计分（公示起不计分）：\n\n" + rows)
+
+
 def render(site: SiteData, doc: ReportDoc) -> str:
     society, year = doc.report.society, doc.report.year
     page = society_year_page(society, year)
@@ -204,6 +217,7 @@ def render(site: SiteData, doc: ReportDoc) -> str:
     if doc.has_errors:
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误。有错误的项目不计分'
                    '（评估明细中记 0 分并注明错误），其余项目照常计分。\n')
+    out.append(_requested(site, doc))
     if e:
         out += _by_area(site, e)
     out += findings(site, page, doc.file, "findings")

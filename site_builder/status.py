@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from site_builder import workbench
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.context import SiteData
-from site_builder.markup import Column, cell, front_matter, link, num_cell, text
+from site_builder.markup import Cell, Column, cell, front_matter, link, num_cell, text
 from site_builder.tables import table
+from site_builder.workbench import counts_sentence
+from validators.association.progress import Progress, year_progress
 
 INDEX = "status/index.md"
 
@@ -21,6 +24,7 @@ def render(site: SiteData, year: int) -> str:
     page = status_page(year)
     window = site.guideline(year).evaluation_window
     submitted = {d.report.society: d for d in site.reports_in(year)}
+    board = {p.society: p for p in year_progress(site.repo, year)}
     registered = sorted(site.repo.profiles, key=lambda s: (s in submitted, site.name(s)))
     rows = []
     for society in registered:
@@ -30,9 +34,10 @@ def render(site: SiteData, year: int) -> str:
         else:
             state = cell(site.year_link(page, society, year, "已提交（有错误）" if doc.has_errors else "已提交"),
                          1 if doc.has_errors else 2)
-        rows.append([cell(site.society_link(page, society), site.name(society)), state])
+        rows.append([cell(site.society_link(page, society), site.name(society)), state, _checked(board.get(society))])
     others = [s for s in submitted if s not in site.repo.profiles]
-    rows += [[cell(text(s)), cell(site.year_link(page, s, year, "已提交（学会资料缺失）"), 1)] for s in others]
+    rows += [[cell(text(s)), cell(site.year_link(page, s, year, "已提交（学会资料缺失）"), 1), _checked(board.get(s))]
+             for s in others]
     done = sum(1 for s in site.repo.profiles if s in submitted)
     choice = " · ".join(f"**{y} 年度**" if y == year else md_link(page, status_page(y), f"{y} 年度")
                         for y in reversed(site.years))
@@ -44,7 +49,17 @@ def render(site: SiteData, year: int) -> str:
             f'<p class="sb-counts">已登记学会 <strong>{len(site.repo.profiles)}</strong> 个，'
             f"已提交 <strong>{done}</strong> 个，未提交 <strong>{len(site.repo.profiles) - done}</strong> 个。"
             "未提交的排在前面。</p>\n\n"
-            + table([Column("学会"), Column("提交情况")], rows, label=f"{year} 年度提交情况", key=(0, 1)) + "\n")
+            f'<p class="sb-counts">核查进度：{counts_sentence(list(board.values()))}。'
+            f'逐项核查在{link(site.urls.rel(page, workbench.PAGE), "核查工作台")}。</p>\n\n'
+            + table([Column("学会"), Column("提交情况"), Column("核查进度")], rows, label=f"{year} 年度提交情况",
+                    key=(0, 1, 2)) + "\n")
+
+
+def _checked(progress: Progress | None) -> Cell:
+    if progress is None:
+        return cell("—", -1)
+    waiting = f"，待补充材料 {len(progress.requested)} 项" if progress.requested else ""
+    return cell(text(progress.state.label + waiting), progress.decided)
 
 
 def render_index(site: SiteData) -> str:

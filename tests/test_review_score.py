@@ -75,7 +75,8 @@ def _in_python(repo: Repository, doc: ReportDoc, text: str, strict: bool, tmp: P
     _, review = check_review(path, f"reviews/{year}/{society}.yaml", ROOT, {(society, year): doc.report})
     standing = Standing.of(review, strict)  # type: ignore[arg-type]
     rules, points = guideline(year), rubric(year)
-    assert rules is not None and points is not None
+    assert rules is not None
+    assert points is not None
     result = score_report(doc, repo.reports.get((society, year - 1)), rules, points, standing)
     return {"total": result.total, "tier": result.tier, "subtotals": result.subtotals}
 
@@ -88,7 +89,8 @@ def _js_review(verdicts: dict[str, str], rest: bool, marks: list[tuple[str, str,
 def _plan(repo: Repository, doc: ReportDoc) -> dict[str, Any]:
     year = doc.report.year
     rules, points = guideline(year), rubric(year)
-    assert rules is not None and points is not None
+    assert rules is not None
+    assert points is not None
     return scoring_plan(doc, repo.reports.get((doc.report.society, year - 1)), rules, points)
 
 

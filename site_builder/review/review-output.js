@@ -1,0 +1,122 @@
+/* Verification workbench: the files it writes (a review file, the year's objections file), their
+ * check against the JSON Schema of their model, and the ways to GitHub. Text reaches the page
+ * through textContent and value only. */
+(function () {
+  "use strict";
+  var RF = window.ReportForm;
+  var RV = (window.ReviewBench = window.ReviewBench || {});
+  var el = RF.el;
+
+  var KEYWORDS = {
+    required: "缺少必填内容",
+    pattern: "格式不对",
+    minLength: "不能为空",
+    maxLength: "太长",
+    minimum: "小于允许的最小值",
+    maximum: "大于允许的最大值",
+    multipleOf: "须为 0.5 的整数倍",
+    format: "须为日期（如 2018-01-05）",
+    type: "类型不对",
+    enum: "不是可选的值",
+    additionalProperties: "有多余的内容",
+  };
+
+  /* The title of the field at `path` (["items", 3, "reviewer"] -> 核查人), from the schema. */
+  function titleAt(schema, path) {
+    var node = schema;
+    var title = "";
+    path.forEach(function (key) {
+      var s = RF.resolveSchema(node, schema);
+      node = typeof key === "number" ? s.items || {} : (s.properties || {})[key] || {};
+      var r = RF.resolveSchema(node, schema);
+      if (r.title && typeof key !== "number") title = r.title;
+    });
+    return title;
+  }
+
+  /* Chinese messages for what the schema refuses in `data`. */
+  RV.schemaProblems = function (validate, schema, data) {
+    validate(data);
+    var seen = {};
+    var out = [];
+    (validate.errors || []).forEach(function (e) {
+      if (["anyOf", "oneOf", "if", "then", "allOf"].indexOf(e.keyword) !== -1) return;
+      if (/\/anyOf\/\d+\/type$/.test(e.schemaPath) && e.params && e.params.type === "null") return;
+      var path = RF.parsePointer(e.instancePath);
+      var where = path.filter(function (k) { return typeof k === "number"; }).map(function (n) {
+        return "第 " + (n + 1) + " 条";
+      }).join("");
+      var title = titleAt(schema, e.keyword === "required" ? path.concat([e.params.missingProperty]) : path);
+      var text = (where ? where + "记录" : "") + (title ? "“" + title + "”" : "") + (KEYWORDS[e.keyword] || "不符合要求");
+      if (!seen[text]) out.push(text);
+      seen[text] = true;
+    });
+    return out;
+  };
+
+  function download(name, text) {
+    var blob = new Blob([text], { type: "application/x-yaml;charset=utf-8" });
+    var link = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  /* The output box of one file: its problems, its text, download, copy and GitHub. */
+  RV.outputBox = function (opts) {
+    var config = opts.config;
+    var box = el("div", { class: "rv-output", id: opts.id });
+    var problems = el("ul", { class: "rv-problems", "aria-live": "polite" });
+    var area = el("textarea", { class: "rf-yaml", readonly: "readonly", rows: "12",
+      "aria-label": opts.label + "的内容", spellcheck: "false" });
+    var status = el("span", { class: "rv-copied", "aria-live": "polite" });
+    var name = opts.path.split("/").pop();
+    var save = el("button", { type: "button", class: "rf-button rf-primary", id: opts.id + "-download",
+      text: "下载" + opts.label, on: { click: function () { download(name, area.value); } } });
+    var copy = el("button", { type: "button", class: "rf-button", text: "复制内容", on: { click: function () {
+      area.select();
+      var done = function () { status.textContent = "已复制。"; };
+      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(area.value).then(done, function () {});
+      else {
+        document.execCommand("copy");
+        done();
+      }
+    } } });
+    var github = el("p", { class: "rv-github" });
+    box.appendChild(el("h3", { text: opts.label }));
+    box.appendChild(problems);
+    box.appendChild(area);
+    box.appendChild(el("div", { class: "rf-actions" }, [save, copy, status]));
+    box.appendChild(github);
+
+    box.update = function (text, found) {
+      area.value = text;
+      RF.clear(problems);
+      found.forEach(function (p) {
+        problems.appendChild(el("li", { text: p }));
+      });
+      problems.hidden = !found.length;
+      save.disabled = copy.disabled = found.length > 0;
+      RF.clear(github);
+      if (found.length) {
+        github.appendChild(document.createTextNode("先改正上面列出的问题，才能保存文件。"));
+        return;
+      }
+      if (!config.repo_url) {
+        github.appendChild(document.createTextNode("下载文件后交给仓库管理员，放在 " + opts.path + "。"));
+        return;
+      }
+      var base = config.repo_url + "/" + (opts.exists ? "edit" : "new") + "/" + encodeURIComponent(config.branch);
+      var url = opts.exists ? base + "/" + opts.path
+        : base + "?filename=" + encodeURIComponent(opts.path) + "&value=" + encodeURIComponent(text);
+      var fits = opts.exists || url.length <= config.url_limit;
+      if (!fits) url = base + "?filename=" + encodeURIComponent(opts.path);
+      github.appendChild(el("a", { href: url, target: "_blank", rel: "noopener noreferrer", class: "rf-button",
+        text: opts.exists ? "在 GitHub 上修改 " + opts.path : "在 GitHub 上新建 " + opts.path }));
+      github.appendChild(document.createTextNode(fits && !opts.exists
+        ? "：内容已经填好，在打开的页面底部选择“Create a new branch”并发起拉取请求。"
+        : "：先点“复制内容”，在打开的页面里全选、粘贴替换原有内容，再选择“Create a new branch”并发起拉取请求。"));
+    };
+    return box;
+  };
+})();

@@ -1,0 +1,537 @@
+/* Verification workbench: pick a year and a society, decide each item of its report (已核实,
+ * 不予认定, 待补充材料), let experts mark the assessed criteria, see the score the decisions give,
+ * and take away the review file; record the year's objections. Nothing leaves the browser: the
+ * data are JSON files beside this script, the work in progress is kept in localStorage. */
+(function () {
+  "use strict";
+  var RF = window.ReportForm;
+  var RV = window.ReviewBench;
+  var el = RF.el;
+  var mount = document.getElementById("review-bench");
+  if (!mount) return;
+
+  var STATUS = [["", "未核查"], ["verified", "已核实"], ["not_recognised", "不予认定"],
+    ["material_requested", "待补充材料"]];
+  var LABEL = {};
+  STATUS.forEach(function (s) { LABEL[s[0]] = s[1]; });
+  var REVIEWER = "rv-reviewer";
+  var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null };
+
+  function fmt(points) {
+    return (Math.round(points * 100) / 100).toString();
+  }
+
+  function yearConfig(year) {
+    return app.config.years.filter(function (y) { return y.year === year; })[0] || null;
+  }
+
+  function strictNow(y) {
+    return y.strict_always || (!!y.strict_from && RF.today() >= y.strict_from);
+  }
+
+  function draftKey() {
+    return "rv-draft-" + app.year + "-" + app.caseData.society;
+  }
+
+  function reviewer() {
+    return (RF.stored(REVIEWER) || "").trim();
+  }
+
+  /* ---- the state: {items: {id: {status, reason, reviewer, date}}, rest, marks} ----------- */
+
+  function stateFrom(review) {
+    var st = { items: {}, rest: null, marks: [] };
+    if (!review) return st;
+    (review.items || []).forEach(function (r) {
+      st.items[r.item] = { status: r.status, reason: r.reason || "", reviewer: r.reviewer, date: r.date };
+    });
+    if (review.rest) st.rest = { reviewer: review.rest.reviewer, date: review.rest.date };
+    st.marks = (review.marks || []).map(function (m) {
+      return { criterion: m.criterion, expert: m.expert, mark: m.mark, date: m.date };
+    });
+    return st;
+  }
+
+  function save() {
+    RF.store(draftKey(), JSON.stringify(app.state));
+  }
+
+  function itemOrder() {
+    var ids = [];
+    app.caseData.areas.forEach(function (a) {
+      a.items.forEach(function (i) { ids.push(i.id); });
+    });
+    return ids;
+  }
+
+  function reviewData() {
+    var st = app.state;
+    var who = reviewer();
+    var data = { society: app.caseData.society, year: app.year, items: [] };
+    var known = {};
+    itemOrder().forEach(function (id) {
+      known[id] = true;
+      var r = st.items[id];
+      if (!r || !r.status) return;
+      var rec = { item: id, status: r.status, reason: r.status === "verified" ? undefined : r.reason.trim(),
+        reviewer: r.reviewer || who, date: r.date };
+      data.items.push(rec);
+    });
+    if (st.rest) data.rest = { status: "verified", reviewer: st.rest.reviewer || who, date: st.rest.date };
+    data.marks = st.marks.filter(function (m) { return m.expert || m.mark !== null; }).map(function (m) {
+      return { criterion: m.criterion, expert: m.expert, mark: m.mark, date: m.date };
+    });
+    return data;
+  }
+
+  /* What the check would refuse beyond the schema: a reason where one is required, marks out
+   * of their criterion's range or given twice by one expert. */
+  function ruleProblems(data) {
+    var out = [];
+    if (!reviewer() && (data.items.some(function (r) { return !r.reviewer; }) || (data.rest && !data.rest.reviewer))) {
+      out.push("请先在上方填写核查人（GitHub 用户名）。");
+    }
+    var titles = {};
+    app.caseData.areas.forEach(function (a) {
+      a.items.forEach(function (i) { titles[i.id] = i.title; });
+    });
+    data.items.forEach(function (r) {
+      if (r.status !== "verified" && !r.reason) {
+        out.push("“" + titles[r.item] + "”结论为“" + LABEL[r.status] + "”，须写明理由或需要补充的材料。");
+      }
+    });
+    var seen = {};
+    data.marks.forEach(function (m) {
+      var c = app.caseData.plan.assessed.filter(function (x) { return x.id === m.criterion; })[0];
+      if (!c) return;
+      if (typeof m.mark !== "number" || m.mark < c.min || m.mark > c.max) {
+        out.push("“" + c.label + "”的分数须在 " + c.min + " 至 " + c.max + " 之间。");
+      }
+      var key = m.criterion + "|" + m.expert;
+      if (seen[key]) out.push("专家 " + m.expert + " 对“" + c.label + "”打了两次分：每位专家每项只记一个分数。");
+      seen[key] = true;
+    });
+    return out;
+  }
+
+  function reviewYaml(data) {
+    var schema = app.schemas.review;
+    var header = ["核查记录：" + app.caseData.name + "（" + app.caseData.society + "）" + app.year + " 年度报告。",
+      "由网站“核查工作台”生成。只有管理员能修改 reviews/。"];
+    return RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, header, {});
+  }
+
+  /* ---- the score -------------------------------------------------------------------------- */
+
+  function verdicts() {
+    var items = {};
+    Object.keys(app.state.items).forEach(function (id) {
+      var s = app.state.items[id].status;
+      if (s && (s === "verified" || app.state.items[id].reason.trim())) items[id] = s;
+    });
+    var marks = app.state.marks.filter(function (m) { return typeof m.mark === "number" && m.expert; });
+    return { items: items, rest: !!app.state.rest, marks: marks };
+  }
+
+  function refresh() {
+    var y = yearConfig(app.year);
+    var plan = app.caseData.plan;
+    var strict = strictNow(y);
+    var now = RV.score(plan, verdicts(), strict);
+    var asReported = RV.score(plan, { items: {}, rest: true, marks: [] }, strict);
+    var box = document.getElementById("rv-score");
+    RF.clear(box);
+    box.appendChild(el("p", { class: "rv-total" }, [
+      "按当前结论：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
+      "；按申报（全部核实）：" + fmt(asReported.total) + " 分。"]));
+    var rows = app.caseData.areas.map(function (a) {
+      return el("tr", {}, [el("th", { scope: "row", text: a.number + "、" + a.title }),
+        el("td", { text: fmt(asReported.subtotals[a.key]) }),
+        el("td", { "data-area": a.key, text: fmt(now.subtotals[a.key]) })]);
+    });
+    box.appendChild(el("table", { class: "rv-areas" }, [
+      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "领域" }), el("th", { scope: "col", text: "按申报" }),
+        el("th", { scope: "col", text: "按当前结论" })])]),
+      el("tbody", {}, rows)]));
+    document.querySelectorAll(".rv-item").forEach(function (node) {
+      var id = node.dataset.item;
+      node.querySelector(".rv-points").textContent = "申报可得 " + fmt(asReported.items[id] || 0) +
+        " 分 · 按当前结论 " + fmt(now.items[id] || 0) + " 分";
+    });
+    plan.assessed.forEach(function (c) {
+      var line = document.getElementById("rv-combined-" + c.id);
+      if (!line) return;
+      var points = now.assessed[c.id];
+      var found = RV.marksFor(c, verdicts().marks);
+      line.textContent = points === undefined ? "尚无评分。"
+        : found.kept.length < c.min_experts ? "已有 " + found.kept.length + " 位专家评分，至少需要 " + c.min_experts + " 位：暂计 0 分。"
+          : found.kept.length + " 位专家评分，" + (c.combine === "median" ? "取中位数" : "取平均") + "，按 0.5 分取整：" + fmt(points) + " 分。";
+    });
+    var data = reviewData();
+    var problems = ruleProblems(data).concat(RV.schemaProblems(app.validators.review, app.schemas.review, data));
+    if (app.output) app.output.update(reviewYaml(data), problems);
+    var decided = itemOrder().filter(function (id) {
+      var r = app.state.items[id];
+      return (r && (r.status === "verified" || r.status === "not_recognised")) || (!r || !r.status) && app.state.rest;
+    }).length;
+    var waiting = itemOrder().filter(function (id) {
+      var r = app.state.items[id];
+      return r && r.status === "material_requested";
+    }).length;
+    var progress = "已有结论 " + decided + " / " + itemOrder().length + " 项" + (waiting ? "，待补充材料 " + waiting + " 项" : "");
+    document.getElementById("rv-progress").textContent = progress + "。";
+    document.getElementById("rv-bar").textContent = app.caseData.name + "：按当前结论 " + fmt(now.total) + " 分（" +
+      now.tier + "）；" + progress + (problems.length ? "；文件还有 " + problems.length + " 个问题" : "");
+  }
+
+  /* ---- one item ---------------------------------------------------------------------------- */
+
+  function itemNode(item, readOnly) {
+    var rec = app.state.items[item.id] || { status: "", reason: "", reviewer: "", date: "" };
+    var name = "rv-" + item.id;
+    var reason = el("textarea", { class: "rv-reason", rows: "2", id: name + "-reason", value: rec.reason,
+      disabled: readOnly, "aria-label": "“" + item.title + "”的理由或需要补充的材料" });
+    var who = el("p", { class: "rv-who" });
+    var starter = item.findings.filter(function (f) { return f.severity === "error"; })[0] || item.findings[0];
+    var reasonBox = el("div", { class: "rv-reason-box" }, [
+      el("label", { for: name + "-reason", text: "理由（不予认定的理由，或需要补充的材料；学会和公众会看到）" }), reason,
+      starter && !readOnly ? el("button", { type: "button", class: "rf-button rv-starter", text: "用检查意见作理由开头",
+        on: { click: function () {
+          reason.value = starter.message + (reason.value ? " " + reason.value : "");
+          reason.dispatchEvent(new Event("input"));
+        } } }) : null]);
+
+    function show() {
+      var r = app.state.items[item.id];
+      var status = r ? r.status : "";
+      reasonBox.hidden = !status || status === "verified";
+      who.textContent = status ? "核查人 " + (r.reviewer || reviewer() || "（未填）") + "，" + r.date
+        : app.state.rest ? "其余全部核实：" + LABEL.verified : "";
+    }
+
+    var radios = STATUS.map(function (s) {
+      var input = el("input", { type: "radio", name: name, value: s[0], checked: rec.status === s[0], disabled: readOnly,
+        on: { change: function () {
+          var r = app.state.items[item.id] || { reason: "" };
+          r.status = s[0];
+          r.reviewer = reviewer();
+          r.date = document.getElementById("rv-date").value || RF.today();
+          if (s[0]) app.state.items[item.id] = r;
+          else delete app.state.items[item.id];
+          show();
+          save();
+          refresh();
+        } } });
+      return el("label", { class: "rv-choice" }, [input, " " + s[1]]);
+    });
+    reason.addEventListener("input", function () {
+      var r = app.state.items[item.id];
+      if (!r) return;
+      r.reason = reason.value;
+      save();
+      refresh();
+    });
+    var fields = el("dl", { class: "rv-fields" });
+    item.fields.forEach(function (f) {
+      fields.appendChild(el("dt", { text: f[0] }));
+      fields.appendChild(el("dd", { text: f[1] }));
+    });
+    var evidence = item.evidence.length ? el("ul", { class: "rv-evidence" }, item.evidence.map(function (e) {
+      var safe = typeof e.href === "string" && /^https?:\/\//i.test(e.href);
+      return el("li", {}, [safe ? el("a", { href: e.href, target: "_blank", rel: "noopener noreferrer", text: e.text })
+        : el("span", { text: e.text + "（仓库中找不到可打开的地址）" })]);
+    })) : null;
+    var findings = item.findings.length ? el("ul", { class: "rv-findings" }, item.findings.map(function (f) {
+      return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }), f.message]);
+    })) : null;
+    var node = el("article", { class: "rv-item", dataset: { item: item.id } }, [
+      el("h4", {}, [item.title + " ", el("code", { text: item.id })]),
+      el("p", { class: "rv-points" }),
+      fields,
+      evidence ? el("p", { class: "rv-label", text: "证明材料（在新标签页打开）：" }) : null, evidence,
+      findings,
+      el("fieldset", { class: "rv-verdict" }, [el("legend", { text: "核查结论" })].concat(radios)),
+      reasonBox, who]);
+    show();
+    node.showState = show;
+    return node;
+  }
+
+  /* ---- expert marks -------------------------------------------------------------------------- */
+
+  function marksNode(readOnly) {
+    var plan = app.caseData.plan;
+    if (!plan.assessed.length) return null;
+    var box = el("section", { class: "rv-marks", "aria-labelledby": "rv-marks-title" },
+      [el("h3", { id: "rv-marks-title", text: "专家评分" })]);
+    plan.assessed.forEach(function (c) {
+      var list = el("div", { class: "rv-mark-rows" });
+      function rows() {
+        RF.clear(list);
+        app.state.marks.forEach(function (m, i) {
+          if (m.criterion !== c.id) return;
+          var expert = el("input", { type: "text", value: m.expert, disabled: readOnly, "aria-label": "专家编号",
+            placeholder: "如 expert-a", on: { input: function (e) { m.expert = e.target.value.trim(); save(); refresh(); } } });
+          var mark = el("input", { type: "number", step: "0.5", min: String(c.min), max: String(c.max), disabled: readOnly,
+            value: m.mark === null ? "" : String(m.mark), "aria-label": "评分",
+            on: { input: function (e) { m.mark = e.target.value === "" ? null : Number(e.target.value); save(); refresh(); } } });
+          var remove = el("button", { type: "button", class: "rf-button", text: "删除", disabled: readOnly,
+            on: { click: function () { app.state.marks.splice(i, 1); save(); rows(); refresh(); } } });
+          list.appendChild(el("div", { class: "rv-mark" }, [
+            el("label", {}, ["专家编号 ", expert]), el("label", {}, ["分数 ", mark]),
+            el("span", { text: "评分日期 " + m.date }), remove]));
+        });
+      }
+      rows();
+      box.appendChild(el("div", { class: "rv-criterion" }, [
+        el("h4", { text: c.label }),
+        el("p", { text: "条款 " + c.clause + "；分数 " + c.min + "–" + c.max + "（0.5 分一档）；多位专家的分数" +
+          (c.combine === "median" ? "取中位数" : "取平均") + "，至少 " + c.min_experts + " 位专家评分后计分。" }),
+        list,
+        readOnly ? null : el("button", { type: "button", class: "rf-button", text: "添加一位专家的评分", on: { click: function () {
+          app.state.marks.push({ criterion: c.id, expert: "", mark: null,
+            date: document.getElementById("rv-date").value || RF.today() });
+          save();
+          rows();
+          refresh();
+        } } }),
+        el("p", { class: "rv-combined", id: "rv-combined-" + c.id })]));
+    });
+    return box;
+  }
+
+  /* ---- one report ------------------------------------------------------------------------------ */
+
+  function showCase(data, readOnly) {
+    app.caseData = data;
+    var saved = RF.stored(draftKey());
+    var draft = null;
+    try { draft = saved ? JSON.parse(saved) : null; } catch (err) { draft = null; }
+    app.state = !readOnly && draft ? draft : stateFrom(data.review);
+    var box = document.getElementById("rv-case");
+    RF.clear(box);
+    box.appendChild(el("h2", { id: "rv-case-title", text: data.name + " " + data.year + " 年度报告" }));
+    var facts = el("p", { class: "rv-facts" }, [
+      data.source ? el("a", { href: data.source, target: "_blank", rel: "noopener noreferrer", text: "查看报告原文 " + data.file }) : data.file,
+      data.review ? "；已有核查记录 " + data.review_file + "，已载入。" : "；尚无核查记录。"]);
+    box.appendChild(facts);
+    if (!readOnly && draft) {
+      box.appendChild(el("p", { class: "rv-draft" }, ["已恢复本浏览器中未提交的核查草稿。",
+        el("button", { type: "button", class: "rf-button", text: "丢弃草稿，重新载入仓库中的记录", on: { click: function () {
+          RF.store(draftKey(), null);
+          showCase(data, readOnly);
+        } } })]));
+    }
+    if (data.review_errors.length) {
+      box.appendChild(el("ul", { class: "rv-findings" }, data.review_errors.map(function (f) {
+        return el("li", { class: "rv-error", text: "现有核查记录第 " + f.line + " 行：" + f.message });
+      })));
+    }
+    if (data.findings.length) {
+      box.appendChild(el("h3", { text: "报告整体的检查结果" }));
+      box.appendChild(el("ul", { class: "rv-findings" }, data.findings.map(function (f) {
+        return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }), f.message]);
+      })));
+    }
+    box.appendChild(el("div", { id: "rv-score", class: "rv-score", "aria-live": "polite" }));
+    box.appendChild(el("p", { id: "rv-progress", class: "rv-progress" }));
+    var rest = el("input", { type: "checkbox", id: "rv-rest", checked: !!app.state.rest, disabled: readOnly,
+      on: { change: function () {
+        app.state.rest = rest.checked ? { reviewer: reviewer(), date: document.getElementById("rv-date").value || RF.today() } : null;
+        document.querySelectorAll(".rv-item").forEach(function (n) { n.showState(); });
+        save();
+        refresh();
+      } } });
+    box.appendChild(el("p", { class: "rv-rest" }, [rest, el("label", { for: "rv-rest",
+      text: " 其余全部核实：没有单独给出结论的项目都记为“已核实”" })]));
+    data.areas.forEach(function (a) {
+      if (!a.items.length) return;
+      var section = el("section", { class: "rv-area", "aria-label": a.number + "、" + a.title },
+        [el("h3", { text: a.number + "、" + a.title })]);
+      a.items.forEach(function (item) { section.appendChild(itemNode(item, readOnly)); });
+      box.appendChild(section);
+    });
+    var marks = marksNode(readOnly);
+    if (marks) box.appendChild(marks);
+    app.output = null;
+    if (!readOnly) {
+      app.output = RV.outputBox({ config: app.config, id: "rv-review-file", label: "核查记录文件",
+        path: data.review_file, exists: !!data.review });
+      box.appendChild(app.output);
+    }
+    box.appendChild(el("p", { id: "rv-bar", class: "rv-bar", "aria-hidden": "true" }));
+    refresh();
+  }
+
+  /* ---- the year's objections --------------------------------------------------------------------- */
+
+  function objectionsNode(y, readOnly) {
+    var list = (y.objections && y.objections.objections ? y.objections.objections : []).map(function (o) {
+      return Object.assign({ issue: null, correction_allowed: false, answer: "", answered: "" }, o);
+    });
+    var saved = RF.stored("rv-objections-" + y.year);
+    if (saved && !readOnly) {
+      try { list = JSON.parse(saved); } catch (err) { /* keep the published list */ }
+    }
+    var section = el("section", { class: "rv-objections", "aria-labelledby": "rv-objections-title" }, [
+      el("h2", { id: "rv-objections-title", text: y.year + " 年度异议" }),
+      el("p", { text: y.notice ? "公示期 " + y.notice[0] + " 至 " + y.notice[1] + "。公示期内收到的异议和市科协的答复记在这里，生成 " + y.objections_file + "。" : "" })]);
+    var rows = el("div", {});
+    var output = readOnly ? null : RV.outputBox({ config: app.config, id: "rv-objections-file", label: "异议记录文件",
+      path: y.objections_file, exists: !!y.objections });
+    function update() {
+      RF.store("rv-objections-" + y.year, JSON.stringify(list));
+      if (!output) return;
+      var data = { year: y.year, objections: list.map(function (o) {
+        return { id: o.id, society: o.society, issue: o.issue || undefined, filed: o.filed, subject: o.subject,
+          status: o.status, correction_allowed: o.correction_allowed || undefined,
+          answer: o.answer || undefined, answered: o.answered || undefined };
+      }) };
+      var problems = [];
+      data.objections.forEach(function (o, i) {
+        if (o.status === "answered" && (!o.answer || !o.answered)) problems.push("第 " + (i + 1) + " 条异议已答复，须写答复和答复日期。");
+      });
+      problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data));
+      var schema = app.schemas.objections;
+      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"], {}), problems);
+    }
+    function field(o, key, label, type) {
+      var input = type === "textarea" ? el("textarea", { rows: "2", value: o[key] || "", disabled: readOnly })
+        : el("input", { type: type, value: o[key] === null || o[key] === undefined ? "" : String(o[key]), disabled: readOnly });
+      input.addEventListener("input", function () {
+        o[key] = type === "number" ? (input.value ? Number(input.value) : null) : input.value;
+        update();
+      });
+      return el("label", { class: "rv-field" }, [label + " ", input]);
+    }
+    function render() {
+      RF.clear(rows);
+      list.forEach(function (o, i) {
+        var society = el("select", { disabled: readOnly, on: { change: function (e) { o.society = e.target.value; update(); } } },
+          [el("option", { value: "", text: "（选择学会）" })].concat(y.societies.map(function (s) {
+            return el("option", { value: s.id, text: s.name, selected: s.id === o.society });
+          })));
+        var status = el("select", { disabled: readOnly, on: { change: function (e) { o.status = e.target.value; update(); } } },
+          [["open", "受理中"], ["answered", "已答复"]].map(function (s) {
+            return el("option", { value: s[0], text: s[1], selected: o.status === s[0] });
+          }));
+        var correction = el("input", { type: "checkbox", checked: !!o.correction_allowed, disabled: readOnly,
+          on: { change: function (e) { o.correction_allowed = e.target.checked; update(); } } });
+        rows.appendChild(el("fieldset", { class: "rv-objection" }, [
+          el("legend", { text: "第 " + (i + 1) + " 条异议" }),
+          field(o, "id", "编号（小写英文、数字和连字符）", "text"),
+          el("label", { class: "rv-field" }, ["学会 ", society]),
+          field(o, "issue", "GitHub 议题编号（可不填）", "number"),
+          field(o, "filed", "收到日期", "date"),
+          field(o, "subject", "异议内容摘要（不写个人信息）", "textarea"),
+          el("label", { class: "rv-field" }, ["处理状态 ", status]),
+          el("label", { class: "rv-field" }, [correction, " 允许该学会在公示期内修改报告以回应本异议"]),
+          field(o, "answer", "市科协的答复", "textarea"),
+          field(o, "answered", "答复日期", "date")]));
+      });
+    }
+    render();
+    section.appendChild(rows);
+    if (!readOnly) {
+      section.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-add-objection", text: "记录一条新异议",
+        on: { click: function () {
+          list.push({ id: "obj-" + (list.length + 1), society: "", issue: null, filed: RF.today(), subject: "",
+            status: "open", correction_allowed: false, answer: "", answered: "" });
+          render();
+          update();
+        } } }));
+      section.appendChild(output);
+      update();
+    }
+    return section;
+  }
+
+  /* ---- choosing a year and a society ---------------------------------------------------------------- */
+
+  function open(year, society) {
+    var y = yearConfig(year);
+    if (!y) return;
+    app.year = year;
+    var readOnly = y.final;
+    var phase = document.getElementById("rv-phase");
+    phase.textContent = year + " 年度：" + (y.phase || "") + (readOnly ? "。本年度结果已定稿，核查记录只读，不能再修改。"
+      : strictNow(y) ? "。现在起只有“已核实”的项目计分。" : "。公示前，未核查的项目暂时计分（标“待核查”）。");
+    phase.className = "rv-phase" + (readOnly ? " rv-final" : "");
+    var select = document.getElementById("rv-society");
+    RF.clear(select);
+    select.appendChild(el("option", { value: "", text: "（选择学会）" }));
+    y.societies.forEach(function (s) {
+      select.appendChild(el("option", { value: s.id, selected: s.id === society,
+        text: s.name + "：" + s.state + (s.requested ? "，待补充材料 " + s.requested + " 项" : "") }));
+    });
+    var objections = document.getElementById("rv-objections");
+    RF.clear(objections);
+    objections.appendChild(objectionsNode(y, readOnly));
+    var box = document.getElementById("rv-case");
+    RF.clear(box);
+    if (!society) return;
+    box.appendChild(el("p", { text: "正在载入…" }));
+    RF.fetchJson("cases/" + year + "/" + society + ".json").then(function (data) {
+      showCase(data, readOnly);
+    }, function () {
+      RF.clear(box);
+      box.appendChild(el("p", { class: "rv-error", text: "没有找到该学会 " + year + " 年度的报告。" }));
+    });
+  }
+
+  function fromHash() {
+    var m = /^#(\d{4})\/([a-z0-9-]+)$/.exec(window.location.hash);
+    return m ? { year: Number(m[1]), society: m[2] } : null;
+  }
+
+  function start() {
+    var yearSelect = el("select", { id: "rv-year" }, app.config.years.map(function (y) {
+      return el("option", { value: String(y.year), text: y.year + " 年度" + (y.final ? "（已定稿）" : "") });
+    }));
+    var society = el("select", { id: "rv-society" });
+    var who = el("input", { type: "text", id: "rv-reviewer", value: reviewer(), autocomplete: "username",
+      pattern: app.config.login_pattern.replace(/^\^|\$$/g, ""), placeholder: "如 cast-staff" });
+    var date = el("input", { type: "date", id: "rv-date", value: RF.today() });
+    who.addEventListener("input", function () {
+      RF.store(REVIEWER, who.value.trim());
+      if (app.caseData) refresh();
+    });
+    mount.appendChild(el("div", { class: "rv-pick" }, [
+      el("label", { for: "rv-year", text: "年度" }), yearSelect,
+      el("label", { for: "rv-society", text: "学会" }), society,
+      el("label", { for: "rv-reviewer", text: "核查人（GitHub 用户名，本浏览器记住）" }), who,
+      el("label", { for: "rv-date", text: "结论日期" }), date]));
+    mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
+    mount.appendChild(el("div", { id: "rv-case" }));
+    mount.appendChild(el("div", { id: "rv-objections" }));
+    yearSelect.addEventListener("change", function () {
+      window.history.replaceState(null, "", "#" + yearSelect.value);
+      open(Number(yearSelect.value), "");
+    });
+    society.addEventListener("change", function () {
+      window.history.replaceState(null, "", society.value ? "#" + yearSelect.value + "/" + society.value : "#" + yearSelect.value);
+      open(Number(yearSelect.value), society.value);
+    });
+    function route() {
+      var h = fromHash();
+      var first = app.config.years.filter(function (y) { return !y.final; })[0] || app.config.years[0];
+      var year = h && yearConfig(h.year) ? h.year : first ? first.year : null;
+      if (year === null) return;
+      yearSelect.value = String(year);
+      open(year, h && yearConfig(h.year) ? h.society : "");
+      if (h) mount.scrollIntoView();
+    }
+    window.addEventListener("hashchange", route);
+    route();
+  }
+
+  Promise.all([RF.fetchJson("config.json"), RF.fetchJson("schema-review.json"), RF.fetchJson("schema-objections.json")])
+    .then(function (got) {
+      app.config = got[0];
+      app.schemas = { review: got[1], objections: got[2] };
+      app.validators = { review: RF.compile(got[1]), objections: RF.compile(got[2]) };
+      start();
+    }, function () {
+      mount.appendChild(el("p", { class: "rv-error", text: "核查工作台的数据没有载入：请刷新页面再试。" }));
+    });
+})();

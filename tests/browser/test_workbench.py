@@ -1,0 +1,139 @@
+"""The verification workbench in headless Chromium: a reviewer refuses an item, the file it
+downloads passes `check`, `evaluate` then pays the item nothing and gives the page's total, and
+the board of the rebuilt site shows the society partly verified; a final year is read-only; no
+serious accessibility fault at desktop and phone widths; nothing leaves the site."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.site_support import built_site, served, sync_playwright
+from tests.trees import ROOT, base_tree
+from validators.evaluation.results import results_path
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SOCIETY, YEAR = "cd-mech-eng", 2018
+REFUSED = "svc-motor-rd"
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    with served(built_site()) as url:
+        yield url + "review/"
+
+
+def _open(page, base: str, year: int, society: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{base}#{year}/{society}")
+    page.wait_for_selector(".rv-item")
+
+
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "validators", "--root", str(root), *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_a_refused_item_gives_a_file_check_accepts_and_evaluate_agrees(page, base: str, tmp_path: Path) -> None:
+    assert not results_path(ROOT, YEAR).is_file(), "the sample year under review must not be final"
+    _open(page, base, YEAR, SOCIETY)
+    page.fill("#rv-reviewer", "cast-staff")
+    before = float(page.inner_text("#rv-total"))
+    page.uncheck("#rv-rest")  # verification starts afresh: the rest is not yet verified
+    item = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    item.locator('input[value="not_recognised"]').check()
+    # Without a reason the file cannot be saved, and the page says why.
+    assert page.locator("#rv-review-file-download").is_disabled()
+    assert "须写明理由" in page.inner_text("#rv-review-file .rv-problems")
+    item.locator("textarea").fill("证明材料中没有企业出具的服务确认。")
+    total = float(page.inner_text("#rv-total"))
+    assert total < before
+    assert "0 分" in item.locator(".rv-points").inner_text().split("·")[1]
+    with page.expect_download() as info:
+        page.click("#rv-review-file-download")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert f"item: {REFUSED}" in text
+    assert "not_recognised" in text
+    assert "rest:" not in text
+
+    tree = base_tree(tmp_path / "tree")
+    (tree / "reviews" / str(YEAR) / f"{SOCIETY}.yaml").write_text(text, encoding="utf-8")
+    checked = _cli(tree, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    done = _cli(tree, "evaluate", "--year", str(YEAR), "--society", SOCIETY, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    [evaluation] = [e for e in json.loads(done.stdout)["evaluations"] if e["society"] == SOCIETY]
+    assert evaluation["total"] == total
+    refused = [line for line in evaluation["lines"] if line["item_id"] == REFUSED]
+    assert refused
+    assert all(line["points"] == 0 for line in refused)
+    assert any("不予认定" in line["note"] for line in refused)
+    assert not page.problems, page.problems
+
+    # The board of the site built over that tree: the society is partly verified.
+    with served(built_site(tree)) as url:
+        page.goto(url + "review/")
+        row = page.locator("table tr", has_text="机械工程学会")
+        assert "部分核实" in row.first.inner_text()
+        page.goto(url + "status/2018/")
+        assert "部分核实" in page.inner_text("article")
+
+
+def test_expert_marks_count_as_the_rubric_combines_them(page, base: str) -> None:
+    _open(page, base, YEAR, SOCIETY)
+    criteria = page.locator(".rv-criterion")
+    if criteria.count() == 0:
+        pytest.skip("this year's rubric has no assessed criterion")
+    first = criteria.first
+    before = float(page.inner_text("#rv-total"))
+    for expert, mark in (("expert-a", "3"), ("expert-b", "4")):
+        first.get_by_role("button", name="添加一位专家的评分").click()
+        row = first.locator(".rv-mark").last
+        row.get_by_label("专家编号").fill(expert)
+        row.get_by_label("评分").fill(mark)
+    combined = first.locator(".rv-combined").inner_text()
+    assert "2 位专家评分" in combined or "至少需要" in combined
+    assert float(page.inner_text("#rv-total")) >= before
+    assert "marks:" in page.input_value("#rv-review-file textarea")
+
+
+def test_a_final_year_is_read_only(page, base: str) -> None:
+    final = next(y for y in (2017,) if results_path(ROOT, y).is_file())
+    _open(page, base, final, "cd-agri")
+    assert "只读" in page.inner_text("#rv-phase")
+    assert page.locator(".rv-item input:not([disabled])").count() == 0
+    assert page.locator("#rv-review-file").count() == 0
+    assert page.locator("#rv-add-objection").count() == 0
+
+
+def test_objections_are_recorded_into_the_years_file(page, base: str) -> None:
+    _open(page, base, YEAR, SOCIETY)
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    box.locator("select").first.select_option(SOCIETY)
+    box.get_by_label("异议内容摘要（不写个人信息）").fill("对学术交流活动的参会人数有异议。")
+    text = page.input_value("#rv-objections-file textarea")
+    assert f"society: {SOCIETY}" in text
+    assert "status: open" in text
+    assert not page.locator("#rv-objections-file-download").is_disabled()
+    box.locator("select").nth(1).select_option("answered")
+    assert "须写答复" in page.inner_text("#rv-objections-file .rv-problems")
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_workbench_has_no_serious_accessibility_fault(page, base: str, width: int) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size({"width": width, "height": 900})
+    _open(page, base, YEAR, SOCIETY)
+    found = Axe().run(page, context="#review-bench").response["violations"]
+    serious = [f"{v['id']}: {n['target']}" for v in found if v["impact"] in ("serious", "critical")
+               for n in v["nodes"]]
+    assert not serious, serious
+    assert not page.problems, page.problems
