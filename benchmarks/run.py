@@ -117,6 +117,12 @@ def _measure_site(tree: Path, env: dict[str, str], repeat: int, work: Path, fig:
     index = out / "site" / "search" / "search_index.json"
     if index.exists():
         fig.sizes["search_index_gzip"] = len(gzip.compress(index.read_bytes()))
+    from benchmarks import workbench
+
+    opened = workbench.measure(out / "site", repeat)
+    fig.seconds["workbench_open"] = opened.workbench
+    fig.seconds["workbench_report_page"] = opened.report_page
+    fig.sizes["workbench_items"] = opened.items
     if with_preview:
         from benchmarks import preview
 
@@ -153,6 +159,12 @@ def table(all_figures: list[Figures]) -> str:
                 f"{s['plain_mkdocs_build']:.2f} | {s['site_build'] / s['plain_mkdocs_build']:.2f} | {zensical} | "
                 f"{f.sizes.get('largest_page', 0) / 1024:.0f} | {f.sizes.get('page_p95', 0) / 1024:.0f} | "
                 f"{f.sizes.get('search_index_gzip', 0) / 1024:.0f} | {first} | {update} |")
+        rows += ["", "| 数据规模 | 最大报告的项目数 | 核查工作台打开 s | 同一报告的公开页面 s | 工作台/页面 |",
+                 "|" + " --- |" * 5]
+        for f in sited:
+            s = f.seconds
+            rows.append(f"| {f.societies}×{f.years} | {f.sizes['workbench_items']} | {s['workbench_open']:.2f} | "
+                        f"{s['workbench_report_page']:.2f} | {s['workbench_open'] / s['workbench_report_page']:.1f}× |")
     return "\n".join(rows)
 
 

@@ -33,6 +33,7 @@ from site_builder import (
     societies,
     society_page,
     status,
+    workbench,
 )
 from site_builder.context import SiteData, load, society_year_page
 from site_builder.form_page import SiteSettings, society_files
@@ -118,6 +119,7 @@ def pages_for(site: SiteData, changed: set[tuple[str, int]]) -> Iterator[tuple[s
         yield from cheap(site)
     yield home_page(site)
     yield from society_files(site.repo, {society for society, _ in changed}, site.settings).items()
+    yield from workbench.workbench_files(site, changed).items()
 
 
 @dataclass
@@ -173,6 +175,8 @@ class Preview:
         _, written = write(self.docs, encoded(pages_for(new, changed)))
         for gone in _year_pages(old, changed) - _year_pages(new, changed):
             (self.docs / gone).unlink(missing_ok=True)
+        for key in changed - new.repo.reports.keys():  # a report no longer readable: nothing to verify
+            (self.docs / workbench.case_file(*key)).unlink(missing_ok=True)
         self._unsettled = True
         return Update(False, written, time.perf_counter() - started)
 

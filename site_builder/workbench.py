@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,10 +32,7 @@ from validators.models.report import YearReport
 from validators.models.review import ObjectionsFile, ReviewFile
 from validators.models.society import GITHUB_LOGIN_PATTERN
 from validators.repository import ReportDoc
-from validators.rules.evidence import cited_path
-from validators.submission_paths import SUBMISSIONS
 from validators.urls import is_web_url
-from validators.yaml.loading import YamlPath
 from validators.yaml.policy import policy
 
 PAGE = "review/index.md"
@@ -80,21 +78,17 @@ def _fields(item: BaseModel, only: tuple[str, ...] | None = None) -> list[tuple[
     return out
 
 
-def _evidence(site: SiteData, society: str, refs: list[str]) -> list[dict[str, str | None]]:
-    """Each cited material with where it opens: web addresses as they are (http/https only),
-    files of the society's folder on the repository's site."""
+def _evidence(site: SiteData, folder: str, refs: list[str]) -> list[dict[str, str | None]]:
+    """Each cited material with where it opens, as the report pages link it: web addresses as
+    they are (http/https only), files of the society's folder on the repository's site."""
     out: list[dict[str, str | None]] = []
     for ref in refs:
-        if is_web_url(ref):
-            out.append({"text": ref, "href": ref})
-            continue
-        parts = cited_path(ref)
-        href = site.source_url("/".join((SUBMISSIONS, society, *parts))) if parts else None
+        href = ref if is_web_url(ref) else site.source_url(posixpath.join(folder, ref))
         out.append({"text": ref, "href": href})
     return out
 
 
-def _inside(path: YamlPath | None, prefix: YamlPath) -> bool:
+def _inside(path: tuple[str | int, ...] | None, prefix: tuple[str | int, ...]) -> bool:
     return path is not None and len(path) >= len(prefix) and tuple(path[:len(prefix)]) == prefix
 
 
@@ -103,7 +97,7 @@ def _finding(f: Finding) -> dict[str, Any]:
             "clause": f.clause}
 
 
-def _entries(report: YearReport, area: str) -> Iterator[tuple[str, str, YamlPath, BaseModel, tuple[str, ...] | None]]:
+def _entries(report: YearReport, area: str) -> Iterator[tuple[str, str, tuple[str | int, ...], BaseModel, tuple[str, ...] | None]]:
     """(id, title, path, model, fields shown) of each item of an area a review may name, claims
     first, in the file's order."""
     block = getattr(report, area, None)
@@ -139,7 +133,7 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
             entries.append({
                 "id": item_id, "title": title, "line": doc.source.value(path)[0],
                 "fields": _fields(model, only),
-                "evidence": _evidence(site, report.society, list(getattr(model, "evidence", []) or [])
+                "evidence": _evidence(site, posixpath.dirname(doc.file), list(getattr(model, "evidence", []) or [])
                                       if only is None else []),
                 "findings": [_finding(findings[i]) for i in own]})
         areas.append({"key": area, "number": numbers[area], "title": site.area_titles(year)[area],
@@ -197,7 +191,7 @@ def _counts(board: list[Progress]) -> dict[ProgressState, int]:
 
 
 def counts_sentence(board: list[Progress]) -> str:
-    """「全部核实 3 个，部分核实 1 个，未开始 6 个；待补充材料 2 项」: the board in one line."""
+    """The board in one line: how many reports in each state, how many items wait for material."""
     counts = _counts(board)
     requested = sum(len(p.requested) for p in board)
     return ("，".join(f"{state.label} <strong>{n}</strong> 个" for state, n in counts.items())
@@ -240,8 +234,14 @@ def page_markdown(site: SiteData, boards: dict[int, list[Progress]]) -> str:
     return "".join(parts)
 
 
-def workbench_files(site: SiteData) -> dict[str, bytes]:
-    """Every file of the workbench, by path under the docs folder."""
+def case_file(society: str, year: int) -> str:
+    return f"{ASSETS}/cases/{year}/{society}.json"
+
+
+def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None) -> dict[str, bytes]:
+    """Every file of the workbench, by path under the docs folder; with `changed` (the preview's
+    update), the page, the settings and the reports those changes touch (a report is the next
+    year's previous one), not every report."""
     files = {f"{ASSETS}/{p.name}": p.read_bytes() for p in sorted(ASSET_SOURCE.iterdir())
              if p.is_file() and p.suffix in (".js", ".css")}
     boards = {year: year_progress(site.repo, year) for year in site.years}
@@ -255,6 +255,8 @@ def workbench_files(site: SiteData) -> dict[str, bytes]:
     files[f"{ASSETS}/schema-objections.json"] = _json(_schema(ObjectionsFile, "objections"))
     for year in site.years:
         for doc in site.reports_in(year):
-            files[f"{ASSETS}/cases/{year}/{doc.report.society}.json"] = _json(case_data(site, doc))
+            if changed is not None and not {(doc.report.society, year), (doc.report.society, year - 1)} & changed:
+                continue
+            files[case_file(doc.report.society, year)] = _json(case_data(site, doc))
     return files
 

@@ -28,6 +28,9 @@ from validators.yaml.loading import SourceMap
 from validators.year.guideline import Guideline
 from validators.year.rubric import Rubric, rubric
 
+__all__ = ["CLAIMS", "OBJECTIONS_FILE", "REVIEWS", "ReviewDoc", "Standing", "check_review", "discover",
+           "is_review_path", "item_ids", "key_of", "review_path", "review_years", "standing_for"]
+
 REVIEWS = "reviews"
 OBJECTIONS_FILE = "objections.yaml"
 _YEAR_FOLDER = re.compile(r"^\d{4}$")
