@@ -94,3 +94,25 @@ def test_searching_the_hostile_society_runs_nothing(context, site_url) -> None: 
     texts = page.locator(".md-search-result__item").all_inner_texts()
     assert any("<script>" in t for t in texts), texts
     page.close()
+
+
+def test_the_workbench_shows_the_hostile_report_as_text(context, site_url) -> None:  # type: ignore[no-untyped-def]
+    """Every payload reaches the workbench's items as text; no evidence becomes a non-web link,
+    and the review file it writes quotes nothing as markup either."""
+    base, _ = site_url
+    page = context.new_page()
+    page.goto(f"{base}review/#2017/{XSS_SOCIETY}")
+    page.wait_for_selector(".rv-item")
+    _check(page)
+    assert "<script>" in page.inner_text("#rv-case")
+    hrefs = page.eval_on_selector_all("#rv-case a[href]", "links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
+    for node in page.locator(".rv-item").all():
+        node.hover()
+    page.fill("#rv-reviewer", "cast-staff")
+    item = page.locator(".rv-item").nth(2)
+    item.locator('input[value="not_recognised"]').check()
+    item.locator("textarea").fill('<img src=x onerror="window.__xss=\'reason\'">')
+    assert "onerror" in page.input_value("#rv-review-file textarea")
+    _check(page)
+    page.close()

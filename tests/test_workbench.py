@@ -1,0 +1,107 @@
+"""The workbench's data and the progress it reports: a report's state from its review file (as
+scoring reads it), the board and the status page, 待补充材料 on the report page, and each case
+file's items with Chinese fields, web-only evidence links and the item's own findings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from site_builder import report_page, status, workbench
+from site_builder.context import SiteData, load
+from site_builder.form_page import SiteSettings
+from tests.trees import base_tree
+from validators.association.progress import ProgressState, year_progress
+from validators.check import check_tree
+
+SOCIETY, YEAR = "cd-mech-eng", 2018
+SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
+
+
+def _review(tree: Path, body: str) -> None:
+    path = tree / "reviews" / str(YEAR) / f"{SOCIETY}.yaml"
+    path.write_text(f"society: {SOCIETY}\nyear: {YEAR}\n{body}", encoding="utf-8")
+
+
+def _state(tree: Path) -> tuple[ProgressState, int, list[str]]:
+    _, repo = check_tree(tree)
+    [found] = [p for p in year_progress(repo, YEAR) if p.society == SOCIETY]
+    return found.state, found.decided, [r.item for r in found.requested]
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    return base_tree(tmp_path / "tree")
+
+
+def test_the_state_of_a_report_follows_its_review_file(tree: Path) -> None:
+    _review(tree, "")
+    assert _state(tree)[0] is ProgressState.NOT_STARTED
+    _review(tree, "rest: {status: 已核实, reviewer: cast-staff, date: 2026-11-20}\n")
+    assert _state(tree)[0] is ProgressState.DONE
+    _review(tree, "items:\n  - {item: svc-motor-rd, status: 不予认定, reason: 无证明, reviewer: cast-staff, date: 2026-11-20}\n")
+    state, decided, _ = _state(tree)
+    assert (state, decided) == (ProgressState.PARTLY, 1)
+    # 待补充材料 leaves the report open even when the rest is verified.
+    _review(tree, "items:\n  - {item: svc-motor-rd, status: 待补充材料, reason: 请补充服务确认函, reviewer: cast-staff, "
+            "date: 2026-11-20}\nrest: {status: 已核实, reviewer: cast-staff, date: 2026-11-20}\n")
+    state, _, requested = _state(tree)
+    assert (state, requested) == (ProgressState.PARTLY, ["svc-motor-rd"])
+    # A record the check condemns (an item the report lacks) decides nothing.
+    _review(tree, "items:\n  - {item: svc-no-such, status: 已核实, reviewer: cast-staff, date: 2026-11-20}\n")
+    assert _state(tree)[0] is ProgressState.NOT_STARTED
+
+
+def _site(tree: Path) -> SiteData:
+    return load(tree, SETTINGS, "2026-12-04")
+
+
+def test_the_board_the_status_page_and_the_report_page_say_what_waits(tree: Path) -> None:
+    _review(tree, "items:\n  - {item: svc-motor-rd, status: 待补充材料, reason: 请补充企业出具的服务确认函, "
+            "reviewer: cast-staff, date: 2026-11-20}\n")
+    site = _site(tree)
+    files = workbench.workbench_files(site)
+    page = files[workbench.PAGE].decode()
+    assert "部分核实 <strong>1</strong> 个" in page and "待补充材料 <strong>1</strong> 项" in page
+    config = json.loads(files[f"{workbench.ASSETS}/config.json"])
+    [year] = [y for y in config["years"] if y["year"] == YEAR]
+    [row] = [s for s in year["societies"] if s["id"] == SOCIETY]
+    assert (row["state"], row["requested"]) == ("部分核实", 1)
+    assert not year["final"] and next(y for y in config["years"] if y["year"] == 2017)["final"]
+    assert "部分核实，待补充材料 1 项" in status.render(site, YEAR)
+    doc = site.repo.reports[(SOCIETY, YEAR)]
+    shown = report_page.render(site, doc)
+    assert "待补充材料：1 项" in shown and "请补充企业出具的服务确认函" in shown
+    other = site.repo.reports[("cd-tcm", YEAR)]
+    assert "待补充材料" not in report_page.render(site, other).split("评估明细")[0]
+
+
+def test_a_case_names_each_field_in_chinese_and_links_only_to_the_web(tree: Path) -> None:
+    site = _site(tree)
+    case = workbench.case_data(site, site.repo.reports[(SOCIETY, YEAR)])
+    items = {i["id"]: i for a in case["areas"] for i in a["items"]}
+    assert set(items) >= {"enterprise_platform_registered", "senior_experts_registered", "pilot", "svc-motor-rd"}
+    fields = dict(items["svc-motor-rd"]["fields"])
+    assert fields["服务类型"] == "研发指导" and fields["服务日期"] == "2018-04-12"
+    assert all(e["href"] is None or e["href"].startswith(("https://", "http://"))
+               for i in items.values() for e in i["evidence"])
+    assert case["review_file"] == f"reviews/{YEAR}/{SOCIETY}.yaml" and case["review"] is not None
+    # The plan scores what the published evaluation scores when everything is verified.
+    evaluation = site.evaluation(SOCIETY, YEAR)
+    assert evaluation is not None
+    paid = sum(u["points"] for u in case["plan"]["units"])
+    assert paid >= evaluation.total
+
+
+def test_an_items_findings_travel_with_it(tmp_path: Path) -> None:
+    tree = base_tree(tmp_path / "tree")
+    path = tree / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    # A service dated after the evaluation window: an error of that item alone.
+    path.write_text(path.read_text("utf-8").replace("date: 2018-04-12", "date: 2019-04-12", 1), "utf-8")
+    site = _site(tree)
+    case = workbench.case_data(site, site.repo.reports[(SOCIETY, YEAR)])
+    items = {i["id"]: i for a in case["areas"] for i in a["items"]}
+    assert any(f["severity"] == "error" for f in items["svc-motor-rd"]["findings"])
+    assert not items["svc-finance-match"]["findings"]
