@@ -64,16 +64,19 @@ def test_the_board_the_status_page_and_the_report_page_say_what_waits(tree: Path
     site = _site(tree)
     files = workbench.workbench_files(site)
     page = files[workbench.PAGE].decode()
-    assert "部分核实 <strong>1</strong> 个" in page and "待补充材料 <strong>1</strong> 项" in page
+    assert "部分核实 <strong>1</strong> 个" in page
+    assert "待补充材料 <strong>1</strong> 项" in page
     config = json.loads(files[f"{workbench.ASSETS}/config.json"])
     [year] = [y for y in config["years"] if y["year"] == YEAR]
     [row] = [s for s in year["societies"] if s["id"] == SOCIETY]
     assert (row["state"], row["requested"]) == ("部分核实", 1)
-    assert not year["final"] and next(y for y in config["years"] if y["year"] == 2017)["final"]
+    assert not year["final"]
+    assert next(y for y in config["years"] if y["year"] == 2017)["final"]
     assert "部分核实，待补充材料 1 项" in status.render(site, YEAR)
     doc = site.repo.reports[(SOCIETY, YEAR)]
     shown = report_page.render(site, doc)
-    assert "待补充材料：1 项" in shown and "请补充企业出具的服务确认函" in shown
+    assert "待补充材料：1 项" in shown
+    assert "请补充企业出具的服务确认函" in shown
     other = site.repo.reports[("cd-tcm", YEAR)]
     assert "待补充材料" not in report_page.render(site, other).split("评估明细")[0]
 
@@ -84,10 +87,12 @@ def test_a_case_names_each_field_in_chinese_and_links_only_to_the_web(tree: Path
     items = {i["id"]: i for a in case["areas"] for i in a["items"]}
     assert set(items) >= {"enterprise_platform_registered", "senior_experts_registered", "pilot", "svc-motor-rd"}
     fields = dict(items["svc-motor-rd"]["fields"])
-    assert fields["服务类型"] == "研发指导" and fields["服务日期"] == "2018-04-12"
+    assert fields["服务类型"] == "研发指导"
+    assert fields["服务日期"] == "2018-04-12"
     assert all(e["href"] is None or e["href"].startswith(("https://", "http://"))
                for i in items.values() for e in i["evidence"])
-    assert case["review_file"] == f"reviews/{YEAR}/{SOCIETY}.yaml" and case["review"] is not None
+    assert case["review_file"] == f"reviews/{YEAR}/{SOCIETY}.yaml"
+    assert case["review"] is not None
     # The plan scores what the published evaluation scores when everything is verified.
     evaluation = site.evaluation(SOCIETY, YEAR)
     assert evaluation is not None
