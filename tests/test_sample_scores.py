@@ -55,9 +55,10 @@ EXPECTED = {
     # 3 + 4 (31/48) + 咨询 in 郫都 2+1, 融资 1.5, 培训 1, 著作权 0.5 | pilot unconfirmed 0,
     # 3 + 1 | 省级 4 + new 2 | member 1.5 + 2 | 国际 5, 协办 1 | 采纳 5, 发表 2 | 改革 3
     ("cd-computer", 2017): ((13, 4, 6, 3.5, 6, 7, 3), "三档"),
-    # 3 + 4 (34/50) + 咨询 in 郫都 2+1, 引才 1.5 | pilot unconfirmed 0, 3, no growth (28 → 30
-    # 万元) | 省级 4 + 一档 4 | member 1.5 + 2 | 年会 6, 全国 (承办) 5 | 专报 3 | 人才基地 2
-    ("cd-computer", 2018): ((11.5, 3, 8, 3.5, 11, 3, 2), "三档"),
+    # 3 + 4 (34/50) + 咨询 in 郫都 2+1 待补充材料 (0 from the notice on), 引才 1.5 | pilot
+    # unconfirmed 0, 3, no growth (28 → 30 万元) | 省级 4 + 一档 4 | member 1.5 + 2 |
+    # 年会 6, 全国 (承办) 5 | 专报 3 | 人才基地 2
+    ("cd-computer", 2018): ((8.5, 3, 8, 3.5, 11, 3, 2), "三档"),
     # 3 + 4 (16/30) + 方法 1, 引才 1.5, 配套 0.5, 咨询 in 郫都 2+1 | 3 + new 1 | 国家级 6 + new 2 |
     # lead 4 + 新经济 2 + new (服务属性相近) 2 | 科普日 3, 全国 5 not recognised by the association
     # (不予认定: only 4 outside provinces could be verified) 0 | 签批 4 | 党建 2, 改革 3
