@@ -65,6 +65,16 @@
     return RV.toHalf(combine(found.kept));
   };
 
+  /* 2.3 「有较大提升」: the functions no verdict refuses, against last year's (scoring.py,
+   * `_government`): so many more, or so much more money. */
+  RV.grew = function (growth, review, strict) {
+    var now = growth.functions.filter(function (f) { return !RV.refused(f.item, review, strict); });
+    if (!now.length) return false;
+    var amount = now.reduce(function (sum, f) { return sum + f.amount; }, 0);
+    return now.length - growth.before_count >= growth.min_count_increase ||
+      (growth.before_amount > 0 && (amount - growth.before_amount) / growth.before_amount >= growth.min_amount_growth);
+  };
+
   /* {total, tier, subtotals: {area: points}, items: {id: points}} under `review`:
    * {items: {id: status}, rest: bool, marks: [{criterion, expert, mark}]}. */
   RV.score = function (plan, review, strict) {
@@ -74,6 +84,7 @@
     plan.areas.forEach(function (a) { raw[a.key] = 0; });
     plan.units.forEach(function (u) {
       if (RV.refused(u.item, review, strict)) return;
+      if (u.growth && !RV.grew(u.growth, review, strict)) return;
       var points = u.points;
       if (u.rule !== null) {
         var n = used[u.rule] || 0;

@@ -264,7 +264,9 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
             if confirmed:
                 s.award(area, "pilot_new_function", rules.pilot_new_function, fn.id, path,
                         f"{fn.title} 为试点学会新增职能")
-    now = _functions_scored(s.doc, s.verdicts)
+    # A function the association does not recognise is not one the society took on.
+    now = [fn for fn in _functions_scored(s.doc, s.verdicts)
+           if s.standing is None or s.standing.refusal(fn.id) is None]
     if previous is None or not now:
         return
     before = _functions_scored(previous)
@@ -276,8 +278,18 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
     count, amount = len(now), sum(f.amount_wan for f in now)
     before_count, before_amount = len(before), sum(f.amount_wan for f in before)
     growth = rules.growth_rule
+    if s.units is not None:
+        # Which functions count depends on the verdicts: the page compares as below.
+        if rules.growth is not None:
+            s.units.append({"area": area, "id": "functions", "item": None, "points": rules.growth.points,
+                            "rule": None, "max": None, "growth": {
+                                "functions": [{"item": fn.id, "amount": fn.amount_wan} for fn in now],
+                                "before_count": before_count, "before_amount": before_amount,
+                                "min_count_increase": growth.min_count_increase,
+                                "min_amount_growth": growth.min_amount_growth}})
+        return
     note = (f"{previous.report.year} 年 {before_count} 项、{before_amount:g} 万元 → "
-            f"{report.year} 年 {count} 项、{amount:g} 万元（有错误的项目不计入）")
+            f"{report.year} 年 {count} 项、{amount:g} 万元（有错误的和核查后不计分的项目不计入）")
     grew = (count - before_count >= growth.min_count_increase
             or (before_amount > 0 and (amount - before_amount) / before_amount >= growth.min_amount_growth))
     if grew:
