@@ -40,7 +40,7 @@
   /* ---- the state: {items: {id: {status, reason, reviewer, date}}, rest, marks} ----------- */
 
   function stateFrom(review) {
-    var st = { items: {}, rest: null, marks: [] };
+    var st = { items: {}, rest: null, marks: [], sample: !!(review && review.sample) };
     if (!review) return st;
     (review.items || []).forEach(function (r) {
       st.items[r.item] = { status: r.status, reason: r.reason || "", reviewer: r.reviewer, date: r.date };
@@ -67,17 +67,17 @@
   function reviewData() {
     var st = app.state;
     var who = reviewer();
-    var data = { society: app.caseData.society, year: app.year, items: [] };
+    var data = { society: app.caseData.society, year: app.year, sample: app.state.sample || undefined, items: [] };
     var known = {};
     itemOrder().forEach(function (id) {
       known[id] = true;
       var r = st.items[id];
       if (!r || !r.status) return;
-      var rec = { item: id, status: r.status, reason: r.status === "verified" ? undefined : r.reason.trim(),
+      var rec = { item: id, status: LABEL[r.status], reason: r.status === "verified" ? undefined : r.reason.trim(),
         reviewer: r.reviewer || who, date: r.date };
       data.items.push(rec);
     });
-    if (st.rest) data.rest = { status: "verified", reviewer: st.rest.reviewer || who, date: st.rest.date };
+    if (st.rest) data.rest = { status: LABEL.verified, reviewer: st.rest.reviewer || who, date: st.rest.date };
     data.marks = st.marks.filter(function (m) { return m.expert || m.mark !== null; }).map(function (m) {
       return { criterion: m.criterion, expert: m.expert, mark: m.mark, date: m.date };
     });
@@ -96,8 +96,8 @@
       a.items.forEach(function (i) { titles[i.id] = i.title; });
     });
     data.items.forEach(function (r) {
-      if (r.status !== "verified" && !r.reason) {
-        out.push("“" + titles[r.item] + "”结论为“" + LABEL[r.status] + "”，须写明理由或需要补充的材料。");
+      if (r.status !== LABEL.verified && !r.reason) {
+        out.push("“" + titles[r.item] + "”结论为“" + r.status + "”，须写明理由或需要补充的材料。");
       }
     });
     var seen = {};
@@ -143,7 +143,7 @@
     RF.clear(box);
     box.appendChild(el("p", { class: "rv-total" }, [
       "按当前结论：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
-      "；按申报（全部核实）：" + fmt(asReported.total) + " 分。"]));
+      "；按申报（全部核实，不含专家评分）：" + fmt(asReported.total) + " 分。"]));
     var rows = app.caseData.areas.map(function (a) {
       return el("tr", {}, [el("th", { scope: "row", text: a.number + "、" + a.title }),
         el("td", { text: fmt(asReported.subtotals[a.key]) }),
@@ -153,6 +153,10 @@
       el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "领域" }), el("th", { scope: "col", text: "按申报" }),
         el("th", { scope: "col", text: "按当前结论" })])]),
       el("tbody", {}, rows)]));
+    var fixed = [];
+    if (plan.units.some(function (u) { return u.growth; })) fixed.push("条款 2.3“有较大提升”按本年度计分的承接职能与上一年度比较");
+    if (plan.assessed.length) fixed.push("专家评分按各领域的评分项计，不随单个项目的结论变化");
+    if (fixed.length) box.appendChild(el("p", { class: "rv-note", text: "不属于单个项目的得分：" + fixed.join("；") + "。" }));
     document.querySelectorAll(".rv-item").forEach(function (node) {
       var id = node.dataset.item;
       node.querySelector(".rv-points").textContent = "申报可得 " + fmt(asReported.items[id] || 0) +
@@ -166,18 +170,18 @@
       line.textContent = points === undefined ? "尚无评分。"
         : found.kept.length < c.min_experts ? "已有 " + found.kept.length + " 位专家评分，至少需要 " + c.min_experts + " 位：暂计 0 分。"
           : found.kept.length + " 位专家评分，" + (c.combine === "median" ? "取中位数" : "取平均") + "，按 0.5 分取整：" + fmt(points) + " 分。";
+      if (found.dropped) line.textContent += "另有 " + found.dropped + " 个分数超出范围或重复，未计入。";
     });
     var data = reviewData();
-    var problems = ruleProblems(data).concat(RV.schemaProblems(app.validators.review, app.schemas.review, data));
+    var problems = ruleProblems(data);
+    if (!problems.length) problems = RV.schemaProblems(app.validators.review, app.schemas.review, data);
     if (app.output) app.output.update(reviewYaml(data), problems);
+    var effective = verdicts().items;
     var decided = itemOrder().filter(function (id) {
-      var r = app.state.items[id];
-      return (r && (r.status === "verified" || r.status === "not_recognised")) || (!r || !r.status) && app.state.rest;
+      var s = effective[id];
+      return s === "verified" || s === "not_recognised" || (!app.state.items[id] && app.state.rest);
     }).length;
-    var waiting = itemOrder().filter(function (id) {
-      var r = app.state.items[id];
-      return r && r.status === "material_requested";
-    }).length;
+    var waiting = itemOrder().filter(function (id) { return effective[id] === "material_requested"; }).length;
     var progress = "已有结论 " + decided + " / " + itemOrder().length + " 项" + (waiting ? "，待补充材料 " + waiting + " 项" : "");
     document.getElementById("rv-progress").textContent = progress + "。";
     document.getElementById("rv-bar").textContent = app.caseData.name + "：按当前结论 " + fmt(now.total) + " 分（" +
@@ -197,16 +201,19 @@
       el("label", { for: name + "-reason", text: "理由（不予认定的理由，或需要补充的材料；学会和公众会看到）" }), reason,
       starter && !readOnly ? el("button", { type: "button", class: "rf-button rv-starter", text: "用检查意见作理由开头",
         on: { click: function () {
+          if (reason.value.indexOf(starter.message) === 0) return;
           reason.value = starter.message + (reason.value ? " " + reason.value : "");
           reason.dispatchEvent(new Event("input"));
-        } } }) : null]);
+        } } }) : null,
+      el("p", { class: "rv-hint", text: "写明理由后，这一结论才计入分数和进度。" })]);
 
     function show() {
       var r = app.state.items[item.id];
       var status = r ? r.status : "";
       reasonBox.hidden = !status || status === "verified";
+      reasonBox.querySelector(".rv-hint").hidden = !!reason.value.trim();
       who.textContent = status ? "核查人 " + (r.reviewer || reviewer() || "（未填）") + "，" + r.date
-        : app.state.rest ? "其余全部核实：" + LABEL.verified : "";
+        : app.state.rest ? "未单独核查：按“其余全部核实”记为已核实" : "";
     }
 
     var radios = STATUS.map(function (s) {
@@ -228,6 +235,7 @@
       var r = app.state.items[item.id];
       if (!r) return;
       r.reason = reason.value;
+      show();
       save();
       refresh();
     });
@@ -366,32 +374,63 @@
   /* ---- the year's objections --------------------------------------------------------------------- */
 
   function objectionsNode(y, readOnly) {
-    var list = (y.objections && y.objections.objections ? y.objections.objections : []).map(function (o) {
+    var published = (y.objections && y.objections.objections ? y.objections.objections : []).map(function (o) {
       return Object.assign({ issue: null, correction_allowed: false, answer: "", answered: "" }, o);
     });
-    var saved = RF.stored("rv-objections-" + y.year);
+    var base = JSON.stringify(published);
+    var key = "rv-objections-" + y.year;
+    var list = JSON.parse(base);
+    var draftNote = el("p", { class: "rv-draft", hidden: true });
+    var saved = null;
+    try { saved = JSON.parse(RF.stored(key) || "null"); } catch (err) { saved = null; }
     if (saved && !readOnly) {
-      try { list = JSON.parse(saved); } catch (err) { /* keep the published list */ }
+      if (saved.base === base) {
+        list = saved.list;
+        draftNote.hidden = false;
+        draftNote.appendChild(document.createTextNode("已恢复本浏览器中未提交的异议草稿。"));
+        draftNote.appendChild(el("button", { type: "button", class: "rf-button", text: "丢弃草稿，重新载入仓库中的记录",
+          on: { click: function () {
+            RF.store(key, null);
+            var again = objectionsNode(y, readOnly);
+            section.replaceWith(again);
+          } } }));
+      } else {
+        // The published file changed since the draft began: the draft would drop what it lacks.
+        RF.store(key, null);
+        draftNote.hidden = false;
+        draftNote.textContent = "仓库中的异议记录已经更新，本浏览器中较早的草稿已作废，下面是最新的记录。";
+      }
     }
     var section = el("section", { class: "rv-objections", "aria-labelledby": "rv-objections-title" }, [
       el("h2", { id: "rv-objections-title", text: y.year + " 年度异议" }),
-      el("p", { text: y.notice ? "公示期 " + y.notice[0] + " 至 " + y.notice[1] + "。公示期内收到的异议和市科协的答复记在这里，生成 " + y.objections_file + "。" : "" })]);
+      el("p", { text: y.notice ? "公示期 " + y.notice[0] + " 至 " + y.notice[1] + "。公示期内收到的异议和市科协的答复记在这里，生成 " + y.objections_file + "。" : "" }),
+      draftNote]);
     var rows = el("div", {});
     var output = readOnly ? null : RV.outputBox({ config: app.config, id: "rv-objections-file", label: "异议记录文件",
       path: y.objections_file, exists: !!y.objections });
-    function update() {
-      RF.store("rv-objections-" + y.year, JSON.stringify(list));
+    function update(edited) {
+      if (edited) RF.store(key, JSON.stringify({ base: base, list: list }));
       if (!output) return;
-      var data = { year: y.year, objections: list.map(function (o) {
-        return { id: o.id, society: o.society, issue: o.issue || undefined, filed: o.filed, subject: o.subject,
-          status: o.status, correction_allowed: o.correction_allowed || undefined,
+      var data = { year: y.year, sample: (y.objections && y.objections.sample) || undefined, objections: list.map(function (o) {
+        return { id: o.id, society: o.society, issue: o.issue === null ? undefined : o.issue, filed: o.filed, subject: o.subject,
+          status: o.status === "answered" ? "已答复" : "受理中", correction_allowed: o.correction_allowed || undefined,
           answer: o.answer || undefined, answered: o.answered || undefined };
       }) };
       var problems = [];
-      data.objections.forEach(function (o, i) {
-        if (o.status === "answered" && (!o.answer || !o.answered)) problems.push("第 " + (i + 1) + " 条异议已答复，须写答复和答复日期。");
+      var ids = {};
+      list.forEach(function (o, i) {
+        var n = "第 " + (i + 1) + " 条异议";
+        if (!o.society) problems.push(n + "：请选择学会。");
+        if (!o.subject || !o.subject.trim()) problems.push(n + "：请写异议内容摘要。");
+        if (o.id && ids[o.id]) problems.push(n + "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。");
+        ids[o.id] = true;
+        if (o.issue !== null && o.issue !== undefined && !(Number.isInteger(o.issue) && o.issue >= 1)) {
+          problems.push(n + "：GitHub 议题编号须为正整数，或不填。");
+        }
+        if (o.status === "answered" && (!o.answer || !o.answered)) problems.push(n + "已答复，须写答复和答复日期。");
+        if (o.answered && o.filed && o.answered < o.filed) problems.push(n + "：答复日期早于收到日期，请核对。");
       });
-      problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data));
+      if (!problems.length) problems = RV.schemaProblems(app.validators.objections, app.schemas.objections, data);
       var schema = app.schemas.objections;
       output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"], {}), problems);
     }
@@ -400,23 +439,23 @@
         : el("input", { type: type, value: o[key] === null || o[key] === undefined ? "" : String(o[key]), disabled: readOnly });
       input.addEventListener("input", function () {
         o[key] = type === "number" ? (input.value ? Number(input.value) : null) : input.value;
-        update();
+        update(true);
       });
       return el("label", { class: "rv-field" }, [label + " ", input]);
     }
     function render() {
       RF.clear(rows);
       list.forEach(function (o, i) {
-        var society = el("select", { disabled: readOnly, on: { change: function (e) { o.society = e.target.value; update(); } } },
+        var society = el("select", { disabled: readOnly, on: { change: function (e) { o.society = e.target.value; update(true); } } },
           [el("option", { value: "", text: "（选择学会）" })].concat(y.societies.map(function (s) {
             return el("option", { value: s.id, text: s.name, selected: s.id === o.society });
           })));
-        var status = el("select", { disabled: readOnly, on: { change: function (e) { o.status = e.target.value; update(); } } },
+        var status = el("select", { disabled: readOnly, on: { change: function (e) { o.status = e.target.value; update(true); } } },
           [["open", "受理中"], ["answered", "已答复"]].map(function (s) {
             return el("option", { value: s[0], text: s[1], selected: o.status === s[0] });
           }));
         var correction = el("input", { type: "checkbox", checked: !!o.correction_allowed, disabled: readOnly,
-          on: { change: function (e) { o.correction_allowed = e.target.checked; update(); } } });
+          on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
         rows.appendChild(el("fieldset", { class: "rv-objection" }, [
           el("legend", { text: "第 " + (i + 1) + " 条异议" }),
           field(o, "id", "编号（小写英文、数字和连字符）", "text"),
@@ -427,7 +466,12 @@
           el("label", { class: "rv-field" }, ["处理状态 ", status]),
           el("label", { class: "rv-field" }, [correction, " 允许该学会在公示期内修改报告以回应本异议"]),
           field(o, "answer", "市科协的答复", "textarea"),
-          field(o, "answered", "答复日期", "date")]));
+          field(o, "answered", "答复日期", "date"),
+          readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议", on: { click: function () {
+            list.splice(i, 1);
+            render();
+            update(true);
+          } } })]));
       });
     }
     render();
@@ -438,7 +482,7 @@
           list.push({ id: "obj-" + (list.length + 1), society: "", issue: null, filed: RF.today(), subject: "",
             status: "open", correction_allowed: false, answer: "", answered: "" });
           render();
-          update();
+          update(true);
         } } }));
       section.appendChild(output);
       update();
@@ -454,8 +498,10 @@
     app.year = year;
     var readOnly = y.final;
     var phase = document.getElementById("rv-phase");
-    phase.textContent = year + " 年度：" + (y.phase || "") + (readOnly ? "。本年度结果已定稿，核查记录只读，不能再修改。"
-      : strictNow(y) ? "。现在起只有“已核实”的项目计分。" : "。公示前，未核查的项目暂时计分（标“待核查”）。");
+    phase.textContent = year + " 年度" + (y.phase ? "（" + y.phase + "）" : "") + "。" + (readOnly ? "本年度结果已定稿，核查记录只读，不能再修改。"
+      : strictNow(y) ? "现在只有“已核实”的项目计分。" : "公示前，未核查的项目暂时计分（网站标“待核查”）。");
+    document.getElementById("rv-reviewer").disabled = readOnly;
+    document.getElementById("rv-date").disabled = readOnly;
     phase.className = "rv-phase" + (readOnly ? " rv-final" : "");
     var select = document.getElementById("rv-society");
     RF.clear(select);
@@ -469,19 +515,23 @@
     objections.appendChild(objectionsNode(y, readOnly));
     var box = document.getElementById("rv-case");
     RF.clear(box);
+    app.caseData = null;
+    app.ticket = (app.ticket || 0) + 1;
     if (!society) return;
     box.appendChild(el("p", { text: "正在载入…" }));
+    var ticket = (app.ticket = (app.ticket || 0) + 1);
     RF.fetchJson("cases/" + year + "/" + society + ".json").then(function (data) {
-      showCase(data, readOnly);
+      if (ticket === app.ticket) showCase(data, readOnly);
     }, function () {
+      if (ticket !== app.ticket) return;
       RF.clear(box);
       box.appendChild(el("p", { class: "rv-error", text: "没有找到该学会 " + year + " 年度的报告。" }));
     });
   }
 
   function fromHash() {
-    var m = /^#(\d{4})\/([a-z0-9-]+)$/.exec(window.location.hash);
-    return m ? { year: Number(m[1]), society: m[2] } : null;
+    var m = /^#(\d{4})(?:\/([a-z0-9-]+))?$/.exec(window.location.hash);
+    return m ? { year: Number(m[1]), society: m[2] || "" } : null;
   }
 
   function start() {
@@ -494,7 +544,10 @@
     var date = el("input", { type: "date", id: "rv-date", value: RF.today() });
     who.addEventListener("input", function () {
       RF.store(REVIEWER, who.value.trim());
-      if (app.caseData) refresh();
+      if (!app.caseData) return;
+      // Decisions made before the name was given are written with it (reviewData); say so.
+      document.querySelectorAll(".rv-item").forEach(function (n) { n.showState(); });
+      refresh();
     });
     mount.appendChild(el("div", { class: "rv-pick" }, [
       el("label", { for: "rv-year", text: "年度" }), yearSelect,
@@ -519,7 +572,7 @@
       if (year === null) return;
       yearSelect.value = String(year);
       open(year, h && yearConfig(h.year) ? h.society : "");
-      if (h) mount.scrollIntoView();
+      if (h && h.society) mount.scrollIntoView();
     }
     window.addEventListener("hashchange", route);
     route();

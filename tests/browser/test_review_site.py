@@ -59,8 +59,9 @@ def test_a_refused_item_gives_a_file_check_accepts_and_evaluate_agrees(page, bas
         page.click("#rv-review-file-download")
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert f"item: {REFUSED}" in text
-    assert "not_recognised" in text
+    assert "status: 不予认定" in text  # the words staff use, as the sample files write them
     assert "rest:" not in text
+    assert "sample: true" in text  # the sample's mark is kept
 
     tree = base_tree(tmp_path / "tree")
     (tree / "reviews" / str(YEAR) / f"{SOCIETY}.yaml").write_text(text, encoding="utf-8")
@@ -120,10 +121,41 @@ def test_objections_are_recorded_into_the_years_file(page, base: str) -> None:
     box.get_by_label("异议内容摘要（不写个人信息）").fill("对学术交流活动的参会人数有异议。")
     text = page.input_value("#rv-objections-file textarea")
     assert f"society: {SOCIETY}" in text
-    assert "status: open" in text
+    assert "status: 受理中" in text
     assert not page.locator("#rv-objections-file-download").is_disabled()
     box.locator("select").nth(1).select_option("answered")
     assert "须写答复" in page.inner_text("#rv-objections-file .rv-problems")
+    # An id given twice is refused as the check refuses it; a mistaken entry can be removed.
+    first_id = page.locator(".rv-objection").first.get_by_label("编号（小写英文、数字和连字符）").input_value()
+    box.get_by_label("编号（小写英文、数字和连字符）").fill(first_id)
+    assert "重复" in page.inner_text("#rv-objections-file .rv-problems")
+    count = page.locator(".rv-objection").count()
+    box.get_by_role("button", name="删除这条异议").click()
+    assert page.locator(".rv-objection").count() == count - 1
+    assert not page.locator("#rv-objections-file-download").is_disabled()
+    # The draft is kept over a reload, and can be given up for the published file.
+    page.click("#rv-add-objection")
+    page.reload()
+    page.wait_for_selector(".rv-objection")
+    assert page.locator(".rv-objection").count() == count
+    page.get_by_role("button", name="丢弃草稿，重新载入仓库中的记录").last.click()
+    assert page.locator(".rv-objection").count() == count - 1
+
+
+def test_a_reason_is_what_makes_a_refusal_count_and_a_year_survives_a_reload(page, base: str) -> None:
+    _open(page, base, YEAR, SOCIETY)
+    before = page.inner_text("#rv-total")
+    item = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    item.locator('input[value="not_recognised"]').check()
+    assert item.locator(".rv-hint").is_visible()
+    assert page.inner_text("#rv-total") == before
+    item.locator("textarea").fill("理由")
+    assert not item.locator(".rv-hint").is_visible()
+    assert page.inner_text("#rv-total") != before
+    page.goto(f"{base}#2017")
+    page.reload()
+    page.wait_for_selector("#rv-society option", state="attached")
+    assert page.input_value("#rv-year") == "2017"
 
 
 @pytest.mark.parametrize("width", [1366, 390])
