@@ -221,13 +221,17 @@ def page_markdown(site: SiteData, boards: dict[int, list[Progress]]) -> str:
              '<div id="review-bench" class="rf rv" markdown="0">\n'
              "<noscript>核查工作台需要启用浏览器的 JavaScript。下面的核查进度不需要。</noscript>\n</div>\n\n",
              "## 核查进度\n\n"]
+    # The newest year still open gets the whole table; older ones a line (the page must not grow
+    # with the years; their societies' states are in the workbench's list when the year is picked).
+    tabled = max((y for y in boards if not _final(site, y)), default=None)
     for year in sorted(boards, reverse=True):
         board = boards[year]
-        if _final(site, year):
-            parts.append(f"**{year} 年度**：已结束（结果已定稿，不再修改）。{counts_sentence(board)}。\n\n")
-            continue
-        parts.append(f"### {year} 年度\n\n{counts_sentence(board)}。\n{{: .rv-counts }}\n\n"
-                     + _board(site, year, board) + "\n\n")
+        if year == tabled:
+            parts.append(f"### {year} 年度\n\n{counts_sentence(board)}。\n{{: .rv-counts }}\n\n"
+                         + _board(site, year, board) + "\n\n")
+        else:
+            done = "已结束（结果已定稿，不再修改）" if _final(site, year) else "尚未定稿"
+            parts.append(f'<p class="rv-counts"><a href="#{year}">{year} 年度</a>：{done}。{counts_sentence(board)}。</p>\n\n')
     parts.append(f"{scripts}\n"
                  f'<link rel="stylesheet" href="../{FORM_ASSETS}/form.css">\n'
                  '<link rel="stylesheet" href="review.css">\n')

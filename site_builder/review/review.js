@@ -574,7 +574,10 @@
       open(year, h && yearConfig(h.year) ? h.society : "");
       if (h && h.society) mount.scrollIntoView();
     }
-    window.addEventListener("hashchange", route);
+    window.addEventListener("hashchange", function () {
+      route();
+      mount.scrollIntoView(); // a link on the board was followed: the workbench is above it
+    });
     route();
   }
 
