@@ -30,7 +30,7 @@ from site_builder.markup import (
 from site_builder.tables import SOURCE, table
 from site_builder.typography import tight
 from validators.association.progress import progress_of
-from validators.association.reviews import item_ids
+from validators.association.reviews import item_ids, review_items
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
 from validators.repository import ReportDoc
@@ -185,7 +185,8 @@ def _requested(site: SiteData, doc: ReportDoc) -> str:
     waiting = progress_of(society, year, item_ids(doc.report), site.repo.reviews.get((society, year))).requested
     if not waiting:
         return ""
-    rows = "".join(f"    - **{text(r.item)}**（{r.date}）：{text(r.reason)}\n" for r in waiting)
+    titles = dict(review_items(doc.report))
+    rows = "".join(f"    - **{text(titles.get(r.item, r.item))}**（{r.date}）：{text(r.reason)}\n" for r in waiting)
     return (f'!!! warning "待补充材料：{len(waiting)} 项"\n    市科协核查后请学会补充以下项目的证明材料；'
             "补充前这些项目按核查规则计分（公示起不计分）：\n\n" + rows)
 

@@ -21,10 +21,10 @@ from pydantic import BaseModel
 
 from site_builder.context import SiteData
 from site_builder.form_page import ASSETS as FORM_ASSETS
-from site_builder.markup import Column, cell, front_matter, link, num_cell, text
+from site_builder.markup import Column, cell, front_matter, num_cell, text
 from site_builder.tables import table
 from validators.association.progress import Progress, ProgressState, year_progress
-from validators.association.reviews import CLAIMS, OBJECTIONS_FILE, REVIEWS
+from validators.association.reviews import CLAIM_TITLES, CLAIMS, OBJECTIONS_FILE, REVIEWS
 from validators.evaluation.results import results_path
 from validators.evaluation.scoring import scoring_plan
 from validators.findings import Finding
@@ -102,13 +102,13 @@ def _entries(report: YearReport, area: str) -> Iterator[tuple[str, str, tuple[st
     first, in the file's order."""
     block = getattr(report, area, None)
     if area == "innovation" and block is not None:
-        yield (CLAIMS[0], "“企业科协网”注册", (area, CLAIMS[0]), block, (CLAIMS[0],))
-        yield (CLAIMS[1], "专家会员在专家库注册", (area, CLAIMS[1]), block,
+        yield (CLAIMS[0], CLAIM_TITLES[CLAIMS[0]], (area, CLAIMS[0]), block, (CLAIMS[0],))
+        yield (CLAIMS[1], CLAIM_TITLES[CLAIMS[1]], (area, CLAIMS[1]), block,
                ("senior_experts_total", "senior_experts_registered"))
         for i, svc in enumerate(block.services):
             yield svc.id, svc.title, (area, "services", i), svc, None
     elif area == "government_functions" and block is not None:
-        yield CLAIMS[2], "首批承能试点学会", (area, CLAIMS[2]), block, (CLAIMS[2],)
+        yield CLAIMS[2], CLAIM_TITLES[CLAIMS[2]], (area, CLAIMS[2]), block, (CLAIMS[2],)
         for i, fn in enumerate(block.functions):
             yield fn.id, fn.title, (area, "functions", i), fn, None
     elif isinstance(block, list):
@@ -198,12 +198,17 @@ def counts_sentence(board: list[Progress]) -> str:
             + f"；待补充材料 <strong>{requested}</strong> 项")
 
 
+def _opener(target: str, label_html: str) -> str:
+    """A link to the workbench above that opens `target` (year, or year/society) in it; without
+    JavaScript it leads to the workbench's notice, an anchor every builder finds."""
+    return f'<a href="#review-bench" data-open="{target}">{label_html}</a>'
+
+
 def _board(site: SiteData, year: int, board: list[Progress]) -> str:
     rows = []
     order = {ProgressState.NOT_STARTED: 0, ProgressState.PARTLY: 1, ProgressState.DONE: 2}
     for p in sorted(board, key=lambda p: (order[p.state], site.name(p.society))):
-        anchor = f"#{year}/{p.society}"
-        rows.append([cell(link(anchor, text(site.name(p.society))), site.name(p.society)),
+        rows.append([cell(_opener(f"{year}/{p.society}", text(site.name(p.society))), site.name(p.society)),
                      cell(text(p.state.label), order[p.state]), num_cell(p.decided), num_cell(p.items),
                      num_cell(len(p.requested))])
     columns = [Column("学会"), Column("核查进度"), Column("已有结论", numeric=True),
@@ -231,7 +236,7 @@ def page_markdown(site: SiteData, boards: dict[int, list[Progress]]) -> str:
                          + _board(site, year, board) + "\n\n")
         else:
             done = "已结束（结果已定稿，不再修改）" if _final(site, year) else "尚未定稿"
-            parts.append(f'<p class="rv-counts"><a href="#{year}">{year} 年度</a>：{done}。{counts_sentence(board)}。</p>\n\n')
+            parts.append(f'<p class="rv-counts">{_opener(str(year), f"{year} 年度")}：{done}。{counts_sentence(board)}。</p>\n\n')
     parts.append(f"{scripts}\n"
                  f'<link rel="stylesheet" href="../{FORM_ASSETS}/form.css">\n'
                  '<link rel="stylesheet" href="review.css">\n')

@@ -574,6 +574,13 @@
       open(year, h && yearConfig(h.year) ? h.society : "");
       if (h && h.society) mount.scrollIntoView();
     }
+    // The board's links below the workbench: open their year or report in it.
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[data-open]") : null;
+      if (!link) return;
+      event.preventDefault();
+      window.location.hash = "#" + link.dataset.open;
+    });
     window.addEventListener("hashchange", function () {
       route();
       mount.scrollIntoView(); // a link on the board was followed: the workbench is above it

@@ -169,3 +169,17 @@ def test_the_workbench_has_no_serious_accessibility_fault(page, base: str, width
                for n in v["nodes"]]
     assert not serious, serious
     assert not page.problems, page.problems
+
+
+def test_the_board_opens_a_report_in_the_workbench(page, base: str) -> None:
+    """The sample's society with an item waiting for material is on the board as partly
+    verified, and its link opens that report above, the waiting item loaded with its reason."""
+    page.goto(base)
+    row = page.locator("table tr", has_text="计算机学会")
+    assert "部分核实" in row.first.inner_text()
+    row.first.locator("a[data-open]").click()
+    page.wait_for_selector('.rv-item[data-item="svc-cloud-consult"]')
+    item = page.locator('.rv-item[data-item="svc-cloud-consult"]')
+    assert item.locator('input[value="material_requested"]').is_checked()
+    assert "服务确认函" in item.locator("textarea").input_value()
+    assert page.evaluate("window.location.hash") == "#2018/cd-computer"

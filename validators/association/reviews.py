@@ -28,8 +28,9 @@ from validators.yaml.loading import SourceMap
 from validators.year.guideline import Guideline
 from validators.year.rubric import Rubric, rubric
 
-__all__ = ["CLAIMS", "OBJECTIONS_FILE", "REVIEWS", "ReviewDoc", "Standing", "check_review", "discover",
-           "is_review_path", "item_ids", "key_of", "review_path", "review_years", "standing_for"]
+__all__ = ["CLAIMS", "CLAIM_TITLES", "OBJECTIONS_FILE", "REVIEWS", "ReviewDoc", "Standing", "check_review", "discover",
+           "is_review_path", "item_ids", "key_of", "review_items", "review_path", "review_years",
+           "standing_for"]
 
 REVIEWS = "reviews"
 OBJECTIONS_FILE = "objections.yaml"
@@ -81,16 +82,32 @@ def key_of(path: Path) -> tuple[str, int] | None:
     return path.stem, int(path.parent.name)
 
 
+# What the claims are called where a reader sees them (the workbench, a report's 待补充材料).
+CLAIM_TITLES = {"enterprise_platform_registered": "“企业科协网”注册",
+                "senior_experts_registered": "专家会员在专家库注册", "pilot": "首批承能试点学会"}
+
+
+def review_items(report: YearReport) -> list[tuple[str, str]]:
+    """(id, title) of every item a review may name in `report`: its claims, its list items
+    (an area a year adds too), in the file's order."""
+    found: list[tuple[str, str]] = []
+    if report.innovation:
+        found += [(c, CLAIM_TITLES[c]) for c in CLAIMS[:2]]
+        found += [(s.id, s.title) for s in report.innovation.services]
+    if report.government_functions:
+        found.append((CLAIMS[2], CLAIM_TITLES[CLAIMS[2]]))
+        found += [(f.id, f.title) for f in report.government_functions.functions]
+    for name in type(report).model_fields:
+        value = getattr(report, name)
+        if isinstance(value, list):
+            found += [(item.id, getattr(item, "title", None) or getattr(item, "name", None) or item.id)
+                      for item in value if hasattr(item, "id")]
+    return found
+
+
 def item_ids(report: YearReport) -> list[str]:
     """Every id a review may name in `report`: its list items and its claims."""
-    ids: list[str] = []
-    if report.innovation:
-        ids += [CLAIMS[0], CLAIMS[1]] + [s.id for s in report.innovation.services]
-    if report.government_functions:
-        ids += [CLAIMS[2]] + [f.id for f in report.government_functions.functions]
-    for area in ("service_stations", "consortia", "academic_events", "research", "major_work"):
-        ids += [item.id for item in getattr(report, area)]
-    return ids
+    return [item for item, _ in review_items(report)]
 
 
 def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int], YearReport]
