@@ -42,6 +42,7 @@ from validators.evaluation import results
 from validators.github import doctor, pr_comment
 from validators.models.common import SLUG_PATTERN
 from validators.rules import evidence, text_fields, year_mentions
+from validators.xlsx import cells as xlsx_cells
 from validators.yaml import loading
 from validators.yaml.policy import hidden_characters as hidden_class
 from validators.year import files as year_files
@@ -93,6 +94,10 @@ SUBMITTED: dict[str, Hostile] = {
     "common.SLUG_PATTERN": (SLUG, "fullmatch", ("a", "a-"), ""),
     "typography._GAP": (typography._GAP, "sub", ("\u4e2d ", " ", "\u4e2d\t"), ""),
     "search_dict._HAN": (search_dict._HAN, "findall", ("\u4e2da", "\u4e2d"), ""),
+    # A workbook's cells (xlsx import): a whole cell is matched, spaces inside are the worst.
+    "xlsx_cells._DATE": (xlsx_cells._DATE, "match", ("1", " ", "2018年 ", "2018- "), "2018"),
+    "xlsx_cells._INTEGER": (xlsx_cells._INTEGER, "match", ("1",), "+"),
+    "xlsx_cells._NUMBER": (xlsx_cells._NUMBER, "match", ("1", "1."), ""),
 }
 
 # Patterns over text the association or the project itself writes, never a submission's.

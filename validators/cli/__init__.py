@@ -20,13 +20,14 @@ from validators.cli import github as commands_github
 from validators.cli import new as commands_new
 from validators.cli import new_year as commands_new_year
 from validators.cli import pr_verdict as commands_pr_verdict
+from validators.cli import xlsx as commands_xlsx
 from validators.console import err
 from validators.exit_codes import EXIT_ERRORS, EXIT_INTERNAL, EXIT_USAGE
 from validators.year.guideline import YearFileError
 
 _COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new,
                     commands_pr_verdict, commands_doctor, commands_finalize, commands_gate,
-                    commands_new_year)
+                    commands_new_year, commands_xlsx)
 
 
 class UsageParser(argparse.ArgumentParser):

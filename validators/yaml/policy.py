@@ -55,6 +55,12 @@ class FormPolicy(_Strict):
     github_url_max_chars: PositiveInt
 
 
+class WorkbookPolicy(_Strict):
+    max_bytes: PositiveInt
+    max_unpacked_bytes: PositiveInt
+    max_rows: PositiveInt
+
+
 class SuggestionPolicy(_Strict):
     max_per_file: PositiveInt
     max_name_chars: PositiveInt
@@ -66,6 +72,7 @@ class Policy(_Strict):
     evidence: EvidencePolicy
     privacy: PrivacyPolicy
     form: FormPolicy
+    workbook: WorkbookPolicy
     suggestions: SuggestionPolicy
 
 

@@ -1,0 +1,275 @@
+"""Reports as workbooks and back: every sample round-trips YAML → xlsx → YAML to the same data;
+the template carries dropdowns; what spreadsheets do to values is read and said at its cell;
+a spoiled or hostile workbook is one Chinese finding at its sheet and cell, never a crash; text
+that looks like a formula stays text; `import --society` writes the report and says the check's
+findings at their cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.trees import ROOT, base_tree
+from validators.check import check_tree
+from validators.repository import ReportDoc
+from validators.xlsx.layout import COVER, OPTIONS, layout
+from validators.xlsx.read import read_workbook
+from validators.xlsx.write import workbook_bytes
+from validators.year.guideline import guideline
+
+openpyxl = pytest.importorskip("openpyxl")
+
+SAMPLES = sorted(check_tree(ROOT)[1].reports.items())
+
+
+def _export(doc: ReportDoc, path: Path) -> Path:
+    rules = guideline(doc.report.year)
+    assert rules is not None
+    path.write_bytes(workbook_bytes(layout(rules), doc.report.model_dump(mode="python", exclude_none=True)))
+    return path
+
+
+def _import(path: Path, year: int) -> Any:
+    rules = guideline(year)
+    assert rules is not None
+    return read_workbook(path, path.name, layout(rules))
+
+
+def _same(doc: ReportDoc, data: dict[str, Any]) -> None:
+    model = type(doc.report)
+    again = model.model_validate(data)
+    assert again.model_dump(mode="json") == doc.report.model_dump(mode="json")
+
+
+@pytest.mark.parametrize(("key", "doc"), SAMPLES, ids=[f"{s}-{y}" for (s, y), _ in SAMPLES])
+def test_every_sample_round_trips_to_the_same_data(key: tuple[str, int], doc: ReportDoc, tmp_path: Path) -> None:
+    imported = _import(_export(doc, tmp_path / "r.xlsx"), key[1])
+    assert imported.findings == []  # a workbook we wrote needs no conversion
+    assert imported.data is not None
+    _same(doc, imported.data)
+
+
+def _sample(society: str = "cd-mech-eng", year: int = 2018) -> ReportDoc:
+    return dict(SAMPLES)[(society, year)]
+
+
+def test_the_blank_template_carries_dropdowns_dates_and_a_guide(tmp_path: Path) -> None:
+    rules = guideline(2018)
+    assert rules is not None
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(workbook_bytes(layout(rules), {"society": "cd-new", "year": 2018}))
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[0] == COVER
+    assert {"说明", OPTIONS} <= set(book.sheetnames)
+    events = book["学术交流活动"]
+    headers = [c.value for c in events[1]]
+    assert "申报类别" in headers
+    lists = [v for v in events.data_validations.dataValidation if v.type == "list"]
+    assert any(OPTIONS in (v.formula1 or "") for v in lists)
+    category = headers.index("申报类别")
+    covered = " ".join(str(v.sqref) for v in lists)
+    assert openpyxl.utils.get_column_letter(category + 1) in covered
+    options = book[OPTIONS]
+    labels = [c.value for col in options.iter_cols() if col[0].value == "申报类别" for c in col[1:] if c.value]
+    assert labels == [c.label for c in rules.kinds.event_categories]
+    cover = {row[0].value: row[1].value for row in book[COVER].iter_rows(min_row=2)}
+    assert cover["学会 id"] == "cd-new"
+    assert cover["年度"] == 2018
+    assert events[1][0].comment is not None  # the header's note: the field's description
+
+
+def _spoil(src: Path, dst: Path, sheet: str, header: str, value: object, row: int = 2) -> str:
+    book = openpyxl.load_workbook(src)
+    page = book[sheet]
+    col = [c.value for c in page[1]].index(header) + 1
+    target = page.cell(row=row, column=col)
+    target.value = value
+    if isinstance(value, (int, float)):
+        target.number_format = "General"  # a number typed into a cell without the date format
+    book.save(dst)
+    return f"{sheet}!{openpyxl.utils.get_column_letter(col)}{row}"
+
+
+@pytest.mark.parametrize(("header", "value", "code", "said"), [
+    ("活动日期", "2017年13月45日", "E-XLSX-VALUE", "日期“2017年13月45日”无法识别"),
+    ("活动日期", "2018年5月12日", "W-XLSX-CONVERTED", "按日期 2018-05-12 读入"),
+    ("活动日期", "2018/5/12", "W-XLSX-CONVERTED", "按日期 2018-05-12 读入"),
+    ("活动日期", 43232, "W-XLSX-CONVERTED", "序列号 43232 按日期 2018-05-12 读入"),
+    ("参与人数", "１２０", "W-XLSX-CONVERTED", "按整数 120 读入"),
+    ("参与人数", "120 ", "W-XLSX-CONVERTED", "按整数 120 读入"),
+    ("参与人数", "一百二十", "E-XLSX-VALUE", "“一百二十”不是整数"),
+    ("参与人数", 120.5, "E-XLSX-VALUE", "应填整数"),
+    ("设有主论坛", "也许", "E-XLSX-VALUE", "应填“是”或“否”"),
+    ("设有主论坛", "TRUE", "W-XLSX-CONVERTED", "按“是”读入"),
+    ("活动名称", "年会 ", "W-XLSX-CONVERTED", "去掉了首尾的空格"),
+])
+def test_a_spoiled_or_converted_cell_is_said_at_its_sheet_and_cell(tmp_path: Path, header: str, value: object,
+                                                                   code: str, said: str) -> None:
+    doc = _sample()
+    exported = _export(doc, tmp_path / "r.xlsx")
+    where = _spoil(exported, tmp_path / "s.xlsx", "学术交流活动", header, value)
+    imported = _import(tmp_path / "s.xlsx", 2018)
+    found = [f for f in imported.findings if f.code == code]
+    assert found, imported.findings
+    assert found[0].message.startswith(f"{where}：")
+    assert said in found[0].message
+    assert (found[0].line, found[0].column) == (2, openpyxl.utils.column_index_from_string(where.split("!")[1][:-1]))
+    if code.startswith("W"):  # converted, and the value is the one the cell meant
+        assert imported.data is not None
+        event = imported.data["academic_events"][0]
+        assert event[{"活动日期": "date", "参与人数": "participants", "设有主论坛": "main_forum",
+                      "活动名称": "title"}[header]] in (dt.date(2018, 5, 12), 120, True, "年会")
+
+
+def test_a_renamed_header_and_an_unknown_parent_are_said(tmp_path: Path) -> None:
+    doc = _sample("cd-mech-eng", 2017)
+    exported = _export(doc, tmp_path / "r.xlsx")
+    book = openpyxl.load_workbook(exported)
+    book["学术交流活动"]["B1"].value = "活动名"
+    achievements = book["成果认定"]
+    achievements["A2"].value = "rpt-no-such"
+    book.save(tmp_path / "s.xlsx")
+    imported = _import(tmp_path / "s.xlsx", 2017)
+    header = next(f for f in imported.findings if f.code == "E-XLSX-HEADER")
+    assert header.message.startswith("学术交流活动!B1：")
+    assert "是不是“活动名称”" in header.message
+    parent = next(f for f in imported.findings if f.code == "E-XLSX-PARENT")
+    assert parent.message.startswith("成果认定!A2：")
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"not a workbook at all", b"PK\x03\x04broken zip",
+    "学会,年度\ncd-x,2018\n".encode("gbk"),
+])
+def test_a_file_that_is_no_workbook_is_one_finding(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(content)
+    imported = _import(path, 2018)
+    assert imported.data is None
+    [finding] = imported.findings
+    assert finding.code == "E-XLSX-UNREADABLE"
+    assert finding.severity == "error"
+
+
+def test_a_workbook_that_unpacks_too_big_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" + b"a" * 200_000_000)
+    imported = _import(path, 2018)
+    [finding] = imported.findings
+    assert finding.code == "E-XLSX-UNREADABLE"
+    assert "解压后" in finding.message
+
+
+def test_a_workbook_without_its_cover_says_so(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    book.save(tmp_path / "plain.xlsx")
+    [finding] = _import(tmp_path / "plain.xlsx", 2018).findings
+    assert "封面" in finding.message
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    doc = _sample()
+    data = doc.report.model_dump(mode="python", exclude_none=True)
+    hostile = ["=HYPERLINK(\"http://x\",\"x\")", "+1+1", "-2+3", "@SUM(1)"]
+    first = data["academic_events"][0]
+    data["academic_events"] = [{**first, "id": f"evt-f{n}", "title": t} for n, t in enumerate(hostile)]
+    rules = guideline(2018)
+    assert rules is not None
+    path = tmp_path / "f.xlsx"
+    path.write_bytes(workbook_bytes(layout(rules), data))
+    page = openpyxl.load_workbook(path)["学术交流活动"]
+    cells = [page.cell(row=r, column=2) for r in range(2, 2 + len(hostile))]
+    assert [c.value for c in cells] == hostile
+    assert all(c.data_type == "s" for c in cells)
+    with zipfile.ZipFile(path) as archive:
+        assert not any(b"<f>" in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/"))
+
+
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "xlsx", *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_staff_import_a_mailed_workbook_for_a_society(tmp_path: Path) -> None:
+    """The template → filled → import path staff take for a society that never opens GitHub."""
+    tree = base_tree(tmp_path / "tree")
+    report = tree / "submissions" / "cd-mech-eng" / "2018.yaml"
+    done = _cli(tree, "export", str(report), "-o", str(tmp_path / "mailed.xlsx"))
+    assert done.returncode == 0, done.stderr
+    where = _spoil(tmp_path / "mailed.xlsx", tmp_path / "mailed.xlsx", "学术交流活动", "参与人数", 20)
+    # The report is there already: nothing is written over without --replace.
+    before = report.read_bytes()
+    refused = _cli(tree, "import", str(tmp_path / "mailed.xlsx"), "--society", "cd-mech-eng")
+    assert refused.returncode == 1
+    assert report.read_bytes() == before
+    done = _cli(tree, "import", str(tmp_path / "mailed.xlsx"), "--society", "cd-mech-eng", "--replace")
+    assert done.returncode == 1, done.stdout + done.stderr  # 20 participants: the check's error
+    assert "Traceback" not in done.stderr
+    line = next(x for x in done.stdout.splitlines() if "E-THRESHOLD-PARTICIPANTS" in x)
+    assert f"{where}：" in line
+    written = report.read_text("utf-8")
+    assert "participants: 20" in written
+    assert "# 五、学术交流活动" in written
+    assert "由工作簿“mailed.xlsx”导入" in written
+    # The other society's id on the cover is refused before anything is written.
+    other = _cli(tree, "import", str(tmp_path / "mailed.xlsx"), "--society", "cd-tcm", "--replace")
+    assert other.returncode == 1
+    assert "E-XLSX-COVER" in other.stdout
+    assert not (tree / "submissions" / "cd-tcm" / "2018.yaml").read_text("utf-8").count("mailed.xlsx")
+
+
+def test_template_and_usage_errors(tmp_path: Path) -> None:
+    done = _cli(ROOT, "template", "cd-new", "2018", "-o", str(tmp_path / "t.xlsx"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "t.xlsx").stat().st_size > 0
+    assert _cli(ROOT, "template", "Bad Id", "2018", "-o", str(tmp_path / "u.xlsx")).returncode == 2
+    assert _cli(ROOT, "template", "cd-new", "1999", "-o", str(tmp_path / "u.xlsx")).returncode == 2
+    again = _cli(ROOT, "template", "cd-new", "2018", "-o", str(tmp_path / "t.xlsx"))
+    assert again.returncode == 1
+    assert "已经存在" in again.stderr
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"\x00" * 100)
+    done = _cli(ROOT, "import", str(broken), "-o", str(tmp_path / "out.yaml"))
+    assert done.returncode == 1
+    assert "E-XLSX-UNREADABLE" in done.stdout
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_workbook_saved_by_libreoffice_imports_to_the_same_data(tmp_path: Path) -> None:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed (optional: apt-get install libreoffice-calc-nogui)")
+    doc = _sample()
+    exported = _export(doc, tmp_path / "in" / "r.xlsx") if (tmp_path / "in").mkdir() is None else None
+    assert exported is not None
+    out = tmp_path / "out"
+    subprocess.run([office, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(out), str(exported)],
+                   check=True, capture_output=True, timeout=180,
+                   env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    imported = _import(out / "r.xlsx", 2018)
+    assert not [f for f in imported.findings if f.severity == "error"], imported.findings
+    assert imported.data is not None
+    _same(doc, imported.data)
+
+
+def test_reading_a_workbook_never_needs_the_network_or_a_formula(tmp_path: Path) -> None:
+    """A formula cell's cached value is what is read; a formula never computed reads as empty."""
+    doc = _sample()
+    exported = _export(doc, tmp_path / "r.xlsx")
+    book = openpyxl.load_workbook(exported)
+    book["学术交流活动"]["F2"].value = "=100+20"
+    book.save(tmp_path / "f.xlsx")
+    imported = _import(tmp_path / "f.xlsx", 2018)
+    assert imported.data is not None
+    assert "participants" not in imported.data["academic_events"][0]
+    assert io is not None

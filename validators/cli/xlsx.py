@@ -1,0 +1,195 @@
+"""`xlsx template|export|import`: a report as an Excel/WPS workbook and back, as strict as `check`."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from validators.check import check_file, check_tree, display_path
+from validators.console import err, out
+from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from validators.findings import CheckResult, Finding
+from validators.models.common import SLUG_PATTERN
+from validators.reporters import github, json_report, text
+from validators.submission_paths import SUBMISSIONS
+from validators.xlsx.layout import COVER, layout
+from validators.xlsx.read import Imported, read_workbook
+from validators.xlsx.report import report_yaml
+from validators.xlsx.write import workbook_bytes
+from validators.year.guideline import available_years, guideline
+
+_FORMATS = {"text": text, "json": json_report, "github": github}
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = sub.add_parser("xlsx", help="年度报告与 Excel/WPS 工作簿互相转换")
+    actions = cmd.add_subparsers(dest="action", required=True, parser_class=type(cmd))
+    template = actions.add_parser("template", help="生成一个学会某年度的空白工作簿")
+    template.add_argument("society", help="学会 id，如 cd-mech-eng")
+    template.add_argument("year", type=int, help="年度，如 2018")
+    template.add_argument("-o", "--output", type=Path, required=True, help="写入的 .xlsx 文件")
+    template.add_argument("--replace", action="store_true", help="覆盖已有的文件")
+    template.set_defaults(run=run_template)
+    export = actions.add_parser("export", help="把一份年度报告（YAML）写成工作簿")
+    export.add_argument("report", type=Path, help="年度报告，如 submissions/cd-mech-eng/2018.yaml")
+    export.add_argument("-o", "--output", type=Path, required=True, help="写入的 .xlsx 文件")
+    export.add_argument("--replace", action="store_true", help="覆盖已有的文件")
+    export.set_defaults(run=run_export)
+    read = actions.add_parser("import", help="把填好的工作簿变成年度报告（YAML），并按 check 检查")
+    read.add_argument("workbook", type=Path, help="填好的 .xlsx 文件")
+    where = read.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", type=Path, help="写入的年度报告 .yaml 文件")
+    where.add_argument("--society", help="代学会导入：写入 submissions/<学会id>/<年度>.yaml")
+    read.add_argument("--replace", action="store_true", help="覆盖已有的年度报告")
+    read.add_argument("--format", choices=sorted(_FORMATS), default="text", help="问题的输出格式")
+    read.set_defaults(run=run_import)
+
+
+def _refuse_existing(path: Path, replace: bool) -> bool:
+    if (path.exists() or path.is_symlink()) and not replace:
+        err(f"{path} 已经存在，没有覆盖：要覆盖请加 --replace。")
+        return True
+    return False
+
+
+def _write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.partial")
+    temporary.write_bytes(content)
+    temporary.replace(path)
+
+
+def run_template(args: argparse.Namespace) -> int:
+    if not re.fullmatch(SLUG_PATTERN, args.society) or len(args.society) > 64:
+        err(f"学会 id“{args.society}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
+        return EXIT_USAGE
+    rules = guideline(args.year, args.root)
+    if rules is None:
+        err(f"{args.year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years(args.root)))}。")
+        return EXIT_USAGE
+    if _refuse_existing(args.output, args.replace):
+        return EXIT_ERRORS
+    _write(args.output, workbook_bytes(layout(rules), {"society": args.society, "year": args.year}))
+    out(f"已写入 {args.output}：{args.society} {args.year} 年度的空白工作簿。")
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    result = check_file(args.report.resolve(), root.resolve())
+    if result.report is None:
+        out(text(CheckResult(1, result.findings)))
+        err("报告无法读取，没有写出工作簿：请先按上面的提示改正。")
+        return EXIT_ERRORS
+    report = result.report.report
+    rules = guideline(report.year, root)
+    if rules is None:
+        err(f"{report.year} 年没有工作指南。")
+        return EXIT_USAGE
+    if _refuse_existing(args.output, args.replace):
+        return EXIT_ERRORS
+    data = report.model_dump(mode="python", exclude_none=True)
+    _write(args.output, workbook_bytes(layout(rules), data))
+    out(f"已写入 {args.output}：{report.society} {report.year} 年度报告的工作簿。")
+    return EXIT_OK
+
+
+def _year_of(imported: Imported) -> int | None:
+    year = (imported.data or {}).get("year")
+    return year if isinstance(year, int) else None
+
+
+def read_any_year(path: Path, file: str, root: Path) -> Imported:
+    """The workbook read with the layout of the year its cover names (the newest by default)."""
+    years = available_years(root)
+    newest = guideline(years[-1], root)
+    assert newest is not None
+    imported = read_workbook(path, file, layout(newest))
+    year = _year_of(imported)
+    if imported.data is not None and year is not None and year != newest.year:
+        rules = guideline(year, root)
+        if rules is not None:
+            imported = read_workbook(path, file, layout(rules))
+    return imported
+
+
+def _at_cells(findings: list[Finding], report_file: str, imported: Imported, workbook: str) -> list[Finding]:
+    """The check's findings on the imported report, said at the cell each value came from."""
+    placed = []
+    for f in findings:
+        cell = imported.cell_of(f.path) if f.file == report_file else None
+        if cell is None:
+            placed.append(f)
+            continue
+        placed.append(Finding(workbook, cell.row, cell.col, f.code, f.severity, f"{cell.name}：{f.message}",
+                              f.clause, f.path))
+    return placed
+
+
+def run_import(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    workbook = display_path(args.workbook.resolve(), root) if args.workbook.resolve().is_relative_to(root) \
+        else str(args.workbook)
+    imported = read_any_year(args.workbook, workbook, root)
+    findings = list(imported.findings)
+    data = imported.data
+    year, society = _year_of(imported), (data or {}).get("society")
+    problem = None
+    if data is not None and (year is None or guideline(year, root) is None):
+        problem = f"“{COVER}”中的年度“{year or ''}”没有工作指南：可选年度为 {'、'.join(map(str, available_years(root)))}。"
+    elif data is not None and args.society and society != args.society:
+        problem = f"“{COVER}”中的学会 id 是“{society or ''}”，与 --society {args.society} 不一致：请核对是哪个学会的工作簿。"
+    if problem:
+        at = imported.cells.get(("year",) if "年度" in problem.split("：")[0] else ("society",))
+        findings.append(Finding(workbook, at.row if at else 1, at.col if at else 1, "E-XLSX-COVER", "error",
+                                f"{at.name + '：' if at else ''}{problem}"))
+    if data is None or any(f.severity == "error" for f in findings):
+        _print(args, CheckResult(1, findings))
+        err("工作簿中有无法读取的内容，没有写出年度报告：请按上面指明的单元格改正后再导入。")
+        return EXIT_ERRORS
+    assert year is not None
+    rules = guideline(year, root)
+    assert rules is not None
+    target = (root / SUBMISSIONS / args.society / f"{year}.yaml") if args.society else args.output.resolve()
+    if _refuse_existing(target, args.replace):
+        return EXIT_ERRORS
+    _write(target, report_yaml(data, rules, args.workbook.name).encode("utf-8"))
+    checked, report_file = _check(target, root, str(society), year, bool(args.society))
+    findings += _at_cells(checked, report_file, imported, workbook)
+    _print(args, CheckResult(1, findings))
+    shown = display_path(target, root) if target.is_relative_to(root) else str(target)
+    errors = sum(f.severity == "error" for f in findings)
+    out(f"已写入 {shown}" + (f"：有 {errors} 个错误，请改正工作簿后重新导入（加 --replace），或直接修改该文件。" if errors else "。"))
+    return EXIT_ERRORS if errors else EXIT_OK
+
+
+def _check(target: Path, root: Path, society: str, year: int, in_tree: bool) -> tuple[list[Finding], str]:
+    """The check's findings on the written report: in the tree (its profile and evidence with
+    it) when staff import for a society, else on a copy in a folder named as the check expects."""
+    if in_tree:
+        result, _ = check_tree(root, [target])
+        return result.findings, display_path(target, root)
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / society / f"{year}.yaml"
+        copy.parent.mkdir()
+        shutil.copy(target, copy)
+        found = check_file(copy, root).findings
+        file = display_path(copy, root)
+        shown = display_path(target, root) if target.is_relative_to(root) else str(target)
+        return [_renamed(f, file, shown) for f in found], shown
+
+
+def _renamed(f: Finding, old: str, new: str) -> Finding:
+    if f.file != old:
+        return f
+    return Finding(new, f.line, f.column, f.code, f.severity, f.message, f.clause, f.path)
+
+
+def _print(args: argparse.Namespace, result: CheckResult) -> None:
+    shown: Any = _FORMATS[args.format](result)
+    if shown:
+        out(shown)

@@ -1,0 +1,1 @@
+"""Reports as Excel/WPS workbooks and back (`python -m validators xlsx`)."""

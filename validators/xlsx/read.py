@@ -1,0 +1,223 @@
+"""A filled workbook read back into a report: every cell as its column's kind (cells.py), each
+finding at its sheet and cell, and where each value came from, so the check's findings on the
+report it becomes can be said at the cell too."""
+
+from __future__ import annotations
+
+import difflib
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from validators.findings import Finding, error, warning
+from validators.xlsx.cells import read_cell
+from validators.xlsx.layout import COVER, GUIDE, OPTIONS, PARENT, Column, Layout, Sheet
+from validators.yaml.policy import policy
+
+__all__ = ["Cell", "Imported", "cell_name", "read_workbook"]
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    sheet: str
+    row: int  # 1-based, as the spreadsheet shows it
+    col: int  # 1-based
+
+    @property
+    def name(self) -> str:
+        return cell_name(self.sheet, self.row, self.col)
+
+
+def cell_name(sheet: str, row: int, col: int) -> str:
+    """学术交流活动!E7"""
+    letters, n = "", col
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{sheet}!{letters}{row}"
+
+
+@dataclass(slots=True)
+class Imported:
+    data: dict[str, Any] | None
+    findings: list[Finding] = field(default_factory=list)
+    # The cell each value of `data` came from, by its place in the report.
+    cells: dict[Path_, Cell] = field(default_factory=dict)
+
+    def cell_of(self, path: Path_ | None) -> Cell | None:
+        """The cell of the deepest place of `path` that came from a cell."""
+        path = tuple(path or ())
+        while path:
+            if path in self.cells:
+                return self.cells[path]
+            path = path[:-1]
+        return None
+
+
+class _Reader:
+    def __init__(self, file: str, layout: Layout) -> None:
+        self.file, self.layout = file, layout
+        self.out = Imported({})
+
+    def say(self, at: Cell, message: str, code: str, severity: str = "error") -> None:
+        make = error if severity == "error" else warning
+        self.out.findings.append(make(self.file, at.row, at.col, code, f"{at.name}：{message}"))
+
+    def value(self, raw: object, column: Column, at: Cell) -> Any:
+        read = read_cell(raw, column)
+        if read.error:
+            self.say(at, read.error, "E-XLSX-VALUE")
+            return None
+        if read.said:
+            self.say(at, read.said + "，请核对。", "W-XLSX-CONVERTED", "warning")
+        return read.value
+
+    def cover(self, rows: list[tuple[object, ...]]) -> None:
+        by_title = {c.title: (p, c) for p, c in self.layout.cover}
+        data = self.out.data
+        assert data is not None
+        for r, row in enumerate(rows[1:], start=2):
+            title = str(row[0]).strip() if row and row[0] is not None else ""
+            if not title:
+                continue
+            found = by_title.get(title)
+            if found is None:
+                self._unknown(Cell(COVER, r, 1), title, list(by_title), "项目")
+                continue
+            path, column = found
+            at = Cell(COVER, r, 2)
+            value = self.value(row[1] if len(row) > 1 else None, column, at)
+            if value is None:
+                continue
+            node = data
+            for key in path[:-1]:
+                node = node.setdefault(key, {})
+            node[path[-1]] = value
+            self.out.cells[path] = at
+
+    def _unknown(self, at: Cell, title: str, known: list[str], what: str) -> None:
+        close = difflib.get_close_matches(title, known, n=1, cutoff=0.5)
+        hint = f"是不是“{close[0]}”？" if close else f"可用的{what}见“{GUIDE}”工作表。"
+        self.say(at, f"不认识的{what}“{title}”：{hint}这一列没有读入。", "E-XLSX-HEADER")
+
+    def sheet(self, sheet: Sheet, rows: list[tuple[object, ...]], parents: dict[str, Path_]) -> dict[str, Path_]:
+        """Reads the rows of `sheet` into the report; the places of its items by id."""
+        columns = ([Column(PARENT, PARENT, "text")] if sheet.parent else []) + list(sheet.columns)
+        by_title = {c.title: c for c in columns}
+        header = rows[0] if rows else ()
+        placed: dict[int, Column] = {}
+        for n, raw in enumerate(header, start=1):
+            title = str(raw).strip() if raw is not None else ""
+            if not title:
+                continue
+            if title not in by_title:
+                self._unknown(Cell(sheet.name, 1, n), title, list(by_title), "标题")
+                continue
+            placed[n] = by_title[title]
+        data = self.out.data
+        assert data is not None
+        ids: dict[str, Path_] = {}
+        limit = policy().yaml.max_list_items
+        for r, row in enumerate(rows[1:], start=2):
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+                continue
+            item: dict[str, Any] = {}
+            cells: dict[str, Cell] = {}
+            for n, column in placed.items():
+                at = Cell(sheet.name, r, n)
+                value = self.value(row[n - 1] if n - 1 < len(row) else None, column, at)
+                if value is not None:
+                    item[column.key] = value
+                    cells[column.key] = at
+            owner: Any = data
+            where: Path_
+            if sheet.parent:
+                parent_id = item.pop(PARENT, None)
+                if parent_id not in parents:
+                    self.say(cells.get(PARENT, Cell(sheet.name, r, 1)),
+                             f"找不到编号为“{parent_id or ''}”的所属项目：请填写上一张表中某一行的编号。", "E-XLSX-PARENT")
+                    continue
+                base = parents[str(parent_id)]
+                for key in base:
+                    owner = owner[key]
+                items = owner.setdefault(sheet.parent, [])
+                where = (*base, sheet.parent, len(items))
+            else:
+                for key in sheet.path[:-1]:
+                    owner = owner.setdefault(key, {})
+                items = owner.setdefault(sheet.path[-1], [])
+                where = (*sheet.path, len(items))
+            if len(items) >= limit:
+                self.say(Cell(sheet.name, r, 1), f"一张表最多 {limit} 行，其余的行没有读入。", "E-XLSX-TOO-MANY")
+                break
+            items.append(item)
+            self.out.cells[where] = Cell(sheet.name, r, 1)
+            for key, at in cells.items():
+                self.out.cells[(*where, key)] = at
+            if isinstance(item.get("id"), str):
+                ids[item["id"]] = where
+        return ids
+
+
+def _unreadable(file: str, message: str) -> Imported:
+    return Imported(None, [error(file, 1, 1, "E-XLSX-UNREADABLE", message)])
+
+
+def read_workbook(path: Path, file: str, layout: Layout) -> Imported:
+    """The report a workbook holds; a workbook that cannot be read is one finding, never a crash."""
+    limits = policy().workbook
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return _unreadable(file, "文件无法打开。")
+    if size > limits.max_bytes:
+        return _unreadable(file, f"工作簿有 {size / 1e6:.1f} MB，超过 {limits.max_bytes / 1e6:g} MB 的上限：请删除图片等无关内容。")
+    if not zipfile.is_zipfile(path):
+        return _unreadable(file, "这不是 .xlsx 工作簿（Excel、WPS 表格保存的 .xlsx 文件）：旧的 .xls 或 .et 格式请先“另存为” .xlsx。")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(i.file_size for i in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return _unreadable(file, "工作簿已损坏，无法打开：请在 Excel 或 WPS 中重新保存。")
+    if unpacked > limits.max_unpacked_bytes:
+        return _unreadable(file, f"工作簿解压后超过 {limits.max_unpacked_bytes / 1e6:g} MB：请删除无关的工作表和图片。")
+    try:
+        import openpyxl  # the workbook commands only: the checks never need it
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # a third-party parser on any file: one finding, never a traceback
+        return _unreadable(file, "工作簿无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。")
+    reader = _Reader(file, layout)
+    try:
+        names = list(book.sheetnames)
+        if COVER not in names:
+            return _unreadable(file, f"工作簿中没有“{COVER}”工作表：请使用 `xlsx template` 或网站提供的工作簿。")
+        reader.cover(_rows(book[COVER], limits.max_rows))
+        ids: dict[str, dict[str, Path_]] = {}
+        for sheet in layout.sheets:
+            if sheet.name not in names:
+                continue
+            parent = next((s.name for s in layout.sheets if s.path == sheet.path[:-1]), None) if sheet.parent else None
+            ids[sheet.name] = reader.sheet(sheet, _rows(book[sheet.name], limits.max_rows), ids.get(parent or "", {}))
+        known = {COVER, GUIDE, OPTIONS} | {s.name for s in layout.sheets}
+        for name in names:
+            if name not in known:
+                reader.say(Cell(name, 1, 1), f"不认识的工作表“{name}”，没有读入：各类工作的工作表名称见“{GUIDE}”。",
+                           "W-XLSX-SHEET", "warning")
+    except Exception:  # a damaged part of the file, found only while reading it
+        return _unreadable(file, "工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。")
+    finally:
+        book.close()
+    return reader.out
+
+
+def _rows(page: Any, limit: int) -> list[tuple[object, ...]]:
+    rows = []
+    for n, row in enumerate(page.iter_rows(values_only=True)):
+        if n > limit:
+            break
+        rows.append(tuple(row))
+    return rows

@@ -1,0 +1,49 @@
+"""Between a report and its workbook: a report's plain values for the workbook, and the
+commented YAML an imported workbook becomes (the form's layout: area titles as comments)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import yaml
+
+from validators.template import schema_line
+from validators.year.guideline import Guideline
+
+__all__ = ["report_yaml"]
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no aliases (the check refuses them), long lines kept whole."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000,
+                     default_flow_style=False)
+
+
+def _numeral(area_id: str) -> str:
+    """An area's number as the guideline writes it: 1 → 一."""
+    numerals = "一二三四五六七八九十"
+    return numerals[int(area_id) - 1] if area_id.isdigit() and 0 < int(area_id) <= len(numerals) else area_id
+
+
+def report_yaml(data: dict[str, Any], rules: Guideline, source: str) -> str:
+    """The report file of an imported workbook: the modeline, where it came from, then each
+    area under its title as the guideline numbers it."""
+    today = dt.date.today().isoformat()
+    lines = [schema_line("submission"), f"# 由工作簿“{source}”导入（{today}）。提交后系统会自动检查。"]
+    head = {k: v for k, v in data.items() if k in ("society", "year")}
+    text = "\n".join(lines) + "\n" + _dump(head)
+    titles = {a.key: a for a in rules.areas}
+    for key, value in data.items():
+        if key in head:
+            continue
+        area = titles.get(key)
+        heading = f"# {_numeral(area.id)}、{area.title}" if area else f"# {key}"
+        text += f"\n{heading}\n" + _dump({key: value})
+    return text

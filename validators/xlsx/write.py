@@ -1,0 +1,183 @@
+"""A report's workbook: the blank template of a society's year, or one filled from a report.
+Every text is written as text (a value that starts with =, +, - or @ never becomes a formula),
+dates as date cells, numbers as numbers; choices and 是/否 carry dropdowns from the 选项 sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from validators.xlsx.layout import COVER, GUIDE, OPTIONS, PARENT, SEPARATOR, Column, Layout, Sheet
+
+__all__ = ["workbook_bytes"]
+
+# Rows that carry a column's dropdown and formats in a blank sheet: room for a big year.
+_ROWS = 500
+_YES, _NO = "是", "否"
+# A fixed creation date: the same report always gives the same bytes.
+_CREATED = dt.datetime(2017, 1, 1, tzinfo=dt.UTC)
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _rows(data: dict[str, Any], sheet: Sheet, layout: Layout) -> Iterator[tuple[str | None, dict[str, Any]]]:
+    """(parent id, item) of each row of `sheet` in `data`."""
+    if sheet.parent is None:
+        node: Any = data
+        for key in sheet.path:
+            node = node.get(key) if isinstance(node, dict) else None
+        for item in node or []:
+            yield None, item
+        return
+    parent = next(s for s in layout.sheets if s.path == sheet.path[:-1])
+    for _, owner in _rows(data, parent, layout):
+        for item in owner.get(sheet.parent) or []:
+            yield owner.get("id"), item
+
+
+def _guide_lines(layout: Layout, society: str) -> list[str]:
+    sheets = "、".join(f"“{s.name}”" for s in layout.sheets)
+    return [
+        f"{layout.year} 年度学会重点工作报告工作簿（{society}）",
+        "",
+        f"1. 在“{COVER}”填写本学会的基本情况；每类工作各占一张工作表：{sheets}。",
+        "2. 每一行是一项工作，第一行是标题，请不要改动标题和工作表的名称；把鼠标移到标题上可以看到填写说明。",
+        "3. 有下拉箭头的单元格请从列表中选择；“是/否”的单元格选“是”或“否”。",
+        "4. 日期写成 2018-05-12，或用表格的日期格式；写成 2018年5月12日、2018/5/12 也能识别，导入时会说明。",
+        f"5. 一个单元格里有多项（省份、国家或地区、成员、证明材料）时，用中文分号“{SEPARATOR}”分隔。",
+        f"6. “{PARENT}”一列填写所属项目的编号，把成果与它所属的调查研究报告对应起来。",
+        "7. 编号用小写英文字母、数字和连字符，如 svc-motor-rd；同一报告中不能重复。",
+        "8. 填好后交给市科协，或在网站“在线填报”页面拖入本文件：系统按工作指南逐项检查，问题会指明工作表和单元格。",
+    ]
+
+
+class _Writer:
+    def __init__(self, book: Any, layout: Layout) -> None:
+        self.book, self.layout = book, layout
+        self.head = book.add_format({"bold": True, "bg_color": "#E8EAF6", "text_wrap": True, "valign": "top"})
+        self.text = book.add_format({"num_format": "@"})
+        self.date = book.add_format({"num_format": "yyyy-mm-dd"})
+        # Each list of choices once, a column of the 选项 sheet (written last) the dropdowns name.
+        self.lists: dict[tuple[str, ...], str] = {(_YES, _NO): "是/否"}
+        for column in self._columns():
+            if column.kind == "choice" and column.choices:
+                self.lists.setdefault(column.choices, column.title)
+        self.sources = {choices: f"='{OPTIONS}'!${_letter(n)}$2:${_letter(n)}${len(choices) + 1}"
+                        for n, choices in enumerate(self.lists)}
+
+    def options(self) -> None:
+        page = self.book.add_worksheet(OPTIONS)
+        for n, (choices, title) in enumerate(self.lists.items()):
+            page.write_string(0, n, title, self.head)
+            for row, choice in enumerate(choices, start=1):
+                page.write_string(row, n, choice)
+            page.set_column(n, n, max(10, min(40, max(_width(c) for c in (title, *choices)) + 2)))
+
+    def _columns(self) -> Iterator[Column]:
+        yield from (c for _, c in self.layout.cover)
+        for sheet in self.layout.sheets:
+            yield from sheet.columns
+
+    def cell(self, page: Any, row: int, col: int, column: Column, value: Any) -> None:
+        if value is None or value == []:
+            return
+        if column.kind == "date" and isinstance(value, dt.date):
+            page.write_datetime(row, col, dt.datetime(value.year, value.month, value.day), self.date)
+        elif column.kind in ("int", "number") and isinstance(value, (int, float)) and not isinstance(value, bool):
+            page.write_number(row, col, value)
+        elif column.kind == "bool" and isinstance(value, bool):
+            page.write_string(row, col, _YES if value else _NO)
+        elif column.kind == "list" and isinstance(value, list):
+            page.write_string(row, col, SEPARATOR.join(str(v) for v in value), self.text)
+        else:
+            page.write_string(row, col, str(getattr(value, "label", value)), self.text)
+
+    def dropdown(self, page: Any, first: int, last: int, col: int, column: Column) -> None:
+        choices = (_YES, _NO) if column.kind == "bool" else column.choices
+        if column.kind in ("bool", "choice") and choices:
+            page.data_validation(first, col, last, col, {
+                "validate": "list", "source": self.sources[choices], "error_type": "warning",
+                "error_title": column.title, "error_message": f"请从列表中选择（见“{OPTIONS}”工作表）。"})
+        elif column.kind == "date":
+            page.data_validation(first, col, last, col, {
+                "validate": "date", "criteria": "between", "minimum": dt.date(2000, 1, 1),
+                "maximum": dt.date(2100, 12, 31), "error_type": "warning", "error_title": column.title,
+                "error_message": "请填写日期，如 2018-05-12。"})
+
+    def cover(self, data: dict[str, Any]) -> None:
+        page = self.book.add_worksheet(COVER)
+        page.write_string(0, 0, "项目", self.head)
+        page.write_string(0, 1, "填写", self.head)
+        page.write_string(0, 2, "说明", self.head)
+        for row, (path, column) in enumerate(self.layout.cover, start=1):
+            node: Any = data
+            for key in path:
+                node = node.get(key) if isinstance(node, dict) else None
+            page.write_string(row, 0, column.title)
+            page.write_string(row, 2, column.note)
+            if column.kind in ("text", "choice", "list"):
+                page.write_blank(row, 1, None, self.text)
+            self.cell(page, row, 1, column, node)
+            self.dropdown(page, row, row, 1, column)
+        page.set_column(0, 0, 34)
+        page.set_column(1, 1, 24)
+        page.set_column(2, 2, 80)
+        page.freeze_panes(1, 0)
+        page.activate()
+
+    def sheet(self, sheet: Sheet, data: dict[str, Any]) -> None:
+        page = self.book.add_worksheet(sheet.name)
+        columns = ([Column(PARENT, PARENT, "text", "这一行所属项目的编号（与上一张表中的编号一致）", (), True)]
+                   if sheet.parent else []) + list(sheet.columns)
+        for col, column in enumerate(columns):
+            page.write_string(0, col, column.title, self.head)
+            if column.note:
+                page.write_comment(0, col, column.note, {"x_scale": 2, "y_scale": 1.5})
+            wide = 40 if column.kind in ("list",) or column.key in ("title", "outcome", "description") else 16
+            page.set_column(col, col, max(wide, min(40, _width(column.title) + 2)),
+                            self.text if column.kind in ("text", "choice", "list") else
+                            self.date if column.kind == "date" else None)
+            self.dropdown(page, 1, _ROWS, col, column)
+        for row, (parent, item) in enumerate(_rows(data, sheet, self.layout), start=1):
+            for col, column in enumerate(columns):
+                value = parent if column.key == PARENT else item.get(column.key)
+                self.cell(page, row, col, column, value)
+        page.freeze_panes(1, 0)
+
+    def guide(self, society: str) -> None:
+        page = self.book.add_worksheet(GUIDE)
+        for row, line in enumerate(_guide_lines(self.layout, society)):
+            page.write_string(row, 0, line)
+        page.set_column(0, 0, 120)
+
+
+def _letter(n: int) -> str:
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def workbook_bytes(layout: Layout, data: dict[str, Any]) -> bytes:
+    """The .xlsx of `data` (the report as plain values: labels, dates, lists), or of a blank
+    report when it holds only the society and year."""
+    import xlsxwriter  # the workbook commands only: the checks never need it
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False, "strings_to_numbers": False})
+    book.set_properties({"created": _CREATED, "title": f"{layout.year} 年度学会重点工作报告"})
+    writer = _Writer(book, layout)
+    writer.cover(data)
+    for sheet in layout.sheets:
+        writer.sheet(sheet, data)
+    writer.guide(str(data.get("society") or ""))
+    writer.options()
+    book.close()
+    return buffer.getvalue()
