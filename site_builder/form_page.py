@@ -20,6 +20,7 @@ from validators.models.consortia import ConsortiumRole
 from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 from validators.template import schema_line
+from validators.xlsx.layout import layout as workbook_layout
 from validators.yaml.policy import policy
 from validators.year.guideline import available_years, guideline
 
@@ -31,7 +32,8 @@ ASSET_SOURCE = Path(__file__).with_name("form")
 MKDOCS_YML = Path(__file__).resolve().parents[1] / "mkdocs.yml"
 # Script order matters: the libraries, then the form's modules, then the entry point.
 SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "form-yaml.js",
-           "form-criteria.js", "form-check.js", "form-render.js", "form-start.js", "form-output.js", "form.js")
+           "form-criteria.js", "form-check.js", "form-xlsx.js", "form-render.js", "form-start.js", "form-output.js",
+           "form.js")
 
 
 # Where the downloads page publishes the JSON Schemas, under the site's root.
@@ -177,6 +179,8 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
         assert rules is not None  # filtered above
         files[f"{ASSETS}/schema-{year}.json"] = _json(json_schema("submission", year, root))
         files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules, results_path(root, year).is_file()))
+        # The year's workbook: its sheets and columns, for a dropped .xlsx and the .xlsx download.
+        files[f"{ASSETS}/workbook-{year}.json"] = _json(workbook_layout(rules).as_json())
     for society in societies:
         files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(society["id"], grouped[society["id"]]))
     return files
@@ -186,6 +190,7 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
     return _json({
         "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": policy().form.github_url_max_chars,
         "years": years, "societies": societies,
+        "workbook": policy().workbook.model_dump(),
         # The downloaded files' modelines ("# " is added by the form), absolute once site_url is set.
         "modelines": {kind: schema_line(kind, settings.schema_base)[2:] for kind in ("submission", "society")}})
 

@@ -133,6 +133,16 @@
         on: { click: function () {
           self.save(new Blob([area.value], { type: "text/yaml;charset=utf-8" }), f.fileName);
         } } });
+      // The same report as an Excel/WPS workbook, to pass around and bring back (import above).
+      var workbook = f.kind !== "report" ? null : el("button", { type: "button", class: "rf-button", id: "rf-download-workbook",
+        text: "下载为工作簿（.xlsx）", on: { click: function () {
+          var st = self.state;
+          RF.fetchJson(self.base + "workbook-" + st.year + ".json").then(function (layout) {
+            var blob = RF.zip(RF.workbookParts(st.data, layout));
+            self.save(new Blob([blob], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+              (st.data.society || "report") + "-" + st.year + ".xlsx");
+          });
+        } } });
       var copy = el("button", { type: "button", class: "rf-button", id: "rf-copy-" + f.kind, text: "复制全文",
         on: { click: function () {
           var done = function () {
@@ -154,7 +164,7 @@
       out.appendChild(el("div", { class: "rf-file" }, [
         el("h3", {}, [f.title + "：", name]),
         area,
-        el("div", { class: "rf-actions" }, [download, copy, status]),
+        el("div", { class: "rf-actions" }, [download, workbook, copy, status]),
         github,
       ]));
       self.outputs.push({ kind: f.kind, area: area, name: name, github: github, file: f });

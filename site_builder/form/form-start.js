@@ -114,17 +114,28 @@
       copyMsg,
     ]);
 
-    // 3. a YAML file
-    var fileInput = el("input", { type: "file", id: "rf-file", class: "rf-hidden-input", accept: ".yaml,.yml,text/yaml,text/plain" });
+    // 3. a YAML file or a workbook
+    var fileInput = el("input", { type: "file", id: "rf-file", class: "rf-hidden-input",
+      accept: ".yaml,.yml,.xlsx,text/yaml,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     var fileMsg = el("div", { class: "rf-msg", id: "rf-file-errors", "aria-live": "polite" });
     var drop = el("div", { class: "rf-drop" }, [
-      el("p", { text: "把 YAML 文件拖到这里，或" }),
+      el("p", { text: "把 YAML 文件或 Excel/WPS 工作簿（.xlsx）拖到这里，或" }),
       el("label", { class: "rf-button rf-file-label", for: "rf-file", text: "选择文件" }),
       fileInput,
     ]);
     var readFile = function (file) {
       RF.clear(fileMsg);
       if (!file) return;
+      if (/\.xlsx$/i.test(file.name)) {
+        if (file.size > self.config.workbook.max_bytes) {
+          fileMsg.appendChild(el("p", { class: "rf-error", text: "工作簿超过 " + self.config.workbook.max_bytes / 1e6 + " MB：请删除图片等无关内容后再试。" }));
+          return;
+        }
+        file.arrayBuffer().then(function (buffer) {
+          self.importWorkbook(buffer, file.name, fileMsg);
+        });
+        return;
+      }
       if (file.size > 1048576) {
         fileMsg.appendChild(el("p", { class: "rf-error", text: "文件超过 1 MB，不像是学会年度报告：请检查是否选错了文件。" }));
         return;
@@ -150,8 +161,8 @@
       readFile(e.dataTransfer.files[0]);
     });
     var fileMode = el("section", { class: "rf-mode" }, [
-      el("h3", { text: "导入 YAML 文件" }),
-      el("p", { class: "rf-help", text: "继续填写保存过的文件，或检查手工编写的文件。文件只在本机读取，不会上传。" }),
+      el("h3", { text: "导入文件" }),
+      el("p", { class: "rf-help", text: "继续填写保存过的 YAML 文件，或导入在 Excel、WPS 中填好的工作簿（本页下方可下载空白工作簿）。文件只在本机读取，不会上传。" }),
       drop,
       fileMsg,
     ]);
@@ -235,6 +246,46 @@
     });
   };
 
+  /* A workbook: read in the browser, its cells said where they could not be read or were
+   * converted, then checked like any other report. */
+  P.importWorkbook = function (buffer, name, msgBox) {
+    var self = this;
+    var years = this.config.years;
+    var newest = years[years.length - 1];
+    var layouts = {};
+    function layoutOf(year) {
+      if (!layouts[year]) layouts[year] = RF.fetchJson(self.base + "workbook-" + year + ".json");
+      return layouts[year];
+    }
+    RF.readXlsx(buffer, this.config.workbook).then(function (sheets) {
+      return layoutOf(newest).then(function (layout) {
+        var first = RF.workbookToReport(sheets, layout);
+        var year = first.data && first.data.year;
+        if (!first.data || year === newest || years.indexOf(year) === -1) return [first, newest];
+        return layoutOf(year).then(function (own) { return [RF.workbookToReport(sheets, own), year]; });
+      });
+    }).then(function (found) {
+      var result = found[0];
+      var year = found[1];
+      if (!result.data) {
+        result.issues.forEach(function (i) { msgBox.appendChild(el("p", { class: "rf-error", text: name + "：" + i.message })); });
+        return;
+      }
+      var data = result.data;
+      var note = "已导入工作簿 " + name + "。";
+      if (years.indexOf(data.year) === -1) note += "工作簿中的年度（" + String(data.year || "") + "）没有对应的指南，暂按 " + year + " 年度检查。";
+      var errors = result.issues.filter(function (i) { return i.severity === "error"; });
+      self.loadYear(year).then(function () {
+        normalise(data, self.schemas[year]);
+        self.begin(data, year, { note: note + (errors.length ? "有 " + errors.length + " 个单元格无法读入，请在表单中补填。" : ""),
+          imported: true, cells: result.issues });
+        msgBox.appendChild(el("p", { class: "rf-ok", text: note + "问题已在下方逐项标出。" }));
+      });
+    }).catch(function (err) {
+      msgBox.appendChild(el("p", { class: "rf-error", text: name + "：" + err.message }));
+    });
+  };
+
   /* Enumeration codes (host) become the labels (主办) the site shows and the form writes. */
   function normalise(data, root) {
     RF.walk(data, root, root, [], function (path, value, key, schema, parent) {
@@ -268,6 +319,7 @@
         profile: options.profile || { id: data.society, maintainers: [] },
         flagged: options.flagged || new WeakMap(),
         note: options.note || "",
+        cells: options.cells || [],
         // A blank report says a field's problem once the field is left; a file brought in
         // (a draft, last year's report, an import) says every problem at once.
         showAll: Object.keys(data).some(function (k) { return k !== "society" && k !== "year"; }),

@@ -108,6 +108,14 @@
         role: "status", text: phase.sentence }));
     }
     if (st.note) this.editor.appendChild(el("p", { class: "rf-note", text: st.note }));
+    if (st.cells && st.cells.length) {
+      // What the imported workbook's cells said: where a value could not be read or was converted.
+      this.editor.appendChild(el("details", { class: "rf-xlsx", open: "open" }, [
+        el("summary", { text: "工作簿中需要核对的单元格（" + st.cells.length + " 处）" }),
+        el("ul", { class: "rf-xlsx-issues", id: "rf-xlsx-issues" }, st.cells.map(function (i) {
+          return el("li", { class: i.severity === "error" ? "rf-error" : "rf-help", text: i.message });
+        }))]));
+    }
     this.editor.appendChild(el("p", { class: "rf-help", text: guide.title + "。本年度评估期：" + guide.window.label + "。" }));
 
     // The check's one-line result, kept in view at the bottom of the window (it follows the

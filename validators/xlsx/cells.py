@@ -69,7 +69,7 @@ def _number(value: object, integer: bool) -> Read:
         return Read(error=f"这里应填{what}，现在是“{'是' if value else '否'}”")
     if isinstance(value, (int, float)):
         if integer and not float(value).is_integer():
-            return Read(error=f"这里应填整数，现在是 {value:g}")
+            return Read(error=f"这里应填整数，现在是 {_text(value)}")
         return Read(int(value) if integer else float(value))
     written = str(value)
     normal = unicodedata.normalize("NFKC", written).strip(SPACES).replace(",", "")

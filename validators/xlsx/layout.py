@@ -18,7 +18,7 @@ from validators.models.labelled import LabelledEnum
 from validators.year.guideline import Guideline
 
 __all__ = ["COVER", "GUIDE", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "Column", "Layout", "Sheet",
-           "layout"]
+           "guide_lines", "layout"]
 
 COVER = "封面"
 GUIDE = "说明"
@@ -68,7 +68,8 @@ class Layout:
             return {"key": c.key, "title": c.title, "kind": c.kind, "choices": list(c.choices)}
 
         return {"year": self.year, "cover_sheet": COVER, "separator": SEPARATOR, "parent": PARENT,
-                "separators": list(SEPARATORS), "spaces": SPACES,
+                "separators": list(SEPARATORS), "spaces": SPACES, "options_sheet": OPTIONS,
+                "guide_sheet": GUIDE, "guide": guide_lines(self),
                 "cover": [{"path": list(p), **column(c)} for p, c in self.cover],
                 "sheets": [{"name": s.name, "path": list(s.path), "parent": s.parent,
                             "columns": [column(c) for c in s.columns]} for s in self.sheets]}
@@ -149,3 +150,20 @@ def layout(rules: Guideline) -> Layout:
             elif (item := nested_model(sub.annotation)) is not None:
                 sheets += _list_sheets(item, (name, key), sub.title or key, taken)
     return Layout(rules.year, tuple(cover), tuple(sheets))
+
+
+def guide_lines(layout: Layout, society: str = "") -> list[str]:
+    """The 说明 sheet, line by line."""
+    sheets = "、".join(f"“{s.name}”" for s in layout.sheets)
+    return [
+        f"{layout.year} 年度学会重点工作报告工作簿" + (f"（{society}）" if society else ""),
+        "",
+        f"1. 在“{COVER}”填写本学会的基本情况；每类工作各占一张工作表：{sheets}。",
+        "2. 每一行是一项工作，第一行是标题，请不要改动标题和工作表的名称；把鼠标移到标题上可以看到填写说明。",
+        "3. 有下拉箭头的单元格请从列表中选择；“是/否”的单元格选“是”或“否”。",
+        "4. 日期写成 2018-05-12，或用表格的日期格式；写成 2018年5月12日、2018/5/12 也能识别，导入时会说明。",
+        f"5. 一个单元格里有多项（省份、国家或地区、成员、证明材料）时，用中文分号“{SEPARATOR}”分隔。",
+        f"6. “{PARENT}”一列填写所属项目的编号，把成果与它所属的调查研究报告对应起来。",
+        "7. 编号用小写英文字母、数字和连字符，如 svc-motor-rd；同一报告中不能重复。",
+        "8. 填好后交给市科协，或在网站“在线填报”页面拖入本文件：系统按工作指南逐项检查，问题会指明工作表和单元格。",
+    ]

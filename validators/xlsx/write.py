@@ -9,7 +9,17 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from validators.xlsx.layout import COVER, GUIDE, OPTIONS, PARENT, SEPARATOR, Column, Layout, Sheet
+from validators.xlsx.layout import (
+    COVER,
+    GUIDE,
+    OPTIONS,
+    PARENT,
+    SEPARATOR,
+    Column,
+    Layout,
+    Sheet,
+    guide_lines,
+)
 
 __all__ = ["workbook_bytes"]
 
@@ -37,22 +47,6 @@ def _rows(data: dict[str, Any], sheet: Sheet, layout: Layout) -> Iterator[tuple[
     for _, owner in _rows(data, parent, layout):
         for item in owner.get(sheet.parent) or []:
             yield owner.get("id"), item
-
-
-def _guide_lines(layout: Layout, society: str) -> list[str]:
-    sheets = "、".join(f"“{s.name}”" for s in layout.sheets)
-    return [
-        f"{layout.year} 年度学会重点工作报告工作簿（{society}）",
-        "",
-        f"1. 在“{COVER}”填写本学会的基本情况；每类工作各占一张工作表：{sheets}。",
-        "2. 每一行是一项工作，第一行是标题，请不要改动标题和工作表的名称；把鼠标移到标题上可以看到填写说明。",
-        "3. 有下拉箭头的单元格请从列表中选择；“是/否”的单元格选“是”或“否”。",
-        "4. 日期写成 2018-05-12，或用表格的日期格式；写成 2018年5月12日、2018/5/12 也能识别，导入时会说明。",
-        f"5. 一个单元格里有多项（省份、国家或地区、成员、证明材料）时，用中文分号“{SEPARATOR}”分隔。",
-        f"6. “{PARENT}”一列填写所属项目的编号，把成果与它所属的调查研究报告对应起来。",
-        "7. 编号用小写英文字母、数字和连字符，如 svc-motor-rd；同一报告中不能重复。",
-        "8. 填好后交给市科协，或在网站“在线填报”页面拖入本文件：系统按工作指南逐项检查，问题会指明工作表和单元格。",
-    ]
 
 
 class _Writer:
@@ -150,7 +144,7 @@ class _Writer:
 
     def guide(self, society: str) -> None:
         page = self.book.add_worksheet(GUIDE)
-        for row, line in enumerate(_guide_lines(self.layout, society)):
+        for row, line in enumerate(guide_lines(self.layout, society)):
             page.write_string(row, 0, line)
         page.set_column(0, 0, 120)
 

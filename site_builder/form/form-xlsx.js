@@ -1,0 +1,542 @@
+/* Report form: a workbook (.xlsx, as Excel, WPS or LibreOffice save it) read into a report in the
+ * browser, and a report written as a workbook. No library: the zip is read with the browser's
+ * own DecompressionStream, the sheets with DOMParser, and written with RF.zip. The sheets and
+ * columns are the year's layout (workbook-<year>.json, from validators/xlsx/layout.py); a cell is
+ * read as validators/xlsx/cells.py reads it (tests/test_form_xlsx.py holds the two together).
+ *
+ * `RF.readCell` has no DOM and runs under Node too. */
+(function (global) {
+  "use strict";
+  var RF = (global.ReportForm = global.ReportForm || {});
+
+  var EPOCH = Date.UTC(1899, 11, 30);
+  var DATE = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})[ ]*[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月[ ]*([0-9]{1,2})[ ]*日?)$/;
+  var TRUE = ["是", "true", "yes", "y", "1", "对", "√"];
+  var FALSE = ["否", "false", "no", "n", "0", "×"];
+
+  function isoOf(y, m, d) {
+    var t = Date.UTC(y, m - 1, d);
+    var day = new Date(t);
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d || y < 1) return null;
+    return day.toISOString().slice(0, 10);
+  }
+
+  function serialIso(n) {
+    return new Date(EPOCH + n * 86400000).toISOString().slice(0, 10);
+  }
+
+  function text(value) {
+    if (typeof value === "number" && Number.isInteger(value)) return String(value);
+    return String(value);
+  }
+
+  function nfkc(s) {
+    return s.normalize("NFKC");
+  }
+
+  /* Python's str.strip(chars) with the layout's set of spaces. */
+  function strip(s, spaces) {
+    var a = 0;
+    var b = s.length;
+    while (a < b && spaces.indexOf(s[a]) !== -1) a++;
+    while (b > a && spaces.indexOf(s[b - 1]) !== -1) b--;
+    return s.slice(a, b);
+  }
+
+  /* {value, error, said}: one cell as its column's kind (cells.py, `read_cell`). `value` is what
+   * the cell holds: a string, a number, a boolean, or {date: "2018-05-12"} for a date cell. */
+  RF.readCell = function (value, column, layout) {
+    var spaces = layout.spaces;
+    var separators = layout.separators;
+    if (value === null || value === undefined || (typeof value === "string" && !strip(value, spaces))) return { value: null };
+    var kind = column.kind;
+    var isDate = value && typeof value === "object" && value.date;
+    if (kind === "date") {
+      if (isDate) return { value: value.date };
+      if (typeof value === "number") {
+        if (value >= 1 && value < 2958466 && Number.isInteger(value)) {
+          var day = serialIso(value);
+          return { value: day, said: "序列号 " + text(value) + " 按日期 " + day + " 读入" };
+        }
+        return { error: "日期“" + text(value) + "”无法识别：请写成 2018-05-12 这样的日期" };
+      }
+      var written = typeof value === "boolean" ? (value ? "True" : "False") : String(value);
+      var m = DATE.exec(strip(nfkc(written), spaces));
+      if (m) {
+        var iso = isoOf(Number(m[1]), Number(m[2] || m[4]), Number(m[3] || m[5]));
+        if (iso) return { value: iso, said: written === iso ? undefined : "文字“" + written + "”按日期 " + iso + " 读入" };
+      }
+      return { error: "日期“" + written + "”无法识别：请写成 2018-05-12 这样的日期" };
+    }
+    if (kind === "int" || kind === "number") {
+      var integer = kind === "int";
+      var what = integer ? "整数" : "数字";
+      if (typeof value === "boolean") return { error: "这里应填" + what + "，现在是“" + (value ? "是" : "否") + "”" };
+      if (isDate) return { error: "“" + value.date + "”不是" + what };
+      if (typeof value === "number") {
+        if (integer && !Number.isInteger(value)) return { error: "这里应填整数，现在是 " + text(value) };
+        return { value: value };
+      }
+      var w = String(value);
+      var normal = strip(nfkc(w), spaces).replace(/,/g, "");
+      var ok = integer ? /^[+-]?[0-9]+$/.test(normal) : /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/.test(normal);
+      if (ok) return { value: Number(normal), said: "文字“" + w + "”按" + what + " " + normal + " 读入" };
+      return { error: "“" + w + "”不是" + what };
+    }
+    if (kind === "bool") {
+      if (typeof value === "boolean") return { value: value };
+      var wb = isDate ? value.date : text(value);
+      var nb = strip(nfkc(wb), spaces).toLowerCase();
+      var yes = TRUE.indexOf(nb) !== -1;
+      if (yes || FALSE.indexOf(nb) !== -1) {
+        return { value: yes, said: wb === "是" || wb === "否" ? undefined : "“" + wb + "”按“" + (yes ? "是" : "否") + "”读入" };
+      }
+      return { error: "这里应填“是”或“否”，现在是“" + wb + "”" };
+    }
+    if (kind === "list") {
+      var all = isDate ? value.date : typeof value === "boolean" ? (value ? "True" : "False") : text(value);
+      separators.slice(1).forEach(function (sep) { all = all.split(sep).join(separators[0]); });
+      var parts = all.split(separators[0]).map(function (p) { return strip(p, spaces); }).filter(Boolean);
+      return { value: parts.length ? parts : null };
+    }
+    if (isDate) return { value: value.date, said: "日期按文字“" + value.date + "”读入" };
+    var wt = typeof value === "boolean" ? (value ? "True" : "False") : text(value);
+    var said = typeof value === "number" ? "数字 " + wt + " 按文字读入" : undefined;
+    var stripped = strip(wt, spaces);
+    if (stripped !== wt && stripped) said = "去掉了首尾的空格";
+    return { value: stripped || null, said: said };
+  };
+
+  /* ---- the workbook's rows -> a report, as validators/xlsx/read.py reads them ------------ */
+
+  function cellName(sheet, row, col) {
+    var letters = "";
+    var n = col;
+    while (n) {
+      var rest = (n - 1) % 26;
+      letters = String.fromCharCode(65 + rest) + letters;
+      n = Math.floor((n - 1) / 26);
+    }
+    return sheet + "!" + letters + row;
+  }
+  RF.cellName = cellName;
+
+  function blank(v, spaces) {
+    return v === null || v === undefined || (typeof v === "string" && !strip(v, spaces));
+  }
+
+  /* {data, issues: [{cell, severity, message}]} from {sheetName: [[value, …], …]} (1-based rows
+   * and columns as the spreadsheet shows them: rows[0] is row 1). */
+  RF.workbookToReport = function (sheets, layout) {
+    var issues = [];
+    var data = {};
+    var cells = {};
+    var spaces = layout.spaces;
+    function say(sheet, row, col, message, severity) {
+      issues.push({ cell: cellName(sheet, row, col), severity: severity || "error", message: cellName(sheet, row, col) + "：" + message });
+    }
+    function read(raw, column, sheet, row, col) {
+      var r = RF.readCell(raw, column, layout);
+      if (r.error) {
+        say(sheet, row, col, r.error);
+        return null;
+      }
+      if (r.said) say(sheet, row, col, r.said + "，请核对。", "warning");
+      return r.value;
+    }
+    var cover = sheets[layout.cover_sheet];
+    if (!cover) return { data: null, issues: [{ cell: "", severity: "error", message: "工作簿中没有“" + layout.cover_sheet + "”工作表：请使用网站提供的工作簿。" }] };
+    var byTitle = {};
+    layout.cover.forEach(function (c) { byTitle[c.title] = c; });
+    cover.slice(1).forEach(function (row, i) {
+      var title = row[0] === null || row[0] === undefined ? "" : String(row[0]).trim();
+      if (!title) return;
+      var c = byTitle[title];
+      if (!c) {
+        say(layout.cover_sheet, i + 2, 1, "不认识的项目“" + title + "”，这一行没有读入。");
+        return;
+      }
+      var value = read(row.length > 1 ? row[1] : null, c, layout.cover_sheet, i + 2, 2);
+      if (value === null) return;
+      var node = data;
+      c.path.slice(0, -1).forEach(function (k) { node = node[k] = node[k] || {}; });
+      node[c.path[c.path.length - 1]] = value;
+    });
+    var ids = {};
+    layout.sheets.forEach(function (sheet) {
+      var rows = sheets[sheet.name];
+      if (!rows) return;
+      var columns = (sheet.parent ? [{ key: layout.parent, title: layout.parent, kind: "text" }] : []).concat(sheet.columns);
+      var titles = {};
+      columns.forEach(function (c) { titles[c.title] = c; });
+      var placed = {};
+      (rows[0] || []).forEach(function (raw, n) {
+        var title = raw === null || raw === undefined ? "" : String(raw).trim();
+        if (!title) return;
+        if (!titles[title]) {
+          say(sheet.name, 1, n + 1, "不认识的标题“" + title + "”，这一列没有读入。");
+          return;
+        }
+        placed[n] = titles[title];
+      });
+      var own = (ids[sheet.name] = {});
+      var parentSheet = sheet.parent ? layout.sheets.filter(function (s) {
+        return s.path.length === sheet.path.length - 1 && s.path.every(function (k, i) { return k === sheet.path[i]; });
+      })[0] : null;
+      for (var r = 1; r < rows.length; r++) {
+        var row = rows[r] || [];
+        if (row.every(function (v) { return blank(v, spaces); })) continue;
+        var item = {};
+        Object.keys(placed).forEach(function (n) {
+          var value = read(row[n] === undefined ? null : row[n], placed[n], sheet.name, r + 1, Number(n) + 1);
+          if (value !== null) item[placed[n].key] = value;
+        });
+        var list;
+        if (sheet.parent) {
+          var pid = item[layout.parent];
+          delete item[layout.parent];
+          var owner = parentSheet && ids[parentSheet.name][pid];
+          if (!owner) {
+            say(sheet.name, r + 1, 1, "找不到编号为“" + (pid || "") + "”的所属项目：请填写上一张表中某一行的编号。");
+            continue;
+          }
+          list = owner[sheet.parent] = owner[sheet.parent] || [];
+        } else {
+          var node = data;
+          sheet.path.slice(0, -1).forEach(function (k) { node = node[k] = node[k] || {}; });
+          list = node[sheet.path[sheet.path.length - 1]] = node[sheet.path[sheet.path.length - 1]] || [];
+        }
+        list.push(item);
+        if (typeof item.id === "string") own[item.id] = item;
+      }
+    });
+    return { data: data, issues: issues };
+  };
+
+  /* ---- reading the .xlsx file (browser: DecompressionStream, DOMParser) ------------------- */
+
+  function u16(b, i) { return b[i] | (b[i + 1] << 8); }
+  function u32(b, i) { return (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0; }
+
+  function inflate(bytes, expected) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (buffer) {
+      if (buffer.byteLength !== expected) throw new Error("size");
+      return new Uint8Array(buffer);
+    });
+  }
+
+  /* {name: Uint8Array} of the zip's entries, refused before anything is unpacked when the
+   * entries would unpack past `maxUnpacked` (a few KB can claim gigabytes). */
+  RF.unzip = function (buffer, maxUnpacked) {
+    var b = new Uint8Array(buffer);
+    var end = -1;
+    for (var i = b.length - 22; i >= Math.max(0, b.length - 65557); i--) {
+      if (u32(b, i) === 0x06054b50) { end = i; break; }
+    }
+    if (end < 0) return Promise.reject(new Error("notzip"));
+    var count = u16(b, end + 10);
+    var at = u32(b, end + 16);
+    var entries = [];
+    var total = 0;
+    var decoder = new TextDecoder("utf-8");
+    for (var n = 0; n < count; n++) {
+      if (at + 46 > b.length || u32(b, at) !== 0x02014b50) return Promise.reject(new Error("broken"));
+      var nameLength = u16(b, at + 28);
+      var entry = { method: u16(b, at + 10), packed: u32(b, at + 20), size: u32(b, at + 24),
+        local: u32(b, at + 42), name: decoder.decode(b.subarray(at + 46, at + 46 + nameLength)) };
+      total += entry.size;
+      entries.push(entry);
+      at += 46 + nameLength + u16(b, at + 30) + u16(b, at + 32);
+    }
+    if (total > maxUnpacked) return Promise.reject(new Error("toobig"));
+    var out = {};
+    return Promise.all(entries.map(function (e) {
+      if (e.local + 30 > b.length || u32(b, e.local) !== 0x04034b50) return Promise.reject(new Error("broken"));
+      var start = e.local + 30 + u16(b, e.local + 26) + u16(b, e.local + 28);
+      var raw = b.subarray(start, start + e.packed);
+      if (raw.length !== e.packed) return Promise.reject(new Error("broken"));
+      if (e.method === 0) {
+        out[e.name] = raw;
+        return null;
+      }
+      if (e.method !== 8) return Promise.reject(new Error("method"));
+      return inflate(raw, e.size).then(function (bytes) { out[e.name] = bytes; });
+    })).then(function () { return out; });
+  };
+
+  function xml(bytes) {
+    var doc = new DOMParser().parseFromString(new TextDecoder("utf-8").decode(bytes), "application/xml");
+    if (doc.getElementsByTagName("parsererror").length) throw new Error("xml");
+    return doc;
+  }
+
+  function all(node, name) {
+    return Array.prototype.slice.call(node.getElementsByTagNameNS("*", name));
+  }
+
+  function textOf(node) {
+    // A rich-text string is its runs' <t>, without the phonetic <rPh> runs.
+    return all(node, "t").filter(function (t) {
+      return !(t.parentNode && t.parentNode.localName === "rPh");
+    }).map(function (t) { return t.textContent; }).join("");
+  }
+
+  // openpyxl's `is_date_format`: the first section, quoted text and locale brackets left out.
+  var STRIP = /".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]/g;
+  var DATE_CODE = /(?<![_\\])[dmhysDMHYS]/;
+  var BUILTIN_DATES = [14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47];
+
+  function dateStyles(doc) {
+    var custom = {};
+    all(doc, "numFmt").forEach(function (f) { custom[f.getAttribute("numFmtId")] = f.getAttribute("formatCode"); });
+    var xfs = all(doc, "cellXfs")[0];
+    if (!xfs) return [];
+    return all(xfs, "xf").map(function (xf) {
+      var id = Number(xf.getAttribute("numFmtId") || 0);
+      var code = custom[String(id)];
+      if (code === undefined) return BUILTIN_DATES.indexOf(id) !== -1;
+      return DATE_CODE.test(code.split(";")[0].replace(STRIP, ""));
+    });
+  }
+
+  function columnOf(ref) {
+    var m = /^([A-Z]+)/.exec(ref || "");
+    if (!m) return null;
+    var n = 0;
+    for (var i = 0; i < m[1].length; i++) n = n * 26 + (m[1].charCodeAt(i) - 64);
+    return n;
+  }
+
+  function sheetRows(doc, strings, dates, maxRows) {
+    var rows = [];
+    all(doc, "row").forEach(function (row, index) {
+      var r = Number(row.getAttribute("r")) || index + 1;
+      if (r > maxRows + 1) return;
+      var values = [];
+      var next = 1;
+      all(row, "c").forEach(function (c) {
+        var col = columnOf(c.getAttribute("r")) || next;
+        next = col + 1;
+        var t = c.getAttribute("t") || "n";
+        var v = all(c, "v")[0];
+        var raw = v ? v.textContent : null;
+        var value = null;
+        if (t === "inlineStr") value = textOf(all(c, "is")[0] || c);
+        else if (raw === null || raw === "") value = null;
+        else if (t === "s") value = strings[Number(raw)];
+        else if (t === "str" || t === "e") value = raw;
+        else if (t === "b") value = raw === "1";
+        else if (t === "d") value = { date: raw.slice(0, 10) };
+        else {
+          value = Number(raw);
+          var style = Number(c.getAttribute("s") || 0);
+          if (dates[style] && isFinite(value)) value = { date: serialIso(Math.floor(value)) };
+        }
+        values[col - 1] = value === undefined ? null : value;
+      });
+      for (var k = 0; k < values.length; k++) if (values[k] === undefined) values[k] = null;
+      rows[r - 1] = values;
+    });
+    for (var k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
+    return rows;
+  }
+
+  function resolve(base, target) {
+    if (target.charAt(0) === "/") return target.slice(1);
+    var parts = base.split("/").slice(0, -1).concat(target.split("/"));
+    var out = [];
+    parts.forEach(function (p) {
+      if (p === "..") out.pop();
+      else if (p && p !== ".") out.push(p);
+    });
+    return out.join("/");
+  }
+
+  /* {sheetName: rows} of an .xlsx file; rejects with an Error whose message is Chinese. */
+  RF.readXlsx = function (buffer, limits) {
+    return RF.unzip(buffer, limits.max_unpacked_bytes).catch(function (e) {
+      throw new Error(e.message === "toobig" ? "工作簿解压后超过 " + limits.max_unpacked_bytes / 1e6 + " MB：请删除无关的工作表和图片。"
+        : "这不是 .xlsx 工作簿，或文件已损坏：旧的 .xls 或 .et 格式请先在 Excel 或 WPS 中“另存为” .xlsx。");
+    }).then(function (files) {
+      try {
+        var book = xml(files["xl/workbook.xml"]);
+        var rels = {};
+        all(xml(files["xl/_rels/workbook.xml.rels"]), "Relationship").forEach(function (r) {
+          rels[r.getAttribute("Id")] = resolve("xl/workbook.xml", r.getAttribute("Target"));
+        });
+        var strings = files["xl/sharedStrings.xml"] ? all(xml(files["xl/sharedStrings.xml"]), "si").map(textOf) : [];
+        var dates = files["xl/styles.xml"] ? dateStyles(xml(files["xl/styles.xml"])) : [];
+        var sheets = {};
+        all(book, "sheet").forEach(function (s) {
+          var id = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") || s.getAttribute("r:id");
+          var part = files[rels[id]];
+          if (part) sheets[s.getAttribute("name")] = sheetRows(xml(part), strings, dates, limits.max_rows);
+        });
+        return sheets;
+      } catch (err) {
+        throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");
+      }
+    });
+  };
+
+  /* ---- writing a report as a workbook (the form's download; RF.zip stores the parts) -------- */
+
+  var NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  var HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+  function esc(text) {
+    return String(text).replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, "")
+      .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  function letter(n) {
+    return cellName("", 1, n + 1).slice(1, -1);
+  }
+
+  // Styles: 0 plain, 1 header, 2 date, 3 text. A text cell is always an inline string: a value
+  // that starts with =, +, - or @ is never a formula.
+  var STYLES = HEAD + "<styleSheet " + NS + '><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>' +
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+  function cellXml(ref, column, value, layout, header) {
+    if (value === null || value === undefined || (Array.isArray(value) && !value.length)) return "";
+    if (header) return '<c r="' + ref + '" s="1" t="inlineStr"><is><t xml:space="preserve">' + esc(value) + "</t></is></c>";
+    var kind = column ? column.kind : "text";
+    if (kind === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      var parts = value.split("-").map(Number);
+      var serial = (Date.UTC(parts[0], parts[1] - 1, parts[2]) - EPOCH) / 86400000;
+      return '<c r="' + ref + '" s="2"><v>' + serial + "</v></c>";
+    }
+    if ((kind === "int" || kind === "number") && typeof value === "number" && isFinite(value)) {
+      return '<c r="' + ref + '"><v>' + value + "</v></c>";
+    }
+    var text = kind === "bool" && typeof value === "boolean" ? (value ? "是" : "否")
+      : Array.isArray(value) ? value.join(layout.separator) : String(value);
+    return '<c r="' + ref + '" s="3" t="inlineStr"><is><t xml:space="preserve">' + esc(text) + "</t></is></c>";
+  }
+
+  function sheetXml(rows, widths, validations) {
+    var body = rows.map(function (cells, r) {
+      return '<row r="' + (r + 1) + '">' + cells.join("") + "</row>";
+    }).join("");
+    var cols = widths.map(function (w, i) {
+      return '<col min="' + (i + 1) + '" max="' + (i + 1) + '" width="' + w + '" customWidth="1"/>';
+    }).join("");
+    var dv = validations.length ? '<dataValidations count="' + validations.length + '">' + validations.join("") + "</dataValidations>" : "";
+    return HEAD + "<worksheet " + NS + '><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+      (cols ? "<cols>" + cols + "</cols>" : "") + "<sheetData>" + body + "</sheetData>" + dv + "</worksheet>";
+  }
+
+  /* The report `data` (labels, ISO dates) as the year's workbook: the parts RF.zip stores. */
+  RF.workbookParts = function (data, layout, guide) {
+    var sheets = [];
+    var lists = [["是", "否"]];
+    var listTitles = ["是/否"];
+    function source(column) {
+      var choices = column.kind === "bool" ? ["是", "否"] : column.choices;
+      var key = JSON.stringify(choices);
+      var n = lists.map(function (l) { return JSON.stringify(l); }).indexOf(key);
+      if (n === -1) {
+        lists.push(choices);
+        listTitles.push(column.title);
+        n = lists.length - 1;
+      }
+      return "'" + layout.options_sheet + "'!$" + letter(n) + "$2:$" + letter(n) + "$" + (choices.length + 1);
+    }
+    function validation(column, sqref) {
+      if (column.kind !== "bool" && !(column.kind === "choice" && column.choices.length)) return null;
+      return '<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="warning" sqref="' + sqref +
+        '"><formula1>' + esc(source(column)) + "</formula1></dataValidation>";
+    }
+    function at(path) {
+      var node = data;
+      path.forEach(function (k) { node = node && typeof node === "object" ? node[k] : undefined; });
+      return node;
+    }
+    // The cover
+    var coverRows = [[cellXml("A1", null, "项目", layout, true), cellXml("B1", null, "填写", layout, true)]];
+    var coverValidations = [];
+    layout.cover.forEach(function (c, i) {
+      var r = i + 2;
+      coverRows.push([cellXml("A" + r, null, c.title, layout), cellXml("B" + r, c, at(c.path), layout)]);
+      var v = validation(c, "B" + r);
+      if (v) coverValidations.push(v);
+    });
+    sheets.push({ name: layout.cover_sheet, xml: null, rows: coverRows, widths: [34, 24], validations: coverValidations });
+    // A sheet per list
+    layout.sheets.forEach(function (sheet) {
+      var columns = (sheet.parent ? [{ key: layout.parent, title: layout.parent, kind: "text", choices: [] }] : []).concat(sheet.columns);
+      var rows = [columns.map(function (c, i) { return cellXml(letter(i) + "1", null, c.title, layout, true); })];
+      var items = [];
+      if (sheet.parent) {
+        var parentSheet = layout.sheets.filter(function (s) {
+          return s.path.length === sheet.path.length - 1 && s.path.every(function (k, i) { return k === sheet.path[i]; });
+        })[0];
+        (at(parentSheet.path) || []).forEach(function (owner) {
+          (owner[sheet.parent] || []).forEach(function (item) { items.push([owner.id, item]); });
+        });
+      } else {
+        (at(sheet.path) || []).forEach(function (item) { items.push([null, item]); });
+      }
+      items.forEach(function (pair, n) {
+        rows.push(columns.map(function (c, i) {
+          var value = c.key === layout.parent ? pair[0] : pair[1][c.key];
+          return cellXml(letter(i) + (n + 2), c, value, layout);
+        }));
+      });
+      var validations = columns.map(function (c, i) {
+        return validation(c, letter(i) + "2:" + letter(i) + "500");
+      }).filter(Boolean);
+      sheets.push({ name: sheet.name, rows: rows, widths: columns.map(function (c) { return c.kind === "list" ? 40 : 18; }),
+        validations: validations });
+    });
+    sheets.push({ name: layout.guide_sheet, rows: layout.guide.map(function (line, i) {
+      return [cellXml("A" + (i + 1), null, line, layout)];
+    }), widths: [120], validations: [] });
+    var optionRows = [];
+    var longest = Math.max.apply(null, lists.map(function (l) { return l.length; }));
+    for (var r = 0; r <= longest; r++) {
+      optionRows.push(lists.map(function (l, n) {
+        return r === 0 ? cellXml(letter(n) + "1", null, listTitles[n], layout, true)
+          : cellXml(letter(n) + (r + 1), null, l[r - 1], layout);
+      }));
+    }
+    sheets.push({ name: layout.options_sheet, rows: optionRows, widths: lists.map(function () { return 20; }), validations: [] });
+
+    var parts = [];
+    parts.push({ name: "[Content_Types].xml", text: HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      sheets.map(function (s, i) {
+        return '<Override PartName="/xl/worksheets/sheet' + (i + 1) + '.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>';
+      }).join("") + "</Types>" });
+    parts.push({ name: "_rels/.rels", text: HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' });
+    parts.push({ name: "xl/workbook.xml", text: HEAD + "<workbook " + NS + "><sheets>" + sheets.map(function (s, i) {
+      return '<sheet name="' + esc(s.name) + '" sheetId="' + (i + 1) + '" r:id="rId' + (i + 1) + '"/>';
+    }).join("") + "</sheets></workbook>" });
+    parts.push({ name: "xl/_rels/workbook.xml.rels", text: HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      sheets.map(function (s, i) {
+        return '<Relationship Id="rId' + (i + 1) + '" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet' + (i + 1) + '.xml"/>';
+      }).join("") + '<Relationship Id="rId' + (sheets.length + 1) + '" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>' });
+    parts.push({ name: "xl/styles.xml", text: STYLES });
+    sheets.forEach(function (s, i) {
+      parts.push({ name: "xl/worksheets/sheet" + (i + 1) + ".xml", text: sheetXml(s.rows, s.widths, s.validations) });
+    });
+    return parts;
+  };
+
+  if (typeof module === "object" && module.exports) module.exports = RF;
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,125 @@
+"""The form reads a workbook's cell as `xlsx import` does: form-xlsx.js's `readCell`, run under
+Node on values Hypothesis draws (dates in the usual Chinese forms, serial numbers, full-width
+digits, numbers as text, stray spaces, yes/no words, lists), gives the value, the error and the
+conversion note that validators/xlsx/cells.py gives, for every kind of column; and its
+`workbookToReport` turns the rows of every sample's workbook into that sample's data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.test_form_criteria import _node
+from tests.trees import ROOT
+from validators.check import check_tree
+from validators.xlsx.cells import read_cell
+from validators.xlsx.layout import Column, layout
+from validators.year.guideline import guideline
+
+openpyxl = pytest.importorskip("openpyxl")
+
+SCRIPT = ROOT / "site_builder" / "form" / "form-xlsx.js"
+HARNESS = """
+const RF = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = input.cells.map((c) => RF.readCell(c.value, c.column, input.layout));
+const reports = input.books.map((b) => RF.workbookToReport(b, input.layout));
+process.stdout.write(JSON.stringify({cells: out, reports: reports}));
+"""
+KINDS = ("text", "int", "number", "bool", "date", "list")
+LAYOUT = layout(guideline(2018)).as_json()  # type: ignore[arg-type]
+
+
+def _js(cells: list[dict[str, Any]], books: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT)],
+                          input=json.dumps({"cells": cells, "books": books or [], "layout": LAYOUT}, ensure_ascii=False),
+                          capture_output=True, text=True, check=True, timeout=60)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def _as_js(value: object) -> object:
+    """A cell as the form's reader hands it over: a date cell as {date}."""
+    if isinstance(value, dt.datetime):
+        return {"date": value.date().isoformat()}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    return value
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+PIECES = ["2018", "5", "12", "-", "/", ".", "年", "月", "日", " ", "\u3000", "\t", "１", "２", "０", "1", "0", "+",
+          "是", "否", "TRUE", "false", "yes", "N", "；", ";", "\n", ",", "13", "45", "a", "一百", "\u00a0", "e5"]
+CELL = st.one_of(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=7).map("".join),
+    # Numbers a sheet holds; below 1e-4 Python and JavaScript spell a float differently (e-08, e-8).
+    st.integers(-5, 3_000_000),
+    st.floats(-1e6, 1e7, allow_nan=False, allow_infinity=False).filter(lambda x: x == 0 or abs(x) >= 1e-4),
+    st.booleans(), st.dates(dt.date(1950, 1, 1), dt.date(2100, 12, 31)), st.none(),
+    st.sampled_from(["2018-05-12", "2018年5月12日", "2018/5/12", "2018.5.12", "２０１８-０５-１２", " 2018-5-12 ",
+                     "2017年13月45日", "１２０", "120 ", "1,200", "是", "否", "√", "×", "甲；乙;丙\n丁", " 年会 "]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(CELL, st.sampled_from(KINDS)), min_size=30, max_size=30))
+def test_the_form_reads_every_cell_as_import_does(cells: list[tuple[object, str]]) -> None:
+    _node()
+    found = _js([{"value": _as_js(v), "column": {"kind": k, "title": "x", "key": "x", "choices": []}} for v, k in cells])
+    for (value, kind), js in zip(cells, found["cells"], strict=True):
+        python = read_cell(value, Column("x", "x", kind))
+        assert js.get("error") == python.error, (value, kind)
+        assert js.get("said") == python.said, (value, kind)
+        got, want = js.get("value"), _plain(python.value)
+        if isinstance(want, float) or isinstance(got, float):
+            assert got == pytest.approx(want), (value, kind)
+        else:
+            assert got == want, (value, kind)
+
+
+def _rows(path: Path) -> dict[str, list[list[object]]]:
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    return {name: [[_as_js(v) for v in row] for row in book[name].iter_rows(values_only=True)] for name in book.sheetnames}
+
+
+def test_the_form_turns_every_2018_sample_workbook_into_its_data(tmp_path: Path) -> None:
+    from validators.xlsx.write import workbook_bytes
+
+    _node()
+    docs = [d for (_, year), d in sorted(check_tree(ROOT)[1].reports.items()) if year == 2018]
+    books = []
+    for n, doc in enumerate(docs):
+        path = tmp_path / f"{n}.xlsx"
+        path.write_bytes(workbook_bytes(layout(guideline(2018)), doc.report.model_dump(mode="python", exclude_none=True)))  # type: ignore[arg-type]
+        books.append(_rows(path))
+    found = _js([], books)["reports"]
+    for doc, js in zip(docs, found, strict=True):
+        assert js["issues"] == []
+        again = type(doc.report).model_validate({**js["data"], **_dates(js["data"], doc.report)})
+        assert again.model_dump(mode="json") == doc.report.model_dump(mode="json")
+
+
+def _dates(data: Any, report: Any) -> dict[str, Any]:
+    """The form keeps dates as ISO text; the model (strict, as YAML reads them) takes dates."""
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: (dt.date.fromisoformat(v) if isinstance(v, str) and k in ("date", "start", "end", "established")
+                        else walk(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+    out: dict[str, Any] = walk(data)
+    return out
