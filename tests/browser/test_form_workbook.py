@@ -1,0 +1,132 @@
+"""Workbooks in the form, in headless Chromium: every sample's workbook (written by `xlsx export`)
+dropped on the form gives that sample's report; the form's own workbook download imports with
+`xlsx import` to the same data and opens in LibreOffice where it is installed; a spoiled cell is
+named by its sheet and cell; a file that is no workbook, or one that would unpack too big, is one
+Chinese line; nothing leaves the browser."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.site_support import built_site, served, sync_playwright
+from tests.trees import ROOT
+from validators.check import check_tree
+from validators.repository import ReportDoc
+from validators.xlsx.layout import layout
+from validators.xlsx.read import read_workbook
+from validators.xlsx.write import workbook_bytes
+from validators.yaml.loading import load_text
+from validators.year.guideline import guideline
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+openpyxl = pytest.importorskip("openpyxl")
+
+SAMPLES = sorted(check_tree(ROOT)[1].reports.items())
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    with served(built_site()) as url:
+        yield url + "form/"
+
+
+def _export(doc: ReportDoc, path: Path) -> Path:
+    rules = guideline(doc.report.year)
+    assert rules is not None
+    path.write_bytes(workbook_bytes(layout(rules), doc.report.model_dump(mode="python", exclude_none=True)))
+    return path
+
+
+def _drop(page, base: str, path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.set_input_files("#rf-file", str(path))
+
+
+def _form_report(page, doc: ReportDoc) -> object:  # type: ignore[no-untyped-def]
+    page.wait_for_selector("#rf-yaml-report")
+    page.wait_for_function("document.querySelector('#rf-yaml-report').value.includes('year:')")
+    text = page.input_value("#rf-yaml-report")
+    loaded = load_text(text, "form.yaml", 64)
+    assert not [f for f in loaded.findings if f.severity == "error"], loaded.findings
+    return type(doc.report).model_validate(loaded.data)
+
+
+@pytest.mark.parametrize(("key", "doc"), SAMPLES, ids=[f"{s}-{y}" for (s, y), _ in SAMPLES])
+def test_every_sample_workbook_dropped_on_the_form_gives_its_report(page, base: str, tmp_path: Path,
+                                                                    key: tuple[str, int], doc: ReportDoc) -> None:
+    _drop(page, base, _export(doc, tmp_path / f"{key[0]}-{key[1]}.xlsx"))
+    again = _form_report(page, doc)
+    assert again.model_dump(mode="json") == doc.report.model_dump(mode="json")  # type: ignore[attr-defined]
+    assert page.locator("#rf-xlsx-issues").count() == 0
+    assert not page.problems, page.problems
+
+
+def test_the_forms_workbook_imports_to_the_same_data(page, base: str, tmp_path: Path) -> None:
+    doc = dict(SAMPLES)[("cd-mech-eng", 2017)]
+    _drop(page, base, _export(doc, tmp_path / "in.xlsx"))
+    _form_report(page, doc)
+    with page.expect_download() as info:
+        page.click("#rf-download-workbook")
+    saved = tmp_path / "from-form.xlsx"
+    info.value.save_as(saved)
+    assert info.value.suggested_filename == "cd-mech-eng-2017.xlsx"
+    rules = guideline(2017)
+    assert rules is not None
+    imported = read_workbook(saved, saved.name, layout(rules))
+    assert imported.findings == []
+    assert imported.data is not None
+    assert type(doc.report).model_validate(imported.data).model_dump(mode="json") == doc.report.model_dump(mode="json")
+    with zipfile.ZipFile(saved) as archive:  # no formula anywhere, whatever the text
+        assert not any(b"<f>" in archive.read(n) for n in archive.namelist())
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is not None:  # the form's workbook opens in LibreOffice as well
+        done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(saved)],
+                              capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+        assert done.returncode == 0
+        assert (tmp_path / "from-form.pdf").stat().st_size > 1000
+
+
+def test_a_spoiled_cell_is_named_by_its_sheet_and_cell(page, base: str, tmp_path: Path) -> None:
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    path = _export(doc, tmp_path / "r.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["学术交流活动"]
+    col = [c.value for c in sheet[1]].index("活动日期") + 1
+    sheet.cell(row=2, column=col).value = "2017年13月45日"
+    sheet.cell(row=3, column=col).value = "2018年6月1日"
+    book.save(path)
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-xlsx-issues")
+    issues = page.inner_text("#rf-xlsx-issues")
+    letter = openpyxl.utils.get_column_letter(col)
+    assert f"学术交流活动!{letter}2：日期“2017年13月45日”无法识别" in issues
+    assert f"学术交流活动!{letter}3：文字“2018年6月1日”按日期 2018-06-01 读入" in issues
+    # The unread date is a gap the form then asks for, like any empty required field.
+    assert "date: 2018-06-01" in page.input_value("#rf-yaml-report")
+
+
+@pytest.mark.parametrize("content", [b"not a workbook", b"PK\x05\x06" + b"\x00" * 18])
+def test_a_file_that_is_no_workbook_is_one_line(page, base: str, tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(content)
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-file-errors .rf-error")
+    assert "x.xlsx：" in page.inner_text("#rf-file-errors")
+    assert page.locator("#rf-yaml-report").count() == 0
+
+
+def test_a_workbook_that_would_unpack_too_big_is_refused_unread(page, base: str, tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" + b"a" * 150_000_000)
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-file-errors .rf-error")
+    assert "解压后超过" in page.inner_text("#rf-file-errors")
