@@ -21,6 +21,7 @@ from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 from validators.template import schema_line
 from validators.xlsx.layout import layout as workbook_layout
+from validators.xlsx.write import workbook_bytes
 from validators.yaml.policy import policy
 from validators.year.guideline import available_years, guideline
 
@@ -142,7 +143,7 @@ hide:
 
 不熟悉 Git 和 YAML 也能提交年度工作报告：在本页逐项填写，表单会按指南边填边检查，最后生成可以直接提交的 YAML 文件。
 
-1. 选择开始方式：新建空白报告、以本学会上一年度的报告为底稿，或导入已有的 YAML 文件。
+1. 选择开始方式：新建空白报告、以本学会上一年度的报告为底稿，或导入已有的 YAML 文件或 Excel/WPS 工作簿。
 2. 逐项填写。字段旁会立即提示问题；每项学术活动下方列出所申报类别还差哪些标准。
 3. 下载或复制生成的文件，或点击按钮在 GitHub 网页上直接新建文件并发起拉取请求。
 
@@ -181,6 +182,8 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
         files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules, results_path(root, year).is_file()))
         # The year's workbook: its sheets and columns, for a dropped .xlsx and the .xlsx download.
         files[f"{ASSETS}/workbook-{year}.json"] = _json(workbook_layout(rules).as_json())
+        # A blank workbook of the year, for a secretary who starts in Excel or WPS.
+        files[f"{ASSETS}/{year}-blank.xlsx"] = workbook_bytes(workbook_layout(rules), {"year": year})
     for society in societies:
         files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(society["id"], grouped[society["id"]]))
     return files

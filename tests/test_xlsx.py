@@ -273,3 +273,24 @@ def test_reading_a_workbook_never_needs_the_network_or_a_formula(tmp_path: Path)
     assert imported.data is not None
     assert "participants" not in imported.data["academic_events"][0]
     assert io is not None
+
+
+def test_an_unknown_sheet_is_said_and_too_many_rows_stop(tmp_path: Path) -> None:
+    from validators.yaml.policy import policy
+
+    doc = _sample()
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    book.create_sheet("我的草稿")
+    services = book["为企业提供的服务"]
+    limit = policy().yaml.max_list_items
+    for r in range(2, limit + 4):
+        services.cell(row=r, column=1).value = f"svc-{r}"
+    book.save(tmp_path / "s.xlsx")
+    imported = _import(tmp_path / "s.xlsx", 2018)
+    sheet = next(f for f in imported.findings if f.code == "W-XLSX-SHEET")
+    assert sheet.message.startswith("我的草稿!A1：")
+    assert sheet.severity == "warning"
+    [many] = [f for f in imported.findings if f.code == "E-XLSX-TOO-MANY"]
+    assert many.message.startswith(f"为企业提供的服务!A{limit + 2}：")
+    assert imported.data is not None
+    assert len(imported.data["innovation"]["services"]) == limit

@@ -160,11 +160,17 @@
       drop.classList.remove("rf-drop-over");
       readFile(e.dataTransfer.files[0]);
     });
+    var blanks = el("p", { class: "rf-help" }, ["在 Excel 或 WPS 中填写：下载空白工作簿（"].concat(
+      this.config.years.slice().reverse().map(function (y, i) {
+        return el("span", {}, [i ? "、" : "", el("a", { href: self.base + y + "-blank.xlsx", download: y + "年度学会工作报告.xlsx",
+          class: "rf-blank-workbook", text: y + " 年度" })]);
+      }), ["），填好后拖到上面。"]));
     var fileMode = el("section", { class: "rf-mode" }, [
       el("h3", { text: "导入文件" }),
       el("p", { class: "rf-help", text: "继续填写保存过的 YAML 文件，或导入在 Excel、WPS 中填好的工作簿（本页下方可下载空白工作簿）。文件只在本机读取，不会上传。" }),
       drop,
       fileMsg,
+      blanks,
     ]);
 
     startBox.appendChild(el("h2", { text: "第一步：选择开始方式" }));

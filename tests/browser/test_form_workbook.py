@@ -130,3 +130,34 @@ def test_a_workbook_that_would_unpack_too_big_is_refused_unread(page, base: str,
     _drop(page, base, path)
     page.wait_for_selector("#rf-file-errors .rf-error")
     assert "解压后超过" in page.inner_text("#rf-file-errors")
+
+
+def test_a_blank_workbook_is_offered_filled_in_and_brought_back(page, base: str, tmp_path: Path) -> None:
+    """A secretary who starts in Excel: the year's blank workbook, one event typed in, dropped."""
+    page.goto(base)
+    page.wait_for_selector(".rf-blank-workbook")
+    with page.expect_download() as info:
+        page.locator(".rf-blank-workbook", has_text="2018").click()
+    blank = tmp_path / "blank.xlsx"
+    info.value.save_as(blank)
+    book = openpyxl.load_workbook(blank)
+    assert any(v.type == "list" for v in book["学术交流活动"].data_validations.dataValidation)
+    cover = book["封面"]
+    rows = {row[0].value: row[1] for row in cover.iter_rows(min_row=2)}
+    assert rows["年度"].value == 2018
+    rows["学会 id"].value = "cd-new-society"
+    events = book["学术交流活动"]
+    header = [c.value for c in events[1]]
+    for title, value in {"编号": "evt-salon", "活动名称": "青年科技沙龙", "申报类别": "其他", "本学会的角色": "主办",
+                         "活动日期": "2018/9/20", "参与人数": "４５"}.items():
+        events.cell(row=2, column=header.index(title) + 1).value = value
+    book.save(blank)
+    _drop(page, base, blank)
+    page.wait_for_selector("#rf-xlsx-issues")
+    issues = page.inner_text("#rf-xlsx-issues")
+    assert "按日期 2018-09-20 读入" in issues
+    assert "按整数 45 读入" in issues
+    text = page.input_value("#rf-yaml-report")
+    assert "society: cd-new-society" in text
+    assert "title: 青年科技沙龙" in text
+    assert "participants: 45" in text
