@@ -61,6 +61,17 @@ def test_site_figures_hold_both_builders_page_sizes_and_the_preview(
             "preview_update"} <= set(figures["seconds"])
     assert all(seconds > 0 for seconds in figures["seconds"].values())
     assert 0 < figures["sizes"]["page_p95"] <= figures["sizes"]["largest_page"]
+    assert "核查工作台打开 s" in out  # the workbench opens the largest report of the built site
+    assert figures["sizes"]["workbench_items"] > 0
+
+
+def test_the_workbook_benchmark_names_the_largest_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import workbook
+
+    workbook.main(["--repeat", "1"])
+    out = capsys.readouterr().out
+    assert "最大的示例报告：submissions/" in out
+    assert "读入/check" in out
 
 
 def test_generated_yaml_keeps_every_string_a_string() -> None:
