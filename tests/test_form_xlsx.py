@@ -63,7 +63,7 @@ def _plain(value: object) -> object:
 
 
 PIECES = ["2018", "5", "12", "-", "/", ".", "年", "月", "日", " ", "\u3000", "\t", "１", "２", "０", "1", "0", "+",
-          "是", "否", "TRUE", "false", "yes", "N", "；", ";", "\n", ",", "13", "45", "a", "一百", "\u00a0", "e5"]
+          "是", "否", "TRUE", "false", "yes", "N", "；", ";", "\n", ",", "，", "、", "13", "45", "a", "一百", "\u00a0", "e5"]
 CELL = st.one_of(
     st.lists(st.sampled_from(PIECES), min_size=1, max_size=7).map("".join),
     # Numbers a sheet holds; below 1e-4 Python and JavaScript spell a float differently (e-08, e-8).

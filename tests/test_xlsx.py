@@ -70,7 +70,7 @@ def test_the_blank_template_carries_dropdowns_dates_and_a_guide(tmp_path: Path) 
     assert book.sheetnames[0] == COVER
     assert {"说明", OPTIONS} <= set(book.sheetnames)
     events = book["学术交流活动"]
-    headers = [c.value for c in events[1]]
+    headers = [str(c.value).rstrip(" *") for c in events[1]]
     assert "申报类别" in headers
     lists = [v for v in events.data_validations.dataValidation if v.type == "list"]
     assert any(OPTIONS in (v.formula1 or "") for v in lists)
@@ -80,7 +80,7 @@ def test_the_blank_template_carries_dropdowns_dates_and_a_guide(tmp_path: Path) 
     options = book[OPTIONS]
     labels = [c.value for col in options.iter_cols() if col[0].value == "申报类别" for c in col[1:] if c.value]
     assert labels == [c.label for c in rules.kinds.event_categories]
-    cover = {row[0].value: row[1].value for row in book[COVER].iter_rows(min_row=2)}
+    cover = {str(row[0].value).rstrip(" *"): row[1].value for row in book[COVER].iter_rows(min_row=2)}
     assert cover["学会 id"] == "cd-new"
     assert cover["年度"] == 2018
     assert events[1][0].comment is not None  # the header's note: the field's description
@@ -89,7 +89,7 @@ def test_the_blank_template_carries_dropdowns_dates_and_a_guide(tmp_path: Path) 
 def _spoil(src: Path, dst: Path, sheet: str, header: str, value: object, row: int = 2) -> str:
     book = openpyxl.load_workbook(src)
     page = book[sheet]
-    col = [c.value for c in page[1]].index(header) + 1
+    col = [str(c.value).rstrip(" *") for c in page[1]].index(header) + 1
     target = page.cell(row=row, column=col)
     target.value = value
     if isinstance(value, (int, float)):
@@ -294,3 +294,78 @@ def test_an_unknown_sheet_is_said_and_too_many_rows_stop(tmp_path: Path) -> None
     assert many.message.startswith(f"为企业提供的服务!A{limit + 2}：")
     assert imported.data is not None
     assert len(imported.data["innovation"]["services"]) == limit
+
+
+def test_choices_are_written_as_the_words_of_the_dropdowns(tmp_path: Path) -> None:
+    doc = _sample()
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    events = book["学术交流活动"]
+    header = [str(c.value).rstrip(" *") for c in events[1]]
+    categories = {events.cell(row=r, column=header.index("申报类别") + 1).value for r in range(2, events.max_row + 1)}
+    roles = {events.cell(row=r, column=header.index("本学会的角色") + 1).value for r in range(2, events.max_row + 1)}
+    rules = guideline(2018)
+    assert rules is not None
+    assert categories <= {c.label for c in rules.kinds.event_categories}
+    assert roles <= {"主办", "承办", "协办"}
+
+
+def test_a_workbook_changed_in_shape_says_what_it_lost(tmp_path: Path) -> None:
+    doc = _sample("cd-mech-eng", 2017)
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    book["学会联合体建设"].title = "联合体"
+    del book["学术交流活动"]
+    services = book["为企业提供的服务"]
+    header = [str(c.value).rstrip(" *") for c in services[1]]
+    services.cell(row=1, column=header.index("服务成效") + 1).value = None  # a column's header cleared
+    services.cell(row=1, column=services.max_column + 1).value = "服务日期"  # a header twice
+    stations = book["学会服务站建设"]
+    stations.insert_rows(1)  # a title row above the header
+    stations["A1"].value = "2017 年学会服务站"
+    book.save(tmp_path / "s.xlsx")
+    found = {(f.code, f.message.split("：")[0]) for f in _import(tmp_path / "s.xlsx", 2017).findings}
+    assert ("E-XLSX-SHEET", "联合体!A1") in found  # renamed: an error, with the name it should have
+    assert any(code == "W-XLSX-SHEET" and "学术交流活动" in where for code, where in found)  # deleted
+    assert any(code == "W-XLSX-COLUMN" for code, _ in found)
+    assert any(code == "E-XLSX-HEADER" and where.startswith("为企业提供的服务!") for code, where in found)
+    assert ("E-XLSX-HEADER", "学会服务站建设!A1") in found
+
+
+def test_lists_typed_with_other_separators_are_split_and_said(tmp_path: Path) -> None:
+    doc = _sample()
+    where = _spoil(_export(doc, tmp_path / "r.xlsx"), tmp_path / "s.xlsx", "学术交流活动",
+                   "作学术报告的科技人员来自的省（区、市）", "北京、上海，江苏")
+    imported = _import(tmp_path / "s.xlsx", 2018)
+    said = next(f for f in imported.findings if f.message.startswith(f"{where}："))
+    assert said.code == "W-XLSX-CONVERTED"
+    assert "分成 3 项" in said.message
+    assert imported.data is not None
+    assert imported.data["academic_events"][0]["speaker_provinces"] == ["北京", "上海", "江苏"]
+
+
+def test_import_says_every_problem_at_once_in_the_sheets_words(tmp_path: Path) -> None:
+    tree = base_tree(tmp_path / "tree")
+    report = tree / "submissions" / "cd-mech-eng" / "2018.yaml"
+    assert _cli(tree, "export", str(report), "-o", str(tmp_path / "r.xlsx")).returncode == 0
+    # A good report round-trips clean with -o: its evidence is looked up in its society's folder.
+    clean = _cli(tree, "import", str(tmp_path / "r.xlsx"), "-o", str(tmp_path / "r.yaml"))
+    assert clean.returncode == 0, clean.stdout
+    assert "E-EVIDENCE" not in clean.stdout
+    # A date that cannot be read and a missing required value: both said, in one round, at cells.
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    events = book["学术交流活动"]
+    header = [str(c.value).rstrip(" *") for c in events[1]]
+    events.cell(row=2, column=header.index("活动日期") + 1).value = "2018年13月1日"
+    events.cell(row=3, column=header.index("活动名称") + 1).value = None
+    book.save(tmp_path / "s.xlsx")
+    book["封面"]["B3"].value = None
+    book.save(tmp_path / "no-year.xlsx")
+    done = _cli(tree, "import", str(tmp_path / "s.xlsx"), "-o", str(tmp_path / "s.yaml"))
+    assert done.returncode == 1
+    assert not (tmp_path / "s.yaml").exists()
+    title = openpyxl.utils.get_column_letter(header.index("活动名称") + 1)
+    missing = next(x for x in done.stdout.splitlines() if f"学术交流活动!{title}3：" in x)
+    assert "“活动名称”" in missing
+    assert "title" not in missing
+    no_year = _cli(tree, "import", str(tmp_path / "no-year.xlsx"), "-o", str(tmp_path / "n.yaml"))
+    assert no_year.returncode == 1
+    assert "封面!B3：“封面”中没有填写年度" in no_year.stdout  # the year left empty, said at its cell

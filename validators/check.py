@@ -125,7 +125,9 @@ def special_kind(path: Path) -> str | None:
     return next((name for is_kind, name in _SPECIAL_KINDS if is_kind(mode)), None)
 
 
-def check_file(path: Path, root: Path) -> FileResult:
+def check_file(path: Path, root: Path, evidence_folder: Path | None = None) -> FileResult:
+    """`evidence_folder`: where the report's evidence paths are looked up, when not beside it
+    (a workbook's report checked before it is placed in its society's folder)."""
     file = display_path(path, root)
     folder = path.parent
     if path.is_symlink() or folder.is_symlink():
@@ -156,7 +158,7 @@ def check_file(path: Path, root: Path) -> FileResult:
         return _check_profile(loaded.data, file, folder, loaded.source, findings, root)
     year = kind.year or 0
     model = year_report_model(year, root)
-    ctx = _context(file, folder, loaded.source, year, root)
+    ctx = _context(file, evidence_folder or folder, loaded.source, year, root)
     data = loaded.data
     if ctx is not None:  # an area of another year: that part's error, not the whole report's
         data = _without_other_years_areas(data, model, ctx, root)

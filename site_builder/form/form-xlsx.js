@@ -58,7 +58,7 @@
           var day = serialIso(value);
           return { value: day, said: "序列号 " + text(value) + " 按日期 " + day + " 读入" };
         }
-        return { error: "日期“" + text(value) + "”无法识别：请写成 2018-05-12 这样的日期" };
+        return { error: "日期“" + text(value) + "”无法识别：请写成 2018-05-12 这样的日期。" };
       }
       var written = typeof value === "boolean" ? (value ? "True" : "False") : String(value);
       var m = DATE.exec(strip(nfkc(written), spaces));
@@ -66,22 +66,22 @@
         var iso = isoOf(Number(m[1]), Number(m[2] || m[4]), Number(m[3] || m[5]));
         if (iso) return { value: iso, said: written === iso ? undefined : "文字“" + written + "”按日期 " + iso + " 读入" };
       }
-      return { error: "日期“" + written + "”无法识别：请写成 2018-05-12 这样的日期" };
+      return { error: "日期“" + written + "”无法识别：请写成 2018-05-12 这样的日期。" };
     }
     if (kind === "int" || kind === "number") {
       var integer = kind === "int";
       var what = integer ? "整数" : "数字";
-      if (typeof value === "boolean") return { error: "这里应填" + what + "，现在是“" + (value ? "是" : "否") + "”" };
-      if (isDate) return { error: "“" + value.date + "”不是" + what };
+      if (typeof value === "boolean") return { error: "这里应填" + what + "，现在是“" + (value ? "是" : "否") + "”。" };
+      if (isDate) return { error: "“" + value.date + "”不是" + what + "。" };
       if (typeof value === "number") {
-        if (integer && !Number.isInteger(value)) return { error: "这里应填整数，现在是 " + text(value) };
+        if (integer && !Number.isInteger(value)) return { error: "这里应填整数，现在是 " + text(value) + "。" };
         return { value: value };
       }
       var w = String(value);
       var normal = strip(nfkc(w), spaces).replace(/,/g, "");
       var ok = integer ? /^[+-]?[0-9]+$/.test(normal) : /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/.test(normal);
       if (ok) return { value: Number(normal), said: "文字“" + w + "”按" + what + " " + normal + " 读入" };
-      return { error: "“" + w + "”不是" + what };
+      return { error: "“" + w + "”不是" + what + "。" };
     }
     if (kind === "bool") {
       if (typeof value === "boolean") return { value: value };
@@ -91,13 +91,15 @@
       if (yes || FALSE.indexOf(nb) !== -1) {
         return { value: yes, said: wb === "是" || wb === "否" ? undefined : "“" + wb + "”按“" + (yes ? "是" : "否") + "”读入" };
       }
-      return { error: "这里应填“是”或“否”，现在是“" + wb + "”" };
+      return { error: "这里应填“是”或“否”，现在是“" + wb + "”。" };
     }
     if (kind === "list") {
       var all = isDate ? value.date : typeof value === "boolean" ? (value ? "True" : "False") : text(value);
+      var used = layout.said_separators.filter(function (sep) { return all.indexOf(sep) !== -1; });
       separators.slice(1).forEach(function (sep) { all = all.split(sep).join(separators[0]); });
       var parts = all.split(separators[0]).map(function (p) { return strip(p, spaces); }).filter(Boolean);
-      return { value: parts.length ? parts : null };
+      var split = used.length && parts.length > 1 ? "按“" + used.join("”“") + "”分成 " + parts.length + " 项" : undefined;
+      return { value: parts.length ? parts : null, said: split };
     }
     if (isDate) return { value: value.date, said: "日期按文字“" + value.date + "”读入" };
     var wt = typeof value === "boolean" ? (value ? "True" : "False") : text(value);
@@ -120,6 +122,11 @@
     return sheet + "!" + letters + row;
   }
   RF.cellName = cellName;
+
+  /* A header as written, without the * that marks a required field (read.py, `_title`). */
+  function title(raw) {
+    return raw === null || raw === undefined ? "" : String(raw).trim().replace(/\*+$/, "").trim();
+  }
 
   function blank(v, spaces) {
     return v === null || v === undefined || (typeof v === "string" && !strip(v, spaces));
@@ -147,15 +154,21 @@
     var cover = sheets[layout.cover_sheet];
     if (!cover) return { data: null, issues: [{ cell: "", severity: "error", message: "工作簿中没有“" + layout.cover_sheet + "”工作表：请使用网站提供的工作簿。" }] };
     var byTitle = {};
+    var seenCover = {};
     layout.cover.forEach(function (c) { byTitle[c.title] = c; });
     cover.slice(1).forEach(function (row, i) {
-      var title = row[0] === null || row[0] === undefined ? "" : String(row[0]).trim();
-      if (!title) return;
-      var c = byTitle[title];
+      var name = title(row[0]);
+      if (!name) return;
+      var c = byTitle[name];
       if (!c) {
-        say(layout.cover_sheet, i + 2, 1, "不认识的项目“" + title + "”，这一行没有读入。");
+        say(layout.cover_sheet, i + 2, 1, "不认识的项目“" + name + "”，这一行没有读入。");
         return;
       }
+      if (seenCover[name]) {
+        say(layout.cover_sheet, i + 2, 1, "“" + name + "”在封面上出现了两次：只读入了第一行，请删去一行。");
+        return;
+      }
+      seenCover[name] = true;
       var value = read(row.length > 1 ? row[1] : null, c, layout.cover_sheet, i + 2, 2);
       if (value === null) return;
       var node = data;
@@ -170,14 +183,20 @@
       var titles = {};
       columns.forEach(function (c) { titles[c.title] = c; });
       var placed = {};
+      var firstCol = {};
       (rows[0] || []).forEach(function (raw, n) {
-        var title = raw === null || raw === undefined ? "" : String(raw).trim();
-        if (!title) return;
-        if (!titles[title]) {
-          say(sheet.name, 1, n + 1, "不认识的标题“" + title + "”，这一列没有读入。");
+        var name = title(raw);
+        if (!name) return;
+        if (!titles[name]) {
+          say(sheet.name, 1, n + 1, "不认识的标题“" + name + "”，这一列没有读入。");
           return;
         }
-        placed[n] = titles[title];
+        if (firstCol[name]) {
+          say(sheet.name, 1, n + 1, "标题“" + name + "”出现了两次：只读入了第一列，请删去一列。");
+          return;
+        }
+        firstCol[name] = true;
+        placed[n] = titles[name];
       });
       var own = (ids[sheet.name] = {});
       var parentSheet = sheet.parent ? layout.sheets.filter(function (s) {
@@ -197,7 +216,8 @@
           delete item[layout.parent];
           var owner = parentSheet && ids[parentSheet.name][pid];
           if (!owner) {
-            say(sheet.name, r + 1, 1, "找不到编号为“" + (pid || "") + "”的所属项目：请填写上一张表中某一行的编号。");
+            say(sheet.name, r + 1, 1, pid === undefined ? "没有填写所属项目编号：请填写上一张表中这项成果所属报告的编号。"
+              : "找不到编号为“" + pid + "”的所属项目：请填写上一张表中某一行的编号。");
             continue;
           }
           list = owner[sheet.parent] = owner[sheet.parent] || [];
@@ -412,6 +432,9 @@
     if (value === null || value === undefined || (Array.isArray(value) && !value.length)) return "";
     if (header) return '<c r="' + ref + '" s="1" t="inlineStr"><is><t xml:space="preserve">' + esc(value) + "</t></is></c>";
     var kind = column ? column.kind : "text";
+    if (kind === "choice" && typeof value === "string" && column.codes && Object.prototype.hasOwnProperty.call(column.codes, value)) {
+      value = column.codes[value];
+    }
     if (kind === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       var parts = value.split("-").map(Number);
       var serial = (Date.UTC(parts[0], parts[1] - 1, parts[2]) - EPOCH) / 86400000;
@@ -454,8 +477,9 @@
       return "'" + layout.options_sheet + "'!$" + letter(n) + "$2:$" + letter(n) + "$" + (choices.length + 1);
     }
     function validation(column, sqref) {
-      if (column.kind !== "bool" && !(column.kind === "choice" && column.choices.length)) return null;
-      return '<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="warning" sqref="' + sqref +
+      if (column.kind !== "bool" && !(column.choices && column.choices.length)) return null;
+      var style = column.kind === "text" ? "information" : "warning";  // a suggested text may be another
+      return '<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="' + style + '" sqref="' + sqref +
         '"><formula1>' + esc(source(column)) + "</formula1></dataValidation>";
     }
     function at(path) {
@@ -468,15 +492,16 @@
     var coverValidations = [];
     layout.cover.forEach(function (c, i) {
       var r = i + 2;
-      coverRows.push([cellXml("A" + r, null, c.title, layout), cellXml("B" + r, c, at(c.path), layout)]);
+      coverRows.push([cellXml("A" + r, null, c.header, layout), cellXml("B" + r, c, at(c.path), layout)]);
       var v = validation(c, "B" + r);
       if (v) coverValidations.push(v);
     });
     sheets.push({ name: layout.cover_sheet, xml: null, rows: coverRows, widths: [34, 24], validations: coverValidations });
     // A sheet per list
     layout.sheets.forEach(function (sheet) {
-      var columns = (sheet.parent ? [{ key: layout.parent, title: layout.parent, kind: "text", choices: [] }] : []).concat(sheet.columns);
-      var rows = [columns.map(function (c, i) { return cellXml(letter(i) + "1", null, c.title, layout, true); })];
+      var columns = (sheet.parent ? [{ key: layout.parent, title: layout.parent, header: layout.parent + " *", kind: "text", choices: [] }]
+        : []).concat(sheet.columns);
+      var rows = [columns.map(function (c, i) { return cellXml(letter(i) + "1", null, c.header, layout, true); })];
       var items = [];
       if (sheet.parent) {
         var parentSheet = layout.sheets.filter(function (s) {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -92,7 +91,7 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if _refuse_existing(args.output, args.replace):
         return EXIT_ERRORS
-    data = report.model_dump(mode="python", exclude_none=True)
+    data = report.model_dump(mode="python", exclude_unset=True)  # what the report says, no defaults added
     _write(args.output, workbook_bytes(layout(rules), data))
     out(f"已写入 {args.output}：{report.society} {report.year} 年度报告的工作簿。")
     return EXIT_OK
@@ -117,7 +116,18 @@ def read_any_year(path: Path, file: str, root: Path) -> Imported:
     return imported
 
 
-def _at_cells(findings: list[Finding], report_file: str, imported: Imported, workbook: str) -> list[Finding]:
+def _in_words(message: str, keys: dict[str, str]) -> str:
+    """A check message about a field, said with the column's title instead of its YAML key."""
+    for key in sorted(keys, key=len, reverse=True):
+        title = keys[key]
+        message = (message.replace(f"：请补上 {key}: 一行", "：请在这个单元格填写")
+                   .replace(f"请在“{key}:”后面填写", "请在这个单元格填写")
+                   .replace(f"“{key}”", f"“{title}”"))
+    return message
+
+
+def _at_cells(findings: list[Finding], report_file: str, imported: Imported, workbook: str,
+              keys: dict[str, dict[str, str]]) -> list[Finding]:
     """The check's findings on the imported report, said at the cell each value came from."""
     placed = []
     for f in findings:
@@ -125,62 +135,94 @@ def _at_cells(findings: list[Finding], report_file: str, imported: Imported, wor
         if cell is None:
             placed.append(f)
             continue
-        placed.append(Finding(workbook, cell.row, cell.col, f.code, f.severity, f"{cell.name}：{f.message}",
-                              f.clause, f.path))
+        placed.append(Finding(workbook, cell.row, cell.col, f.code, f.severity,
+                              f"{cell.name}：{_in_words(f.message, keys.get(cell.sheet, {}))}", f.clause, f.path))
     return placed
 
 
 def run_import(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    workbook = display_path(args.workbook.resolve(), root) if args.workbook.resolve().is_relative_to(root) \
-        else str(args.workbook)
+    source = args.workbook.resolve()
+    workbook = display_path(source, root) if source.is_relative_to(root) else str(args.workbook)
     imported = read_any_year(args.workbook, workbook, root)
     findings = list(imported.findings)
     data = imported.data
     year, society = _year_of(imported), (data or {}).get("society")
-    problem = None
-    if data is not None and (year is None or guideline(year, root) is None):
-        problem = f"“{COVER}”中的年度“{year or ''}”没有工作指南：可选年度为 {'、'.join(map(str, available_years(root)))}。"
-    elif data is not None and args.society and society != args.society:
-        problem = f"“{COVER}”中的学会 id 是“{society or ''}”，与 --society {args.society} 不一致：请核对是哪个学会的工作簿。"
-    if problem:
-        at = imported.cells.get(("year",) if "年度" in problem.split("：")[0] else ("society",))
-        findings.append(Finding(workbook, at.row if at else 1, at.col if at else 1, "E-XLSX-COVER", "error",
-                                f"{at.name + '：' if at else ''}{problem}"))
-    if data is None or any(f.severity == "error" for f in findings):
+    if data is not None:
+        findings += _cover_problems(imported, workbook, year, society, args.society, root)
+    rules = guideline(year, root) if year is not None else None
+    if data is None or rules is None or not isinstance(society, str):
         _print(args, CheckResult(1, findings))
-        err("工作簿中有无法读取的内容，没有写出年度报告：请按上面指明的单元格改正后再导入。")
+        err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
         return EXIT_ERRORS
     assert year is not None
-    rules = guideline(year, root)
-    assert rules is not None
+    text_ = report_yaml(data, rules, args.workbook.name)
+    shape = layout(rules)
+    # Each sheet's keys by their titles: "title" is 活动名称 on one sheet and 工作名称 on another.
+    keys = {s.name: {c.key: c.title for c in s.columns} for s in shape.sheets}
+    keys[COVER] = {c.key: c.title for _, c in shape.cover}
+    unread = any(f.severity == "error" for f in findings)
     target = (root / SUBMISSIONS / args.society / f"{year}.yaml") if args.society else args.output.resolve()
+    shown = display_path(target, root) if target.is_relative_to(root) else str(target)
+    checked: list[Finding] = []
+    if unread or not args.society:
+        # Checked where the check expects a report, its evidence looked up in the society's
+        # folder: every problem at once, even when cells could not be read (then nothing is written).
+        folder = root / SUBMISSIONS / society
+        checked, report_file = _check_copy(text_, root, society, year, folder if folder.is_dir() else target.parent)
+        checked = [_renamed(f, report_file, shown) for f in checked]
+        if unread:
+            findings += _at_cells(checked, shown, imported, workbook, keys)
+            _print(args, CheckResult(1, findings))
+            err("工作簿中有无法读取的单元格，没有写出年度报告：请按上面指明的单元格改正后再导入。")
+            return EXIT_ERRORS
     if _refuse_existing(target, args.replace):
         return EXIT_ERRORS
-    _write(target, report_yaml(data, rules, args.workbook.name).encode("utf-8"))
-    checked, report_file = _check(target, root, str(society), year, bool(args.society))
-    findings += _at_cells(checked, report_file, imported, workbook)
+    _write(target, text_.encode("utf-8"))
+    if args.society:
+        checked = check_tree(root, [target])[0].findings
+    findings += _at_cells(checked, shown, imported, workbook, keys)
     _print(args, CheckResult(1, findings))
-    shown = display_path(target, root) if target.is_relative_to(root) else str(target)
     errors = sum(f.severity == "error" for f in findings)
-    out(f"已写入 {shown}" + (f"：有 {errors} 个错误，请改正工作簿后重新导入（加 --replace），或直接修改该文件。" if errors else "。"))
+    out(f"已写入 {shown}" + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"
+                            if errors else "。"))
     return EXIT_ERRORS if errors else EXIT_OK
 
 
-def _check(target: Path, root: Path, society: str, year: int, in_tree: bool) -> tuple[list[Finding], str]:
-    """The check's findings on the written report: in the tree (its profile and evidence with
-    it) when staff import for a society, else on a copy in a folder named as the check expects."""
-    if in_tree:
-        result, _ = check_tree(root, [target])
-        return result.findings, display_path(target, root)
+def _cover_problems(imported: Imported, workbook: str, year: int | None, society: object, wanted: str | None,
+                    root: Path) -> list[Finding]:
+    """The cover's year and society, said at their cells (once: a cell already refused is not
+    refused again)."""
+    found: list[Finding] = []
+    said = {(f.line, f.column) for f in imported.findings}
+
+    def say(path: tuple[str, ...], message: str) -> None:
+        at = imported.cells.get(path)
+        if at is not None and (at.row, at.col) in said:
+            return
+        found.append(Finding(workbook, at.row if at else 1, at.col if at else 1, "E-XLSX-COVER", "error",
+                             f"{at.name + '：' if at else ''}{message}"))
+
+    years = "、".join(map(str, available_years(root)))
+    if year is None:
+        say(("year",), f"“{COVER}”中没有填写年度：可选年度为 {years}。")
+    elif guideline(year, root) is None:
+        say(("year",), f"“{COVER}”中的年度 {year} 没有工作指南：可选年度为 {years}。")
+    if not isinstance(society, str):
+        say(("society",), f"“{COVER}”中没有填写学会 id。")
+    elif wanted and society != wanted:
+        say(("society",), f"“{COVER}”中的学会 id 是“{society}”，与 --society {wanted} 不一致：请核对是哪个学会的工作簿。")
+    return found
+
+
+def _check_copy(text_: str, root: Path, society: str, year: int, evidence: Path) -> tuple[list[Finding], str]:
+    """The check's findings on the report in a scratch folder named as the check expects."""
     with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / society / f"{year}.yaml"
+        name = society if re.fullmatch(SLUG_PATTERN, society) else "society"
+        copy = Path(scratch) / name / f"{year}.yaml"
         copy.parent.mkdir()
-        shutil.copy(target, copy)
-        found = check_file(copy, root).findings
-        file = display_path(copy, root)
-        shown = display_path(target, root) if target.is_relative_to(root) else str(target)
-        return [_renamed(f, file, shown) for f in found], shown
+        copy.write_text(text_, encoding="utf-8")
+        return check_file(copy, root, evidence).findings, display_path(copy, root)
 
 
 def _renamed(f: Finding, old: str, new: str) -> Finding:

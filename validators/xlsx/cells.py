@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from validators.xlsx.layout import SEPARATORS, SPACES, Column
+from validators.xlsx.layout import SAID_SEPARATORS, SEPARATORS, SPACES, Column
 
 __all__ = ["Read", "read_cell"]
 
@@ -46,7 +46,7 @@ def _date(value: object) -> Read:
         if 1 <= value < 2958466 and float(value).is_integer():
             day = _EPOCH + dt.timedelta(days=int(value))
             return Read(day, said=f"序列号 {_text(value)} 按日期 {day.isoformat()} 读入")
-        return Read(error=f"日期“{_text(value)}”无法识别：请写成 2018-05-12 这样的日期")
+        return Read(error=f"日期“{_text(value)}”无法识别：请写成 2018-05-12 这样的日期。")
     written = str(value)
     normal = unicodedata.normalize("NFKC", written).strip(SPACES)
     found = _DATE.match(normal)
@@ -60,23 +60,23 @@ def _date(value: object) -> Read:
         if meant is not None:
             iso = meant.isoformat()
             return Read(meant, said=None if written == iso else f"文字“{written}”按日期 {iso} 读入")
-    return Read(error=f"日期“{written}”无法识别：请写成 2018-05-12 这样的日期")
+    return Read(error=f"日期“{written}”无法识别：请写成 2018-05-12 这样的日期。")
 
 
 def _number(value: object, integer: bool) -> Read:
     what = "整数" if integer else "数字"
     if isinstance(value, bool):
-        return Read(error=f"这里应填{what}，现在是“{'是' if value else '否'}”")
+        return Read(error=f"这里应填{what}，现在是“{'是' if value else '否'}”。")
     if isinstance(value, (int, float)):
         if integer and not float(value).is_integer():
-            return Read(error=f"这里应填整数，现在是 {_text(value)}")
+            return Read(error=f"这里应填整数，现在是 {_text(value)}。")
         return Read(int(value) if integer else float(value))
     written = str(value)
     normal = unicodedata.normalize("NFKC", written).strip(SPACES).replace(",", "")
     if (_INTEGER if integer else _NUMBER).match(normal):
         number: int | float = int(normal) if integer else float(normal)
         return Read(number, said=f"文字“{written}”按{what} {normal} 读入")
-    return Read(error=f"“{written}”不是{what}")
+    return Read(error=f"“{written}”不是{what}。")
 
 
 def _bool(value: object) -> Read:
@@ -87,7 +87,7 @@ def _bool(value: object) -> Read:
     if normal in _TRUE or normal in _FALSE:
         found = normal in _TRUE
         return Read(found, said=None if written in ("是", "否") else f"“{written}”按“{'是' if found else '否'}”读入")
-    return Read(error=f"这里应填“是”或“否”，现在是“{written}”")
+    return Read(error=f"这里应填“是”或“否”，现在是“{written}”。")
 
 
 def _plain(value: object, column: Column) -> Read:
@@ -114,8 +114,10 @@ def read_cell(value: object, column: Column) -> Read:
         return _bool(value)
     if column.kind == "list":
         text = _text(value)
+        used = [sep for sep in SAID_SEPARATORS if sep in text]
         for sep in SEPARATORS[1:]:
             text = text.replace(sep, SEPARATORS[0])
-        parts = [p.strip(SPACES) for p in text.split(SEPARATORS[0])]
-        return Read([p for p in parts if p] or None)
+        parts = [p for p in (p.strip(SPACES) for p in text.split(SEPARATORS[0])) if p]
+        said = (f"按“{'”“'.join(used)}”分成 {len(parts)} 项" if used and len(parts) > 1 else None)
+        return Read(parts or None, said=said)
     return _plain(value, column)

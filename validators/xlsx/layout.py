@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -26,7 +26,9 @@ OPTIONS = "选项"
 # Lists inside a cell (provinces, countries, members, evidence): written with this, read with
 # either width of semicolon or a line break.
 SEPARATOR = "；"
-SEPARATORS = ("；", ";", "\n")
+SEPARATORS = ("；", ";", "\n", "、", "，", ",")
+# Separators people type that are no list separator in the report's own words: read, and said.
+SAID_SEPARATORS = ("、", "，", ",")
 # What counts as space at the ends of a cell (the same set in the form's reader).
 SPACES = " \t\n\r\x0b\x0c\u00a0\u3000"
 # The column of a nested sheet that names the item its rows belong to (a research report's
@@ -41,8 +43,17 @@ class Column:
     title: str  # the header, the field's title
     kind: str  # text, int, number, bool, date, choice, list
     note: str = ""  # the field's description, shown as the header's note
-    choices: tuple[str, ...] = ()  # the labels a choice takes
+    choices: tuple[str, ...] = ()  # the labels a choice takes (or, for text, suggests)
     required: bool = False
+    codes: tuple[tuple[str, str], ...] = ()  # a choice's (code, label) pairs: a report may hold codes
+
+    @property
+    def header(self) -> str:
+        """What the sheet's first row says: the title, with * where the field is required."""
+        return f"{self.title} *" if self.required else self.title
+
+    def label_of(self, value: object) -> object:
+        return dict(self.codes).get(value, value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +76,12 @@ class Layout:
 
     def as_json(self) -> dict[str, Any]:
         def column(c: Column) -> dict[str, Any]:
-            return {"key": c.key, "title": c.title, "kind": c.kind, "choices": list(c.choices)}
+            return {"key": c.key, "title": c.title, "header": c.header, "kind": c.kind, "choices": list(c.choices),
+                    "required": c.required, "codes": dict(c.codes)}
 
         return {"year": self.year, "cover_sheet": COVER, "separator": SEPARATOR, "parent": PARENT,
-                "separators": list(SEPARATORS), "spaces": SPACES, "options_sheet": OPTIONS,
+                "separators": list(SEPARATORS), "said_separators": list(SAID_SEPARATORS), "spaces": SPACES,
+                "options_sheet": OPTIONS,
                 "guide_sheet": GUIDE, "guide": guide_lines(self),
                 "cover": [{"path": list(p), **column(c)} for p, c in self.cover],
                 "sheets": [{"name": s.name, "path": list(s.path), "parent": s.parent,
@@ -88,18 +101,34 @@ def _bare(annotation: Any) -> Any:
         return annotation
 
 
-def _column(name: str, info: FieldInfo) -> Column | None:
+def _note(text: str, fields: dict[str, FieldInfo]) -> str:
+    """A field's description as a spreadsheet user reads it: 是/否 for true/false, the other
+    columns by their titles, not by their keys."""
+    text = text.replace("true", "“是”").replace("false", "“否”")
+    for key in sorted(fields, key=len, reverse=True):
+        if len(key) > 3 and key in text:
+            text = text.replace(key, f"“{fields[key].title or key}”")
+    return text
+
+
+def _column(name: str, info: FieldInfo, fields: dict[str, FieldInfo] | None = None) -> Column | None:
     """The column of a scalar field or a list of scalars; None for a list of items."""
     kind_of = _bare(info.annotation)
-    title, note, required = info.title or name, info.description or "", info.is_required()
+    title, required = info.title or name, info.is_required()
+    note = _note(info.description or "", fields or {name: info})
     if typing.get_origin(kind_of) is list:
         if nested_model(kind_of) is not None:
             return None
         return Column(name, title, "list", note + f"（多项用“{SEPARATOR}”分隔）", (), required)
     if isinstance(kind_of, type) and issubclass(kind_of, LabelledEnum):
-        return Column(name, title, "choice", note, tuple(m.label for m in kind_of), required)
+        return Column(name, title, "choice", note, tuple(m.label for m in kind_of), required,
+                      tuple((m.value, m.label) for m in kind_of))
     kinds: dict[Any, str] = {bool: "bool", int: "int", float: "number", dt.date: "date"}
     return Column(name, title, kinds.get(kind_of, "text"), note, (), required)
+
+
+_COVER_NOTES = {"society": "本学会在市科协登记的英文代号，如 cd-mech-eng（见网站上本学会的页面）",
+                "year": "报告所属的年度，如 2018"}
 
 
 def _sheet_name(title: str, taken: set[str]) -> str:
@@ -115,7 +144,7 @@ def _sheet_name(title: str, taken: set[str]) -> str:
 
 def _list_sheets(model: type[BaseModel], path: tuple[str, ...], title: str, taken: set[str],
                  parent: str | None = None) -> list[Sheet]:
-    columns = [c for n, i in model.model_fields.items() if (c := _column(n, i)) is not None]
+    columns = [c for n, i in model.model_fields.items() if (c := _column(n, i, model.model_fields)) is not None]
     sheets = [Sheet(_sheet_name(title, taken), path, title, tuple(columns), parent)]
     for name, info in model.model_fields.items():
         inner = nested_model(info.annotation)
@@ -135,7 +164,7 @@ def layout(rules: Guideline) -> Layout:
         inner = nested_model(info.annotation)
         column = _column(name, info)
         if inner is None and column is not None:
-            cover.append(((name,), column))
+            cover.append(((name,), replace(column, note=_COVER_NOTES.get(name, column.note))))
             continue
         if inner is None:
             continue
@@ -149,21 +178,32 @@ def layout(rules: Guideline) -> Layout:
                 cover.append(((name, key), sub_column))
             elif (item := nested_model(sub.annotation)) is not None:
                 sheets += _list_sheets(item, (name, key), sub.title or key, taken)
+    # Text the year suggests but does not limit: a dropdown that lets other words through.
+    suggested = {"occasion": (*(o.name for o in rules.popularisation_occasions), rules.open_occasion)}
+    sheets = [replace(sheet, columns=tuple(replace(c, choices=suggested[c.key]) if c.key in suggested and c.kind == "text"
+                                           else c for c in sheet.columns)) for sheet in sheets]
     return Layout(rules.year, tuple(cover), tuple(sheets))
 
 
 def guide_lines(layout: Layout, society: str = "") -> list[str]:
-    """The 说明 sheet, line by line."""
-    sheets = "、".join(f"“{s.name}”" for s in layout.sheets)
-    return [
+    """The 说明 sheet, line by line: the conventions, then every sheet with its columns."""
+    lines = [
         f"{layout.year} 年度学会重点工作报告工作簿" + (f"（{society}）" if society else ""),
         "",
-        f"1. 在“{COVER}”填写本学会的基本情况；每类工作各占一张工作表：{sheets}。",
-        "2. 每一行是一项工作，第一行是标题，请不要改动标题和工作表的名称；把鼠标移到标题上可以看到填写说明。",
+        f"1. 在“{COVER}”填写本学会的基本情况；每类工作各占一张工作表，见下面的清单。",
+        "2. 每一行是一项工作，第一行是标题：请不要改动标题、工作表的名称和顺序，不要在标题上方插入行，不要合并单元格。"
+        "把鼠标移到标题上可以看到填写说明；标题带 * 的是必填项。",
         "3. 有下拉箭头的单元格请从列表中选择；“是/否”的单元格选“是”或“否”。",
         "4. 日期写成 2018-05-12，或用表格的日期格式；写成 2018年5月12日、2018/5/12 也能识别，导入时会说明。",
-        f"5. 一个单元格里有多项（省份、国家或地区、成员、证明材料）时，用中文分号“{SEPARATOR}”分隔。",
+        f"5. 一个单元格里有多项（省份、国家或地区、成员、证明材料）时，用中文分号“{SEPARATOR}”分隔；"
+        "写成顿号、逗号也能识别，导入时会说明。",
         f"6. “{PARENT}”一列填写所属项目的编号，把成果与它所属的调查研究报告对应起来。",
         "7. 编号用小写英文字母、数字和连字符，如 svc-motor-rd；同一报告中不能重复。",
         "8. 填好后交给市科协，或在网站“在线填报”页面拖入本文件：系统按工作指南逐项检查，问题会指明工作表和单元格。",
+        "",
+        f"“{COVER}”：" + "、".join(c.header for _, c in layout.cover),
     ]
+    for sheet in layout.sheets:
+        columns = ([f"{PARENT} *"] if sheet.parent else []) + [c.header for c in sheet.columns]
+        lines.append(f"“{sheet.name}”：" + "、".join(columns))
+    return lines

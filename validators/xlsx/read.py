@@ -79,16 +79,23 @@ class _Reader:
         by_title = {c.title: (p, c) for p, c in self.layout.cover}
         data = self.out.data
         assert data is not None
+        seen: dict[str, int] = {}
         for r, row in enumerate(rows[1:], start=2):
-            title = str(row[0]).strip() if row and row[0] is not None else ""
+            title = _title(row[0] if row else None)
             if not title:
                 continue
             found = by_title.get(title)
             if found is None:
-                self._unknown(Cell(COVER, r, 1), title, list(by_title), "项目")
+                self._unknown(Cell(COVER, r, 1), title, list(by_title), "项目", "这一行")
                 continue
+            if title in seen:
+                self.say(Cell(COVER, r, 1), f"“{title}”在封面上出现了两次（第 {seen[title]} 行和第 {r} 行）：只读入了第一行，请删去一行。",
+                         "E-XLSX-HEADER")
+                continue
+            seen[title] = r
             path, column = found
             at = Cell(COVER, r, 2)
+            self.out.cells[path] = at
             value = self.value(row[1] if len(row) > 1 else None, column, at)
             if value is None:
                 continue
@@ -98,10 +105,10 @@ class _Reader:
             node[path[-1]] = value
             self.out.cells[path] = at
 
-    def _unknown(self, at: Cell, title: str, known: list[str], what: str) -> None:
+    def _unknown(self, at: Cell, title: str, known: list[str], what: str, where: str = "这一列") -> None:
         close = difflib.get_close_matches(title, known, n=1, cutoff=0.5)
         hint = f"是不是“{close[0]}”？" if close else f"可用的{what}见“{GUIDE}”工作表。"
-        self.say(at, f"不认识的{what}“{title}”：{hint}这一列没有读入。", "E-XLSX-HEADER")
+        self.say(at, f"不认识的{what}“{title}”：{hint}{where}没有读入。", "E-XLSX-HEADER")
 
     def sheet(self, sheet: Sheet, rows: list[tuple[object, ...]], parents: dict[str, Path_]) -> dict[str, Path_]:
         """Reads the rows of `sheet` into the report; the places of its items by id."""
@@ -109,14 +116,28 @@ class _Reader:
         by_title = {c.title: c for c in columns}
         header = rows[0] if rows else ()
         placed: dict[int, Column] = {}
+        first: dict[str, int] = {}
         for n, raw in enumerate(header, start=1):
-            title = str(raw).strip() if raw is not None else ""
+            title = _title(raw)
             if not title:
                 continue
             if title not in by_title:
                 self._unknown(Cell(sheet.name, 1, n), title, list(by_title), "标题")
                 continue
+            if title in first:
+                self.say(Cell(sheet.name, 1, n), f"标题“{title}”出现了两次（{cell_name(sheet.name, 1, first[title])[len(sheet.name) + 1:]} "
+                         "和这里）：只读入了第一列，请删去一列。", "E-XLSX-HEADER")
+                continue
+            first[title] = n
             placed[n] = by_title[title]
+        if not placed and len(rows) > 1:
+            self.say(Cell(sheet.name, 1, 1), "第 1 行不是这张表的标题行：请不要在标题上方插入行，也不要改动标题。这张表没有读入。",
+                     "E-XLSX-HEADER")
+            return {}
+        for column in columns:
+            if column.title not in first and rows:
+                self.say(Cell(sheet.name, 1, 1), f"这张表没有“{column.title}”一列：这一列的内容按没有填写处理。",
+                         "W-XLSX-COLUMN", "warning")
         data = self.out.data
         assert data is not None
         ids: dict[str, Path_] = {}
@@ -128,17 +149,18 @@ class _Reader:
             cells: dict[str, Cell] = {}
             for n, column in placed.items():
                 at = Cell(sheet.name, r, n)
+                cells[column.key] = at
                 value = self.value(row[n - 1] if n - 1 < len(row) else None, column, at)
                 if value is not None:
                     item[column.key] = value
-                    cells[column.key] = at
             owner: Any = data
             where: Path_
             if sheet.parent:
                 parent_id = item.pop(PARENT, None)
+                at = cells.pop(PARENT, Cell(sheet.name, r, 1))
                 if parent_id not in parents:
-                    self.say(cells.get(PARENT, Cell(sheet.name, r, 1)),
-                             f"找不到编号为“{parent_id or ''}”的所属项目：请填写上一张表中某一行的编号。", "E-XLSX-PARENT")
+                    self.say(at, "没有填写所属项目编号：请填写上一张表中这项成果所属报告的编号。" if parent_id is None
+                             else f"找不到编号为“{parent_id}”的所属项目：请填写上一张表中某一行的编号。", "E-XLSX-PARENT")
                     continue
                 base = parents[str(parent_id)]
                 for key in base:
@@ -162,6 +184,11 @@ class _Reader:
         return ids
 
 
+def _title(raw: object) -> str:
+    """A header as written, without the * that marks a required field."""
+    return str(raw).strip().rstrip("*").strip() if raw is not None else ""
+
+
 def _unreadable(file: str, message: str) -> Imported:
     return Imported(None, [error(file, 1, 1, "E-XLSX-UNREADABLE", message)])
 
@@ -175,8 +202,13 @@ def read_workbook(path: Path, file: str, layout: Layout) -> Imported:
         return _unreadable(file, "文件无法打开。")
     if size > limits.max_bytes:
         return _unreadable(file, f"工作簿有 {size / 1e6:.1f} MB，超过 {limits.max_bytes / 1e6:g} MB 的上限：请删除图片等无关内容。")
+    if size == 0:
+        return _unreadable(file, "文件是空的：请重新保存工作簿后再试。")
     if not zipfile.is_zipfile(path):
-        return _unreadable(file, "这不是 .xlsx 工作簿（Excel、WPS 表格保存的 .xlsx 文件）：旧的 .xls 或 .et 格式请先“另存为” .xlsx。")
+        with path.open("rb") as handle:
+            head = handle.read(4)
+        return _unreadable(file, "工作簿已损坏（文件不完整），无法打开：请在 Excel 或 WPS 中重新保存。" if head.startswith(b"PK")
+                           else "这不是 .xlsx 工作簿（Excel、WPS 表格保存的 .xlsx 文件）：旧的 .xls、.et 或 .csv 文件请先“另存为” .xlsx。")
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(i.file_size for i in archive.infolist())
@@ -203,10 +235,20 @@ def read_workbook(path: Path, file: str, layout: Layout) -> Imported:
             parent = next((s.name for s in layout.sheets if s.path == sheet.path[:-1]), None) if sheet.parent else None
             ids[sheet.name] = reader.sheet(sheet, _rows(book[sheet.name], limits.max_rows), ids.get(parent or "", {}))
         known = {COVER, GUIDE, OPTIONS} | {s.name for s in layout.sheets}
+        missing = [s.name for s in layout.sheets if s.name not in names]
         for name in names:
-            if name not in known:
+            if name in known:
+                continue
+            close = difflib.get_close_matches(name, missing, n=1, cutoff=0.3)
+            if close:  # a sheet renamed: its rows would be lost without a word
+                reader.say(Cell(name, 1, 1), f"不认识的工作表“{name}”：是不是“{close[0]}”？请改回原名，这张表没有读入。",
+                           "E-XLSX-SHEET")
+            else:
                 reader.say(Cell(name, 1, 1), f"不认识的工作表“{name}”，没有读入：各类工作的工作表名称见“{GUIDE}”。",
                            "W-XLSX-SHEET", "warning")
+        for name in missing:
+            reader.out.findings.append(warning(file, 1, 1, "W-XLSX-SHEET",
+                                               f"工作簿中没有“{name}”工作表：这类工作按没有填写处理。"))
     except Exception:  # a damaged part of the file, found only while reading it
         return _unreadable(file, "工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。")
     finally:

@@ -55,10 +55,11 @@ class _Writer:
         self.head = book.add_format({"bold": True, "bg_color": "#E8EAF6", "text_wrap": True, "valign": "top"})
         self.text = book.add_format({"num_format": "@"})
         self.date = book.add_format({"num_format": "yyyy-mm-dd"})
+        self.wrap = book.add_format({"num_format": "@", "text_wrap": True, "valign": "top"})
         # Each list of choices once, a column of the 选项 sheet (written last) the dropdowns name.
         self.lists: dict[tuple[str, ...], str] = {(_YES, _NO): "是/否"}
         for column in self._columns():
-            if column.kind == "choice" and column.choices:
+            if column.choices:
                 self.lists.setdefault(column.choices, column.title)
         self.sources = {choices: f"='{OPTIONS}'!${_letter(n)}$2:${_letter(n)}${len(choices) + 1}"
                         for n, choices in enumerate(self.lists)}
@@ -88,13 +89,15 @@ class _Writer:
         elif column.kind == "list" and isinstance(value, list):
             page.write_string(row, col, SEPARATOR.join(str(v) for v in value), self.text)
         else:
-            page.write_string(row, col, str(getattr(value, "label", value)), self.text)
+            page.write_string(row, col, str(column.label_of(getattr(value, "label", value))), self.text)
 
     def dropdown(self, page: Any, first: int, last: int, col: int, column: Column) -> None:
         choices = (_YES, _NO) if column.kind == "bool" else column.choices
-        if column.kind in ("bool", "choice") and choices:
+        if choices:
+            # A text the year only suggests (an occasion) may be another: the list informs.
             page.data_validation(first, col, last, col, {
-                "validate": "list", "source": self.sources[choices], "error_type": "warning",
+                "validate": "list", "source": self.sources[choices],
+                "error_type": "information" if column.kind == "text" else "warning",
                 "error_title": column.title, "error_message": f"请从列表中选择（见“{OPTIONS}”工作表）。"})
         elif column.kind == "date":
             page.data_validation(first, col, last, col, {
@@ -111,7 +114,7 @@ class _Writer:
             node: Any = data
             for key in path:
                 node = node.get(key) if isinstance(node, dict) else None
-            page.write_string(row, 0, column.title)
+            page.write_string(row, 0, column.header)
             page.write_string(row, 2, column.note)
             if column.kind in ("text", "choice", "list"):
                 page.write_blank(row, 1, None, self.text)
@@ -119,8 +122,9 @@ class _Writer:
             self.dropdown(page, row, row, 1, column)
         page.set_column(0, 0, 34)
         page.set_column(1, 1, 24)
-        page.set_column(2, 2, 80)
+        page.set_column(2, 2, 70, self.wrap)
         page.freeze_panes(1, 0)
+        self.printed(page)
         page.activate()
 
     def sheet(self, sheet: Sheet, data: dict[str, Any]) -> None:
@@ -128,12 +132,12 @@ class _Writer:
         columns = ([Column(PARENT, PARENT, "text", "这一行所属项目的编号（与上一张表中的编号一致）", (), True)]
                    if sheet.parent else []) + list(sheet.columns)
         for col, column in enumerate(columns):
-            page.write_string(0, col, column.title, self.head)
+            page.write_string(0, col, column.header, self.head)
             if column.note:
                 page.write_comment(0, col, column.note, {"x_scale": 2, "y_scale": 1.5})
-            wide = 40 if column.kind in ("list",) or column.key in ("title", "outcome", "description") else 16
-            page.set_column(col, col, max(wide, min(40, _width(column.title) + 2)),
-                            self.text if column.kind in ("text", "choice", "list") else
+            long = column.kind == "list" or column.key in ("title", "outcome", "description", "name")
+            page.set_column(col, col, 30 if long else max(12, min(24, _width(column.header) + 2)),
+                            self.wrap if long else self.text if column.kind in ("text", "choice") else
                             self.date if column.kind == "date" else None)
             self.dropdown(page, 1, _ROWS, col, column)
         for row, (parent, item) in enumerate(_rows(data, sheet, self.layout), start=1):
@@ -141,12 +145,22 @@ class _Writer:
                 value = parent if column.key == PARENT else item.get(column.key)
                 self.cell(page, row, col, column, value)
         page.freeze_panes(1, 0)
+        self.printed(page)
+
+    def printed(self, page: Any) -> None:
+        """A4 landscape, as wide as the page, the header row on every page."""
+        page.set_paper(9)
+        page.set_landscape()
+        page.fit_to_pages(1, 0)
+        page.repeat_rows(0)
 
     def guide(self, society: str) -> None:
         page = self.book.add_worksheet(GUIDE)
         for row, line in enumerate(guide_lines(self.layout, society)):
-            page.write_string(row, 0, line)
-        page.set_column(0, 0, 120)
+            page.write_string(row, 0, line, self.wrap)
+        page.set_column(0, 0, 110)
+        page.set_paper(9)
+        page.fit_to_pages(1, 0)
 
 
 def _letter(n: int) -> str:
