@@ -10,7 +10,7 @@ from site_builder.charts import column_chart
 from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page
 from site_builder.markup import Column, cell, front_matter, link, num_cell, text
 from site_builder.status import status_page
-from site_builder.tables import table
+from site_builder.tables import long_table, table
 from validators.evaluation.reports import area_columns, ranking_rows
 
 INDEX = "rankings/index.md"
@@ -45,6 +45,10 @@ def _number(value: object) -> float:
 
 
 def render(site: SiteData, year: int) -> str:
+    return _render(site, year)[0]
+
+
+def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     page = ranking_page(year)
     rows = []
     evaluations = site.evaluations_in(year)
@@ -58,6 +62,8 @@ def render(site: SiteData, year: int) -> str:
     columns = [Column("名次", numeric=True), Column("学会"), Column("总分", numeric=True), Column("档次"),
                *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
     rubric_link = link(site.urls.rel(page, RUBRIC_PAGE, f"rubric-{year}"), "评估细则")
+    html, more = long_table(columns, rows, label=f"{year} 年度排名", caption=True, key=(0, 1, 2, 3),
+                            rows_file="rows.json")
     return (front_matter(f"{year} 年度排名", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "排名")], f"{year} 年度") + f"# {year} 年度排名\n\n"
             + phase.note(site, year) + "\n"
@@ -66,8 +72,8 @@ def render(site: SiteData, year: int) -> str:
             f"各领域得分列依次为：{site.area_legend(year)}。"
             "备注列出校验发现的错误和警告：有错误的项目不计分，其余项目照常计分。\n\n"
             + tier_chart(site, year) + "\n\n"
-            + table(columns, rows, label=f"{year} 年度排名", caption=True, key=(0, 1, 2, 3)) + "\n\n"
-            + phase.objections(site, page, year))
+            + html + "\n\n"
+            + phase.objections(site, page, year)), more
 
 
 def render_index(site: SiteData) -> str:
@@ -87,4 +93,7 @@ def render_index(site: SiteData) -> str:
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:
     yield INDEX, render_index(site)
     for year in site.years:
-        yield ranking_page(year), render(site, year)
+        page, more = _render(site, year)
+        yield ranking_page(year), page
+        if more is not None:
+            yield f"rankings/{year}/rows.json", more

@@ -9,9 +9,10 @@ from site_builder.breadcrumbs import md_link, trail
 from site_builder.context import SOCIETIES_PAGE, SiteData, ranking_page
 from site_builder.markup import Cell, Column, cell, front_matter, num, text
 from site_builder.status import status_page
-from site_builder.tables import table
+from site_builder.tables import long_table
 
 PAGE = SOCIETIES_PAGE
+ROWS = "societies/rows.json"
 
 
 def _year_cell(site: SiteData, society: str, year: int) -> Cell:
@@ -29,18 +30,27 @@ def _row(site: SiteData, society: str, years: list[int]) -> list[Cell]:
 
 
 def render(site: SiteData) -> str:
+    return _render(site)[0]
+
+
+def _render(site: SiteData) -> tuple[str, str | None]:
     years = list(reversed(site.years))
     columns = [Column("学会"), *(Column(f"{y} 年度总分", numeric=True) for y in years),
                Column("类型"), Column("学科")]
     rows = [_row(site, s, years) for s in site.societies]
     choice = "；".join(f"{md_link(PAGE, ranking_page(y), f'{y} 年度排名')}（含各领域得分）、"
                       f"{md_link(PAGE, status_page(y), f'{y} 年度提交情况')}" for y in years)
+    html, more = long_table(columns, rows, label="全部学会", caption=True, key=(0, 1) if years else (0,),
+                            rows_file="rows.json")
     return (front_matter("学会", hide=["toc"]) + trail(PAGE, [], "学会") + f"# 学会（{len(rows)} 个）\n\n"
             "每个学会一行，每个年度一列（总分和档次），不同年度的总分不在同一列中排序。点击表头排序，"
             "点击学会名称查看学会概况和历年趋势，点击分数查看该年度的报告、逐项得分和改进建议。\n\n"
             + (f"按年度查看：{choice}。\n{{: .sb-years }}\n\n" if years else "")
-            + table(columns, rows, label="全部学会", caption=True, key=(0, 1) if years else (0,)) + "\n")
+            + html + "\n"), more
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:
-    yield PAGE, render(site)
+    page, more = _render(site)
+    yield PAGE, page
+    if more is not None:
+        yield ROWS, more

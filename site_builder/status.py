@@ -9,7 +9,7 @@ from site_builder import workbench
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.context import SiteData
 from site_builder.markup import Cell, Column, cell, front_matter, link, num_cell, text
-from site_builder.tables import table
+from site_builder.tables import long_table, table
 from site_builder.workbench import counts_sentence
 from validators.association.progress import Progress, year_progress
 
@@ -21,6 +21,10 @@ def status_page(year: int) -> str:
 
 
 def render(site: SiteData, year: int) -> str:
+    return _render(site, year)[0]
+
+
+def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     page = status_page(year)
     window = site.guideline(year).evaluation_window
     submitted = {d.report.society: d for d in site.reports_in(year)}
@@ -41,6 +45,8 @@ def render(site: SiteData, year: int) -> str:
     done = sum(1 for s in site.repo.profiles if s in submitted)
     choice = " · ".join(f"**{y} 年度**" if y == year else md_link(page, status_page(y), f"{y} 年度")
                         for y in reversed(site.years))
+    html, more = long_table([Column("学会"), Column("提交情况"), Column("核查进度")], rows, label=f"{year} 年度提交情况",
+                            key=(0, 1, 2), rows_file="rows.json")
     return (front_matter(f"{year} 年度提交情况", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "提交情况")], f"{year} 年度") + f"# {year} 年度提交情况\n\n"
             f"选择年度：{choice}\n{{: .sb-years }}\n\n"
@@ -51,8 +57,7 @@ def render(site: SiteData, year: int) -> str:
             "未提交的排在前面。</p>\n\n"
             f'<p class="sb-counts">核查进度：{counts_sentence(list(board.values()))}。'
             f'逐项核查在{link(site.urls.rel(page, workbench.PAGE), "核查工作台")}。</p>\n\n'
-            + table([Column("学会"), Column("提交情况"), Column("核查进度")], rows, label=f"{year} 年度提交情况",
-                    key=(0, 1, 2)) + "\n")
+            + html + "\n"), more
 
 
 def _checked(progress: Progress | None) -> Cell:
@@ -78,4 +83,7 @@ def render_index(site: SiteData) -> str:
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:
     yield INDEX, render_index(site)
     for year in site.years:
-        yield status_page(year), render(site, year)
+        page, more = _render(site, year)
+        yield status_page(year), page
+        if more is not None:
+            yield f"status/{year}/rows.json", more

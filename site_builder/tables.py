@@ -10,6 +10,7 @@ The scrolling box is a labelled, focusable region, so it can be scrolled from th
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 
@@ -25,11 +26,46 @@ def plain(header_html: str) -> str:
     return _TAGS.sub("", header_html)
 
 
+# A table of more rows than this (the societies, a year's ranking at the association's size)
+# shows these in the page and loads the rest from a JSON file beside it, so that the page does
+# not grow with the registry.
+INLINE_ROWS = 100
+
+
+def _cells(row: Sequence[Cell], names: list[str], cards: bool) -> str:
+    cells = []
+    for i, value in enumerate(row):
+        extra = f' data-label="{names[i]}"' if cards and i < len(names) else ""
+        extra += f' data-sort="{attr(value.sort)}"' if value.sort is not None else ""
+        cells.append(f"<td{extra}>{value.html}</td>")
+    return f"<tr>{''.join(cells)}</tr>"
+
+
+def rows_json(rows: Sequence[Sequence[Cell]]) -> str:
+    """Every row of a long table, each cell as [html, sort key]: the markup is the page's own,
+    made (and escaped) by the same code as the rows in the page."""
+    return json.dumps({"rows": [[[c.html, c.sort] for c in row] for row in rows]}, ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def long_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, label: str, rows_file: str,
+               key: Sequence[int] = (0,), caption: bool = False) -> tuple[str, str | None]:
+    """A sortable table whose first INLINE_ROWS rows are in the page (readable and printable
+    without JavaScript), the rest loaded from `rows_file` (beside the page) by tables.js; the
+    file's text, or None when every row fits in the page."""
+    if len(rows) <= INLINE_ROWS:
+        return table(columns, rows, label=label, key=key, caption=caption), None
+    html = table(columns, rows[:INLINE_ROWS], label=label, key=key, caption=caption,
+                 more=(rows_file, len(rows)))
+    return html, rows_json(rows)
+
+
 def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, label: str,
           key: Sequence[int] = (0,), caption: bool = False, sortable: bool = True,
-          cards: bool = False) -> str:
+          cards: bool = False, more: tuple[str, int] | None = None) -> str:
     """A raw-HTML table left out of the search index; `label` (plain text) names it for
-    assistive technology and, with `caption`, as its visible caption."""
+    assistive technology and, with `caption`, as its visible caption. `more`: the file that
+    holds all of its rows, and how many (see `long_table`)."""
     number = ' data-sort-method="number"'
     heads = []
     for i, c in enumerate(columns):
@@ -37,18 +73,17 @@ def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, label: s
         klass = f' class="{" ".join(classes)}"' if classes else ""
         heads.append(f"<th{klass}{number if c.numeric else ''}>{c.header}</th>")
     names = [attr(plain(c.header)) for c in columns]
-    body = []
-    for row in rows:
-        cells = []
-        for i, value in enumerate(row):
-            extra = f' data-label="{names[i]}"' if cards and i < len(names) else ""
-            extra += f' data-sort="{attr(value.sort)}"' if value.sort is not None else ""
-            cells.append(f"<td{extra}>{value.html}</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
+    body = [_cells(row, names, cards) for row in rows]
     # A class of our own: the theme wraps and styles only tables without one.
     flags = ' class="sb-grid"' + (" data-sortable" if sortable else "")
+    note = ""
+    if more is not None:
+        flags += f' data-rows="{attr(more[0])}" data-total="{more[1]}"'
+        note = (f'<p class="sb-more" role="status">本表共 {more[1]} 行，这里先列出 {len(body)} 行；'
+                "其余的行在浏览器启用 JavaScript 后自动载入，排序和打印也包括全部的行。"
+                "完整的表格也可在“下载”页得到。</p>")
     box = "sb-table sb-table--cards" if cards else "sb-table"
     cap = f"<caption>{attr(label)}</caption>" if caption else ""
     return (f'<div class="{box}" data-search-exclude="1" role="region" tabindex="0" '
             f'aria-label="{attr(label)}"><table{flags}>{cap}<thead><tr>{"".join(heads)}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table></div>")
+            f"<tbody>{''.join(body)}</tbody></table></div>{note}")

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from site_builder.context import SiteData
 from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.markup import Column, cell, front_matter, num_cell, text
-from site_builder.tables import table
+from site_builder.tables import long_table
 from validators.association.progress import Progress, ProgressState, year_progress
 from validators.association.reviews import CLAIM_TITLES, CLAIMS, OBJECTIONS_FILE, REVIEWS
 from validators.evaluation.results import results_path
@@ -36,6 +36,7 @@ from validators.urls import is_web_url
 from validators.yaml.policy import policy
 
 PAGE = "review/index.md"
+BOARD_ROWS = "rows.json"  # the board's rows beyond those in the page
 ASSETS = "review"
 ASSET_SOURCE = Path(__file__).with_name("review")
 # The form's libraries and helpers, then the workbench's own modules, then its entry point.
@@ -204,7 +205,7 @@ def _opener(target: str, label_html: str) -> str:
     return f'<a href="#review-bench" data-open="{target}">{label_html}</a>'
 
 
-def _board(site: SiteData, year: int, board: list[Progress]) -> str:
+def _board(site: SiteData, year: int, board: list[Progress]) -> tuple[str, str | None]:
     rows = []
     order = {ProgressState.NOT_STARTED: 0, ProgressState.PARTLY: 1, ProgressState.DONE: 2}
     for p in sorted(board, key=lambda p: (order[p.state], site.name(p.society))):
@@ -213,10 +214,11 @@ def _board(site: SiteData, year: int, board: list[Progress]) -> str:
                      num_cell(len(p.requested))])
     columns = [Column("学会"), Column("核查进度"), Column("已有结论", numeric=True),
                Column("项目", numeric=True), Column("待补充材料", numeric=True)]
-    return table(columns, rows, label=f"{year} 年度核查进度", key=(0, 1, 2, 3, 4))
+    return long_table(columns, rows, label=f"{year} 年度核查进度", key=(0, 1, 2, 3, 4), rows_file=BOARD_ROWS)
 
 
-def page_markdown(site: SiteData, boards: dict[int, list[Progress]]) -> str:
+def page_markdown(site: SiteData, boards: dict[int, list[Progress]]) -> tuple[str, str | None]:
+    """The page, and the board's rows beyond those in the page (at the association's size)."""
     scripts = "\n".join(f'<script src="{name}"></script>' for name in SCRIPTS)
     parts = [front_matter("核查工作台", hide=["toc"], search_exclude=True), "# 核查工作台\n\n",
              "市科协工作人员在本页逐项核查学会的年度报告，专家在同一页评分，公示期内记录异议和答复。"
@@ -229,18 +231,19 @@ def page_markdown(site: SiteData, boards: dict[int, list[Progress]]) -> str:
     # The newest year still open gets the whole table; older ones a line (the page must not grow
     # with the years; their societies' states are in the workbench's list when the year is picked).
     tabled = max((y for y in boards if not _final(site, y)), default=None)
+    more = None
     for year in sorted(boards, reverse=True):
         board = boards[year]
         if year == tabled:
-            parts.append(f"### {year} 年度\n\n{counts_sentence(board)}。\n{{: .rv-counts }}\n\n"
-                         + _board(site, year, board) + "\n\n")
+            html, more = _board(site, year, board)
+            parts.append(f"### {year} 年度\n\n{counts_sentence(board)}。\n{{: .rv-counts }}\n\n" + html + "\n\n")
         else:
             done = "已结束（结果已定稿，不再修改）" if _final(site, year) else "尚未定稿"
             parts.append(f'<p class="rv-counts">{_opener(str(year), f"{year} 年度")}：{done}。{counts_sentence(board)}。</p>\n\n')
     parts.append(f"{scripts}\n"
                  f'<link rel="stylesheet" href="../{FORM_ASSETS}/form.css">\n'
                  '<link rel="stylesheet" href="review.css">\n')
-    return "".join(parts)
+    return "".join(parts), more
 
 
 def case_file(society: str, year: int) -> str:
@@ -254,7 +257,10 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
     files = {f"{ASSETS}/{p.name}": p.read_bytes() for p in sorted(ASSET_SOURCE.iterdir())
              if p.is_file() and p.suffix in (".js", ".css")}
     boards = {year: year_progress(site.repo, year) for year in site.years}
-    files[PAGE] = page_markdown(site, boards).encode("utf-8")
+    page, more = page_markdown(site, boards)
+    files[PAGE] = page.encode("utf-8")
+    if more is not None:
+        files[f"{ASSETS}/{BOARD_ROWS}"] = more.encode("utf-8")
     files[f"{ASSETS}/config.json"] = _json({
         "repo_url": site.settings.repo_url, "branch": site.settings.branch,
         "login_pattern": GITHUB_LOGIN_PATTERN,

@@ -6,11 +6,35 @@
       box.classList.toggle("sb-table--wide", box.scrollWidth > box.clientWidth + 1);
     });
   }
+  // A long table (tables.py, `long_table`) has its first rows in the page; the rest, made by
+  // the same code, come from the JSON file beside it. Sorting starts once every row is there.
+  function load(table) {
+    return fetch(new URL(table.dataset.rows, document.baseURI || window.location.href).href, { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (data) {
+        var body = document.createElement("tbody");
+        data.rows.forEach(function (row) {
+          var tr = document.createElement("tr");
+          row.forEach(function (cell) {
+            var td = document.createElement("td");
+            td.innerHTML = cell[0];
+            if (cell[1] !== null) td.setAttribute("data-sort", cell[1]);
+            tr.appendChild(td);
+          });
+          body.appendChild(tr);
+        });
+        table.replaceChild(body, table.tBodies[0]);
+        var note = table.closest(".sb-table").nextElementSibling;
+        if (note && note.classList.contains("sb-more")) note.textContent = "本表共 " + data.rows.length + " 行，已全部列出。";
+      })
+      .catch(function () { /* the rows in the page stay; the note says where the rest are */ });
+  }
   function init() {
     document.querySelectorAll("article table[data-sortable]").forEach(function (table) {
       if (!table.dataset.sortReady) {
         table.dataset.sortReady = "1";
-        new Tablesort(table);
+        var ready = table.dataset.rows ? load(table) : Promise.resolve();
+        ready.then(function () { new Tablesort(table); cue(); });
       }
     });
     cue();
