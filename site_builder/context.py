@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -211,11 +213,16 @@ class SiteData:
 
 
 def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache | None = None,
-         memo: EvaluationMemo | None = None) -> SiteData:
+         memo: EvaluationMemo | None = None, say: Callable[[str], None] | None = None) -> SiteData:
     """Checks the tree and evaluates every report: once, for every page. `cache` and `memo`:
     the files' own results and the evaluations of an earlier load (the preview's), reused
-    where nothing they depend on changed."""
+    where nothing they depend on changed. `say`: told each step, for a reader who waits."""
+    started = time.perf_counter()
     result, repo = check_tree(root, cache=cache)
+    if say:
+        counts = Counter(f.severity for f in result.findings)
+        say(f"检查了 {result.files} 个文件（{time.perf_counter() - started:.1f} 秒）："
+            f"{counts['error']} 个错误，{counts['warning']} 个警告；正在计算评估…")
     # A report that names another society or year than its place in the tree is condemned by
     # its own error; its pages are filed by place, so it is shown as its errors, like an
     # unreadable report (two files naming one year must not become one page twice).
@@ -227,4 +234,6 @@ def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache |
     result.findings += broken
     evaluations = published(evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date), memo=memo),
                             frozen)
+    if say:
+        say(f"评估了 {len(evaluations)} 份报告（累计 {time.perf_counter() - started:.1f} 秒）；正在生成页面…")
     return SiteData(root, repo, result, evaluations, settings, build_date, frozen)

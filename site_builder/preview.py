@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -138,11 +138,16 @@ class Preview:
     failed: str | None = None  # the end of it, when that generation failed
     served: set[str] = field(default_factory=set)  # the pages' URLs in the served site
 
-    def start(self) -> Update:
+    def start(self, say: Callable[[str], None] | None = None) -> Update:
+        """The first generation; `say` is told each step (the preview's first start is long at the
+        association's size, and should not be silent)."""
         started = time.perf_counter()
         self.seen = marks(self.root)
-        self.site = load(self.root, self.settings, self.date, self.cache, self.memo)
+        self.site = load(self.root, self.settings, self.date, self.cache, self.memo, say)
         written = write_site(self.site, self.docs).written
+        if say:
+            say(f"页面已生成：写入 {written} 个文件（累计 {time.perf_counter() - started:.1f} 秒）；"
+                "MkDocs 正在构建网站，完成后会显示网址（之后只重建改动的页面）…")
         return Update(True, written, time.perf_counter() - started)
 
     def update(self) -> Update | None:

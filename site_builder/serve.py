@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import sys
 from pathlib import Path
 
 from site_builder.build import MKDOCS_YML, child_config, log_to_stderr
@@ -41,7 +42,8 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
     preview = Preview(root, generated / "docs", site_settings(), date)
     _state["preview"] = preview
     atexit.register(preview.stop_settling)
-    preview.start()
+    print("预览：正在检查提交的文件…", file=sys.stderr, flush=True)
+    preview.start(lambda line: print(f"预览：{line}", file=sys.stderr, flush=True))
     folders = [str(p) for p in watched(root) if p.exists()]
     # site_url's path would move the preview under /society-registry/; serve it from the root.
     mkdocs_serve(config_file=str(config), livereload=True, build_type="dirty", watch=folders,

@@ -129,3 +129,20 @@ def test_each_edit_leaves_the_pages_a_whole_generation_writes(tmp_path: Path) ->
         if not whole:
             # A secretary's edit rewrites a few files, not the site.
             assert update.written < len(expected) / 4, (name, update)
+
+
+def test_the_first_start_says_each_step(tmp_path: Path) -> None:
+    """A preview's first generation is long at the association's size: it says what it is doing
+    (files checked, reports evaluated, files written) instead of keeping silent."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.preview import Preview
+    from tests.trees import base_tree
+
+    tree = base_tree(tmp_path / "tree")
+    said: list[str] = []
+    Preview(tree, tmp_path / "docs", SiteSettings(), "2026-12-04").start(said.append)
+    assert len(said) == 3
+    assert said[0].startswith("检查了 ")
+    assert "个文件" in said[0]
+    assert said[1].startswith("评估了 ")
+    assert said[2].startswith("页面已生成：写入 ")
