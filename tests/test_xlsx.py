@@ -369,3 +369,13 @@ def test_import_says_every_problem_at_once_in_the_sheets_words(tmp_path: Path) -
     no_year = _cli(tree, "import", str(tmp_path / "no-year.xlsx"), "-o", str(tmp_path / "n.yaml"))
     assert no_year.returncode == 1
     assert "封面!B3：“封面”中没有填写年度" in no_year.stdout  # the year left empty, said at its cell
+
+
+def test_merged_cells_are_said_at_their_first_cell(tmp_path: Path) -> None:
+    doc = _sample()
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    book["为企业提供的服务"].merge_cells("E2:E4")
+    book.save(tmp_path / "m.xlsx")
+    [merged] = [f for f in _import(tmp_path / "m.xlsx", 2018).findings if f.code == "W-XLSX-MERGED"]
+    assert merged.message.startswith("为企业提供的服务!E2：E2:E4 是合并的单元格")
+    assert (merged.line, merged.column) == (2, 5)

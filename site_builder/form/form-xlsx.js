@@ -175,6 +175,16 @@
       c.path.slice(0, -1).forEach(function (k) { node = node[k] = node[k] || {}; });
       node[c.path[c.path.length - 1]] = value;
     });
+    var known = [layout.cover_sheet].concat(layout.sheets.map(function (x) { return x.name; }));
+    Object.keys(sheets.merged || {}).forEach(function (name) {
+      if (known.indexOf(name) === -1) return;
+      sheets.merged[name].forEach(function (ref) {
+        var m = /^([A-Z]+)([0-9]+)/.exec(ref || "");
+        if (!m) return;
+        say(name, Number(m[2]), columnOf(m[1]), ref + " 是合并的单元格：合并后只有 " + m[1] + m[2] +
+          " 有内容，其余按空白读入。请取消合并，每一格填写自己的值。", "warning");
+      });
+    });
     var ids = {};
     layout.sheets.forEach(function (sheet) {
       var rows = sheets[sheet.name];
@@ -388,11 +398,17 @@
         var strings = files["xl/sharedStrings.xml"] ? all(xml(files["xl/sharedStrings.xml"]), "si").map(textOf) : [];
         var dates = files["xl/styles.xml"] ? dateStyles(xml(files["xl/styles.xml"])) : [];
         var sheets = {};
+        var merged = {};
         all(book, "sheet").forEach(function (s) {
           var id = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") || s.getAttribute("r:id");
           var part = files[rels[id]];
-          if (part) sheets[s.getAttribute("name")] = sheetRows(xml(part), strings, dates, limits.max_rows);
+          if (!part) return;
+          var doc = xml(part);
+          sheets[s.getAttribute("name")] = sheetRows(doc, strings, dates, limits.max_rows);
+          merged[s.getAttribute("name")] = all(doc, "mergeCell").map(function (m) { return m.getAttribute("ref"); });
         });
+        // Merged cells keep only their first cell's value: said, as xlsx import says them.
+        Object.defineProperty(sheets, "merged", { value: merged, enumerable: false });
         return sheets;
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");

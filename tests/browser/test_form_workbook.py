@@ -161,3 +161,13 @@ def test_a_blank_workbook_is_offered_filled_in_and_brought_back(page, base: str,
     assert "society: cd-new-society" in text
     assert "title: 青年科技沙龙" in text
     assert "participants: 45" in text
+
+
+def test_merged_cells_are_said_in_the_form_too(page, base: str, tmp_path: Path) -> None:
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    book["为企业提供的服务"].merge_cells("E2:E4")
+    book.save(tmp_path / "m.xlsx")
+    _drop(page, base, tmp_path / "m.xlsx")
+    page.wait_for_selector("#rf-xlsx-issues")
+    assert "为企业提供的服务!E2：E2:E4 是合并的单元格" in page.inner_text("#rf-xlsx-issues")

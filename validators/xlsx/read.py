@@ -235,6 +235,7 @@ def read_workbook(path: Path, file: str, layout: Layout) -> Imported:
             parent = next((s.name for s in layout.sheets if s.path == sheet.path[:-1]), None) if sheet.parent else None
             ids[sheet.name] = reader.sheet(sheet, _rows(book[sheet.name], limits.max_rows), ids.get(parent or "", {}))
         known = {COVER, GUIDE, OPTIONS} | {s.name for s in layout.sheets}
+        _merged(path, book, [n for n in names if n in known and n not in (GUIDE, OPTIONS)], reader)
         missing = [s.name for s in layout.sheets if s.name not in names]
         for name in names:
             if name in known:
@@ -254,6 +255,32 @@ def read_workbook(path: Path, file: str, layout: Layout) -> Imported:
     finally:
         book.close()
     return reader.out
+
+
+def _merged(path: Path, book: Any, names: list[str], reader: _Reader) -> None:
+    """Merged cells, said at their first cell: a merge keeps the first cell's value only, so
+    the rows below it would read as empty without a word. (openpyxl's read-only sheets do not
+    list merges; the sheet's own XML does.)"""
+    from openpyxl.utils.cell import range_boundaries
+
+    with zipfile.ZipFile(path) as archive:
+        for name in names:
+            part = getattr(book[name], "_worksheet_path", None)
+            if not isinstance(part, str) or part not in archive.namelist():
+                continue
+            xml = archive.read(part).decode("utf-8", "replace")
+            for chunk in xml.split('mergeCell ref="')[1:]:
+                ref = chunk.split('"', 1)[0]
+                try:
+                    min_col, min_row, _, _ = range_boundaries(ref)
+                except (TypeError, ValueError):
+                    continue
+                if min_col is None or min_row is None:
+                    continue
+                first = cell_name(name, min_row, min_col).split("!", 1)[1]
+                reader.say(Cell(name, min_row, min_col),
+                           f"{ref} 是合并的单元格：合并后只有 {first} 有内容，其余按空白读入。请取消合并，每一格填写自己的值。",
+                           "W-XLSX-MERGED", "warning")
 
 
 def _rows(page: Any, limit: int) -> list[tuple[object, ...]]:
