@@ -27,7 +27,7 @@ from site_builder.markup import (
     text,
     yes_no,
 )
-from site_builder.tables import SOURCE, table
+from site_builder.tables import INLINE_ROWS, SOURCE, long_table, table
 from site_builder.typography import tight
 from validators.association.progress import progress_of
 from validators.association.reviews import item_ids, review_items
@@ -133,7 +133,14 @@ def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
     return [heading(2, "改进建议", "advice"), html_list(shown, "sb-advice") + "\n"]
 
 
+LINES = "lines.json"  # the evaluation's lines beyond those in the page, beside it (a long report)
+
+
 def _lines(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> list[str]:
+    return _lines_table(site, page, doc, e)[0]
+
+
+def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tuple[list[str], str | None]:
     numbers = site.area_numbers(e.guideline_year)
     titles = site.area_titles(e.guideline_year)
     rows = [[cell(text(names.line_subject(doc.report, x))), num_cell(x.points),
@@ -143,9 +150,10 @@ def _lines(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> list[str
             for x in e.lines]
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
                Column("依据"), Column(SOURCE, numeric=True)]
+    html, more = long_table(columns, rows, label="评估明细", key=(0, 1), cards=True, rows_file=LINES)
     return [heading(2, "评估明细", "lines"),
             "<p>每一行是一项得分或不得分的理由，依据指南条款和评估细则；各行之和即总分。</p>\n",
-            table(columns, rows, label="评估明细", key=(0, 1), cards=True) + "\n"]
+            html + "\n"], more
 
 
 # What a reader may search a report for: the titles of its items and events, the districts,
@@ -235,4 +243,10 @@ def pages(site: SiteData, only: Collection[tuple[str, int]] | None = None) -> It
     for society in site.societies:
         for doc in site.reports_of(society):
             if doc.report.year in site.years and (only is None or (society, doc.report.year) in only):
-                yield society_year_page(society, doc.report.year), render(site, doc)
+                page = society_year_page(society, doc.report.year)
+                yield page, render(site, doc)
+                e = site.evaluation(society, doc.report.year)
+                if e is not None and len(e.lines) > INLINE_ROWS:  # a long report: its lines beside it
+                    more = _lines_table(site, page, doc, e)[1]
+                    if more is not None:
+                        yield page.rsplit("/", 1)[0] + "/" + LINES, more

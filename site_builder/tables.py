@@ -49,13 +49,13 @@ def rows_json(rows: Sequence[Sequence[Cell]]) -> str:
 
 
 def long_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, label: str, rows_file: str,
-               key: Sequence[int] = (0,), caption: bool = False) -> tuple[str, str | None]:
+               key: Sequence[int] = (0,), caption: bool = False, cards: bool = False) -> tuple[str, str | None]:
     """A sortable table whose first INLINE_ROWS rows are in the page (readable and printable
     without JavaScript), the rest loaded from `rows_file` (beside the page) by tables.js; the
     file's text, or None when every row fits in the page."""
     if len(rows) <= INLINE_ROWS:
-        return table(columns, rows, label=label, key=key, caption=caption), None
-    html = table(columns, rows[:INLINE_ROWS], label=label, key=key, caption=caption,
+        return table(columns, rows, label=label, key=key, caption=caption, cards=cards), None
+    html = table(columns, rows[:INLINE_ROWS], label=label, key=key, caption=caption, cards=cards,
                  more=(rows_file, len(rows)))
     return html, rows_json(rows)
 

@@ -13,10 +13,14 @@
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
         var body = document.createElement("tbody");
+        // A table shown as cards on phones names each cell by its column, as the page's rows do.
+        var labels = table.closest(".sb-table--cards") ? Array.prototype.map.call(table.tHead.rows[0].cells,
+          function (th) { return th.textContent; }) : null;
         data.rows.forEach(function (row) {
           var tr = document.createElement("tr");
-          row.forEach(function (cell) {
+          row.forEach(function (cell, i) {
             var td = document.createElement("td");
+            if (labels && labels[i] !== undefined) td.setAttribute("data-label", labels[i]);
             td.innerHTML = cell[0];
             if (cell[1] !== null) td.setAttribute("data-sort", cell[1]);
             tr.appendChild(td);

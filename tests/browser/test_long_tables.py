@@ -73,3 +73,31 @@ def test_every_row_is_there_and_sorts_in_the_browser(page, base: str, path: str,
         again = [float(x) for x in twice]
         assert again in (sorted(again), sorted(again, reverse=True))
     assert not page.problems, page.problems
+
+
+def _long_reports(site: Path) -> list[Path]:
+    return sorted(site.glob("societies/*/*/lines.json"))
+
+
+def test_a_long_reports_lines_load_beside_its_page(site: Path) -> None:
+    """The generated tree has reports of more lines than INLINE_ROWS (its biggest societies):
+    their pages hold the first lines, the rest are in lines.json, made by the same code."""
+    found = _long_reports(site)
+    assert found, "the generated tree should hold a report longer than INLINE_ROWS lines"
+    html = (found[0].parent / "index.html").read_text("utf-8")
+    lines = html.split('id="lines"', 1)[1]
+    assert _rows(lines) == INLINE_ROWS
+    assert 'data-rows="lines.json"' in lines
+    assert len(json.loads(found[0].read_text("utf-8"))["rows"]) > INLINE_ROWS
+
+
+def test_a_long_reports_lines_are_all_there_as_cards_on_a_phone(page, site: Path, base: str) -> None:  # type: ignore[no-untyped-def]
+    report = _long_reports(site)[0].parent
+    total = len(json.loads((report / "lines.json").read_text("utf-8"))["rows"])
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + report.relative_to(site).as_posix() + "/")
+    rows = "table[data-rows='lines.json'] tbody tr"
+    page.wait_for_function(f"document.querySelectorAll(\"{rows}\").length === {total}")
+    last = page.locator(rows).last.locator("td").first
+    assert last.get_attribute("data-label") == "项目"  # loaded rows are cards with their labels too
+    assert not page.problems, page.problems
