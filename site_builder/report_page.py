@@ -27,7 +27,7 @@ from site_builder.markup import (
     text,
     yes_no,
 )
-from site_builder.tables import INLINE_ROWS, SOURCE, long_table, table
+from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
 from validators.association.progress import progress_of
 from validators.association.reviews import item_ids, review_items
@@ -150,7 +150,8 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
             for x in e.lines]
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
                Column("依据"), Column(SOURCE, numeric=True)]
-    html, more = long_table(columns, rows, label="评估明细", key=(0, 1), cards=True, rows_file=LINES)
+    html, more = long_table(columns, rows, label="评估明细", key=(0, 1), cards=True, rows_file=LINES,
+                            inline=INLINE_LINES)
     return [heading(2, "评估明细", "lines"),
             "<p>每一行是一项得分或不得分的理由，依据指南条款和评估细则；各行之和即总分。</p>\n",
             html + "\n"], more
@@ -246,7 +247,7 @@ def pages(site: SiteData, only: Collection[tuple[str, int]] | None = None) -> It
                 page = society_year_page(society, doc.report.year)
                 yield page, render(site, doc)
                 e = site.evaluation(society, doc.report.year)
-                if e is not None and len(e.lines) > INLINE_ROWS:  # a long report: its lines beside it
+                if e is not None and len(e.lines) > INLINE_LINES:  # a long report: its lines beside it
                     more = _lines_table(site, page, doc, e)[1]
                     if more is not None:
                         yield page.rsplit("/", 1)[0] + "/" + LINES, more

@@ -30,6 +30,8 @@ def plain(header_html: str) -> str:
 # shows these in the page and loads the rest from a JSON file beside it, so that the page does
 # not grow with the registry.
 INLINE_ROWS = 100
+# A report's evaluation lines are long rows (a note, a clause link, a source link): fewer of them.
+INLINE_LINES = 60
 
 
 def _cells(row: Sequence[Cell], names: list[str], cards: bool) -> str:
@@ -49,13 +51,14 @@ def rows_json(rows: Sequence[Sequence[Cell]]) -> str:
 
 
 def long_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, label: str, rows_file: str,
-               key: Sequence[int] = (0,), caption: bool = False, cards: bool = False) -> tuple[str, str | None]:
-    """A sortable table whose first INLINE_ROWS rows are in the page (readable and printable
+               key: Sequence[int] = (0,), caption: bool = False, cards: bool = False,
+               inline: int = INLINE_ROWS) -> tuple[str, str | None]:
+    """A sortable table whose first `inline` rows are in the page (readable and printable
     without JavaScript), the rest loaded from `rows_file` (beside the page) by tables.js; the
     file's text, or None when every row fits in the page."""
-    if len(rows) <= INLINE_ROWS:
+    if len(rows) <= inline:
         return table(columns, rows, label=label, key=key, caption=caption, cards=cards), None
-    html = table(columns, rows[:INLINE_ROWS], label=label, key=key, caption=caption, cards=cards,
+    html = table(columns, rows[:inline], label=label, key=key, caption=caption, cards=cards,
                  more=(rows_file, len(rows)))
     return html, rows_json(rows)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
-from site_builder.tables import INLINE_ROWS
+from site_builder.tables import INLINE_LINES, INLINE_ROWS
 from tests.site_support import built_site, served, sync_playwright
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -80,15 +80,15 @@ def _long_reports(site: Path) -> list[Path]:
 
 
 def test_a_long_reports_lines_load_beside_its_page(site: Path) -> None:
-    """The generated tree has reports of more lines than INLINE_ROWS (its biggest societies):
+    """The generated tree has reports of more lines than INLINE_LINES (its biggest societies):
     their pages hold the first lines, the rest are in lines.json, made by the same code."""
     found = _long_reports(site)
     assert found, "the generated tree should hold a report longer than INLINE_ROWS lines"
     html = (found[0].parent / "index.html").read_text("utf-8")
     lines = html.split('id="lines"', 1)[1]
-    assert _rows(lines) == INLINE_ROWS
+    assert _rows(lines) == INLINE_LINES
     assert 'data-rows="lines.json"' in lines
-    assert len(json.loads(found[0].read_text("utf-8"))["rows"]) > INLINE_ROWS
+    assert len(json.loads(found[0].read_text("utf-8"))["rows"]) > INLINE_LINES
 
 
 def test_a_long_reports_lines_are_all_there_as_cards_on_a_phone(page, site: Path, base: str) -> None:  # type: ignore[no-untyped-def]
