@@ -29,7 +29,7 @@ from validators.evaluation.results import results_path
 from validators.evaluation.scoring import scoring_plan
 from validators.findings import Finding
 from validators.models.report import YearReport
-from validators.models.review import ObjectionsFile, ReviewFile
+from validators.models.review import ObjectionsFile, ObjectionStatus, ReviewFile, ReviewStatus
 from validators.models.society import GITHUB_LOGIN_PATTERN
 from validators.repository import ReportDoc
 from validators.urls import is_web_url
@@ -264,6 +264,8 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
     files[f"{ASSETS}/config.json"] = _json({
         "repo_url": site.settings.repo_url, "branch": site.settings.branch,
         "login_pattern": GITHUB_LOGIN_PATTERN,
+        "statuses": [[m.value, m.label] for m in ReviewStatus],
+        "objection_statuses": [[m.value, m.label] for m in ObjectionStatus],
         "url_limit": policy().form.github_url_max_chars,
         "years": [_year_config(site, year, boards[year]) for year in sorted(boards, reverse=True)]})
     files[f"{ASSETS}/schema-review.json"] = _json(_schema(ReviewFile, "review"))

@@ -10,12 +10,16 @@
   var mount = document.getElementById("review-bench");
   if (!mount) return;
 
-  var STATUS = [["", "未核查"], ["verified", "已核实"], ["not_recognised", "不予认定"],
-    ["material_requested", "待补充材料"]];
+  // The verdicts and objection states are the review model's (config.json), not written here.
+  var STATUS = [];
   var LABEL = {};
-  STATUS.forEach(function (s) { LABEL[s[0]] = s[1]; });
+  var OBJECTION = [];
   var REVIEWER = "rv-reviewer";
   var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null };
+
+  function labelOf(pairs, code) {
+    return (pairs.filter(function (p) { return p[0] === code; })[0] || [code, code])[1];
+  }
 
   function fmt(points) {
     return (Math.round(points * 100) / 100).toString();
@@ -154,7 +158,10 @@
         el("th", { scope: "col", text: "按当前结论" })])]),
       el("tbody", {}, rows)]));
     var fixed = [];
-    if (plan.units.some(function (u) { return u.growth; })) fixed.push("条款 2.3“有较大提升”按本年度计分的承接职能与上一年度比较");
+    // The rule's clause and words are the year's rubric's, carried by the plan.
+    plan.units.filter(function (u) { return u.growth; }).forEach(function (u) {
+      fixed.push("条款 " + u.clause + "“" + u.label + "”按本年度计分的项目与上一年度比较");
+    });
     if (plan.assessed.length) fixed.push("专家评分按各领域的评分项计，不随单个项目的结论变化");
     if (fixed.length) box.appendChild(el("p", { class: "rv-note", text: "不属于单个项目的得分：" + fixed.join("；") + "。" }));
     document.querySelectorAll(".rv-item").forEach(function (node) {
@@ -413,7 +420,7 @@
       if (!output) return;
       var data = { year: y.year, sample: (y.objections && y.objections.sample) || undefined, objections: list.map(function (o) {
         return { id: o.id, society: o.society, issue: o.issue === null ? undefined : o.issue, filed: o.filed, subject: o.subject,
-          status: o.status === "answered" ? "已答复" : "受理中", correction_allowed: o.correction_allowed || undefined,
+          status: labelOf(OBJECTION, o.status), correction_allowed: o.correction_allowed || undefined,
           answer: o.answer || undefined, answered: o.answered || undefined };
       }) };
       var problems = [];
@@ -451,7 +458,7 @@
             return el("option", { value: s.id, text: s.name, selected: s.id === o.society });
           })));
         var status = el("select", { disabled: readOnly, on: { change: function (e) { o.status = e.target.value; update(true); } } },
-          [["open", "受理中"], ["answered", "已答复"]].map(function (s) {
+          OBJECTION.map(function (s) {
             return el("option", { value: s[0], text: s[1], selected: o.status === s[0] });
           }));
         var correction = el("input", { type: "checkbox", checked: !!o.correction_allowed, disabled: readOnly,
@@ -591,6 +598,9 @@
   Promise.all([RF.fetchJson("config.json"), RF.fetchJson("schema-review.json"), RF.fetchJson("schema-objections.json")])
     .then(function (got) {
       app.config = got[0];
+      STATUS = [["", "未核查"]].concat(app.config.statuses);
+      STATUS.forEach(function (s) { LABEL[s[0]] = s[1]; });
+      OBJECTION = app.config.objection_statuses;
       app.schemas = { review: got[1], objections: got[2] };
       app.validators = { review: RF.compile(got[1]), objections: RF.compile(got[2]) };
       start();

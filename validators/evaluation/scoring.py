@@ -282,7 +282,8 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
         # Which functions count depends on the verdicts: the page compares as below.
         if rules.growth is not None:
             s.units.append({"area": area, "id": "functions", "item": None, "points": rules.growth.points,
-                            "rule": None, "max": None, "growth": {
+                            "rule": None, "max": None, "clause": rules.growth.clause,
+                            "label": rules.growth.label, "growth": {
                                 "functions": [{"item": fn.id, "amount": fn.amount_wan} for fn in now],
                                 "before_count": before_count, "before_amount": before_amount,
                                 "min_count_increase": growth.min_count_increase,
