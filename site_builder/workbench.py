@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +23,10 @@ from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.markup import Column, cell, front_matter, num_cell, text
 from site_builder.tables import long_table
 from validators.association.progress import Progress, ProgressState, year_progress
-from validators.association.reviews import CLAIM_TITLES, CLAIMS, OBJECTIONS_FILE, REVIEWS
+from validators.association.reviews import OBJECTIONS_FILE, REVIEWS, review_entries
 from validators.evaluation.results import results_path
 from validators.evaluation.scoring import scoring_plan
 from validators.findings import Finding
-from validators.models.report import YearReport
 from validators.models.review import ObjectionsFile, ObjectionStatus, ReviewFile, ReviewStatus
 from validators.models.society import GITHUB_LOGIN_PATTERN
 from validators.repository import ReportDoc
@@ -98,25 +96,6 @@ def _finding(f: Finding) -> dict[str, Any]:
             "clause": f.clause}
 
 
-def _entries(report: YearReport, area: str) -> Iterator[tuple[str, str, tuple[str | int, ...], BaseModel, tuple[str, ...] | None]]:
-    """(id, title, path, model, fields shown) of each item of an area a review may name, claims
-    first, in the file's order."""
-    block = getattr(report, area, None)
-    if area == "innovation" and block is not None:
-        yield (CLAIMS[0], CLAIM_TITLES[CLAIMS[0]], (area, CLAIMS[0]), block, (CLAIMS[0],))
-        yield (CLAIMS[1], CLAIM_TITLES[CLAIMS[1]], (area, CLAIMS[1]), block,
-               ("senior_experts_total", "senior_experts_registered"))
-        for i, svc in enumerate(block.services):
-            yield svc.id, svc.title, (area, "services", i), svc, None
-    elif area == "government_functions" and block is not None:
-        yield CLAIMS[2], CLAIM_TITLES[CLAIMS[2]], (area, CLAIMS[2]), block, (CLAIMS[2],)
-        for i, fn in enumerate(block.functions):
-            yield fn.id, fn.title, (area, "functions", i), fn, None
-    elif isinstance(block, list):
-        for i, item in enumerate(block):
-            yield item.id, getattr(item, "title", None) or getattr(item, "name", item.id), (area, i), item, None
-
-
 def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
     """One report as the workbench shows and scores it."""
     report, year = doc.report, doc.report.year
@@ -125,10 +104,12 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
     findings = site.findings(doc.file)
     placed: set[int] = set()
     numbers = site.area_numbers(year)
+    reviewable = review_entries(report)
     areas = []
     for area in rules.area_keys:
         entries = []
-        for item_id, title, path, model, only in _entries(report, area):
+        for entry in (e for e in reviewable if e.path[0] == area):
+            item_id, title, path, model, only = entry.id, entry.title, entry.path, entry.model, entry.fields
             own = [i for i, f in enumerate(findings) if f.file == doc.file and _inside(f.path, path)]
             placed.update(own)
             entries.append({

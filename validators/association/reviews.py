@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from validators.association.admin_files import open_record
 from validators.association.objections import ObjectionsDoc, check_objections
 from validators.findings import Finding, error
@@ -28,9 +30,25 @@ from validators.yaml.loading import SourceMap
 from validators.year.guideline import Guideline
 from validators.year.rubric import Rubric, rubric
 
-__all__ = ["CLAIMS", "CLAIM_TITLES", "OBJECTIONS_FILE", "REVIEWS", "ReviewDoc", "Standing", "check_review", "discover",
-           "is_review_path", "item_ids", "key_of", "review_items", "review_path", "review_years",
-           "standing_for"]
+__all__ = [
+    "CLAIMS",
+    "CLAIM_TITLES",
+    "OBJECTIONS_FILE",
+    "REVIEWS",
+    "ReviewDoc",
+    "ReviewEntry",
+    "Standing",
+    "check_review",
+    "discover",
+    "is_review_path",
+    "item_ids",
+    "key_of",
+    "review_entries",
+    "review_items",
+    "review_path",
+    "review_years",
+    "standing_for",
+]
 
 REVIEWS = "reviews"
 OBJECTIONS_FILE = "objections.yaml"
@@ -87,22 +105,43 @@ CLAIM_TITLES = {"enterprise_platform_registered": "“企业科协网”注册",
                 "senior_experts_registered": "专家会员在专家库注册", "pilot": "首批承能试点学会"}
 
 
-def review_items(report: YearReport) -> list[tuple[str, str]]:
-    """(id, title) of every item a review may name in `report`: its claims, its list items
-    (an area a year adds too), in the file's order."""
-    found: list[tuple[str, str]] = []
-    if report.innovation:
-        found += [(c, CLAIM_TITLES[c]) for c in CLAIMS[:2]]
-        found += [(s.id, s.title) for s in report.innovation.services]
-    if report.government_functions:
-        found.append((CLAIMS[2], CLAIM_TITLES[CLAIMS[2]]))
-        found += [(f.id, f.title) for f in report.government_functions.functions]
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One thing a review may name in a report: a list item, or a claim of an area."""
+
+    id: str
+    title: str
+    path: tuple[str | int, ...]  # where it is in the report
+    model: BaseModel  # the item, or the area that holds the claim
+    fields: tuple[str, ...] | None = None  # a claim's own fields; None: all of the item's
+
+
+def review_entries(report: YearReport) -> list[ReviewEntry]:
+    """Everything a review may name in `report`: its claims, its list items (an area a year
+    adds too), area by area, in the file's order."""
+    found: list[ReviewEntry] = []
+    inn, gov = report.innovation, report.government_functions
+    if inn:
+        found += [ReviewEntry(CLAIMS[0], CLAIM_TITLES[CLAIMS[0]], ("innovation", CLAIMS[0]), inn, (CLAIMS[0],)),
+                  ReviewEntry(CLAIMS[1], CLAIM_TITLES[CLAIMS[1]], ("innovation", CLAIMS[1]), inn,
+                              ("senior_experts_total", "senior_experts_registered"))]
+        found += [ReviewEntry(s.id, s.title, ("innovation", "services", i), s) for i, s in enumerate(inn.services)]
+    if gov:
+        found.append(ReviewEntry(CLAIMS[2], CLAIM_TITLES[CLAIMS[2]], ("government_functions", CLAIMS[2]), gov,
+                                 (CLAIMS[2],)))
+        found += [ReviewEntry(f.id, f.title, ("government_functions", "functions", i), f)
+                  for i, f in enumerate(gov.functions)]
     for name in type(report).model_fields:
         value = getattr(report, name)
         if isinstance(value, list):
-            found += [(item.id, getattr(item, "title", None) or getattr(item, "name", None) or item.id)
-                      for item in value if hasattr(item, "id")]
+            found += [ReviewEntry(item.id, getattr(item, "title", None) or getattr(item, "name", None) or item.id,
+                                  (name, i), item) for i, item in enumerate(value) if hasattr(item, "id")]
     return found
+
+
+def review_items(report: YearReport) -> list[tuple[str, str]]:
+    """(id, title) of every item a review may name in `report`."""
+    return [(e.id, e.title) for e in review_entries(report)]
 
 
 def item_ids(report: YearReport) -> list[str]:
