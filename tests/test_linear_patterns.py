@@ -43,7 +43,7 @@ from validators.github import doctor, pr_comment
 from validators.models.common import SLUG_PATTERN
 from validators.rules import evidence, text_fields, year_mentions
 from validators.xlsx import cells as xlsx_cells
-from validators.yaml import loading
+from validators.yaml import fast_path, loading, scalars
 from validators.yaml.policy import hidden_characters as hidden_class
 from validators.year import files as year_files
 from validators.year import text as year_text
@@ -70,11 +70,24 @@ SUBMITTED: dict[str, Hostile] = {
     "urls._web_url()": (urls._web_url(), "fullmatch", ("a", "a/", "a?#"), "http://"),
     "urls._misleading()": (urls._misleading(), "search", ("a", "\u4e2d"), ""),
     "policy.hidden_characters()": (hidden_class(), "search", ("a", "\u4e2d", "\U0001f600"), ""),
-    "loading._INT": (loading._INT, "fullmatch", ("1", "0"), "1"),
-    "loading._FLOAT": (loading._FLOAT, "fullmatch", ("1", "1."), "1"),
-    "loading._DATE": (loading._DATE, "fullmatch", ("1",), ""),
+    "scalars._INT": (scalars._INT, "fullmatch", ("1", "0"), "1"),
+    "scalars._FLOAT": (scalars._FLOAT, "fullmatch", ("1", "1."), "1"),
+    "scalars.DATE": (scalars.DATE, "fullmatch", ("1",), ""),
     "loading._CONTROL": (loading._CONTROL, "search", ("a", "\u4e2d"), ""),
-    "loading._BLOCK_PREFIX": (loading._BLOCK_PREFIX, "findall", ("- ", "\n- ", ":?"), ""),
+    # Built for the depth limit left after the brackets; the largest the policy allows here.
+    "loading._prefix_longer_than(29)": (loading._prefix_longer_than(29), "search",
+                                        ("- ", "\n- ", ":?"), ""),
+    # The fast path's gates, over every file a check reads.
+    "fast_path._GATES[0]": (fast_path._GATES[0], "search", ("a0", "-0a", "10"), ""),
+    "fast_path._GATES[1]": (fast_path._GATES[1], "search", ("a_", "_a"), ""),
+    "fast_path._GATES[2]": (fast_path._GATES[2], "search", (".in", ".na", ".infa"), ""),
+    "fast_path._GATES[3]": (fast_path._GATES[3], "search", ('"a',), ""),
+    "fast_path._GATES[4]": (fast_path._GATES[4], "search", ("'a",), ""),
+    "fast_path._GATES[5]": (fast_path._GATES[5], "search", ("|-  a", "|a"), ""),
+    "fast_path._GATES[6]": (fast_path._GATES[6], "search", (">-  a", ">a"), ""),
+    "fast_path._GATES[7]": (fast_path._GATES[7], "search", ("\n--", "\n..a"), ""),
+    "fast_path._GATES[8]": (fast_path._GATES[8], "search", ("a?", "?a"), ""),
+    "fast_path._GATES[9]": (fast_path._GATES[9], "search", (" a", "\na"), ""),
     "evidence._SCHEME": (evidence._SCHEME, "match", ("a", "a+"), "a"),
     "evidence._WEB_SCHEME": (evidence._WEB_SCHEME, "match", ("h",), ""),
     "evidence._DRIVE": (evidence._DRIVE, "match", ("a",), ""),
@@ -134,6 +147,9 @@ def _module_patterns() -> dict[int, str]:
             for name, value in vars(module).items():
                 if isinstance(value, re.Pattern):
                     found.setdefault(id(value), f"{info.name}.{name}")
+                elif isinstance(value, tuple) and value and all(isinstance(v, re.Pattern) for v in value):
+                    for index, pattern in enumerate(value):
+                        found.setdefault(id(pattern), f"{info.name}.{name}[{index}]")
                 elif inspect.isfunction(getattr(value, "__wrapped__", None)) and value.__module__ == info.name:
                     hints = typing.get_type_hints(value.__wrapped__)
                     if typing.get_origin(hints.get("return")) is re.Pattern and not inspect.signature(value).parameters:

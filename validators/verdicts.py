@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from validators.findings import Finding
-from validators.yaml.loading import YamlPath
+from validators.yaml.scalars import YamlPath
 
 
 def _related(a: YamlPath, b: YamlPath) -> bool:

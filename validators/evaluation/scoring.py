@@ -17,7 +17,7 @@ from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import ReportDoc
 from validators.verdicts import Verdicts
-from validators.yaml.loading import YamlPath
+from validators.yaml.scalars import YamlPath
 from validators.year.guideline import Guideline
 from validators.year.measures import (
     counted_achievements,

@@ -59,6 +59,7 @@ def _replace(annotation: Any, old: type[BaseModel], new: type[BaseModel]) -> Any
     return origin[replaced] if origin is not None else annotation
 
 
+@cache  # models are built once per year and never change
 def vocabulary_fields(model: type[BaseModel]) -> dict[str, str]:
     """`field: vocabulary` for the fields of `model` marked with one."""
     return {name: v.name for name, info in model.model_fields.items() if (v := _vocabulary(info))}
@@ -154,8 +155,16 @@ def report_model_of(kinds: Kinds, areas: list[Area], year: int) -> type[YearRepo
 
 
 def report_model(rules: Guideline) -> type[YearReport]:
-    """A year's report model, from its guideline: its kinds, its areas' titles, the areas it adds."""
-    return report_model_of(rules.kinds, rules.areas, rules.year)
+    """A year's report model, from its guideline: its kinds, its areas' titles, the areas it adds.
+    Remembered for the guideline object itself (read once per year), as every file asks."""
+    known = _models_of.get(id(rules))
+    if known is None or known[0] is not rules:
+        known = _models_of[id(rules)] = (rules, report_model_of(rules.kinds, rules.areas, rules.year))
+    return known[1]
+
+
+# id(guideline) -> (the guideline, kept alive so its id is not reused; its report model)
+_models_of: dict[int, tuple[Guideline, type[YearReport]]] = {}
 
 
 def item_model(container: BaseModel, field: str) -> type[BaseModel]:

@@ -18,7 +18,7 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.report import YearReport
 from validators.repository import PROFILE_FILE, ReportDoc, Repository
-from validators.yaml.loading import YamlPath
+from validators.yaml.scalars import YamlPath
 from validators.year.guideline import guideline
 from validators.year.measures import counted_achievements
 

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from validators.rules.rule_context import RuleContext
 from validators.urls import NOT_A_URL, url_problem
-from validators.yaml.loading import YamlPath
+from validators.yaml.scalars import YamlPath
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _WEB_SCHEME = re.compile(r"^https?:", re.IGNORECASE)

@@ -12,7 +12,7 @@ def check(report: YearReport, ctx: RuleContext, folder_name: str, file_year: int
                   f"society 应与文件夹名一致，写作“{folder_name}”。", None)
     if report.year != file_year:
         ctx.error(("year",), "E-YEAR-MISMATCH", f"year 应与文件名一致，写作 {file_year}。", None)
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str | int, ...]] = {}
     paths: list[tuple[tuple[str | int, ...], str]] = [(("innovation", "services", i), s.id)
              for i, s in enumerate(report.innovation.services if report.innovation else [])]
     paths += [(("government_functions", "functions", i), f.id) for i, f in
@@ -22,7 +22,8 @@ def check(report: YearReport, ctx: RuleContext, folder_name: str, file_year: int
     for path, item_id in paths:
         if item_id in seen:
             ctx.error((*path, "id"), "E-ID-DUPLICATE",
-                      f"id“{item_id}”在本文件中重复（第 {seen[item_id]} 行已使用）：每一项的 id 须唯一。",
+                      f"id“{item_id}”在本文件中重复（第 {ctx.source.value(seen[item_id])[0]} 行已使用）："
+                      "每一项的 id 须唯一。",
                       None)
         else:
-            seen[item_id] = str(ctx.source.value((*path, "id"))[0])
+            seen[item_id] = (*path, "id")  # its line only if a duplicate needs it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
-from validators.yaml.loading import YamlPath
+from validators.yaml.scalars import YamlPath
 
 OTHER_INDUSTRY = "其他"
 

@@ -4,6 +4,7 @@ the report still counts."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,12 +17,20 @@ from validators.rules.rule_context import RuleContext
 __all__ = ["check", "check_raw"]
 
 
+@cache
+def _fields_to_read(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
+    """(field, its vocabulary or None) for the fields that hold a kind or a model: the rest
+    (text, numbers, dates) cannot hold a kind, and a report has hundreds of them."""
+    marked = vocabulary_fields(model)
+    return tuple((name, marked.get(name)) for name, info in model.model_fields.items()
+                 if name in marked or nested_model(info.annotation) is not None)
+
+
 def _walk(model: BaseModel, path: tuple[str | int, ...], ctx: RuleContext) -> None:
-    marked = vocabulary_fields(type(model))
-    for name in type(model).model_fields:
+    for name, vocabulary in _fields_to_read(type(model)):
         value = getattr(model, name)
-        if name in marked and isinstance(value, UnknownTerm):
-            _refuse((*path, name), value, marked[name], ctx)
+        if vocabulary is not None and isinstance(value, UnknownTerm):
+            _refuse((*path, name), value, vocabulary, ctx)
         elif isinstance(value, BaseModel):
             _walk(value, (*path, name), ctx)
         elif isinstance(value, list):

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from validators.findings import Finding, error, warning
 from validators.rules.suggest import closest_name
-from validators.yaml.loading import SourceMap, YamlPath
+from validators.yaml.loading import SourceMap
 from validators.yaml.policy import Policy
+from validators.yaml.scalars import YamlPath
 from validators.year.guideline import Guideline
 
 

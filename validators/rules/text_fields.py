@@ -8,7 +8,7 @@ from typing import Any
 
 from validators.rules.rule_context import RuleContext
 from validators.urls import is_web_url
-from validators.yaml.loading import YamlPath
+from validators.yaml.scalars import YamlPath
 
 # Every pattern here runs over submitted text and is linear in it (tests/test_linear_patterns.py
 # counts the instructions): no unbounded repeat that a later start could scan again.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from validators.rules.rule_context import RuleContext
-from validators.yaml.loading import YamlPath
+from validators.yaml.scalars import YamlPath
 
 # A year written as Chinese text names it: 2017年, 2017 年度, 二〇一七年 is rare enough to leave.
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")

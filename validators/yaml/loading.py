@@ -6,8 +6,9 @@ blow up (size, encoding, nesting depth, aliases) is refused before the expensive
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,24 +17,15 @@ import yaml
 from yaml.cyaml import CParser  # type: ignore[attr-defined]  # libyaml's parser; stubs omit it
 
 from validators.findings import Finding, error
+from validators.yaml.fast_path import fast_load
 from validators.yaml.hidden_characters import describe
-
-# Where a value is in a document: keys and list indexes from the root (not a file path).
-YamlPath = tuple[str | int, ...]
+from validators.yaml.scalars import YamlPath, resolve_plain
 
 _PLAIN = "tag:local,2024:plain"
 _CORE = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
 _ALLOWED_EXPLICIT = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 
-# YAML 1.2 core schema, minus the traps: a leading zero stays text (a phone number or a code
-# keeps its zero) and `yes`/`no`/`on`/`off`/`1:20` are text, as in YAML 1.2.
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_NUMERIC_START = frozenset("-+.0123456789~tTfFnN")
 # Characters YAML forbids in a stream (tab, LF and CR are allowed), and three it allows but we
 # refuse: NEL, U+2028 and U+2029 are line breaks to libyaml (YAML 1.1) and text to editors, so
 # they split a value silently and shift every line number after them. Bidirectional overrides
@@ -41,8 +33,6 @@ _NUMERIC_START = frozenset("-+.0123456789~tTfFnN")
 # text handed to load_text directly) cannot be encoded for libyaml at all.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
                       "\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-# Upper bound of block nesting started on one line: indentation plus compact indicators.
-_BLOCK_PREFIX = re.compile(r"^[ \-?:]*", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +45,20 @@ class YamlLimits:
 
 @dataclass(slots=True)
 class SourceMap:
-    """Where each value (and the key that names it) starts in the file, 1-based."""
+    """Where each value (and the key that names it) starts in the file, 1-based.
+
+    A text read by the fast path keeps only its text (`pending`): a mark is found when a finding
+    or a score line asks for it, by composing the text again (the last few are kept) and
+    following the path, so a file that is never asked costs nothing."""
 
     values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    pending: str | None = None
 
     def value(self, path: YamlPath) -> tuple[int, int]:
         """The value at `path`, or the nearest enclosing one that exists."""
+        if self.pending is not None:
+            return _marks_along(self.pending, path)[0]
         for n in range(len(path), -1, -1):
             mark = self.values.get(path[:n])
             if mark is not None:
@@ -70,6 +67,8 @@ class SourceMap:
 
     def key(self, path: YamlPath) -> tuple[int, int]:
         """The key naming `path`; for a missing key, the mapping that lacks it."""
+        if self.pending is not None:
+            return _marks_along(self.pending, path)[1]
         mark = self.keys.get(path)
         return mark if mark is not None else self.value(path)
 
@@ -106,6 +105,103 @@ class _Resolver:
 
 class _Composer(CParser, _Resolver):
     pass
+
+
+@functools.lru_cache(maxsize=8)
+def _composed(text: str) -> yaml.Node | None:
+    composer = _Composer(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
+
+
+_Marks = tuple[tuple[int, int], tuple[int, int]]
+# Texts asked once: a second question about the same text composes it and keeps the tree (the
+# score lines of one report ask dozens), a first one reads events only as far as the answer.
+_ASKED_ONCE: dict[str, None] = {}
+
+
+def _marks_along(text: str, path: YamlPath) -> _Marks:
+    """The marks of the value at `path` (or of the deepest value on the way that exists) and of
+    the key naming it (the value's mark where no key names it), as SourceMap's dicts give them."""
+    if text not in _ASKED_ONCE:
+        if len(_ASKED_ONCE) >= 64:
+            _ASKED_ONCE.pop(next(iter(_ASKED_ONCE)))
+        _ASKED_ONCE[text] = None
+        return _events_along(text, path)
+    node = _composed(text)
+    key_mark = None
+    for step in path:
+        key_mark = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = resolve_plain(key_node.value) if key_node.tag == _PLAIN else key_node.value
+                if key == step and key.__class__ is step.__class__:
+                    node, key_mark = value_node, key_node.start_mark
+                    break
+            else:
+                break
+        elif (isinstance(node, yaml.SequenceNode) and step.__class__ is int
+              and 0 <= step < len(node.value)):
+            node = node.value[step]
+        else:
+            break
+    assert node is not None  # only texts the fast path read are asked, and they have a root
+    return _marks(node.start_mark, key_mark)
+
+
+def _marks(value: Any, key: Any) -> _Marks:
+    at = (value.line + 1, value.column + 1)
+    return at, (key.line + 1, key.column + 1) if key is not None else at
+
+
+def _skip(get: Any, event: yaml.Event) -> None:
+    """Reads past the node `event` starts."""
+    depth = 1 if isinstance(event, yaml.CollectionStartEvent) else 0
+    while depth:
+        event = get()
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _events_along(text: str, path: YamlPath) -> _Marks:
+    """`_marks_along` from libyaml's events, stopping at the answer (a finding near the top of
+    a file reads only the top)."""
+    parser = CParser(text)
+    try:
+        get: Callable[[], Any] = parser.get_event
+        get(), get()  # the stream and the document start
+        node, key_mark = get(), None
+        for step in path:
+            key_mark, found = None, False
+            if isinstance(node, yaml.MappingStartEvent):
+                while not isinstance(event := get(), yaml.MappingEndEvent):
+                    key: Any = None
+                    if isinstance(event, yaml.ScalarEvent):
+                        key = resolve_plain(event.value) if event.implicit[0] else event.value
+                    else:
+                        _skip(get, event)
+                    value = get()
+                    if key == step and key.__class__ is step.__class__:
+                        node, key_mark, found = value, event.start_mark, True
+                        break
+                    _skip(get, value)
+            elif isinstance(node, yaml.SequenceStartEvent) and step.__class__ is int:
+                index = 0
+                while not isinstance(event := get(), yaml.SequenceEndEvent):
+                    if index == step:
+                        node, found = event, True
+                        break
+                    _skip(get, event)
+                    index += 1
+            if not found:
+                break
+        return _marks(node.start_mark, key_mark)
+    finally:
+        parser.dispose()
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -196,16 +292,24 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
     return error(file, line, col, "E-YAML-SYNTAX", f"YAML 语法错误：{hint}（解析器提示：{problem}）")
 
 
-def _depth_bound(text: str) -> int:
-    longest = max((len(m) for m in _BLOCK_PREFIX.findall(text)), default=0)
-    return text.count("[") + text.count("{") + longest + 2
+@functools.lru_cache(maxsize=64)
+def _prefix_longer_than(length: int) -> re.Pattern[str]:
+    # A line's indentation plus compact indicators (`- - key:`) bounds the block nesting it opens.
+    return re.compile(rf"(?:\A|\n)[ \-?:]{{{length + 1}}}")
+
+
+def _may_nest_deeper(text: str, max_depth: int) -> bool:
+    """Whether the text could nest deeper than `max_depth`: every flow bracket, plus the
+    longest block prefix, plus two, bounds the depth from above."""
+    budget = max_depth - 2 - text.count("[") - text.count("{")
+    return budget < 0 or _prefix_longer_than(budget).search(text) is not None
 
 
 def _stream_finding(text: str, file: str, max_depth: int) -> Finding | None:
     """Nesting depth and aliases from the event stream, before composing: the event parser
     uses no C recursion (the composer does) and an alias bomb costs it nothing (the validator
     would expand it). Only files that could hold either are scanned."""
-    if _depth_bound(text) <= max_depth and "&" not in text and "*" not in text:
+    if not _may_nest_deeper(text, max_depth) and "&" not in text and "*" not in text:
         return None
     depth = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
@@ -222,32 +326,6 @@ def _stream_finding(text: str, file: str, max_depth: int) -> Finding | None:
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
-
-
-def _resolve_plain(value: str) -> Any:
-    if not value:  # `key:` with nothing after it is null, as in YAML 1.2 and the JSON Schema
-        return None
-    if value[0] not in _NUMERIC_START:
-        return value
-    if value in _NULLS:
-        return None
-    if value in _BOOLS:
-        return _BOOLS[value]
-    if _INT.fullmatch(value):
-        try:
-            return int(value, 0)
-        except ValueError:  # more digits than Python converts
-            return value
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    if value in (".inf", "+.inf", "-.inf", ".nan", ".Inf", ".NaN"):
-        return float(value.replace(".", ""))
-    if len(value) == 10 and _DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:  # 2017-02-30 stays text; the model says the date does not exist
-            return value
-    return value
 
 
 class _Builder:
@@ -284,7 +362,7 @@ class _Builder:
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             if tag == _PLAIN:
-                value = _resolve_plain(node.value)
+                value = resolve_plain(node.value)
             else:
                 if self._hidden is not None:
                     self._refuse_hidden(node)
@@ -318,7 +396,7 @@ class _Builder:
             self._fail(node, "E-YAML-TAG",
                        f"不允许使用 YAML 标签 {tag.replace(_CORE, '!!')}：请删除标签，直接写值。")
             return None
-        resolved = _resolve_plain(node.value)
+        resolved = resolve_plain(node.value)
         if not isinstance(resolved, expected):
             self._fail(node, "E-YAML-TAG", f"标签 {tag.replace(_CORE, '!!')} 与值不符：请删除标签。")
             return None
@@ -336,7 +414,7 @@ class _Builder:
             text = key_node.value
             if self._hidden is not None and key_node.tag != _PLAIN:
                 self._refuse_hidden(key_node)
-            key = _resolve_plain(text) if key_node.tag == _PLAIN else text
+            key = resolve_plain(text) if key_node.tag == _PLAIN else text
             mark = key_node.start_mark
             if key in seen_keys:  # `1` and `true` collide here, as they do in Python
                 self._fail(key_node, "E-YAML-DUPLICATE-KEY",
@@ -355,8 +433,9 @@ class _Builder:
 
 
 def load_text(text: str, file: str, max_depth: int | None,
-              hidden: re.Pattern[str] | None = None) -> Loaded:
-    """`hidden`: characters refused in the text and, written as escapes, in any value or key."""
+              hidden: re.Pattern[str] | None = None, *, fast: bool = True) -> Loaded:
+    """`hidden`: characters refused in the text and, written as escapes, in any value or key;
+    `fast=False` reads with the located loader alone (the differential test compares them)."""
     result = Loaded(file)
     bad = _CONTROL.search(text)
     if bad:
@@ -371,6 +450,12 @@ def load_text(text: str, file: str, max_depth: int | None,
                                      f"第 {line} 行第 {col} 列含有不可见字符 {describe(bad.group())}："
                                      "它会隐藏或改变文字的显示（读者看到的与实际内容不同），请删除。"))
         return result
+    if fast and max_depth is not None and not _may_nest_deeper(text, max_depth):
+        read = fast_load(text)
+        if read is not None:
+            result.data, result.strings = read
+            result.source = SourceMap(pending=text)
+            return result
     try:
         if max_depth is not None:
             refused = _stream_finding(text, file, max_depth)
@@ -409,7 +494,7 @@ def _too_large(file: str, size: int, limit: int) -> Finding:
                  "请删除多余内容，证明材料请用链接或单独文件。")
 
 
-def load_bytes(data: bytes, file: str, limits: YamlLimits | None) -> Loaded:
+def load_bytes(data: bytes, file: str, limits: YamlLimits | None, *, fast: bool = True) -> Loaded:
     """`limits` is None only for the repository's own trusted data files."""
     if limits is not None and len(data) > limits.max_file_bytes:
         return Loaded(file, findings=[_too_large(file, len(data), limits.max_file_bytes)])
@@ -420,7 +505,7 @@ def load_bytes(data: bytes, file: str, limits: YamlLimits | None) -> Loaded:
         return Loaded(file, findings=findings)
     if limits is None:
         return load_text(text, file, None)
-    return load_text(text, file, limits.max_depth, limits.hidden)
+    return load_text(text, file, limits.max_depth, limits.hidden, fast=fast)
 
 
 def read_limited(path: Path, limit: int) -> bytes:
@@ -446,3 +531,4 @@ def load_trusted(path: Path) -> Any:
     if not loaded.ok:
         raise ValueError("; ".join(f"{f.file}:{f.line}:{f.column} {f.message}" for f in loaded.findings))
     return loaded.data
+

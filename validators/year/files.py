@@ -14,6 +14,7 @@ Every mistake is said in Chinese with the file, the line and the key.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -103,7 +104,22 @@ def _own_newest(root: Path | None) -> float:
 
 
 def year_files(kind: str, root: Path | None = None) -> dict[int, Path]:
-    """Every year file of `kind`, the tree's own standing for the shipped one of its year."""
+    """Every year file of `kind`, the tree's own standing for the shipped one of its year.
+    Every file checked asks; the folders are listed again only when one of them changed."""
+    folders = (PACKAGE_DIR / kind, own_folder(kind, root), own_folder("guidelines", root))
+    stamp = tuple(_folder_stamp(f) for f in folders)
+    return dict(_year_files(kind, root, stamp))
+
+
+def _folder_stamp(folder: Path | None) -> int | None:
+    try:
+        return os.stat(folder).st_mtime_ns if folder is not None else None
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=32)
+def _year_files(kind: str, root: Path | None, _stamp: tuple[int | None, ...]) -> dict[int, Path]:
     found: dict[int, Path] = {}
     newest = _own_newest(root)
     for folder in (PACKAGE_DIR / kind, own_folder(kind, root)):

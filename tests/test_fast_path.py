@@ -1,0 +1,166 @@
+"""The loader's fast path (yaml-rs) against the located loader (libyaml with source marks).
+
+For every document of the YAML test suite, the hostile corpus, the samples, the test trees, a
+generated benchmark tree and Hypothesis-generated documents, `load_bytes` gives the same data
+(types included), the same strings in the same order and the same findings with or without the
+fast path; where the fast path read the file, every mark the located loader records (values and
+keys, and the nearest enclosing value of a path that is not there) is found again on demand,
+both from the event stream (a first question) and from the composed tree (later ones).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.generate import generate
+from tests.test_yaml_test_suite import CASES
+from validators.yaml import loading
+from validators.yaml.fast_path import fast_load
+from validators.yaml.loading import Loaded, load_bytes
+from validators.yaml.policy import policy
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = sorted([*(ROOT / "tests" / "data").rglob("*.yaml"), *(ROOT / "submissions").rglob("*.yaml"),
+                 *(ROOT / "reviews").rglob("*.yaml")])
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, with the same types all the way down (1 is not True, nor 1.0), NaN equal to NaN."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def _marks_agree(fast: Loaded, located: Loaded) -> None:
+    text = fast.source.pending
+    assert text is not None
+    asked = [*located.source.values, *((*p, "not-there") for p in located.source.values),
+             *((*p, 10**6) for p in located.source.values)]
+    for path in asked:
+        # a first question reads events, a later one the composed tree: both are asked
+        assert loading._events_along(text, path) == (located.source.value(path), located.source.key(path)), path
+        assert fast.source.value(path) == located.source.value(path), path
+        assert fast.source.key(path) == located.source.key(path), path
+
+
+def _agree(data: bytes, name: str = "in.yaml") -> bool:
+    """Asserts that both ways agree; True when the fast path read the file."""
+    limits = policy().yaml.limits
+    fast = load_bytes(data, name, limits)
+    located = load_bytes(data, name, limits, fast=False)
+    assert fast.findings == located.findings
+    assert _same(fast.data, located.data)
+    assert len(fast.strings) == len(located.strings)
+    assert all(p == q and _same(s, t) for (p, s), (q, t) in zip(fast.strings, located.strings, strict=True))
+    if fast.source.pending is None:
+        return False
+    assert located.ok
+    _marks_agree(fast, located)
+    return True
+
+
+@pytest.mark.skipif(not CASES, reason="the YAML test suite is not beside the repository (../shared)")
+def test_the_yaml_test_suite_reads_the_same_either_way() -> None:
+    fast = sum(_agree((case / "in.yaml").read_bytes()) for case in CASES)
+    assert 20 < fast < len(CASES)  # the plain ones; most cases test what a report never holds
+
+
+def test_the_corpus_reads_the_same_either_way() -> None:
+    read_fast = [path for path in CORPUS if _agree(path.read_bytes(), path.name)]
+    assert any("hostile" in p.parts for p in CORPUS)
+    samples = [p for p in CORPUS if p.is_relative_to(ROOT / "submissions")]
+    assert sum(p in read_fast for p in samples) >= len(samples) // 2
+
+
+def test_a_generated_tree_reads_fast_and_the_same(tmp_path: Path) -> None:
+    generate(4, 3, seed=2017, out=tmp_path)
+    files = sorted((tmp_path / "submissions").rglob("*.yaml"))
+    assert files
+    assert all(_agree(path.read_bytes(), path.name) for path in files)
+
+
+# Scalars where the two parsers' typing differs, or could: numbers in every notation, dates,
+# quoted look-alikes, YAML 1.1 booleans, special floats, text with indicators.
+_TRICKY = ["0123", "007", "-0", "+12", "1_000", "0b101", "0o17", "0x1F", "+0x1F", "-0o7", "1e3",
+           "1E+3", "12.", ".5", "-.5", ".inf", "-.Inf", "+.INF", ".NaN", ".nan", "nan", "inf",
+           "2017-01-05", "2017-02-30", "2017-1-5", "2017-01-05 10:00", "2017-01-05T10:00:00",
+           "20170105", "yes", "no", "on", "off", "True", "TRUE", "true", "False", "null", "Null",
+           "~", "", "1:20", "12:30:00", "a: b", "a #b", "#x", "- x", "[x]", "{x}", "x,y", "@x",
+           "`x", "%x", "&x", "*x", "!x", "|", ">", "?", "? x", "-", "---", "...", " x", "x ",
+           "成都市科协", "学会 2017年", "12人", "0.5万元", "\\u202e", "a\\tb", "'", '"', "é"]
+# What reports hold: the common case the fast path must read, and read the same.
+_PLAIN = ["12", "0", "-3", "2.5", "true", "false", "null", "2017-01-05", "2018-12-31", "成都市科协",
+          "学会 2017年", "12人", "https://www.cdast.org.cn/a?b=1", "svc-cloud-consult", "a: b 之后"]
+_KEYS = ["title", "id", "date", "count", "organizer", "标题", "a b", "1", "true", "null",
+         "2017-01-05", "0123", "~", "? x"]
+
+
+def _scalar(draw: Any) -> str:
+    text = draw(st.one_of(st.sampled_from(_PLAIN), st.integers(-10**20, 10**20).map(str),
+                          st.floats(allow_nan=False).map(repr), st.dates().map(str),
+                          st.sampled_from(_TRICKY),
+                          st.text(st.sampled_from("0123456789-+._:eExo ab#'\"成都\\"), max_size=8)))
+    style = draw(st.sampled_from(["plain"] * 6 + ["single", "double", "literal", "folded", "strip"]))
+    if style == "plain":
+        return text
+    if style == "single":
+        return "'" + text.replace("'", "''") + "'"
+    if style == "double":
+        return json.dumps(text, ensure_ascii=False)
+    indicator = {"literal": "|", "folded": ">", "strip": "|-"}[style]
+    return indicator + "\n" + "\n".join("  " + line for line in (text.split("\n") or [""]))
+
+
+@st.composite
+def _documents(draw: Any, depth: int = 0) -> str:
+    lines = []
+    keys = st.sampled_from(_KEYS[:6]) | st.sampled_from(_KEYS)
+    for key in draw(st.lists(keys, min_size=1, max_size=4, unique=True)):
+        shape = draw(st.sampled_from(["scalar", "scalar", "list", "map", "flow"] if depth < 3 else ["scalar"]))
+        if shape == "scalar":
+            value = _scalar(draw)
+            if value[:1] in "|>":
+                head, _, body = value.partition("\n")
+                lines.append(f"{key}: {head}")
+                lines += ["  " * depth + line for line in body.split("\n")]
+                continue
+            lines.append(f"{key}: {value}")
+        elif shape == "flow":
+            items = [draw(st.sampled_from(_TRICKY[:40])) for _ in range(draw(st.integers(0, 3)))]
+            lines.append(f"{key}: [{', '.join(items)}]")
+        elif shape == "list":
+            lines.append(f"{key}:")
+            for _ in range(draw(st.integers(1, 3))):
+                inner = draw(_documents(depth + 1)).split("\n")
+                lines.append("  - " + inner[0])
+                lines += ["    " + line for line in inner[1:]]
+        else:
+            lines.append(f"{key}:")
+            lines += ["  " + line for line in draw(_documents(depth + 1)).split("\n")]
+    return "\n".join(lines)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_documents())
+def test_generated_documents_read_the_same_either_way(text: str) -> None:
+    _agree((text + "\n").encode("utf-8"))
+
+
+def test_generated_documents_do_reach_the_fast_path() -> None:
+    """The property above is not vacuous: plain documents of the same shape are read fast."""
+    assert fast_load("title: 成都市科协\ncount: 12\ndate: 2017-01-05\nitems:\n  - id: a\n    ok: true\n")
+    assert fast_load("code: 0123\n") is None  # a leading zero: the located loader keeps it text
+    assert fast_load("date: '2017-01-05'\n") is None  # quoted: text there, a date to yaml-rs

@@ -1,0 +1,106 @@
+"""The common case at a compiled parser's speed: a plain, valid report read by yaml-rs.
+
+yaml-rs (Rust) builds the data several times faster than libyaml composes its nodes, but it is
+a YAML 1.2 parser with its own typing (`0123` is 123, a quoted date is a date) and no source
+marks. So it reads only texts that cannot tell the two apart, its data is checked against the
+project's typing, and everything else, including every text it refuses, goes to the located
+loader, which alone writes findings. Source marks are found later, only where something asks.
+
+`tests/test_fast_path.py` is the differential test: the YAML test suite, the hostile corpus,
+the samples and generated documents give the same data, strings, marks and findings either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml_rs
+
+from validators.yaml.scalars import YamlPath, resolve_plain
+
+# Characters after which the located loader reads the text: anchors, aliases, tags, directives
+# and merge keys are refused or typed by it; tabs, flow mappings and escapes are where libyaml
+# and yaml-rs disagree at the edges (the YAML test suite shows where) or where an escape could
+# write a hidden character.
+_LEFT_TO_LOCATED = "&*!%{\t\\<"
+# Forms yaml-rs types otherwise than the located loader, each found from a rare first character
+# (one pattern each: Python's engine skips ahead to a literal, not to an alternation):
+_GATES = tuple(re.compile(p, re.MULTILINE) for p in (
+    # a number with a leading zero, or a signed or binary base prefix (yaml-rs: 0123 is 123);
+    r"0(?:(?<=[\s\[,:]0)|(?<=[\s\[,:][-+.]0)|(?<=[\s\[,:][-+]\.0))[0-9bBoOxX]",
+    # an underscore beside a digit (yaml-rs: 1_000 is 1000);
+    r"_(?:(?<=[0-9]_)|(?=[0-9]))",
+    # infinities and NaN in any case;
+    r"\.(?:[iI][nN][fF]|[nN][aA][nN])\b",
+    # quoted text that starts like a number or a date (yaml-rs: "2017-01-05" is a date);
+    r"\"(?=[-+]?[0-9.])",
+    r"'(?=[-+]?[0-9.])",
+    # strip-chomped block scalars, the only block scalars that can hold exactly a date;
+    r"\|(?:[1-9]?-|-[1-9])[ ]*(?:#.*)?$",
+    r">(?:[1-9]?-|-[1-9])[ ]*(?:#.*)?$",
+    # document markers, explicit keys, trailing spaces (libyaml and yaml-rs differ on them).
+    r"\n(?:---|\.\.\.)",
+    r"\?(?:(?<=\s\?)|(?<=^\?))(?!\S)",
+    r"[ ]\n",
+))
+_SCALARS = (int, float, bool, dt.date, type(None))
+
+
+class NotFast(Exception):
+    """The data holds something only the located loader may say."""
+
+
+def _key(key: object) -> str:
+    if not isinstance(key, str) or key.__class__ is not str or resolve_plain(key).__class__ is not str:
+        raise NotFast  # a key that is not text is a finding
+    return key
+
+
+def _typed(value: Any, path: YamlPath, strings: list[tuple[YamlPath, str]]) -> Any:
+    """The data as the located loader gives it, and its strings in document order."""
+    if value.__class__ is dict:
+        out = {}
+        for key, item in value.items():
+            kind = item.__class__
+            child = (*path, _key(key))
+            if kind is str:
+                strings.append((child, item))
+            elif kind is dict or kind is list:
+                item = _typed(item, child, strings)
+            elif kind not in _SCALARS:
+                raise NotFast  # a date-time
+            out[key] = item
+        return out
+    items = []
+    for index, item in enumerate(value):
+        kind = item.__class__
+        if kind is str:
+            strings.append(((*path, index), item))
+        elif kind is dict or kind is list:
+            item = _typed(item, (*path, index), strings)
+        elif kind not in _SCALARS:
+            raise NotFast
+        items.append(item)
+    return items
+
+
+def fast_load(text: str) -> tuple[dict[str, Any], list[tuple[YamlPath, str]]] | None:
+    """The data and its strings, or None where the located loader must read the text."""
+    if any(c in text for c in _LEFT_TO_LOCATED) or text.endswith(" "):
+        return None
+    if any(gate.search(text) for gate in _GATES):
+        return None
+    try:
+        raw = yaml_rs.loads(text, parse_datetime=True)
+    except Exception:  # any refusal is the located loader's to explain, with its position
+        return None
+    if raw.__class__ is not dict or not raw:
+        return None
+    strings: list[tuple[YamlPath, str]] = []
+    try:
+        data = _typed(raw, (), strings)
+    except (NotFast, RecursionError):
+        return None
+    return data, strings
