@@ -45,7 +45,7 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _marks_agree(fast: Loaded, located: Loaded) -> None:
-    text = fast.source.pending
+    text = fast.source.text
     assert text is not None
     asked = [*located.source.values, *((*p, "not-there") for p in located.source.values),
              *((*p, 10**6) for p in located.source.values)]
@@ -65,7 +65,7 @@ def _agree(data: bytes, name: str = "in.yaml") -> bool:
     assert _same(fast.data, located.data)
     assert len(fast.strings) == len(located.strings)
     assert all(p == q and _same(s, t) for (p, s), (q, t) in zip(fast.strings, located.strings, strict=True))
-    if fast.source.pending is None:
+    if fast.source.text is None:
         return False
     assert located.ok
     _marks_agree(fast, located)

@@ -43,22 +43,46 @@ class YamlLimits:
     hidden: re.Pattern[str] | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class SourceMap:
     """Where each value (and the key that names it) starts in the file, 1-based.
 
-    A text read by the fast path keeps only its text (`pending`): a mark is found when a finding
-    or a score line asks for it, by composing the text again (the last few are kept) and
-    following the path, so a file that is never asked costs nothing."""
+    A text read by the fast path keeps its text instead (`text`): its first question reads
+    libyaml's events only as far as the answer (a check asks one, for a finding, or none), and a
+    second one finds all its marks at once (a report's score lines ask dozens)."""
 
     values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
-    pending: str | None = None
+    text: str | None = None
+    _asked: bool = False
+    _found: bool = False
+
+    def __eq__(self, other: object) -> bool:
+        """The same text has the same marks, found yet or not (what the preview's memo compares)."""
+        if not isinstance(other, SourceMap):
+            return NotImplemented
+        if self.text is not None or other.text is not None:
+            return self.text == other.text
+        return self.values == other.values and self.keys == other.keys
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def _first(self, path: YamlPath) -> _Marks | None:
+        """The marks from the events when this is the text's first question; else None, with
+        every mark found into the dicts."""
+        if self.text is None or self._found:
+            return None
+        if not self._asked:
+            self._asked = True
+            return _events_along(self.text, path)
+        _find_all(self.text, self.values, self.keys)
+        self._found = True
+        return None
 
     def value(self, path: YamlPath) -> tuple[int, int]:
         """The value at `path`, or the nearest enclosing one that exists."""
-        if self.pending is not None:
-            return _marks_along(self.pending, path)[0]
+        if self.text is not None and (first := self._first(path)) is not None:
+            return first[0]
         for n in range(len(path), -1, -1):
             mark = self.values.get(path[:n])
             if mark is not None:
@@ -67,8 +91,8 @@ class SourceMap:
 
     def key(self, path: YamlPath) -> tuple[int, int]:
         """The key naming `path`; for a missing key, the mapping that lacks it."""
-        if self.pending is not None:
-            return _marks_along(self.pending, path)[1]
+        if self.text is not None and (first := self._first(path)) is not None:
+            return first[1]
         mark = self.keys.get(path)
         return mark if mark is not None else self.value(path)
 
@@ -107,48 +131,32 @@ class _Composer(CParser, _Resolver):
     pass
 
 
-@functools.lru_cache(maxsize=8)
-def _composed(text: str) -> yaml.Node | None:
+_Marks = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _find_all(text: str, values: dict[YamlPath, tuple[int, int]],
+              keys: dict[YamlPath, tuple[int, int]]) -> None:
+    """Every mark of a text the fast path read (so it composes), as the located loader records
+    them: each value's, and each key's under the path it names (the first of equal keys)."""
     composer = _Composer(text)
     try:
-        return composer.get_single_node()
+        root = composer.get_single_node()
     finally:
         composer.dispose()
-
-
-_Marks = tuple[tuple[int, int], tuple[int, int]]
-# Texts asked once: a second question about the same text composes it and keeps the tree (the
-# score lines of one report ask dozens), a first one reads events only as far as the answer.
-_ASKED_ONCE: dict[str, None] = {}
-
-
-def _marks_along(text: str, path: YamlPath) -> _Marks:
-    """The marks of the value at `path` (or of the deepest value on the way that exists) and of
-    the key naming it (the value's mark where no key names it), as SourceMap's dicts give them."""
-    if text not in _ASKED_ONCE:
-        if len(_ASKED_ONCE) >= 64:
-            _ASKED_ONCE.pop(next(iter(_ASKED_ONCE)))
-        _ASKED_ONCE[text] = None
-        return _events_along(text, path)
-    node = _composed(text)
-    key_mark = None
-    for step in path:
-        key_mark = None
+    stack: list[tuple[yaml.Node, YamlPath]] = [(root, ())] if root is not None else []
+    while stack:
+        node, path = stack.pop()
+        mark = node.start_mark
+        values[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
+            for key_node, value_node in reversed(node.value):
                 key = resolve_plain(key_node.value) if key_node.tag == _PLAIN else key_node.value
-                if key == step and key.__class__ is step.__class__:
-                    node, key_mark = value_node, key_node.start_mark
-                    break
-            else:
-                break
-        elif (isinstance(node, yaml.SequenceNode) and step.__class__ is int
-              and 0 <= step < len(node.value)):
-            node = node.value[step]
-        else:
-            break
-    assert node is not None  # only texts the fast path read are asked, and they have a root
-    return _marks(node.start_mark, key_mark)
+                child = (*path, key)
+                mark = key_node.start_mark
+                keys[child] = (mark.line + 1, mark.column + 1)  # reversed: the first one stays
+                stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, (*path, i)) for i, item in enumerate(node.value)]
 
 
 def _marks(value: Any, key: Any) -> _Marks:
@@ -454,7 +462,7 @@ def load_text(text: str, file: str, max_depth: int | None,
         read = fast_load(text)
         if read is not None:
             result.data, result.strings = read
-            result.source = SourceMap(pending=text)
+            result.source = SourceMap(text=text)
             return result
     try:
         if max_depth is not None:
