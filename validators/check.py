@@ -440,6 +440,18 @@ def _restored(sent: _Portable, root: Path) -> FileResult:
                                                  source, list(findings)))
 
 
+def _read_years(root: Path) -> None:
+    """Every year's files and report model, read before the workers fork: each would read them
+    again, and the parent needs them for the reports the workers send back."""
+    for year in available_years(root):
+        try:
+            year_report_model(year, root)
+            _has_rubric(year, root)
+            policy()
+        except YearFileError:  # said by the files that need that year
+            continue
+
+
 def _outcomes(paths: list[Path], root: Path) -> Iterator[FileResult]:
     """File results in the order of `paths`; on several cores, from a pool of processes."""
     workers = min(os.cpu_count() or 1, len(paths) // PARALLEL_MIN_FILES)
@@ -447,6 +459,7 @@ def _outcomes(paths: list[Path], root: Path) -> Iterator[FileResult]:
         yield from (_check_one(p, root) for p in paths)
         return
     chunk = max(1, len(paths) // (workers * 8))
+    _read_years(root)
     # Forking copies one thread only: with others running (the preview's server), a lock one of
     # them holds would stay held in the child forever, so a fresh interpreter is started instead.
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
