@@ -11,6 +11,7 @@ from pathlib import Path
 
 from site_builder.form_page import SiteSettings
 from site_builder.markup import Urls, attr, clause_anchor, link, repo_path_url, text
+from site_builder.progress import Bar
 from site_builder.tables import SOURCE
 from validators.check import FileCache, check_tree
 from validators.evaluation.evaluate import EvaluationMemo, evaluate_repository
@@ -218,7 +219,14 @@ def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache |
     the files' own results and the evaluations of an earlier load (the preview's), reused
     where nothing they depend on changed. `say`: told each step, for a reader who waits."""
     started = time.perf_counter()
-    result, repo = check_tree(root, cache=cache)
+    bar = Bar("预览：检查文件", 0) if say else None
+
+    def progress(done: int, total: int) -> None:
+        assert bar is not None
+        bar.total = total
+        bar.show(done)
+
+    result, repo = check_tree(root, cache=cache, progress=progress if bar else None)
     if say:
         counts = Counter(f.severity for f in result.findings)
         say(f"检查了 {result.files} 个文件（{time.perf_counter() - started:.1f} 秒）："

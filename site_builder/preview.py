@@ -8,6 +8,9 @@ everything (home, lists, rankings, status), which are cheap. The downloads, whic
 a whole generation, and anything else an edit changes are settled right after by a whole
 generation in a process of its own, which rewrites only the files that differ. An edit outside
 `submissions/` (year files, reviews, results, the hand-written pages) regenerates everything.
+
+A start over the same inputs as the last whole generation (kept_pages.py) serves the pages it
+left at once and reads the data in the background, for the first edit.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +31,7 @@ from typing import IO
 from site_builder import (
     areas,
     guideline_page,
+    kept_pages,
     rankings,
     report_page,
     rubric_page,
@@ -137,18 +142,51 @@ class Preview:
     _log: IO[bytes] | None = None  # what the settling generation says on stderr
     failed: str | None = None  # the end of it, when that generation failed
     served: set[str] = field(default_factory=set)  # the pages' URLs in the served site
+    _loading: threading.Thread | None = None  # reads the data of pages kept from the last preview
+
+    @property
+    def generated(self) -> Path:
+        return self.docs.parent
+
+    def _inputs(self) -> str:
+        return kept_pages.inputs_digest(watched(self.root), self.date, self.settings)
 
     def start(self, say: Callable[[str], None] | None = None) -> Update:
-        """The first generation; `say` is told each step (the preview's first start is long at the
-        association's size, and should not be silent)."""
+        """The first generation, or none when the last preview's pages are whole and made from
+        the same inputs; `say` is told each step (a first start is long at the association's
+        size, and should not be silent)."""
         started = time.perf_counter()
         self.seen = marks(self.root)
+        inputs = self._inputs()
+        if kept_pages.kept(self.generated, self.docs, inputs):
+            if say:
+                say(f"文件与上次预览时相同：沿用上次生成的页面（{time.perf_counter() - started:.1f} 秒），"
+                    "数据在后台重新读取；MkDocs 只重建有变化的页面…")
+            self._loading = threading.Thread(target=self._load_in_background, name="preview-load", daemon=True)
+            return Update(False, 0, time.perf_counter() - started)
+        kept_pages.forget(self.generated)
         self.site = load(self.root, self.settings, self.date, self.cache, self.memo, say)
         written = write_site(self.site, self.docs).written
+        kept_pages.remember(self.generated, self.docs, inputs)
         if say:
             say(f"页面已生成：写入 {written} 个文件（累计 {time.perf_counter() - started:.1f} 秒）；"
                 "MkDocs 正在构建网站，完成后会显示网址（之后只重建改动的页面）…")
         return Update(True, written, time.perf_counter() - started)
+
+    def _load_in_background(self) -> None:
+        try:
+            self.site = load(self.root, self.settings, self.date, self.cache, self.memo)
+        except Exception as exc:  # said at the next rebuild; the first edit regenerates everything
+            self.site = None
+            self.failed = f"后台读取数据失败（下次改动时将全部重新生成）：{type(exc).__name__}: {exc}"
+
+    def loaded(self) -> None:
+        """Waits for the data of kept pages (starting to read it if no one has yet)."""
+        loading, self._loading = self._loading, None
+        if loading is not None:
+            if not loading.is_alive() and loading.ident is None:
+                loading.start()
+            loading.join()
 
     def update(self) -> Update | None:
         """Brings the pages up to date with the files; None when no file changed."""
@@ -157,6 +195,8 @@ class Preview:
             return None
         started = time.perf_counter()
         self.stop_settling()
+        self.loaded()
+        kept_pages.forget(self.generated)
         edited = {p for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p)}
         self.seen = now
         submissions = (self.root / SUBMISSIONS).resolve()
@@ -175,6 +215,7 @@ class Preview:
         self.site = new
         if outside or old is None or _reshaped(old, new):
             written = write_site(new, self.docs).written
+            kept_pages.remember(self.generated, self.docs, self._inputs())
             return Update(True, written, time.perf_counter() - started)
         changed = changed_reports(old, new)
         _, written = write(self.docs, encoded(pages_for(new, changed)))
@@ -188,10 +229,14 @@ class Preview:
     def settle(self) -> None:
         """Starts the whole generation a quick update left to do, in a process of its own and
         at a lower priority, so that serving (and the next edit) stays quick. `serve` calls this
-        once MkDocs has rebuilt the updated pages."""
+        once MkDocs has rebuilt the updated pages; after pages kept from the last preview, it
+        starts reading their data instead."""
+        if self._loading is not None and self._loading.ident is None:
+            self._loading.start()
         if not self._unsettled:
             return
         self._unsettled = False
+        inputs = self._inputs()
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 (kept open while the process runs)
         # A session of its own: the generation forks a worker at scale, and stopping it must
         # stop that worker too.
@@ -202,6 +247,14 @@ class Preview:
         if hasattr(os, "setpriority"):
             with contextlib.suppress(OSError):  # it may be done already
                 os.setpriority(os.PRIO_PROCESS, self._settler.pid, 10)
+        threading.Thread(target=self._remember_when_settled, args=(self._settler, inputs),
+                         name="preview-settled", daemon=True).start()
+
+    def _remember_when_settled(self, settler: subprocess.Popen[bytes], inputs: str) -> None:
+        """The pages are whole again once the settling generation ends well, unless an edit
+        stopped it (update() forgets them first)."""
+        if settler.wait() == 0 and self._settler is settler:
+            kept_pages.remember(self.generated, self.docs, inputs)
 
     def settled(self, timeout: float | None = None) -> bool:
         """Waits for the settling generation; True when none is left running. When it failed,
@@ -216,7 +269,8 @@ class Preview:
         if code != 0 and self._log is not None:
             self._log.seek(0)
             said = self._log.read().decode("utf-8", "replace").strip().splitlines()
-            self.failed = "\n".join(said[-5:]) or f"退出码 {code}"
+            self.failed = ("后台生成下载文件失败，下载文件可能不是最新的："
+                           + ("\n".join(said[-5:]) or f"退出码 {code}"))
         return True
 
     def check_settling(self) -> str | None:

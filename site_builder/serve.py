@@ -1,30 +1,71 @@
-"""`serve`: generate into generated/docs, then `mkdocs serve` in its dirty mode (only changed
-pages are rebuilt), with a hook that brings the pages up to date before each rebuild (see
-preview.py) and keeps the search index whole."""
+"""`serve`: generate into generated/docs, then serve with MkDocs' live-reload server in its dirty
+mode (only changed pages are rebuilt), with a hook that brings the pages up to date before each
+rebuild (see preview.py) and keeps the search index whole.
+
+The built site is kept in generated/site between previews (`mkdocs serve` builds into a new
+temporary folder each time): a second start rebuilds only the pages whose source changed, so a
+tree previewed before shows its first page within seconds. The kept site is wiped when what
+every page is built with (the config, the theme, MkDocs' and the theme's versions) changed.
+"""
 
 from __future__ import annotations
 
 import atexit
+import hashlib
+import logging
 import os
+import shutil
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from site_builder.build import MKDOCS_YML, child_config, log_to_stderr
 from site_builder.form_page import site_settings
 from site_builder.generate import PROJECT, build_date
+from site_builder.kept_pages import pages_digest
 from site_builder.preview import Preview, watched
 
 HOOK = Path(__file__).with_name("serve_hook.py")
+THEME = PROJECT / "overrides"
 # What lasts from one rebuild to the next: the preview, with its kept results.
 _state: dict[str, Preview] = {}
+log = logging.getLogger("mkdocs.site_builder")
 
 
 def current() -> Preview | None:
     return _state.get("preview")
 
 
+def site_stamp(config: Path) -> str:
+    """What every built page depends on beyond its own source."""
+    digest = hashlib.blake2b(config.read_bytes(), digest_size=20)
+    digest.update(MKDOCS_YML.read_bytes())
+    digest.update(pages_digest(THEME).encode() if THEME.is_dir() else b"")
+    for package in ("mkdocs", "mkdocs-material"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()
+
+
+def kept_site(site_dir: Path, stamp_file: Path, stamp: str) -> set[str]:
+    """The kept site's page URLs, after wiping it if it was built otherwise (or not finished)."""
+    try:
+        same = stamp_file.read_text("utf-8") == stamp
+    except OSError:
+        same = False
+    stamp_file.unlink(missing_ok=True)  # written again once the first build is whole
+    if not same:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        site_dir.mkdir(parents=True)
+        return set()
+    pages = {p.parent.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")}
+    return {"" if url == "." else f"{url}/" for url in pages}
+
+
 def serve(root: Path, dev_addr: str | None = None) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
 
     dev_addr = dev_addr or "127.0.0.1:8000"
     log_to_stderr(verbose=False, serving=True)
@@ -35,16 +76,55 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
     generated = root / "generated"
     generated.mkdir(exist_ok=True)
     date = build_date()
-    config = generated / "mkdocs.yml"
-    config.write_text(child_config(MKDOCS_YML, root, generated / "docs", date), encoding="utf-8")
+    config_file = generated / "mkdocs.yml"
+    config_file.write_text(child_config(MKDOCS_YML, root, generated / "docs", date), encoding="utf-8")
     # The inherited config's other paths (the theme's overrides) are relative to the project.
     os.chdir(PROJECT)
+    site_dir, stamp_file = generated / "site", generated / "site.stamp"
+    stamp = site_stamp(config_file)
     preview = Preview(root, generated / "docs", site_settings(), date)
+    preview.served = kept_site(site_dir, stamp_file, stamp)
     _state["preview"] = preview
     atexit.register(preview.stop_settling)
-    print("预览：正在检查提交的文件…", file=sys.stderr, flush=True)
+    print("预览：正在比较文件与上次预览时是否相同…", file=sys.stderr, flush=True)
     preview.start(lambda line: print(f"预览：{line}", file=sys.stderr, flush=True))
     folders = [str(p) for p in watched(root) if p.exists()]
     # site_url's path would move the preview under /society-registry/; serve it from the root.
-    mkdocs_serve(config_file=str(config), livereload=True, build_type="dirty", watch=folders,
-                 dev_addr=dev_addr, site_url=f"http://{dev_addr}/", hooks=[str(HOOK)])
+    serve_url = f"http://{dev_addr}/"
+
+    def get_config() -> MkDocsConfig:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), dev_addr=dev_addr,
+                             site_url=serve_url, hooks=[str(HOOK)])
+        config.watch.extend(folders)
+        return config
+
+    def builder(config: MkDocsConfig | None = None) -> None:
+        log.info("正在构建网站…")
+        build(config or get_config(), serve_url=serve_url, dirty=True)
+
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=True)
+    host, port = config.dev_addr
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
+
+    def error_page(code: int) -> bytes | None:
+        page = site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        builder(config)
+        stamp_file.write_text(stamp, "utf-8")
+        server.watch(str(generated / "docs"))
+        server.watch(str(config_file))
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve()  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
+        except KeyboardInterrupt:
+            log.info("预览已停止。")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()

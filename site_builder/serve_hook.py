@@ -8,15 +8,21 @@ lives in `site_builder.serve`; this module's lists are emptied at each rebuild.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
 
+from site_builder.progress import Bar
+
 log = logging.getLogger("mkdocs.site_builder")
 _built: list[str] = []
 _pages: set[str] = set()
+# Builds of more pages than this show a progress bar (a first start); an edit's do not.
+_BAR_FROM = 200
+_bar: list[Bar] = []
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
@@ -28,7 +34,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
         return
     failed = preview.check_settling()
     if failed:
-        log.warning("后台生成下载文件失败，下载文件可能不是最新的：%s", failed)
+        log.warning("%s", failed)
     update = preview.update()
     if update:
         log.info("页面已更新：改写 %d 个文件，用时 %.2f 秒%s", update.written, update.seconds,
@@ -41,6 +47,10 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
 
     _pages.clear()
     _pages.update(f.url for f in files.documentation_pages())
+    _bar.clear()
+    to_build = sum(1 for f in files.documentation_pages() if f.is_modified())
+    if to_build > _BAR_FROM:
+        _bar.append(Bar("预览：MkDocs 构建页面", to_build))
     preview = current()
     if preview is not None:
         site = Path(config["site_dir"])
@@ -52,7 +62,19 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
 
 def on_page_context(context: Any, page: Any, **_: Any) -> Any:
     _built.append(page.url)
+    for bar in _bar:
+        bar.advance()
     return context
+
+
+def _kept_entries(site: Path) -> list[dict[str, Any]] | None:
+    """The index a previous preview left in the kept site (the plugin only remembers the
+    previous build of its own process): the entries of the pages this build did not rebuild."""
+    try:
+        docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return docs if isinstance(docs, list) else None
 
 
 # Before the search plugin writes its index. In a dirty rebuild it merges the previous index
@@ -66,9 +88,10 @@ def on_post_build(config: Any, **_: Any) -> None:
 
     search = config.plugins.get("material/search")
     index, previous = getattr(search, "search_index", None), getattr(search, "search_index_prev", None)
-    if index is not None and previous is not None:
+    entries = previous.entries if previous is not None else _kept_entries(Path(config["site_dir"]))
+    if index is not None and entries is not None:
         rebuilt = set(_built)
-        index.entries = [e for e in previous.entries
+        index.entries = [e for e in entries
                          if (page := e["location"].split("#", 1)[0]) not in rebuilt and page in _pages] + index.entries
         search.search_index_prev = None  # merged: the plugin must not merge again
     preview = current()

@@ -7,17 +7,21 @@ a fresh whole generation writes it, and once the settling generation is done, ev
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from site_builder.form_page import site_settings
 from site_builder.generate import generate
+from site_builder.kept_pages import RECORD
 from site_builder.preview import Preview
 from tests.trees import ROOT
 
 DATE = "2026-11-30"
+
 # Written by the settling generation only: the quick update leaves them for it.
 SETTLED_ONLY = re.compile(r"^downloads(/|\.md$)")
 
@@ -146,3 +150,75 @@ def test_the_first_start_says_each_step(tmp_path: Path) -> None:
     assert "个文件" in said[0]
     assert said[1].startswith("评估了 ")
     assert said[2].startswith("页面已生成：写入 ")
+
+
+def _stamps(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def _samples(tmp_path: Path) -> Path:
+    tree = tmp_path / "tree"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, tree / folder)
+    return tree
+
+
+def test_a_second_start_over_the_same_files_keeps_the_pages(tmp_path: Path) -> None:
+    tree = _samples(tmp_path)
+    docs = tmp_path / "served" / "docs"
+    first = Preview(tree, docs, site_settings(), DATE)
+    first.start()
+    assert (docs.parent / RECORD).is_file()
+    written = _stamps(docs)
+    said: list[str] = []
+    second = Preview(tree, docs, site_settings(), DATE)
+    update = second.start(said.append)
+    assert (update.whole, update.written) == (False, 0)
+    assert len(said) == 1
+    assert "沿用上次生成的页面" in said[0]
+    assert _stamps(docs) == written  # nothing rewritten: MkDocs rebuilds nothing
+    assert second.site is None  # read in the background, after the first page is served
+    second.settle()
+    second.loaded()
+    assert second.site is not None
+    assert first.site is not None
+    assert [(e.society, e.year, e.total) for e in second.site.evaluations] == \
+        [(e.society, e.year, e.total) for e in first.site.evaluations]
+    # The first edit after a kept start is a quick update like any other.
+    _title(tree)
+    quick = second.update()
+    assert quick is not None
+    assert not quick.whole
+    assert not (docs.parent / RECORD).exists()  # the pages are not whole until settled
+    fresh = tmp_path / "fresh" / "docs"
+    generate(tree, fresh, date=DATE)
+    expected, served = _files(fresh), _files(docs)
+    assert [p for p in sorted(expected.keys() | served.keys())
+            if not SETTLED_ONLY.match(p) and expected.get(p) != served.get(p)] == []
+    second.settle()
+    assert second.settled(timeout=300)
+    for _ in range(300):  # remembered by a watcher of the settling generation
+        if (docs.parent / RECORD).is_file():
+            break
+        time.sleep(0.1)
+    assert (docs.parent / RECORD).is_file()
+    again = Preview(tree, docs, site_settings(), DATE).start()
+    assert (again.whole, again.written) == (False, 0)
+
+
+def test_a_start_after_a_change_generates_again(tmp_path: Path) -> None:
+    """By content: an edit that keeps the file's size and modification time is still seen; so
+    are pages someone else wrote over, and another day."""
+    tree = _samples(tmp_path)
+    docs = tmp_path / "served" / "docs"
+    Preview(tree, docs, site_settings(), DATE).start()
+    report = tree / "submissions/cd-eco-env/2018.yaml"
+    before = report.stat()
+    report.write_text(report.read_text("utf-8").replace("participants: 420", "participants: 421"), "utf-8")
+    os.utime(report, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert Preview(tree, docs, site_settings(), DATE).start().whole
+    (docs / "index.md").write_text("别人改过的页面", "utf-8")
+    assert Preview(tree, docs, site_settings(), DATE).start().whole
+    assert "别人改过的页面" not in (docs / "index.md").read_text("utf-8")
+    assert not Preview(tree, docs, site_settings(), DATE).start().whole
+    assert Preview(tree, docs, site_settings(), "2026-12-01").start().whole

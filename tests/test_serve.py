@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.preview import _fetch as _fetched
-from benchmarks.preview import serving
+from benchmarks.preview import _until, serving, serving_in
+from site_builder.kept_pages import RECORD
 from tests.trees import ROOT
 
 pytestmark = pytest.mark.slow
@@ -60,3 +61,37 @@ def test_an_edit_shows_on_its_page_in_search_and_in_the_downloads(tmp_path: Path
 def _indexed(index: str) -> set[str]:
     """The pages the search index holds."""
     return {d["location"].split("#", 1)[0] for d in json.loads(index)["docs"]}
+
+
+def _this_start(log: Path) -> str:
+    """What the latest `serve` over the copy printed."""
+    return log.read_text("utf-8", "replace").rsplit("预览地址：", 1)[-1]
+
+
+def test_a_second_serve_keeps_what_the_first_left(tmp_path: Path) -> None:
+    """Served again, a tree shows the pages it showed (MkDocs rebuilds none), reads its data in
+    the background for the next edit; a report deleted while no preview ran leaves the site."""
+    copy = tmp_path / "tree"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, copy / folder)
+    log, record = tmp_path / "serve.log", copy / "generated" / RECORD
+    with serving_in(copy, "submissions/cd-eco-env/2018.yaml") as serve:
+        serve.wait_for(None, deadline=300)
+        _until(record.is_file, 300)
+        first_index = _indexed(serve.fetch(f"{serve.base}search/search_index.json"))
+    with serving_in(copy, "submissions/cd-eco-env/2018.yaml") as serve:
+        serve.wait_for(None, deadline=120)
+        said = _this_start(log)
+        assert "沿用上次生成的页面" in said
+        assert "Documentation built" in said
+        assert _indexed(serve.fetch(f"{serve.base}search/search_index.json")) == first_index
+        serve.edit_title("再次启动后的改动")
+        serve.wait_for("再次启动后的改动", deadline=120)
+        serve.wait_for("再次启动后的改动", deadline=300, url=f"{serve.base}downloads/submissions.json")
+        _until(record.is_file, 300)
+    (copy / "submissions/cd-computer/2018.yaml").unlink()
+    with serving_in(copy, "submissions/cd-eco-env/2018.yaml") as serve:
+        serve.wait_for("再次启动后的改动", deadline=300)
+        assert "沿用上次生成的页面" not in _this_start(log)
+        assert _fetched(f"{serve.base}societies/cd-computer/2018/") is None
+        assert "societies/cd-computer/2018/" not in _indexed(serve.fetch(f"{serve.base}search/search_index.json"))

@@ -8,7 +8,7 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -299,14 +299,17 @@ def _inside(path: Path, folder: Path) -> bool:
 # A file's own results, kept by a long-running caller (the site's preview) and reused while the
 # file is unchanged: its lstat (modification time, size, inode) and what `check_file` said.
 FileCache = dict[Path, tuple[tuple[int, int, int], FileResult]]
+Progress = Callable[[int, int], None]
 
 
-def check_tree(root: Path, paths: list[Path] | None = None,
-               cache: FileCache | None = None) -> tuple[CheckResult, Repository]:
+def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | None = None,
+               progress: Progress | None = None) -> tuple[CheckResult, Repository]:
     """Checks the given files (or the whole tree) and the rules across files and years.
 
     With `cache`, a file whose lstat is unchanged is not read again (the caller drops the
     entries of files whose evidence or year files changed); the rules across files always run.
+
+    `progress` is told (files done, files in all) after each file.
 
     When paths inside `submissions/` are given, only findings in those files are reported, and
     the other files the cross-file rules need (the same societies' other years, files sharing
@@ -327,7 +330,7 @@ def check_tree(root: Path, paths: list[Path] | None = None,
     repo = Repository(root)
     submissions = root / SUBMISSIONS
     with _collector_paused():
-        _check_files(root, targets, [], result, repo, cache)
+        _check_files(root, targets, [], result, repo, cache, progress)
         if paths and any(_inside(p, submissions) for p in targets):
             tree = _tree_files(Path(os.path.abspath(submissions)))
             repo.society_ids = {p.parent.name for p in tree}
@@ -502,9 +505,13 @@ def _cached_outcomes(paths: list[Path], root: Path, cache: FileCache | None) -> 
 
 
 def _check_files(root: Path, targets: list[Path], context: list[Path], result: CheckResult,
-                 repo: Repository, cache: FileCache | None = None) -> None:
+                 repo: Repository, cache: FileCache | None = None,
+                 progress: Progress | None = None) -> None:
     reported = set(targets)
-    for path, outcome in zip(targets + context, _cached_outcomes(targets + context, root, cache), strict=True):
+    for done, (path, outcome) in enumerate(zip(targets + context, _cached_outcomes(targets + context, root, cache),
+                                               strict=True), 1):
+        if progress is not None:
+            progress(done, len(targets) + len(context))
         if path in reported:
             result.findings += outcome.findings
         if path.name == PROFILE_FILE:
