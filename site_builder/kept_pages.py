@@ -15,10 +15,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-import validators
 from site_builder.form_page import SiteSettings
+from validators.year.files import PACKAGE_DIR
 
-CODE = (Path(validators.__file__).parent, Path(__file__).parent)
+CODE = (PACKAGE_DIR, Path(__file__).parent)  # validators/ and site_builder/
 RECORD = "preview-kept.json"
 _SKIPPED = {"__pycache__"}
 

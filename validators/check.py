@@ -303,13 +303,15 @@ Progress = Callable[[int, int], None]
 
 
 def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | None = None,
-               progress: Progress | None = None) -> tuple[CheckResult, Repository]:
+               progress: Progress | None = None, marks: bool = True) -> tuple[CheckResult, Repository]:
     """Checks the given files (or the whole tree) and the rules across files and years.
 
     With `cache`, a file whose lstat is unchanged is not read again (the caller drops the
     entries of files whose evidence or year files changed); the rules across files always run.
 
-    `progress` is told (files done, files in all) after each file.
+    `progress` is told (files done, files in all) after each file. `marks`: every report's
+    source marks found while it is checked (on all cores), for the score lines that cite them;
+    a check that only reports its findings finds only the marks a finding needs.
 
     When paths inside `submissions/` are given, only findings in those files are reported, and
     the other files the cross-file rules need (the same societies' other years, files sharing
@@ -330,14 +332,14 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
     repo = Repository(root)
     submissions = root / SUBMISSIONS
     with _collector_paused():
-        _check_files(root, targets, [], result, repo, cache, progress)
+        _check_files(root, targets, [], result, repo, cache, progress, marks)
         if paths and any(_inside(p, submissions) for p in targets):
             tree = _tree_files(Path(os.path.abspath(submissions)))
             repo.society_ids = {p.parent.name for p in tree}
             wanted = {Path(os.path.abspath(p)) for p in targets}
             societies = {p.parent.name for p in wanted if _inside(p, submissions)}
             context = related(tree, wanted, societies, [doc.report for doc in repo.reports.values()])
-            _check_files(root, [], context, result, repo, cache)
+            _check_files(root, [], context, result, repo, cache, marks=marks)
         files = {display_path(p, root) for p in targets}
         across = check_repository(repo)
         result.findings += [f for f in across if f.file in files]
@@ -398,18 +400,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _check_one(path: Path, root: Path) -> FileResult:
+def _check_one(path: Path, root: Path, marks: bool = False) -> FileResult:
     if not (path.is_file() or path.is_symlink() or special_kind(path)):
         return FileResult([error(display_path(path, root), 1, 1, "E-FILE-UNREADABLE",
                                  "找不到这个文件，或它不是普通文件。")])
     try:
-        return check_file(path, root)
+        outcome = check_file(path, root)
     except YearFileError as exc:  # its year's files are broken: said at them, and here in a word
         first = exc.problems[0]
         year = name_kind(path.name).year
         return FileResult([error(display_path(path, root), 1, 1, "E-YEAR-FILE",
                                  f"{year} 年度的指南或细则文件有误（{first.file} 第 {first.line} 行），"
                                  "这份报告暂时无法校验和评分：请等市科协改正该文件后再检查。")])
+    if marks and outcome.report is not None:
+        outcome.report.source.find_all()
+    return outcome
 
 
 _Portable = tuple[list[Finding], str, dict[str, Any] | None, SourceMap | None]
@@ -427,8 +432,8 @@ def _portable(outcome: FileResult) -> _Portable:
     return (outcome.findings, "", None, None)
 
 
-def _check_portable(path: Path, root: Path) -> _Portable:
-    return _portable(_check_one(path, root))
+def _check_portable(path: Path, root: Path, marks: bool) -> _Portable:
+    return _portable(_check_one(path, root, marks))
 
 
 def _restored(sent: _Portable, root: Path) -> FileResult:
@@ -455,11 +460,11 @@ def _read_years(root: Path) -> None:
             continue
 
 
-def _outcomes(paths: list[Path], root: Path) -> Iterator[FileResult]:
+def _outcomes(paths: list[Path], root: Path, marks: bool) -> Iterator[FileResult]:
     """File results in the order of `paths`; on several cores, from a pool of processes."""
     workers = min(os.cpu_count() or 1, len(paths) // PARALLEL_MIN_FILES)
     if workers < 2:
-        yield from (_check_one(p, root) for p in paths)
+        yield from (_check_one(p, root, marks) for p in paths)
         return
     chunk = max(1, len(paths) // (workers * 8))
     _read_years(root)
@@ -468,7 +473,7 @@ def _outcomes(paths: list[Path], root: Path) -> Iterator[FileResult]:
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if forkable else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for sent in pool.map(_check_portable, paths, repeat(root), chunksize=chunk):
+        for sent in pool.map(_check_portable, paths, repeat(root), repeat(marks), chunksize=chunk):
             yield _restored(sent, root)
 
 
@@ -487,14 +492,15 @@ def _copy(outcome: FileResult) -> FileResult:
                       replace(report, findings=list(report.findings)) if report else None)
 
 
-def _cached_outcomes(paths: list[Path], root: Path, cache: FileCache | None) -> Iterator[FileResult]:
+def _cached_outcomes(paths: list[Path], root: Path, cache: FileCache | None,
+                     marks: bool) -> Iterator[FileResult]:
     if cache is None:
-        yield from _outcomes(paths, root)
+        yield from _outcomes(paths, root, marks)
         return
     keys = [_stat_key(p) for p in paths]
     stale = [p for p, key in zip(paths, keys, strict=True)
              if key is None or p not in cache or cache[p][0] != key]
-    fresh = dict(zip(stale, _outcomes(stale, root), strict=True))
+    fresh = dict(zip(stale, _outcomes(stale, root, marks), strict=True))
     for path, key in zip(paths, keys, strict=True):
         if path in fresh:
             if key is not None:
@@ -506,9 +512,9 @@ def _cached_outcomes(paths: list[Path], root: Path, cache: FileCache | None) -> 
 
 def _check_files(root: Path, targets: list[Path], context: list[Path], result: CheckResult,
                  repo: Repository, cache: FileCache | None = None,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None, marks: bool = True) -> None:
     reported = set(targets)
-    for done, (path, outcome) in enumerate(zip(targets + context, _cached_outcomes(targets + context, root, cache),
+    for done, (path, outcome) in enumerate(zip(targets + context, _cached_outcomes(targets + context, root, cache, marks),
                                                strict=True), 1):
         if progress is not None:
             progress(done, len(targets) + len(context))

@@ -36,7 +36,7 @@ def run_check(args: argparse.Namespace) -> int:
     paths = [p if p.is_absolute() else args.root / p for p in args.paths]
     frozen = [p for p in paths if is_results_path(p, args.root)]
     paths = [p for p in paths if p not in frozen]
-    result, _ = check_tree(args.root, paths or None) if paths or not frozen else (CheckResult(), None)
+    result, _ = check_tree(args.root, paths or None, marks=False) if paths or not frozen else (CheckResult(), None)
     # The frozen results files: all of them with the whole tree, else the ones named.
     named = [q for p in frozen for q in (discover_results(args.root) if p.is_dir() else [p])]
     for path in named if args.paths else discover_results(args.root):

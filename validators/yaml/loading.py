@@ -67,6 +67,12 @@ class SourceMap:
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
 
+    def find_all(self) -> None:
+        """Every mark at once, now (where they will all be asked, on the checking process)."""
+        if self.text is not None and not self._found:
+            _find_all(self.text, self.values, self.keys)
+            self._found = True
+
     def _first(self, path: YamlPath) -> _Marks | None:
         """The marks from the events when this is the text's first question; else None, with
         every mark found into the dicts."""
@@ -75,8 +81,7 @@ class SourceMap:
         if not self._asked:
             self._asked = True
             return _events_along(self.text, path)
-        _find_all(self.text, self.values, self.keys)
-        self._found = True
+        self.find_all()
         return None
 
     def value(self, path: YamlPath) -> tuple[int, int]:
