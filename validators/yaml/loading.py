@@ -181,8 +181,10 @@ def _skip(get: Any, event: yaml.Event) -> None:
 
 
 def _events_along(text: str, path: YamlPath) -> _Marks:
-    """`_marks_along` from libyaml's events, stopping at the answer (a finding near the top of
-    a file reads only the top)."""
+    """The marks of the value at `path` (or of the deepest value on the way that exists) and of
+    the key naming it (the value's mark where no key names it), as SourceMap's dicts give them,
+    from libyaml's events, read only as far as the answer (a finding near the top of a file
+    reads only the top)."""
     parser = CParser(text)
     try:
         get: Callable[[], Any] = parser.get_event
