@@ -26,7 +26,6 @@ from site_builder.kept_pages import pages_digest
 from site_builder.preview import Preview, watched
 
 HOOK = Path(__file__).with_name("serve_hook.py")
-THEME = PROJECT / "overrides"
 # What lasts from one rebuild to the next: the preview, with its kept results.
 _state: dict[str, Preview] = {}
 log = logging.getLogger("mkdocs.site_builder")
@@ -36,11 +35,13 @@ def current() -> Preview | None:
     return _state.get("preview")
 
 
-def site_stamp(config: Path) -> str:
-    """What every built page depends on beyond its own source."""
+def site_stamp(config: Path, theme_dirs: list[str]) -> str:
+    """What every built page depends on beyond its own source: the configs, the theme's files
+    (ours and the theme's own: names, sizes, times) and the versions of MkDocs and the theme."""
     digest = hashlib.blake2b(config.read_bytes(), digest_size=20)
     digest.update(MKDOCS_YML.read_bytes())
-    digest.update(pages_digest(THEME).encode() if THEME.is_dir() else b"")
+    for folder in theme_dirs:
+        digest.update(pages_digest(Path(folder)).encode())
     for package in ("mkdocs", "mkdocs-material"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     return digest.hexdigest()
@@ -81,9 +82,7 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
     # The inherited config's other paths (the theme's overrides) are relative to the project.
     os.chdir(PROJECT)
     site_dir, stamp_file = generated / "site", generated / "site.stamp"
-    stamp = site_stamp(config_file)
     preview = Preview(root, generated / "docs", site_settings(), date)
-    preview.served = kept_site(site_dir, stamp_file, stamp)
     _state["preview"] = preview
     atexit.register(preview.stop_settling)
     print("预览：正在比较文件与上次预览时是否相同…", file=sys.stderr, flush=True)
@@ -103,6 +102,8 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
         build(config or get_config(), serve_url=serve_url, dirty=True)
 
     config = get_config()
+    stamp = site_stamp(config_file, config.theme.dirs)
+    preview.served = kept_site(site_dir, stamp_file, stamp)
     config.plugins.on_startup(command="serve", dirty=True)
     host, port = config.dev_addr
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
