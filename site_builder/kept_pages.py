@@ -49,7 +49,11 @@ def pages_digest(docs: Path) -> str:
     """Every generated file's name, size and modification time: what was written last."""
     digest = hashlib.blake2b(digest_size=20)
     for path in _files([docs]):
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:  # removed while listed: the digest then matches no later listing
+            digest.update(f"{path}\ngone\n".encode())
+            continue
         digest.update(f"{path}\n{stat.st_size}\n{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 

@@ -142,7 +142,11 @@ class Preview:
     _log: IO[bytes] | None = None  # what the settling generation says on stderr
     failed: str | None = None  # the end of it, when that generation failed
     served: set[str] = field(default_factory=set)  # the pages' URLs in the served site
+    kept_site: bool = False  # the served site was kept from the last preview (serve.py)
     _loading: threading.Thread | None = None  # reads the data of pages kept from the last preview
+    # Held while the record of whole pages is forgotten or written: the settling generation's
+    # watcher must not write it once an edit has begun to change the pages.
+    _record: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def generated(self) -> Path:
@@ -174,11 +178,15 @@ class Preview:
         return Update(True, written, time.perf_counter() - started)
 
     def _load_in_background(self) -> None:
+        """The data of the kept pages. A file edited since the start is read here already, so
+        the kept pages would not show its change as one: then the first update regenerates all."""
+        before = marks(self.root)
         try:
-            self.site = load(self.root, self.settings, self.date, self.cache, self.memo)
+            site = load(self.root, self.settings, self.date, self.cache, self.memo)
         except Exception as exc:  # said at the next rebuild; the first edit regenerates everything
-            self.site = None
+            site = None
             self.failed = f"后台读取数据失败（下次改动时将全部重新生成）：{type(exc).__name__}: {exc}"
+        self.site = site if before == self.seen else None
 
     def loaded(self) -> None:
         """Waits for the data of kept pages (starting to read it if no one has yet)."""
@@ -194,9 +202,11 @@ class Preview:
         if now == self.seen:
             return None
         started = time.perf_counter()
-        self.stop_settling()
+        inputs = self._inputs()  # before reading: a later edit must not be recorded as shown
+        with self._record:
+            self.stop_settling()
+            kept_pages.forget(self.generated)
         self.loaded()
-        kept_pages.forget(self.generated)
         edited = {p for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p)}
         self.seen = now
         submissions = (self.root / SUBMISSIONS).resolve()
@@ -215,7 +225,7 @@ class Preview:
         self.site = new
         if outside or old is None or _reshaped(old, new):
             written = write_site(new, self.docs).written
-            kept_pages.remember(self.generated, self.docs, self._inputs())
+            kept_pages.remember(self.generated, self.docs, inputs)
             return Update(True, written, time.perf_counter() - started)
         changed = changed_reports(old, new)
         _, written = write(self.docs, encoded(pages_for(new, changed)))
@@ -253,8 +263,10 @@ class Preview:
     def _remember_when_settled(self, settler: subprocess.Popen[bytes], inputs: str) -> None:
         """The pages are whole again once the settling generation ends well, unless an edit
         stopped it (update() forgets them first)."""
-        if settler.wait() == 0 and self._settler is settler:
-            kept_pages.remember(self.generated, self.docs, inputs)
+        code = settler.wait()
+        with self._record:
+            if code == 0 and self._settler is settler:
+                kept_pages.remember(self.generated, self.docs, inputs)
 
     def settled(self, timeout: float | None = None) -> bool:
         """Waits for the settling generation; True when none is left running. When it failed,

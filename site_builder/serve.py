@@ -48,18 +48,30 @@ def site_stamp(config: Path, theme_dirs: list[str]) -> str:
 
 
 def kept_site(site_dir: Path, stamp_file: Path, stamp: str) -> set[str]:
-    """The kept site's page URLs, after wiping it if it was built otherwise (or not finished)."""
+    """The kept site's page URLs, after wiping it if it was built otherwise (or its last build
+    did not finish)."""
     try:
         same = stamp_file.read_text("utf-8") == stamp
     except OSError:
         same = False
-    stamp_file.unlink(missing_ok=True)  # written again once the first build is whole
+    stamp_file.unlink(missing_ok=True)  # written again after each build that finishes
     if not same:
         shutil.rmtree(site_dir, ignore_errors=True)
         site_dir.mkdir(parents=True)
         return set()
     pages = {p.parent.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")}
     return {"" if url == "." else f"{url}/" for url in pages}
+
+
+def stale_files(site_dir: Path, built: set[Path]) -> list[Path]:
+    """Files of a kept site that this build will not write: those of pages and files deleted
+    while no preview ran. The build's own outputs outside its files (the search index, the
+    sitemap, the error page) are kept."""
+    written_by_build = {"sitemap.xml", "sitemap.xml.gz", "404.html"}
+    return [path for path in site_dir.rglob("*")
+            if path.is_file() and path not in built
+            and path.relative_to(site_dir).parts[0] != "search"
+            and path.relative_to(site_dir).as_posix() not in written_by_build]
 
 
 def serve(root: Path, dev_addr: str | None = None) -> None:
@@ -99,11 +111,16 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
 
     def builder(config: MkDocsConfig | None = None) -> None:
         log.info("正在构建网站…")
+        # A build cut short (Ctrl+C) leaves pages without their search entries: with no stamp,
+        # the next start builds the whole site again.
+        stamp_file.unlink(missing_ok=True)
         build(config or get_config(), serve_url=serve_url, dirty=True)
+        stamp_file.write_text(stamp, "utf-8")
 
     config = get_config()
     stamp = site_stamp(config_file, config.theme.dirs)
     preview.served = kept_site(site_dir, stamp_file, stamp)
+    preview.kept_site = bool(preview.served)
     config.plugins.on_startup(command="serve", dirty=True)
     host, port = config.dev_addr
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
@@ -115,7 +132,6 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
     server.error_handler = error_page
     try:
         builder(config)
-        stamp_file.write_text(stamp, "utf-8")
         server.watch(str(generated / "docs"))
         server.watch(str(config_file))
         server = config.plugins.on_serve(server, config=config, builder=builder)

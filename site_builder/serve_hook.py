@@ -57,6 +57,12 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
         for url in preview.served - _pages:
             (site / url / "index.html").unlink(missing_ok=True)
         preview.served = set(_pages)
+        if preview.kept_site:  # the first build over a kept site: what was deleted meanwhile goes
+            from site_builder.serve import stale_files
+
+            preview.kept_site = False
+            for path in stale_files(site, {Path(f.abs_dest_path) for f in files}):
+                path.unlink(missing_ok=True)
     return files
 
 

@@ -121,7 +121,7 @@ def _scalar(draw: Any) -> str:
     if style == "double":
         return json.dumps(text, ensure_ascii=False)
     indicator = {"literal": "|", "folded": ">", "strip": "|-"}[style]
-    return indicator + "\n" + "\n".join("  " + line for line in (text.split("\n") or [""]))
+    return indicator + "\n" + "\n".join("  " + line if line else "" for line in text.split("\n"))
 
 
 @st.composite
@@ -139,7 +139,7 @@ def _documents(draw: Any, depth: int = 0) -> str:
                 continue
             lines.append(f"{key}: {value}")
         elif shape == "flow":
-            items = [draw(st.sampled_from(_TRICKY[:40])) for _ in range(draw(st.integers(0, 3)))]
+            items = [draw(st.sampled_from(_TRICKY + _PLAIN)) for _ in range(draw(st.integers(0, 3)))]
             lines.append(f"{key}: [{', '.join(items)}]")
         elif shape == "list":
             lines.append(f"{key}:")
@@ -154,9 +154,29 @@ def _documents(draw: Any, depth: int = 0) -> str:
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_documents())
-def test_generated_documents_read_the_same_either_way(text: str) -> None:
-    _agree((text + "\n").encode("utf-8"))
+@given(_documents(), st.sampled_from(["\n", "\n", "", "\n\n"]), st.sampled_from(["\n", "\n", "\r\n", "\r"]))
+def test_generated_documents_read_the_same_either_way(text: str, end: str, line_break: str) -> None:
+    """With or without a final line break, with LF, CRLF or (old Mac) CR line breaks."""
+    _agree((text + end).replace("\n", line_break).encode("utf-8"))
+
+
+@pytest.mark.parametrize("text", [
+    "a: |\n  x",  # a block scalar that ends the file: yaml-rs adds a line break
+    "a: |\n", "a: >\n", "a: |+\n", "b: 1\na: >1\n", "title: |\r\n\r\n", "a: b \r\nc: d\r\n",
+    "a: [?]\n", "a: [|]\n", "a: [>]\n", "a: [:x]\n", "a: [x, :y]\n", "a: [a:]\n", "a: [a :]\n",
+    "a: b\rc: d\r",
+])
+def test_what_the_parsers_read_otherwise_goes_to_the_located_loader(text: str) -> None:
+    assert fast_load(text) is None
+    assert not _agree(text.encode("utf-8"))
+
+
+def test_lone_carriage_returns_do_not_escape_the_depth_limit() -> None:
+    """Lines broken by CR alone are lines too: the depth guard counts them, before any parser
+    recurses (yaml-rs crashed on 20,000 levels, libyaml's composer overflowed Python's stack)."""
+    for text in ("k:\r  " + "- " * 20000 + "x\r", "k:\r" + "".join("  " * i + "- a:\r" for i in range(40))):
+        loaded = load_bytes(text.encode(), "deep.yaml", policy().yaml.limits)
+        assert [f.code for f in loaded.findings] == ["E-YAML-TOO-DEEP"]
 
 
 def test_generated_documents_do_reach_the_fast_path() -> None:

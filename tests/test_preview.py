@@ -206,6 +206,25 @@ def test_a_second_start_over_the_same_files_keeps_the_pages(tmp_path: Path) -> N
     assert (again.whole, again.written) == (False, 0)
 
 
+def test_an_edit_while_the_kept_data_is_read_shows_on_its_page(tmp_path: Path) -> None:
+    """A secretary edits a report in the seconds after a kept start, before the data is read:
+    the data then holds the edit, so the first update regenerates everything."""
+    tree = _samples(tmp_path)
+    docs = tmp_path / "served" / "docs"
+    Preview(tree, docs, site_settings(), DATE).start()
+    second = Preview(tree, docs, site_settings(), DATE)
+    assert not second.start().whole
+    _title(tree)
+    second.settle()  # MkDocs' first build is done: the data is read now, with the edit in it
+    second.loaded()
+    update = second.update()
+    assert update is not None
+    assert update.whole
+    fresh = tmp_path / "fresh" / "docs"
+    generate(tree, fresh, date=DATE)
+    assert _files(docs) == _files(fresh)
+
+
 def test_a_start_after_a_change_generates_again(tmp_path: Path) -> None:
     """By content: an edit that keeps the file's size and modification time is still seen; so
     are pages someone else wrote over, and another day."""

@@ -14,6 +14,7 @@ import pytest
 
 from benchmarks.preview import _fetch as _fetched
 from benchmarks.preview import _until, serving, serving_in
+from site_builder import workbench
 from site_builder.kept_pages import RECORD
 from tests.trees import ROOT
 
@@ -89,9 +90,12 @@ def test_a_second_serve_keeps_what_the_first_left(tmp_path: Path) -> None:
         serve.wait_for("再次启动后的改动", deadline=120)
         serve.wait_for("再次启动后的改动", deadline=300, url=f"{serve.base}downloads/submissions.json")
         _until(record.is_file, 300)
+    case = copy / "generated" / "site" / workbench.case_file("cd-computer", 2018)
+    assert case.is_file()
     (copy / "submissions/cd-computer/2018.yaml").unlink()
     with serving_in(copy, "submissions/cd-eco-env/2018.yaml") as serve:
         serve.wait_for("再次启动后的改动", deadline=300)
         assert "沿用上次生成的页面" not in _this_start(log)
+        assert not case.exists()  # the workbench's file of the deleted report left the kept site
         assert _fetched(f"{serve.base}societies/cd-computer/2018/") is None
         assert "societies/cd-computer/2018/" not in _indexed(serve.fetch(f"{serve.base}search/search_index.json"))

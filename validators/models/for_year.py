@@ -159,12 +159,15 @@ def report_model(rules: Guideline) -> type[YearReport]:
     Remembered for the guideline object itself (read once per year), as every file asks."""
     known = _models_of.get(id(rules))
     if known is None or known[0] is not rules:
+        if len(_models_of) >= _MODELS_KEPT:  # the preview reads the year files again after edits
+            _models_of.pop(next(iter(_models_of)))
         known = _models_of[id(rules)] = (rules, report_model_of(rules.kinds, rules.areas, rules.year))
     return known[1]
 
 
 # id(guideline) -> (the guideline, kept alive so its id is not reused; its report model)
 _models_of: dict[int, tuple[Guideline, type[YearReport]]] = {}
+_MODELS_KEPT = 64
 
 
 def item_model(container: BaseModel, field: str) -> type[BaseModel]:

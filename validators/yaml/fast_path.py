@@ -37,13 +37,19 @@ _GATES = tuple(re.compile(p, re.MULTILINE) for p in (
     # quoted text that starts like a number or a date (yaml-rs: "2017-01-05" is a date);
     r"\"(?=[-+]?[0-9.])",
     r"'(?=[-+]?[0-9.])",
-    # strip-chomped block scalars, the only block scalars that can hold exactly a date;
-    r"\|(?:[1-9]?-|-[1-9])[ ]*(?:#.*)?$",
-    r">(?:[1-9]?-|-[1-9])[ ]*(?:#.*)?$",
+    # block scalars: a strip-chomped one can hold exactly a date, and one that ends the file
+    # gets a final line break from yaml-rs that libyaml does not give it;
+    r"\|[-+0-9]*[ ]*(?:#.*)?\r?$",
+    r">[-+0-9]*[ ]*(?:#.*)?\r?$",
+    # flow sequences that are not empty (libyaml refuses `[?]`, `[:x]`, `[a:]` and more that
+    # yaml-rs reads), line breaks that are a lone CR (the depth guard counts lines by LF),
     # document markers, explicit keys, trailing spaces (libyaml and yaml-rs differ on them).
+    # A line may end in CRLF (Windows editors): `$` is before the LF.
+    r"\[(?!\])",
+    r"\r(?!\n)",
     r"\n(?:---|\.\.\.)",
     r"\?(?:(?<=\s\?)|(?<=^\?))(?!\S)",
-    r"[ ]\n",
+    r"[ ]\r?\n",
 ))
 _SCALARS = (int, float, bool, dt.date, type(None))
 
@@ -88,7 +94,7 @@ def _typed(value: Any, path: YamlPath, strings: list[tuple[YamlPath, str]]) -> A
 
 def fast_load(text: str) -> tuple[dict[str, Any], list[tuple[YamlPath, str]]] | None:
     """The data and its strings, or None where the located loader must read the text."""
-    if any(c in text for c in _LEFT_TO_LOCATED) or text.endswith(" "):
+    if any(c in text for c in _LEFT_TO_LOCATED) or not text.endswith("\n"):
         return None
     if any(gate.search(text) for gate in _GATES):
         return None

@@ -310,7 +310,7 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
 @functools.lru_cache(maxsize=64)
 def _prefix_longer_than(length: int) -> re.Pattern[str]:
     # A line's indentation plus compact indicators (`- - key:`) bounds the block nesting it opens.
-    return re.compile(rf"(?:\A|\n)[ \-?:]{{{length + 1}}}")
+    return re.compile(rf"(?:\A|[\r\n])[ \-?:]{{{length + 1}}}")  # a lone CR breaks lines too
 
 
 def _may_nest_deeper(text: str, max_depth: int) -> bool:
