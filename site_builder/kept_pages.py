@@ -19,6 +19,8 @@ from site_builder.form_page import SiteSettings
 from validators.year.files import PACKAGE_DIR
 
 CODE = (PACKAGE_DIR, Path(__file__).parent)  # validators/ and site_builder/
+# The pinned versions of everything installed (pydantic's output, the downloads' writers).
+LOCK = PACKAGE_DIR.parent / "requirements.lock"
 RECORD = "preview-kept.json"
 _SKIPPED = {"__pycache__"}
 
@@ -35,7 +37,7 @@ def _files(folders: Iterable[Path]) -> list[Path]:
 def inputs_digest(folders: Iterable[Path], date: str, settings: SiteSettings) -> str:
     """The content of every file under `folders` and of the code, with the date and settings."""
     digest = hashlib.blake2b(f"{date}\n{settings!r}\n".encode(), digest_size=20)
-    for path in _files([*folders, *CODE]):
+    for path in [*_files([*folders, *CODE]), LOCK]:
         try:
             data = path.read_bytes()
         except OSError:  # gone since it was listed, or unreadable: part of what changed

@@ -37,12 +37,13 @@ def current() -> Preview | None:
 
 def site_stamp(config: Path, theme_dirs: list[str]) -> str:
     """What every built page depends on beyond its own source: the configs, the theme's files
-    (ours and the theme's own: names, sizes, times) and the versions of MkDocs and the theme."""
+    (ours and the theme's own: names, sizes, times) and the versions of MkDocs, the theme, the
+    Markdown extensions and the search's word splitter."""
     digest = hashlib.blake2b(config.read_bytes(), digest_size=20)
     digest.update(MKDOCS_YML.read_bytes())
     for folder in theme_dirs:
         digest.update(pages_digest(Path(folder)).encode())
-    for package in ("mkdocs", "mkdocs-material"):
+    for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     return digest.hexdigest()
 
