@@ -59,6 +59,8 @@ SUBMITTED: dict[str, Hostile] = {
                             ("](", "\n[a", "&a", "j\t", "v ", "data:a", "data:a/", "{", "*", "_", "\n   "), ""),
     "text_fields._MOBILE": (text_fields._MOBILE, "finditer", ("138 ", "13", "+86-1", "1.3"), ""),
     "text_fields._ID_CARD": (text_fields._ID_CARD, "finditer", ("1", "1-", "11111111 "), ""),
+    "text_fields._MOBILE_CORE": (text_fields._MOBILE_CORE, "search", ("138 ", "13", "1"), ""),
+    "text_fields._ID_CARD_CORE": (text_fields._ID_CARD_CORE, "search", ("1", "1-", "11111111 "), ""),
     "text_fields._ID_SEPARATORS": (text_fields._ID_SEPARATORS, "sub", ("- ",), ""),
     "text_fields._EMAIL": (text_fields._EMAIL, "finditer", ("a", "a@a-", "a@a.", "@a."), ""),
     "text_fields._URL_IN_TEXT": (text_fields._URL_IN_TEXT, "sub", ("http://", "www.", "ww", "wwwa."), ""),

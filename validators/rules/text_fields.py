@@ -31,6 +31,12 @@ _LINK_OPEN, _LINK_CLOSE = "](", ")"
 # or a file name may end right after the number ("…13812345678." or "13812345678.pdf").
 _MOBILE = re.compile(r"(?<!\d)(?<!\d\.)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d|\.\d)")
 _ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{6}[- ]?\d{8}[- ]?\d{3}[\dXx](?![\dA-Za-z])")
+# Their cores, without the look-arounds: every match of the two above holds one, and the engine
+# skips ahead to a pattern's first literal (or tests a first character class fast), where a
+# look-behind first is tried at every character. Searched first, so that text without any costs
+# little (the mobile pattern alone was a fifth of a whole check).
+_MOBILE_CORE = re.compile(r"1[3-9]\d[- ]?\d{4}[- ]?\d{4}")
+_ID_CARD_CORE = re.compile(r"\d{6}[- ]?\d{8}[- ]?\d{3}[\dXx]")
 _ID_SEPARATORS = re.compile(r"[- ]")
 # The local part is one character: only the domain is read, and a longer local part would be
 # scanned again from each of its characters when no "@" follows.
@@ -119,7 +125,8 @@ def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext) -> None:
     read = "\n".join(text for (_, text), link in zip(strings, is_link, strict=True) if not link)
     numbers = unicodedata.normalize("NFKC", without_urls(read))
     may_mail = any(sign in blob for sign in AT_SIGNS)
-    if not (_MOBILE.search(numbers) or _ID_CARD.search(numbers) or has_markup(blob)
+    if not ((_MOBILE_CORE.search(numbers) and _MOBILE.search(numbers))
+            or (_ID_CARD_CORE.search(numbers) and _ID_CARD.search(numbers)) or has_markup(blob)
             or (may_mail and _EMAIL.search(unicodedata.normalize("NFKC", blob)))):
         return
     personal_domains = frozenset(d.lower() for d in ctx.policy.privacy.personal_email_domains)
