@@ -47,10 +47,11 @@ def inputs_digest(folders: Iterable[Path], date: str, settings: SiteSettings) ->
     return digest.hexdigest()
 
 
-def pages_digest(docs: Path) -> str:
-    """Every generated file's name, size and modification time: what was written last."""
+def listing_digest(folder: Path) -> str:
+    """Every file's name, size and modification time under `folder`: the generated pages as
+    written last, or a theme's files."""
     digest = hashlib.blake2b(digest_size=20)
-    for path in _files([docs]):
+    for path in _files([folder]):
         try:
             stat = path.stat()
         except OSError:  # removed while listed: the digest then matches no later listing
@@ -67,11 +68,11 @@ def kept(generated: Path, docs: Path, inputs: str) -> bool:
     except (OSError, ValueError):
         return False
     return (isinstance(record, dict) and record.get("inputs") == inputs and docs.is_dir()
-            and record.get("pages") == pages_digest(docs))
+            and record.get("pages") == listing_digest(docs))
 
 
 def remember(generated: Path, docs: Path, inputs: str) -> None:
-    record = {"inputs": inputs, "pages": pages_digest(docs)}
+    record = {"inputs": inputs, "pages": listing_digest(docs)}
     temporary = generated / f".{RECORD}.tmp"
     temporary.write_text(json.dumps(record), "utf-8")
     os.replace(temporary, generated / RECORD)

@@ -22,7 +22,7 @@ from pathlib import Path
 from site_builder.build import MKDOCS_YML, child_config, log_to_stderr
 from site_builder.form_page import site_settings
 from site_builder.generate import PROJECT, build_date
-from site_builder.kept_pages import pages_digest
+from site_builder.kept_pages import listing_digest
 from site_builder.preview import Preview, watched
 
 HOOK = Path(__file__).with_name("serve_hook.py")
@@ -42,7 +42,7 @@ def site_stamp(config: Path, theme_dirs: list[str]) -> str:
     digest = hashlib.blake2b(config.read_bytes(), digest_size=20)
     digest.update(MKDOCS_YML.read_bytes())
     for folder in theme_dirs:
-        digest.update(pages_digest(Path(folder)).encode())
+        digest.update(listing_digest(Path(folder)).encode())
     for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     return digest.hexdigest()

@@ -59,7 +59,7 @@ class NotFast(Exception):
 
 
 def _key(key: object) -> str:
-    if not isinstance(key, str) or key.__class__ is not str or resolve_plain(key).__class__ is not str:
+    if type(key) is not str or resolve_plain(key).__class__ is not str:
         raise NotFast  # a key that is not text is a finding
     return key
 

@@ -320,11 +320,11 @@ def _may_nest_deeper(text: str, max_depth: int) -> bool:
     return budget < 0 or _prefix_longer_than(budget).search(text) is not None
 
 
-def _stream_finding(text: str, file: str, max_depth: int) -> Finding | None:
+def _stream_finding(text: str, file: str, max_depth: int, may_nest_deeper: bool) -> Finding | None:
     """Nesting depth and aliases from the event stream, before composing: the event parser
     uses no C recursion (the composer does) and an alias bomb costs it nothing (the validator
     would expand it). Only files that could hold either are scanned."""
-    if not _may_nest_deeper(text, max_depth) and "&" not in text and "*" not in text:
+    if not may_nest_deeper and "&" not in text and "*" not in text:
         return None
     depth = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
@@ -465,7 +465,8 @@ def load_text(text: str, file: str, max_depth: int | None,
                                      f"第 {line} 行第 {col} 列含有不可见字符 {describe(bad.group())}："
                                      "它会隐藏或改变文字的显示（读者看到的与实际内容不同），请删除。"))
         return result
-    if fast and max_depth is not None and not _may_nest_deeper(text, max_depth):
+    deeper = max_depth is not None and _may_nest_deeper(text, max_depth)
+    if fast and max_depth is not None and not deeper:
         read = fast_load(text)
         if read is not None:
             result.data, result.strings = read
@@ -473,7 +474,7 @@ def load_text(text: str, file: str, max_depth: int | None,
             return result
     try:
         if max_depth is not None:
-            refused = _stream_finding(text, file, max_depth)
+            refused = _stream_finding(text, file, max_depth, deeper)
             if refused:
                 result.findings.append(refused)
                 return result
