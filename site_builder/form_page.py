@@ -181,9 +181,10 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
         files[f"{ASSETS}/schema-{year}.json"] = _json(json_schema("submission", year, root))
         files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules, results_path(root, year).is_file()))
         # The year's workbook: its sheets and columns, for a dropped .xlsx and the .xlsx download.
-        files[f"{ASSETS}/workbook-{year}.json"] = _json(workbook_layout(rules).as_json())
+        shape = workbook_layout(rules)
+        files[f"{ASSETS}/workbook-{year}.json"] = _json(shape.as_json())
         # A blank workbook of the year, for a secretary who starts in Excel or WPS.
-        files[f"{ASSETS}/{year}-blank.xlsx"] = workbook_bytes(workbook_layout(rules), {"year": year})
+        files[f"{ASSETS}/{year}-blank.xlsx"] = workbook_bytes(shape, {"year": year})
     for society in societies:
         files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(society["id"], grouped[society["id"]]))
     return files

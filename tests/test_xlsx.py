@@ -385,3 +385,33 @@ def test_merged_cells_are_said_at_their_first_cell(tmp_path: Path) -> None:
     [merged] = [f for f in _import(tmp_path / "m.xlsx", 2018).findings if f.code == "W-XLSX-MERGED"]
     assert merged.message.startswith("为企业提供的服务!E2：E2:E4 是合并的单元格")
     assert (merged.line, merged.column) == (2, 5)
+
+
+def test_import_output_formats_stay_parseable_and_ids_never_become_paths(tmp_path: Path) -> None:
+    import json
+
+    tree = base_tree(tmp_path / "tree")
+    report = tree / "submissions" / "cd-mech-eng" / "2018.yaml"
+    # A mailed file's name holding a line break: it must not forge lines in the report file.
+    mailed = tmp_path / "来件\n-: 伪造的一行.xlsx"
+    assert _cli(tree, "export", str(report), "-o", str(mailed)).returncode == 0
+    done = _cli(tree, "import", str(mailed), "-o", str(tmp_path / "r.yaml"), "--format", "json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert {f["severity"] for f in json.loads(done.stdout)["findings"]} <= {"warning"}  # the JSON alone on stdout
+    assert "已写入" in done.stderr
+    written = (tmp_path / "r.yaml").read_text("utf-8")
+    assert "\n-: 伪造的一行" not in written
+    assert next(line for line in written.splitlines() if "由工作簿" in line).startswith("# ")
+    # --society and the cover's id name a folder: anything else is refused before a path is built.
+    bad = _cli(tree, "import", str(mailed), "--society", "../../escape")
+    assert bad.returncode == 2
+    assert "无效" in bad.stderr
+    book = openpyxl.load_workbook(mailed)
+    cover = book[COVER]
+    row = next(r for r in cover.iter_rows(min_row=2) if r[1].value == "cd-mech-eng")
+    row[1].value = "../../escape"
+    book.save(tmp_path / "escape.xlsx")
+    escaped = _cli(tree, "import", str(tmp_path / "escape.xlsx"), "-o", str(tmp_path / "e.yaml"))
+    assert escaped.returncode == 1
+    assert not (tmp_path / "e.yaml").exists()
+    assert not any(tmp_path.glob("escape*/**/*.yaml"))

@@ -87,11 +87,14 @@ def test_the_forms_workbook_imports_to_the_same_data(page, base: str, tmp_path: 
     with zipfile.ZipFile(saved) as archive:  # no formula anywhere, whatever the text
         assert not any(b"<f>" in archive.read(n) for n in archive.namelist())
     office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is not None:  # the form's workbook opens in LibreOffice as well
-        done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(saved)],
-                              capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
-        assert done.returncode == 0
-        assert (tmp_path / "from-form.pdf").stat().st_size > 1000
+    if office is None:  # said, not passed over: the README claims the LibreOffice step
+        pytest.skip("the form's workbook read back; LibreOffice is not installed to open it "
+                    "(optional: apt-get install libreoffice-calc-nogui)")
+    # The form's workbook opens in LibreOffice as well.
+    done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(saved)],
+                          capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0
+    assert (tmp_path / "from-form.pdf").stat().st_size > 1000
 
 
 def test_a_spoiled_cell_is_named_by_its_sheet_and_cell(page, base: str, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from validators.findings import CheckResult, Finding
 from validators.models.common import SLUG_PATTERN
 from validators.reporters import github, json_report, text
 from validators.submission_paths import SUBMISSIONS
-from validators.xlsx.layout import COVER, layout
+from validators.xlsx.layout import COVER, Layout, layout
 from validators.xlsx.read import Imported, read_workbook
 from validators.xlsx.report import report_yaml
 from validators.xlsx.write import workbook_bytes
@@ -63,7 +63,7 @@ def _write(path: Path, content: bytes) -> None:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    if not re.fullmatch(SLUG_PATTERN, args.society) or len(args.society) > 64:
+    if not _valid_id(args.society):
         err(f"学会 id“{args.society}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
         return EXIT_USAGE
     rules = guideline(args.year, args.root)
@@ -107,13 +107,12 @@ def read_any_year(path: Path, file: str, root: Path) -> Imported:
     years = available_years(root)
     newest = guideline(years[-1], root)
     assert newest is not None
-    imported = read_workbook(path, file, layout(newest))
-    year = _year_of(imported)
-    if imported.data is not None and year is not None and year != newest.year:
+
+    def layout_of(year: int) -> Layout | None:
         rules = guideline(year, root)
-        if rules is not None:
-            imported = read_workbook(path, file, layout(rules))
-    return imported
+        return layout(rules) if rules is not None else None
+
+    return read_workbook(path, file, layout(newest), layout_of)
 
 
 def _in_words(message: str, keys: dict[str, str]) -> str:
@@ -140,7 +139,14 @@ def _at_cells(findings: list[Finding], report_file: str, imported: Imported, wor
     return placed
 
 
+def _valid_id(society: str) -> bool:
+    return re.fullmatch(SLUG_PATTERN, society) is not None and len(society) <= 64
+
+
 def run_import(args: argparse.Namespace) -> int:
+    if args.society is not None and not _valid_id(args.society):
+        err(f"学会 id“{args.society}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
+        return EXIT_USAGE
     root = Path(args.root).resolve()
     source = args.workbook.resolve()
     workbook = display_path(source, root) if source.is_relative_to(root) else str(args.workbook)
@@ -151,7 +157,8 @@ def run_import(args: argparse.Namespace) -> int:
     if data is not None:
         findings += _cover_problems(imported, workbook, year, society, args.society, root)
     rules = guideline(year, root) if year is not None else None
-    if data is None or rules is None or not isinstance(society, str):
+    # The cover's id names a folder below: a cell that is no id never becomes a path.
+    if data is None or rules is None or not isinstance(society, str) or not _valid_id(society):
         _print(args, CheckResult(1, findings))
         err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
         return EXIT_ERRORS
@@ -184,8 +191,9 @@ def run_import(args: argparse.Namespace) -> int:
     findings += _at_cells(checked, shown, imported, workbook, keys)
     _print(args, CheckResult(1, findings))
     errors = sum(f.severity == "error" for f in findings)
-    out(f"已写入 {shown}" + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"
-                            if errors else "。"))
+    said = f"已写入 {shown}" + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"
+                              if errors else "。")
+    (out if args.format == "text" else err)(said)  # json and github output stay parseable
     return EXIT_ERRORS if errors else EXIT_OK
 
 

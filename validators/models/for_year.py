@@ -22,7 +22,7 @@ from validators.models.report import YearReport
 from validators.yaml.policy import policy
 from validators.year.guideline import AREA_VOCABULARY, Area, Guideline
 from validators.year.kinds import Kind, Kinds
-from validators.year.text import NUMERALS
+from validators.year.text import area_numeral
 
 __all__ = ["area_item_name", "item_model", "kind_enum", "nested_model", "report_model", "report_model_of",
            "vocabulary_fields", "year_classes"]
@@ -122,7 +122,7 @@ def _cached(spec: str, year: int) -> type[YearReport]:
     added = [Area.model_validate(a) for a in data["added"]]
     built = _rebuild(YearReport, _enums(kinds, year))
     titled = _titled(built, [Area.model_validate(a) for a in data["areas"]])
-    fields: dict[str, Any] = {**titled, **{a.key: _added_area(a, year, _numeral(a.id)) for a in added}}
+    fields: dict[str, Any] = {**titled, **{a.key: _added_area(a, year, area_numeral(a.id)) for a in added}}
     if fields:
         built = create_model("YearReport", __base__=built, **fields)
     assert issubclass(built, YearReport)
@@ -134,14 +134,10 @@ def _titled(model: type[BaseModel], areas: list[Area]) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for area in areas:
         info = model.model_fields.get(area.key)
-        title = f"{_numeral(area.id)}、{area.title}"
+        title = f"{area_numeral(area.id)}、{area.title}"
         if info is not None and info.title != title:
             fields[area.key] = (info.annotation, FieldInfo.merge_field_infos(info, title=title))
     return fields
-
-
-def _numeral(area_id: str) -> str:
-    return NUMERALS[int(area_id) - 1] if area_id.isdigit() and 0 < int(area_id) <= len(NUMERALS) else area_id
 
 
 def report_model_of(kinds: Kinds, areas: list[Area], year: int) -> type[YearReport]:

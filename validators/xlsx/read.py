@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -193,8 +194,11 @@ def _unreadable(file: str, message: str) -> Imported:
     return Imported(None, [error(file, 1, 1, "E-XLSX-UNREADABLE", message)])
 
 
-def read_workbook(path: Path, file: str, layout: Layout) -> Imported:
-    """The report a workbook holds; a workbook that cannot be read is one finding, never a crash."""
+def read_workbook(path: Path, file: str, layout: Layout,
+                  layout_of: Callable[[int], Layout | None] | None = None) -> Imported:
+    """The report a workbook holds; a workbook that cannot be read is one finding, never a crash.
+    `layout_of`: the layout of the year the cover names, when it is not `layout`'s (the cover is
+    read with `layout`, the sheets with the year's, so the workbook is read once)."""
     limits = policy().workbook
     try:
         size = path.stat().st_size
@@ -227,7 +231,14 @@ def read_workbook(path: Path, file: str, layout: Layout) -> Imported:
         names = list(book.sheetnames)
         if COVER not in names:
             return _unreadable(file, f"工作簿中没有“{COVER}”工作表：请使用 `xlsx template` 或网站提供的工作簿。")
-        reader.cover(_rows(book[COVER], limits.max_rows))
+        cover = _rows(book[COVER], limits.max_rows)
+        reader.cover(cover)
+        year = (reader.out.data or {}).get("year")
+        if layout_of is not None and isinstance(year, int) and year != layout.year:
+            theirs = layout_of(year)
+            if theirs is not None:
+                layout, reader = theirs, _Reader(file, theirs)
+                reader.cover(cover)
         ids: dict[str, dict[str, Path_]] = {}
         for sheet in layout.sheets:
             if sheet.name not in names:

@@ -8,8 +8,10 @@ from typing import Any
 
 import yaml
 
+from validators.reporters import one_line
 from validators.template import schema_line
 from validators.year.guideline import Guideline
+from validators.year.text import area_numeral
 
 __all__ = ["report_yaml"]
 
@@ -26,17 +28,11 @@ def _dump(data: dict[str, Any]) -> str:
                      default_flow_style=False)
 
 
-def _numeral(area_id: str) -> str:
-    """An area's number as the guideline writes it: 1 → 一."""
-    numerals = "一二三四五六七八九十"
-    return numerals[int(area_id) - 1] if area_id.isdigit() and 0 < int(area_id) <= len(numerals) else area_id
-
-
 def report_yaml(data: dict[str, Any], rules: Guideline, source: str) -> str:
     """The report file of an imported workbook: the modeline, where it came from, then each
     area under its title as the guideline numbers it."""
     today = dt.date.today().isoformat()
-    lines = [schema_line("submission"), f"# 由工作簿“{source}”导入（{today}）。提交后系统会自动检查。"]
+    lines = [schema_line("submission"), f"# 由工作簿“{one_line(source)}”导入（{today}）。提交后系统会自动检查。"]
     head = {k: v for k, v in data.items() if k in ("society", "year")}
     text = "\n".join(lines) + "\n" + _dump(head)
     titles = {a.key: a for a in rules.areas}
@@ -44,6 +40,6 @@ def report_yaml(data: dict[str, Any], rules: Guideline, source: str) -> str:
         if key in head:
             continue
         area = titles.get(key)
-        heading = f"# {_numeral(area.id)}、{area.title}" if area else f"# {key}"
+        heading = f"# {area_numeral(area.id)}、{area.title}" if area else f"# {key}"
         text += f"\n{heading}\n" + _dump({key: value})
     return text

@@ -21,7 +21,7 @@ from validators.year.files import YearFileError, YearProblem, available_years, r
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline
 from validators.year.kinds import VOCABULARY_TITLES
 from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric
-from validators.year.text import NUMERALS, guideline_text, text_year
+from validators.year.text import area_numeral, guideline_text, text_year
 
 __all__ = ["year_problems"]
 
@@ -76,7 +76,7 @@ def _guideline_problems(rules: Guideline, place: _Place, root: Path | None) -> l
     text = guideline_text(rules.year, root)
     headed = {a.number: a.heading.strip() for a in text.areas}
     for i, area in enumerate(rules.areas):
-        numeral = NUMERALS[int(area.id) - 1] if area.id.isdigit() and 0 < int(area.id) <= len(NUMERALS) else area.id
+        numeral = area_numeral(area.id)
         if area.id not in headed:
             problems.append(place.at(("areas", i, "id"),
                                      f"领域“{area.title}”（id {area.id}）在 {rules.year} 年度的指南原文 {text.file} 中没有"

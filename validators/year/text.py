@@ -20,10 +20,24 @@ from pathlib import Path
 from validators.yaml.loading import load_trusted
 from validators.year.files import YearFileError, YearProblem, relative, tree_root, year_file
 
-__all__ = ["NUMERALS", "AreaText", "GuidelineText", "Paragraph", "cited_clauses_only", "guideline_text",
-           "parse", "text_year"]
+__all__ = [
+    "NUMERALS",
+    "AreaText",
+    "GuidelineText",
+    "Paragraph",
+    "area_numeral",
+    "cited_clauses_only",
+    "guideline_text",
+    "parse",
+    "text_year",
+]
 
 NUMERALS = "一二三四五六七八九十"
+
+
+def area_numeral(area_id: str) -> str:
+    """An area's number as the guideline writes it (1 → 一); an id that is no small number, as is."""
+    return NUMERALS[int(area_id) - 1] if area_id.isdigit() and 0 < int(area_id) <= len(NUMERALS) else area_id
 _AREA = re.compile(rf"^([{NUMERALS}]+)、")
 _CLAUSE = re.compile(r"^(\d+)\s*[.、．]\s*")
 _LEAD_IN = re.compile(r"[^。：]*：$")
