@@ -123,3 +123,78 @@ def _dates(data: Any, report: Any) -> dict[str, Any]:
         return node
     out: dict[str, Any] = walk(data)
     return out
+
+
+def test_the_form_says_what_a_workbook_changed_in_shape_lost(tmp_path: Path) -> None:
+    """The shapes `xlsx import` refuses or warns about (tests/test_xlsx.py), said by the form
+    too, at the same sheets and cells: nothing is dropped without a word."""
+    from validators.xlsx.read import read_workbook
+    from validators.xlsx.write import workbook_bytes
+
+    _node()
+    doc = dict(check_tree(ROOT)[1].reports)[("cd-mech-eng", 2018)]
+    shape = layout(guideline(2018))  # type: ignore[arg-type]
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(workbook_bytes(shape, doc.report.model_dump(mode="python", exclude_none=True)))
+    book = openpyxl.load_workbook(path)
+    book["学会联合体建设"].title = "联合体"
+    del book["学术交流活动"]
+    services = book["为企业提供的服务"]
+    header = [str(c.value).rstrip(" *") for c in services[1]]
+    services.cell(row=1, column=header.index("服务成效") + 1).value = None
+    stations = book["学会服务站建设"]
+    stations.insert_rows(1)
+    stations["A1"].value = "2018 年学会服务站"
+    book["封面"]["A20"].value = "constructor"  # a title that is also a JavaScript object's property
+    book.save(tmp_path / "s.xlsx")
+    python = read_workbook(tmp_path / "s.xlsx", "s.xlsx", shape).findings
+    [js] = _js([], [_rows(tmp_path / "s.xlsx")])["reports"]
+    where = {(i["severity"], i["message"].split("：")[0]) for i in js["issues"]}
+    assert ("error", "联合体!A1") in where  # renamed: its rows are not read, and it says so
+    assert ("error", "学会服务站建设!A1") in where  # a row above the header
+    assert any(s == "warning" and "学术交流活动" in w for s, w in where)  # deleted
+    assert any("这张表没有“服务成效”一列" in i["message"] for i in js["issues"])
+    assert any(i["message"].startswith("封面!A20：不认识的项目“constructor”") for i in js["issues"])
+    assert not any("出现了两次" in i["message"] for i in js["issues"])
+    # The same places as the command line's findings, error for error.
+    errors_py = {f.message.split("：")[0] for f in python if f.severity == "error"}
+    errors_js = {i["message"].split("：")[0] for i in js["issues"] if i["severity"] == "error"}
+    assert errors_js == errors_py
+
+
+BOMB = """
+const RF = require(process.argv[1]);
+const Real = globalThis.DecompressionStream;
+globalThis.unpacked = 0;
+globalThis.DecompressionStream = function (format) {  // counts what is unpacked, chunk by chunk
+  const real = new Real(format);
+  const counter = new TransformStream({ transform(chunk, c) { globalThis.unpacked += chunk.length; c.enqueue(chunk); } });
+  real.readable.pipeTo(counter.writable).catch(() => {});
+  return { writable: real.writable, readable: counter.readable };
+};
+const bytes = require("fs").readFileSync(0);
+RF.unzip(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), 100 * 1000 * 1000).then(
+  () => process.stdout.write(JSON.stringify({ ok: true, unpacked: globalThis.unpacked })),
+  (e) => process.stdout.write(JSON.stringify({ error: e.message, unpacked: globalThis.unpacked })));
+"""
+
+
+def test_the_form_stops_unpacking_an_entry_past_its_stated_size() -> None:
+    """A zip entry that states 100 bytes and unpacks to 50 MB: refused after a chunk or two,
+    not after unpacking it all (a bigger one would take the browser tab down)."""
+    import struct
+    import zlib
+
+    _node()
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = b"".join(packer.compress(b"\0" * 1_000_000) for _ in range(50)) + packer.flush()
+    name = b"xl/worksheets/sheet1.xml"
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, 0, len(packed), 100, len(name), 0) + name
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, 0, len(packed), 100, len(name),
+                          0, 0, 0, 0, 0, 0) + name
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(packed), 0)
+    done = subprocess.run([_node(), "-e", BOMB, str(SCRIPT)], input=local + packed + central + end,
+                          capture_output=True, check=True, timeout=120)
+    result = json.loads(done.stdout)
+    assert result["error"] == "size"
+    assert result["unpacked"] < 1_000_000, result

@@ -153,8 +153,9 @@
     }
     var cover = sheets[layout.cover_sheet];
     if (!cover) return { data: null, issues: [{ cell: "", severity: "error", message: "工作簿中没有“" + layout.cover_sheet + "”工作表：请使用网站提供的工作簿。" }] };
-    var byTitle = {};
-    var seenCover = {};
+    // Lookups by a cell's text: no inherited names ("constructor" is a title like any other).
+    var byTitle = Object.create(null);
+    var seenCover = Object.create(null);
     layout.cover.forEach(function (c) { byTitle[c.title] = c; });
     cover.slice(1).forEach(function (row, i) {
       var name = title(row[0]);
@@ -176,6 +177,20 @@
       node[c.path[c.path.length - 1]] = value;
     });
     var known = [layout.cover_sheet].concat(layout.sheets.map(function (x) { return x.name; }));
+    // A renamed sheet would lose its rows without a word (as `xlsx import` says it).
+    var missing = layout.sheets.map(function (x) { return x.name; }).filter(function (name) { return !sheets[name]; });
+    Object.keys(sheets).forEach(function (name) {
+      if (name === "merged" || known.indexOf(name) !== -1 || name === layout.guide_sheet || name === layout.options_sheet) return;
+      if (missing.length) {
+        say(name, 1, 1, "不认识的工作表“" + name + "”：" + (missing.length === 1 ? "是不是“" + missing[0] + "”？" : "") +
+          "请改回原名，这张表没有读入。");
+      } else {
+        say(name, 1, 1, "不认识的工作表“" + name + "”，没有读入：各类工作的工作表名称见“" + layout.guide_sheet + "”。", "warning");
+      }
+    });
+    missing.forEach(function (name) {
+      issues.push({ cell: "", severity: "warning", message: "工作簿中没有“" + name + "”工作表：这类工作按没有填写处理。" });
+    });
     Object.keys(sheets.merged || {}).forEach(function (name) {
       if (known.indexOf(name) === -1) return;
       sheets.merged[name].forEach(function (ref) {
@@ -185,15 +200,15 @@
           " 有内容，其余按空白读入。请取消合并，每一格填写自己的值。", "warning");
       });
     });
-    var ids = {};
+    var ids = Object.create(null);
     layout.sheets.forEach(function (sheet) {
       var rows = sheets[sheet.name];
       if (!rows) return;
       var columns = (sheet.parent ? [{ key: layout.parent, title: layout.parent, kind: "text" }] : []).concat(sheet.columns);
-      var titles = {};
+      var titles = Object.create(null);
       columns.forEach(function (c) { titles[c.title] = c; });
       var placed = {};
-      var firstCol = {};
+      var firstCol = Object.create(null);
       (rows[0] || []).forEach(function (raw, n) {
         var name = title(raw);
         if (!name) return;
@@ -208,7 +223,17 @@
         firstCol[name] = true;
         placed[n] = titles[name];
       });
-      var own = (ids[sheet.name] = {});
+      if (!Object.keys(placed).length && rows.length > 1) {
+        say(sheet.name, 1, 1, "第 1 行不是这张表的标题行：请不要在标题上方插入行，也不要改动标题。这张表没有读入。");
+        ids[sheet.name] = Object.create(null);
+        return;
+      }
+      columns.forEach(function (c) {
+        if (!firstCol[c.title] && rows.length) {
+          say(sheet.name, 1, 1, "这张表没有“" + c.title + "”一列：这一列的内容按没有填写处理。", "warning");
+        }
+      });
+      var own = (ids[sheet.name] = Object.create(null));
       var parentSheet = sheet.parent ? layout.sheets.filter(function (s) {
         return s.path.length === sheet.path.length - 1 && s.path.every(function (k, i) { return k === sheet.path[i]; });
       })[0] : null;
@@ -248,12 +273,28 @@
   function u16(b, i) { return b[i] | (b[i + 1] << 8); }
   function u32(b, i) { return (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0; }
 
+  /* An entry unpacked chunk by chunk, stopped as soon as it passes the size its header states:
+   * a few KB that claim 100 bytes and unpack to gigabytes never fill the memory. */
   function inflate(bytes, expected) {
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).arrayBuffer().then(function (buffer) {
-      if (buffer.byteLength !== expected) throw new Error("size");
-      return new Uint8Array(buffer);
-    });
+    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    var out = new Uint8Array(expected);
+    var got = 0;
+    function pump() {
+      return reader.read().then(function (chunk) {
+        if (chunk.done) {
+          if (got !== expected) throw new Error("size");
+          return out;
+        }
+        if (got + chunk.value.length > expected) {
+          reader.cancel();
+          throw new Error("size");
+        }
+        out.set(chunk.value, got);
+        got += chunk.value.length;
+        return pump();
+      });
+    }
+    return pump();
   }
 
   /* {name: Uint8Array} of the zip's entries, refused before anything is unpacked when the
