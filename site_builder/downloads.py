@@ -101,6 +101,12 @@ def _items_table(site: SiteData, spec: items.ItemList) -> Table:
     return Table(f"items-{spec.key}.csv", spec.title, f"{spec.title}：全部学会、全部年度（CSV）", header, rows)
 
 
+# How the downloads page names the tables a long table on another page points to.
+SOCIETIES_LABEL = "学会名录（CSV）"
+RANKINGS_LABEL = "各年度排名和各领域得分（CSV）"
+LINES_LABEL = "逐项得分明细，每行注明条款和 YAML 行号（CSV）"
+
+
 def _societies_table(site: SiteData) -> Table:
     rows: list[list[object]] = []
     for society in site.societies:
@@ -108,20 +114,20 @@ def _societies_table(site: SiteData) -> Table:
         rows.append([society, site.name(society), p.kind.label if p else "", p.discipline if p else "",
                      (p.website or "") if p else "", "；".join(p.maintainers) if p else "",
                      ("是" if p.sample else "否") if p else ""])
-    return Table("societies.csv", "学会名录", "学会名录（CSV）",
+    return Table("societies.csv", "学会名录", SOCIETIES_LABEL,
                  ["学会 id", "学会名称", "类型", "学科", "网站", "维护人", "示例数据"], rows)
 
 
 def _score_lines_table(site: SiteData) -> Table:
     rows = [[e.society, name_of(site.repo, e.society), *line] for e in site.evaluations for line in line_rows(e, site.repo.root)]
-    return Table("score-lines.csv", "逐项得分明细", "逐项得分明细，每行注明条款和 YAML 行号（CSV）",
+    return Table("score-lines.csv", "逐项得分明细", LINES_LABEL,
                  ["学会 id", "学会名称", *LINE_HEADER], rows)
 
 
 def tables(site: SiteData) -> list[Table]:
     """Every table, in the order of the downloads page and of the workbook's sheets."""
     return [_societies_table(site),
-            Table("evaluations.csv", "排名和各领域得分", "各年度排名和各领域得分（CSV）",
+            Table("evaluations.csv", "排名和各领域得分", RANKINGS_LABEL,
                   ranking_header(site.evaluations, site.repo.root), ranking_rows(site.evaluations, site.repo)),
             _score_lines_table(site),
             *(_items_table(site, spec) for spec in items.item_lists(

@@ -8,6 +8,7 @@ from site_builder import phase
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.charts import column_chart
 from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page
+from site_builder.downloads import RANKINGS_LABEL
 from site_builder.markup import Column, cell, front_matter, link, num_cell, text
 from site_builder.status import status_page
 from site_builder.tables import long_table, table
@@ -63,7 +64,7 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
                *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
     rubric_link = link(site.urls.rel(page, RUBRIC_PAGE, f"rubric-{year}"), "评估细则")
     html, more = long_table(columns, rows, label=f"{year} 年度排名", caption=True, key=(0, 1, 2, 3),
-                            rows_file="rows.json")
+                            rows_file="rows.json", download=RANKINGS_LABEL)
     return (front_matter(f"{year} 年度排名", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "排名")], f"{year} 年度") + f"# {year} 年度排名\n\n"
             + phase.note(site, year) + "\n"

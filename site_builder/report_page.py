@@ -15,6 +15,7 @@ from site_builder.context import (
     society_page,
     society_year_page,
 )
+from site_builder.downloads import LINES_LABEL
 from site_builder.markup import (
     Column,
     badge,
@@ -30,7 +31,7 @@ from site_builder.markup import (
 from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
 from validators.association.progress import progress_of
-from validators.association.reviews import item_ids, review_items
+from validators.association.reviews import item_ids, review_entries
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
 from validators.repository import ReportDoc
@@ -136,10 +137,6 @@ def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
 LINES = "lines.json"  # the evaluation's lines beyond those in the page, beside it (a long report)
 
 
-def _lines(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> list[str]:
-    return _lines_table(site, page, doc, e)[0]
-
-
 def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tuple[list[str], str | None]:
     numbers = site.area_numbers(e.guideline_year)
     titles = site.area_titles(e.guideline_year)
@@ -151,7 +148,7 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
                Column("依据"), Column(SOURCE, numeric=True)]
     html, more = long_table(columns, rows, label="评估明细", key=(0, 1), cards=True, rows_file=LINES,
-                            inline=INLINE_LINES)
+                            inline=INLINE_LINES, download=LINES_LABEL)
     return [heading(2, "评估明细", "lines"),
             "<p>每一行是一项得分或不得分的理由，依据指南条款和评估细则；各行之和即总分。</p>\n",
             html + "\n"], more
@@ -194,13 +191,18 @@ def _requested(site: SiteData, doc: ReportDoc) -> str:
     waiting = progress_of(society, year, item_ids(doc.report), site.repo.reviews.get((society, year))).requested
     if not waiting:
         return ""
-    titles = dict(review_items(doc.report))
+    titles = {e.id: e.title for e in review_entries(doc.report, site.rubric(year))}
     rows = "".join(f"    - **{text(titles.get(r.item, r.item))}**（{r.date}）：{text(r.reason)}\n" for r in waiting)
     return (f'!!! warning "待补充材料：{len(waiting)} 项"\n    市科协核查后请学会补充以下项目的证明材料；'
             "补充前这些项目按核查规则计分（公示起不计分）：\n\n" + rows)
 
 
 def render(site: SiteData, doc: ReportDoc) -> str:
+    return _render(site, doc)[0]
+
+
+def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
+    """The page, and the file of its evaluation lines beyond those in the page (None: all fit)."""
     society, year = doc.report.society, doc.report.year
     page = society_year_page(society, year)
     name = text(site.name(society))
@@ -233,9 +235,11 @@ def render(site: SiteData, doc: ReportDoc) -> str:
     out += findings(site, page, doc.file, "findings")
     out.append(phase.objections(site, page, year, society))
     out += _report(site, page, doc, e)
+    more = None
     if e:
-        out += _lines(site, page, doc, e) + _advice(site, page, e)
-    return "\n".join(out)
+        lines, more = _lines_table(site, page, doc, e)
+        out += lines + _advice(site, page, e)
+    return "\n".join(out), more
 
 
 def pages(site: SiteData, only: Collection[tuple[str, int]] | None = None) -> Iterator[tuple[str, str]]:
@@ -245,9 +249,7 @@ def pages(site: SiteData, only: Collection[tuple[str, int]] | None = None) -> It
         for doc in site.reports_of(society):
             if doc.report.year in site.years and (only is None or (society, doc.report.year) in only):
                 page = society_year_page(society, doc.report.year)
-                yield page, render(site, doc)
-                e = site.evaluation(society, doc.report.year)
-                if e is not None and len(e.lines) > INLINE_LINES:  # a long report: its lines beside it
-                    more = _lines_table(site, page, doc, e)[1]
-                    if more is not None:
-                        yield page.rsplit("/", 1)[0] + "/" + LINES, more
+                md, more = _render(site, doc)
+                yield page, md
+                if more is not None:  # a long report: its lines beside it
+                    yield page.rsplit("/", 1)[0] + "/" + LINES, more

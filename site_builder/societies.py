@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.context import SOCIETIES_PAGE, SiteData, ranking_page
+from site_builder.downloads import SOCIETIES_LABEL
 from site_builder.markup import Cell, Column, cell, front_matter, num, text
 from site_builder.status import status_page
 from site_builder.tables import long_table
@@ -41,7 +42,7 @@ def _render(site: SiteData) -> tuple[str, str | None]:
     choice = "；".join(f"{md_link(PAGE, ranking_page(y), f'{y} 年度排名')}（含各领域得分）、"
                       f"{md_link(PAGE, status_page(y), f'{y} 年度提交情况')}" for y in years)
     html, more = long_table(columns, rows, label="全部学会", caption=True, key=(0, 1) if years else (0,),
-                            rows_file="rows.json")
+                            rows_file="rows.json", download=SOCIETIES_LABEL)
     return (front_matter("学会", hide=["toc"]) + trail(PAGE, [], "学会") + f"# 学会（{len(rows)} 个）\n\n"
             "每个学会一行，每个年度一列（总分和档次），不同年度的总分不在同一列中排序。点击表头排序，"
             "点击学会名称查看学会概况和历年趋势，点击分数查看该年度的报告、逐项得分和改进建议。\n\n"

@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-from site_builder.markup import Cell, Column, attr
+from site_builder.markup import Cell, Column, attr, text
 
 _TAGS = re.compile(r"<[^>]+>")
 # The column of small links to the YAML file: left out of the printed report.
@@ -52,23 +52,24 @@ def rows_json(rows: Sequence[Sequence[Cell]]) -> str:
 
 def long_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, label: str, rows_file: str,
                key: Sequence[int] = (0,), caption: bool = False, cards: bool = False,
-               inline: int = INLINE_ROWS) -> tuple[str, str | None]:
+               inline: int = INLINE_ROWS, download: str | None = None) -> tuple[str, str | None]:
     """A sortable table whose first `inline` rows are in the page (readable and printable
     without JavaScript), the rest loaded from `rows_file` (beside the page) by tables.js; the
-    file's text, or None when every row fits in the page."""
+    file's text, or None when every row fits in the page. `download`: the name of the file on
+    the downloads page that holds the whole table too, when there is one."""
     if len(rows) <= inline:
         return table(columns, rows, label=label, key=key, caption=caption, cards=cards), None
     html = table(columns, rows[:inline], label=label, key=key, caption=caption, cards=cards,
-                 more=(rows_file, len(rows)))
+                 more=(rows_file, len(rows), download))
     return html, rows_json(rows)
 
 
 def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, label: str,
           key: Sequence[int] = (0,), caption: bool = False, sortable: bool = True,
-          cards: bool = False, more: tuple[str, int] | None = None) -> str:
+          cards: bool = False, more: tuple[str, int, str | None] | None = None) -> str:
     """A raw-HTML table left out of the search index; `label` (plain text) names it for
     assistive technology and, with `caption`, as its visible caption. `more`: the file that
-    holds all of its rows, and how many (see `long_table`)."""
+    holds all of its rows, how many, and the download that holds them too (see `long_table`)."""
     number = ' data-sort-method="number"'
     heads = []
     for i, c in enumerate(columns):
@@ -81,10 +82,11 @@ def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, label: s
     flags = ' class="sb-grid"' + (" data-sortable" if sortable else "")
     note = ""
     if more is not None:
-        flags += f' data-rows="{attr(more[0])}" data-total="{more[1]}"'
-        note = (f'<p class="sb-more" role="status">本表共 {more[1]} 行，这里先列出 {len(body)} 行；'
-                "其余的行在浏览器启用 JavaScript 后自动载入，排序和打印也包括全部的行。"
-                "完整的表格也可在“下载”页得到。</p>")
+        file, total, download = more
+        flags += f' data-rows="{attr(file)}"'
+        also = f"完整的表格也在“下载”页的“{text(download)}”中。" if download else ""
+        note = (f'<p class="sb-more" role="status">本表共 {total} 行，这里先列出 {len(body)} 行；'
+                f"其余的行在浏览器启用 JavaScript 后自动载入，排序和打印也包括全部的行。{also}</p>")
     box = "sb-table sb-table--cards" if cards else "sb-table"
     cap = f"<caption>{attr(label)}</caption>" if caption else ""
     return (f'<div class="{box}" data-search-exclude="1" role="region" tabindex="0" '

@@ -104,7 +104,7 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
     findings = site.findings(doc.file)
     placed: set[int] = set()
     numbers = site.area_numbers(year)
-    reviewable = review_entries(report)
+    reviewable = review_entries(report, points)
     areas = []
     for area in rules.area_keys:
         entries = []
@@ -217,7 +217,8 @@ def page_markdown(site: SiteData, boards: dict[int, list[Progress]]) -> tuple[st
         board = boards[year]
         if year == tabled:
             html, more = _board(site, year, board)
-            parts.append(f"### {year} 年度\n\n{counts_sentence(board)}。\n{{: .rv-counts }}\n\n" + html + "\n\n")
+            # An id of its own: "#2018" is the workbench's route to that year, not this heading.
+            parts.append(f"### {year} 年度 {{: #board-{year} }}\n\n{counts_sentence(board)}。\n{{: .rv-counts }}\n\n" + html + "\n\n")
         else:
             done = "已结束（结果已定稿，不再修改）" if _final(site, year) else "尚未定稿"
             parts.append(f'<p class="rv-counts">{_opener(str(year), f"{year} 年度")}：{done}。{counts_sentence(board)}。</p>\n\n')

@@ -81,6 +81,14 @@ def test_the_board_the_status_page_and_the_report_page_say_what_waits(tree: Path
     shown = report_page.render(site, doc)
     assert "待补充材料：1 项" in shown
     assert "请补充企业出具的服务确认函" in shown
+    title = next(x.title for x in doc.report.innovation.services if x.id == "svc-motor-rd")  # type: ignore[union-attr]
+    assert f"**{title}**" in shown  # named by its title, not its id
+    # A claim waits under the rubric's own label for the line it earns.
+    _review(tree, "items:\n  - {item: enterprise_platform_registered, status: 待补充材料, reason: 请补充注册截图, "
+            "reviewer: cast-staff, date: 2026-11-20}\n")
+    again = _site(tree)
+    label = again.rubric(YEAR).innovation.platform_registered.label  # type: ignore[union-attr]
+    assert f"**{label}**" in report_page.render(again, again.repo.reports[(SOCIETY, YEAR)])
     other = site.repo.reports[("cd-tcm", YEAR)]
     assert "待补充材料" not in report_page.render(site, other).split("评估明细")[0]
 

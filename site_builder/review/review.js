@@ -431,9 +431,6 @@
         if (!o.subject || !o.subject.trim()) problems.push(n + "：请写异议内容摘要。");
         if (o.id && ids[o.id]) problems.push(n + "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。");
         ids[o.id] = true;
-        if (o.issue !== null && o.issue !== undefined && !(Number.isInteger(o.issue) && o.issue >= 1)) {
-          problems.push(n + "：GitHub 议题编号须为正整数，或不填。");
-        }
         if (o.status === "answered" && (!o.answer || !o.answered)) problems.push(n + "已答复，须写答复和答复日期。");
         if (o.answered && o.filed && o.answered < o.filed) problems.push(n + "：答复日期早于收到日期，请核对。");
       });
@@ -526,7 +523,7 @@
     app.ticket = (app.ticket || 0) + 1;
     if (!society) return;
     box.appendChild(el("p", { text: "正在载入…" }));
-    var ticket = (app.ticket = (app.ticket || 0) + 1);
+    var ticket = app.ticket; // counted above: a later choice (or none) makes this load stale
     RF.fetchJson("cases/" + year + "/" + society + ".json").then(function (data) {
       if (ticket === app.ticket) showCase(data, readOnly);
     }, function () {
@@ -589,6 +586,7 @@
       window.location.hash = "#" + link.dataset.open;
     });
     window.addEventListener("hashchange", function () {
+      if (!fromHash()) return; // a heading's own anchor (¶) on this page: nothing to open
       route();
       mount.scrollIntoView(); // a link on the board was followed: the workbench is above it
     });

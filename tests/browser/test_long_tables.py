@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
+from site_builder.downloads import RANKINGS_LABEL, SOCIETIES_LABEL
 from site_builder.tables import INLINE_LINES, INLINE_ROWS
 from tests.site_support import built_site, served, sync_playwright
 
@@ -45,6 +46,14 @@ def test_the_page_holds_its_first_rows_and_the_file_holds_all(site: Path, page: 
     assert _rows(html) == INLINE_ROWS
     assert 'data-rows="rows.json"' in html
     assert f"本表共 {SOCIETIES} 行" in html
+    # The downloads page is named only where it holds the whole table: the status page's and
+    # the board's tables are not among its files.
+    note = html.split('<p class="sb-more"', 1)[1].split("</p>", 1)[0]
+    named = {"societies": SOCIETIES_LABEL, "rankings/2017": RANKINGS_LABEL}.get(page)
+    assert ("“下载”页" in note) == (named is not None)
+    if named:
+        assert f"“{named}”" in note
+        assert named in (site / "downloads" / "index.html").read_text("utf-8")
     rows = json.loads((site / page / "rows.json").read_text("utf-8"))["rows"]
     assert len(rows) == SOCIETIES
     # The page's own rows are the file's first rows, cell for cell.

@@ -109,6 +109,8 @@ def test_a_final_year_is_read_only(page, base: str) -> None:
     _open(page, base, final, "cd-agri")
     assert "只读" in page.inner_text("#rv-phase")
     assert page.locator(".rv-item input:not([disabled])").count() == 0
+    assert page.locator("#rv-reviewer").is_disabled()
+    assert page.locator("#rv-date").is_disabled()
     assert page.locator("#rv-review-file").count() == 0
     assert page.locator("#rv-add-objection").count() == 0
 
@@ -183,3 +185,10 @@ def test_the_board_opens_a_report_in_the_workbench(page, base: str) -> None:
     assert item.locator('input[value="material_requested"]').is_checked()
     assert "服务确认函" in item.locator("textarea").input_value()
     assert page.evaluate("window.location.hash") == "#2018/cd-computer"
+    # A heading's own anchor (its ¶ link) on the board leaves the open report where it is.
+    assert page.locator("#board-2018").count() == 1
+    for anchor in ("#board-2018", "#_1"):
+        page.evaluate(f"window.location.hash = '{anchor}'")
+        page.wait_for_timeout(300)
+        assert page.locator("#rv-society").input_value() == "cd-computer"
+        assert page.locator('.rv-item[data-item="svc-cloud-consult"]').count() == 1

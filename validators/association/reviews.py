@@ -32,19 +32,18 @@ from validators.year.rubric import Rubric, rubric
 
 __all__ = [
     "CLAIMS",
-    "CLAIM_TITLES",
     "OBJECTIONS_FILE",
     "REVIEWS",
     "ReviewDoc",
     "ReviewEntry",
     "Standing",
     "check_review",
+    "claim_titles",
     "discover",
     "is_review_path",
     "item_ids",
     "key_of",
     "review_entries",
-    "review_items",
     "review_path",
     "review_years",
     "standing_for",
@@ -100,9 +99,13 @@ def key_of(path: Path) -> tuple[str, int] | None:
     return path.stem, int(path.parent.name)
 
 
-# What the claims are called where a reader sees them (the workbench, a report's 待补充材料).
-CLAIM_TITLES = {"enterprise_platform_registered": "“企业科协网”注册",
-                "senior_experts_registered": "专家会员在专家库注册", "pilot": "首批承能试点学会"}
+
+def claim_titles(points: Rubric) -> dict[str, str]:
+    """What the claims are called where a reader sees them (the workbench, a report's
+    待补充材料): the labels of the rubric's lines they earn."""
+    lines = (points.innovation.platform_registered, points.innovation.expert_rate,
+             points.government_functions.pilot)
+    return {claim: line.label if line is not None else claim for claim, line in zip(CLAIMS, lines, strict=True)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,18 +119,20 @@ class ReviewEntry:
     fields: tuple[str, ...] | None = None  # a claim's own fields; None: all of the item's
 
 
-def review_entries(report: YearReport) -> list[ReviewEntry]:
+def review_entries(report: YearReport, points: Rubric | None = None) -> list[ReviewEntry]:
     """Everything a review may name in `report`: its claims, its list items (an area a year
-    adds too), area by area, in the file's order."""
+    adds too), area by area, in the file's order. A claim is titled by `points`' label (by its
+    id when no rubric is given: for callers that need only the ids)."""
     found: list[ReviewEntry] = []
+    titles = claim_titles(points) if points is not None else {c: c for c in CLAIMS}
     inn, gov = report.innovation, report.government_functions
     if inn:
-        found += [ReviewEntry(CLAIMS[0], CLAIM_TITLES[CLAIMS[0]], ("innovation", CLAIMS[0]), inn, (CLAIMS[0],)),
-                  ReviewEntry(CLAIMS[1], CLAIM_TITLES[CLAIMS[1]], ("innovation", CLAIMS[1]), inn,
+        found += [ReviewEntry(CLAIMS[0], titles[CLAIMS[0]], ("innovation", CLAIMS[0]), inn, (CLAIMS[0],)),
+                  ReviewEntry(CLAIMS[1], titles[CLAIMS[1]], ("innovation", CLAIMS[1]), inn,
                               ("senior_experts_total", "senior_experts_registered"))]
         found += [ReviewEntry(s.id, s.title, ("innovation", "services", i), s) for i, s in enumerate(inn.services)]
     if gov:
-        found.append(ReviewEntry(CLAIMS[2], CLAIM_TITLES[CLAIMS[2]], ("government_functions", CLAIMS[2]), gov,
+        found.append(ReviewEntry(CLAIMS[2], titles[CLAIMS[2]], ("government_functions", CLAIMS[2]), gov,
                                  (CLAIMS[2],)))
         found += [ReviewEntry(f.id, f.title, ("government_functions", "functions", i), f)
                   for i, f in enumerate(gov.functions)]
@@ -139,14 +144,9 @@ def review_entries(report: YearReport) -> list[ReviewEntry]:
     return found
 
 
-def review_items(report: YearReport) -> list[tuple[str, str]]:
-    """(id, title) of every item a review may name in `report`."""
-    return [(e.id, e.title) for e in review_entries(report)]
-
-
 def item_ids(report: YearReport) -> list[str]:
     """Every id a review may name in `report`: its list items and its claims."""
-    return [item for item, _ in review_items(report)]
+    return [e.id for e in review_entries(report)]
 
 
 def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int], YearReport]
