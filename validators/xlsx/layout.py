@@ -186,7 +186,12 @@ def layout(rules: Guideline) -> Layout:
 
 
 def guide_lines(layout: Layout, society: str = "") -> list[str]:
-    """The 说明 sheet, line by line: the conventions, then every sheet with its columns."""
+    """The 说明 sheet, line by line: the conventions, then every sheet with its columns. The
+    columns that hold several values and the sheets of items under another's are the layout's
+    (a year that adds or renames them changes this sheet with them)."""
+    lists = list(dict.fromkeys(c.title for _, c in layout.cover if c.kind == "list")
+                 | dict.fromkeys(c.title for s in layout.sheets for c in s.columns if c.kind == "list"))
+    children = [s.name for s in layout.sheets if s.parent]
     lines = [
         f"{layout.year} 年度学会重点工作报告工作簿" + (f"（{society}）" if society else ""),
         "",
@@ -195,9 +200,9 @@ def guide_lines(layout: Layout, society: str = "") -> list[str]:
         "把鼠标移到标题上可以看到填写说明；标题带 * 的是必填项。",
         "3. 有下拉箭头的单元格请从列表中选择；“是/否”的单元格选“是”或“否”。",
         "4. 日期写成 2018-05-12，或用表格的日期格式；写成 2018年5月12日、2018/5/12 也能识别，导入时会说明。",
-        f"5. 一个单元格里有多项（省份、国家或地区、成员、证明材料）时，用中文分号“{SEPARATOR}”分隔；"
+        f"5. 一个单元格里有多项（{'、'.join(lists)}）时，用中文分号“{SEPARATOR}”分隔；"
         "写成顿号、逗号也能识别，导入时会说明。",
-        f"6. “{PARENT}”一列填写所属项目的编号，把成果与它所属的调查研究报告对应起来。",
+        f"6. “{PARENT}”一列填写所属项目的编号，把{'、'.join(children)}与它所属的项目对应起来。",
         "7. 编号用小写英文字母、数字和连字符，如 svc-motor-rd；同一报告中不能重复。",
         "8. 填好后交给市科协，或在网站“在线填报”页面拖入本文件：系统按工作指南逐项检查，问题会指明工作表和单元格。",
         "",
