@@ -44,6 +44,7 @@ from validators.models.common import SLUG_PATTERN
 from validators.rules import evidence, text_fields, year_mentions
 from validators.xlsx import cells as xlsx_cells
 from validators.yaml import fast_path, loading, scalars
+from validators.yaml.hidden_characters import _PARTS
 from validators.yaml.policy import hidden_characters as hidden_class
 from validators.year import files as year_files
 from validators.year import text as year_text
@@ -72,13 +73,20 @@ SUBMITTED: dict[str, Hostile] = {
     "urls._web_url()": (urls._web_url(), "fullmatch", ("a", "a/", "a?#"), "http://"),
     "urls._misleading()": (urls._misleading(), "search", ("a", "\u4e2d"), ""),
     "policy.hidden_characters()": (hidden_class(), "search", ("a", "\u4e2d", "\U0001f600"), ""),
+    # The two classes `first_hidden` searches a whole file with instead.
+    "hidden_characters._PARTS[0]": (_PARTS[hidden_class()][0], "search", ("a", "\u4e2d", "\U0001f600"), ""),
+    "hidden_characters._PARTS[1]": (typing.cast(re.Pattern[str], _PARTS[hidden_class()][1]), "search",
+                                    ("a", "\u4e2d", "\U0001f600"), ""),
     "scalars._INT": (scalars._INT, "fullmatch", ("1", "0"), "1"),
     "scalars._FLOAT": (scalars._FLOAT, "fullmatch", ("1", "1."), "1"),
     "scalars.DATE": (scalars.DATE, "fullmatch", ("1",), ""),
     "loading._CONTROL": (loading._CONTROL, "search", ("a", "\u4e2d"), ""),
     # Built for the depth limit left after the brackets; the largest the policy allows here.
-    "loading._prefix_longer_than(29)": (loading._prefix_longer_than(29), "search",
-                                        ("- ", "\n- ", ":?"), ""),
+    "loading._prefix_longer_than(29)[0]": (loading._prefix_longer_than(29)[0], "match", ("- ", ":?"), ""),
+    "loading._prefix_longer_than(29)[1]": (loading._prefix_longer_than(29)[1], "search",
+                                           ("- ", "\n- ", ":?"), ""),
+    "loading._prefix_longer_than(29)[2]": (loading._prefix_longer_than(29)[2], "search",
+                                           ("- ", "\r- ", ":?"), ""),
     # The fast path's gates, over every file a check reads.
     "fast_path._GATES[0]": (fast_path._GATES[0], "search", ("a0", "-0a", "10"), ""),
     "fast_path._GATES[1]": (fast_path._GATES[1], "search", ("a_", "_a"), ""),

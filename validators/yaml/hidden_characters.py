@@ -23,10 +23,27 @@ def compile_ranges(ranges: tuple[str, ...]) -> re.Pattern[str]:
     # read. So the rare characters beyond U+FFFF are a second class, tried only after a test
     # that the character is beyond U+FFFF at all.
     pattern = "[" + "".join(basic) + "]" if basic else ""
-    if astral:
-        beyond = "(?=[\\U00010000-\\U0010FFFF])[" + "".join(astral) + "]"
-        pattern = f"{pattern}|{beyond}" if pattern else beyond
-    return re.compile(pattern or "(?!)")
+    beyond = "[" + "".join(astral) + "]" if astral else ""
+    whole = re.compile("|".join(p for p in (pattern, f"(?=[\\U00010000-\\U0010FFFF]){beyond}" if beyond else "")
+                                if p) or "(?!)")
+    # The same, as two patterns without an alternation (each tried at every character of a
+    # whole file): what `first_hidden` searches with.
+    _PARTS[whole] = (re.compile(pattern or "(?!)"), re.compile(beyond) if beyond else None)
+    return whole
+
+
+_PARTS: dict[re.Pattern[str], tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def first_hidden(text: str, hidden: re.Pattern[str]) -> re.Match[str] | None:
+    """`hidden.search(text)`, several times faster over a whole file: the characters up to
+    U+FFFF are one class, and those beyond are looked for only in a text that holds any (its
+    UTF-16 form is then longer than two bytes a character)."""
+    basic, beyond = _PARTS.get(hidden, (hidden, None))
+    found = basic.search(text)
+    if beyond is None or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return found
+    return beyond.search(text, 0, found.start() if found else len(text)) or found
 
 
 def describe(char: str) -> str:

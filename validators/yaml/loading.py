@@ -18,7 +18,7 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]  # libyaml's parser
 
 from validators.findings import Finding, error
 from validators.yaml.fast_path import fast_load
-from validators.yaml.hidden_characters import describe
+from validators.yaml.hidden_characters import describe, first_hidden
 from validators.yaml.scalars import YamlPath, resolve_plain
 
 _PLAIN = "tag:local,2024:plain"
@@ -308,16 +308,24 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
 
 
 @functools.lru_cache(maxsize=64)
-def _prefix_longer_than(length: int) -> re.Pattern[str]:
-    # A line's indentation plus compact indicators (`- - key:`) bounds the block nesting it opens.
-    return re.compile(rf"(?:\A|[\r\n])[ \-?:]{{{length + 1}}}")  # a lone CR breaks lines too
+def _prefix_longer_than(length: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A line's indentation plus compact indicators (`- - key:`) bounds the block nesting it
+    opens: such a prefix at the start, after an LF, after a CR (a lone CR breaks lines too).
+    Three patterns, each led by what it starts with: the engine skips ahead to a literal line
+    break, where an alternation is tried at every character."""
+    prefix = rf"[ \-?:]{{{length + 1}}}"
+    return re.compile(prefix), re.compile(rf"\n{prefix}"), re.compile(rf"\r{prefix}")
 
 
 def _may_nest_deeper(text: str, max_depth: int) -> bool:
     """Whether the text could nest deeper than `max_depth`: every flow bracket, plus the
     longest block prefix, plus two, bounds the depth from above."""
     budget = max_depth - 2 - text.count("[") - text.count("{")
-    return budget < 0 or _prefix_longer_than(budget).search(text) is not None
+    if budget < 0:
+        return True
+    first, after_lf, after_cr = _prefix_longer_than(budget)
+    return (first.match(text) is not None or after_lf.search(text) is not None
+            or ("\r" in text and after_cr.search(text) is not None))
 
 
 def _stream_finding(text: str, file: str, max_depth: int, may_nest_deeper: bool) -> Finding | None:
@@ -458,7 +466,7 @@ def load_text(text: str, file: str, max_depth: int | None,
         result.findings.append(error(file, line, col, "E-YAML-CONTROL-CHAR",
                                      f"第 {line} 行含有不可见的控制字符 U+{ord(bad.group()):04X}，请删除。"))
         return result
-    bad = hidden.search(text) if hidden is not None else None
+    bad = first_hidden(text, hidden) if hidden is not None else None
     if bad:
         line, col = _line_col(text, bad.start())
         result.findings.append(error(file, line, col, "E-YAML-HIDDEN-CHAR",
