@@ -105,3 +105,22 @@ def test_a_process_with_other_threads_starts_fresh_workers_instead_of_forking(
         stop.set()
         other.join()
     assert methods == ["spawn"]
+
+
+def test_a_report_travels_as_its_year_model(synthetic: Path) -> None:
+    """A worker sends its reports back pickled: the year's classes are built at run time, and
+    each is found again by its registered key, not rebuilt from data."""
+    import pickle
+
+    from validators.models.for_year import _KEYS
+
+    path = synthetic / "submissions/society-00003/2018.yaml"
+    sent = check._check_chunk([path], synthetic, True)
+    back = pickle.loads(pickle.dumps(sent))
+    assert back == sent
+    report, again = sent[0].report, back[0].report
+    assert report is not None and again is not None
+    assert type(again.report) is type(report.report) and type(report.report) in _KEYS
+    kinds = [type(e.category) for e in again.report.academic_events]
+    assert kinds and all(k in _KEYS for k in kinds)  # the year's own kinds, by identity
+    assert again.source.key(("academic_events", 0, "title")) == report.source.key(("academic_events", 0, "title"))

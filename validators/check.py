@@ -8,12 +8,12 @@ import os
 import re
 import stat
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -417,35 +417,9 @@ def _check_one(path: Path, root: Path, marks: bool = False) -> FileResult:
     return outcome
 
 
-_Portable = tuple[list[Finding], str, dict[str, Any] | None, SourceMap | None]
-
-
-def _portable(outcome: FileResult) -> _Portable:
-    """What a worker sends back: plain data, which pickles several times faster than models."""
-    if outcome.report:
-        report = outcome.report
-        return (outcome.findings, report.file, report.report.model_dump(), report.source)
-    if outcome.profile:
-        profile = outcome.profile
-        return (outcome.findings, profile.file, {"profile": profile.profile.model_dump()},
-                profile.source)
-    return (outcome.findings, "", None, None)
-
-
-def _check_portable(path: Path, root: Path, marks: bool) -> _Portable:
-    return _portable(_check_one(path, root, marks))
-
-
-def _restored(sent: _Portable, root: Path) -> FileResult:
-    findings, file, data, source = sent
-    if data is None or source is None:
-        return FileResult(findings)
-    if "profile" in data:
-        return FileResult(findings, profile=ProfileDoc(file, SocietyProfile.model_validate(
-            data["profile"], strict=False), source))
-    model = year_report_model(name_kind(Path(file).name).year or 0, root)
-    return FileResult(findings, report=ReportDoc(file, model.model_validate(data, strict=False),
-                                                 source, list(findings)))
+def _check_chunk(paths: list[Path], root: Path, marks: bool) -> list[FileResult]:
+    """A worker's share, sent back whole: a year's models pickle as themselves (models/for_year.py)."""
+    return [_check_one(p, root, marks) for p in paths]
 
 
 def _read_years(root: Path) -> None:
@@ -461,20 +435,40 @@ def _read_years(root: Path) -> None:
 
 
 def _outcomes(paths: list[Path], root: Path, marks: bool) -> Iterator[FileResult]:
-    """File results in the order of `paths`; on several cores, from a pool of processes."""
+    """File results in the order of `paths`; on several cores, from a pool of processes.
+
+    This process checks its own share too, taking chunks from the end while the workers take
+    them from the start: what it checks itself is never pickled and sent back, and on two cores
+    a pool of two workers would leave it a third process to receive the results."""
     workers = min(os.cpu_count() or 1, len(paths) // PARALLEL_MIN_FILES)
     if workers < 2:
         yield from (_check_one(p, root, marks) for p in paths)
         return
-    chunk = max(1, len(paths) // (workers * 8))
+    size = max(1, len(paths) // (workers * 16))
     _read_years(root)
     # Forking copies one thread only: with others running (the preview's server), a lock one of
     # them holds would stay held in the child forever, so a fresh interpreter is started instead.
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if forkable else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for sent in pool.map(_check_portable, paths, repeat(root), repeat(marks), chunksize=chunk):
-            yield _restored(sent, root)
+    chunks = deque(range(0, len(paths), size))  # where each chunk starts
+    done: dict[int, list[FileResult]] = {}
+    running: dict[Future[list[FileResult]], int] = {}
+    ready = 0  # where the next chunk to yield starts
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+        while chunks or running:
+            while chunks and len(running) < 2 * (workers - 1):  # one queued behind each busy worker
+                start = chunks.popleft()
+                running[pool.submit(_check_chunk, paths[start:start + size], root, marks)] = start
+            if chunks:
+                start = chunks.pop()
+                done[start] = _check_chunk(paths[start:start + size], root, marks)
+            else:
+                wait(running, return_when=FIRST_COMPLETED)
+            for future in [f for f in running if f.done()]:
+                done[running.pop(future)] = future.result()
+            while ready in done:
+                yield from done.pop(ready)
+                ready += size
 
 
 def _stat_key(path: Path) -> tuple[int, int, int] | None:

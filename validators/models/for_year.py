@@ -8,7 +8,11 @@ report. The year's kinds are its own: a kind added in 2019 is unknown to 2018's 
 
 from __future__ import annotations
 
+import copyreg
+import enum
+import hashlib
 import json
+import sys
 import typing
 from functools import cache
 from typing import Annotated, Any
@@ -126,7 +130,58 @@ def _cached(spec: str, year: int) -> type[YearReport]:
     if fields:
         built = create_model("YearReport", __base__=built, **fields)
     assert issubclass(built, YearReport)
+    _register(built, f"{hashlib.sha256(spec.encode()).hexdigest()[:16]}:{year}")
     return built
+
+
+# A year's classes are built at run time, so pickle cannot find them by name: each is registered
+# under a key its build determines (the spec's digest, the year, its place in the model), the
+# same in every process that builds that year. A worker's checked report then travels as the
+# model itself, instead of as data that the receiving process would validate again.
+_REGISTERED: dict[str, type] = {}
+_KEYS: dict[type, str] = {}
+
+
+def _register(model: type[BaseModel], prefix: str) -> None:
+    classes: list[type] = []
+    _classes(model, classes)
+    for place, cls in enumerate(classes):
+        module = sys.modules.get(cls.__module__)
+        if getattr(module, cls.__qualname__, None) is cls:
+            continue  # a static class: pickle finds it by its name
+        key = f"{prefix}:{place}"
+        _KEYS[cls], _REGISTERED[key] = key, cls
+        copyreg.pickle(cls, _reduce_member if issubclass(cls, enum.Enum) else _reduce_model)
+
+
+def _classes(annotation: Any, found: list[type]) -> None:
+    """Every model and enumeration in `annotation`, depth first, each once."""
+    if isinstance(annotation, type) and issubclass(annotation, (BaseModel, enum.Enum)):
+        if annotation not in found:
+            found.append(annotation)
+            if issubclass(annotation, BaseModel):
+                for info in annotation.model_fields.values():
+                    _classes(info.annotation, found)
+        return
+    for arg in typing.get_args(annotation):
+        _classes(arg, found)
+
+
+def _reduce_model(model: BaseModel) -> tuple[Any, ...]:
+    return _blank_model, (_KEYS[type(model)],), model.__getstate__()
+
+
+def _blank_model(key: str) -> BaseModel:
+    cls = _REGISTERED[key]
+    return cls.__new__(cls)  # pickle then gives it its state (BaseModel.__setstate__)
+
+
+def _reduce_member(member: enum.Enum) -> tuple[Any, ...]:
+    return _member, (_KEYS[type(member)], member.value)
+
+
+def _member(key: str, value: str) -> enum.Enum:
+    return _REGISTERED[key](value)  # type: ignore[call-arg]
 
 
 def _titled(model: type[BaseModel], areas: list[Area]) -> dict[str, Any]:
