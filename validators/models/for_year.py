@@ -172,7 +172,7 @@ def _reduce_model(model: BaseModel) -> tuple[Any, ...]:
 
 
 def _blank_model(key: str) -> BaseModel:
-    cls = _REGISTERED[key]
+    cls = typing.cast(type[BaseModel], _REGISTERED[key])
     return cls.__new__(cls)  # pickle then gives it its state (BaseModel.__setstate__)
 
 
@@ -181,7 +181,8 @@ def _reduce_member(member: enum.Enum) -> tuple[Any, ...]:
 
 
 def _member(key: str, value: str) -> enum.Enum:
-    return _REGISTERED[key](value)  # type: ignore[call-arg]
+    cls = typing.cast(type[enum.Enum], _REGISTERED[key])
+    return cls(value)
 
 
 def _titled(model: type[BaseModel], areas: list[Area]) -> dict[str, Any]:
