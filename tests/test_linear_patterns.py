@@ -56,8 +56,15 @@ Hostile = tuple[re.Pattern[str], str, tuple[str, ...], str]  # pattern, call, pi
 
 SLUG = re.compile(SLUG_PATTERN)
 SUBMITTED: dict[str, Hostile] = {
-    "text_fields._MARKUP": (text_fields._MARKUP, "search",
-                            ("](", "\n[a", "&a", "j\t", "v ", "data:a", "data:a/", "{", "*", "_", "\n   "), ""),
+    "text_fields._MARKUP[0]": (text_fields._MARKUP[0], "search", ("<", "< "), ""),
+    "text_fields._MARKUP[1]": (text_fields._MARKUP[1], "search", ("&a", "&#", "&"), ""),
+    "text_fields._MARKUP[2]": (text_fields._MARKUP[2], "search", ("\n[a", "[a", "\n   [", "["), ""),
+    "text_fields._MARKUP[3]": (text_fields._MARKUP[3], "search", ("\n#######", " #", "#"), ""),
+    "text_fields._MARKUP[4]": (text_fields._MARKUP[4], "search", (" >", ">"), ""),
+    "text_fields._MARKUP[5]": (text_fields._MARKUP[5], "search", (" |", "|"), ""),
+    "text_fields._MARKUP[6]": (text_fields._MARKUP[6], "search", ("data:a", "data:a/", ":", "adata:"), ""),
+    "text_fields._SCRIPT_REVERSED": (text_fields._SCRIPT_REVERSED, "search",
+                                     (":t", ": t p i r c s", ":tpircs a", ":tpircsb"), ""),
     "text_fields._MOBILE": (text_fields._MOBILE, "finditer", ("138 ", "13", "+86-1", "1.3"), ""),
     "text_fields._ID_CARD": (text_fields._ID_CARD, "finditer", ("1", "1-", "11111111 "), ""),
     "text_fields._MOBILE_CORE": (text_fields._MOBILE_CORE, "search", ("138 ", "13", "1"), ""),

@@ -4,6 +4,8 @@ that warns about, but never refuses, HTML and Markdown."""
 
 from __future__ import annotations
 
+import re
+
 import sys
 import unicodedata
 from pathlib import Path
@@ -233,6 +235,24 @@ def test_every_message_says_why() -> None:
 ])
 def test_markup_is_noticed(text: str) -> None:
     assert has_markup(text)
+
+
+# The one pattern `has_markup` was before it became several led by their first characters.
+_MARKUP_AS_ONE = re.compile(
+    r"<[A-Za-z!/?]|^[ \t]{0,3}\[[^\]\n]+\]:|\{:|\*\*|__|`|^\s{0,3}(?:#{1,6}\s|>|\|)|&#?\w+;"
+    r"|j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t\s*:"
+    r"|\bdata:[\w.+-]+/[\w.+-]+[;,]", re.IGNORECASE | re.MULTILINE)
+_MARKUP_PIECES = ["<", ">", "!", "/", "?", "a", "[", "]", ":", "\n", " ", "\t", "\r", "\x0c", "\u2028",
+                  "{", "*", "_", "`", "#", "|", "&", ";", "x", "中", "=", "(", ")", ".", "+", "-",
+                  "java", "JaVa", "\u212a", "<ı", "s c r i p t", " :", "v\tb", "vb", "script", "ſcrİpt", "ScRıPt", "data", "DATA", "text/html", "1"]
+
+
+@given(st.lists(st.sampled_from(_MARKUP_PIECES), max_size=14).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_the_led_patterns_find_what_the_one_pattern_found(text: str) -> None:
+    opened = text.find("](")
+    linked = opened >= 0 and text.find(")", opened + 2) >= 0
+    assert has_markup(text) == (linked or _MARKUP_AS_ONE.search(text) is not None)
 
 
 @pytest.mark.parametrize("text", [

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml_rs
 
-from validators.yaml.scalars import YamlPath, resolve_plain
+from validators.yaml.scalars import NUMERIC_START, YamlPath, resolve_plain
 
 # Characters after which the located loader reads the text: anchors, aliases, tags, directives
 # and merge keys are refused or typed by it; tabs, flow mappings and escapes are where libyaml
@@ -58,38 +58,31 @@ class NotFast(Exception):
     """The data holds something only the located loader may say."""
 
 
-def _key(key: object) -> str:
-    if type(key) is not str or resolve_plain(key).__class__ is not str:
-        raise NotFast  # a key that is not text is a finding
-    return key
-
-
-def _typed(value: Any, path: YamlPath, strings: list[tuple[YamlPath, str]]) -> Any:
-    """The data as the located loader gives it, and its strings in document order."""
+def _typed(value: Any, path: YamlPath, strings: list[tuple[YamlPath, str]]) -> None:
+    """Raises NotFast unless the data is what the located loader gives (then it is kept as it
+    is, not copied); gathers its strings in document order."""
     if value.__class__ is dict:
-        out = {}
         for key, item in value.items():
+            # A key that is not text, or text the project types as something else, is a finding.
+            if key.__class__ is not str or not key or (key[0] in NUMERIC_START
+                                                      and resolve_plain(key).__class__ is not str):
+                raise NotFast
             kind = item.__class__
-            child = (*path, _key(key))
             if kind is str:
-                strings.append((child, item))
+                strings.append(((*path, key), item))
             elif kind is dict or kind is list:
-                item = _typed(item, child, strings)
+                _typed(item, (*path, key), strings)
             elif kind not in _SCALARS:
                 raise NotFast  # a date-time
-            out[key] = item
-        return out
-    items = []
+        return
     for index, item in enumerate(value):
         kind = item.__class__
         if kind is str:
             strings.append(((*path, index), item))
         elif kind is dict or kind is list:
-            item = _typed(item, (*path, index), strings)
+            _typed(item, (*path, index), strings)
         elif kind not in _SCALARS:
             raise NotFast
-        items.append(item)
-    return items
 
 
 def fast_load(text: str) -> tuple[dict[str, Any], list[tuple[YamlPath, str]]] | None:
@@ -106,7 +99,7 @@ def fast_load(text: str) -> tuple[dict[str, Any], list[tuple[YamlPath, str]]] | 
         return None
     strings: list[tuple[YamlPath, str]] = []
     try:
-        data = _typed(raw, (), strings)
+        _typed(raw, (), strings)
     except (NotFast, RecursionError):
         return None
-    return data, strings
+    return raw, strings

@@ -16,13 +16,14 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_NUMERIC_START = frozenset("-+.0123456789~tTfFnN")
+# Every value typed as something other than text starts with one of these.
+NUMERIC_START = frozenset("-+.0123456789~tTfFnN")
 
 
 def resolve_plain(value: str) -> Any:
     if not value:  # `key:` with nothing after it is null, as in YAML 1.2 and the JSON Schema
         return None
-    if value[0] not in _NUMERIC_START:
+    if value[0] not in NUMERIC_START:
         return value
     if value in _NULLS:
         return None
