@@ -15,7 +15,7 @@ from site_builder.markup import front_matter, text
 from validators.check import check_file
 from validators.github.pr_comment import Links
 from validators.markdown_text import code_span, inert, inert_on_github
-from validators.yaml.hidden_characters import first_hidden
+from validators.yaml.hidden_characters import first_of
 from validators.yaml.policy import hidden_characters, policy
 
 HIDDEN = hidden_characters()
@@ -56,9 +56,9 @@ _ALPHABET = "a中\n" + "".join(SAMPLES) + "\U0002a6a5\U0001f600\ud800"
 @given(st.text(alphabet=_ALPHABET, max_size=40))
 @settings(max_examples=400, deadline=None)
 def test_the_whole_file_search_finds_what_the_pattern_finds(text: str) -> None:
-    """`first_hidden` (a file's first hidden character, searched in two classes) is the
+    """`first_of` (a file's first hidden character, searched in two classes) is the
     pattern's own search, whichever side of U+FFFF the characters are."""
-    found, expected = first_hidden(text, HIDDEN), HIDDEN.search(text)
+    found, expected = first_of(text, HIDDEN), HIDDEN.search(text)
     assert (found and (found.start(), found.group())) == (expected and (expected.start(), expected.group()))
 
 

@@ -41,10 +41,10 @@ from validators.association import reviews
 from validators.evaluation import results
 from validators.github import doctor, pr_comment
 from validators.models.common import SLUG_PATTERN
-from validators.rules import evidence, text_fields, year_mentions
+from validators.rules import evidence, nfkc_forms, text_fields, year_mentions
 from validators.xlsx import cells as xlsx_cells
 from validators.yaml import fast_path, loading, scalars
-from validators.yaml.hidden_characters import _PARTS
+from validators.yaml.hidden_characters import _PARTS, compile_ranges
 from validators.yaml.policy import hidden_characters as hidden_class
 from validators.year import files as year_files
 from validators.year import text as year_text
@@ -55,6 +55,7 @@ from validators.year import text as year_text
 Hostile = tuple[re.Pattern[str], str, tuple[str, ...], str]  # pattern, call, pieces, prefix
 
 SLUG = re.compile(SLUG_PATTERN)
+_NFKC = compile_ranges(nfkc_forms.RANGES)
 SUBMITTED: dict[str, Hostile] = {
     "text_fields._MARKUP[0]": (text_fields._MARKUP[0], "search", ("<", "< "), ""),
     "text_fields._MARKUP[1]": (text_fields._MARKUP[1], "search", ("&a", "&#", "&"), ""),
@@ -71,6 +72,10 @@ SUBMITTED: dict[str, Hostile] = {
     "text_fields._ID_CARD_CORE": (text_fields._ID_CARD_CORE, "search", ("1", "1-", "11111111 "), ""),
     "text_fields._ID_SEPARATORS": (text_fields._ID_SEPARATORS, "sub", ("- ",), ""),
     "text_fields._EMAIL": (text_fields._EMAIL, "finditer", ("a", "a@a-", "a@a.", "@a."), ""),
+    "nfkc_forms ranges[0]": (_PARTS[_NFKC][0], "search", ("a", "\u4e2d", "\U0001d7ce"), ""),
+    "nfkc_forms ranges[1]": (typing.cast(re.Pattern[str], _PARTS[_NFKC][1]), "search",
+                             ("a", "\u4e2d", "\U0001f600"), ""),
+    "text_fields._WWW": (text_fields._WWW, "search", ("ww.", "a.", "."), ""),
     "text_fields._URL_IN_TEXT": (text_fields._URL_IN_TEXT, "sub", ("http://", "www.", "ww", "wwwa."), ""),
     "year_mentions._YEAR": (year_mentions._YEAR, "finditer", ("2017 ", "2017", "20", "1999\t"), ""),
     "markdown_text._BREAKS": (markdown_text._BREAKS, "sub", ("\r\n", "a"), ""),
@@ -80,7 +85,7 @@ SUBMITTED: dict[str, Hostile] = {
     "urls._web_url()": (urls._web_url(), "fullmatch", ("a", "a/", "a?#"), "http://"),
     "urls._misleading()": (urls._misleading(), "search", ("a", "\u4e2d"), ""),
     "policy.hidden_characters()": (hidden_class(), "search", ("a", "\u4e2d", "\U0001f600"), ""),
-    # The two classes `first_hidden` searches a whole file with instead.
+    # The two classes `first_of` searches a whole file with instead.
     "hidden_characters._PARTS[0]": (_PARTS[hidden_class()][0], "search", ("a", "\u4e2d", "\U0001f600"), ""),
     "hidden_characters._PARTS[1]": (typing.cast(re.Pattern[str], _PARTS[hidden_class()][1]), "search",
                                     ("a", "\u4e2d", "\U0001f600"), ""),
@@ -134,6 +139,7 @@ SUBMITTED: dict[str, Hostile] = {
 
 # Patterns over text the association or the project itself writes, never a submission's.
 TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
+    "nfkc_forms._READ": (nfkc_forms._READ, "one character's NFKC form, when the list is made or tested"),
     "files._YEAR_FILE": (year_files._YEAR_FILE, "year file names in validators/guidelines/"),
     "text._CLAUSE": (year_text._CLAUSE, "the guideline text the staff publish"),
     "text._LEAD_IN": (year_text._LEAD_IN, "the guideline text the staff publish"),

@@ -5,7 +5,6 @@ that warns about, but never refuses, HTML and Markdown."""
 from __future__ import annotations
 
 import re
-
 import sys
 import unicodedata
 from pathlib import Path
@@ -15,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from validators.check import check_file
+from validators.rules import nfkc_forms
 from validators.rules.text_fields import AT_SIGNS, has_markup, is_identity_number, personal_data
 from validators.yaml.policy import policy
 
@@ -261,3 +261,50 @@ def test_the_led_patterns_find_what_the_one_pattern_found(text: str) -> None:
 ])
 def test_plain_text_is_not_markup(text: str) -> None:
     assert not has_markup(text)
+
+
+# --- reading numbers without normalizing a whole report ---------------------------------------
+
+def test_every_character_nfkc_may_turn_into_what_the_patterns_read_is_listed() -> None:
+    """The list is the union over the supported Pythons' Unicode versions: on this one, no
+    character it misses may change under NFKC into a digit, an ASCII letter or a separator."""
+    listed = nfkc_forms.compile_ranges(nfkc_forms.RANGES)
+    missing = [f"U+{cp:04X}" for cp in range(0x80, sys.maxunicode + 1)
+               if not 0xD800 <= cp <= 0xDFFF and nfkc_forms.changes(chr(cp)) and not listed.match(chr(cp))]
+    assert missing == []
+    assert nfkc_forms.may_change("电话１３８")
+    assert nfkc_forms.may_change("x\u0307")
+    assert nfkc_forms.may_change("\u3000")
+    assert not nfkc_forms.may_change("（电话：138，邮箱）")
+
+
+# Characters NFKC changes into characters the patterns do not read (full-width punctuation,
+# compatibility ideographs, units without digits or Latin letters), beside what they read.
+_UNREAD_CHANGES = [chr(cp) for cp in range(0x80, 0x10000)
+                   if unicodedata.normalize("NFKC", chr(cp)) != chr(cp) and not nfkc_forms.changes(chr(cp))][::97]
+_NUMBER_PIECES = ["138", "1", "3", "8", "0", "5", "1234", "5678", "-", " ", ".", "+86", "X", "x", "a", "中",
+                  "110105", "19491231", "002", "11010519491231002X",
+                  "，", "：", "（", "）", *_UNREAD_CHANGES[:60]]
+
+
+def _numbers_found(numbers: str) -> tuple[bool, list[str]]:
+    from validators.rules.text_fields import _ID_CARD, _ID_SEPARATORS, _MOBILE
+
+    return (_MOBILE.search(numbers) is not None,
+            [m.group() for m in _ID_CARD.finditer(numbers) if is_identity_number(_ID_SEPARATORS.sub("", m.group()))])
+
+
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=24).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_a_text_without_listed_characters_finds_the_same_normalized_or_not(text: str) -> None:
+    assert not nfkc_forms.may_change(text)
+    normalized = _numbers_found(unicodedata.normalize("NFKC", text))
+    assert _numbers_found(text)[0] == normalized[0]
+    assert len(_numbers_found(text)[1]) == len(normalized[1])
+
+
+def test_a_full_width_number_in_a_report_is_still_found(tmp_path: Path) -> None:
+    """The whole report is read without normalizing only where nothing could change."""
+    for number in ("１３８１２３４５６７８", "138\u30001234\u30005678"):  # full-width digits; ideographic spaces
+        found = _check_report(tmp_path / number, f"办公电话：{number}（王）", ["https://example.org/a"])
+        assert found == [("E-PRIVACY-PHONE", 8)]

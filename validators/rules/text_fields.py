@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import Any
 
+from validators.rules import nfkc_forms
 from validators.rules.rule_context import RuleContext
 from validators.urls import is_web_url
 from validators.yaml.scalars import YamlPath
@@ -54,6 +55,8 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 # after a link ("https://x.org/a，13812345678", "…/a,13812345678") is still read as text.
 _URL_IN_TEXT = re.compile(r"(?:https?://|(?<![A-Za-z0-9.-])www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+;=%]+",
                           re.IGNORECASE)
+# Every link `_URL_IN_TEXT` takes without "://" holds "www." in some case, found from its dot.
+_WWW = re.compile(r"\.(?<=[wW]{3}\.)")
 # The characters NFKC turns into "@" (a test checks every code point): without one of them, the
 # text holds no e-mail address and need not be normalized to look for one.
 AT_SIGNS = ("@", "\uff20", "\ufe6b")
@@ -93,6 +96,8 @@ def _is_personal(domain: str, personal_domains: frozenset[str]) -> bool:
 
 def without_urls(text: str) -> str:
     """`text` with each web link replaced by a space, so digits on either side stay apart."""
+    if "://" not in text and _WWW.search(text) is None:  # no link: a whole report not scanned twice
+        return text
     return _URL_IN_TEXT.sub(" ", text)
 
 
@@ -122,7 +127,7 @@ def has_markup(text: str) -> bool:
 
 
 def _is_address_field(path: YamlPath) -> bool:
-    return path[-2:-1] == ("evidence",) or path[-1:] == ("website",)
+    return bool(path) and (path[-1] == "website" or (len(path) > 1 and path[-2] == "evidence"))
 
 
 def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext) -> None:
@@ -133,7 +138,8 @@ def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext) -> None:
     # a single value is also a match in the joined text.
     blob = "\n".join(text for _, text in strings)
     read = "\n".join(text for (_, text), link in zip(strings, is_link, strict=True) if not link)
-    numbers = unicodedata.normalize("NFKC", without_urls(read))
+    unlinked = without_urls(read)
+    numbers = unicodedata.normalize("NFKC", unlinked) if nfkc_forms.may_change(unlinked) else unlinked
     may_mail = any(sign in blob for sign in AT_SIGNS)
     if not ((_MOBILE_CORE.search(numbers) and _MOBILE.search(numbers))
             or (_ID_CARD_CORE.search(numbers) and _ID_CARD.search(numbers)) or has_markup(blob)

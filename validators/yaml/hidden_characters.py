@@ -27,7 +27,7 @@ def compile_ranges(ranges: tuple[str, ...]) -> re.Pattern[str]:
     whole = re.compile("|".join(p for p in (pattern, f"(?=[\\U00010000-\\U0010FFFF]){beyond}" if beyond else "")
                                 if p) or "(?!)")
     # The same, as two patterns without an alternation (each tried at every character of a
-    # whole file): what `first_hidden` searches with.
+    # whole file): what `first_of` searches with.
     _PARTS[whole] = (re.compile(pattern or "(?!)"), re.compile(beyond) if beyond else None)
     return whole
 
@@ -35,11 +35,11 @@ def compile_ranges(ranges: tuple[str, ...]) -> re.Pattern[str]:
 _PARTS: dict[re.Pattern[str], tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
 
 
-def first_hidden(text: str, hidden: re.Pattern[str]) -> re.Match[str] | None:
-    """`hidden.search(text)`, several times faster over a whole file: the characters up to
-    U+FFFF are one class, and those beyond are looked for only in a text that holds any (its
-    UTF-16 form is then longer than two bytes a character)."""
-    basic, beyond = _PARTS.get(hidden, (hidden, None))
+def first_of(text: str, ranges: re.Pattern[str]) -> re.Match[str] | None:
+    """`ranges.search(text)` for a pattern from `compile_ranges`, several times faster over a
+    whole file: the characters up to U+FFFF are one class, and those beyond are looked for only
+    in a text that holds any (its UTF-16 form is then longer than two bytes a character)."""
+    basic, beyond = _PARTS.get(ranges, (ranges, None))
     found = basic.search(text)
     if beyond is None or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
         return found

@@ -18,7 +18,7 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]  # libyaml's parser
 
 from validators.findings import Finding, error
 from validators.yaml.fast_path import fast_load
-from validators.yaml.hidden_characters import describe, first_hidden
+from validators.yaml.hidden_characters import describe, first_of
 from validators.yaml.scalars import YamlPath, resolve_plain
 
 _PLAIN = "tag:local,2024:plain"
@@ -466,7 +466,7 @@ def load_text(text: str, file: str, max_depth: int | None,
         result.findings.append(error(file, line, col, "E-YAML-CONTROL-CHAR",
                                      f"第 {line} 行含有不可见的控制字符 U+{ord(bad.group()):04X}，请删除。"))
         return result
-    bad = first_hidden(text, hidden) if hidden is not None else None
+    bad = first_of(text, hidden) if hidden is not None else None
     if bad:
         line, col = _line_col(text, bad.start())
         result.findings.append(error(file, line, col, "E-YAML-HIDDEN-CHAR",
