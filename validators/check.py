@@ -91,9 +91,13 @@ class FileResult:
 
 def display_path(path: Path, root: Path) -> str:
     """Repository-relative with forward slashes, as GitHub and the site expect."""
-    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-    if relative.startswith(".."):
-        relative = os.path.relpath(path)
+    full, base = os.path.abspath(path), os.path.abspath(root)
+    if full.startswith(base) and full[len(base):len(base) + 1] == os.sep:  # inside: no relpath needed
+        relative = full[len(base) + 1:]
+    else:
+        relative = os.path.relpath(full, base)
+        if relative.startswith(".."):
+            relative = os.path.relpath(path)
     return relative.replace(os.sep, "/")
 
 
@@ -189,6 +193,9 @@ def _without_other_years_areas(data: dict[str, Any], model: type[YearReport], ct
                                root: Path) -> dict[str, Any]:
     """`data` without the areas only other years have (an area a year added), each said as an
     error at its key: the rest of the report is checked and scored as usual."""
+    fields = model.model_fields
+    if all(key in fields for key in data):  # the common case: nothing but the year's own fields
+        return data
     others: dict[str, list[int]] = {}
     for other in available_years(root):
         try:
