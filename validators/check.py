@@ -432,9 +432,10 @@ def _check_chunk(paths: list[Path], root: Path, marks: bool) -> list[FileResult]
 def _read_years(root: Path) -> None:
     """Every year's files and report model, read before the workers fork: each would read them
     again, and the parent needs them for the reports the workers send back."""
+    SocietyProfile.model_rebuild()  # models build their validators when first used (defer_build)
     for year in available_years(root):
         try:
-            year_report_model(year, root)
+            year_report_model(year, root).model_rebuild()
             _has_rubric(year, root)
             policy()
         except YearFileError:  # said by the files that need that year

@@ -44,9 +44,12 @@ def items(model: type) -> object:
 
 
 class StrictModel(BaseModel):
-    """Unknown keys are errors; `yes` is not a bool and "12" is not a number."""
+    """Unknown keys are errors; `yes` is not a bool and "12" is not a number.
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True,
+    Validators are built when first used: each year's report model is built anew from these
+    (models/for_year.py), and a command that reads no reviews need not build their models."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True,
                               json_schema_extra={"additionalProperties": False})
 
 
