@@ -42,6 +42,23 @@ for path in sys.argv[1:]:
 """
 
 
+# The floor of any check by the guideline's pydantic models: the same files parsed by yaml-rs and
+# validated against their year's model, in one process, with no rule, no typing check, no marks.
+MODELS_ONLY = """
+import sys, yaml_rs
+from pathlib import Path
+from validators.check import year_report_model
+from validators.models.society import SocietyProfile
+root = Path(sys.argv[1])
+for path in sys.argv[2:]:
+    with open(path, "rb") as handle:
+        data = yaml_rs.loads(handle.read().decode("utf-8"), parse_datetime=True)
+    name = Path(path).name
+    model = SocietyProfile if name == "society.yaml" else year_report_model(int(name[:4]), root)
+    model.model_validate(data)
+"""
+
+
 @dataclass
 class Figures:
     societies: int
@@ -87,6 +104,7 @@ def measure(societies: int, years: int, repeat: int, work: Path, with_site: bool
     fig.seconds["baseline_parse"] = _time([py, "-c", BASELINE, *files], env, repeat)
     if importlib.util.find_spec("yaml_rs") is not None:
         fig.seconds["fastest_parse"] = _time([py, "-c", FASTEST, *files], env, repeat)
+        fig.seconds["models_only"] = _time([py, "-c", MODELS_ONLY, str(tree), *files], env, repeat)
     fig.seconds["check"] = _time([*cli, "check", "--format", "json"], env, repeat)
     changed = reports[len(reports) // 2]
     fig.seconds["check_one_changed"] = _time([*cli, "check", changed], env, repeat)
@@ -146,9 +164,9 @@ def _measure_site(tree: Path, env: dict[str, str], repeat: int, work: Path, fig:
 
 
 def table(all_figures: list[Figures]) -> str:
-    head = ("| 数据规模 | 文件 | MB | 基线解析 s | 最快解析 s | check s | check/基线 | check/最快解析 | check-jsonschema s | 其/check | "
-            "单文件 s | evaluate s | 每文件 ms（扣除启动） |")
-    rows = [head, "|" + " --- |" * 13]
+    head = ("| 数据规模 | 文件 | MB | 基线解析 s | 最快解析 s | 解析+模型校验 s | 其/最快解析 | check s | check/基线 | "
+            "check/最快解析 | check-jsonschema s | 其/check | 单文件 s | evaluate s | 每文件 ms（扣除启动） |")
+    rows = [head, "|" + " --- |" * 15]
     for f in all_figures:
         s = f.seconds
         js = s.get("check_jsonschema")
@@ -156,8 +174,11 @@ def table(all_figures: list[Figures]) -> str:
         js_ratio = f"{js / s['check']:.1f}×" if js else "—"
         fastest = s.get("fastest_parse")
         fast_text, fast_ratio = (f"{fastest:.2f}", f"{s['check'] / fastest:.2f}") if fastest else ("—", "—")
+        floor = s.get("models_only")
+        floor_text, floor_ratio = (f"{floor:.2f}", f"{floor / fastest:.2f}") if floor and fastest else ("—", "—")
         rows.append(
             f"| {f.societies}×{f.years} | {f.files} | {f.megabytes:.1f} | {s['baseline_parse']:.2f} | {fast_text} | "
+            f"{floor_text} | {floor_ratio} | "
             f"{s['check']:.2f} | {s['check'] / s['baseline_parse']:.2f} | {fast_ratio} | "
             f"{js_text} | {js_ratio} | "
             f"{s['check_one_changed']:.2f} | {s['evaluate']:.2f} | {1000 * (s['check'] - s['startup']) / f.files:.2f} |")
