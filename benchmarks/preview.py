@@ -3,7 +3,8 @@
 A real `python -m site_builder serve` runs over a copy of a benchmark tree; one report's first
 title is changed on disk, and its year page is fetched over HTTP until the new title shows.
 Once the downloads hold the last edit too (the pages are whole), `serve` is stopped and started
-again over the same copy: the warm start.
+again over the same copy: the warm start. Then the copy is built (`site_builder build`) and
+served once more: the start after a build.
 
     python -m benchmarks.preview TREE [--edits 3]
 """
@@ -40,6 +41,7 @@ class Preview:
     first_page: float  # from starting `serve` to the year page being served
     updates: list[float]  # from each saved edit to the page showing it
     warm_first_page: float | None = None  # the same, serving the same tree again
+    after_build_first_page: float | None = None  # the same, serving it after building it
 
     @property
     def update(self) -> float:
@@ -154,7 +156,7 @@ def serving(tree: Path, report: str | None = None) -> Iterator[Serving]:
         yield serve
 
 
-def measure(tree: Path, edits: int = 3, deadline: float = 900.0) -> Preview:
+def measure(tree: Path, edits: int = 3, deadline: float = 900.0, build: bool = True) -> Preview:
     with copied(tree) as copy:
         started = time.perf_counter()
         with serving_in(copy) as serve:
@@ -173,17 +175,27 @@ def measure(tree: Path, edits: int = 3, deadline: float = 900.0) -> Preview:
         with serving_in(copy, report) as serve:
             serve.wait_for(marker, deadline)
             warm = time.perf_counter() - started
-        return Preview(first, updates, warm)
+        after_build = None
+        if build:
+            subprocess.run([sys.executable, "-m", "site_builder", "--root", str(copy), "build"],
+                           cwd=ROOT, check=True, capture_output=True)
+            started = time.perf_counter()
+            with serving_in(copy, report) as serve:
+                serve.wait_for(marker, deadline)
+                after_build = time.perf_counter() - started
+        return Preview(first, updates, warm, after_build)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="编辑一份报告后，预览页面多久更新")
     parser.add_argument("tree", type=Path, help="仓库目录（含 submissions/），会复制后使用，不会改动")
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--no-build", action="store_true", help="不测构建之后的启动")
     args = parser.parse_args(argv)
-    result = measure(args.tree, args.edits)
+    result = measure(args.tree, args.edits, build=not args.no_build)
+    after = f"；构建之后启动可访问 {result.after_build_first_page:.1f} 秒" if result.after_build_first_page else ""
     print(f"首次可访问 {result.first_page:.1f} 秒；编辑→页面更新 {result.update:.2f} 秒"
-          f"（{'、'.join(f'{u:.2f}' for u in result.updates)}）；再次启动后可访问 {result.warm_first_page:.1f} 秒")
+          f"（{'、'.join(f'{u:.2f}' for u in result.updates)}）；再次启动后可访问 {result.warm_first_page:.1f} 秒{after}")
 
 
 if __name__ == "__main__":

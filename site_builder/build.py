@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from site_builder import zensical_build
+from site_builder import kept_pages, zensical_build
 from site_builder.form_page import site_settings
 from site_builder.generate import PROJECT, build_date, generate
 from site_builder.mkdocs_config import dump_config, inheriting, read_config
@@ -86,7 +86,8 @@ def log_to_stderr(verbose: bool, serving: bool = False) -> logging.Handler:
     return handler
 
 
-def _mkdocs(config_file: Path, site_dir: Path, verbose: bool) -> None:
+def _mkdocs(config_file: Path, site_dir: Path, verbose: bool) -> list[str]:
+    """Builds the site; the theme's folders it was built with."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -95,6 +96,7 @@ def _mkdocs(config_file: Path, site_dir: Path, verbose: bool) -> None:
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         mkdocs_build(config)
+        return list(config.theme.dirs)
     except (Abort, MkDocsException) as exc:
         raise BuildError(str(exc)) from exc
     finally:
@@ -126,12 +128,15 @@ def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | 
     try:
         started = time.perf_counter()
         date = date or build_date()
+        # Read before the pages are: a file edited during the build is not one they show.
+        inputs = kept_pages.inputs_digest(kept_pages.watched(root), date, site_settings(config))
         if builder == "zensical":
             docs = zensical_build.write_project(work, config, date)
         else:
             docs = work / "generated" / "docs"
         generate(root, docs, settings=site_settings(config), date=date)
         generated_at = time.perf_counter()
+        pages = sum(1 for _ in docs.rglob("*.md"))
         if builder == "zensical":
             try:
                 zensical_build.run(work)
@@ -140,10 +145,17 @@ def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | 
         else:
             child = work / "mkdocs.yml"
             child.write_text(child_config(config, work, docs, date), encoding="utf-8")
-            _mkdocs(child, work / "site", verbose)
+            theme_dirs = _mkdocs(child, work / "site", verbose)
         finished = time.perf_counter()
         _swap(work / "site", site_dir)
-        pages = sum(1 for _ in docs.rglob("*.md"))
+        if builder == "mkdocs" and config == MKDOCS_YML:  # what `serve` would build: the next one starts from it
+            generated = root.resolve() / "generated"
+            serving = child_config(MKDOCS_YML, root.resolve(), generated / "docs", date)
+            try:
+                kept_pages.hand_over(generated, docs, site_dir, inputs,
+                                     kept_pages.site_stamp(serving.encode(), theme_dirs))
+            except OSError as exc:  # a tree that cannot be written to: the preview generates anew
+                print(f"提示：没有为下次预览留下生成的页面（{exc}）。", file=sys.stderr)
         return Built(site_dir, pages, generated_at - started, finished - generated_at, builder)
     finally:
         shutil.rmtree(work, ignore_errors=True)

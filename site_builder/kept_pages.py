@@ -5,6 +5,9 @@ and the site's settings) are the same, by content, as the last whole generation'
 pages no one has touched since, serves those pages as they are: the check, the evaluation and
 the generation are not run again before the first page shows. The record is dropped before
 anything rewrites the pages and written again once they are whole.
+
+A build hands its generated pages over too (generated/built/): the next preview of the same
+inputs takes them, with a copy of the built site, instead of generating and building again.
 """
 
 from __future__ import annotations
@@ -12,17 +15,33 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+import shutil
+from collections.abc import Iterable, Sequence
+from importlib import metadata
 from pathlib import Path
 
 from site_builder.form_page import SiteSettings
+from site_builder.generate import HAND_WRITTEN, PROJECT
+from validators.repository import SUBMISSIONS
 from validators.year.files import PACKAGE_DIR
+from validators.year.guideline import GUIDELINES_DIR
 
 CODE = (PACKAGE_DIR, Path(__file__).parent)  # validators/ and site_builder/
 # The pinned versions of everything installed (pydantic's output, the downloads' writers).
 LOCK = PACKAGE_DIR.parent / "requirements.lock"
 RECORD = "preview-kept.json"
+HANDED_OVER = "built"  # generated/built/: a build's pages, for the next preview
 _SKIPPED = {"__pycache__"}
+# Besides the configs and the theme's files, what every built page depends on.
+_BUILT_WITH = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba")
+
+
+def watched(root: Path) -> list[Path]:
+    """Every folder whose files the pages are made from."""
+    folders = [root / SUBMISSIONS, root / "reviews", root / "results", root / "validators" / "guidelines",
+               root / "validators" / "rubrics", GUIDELINES_DIR, GUIDELINES_DIR.with_name("rubrics"),
+               HAND_WRITTEN]
+    return list(dict.fromkeys(Path(p).resolve() for p in folders))
 
 
 def _files(folders: Iterable[Path]) -> list[Path]:
@@ -80,3 +99,58 @@ def remember(generated: Path, docs: Path, inputs: str) -> None:
 
 def forget(generated: Path) -> None:
     (generated / RECORD).unlink(missing_ok=True)
+
+
+def site_stamp(config: bytes, theme_dirs: Sequence[str]) -> str:
+    """What every built page depends on beyond its own source: the preview's config, the
+    project's, the theme's files (ours and the theme's own: names, sizes, times) and the
+    versions of MkDocs, the theme, the Markdown extensions and the search's word splitter."""
+    digest = hashlib.blake2b(config, digest_size=20)
+    digest.update((PROJECT / "mkdocs.yml").read_bytes())
+    for folder in theme_dirs:
+        digest.update(listing_digest(Path(folder)).encode())
+    for package in _BUILT_WITH:
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()
+
+
+def hand_over(generated: Path, docs: Path, site: Path, inputs: str, stamp: str) -> None:
+    """Leaves a build's generated pages (moved: the build is done with them) and the place and
+    listing of its site, for the next preview of the same inputs built with the same stamp."""
+    new, folder = generated / f".{HANDED_OVER}.tmp", generated / HANDED_OVER
+    shutil.rmtree(new, ignore_errors=True)
+    new.mkdir(parents=True)
+    shutil.move(docs, new / "docs")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(new, folder)
+    # Written last, with the listing where the pages now are: no record, nothing to take.
+    record = {"inputs": inputs, "stamp": stamp, "site": str(site), "listing": listing_digest(site),
+              "pages": listing_digest(folder / "docs")}
+    (folder / f".{RECORD}.tmp").write_text(json.dumps(record), "utf-8")
+    os.replace(folder / f".{RECORD}.tmp", folder / RECORD)
+
+
+def take_over(generated: Path, docs: Path, site: Path, inputs: str, stamp: str) -> bool:
+    """Puts the pages a build handed over in `docs` and a copy of its site in `site`, when they
+    were made from `inputs` with `stamp` and neither was touched since; else leaves all as is.
+    The site is copied, not linked: the preview rewrites pages in place, and the built site
+    is the one to publish."""
+    folder = generated / HANDED_OVER
+    try:
+        record = json.loads((folder / RECORD).read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(record, dict) or (record.get("inputs"), record.get("stamp")) != (inputs, stamp):
+        return False
+    built, pages = Path(str(record.get("site"))), folder / "docs"
+    if not (pages.is_dir() and built.is_dir() and record.get("pages") == listing_digest(pages)
+            and record.get("listing") == listing_digest(built)):
+        return False
+    copy = site.with_name(f".{site.name}.tmp")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(built, copy)
+    for old, new in ((docs, pages), (site, copy)):
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(new, old)
+    shutil.rmtree(folder, ignore_errors=True)
+    return True

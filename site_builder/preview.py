@@ -42,22 +42,15 @@ from site_builder import (
 )
 from site_builder.context import SiteData, load, society_year_page
 from site_builder.form_page import SiteSettings, society_files
-from site_builder.generate import HAND_WRITTEN, PROJECT, encoded, home_page, write, write_site
+from site_builder.generate import PROJECT, encoded, home_page, write, write_site
+from site_builder.kept_pages import watched
 from validators.check import FileCache
 from validators.evaluation.evaluate import EvaluationMemo
-from validators.year.guideline import GUIDELINES_DIR, reread_guidelines
+from validators.repository import SUBMISSIONS
+from validators.year.guideline import reread_guidelines
 from validators.year.rubric import reread_rubrics
 
-SUBMISSIONS = "submissions"
 Marks = dict[Path, tuple[int, int]]  # each watched file: modification time, size
-
-
-def watched(root: Path) -> list[Path]:
-    """Every folder whose files the pages are made from."""
-    folders = [root / SUBMISSIONS, root / "reviews", root / "results", root / "validators" / "guidelines",
-               root / "validators" / "rubrics", GUIDELINES_DIR, GUIDELINES_DIR.with_name("rubrics"),
-               HAND_WRITTEN]
-    return list(dict.fromkeys(Path(p).resolve() for p in folders))
 
 
 def marks(root: Path) -> Marks:
@@ -155,17 +148,23 @@ class Preview:
     def _inputs(self) -> str:
         return kept_pages.inputs_digest(watched(self.root), self.date, self.settings)
 
-    def start(self, say: Callable[[str], None] | None = None) -> Update:
+    def start(self, say: Callable[[str], None] | None = None,
+              take_over: Callable[[str], bool] | None = None) -> Update:
         """The first generation, or none when the last preview's pages are whole and made from
-        the same inputs; `say` is told each step (a first start is long at the association's
-        size, and should not be silent)."""
+        the same inputs, or `take_over(inputs)` put a build's pages of the same inputs in their
+        place; `say` is told each step (a first start is long at the association's size, and
+        should not be silent)."""
         started = time.perf_counter()
         self.seen = marks(self.root)
         inputs = self._inputs()
-        if kept_pages.kept(self.generated, self.docs, inputs):
+        kept = kept_pages.kept(self.generated, self.docs, inputs)
+        built = not kept and take_over is not None and take_over(inputs)
+        if built:
+            kept_pages.remember(self.generated, self.docs, inputs)
+        if kept or built:
             if say:
-                say(f"文件与上次预览时相同：沿用上次生成的页面（{time.perf_counter() - started:.1f} 秒），"
-                    "数据在后台重新读取；MkDocs 只重建有变化的页面…")
+                say(f"文件与上次{'构建' if built else '预览'}时相同：沿用上次生成的页面"
+                    f"（{time.perf_counter() - started:.1f} 秒），数据在后台重新读取；MkDocs 只重建有变化的页面…")
             self._loading = threading.Thread(target=self._load_in_background, name="preview-load", daemon=True)
             return Update(False, 0, time.perf_counter() - started)
         kept_pages.forget(self.generated)

@@ -11,19 +11,17 @@ every page is built with (the config, the theme, MkDocs' and the theme's version
 from __future__ import annotations
 
 import atexit
-import hashlib
 import logging
 import os
 import shutil
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from site_builder.build import MKDOCS_YML, child_config, log_to_stderr
 from site_builder.form_page import site_settings
 from site_builder.generate import PROJECT, build_date
-from site_builder.kept_pages import listing_digest
-from site_builder.preview import Preview, watched
+from site_builder.kept_pages import site_stamp, take_over, watched
+from site_builder.preview import Preview
 
 HOOK = Path(__file__).with_name("serve_hook.py")
 # What lasts from one rebuild to the next: the preview, with its kept results.
@@ -33,19 +31,6 @@ log = logging.getLogger("mkdocs.site_builder")
 
 def current() -> Preview | None:
     return _state.get("preview")
-
-
-def site_stamp(config: Path, theme_dirs: list[str]) -> str:
-    """What every built page depends on beyond its own source: the configs, the theme's files
-    (ours and the theme's own: names, sizes, times) and the versions of MkDocs, the theme, the
-    Markdown extensions and the search's word splitter."""
-    digest = hashlib.blake2b(config.read_bytes(), digest_size=20)
-    digest.update(MKDOCS_YML.read_bytes())
-    for folder in theme_dirs:
-        digest.update(listing_digest(Path(folder)).encode())
-    for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba"):
-        digest.update(f"{package}={metadata.version(package)}".encode())
-    return digest.hexdigest()
 
 
 def kept_site(site_dir: Path, stamp_file: Path, stamp: str) -> set[str]:
@@ -95,11 +80,8 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
     # The inherited config's other paths (the theme's overrides) are relative to the project.
     os.chdir(PROJECT)
     site_dir, stamp_file = generated / "site", generated / "site.stamp"
-    preview = Preview(root, generated / "docs", site_settings(), date)
-    _state["preview"] = preview
-    atexit.register(preview.stop_settling)
-    print("预览：正在比较文件与上次预览时是否相同…", file=sys.stderr, flush=True)
-    preview.start(lambda line: print(f"预览：{line}", file=sys.stderr, flush=True))
+    docs = generated / "docs"
+    docs.mkdir(exist_ok=True)  # MkDocs' config wants it, before the first generation
     folders = [str(p) for p in watched(root) if p.exists()]
     # site_url's path would move the preview under /society-registry/; serve it from the root.
     serve_url = f"http://{dev_addr}/"
@@ -110,6 +92,22 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
         config.watch.extend(folders)
         return config
 
+    config = get_config()
+    stamp = site_stamp(config_file.read_bytes(), config.theme.dirs)
+
+    def taken_over(inputs: str) -> bool:
+        """A build's pages and site, when they are this preview's as they stand."""
+        if not take_over(generated, docs, site_dir, inputs, stamp):
+            return False
+        stamp_file.write_text(stamp, "utf-8")
+        return True
+
+    preview = Preview(root, docs, site_settings(), date)
+    _state["preview"] = preview
+    atexit.register(preview.stop_settling)
+    print("预览：正在比较文件与上次预览或构建时是否相同…", file=sys.stderr, flush=True)
+    preview.start(lambda line: print(f"预览：{line}", file=sys.stderr, flush=True), taken_over)
+
     def builder(config: MkDocsConfig | None = None) -> None:
         log.info("正在构建网站…")
         # A build cut short (Ctrl+C) leaves pages without their search entries: with no stamp,
@@ -118,8 +116,6 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
         build(config or get_config(), serve_url=serve_url, dirty=True)
         stamp_file.write_text(stamp, "utf-8")
 
-    config = get_config()
-    stamp = site_stamp(config_file, config.theme.dirs)
     preview.served = kept_site(site_dir, stamp_file, stamp)
     preview.kept_site = bool(preview.served)
     config.plugins.on_startup(command="serve", dirty=True)

@@ -61,7 +61,8 @@ def test_site_figures_hold_both_builders_page_sizes_and_the_preview(
     assert "编辑→页面更新 s" in out
     [figures] = json.loads((tmp_path / "results.json").read_text("utf-8"))
     assert {"site_generate", "site_build", "plain_mkdocs_build", "zensical_build", "preview_first_page",
-            "preview_update"} <= set(figures["seconds"])
+            "preview_update", "preview_warm_first_page", "preview_after_build_first_page"} <= set(figures["seconds"])
+    assert "构建后预览首页 s" in out
     assert all(seconds > 0 for seconds in figures["seconds"].values())
     assert 0 < figures["sizes"]["page_p95"] <= figures["sizes"]["largest_page"]
     assert "核查工作台打开 s" in out  # the workbench opens the largest report of the built site

@@ -244,7 +244,8 @@ def test_a_start_after_a_change_generates_again(tmp_path: Path) -> None:
 
 
 def test_the_kept_site_is_wiped_when_what_builds_it_changed(tmp_path: Path) -> None:
-    from site_builder.serve import kept_site, site_stamp
+    from site_builder.kept_pages import site_stamp
+    from site_builder.serve import kept_site
 
     config, theme, site, stamp_file = (tmp_path / "mkdocs.yml", tmp_path / "theme", tmp_path / "site",
                                        tmp_path / "site.stamp")
@@ -254,7 +255,7 @@ def test_the_kept_site_is_wiped_when_what_builds_it_changed(tmp_path: Path) -> N
     for page in ("index.html", "societies/cd-a/2018/index.html", "404.html"):
         (site / page).parent.mkdir(parents=True, exist_ok=True)
         (site / page).write_text("<html></html>", "utf-8")
-    stamp = site_stamp(config, [str(theme)])
+    stamp = site_stamp(config.read_bytes(), [str(theme)])
     stamp_file.write_text(stamp, "utf-8")
     assert kept_site(site, stamp_file, stamp) == {"", "societies/cd-a/2018/"}
     assert not stamp_file.exists()  # until the first build of this preview is whole
@@ -263,9 +264,9 @@ def test_the_kept_site_is_wiped_when_what_builds_it_changed(tmp_path: Path) -> N
     (site / "index.html").write_text("<html></html>", "utf-8")
     stamp_file.write_text(stamp, "utf-8")
     (theme / "main.html").write_text("{% extends 'base.html' %}{# 改过的主题 #}", "utf-8")
-    changed = site_stamp(config, [str(theme)])
+    changed = site_stamp(config.read_bytes(), [str(theme)])
     assert changed != stamp
     assert kept_site(site, stamp_file, changed) == set()
     assert list(site.iterdir()) == []
     config.write_text("site_name: 改过的配置\n", "utf-8")
-    assert site_stamp(config, [str(theme)]) != changed
+    assert site_stamp(config.read_bytes(), [str(theme)]) != changed

@@ -99,3 +99,49 @@ def test_a_second_serve_keeps_what_the_first_left(tmp_path: Path) -> None:
         assert not case.exists()  # the workbench's file of the deleted report left the kept site
         assert _fetched(f"{serve.base}societies/cd-computer/2018/") is None
         assert "societies/cd-computer/2018/" not in _indexed(serve.fetch(f"{serve.base}search/search_index.json"))
+
+
+def test_a_serve_after_a_build_starts_from_the_built_pages(tmp_path: Path) -> None:
+    """`make build` then `make serve`: the preview takes the pages the build generated and a copy
+    of its site, instead of generating and building again; what it rewrites later is its own."""
+    from site_builder.build import build
+    from site_builder.kept_pages import HANDED_OVER
+
+    copy = tmp_path / "tree"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, copy / folder)
+    published = copy / "site"
+    build(copy, published)
+    handed = copy / "generated" / HANDED_OVER
+    assert (handed / RECORD).is_file()
+    page = published / "societies/cd-eco-env/2018/index.html"
+    before = page.read_bytes()
+    log = tmp_path / "serve.log"
+    with serving_in(copy, "submissions/cd-eco-env/2018.yaml") as serve:
+        serve.wait_for(None, deadline=120)
+        said = _this_start(log)
+        assert "文件与上次构建时相同" in said
+        assert "沿用上次生成的页面" in said
+        assert not handed.exists()  # taken, once
+        served_index = _indexed(serve.fetch(f"{serve.base}search/search_index.json"))
+        assert served_index == _indexed((published / "search/search_index.json").read_text("utf-8"))
+        serve.edit_title("构建之后的改动")
+        serve.wait_for("构建之后的改动", deadline=120)
+    assert page.read_bytes() == before  # the site to publish is not the preview's
+
+
+def test_a_build_of_other_inputs_is_not_taken(tmp_path: Path) -> None:
+    """A file edited after the build: the preview generates as on a first start."""
+    from site_builder.build import build
+    from site_builder.kept_pages import HANDED_OVER
+
+    copy = tmp_path / "tree"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, copy / folder)
+    build(copy, copy / "site")
+    report = copy / "submissions/cd-eco-env/2018.yaml"
+    report.write_text(report.read_text("utf-8").replace("\n", "\n# 构建之后改过\n", 1), "utf-8")
+    with serving_in(copy, "submissions/cd-eco-env/2018.yaml") as serve:
+        serve.wait_for(None, deadline=300)
+        assert "文件与上次构建时相同" not in _this_start(tmp_path / "serve.log")
+    assert (copy / "generated" / HANDED_OVER).is_dir()  # left as it was: not this preview's
