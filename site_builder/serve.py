@@ -14,8 +14,13 @@ import atexit
 import logging
 import os
 import shutil
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from site_builder.build import MKDOCS_YML, child_config, log_to_stderr
 from site_builder.form_page import site_settings
@@ -58,6 +63,31 @@ def stale_files(site_dir: Path, built: set[Path]) -> list[Path]:
             if path.is_file() and path not in built
             and path.relative_to(site_dir).parts[0] != "search"
             and path.relative_to(site_dir).as_posix() not in written_by_build]
+
+
+@contextmanager
+def finishing_first() -> Iterator[None]:
+    """Runs the block to its end through a first Ctrl+C (said, and raised after it), stopping at
+    once only on a second. Outside the main thread, signals cannot be caught: it runs as is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    asked: list[int] = []
+
+    def interrupted(signum: int, frame: FrameType | None) -> None:
+        if asked:
+            raise KeyboardInterrupt
+        asked.append(signum)
+        print("预览：正在完成这次构建后退出（下次启动就不必从头构建）；再按一次 Ctrl+C 立即退出。",
+              file=sys.stderr, flush=True)
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if asked:
+        raise KeyboardInterrupt
 
 
 def serve(root: Path, dev_addr: str | None = None) -> None:
@@ -110,11 +140,12 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
 
     def builder(config: MkDocsConfig | None = None) -> None:
         log.info("正在构建网站…")
-        # A build cut short (Ctrl+C) leaves pages without their search entries: with no stamp,
-        # the next start builds the whole site again.
+        # A build cut short leaves pages without their search entries: with no stamp, the next
+        # start builds the whole site again. So a first Ctrl+C lets the build finish.
         stamp_file.unlink(missing_ok=True)
-        build(config or get_config(), serve_url=serve_url, dirty=True)
-        stamp_file.write_text(stamp, "utf-8")
+        with finishing_first():
+            build(config or get_config(), serve_url=serve_url, dirty=True)
+            stamp_file.write_text(stamp, "utf-8")
 
     preview.served = kept_site(site_dir, stamp_file, stamp)
     preview.kept_site = bool(preview.served)

@@ -270,3 +270,34 @@ def test_the_kept_site_is_wiped_when_what_builds_it_changed(tmp_path: Path) -> N
     assert list(site.iterdir()) == []
     config.write_text("site_name: 改过的配置\n", "utf-8")
     assert site_stamp(config.read_bytes(), [str(theme)]) != changed
+
+
+def test_a_first_ctrl_c_lets_the_build_finish_and_a_second_stops_at_once() -> None:
+    """A build cut short costs the next start a whole build (no stamp): the first Ctrl+C waits
+    for the build, then stops the preview; a second stops it at once."""
+    import os
+    import signal
+
+    import pytest
+
+    from site_builder.serve import finishing_first
+
+    before = signal.getsignal(signal.SIGINT)
+    done: list[str] = []
+
+    def build(presses: int, name: str) -> None:
+        with finishing_first():
+            for _ in range(presses):
+                os.kill(os.getpid(), signal.SIGINT)
+            done.append(name)
+
+    with pytest.raises(KeyboardInterrupt):
+        build(1, "finished")
+    assert done == ["finished"]
+    with pytest.raises(KeyboardInterrupt):
+        build(2, "not reached")
+    assert done == ["finished"]
+    assert signal.getsignal(signal.SIGINT) is before
+    with finishing_first():  # no Ctrl+C: nothing raised
+        done.append("quiet")
+    assert done[-1] == "quiet"
