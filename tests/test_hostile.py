@@ -315,3 +315,29 @@ def test_every_format_survives_the_whole_corpus(output: str, tmp_path: Path) -> 
     assert proc.stderr == b""
     assert proc.returncode == 1
     assert proc.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 9999, 10_000, 10_001, 3_000_000])
+def test_a_file_is_read_whole_up_to_the_limit_and_one_byte_past_it(tmp_path: Path, size: int) -> None:
+    """Read into a buffer of the file's own size: the same bytes as before, never more than
+    the limit and one."""
+    from validators.yaml.loading import read_limited
+
+    path = tmp_path / "x.yaml"
+    path.write_bytes(bytes(range(256)) * (size // 256) + b"a" * (size % 256))
+    assert read_limited(path, 10_000) == path.read_bytes()[:10_001]
+
+
+def test_a_stream_without_a_size_is_read_up_to_the_limit_and_one_byte(tmp_path: Path) -> None:
+    """A pipe or device says it holds nothing (size 0): read on, up to the limit and one byte."""
+    import threading
+
+    from validators.yaml.loading import read_limited
+
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_bytes(b"k: v\n" * 5000))
+    writer.start()
+    assert read_limited(pipe, 10_000) == (b"k: v\n" * 5000)[:10_001]
+    writer.join(timeout=10)
+    assert len(read_limited(Path("/dev/zero"), 10_000)) == 10_001

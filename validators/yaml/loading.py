@@ -7,6 +7,7 @@ blow up (size, encoding, nesting depth, aliases) is refused before the expensive
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -533,9 +534,18 @@ def load_bytes(data: bytes, file: str, limits: YamlLimits | None, *, fast: bool 
 
 
 def read_limited(path: Path, limit: int) -> bytes:
-    """Reads at most limit + 1 bytes, so an oversized file is refused without reading it all."""
+    """Reads at most limit + 1 bytes, so an oversized file is refused without reading it all.
+    A buffer of the file's own size is asked for first, not of the limit (megabytes allocated
+    for every report of a few kilobytes); the rest is read only if the file has more."""
     with path.open("rb") as handle:
-        return handle.read(limit + 1)
+        try:
+            size = os.fstat(handle.fileno()).st_size
+        except OSError:
+            size = limit
+        data = handle.read(min(size, limit) + 1)
+        if size < len(data) <= limit:  # more than its size said (growing, or a pipe or device)
+            data += handle.read(limit + 1 - len(data))
+        return data
 
 
 def load_path(path: Path, file: str, limits: YamlLimits | None) -> Loaded:
