@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -112,7 +113,7 @@ def test_a_report_travels_as_its_year_model(synthetic: Path) -> None:
     each is found again by its registered key, not rebuilt from data."""
     import pickle
 
-    from validators.models.for_year import _KEYS
+    from validators.models.for_year import _PLACES
 
     path = synthetic / "submissions/society-00003/2018.yaml"
     sent = check._check_chunk([path], synthetic, True)
@@ -122,8 +123,55 @@ def test_a_report_travels_as_its_year_model(synthetic: Path) -> None:
     assert report is not None
     assert again is not None
     assert type(again.report) is type(report.report)
-    assert type(report.report) in _KEYS
+    assert type(report.report) in _PLACES
     kinds = [type(e.category) for e in again.report.academic_events]
     assert kinds
-    assert all(k in _KEYS for k in kinds)
+    assert all(k in _PLACES for k in kinds)
     assert again.source.key(("academic_events", 0, "title")) == report.source.key(("academic_events", 0, "title"))
+
+
+_INTERRUPTED_CHILD = """
+import sys, threading, time
+from pathlib import Path
+from site_builder.serve import finishing_first
+from validators import check
+real = check._check_one
+
+def slow(*args, **kwargs):
+    time.sleep(0.2)
+    return real(*args, **kwargs)
+
+check._check_one = slow
+check.PARALLEL_MIN_FILES = 5
+if __name__ == "__main__":
+    threading.Thread(target=threading.Event().wait, daemon=True).start()  # as in the preview: spawn
+    print("ready", flush=True)
+    try:
+        with finishing_first():
+            result, _ = check.check_tree(Path(sys.argv[1]))
+            print("finished", result.files, flush=True)
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
+"""
+
+
+def test_a_ctrl_c_reaching_the_workers_is_left_to_this_process(synthetic: Path, tmp_path: Path) -> None:
+    """Ctrl+C reaches every process of the terminal: the workers ignore it, so a preview that
+    finishes its build on a first Ctrl+C does finish it, then stops."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "child.py"
+    script.write_text(_INTERRUPTED_CHILD, "utf-8")
+    child = subprocess.Popen([sys.executable, str(script), str(synthetic)], cwd=Path(__file__).parents[1],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                             env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready"
+    time.sleep(2)  # the workers are checking
+    os.killpg(child.pid, signal.SIGINT)
+    said, _ = child.communicate(timeout=120)
+    assert "finished 36" in said
+    assert said.rstrip().endswith("stopped")

@@ -6,6 +6,7 @@ import gc
 import multiprocessing
 import os
 import re
+import signal
 import stat
 import threading
 from collections import deque
@@ -445,9 +446,9 @@ def _read_years(root: Path) -> None:
 def _outcomes(paths: list[Path], root: Path, marks: bool) -> Iterator[FileResult]:
     """File results in the order of `paths`; on several cores, from a pool of processes.
 
-    This process checks its own share too, taking chunks from the end while the workers take
-    them from the start: what it checks itself is never pickled and sent back, and on two cores
-    a pool of two workers would leave it a third process to receive the results."""
+    This process checks chunks too, in turn with the workers: what it checks itself is never
+    pickled and sent back, and on two cores a pool of two workers would leave it a third
+    process to receive the results."""
     workers = min(os.cpu_count() or 1, len(paths) // PARALLEL_MIN_FILES)
     if workers < 2:
         yield from (_check_one(p, root, marks) for p in paths)
@@ -462,13 +463,17 @@ def _outcomes(paths: list[Path], root: Path, marks: bool) -> Iterator[FileResult
     done: dict[int, list[FileResult]] = {}
     running: dict[Future[list[FileResult]], int] = {}
     ready = 0  # where the next chunk to yield starts
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+    # Ctrl+C reaches every process of the terminal: the workers leave it to this one, which
+    # decides (the preview finishes a build on a first one).
+    pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=context,
+                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+    try:
         while chunks or running:
             while chunks and len(running) < 2 * (workers - 1):  # one queued behind each busy worker
                 start = chunks.popleft()
                 running[pool.submit(_check_chunk, paths[start:start + size], root, marks)] = start
             if chunks:
-                start = chunks.pop()
+                start = chunks.popleft()
                 done[start] = _check_chunk(paths[start:start + size], root, marks)
             else:
                 wait(running, return_when=FIRST_COMPLETED)
@@ -477,6 +482,8 @@ def _outcomes(paths: list[Path], root: Path, marks: bool) -> Iterator[FileResult
             while ready in done:
                 yield from done.pop(ready)
                 ready += size
+    finally:  # also when stopped: the chunks not begun are dropped, not waited for
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _stat_key(path: Path) -> tuple[int, int, int] | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copyreg
 import enum
-import hashlib
 import json
 import sys
 import typing
@@ -130,27 +129,27 @@ def _cached(spec: str, year: int) -> type[YearReport]:
     if fields:
         built = create_model("YearReport", __base__=built, **fields)
     assert issubclass(built, YearReport)
-    _register(built, f"{hashlib.sha256(spec.encode()).hexdigest()[:16]}:{year}")
+    _register(built, spec, year)
     return built
 
 
-# A year's classes are built at run time, so pickle cannot find them by name: each is registered
-# under a key its build determines (the spec's digest, the year, its place in the model), the
-# same in every process that builds that year. A worker's checked report then travels as the
-# model itself, instead of as data that the receiving process would validate again.
-_REGISTERED: dict[str, type] = {}
-_KEYS: dict[type, str] = {}
+# A year's classes are built at run time, so pickle cannot find them by name: each is reduced to
+# what built it (the year's spec and number) and its place among that build's classes. The
+# receiving process finds the class in its own build of that spec, building it if it has none
+# (a year file saved while a worker read it: the worker's spec is not the receiver's). A
+# worker's checked report then travels as the model itself, instead of as data that the
+# receiving process would validate again. Pickle sends each spec once per message (its memo).
+_PLACES: dict[type, tuple[str, int, int]] = {}  # class -> (spec, year, place)
 
 
-def _register(model: type[BaseModel], prefix: str) -> None:
+def _register(model: type[BaseModel], spec: str, year: int) -> None:
     classes: list[type] = []
     _classes(model, classes)
     for place, cls in enumerate(classes):
         module = sys.modules.get(cls.__module__)
         if getattr(module, cls.__qualname__, None) is cls:
             continue  # a static class: pickle finds it by its name
-        key = f"{prefix}:{place}"
-        _KEYS[cls], _REGISTERED[key] = key, cls
+        _PLACES[cls] = (spec, year, place)
         copyreg.pickle(cls, _reduce_member if issubclass(cls, enum.Enum) else _reduce_model)
 
 
@@ -167,21 +166,28 @@ def _classes(annotation: Any, found: list[type]) -> None:
         _classes(arg, found)
 
 
+@cache
+def _class_at(spec: str, year: int, place: int) -> type:
+    classes: list[type] = []
+    _classes(_cached(spec, year), classes)
+    return classes[place]
+
+
 def _reduce_model(model: BaseModel) -> tuple[Any, ...]:
-    return _blank_model, (_KEYS[type(model)],), model.__getstate__()
+    return _blank_model, _PLACES[type(model)], model.__getstate__()
 
 
-def _blank_model(key: str) -> BaseModel:
-    cls = typing.cast(type[BaseModel], _REGISTERED[key])
+def _blank_model(spec: str, year: int, place: int) -> BaseModel:
+    cls = typing.cast(type[BaseModel], _class_at(spec, year, place))
     return cls.__new__(cls)  # pickle then gives it its state (BaseModel.__setstate__)
 
 
 def _reduce_member(member: enum.Enum) -> tuple[Any, ...]:
-    return _member, (_KEYS[type(member)], member.value)
+    return _member, (*_PLACES[type(member)], member.value)
 
 
-def _member(key: str, value: str) -> enum.Enum:
-    cls = typing.cast(type[enum.Enum], _REGISTERED[key])
+def _member(spec: str, year: int, place: int, value: str) -> enum.Enum:
+    cls = typing.cast(type[enum.Enum], _class_at(spec, year, place))
     return cls(value)
 
 
