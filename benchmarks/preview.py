@@ -176,13 +176,20 @@ def measure(tree: Path, edits: int = 3, deadline: float = 900.0, build: bool = T
             serve.wait_for(marker, deadline)
             warm = time.perf_counter() - started
         after_build = None
-        if build:
+        if build:  # as after a fresh clone: nothing left by a preview, only by the build
+            shutil.rmtree(copy / "generated")
             subprocess.run([sys.executable, "-m", "site_builder", "--root", str(copy), "build"],
                            cwd=ROOT, check=True, capture_output=True)
+            log = copy.parent / "serve.log"
+            before = log.stat().st_size
             started = time.perf_counter()
             with serving_in(copy, report) as serve:
                 serve.wait_for(marker, deadline)
                 after_build = time.perf_counter() - started
+            with log.open("rb") as said:
+                said.seek(before)
+                if "文件与上次构建时相同".encode() not in said.read():
+                    raise RuntimeError("the preview did not start from the build's pages")
         return Preview(first, updates, warm, after_build)
 
 

@@ -148,7 +148,7 @@ def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | 
             theme_dirs = _mkdocs(child, work / "site", verbose)
         finished = time.perf_counter()
         _swap(work / "site", site_dir)
-        if builder == "mkdocs" and config == MKDOCS_YML:  # what `serve` would build: the next one starts from it
+        if builder == "mkdocs" and config.resolve() == MKDOCS_YML.resolve():  # what `serve` builds: the next starts from it
             generated = root.resolve() / "generated"
             serving = child_config(MKDOCS_YML, root.resolve(), generated / "docs", date)
             try:

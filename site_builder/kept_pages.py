@@ -130,6 +130,10 @@ def hand_over(generated: Path, docs: Path, site: Path, inputs: str, stamp: str) 
     os.replace(folder / f".{RECORD}.tmp", folder / RECORD)
 
 
+def discard_handover(generated: Path) -> None:
+    shutil.rmtree(generated / HANDED_OVER, ignore_errors=True)
+
+
 def take_over(generated: Path, docs: Path, site: Path, inputs: str, stamp: str) -> bool:
     """Puts the pages a build handed over in `docs` and a copy of its site in `site`, when they
     were made from `inputs` with `stamp` and neither was touched since; else leaves all as is.
@@ -148,7 +152,11 @@ def take_over(generated: Path, docs: Path, site: Path, inputs: str, stamp: str) 
         return False
     copy = site.with_name(f".{site.name}.tmp")
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(built, copy)
+    try:
+        shutil.copytree(built, copy)
+    except OSError:  # nothing of this preview's is touched before the copy is whole
+        shutil.rmtree(copy, ignore_errors=True)
+        raise
     for old, new in ((docs, pages), (site, copy)):
         shutil.rmtree(old, ignore_errors=True)
         os.replace(new, old)

@@ -159,6 +159,8 @@ class Preview:
         inputs = self._inputs()
         kept = kept_pages.kept(self.generated, self.docs, inputs)
         built = not kept and take_over is not None and take_over(inputs)
+        if kept:  # what a build left is not needed (the same pages, or older ones)
+            kept_pages.discard_handover(self.generated)
         if built:
             kept_pages.remember(self.generated, self.docs, inputs)
         if kept or built:

@@ -127,7 +127,11 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
 
     def taken_over(inputs: str) -> bool:
         """A build's pages and site, when they are this preview's as they stand."""
-        if not take_over(generated, docs, site_dir, inputs, stamp):
+        try:
+            if not take_over(generated, docs, site_dir, inputs, stamp):
+                return False
+        except OSError as exc:  # a copy that failed (a full disk): generated as on a first start
+            print(f"预览：没能沿用构建留下的页面（{exc}），改为全部生成。", file=sys.stderr, flush=True)
             return False
         stamp_file.write_text(stamp, "utf-8")
         return True
@@ -167,9 +171,9 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
             server.watch(item)
         try:
             server.serve()  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
-        except KeyboardInterrupt:
-            log.info("预览已停止。")
         finally:
             server.shutdown()
+    except KeyboardInterrupt:  # also during the first build, which a first Ctrl+C lets finish
+        log.info("预览已停止。")
     finally:
         config.plugins.on_shutdown()

@@ -175,3 +175,28 @@ def test_a_ctrl_c_reaching_the_workers_is_left_to_this_process(synthetic: Path, 
     said, _ = child.communicate(timeout=120)
     assert "finished 36" in said
     assert said.rstrip().endswith("stopped")
+
+
+def test_a_report_of_a_spec_this_process_never_built_is_read_back(synthetic: Path) -> None:
+    """A worker that read a year file saved after this process read it sends a class this
+    process has not built: it is built here from the spec the report carries, not mistaken
+    for another and not refused."""
+    import json
+
+    from validators.models.for_year import _PLACES, _blank_model, _class_at
+    from validators.models.report import YearReport
+
+    [sent] = check._check_chunk([synthetic / "submissions/society-00003/2018.yaml"], synthetic, False)
+    assert sent.report is not None
+    report = sent.report.report
+    spec, year, place = _PLACES[type(report)]
+    edited = json.loads(spec)
+    edited["areas"][0]["title"] += "（保存于检查之中）"
+    other = json.dumps(edited, sort_keys=True)
+    built = _class_at(other, year, place)
+    assert built is not type(report)
+    assert issubclass(built, YearReport)
+    again = _blank_model(other, year, place)
+    again.__setstate__(report.__getstate__())
+    assert type(again) is built
+    assert again.model_dump() == report.model_dump()

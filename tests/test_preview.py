@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from site_builder.form_page import site_settings
 from site_builder.generate import generate
 from site_builder.kept_pages import RECORD
@@ -278,8 +280,6 @@ def test_a_first_ctrl_c_lets_the_build_finish_and_a_second_stops_at_once() -> No
     import os
     import signal
 
-    import pytest
-
     from site_builder.serve import finishing_first
 
     before = signal.getsignal(signal.SIGINT)
@@ -301,3 +301,48 @@ def test_a_first_ctrl_c_lets_the_build_finish_and_a_second_stops_at_once() -> No
     with finishing_first():  # no Ctrl+C: nothing raised
         done.append("quiet")
     assert done[-1] == "quiet"
+
+
+def test_what_a_build_handed_over_is_taken_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`take_over` touches nothing of the preview's until its copy of the built site is whole;
+    a start that keeps its own pages drops what a build left (the same pages, or older)."""
+    from site_builder import kept_pages
+
+    generated = tmp_path / "generated"
+    docs, site, built_site = generated / "docs", generated / "site", tmp_path / "site"
+    for folder, text in ((docs, "预览的页面"), (site, "预览的网站"), (built_site, "构建的网站")):
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text(text, "utf-8")
+    handed = tmp_path / "handed"
+    handed.mkdir()
+    (handed / "index.md").write_text("构建的页面", "utf-8")
+    kept_pages.hand_over(generated, handed, built_site, "输入", "标记")
+    assert not kept_pages.take_over(generated, docs, site, "别的输入", "标记")
+    assert not kept_pages.take_over(generated, docs, site, "输入", "别的标记")
+
+    def full_disk(*_: object, **__: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kept_pages.shutil, "copytree", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        kept_pages.take_over(generated, docs, site, "输入", "标记")
+    assert (docs / "index.html").read_text("utf-8") == "预览的页面"
+    assert (site / "index.html").read_text("utf-8") == "预览的网站"
+    assert sorted(p.name for p in generated.iterdir()) == ["built", "docs", "site"]
+    monkeypatch.undo()
+    assert kept_pages.take_over(generated, docs, site, "输入", "标记")
+    assert (docs / "index.md").read_text("utf-8") == "构建的页面"
+    assert (site / "index.html").read_text("utf-8") == "构建的网站"
+    assert (built_site / "index.html").read_text("utf-8") == "构建的网站"
+    assert not (generated / "built").exists()
+
+
+def test_a_kept_start_drops_an_older_handover(tmp_path: Path) -> None:
+    from site_builder.kept_pages import HANDED_OVER
+
+    tree = _samples(tmp_path)
+    docs = tmp_path / "served" / "docs"
+    Preview(tree, docs, site_settings(), DATE).start()
+    (docs.parent / HANDED_OVER / "docs").mkdir(parents=True)
+    assert not Preview(tree, docs, site_settings(), DATE).start().whole
+    assert not (docs.parent / HANDED_OVER).exists()
