@@ -145,3 +145,37 @@ def test_a_build_of_other_inputs_is_not_taken(tmp_path: Path) -> None:
         serve.wait_for(None, deadline=300)
         assert "文件与上次构建时相同" not in _this_start(tmp_path / "serve.log")
     assert (copy / "generated" / HANDED_OVER).is_dir()  # left as it was: not this preview's
+
+
+def test_a_ctrl_c_during_the_first_build_finishes_it_and_stops_quietly(tmp_path: Path) -> None:
+    """The first build is the long one: a Ctrl+C there lets it finish (the next start keeps the
+    site), then the preview stops with its one line, no traceback."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from benchmarks.preview import ROOT as PROJECT
+    from benchmarks.preview import _free_port
+
+    copy = tmp_path / "tree"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, copy / folder)
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "site_builder", "--root", str(copy), "serve",
+                                   "--dev-addr", f"127.0.0.1:{_free_port()}"],
+                                  cwd=PROJECT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            _until(lambda: "正在构建网站" in log.read_text("utf-8", "replace"), 300)
+            os.killpg(server.pid, signal.SIGINT)
+            code = server.wait(timeout=300)
+        finally:
+            if server.poll() is None:
+                os.killpg(server.pid, signal.SIGKILL)
+    said = log.read_text("utf-8", "replace")
+    assert "正在完成这次构建后退出" in said
+    assert "预览已停止" in said
+    assert "Traceback" not in said
+    assert code == 0
+    assert (copy / "generated" / "site.stamp").is_file()  # the build was whole: the next start keeps it
