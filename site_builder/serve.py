@@ -6,6 +6,8 @@ The built site is kept in generated/site between previews (`mkdocs serve` builds
 temporary folder each time): a second start rebuilds only the pages whose source changed, so a
 tree previewed before shows its first page within seconds. The kept site is wiped when what
 every page is built with (the config, the theme, MkDocs' and the theme's versions) changed.
+A tree built before (`build`) starts the same way from the pages and a copy of the site the
+build left (kept_pages.py).
 """
 
 from __future__ import annotations
