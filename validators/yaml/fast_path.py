@@ -62,27 +62,19 @@ def _typed(value: Any, path: YamlPath, strings: list[tuple[YamlPath, str]]) -> N
     """Raises NotFast unless the data is what the located loader gives (then it is kept as it
     is, not copied); gathers its strings in document order."""
     if value.__class__ is dict:
-        for key, item in value.items():
+        for key in value:
             # A key that is not text, or text the project types as something else, is a finding.
             if key.__class__ is not str or not key or (key[0] in NUMERIC_START
                                                       and resolve_plain(key).__class__ is not str):
                 raise NotFast
-            kind = item.__class__
-            if kind is str:
-                strings.append(((*path, key), item))
-            elif kind is dict or kind is list:
-                _typed(item, (*path, key), strings)
-            elif kind not in _SCALARS:
-                raise NotFast  # a date-time
-        return
-    for index, item in enumerate(value):
+    for step, item in value.items() if value.__class__ is dict else enumerate(value):
         kind = item.__class__
         if kind is str:
-            strings.append(((*path, index), item))
+            strings.append(((*path, step), item))
         elif kind is dict or kind is list:
-            _typed(item, (*path, index), strings)
+            _typed(item, (*path, step), strings)
         elif kind not in _SCALARS:
-            raise NotFast
+            raise NotFast  # a date-time
 
 
 def fast_load(text: str) -> tuple[dict[str, Any], list[tuple[YamlPath, str]]] | None:
