@@ -278,6 +278,15 @@ def test_every_character_nfkc_may_turn_into_what_the_patterns_read_is_listed() -
     assert not nfkc_forms.may_change("（电话：138，邮箱）")
 
 
+def test_the_list_is_printed_as_it_is_written() -> None:
+    """`python -m validators.rules.nfkc_forms` writes the list back in its own form: a list
+    written out of order, split or overlapping, would come back merged."""
+    points = [p for item in nfkc_forms.RANGES for low, _, high in [item.partition("-")]
+              for p in range(int(low, 16), int(high or low, 16) + 1)]
+    assert nfkc_forms._as_ranges(points) == list(nfkc_forms.RANGES)
+    assert nfkc_forms._as_ranges([0x31, 0x30, 0x33, 0x32, 0x35]) == ["0030-0033", "0035"]
+
+
 # Characters NFKC changes into characters the patterns do not read (full-width punctuation,
 # compatibility ideographs, units without digits or Latin letters), beside what they read.
 _UNREAD_CHANGES = [chr(cp) for cp in range(0x80, 0x10000)

@@ -6,7 +6,8 @@ more than all its other text rules together, and a text without any of these cha
 the same normalized or not: each of its other characters becomes characters the patterns do
 not read, and nothing joins a character they do read (only combining marks join, and they are
 listed). `tests/test_privacy.py` checks the list against the running Python's Unicode tables;
-`python -m validators.rules.nfkc_forms` prints it again (the union over Python 3.11 to 3.13).
+`python -m validators.rules.nfkc_forms` prints it again as written here: the listed characters
+and those this Python's Unicode adds (run it with each supported Python; the list is their union).
 """
 
 from __future__ import annotations
@@ -94,7 +95,19 @@ def changes(char: str) -> bool:
     return bool(_READ.search(composed) or _READ.search(apart)) or unicodedata.combining(apart[0]) != 0
 
 
+def _as_ranges(points: list[int]) -> list[str]:
+    runs: list[list[int]] = []
+    for point in sorted(set(points)):
+        if runs and runs[-1][1] == point - 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return [f"{low:04X}" if low == high else f"{low:04X}-{high:04X}" for low, high in runs]
+
+
 if __name__ == "__main__":
+    listed = [p for item in RANGES for low, _, high in [item.partition("-")]
+              for p in range(int(low, 16), int(high or low, 16) + 1)]
     found = [cp for cp in range(0x80, sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF and changes(chr(cp))]
-    print(unicodedata.unidata_version, len(found))
-    print(" ".join(f"{cp:04X}" for cp in found))
+    print(f"# Unicode {unicodedata.unidata_version}: {len(set(found) - set(listed))} not listed yet")
+    print(",\n".join(f'    "{item}"' for item in _as_ranges(listed + found)) + ",")
