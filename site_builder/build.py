@@ -128,8 +128,10 @@ def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | 
     try:
         started = time.perf_counter()
         date = date or build_date()
-        # Read before the pages are: a file edited during the build is not one they show.
-        inputs = kept_pages.inputs_digest(kept_pages.watched(root), date, site_settings(config))
+        # What `serve` builds, so the next one starts from it (hashed before the pages are read:
+        # a file edited during the build is not one they show).
+        hand_over = builder == "mkdocs" and config.resolve() == MKDOCS_YML.resolve()
+        inputs = kept_pages.inputs_digest(kept_pages.watched(root), date, site_settings(config)) if hand_over else ""
         if builder == "zensical":
             docs = zensical_build.write_project(work, config, date)
         else:
@@ -148,7 +150,7 @@ def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | 
             theme_dirs = _mkdocs(child, work / "site", verbose)
         finished = time.perf_counter()
         _swap(work / "site", site_dir)
-        if builder == "mkdocs" and config.resolve() == MKDOCS_YML.resolve():  # what `serve` builds: the next starts from it
+        if hand_over:
             generated = root.resolve() / "generated"
             serving = child_config(MKDOCS_YML, root.resolve(), generated / "docs", date)
             try:

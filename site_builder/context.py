@@ -22,6 +22,7 @@ from validators.models.society import SocietyProfile
 from validators.repository import BrokenReport, ReportDoc, Repository
 from validators.year.guideline import Guideline, available_years, guideline
 from validators.year.rubric import Rubric, rubric
+from validators.year.text import area_numeral
 
 # Every generated page is the index.md of a folder of its own, named as its URL: the folder of
 # its source is the folder of its URL (with use_directory_urls as without), so a relative link in
@@ -31,7 +32,6 @@ from validators.year.rubric import Rubric, rubric
 GUIDELINE_PAGE = "guideline/index.md"
 RUBRIC_PAGE = "rubric/index.md"
 SOCIETIES_PAGE = "societies/index.md"
-NUMERALS = "一二三四五六七八九十"
 
 
 def guideline_year_page(year: int) -> str:
@@ -162,7 +162,7 @@ class SiteData:
 
     def area_numbers(self, year: int) -> dict[str, str]:
         """Area keys to the guideline's numerals: innovation → 一."""
-        return {a.key: NUMERALS[int(a.id) - 1] if a.id.isdigit() and 0 < int(a.id) <= len(NUMERALS) else a.id
+        return {a.key: area_numeral(a.id)
                 for a in self.guideline(year).areas}
 
     def area_headers(self, year: int) -> list[str]:

@@ -245,7 +245,8 @@ def test_a_start_after_a_change_generates_again(tmp_path: Path) -> None:
     assert Preview(tree, docs, site_settings(), "2026-12-01").start().whole
 
 
-def test_the_kept_site_is_wiped_when_what_builds_it_changed(tmp_path: Path) -> None:
+def test_the_kept_site_is_wiped_when_what_builds_it_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_builder import kept_pages
     from site_builder.kept_pages import site_stamp
     from site_builder.serve import kept_site
 
@@ -272,6 +273,17 @@ def test_the_kept_site_is_wiped_when_what_builds_it_changed(tmp_path: Path) -> N
     assert list(site.iterdir()) == []
     config.write_text("site_name: 改过的配置\n", "utf-8")
     assert site_stamp(config.read_bytes(), [str(theme)]) != changed
+    # Another version of MkDocs (or the theme, an extension, the word splitter): built otherwise.
+    (site / "index.html").write_text("<html></html>", "utf-8")
+    now = site_stamp(config.read_bytes(), [str(theme)])
+    stamp_file.write_text(now, "utf-8")
+    real = kept_pages.metadata.version
+    monkeypatch.setattr(kept_pages.metadata, "version",
+                        lambda name: "99.0" if name == "mkdocs" else real(name))
+    upgraded = site_stamp(config.read_bytes(), [str(theme)])
+    assert upgraded != now
+    assert kept_site(site, stamp_file, upgraded) == set()
+    assert list(site.iterdir()) == []
 
 
 def test_a_first_ctrl_c_lets_the_build_finish_and_a_second_stops_at_once() -> None:
@@ -317,6 +329,7 @@ def test_what_a_build_handed_over_is_taken_whole_or_not_at_all(tmp_path: Path, m
     handed.mkdir()
     (handed / "index.md").write_text("构建的页面", "utf-8")
     kept_pages.hand_over(generated, handed, built_site, "输入", "标记")
+    handed_at = (built_site / "index.html").stat().st_mtime_ns
     assert not kept_pages.take_over(generated, docs, site, "别的输入", "标记")
     assert not kept_pages.take_over(generated, docs, site, "输入", "别的标记")
 
@@ -330,6 +343,10 @@ def test_what_a_build_handed_over_is_taken_whole_or_not_at_all(tmp_path: Path, m
     assert (site / "index.html").read_text("utf-8") == "预览的网站"
     assert sorted(p.name for p in generated.iterdir()) == ["built", "docs", "site"]
     monkeypatch.undo()
+    (built_site / "index.html").write_text("别人改过的网站", "utf-8")  # the site to publish, touched since
+    assert not kept_pages.take_over(generated, docs, site, "输入", "标记")
+    (built_site / "index.html").write_text("构建的网站", "utf-8")
+    os.utime(built_site / "index.html", ns=(handed_at, handed_at))
     assert kept_pages.take_over(generated, docs, site, "输入", "标记")
     assert (docs / "index.md").read_text("utf-8") == "构建的页面"
     assert (site / "index.html").read_text("utf-8") == "构建的网站"

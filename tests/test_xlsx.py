@@ -414,4 +414,8 @@ def test_import_output_formats_stay_parseable_and_ids_never_become_paths(tmp_pat
     escaped = _cli(tree, "import", str(tmp_path / "escape.xlsx"), "-o", str(tmp_path / "e.yaml"))
     assert escaped.returncode == 1
     assert not (tmp_path / "e.yaml").exists()
-    assert not any(tmp_path.glob("escape*/**/*.yaml"))
+    # Without -o the id would name the target folder: submissions/../../escape is tmp_path/escape.
+    placed = _cli(tree, "import", str(tmp_path / "escape.xlsx"))
+    assert placed.returncode == 1
+    assert "无效" in placed.stdout + placed.stderr
+    assert not (tmp_path / "escape").exists()

@@ -24,7 +24,7 @@ from validators.models.service_stations import ServiceStation
 from validators.models.society import SocietyKind
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 from validators.year.kinds import EventCategory, Kind, ResearchTopic
-from validators.year.text import cited_clauses_only
+from validators.year.text import area_numeral, cited_clauses_only
 
 __all__ = ["report_template", "schema_line", "society_template"]
 
@@ -44,7 +44,6 @@ PLACEHOLDER_LOGIN = "your-github-login"
 _COMMENT_COLUMN = 40
 _WRAP = 96  # display columns; a Chinese character takes two
 _NO_LINE_START = frozenset("，。、；：！？”’）》」』…")
-_NUMERALS = "一二三四五六七八九十"
 
 
 def _width(text: str) -> int:
@@ -132,7 +131,7 @@ class _Dates:
 
 def _area_header(rules: Guideline, key: str) -> list[str]:
     area = rules.area(key)
-    number = _NUMERALS[int(area.id) - 1] if area.id.isdigit() and int(area.id) <= 10 else area.id
+    number = area_numeral(area.id)
     ids = [c for c in rules.clauses if c == area.id or c.startswith(f"{area.id}.")]
     out = ["", f"# ==== {number}、{area.title}（{key}）" + "=" * 10]
     for clause in ids:

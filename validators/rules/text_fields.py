@@ -133,8 +133,7 @@ def _is_address_field(path: YamlPath) -> bool:
 def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext) -> None:
     # A link given as evidence or website is an address, not text about a person: its digits
     # are ids. An evidence file name is published too, so it is still read.
-    is_link = [bool(path) and (path[-1] == "website" or (len(path) > 1 and path[-2] == "evidence"))
-               and is_web_url(text) for path, text in strings]  # _is_address_field, inlined (every string)
+    is_link = [_is_address_field(path) and is_web_url(text) for path, text in strings]
     # One search over all text at once: most reports hold none of these, and any match in
     # a single value is also a match in the joined text.
     blob = "\n".join(text for _, text in strings)
