@@ -206,3 +206,23 @@ def test_chinese_quotation_marks_are_full_width(browser, base: str) -> None:
     open_mark, close_mark, han = widths
     assert open_mark >= 0.9 * han, widths
     assert close_mark >= 0.9 * han, widths
+
+
+def test_a_ranking_on_a_phone_keeps_names_and_remarks_readable(browser, base: str) -> None:
+    """A ranking has a dozen columns: on a phone the society's name and the remarks keep room
+    for six characters a line or more (the table scrolls sideways instead of squeezing them)."""
+    context, page = _open(browser, base, "ranking", "phone")
+    try:
+        widths = page.evaluate("""() => {
+            const table = document.querySelector('article .sb-table table');
+            const cells = table.tBodies[0].rows[0].cells;
+            const em = parseFloat(getComputedStyle(cells[1]).fontSize);
+            return [cells[1].getBoundingClientRect().width / em, cells[cells.length - 1].getBoundingClientRect().width / em,
+                    table.tHead.rows[0].cells[cells.length - 1].textContent.trim()];
+        }""")
+    finally:
+        context.close()
+    name, remarks, last = widths
+    assert last == "备注"
+    assert name >= 6
+    assert remarks >= 5.5
