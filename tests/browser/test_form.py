@@ -401,3 +401,25 @@ def test_the_form_has_no_serious_accessibility_fault(page) -> None:
                for n in v["nodes"]]
     assert not serious, serious
     assert page.locator("textarea.rf-yaml").first.get_attribute("aria-label")
+
+
+def test_step_two_opens_below_the_top_bar_on_a_phone(browser, form_site: FormSite) -> None:
+    """Starting a report scrolls to its heading: on a phone the heading shows under the fixed
+    top bar, not behind it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(form_site.url)
+        page.wait_for_selector(".rf-modes")
+        page.select_option("#rf-new-choice", "__new__")
+        page.fill("#rf-new-society", NEW_SOCIETY)
+        page.click("#rf-start-empty")
+        page.wait_for_selector(".rf-editor h2")
+        page.wait_for_timeout(1500)  # the smooth scroll
+        heading = page.locator(".rf-editor h2").first.bounding_box()
+        bar = page.locator(".md-header").bounding_box()
+    finally:
+        context.close()
+    assert heading is not None
+    assert bar is not None
+    assert heading["y"] >= bar["y"] + bar["height"] - 1
