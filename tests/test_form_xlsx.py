@@ -146,6 +146,7 @@ def test_the_form_says_what_a_workbook_changed_in_shape_lost(tmp_path: Path) -> 
     stations.insert_rows(1)
     stations["A1"].value = "2018 年学会服务站"
     book["封面"]["A20"].value = "constructor"  # a title that is also a JavaScript object's property
+    book.create_sheet("merged")["A1"].value = "一张名叫 merged 的表"  # the name the form once kept merged cells under
     book.save(tmp_path / "s.xlsx")
     python = read_workbook(tmp_path / "s.xlsx", "s.xlsx", shape).findings
     [js] = _js([], [_rows(tmp_path / "s.xlsx")])["reports"]
@@ -156,6 +157,8 @@ def test_the_form_says_what_a_workbook_changed_in_shape_lost(tmp_path: Path) -> 
     assert any("这张表没有“服务成效”一列" in i["message"] for i in js["issues"])
     assert any(i["message"].startswith("封面!A20：不认识的项目“constructor”") for i in js["issues"])
     assert not any("出现了两次" in i["message"] for i in js["issues"])
+    assert any(i["message"].startswith("merged!A1：不认识的工作表“merged”") and i["severity"] == "warning"
+               for i in js["issues"])  # nothing like a missing sheet's name: a warning, as import says
     # The same places as the command line's findings, error for error.
     errors_py = {f.message.split("：")[0] for f in python if f.severity == "error"}
     errors_js = {i["message"].split("：")[0] for i in js["issues"] if i["severity"] == "error"}

@@ -10,6 +10,22 @@
   var RF = (global.ReportForm = global.ReportForm || {});
 
   var EPOCH = Date.UTC(1899, 11, 30);
+  // Where a workbook's merged ranges are kept beside its sheets: no sheet can be named so
+  // (Excel refuses "[" and "]" in a sheet's name).
+  var MERGED = "[merged]";
+
+  // The missing sheet a renamed one most likely was, as `xlsx import` finds it (difflib's
+  // cutoff 0.3; here on shared characters, the bound difflib tries first).
+  function closest(name, names) {
+    var best = null, score = 0.3;
+    names.forEach(function (other) {
+      var left = other.split(""), shared = 0;
+      name.split("").forEach(function (c) { var i = left.indexOf(c); if (i !== -1) { shared++; left.splice(i, 1); } });
+      var ratio = 2 * shared / (name.length + other.length);
+      if (ratio >= score && (best === null || ratio > score)) { best = other; score = ratio; }
+    });
+    return best;
+  }
   var DATE = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})[ ]*[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月[ ]*([0-9]{1,2})[ ]*日?)$/;
   var TRUE = ["是", "true", "yes", "y", "1", "对", "√"];
   var FALSE = ["否", "false", "no", "n", "0", "×"];
@@ -180,10 +196,10 @@
     // A renamed sheet would lose its rows without a word (as `xlsx import` says it).
     var missing = layout.sheets.map(function (x) { return x.name; }).filter(function (name) { return !sheets[name]; });
     Object.keys(sheets).forEach(function (name) {
-      if (name === "merged" || known.indexOf(name) !== -1 || name === layout.guide_sheet || name === layout.options_sheet) return;
-      if (missing.length) {
-        say(name, 1, 1, "不认识的工作表“" + name + "”：" + (missing.length === 1 ? "是不是“" + missing[0] + "”？" : "") +
-          "请改回原名，这张表没有读入。");
+      if (known.indexOf(name) !== -1 || name === layout.guide_sheet || name === layout.options_sheet) return;
+      var close = closest(name, missing);
+      if (close) {
+        say(name, 1, 1, "不认识的工作表“" + name + "”：是不是“" + close + "”？请改回原名，这张表没有读入。");
       } else {
         say(name, 1, 1, "不认识的工作表“" + name + "”，没有读入：各类工作的工作表名称见“" + layout.guide_sheet + "”。", "warning");
       }
@@ -191,9 +207,10 @@
     missing.forEach(function (name) {
       issues.push({ cell: "", severity: "warning", message: "工作簿中没有“" + name + "”工作表：这类工作按没有填写处理。" });
     });
-    Object.keys(sheets.merged || {}).forEach(function (name) {
+    var merged = sheets[MERGED] || {};
+    Object.keys(merged).forEach(function (name) {
       if (known.indexOf(name) === -1) return;
-      sheets.merged[name].forEach(function (ref) {
+      merged[name].forEach(function (ref) {
         var m = /^([A-Z]+)([0-9]+)/.exec(ref || "");
         if (!m) return;
         say(name, Number(m[2]), columnOf(m[1]), ref + " 是合并的单元格：合并后只有 " + m[1] + m[2] +
@@ -449,7 +466,7 @@
           merged[s.getAttribute("name")] = all(doc, "mergeCell").map(function (m) { return m.getAttribute("ref"); });
         });
         // Merged cells keep only their first cell's value: said, as xlsx import says them.
-        Object.defineProperty(sheets, "merged", { value: merged, enumerable: false });
+        Object.defineProperty(sheets, MERGED, { value: merged, enumerable: false });
         return sheets;
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");
