@@ -286,3 +286,12 @@ def test_command_line_exits_one_on_a_generated_encoding_case(tmp_path: Path) -> 
     done = _run_check(tmp_path, make(tmp_path))
     assert done.returncode == 1
     assert {(f["code"], f["line"], f["column"]) for f in json.loads(done.stdout)["findings"]} == expected
+
+
+def test_a_duplicate_id_names_the_line_of_its_first_use() -> None:
+    """The first use's line is looked up only when a duplicate needs it: still the right line."""
+    case = Path(__file__).parent / "data/invalid/E-ID-DUPLICATE/cd-case/2017.yaml"
+    first = next(i for i, line in enumerate(case.read_text("utf-8").splitlines(), 1) if "id: evt-a" in line)
+    [found] = [f for f in check_file(case, case.parents[1]).findings if f.code == "E-ID-DUPLICATE"]
+    assert f"第 {first} 行已使用" in found.message
+    assert found.line > first
