@@ -414,8 +414,9 @@ def test_import_output_formats_stay_parseable_and_ids_never_become_paths(tmp_pat
     escaped = _cli(tree, "import", str(tmp_path / "escape.xlsx"), "-o", str(tmp_path / "e.yaml"))
     assert escaped.returncode == 1
     assert not (tmp_path / "e.yaml").exists()
-    # Without -o the id would name the target folder: submissions/../../escape is tmp_path/escape.
+    assert "无效" in escaped.stdout + escaped.stderr
+    # The cover's id never names the target: an import says where to write (-o or --society).
     placed = _cli(tree, "import", str(tmp_path / "escape.xlsx"))
-    assert placed.returncode == 1
-    assert "无效" in placed.stdout + placed.stderr
+    assert placed.returncode == 2
+    assert "-o/--output --society" in placed.stderr
     assert not (tmp_path / "escape").exists()

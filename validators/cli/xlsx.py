@@ -218,6 +218,8 @@ def _cover_problems(imported: Imported, workbook: str, year: int | None, society
         say(("year",), f"“{COVER}”中的年度 {year} 没有工作指南：可选年度为 {years}。")
     if not isinstance(society, str):
         say(("society",), f"“{COVER}”中没有填写学会 id。")
+    elif not _valid_id(society):  # it would name a folder: refused, and said why
+        say(("society",), f"“{COVER}”中的学会 id“{society[:64]}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
     elif wanted and society != wanted:
         say(("society",), f"“{COVER}”中的学会 id 是“{society}”，与 --society {wanted} 不一致：请核对是哪个学会的工作簿。")
     return found
