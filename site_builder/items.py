@@ -19,6 +19,7 @@ from site_builder.markup import (
     Column,
     attr,
     cell,
+    day,
     lines,
     link,
     num_cell,
@@ -98,8 +99,7 @@ def _code(name: str) -> Getter:
 
 
 def _date(name: str) -> Getter:
-    """A validated date: its ISO form is digits and hyphens, nothing to escape."""
-    return lambda item, _row: cell(getattr(item, name).isoformat())
+    return lambda item, _row: cell(day(getattr(item, name)))
 
 
 def _label(name: str) -> Getter:
@@ -149,12 +149,12 @@ def _achievements(item: Any, row: Row) -> Cell:
     shown = []
     for a in item.achievements:
         evidence = "：" + row.evidence(a.evidence).html if a.evidence and not row.brief else ""
-        shown.append(f"{text(a.type.label)}（{a.date.isoformat()}）{evidence}")
+        shown.append(f"{text(a.type.label)}（{day(a.date)}）{evidence}")
     return cell(lines(shown), len(shown))
 
 
 def _span(item: Any, _row: Row) -> Cell:
-    return cell(f"{item.start.isoformat()} 至 {item.end.isoformat()}")
+    return cell(f"{day(item.start)} 至 {day(item.end)}")
 
 
 def _tier(area: str) -> Getter:

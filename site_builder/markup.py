@@ -9,6 +9,7 @@ parsing (fast at any size), take `data-sort` values for numeric sorting, and car
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import posixpath
 from collections.abc import Iterable, Sequence
@@ -54,6 +55,12 @@ def clause_anchor(clause: str) -> str:
 
 def area_anchor(area_id: str) -> str:
     return f"area-{area_id}"
+
+
+def day(date: dt.date) -> str:
+    """A date in its ISO form, kept on one line (a narrow column would break it at a hyphen)."""
+    iso = date.isoformat()  # digits and hyphens: nothing to escape
+    return f'<time datetime="{iso}">{iso}</time>'
 
 
 def link(href: str, label_html: str, *, external: bool = False, title: str = "", cls: str = "") -> str:
@@ -137,24 +144,6 @@ def num_cell(value: float | int | None, missing: str = "—") -> Cell:
     if value is None:
         return Cell(missing, "-1")
     return Cell(num(value))
-
-
-def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, caption: str = "",
-          sortable: bool = True) -> str:
-    """A raw-HTML table, left out of the search index; numeric columns sort as numbers."""
-    number = ' data-sort-method="number"'
-    head = "".join(f"<th{number if c.numeric else ''}>{c.header}</th>" for c in columns)
-    body = []
-    for row in rows:
-        cells = "".join(
-            f'<td data-sort="{attr(c.sort)}">{c.html}</td>' if c.sort is not None else f"<td>{c.html}</td>"
-            for c in row)
-        body.append(f"<tr>{cells}</tr>")
-    flag = " data-sortable" if sortable else ""
-    cap = f"<caption>{caption}</caption>" if caption else ""
-    return (f'<div class="sb-table" data-search-exclude="1">'
-            f"<table{flag}>{cap}<thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
 def html_list(items: Iterable[str], cls: str = "") -> str:

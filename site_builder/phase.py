@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from site_builder.context import RUBRIC_PAGE, SiteData
-from site_builder.markup import Cell, Column, cell, link, num_cell, table, text
+from site_builder.markup import Cell, Column, cell, day, link, num_cell, text
+from site_builder.tables import table
 from validators.models.review import ObjectionStatus
 from validators.year.cycle import Phase
 
@@ -73,7 +74,7 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
         still_open += is_open
         status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
         rows.append([cell(site.society_link(page, o.society), o.society),
-                     cell(str(o.filed)), cell(issue), cell(text(o.subject)), cell(status), cell(answer)])
+                     cell(day(o.filed)), cell(issue), cell(text(o.subject)), cell(status), cell(answer)])
     return rows, still_open
 
 
@@ -87,7 +88,8 @@ def objections(site: SiteData, page: str, year: int, society: str | None = None,
     columns = [Column("学会"), Column("提出日期"), Column("议题"), Column("事由"),
                Column("状态"), Column("答复")]
     return (heading + f"共 {len(rows)} 条：受理中 {still_open} 条，已答复 {len(rows) - still_open} 条"
-            f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n" + table(columns, rows) + "\n")
+            f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n"
+            + table(columns, rows, label=f"{year} 年度公示期的异议") + "\n")
 
 
 def _frozen_cell(site: SiteData, year: int) -> str:
@@ -138,14 +140,14 @@ def years_table(site: SiteData) -> str:
         if calendar is None:
             continue
         rows.append([cell(f"{year} 年度", year), cell(f"<strong>{text(calendar.label(as_of(site)))}</strong>"),
-                     cell(f"{calendar.submission_opens} 至 {calendar.submission_closes}"),
-                     cell(f"{calendar.notice_starts} 至 {calendar.notice_ends}"),
-                     cell(str(calendar.final)), cell(_frozen_cell(site, year))])
+                     cell(f"{day(calendar.submission_opens)} 至 {day(calendar.submission_closes)}"),
+                     cell(f"{day(calendar.notice_starts)} 至 {day(calendar.notice_ends)}"),
+                     cell(day(calendar.final)), cell(_frozen_cell(site, year))])
     if not rows:
         return ""
     columns = [Column("年度"), Column("当前阶段"), Column("填报"), Column("公示"), Column("最终结果"),
                Column("定稿（代码与细则）")]
-    return "## 评估进度 {#cycle}\n\n" + table(columns, rows, sortable=False) + "\n"
+    return "## 评估进度 {#cycle}\n\n" + table(columns, rows, label="各年度的评估进度", sortable=False) + "\n"
 
 
 def rubric_section(site: SiteData, year: int) -> str:
@@ -166,5 +168,5 @@ def rubric_section(site: SiteData, year: int) -> str:
                    Column("至少几位专家", numeric=True)]
         out.append("专家在核查记录的 <code>marks</code> 中打分，按下表合成（按 0.5 分四舍五入），"
                    "在所在领域单独记一行“专家评分”，受该领域上限约束；超出范围的分数是错误，不计入。\n\n"
-                   + table(columns, rows, sortable=False) + "\n")
+                   + table(columns, rows, label=f"{year} 年度专家评分项", sortable=False) + "\n")
     return "\n".join(out)

@@ -3,6 +3,7 @@ helpers, relative links, and a failing build that leaves the previous site in pl
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from pathlib import Path
@@ -18,11 +19,12 @@ from site_builder.markup import (
     Column,
     Urls,
     clause_anchor,
+    day,
     num,
     repo_path_url,
-    table,
     web_link,
 )
+from site_builder.tables import table
 from tests.trees import ROOT
 from validators.year.guideline import GUIDELINES_DIR, guideline
 from validators.year.text import guideline_text
@@ -155,10 +157,11 @@ def test_only_web_addresses_become_links() -> None:
 
 
 def test_tables_sort_numbers_by_their_value() -> None:
-    html = table([Column("名称"), Column("得分", numeric=True)], [[Cell("甲"), Cell("101.5", "101.5")]])
+    html = table([Column("名称"), Column("得分", numeric=True)], [[Cell("甲"), Cell("101.5", "101.5")]], label="表")
     assert '<th data-sort-method="number">得分</th>' in html
     assert '<td data-sort="101.5">101.5</td>' in html
     assert 'data-search-exclude="1"' in html
+    assert day(dt.date(2017, 1, 5)) == '<time datetime="2017-01-05">2017-01-05</time>'
     assert num(2.0) == "2"
     assert num(1.5) == "1.5"
     assert num(1 / 3) == "0.33"

@@ -226,3 +226,74 @@ def test_a_ranking_on_a_phone_keeps_names_and_remarks_readable(browser, base: st
     assert last == "备注"
     assert name >= 6
     assert remarks >= 5.5
+
+
+# Elements that scroll sideways inside a table's own scrolling box, and tables wrapped in a
+# second box by the theme.
+_NESTED_SCROLL = """() => [...document.querySelectorAll('article .sb-table')].flatMap(box => [
+    ...[...box.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1
+        && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map(e => 'inner ' + e.className),
+    ...(box.closest('.md-typeset__scrollwrap') || box.querySelector('.md-typeset__scrollwrap')
+        ? ['wrapped ' + box.textContent.slice(0, 20)] : []),
+    ...(box.getAttribute('role') === 'region' && box.getAttribute('aria-label') ? [] : ['unlabelled box']),
+])"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", ["home", "ranking", "report", "rubric"])
+def test_a_table_scrolls_in_one_labelled_box(browser, base: str, kind: str, width: str) -> None:
+    """The cycle's progress, the objections and the experts' marks were wrapped twice (the
+    theme's box in ours): a second scroll bar 16 px wide and a cue for it."""
+    context, page = _open(browser, base, kind, width)
+    try:
+        assert page.evaluate(_NESTED_SCROLL) == []
+    finally:
+        context.close()
+
+
+# Per table: lines of the tallest header label, and how many lines its header row is tall.
+_HEADER_LINES = """() => [...document.querySelectorAll('article .sb-table table')].map(table => {
+    const row = table.tHead.rows[0];
+    const lines = th => { const range = document.createRange(); range.selectNodeContents(th);
+        return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; };
+    const style = getComputedStyle(row.cells[0]);
+    const inner = row.cells[0].getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return [table.closest('.sb-table').getAttribute('aria-label'), Math.max(...[...row.cells].map(lines)),
+            inner / parseFloat(style.lineHeight)];
+})"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", ["ranking", "report", "societies"])
+def test_a_sortable_header_is_as_tall_as_its_label(browser, base: str, kind: str, width: str) -> None:
+    """The sort icon took a line of its own under a label that filled its column."""
+    context, page = _open(browser, base, kind, width)
+    try:
+        tables = page.evaluate(_HEADER_LINES)
+    finally:
+        context.close()
+    assert tables
+    for label, lines, tall in tables:
+        assert tall < lines + 0.5, (label, lines, tall)
+
+
+def test_a_report_keeps_clause_numbers_dates_and_ids_whole(browser, base: str) -> None:
+    """At a desktop width the report's tables are wider than its column: "条款 1.1" broke after
+    条, dates at a hyphen, a consortium's id every few letters."""
+    context, page = _open(browser, base, "report", "desktop")
+    try:
+        broken = page.evaluate("""() => {
+            const lines = e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size;
+            const cells = [...document.querySelectorAll('article .sb-table td')];
+            return {
+                clauses: cells.flatMap(c => [...c.querySelectorAll('.sb-clause')]).filter(e => lines(e) > 1).map(e => e.textContent),
+                dates: cells.flatMap(c => [...c.querySelectorAll('time')]).filter(e => lines(e) > 1).map(e => e.textContent),
+                ids: cells.flatMap(c => [...c.querySelectorAll('code')])
+                    .filter(e => lines(e) > e.textContent.split('-').length).map(e => e.textContent),
+                seen: cells.filter(c => c.querySelector('.sb-clause, time, code')).length,
+            };
+        }""")
+    finally:
+        context.close()
+    assert broken.pop("seen") > 10
+    assert broken == {"clauses": [], "dates": [], "ids": []}
