@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from validators.year import files
 from validators.year.files import YearFileError, year_data
 from validators.year.guideline import guideline
 from validators.year.rubric import rubric
@@ -192,3 +193,27 @@ def test_a_window_out_of_order_is_said_at_the_window(tmp_path: Path) -> None:
     assert problem.line == 5
     assert "start 须早于 deadline" in problem.message
     assert "Value error" not in problem.message
+
+
+def test_each_year_file_is_read_once_per_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year reads the chain it carries forward from: ten years one from the other read 55
+    files where there are 10. Each version of a file is read once; a changed file is read again."""
+    for year in (2019, 2020, 2021):
+        _year(tmp_path, "guidelines", year, f"year: {year}\ncarried_forward_from: {year - 1}\ntitle: {year}年度\n")
+    read: list[str] = []
+    real = files.load_path
+
+    def counted(path: Path, name: str, limits: None) -> files.Loaded:
+        read.append(path.name)
+        return real(path, name, limits)
+
+    monkeypatch.setattr(files, "load_path", counted)
+    monkeypatch.setattr(files, "_READ", {})
+    titles = [year_data("guidelines", year, tmp_path)["title"] for year in (2019, 2020, 2021)]  # type: ignore[index]
+    assert titles == ["2019年度", "2020年度", "2021年度"]
+    assert sorted(read) == ["2017.yaml", "2018.yaml", "2019.yaml", "2020.yaml", "2021.yaml"]
+    _year(tmp_path, "guidelines", 2020, "year: 2020\ncarried_forward_from: 2019\ntitle: 2020年度（修订）\n")
+    read.clear()
+    assert year_data("guidelines", 2021, tmp_path)["title"] == "2021年度"  # type: ignore[index]
+    assert year_data("guidelines", 2020, tmp_path)["title"] == "2020年度（修订）"  # type: ignore[index]
+    assert read == ["2020.yaml"]

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from validators.yaml.loading import SourceMap, load_path
+from validators.yaml.loading import Loaded, SourceMap, load_path
 
 __all__ = ["GUIDELINES_DIR", "PACKAGE_DIR", "RUBRICS_DIR", "YearFileError", "YearProblem",
            "available_years", "own_folder", "relative", "tree_root", "year_data", "year_file",
@@ -153,6 +153,27 @@ def relative(path: Path, root: Path | None) -> str:
     return str(path).replace(os.sep, "/")
 
 
+# Each year file as last read, by path and name, with the version (modification time, size,
+# inode) read. A year reads the chain of years it carries forward from: without this, ten years
+# carried forward one from the other read 55 files where there are 10. Never changed by a
+# reader (merging builds new containers), so shared.
+_READ: dict[tuple[Path, str], tuple[tuple[int, int, int], Loaded]] = {}
+
+
+def _read(path: Path, name: str) -> Loaded:
+    try:
+        stat = os.stat(path)
+    except OSError:  # said by the loader, in Chinese
+        return load_path(path, name, None)
+    version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    kept = _READ.get((path, name))
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    loaded = load_path(path, name, None)
+    _READ[path, name] = (version, loaded)
+    return loaded
+
+
 @dataclass(slots=True)
 class _Reader:
     kind: str
@@ -167,7 +188,7 @@ class _Reader:
         path = year_file(self.kind, year, self.root)
         if path is None:
             return None
-        loaded = load_path(path, relative(path, self.root), None)
+        loaded = _read(path, relative(path, self.root))
         if not loaded.ok:
             raise YearFileError([YearProblem(f.file, f.line, f.column, f.message) for f in loaded.findings])
         if not isinstance(loaded.data, dict):
