@@ -34,14 +34,18 @@
     return title;
   }
 
-  /* Chinese messages for what the schema refuses in `data`. */
-  RV.schemaProblems = function (validate, schema, data) {
+  /* Chinese messages for what the schema refuses in `data`. `covered`: JSON pointers of the values
+   * the page's own checks have explained already, in plainer words; the schema's error about the
+   * same value is left out, and every other one is said with them (not only once they are mended). */
+  RV.schemaProblems = function (validate, schema, data, covered) {
     validate(data);
     var seen = {};
     var out = [];
     (validate.errors || []).forEach(function (e) {
       if (["anyOf", "oneOf", "if", "then", "allOf"].indexOf(e.keyword) !== -1) return;
       if (/\/anyOf\/\d+\/type$/.test(e.schemaPath) && e.params && e.params.type === "null") return;
+      var at = e.instancePath + (e.keyword === "required" ? "/" + e.params.missingProperty : "");
+      if (covered && covered[at]) return;
       var path = RF.parsePointer(e.instancePath);
       var where = path.filter(function (k) { return typeof k === "number"; }).map(function (n) {
         return "第 " + (n + 1) + " 条";

@@ -90,26 +90,32 @@
 
   /* What the check would refuse beyond the schema: a reason where one is required, marks out
    * of their criterion's range or given twice by one expert. */
-  function ruleProblems(data) {
+  /* The page's own checks, in plainer words than the schema's; `covered` gets the JSON pointer of
+   * each value they explain (see RV.schemaProblems). */
+  function ruleProblems(data, covered) {
     var out = [];
     if (!reviewer() && (data.items.some(function (r) { return !r.reviewer; }) || (data.rest && !data.rest.reviewer))) {
       out.push("请先在上方填写核查人（GitHub 用户名）。");
+      data.items.forEach(function (r, i) { covered["/items/" + i + "/reviewer"] = true; });
+      covered["/rest/reviewer"] = true;
     }
     var titles = {};
     app.caseData.areas.forEach(function (a) {
       a.items.forEach(function (i) { titles[i.id] = i.title; });
     });
-    data.items.forEach(function (r) {
+    data.items.forEach(function (r, i) {
       if (r.status !== LABEL.verified && !r.reason) {
         out.push("“" + titles[r.item] + "”结论为“" + r.status + "”，须写明理由或需要补充的材料。");
+        covered["/items/" + i + "/reason"] = true;
       }
     });
     var seen = {};
-    data.marks.forEach(function (m) {
+    data.marks.forEach(function (m, j) {
       var c = app.caseData.plan.assessed.filter(function (x) { return x.id === m.criterion; })[0];
       if (!c) return;
       if (typeof m.mark !== "number" || m.mark < c.min || m.mark > c.max) {
         out.push("“" + c.label + "”的分数须在 " + c.min + " 至 " + c.max + " 之间。");
+        covered["/marks/" + j + "/mark"] = true;
       }
       var key = m.criterion + "|" + m.expert;
       if (seen[key]) out.push("专家 " + m.expert + " 对“" + c.label + "”打了两次分：每位专家每项只记一个分数。");
@@ -180,8 +186,9 @@
       if (found.dropped) line.textContent += "另有 " + found.dropped + " 个分数超出范围或重复，未计入。";
     });
     var data = reviewData();
-    var problems = ruleProblems(data);
-    if (!problems.length) problems = RV.schemaProblems(app.validators.review, app.schemas.review, data);
+    var covered = {};
+    var problems = ruleProblems(data, covered);
+    problems = problems.concat(RV.schemaProblems(app.validators.review, app.schemas.review, data, covered));
     if (app.output) app.output.update(reviewYaml(data), problems);
     var effective = verdicts().items;
     var decided = itemOrder().filter(function (id) {
@@ -424,17 +431,23 @@
           answer: o.answer || undefined, answered: o.answered || undefined };
       }) };
       var problems = [];
+      var covered = {};  // the values explained here: the schema's words about them are left out
       var ids = {};
       list.forEach(function (o, i) {
         var n = "第 " + (i + 1) + " 条异议";
-        if (!o.society) problems.push(n + "：请选择学会。");
-        if (!o.subject || !o.subject.trim()) problems.push(n + "：请写异议内容摘要。");
-        if (o.id && ids[o.id]) problems.push(n + "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。");
+        var at = "/objections/" + i + "/";
+        function say(fields, text) {
+          problems.push(n + text);
+          fields.forEach(function (f) { covered[at + f] = true; });
+        }
+        if (!o.society) say(["society"], "：请选择学会。");
+        if (!o.subject || !o.subject.trim()) say(["subject"], "：请写异议内容摘要。");
+        if (o.id && ids[o.id]) say(["id"], "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。");
         ids[o.id] = true;
-        if (o.status === "answered" && (!o.answer || !o.answered)) problems.push(n + "已答复，须写答复和答复日期。");
-        if (o.answered && o.filed && o.answered < o.filed) problems.push(n + "：答复日期早于收到日期，请核对。");
+        if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和答复日期。");
+        if (o.answered && o.filed && o.answered < o.filed) say(["answered"], "：答复日期早于收到日期，请核对。");
       });
-      if (!problems.length) problems = RV.schemaProblems(app.validators.objections, app.schemas.objections, data);
+      problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data, covered));
       var schema = app.schemas.objections;
       output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"], {}), problems);
     }

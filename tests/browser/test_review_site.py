@@ -144,6 +144,26 @@ def test_objections_are_recorded_into_the_years_file(page, base: str) -> None:
     assert page.locator(".rv-objection").count() == count - 1
 
 
+def test_an_objection_says_all_its_problems_at_once(page, base: str) -> None:
+    """A wrong issue number was said only once the other problems were mended: the schema was
+    asked only when the page's own checks found nothing. Each value is said once, in the page's
+    words where it has them."""
+    _open(page, base, YEAR, SOCIETY)
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    box.get_by_label("GitHub 议题编号（可不填）").fill("0")
+    problems = page.inner_text("#rv-objections-file .rv-problems")
+    assert "请选择学会" in problems
+    assert "请写异议内容摘要" in problems
+    assert "“议题编号”小于允许的最小值" in problems
+    assert "学会 id" not in problems and "“异议内容”" not in problems
+    assert page.locator("#rv-objections-file-download").is_disabled()
+    box.get_by_label("GitHub 议题编号（可不填）").fill("12")
+    box.locator("select").first.select_option(SOCIETY)
+    box.get_by_label("异议内容摘要（不写个人信息）").fill("对服务站的活动次数有异议。")
+    assert not page.locator("#rv-objections-file-download").is_disabled()
+
+
 def test_a_reason_is_what_makes_a_refusal_count_and_a_year_survives_a_reload(page, base: str) -> None:
     _open(page, base, YEAR, SOCIETY)
     before = page.inner_text("#rv-total")
