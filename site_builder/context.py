@@ -184,12 +184,12 @@ class SiteData:
         if year in self.guideline_years and clause not in self.guideline(year).clauses:
             # A clause the year's text does not have (ended, or mistyped in a year file): said,
             # never linked to an anchor that is not there.
-            return f'<span class="sb-clause">条款&nbsp;{text(clause)}</span>'
+            return f'<span class="sb-clause-ref">条款&nbsp;{text(clause)}</span>'
         if year in self.guideline_years:
             href = self.urls.rel(page, guideline_year_page(year), clause_anchor(clause))
         else:
             href = self.urls.rel(page, GUIDELINE_PAGE)
-        return link(href, f"条款&nbsp;{text(clause)}", cls="sb-clause")
+        return link(href, f"条款&nbsp;{text(clause)}", cls="sb-clause-ref")
 
     def society_link(self, page: str, society: str) -> str:
         return link(self.urls.rel(page, society_page(society)), text(self.name(society)), cls="sb-society")

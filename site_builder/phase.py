@@ -69,7 +69,7 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
             issue = f"#{o.issue}"
             if site.settings.repo_url:
                 issue = link(f"{site.settings.repo_url}/issues/{o.issue}", issue)
-        answer = f"{text(o.answer)}（{o.answered}）" if o.answer and o.answered else "—"
+        answer = f"{text(o.answer)}（{day(o.answered)}）" if o.answer and o.answered else "—"
         is_open = o.status is ObjectionStatus.OPEN
         still_open += is_open
         status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
@@ -99,7 +99,7 @@ def _frozen_cell(site: SiteData, year: int) -> str:
     commit = f"<code>{frozen.code_commit[:12]}</code>" if frozen.code_commit else "代码提交未记录"
     if frozen.code_commit and site.settings.repo_url:
         commit = link(f"{site.settings.repo_url}/commit/{frozen.code_commit}", commit)
-    return f"{frozen.finalized_on}；{commit}；{_rubric_words(site, year, frozen.rubric_id)}"
+    return f"{day(frozen.finalized_on)}；{commit}；{_rubric_words(site, year, frozen.rubric_id)}"
 
 
 def _rubric_words(site: SiteData, year: int, rubric_id: str) -> str:

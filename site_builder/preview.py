@@ -50,7 +50,8 @@ from validators.repository import SUBMISSIONS
 from validators.year.guideline import reread_guidelines
 from validators.year.rubric import reread_rubrics
 
-Marks = dict[Path, tuple[int, int]]  # each watched file: modification time, size
+# Each watched file: modification and change times, size (`cp -p` keeps the first, not the second).
+Marks = dict[Path, tuple[int, int, int]]
 
 
 def marks(root: Path) -> Marks:
@@ -62,7 +63,7 @@ def marks(root: Path) -> Marks:
             except OSError:
                 continue
             if not path.is_dir():
-                out[path] = (stat.st_mtime_ns, stat.st_size)
+                out[path] = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
     return out
 
 

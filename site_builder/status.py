@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from site_builder import workbench
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.context import SiteData
-from site_builder.markup import Cell, Column, cell, front_matter, link, num_cell, text
+from site_builder.markup import Cell, Column, cell, day, front_matter, link, num_cell, text
 from site_builder.tables import long_table, table
 from site_builder.workbench import counts_sentence
 from validators.association.progress import Progress, year_progress
@@ -71,8 +71,8 @@ def render_index(site: SiteData) -> str:
     rows = []
     for year in reversed(site.years):
         done = sum(1 for d in site.reports_in(year) if d.report.society in site.repo.profiles)
-        deadline = site.guideline(year).evaluation_window.deadline.isoformat()
-        rows.append([cell(link(site.urls.rel(INDEX, status_page(year)), f"{year} 年度"), year), cell(deadline),
+        deadline = site.guideline(year).evaluation_window.deadline
+        rows.append([cell(link(site.urls.rel(INDEX, status_page(year)), f"{year} 年度"), year), cell(day(deadline)),
                      num_cell(done), num_cell(len(site.repo.profiles) - done)])
     columns = [Column("年度"), Column("截止日期"), Column("已提交", numeric=True), Column("未提交", numeric=True)]
     return (front_matter("提交情况") + trail(INDEX, [], "提交情况") + "# 提交情况\n\n"

@@ -305,8 +305,9 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 # A file's own results, kept by a long-running caller (the site's preview) and reused while the
-# file is unchanged: its lstat (modification time, size, inode) and what `check_file` said.
-FileCache = dict[Path, tuple[tuple[int, int, int], FileResult]]
+# file is unchanged: its lstat (modification and change times, size, inode: `cp -p` sets the
+# modification time back, not the change time) and what `check_file` said.
+FileCache = dict[Path, tuple[tuple[int, int, int, int], FileResult]]
 Progress = Callable[[int, int], None]
 
 
@@ -486,12 +487,12 @@ def _outcomes(paths: list[Path], root: Path, marks: bool) -> Iterator[FileResult
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _stat_key(path: Path) -> tuple[int, int, int] | None:
+def _stat_key(path: Path) -> tuple[int, int, int, int] | None:
     try:
         stat = os.lstat(path)
     except OSError:
         return None
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
 
 
 def _copy(outcome: FileResult) -> FileResult:

@@ -153,11 +153,12 @@ def relative(path: Path, root: Path | None) -> str:
     return str(path).replace(os.sep, "/")
 
 
-# Each year file as last read, by path and name, with the version (modification time, size,
-# inode) read. A year reads the chain of years it carries forward from: without this, ten years
-# carried forward one from the other read 55 files where there are 10. Never changed by a
-# reader (merging builds new containers), so shared.
-_READ: dict[tuple[Path, str], tuple[tuple[int, int, int], Loaded]] = {}
+# Each year file as last read, by path and name, with the version read (modification and change
+# times, size, inode: `cp -p` or `touch -r` set a file's modification time back, not its change
+# time). A year reads the chain of years it carries forward from: without this, ten years
+# carried forward one from the other read 55 files where there are 10. Shared, so never
+# changed: merging builds new containers (see `year_data`).
+_READ: dict[tuple[Path, str], tuple[tuple[int, int, int, int], Loaded]] = {}
 
 
 def _read(path: Path, name: str) -> Loaded:
@@ -165,7 +166,7 @@ def _read(path: Path, name: str) -> Loaded:
         stat = os.stat(path)
     except OSError:  # said by the loader, in Chinese
         return load_path(path, name, None)
-    version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    version = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
     kept = _READ.get((path, name))
     if kept is not None and kept[0] == version:
         return kept[1]
@@ -217,7 +218,9 @@ _KIND_WORDS = {"guidelines": "指南参数", "rubrics": "评估细则"}
 
 
 def year_data(kind: str, year: int, root: Path | None = None) -> dict[str, Any] | None:
-    """A year file's data, carried forward from the year it names (see the module's notes)."""
+    """A year file's data, carried forward from the year it names (see the module's notes).
+    Its values are shared with every later read of the file, and with the years that carry it
+    forward: read them, never change them."""
     return _Reader(kind, root).data(year)
 
 
