@@ -34,28 +34,48 @@
     return title;
   }
 
-  /* Chinese messages for what the schema refuses in `data`. `covered`: JSON pointers of the values
-   * the page's own checks have explained already, in plainer words; the schema's error about the
-   * same value is left out, and every other one is said with them (not only once they are mended). */
+  var TYPES = { integer: "须为整数", number: "须为数字", string: "须为文字", boolean: "须为“是”或“否”" };
+
+  function said(e) {
+    if (e.keyword === "type") return TYPES[e.params.type] || KEYWORDS.type;
+    return KEYWORDS[e.keyword] || "不符合要求";
+  }
+
+  /* Chinese messages for what the schema refuses in `data`, every one at once. `covered`: for
+   * each JSON pointer the page's own checks explained already (in plainer words), the schema's
+   * keywords they explained; the schema's other words about that value are still said. The same
+   * problem in several entries of a list is said once, with their numbers ("第 1、3 条"). */
   RV.schemaProblems = function (validate, schema, data, covered) {
     validate(data);
-    var seen = {};
-    var out = [];
-    (validate.errors || []).forEach(function (e) {
-      if (["anyOf", "oneOf", "if", "then", "allOf"].indexOf(e.keyword) !== -1) return;
-      if (/\/anyOf\/\d+\/type$/.test(e.schemaPath) && e.params && e.params.type === "null") return;
-      var at = e.instancePath + (e.keyword === "required" ? "/" + e.params.missingProperty : "");
-      if (covered && covered[at]) return;
-      var path = RF.parsePointer(e.instancePath);
-      var where = path.filter(function (k) { return typeof k === "number"; }).map(function (n) {
-        return "第 " + (n + 1) + " 条";
-      }).join("");
-      var title = titleAt(schema, e.keyword === "required" ? path.concat([e.params.missingProperty]) : path);
-      var text = (where ? where + "记录" : "") + (title ? "“" + title + "”" : "") + (KEYWORDS[e.keyword] || "不符合要求");
-      if (!seen[text]) out.push(text);
-      seen[text] = true;
+    var errors = (validate.errors || []).filter(function (e) {
+      if (["anyOf", "oneOf", "if", "then", "allOf"].indexOf(e.keyword) !== -1) return false;
+      return !(/\/anyOf\/\d+\/type$/.test(e.schemaPath) && e.params && e.params.type === "null");
     });
-    return out;
+    var empty = {};  // an empty text is "不能为空", not also "格式不对"
+    errors.forEach(function (e) { if (e.keyword === "minLength") empty[e.instancePath] = true; });
+    var order = [];
+    var groups = {};
+    errors.forEach(function (e) {
+      var at = e.instancePath + (e.keyword === "required" ? "/" + e.params.missingProperty : "");
+      if (covered && covered[at] && covered[at][e.keyword]) return;
+      if (e.keyword === "pattern" && empty[e.instancePath]) return;
+      var path = RF.parsePointer(e.instancePath);
+      if (e.keyword === "required") path = path.concat([e.params.missingProperty]);
+      var first = path.findIndex(function (k) { return typeof k === "number"; });
+      var list = first === -1 ? "" : titleAt(schema, path.slice(0, first));
+      var field = typeof path[path.length - 1] === "number" ? "" : titleAt(schema, path);
+      var key = list + "|" + field + "|" + said(e);
+      if (!groups[key]) {
+        groups[key] = { list: list, field: field, text: said(e), numbers: [] };
+        order.push(key);
+      }
+      if (first !== -1 && groups[key].numbers.indexOf(path[first] + 1) === -1) groups[key].numbers.push(path[first] + 1);
+    });
+    return order.map(function (key) {
+      var g = groups[key];
+      var where = g.numbers.length ? "“" + g.list + "”第 " + g.numbers.join("、") + " 条" + (g.field ? "的" : "") : "";
+      return where + (g.field ? "“" + g.field + "”" : "") + g.text;
+    });
   };
 
   function download(name, text) {

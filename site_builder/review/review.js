@@ -90,14 +90,19 @@
 
   /* What the check would refuse beyond the schema: a reason where one is required, marks out
    * of their criterion's range or given twice by one expert. */
+  // What the page's own checks explain, by the schema's keywords (RV.schemaProblems leaves those
+  // out and says the rest): a value missing or empty, a mark out of its range.
+  var EMPTY = { required: true, minLength: true, pattern: true, type: true, format: true };
+  var OUT_OF_RANGE = { minimum: true, maximum: true, type: true };
+
   /* The page's own checks, in plainer words than the schema's; `covered` gets the JSON pointer of
-   * each value they explain (see RV.schemaProblems). */
+   * each value they explain and the schema's keywords they explain it for (see RV.schemaProblems). */
   function ruleProblems(data, covered) {
     var out = [];
     if (!reviewer() && (data.items.some(function (r) { return !r.reviewer; }) || (data.rest && !data.rest.reviewer))) {
       out.push("请先在上方填写核查人（GitHub 用户名）。");
-      data.items.forEach(function (r, i) { covered["/items/" + i + "/reviewer"] = true; });
-      covered["/rest/reviewer"] = true;
+      data.items.forEach(function (r, i) { covered["/items/" + i + "/reviewer"] = EMPTY; });
+      covered["/rest/reviewer"] = EMPTY;
     }
     var titles = {};
     app.caseData.areas.forEach(function (a) {
@@ -106,7 +111,7 @@
     data.items.forEach(function (r, i) {
       if (r.status !== LABEL.verified && !r.reason) {
         out.push("“" + titles[r.item] + "”结论为“" + r.status + "”，须写明理由或需要补充的材料。");
-        covered["/items/" + i + "/reason"] = true;
+        covered["/items/" + i + "/reason"] = EMPTY;
       }
     });
     var seen = {};
@@ -115,7 +120,7 @@
       if (!c) return;
       if (typeof m.mark !== "number" || m.mark < c.min || m.mark > c.max) {
         out.push("“" + c.label + "”的分数须在 " + c.min + " 至 " + c.max + " 之间。");
-        covered["/marks/" + j + "/mark"] = true;
+        covered["/marks/" + j + "/mark"] = OUT_OF_RANGE;
       }
       var key = m.criterion + "|" + m.expert;
       if (seen[key]) out.push("专家 " + m.expert + " 对“" + c.label + "”打了两次分：每位专家每项只记一个分数。");
@@ -436,16 +441,16 @@
       list.forEach(function (o, i) {
         var n = "第 " + (i + 1) + " 条异议";
         var at = "/objections/" + i + "/";
-        function say(fields, text) {
+        function say(fields, text) {  // `fields`: the values this explains as empty or missing
           problems.push(n + text);
-          fields.forEach(function (f) { covered[at + f] = true; });
+          fields.forEach(function (f) { covered[at + f] = EMPTY; });
         }
         if (!o.society) say(["society"], "：请选择学会。");
         if (!o.subject || !o.subject.trim()) say(["subject"], "：请写异议内容摘要。");
-        if (o.id && ids[o.id]) say(["id"], "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。");
+        if (o.id && ids[o.id]) say([], "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。");
         ids[o.id] = true;
         if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和答复日期。");
-        if (o.answered && o.filed && o.answered < o.filed) say(["answered"], "：答复日期早于收到日期，请核对。");
+        if (o.answered && o.filed && o.answered < o.filed) say([], "：答复日期早于收到日期，请核对。");
       });
       problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data, covered));
       var schema = app.schemas.objections;

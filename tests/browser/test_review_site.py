@@ -102,6 +102,11 @@ def test_expert_marks_count_as_the_rubric_combines_them(page, base: str) -> None
     assert "2 位专家评分" in combined or "至少需要" in combined
     assert float(page.inner_text("#rv-total")) >= before
     assert "marks:" in page.input_value("#rv-review-file textarea")
+    # Out of range and not a multiple of 0.5: both said at once, not the second after the first.
+    first.locator(".rv-mark").last.get_by_label("评分").fill("1000.3")
+    problems = page.inner_text("#rv-review-file .rv-problems")
+    assert "的分数须在" in problems
+    assert "须为 0.5 的整数倍" in problems
 
 
 def test_a_final_year_is_read_only(page, base: str) -> None:
@@ -159,6 +164,19 @@ def test_an_objection_says_all_its_problems_at_once(page, base: str) -> None:
     assert "学会 id" not in problems
     assert "“异议内容”" not in problems
     assert page.locator("#rv-objections-file-download").is_disabled()
+    box.get_by_label("GitHub 议题编号（可不填）").fill("1.5")
+    assert "“议题编号”须为整数" in page.inner_text("#rv-objections-file .rv-problems")
+    # A number given twice and not a number at all: both said, each once.
+    first_id = page.locator(".rv-objection").first.get_by_label("编号（小写英文、数字和连字符）")
+    first_id.fill("Obj 9")
+    box.get_by_label("编号（小写英文、数字和连字符）").fill("Obj 9")
+    problems = page.inner_text("#rv-objections-file .rv-problems")
+    assert "重复" in problems
+    last = page.locator(".rv-objection").count()
+    assert problems.count("“编号”格式不对") == 1, problems
+    assert f"“异议”第 1、{last} 条的“编号”格式不对" in problems
+    first_id.fill("obj-1")
+    box.get_by_label("编号（小写英文、数字和连字符）").fill("obj-9")
     box.get_by_label("GitHub 议题编号（可不填）").fill("12")
     box.locator("select").first.select_option(SOCIETY)
     box.get_by_label("异议内容摘要（不写个人信息）").fill("对服务站的活动次数有异议。")

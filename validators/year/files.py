@@ -84,12 +84,7 @@ def _writes_own(year: int, root: Path | None) -> bool:
         return False
     if os.path.samefile(own, PACKAGE_DIR / "guidelines"):
         return False
-    return _carried_forward(path, path.stat().st_mtime_ns)
-
-
-@cache
-def _carried_forward(path: Path, _mtime_ns: int) -> bool:
-    loaded = load_path(path, str(path), None)
+    loaded = _read(path, str(path))
     return isinstance(loaded.data, dict) and loaded.data.get("carried_forward_from") is not None
 
 
