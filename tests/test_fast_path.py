@@ -124,14 +124,20 @@ def _scalar(draw: Any) -> str:
     return indicator + "\n" + "\n".join("  " + line if line else "" for line in text.split("\n"))
 
 
+# Only what a plain report holds: plain scalars (no trick, no quote, no block), no flow list.
+_PLAIN_VALUES = [v for v in _PLAIN if ": " not in v]
+
+
 @st.composite
-def _documents(draw: Any, depth: int = 0) -> str:
+def _documents(draw: Any, depth: int = 0, plain: bool = False) -> str:
+    """A document of every form, or (`plain`) only of the forms a plain report holds."""
     lines = []
-    keys = st.sampled_from(_KEYS[:6]) | st.sampled_from(_KEYS)
+    keys = st.sampled_from(_KEYS[:6]) | (st.nothing() if plain else st.sampled_from(_KEYS))
+    shapes = ["scalar", "scalar", "list", "map"] + ([] if plain else ["flow"])
     for key in draw(st.lists(keys, min_size=1, max_size=4, unique=True)):
-        shape = draw(st.sampled_from(["scalar", "scalar", "list", "map", "flow"] if depth < 3 else ["scalar"]))
+        shape = draw(st.sampled_from(shapes if depth < 3 else ["scalar"]))
         if shape == "scalar":
-            value = _scalar(draw)
+            value = draw(st.sampled_from(_PLAIN_VALUES)) if plain else _scalar(draw)
             if value[:1] in "|>":
                 head, _, body = value.partition("\n")
                 lines.append(f"{key}: {head}")
@@ -144,12 +150,12 @@ def _documents(draw: Any, depth: int = 0) -> str:
         elif shape == "list":
             lines.append(f"{key}:")
             for _ in range(draw(st.integers(1, 3))):
-                inner = draw(_documents(depth + 1)).split("\n")
+                inner = draw(_documents(depth + 1, plain)).split("\n")
                 lines.append("  - " + inner[0])
                 lines += ["    " + line for line in inner[1:]]
         else:
             lines.append(f"{key}:")
-            lines += ["  " + line for line in draw(_documents(depth + 1)).split("\n")]
+            lines += ["  " + line for line in draw(_documents(depth + 1, plain)).split("\n")]
     return "\n".join(lines)
 
 
@@ -179,31 +185,8 @@ def test_lone_carriage_returns_do_not_escape_the_depth_limit() -> None:
         assert [f.code for f in loaded.findings] == ["E-YAML-TOO-DEEP"]
 
 
-# Only what a plain report holds: plain scalars (no trick, no quote, no block), no flow list.
-_PLAIN_VALUES = [v for v in _PLAIN if ": " not in v]
-
-
-@st.composite
-def _plain_documents(draw: Any, depth: int = 0) -> str:
-    lines = []
-    for key in draw(st.lists(st.sampled_from(_KEYS[:6]), min_size=1, max_size=4, unique=True)):
-        shape = draw(st.sampled_from(["scalar", "scalar", "list", "map"] if depth < 3 else ["scalar"]))
-        if shape == "scalar":
-            lines.append(f"{key}: {draw(st.sampled_from(_PLAIN_VALUES))}")
-        elif shape == "list":
-            lines.append(f"{key}:")
-            for _ in range(draw(st.integers(1, 3))):
-                inner = draw(_plain_documents(depth + 1)).split("\n")
-                lines.append("  - " + inner[0])
-                lines += ["    " + line for line in inner[1:]]
-        else:
-            lines.append(f"{key}:")
-            lines += ["  " + line for line in draw(_plain_documents(depth + 1)).split("\n")]
-    return "\n".join(lines)
-
-
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_plain_documents(), st.sampled_from(["\n", "\r\n"]))
+@given(_documents(plain=True), st.sampled_from(["\n", "\r\n"]))
 def test_plain_documents_all_read_fast_and_the_same(text: str, line_break: str) -> None:
     """The property above reaches the fast path in about one document of ten: every plain one
     must, or a gate grown too wide would send every report to the slow loader unnoticed."""
