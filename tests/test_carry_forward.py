@@ -4,14 +4,18 @@ said in Chinese at its file, line and key."""
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from validators.yaml import loading
 from validators.year import files
+from validators.year.consistency import year_problems
 from validators.year.files import YearFileError, year_data
-from validators.year.guideline import guideline
-from validators.year.rubric import rubric
+from validators.year.guideline import guideline, reread_guidelines
+from validators.year.rubric import reread_rubrics, rubric
 
 
 def _year(root: Path, kind: str, year: int, text: str) -> None:
@@ -217,3 +221,31 @@ def test_each_year_file_is_read_once_per_version(tmp_path: Path, monkeypatch: py
     assert year_data("guidelines", 2021, tmp_path)["title"] == "2021年度"  # type: ignore[index]
     assert year_data("guidelines", 2020, tmp_path)["title"] == "2020年度（修订）"  # type: ignore[index]
     assert read == ["2020.yaml"]
+
+
+def test_every_reader_of_the_year_files_shares_one_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The years' consistency, the rubric's tables by kind, the guideline's text and the models
+    each read the year files for themselves: twice or three times each at every start. A tree
+    of three years, checked as a whole check does, parses each of its files once."""
+    for year in (2019, 2020, 2021):
+        _year(tmp_path, "guidelines", year, f"year: {year}\ncarried_forward_from: {year - 1}\ntitle: {year}年度\n")
+        rubric_text = f"year: {year}\ncarried_forward_from: {year - 1}\nid: default-{year}\ntitle: {year}年度细则\n"
+        _year(tmp_path, "rubrics", year, rubric_text)
+    parsed: list[str] = []
+    real = loading.load_bytes
+
+    def counted(data: bytes, file: str, *args: Any, **kwargs: Any) -> loading.Loaded:
+        parsed.append(file)
+        return real(data, file, *args, **kwargs)
+
+    monkeypatch.setattr(loading, "load_bytes", counted)
+    monkeypatch.setattr(files, "_READ", {})
+    reread_guidelines()
+    reread_rubrics()
+    for year in (2019, 2020, 2021):
+        assert guideline(year, tmp_path) is not None
+        assert rubric(year, tmp_path) is not None
+    year_problems(tmp_path)
+    year_files = [f for f in parsed if "/guidelines/" in f or "/rubrics/" in f]
+    assert year_files
+    assert sorted(year_files) == sorted(set(year_files)), Counter(year_files).most_common(3)

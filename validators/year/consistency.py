@@ -16,8 +16,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from validators.yaml.loading import SourceMap, load_path
-from validators.year.files import YearFileError, YearProblem, available_years, relative, year_file
+from validators.yaml.loading import SourceMap
+from validators.year.files import (
+    YearFileError,
+    YearProblem,
+    available_years,
+    read_year_file,
+    relative,
+    year_file,
+)
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline
 from validators.year.kinds import VOCABULARY_TITLES
 from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric
@@ -34,7 +41,7 @@ class _Place:
         path = year_file(kind, year, root)
         assert path is not None
         self.file = relative(path, root)
-        loaded = load_path(path, self.file, None)
+        loaded = read_year_file(path, self.file)
         self.source: SourceMap = loaded.source
         self.data: Any = loaded.data
 

@@ -25,7 +25,7 @@ from typing import Any
 from validators.yaml.loading import Loaded, SourceMap, load_path
 
 __all__ = ["GUIDELINES_DIR", "PACKAGE_DIR", "RUBRICS_DIR", "YearFileError", "YearProblem",
-           "available_years", "own_folder", "relative", "tree_root", "year_data", "year_file",
+           "available_years", "own_folder", "read_year_file", "relative", "tree_root", "year_data", "year_file",
            "year_files"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -84,7 +84,7 @@ def _writes_own(year: int, root: Path | None) -> bool:
         return False
     if os.path.samefile(own, PACKAGE_DIR / "guidelines"):
         return False
-    loaded = _read(path, str(path))
+    loaded = read_year_file(path, relative(path, root))
     return isinstance(loaded.data, dict) and loaded.data.get("carried_forward_from") is not None
 
 
@@ -156,7 +156,9 @@ def relative(path: Path, root: Path | None) -> str:
 _READ: dict[tuple[Path, str], tuple[tuple[int, int, int, int], Loaded]] = {}
 
 
-def _read(path: Path, name: str) -> Loaded:
+def read_year_file(path: Path, name: str) -> Loaded:
+    """A year file as the loader reads it (`name`: how its findings name it), read once per
+    version: every reader of the year files asks here. Its data is shared: never change it."""
     try:
         stat = os.stat(path)
     except OSError:  # said by the loader, in Chinese
@@ -184,7 +186,7 @@ class _Reader:
         path = year_file(self.kind, year, self.root)
         if path is None:
             return None
-        loaded = _read(path, relative(path, self.root))
+        loaded = read_year_file(path, relative(path, self.root))
         if not loaded.ok:
             raise YearFileError([YearProblem(f.file, f.line, f.column, f.message) for f in loaded.findings])
         if not isinstance(loaded.data, dict):

@@ -14,13 +14,13 @@ from validators.models.academic_events import EventRole
 from validators.models.common import Slug
 from validators.models.report import AREA_KEYS
 from validators.schema_findings import findings_from
-from validators.yaml.loading import load_path
 from validators.year.cycle import Calendar
 from validators.year.files import (
     GUIDELINES_DIR,
     YearFileError,
     YearProblem,
     available_years,
+    read_year_file,
     relative,
     tree_root,
     year_data,
@@ -272,7 +272,7 @@ def year_model(kind: str, year: int, model: type[YearModel], root: Path | None =
     if derived is not None:
         taken = set(data) & set(derived_keys := derived())
         if taken:
-            source = load_path(where, file, None).source
+            source = read_year_file(where, file).source
             raise YearFileError([YearProblem(file, *source.key((key,)),
                                              f"“{key}”不写在这里：条款原文写在指南原文 {year}.txt 中"
                                              "（没有时沿用上一年度的原文）。") for key in sorted(taken)])
@@ -280,7 +280,7 @@ def year_model(kind: str, year: int, model: type[YearModel], root: Path | None =
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:
-        source = load_path(where, file, None).source
+        source = read_year_file(where, file).source
         raise YearFileError([YearProblem(f.file, f.line, f.column, f.message)
                              for f in findings_from(exc, model, file, source)]) from exc
     if parsed.year != year:  # type: ignore[attr-defined]

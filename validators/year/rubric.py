@@ -23,8 +23,14 @@ from pydantic import (
 
 from validators.models.report import AREA_KEYS
 from validators.schema_findings import findings_from
-from validators.yaml.loading import load_path
-from validators.year.files import YearFileError, YearProblem, relative, tree_root, year_file
+from validators.year.files import (
+    YearFileError,
+    YearProblem,
+    read_year_file,
+    relative,
+    tree_root,
+    year_file,
+)
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, year_model
 
 __all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric"]
@@ -243,7 +249,7 @@ def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> 
     where = year_file("rubrics", year, root)
     assert where is not None
     file = relative(where, root)
-    source = load_path(where, file, None).source
+    source = read_year_file(where, file).source
     problems: list[YearProblem] = []
     added = {a.key for a in rules.added_areas}
     sections: dict[str, MajorWorkRubric] = {}

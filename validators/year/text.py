@@ -17,8 +17,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from validators.yaml.loading import load_trusted
-from validators.year.files import YearFileError, YearProblem, relative, tree_root, year_file
+from validators.year.files import (
+    YearFileError,
+    YearProblem,
+    read_year_file,
+    relative,
+    tree_root,
+    year_file,
+)
 
 __all__ = [
     "NUMERALS",
@@ -119,7 +125,10 @@ def text_year(year: int, root: Path | None = None) -> int | None:
         path = year_file("guidelines", year, root)
         if path is None:
             return None
-        base = load_trusted(path).get("carried_forward_from")
+        loaded = read_year_file(path, relative(path, root))
+        if not loaded.ok:  # as any reader of the repository's own files would say it
+            raise ValueError("; ".join(f"{f.file}:{f.line}:{f.column} {f.message}" for f in loaded.findings))
+        base = loaded.data.get("carried_forward_from") if isinstance(loaded.data, dict) else None
         if not isinstance(base, int):
             return None
         year = base
