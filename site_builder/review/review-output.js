@@ -14,7 +14,6 @@
     maxLength: "太长",
     minimum: "小于允许的最小值",
     maximum: "大于允许的最大值",
-    multipleOf: "须为 0.5 的整数倍",
     format: "须为日期（如 2018-01-05）",
     type: "类型不对",
     enum: "不是可选的值",
@@ -38,13 +37,14 @@
 
   function said(e) {
     if (e.keyword === "type") return TYPES[e.params.type] || KEYWORDS.type;
+    if (e.keyword === "multipleOf") return "须为 " + e.params.multipleOf + " 的整数倍";  // the schema's step, not ours
     return KEYWORDS[e.keyword] || "不符合要求";
   }
 
   /* Chinese messages for what the schema refuses in `data`, every one at once. `covered`: for
    * each JSON pointer the page's own checks explained already (in plainer words), the schema's
    * keywords they explained; the schema's other words about that value are still said. The same
-   * problem in several entries of a list is said once, with their numbers ("第 1、3 条"). */
+   * problem in several entries of a list is said once, with their numbers ("第 1、3 条异议"). */
   RV.schemaProblems = function (validate, schema, data, covered) {
     validate(data);
     var errors = (validate.errors || []).filter(function (e) {
@@ -73,8 +73,9 @@
     });
     return order.map(function (key) {
       var g = groups[key];
-      var where = g.numbers.length ? "“" + g.list + "”第 " + g.numbers.join("、") + " 条" + (g.field ? "的" : "") : "";
-      return where + (g.field ? "“" + g.field + "”" : "") + g.text;
+      // Said as the page's own checks say theirs: "第 1、3 条异议的“编号”格式不对。"
+      var where = g.numbers.length ? "第 " + g.numbers.join("、") + " 条" + g.list + (g.field ? "的" : "") : "";
+      return where + (g.field ? "“" + g.field + "”" : "") + g.text + "。";
     });
   };
 

@@ -174,7 +174,7 @@ def test_an_objection_says_all_its_problems_at_once(page, base: str) -> None:
     assert "重复" in problems
     last = page.locator(".rv-objection").count()
     assert problems.count("“编号”格式不对") == 1, problems
-    assert f"“异议”第 1、{last} 条的“编号”格式不对" in problems
+    assert f"第 1、{last} 条异议的“编号”格式不对。" in problems
     first_id.fill("obj-1")
     box.get_by_label("编号（小写英文、数字和连字符）").fill("obj-9")
     box.get_by_label("GitHub 议题编号（可不填）").fill("12")
