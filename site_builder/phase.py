@@ -160,11 +160,12 @@ def rubric_section(site: SiteData, year: int) -> str:
            "（已核实、不予认定并写明理由、待补充材料）。不予认定的项目不计分，评估明细写明理由；"
            f"{counts}；公示开始后只计已核实的项目。没有 <code>reviews/{year}/</code> 文件夹的年度按报告计分。\n"]
     if points.assessed:
-        rows = [[cell(f"<code>{text(c.id)}</code>"), cell(site.clause_link(RUBRIC_PAGE, c.clause, year)),
-                 cell(text(c.label)), cell(f"{c.min:g}–{c.max:g}"),
+        # What is marked first (the column kept in view); its id, which reviewers write, after it.
+        rows = [[cell(text(c.label)), cell(site.clause_link(RUBRIC_PAGE, c.clause, year)),
+                 cell(f"<code>{text(c.id)}</code>"), cell(f"{c.min:g}–{c.max:g}"),
                  cell({"mean": "平均数", "median": "中位数"}[c.combine]), num_cell(c.min_experts)]
                 for c in points.assessed]
-        columns = [Column("评分项"), Column("条款"), Column("内容"), Column("分数范围"), Column("取值"),
+        columns = [Column("评分项"), Column("条款"), Column("编号"), Column("分数范围"), Column("取值"),
                    Column("至少几位专家", numeric=True)]
         out.append("专家在核查记录的 <code>marks</code> 中打分，按下表合成（按 0.5 分四舍五入），"
                    "在所在领域单独记一行“专家评分”，受该领域上限约束；超出范围的分数是错误，不计入。\n\n"
