@@ -12,12 +12,12 @@ and the tags reach MkDocs unchanged in the child config.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -103,20 +103,6 @@ def _mkdocs(config_file: Path, site_dir: Path, verbose: bool) -> list[str]:
         logging.getLogger("mkdocs").removeHandler(handler)
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Puts `new` where `target` is; the old site is removed only once the new one is in place."""
-    old = new.with_name(new.name + ".previous")
-    if target.exists():
-        os.replace(target, old)
-    try:
-        os.replace(new, target)
-    except OSError:
-        if old.exists():
-            os.replace(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | None = None,
           verbose: bool = False, builder: str = "mkdocs") -> Built:
     if builder not in BUILDERS:
@@ -131,14 +117,15 @@ def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | 
         # What `serve` builds, so the next one starts from it (hashed before the pages are read:
         # a file edited during the build is not one they show).
         hand_over = builder == "mkdocs" and config.resolve() == MKDOCS_YML.resolve()
-        inputs = kept_pages.inputs_digest(kept_pages.watched(root), date, site_settings(config)) if hand_over else ""
+        settings = site_settings(config)
+        inputs = kept_pages.inputs_digest(kept_pages.watched(root), date, settings) if hand_over else ""
         if builder == "zensical":
             docs = zensical_build.write_project(work, config, date)
         else:
             docs = work / "generated" / "docs"
-        generate(root, docs, settings=site_settings(config), date=date)
-        generated_at = time.perf_counter()
+        generate(root, docs, settings=settings, date=date)
         pages = sum(1 for _ in docs.rglob("*.md"))
+        generated_at = time.perf_counter()
         if builder == "zensical":
             try:
                 zensical_build.run(work)
@@ -149,14 +136,14 @@ def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | 
             child.write_text(child_config(config, work, docs, date), encoding="utf-8")
             theme_dirs = _mkdocs(child, work / "site", verbose)
         finished = time.perf_counter()
-        _swap(work / "site", site_dir)
+        kept_pages.swap(work / "site", site_dir)
         if hand_over:
             generated = root.resolve() / "generated"
             serving = child_config(MKDOCS_YML, root.resolve(), generated / "docs", date)
             try:
                 kept_pages.hand_over(generated, docs, site_dir, inputs,
                                      kept_pages.site_stamp(serving.encode(), theme_dirs))
-            except OSError as exc:  # a tree that cannot be written to: the preview generates anew
+            except (OSError, metadata.PackageNotFoundError) as exc:  # the preview generates anew
                 print(f"提示：没有为下次预览留下生成的页面（{exc}）。", file=sys.stderr)
         return Built(site_dir, pages, generated_at - started, finished - generated_at, builder)
     finally:

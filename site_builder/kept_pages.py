@@ -20,8 +20,9 @@ from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from site_builder.form_page import SiteSettings
-from site_builder.generate import HAND_WRITTEN, PROJECT
+from site_builder.form_page import MKDOCS_YML, SiteSettings
+from site_builder.generate import HAND_WRITTEN
+from site_builder.search_dict import FILE as WORD_LIST
 from validators.repository import SUBMISSIONS
 from validators.year.files import PACKAGE_DIR
 from validators.year.guideline import GUIDELINES_DIR
@@ -90,11 +91,30 @@ def kept(generated: Path, docs: Path, inputs: str) -> bool:
             and record.get("pages") == listing_digest(docs))
 
 
-def remember(generated: Path, docs: Path, inputs: str) -> None:
-    record = {"inputs": inputs, "pages": listing_digest(docs)}
-    temporary = generated / f".{RECORD}.tmp"
+def _write_record(folder: Path, record: dict[str, str]) -> None:
+    temporary = folder / f".{RECORD}.tmp"
     temporary.write_text(json.dumps(record), "utf-8")
-    os.replace(temporary, generated / RECORD)
+    os.replace(temporary, folder / RECORD)
+
+
+def remember(generated: Path, docs: Path, inputs: str) -> None:
+    _write_record(generated, {"inputs": inputs, "pages": listing_digest(docs)})
+
+
+def swap(new: Path, target: Path) -> None:
+    """Puts `new` where `target` is; the old one is removed only once the new one is in place,
+    and is put back if the new one cannot be."""
+    old = new.with_name(new.name + ".previous")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old.exists():
+            os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def forget(generated: Path) -> None:
@@ -106,7 +126,7 @@ def site_stamp(config: bytes, theme_dirs: Sequence[str]) -> str:
     project's, the theme's files (ours and the theme's own: names, sizes, times) and the
     versions of MkDocs, the theme, the Markdown extensions and the search's word splitter."""
     digest = hashlib.blake2b(config, digest_size=20)
-    digest.update((PROJECT / "mkdocs.yml").read_bytes())
+    digest.update(MKDOCS_YML.read_bytes())
     for folder in theme_dirs:
         digest.update(listing_digest(Path(folder)).encode())
     for package in _BUILT_WITH:
@@ -115,19 +135,19 @@ def site_stamp(config: bytes, theme_dirs: Sequence[str]) -> str:
 
 
 def hand_over(generated: Path, docs: Path, site: Path, inputs: str, stamp: str) -> None:
-    """Leaves a build's generated pages (moved: the build is done with them) and the place and
-    listing of its site, for the next preview of the same inputs built with the same stamp."""
+    """Leaves a build's generated pages and the search's word list beside them (moved: the
+    build is done with them) and the place and listing of its site, for the next preview of the
+    same inputs built with the same stamp."""
     new, folder = generated / f".{HANDED_OVER}.tmp", generated / HANDED_OVER
     shutil.rmtree(new, ignore_errors=True)
     new.mkdir(parents=True)
     shutil.move(docs, new / "docs")
-    shutil.rmtree(folder, ignore_errors=True)
-    os.replace(new, folder)
+    if (docs.parent / WORD_LIST).is_file():
+        shutil.move(docs.parent / WORD_LIST, new / WORD_LIST)
+    swap(new, folder)
     # Written last, with the listing where the pages now are: no record, nothing to take.
-    record = {"inputs": inputs, "stamp": stamp, "site": str(site), "listing": listing_digest(site),
-              "pages": listing_digest(folder / "docs")}
-    (folder / f".{RECORD}.tmp").write_text(json.dumps(record), "utf-8")
-    os.replace(folder / f".{RECORD}.tmp", folder / RECORD)
+    _write_record(folder, {"inputs": inputs, "stamp": stamp, "site": str(site), "listing": listing_digest(site),
+                           "pages": listing_digest(folder / "docs")})
 
 
 def discard_handover(generated: Path) -> None:
@@ -157,8 +177,9 @@ def take_over(generated: Path, docs: Path, site: Path, inputs: str, stamp: str) 
     except OSError:  # nothing of this preview's is touched before the copy is whole
         shutil.rmtree(copy, ignore_errors=True)
         raise
-    for old, new in ((docs, pages), (site, copy)):
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(new, old)
+    swap(pages, docs)
+    swap(copy, site)
+    if (folder / WORD_LIST).is_file():  # the search reads it from beside the pages
+        os.replace(folder / WORD_LIST, docs.parent / WORD_LIST)
     shutil.rmtree(folder, ignore_errors=True)
     return True

@@ -145,11 +145,12 @@ def serve(root: Path, dev_addr: str | None = None) -> None:
     preview.start(lambda line: print(f"预览：{line}", file=sys.stderr, flush=True), taken_over)
 
     def builder(config: MkDocsConfig | None = None) -> None:
-        log.info("正在构建网站…")
         # A build cut short leaves pages without their search entries: with no stamp, the next
-        # start builds the whole site again. So a first Ctrl+C lets the build finish.
+        # start builds the whole site again. So a first Ctrl+C lets the build finish (said once
+        # that holds: a test sends its Ctrl+C on this line).
         stamp_file.unlink(missing_ok=True)
         with finishing_first():
+            log.info("正在构建网站…")
             build(config or get_config(), serve_url=serve_url, dirty=True)
             stamp_file.write_text(stamp, "utf-8")
 

@@ -328,12 +328,15 @@ def test_what_a_build_handed_over_is_taken_whole_or_not_at_all(tmp_path: Path, m
     handed = tmp_path / "handed"
     handed.mkdir()
     (handed / "index.md").write_text("构建的页面", "utf-8")
+    (tmp_path / kept_pages.WORD_LIST).write_text("构建的词表", "utf-8")  # the search's, beside the pages
     kept_pages.hand_over(generated, handed, built_site, "输入", "标记")
     handed_at = (built_site / "index.html").stat().st_mtime_ns
     assert not kept_pages.take_over(generated, docs, site, "别的输入", "标记")
     assert not kept_pages.take_over(generated, docs, site, "输入", "别的标记")
 
-    def full_disk(*_: object, **__: object) -> None:
+    def full_disk(_: Path, copy: Path, *__: object, **___: object) -> None:
+        copy.mkdir()  # half a copy, then the disk is full
+        (copy / "index.html").write_text("半", "utf-8")
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(kept_pages.shutil, "copytree", full_disk)
@@ -343,6 +346,12 @@ def test_what_a_build_handed_over_is_taken_whole_or_not_at_all(tmp_path: Path, m
     assert (site / "index.html").read_text("utf-8") == "预览的网站"
     assert sorted(p.name for p in generated.iterdir()) == ["built", "docs", "site"]
     monkeypatch.undo()
+    pages = generated / kept_pages.HANDED_OVER / "docs" / "index.md"
+    pages_at = pages.stat().st_mtime_ns
+    pages.write_text("别人改过的页面", "utf-8")  # the handed-over pages, touched since
+    assert not kept_pages.take_over(generated, docs, site, "输入", "标记")
+    pages.write_text("构建的页面", "utf-8")
+    os.utime(pages, ns=(pages_at, pages_at))
     (built_site / "index.html").write_text("别人改过的网站", "utf-8")  # the site to publish, touched since
     assert not kept_pages.take_over(generated, docs, site, "输入", "标记")
     (built_site / "index.html").write_text("构建的网站", "utf-8")
@@ -351,6 +360,7 @@ def test_what_a_build_handed_over_is_taken_whole_or_not_at_all(tmp_path: Path, m
     assert (docs / "index.md").read_text("utf-8") == "构建的页面"
     assert (site / "index.html").read_text("utf-8") == "构建的网站"
     assert (built_site / "index.html").read_text("utf-8") == "构建的网站"
+    assert (generated / kept_pages.WORD_LIST).read_text("utf-8") == "构建的词表"
     assert not (generated / "built").exists()
 
 

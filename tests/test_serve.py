@@ -123,6 +123,9 @@ def test_a_serve_after_a_build_starts_from_the_built_pages(tmp_path: Path) -> No
         assert "文件与上次构建时相同" in said
         assert "沿用上次生成的页面" in said
         assert not handed.exists()  # taken, once
+        # with the search's word list, which the build wrote beside its pages
+        assert (copy / "generated" / "jieba-user-dict.txt").is_file()
+        assert "Configuration error" not in said
         served_index = _indexed(serve.fetch(f"{serve.base}search/search_index.json"))
         assert served_index == _indexed((published / "search/search_index.json").read_text("utf-8"))
         serve.edit_title("构建之后的改动")
