@@ -105,7 +105,7 @@ def test_a_serve_after_a_build_starts_from_the_built_pages(tmp_path: Path) -> No
     """`make build` then `make serve`: the preview takes the pages the build generated and a copy
     of its site, instead of generating and building again; what it rewrites later is its own."""
     from site_builder.build import build
-    from site_builder.kept_pages import HANDED_OVER
+    from site_builder.kept_pages import HANDED_OVER, listing_digest
 
     copy = tmp_path / "tree"
     for folder in ("submissions", "reviews", "results"):
@@ -115,7 +115,7 @@ def test_a_serve_after_a_build_starts_from_the_built_pages(tmp_path: Path) -> No
     handed = copy / "generated" / HANDED_OVER
     assert (handed / RECORD).is_file()
     page = published / "societies/cd-eco-env/2018/index.html"
-    before = page.read_bytes()
+    before, listed = page.read_bytes(), listing_digest(published)
     log = tmp_path / "serve.log"
     with serving_in(copy, "submissions/cd-eco-env/2018.yaml") as serve:
         serve.wait_for(None, deadline=120)
@@ -131,6 +131,7 @@ def test_a_serve_after_a_build_starts_from_the_built_pages(tmp_path: Path) -> No
         serve.edit_title("构建之后的改动")
         serve.wait_for("构建之后的改动", deadline=120)
     assert page.read_bytes() == before  # the site to publish is not the preview's
+    assert listing_digest(published) == listed  # nor any file of it (names, sizes, times)
 
 
 def test_a_build_of_other_inputs_is_not_taken(tmp_path: Path) -> None:
