@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from site_builder import (
 from site_builder.context import SiteData, load
 from site_builder.form_page import SiteSettings, form_files, site_settings
 from site_builder.workbench import workbench_files
+from validators.forking import can_fork
 
 PROJECT = Path(__file__).resolve().parents[1]
 HAND_WRITTEN = PROJECT / "docs"
@@ -136,8 +136,7 @@ def _render_in_worker(indexes: tuple[int, ...], out: Path) -> Written:
 def _pages(site: SiteData, out: Path) -> list[Written]:
     # The worker must be forked (it inherits the data); never from a process with other threads
     # (the preview's server), where a lock another thread holds would stay held in the child.
-    if (len(site.repo.reports) < PARALLEL_MIN_REPORTS or "fork" not in multiprocessing.get_all_start_methods()
-            or threading.active_count() > 1):
+    if len(site.repo.reports) < PARALLEL_MIN_REPORTS or not can_fork():
         return [write(out, _render(site, _PAGE_MODULES))]
     second = tuple(i for i, source in enumerate(_PAGE_MODULES) if source in _SECOND_HALF)
     _forked[:] = [site]  # the worker inherits it: the data is never pickled

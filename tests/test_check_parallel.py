@@ -28,13 +28,80 @@ def _run(root: Path) -> tuple[dict, str]:
 
 
 def test_parallel_equals_serial(synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert threading.active_count() == 1  # else the workers are spawned, not forked (below)
+    """Forked or spawned, whichever this process may do (a test runner's threads rule out a fork:
+    the fresh interpreter below forks)."""
     serial = _run(synthetic)
     monkeypatch.setattr(check, "PARALLEL_MIN_FILES", 5)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # a pool on any machine
     parallel = _run(synthetic)
     assert serial == parallel
     assert serial[0]["files"] == 12 * 3
     assert not [f for f in serial[0]["findings"] if f["severity"] == "error"]
+
+
+_FORKING_CHILD = """
+import json, multiprocessing, os, sys, warnings
+from pathlib import Path
+from validators import check
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.reports import as_json
+from validators.forking import threads
+
+warnings.simplefilter("error", DeprecationWarning)  # Python 3.12+ warns of a fork beside threads
+methods = []
+real = multiprocessing.get_context
+multiprocessing.get_context = lambda method=None: methods.append(method) or real(method)
+
+def run():
+    result, repo = check.check_tree(Path(sys.argv[1]))
+    return result.to_dict(), as_json(evaluate_repository(repo), repo)
+
+alone = threads()
+serial = run()
+check.PARALLEL_MIN_FILES = 5
+os.cpu_count = lambda: 2
+parallel = run()
+print(json.dumps({"threads": alone, "methods": methods, "same": serial == parallel}))
+"""
+
+
+def test_a_process_with_one_thread_forks_its_workers_and_they_find_the_same(synthetic: Path) -> None:
+    """The command line's own case, in a fresh interpreter (the test runner's process has an
+    I/O thread of its own, invisible to `threading`, and so never forks)."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.trees import ROOT
+
+    done = subprocess.run([sys.executable, "-c", _FORKING_CHILD, str(synthetic)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "fork" not in done.stderr
+    assert json.loads(done.stdout) == {"threads": 1, "methods": ["fork"], "same": True}
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="threads are counted by the system on Linux only")
+def test_a_thread_the_threading_module_does_not_know_rules_out_a_fork() -> None:
+    """A thread started below `threading` (as a test runner's I/O thread is) still counts."""
+    import _thread
+    import time
+
+    from validators.forking import can_fork, threads
+
+    before, seen = threads(), threading.active_count()
+    stop = _thread.allocate_lock()
+    stop.acquire()
+    _thread.start_new_thread(stop.acquire, ())
+    try:
+        deadline = time.monotonic() + 10
+        while threads() == before and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert threads() == before + 1
+        assert threading.active_count() == seen  # threading sees no new one
+        assert not can_fork()
+    finally:
+        stop.release()
 
 
 def test_checking_some_files_reports_what_the_full_check_reports_for_them(

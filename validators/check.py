@@ -8,7 +8,6 @@ import os
 import re
 import signal
 import stat
-import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -23,6 +22,7 @@ from pydantic import ValidationError
 from validators.association import reviews
 from validators.association.objections import ObjectionsDoc
 from validators.findings import CheckResult, Finding, error
+from validators.forking import can_fork
 from validators.models.common import SLUG_PATTERN
 from validators.models.for_year import report_model
 from validators.models.report import YearReport
@@ -458,8 +458,7 @@ def _outcomes(paths: list[Path], root: Path, marks: bool) -> Iterator[FileResult
     _read_years(root)
     # Forking copies one thread only: with others running (the preview's server), a lock one of
     # them holds would stay held in the child forever, so a fresh interpreter is started instead.
-    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    context = multiprocessing.get_context("fork" if forkable else "spawn")
+    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     chunks = deque(range(0, len(paths), size))  # where each chunk starts
     done: dict[int, list[FileResult]] = {}
     running: dict[Future[list[FileResult]], int] = {}
