@@ -259,26 +259,37 @@ def test_a_table_scrolls_in_one_labelled_box(browser, base: str, kind: str, widt
         context.close()
 
 
-# Per table: lines of the tallest header label, and how many lines its header row is tall.
-_HEADER_LINES = """() => [...document.querySelectorAll('article .sb-table table')].map(table => {
+# Per table: lines of the tallest header label, and how many lines its header row is tall;
+# with `sorted`, once after sorting by each of its columns in turn (the sorted column's icon
+# stays in view).
+_HEADER_LINES = """sorted => [...document.querySelectorAll('article .sb-table table')].flatMap(table => {
     const row = table.tHead.rows[0];
     const lines = th => { const range = document.createRange(); range.selectNodeContents(th);
         return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; };
-    const style = getComputedStyle(row.cells[0]);
-    const inner = row.cells[0].getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-    return [table.closest('.sb-table').getAttribute('aria-label'), Math.max(...[...row.cells].map(lines)),
-            inner / parseFloat(style.lineHeight)];
+    const measure = by => {
+        const style = getComputedStyle(row.cells[0]);
+        const inner = row.cells[0].getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+        return [table.closest('.sb-table').getAttribute('aria-label') + by, Math.max(...[...row.cells].map(lines)),
+                inner / parseFloat(style.lineHeight)];
+    };
+    if (!sorted) return [measure('')];
+    return [...row.cells].filter(th => th.getAttribute('role') === 'columnheader').map(th => {
+        th.click();
+        if (!th.hasAttribute('aria-sort')) throw new Error('not sorted by ' + th.textContent);
+        return measure(' sorted by ' + th.textContent.trim());
+    });
 })"""
 
 
+@pytest.mark.parametrize("sort", [False, True], ids=["unsorted", "sorted"])
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("kind", ["ranking", "report", "societies", "area"])
-def test_a_sortable_header_is_as_tall_as_its_label(browser, base: str, kind: str, width: str) -> None:
-    """The sort icon, invisible until pointed at, took a line of its own under a label that
-    filled its column."""
+def test_a_sortable_header_is_as_tall_as_its_label(browser, base: str, kind: str, width: str, sort: bool) -> None:
+    """The sort icon took a line of its own under a label that filled its column: unsorted (the
+    icon invisible until pointed at) and, once a column was sorted by, in that column."""
     context, page = _open(browser, base, kind, width)
     try:
-        tables = page.evaluate(_HEADER_LINES)
+        tables = page.evaluate(_HEADER_LINES, sort)
     finally:
         context.close()
     assert tables
