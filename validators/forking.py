@@ -12,6 +12,8 @@ import multiprocessing
 import os
 import threading
 
+__all__ = ["can_fork", "threads"]
+
 _TASKS = "/proc/self/task"  # one entry per thread of this process (Linux)
 
 
