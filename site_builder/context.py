@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.form_page import SiteSettings
-from site_builder.markup import Urls, attr, clause_anchor, link, repo_path_url, text
+from site_builder.markup import Urls, attr, clause_anchor, link, num, repo_path_url, text
 from site_builder.progress import Bar
 from site_builder.tables import SOURCE
 from validators.check import FileCache, check_tree
@@ -57,6 +57,11 @@ AREA_PAGE_SOCIETIES = 50
 def area_page(year: int, area: str, part: int = 1) -> str:
     """Part 1 of an area's year is its page; parts 2, 3 ... are numbered pages below it."""
     return f"areas/{year}/{area}/index.md" if part == 1 else f"areas/{year}/{area}/{part}/index.md"
+
+
+def rubric_anchor(year: int, area: str) -> str:
+    """An area's section of the rubric page: its rules and its cap."""
+    return f"rubric-{year}-{area}"
 
 
 def ranking_page(year: int) -> str:
@@ -190,6 +195,13 @@ class SiteData:
         else:
             href = self.urls.rel(page, GUIDELINE_PAGE)
         return link(href, f"条款&nbsp;{text(clause)}", cls="sb-clause-ref")
+
+    def cap_link(self, page: str, year: int, area: str) -> str:
+        """An area's cap, linked to its section of the rubric page: the guideline sets no points,
+        so a cap is the rubric's rule, not a clause."""
+        cap = self.rubric(year).area(area).cap
+        return link(self.urls.rel(page, RUBRIC_PAGE, rubric_anchor(year, area)), f"细则：上限&nbsp;{num(cap)}&nbsp;分",
+                    cls="sb-clause-ref")
 
     def society_link(self, page: str, society: str) -> str:
         return link(self.urls.rel(page, society_page(society)), text(self.name(society)), cls="sb-society")

@@ -27,6 +27,7 @@ from site_builder.markup import (
     yes_no,
 )
 from site_builder.tables import SOURCE
+from validators.evaluation.score_lines import CAP_RULE
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import YearReport
 from validators.repository import ReportDoc
@@ -54,7 +55,7 @@ class Row:
             return
         points: dict[tuple[str, str], float] = defaultdict(float)
         for line in self.evaluation.lines:
-            if line.item_id and line.rule != "cap":
+            if line.item_id and line.rule != CAP_RULE:
                 points[(line.area, line.item_id)] += line.points
         self.points = dict(points)
         self.tiers = {(t.area, t.item_id): t.tier for t in self.evaluation.item_tiers}

@@ -32,6 +32,7 @@ from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
 from validators.association.progress import progress_of
 from validators.association.reviews import item_ids, review_entries
+from validators.evaluation.score_lines import CAP_RULE
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
 from validators.repository import ReportDoc
@@ -143,7 +144,8 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
     rows = [[cell(text(names.line_subject(doc.report, x))), num_cell(x.points),
              cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),
              cell(f'<abbr title="{titles[x.area]}">{numbers[x.area]}</abbr>', list(titles).index(x.area)),
-             cell(site.clause_link(page, x.clause, e.guideline_year)), cell(site.source_link(x.file, x.line), x.line)]
+             cell(site.cap_link(page, e.year, x.area) if x.rule == CAP_RULE else site.clause_link(page, x.clause, e.guideline_year)),
+             cell(site.source_link(x.file, x.line), x.line)]
             for x in e.lines]
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
                Column("依据"), Column(SOURCE, numeric=True)]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from site_builder import phase
-from site_builder.context import RUBRIC_PAGE, SiteData
+from site_builder.context import RUBRIC_PAGE, SiteData, rubric_anchor
 from site_builder.markup import Cell, Column, cell, front_matter, num, num_cell, text
 from site_builder.tables import table
 from validators.year.guideline import available_years
@@ -62,7 +62,7 @@ def _area(site: SiteData, year: int, key: str, title: str) -> str:
                          f"或金额增长达到 {value.min_amount_growth:.0%}。")
         elif name == "max_achievements_per_report":
             notes.append(f"同一份调研报告的多项成果，只计分值最高的 {value} 项。")
-    anchor = f"rubric-{year}-{key}"
+    anchor = rubric_anchor(year, key)
     parts = [f"### {text(title)}（上限 {num(model.cap)} 分） {{#{anchor}}}\n",  # type: ignore[attr-defined]
              table(_RULE_COLUMNS, rows, label=f"{year} 年度{title}的评分规则", key=(0, 2), sortable=False) + "\n"]
     parts += [n + "\n" for n in notes]

@@ -154,3 +154,6 @@ def test_growth_line_shows_both_years(evaluations) -> None:
     # Area 5: 25 reported, + the experts' 5 = 30, capped at 20.
     assert [(c.area, c.points) for c in cap] == [("innovation", -6), ("academic_events", -10),
                                                  ("major_work", -4)]
+    # Each cap points at its area's own line (`innovation:`), not at the area's first field.
+    lines = (ROOT / "submissions/cd-mech-eng/2017.yaml").read_text("utf-8").splitlines()
+    assert [lines[c.line - 1] for c in cap] == ["innovation:", "academic_events:", "major_work:"]

@@ -268,6 +268,23 @@ def test_a_clause_is_numbered_once(tmp_path: Path) -> None:
     assert not re.search(r"\d\.\d+ ?\d[.、．]", shown)
 
 
+def test_an_area_cap_is_traced_to_the_rubrics_cap(tmp_path: Path) -> None:
+    """A cap's line cites no clause (the guideline sets no points): it links to its area's
+    section of the rubric page, which states the cap; each area's anchor is there."""
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    page = (tmp_path / "docs" / "societies" / "cd-mech-eng" / "2017" / "index.md").read_text(encoding="utf-8")
+    rows = [row for row in re.findall(r"<tr>.*?</tr>", page, re.S) if "本领域上限" in row]
+    assert len(rows) == 3
+    anchors = [re.search(r'href="../../../rubric/#(rubric-2017-[a-z_]+)"[^>]*>细则：上限&nbsp;(\d+)&nbsp;分<', row)
+               for row in rows]
+    assert [(a[1], a[2]) for a in anchors if a] == [("rubric-2017-innovation", "20"),
+                                                    ("rubric-2017-academic_events", "20"),
+                                                    ("rubric-2017-major_work", "10")]
+    rubric = (tmp_path / "docs" / "rubric" / "index.md").read_text(encoding="utf-8")
+    for anchor, cap in (("rubric-2017-innovation", "20"), ("rubric-2017-major_work", "10")):
+        assert re.search(rf"（上限 {cap} 分） {{#{anchor}}}", rubric), anchor
+
+
 def test_the_default_readings_follow_the_year_files(tmp_path: Path) -> None:
     """The rubric page's table of default readings quotes the year files, not Python literals:
     a tree whose 2018 window differs shows its own window."""

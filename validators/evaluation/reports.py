@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from validators.csv_export import to_csv
+from validators.evaluation.score_lines import CAP_RULE
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
 from validators.repository import Repository
@@ -101,7 +102,7 @@ def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None
             out.append(f"{name_of(repo, e.society)} {e.year} 年：{e.total:g} 分，{e.tier}"
                        f"（指南 {e.guideline_year}，细则 {e.rubric}）；{note}")
             for x in e.lines:
-                clause = "上限" if x.rule == "cap" else f"条款 {x.clause}" if x.clause else "—"
+                clause = "上限" if x.rule == CAP_RULE else f"条款 {x.clause}" if x.clause else "—"
                 code = f"（{x.finding}）" if x.finding else ""
                 out.append(f"  {x.points:+g}\t{clause}\t{x.item_id or '-'}\t{x.note}{code}\t{x.file}:{x.line}")
             for a in e.advice:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ScoreLine"]
+__all__ = ["CAP_RULE", "ScoreLine"]
+
+# The rule of the line that takes an area down to its cap (the rubric's, not a clause's).
+CAP_RULE = "cap"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from validators.association.reviews import Standing
 from validators.evaluation.expert_marks import assessed_lines
-from validators.evaluation.score_lines import ScoreLine
+from validators.evaluation.score_lines import CAP_RULE, ScoreLine
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import ReportDoc
@@ -435,9 +435,9 @@ def _apply_caps(s: _Scorer, report: YearReport, areas: list[str]) -> dict[str, f
         cap = s.rubric.area(area).cap
         raw = sum(line.points for line in s.lines if line.area == area)
         if raw > cap:
-            s.lines.append(ScoreLine(area, None, None, "cap", cap - raw,
+            s.lines.append(ScoreLine(area, None, None, CAP_RULE, cap - raw,
                                      f"本领域得分 {raw:g} 超过上限 {cap:g}，按上限计",
-                                     s.doc.file, s.line_of((area,))))
+                                     s.doc.file, s.doc.source.key((area,))[0]))  # the area's own line
             raw = cap
         subtotals[area] = raw
     return subtotals
@@ -460,7 +460,7 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
     subtotals = _apply_caps(s, report, keys)
     total = sum(line.points for line in s.lines)
     order = {a: n for n, a in enumerate(keys)}
-    lines = sorted(s.lines, key=lambda x: (order[x.area], x.rule == "cap", x.line, x.rule))
+    lines = sorted(s.lines, key=lambda x: (order[x.area], x.rule == CAP_RULE, x.line, x.rule))
     errors = sum(f.severity == "error" for f in doc.findings)
     return Evaluation(report.society, report.year, rules.year, points.id, doc.file,
                       has_errors=errors > 0, errors=errors, warnings=len(doc.findings) - errors,
