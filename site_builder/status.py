@@ -50,14 +50,22 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     return (front_matter(f"{year} 年度提交情况", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "提交情况")], f"{year} 年度") + f"# {year} 年度提交情况\n\n"
             f"选择年度：{choice}\n{{: .sb-years }}\n\n"
-            f'<p class="sb-deadline">本年度评估期：{text(window.label)}；提交截止日期：'
-            f"<strong>{window.deadline.isoformat()}</strong>（含当日）。</p>\n\n"
+            f'<p class="sb-deadline">本年度评估期：{text(window.label)}；{_closing(site, year)}。</p>\n\n'
             f'<p class="sb-counts">已登记学会 <strong>{len(site.repo.profiles)}</strong> 个，'
             f"已提交 <strong>{done}</strong> 个，未提交 <strong>{len(site.repo.profiles) - done}</strong> 个。"
             "未提交的排在前面。</p>\n\n"
             f'<p class="sb-counts">核查进度：{counts_sentence(list(board.values()))}。'
             f'逐项核查在{link(site.urls.rel(page, workbench.PAGE), "核查工作台")}。</p>\n\n'
             + html + "\n"), more
+
+
+def _closing(site: SiteData, year: int) -> str:
+    """When filing closes: the year's calendar says, not the evaluation window (work done by
+    its deadline may be reported until the calendar closes filing)."""
+    calendar = site.guideline(year).calendar
+    if calendar is None:
+        return "本年度的评估周期未设定提交截止日期"
+    return f"提交截止日期：<strong>{day(calendar.submission_closes)}</strong>（含当日）"
 
 
 def _checked(progress: Progress | None) -> Cell:
@@ -71,13 +79,17 @@ def render_index(site: SiteData) -> str:
     rows = []
     for year in reversed(site.years):
         done = sum(1 for d in site.reports_in(year) if d.report.society in site.repo.profiles)
-        deadline = site.guideline(year).evaluation_window.deadline
-        rows.append([cell(link(site.urls.rel(INDEX, status_page(year)), f"{year} 年度"), year), cell(day(deadline)),
+        rules = site.guideline(year)
+        closes = rules.calendar.submission_closes if rules.calendar else None
+        rows.append([cell(link(site.urls.rel(INDEX, status_page(year)), f"{year} 年度"), year),
+                     cell(day(rules.evaluation_window.deadline)), cell(day(closes) if closes else "未设定"),
                      num_cell(done), num_cell(len(site.repo.profiles) - done)])
-    columns = [Column("年度"), Column("截止日期"), Column("已提交", numeric=True), Column("未提交", numeric=True)]
+    columns = [Column("年度"), Column("评估截止"), Column("提交截止"), Column("已提交", numeric=True),
+               Column("未提交", numeric=True)]
     return (front_matter("提交情况") + trail(INDEX, [], "提交情况") + "# 提交情况\n\n"
-            "各年度已登记学会的报告提交情况和截止日期，供市科协工作人员跟进。\n\n"
-            + table(columns, rows, label="各年度提交情况", key=(0, 1, 2, 3), sortable=False) + "\n")
+            "各年度已登记学会的报告提交情况和截止日期，供市科协工作人员跟进。"
+            "评估截止日（含当日）之前完成的工作计入该年度，报告须在提交截止日（含当日）之前提交。\n\n"
+            + table(columns, rows, label="各年度提交情况", key=(0, 1, 2, 3, 4), sortable=False) + "\n")
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:
