@@ -28,12 +28,14 @@ from site_builder.markup import (
 )
 from site_builder.tables import SOURCE
 from validators.evaluation.score_lines import CAP_RULE
-from validators.evaluation.scoring import Evaluation
+from validators.evaluation.scoring import Evaluation, ItemTierResult
+from validators.models.consortia import ConsortiumRole
 from validators.models.report import YearReport
 from validators.repository import ReportDoc
 from validators.urls import is_web_url
 from validators.year.countries import country_name
 from validators.year.measures import countries, out_of_province
+from validators.year.rubric import tier_rank
 
 
 @dataclass(slots=True)
@@ -48,7 +50,7 @@ class Row:
     # the society page (linked from each row) shows.
     brief: bool = False
     points: dict[tuple[str, str], float] = field(default_factory=dict)
-    tiers: dict[tuple[str, str], str] = field(default_factory=dict)
+    tiers: dict[tuple[str, str], ItemTierResult] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.evaluation is None:
@@ -58,7 +60,7 @@ class Row:
             if line.item_id and line.rule != CAP_RULE:
                 points[(line.area, line.item_id)] += line.points
         self.points = dict(points)
-        self.tiers = {(t.area, t.item_id): t.tier for t in self.evaluation.item_tiers}
+        self.tiers = {(t.area, t.item_id): t for t in self.evaluation.item_tiers}
 
     @property
     def folder(self) -> str:
@@ -158,8 +160,25 @@ def _span(item: Any, _row: Row) -> Cell:
     return cell(f"{day(item.start)} 至 {day(item.end)}")
 
 
+# 3.2 and 4.3: a station or consortium is tiered from the year after its founding, and a
+# consortium's tier pays its lead: the 未入档 the scoring records for these is no verdict.
+NEW_THIS_YEAR = "新建当年不分档"
+MEMBER = "参与学会不分档"
+
+
 def _tier(area: str) -> Getter:
-    return lambda item, row: cell(text(row.tiers.get((area, item.id), "—")))
+    def get(item: Any, row: Row) -> Cell:
+        found = row.tiers.get((area, item.id))
+        if found is None:
+            return cell("—", -2)
+        if area == "consortia" and item.role is not ConsortiumRole.LEAD:
+            return cell(MEMBER, -1)
+        if found.new:
+            return cell(NEW_THIS_YEAR, -1)
+        points = row.site.rubric(row.doc.report.year)
+        tiers = points.service_stations.tiers if area == "service_stations" else points.consortia.tiers
+        return cell(text(found.tier), tier_rank(tiers, found.tier))
+    return get
 
 
 def _new_station(item: Any, row: Row) -> Cell:
@@ -201,13 +220,13 @@ ITEM_LISTS: tuple[ItemList, ...] = (
               (Column("服务企业", numeric=True), _n("enterprises_served")),
               (Column("专家", numeric=True), _n("experts_engaged")),
               (Column("活动", numeric=True), _n("activities")),
-              (Column("年度分档"), _tier("service_stations")), *_EVIDENCE, *_score("service_stations"))),
+              (Column("年度分档", numeric=True), _tier("service_stations")), *_EVIDENCE, *_score("service_stations"))),
     ItemList("consortia", "consortia", "学会联合体", ("consortia",), lambda r: r.consortia,
              ((Column("联合体"), _t("name")), (Column("编号"), _code("id")), (Column("角色"), _label("role")),
               (Column("形式"), _label("form")), (Column("方向"), _label("direction")),
               (Column("产业"), _t("industry")), (Column("成员", numeric=True), _members),
               (Column("成立日期"), _date("established")), (Column("活动", numeric=True), _n("activities")),
-              (Column("年度分档"), _tier("consortia")), *_EVIDENCE, *_score("consortia"))),
+              (Column("年度分档", numeric=True), _tier("consortia")), *_EVIDENCE, *_score("consortia"))),
     ItemList("academic_events", "academic_events", "学术交流活动", ("academic_events",),
              lambda r: r.academic_events,
              ((Column("活动"), _t("title")), (Column("类别"), _label("category")),

@@ -13,6 +13,7 @@ from site_builder.markup import Column, badge, cell, front_matter, num_cell, tex
 from site_builder.report_page import findings, heading
 from site_builder.tables import table
 from validators.repository import ReportDoc
+from validators.year.rubric import tier_rank
 
 
 def _profile(site: SiteData, society: str, page: str) -> list[str]:
@@ -43,13 +44,14 @@ def _years(site: SiteData, society: str, page: str, docs: list[ReportDoc]) -> li
         year = doc.report.year
         e = site.evaluation(society, year)
         rows.append([cell(site.year_link(page, society, year, f"{year} 年度报告"), year),
-                     num_cell(e.total if e else None), cell(text(e.tier) if e else "—"),
+                     num_cell(e.total if e else None),
+                     cell(text(e.tier), tier_rank(site.rubric(year).tiers, e.tier)) if e else cell("—", -1),
                      cell("有错误" if doc.has_errors else "")])
         if e:
             trend.append((f"{year}", e.total))
     out = ["## 历年报告与评估 {#years data-search-exclude}\n",
            "<p>点击年度查看该年度的报告内容、逐项评估明细和改进建议；该页也可直接打印为年度报告。</p>\n",
-           table([Column("年度"), Column("总分", numeric=True), Column("档次"), Column("备注")], rows,
+           table([Column("年度"), Column("总分", numeric=True), Column("档次", numeric=True), Column("备注")], rows,
                  label="历年报告与评估", key=(0, 1, 2), sortable=False) + "\n"]
     if len(trend) > 1:
         out.append(column_chart("历年总分", list(reversed(trend)), "分") + "\n")

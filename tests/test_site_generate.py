@@ -285,6 +285,29 @@ def test_an_area_cap_is_traced_to_the_rubrics_cap(tmp_path: Path) -> None:
         assert re.search(rf"（上限 {cap} 分） {{#{anchor}}}", rubric), anchor
 
 
+def test_tiers_sort_by_their_standing_and_first_years_are_not_called_untiered(tmp_path: Path) -> None:
+    """Sorted as text, 档次 put 一档, 三档, 二档, 未入档; a station in its founding year, or a
+    consortium the society only joined, showed 未入档 as if it had failed its tier."""
+    from validators.year.rubric import rubric
+
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    docs = tmp_path / "docs"
+    ranking = (docs / "rankings" / "2017" / "index.md").read_text(encoding="utf-8")
+    assert '<th class="sb-key" data-sort-method="number">档次</th>' in ranking
+    points = rubric(2017, ROOT)
+    assert points is not None
+    order = [t.tier for t in points.tiers] + [points.unranked]
+    shown = re.findall(r'<td data-sort="(-?\d+)">(一档|二档|三档|四档|未入档)</td>', ranking)
+    assert len({tier for _, tier in shown}) >= 3
+    by_key = [tier for _, tier in sorted(shown, key=lambda kv: -int(kv[0]))]
+    assert by_key == sorted(by_key, key=order.index)
+    stations = (docs / "areas" / "2017" / "service_stations" / "index.md").read_text(encoding="utf-8")
+    consortia = (docs / "areas" / "2017" / "consortia" / "index.md").read_text(encoding="utf-8")
+    assert "新建当年不分档" in stations
+    assert "参与学会不分档" in consortia
+    assert ">未入档<" not in stations
+
+
 def test_the_default_readings_follow_the_year_files(tmp_path: Path) -> None:
     """The rubric page's table of default readings quotes the year files, not Python literals:
     a tree whose 2018 window differs shows its own window."""

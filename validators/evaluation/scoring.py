@@ -30,7 +30,7 @@ from validators.year.measures import (
 )
 from validators.year.rubric import ItemTier, Rubric, Rule
 
-__all__ = ["AREAS", "Advice", "Evaluation", "score_report", "scoring_plan"]
+__all__ = ["AREAS", "Advice", "Evaluation", "ItemTierResult", "score_report", "scoring_plan"]
 
 AREAS = AREA_KEYS
 

@@ -6,6 +6,7 @@ The guideline publishes no numbers; the association sets them in the rubric file
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
@@ -33,7 +34,7 @@ from validators.year.files import (
 )
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, year_model
 
-__all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric"]
+__all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric", "tier_rank"]
 
 # Halves add up exactly in binary floating point, so score lines sum to the total exactly.
 Points = Annotated[float, Field(ge=0, le=100, multiple_of=0.5)]
@@ -155,6 +156,13 @@ class AssessedCriterion(_Strict):
 class OverallTier(_Strict):
     tier: str
     min_total: Points
+
+
+def tier_rank(tiers: Sequence[ItemTier | OverallTier], tier: str) -> int:
+    """Where a tier stands, for sorting by it: the highest tier counts most, any tier the list
+    does not name (the rubric's 未入档) least."""
+    names = [t.tier for t in tiers]
+    return len(names) - names.index(tier) if tier in names else 0
 
 
 class Rubric(_Strict):
