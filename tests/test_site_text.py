@@ -114,3 +114,10 @@ def test_no_stray_space_between_chinese_characters(pages: list[Path]) -> None:
         for chunk in visible(page):
             found += [f"{page.parent.name}: {m.group()!r} in {chunk.strip()[:50]!r}" for m in CJK_GAP.finditer(chunk)]
     assert not found, "\n".join(found[:30])
+
+
+def test_heading_links_are_named_in_chinese(pages: list[Path]) -> None:
+    """The ¶ beside each heading: Python-Markdown titles it "Permanent link" unless told."""
+    titles = {m for page in pages
+              for m in re.findall(r'<a class="headerlink" href="[^"]*" title="([^"]*)"', page.read_text("utf-8"))}
+    assert titles == {"本节链接"}
