@@ -12,10 +12,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from site_builder import items
+from site_builder.breadcrumbs import trail
 from site_builder.context import SiteData
 from site_builder.form_labels import FIELD_TITLES
 from site_builder.form_page import PUBLISHED_SCHEMAS
-from site_builder.markup import Column, cell, front_matter, link, num_cell, text
+from site_builder.markup import Cell, Column, cell, front_matter, link, text
 from site_builder.tables import table
 from site_builder.workbook import Sheet, workbook
 from validators.csv_export import to_csv
@@ -160,23 +161,25 @@ def _bytes(content: str | bytes) -> bytes:
     return content if isinstance(content, bytes) else content.encode("utf-8")
 
 
-def _size(content: str | bytes) -> str:
+def _size_cell(content: str | bytes) -> Cell:
+    """The size people read (73.1 KB), the exact bytes in its tooltip, sorted by the bytes."""
     size = len(_bytes(content))
-    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
+    shown = f"{size / 1024:.1f}&nbsp;KB" if size >= 1024 else f"{size}&nbsp;B"
+    return cell(f'<span title="{size} 字节">{shown}</span>', size)
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
     listed = files(site)
     rows = [[cell(link(site.urls.rel(PAGE, f"{FOLDER}/{path}"), f"<code>{text(path)}</code>"), path),
-             cell(text(description)), num_cell(len(_bytes(content))), cell(_size(content))]
+             cell(text(description)), _size_cell(content)]
             for path, description, content in listed]
-    yield PAGE, (front_matter("下载") + "# 下载\n\n"
+    yield PAGE, (front_matter("下载") + trail(PAGE, [], "下载") + "# 下载\n\n"
                  "全部数据随网站一起发布，可自由下载。CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 打开；"
                  "以 =、+、-、@ 开头的文字前加了单引号，不会被当作公式执行。"
                  f"{WORKBOOK} 把全部表格放在一个 Excel 工作簿中，每个表格一页：表头冻结，数字可直接计算，"
                  "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
-                 + table([Column("文件"), Column("内容"), Column("字节", numeric=True), Column("大小")], rows,
-                         label="下载文件", key=(0, 1), sortable=False) + "\n")
+                 + table([Column("文件"), Column("内容"), Column("大小", numeric=True)], rows,
+                         label="下载文件", key=(0, 1)) + "\n")
     for path, _description, content in listed:
         yield f"{FOLDER}/{path}", content

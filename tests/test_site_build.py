@@ -4,6 +4,7 @@ the lean search index and the navigation."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -153,6 +154,14 @@ def test_downloads_are_published(site: Path) -> None:
     assert schema["properties"]["year"]["const"] == 2017
     for name in ("items-academic_events.csv", "score-lines.csv", "societies.csv"):
         assert (downloads / name).read_bytes().startswith("\ufeff".encode())
+    # The page lists each file once with the size it has, exact in the tooltip, sortable by it.
+    page = (downloads / "index.html").read_text(encoding="utf-8")
+    sizes = dict(re.findall(r'<td data-sort="([^"]+)"><a .*?</td><td>.*?</td><td data-sort="(\d+)"', page))
+    assert sizes["evaluations.csv"] == str(len(csv))
+    assert f'<span title="{len(csv)} 字节">' in page
+    assert "字节</th>" not in page
+    assert '<table class="sb-grid" data-sortable>' in page
+    assert "sb-trail" in page
 
 
 def test_json_download_holds_every_item_of_every_submission(site: Path) -> None:
