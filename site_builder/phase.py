@@ -78,10 +78,22 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
     return rows, still_open
 
 
+def objection_counts(site: SiteData, year: int, society: str) -> tuple[int, int]:
+    """A society's objections of a year: (still open, answered)."""
+    doc = site.repo.objections.get(year)
+    found = [o for o in (doc.usable() if doc else []) if o.society == society]
+    still_open = sum(o.status is ObjectionStatus.OPEN for o in found)
+    return still_open, len(found) - still_open
+
+
+def objections_anchor(year: int, society: str | None) -> str:
+    return f"y{year}-objections" if society else "objections"
+
+
 def objections(site: SiteData, page: str, year: int, society: str | None = None, level: int = 2) -> str:
     """The year's objections (of one society, on its page) from the admins' file, open and answered."""
     rows, still_open = _objection_rows(site, page, year, society)
-    anchor = f"y{year}-objections" if society else "objections"
+    anchor = objections_anchor(year, society)
     heading = f"{'#' * level} 公示期的异议 {{#{anchor} data-search-exclude}}\n\n"
     if not rows:
         return heading + "尚无异议。\n" if society is None and year in site.repo.objections else ""

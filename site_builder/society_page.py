@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from site_builder import phase
 from site_builder.breadcrumbs import trail
 from site_builder.charts import column_chart
-from site_builder.context import SOCIETIES_PAGE, SiteData, society_page
-from site_builder.markup import Column, badge, cell, front_matter, num_cell, text, web_link
+from site_builder.context import SOCIETIES_PAGE, SiteData, society_page, society_year_page
+from site_builder.markup import Column, badge, cell, front_matter, link, num_cell, text, web_link
 from site_builder.report_page import findings, heading
 from site_builder.tables import table
 from validators.repository import ReportDoc
@@ -34,6 +34,18 @@ def _profile(site: SiteData, society: str, page: str) -> list[str]:
     return out
 
 
+def _remarks(site: SiteData, page: str, society: str, year: int, has_errors: bool) -> str:
+    """Errors, and the year's objections about the society, linked to where they are answered."""
+    said = ["有错误"] if has_errors else []
+    still_open, answered = phase.objection_counts(site, year, society)
+    href = site.urls.rel(page, society_year_page(society, year), phase.objections_anchor(year, society))
+    if still_open:
+        said.append(link(href, f"异议受理中 {still_open} 条"))
+    if answered:
+        said.append(link(href, f"异议已答复 {answered} 条"))
+    return "；".join(said)
+
+
 def _years(site: SiteData, society: str, page: str, docs: list[ReportDoc]) -> list[str]:
     if not docs:
         submitted = any(owner == society for owner, _ in site.repo.broken)
@@ -46,7 +58,7 @@ def _years(site: SiteData, society: str, page: str, docs: list[ReportDoc]) -> li
         rows.append([cell(site.year_link(page, society, year, f"{year} 年度报告"), year),
                      num_cell(e.total if e else None),
                      cell(text(e.tier), tier_rank(site.rubric(year).tiers, e.tier)) if e else cell("—", -1),
-                     cell("有错误" if doc.has_errors else "")])
+                     cell(_remarks(site, page, society, year, doc.has_errors))])
         if e:
             trend.append((f"{year}", e.total))
     out = ["## 历年报告与评估 {#years data-search-exclude}\n",

@@ -308,6 +308,25 @@ def test_tiers_sort_by_their_standing_and_first_years_are_not_called_untiered(tm
     assert ">未入档<" not in stations
 
 
+def test_a_society_page_says_its_open_objections_where_they_are_answered(tmp_path: Path) -> None:
+    """The notice promises answers on the ranking and the society's pages: the society page's
+    years table says how many are open and links to the report page's objections."""
+    from validators.association.objections import ObjectionStatus
+    from validators.check import check_tree
+
+    _, repo = check_tree(ROOT)
+    [(year, doc)] = [(y, d) for y, d in repo.objections.items() if d.usable()]
+    [objection] = [o for o in doc.usable() if o.status is ObjectionStatus.OPEN]
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    docs = tmp_path / "docs" / "societies" / objection.society
+    page = (docs / "index.md").read_text(encoding="utf-8")
+    assert f'<a href="{year}/#y{year}-objections">异议受理中 1 条</a>' in page
+    assert f"{{#y{year}-objections" in (docs / str(year) / "index.md").read_text(encoding="utf-8")
+    others = [p for p in (tmp_path / "docs" / "societies").glob("*/index.md") if p.parent.name != objection.society]
+    assert others
+    assert not [p for p in others if "异议受理中" in p.read_text(encoding="utf-8")]
+
+
 def test_the_default_readings_follow_the_year_files(tmp_path: Path) -> None:
     """The rubric page's table of default readings quotes the year files, not Python literals:
     a tree whose 2018 window differs shows its own window."""
