@@ -101,7 +101,7 @@ def objections(site: SiteData, page: str, year: int, society: str | None = None,
                Column("状态"), Column("答复")]
     return (heading + f"共 {len(rows)} 条：受理中 {still_open} 条，已答复 {len(rows) - still_open} 条"
             f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n"
-            + table(columns, rows, label=f"{year} 年度公示期的异议") + "\n")
+            + table(columns, rows, label=f"{year} 年度公示期的异议", cards=True) + "\n")
 
 
 def _frozen_cell(site: SiteData, year: int) -> str:
