@@ -72,7 +72,9 @@ class Row:
         for ref in refs:
             if is_web_url(ref):
                 # The host says where the link goes; the whole address would double the table.
-                shown.append(link(ref, text(urlsplit(ref).hostname or ref), external=True))
+                # On paper, where a host alone cannot be followed, the whole address is printed.
+                host = f'<span class="sb-host">{text(urlsplit(ref).hostname or ref)}</span>'
+                shown.append(link(ref, f'{host}<span class="sb-url">{text(ref)}</span>', external=True))
                 continue
             url = self.site.source_url(posixpath.join(self.folder, ref))
             shown.append(link(url, text(ref)) if url else text(ref))

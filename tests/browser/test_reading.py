@@ -152,6 +152,8 @@ def test_a_year_report_prints_as_the_annual_report(browser, base: str) -> None:
     try:
         page.goto(base + KINDS["report"])
         page.wait_for_load_state("networkidle")
+        on_screen = page.evaluate("""() => [...document.querySelectorAll('article td a[rel=nofollow]')]
+            .filter(a => a.querySelector('.sb-url')).map(a => [new URL(a.href).hostname, a.innerText.trim()])""")
         page.emulate_media(media="print")
         seen = page.evaluate("""() => {
             const shown = s => [...document.querySelectorAll(s)].some(e => e.getClientRects().length
@@ -163,6 +165,9 @@ def test_a_year_report_prints_as_the_annual_report(browser, base: str) -> None:
                     header: shown('.md-header'), menu: shown('.md-sidebar'), trail: shown('.sb-trail'),
                     sources: shown('article .sb-src'), title: document.querySelector('article h1').innerText,
                     right, width: document.documentElement.clientWidth,
+                    // evidence links as printed: their whole address, not their host alone
+                    evidence: [...document.querySelectorAll('article td a[rel=nofollow]')].filter(a => a.querySelector('.sb-url'))
+                        .map(a => [a.getAttribute('href'), a.innerText.trim()]),
                     height: document.documentElement.scrollHeight,
                     // a short header (得分, 活动) or a date broken over two lines on paper
                     broken: [...document.querySelectorAll('article th, article td time')].filter(e => {
@@ -190,6 +195,10 @@ def test_a_year_report_prints_as_the_annual_report(browser, base: str) -> None:
     assert "更新于" in seen["footer"]
     assert seen["right"] <= seen["width"] + 0.5, f"a cell ends at {seen['right']} px of {seen['width']}"
     assert seen["broken"] == []
+    assert seen["evidence"]
+    assert on_screen
+    assert all(host == shown for host, shown in on_screen), on_screen[:3]
+    assert all(shown == href for href, shown in seen["evidence"]), seen["evidence"][:3]
     assert re.search(rb"/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12]", pdf), "not A4"
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
     # A4 less the vertical margins (297 mm − 2 × 15 mm), in CSS pixels.
