@@ -9,6 +9,7 @@ from site_builder import items
 from site_builder.breadcrumbs import trail
 from site_builder.context import SiteData, area_page, guideline_year_page
 from site_builder.markup import (
+    SOCIETY,
     Cell,
     Column,
     area_anchor,
@@ -40,7 +41,7 @@ def _facts(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
     rows: list[list[Cell]] = []
     for doc in docs:
         report, society = doc.report, doc.report.society
-        name = cell(site.society_link(page, society), society)
+        name = cell(site.society_link(page, society), site.name(society))
         if area == "innovation" and report.innovation:
             inn = report.innovation
             rate = inn.senior_experts_registered / inn.senior_experts_total if inn.senior_experts_total else None
@@ -52,10 +53,10 @@ def _facts(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
     if not rows:
         return ""
     if area == "innovation":
-        columns = [Column("学会"), Column("企业科协网注册"), Column("副高及以上专家", numeric=True),
+        columns = [SOCIETY, Column("企业科协网注册"), Column("副高及以上专家", numeric=True),
                    Column("专家库注册", numeric=True), Column("注册率（%）", numeric=True)]
     else:
-        columns = [Column("学会"), Column("首批承能试点")]
+        columns = [SOCIETY, Column("首批承能试点")]
     return table(columns, rows, label="各学会的填报情况") + "\n"
 
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from site_builder.context import SiteData
 from site_builder.markup import (
+    SOCIETY,
     Cell,
     Column,
     attr,
@@ -293,7 +294,7 @@ def _shown(spec: ItemList, brief: bool) -> list[tuple[Column, Getter]]:
 def columns(spec: ItemList, *, brief: bool = False) -> list[Column]:
     """The table's columns; in brief (the area pages) with the society first, no evidence and
     no source link; the key columns (society, name, score) come first."""
-    head = [Column("学会")] if brief else []
+    head = [SOCIETY] if brief else []
     tail = [] if brief else [Column(SOURCE)]
     return [*head, *(c for c, _ in _shown(spec, brief)), *tail]
 
@@ -314,7 +315,7 @@ def rows(spec: ItemList, row: Row) -> list[list[Cell]]:
             cells[0] = Cell(f'<span data-item="{attr(item.id)}">{name.html}</span>', name.sort)
             # the society's report of that year, where the item is shown in full
             report = row.site.year_link(row.page, society, row.doc.report.year, text(row.site.name(society)))
-            out.append([cell(report, society), *cells])
+            out.append([cell(report, row.site.name(society)), *cells])
         else:
             out.append([*cells, source_cell(spec, index, item, row)])
     return out

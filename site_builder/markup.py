@@ -133,6 +133,12 @@ class Cell:
 class Column:
     header: str
     numeric: bool = False
+    # Sorted as Chinese names are, by their pinyin (tables.js), not by character codes.
+    names: bool = False
+
+
+# The column of societies, sorted by their names (each cell's sort value is the name).
+SOCIETY = Column("学会", names=True)
 
 
 def cell(content_html: str, sort: object = None) -> Cell:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from site_builder.context import RUBRIC_PAGE, SiteData
-from site_builder.markup import Cell, Column, cell, day, link, num_cell, text
+from site_builder.markup import SOCIETY, Cell, Column, cell, day, link, num_cell, text
 from site_builder.tables import table
 from validators.models.review import ObjectionStatus
 from validators.year.cycle import Phase
@@ -73,7 +73,7 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
         is_open = o.status is ObjectionStatus.OPEN
         still_open += is_open
         status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
-        rows.append([cell(site.society_link(page, o.society), o.society),
+        rows.append([cell(site.society_link(page, o.society), site.name(o.society)),
                      cell(day(o.filed)), cell(issue), cell(text(o.subject)), cell(status), cell(answer)])
     return rows, still_open
 
@@ -97,7 +97,7 @@ def objections(site: SiteData, page: str, year: int, society: str | None = None,
     heading = f"{'#' * level} 公示期的异议 {{#{anchor} data-search-exclude}}\n\n"
     if not rows:
         return heading + "尚无异议。\n" if society is None and year in site.repo.objections else ""
-    columns = [Column("学会"), Column("提出日期"), Column("议题"), Column("事由"),
+    columns = [SOCIETY, Column("提出日期"), Column("议题"), Column("事由"),
                Column("状态"), Column("答复")]
     return (heading + f"共 {len(rows)} 条：受理中 {still_open} 条，已答复 {len(rows) - still_open} 条"
             f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n"

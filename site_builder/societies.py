@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.context import SOCIETIES_PAGE, SiteData, ranking_page
 from site_builder.downloads import SOCIETIES_LABEL
-from site_builder.markup import Cell, Column, cell, front_matter, num, text
+from site_builder.markup import SOCIETY, Cell, Column, cell, front_matter, num, text
 from site_builder.status import status_page
 from site_builder.tables import long_table
 
@@ -36,7 +36,7 @@ def render(site: SiteData) -> str:
 
 def _render(site: SiteData) -> tuple[str, str | None]:
     years = list(reversed(site.years))
-    columns = [Column("学会"), *(Column(f"{y} 年度总分", numeric=True) for y in years),
+    columns = [SOCIETY, *(Column(f"{y} 年度总分", numeric=True) for y in years),
                Column("类型"), Column("学科")]
     rows = [_row(site, s, years) for s in site.societies]
     choice = "；".join(f"{md_link(PAGE, ranking_page(y), f'{y} 年度排名')}（含各领域得分）、"

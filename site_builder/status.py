@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from site_builder import workbench
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.context import SiteData
-from site_builder.markup import Cell, Column, cell, day, front_matter, link, num_cell, text
+from site_builder.markup import SOCIETY, Cell, Column, cell, day, front_matter, link, num_cell, text
 from site_builder.tables import long_table, table
 from site_builder.workbench import counts_sentence
 from validators.association.progress import Progress, year_progress
@@ -45,7 +45,7 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     done = sum(1 for s in site.repo.profiles if s in submitted)
     choice = " · ".join(f"**{y} 年度**" if y == year else md_link(page, status_page(y), f"{y} 年度")
                         for y in reversed(site.years))
-    html, more = long_table([Column("学会"), Column("提交情况"), Column("核查进度")], rows, label=f"{year} 年度提交情况",
+    html, more = long_table([SOCIETY, Column("提交情况"), Column("核查进度")], rows, label=f"{year} 年度提交情况",
                             key=(0, 1, 2), rows_file="rows.json")
     return (front_matter(f"{year} 年度提交情况", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "提交情况")], f"{year} 年度") + f"# {year} 年度提交情况\n\n"

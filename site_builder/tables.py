@@ -75,7 +75,8 @@ def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, label: s
     for i, c in enumerate(columns):
         classes = ["sb-key"] * (i in key) + ["sb-src-col"] * (c.header == SOURCE)
         klass = f' class="{" ".join(classes)}"' if classes else ""
-        heads.append(f"<th{klass}{number if c.numeric else ''}>{c.header}</th>")
+        method = number if c.numeric else ' data-sort-method="names"' if c.names else ""
+        heads.append(f"<th{klass}{method}>{c.header}</th>")
     names = [attr(plain(c.header)) for c in columns]
     body = [_cells(row, names, cards) for row in rows]
     # A class of our own: the theme wraps and styles only tables without one.

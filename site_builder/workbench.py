@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from site_builder.context import SiteData
 from site_builder.form_page import ASSETS as FORM_ASSETS
-from site_builder.markup import Column, cell, front_matter, num_cell, text
+from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, text
 from site_builder.tables import long_table
 from validators.association.progress import Progress, ProgressState, year_progress
 from validators.association.reviews import OBJECTIONS_FILE, REVIEWS, review_entries
@@ -193,7 +193,7 @@ def _board(site: SiteData, year: int, board: list[Progress]) -> tuple[str, str |
         rows.append([cell(_opener(f"{year}/{p.society}", text(site.name(p.society))), site.name(p.society)),
                      cell(text(p.state.label), order[p.state]), num_cell(p.decided), num_cell(p.items),
                      num_cell(len(p.requested))])
-    columns = [Column("学会"), Column("核查进度"), Column("已有结论", numeric=True),
+    columns = [SOCIETY, Column("核查进度"), Column("已有结论", numeric=True),
                Column("项目", numeric=True), Column("待补充材料", numeric=True)]
     return long_table(columns, rows, label=f"{year} 年度核查进度", key=(0, 1, 2, 3, 4), rows_file=BOARD_ROWS)
 

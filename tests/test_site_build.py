@@ -213,7 +213,7 @@ def test_advice_states_its_gain_once(site: Path) -> None:
 
 def test_status_page_lists_who_has_and_has_not_submitted(site: Path) -> None:
     """Counted from the folders: every registered society once, 已提交 exactly for those with
-    that year's file, and the year's deadline from its guideline file."""
+    that year's file, and the year's filing deadline from its guideline file's calendar."""
     import re
 
     from validators.year.guideline import guideline
@@ -227,4 +227,5 @@ def test_status_page_lists_who_has_and_has_not_submitted(site: Path) -> None:
         assert submitted == {s for s, y in _reports() if y == year and s in registered}
         rules = guideline(year)
         assert rules is not None
-        assert rules.evaluation_window.deadline.isoformat() in html
+        assert rules.calendar is not None
+        assert f"提交截止日期：<strong><time datetime=\"{rules.calendar.submission_closes.isoformat()}\">" in html

@@ -1,6 +1,12 @@
 // Tables: sortable where marked data-sortable, and a cue on every table wider than the page
 // (Material's document$ also fires after instant navigation).
 (function () {
+  // A column of names (tables.py, `names`) sorts by pinyin, as readers look a name up: by
+  // character codes 成都市… came before 成都高新区… . Tablesort compares (b, a).
+  if (typeof Tablesort !== "undefined") {
+    var collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin");
+    Tablesort.extend("names", function () { return false; }, function (a, b) { return collator.compare(b, a); });
+  }
   function cue() {
     document.querySelectorAll("article .sb-table").forEach(function (box) {
       box.classList.toggle("sb-table--wide", box.scrollWidth > box.clientWidth + 1);

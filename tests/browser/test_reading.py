@@ -344,3 +344,23 @@ def test_no_page_scrolls_sideways(browser, base: str, kind: str, width: str) -> 
     finally:
         context.close()
     assert wide[0] <= wide[1], wide
+
+
+def test_society_names_sort_by_pinyin(browser, base: str) -> None:
+    """Sorted by their ids (cd-agri first) or by character codes (成都市… before 成都高新区…), the
+    names came out in no order a reader knows; they sort as a Chinese list does, by pinyin."""
+    context, page = _open(browser, base, "ranking", "desktop")
+    try:
+        names = page.evaluate("""() => {
+            const th = [...document.querySelectorAll('article .sb-table table')][0].tHead.rows[0].cells[1];
+            th.click();
+            return [th.textContent.trim(), th.getAttribute('aria-sort'),
+                    [...th.closest('table').tBodies[0].rows].map(r => r.cells[1].textContent.trim())];
+        }""")
+    finally:
+        context.close()
+    header, direction, shown = names
+    assert (header, direction) == ("学会", "ascending")
+    assert len(shown) >= 5
+    assert shown.index("成都高新区园区科协（示例）") < shown.index("成都市电子学会（示例）") < shown.index("成都市中医药学会（示例）")
+    assert shown != sorted(shown)  # character codes would give another order
