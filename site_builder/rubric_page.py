@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -138,9 +139,10 @@ def interpretations(site: SiteData) -> str:
          f"或金额增长达到 {growth.min_amount_growth:.0%}", "评估细则 `growth_rule`"),
     ]
     # A reading of a clause the year's text no longer has is no reading of that year.
-    body = "\n".join(f"| {text(what)} | {text(reading)} | {where} |" for cited, what, reading, where in rows
-                     if all(c in rules.clauses for c in cited))
+    cells = [[cell(text(what)), cell(text(reading)), cell(re.sub(r"`([^`]+)`", r"<code>\1</code>", text(where)))]
+             for cited, what, reading, where in rows if all(c in rules.clauses for c in cited)]
     return ("## 本项目对指南的默认解释 {#interpretations}\n\n"
             f"指南没有写明的地方，本项目采用以下默认解释（{year} 年度的指南和细则）；"
             "市科协可以在所列文件中改变它们，改动经拉取请求审核后生效。\n\n"
-            "| 事项 | 默认解释 | 在哪里改 |\n| --- | --- | --- |\n" + body + "\n")
+            + table([Column("事项"), Column("默认解释"), Column("在哪里改")], cells,
+                    label=f"{year} 年度的默认解释", sortable=False) + "\n")

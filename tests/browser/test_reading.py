@@ -247,20 +247,23 @@ def test_a_ranking_on_a_phone_keeps_names_and_remarks_readable(browser, base: st
 
 # Elements that scroll sideways inside a table's own scrolling box, and tables wrapped in a
 # second box by the theme.
-_NESTED_SCROLL = """() => [...document.querySelectorAll('article .sb-table')].flatMap(box => [
+_NESTED_SCROLL = """() => [...document.querySelectorAll('article table')].filter(t => !t.closest('.sb-table'))
+    .map(t => 'not built by tables.table: ' + t.textContent.slice(0, 20)).concat(
+    [...document.querySelectorAll('article .sb-table')].flatMap(box => [
     ...[...box.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1
         && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map(e => 'inner ' + e.className),
     ...(box.closest('.md-typeset__scrollwrap') || box.querySelector('.md-typeset__scrollwrap')
         ? ['wrapped ' + box.textContent.slice(0, 20)] : []),
     ...(box.getAttribute('role') === 'region' && box.getAttribute('aria-label') ? [] : ['unlabelled box']),
-])"""
+]))"""
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("kind", ["home", "ranking", "report", "rubric"])
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "submit"])  # submit: hand-written Markdown
 def test_a_table_scrolls_in_one_labelled_box(browser, base: str, kind: str, width: str) -> None:
     """The cycle's progress, the objections and the experts' marks were wrapped twice (the
-    theme's box in ours): a second scroll bar 16 px wide and a cue for it."""
+    theme's box in ours): a second scroll bar 16 px wide and a cue for it. The rubric's default
+    readings were a Markdown table: their ids broke mid-word on a phone."""
     context, page = _open(browser, base, kind, width)
     try:
         assert page.evaluate(_NESTED_SCROLL) == []
