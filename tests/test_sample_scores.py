@@ -157,3 +157,12 @@ def test_growth_line_shows_both_years(evaluations) -> None:
     # Each cap points at its area's own line (`innovation:`), not at the area's first field.
     lines = (ROOT / "submissions/cd-mech-eng/2017.yaml").read_text("utf-8").splitlines()
     assert [lines[c.line - 1] for c in cap] == ["innovation:", "academic_events:", "major_work:"]
+
+
+def test_a_service_kept_from_scoring_cites_the_clause_it_would_score_under(evaluations) -> None:
+    """A service waiting for material cited 条款 1 (the whole area) while the advice on the same
+    page cited 1.3: it cites the clause its district or kind would have earned under."""
+    [line] = [x for x in evaluations[("cd-computer", 2018)].lines if x.item_id == "svc-cloud-consult"]
+    assert line.points == 0
+    assert line.review is None or "待补充材料" in line.note
+    assert line.clause == "1.3"  # in 郫都区, the guideline's pilot district

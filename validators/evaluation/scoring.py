@@ -205,7 +205,11 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
     talent = {k.code for k in s.guideline.service_kinds_for("1.5")}
     for i, svc in _sorted(r.services, lambda x: x.date):
         path = (area, "services", i)
-        if s.blocked(area, "1", svc.id, path):
+        # A service kept from scoring cites the clause it would have scored under first.
+        first = (rules.pilot_district_service if svc.district in s.guideline.pilot_districts
+                 else rules.consulting_training_service if svc.kind.value in consulting
+                 else rules.talent_finance_service if svc.kind.value in talent else rules.other_service)
+        if s.blocked(area, first.clause if first else "1", svc.id, path):
             continue
         earned = False
         if svc.district in s.guideline.pilot_districts:
