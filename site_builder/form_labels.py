@@ -7,19 +7,23 @@ the same. Keys are `Definition.field` (the schema's `$defs` name).
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from validators.models.academic_events import EventRole
-from validators.models.common import SLUG_PATTERN
+from validators.models.common import SLUG_PATTERN, Item
 from validators.models.for_year import area_item_name, nested_model, report_model
 from validators.models.labelled import Vocabulary
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
+from validators.urls import NOT_A_URL, URL_WORDS, url_problem
+from validators.yaml.policy import policy
 from validators.year.countries import country_key, country_table
 from validators.year.criteria import criteria_needs
 from validators.year.cycle import Phase, full_date
@@ -174,9 +178,9 @@ def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
         Phase.NOT_OPEN: f"{year} 年度尚未开始填报（{full_date(calendar.submission_opens)}开始）："
                         "可以先填写、下载保存，开始后再提交。",
         Phase.SUBMISSION: f"{year} 年度正在填报，{closes}截止（含当日）：截止前提交，截止前可以反复修改。",
-        Phase.VERIFICATION: f"{year} 年度的填报已于{closes}截止，市科协正在核查："
+        Phase.VERIFICATION: f"{year} 年度的填报已于 {closes}截止，市科协正在核查："
                             "现在提交或修改报告，须经市科协管理员同意；核查之后提交的项目未经核实，不计分。",
-        Phase.NOTICE: f"{year} 年度的评估结果正在公示（至{notice_ends}）：报告只能在回应市科协已受理、允许更正的异议时修改；"
+        Phase.NOTICE: f"{year} 年度的评估结果正在公示（至 {notice_ends}）：报告只能在回应市科协已受理、允许更正的异议时修改；"
                       "公示期间新提交的项目未经核实，不计分。对结果有异议，请在公示期内提出。",
         Phase.FINAL: final["sentence"],
     }
@@ -185,9 +189,24 @@ def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
             for phase, start, end in calendar.spans()]
 
 
+def occasion_help(rules: Guideline) -> dict[str, str]:
+    """The help of an event's occasion fields, naming the year's own choice for an occasion off
+    the list (the models' descriptions call it “名单以外”, which no choice is called)."""
+    occasion = FIELD_TITLES["AcademicEvent.occasion"]
+    when = f"（“{occasion}”选“{rules.open_occasion}”时必填）"
+    return {
+        "AcademicEvent.occasion": f"本年度所列的科普活动之一；名单以外的，选“{rules.open_occasion}”，"
+                                  "并写明活动名称和主办单位。",
+        "AcademicEvent.occasion_name": f"所在的全国性、全市性科普活动的名称{when}。",
+        "AcademicEvent.occasion_organizer": f"该科普活动的主办单位{when}。",
+    }
+
+
 def guide_data(rules: Guideline, frozen: bool = False) -> dict[str, Any]:
     """What the form needs of a guideline year besides its schema."""
     window = rules.evaluation_window
+    labels = added_area_labels(rules)
+    labels["help"].update(occasion_help(rules))
     return {
         "year": rules.year,
         "title": rules.title,
@@ -195,7 +214,7 @@ def guide_data(rules: Guideline, frozen: bool = False) -> dict[str, Any]:
         "clauses": dict(rules.clauses),
         "kind_clauses": kind_clauses(rules),
         "phases": phase_sentences(rules, frozen),
-        "labels": added_area_labels(rules),
+        "labels": labels,
         # Research topics that require a focus (6.1's 国家中心城市), every way of writing them.
         "requires_focus": [n for t in rules.kinds.research_topics if t.requires_focus for n in t.names()],
         "window": {"start": window.start.isoformat(), "deadline": window.deadline.isoformat(),
@@ -229,17 +248,75 @@ def event_criteria(rules: Guideline) -> dict[str, Any]:
     }
 
 
+# What only the form says: a path names a file the browser cannot see.
+FORM_URL_WORDS: dict[str, str] = {
+    "evidence_file": "“{ref}”是本学会文件夹中的文件路径，表单无法核对：请把这个文件放进本学会文件夹（与年度报告同一文件夹），"
+                     "与报告一起提交，否则提交后检查会报“找不到证明材料文件”；也可以改用 https:// 开头的网址。",
+    "evidence_domain": "“{ref}”前面没有 https://，检查程序会把它当作本学会文件夹中的文件路径并报“找不到证明材料文件”："
+                       "如果这是网址，请写成“https://{ref}”。",
+}
+
+
+def _ranges(codes: list[int]) -> list[str]:
+    """Code points as policy.yaml writes character ranges ("0009-000D", "0085")."""
+    out: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != prev + 1:
+            out.append(f"{start:04X}" + (f"-{prev:04X}" if prev != start else ""))
+            start = code
+        prev = code
+    return out
+
+
+@cache
+def url_data() -> dict[str, Any]:
+    """What the form needs to read a link as `url_problem` and the evidence rule read it: the
+    allowed schemes, the characters they refuse, and their words. The words `url_problem` gives
+    are asked of it, so that they reach the form unchanged."""
+    rules = policy()
+    lookalike = chr(int(rules.evidence.url_lookalikes[0], 16))
+    misleading = url_problem(f"https://example.org{lookalike}x")
+    punycode = url_problem("https://\u00e9.org")
+    not_ascii = url_problem("https://\u00e9" + "a" * 64)  # a label too long for IDNA
+    assert misleading, "url_problem no longer refuses a look-alike slash"
+    assert not_ascii, "url_problem no longer refuses a host IDNA cannot encode"
+    assert punycode, "url_problem no longer refuses a non-ASCII host"
+    assert "xn--9ca.org" in punycode, punycode
+    return {
+        "schemes": list(rules.evidence.url_schemes),
+        "max_per_item": rules.evidence.max_per_item,
+        # Python's `\s` (what the checker's pattern refuses as a space) differs from JavaScript's.
+        "spaces": _ranges([c for c in range(0x110000) if chr(c).isspace()]),
+        "misleading": [*rules.evidence.url_lookalikes, *rules.yaml.hidden_characters],
+        "words": {"not_a_url": NOT_A_URL, "misleading": misleading,
+                  "punycode": punycode.replace("xn--9ca.org", "{ascii}"), "not_ascii": not_ascii,
+                  **URL_WORDS, **FORM_URL_WORDS},
+    }
+
+
+def id_help() -> dict[str, str]:
+    """The help every item's id inherits, and the same with "{example}" for its example: the form
+    shows each list's own prefix (a service's id is svc-1, not evt-…)."""
+    described = Item.model_fields["id"].description or ""
+    template, found = re.subn(r"如 [a-z0-9-]+$", "如 {example}", described)
+    assert found == 1, described  # the model's wording changed: say where the example is
+    return {"said": described, "template": template}
+
+
 def labels_data() -> dict[str, Any]:
     return {
         "country_codes": country_table(),
         "fields": FIELD_TITLES,
         "items": ITEM_NAMES,
         "id_prefixes": ID_PREFIXES,
+        "id_help": id_help(),
         "help": FIELD_HELP,
         "clauses": FIELD_CLAUSES,
         "choices": FIELD_CHOICES,
         "window_dates": WINDOW_DATES,
         "kept_dates": list(KEPT_DATES),
         "slug_pattern": SLUG_PATTERN,
+        "urls": url_data(),
     }
 

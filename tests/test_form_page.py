@@ -187,3 +187,12 @@ def test_the_how_to_page_points_at_its_own_steps() -> None:
     for number, title in named:
         assert f"## 第 {number} 步：{title}" in page, (number, title)
     assert page.index("第 1 步") < page.index("打开[在线填报]")  # the account comes first
+
+
+def test_phase_sentences_space_their_dates() -> None:
+    """“至 2027 年 12 月 31 日”, as every other sentence spaces a date from the words before it."""
+    for year in available_years():
+        rules = guideline(year)
+        assert rules is not None
+        said = " ".join(p["sentence"] for p in guide_data(rules)["phases"])
+        assert not re.search(r"[至于][0-9]", said), said

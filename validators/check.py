@@ -54,7 +54,7 @@ from validators.rules.cross_file import check_repository
 from validators.rules.rule_context import RuleContext
 from validators.schema_findings import findings_from
 from validators.submission_paths import PathKind, name_kind, name_problem, unsafe_path
-from validators.urls import NOT_A_URL, url_problem
+from validators.urls import NOT_A_URL, URL_WORDS, url_problem
 from validators.yaml.hidden_characters import visible
 from validators.yaml.loading import SourceMap, load_path
 from validators.yaml.policy import hidden_characters, policy
@@ -234,10 +234,9 @@ def _check_profile(data: dict[str, Any], file: str, folder: Path, source: Source
         ctx.error(("id",), "E-SOCIETY-MISMATCH", f"id 应与文件夹名一致，写作“{folder.name}”。", None)
     problem = url_problem(profile.website) if profile.website is not None else None
     if problem == NOT_A_URL:
-        ctx.error(("website",), "E-URL-SCHEME",
-                  "网址只能以 http:// 或 https:// 开头，如 https://www.example.org。", None)
+        ctx.error(("website",), "E-URL-SCHEME", URL_WORDS["website_scheme"], None)
     elif problem:
-        ctx.error(("website",), "E-URL-HOST", f"学会网站：{problem}。", None)
+        ctx.error(("website",), "E-URL-HOST", URL_WORDS["website_host"].format(problem=problem), None)
     text_fields.check(text_fields.iter_strings(data), ctx)
     return FileResult(findings + ctx.findings, profile=ProfileDoc(file, profile, source))
 

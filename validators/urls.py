@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from validators.yaml.hidden_characters import compile_ranges
 from validators.yaml.policy import policy
 
-__all__ = ["NOT_A_URL", "is_web_url", "url_problem"]
+__all__ = ["NOT_A_URL", "URL_WORDS", "is_web_url", "url_problem"]
 
 _HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::[0-9]{1,5})?$")
 
@@ -31,6 +31,18 @@ def _misleading() -> re.Pattern[str]:
 
 
 NOT_A_URL = "应写成 http:// 或 https:// 开头的完整网址，不含空格，域名前不能有“用户名@”"
+
+# What the checks say of an evidence entry or a society's website refused on its text alone
+# (rules/evidence.py, check.py); the online form says the same words (form_labels.url_data).
+URL_WORDS: dict[str, str] = {
+    "evidence_host": "证明材料链接：{problem}。",
+    "evidence_web": "证明材料链接不是完整的网址：应写成 https://域名/路径，不含空格，域名前不能有“用户名@”。",
+    "evidence_scheme": "证明材料链接只能是 http:// 或 https:// 开头的完整网址（现为“{scheme}:”开头）。",
+    "evidence_absolute": "证明材料路径应相对于本学会文件夹，用“/”分隔，如 evidence/2017-年会.pdf，不能是绝对路径。",
+    "evidence_parent": "证明材料路径不能含“..”：文件必须放在本学会自己的文件夹里。",
+    "website_scheme": "网址只能以 http:// 或 https:// 开头，如 https://www.example.org。",
+    "website_host": "学会网站：{problem}。",
+}
 
 
 # Every rule that reads an address asks about it (text, evidence, website): each is read once.

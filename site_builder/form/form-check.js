@@ -158,7 +158,9 @@
       case "maxItems":
         return "项数过多：上限 " + p.limit + " 项。";
       case "pattern":
-        if (e.schema === ctx.slugPattern) return "只能用小写英文字母、数字和单个连字符，如 annual-meeting-2017。";
+        if (e.schema === ctx.slugPattern) {
+          return "只能用小写英文字母、数字和单个连字符，如 " + (ctx.slugExample || "annual-meeting-2017") + "。";
+        }
         return "格式不对" + (own.description ? "：" + own.description : "") + "。";
       case "format":
         return "应为有效的日期，如 2017-05-12（现为“" + String(e.data) + "”）。";
@@ -218,7 +220,8 @@
         path: e.keyword === "required" ? path.concat([e.params.missingProperty])
           : e.keyword === "additionalProperties" ? path.concat([e.params.additionalProperty]) : path,
         severity: e.keyword === "required" ? "todo" : "error",
-        message: message(e, { label: labelOf, slugPattern: ctx.slugPattern }),
+        message: message(e, { label: labelOf, slugPattern: ctx.slugPattern,
+          slugExample: ctx.labels ? RF.idExample(ctx.labels, path) : null }),
       };
       if (e.keyword === "additionalProperties") issue.fix = { remove: issue.path };
       var key = RF.pointer(issue.path) + "|" + issue.message;
@@ -287,6 +290,10 @@
         var issue = windowIssue(kind, value, path, guide.window, guide.year, parent.end);
         if (issue) issues.push(issue);
       }
+      // Evidence links and paths, as the checker reads them (form-urls.js).
+      if (field === "evidence" && Array.isArray(value) && labels.urls) {
+        issues.push.apply(issues, RF.evidenceIssues(value, path, labels.urls));
+      }
       if (field === "id" && typeof value === "string" && path.length > 1) {
         if (ids[value]) {
           issues.push({ path: path, severity: "error",
@@ -330,13 +337,24 @@
     (Array.isArray(data.academic_events) ? data.academic_events : []).forEach(function (event, i) {
       if (!RF.isObject(event)) return;
       var category = RF.eventCategory(guide, event.category);
+      var open = (guide.occasions || {})[String(event.occasion || "").trim()] === guide.open_occasion;
       RF.eventUnmet(event, guide, labels).forEach(function (u) {
+        var where = "（" + category.label + (category.clause ? "，条款 " + category.clause : "") + "）。";
+        if (u.prop === "occasion" && open) {
+          // The occasion is chosen (the one off the list): what lacks is its name or organizer.
+          ["occasion_name", "occasion_organizer"].forEach(function (f) {
+            if (String(event[f] || "").trim()) return;
+            issues.push({ path: ["academic_events", i, f], severity: "error",
+              message: "选了“" + String(event.occasion).trim() + "”时，须写明" + (labels.fields["AcademicEvent." + f] || f) +
+                "，以便核实它是全国性、全市性科普活动" + where });
+          });
+          return;
+        }
         var value = event[u.prop];
         var optional = u.prop === "main_forum" || u.prop === "materials" || u.prop === "sub_forums";
         if (!optional && (value === undefined || value === null || value === "")) return;
         issues.push({ path: ["academic_events", i, u.prop], severity: "error",
-          message: u.need + "，现为 " + u.now + "（" + category.label +
-            (category.clause ? "，条款 " + category.clause : "") + "）。" });
+          message: u.need + "，现为 " + u.now + where });
       });
     });
     return issues;

@@ -104,8 +104,16 @@
       var occasion = (guide.occasions || {})[trimmed(event.occasion)];
       if (!occasion) {
         lack("E-CRITERIA-OCCASION", "occasion", trimmed(event.occasion) || "未填写");
-      } else if (occasion === guide.open_occasion && !(trimmed(event.occasion_name) && trimmed(event.occasion_organizer))) {
-        lack("E-CRITERIA-OCCASION", "occasion", "缺活动名称或主办单位");
+      } else if (occasion === guide.open_occasion) {
+        var fields = (labels || {}).fields || {};
+        var missing = ["occasion_name", "occasion_organizer"].filter(function (f) {
+          return !trimmed(event[f]);
+        });
+        if (missing.length) {
+          lack("E-CRITERIA-OCCASION", "occasion", "缺" + missing.map(function (f) {
+            return fields["AcademicEvent." + f] || f;
+          }).join("、"));
+        }
       }
     }
     return out;

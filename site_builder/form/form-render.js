@@ -18,6 +18,7 @@
   var R = RF.Renderer.prototype;
 
   R.reset = function () {
+    this.ctx.badInput = {};
     this.ctx.fields = new Map();
     this.ctx.panels = {};
     this.ctx.refreshers = [];
@@ -70,10 +71,14 @@
 
   /* The help under a field: its own note (or else the schema's description), and the text of
    * the clauses it serves. Descriptions the widget already says (dates, counts) are left out. */
-  R.help = function (key, prop, schema) {
+  R.help = function (key, prop, schema, path) {
     var labels = this.ctx.labels;
     var guide = this.ctx.guide;
     var note = labels.help[key] || labels.help[prop];
+    // An item's id inherits one example (evt-…): each list shows its own prefix instead.
+    if (prop === "id" && path && labels.id_help && note === labels.id_help.said) {
+      note = labels.id_help.template.replace("{example}", RF.idExample(labels, path));
+    }
     var description = schema.description || "";
     var said = schema.format === "date" || schema.type === "integer" || schema.type === "array" ||
       description.indexOf("可选：") === 0;
@@ -116,7 +121,7 @@
     ]);
     box.appendChild(head);
     box.appendChild(this.widget(schema, path, key, prop, id));
-    if (schema.type !== "boolean") box.appendChild(this.help(key, prop, schema));
+    if (schema.type !== "boolean") box.appendChild(this.help(key, prop, schema, path));
     var clauseLine = this.enumClause(schema, path, key);
     if (clauseLine) box.appendChild(clauseLine);
     box.appendChild(msg);
@@ -152,7 +157,8 @@
         step: schema.type === "integer" ? "1" : "any", min: schema.minimum != null ? schema.minimum : null,
         inputmode: schema.type === "integer" ? "numeric" : "decimal",
         value: value == null ? "" : String(value),
-        on: { input: function (e) { self.set(path, numberValue(e.target.value, schema.type)); } } });
+        on: { input: function (e) { self.numberInput(path, e.target, schema.type); },
+          beforeinput: function (e) { self.numberRefused(path, e.target, e); } } });
     }
     if (schema.format === "date") {
       return el("input", { type: "date", id: id, class: "rf-input rf-date",
@@ -178,6 +184,22 @@
       return el("div", {}, [input, datalist]);
     }
     return input;
+  };
+
+  /* A number field given text it cannot read as a number (十五万) is empty to the page: some
+   * browsers keep the text (validity.badInput), Chromium drops it before any input event (only
+   * beforeinput sees it). Either way the form says at the field how to write the number. */
+  R.numberInput = function (path, input, type) {
+    var pointer = RF.pointer(path);
+    if (input.validity && input.validity.badInput) this.ctx.badInput[pointer] = true;
+    else delete this.ctx.badInput[pointer];
+    this.set(path, numberValue(input.value, type));
+  };
+
+  R.numberRefused = function (path, input, e) {
+    if (input.value !== "" || typeof e.data !== "string" || !/[^0-9+\-.eE\s]/.test(e.data)) return;
+    this.ctx.badInput[RF.pointer(path)] = true;
+    this.ctx.onInput(path);
   };
 
   function numberValue(raw, type) {

@@ -174,24 +174,10 @@
     ]);
 
     startBox.appendChild(el("h2", { text: "第一步：选择开始方式" }));
-    var draft = this.draft();
-    if (draft) {
-      var who = self.society(draft.data.society);
-      var when = new Date(draft.saved);
-      var prompt = el("section", { class: "rf-draft", id: "rf-draft", role: "status" }, [
-        el("p", { text: "本浏览器中有一份自动保存的草稿：" + (who ? who.name : String(draft.data.society || "未填学会")) +
-          " " + draft.year + " 年度报告" + (isNaN(when) ? "" : "，保存于 " + when.toLocaleString("zh-CN")) + "。要接着填写吗？" }),
-        el("button", { type: "button", class: "rf-button", id: "rf-restore", text: "恢复草稿", on: { click: function () {
-          self.begin(draft.data, draft.year, { note: "已恢复自动保存的草稿。", profile: draft.profile });
-        } } }),
-        " ",
-        el("button", { type: "button", class: "rf-button", id: "rf-discard", text: "丢弃草稿", on: { click: function () {
-          RF.store(RF.DRAFT, "");
-          prompt.remove();
-        } } }),
-      ]);
-      startBox.appendChild(prompt);
-    }
+    // Every draft saved in this browser, newest first (form-drafts.js).
+    this.draftBox = el("section", { class: "rf-draft", id: "rf-draft", role: "status" });
+    startBox.appendChild(this.draftBox);
+    this.renderDrafts();
     startBox.appendChild(el("div", { class: "rf-modes" }, [empty, copy, fileMode]));
   };
 
@@ -318,8 +304,13 @@
   P.begin = function (data, year, options) {
     var self = this;
     options = options || {};
+    // The report being written is kept: what was typed last is saved under its own key first.
+    this.flushDraft();
+    var slot = options.draftKey ? { key: options.draftKey } : this.mayReplaceDraft(data, year, options.profile);
+    if (!slot) return;
     this.loadYear(year).then(function () {
       self.state = {
+        draftKey: slot.key,
         data: data,
         year: year,
         profile: options.profile || { id: data.society, maintainers: [] },
@@ -332,6 +323,9 @@
         touched: {},
       };
       self.renderEditor();
+      // Asked and agreed: the draft now holds what was opened.
+      if (slot.replace) self.saveDraft();
+      self.renderDrafts();
       var top = self.editor.querySelector("h2");
       if (top && top.scrollIntoView) top.scrollIntoView({ behavior: "smooth", block: "start" });
     });

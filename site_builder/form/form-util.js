@@ -32,7 +32,8 @@
     return node;
   };
 
-  /* localStorage, where the browser allows it (a private window may refuse). */
+  /* localStorage, where the browser allows it (a private window may refuse). Drafts are kept
+   * under "rf-draft:<society>:<year>" (form-drafts.js); "rf-draft" alone is the older single one. */
   RF.DRAFT = "rf-draft";
   RF.store = function (key, value) {
     try {
@@ -49,6 +50,15 @@
     } catch (err) {
       return null;
     }
+  };
+
+  /* An example id for the value at `path`: a society's (cd-…), or an item's with its list's
+   * prefix (labels.id_prefixes: svc-1 for a service); null elsewhere. */
+  RF.idExample = function (labels, path) {
+    var n = path.length;
+    if (n === 1 && (path[0] === "society" || path[0] === "id")) return "cd-mech-eng";
+    var prefix = n >= 3 && typeof path[n - 2] === "number" ? (labels.id_prefixes || {})[path[n - 3]] : null;
+    return prefix ? prefix + "-1" : null;
   };
 
   /* Today in Beijing (the calendar's days are Beijing days), as 2018-11-30. */

@@ -257,12 +257,17 @@
     this.editor.appendChild(section);
   };
 
-  App.prototype.focus = function (pointer) {
-    var entry = this.ctx.fields.get(pointer);
+  App.prototype.focus = function (pointer, ctx) {
+    var entry = (ctx || this.ctx).fields.get(pointer);
     if (!entry) return;
     var target = entry.box.querySelector("input:not([type=hidden]), select, textarea");
+    if (!target) {
+      // Nothing to type in (a list with no items yet): the box itself takes the focus.
+      target = entry.box;
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    }
     if (entry.box.scrollIntoView) entry.box.scrollIntoView({ block: "center" });
-    if (target) target.focus({ preventScroll: true });
+    target.focus({ preventScroll: true });
   };
 
   App.prototype.changed = function (path) {
@@ -277,33 +282,14 @@
     this.schedule();
   };
 
+  /* Check and autosave (form-drafts.js) once typing pauses. */
   App.prototype.schedule = function () {
     var self = this;
+    this.dirty = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(function () {
       self.validateNow();
-      self.saveDraft();
     }, 150);
-  };
-
-  /* ---- autosave: the draft in this browser's localStorage, offered back on the next visit ---- */
-
-  App.prototype.saveDraft = function () {
-    var st = this.state;
-    if (!st) return;
-    var kept = RF.store(RF.DRAFT, JSON.stringify({ data: st.data, year: st.year, profile: this.profileCtx ? st.profile : null,
-      saved: new Date().toISOString() }));
-    // Saved in the browser: closing the page loses nothing, so it need not ask.
-    if (kept) this.unsaved = false;
-  };
-
-  App.prototype.draft = function () {
-    try {
-      var draft = JSON.parse(RF.stored(RF.DRAFT) || "null");
-      return draft && RF.isObject(draft.data) && typeof draft.year === "number" ? draft : null;
-    } catch (err) {
-      return null;
-    }
   };
 
   /* ---- checks ---------------------------------------------------------------------------- */
@@ -356,12 +342,18 @@
     var self = this;
     var issues = RF.schemaIssues(validate, data, ctx.root, {
       slugPattern: ctx.labels.slug_pattern,
+      labels: ctx.labels,
       defAt: function (path) {
         return self.defAt(ctx.root, ctx.rootDef, path);
       },
       fieldLabel: function (def, prop) {
         return ctx.labels.fields[def + "." + prop] || ctx.labels.fields[prop] || prop;
       },
+    });
+    // A number written so that the browser cannot read it (十五万) leaves the field empty.
+    Object.keys(ctx.badInput || {}).forEach(function (pointer) {
+      issues.push({ path: RF.parsePointer(pointer), severity: "error",
+        message: "请用阿拉伯数字填写，如 15：不能写汉字数字（如“十五”）或“万”“元”“人”等单位，这一项现在是空的。" });
     });
     return issues;
   };
@@ -377,7 +369,8 @@
     var profileIssues = [];
     if (this.profileCtx) {
       st.profile.id = st.data.society;
-      profileIssues = this.issuesFor(this.profileCtx, this.societyValidator, st.profile);
+      profileIssues = this.issuesFor(this.profileCtx, this.societyValidator, st.profile)
+        .concat(RF.websiteIssues(st.profile, this.labels.urls));
     }
     this.place(ctx, issues);
     if (this.profileCtx) this.place(this.profileCtx, profileIssues);
@@ -385,6 +378,8 @@
     this.showSummary(issues.map(function (i) { return [ctx, i]; })
       .concat(profileIssues.map(function (i) { return [this.profileCtx, i]; }, this)));
     this.updateOutput(issues.concat(profileIssues));
+    // The timer this replaces would also have saved: a re-render must not drop the autosave.
+    if (this.dirty) this.saveDraft();
   };
 
   var RANK = { error: 0, todo: 1, warning: 2 };
@@ -486,10 +481,10 @@
       var item = el("li", { class: "rf-" + issue.severity }, [
         el("a", { href: "#", text: where, on: { click: function (e) {
           e.preventDefault();
+          // To the field, with the keyboard's focus in it (not just scrolled into view).
           var path = issue.path.slice();
           while (path.length && !ctx.fields.get(RF.pointer(path))) path.pop();
-          var entry = ctx.fields.get(RF.pointer(path));
-          if (entry && entry.box.scrollIntoView) entry.box.scrollIntoView({ block: "center" });
+          if (path.length) self.focus(RF.pointer(path), ctx);
         } } }),
         "：" + issue.message,
       ]);

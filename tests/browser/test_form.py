@@ -358,17 +358,79 @@ def test_a_draft_is_saved_and_offered_back(page) -> None:
     settled(page)
     page.wait_for_timeout(300)
     page.reload()
-    page.wait_for_selector("#rf-draft")
+    page.wait_for_selector("#rf-draft .rf-draft-item")
     assert "2018 年度" in page.inner_text("#rf-draft")
-    page.click("#rf-restore")
+    page.click("#rf-draft .rf-restore")
     page.wait_for_selector(".rf-editor .rf-summary")
     assert box(page, "/major_work/0/title").locator("input").input_value() == "自动保存的党建工作"
     page.reload()
-    page.wait_for_selector("#rf-draft")
-    page.click("#rf-discard")
+    page.wait_for_selector("#rf-draft .rf-draft-item")
+    page.click("#rf-draft .rf-discard")
     page.reload()
     page.wait_for_selector(".rf-modes")
-    assert page.locator("#rf-draft").count() == 0
+    assert page.locator("#rf-draft .rf-draft-item").count() == 0
+
+
+def test_the_single_draft_of_older_pages_is_kept(page) -> None:
+    """Before drafts were kept per society and year there was one, under "rf-draft"."""
+    society = sorted(_registered())[0]
+    old = {"data": {"society": society, "year": 2017, "major_work": [{"id": "mw-1", "title": "旧页面的草稿"}]},
+           "year": 2017, "profile": None, "saved": "2018-01-02T03:04:05.000Z"}
+    page.evaluate("d => localStorage.setItem('rf-draft', JSON.stringify(d))", old)
+    page.reload()
+    page.wait_for_selector("#rf-draft .rf-draft-item")
+    assert "2017 年度" in page.inner_text("#rf-draft")
+    assert page.evaluate("() => localStorage.getItem('rf-draft')") is None
+    page.click("#rf-draft .rf-restore")
+    page.wait_for_selector(".rf-editor .rf-summary")
+    assert box(page, "/major_work/0/title").locator("input").input_value() == "旧页面的草稿"
+
+
+def test_starting_another_report_keeps_the_first_draft(browser, form_site: FormSite) -> None:
+    """Two societies' reports, one after the other, typed without a pause: both drafts are kept and
+    listed; opening a different report of the same society and year asks before replacing."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+    try:
+        page.goto(form_site.url)
+        page.wait_for_selector(".rf-modes")
+        first, second = sorted(_registered())[:2]
+        _start_blank(page, first)
+        add(page, "/major_work")
+        fill(page, "/major_work/0/title", "第一份报告的党建工作")
+        _start_blank(page, second)  # at once: the first report's autosave has not run yet
+        add(page, "/major_work")
+        fill(page, "/major_work/0/title", "第二份报告的党建工作")
+        settled(page)
+        saved = page.evaluate("() => JSON.stringify(localStorage)")
+        assert "第一份报告的党建工作" in saved
+        assert "第二份报告的党建工作" in saved
+        page.reload()
+        page.wait_for_selector("#rf-draft .rf-draft-item")
+        items = page.locator("#rf-draft .rf-draft-item")
+        assert items.count() == 2
+        assert _registered()[second] in items.nth(0).inner_text()  # the newest first
+        assert _registered()[first] in items.nth(1).inner_text()
+        items.nth(1).locator(".rf-restore").click()
+        page.wait_for_selector(".rf-editor .rf-summary")
+        assert box(page, "/major_work/0/title").locator("input").input_value() == "第一份报告的党建工作"
+
+        # A blank report of the first society and year would replace its draft: asked, refused.
+        page.on("dialog", lambda d: dialogs.append(d.message) or d.dismiss())
+        page.select_option("#rf-new-choice", first)
+        page.select_option("#rf-new-year", "2018")
+        page.click("#rf-start-empty")
+        page.wait_for_timeout(500)
+        assert len(dialogs) == 1
+        assert "替换这份草稿" in dialogs[0]
+        assert box(page, "/major_work/0/title").locator("input").input_value() == "第一份报告的党建工作"
+        page.reload()
+        page.wait_for_selector("#rf-draft .rf-draft-item")
+        assert "第一份报告的党建工作" in page.evaluate("() => JSON.stringify(localStorage)")
+        assert "第二份报告的党建工作" in page.evaluate("() => JSON.stringify(localStorage)")
+    finally:
+        context.close()
 
 
 def test_errors_stay_in_view_and_a_copied_year_is_flagged(page) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from validators.rules.rule_context import RuleContext
-from validators.urls import NOT_A_URL, url_problem
+from validators.urls import NOT_A_URL, URL_WORDS, url_problem
 from validators.yaml.scalars import YamlPath
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -84,14 +84,11 @@ def _refuse_url(ref: str, as_browser_reads: str) -> Refusal | None:
     if problem is None:
         return None
     if problem != NOT_A_URL:
-        return "E-URL-HOST", f"证明材料链接：{problem}。"
+        return "E-URL-HOST", URL_WORDS["evidence_host"].format(problem=problem)
     if _WEB_SCHEME.match(as_browser_reads):
-        return ("E-EVIDENCE-URL-SCHEME",
-                "证明材料链接不是完整的网址：应写成 https://域名/路径，不含空格，"
-                "域名前不能有“用户名@”。")
+        return "E-EVIDENCE-URL-SCHEME", URL_WORDS["evidence_web"]
     scheme = as_browser_reads.split(":", 1)[0]
-    return ("E-EVIDENCE-URL-SCHEME",
-            f"证明材料链接只能是 http:// 或 https:// 开头的完整网址（现为“{scheme}:”开头）。")
+    return "E-EVIDENCE-URL-SCHEME", URL_WORDS["evidence_scheme"].format(scheme=scheme)
 
 
 def _missing(ref: str) -> Refusal:
@@ -113,13 +110,10 @@ def _read(ref: str) -> _Reading:
     if _SCHEME.match(as_browser_reads) and not _DRIVE_PATH.match(as_browser_reads):
         return _Reading(address=as_browser_reads)
     if "\\" in ref or ref.startswith("/") or _DRIVE.match(ref):
-        return _Reading(refusal=(
-            "E-EVIDENCE-OUTSIDE",
-            "证明材料路径应相对于本学会文件夹，用“/”分隔，如 evidence/2017-年会.pdf，不能是绝对路径。"))
+        return _Reading(refusal=("E-EVIDENCE-OUTSIDE", URL_WORDS["evidence_absolute"]))
     parts = PurePosixPath(ref).parts
     if ".." in parts:
-        return _Reading(refusal=("E-EVIDENCE-OUTSIDE",
-                                 "证明材料路径不能含“..”：文件必须放在本学会自己的文件夹里。"))
+        return _Reading(refusal=("E-EVIDENCE-OUTSIDE", URL_WORDS["evidence_parent"]))
     return _Reading(parts=parts)
 
 

@@ -1,0 +1,166 @@
+"""Fields of the online form a secretary reported as unclear: the occasion off the list, numbers
+written in Chinese, the keyboard's way to a problem, the issue list on a phone, and the example
+ids each list shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from site_builder.form_labels import guide_data
+from tests.site_support import built_site, served, sync_playwright
+from validators.year.guideline import guideline
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+YEAR = 2018
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    with served(built_site()) as url:
+        yield url + "form/"
+
+
+def _box(page, pointer: str):
+    return page.locator(f'[data-pointer="{pointer}"]').first
+
+
+def _msg(page, pointer: str) -> str:
+    return _box(page, pointer).locator(":scope > .rf-msg").inner_text()
+
+
+def _start(page, base: str) -> None:
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.select_option("#rf-new-choice", index=1)
+    page.select_option("#rf-new-year", str(YEAR))
+    page.click("#rf-start-empty")
+    page.wait_for_selector(".rf-editor .rf-summary")
+
+
+def _add(page, pointer: str) -> None:
+    _box(page, pointer).locator(":scope > .rf-add").click()
+
+
+def _open_list(page) -> None:
+    page.locator(".rf-summary .rf-summary-list > summary").click()
+    page.wait_for_timeout(300)
+
+
+def test_an_occasion_off_the_list_names_the_choice_and_the_empty_fields(page, base: str) -> None:
+    off_list = guide_data(guideline(YEAR))["open_occasion"]
+    _start(page, base)
+    _add(page, "/academic_events")
+    _box(page, "/academic_events/0/category").locator("select").select_option(label="大型社会活动")
+    occasion = _box(page, "/academic_events/0/occasion")
+    help_text = occasion.locator(".rf-help").inner_text()
+    assert f"选“{off_list}”" in help_text
+    assert "名单以外”那一项" not in help_text
+    occasion.locator("input").fill(off_list)
+    page.wait_for_timeout(400)
+    for field in ("occasion_name", "occasion_organizer"):
+        said = _box(page, f"/academic_events/0/{field}").locator(".rf-help").inner_text()
+        assert "occasion" not in said, said  # no English key in the help
+        assert off_list in said
+    _open_list(page)
+    assert _msg(page, "/academic_events/0/occasion") == ""  # the filled field is not the problem
+    for field, title in (("occasion_name", "科普活动名称"), ("occasion_organizer", "科普活动主办单位")):
+        assert f"须写明{title}" in _msg(page, f"/academic_events/0/{field}")
+    assert not page.problems, page.problems
+
+
+def test_a_number_in_chinese_numerals_is_said_at_the_field(page, base: str) -> None:
+    _start(page, base)
+    _add(page, "/government_functions/functions")
+    pointer = "/government_functions/functions/0/amount_wan"
+    amount = _box(page, pointer).locator("input")
+    amount.focus()
+    page.keyboard.insert_text("十五万")  # Chromium drops the text: the field stays empty
+    amount.blur()
+    page.wait_for_timeout(400)
+    assert "请用阿拉伯数字填写，如 15" in _msg(page, pointer)
+    amount.fill("15")
+    amount.blur()
+    page.wait_for_timeout(400)
+    assert "阿拉伯数字" not in _msg(page, pointer)
+    amount.fill("")
+    amount.focus()
+    page.keyboard.type("--")  # text the browser keeps but cannot read (validity.badInput)
+    amount.blur()
+    page.wait_for_timeout(400)
+    assert "请用阿拉伯数字填写" in _msg(page, pointer)
+    assert not page.problems, page.problems
+
+
+def test_the_keyboard_reaches_a_problem_and_shows_where_it_is(page, base: str) -> None:
+    _start(page, base)
+    _add(page, "/academic_events")
+    _box(page, "/academic_events/0/category").locator("select").select_option(label="全国性学术交流")
+    page.wait_for_timeout(300)
+    _open_list(page)
+    links = page.locator(".rf-summary-list li a", has_text="活动 1 › ")
+    assert links.count() >= 2
+    for i in range(2):
+        links.nth(i).click()
+        focused = page.evaluate("() => { const e = document.activeElement;"
+                                " return [e.tagName, e.closest('[data-pointer]').dataset.pointer]; }")
+        assert focused[0] in ("INPUT", "SELECT", "TEXTAREA"), focused
+        assert focused[1].startswith("/academic_events/0/"), focused
+
+    # Every control shows a focus ring when the keyboard is on it, checkboxes included.
+    _box(page, "/academic_events/0/participants").locator("input").click()
+    rings = {}
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        kind, outline = page.evaluate("() => { const e = document.activeElement; if (!e.closest('#report-form')) return ['', ''];"
+                                      " return [e.tagName + ':' + (e.type || ''), getComputedStyle(e).outlineStyle]; }")
+        if kind:
+            rings.setdefault(kind, outline)
+        if "INPUT:checkbox" in rings and "INPUT:text" in rings:
+            break
+    assert rings.get("INPUT:checkbox") not in (None, "none"), rings
+    assert all(style != "none" for style in rings.values()), [*rings.items()]
+    assert not page.problems, page.problems
+
+
+def test_the_issue_list_leaves_room_for_the_form_on_a_phone(page, base: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    _start(page, base)
+    for _ in range(3):
+        _add(page, "/academic_events")
+    page.wait_for_timeout(300)
+    _open_list(page)
+    page.evaluate("() => document.querySelector('#rf-area-innovation').scrollIntoView()")
+    page.wait_for_timeout(300)
+    tall, window = page.evaluate("() => [document.querySelector('.rf-editor .rf-summary').getBoundingClientRect().height,"
+                                 " innerHeight]")
+    assert tall <= 0.34 * window, (tall, window)
+    listed = page.locator(".rf-summary-list ul")
+    assert listed.evaluate("u => u.scrollHeight > u.clientHeight")  # the rest scrolls inside it
+    assert not page.problems, page.problems
+
+
+def test_each_list_shows_its_own_example_id(page, base: str) -> None:
+    _start(page, base)
+    for pointer, prefix in (("/innovation/services", "svc"), ("/government_functions/functions", "fn"),
+                            ("/academic_events", "evt"), ("/major_work", "mw")):
+        _add(page, pointer)
+        said = _box(page, f"{pointer}/0/id").locator(".rf-help").inner_text()
+        assert f"如 {prefix}-1" in said, said
+        assert prefix == "evt" or "evt-" not in said, said
+    society = _box(page, "/society").locator("input")
+    society.fill("CD X")
+    society.blur()
+    page.wait_for_timeout(400)
+    said = _msg(page, "/society")
+    assert "如 cd-mech-eng" in said, said
+    assert "annual-meeting" not in said
+    item = _box(page, "/major_work/0/id").locator("input")
+    item.fill("MW 1")
+    item.blur()
+    page.wait_for_timeout(400)
+    assert "如 mw-1" in _msg(page, "/major_work/0/id")
+    assert not page.problems, page.problems
