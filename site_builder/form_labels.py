@@ -295,11 +295,14 @@ def url_data() -> dict[str, Any]:
     }
 
 
+_ID_EXAMPLE = re.compile(r"如 [a-z0-9-]+$")  # the example that ends the id's description
+
+
 def id_help() -> dict[str, str]:
     """The help every item's id inherits, and the same with "{example}" for its example: the form
     shows each list's own prefix (a service's id is svc-1, not evt-…)."""
     described = Item.model_fields["id"].description or ""
-    template, found = re.subn(r"如 [a-z0-9-]+$", "如 {example}", described)
+    template, found = _ID_EXAMPLE.subn("如 {example}", described)
     assert found == 1, described  # the model's wording changed: say where the example is
     return {"said": described, "template": template}
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -104,6 +103,16 @@ def pages(site: SiteData) -> Iterator[tuple[str, str]]:
 
 # The readings of the guideline that the text leaves open, and the file where each is set.
 # Every figure and list in a cell is read from the latest year's files, never restated here.
+
+def _code(key: str) -> str:
+    return f"<code>{text(key)}</code>"
+
+
+def _where(file: str, *keys: str) -> str:
+    """Which year file holds a reading, and its keys there (for the staff who change it)."""
+    return f"{file} " + "、".join(_code(k) for k in keys)
+
+
 def interpretations(site: SiteData) -> str:
     year = site.years[-1] if site.years else available_years(site.repo.root)[-1]
     rules, points = site.guideline(year), site.rubric(year)
@@ -116,33 +125,33 @@ def interpretations(site: SiteData) -> str:
     growth = points.government_functions.growth_rule
     rows = [
         (("6",), "评估期（六「成果形成日期以当年评估截止日期为准」）",
-         f"{year} 年度为 {rules.evaluation_window.label}", "指南年度文件 `evaluation_window`"),
+         f"{year} 年度为 {rules.evaluation_window.label}", _where("指南年度文件", "evaluation_window")),
         (("3.2", "4.3"), "新建服务站、联合体（3.2、4.3）",
          "成立日期在本年度评估期内的为新建：当年计一次性补助，从下一年度起按年度绩效分档",
-         "评估细则 `new_station`、`new_lead`、`tiers`"),
-        (("4.3",), "联合体的「一次性分类补助」（4.3）", f"按联合体形式（{forms}）分类", "评估细则 `new_lead`"),
+         _where("评估细则", "new_station", "new_lead", "tiers")),
+        (("4.3",), "联合体的「一次性分类补助」（4.3）", f"按联合体形式（{forms}）分类", _where("评估细则", "new_lead")),
         (("3.1", "4.1"), "服务站的产业（3.1）", "3.1 只分级别，不限产业；主导产业和优势产业的名单只用于联合体（4.1）",
-         "指南年度文件 `industries`"),
+         _where("指南年度文件", "industries")),
         (("5.2",), "外省、直辖市、自治区（5.2）",
          f"{len(counted)} 个省级行政区，全称或简称均可；{home.short if home else ''}不计入"
-         + (f"；{listed_only}列出但不计入" if listed_only else ""), "指南年度文件 `provinces`（`counts`）"),
+         + (f"；{listed_only}列出但不计入" if listed_only else ""), _where("指南年度文件", "provinces") + f"（{_code('counts')}）"),
         (("5.3",), "国家或地区（5.3）", "按 ISO 3166-1 识别，中文名、英文名或代码均可，同一国家或地区只计一次",
-         "指南年度文件 `country_aliases`"),
+         _where("指南年度文件", "country_aliases")),
         (("5.4",), "科普活动（5.4）", f"指南原词及常见写法（{occasions}等）；「等」表示名单开放，"
          f"选“{rules.open_occasion}”须写明名称和主办单位；第七部分的重大活动不在此列",
-         "指南年度文件 `popularisation_occasions`、`open_occasion`"),
+         _where("指南年度文件", "popularisation_occasions", "open_occasion")),
         (("2.1",), "首批承能试点学会（2.1）", "以市科协公布的名单为准；名单未公布（为空）时，自报试点只提示、不计分",
-         "指南年度文件 `pilot_societies`（只有管理员能改）"),
+         _where("指南年度文件", "pilot_societies") + "（只有管理员能改）"),
         (("1",), "区县（一）", "当年成都市的区（市）县和功能区；撤县设区前后的名称会提示改用当年的名称",
-         "指南年度文件 `districts`、`district_renames`"),
+         _where("指南年度文件", "districts", "district_renames")),
         (("2.3",), "「有较大提升」（2.3）", f"与上一年度相比，承接职能至少增加 {growth.min_count_increase} 项，"
-         f"或金额增长达到 {growth.min_amount_growth:.0%}", "评估细则 `growth_rule`"),
+         f"或金额增长达到 {growth.min_amount_growth:.0%}", _where("评估细则", "growth_rule")),
     ]
     # A reading of a clause the year's text no longer has is no reading of that year.
-    cells = [[cell(text(what)), cell(text(reading)), cell(re.sub(r"`([^`]+)`", r"<code>\1</code>", text(where)))]
+    cells = [[cell(text(what)), cell(text(reading)), cell(where)]
              for cited, what, reading, where in rows if all(c in rules.clauses for c in cited)]
     return ("## 本项目对指南的默认解释 {#interpretations}\n\n"
             f"指南没有写明的地方，本项目采用以下默认解释（{year} 年度的指南和细则）；"
             "市科协可以在所列文件中改变它们，改动经拉取请求审核后生效。\n\n"
             + table([Column("事项"), Column("默认解释"), Column("在哪里改")], cells,
-                    label=f"{year} 年度的默认解释", sortable=False) + "\n")
+                    label=f"{year} 年度的默认解释", sortable=False, cards=True) + "\n")

@@ -27,7 +27,7 @@ import pytest
 
 import site_builder
 import validators
-from site_builder import search_dict, tables, typography, zensical_build
+from site_builder import form_labels, search_dict, tables, typography, zensical_build
 from validators import (
     csv_export,
     markdown_text,
@@ -146,6 +146,7 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "text._AREA": (year_text._AREA, "the guideline text the staff publish"),
     "text._CLAUSE_MENTION": (year_text._CLAUSE_MENTION, "the project's own help texts"),
     "tables._TAGS": (tables._TAGS, "column headers the site's code writes"),
+    "form_labels._ID_EXAMPLE": (form_labels._ID_EXAMPLE, "the models' own field descriptions"),
     "zensical_build._ANSI": (zensical_build._ANSI, "Zensical's own console output"),
     "reviews._YEAR_FOLDER": (reviews._YEAR_FOLDER, "folder names under reviews/ (admins only)"),
     "results._RESULT_FILE": (results._RESULT_FILE, "file names under results/ (admins only)"),
