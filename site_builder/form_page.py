@@ -34,7 +34,7 @@ MKDOCS_YML = Path(__file__).resolve().parents[1] / "mkdocs.yml"
 # Script order matters: the libraries, then the form's modules, then the entry point.
 SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "form-yaml.js",
            "form-criteria.js", "form-urls.js", "form-check.js", "form-xlsx.js", "form-render.js",
-           "form-drafts.js", "form-start.js", "form-output.js", "form.js")
+           "form-drafts.js", "form-start.js", "form-import.js", "form-output.js", "form.js")
 
 
 # Where the downloads page publishes the JSON Schemas, under the site's root.

@@ -121,6 +121,15 @@
     return asked ? { key: key, replace: true } : null;
   };
 
+  /* Before a profile file replaces the new society's profile being written (the report stays):
+   * true when nothing typed is lost, or the user agrees. */
+  P.mayReplaceProfile = function (profile, name) {
+    var now = this.profileCtx ? this.state.profile : null;
+    if (!now || !hasContent({ data: {}, profile: now }) || JSON.stringify(now) === JSON.stringify(profile)) return true;
+    return window.confirm("正在填写的学会资料" + (now.name ? "（" + now.name + "）" : "") + "与 " + name + " 中的不同。\n\n" +
+      "点“确定”用文件中的学会资料替换；点“取消”保留现在填写的学会资料。年度报告不受影响。");
+  };
+
   /* The list of drafts on the start panel, each with 恢复 and 丢弃. */
   P.renderDrafts = function () {
     var self = this;

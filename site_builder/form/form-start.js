@@ -1,5 +1,5 @@
 /* Report form: the start panel and its three ways in (an empty report, a copy of a published
- * report, a YAML file). */
+ * report, files brought in: form-import.js). */
 (function () {
   "use strict";
   var RF = (window.ReportForm = window.ReportForm || {});
@@ -114,38 +114,19 @@
       copyMsg,
     ]);
 
-    // 3. a YAML file or a workbook
-    var fileInput = el("input", { type: "file", id: "rf-file", class: "rf-hidden-input",
-      accept: ".yaml,.yml,.xlsx,text/yaml,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    // 3. a YAML file, a workbook, or a new society's package (its report and society.yaml)
+    var fileInput = el("input", { type: "file", id: "rf-file", class: "rf-hidden-input", multiple: "multiple",
+      accept: ".yaml,.yml,.xlsx,.zip,text/yaml,text/plain,application/zip," +
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     var fileMsg = el("div", { class: "rf-msg", id: "rf-file-errors", "aria-live": "polite" });
     var drop = el("div", { class: "rf-drop" }, [
-      el("p", { text: "把 YAML 文件或 Excel/WPS 工作簿（.xlsx）拖到这里，或" }),
+      el("p", { text: "把 YAML 文件、Excel/WPS 工作簿（.xlsx）或本页下载的文件包（.zip）拖到这里，或" }),
       el("label", { class: "rf-button rf-file-label", for: "rf-file", text: "选择文件" }),
       fileInput,
     ]);
-    var readFile = function (file) {
-      RF.clear(fileMsg);
-      if (!file) return;
-      if (/\.xlsx$/i.test(file.name)) {
-        if (file.size > self.config.workbook.max_bytes) {
-          fileMsg.appendChild(el("p", { class: "rf-error", text: "工作簿超过 " + self.config.workbook.max_bytes / 1e6 + " MB：请删除图片等无关内容后再试。" }));
-          return;
-        }
-        file.arrayBuffer().then(function (buffer) {
-          self.importWorkbook(buffer, file.name, fileMsg);
-        });
-        return;
-      }
-      if (file.size > 1048576) {
-        fileMsg.appendChild(el("p", { class: "rf-error", text: "文件超过 1 MB，不像是学会年度报告：请检查是否选错了文件。" }));
-        return;
-      }
-      file.text().then(function (text) {
-        self.importYaml(text, file.name, fileMsg);
-      });
-    };
+    // Several files at once: a report and its society's profile (form-import.js).
     fileInput.addEventListener("change", function () {
-      readFile(fileInput.files[0]);
+      self.importFiles(Array.prototype.slice.call(fileInput.files), fileMsg);
       fileInput.value = "";
     });
     drop.addEventListener("dragover", function (e) {
@@ -158,7 +139,7 @@
     drop.addEventListener("drop", function (e) {
       e.preventDefault();
       drop.classList.remove("rf-drop-over");
-      readFile(e.dataTransfer.files[0]);
+      self.importFiles(Array.prototype.slice.call(e.dataTransfer.files), fileMsg);
     });
     var blanks = el("p", { class: "rf-help" }, ["在 Excel 或 WPS 中填写：下载空白工作簿（"].concat(
       this.config.years.slice().reverse().map(function (y, i) {
@@ -167,7 +148,8 @@
       }), ["），填好后拖到上面。"]));
     var fileMode = el("section", { class: "rf-mode" }, [
       el("h3", { text: "导入文件" }),
-      el("p", { class: "rf-help", text: "继续填写保存过的 YAML 文件，或导入在 Excel、WPS 中填好的工作簿（本页下方可下载空白工作簿）。文件只在本机读取，不会上传。" }),
+      el("p", { class: "rf-help", text: "继续填写保存过的 YAML 文件，或导入在 Excel、WPS 中填好的工作簿（本页下方可下载空白工作簿）。" +
+        "新学会的年度报告和 society.yaml 可以一起选择，或直接导入下载的文件包。文件只在本机读取，不会上传。" }),
       drop,
       fileMsg,
       blanks,
@@ -190,7 +172,7 @@
       if (!source) throw new Error("找不到 " + id + " 的 " + from + " 年度报告");
       var data = RF.clone(source);
       var schema = self.schemas[to];
-      normalise(data, schema);
+      RF.normalise(data, schema);
       data.year = to;
       var flagged = new WeakMap();
       var s = self.society(id);
@@ -214,79 +196,15 @@
     });
   };
 
-  P.importYaml = function (text, name, msgBox) {
-    var parsed = RF.parseYaml(text);
-    if (parsed.error) {
-      var e = parsed.error;
-      msgBox.appendChild(el("p", { class: "rf-error rf-yaml-error", text: name + "：" + e.message }));
-      if (e.reason) msgBox.appendChild(el("p", { class: "rf-help", text: "解析器原文：" + e.reason }));
-      if (e.snippet) msgBox.appendChild(el("pre", { class: "rf-snippet", text: e.snippet }));
-      return;
-    }
-    var data = parsed.data;
-    var years = this.config.years;
-    var year = years.indexOf(data.year) !== -1 ? data.year : years[years.length - 1];
-    var note = "已导入 " + name + "。";
-    if (years.indexOf(data.year) === -1) {
-      note += "文件中的年度（" + String(data.year) + "）没有对应的指南，暂按 " + year + " 年度检查。";
-    }
-    var self = this;
-    this.loadYear(year).then(function () {
-      normalise(data, self.schemas[year]);
-      self.begin(data, year, { note: note, imported: true });
-      msgBox.appendChild(el("p", { class: "rf-ok", text: note + "问题已在下方逐项标出。" }));
-    });
-  };
-
-  /* A workbook: read in the browser, its cells said where they could not be read or were
-   * converted, then checked like any other report. */
-  P.importWorkbook = function (buffer, name, msgBox) {
-    var self = this;
-    var years = this.config.years;
-    var newest = years[years.length - 1];
-    var layouts = {};
-    function layoutOf(year) {
-      if (!layouts[year]) layouts[year] = RF.fetchJson(self.base + "workbook-" + year + ".json");
-      return layouts[year];
-    }
-    RF.readXlsx(buffer, this.config.workbook).then(function (sheets) {
-      return layoutOf(newest).then(function (layout) {
-        var first = RF.workbookToReport(sheets, layout);
-        var year = first.data && first.data.year;
-        if (!first.data || year === newest || years.indexOf(year) === -1) return [first, newest];
-        return layoutOf(year).then(function (own) { return [RF.workbookToReport(sheets, own), year]; });
-      });
-    }).then(function (found) {
-      var result = found[0];
-      var year = found[1];
-      if (!result.data) {
-        result.issues.forEach(function (i) { msgBox.appendChild(el("p", { class: "rf-error", text: name + "：" + i.message })); });
-        return;
-      }
-      var data = result.data;
-      var note = "已导入工作簿 " + name + "。";
-      if (years.indexOf(data.year) === -1) note += "工作簿中的年度（" + String(data.year || "") + "）没有对应的指南，暂按 " + year + " 年度检查。";
-      var errors = result.issues.filter(function (i) { return i.severity === "error"; });
-      self.loadYear(year).then(function () {
-        normalise(data, self.schemas[year]);
-        self.begin(data, year, { note: note + (errors.length ? "有 " + errors.length + " 个单元格无法读入，请在表单中补填。" : ""),
-          imported: true, cells: result.issues });
-        msgBox.appendChild(el("p", { class: "rf-ok", text: note + "问题已在下方逐项标出。" }));
-      });
-    }).catch(function (err) {
-      msgBox.appendChild(el("p", { class: "rf-error", text: name + "：" + err.message }));
-    });
-  };
-
   /* Enumeration codes (host) become the labels (主办) the site shows and the form writes. */
-  function normalise(data, root) {
+  RF.normalise = function (data, root) {
     RF.walk(data, root, root, [], function (path, value, key, schema, parent) {
       var labels = schema.labels;
       if (labels && typeof value === "string" && RF.own(labels, value)) {
         parent[path[path.length - 1]] = labels[value];
       }
     });
-  }
+  };
 
   /* Mark every date copied from last year, except the kept ones (a station's establishment). */
   function flagDates(data, root, kept, flagged) {
@@ -301,13 +219,14 @@
     return count;
   }
 
+  /* Open a report in the editor; false when the user kept the draft it would have replaced. */
   P.begin = function (data, year, options) {
     var self = this;
     options = options || {};
     // The report being written is kept: what was typed last is saved under its own key first.
     this.flushDraft();
     var slot = options.draftKey ? { key: options.draftKey } : this.mayReplaceDraft(data, year, options.profile);
-    if (!slot) return;
+    if (!slot) return false;
     this.loadYear(year).then(function () {
       self.state = {
         draftKey: slot.key,
@@ -329,5 +248,6 @@
       var top = self.editor.querySelector("h2");
       if (top && top.scrollIntoView) top.scrollIntoView({ behavior: "smooth", block: "start" });
     });
+    return true;
   };
 })();

@@ -1,0 +1,275 @@
+/* Report form: files brought in on the start panel. A report (YAML or an Excel/WPS workbook), a
+ * society's profile (society.yaml), or the zip the form downloads for a new society, which holds
+ * both; several files may come at once, and one report and one profile load together. */
+(function () {
+  "use strict";
+  var RF = (window.ReportForm = window.ReportForm || {});
+  var el = RF.el;
+  var P = (RF.appMethods = RF.appMethods || {});
+
+  var MAX_YAML = 1048576; // validators/yaml/policy.yaml, yaml.max_file_bytes
+  var ENTRY = /^(society|[0-9]{4})\.ya?ml$/i; // what the form's package holds: society.yaml, 2018.yaml
+  var KINDS = "可以导入 YAML 文件（.yaml）、Excel/WPS 工作簿（.xlsx，旧的 .xls 或 .et 格式请先“另存为” .xlsx）" +
+    "和本页下载的文件包（.zip）。";
+
+  function refused(name, message) {
+    return [{ name: name, error: message }];
+  }
+
+  function baseName(path) {
+    return path.split("/").pop();
+  }
+
+  /* The YAML files in a zip (the form's package), or the zip as a workbook when it is one. */
+  function unpack(buffer, name, limits) {
+    return RF.unzip(buffer, limits.max_unpacked_bytes).then(function (files) {
+      if (files["xl/workbook.xml"]) return [{ name: name, workbook: buffer }];
+      var found = Object.keys(files).filter(function (path) { return ENTRY.test(baseName(path)); }).sort();
+      if (!found.length) {
+        return refused(name, "文件包中没有年度报告（如 2018.yaml）或学会资料（society.yaml）：请选择本页下载的文件包。");
+      }
+      return found.map(function (path) {
+        var inner = name + " 中的 " + path;
+        if (files[path].length > MAX_YAML) return { name: inner, error: "文件超过 1 MB，不像是学会年度报告。" };
+        return { name: inner, base: baseName(path), text: new TextDecoder("utf-8").decode(files[path]) };
+      });
+    }, function (err) {
+      return refused(name, err.message === "toobig"
+        ? "文件包解压后超过 " + limits.max_unpacked_bytes / 1e6 + " MB，不是本页下载的文件包：请检查是否选错了文件。"
+        : "这不是本页下载的文件包（.zip），或文件已损坏：请重新下载，或解压后选择其中的 YAML 文件。");
+    });
+  }
+
+  /* A zip's first bytes: "PK" and a local header (or an empty archive's end record). */
+  function isZip(bytes) {
+    return bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+  }
+
+  /* [{name, base, text} | {name, workbook} | {name, error}] of one chosen or dropped file. A zip
+   * is known by its first bytes, whatever its name (a package renamed .yaml, a workbook without
+   * its .xlsx). */
+  P.readImport = function (file) {
+    var limits = this.config.workbook;
+    var name = file.name;
+    var xlsx = /\.xlsx$/i.test(name);
+    var zip = /\.zip$/i.test(name);
+    if ((xlsx || zip) && file.size > limits.max_bytes) {
+      return Promise.resolve(refused(name, (xlsx ? "工作簿" : "文件包") + "超过 " + limits.max_bytes / 1e6 +
+        " MB：" + (xlsx ? "请删除图片等无关内容后再试。" : "不是本页下载的文件包，请检查是否选错了文件。")));
+    }
+    if (!xlsx && !zip && file.size > MAX_YAML) {
+      return Promise.resolve(refused(name, "文件超过 1 MB，不像是学会年度报告：请检查是否选错了文件。"));
+    }
+    return file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      if (xlsx) return [{ name: name, workbook: buffer }];
+      if (zip || isZip(bytes)) return unpack(buffer, name, limits);
+      var text = new TextDecoder("utf-8").decode(bytes);
+      // A binary file (a Word document, an old .xls) is no YAML: said so, not as a syntax error.
+      if (text.indexOf("\u0000") !== -1) return refused(name, "这不是文本文件，不能作为 YAML 读入：" + KINDS);
+      return [{ name: name, base: name, text: text }];
+    }, function () {
+      return refused(name, "无法读取。拖入的如果是文件夹，请打开它，选中其中的文件再拖入。");
+    });
+  };
+
+  /* A society's profile: named society.yaml, or without a year and a report's society, with
+   * fields of the profile's schema. */
+  function isProfile(piece, schema) {
+    var data = piece.data;
+    if (RF.own(data, "year")) return false;
+    if (/^society\.ya?ml$/i.test(piece.base)) return true;
+    return !RF.own(data, "society") && Object.keys(data).some(function (k) {
+      return k !== "id" && RF.own(schema.properties, k);
+    });
+  }
+
+  function error(msgBox, text) {
+    msgBox.appendChild(el("p", { class: "rf-error", text: text }));
+  }
+
+  /* Files chosen or dropped together: read, sorted into one report and one profile, loaded.
+   * When any of them cannot be read nothing is loaded, and each problem is said. */
+  P.importFiles = function (files, msgBox) {
+    var self = this;
+    var years = this.config.years;
+    RF.clear(msgBox);
+    if (!files.length) return;
+    Promise.all(files.map(function (f) { return self.readImport(f); })).then(function (lists) {
+      // The profile's schema tells a profile from a report.
+      return self.loadYear(years[years.length - 1]).then(function () { return [].concat.apply([], lists); });
+    }).then(function (pieces) {
+      var reports = [];
+      var profiles = [];
+      var failed = false;
+      pieces.forEach(function (piece) {
+        if (piece.error) {
+          error(msgBox, piece.name + "：" + piece.error);
+          failed = true;
+          return;
+        }
+        if (piece.workbook) {
+          reports.push(piece);
+          return;
+        }
+        var parsed = RF.parseYaml(piece.text);
+        if (parsed.error) {
+          var e = parsed.error;
+          msgBox.appendChild(el("p", { class: "rf-error rf-yaml-error", text: piece.name + "：" + e.message }));
+          if (e.reason) msgBox.appendChild(el("p", { class: "rf-help", text: "解析器原文：" + e.reason }));
+          if (e.snippet) msgBox.appendChild(el("pre", { class: "rf-snippet", text: e.snippet }));
+          failed = true;
+          return;
+        }
+        piece.data = parsed.data;
+        (isProfile(piece, self.societySchema) ? profiles : reports).push(piece);
+      });
+      if (failed) return;
+      if (reports.length > 1 || profiles.length > 1) {
+        error(msgBox, "一次只能导入一份年度报告和一份学会资料（society.yaml），现在选择了：" +
+          reports.concat(profiles).map(function (p) { return p.name; }).join("、") + "。");
+        return;
+      }
+      var report = reports[0];
+      if (!report) self.importProfile(profiles[0], msgBox);
+      else if (report.workbook) self.importWorkbook(report.workbook, report.name, msgBox, profiles[0]);
+      else self.importYaml(report, msgBox, profiles[0]);
+    }).catch(function (err) {
+      error(msgBox, "无法导入：" + err.message);
+    });
+  };
+
+  /* {profile, note} for the report of `society`, {note} when its society is registered (the form
+   * writes a profile only for a new one), or {error} when the two are different societies. */
+  P.profileFor = function (piece, society) {
+    var profile = RF.clone(piece.data);
+    RF.normalise(profile, this.societySchema);
+    var id = profile.id == null ? "" : String(profile.id);
+    if (id && society && id !== String(society)) {
+      return { error: piece.name + " 是学会 " + id + " 的资料，与年度报告的学会 id（" + society + "）不同，没有导入：" +
+        "请选择同一学会的年度报告和 society.yaml。" };
+    }
+    var registered = this.society(society || id);
+    if (registered) {
+      return { note: registered.name + "已在本站登记，表单只为新学会填写学会资料：没有使用 " + piece.name + "。" };
+    }
+    profile.id = society || id;
+    if (!Array.isArray(profile.maintainers)) profile.maintainers = profile.maintainers == null ? [] : profile.maintainers;
+    return { profile: profile, note: "已载入学会资料 " + piece.name + "。" };
+  };
+
+  /* A report's options with the profile brought in beside it; null (said) when they disagree. */
+  P.withProfile = function (options, piece, data, msgBox) {
+    if (!piece) return options;
+    var got = this.profileFor(piece, data.society);
+    if (got.error) {
+      error(msgBox, got.error);
+      return null;
+    }
+    options.note += got.note;
+    if (got.profile) {
+      options.profile = got.profile;
+      if (!data.society && got.profile.id) data.society = got.profile.id;
+    }
+    return options;
+  };
+
+  P.importYaml = function (report, msgBox, profile) {
+    var self = this;
+    var data = report.data;
+    var years = this.config.years;
+    var year = years.indexOf(data.year) !== -1 ? data.year : years[years.length - 1];
+    var note = "已导入 " + report.name + "。";
+    if (years.indexOf(data.year) === -1) {
+      note += "文件中的年度（" + String(data.year) + "）没有对应的指南，暂按 " + year + " 年度检查。";
+    }
+    var options = this.withProfile({ note: note, imported: true }, profile, data, msgBox);
+    if (!options) return;
+    this.loadYear(year).then(function () {
+      RF.normalise(data, self.schemas[year]);
+      if (self.begin(data, year, options)) {
+        msgBox.appendChild(el("p", { class: "rf-ok", text: options.note + "问题已在下方逐项标出。" }));
+      }
+    });
+  };
+
+  /* A profile alone joins the report being written, which stays as it is; with no report open,
+   * it starts a blank report of its society in the latest year. */
+  P.importProfile = function (piece, msgBox) {
+    var self = this;
+    var st = this.state;
+    if (!st) {
+      var years = this.config.years;
+      var year = years[years.length - 1];
+      var id = piece.data.id == null ? "" : String(piece.data.id);
+      var data = id ? { society: id, year: year } : { year: year };
+      var options = this.withProfile({ note: "已新建 " + year + " 年度空白报告。", imported: true }, piece, data, msgBox);
+      if (options && this.begin(data, year, options)) msgBox.appendChild(el("p", { class: "rf-ok", text: options.note }));
+      return;
+    }
+    var got = this.profileFor(piece, st.data.society);
+    if (got.error) {
+      error(msgBox, got.error);
+      return;
+    }
+    if (!got.profile) {
+      msgBox.appendChild(el("p", { class: "rf-help", text: got.note }));
+      return;
+    }
+    this.flushDraft();
+    if (!this.mayReplaceProfile(got.profile, piece.name)) return;
+    st.profile = got.profile;
+    if (!st.data.society && got.profile.id) st.data.society = got.profile.id;
+    st.note = got.note + "正在填写的 " + st.year + " 年度报告保持不变。";
+    this.renderEditor();
+    this.saveDraft();
+    this.renderDrafts();
+    msgBox.appendChild(el("p", { class: "rf-ok", text: st.note }));
+    var section = this.editor.querySelector(".rf-profile");
+    if (section && section.scrollIntoView) section.scrollIntoView({ behavior: "smooth", block: "start" });
+  };
+
+  /* A workbook: read in the browser, its cells said where they could not be read or were
+   * converted, then checked like any other report. */
+  P.importWorkbook = function (buffer, name, msgBox, profile) {
+    var self = this;
+    var years = this.config.years;
+    var newest = years[years.length - 1];
+    var layouts = {};
+    function layoutOf(year) {
+      if (!layouts[year]) layouts[year] = RF.fetchJson(self.base + "workbook-" + year + ".json");
+      return layouts[year];
+    }
+    RF.readXlsx(buffer, this.config.workbook).then(function (sheets) {
+      return layoutOf(newest).then(function (layout) {
+        var first = RF.workbookToReport(sheets, layout);
+        var year = first.data && first.data.year;
+        if (!first.data || year === newest || years.indexOf(year) === -1) return [first, newest];
+        return layoutOf(year).then(function (own) { return [RF.workbookToReport(sheets, own), year]; });
+      });
+    }).then(function (found) {
+      var result = found[0];
+      var year = found[1];
+      if (!result.data) {
+        result.issues.forEach(function (i) { error(msgBox, name + "：" + i.message); });
+        return;
+      }
+      var data = result.data;
+      var note = "已导入工作簿 " + name + "。";
+      if (years.indexOf(data.year) === -1) note += "工作簿中的年度（" + String(data.year || "") + "）没有对应的指南，暂按 " + year + " 年度检查。";
+      var errors = result.issues.filter(function (i) { return i.severity === "error"; });
+      var options = self.withProfile({ note: note, imported: true, cells: result.issues }, profile, data, msgBox);
+      if (!options) return;
+      var said = options.note;
+      if (errors.length) options.note += "有 " + errors.length + " 个单元格无法读入，请在表单中补填。";
+      self.loadYear(year).then(function () {
+        RF.normalise(data, self.schemas[year]);
+        if (self.begin(data, year, options)) {
+          msgBox.appendChild(el("p", { class: "rf-ok", text: said + "问题已在下方逐项标出。" }));
+        }
+      });
+    }).catch(function (err) {
+      error(msgBox, name + "：" + err.message);
+    });
+  };
+})();
