@@ -191,7 +191,7 @@ def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
 
 def occasion_help(rules: Guideline) -> dict[str, str]:
     """The help of an event's occasion fields, naming the year's own choice for an occasion off
-    the list (the models' descriptions call it “名单以外”, which no choice is called)."""
+    the list (the models' descriptions, the same for every year, can only call it “其他”)."""
     occasion = FIELD_TITLES["AcademicEvent.occasion"]
     when = f"（“{occasion}”选“{rules.open_occasion}”时必填）"
     return {
@@ -279,9 +279,11 @@ def url_data() -> dict[str, Any]:
     misleading = url_problem(f"https://example.org{lookalike}x")
     punycode = url_problem("https://\u00e9.org")
     not_ascii = url_problem("https://\u00e9" + "a" * 64)  # a label too long for IDNA
+    bad_host = url_problem("https://exa_mple.org")
     assert misleading, "url_problem no longer refuses a look-alike slash"
     assert not_ascii, "url_problem no longer refuses a host IDNA cannot encode"
     assert punycode, "url_problem no longer refuses a non-ASCII host"
+    assert bad_host, "url_problem no longer refuses an ASCII host with a character a host may not hold"
     assert "xn--9ca.org" in punycode, punycode
     return {
         "schemes": list(rules.evidence.url_schemes),
@@ -291,6 +293,7 @@ def url_data() -> dict[str, Any]:
         "misleading": [*rules.evidence.url_lookalikes, *rules.yaml.hidden_characters],
         "words": {"not_a_url": NOT_A_URL, "misleading": misleading,
                   "punycode": punycode.replace("xn--9ca.org", "{ascii}"), "not_ascii": not_ascii,
+                  "bad_host": bad_host,
                   **URL_WORDS, **FORM_URL_WORDS},
     }
 

@@ -195,6 +195,7 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
         "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": policy().form.github_url_max_chars,
         "years": years, "societies": societies,
         "workbook": policy().workbook.model_dump(),
+        "yaml_max_bytes": policy().yaml.max_file_bytes,
         # The downloaded files' modelines ("# " is added by the form), absolute once site_url is set.
         "modelines": {kind: schema_line(kind, settings.schema_base)[2:] for kind in ("submission", "society")}})
 

@@ -89,7 +89,7 @@ def render_index(site: SiteData) -> str:
     return (front_matter("提交情况") + trail(INDEX, [], "提交情况") + "# 提交情况\n\n"
             "各年度已登记学会的报告提交情况和截止日期，供市科协工作人员跟进。"
             "评估截止日（含当日）之前完成的工作计入该年度，报告须在提交截止日（含当日）之前提交。\n\n"
-            + table(columns, rows, label="各年度提交情况", key=(0, 1, 2, 3, 4), sortable=False) + "\n")
+            + table(columns, rows, label="各年度提交情况", key=(0, 1, 2, 3, 4), sortable=False, cards=True) + "\n")
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:

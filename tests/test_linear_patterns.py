@@ -82,6 +82,7 @@ SUBMITTED: dict[str, Hostile] = {
     "markdown_text._GITHUB_TRIGGERS": (markdown_text._GITHUB_TRIGGERS, "sub", ("gh-", "www.", "@#"), ""),
     "markdown_text._BACKTICKS": (markdown_text._BACKTICKS, "findall", ("`", "a`"), ""),
     "urls._HOST": (urls._HOST, "fullmatch", ("a-", "a.", "[:"), "a"),
+    "urls._PORT": (urls._PORT, "fullmatch", (":1", "\u4f8b:", ":12345a"), ""),
     "urls._web_url()": (urls._web_url(), "fullmatch", ("a", "a/", "a?#"), "http://"),
     "urls._misleading()": (urls._misleading(), "search", ("a", "\u4e2d"), ""),
     "policy.hidden_characters()": (hidden_class(), "search", ("a", "\u4e2d", "\U0001f600"), ""),

@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+import idna
+
 from validators.yaml.hidden_characters import compile_ranges
 from validators.yaml.policy import policy
 
 __all__ = ["NOT_A_URL", "URL_WORDS", "is_web_url", "url_problem"]
 
+# A host's name and its port, if it has one (a port is not part of a name IDNA encodes).
+_PORT = re.compile(r"(.*?)(:[0-9]{1,5})?")
 _HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::[0-9]{1,5})?$")
 
 
@@ -58,12 +62,17 @@ def url_problem(text: str) -> str | None:
         return "网址中有看起来像“/”“.”“:”却不是的字符或不可见字符，会让人误认网站"
     host = match.group(1)
     if not _HOST.fullmatch(host):
+        if host.isascii():
+            return "网址的域名写法不对：只能由英文字母、数字、“-”和“.”组成，且不以“-”或“.”开头或结尾"
+        name, port = _PORT.fullmatch(host).groups()  # type: ignore[union-attr]  # matches any text
         try:
-            ascii_form = host.encode("idna").decode("ascii")
+            # As browsers read it (UTS #46, IDNA 2008): Python's own "idna" codec is IDNA 2003,
+            # which turns straße.de into strasse.de, another domain.
+            ascii_form = idna.encode(name, uts46=True, std3_rules=True).decode("ascii")
         except UnicodeError:
             return "网址的域名含有非 ASCII 字符：请改写成普通的英文域名"
         return (f"网址的域名含有非 ASCII 字符（有的与英文字母看起来一样）：请改写成 punycode 形式 "
-                f"{ascii_form}")
+                f"{ascii_form}{port or ''}")
     return None
 
 

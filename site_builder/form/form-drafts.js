@@ -99,6 +99,7 @@
       saved: new Date().toISOString() }));
     // Saved in the browser: closing the page loses nothing, so it need not ask.
     if (kept) this.unsaved = false;
+    this.renderDrafts(); // the list's times, and which draft is open
   };
 
   /* Save what was typed in the last moments (the autosave waits for a pause) before switching. */
@@ -144,17 +145,22 @@
       var who = self.society(draft.data.society);
       var when = new Date(draft.saved);
       var name = (who ? who.name : String(draft.data.society || "未填学会")) + " " + draft.year + " 年度报告";
+      // The report being written is its own draft: restoring it would bring back an older
+      // copy, and discarding it would be undone by the next autosave.
+      var open = !!(self.state && self.state.draftKey === draft.key);
       return el("li", { class: "rf-draft-item", dataset: { key: draft.key } }, [
-        el("span", { text: name + (isNaN(when) ? "" : "，保存于 " + when.toLocaleString("zh-CN")) + (hasContent(draft) ? "" : "（尚未填写内容）") }),
+        el("span", { text: name + (isNaN(when) ? "" : "，保存于 " + when.toLocaleString("zh-CN")) +
+          (open ? "（正在填写）" : hasContent(draft) ? "" : "（尚未填写内容）") }),
         " ",
         el("button", { type: "button", class: "rf-button rf-restore", text: "恢复", "aria-label": "恢复草稿：" + name,
-          on: { click: function () {
-            self.begin(draft.data, draft.year, { note: "已恢复自动保存的草稿。", profile: draft.profile, draftKey: draft.key });
+          disabled: open, on: { click: function () {
+            self.flushDraft(); // what was just typed in the report open now is kept first
+            var stored = readDraft(draft.key) || draft;
+            self.begin(stored.data, stored.year, { note: "已恢复自动保存的草稿。", profile: stored.profile, draftKey: draft.key });
           } } }),
         el("button", { type: "button", class: "rf-button rf-discard", text: "丢弃", "aria-label": "丢弃草稿：" + name,
-          on: { click: function () {
+          disabled: open, on: { click: function () {
             RF.store(draft.key, "");
-            if (self.state && self.state.draftKey === draft.key) self.state.draftKey = null;
             self.renderDrafts();
           } } }),
       ]);

@@ -7,10 +7,19 @@
   var el = RF.el;
   var P = (RF.appMethods = RF.appMethods || {});
 
-  var MAX_YAML = 1048576; // validators/yaml/policy.yaml, yaml.max_file_bytes
   var ENTRY = /^(society|[0-9]{4})\.ya?ml$/i; // what the form's package holds: society.yaml, 2018.yaml
   var KINDS = "可以导入 YAML 文件（.yaml）、Excel/WPS 工作簿（.xlsx，旧的 .xls 或 .et 格式请先“另存为” .xlsx）" +
     "和本页下载的文件包（.zip）。";
+
+  /* The checker's own size limit (policy.yaml's yaml.max_file_bytes, in config.json), as people say it. */
+  function megabytes(bytes) {
+    return Math.round(bytes / 1048576 * 10) / 10 + " MB";
+  }
+
+  /* The user chose to keep what was there: the file was read, and deliberately not used. */
+  function kept(msgBox, name) {
+    msgBox.appendChild(el("p", { class: "rf-help", text: "已保留原来的内容，没有导入 " + name + "。" }));
+  }
 
   function refused(name, message) {
     return [{ name: name, error: message }];
@@ -21,7 +30,7 @@
   }
 
   /* The YAML files in a zip (the form's package), or the zip as a workbook when it is one. */
-  function unpack(buffer, name, limits) {
+  function unpack(buffer, name, limits, limit) {
     return RF.unzip(buffer, limits.max_unpacked_bytes).then(function (files) {
       if (files["xl/workbook.xml"]) return [{ name: name, workbook: buffer }];
       var found = Object.keys(files).filter(function (path) { return ENTRY.test(baseName(path)); }).sort();
@@ -30,7 +39,7 @@
       }
       return found.map(function (path) {
         var inner = name + " 中的 " + path;
-        if (files[path].length > MAX_YAML) return { name: inner, error: "文件超过 1 MB，不像是学会年度报告。" };
+        if (files[path].length > limit) return { name: inner, error: "文件超过 " + megabytes(limit) + "，不像是学会年度报告。" };
         return { name: inner, base: baseName(path), text: new TextDecoder("utf-8").decode(files[path]) };
       });
     }, function (err) {
@@ -50,6 +59,7 @@
    * its .xlsx). */
   P.readImport = function (file) {
     var limits = this.config.workbook;
+    var limit = this.config.yaml_max_bytes;
     var name = file.name;
     var xlsx = /\.xlsx$/i.test(name);
     var zip = /\.zip$/i.test(name);
@@ -57,13 +67,13 @@
       return Promise.resolve(refused(name, (xlsx ? "工作簿" : "文件包") + "超过 " + limits.max_bytes / 1e6 +
         " MB：" + (xlsx ? "请删除图片等无关内容后再试。" : "不是本页下载的文件包，请检查是否选错了文件。")));
     }
-    if (!xlsx && !zip && file.size > MAX_YAML) {
-      return Promise.resolve(refused(name, "文件超过 1 MB，不像是学会年度报告：请检查是否选错了文件。"));
+    if (!xlsx && !zip && file.size > limit) {
+      return Promise.resolve(refused(name, "文件超过 " + megabytes(limit) + "，不像是学会年度报告：请检查是否选错了文件。"));
     }
     return file.arrayBuffer().then(function (buffer) {
       var bytes = new Uint8Array(buffer);
       if (xlsx) return [{ name: name, workbook: buffer }];
-      if (zip || isZip(bytes)) return unpack(buffer, name, limits);
+      if (zip || isZip(bytes)) return unpack(buffer, name, limits, limit);
       var text = new TextDecoder("utf-8").decode(bytes);
       // A binary file (a Word document, an old .xls) is no YAML: said so, not as a syntax error.
       if (text.indexOf("\u0000") !== -1) return refused(name, "这不是文本文件，不能作为 YAML 读入：" + KINDS);
@@ -189,6 +199,8 @@
       RF.normalise(data, self.schemas[year]);
       if (self.begin(data, year, options)) {
         msgBox.appendChild(el("p", { class: "rf-ok", text: options.note + "问题已在下方逐项标出。" }));
+      } else {
+        kept(msgBox, report.name);
       }
     });
   };
@@ -204,7 +216,9 @@
       var id = piece.data.id == null ? "" : String(piece.data.id);
       var data = id ? { society: id, year: year } : { year: year };
       var options = this.withProfile({ note: "已新建 " + year + " 年度空白报告。", imported: true }, piece, data, msgBox);
-      if (options && this.begin(data, year, options)) msgBox.appendChild(el("p", { class: "rf-ok", text: options.note }));
+      if (!options) return;
+      if (this.begin(data, year, options)) msgBox.appendChild(el("p", { class: "rf-ok", text: options.note }));
+      else kept(msgBox, piece.name);
       return;
     }
     var got = this.profileFor(piece, st.data.society);
@@ -217,7 +231,10 @@
       return;
     }
     this.flushDraft();
-    if (!this.mayReplaceProfile(got.profile, piece.name)) return;
+    if (!this.mayReplaceProfile(got.profile, piece.name)) {
+      kept(msgBox, piece.name);
+      return;
+    }
     st.profile = got.profile;
     if (!st.data.society && got.profile.id) st.data.society = got.profile.id;
     st.note = got.note + "正在填写的 " + st.year + " 年度报告保持不变。";
@@ -266,6 +283,8 @@
         RF.normalise(data, self.schemas[year]);
         if (self.begin(data, year, options)) {
           msgBox.appendChild(el("p", { class: "rf-ok", text: said + "问题已在下方逐项标出。" }));
+        } else {
+          kept(msgBox, name);
         }
       });
     }).catch(function (err) {

@@ -56,7 +56,8 @@
     var labels = ascii.split(".");
     if (labels[labels.length - 1] === "") labels.pop();
     if (labels.some(function (l) { return !l.length || l.length > 63; })) return null;
-    return ascii + (port ? port[0] : "");
+    // only a form that is itself a host name is offered (the browser lets "$" and "&" through)
+    return HOST.test(ascii) ? ascii + (port ? port[0] : "") : null;
   }
 
   /* Why `text` is no web address the site may publish (the checker's words), or null. */
@@ -68,8 +69,10 @@
     if (/[^\x00-\x7f]/.test(text) && p.misleading.test(text)) return words.misleading;
     var host = match[1];
     if (!HOST.test(host)) {
+      if (/^[\x00-\x7f]*$/.test(host)) return words.bad_host;
       var ascii = asciiHost(host);
-      return ascii === null ? words.not_ascii : words.punycode.replace("{ascii}", ascii);
+      // split/join, not replace: a "$&" in the address must stay text
+      return ascii === null ? words.not_ascii : words.punycode.split("{ascii}").join(ascii);
     }
     return null;
   };
@@ -85,9 +88,9 @@
     if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(asRead) && !/^[A-Za-z]:[\\/]/.test(asRead)) {
       var problem = RF.urlProblem(ref, urls);
       if (problem === null) return null;
-      if (problem !== words.not_a_url) return error("E-URL-HOST", words.evidence_host.replace("{problem}", problem));
+      if (problem !== words.not_a_url) return error("E-URL-HOST", words.evidence_host.split("{problem}").join(problem));
       if (patterns(urls).webScheme.test(asRead)) return error("E-EVIDENCE-URL-SCHEME", words.evidence_web);
-      return error("E-EVIDENCE-URL-SCHEME", words.evidence_scheme.replace("{scheme}", asRead.split(":")[0]));
+      return error("E-EVIDENCE-URL-SCHEME", words.evidence_scheme.split("{scheme}").join(asRead.split(":")[0]));
     }
     if (ref.indexOf("\\") !== -1 || ref.charAt(0) === "/" || /^[A-Za-z]:/.test(ref)) {
       return error("E-EVIDENCE-OUTSIDE", words.evidence_absolute);
@@ -124,7 +127,7 @@
     var problem = RF.urlProblem(site, urls);
     if (problem === null) return [];
     return [{ path: ["website"], severity: "error",
-      message: problem === urls.words.not_a_url ? urls.words.website_scheme : urls.words.website_host.replace("{problem}", problem) }];
+      message: problem === urls.words.not_a_url ? urls.words.website_scheme : urls.words.website_host.split("{problem}").join(problem) }];
   };
 
   if (typeof module === "object" && module.exports) module.exports = RF;

@@ -415,7 +415,8 @@
           } } }));
       }
       entry.msg.appendChild(line);
-      entry.box.classList.add(issue.severity === "todo" ? "rf-has-todo" : "rf-has-error");
+      // A warning (a file the browser cannot see) is no error: the field keeps its own border.
+      if (issue.severity !== "warning") entry.box.classList.add(issue.severity === "todo" ? "rf-has-todo" : "rf-has-error");
     });
   };
 

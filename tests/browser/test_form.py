@@ -416,6 +416,25 @@ def test_starting_another_report_keeps_the_first_draft(browser, form_site: FormS
         page.wait_for_selector(".rf-editor .rf-summary")
         assert box(page, "/major_work/0/title").locator("input").input_value() == "第一份报告的党建工作"
 
+        # The open report's own draft can be neither restored (an older copy would come back and
+        # overwrite what is typed) nor discarded (the next autosave would write it back).
+        fill(page, "/major_work/0/title", "第一份报告的党建工作（第二版）")
+        settled(page)
+        page.wait_for_timeout(300)
+        open_item = page.locator("#rf-draft .rf-draft-item", has_text=_registered()[first])
+        assert "正在填写" in open_item.inner_text()
+        assert open_item.locator(".rf-restore").is_disabled()
+        assert open_item.locator(".rf-discard").is_disabled()
+        # Restoring the other draft and coming back brings what was typed last.
+        page.locator("#rf-draft .rf-draft-item", has_text=_registered()[second]).locator(".rf-restore").click()
+        page.wait_for_timeout(300)
+        page.locator("#rf-draft .rf-draft-item", has_text=_registered()[first]).locator(".rf-restore").click()
+        page.wait_for_timeout(300)
+        assert box(page, "/major_work/0/title").locator("input").input_value() == "第一份报告的党建工作（第二版）"
+        fill(page, "/major_work/0/title", "第一份报告的党建工作")
+        settled(page)
+        page.wait_for_timeout(300)
+
         # A blank report of the first society and year would replace its draft: asked, refused.
         page.on("dialog", lambda d: dialogs.append(d.message) or d.dismiss())
         page.select_option("#rf-new-choice", first)

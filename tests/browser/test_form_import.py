@@ -159,6 +159,7 @@ def test_a_profile_typed_on_screen_is_replaced_only_when_asked(page, base: str, 
     assert len(dialogs) == 1
     assert "学会资料" in dialogs[0]
     assert _profile_name(page) == "屏幕上填写的名称"
+    assert "已保留原来的内容，没有导入" in page.inner_text("#rf-file-errors")  # said, not silently ignored
 
 
 def test_a_report_and_its_profile_chosen_or_dropped_together_load_together(page, base: str, package: Package) -> None:
@@ -190,6 +191,7 @@ def test_a_package_replacing_a_draft_asks_first(browser, base: str, package: Pac
         assert "替换这份草稿" in dialogs[0]
         assert box(page, "/major_work/0/title").locator("input").input_value() == "草稿中改过的党建工作"
         assert "已导入" not in page.inner_text("#rf-file-errors")
+        assert "已保留原来的内容，没有导入" in page.inner_text("#rf-file-errors")
     finally:
         context.close()
 

@@ -34,6 +34,16 @@ CASES = [
     "https://сdast.gov.cn/a.pdf",  # a Cyrillic "с"
     "https://example.org\u2044evil.example/a.pdf",  # a fraction slash, drawn like "/"
     "www.cd-materials.org",
+    # IDNA as browsers read it (Python's own codec made straße.de into strasse.de), ports kept
+    # out of the name, ASCII hosts with characters no host holds, and "$&" kept as text.
+    "https://straße.de/a.pdf",
+    "https://Bücher.COM/a.pdf",
+    "https://例子.中国:8080/a.pdf",
+    "https://exa_mple.com/a.pdf",
+    "https://a|b.com/a.pdf",
+    "https://a%41b.com/a.pdf",
+    "https://-1xz.com/a.pdf",
+    "https://例$&子.com/a.pdf",
 ]
 
 
@@ -110,3 +120,25 @@ def test_evidence_and_website_say_what_the_checker_says(page, base: str, tmp_pat
             assert said is None or said[0] != "error", (url, said)
     assert "检查通过" not in page.inner_text(".rf-summary")
     assert not page.problems, page.problems
+
+
+def test_a_long_address_in_a_message_does_not_widen_a_phone_page(page, base: str) -> None:
+    """The reminder quotes the whole address: unwrapped, it made the page 463 px wide at 390 and
+    cut the issue panel off. A file path is a reminder, not an error: no red border either."""
+    long = "www.cd-materials.org/" + "x" * 90 + ".pdf"
+    report = (f"society: {SOCIETY}\nyear: 2018\nmajor_work:\n  - id: mw-1\n    kind: 党建\n    title: 党建\n"
+              f"    date: 2018-07-01\n    description: 活动\n    evidence:\n      - {long}\n      - evidence/a.pdf\n")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.set_input_files("#rf-file", files=[{"name": "2018.yaml", "mimeType": "text/yaml",
+                                              "buffer": report.encode()}])
+    page.wait_for_selector(".rf-editor .rf-summary")
+    page.locator(".rf-summary .rf-summary-list > summary").click()
+    page.wait_for_timeout(400)
+    assert _said(page, "/major_work/0/evidence/0")[0] == "todo"
+    wide, shown = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert wide <= shown, (wide, shown)
+    path_box = page.locator('[data-pointer="/major_work/0/evidence/1"]')
+    assert _said(page, "/major_work/0/evidence/1")[0] == "warning"
+    assert "rf-has-error" not in (path_box.get_attribute("class") or "")
