@@ -1,0 +1,71 @@
+"""The form reads links as `check` does, on addresses Hypothesis makes: form-urls.js, run under
+Node, refuses exactly the evidence entries and websites the checker refuses on their text alone,
+in the same words (schemes in any case, spaces and control characters where a browser drops
+them, look-alike characters, internationalised and malformed hosts, ports, user names)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from site_builder.form_labels import labels_data
+from tests.test_form_criteria import _node
+from tests.trees import ROOT
+from validators.rules import evidence
+from validators.urls import NOT_A_URL, URL_WORDS, url_problem
+
+SCRIPT = ROOT / "site_builder" / "form" / "form-urls.js"
+# Reads {urls, refs} on stdin, writes each entry's evidence issue and website issues on stdout.
+HARNESS = """
+const RF = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = input.refs.map((r) => {
+  const issue = RF.evidenceIssue(r, input.urls);
+  const site = RF.websiteIssues({ website: r }, input.urls);
+  return [issue && issue.severity === "error" ? issue.message : null, site.length ? site[0].message : null];
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+_SCHEMES = ["https://", "http://", "HTTPS://", "ftp://", "javascript:", " java\tscript:", "mailto:", "C:\\", "/", "../", ""]
+_HOSTS = ["example.org", "www.x.org", "straße.de", "Bücher.COM", "例子.中国", "exa_mple.com", "a|b.com", "-1xz.com",
+          "сdast.gov.cn", "user@example.org", "[::1]", "[zz]", "a%41b.com", "例$&子.com", "xn--bcher-kva.com", "a..b",
+          "é" + "a" * 64, "evidence"]
+_PORTS = ["", ":8080", ":99999", ":"]
+_PATHS = ["", "/", "/a.pdf", "/年会.pdf", "/a b.pdf", "/a\u2044b", "?q=1#x", "/\u200bx", "\\x.pdf", "/../x"]
+_AROUND = ["", " ", "\t", "\n"]
+
+_ADDRESS = st.builds(lambda a, s, h, p, path, b: a + s + h + p + path + b,
+                     st.sampled_from(_AROUND), st.sampled_from(_SCHEMES), st.sampled_from(_HOSTS),
+                     st.sampled_from(_PORTS), st.sampled_from(_PATHS), st.sampled_from(_AROUND))
+
+
+def _in_python(ref: str, empty: Path) -> tuple[str | None, str | None]:
+    refused = None if evidence.cited_path(ref) is not None else evidence.check_reference(
+        ref, evidence.FolderListing(empty), 1)
+    problem = url_problem(ref)
+    site = None if problem is None else URL_WORDS["website_scheme"] if problem == NOT_A_URL else \
+        URL_WORDS["website_host"].format(problem=problem)
+    return (refused[1] if refused else None), site
+
+
+def _in_js(refs: list[str]) -> list[list[Any]]:
+    payload = json.dumps({"urls": labels_data()["urls"], "refs": refs}, ensure_ascii=False)
+    done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT)], input=payload, capture_output=True,
+                          text=True, check=True, timeout=60)
+    result: list[list[Any]] = json.loads(done.stdout)
+    return result
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_ADDRESS, min_size=20, max_size=60))
+def test_the_form_refuses_what_the_checker_refuses_in_its_words(tmp_path: Path, refs: list[str]) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir(exist_ok=True)
+    for ref, said in zip(refs, _in_js(refs), strict=True):
+        assert tuple(said) == _in_python(ref, empty), ref
