@@ -8,7 +8,7 @@ import datetime as dt
 from site_builder.context import RUBRIC_PAGE, SiteData
 from site_builder.markup import SOCIETY, Cell, Column, cell, day, link, num_cell, text
 from site_builder.tables import table
-from validators.models.review import ObjectionStatus
+from validators.models.review import Objection, ObjectionStatus
 from validators.year.cycle import Phase
 
 # The issue form that files an objection (.github/ISSUE_TEMPLATE/).
@@ -57,13 +57,17 @@ def how_to_object(site: SiteData, year: int) -> str:
             "市科协核实后记录在案，并在排名页和学会页面公开答复。")
 
 
+def _objections_of(site: SiteData, year: int, society: str | None) -> list[Objection]:
+    """The year's usable objections, of one society when it is named."""
+    doc = site.repo.objections.get(year)
+    return [o for o in (doc.usable() if doc else []) if society is None or o.society == society]
+
+
 def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -> tuple[list[list[Cell]], int]:
     """Table rows of the year's objections, and how many are still open."""
-    doc = site.repo.objections.get(year)
-    rows, still_open = [], 0
-    for o in doc.usable() if doc else []:
-        if society is not None and o.society != society:
-            continue
+    found = _objections_of(site, year, society)
+    rows = []
+    for o in found:
         issue = "—"
         if o.issue is not None:
             issue = f"#{o.issue}"
@@ -71,17 +75,15 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
                 issue = link(f"{site.settings.repo_url}/issues/{o.issue}", issue)
         answer = f"{text(o.answer)}（{day(o.answered)}）" if o.answer and o.answered else "—"
         is_open = o.status is ObjectionStatus.OPEN
-        still_open += is_open
         status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
         rows.append([cell(site.society_link(page, o.society), site.name(o.society)),
                      cell(day(o.filed)), cell(issue), cell(text(o.subject)), cell(status), cell(answer)])
-    return rows, still_open
+    return rows, objection_counts(site, year, society)[0]
 
 
-def objection_counts(site: SiteData, year: int, society: str) -> tuple[int, int]:
-    """A society's objections of a year: (still open, answered)."""
-    doc = site.repo.objections.get(year)
-    found = [o for o in (doc.usable() if doc else []) if o.society == society]
+def objection_counts(site: SiteData, year: int, society: str | None) -> tuple[int, int]:
+    """The year's objections (of one society when it is named): (still open, answered)."""
+    found = _objections_of(site, year, society)
     still_open = sum(o.status is ObjectionStatus.OPEN for o in found)
     return still_open, len(found) - still_open
 
