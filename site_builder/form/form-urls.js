@@ -47,6 +47,8 @@
   function asciiHost(host) {
     var port = /:[0-9]{1,5}$/.exec(host);
     var name = port ? host.slice(0, port.index) : host;
+    // a ":" left in the name (an empty port) is no host name's, as the checker reads it
+    if (name.indexOf(":") !== -1) return null;
     var ascii;
     try {
       ascii = new URL("https://" + name + "/").hostname;
