@@ -78,14 +78,17 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
         status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
         rows.append([cell(site.society_link(page, o.society), site.name(o.society)),
                      cell(day(o.filed)), cell(issue), cell(text(o.subject)), cell(status), cell(answer)])
-    return rows, objection_counts(site, year, society)[0]
+    return rows, _counts(found)[0]
+
+
+def _counts(found: list[Objection]) -> tuple[int, int]:
+    still_open = sum(o.status is ObjectionStatus.OPEN for o in found)
+    return still_open, len(found) - still_open
 
 
 def objection_counts(site: SiteData, year: int, society: str | None) -> tuple[int, int]:
     """The year's objections (of one society when it is named): (still open, answered)."""
-    found = _objections_of(site, year, society)
-    still_open = sum(o.status is ObjectionStatus.OPEN for o in found)
-    return still_open, len(found) - still_open
+    return _counts(_objections_of(site, year, society))
 
 
 def objections_anchor(year: int, society: str | None) -> str:
