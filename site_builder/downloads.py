@@ -180,6 +180,6 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
                  + table([Column("文件"), Column("内容"), Column("大小", numeric=True)], rows,
-                         label="下载文件", key=(0, 1)) + "\n")
+                         label="下载文件", key=(0, 1), cards=True) + "\n")
     for path, _description, content in listed:
         yield f"{FOLDER}/{path}", content

@@ -156,7 +156,7 @@ def test_downloads_are_published(site: Path) -> None:
         assert (downloads / name).read_bytes().startswith("\ufeff".encode())
     # The page lists each file once with the size it has, exact in the tooltip, sortable by it.
     page = (downloads / "index.html").read_text(encoding="utf-8")
-    sizes = dict(re.findall(r'<td data-sort="([^"]+)"><a .*?</td><td>.*?</td><td data-sort="(\d+)"', page))
+    sizes = dict(re.findall(r'<td[^>]* data-sort="([^"]+)"><a .*?</td><td[^>]*>.*?</td><td[^>]* data-sort="(\d+)"', page))
     assert sizes["evaluations.csv"] == str(len(csv))
     assert f'<span title="{len(csv)} 字节">' in page
     assert "字节</th>" not in page
