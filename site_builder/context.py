@@ -11,6 +11,7 @@ from pathlib import Path
 
 from site_builder.form_page import SiteSettings
 from site_builder.markup import Urls, attr, clause_anchor, link, num, repo_path_url, text
+from site_builder.name_order import name_key
 from site_builder.progress import Bar
 from site_builder.tables import SOURCE
 from validators.check import FileCache, check_tree
@@ -91,7 +92,7 @@ class SiteData:
     def __post_init__(self) -> None:
         self.urls = Urls(self.settings.directory_urls)
         self.societies = sorted(set(self.repo.profiles) | {s for s, _ in self.repo.reports}
-                                | {s for s, _ in self.repo.broken})
+                                | {s for s, _ in self.repo.broken}, key=self.name_order)
         self.years = [y for y in self.repo.years() if guideline(y, self.repo.root) is not None
                       and rubric(y, self.repo.root) is not None]
         self.guideline_years = [y for y in available_years(self.repo.root)
@@ -107,7 +108,8 @@ class SiteData:
             reports[society].append(doc)
             in_year[year].append(doc)
         self._reports_of = dict(reports)
-        self._reports_in = dict(in_year)
+        self._reports_in = {y: sorted(docs, key=lambda d: self.name_order(d.report.society))
+                            for y, docs in in_year.items()}
 
     # lookups -------------------------------------------------------------------------------
 
@@ -123,6 +125,10 @@ class SiteData:
         profile = self.profile(society)
         return profile.name if profile else society
 
+    def name_order(self, society: str) -> tuple[object, ...]:
+        """Societies are listed by their names' pinyin (the id breaks a tie)."""
+        return (name_key(self.name(society)), society)
+
     def is_sample(self, society: str) -> bool:
         profile = self.profile(society)
         return bool(profile and profile.sample)
@@ -131,7 +137,7 @@ class SiteData:
         return self._reports_of.get(society, [])
 
     def reports_in(self, year: int) -> list[ReportDoc]:
-        """A year's reports, by society id."""
+        """A year's reports, in the societies' order (their names' pinyin)."""
         return self._reports_in.get(year, [])
 
     def area_parts(self) -> list[list[str]]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from site_builder.form_labels import guide_data, labels_data
 from site_builder.mkdocs_config import read_config
+from site_builder.name_order import name_key
 from validators.evaluation.results import results_path
 from validators.models.consortia import ConsortiumRole
 from validators.repository import ReportDoc, Repository
@@ -102,7 +103,7 @@ def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]]) -> list[di
         doc = repo.profiles.get(society)
         out.append({"id": society, "name": doc.profile.name if doc else society,
                     "years": [d.report.year for d in grouped[society]]})
-    return out
+    return sorted(out, key=lambda s: (name_key(s["name"]), s["id"]))  # as a Chinese list is read
 
 
 def _reports(society: str, docs: list[ReportDoc]) -> dict[str, Any]:
@@ -126,7 +127,7 @@ def _consortia(repo: Repository) -> list[dict[str, Any]]:
                     "direction": item.direction.label, "industry": item.industry,
                     "established": item.established.isoformat(), "lead": society,
                     "lead_name": profile.profile.name if profile else society, "year": year}
-    return sorted(found.values(), key=lambda c: (c["name"], c["id"]))
+    return sorted(found.values(), key=lambda c: (name_key(c["name"]), c["id"]))
 
 
 def page_markdown() -> str:

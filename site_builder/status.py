@@ -29,7 +29,7 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     window = site.guideline(year).evaluation_window
     submitted = {d.report.society: d for d in site.reports_in(year)}
     board = {p.society: p for p in year_progress(site.repo, year)}
-    registered = sorted(site.repo.profiles, key=lambda s: (s in submitted, site.name(s)))
+    registered = sorted(site.repo.profiles, key=lambda s: (s in submitted, site.name_order(s)))
     rows = []
     for society in registered:
         doc = submitted.get(society)

@@ -156,7 +156,7 @@ def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, 
         "objections_file": f"{REVIEWS}/{year}/{OBJECTIONS_FILE}",
         "societies": [{"id": p.society, "name": site.name(p.society), "state": p.state.label,
                        "items": p.items, "decided": p.decided, "requested": len(p.requested)}
-                      for p in board]}
+                      for p in sorted(board, key=lambda p: site.name_order(p.society))]}
 
 
 def _schema(model: type[BaseModel], name: str) -> dict[str, Any]:
@@ -189,7 +189,7 @@ def _opener(target: str, label_html: str) -> str:
 def _board(site: SiteData, year: int, board: list[Progress]) -> tuple[str, str | None]:
     rows = []
     order = {ProgressState.NOT_STARTED: 0, ProgressState.PARTLY: 1, ProgressState.DONE: 2}
-    for p in sorted(board, key=lambda p: (order[p.state], site.name(p.society))):
+    for p in sorted(board, key=lambda p: (order[p.state], site.name_order(p.society))):
         rows.append([cell(_opener(f"{year}/{p.society}", text(site.name(p.society))), site.name(p.society)),
                      cell(text(p.state.label), order[p.state]), num_cell(p.decided), num_cell(p.items),
                      num_cell(len(p.requested))])

@@ -367,3 +367,22 @@ def test_society_names_sort_by_pinyin(browser, base: str) -> None:
     assert len(shown) >= 5
     assert shown.index("成都高新区园区科协（示例）") < shown.index("成都市电子学会（示例）") < shown.index("成都市中医药学会（示例）")
     assert shown != sorted(shown)  # character codes would give another order
+
+
+def test_the_society_list_opens_in_the_order_its_header_sorts_by(browser, base: str) -> None:
+    """The page is written in pinyin order (site_builder/name_order.py) and the browser sorts the
+    clicked column by pinyin: a reader who clicks 学会 sees the same list, not another one."""
+    context, page = _open(browser, base, "societies", "desktop")
+    try:
+        before, after = page.evaluate("""() => {
+            const table = document.querySelector('article .sb-table table');
+            const names = () => [...table.tBodies[0].rows].map(r => r.cells[0].textContent.trim());
+            const first = names();
+            table.tHead.rows[0].cells[0].click();
+            return [first, names()];
+        }""")
+    finally:
+        context.close()
+    assert len(before) >= 5
+    assert before[0] == "成都高新区园区科协（示例）"  # in id order cd-agri (农学会) came first
+    assert after == before
