@@ -146,7 +146,10 @@ def _forums(item: Any, _row: Row) -> Cell:
 def _members(item: Any, row: Row) -> Cell:
     shown = [row.site.society_link(row.page, m) if m in row.site.repo.profiles else text(m)
              for m in item.members]
-    return cell(f"{len(shown)}：{'、'.join(shown)}" if shown else "0", len(shown))
+    # A list, a name an entry: run together in a narrow column, each linked name (a block, for
+    # its touch target) took its lines and the 、 after it began a line of its own.
+    listed = "".join(f"<li>{name}</li>" for name in shown)
+    return cell(f"{len(shown)}：<ul>{listed}</ul>" if shown else "0", len(shown))
 
 
 def _achievements(item: Any, row: Row) -> Cell:
