@@ -199,3 +199,57 @@ def test_a_number_where_text_belongs_is_still_told_to_add_quotes(tmp_path: Path)
     [finding] = _check(tmp_path, BLANK_EVENT.format(**{**FILLED, "title": "2017"}))
     assert finding.code == "E-SCHEMA-TYPE"
     assert "引号" in finding.message
+
+
+def test_a_review_files_marks_and_names_are_said_in_chinese_with_their_own_examples(tmp_path: Path) -> None:
+    """A mark of 5.3 was said in pydantic's English ("Input should be a multiple of 0.5"); a
+    reviewer's name was told to look like an item id (annual-meeting-2017) though it is a GitHub
+    user name, and so was an expert's number (expert-a)."""
+    from tests.trees import base_tree
+    from validators.check import check_tree
+
+    root = base_tree(tmp_path / "tree")
+    path = root / "reviews" / "2018" / "cd-mech-eng.yaml"
+    path.write_text("society: cd-mech-eng\nyear: 2018\n"
+                    "rest: {status: 已核实, reviewer: Zhang_San, date: 2026-11-12}\n"
+                    "marks:\n  - {criterion: event-quality, expert: 张三, mark: 5.3, date: 2026-11-20}\n",
+                    encoding="utf-8")
+    result, _ = check_tree(root, [path])
+    said = {(f.code, f.line): f.message for f in result.findings if f.file.endswith("cd-mech-eng.yaml")}
+    assert said[("E-SCHEMA-RANGE", 5)] == "“mark”须是 0.5 的整数倍。"
+    assert "GitHub 用户名" in said[("E-SCHEMA-PATTERN", 3)]
+    assert "cast-staff" in said[("E-SCHEMA-PATTERN", 3)]
+    assert said[("E-SCHEMA-PATTERN", 5)].endswith("如 expert-a。")
+    assert all("Input should" not in m for m in said.values())
+
+
+# JSON Schema keyword → the pydantic error a value that breaks it gives.
+_ERROR_OF_KEYWORD = {"minimum": "greater_than_equal", "exclusiveMinimum": "greater_than",
+                     "maximum": "less_than_equal", "exclusiveMaximum": "less_than",
+                     "multipleOf": "multiple_of", "minLength": "string_too_short",
+                     "maxLength": "string_too_long", "pattern": "string_pattern_mismatch",
+                     "minItems": "too_short", "maxItems": "too_long"}
+
+
+def _keywords(node: object) -> set[str]:
+    if isinstance(node, dict):
+        return {k for k in node if k in _ERROR_OF_KEYWORD} | {k for v in node.values() for k in _keywords(v)}
+    if isinstance(node, list):
+        return {k for v in node for k in _keywords(v)}
+    return set()
+
+
+def test_every_constraint_of_every_file_kind_has_a_chinese_message() -> None:
+    """A constraint without its own message fell through to pydantic's English text; each one any
+    model uses (every year's report, the profile, review and objections files) is said in Chinese."""
+    from validators.check import year_report_model
+    from validators.models.review import ObjectionsFile, ReviewFile
+    from validators.models.society import SocietyProfile
+    from validators.schema_findings import _SIMPLE
+    from validators.year.guideline import available_years
+
+    models = [year_report_model(y, None) for y in available_years(None)]
+    models += [SocietyProfile, ReviewFile, ObjectionsFile]
+    used = set().union(*(_keywords(m.model_json_schema()) for m in models))
+    assert {"multipleOf", "pattern", "maximum"} <= used  # the walk finds them
+    assert {_ERROR_OF_KEYWORD[k] for k in used} <= set(_SIMPLE)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from validators.findings import Finding, error
+from validators.models.society import GITHUB_LOGIN_PATTERN
 from validators.yaml.loading import SourceMap
 from validators.yaml.policy import policy
 
@@ -101,6 +102,14 @@ _EXPECTED_CONTENT = {
 }
 
 
+def _example(root: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    """The field's own example (its `examples`), else a report item's id."""
+    model = _model_at(root, loc[:-1]) if loc else None
+    info = model.model_fields.get(str(loc[-1])) if model is not None else None
+    examples = info.examples if info is not None else None
+    return str(examples[0]) if examples else "annual-meeting-2017"
+
+
 def _blank(kind: str, loc: tuple[str | int, ...], ctx: dict[str, Any]) -> str:
     """`title:` with nothing after it (or a bare `-`) loads as null: the field is empty, and
     telling the user to add quotes (as for a number where text belongs) would mislead."""
@@ -125,7 +134,8 @@ _SIMPLE: dict[str, tuple[str, str]] = {
                     "{subject}应为文字。若要把数字、日期或 true/false 当作文字，请给它加上引号。"),
     "enum": ("E-SCHEMA-ENUM", "{subject}的值不在可选范围内。可选：{expected}。"),
     "string_pattern_mismatch": ("E-SCHEMA-PATTERN",
-                                "{subject}应由小写英文字母、数字和单个连字符组成，如 annual-meeting-2017。"),
+                                "{subject}应由小写英文字母、数字和单个连字符组成，如 {example}。"),
+    "multiple_of": ("E-SCHEMA-RANGE", "{subject}须是 {multiple_of} 的整数倍。"),
     "string_too_short": ("E-SCHEMA-RANGE", "{subject}不能为空。"),
     "string_too_long": ("E-SCHEMA-RANGE", "{subject}过长：上限 {max_length} 个字符，请精简。"),
     "too_long": ("E-SCHEMA-RANGE", "{subject}的项数过多：上限 {max_length} 项。"),
@@ -168,15 +178,15 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
         return code, _blank(kind, loc, ctx)
     if kind.startswith("date"):
         return "E-SCHEMA-DATE", _date_message(value, name, subject)
-    field = {name, loc[-2] if len(loc) > 1 else None}
-    if kind == "string_pattern_mismatch" and field & {"maintainers", "heads"}:
-        who = "负责人" if "heads" in field else "维护人"
-        return "E-SCHEMA-PATTERN", f"{who}应为 GitHub 用户名（英文字母、数字和连字符）。"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == GITHUB_LOGIN_PATTERN:
+        return "E-SCHEMA-PATTERN", (f"{subject}应为 GitHub 用户名：英文字母、数字和单个连字符，"
+                                    "不以连字符开头或结尾，如 cast-staff（不写姓名）。")
     if kind in _SIMPLE:
         code, template = _SIMPLE[kind]
-        limits = {key: ctx.get(key) for key in ("max_length", "min_length")}
+        limits = {key: ctx.get(key) for key in ("max_length", "min_length", "multiple_of")}
         bound = {"bound_low": ctx.get("ge", ctx.get("gt")), "bound_high": ctx.get("le", ctx.get("lt"))}
-        return code, template.format(subject=subject, expected=ctx.get("expected", ""), **limits, **bound)
+        return code, template.format(subject=subject, expected=ctx.get("expected", ""),
+                                     example=_example(root, loc), **limits, **bound)
     said = str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
     return "E-SCHEMA-TYPE", f"{subject}的值不符合要求：{said}。"
 
