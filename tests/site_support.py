@@ -176,6 +176,9 @@ PAYLOADS = (
 HOSTILE = " ".join(PAYLOADS)
 HOSTILE_URLS = ("javascript:window.__xss='evidence'", 'https://example.org/"onmouseover="window.__xss=\'q\'')
 XSS_SOCIETY = "cd-xss"
+# A word with no place to break (pasted from a system, or hostile): it once made a report's
+# services table 4,019 px wide at 1366 px and squeezed an objection's columns to a character.
+LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 8
 
 
 def _hostile_tree() -> dict:
@@ -187,7 +190,8 @@ def _hostile_tree() -> dict:
         "innovation": {"enterprise_platform_registered": True, "senior_experts_total": 10,
                        "senior_experts_registered": 6, "services": [{
                            "id": "svc-x", "kind": "科技咨询", "title": h, "enterprise": h, "district": h,
-                           "date": "2017-05-01", "outcome": f"{h}\n# 标题\n{h}", "evidence": evidence}]},
+                           "date": "2017-05-01", "outcome": f"{h}\n# 标题\n{h}\n{LONG_WORD}",
+                           "evidence": evidence}]},
         "government_functions": {"pilot": True, "functions": [{
             "id": "fn-x", "title": h, "commissioner": h, "method": "委托", "new": True, "amount_wan": 10,
             "start": "2017-01-01", "end": "2017-06-01", "evidence": evidence}]},
@@ -197,7 +201,7 @@ def _hostile_tree() -> dict:
         "consortia": [{"id": "co-x", "name": h, "role": "牵头", "form": "专业相近", "direction": "横向",
                        "industry": h, "members": [h, "外部单位"], "established": "2017-02-01",
                        "activities": 3, "evidence": evidence}],
-        "academic_events": [{"id": "ev-x", "title": h, "category": "其他", "role": "主办", "date": "2017-04-01",
+        "academic_events": [{"id": "ev-x", "title": f"{h} {LONG_WORD}", "category": "其他", "role": "主办", "date": "2017-04-01",
                              "participants": 50, "speaker_provinces": [h], "countries": [h], "occasion": h,
                              "evidence": evidence}],
         "research": [{"id": "rs-x", "title": h, "form": "建议", "topic": "四个服务",

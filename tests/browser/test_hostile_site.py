@@ -117,3 +117,24 @@ def test_the_workbench_shows_the_hostile_report_as_text(context, site_url) -> No
     assert "onerror" in page.input_value("#rv-review-file textarea")
     _check(page)
     page.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_word_with_no_break_does_not_widen_a_table(context, site_url, width: int) -> None:  # type: ignore[no-untyped-def]
+    """A 360-letter word in a service's outcome and an event's title: the table breaks it
+    instead of growing to thousands of pixels (the other columns squeezed to a character)."""
+    base, _ = site_url
+    page = context.new_page()
+    try:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(base + f"societies/{XSS_SOCIETY}/2017/")
+        page.wait_for_load_state("networkidle")
+        boxes = page.evaluate("""() => [...document.querySelectorAll('article .sb-table')]
+            .map(b => [b.scrollWidth, b.clientWidth, b.textContent.includes('Pneumono')])""")
+        page_wide = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    finally:
+        page.close()
+    assert any(has for _, _, has in boxes)
+    assert page_wide <= 0
+    # A wide table may scroll (the events table has twelve columns), but not by the word's length.
+    assert all(scroll <= 1.6 * client for scroll, client, _ in boxes), boxes
