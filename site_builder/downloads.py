@@ -15,6 +15,7 @@ from site_builder import items
 from site_builder.breadcrumbs import trail
 from site_builder.context import SiteData
 from site_builder.form_labels import FIELD_TITLES
+from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.form_page import PUBLISHED_SCHEMAS
 from site_builder.markup import Cell, Column, cell, front_matter, link, text
 from site_builder.tables import table
@@ -168,12 +169,25 @@ def _size_cell(content: str | bytes) -> Cell:
     return cell(f'<span title="{size} 字节">{shown}</span>', size)
 
 
+def _blank_workbooks(site: SiteData) -> str:
+    """Each year's blank workbook (written with the form, which reads it back): a secretary who
+    works in Excel or WPS looks for it here and on 《如何提交》, not under the form's import box."""
+    links = "、".join(link(site.urls.rel(PAGE, f"{FORM_ASSETS}/{y}-blank.xlsx"), f"{y} 年度报告工作簿")
+                     for y in reversed(site.guideline_years))
+    return ("## 填报用的空白工作簿 {#workbooks}\n\n"
+            f"习惯用 Excel 或 WPS 的学会，可以下载空白工作簿填写年度报告：{links}（.xlsx）。"
+            "每类工作一张表，表头有填写说明，可选的值有下拉列表。填好后把工作簿拖进"
+            f"{link(site.urls.rel(PAGE, 'form/index.md'), '在线填报')}页面，表单逐格检查、指出有问题的单元格，"
+            "改好后按表单的步骤提交（新学会在表单里补填学会资料）。\n\n")
+
+
 def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
     listed = files(site)
     rows = [[cell(link(site.urls.rel(PAGE, f"{FOLDER}/{path}"), f"<code>{text(path)}</code>"), path),
              cell(text(description)), _size_cell(content)]
             for path, description, content in listed]
     yield PAGE, (front_matter("下载") + trail(PAGE, [], "下载") + "# 下载\n\n"
+                 + _blank_workbooks(site) + "## 数据文件\n\n"
                  "全部数据随网站一起发布，可自由下载。CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 打开；"
                  "以 =、+、-、@ 开头的文字前加了单引号，不会被当作公式执行。"
                  f"{WORKBOOK} 把全部表格放在一个 Excel 工作簿中，每个表格一页：表头冻结，数字可直接计算，"

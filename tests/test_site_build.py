@@ -164,6 +164,21 @@ def test_downloads_are_published(site: Path) -> None:
     assert "sb-trail" in page
 
 
+def test_a_secretary_finds_the_blank_workbook_where_she_looks(site: Path) -> None:
+    """The workbook was linked only under the form's import box: the downloads page offers each
+    year's blank workbook, and 《如何提交》 leads there; every link opens a real workbook."""
+    import zipfile
+
+    page = (site / "downloads" / "index.html").read_text(encoding="utf-8")
+    workbooks = re.findall(r'href="\.\./(form/(\d{4})-blank\.xlsx)"', page)
+    assert {year for _, year in workbooks} >= {"2017", "2018"}
+    for path, _year in workbooks:
+        assert zipfile.is_zipfile(site / path)
+    guide = (site / "submit" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/#workbooks"' in guide
+    assert 'id="workbooks"' in page
+
+
 def test_json_download_holds_every_item_of_every_submission(site: Path) -> None:
     """Counted from the YAML, independently of the validators: every item, by id, per report."""
     data = json.loads((site / "downloads" / "submissions.json").read_text(encoding="utf-8"))
