@@ -37,6 +37,7 @@ OLD_5_1, NEW_5_1 = "参与规模不少于100人，并制作", "参与规模不�
 CLAUSE_2_1 = "1.支持首批承能试点学会，重点支持试点学会新增转移职能（委托工作）。\n"
 HREF = re.compile(r'href="([^"]*)"')
 PICKER = re.compile(r'^<nav class="sb-years".*</nav>\n', re.M)
+WORKBOOKS = re.compile(r"^## 填报用的空白工作簿.*?(?=^## )", re.S | re.M)
 TERMS = re.compile(r'^<details class="sb-terms".*</details>\n', re.M)
 TITLE_2017 = "2017年学会重点工作指南"
 
@@ -123,7 +124,11 @@ def test_a_new_year_s_guideline_changes_no_page_of_the_earlier_years(before: Pat
     old, new = _pages(before), _pages(published)
     assert new.keys() - old.keys() == {f"guideline/{NEW}/index.md"}
     changed = {name for name in old if old[name] != new[name]}
-    assert changed == {"guideline/index.md", *(f"guideline/{year}/index.md" for year in YEARS)}
+    # The downloads page offers the new year's blank workbook, and changes in nothing else.
+    assert changed == {"guideline/index.md", "downloads/index.md",
+                       *(f"guideline/{year}/index.md" for year in YEARS)}
+    assert f"{NEW}-blank.xlsx" in new["downloads/index.md"]
+    assert WORKBOOKS.sub("", old["downloads/index.md"]) == WORKBOOKS.sub("", new["downloads/index.md"])
     for year in YEARS:
         name = f"guideline/{year}/index.md"
         assert PICKER.sub("", old[name]) == PICKER.sub("", new[name])
