@@ -56,8 +56,38 @@
     return st;
   }
 
+  /* A draft remembers the repository record it started from (`app.base`): when the record has
+   * changed since (an admin edited it at merge, the site was rebuilt), the draft is not
+   * restored over it without asking. */
   function save() {
-    RF.store(draftKey(), JSON.stringify(app.state));
+    RF.store(draftKey(), JSON.stringify({ base: app.base, state: app.state }));
+  }
+
+  /* The repository record's fingerprint: FNV-1a over its JSON, as the case data carry it. */
+  function fingerprint(review) {
+    var text = JSON.stringify(review || null);
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < text.length; i += 1) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return text.length + "-" + hash.toString(16);
+  }
+
+  /* {base, state} of this report's draft, or null. A draft kept before drafts recorded their
+   * start is the state alone: where it started is unknown (base null). */
+  function storedDraft() {
+    var saved = RF.stored(draftKey());
+    var parsed = null;
+    try { parsed = saved ? JSON.parse(saved) : null; } catch (err) { parsed = null; }
+    if (!parsed || typeof parsed !== "object") return null;
+    if (!parsed.state || !parsed.state.items) return parsed.items ? { base: null, state: parsed } : null;
+    return parsed;
+  }
+
+  /* Whether two states give the same review file. */
+  function sameFile(a, b) {
+    return JSON.stringify(reviewData(a)) === JSON.stringify(reviewData(b));
   }
 
   function itemOrder() {
@@ -68,10 +98,10 @@
     return ids;
   }
 
-  function reviewData() {
-    var st = app.state;
+  function reviewData(state) {
+    var st = state || app.state;
     var who = reviewer();
-    var data = { society: app.caseData.society, year: app.year, sample: app.state.sample || undefined, items: [] };
+    var data = { society: app.caseData.society, year: app.year, sample: st.sample || undefined, items: [] };
     var known = {};
     itemOrder().forEach(function (id) {
       known[id] = true;
@@ -155,6 +185,7 @@
     var now = RV.score(plan, verdicts(), strict);
     var asReported = RV.score(plan, { items: {}, rest: true, marks: [] }, strict);
     var box = document.getElementById("rv-score");
+    if (!box) return;  // the report waits for a choice between a draft and the repository's record
     RF.clear(box);
     box.appendChild(el("p", { class: "rv-total" }, [
       "按当前结论：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
@@ -329,21 +360,57 @@
 
   /* ---- one report ------------------------------------------------------------------------------ */
 
-  function showCase(data, readOnly) {
+  /* The draft against the repository's record: the same record as when the draft started, the
+   * draft is restored; a draft that gives the record itself (it was merged) is dropped quietly;
+   * a record changed since, the reviewer chooses (`choice`: "draft" or "repository"). */
+  function draftFor(data, readOnly, choice) {
+    var draft = readOnly ? null : storedDraft();
+    if (!draft) return { state: null, conflict: false };
+    if (choice === "repository" || sameFile(draft.state, stateFrom(data.review))) {
+      RF.store(draftKey(), null);
+      return { state: null, conflict: false };
+    }
+    if (choice === "draft" || draft.base === app.base) return { state: draft.state, conflict: false };
+    return { state: draft.state, conflict: true };
+  }
+
+  function conflictNode(data, readOnly) {
+    return el("div", { class: "rv-draft rv-conflict", role: "alert" }, [
+      el("p", {}, [el("strong", { text: "仓库中的核查记录在本草稿开始之后已经改动" }),
+        "（例如管理员在合并时修改了理由，网站随后重新构建）。本浏览器中未提交的草稿是在旧记录上做的：" +
+        "继续使用它，下载或提交的文件会撤销仓库中的这些改动。请选择："]),
+      el("div", { class: "rf-actions" }, [
+        el("button", { type: "button", class: "rf-button rf-primary", text: "使用仓库中的新记录（丢弃草稿）",
+          on: { click: function () { showCase(data, readOnly, "repository"); } } }),
+        el("button", { type: "button", class: "rf-button", text: "继续使用草稿",
+          on: { click: function () { showCase(data, readOnly, "draft"); } } })])]);
+  }
+
+  function showCase(data, readOnly, choice) {
     app.caseData = data;
-    var saved = RF.stored(draftKey());
-    var draft = null;
-    try { draft = saved ? JSON.parse(saved) : null; } catch (err) { draft = null; }
-    app.state = !readOnly && draft ? draft : stateFrom(data.review);
+    app.base = fingerprint(data.review);
+    var found = draftFor(data, readOnly, choice);
+    var draft = found.state;
+    app.state = draft && !found.conflict ? draft : stateFrom(data.review);
+    if (draft && choice === "draft") save();  // the draft now goes on from the record as it is
     var box = document.getElementById("rv-case");
     RF.clear(box);
-    box.appendChild(el("h2", { id: "rv-case-title", text: data.name + " " + data.year + " 年度报告" }));
+    var title = el("h2", { id: "rv-case-title", tabindex: "-1", text: data.name + " " + data.year + " 年度报告" });
+    box.appendChild(title);
     var facts = el("p", { class: "rv-facts" }, [
       data.source ? el("a", { href: data.source, target: "_blank", rel: "noopener noreferrer", text: "查看报告原文 " + data.file }) : data.file,
       data.review ? "；已有核查记录 " + data.review_file + "，已载入。" : "；尚无核查记录。"]);
     box.appendChild(facts);
+    if (choice) title.focus();
+    if (found.conflict) {
+      // Nothing is shown to edit until the reviewer has chosen: an edit would save over the draft.
+      box.appendChild(conflictNode(data, readOnly));
+      return;
+    }
     if (!readOnly && draft) {
-      box.appendChild(el("p", { class: "rv-draft" }, ["已恢复本浏览器中未提交的核查草稿。",
+      box.appendChild(el("p", { class: "rv-draft" }, [choice === "draft"
+        ? "正在使用本浏览器中的草稿：下载或提交的文件将替换仓库中的记录（包括其后的改动）。"
+        : "已恢复本浏览器中未提交的核查草稿（仓库中的记录自草稿开始后没有改动）。",
         el("button", { type: "button", class: "rf-button", text: "丢弃草稿，重新载入仓库中的记录", on: { click: function () {
           RF.store(draftKey(), null);
           showCase(data, readOnly);

@@ -231,3 +231,61 @@ def test_the_board_opens_a_report_in_the_workbench(page, base: str) -> None:
         page.wait_for_timeout(300)
         assert page.locator("#rv-society").input_value() == "cd-computer"
         assert page.locator('.rv-item[data-item="svc-cloud-consult"]').count() == 1
+
+
+def _rebuilt_with_reason(page, reason: str) -> None:  # type: ignore[no-untyped-def]
+    """From now on the page reads a case file whose record an admin changed at merge: the
+    waiting item's reason is `reason` (as a rebuild after that merge would publish it)."""
+    def edit(route) -> None:  # type: ignore[no-untyped-def]
+        data = route.fetch().json()
+        for rec in data["review"]["items"]:
+            if rec["item"] == "svc-cloud-consult":
+                rec["reason"] = reason
+        route.fulfill(json=data)
+    page.route("**/cases/2018/cd-computer.json", edit)
+
+
+def test_a_draft_begun_on_an_older_record_is_not_restored_over_the_new_one(page, base: str) -> None:
+    """A draft in the browser silently won over a record an admin had since changed: the download
+    reverted the admin's edit. Now the page says the record changed and lets the reviewer choose."""
+    waiting = '.rv-item[data-item="svc-cloud-consult"] textarea'
+    key = "rv-draft-2018-cd-computer"
+    _open(page, base, 2018, "cd-computer")
+    page.fill(waiting, "草稿里的理由")  # a draft, begun on the record as published
+    assert page.evaluate(f"localStorage.getItem('{key}')")
+    # The same record as when the draft began: restored, as before.
+    page.reload()
+    page.wait_for_selector(".rv-item")
+    assert page.input_value(waiting) == "草稿里的理由"
+    assert "已恢复" in page.inner_text("#rv-case .rv-draft")
+    # The admin changed the reason at merge and the site was rebuilt: not restored silently.
+    _rebuilt_with_reason(page, "管理员合并时改写的理由")
+    page.reload()
+    page.wait_for_selector(".rv-conflict")
+    assert "仓库中的核查记录在本草稿开始之后已经改动" in page.inner_text(".rv-conflict")
+    assert page.locator(".rv-item").count() == 0  # nothing to edit (and save over the draft) yet
+    page.get_by_role("button", name="继续使用草稿").click()
+    assert page.input_value(waiting) == "草稿里的理由"
+    assert "替换仓库中的记录" in page.inner_text("#rv-case .rv-draft")
+    page.reload()  # the choice is remembered: the draft now goes on from the new record
+    page.wait_for_selector(".rv-item")
+    assert page.locator(".rv-conflict").count() == 0
+    assert page.input_value(waiting) == "草稿里的理由"
+    # Another change at merge: this time the repository's record is taken and the draft dropped.
+    page.unroute("**/cases/2018/cd-computer.json")
+    _rebuilt_with_reason(page, "第二次改写的理由")
+    page.reload()
+    page.get_by_role("button", name="使用仓库中的新记录（丢弃草稿）").click()
+    assert page.input_value(waiting) == "第二次改写的理由"
+    assert page.evaluate(f"localStorage.getItem('{key}')") is None
+    assert page.locator("#rv-case .rv-draft").count() == 0
+    # A draft that the repository's record now equals (it was merged) is dropped without a word.
+    page.fill(waiting, "合并后的理由")
+    page.unroute("**/cases/2018/cd-computer.json")
+    _rebuilt_with_reason(page, "合并后的理由")
+    page.reload()
+    page.wait_for_selector(".rv-item")
+    assert page.locator("#rv-case .rv-draft").count() == 0
+    assert page.input_value(waiting) == "合并后的理由"
+    assert page.evaluate(f"localStorage.getItem('{key}')") is None
+    assert not page.problems, page.problems
