@@ -96,6 +96,25 @@ def _finding(f: Finding) -> dict[str, Any]:
             "clause": f.clause}
 
 
+def _frozen_result(site: SiteData, society: str, year: int) -> dict[str, Any] | None:
+    """A final year's frozen evaluation of the report, as the read-only workbench shows it:
+    today's rubric and code do not rewrite it (the page does not score the plan again)."""
+    frozen = site.frozen.get(year)
+    found = next((e for e in frozen.evaluations if e.society == society), None) if frozen else None
+    if frozen is None or found is None:
+        return None
+    items: dict[str, float] = {}
+    assessed: dict[str, float] = {}
+    for line in found.lines:
+        if line.item_id is None:
+            continue
+        # The report's lines are its items'; the review file's are the experts' marks.
+        into = items if line.file == found.file else assessed
+        into[line.item_id] = into.get(line.item_id, 0.0) + line.points
+    return {"total": found.total, "tier": found.tier, "subtotals": dict(found.subtotals), "items": items,
+            "assessed": assessed, "finalized_on": frozen.finalized_on.isoformat()}
+
+
 def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
     """One report as the workbench shows and scores it."""
     report, year = doc.report, doc.report.year
@@ -129,6 +148,7 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
         "findings": [_finding(f) for i, f in enumerate(findings) if i not in placed],
         "areas": areas,
         "plan": scoring_plan(doc, previous, rules, points),
+        "final": _frozen_result(site, report.society, year),
         "review": review.review.model_dump(mode="json", exclude_defaults=True) if review else None,
         "review_errors": [_finding(f) for f in review.findings if f.severity == "error"] if review else [],
     }

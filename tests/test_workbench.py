@@ -122,3 +122,29 @@ def test_an_items_findings_travel_with_it(tmp_path: Path) -> None:
     items = {i["id"]: i for a in case["areas"] for i in a["items"]}
     assert any(f["severity"] == "error" for f in items["svc-motor-rd"]["findings"])
     assert not items["svc-finance-match"]["findings"]
+
+
+def test_a_final_years_case_carries_its_frozen_result_not_todays_rubric(tree: Path) -> None:
+    """A rubric changed after 2017 was finalized moved the read-only workbench's total (44.5)
+    away from results/2017.json and the society page (42.5): the case now carries the frozen
+    evaluation, which the page shows instead of scoring the plan again."""
+    society = "cd-computer"
+    rubric = tree / "validators" / "rubrics" / "2017.yaml"
+    text = rubric.read_text("utf-8")
+    old = 'platform_registered: {clause: "1.1", points: 3,'
+    assert old in text
+    rubric.write_text(text.replace(old, 'platform_registered: {clause: "1.1", points: 5,'), "utf-8")
+    site = _site(tree)
+    frozen = next(e for e in site.frozen[2017].evaluations if e.society == society)
+    case = workbench.case_data(site, site.repo.reports[(society, 2017)])
+    final = case["final"]
+    assert final is not None
+    assert (final["total"], final["tier"]) == (frozen.total, frozen.tier)
+    assert final["subtotals"] == frozen.subtotals
+    assert final["items"]["enterprise_platform_registered"] == 3  # as frozen, not today's 5
+    assert final["finalized_on"] == site.frozen[2017].finalized_on.isoformat()
+    # Today's plan pays the changed points: what the page showed before.
+    [unit] = [u for u in case["plan"]["units"] if u["id"] == "enterprise_platform_registered"]
+    assert unit["points"] == 5
+    # An open year has no frozen result: the page scores its verdicts.
+    assert workbench.case_data(site, site.repo.reports[(SOCIETY, YEAR)])["final"] is None

@@ -178,14 +178,56 @@
     return { items: items, rest: !!app.state.rest, marks: marks };
   }
 
+  /* How far the verdicts have come: "已有结论 3 / 12 项，待补充材料 1 项". */
+  function progressText() {
+    var effective = verdicts().items;
+    var decided = itemOrder().filter(function (id) {
+      var s = effective[id];
+      return s === "verified" || s === "not_recognised" || (!app.state.items[id] && app.state.rest);
+    }).length;
+    var waiting = itemOrder().filter(function (id) { return effective[id] === "material_requested"; }).length;
+    return "已有结论 " + decided + " / " + itemOrder().length + " 项" + (waiting ? "，待补充材料 " + waiting + " 项" : "");
+  }
+
+  /* A final year: the frozen evaluation (results/<year>.json), not the plan scored again under
+   * today's rubric, which a later change of the rubric or the code would rewrite. */
+  function showFinal(box, fin) {
+    RF.clear(box);
+    box.appendChild(el("p", { class: "rv-total" }, [
+      "定稿结果（" + fin.finalized_on + " 定稿，以后改动细则或代码都不会改变它）：",
+      el("strong", { id: "rv-total", text: fmt(fin.total) }), " 分（" + fin.tier + "）。"]));
+    var rows = app.caseData.areas.map(function (a) {
+      return el("tr", {}, [el("th", { scope: "row", text: a.number + "、" + a.title }),
+        el("td", { "data-area": a.key, text: fmt(fin.subtotals[a.key] || 0) })]);
+    });
+    box.appendChild(el("table", { class: "rv-areas" }, [
+      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "领域" }), el("th", { scope: "col", text: "定稿结果" })])]),
+      el("tbody", {}, rows)]));
+    document.querySelectorAll(".rv-item").forEach(function (node) {
+      node.querySelector(".rv-points").textContent = "定稿结果 " + fmt(fin.items[node.dataset.item] || 0) + " 分";
+    });
+    app.caseData.plan.assessed.forEach(function (c) {
+      var line = document.getElementById("rv-combined-" + c.id);
+      if (line) line.textContent = c.id in fin.assessed ? "定稿结果：" + fmt(fin.assessed[c.id]) + " 分。" : "定稿时没有专家评分。";
+    });
+    var progress = progressText();
+    document.getElementById("rv-progress").textContent = progress + "。";
+    document.getElementById("rv-bar").textContent = app.caseData.name + "：定稿结果 " + fmt(fin.total) + " 分（" +
+      fin.tier + "）；" + progress;
+  }
+
   function refresh() {
+    var box = document.getElementById("rv-score");
+    if (!box) return;  // the report waits for a choice between a draft and the repository's record
+    if (app.readOnly && app.caseData.final) {
+      showFinal(box, app.caseData.final);
+      return;
+    }
     var y = yearConfig(app.year);
     var plan = app.caseData.plan;
     var strict = strictNow(y);
     var now = RV.score(plan, verdicts(), strict);
     var asReported = RV.score(plan, { items: {}, rest: true, marks: [] }, strict);
-    var box = document.getElementById("rv-score");
-    if (!box) return;  // the report waits for a choice between a draft and the repository's record
     RF.clear(box);
     box.appendChild(el("p", { class: "rv-total" }, [
       "按当前结论：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
@@ -226,13 +268,7 @@
     var problems = ruleProblems(data, covered);
     problems = problems.concat(RV.schemaProblems(app.validators.review, app.schemas.review, data, covered));
     if (app.output) app.output.update(reviewYaml(data), problems);
-    var effective = verdicts().items;
-    var decided = itemOrder().filter(function (id) {
-      var s = effective[id];
-      return s === "verified" || s === "not_recognised" || (!app.state.items[id] && app.state.rest);
-    }).length;
-    var waiting = itemOrder().filter(function (id) { return effective[id] === "material_requested"; }).length;
-    var progress = "已有结论 " + decided + " / " + itemOrder().length + " 项" + (waiting ? "，待补充材料 " + waiting + " 项" : "");
+    var progress = progressText();
     document.getElementById("rv-progress").textContent = progress + "。";
     document.getElementById("rv-bar").textContent = app.caseData.name + "：按当前结论 " + fmt(now.total) + " 分（" +
       now.tier + "）；" + progress + (problems.length ? "；文件还有 " + problems.length + " 个问题" : "");
@@ -388,6 +424,7 @@
 
   function showCase(data, readOnly, choice) {
     app.caseData = data;
+    app.readOnly = readOnly;
     app.base = fingerprint(data.review);
     var found = draftFor(data, readOnly, choice);
     var draft = found.state;

@@ -289,3 +289,30 @@ def test_a_draft_begun_on_an_older_record_is_not_restored_over_the_new_one(page,
     assert page.input_value(waiting) == "合并后的理由"
     assert page.evaluate(f"localStorage.getItem('{key}')") is None
     assert not page.problems, page.problems
+
+
+def test_a_final_year_shows_its_frozen_result_whatever_the_rubric_says_now(page, base: str) -> None:
+    """The read-only view scored the plan under today's rubric: a changed point moved 2017's
+    total away from results/2017.json. The rubric is changed here as a rebuild would publish it
+    (the plan pays 2 more points for the platform); the page still shows the frozen figures."""
+    frozen = json.loads((ROOT / "results" / "2017.json").read_text("utf-8"))
+    [evaluation] = [e for e in frozen["evaluations"] if e["society"] == "cd-computer"]
+
+    def changed_rubric(route) -> None:  # type: ignore[no-untyped-def]
+        data = route.fetch().json()
+        for unit in data["plan"]["units"]:
+            if unit["id"] == "enterprise_platform_registered":
+                unit["points"] += 2
+        route.fulfill(json=data)
+
+    page.route("**/cases/2017/cd-computer.json", changed_rubric)
+    _open(page, base, 2017, "cd-computer")
+    assert float(page.inner_text("#rv-total")) == evaluation["total"]
+    assert "定稿结果" in page.inner_text("#rv-score")
+    assert evaluation["tier"] in page.inner_text("#rv-score")
+    area = page.locator('#rv-score td[data-area="innovation"]').inner_text()
+    assert float(area) == evaluation["subtotals"]["innovation"]
+    points = page.locator('.rv-item[data-item="enterprise_platform_registered"] .rv-points').inner_text()
+    assert points == "定稿结果 3 分"
+    assert f"定稿结果 {evaluation['total']:g} 分" in page.inner_text("#rv-bar")
+    assert not page.problems, page.problems
