@@ -22,6 +22,7 @@ from site_builder.context import SiteData
 from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, text
 from site_builder.tables import long_table
+from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.progress import Progress, ProgressState, year_progress
 from validators.association.reviews import OBJECTIONS_FILE, REVIEWS, review_entries
 from validators.evaluation.results import results_path
@@ -40,7 +41,7 @@ ASSET_SOURCE = Path(__file__).with_name("review")
 # The form's libraries and helpers, then the workbench's own modules, then its entry point.
 SCRIPTS = (f"../{FORM_ASSETS}/vendor/js-yaml.min.js", f"../{FORM_ASSETS}/vendor/ajv2020.min.js",
            f"../{FORM_ASSETS}/form-util.js", f"../{FORM_ASSETS}/form-check.js",
-           f"../{FORM_ASSETS}/form-yaml.js", "review-score.js", "review-output.js", "review.js")
+           f"../{FORM_ASSETS}/form-yaml.js", "review-score.js", "review-privacy.js", "review-output.js", "review.js")
 _SKIPPED_FIELDS = {"id", "evidence"}
 
 
@@ -269,6 +270,8 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
         "statuses": [[m.value, m.label] for m in ReviewStatus],
         "objection_statuses": [[m.value, m.label] for m in ObjectionStatus],
         "url_limit": policy().form.github_url_max_chars,
+        # The check's personal-data rule (E-PRIVACY-*), its patterns and words exported, not copied.
+        "privacy": browser_privacy_rule(),
         "years": [_year_config(site, year, boards[year]) for year in sorted(boards, reverse=True)]})
     files[f"{ASSETS}/schema-review.json"] = _json(_schema(ReviewFile, "review"))
     files[f"{ASSETS}/schema-objections.json"] = _json(_schema(ObjectionsFile, "objections"))

@@ -144,6 +144,13 @@
         covered["/items/" + i + "/reason"] = EMPTY;
       }
     });
+    // Personal data, as the check refuses it (E-PRIVACY-*): the check's patterns and words.
+    RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
+      var at = p.path;
+      var place = at[0] === "items" && at[2] === "reason" ? "“" + titles[data.items[at[1]].item] + "”的理由"
+        : RV.placeOf(app.schemas.review, at);
+      out.push(place + "：" + p.message);
+    });
     var seen = {};
     data.marks.forEach(function (m, j) {
       var c = app.caseData.plan.assessed.filter(function (x) { return x.id === m.criterion; })[0];
@@ -555,6 +562,9 @@
         ids[o.id] = true;
         if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和答复日期。");
         if (o.answered && o.filed && o.answered < o.filed) say([], "：答复日期早于收到日期，请核对。");
+      });
+      RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
+        problems.push(RV.placeOf(app.schemas.objections, p.path) + "：" + p.message);
       });
       problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data, covered));
       var schema = app.schemas.objections;

@@ -316,3 +316,43 @@ def test_a_final_year_shows_its_frozen_result_whatever_the_rubric_says_now(page,
     assert points == "定稿结果 3 分"
     assert f"定稿结果 {evaluation['total']:g} 分" in page.inner_text("#rv-bar")
     assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize(("text", "code"), [("联系人 13800138000", "E-PRIVACY-PHONE"), ("zhang@qq.com", "E-PRIVACY-EMAIL"),
+                                        ("11010519491231002X", "E-PRIVACY-ID-NUMBER")])
+def test_personal_data_is_refused_as_check_refuses_it(page, base: str, text: str, code: str) -> None:
+    """A phone number, a personal address or an identity number in a reason, an expert number or
+    an objection passed the page (download enabled) while `check` refused the file. The page now
+    says the check's own words (tests/test_review_privacy.py holds the rule to the check's)."""
+    from validators.association.browser_privacy import browser_privacy_rule
+
+    said = browser_privacy_rule()["messages"][code].split("（")[0]
+    _open(page, base, YEAR, SOCIETY)
+    page.fill("#rv-reviewer", "cast-staff")
+    item = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    item.locator('input[value="not_recognised"]').check()
+    item.locator("textarea").fill("证明材料不足，" + text)
+    problems = page.inner_text("#rv-review-file .rv-problems")
+    assert said in problems
+    assert page.locator("#rv-review-file-download").is_disabled()
+    item.locator("textarea").fill("证明材料不足。")
+    assert not page.locator("#rv-review-file-download").is_disabled()
+    criteria = page.locator(".rv-criterion")
+    if criteria.count():
+        criteria.first.get_by_role("button", name="添加一位专家的评分").click()
+        row = criteria.first.locator(".rv-mark").last
+        row.get_by_label("专家编号").fill(text.split()[-1].lower())
+        row.get_by_label("评分").fill("3")
+        assert said in page.inner_text("#rv-review-file .rv-problems")
+        assert page.locator("#rv-review-file-download").is_disabled()
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    box.locator("select").first.select_option(SOCIETY)
+    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议，" + text)
+    assert said in page.inner_text("#rv-objections-file .rv-problems")
+    assert page.locator("#rv-objections-file-download").is_disabled()
+    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议。")
+    assert not page.locator("#rv-objections-file-download").is_disabled()
+    box.get_by_label("市科协的答复").fill("已核实，" + text)
+    assert said in page.inner_text("#rv-objections-file .rv-problems")
+    assert not page.problems, page.problems
