@@ -31,6 +31,7 @@ from validators.findings import Finding
 from validators.models.review import ObjectionsFile, ObjectionStatus, ReviewFile, ReviewStatus
 from validators.models.society import GITHUB_LOGIN_PATTERN
 from validators.repository import ReportDoc
+from validators.submission_paths import evidence_file
 from validators.urls import is_web_url
 from validators.yaml.policy import policy
 
@@ -80,10 +81,12 @@ def _fields(item: BaseModel, only: tuple[str, ...] | None = None) -> list[tuple[
 
 def _evidence(site: SiteData, folder: str, refs: list[str]) -> list[dict[str, str | None]]:
     """Each cited material with where it opens, as the report pages link it: web addresses as
-    they are (http/https only), files of the society's folder on the repository's site."""
+    they are (http/https only), files of the society's folder on the repository's site; anything
+    else (javascript:, data:, an absolute path: the check refuses them) opens nowhere."""
     out: list[dict[str, str | None]] = []
     for ref in refs:
-        href = ref if is_web_url(ref) else site.source_url(posixpath.join(folder, ref))
+        file = evidence_file(ref)
+        href = ref if is_web_url(ref) else site.source_url(posixpath.join(folder, file)) if file else None
         out.append({"text": ref, "href": href})
     return out
 

@@ -148,3 +148,34 @@ def test_a_final_years_case_carries_its_frozen_result_not_todays_rubric(tree: Pa
     assert unit["points"] == 5
     # An open year has no frozen result: the page scores its verdicts.
     assert workbench.case_data(site, site.repo.reports[(SOCIETY, YEAR)])["final"] is None
+
+
+def test_evidence_the_check_refuses_on_its_text_is_shown_not_linked(tmp_path: Path) -> None:
+    """`javascript:alert(4)` was linked to github.com/.../submissions/<society>/javascript%3Aalert%284%29:
+    only web addresses and files of the society's folder open; the rest is text (check refuses it)."""
+    tree = base_tree(tmp_path / "tree")
+    path = tree / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    refs = ["javascript:alert(4)", "data:text/html,<b>x</b>", "/etc/passwd", "../cd-tcm/a.pdf",
+            "evidence/motor.pdf", "./evidence/motor.pdf"]
+    listed = "".join(f"\n        - \"{r}\"" for r in refs)
+    text = path.read_text("utf-8")
+    web = "        - https://example.org/cast-sample/cd-mech-eng/2018/svc-motor"
+    assert web in text
+    path.write_text(text.replace(web, web + listed, 1), "utf-8")
+    site = _site(tree)
+    doc = site.repo.reports[(SOCIETY, YEAR)]
+    case = workbench.case_data(site, doc)
+    [item] = [i for a in case["areas"] for i in a["items"] if i["id"] == "svc-motor-rd"]
+    href = {e["text"]: e["href"] for e in item["evidence"]}
+    assert href["https://example.org/cast-sample/cd-mech-eng/2018/svc-motor"].startswith("https://example.org/")
+    for bad in refs[:4]:
+        assert href[bad] is None, bad
+    base = f"{SETTINGS.repo_url}/blob/"
+    assert href["evidence/motor.pdf"].startswith(base)
+    assert href["evidence/motor.pdf"].endswith(f"/submissions/{SOCIETY}/evidence/motor.pdf")
+    assert href["./evidence/motor.pdf"] == href["evidence/motor.pdf"]
+    # The report page reads the references the same way.
+    page = report_page.render(site, doc)
+    links = [part.split('"')[0] for part in page.split('href="')[1:]]
+    assert not [link for link in links if "alert" in link or "data%3A" in link or "passwd" in link], links
+    assert "javascript&#58;alert&#40;4&#41;" in page  # shown as text
