@@ -68,15 +68,15 @@ def test_the_board_the_status_page_and_the_report_page_say_what_waits(tree: Path
     partly = sum(p.state is ProgressState.PARTLY for p in board)
     waiting = sum(len(p.requested) for p in board)
     assert partly >= 1
-    assert f"部分核实 <strong>{partly}</strong> 个" in page
+    assert f"部分核查 <strong>{partly}</strong> 个" in page
     assert f"待补充材料 <strong>{waiting}</strong> 项" in page
     config = json.loads(files[f"{workbench.ASSETS}/config.json"])
     [year] = [y for y in config["years"] if y["year"] == YEAR]
     [row] = [s for s in year["societies"] if s["id"] == SOCIETY]
-    assert (row["state"], row["requested"]) == ("部分核实", 1)
+    assert (row["state"], row["requested"]) == ("部分核查", 1)
     assert not year["final"]
     assert next(y for y in config["years"] if y["year"] == 2017)["final"]
-    assert "部分核实，待补充材料 1 项" in status.render(site, YEAR)
+    assert "部分核查，待补充材料 1 项" in status.render(site, YEAR)
     doc = site.repo.reports[(SOCIETY, YEAR)]
     shown = report_page.render(site, doc)
     assert "待补充材料：1 项" in shown
@@ -179,3 +179,18 @@ def test_evidence_the_check_refuses_on_its_text_is_shown_not_linked(tmp_path: Pa
     links = [part.split('"')[0] for part in page.split('href="')[1:]]
     assert not [link for link in links if "alert" in link or "data%3A" in link or "passwd" in link], links
     assert "javascript&#58;alert&#40;4&#41;" in page  # shown as text
+
+
+def test_a_report_with_a_refused_item_is_finished_not_all_verified(tree: Path) -> None:
+    """2017 成都高新区园区科协 has an item 不予认定 and was labelled 全部核实 on the board and in the
+    list: the state means every item has a verdict, and says so."""
+    _review(tree, "items:\n  - {item: svc-motor-rd, status: 不予认定, reason: 无证明, reviewer: cast-staff, date: 2026-11-20}\n"
+            "rest: {status: 已核实, reviewer: cast-staff, date: 2026-11-20}\n")
+    assert _state(tree)[0] is ProgressState.DONE
+    assert ProgressState.DONE.label == "核查完毕"
+    assert not [s.label for s in ProgressState if "核实" in s.label]
+    site = _site(tree)
+    config = json.loads(workbench.workbench_files(site)[f"{workbench.ASSETS}/config.json"])
+    [year] = [y for y in config["years"] if y["year"] == 2017]
+    assert next(s for s in year["societies"] if s["id"] == "cd-hitech-park")["state"] == "核查完毕"
+    assert "核查完毕" in status.render(site, 2017)

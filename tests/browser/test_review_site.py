@@ -81,9 +81,9 @@ def test_a_refused_item_gives_a_file_check_accepts_and_evaluate_agrees(page, bas
     with served(built_site(tree)) as url:
         page.goto(url + "review/")
         row = page.locator("table tr", has_text="机械工程学会")
-        assert "部分核实" in row.first.inner_text()
+        assert "部分核查" in row.first.inner_text()
         page.goto(url + "status/2018/")
-        assert "部分核实" in page.inner_text("article")
+        assert "部分核查" in page.inner_text("article")
 
 
 def test_expert_marks_count_as_the_rubric_combines_them(page, base: str) -> None:
@@ -217,7 +217,7 @@ def test_the_board_opens_a_report_in_the_workbench(page, base: str) -> None:
     verified, and its link opens that report above, the waiting item loaded with its reason."""
     page.goto(base)
     row = page.locator("table tr", has_text="计算机学会")
-    assert "部分核实" in row.first.inner_text()
+    assert "部分核查" in row.first.inner_text()
     row.first.locator("a[data-open]").click()
     page.wait_for_selector('.rv-item[data-item="svc-cloud-consult"]')
     item = page.locator('.rv-item[data-item="svc-cloud-consult"]')
