@@ -124,12 +124,16 @@
     box.appendChild(el("div", { class: "rf-actions" }, [save, copy, status]));
     box.appendChild(github);
 
+    var said = null;  // the problems listed: the live list is redrawn only when they change
     box.update = function (text, found) {
       area.value = text;
-      RF.clear(problems);
-      found.forEach(function (p) {
-        problems.appendChild(el("li", { text: p }));
-      });
+      if (said !== found.join("\n")) {
+        said = found.join("\n");
+        RF.clear(problems);
+        found.forEach(function (p) {
+          problems.appendChild(el("li", { text: p }));
+        });
+      }
       problems.hidden = !found.length;
       save.disabled = copy.disabled = found.length > 0;
       RF.clear(github);

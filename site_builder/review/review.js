@@ -196,6 +196,22 @@
     return "已有结论 " + decided + " / " + itemOrder().length + " 项" + (waiting ? "，待补充材料 " + waiting + " 项" : "");
   }
 
+  /* The small live region that says the total: written only when the total or the tier
+   * changes, so that typing a reason is not read out keystroke by keystroke (the score box
+   * itself, redrawn on every change, is not a live region). */
+  function announce(words) {
+    var live = document.getElementById("rv-live");
+    if (live && live.textContent !== words) live.textContent = words;
+  }
+
+  /* Focus after a row of a list was added or removed: the row now at `index` (the one after the
+   * removed row), else the last row, else `fallback` (the list's add button). */
+  function focusRow(rows, index, fallback) {
+    var row = rows[Math.min(index, rows.length - 1)];
+    var field = row ? row.querySelector("input, select, textarea") : null;
+    (field || fallback).focus();
+  }
+
   /* A final year: the frozen evaluation (results/<year>.json), not the plan scored again under
    * today's rubric, which a later change of the rubric or the code would rewrite. */
   function showFinal(box, fin) {
@@ -275,6 +291,7 @@
     var problems = ruleProblems(data, covered);
     problems = problems.concat(RV.schemaProblems(app.validators.review, app.schemas.review, data, covered));
     if (app.output) app.output.update(reviewYaml(data), problems);
+    announce("按当前结论 " + fmt(now.total) + " 分（" + now.tier + "）。");
     var progress = progressText();
     document.getElementById("rv-progress").textContent = progress + "。";
     document.getElementById("rv-bar").textContent = app.caseData.name + "：按当前结论 " + fmt(now.total) + " 分（" +
@@ -367,17 +384,27 @@
       [el("h3", { id: "rv-marks-title", text: "专家评分" })]);
     plan.assessed.forEach(function (c) {
       var list = el("div", { class: "rv-mark-rows" });
+      var add = null;
       function rows() {
         RF.clear(list);
+        var shown = 0;
         app.state.marks.forEach(function (m, i) {
           if (m.criterion !== c.id) return;
+          var place = shown;
+          shown += 1;
           var expert = el("input", { type: "text", value: m.expert, disabled: readOnly, "aria-label": "专家编号",
             placeholder: "如 expert-a", on: { input: function (e) { m.expert = e.target.value.trim(); save(); refresh(); } } });
           var mark = el("input", { type: "number", step: "0.5", min: String(c.min), max: String(c.max), disabled: readOnly,
             value: m.mark === null ? "" : String(m.mark), "aria-label": "评分",
             on: { input: function (e) { m.mark = e.target.value === "" ? null : Number(e.target.value); save(); refresh(); } } });
           var remove = el("button", { type: "button", class: "rf-button", text: "删除", disabled: readOnly,
-            on: { click: function () { app.state.marks.splice(i, 1); save(); rows(); refresh(); } } });
+            on: { click: function () {
+              app.state.marks.splice(i, 1);
+              save();
+              rows();
+              refresh();
+              focusRow(list.querySelectorAll(".rv-mark"), place, add);
+            } } });
           list.appendChild(el("div", { class: "rv-mark" }, [
             el("label", {}, ["专家编号 ", expert]), el("label", {}, ["分数 ", mark]),
             el("span", { text: "评分日期 " + m.date }), remove]));
@@ -389,12 +416,14 @@
         el("p", { text: "条款 " + c.clause + "；分数 " + c.min + "–" + c.max + "（0.5 分一档）；多位专家的分数" +
           (c.combine === "median" ? "取中位数" : "取平均") + "，至少 " + c.min_experts + " 位专家评分后计分。" }),
         list,
-        readOnly ? null : el("button", { type: "button", class: "rf-button", text: "添加一位专家的评分", on: { click: function () {
+        add = readOnly ? null : el("button", { type: "button", class: "rf-button", text: "添加一位专家的评分", on: { click: function () {
           app.state.marks.push({ criterion: c.id, expert: "", mark: null,
             date: document.getElementById("rv-date").value || RF.today() });
           save();
           rows();
           refresh();
+          var all = list.querySelectorAll(".rv-mark");
+          focusRow(all, all.length - 1, add);
         } } }),
         el("p", { class: "rv-combined", id: "rv-combined-" + c.id })]));
     });
@@ -471,7 +500,8 @@
         return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }), f.message]);
       })));
     }
-    box.appendChild(el("div", { id: "rv-score", class: "rv-score", "aria-live": "polite" }));
+    box.appendChild(el("p", { id: "rv-live", class: "rv-sr", "aria-live": "polite", "aria-atomic": "true" }));
+    box.appendChild(el("div", { id: "rv-score", class: "rv-score" }));
     box.appendChild(el("p", { id: "rv-progress", class: "rv-progress" }));
     var rest = el("input", { type: "checkbox", id: "rv-rest", checked: !!app.state.rest, disabled: readOnly,
       on: { change: function () {
@@ -607,6 +637,7 @@
             list.splice(i, 1);
             render();
             update(true);
+            focusRow(rows.querySelectorAll(".rv-objection"), i, document.getElementById("rv-add-objection"));
           } } })]));
       });
     }
@@ -619,6 +650,8 @@
             status: "open", correction_allowed: false, answer: "", answered: "" });
           render();
           update(true);
+          var all = rows.querySelectorAll(".rv-objection");
+          focusRow(all, all.length - 1, this);
         } } }));
       section.appendChild(output);
       update();

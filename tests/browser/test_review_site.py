@@ -356,3 +356,52 @@ def test_personal_data_is_refused_as_check_refuses_it(page, base: str, text: str
     box.get_by_label("市科协的答复").fill("已核实，" + text)
     assert said in page.inner_text("#rv-objections-file .rv-problems")
     assert not page.problems, page.problems
+
+
+LIVE_CHANGES = """() => {
+  window.liveChanges = 0;
+  const observer = new MutationObserver((records) => { window.liveChanges += records.length; });
+  document.querySelectorAll("[aria-live]").forEach((node) =>
+    observer.observe(node, { childList: true, subtree: true, characterData: true }));
+}"""
+
+
+def test_screen_readers_hear_the_total_when_it_changes_and_focus_stays_in_the_lists(page, base: str) -> None:
+    """Typing a reason rebuilt the live score box on every key (7 keys, 42 changes); removing a
+    mark or an objection left focus on <body>; a new row was not focused."""
+    _open(page, base, YEAR, SOCIETY)
+    page.fill("#rv-reviewer", "cast-staff")
+    item = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    item.locator('input[value="not_recognised"]').check()
+    reason = item.locator("textarea")
+    reason.press_sequentially("无")  # the refusal counts from its first character: the total changes
+    total = page.inner_text("#rv-total")
+    assert page.inner_text("#rv-live") == f"按当前结论 {total} 分（{page.inner_text('#rv-score .rv-total').split('（')[1].split('）')[0]}）。"
+    page.evaluate(LIVE_CHANGES)
+    reason.press_sequentially("证明材料原件")  # six more keys: the total stays, nothing is announced
+    assert page.evaluate("window.liveChanges") == 0
+    item.locator('input[value="verified"]').check()  # the total changes: said once
+    assert page.evaluate("window.liveChanges") >= 1
+    assert page.inner_text("#rv-total") in page.inner_text("#rv-live")
+
+    criteria = page.locator(".rv-criterion")
+    if criteria.count():
+        first = criteria.first
+        add = first.get_by_role("button", name="添加一位专家的评分")
+        for expert in ("expert-a", "expert-b"):
+            add.click()
+            assert page.evaluate("document.activeElement === document.querySelector('.rv-criterion .rv-mark:last-child input')")
+            page.keyboard.type(expert)
+        first.locator(".rv-mark").first.get_by_role("button", name="删除").click()
+        focused = page.evaluate("document.activeElement.value")
+        assert focused == "expert-b"  # the next row's first field
+        first.locator(".rv-mark").first.get_by_role("button", name="删除").click()
+        assert page.evaluate("document.activeElement.textContent") == "添加一位专家的评分"
+
+    page.click("#rv-add-objection")
+    assert page.evaluate("document.activeElement.closest('.rv-objection') === document.querySelector('.rv-objection:last-of-type')")
+    count = page.locator(".rv-objection").count()
+    page.locator(".rv-objection").last.get_by_role("button", name="删除这条异议").click()
+    assert page.locator(".rv-objection").count() == count - 1
+    assert page.evaluate("document.activeElement.tagName") != "BODY"
+    assert not page.problems, page.problems
