@@ -393,12 +393,29 @@
           var place = shown;
           shown += 1;
           var expert = el("input", { type: "text", value: m.expert, disabled: readOnly, "aria-label": "专家编号",
-            placeholder: "如 expert-a", on: { input: function (e) { m.expert = e.target.value.trim(); save(); refresh(); } } });
+            placeholder: "如 expert-a", on: { input: function (e) {
+              m.expert = e.target.value.trim();
+              remove.setAttribute("aria-label", "删除" + row());
+              save();
+              refresh();
+            } } });
           var mark = el("input", { type: "number", step: "0.5", min: String(c.min), max: String(c.max), disabled: readOnly,
             value: m.mark === null ? "" : String(m.mark), "aria-label": "评分",
-            on: { input: function (e) { m.mark = e.target.value === "" ? null : Number(e.target.value); save(); refresh(); } } });
+            on: { input: function (e) {
+              m.mark = e.target.value === "" ? null : Number(e.target.value);
+              remove.setAttribute("aria-label", "删除" + row());
+              save();
+              refresh();
+            } } });
+          var row = function () {  // the row in words, as it stands
+            var parts = (m.expert ? ["专家 " + m.expert] : []).concat(m.mark === null ? [] : [m.mark + " 分"]);
+            return "“" + c.label + "”第 " + (place + 1) + " 行（" + (parts.join("，") || "尚未填写") + "）";
+          };
           var remove = el("button", { type: "button", class: "rf-button", text: "删除", disabled: readOnly,
+            "aria-label": "删除" + row(),
             on: { click: function () {
+              var empty = !m.expert && m.mark === null;  // nothing is lost: no question
+              if (!empty && !window.confirm("删除" + row() + "吗？")) return;
               app.state.marks.splice(i, 1);
               save();
               rows();
@@ -485,6 +502,8 @@
         ? "正在使用本浏览器中的草稿：下载或提交的文件将替换仓库中的记录（包括其后的改动）。"
         : "已恢复本浏览器中未提交的核查草稿（仓库中的记录自草稿开始后没有改动）。",
         el("button", { type: "button", class: "rf-button", text: "丢弃草稿，重新载入仓库中的记录", on: { click: function () {
+          if (!window.confirm("丢弃本浏览器中" + data.name + " " + data.year + " 年度核查草稿的全部改动（结论、理由和专家评分），" +
+            "重新载入仓库中的记录吗？丢弃后不能恢复。")) return;
           RF.store(draftKey(), null);
           showCase(data, readOnly);
         } } })]));
@@ -550,6 +569,7 @@
         draftNote.appendChild(document.createTextNode("已恢复本浏览器中未提交的异议草稿。"));
         draftNote.appendChild(el("button", { type: "button", class: "rf-button", text: "丢弃草稿，重新载入仓库中的记录",
           on: { click: function () {
+            if (!window.confirm("丢弃本浏览器中 " + y.year + " 年度异议草稿的全部改动，重新载入仓库中的记录吗？丢弃后不能恢复。")) return;
             RF.store(key, null);
             var again = objectionsNode(y, readOnly);
             section.replaceWith(again);
@@ -633,7 +653,10 @@
           el("label", { class: "rv-field" }, [correction, " 允许该学会在公示期内修改报告以回应本异议"]),
           field(o, "answer", "市科协的答复", "textarea"),
           field(o, "answered", "答复日期", "date"),
-          readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议", on: { click: function () {
+          readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议",
+            "aria-label": "删除这条异议（第 " + (i + 1) + " 条" + (o.id ? "，编号 " + o.id : "") + "）", on: { click: function () {
+            if (!window.confirm("删除第 " + (i + 1) + " 条异议" + (o.id ? "（编号 " + o.id + "）" : "") +
+              "吗？其中填写的学会、摘要和答复都将丢失。")) return;
             list.splice(i, 1);
             render();
             update(true);

@@ -137,6 +137,7 @@ def test_objections_are_recorded_into_the_years_file(page, base: str) -> None:
     box.get_by_label("编号（小写英文、数字和连字符）").fill(first_id)
     assert "重复" in page.inner_text("#rv-objections-file .rv-problems")
     count = page.locator(".rv-objection").count()
+    page.on("dialog", lambda dialog: dialog.accept())  # removing and discarding ask first
     box.get_by_role("button", name="删除这条异议").click()
     assert page.locator(".rv-objection").count() == count - 1
     assert not page.locator("#rv-objections-file-download").is_disabled()
@@ -370,6 +371,7 @@ def test_screen_readers_hear_the_total_when_it_changes_and_focus_stays_in_the_li
     """Typing a reason rebuilt the live score box on every key (7 keys, 42 changes); removing a
     mark or an objection left focus on <body>; a new row was not focused."""
     _open(page, base, YEAR, SOCIETY)
+    page.on("dialog", lambda dialog: dialog.accept())  # removing a filled row asks first
     page.fill("#rv-reviewer", "cast-staff")
     item = page.locator(f'.rv-item[data-item="{REFUSED}"]')
     item.locator('input[value="not_recognised"]').check()
@@ -404,4 +406,51 @@ def test_screen_readers_hear_the_total_when_it_changes_and_focus_stays_in_the_li
     page.locator(".rv-objection").last.get_by_role("button", name="删除这条异议").click()
     assert page.locator(".rv-objection").count() == count - 1
     assert page.evaluate("document.activeElement.tagName") != "BODY"
+    assert not page.problems, page.problems
+
+
+def test_what_loses_work_asks_first_and_names_what_is_lost(page, base: str) -> None:
+    """Discarding a draft, removing an objection or a filled mark happened on one click."""
+    asked: list[str] = []
+    answer = {"yes": False}
+
+    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        asked.append(dialog.message)
+        dialog.accept() if answer["yes"] else dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    _open(page, base, YEAR, SOCIETY)
+    page.locator(f'.rv-item[data-item="{REFUSED}"] input[value="verified"]').check()  # a draft
+    page.reload()
+    page.wait_for_selector(".rv-item")
+    page.locator("#rv-case").get_by_role("button", name="丢弃草稿，重新载入仓库中的记录").click()
+    assert "丢弃" in asked[-1]
+    assert "核查草稿" in asked[-1]
+    assert page.locator("#rv-case .rv-draft").count() == 1  # declined: the draft stays
+    criteria = page.locator(".rv-criterion")
+    if criteria.count():
+        first = criteria.first
+        first.get_by_role("button", name="添加一位专家的评分").click()
+        row = first.locator(".rv-mark").last
+        before = len(asked)
+        row.get_by_role("button", name="删除").click()  # an empty row goes without a question
+        assert len(asked) == before
+        assert first.locator(".rv-mark").count() == 0
+        first.get_by_role("button", name="添加一位专家的评分").click()
+        row = first.locator(".rv-mark").last
+        row.get_by_label("专家编号").fill("expert-z")
+        remove = row.get_by_role("button", name="删除")
+        assert "expert-z" in remove.get_attribute("aria-label")  # the button names its row
+        remove.click()
+        assert "expert-z" in asked[-1]
+        assert first.locator(".rv-mark").count() == 1
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    box.get_by_role("button", name="删除这条异议").click()
+    assert "异议" in asked[-1]
+    assert "丢失" in asked[-1]
+    count = page.locator(".rv-objection").count()
+    answer["yes"] = True
+    box.get_by_role("button", name="删除这条异议").click()
+    assert page.locator(".rv-objection").count() == count - 1
     assert not page.problems, page.problems
