@@ -33,6 +33,7 @@ from validators.evaluation.scoring import Evaluation, ItemTierResult
 from validators.models.consortia import ConsortiumRole
 from validators.models.report import YearReport
 from validators.repository import ReportDoc
+from validators.submission_paths import evidence_file
 from validators.urls import is_web_url
 from validators.year.countries import country_name
 from validators.year.measures import countries, out_of_province
@@ -77,7 +78,9 @@ class Row:
                 host = f'<span class="sb-host">{text(urlsplit(ref).hostname or ref)}</span>'
                 shown.append(link(ref, f'{host}<span class="sb-url">{text(ref)}</span>', external=True))
                 continue
-            url = self.site.source_url(posixpath.join(self.folder, ref))
+            # Another scheme (javascript:, data:) or a path out of the folder: text, not a link.
+            file = evidence_file(ref)
+            url = self.site.source_url(posixpath.join(self.folder, file)) if file else None
             shown.append(link(url, text(ref)) if url else text(ref))
         return cell(lines(shown) if shown else "—")
 

@@ -22,6 +22,7 @@ from site_builder.context import SiteData
 from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, text
 from site_builder.tables import long_table
+from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.progress import Progress, ProgressState, year_progress
 from validators.association.reviews import OBJECTIONS_FILE, REVIEWS, review_entries
 from validators.evaluation.results import results_path
@@ -30,6 +31,7 @@ from validators.findings import Finding
 from validators.models.review import ObjectionsFile, ObjectionStatus, ReviewFile, ReviewStatus
 from validators.models.society import GITHUB_LOGIN_PATTERN
 from validators.repository import ReportDoc
+from validators.submission_paths import evidence_file
 from validators.urls import is_web_url
 from validators.yaml.policy import policy
 
@@ -40,7 +42,7 @@ ASSET_SOURCE = Path(__file__).with_name("review")
 # The form's libraries and helpers, then the workbench's own modules, then its entry point.
 SCRIPTS = (f"../{FORM_ASSETS}/vendor/js-yaml.min.js", f"../{FORM_ASSETS}/vendor/ajv2020.min.js",
            f"../{FORM_ASSETS}/form-util.js", f"../{FORM_ASSETS}/form-check.js",
-           f"../{FORM_ASSETS}/form-yaml.js", "review-score.js", "review-output.js", "review.js")
+           f"../{FORM_ASSETS}/form-yaml.js", "review-score.js", "review-privacy.js", "review-output.js", "review.js")
 _SKIPPED_FIELDS = {"id", "evidence"}
 
 
@@ -79,10 +81,12 @@ def _fields(item: BaseModel, only: tuple[str, ...] | None = None) -> list[tuple[
 
 def _evidence(site: SiteData, folder: str, refs: list[str]) -> list[dict[str, str | None]]:
     """Each cited material with where it opens, as the report pages link it: web addresses as
-    they are (http/https only), files of the society's folder on the repository's site."""
+    they are (http/https only), files of the society's folder on the repository's site; anything
+    else (javascript:, data:, an absolute path: the check refuses them) opens nowhere."""
     out: list[dict[str, str | None]] = []
     for ref in refs:
-        href = ref if is_web_url(ref) else site.source_url(posixpath.join(folder, ref))
+        file = evidence_file(ref)
+        href = ref if is_web_url(ref) else site.source_url(posixpath.join(folder, file)) if file else None
         out.append({"text": ref, "href": href})
     return out
 
@@ -94,6 +98,25 @@ def _inside(path: tuple[str | int, ...] | None, prefix: tuple[str | int, ...]) -
 def _finding(f: Finding) -> dict[str, Any]:
     return {"severity": f.severity, "code": f.code, "message": f.message, "line": f.line,
             "clause": f.clause}
+
+
+def _frozen_result(site: SiteData, society: str, year: int) -> dict[str, Any] | None:
+    """A final year's frozen evaluation of the report, as the read-only workbench shows it:
+    today's rubric and code do not rewrite it (the page does not score the plan again)."""
+    frozen = site.frozen.get(year)
+    found = next((e for e in frozen.evaluations if e.society == society), None) if frozen else None
+    if frozen is None or found is None:
+        return None
+    items: dict[str, float] = {}
+    assessed: dict[str, float] = {}
+    for line in found.lines:
+        if line.item_id is None:
+            continue
+        # The report's lines are its items'; the review file's are the experts' marks.
+        into = items if line.file == found.file else assessed
+        into[line.item_id] = into.get(line.item_id, 0.0) + line.points
+    return {"total": found.total, "tier": found.tier, "subtotals": dict(found.subtotals), "items": items,
+            "assessed": assessed, "finalized_on": frozen.finalized_on.isoformat()}
 
 
 def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
@@ -129,6 +152,7 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
         "findings": [_finding(f) for i, f in enumerate(findings) if i not in placed],
         "areas": areas,
         "plan": scoring_plan(doc, previous, rules, points),
+        "final": _frozen_result(site, report.society, year),
         "review": review.review.model_dump(mode="json", exclude_defaults=True) if review else None,
         "review_errors": [_finding(f) for f in review.findings if f.severity == "error"] if review else [],
     }
@@ -249,6 +273,8 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
         "statuses": [[m.value, m.label] for m in ReviewStatus],
         "objection_statuses": [[m.value, m.label] for m in ObjectionStatus],
         "url_limit": policy().form.github_url_max_chars,
+        # The check's personal-data rule (E-PRIVACY-*), its patterns and words exported, not copied.
+        "privacy": browser_privacy_rule(),
         "years": [_year_config(site, year, boards[year]) for year in sorted(boards, reverse=True)]})
     files[f"{ASSETS}/schema-review.json"] = _json(_schema(ReviewFile, "review"))
     files[f"{ASSETS}/schema-objections.json"] = _json(_schema(ObjectionsFile, "objections"))

@@ -68,15 +68,15 @@ def test_the_board_the_status_page_and_the_report_page_say_what_waits(tree: Path
     partly = sum(p.state is ProgressState.PARTLY for p in board)
     waiting = sum(len(p.requested) for p in board)
     assert partly >= 1
-    assert f"部分核实 <strong>{partly}</strong> 个" in page
+    assert f"部分核查 <strong>{partly}</strong> 个" in page
     assert f"待补充材料 <strong>{waiting}</strong> 项" in page
     config = json.loads(files[f"{workbench.ASSETS}/config.json"])
     [year] = [y for y in config["years"] if y["year"] == YEAR]
     [row] = [s for s in year["societies"] if s["id"] == SOCIETY]
-    assert (row["state"], row["requested"]) == ("部分核实", 1)
+    assert (row["state"], row["requested"]) == ("部分核查", 1)
     assert not year["final"]
     assert next(y for y in config["years"] if y["year"] == 2017)["final"]
-    assert "部分核实，待补充材料 1 项" in status.render(site, YEAR)
+    assert "部分核查，待补充材料 1 项" in status.render(site, YEAR)
     doc = site.repo.reports[(SOCIETY, YEAR)]
     shown = report_page.render(site, doc)
     assert "待补充材料：1 项" in shown
@@ -122,3 +122,75 @@ def test_an_items_findings_travel_with_it(tmp_path: Path) -> None:
     items = {i["id"]: i for a in case["areas"] for i in a["items"]}
     assert any(f["severity"] == "error" for f in items["svc-motor-rd"]["findings"])
     assert not items["svc-finance-match"]["findings"]
+
+
+def test_a_final_years_case_carries_its_frozen_result_not_todays_rubric(tree: Path) -> None:
+    """A rubric changed after 2017 was finalized moved the read-only workbench's total (44.5)
+    away from results/2017.json and the society page (42.5): the case now carries the frozen
+    evaluation, which the page shows instead of scoring the plan again."""
+    society = "cd-computer"
+    rubric = tree / "validators" / "rubrics" / "2017.yaml"
+    text = rubric.read_text("utf-8")
+    old = 'platform_registered: {clause: "1.1", points: 3,'
+    assert old in text
+    rubric.write_text(text.replace(old, 'platform_registered: {clause: "1.1", points: 5,'), "utf-8")
+    site = _site(tree)
+    frozen = next(e for e in site.frozen[2017].evaluations if e.society == society)
+    case = workbench.case_data(site, site.repo.reports[(society, 2017)])
+    final = case["final"]
+    assert final is not None
+    assert (final["total"], final["tier"]) == (frozen.total, frozen.tier)
+    assert final["subtotals"] == frozen.subtotals
+    assert final["items"]["enterprise_platform_registered"] == 3  # as frozen, not today's 5
+    assert final["finalized_on"] == site.frozen[2017].finalized_on.isoformat()
+    # Today's plan pays the changed points: what the page showed before.
+    [unit] = [u for u in case["plan"]["units"] if u["id"] == "enterprise_platform_registered"]
+    assert unit["points"] == 5
+    # An open year has no frozen result: the page scores its verdicts.
+    assert workbench.case_data(site, site.repo.reports[(SOCIETY, YEAR)])["final"] is None
+
+
+def test_evidence_the_check_refuses_on_its_text_is_shown_not_linked(tmp_path: Path) -> None:
+    """`javascript:alert(4)` was linked to github.com/.../submissions/<society>/javascript%3Aalert%284%29:
+    only web addresses and files of the society's folder open; the rest is text (check refuses it)."""
+    tree = base_tree(tmp_path / "tree")
+    path = tree / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    refs = ["javascript:alert(4)", "data:text/html,<b>x</b>", "/etc/passwd", "../cd-tcm/a.pdf",
+            "evidence/motor.pdf", "./evidence/motor.pdf"]
+    listed = "".join(f"\n        - \"{r}\"" for r in refs)
+    text = path.read_text("utf-8")
+    web = "        - https://example.org/cast-sample/cd-mech-eng/2018/svc-motor"
+    assert web in text
+    path.write_text(text.replace(web, web + listed, 1), "utf-8")
+    site = _site(tree)
+    doc = site.repo.reports[(SOCIETY, YEAR)]
+    case = workbench.case_data(site, doc)
+    [item] = [i for a in case["areas"] for i in a["items"] if i["id"] == "svc-motor-rd"]
+    href = {e["text"]: e["href"] for e in item["evidence"]}
+    assert href["https://example.org/cast-sample/cd-mech-eng/2018/svc-motor"].startswith("https://example.org/")
+    for bad in refs[:4]:
+        assert href[bad] is None, bad
+    base = f"{SETTINGS.repo_url}/blob/"
+    assert href["evidence/motor.pdf"].startswith(base)
+    assert href["evidence/motor.pdf"].endswith(f"/submissions/{SOCIETY}/evidence/motor.pdf")
+    assert href["./evidence/motor.pdf"] == href["evidence/motor.pdf"]
+    # The report page reads the references the same way.
+    page = report_page.render(site, doc)
+    links = [part.split('"')[0] for part in page.split('href="')[1:]]
+    assert not [link for link in links if "alert" in link or "data%3A" in link or "passwd" in link], links
+    assert "javascript&#58;alert&#40;4&#41;" in page  # shown as text
+
+
+def test_a_report_with_a_refused_item_is_finished_not_all_verified(tree: Path) -> None:
+    """2017 成都高新区园区科协 has an item 不予认定 and was labelled 全部核实 on the board and in the
+    list: the state means every item has a verdict, and says so."""
+    _review(tree, "items:\n  - {item: svc-motor-rd, status: 不予认定, reason: 无证明, reviewer: cast-staff, date: 2026-11-20}\n"
+            "rest: {status: 已核实, reviewer: cast-staff, date: 2026-11-20}\n")
+    assert _state(tree)[0] is ProgressState.DONE
+    assert ProgressState.DONE.label == "核查完毕"
+    assert not [s.label for s in ProgressState if "核实" in s.label]
+    site = _site(tree)
+    config = json.loads(workbench.workbench_files(site)[f"{workbench.ASSETS}/config.json"])
+    [year] = [y for y in config["years"] if y["year"] == 2017]
+    assert next(s for s in year["societies"] if s["id"] == "cd-hitech-park")["state"] == "核查完毕"
+    assert "核查完毕" in status.render(site, 2017)

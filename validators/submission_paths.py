@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from validators.findings import Finding, error
+from validators.rules.evidence import cited_path
 from validators.yaml.hidden_characters import visible
 from validators.yaml.policy import hidden_characters
 
-__all__ = ["PROFILE_FILE", "SUBMISSIONS", "PathKind", "SubmissionPath", "classify", "name_kind",
+__all__ = ["PROFILE_FILE", "SUBMISSIONS", "PathKind", "SubmissionPath", "classify", "evidence_file", "name_kind",
            "name_problem", "path_problem", "unsafe_path"]
 
 SUBMISSIONS = "submissions"
@@ -133,3 +134,12 @@ def unsafe_path(path: str, names: str | None = None) -> Finding | None:
         return None
     return error(visible(path, hidden_characters()), 1, 1, "E-PATH-UNSAFE",
                  f"{problem}：请改用小写英文字母、数字、连字符和点组成的普通文件名。")
+
+
+def evidence_file(ref: str) -> str | None:
+    """The file in the society's folder that an evidence reference names, read as the check
+    reads it (`cited_path`); None for a web address and for a reference the check refuses on its
+    text alone (another scheme such as javascript: or data:, an absolute path, a way out of the
+    folder): the site shows those as text, never as a link into the repository."""
+    parts = cited_path(ref)
+    return "/".join(parts) if parts else None

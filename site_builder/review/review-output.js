@@ -33,6 +33,16 @@
     return title;
   }
 
+  RV.fieldTitle = titleAt;
+
+  /* Where the value at `path` is, in words: "第 2 条异议的“答复”". */
+  RV.placeOf = function (schema, path) {
+    var first = path.findIndex(function (k) { return typeof k === "number"; });
+    var field = typeof path[path.length - 1] === "number" ? "" : "“" + titleAt(schema, path) + "”";
+    if (first === -1) return field;
+    return "第 " + (path[first] + 1) + " 条" + titleAt(schema, path.slice(0, first)) + (field ? "的" + field : "");
+  };
+
   var TYPES = { integer: "须为整数", number: "须为数字", string: "须为文字", boolean: "须为“是”或“否”" };
 
   function said(e) {
@@ -114,12 +124,16 @@
     box.appendChild(el("div", { class: "rf-actions" }, [save, copy, status]));
     box.appendChild(github);
 
+    var said = null;  // the problems listed: the live list is redrawn only when they change
     box.update = function (text, found) {
       area.value = text;
-      RF.clear(problems);
-      found.forEach(function (p) {
-        problems.appendChild(el("li", { text: p }));
-      });
+      if (said !== found.join("\n")) {
+        said = found.join("\n");
+        RF.clear(problems);
+        found.forEach(function (p) {
+          problems.appendChild(el("li", { text: p }));
+        });
+      }
       problems.hidden = !found.length;
       save.disabled = copy.disabled = found.length > 0;
       RF.clear(github);

@@ -56,8 +56,38 @@
     return st;
   }
 
+  /* A draft remembers the repository record it started from (`app.base`): when the record has
+   * changed since (an admin edited it at merge, the site was rebuilt), the draft is not
+   * restored over it without asking. */
   function save() {
-    RF.store(draftKey(), JSON.stringify(app.state));
+    RF.store(draftKey(), JSON.stringify({ base: app.base, state: app.state }));
+  }
+
+  /* The repository record's fingerprint: FNV-1a over its JSON, as the case data carry it. */
+  function fingerprint(review) {
+    var text = JSON.stringify(review || null);
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < text.length; i += 1) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return text.length + "-" + hash.toString(16);
+  }
+
+  /* {base, state} of this report's draft, or null. A draft kept before drafts recorded their
+   * start is the state alone: where it started is unknown (base null). */
+  function storedDraft() {
+    var saved = RF.stored(draftKey());
+    var parsed = null;
+    try { parsed = saved ? JSON.parse(saved) : null; } catch (err) { parsed = null; }
+    if (!parsed || typeof parsed !== "object") return null;
+    if (!parsed.state || !parsed.state.items) return parsed.items ? { base: null, state: parsed } : null;
+    return parsed;
+  }
+
+  /* Whether two states give the same review file. */
+  function sameFile(a, b) {
+    return JSON.stringify(reviewData(a)) === JSON.stringify(reviewData(b));
   }
 
   function itemOrder() {
@@ -68,10 +98,10 @@
     return ids;
   }
 
-  function reviewData() {
-    var st = app.state;
+  function reviewData(state) {
+    var st = state || app.state;
     var who = reviewer();
-    var data = { society: app.caseData.society, year: app.year, sample: app.state.sample || undefined, items: [] };
+    var data = { society: app.caseData.society, year: app.year, sample: st.sample || undefined, items: [] };
     var known = {};
     itemOrder().forEach(function (id) {
       known[id] = true;
@@ -114,6 +144,13 @@
         covered["/items/" + i + "/reason"] = EMPTY;
       }
     });
+    // Personal data, as the check refuses it (E-PRIVACY-*): the check's patterns and words.
+    RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
+      var at = p.path;
+      var place = at[0] === "items" && at[2] === "reason" ? "“" + titles[data.items[at[1]].item] + "”的理由"
+        : RV.placeOf(app.schemas.review, at);
+      out.push(place + "：" + p.message);
+    });
     var seen = {};
     data.marks.forEach(function (m, j) {
       var c = app.caseData.plan.assessed.filter(function (x) { return x.id === m.criterion; })[0];
@@ -148,13 +185,72 @@
     return { items: items, rest: !!app.state.rest, marks: marks };
   }
 
+  /* How far the verdicts have come: "已有结论 3 / 12 项，待补充材料 1 项". */
+  function progressText() {
+    var effective = verdicts().items;
+    var decided = itemOrder().filter(function (id) {
+      var s = effective[id];
+      return s === "verified" || s === "not_recognised" || (!app.state.items[id] && app.state.rest);
+    }).length;
+    var waiting = itemOrder().filter(function (id) { return effective[id] === "material_requested"; }).length;
+    return "已有结论 " + decided + " / " + itemOrder().length + " 项" + (waiting ? "，待补充材料 " + waiting + " 项" : "");
+  }
+
+  /* The small live region that says the total: written only when the total or the tier
+   * changes, so that typing a reason is not read out keystroke by keystroke (the score box
+   * itself, redrawn on every change, is not a live region). */
+  function announce(words) {
+    var live = document.getElementById("rv-live");
+    if (live && live.textContent !== words) live.textContent = words;
+  }
+
+  /* Focus after a row of a list was added or removed: the row now at `index` (the one after the
+   * removed row), else the last row, else `fallback` (the list's add button). */
+  function focusRow(rows, index, fallback) {
+    var row = rows[Math.min(index, rows.length - 1)];
+    var field = row ? row.querySelector("input, select, textarea") : null;
+    (field || fallback).focus();
+  }
+
+  /* A final year: the frozen evaluation (results/<year>.json), not the plan scored again under
+   * today's rubric, which a later change of the rubric or the code would rewrite. */
+  function showFinal(box, fin) {
+    RF.clear(box);
+    box.appendChild(el("p", { class: "rv-total" }, [
+      "定稿结果（" + fin.finalized_on + " 定稿，以后改动细则或代码都不会改变它）：",
+      el("strong", { id: "rv-total", text: fmt(fin.total) }), " 分（" + fin.tier + "）。"]));
+    var rows = app.caseData.areas.map(function (a) {
+      return el("tr", {}, [el("th", { scope: "row", text: a.number + "、" + a.title }),
+        el("td", { "data-area": a.key, text: fmt(fin.subtotals[a.key] || 0) })]);
+    });
+    box.appendChild(el("table", { class: "rv-areas" }, [
+      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "领域" }), el("th", { scope: "col", text: "定稿结果" })])]),
+      el("tbody", {}, rows)]));
+    document.querySelectorAll(".rv-item").forEach(function (node) {
+      node.querySelector(".rv-points").textContent = "定稿结果 " + fmt(fin.items[node.dataset.item] || 0) + " 分";
+    });
+    app.caseData.plan.assessed.forEach(function (c) {
+      var line = document.getElementById("rv-combined-" + c.id);
+      if (line) line.textContent = c.id in fin.assessed ? "定稿结果：" + fmt(fin.assessed[c.id]) + " 分。" : "定稿时没有专家评分。";
+    });
+    var progress = progressText();
+    document.getElementById("rv-progress").textContent = progress + "。";
+    document.getElementById("rv-bar").textContent = app.caseData.name + "：定稿结果 " + fmt(fin.total) + " 分（" +
+      fin.tier + "）；" + progress;
+  }
+
   function refresh() {
+    var box = document.getElementById("rv-score");
+    if (!box) return;  // the report waits for a choice between a draft and the repository's record
+    if (app.readOnly && app.caseData.final) {
+      showFinal(box, app.caseData.final);
+      return;
+    }
     var y = yearConfig(app.year);
     var plan = app.caseData.plan;
     var strict = strictNow(y);
     var now = RV.score(plan, verdicts(), strict);
     var asReported = RV.score(plan, { items: {}, rest: true, marks: [] }, strict);
-    var box = document.getElementById("rv-score");
     RF.clear(box);
     box.appendChild(el("p", { class: "rv-total" }, [
       "按当前结论：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
@@ -195,13 +291,8 @@
     var problems = ruleProblems(data, covered);
     problems = problems.concat(RV.schemaProblems(app.validators.review, app.schemas.review, data, covered));
     if (app.output) app.output.update(reviewYaml(data), problems);
-    var effective = verdicts().items;
-    var decided = itemOrder().filter(function (id) {
-      var s = effective[id];
-      return s === "verified" || s === "not_recognised" || (!app.state.items[id] && app.state.rest);
-    }).length;
-    var waiting = itemOrder().filter(function (id) { return effective[id] === "material_requested"; }).length;
-    var progress = "已有结论 " + decided + " / " + itemOrder().length + " 项" + (waiting ? "，待补充材料 " + waiting + " 项" : "");
+    announce("按当前结论 " + fmt(now.total) + " 分（" + now.tier + "）。");
+    var progress = progressText();
     document.getElementById("rv-progress").textContent = progress + "。";
     document.getElementById("rv-bar").textContent = app.caseData.name + "：按当前结论 " + fmt(now.total) + " 分（" +
       now.tier + "）；" + progress + (problems.length ? "；文件还有 " + problems.length + " 个问题" : "");
@@ -293,17 +384,44 @@
       [el("h3", { id: "rv-marks-title", text: "专家评分" })]);
     plan.assessed.forEach(function (c) {
       var list = el("div", { class: "rv-mark-rows" });
+      var add = null;
       function rows() {
         RF.clear(list);
+        var shown = 0;
         app.state.marks.forEach(function (m, i) {
           if (m.criterion !== c.id) return;
+          var place = shown;
+          shown += 1;
           var expert = el("input", { type: "text", value: m.expert, disabled: readOnly, "aria-label": "专家编号",
-            placeholder: "如 expert-a", on: { input: function (e) { m.expert = e.target.value.trim(); save(); refresh(); } } });
+            placeholder: "如 expert-a", on: { input: function (e) {
+              m.expert = e.target.value.trim();
+              remove.setAttribute("aria-label", "删除" + row());
+              save();
+              refresh();
+            } } });
           var mark = el("input", { type: "number", step: "0.5", min: String(c.min), max: String(c.max), disabled: readOnly,
             value: m.mark === null ? "" : String(m.mark), "aria-label": "评分",
-            on: { input: function (e) { m.mark = e.target.value === "" ? null : Number(e.target.value); save(); refresh(); } } });
+            on: { input: function (e) {
+              m.mark = e.target.value === "" ? null : Number(e.target.value);
+              remove.setAttribute("aria-label", "删除" + row());
+              save();
+              refresh();
+            } } });
+          var row = function () {  // the row in words, as it stands
+            var parts = (m.expert ? ["专家 " + m.expert] : []).concat(m.mark === null ? [] : [m.mark + " 分"]);
+            return "“" + c.label + "”第 " + (place + 1) + " 行（" + (parts.join("，") || "尚未填写") + "）";
+          };
           var remove = el("button", { type: "button", class: "rf-button", text: "删除", disabled: readOnly,
-            on: { click: function () { app.state.marks.splice(i, 1); save(); rows(); refresh(); } } });
+            "aria-label": "删除" + row(),
+            on: { click: function () {
+              var empty = !m.expert && m.mark === null;  // nothing is lost: no question
+              if (!empty && !window.confirm("删除" + row() + "吗？")) return;
+              app.state.marks.splice(i, 1);
+              save();
+              rows();
+              refresh();
+              focusRow(list.querySelectorAll(".rv-mark"), place, add);
+            } } });
           list.appendChild(el("div", { class: "rv-mark" }, [
             el("label", {}, ["专家编号 ", expert]), el("label", {}, ["分数 ", mark]),
             el("span", { text: "评分日期 " + m.date }), remove]));
@@ -315,12 +433,14 @@
         el("p", { text: "条款 " + c.clause + "；分数 " + c.min + "–" + c.max + "（0.5 分一档）；多位专家的分数" +
           (c.combine === "median" ? "取中位数" : "取平均") + "，至少 " + c.min_experts + " 位专家评分后计分。" }),
         list,
-        readOnly ? null : el("button", { type: "button", class: "rf-button", text: "添加一位专家的评分", on: { click: function () {
+        add = readOnly ? null : el("button", { type: "button", class: "rf-button", text: "添加一位专家的评分", on: { click: function () {
           app.state.marks.push({ criterion: c.id, expert: "", mark: null,
             date: document.getElementById("rv-date").value || RF.today() });
           save();
           rows();
           refresh();
+          var all = list.querySelectorAll(".rv-mark");
+          focusRow(all, all.length - 1, add);
         } } }),
         el("p", { class: "rv-combined", id: "rv-combined-" + c.id })]));
     });
@@ -329,22 +449,61 @@
 
   /* ---- one report ------------------------------------------------------------------------------ */
 
-  function showCase(data, readOnly) {
+  /* The draft against the repository's record: the same record as when the draft started, the
+   * draft is restored; a draft that gives the record itself (it was merged) is dropped quietly;
+   * a record changed since, the reviewer chooses (`choice`: "draft" or "repository"). */
+  function draftFor(data, readOnly, choice) {
+    var draft = readOnly ? null : storedDraft();
+    if (!draft) return { state: null, conflict: false };
+    if (choice === "repository" || sameFile(draft.state, stateFrom(data.review))) {
+      RF.store(draftKey(), null);
+      return { state: null, conflict: false };
+    }
+    if (choice === "draft" || draft.base === app.base) return { state: draft.state, conflict: false };
+    return { state: draft.state, conflict: true };
+  }
+
+  function conflictNode(data, readOnly) {
+    return el("div", { class: "rv-draft rv-conflict", role: "alert" }, [
+      el("p", {}, [el("strong", { text: "仓库中的核查记录在本草稿开始之后已经改动" }),
+        "（例如管理员在合并时修改了理由，网站随后重新构建）。本浏览器中未提交的草稿是在旧记录上做的：" +
+        "继续使用它，下载或提交的文件会撤销仓库中的这些改动。请选择："]),
+      el("div", { class: "rf-actions" }, [
+        el("button", { type: "button", class: "rf-button rf-primary", text: "使用仓库中的新记录（丢弃草稿）",
+          on: { click: function () { showCase(data, readOnly, "repository"); } } }),
+        el("button", { type: "button", class: "rf-button", text: "继续使用草稿",
+          on: { click: function () { showCase(data, readOnly, "draft"); } } })])]);
+  }
+
+  function showCase(data, readOnly, choice) {
     app.caseData = data;
-    var saved = RF.stored(draftKey());
-    var draft = null;
-    try { draft = saved ? JSON.parse(saved) : null; } catch (err) { draft = null; }
-    app.state = !readOnly && draft ? draft : stateFrom(data.review);
+    app.readOnly = readOnly;
+    app.base = fingerprint(data.review);
+    var found = draftFor(data, readOnly, choice);
+    var draft = found.state;
+    app.state = draft && !found.conflict ? draft : stateFrom(data.review);
+    if (draft && choice === "draft") save();  // the draft now goes on from the record as it is
     var box = document.getElementById("rv-case");
     RF.clear(box);
-    box.appendChild(el("h2", { id: "rv-case-title", text: data.name + " " + data.year + " 年度报告" }));
+    var title = el("h2", { id: "rv-case-title", tabindex: "-1", text: data.name + " " + data.year + " 年度报告" });
+    box.appendChild(title);
     var facts = el("p", { class: "rv-facts" }, [
       data.source ? el("a", { href: data.source, target: "_blank", rel: "noopener noreferrer", text: "查看报告原文 " + data.file }) : data.file,
       data.review ? "；已有核查记录 " + data.review_file + "，已载入。" : "；尚无核查记录。"]);
     box.appendChild(facts);
+    if (choice) title.focus();
+    if (found.conflict) {
+      // Nothing is shown to edit until the reviewer has chosen: an edit would save over the draft.
+      box.appendChild(conflictNode(data, readOnly));
+      return;
+    }
     if (!readOnly && draft) {
-      box.appendChild(el("p", { class: "rv-draft" }, ["已恢复本浏览器中未提交的核查草稿。",
+      box.appendChild(el("p", { class: "rv-draft" }, [choice === "draft"
+        ? "正在使用本浏览器中的草稿：下载或提交的文件将替换仓库中的记录（包括其后的改动）。"
+        : "已恢复本浏览器中未提交的核查草稿（仓库中的记录自草稿开始后没有改动）。",
         el("button", { type: "button", class: "rf-button", text: "丢弃草稿，重新载入仓库中的记录", on: { click: function () {
+          if (!window.confirm("丢弃本浏览器中" + data.name + " " + data.year + " 年度核查草稿的全部改动（结论、理由和专家评分），" +
+            "重新载入仓库中的记录吗？丢弃后不能恢复。")) return;
           RF.store(draftKey(), null);
           showCase(data, readOnly);
         } } })]));
@@ -360,7 +519,8 @@
         return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }), f.message]);
       })));
     }
-    box.appendChild(el("div", { id: "rv-score", class: "rv-score", "aria-live": "polite" }));
+    box.appendChild(el("p", { id: "rv-live", class: "rv-sr", "aria-live": "polite", "aria-atomic": "true" }));
+    box.appendChild(el("div", { id: "rv-score", class: "rv-score" }));
     box.appendChild(el("p", { id: "rv-progress", class: "rv-progress" }));
     var rest = el("input", { type: "checkbox", id: "rv-rest", checked: !!app.state.rest, disabled: readOnly,
       on: { change: function () {
@@ -409,6 +569,7 @@
         draftNote.appendChild(document.createTextNode("已恢复本浏览器中未提交的异议草稿。"));
         draftNote.appendChild(el("button", { type: "button", class: "rf-button", text: "丢弃草稿，重新载入仓库中的记录",
           on: { click: function () {
+            if (!window.confirm("丢弃本浏览器中 " + y.year + " 年度异议草稿的全部改动，重新载入仓库中的记录吗？丢弃后不能恢复。")) return;
             RF.store(key, null);
             var again = objectionsNode(y, readOnly);
             section.replaceWith(again);
@@ -452,6 +613,9 @@
         if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和答复日期。");
         if (o.answered && o.filed && o.answered < o.filed) say([], "：答复日期早于收到日期，请核对。");
       });
+      RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
+        problems.push(RV.placeOf(app.schemas.objections, p.path) + "：" + p.message);
+      });
       problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data, covered));
       var schema = app.schemas.objections;
       output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"], {}), problems);
@@ -489,10 +653,14 @@
           el("label", { class: "rv-field" }, [correction, " 允许该学会在公示期内修改报告以回应本异议"]),
           field(o, "answer", "市科协的答复", "textarea"),
           field(o, "answered", "答复日期", "date"),
-          readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议", on: { click: function () {
+          readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议",
+            "aria-label": "删除这条异议（第 " + (i + 1) + " 条" + (o.id ? "，编号 " + o.id : "") + "）", on: { click: function () {
+            if (!window.confirm("删除第 " + (i + 1) + " 条异议" + (o.id ? "（编号 " + o.id + "）" : "") +
+              "吗？其中填写的学会、摘要和答复都将丢失。")) return;
             list.splice(i, 1);
             render();
             update(true);
+            focusRow(rows.querySelectorAll(".rv-objection"), i, document.getElementById("rv-add-objection"));
           } } })]));
       });
     }
@@ -505,6 +673,8 @@
             status: "open", correction_allowed: false, answer: "", answered: "" });
           render();
           update(true);
+          var all = rows.querySelectorAll(".rv-objection");
+          focusRow(all, all.length - 1, this);
         } } }));
       section.appendChild(output);
       update();

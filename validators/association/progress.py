@@ -1,5 +1,6 @@
 """How far the association's verification of each report has come: every item decided (已核实
-or 不予认定), some decided, none; and which items wait for material from the society."""
+or 不予认定: 核查完毕), some decided (部分核查), none (未开始); and which items wait for material
+from the society."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ __all__ = ["Progress", "ProgressState", "Requested", "progress_of", "year_progre
 
 
 class ProgressState(enum.Enum):
-    DONE = "全部核实"
-    PARTLY = "部分核实"
+    # Every item has a verdict, which may be 不予认定: "finished", not "all verified".
+    DONE = "核查完毕"
+    PARTLY = "部分核查"
     NOT_STARTED = "未开始"
 
     @property

@@ -62,6 +62,10 @@ _WWW = re.compile(r"\.(?<=[wW]{3}\.)")
 AT_SIGNS = ("@", "\uff20", "\ufe6b")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
+# What the check says of each kind (the workbench says the same: validators/association/browser_privacy.py).
+PHONE_MESSAGE = "文字中含有手机号码。仓库和网站是公开的，个人电话不得发布：请删除，需要联系方式时写学会办公电话或网址。"
+ID_NUMBER_MESSAGE = "文字中含有居民身份证号码。身份证号属于个人敏感信息，公开发布违法且有风险：请删除。"
+EMAIL_MESSAGE = "文字中含有个人邮箱（{domain}）。仓库和网站是公开的：请删除，或改用学会的机构邮箱。"
 
 
 def iter_strings(data: Any, path: YamlPath = ()) -> list[tuple[YamlPath, str]]:
@@ -107,15 +111,12 @@ def personal_data(text: str, personal_domains: frozenset[str]) -> list[tuple[str
     numbers = unicodedata.normalize("NFKC", without_urls(text))
     found: list[tuple[str, str]] = []
     if _MOBILE.search(numbers):
-        found.append(("E-PRIVACY-PHONE", "文字中含有手机号码。仓库和网站是公开的，个人电话不得发布：请删除，"
-                                         "需要联系方式时写学会办公电话或网址。"))
+        found.append(("E-PRIVACY-PHONE", PHONE_MESSAGE))
     if any(is_identity_number(_ID_SEPARATORS.sub("", m.group())) for m in _ID_CARD.finditer(numbers)):
-        found.append(("E-PRIVACY-ID-NUMBER",
-                      "文字中含有居民身份证号码。身份证号属于个人敏感信息，公开发布违法且有风险：请删除。"))
+        found.append(("E-PRIVACY-ID-NUMBER", ID_NUMBER_MESSAGE))
     for match in _EMAIL.finditer(plain):
         if _is_personal(match.group(1), personal_domains):
-            found.append(("E-PRIVACY-EMAIL", f"文字中含有个人邮箱（{match.group(1)}）。仓库和网站是公开的："
-                                             "请删除，或改用学会的机构邮箱。"))
+            found.append(("E-PRIVACY-EMAIL", EMAIL_MESSAGE.format(domain=match.group(1))))
     return found
 
 
