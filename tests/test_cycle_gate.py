@@ -230,3 +230,20 @@ def test_a_missing_or_malformed_changed_list_is_a_usage_error(base: Path, tmp_pa
     assert "改动文件清单" in malformed.stderr
     assert "格式不对" in malformed.stderr
     assert "Traceback" not in missing.stderr + malformed.stderr
+
+
+@pytest.mark.parametrize("path", ["validators/guidelines/2017.txt", "validators/guidelines/2017.yaml",
+                                  "validators/rubrics/2017.yaml"])
+def test_a_final_years_guideline_and_rubric_are_refused_to_anyone(base: Path, path: str) -> None:
+    """Edited, a final year's text misquoted the guideline on its pages, and its rubric moved the
+    scores of the next year, which carries it forward; its results file did not stop either."""
+    for author in ("cast-admin", "tcm-secretary"):
+        result = check_gate(author, _changed(path), [], None, base, NOTICE_2018)
+        assert [(f.file, f.code) for f in result.findings] == [(path, "E-CYCLE-YEAR-FROZEN")]
+    assert "2017 年度的结果已经定稿公布" in result.findings[0].message
+
+
+def test_an_open_years_files_and_other_program_files_pass_the_gate(base: Path) -> None:
+    changed = _changed("validators/guidelines/2018.yaml", "validators/rubrics/2018.yaml",
+                       "validators/guidelines/2017.py", "validators/rubrics/2017.yaml.bak")
+    assert _codes(check_gate("cast-admin", changed, [], None, base, NOTICE_2018)) == []

@@ -39,7 +39,7 @@ from validators import (
 )
 from validators.association import reviews
 from validators.evaluation import results
-from validators.github import doctor, pr_comment
+from validators.github import cycle_gate, doctor, pr_comment
 from validators.models.common import SLUG_PATTERN
 from validators.rules import evidence, nfkc_forms, text_fields, year_mentions
 from validators.xlsx import cells as xlsx_cells
@@ -81,6 +81,8 @@ SUBMITTED: dict[str, Hostile] = {
     "markdown_text._BREAKS": (markdown_text._BREAKS, "sub", ("\r\n", "a"), ""),
     "markdown_text._GITHUB_TRIGGERS": (markdown_text._GITHUB_TRIGGERS, "sub", ("gh-", "www.", "@#"), ""),
     "markdown_text._BACKTICKS": (markdown_text._BACKTICKS, "findall", ("`", "a`"), ""),
+    "cycle_gate._YEAR_FILE_PATH": (cycle_gate._YEAR_FILE_PATH, "fullmatch", ("2017", "/", ".yaml"),
+                                   "validators/guidelines/"),
     "urls._HOST": (urls._HOST, "fullmatch", ("a-", "a.", "[:"), "a"),
     "urls._PORT": (urls._PORT, "fullmatch", (":1", "\u4f8b:", ":12345a"), ""),
     "urls._web_url()": (urls._web_url(), "fullmatch", ("a", "a/", "a?#"), "http://"),

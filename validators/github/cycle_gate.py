@@ -13,6 +13,8 @@ objections), with the pull request's changed files and reviews read from the API
 - before it opens, likewise (E-CYCLE-NOT-OPEN);
 - the evidence of a frozen year (final, or with `results/<year>.json`) never changes, whoever
   asks (E-CYCLE-EVIDENCE-FROZEN): the published result points at it;
+- nor do its year files, the guideline (data and text) and the rubric (E-CYCLE-YEAR-FROZEN):
+  its pages quote them, and a later year that carries them forward would change with them;
 - a pull request that changes a society's report, profile, misnamed file or cited evidence needs
   an approving review of the head commit from one of the society's heads (`heads` in its profile
   on the base branch), unless an admin or a head makes it (E-CYCLE-APPROVAL names whose approval
@@ -46,6 +48,8 @@ from validators.year.cycle import Phase, full_date
 from validators.year.guideline import guideline
 
 MAX_REVIEWS_BYTES = 4 * 1024 * 1024
+# A year file the repository ships: the guideline's data and text, the rubric.
+_YEAR_FILE_PATH = re.compile(r"validators/(?:guidelines/([0-9]{4})\.(?:yaml|txt)|rubrics/([0-9]{4})\.yaml)")
 
 
 class ReviewsError(ValueError):
@@ -210,6 +214,19 @@ def _frozen_evidence(path: str, year: int) -> Finding:
                  "如须更正已公布的结果，请联系市科协。")
 
 
+def _year_file_year(path: str) -> int | None:
+    """The year of a guideline or rubric file the repository ships (`validators/guidelines/2017.txt`)."""
+    match = _YEAR_FILE_PATH.fullmatch(path)
+    return int(match.group(1) or match.group(2)) if match else None
+
+
+def _frozen_year_file(path: str, year: int) -> Finding:
+    return error(path, 1, 1, "E-CYCLE-YEAR-FROZEN",
+                 f"{year} 年度的结果已经定稿公布，它的指南原文、指南数据和评估细则不能再改动（管理员也不能）："
+                 "网站逐字引用它们，沿用它们的后续年度也会随之改变。请撤回对这个文件的改动；"
+                 "新的规定请写进新年度的文件（python -m validators new-year 年度）。")
+
+
 def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview] | None,
                head_sha: str | None, root: Path, day: dt.date) -> GateResult:
     """Findings for the deadline and the heads' approval of one pull request."""
@@ -221,6 +238,10 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
     cited = CitedEvidence(root)
     for change in changes:
         for path in change.paths:
+            year_of_file = _year_file_year(path)
+            if year_of_file is not None and _is_frozen(year_of_file, root, day):
+                findings.append(_frozen_year_file(path, year_of_file))
+                continue
             kind = classify(path)
             if kind.society is None:
                 continue
