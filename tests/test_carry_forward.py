@@ -249,3 +249,21 @@ def test_every_reader_of_the_year_files_shares_one_read(tmp_path: Path, monkeypa
     year_files = [f for f in parsed if "/guidelines/" in f or "/rubrics/" in f]
     assert year_files
     assert sorted(year_files) == sorted(set(year_files)), Counter(year_files).most_common(3)
+
+
+@pytest.mark.parametrize(("text", "kind", "line", "said"), [
+    # A Chinese colon in a flow mapping: one key with no value, which read as "drop it".
+    ("innovation:\n  platform_registered: {points：4}\n", "rubrics", 6, "写作 points: 4"),
+    ("government_functions:\n  pilto: null\n", "rubrics", 6, "上一年度这里没有它"),
+    ("thresholds:\n  industriez: ~\n", "guidelines", 5, "是不是写错了名称"),
+])
+def test_dropping_what_the_year_before_does_not_have_is_said(tmp_path: Path, text: str, kind: str,
+                                                             line: int, said: str) -> None:
+    """A typo written null was dropped without a word, and the change it meant was lost (1.1
+    stayed at 3 points)."""
+    _2019(tmp_path, text, kind=kind)
+    with pytest.raises(YearFileError) as caught:
+        year_data(kind, 2019, tmp_path)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.line) == (f"validators/{kind}/2019.yaml", line)
+    assert said in problem.message

@@ -37,6 +37,7 @@ NAME_FIELDS = ("key", "code", "id", "name", "tier", "old")
 _EDITS = frozenset({"add", "edit", "remove"})
 # A calendar names one year's days: a carried-forward year sets its own or has none.
 NOT_CARRIED = ("calendar",)
+FULL_WIDTH_COLON = "："
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,11 +249,24 @@ def _said_names(entries: list[Any], field: str | None) -> str:
     return "、".join(shown) + ("……" if len(entries) > 40 else "")
 
 
+def _nothing_to_drop(key: Any, at: tuple[str | int, ...], base: dict[Any, Any]) -> str:
+    where = ".".join(map(str, (*at, key)))
+    if isinstance(key, str) and FULL_WIDTH_COLON in key:
+        name, _, rest = key.partition(FULL_WIDTH_COLON)
+        return (f"{where}：键名里有中文冒号“{FULL_WIDTH_COLON}”，整段被读成一个没有值的键：请改成英文冒号加空格，"
+                f"写作 {name}: {rest.strip() or '值'}。")
+    listed = "、".join(map(str, list(base)[:30])) or "（无）"
+    return (f"{where} 写作空值（null），表示删除上一年度的“{key}”，但上一年度这里没有它：现有 {listed}。"
+            "是不是写错了名称？")
+
+
 def _merge(base: Any, override: Any, at: tuple[str | int, ...], say: Any) -> Any:
     if isinstance(base, dict) and isinstance(override, dict):
         out = dict(base)
         for key, value in override.items():
             if value is None:
+                if key not in base:  # else a typo (`pilto: null`, `{points：4}`) was dropped unsaid
+                    say((*at, key), _nothing_to_drop(key, at, base))
                 out.pop(key, None)
             elif key in base:
                 out[key] = _merge(base[key], value, (*at, key), say)
