@@ -41,6 +41,36 @@
     return (RF.stored(REVIEWER) || "").trim();
   }
 
+  /* Whether `name` is a GitHub user name, as the model requires of a reviewer. */
+  function isLogin(name) {
+    return !!name && new RegExp(app.config.login_pattern).test(name);
+  }
+
+  /* Who a record is written with: the name it was given with, or, when that was missing or not a
+   * user name (the file could not have been saved with it), the name in the field now. */
+  function recordedBy(rec) {
+    return isLogin(rec.reviewer) ? rec.reviewer : reviewer();
+  }
+
+  /* A message under a field (none: `text` empty): the field is marked invalid and described by it. */
+  function sayAt(input, text) {
+    var msg = input ? document.getElementById(input.id + "-msg") : null;
+    if (!msg) return;
+    if (msg.textContent !== text) msg.textContent = text;
+    msg.hidden = !text;
+    if (text) {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", msg.id);
+    } else {
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    }
+  }
+
+  function fieldMessage(id) {
+    return el("p", { id: id + "-msg", class: "rv-field-error", hidden: true });
+  }
+
   /* ---- the state: {items: {id: {status, reason, reviewer, date}}, rest, marks} ----------- */
 
   function stateFrom(review) {
@@ -100,7 +130,6 @@
 
   function reviewData(state) {
     var st = state || app.state;
-    var who = reviewer();
     var data = { society: app.caseData.society, year: app.year, sample: st.sample || undefined, items: [] };
     var known = {};
     itemOrder().forEach(function (id) {
@@ -108,10 +137,10 @@
       var r = st.items[id];
       if (!r || !r.status) return;
       var rec = { item: id, status: LABEL[r.status], reason: r.status === "verified" ? undefined : r.reason.trim(),
-        reviewer: r.reviewer || who, date: r.date };
+        reviewer: recordedBy(r), date: r.date };
       data.items.push(rec);
     });
-    if (st.rest) data.rest = { status: LABEL.verified, reviewer: st.rest.reviewer || who, date: st.rest.date };
+    if (st.rest) data.rest = { status: LABEL.verified, reviewer: recordedBy(st.rest), date: st.rest.date };
     data.marks = st.marks.filter(function (m) { return m.expert || m.mark !== null; }).map(function (m) {
       return { criterion: m.criterion, expert: m.expert, mark: m.mark, date: m.date };
     });
@@ -127,12 +156,17 @@
 
   /* The page's own checks, in plainer words than the schema's; `covered` gets the JSON pointer of
    * each value they explain and the schema's keywords they explain it for (see RV.schemaProblems). */
-  function ruleProblems(data, covered) {
+  function ruleProblems(data, covered, atFields) {
     var out = [];
-    if (!reviewer() && (data.items.some(function (r) { return !r.reviewer; }) || (data.rest && !data.rest.reviewer))) {
-      out.push("请先在上方填写核查人（GitHub 用户名）。");
-      data.items.forEach(function (r, i) { covered["/items/" + i + "/reviewer"] = EMPTY; });
-      covered["/rest/reviewer"] = EMPTY;
+    // The reviewer field at the top: what it says there, and in the list when the file needs it.
+    var who = reviewer();
+    var usesField = data.items.some(function (r) { return r.reviewer === who; }) || (data.rest && data.rest.reviewer === who);
+    atFields.reviewer = who && !isLogin(who) ? "核查人" + app.config.words.reviewer_pattern
+      : !who && usesField ? "请填写核查人（GitHub 用户名）。" : "";
+    if (atFields.reviewer && usesField) {
+      out.push(who ? "上方的核查人“" + who + "”" + app.config.words.reviewer_pattern : "请先在上方填写核查人（GitHub 用户名）。");
+      data.items.forEach(function (r, i) { if (r.reviewer === who) covered["/items/" + i + "/reviewer"] = EMPTY; });
+      if (data.rest && data.rest.reviewer === who) covered["/rest/reviewer"] = EMPTY;
     }
     var titles = {};
     app.caseData.areas.forEach(function (a) {
@@ -144,26 +178,71 @@
         covered["/items/" + i + "/reason"] = EMPTY;
       }
     });
+    var marks = markChecks(covered);
+    atFields.marks = marks.fields;
+    out = out.concat(marks.out);
     // Personal data, as the check refuses it (E-PRIVACY-*): the check's patterns and words.
     RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
       var at = p.path;
       var place = at[0] === "items" && at[2] === "reason" ? "“" + titles[data.items[at[1]].item] + "”的理由"
         : RV.placeOf(app.schemas.review, at);
       out.push(place + "：" + p.message);
-    });
-    var seen = {};
-    data.marks.forEach(function (m, j) {
-      var c = app.caseData.plan.assessed.filter(function (x) { return x.id === m.criterion; })[0];
-      if (!c) return;
-      if (typeof m.mark !== "number" || m.mark < c.min || m.mark > c.max) {
-        out.push("“" + c.label + "”的分数须在 " + c.min + " 至 " + c.max + " 之间。");
-        covered["/marks/" + j + "/mark"] = OUT_OF_RANGE;
-      }
-      var key = m.criterion + "|" + m.expert;
-      if (seen[key]) out.push("专家 " + m.expert + " 对“" + c.label + "”打了两次分：每位专家每项只记一个分数。");
-      seen[key] = true;
+      var row = at[0] === "marks" ? marks.fields[marks.stateIndex[at[1]]] : null;
+      if (row && row[at[2]]) row[at[2]].push(marks.rows[at[1]] + "的" + (at[2] === "expert" ? "专家编号" : "分数") + "：" + p.message);
     });
     return out;
+  }
+
+  /* Each expert mark row's problems, said at its fields and in the list. `fields[i]`: the messages
+   * at the expert number and the mark of app.state.marks[i]; a row is named by its place under
+   * its criterion and its expert ("第 2 行（expert-b）"). An empty row is not written: nothing to say. */
+  function markChecks(covered) {
+    var def = app.schemas.review.$defs.ExpertMark.properties;
+    var slug = new RegExp(def.expert.pattern);
+    var step = def.mark.multipleOf;
+    var out = [], fields = [], stateIndex = [], rows = [];
+    var places = {}, seen = {};
+    app.state.marks.forEach(function (m, i) {
+      places[m.criterion] = (places[m.criterion] || 0) + 1;
+      var said = fields[i] = { expert: [], mark: [] };
+      if (!m.expert && m.mark === null) return;
+      var j = stateIndex.length;  // its place in the file's marks
+      stateIndex.push(i);
+      var row = "第 " + places[m.criterion] + " 行" + (m.expert ? "（" + m.expert + "）" : "");
+      rows.push(row);
+      var c = app.caseData.plan.assessed.filter(function (x) { return x.id === m.criterion; })[0];
+      if (!c) return;
+      function say(field, keywords, text) {
+        said[field].push(text);
+        out.push("“" + c.label + "”" + text);
+        covered["/marks/" + j + "/" + field] = Object.assign({}, covered["/marks/" + j + "/" + field], keywords);
+      }
+      if (!m.expert) say("expert", EMPTY, row + "：请填写专家编号。");
+      else if (!slug.test(m.expert)) say("expert", EMPTY, row + "的专家编号" + app.config.words.expert_pattern);
+      if (typeof m.mark !== "number" || isNaN(m.mark)) say("mark", OUT_OF_RANGE, row + "：请填写分数。");
+      else {
+        if (m.mark < c.min || m.mark > c.max) say("mark", OUT_OF_RANGE, row + "的分数须在 " + c.min + " 至 " + c.max + " 之间。");
+        if (step && Math.abs(m.mark / step - Math.round(m.mark / step)) > 1e-9) {
+          say("mark", { multipleOf: true }, row + "的分数须为 " + step + " 的整数倍。");
+        }
+      }
+      var key = m.criterion + "|" + m.expert;
+      if (m.expert && seen[key]) {
+        say("expert", {}, row + "：专家 " + m.expert + " 已在第 " + seen[key] + " 行打过分，每位专家每项只记一个分数。");
+      }
+      if (m.expert && !seen[key]) seen[key] = places[m.criterion];
+    });
+    return { out: out, fields: fields, stateIndex: stateIndex, rows: rows };
+  }
+
+  /* The messages at the fields, as ruleProblems found them. */
+  function showAtFields(atFields) {
+    sayAt(document.getElementById("rv-reviewer"), atFields.reviewer || "");
+    app.state.marks.forEach(function (m, i) {
+      var f = (atFields.marks || [])[i] || { expert: [], mark: [] };
+      sayAt(document.getElementById("rv-mark-" + i + "-expert"), f.expert.join(" "));
+      sayAt(document.getElementById("rv-mark-" + i + "-mark"), f.mark.join(" "));
+    });
   }
 
   function reviewYaml(data) {
@@ -288,7 +367,9 @@
     });
     var data = reviewData();
     var covered = {};
-    var problems = ruleProblems(data, covered);
+    var atFields = {};
+    var problems = ruleProblems(data, covered, atFields);
+    showAtFields(atFields);
     problems = problems.concat(RV.schemaProblems(app.validators.review, app.schemas.review, data, covered));
     if (app.output) app.output.update(reviewYaml(data), problems);
     announce("按当前结论 " + fmt(now.total) + " 分（" + now.tier + "）。");
@@ -322,7 +403,7 @@
       var status = r ? r.status : "";
       reasonBox.hidden = !status || status === "verified";
       reasonBox.querySelector(".rv-hint").hidden = !!reason.value.trim();
-      who.textContent = status ? "核查人 " + (r.reviewer || reviewer() || "（未填）") + "，" + r.date
+      who.textContent = status ? "核查人 " + (recordedBy(r) || "（未填）") + "，" + r.date
         : app.state.rest ? "未单独核查：按“其余全部核实”记为已核实" : "";
     }
 
@@ -392,15 +473,16 @@
           if (m.criterion !== c.id) return;
           var place = shown;
           shown += 1;
-          var expert = el("input", { type: "text", value: m.expert, disabled: readOnly, "aria-label": "专家编号",
+          var expert = el("input", { type: "text", id: "rv-mark-" + i + "-expert", value: m.expert, disabled: readOnly,
+            "aria-label": "专家编号",
             placeholder: "如 expert-a", on: { input: function (e) {
               m.expert = e.target.value.trim();
               remove.setAttribute("aria-label", "删除" + row());
               save();
               refresh();
             } } });
-          var mark = el("input", { type: "number", step: "0.5", min: String(c.min), max: String(c.max), disabled: readOnly,
-            value: m.mark === null ? "" : String(m.mark), "aria-label": "评分",
+          var mark = el("input", { type: "number", id: "rv-mark-" + i + "-mark", step: "0.5", min: String(c.min),
+            max: String(c.max), disabled: readOnly, value: m.mark === null ? "" : String(m.mark), "aria-label": "分数",
             on: { input: function (e) {
               m.mark = e.target.value === "" ? null : Number(e.target.value);
               remove.setAttribute("aria-label", "删除" + row());
@@ -423,7 +505,8 @@
               focusRow(list.querySelectorAll(".rv-mark"), place, add);
             } } });
           list.appendChild(el("div", { class: "rv-mark" }, [
-            el("label", {}, ["专家编号 ", expert]), el("label", {}, ["分数 ", mark]),
+            el("div", { class: "rv-mark-field" }, [el("label", {}, ["专家编号 ", expert]), fieldMessage(expert.id)]),
+            el("div", { class: "rv-mark-field" }, [el("label", {}, ["分数 ", mark]), fieldMessage(mark.id)]),
             el("span", { text: "评分日期 " + m.date }), remove]));
         });
       }
@@ -736,7 +819,10 @@
     var date = el("input", { type: "date", id: "rv-date", value: RF.today() });
     who.addEventListener("input", function () {
       RF.store(REVIEWER, who.value.trim());
-      if (!app.caseData) return;
+      if (!app.caseData || !app.state) {  // no report open: the name alone is checked
+        sayAt(who, who.value.trim() && !isLogin(who.value.trim()) ? "核查人" + app.config.words.reviewer_pattern : "");
+        return;
+      }
       // Decisions made before the name was given are written with it (reviewData); say so.
       document.querySelectorAll(".rv-item").forEach(function (n) { n.showState(); });
       refresh();
@@ -744,7 +830,8 @@
     mount.appendChild(el("div", { class: "rv-pick" }, [
       el("label", { for: "rv-year", text: "年度" }), yearSelect,
       el("label", { for: "rv-society", text: "学会" }), society,
-      el("label", { for: "rv-reviewer", text: "核查人（GitHub 用户名，本浏览器记住）" }), who,
+      el("label", { for: "rv-reviewer", text: "核查人（GitHub 用户名，本浏览器记住）" }),
+      el("div", { class: "rv-pick-field" }, [who, fieldMessage("rv-reviewer")]),
       el("label", { for: "rv-date", text: "结论日期" }), date]));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
     mount.appendChild(el("div", { id: "rv-case" }));

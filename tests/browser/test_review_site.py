@@ -97,13 +97,13 @@ def test_expert_marks_count_as_the_rubric_combines_them(page, base: str) -> None
         first.get_by_role("button", name="添加一位专家的评分").click()
         row = first.locator(".rv-mark").last
         row.get_by_label("专家编号").fill(expert)
-        row.get_by_label("评分").fill(mark)
+        row.get_by_label("分数").fill(mark)
     combined = first.locator(".rv-combined").inner_text()
     assert "2 位专家评分" in combined or "至少需要" in combined
     assert float(page.inner_text("#rv-total")) >= before
     assert "marks:" in page.input_value("#rv-review-file textarea")
     # Out of range and not a multiple of 0.5: both said at once, not the second after the first.
-    first.locator(".rv-mark").last.get_by_label("评分").fill("1000.3")
+    first.locator(".rv-mark").last.get_by_label("分数").fill("1000.3")
     problems = page.inner_text("#rv-review-file .rv-problems")
     assert "的分数须在" in problems
     assert "须为 0.5 的整数倍" in problems
@@ -343,7 +343,7 @@ def test_personal_data_is_refused_as_check_refuses_it(page, base: str, text: str
         criteria.first.get_by_role("button", name="添加一位专家的评分").click()
         row = criteria.first.locator(".rv-mark").last
         row.get_by_label("专家编号").fill(text.split()[-1].lower())
-        row.get_by_label("评分").fill("3")
+        row.get_by_label("分数").fill("3")
         assert said in page.inner_text("#rv-review-file .rv-problems")
         assert page.locator("#rv-review-file-download").is_disabled()
     page.click("#rv-add-objection")
@@ -453,4 +453,67 @@ def test_what_loses_work_asks_first_and_names_what_is_lost(page, base: str) -> N
     answer["yes"] = True
     box.get_by_role("button", name="删除这条异议").click()
     assert page.locator(".rv-objection").count() == count - 1
+    assert not page.problems, page.problems
+
+
+def test_a_marks_and_the_reviewers_problems_are_said_at_their_fields(page, base: str) -> None:
+    """Expert-mark errors appeared only in the list far below the marks, without the row or the
+    expert, an empty mark was told its range, 张三 as an expert number got "格式不对", and the
+    mark's accessible name said 评分 beside the label 分数; a reviewer named 张三 was said to be a
+    fault of "第 1 条逐项核查", not of the field at the top. Now each field says its own problem in
+    the check's words (the list keeps them all)."""
+    from validators.association.browser_review import browser_review_words
+
+    words = browser_review_words()
+    _open(page, base, YEAR, SOCIETY)
+
+    def said(field: str) -> str:  # the message under a field, which the field points at
+        assert page.get_attribute(field, "aria-invalid") == "true"
+        described = page.get_attribute(field, "aria-describedby")
+        assert described == field.lstrip("#") + "-msg"
+        return page.inner_text(f"#{described}")
+
+    page.fill("#rv-reviewer", "张三")
+    page.locator(f'.rv-item[data-item="{REFUSED}"] input[value="verified"]').check()
+    assert said("#rv-reviewer") == "核查人" + words["reviewer_pattern"]
+    problems = page.inner_text("#rv-review-file .rv-problems")
+    assert "上方的核查人“张三”" + words["reviewer_pattern"] in problems
+    assert "逐项核查" not in problems
+    page.fill("#rv-reviewer", "cast-staff")
+    assert page.get_attribute("#rv-reviewer", "aria-invalid") is None
+    assert not page.locator("#rv-reviewer-msg").is_visible()
+
+    criteria = page.locator(".rv-criterion")
+    if criteria.count() == 0:
+        pytest.skip("this year's rubric has no assessed criterion")
+    first = criteria.first
+    label = first.locator("h4").inner_text()
+    add = first.get_by_role("button", name="添加一位专家的评分")
+    add.click()
+    first.locator(".rv-mark").last.get_by_label("专家编号").fill("expert-a")
+    first.locator(".rv-mark").last.get_by_role("spinbutton", name="分数").fill("3")
+    add.click()
+    row = first.locator(".rv-mark").last
+    expert, mark = row.get_by_label("专家编号"), row.get_by_role("spinbutton", name="分数")
+    expert_id, mark_id = "#" + expert.get_attribute("id"), "#" + mark.get_attribute("id")
+    for typed in ("张三", "Zhang San", "Expert-C"):
+        expert.fill(typed)
+        assert said(expert_id) == f"第 2 行（{typed}）的专家编号" + words["expert_pattern"]
+        assert words["expert_pattern"].endswith("如 expert-a。")
+        assert f"“{label}”第 2 行（{typed}）的专家编号" in page.inner_text("#rv-review-file .rv-problems")
+    expert.fill("expert-b")
+    assert page.get_attribute(expert_id, "aria-invalid") is None
+    assert said(mark_id) == "第 2 行（expert-b）：请填写分数。"
+    assert "之间" not in page.inner_text("#rv-review-file .rv-problems")
+    mark.fill("1000.3")
+    at_mark = said(mark_id)
+    assert "第 2 行（expert-b）的分数须在" in at_mark
+    assert "第 2 行（expert-b）的分数须为 0.5 的整数倍。" in at_mark
+    assert f"“{label}”第 2 行（expert-b）的分数须在" in page.inner_text("#rv-review-file .rv-problems")
+    expert.fill("expert-a")  # given twice: said at the second row's expert number
+    assert "已在第 1 行打过分" in said(expert_id)
+    expert.fill("expert-b")
+    mark.fill("4")
+    assert page.get_attribute(mark_id, "aria-invalid") is None
+    assert not page.locator("#rv-review-file-download").is_disabled()
     assert not page.problems, page.problems
