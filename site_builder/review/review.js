@@ -71,6 +71,19 @@
     return el("p", { id: id + "-msg", class: "rv-field-error", hidden: true });
   }
 
+  /* A warning under a field: the field is described by it, not marked invalid (the file can be saved). */
+  function warnAt(input, msg, text) {
+    if (!input || !msg) return;
+    if (msg.textContent !== text) msg.textContent = text;
+    msg.hidden = !text;
+    if (text) input.setAttribute("aria-describedby", msg.id);
+    else input.removeAttribute("aria-describedby");
+  }
+
+  // Every schema keyword: the values of an objection not yet filled in are not said yet.
+  var ANY = { required: true, minLength: true, maxLength: true, pattern: true, type: true, format: true, minimum: true,
+    maximum: true, multipleOf: true, enum: true, additionalProperties: true };
+
   /* ---- the state: {items: {id: {status, reason, reviewer, date}}, rest, marks} ----------- */
 
   function stateFrom(review) {
@@ -671,6 +684,21 @@
     var rows = el("div", {});
     var output = readOnly ? null : RV.outputBox({ config: app.config, id: "rv-objections-file", label: "异议记录文件",
       path: y.objections_file, exists: !!y.objections });
+    // Objections added here that the user has not yet touched (changed a field of, or left): their
+    // problems are not listed yet, but the file is not saved while they have any.
+    var quiet = [];
+    function touch(o) {
+      var at = quiet.indexOf(o);
+      if (at === -1) return;
+      quiet.splice(at, 1);
+      update();
+    }
+    if (output) output.onBlocked = function () {  // a click on the download button of a blocked file
+      if (!quiet.length) return;
+      quiet = [];
+      update();
+    };
+    var words = app.config.words;
     function update(edited) {
       if (edited) RF.store(key, JSON.stringify({ base: base, list: list }));
       if (!output) return;
@@ -682,11 +710,18 @@
       var problems = [];
       var covered = {};  // the values explained here: the schema's words about them are left out
       var ids = {};
+      var pending = [];
+      var warnings = [];
+      app.validators.objections(data);
+      var schemaErrors = app.validators.objections.errors || [];
       list.forEach(function (o, i) {
         var n = "第 " + (i + 1) + " 条异议";
         var at = "/objections/" + i + "/";
+        var silent = quiet.indexOf(o) !== -1;
+        var own = 0;
         function say(fields, text) {  // `fields`: the values this explains as empty or missing
-          problems.push(n + text);
+          own += 1;
+          if (!silent) problems.push(n + text);
           fields.forEach(function (f) { covered[at + f] = EMPTY; });
         }
         if (!o.society) say(["society"], "：请选择学会。");
@@ -695,22 +730,37 @@
         ids[o.id] = true;
         if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和答复日期。");
         if (o.answered && o.filed && o.answered < o.filed) say([], "：答复日期早于收到日期，请核对。");
+        // What the check warns about (W-OBJECTION-*), in its words: the file can still be saved.
+        var outside = y.notice && o.filed && (o.filed < y.notice[0] || o.filed > y.notice[1])
+          ? words["W-OBJECTION-OUTSIDE-NOTICE"].replace("{filed}", o.filed).replace("{year}", y.year)
+            .replace("{starts}", y.notice[0]).replace("{ends}", y.notice[1]) : "";
+        warnAt(rows.querySelector("#rv-obj-" + i + "-filed"), rows.querySelector("#rv-obj-" + i + "-filed-msg"), outside);
+        if (outside) warnings.push(n + "：" + outside);
+        if (o.status === "open" && (o.answer || o.answered)) warnings.push(n + "：" + words["W-OBJECTION-OPEN-ANSWERED"]);
+        if (silent) {
+          Object.keys(o).forEach(function (f) { covered[at + f] = ANY; });
+          var schemaSays = schemaErrors.some(function (e) { return (e.instancePath + "/").indexOf(at) === 0; });
+          if (own || schemaSays) pending.push(n + "还没有填完");
+        }
       });
       RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
         problems.push(RV.placeOf(app.schemas.objections, p.path) + "：" + p.message);
       });
       problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data, covered));
       var schema = app.schemas.objections;
-      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"], {}), problems);
+      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"], {}), problems,
+        { pending: pending, warnings: warnings });
     }
-    function field(o, key, label, type) {
-      var input = type === "textarea" ? el("textarea", { rows: "2", value: o[key] || "", disabled: readOnly })
-        : el("input", { type: type, value: o[key] === null || o[key] === undefined ? "" : String(o[key]), disabled: readOnly });
+    function field(o, i, key, label, type) {
+      var id = "rv-obj-" + i + "-" + key;
+      var input = type === "textarea" ? el("textarea", { id: id, rows: "2", value: o[key] || "", disabled: readOnly })
+        : el("input", { type: type, id: id, value: o[key] === null || o[key] === undefined ? "" : String(o[key]), disabled: readOnly });
       input.addEventListener("input", function () {
         o[key] = type === "number" ? (input.value ? Number(input.value) : null) : input.value;
         update(true);
       });
-      return el("label", { class: "rv-field" }, [label + " ", input]);
+      var label = el("label", { class: "rv-field" }, [label + " ", input]);
+      return key === "filed" ? el("div", {}, [label, el("p", { id: id + "-msg", class: "rv-field-warning", hidden: true })]) : label;
     }
     function render() {
       RF.clear(rows);
@@ -719,23 +769,38 @@
           [el("option", { value: "", text: "（选择学会）" })].concat(y.societies.map(function (s) {
             return el("option", { value: s.id, text: s.name, selected: s.id === o.society });
           })));
-        var status = el("select", { disabled: readOnly, on: { change: function (e) { o.status = e.target.value; update(true); } } },
+        var status = el("select", { disabled: readOnly, on: { change: function (e) {
+          // Back to 受理中: the answer and its date go (asked first when there is an answer to lose).
+          if (e.target.value === "open" && (o.answer || o.answered)) {
+            if (o.answer && o.answer.trim() && !window.confirm("把第 " + (i + 1) + " 条异议" + (o.id ? "（编号 " + o.id + "）" : "") +
+              "改回“受理中”，会清除已写的答复和答复日期，清除后不能恢复。继续吗？")) {
+              e.target.value = o.status;
+              return;
+            }
+            o.answer = "";
+            o.answered = "";
+            rows.querySelector("#rv-obj-" + i + "-answer").value = "";
+            rows.querySelector("#rv-obj-" + i + "-answered").value = "";
+          }
+          o.status = e.target.value;
+          update(true);
+        } } },
           OBJECTION.map(function (s) {
             return el("option", { value: s[0], text: s[1], selected: o.status === s[0] });
           }));
         var correction = el("input", { type: "checkbox", checked: !!o.correction_allowed, disabled: readOnly,
           on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
-        rows.appendChild(el("fieldset", { class: "rv-objection" }, [
+        var fieldset = el("fieldset", { class: "rv-objection" }, [
           el("legend", { text: "第 " + (i + 1) + " 条异议" }),
-          field(o, "id", "编号（小写英文、数字和连字符）", "text"),
+          field(o, i, "id", "编号（小写英文、数字和连字符）", "text"),
           el("label", { class: "rv-field" }, ["学会 ", society]),
-          field(o, "issue", "GitHub 议题编号（可不填）", "number"),
-          field(o, "filed", "收到日期", "date"),
-          field(o, "subject", "异议内容摘要（不写个人信息）", "textarea"),
+          field(o, i, "issue", "GitHub 议题编号（可不填）", "number"),
+          field(o, i, "filed", "收到日期", "date"),
+          field(o, i, "subject", "异议内容摘要（不写个人信息）", "textarea"),
           el("label", { class: "rv-field" }, ["处理状态 ", status]),
           el("label", { class: "rv-field" }, [correction, " 允许该学会在公示期内修改报告以回应本异议"]),
-          field(o, "answer", "市科协的答复", "textarea"),
-          field(o, "answered", "答复日期", "date"),
+          field(o, i, "answer", "市科协的答复", "textarea"),
+          field(o, i, "answered", "答复日期", "date"),
           readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议",
             "aria-label": "删除这条异议（第 " + (i + 1) + " 条" + (o.id ? "，编号 " + o.id : "") + "）", on: { click: function () {
             if (!window.confirm("删除第 " + (i + 1) + " 条异议" + (o.id ? "（编号 " + o.id + "）" : "") +
@@ -744,16 +809,26 @@
             render();
             update(true);
             focusRow(rows.querySelectorAll(".rv-objection"), i, document.getElementById("rv-add-objection"));
-          } } })]));
+          } } })]);
+        // Touched: a field of it changed, or the focus left it.
+        fieldset.addEventListener("input", function () { touch(o); });
+        fieldset.addEventListener("change", function () { touch(o); });
+        fieldset.addEventListener("focusout", function (e) {
+          if (!e.relatedTarget || !fieldset.contains(e.relatedTarget)) touch(o);
+        });
+        rows.appendChild(fieldset);
       });
+      update();
     }
     render();
     section.appendChild(rows);
     if (!readOnly) {
       section.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-add-objection", text: "记录一条新异议",
         on: { click: function () {
-          list.push({ id: "obj-" + (list.length + 1), society: "", issue: null, filed: RF.today(), subject: "",
-            status: "open", correction_allowed: false, answer: "", answered: "" });
+          var added = { id: "obj-" + (list.length + 1), society: "", issue: null, filed: RF.today(), subject: "",
+            status: "open", correction_allowed: false, answer: "", answered: "" };
+          list.push(added);
+          quiet.push(added);
           render();
           update(true);
           var all = rows.querySelectorAll(".rv-objection");

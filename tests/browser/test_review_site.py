@@ -517,3 +517,88 @@ def test_a_marks_and_the_reviewers_problems_are_said_at_their_fields(page, base:
     assert page.get_attribute(mark_id, "aria-invalid") is None
     assert not page.locator("#rv-review-file-download").is_disabled()
     assert not page.problems, page.problems
+
+
+def test_objections_warn_as_check_does_clear_a_withdrawn_answer_and_let_a_new_one_be_filled_first(
+        page, base: str) -> None:
+    """A received date outside the notice period passed without a word (check warns); switching an
+    objection back to 受理中 kept its answer and date in the file; a new empty objection showed its
+    problems at once, before the user had typed anything."""
+    from validators.association.browser_review import browser_review_words
+
+    words = browser_review_words()
+    asked: list[str] = []
+    answer = {"yes": False}
+
+    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        asked.append(dialog.message)
+        dialog.accept() if answer["yes"] else dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    _open(page, base, YEAR, SOCIETY)
+    config = page.request.get(base + "config.json").json()
+    [year] = [y for y in config["years"] if y["year"] == YEAR]
+    starts, ends = year["notice"]
+    download = page.locator("#rv-objections-file-download")
+
+    # (c) A new objection: nothing said yet, but the file is not saved, and the button says why.
+    page.click("#rv-add-objection")
+    n = page.locator(".rv-objection").count()
+    assert not page.locator("#rv-objections-file .rv-problems").is_visible()
+    assert download.is_disabled()
+    assert download.get_attribute("aria-describedby") == "rv-objections-file-why"
+    assert f"还不能下载：第 {n} 条异议还没有填完" in page.inner_text("#rv-objections-file-why")
+    download.click(force=True)  # trying to download shows what is missing
+    assert f"第 {n} 条异议：请选择学会。" in page.inner_text("#rv-objections-file .rv-problems")
+    assert download.is_disabled()
+    # Another new one starts quiet too, until a field of it is touched.
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    assert f"第 {n + 1} 条异议" not in page.inner_text("#rv-objections-file .rv-problems")
+    assert f"第 {n + 1} 条异议还没有填完" in page.inner_text("#rv-objections-file-why")
+    box.get_by_label("编号（小写英文、数字和连字符）").fill("obj-late")
+    assert f"第 {n + 1} 条异议：请选择学会。" in page.inner_text("#rv-objections-file .rv-problems")
+    answer["yes"] = True  # the first new one goes
+    page.locator(".rv-objection").nth(n - 1).get_by_role("button", name="删除这条异议").click()
+    answer["yes"] = False
+    box = page.locator(".rv-objection").last
+    box.locator("select").first.select_option(SOCIETY)
+    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议。")
+    assert not download.is_disabled()
+    assert page.inner_text("#rv-objections-file-why") == ""
+
+    # (a) Received outside the notice period: the check's warning, at the date and above the file.
+    filed = box.get_by_label("收到日期")
+    filed.fill("2001-02-03")
+    warning = words["W-OBJECTION-OUTSIDE-NOTICE"].format(filed="2001-02-03", year=YEAR, starts=starts, ends=ends)
+    described = filed.get_attribute("aria-describedby")
+    assert described
+    assert page.inner_text(f"#{described}") == warning
+    assert warning in page.inner_text("#rv-objections-file .rv-warnings")
+    assert not download.is_disabled()  # a warning does not stop the file
+    filed.fill(starts)
+    assert filed.get_attribute("aria-describedby") is None
+    assert not page.locator("#rv-objections-file .rv-warnings").is_visible()
+
+    # (b) Back to 受理中: the answer and its date are cleared, after asking.
+    status = box.locator("select").nth(1)
+    status.select_option("answered")
+    box.get_by_label("市科协的答复").fill("已核实参会人数，维持原结果。")
+    box.get_by_label("答复日期").fill(ends)
+    assert "维持原结果" in page.input_value("#rv-objections-file textarea")
+    status.select_option("open")
+    assert "答复" in asked[-1]
+    assert "清除" in asked[-1]
+    assert status.input_value() == "answered"  # declined: nothing changed
+    assert box.get_by_label("市科协的答复").input_value() == "已核实参会人数，维持原结果。"
+    answer["yes"] = True
+    status.select_option("open")
+    assert box.get_by_label("市科协的答复").input_value() == ""
+    assert box.get_by_label("答复日期").input_value() == ""
+    text = page.input_value("#rv-objections-file textarea")
+    assert "维持原结果" not in text
+    assert f"answered: {ends}" not in text
+    # An open objection that carries an answer: the check's warning (W-OBJECTION-OPEN-ANSWERED).
+    box.get_by_label("市科协的答复").fill("拟答复：维持原结果。")
+    assert words["W-OBJECTION-OPEN-ANSWERED"] in page.inner_text("#rv-objections-file .rv-warnings")
+    assert not page.problems, page.problems
