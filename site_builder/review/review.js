@@ -52,6 +52,13 @@
     return isLogin(rec.reviewer) ? rec.reviewer : reviewer();
   }
 
+  /* A verdict's date in words: the date the file records for it, and, when it is not the date in
+   * the field on top (changed since), that the change did not apply to it. */
+  function verdictDate(date) {
+    var now = document.getElementById("rv-date");
+    return "结论日期 " + date + (now && now.value && now.value !== date ? "（给出结论时的日期，不随上方的结论日期改变）" : "");
+  }
+
   /* A message under a field (none: `text` empty): the field is marked invalid and described by it. */
   function sayAt(input, text) {
     var msg = input ? document.getElementById(input.id + "-msg") : null;
@@ -331,6 +338,13 @@
       fin.tier + "）；" + progress;
   }
 
+  /* Each verdict's own date beside it (the items', the rest's), after the date on top changed. */
+  function showDates() {
+    document.querySelectorAll(".rv-item").forEach(function (n) { n.showState(); });
+    var restWhen = document.getElementById("rv-rest-when");
+    if (restWhen) restWhen.textContent = app.state && app.state.rest ? verdictDate(app.state.rest.date) : "";
+  }
+
   function refresh() {
     var box = document.getElementById("rv-score");
     if (!box) return;  // the report waits for a choice between a draft and the repository's record
@@ -400,6 +414,7 @@
     var reason = el("textarea", { class: "rv-reason", rows: "2", id: name + "-reason", value: rec.reason,
       disabled: readOnly, "aria-label": "“" + item.title + "”的理由或需要补充的材料" });
     var who = el("p", { class: "rv-who" });
+    var when = el("span", { class: "rv-when" });  // the verdict's own date, as the file will say it
     var starter = item.findings.filter(function (f) { return f.severity === "error"; })[0] || item.findings[0];
     var reasonBox = el("div", { class: "rv-reason-box" }, [
       el("label", { for: name + "-reason", text: "理由（不予认定的理由，或需要补充的材料；学会和公众会看到）" }), reason,
@@ -416,8 +431,9 @@
       var status = r ? r.status : "";
       reasonBox.hidden = !status || status === "verified";
       reasonBox.querySelector(".rv-hint").hidden = !!reason.value.trim();
-      who.textContent = status ? "核查人 " + (recordedBy(r) || "（未填）") + "，" + r.date
+      who.textContent = status ? "核查人 " + (recordedBy(r) || "（未填）")
         : app.state.rest ? "未单独核查：按“其余全部核实”记为已核实" : "";
+      when.textContent = status ? verdictDate(r.date) : "";
     }
 
     var radios = STATUS.map(function (s) {
@@ -462,7 +478,7 @@
       fields,
       evidence ? el("p", { class: "rv-label", text: "证明材料（在新标签页打开）：" }) : null, evidence,
       findings,
-      el("fieldset", { class: "rv-verdict" }, [el("legend", { text: "核查结论" })].concat(radios)),
+      el("fieldset", { class: "rv-verdict" }, [el("legend", { text: "核查结论" })].concat(radios, [when])),
       reasonBox, who]);
     show();
     node.showState = show;
@@ -621,12 +637,13 @@
     var rest = el("input", { type: "checkbox", id: "rv-rest", checked: !!app.state.rest, disabled: readOnly,
       on: { change: function () {
         app.state.rest = rest.checked ? { reviewer: reviewer(), date: document.getElementById("rv-date").value || RF.today() } : null;
-        document.querySelectorAll(".rv-item").forEach(function (n) { n.showState(); });
+        showDates();
         save();
         refresh();
       } } });
+    var restWhen = el("span", { class: "rv-when", id: "rv-rest-when" });
     box.appendChild(el("p", { class: "rv-rest" }, [rest, el("label", { for: "rv-rest",
-      text: " 其余全部核实：没有单独给出结论的项目都记为“已核实”" })]));
+      text: " 其余全部核实：没有单独给出结论的项目都记为“已核实”" }), " ", restWhen]));
     data.areas.forEach(function (a) {
       if (!a.items.length) return;
       var section = el("section", { class: "rv-area", "aria-label": a.number + "、" + a.title },
@@ -643,6 +660,7 @@
       box.appendChild(app.output);
     }
     box.appendChild(el("p", { id: "rv-bar", class: "rv-bar", "aria-hidden": "true" }));
+    showDates();
     refresh();
   }
 
@@ -891,7 +909,9 @@
     var society = el("select", { id: "rv-society" });
     var who = el("input", { type: "text", id: "rv-reviewer", value: reviewer(), autocomplete: "username",
       pattern: app.config.login_pattern.replace(/^\^|\$$/g, ""), placeholder: "如 cast-staff" });
-    var date = el("input", { type: "date", id: "rv-date", value: RF.today() });
+    var date = el("input", { type: "date", id: "rv-date", value: RF.today(), "aria-describedby": "rv-date-note" });
+    // A verdict keeps the date it was given on (the file says so): a new date is for new verdicts.
+    date.addEventListener("input", function () { if (app.caseData && app.state) showDates(); });
     who.addEventListener("input", function () {
       RF.store(REVIEWER, who.value.trim());
       if (!app.caseData || !app.state) {  // no report open: the name alone is checked
@@ -907,7 +927,9 @@
       el("label", { for: "rv-society", text: "学会" }), society,
       el("label", { for: "rv-reviewer", text: "核查人（GitHub 用户名，本浏览器记住）" }),
       el("div", { class: "rv-pick-field" }, [who, fieldMessage("rv-reviewer")]),
-      el("label", { for: "rv-date", text: "结论日期" }), date]));
+      el("label", { for: "rv-date", text: "结论日期" }),
+      el("div", { class: "rv-pick-field" }, [date, el("p", { id: "rv-date-note", class: "rv-note",
+        text: "用于此后给出的结论和专家评分；已经给出的保留各自的日期（写在每项结论旁），改这里不会改变它们。" })])]));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
     mount.appendChild(el("div", { id: "rv-case" }));
     mount.appendChild(el("div", { id: "rv-objections" }));

@@ -602,3 +602,31 @@ def test_objections_warn_as_check_does_clear_a_withdrawn_answer_and_let_a_new_on
     box.get_by_label("市科协的答复").fill("拟答复：维持原结果。")
     assert words["W-OBJECTION-OPEN-ANSWERED"] in page.inner_text("#rv-objections-file .rv-warnings")
     assert not page.problems, page.problems
+
+
+def test_each_verdict_shows_its_own_date_and_the_date_field_says_it_is_for_new_ones(page, base: str) -> None:
+    """Changing 结论日期 after giving verdicts silently did not apply to them: the file kept the
+    dates they were given on, and the page showed neither that nor those dates."""
+    _open(page, base, YEAR, SOCIETY)
+    page.fill("#rv-reviewer", "cast-staff")
+    note = page.get_attribute("#rv-date", "aria-describedby")
+    assert note == "rv-date-note"
+    assert "此后给出的结论" in page.inner_text("#rv-date-note")
+    first_day = page.input_value("#rv-date")
+    page.uncheck("#rv-rest")
+    refused = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    refused.locator('input[value="verified"]').check()
+    assert refused.locator(".rv-verdict").inner_text().endswith(f"结论日期 {first_day}")
+    page.fill("#rv-date", "2026-11-02")
+    assert f"结论日期 {first_day}（给出结论时的日期，不随上方的结论日期改变）" in refused.locator(".rv-verdict").inner_text()
+    other = page.locator(f'.rv-item:not([data-item="{REFUSED}"])').first
+    other.locator('input[value="verified"]').check()
+    assert other.locator(".rv-verdict").inner_text().endswith("结论日期 2026-11-02")
+    text = page.input_value("#rv-review-file textarea")
+    assert f"date: {first_day}" in text
+    assert "date: 2026-11-02" in text
+    page.check("#rv-rest")
+    assert page.inner_text("#rv-rest-when") == "结论日期 2026-11-02"
+    page.fill("#rv-date", first_day)
+    assert "不随上方" in page.inner_text("#rv-rest-when")
+    assert not page.problems, page.problems
