@@ -23,6 +23,7 @@ from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, text
 from site_builder.tables import long_table
 from validators.association.browser_privacy import browser_privacy_rule
+from validators.association.browser_review import browser_review_words
 from validators.association.progress import Progress, ProgressState, year_progress
 from validators.association.reviews import OBJECTIONS_FILE, REVIEWS, review_entries
 from validators.evaluation.results import results_path
@@ -275,6 +276,8 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
         "url_limit": policy().form.github_url_max_chars,
         # The check's personal-data rule (E-PRIVACY-*), its patterns and words exported, not copied.
         "privacy": browser_privacy_rule(),
+        # The check's words for an expert number and a reviewer that are not one (E-SCHEMA-PATTERN).
+        "words": browser_review_words(),
         "years": [_year_config(site, year, boards[year]) for year in sorted(boards, reverse=True)]})
     files[f"{ASSETS}/schema-review.json"] = _json(_schema(ReviewFile, "review"))
     files[f"{ASSETS}/schema-objections.json"] = _json(_schema(ObjectionsFile, "objections"))

@@ -194,3 +194,20 @@ def test_a_report_with_a_refused_item_is_finished_not_all_verified(tree: Path) -
     [year] = [y for y in config["years"] if y["year"] == 2017]
     assert next(s for s in year["societies"] if s["id"] == "cd-hitech-park")["state"] == "核查完毕"
     assert "核查完毕" in status.render(site, 2017)
+
+
+def test_the_workbench_says_a_wrong_expert_number_and_reviewer_in_the_checks_words(tree: Path) -> None:
+    """The words the workbench puts under an expert number or a reviewer that is not one are the
+    check's own sentences for them, with the field's own example (expert-a, cast-staff)."""
+    from validators.association.browser_review import browser_review_words
+
+    _review(tree, "rest: {status: 已核实, reviewer: 张三, date: 2026-11-20}\n"
+            "marks:\n  - {criterion: event-quality, expert: Expert-C, mark: 3, date: 2026-11-20}\n")
+    result, _ = check_tree(tree)
+    said = {f.message for f in result.findings if f.code == "E-SCHEMA-PATTERN"}
+    words = browser_review_words()
+    assert "“expert”" + words["expert_pattern"] in said
+    assert "“reviewer”" + words["reviewer_pattern"] in said
+    assert words["expert_pattern"] == "应由小写英文字母、数字和单个连字符组成，如 expert-a。"
+    config = json.loads(workbench.workbench_files(_site(tree))[f"{workbench.ASSETS}/config.json"])
+    assert config["words"] == words

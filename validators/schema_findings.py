@@ -151,6 +151,18 @@ _SIMPLE: dict[str, tuple[str, str]] = {
 }
 
 
+def pattern_message(root: type[BaseModel], loc: tuple[str | int, ...], pattern: str,
+                    subject: str | None = None) -> str:
+    """What the check says of a value at `loc` that does not match `pattern`: a GitHub user name
+    is said as one, any other pattern with the field's own example. `subject` (the field as users
+    read it, “expert” by default) begins the sentence; the workbench passes its own."""
+    subject = _subject(loc) if subject is None else subject
+    if pattern == GITHUB_LOGIN_PATTERN:
+        return (f"{subject}应为 GitHub 用户名：英文字母、数字和单个连字符，"
+                "不以连字符开头或结尾，如 cast-staff（不写姓名）。")
+    return _SIMPLE["string_pattern_mismatch"][1].format(subject=subject, example=_example(root, loc))
+
+
 def _date_message(value: Any, name: str, subject: str) -> str:
     if _is_iso_date(value):
         return f"日期 {value} 加了引号，成了文字：请去掉引号，写成 {name}: {value}。"
@@ -178,9 +190,8 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
         return code, _blank(kind, loc, ctx)
     if kind.startswith("date"):
         return "E-SCHEMA-DATE", _date_message(value, name, subject)
-    if kind == "string_pattern_mismatch" and ctx.get("pattern") == GITHUB_LOGIN_PATTERN:
-        return "E-SCHEMA-PATTERN", (f"{subject}应为 GitHub 用户名：英文字母、数字和单个连字符，"
-                                    "不以连字符开头或结尾，如 cast-staff（不写姓名）。")
+    if kind == "string_pattern_mismatch":
+        return "E-SCHEMA-PATTERN", pattern_message(root, loc, str(ctx.get("pattern", "")), subject)
     if kind in _SIMPLE:
         code, template = _SIMPLE[kind]
         limits = {key: ctx.get(key) for key in ("max_length", "min_length", "multiple_of")}

@@ -97,17 +97,25 @@
     link.remove();
   }
 
-  /* The output box of one file: its problems, its text, download, copy and GitHub. */
+  /* The output box of one file: its problems, its warnings, its text, download, copy and GitHub.
+   * While the file cannot be saved the download button says so (aria-disabled, so that it stays
+   * in the tab order and a click on it reaches `box.onBlocked`), and the reason is next to it. */
   RV.outputBox = function (opts) {
     var config = opts.config;
     var box = el("div", { class: "rv-output", id: opts.id });
     var problems = el("ul", { class: "rv-problems", "aria-live": "polite" });
+    var warnings = el("ul", { class: "rv-warnings", hidden: true });
+    var why = el("span", { class: "rv-why", id: opts.id + "-why" });
+    var blocked = false;
     var area = el("textarea", { class: "rf-yaml", readonly: "readonly", rows: "12",
       "aria-label": opts.label + "的内容", spellcheck: "false" });
     var status = el("span", { class: "rv-copied", "aria-live": "polite" });
     var name = opts.path.split("/").pop();
     var save = el("button", { type: "button", class: "rf-button rf-primary", id: opts.id + "-download",
-      text: "下载" + opts.label, on: { click: function () { download(name, area.value); } } });
+      text: "下载" + opts.label, on: { click: function () {
+        if (!blocked) download(name, area.value);
+        else if (box.onBlocked) box.onBlocked();
+      } } });
     var copy = el("button", { type: "button", class: "rf-button", text: "复制内容", on: { click: function () {
       area.select();
       var done = function () { status.textContent = "已复制。"; };
@@ -120,13 +128,22 @@
     var github = el("p", { class: "rv-github" });
     box.appendChild(el("h3", { text: opts.label }));
     box.appendChild(problems);
+    box.appendChild(warnings);
     box.appendChild(area);
-    box.appendChild(el("div", { class: "rf-actions" }, [save, copy, status]));
+    box.appendChild(el("div", { class: "rf-actions" }, [save, copy, why, status]));
     box.appendChild(github);
 
     var said = null;  // the problems listed: the live list is redrawn only when they change
-    box.update = function (text, found) {
+    /* `found`: the problems to list; `more.pending`: why the file cannot be saved yet besides them
+     * (an entry not yet filled in, whose problems are not listed yet); `more.warnings`: what the
+     * check will warn about, which does not stop the file. */
+    box.update = function (text, found, more) {
+      var pending = (more && more.pending) || [];
+      var warned = (more && more.warnings) || [];
       area.value = text;
+      RF.clear(warnings);
+      warned.forEach(function (w) { warnings.appendChild(el("li", {}, [el("strong", { text: "警告：" }), w])); });
+      warnings.hidden = !warned.length;
       if (said !== found.join("\n")) {
         said = found.join("\n");
         RF.clear(problems);
@@ -135,10 +152,19 @@
         });
       }
       problems.hidden = !found.length;
-      save.disabled = copy.disabled = found.length > 0;
+      blocked = found.length > 0 || pending.length > 0;
+      copy.disabled = blocked;
+      if (blocked) {
+        save.setAttribute("aria-disabled", "true");
+        save.setAttribute("aria-describedby", why.id);
+      } else {
+        save.removeAttribute("aria-disabled");
+        save.removeAttribute("aria-describedby");
+      }
+      why.textContent = !blocked ? "" : "还不能下载：" + pending.concat(found.length ? ["先改正上面列出的问题"] : []).join("；") + "。";
       RF.clear(github);
-      if (found.length) {
-        github.appendChild(document.createTextNode("先改正上面列出的问题，才能保存文件。"));
+      if (blocked) {
+        github.appendChild(document.createTextNode(found.length ? "先改正上面列出的问题，才能保存文件。" : "填完以后才能保存文件。"));
         return;
       }
       if (!config.repo_url) {

@@ -41,6 +41,56 @@
     return (RF.stored(REVIEWER) || "").trim();
   }
 
+  /* Whether `name` is a GitHub user name, as the model requires of a reviewer. */
+  function isLogin(name) {
+    return !!name && new RegExp(app.config.login_pattern).test(name);
+  }
+
+  /* Who a record is written with: the name it was given with, or, when that was missing or not a
+   * user name (the file could not have been saved with it), the name in the field now. */
+  function recordedBy(rec) {
+    return isLogin(rec.reviewer) ? rec.reviewer : reviewer();
+  }
+
+  /* A verdict's date in words: the date the file records for it, and, when it is not the date in
+   * the field on top (changed since), that the change did not apply to it. */
+  function verdictDate(date) {
+    var now = document.getElementById("rv-date");
+    return "结论日期 " + date + (now && now.value && now.value !== date ? "（给出结论时的日期，不随上方的结论日期改变）" : "");
+  }
+
+  /* A message under a field (none: `text` empty): the field is marked invalid and described by it. */
+  function sayAt(input, text) {
+    var msg = input ? document.getElementById(input.id + "-msg") : null;
+    if (!msg) return;
+    if (msg.textContent !== text) msg.textContent = text;
+    msg.hidden = !text;
+    if (text) {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", msg.id);
+    } else {
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    }
+  }
+
+  function fieldMessage(id) {
+    return el("p", { id: id + "-msg", class: "rv-field-error", hidden: true });
+  }
+
+  /* A warning under a field: the field is described by it, not marked invalid (the file can be saved). */
+  function warnAt(input, msg, text) {
+    if (!input || !msg) return;
+    if (msg.textContent !== text) msg.textContent = text;
+    msg.hidden = !text;
+    if (text) input.setAttribute("aria-describedby", msg.id);
+    else input.removeAttribute("aria-describedby");
+  }
+
+  // Every schema keyword: the values of an objection not yet filled in are not said yet.
+  var ANY = { required: true, minLength: true, maxLength: true, pattern: true, type: true, format: true, minimum: true,
+    maximum: true, multipleOf: true, enum: true, additionalProperties: true };
+
   /* ---- the state: {items: {id: {status, reason, reviewer, date}}, rest, marks} ----------- */
 
   function stateFrom(review) {
@@ -100,7 +150,6 @@
 
   function reviewData(state) {
     var st = state || app.state;
-    var who = reviewer();
     var data = { society: app.caseData.society, year: app.year, sample: st.sample || undefined, items: [] };
     var known = {};
     itemOrder().forEach(function (id) {
@@ -108,10 +157,10 @@
       var r = st.items[id];
       if (!r || !r.status) return;
       var rec = { item: id, status: LABEL[r.status], reason: r.status === "verified" ? undefined : r.reason.trim(),
-        reviewer: r.reviewer || who, date: r.date };
+        reviewer: recordedBy(r), date: r.date };
       data.items.push(rec);
     });
-    if (st.rest) data.rest = { status: LABEL.verified, reviewer: st.rest.reviewer || who, date: st.rest.date };
+    if (st.rest) data.rest = { status: LABEL.verified, reviewer: recordedBy(st.rest), date: st.rest.date };
     data.marks = st.marks.filter(function (m) { return m.expert || m.mark !== null; }).map(function (m) {
       return { criterion: m.criterion, expert: m.expert, mark: m.mark, date: m.date };
     });
@@ -127,12 +176,17 @@
 
   /* The page's own checks, in plainer words than the schema's; `covered` gets the JSON pointer of
    * each value they explain and the schema's keywords they explain it for (see RV.schemaProblems). */
-  function ruleProblems(data, covered) {
+  function ruleProblems(data, covered, atFields) {
     var out = [];
-    if (!reviewer() && (data.items.some(function (r) { return !r.reviewer; }) || (data.rest && !data.rest.reviewer))) {
-      out.push("请先在上方填写核查人（GitHub 用户名）。");
-      data.items.forEach(function (r, i) { covered["/items/" + i + "/reviewer"] = EMPTY; });
-      covered["/rest/reviewer"] = EMPTY;
+    // The reviewer field at the top: what it says there, and in the list when the file needs it.
+    var who = reviewer();
+    var usesField = data.items.some(function (r) { return r.reviewer === who; }) || (data.rest && data.rest.reviewer === who);
+    atFields.reviewer = who && !isLogin(who) ? "核查人" + app.config.words.reviewer_pattern
+      : !who && usesField ? "请填写核查人（GitHub 用户名）。" : "";
+    if (atFields.reviewer && usesField) {
+      out.push(who ? "上方的核查人“" + who + "”" + app.config.words.reviewer_pattern : "请先在上方填写核查人（GitHub 用户名）。");
+      data.items.forEach(function (r, i) { if (r.reviewer === who) covered["/items/" + i + "/reviewer"] = EMPTY; });
+      if (data.rest && data.rest.reviewer === who) covered["/rest/reviewer"] = EMPTY;
     }
     var titles = {};
     app.caseData.areas.forEach(function (a) {
@@ -144,26 +198,71 @@
         covered["/items/" + i + "/reason"] = EMPTY;
       }
     });
+    var marks = markChecks(covered);
+    atFields.marks = marks.fields;
+    out = out.concat(marks.out);
     // Personal data, as the check refuses it (E-PRIVACY-*): the check's patterns and words.
     RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
       var at = p.path;
       var place = at[0] === "items" && at[2] === "reason" ? "“" + titles[data.items[at[1]].item] + "”的理由"
         : RV.placeOf(app.schemas.review, at);
       out.push(place + "：" + p.message);
-    });
-    var seen = {};
-    data.marks.forEach(function (m, j) {
-      var c = app.caseData.plan.assessed.filter(function (x) { return x.id === m.criterion; })[0];
-      if (!c) return;
-      if (typeof m.mark !== "number" || m.mark < c.min || m.mark > c.max) {
-        out.push("“" + c.label + "”的分数须在 " + c.min + " 至 " + c.max + " 之间。");
-        covered["/marks/" + j + "/mark"] = OUT_OF_RANGE;
-      }
-      var key = m.criterion + "|" + m.expert;
-      if (seen[key]) out.push("专家 " + m.expert + " 对“" + c.label + "”打了两次分：每位专家每项只记一个分数。");
-      seen[key] = true;
+      var row = at[0] === "marks" ? marks.fields[marks.stateIndex[at[1]]] : null;
+      if (row && row[at[2]]) row[at[2]].push(marks.rows[at[1]] + "的" + (at[2] === "expert" ? "专家编号" : "分数") + "：" + p.message);
     });
     return out;
+  }
+
+  /* Each expert mark row's problems, said at its fields and in the list. `fields[i]`: the messages
+   * at the expert number and the mark of app.state.marks[i]; a row is named by its place under
+   * its criterion and its expert ("第 2 行（expert-b）"). An empty row is not written: nothing to say. */
+  function markChecks(covered) {
+    var def = app.schemas.review.$defs.ExpertMark.properties;
+    var slug = new RegExp(def.expert.pattern);
+    var step = def.mark.multipleOf;
+    var out = [], fields = [], stateIndex = [], rows = [];
+    var places = {}, seen = {};
+    app.state.marks.forEach(function (m, i) {
+      places[m.criterion] = (places[m.criterion] || 0) + 1;
+      var said = fields[i] = { expert: [], mark: [] };
+      if (!m.expert && m.mark === null) return;
+      var j = stateIndex.length;  // its place in the file's marks
+      stateIndex.push(i);
+      var row = "第 " + places[m.criterion] + " 行" + (m.expert ? "（" + m.expert + "）" : "");
+      rows.push(row);
+      var c = app.caseData.plan.assessed.filter(function (x) { return x.id === m.criterion; })[0];
+      if (!c) return;
+      function say(field, keywords, text) {
+        said[field].push(text);
+        out.push("“" + c.label + "”" + text);
+        covered["/marks/" + j + "/" + field] = Object.assign({}, covered["/marks/" + j + "/" + field], keywords);
+      }
+      if (!m.expert) say("expert", EMPTY, row + "：请填写专家编号。");
+      else if (!slug.test(m.expert)) say("expert", EMPTY, row + "的专家编号" + app.config.words.expert_pattern);
+      if (typeof m.mark !== "number" || isNaN(m.mark)) say("mark", OUT_OF_RANGE, row + "：请填写分数。");
+      else {
+        if (m.mark < c.min || m.mark > c.max) say("mark", OUT_OF_RANGE, row + "的分数须在 " + c.min + " 至 " + c.max + " 之间。");
+        if (step && Math.abs(m.mark / step - Math.round(m.mark / step)) > 1e-9) {
+          say("mark", { multipleOf: true }, row + "的分数须为 " + step + " 的整数倍。");
+        }
+      }
+      var key = m.criterion + "|" + m.expert;
+      if (m.expert && seen[key]) {
+        say("expert", {}, row + "：专家 " + m.expert + " 已在第 " + seen[key] + " 行打过分，每位专家每项只记一个分数。");
+      }
+      if (m.expert && !seen[key]) seen[key] = places[m.criterion];
+    });
+    return { out: out, fields: fields, stateIndex: stateIndex, rows: rows };
+  }
+
+  /* The messages at the fields, as ruleProblems found them. */
+  function showAtFields(atFields) {
+    sayAt(document.getElementById("rv-reviewer"), atFields.reviewer || "");
+    app.state.marks.forEach(function (m, i) {
+      var f = (atFields.marks || [])[i] || { expert: [], mark: [] };
+      sayAt(document.getElementById("rv-mark-" + i + "-expert"), f.expert.join(" "));
+      sayAt(document.getElementById("rv-mark-" + i + "-mark"), f.mark.join(" "));
+    });
   }
 
   function reviewYaml(data) {
@@ -239,6 +338,13 @@
       fin.tier + "）；" + progress;
   }
 
+  /* Each verdict's own date beside it (the items', the rest's), after the date on top changed. */
+  function showDates() {
+    document.querySelectorAll(".rv-item").forEach(function (n) { n.showState(); });
+    var restWhen = document.getElementById("rv-rest-when");
+    if (restWhen) restWhen.textContent = app.state && app.state.rest ? verdictDate(app.state.rest.date) : "";
+  }
+
   function refresh() {
     var box = document.getElementById("rv-score");
     if (!box) return;  // the report waits for a choice between a draft and the repository's record
@@ -288,7 +394,9 @@
     });
     var data = reviewData();
     var covered = {};
-    var problems = ruleProblems(data, covered);
+    var atFields = {};
+    var problems = ruleProblems(data, covered, atFields);
+    showAtFields(atFields);
     problems = problems.concat(RV.schemaProblems(app.validators.review, app.schemas.review, data, covered));
     if (app.output) app.output.update(reviewYaml(data), problems);
     announce("按当前结论 " + fmt(now.total) + " 分（" + now.tier + "）。");
@@ -306,6 +414,7 @@
     var reason = el("textarea", { class: "rv-reason", rows: "2", id: name + "-reason", value: rec.reason,
       disabled: readOnly, "aria-label": "“" + item.title + "”的理由或需要补充的材料" });
     var who = el("p", { class: "rv-who" });
+    var when = el("span", { class: "rv-when" });  // the verdict's own date, as the file will say it
     var starter = item.findings.filter(function (f) { return f.severity === "error"; })[0] || item.findings[0];
     var reasonBox = el("div", { class: "rv-reason-box" }, [
       el("label", { for: name + "-reason", text: "理由（不予认定的理由，或需要补充的材料；学会和公众会看到）" }), reason,
@@ -322,8 +431,9 @@
       var status = r ? r.status : "";
       reasonBox.hidden = !status || status === "verified";
       reasonBox.querySelector(".rv-hint").hidden = !!reason.value.trim();
-      who.textContent = status ? "核查人 " + (r.reviewer || reviewer() || "（未填）") + "，" + r.date
+      who.textContent = status ? "核查人 " + (recordedBy(r) || "（未填）")
         : app.state.rest ? "未单独核查：按“其余全部核实”记为已核实" : "";
+      when.textContent = status ? verdictDate(r.date) : "";
     }
 
     var radios = STATUS.map(function (s) {
@@ -368,7 +478,7 @@
       fields,
       evidence ? el("p", { class: "rv-label", text: "证明材料（在新标签页打开）：" }) : null, evidence,
       findings,
-      el("fieldset", { class: "rv-verdict" }, [el("legend", { text: "核查结论" })].concat(radios)),
+      el("fieldset", { class: "rv-verdict" }, [el("legend", { text: "核查结论" })].concat(radios, [when])),
       reasonBox, who]);
     show();
     node.showState = show;
@@ -392,15 +502,16 @@
           if (m.criterion !== c.id) return;
           var place = shown;
           shown += 1;
-          var expert = el("input", { type: "text", value: m.expert, disabled: readOnly, "aria-label": "专家编号",
+          var expert = el("input", { type: "text", id: "rv-mark-" + i + "-expert", value: m.expert, disabled: readOnly,
+            "aria-label": "专家编号",
             placeholder: "如 expert-a", on: { input: function (e) {
               m.expert = e.target.value.trim();
               remove.setAttribute("aria-label", "删除" + row());
               save();
               refresh();
             } } });
-          var mark = el("input", { type: "number", step: "0.5", min: String(c.min), max: String(c.max), disabled: readOnly,
-            value: m.mark === null ? "" : String(m.mark), "aria-label": "评分",
+          var mark = el("input", { type: "number", id: "rv-mark-" + i + "-mark", step: "0.5", min: String(c.min),
+            max: String(c.max), disabled: readOnly, value: m.mark === null ? "" : String(m.mark), "aria-label": "分数",
             on: { input: function (e) {
               m.mark = e.target.value === "" ? null : Number(e.target.value);
               remove.setAttribute("aria-label", "删除" + row());
@@ -423,7 +534,8 @@
               focusRow(list.querySelectorAll(".rv-mark"), place, add);
             } } });
           list.appendChild(el("div", { class: "rv-mark" }, [
-            el("label", {}, ["专家编号 ", expert]), el("label", {}, ["分数 ", mark]),
+            el("div", { class: "rv-mark-field" }, [el("label", {}, ["专家编号 ", expert]), fieldMessage(expert.id)]),
+            el("div", { class: "rv-mark-field" }, [el("label", {}, ["分数 ", mark]), fieldMessage(mark.id)]),
             el("span", { text: "评分日期 " + m.date }), remove]));
         });
       }
@@ -525,12 +637,13 @@
     var rest = el("input", { type: "checkbox", id: "rv-rest", checked: !!app.state.rest, disabled: readOnly,
       on: { change: function () {
         app.state.rest = rest.checked ? { reviewer: reviewer(), date: document.getElementById("rv-date").value || RF.today() } : null;
-        document.querySelectorAll(".rv-item").forEach(function (n) { n.showState(); });
+        showDates();
         save();
         refresh();
       } } });
+    var restWhen = el("span", { class: "rv-when", id: "rv-rest-when" });
     box.appendChild(el("p", { class: "rv-rest" }, [rest, el("label", { for: "rv-rest",
-      text: " 其余全部核实：没有单独给出结论的项目都记为“已核实”" })]));
+      text: " 其余全部核实：没有单独给出结论的项目都记为“已核实”" }), " ", restWhen]));
     data.areas.forEach(function (a) {
       if (!a.items.length) return;
       var section = el("section", { class: "rv-area", "aria-label": a.number + "、" + a.title },
@@ -547,6 +660,7 @@
       box.appendChild(app.output);
     }
     box.appendChild(el("p", { id: "rv-bar", class: "rv-bar", "aria-hidden": "true" }));
+    showDates();
     refresh();
   }
 
@@ -588,6 +702,21 @@
     var rows = el("div", {});
     var output = readOnly ? null : RV.outputBox({ config: app.config, id: "rv-objections-file", label: "异议记录文件",
       path: y.objections_file, exists: !!y.objections });
+    // Objections added here that the user has not yet touched (changed a field of, or left): their
+    // problems are not listed yet, but the file is not saved while they have any.
+    var quiet = [];
+    function touch(o) {
+      var at = quiet.indexOf(o);
+      if (at === -1) return;
+      quiet.splice(at, 1);
+      update();
+    }
+    if (output) output.onBlocked = function () {  // a click on the download button of a blocked file
+      if (!quiet.length) return;
+      quiet = [];
+      update();
+    };
+    var words = app.config.words;
     function update(edited) {
       if (edited) RF.store(key, JSON.stringify({ base: base, list: list }));
       if (!output) return;
@@ -599,11 +728,18 @@
       var problems = [];
       var covered = {};  // the values explained here: the schema's words about them are left out
       var ids = {};
+      var pending = [];
+      var warnings = [];
+      app.validators.objections(data);
+      var schemaErrors = app.validators.objections.errors || [];
       list.forEach(function (o, i) {
         var n = "第 " + (i + 1) + " 条异议";
         var at = "/objections/" + i + "/";
+        var silent = quiet.indexOf(o) !== -1;
+        var own = 0;
         function say(fields, text) {  // `fields`: the values this explains as empty or missing
-          problems.push(n + text);
+          own += 1;
+          if (!silent) problems.push(n + text);
           fields.forEach(function (f) { covered[at + f] = EMPTY; });
         }
         if (!o.society) say(["society"], "：请选择学会。");
@@ -612,22 +748,37 @@
         ids[o.id] = true;
         if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和答复日期。");
         if (o.answered && o.filed && o.answered < o.filed) say([], "：答复日期早于收到日期，请核对。");
+        // What the check warns about (W-OBJECTION-*), in its words: the file can still be saved.
+        var outside = y.notice && o.filed && (o.filed < y.notice[0] || o.filed > y.notice[1])
+          ? words["W-OBJECTION-OUTSIDE-NOTICE"].replace("{filed}", o.filed).replace("{year}", y.year)
+            .replace("{starts}", y.notice[0]).replace("{ends}", y.notice[1]) : "";
+        warnAt(rows.querySelector("#rv-obj-" + i + "-filed"), rows.querySelector("#rv-obj-" + i + "-filed-msg"), outside);
+        if (outside) warnings.push(n + "：" + outside);
+        if (o.status === "open" && (o.answer || o.answered)) warnings.push(n + "：" + words["W-OBJECTION-OPEN-ANSWERED"]);
+        if (silent) {
+          Object.keys(o).forEach(function (f) { covered[at + f] = ANY; });
+          var schemaSays = schemaErrors.some(function (e) { return (e.instancePath + "/").indexOf(at) === 0; });
+          if (own || schemaSays) pending.push(n + "还没有填完");
+        }
       });
       RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
         problems.push(RV.placeOf(app.schemas.objections, p.path) + "：" + p.message);
       });
       problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data, covered));
       var schema = app.schemas.objections;
-      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"], {}), problems);
+      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"], {}), problems,
+        { pending: pending, warnings: warnings });
     }
-    function field(o, key, label, type) {
-      var input = type === "textarea" ? el("textarea", { rows: "2", value: o[key] || "", disabled: readOnly })
-        : el("input", { type: type, value: o[key] === null || o[key] === undefined ? "" : String(o[key]), disabled: readOnly });
+    function field(o, i, key, label, type) {
+      var id = "rv-obj-" + i + "-" + key;
+      var input = type === "textarea" ? el("textarea", { id: id, rows: "2", value: o[key] || "", disabled: readOnly })
+        : el("input", { type: type, id: id, value: o[key] === null || o[key] === undefined ? "" : String(o[key]), disabled: readOnly });
       input.addEventListener("input", function () {
         o[key] = type === "number" ? (input.value ? Number(input.value) : null) : input.value;
         update(true);
       });
-      return el("label", { class: "rv-field" }, [label + " ", input]);
+      var label = el("label", { class: "rv-field" }, [label + " ", input]);
+      return key === "filed" ? el("div", {}, [label, el("p", { id: id + "-msg", class: "rv-field-warning", hidden: true })]) : label;
     }
     function render() {
       RF.clear(rows);
@@ -636,23 +787,38 @@
           [el("option", { value: "", text: "（选择学会）" })].concat(y.societies.map(function (s) {
             return el("option", { value: s.id, text: s.name, selected: s.id === o.society });
           })));
-        var status = el("select", { disabled: readOnly, on: { change: function (e) { o.status = e.target.value; update(true); } } },
+        var status = el("select", { disabled: readOnly, on: { change: function (e) {
+          // Back to 受理中: the answer and its date go (asked first when there is an answer to lose).
+          if (e.target.value === "open" && (o.answer || o.answered)) {
+            if (o.answer && o.answer.trim() && !window.confirm("把第 " + (i + 1) + " 条异议" + (o.id ? "（编号 " + o.id + "）" : "") +
+              "改回“受理中”，会清除已写的答复和答复日期，清除后不能恢复。继续吗？")) {
+              e.target.value = o.status;
+              return;
+            }
+            o.answer = "";
+            o.answered = "";
+            rows.querySelector("#rv-obj-" + i + "-answer").value = "";
+            rows.querySelector("#rv-obj-" + i + "-answered").value = "";
+          }
+          o.status = e.target.value;
+          update(true);
+        } } },
           OBJECTION.map(function (s) {
             return el("option", { value: s[0], text: s[1], selected: o.status === s[0] });
           }));
         var correction = el("input", { type: "checkbox", checked: !!o.correction_allowed, disabled: readOnly,
           on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
-        rows.appendChild(el("fieldset", { class: "rv-objection" }, [
+        var fieldset = el("fieldset", { class: "rv-objection" }, [
           el("legend", { text: "第 " + (i + 1) + " 条异议" }),
-          field(o, "id", "编号（小写英文、数字和连字符）", "text"),
+          field(o, i, "id", "编号（小写英文、数字和连字符）", "text"),
           el("label", { class: "rv-field" }, ["学会 ", society]),
-          field(o, "issue", "GitHub 议题编号（可不填）", "number"),
-          field(o, "filed", "收到日期", "date"),
-          field(o, "subject", "异议内容摘要（不写个人信息）", "textarea"),
+          field(o, i, "issue", "GitHub 议题编号（可不填）", "number"),
+          field(o, i, "filed", "收到日期", "date"),
+          field(o, i, "subject", "异议内容摘要（不写个人信息）", "textarea"),
           el("label", { class: "rv-field" }, ["处理状态 ", status]),
           el("label", { class: "rv-field" }, [correction, " 允许该学会在公示期内修改报告以回应本异议"]),
-          field(o, "answer", "市科协的答复", "textarea"),
-          field(o, "answered", "答复日期", "date"),
+          field(o, i, "answer", "市科协的答复", "textarea"),
+          field(o, i, "answered", "答复日期", "date"),
           readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议",
             "aria-label": "删除这条异议（第 " + (i + 1) + " 条" + (o.id ? "，编号 " + o.id : "") + "）", on: { click: function () {
             if (!window.confirm("删除第 " + (i + 1) + " 条异议" + (o.id ? "（编号 " + o.id + "）" : "") +
@@ -661,16 +827,26 @@
             render();
             update(true);
             focusRow(rows.querySelectorAll(".rv-objection"), i, document.getElementById("rv-add-objection"));
-          } } })]));
+          } } })]);
+        // Touched: a field of it changed, or the focus left it.
+        fieldset.addEventListener("input", function () { touch(o); });
+        fieldset.addEventListener("change", function () { touch(o); });
+        fieldset.addEventListener("focusout", function (e) {
+          if (!e.relatedTarget || !fieldset.contains(e.relatedTarget)) touch(o);
+        });
+        rows.appendChild(fieldset);
       });
+      update();
     }
     render();
     section.appendChild(rows);
     if (!readOnly) {
       section.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-add-objection", text: "记录一条新异议",
         on: { click: function () {
-          list.push({ id: "obj-" + (list.length + 1), society: "", issue: null, filed: RF.today(), subject: "",
-            status: "open", correction_allowed: false, answer: "", answered: "" });
+          var added = { id: "obj-" + (list.length + 1), society: "", issue: null, filed: RF.today(), subject: "",
+            status: "open", correction_allowed: false, answer: "", answered: "" };
+          list.push(added);
+          quiet.push(added);
           render();
           update(true);
           var all = rows.querySelectorAll(".rv-objection");
@@ -733,10 +909,15 @@
     var society = el("select", { id: "rv-society" });
     var who = el("input", { type: "text", id: "rv-reviewer", value: reviewer(), autocomplete: "username",
       pattern: app.config.login_pattern.replace(/^\^|\$$/g, ""), placeholder: "如 cast-staff" });
-    var date = el("input", { type: "date", id: "rv-date", value: RF.today() });
+    var date = el("input", { type: "date", id: "rv-date", value: RF.today(), "aria-describedby": "rv-date-note" });
+    // A verdict keeps the date it was given on (the file says so): a new date is for new verdicts.
+    date.addEventListener("input", function () { if (app.caseData && app.state) showDates(); });
     who.addEventListener("input", function () {
       RF.store(REVIEWER, who.value.trim());
-      if (!app.caseData) return;
+      if (!app.caseData || !app.state) {  // no report open: the name alone is checked
+        sayAt(who, who.value.trim() && !isLogin(who.value.trim()) ? "核查人" + app.config.words.reviewer_pattern : "");
+        return;
+      }
       // Decisions made before the name was given are written with it (reviewData); say so.
       document.querySelectorAll(".rv-item").forEach(function (n) { n.showState(); });
       refresh();
@@ -744,8 +925,11 @@
     mount.appendChild(el("div", { class: "rv-pick" }, [
       el("label", { for: "rv-year", text: "年度" }), yearSelect,
       el("label", { for: "rv-society", text: "学会" }), society,
-      el("label", { for: "rv-reviewer", text: "核查人（GitHub 用户名，本浏览器记住）" }), who,
-      el("label", { for: "rv-date", text: "结论日期" }), date]));
+      el("label", { for: "rv-reviewer", text: "核查人（GitHub 用户名，本浏览器记住）" }),
+      el("div", { class: "rv-pick-field" }, [who, fieldMessage("rv-reviewer")]),
+      el("label", { for: "rv-date", text: "结论日期" }),
+      el("div", { class: "rv-pick-field" }, [date, el("p", { id: "rv-date-note", class: "rv-note",
+        text: "用于此后给出的结论和专家评分；已经给出的保留各自的日期（写在每项结论旁），改这里不会改变它们。" })])]));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
     mount.appendChild(el("div", { id: "rv-case" }));
     mount.appendChild(el("div", { id: "rv-objections" }));

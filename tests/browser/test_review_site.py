@@ -97,13 +97,13 @@ def test_expert_marks_count_as_the_rubric_combines_them(page, base: str) -> None
         first.get_by_role("button", name="添加一位专家的评分").click()
         row = first.locator(".rv-mark").last
         row.get_by_label("专家编号").fill(expert)
-        row.get_by_label("评分").fill(mark)
+        row.get_by_label("分数").fill(mark)
     combined = first.locator(".rv-combined").inner_text()
     assert "2 位专家评分" in combined or "至少需要" in combined
     assert float(page.inner_text("#rv-total")) >= before
     assert "marks:" in page.input_value("#rv-review-file textarea")
     # Out of range and not a multiple of 0.5: both said at once, not the second after the first.
-    first.locator(".rv-mark").last.get_by_label("评分").fill("1000.3")
+    first.locator(".rv-mark").last.get_by_label("分数").fill("1000.3")
     problems = page.inner_text("#rv-review-file .rv-problems")
     assert "的分数须在" in problems
     assert "须为 0.5 的整数倍" in problems
@@ -343,7 +343,7 @@ def test_personal_data_is_refused_as_check_refuses_it(page, base: str, text: str
         criteria.first.get_by_role("button", name="添加一位专家的评分").click()
         row = criteria.first.locator(".rv-mark").last
         row.get_by_label("专家编号").fill(text.split()[-1].lower())
-        row.get_by_label("评分").fill("3")
+        row.get_by_label("分数").fill("3")
         assert said in page.inner_text("#rv-review-file .rv-problems")
         assert page.locator("#rv-review-file-download").is_disabled()
     page.click("#rv-add-objection")
@@ -453,4 +453,180 @@ def test_what_loses_work_asks_first_and_names_what_is_lost(page, base: str) -> N
     answer["yes"] = True
     box.get_by_role("button", name="删除这条异议").click()
     assert page.locator(".rv-objection").count() == count - 1
+    assert not page.problems, page.problems
+
+
+def test_a_marks_and_the_reviewers_problems_are_said_at_their_fields(page, base: str) -> None:
+    """Expert-mark errors appeared only in the list far below the marks, without the row or the
+    expert, an empty mark was told its range, 张三 as an expert number got "格式不对", and the
+    mark's accessible name said 评分 beside the label 分数; a reviewer named 张三 was said to be a
+    fault of "第 1 条逐项核查", not of the field at the top. Now each field says its own problem in
+    the check's words (the list keeps them all)."""
+    from validators.association.browser_review import browser_review_words
+
+    words = browser_review_words()
+    _open(page, base, YEAR, SOCIETY)
+
+    def said(field: str) -> str:  # the message under a field, which the field points at
+        assert page.get_attribute(field, "aria-invalid") == "true"
+        described = page.get_attribute(field, "aria-describedby")
+        assert described == field.lstrip("#") + "-msg"
+        return page.inner_text(f"#{described}")
+
+    page.fill("#rv-reviewer", "张三")
+    page.locator(f'.rv-item[data-item="{REFUSED}"] input[value="verified"]').check()
+    assert said("#rv-reviewer") == "核查人" + words["reviewer_pattern"]
+    problems = page.inner_text("#rv-review-file .rv-problems")
+    assert "上方的核查人“张三”" + words["reviewer_pattern"] in problems
+    assert "逐项核查" not in problems
+    page.fill("#rv-reviewer", "cast-staff")
+    assert page.get_attribute("#rv-reviewer", "aria-invalid") is None
+    assert not page.locator("#rv-reviewer-msg").is_visible()
+
+    criteria = page.locator(".rv-criterion")
+    if criteria.count() == 0:
+        pytest.skip("this year's rubric has no assessed criterion")
+    first = criteria.first
+    label = first.locator("h4").inner_text()
+    add = first.get_by_role("button", name="添加一位专家的评分")
+    add.click()
+    first.locator(".rv-mark").last.get_by_label("专家编号").fill("expert-a")
+    first.locator(".rv-mark").last.get_by_role("spinbutton", name="分数").fill("3")
+    add.click()
+    row = first.locator(".rv-mark").last
+    expert, mark = row.get_by_label("专家编号"), row.get_by_role("spinbutton", name="分数")
+    expert_id, mark_id = "#" + expert.get_attribute("id"), "#" + mark.get_attribute("id")
+    for typed in ("张三", "Zhang San", "Expert-C"):
+        expert.fill(typed)
+        assert said(expert_id) == f"第 2 行（{typed}）的专家编号" + words["expert_pattern"]
+        assert words["expert_pattern"].endswith("如 expert-a。")
+        assert f"“{label}”第 2 行（{typed}）的专家编号" in page.inner_text("#rv-review-file .rv-problems")
+    expert.fill("expert-b")
+    assert page.get_attribute(expert_id, "aria-invalid") is None
+    assert said(mark_id) == "第 2 行（expert-b）：请填写分数。"
+    assert "之间" not in page.inner_text("#rv-review-file .rv-problems")
+    mark.fill("1000.3")
+    at_mark = said(mark_id)
+    assert "第 2 行（expert-b）的分数须在" in at_mark
+    assert "第 2 行（expert-b）的分数须为 0.5 的整数倍。" in at_mark
+    assert f"“{label}”第 2 行（expert-b）的分数须在" in page.inner_text("#rv-review-file .rv-problems")
+    expert.fill("expert-a")  # given twice: said at the second row's expert number
+    assert "已在第 1 行打过分" in said(expert_id)
+    expert.fill("expert-b")
+    mark.fill("4")
+    assert page.get_attribute(mark_id, "aria-invalid") is None
+    assert not page.locator("#rv-review-file-download").is_disabled()
+    assert not page.problems, page.problems
+
+
+def test_objections_warn_as_check_does_clear_a_withdrawn_answer_and_let_a_new_one_be_filled_first(
+        page, base: str) -> None:
+    """A received date outside the notice period passed without a word (check warns); switching an
+    objection back to 受理中 kept its answer and date in the file; a new empty objection showed its
+    problems at once, before the user had typed anything."""
+    from validators.association.browser_review import browser_review_words
+
+    words = browser_review_words()
+    asked: list[str] = []
+    answer = {"yes": False}
+
+    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        asked.append(dialog.message)
+        dialog.accept() if answer["yes"] else dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    _open(page, base, YEAR, SOCIETY)
+    config = page.request.get(base + "config.json").json()
+    [year] = [y for y in config["years"] if y["year"] == YEAR]
+    starts, ends = year["notice"]
+    download = page.locator("#rv-objections-file-download")
+
+    # (c) A new objection: nothing said yet, but the file is not saved, and the button says why.
+    page.click("#rv-add-objection")
+    n = page.locator(".rv-objection").count()
+    assert not page.locator("#rv-objections-file .rv-problems").is_visible()
+    assert download.is_disabled()
+    assert download.get_attribute("aria-describedby") == "rv-objections-file-why"
+    assert f"还不能下载：第 {n} 条异议还没有填完" in page.inner_text("#rv-objections-file-why")
+    download.click(force=True)  # trying to download shows what is missing
+    assert f"第 {n} 条异议：请选择学会。" in page.inner_text("#rv-objections-file .rv-problems")
+    assert download.is_disabled()
+    # Another new one starts quiet too, until a field of it is touched.
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    assert f"第 {n + 1} 条异议" not in page.inner_text("#rv-objections-file .rv-problems")
+    assert f"第 {n + 1} 条异议还没有填完" in page.inner_text("#rv-objections-file-why")
+    box.get_by_label("编号（小写英文、数字和连字符）").fill("obj-late")
+    assert f"第 {n + 1} 条异议：请选择学会。" in page.inner_text("#rv-objections-file .rv-problems")
+    answer["yes"] = True  # the first new one goes
+    page.locator(".rv-objection").nth(n - 1).get_by_role("button", name="删除这条异议").click()
+    answer["yes"] = False
+    box = page.locator(".rv-objection").last
+    box.locator("select").first.select_option(SOCIETY)
+    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议。")
+    assert not download.is_disabled()
+    assert page.inner_text("#rv-objections-file-why") == ""
+
+    # (a) Received outside the notice period: the check's warning, at the date and above the file.
+    filed = box.get_by_label("收到日期")
+    filed.fill("2001-02-03")
+    warning = words["W-OBJECTION-OUTSIDE-NOTICE"].format(filed="2001-02-03", year=YEAR, starts=starts, ends=ends)
+    described = filed.get_attribute("aria-describedby")
+    assert described
+    assert page.inner_text(f"#{described}") == warning
+    assert warning in page.inner_text("#rv-objections-file .rv-warnings")
+    assert not download.is_disabled()  # a warning does not stop the file
+    filed.fill(starts)
+    assert filed.get_attribute("aria-describedby") is None
+    assert not page.locator("#rv-objections-file .rv-warnings").is_visible()
+
+    # (b) Back to 受理中: the answer and its date are cleared, after asking.
+    status = box.locator("select").nth(1)
+    status.select_option("answered")
+    box.get_by_label("市科协的答复").fill("已核实参会人数，维持原结果。")
+    box.get_by_label("答复日期").fill(ends)
+    assert "维持原结果" in page.input_value("#rv-objections-file textarea")
+    status.select_option("open")
+    assert "答复" in asked[-1]
+    assert "清除" in asked[-1]
+    assert status.input_value() == "answered"  # declined: nothing changed
+    assert box.get_by_label("市科协的答复").input_value() == "已核实参会人数，维持原结果。"
+    answer["yes"] = True
+    status.select_option("open")
+    assert box.get_by_label("市科协的答复").input_value() == ""
+    assert box.get_by_label("答复日期").input_value() == ""
+    text = page.input_value("#rv-objections-file textarea")
+    assert "维持原结果" not in text
+    assert f"answered: {ends}" not in text
+    # An open objection that carries an answer: the check's warning (W-OBJECTION-OPEN-ANSWERED).
+    box.get_by_label("市科协的答复").fill("拟答复：维持原结果。")
+    assert words["W-OBJECTION-OPEN-ANSWERED"] in page.inner_text("#rv-objections-file .rv-warnings")
+    assert not page.problems, page.problems
+
+
+def test_each_verdict_shows_its_own_date_and_the_date_field_says_it_is_for_new_ones(page, base: str) -> None:
+    """Changing 结论日期 after giving verdicts silently did not apply to them: the file kept the
+    dates they were given on, and the page showed neither that nor those dates."""
+    _open(page, base, YEAR, SOCIETY)
+    page.fill("#rv-reviewer", "cast-staff")
+    note = page.get_attribute("#rv-date", "aria-describedby")
+    assert note == "rv-date-note"
+    assert "此后给出的结论" in page.inner_text("#rv-date-note")
+    first_day = page.input_value("#rv-date")
+    page.uncheck("#rv-rest")
+    refused = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    refused.locator('input[value="verified"]').check()
+    assert refused.locator(".rv-verdict").inner_text().endswith(f"结论日期 {first_day}")
+    page.fill("#rv-date", "2026-11-02")
+    assert f"结论日期 {first_day}（给出结论时的日期，不随上方的结论日期改变）" in refused.locator(".rv-verdict").inner_text()
+    other = page.locator(f'.rv-item:not([data-item="{REFUSED}"])').first
+    other.locator('input[value="verified"]').check()
+    assert other.locator(".rv-verdict").inner_text().endswith("结论日期 2026-11-02")
+    text = page.input_value("#rv-review-file textarea")
+    assert f"date: {first_day}" in text
+    assert "date: 2026-11-02" in text
+    page.check("#rv-rest")
+    assert page.inner_text("#rv-rest-when") == "结论日期 2026-11-02"
+    page.fill("#rv-date", first_day)
+    assert "不随上方" in page.inner_text("#rv-rest-when")
     assert not page.problems, page.problems

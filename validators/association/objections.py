@@ -19,6 +19,12 @@ from validators.models.review import Objection, ObjectionsFile, ObjectionStatus
 from validators.rules import text_fields
 from validators.yaml.loading import SourceMap
 
+# The check's words, which the workbench says too (validators/association/browser_review.py).
+OUTSIDE_NOTICE_MESSAGE = ("异议提出于 {filed}，不在 {year} 年度公示期（{starts} 至 {ends}）内："
+                          "请核对日期，或说明为何受理。")
+OPEN_ANSWERED_MESSAGE = ("这条异议仍是“受理中”，却写了答复或答复日期：已经答复的，请把处理状态改为“已答复”；"
+                         "还没有答复的，请删去答复（answer）和答复日期（answered），以免公开一份尚未作出的答复。")
+
 
 @dataclass(slots=True)
 class ObjectionsDoc:
@@ -67,8 +73,11 @@ def check_objections(path: Path, file: str, root: Path, year: int,
         calendar = ctx.guideline.calendar
         if calendar is not None and not calendar.notice_starts <= o.filed <= calendar.notice_ends:
             ctx.warning((*at, "filed"), "W-OBJECTION-OUTSIDE-NOTICE",
-                        f"异议提出于 {o.filed}，不在 {year} 年度公示期（{calendar.notice_starts} 至 "
-                        f"{calendar.notice_ends}）内：请核对日期，或说明为何受理。", None)
+                        OUTSIDE_NOTICE_MESSAGE.format(filed=o.filed, year=year, starts=calendar.notice_starts,
+                                                      ends=calendar.notice_ends), None)
+        if o.status is ObjectionStatus.OPEN and (o.answer or o.answered is not None):
+            ctx.warning((*at, "answer" if o.answer else "answered"), "W-OBJECTION-OPEN-ANSWERED",
+                        OPEN_ANSWERED_MESSAGE, None)
     text_fields.check(text_fields.iter_strings(opened.raw), ctx)
     return ctx.findings, ObjectionsDoc(file, data, ctx.source, list(ctx.findings))
 

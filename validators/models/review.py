@@ -53,7 +53,7 @@ class ExpertMark(StrictModel):
     criterion: Annotated[Slug, Field(title="评审项目", description="评估细则中评审项目的编号")]
     expert: Annotated[Slug, Field(title="专家编号", description="专家编号，如 expert-a（不写姓名）",
                                   examples=["expert-a"])]
-    mark: Annotated[Mark, Field(title="评分", description="专家给出的分数（0.5 的整数倍），范围见评估细则")]
+    mark: Annotated[Mark, Field(title="分数", description="专家给出的分数（0.5 的整数倍），范围见评估细则")]
     date: Annotated[Date, Field(title="评分日期", description="评分的日期")]
 
 
