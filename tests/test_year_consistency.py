@@ -208,6 +208,11 @@ def test_a_broken_year_is_not_scored_and_the_others_are(tmp_path: Path) -> None:
     assert asked.returncode == 1
     assert "没有要删除的“火星”" in asked.stderr
     assert "Traceback" not in asked.stderr
+    # Another year asked for is scored as ever: the broken one is not this run's failure.
+    other = _cli(tmp_path, "evaluate", "--year", "2018", "--format", "csv")
+    assert other.returncode == 0, other.stderr
+    assert "2019" not in other.stderr
+    assert {line.split(",")[0] for line in other.stdout.splitlines()[1:]} == {"2018"}
 
 
 def test_a_broken_year_leaves_the_site_as_it_was(tmp_path: Path) -> None:
