@@ -133,3 +133,23 @@ def test_the_text_output_says_each_reports_errors_and_warnings() -> None:
     first = done.stdout.decode("utf-8").splitlines()[0]
     assert "0 分" in first
     assert first.endswith("1 个错误，0 个警告：报告无法读取或格式不符，未计分"), first
+
+
+def test_a_later_years_new_area_title_does_not_relabel_the_earlier_years_columns(tmp_path: Path) -> None:
+    """With a 2019 that renames area 1, the downloads' one ranking table (every year) headed
+    2017's and 2018's scores with the 2019 name; the column now names both, each from its year."""
+    from tests.test_new_year import CHANGES, _tree
+    from validators.check import check_tree
+    from validators.evaluation.reports import ranking_header
+    from validators.evaluation.results import as_published
+
+    root = _tree(tmp_path, CHANGES["a reworded area"])
+    _, repo = check_tree(root)
+    evaluations, _, _ = as_published(repo)
+    assert {e.year for e in evaluations} >= {2017, 2018, 2019}
+    every = ranking_header(evaluations, root)
+    assert "创新驱动助力工程／创新驱动发展工程（2019 年起）" in every
+    earlier = ranking_header([e for e in evaluations if e.year < 2019], root)
+    assert "创新驱动助力工程" in earlier
+    assert not any("发展工程" in h for h in earlier)
+    assert "创新驱动发展工程" in ranking_header([e for e in evaluations if e.year == 2019], root)

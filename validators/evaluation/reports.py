@@ -27,11 +27,15 @@ def area_labels(year: int | None = None, root: Path | None = None) -> dict[str, 
 def area_columns(evaluations: list[Evaluation], root: Path | None = None) -> list[tuple[str, str]]:
     """The areas of these evaluations' years, in the guideline's order (an area a year adds
     after the seven), each with its title: the score columns of a ranking."""
-    columns: dict[str, str] = {}
+    titles: dict[str, list[tuple[int, str]]] = {}
     for year in sorted({e.guideline_year for e in evaluations}) or [available_years(root)[-1]]:
         for key, title in area_labels(year, root).items():
-            columns[key] = title
-    return list(columns.items())
+            said = titles.setdefault(key, [])
+            if not said or said[-1][1] != title:
+                said.append((year, title))
+    # A title a later year renamed keeps its own: the earlier years' rows are not relabelled.
+    return [(key, "／".join(t if n == 0 else f"{t}（{y} 年起）" for n, (y, t) in enumerate(said)))
+            for key, said in titles.items()]
 
 
 def ranked(evaluations: list[Evaluation]) -> list[Evaluation]:
