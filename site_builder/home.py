@@ -22,7 +22,7 @@ def figures(site: SiteData) -> str:
     if any(site.is_sample(s) for s in site.societies):
         out.append('!!! warning "示例数据"\n    本站当前展示的学会和活动是虚构的示例数据（标有“示例”），'
                    "仅用于演示本系统，不代表任何真实学会的工作情况。\n")
-    year = site.latest_year
+    year = phase.featured_year(site)
     reports = len(site.reports_in(year)) if year else 0
     out.append(f'<p class="sb-counts">已登记学会 <strong>{len(site.societies)}</strong> 个'
                + (f"；{year} 年度报告 <strong>{reports}</strong> 份" if year else "") + "。</p>\n")

@@ -24,6 +24,23 @@ def phase_of(site: SiteData, year: int) -> Phase | None:
     return calendar.phase(as_of(site)) if calendar else None
 
 
+# The phases in which a year's reports are still being worked on and looked at.
+_OPEN = (Phase.SUBMISSION, Phase.VERIFICATION, Phase.NOTICE)
+
+
+def featured_year(site: SiteData) -> int | None:
+    """The year the home page sums up: the newest on public notice (when anyone may object, its
+    notice must not give way to a year just opened with a few reports), else the latest."""
+    notice = [y for y in site.years if phase_of(site, y) is Phase.NOTICE]
+    return notice[-1] if notice else site.latest_year
+
+
+def indexed_years(site: SiteData) -> set[int]:
+    """The years whose reports' terms the search index holds: the latest, and every year still
+    open (filing, verification, notice), so a year on notice stays findable when the next opens."""
+    return {y for y in site.years if y == site.latest_year or phase_of(site, y) in _OPEN}
+
+
 def label(site: SiteData, year: int) -> str | None:
     """“公示中：至 1 月 19 日”, or None for a year without a calendar."""
     calendar = site.guideline(year).calendar

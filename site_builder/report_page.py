@@ -169,7 +169,8 @@ def _added(doc: ReportDoc) -> list[tuple[str, str]]:
 
 def search_terms(doc: ReportDoc, indexed: bool) -> str:
     """The report's titles, districts, organisations and events, once each, folded so that it
-    does not push the report down. When `indexed` (the latest year's reports) it is the only
+    does not push the report down. When `indexed` (the latest year's reports, and those of every
+    year still open: phase.indexed_years) it is the only
     part of the page in the search index besides its title; the other years' stay out, so the
     index grows with the number of societies, not with the years (1,500 societies' ten years
     of terms would be a 68 MB index)."""
@@ -225,7 +226,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
         out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')
     else:
         out.append("<p>本年度没有评估细则，未评分。</p>\n")
-    out.append(search_terms(doc, indexed=year == site.latest_year))
+    out.append(search_terms(doc, indexed=year in phase.indexed_years(site)))
     out.append(f'<p class="sb-no-print sb-report-meta" {NO_SEARCH}>用浏览器打印本页（Ctrl+P），即得 A4 纸的年度报告。</p>\n')
     out.append(phase.note(site, year))
     if doc.has_errors:

@@ -35,6 +35,7 @@ from validators.repository import ReportDoc
 from validators.submission_paths import evidence_file
 from validators.urls import is_web_url
 from validators.yaml.policy import policy
+from validators.year.cycle import Phase
 
 PAGE = "review/index.md"
 BOARD_ROWS = "rows.json"  # the board's rows beyond those in the page
@@ -173,6 +174,9 @@ def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, 
     return {
         "year": year, "final": _final(site, year),
         "phase": calendar.label(day) if calendar else "",
+        # The page opens on the year being verified or on notice: a year just opened for filing,
+        # with a few reports, is not where the staff's work is.
+        "reviewing": bool(calendar and calendar.phase(day) in (Phase.VERIFICATION, Phase.NOTICE)),
         "notice": [calendar.notice_starts.isoformat(), calendar.notice_ends.isoformat()] if calendar else None,
         # `Standing`: from the notice on (or always, when the rubric says so) only verified items count.
         "strict_always": not points.verification.provisional,

@@ -943,7 +943,8 @@
     });
     function route() {
       var h = fromHash();
-      var first = app.config.years.filter(function (y) { return !y.final; })[0] || app.config.years[0];
+      var first = app.config.years.filter(function (y) { return y.reviewing; })[0] ||
+        app.config.years.filter(function (y) { return !y.final; })[0] || app.config.years[0];
       var year = h && yearConfig(h.year) ? h.year : first ? first.year : null;
       if (year === null) return;
       yearSelect.value = String(year);
