@@ -182,7 +182,9 @@ def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
                             "现在提交或修改报告，须经市科协管理员同意；核查之后提交的项目未经核实，不计分。",
         Phase.NOTICE: f"{year} 年度的评估结果正在公示（至 {notice_ends}）：报告只能在回应市科协已受理、允许更正的异议时修改；"
                       "公示期间新提交的项目未经核实，不计分。对结果有异议，请在公示期内提出。",
-        Phase.FINAL: final["sentence"],
+        # Past the calendar's final day but not yet finalized: the results may still be re-run.
+        Phase.FINAL: f"{year} 年度已到最终结果阶段（{full_date(calendar.final)}起）：这一年度的报告不能再修改；"
+                     "评估结果由市科协定稿后不再改变。",
     }
     return [{"phase": phase.value, "from": start.isoformat() if start else None,
              "to": end.isoformat() if end else None, "sentence": words[phase]}

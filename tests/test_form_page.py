@@ -196,3 +196,17 @@ def test_phase_sentences_space_their_dates() -> None:
         assert rules is not None
         said = " ".join(p["sentence"] for p in guide_data(rules)["phases"])
         assert not re.search(r"[至于][0-9]", said), said
+
+
+def test_a_year_past_its_final_day_but_not_finalized_is_not_said_to_be() -> None:
+    """The form said "已定稿：评估结果不再改变" from the calendar's final day on, while the site said
+    the year was not yet finalized (no results file): only a results file makes it so."""
+    from site_builder.form_labels import phase_sentences
+
+    rules = guideline(2018)
+    assert rules is not None
+    by_phase = {p["phase"]: p["sentence"] for p in phase_sentences(rules, frozen=False)}
+    assert "已定稿" not in by_phase["final"]
+    assert "由市科协定稿后" in by_phase["final"]
+    [frozen] = phase_sentences(rules, frozen=True)
+    assert "已定稿" in frozen["sentence"]
