@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from validators.association.reviews import Standing
 from validators.check import area_findings
@@ -36,7 +36,7 @@ class Candidate(NamedTuple):
 
 
 
-def _innovation(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
+def _innovation(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[Candidate]:
     inn = report.innovation
     if inn is None:
         return
@@ -52,19 +52,35 @@ def _innovation(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
                                f"（现为 {inn.senior_experts_registered}/{inn.senior_experts_total}）",
                         "innovation", report.model_copy(update={"innovation": inn.model_copy(
                    update={"senior_experts_registered": needed})}))
-    if rules.pilot_districts and inn.services:
-        sample = inn.services[0]
-        district = rules.pilot_districts[0]
-        consulting = rules.service_kinds_for("1.4")
-        if not consulting:
-            return
-        extra = item_model(inn, "services").model_validate(
-            {"id": "advice-service", "kind": consulting[0].code, "title": sample.title,
-             "enterprise": sample.enterprise, "district": district,
-             "date": rules.evaluation_window.deadline, "outcome": sample.outcome})
-        yield Candidate("1.3", f"在{district}再开展一项有成效的企业服务（科技咨询、培训等）", "innovation",
-               report.model_copy(update={"innovation": inn.model_copy(
-                   update={"services": [*inn.services, extra]})}))
+    if not inn.services:
+        return
+    sample = inn.services[0]
+    consulting = rules.service_kinds_for("1.4")
+    if not consulting:
+        return
+    kinds = "、".join(k.label for k in consulting[:2])
+    rule = points.innovation.pilot_district_service
+    in_pilot = sum(1 for svc in inn.services if svc.district in rules.pilot_districts)
+    if rules.pilot_districts and rule is not None and (rule.max_count is None or in_pilot < rule.max_count):
+        # A consulting service in a pilot district: 1.3's points and 1.4's.
+        where = "或".join(rules.pilot_districts)
+        yield Candidate("1.3", f"在{where}（面状试点区域）再开展一项有成效的{kinds}等企业服务", "innovation",
+                        _with_service(report, inn, sample, consulting[0].code, rules.pilot_districts[0], rules))
+        return
+    # 1.3 is full (or the year has no pilot district): the gain is 1.4's alone, and said so; it
+    # was advised under 1.3, in the pilot district, once 1.3 could pay nothing more.
+    elsewhere = [d for d in rules.districts if d not in rules.pilot_districts]
+    district = sample.district if sample.district not in rules.pilot_districts else (elsewhere or [sample.district])[0]
+    yield Candidate("1.4", f"再开展一项有成效的{kinds}等企业服务", "innovation",
+                    _with_service(report, inn, sample, consulting[0].code, district, rules))
+
+
+def _with_service(report: YearReport, inn: Any, sample: Any, kind: str, district: str,
+                  rules: Guideline) -> YearReport:
+    extra = item_model(inn, "services").model_validate(
+        {"id": "advice-service", "kind": kind, "title": sample.title, "enterprise": sample.enterprise,
+         "district": district, "date": rules.evaluation_window.deadline, "outcome": sample.outcome})
+    return report.model_copy(update={"innovation": inn.model_copy(update={"services": [*inn.services, extra]})})
 
 
 def _event_fix(event: AcademicEvent, rules: Guideline) -> tuple[str, AcademicEvent] | None:
@@ -149,7 +165,7 @@ def _research(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[
 
 
 def candidates(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[Candidate]:
-    yield from _innovation(report, rules)
+    yield from _innovation(report, rules, points)
     yield from _events(report, rules)
     yield from _research(report, rules, points)
 

@@ -1,0 +1,62 @@
+"""Advice on enterprise services says the clause its gain comes from: once 1.3 (services in the
+pilot district) was full, "在郫都区再开展一项…" was still advised under 1.3, with a gain that was
+1.4's alone; and a year with several pilot districts named only its first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.trees import base_tree
+from validators.check import check_tree
+from validators.evaluation.evaluate import evaluate_repository
+from validators.year.rubric import rubric
+
+SERVICE = """    - id: svc-pidu-{n}
+      kind: 专利商标申报
+      title: 企业专利申报辅导{n}
+      enterprise: 成都示例企业{n}有限公司
+      district: 郫都区
+      date: 2018-06-1{n}
+      outcome: 为企业完成专利申报 {n} 件
+      evidence:
+        - https://example.org/cast-sample/cd-computer/2018/pidu-{n}
+"""
+
+
+def _advice(root: Path) -> list[tuple[str, float, str]]:
+    _, repo = check_tree(root)
+    [e] = [e for e in evaluate_repository(repo, 2018) if e.society == "cd-computer"]
+    return [(a.clause, a.gain, a.message) for a in e.advice if a.clause in ("1.3", "1.4")]
+
+
+def _with_pidu_services(root: Path, count: int) -> None:
+    report = root / "submissions" / "cd-computer" / "2018.yaml"
+    text = report.read_text("utf-8")
+    anchor = "    - id: svc-ai-talent\n"
+    report.write_text(text.replace(anchor, "".join(SERVICE.format(n=n) for n in range(1, count + 1)) + anchor),
+                      "utf-8")
+
+
+def test_while_the_pilot_district_pays_the_advice_is_its_and_the_consulting_points(tmp_path: Path) -> None:
+    root = base_tree(tmp_path / "tree")
+    rule = rubric(2018, root).innovation
+    assert rule.pilot_district_service is not None
+    assert rule.consulting_training_service is not None
+    [(clause, gain, message)] = _advice(root)
+    assert clause == "1.3"
+    assert gain == rule.pilot_district_service.points + rule.consulting_training_service.points
+    assert "郫都区" in message
+
+
+def test_once_the_pilot_district_is_full_the_advice_is_14s_alone(tmp_path: Path) -> None:
+    root = base_tree(tmp_path / "tree")
+    rule = rubric(2018, root).innovation.pilot_district_service
+    assert rule is not None
+    assert rule.max_count is not None
+    _with_pidu_services(root, rule.max_count)  # with svc-cloud-consult, one more than 1.3 pays
+    advice = _advice(root)
+    assert [c for c, _, _ in advice] == ["1.4"]
+    consulting = rubric(2018, root).innovation.consulting_training_service
+    assert consulting is not None
+    assert advice[0][1] == consulting.points
+    assert "郫都区" not in advice[0][2]
