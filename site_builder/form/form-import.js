@@ -278,7 +278,9 @@
       var options = self.withProfile({ note: note, imported: true, cells: result.issues }, profile, data, msgBox);
       if (!options) return;
       var said = options.note;
-      if (errors.length) options.note += "有 " + errors.length + " 个单元格无法读入，请在表单中补填。";
+      // What was lost, said as it was lost (a sheet not read is no "8 cells"); until each is
+      // filled in the form or the notice is dismissed, it counts as an error in the check bar.
+      if (errors.length) options.note += "工作簿中有 " + RF.workbookLoss(result.issues) + "：请在表单中补填，或核对后在下方的清单中点“已核对，忽略这些问题”。";
       self.loadYear(year).then(function () {
         RF.normalise(data, self.schemas[year]);
         if (self.begin(data, year, options)) {

@@ -148,20 +148,54 @@
     return v === null || v === undefined || (typeof v === "string" && !strip(v, spaces));
   }
 
-  /* {data, issues: [{cell, severity, message}]} from {sheetName: [[value, …], …]} (1-based rows
-   * and columns as the spreadsheet shows them: rows[0] is row 1). */
+  /* What an error of the workbook lost, in words: "3 个单元格无法读入、1 张工作表没有读入（…）".
+   * Each error says its `lost`: a cell, a column, a row or a whole sheet (a sheet's columns are
+   * not counted again when the sheet itself was not read). */
+  RF.workbookLoss = function (issues) {
+    var count = { cell: 0, column: 0, row: 0, sheet: 0, other: 0 };
+    var sheets = [];
+    issues.forEach(function (i) {
+      if (i.severity === "error" && i.lost === "sheet" && sheets.indexOf(i.sheet) === -1) sheets.push(i.sheet);
+    });
+    issues.forEach(function (i) {
+      if (i.severity !== "error" || i.lost === "sheet") return;
+      if (i.sheet && sheets.indexOf(i.sheet) !== -1) return;
+      count[Object.prototype.hasOwnProperty.call(count, i.lost) ? i.lost : "other"]++;
+    });
+    var words = [];
+    if (count.cell) words.push(count.cell + " 个单元格无法读入");
+    if (count.column) words.push(count.column + " 列没有读入");
+    if (count.row) words.push(count.row + " 行没有读入");
+    if (sheets.length) words.push(sheets.length + " 张工作表整张没有读入（" + sheets.join("、") + "）");
+    if (count.other) words.push(count.other + " 处其他问题");
+    return words.join("、");
+  };
+
+  /* {data, issues: [{cell, severity, message, lost, sheet, path | owner+key}]} from
+   * {sheetName: [[value, …], …]} (1-based rows and columns as the spreadsheet shows them: rows[0]
+   * is row 1). An error says what it lost (`lost`: cell, column, row, sheet) and where in the
+   * report: `owner` and `key` (the item a cell belonged to, which stays the same object when the
+   * form adds or removes items before it) or a fixed `path`. */
   RF.workbookToReport = function (sheets, layout) {
     var issues = [];
     var data = {};
-    var cells = {};
     var spaces = layout.spaces;
-    function say(sheet, row, col, message, severity) {
-      issues.push({ cell: cellName(sheet, row, col), severity: severity || "error", message: cellName(sheet, row, col) + "：" + message });
+    function say(sheet, row, col, message, severity, lost, where) {
+      var issue = { cell: cellName(sheet, row, col), severity: severity || "error", message: cellName(sheet, row, col) + "：" + message,
+        sheet: sheet };
+      if (lost) issue.lost = lost;
+      if (where && where.owner) {
+        issue.owner = where.owner;
+        issue.key = where.key;
+      } else if (where && where.path) {
+        issue.path = where.path;
+      }
+      issues.push(issue);
     }
-    function read(raw, column, sheet, row, col) {
+    function read(raw, column, sheet, row, col, where) {
       var r = RF.readCell(raw, column, layout);
       if (r.error) {
-        say(sheet, row, col, r.error);
+        say(sheet, row, col, r.error, "error", "cell", where);
         return null;
       }
       if (r.said) say(sheet, row, col, r.said + "，请核对。", "warning");
@@ -178,15 +212,16 @@
       if (!name) return;
       var c = byTitle[name];
       if (!c) {
-        say(layout.cover_sheet, i + 2, 1, "不认识的项目“" + name + "”，这一行没有读入。");
+        say(layout.cover_sheet, i + 2, 1, "不认识的项目“" + name + "”，这一行没有读入。", "error", "row");
         return;
       }
       if (seenCover[name]) {
-        say(layout.cover_sheet, i + 2, 1, "“" + name + "”在封面上出现了两次：只读入了第一行，请删去一行。");
+        say(layout.cover_sheet, i + 2, 1, "“" + name + "”在封面上出现了两次：只读入了第一行，请删去一行。", "error", "row",
+          { path: c.path });
         return;
       }
       seenCover[name] = true;
-      var value = read(row.length > 1 ? row[1] : null, c, layout.cover_sheet, i + 2, 2);
+      var value = read(row.length > 1 ? row[1] : null, c, layout.cover_sheet, i + 2, 2, { path: c.path });
       if (value === null) return;
       var node = data;
       c.path.slice(0, -1).forEach(function (k) { node = node[k] = node[k] || {}; });
@@ -199,7 +234,8 @@
       if (known.indexOf(name) !== -1 || name === layout.guide_sheet || name === layout.options_sheet) return;
       var close = closest(name, missing);
       if (close) {
-        say(name, 1, 1, "不认识的工作表“" + name + "”：是不是“" + close + "”？请改回原名，这张表没有读入。");
+        say(name, 1, 1, "不认识的工作表“" + name + "”：是不是“" + close + "”？请改回原名，这张表没有读入。", "error", "sheet",
+          { path: layout.sheets.filter(function (x) { return x.name === close; })[0].path });
       } else {
         say(name, 1, 1, "不认识的工作表“" + name + "”，没有读入：各类工作的工作表名称见“" + layout.guide_sheet + "”。", "warning");
       }
@@ -230,18 +266,19 @@
         var name = title(raw);
         if (!name) return;
         if (!titles[name]) {
-          say(sheet.name, 1, n + 1, "不认识的标题“" + name + "”，这一列没有读入。");
+          say(sheet.name, 1, n + 1, "不认识的标题“" + name + "”，这一列没有读入。", "error", "column", { path: sheet.path });
           return;
         }
         if (firstCol[name]) {
-          say(sheet.name, 1, n + 1, "标题“" + name + "”出现了两次：只读入了第一列，请删去一列。");
+          say(sheet.name, 1, n + 1, "标题“" + name + "”出现了两次：只读入了第一列，请删去一列。", "error", "column", { path: sheet.path });
           return;
         }
         firstCol[name] = true;
         placed[n] = titles[name];
       });
       if (!Object.keys(placed).length && rows.length > 1) {
-        say(sheet.name, 1, 1, "第 1 行不是这张表的标题行：请不要在标题上方插入行，也不要改动标题。这张表没有读入。");
+        say(sheet.name, 1, 1, "第 1 行不是这张表的标题行：请不要在标题上方插入行，也不要改动标题。这张表没有读入。", "error", "sheet",
+          { path: sheet.path });
         ids[sheet.name] = Object.create(null);
         return;
       }
@@ -259,7 +296,8 @@
         if (row.every(function (v) { return blank(v, spaces); })) continue;
         var item = {};
         Object.keys(placed).forEach(function (n) {
-          var value = read(row[n] === undefined ? null : row[n], placed[n], sheet.name, r + 1, Number(n) + 1);
+          var value = read(row[n] === undefined ? null : row[n], placed[n], sheet.name, r + 1, Number(n) + 1,
+            { owner: item, key: placed[n].key });
           if (value !== null) item[placed[n].key] = value;
         });
         var list;
@@ -269,7 +307,7 @@
           var owner = parentSheet && ids[parentSheet.name][pid];
           if (!owner) {
             say(sheet.name, r + 1, 1, pid === undefined ? "没有填写所属项目编号：请填写上一张表中这项成果所属报告的编号。"
-              : "找不到编号为“" + pid + "”的所属项目：请填写上一张表中某一行的编号。");
+              : "找不到编号为“" + pid + "”的所属项目：请填写上一张表中某一行的编号。", "error", "row", { path: sheet.path.slice(0, -1) });
             continue;
           }
           list = owner[sheet.parent] = owner[sheet.parent] || [];

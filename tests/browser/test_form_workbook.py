@@ -174,3 +174,50 @@ def test_merged_cells_are_said_in_the_form_too(page, base: str, tmp_path: Path) 
     _drop(page, base, tmp_path / "m.xlsx")
     page.wait_for_selector("#rf-xlsx-issues")
     assert "为企业提供的服务!E2：E2:E4 是合并的单元格" in page.inner_text("#rf-xlsx-issues")
+
+
+def _summary(page) -> str:  # type: ignore[no-untyped-def]
+    page.wait_for_selector(".rf-summary .rf-summary-head")
+    text: str = page.inner_text(".rf-summary .rf-summary-head")
+    return text
+
+
+def test_content_the_workbook_lost_counts_as_errors_until_dealt_with(page, base: str, tmp_path: Path) -> None:
+    """A sheet whose header row was deleted is not read: the note says a sheet was lost (not
+    "8 cells"), the check bar counts it as an error, and the report the form writes says it is
+    incomplete, until the notice is dismissed (then it says that it was)."""
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    book["为企业提供的服务"].delete_rows(1)
+    book.save(tmp_path / "h.xlsx")
+    _drop(page, base, tmp_path / "h.xlsx")
+    page.wait_for_selector("#rf-xlsx-issues")
+    note = page.inner_text(".rf-note")
+    assert "1 张工作表整张没有读入（为企业提供的服务）" in note, note
+    assert "个单元格无法读入" not in note, note
+    assert "检查通过" not in _summary(page)
+    assert "rf-summary-issues" in (page.get_attribute(".rf-summary", "class") or "")
+    assert "这份报告不完整" in page.input_value("#rf-yaml-report")
+    page.click("#rf-xlsx-dismiss")
+    page.wait_for_selector("#rf-xlsx-dismissed")
+    page.wait_for_function("!document.querySelector('#rf-yaml-report').value.includes('这份报告不完整')")
+    assert "填写人已核对并确认忽略" in page.input_value("#rf-yaml-report")
+
+
+def test_a_cell_that_could_not_be_read_is_an_error_until_filled_in(page, base: str, tmp_path: Path) -> None:
+    """"15万" in an optional amount: the field is left empty, so nothing else in the form would
+    flag it; the workbook's error stands at the field until the field is filled."""
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    sheet = book["承接的政府转移职能（委托工作）"]
+    col = [str(c.value).rstrip(" *") for c in sheet[1]].index("金额（万元）") + 1
+    sheet.cell(row=2, column=col).value = "15万"
+    book.save(tmp_path / "w.xlsx")
+    _drop(page, base, tmp_path / "w.xlsx")
+    page.wait_for_selector("#rf-xlsx-issues")
+    assert "1 个单元格无法读入" in page.inner_text(".rf-note")
+    assert _summary(page).startswith("检查结果：1 处错误"), _summary(page)
+    field = page.locator(".rf-has-error input[type=number]").first
+    field.fill("15")
+    page.wait_for_function("document.querySelector('.rf-summary-head').textContent.startsWith('检查通过')")
+    assert "这份报告不完整" not in page.input_value("#rf-yaml-report")

@@ -181,7 +181,7 @@ def run_import(args: argparse.Namespace) -> int:
         if unread:
             findings += _at_cells(checked, shown, imported, workbook, keys)
             _print(args, CheckResult(1, findings))
-            err("工作簿中有无法读取的单元格，没有写出年度报告：请按上面指明的单元格改正后再导入。")
+            err("工作簿中有没有读入的内容（单元格、列、行或整张表，见上面的错误），没有写出年度报告：请按上面指明的位置改正后再导入。")
             return EXIT_ERRORS
     if _refuse_existing(target, args.replace):
         return EXIT_ERRORS
