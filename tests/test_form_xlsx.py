@@ -201,3 +201,30 @@ def test_the_form_stops_unpacking_an_entry_past_its_stated_size() -> None:
     result = json.loads(done.stdout)
     assert result["error"] == "size"
     assert result["unpacked"] < 1_000_000, result
+
+
+CAPPED = """
+const RF = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(RF.workbookToReport(input.book, input.layout, input.limits).issues));
+"""
+
+
+def test_the_form_lists_as_many_problems_as_import_and_counts_the_rest() -> None:
+    """policy.yaml's workbook.max_findings holds for the form too (a hostile workbook listed 29,893)."""
+    from validators.yaml.policy import policy
+
+    _node()
+    limits = policy().workbook.model_dump()
+    most = limits["max_findings"]
+    sheet = next(s for s in LAYOUT["sheets"] if s["name"] == "学术交流活动")
+    header = [c["header"] for c in sheet["columns"]]
+    col = [c["title"] for c in sheet["columns"]].index("参与人数")
+    rows = [header] + [[f"evt-{n}"] + [None] * (col - 1) + ["很多"] for n in range(most + 50)]
+    book = {"封面": [["项目", "填写"], ["学会 id *", "cd-mech-eng"], ["年度 *", 2018]], "学术交流活动": rows}
+    done = subprocess.run([_node(), "-e", CAPPED, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=60,
+                          input=json.dumps({"book": book, "layout": LAYOUT, "limits": limits}, ensure_ascii=False))
+    issues = json.loads(done.stdout)
+    assert len(issues) == most + 1
+    assert issues[-1]["severity"] == "error"
+    assert f"只列出前 {most} 个" in issues[-1]["message"]

@@ -420,3 +420,69 @@ def test_import_output_formats_stay_parseable_and_ids_never_become_paths(tmp_pat
     assert placed.returncode == 2
     assert "-o/--output --society" in placed.stderr
     assert not (tmp_path / "escape").exists()
+
+
+MEMORY = """
+import json, resource, sys
+from pathlib import Path
+from validators.xlsx.layout import layout
+from validators.xlsx.read import read_workbook
+from validators.year.guideline import guideline
+found = read_workbook(Path(sys.argv[1]), "w.xlsx", layout(guideline(2018))).findings
+print(json.dumps({"rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "findings": [[f.code, f.severity, f.message] for f in found]}, ensure_ascii=False))
+"""
+
+
+def test_a_cell_in_the_last_column_keeps_the_memory_bounded_and_is_said_once_a_sheet(tmp_path: Path) -> None:
+    """One cell in column XFD on 5,000 rows of every sheet (a few hundred KB): each row was read
+    16,384 values wide (1.4 GB, 20 s). Only the table's columns and a margin are read; the
+    cells past them are said once a sheet, at the first."""
+    import json
+
+    from validators.yaml.policy import policy
+
+    rows = policy().workbook.max_rows
+    path = tmp_path / "blank.xlsx"
+    path.write_bytes(workbook_bytes(layout(guideline(2018)), {"society": "cd-mech-eng", "year": 2018}))  # type: ignore[arg-type]
+    book = openpyxl.load_workbook(path)
+    sheets = [n for n in book.sheetnames if n not in ("说明", OPTIONS)]
+    for name in sheets:
+        for r in range(2, rows + 1):
+            book[name].cell(row=r, column=16384).value = "x"
+    book.save(tmp_path / "wide.xlsx")
+    done = subprocess.run([sys.executable, "-c", MEMORY, str(tmp_path / "wide.xlsx")], capture_output=True, text=True,
+                          check=True, cwd=ROOT, timeout=600)
+    result = json.loads(done.stdout)
+    assert result["rss_kb"] < 400_000, result["rss_kb"]  # was 1.4 GB
+    said = [f for f in result["findings"] if f[0] == "W-XLSX-OUTSIDE"]
+    assert [m.split("：")[0] for _, _, m in said] == [f"{n}!XFD2" for n in sheets]
+    assert all(s == "warning" and "没有读入" in m for _, s, m in said)
+    assert [f for f in result["findings"] if f[0] != "W-XLSX-OUTSIDE"] == []
+
+
+def test_a_note_beside_the_table_is_said_at_its_cell_and_its_row_is_no_item(tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(_export(_sample(), tmp_path / "r.xlsx"))
+    events = book["学术交流活动"]
+    events["Q10"].value = "备注：另有两次沙龙未列入"
+    book.save(tmp_path / "n.xlsx")
+    imported = _import(tmp_path / "n.xlsx", 2018)
+    assert [f.message.split("：")[0] for f in imported.findings] == ["学术交流活动!Q10"]
+    assert imported.findings[0].code == "W-XLSX-OUTSIDE"
+
+
+def test_the_problems_listed_from_one_workbook_are_capped(tmp_path: Path) -> None:
+    from validators.yaml.policy import policy
+
+    most = policy().workbook.max_findings
+    book = openpyxl.load_workbook(_export(_sample(), tmp_path / "r.xlsx"))
+    events = book["学术交流活动"]
+    header = [str(c.value).rstrip(" *") for c in events[1]]
+    for r in range(2, most + 52):
+        events.cell(row=r, column=header.index("参与人数") + 1).value = "很多"
+    book.save(tmp_path / "c.xlsx")
+    imported = _import(tmp_path / "c.xlsx", 2018)
+    assert len(imported.findings) == most + 1
+    last = imported.findings[-1]
+    assert last.severity == "error"
+    assert f"还有 50 个问题没有列出（只列出前 {most} 个）" in last.message

@@ -257,12 +257,13 @@
       if (!layouts[year]) layouts[year] = RF.fetchJson(self.base + "workbook-" + year + ".json");
       return layouts[year];
     }
-    RF.readXlsx(buffer, this.config.workbook).then(function (sheets) {
-      return layoutOf(newest).then(function (layout) {
-        var first = RF.workbookToReport(sheets, layout);
+    var limits = this.config.workbook;
+    layoutOf(newest).then(function (layout) {
+      return RF.readXlsx(buffer, limits, RF.workbookWidth(layout, limits)).then(function (sheets) {
+        var first = RF.workbookToReport(sheets, layout, limits);
         var year = first.data && first.data.year;
         if (!first.data || year === newest || years.indexOf(year) === -1) return [first, newest];
-        return layoutOf(year).then(function (own) { return [RF.workbookToReport(sheets, own), year]; });
+        return layoutOf(year).then(function (own) { return [RF.workbookToReport(sheets, own, limits), year]; });
       });
     }).then(function (found) {
       var result = found[0];

@@ -13,6 +13,16 @@
   // Where a workbook's merged ranges are kept beside its sheets: no sheet can be named so
   // (Excel refuses "[" and "]" in a sheet's name).
   var MERGED = "[merged]";
+  // And the first cell of each sheet found past the columns read (below its header).
+  var BEYOND = "[beyond]";
+
+  /* The columns read on every sheet (read.py, `_width`): the widest sheet of the layout, with
+   * its parent column, and policy.yaml's workbook.column_margin. */
+  RF.workbookWidth = function (layout, limits) {
+    var widest = 3;
+    layout.sheets.forEach(function (s) { widest = Math.max(widest, s.columns.length + (s.parent ? 1 : 0)); });
+    return widest + limits.column_margin;
+  };
 
   // The missing sheet a renamed one most likely was, as `xlsx import` finds it (difflib's
   // cutoff 0.3; here on shared characters, the bound difflib tries first).
@@ -176,11 +186,18 @@
    * is row 1). An error says what it lost (`lost`: cell, column, row, sheet) and where in the
    * report: `owner` and `key` (the item a cell belonged to, which stays the same object when the
    * form adds or removes items before it) or a fixed `path`. */
-  RF.workbookToReport = function (sheets, layout) {
+  RF.workbookToReport = function (sheets, layout, limits) {
     var issues = [];
     var data = {};
     var spaces = layout.spaces;
+    var most = limits && limits.max_findings ? limits.max_findings : Infinity;
+    var unsaid = { error: 0, warning: 0 };
     function say(sheet, row, col, message, severity, lost, where) {
+      // A hostile workbook's thousands: counted, not listed (read.py, `_Reader.say`).
+      if (issues.length >= most) {
+        unsaid[severity || "error"]++;
+        return;
+      }
       var issue = { cell: cellName(sheet, row, col), severity: severity || "error", message: cellName(sheet, row, col) + "：" + message,
         sheet: sheet };
       if (lost) issue.lost = lost;
@@ -201,12 +218,42 @@
       if (r.said) say(sheet, row, col, r.said + "，请核对。", "warning");
       return r.value;
     }
+    var beyond = sheets[BEYOND] || {};
+    /* Cells under no header (past the table, or past the columns read): said once a sheet, at
+     * the first (read.py, `_Reader.outside`); the rows holding nothing else are returned. */
+    function outside(name, rows, titled) {
+      var first = null;
+      var only = {};
+      for (var r = 1; r < rows.length; r++) {
+        var row = rows[r] || [];
+        var stray = [];
+        var inside = false;
+        for (var n = 0; n < row.length; n++) {
+          if (blank(row[n], spaces)) continue;
+          if (titled[n + 1]) inside = true;
+          else stray.push(n + 1);
+        }
+        if (!stray.length) continue;
+        if (!first) first = [r + 1, stray[0]];
+        if (!inside) only[r + 1] = true;
+      }
+      var past = beyond[name];
+      if (past && past[0] >= 2 && (!first || past[0] < first[0] || (past[0] === first[0] && past[1] < first[1]))) first = past;
+      if (first) {
+        var last = 1;
+        Object.keys(titled).forEach(function (n) { last = Math.max(last, Number(n)); });
+        say(name, first[0], first[1], "这一格在表格之外（表格到 " + cellName("", 1, last).slice(1, -1) + " 列为止），没有读入；" +
+          "这张表中表格以外的内容都不读入：要填写的内容请写在表格的列中，备注可以删去。", "warning");
+      }
+      return only;
+    }
     var cover = sheets[layout.cover_sheet];
     if (!cover) return { data: null, issues: [{ cell: "", severity: "error", message: "工作簿中没有“" + layout.cover_sheet + "”工作表：请使用网站提供的工作簿。" }] };
     // Lookups by a cell's text: no inherited names ("constructor" is a title like any other).
     var byTitle = Object.create(null);
     var seenCover = Object.create(null);
     layout.cover.forEach(function (c) { byTitle[c.title] = c; });
+    outside(layout.cover_sheet, cover, { 1: true, 2: true, 3: true });  // 项目, 填写, 说明
     cover.slice(1).forEach(function (row, i) {
       var name = title(row[0]);
       if (!name) return;
@@ -287,13 +334,16 @@
           say(sheet.name, 1, 1, "这张表没有“" + c.title + "”一列：这一列的内容按没有填写处理。", "warning");
         }
       });
+      var titled = {};
+      (rows[0] || []).forEach(function (raw, n) { if (title(raw)) titled[n + 1] = true; });
+      var onlyOutside = outside(sheet.name, rows, titled);
       var own = (ids[sheet.name] = Object.create(null));
       var parentSheet = sheet.parent ? layout.sheets.filter(function (s) {
         return s.path.length === sheet.path.length - 1 && s.path.every(function (k, i) { return k === sheet.path[i]; });
       })[0] : null;
       for (var r = 1; r < rows.length; r++) {
         var row = rows[r] || [];
-        if (row.every(function (v) { return blank(v, spaces); })) continue;
+        if (onlyOutside[r + 1] || row.every(function (v) { return blank(v, spaces); })) continue;
         var item = {};
         Object.keys(placed).forEach(function (n) {
           var value = read(row[n] === undefined ? null : row[n], placed[n], sheet.name, r + 1, Number(n) + 1,
@@ -320,6 +370,11 @@
         if (typeof item.id === "string") own[item.id] = item;
       }
     });
+    var more = unsaid.error + unsaid.warning;
+    if (more) {
+      issues.push({ cell: "", severity: unsaid.error ? "error" : "warning", lost: unsaid.error ? "other" : undefined,
+        message: "还有 " + more + " 个问题没有列出（只列出前 " + most + " 个）：请先按上面的提示改正，再导入一次。" });
+    }
     return { data: data, issues: issues };
   };
 
@@ -434,8 +489,12 @@
     return n;
   }
 
-  function sheetRows(doc, strings, dates, maxRows) {
+  /* {rows, beyond}: the sheet's first `maxRows` + 1 rows, `width` columns at most, and the first
+   * cell with content past them (below the header): one cell in column XFD would otherwise make
+   * every row 16,384 values (read.py, `_page`). */
+  function sheetRows(doc, strings, dates, maxRows, width) {
     var rows = [];
+    var beyond = null;
     all(doc, "row").forEach(function (row, index) {
       var r = Number(row.getAttribute("r")) || index + 1;
       if (r > maxRows + 1) return;
@@ -444,6 +503,10 @@
       all(row, "c").forEach(function (c) {
         var col = columnOf(c.getAttribute("r")) || next;
         next = col + 1;
+        if (col > width) {
+          if (!beyond && r >= 2 && c.textContent.trim()) beyond = [r, col];
+          return;
+        }
         var t = c.getAttribute("t") || "n";
         var v = all(c, "v")[0];
         var raw = v ? v.textContent : null;
@@ -465,7 +528,7 @@
       rows[r - 1] = values;
     });
     for (var k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
-    return rows;
+    return { rows: rows, beyond: beyond };
   }
 
   function resolve(base, target) {
@@ -479,8 +542,9 @@
     return out.join("/");
   }
 
-  /* {sheetName: rows} of an .xlsx file; rejects with an Error whose message is Chinese. */
-  RF.readXlsx = function (buffer, limits) {
+  /* {sheetName: rows} of an .xlsx file, `width` columns read (RF.workbookWidth); rejects with an
+   * Error whose message is Chinese. */
+  RF.readXlsx = function (buffer, limits, width) {
     return RF.unzip(buffer, limits.max_unpacked_bytes).catch(function (e) {
       throw new Error(e.message === "toobig" ? "工作簿解压后超过 " + limits.max_unpacked_bytes / 1e6 + " MB：请删除无关的工作表和图片。"
         : "这不是 .xlsx 工作簿，或文件已损坏：旧的 .xls 或 .et 格式请先在 Excel 或 WPS 中“另存为” .xlsx。");
@@ -495,16 +559,20 @@
         var dates = files["xl/styles.xml"] ? dateStyles(xml(files["xl/styles.xml"])) : [];
         var sheets = {};
         var merged = {};
+        var past = {};
         all(book, "sheet").forEach(function (s) {
           var id = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") || s.getAttribute("r:id");
           var part = files[rels[id]];
           if (!part) return;
           var doc = xml(part);
-          sheets[s.getAttribute("name")] = sheetRows(doc, strings, dates, limits.max_rows);
+          var read = sheetRows(doc, strings, dates, limits.max_rows, width);
+          sheets[s.getAttribute("name")] = read.rows;
+          if (read.beyond) past[s.getAttribute("name")] = read.beyond;
           merged[s.getAttribute("name")] = all(doc, "mergeCell").map(function (m) { return m.getAttribute("ref"); });
         });
         // Merged cells keep only their first cell's value: said, as xlsx import says them.
         Object.defineProperty(sheets, MERGED, { value: merged, enumerable: false });
+        Object.defineProperty(sheets, BEYOND, { value: past, enumerable: false });
         return sheets;
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");

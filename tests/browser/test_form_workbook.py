@@ -221,3 +221,25 @@ def test_a_cell_that_could_not_be_read_is_an_error_until_filled_in(page, base: s
     field.fill("15")
     page.wait_for_function("document.querySelector('.rf-summary-head').textContent.startsWith('检查通过')")
     assert "这份报告不完整" not in page.input_value("#rf-yaml-report")
+
+
+def test_a_cell_in_the_last_column_of_every_row_leaves_the_form_responsive(page, base: str, tmp_path: Path) -> None:
+    """One cell in column XFD on 5,000 rows of every sheet crashed the tab (each row 16,384
+    values, 29,893 problems listed): the form reads the table's columns and a margin, and says
+    the cells past them once a sheet."""
+    from validators.yaml.policy import policy
+
+    path = tmp_path / "blank.xlsx"
+    path.write_bytes(workbook_bytes(layout(guideline(2018)), {"society": "cd-mech-eng", "year": 2018}))  # type: ignore[arg-type]
+    book = openpyxl.load_workbook(path)
+    sheets = [n for n in book.sheetnames if n not in ("说明", "选项")]
+    for name in sheets:
+        for r in range(2, policy().workbook.max_rows + 1):
+            book[name].cell(row=r, column=16384).value = "x"
+    book.save(tmp_path / "wide.xlsx")
+    _drop(page, base, tmp_path / "wide.xlsx")
+    page.wait_for_selector("#rf-xlsx-issues", timeout=60_000)
+    items = page.locator("#rf-xlsx-issues li").all_inner_texts()
+    assert [i.split("：")[0] for i in items] == [f"{n}!XFD2" for n in sheets]
+    assert all("在表格之外" in i for i in items)
+    assert page.evaluate("1 + 1") == 2  # the tab still answers

@@ -58,14 +58,59 @@ class Imported:
         return None
 
 
+@dataclass(slots=True)
+class _Page:
+    """One sheet's rows (each as wide as the columns read) and the first cell found past them."""
+
+    rows: list[tuple[object, ...]]
+    beyond: tuple[int, int] | None = None  # (row, column)
+
+
 class _Reader:
     def __init__(self, file: str, layout: Layout) -> None:
         self.file, self.layout = file, layout
         self.out = Imported({})
+        self.limit = policy().workbook.max_findings
+        self.unsaid = {"error": 0, "warning": 0}
 
     def say(self, at: Cell, message: str, code: str, severity: str = "error") -> None:
+        if len(self.out.findings) >= self.limit:  # a hostile workbook's thousands: counted, not listed
+            self.unsaid[severity] += 1
+            return
         make = error if severity == "error" else warning
         self.out.findings.append(make(self.file, at.row, at.col, code, f"{at.name}：{message}"))
+
+    def finish(self) -> None:
+        """One line for the problems past the listed ones (an error when any of them is)."""
+        more = sum(self.unsaid.values())
+        if more:
+            make = error if self.unsaid["error"] else warning
+            self.out.findings.append(make(self.file, 1, 1, "E-XLSX-TOO-MANY" if self.unsaid["error"] else "W-XLSX-TOO-MANY",
+                                          f"还有 {more} 个问题没有列出（只列出前 {self.limit} 个）：请先按上面的提示改正，再导入一次。"))
+
+    def outside(self, name: str, page: _Page, titled: set[int], first_row: int = 2) -> set[int]:
+        """Cells under no header (past the table's columns, or past the columns read at all):
+        said once a sheet, at the first; the rows that hold nothing else (a note, a total written
+        beside the table) are returned, so they are not read as empty items."""
+        first: tuple[int, int] | None = None
+        only: set[int] = set()
+        for r, row in enumerate(page.rows[first_row - 1:], start=first_row):
+            stray = [n for n, v in enumerate(row, start=1) if n not in titled and not _blank(v)]
+            if not stray:
+                continue
+            if first is None:
+                first = (r, stray[0])
+            if all(_blank(v) for n, v in enumerate(row, start=1) if n in titled):
+                only.add(r)
+        # Past the columns read: the row reads as blank there, and is skipped as one.
+        if page.beyond is not None and page.beyond[0] >= first_row and (first is None or page.beyond < first):
+            first = page.beyond
+        if first is not None:
+            last = max(titled, default=1)
+            end = cell_name("", 1, last)[1:-1]
+            self.say(Cell(name, *first), f"这一格在表格之外（表格到 {end} 列为止），没有读入；这张表中表格以外的内容都不读入："
+                     "要填写的内容请写在表格的列中，备注可以删去。", "W-XLSX-OUTSIDE", "warning")
+        return only
 
     def value(self, raw: object, column: Column, at: Cell) -> Any:
         read = read_cell(raw, column)
@@ -76,7 +121,9 @@ class _Reader:
             self.say(at, read.said + "，请核对。", "W-XLSX-CONVERTED", "warning")
         return read.value
 
-    def cover(self, rows: list[tuple[object, ...]]) -> None:
+    def cover(self, page: _Page) -> None:
+        rows = page.rows
+        self.outside(COVER, page, {1, 2, 3})  # 项目, 填写, 说明
         by_title = {c.title: (p, c) for p, c in self.layout.cover}
         data = self.out.data
         assert data is not None
@@ -111,8 +158,9 @@ class _Reader:
         hint = f"是不是“{close[0]}”？" if close else f"可用的{what}见“{GUIDE}”工作表。"
         self.say(at, f"不认识的{what}“{title}”：{hint}{where}没有读入。", "E-XLSX-HEADER")
 
-    def sheet(self, sheet: Sheet, rows: list[tuple[object, ...]], parents: dict[str, Path_]) -> dict[str, Path_]:
+    def sheet(self, sheet: Sheet, page: _Page, parents: dict[str, Path_]) -> dict[str, Path_]:
         """Reads the rows of `sheet` into the report; the places of its items by id."""
+        rows = page.rows
         columns = ([Column(PARENT, PARENT, "text")] if sheet.parent else []) + list(sheet.columns)
         by_title = {c.title: c for c in columns}
         header = rows[0] if rows else ()
@@ -139,12 +187,13 @@ class _Reader:
             if column.title not in first and rows:
                 self.say(Cell(sheet.name, 1, 1), f"这张表没有“{column.title}”一列：这一列的内容按没有填写处理。",
                          "W-XLSX-COLUMN", "warning")
+        only_outside = self.outside(sheet.name, page, {n for n, raw in enumerate(header, start=1) if _title(raw)})
         data = self.out.data
         assert data is not None
         ids: dict[str, Path_] = {}
         limit = policy().yaml.max_list_items
         for r, row in enumerate(rows[1:], start=2):
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+            if r in only_outside or all(_blank(v) for v in row):
                 continue
             item: dict[str, Any] = {}
             cells: dict[str, Cell] = {}
@@ -185,6 +234,10 @@ class _Reader:
         return ids
 
 
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _title(raw: object) -> str:
     """A header as written, without the * that marks a required field."""
     return str(raw).strip().rstrip("*").strip() if raw is not None else ""
@@ -214,8 +267,8 @@ def read_workbook(path: Path, file: str, layout: Layout,
         return _unreadable(file, "工作簿已损坏（文件不完整），无法打开：请在 Excel 或 WPS 中重新保存。" if head.startswith(b"PK")
                            else "这不是 .xlsx 工作簿（Excel、WPS 表格保存的 .xlsx 文件）：旧的 .xls、.et 或 .csv 文件请先“另存为” .xlsx。")
     try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(i.file_size for i in archive.infolist())
+        with zipfile.ZipFile(path) as package:
+            unpacked = sum(i.file_size for i in package.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
         return _unreadable(file, "工作簿已损坏，无法打开：请在 Excel 或 WPS 中重新保存。")
     if unpacked > limits.max_unpacked_bytes:
@@ -227,11 +280,13 @@ def read_workbook(path: Path, file: str, layout: Layout,
     except Exception:  # a third-party parser on any file: one finding, never a traceback
         return _unreadable(file, "工作簿无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。")
     reader = _Reader(file, layout)
+    archive = None
     try:
         names = list(book.sheetnames)
         if COVER not in names:
             return _unreadable(file, f"工作簿中没有“{COVER}”工作表：请使用 `xlsx template` 或网站提供的工作簿。")
-        cover = _rows(book[COVER], limits.max_rows)
+        archive = zipfile.ZipFile(path)
+        cover = _page(book, archive, COVER, limits.max_rows, _width(layout))
         reader.cover(cover)
         year = (reader.out.data or {}).get("year")
         if layout_of is not None and isinstance(year, int) and year != layout.year:
@@ -244,7 +299,8 @@ def read_workbook(path: Path, file: str, layout: Layout,
             if sheet.name not in names:
                 continue
             parent = next((s.name for s in layout.sheets if s.path == sheet.path[:-1]), None) if sheet.parent else None
-            ids[sheet.name] = reader.sheet(sheet, _rows(book[sheet.name], limits.max_rows), ids.get(parent or "", {}))
+            page = _page(book, archive, sheet.name, limits.max_rows, _width(layout))
+            ids[sheet.name] = reader.sheet(sheet, page, ids.get(parent or "", {}))
         known = {COVER, GUIDE, OPTIONS} | {s.name for s in layout.sheets}
         _merged(path, book, [n for n in names if n in known and n not in (GUIDE, OPTIONS)], reader)
         missing = [s.name for s in layout.sheets if s.name not in names]
@@ -261,10 +317,13 @@ def read_workbook(path: Path, file: str, layout: Layout,
         for name in missing:
             reader.out.findings.append(warning(file, 1, 1, "W-XLSX-SHEET",
                                                f"工作簿中没有“{name}”工作表：这类工作按没有填写处理。"))
+        reader.finish()
     except Exception:  # a damaged part of the file, found only while reading it
         return _unreadable(file, "工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。")
     finally:
         book.close()
+        if archive is not None:
+            archive.close()
     return reader.out
 
 
@@ -294,10 +353,34 @@ def _merged(path: Path, book: Any, names: list[str], reader: _Reader) -> None:
                            "W-XLSX-MERGED", "warning")
 
 
-def _rows(page: Any, limit: int) -> list[tuple[object, ...]]:
-    rows = []
-    for n, row in enumerate(page.iter_rows(values_only=True)):
-        if n > limit:
-            break
-        rows.append(tuple(row))
-    return rows
+def _width(layout: Layout) -> int:
+    """The columns read on every sheet: the widest sheet (with its parent column) and a margin."""
+    widest = max((len(s.columns) + (1 if s.parent else 0) for s in layout.sheets), default=0)
+    return max(widest, 3) + policy().workbook.column_margin
+
+
+def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int) -> _Page:
+    """The first `limit` + 1 rows of a sheet, `width` columns each; the first cell past them
+    (below the header) is kept to be said. openpyxl's own rows are as wide as the widest row: one
+    cell in column XFD made every row 16,384 values."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    sheet = book[name]
+    rows: list[tuple[object, ...]] = []
+    beyond: tuple[int, int] | None = None
+    with archive.open(sheet._worksheet_path) as source:
+        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
+                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        for number, cells in parser.parse():
+            if number > limit + 1:
+                break
+            values: list[object] = [None] * width
+            for cell in cells:
+                column = cell["column"]
+                if column <= width:
+                    values[column - 1] = cell["value"]
+                elif beyond is None and number >= 2 and not _blank(cell["value"]):
+                    beyond = (number, column)
+            rows.extend(() for _ in range(len(rows), number - 1))
+            rows.append(tuple(values))
+    return _Page(rows, beyond)

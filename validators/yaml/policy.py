@@ -59,6 +59,8 @@ class WorkbookPolicy(_Strict):
     max_bytes: PositiveInt
     max_unpacked_bytes: PositiveInt
     max_rows: PositiveInt
+    column_margin: PositiveInt
+    max_findings: PositiveInt
 
 
 class SuggestionPolicy(_Strict):
