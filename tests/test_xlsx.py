@@ -486,3 +486,65 @@ def test_the_problems_listed_from_one_workbook_are_capped(tmp_path: Path) -> Non
     last = imported.findings[-1]
     assert last.severity == "error"
     assert f"还有 50 个问题没有列出（只列出前 {most} 个）" in last.message
+
+
+def _with_comment(source: Path, target: Path, size: int) -> None:
+    """`source` with an XML comment of `size` bytes in its first list sheet (sheet2.xml)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                data = data.replace(b"<sheetData", b"<!--" + b" " * size + b"--><sheetData", 1)
+            new.writestr(info.filename, data)
+
+
+def test_a_big_xml_comment_is_fed_to_the_parser_in_big_pieces_and_the_limit_holds_real_workbooks(tmp_path: Path) -> None:
+    """Expat scans a token it has not finished again with every piece: the work is (token)² /
+    piece. openpyxl fed 16 KB pieces (a 90 MB comment: 282 s); the sheet is now fed in pieces of
+    policy.yaml's read_chunk_bytes, counted here, and the unpacked limit that bounds the token
+    still takes the template filled to its row limit with every text different."""
+    import io
+
+    from validators.xlsx import read as reader
+    from validators.yaml.policy import policy
+
+    limits = policy().workbook
+    shape = layout(guideline(2018))  # type: ignore[arg-type]
+    rows = policy().yaml.max_list_items
+    full: dict[str, Any] = {"society": "cd-mech-eng", "year": 2018}
+    for sheet in shape.sheets:
+        if sheet.parent:
+            continue
+        node = full
+        for key in sheet.path[:-1]:
+            node = node.setdefault(key, {})
+        node[sheet.path[-1]] = [{c.key: {"date": dt.date(2018, 5, 12), "int": 120, "number": 15.5, "bool": True,
+                                         "choice": (c.choices or ("x",))[0], "list": [f"https://example.org/{c.key}/{n}.pdf"]}
+                                 .get(c.kind, f"{c.key} 一段比较长的中文说明文字，第 {n} 行") for c in sheet.columns}
+                                for n in range(rows)]
+    with zipfile.ZipFile(io.BytesIO(workbook_bytes(shape, full))) as archive:
+        assert sum(i.file_size for i in archive.infolist()) < limits.max_unpacked_bytes / 3
+    blank = tmp_path / "blank.xlsx"
+    blank.write_bytes(workbook_bytes(shape, {"society": "cd-mech-eng", "year": 2018}))
+    size = limits.max_unpacked_bytes - 2_000_000
+    _with_comment(blank, tmp_path / "comment.xlsx", size)
+    pieces = []
+    real = reader._Pieces.read
+
+    def counted(self: Any, n: int = -1) -> bytes:
+        data = real(self, n)
+        pieces.append(len(data))
+        return data
+
+    reader._Pieces.read = counted  # type: ignore[method-assign]
+    try:
+        imported = _import(tmp_path / "comment.xlsx", 2018)
+    finally:
+        reader._Pieces.read = real  # type: ignore[method-assign]
+    assert [f for f in imported.findings if f.severity == "error"] == []
+    assert max(pieces) == limits.read_chunk_bytes
+    assert len(pieces) < size / limits.read_chunk_bytes + 40  # 16 KB pieces: 2,300
+    _with_comment(blank, tmp_path / "bigger.xlsx", limits.max_unpacked_bytes)
+    [refused] = _import(tmp_path / "bigger.xlsx", 2018).findings
+    assert refused.code == "E-XLSX-UNREADABLE"
+    assert "解压后超过" in refused.message

@@ -274,9 +274,7 @@ def read_workbook(path: Path, file: str, layout: Layout,
     if unpacked > limits.max_unpacked_bytes:
         return _unreadable(file, f"工作簿解压后超过 {limits.max_unpacked_bytes / 1e6:g} MB：请删除无关的工作表和图片。")
     try:
-        import openpyxl  # the workbook commands only: the checks never need it
-
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = _load(path)
     except Exception:  # a third-party parser on any file: one finding, never a traceback
         return _unreadable(file, "工作簿无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。")
     reader = _Reader(file, layout)
@@ -353,6 +351,40 @@ def _merged(path: Path, book: Any, names: list[str], reader: _Reader) -> None:
                            "W-XLSX-MERGED", "warning")
 
 
+class _Pieces:
+    """A part of the zip read in pieces of policy.yaml's workbook.read_chunk_bytes, whatever
+    size the XML parser asks for (ElementTree's iterparse asks for 16 KB): expat scans a token it
+    has not finished again with every piece, so a 90 MB comment in 16 KB pieces was quadratic
+    (282 s); in pieces this big it is a few passes."""
+
+    def __init__(self, part: Any) -> None:
+        self.part, self.size = part, policy().workbook.read_chunk_bytes
+
+    def read(self, _: int = -1) -> bytes:
+        data: bytes = self.part.read(self.size)
+        return data
+
+
+def _load(path: Path) -> Any:
+    """openpyxl's read-only workbook, its shared strings (parsed at load) read in big pieces too.
+    The sheets are parsed later, by `_page`; comments and drawings are never read. (openpyxl is
+    imported here, by the workbook commands only: the checks never need it.)"""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.reader.strings import read_string_table
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    class Reader(ExcelReader):  # type: ignore[misc]
+        def read_strings(self) -> None:
+            found = self.package.find(SHARED_STRINGS)
+            if found is not None:
+                with self.archive.open(found.PartName[1:]) as part:
+                    self.shared_strings = read_string_table(_Pieces(part))
+
+    reader = Reader(path, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
 def _width(layout: Layout) -> int:
     """The columns read on every sheet: the widest sheet (with its parent column) and a margin."""
     widest = max((len(s.columns) + (1 if s.parent else 0) for s in layout.sheets), default=0)
@@ -368,8 +400,8 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
     sheet = book[name]
     rows: list[tuple[object, ...]] = []
     beyond: tuple[int, int] | None = None
-    with archive.open(sheet._worksheet_path) as source:
-        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
+    with archive.open(sheet._worksheet_path) as part:
+        parser = WorkSheetParser(_Pieces(part), sheet._shared_strings, data_only=True, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         for number, cells in parser.parse():
             if number > limit + 1:
