@@ -548,3 +548,28 @@ def test_a_big_xml_comment_is_fed_to_the_parser_in_big_pieces_and_the_limit_hold
     [refused] = _import(tmp_path / "bigger.xlsx", 2018).findings
     assert refused.code == "E-XLSX-UNREADABLE"
     assert "解压后超过" in refused.message
+
+
+def test_import_says_everything_in_one_run_even_with_a_bad_cover_id(tmp_path: Path) -> None:
+    """An invalid id on the cover stopped the check (3 findings; the form listed 24), and a row
+    with a schema error hid its district's (郫县 came only in the next round). One run says all;
+    nothing is written."""
+    book = openpyxl.load_workbook(_export(_sample(), tmp_path / "r.xlsx"))
+    cover = book[COVER]
+    row = next(r for r in cover.iter_rows(min_row=2) if str(r[0].value).startswith("学会 id"))
+    row[1].value = "成都市机械工程学会"
+    services = book["为企业提供的服务"]
+    header = [str(c.value).rstrip(" *") for c in services[1]]
+    services.cell(row=2, column=header.index("编号") + 1).value = None
+    services.cell(row=2, column=header.index("所在区（市）县") + 1).value = "郫县"
+    book.save(tmp_path / "b.xlsx")
+    done = _cli(ROOT, "import", str(tmp_path / "b.xlsx"), "-o", str(tmp_path / "out.yaml"))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    said = {line.split(" ")[2]: line for line in done.stdout.splitlines() if " 错误 " in line}
+    assert said["E-XLSX-COVER"].count("封面!B2") == 1
+    assert "为企业提供的服务!A2：缺少必填字段“编号”" in said["E-SCHEMA-MISSING"]
+    district = next(line for line in done.stdout.splitlines() if "E-DISTRICT-UNKNOWN" in line)
+    assert "为企业提供的服务!E2：“郫县”" in district
+    assert done.stdout.count("封面!B2") == 1  # the id is said once, by the cover
+    assert not (tmp_path / "out.yaml").exists()

@@ -22,6 +22,10 @@ from validators.xlsx.write import workbook_bytes
 from validators.year.guideline import available_years, guideline
 
 _FORMATS = {"text": text, "json": json_report, "github": github}
+# The id a workbook whose cover holds none (or no valid one) is checked under: its findings about
+# the id itself are the cover's, said once.
+_STAND_IN = "society"
+
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -157,17 +161,27 @@ def run_import(args: argparse.Namespace) -> int:
     if data is not None:
         findings += _cover_problems(imported, workbook, year, society, args.society, root)
     rules = guideline(year, root) if year is not None else None
-    # The cover's id names a folder below: a cell that is no id never becomes a path.
-    if data is None or rules is None or not isinstance(society, str) or not _valid_id(society):
+    if data is None or rules is None:
         _print(args, CheckResult(1, findings))
         err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
         return EXIT_ERRORS
     assert year is not None
-    text_ = report_yaml(data, rules, args.workbook.name)
     shape = layout(rules)
     # Each sheet's keys by their titles: "title" is 活动名称 on one sheet and 工作名称 on another.
     keys = {s.name: {c.key: c.title for c in s.columns} for s in shape.sheets}
     keys[COVER] = {c.key: c.title for _, c in shape.cover}
+    # The cover's id names a folder below: a cell that is no id never becomes a path. The rest of
+    # the workbook is still checked (under a stand-in id), so that every problem is said at once.
+    if not isinstance(society, str) or not _valid_id(society):
+        target = args.output.resolve() if args.output else root / SUBMISSIONS / args.society / f"{year}.yaml"
+        shown = display_path(target, root) if target.is_relative_to(root) else str(target)
+        rest, report_file = _check_copy(report_yaml({**data, "society": _STAND_IN}, rules, args.workbook.name),
+                                        root, _STAND_IN, year, target.parent)
+        rest = [_renamed(f, report_file, shown) for f in rest if tuple(f.path or ())[:1] != ("society",)]
+        _print(args, CheckResult(1, findings + _at_cells(rest, shown, imported, workbook, keys)))
+        err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
+        return EXIT_ERRORS
+    text_ = report_yaml(data, rules, args.workbook.name)
     unread = any(f.severity == "error" for f in findings)
     target = (root / SUBMISSIONS / args.society / f"{year}.yaml") if args.society else args.output.resolve()
     shown = display_path(target, root) if target.is_relative_to(root) else str(target)
