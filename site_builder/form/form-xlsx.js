@@ -26,8 +26,8 @@
 
   // The missing sheet a renamed one most likely was, as `xlsx import` finds it (difflib's
   // cutoff 0.3; here on shared characters, the bound difflib tries first).
-  function closest(name, names) {
-    var best = null, score = 0.3;
+  function closest(name, names, cutoff) {
+    var best = null, score = cutoff || 0.3;
     names.forEach(function (other) {
       var left = other.split(""), shared = 0;
       name.split("").forEach(function (c) { var i = left.indexOf(c); if (i !== -1) { shared++; left.splice(i, 1); } });
@@ -37,6 +37,22 @@
     return best;
   }
   var DATE = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})[ ]*[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月[ ]*([0-9]{1,2})[ ]*日?)$/;
+  // A number written with the words around it: 15万, 40人, 约400 (cells.py, `_WORDY`).
+  var WORDY = /^(约|近|共|大约)?([0-9]+(?:\.[0-9]+)?)(余|多)?(万元|万|元|人次|人|个|次|项|家|名|场)?(左右|余|多|以上)?$/;
+
+  /* Why a cell is no number, and how to write it (cells.py, `_not_a_number`). */
+  function notANumber(written, normal, what, column) {
+    var found = WORDY.exec(normal);
+    var words = found ? [found[1], found[3], found[4], found[5]].filter(Boolean) : [];
+    if (!found || !words.length) return "“" + written + "”不是" + what + "：只写阿拉伯数字，如 15。";
+    var number = found[2];
+    var unit = found[4] || "";
+    var inWan = !!column && String(column.title || "").indexOf("万元") !== -1;
+    if (inWan && unit.charAt(0) === "万") return "“" + written + "”：金额的单位已是万元，只写 " + number + "。";
+    if (inWan && unit === "元") return "“" + written + "”：金额以万元为单位，请换算成万元后只写数字（如 150000 元写 15）。";
+    if (unit.charAt(0) === "万") return "“" + written + "”：请写出完整的数字（如 1.5万 写 15000），不带“万”。";
+    return "“" + written + "”：只写数字 " + number + "，不带“" + words.join("”“") + "”。";
+  }
   var TRUE = ["是", "true", "yes", "y", "1", "对", "√"];
   var FALSE = ["否", "false", "no", "n", "0", "×"];
 
@@ -98,7 +114,7 @@
       var integer = kind === "int";
       var what = integer ? "整数" : "数字";
       if (typeof value === "boolean") return { error: "这里应填" + what + "，现在是“" + (value ? "是" : "否") + "”。" };
-      if (isDate) return { error: "“" + value.date + "”不是" + what + "。" };
+      if (isDate) return { error: notANumber(value.date, value.date, what, column) };
       if (typeof value === "number") {
         if (integer && !Number.isInteger(value)) return { error: "这里应填整数，现在是 " + text(value) + "。" };
         return { value: value };
@@ -107,7 +123,7 @@
       var normal = strip(nfkc(w), spaces).replace(/,/g, "");
       var ok = integer ? /^[+-]?[0-9]+$/.test(normal) : /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/.test(normal);
       if (ok) return { value: Number(normal), said: "文字“" + w + "”按" + what + " " + normal + " 读入" };
-      return { error: "“" + w + "”不是" + what + "。" };
+      return { error: notANumber(w, normal, what, column) };
     }
     if (kind === "bool") {
       if (typeof value === "boolean") return { value: value };
@@ -151,6 +167,7 @@
 
   /* A header as written, without the * that marks a required field (read.py, `_title`). */
   function title(raw) {
+    if (raw && typeof raw === "object" && raw.date) return raw.date;  // a date cell, as 2018-03-12
     return raw === null || raw === undefined ? "" : String(raw).trim().replace(/\*+$/, "").trim();
   }
 
@@ -247,6 +264,18 @@
       }
       return only;
     }
+    /* [column, word] of a totals row: a cell that says only 合计 (…) on a row with no 编号. */
+    function totalOf(row, placed) {
+      var words = layout.total_words || [];
+      var hasId = Object.keys(placed).some(function (n) { return placed[n].key === "id" && !blank(row[n], spaces); });
+      if (hasId) return null;
+      for (var n = 0; n < row.length; n++) {
+        if (typeof row[n] !== "string") continue;
+        var word = strip(row[n], spaces);
+        if (words.indexOf(word.replace(/[：:]+$/, "")) !== -1) return [n + 1, word];
+      }
+      return null;
+    }
     var cover = sheets[layout.cover_sheet];
     if (!cover) return { data: null, issues: [{ cell: "", severity: "error", message: "工作簿中没有“" + layout.cover_sheet + "”工作表：请使用网站提供的工作簿。" }] };
     // Lookups by a cell's text: no inherited names ("constructor" is a title like any other).
@@ -309,11 +338,25 @@
       columns.forEach(function (c) { titles[c.title] = c; });
       var placed = {};
       var firstCol = Object.create(null);
+      var unknown = {};
+      // Row 1 holds none of the titles: the header is lower, or was deleted (read.py, `_no_header`).
+      var matching = function (row) { return (row || []).filter(function (v) { return titles[title(v)]; }).length; };
+      if (rows.length && !matching(rows[0]) && rows.some(function (row) { return (row || []).some(function (v) { return !blank(v, spaces); }); })) {
+        var lower = 0;
+        for (var h = 1; h < Math.min(rows.length, 10) && !lower; h++) if (matching(rows[h]) >= 2) lower = h + 1;
+        var shown = (rows[0] || []).map(title).filter(Boolean).join("”“").slice(0, 60);
+        say(sheet.name, 1, 1, lower ? "标题行在第 " + lower + " 行：请删去上方的 " + (lower - 1) + " 行，标题必须在第 1 行（不要在标题上方插入行）。这张表没有读入。"
+          : "第 1 行不是这张表的标题行" + (shown ? "，而像是一行内容（“" + shown + "”）" : "") +
+            "：标题行可能被删除了。请从网站重新下载空白工作簿，把其中这张表的第 1 行（标题行）复制过来，插入到第 1 行上方（各表的标题也列在“" +
+            layout.guide_sheet + "”工作表中）；不要改动标题。这张表没有读入。", "error", "sheet", { path: sheet.path });
+        ids[sheet.name] = Object.create(null);
+        return;
+      }
       (rows[0] || []).forEach(function (raw, n) {
         var name = title(raw);
         if (!name) return;
         if (!titles[name]) {
-          say(sheet.name, 1, n + 1, "不认识的标题“" + name + "”，这一列没有读入。", "error", "column", { path: sheet.path });
+          unknown[n + 1] = name;  // said below, with the column it most likely was
           return;
         }
         if (firstCol[name]) {
@@ -323,16 +366,28 @@
         firstCol[name] = true;
         placed[n] = titles[name];
       });
-      if (!Object.keys(placed).length && rows.length > 1) {
-        say(sheet.name, 1, 1, "第 1 行不是这张表的标题行：请不要在标题上方插入行，也不要改动标题。这张表没有读入。", "error", "sheet",
-          { path: sheet.path });
-        ids[sheet.name] = Object.create(null);
-        return;
-      }
       columns.forEach(function (c) {
-        if (!firstCol[c.title] && rows.length) {
+        if (firstCol[c.title] || !rows.length) return;
+        if (!c.required || c.key === layout.parent) {
           say(sheet.name, 1, 1, "这张表没有“" + c.title + "”一列：这一列的内容按没有填写处理。", "warning");
+          return;
         }
+        // A required column gone: said once, on the header row (read.py, `_Reader.sheet`).
+        var near = Object.keys(unknown).filter(function (n) { return closest(unknown[n], [c.title], 0.5); })[0];
+        if (near) {
+          say(sheet.name, 1, Number(near), "不认识的标题“" + unknown[near] + "”：是不是“" + c.title + "”？请改回原来的标题。“" + c.title +
+            "”是必填的一列，改回之前每一行的“" + c.title + "”都按没有填写处理。", "error", "column", { path: sheet.path });
+          delete unknown[near];
+          return;
+        }
+        say(sheet.name, 1, 1, "这张表没有“" + c.title + "”一列（必填）：每一行的“" + c.title + "”都按没有填写处理。请补上标题为“" +
+          c.header + "”的一列（可从重新下载的空白工作簿复制标题行，各表的标题也列在“" + layout.guide_sheet + "”工作表中）。",
+          "error", "column", { path: sheet.path });
+      });
+      Object.keys(unknown).forEach(function (n) {
+        var close = closest(unknown[n], columns.map(function (c) { return c.title; }), 0.5);
+        say(sheet.name, 1, Number(n), "不认识的标题“" + unknown[n] + "”：" + (close ? "是不是“" + close + "”？" : "可用的标题见“" +
+          layout.guide_sheet + "”工作表。") + "这一列没有读入。", "error", "column", { path: sheet.path });
       });
       var titled = {};
       (rows[0] || []).forEach(function (raw, n) { if (title(raw)) titled[n + 1] = true; });
@@ -344,6 +399,12 @@
       for (var r = 1; r < rows.length; r++) {
         var row = rows[r] || [];
         if (onlyOutside[r + 1] || row.every(function (v) { return blank(v, spaces); })) continue;
+        var total = totalOf(row, placed);
+        if (total) {
+          say(sheet.name, r + 1, total[0], "第 " + (r + 1) + " 行像是合计行（“" + total[1] + "”），没有读入：工作簿中不需要合计，" +
+            "系统会自己统计；请删去这一行。", "warning");
+          continue;
+        }
         var item = {};
         Object.keys(placed).forEach(function (n) {
           var value = read(row[n] === undefined ? null : row[n], placed[n], sheet.name, r + 1, Number(n) + 1,

@@ -133,10 +133,16 @@ def _at_cells(findings: list[Finding], report_file: str, imported: Imported, wor
               keys: dict[str, dict[str, str]]) -> list[Finding]:
     """The check's findings on the imported report, said at the cell each value came from."""
     placed = []
+    # A cell the workbook could not read, or a required column it lacks (said once at its header),
+    # is said already: the check's "missing" there would say it again, wrongly ("请在这个单元格填写").
+    unread = {(f.line, f.column, f.message.split("：", 1)[0].split("!", 1)[0]) for f in imported.findings if f.severity == "error"}
     for f in findings:
         cell = imported.cell_of(f.path) if f.file == report_file else None
         if cell is None:
             placed.append(f)
+            continue
+        if f.code == "E-SCHEMA-MISSING" and ((cell.row, cell.col, cell.sheet) in unread
+                                              or (cell.sheet, str((f.path or ("",))[-1])) in imported.absent):
             continue
         placed.append(Finding(workbook, cell.row, cell.col, f.code, f.severity,
                               f"{cell.name}：{_in_words(f.message, keys.get(cell.sheet, {}))}", f.clause, f.path))

@@ -17,7 +17,7 @@ from validators.models.for_year import nested_model, report_model
 from validators.models.labelled import LabelledEnum
 from validators.year.guideline import Guideline
 
-__all__ = ["COVER", "GUIDE", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "Column", "Layout", "Sheet",
+__all__ = ["COVER", "GUIDE", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "TOTAL_WORDS", "Column", "Layout", "Sheet",
            "guide_lines", "layout"]
 
 COVER = "封面"
@@ -31,6 +31,8 @@ SEPARATORS = ("；", ";", "\n", "、", "，", ",")
 SAID_SEPARATORS = ("、", "，", ",")
 # What counts as space at the ends of a cell (the same set in the form's reader).
 SPACES = " \t\n\r\x0b\x0c\u00a0\u3000"
+# What a totals row says in one of its cells (合计 under a table): such a row is no item.
+TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数", "合计数")
 # The column of a nested sheet that names the item its rows belong to (a research report's
 # achievements).
 PARENT = "所属项目编号"
@@ -81,7 +83,7 @@ class Layout:
 
         return {"year": self.year, "cover_sheet": COVER, "separator": SEPARATOR, "parent": PARENT,
                 "separators": list(SEPARATORS), "said_separators": list(SAID_SEPARATORS), "spaces": SPACES,
-                "options_sheet": OPTIONS,
+                "options_sheet": OPTIONS, "total_words": list(TOTAL_WORDS),
                 "guide_sheet": GUIDE, "guide": guide_lines(self),
                 "cover": [{"path": list(p), **column(c)} for p, c in self.cover],
                 "sheets": [{"name": s.name, "path": list(s.path), "parent": s.parent,

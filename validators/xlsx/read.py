@@ -4,6 +4,7 @@ report it becomes can be said at the cell too."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import zipfile
 from collections.abc import Callable
@@ -13,12 +14,24 @@ from typing import Any
 
 from validators.findings import Finding, error, warning
 from validators.xlsx.cells import read_cell
-from validators.xlsx.layout import COVER, GUIDE, OPTIONS, PARENT, Column, Layout, Sheet
+from validators.xlsx.layout import (
+    COVER,
+    GUIDE,
+    OPTIONS,
+    PARENT,
+    SPACES,
+    TOTAL_WORDS,
+    Column,
+    Layout,
+    Sheet,
+)
 from validators.yaml.policy import policy
 
 __all__ = ["Cell", "Imported", "cell_name", "read_workbook"]
 
 Path_ = tuple[str | int, ...]
+# Rows searched for a header that is not in row 1 (rows inserted above it).
+_HEADER_SEARCH = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +60,9 @@ class Imported:
     findings: list[Finding] = field(default_factory=list)
     # The cell each value of `data` came from, by its place in the report.
     cells: dict[Path_, Cell] = field(default_factory=dict)
+    # (sheet, key) of the required columns a sheet lacks: said once at its header row, so the
+    # check's "missing" on each of its rows is not said again.
+    absent: set[tuple[str, str]] = field(default_factory=set)
 
     def cell_of(self, path: Path_ | None) -> Cell | None:
         """The cell of the deepest place of `path` that came from a cell."""
@@ -153,6 +169,21 @@ class _Reader:
             node[path[-1]] = value
             self.out.cells[path] = at
 
+    def _no_header(self, sheet: Sheet, rows: list[tuple[object, ...]], by_title: dict[str, Column]) -> None:
+        """Row 1 holds none of the sheet's titles: the header is lower (rows inserted above it),
+        or gone (the row deleted, and row 1 is data). One finding, not one per cell."""
+        at = Cell(sheet.name, 1, 1)
+        lower = next((r for r, row in enumerate(rows[1:_HEADER_SEARCH], start=2)
+                      if sum(_title(v) in by_title for v in row) >= 2), None)
+        if lower is not None:
+            self.say(at, f"标题行在第 {lower} 行：请删去上方的 {lower - 1} 行，标题必须在第 1 行（不要在标题上方插入行）。这张表没有读入。",
+                     "E-XLSX-HEADER")
+            return
+        shown = "”“".join(t for t in (_title(v) for v in rows[0]) if t)[:60]
+        self.say(at, "第 1 行不是这张表的标题行" + (f"，而像是一行内容（“{shown}”）" if shown else "")
+                 + "：标题行可能被删除了。请从网站重新下载空白工作簿，把其中这张表的第 1 行（标题行）复制过来，插入到第 1 行上方"
+                 f"（各表的标题也列在“{GUIDE}”工作表中）；不要改动标题。这张表没有读入。", "E-XLSX-HEADER")
+
     def _unknown(self, at: Cell, title: str, known: list[str], what: str, where: str = "这一列") -> None:
         close = difflib.get_close_matches(title, known, n=1, cutoff=0.5)
         hint = f"是不是“{close[0]}”？" if close else f"可用的{what}见“{GUIDE}”工作表。"
@@ -164,14 +195,18 @@ class _Reader:
         columns = ([Column(PARENT, PARENT, "text")] if sheet.parent else []) + list(sheet.columns)
         by_title = {c.title: c for c in columns}
         header = rows[0] if rows else ()
+        if rows and not any(_title(raw) in by_title for raw in header) and any(not _blank(v) for row in rows for v in row):
+            self._no_header(sheet, rows, by_title)
+            return {}
         placed: dict[int, Column] = {}
         first: dict[str, int] = {}
+        unknown: dict[int, str] = {}
         for n, raw in enumerate(header, start=1):
             title = _title(raw)
             if not title:
                 continue
             if title not in by_title:
-                self._unknown(Cell(sheet.name, 1, n), title, list(by_title), "标题")
+                unknown[n] = title  # said below, with the column it most likely was
                 continue
             if title in first:
                 self.say(Cell(sheet.name, 1, n), f"标题“{title}”出现了两次（{cell_name(sheet.name, 1, first[title])[len(sheet.name) + 1:]} "
@@ -179,14 +214,26 @@ class _Reader:
                 continue
             first[title] = n
             placed[n] = by_title[title]
-        if not placed and len(rows) > 1:
-            self.say(Cell(sheet.name, 1, 1), "第 1 行不是这张表的标题行：请不要在标题上方插入行，也不要改动标题。这张表没有读入。",
-                     "E-XLSX-HEADER")
-            return {}
         for column in columns:
-            if column.title not in first and rows:
+            if column.title in first or not rows:
+                continue
+            if not column.required or column.key == PARENT:
                 self.say(Cell(sheet.name, 1, 1), f"这张表没有“{column.title}”一列：这一列的内容按没有填写处理。",
                          "W-XLSX-COLUMN", "warning")
+                continue
+            # A required column gone (renamed, deleted): said once, on the header row, not as a
+            # missing value on every row's first cell.
+            near = next((n for n, t in unknown.items() if difflib.get_close_matches(t, [column.title], 1, 0.5)), None)
+            self.out.absent.add((sheet.name, column.key))
+            if near is not None:
+                self.say(Cell(sheet.name, 1, near), f"不认识的标题“{unknown.pop(near)}”：是不是“{column.title}”？请改回原来的标题。"
+                         f"“{column.title}”是必填的一列，改回之前每一行的“{column.title}”都按没有填写处理。", "E-XLSX-HEADER")
+                continue
+            self.say(Cell(sheet.name, 1, 1), f"这张表没有“{column.title}”一列（必填）：每一行的“{column.title}”都按没有填写处理。"
+                     f"请补上标题为“{column.header}”的一列（可从重新下载的空白工作簿复制标题行，各表的标题也列在“{GUIDE}”工作表中）。",
+                     "E-XLSX-HEADER")
+        for n, title in unknown.items():
+            self._unknown(Cell(sheet.name, 1, n), title, list(by_title), "标题")
         only_outside = self.outside(sheet.name, page, {n for n, raw in enumerate(header, start=1) if _title(raw)})
         data = self.out.data
         assert data is not None
@@ -194,6 +241,11 @@ class _Reader:
         limit = policy().yaml.max_list_items
         for r, row in enumerate(rows[1:], start=2):
             if r in only_outside or all(_blank(v) for v in row):
+                continue
+            total = _total(row, placed)
+            if total is not None:
+                self.say(Cell(sheet.name, r, total[0]), f"第 {r} 行像是合计行（“{total[1]}”），没有读入：工作簿中不需要合计，"
+                         "系统会自己统计；请删去这一行。", "W-XLSX-TOTAL", "warning")
                 continue
             item: dict[str, Any] = {}
             cells: dict[str, Cell] = {}
@@ -234,12 +286,27 @@ class _Reader:
         return ids
 
 
+def _total(row: tuple[object, ...], placed: dict[int, Column]) -> tuple[int, str] | None:
+    """(column, word) of a totals row: a cell that says only 合计 (or 总计, 小计…) on a row with no
+    编号."""
+    if any(c.key == "id" and n - 1 < len(row) and not _blank(row[n - 1]) for n, c in placed.items()):
+        return None
+    for n, value in enumerate(row, start=1):
+        if isinstance(value, str) and value.strip(SPACES).rstrip("：:") in TOTAL_WORDS:
+            return n, value.strip(SPACES)
+    return None
+
+
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _title(raw: object) -> str:
-    """A header as written, without the * that marks a required field."""
+    """A header as written, without the * that marks a required field; a date as 2018-03-12."""
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
     return str(raw).strip().rstrip("*").strip() if raw is not None else ""
 
 
