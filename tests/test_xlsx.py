@@ -657,3 +657,34 @@ def test_an_amount_in_wan_says_the_unit_is_already_wan(tmp_path: Path) -> None:
     imported = _import(_spoiled(tmp_path, "a", _set(sheet, "金额（万元）", 2, "15万")), 2018)
     [said] = imported.findings
     assert said.message.endswith("“15万”：金额的单位已是万元，只写 15。")
+
+
+def _linked_and_formulas(tmp_path: Path) -> Path:
+    """Ctrl+K on an evidence cell and on a title; a formula's error value; a formula never
+    calculated (openpyxl writes no result, as other programs may)."""
+    book = openpyxl.load_workbook(_export(_sample(), tmp_path / "r.xlsx"))
+    events = book["学术交流活动"]
+    header = [str(c.value).rstrip(" *") for c in events[1]]
+    evidence = events.cell(row=2, column=header.index("证明材料") + 1)
+    evidence.value = "年会通知"
+    evidence.hyperlink = "https://www.example.org/news/2018-annual"
+    events.cell(row=2, column=header.index("活动名称") + 1).hyperlink = "https://www.example.org/event"
+    events.cell(row=3, column=header.index("参与人数") + 1).value = "#N/A"
+    events.cell(row=4, column=header.index("参与人数") + 1).value = "=SUM(100,20)"
+    book.save(tmp_path / "f.xlsx")
+    return tmp_path / "f.xlsx"
+
+
+def test_hyperlinks_and_formulas_are_read_for_what_they_are(tmp_path: Path) -> None:
+    imported = _import(_linked_and_formulas(tmp_path), 2018)
+    said = {f.message.split("：", 1)[0]: (f.code, f.severity, f.message.split("：", 1)[1]) for f in imported.findings}
+    assert said["学术交流活动!O2"] == ("W-XLSX-CONVERTED", "warning",
+                                   "超链接“年会通知”按链接地址 https://www.example.org/news/2018-annual 读入，请核对。")
+    assert said["学术交流活动!B2"][:2] == ("W-XLSX-LINK", "warning")
+    assert "只读入了显示的文字" in said["学术交流活动!B2"][2]
+    assert said["学术交流活动!F3"] == ("E-XLSX-VALUE", "error",
+                                   "公式的结果是错误值 #N/A：请在 Excel 或 WPS 中改正公式，或直接填写数值。")
+    assert said["学术交流活动!F4"] == ("E-XLSX-VALUE", "error",
+                                   "公式没有计算结果：请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。")
+    assert imported.data is not None
+    assert imported.data["academic_events"][0]["evidence"] == ["https://www.example.org/news/2018-annual"]

@@ -15,6 +15,9 @@
   var MERGED = "[merged]";
   // And the first cell of each sheet found past the columns read (below its header).
   var BEYOND = "[beyond]";
+  // And the web addresses of each sheet's hyperlinks (Ctrl+K), by "row,column".
+  var LINKS = "[links]";
+  var REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
   /* The columns read on every sheet (read.py, `_width`): the widest sheet of the layout, with
    * its parent column, and policy.yaml's workbook.column_margin. */
@@ -168,6 +171,7 @@
   /* A header as written, without the * that marks a required field (read.py, `_title`). */
   function title(raw) {
     if (raw && typeof raw === "object" && raw.date) return raw.date;  // a date cell, as 2018-03-12
+    if (raw && typeof raw === "object" && Object.prototype.hasOwnProperty.call(raw, "unread")) return raw.unread;
     return raw === null || raw === undefined ? "" : String(raw).trim().replace(/\*+$/, "").trim();
   }
 
@@ -227,6 +231,21 @@
       issues.push(issue);
     }
     function read(raw, column, sheet, row, col, where) {
+      // A formula with nothing to read: an error value, or no result (read.py, `_Unread`).
+      if (raw && typeof raw === "object" && Object.prototype.hasOwnProperty.call(raw, "unread")) {
+        say(sheet, row, col, raw.unread ? "公式的结果是错误值 " + raw.unread + "：请在 Excel 或 WPS 中改正公式，或直接填写数值。"
+          : "公式没有计算结果：请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。", "error", "cell", where);
+        return null;
+      }
+      var link = (links[sheet] || {})[row + "," + col];
+      if (link !== undefined && !blank(raw, spaces) && link !== title(raw)) {
+        if (column.key === "evidence") {  // Ctrl+K on 年会通知: the address is the evidence
+          say(sheet, row, col, "超链接“" + title(raw) + "”按链接地址 " + link + " 读入，请核对。", "warning");
+          raw = link;
+        } else {
+          say(sheet, row, col, "这个单元格带有超链接（" + link + "），只读入了显示的文字：链接地址请写在“证明材料”一列。", "warning");
+        }
+      }
       var r = RF.readCell(raw, column, layout);
       if (r.error) {
         say(sheet, row, col, r.error, "error", "cell", where);
@@ -236,6 +255,7 @@
       return r.value;
     }
     var beyond = sheets[BEYOND] || {};
+    var links = sheets[LINKS] || {};
     /* Cells under no header (past the table, or past the columns read): said once a sheet, at
      * the first (read.py, `_Reader.outside`); the rows holding nothing else are returned. */
     function outside(name, rows, titled) {
@@ -573,9 +593,10 @@
         var raw = v ? v.textContent : null;
         var value = null;
         if (t === "inlineStr") value = textOf(all(c, "is")[0] || c);
-        else if (raw === null || raw === "") value = null;
+        else if (t === "e") value = { unread: raw || "#VALUE!" };  // a formula's error value
+        else if (raw === null || raw === "") value = all(c, "f").length ? { unread: "" } : null;  // a formula never calculated
         else if (t === "s") value = strings[Number(raw)];
-        else if (t === "str" || t === "e") value = raw;
+        else if (t === "str") value = raw;
         else if (t === "b") value = raw === "1";
         else if (t === "d") value = { date: raw.slice(0, 10) };
         else {
@@ -590,6 +611,32 @@
     });
     for (var k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
     return { rows: rows, beyond: beyond };
+  }
+
+  /* {"row,column": address} of a sheet's hyperlinks to the web (read.py, `_links`). */
+  function sheetLinks(doc, files, part, maxRows, width) {
+    var found = {};
+    var refs = all(doc, "hyperlink");
+    if (!refs.length) return found;
+    var slash = part.lastIndexOf("/");
+    var rels = files[part.slice(0, slash) + "/_rels/" + part.slice(slash + 1) + ".rels"];
+    var targets = {};
+    if (rels) {
+      all(xml(rels), "Relationship").forEach(function (r) {
+        if (r.getAttribute("TargetMode") === "External" && r.getAttribute("Target")) targets[r.getAttribute("Id")] = r.getAttribute("Target");
+      });
+    }
+    refs.forEach(function (h) {
+      var rid = h.getAttributeNS(REL_NS, "id") || h.getAttribute("r:id");
+      var m = /^([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?$/.exec(h.getAttribute("ref") || "");
+      if (!m || !rid || !Object.prototype.hasOwnProperty.call(targets, rid)) return;
+      var c0 = columnOf(m[1]), r0 = Number(m[2]);
+      var c1 = m[3] ? columnOf(m[3]) : c0, r1 = m[4] ? Number(m[4]) : r0;
+      for (var r = r0; r <= Math.min(r1, maxRows + 1); r++) {
+        for (var c = c0; c <= Math.min(c1, width); c++) found[r + "," + c] = targets[rid];
+      }
+    });
+    return found;
   }
 
   function resolve(base, target) {
@@ -621,12 +668,14 @@
         var sheets = {};
         var merged = {};
         var past = {};
+        var linked = {};
         all(book, "sheet").forEach(function (s) {
           var id = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") || s.getAttribute("r:id");
           var part = files[rels[id]];
           if (!part) return;
           var doc = xml(part);
           var read = sheetRows(doc, strings, dates, limits.max_rows, width);
+          linked[s.getAttribute("name")] = sheetLinks(doc, files, rels[id], limits.max_rows, width);
           sheets[s.getAttribute("name")] = read.rows;
           if (read.beyond) past[s.getAttribute("name")] = read.beyond;
           merged[s.getAttribute("name")] = all(doc, "mergeCell").map(function (m) { return m.getAttribute("ref"); });
@@ -634,6 +683,7 @@
         // Merged cells keep only their first cell's value: said, as xlsx import says them.
         Object.defineProperty(sheets, MERGED, { value: merged, enumerable: false });
         Object.defineProperty(sheets, BEYOND, { value: past, enumerable: false });
+        Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
         return sheets;
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");

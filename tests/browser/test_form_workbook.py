@@ -243,3 +243,15 @@ def test_a_cell_in_the_last_column_of_every_row_leaves_the_form_responsive(page,
     assert [i.split("：")[0] for i in items] == [f"{n}!XFD2" for n in sheets]
     assert all("在表格之外" in i for i in items)
     assert page.evaluate("1 + 1") == 2  # the tab still answers
+
+
+def test_the_form_reads_hyperlinks_and_formulas_as_import_does(page, base: str, tmp_path: Path) -> None:
+    from tests.test_xlsx import _linked_and_formulas
+
+    path = _linked_and_formulas(tmp_path)
+    python = sorted(f.message for f in read_workbook(path, path.name, layout(guideline(2018))).findings)  # type: ignore[arg-type]
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-xlsx-issues")
+    form = sorted(page.locator("#rf-xlsx-issues li").all_inner_texts())
+    assert form == python
+    assert "https://www.example.org/news/2018-annual" in page.input_value("#rf-yaml-report")

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,8 @@ from validators.yaml.policy import policy
 __all__ = ["Cell", "Imported", "cell_name", "read_workbook"]
 
 Path_ = tuple[str | int, ...]
+# The column whose cells are web addresses or file names: a hyperlink there is read as its address.
+EVIDENCE = "evidence"
 # Rows searched for a header that is not in row 1 (rows inserted above it).
 _HEADER_SEARCH = 10
 
@@ -74,12 +78,30 @@ class Imported:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Unread:
+    """A formula cell with nothing to read: its result is an error value (#VALUE!, #REF!, #N/A…),
+    or it was never calculated (a file written by a program, not saved by Excel or WPS)."""
+
+    error: str | None  # the error value; None: no result at all
+
+    def __str__(self) -> str:
+        return self.error or ""
+
+    @property
+    def message(self) -> str:
+        if self.error:
+            return f"公式的结果是错误值 {self.error}：请在 Excel 或 WPS 中改正公式，或直接填写数值。"
+        return "公式没有计算结果：请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。"
+
+
 @dataclass(slots=True)
 class _Page:
     """One sheet's rows (each as wide as the columns read) and the first cell found past them."""
 
     rows: list[tuple[object, ...]]
     beyond: tuple[int, int] | None = None  # (row, column)
+    links: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column): a hyperlink's address
 
 
 class _Reader:
@@ -128,7 +150,17 @@ class _Reader:
                      "要填写的内容请写在表格的列中，备注可以删去。", "W-XLSX-OUTSIDE", "warning")
         return only
 
-    def value(self, raw: object, column: Column, at: Cell) -> Any:
+    def value(self, raw: object, column: Column, at: Cell, link: str | None = None) -> Any:
+        if isinstance(raw, _Unread):
+            self.say(at, raw.message, "E-XLSX-VALUE")
+            return None
+        if link is not None and not _blank(raw) and link != _title(raw):
+            if column.key == EVIDENCE:  # Ctrl+K on 年会通知: the address is the evidence
+                self.say(at, f"超链接“{_title(raw)}”按链接地址 {link} 读入，请核对。", "W-XLSX-CONVERTED", "warning")
+                raw = link
+            else:
+                self.say(at, f"这个单元格带有超链接（{link}），只读入了显示的文字：链接地址请写在“证明材料”一列。",
+                         "W-XLSX-LINK", "warning")
         read = read_cell(raw, column)
         if read.error:
             self.say(at, read.error, "E-XLSX-VALUE")
@@ -160,7 +192,7 @@ class _Reader:
             path, column = found
             at = Cell(COVER, r, 2)
             self.out.cells[path] = at
-            value = self.value(row[1] if len(row) > 1 else None, column, at)
+            value = self.value(row[1] if len(row) > 1 else None, column, at, page.links.get((r, 2)))
             if value is None:
                 continue
             node = data
@@ -252,7 +284,7 @@ class _Reader:
             for n, column in placed.items():
                 at = Cell(sheet.name, r, n)
                 cells[column.key] = at
-                value = self.value(row[n - 1] if n - 1 < len(row) else None, column, at)
+                value = self.value(row[n - 1] if n - 1 < len(row) else None, column, at, page.links.get((r, n)))
                 if value is not None:
                     item[column.key] = value
             owner: Any = data
@@ -462,14 +494,12 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
     """The first `limit` + 1 rows of a sheet, `width` columns each; the first cell past them
     (below the header) is kept to be said. openpyxl's own rows are as wide as the widest row: one
     cell in column XFD made every row 16,384 values."""
-    from openpyxl.worksheet._reader import WorkSheetParser
-
     sheet = book[name]
     rows: list[tuple[object, ...]] = []
     beyond: tuple[int, int] | None = None
     with archive.open(sheet._worksheet_path) as part:
-        parser = WorkSheetParser(_Pieces(part), sheet._shared_strings, data_only=True, epoch=book.epoch,
-                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        parser = _parser()(_Pieces(part), sheet._shared_strings, data_only=True, epoch=book.epoch,
+                           date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         for number, cells in parser.parse():
             if number > limit + 1:
                 break
@@ -482,4 +512,67 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
                     beyond = (number, column)
             rows.extend(() for _ in range(len(rows), number - 1))
             rows.append(tuple(values))
-    return _Page(rows, beyond)
+    return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width))
+
+
+@cache
+def _parser() -> Any:
+    """openpyxl's sheet parser, keeping what its cached values lose: a formula whose result is an
+    error value (#VALUE!) or that has no result at all (it read as text, or as empty)."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if cell["data_type"] == "e":
+                cell["value"] = _Unread(str(cell["value"] or "#VALUE!"))
+            elif cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                cell["value"] = _Unread(None)
+            return cell
+
+    return Parser
+
+
+def _attribute(tag: str, name: str) -> str | None:
+    """The value of attribute `name` in an element's start tag (as written: no entities)."""
+    found = tag.find(f' {name}="')
+    if found < 0:
+        return None
+    start = found + len(name) + 3
+    end = tag.find('"', start)
+    return tag[start:end] if end >= 0 else None
+
+
+def _links(archive: zipfile.ZipFile, part: str, limit: int, width: int) -> dict[tuple[int, int], str]:
+    """The web addresses of a sheet's hyperlinks (Ctrl+K) by cell: openpyxl's read-only sheets
+    do not give them; the sheet's XML names each by an id its relationships part resolves."""
+    from openpyxl.utils.cell import range_boundaries
+
+    xml = archive.read(part).decode("utf-8", "replace")
+    if "<hyperlink " not in xml:
+        return {}
+    folder, _, base = part.rpartition("/")
+    rels = f"{folder}/_rels/{base}.rels"
+    targets: dict[str, str] = {}
+    if rels in archive.namelist():
+        for chunk in archive.read(rels).decode("utf-8", "replace").split("<Relationship ")[1:]:
+            tag = chunk.split(">", 1)[0]
+            rid, target = _attribute(tag, "Id"), _attribute(tag, "Target")
+            if rid and target and _attribute(tag, "TargetMode") == "External":
+                targets[rid] = html.unescape(target)
+    found: dict[tuple[int, int], str] = {}
+    for chunk in xml.split("<hyperlink ")[1:]:
+        tag = chunk.split(">", 1)[0]
+        ref, rid = _attribute(tag, "ref"), _attribute(tag, "r:id")
+        if not ref or not rid or rid not in targets:
+            continue  # a link inside the workbook (location=), or none
+        try:
+            low_col, low_row, high_col, high_row = range_boundaries(ref)
+        except (TypeError, ValueError):
+            continue
+        if None in (low_col, low_row, high_col, high_row):
+            continue
+        for row in range(low_row, min(high_row, limit + 1) + 1):
+            for col in range(low_col, min(high_col, width) + 1):
+                found[(row, col)] = targets[rid]
+    return found
