@@ -22,6 +22,7 @@ from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 from validators.template import schema_line
 from validators.xlsx.layout import layout as workbook_layout
+from validators.xlsx.read import NOT_XLSX_WORDS, ODS_WORDS
 from validators.xlsx.write import workbook_bytes
 from validators.yaml.policy import policy
 from validators.year.guideline import available_years, guideline
@@ -195,7 +196,8 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
     return _json({
         "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": policy().form.github_url_max_chars,
         "years": years, "societies": societies,
-        "workbook": policy().workbook.model_dump(),
+        # The limits, and what is said of a file that is no .xlsx: the words of `xlsx import`.
+        "workbook": {**policy().workbook.model_dump(), "not_xlsx": NOT_XLSX_WORDS, "ods": ODS_WORDS},
         "yaml_max_bytes": policy().yaml.max_file_bytes,
         # The downloaded files' modelines ("# " is added by the form), absolute once site_url is set.
         "modelines": {kind: schema_line(kind, settings.schema_base)[2:] for kind in ("submission", "society")}})

@@ -688,3 +688,25 @@ def test_hyperlinks_and_formulas_are_read_for_what_they_are(tmp_path: Path) -> N
                                    "公式没有计算结果：请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。")
     assert imported.data is not None
     assert imported.data["academic_events"][0]["evidence"] == ["https://www.example.org/news/2018-annual"]
+
+
+def _ods(path: Path) -> Path:
+    """The parts an OpenDocument spreadsheet (.ods) opens with: a zip, like a workbook, but no xl/."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
+    return path
+
+
+def test_a_workbook_is_known_by_its_content_not_its_name(tmp_path: Path) -> None:
+    """A valid workbook without .xlsx (mailed as “报告”) imports; an .ods says to save as .xlsx."""
+    named = _export(_sample(), tmp_path / "r.xlsx")
+    bare = tmp_path / "报告"
+    bare.write_bytes(named.read_bytes())
+    done = _cli(ROOT, "import", str(bare), "-o", str(tmp_path / "out.yaml"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp_path / "out.yaml").exists()
+    [ods] = _import(_ods(tmp_path / "r.ods"), 2018).findings
+    assert ods.code == "E-XLSX-UNREADABLE"
+    assert "这是 .ods 表格" in ods.message
+    assert "另存为” Excel 工作簿（.xlsx）" in ods.message

@@ -255,3 +255,29 @@ def test_the_form_reads_hyperlinks_and_formulas_as_import_does(page, base: str, 
     form = sorted(page.locator("#rf-xlsx-issues li").all_inner_texts())
     assert form == python
     assert "https://www.example.org/news/2018-annual" in page.input_value("#rf-yaml-report")
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("活动.csv", "编号,活动名称\nevt-1,年会\n".encode(), "这不是 .xlsx 工作簿"),
+    ("旧表.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "这不是 .xlsx 工作簿"),
+    ("旧表", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "这不是 .xlsx 工作簿"),
+    ("报告.ods", None, "这是 .ods 表格"),
+])
+def test_a_spreadsheet_of_another_format_is_told_to_be_saved_as_xlsx(page, base: str, tmp_path: Path, name: str,
+                                                                       content: bytes | None, said: str) -> None:
+    """A .csv read as YAML said “文件的最外层应为‘键: 值’的映射”; an .ods, “文件包中没有年度报告”:
+    the form says what `xlsx import` says (save as .xlsx)."""
+    from tests.test_xlsx import _ods
+
+    path = tmp_path / name
+    if content is None:
+        _ods(path)
+    else:
+        path.write_bytes(content)
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-file-errors .rf-error")
+    text = page.inner_text("#rf-file-errors")
+    assert said in text, text
+    assert "另存为" in text
+    assert "映射" not in text
+    assert "文件包" not in text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import html
+import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,9 +30,12 @@ from validators.xlsx.layout import (
 )
 from validators.yaml.policy import policy
 
-__all__ = ["Cell", "Imported", "cell_name", "read_workbook"]
+__all__ = ["NOT_XLSX_WORDS", "ODS_WORDS", "Cell", "Imported", "cell_name", "read_workbook"]
 
 Path_ = tuple[str | int, ...]
+# What is said of a file that is no .xlsx workbook (the form says the same).
+NOT_XLSX_WORDS = "这不是 .xlsx 工作簿（Excel、WPS 表格保存的 .xlsx 文件）：旧的 .xls、.et 或 .csv 文件请先“另存为” .xlsx。"
+ODS_WORDS = "这是 .ods 表格（LibreOffice 或 WPS 的开放文档格式），不是 .xlsx 工作簿：请“另存为” Excel 工作簿（.xlsx）后再导入。"
 # The column whose cells are web addresses or file names: a hyperlink there is read as its address.
 EVIDENCE = "evidence"
 # Rows searched for a header that is not in row 1 (rows inserted above it).
@@ -364,14 +368,17 @@ def read_workbook(path: Path, file: str, layout: Layout,
         with path.open("rb") as handle:
             head = handle.read(4)
         return _unreadable(file, "工作簿已损坏（文件不完整），无法打开：请在 Excel 或 WPS 中重新保存。" if head.startswith(b"PK")
-                           else "这不是 .xlsx 工作簿（Excel、WPS 表格保存的 .xlsx 文件）：旧的 .xls、.et 或 .csv 文件请先“另存为” .xlsx。")
+                           else NOT_XLSX_WORDS)
     try:
         with zipfile.ZipFile(path) as package:
             unpacked = sum(i.file_size for i in package.infolist())
+            parts = set(package.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
         return _unreadable(file, "工作簿已损坏，无法打开：请在 Excel 或 WPS 中重新保存。")
     if unpacked > limits.max_unpacked_bytes:
         return _unreadable(file, f"工作簿解压后超过 {limits.max_unpacked_bytes / 1e6:g} MB：请删除无关的工作表和图片。")
+    if "xl/workbook.xml" not in parts:  # a workbook is known by its parts, whatever its name
+        return _unreadable(file, ODS_WORDS if "content.xml" in parts and "mimetype" in parts else NOT_XLSX_WORDS)
     try:
         book = _load(path)
     except Exception:  # a third-party parser on any file: one finding, never a traceback
@@ -479,7 +486,9 @@ def _load(path: Path) -> Any:
                 with self.archive.open(found.PartName[1:]) as part:
                     self.shared_strings = read_string_table(_Pieces(part))
 
-    reader = Reader(path, read_only=True, data_only=True)
+    # From its bytes, not its name: openpyxl refuses a name without .xlsx (a workbook mailed as
+    # “报告” or saved as .XLSX.bak is still one); at most policy's max_bytes.
+    reader = Reader(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
     reader.read()
     return reader.wb
 
