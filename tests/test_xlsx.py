@@ -710,3 +710,42 @@ def test_a_workbook_is_known_by_its_content_not_its_name(tmp_path: Path) -> None
     assert ods.code == "E-XLSX-UNREADABLE"
     assert "这是 .ods 表格" in ods.message
     assert "另存为” Excel 工作簿（.xlsx）" in ods.message
+
+
+def test_the_workbook_helps_in_its_own_year_and_words_and_prints_whole(tmp_path: Path) -> None:
+    """The id's example is the sheet's and the year's (not evt-annual-2017 everywhere); a district
+    and a consortium's industry have dropdowns of the year's lists that warn; printed, text wraps
+    in columns narrow enough for a page, rows are as tall as their text, 说明 wraps its lines."""
+    rules = guideline(2018)
+    assert rules is not None
+    path = tmp_path / "t.xlsx"
+    doc = _sample()
+    path.write_bytes(workbook_bytes(layout(rules), doc.report.model_dump(mode="python", exclude_none=True)))
+    book = openpyxl.load_workbook(path)
+    for name, prefix in (("为企业提供的服务", "svc"), ("学术交流活动", "evt"), ("参与市科协重大工作", "mw")):
+        note = book[name]["A1"].comment.text
+        assert f"{prefix}-2018-01" in note, note
+        assert "2017" not in note
+    for name, title, words in (("为企业提供的服务", "所在区（市）县", rules.districts),
+                               ("学会联合体建设", "服务产业", rules.industries)):
+        sheet = book[name]
+        letter = openpyxl.utils.get_column_letter([str(c.value).rstrip(" *") for c in sheet[1]].index(title) + 1)
+        [rule] = [v for v in sheet.data_validations.dataValidation if f"{letter}2" in str(v.sqref)]
+        assert rule.type == "list"
+        assert rule.errorStyle == "warning"
+        column = next(col for col in book[OPTIONS].iter_cols() if col[0].value == title)
+        assert [c.value for c in column[1:] if c.value][:len(words)] == list(words)
+    services = book["为企业提供的服务"]
+    assert services.page_margins.left == pytest.approx(0.3)
+    assert services.row_dimensions[1].height >= 30  # the header's lines
+    wrapped = [c for c in services[2] if isinstance(c.value, str) and len(c.value) > 20]
+    assert wrapped
+    assert all(c.alignment.wrap_text for c in wrapped)
+    assert services.row_dimensions[2].height >= 30  # as tall as its longest text
+    widths = [services.column_dimensions[openpyxl.utils.get_column_letter(n)].width for n in range(1, services.max_column + 1)]
+    assert sum(widths) < 160  # eight columns on one landscape page at a readable scale
+    guide = book["说明"]
+    assert guide.column_dimensions["A"].width <= 81
+    long_line = next(r for r in range(1, guide.max_row + 1) if len(str(guide.cell(r, 1).value or "")) > 60)
+    assert guide.cell(long_line, 1).alignment.wrap_text
+    assert guide.row_dimensions[long_line].height >= 30

@@ -769,7 +769,7 @@
     }
     function validation(column, sqref) {
       if (column.kind !== "bool" && !(column.choices && column.choices.length)) return null;
-      var style = column.kind === "text" ? "information" : "warning";  // a suggested text may be another
+      var style = column.kind === "text" && !column.closed ? "information" : "warning";  // a suggested text may be another
       return '<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="' + style + '" sqref="' + sqref +
         '"><formula1>' + esc(source(column)) + "</formula1></dataValidation>";
     }

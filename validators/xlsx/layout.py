@@ -15,6 +15,7 @@ from pydantic.fields import FieldInfo
 
 from validators.models.for_year import nested_model, report_model
 from validators.models.labelled import LabelledEnum
+from validators.rules.industries import OTHER_INDUSTRY
 from validators.year.guideline import Guideline
 
 __all__ = ["COVER", "GUIDE", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "TOTAL_WORDS", "Column", "Layout", "Sheet",
@@ -48,6 +49,7 @@ class Column:
     choices: tuple[str, ...] = ()  # the labels a choice takes (or, for text, suggests)
     required: bool = False
     codes: tuple[tuple[str, str], ...] = ()  # a choice's (code, label) pairs: a report may hold codes
+    closed: bool = False  # text whose `choices` are the only words the check takes (a district)
 
     @property
     def header(self) -> str:
@@ -79,7 +81,7 @@ class Layout:
     def as_json(self) -> dict[str, Any]:
         def column(c: Column) -> dict[str, Any]:
             return {"key": c.key, "title": c.title, "header": c.header, "kind": c.kind, "choices": list(c.choices),
-                    "required": c.required, "codes": dict(c.codes)}
+                    "required": c.required, "codes": dict(c.codes), "closed": c.closed}
 
         return {"year": self.year, "cover_sheet": COVER, "separator": SEPARATOR, "parent": PARENT,
                 "separators": list(SEPARATORS), "said_separators": list(SAID_SEPARATORS), "spaces": SPACES,
@@ -182,9 +184,33 @@ def layout(rules: Guideline) -> Layout:
                 sheets += _list_sheets(item, (name, key), sub.title or key, taken)
     # Text the year suggests but does not limit: a dropdown that lets other words through.
     suggested = {"occasion": (*(o.name for o in rules.popularisation_occasions), rules.open_occasion)}
-    sheets = [replace(sheet, columns=tuple(replace(c, choices=suggested[c.key]) if c.key in suggested and c.kind == "text"
-                                           else c for c in sheet.columns)) for sheet in sheets]
+    # Text the check holds to the year's lists (validators/rules): a dropdown that warns.
+    closed = {("innovation", "services", "district"): tuple(rules.districts),
+              ("consortia", "industry"): (*rules.industries, OTHER_INDUSTRY)}
+    sheets = [replace(sheet, columns=tuple(_helped(c, sheet, suggested, closed, rules.year) for c in sheet.columns))
+              for sheet in sheets]
     return Layout(rules.year, tuple(cover), tuple(sheets))
+
+
+# The example id of each list in its notes: the prefix the sample reports use (svc-…), else
+# the list's own key's first letters.
+_ID_PREFIXES = {"services": "svc", "functions": "fn", "service_stations": "station", "consortia": "consortium",
+                "academic_events": "evt", "research": "rpt", "major_work": "mw"}
+_GENERIC_ID_EXAMPLE = "evt-annual-2017"
+
+
+def _helped(column: Column, sheet: Sheet, suggested: dict[str, tuple[str, ...]],
+            closed: dict[tuple[str, ...], tuple[str, ...]], year: int) -> Column:
+    """A column with the year's lists as its dropdown, and its id's example in its sheet's and
+    year's words (the models' one example, evt-annual-2017, stood on every sheet of every year)."""
+    if column.kind == "text" and (*sheet.path, column.key) in closed:
+        column = replace(column, choices=closed[(*sheet.path, column.key)], closed=True)
+    elif column.kind == "text" and column.key in suggested:
+        column = replace(column, choices=suggested[column.key])
+    if column.key == "id" and _GENERIC_ID_EXAMPLE in column.note:
+        prefix = _ID_PREFIXES.get(sheet.path[-1], sheet.path[-1][:3])
+        column = replace(column, note=column.note.replace(_GENERIC_ID_EXAMPLE, f"{prefix}-{year}-01"))
+    return column
 
 
 def guide_lines(layout: Layout, society: str = "") -> list[str]:
