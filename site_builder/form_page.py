@@ -186,10 +186,17 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
         shape = workbook_layout(rules)
         files[f"{ASSETS}/workbook-{year}.json"] = _json(shape.as_json())
         # A blank workbook of the year, for a secretary who starts in Excel or WPS.
-        files[f"{ASSETS}/{year}-blank.xlsx"] = workbook_bytes(shape, {"year": year})
+        files[f"{ASSETS}/{year}-blank.xlsx"] = workbook_bytes(shape, {"year": year}, _form_address(settings))
     for society in societies:
         files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(society["id"], grouped[society["id"]]))
     return files
+
+
+def _form_address(settings: SiteSettings) -> str:
+    """The form's own address, said in its blank workbooks (where a new society goes next)."""
+    if not settings.site_url:
+        return ""
+    return settings.site_url.rstrip("/") + ("/form/" if settings.directory_urls else "/form/index.html")
 
 
 def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSettings) -> bytes:

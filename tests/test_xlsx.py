@@ -749,3 +749,27 @@ def test_the_workbook_helps_in_its_own_year_and_words_and_prints_whole(tmp_path:
     long_line = next(r for r in range(1, guide.max_row + 1) if len(str(guide.cell(r, 1).value or "")) > 60)
     assert guide.cell(long_line, 1).alignment.wrap_text
     assert guide.row_dimensions[long_line].height >= 30
+
+
+def test_a_new_society_is_sent_to_the_form_for_its_profile(tmp_path: Path) -> None:
+    """A workbook holds no profile: `import --society` for a society not yet registered said
+    “请先提交学会资料”, which the workbook cannot do; the cover said to look the id up on the
+    society's own page, which a new society does not have."""
+    tree = base_tree(tmp_path / "tree")
+    shutil.copy(ROOT / "mkdocs.yml", tree / "mkdocs.yml")  # its site_url: the form's address
+    done = _cli(tree, "template", "cd-new-materials", "2018", "-o", str(tmp_path / "new.xlsx"))
+    assert done.returncode == 0, done.stderr
+    book = openpyxl.load_workbook(tmp_path / "new.xlsx")
+    note = next(str(r[2].value) for r in book[COVER].iter_rows(min_row=2) if str(r[0].value).startswith("学会 id"))
+    assert "新学会还没有代号" in note
+    assert "表单会请你补填学会资料" in note
+    assert "“在线填报”页面（https://" in note  # the form's address, from mkdocs.yml's site_url
+    assert "/form/）" in note
+    assert any("新学会" in str(r[0].value) for r in book["说明"].iter_rows())
+    done = _cli(tree, "import", str(tmp_path / "new.xlsx"), "--society", "cd-new-materials")
+    assert "Traceback" not in done.stderr
+    line = next(x for x in done.stdout.splitlines() if "E-SOCIETY-PROFILE-MISSING" in x)
+    assert "封面!B2：学会“cd-new-materials”还没有在本站登记" in line
+    assert "拖入网站“在线填报”页面（https://" in line
+    assert "python -m validators new cd-new-materials" in line
+    assert "请先提交学会资料" not in line

@@ -15,7 +15,7 @@ from validators.findings import CheckResult, Finding
 from validators.models.common import SLUG_PATTERN
 from validators.reporters import github, json_report, text
 from validators.submission_paths import SUBMISSIONS
-from validators.xlsx.layout import COVER, Layout, layout
+from validators.xlsx.layout import COVER, FORM_PAGE, Layout, layout
 from validators.xlsx.read import Imported, read_workbook
 from validators.xlsx.report import report_yaml
 from validators.xlsx.write import workbook_bytes
@@ -76,7 +76,7 @@ def run_template(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if _refuse_existing(args.output, args.replace):
         return EXIT_ERRORS
-    _write(args.output, workbook_bytes(layout(rules), {"society": args.society, "year": args.year}))
+    _write(args.output, workbook_bytes(layout(rules), {"society": args.society, "year": args.year}, _form_url(args.root)))
     out(f"已写入 {args.output}：{args.society} {args.year} 年度的空白工作簿。")
     return EXIT_OK
 
@@ -96,7 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
     if _refuse_existing(args.output, args.replace):
         return EXIT_ERRORS
     data = report.model_dump(mode="python", exclude_unset=True)  # what the report says, no defaults added
-    _write(args.output, workbook_bytes(layout(rules), data))
+    _write(args.output, workbook_bytes(layout(rules), data, _form_url(root)))
     out(f"已写入 {args.output}：{report.society} {report.year} 年度报告的工作簿。")
     return EXIT_OK
 
@@ -147,6 +147,33 @@ def _at_cells(findings: list[Finding], report_file: str, imported: Imported, wor
         placed.append(Finding(workbook, cell.row, cell.col, f.code, f.severity,
                               f"{cell.name}：{_in_words(f.message, keys.get(cell.sheet, {}))}", f.clause, f.path))
     return placed
+
+
+def _form_url(root: Path | str) -> str:
+    """The online form's address (mkdocs.yml's site_url), or "" when the site has none."""
+    from validators.github.doctor import read_data
+
+    config = read_data(Path(root) / "mkdocs.yml") or {}
+    site = config.get("site_url")
+    return f"{site.rstrip('/')}/form/" if isinstance(site, str) and site.startswith("https://") else ""
+
+
+def _new_society(findings: list[Finding], society: str, root: Path) -> list[Finding]:
+    """The check's "the folder has no society.yaml", said for a workbook: it holds no profile; the
+    online form asks for one (or the staff start the folder with `new`)."""
+    url = _form_url(root)
+    where = f"{FORM_PAGE}（{url}）" if url else FORM_PAGE
+    words = (f"学会“{society}”还没有在本站登记（没有学会资料 society.yaml），工作簿中不能填写学会资料：请把这个工作簿拖入{where}，"
+             "表单会请你填写学会资料（名称、类型、维护人），再下载文件包一并提交。代学会导入时，可先用 "
+             f"`python -m validators new {society} <年度> --name <学会名称> --maintainer <GitHub用户名>` 建立学会资料，再导入。")
+    said = []
+    for f in findings:
+        if f.code == "E-SOCIETY-PROFILE-MISSING":
+            cell = f.message.partition("：")[0]
+            f = Finding(f.file, f.line, f.column, f.code, f.severity, f"{cell}：{words}" if "!" in cell else words,
+                        f.clause, f.path)
+        said.append(f)
+    return said
 
 
 def _valid_id(society: str) -> bool:
@@ -208,7 +235,7 @@ def run_import(args: argparse.Namespace) -> int:
     _write(target, text_.encode("utf-8"))
     if args.society:
         checked = check_tree(root, [target])[0].findings
-    findings += _at_cells(checked, shown, imported, workbook, keys)
+    findings += _new_society(_at_cells(checked, shown, imported, workbook, keys), str(society), root)
     _print(args, CheckResult(1, findings))
     errors = sum(f.severity == "error" for f in findings)
     said = f"已写入 {shown}" + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"

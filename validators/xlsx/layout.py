@@ -18,7 +18,7 @@ from validators.models.labelled import LabelledEnum
 from validators.rules.industries import OTHER_INDUSTRY
 from validators.year.guideline import Guideline
 
-__all__ = ["COVER", "GUIDE", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "TOTAL_WORDS", "Column", "Layout", "Sheet",
+__all__ = ["COVER", "FORM_PAGE", "GUIDE", "NEW_SOCIETY", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "TOTAL_WORDS", "Column", "Layout", "Sheet",
            "guide_lines", "layout"]
 
 COVER = "封面"
@@ -131,7 +131,12 @@ def _column(name: str, info: FieldInfo, fields: dict[str, FieldInfo] | None = No
     return Column(name, title, kinds.get(kind_of, "text"), note, (), required)
 
 
-_COVER_NOTES = {"society": "本学会在市科协登记的英文代号，如 cd-mech-eng（见网站上本学会的页面）",
+# Where a workbook sends its reader on the site; `workbook_bytes` adds the address when it knows it.
+FORM_PAGE = "网站“在线填报”页面"
+# What a new society does: a workbook holds no profile (name, type, maintainers); the form asks for it.
+NEW_SOCIETY = (f"新学会还没有代号：自拟一个（小写英文字母、数字和连字符，如 cd-new-materials），填好工作簿后拖入{FORM_PAGE}，"
+               "表单会请你补填学会资料（名称、类型、维护人），再一并提交。")
+_COVER_NOTES = {"society": f"本学会在市科协登记的英文代号，如 cd-mech-eng（网站“学会”页面列出各学会的代号）。{NEW_SOCIETY}",
                 "year": "报告所属的年度，如 2018"}
 
 
@@ -232,7 +237,8 @@ def guide_lines(layout: Layout, society: str = "") -> list[str]:
         "写成顿号、逗号也能识别，导入时会说明。",
         f"6. “{PARENT}”一列填写所属项目的编号，把{'、'.join(children)}与它所属的项目对应起来。",
         "7. 编号用小写英文字母、数字和连字符，如 svc-motor-rd；同一报告中不能重复。",
-        "8. 填好后交给市科协，或在网站“在线填报”页面拖入本文件：系统按工作指南逐项检查，问题会指明工作表和单元格。",
+        f"8. 填好后交给市科协，或在{FORM_PAGE}拖入本文件：系统按工作指南逐项检查，问题会指明工作表和单元格。",
+        f"9. {NEW_SOCIETY}",
         "",
         f"“{COVER}”：" + "、".join(c.header for _, c in layout.cover),
     ]

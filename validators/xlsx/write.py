@@ -11,6 +11,7 @@ from typing import Any
 
 from validators.xlsx.layout import (
     COVER,
+    FORM_PAGE,
     GUIDE,
     OPTIONS,
     PARENT,
@@ -65,8 +66,9 @@ def _rows(data: dict[str, Any], sheet: Sheet, layout: Layout) -> Iterator[tuple[
 
 
 class _Writer:
-    def __init__(self, book: Any, layout: Layout) -> None:
+    def __init__(self, book: Any, layout: Layout, form_url: str = "") -> None:
         self.book, self.layout = book, layout
+        self.form_url = form_url
         self.head = book.add_format({"bold": True, "bg_color": "#E8EAF6", "text_wrap": True, "valign": "top"})
         self.text = book.add_format({"num_format": "@", "text_wrap": True, "valign": "top"})
         self.date = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
@@ -131,9 +133,10 @@ class _Writer:
             node: Any = data
             for key in path:
                 node = node.get(key) if isinstance(node, dict) else None
+            note = self.addressed(column.note)
             page.write_string(row, 0, column.header, self.wrap)
-            page.write_string(row, 2, column.note, self.wrap)
-            page.set_row(row, _LINE * max(_lines(column.header, 30), _lines(column.note, 60)))
+            page.write_string(row, 2, note, self.wrap)
+            page.set_row(row, _LINE * max(_lines(column.header, 30), _lines(note, 60)))
             if column.kind in ("text", "choice", "list"):
                 page.write_blank(row, 1, None, self.text)
             self.cell(page, row, 1, column, node)
@@ -171,6 +174,10 @@ class _Writer:
         page.freeze_panes(1, 0)
         self.printed(page)
 
+    def addressed(self, text: str) -> str:
+        """`text` with the form's address after its name, when the address is known."""
+        return text.replace(FORM_PAGE, f"{FORM_PAGE}（{self.form_url}）") if self.form_url else text
+
     def printed(self, page: Any) -> None:
         """A4 landscape, as wide as the page, narrow margins, the header row on every page."""
         page.set_paper(9)
@@ -182,6 +189,7 @@ class _Writer:
     def guide(self, society: str) -> None:
         page = self.book.add_worksheet(GUIDE)
         for row, line in enumerate(guide_lines(self.layout, society)):
+            line = self.addressed(line)
             page.write_string(row, 0, line, self.wrap)
             page.set_row(row, _LINE * _lines(line, _GUIDE_WIDTH))
         page.set_column(0, 0, _GUIDE_WIDTH, self.wrap)
@@ -199,16 +207,17 @@ def _letter(n: int) -> str:
     return out
 
 
-def workbook_bytes(layout: Layout, data: dict[str, Any]) -> bytes:
+def workbook_bytes(layout: Layout, data: dict[str, Any], form_url: str = "") -> bytes:
     """The .xlsx of `data` (the report as plain values: labels, dates, lists), or of a blank
-    report when it holds only the society and year."""
+    report when it holds only the society and year. `form_url`: the online form's address, said
+    where the workbook sends its reader there (a new society's profile is filled in there)."""
     import xlsxwriter  # the workbook commands only: the checks never need it
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_urls": False, "strings_to_numbers": False})
     book.set_properties({"created": _CREATED, "title": f"{layout.year} 年度学会重点工作报告"})
-    writer = _Writer(book, layout)
+    writer = _Writer(book, layout, form_url)
     writer.cover(data)
     for sheet in layout.sheets:
         writer.sheet(sheet, data)
