@@ -22,6 +22,7 @@ from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 from validators.template import schema_line
 from validators.xlsx.layout import layout as workbook_layout
+from validators.xlsx.read import NOT_XLSX_WORDS, ODS_WORDS
 from validators.xlsx.write import workbook_bytes
 from validators.yaml.policy import policy
 from validators.year.guideline import available_years, guideline
@@ -185,17 +186,25 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
         shape = workbook_layout(rules)
         files[f"{ASSETS}/workbook-{year}.json"] = _json(shape.as_json())
         # A blank workbook of the year, for a secretary who starts in Excel or WPS.
-        files[f"{ASSETS}/{year}-blank.xlsx"] = workbook_bytes(shape, {"year": year})
+        files[f"{ASSETS}/{year}-blank.xlsx"] = workbook_bytes(shape, {"year": year}, _form_address(settings))
     for society in societies:
         files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(society["id"], grouped[society["id"]]))
     return files
+
+
+def _form_address(settings: SiteSettings) -> str:
+    """The form's own address, said in its blank workbooks (where a new society goes next)."""
+    if not settings.site_url:
+        return ""
+    return settings.site_url.rstrip("/") + ("/form/" if settings.directory_urls else "/form/index.html")
 
 
 def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSettings) -> bytes:
     return _json({
         "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": policy().form.github_url_max_chars,
         "years": years, "societies": societies,
-        "workbook": policy().workbook.model_dump(),
+        # The limits, and what is said of a file that is no .xlsx: the words of `xlsx import`.
+        "workbook": {**policy().workbook.model_dump(), "not_xlsx": NOT_XLSX_WORDS, "ods": ODS_WORDS},
         "yaml_max_bytes": policy().yaml.max_file_bytes,
         # The downloaded files' modelines ("# " is added by the form), absolute once site_url is set.
         "modelines": {kind: schema_line(kind, settings.schema_base)[2:] for kind in ("submission", "society")}})

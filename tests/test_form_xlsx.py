@@ -201,3 +201,60 @@ def test_the_form_stops_unpacking_an_entry_past_its_stated_size() -> None:
     result = json.loads(done.stdout)
     assert result["error"] == "size"
     assert result["unpacked"] < 1_000_000, result
+
+
+CAPPED = """
+const RF = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(RF.workbookToReport(input.book, input.layout, input.limits).issues));
+"""
+
+
+def test_the_form_lists_as_many_problems_as_import_and_counts_the_rest() -> None:
+    """policy.yaml's workbook.max_findings holds for the form too (a hostile workbook listed 29,893)."""
+    from validators.yaml.policy import policy
+
+    _node()
+    limits = policy().workbook.model_dump()
+    most = limits["max_findings"]
+    sheet = next(s for s in LAYOUT["sheets"] if s["name"] == "学术交流活动")
+    header = [c["header"] for c in sheet["columns"]]
+    col = [c["title"] for c in sheet["columns"]].index("参与人数")
+    rows = [header] + [[f"evt-{n}"] + [None] * (col - 1) + ["很多"] for n in range(most + 50)]
+    book = {"封面": [["项目", "填写"], ["学会 id *", "cd-mech-eng"], ["年度 *", 2018]], "学术交流活动": rows}
+    done = subprocess.run([_node(), "-e", CAPPED, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=60,
+                          input=json.dumps({"book": book, "layout": LAYOUT, "limits": limits}, ensure_ascii=False))
+    issues = json.loads(done.stdout)
+    assert len(issues) == most + 1
+    assert issues[-1]["severity"] == "error"
+    assert f"只列出前 {most} 个" in issues[-1]["message"]
+
+
+def test_the_form_says_a_spoiled_header_a_totals_row_and_a_worded_number_as_import_does(tmp_path: Path) -> None:
+    """The messages of item by item spoiled workbooks, the form's and `xlsx import`'s, word for word."""
+    from validators.xlsx.read import read_workbook
+    from validators.xlsx.write import workbook_bytes
+
+    _node()
+    doc = dict(check_tree(ROOT)[1].reports)[("cd-mech-eng", 2018)]
+    shape = layout(guideline(2018))  # type: ignore[arg-type]
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(workbook_bytes(shape, doc.report.model_dump(mode="python", exclude_none=True)))
+    book = openpyxl.load_workbook(path)
+    book["为企业提供的服务"].delete_rows(1)  # the header row deleted: row 1 is data
+    functions = book["承接的政府转移职能（委托工作）"]
+    next(c for c in functions[1] if str(c.value).startswith("开始日期")).value = "日期"  # a required header renamed
+    events = book["学术交流活动"]
+    header = [str(c.value).rstrip(" *") for c in events[1]]
+    events.cell(row=2, column=header.index("参与人数") + 1).value = "约400"
+    total = events.max_row + 1
+    events.cell(row=total, column=2).value = "合计"
+    events["Z20"].value = "备注"
+    stations = book["学会服务站建设"]
+    stations.insert_rows(1)
+    stations["A1"].value = "2018 年学会服务站"
+    book.save(tmp_path / "s.xlsx")
+    python = [(f.severity, f.message) for f in read_workbook(tmp_path / "s.xlsx", "s.xlsx", shape).findings]
+    [js] = _js([], [_rows(tmp_path / "s.xlsx")])["reports"]
+    assert sorted((i["severity"], i["message"]) for i in js["issues"]) == sorted(python)
+    assert len(python) == 6, python

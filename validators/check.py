@@ -170,8 +170,10 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None) -> F
     try:
         report = model.model_validate(data)
     except ValidationError as exc:
-        if ctx is not None:  # the kinds are the year's; said with the rest, not after it
+        if ctx is not None:  # the kinds, districts and texts are the year's; said with the rest, not after it
             kinds.check_raw(data, model, ctx)
+            innovation.check_raw(data, ctx)
+            text_fields.check(loaded.strings, ctx)
         return FileResult(findings + findings_from(exc, model, file, loaded.source)
                           + (ctx.findings if ctx else []))
     if ctx is None:

@@ -29,10 +29,15 @@
     return path.split("/").pop();
   }
 
+  // Spreadsheets of other formats: said as `xlsx import` says them (save as .xlsx), not read as
+  // YAML (a .csv) or as the form's package (an .ods is a zip too).
+  var OTHER_SHEETS = /\.(csv|tsv|xls|xlt|et|ett|ods|ots|numbers)$/i;
+
   /* The YAML files in a zip (the form's package), or the zip as a workbook when it is one. */
   function unpack(buffer, name, limits, limit) {
     return RF.unzip(buffer, limits.max_unpacked_bytes).then(function (files) {
       if (files["xl/workbook.xml"]) return [{ name: name, workbook: buffer }];
+      if (files["content.xml"] && files["mimetype"]) return refused(name, limits.ods);
       var found = Object.keys(files).filter(function (path) { return ENTRY.test(baseName(path)); }).sort();
       if (!found.length) {
         return refused(name, "文件包中没有年度报告（如 2018.yaml）或学会资料（society.yaml）：请选择本页下载的文件包。");
@@ -63,6 +68,7 @@
     var name = file.name;
     var xlsx = /\.xlsx$/i.test(name);
     var zip = /\.zip$/i.test(name);
+    if (OTHER_SHEETS.test(name)) return Promise.resolve(refused(name, /\.o[dt]s$/i.test(name) ? limits.ods : limits.not_xlsx));
     if ((xlsx || zip) && file.size > limits.max_bytes) {
       return Promise.resolve(refused(name, (xlsx ? "工作簿" : "文件包") + "超过 " + limits.max_bytes / 1e6 +
         " MB：" + (xlsx ? "请删除图片等无关内容后再试。" : "不是本页下载的文件包，请检查是否选错了文件。")));
@@ -74,6 +80,11 @@
       var bytes = new Uint8Array(buffer);
       if (xlsx) return [{ name: name, workbook: buffer }];
       if (zip || isZip(bytes)) return unpack(buffer, name, limits, limit);
+      // An old Excel or WPS file without its name's ending (the compound file format's first
+      // bytes; a Word .doc has them too, and is said below as no text).
+      if (!/\.[^./]+$/.test(name) && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+        return refused(name, limits.not_xlsx);
+      }
       var text = new TextDecoder("utf-8").decode(bytes);
       // A binary file (a Word document, an old .xls) is no YAML: said so, not as a syntax error.
       if (text.indexOf("\u0000") !== -1) return refused(name, "这不是文本文件，不能作为 YAML 读入：" + KINDS);
@@ -257,12 +268,13 @@
       if (!layouts[year]) layouts[year] = RF.fetchJson(self.base + "workbook-" + year + ".json");
       return layouts[year];
     }
-    RF.readXlsx(buffer, this.config.workbook).then(function (sheets) {
-      return layoutOf(newest).then(function (layout) {
-        var first = RF.workbookToReport(sheets, layout);
+    var limits = this.config.workbook;
+    layoutOf(newest).then(function (layout) {
+      return RF.readXlsx(buffer, limits, RF.workbookWidth(layout, limits)).then(function (sheets) {
+        var first = RF.workbookToReport(sheets, layout, limits);
         var year = first.data && first.data.year;
         if (!first.data || year === newest || years.indexOf(year) === -1) return [first, newest];
-        return layoutOf(year).then(function (own) { return [RF.workbookToReport(sheets, own), year]; });
+        return layoutOf(year).then(function (own) { return [RF.workbookToReport(sheets, own, limits), year]; });
       });
     }).then(function (found) {
       var result = found[0];
@@ -278,7 +290,9 @@
       var options = self.withProfile({ note: note, imported: true, cells: result.issues }, profile, data, msgBox);
       if (!options) return;
       var said = options.note;
-      if (errors.length) options.note += "有 " + errors.length + " 个单元格无法读入，请在表单中补填。";
+      // What was lost, said as it was lost (a sheet not read is no "8 cells"); until each is
+      // filled in the form or the notice is dismissed, it counts as an error in the check bar.
+      if (errors.length) options.note += "工作簿中有 " + RF.workbookLoss(result.issues) + "：请在表单中补填，或核对后在下方的清单中点“已核对，忽略这些问题”。";
       self.loadYear(year).then(function () {
         RF.normalise(data, self.schemas[year]);
         if (self.begin(data, year, options)) {

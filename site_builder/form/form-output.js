@@ -28,6 +28,12 @@
     ];
     var phase = RF.phaseOn(this.ctx.guide, RF.today());
     if (phase) header.push("生成于 " + RF.today() + "：" + phase.sentence);
+    // A report from a workbook whose content was not all read never reads as complete.
+    var lost = this.workbookErrors(true);
+    if (lost.length) {
+      header.push("注意：由工作簿导入时有 " + RF.workbookLoss(lost.map(function (e) { return e.issue; })) + "，" +
+        (st.cellsDismissed ? "填写人已核对并确认忽略。" : "还没有在表单中补填：这份报告不完整。"));
+    }
     return RF.dumpYaml(RF.outputTree(st.data, root, root) || {}, header, this.sectionTitles());
   };
 

@@ -90,6 +90,18 @@
     return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
   };
 
+  /* The path of `target` (an object, found by identity) inside `node`, or null. */
+  RF.findPath = function (node, target) {
+    if (node === target) return [];
+    if (!node || typeof node !== "object") return null;
+    var keys = Array.isArray(node) ? node.map(function (_, i) { return i; }) : Object.keys(node);
+    for (var k = 0; k < keys.length; k++) {
+      var found = RF.findPath(node[keys[k]], target);
+      if (found) return [keys[k]].concat(found);
+    }
+    return null;
+  };
+
   /* JSON Pointer (RFC 6901) of a path of keys and indexes, and back. */
   RF.pointer = function (path) {
     return path.map(function (p) {

@@ -13,11 +13,24 @@
   // Where a workbook's merged ranges are kept beside its sheets: no sheet can be named so
   // (Excel refuses "[" and "]" in a sheet's name).
   var MERGED = "[merged]";
+  // And the first cell of each sheet found past the columns read (below its header).
+  var BEYOND = "[beyond]";
+  // And the web addresses of each sheet's hyperlinks (Ctrl+K), by "row,column".
+  var LINKS = "[links]";
+  var REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+  /* The columns read on every sheet (read.py, `_width`): the widest sheet of the layout, with
+   * its parent column, and policy.yaml's workbook.column_margin. */
+  RF.workbookWidth = function (layout, limits) {
+    var widest = 3;
+    layout.sheets.forEach(function (s) { widest = Math.max(widest, s.columns.length + (s.parent ? 1 : 0)); });
+    return widest + limits.column_margin;
+  };
 
   // The missing sheet a renamed one most likely was, as `xlsx import` finds it (difflib's
   // cutoff 0.3; here on shared characters, the bound difflib tries first).
-  function closest(name, names) {
-    var best = null, score = 0.3;
+  function closest(name, names, cutoff) {
+    var best = null, score = cutoff || 0.3;
     names.forEach(function (other) {
       var left = other.split(""), shared = 0;
       name.split("").forEach(function (c) { var i = left.indexOf(c); if (i !== -1) { shared++; left.splice(i, 1); } });
@@ -27,6 +40,22 @@
     return best;
   }
   var DATE = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})[ ]*[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月[ ]*([0-9]{1,2})[ ]*日?)$/;
+  // A number written with the words around it: 15万, 40人, 约400 (cells.py, `_WORDY`).
+  var WORDY = /^(约|近|共|大约)?([0-9]+(?:\.[0-9]+)?)(余|多)?(万元|万|元|人次|人|个|次|项|家|名|场)?(左右|余|多|以上)?$/;
+
+  /* Why a cell is no number, and how to write it (cells.py, `_not_a_number`). */
+  function notANumber(written, normal, what, column) {
+    var found = WORDY.exec(normal);
+    var words = found ? [found[1], found[3], found[4], found[5]].filter(Boolean) : [];
+    if (!found || !words.length) return "“" + written + "”不是" + what + "：只写阿拉伯数字，如 15。";
+    var number = found[2];
+    var unit = found[4] || "";
+    var inWan = !!column && String(column.title || "").indexOf("万元") !== -1;
+    if (inWan && unit.charAt(0) === "万") return "“" + written + "”：金额的单位已是万元，只写 " + number + "。";
+    if (inWan && unit === "元") return "“" + written + "”：金额以万元为单位，请换算成万元后只写数字（如 150000 元写 15）。";
+    if (unit.charAt(0) === "万") return "“" + written + "”：请写出完整的数字（如 1.5万 写 15000），不带“万”。";
+    return "“" + written + "”：只写数字 " + number + "，不带“" + words.join("”“") + "”。";
+  }
   var TRUE = ["是", "true", "yes", "y", "1", "对", "√"];
   var FALSE = ["否", "false", "no", "n", "0", "×"];
 
@@ -88,7 +117,7 @@
       var integer = kind === "int";
       var what = integer ? "整数" : "数字";
       if (typeof value === "boolean") return { error: "这里应填" + what + "，现在是“" + (value ? "是" : "否") + "”。" };
-      if (isDate) return { error: "“" + value.date + "”不是" + what + "。" };
+      if (isDate) return { error: notANumber(value.date, value.date, what, column) };
       if (typeof value === "number") {
         if (integer && !Number.isInteger(value)) return { error: "这里应填整数，现在是 " + text(value) + "。" };
         return { value: value };
@@ -97,7 +126,7 @@
       var normal = strip(nfkc(w), spaces).replace(/,/g, "");
       var ok = integer ? /^[+-]?[0-9]+$/.test(normal) : /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/.test(normal);
       if (ok) return { value: Number(normal), said: "文字“" + w + "”按" + what + " " + normal + " 读入" };
-      return { error: "“" + w + "”不是" + what + "。" };
+      return { error: notANumber(w, normal, what, column) };
     }
     if (kind === "bool") {
       if (typeof value === "boolean") return { value: value };
@@ -141,6 +170,8 @@
 
   /* A header as written, without the * that marks a required field (read.py, `_title`). */
   function title(raw) {
+    if (raw && typeof raw === "object" && raw.date) return raw.date;  // a date cell, as 2018-03-12
+    if (raw && typeof raw === "object" && Object.prototype.hasOwnProperty.call(raw, "unread")) return raw.unread;
     return raw === null || raw === undefined ? "" : String(raw).trim().replace(/\*+$/, "").trim();
   }
 
@@ -148,24 +179,122 @@
     return v === null || v === undefined || (typeof v === "string" && !strip(v, spaces));
   }
 
-  /* {data, issues: [{cell, severity, message}]} from {sheetName: [[value, …], …]} (1-based rows
-   * and columns as the spreadsheet shows them: rows[0] is row 1). */
-  RF.workbookToReport = function (sheets, layout) {
+  /* What an error of the workbook lost, in words: "3 个单元格无法读入、1 张工作表没有读入（…）".
+   * Each error says its `lost`: a cell, a column, a row or a whole sheet (a sheet's columns are
+   * not counted again when the sheet itself was not read). */
+  RF.workbookLoss = function (issues) {
+    var count = { cell: 0, column: 0, row: 0, sheet: 0, other: 0 };
+    var sheets = [];
+    issues.forEach(function (i) {
+      if (i.severity === "error" && i.lost === "sheet" && sheets.indexOf(i.sheet) === -1) sheets.push(i.sheet);
+    });
+    issues.forEach(function (i) {
+      if (i.severity !== "error" || i.lost === "sheet") return;
+      if (i.sheet && sheets.indexOf(i.sheet) !== -1) return;
+      count[Object.prototype.hasOwnProperty.call(count, i.lost) ? i.lost : "other"]++;
+    });
+    var words = [];
+    if (count.cell) words.push(count.cell + " 个单元格无法读入");
+    if (count.column) words.push(count.column + " 列没有读入");
+    if (count.row) words.push(count.row + " 行没有读入");
+    if (sheets.length) words.push(sheets.length + " 张工作表整张没有读入（" + sheets.join("、") + "）");
+    if (count.other) words.push(count.other + " 处其他问题");
+    return words.join("、");
+  };
+
+  /* {data, issues: [{cell, severity, message, lost, sheet, path | owner+key}]} from
+   * {sheetName: [[value, …], …]} (1-based rows and columns as the spreadsheet shows them: rows[0]
+   * is row 1). An error says what it lost (`lost`: cell, column, row, sheet) and where in the
+   * report: `owner` and `key` (the item a cell belonged to, which stays the same object when the
+   * form adds or removes items before it) or a fixed `path`. */
+  RF.workbookToReport = function (sheets, layout, limits) {
     var issues = [];
     var data = {};
-    var cells = {};
     var spaces = layout.spaces;
-    function say(sheet, row, col, message, severity) {
-      issues.push({ cell: cellName(sheet, row, col), severity: severity || "error", message: cellName(sheet, row, col) + "：" + message });
+    var most = limits && limits.max_findings ? limits.max_findings : Infinity;
+    var unsaid = { error: 0, warning: 0 };
+    function say(sheet, row, col, message, severity, lost, where) {
+      // A hostile workbook's thousands: counted, not listed (read.py, `_Reader.say`).
+      if (issues.length >= most) {
+        unsaid[severity || "error"]++;
+        return;
+      }
+      var issue = { cell: cellName(sheet, row, col), severity: severity || "error", message: cellName(sheet, row, col) + "：" + message,
+        sheet: sheet };
+      if (lost) issue.lost = lost;
+      if (where && where.owner) {
+        issue.owner = where.owner;
+        issue.key = where.key;
+      } else if (where && where.path) {
+        issue.path = where.path;
+      }
+      issues.push(issue);
     }
-    function read(raw, column, sheet, row, col) {
+    function read(raw, column, sheet, row, col, where) {
+      // A formula with nothing to read: an error value, or no result (read.py, `_Unread`).
+      if (raw && typeof raw === "object" && Object.prototype.hasOwnProperty.call(raw, "unread")) {
+        say(sheet, row, col, raw.unread ? "公式的结果是错误值 " + raw.unread + "：请在 Excel 或 WPS 中改正公式，或直接填写数值。"
+          : "公式没有计算结果：请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。", "error", "cell", where);
+        return null;
+      }
+      var link = (links[sheet] || {})[row + "," + col];
+      if (link !== undefined && !blank(raw, spaces) && link !== title(raw)) {
+        if (column.key === "evidence") {  // Ctrl+K on 年会通知: the address is the evidence
+          say(sheet, row, col, "超链接“" + title(raw) + "”按链接地址 " + link + " 读入，请核对。", "warning");
+          raw = link;
+        } else {
+          say(sheet, row, col, "这个单元格带有超链接（" + link + "），只读入了显示的文字：链接地址请写在“证明材料”一列。", "warning");
+        }
+      }
       var r = RF.readCell(raw, column, layout);
       if (r.error) {
-        say(sheet, row, col, r.error);
+        say(sheet, row, col, r.error, "error", "cell", where);
         return null;
       }
       if (r.said) say(sheet, row, col, r.said + "，请核对。", "warning");
       return r.value;
+    }
+    var beyond = sheets[BEYOND] || {};
+    var links = sheets[LINKS] || {};
+    /* Cells under no header (past the table, or past the columns read): said once a sheet, at
+     * the first (read.py, `_Reader.outside`); the rows holding nothing else are returned. */
+    function outside(name, rows, titled) {
+      var first = null;
+      var only = {};
+      for (var r = 1; r < rows.length; r++) {
+        var row = rows[r] || [];
+        var stray = [];
+        var inside = false;
+        for (var n = 0; n < row.length; n++) {
+          if (blank(row[n], spaces)) continue;
+          if (titled[n + 1]) inside = true;
+          else stray.push(n + 1);
+        }
+        if (!stray.length) continue;
+        if (!first) first = [r + 1, stray[0]];
+        if (!inside) only[r + 1] = true;
+      }
+      var past = beyond[name];
+      if (past && past[0] >= 2 && (!first || past[0] < first[0] || (past[0] === first[0] && past[1] < first[1]))) first = past;
+      if (first) {
+        var last = 1;
+        Object.keys(titled).forEach(function (n) { last = Math.max(last, Number(n)); });
+        say(name, first[0], first[1], "这一格在表格之外（表格到 " + cellName("", 1, last).slice(1, -1) + " 列为止），没有读入；" +
+          "这张表中表格以外的内容都不读入：要填写的内容请写在表格的列中，备注可以删去。", "warning");
+      }
+      return only;
+    }
+    /* [column, word] of a totals row: a cell that says only 合计 (…) on a row with no 编号. */
+    function totalOf(row, placed) {
+      var words = layout.total_words || [];
+      var hasId = Object.keys(placed).some(function (n) { return placed[n].key === "id" && !blank(row[n], spaces); });
+      if (hasId) return null;
+      for (var n = 0; n < row.length; n++) {
+        if (typeof row[n] !== "string") continue;
+        var word = strip(row[n], spaces);
+        if (words.indexOf(word.replace(/[：:]+$/, "")) !== -1) return [n + 1, word];
+      }
+      return null;
     }
     var cover = sheets[layout.cover_sheet];
     if (!cover) return { data: null, issues: [{ cell: "", severity: "error", message: "工作簿中没有“" + layout.cover_sheet + "”工作表：请使用网站提供的工作簿。" }] };
@@ -173,20 +302,22 @@
     var byTitle = Object.create(null);
     var seenCover = Object.create(null);
     layout.cover.forEach(function (c) { byTitle[c.title] = c; });
+    outside(layout.cover_sheet, cover, { 1: true, 2: true, 3: true });  // 项目, 填写, 说明
     cover.slice(1).forEach(function (row, i) {
       var name = title(row[0]);
       if (!name) return;
       var c = byTitle[name];
       if (!c) {
-        say(layout.cover_sheet, i + 2, 1, "不认识的项目“" + name + "”，这一行没有读入。");
+        say(layout.cover_sheet, i + 2, 1, "不认识的项目“" + name + "”，这一行没有读入。", "error", "row");
         return;
       }
       if (seenCover[name]) {
-        say(layout.cover_sheet, i + 2, 1, "“" + name + "”在封面上出现了两次：只读入了第一行，请删去一行。");
+        say(layout.cover_sheet, i + 2, 1, "“" + name + "”在封面上出现了两次：只读入了第一行，请删去一行。", "error", "row",
+          { path: c.path });
         return;
       }
       seenCover[name] = true;
-      var value = read(row.length > 1 ? row[1] : null, c, layout.cover_sheet, i + 2, 2);
+      var value = read(row.length > 1 ? row[1] : null, c, layout.cover_sheet, i + 2, 2, { path: c.path });
       if (value === null) return;
       var node = data;
       c.path.slice(0, -1).forEach(function (k) { node = node[k] = node[k] || {}; });
@@ -199,7 +330,8 @@
       if (known.indexOf(name) !== -1 || name === layout.guide_sheet || name === layout.options_sheet) return;
       var close = closest(name, missing);
       if (close) {
-        say(name, 1, 1, "不认识的工作表“" + name + "”：是不是“" + close + "”？请改回原名，这张表没有读入。");
+        say(name, 1, 1, "不认识的工作表“" + name + "”：是不是“" + close + "”？请改回原名，这张表没有读入。", "error", "sheet",
+          { path: layout.sheets.filter(function (x) { return x.name === close; })[0].path });
       } else {
         say(name, 1, 1, "不认识的工作表“" + name + "”，没有读入：各类工作的工作表名称见“" + layout.guide_sheet + "”。", "warning");
       }
@@ -226,40 +358,77 @@
       columns.forEach(function (c) { titles[c.title] = c; });
       var placed = {};
       var firstCol = Object.create(null);
+      var unknown = {};
+      // Row 1 holds none of the titles: the header is lower, or was deleted (read.py, `_no_header`).
+      var matching = function (row) { return (row || []).filter(function (v) { return titles[title(v)]; }).length; };
+      if (rows.length && !matching(rows[0]) && rows.some(function (row) { return (row || []).some(function (v) { return !blank(v, spaces); }); })) {
+        var lower = 0;
+        for (var h = 1; h < Math.min(rows.length, 10) && !lower; h++) if (matching(rows[h]) >= 2) lower = h + 1;
+        var shown = (rows[0] || []).map(title).filter(Boolean).join("”“").slice(0, 60);
+        say(sheet.name, 1, 1, lower ? "标题行在第 " + lower + " 行：请删去上方的 " + (lower - 1) + " 行，标题必须在第 1 行（不要在标题上方插入行）。这张表没有读入。"
+          : "第 1 行不是这张表的标题行" + (shown ? "，而像是一行内容（“" + shown + "”）" : "") +
+            "：标题行可能被删除了。请从网站重新下载空白工作簿，把其中这张表的第 1 行（标题行）复制过来，插入到第 1 行上方（各表的标题也列在“" +
+            layout.guide_sheet + "”工作表中）；不要改动标题。这张表没有读入。", "error", "sheet", { path: sheet.path });
+        ids[sheet.name] = Object.create(null);
+        return;
+      }
       (rows[0] || []).forEach(function (raw, n) {
         var name = title(raw);
         if (!name) return;
         if (!titles[name]) {
-          say(sheet.name, 1, n + 1, "不认识的标题“" + name + "”，这一列没有读入。");
+          unknown[n + 1] = name;  // said below, with the column it most likely was
           return;
         }
         if (firstCol[name]) {
-          say(sheet.name, 1, n + 1, "标题“" + name + "”出现了两次：只读入了第一列，请删去一列。");
+          say(sheet.name, 1, n + 1, "标题“" + name + "”出现了两次：只读入了第一列，请删去一列。", "error", "column", { path: sheet.path });
           return;
         }
         firstCol[name] = true;
         placed[n] = titles[name];
       });
-      if (!Object.keys(placed).length && rows.length > 1) {
-        say(sheet.name, 1, 1, "第 1 行不是这张表的标题行：请不要在标题上方插入行，也不要改动标题。这张表没有读入。");
-        ids[sheet.name] = Object.create(null);
-        return;
-      }
       columns.forEach(function (c) {
-        if (!firstCol[c.title] && rows.length) {
+        if (firstCol[c.title] || !rows.length) return;
+        if (!c.required || c.key === layout.parent) {
           say(sheet.name, 1, 1, "这张表没有“" + c.title + "”一列：这一列的内容按没有填写处理。", "warning");
+          return;
         }
+        // A required column gone: said once, on the header row (read.py, `_Reader.sheet`).
+        var near = Object.keys(unknown).filter(function (n) { return closest(unknown[n], [c.title], 0.5); })[0];
+        if (near) {
+          say(sheet.name, 1, Number(near), "不认识的标题“" + unknown[near] + "”：是不是“" + c.title + "”？请改回原来的标题。“" + c.title +
+            "”是必填的一列，改回之前每一行的“" + c.title + "”都按没有填写处理。", "error", "column", { path: sheet.path });
+          delete unknown[near];
+          return;
+        }
+        say(sheet.name, 1, 1, "这张表没有“" + c.title + "”一列（必填）：每一行的“" + c.title + "”都按没有填写处理。请补上标题为“" +
+          c.header + "”的一列（可从重新下载的空白工作簿复制标题行，各表的标题也列在“" + layout.guide_sheet + "”工作表中）。",
+          "error", "column", { path: sheet.path });
       });
+      Object.keys(unknown).forEach(function (n) {
+        var close = closest(unknown[n], columns.map(function (c) { return c.title; }), 0.5);
+        say(sheet.name, 1, Number(n), "不认识的标题“" + unknown[n] + "”：" + (close ? "是不是“" + close + "”？" : "可用的标题见“" +
+          layout.guide_sheet + "”工作表。") + "这一列没有读入。", "error", "column", { path: sheet.path });
+      });
+      var titled = {};
+      (rows[0] || []).forEach(function (raw, n) { if (title(raw)) titled[n + 1] = true; });
+      var onlyOutside = outside(sheet.name, rows, titled);
       var own = (ids[sheet.name] = Object.create(null));
       var parentSheet = sheet.parent ? layout.sheets.filter(function (s) {
         return s.path.length === sheet.path.length - 1 && s.path.every(function (k, i) { return k === sheet.path[i]; });
       })[0] : null;
       for (var r = 1; r < rows.length; r++) {
         var row = rows[r] || [];
-        if (row.every(function (v) { return blank(v, spaces); })) continue;
+        if (onlyOutside[r + 1] || row.every(function (v) { return blank(v, spaces); })) continue;
+        var total = totalOf(row, placed);
+        if (total) {
+          say(sheet.name, r + 1, total[0], "第 " + (r + 1) + " 行像是合计行（“" + total[1] + "”），没有读入：工作簿中不需要合计，" +
+            "系统会自己统计；请删去这一行。", "warning");
+          continue;
+        }
         var item = {};
         Object.keys(placed).forEach(function (n) {
-          var value = read(row[n] === undefined ? null : row[n], placed[n], sheet.name, r + 1, Number(n) + 1);
+          var value = read(row[n] === undefined ? null : row[n], placed[n], sheet.name, r + 1, Number(n) + 1,
+            { owner: item, key: placed[n].key });
           if (value !== null) item[placed[n].key] = value;
         });
         var list;
@@ -269,7 +438,7 @@
           var owner = parentSheet && ids[parentSheet.name][pid];
           if (!owner) {
             say(sheet.name, r + 1, 1, pid === undefined ? "没有填写所属项目编号：请填写上一张表中这项成果所属报告的编号。"
-              : "找不到编号为“" + pid + "”的所属项目：请填写上一张表中某一行的编号。");
+              : "找不到编号为“" + pid + "”的所属项目：请填写上一张表中某一行的编号。", "error", "row", { path: sheet.path.slice(0, -1) });
             continue;
           }
           list = owner[sheet.parent] = owner[sheet.parent] || [];
@@ -282,6 +451,11 @@
         if (typeof item.id === "string") own[item.id] = item;
       }
     });
+    var more = unsaid.error + unsaid.warning;
+    if (more) {
+      issues.push({ cell: "", severity: unsaid.error ? "error" : "warning", lost: unsaid.error ? "other" : undefined,
+        message: "还有 " + more + " 个问题没有列出（只列出前 " + most + " 个）：请先按上面的提示改正，再导入一次。" });
+    }
     return { data: data, issues: issues };
   };
 
@@ -396,8 +570,12 @@
     return n;
   }
 
-  function sheetRows(doc, strings, dates, maxRows) {
+  /* {rows, beyond}: the sheet's first `maxRows` + 1 rows, `width` columns at most, and the first
+   * cell with content past them (below the header): one cell in column XFD would otherwise make
+   * every row 16,384 values (read.py, `_page`). */
+  function sheetRows(doc, strings, dates, maxRows, width) {
     var rows = [];
+    var beyond = null;
     all(doc, "row").forEach(function (row, index) {
       var r = Number(row.getAttribute("r")) || index + 1;
       if (r > maxRows + 1) return;
@@ -406,14 +584,19 @@
       all(row, "c").forEach(function (c) {
         var col = columnOf(c.getAttribute("r")) || next;
         next = col + 1;
+        if (col > width) {
+          if (!beyond && r >= 2 && c.textContent.trim()) beyond = [r, col];
+          return;
+        }
         var t = c.getAttribute("t") || "n";
         var v = all(c, "v")[0];
         var raw = v ? v.textContent : null;
         var value = null;
         if (t === "inlineStr") value = textOf(all(c, "is")[0] || c);
-        else if (raw === null || raw === "") value = null;
+        else if (t === "e") value = { unread: raw || "#VALUE!" };  // a formula's error value
+        else if (raw === null || raw === "") value = all(c, "f").length ? { unread: "" } : null;  // a formula never calculated
         else if (t === "s") value = strings[Number(raw)];
-        else if (t === "str" || t === "e") value = raw;
+        else if (t === "str") value = raw;
         else if (t === "b") value = raw === "1";
         else if (t === "d") value = { date: raw.slice(0, 10) };
         else {
@@ -427,7 +610,33 @@
       rows[r - 1] = values;
     });
     for (var k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
-    return rows;
+    return { rows: rows, beyond: beyond };
+  }
+
+  /* {"row,column": address} of a sheet's hyperlinks to the web (read.py, `_links`). */
+  function sheetLinks(doc, files, part, maxRows, width) {
+    var found = {};
+    var refs = all(doc, "hyperlink");
+    if (!refs.length) return found;
+    var slash = part.lastIndexOf("/");
+    var rels = files[part.slice(0, slash) + "/_rels/" + part.slice(slash + 1) + ".rels"];
+    var targets = {};
+    if (rels) {
+      all(xml(rels), "Relationship").forEach(function (r) {
+        if (r.getAttribute("TargetMode") === "External" && r.getAttribute("Target")) targets[r.getAttribute("Id")] = r.getAttribute("Target");
+      });
+    }
+    refs.forEach(function (h) {
+      var rid = h.getAttributeNS(REL_NS, "id") || h.getAttribute("r:id");
+      var m = /^([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?$/.exec(h.getAttribute("ref") || "");
+      if (!m || !rid || !Object.prototype.hasOwnProperty.call(targets, rid)) return;
+      var c0 = columnOf(m[1]), r0 = Number(m[2]);
+      var c1 = m[3] ? columnOf(m[3]) : c0, r1 = m[4] ? Number(m[4]) : r0;
+      for (var r = r0; r <= Math.min(r1, maxRows + 1); r++) {
+        for (var c = c0; c <= Math.min(c1, width); c++) found[r + "," + c] = targets[rid];
+      }
+    });
+    return found;
   }
 
   function resolve(base, target) {
@@ -441,8 +650,9 @@
     return out.join("/");
   }
 
-  /* {sheetName: rows} of an .xlsx file; rejects with an Error whose message is Chinese. */
-  RF.readXlsx = function (buffer, limits) {
+  /* {sheetName: rows} of an .xlsx file, `width` columns read (RF.workbookWidth); rejects with an
+   * Error whose message is Chinese. */
+  RF.readXlsx = function (buffer, limits, width) {
     return RF.unzip(buffer, limits.max_unpacked_bytes).catch(function (e) {
       throw new Error(e.message === "toobig" ? "工作簿解压后超过 " + limits.max_unpacked_bytes / 1e6 + " MB：请删除无关的工作表和图片。"
         : "这不是 .xlsx 工作簿，或文件已损坏：旧的 .xls 或 .et 格式请先在 Excel 或 WPS 中“另存为” .xlsx。");
@@ -457,16 +667,23 @@
         var dates = files["xl/styles.xml"] ? dateStyles(xml(files["xl/styles.xml"])) : [];
         var sheets = {};
         var merged = {};
+        var past = {};
+        var linked = {};
         all(book, "sheet").forEach(function (s) {
           var id = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") || s.getAttribute("r:id");
           var part = files[rels[id]];
           if (!part) return;
           var doc = xml(part);
-          sheets[s.getAttribute("name")] = sheetRows(doc, strings, dates, limits.max_rows);
+          var read = sheetRows(doc, strings, dates, limits.max_rows, width);
+          linked[s.getAttribute("name")] = sheetLinks(doc, files, rels[id], limits.max_rows, width);
+          sheets[s.getAttribute("name")] = read.rows;
+          if (read.beyond) past[s.getAttribute("name")] = read.beyond;
           merged[s.getAttribute("name")] = all(doc, "mergeCell").map(function (m) { return m.getAttribute("ref"); });
         });
         // Merged cells keep only their first cell's value: said, as xlsx import says them.
         Object.defineProperty(sheets, MERGED, { value: merged, enumerable: false });
+        Object.defineProperty(sheets, BEYOND, { value: past, enumerable: false });
+        Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
         return sheets;
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");
@@ -552,7 +769,7 @@
     }
     function validation(column, sqref) {
       if (column.kind !== "bool" && !(column.choices && column.choices.length)) return null;
-      var style = column.kind === "text" ? "information" : "warning";  // a suggested text may be another
+      var style = column.kind === "text" && !column.closed ? "information" : "warning";  // a suggested text may be another
       return '<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="' + style + '" sqref="' + sqref +
         '"><formula1>' + esc(source(column)) + "</formula1></dataValidation>";
     }

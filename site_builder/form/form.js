@@ -110,11 +110,19 @@
     if (st.note) this.editor.appendChild(el("p", { class: "rf-note", text: st.note }));
     if (st.cells && st.cells.length) {
       // What the imported workbook's cells said: where a value could not be read or was converted.
+      var lost = this.workbookErrors(false).length;
+      var dismiss = !lost || st.cellsDismissed ? null : el("button", { type: "button", class: "rf-small", id: "rf-xlsx-dismiss",
+        text: "已核对，忽略这些问题", on: { click: function () {
+          st.cellsDismissed = true;
+          self.renderEditor();
+        } } });
       this.editor.appendChild(el("details", { class: "rf-xlsx", open: "open" }, [
         el("summary", { text: "工作簿中需要核对的单元格（" + st.cells.length + " 处）" }),
+        st.cellsDismissed ? el("p", { class: "rf-help", id: "rf-xlsx-dismissed",
+          text: "已确认忽略：工作簿中没有读入的内容不再计为错误，生成的文件中会注明。" }) : null,
         el("ul", { class: "rf-xlsx-issues", id: "rf-xlsx-issues" }, st.cells.map(function (i) {
           return el("li", { class: i.severity === "error" ? "rf-error" : "rf-help", text: i.message });
-        }))]));
+        })), dismiss]));
     }
     this.editor.appendChild(el("p", { class: "rf-help", text: guide.title + "。本年度评估期：" + guide.window.label + "。" }));
 
@@ -270,8 +278,27 @@
     target.focus({ preventScroll: true });
   };
 
+  /* The imported workbook's errors still open: not filled in the form since, nor dismissed
+   * (`all`: dismissed ones too). Each with `at`, its place in the report now: an item's cell
+   * follows its item (found by identity, so rows added or removed before it change nothing), and
+   * an item removed since takes its errors with it. */
+  App.prototype.workbookErrors = function (all) {
+    var st = this.state;
+    if (!st || !st.cells || (st.cellsDismissed && !all)) return [];
+    return st.cells.filter(function (i) { return i.severity === "error" && !i.resolved; }).map(function (i) {
+      if (!i.owner) return { issue: i, at: i.path || [] };
+      var base = RF.findPath(st.data, i.owner);
+      return base ? { issue: i, at: base.concat([i.key]) } : null;
+    }).filter(Boolean);
+  };
+
   App.prototype.changed = function (path) {
     this.unsaved = true;
+    // A field filled since the import answers the workbook's error at that field.
+    var pointer = RF.pointer(path);
+    this.workbookErrors(true).forEach(function (e) {
+      if (e.issue.lost === "cell" && RF.pointer(e.at) === pointer) e.issue.resolved = true;
+    });
     this.ctx.refreshers.forEach(function (f) {
       f();
     });
@@ -363,9 +390,18 @@
     var st = this.state;
     var ctx = this.ctx;
     var root = this.schemas[st.year];
-    var issues = this.issuesFor(ctx, this.validators[st.year], st.data)
+    // The workbook's errors count as errors until dealt with: a cell that could not be read
+    // replaces the form's own "missing" at its field (one problem, said in the cell's words).
+    var lost = this.workbookErrors(false).map(function (e) {
+      return { path: e.at.slice(), severity: "error", message: "工作簿 " + e.issue.message, workbook: true };
+    });
+    var taken = {};
+    lost.forEach(function (i) { if (i.path.length) taken[RF.pointer(i.path)] = true; });
+    var issues = lost.concat(this.issuesFor(ctx, this.validators[st.year], st.data)
       .concat(RF.guideIssues(st.data, root, ctx.guide, ctx.labels))
-      .concat(RF.criteriaIssues(st.data, ctx.guide, ctx.labels));
+      .concat(RF.criteriaIssues(st.data, ctx.guide, ctx.labels)).filter(function (i) {
+        return !(i.severity === "error" && taken[RF.pointer(i.path)]);
+      }));
     var profileIssues = [];
     if (this.profileCtx) {
       st.profile.id = st.data.society;

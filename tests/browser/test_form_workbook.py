@@ -174,3 +174,110 @@ def test_merged_cells_are_said_in_the_form_too(page, base: str, tmp_path: Path) 
     _drop(page, base, tmp_path / "m.xlsx")
     page.wait_for_selector("#rf-xlsx-issues")
     assert "为企业提供的服务!E2：E2:E4 是合并的单元格" in page.inner_text("#rf-xlsx-issues")
+
+
+def _summary(page) -> str:  # type: ignore[no-untyped-def]
+    page.wait_for_selector(".rf-summary .rf-summary-head")
+    text: str = page.inner_text(".rf-summary .rf-summary-head")
+    return text
+
+
+def test_content_the_workbook_lost_counts_as_errors_until_dealt_with(page, base: str, tmp_path: Path) -> None:
+    """A sheet whose header row was deleted is not read: the note says a sheet was lost (not
+    "8 cells"), the check bar counts it as an error, and the report the form writes says it is
+    incomplete, until the notice is dismissed (then it says that it was)."""
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    book["为企业提供的服务"].delete_rows(1)
+    book.save(tmp_path / "h.xlsx")
+    _drop(page, base, tmp_path / "h.xlsx")
+    page.wait_for_selector("#rf-xlsx-issues")
+    note = page.inner_text(".rf-note")
+    assert "1 张工作表整张没有读入（为企业提供的服务）" in note, note
+    assert "个单元格无法读入" not in note, note
+    assert "检查通过" not in _summary(page)
+    assert "rf-summary-issues" in (page.get_attribute(".rf-summary", "class") or "")
+    assert "这份报告不完整" in page.input_value("#rf-yaml-report")
+    page.click("#rf-xlsx-dismiss")
+    page.wait_for_selector("#rf-xlsx-dismissed")
+    page.wait_for_function("!document.querySelector('#rf-yaml-report').value.includes('这份报告不完整')")
+    assert "填写人已核对并确认忽略" in page.input_value("#rf-yaml-report")
+
+
+def test_a_cell_that_could_not_be_read_is_an_error_until_filled_in(page, base: str, tmp_path: Path) -> None:
+    """"15万" in an optional amount: the field is left empty, so nothing else in the form would
+    flag it; the workbook's error stands at the field until the field is filled."""
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    sheet = book["承接的政府转移职能（委托工作）"]
+    col = [str(c.value).rstrip(" *") for c in sheet[1]].index("金额（万元）") + 1
+    sheet.cell(row=2, column=col).value = "15万"
+    book.save(tmp_path / "w.xlsx")
+    _drop(page, base, tmp_path / "w.xlsx")
+    page.wait_for_selector("#rf-xlsx-issues")
+    assert "1 个单元格无法读入" in page.inner_text(".rf-note")
+    assert _summary(page).startswith("检查结果：1 处错误"), _summary(page)
+    field = page.locator(".rf-has-error input[type=number]").first
+    field.fill("15")
+    page.wait_for_function("document.querySelector('.rf-summary-head').textContent.startsWith('检查通过')")
+    assert "这份报告不完整" not in page.input_value("#rf-yaml-report")
+
+
+def test_a_cell_in_the_last_column_of_every_row_leaves_the_form_responsive(page, base: str, tmp_path: Path) -> None:
+    """One cell in column XFD on 5,000 rows of every sheet crashed the tab (each row 16,384
+    values, 29,893 problems listed): the form reads the table's columns and a margin, and says
+    the cells past them once a sheet."""
+    from validators.yaml.policy import policy
+
+    path = tmp_path / "blank.xlsx"
+    path.write_bytes(workbook_bytes(layout(guideline(2018)), {"society": "cd-mech-eng", "year": 2018}))  # type: ignore[arg-type]
+    book = openpyxl.load_workbook(path)
+    sheets = [n for n in book.sheetnames if n not in ("说明", "选项")]
+    for name in sheets:
+        for r in range(2, policy().workbook.max_rows + 1):
+            book[name].cell(row=r, column=16384).value = "x"
+    book.save(tmp_path / "wide.xlsx")
+    _drop(page, base, tmp_path / "wide.xlsx")
+    page.wait_for_selector("#rf-xlsx-issues", timeout=60_000)
+    items = page.locator("#rf-xlsx-issues li").all_inner_texts()
+    assert [i.split("：")[0] for i in items] == [f"{n}!XFD2" for n in sheets]
+    assert all("在表格之外" in i for i in items)
+    assert page.evaluate("1 + 1") == 2  # the tab still answers
+
+
+def test_the_form_reads_hyperlinks_and_formulas_as_import_does(page, base: str, tmp_path: Path) -> None:
+    from tests.test_xlsx import _linked_and_formulas
+
+    path = _linked_and_formulas(tmp_path)
+    python = sorted(f.message for f in read_workbook(path, path.name, layout(guideline(2018))).findings)  # type: ignore[arg-type]
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-xlsx-issues")
+    form = sorted(page.locator("#rf-xlsx-issues li").all_inner_texts())
+    assert form == python
+    assert "https://www.example.org/news/2018-annual" in page.input_value("#rf-yaml-report")
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("活动.csv", "编号,活动名称\nevt-1,年会\n".encode(), "这不是 .xlsx 工作簿"),
+    ("旧表.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "这不是 .xlsx 工作簿"),
+    ("旧表", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "这不是 .xlsx 工作簿"),
+    ("报告.ods", None, "这是 .ods 表格"),
+])
+def test_a_spreadsheet_of_another_format_is_told_to_be_saved_as_xlsx(page, base: str, tmp_path: Path, name: str,
+                                                                       content: bytes | None, said: str) -> None:
+    """A .csv read as YAML said “文件的最外层应为‘键: 值’的映射”; an .ods, “文件包中没有年度报告”:
+    the form says what `xlsx import` says (save as .xlsx)."""
+    from tests.test_xlsx import _ods
+
+    path = tmp_path / name
+    if content is None:
+        _ods(path)
+    else:
+        path.write_bytes(content)
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-file-errors .rf-error")
+    text = page.inner_text("#rf-file-errors")
+    assert said in text, text
+    assert "另存为" in text
+    assert "映射" not in text
+    assert "文件包" not in text

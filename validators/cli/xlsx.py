@@ -15,13 +15,17 @@ from validators.findings import CheckResult, Finding
 from validators.models.common import SLUG_PATTERN
 from validators.reporters import github, json_report, text
 from validators.submission_paths import SUBMISSIONS
-from validators.xlsx.layout import COVER, Layout, layout
+from validators.xlsx.layout import COVER, FORM_PAGE, Layout, layout
 from validators.xlsx.read import Imported, read_workbook
 from validators.xlsx.report import report_yaml
 from validators.xlsx.write import workbook_bytes
 from validators.year.guideline import available_years, guideline
 
 _FORMATS = {"text": text, "json": json_report, "github": github}
+# The id a workbook whose cover holds none (or no valid one) is checked under: its findings about
+# the id itself are the cover's, said once.
+_STAND_IN = "society"
+
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,7 +76,7 @@ def run_template(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if _refuse_existing(args.output, args.replace):
         return EXIT_ERRORS
-    _write(args.output, workbook_bytes(layout(rules), {"society": args.society, "year": args.year}))
+    _write(args.output, workbook_bytes(layout(rules), {"society": args.society, "year": args.year}, _form_url(args.root)))
     out(f"已写入 {args.output}：{args.society} {args.year} 年度的空白工作簿。")
     return EXIT_OK
 
@@ -92,7 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
     if _refuse_existing(args.output, args.replace):
         return EXIT_ERRORS
     data = report.model_dump(mode="python", exclude_unset=True)  # what the report says, no defaults added
-    _write(args.output, workbook_bytes(layout(rules), data))
+    _write(args.output, workbook_bytes(layout(rules), data, _form_url(root)))
     out(f"已写入 {args.output}：{report.society} {report.year} 年度报告的工作簿。")
     return EXIT_OK
 
@@ -129,14 +133,47 @@ def _at_cells(findings: list[Finding], report_file: str, imported: Imported, wor
               keys: dict[str, dict[str, str]]) -> list[Finding]:
     """The check's findings on the imported report, said at the cell each value came from."""
     placed = []
+    # A cell the workbook could not read, or a required column it lacks (said once at its header),
+    # is said already: the check's "missing" there would say it again, wrongly ("请在这个单元格填写").
+    unread = {(f.line, f.column, f.message.split("：", 1)[0].split("!", 1)[0]) for f in imported.findings if f.severity == "error"}
     for f in findings:
         cell = imported.cell_of(f.path) if f.file == report_file else None
         if cell is None:
             placed.append(f)
             continue
+        if f.code == "E-SCHEMA-MISSING" and ((cell.row, cell.col, cell.sheet) in unread
+                                              or (cell.sheet, str((f.path or ("",))[-1])) in imported.absent):
+            continue
         placed.append(Finding(workbook, cell.row, cell.col, f.code, f.severity,
                               f"{cell.name}：{_in_words(f.message, keys.get(cell.sheet, {}))}", f.clause, f.path))
     return placed
+
+
+def _form_url(root: Path | str) -> str:
+    """The online form's address (mkdocs.yml's site_url), or "" when the site has none."""
+    from validators.github.doctor import read_data
+
+    config = read_data(Path(root) / "mkdocs.yml") or {}
+    site = config.get("site_url")
+    return f"{site.rstrip('/')}/form/" if isinstance(site, str) and site.startswith("https://") else ""
+
+
+def _new_society(findings: list[Finding], society: str, root: Path) -> list[Finding]:
+    """The check's "the folder has no society.yaml", said for a workbook: it holds no profile; the
+    online form asks for one (or the staff start the folder with `new`)."""
+    url = _form_url(root)
+    where = f"{FORM_PAGE}（{url}）" if url else FORM_PAGE
+    words = (f"学会“{society}”还没有在本站登记（没有学会资料 society.yaml），工作簿中不能填写学会资料：请把这个工作簿拖入{where}，"
+             "表单会请你填写学会资料（名称、类型、维护人），再下载文件包一并提交。代学会导入时，可先用 "
+             f"`python -m validators new {society} <年度> --name <学会名称> --maintainer <GitHub用户名>` 建立学会资料，再导入。")
+    said = []
+    for f in findings:
+        if f.code == "E-SOCIETY-PROFILE-MISSING":
+            cell = f.message.partition("：")[0]
+            f = Finding(f.file, f.line, f.column, f.code, f.severity, f"{cell}：{words}" if "!" in cell else words,
+                        f.clause, f.path)
+        said.append(f)
+    return said
 
 
 def _valid_id(society: str) -> bool:
@@ -157,17 +194,27 @@ def run_import(args: argparse.Namespace) -> int:
     if data is not None:
         findings += _cover_problems(imported, workbook, year, society, args.society, root)
     rules = guideline(year, root) if year is not None else None
-    # The cover's id names a folder below: a cell that is no id never becomes a path.
-    if data is None or rules is None or not isinstance(society, str) or not _valid_id(society):
+    if data is None or rules is None:
         _print(args, CheckResult(1, findings))
         err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
         return EXIT_ERRORS
     assert year is not None
-    text_ = report_yaml(data, rules, args.workbook.name)
     shape = layout(rules)
     # Each sheet's keys by their titles: "title" is 活动名称 on one sheet and 工作名称 on another.
     keys = {s.name: {c.key: c.title for c in s.columns} for s in shape.sheets}
     keys[COVER] = {c.key: c.title for _, c in shape.cover}
+    # The cover's id names a folder below: a cell that is no id never becomes a path. The rest of
+    # the workbook is still checked (under a stand-in id), so that every problem is said at once.
+    if not isinstance(society, str) or not _valid_id(society):
+        target = args.output.resolve() if args.output else root / SUBMISSIONS / args.society / f"{year}.yaml"
+        shown = display_path(target, root) if target.is_relative_to(root) else str(target)
+        rest, report_file = _check_copy(report_yaml({**data, "society": _STAND_IN}, rules, args.workbook.name),
+                                        root, _STAND_IN, year, target.parent)
+        rest = [_renamed(f, report_file, shown) for f in rest if tuple(f.path or ())[:1] != ("society",)]
+        _print(args, CheckResult(1, findings + _at_cells(rest, shown, imported, workbook, keys)))
+        err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
+        return EXIT_ERRORS
+    text_ = report_yaml(data, rules, args.workbook.name)
     unread = any(f.severity == "error" for f in findings)
     target = (root / SUBMISSIONS / args.society / f"{year}.yaml") if args.society else args.output.resolve()
     shown = display_path(target, root) if target.is_relative_to(root) else str(target)
@@ -181,14 +228,14 @@ def run_import(args: argparse.Namespace) -> int:
         if unread:
             findings += _at_cells(checked, shown, imported, workbook, keys)
             _print(args, CheckResult(1, findings))
-            err("工作簿中有无法读取的单元格，没有写出年度报告：请按上面指明的单元格改正后再导入。")
+            err("工作簿中有没有读入的内容（单元格、列、行或整张表，见上面的错误），没有写出年度报告：请按上面指明的位置改正后再导入。")
             return EXIT_ERRORS
     if _refuse_existing(target, args.replace):
         return EXIT_ERRORS
     _write(target, text_.encode("utf-8"))
     if args.society:
         checked = check_tree(root, [target])[0].findings
-    findings += _at_cells(checked, shown, imported, workbook, keys)
+    findings += _new_society(_at_cells(checked, shown, imported, workbook, keys), str(society), root)
     _print(args, CheckResult(1, findings))
     errors = sum(f.severity == "error" for f in findings)
     said = f"已写入 {shown}" + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"

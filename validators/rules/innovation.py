@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
@@ -15,6 +17,26 @@ def _district_hint(name: str, ctx: RuleContext) -> str:
     if name == rename.old:
         return f"{rename.year} 年起“{rename.old}”已改为“{rename.new}”，请写“{rename.new}”。"
     return f"“{rename.new}”是 {rename.year} 年起的名称，{ctx.guideline.year} 年时称“{rename.old}”，请写“{rename.old}”。"
+
+
+def _district(name: str, path: tuple[str | int, ...], ctx: RuleContext) -> None:
+    districts = ctx.guideline.districts
+    if name not in districts:
+        hint = _district_hint(name, ctx)
+        listing = "" if "请写" in hint else f"可选：{'、'.join(districts)}。"
+        ctx.error((*path, "district"), "E-DISTRICT-UNKNOWN",
+                  f"“{name}”不是 {ctx.guideline.year} 年成都市的区（市）县。{hint}{listing}", "1")
+
+
+def check_raw(data: Any, ctx: RuleContext) -> None:
+    """The districts of a report its model refused (for other mistakes): said with the rest, not
+    in a later round. Nothing of a refused report scores; this only says more at once."""
+    area = data.get("innovation") if isinstance(data, dict) else None
+    services = area.get("services") if isinstance(area, dict) else None
+    for i, service in enumerate(services if isinstance(services, list) else []):
+        name = service.get("district") if isinstance(service, dict) else None
+        if isinstance(name, str) and name.strip():
+            _district(name, ("innovation", "services", i), ctx)
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:
@@ -34,13 +56,7 @@ def check(report: YearReport, ctx: RuleContext) -> None:
             ctx.warning((*base, "senior_experts_registered"), "W-EXPERTS-RATE",
                         f"专家库注册率 {rate:.0%}（{registered}/{total}）未达到 {needed:.0%}，"
                         "条款 1.2 不计分。", "1.2")
-    districts = ctx.guideline.districts
     for i, service in enumerate(area.services):
         path = (*base, "services", i)
-        if service.district not in districts:
-            hint = _district_hint(service.district, ctx)
-            listing = "" if "请写" in hint else f"可选：{'、'.join(districts)}。"
-            ctx.error((*path, "district"), "E-DISTRICT-UNKNOWN",
-                      f"“{service.district}”不是 {ctx.guideline.year} 年成都市的区（市）县。{hint}{listing}",
-                      "1")
+        _district(service.district, path, ctx)
         ctx.in_window((*path, "date"), service.date, "1", "服务日期")

@@ -19,6 +19,8 @@ _DATE = re.compile(r"^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})[ ]*[-/.][ ]*([0-9]{
                    r"|年[ ]*([0-9]{1,2})[ ]*月[ ]*([0-9]{1,2})[ ]*日?)$")
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
+# A number written with the words around it: 15万, 40人, 约400, 200余人 (the same in form-xlsx.js).
+_WORDY = re.compile(r"^(约|近|共|大约)?([0-9]+(?:\.[0-9]+)?)(余|多)?(万元|万|元|人次|人|个|次|项|家|名|场)?(左右|余|多|以上)?$")
 # Excel's day 0 is 1899-12-30 (its 1900 leap-year bug kept for compatibility).
 _EPOCH = dt.date(1899, 12, 30)
 _TRUE, _FALSE = frozenset({"是", "true", "yes", "y", "1", "对", "√"}), frozenset({"否", "false", "no", "n", "0", "×"})
@@ -34,6 +36,15 @@ class Read:
 def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    return _shown(value)
+
+
+def _shown(value: object) -> str:
+    """A cell's value as the sheet shows it: a date cell as 2018-03-12 (not 2018-03-12 00:00:00)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value)
 
 
@@ -63,7 +74,7 @@ def _date(value: object) -> Read:
     return Read(error=f"日期“{written}”无法识别：请写成 2018-05-12 这样的日期。")
 
 
-def _number(value: object, integer: bool) -> Read:
+def _number(value: object, integer: bool, column: Column | None = None) -> Read:
     what = "整数" if integer else "数字"
     if isinstance(value, bool):
         return Read(error=f"这里应填{what}，现在是“{'是' if value else '否'}”。")
@@ -71,12 +82,30 @@ def _number(value: object, integer: bool) -> Read:
         if integer and not float(value).is_integer():
             return Read(error=f"这里应填整数，现在是 {_text(value)}。")
         return Read(int(value) if integer else float(value))
-    written = str(value)
+    written = _shown(value)
     normal = unicodedata.normalize("NFKC", written).strip(SPACES).replace(",", "")
     if (_INTEGER if integer else _NUMBER).match(normal):
         number: int | float = int(normal) if integer else float(normal)
         return Read(number, said=f"文字“{written}”按{what} {normal} 读入")
-    return Read(error=f"“{written}”不是{what}。")
+    return Read(error=_not_a_number(written, normal, what, column))
+
+
+def _not_a_number(written: str, normal: str, what: str, column: Column | None) -> str:
+    """Why a cell is no number, and how to write it: 15万 in an amount already in 万元, 40人."""
+    found = _WORDY.match(normal)
+    words = [w for w in (found.group(1), found.group(3), found.group(4), found.group(5)) if w] if found else []
+    if found is None or not words:
+        return f"“{written}”不是{what}：只写阿拉伯数字，如 15。"
+    number, unit = found.group(2), found.group(4) or ""
+    in_wan = column is not None and "万元" in column.title
+    if in_wan and unit.startswith("万"):
+        return f"“{written}”：金额的单位已是万元，只写 {number}。"
+    if in_wan and unit == "元":
+        return f"“{written}”：金额以万元为单位，请换算成万元后只写数字（如 150000 元写 15）。"
+    if unit.startswith("万"):
+        return f"“{written}”：请写出完整的数字（如 1.5万 写 15000），不带“万”。"
+    return f"“{written}”：只写数字 {number}，不带“{'”“'.join(words)}”。"
+
 
 
 def _bool(value: object) -> Read:
@@ -109,7 +138,7 @@ def read_cell(value: object, column: Column) -> Read:
     if column.kind == "date":
         return _date(value)
     if column.kind in ("int", "number"):
-        return _number(value, column.kind == "int")
+        return _number(value, column.kind == "int", column)
     if column.kind == "bool":
         return _bool(value)
     if column.kind == "list":

@@ -15,9 +15,10 @@ from pydantic.fields import FieldInfo
 
 from validators.models.for_year import nested_model, report_model
 from validators.models.labelled import LabelledEnum
+from validators.rules.industries import OTHER_INDUSTRY
 from validators.year.guideline import Guideline
 
-__all__ = ["COVER", "GUIDE", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "Column", "Layout", "Sheet",
+__all__ = ["COVER", "FORM_PAGE", "GUIDE", "NEW_SOCIETY", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "TOTAL_WORDS", "Column", "Layout", "Sheet",
            "guide_lines", "layout"]
 
 COVER = "封面"
@@ -31,6 +32,8 @@ SEPARATORS = ("；", ";", "\n", "、", "，", ",")
 SAID_SEPARATORS = ("、", "，", ",")
 # What counts as space at the ends of a cell (the same set in the form's reader).
 SPACES = " \t\n\r\x0b\x0c\u00a0\u3000"
+# What a totals row says in one of its cells (合计 under a table): such a row is no item.
+TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数", "合计数")
 # The column of a nested sheet that names the item its rows belong to (a research report's
 # achievements).
 PARENT = "所属项目编号"
@@ -46,6 +49,7 @@ class Column:
     choices: tuple[str, ...] = ()  # the labels a choice takes (or, for text, suggests)
     required: bool = False
     codes: tuple[tuple[str, str], ...] = ()  # a choice's (code, label) pairs: a report may hold codes
+    closed: bool = False  # text whose `choices` are the only words the check takes (a district)
 
     @property
     def header(self) -> str:
@@ -77,11 +81,11 @@ class Layout:
     def as_json(self) -> dict[str, Any]:
         def column(c: Column) -> dict[str, Any]:
             return {"key": c.key, "title": c.title, "header": c.header, "kind": c.kind, "choices": list(c.choices),
-                    "required": c.required, "codes": dict(c.codes)}
+                    "required": c.required, "codes": dict(c.codes), "closed": c.closed}
 
         return {"year": self.year, "cover_sheet": COVER, "separator": SEPARATOR, "parent": PARENT,
                 "separators": list(SEPARATORS), "said_separators": list(SAID_SEPARATORS), "spaces": SPACES,
-                "options_sheet": OPTIONS,
+                "options_sheet": OPTIONS, "total_words": list(TOTAL_WORDS),
                 "guide_sheet": GUIDE, "guide": guide_lines(self),
                 "cover": [{"path": list(p), **column(c)} for p, c in self.cover],
                 "sheets": [{"name": s.name, "path": list(s.path), "parent": s.parent,
@@ -127,7 +131,12 @@ def _column(name: str, info: FieldInfo, fields: dict[str, FieldInfo] | None = No
     return Column(name, title, kinds.get(kind_of, "text"), note, (), required)
 
 
-_COVER_NOTES = {"society": "本学会在市科协登记的英文代号，如 cd-mech-eng（见网站上本学会的页面）",
+# Where a workbook sends its reader on the site; `workbook_bytes` adds the address when it knows it.
+FORM_PAGE = "网站“在线填报”页面"
+# What a new society does: a workbook holds no profile (name, type, maintainers); the form asks for it.
+NEW_SOCIETY = (f"新学会还没有代号：自拟一个（小写英文字母、数字和连字符，如 cd-new-materials），填好工作簿后拖入{FORM_PAGE}，"
+               "表单会请你补填学会资料（名称、类型、维护人），再一并提交。")
+_COVER_NOTES = {"society": f"本学会在市科协登记的英文代号，如 cd-mech-eng（网站“学会”页面列出各学会的代号）。{NEW_SOCIETY}",
                 "year": "报告所属的年度，如 2018"}
 
 
@@ -180,9 +189,33 @@ def layout(rules: Guideline) -> Layout:
                 sheets += _list_sheets(item, (name, key), sub.title or key, taken)
     # Text the year suggests but does not limit: a dropdown that lets other words through.
     suggested = {"occasion": (*(o.name for o in rules.popularisation_occasions), rules.open_occasion)}
-    sheets = [replace(sheet, columns=tuple(replace(c, choices=suggested[c.key]) if c.key in suggested and c.kind == "text"
-                                           else c for c in sheet.columns)) for sheet in sheets]
+    # Text the check holds to the year's lists (validators/rules): a dropdown that warns.
+    closed = {("innovation", "services", "district"): tuple(rules.districts),
+              ("consortia", "industry"): (*rules.industries, OTHER_INDUSTRY)}
+    sheets = [replace(sheet, columns=tuple(_helped(c, sheet, suggested, closed, rules.year) for c in sheet.columns))
+              for sheet in sheets]
     return Layout(rules.year, tuple(cover), tuple(sheets))
+
+
+# The example id of each list in its notes: the prefix the sample reports use (svc-…), else
+# the list's own key's first letters.
+_ID_PREFIXES = {"services": "svc", "functions": "fn", "service_stations": "station", "consortia": "consortium",
+                "academic_events": "evt", "research": "rpt", "major_work": "mw"}
+_GENERIC_ID_EXAMPLE = "evt-annual-2017"
+
+
+def _helped(column: Column, sheet: Sheet, suggested: dict[str, tuple[str, ...]],
+            closed: dict[tuple[str, ...], tuple[str, ...]], year: int) -> Column:
+    """A column with the year's lists as its dropdown, and its id's example in its sheet's and
+    year's words (the models' one example, evt-annual-2017, stood on every sheet of every year)."""
+    if column.kind == "text" and (*sheet.path, column.key) in closed:
+        column = replace(column, choices=closed[(*sheet.path, column.key)], closed=True)
+    elif column.kind == "text" and column.key in suggested:
+        column = replace(column, choices=suggested[column.key])
+    if column.key == "id" and _GENERIC_ID_EXAMPLE in column.note:
+        prefix = _ID_PREFIXES.get(sheet.path[-1], sheet.path[-1][:3])
+        column = replace(column, note=column.note.replace(_GENERIC_ID_EXAMPLE, f"{prefix}-{year}-01"))
+    return column
 
 
 def guide_lines(layout: Layout, society: str = "") -> list[str]:
@@ -204,7 +237,8 @@ def guide_lines(layout: Layout, society: str = "") -> list[str]:
         "写成顿号、逗号也能识别，导入时会说明。",
         f"6. “{PARENT}”一列填写所属项目的编号，把{'、'.join(children)}与它所属的项目对应起来。",
         "7. 编号用小写英文字母、数字和连字符，如 svc-motor-rd；同一报告中不能重复。",
-        "8. 填好后交给市科协，或在网站“在线填报”页面拖入本文件：系统按工作指南逐项检查，问题会指明工作表和单元格。",
+        f"8. 填好后交给市科协，或在{FORM_PAGE}拖入本文件：系统按工作指南逐项检查，问题会指明工作表和单元格。",
+        f"9. {NEW_SOCIETY}",
         "",
         f"“{COVER}”：" + "、".join(c.header for _, c in layout.cover),
     ]

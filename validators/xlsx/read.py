@@ -4,21 +4,42 @@ report it becomes can be said at the cell too."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import html
+import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from validators.findings import Finding, error, warning
 from validators.xlsx.cells import read_cell
-from validators.xlsx.layout import COVER, GUIDE, OPTIONS, PARENT, Column, Layout, Sheet
+from validators.xlsx.layout import (
+    COVER,
+    GUIDE,
+    OPTIONS,
+    PARENT,
+    SPACES,
+    TOTAL_WORDS,
+    Column,
+    Layout,
+    Sheet,
+)
 from validators.yaml.policy import policy
 
-__all__ = ["Cell", "Imported", "cell_name", "read_workbook"]
+__all__ = ["NOT_XLSX_WORDS", "ODS_WORDS", "Cell", "Imported", "cell_name", "read_workbook"]
 
 Path_ = tuple[str | int, ...]
+# What is said of a file that is no .xlsx workbook (the form says the same).
+NOT_XLSX_WORDS = "这不是 .xlsx 工作簿（Excel、WPS 表格保存的 .xlsx 文件）：旧的 .xls、.et 或 .csv 文件请先“另存为” .xlsx。"
+ODS_WORDS = "这是 .ods 表格（LibreOffice 或 WPS 的开放文档格式），不是 .xlsx 工作簿：请“另存为” Excel 工作簿（.xlsx）后再导入。"
+# The column whose cells are web addresses or file names: a hyperlink there is read as its address.
+EVIDENCE = "evidence"
+# Rows searched for a header that is not in row 1 (rows inserted above it).
+_HEADER_SEARCH = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +68,9 @@ class Imported:
     findings: list[Finding] = field(default_factory=list)
     # The cell each value of `data` came from, by its place in the report.
     cells: dict[Path_, Cell] = field(default_factory=dict)
+    # (sheet, key) of the required columns a sheet lacks: said once at its header row, so the
+    # check's "missing" on each of its rows is not said again.
+    absent: set[tuple[str, str]] = field(default_factory=set)
 
     def cell_of(self, path: Path_ | None) -> Cell | None:
         """The cell of the deepest place of `path` that came from a cell."""
@@ -58,16 +82,89 @@ class Imported:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Unread:
+    """A formula cell with nothing to read: its result is an error value (#VALUE!, #REF!, #N/A…),
+    or it was never calculated (a file written by a program, not saved by Excel or WPS)."""
+
+    error: str | None  # the error value; None: no result at all
+
+    def __str__(self) -> str:
+        return self.error or ""
+
+    @property
+    def message(self) -> str:
+        if self.error:
+            return f"公式的结果是错误值 {self.error}：请在 Excel 或 WPS 中改正公式，或直接填写数值。"
+        return "公式没有计算结果：请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。"
+
+
+@dataclass(slots=True)
+class _Page:
+    """One sheet's rows (each as wide as the columns read) and the first cell found past them."""
+
+    rows: list[tuple[object, ...]]
+    beyond: tuple[int, int] | None = None  # (row, column)
+    links: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column): a hyperlink's address
+
+
 class _Reader:
     def __init__(self, file: str, layout: Layout) -> None:
         self.file, self.layout = file, layout
         self.out = Imported({})
+        self.limit = policy().workbook.max_findings
+        self.unsaid = {"error": 0, "warning": 0}
 
     def say(self, at: Cell, message: str, code: str, severity: str = "error") -> None:
+        if len(self.out.findings) >= self.limit:  # a hostile workbook's thousands: counted, not listed
+            self.unsaid[severity] += 1
+            return
         make = error if severity == "error" else warning
         self.out.findings.append(make(self.file, at.row, at.col, code, f"{at.name}：{message}"))
 
-    def value(self, raw: object, column: Column, at: Cell) -> Any:
+    def finish(self) -> None:
+        """One line for the problems past the listed ones (an error when any of them is)."""
+        more = sum(self.unsaid.values())
+        if more:
+            make = error if self.unsaid["error"] else warning
+            self.out.findings.append(make(self.file, 1, 1, "E-XLSX-TOO-MANY" if self.unsaid["error"] else "W-XLSX-TOO-MANY",
+                                          f"还有 {more} 个问题没有列出（只列出前 {self.limit} 个）：请先按上面的提示改正，再导入一次。"))
+
+    def outside(self, name: str, page: _Page, titled: set[int], first_row: int = 2) -> set[int]:
+        """Cells under no header (past the table's columns, or past the columns read at all):
+        said once a sheet, at the first; the rows that hold nothing else (a note, a total written
+        beside the table) are returned, so they are not read as empty items."""
+        first: tuple[int, int] | None = None
+        only: set[int] = set()
+        for r, row in enumerate(page.rows[first_row - 1:], start=first_row):
+            stray = [n for n, v in enumerate(row, start=1) if n not in titled and not _blank(v)]
+            if not stray:
+                continue
+            if first is None:
+                first = (r, stray[0])
+            if all(_blank(v) for n, v in enumerate(row, start=1) if n in titled):
+                only.add(r)
+        # Past the columns read: the row reads as blank there, and is skipped as one.
+        if page.beyond is not None and page.beyond[0] >= first_row and (first is None or page.beyond < first):
+            first = page.beyond
+        if first is not None:
+            last = max(titled, default=1)
+            end = cell_name("", 1, last)[1:-1]
+            self.say(Cell(name, *first), f"这一格在表格之外（表格到 {end} 列为止），没有读入；这张表中表格以外的内容都不读入："
+                     "要填写的内容请写在表格的列中，备注可以删去。", "W-XLSX-OUTSIDE", "warning")
+        return only
+
+    def value(self, raw: object, column: Column, at: Cell, link: str | None = None) -> Any:
+        if isinstance(raw, _Unread):
+            self.say(at, raw.message, "E-XLSX-VALUE")
+            return None
+        if link is not None and not _blank(raw) and link != _title(raw):
+            if column.key == EVIDENCE:  # Ctrl+K on 年会通知: the address is the evidence
+                self.say(at, f"超链接“{_title(raw)}”按链接地址 {link} 读入，请核对。", "W-XLSX-CONVERTED", "warning")
+                raw = link
+            else:
+                self.say(at, f"这个单元格带有超链接（{link}），只读入了显示的文字：链接地址请写在“证明材料”一列。",
+                         "W-XLSX-LINK", "warning")
         read = read_cell(raw, column)
         if read.error:
             self.say(at, read.error, "E-XLSX-VALUE")
@@ -76,7 +173,9 @@ class _Reader:
             self.say(at, read.said + "，请核对。", "W-XLSX-CONVERTED", "warning")
         return read.value
 
-    def cover(self, rows: list[tuple[object, ...]]) -> None:
+    def cover(self, page: _Page) -> None:
+        rows = page.rows
+        self.outside(COVER, page, {1, 2, 3})  # 项目, 填写, 说明
         by_title = {c.title: (p, c) for p, c in self.layout.cover}
         data = self.out.data
         assert data is not None
@@ -97,7 +196,7 @@ class _Reader:
             path, column = found
             at = Cell(COVER, r, 2)
             self.out.cells[path] = at
-            value = self.value(row[1] if len(row) > 1 else None, column, at)
+            value = self.value(row[1] if len(row) > 1 else None, column, at, page.links.get((r, 2)))
             if value is None:
                 continue
             node = data
@@ -106,24 +205,44 @@ class _Reader:
             node[path[-1]] = value
             self.out.cells[path] = at
 
+    def _no_header(self, sheet: Sheet, rows: list[tuple[object, ...]], by_title: dict[str, Column]) -> None:
+        """Row 1 holds none of the sheet's titles: the header is lower (rows inserted above it),
+        or gone (the row deleted, and row 1 is data). One finding, not one per cell."""
+        at = Cell(sheet.name, 1, 1)
+        lower = next((r for r, row in enumerate(rows[1:_HEADER_SEARCH], start=2)
+                      if sum(_title(v) in by_title for v in row) >= 2), None)
+        if lower is not None:
+            self.say(at, f"标题行在第 {lower} 行：请删去上方的 {lower - 1} 行，标题必须在第 1 行（不要在标题上方插入行）。这张表没有读入。",
+                     "E-XLSX-HEADER")
+            return
+        shown = "”“".join(t for t in (_title(v) for v in rows[0]) if t)[:60]
+        self.say(at, "第 1 行不是这张表的标题行" + (f"，而像是一行内容（“{shown}”）" if shown else "")
+                 + "：标题行可能被删除了。请从网站重新下载空白工作簿，把其中这张表的第 1 行（标题行）复制过来，插入到第 1 行上方"
+                 f"（各表的标题也列在“{GUIDE}”工作表中）；不要改动标题。这张表没有读入。", "E-XLSX-HEADER")
+
     def _unknown(self, at: Cell, title: str, known: list[str], what: str, where: str = "这一列") -> None:
         close = difflib.get_close_matches(title, known, n=1, cutoff=0.5)
         hint = f"是不是“{close[0]}”？" if close else f"可用的{what}见“{GUIDE}”工作表。"
         self.say(at, f"不认识的{what}“{title}”：{hint}{where}没有读入。", "E-XLSX-HEADER")
 
-    def sheet(self, sheet: Sheet, rows: list[tuple[object, ...]], parents: dict[str, Path_]) -> dict[str, Path_]:
+    def sheet(self, sheet: Sheet, page: _Page, parents: dict[str, Path_]) -> dict[str, Path_]:
         """Reads the rows of `sheet` into the report; the places of its items by id."""
+        rows = page.rows
         columns = ([Column(PARENT, PARENT, "text")] if sheet.parent else []) + list(sheet.columns)
         by_title = {c.title: c for c in columns}
         header = rows[0] if rows else ()
+        if rows and not any(_title(raw) in by_title for raw in header) and any(not _blank(v) for row in rows for v in row):
+            self._no_header(sheet, rows, by_title)
+            return {}
         placed: dict[int, Column] = {}
         first: dict[str, int] = {}
+        unknown: dict[int, str] = {}
         for n, raw in enumerate(header, start=1):
             title = _title(raw)
             if not title:
                 continue
             if title not in by_title:
-                self._unknown(Cell(sheet.name, 1, n), title, list(by_title), "标题")
+                unknown[n] = title  # said below, with the column it most likely was
                 continue
             if title in first:
                 self.say(Cell(sheet.name, 1, n), f"标题“{title}”出现了两次（{cell_name(sheet.name, 1, first[title])[len(sheet.name) + 1:]} "
@@ -131,27 +250,45 @@ class _Reader:
                 continue
             first[title] = n
             placed[n] = by_title[title]
-        if not placed and len(rows) > 1:
-            self.say(Cell(sheet.name, 1, 1), "第 1 行不是这张表的标题行：请不要在标题上方插入行，也不要改动标题。这张表没有读入。",
-                     "E-XLSX-HEADER")
-            return {}
         for column in columns:
-            if column.title not in first and rows:
+            if column.title in first or not rows:
+                continue
+            if not column.required or column.key == PARENT:
                 self.say(Cell(sheet.name, 1, 1), f"这张表没有“{column.title}”一列：这一列的内容按没有填写处理。",
                          "W-XLSX-COLUMN", "warning")
+                continue
+            # A required column gone (renamed, deleted): said once, on the header row, not as a
+            # missing value on every row's first cell.
+            near = next((n for n, t in unknown.items() if difflib.get_close_matches(t, [column.title], 1, 0.5)), None)
+            self.out.absent.add((sheet.name, column.key))
+            if near is not None:
+                self.say(Cell(sheet.name, 1, near), f"不认识的标题“{unknown.pop(near)}”：是不是“{column.title}”？请改回原来的标题。"
+                         f"“{column.title}”是必填的一列，改回之前每一行的“{column.title}”都按没有填写处理。", "E-XLSX-HEADER")
+                continue
+            self.say(Cell(sheet.name, 1, 1), f"这张表没有“{column.title}”一列（必填）：每一行的“{column.title}”都按没有填写处理。"
+                     f"请补上标题为“{column.header}”的一列（可从重新下载的空白工作簿复制标题行，各表的标题也列在“{GUIDE}”工作表中）。",
+                     "E-XLSX-HEADER")
+        for n, title in unknown.items():
+            self._unknown(Cell(sheet.name, 1, n), title, list(by_title), "标题")
+        only_outside = self.outside(sheet.name, page, {n for n, raw in enumerate(header, start=1) if _title(raw)})
         data = self.out.data
         assert data is not None
         ids: dict[str, Path_] = {}
         limit = policy().yaml.max_list_items
         for r, row in enumerate(rows[1:], start=2):
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+            if r in only_outside or all(_blank(v) for v in row):
+                continue
+            total = _total(row, placed)
+            if total is not None:
+                self.say(Cell(sheet.name, r, total[0]), f"第 {r} 行像是合计行（“{total[1]}”），没有读入：工作簿中不需要合计，"
+                         "系统会自己统计；请删去这一行。", "W-XLSX-TOTAL", "warning")
                 continue
             item: dict[str, Any] = {}
             cells: dict[str, Cell] = {}
             for n, column in placed.items():
                 at = Cell(sheet.name, r, n)
                 cells[column.key] = at
-                value = self.value(row[n - 1] if n - 1 < len(row) else None, column, at)
+                value = self.value(row[n - 1] if n - 1 < len(row) else None, column, at, page.links.get((r, n)))
                 if value is not None:
                     item[column.key] = value
             owner: Any = data
@@ -185,8 +322,27 @@ class _Reader:
         return ids
 
 
+def _total(row: tuple[object, ...], placed: dict[int, Column]) -> tuple[int, str] | None:
+    """(column, word) of a totals row: a cell that says only 合计 (or 总计, 小计…) on a row with no
+    编号."""
+    if any(c.key == "id" and n - 1 < len(row) and not _blank(row[n - 1]) for n, c in placed.items()):
+        return None
+    for n, value in enumerate(row, start=1):
+        if isinstance(value, str) and value.strip(SPACES).rstrip("：:") in TOTAL_WORDS:
+            return n, value.strip(SPACES)
+    return None
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _title(raw: object) -> str:
-    """A header as written, without the * that marks a required field."""
+    """A header as written, without the * that marks a required field; a date as 2018-03-12."""
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
     return str(raw).strip().rstrip("*").strip() if raw is not None else ""
 
 
@@ -212,26 +368,29 @@ def read_workbook(path: Path, file: str, layout: Layout,
         with path.open("rb") as handle:
             head = handle.read(4)
         return _unreadable(file, "工作簿已损坏（文件不完整），无法打开：请在 Excel 或 WPS 中重新保存。" if head.startswith(b"PK")
-                           else "这不是 .xlsx 工作簿（Excel、WPS 表格保存的 .xlsx 文件）：旧的 .xls、.et 或 .csv 文件请先“另存为” .xlsx。")
+                           else NOT_XLSX_WORDS)
     try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(i.file_size for i in archive.infolist())
+        with zipfile.ZipFile(path) as package:
+            unpacked = sum(i.file_size for i in package.infolist())
+            parts = set(package.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
         return _unreadable(file, "工作簿已损坏，无法打开：请在 Excel 或 WPS 中重新保存。")
     if unpacked > limits.max_unpacked_bytes:
         return _unreadable(file, f"工作簿解压后超过 {limits.max_unpacked_bytes / 1e6:g} MB：请删除无关的工作表和图片。")
+    if "xl/workbook.xml" not in parts:  # a workbook is known by its parts, whatever its name
+        return _unreadable(file, ODS_WORDS if "content.xml" in parts and "mimetype" in parts else NOT_XLSX_WORDS)
     try:
-        import openpyxl  # the workbook commands only: the checks never need it
-
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = _load(path)
     except Exception:  # a third-party parser on any file: one finding, never a traceback
         return _unreadable(file, "工作簿无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。")
     reader = _Reader(file, layout)
+    archive = None
     try:
         names = list(book.sheetnames)
         if COVER not in names:
             return _unreadable(file, f"工作簿中没有“{COVER}”工作表：请使用 `xlsx template` 或网站提供的工作簿。")
-        cover = _rows(book[COVER], limits.max_rows)
+        archive = zipfile.ZipFile(path)
+        cover = _page(book, archive, COVER, limits.max_rows, _width(layout))
         reader.cover(cover)
         year = (reader.out.data or {}).get("year")
         if layout_of is not None and isinstance(year, int) and year != layout.year:
@@ -244,7 +403,8 @@ def read_workbook(path: Path, file: str, layout: Layout,
             if sheet.name not in names:
                 continue
             parent = next((s.name for s in layout.sheets if s.path == sheet.path[:-1]), None) if sheet.parent else None
-            ids[sheet.name] = reader.sheet(sheet, _rows(book[sheet.name], limits.max_rows), ids.get(parent or "", {}))
+            page = _page(book, archive, sheet.name, limits.max_rows, _width(layout))
+            ids[sheet.name] = reader.sheet(sheet, page, ids.get(parent or "", {}))
         known = {COVER, GUIDE, OPTIONS} | {s.name for s in layout.sheets}
         _merged(path, book, [n for n in names if n in known and n not in (GUIDE, OPTIONS)], reader)
         missing = [s.name for s in layout.sheets if s.name not in names]
@@ -261,10 +421,13 @@ def read_workbook(path: Path, file: str, layout: Layout,
         for name in missing:
             reader.out.findings.append(warning(file, 1, 1, "W-XLSX-SHEET",
                                                f"工作簿中没有“{name}”工作表：这类工作按没有填写处理。"))
+        reader.finish()
     except Exception:  # a damaged part of the file, found only while reading it
         return _unreadable(file, "工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。")
     finally:
         book.close()
+        if archive is not None:
+            archive.close()
     return reader.out
 
 
@@ -294,10 +457,131 @@ def _merged(path: Path, book: Any, names: list[str], reader: _Reader) -> None:
                            "W-XLSX-MERGED", "warning")
 
 
-def _rows(page: Any, limit: int) -> list[tuple[object, ...]]:
-    rows = []
-    for n, row in enumerate(page.iter_rows(values_only=True)):
-        if n > limit:
-            break
-        rows.append(tuple(row))
-    return rows
+class _Pieces:
+    """A part of the zip read in pieces of policy.yaml's workbook.read_chunk_bytes, whatever
+    size the XML parser asks for (ElementTree's iterparse asks for 16 KB): expat scans a token it
+    has not finished again with every piece, so a 90 MB comment in 16 KB pieces was quadratic
+    (282 s); in pieces this big it is a few passes."""
+
+    def __init__(self, part: Any) -> None:
+        self.part, self.size = part, policy().workbook.read_chunk_bytes
+
+    def read(self, _: int = -1) -> bytes:
+        data: bytes = self.part.read(self.size)
+        return data
+
+
+def _load(path: Path) -> Any:
+    """openpyxl's read-only workbook, its shared strings (parsed at load) read in big pieces too.
+    The sheets are parsed later, by `_page`; comments and drawings are never read. (openpyxl is
+    imported here, by the workbook commands only: the checks never need it.)"""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.reader.strings import read_string_table
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    class Reader(ExcelReader):  # type: ignore[misc]
+        def read_strings(self) -> None:
+            found = self.package.find(SHARED_STRINGS)
+            if found is not None:
+                with self.archive.open(found.PartName[1:]) as part:
+                    self.shared_strings = read_string_table(_Pieces(part))
+
+    # From its bytes, not its name: openpyxl refuses a name without .xlsx (a workbook mailed as
+    # “报告” or saved as .XLSX.bak is still one); at most policy's max_bytes.
+    reader = Reader(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
+def _width(layout: Layout) -> int:
+    """The columns read on every sheet: the widest sheet (with its parent column) and a margin."""
+    widest = max((len(s.columns) + (1 if s.parent else 0) for s in layout.sheets), default=0)
+    return max(widest, 3) + policy().workbook.column_margin
+
+
+def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int) -> _Page:
+    """The first `limit` + 1 rows of a sheet, `width` columns each; the first cell past them
+    (below the header) is kept to be said. openpyxl's own rows are as wide as the widest row: one
+    cell in column XFD made every row 16,384 values."""
+    sheet = book[name]
+    rows: list[tuple[object, ...]] = []
+    beyond: tuple[int, int] | None = None
+    with archive.open(sheet._worksheet_path) as part:
+        parser = _parser()(_Pieces(part), sheet._shared_strings, data_only=True, epoch=book.epoch,
+                           date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        for number, cells in parser.parse():
+            if number > limit + 1:
+                break
+            values: list[object] = [None] * width
+            for cell in cells:
+                column = cell["column"]
+                if column <= width:
+                    values[column - 1] = cell["value"]
+                elif beyond is None and number >= 2 and not _blank(cell["value"]):
+                    beyond = (number, column)
+            rows.extend(() for _ in range(len(rows), number - 1))
+            rows.append(tuple(values))
+    return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width))
+
+
+@cache
+def _parser() -> Any:
+    """openpyxl's sheet parser, keeping what its cached values lose: a formula whose result is an
+    error value (#VALUE!) or that has no result at all (it read as text, or as empty)."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if cell["data_type"] == "e":
+                cell["value"] = _Unread(str(cell["value"] or "#VALUE!"))
+            elif cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                cell["value"] = _Unread(None)
+            return cell
+
+    return Parser
+
+
+def _attribute(tag: str, name: str) -> str | None:
+    """The value of attribute `name` in an element's start tag (as written: no entities)."""
+    found = tag.find(f' {name}="')
+    if found < 0:
+        return None
+    start = found + len(name) + 3
+    end = tag.find('"', start)
+    return tag[start:end] if end >= 0 else None
+
+
+def _links(archive: zipfile.ZipFile, part: str, limit: int, width: int) -> dict[tuple[int, int], str]:
+    """The web addresses of a sheet's hyperlinks (Ctrl+K) by cell: openpyxl's read-only sheets
+    do not give them; the sheet's XML names each by an id its relationships part resolves."""
+    from openpyxl.utils.cell import range_boundaries
+
+    xml = archive.read(part).decode("utf-8", "replace")
+    if "<hyperlink " not in xml:
+        return {}
+    folder, _, base = part.rpartition("/")
+    rels = f"{folder}/_rels/{base}.rels"
+    targets: dict[str, str] = {}
+    if rels in archive.namelist():
+        for chunk in archive.read(rels).decode("utf-8", "replace").split("<Relationship ")[1:]:
+            tag = chunk.split(">", 1)[0]
+            rid, target = _attribute(tag, "Id"), _attribute(tag, "Target")
+            if rid and target and _attribute(tag, "TargetMode") == "External":
+                targets[rid] = html.unescape(target)
+    found: dict[tuple[int, int], str] = {}
+    for chunk in xml.split("<hyperlink ")[1:]:
+        tag = chunk.split(">", 1)[0]
+        ref, rid = _attribute(tag, "ref"), _attribute(tag, "r:id")
+        if not ref or not rid or rid not in targets:
+            continue  # a link inside the workbook (location=), or none
+        try:
+            low_col, low_row, high_col, high_row = range_boundaries(ref)
+        except (TypeError, ValueError):
+            continue
+        if None in (low_col, low_row, high_col, high_row):
+            continue
+        for row in range(low_row, min(high_row, limit + 1) + 1):
+            for col in range(low_col, min(high_col, width) + 1):
+                found[(row, col)] = targets[rid]
+    return found

@@ -11,6 +11,7 @@ from typing import Any
 
 from validators.xlsx.layout import (
     COVER,
+    FORM_PAGE,
     GUIDE,
     OPTIONS,
     PARENT,
@@ -34,6 +35,21 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
+# Printed: a column's width (in Excel's units, about one Latin letter) by what it holds, narrow
+# enough that a twelve-column sheet fits an A4 landscape page at about 70%; the text wraps, and
+# each row is as tall as its longest cell needs (written out: Excel does not grow a row for
+# wrapped text in a file it did not save itself).
+_WIDTHS = {"date": 11, "int": 8, "number": 8, "bool": 7, "choice": 12, "text": 14, "list": 20}
+_LONG = 22  # titles, outcomes, descriptions, names
+_LINE = 15  # points a line of wrapped text takes
+_GUIDE_WIDTH = 80
+
+
+def _lines(text: str, width: int) -> int:
+    """The lines `text` wraps to in a column `width` wide."""
+    return sum(max(1, -(-_width(part) // max(1, width - 1))) for part in str(text).split("\n"))
+
+
 def _rows(data: dict[str, Any], sheet: Sheet, layout: Layout) -> Iterator[tuple[str | None, dict[str, Any]]]:
     """(parent id, item) of each row of `sheet` in `data`."""
     if sheet.parent is None:
@@ -50,12 +66,14 @@ def _rows(data: dict[str, Any], sheet: Sheet, layout: Layout) -> Iterator[tuple[
 
 
 class _Writer:
-    def __init__(self, book: Any, layout: Layout) -> None:
+    def __init__(self, book: Any, layout: Layout, form_url: str = "") -> None:
         self.book, self.layout = book, layout
+        self.form_url = form_url
         self.head = book.add_format({"bold": True, "bg_color": "#E8EAF6", "text_wrap": True, "valign": "top"})
-        self.text = book.add_format({"num_format": "@"})
-        self.date = book.add_format({"num_format": "yyyy-mm-dd"})
-        self.wrap = book.add_format({"num_format": "@", "text_wrap": True, "valign": "top"})
+        self.text = book.add_format({"num_format": "@", "text_wrap": True, "valign": "top"})
+        self.date = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+        self.plain = book.add_format({"valign": "top"})
+        self.wrap = self.text
         # Each list of choices once, a column of the 选项 sheet (written last) the dropdowns name.
         self.lists: dict[tuple[str, ...], str] = {(_YES, _NO): "是/否"}
         for column in self._columns():
@@ -94,10 +112,11 @@ class _Writer:
     def dropdown(self, page: Any, first: int, last: int, col: int, column: Column) -> None:
         choices = (_YES, _NO) if column.kind == "bool" else column.choices
         if choices:
-            # A text the year only suggests (an occasion) may be another: the list informs.
+            # A text the year only suggests (an occasion) may be another: the list informs; a
+            # closed list (a district) warns.
             page.data_validation(first, col, last, col, {
                 "validate": "list", "source": self.sources[choices],
-                "error_type": "information" if column.kind == "text" else "warning",
+                "error_type": "information" if column.kind == "text" and not column.closed else "warning",
                 "error_title": column.title, "error_message": f"请从列表中选择（见“{OPTIONS}”工作表）。"})
         elif column.kind == "date":
             page.data_validation(first, col, last, col, {
@@ -114,15 +133,17 @@ class _Writer:
             node: Any = data
             for key in path:
                 node = node.get(key) if isinstance(node, dict) else None
-            page.write_string(row, 0, column.header)
-            page.write_string(row, 2, column.note)
+            note = self.addressed(column.note)
+            page.write_string(row, 0, column.header, self.wrap)
+            page.write_string(row, 2, note, self.wrap)
+            page.set_row(row, _LINE * max(_lines(column.header, 30), _lines(note, 60)))
             if column.kind in ("text", "choice", "list"):
                 page.write_blank(row, 1, None, self.text)
             self.cell(page, row, 1, column, node)
             self.dropdown(page, row, row, 1, column)
-        page.set_column(0, 0, 34)
-        page.set_column(1, 1, 24)
-        page.set_column(2, 2, 70, self.wrap)
+        page.set_column(0, 0, 30)
+        page.set_column(1, 1, 24, self.plain)
+        page.set_column(2, 2, 60, self.wrap)
         page.freeze_panes(1, 0)
         self.printed(page)
         page.activate()
@@ -131,35 +152,49 @@ class _Writer:
         page = self.book.add_worksheet(sheet.name)
         columns = ([Column(PARENT, PARENT, "text", "这一行所属项目的编号（与上一张表中的编号一致）", (), True)]
                    if sheet.parent else []) + list(sheet.columns)
+        widths = [_LONG if column.key in ("title", "outcome", "description", "name") else _WIDTHS.get(column.kind, 14)
+                  for column in columns]
         for col, column in enumerate(columns):
             page.write_string(0, col, column.header, self.head)
             if column.note:
                 page.write_comment(0, col, column.note, {"x_scale": 2, "y_scale": 1.5})
-            long = column.kind == "list" or column.key in ("title", "outcome", "description", "name")
-            page.set_column(col, col, 30 if long else max(12, min(24, _width(column.header) + 2)),
-                            self.wrap if long else self.text if column.kind in ("text", "choice") else
-                            self.date if column.kind == "date" else None)
+            page.set_column(col, col, widths[col], self.wrap if column.kind in ("text", "choice", "list") else
+                            self.date if column.kind == "date" else self.plain)
             self.dropdown(page, 1, _ROWS, col, column)
+        page.set_row(0, _LINE * max(_lines(c.header, w) for c, w in zip(columns, widths, strict=True)))
         for row, (parent, item) in enumerate(_rows(data, sheet, self.layout), start=1):
+            tallest = 1
             for col, column in enumerate(columns):
                 value = parent if column.key == PARENT else item.get(column.key)
                 self.cell(page, row, col, column, value)
+                if column.kind in ("text", "choice", "list") and value:
+                    shown = SEPARATOR.join(map(str, value)) if isinstance(value, list) else column.label_of(value)
+                    tallest = max(tallest, _lines(str(getattr(shown, "label", shown)), widths[col]))
+            page.set_row(row, _LINE * tallest)
         page.freeze_panes(1, 0)
         self.printed(page)
 
+    def addressed(self, text: str) -> str:
+        """`text` with the form's address after its name, when the address is known."""
+        return text.replace(FORM_PAGE, f"{FORM_PAGE}（{self.form_url}）") if self.form_url else text
+
     def printed(self, page: Any) -> None:
-        """A4 landscape, as wide as the page, the header row on every page."""
+        """A4 landscape, as wide as the page, narrow margins, the header row on every page."""
         page.set_paper(9)
         page.set_landscape()
+        page.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.5)
         page.fit_to_pages(1, 0)
         page.repeat_rows(0)
 
     def guide(self, society: str) -> None:
         page = self.book.add_worksheet(GUIDE)
         for row, line in enumerate(guide_lines(self.layout, society)):
+            line = self.addressed(line)
             page.write_string(row, 0, line, self.wrap)
-        page.set_column(0, 0, 110)
+            page.set_row(row, _LINE * _lines(line, _GUIDE_WIDTH))
+        page.set_column(0, 0, _GUIDE_WIDTH, self.wrap)
         page.set_paper(9)
+        page.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
         page.fit_to_pages(1, 0)
 
 
@@ -172,16 +207,17 @@ def _letter(n: int) -> str:
     return out
 
 
-def workbook_bytes(layout: Layout, data: dict[str, Any]) -> bytes:
+def workbook_bytes(layout: Layout, data: dict[str, Any], form_url: str = "") -> bytes:
     """The .xlsx of `data` (the report as plain values: labels, dates, lists), or of a blank
-    report when it holds only the society and year."""
+    report when it holds only the society and year. `form_url`: the online form's address, said
+    where the workbook sends its reader there (a new society's profile is filled in there)."""
     import xlsxwriter  # the workbook commands only: the checks never need it
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_urls": False, "strings_to_numbers": False})
     book.set_properties({"created": _CREATED, "title": f"{layout.year} 年度学会重点工作报告"})
-    writer = _Writer(book, layout)
+    writer = _Writer(book, layout, form_url)
     writer.cover(data)
     for sheet in layout.sheets:
         writer.sheet(sheet, data)

@@ -59,6 +59,9 @@ class WorkbookPolicy(_Strict):
     max_bytes: PositiveInt
     max_unpacked_bytes: PositiveInt
     max_rows: PositiveInt
+    column_margin: PositiveInt
+    max_findings: PositiveInt
+    read_chunk_bytes: PositiveInt
 
 
 class SuggestionPolicy(_Strict):
