@@ -123,8 +123,10 @@ CHANGES: dict[str, Change] = {
               category:
                 线上学术交流: {clause: "5.6", points: 2, max_count: 3, label: 线上学术交流活动（每项）}
             """,
-        report=_event("线上学术交流", participants=350), points={"evt-a": 2}, schema=["线上学术交流"],
-        form=["线上学术交流"], pages=["线上学术交流"],
+        # The area's clause range is the year's own: 5.6 joins it in the schema and the form's help.
+        report=_event("线上学术交流", participants=350), points={"evt-a": 2},
+        schema=["线上学术交流", "须符合所申报类别的标准（条款 5.1–5.6）"],
+        form=["线上学术交流", "须符合所申报类别的标准（条款 5.1–5.6）"], pages=["线上学术交流"],
         then_2018=_event("线上学术交流", participants=350, date="2018-06-01"),
         findings_2018={"E-KIND-UNKNOWN"}),
     "a new kind of major work": Change(
@@ -142,7 +144,8 @@ CHANGES: dict[str, Change] = {
             """,
         report="major_work:\n  - id: mw-a\n    kind: 数字化改革\n    title: 学会数字化改革\n"
                "    date: 2019-05-01\n    description: 建成会员服务平台\n",
-        points={"mw-a": 2}, schema=["数字化改革"], pages=["数字化改革"],
+        points={"mw-a": 2}, schema=["数字化改革", "每项一项（条款 7.1–7.6）", "重大工作类别之一（条款 7.1–7.6）"],
+        form=["每项一项（条款 7.1–7.6）", "重大工作类别之一（条款 7.1–7.6）"], pages=["数字化改革"],
         then_2018="major_work:\n  - id: mw-a\n    kind: 数字化改革\n    title: 学会数字化改革\n"
                   "    date: 2018-05-01\n    description: 建成会员服务平台\n",
         findings_2018={"E-KIND-UNKNOWN"}),
@@ -388,6 +391,44 @@ def test_an_ended_clause_is_not_spoken_of(tmp_path: Path) -> None:
     schema = files["form/schema-2019.json"].decode("utf-8")
     assert "条款 2.1" not in schema
     assert "2.1–" not in schema
+    # The area's range is what is left of it, in the schema and in the form's help alike.
+    assert "（条款 2.2–2.3）" in schema
+    assert "（条款 2.2–2.3）" in guide["labels"]["help"]["YearReport.government_functions"]
+
+
+def test_a_year_words_its_areas_and_clause_ranges_itself(tmp_path: Path) -> None:
+    """A 2019 that renames area 一 and adds clause 1.6 says so in its schema, its form's help and
+    its model; the 2017 and 2018 schemas and form files stay as they were, byte for byte."""
+    settings = SiteSettings(repo_url="https://github.com/example/r")
+    baseline = _baseline(tmp_path)
+    _, repo = check_tree(baseline)
+    before = form_files(repo, [2017, 2018], settings=settings)
+    change = Change(
+        guideline="""
+            areas:
+              edit:
+                innovation: {title: 创新驱动发展工程}
+            """,
+        text=lambda t: t.replace("一、创新驱动助力工程", "一、创新驱动发展工程").replace(
+            "二、有序承接政府转移职能", "6.为企业提供数字化转型服务。\n二、有序承接政府转移职能"))
+    root = _tree(tmp_path, change)
+    rules = guideline(2019, root)
+    assert rules is not None
+    assert "1.6" in rules.clauses
+    result, repo = check_tree(root)
+    assert not [f for f in result.findings if f.code == "E-YEAR-FILE"], result.findings
+    files = form_files(repo, [2017, 2018, 2019], settings=settings)
+    schema = json.loads(files["form/schema-2019.json"])
+    innovation = schema["properties"]["innovation"]
+    assert innovation["title"] == "一、创新驱动发展工程"
+    assert innovation["description"].endswith("（条款 1、1.1–1.6）"), innovation
+    assert schema["$defs"]["Innovation"]["properties"]["services"]["description"].endswith("（条款 1、1.3–1.6）")
+    help_ = json.loads(files["form/guide-2019.json"])["labels"]["help"]
+    assert help_["YearReport.innovation"].endswith("（条款 1、1.1–1.6）")
+    assert help_["Innovation.services"].endswith("（条款 1、1.3–1.6）")
+    for name, content in before.items():
+        if "2017" in name or "2018" in name:
+            assert files[name] == content, name
 
 
 @pytest.mark.slow
