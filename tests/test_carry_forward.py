@@ -267,3 +267,65 @@ def test_dropping_what_the_year_before_does_not_have_is_said(tmp_path: Path, tex
     problem = caught.value.problems[0]
     assert (problem.file, problem.line) == (f"validators/{kind}/2019.yaml", line)
     assert said in problem.message
+
+
+@pytest.mark.parametrize(("text", "line", "column", "said"), [
+    # The total's tiers and a station's, each said at the entry out of order, with its values.
+    ("tiers:\n  - {tier: 一档, min_total: 80}\n  - {tier: 二档, min_total: 85}\n  - {tier: 三档, min_total: 35}\n",
+     6, 27, "一档 80 分低于二档 85 分：总分（tiers）的档次须从高到低排列"),
+    ("service_stations:\n  tiers:\n"
+     "    - {tier: 一档, min_activities: 12, min_enterprises_served: 20, points: 4}\n"
+     "    - {tier: 二档, min_activities: 2, min_enterprises_served: 10, points: 2.5}\n"
+     "    - {tier: 三档, min_activities: 6, min_enterprises_served: 3, points: 1}\n",
+     8, 34, "二档 2 次活动低于三档 6 次活动：服务站（service_stations.tiers）的档次须从高到低排列"),
+    ("consortia:\n  tiers:\n"
+     "    - {tier: 一档, min_activities: 1, min_members: 5, points: 3}\n"
+     "    - {tier: 二档, min_activities: 4, min_members: 3, points: 2}\n"
+     "    - {tier: 三档, min_activities: 8, min_members: 2, points: 1}\n",
+     7, 34, "一档 1 次活动低于二档 4 次活动；二档 4 次活动低于三档 8 次活动：联合体（consortia.tiers）"),
+])
+def test_tiers_out_of_order_are_said_at_the_entry(tmp_path: Path, text: str, line: int, column: int,
+                                                  said: str) -> None:
+    _2019(tmp_path, text, kind="rubrics")
+    reread_rubrics()
+    with pytest.raises(YearFileError) as caught:
+        rubric(2019, tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == ("validators/rubrics/2019.yaml", line, column), problem
+    assert said in problem.message
+
+
+def test_tiers_of_two_kinds_out_of_order_are_both_said(tmp_path: Path) -> None:
+    _2019(tmp_path, "tiers:\n  edit:\n    二档: {min_total: 85}\n"
+                    "consortia:\n  tiers:\n    edit:\n      三档: {min_activities: 9}\n", kind="rubrics")
+    reread_rubrics()
+    with pytest.raises(YearFileError) as caught:
+        rubric(2019, tmp_path)
+    said = sorted(p.message for p in caught.value.problems)
+    assert len(said) == 2, said
+    assert "总分（tiers）" in said[1] or "总分（tiers）" in said[0]
+    assert any("二档 4 次活动低于三档 9 次活动" in s for s in said), said
+
+
+@pytest.mark.parametrize(("days", "at", "said"), [
+    ({"notice_starts": "2019-11-16"}, "notice_starts",
+     "公示开始（notice_starts）2019-11-16 早于核查结束（verification_ends）2020-01-05"),
+    ({"verification_ends": "2019-12-15"}, "verification_ends",
+     "核查结束（verification_ends）2019-12-15 与填报截止（submission_closes）2019-12-15 是同一天"),
+    ({"submission_closes": "2019-11-16"}, "submission_closes",
+     "填报截止（submission_closes）2019-11-16 早于评估截止（evaluation_window.deadline）2019-11-30"),
+])
+def test_a_calendar_out_of_order_names_its_dates_at_the_day(tmp_path: Path, days: dict[str, str], at: str,
+                                                            said: str) -> None:
+    calendar = {"submission_opens": "2019-01-01", "submission_closes": "2019-12-15",
+                "verification_ends": "2020-01-05", "notice_starts": "2020-01-08", "notice_ends": "2020-01-19",
+                "final": "2020-01-26", **days}
+    _2019(tmp_path, "evaluation_window:\n  start: 2018-11-30\n  deadline: 2019-11-30\n  note: 测试\n"
+                    "calendar:\n" + "".join(f"  {k}: {v}\n" for k, v in calendar.items()) + "  note: 测试\n")
+    reread_guidelines()
+    with pytest.raises(YearFileError) as caught:
+        guideline(2019, tmp_path)
+    [problem] = caught.value.problems
+    line = 9 + list(calendar).index(at)
+    assert (problem.file, problem.line, problem.column) == ("validators/guidelines/2019.yaml", line, len(at) + 5)
+    assert said in problem.message

@@ -19,9 +19,11 @@ from pydantic import (
     PositiveInt,
     ValidationError,
     create_model,
+    field_validator,
     model_validator,
 )
 
+from validators.findings import PlacedError
 from validators.models.report import AREA_KEYS
 from validators.schema_findings import findings_from
 from validators.year.files import (
@@ -63,6 +65,17 @@ class Area(_Strict):
     cap: Points
 
 
+def _descending(tiers: Sequence[ItemTier | OverallTier], field: str, unit: str, what: str) -> None:
+    """Tiers from the highest down, each threshold no higher than the one before: every pair out
+    of order named with its values, at the first one's entry."""
+    values = [getattr(t, field) for t in tiers]
+    wrong = [n for n in range(len(values) - 1) if values[n] < values[n + 1]]
+    if wrong:
+        pairs = "；".join(f"{tiers[n].tier} {values[n]:g} {unit}低于{tiers[n + 1].tier} {values[n + 1]:g} {unit}"
+                         for n in wrong)
+        raise PlacedError(f"{pairs}：{what}的档次须从高到低排列（{field} 依次递减）", (wrong[0], field))
+
+
 # A rule written `null` (or dropped) pays nothing: how a year ends a clause's points.
 class InnovationRubric(Area):
     platform_registered: Rule | None = None
@@ -94,6 +107,12 @@ class StationRubric(Area):
     new_station: Rule | None = None
     tiers: list[ItemTier]
 
+    @field_validator("tiers")
+    @classmethod
+    def _tiers_descend(cls, tiers: list[ItemTier]) -> list[ItemTier]:
+        _descending(tiers, "min_activities", "次活动", "服务站（service_stations.tiers）")
+        return tiers
+
 
 class ConsortiumRubric(Area):
     lead: Rule | None = None
@@ -102,6 +121,12 @@ class ConsortiumRubric(Area):
     # 4.3: 「一次性分类补助」: the one-off differs by the consortium's form.
     new_lead: dict[str, Rule]
     tiers: list[ItemTier]
+
+    @field_validator("tiers")
+    @classmethod
+    def _tiers_descend(cls, tiers: list[ItemTier]) -> list[ItemTier]:
+        _descending(tiers, "min_activities", "次活动", "联合体（consortia.tiers）")
+        return tiers
 
 
 class EventRubric(Area):
@@ -211,14 +236,14 @@ class Rubric(_Strict):
         """Each table by kind, and the vocabulary its keys come from (added areas' too)."""
         return {**KIND_TABLES, **{(key, "kind"): f"{AREA_VOCABULARY}{key}" for key in self.added_areas}}
 
+    @field_validator("tiers")
+    @classmethod
+    def _tiers_descend(cls, tiers: list[OverallTier]) -> list[OverallTier]:
+        _descending(tiers, "min_total", "分", "总分（tiers）")
+        return tiers
+
     @model_validator(mode="after")
-    def _descending_tiers(self) -> Self:
-        totals = [t.min_total for t in self.tiers]
-        station = [t.min_activities for t in self.service_stations.tiers]
-        consortium = [t.min_activities for t in self.consortia.tiers]
-        for values in (totals, station, consortium):
-            if values != sorted(values, reverse=True):
-                raise ValueError("各 tiers 须从高到低排列（门槛依次递减）")
+    def _distinct_assessed(self) -> Self:
         ids = [c.id for c in self.assessed]
         if len(ids) != len(set(ids)):
             raise ValueError("assessed 中各专家评分项的 id 不能重复")
