@@ -329,3 +329,33 @@ def test_a_calendar_out_of_order_names_its_dates_at_the_day(tmp_path: Path, days
     line = 9 + list(calendar).index(at)
     assert (problem.file, problem.line, problem.column) == ("validators/guidelines/2019.yaml", line, len(at) + 5)
     assert said in problem.message
+
+
+def test_every_mistake_of_a_new_years_rubric_is_said_in_one_run(tmp_path: Path) -> None:
+    """Three new kinds (an area's, an event category, a major work kind) with no points: the
+    area's missing section, both missing rules, a rule citing a clause the text lacks and a kind
+    citing one are all said at once (they came one kind of mistake per run: five runs for one)."""
+    text = (files.GUIDELINES_DIR / "2017.txt").read_text("utf-8")
+    text = text.replace("等重大活动。", "等重大活动。\n6.支持学会参与数字化改革工作。").replace(
+        "5.其他学术交流活动，指专题论坛、科技沙龙等活动。",
+        "5.其他学术交流活动，指专题论坛、科技沙龙等活动。\n6.线上学术交流活动，指在线参与不少于300人的学术活动。")
+    (tmp_path / "validators" / "guidelines").mkdir(parents=True)
+    (tmp_path / "validators" / "guidelines" / "2019.txt").write_text(
+        text + "\n八、数字化服务\n学会数字化服务。\n1.建设学会数字化服务平台。\n", encoding="utf-8")
+    _2019(tmp_path, "source: 成都市科协《2019年学会重点工作指南》（测试）\n" + NEW_AREA + """
+kinds:
+  event_categories:
+    add:
+      - {code: online_exchange, label: 线上学术交流, clause: "5.6", criteria: {min_participants: 300}}
+  major_work_kinds:
+    add:
+      - {code: digital_reform, label: 数字化改革, clause: "7.9"}
+""")
+    _2019(tmp_path, 'major_work:\n  kind:\n    党建: {clause: "7.8", points: 1, label: 学会党建}\n', kind="rubrics")
+    reread_guidelines()
+    reread_rubrics()
+    said = [f"{p.file}:{p.line} {p.message}" for p in year_problems(tmp_path) if "2019" in p.file]
+    for words in ("“数字化服务”（digital_services）在评估细则中没有一节", "缺少学术交流活动类别“线上学术交流”的分值",
+                  "缺少重大工作类别“数字化改革”的分值", "major_work.kind.党建 写的条款 7.8 不在",
+                  "“数字化改革”写的条款 7.9 不在"):
+        assert [s for s in said if words in s], (words, said)

@@ -36,7 +36,8 @@ from validators.year.files import (
 )
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, year_model
 
-__all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric", "tier_rank"]
+__all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric", "tier_rank",
+           "written_rubric"]
 
 # Halves add up exactly in binary floating point, so score lines sum to the total exactly.
 Points = Annotated[float, Field(ge=0, le=100, multiple_of=0.5)]
@@ -275,6 +276,16 @@ def _rubric(year: int, root: Path | None) -> Rubric | None:
     return _by_code(points, rules, year, root)
 
 
+def written_rubric(year: int, root: Path | None = None) -> Rubric | None:
+    """The rubric as its file writes it, its tables by kind not yet held to the year's kinds: what
+    the years' consistency check reads when those tables are wrong, so that the rules' clauses
+    are checked in the same run. None when the file itself does not read."""
+    try:
+        return year_model("rubrics", year, Rubric, tree_root(root))
+    except YearFileError:
+        return None
+
+
 def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> Rubric:
     """The rubric with every table by kind keyed by the kinds' codes; a key that is no kind of
     the year, a kind with no rule, or an added area with no section (or a section that is no
@@ -306,8 +317,8 @@ def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> 
     for key in sorted(added - set(points.unplaced)):
         problems.append(YearProblem(file, 1, 1, f"{year} 年度新增的领域“{rules.area(key).title}”（{key}）"
                                                 "在评估细则中没有一节：请写出它的 cap 和每个类别的分值（kind）。"))
-    if problems:
-        raise YearFileError(problems)
+    # On to the tables by kind whatever the sections said: every missing or unknown entry of the
+    # rubric is said in one run, not one kind of mistake per run.
     points = points.model_copy(update={"added_areas": sections})
     tables: dict[str, dict[str, dict[str, Rule]]] = {}
     for (area, table), vocabulary in points.kind_tables().items():
