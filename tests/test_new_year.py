@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import rubric_page
+from site_builder.context import load
 from site_builder.form_page import SiteSettings, form_files
 from site_builder.generate import generate
 from tests.trees import ROOT, base_tree, profile
@@ -188,7 +190,10 @@ CHANGES: dict[str, Change] = {
             """,
         report="digital_services:\n  - id: dig-a\n    kind: 数字化平台建设\n    title: 会员服务平台\n"
                "    date: 2019-05-01\n    description: 平台上线\n",
-        points={"dig-a": 2}, schema=["八、数字化服务", "DigitalServicesItem"],
+        # Described as 七's items are, with the area's own clauses.
+        points={"dig-a": 2}, schema=["八、数字化服务", "DigitalServicesItem",
+                                     "本学会在“数字化服务”方面的工作，每项工作写一项（条款 8.1）",
+                                     "本年度“数字化服务”的类别之一（条款 8.1）"],
         form=["数字化服务", '"DigitalServicesItem.title":"工作名称"', '"DigitalServicesItem.date":"inside"'],
         pages=["数字化服务"],
         then_2018="digital_services:\n  - id: dig-a\n    kind: 数字化平台建设\n    title: 会员服务平台\n"
@@ -443,3 +448,26 @@ def test_the_rubric_page_reads_no_ended_clause(tmp_path: Path, change: str, read
     assert "（2019 年度的指南和细则）" in readings
     assert ("首批承能试点学会（2.1）" in readings) is read
     assert "「有较大提升」（2.3）" in readings
+
+
+def test_a_renamed_kind_keeps_its_clauses_place_on_the_rubric_page(tmp_path: Path) -> None:
+    """党建 renamed 学会党建 in 2019: its rule, written anew, comes last in the rubric file; the
+    rubric page lists it under 7.3 all the same, between 7.2 and 7.4."""
+    root = _tree(tmp_path, Change(
+        guideline="""
+            kinds:
+              major_work_kinds:
+                edit:
+                  党建: {label: 学会党建}
+            """,
+        rubric="""
+            major_work:
+              kind:
+                党建: null
+                学会党建: {clause: "7.3", points: 2, max_count: 1, label: 学会党建工作}
+            """))
+    site = load(root, SiteSettings(repo_url="https://github.com/example/r"), "2001-02-03")
+    [(_, page)] = list(rubric_page.pages(site))
+    year = page[page.index("{#rubric-2019}"):page.index("{#rubric-2018}")]
+    rows = [year.index(label) for label in ("科技扶贫：", "学会党建：", "人才基地：", "重大活动：")]
+    assert rows == sorted(rows), rows

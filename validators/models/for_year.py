@@ -26,7 +26,7 @@ from validators.models.report import YearReport
 from validators.yaml.policy import policy
 from validators.year.guideline import AREA_VOCABULARY, Area, Guideline
 from validators.year.kinds import Kind, Kinds
-from validators.year.text import area_numeral, clause_ranges_of_year
+from validators.year.text import area_clauses, area_numeral, clause_ranges_of_year
 
 __all__ = ["area_item_name", "item_model", "kind_enum", "nested_model", "report_model", "report_model_of",
            "vocabulary_fields", "year_classes"]
@@ -105,18 +105,20 @@ def _enum(name: str, entries: list[Kind], year: int) -> type[LabelledEnum]:
     return OpenKind.of_year(f"{title}{year}", [(k.code, k.label, k.clause, k.aliases) for k in entries])
 
 
-def _added_area(area: Area, year: int, numeral: str) -> tuple[Any, Any]:
-    """The field of an area a year adds: a list of items written like 七's, of its own kinds."""
+def _added_area(area: Area, year: int, clauses: list[str] | None) -> tuple[Any, Any]:
+    """The field of an area a year adds: a list of items written like 七's, of its own kinds,
+    described as 七's are, with the clauses the year's text numbers in the area."""
     vocabulary = f"{AREA_VOCABULARY}{area.key}"
     kind = _enum(vocabulary, area.kinds or [], year)
     info = AreaItem.model_fields["kind"]
+    cited = area_clauses(area.id, clauses) if clauses is not None else ""
     fields: dict[str, Any] = {"kind": (Annotated[kind, Vocabulary(vocabulary), Field(
-        title=info.title, description=f"本年度“{area.title}”的类别之一")], ...)}
+        title=info.title, description=f"本年度“{area.title}”的类别之一{cited}")], ...)}
     # Named after its area: the schema's definitions, and the form's labels, are keyed by it.
     item = create_model(area_item_name(area.key), __base__=AreaItem, **fields)
     return (Annotated[list[item], Field(  # type: ignore[valid-type]
-        max_length=policy().yaml.max_list_items, title=f"{numeral}、{area.title}",
-        description=f"{area.title}，每项一项")], [])
+        max_length=policy().yaml.max_list_items, title=f"{area_numeral(area.id)}、{area.title}",
+        description=f"本学会在“{area.title}”方面的工作，每项工作写一项{cited}")], [])
 
 
 def area_item_name(key: str) -> str:
@@ -138,7 +140,7 @@ def _cached(spec: str, year: int) -> type[YearReport]:
                      (lambda words: words) if clauses is None
                      else (lambda words: clause_ranges_of_year(words, set(clauses))))
     titled = _titled(built, [Area.model_validate(a) for a in data["areas"]])
-    fields: dict[str, Any] = {**titled, **{a.key: _added_area(a, year, area_numeral(a.id)) for a in added}}
+    fields: dict[str, Any] = {**titled, **{a.key: _added_area(a, year, clauses) for a in added}}
     if fields:
         built = create_model("YearReport", __base__=built, **fields)
     assert issubclass(built, YearReport)

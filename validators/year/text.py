@@ -31,6 +31,7 @@ __all__ = [
     "AreaText",
     "GuidelineText",
     "Paragraph",
+    "area_clauses",
     "area_numeral",
     "cited_clauses_only",
     "clause_ranges_of_year",
@@ -180,24 +181,29 @@ def clause_ranges_of_year(words: str, clauses: Collection[str]) -> str:
     """`words` with each range of an area's clauses (“（条款 5.1–5.5）”) as the year's text numbers
     them: a clause the year adds (5.6) joins its area's range, one it ended leaves it, a gap is
     said as such (“5.1–5.2、5.4–5.5”); a range none of whose clauses the year has is left out."""
-    numbered: dict[str, list[int]] = {}
-    for clause in clauses:
-        area, _, number = clause.partition(".")
-        if number.isdigit():
-            numbered.setdefault(area, []).append(int(number))
-
     def ranged(match: re.Match[str]) -> str:
         opening, area, first = match.group(1), match.group(2), int(match.group(3))
         if opening is not None and opening != area:
             return match.group(0)  # not one area's range: said as written
-        runs: list[list[int]] = []
-        for number in sorted(n for n in numbered.get(area, []) if n >= first):
-            if runs and number == runs[-1][-1] + 1:
-                runs[-1].append(number)
-            else:
-                runs.append([number])
-        parts = [opening] if opening is not None and opening in clauses else []
-        parts += [f"{area}.{run[0]}" + (f"–{area}.{run[-1]}" if len(run) > 1 else "") for run in runs]
-        return f"（条款 {'、'.join(parts)}）" if parts else ""
+        return area_clauses(area, clauses, first, opening=opening is not None)
 
     return _CLAUSE_RANGE.sub(ranged, words)
+
+
+def area_clauses(area: str, clauses: Collection[str], first: int = 1, opening: bool = False) -> str:
+    """“（条款 5.1–5.6）”: the clauses of an area the year's text numbers, from its `first`
+    (and its opening paragraph first, when `opening`); empty when the text has none of them."""
+    numbers: list[int] = []
+    for clause in clauses:
+        owner, _, number = clause.partition(".")
+        if owner == area and number.isdigit() and int(number) >= first:
+            numbers.append(int(number))
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [area] if opening and area in clauses else []
+    parts += [f"{area}.{run[0]}" + (f"–{area}.{run[-1]}" if len(run) > 1 else "") for run in runs]
+    return f"（条款 {'、'.join(parts)}）" if parts else ""
