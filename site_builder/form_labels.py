@@ -28,6 +28,7 @@ from validators.year.countries import country_key, country_table
 from validators.year.criteria import criteria_needs
 from validators.year.cycle import Phase, full_date
 from validators.year.guideline import AREA_VOCABULARY, Guideline
+from validators.year.text import cited_clauses_only
 
 
 def _fields(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[tuple[str, FieldInfo]]:
@@ -163,6 +164,18 @@ def added_area_labels(rules: Guideline) -> dict[str, dict[str, Any]]:
     return out
 
 
+def year_help(rules: Guideline) -> dict[str, str]:
+    """The help of each field the year's model words otherwise than the models do (`help` of
+    labels.json, the same for every year): a clause range as the year's text numbers it (5.6
+    added, 2.1 ended), no mention of a clause the text ended. Only the fields that differ."""
+    out: dict[str, str] = {}
+    for key, info in _fields(report_model(rules), set()):
+        said = cited_clauses_only(info.description or "", rules.clauses)
+        if key in FIELD_HELP and said != FIELD_HELP[key]:
+            out[key] = said
+    return out
+
+
 def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
     """What the form says of the year before any field, and writes at the top of the file: the
     phase of the year on the day the form is used, and what it means for a report sent now."""
@@ -208,6 +221,7 @@ def guide_data(rules: Guideline, frozen: bool = False) -> dict[str, Any]:
     """What the form needs of a guideline year besides its schema."""
     window = rules.evaluation_window
     labels = added_area_labels(rules)
+    labels["help"].update(year_help(rules))
     labels["help"].update(occasion_help(rules))
     return {
         "year": rules.year,

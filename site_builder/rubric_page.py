@@ -24,6 +24,11 @@ def _rule_row(site: SiteData, year: int, label_prefix: str, rule: Rule) -> list[
             num_cell(rule.max_count, "不限")]
 
 
+def _clause_order(clause: str) -> tuple[int, ...]:
+    """“7.3” → (7, 3): clauses in the guideline's order (5.10 after 5.9)."""
+    return tuple(int(part) if part.isdigit() else 0 for part in clause.split("."))
+
+
 def _tiers(tiers: list[ItemTier], what: str) -> str:
     enterprises = any(t.min_enterprises_served for t in tiers)
     members = any(t.min_members for t in tiers)
@@ -50,7 +55,9 @@ def _area(site: SiteData, year: int, key: str, title: str) -> str:
             rows.append(_rule_row(site, year, "", value))
         elif isinstance(value, dict):
             vocabulary = site.rubric(year).kind_tables().get((key, name))
-            for code, rule in value.items():
+            # In the guideline's order, by clause: a kind a year renames (its rule written anew,
+            # so last in the file) stays in its clause's place.
+            for code, rule in sorted(value.items(), key=lambda entry: _clause_order(entry[1].clause)):
                 kind = site.guideline(year).kind(vocabulary, code) if vocabulary else None
                 rows.append(_rule_row(site, year, kind.label if kind else str(code), rule))
         elif isinstance(value, list) and value and isinstance(value[0], ItemTier):

@@ -267,3 +267,95 @@ def test_dropping_what_the_year_before_does_not_have_is_said(tmp_path: Path, tex
     problem = caught.value.problems[0]
     assert (problem.file, problem.line) == (f"validators/{kind}/2019.yaml", line)
     assert said in problem.message
+
+
+@pytest.mark.parametrize(("text", "line", "column", "said"), [
+    # The total's tiers and a station's, each said at the entry out of order, with its values.
+    ("tiers:\n  - {tier: 一档, min_total: 80}\n  - {tier: 二档, min_total: 85}\n  - {tier: 三档, min_total: 35}\n",
+     6, 27, "一档 80 分低于二档 85 分：总分（tiers）的档次须从高到低排列"),
+    ("service_stations:\n  tiers:\n"
+     "    - {tier: 一档, min_activities: 12, min_enterprises_served: 20, points: 4}\n"
+     "    - {tier: 二档, min_activities: 2, min_enterprises_served: 10, points: 2.5}\n"
+     "    - {tier: 三档, min_activities: 6, min_enterprises_served: 3, points: 1}\n",
+     8, 34, "二档 2 次活动低于三档 6 次活动：服务站（service_stations.tiers）的档次须从高到低排列"),
+    ("consortia:\n  tiers:\n"
+     "    - {tier: 一档, min_activities: 1, min_members: 5, points: 3}\n"
+     "    - {tier: 二档, min_activities: 4, min_members: 3, points: 2}\n"
+     "    - {tier: 三档, min_activities: 8, min_members: 2, points: 1}\n",
+     7, 34, "一档 1 次活动低于二档 4 次活动；二档 4 次活动低于三档 8 次活动：联合体（consortia.tiers）"),
+])
+def test_tiers_out_of_order_are_said_at_the_entry(tmp_path: Path, text: str, line: int, column: int,
+                                                  said: str) -> None:
+    _2019(tmp_path, text, kind="rubrics")
+    reread_rubrics()
+    with pytest.raises(YearFileError) as caught:
+        rubric(2019, tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == ("validators/rubrics/2019.yaml", line, column), problem
+    assert said in problem.message
+
+
+def test_tiers_of_two_kinds_out_of_order_are_both_said(tmp_path: Path) -> None:
+    _2019(tmp_path, "tiers:\n  edit:\n    二档: {min_total: 85}\n"
+                    "consortia:\n  tiers:\n    edit:\n      三档: {min_activities: 9}\n", kind="rubrics")
+    reread_rubrics()
+    with pytest.raises(YearFileError) as caught:
+        rubric(2019, tmp_path)
+    said = sorted(p.message for p in caught.value.problems)
+    assert len(said) == 2, said
+    assert "总分（tiers）" in said[1] or "总分（tiers）" in said[0]
+    assert any("二档 4 次活动低于三档 9 次活动" in s for s in said), said
+
+
+@pytest.mark.parametrize(("days", "at", "said"), [
+    ({"notice_starts": "2019-11-16"}, "notice_starts",
+     "公示开始（notice_starts）2019-11-16 早于核查结束（verification_ends）2020-01-05"),
+    ({"verification_ends": "2019-12-15"}, "verification_ends",
+     "核查结束（verification_ends）2019-12-15 与填报截止（submission_closes）2019-12-15 是同一天"),
+    ({"submission_closes": "2019-11-16"}, "submission_closes",
+     "填报截止（submission_closes）2019-11-16 早于评估截止（evaluation_window.deadline）2019-11-30"),
+])
+def test_a_calendar_out_of_order_names_its_dates_at_the_day(tmp_path: Path, days: dict[str, str], at: str,
+                                                            said: str) -> None:
+    calendar = {"submission_opens": "2019-01-01", "submission_closes": "2019-12-15",
+                "verification_ends": "2020-01-05", "notice_starts": "2020-01-08", "notice_ends": "2020-01-19",
+                "final": "2020-01-26", **days}
+    _2019(tmp_path, "evaluation_window:\n  start: 2018-11-30\n  deadline: 2019-11-30\n  note: 测试\n"
+                    "calendar:\n" + "".join(f"  {k}: {v}\n" for k, v in calendar.items()) + "  note: 测试\n")
+    reread_guidelines()
+    with pytest.raises(YearFileError) as caught:
+        guideline(2019, tmp_path)
+    [problem] = caught.value.problems
+    line = 9 + list(calendar).index(at)
+    assert (problem.file, problem.line, problem.column) == ("validators/guidelines/2019.yaml", line, len(at) + 5)
+    assert said in problem.message
+
+
+def test_every_mistake_of_a_new_years_rubric_is_said_in_one_run(tmp_path: Path) -> None:
+    """Three new kinds (an area's, an event category, a major work kind) with no points: the
+    area's missing section, both missing rules, a rule citing a clause the text lacks and a kind
+    citing one are all said at once (they came one kind of mistake per run: five runs for one)."""
+    text = (files.GUIDELINES_DIR / "2017.txt").read_text("utf-8")
+    text = text.replace("等重大活动。", "等重大活动。\n6.支持学会参与数字化改革工作。").replace(
+        "5.其他学术交流活动，指专题论坛、科技沙龙等活动。",
+        "5.其他学术交流活动，指专题论坛、科技沙龙等活动。\n6.线上学术交流活动，指在线参与不少于300人的学术活动。")
+    (tmp_path / "validators" / "guidelines").mkdir(parents=True)
+    (tmp_path / "validators" / "guidelines" / "2019.txt").write_text(
+        text + "\n八、数字化服务\n学会数字化服务。\n1.建设学会数字化服务平台。\n", encoding="utf-8")
+    _2019(tmp_path, "source: 成都市科协《2019年学会重点工作指南》（测试）\n" + NEW_AREA + """
+kinds:
+  event_categories:
+    add:
+      - {code: online_exchange, label: 线上学术交流, clause: "5.6", criteria: {min_participants: 300}}
+  major_work_kinds:
+    add:
+      - {code: digital_reform, label: 数字化改革, clause: "7.9"}
+""")
+    _2019(tmp_path, 'major_work:\n  kind:\n    党建: {clause: "7.8", points: 1, label: 学会党建}\n', kind="rubrics")
+    reread_guidelines()
+    reread_rubrics()
+    said = [f"{p.file}:{p.line} {p.message}" for p in year_problems(tmp_path) if "2019" in p.file]
+    for words in ("“数字化服务”（digital_services）在评估细则中没有一节", "缺少学术交流活动类别“线上学术交流”的分值",
+                  "缺少重大工作类别“数字化改革”的分值", "major_work.kind.党建 写的条款 7.8 不在",
+                  "“数字化改革”写的条款 7.9 不在"):
+        assert [s for s in said if words in s], (words, said)

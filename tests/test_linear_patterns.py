@@ -149,6 +149,7 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "text._LEAD_IN": (year_text._LEAD_IN, "the guideline text the staff publish"),
     "text._AREA": (year_text._AREA, "the guideline text the staff publish"),
     "text._CLAUSE_MENTION": (year_text._CLAUSE_MENTION, "the project's own help texts"),
+    "text._CLAUSE_RANGE": (year_text._CLAUSE_RANGE, "the project's own help texts"),
     "tables._TAGS": (tables._TAGS, "column headers the site's code writes"),
     "form_labels._ID_EXAMPLE": (form_labels._ID_EXAMPLE, "the models' own field descriptions"),
     "zensical_build._ANSI": (zensical_build._ANSI, "Zensical's own console output"),

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import rubric_page
+from site_builder.context import load
 from site_builder.form_page import SiteSettings, form_files
 from site_builder.generate import generate
 from tests.trees import ROOT, base_tree, profile
@@ -123,8 +125,10 @@ CHANGES: dict[str, Change] = {
               category:
                 线上学术交流: {clause: "5.6", points: 2, max_count: 3, label: 线上学术交流活动（每项）}
             """,
-        report=_event("线上学术交流", participants=350), points={"evt-a": 2}, schema=["线上学术交流"],
-        form=["线上学术交流"], pages=["线上学术交流"],
+        # The area's clause range is the year's own: 5.6 joins it in the schema and the form's help.
+        report=_event("线上学术交流", participants=350), points={"evt-a": 2},
+        schema=["线上学术交流", "须符合所申报类别的标准（条款 5.1–5.6）"],
+        form=["线上学术交流", "须符合所申报类别的标准（条款 5.1–5.6）"], pages=["线上学术交流"],
         then_2018=_event("线上学术交流", participants=350, date="2018-06-01"),
         findings_2018={"E-KIND-UNKNOWN"}),
     "a new kind of major work": Change(
@@ -142,7 +146,8 @@ CHANGES: dict[str, Change] = {
             """,
         report="major_work:\n  - id: mw-a\n    kind: 数字化改革\n    title: 学会数字化改革\n"
                "    date: 2019-05-01\n    description: 建成会员服务平台\n",
-        points={"mw-a": 2}, schema=["数字化改革"], pages=["数字化改革"],
+        points={"mw-a": 2}, schema=["数字化改革", "每项一项（条款 7.1–7.6）", "重大工作类别之一（条款 7.1–7.6）"],
+        form=["每项一项（条款 7.1–7.6）", "重大工作类别之一（条款 7.1–7.6）"], pages=["数字化改革"],
         then_2018="major_work:\n  - id: mw-a\n    kind: 数字化改革\n    title: 学会数字化改革\n"
                   "    date: 2018-05-01\n    description: 建成会员服务平台\n",
         findings_2018={"E-KIND-UNKNOWN"}),
@@ -185,7 +190,10 @@ CHANGES: dict[str, Change] = {
             """,
         report="digital_services:\n  - id: dig-a\n    kind: 数字化平台建设\n    title: 会员服务平台\n"
                "    date: 2019-05-01\n    description: 平台上线\n",
-        points={"dig-a": 2}, schema=["八、数字化服务", "DigitalServicesItem"],
+        # Described as 七's items are, with the area's own clauses.
+        points={"dig-a": 2}, schema=["八、数字化服务", "DigitalServicesItem",
+                                     "本学会在“数字化服务”方面的工作，每项工作写一项（条款 8.1）",
+                                     "本年度“数字化服务”的类别之一（条款 8.1）"],
         form=["数字化服务", '"DigitalServicesItem.title":"工作名称"', '"DigitalServicesItem.date":"inside"'],
         pages=["数字化服务"],
         then_2018="digital_services:\n  - id: dig-a\n    kind: 数字化平台建设\n    title: 会员服务平台\n"
@@ -388,6 +396,44 @@ def test_an_ended_clause_is_not_spoken_of(tmp_path: Path) -> None:
     schema = files["form/schema-2019.json"].decode("utf-8")
     assert "条款 2.1" not in schema
     assert "2.1–" not in schema
+    # The area's range is what is left of it, in the schema and in the form's help alike.
+    assert "（条款 2.2–2.3）" in schema
+    assert "（条款 2.2–2.3）" in guide["labels"]["help"]["YearReport.government_functions"]
+
+
+def test_a_year_words_its_areas_and_clause_ranges_itself(tmp_path: Path) -> None:
+    """A 2019 that renames area 一 and adds clause 1.6 says so in its schema, its form's help and
+    its model; the 2017 and 2018 schemas and form files stay as they were, byte for byte."""
+    settings = SiteSettings(repo_url="https://github.com/example/r")
+    baseline = _baseline(tmp_path)
+    _, repo = check_tree(baseline)
+    before = form_files(repo, [2017, 2018], settings=settings)
+    change = Change(
+        guideline="""
+            areas:
+              edit:
+                innovation: {title: 创新驱动发展工程}
+            """,
+        text=lambda t: t.replace("一、创新驱动助力工程", "一、创新驱动发展工程").replace(
+            "二、有序承接政府转移职能", "6.为企业提供数字化转型服务。\n二、有序承接政府转移职能"))
+    root = _tree(tmp_path, change)
+    rules = guideline(2019, root)
+    assert rules is not None
+    assert "1.6" in rules.clauses
+    result, repo = check_tree(root)
+    assert not [f for f in result.findings if f.code == "E-YEAR-FILE"], result.findings
+    files = form_files(repo, [2017, 2018, 2019], settings=settings)
+    schema = json.loads(files["form/schema-2019.json"])
+    innovation = schema["properties"]["innovation"]
+    assert innovation["title"] == "一、创新驱动发展工程"
+    assert innovation["description"].endswith("（条款 1、1.1–1.6）"), innovation
+    assert schema["$defs"]["Innovation"]["properties"]["services"]["description"].endswith("（条款 1、1.3–1.6）")
+    help_ = json.loads(files["form/guide-2019.json"])["labels"]["help"]
+    assert help_["YearReport.innovation"].endswith("（条款 1、1.1–1.6）")
+    assert help_["Innovation.services"].endswith("（条款 1、1.3–1.6）")
+    for name, content in before.items():
+        if "2017" in name or "2018" in name:
+            assert files[name] == content, name
 
 
 @pytest.mark.slow
@@ -402,3 +448,26 @@ def test_the_rubric_page_reads_no_ended_clause(tmp_path: Path, change: str, read
     assert "（2019 年度的指南和细则）" in readings
     assert ("首批承能试点学会（2.1）" in readings) is read
     assert "「有较大提升」（2.3）" in readings
+
+
+def test_a_renamed_kind_keeps_its_clauses_place_on_the_rubric_page(tmp_path: Path) -> None:
+    """党建 renamed 学会党建 in 2019: its rule, written anew, comes last in the rubric file; the
+    rubric page lists it under 7.3 all the same, between 7.2 and 7.4."""
+    root = _tree(tmp_path, Change(
+        guideline="""
+            kinds:
+              major_work_kinds:
+                edit:
+                  党建: {label: 学会党建}
+            """,
+        rubric="""
+            major_work:
+              kind:
+                党建: null
+                学会党建: {clause: "7.3", points: 2, max_count: 1, label: 学会党建工作}
+            """))
+    site = load(root, SiteSettings(repo_url="https://github.com/example/r"), "2001-02-03")
+    [(_, page)] = list(rubric_page.pages(site))
+    year = page[page.index("{#rubric-2019}"):page.index("{#rubric-2018}")]
+    rows = [year.index(label) for label in ("科技扶贫：", "学会党建：", "人才基地：", "重大活动：")]
+    assert rows == sorted(rows), rows

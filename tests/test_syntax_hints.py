@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from tests.trees import base_tree
+from validators.check import check_tree
 from validators.yaml.loading import load_text
+from validators.year.guideline import reread_guidelines
+from validators.year.rubric import reread_rubrics
 
 
 @pytest.mark.parametrize(("text", "line", "said"), [
@@ -23,3 +29,71 @@ def test_a_syntax_error_says_what_to_do(text: str, line: int, said: str) -> None
 def test_a_tab_inside_a_value_is_not_blamed_for_another_error() -> None:
     [finding] = load_text("title: 甲\t乙\nnote: [未闭合\n", "x.yaml", None).findings
     assert "Tab" not in finding.message
+
+
+COLON_WORDS = "这里用了中文冒号“：”：键和值之间要用英文冒号加一个空格，如 category: 综合性学术年会"
+COMMA_WORDS = "这里用了中文逗号“，”"
+
+
+@pytest.mark.parametrize(("text", "line", "column", "said"), [
+    # The parser stumbles on the next line; the slip is said where it is, at the colon.
+    ("year: 2019\npilot_districts：\n  add: [新都区]\n", 2, 16, "pilot_districts:”"),
+    ("academic_events:\n  - id: evt-a\n    category：综合性学术年会\n    role: 主办\n", 3, 13,
+     "category: 综合性学术年会”"),
+    ("academic_events:\n  - category：综合性学术年会\n    id: evt-a\n", 2, 13, "category: 综合性学术年会”"),
+    ("innovation:\n  services：\n    - id: a\n", 2, 11, "services:”"),
+    ("academic_events:\n  - id: evt-a\n    category：\n      综合性学术年会\n    role: 主办\n", 3, 13, "category:”"),
+    ("society: cd-a\r\nyear：2019\r\n", 2, 5, "year: 2019”"),
+    ("kinds:\n  event_categories:\n    edit：\n      annual_conference: {criteria: {min_participants: 150}}\n",
+     3, 9, "edit:”"),
+])
+def test_a_full_width_colon_is_said_at_itself(text: str, line: int, column: int, said: str) -> None:
+    [finding] = load_text(text, "x.yaml", None).findings
+    assert (finding.code, finding.line, finding.column) == ("E-YAML-SYNTAX", line, column), finding
+    assert COLON_WORDS in finding.message
+    assert said in finding.message
+
+
+@pytest.mark.parametrize(("text", "line", "column"), [
+    ("society: cd-a\nx: {a: 1，b: 2}\n", 2, 9),
+    ("kinds: {event_categories: {edit: {annual_conference: {criteria: {min_participants: 150，max: 2}}}}}\n", 1, 87),
+    ("x: [北京，\n  上海: 1]\n", 1, 7),
+])
+def test_a_full_width_comma_in_a_flow_is_said_at_itself(text: str, line: int, column: int) -> None:
+    [finding] = load_text(text, "x.yaml", None).findings
+    assert (finding.code, finding.line, finding.column) == ("E-YAML-SYNTAX", line, column), finding
+    assert COMMA_WORDS in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "title: 年会：主论坛\nevents: [a, b\n",  # a full-width colon inside a value explains nothing
+    "society: cd-a\nevents:\n  - countries: [美国，日本]\n    speaker_provinces: [北京, 上海}\n",  # a closed list above
+])
+def test_a_full_width_mark_elsewhere_is_not_blamed(text: str) -> None:
+    [finding] = load_text(text, "x.yaml", None).findings
+    assert "中文" not in finding.message
+
+
+def test_a_full_width_colon_in_a_report_and_a_year_file(tmp_path: Path) -> None:
+    """The same words at the slip for a secretary's report and for the staff's year file."""
+    root = base_tree(tmp_path / "tree")
+    own = root / "validators"
+    (own / "guidelines" / "2019.yaml").write_text(
+        "year: 2019\ncarried_forward_from: 2018\ntitle: 测试\npilot_districts：\n  add: [新都区]\n", encoding="utf-8")
+    (own / "rubrics" / "2019.yaml").write_text(
+        "id: default-2019\nyear: 2019\ncarried_forward_from: 2018\ntitle: 测试\n", encoding="utf-8")
+    report = next(p for p in sorted((root / "submissions").glob("*/2018.yaml")) if "category: " in p.read_text("utf-8"))
+    lines = report.read_text("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "category: " in line)
+    lines[at] = lines[at].replace("category: ", "category：", 1)
+    report.write_text("\n".join(lines), encoding="utf-8")
+    reread_guidelines()
+    reread_rubrics()
+    try:
+        result, _ = check_tree(root)
+    finally:
+        reread_guidelines()
+        reread_rubrics()
+    said = {(f.file, f.line, f.column) for f in result.findings if COLON_WORDS in f.message}
+    assert ("validators/guidelines/2019.yaml", 4, 16) in said, result.findings
+    assert (report.relative_to(root).as_posix(), at + 1, lines[at].index("：") + 1) in said, result.findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["CheckResult", "Finding", "error", "warning"]
+__all__ = ["CheckResult", "Finding", "PlacedError", "error", "warning"]
 
 Severity = Literal["error", "warning"]
 
@@ -33,6 +33,16 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, int, int, int, str]:
         return (self.file, self.line, self.column, SEVERITY_ORDER[self.severity], self.code)
+
+
+class PlacedError(ValueError):
+    """A model validator's objection to one value inside what it validates: `at` is the path of
+    that value below the validated model, so that the finding points at it (the entry out of
+    order), not at the model's first line. The message is said as written."""
+
+    def __init__(self, message: str, at: tuple[str | int, ...]) -> None:
+        super().__init__(message)
+        self.at = at
 
 
 def error(file: str, line: int, column: int, code: str, message: str,

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from validators.findings import Finding, error
+from validators.findings import Finding, PlacedError, error
 from validators.models.society import GITHUB_LOGIN_PATTERN
 from validators.yaml.loading import SourceMap
 from validators.yaml.policy import policy
@@ -210,7 +210,12 @@ def findings_from(exc: ValidationError, root: type[BaseModel], file: str,
     errors = [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in misspelt)]
     for n, err in enumerate(errors):
         loc = tuple(err["loc"])
-        code, message = _message(err, root)
+        placed = (err.get("ctx") or {}).get("error")
+        if isinstance(placed, PlacedError):
+            loc = (*loc, *placed.at)
+            code, message = "E-SCHEMA-TYPE", f"{placed}。"
+        else:
+            code, message = _message(err, root)
         if code == "E-SCHEMA-MISSING":
             line, col = source.value(loc[:-1])
         elif code == "E-SCHEMA-UNKNOWN-KEY":

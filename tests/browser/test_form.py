@@ -339,6 +339,14 @@ def _start_blank(page, society: str) -> None:
     settled(page)
 
 
+def test_an_area_that_is_a_list_is_named_once(page) -> None:
+    """三 to 七 (and any area a year adds) are one list each: the section's heading names it, and
+    the list under it does not say the same words again."""
+    _start_blank(page, sorted(_registered())[0])
+    for key, title in (("service_stations", "三、学会服务站建设"), ("major_work", "七、参与市科协重大工作")):
+        assert page.inner_text(f"#rf-area-{key}").count(title) == 1, key
+
+
 def test_field_names_show_only_when_asked_for(page) -> None:
     _start_blank(page, sorted(_registered())[0])
     key = page.locator(".rf-key").first

@@ -13,6 +13,7 @@ import enum
 import json
 import sys
 import typing
+from collections.abc import Callable, Collection
 from functools import cache
 from typing import Annotated, Any
 
@@ -25,7 +26,7 @@ from validators.models.report import YearReport
 from validators.yaml.policy import policy
 from validators.year.guideline import AREA_VOCABULARY, Area, Guideline
 from validators.year.kinds import Kind, Kinds
-from validators.year.text import area_numeral
+from validators.year.text import area_clauses, area_numeral, clause_ranges_of_year
 
 __all__ = ["area_item_name", "item_model", "kind_enum", "nested_model", "report_model", "report_model_of",
            "vocabulary_fields", "year_classes"]
@@ -68,9 +69,15 @@ def vocabulary_fields(model: type[BaseModel]) -> dict[str, str]:
     return {name: v.name for name, info in model.model_fields.items() if (v := _vocabulary(info))}
 
 
-def _rebuild(model: type[BaseModel], enums: dict[str, type[LabelledEnum]]) -> type[BaseModel]:
+def _rebuild(model: type[BaseModel], enums: dict[str, type[LabelledEnum]],
+             describe: Callable[[str], str]) -> type[BaseModel]:
+    """`model` with the year's kinds in its vocabulary fields and its descriptions as `describe`
+    words them for the year (the clause ranges its text numbers), in it and every model it holds."""
     fields: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
+    for name, original in model.model_fields.items():
+        described = describe(original.description or "")
+        info = (original if described == (original.description or "")
+                else FieldInfo.merge_field_infos(original, description=described))
         vocabulary = _vocabulary(info)
         if vocabulary is not None:
             kind = enums[vocabulary.name]
@@ -78,10 +85,11 @@ def _rebuild(model: type[BaseModel], enums: dict[str, type[LabelledEnum]]) -> ty
             fields[name] = (annotation, info)
             continue
         inner = nested_model(info.annotation)
-        if inner is not None:
-            built = _rebuild(inner, enums)
-            if built is not inner:
-                fields[name] = (_replace(info.annotation, inner, built), info)
+        built = None if inner is None else _rebuild(inner, enums, describe)
+        if inner is not None and built is not None and built is not inner:
+            fields[name] = (_replace(info.annotation, inner, built), info)
+        elif info is not original:
+            fields[name] = (info.annotation, info)
     if not fields:
         return model
     made: type[BaseModel] = create_model(model.__name__, __base__=model, **fields)
@@ -97,18 +105,20 @@ def _enum(name: str, entries: list[Kind], year: int) -> type[LabelledEnum]:
     return OpenKind.of_year(f"{title}{year}", [(k.code, k.label, k.clause, k.aliases) for k in entries])
 
 
-def _added_area(area: Area, year: int, numeral: str) -> tuple[Any, Any]:
-    """The field of an area a year adds: a list of items written like 七's, of its own kinds."""
+def _added_area(area: Area, year: int, clauses: list[str] | None) -> tuple[Any, Any]:
+    """The field of an area a year adds: a list of items written like 七's, of its own kinds,
+    described as 七's are, with the clauses the year's text numbers in the area."""
     vocabulary = f"{AREA_VOCABULARY}{area.key}"
     kind = _enum(vocabulary, area.kinds or [], year)
     info = AreaItem.model_fields["kind"]
+    cited = area_clauses(area.id, clauses) if clauses is not None else ""
     fields: dict[str, Any] = {"kind": (Annotated[kind, Vocabulary(vocabulary), Field(
-        title=info.title, description=f"本年度“{area.title}”的类别之一")], ...)}
+        title=info.title, description=f"本年度“{area.title}”的类别之一{cited}")], ...)}
     # Named after its area: the schema's definitions, and the form's labels, are keyed by it.
     item = create_model(area_item_name(area.key), __base__=AreaItem, **fields)
     return (Annotated[list[item], Field(  # type: ignore[valid-type]
-        max_length=policy().yaml.max_list_items, title=f"{numeral}、{area.title}",
-        description=f"{area.title}，每项一项")], [])
+        max_length=policy().yaml.max_list_items, title=f"{area_numeral(area.id)}、{area.title}",
+        description=f"本学会在“{area.title}”方面的工作，每项工作写一项{cited}")], [])
 
 
 def area_item_name(key: str) -> str:
@@ -123,9 +133,14 @@ def _cached(spec: str, year: int) -> type[YearReport]:
     data = json.loads(spec)
     kinds = Kinds.model_validate(data["kinds"])
     added = [Area.model_validate(a) for a in data["added"]]
-    built = _rebuild(YearReport, _enums(kinds, year))
+    clauses: list[str] | None = data["clauses"]
+    # The clause ranges the models cite, as the year's text numbers them (the schema of no
+    # particular year says them as the models write them).
+    built = _rebuild(YearReport, _enums(kinds, year),
+                     (lambda words: words) if clauses is None
+                     else (lambda words: clause_ranges_of_year(words, set(clauses))))
     titled = _titled(built, [Area.model_validate(a) for a in data["areas"]])
-    fields: dict[str, Any] = {**titled, **{a.key: _added_area(a, year, area_numeral(a.id)) for a in added}}
+    fields: dict[str, Any] = {**titled, **{a.key: _added_area(a, year, clauses) for a in added}}
     if fields:
         built = create_model("YearReport", __base__=built, **fields)
     assert issubclass(built, YearReport)
@@ -202,10 +217,12 @@ def _titled(model: type[BaseModel], areas: list[Area]) -> dict[str, Any]:
     return fields
 
 
-def report_model_of(kinds: Kinds, areas: list[Area], year: int) -> type[YearReport]:
+def report_model_of(kinds: Kinds, areas: list[Area], year: int,
+                    clauses: Collection[str] | None = None) -> type[YearReport]:
     """The report model of a year with these kinds and areas (the seven under the year's titles,
-    and any it adds): built once for each."""
+    and any it adds), citing ranges of the clauses its text numbers: built once for each."""
     spec = json.dumps({"kinds": kinds.model_dump(mode="json"),
+                       "clauses": None if clauses is None else sorted(clauses),
                        "areas": [a.model_dump(mode="json") for a in areas],
                        "added": [a.model_dump(mode="json") for a in areas if a.kinds is not None]},
                       sort_keys=True)
@@ -219,7 +236,8 @@ def report_model(rules: Guideline) -> type[YearReport]:
     if known is None or known[0] is not rules:
         if len(_models_of) >= _MODELS_KEPT:  # the preview reads the year files again after edits
             _models_of.pop(next(iter(_models_of)))
-        known = _models_of[id(rules)] = (rules, report_model_of(rules.kinds, rules.areas, rules.year))
+        known = _models_of[id(rules)] = (rules, report_model_of(rules.kinds, rules.areas, rules.year,
+                                                                         rules.clauses))
     return known[1]
 
 

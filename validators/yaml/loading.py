@@ -292,6 +292,88 @@ _YAML_HINTS = (
 )
 
 
+# The commonest slips of a Chinese keyboard: a full-width colon ending a key, a full-width comma
+# between the entries of a flow list or mapping. YAML reads either as part of the text, and the
+# parser stumbles a line or more later; the finding is said where the slip is.
+_FULL_WIDTH_COLON, _FULL_WIDTH_COMMA = "：", "，"
+_NOT_IN_KEY = frozenset(" \t:#'\"[]{},&*!|>%@`" + _FULL_WIDTH_COLON)
+_FLOW_OPEN, _FLOW_CLOSE = "[{", "]}"
+
+
+def _full_width_key(line: str) -> int | None:
+    """Where a full-width colon ends the key a line starts with (after its indentation and list
+    dashes), as in `category：综合性学术年会`; None when the line starts no such key."""
+    rest = line.lstrip(" \t")
+    while rest[:1] == "-" and rest[1:2] in (" ", "\t"):
+        rest = rest[1:].lstrip(" \t")
+    colon = rest.find(_FULL_WIDTH_COLON)
+    if colon <= 0 or any(ch in _NOT_IN_KEY for ch in rest[:colon]):
+        return None
+    return len(line) - len(rest) + colon
+
+
+def _full_width_comma(line: str, end: int) -> tuple[int | None, int]:
+    """The last full-width comma inside a flow list or mapping (`[北京，上海]`) before `end`, and
+    how many of the line's brackets are still open there."""
+    depth, found, quote = 0, None, ""
+    for at, ch in enumerate(line[:end]):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"" and depth:
+            quote = ch
+        elif ch in _FLOW_OPEN:
+            depth += 1
+        elif ch in _FLOW_CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == _FULL_WIDTH_COMMA and depth:
+            found = at
+        elif ch == "#" and not depth and (at == 0 or line[at - 1] in " \t"):
+            break  # a comment
+    return found, depth
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _full_width_slip(lines: list[str], line: int, col: int) -> tuple[int, int, str] | None:
+    """(line, column, words) of a full-width colon or comma that explains a syntax error found at
+    `line`, `col` (from 1): on that line, or above it on the lines it continues (more indented
+    than it) and the line that holds them."""
+    at = lines[line - 1] if 0 < line <= len(lines) else ""
+    comma, _ = _full_width_comma(at, col)
+    colon = _full_width_key(at)
+    if colon is not None:
+        return line, colon + 1, _colon_words(at, colon)
+    if comma is not None:
+        return line, comma + 1, _COMMA_WORDS
+    deepest = _indent(at) if at.strip() else 0
+    for number in range(min(line, len(lines) + 1) - 1, 0, -1):
+        above = lines[number - 1]
+        if not above.strip() or above.lstrip(" ").startswith("#"):
+            continue
+        colon = _full_width_key(above)
+        if colon is not None:
+            return number, colon + 1, _colon_words(above, colon)
+        comma, open_brackets = _full_width_comma(above, len(above))
+        if comma is not None and open_brackets and number == line - 1:
+            return number, comma + 1, _COMMA_WORDS
+        if _indent(above) <= deepest:
+            break
+    return None
+
+
+def _colon_words(line: str, colon: int) -> str:
+    key = line[:colon].lstrip(" \t-")
+    value = line[colon + 1:].strip()
+    return ("YAML 语法错误：这里用了中文冒号“：”：键和值之间要用英文冒号加一个空格，如 category: 综合性学术年会"
+            f"（这一行应写作“{key}:{' ' + value if value else ''}”）。")
+
+
+_COMMA_WORDS = ("YAML 语法错误：这里用了中文逗号“，”：方括号、花括号中的各项之间要用英文逗号加一个空格，"
+                "如 [北京, 上海]、{min_participants: 150, min_provinces: 5}。")
+
+
 def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -304,6 +386,10 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
     if "expected a single document" in f"{getattr(exc, 'context', '')} {problem}":
         return error(file, line, col, "E-YAML-MULTI-DOC",
                      "一个文件只能有一个 YAML 文档：请删除“---”分隔的第二部分，或拆成单独的文件。")
+    slip = (_full_width_slip(lines[:line], line, col)
+            if _FULL_WIDTH_COLON in text or _FULL_WIDTH_COMMA in text else None)
+    if slip is not None and "\\t" not in problem:
+        return error(file, slip[0], slip[1], "E-YAML-SYNTAX", slip[2])
     hint = next((h for key, h in _YAML_HINTS if key in problem), "请检查这一行附近的缩进、冒号和引号。")
     return error(file, line, col, "E-YAML-SYNTAX", f"YAML 语法错误：{hint}（解析器提示：{problem}）")
 

@@ -10,10 +10,13 @@ notice and the final day, belong to 核查: staff verify, then answer objections
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from enum import StrEnum
 from typing import Self
 
 from pydantic import BaseModel, ConfigDict, model_validator
+
+from validators.findings import PlacedError
 
 __all__ = ["Calendar", "Phase", "full_date", "parse_day", "today"]
 
@@ -52,6 +55,13 @@ def _until(end: dt.date, day: dt.date) -> str:
     return f"至 {month_day(end) if end.year == day.year else full_date(end)}"
 
 
+# The calendar's days in order, and whether each may fall on the day before it.
+_DAYS = (("submission_opens", True), ("submission_closes", True), ("verification_ends", False),
+         ("notice_starts", False), ("notice_ends", True), ("final", False))
+DAY_NAMES = {"submission_opens": "填报开始", "submission_closes": "填报截止", "verification_ends": "核查结束",
+             "notice_starts": "公示开始", "notice_ends": "公示结束", "final": "最终结果"}
+
+
 class Calendar(BaseModel):
     """One guideline year's cycle, every day inclusive."""
 
@@ -67,11 +77,19 @@ class Calendar(BaseModel):
 
     @model_validator(mode="after")
     def _in_order(self) -> Self:
-        days = [self.submission_opens, self.submission_closes, self.verification_ends,
-                self.notice_starts, self.notice_ends, self.final]
-        if not (days[0] <= days[1] < days[2] < days[3] <= days[4] < days[5]):
-            raise ValueError("calendar 的日期须依次为 submission_opens ≤ submission_closes < verification_ends"
-                             " < notice_starts ≤ notice_ends < final：请按这一顺序改正")
+        """Each day after the one before (or on it, where a phase may last one day): every pair out
+        of order named with its dates, at the first later day that comes too early."""
+        wrong: list[tuple[str, str]] = []
+        for (before, _), (after, same_day) in itertools.pairwise(_DAYS):
+            first, then = getattr(self, before), getattr(self, after)
+            if then < first or (then == first and not same_day):
+                wrong.append((after, f"{DAY_NAMES[after]}（{after}）{then.isoformat()} "
+                                     f"{'早于' if then < first else '与'}{DAY_NAMES[before]}（{before}）"
+                                     f"{first.isoformat()}{'' if then < first else ' 是同一天'}"))
+        if wrong:
+            raise PlacedError("；".join(said for _, said in wrong) + "：calendar 的日期须依次为 submission_opens ≤ "
+                              "submission_closes < verification_ends < notice_starts ≤ notice_ends < final",
+                              (wrong[0][0],))
         return self
 
     def phase(self, day: dt.date) -> Phase:

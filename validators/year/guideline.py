@@ -10,6 +10,7 @@ from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
+from validators.findings import PlacedError
 from validators.models.academic_events import EventRole
 from validators.models.common import Slug
 from validators.models.report import AREA_KEYS
@@ -189,7 +190,9 @@ class Guideline(_Strict):
                 raise ValueError(f"活动类别“{category.label}”的 roles 只能写主办、承办、协办（现有"
                                  f"“{'、'.join(strangers)}”）")
         if self.calendar and self.calendar.submission_closes < self.evaluation_window.deadline:
-            raise ValueError("calendar 的 submission_closes 不能早于评估截止日（evaluation_window.deadline）")
+            raise PlacedError(f"填报截止（submission_closes）{self.calendar.submission_closes.isoformat()} 早于"
+                              f"评估截止（evaluation_window.deadline）{self.evaluation_window.deadline.isoformat()}："
+                              "calendar 的 submission_closes 不能早于评估截止日", ("calendar", "submission_closes"))
         return self
 
     @property

@@ -19,9 +19,11 @@ from pydantic import (
     PositiveInt,
     ValidationError,
     create_model,
+    field_validator,
     model_validator,
 )
 
+from validators.findings import PlacedError
 from validators.models.report import AREA_KEYS
 from validators.schema_findings import findings_from
 from validators.year.files import (
@@ -34,7 +36,8 @@ from validators.year.files import (
 )
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, year_model
 
-__all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric", "tier_rank"]
+__all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric", "tier_rank",
+           "written_rubric"]
 
 # Halves add up exactly in binary floating point, so score lines sum to the total exactly.
 Points = Annotated[float, Field(ge=0, le=100, multiple_of=0.5)]
@@ -61,6 +64,17 @@ class ItemTier(_Strict):
 
 class Area(_Strict):
     cap: Points
+
+
+def _descending(tiers: Sequence[ItemTier | OverallTier], field: str, unit: str, what: str) -> None:
+    """Tiers from the highest down, each threshold no higher than the one before: every pair out
+    of order named with its values, at the first one's entry."""
+    values = [getattr(t, field) for t in tiers]
+    wrong = [n for n in range(len(values) - 1) if values[n] < values[n + 1]]
+    if wrong:
+        pairs = "；".join(f"{tiers[n].tier} {values[n]:g} {unit}低于{tiers[n + 1].tier} {values[n + 1]:g} {unit}"
+                         for n in wrong)
+        raise PlacedError(f"{pairs}：{what}的档次须从高到低排列（{field} 依次递减）", (wrong[0], field))
 
 
 # A rule written `null` (or dropped) pays nothing: how a year ends a clause's points.
@@ -94,6 +108,12 @@ class StationRubric(Area):
     new_station: Rule | None = None
     tiers: list[ItemTier]
 
+    @field_validator("tiers")
+    @classmethod
+    def _tiers_descend(cls, tiers: list[ItemTier]) -> list[ItemTier]:
+        _descending(tiers, "min_activities", "次活动", "服务站（service_stations.tiers）")
+        return tiers
+
 
 class ConsortiumRubric(Area):
     lead: Rule | None = None
@@ -102,6 +122,12 @@ class ConsortiumRubric(Area):
     # 4.3: 「一次性分类补助」: the one-off differs by the consortium's form.
     new_lead: dict[str, Rule]
     tiers: list[ItemTier]
+
+    @field_validator("tiers")
+    @classmethod
+    def _tiers_descend(cls, tiers: list[ItemTier]) -> list[ItemTier]:
+        _descending(tiers, "min_activities", "次活动", "联合体（consortia.tiers）")
+        return tiers
 
 
 class EventRubric(Area):
@@ -211,14 +237,14 @@ class Rubric(_Strict):
         """Each table by kind, and the vocabulary its keys come from (added areas' too)."""
         return {**KIND_TABLES, **{(key, "kind"): f"{AREA_VOCABULARY}{key}" for key in self.added_areas}}
 
+    @field_validator("tiers")
+    @classmethod
+    def _tiers_descend(cls, tiers: list[OverallTier]) -> list[OverallTier]:
+        _descending(tiers, "min_total", "分", "总分（tiers）")
+        return tiers
+
     @model_validator(mode="after")
-    def _descending_tiers(self) -> Self:
-        totals = [t.min_total for t in self.tiers]
-        station = [t.min_activities for t in self.service_stations.tiers]
-        consortium = [t.min_activities for t in self.consortia.tiers]
-        for values in (totals, station, consortium):
-            if values != sorted(values, reverse=True):
-                raise ValueError("各 tiers 须从高到低排列（门槛依次递减）")
+    def _distinct_assessed(self) -> Self:
         ids = [c.id for c in self.assessed]
         if len(ids) != len(set(ids)):
             raise ValueError("assessed 中各专家评分项的 id 不能重复")
@@ -248,6 +274,16 @@ def _rubric(year: int, root: Path | None) -> Rubric | None:
     if points is None or rules is None:
         return points
     return _by_code(points, rules, year, root)
+
+
+def written_rubric(year: int, root: Path | None = None) -> Rubric | None:
+    """The rubric as its file writes it, its tables by kind not yet held to the year's kinds: what
+    the years' consistency check reads when those tables are wrong, so that the rules' clauses
+    are checked in the same run. None when the file itself does not read."""
+    try:
+        return year_model("rubrics", year, Rubric, tree_root(root))
+    except YearFileError:
+        return None
 
 
 def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> Rubric:
@@ -281,8 +317,8 @@ def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> 
     for key in sorted(added - set(points.unplaced)):
         problems.append(YearProblem(file, 1, 1, f"{year} 年度新增的领域“{rules.area(key).title}”（{key}）"
                                                 "在评估细则中没有一节：请写出它的 cap 和每个类别的分值（kind）。"))
-    if problems:
-        raise YearFileError(problems)
+    # On to the tables by kind whatever the sections said: every missing or unknown entry of the
+    # rubric is said in one run, not one kind of mistake per run.
     points = points.model_copy(update={"added_areas": sections})
     tables: dict[str, dict[str, dict[str, Rule]]] = {}
     for (area, table), vocabulary in points.kind_tables().items():

@@ -12,7 +12,7 @@ Lines broken in the middle of a sentence are joined; no word is changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,8 +31,10 @@ __all__ = [
     "AreaText",
     "GuidelineText",
     "Paragraph",
+    "area_clauses",
     "area_numeral",
     "cited_clauses_only",
+    "clause_ranges_of_year",
     "guideline_text",
     "parse",
     "text_year",
@@ -50,6 +52,10 @@ _LEAD_IN = re.compile(r"[^。：]*：$")
 MAX_TEXT_BYTES = 1024 * 1024
 # How the project's own words cite a clause: “（条款 5.2）”, “（条款 7.1–7.5）”, “条款 2.1：”.
 _CLAUSE_MENTION = re.compile(r"（条款 ([0-9.]+)(?:–([0-9.]+))?）|条款 ([0-9.]+)：")
+# A range of an area's clauses in the project's own words (“（条款 5.1–5.5）”, “（条款 1、1.3–1.5）”,
+# an area's opening first when it is cited): it runs from the first clause it names to the last of
+# its area. The models write it as the first year's text numbers it; each year says its own.
+_CLAUSE_RANGE = re.compile(r"（条款 (?:(\d+)、)?(\d+)\.(\d+)–\2\.\d+）")
 
 
 @dataclass(slots=True)
@@ -169,3 +175,35 @@ def cited_clauses_only(words: str, clauses: Mapping[str, str]) -> str:
         cited = [c for c in match.groups() if c]
         return match.group(0) if all(c in clauses for c in cited) else ""
     return _CLAUSE_MENTION.sub(keep, words)
+
+
+def clause_ranges_of_year(words: str, clauses: Collection[str]) -> str:
+    """`words` with each range of an area's clauses (“（条款 5.1–5.5）”) as the year's text numbers
+    them: a clause the year adds (5.6) joins its area's range, one it ended leaves it, a gap is
+    said as such (“5.1–5.2、5.4–5.5”); a range none of whose clauses the year has is left out."""
+    def ranged(match: re.Match[str]) -> str:
+        opening, area, first = match.group(1), match.group(2), int(match.group(3))
+        if opening is not None and opening != area:
+            return match.group(0)  # not one area's range: said as written
+        return area_clauses(area, clauses, first, opening=opening is not None)
+
+    return _CLAUSE_RANGE.sub(ranged, words)
+
+
+def area_clauses(area: str, clauses: Collection[str], first: int = 1, opening: bool = False) -> str:
+    """“（条款 5.1–5.6）”: the clauses of an area the year's text numbers, from its `first`
+    (and its opening paragraph first, when `opening`); empty when the text has none of them."""
+    numbers: list[int] = []
+    for clause in clauses:
+        owner, _, number = clause.partition(".")
+        if owner == area and number.isdigit() and int(number) >= first:
+            numbers.append(int(number))
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [area] if opening and area in clauses else []
+    parts += [f"{area}.{run[0]}" + (f"–{area}.{run[-1]}" if len(run) > 1 else "") for run in runs]
+    return f"（条款 {'、'.join(parts)}）" if parts else ""
