@@ -216,7 +216,7 @@ def test_a_review_files_marks_and_names_are_said_in_chinese_with_their_own_examp
                     encoding="utf-8")
     result, _ = check_tree(root, [path])
     said = {(f.code, f.line): f.message for f in result.findings if f.file.endswith("cd-mech-eng.yaml")}
-    assert said[("E-SCHEMA-RANGE", 5)] == "“mark”须是 0.5 的整数倍。"
+    assert said[("E-SCHEMA-TYPE", 5)] == "“mark”须是 0.5 的整数倍。"  # the code it always had
     assert "GitHub 用户名" in said[("E-SCHEMA-PATTERN", 3)]
     assert "cast-staff" in said[("E-SCHEMA-PATTERN", 3)]
     assert said[("E-SCHEMA-PATTERN", 5)].endswith("如 expert-a。")

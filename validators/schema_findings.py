@@ -135,7 +135,8 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "enum": ("E-SCHEMA-ENUM", "{subject}的值不在可选范围内。可选：{expected}。"),
     "string_pattern_mismatch": ("E-SCHEMA-PATTERN",
                                 "{subject}应由小写英文字母、数字和单个连字符组成，如 {example}。"),
-    "multiple_of": ("E-SCHEMA-RANGE", "{subject}须是 {multiple_of} 的整数倍。"),
+    # E-SCHEMA-TYPE, as pydantic's English fallback was coded before it had words of its own.
+    "multiple_of": ("E-SCHEMA-TYPE", "{subject}须是 {multiple_of} 的整数倍。"),
     "string_too_short": ("E-SCHEMA-RANGE", "{subject}不能为空。"),
     "string_too_long": ("E-SCHEMA-RANGE", "{subject}过长：上限 {max_length} 个字符，请精简。"),
     "too_long": ("E-SCHEMA-RANGE", "{subject}的项数过多：上限 {max_length} 项。"),

@@ -129,8 +129,10 @@
   /* The file: modeline and header comments, then one block per top-level key, each area
    * preceded by its title as a comment. */
   RF.dumpYaml = function (tree, header, sectionTitles) {
+    // A header line may hold text from the user's files (a workbook's sheet name): a line break
+    // in it would end the comment and write YAML of its own.
     var lines = header.map(function (h) {
-      return "# " + h;
+      return "# " + String(h).replace(/[\r\n\u0085\u2028\u2029]+/g, " ");
     });
     var first = {};
     var rest = [];

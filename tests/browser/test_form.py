@@ -295,6 +295,18 @@ def test_output_keeps_every_text_as_text(page) -> None:
     assert loaded.data["texts"] == TRICKY
 
 
+def test_a_header_line_from_a_users_file_stays_a_comment(page) -> None:
+    """A workbook's sheet name goes into the file's header: a line break in it ended the comment
+    and wrote `research: []` into the report."""
+    text = page.evaluate(
+        "header => ReportForm.dumpYaml({society: 'cd-x', year: 2017}, header, {})",
+        ["注意：工作表“学术交流活动\nresearch: []\r\u2028x”没有读入"])
+    loaded = load_text(text, "x.yaml", None)
+    assert not loaded.findings, loaded.findings
+    assert loaded.data == {"society": "cd-x", "year": 2017}
+    assert text.splitlines()[0].startswith("# 注意")
+
+
 def test_a_value_outside_an_enumeration_is_one_issue_with_the_chinese_choices(page) -> None:
     text = ("society: cd-x\nyear: 2017\nmajor_work:\n  - id: mw-a\n    kind: 改革\n    title: 改革\n"
             "    date: 2017-05-01\n    description: 活动\n")
