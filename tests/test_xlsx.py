@@ -7,10 +7,12 @@ findings at their cells."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -773,3 +775,63 @@ def test_a_new_society_is_sent_to_the_form_for_its_profile(tmp_path: Path) -> No
     assert "拖入网站“在线填报”页面（https://" in line
     assert "python -m validators new cd-new-materials" in line
     assert "请先提交学会资料" not in line
+
+
+def _rewritten(path: Path, out: Path, change: Callable[[str, str], str]) -> Path:
+    """The workbook with each XML part passed through `change(name, text)`."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.endswith((".xml", ".rels")):
+                data = change(info.filename, data.decode("utf-8")).encode("utf-8")
+            target.writestr(info, data)
+    return out
+
+
+def _excel_order(name: str, text: str) -> str:
+    """Attributes as Excel and LibreOffice write them: the one looked for first, right after the
+    element's name (openpyxl writes others first), and a line break before the next."""
+    text = re.sub(r'<hyperlink ([^>]*?)\s*ref="([^"]*)"', r'<hyperlink ref="\2"\n \1', text)
+    return re.sub(r'<Relationship ([^>]*?)\s*Id="([^"]*)"', r'<Relationship Id="\2"\t\1', text)
+
+
+def test_a_hyperlink_is_read_whatever_order_the_writer_puts_its_attributes_in(tmp_path: Path) -> None:
+    """Saved by Excel or LibreOffice, `ref` and `Id` come first: they were looked for after a
+    space only, and the link's address was lost without a word (evidence read as “年会通知”)."""
+    path = _rewritten(_linked_and_formulas(tmp_path), tmp_path / "excel.xlsx", _excel_order)
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert any('<hyperlink ref="' in archive.read(n).decode() for n in sheets)
+    imported = _import(path, 2018)
+    assert imported.data is not None
+    assert imported.data["academic_events"][0]["evidence"] == ["https://www.example.org/news/2018-annual"]
+
+
+def test_links_over_whole_sheets_are_read_in_bounded_work(tmp_path: Path) -> None:
+    """Links each over A1:XFD1048576: each wrote every cell of the sheet into the table of links
+    (a thousand took hours); the links may cover the sheet's cells once in all."""
+    def spread(name: str, text: str) -> str:
+        if name.startswith("xl/worksheets/sheet") and "<hyperlink " in text:
+            one = re.search(r"<hyperlink [^>]*/>", text)
+            assert one is not None
+            many = re.sub(r'ref="[^"]*"', 'ref="A1:XFD1048576"', one.group()) * 30
+            return text.replace(one.group(), one.group() + many)
+        return text
+
+    from openpyxl.utils import cell as cells  # `_links` imports range_boundaries when it runs
+
+    calls = 0
+
+    real = cells.range_boundaries
+
+    def counted(ref: str) -> tuple[int, int, int, int]:
+        nonlocal calls
+        calls += 1
+        return real(ref)
+
+    path = _rewritten(_linked_and_formulas(tmp_path), tmp_path / "spread.xlsx", spread)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cells, "range_boundaries", counted)
+        imported = _import(path, 2018)
+    assert imported.data is not None
+    assert calls < 10  # the first whole-sheet link spends the budget; the rest are not expanded

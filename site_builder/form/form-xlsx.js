@@ -628,15 +628,19 @@
         if (r.getAttribute("TargetMode") === "External" && r.getAttribute("Target")) targets[r.getAttribute("Id")] = r.getAttribute("Target");
       });
     }
-    refs.forEach(function (h) {
+    var budget = (maxRows + 1) * width;  // cells the links may cover in all, as read.py `_links`
+    refs.every(function (h) {
       var rid = h.getAttributeNS(REL_NS, "id") || h.getAttribute("r:id");
       var m = /^([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?$/.exec(h.getAttribute("ref") || "");
-      if (!m || !rid || !Object.prototype.hasOwnProperty.call(targets, rid)) return;
+      if (!m || !rid || !Object.prototype.hasOwnProperty.call(targets, rid)) return true;
       var c0 = columnOf(m[1]), r0 = Number(m[2]);
       var c1 = m[3] ? columnOf(m[3]) : c0, r1 = m[4] ? Number(m[4]) : r0;
+      budget -= Math.max(0, Math.min(r1, maxRows + 1) - r0 + 1) * Math.max(0, Math.min(c1, width) - c0 + 1);
+      if (budget < 0) return false;
       for (var r = r0; r <= Math.min(r1, maxRows + 1); r++) {
         for (var c = c0; c <= Math.min(c1, width); c++) found[r + "," + c] = targets[rid];
       }
+      return true;
     });
     return found;
   }

@@ -32,6 +32,8 @@ from validators.yaml.policy import policy
 
 __all__ = ["NOT_XLSX_WORDS", "ODS_WORDS", "Cell", "Imported", "cell_name", "read_workbook"]
 
+_XML_SPACE = " \t\r\n"  # what may separate XML attributes
+
 Path_ = tuple[str | int, ...]
 # What is said of a file that is no .xlsx workbook (the form says the same).
 NOT_XLSX_WORDS = "这不是 .xlsx 工作簿（Excel、WPS 表格保存的 .xlsx 文件）：旧的 .xls、.et 或 .csv 文件请先“另存为” .xlsx。"
@@ -543,13 +545,27 @@ def _parser() -> Any:
 
 
 def _attribute(tag: str, name: str) -> str | None:
-    """The value of attribute `name` in an element's start tag (as written: no entities)."""
-    found = tag.find(f' {name}="')
+    """The value of attribute `name` in an element's start tag, the text after its name (as
+    written: no entities). Excel and LibreOffice write the attribute first, right after the
+    name, so it may start the text or follow any white space."""
+    key = f'{name}="'
+    found = tag.find(key)
+    while found > 0 and tag[found - 1] not in _XML_SPACE:
+        found = tag.find(key, found + 1)
     if found < 0:
         return None
-    start = found + len(name) + 3
+    start = found + len(key)
     end = tag.find('"', start)
     return tag[start:end] if end >= 0 else None
+
+
+def _tags(xml: str, name: str) -> list[str]:
+    """The attribute text of each `<name …>` start tag, however the writer spaces it."""
+    out = []
+    for chunk in xml.split(f"<{name}")[1:]:
+        if chunk[:1] in _XML_SPACE:
+            out.append(chunk.split(">", 1)[0])
+    return out
 
 
 def _links(archive: zipfile.ZipFile, part: str, limit: int, width: int) -> dict[tuple[int, int], str]:
@@ -558,20 +574,21 @@ def _links(archive: zipfile.ZipFile, part: str, limit: int, width: int) -> dict[
     from openpyxl.utils.cell import range_boundaries
 
     xml = archive.read(part).decode("utf-8", "replace")
-    if "<hyperlink " not in xml:
+    if "<hyperlink" not in xml:
         return {}
     folder, _, base = part.rpartition("/")
     rels = f"{folder}/_rels/{base}.rels"
     targets: dict[str, str] = {}
     if rels in archive.namelist():
-        for chunk in archive.read(rels).decode("utf-8", "replace").split("<Relationship ")[1:]:
-            tag = chunk.split(">", 1)[0]
+        for tag in _tags(archive.read(rels).decode("utf-8", "replace"), "Relationship"):
             rid, target = _attribute(tag, "Id"), _attribute(tag, "Target")
             if rid and target and _attribute(tag, "TargetMode") == "External":
                 targets[rid] = html.unescape(target)
     found: dict[tuple[int, int], str] = {}
-    for chunk in xml.split("<hyperlink ")[1:]:
-        tag = chunk.split(">", 1)[0]
+    # Cells the links may cover in all: as many as the sheet has (a link to A1:XFD1048576,
+    # repeated, wrote millions of entries and took hours).
+    budget = (limit + 1) * width
+    for tag in _tags(xml, "hyperlink"):
         ref, rid = _attribute(tag, "ref"), _attribute(tag, "r:id")
         if not ref or not rid or rid not in targets:
             continue  # a link inside the workbook (location=), or none
@@ -581,6 +598,9 @@ def _links(archive: zipfile.ZipFile, part: str, limit: int, width: int) -> dict[
             continue
         if None in (low_col, low_row, high_col, high_row):
             continue
+        budget -= max(0, min(high_row, limit + 1) - low_row + 1) * max(0, min(high_col, width) - low_col + 1)
+        if budget < 0:
+            break
         for row in range(low_row, min(high_row, limit + 1) + 1):
             for col in range(low_col, min(high_col, width) + 1):
                 found[(row, col)] = targets[rid]
