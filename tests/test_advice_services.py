@@ -60,3 +60,32 @@ def test_once_the_pilot_district_is_full_the_advice_is_14s_alone(tmp_path: Path)
     assert consulting is not None
     assert advice[0][1] == consulting.points
     assert "郫都区" not in advice[0][2]
+
+
+def test_a_service_the_pilot_rule_does_not_pay_takes_no_place_in_it(tmp_path: Path) -> None:
+    """Counted by district, a pilot-district service out of the window filled 1.3's last place,
+    and the advice fell to 1.4's single point where a pilot-district service would earn three."""
+    root = base_tree(tmp_path / "tree")
+    rule = rubric(2018, root).innovation.pilot_district_service
+    assert rule is not None
+    assert rule.max_count is not None
+    _with_pidu_services(root, rule.max_count - 1)  # with svc-cloud-consult, 1.3 is full…
+    report = root / "submissions" / "cd-computer" / "2018.yaml"
+    report.write_text(report.read_text("utf-8").replace("date: 2018-06-11", "date: 2016-06-11"), "utf-8")
+    [(clause, gain, _)] = _advice(root)  # …but one of them is out of the window and earns nothing
+    assert clause == "1.3"
+    assert gain == rule.points + 1
+
+
+def test_advice_on_a_service_does_not_copy_a_misspelt_district(tmp_path: Path) -> None:
+    """The advised service copied the first service's district: misspelt (郫都县), the check
+    refused it, the gain was 0 and the advice vanished."""
+    root = base_tree(tmp_path / "tree")
+    rule = rubric(2018, root).innovation.pilot_district_service
+    assert rule is not None
+    assert rule.max_count is not None
+    _with_pidu_services(root, rule.max_count)
+    report = root / "submissions" / "cd-computer" / "2018.yaml"
+    report.write_text(report.read_text("utf-8").replace("district: 郫都区\n      date: 2018-05-15",
+                                                        "district: 郫都县\n      date: 2018-05-15"), "utf-8")
+    assert [c for c, _, _ in _advice(root)] == ["1.4"]

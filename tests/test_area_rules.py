@@ -79,7 +79,7 @@ def _reference_advice(doc: ReportDoc, previous: ReportDoc | None, rules: Guideli
     made = all_areas(doc.report)
     kept = [f for f in doc.findings if f not in made]
     found = []
-    for candidate in candidates(doc.report, rules, points):
+    for candidate in candidates(doc.report, rules, points, current):
         fixed = replace(doc, report=candidate.report, findings=kept + all_areas(candidate.report))
         gain = score_report(fixed, previous, rules, points, standing).total - current.total
         if gain > 0:

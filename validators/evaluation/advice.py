@@ -36,7 +36,9 @@ class Candidate(NamedTuple):
 
 
 
-def _innovation(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[Candidate]:
+def _innovation(report: YearReport, rules: Guideline, points: Rubric, paid: int) -> Iterator[Candidate]:
+    """`paid`: the services the pilot-district rule pays for now (a service out of the window or
+    refused takes no place)."""
     inn = report.innovation
     if inn is None:
         return
@@ -55,23 +57,29 @@ def _innovation(report: YearReport, rules: Guideline, points: Rubric) -> Iterato
     if not inn.services:
         return
     sample = inn.services[0]
-    consulting = rules.service_kinds_for("1.4")
+    pilot, consulting_rule = points.innovation.pilot_district_service, points.innovation.consulting_training_service
+    if consulting_rule is None or consulting_rule.clause is None:
+        return
+    consulting = rules.service_kinds_for(consulting_rule.clause)
     if not consulting:
         return
     kinds = "、".join(k.label for k in consulting[:2])
-    rule = points.innovation.pilot_district_service
-    in_pilot = sum(1 for svc in inn.services if svc.district in rules.pilot_districts)
-    if rules.pilot_districts and rule is not None and (rule.max_count is None or in_pilot < rule.max_count):
-        # A consulting service in a pilot district: 1.3's points and 1.4's.
+    if rules.pilot_districts and pilot is not None and pilot.clause and (pilot.max_count is None or paid < pilot.max_count):
+        # A consulting service in a pilot district: the pilot rule's points and the consulting's.
         where = "或".join(rules.pilot_districts)
-        yield Candidate("1.3", f"在{where}（面状试点区域）再开展一项有成效的{kinds}等企业服务", "innovation",
+        yield Candidate(pilot.clause, f"在{where}再开展一项有成效的{kinds}等企业服务", "innovation",
                         _with_service(report, inn, sample, consulting[0].code, rules.pilot_districts[0], rules))
         return
-    # 1.3 is full (or the year has no pilot district): the gain is 1.4's alone, and said so; it
-    # was advised under 1.3, in the pilot district, once 1.3 could pay nothing more.
+    # The pilot rule pays no more (or the year has none): the gain is the consulting rule's
+    # alone, and said so; it was advised in the pilot district, under 1.3, once 1.3 was full.
     elsewhere = [d for d in rules.districts if d not in rules.pilot_districts]
-    district = sample.district if sample.district not in rules.pilot_districts else (elsewhere or [sample.district])[0]
-    yield Candidate("1.4", f"再开展一项有成效的{kinds}等企业服务", "innovation",
+    if sample.district in rules.districts and sample.district not in rules.pilot_districts:
+        district = sample.district
+    elif elsewhere:
+        district = elsewhere[0]
+    else:
+        return
+    yield Candidate(consulting_rule.clause, f"再开展一项有成效的{kinds}等企业服务", "innovation",
                     _with_service(report, inn, sample, consulting[0].code, district, rules))
 
 
@@ -164,8 +172,9 @@ def _research(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[
                         "research", report.model_copy(update={"research": research}))
 
 
-def candidates(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[Candidate]:
-    yield from _innovation(report, rules, points)
+def candidates(report: YearReport, rules: Guideline, points: Rubric, current: Evaluation) -> Iterator[Candidate]:
+    paid = sum(1 for line in current.lines if line.rule == "pilot_district_service" and line.points > 0)
+    yield from _innovation(report, rules, points, paid)
     yield from _events(report, rules)
     yield from _research(report, rules, points)
 
@@ -177,7 +186,7 @@ def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points:
     area, so only that area is checked and scored again."""
     found: list[Advice] = []
     kept: dict[str, list[Finding]] = {}  # per area, the findings its rules did not make
-    for clause, message, area, changed in candidates(doc.report, rules, points):
+    for clause, message, area, changed in candidates(doc.report, rules, points, current):
         if area not in kept:
             made = area_findings(doc, doc.report, rules, area)
             kept[area] = [f for f in doc.findings if f not in made]
