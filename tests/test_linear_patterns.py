@@ -83,6 +83,7 @@ SUBMITTED: dict[str, Hostile] = {
     "markdown_text._BACKTICKS": (markdown_text._BACKTICKS, "findall", ("`", "a`"), ""),
     "cycle_gate._YEAR_FILE_PATH": (cycle_gate._YEAR_FILE_PATH, "fullmatch", ("2017", "/", ".yaml"),
                                    "validators/guidelines/"),
+    "loading._BLOCK_HEADER": (loading._BLOCK_HEADER, "search", (" |", "-", "0", "|>"), ""),
     "urls._HOST": (urls._HOST, "fullmatch", ("a-", "a.", "[:"), "a"),
     "urls._PORT": (urls._PORT, "fullmatch", (":1", "\u4f8b:", ":12345a"), ""),
     "urls._web_url()": (urls._web_url(), "fullmatch", ("a", "a/", "a?#"), "http://"),

@@ -68,6 +68,12 @@ def test_a_full_width_comma_in_a_flow_is_said_at_itself(text: str, line: int, co
 @pytest.mark.parametrize("text", [
     "title: 年会：主论坛\nevents: [a, b\n",  # a full-width colon inside a value explains nothing
     "society: cd-a\nevents:\n  - countries: [美国，日本]\n    speaker_provinces: [北京, 上海}\n",  # a closed list above
+    # Text of a block scalar may hold any colon; the bad indent after it is the fault.
+    "items:\n  - description: |\n      说明：很多\n      第二行\n  bad: x\n",
+    # A list of texts may hold a colon; the unclosed bracket is the fault.
+    "members:\n  - 张三：教授\nother: [a, b\n",
+    # An unclosed quote swallows the lines after it.
+    "title: \"年会\nnotes:\n  - 说明：很多\n",
 ])
 def test_a_full_width_mark_elsewhere_is_not_blamed(text: str) -> None:
     [finding] = load_text(text, "x.yaml", None).findings
@@ -97,3 +103,18 @@ def test_a_full_width_colon_in_a_report_and_a_year_file(tmp_path: Path) -> None:
     said = {(f.file, f.line, f.column) for f in result.findings if COLON_WORDS in f.message}
     assert ("validators/guidelines/2019.yaml", 4, 16) in said, result.findings
     assert (report.relative_to(root).as_posix(), at + 1, lines[at].index("：") + 1) in said, result.findings
+
+
+def test_a_long_key_is_not_quoted_whole() -> None:
+    """A 100 kB key before a full-width colon was copied whole into the message."""
+    [finding] = load_text("year: 2019\n" + "k" * 100_000 + "：\n  add: [x]\n", "x.yaml", None).findings
+    assert COLON_WORDS in finding.message
+    assert len(finding.message) < 300
+
+
+def test_a_file_whose_keys_all_use_a_full_width_colon_is_told_so() -> None:
+    """Read as one long text, it was only said not to be a mapping."""
+    [finding] = load_text("society：cd-a\nyear：2018\n", "x.yaml", None).findings
+    assert (finding.code, finding.line, finding.column) == ("E-YAML-ROOT", 1, 8)
+    assert COLON_WORDS in finding.message
+    assert "society: cd-a" in finding.message

@@ -298,6 +298,8 @@ _YAML_HINTS = (
 _FULL_WIDTH_COLON, _FULL_WIDTH_COMMA = "：", "，"
 _NOT_IN_KEY = frozenset(" \t:#'\"[]{},&*!|>%@`" + _FULL_WIDTH_COLON)
 _FLOW_OPEN, _FLOW_CLOSE = "[{", "]}"
+# The header of a block scalar at a line's end: `key: |`, `- >-`, `text: |2+`.
+_BLOCK_HEADER = re.compile(r"(?:^|[\s:-])[|>][-+0-9]*$")
 
 
 def _full_width_key(line: str) -> int | None:
@@ -354,7 +356,8 @@ def _full_width_slip(lines: list[str], line: int, col: int) -> tuple[int, int, s
             continue
         colon = _full_width_key(above)
         if colon is not None:
-            return number, colon + 1, _colon_words(above, colon)
+            # Text of a block scalar (`说明: |` and the lines under it) may hold any colon.
+            return None if _in_block_scalar(lines, number) else (number, colon + 1, _colon_words(above, colon))
         comma, open_brackets = _full_width_comma(above, len(above))
         if comma is not None and open_brackets and number == line - 1:
             return number, comma + 1, _COMMA_WORDS
@@ -363,9 +366,23 @@ def _full_width_slip(lines: list[str], line: int, col: int) -> tuple[int, int, s
     return None
 
 
+def _in_block_scalar(lines: list[str], number: int) -> bool:
+    """Whether line `number` (from 1) is text of a block scalar: the nearest line above it that
+    is less indented ends in `|` or `>` (with their chomping and indentation marks)."""
+    own = _indent(lines[number - 1])
+    for above in reversed(lines[:number - 1]):
+        if above.strip() and _indent(above) < own:
+            return _BLOCK_HEADER.search(above.split(" #", 1)[0].rstrip()) is not None
+    return False
+
+
+def _shown(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[:most] + "…"
+
+
 def _colon_words(line: str, colon: int) -> str:
-    key = line[:colon].lstrip(" \t-")
-    value = line[colon + 1:].strip()
+    key = _shown(line[:colon].lstrip(" \t-"))
+    value = _shown(line[colon + 1:].strip())
     return ("YAML 语法错误：这里用了中文冒号“：”：键和值之间要用英文冒号加一个空格，如 category: 综合性学术年会"
             f"（这一行应写作“{key}:{' ' + value if value else ''}”）。")
 
@@ -386,8 +403,14 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
     if "expected a single document" in f"{getattr(exc, 'context', '')} {problem}":
         return error(file, line, col, "E-YAML-MULTI-DOC",
                      "一个文件只能有一个 YAML 文档：请删除“---”分隔的第二部分，或拆成单独的文件。")
+    # Inside an open quote or a flow collection the parser's own words are the right ones (an
+    # unclosed `[` or `"` swallows the lines after it, colons and all); a comma slip is a flow's.
+    context = str(getattr(exc, "context", "") or "")
+    within = "quoted scalar" in context or "flow" in context or "end of stream" in problem
     slip = (_full_width_slip(lines[:line], line, col)
             if _FULL_WIDTH_COLON in text or _FULL_WIDTH_COMMA in text else None)
+    if slip is not None and within and slip[2] != _COMMA_WORDS:
+        slip = None
     if slip is not None and "\\t" not in problem:
         return error(file, slip[0], slip[1], "E-YAML-SYNTAX", slip[2])
     hint = next((h for key, h in _YAML_HINTS if key in problem), "请检查这一行附近的缩进、冒号和引号。")
@@ -591,9 +614,13 @@ def load_text(text: str, file: str, max_depth: int | None,
     if not isinstance(data, dict):
         if not result.findings:
             m = root.start_mark
+            first = text.split("\n", m.line + 1)[m.line] if _FULL_WIDTH_COLON in text else ""
+            colon = _full_width_key(first)
+            # Every key written with a full-width colon reads as one long text, not a mapping.
             result.findings.append(error(
-                file, m.line + 1, m.column + 1, "E-YAML-ROOT",
-                "文件顶层应是“键: 值”的映射（如 society: …、year: …），而不是列表或单个值。"))
+                file, m.line + 1, m.column + 1 if colon is None else colon + 1, "E-YAML-ROOT",
+                "文件顶层应是“键: 值”的映射（如 society: …、year: …），而不是列表或单个值。"
+                + ("" if colon is None else _colon_words(first, colon).removeprefix("YAML 语法错误："))))
         return result
     result.data = data
     return result
