@@ -835,3 +835,14 @@ def test_links_over_whole_sheets_are_read_in_bounded_work(tmp_path: Path) -> Non
         imported = _import(path, 2018)
     assert imported.data is not None
     assert calls < 10  # the first whole-sheet link spends the budget; the rest are not expanded
+
+
+def test_an_unreadable_parent_cell_is_said_once(tmp_path: Path) -> None:
+    """A formula's error in 所属报告编号 was said twice at one cell: unreadable, then not found."""
+    doc = _sample("cd-mech-eng", 2017)
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    book["成果认定"]["A2"].value = "#REF!"
+    book.save(tmp_path / "s.xlsx")
+    imported = _import(tmp_path / "s.xlsx", 2017)
+    at_a2 = [f for f in imported.findings if f.message.startswith("成果认定!A2：")]
+    assert [f.code for f in at_a2] == ["E-XLSX-VALUE"]

@@ -287,20 +287,26 @@ class _Reader:
                 continue
             item: dict[str, Any] = {}
             cells: dict[str, Cell] = {}
+            unread: set[str] = set()  # cells already said to be unreadable: said once
             for n, column in placed.items():
                 at = Cell(sheet.name, r, n)
                 cells[column.key] = at
+                said = len(self.out.findings)
                 value = self.value(row[n - 1] if n - 1 < len(row) else None, column, at, page.links.get((r, n)))
                 if value is not None:
                     item[column.key] = value
+                elif len(self.out.findings) > said:
+                    unread.add(column.key)
             owner: Any = data
             where: Path_
             if sheet.parent:
                 parent_id = item.pop(PARENT, None)
                 at = cells.pop(PARENT, Cell(sheet.name, r, 1))
                 if parent_id not in parents:
-                    self.say(at, "没有填写所属项目编号：请填写上一张表中这项成果所属报告的编号。" if parent_id is None
-                             else f"找不到编号为“{parent_id}”的所属项目：请填写上一张表中某一行的编号。", "E-XLSX-PARENT")
+                    if PARENT not in unread:
+                        self.say(at, "没有填写所属项目编号：请填写上一张表中这项成果所属报告的编号。" if parent_id is None
+                                 else f"找不到编号为“{parent_id}”的所属项目：请填写上一张表中某一行的编号。",
+                                 "E-XLSX-PARENT")
                     continue
                 base = parents[str(parent_id)]
                 for key in base:
