@@ -89,3 +89,19 @@ def test_advice_on_a_service_does_not_copy_a_misspelt_district(tmp_path: Path) -
     report.write_text(report.read_text("utf-8").replace("district: 郫都区\n      date: 2018-05-15",
                                                         "district: 郫都县\n      date: 2018-05-15"), "utf-8")
     assert [c for c, _, _ in _advice(root)] == ["1.4"]
+
+
+def test_every_pilot_district_of_the_year_is_named(tmp_path: Path) -> None:
+    """A year with two pilot districts was advised the first one only."""
+    root = base_tree(tmp_path / "tree")
+    year_file = root / "validators" / "guidelines" / "2018.yaml"
+    year_file.write_text(year_file.read_text("utf-8") + "pilot_districts: [郫都区, 新都区]\n", "utf-8")
+    from validators.year.guideline import reread_guidelines
+
+    reread_guidelines()
+    try:
+        [(clause, _, message)] = _advice(root)
+    finally:
+        reread_guidelines()
+    assert clause == "1.3"
+    assert "在郫都区或新都区再开展" in message
