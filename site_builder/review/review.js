@@ -284,6 +284,48 @@
     return { items: items, rest: !!app.state.rest, marks: marks };
   }
 
+  /* Whether an item has a verdict: one that counts (with its reason, where one is needed), or
+   * 其余全部核实 for an item without one of its own. */
+  function hasVerdict(id, effective) {
+    return !!effective[id] || (!app.state.items[id] && !!app.state.rest);
+  }
+
+  /* "只看未核查的项目（N 项）": with it on, only the items without a verdict show, and the areas
+   * with any of them. An item shown since the filter was turned on stays shown when it gets its
+   * verdict (it is not pulled from under the pointer, and the items below it do not move up)
+   * until the filter is turned off and on again or another report is opened. */
+  function applyFilter() {
+    var toggle = document.getElementById("rv-only-open");
+    if (!toggle || !app.state) return;
+    var effective = verdicts().items;
+    var left = itemOrder().filter(function (id) { return !hasVerdict(id, effective); });
+    var label = document.getElementById("rv-only-open-label");
+    var words = "只看未核查的项目（" + left.length + " 项）";
+    if (label.textContent !== words) label.textContent = words;
+    var on = toggle.checked;
+    if (on) left.forEach(function (id) { app.filterShown[id] = true; });
+    var kept = 0;
+    var shown = 0;
+    document.querySelectorAll("#rv-case .rv-area").forEach(function (section) {
+      var any = false;
+      section.querySelectorAll(".rv-item").forEach(function (node) {
+        var id = node.dataset.item;
+        var show = !on || !!app.filterShown[id];
+        node.hidden = !show;
+        if (!show) return;
+        any = true;
+        shown += 1;
+        if (on && hasVerdict(id, effective)) kept += 1;
+      });
+      section.hidden = !any;
+    });
+    var note = document.getElementById("rv-only-open-note");
+    var text = !on ? "" : !shown ? "本报告的项目都已有结论。"
+      : kept ? "刚给出结论的 " + kept + " 项仍留在原处，取消勾选再勾选后隐藏。" : "";
+    if (note.textContent !== text) note.textContent = text;
+    note.hidden = !text;
+  }
+
   /* How far the verdicts have come: "已有结论 3 / 12 项，待补充材料 1 项". */
   function progressText() {
     var effective = verdicts().items;
@@ -404,6 +446,7 @@
     document.getElementById("rv-progress").textContent = progress + "。";
     document.getElementById("rv-bar").textContent = app.caseData.name + "：按当前结论 " + fmt(now.total) + " 分（" +
       now.tier + "）；" + progress + (problems.length ? "；文件还有 " + problems.length + " 个问题" : "");
+    applyFilter();
   }
 
   /* ---- one item ---------------------------------------------------------------------------- */
@@ -644,6 +687,19 @@
     var restWhen = el("span", { class: "rv-when", id: "rv-rest-when" });
     box.appendChild(el("p", { class: "rv-rest" }, [rest, el("label", { for: "rv-rest",
       text: " 其余全部核实：没有单独给出结论的项目都记为“已核实”" }), " ", restWhen]));
+    app.filterShown = {};
+    if (!readOnly) {
+      // A final year has nothing left to verify: no filter.
+      var only = el("input", { type: "checkbox", id: "rv-only-open", checked: !!app.onlyOpen,
+        "aria-describedby": "rv-only-open-note", on: { change: function () {
+          app.onlyOpen = only.checked;
+          app.filterShown = {};
+          applyFilter();
+        } } });
+      box.appendChild(el("div", { class: "rv-filter" }, [
+        el("p", {}, [only, el("label", { for: "rv-only-open", id: "rv-only-open-label", text: "只看未核查的项目" })]),
+        el("p", { id: "rv-only-open-note", class: "rv-note", hidden: true })]));
+    }
     data.areas.forEach(function (a) {
       if (!a.items.length) return;
       var section = el("section", { class: "rv-area", "aria-label": a.number + "、" + a.title },
