@@ -409,8 +409,8 @@ def test_screen_readers_hear_the_total_when_it_changes_and_focus_stays_in_the_li
     assert not page.problems, page.problems
 
 
-def test_what_loses_work_asks_first_and_names_what_is_lost(page, base: str) -> None:
-    """Discarding a draft, removing an objection or a filled mark happened on one click."""
+def _answering_dialogs(page) -> tuple[list[str], dict[str, bool]]:  # type: ignore[no-untyped-def]
+    """Every confirm() the page asks is recorded, and answered as `answer["yes"]` says then."""
     asked: list[str] = []
     answer = {"yes": False}
 
@@ -419,6 +419,12 @@ def test_what_loses_work_asks_first_and_names_what_is_lost(page, base: str) -> N
         dialog.accept() if answer["yes"] else dialog.dismiss()
 
     page.on("dialog", on_dialog)
+    return asked, answer
+
+
+def test_what_loses_work_asks_first_and_names_what_is_lost(page, base: str) -> None:
+    """Discarding a draft, removing an objection or a filled mark happened on one click."""
+    asked, answer = _answering_dialogs(page)
     _open(page, base, YEAR, SOCIETY)
     page.locator(f'.rv-item[data-item="{REFUSED}"] input[value="verified"]').check()  # a draft
     page.reload()
@@ -527,14 +533,7 @@ def test_objections_warn_as_check_does_clear_a_withdrawn_answer_and_let_a_new_on
     from validators.association.browser_review import browser_review_words
 
     words = browser_review_words()
-    asked: list[str] = []
-    answer = {"yes": False}
-
-    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
-        asked.append(dialog.message)
-        dialog.accept() if answer["yes"] else dialog.dismiss()
-
-    page.on("dialog", on_dialog)
+    asked, answer = _answering_dialogs(page)
     _open(page, base, YEAR, SOCIETY)
     config = page.request.get(base + "config.json").json()
     [year] = [y for y in config["years"] if y["year"] == YEAR]

@@ -295,8 +295,8 @@ _YAML_HINTS = (
 # The commonest slips of a Chinese keyboard: a full-width colon ending a key, a full-width comma
 # between the entries of a flow list or mapping. YAML reads either as part of the text, and the
 # parser stumbles a line or more later; the finding is said where the slip is.
-_FULL_WIDTH_COLON, _FULL_WIDTH_COMMA = "：", "，"
-_NOT_IN_KEY = frozenset(" \t:#'\"[]{},&*!|>%@`" + _FULL_WIDTH_COLON)
+FULL_WIDTH_COLON, _FULL_WIDTH_COMMA = "：", "，"
+_NOT_IN_KEY = frozenset(" \t:#'\"[]{},&*!|>%@`" + FULL_WIDTH_COLON)
 _FLOW_OPEN, _FLOW_CLOSE = "[{", "]}"
 # The header of a block scalar at a line's end: `key: |`, `- >-`, `text: |2+`.
 _BLOCK_HEADER = re.compile(r"(?:^|[\s:-])[|>][-+0-9]*$")
@@ -308,7 +308,7 @@ def _full_width_key(line: str) -> int | None:
     rest = line.lstrip(" \t")
     while rest[:1] == "-" and rest[1:2] in (" ", "\t"):
         rest = rest[1:].lstrip(" \t")
-    colon = rest.find(_FULL_WIDTH_COLON)
+    colon = rest.find(FULL_WIDTH_COLON)
     if colon <= 0 or any(ch in _NOT_IN_KEY for ch in rest[:colon]):
         return None
     return len(line) - len(rest) + colon
@@ -408,7 +408,7 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
     context = str(getattr(exc, "context", "") or "")
     within = "quoted scalar" in context or "flow" in context or "end of stream" in problem
     slip = (_full_width_slip(lines[:line], line, col)
-            if _FULL_WIDTH_COLON in text or _FULL_WIDTH_COMMA in text else None)
+            if FULL_WIDTH_COLON in text or _FULL_WIDTH_COMMA in text else None)
     if slip is not None and within and slip[2] != _COMMA_WORDS:
         slip = None
     if slip is not None and "\\t" not in problem:
@@ -614,7 +614,7 @@ def load_text(text: str, file: str, max_depth: int | None,
     if not isinstance(data, dict):
         if not result.findings:
             m = root.start_mark
-            first = text.split("\n", m.line + 1)[m.line] if _FULL_WIDTH_COLON in text else ""
+            first = text.split("\n", m.line + 1)[m.line] if FULL_WIDTH_COLON in text else ""
             colon = _full_width_key(first)
             # Every key written with a full-width colon reads as one long text, not a mapping.
             result.findings.append(error(

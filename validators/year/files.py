@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from validators.yaml.loading import Loaded, SourceMap, load_path
+from validators.yaml.loading import FULL_WIDTH_COLON, Loaded, SourceMap, load_path
 
 __all__ = ["GUIDELINES_DIR", "PACKAGE_DIR", "RUBRICS_DIR", "YearFileError", "YearProblem",
            "available_years", "own_folder", "read_year_file", "relative", "tree_root", "year_data", "year_file",
@@ -37,7 +37,6 @@ NAME_FIELDS = ("key", "code", "id", "name", "tier", "old")
 _EDITS = frozenset({"add", "edit", "remove"})
 # A calendar names one year's days: a carried-forward year sets its own or has none.
 NOT_CARRIED = ("calendar",)
-FULL_WIDTH_COLON = "："
 
 
 @dataclass(frozen=True, slots=True)
