@@ -11,9 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.trees import ROOT, write_tree
+from tests.trees import ROOT, base_tree, write_tree
+from validators.check import check_tree
+from validators.evaluation.evaluate import evaluate_repository
 from validators.github.changed_files import ChangedFile, parse_changed
 from validators.github.cycle_gate import ReviewsError, approvals, check_gate, parse_reviews
+from validators.year.guideline import reread_guidelines
+from validators.year.rubric import reread_rubrics
 
 PAYLOADS = ROOT / "tests" / "data" / "github"
 FILES = (PAYLOADS / "pull-files.json").read_text("utf-8")
@@ -247,3 +251,24 @@ def test_an_open_years_files_and_other_program_files_pass_the_gate(base: Path) -
     changed = _changed("validators/guidelines/2018.yaml", "validators/rubrics/2018.yaml",
                        "validators/guidelines/2017.py", "validators/rubrics/2017.yaml.bak")
     assert _codes(check_gate("cast-admin", changed, [], None, base, NOTICE_2018)) == []
+
+
+def test_a_final_years_rubric_edited_would_move_the_next_years_tiers(tmp_path: Path) -> None:
+    """Why the gate refuses a final year's rubric (the README's example): raising the 2017 annual
+    meeting from 6 to 8 points moves two 2018 societies to another tier, since 2018 carries 2017
+    forward."""
+    root = base_tree(tmp_path)
+    rubric = root / "validators" / "rubrics" / "2017.yaml"
+    text = rubric.read_text("utf-8")
+    old = '综合性学术年会: {clause: "5.1", points: 6,'
+    assert text.count(old) == 1
+    tiers = {}
+    for edited in (text, text.replace(old, old.replace("points: 6", "points: 8"))):
+        rubric.write_text(edited, "utf-8")
+        reread_guidelines()
+        reread_rubrics()
+        _, repo = check_tree(root)
+        tiers[edited == text] = {e.society: e.tier for e in evaluate_repository(repo, 2018)}
+    reread_rubrics()
+    moved = [s for s in tiers[True] if tiers[True][s] != tiers[False][s]]
+    assert len(moved) == 2, (tiers, moved)
