@@ -20,7 +20,7 @@ from tests.test_form_criteria import _node
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.xlsx.cells import read_cell
-from validators.xlsx.layout import Column, layout
+from validators.xlsx.layout import Column, Layout, layout
 from validators.year.guideline import guideline
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -125,17 +125,24 @@ def _dates(data: Any, report: Any) -> dict[str, Any]:
     return out
 
 
+def _sample_workbook(tmp: Path) -> tuple[Layout, Path]:
+    """The 2018 layout and the mechanical engineering society's 2018 report written into it."""
+    from validators.xlsx.write import workbook_bytes
+
+    doc = dict(check_tree(ROOT)[1].reports)[("cd-mech-eng", 2018)]
+    shape = layout(guideline(2018))  # type: ignore[arg-type]
+    path = tmp / "r.xlsx"
+    path.write_bytes(workbook_bytes(shape, doc.report.model_dump(mode="python", exclude_none=True)))
+    return shape, path
+
+
 def test_the_form_says_what_a_workbook_changed_in_shape_lost(tmp_path: Path) -> None:
     """The shapes `xlsx import` refuses or warns about (tests/test_xlsx.py), said by the form
     too, at the same sheets and cells: nothing is dropped without a word."""
     from validators.xlsx.read import read_workbook
-    from validators.xlsx.write import workbook_bytes
 
     _node()
-    doc = dict(check_tree(ROOT)[1].reports)[("cd-mech-eng", 2018)]
-    shape = layout(guideline(2018))  # type: ignore[arg-type]
-    path = tmp_path / "r.xlsx"
-    path.write_bytes(workbook_bytes(shape, doc.report.model_dump(mode="python", exclude_none=True)))
+    shape, path = _sample_workbook(tmp_path)
     book = openpyxl.load_workbook(path)
     book["学会联合体建设"].title = "联合体"
     del book["学术交流活动"]
@@ -233,13 +240,9 @@ def test_the_form_lists_as_many_problems_as_import_and_counts_the_rest() -> None
 def test_the_form_says_a_spoiled_header_a_totals_row_and_a_worded_number_as_import_does(tmp_path: Path) -> None:
     """The messages of item by item spoiled workbooks, the form's and `xlsx import`'s, word for word."""
     from validators.xlsx.read import read_workbook
-    from validators.xlsx.write import workbook_bytes
 
     _node()
-    doc = dict(check_tree(ROOT)[1].reports)[("cd-mech-eng", 2018)]
-    shape = layout(guideline(2018))  # type: ignore[arg-type]
-    path = tmp_path / "r.xlsx"
-    path.write_bytes(workbook_bytes(shape, doc.report.model_dump(mode="python", exclude_none=True)))
+    shape, path = _sample_workbook(tmp_path)
     book = openpyxl.load_workbook(path)
     book["为企业提供的服务"].delete_rows(1)  # the header row deleted: row 1 is data
     functions = book["承接的政府转移职能（委托工作）"]
