@@ -1,4 +1,4 @@
-"""Area 二 rules: the pilot list (2.1), function periods (2.2)."""
+"""Area 二 rules: the pilot list (2.1), new functions (2.1), function periods (2.2)."""
 
 from __future__ import annotations
 
@@ -44,3 +44,9 @@ def check(report: YearReport, ctx: RuleContext) -> None:
             ctx.error((*path, "start"), "E-DATE-OUTSIDE-WINDOW",
                       f"承接期 {fn.start} 至 {fn.end} 与 {ctx.guideline.year} 年度评估期"
                       f"（{window.label}）没有重叠：请放到对应年度的报告中。", "2.2")
+        elif fn.new and fn.start <= window.start:
+            # 新增 (2.1) is new in this year: a function taken on before the window began was
+            # new in an earlier year, whether or not that year's report is in the repository.
+            ctx.error((*path, "new"), "E-FUNCTION-NOT-NEW",
+                      f"职能“{fn.id}”开始于 {fn.start}，在 {ctx.guideline.year} 年度评估期（{window.label}）之前："
+                      "不是本年度新承接的，请把 new 改为 false。", "2.1")
