@@ -52,7 +52,8 @@ KINDS = [
     ("submissions/cd-a/2018.yaml.pdf", PathKind.EVIDENCE, "cd-a", None),
     ("submissions/cd-a/evidence/2018.yaml", PathKind.EVIDENCE, "cd-a", None),
     ("submissions/cd-a/photo.jpg", PathKind.EVIDENCE, "cd-a", None),
-    ("submissions/2018.yaml", PathKind.OTHER, None, None),
+    ("submissions/2018.yaml", PathKind.MISNAMED, None, 2018),  # beside the society folders
+    ("submissions/README.md", PathKind.OTHER, None, None),
     ("Submissions/cd-a/2018.yaml", PathKind.OTHER, None, None),
     ("validators/yaml/policy.yaml", PathKind.OTHER, None, None),
 ]
@@ -138,6 +139,24 @@ def _pull_request_check(root: Path, changes: list[ChangedFile]) -> CheckResult:
         result = CheckResult(files=0)
     result.findings += [f for change in changes for f in path_findings(change)]
     return result
+
+
+@pytest.mark.parametrize("name", ["2017.yaml", "society.yaml", "stray.yaml", "2018.YML"])
+def test_a_yaml_file_beside_the_society_folders_is_told_where_it_belongs(tmp_path: Path, name: str) -> None:
+    """Skipped by the full check, it passed main and the pull request alike while the report it
+    was meant to be never counted."""
+    shutil.copytree(VALID, tmp_path / "submissions")
+    (tmp_path / "submissions" / name).write_text(MEMBER_REPORT, encoding="utf-8")
+    (tmp_path / "submissions" / "README.md").write_text("说明\n", encoding="utf-8")  # not a submission
+    path = f"submissions/{name}"
+    assert classify(path).is_yaml
+    assert classify(path).society is None
+    changes = [ChangedFile(filename=p, status="added", mode="100644") for p in (path, "submissions/README.md")]
+    for result in (check_tree(tmp_path)[0], _pull_request_check(tmp_path, changes),
+                   check_tree(tmp_path, [tmp_path / "submissions"])[0]):
+        loose = [(f.file, f.code) for f in result.findings if f.file.count("/") == 1]
+        assert loose == [(path, "E-PATH-LAYOUT")], result.findings
+        assert "要放在本学会的文件夹中" in next(f.message for f in result.findings if f.file == path)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -146,6 +146,10 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None) -> F
         return FileResult([error(file, 1, 1, "E-FILE-UNREADABLE",
                                  f"“{path.name}”是{special}，不是普通文件，检查时不会打开它："
                                  "请删除它，改为提交普通的 YAML 文本文件。")])
+    if os.path.abspath(folder) == os.path.abspath(root / SUBMISSIONS):
+        return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
+                                 f"“{visible(path.name, hidden_characters())}”直接放在了 {SUBMISSIONS}/ 下：学会资料和"
+                                 f"年度报告要放在本学会的文件夹中，如 {SUBMISSIONS}/<学会 id>/2017.yaml。")])
     if not re.fullmatch(SLUG_PATTERN, folder.name):
         return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
                                  f"文件夹名“{folder.name}”不是有效的学会 id：只能用小写英文字母、数字和连字符。")])
@@ -246,14 +250,12 @@ def _check_profile(data: dict[str, Any], file: str, folder: Path, source: Source
 def discover(root: Path, paths: list[Path] | None) -> list[Path]:
     """The YAML files to check: the whole submissions tree, or the given files and folders."""
     if not paths:
-        return _tree_files(root / SUBMISSIONS)
-    found: list[Path] = []
+        return _loose_files(root / SUBMISSIONS) + _tree_files(root / SUBMISSIONS)
+    found: dict[str, Path] = {}  # a file named twice (itself and its folder) is checked once
     for p in paths:
-        if p.is_dir():
-            found += _folder_files(p, root)
-        else:
-            found.append(p)
-    return found
+        for file in _folder_files(p, root) if p.is_dir() else [p]:
+            found.setdefault(os.path.abspath(file), file)
+    return list(found.values())
 
 
 def _unsafe_names(base: Path, root: Path, checked: set[str]) -> list[Finding]:
@@ -276,7 +278,8 @@ def _folder_files(folder: Path, root: Path) -> list[Path]:
     submissions = Path(os.path.abspath(root / SUBMISSIONS))
     here = Path(os.path.abspath(folder))
     if here == submissions or here.is_relative_to(submissions):
-        return [p for p in _tree_files(submissions) if Path(os.path.abspath(p)).is_relative_to(here)]
+        loose = _loose_files(submissions) if here == submissions else []
+        return loose + [p for p in _tree_files(submissions) if Path(os.path.abspath(p)).is_relative_to(here)]
     return sorted(q for q in folder.rglob("*") if name_kind(q.name).is_yaml and _listed(q)
                   and "evidence" not in q.relative_to(folder).parts)
 
@@ -293,6 +296,16 @@ def _tree_files(base: Path) -> list[Path]:
         with os.scandir(folder) as entries:
             found += sorted(Path(e.path) for e in entries if name_kind(e.name).is_yaml and _listed(e))
     return found
+
+
+def _loose_files(base: Path) -> list[Path]:
+    """YAML files put beside the society folders instead of in one: `check_file` says where
+    they belong, rather than the check passing over them."""
+    try:
+        with os.scandir(base) as entries:
+            return sorted(Path(e.path) for e in entries if name_kind(e.name).is_yaml and _listed(e))
+    except OSError:
+        return []
 
 
 def _listed(entry: Path | os.DirEntry[str]) -> bool:

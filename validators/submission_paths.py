@@ -6,7 +6,8 @@ check, ownership, the gate and the comment's overlay.
 that a reader, an editor or another operating system would take for a YAML file (`2019.YAML`,
 `２０１８.yaml`, `2018.yml`, `2018.yaml.`, `2018.yaml `) is misnamed: an error wherever it is
 seen, never a second report and never evidence. Every other file under a society folder is
-evidence; anything else lies outside the submissions.
+evidence. A YAML file directly in `submissions/` is misnamed too (it belongs in a society's
+folder); anything else lies outside the submissions.
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ def name_kind(name: str) -> SubmissionPath:
 def classify(path: str) -> SubmissionPath:
     """The kind of a repository path (POSIX, relative to the repository's root)."""
     parts = path.split("/")
+    if len(parts) == 2 and parts[0] == SUBMISSIONS and name_kind(parts[1]).is_yaml:
+        # A report or profile beside the society folders: checked, and told where it belongs.
+        return SubmissionPath(PathKind.MISNAMED, year=name_kind(parts[1]).year)
     if len(parts) < 3 or parts[0] != SUBMISSIONS:
         return SubmissionPath(PathKind.OTHER)
     society = parts[1]

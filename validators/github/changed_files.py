@@ -204,11 +204,11 @@ def files_to_check(changes: list[ChangedFile], root: Path) -> Selection:
             return Selection(whole_tree=True)
         for path in change.paths:
             kind = classify(path)
-            if kind.society is None:
-                continue
-            if kind.is_yaml:
+            if kind.is_yaml:  # a society's file, or one left beside the society folders
                 if path == change.filename and change.status != "removed":
                     chosen[path] = None
+                continue
+            if kind.society is None:
                 continue
             folder = root / SUBMISSIONS / kind.society
             if folder.is_dir() and not folder.is_symlink():
