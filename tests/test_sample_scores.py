@@ -166,3 +166,16 @@ def test_a_service_kept_from_scoring_cites_the_clause_it_would_score_under(evalu
     assert line.points == 0
     assert "待补充材料" in line.note
     assert line.clause == "1.3"  # in 郫都区, the guideline's pilot district
+
+
+def test_an_achievement_cites_the_clause_its_points_rest_on(evaluations) -> None:
+    """A paid achievement cited its report's topic clause (6.1–6.3), whose text says nothing of
+    领导签批 or 采纳; it cites the rubric's clause of its kind, as the rubric page does."""
+    from validators.year.rubric import rubric
+
+    paid = [(e.year, x) for e in evaluations.values() for x in e.lines
+            if x.rule == "achievement" and x.points > 0]
+    assert len(paid) > 5
+    for year, line in paid:
+        kinds = rubric(year, ROOT).research.achievement  # type: ignore[union-attr]
+        assert line.clause in {rule.clause for rule in kinds.values()}, line

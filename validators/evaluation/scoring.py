@@ -416,7 +416,9 @@ def _research(s: _Scorer, report: YearReport) -> None:
             note = f"{rep.title}：{ach.type.label}（{ach.date}）"
             if rank < limit:
                 s.unit(area, rep.id, rule.points)
-                s.lines.append(ScoreLine(area, clause, rep.id, "achievement",
+                # The points rest on the achievement standard (the rubric's clause), not on
+                # the topic clause the report answers (6.1–6.3), which says nothing of them.
+                s.lines.append(ScoreLine(area, rule.clause, rep.id, "achievement",
                                          rule.points, f"{rule.label}：{note}", s.doc.file,
                                          s.line_of(at)))
             else:
