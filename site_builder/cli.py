@@ -19,6 +19,7 @@ _BUILDER_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 
 def build_parser() -> argparse.ArgumentParser:
+    console.say_usage_in_chinese()
     parser = argparse.ArgumentParser(prog="python -m site_builder", description="生成和构建公开网站")
     parser.add_argument("--root", type=Path, default=Path("."), help="仓库根目录（数据在其 submissions/ 下；默认当前目录）")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -1,10 +1,17 @@
-"""Output of the command line: UTF-8 bytes whatever the locale, exactly as rendered."""
+"""Output of the command line: UTF-8 bytes whatever the locale, exactly as rendered; and
+argparse's own words (usage, help headings, usage errors) in Chinese.
+
+argparse looks each message up through gettext at the moment it says it (`argparse._`), so
+giving it a lookup of its message ids is the whole translation: no message is matched after
+the fact, and an id a later Python adds stays in English until it is listed here.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 
-__all__ = ["err", "out"]
+__all__ = ["USAGE_WORDS", "err", "out", "say_usage_in_chinese"]
 
 
 def out(text: str) -> None:
@@ -17,3 +24,46 @@ def err(text: str) -> None:
     sys.stderr.flush()
     sys.stderr.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8"))
     sys.stderr.buffer.flush()
+
+# argparse's message ids (Python 3.11–3.13) → Chinese, with the same %-placeholders.
+USAGE_WORDS: dict[str, str] = {
+    "usage: ": "用法：",
+    "options": "选项",
+    "positional arguments": "位置参数",
+    "subcommands": "子命令",
+    "%(heading)s:": "%(heading)s：",
+    "show this help message and exit": "显示本帮助并退出",
+    " (default: %(default)s)": "（默认：%(default)s）",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "%(prog)s: warning: %(message)s\n": "%(prog)s：警告：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "不认识的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的 %(type)s 值",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected at most one argument": "最多只能有一个值",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "参数 %s 中必须给出一个",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是：%(matches)s",
+    "ignored explicit argument %r": "多余的值 %r",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有子命令 %(parser_name)r（可选：%(choices)s）",
+}
+_PLURALS = {"expected %s argument": "需要 %s 个值"}
+
+
+def _lookup(message: str) -> str:
+    return USAGE_WORDS.get(message, message)
+
+
+def _plural(singular: str, plural: str, n: int) -> str:
+    words = _PLURALS.get(singular)
+    return words if words is not None else (singular if n == 1 else plural)
+
+
+def say_usage_in_chinese() -> None:
+    """Has argparse say its words in Chinese from now on, in this process."""
+    argparse._ = _lookup  # type: ignore[attr-defined]
+    argparse.ngettext = _plural  # type: ignore[attr-defined]

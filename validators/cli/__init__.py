@@ -21,7 +21,7 @@ from validators.cli import new as commands_new
 from validators.cli import new_year as commands_new_year
 from validators.cli import pr_verdict as commands_pr_verdict
 from validators.cli import xlsx as commands_xlsx
-from validators.console import err
+from validators.console import err, say_usage_in_chinese
 from validators.exit_codes import EXIT_ERRORS, EXIT_INTERNAL, EXIT_USAGE
 from validators.year.guideline import YearFileError
 
@@ -37,6 +37,7 @@ class UsageParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    say_usage_in_chinese()
     parser = UsageParser(prog="python -m validators",
                          description="成都市科协学会重点工作：校验、评估与发布")
     parser.add_argument("--root", type=Path, default=Path("."), help="仓库根目录（默认当前目录）")

@@ -1,0 +1,50 @@
+"""The command lines' own usage errors and help are Chinese, as every finding is."""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import subprocess
+import sys
+
+import pytest
+
+from tests.trees import ROOT
+from validators.console import USAGE_WORDS as WORDS
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, check=False)
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("validators", "evaluate", "--year", "abc"), "参数 --year：'abc' 不是有效的 int 值"),
+    (("validators", "check", "--format", "bogus"), "参数 --format：无效的选项 'bogus'（可选："),
+    (("validators", "new"), "缺少必需的参数：society, year"),
+    (("validators", "check", "--nope"), "不认识的参数：--nope"),
+    (("site_builder", "build", "--nope"), "不认识的参数：--nope"),
+])
+def test_a_usage_error_is_said_in_chinese(args: tuple[str, ...], said: str) -> None:
+    done = _run(*args)
+    assert done.returncode == 2, done.stderr
+    assert said in done.stderr
+    for english in ("usage:", "error:", "invalid", "argument", "required", "unrecognized"):
+        assert english not in done.stderr, done.stderr
+
+
+def test_the_help_is_headed_in_chinese() -> None:
+    done = _run("validators", "check", "--help")
+    assert done.returncode == 0
+    assert done.stdout.startswith("用法：python -m validators check")
+    assert "显示本帮助并退出" in done.stdout
+    assert "show this help" not in done.stdout
+
+
+def test_every_listed_message_is_one_argparse_says() -> None:
+    """A message id argparse no longer has would be a translation that never shows."""
+    source = inspect.getsource(argparse)
+    missing = [m for m in WORDS if repr(m) not in source and f'"{m}"' not in source]
+    # Ids only the newer Pythons have (3.13's headings and warnings) are listed for them.
+    newer = {"%(heading)s:", " (default: %(default)s)", "%(prog)s: warning: %(message)s\n", "subcommands"}
+    assert set(missing) <= (newer if sys.version_info < (3, 13) else set()), missing
