@@ -81,6 +81,8 @@ IDENTIFIER = re.compile(
 WORD = re.compile(r"\b[a-z]+\b")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef"
 CJK_GAP = re.compile(rf"[{CJK}]\s+[{CJK}]")
+# A clause cited bare in brackets, “（六）” or “（3.2）”, where the site writes “（条款 3.2）”.
+BARE_CLAUSE = re.compile(r"（(?:[一二三四五六七]|[1-7](?:\.[1-9])?(?:、[1-7](?:\.[1-9])?)*)）")
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +115,15 @@ def test_no_stray_space_between_chinese_characters(pages: list[Path]) -> None:
     for page in pages:
         for chunk in visible(page):
             found += [f"{page.parent.name}: {m.group()!r} in {chunk.strip()[:50]!r}" for m in CJK_GAP.finditer(chunk)]
+    assert not found, "\n".join(found[:30])
+
+
+def test_clauses_are_cited_one_way(pages: list[Path]) -> None:
+    """The rubric page cited “（六）”, “区县（一）” and “（3.2）” beside “条款 6” everywhere else."""
+    found = []
+    for page in pages:
+        for chunk in visible(page):
+            found += [f"{page.parent.name}: {m.group()!r} in {chunk.strip()[:50]!r}" for m in BARE_CLAUSE.finditer(chunk)]
     assert not found, "\n".join(found[:30])
 
 
