@@ -45,6 +45,7 @@ from validators.rules import (
     innovation,
     kinds,
     major_work,
+    repeated_items,
     research,
     service_stations,
     text_fields,
@@ -184,6 +185,7 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None) -> F
     kinds.check(report, ctx)
     for module in _AREA_RULES.values():
         module.check(report, ctx)
+    repeated_items.check(report, ctx)
     strings = loaded.strings
     evidence.check(strings, ctx)
     text_fields.check(strings, ctx)
@@ -219,9 +221,11 @@ def _without_other_years_areas(data: dict[str, Any], model: type[YearReport], ct
 
 def area_findings(doc: ReportDoc, report: YearReport, rules: Guideline, area: str) -> list[Finding]:
     """What the rules of one area (a report field, such as `academic_events`) say of `report`,
-    placed in `doc`'s file: for a what-if copy that changed that area only."""
+    placed in `doc`'s file: for a what-if copy that changed that area only. Items repeated
+    within the area are said here too."""
     ctx = RuleContext(doc.file, Path(doc.file).parent, doc.source, rules, policy())
     _AREA_RULES[area].check(report, ctx)
+    repeated_items.check(report, ctx, area)
     return ctx.findings
 
 
