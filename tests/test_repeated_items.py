@@ -1,13 +1,18 @@
 """One piece of work counts once (validators/rules/repeated_items.py): the repeat is an error
-at its title, naming the first copy, which still scores."""
+at its title, naming the first copy, which still scores; the what-if copies of the advice are
+held to the same rule, within an area and across areas."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from validators.check import check_file
+from tests.trees import profile, write_tree
+from validators.check import area_findings, check_file, check_tree, repeat_findings
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.scoring import Evaluation
 from validators.findings import Finding
 from validators.rules.repeated_items import CODE, normalized
+from validators.year.guideline import guideline
 
 HEAD = "society: cd-a\nyear: 2017\n"
 
@@ -115,3 +120,49 @@ def test_a_repeated_report_is_said_once_not_again_for_its_achievements(tmp_path:
     found = _check(tmp_path, "research:\n" + report.format(id="rpt-a") + report.format(id="rpt-b"))
     assert [(f.code, f.path) for f in found] == [
         (CODE, ("research", 0, "achievements", 1, "date")), (CODE, ("research", 1, "title"))]
+
+
+def _tree(tmp_path: Path, body: str) -> Path:
+    return write_tree(tmp_path, {"submissions/cd-a/society.yaml": profile("cd-a"),
+                                 "submissions/cd-a/2017.yaml": HEAD + body})
+
+
+def test_one_area_rechecked_finds_its_own_repeats(tmp_path: Path) -> None:
+    """What the advice re-checks one area with: a repeat within the area is found there; one
+    across areas is the whole report's (the areas' findings stay independent of each other)."""
+    body = (EVENT.format(title="学术年会", category="综合性学术年会", date="2017-06-01")
+            + EVENT.format(title="学术年会", category="其他", date="2017-06-01").replace(
+                "academic_events:\n  - id: evt-a", "  - id: evt-b")
+            + "major_work:\n"
+              "  - {id: mw-a, kind: 重大活动, title: 学术年会, date: 2017-06-01, description: 举办年会}\n")
+    _, repo = check_tree(_tree(tmp_path, body))
+    doc = repo.reports[("cd-a", 2017)]
+    rules = guideline(2017, tmp_path)
+    assert rules is not None
+    assert [f.path for f in doc.findings if f.code == CODE] == [("academic_events", 1, "title"),
+                                                                ("major_work", 0, "title")]
+    assert [f.path for f in area_findings(doc, doc.report, rules, "academic_events")] == [
+        ("academic_events", 1, "title")]
+    assert area_findings(doc, doc.report, rules, "major_work") == []
+    assert [f.path for f in repeat_findings(doc, doc.report, rules)] == [("academic_events", 1, "title"),
+                                                                         ("major_work", 0, "title")]
+
+
+def _evaluation(tmp_path: Path, body: str) -> Evaluation:
+    _, repo = check_tree(_tree(tmp_path, body))
+    [evaluation] = evaluate_repository(repo)
+    return evaluation
+
+
+def test_advice_counts_what_a_new_service_would_take_from_another_area(tmp_path: Path) -> None:
+    """The advice's what-if service (in the pilot district, on the deadline, titled as the
+    report's first service) would be the first copy of an event of the same title on that day:
+    the event would earn nothing, so the gain is the net one, and a loss is no advice."""
+    deadline = "2017-11-30"
+    for category, gain in (("综合性学术年会", None), ("其他", 2.0)):
+        body = SERVICE.format(date="2017-05-01") + EVENT.format(
+            title="企业技术咨询", category=category, date=deadline)
+        evaluation = _evaluation(tmp_path / category, body)
+        services = [a for a in evaluation.advice if a.clause == "1.3"]
+        # Alone, the service would earn 3 (1.3's 2 and 1.4's 1); the event loses 6 or 1.
+        assert [a.gain for a in services] == ([gain] if gain else []), category
