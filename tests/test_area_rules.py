@@ -2,7 +2,9 @@
 
 Advice re-checks a what-if copy with the rules of the one area the change touched
 (`area_findings(doc, copy, rules, area)`) and re-scores that area alone; that is only right
-while no area's rules or points look at another area. Here every area of every sample and
+while no area's rules or points look at another area. The one rule that does, repeated items
+(one piece of work listed in two areas), is checked whole (`repeat_findings`), and the areas
+whose repeats it changes are scored again too. Here every area of every sample and
 acceptance-case report is checked again with every other area emptied (its findings must not
 move), and advice is compared with advice computed the long way.
 """
@@ -18,7 +20,7 @@ import pytest
 from benchmarks.generate import generate
 from tests.trees import ROOT
 from validators.association.reviews import Standing, standing_for
-from validators.check import area_findings, check_tree
+from validators.check import area_findings, check_tree, repeat_findings
 from validators.evaluation.advice import MAX_ADVICE, candidates
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Advice, Evaluation, score_report
@@ -72,9 +74,11 @@ def test_the_area_rules_are_all_present() -> None:
 
 def _reference_advice(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points: Rubric,
                       current: Evaluation, standing: Standing | None) -> list[Advice]:
-    """Advice the long way: every candidate re-checked by every area's rules, the whole report scored."""
+    """Advice the long way: every candidate re-checked by every area's rules and the rule of
+    repeated items (which reads all areas at once), the whole report scored."""
     def all_areas(report: YearReport) -> list[Finding]:
-        return [f for area in AREA_KEYS for f in area_findings(doc, report, rules, area)]
+        return [*(f for area in AREA_KEYS for f in area_findings(doc, report, rules, area)),
+                *repeat_findings(doc, report, rules)]
 
     made = all_areas(doc.report)
     kept = [f for f in doc.findings if f not in made]

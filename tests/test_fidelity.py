@@ -92,6 +92,16 @@ def _item_id(report: YearReport, path: tuple[str | int, ...]) -> str | None:
     return str(path[1]) if len(path) > 1 and area in nested else None
 
 
+def _achievement(path: tuple[str | int, ...]) -> tuple[int, int] | None:
+    """(report, achievement) of a place inside one research achievement: an error there condemns
+    that achievement alone, as each achievement of a report stands or falls on its own."""
+    if len(path) > 3 and path[0] == "research" and path[2] == "achievements":
+        report, achievement = path[1], path[3]
+        if isinstance(report, int) and isinstance(achievement, int):
+            return report, achievement
+    return None
+
+
 def _paid_items_with_errors(repo: Repository, evaluations: list[Evaluation]) -> list[str]:
     wrong: list[str] = []
     for e in evaluations:
@@ -99,9 +109,14 @@ def _paid_items_with_errors(repo: Repository, evaluations: list[Evaluation]) -> 
         errors: list[Finding] = [f for f in doc.findings if f.severity == "error"] if doc else []
         whole = [f for f in errors if not f.path or f.path[0] not in ("innovation", "government_functions",
                                                                      *ITEM_AREAS)]
-        condemned = {_item_id(doc.report, f.path) for f in errors if doc and f.path} - {None}
+        condemned = {_item_id(doc.report, f.path) for f in errors
+                     if doc and f.path and _achievement(f.path) is None} - {None}
+        # An achievement's score line is on the achievement's own line.
+        achievements = {(doc.report.research[i].id, doc.source.value(("research", i, "achievements", j))[0])
+                        for f in errors if doc and f.path and (at := _achievement(f.path)) for i, j in [at]}
         for line in e.lines:
-            if line.points > 0 and (whole or line.item_id in condemned):
+            if line.points > 0 and (whole or line.item_id in condemned
+                                    or (line.item_id, line.line) in achievements):
                 wrong.append(f"{e.society}/{e.year} {line.item_id} {line.rule} +{line.points}")
     return wrong
 
@@ -131,16 +146,18 @@ def test_no_item_with_an_error_earns_a_point(tmp_path: Path) -> None:
 
 
 def test_the_property_would_catch_a_paid_error(tmp_path: Path) -> None:
-    """Scoring that ignored the verdicts would be caught: rescore with the findings removed."""
-    _, repo = check_tree(FIDELITY / "window-edges")
-    honest = evaluate_repository(repo)
-    for doc in repo.reports.values():
-        errors = list(doc.findings)
-        doc.findings.clear()
-        ignoring = evaluate_repository(repo)
-        doc.findings.extend(errors)
-    assert _paid_items_with_errors(repo, honest) == []
-    assert _paid_items_with_errors(repo, ignoring)
+    """Scoring that ignored the verdicts would be caught: rescore with the findings removed
+    (of items, and of one research achievement)."""
+    for case in ("window-edges", "repeat-achievement-in-one-report"):
+        _, repo = check_tree(FIDELITY / case)
+        honest = evaluate_repository(repo)
+        for doc in repo.reports.values():
+            errors = list(doc.findings)
+            doc.findings.clear()
+            ignoring = evaluate_repository(repo)
+            doc.findings.extend(errors)
+        assert _paid_items_with_errors(repo, honest) == [], case
+        assert _paid_items_with_errors(repo, ignoring), case
 
 
 def test_the_site_shows_a_report_that_fails_its_schema(tmp_path: Path) -> None:

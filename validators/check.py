@@ -45,6 +45,7 @@ from validators.rules import (
     innovation,
     kinds,
     major_work,
+    repeated_items,
     research,
     service_stations,
     text_fields,
@@ -68,12 +69,13 @@ from validators.year.guideline import (
     year_file,
 )
 
-__all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover"]
+__all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover", "repeat_findings"]
 
 # Below this many files per worker, starting processes costs more than it saves.
 PARALLEL_MIN_FILES = 150
 # Each area's rules read only their own part of the report (and its society id), so a what-if
-# copy that changes one part is re-checked by that part's rules alone.
+# copy that changes one part is re-checked by that part's rules alone (and, for an item
+# repeated in another area, by `repeat_findings`).
 _AREA_RULES = {"innovation": innovation, "government_functions": government_functions,
                "service_stations": service_stations, "consortia": consortia,
                "academic_events": academic_events, "research": research, "major_work": major_work}
@@ -188,6 +190,7 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None) -> F
     kinds.check(report, ctx)
     for module in _AREA_RULES.values():
         module.check(report, ctx)
+    repeated_items.check(report, ctx)
     strings = loaded.strings
     evidence.check(strings, ctx)
     text_fields.check(strings, ctx)
@@ -223,9 +226,19 @@ def _without_other_years_areas(data: dict[str, Any], model: type[YearReport], ct
 
 def area_findings(doc: ReportDoc, report: YearReport, rules: Guideline, area: str) -> list[Finding]:
     """What the rules of one area (a report field, such as `academic_events`) say of `report`,
-    placed in `doc`'s file: for a what-if copy that changed that area only."""
+    placed in `doc`'s file: for a what-if copy that changed that area only. Items repeated
+    within the area are said here; an item that repeats another area's is `repeat_findings`'."""
     ctx = RuleContext(doc.file, Path(doc.file).parent, doc.source, rules, policy())
     _AREA_RULES[area].check(report, ctx)
+    repeated_items.check(report, ctx, area)
+    return ctx.findings
+
+
+def repeat_findings(doc: ReportDoc, report: YearReport, rules: Guideline) -> list[Finding]:
+    """Every item of `report` that repeats an earlier one, in its own area or another, placed
+    in `doc`'s file: what a what-if copy changes in the areas it did not touch."""
+    ctx = RuleContext(doc.file, Path(doc.file).parent, doc.source, rules, policy())
+    repeated_items.check(report, ctx)
     return ctx.findings
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from validators.association.reviews import Standing
-from validators.check import area_findings
+from validators.check import area_findings, repeat_findings
 from validators.evaluation.scoring import Advice, Evaluation, score_report
 from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent
@@ -20,6 +20,7 @@ from validators.models.for_year import item_model
 from validators.models.report import YearReport
 from validators.repository import ReportDoc
 from validators.rules.academic_events import unmet_criteria
+from validators.rules.repeated_items import CODE as REPEATED
 from validators.year.countries import other_countries
 from validators.year.guideline import Guideline
 from validators.year.measures import countries, in_window, out_of_province, regions
@@ -183,17 +184,24 @@ def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points:
            current: Evaluation, standing: Standing | None = None) -> list[Advice]:
     """Each candidate is scored with the verdicts the rules of its area give the changed copy:
     a fix is credited only when the rules accept it, as `check` would. A candidate changes one
-    area, so only that area is checked and scored again."""
+    area, so only that area is checked and scored again, and any other area in which the
+    change makes (or ends) a repeat of an item: an item added here may be the first copy of one
+    listed there, which then earns nothing."""
     found: list[Advice] = []
     kept: dict[str, list[Finding]] = {}  # per area, the findings its rules did not make
+    repeats = set(repeat_findings(doc, doc.report, rules))
     for clause, message, area, changed in candidates(doc.report, rules, points, current):
         if area not in kept:
             made = area_findings(doc, doc.report, rules, area)
-            kept[area] = [f for f in doc.findings if f not in made]
-        fixed = replace(doc, report=changed, findings=kept[area] + area_findings(doc, changed, rules, area))
-        # Areas are scored and capped apart, so the gain is the change in this area's subtotal.
-        again = score_report(fixed, previous, rules, points, standing, areas=(area,))
-        gain = again.subtotals[area] - current.subtotals[area]
+            kept[area] = [f for f in doc.findings if f not in made and f.code != REPEATED]
+        repeats_now = repeat_findings(doc, changed, rules)
+        moved = repeats.symmetric_difference(repeats_now)
+        areas = sorted({area} | {str(f.path[0]) for f in moved if f.path})
+        fixed = replace(doc, report=changed,
+                        findings=kept[area] + area_findings(doc, changed, rules, area) + repeats_now)
+        # Areas are scored and capped apart, so the gain is the change in their subtotals.
+        again = score_report(fixed, previous, rules, points, standing, areas=areas)
+        gain = sum(again.subtotals[a] - current.subtotals[a] for a in areas)
         if gain > 0:
             found.append(Advice(clause, message, gain))
     found.sort(key=lambda a: (-a.gain, a.clause, a.message))

@@ -1,0 +1,168 @@
+"""One piece of work counts once (validators/rules/repeated_items.py): the repeat is an error
+at its title, naming the first copy, which still scores; the what-if copies of the advice are
+held to the same rule, within an area and across areas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.trees import profile, write_tree
+from validators.check import area_findings, check_file, check_tree, repeat_findings
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.scoring import Evaluation
+from validators.findings import Finding
+from validators.rules.repeated_items import CODE, normalized
+from validators.year.guideline import guideline
+
+HEAD = "society: cd-a\nyear: 2017\n"
+
+SERVICE = """innovation:
+  enterprise_platform_registered: true
+  services:
+    - id: svc-a
+      kind: 科技咨询
+      title: 企业技术咨询
+      enterprise: 成都示例企业有限公司
+      district: 武侯区
+      date: {date}
+      outcome: 帮助企业解决技术难题
+"""
+
+EVENT = """academic_events:
+  - id: evt-a
+    title: {title}
+    category: {category}
+    role: 主办
+    date: {date}
+    participants: 150
+    main_forum: true
+    sub_forums: 1
+    materials: true
+"""
+
+
+def _check(tmp_path: Path, body: str) -> list[Finding]:
+    path = tmp_path / "cd-a" / "2017.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(HEAD + body, encoding="utf-8")
+    return check_file(path, tmp_path).findings
+
+
+def test_titles_are_compared_as_read() -> None:
+    assert normalized("  ２０１７年　学术 年会  ") == normalized("2017年 学术\t年会")
+    assert normalized("AI 论坛") == normalized("ai 论坛")
+    assert normalized("学术年会") != normalized("学术 年会")
+
+
+def test_the_repeat_names_the_first_copy_at_its_title(tmp_path: Path) -> None:
+    body = EVENT.format(title="双创活动周科技论坛", category="其他", date="2017-09-15") + (
+        "major_work:\n"
+        "  - {id: mw-a, kind: 重大活动, title: 双创活动周科技论坛, date: 2017-09-15, description: 举办论坛}\n")
+    [found] = _check(tmp_path, body)
+    assert (found.code, found.severity, found.clause, found.line, found.column) == (CODE, "error", "7", 14, 35)
+    assert found.message == ("与“五、学术交流活动”中的“evt-a”是同一项工作（名称和日期相同）："
+                             "同一项工作只计一次分，请删除重复的一项，或写明它们的区别。")
+
+
+def test_an_event_that_repeats_a_service_is_the_repeat(tmp_path: Path) -> None:
+    """Areas are read in the guideline's order: the service (一) is the first copy."""
+    body = SERVICE.format(date="2017-05-01") + EVENT.format(title="企业技术咨询", category="其他",
+                                                           date="2017-05-01")
+    [found] = _check(tmp_path, body)
+    assert found.path == ("academic_events", 0, "title")
+    assert "“一、创新驱动助力工程”中的“svc-a”" in found.message
+
+
+def test_a_service_repeats_only_for_the_same_enterprise(tmp_path: Path) -> None:
+    """A service is to one enterprise: the same title on the same day for another enterprise
+    is another service; for the same one, under another kind, it is the same service."""
+    other = SERVICE.format(date="2017-05-01") + """    - id: svc-b
+      kind: 科技培训
+      title: 企业技术咨询
+      enterprise: {enterprise}
+      district: 武侯区
+      date: 2017-05-01
+      outcome: 培训技术人员
+"""
+    assert _check(tmp_path, other.format(enterprise="成都另一企业有限公司")) == []
+    [found] = _check(tmp_path, other.format(enterprise="成都示例企业有限公司"))
+    assert found.path == ("innovation", "services", 1, "title")
+    assert "名称、日期和服务的企业相同" in found.message
+
+
+def test_stations_consortia_and_functions_repeat_by_content(tmp_path: Path) -> None:
+    station = """  - id: {id}
+    name: 温江服务站
+    level: 市级
+    established: 2017-03-01
+    industry: 医药健康
+    partner: 温江医学城
+    evidence: [https://example.org/{id}]
+"""
+    body = "service_stations:\n" + station.format(id="st-a") + station.format(id="st-b")
+    [found] = _check(tmp_path, body)
+    assert (found.code, found.path, found.clause) == (CODE, ("service_stations", 1, "name"), "3")
+    assert "除编号和证明材料外内容相同" in found.message
+    changed = body.replace("partner: 温江医学城\n    evidence: [https://example.org/st-b]",
+                           "partner: 温江海峡科技园\n    evidence: [https://example.org/st-b]")
+    assert _check(tmp_path, changed) == []
+
+
+def test_a_repeated_report_is_said_once_not_again_for_its_achievements(tmp_path: Path) -> None:
+    report = """  - id: {id}
+    title: 交通拥堵调研
+    form: 调研报告
+    topic: 四个服务
+    achievements:
+      - {{type: 公开发表, date: 2017-05-01}}
+      - {{type: 公开发表, date: 2017-05-01}}
+"""
+    found = _check(tmp_path, "research:\n" + report.format(id="rpt-a") + report.format(id="rpt-b"))
+    assert [(f.code, f.path) for f in found] == [
+        (CODE, ("research", 0, "achievements", 1, "date")), (CODE, ("research", 1, "title"))]
+
+
+def _tree(tmp_path: Path, body: str) -> Path:
+    return write_tree(tmp_path, {"submissions/cd-a/society.yaml": profile("cd-a"),
+                                 "submissions/cd-a/2017.yaml": HEAD + body})
+
+
+def test_one_area_rechecked_finds_its_own_repeats(tmp_path: Path) -> None:
+    """What the advice re-checks one area with: a repeat within the area is found there; one
+    across areas is the whole report's (the areas' findings stay independent of each other)."""
+    body = (EVENT.format(title="学术年会", category="综合性学术年会", date="2017-06-01")
+            + EVENT.format(title="学术年会", category="其他", date="2017-06-01").replace(
+                "academic_events:\n  - id: evt-a", "  - id: evt-b")
+            + "major_work:\n"
+              "  - {id: mw-a, kind: 重大活动, title: 学术年会, date: 2017-06-01, description: 举办年会}\n")
+    _, repo = check_tree(_tree(tmp_path, body))
+    doc = repo.reports[("cd-a", 2017)]
+    rules = guideline(2017, tmp_path)
+    assert rules is not None
+    assert [f.path for f in doc.findings if f.code == CODE] == [("academic_events", 1, "title"),
+                                                                ("major_work", 0, "title")]
+    assert [f.path for f in area_findings(doc, doc.report, rules, "academic_events")] == [
+        ("academic_events", 1, "title")]
+    assert area_findings(doc, doc.report, rules, "major_work") == []
+    assert [f.path for f in repeat_findings(doc, doc.report, rules)] == [("academic_events", 1, "title"),
+                                                                         ("major_work", 0, "title")]
+
+
+def _evaluation(tmp_path: Path, body: str) -> Evaluation:
+    _, repo = check_tree(_tree(tmp_path, body))
+    [evaluation] = evaluate_repository(repo)
+    return evaluation
+
+
+def test_advice_counts_what_a_new_service_would_take_from_another_area(tmp_path: Path) -> None:
+    """The advice's what-if service (in the pilot district, on the deadline, titled as the
+    report's first service) would be the first copy of an event of the same title on that day:
+    the event would earn nothing, so the gain is the net one, and a loss is no advice."""
+    deadline = "2017-11-30"
+    for category, gain in (("综合性学术年会", None), ("其他", 2.0)):
+        body = SERVICE.format(date="2017-05-01") + EVENT.format(
+            title="企业技术咨询", category=category, date=deadline)
+        evaluation = _evaluation(tmp_path / category, body)
+        services = [a for a in evaluation.advice if a.clause == "1.3"]
+        # Alone, the service would earn 3 (1.3's 2 and 1.4's 1); the event loses 6 or 1.
+        assert [a.gain for a in services] == ([gain] if gain else []), category

@@ -1,0 +1,150 @@
+"""One piece of work counts once: an item a report lists again, in its own area or in another,
+is an error at the repeat (the first copy still scores).
+
+Each activity belongs to one clause of 五 (5.5 is 「其他学术交流活动」), 七 is 「其他重要工作」, and
+六 pays 「根据每年一次的成果评估」: the same event claimed under two categories, or again as a
+major work, or a report or achievement listed twice, would be paid twice.
+
+What counts as the same:
+- within one list, the same content except `id` and `evidence`;
+- an item with a title and a date (a service, an academic event, a major work, the items of an
+  area a year adds): the same title and date as an item of any of these lists; two services
+  are one only when they also serve the same enterprise (a service is to one enterprise);
+- a research report: the same title as another report;
+- within one research report: an achievement of the same type and date as another.
+Titles are compared as read: NFKC, case folded, runs of white space as one space.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from validators.models.report import YearReport
+from validators.rules.rule_context import RuleContext
+from validators.yaml.scalars import YamlPath
+from validators.year.text import area_numeral
+
+__all__ = ["CODE", "check", "normalized"]
+
+CODE = "E-ITEM-REPEATED"
+
+# The fields two copies of one item may differ in.
+_IGNORED = frozenset({"id", "evidence"})
+
+# Why two items are one, as the message says it.
+_SAME_CONTENT = "除编号和证明材料外内容相同"
+_SAME_WORK = "名称和日期相同"
+_SAME_SERVICE = "名称、日期和服务的企业相同"
+_SAME_TITLE = "题目相同"
+
+
+def normalized(text: str) -> str:
+    """A title as a reader compares it: NFKC, case folded, white space collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _content(value: Any) -> Any:
+    """A hashable reading of an item's content, without its ids and evidence, texts normalized."""
+    if isinstance(value, BaseModel):
+        return tuple((name, _content(getattr(value, name)))
+                     for name in type(value).model_fields if name not in _IGNORED)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, str):
+        return normalized(value)
+    if isinstance(value, list | tuple):
+        return tuple(_content(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    area: str  # the report field the item is in (`innovation` for a service)
+    path: YamlPath  # the item
+    item: Any
+    # (key, why items holding it are one, whether a copy in the same list counts): the first
+    # item to hold a key is the one every later holder repeats.
+    keys: tuple[tuple[tuple[Any, ...], str, bool], ...]
+
+
+def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator[_Entry]:
+    """Every list item of the report in the guideline's order (the year's areas, then the
+    order in the file), each with the keys that make another item the same."""
+    for area in ctx.guideline.area_keys:
+        if only is not None and area != only:
+            continue
+        for path, item in _items(report, area):
+            list_path = path[:-1]
+            keys: list[tuple[tuple[Any, ...], str, bool]] = [
+                (("content", list_path, _content(item)), _SAME_CONTENT, True)]
+            if area == "research":
+                keys.append((("title", normalized(item.title)), _SAME_TITLE, True))
+            elif hasattr(item, "title") and hasattr(item, "date"):
+                work = ("work", normalized(item.title), item.date)
+                if hasattr(item, "enterprise"):  # two services are one when the enterprise is too
+                    keys.append(((*work, normalized(item.enterprise)), _SAME_SERVICE, True))
+                    keys.append((work, _SAME_WORK, False))
+                else:
+                    keys.append((work, _SAME_WORK, True))
+            yield _Entry(area, path, item, tuple(keys))
+
+
+def _items(report: YearReport, area: str) -> Iterator[tuple[YamlPath, Any]]:
+    if area == "innovation":
+        yield from ((("innovation", "services", i), s)
+                    for i, s in enumerate(report.innovation.services if report.innovation else []))
+    elif area == "government_functions":
+        gov = report.government_functions
+        yield from ((("government_functions", "functions", i), f)
+                    for i, f in enumerate(gov.functions if gov else []))
+    else:
+        yield from (((area, i), item) for i, item in enumerate(getattr(report, area, [])))
+
+
+def _at(entry: _Entry) -> YamlPath:
+    """Where the finding goes: the item's title (or name), the words two copies share."""
+    field = next((f for f in ("title", "name") if hasattr(entry.item, f)), None)
+    return (*entry.path, field) if field else entry.path
+
+
+def check(report: YearReport, ctx: RuleContext, area: str | None = None) -> None:
+    """Every repeat after the first, in the whole report; with `area`, within that area only
+    (what a what-if copy that changed that area is checked with)."""
+    first: dict[tuple[Any, ...], _Entry] = {}
+    for entry in _entries(report, ctx, area):
+        repeated = next(((first[key], why) for key, why, same_list in entry.keys if key in first
+                         and (same_list or first[key].path[:-1] != entry.path[:-1])), None)
+        if repeated is not None:
+            original, why = repeated
+            area_of = ctx.guideline.area(original.area)
+            ctx.error(_at(entry), CODE,
+                      f"与“{area_numeral(area_of.id)}、{area_of.title}”中的“{original.item.id}”是同一项工作"
+                      f"（{why}）：同一项工作只计一次分，"
+                      "请删除重复的一项，或写明它们的区别。", ctx.guideline.area(entry.area).id)
+            continue
+        # A repeat holds its first copy's keys (content implies title and date): a later copy
+        # is named after the first, and the repeat's own achievements go with it.
+        for key, _, _ in entry.keys:
+            first.setdefault(key, entry)
+        if entry.area == "research":
+            _achievements(entry, ctx)
+
+
+def _achievements(entry: _Entry, ctx: RuleContext) -> None:
+    """Within one research report, an achievement of the same type and date is the same one."""
+    seen: dict[tuple[str, object], int] = {}
+    for j, achievement in enumerate(entry.item.achievements):
+        key = (achievement.type.value, achievement.date)
+        if key in seen:
+            ctx.error((*entry.path, "achievements", j, "date"), CODE,
+                      f"与本项的第 {seen[key] + 1} 项成果（{achievement.type.label}，{achievement.date}）"
+                      "是同一成果（认定方式和日期相同）：同一成果只计一次分，请删除这一项。",
+                      ctx.guideline.area(entry.area).id)
+        else:
+            seen[key] = j
