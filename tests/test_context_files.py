@@ -10,7 +10,7 @@ import pytest
 
 from tests.trees import ROOT
 from validators import related_files as context_files
-from validators.check import check_file, discover
+from validators.check import check_file, check_tree, discover
 from validators.models.report import YearReport
 
 
@@ -44,3 +44,26 @@ def test_a_file_naming_the_same_consortium_is_read_and_an_oversized_one_is_not(
     chosen = context_files.related([*tree, small, huge], {target}, {"cd-mech-eng"}, [report])
     assert small in chosen
     assert huge not in chosen
+
+
+CLAIMS = ("consortium-member-follows-lead",)
+
+
+@pytest.mark.parametrize("case", CLAIMS)
+def test_a_file_checked_alone_gets_the_findings_of_the_whole_tree(case: str, tmp_path: Path) -> None:
+    """A consortium's lead is read as context, so one file checked alone hears what it would in
+    the whole tree; an unrelated society is not read."""
+    root = tmp_path / case
+    shutil.copytree(ROOT / "tests" / "data" / "fidelity" / case, root)
+    unrelated = root / "submissions" / "cd-unrelated"
+    unrelated.mkdir()
+    (unrelated / "2017.yaml").write_text("society: cd-unrelated\nyear: 2017\n", "utf-8")
+    full, _ = check_tree(root)
+    reports = sorted(p for p in (root / "submissions").glob("*/20*.yaml") if p.parent != unrelated)
+    assert full.findings
+    for path in reports:
+        rel = path.relative_to(root).as_posix()
+        partial, repo = check_tree(root, [path])
+        assert partial.sorted_findings() == [f for f in full.sorted_findings() if f.file == rel], rel
+        assert ("cd-unrelated", 2017) not in repo.reports
+

@@ -7,6 +7,7 @@ sees it on the line it changed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -16,11 +17,18 @@ from validators.findings import Finding, error, warning
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
+from validators.models.labelled import LabelledEnum, UnknownTerm
 from validators.models.report import YearReport
 from validators.repository import PROFILE_FILE, ReportDoc, Repository
 from validators.yaml.scalars import YamlPath
 from validators.year.guideline import guideline
 from validators.year.measures import counted_achievements
+
+
+def same_text(text: str) -> str:
+    """What two reports must share to name the same thing: the NFKC form (a full-width １ is a 1),
+    without outer spaces, each inner run of whitespace one space."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _at(doc: ReportDoc, path: YamlPath, code: str, message: str, clause: str | None,
@@ -177,6 +185,41 @@ def members_reciprocal(repo: Repository) -> Iterator[Finding]:
                           f"“{society}”加入 members。", "4", "warning")
 
 
+# What a consortium is, as its lead reports it. 4.1 pays for the consortium's industry, not
+# for one a member gives it: 「重点支持服务成都市主导产业和优势产业为主的学会联合体建设」.
+_LEAD_STATES = (("industry", "服务产业", "4.1"), ("form", "联合形式", "4"), ("direction", "联合方向", "4"))
+
+
+def _as_written(value: Any) -> tuple[str, str]:
+    """What compares (a kind's code, or the text in its normal form) and what is shown."""
+    if isinstance(value, (LabelledEnum, UnknownTerm)):
+        return same_text(value.value), value.label
+    return same_text(str(value)), str(value)
+
+
+def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
+    """A member's report of a consortium whose lead reports the same year here says what the
+    lead says of its industry, form and direction; otherwise the member's entry is an error."""
+    groups: dict[tuple[int, str], list[tuple[ReportDoc, int, Consortium]]] = defaultdict(list)
+    for doc, i, item in _items(repo, "consortia"):
+        groups[(doc.report.year, item.id)].append((doc, i, item))
+    for (_, cid), entries in sorted(groups.items()):
+        leads = [e for e in entries if e[2].role == ConsortiumRole.LEAD]
+        if len(leads) != 1:
+            continue  # no lead here, or several: said by one_lead_per_consortium
+        lead_doc, _, lead = leads[0]
+        for doc, i, item in entries:
+            if item.role != ConsortiumRole.MEMBER or doc is lead_doc:
+                continue
+            for field, word, clause in _LEAD_STATES:
+                (mine, shown), (theirs, told) = (_as_written(getattr(c, field)) for c in (item, lead))
+                if mine != theirs:
+                    yield _at(doc, ("consortia", i, field), "E-CONSORTIUM-DIFFERS",
+                              f"联合体“{cid}”的{word}写的是“{shown}”，牵头学会 {lead_doc.report.society} 在 "
+                              f"{lead_doc.file} 中写的是“{told}”：联合体的{word}以牵头学会的报告为准，"
+                              f"请改为“{told}”（若牵头学会写错了，请它更正）。", clause)
+
+
 def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
     seen: dict[tuple[str, str, str, object], ReportDoc] = {}
     for doc, i, item in _items(repo, "research"):
@@ -261,8 +304,10 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
                           f"{limits.station_max_enterprises} 家：请核对。", "3.2", "warning")
 
 
-RULES = (profiles_present, established_once, functions_new_once, one_lead_per_consortium, known_members,
-         members_reciprocal, achievements_counted_once, claimed_once, plausible_figures)
+RULES = (profiles_present, established_once, functions_new_once,
+         one_lead_per_consortium, known_members, members_reciprocal, members_agree_with_lead,
+         achievements_counted_once, claimed_once,
+         plausible_figures)
 
 
 def check_repository(repo: Repository) -> list[Finding]:
