@@ -46,13 +46,13 @@ def test_a_file_naming_the_same_consortium_is_read_and_an_oversized_one_is_not(
     assert huge not in chosen
 
 
-CLAIMS = ("consortium-member-follows-lead",)
+CLAIMS = ("consortium-member-follows-lead", "station-new-once-by-name", "consortium-new-once-by-name")
 
 
 @pytest.mark.parametrize("case", CLAIMS)
 def test_a_file_checked_alone_gets_the_findings_of_the_whole_tree(case: str, tmp_path: Path) -> None:
-    """A consortium's lead is read as context, so one file checked alone hears what it would in
-    the whole tree; an unrelated society is not read."""
+    """A consortium's lead, a station or consortium of an earlier year: each is read as context, so one file checked alone hears what it would in
+    the whole tree. Another society's earlier year is read only when it names the same thing."""
     root = tmp_path / case
     shutil.copytree(ROOT / "tests" / "data" / "fidelity" / case, root)
     unrelated = root / "submissions" / "cd-unrelated"
@@ -67,3 +67,30 @@ def test_a_file_checked_alone_gets_the_findings_of_the_whole_tree(case: str, tmp
         assert partial.sorted_findings() == [f for f in full.sorted_findings() if f.file == rel], rel
         assert ("cd-unrelated", 2017) not in repo.reports
 
+
+def _spread(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / "submissions" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"society: {rel.split('/')[0]}\nyear: {rel[-9:-5]}\n{text}", "utf-8")
+
+
+@pytest.mark.parametrize("scope", ["cd-a/2017.yaml", "cd-b/2018.yaml"])
+def test_names_written_in_another_form_are_still_read_as_context(scope: str, tmp_path: Path) -> None:
+    """Another society's consortium of an earlier year under another id, its name written with
+    full-width digits there: found by name in NFKC form."""
+    led = ("consortia:\n  - {{id: {cid}, name: 示例联合体２０１７, role: 牵头, form: 专业相近, direction: 横向,"
+           " industry: 其他, members: [外部单位甲], established: {day}}}\n")
+    _spread(tmp_path, {
+        "cd-a/2017.yaml": led.format(cid="cons-a", day="2017-05-01"),
+        "cd-b/2018.yaml": led.format(cid="cons-b", day="2018-05-01").replace("２０１７", "2017"),
+    })
+    for folder in ("cd-a", "cd-b"):
+        (tmp_path / "submissions" / folder / "society.yaml").write_text(
+            f"id: {folder}\nname: 成都市{folder}学会\nkind: 学会\ndiscipline: 测试\nmaintainers: [{folder}-admin]\n",
+            "utf-8")
+    full, _ = check_tree(tmp_path)
+    codes = {(f.file, f.code) for f in full.findings}
+    assert ("submissions/cd-b/2018.yaml", "E-ESTABLISHED-TWICE") in codes
+    partial, _ = check_tree(tmp_path, [tmp_path / "submissions" / scope])
+    assert partial.sorted_findings() == [f for f in full.sorted_findings() if f.file == f"submissions/{scope}"]

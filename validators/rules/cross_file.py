@@ -22,7 +22,7 @@ from validators.models.report import YearReport
 from validators.repository import PROFILE_FILE, ReportDoc, Repository
 from validators.yaml.scalars import YamlPath
 from validators.year.guideline import guideline
-from validators.year.measures import counted_achievements
+from validators.year.measures import counted_achievements, founded_this_year
 
 
 def same_text(text: str) -> str:
@@ -83,6 +83,42 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                           f"{what}“{item.id}”的成立日期为 {date}，与 {doc.file} 中的 "
                           f"{item.established} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。",
                           clause)
+
+
+def established_under_one_id(repo: Repository) -> Iterator[Finding]:
+    """3.2 and 4.3 pay the one-off once: 「对新建服务站给予一次性补助」, 「对新建联合体给予牵头（承办）
+    学会一次性分类补助」. A station of the same society, or a consortium of any society, that an
+    earlier year's report lists by the same name under another id is not new again in a later
+    year: the later `established` is an error (the new id would earn the one-off twice)."""
+    for area, per_society, what, day, clause in (("service_stations", True, "服务站", "建站", "3.2"),
+                                                 ("consortia", False, "联合体", "成立", "4.3")):
+        named: dict[tuple[str, str], dict[int, list[tuple[ReportDoc, int, Any]]]] = defaultdict(
+            lambda: defaultdict(list))
+        for doc, i, item in _items(repo, area):
+            named[(doc.report.society if per_society else "", same_text(item.name))][
+                doc.report.year].append((doc, i, item))
+        for by_year in named.values():
+            # The earliest entry of the years before, and the earliest under another id than it.
+            first: tuple[ReportDoc, Any] | None = None
+            other: tuple[ReportDoc, Any] | None = None
+            for year in sorted(by_year):
+                rules = guideline(year, repo.root)
+                for doc, i, item in by_year[year]:
+                    if first is None or rules is None or (not per_society and item.role != ConsortiumRole.LEAD):
+                        continue  # nothing before it, or a member (only a lead earns the one-off, 4.3)
+                    earlier = first if first[1].id != item.id else other
+                    if earlier is None or not founded_this_year(item.established, rules):
+                        continue
+                    before, seen = earlier
+                    yield _at(doc, (area, i, "established"), "E-ESTABLISHED-TWICE",
+                              f"{what}“{item.name}”已列在 {before.file} 中（编号“{seen.id}”，{day}日期 "
+                              f"{seen.established}），不是 {year} 年新建的：同一{what}只能在{day}当年计为新建一次。"
+                              f"请沿用编号“{seen.id}”和{day}日期 {seen.established}。", clause)
+                for doc, _, item in by_year[year]:
+                    if first is None:
+                        first = (doc, item)
+                    elif other is None and item.id != first[1].id:
+                        other = (doc, item)
 
 
 def functions_new_once(repo: Repository) -> Iterator[Finding]:
@@ -304,7 +340,7 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
                           f"{limits.station_max_enterprises} 家：请核对。", "3.2", "warning")
 
 
-RULES = (profiles_present, established_once, functions_new_once,
+RULES = (profiles_present, established_once, established_under_one_id, functions_new_once,
          one_lead_per_consortium, known_members, members_reciprocal, members_agree_with_lead,
          achievements_counted_once, claimed_once,
          plausible_figures)
