@@ -1,8 +1,11 @@
 """One thing claimed twice across files: a consortium described by a member otherwise than by its
-lead, a station or consortium made new again under another id. The fidelity cases hold the scoring; these hold the messages and the edges."""
+lead, a station or consortium made new again under another id, a function or station copied
+between societies. The fidelity cases hold the scoring; these hold the messages and the edges."""
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ from tests.test_fidelity import FIDELITY
 from tests.trees import profile, write_tree
 from validators.check import check_tree
 from validators.findings import Finding
-from validators.rules.cross_file import same_text
+from validators.rules.cross_file import _NAMED, _overlapping, same_text
 
 
 def _found(root: Path, *codes: str) -> list[Finding]:
@@ -170,6 +173,70 @@ def test_a_consortium_led_anew_by_another_society_is_not_new(tmp_path: Path) -> 
     assert "submissions/cd-a/2017.yaml" in found[0].message
 
 
+# --- copied between societies ------------------------------------------------------------------
+
+def test_a_copied_function_and_station_are_told_to_both_sides() -> None:
+    found = sorted(_found(FIDELITY / "claimed-by-two-societies", "W-FUNCTION-CLAIMED-TWICE",
+                          "W-STATION-CLAIMED-TWICE"), key=lambda f: (f.file, f.line))
+    assert [(f.file, f.code, f.line, f.column, f.clause, f.severity) for f in found] == [
+        ("submissions/cd-a/2017.yaml", "W-FUNCTION-CLAIMED-TWICE", 7, 14, "2.2", "warning"),
+        ("submissions/cd-a/2017.yaml", "W-STATION-CLAIMED-TWICE", 22, 11, "3.2", "warning"),
+        ("submissions/cd-b/2017.yaml", "W-FUNCTION-CLAIMED-TWICE", 7, 14, "2.2", "warning"),
+        ("submissions/cd-b/2017.yaml", "W-STATION-CLAIMED-TWICE", 22, 11, "3.2", "warning")]
+    assert found[0].message == (
+        "职能“行业标准编制”（成都市示例局，2017-03-01 至 2017-10-01）也由 cd-b 在同一年度申报，承接期有重叠："
+        "若是共同承接，请在证明材料中写明本学会承担的部分；市科协核查时会对照双方的材料。")
+    assert found[1].message == (
+        "服务站“郫都站”也由 cd-b 在同一年度申报：若是共建，请在证明材料中写明本学会的分工；"
+        "若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。")
+
+
+def test_a_station_copied_by_many_names_a_few_and_counts_the_rest(tmp_path: Path) -> None:
+    root = _tree(tmp_path, {f"cd-s{k}/2017.yaml": STATION.format(sid="st", name="郫都站", established="2016-05-01")
+                            for k in range(8)})
+    found = _found(root, "W-STATION-CLAIMED-TWICE")
+    assert len(found) == 8
+    assert "也由 cd-s1、cd-s2、cd-s3、cd-s4、cd-s5 等 7 个学会在同一年度申报" in found[0].message
+
+
+def test_titles_match_in_normal_form(tmp_path: Path) -> None:
+    """A full-width digit or a doubled space does not make another event, report or function."""
+    event = """academic_events:
+  - id: evt-a
+    title: {title}
+    category: 其他
+    role: 主办
+    date: 2017-06-01
+    participants: 80
+government_functions:
+  functions:
+    - {{id: fn-a, title: '{title}', commissioner: 成都市示例局, method: 委托, start: 2017-03-01, end: 2017-10-01}}
+"""
+    root = _tree(tmp_path, {"cd-a/2017.yaml": event.format(title="第１届  成都论坛"),
+                            "cd-b/2017.yaml": event.format(title="第1届 成都论坛")})
+    codes = sorted(f.code for f in _found(root, "W-EVENT-CLAIMED-TWICE", "W-FUNCTION-CLAIMED-TWICE"))
+    assert codes == ["W-EVENT-CLAIMED-TWICE"] * 2 + ["W-FUNCTION-CLAIMED-TWICE"] * 2
+
+
+def test_overlap_agrees_with_comparing_every_pair() -> None:
+    rnd = random.Random(7)
+    day = dt.date(2017, 1, 1)
+    for _ in range(500):
+        entries = []
+        for _ in range(rnd.randint(1, 25)):
+            start = day + dt.timedelta(rnd.randint(0, 60))
+            entries.append((f"s{rnd.randint(0, 10)}", start, start + dt.timedelta(rnd.randint(-5, 30))))
+        for (society, start, end), (named, more) in zip(entries, _overlapping(entries), strict=True):
+            truth = sorted({s for s, a, b in entries if s != society and a <= end and start <= b})
+            if len(truth) <= _NAMED:
+                assert named == truth
+                assert not more or len(truth) == _NAMED
+            else:
+                assert len(named) == _NAMED
+                assert set(named) <= set(truth)
+                assert more
+
+
 def test_every_code_across_files_has_a_test() -> None:
     """A new code of the rules across files fails here until a test or an acceptance case names it."""
     from tests.test_invalid_examples import _codes_in
@@ -178,5 +245,5 @@ def test_every_code_across_files_has_a_test() -> None:
     codes = _codes_in([ROOT / "validators" / "rules" / "cross_file.py"])
     tested = "".join(p.read_text("utf-8") for p in [*ROOT.glob("tests/test_cross_*.py"),
                                                      *FIDELITY.glob("*/expected.yaml")])
-    assert {"E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-TWICE"} <= codes
+    assert {"E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-TWICE", "W-FUNCTION-CLAIMED-TWICE"} <= codes
     assert {c for c in codes if c not in tested} == set()

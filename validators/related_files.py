@@ -2,10 +2,10 @@
 
 A changed report meets other files only through its own society's other years, through the
 ids and names of consortia it belongs to (any year) and the societies it lists as their
-members, and through the titles of its events and research reports (the same year).
-Searching the other files' bytes for those strings is far cheaper than parsing the tree. The
-rules compare such texts in NFKC form (`same_text`), so a file that does not hold a needle as
-written is searched again in that form.
+members, and through the titles of its events, research reports and government functions and
+the names of its service stations (the same year). Searching the other files' bytes for those
+strings is far cheaper than parsing the tree. The rules compare such texts in NFKC form
+(`same_text`), so a file that does not hold a needle as written is searched again in that form.
 """
 
 from __future__ import annotations
@@ -32,13 +32,17 @@ def _longest_segment(text: str) -> bytes | None:
 
 
 def needles(reports: Iterable[YearReport]) -> tuple[set[bytes], dict[str, set[bytes]]]:
-    """Consortium ids and names (any year), and titles by the year they were reported in."""
+    """Consortium ids and names (any year), and titles and station names by the year they were
+    reported in."""
     ids: set[bytes] = set()
     titles: dict[str, set[bytes]] = defaultdict(set)
     for report in reports:
         ids.update(c.id.encode("utf-8") for c in report.consortia)
         ids.update(n for c in report.consortia if (n := _longest_segment(c.name)))
-        texts = [e.title for e in report.academic_events] + [r.title for r in report.research]
+        gov = report.government_functions
+        texts = ([e.title for e in report.academic_events] + [r.title for r in report.research]
+                 + [f.title for f in (gov.functions if gov else [])]
+                 + [s.name for s in report.service_stations])
         titles[f"{report.year}.yaml"].update(n for t in texts if (n := _longest_segment(t)))
     return ids, titles
 
