@@ -10,7 +10,7 @@ import pytest
 
 from tests.trees import ROOT
 from validators import related_files as context_files
-from validators.check import check_file, discover
+from validators.check import check_file, check_tree, discover
 from validators.models.report import YearReport
 
 
@@ -44,3 +44,61 @@ def test_a_file_naming_the_same_consortium_is_read_and_an_oversized_one_is_not(
     chosen = context_files.related([*tree, small, huge], {target}, {"cd-mech-eng"}, [report])
     assert small in chosen
     assert huge not in chosen
+
+
+CLAIMS = ("consortium-member-follows-lead", "station-new-once-by-name", "consortium-new-once-by-name",
+          "claimed-by-two-societies")
+
+
+@pytest.mark.parametrize("case", CLAIMS)
+def test_a_file_checked_alone_gets_the_findings_of_the_whole_tree(case: str, tmp_path: Path) -> None:
+    """A consortium's lead, a station or consortium of an earlier year, a function or station of
+    another society: each is read as context, so one file checked alone hears what it would in
+    the whole tree. Another society's earlier year is read only when it names the same thing."""
+    root = tmp_path / case
+    shutil.copytree(ROOT / "tests" / "data" / "fidelity" / case, root)
+    unrelated = root / "submissions" / "cd-unrelated"
+    unrelated.mkdir()
+    (unrelated / "2017.yaml").write_text("society: cd-unrelated\nyear: 2017\n", "utf-8")
+    full, _ = check_tree(root)
+    reports = sorted(p for p in (root / "submissions").glob("*/20*.yaml") if p.parent != unrelated)
+    assert full.findings
+    for path in reports:
+        rel = path.relative_to(root).as_posix()
+        partial, repo = check_tree(root, [path])
+        assert partial.sorted_findings() == [f for f in full.sorted_findings() if f.file == rel], rel
+        assert ("cd-unrelated", 2017) not in repo.reports
+
+
+def _spread(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / "submissions" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"society: {rel.split('/')[0]}\nyear: {rel[-9:-5]}\n{text}", "utf-8")
+
+
+@pytest.mark.parametrize("scope", ["cd-a/2017.yaml", "cd-b/2018.yaml", "cd-c/2017.yaml", "cd-d/2017.yaml"])
+def test_names_written_in_another_form_are_still_read_as_context(scope: str, tmp_path: Path) -> None:
+    """Another society's consortium of an earlier year under another id, and a function whose
+    title another society writes with full-width digits: found by name in NFKC form."""
+    led = ("consortia:\n  - {{id: {cid}, name: 示例联合体２０１７, role: 牵头, form: 专业相近, direction: 横向,"
+           " industry: 其他, members: [外部单位甲], established: {day}}}\n")
+    function = ("government_functions:\n  functions:\n    - {{id: fn-a, title: '{title}', commissioner: 成都市示例局,"
+                " method: 委托, start: 2017-03-01, end: 2017-10-01}}\n")
+    _spread(tmp_path, {
+        "cd-a/2017.yaml": led.format(cid="cons-a", day="2017-05-01"),
+        "cd-b/2018.yaml": led.format(cid="cons-b", day="2018-05-01").replace("２０１７", "2017"),
+        "cd-c/2017.yaml": function.format(title="第１２期标准 编制"),
+        "cd-d/2017.yaml": function.format(title="第12期标准  编制"),
+    })
+    for folder in ("cd-a", "cd-b", "cd-c", "cd-d"):
+        (tmp_path / "submissions" / folder / "society.yaml").write_text(
+            f"id: {folder}\nname: 成都市{folder}学会\nkind: 学会\ndiscipline: 测试\nmaintainers: [{folder}-admin]\n",
+            "utf-8")
+    full, _ = check_tree(tmp_path)
+    codes = {(f.file, f.code) for f in full.findings}
+    assert ("submissions/cd-b/2018.yaml", "E-ESTABLISHED-TWICE") in codes
+    assert ("submissions/cd-c/2017.yaml", "W-FUNCTION-CLAIMED-TWICE") in codes
+    assert ("submissions/cd-d/2017.yaml", "W-FUNCTION-CLAIMED-TWICE") in codes
+    partial, _ = check_tree(tmp_path, [tmp_path / "submissions" / scope])
+    assert partial.sorted_findings() == [f for f in full.sorted_findings() if f.file == f"submissions/{scope}"]

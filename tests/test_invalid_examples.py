@@ -219,7 +219,8 @@ def _imported_by(module: Path) -> set[Path]:
 def test_every_in_file_code_has_an_example() -> None:
     """Every code that `check` can give one file (the modules validators/check.py imports) has
     an example; a new code without one fails here. Codes of the rules across files
-    (validators/rules/cross_file*.py) are tested in tests/test_cross_file.py."""
+    (validators/rules/cross_file*.py) are tested in tests/test_cross_file.py and
+    tests/test_cross_claims.py."""
     sources = [p for p in _imported_by(ROOT / "validators" / "check.py")
                if not p.name.startswith("cross_file")]
     assert ROOT / "validators" / "rules" / "academic_events.py" in sources

@@ -1,21 +1,24 @@
 """Which other files a check of a few changed files must read for the rules across files.
 
 A changed report meets other files only through its own society's other years, through the
-ids of consortia it belongs to (any year) and the societies it lists as their members, and
-through the titles of its events and research
-reports (the same year). Searching the other files' bytes for those strings is far cheaper
-than parsing the tree.
+ids and names of consortia it belongs to (any year) and the societies it lists as their
+members, and through the titles of its events, research reports and government functions and
+the names of its service stations (the same year). Searching the other files' bytes for those
+strings is far cheaper than parsing the tree. The rules compare such texts in NFKC form
+(`same_text`), so a file that does not hold a needle as written is searched again in that form.
 """
 
 from __future__ import annotations
 
 import re
 import stat
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from validators.models.report import YearReport
+from validators.rules.cross_file import same_text
 from validators.yaml.policy import policy
 
 # YAML folds long scalars only at spaces and escapes only inside double quotes, so a run
@@ -24,25 +27,43 @@ _SEGMENT = re.compile(r"[^\s\"'\\]+")
 
 
 def _longest_segment(text: str) -> bytes | None:
-    longest = max(_SEGMENT.findall(text), key=len, default="")
+    longest = max(_SEGMENT.findall(same_text(text)), key=len, default="")
     return longest.encode("utf-8") if longest else None
 
 
 def needles(reports: Iterable[YearReport]) -> tuple[set[bytes], dict[str, set[bytes]]]:
-    """Consortium ids (any year) and titles by the year they were reported in."""
+    """Consortium ids and names (any year), and titles and station names by the year they were
+    reported in."""
     ids: set[bytes] = set()
     titles: dict[str, set[bytes]] = defaultdict(set)
     for report in reports:
         ids.update(c.id.encode("utf-8") for c in report.consortia)
-        texts = [e.title for e in report.academic_events] + [r.title for r in report.research]
+        ids.update(n for c in report.consortia if (n := _longest_segment(c.name)))
+        gov = report.government_functions
+        texts = ([e.title for e in report.academic_events] + [r.title for r in report.research]
+                 + [f.title for f in (gov.functions if gov else [])]
+                 + [s.name for s in report.service_stations])
         titles[f"{report.year}.yaml"].update(n for t in texts if (n := _longest_segment(t)))
     return ids, titles
+
+
+def _holds(data: bytes, wanted: set[bytes]) -> bool:
+    if any(key in data for key in wanted):
+        return True
+    if data.isascii():
+        return False  # NFKC leaves ASCII as it is
+    text = data.decode("utf-8", "replace")
+    if unicodedata.is_normalized("NFKC", text):
+        return False
+    normal = unicodedata.normalize("NFKC", text).encode("utf-8")
+    return any(key in normal for key in wanted)
 
 
 def related(tree: list[Path], targets: set[Path], societies: set[str], reports: list[YearReport],
             ) -> list[Path]:
     """Files of `tree` (other than the targets) that the cross-file rules need."""
     ids, titles = needles(reports)
+    wanted = {name: ids | keys for name, keys in titles.items()}
     # Members must list the consortium too: their folders are read whole.
     societies = societies | {m for r in reports for c in r.consortia for m in c.members}
     chosen: list[Path] = []
@@ -53,8 +74,8 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
         if path.parent.name in societies:
             chosen.append(path)
             continue
-        keys = titles.get(path.name)
-        if not ids and not keys:
+        keys = wanted.get(path.name, ids)
+        if not keys:
             continue
         try:
             # A named pipe would block and a device never end: only regular files are read
@@ -66,6 +87,6 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
             data = path.read_bytes()
         except OSError:
             continue
-        if any(key in data for key in ids) or (keys and any(key in data for key in keys)):
+        if _holds(data, keys):
             chosen.append(path)
     return chosen

@@ -6,7 +6,10 @@ sees it on the line it changed.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -16,11 +19,18 @@ from validators.findings import Finding, error, warning
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
+from validators.models.labelled import LabelledEnum, UnknownTerm
 from validators.models.report import YearReport
 from validators.repository import PROFILE_FILE, ReportDoc, Repository
 from validators.yaml.scalars import YamlPath
 from validators.year.guideline import guideline
-from validators.year.measures import counted_achievements
+from validators.year.measures import counted_achievements, founded_this_year
+
+
+def same_text(text: str) -> str:
+    """What two reports must share to name the same thing: the NFKC form (a full-width １ is a 1),
+    without outer spaces, each inner run of whitespace one space."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _at(doc: ReportDoc, path: YamlPath, code: str, message: str, clause: str | None,
@@ -77,6 +87,42 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                           clause)
 
 
+def established_under_one_id(repo: Repository) -> Iterator[Finding]:
+    """3.2 and 4.3 pay the one-off once: 「对新建服务站给予一次性补助」, 「对新建联合体给予牵头（承办）
+    学会一次性分类补助」. A station of the same society, or a consortium of any society, that an
+    earlier year's report lists by the same name under another id is not new again in a later
+    year: the later `established` is an error (the new id would earn the one-off twice)."""
+    for area, per_society, what, day, clause in (("service_stations", True, "服务站", "建站", "3.2"),
+                                                 ("consortia", False, "联合体", "成立", "4.3")):
+        named: dict[tuple[str, str], dict[int, list[tuple[ReportDoc, int, Any]]]] = defaultdict(
+            lambda: defaultdict(list))
+        for doc, i, item in _items(repo, area):
+            named[(doc.report.society if per_society else "", same_text(item.name))][
+                doc.report.year].append((doc, i, item))
+        for by_year in named.values():
+            # The earliest entry of the years before, and the earliest under another id than it.
+            first: tuple[ReportDoc, Any] | None = None
+            other: tuple[ReportDoc, Any] | None = None
+            for year in sorted(by_year):
+                rules = guideline(year, repo.root)
+                for doc, i, item in by_year[year]:
+                    if first is None or rules is None or (not per_society and item.role != ConsortiumRole.LEAD):
+                        continue  # nothing before it, or a member (only a lead earns the one-off, 4.3)
+                    earlier = first if first[1].id != item.id else other
+                    if earlier is None or not founded_this_year(item.established, rules):
+                        continue
+                    before, seen = earlier
+                    yield _at(doc, (area, i, "established"), "E-ESTABLISHED-TWICE",
+                              f"{what}“{item.name}”已列在 {before.file} 中（编号“{seen.id}”，{day}日期 "
+                              f"{seen.established}），不是 {year} 年新建的：同一{what}只能在{day}当年计为新建一次。"
+                              f"请沿用编号“{seen.id}”和{day}日期 {seen.established}。", clause)
+                for doc, _, item in by_year[year]:
+                    if first is None:
+                        first = (doc, item)
+                    elif other is None and item.id != first[1].id:
+                        other = (doc, item)
+
+
 def functions_new_once(repo: Repository) -> Iterator[Finding]:
     """A function is 新增 (2.1) in one year: the same function id in the society's previous
     report cannot be new again."""
@@ -121,7 +167,7 @@ def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> 
         for item in doc.report.consortia:
             if item.role != ConsortiumRole.LEAD or lead == society:
                 continue
-            if lead_year == year and item.name.strip() == name.strip() and item.id != cid:
+            if lead_year == year and same_text(item.name) == same_text(name) and item.id != cid:
                 return (f"{lead} 牵头的同名联合体“{name}”在它的 {year} 年报告中编号为“{item.id}”，"
                         f"本报告写的是“{cid}”：请改用同一个编号（在线填报可以从已发布的联合体中选择）。")
             if item.id == cid and lead_year != year:
@@ -177,6 +223,41 @@ def members_reciprocal(repo: Repository) -> Iterator[Finding]:
                           f"“{society}”加入 members。", "4", "warning")
 
 
+# What a consortium is, as its lead reports it. 4.1 pays for the consortium's industry, not
+# for one a member gives it: 「重点支持服务成都市主导产业和优势产业为主的学会联合体建设」.
+_LEAD_STATES = (("industry", "服务产业", "4.1"), ("form", "联合形式", "4"), ("direction", "联合方向", "4"))
+
+
+def _as_written(value: Any) -> tuple[str, str]:
+    """What compares (a kind's code, or the text in its normal form) and what is shown."""
+    if isinstance(value, (LabelledEnum, UnknownTerm)):
+        return same_text(value.value), value.label
+    return same_text(str(value)), str(value)
+
+
+def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
+    """A member's report of a consortium whose lead reports the same year here says what the
+    lead says of its industry, form and direction; otherwise the member's entry is an error."""
+    groups: dict[tuple[int, str], list[tuple[ReportDoc, int, Consortium]]] = defaultdict(list)
+    for doc, i, item in _items(repo, "consortia"):
+        groups[(doc.report.year, item.id)].append((doc, i, item))
+    for (_, cid), entries in sorted(groups.items()):
+        leads = [e for e in entries if e[2].role == ConsortiumRole.LEAD]
+        if len(leads) != 1:
+            continue  # no lead here, or several: said by one_lead_per_consortium
+        lead_doc, _, lead = leads[0]
+        for doc, i, item in entries:
+            if item.role != ConsortiumRole.MEMBER or doc is lead_doc:
+                continue
+            for field, word, clause in _LEAD_STATES:
+                (mine, shown), (theirs, told) = (_as_written(getattr(c, field)) for c in (item, lead))
+                if mine != theirs:
+                    yield _at(doc, ("consortia", i, field), "E-CONSORTIUM-DIFFERS",
+                              f"联合体“{cid}”的{word}写的是“{shown}”，牵头学会 {lead_doc.report.society} 在 "
+                              f"{lead_doc.file} 中写的是“{told}”：联合体的{word}以牵头学会的报告为准，"
+                              f"请改为“{told}”（若牵头学会写错了，请它更正）。", clause)
+
+
 def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
     seen: dict[tuple[str, str, str, object], ReportDoc] = {}
     for doc, i, item in _items(repo, "research"):
@@ -201,7 +282,7 @@ def _shared_roles_ok(roles: list[EventRole]) -> bool:
 def claimed_once(repo: Repository) -> Iterator[Finding]:
     events: dict[tuple[int, str, object], list[tuple[ReportDoc, int, AcademicEvent]]] = defaultdict(list)
     for doc, i, ev in _items(repo, "academic_events"):
-        events[(doc.report.year, ev.title.strip(), ev.date)].append((doc, i, ev))
+        events[(doc.report.year, same_text(ev.title), ev.date)].append((doc, i, ev))
     shared = [(key, entries) for key, entries in events.items()
               if len({d.report.society for d, _, _ in entries}) > 1]
     for (_, title, day), entries in sorted(shared, key=lambda kv: str(kv[0])):
@@ -214,7 +295,7 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
                           "（一个主办、其余承办或协办）。", ev.category.clause, "warning")
     reports: dict[tuple[int, str], list[tuple[ReportDoc, int]]] = defaultdict(list)
     for doc, i, item in _items(repo, "research"):
-        reports[(doc.report.year, item.title.strip())].append((doc, i))
+        reports[(doc.report.year, same_text(item.title))].append((doc, i))
     for (_, title), listed in sorted(kv for kv in reports.items() if len(kv[1]) > 1):
         authors = sorted({d.report.society for d, _ in listed})
         if len(authors) > 1:
@@ -222,6 +303,81 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
                 yield _at(doc, ("research", i, "title"), "W-REPORT-CLAIMED-TWICE",
                           f"调研成果“{title}”被多个学会（{'、'.join(authors)}）申报：合作完成的请在一家"
                           "申报，或在标题中写明各自承担的部分。", "6", "warning")
+
+
+# How many other societies a claimed-twice warning names; more are counted, not named.
+_NAMED = 5
+
+
+def _societies(names: list[str], more: bool = False) -> str:
+    """Society ids as a message names them before the next Chinese word."""
+    shown = "、".join(names[:_NAMED])
+    return (f"{shown} 等 {len(names)} 个学会" if len(names) > _NAMED
+            else f"{shown} 等学会" if more else f"{shown} ")
+
+
+def _overlapping(entries: list[tuple[str, dt.date, dt.date]]) -> list[tuple[list[str], bool]]:
+    """For each (society, start, end): up to `_NAMED` other societies with an entry whose period
+    overlaps its own, and whether there may be more. Entries sorted by start; each prefix keeps
+    the societies whose periods end latest (one more than named, for its own), so the work is
+    linear in the entries, however many societies share a title."""
+    order = sorted(range(len(entries)), key=lambda k: entries[k][1])
+    starts = [entries[k][1] for k in order]
+    keep = _NAMED + 1
+    latest: list[list[tuple[dt.date, str]]] = []
+    top: list[tuple[dt.date, str]] = []
+    for k in order:
+        society, _, end = entries[k]
+        mine = next((e for e, s in top if s == society), None)
+        if mine is None or end > mine:
+            top = sorted([(e, s) for e, s in top if s != society] + [(end, society)], reverse=True)[:keep]
+        latest.append(top)
+    found: list[tuple[list[str], bool]] = []
+    for society, start, end in entries:
+        # Those that start by this one's end and end on or after its start: their periods overlap.
+        before = bisect.bisect_right(starts, end)
+        prefix = latest[before - 1] if before else []
+        others = [s for e, s in prefix if e >= start and s != society]
+        found.append((sorted(others[:_NAMED]), len(prefix) == keep and len(others) >= _NAMED))
+    return found
+
+
+def functions_claimed_once(repo: Repository) -> Iterator[Finding]:
+    """The same function (title and commissioner) over overlapping periods in two societies'
+    reports of a year: both hear of it, for the association's verifiers to settle (it may
+    have been undertaken jointly)."""
+    same: dict[tuple[int, str, str], list[tuple[ReportDoc, int, Any]]] = defaultdict(list)
+    for (_, year), doc in sorted(repo.reports.items()):
+        gov = doc.report.government_functions
+        for i, fn in enumerate(gov.functions if gov else []):
+            same[(year, same_text(fn.title), same_text(fn.commissioner))].append((doc, i, fn))
+    for entries in same.values():
+        if len({d.report.society for d, _, _ in entries}) < 2:
+            continue
+        periods = [(d.report.society, fn.start, fn.end) for d, _, fn in entries]
+        for (doc, i, fn), (others, more) in zip(entries, _overlapping(periods), strict=True):
+            if others:
+                yield _at(doc, ("government_functions", "functions", i, "title"), "W-FUNCTION-CLAIMED-TWICE",
+                          f"职能“{fn.title}”（{fn.commissioner}，{fn.start} 至 {fn.end}）也由 "
+                          f"{_societies(others, more)}在同一年度申报，承接期有重叠：若是共同承接，请在证明材料中"
+                          "写明本学会承担的部分；市科协核查时会对照双方的材料。", "2.2", "warning")
+
+
+def stations_claimed_once(repo: Repository) -> Iterator[Finding]:
+    """A station of the same name in two societies' reports of a year: both hear of it."""
+    same: dict[tuple[int, str], list[tuple[ReportDoc, int, Any]]] = defaultdict(list)
+    for doc, i, st in _items(repo, "service_stations"):
+        same[(doc.report.year, same_text(st.name))].append((doc, i, st))
+    for entries in same.values():
+        societies = sorted({d.report.society for d, _, _ in entries})
+        if len(societies) < 2:
+            continue
+        for doc, i, st in entries:
+            others = [s for s in societies if s != doc.report.society]
+            yield _at(doc, ("service_stations", i, "name"), "W-STATION-CLAIMED-TWICE",
+                      f"服务站“{st.name}”也由 {_societies(others)}在同一年度申报：若是共建，请在证明材料中"
+                      "写明本学会的分工；若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。",
+                      "3.2", "warning")
 
 
 def plausible_figures(repo: Repository) -> Iterator[Finding]:
@@ -261,8 +417,10 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
                           f"{limits.station_max_enterprises} 家：请核对。", "3.2", "warning")
 
 
-RULES = (profiles_present, established_once, functions_new_once, one_lead_per_consortium, known_members,
-         members_reciprocal, achievements_counted_once, claimed_once, plausible_figures)
+RULES = (profiles_present, established_once, established_under_one_id, functions_new_once,
+         one_lead_per_consortium, known_members, members_reciprocal, members_agree_with_lead,
+         achievements_counted_once, claimed_once, functions_claimed_once, stations_claimed_once,
+         plausible_figures)
 
 
 def check_repository(repo: Repository) -> list[Finding]:

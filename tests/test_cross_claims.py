@@ -1,0 +1,249 @@
+"""One thing claimed twice across files: a consortium described by a member otherwise than by its
+lead, a station or consortium made new again under another id, a function or station copied
+between societies. The fidelity cases hold the scoring; these hold the messages and the edges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from tests.test_fidelity import FIDELITY
+from tests.trees import profile, write_tree
+from validators.check import check_tree
+from validators.findings import Finding
+from validators.rules.cross_file import _NAMED, _overlapping, same_text
+
+
+def _found(root: Path, *codes: str) -> list[Finding]:
+    result, _ = check_tree(root)
+    return [f for f in result.findings if f.code in codes]
+
+
+def _tree(tmp_path: Path, reports: dict[str, str]) -> Path:
+    files = {f"submissions/{rel}": f"society: {rel.split('/')[0]}\nyear: {rel[-9:-5]}\n{body}"
+             for rel, body in reports.items()}
+    files.update({f"submissions/{s}/society.yaml": profile(s) for s in {r.split("/")[0] for r in reports}})
+    return write_tree(tmp_path, files)
+
+
+def test_same_text_is_nfkc_without_outer_or_repeated_spaces() -> None:
+    assert same_text("  第１届\u3000成都  论坛 ") == "第1届 成都 论坛"
+    assert same_text("郫都站") != same_text("郫都 站")
+
+
+# --- a member says what its lead says ----------------------------------------------------------
+
+def test_a_member_that_differs_from_its_lead_is_told_the_lead_s_words() -> None:
+    found = sorted(_found(FIDELITY / "consortium-member-follows-lead", "E-CONSORTIUM-DIFFERS"),
+                   key=lambda f: f.line)
+    assert [(f.file, f.line, f.column, f.clause, f.severity) for f in found] == [
+        ("submissions/cd-member/2017.yaml", 8, 11, "4", "error"),
+        ("submissions/cd-member/2017.yaml", 9, 16, "4", "error"),
+        ("submissions/cd-member/2017.yaml", 10, 15, "4.1", "error")]
+    assert found[2].message == (
+        "联合体“cons-x”的服务产业写的是“电子信息”，牵头学会 cd-lead 在 submissions/cd-lead/2017.yaml 中"
+        "写的是“其他”：联合体的服务产业以牵头学会的报告为准，请改为“其他”（若牵头学会写错了，请它更正）。")
+    assert "联合形式写的是“专业相近”" in found[0].message
+    assert "请改为“单一学会面向社会”" in found[0].message
+
+
+CONSORTIUM = """consortia:
+  - id: cons-x
+    name: 示例联合体
+    role: {role}
+    form: {form}
+    direction: 横向
+    industry: {industry}
+    members: [{members}]
+    established: 2017-05-01
+"""
+
+
+def test_a_member_compares_kinds_by_meaning_and_industries_in_normal_form(tmp_path: Path) -> None:
+    """The lead writes the form's label, the member its code; a full-width space is a space."""
+    root = _tree(tmp_path, {
+        "cd-a/2017.yaml": CONSORTIUM.format(role="牵头", form="专业相近", industry="电子信息", members="cd-b"),
+        "cd-b/2017.yaml": CONSORTIUM.format(role="参与", form="similar_discipline", industry="' 电子信息\u3000'",
+                                            members="cd-a"),
+    })
+    result, _ = check_tree(root)
+    assert "E-CONSORTIUM-DIFFERS" not in {f.code for f in result.findings}
+
+
+def test_without_one_lead_in_the_repository_no_member_is_held_to_one(tmp_path: Path) -> None:
+    """The lead outside the repository, or two leads (an error of its own): nothing to compare."""
+    root = _tree(tmp_path, {
+        "cd-b/2017.yaml": CONSORTIUM.format(role="参与", form="专业相近", industry="电子信息", members="外部单位甲"),
+        "cd-c/2017.yaml": CONSORTIUM.format(role="参与", form="服务属性相近", industry="其他", members="外部单位甲"),
+    })
+    assert _found(root, "E-CONSORTIUM-DIFFERS") == []
+    root = _tree(tmp_path, {
+        "cd-a/2017.yaml": CONSORTIUM.format(role="牵头", form="专业相近", industry="电子信息", members="cd-b"),
+        "cd-b/2017.yaml": CONSORTIUM.format(role="牵头", form="服务属性相近", industry="其他", members="cd-a"),
+    })
+    assert _found(root, "E-CONSORTIUM-DIFFERS") == []
+
+
+def test_a_lead_of_another_year_does_not_speak_for_this_one(tmp_path: Path) -> None:
+    root = _tree(tmp_path, {
+        "cd-a/2017.yaml": CONSORTIUM.format(role="牵头", form="专业相近", industry="其他", members="cd-b"),
+        "cd-b/2018.yaml": CONSORTIUM.format(role="参与", form="专业相近", industry="电子信息", members="cd-a"),
+    })
+    assert _found(root, "E-CONSORTIUM-DIFFERS") == []
+
+
+# --- new once, whatever the id -----------------------------------------------------------------
+
+def test_a_station_made_new_again_under_another_id_names_the_earlier_one() -> None:
+    [f] = _found(FIDELITY / "station-new-once-by-name", "E-ESTABLISHED-TWICE")
+    assert (f.file, f.line, f.column, f.clause) == ("submissions/cd-zz/2018.yaml", 8, 18, "3.2")
+    assert f.message == (
+        "服务站“郫都站”已列在 submissions/cd-zz/2017.yaml 中（编号“st1”，建站日期 2017-05-01），"
+        "不是 2018 年新建的：同一服务站只能在建站当年计为新建一次。请沿用编号“st1”和建站日期 2017-05-01。")
+
+
+def test_a_consortium_made_new_again_under_another_id_names_the_earlier_one() -> None:
+    [f] = _found(FIDELITY / "consortium-new-once-by-name", "E-ESTABLISHED-TWICE")
+    assert (f.file, f.line, f.clause) == ("submissions/cd-zz/2018.yaml", 12, "4.3")
+    assert f.message.startswith("联合体“郫都智能制造联合体”已列在 submissions/cd-zz/2017.yaml 中"
+                                "（编号“cons-mine”，成立日期 2017-05-01），不是 2018 年新建的")
+
+
+STATION = """service_stations:
+  - id: {sid}
+    name: {name}
+    level: 市级
+    established: {established}
+    industry: 电子信息
+    partner: 示例产业园
+    activities: 3
+"""
+
+
+@pytest.mark.parametrize(("later", "errors"), [
+    (("st2", "郫都站", "2018-05-01"), 1),    # another id, new again
+    (("st2", "郫都\u3000站", "2018-05-01"), 0),  # another name: 郫都 站 is not 郫都站
+    (("st2", "郫都站", "2017-05-01"), 0),    # another id, but not new: no one-off to pay twice
+    (("st1", "郫都站", "2017-05-01"), 0),    # carried forward
+    (("st2", "新都站", "2018-05-01"), 0),    # another station
+])
+def test_only_a_station_new_again_under_another_id_is_an_error(
+        tmp_path: Path, later: tuple[str, str, str], errors: int) -> None:
+    sid, name, established = later
+    root = _tree(tmp_path, {
+        "cd-zz/2017.yaml": STATION.format(sid="st1", name="郫都站", established="2017-05-01"),
+        "cd-zz/2018.yaml": STATION.format(sid=sid, name=name, established=established),
+    })
+    assert len(_found(root, "E-ESTABLISHED-TWICE")) == errors
+
+
+def test_another_society_s_station_of_the_same_name_is_its_own(tmp_path: Path) -> None:
+    root = _tree(tmp_path, {
+        "cd-a/2017.yaml": STATION.format(sid="st1", name="郫都站", established="2017-05-01"),
+        "cd-b/2018.yaml": STATION.format(sid="st2", name="郫都站", established="2018-05-01"),
+    })
+    assert _found(root, "E-ESTABLISHED-TWICE") == []
+
+
+LED = """consortia:
+  - id: {cid}
+    name: 示例联合体
+    role: {role}
+    form: 专业相近
+    direction: 横向
+    industry: 其他
+    members: [{members}]
+    established: {established}
+"""
+
+
+def test_a_consortium_led_anew_by_another_society_is_not_new(tmp_path: Path) -> None:
+    """The one-off goes to the lead; a new lead under a new id does not make the consortium new.
+    Its members earn no one-off and hear nothing of it."""
+    root = _tree(tmp_path, {
+        "cd-a/2017.yaml": LED.format(cid="cons-a", role="牵头", members="外部单位甲", established="2017-05-01"),
+        "cd-b/2018.yaml": LED.format(cid="cons-b", role="牵头", members="cd-c", established="2018-05-01"),
+        "cd-c/2018.yaml": LED.format(cid="cons-b", role="参与", members="cd-b", established="2018-05-01"),
+    })
+    found = _found(root, "E-ESTABLISHED-TWICE")
+    assert [(f.file, f.line) for f in found] == [("submissions/cd-b/2018.yaml", 11)]
+    assert "submissions/cd-a/2017.yaml" in found[0].message
+
+
+# --- copied between societies ------------------------------------------------------------------
+
+def test_a_copied_function_and_station_are_told_to_both_sides() -> None:
+    found = sorted(_found(FIDELITY / "claimed-by-two-societies", "W-FUNCTION-CLAIMED-TWICE",
+                          "W-STATION-CLAIMED-TWICE"), key=lambda f: (f.file, f.line))
+    assert [(f.file, f.code, f.line, f.column, f.clause, f.severity) for f in found] == [
+        ("submissions/cd-a/2017.yaml", "W-FUNCTION-CLAIMED-TWICE", 7, 14, "2.2", "warning"),
+        ("submissions/cd-a/2017.yaml", "W-STATION-CLAIMED-TWICE", 22, 11, "3.2", "warning"),
+        ("submissions/cd-b/2017.yaml", "W-FUNCTION-CLAIMED-TWICE", 7, 14, "2.2", "warning"),
+        ("submissions/cd-b/2017.yaml", "W-STATION-CLAIMED-TWICE", 22, 11, "3.2", "warning")]
+    assert found[0].message == (
+        "职能“行业标准编制”（成都市示例局，2017-03-01 至 2017-10-01）也由 cd-b 在同一年度申报，承接期有重叠："
+        "若是共同承接，请在证明材料中写明本学会承担的部分；市科协核查时会对照双方的材料。")
+    assert found[1].message == (
+        "服务站“郫都站”也由 cd-b 在同一年度申报：若是共建，请在证明材料中写明本学会的分工；"
+        "若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。")
+
+
+def test_a_station_copied_by_many_names_a_few_and_counts_the_rest(tmp_path: Path) -> None:
+    root = _tree(tmp_path, {f"cd-s{k}/2017.yaml": STATION.format(sid="st", name="郫都站", established="2016-05-01")
+                            for k in range(8)})
+    found = _found(root, "W-STATION-CLAIMED-TWICE")
+    assert len(found) == 8
+    assert "也由 cd-s1、cd-s2、cd-s3、cd-s4、cd-s5 等 7 个学会在同一年度申报" in found[0].message
+
+
+def test_titles_match_in_normal_form(tmp_path: Path) -> None:
+    """A full-width digit or a doubled space does not make another event, report or function."""
+    event = """academic_events:
+  - id: evt-a
+    title: {title}
+    category: 其他
+    role: 主办
+    date: 2017-06-01
+    participants: 80
+government_functions:
+  functions:
+    - {{id: fn-a, title: '{title}', commissioner: 成都市示例局, method: 委托, start: 2017-03-01, end: 2017-10-01}}
+"""
+    root = _tree(tmp_path, {"cd-a/2017.yaml": event.format(title="第１届  成都论坛"),
+                            "cd-b/2017.yaml": event.format(title="第1届 成都论坛")})
+    codes = sorted(f.code for f in _found(root, "W-EVENT-CLAIMED-TWICE", "W-FUNCTION-CLAIMED-TWICE"))
+    assert codes == ["W-EVENT-CLAIMED-TWICE"] * 2 + ["W-FUNCTION-CLAIMED-TWICE"] * 2
+
+
+def test_overlap_agrees_with_comparing_every_pair() -> None:
+    rnd = random.Random(7)
+    day = dt.date(2017, 1, 1)
+    for _ in range(500):
+        entries = []
+        for _ in range(rnd.randint(1, 25)):
+            start = day + dt.timedelta(rnd.randint(0, 60))
+            entries.append((f"s{rnd.randint(0, 10)}", start, start + dt.timedelta(rnd.randint(-5, 30))))
+        for (society, start, end), (named, more) in zip(entries, _overlapping(entries), strict=True):
+            truth = sorted({s for s, a, b in entries if s != society and a <= end and start <= b})
+            if len(truth) <= _NAMED:
+                assert named == truth
+                assert not more or len(truth) == _NAMED
+            else:
+                assert len(named) == _NAMED
+                assert set(named) <= set(truth)
+                assert more
+
+
+def test_every_code_across_files_has_a_test() -> None:
+    """A new code of the rules across files fails here until a test or an acceptance case names it."""
+    from tests.test_invalid_examples import _codes_in
+    from tests.trees import ROOT
+
+    codes = _codes_in([ROOT / "validators" / "rules" / "cross_file.py"])
+    tested = "".join(p.read_text("utf-8") for p in [*ROOT.glob("tests/test_cross_*.py"),
+                                                     *FIDELITY.glob("*/expected.yaml")])
+    assert {"E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-TWICE", "W-FUNCTION-CLAIMED-TWICE"} <= codes
+    assert {c for c in codes if c not in tested} == set()
