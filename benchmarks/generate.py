@@ -133,7 +133,10 @@ class _Writer:
 
 def _station(sid: str, i: int, established: dt.date, rnd: random.Random, w: _Writer) -> dict[str, Any]:
     levels = w.labels("station_levels")
-    return {"id": f"station-{i}", "name": f"{w.phrase(2)}学会服务站", "level": levels[i % len(levels)],
+    # A station keeps its name from year to year, and no two societies' stations share one (the
+    # rules warn of a station two societies claim, and refuse one new again under another id).
+    name = "".join(random.Random(f"{sid}-station-{i}").sample(WORDS, 2)) + f"学会服务站（{w.tag}-{i}）"
+    return {"id": f"station-{i}", "name": name, "level": levels[i % len(levels)],
             "established": established, "industry": rnd.choice(w.rules.industries),
             "partner": f"成都{w.phrase(1)}产业园", "enterprises_served": rnd.randint(2, 40),
             "experts_engaged": rnd.randint(2, 30), "activities": rnd.randint(1, 20),
@@ -151,7 +154,7 @@ def report(sid: str, year: int, index: int, societies: list[str], rnd: random.Ra
                        "senior_experts_registered": rnd.randint(0, total),
                        "services": w.services(60 if large else rnd.randint(3, 8))},
         "government_functions": {"pilot": False, "functions": [
-            {"id": f"fn-{year}-{i}", "title": f"{w.phrase(2)}评估委托", "commissioner": "成都市科学技术局",
+            {"id": f"fn-{year}-{i}", "title": f"{w.phrase(2)}评估委托（{w.tag}-{i}）", "commissioner": "成都市科学技术局",
              "method": w.labels("function_methods")[i % len(w.labels("function_methods"))], "new": i == 0,
              "amount_wan": float(rnd.randint(5, 80)), "start": dt.date(year, 3, 1),
              "end": dt.date(year, 10, 31), "evidence": w.evidence(f"fn-{i}")}
