@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from validators.models.report import YearReport
-from validators.rules.cross_file import same_text
+from validators.rules.cross_file_common import same_text
 from validators.yaml.policy import policy
 
 # YAML folds long scalars only at spaces and escapes only inside double quotes, so a run

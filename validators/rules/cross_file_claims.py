@@ -1,0 +1,139 @@
+"""Rules across files about one piece of work claimed twice: an achievement in two years, an
+event, report, function or station claimed by two societies."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from validators.findings import Finding
+from validators.models.academic_events import AcademicEvent, EventRole
+from validators.repository import ReportDoc, Repository
+from validators.rules.cross_file_common import at, items, same_text
+from validators.year.guideline import guideline
+from validators.year.measures import counted_achievements
+
+
+def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
+    seen: dict[tuple[str, str, str, object], ReportDoc] = {}
+    for doc, i, item in items(repo, "research"):
+        rules = guideline(doc.report.year, repo.root)
+        if rules is None:
+            continue
+        for j, ach in counted_achievements(item, rules):
+            key = (doc.report.society, item.id, ach.type.value, ach.date)
+            if key in seen and seen[key] is not doc:
+                yield at(doc, ("research", i, "achievements", j), "E-ACHIEVEMENT-COUNTED-TWICE",
+                          f"成果“{ach.type.label}（{ach.date}）”已在 {seen[key].file} 中计分："
+                          "同一成果只能在一个年度计分。", "6")
+            seen.setdefault(key, doc)
+
+
+def _shared_roles_ok(roles: list[EventRole]) -> bool:
+    """Hosting and undertaking may be shared: one 主办, any 承办/协办, but no role twice but 协办."""
+    counted = [r for r in roles if r != EventRole.CO_ORGANIZER]
+    return len(counted) == len(set(counted))
+
+
+def claimed_once(repo: Repository) -> Iterator[Finding]:
+    events: dict[tuple[int, str, object], list[tuple[ReportDoc, int, AcademicEvent]]] = defaultdict(list)
+    for doc, i, ev in items(repo, "academic_events"):
+        events[(doc.report.year, same_text(ev.title), ev.date)].append((doc, i, ev))
+    shared = [(key, entries) for key, entries in events.items()
+              if len({d.report.society for d, _, _ in entries}) > 1]
+    for (_, title, day), entries in sorted(shared, key=lambda kv: str(kv[0])):
+        hosts = {d.report.society for d, _, _ in entries}
+        if not _shared_roles_ok([ev.role for _, _, ev in entries]):
+            names = "、".join(sorted(hosts))
+            for doc, i, ev in entries:
+                yield at(doc, ("academic_events", i, "role"), "W-EVENT-CLAIMED-TWICE",
+                          f"“{title}”（{day}）被多个学会（{names}）以相同角色申报：请说明分工"
+                          "（一个主办、其余承办或协办）。", ev.category.clause, "warning")
+    reports: dict[tuple[int, str], list[tuple[ReportDoc, int]]] = defaultdict(list)
+    for doc, i, item in items(repo, "research"):
+        reports[(doc.report.year, same_text(item.title))].append((doc, i))
+    for (_, title), listed in sorted(kv for kv in reports.items() if len(kv[1]) > 1):
+        authors = sorted({d.report.society for d, _ in listed})
+        if len(authors) > 1:
+            for doc, i in listed:
+                yield at(doc, ("research", i, "title"), "W-REPORT-CLAIMED-TWICE",
+                          f"调研成果“{title}”被多个学会（{'、'.join(authors)}）申报：合作完成的请在一家"
+                          "申报，或在标题中写明各自承担的部分。", "6", "warning")
+
+
+# How many other societies a claimed-twice warning names; more are counted, not named.
+_NAMED = 5
+
+
+def _societies(names: list[str], more: bool = False) -> str:
+    """Society ids as a message names them before the next Chinese word."""
+    shown = "、".join(names[:_NAMED])
+    return (f"{shown} 等 {len(names)} 个学会" if len(names) > _NAMED
+            else f"{shown} 等学会" if more else f"{shown} ")
+
+
+def _overlapping(entries: list[tuple[str, dt.date, dt.date]]) -> list[tuple[list[str], bool]]:
+    """For each (society, start, end): up to `_NAMED` other societies with an entry whose period
+    overlaps its own, and whether there may be more. Entries sorted by start; each prefix keeps
+    the societies whose periods end latest (one more than named, for its own), so the work is
+    linear in the entries, however many societies share a title."""
+    order = sorted(range(len(entries)), key=lambda k: entries[k][1])
+    starts = [entries[k][1] for k in order]
+    keep = _NAMED + 1
+    latest: list[list[tuple[dt.date, str]]] = []
+    top: list[tuple[dt.date, str]] = []
+    for k in order:
+        society, _, end = entries[k]
+        mine = next((e for e, s in top if s == society), None)
+        if mine is None or end > mine:
+            top = sorted([(e, s) for e, s in top if s != society] + [(end, society)], reverse=True)[:keep]
+        latest.append(top)
+    found: list[tuple[list[str], bool]] = []
+    for society, start, end in entries:
+        # Those that start by this one's end and end on or after its start: their periods overlap.
+        before = bisect.bisect_right(starts, end)
+        prefix = latest[before - 1] if before else []
+        others = [s for e, s in prefix if e >= start and s != society]
+        found.append((sorted(others[:_NAMED]), len(prefix) == keep and len(others) >= _NAMED))
+    return found
+
+
+def functions_claimed_once(repo: Repository) -> Iterator[Finding]:
+    """The same function (title and commissioner) over overlapping periods in two societies'
+    reports of a year: both hear of it, for the association's verifiers to settle (it may
+    have been undertaken jointly)."""
+    same: dict[tuple[int, str, str], list[tuple[ReportDoc, int, Any]]] = defaultdict(list)
+    for (_, year), doc in sorted(repo.reports.items()):
+        gov = doc.report.government_functions
+        for i, fn in enumerate(gov.functions if gov else []):
+            same[(year, same_text(fn.title), same_text(fn.commissioner))].append((doc, i, fn))
+    for entries in same.values():
+        if len({d.report.society for d, _, _ in entries}) < 2:
+            continue
+        periods = [(d.report.society, fn.start, fn.end) for d, _, fn in entries]
+        for (doc, i, fn), (others, more) in zip(entries, _overlapping(periods), strict=True):
+            if others:
+                yield at(doc, ("government_functions", "functions", i, "title"), "W-FUNCTION-CLAIMED-TWICE",
+                          f"职能“{fn.title}”（{fn.commissioner}，{fn.start} 至 {fn.end}）也由 "
+                          f"{_societies(others, more)}在同一年度申报，承接期有重叠：若是共同承接，请在证明材料中"
+                          "写明本学会承担的部分；市科协核查时会对照双方的材料。", "2.2", "warning")
+
+
+def stations_claimed_once(repo: Repository) -> Iterator[Finding]:
+    """A station of the same name in two societies' reports of a year: both hear of it."""
+    same: dict[tuple[int, str], list[tuple[ReportDoc, int, Any]]] = defaultdict(list)
+    for doc, i, st in items(repo, "service_stations"):
+        same[(doc.report.year, same_text(st.name))].append((doc, i, st))
+    for entries in same.values():
+        societies = sorted({d.report.society for d, _, _ in entries})
+        if len(societies) < 2:
+            continue
+        for doc, i, st in entries:
+            others = [s for s in societies if s != doc.report.society]
+            yield at(doc, ("service_stations", i, "name"), "W-STATION-CLAIMED-TWICE",
+                      f"服务站“{st.name}”也由 {_societies(others)}在同一年度申报：若是共建，请在证明材料中"
+                      "写明本学会的分工；若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。",
+                      "3.2", "warning")

@@ -1,0 +1,35 @@
+"""What the rules across files share: where a finding goes, the items of an area, and the
+form in which two reports' texts name the same thing."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from validators.findings import Finding, error, warning
+from validators.repository import ReportDoc, Repository
+from validators.yaml.scalars import YamlPath
+
+__all__ = ["at", "items", "same_text"]
+
+
+def same_text(text: str) -> str:
+    """What two reports must share to name the same thing: the NFKC form (a full-width １ is a 1),
+    without outer spaces, each inner run of whitespace one space."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def at(doc: ReportDoc, path: YamlPath, code: str, message: str, clause: str | None,
+        severity: str = "error") -> Finding:
+    line, col = doc.source.value(path)
+    make = error if severity == "error" else warning
+    return make(doc.file, line, col, code, message, clause, path)
+
+
+def items(repo: Repository, area: str) -> Iterator[tuple[ReportDoc, int, Any]]:
+    """Every item of one list area, with its report and index; items of different areas share
+    `id` and the fields a rule reads, so they are typed loosely here."""
+    for _, doc in sorted(repo.reports.items()):
+        for i, item in enumerate(getattr(doc.report, area)):
+            yield doc, i, item

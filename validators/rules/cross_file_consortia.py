@@ -1,0 +1,134 @@
+"""Rules across files about consortia (四): one lead, members that exist and list each other,
+and members that say of a consortium what its lead says."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from validators.findings import Finding
+from validators.models.common import SLUG_PATTERN
+from validators.models.consortia import Consortium, ConsortiumRole
+from validators.models.labelled import LabelledEnum, UnknownTerm
+from validators.repository import ReportDoc, Repository
+from validators.rules.cross_file_common import at, items, same_text
+
+
+def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
+    groups: dict[tuple[int, str], list[tuple[ReportDoc, int, Consortium]]] = defaultdict(list)
+    for doc, i, item in items(repo, "consortia"):
+        groups[(doc.report.year, item.id)].append((doc, i, item))
+    for (year, cid), entries in sorted(groups.items()):
+        leads = [(d, i, c) for d, i, c in entries if c.role == ConsortiumRole.LEAD]
+        if not leads:
+            # The lead may be a body outside this repository (the guideline's own example is
+            # 中国科协的“生命科学学会联合体”), or its report may not be readable: a reviewer looks.
+            for doc, i, item in entries:
+                yield at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NO-LEAD",
+                          _no_lead(repo, year, cid, item.name, doc.report.society), "4.3", "warning")
+        elif len(leads) > 1:
+            names = "、".join(d.report.society for d, _, _ in leads)
+            for doc, i, _ in leads:
+                yield at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
+                          f"{year} 年联合体“{cid}”有多个牵头学会（{names}）：只能有一个，其余改为 参与。",
+                          "4.3")
+
+
+def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> str:
+    """Why a consortium has no lead here, as precisely as the repository can say: a lead that
+    reports it under another id, or a lead that has not reported it this year."""
+    for (lead, lead_year), doc in sorted(repo.reports.items()):
+        for item in doc.report.consortia:
+            if item.role != ConsortiumRole.LEAD or lead == society:
+                continue
+            if lead_year == year and same_text(item.name) == same_text(name) and item.id != cid:
+                return (f"{lead} 牵头的同名联合体“{name}”在它的 {year} 年报告中编号为“{item.id}”，"
+                        f"本报告写的是“{cid}”：请改用同一个编号（在线填报可以从已发布的联合体中选择）。")
+            if item.id == cid and lead_year != year:
+                return (f"联合体“{cid}”由 {lead} 牵头（见它的 {lead_year} 年报告），但 {lead} 的 {year} 年报告"
+                        "没有列出它：请牵头学会在本年度报告中列出这一联合体（role: 牵头）。")
+    return (f"{year} 年联合体“{cid}”在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
+            "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（role: 牵头）。")
+
+
+def known_members(repo: Repository) -> Iterator[Finding]:
+    """Members written like a society id must be one; outside bodies are written by name."""
+    looks_like_id = re.compile(SLUG_PATTERN)
+    societies = set(repo.profiles) | {s for s, _ in repo.reports} | repo.society_ids
+    for doc, i, item in items(repo, "consortia"):
+        for j, member in enumerate(item.members):
+            if looks_like_id.match(member) and member not in societies:
+                yield at(doc, ("consortia", i, "members", j), "W-CONSORTIUM-MEMBER-UNKNOWN",
+                          f"成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。",
+                          "4", "warning")
+
+
+def members_reciprocal(repo: Repository) -> Iterator[Finding]:
+    """A consortium's member societies list it in their own reports of the year, and each
+    society that reports taking part is among its lead's members: otherwise both sides hear of
+    it (a warning: a reviewer may accept a late report)."""
+    entries: dict[tuple[int, str], dict[str, tuple[ReportDoc, int, Consortium]]] = defaultdict(dict)
+    for doc, i, item in items(repo, "consortia"):
+        entries[(doc.report.year, item.id)].setdefault(doc.report.society, (doc, i, item))
+    for (year, cid), by_society in sorted(entries.items()):
+        leads = [e for e in by_society.values() if e[2].role == ConsortiumRole.LEAD]
+        if len(leads) != 1:
+            continue  # no lead, or several: an error of its own
+        lead_doc, li, lead = leads[0]
+        listed = set(lead.members)
+        for j, member in enumerate(lead.members):
+            other = repo.reports.get((member, year))
+            if other is None or member in by_society:
+                continue
+            yield at(lead_doc, ("consortia", li, "members", j), "W-CONSORTIUM-NOT-RECIPROCAL",
+                      f"成员“{member}”的 {year} 年报告没有列出联合体“{cid}”：请双方核对，"
+                      "成员学会须在自己的报告中列出同一编号的联合体。", "4", "warning")
+            yield at(other, ("consortia",) if other.report.consortia else ("society",),
+                      "W-CONSORTIUM-NOT-RECIPROCAL",
+                      f"{lead_doc.report.society} 牵头的联合体“{cid}”把本学会列为成员，但本报告没有列出它："
+                      "如确为成员，请添加这一联合体（role: 参与）。", "4", "warning")
+        for society, (doc, i, item) in sorted(by_society.items()):
+            if item.role == ConsortiumRole.MEMBER and society not in listed:
+                yield at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NOT-RECIPROCAL",
+                          f"本学会报告参与联合体“{cid}”，但牵头学会 {lead_doc.report.society} 的成员名单中"
+                          "没有本学会：请双方核对。", "4", "warning")
+                yield at(lead_doc, ("consortia", li, "members"), "W-CONSORTIUM-NOT-RECIPROCAL",
+                          f"{society} 报告参与本联合体“{cid}”，但成员名单中没有它：如确为成员，请把"
+                          f"“{society}”加入 members。", "4", "warning")
+
+
+# What a consortium is, as its lead reports it. 4.1 pays for the consortium's industry, not
+# for one a member gives it: 「重点支持服务成都市主导产业和优势产业为主的学会联合体建设」.
+_LEAD_STATES = (("industry", "服务产业", "4.1"), ("form", "联合形式", "4"), ("direction", "联合方向", "4"))
+
+
+def _as_written(value: Any) -> tuple[str, str]:
+    """What compares (a kind's code, or the text in its normal form) and what is shown."""
+    if isinstance(value, (LabelledEnum, UnknownTerm)):
+        return same_text(value.value), value.label
+    return same_text(str(value)), str(value)
+
+
+def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
+    """A member's report of a consortium whose lead reports the same year here says what the
+    lead says of its industry, form and direction; otherwise the member's entry is an error."""
+    groups: dict[tuple[int, str], list[tuple[ReportDoc, int, Consortium]]] = defaultdict(list)
+    for doc, i, item in items(repo, "consortia"):
+        groups[(doc.report.year, item.id)].append((doc, i, item))
+    for (_, cid), entries in sorted(groups.items()):
+        leads = [e for e in entries if e[2].role == ConsortiumRole.LEAD]
+        if len(leads) != 1:
+            continue  # no lead here, or several: said by one_lead_per_consortium
+        lead_doc, _, lead = leads[0]
+        for doc, i, item in entries:
+            if item.role != ConsortiumRole.MEMBER or doc is lead_doc:
+                continue
+            for field, word, clause in _LEAD_STATES:
+                (mine, shown), (theirs, told) = (_as_written(getattr(c, field)) for c in (item, lead))
+                if mine != theirs:
+                    yield at(doc, ("consortia", i, field), "E-CONSORTIUM-DIFFERS",
+                              f"联合体“{cid}”的{word}写的是“{shown}”，牵头学会 {lead_doc.report.society} 在 "
+                              f"{lead_doc.file} 中写的是“{told}”：联合体的{word}以牵头学会的报告为准，"
+                              f"请改为“{told}”（若牵头学会写错了，请它更正）。", clause)
