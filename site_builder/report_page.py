@@ -141,7 +141,8 @@ LINES = "lines.json"  # the evaluation's lines beyond those in the page, beside 
 def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tuple[list[str], str | None]:
     numbers = site.area_numbers(e.guideline_year)
     titles = site.area_titles(e.guideline_year)
-    rows = [[cell(text(names.line_subject(doc.report, x))), num_cell(x.points),
+    rubric = site.rubric(e.guideline_year)
+    rows = [[cell(text(names.line_subject(doc.report, x, rubric))), num_cell(x.points),
              cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),
              cell(f'<abbr title="{titles[x.area]}">{numbers[x.area]}</abbr>', list(titles).index(x.area)),
              cell(site.cap_link(page, e.year, x.area) if x.rule == CAP_RULE else site.clause_link(page, x.clause, e.guideline_year)),
