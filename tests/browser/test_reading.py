@@ -206,6 +206,37 @@ def test_a_year_report_prints_as_the_annual_report(browser, base: str) -> None:
     assert math.ceil(needed) - 1 <= pages <= math.ceil(needed) + 2, (pages, needed)
 
 
+# Each element of the footer that holds text, with its colour's contrast on white paper (its
+# alpha composed over white, as a printer lays it down).
+_FOOTER_CONTRAST = """() => [...document.querySelectorAll('.md-copyright, .md-copyright *')]
+    .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .map(e => {
+        const [r, g, b, a = 1] = getComputedStyle(e).color.match(/[\\d.]+/g).map(Number);
+        const lin = c => { const v = (c * a + 255 * (1 - a)) / 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        const lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+        return [e.textContent.trim(), 1.05 / (lum + 0.05)];
+    })"""
+
+
+def test_the_printed_footer_shows_the_publisher_and_the_date(browser, base: str) -> None:
+    """The footer's date was white (for the theme's dark footer) on white paper: the printed
+    report named its publisher but not the date of its data."""
+    context = browser.new_context(viewport={"width": math.floor(PRINTABLE_WIDTH), "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base + KINDS["report"])
+        page.wait_for_load_state("networkidle")
+        page.emulate_media(media="print")
+        seen = page.evaluate(_FOOTER_CONTRAST)
+    finally:
+        context.close()
+    said = " ".join(text for text, _ in seen)
+    assert site_settings().issuer in said
+    assert "数据更新于" in said
+    assert all(contrast >= 4.5 for _, contrast in seen), seen
+
+
 def test_chinese_quotation_marks_are_full_width(browser, base: str) -> None:
     """A “ between two Chinese characters is as wide as one of them (next to other punctuation
     the browser may rightly trim it to half)."""
