@@ -4,6 +4,7 @@ helpers, relative links, and a failing build that leaves the previous site in pl
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import threading
 from pathlib import Path
@@ -24,7 +25,7 @@ from site_builder.markup import (
     repo_path_url,
     web_link,
 )
-from site_builder.tables import table
+from site_builder.tables import LONG_RUN, breakable, rows_json, table
 from tests.trees import ROOT
 from validators.year.guideline import GUIDELINES_DIR, guideline
 from validators.year.text import guideline_text
@@ -165,6 +166,27 @@ def test_tables_sort_numbers_by_their_value() -> None:
     assert num(2.0) == "2"
     assert num(1.5) == "1.5"
     assert num(1 / 3) == "0.33"
+
+
+def test_only_a_run_of_text_longer_than_any_word_may_break_anywhere() -> None:
+    """A table cell marks a run of text longer than LONG_RUN characters (a pasted token) as one
+    that may break anywhere; numbers, dates, words, markup and entities are left as they are."""
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    html = f'<a href="https://example.org/{word}">{word}&amp;{word}</a>，<time datetime="2018-09-15">2018-09-15</time>'
+    marked = breakable(html)
+    assert marked == (f'<a href="https://example.org/{word}"><span class="sb-long">{word}&amp;{word}</span></a>，'
+                      '<time datetime="2018-09-15">2018-09-15</time>')
+    short = "2018年成都市机械工程学术年会（2018），15.5 分，17 个，2017-11-30，条款&nbsp;1.1"
+    assert breakable(short) == short
+    # An id or a path breaks at its hyphens and slashes: none of its parts is long.
+    long_id = "consortium-smart-manufacturing&#45;chengdu&#47;evidence/2017-annual-meeting-photos"
+    assert breakable(long_id) == long_id
+    # An entity counts as the one character it shows.
+    assert breakable("&amp;" * LONG_RUN) == "&amp;" * LONG_RUN
+    assert breakable("&amp;" * (LONG_RUN + 1)) == f'<span class="sb-long">{"&amp;" * (LONG_RUN + 1)}</span>'
+    # The page's rows and the rows loaded from JSON are marked alike.
+    assert '<span class="sb-long">' in table([Column("活动")], [[Cell(word)]], label="表")
+    assert json.loads(rows_json([[Cell(word)]]))["rows"] == [[[f'<span class="sb-long">{word}</span>', None]]]
 
 
 def test_child_config_moves_every_generated_path(tmp_path: Path) -> None:
