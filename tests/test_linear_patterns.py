@@ -27,7 +27,7 @@ import pytest
 
 import site_builder
 import validators
-from site_builder import form_labels, search_dict, tables, typography, zensical_build
+from site_builder import form_labels, markup, search_dict, tables, typography, zensical_build
 from validators import (
     csv_export,
     markdown_text,
@@ -154,6 +154,7 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "text._CLAUSE_MENTION": (year_text._CLAUSE_MENTION, "the project's own help texts"),
     "text._CLAUSE_RANGE": (year_text._CLAUSE_RANGE, "the project's own help texts"),
     "tables._TAGS": (tables._TAGS, "column headers the site's code writes"),
+    "markup._ISO_DAY": (markup._ISO_DAY, "the year files' sentences (an evaluation window and its note)"),
     "form_labels._ID_EXAMPLE": (form_labels._ID_EXAMPLE, "the models' own field descriptions"),
     "zensical_build._ANSI": (zensical_build._ANSI, "Zensical's own console output"),
     "reviews._YEAR_FOLDER": (reviews._YEAR_FOLDER, "folder names under reviews/ (admins only)"),

@@ -20,9 +20,11 @@ from site_builder.markup import (
     Column,
     Urls,
     clause_anchor,
+    dated_text,
     day,
     num,
     repo_path_url,
+    text,
     web_link,
 )
 from site_builder.tables import LONG_RUN, breakable, rows_json, table
@@ -366,3 +368,11 @@ def test_the_default_readings_follow_the_year_files(tmp_path: Path) -> None:
     table = page[page.index("本项目对指南的默认解释"):page.index("2018 年度：2018年度")]
     assert "2018 年度为 2017-11-30（不含）至 2018-12-15（含）" in table
     assert "至少增加 2 项，或金额增长达到 30%" in table
+
+
+def test_a_date_in_a_year_file_s_sentence_stays_on_one_line() -> None:
+    """The rubric's evaluation window broke as 2017-/11-30 at a line's end: its dates are `day()`s."""
+    said = dated_text("2017-11-30（不含）至 2018-11-30（含）<b>")
+    assert said == (f"{day(dt.date(2017, 11, 30))}（不含）至 {day(dt.date(2018, 11, 30))}（含）"
+                    + text("<b>"))
+    assert dated_text("编号 12017-11-301") == text("编号 12017-11-301")

@@ -19,6 +19,7 @@ from validators.check import check_tree
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _kinds() -> dict[str, str]:
@@ -400,6 +401,20 @@ def test_no_number_in_a_table_breaks_inside(browser, base: str, kind: str, width
     assert broken == []
     if kind in ("ranking", "area", "report"):
         assert len(numbers) > 20
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_date_in_running_text_breaks_inside(browser, base: str, kind: str, width: str) -> None:
+    """The rubric's evaluation window, “2017-11-30（不含）至 2018-11-30（含）”, broke as 2017-/11-30
+    at a phone's line end: a date is one word wherever it stands."""
+    context, page = _open(browser, base, kind, width)
+    try:
+        numbers = page.evaluate(_NUMBERS, "article p, article li, article dd, article summary")
+    finally:
+        context.close()
+    broken = [(number, where) for number, where, lines in numbers if lines > 1 and DATE.fullmatch(number)]
+    assert broken == []
 
 
 @pytest.mark.parametrize("width", WIDTHS)
