@@ -27,9 +27,11 @@ from site_builder.markup import (
     text,
     web_link,
 )
+from site_builder.report_page import caps_said
 from site_builder.tables import LONG_RUN, breakable, rows_json, table
 from tests.trees import ROOT
 from validators.year.guideline import GUIDELINES_DIR, guideline
+from validators.year.rubric import rubric
 from validators.year.text import guideline_text
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
@@ -376,3 +378,36 @@ def test_a_date_in_a_year_file_s_sentence_stays_on_one_line() -> None:
     assert said == (f"{day(dt.date(2017, 11, 30))}（不含）至 {day(dt.date(2018, 11, 30))}（含）"
                     + text("<b>"))
     assert dated_text("编号 12017-11-301") == text("编号 12017-11-301")
+
+
+_TOTAL_ROW = re.compile(r"<tr><td>((?:(?!</tr>).)*合计(?:(?!</tr>).)*)</tr>")
+_SCORE_LINE = re.compile(r'<p class="sb-score"[^>]*>总分 <strong>([\d.]+)</strong> 分，([^<。]+)。</p>')
+_TIER_LINE = re.compile(r'<p class="sb-tier"[^>]*>(.*)</p>')
+
+
+def test_a_report_s_total_row_adds_the_caps_and_the_tier_is_said_apart(tmp_path: Path) -> None:
+    """“合计 73.5 | 二档” put the tier under the header 上限（分）: the row now sums the caps, and
+    the tier, with the caps' sum and whether it makes a mark out of 100, is said below."""
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    pages = sorted((tmp_path / "docs" / "societies").glob("*/[0-9]*/index.md"))
+    assert pages
+    for page in pages:
+        markdown = page.read_text(encoding="utf-8")
+        year = int(page.parent.name)
+        points, rules = rubric(year), guideline(year)
+        assert points is not None
+        assert rules is not None
+        caps = sum(points.area(a.key).cap for a in rules.areas)
+        score = _SCORE_LINE.search(markdown)
+        assert score, page
+        row = _TOTAL_ROW.search(markdown)
+        assert row, page
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0))
+        assert cells == ["<strong>合计</strong>", f"<strong>{score.group(1)}</strong>", f"<strong>{num(caps)}</strong>"]
+        said = _TIER_LINE.search(markdown)
+        assert said, page
+        assert said.group(1).startswith(f"档次：<strong>{score.group(2)}</strong>（")
+        assert f"各领域的上限合计 {num(caps)} 分" in said.group(1)
+        assert ("多于 100 分" in said.group(1)) == (caps > 100)
+    assert caps_said(100) == "各领域的上限合计 100 分。"
+    assert "少于 100 分：总分是各领域得分之和" in caps_said(90)
