@@ -18,11 +18,12 @@ from collections.abc import Iterable, Sequence
 from site_builder.markup import Cell, Column, attr, text
 
 _TAGS = re.compile(r"<[^>]+>")
-# A cell's markup, piece by piece: a tag (kept as it is), or a run of text with no place to break
-# a line (no space, no CJK character, which breaks anywhere); an entity (`&amp;`) is one character
-# of a run. `[^<>]` keeps a stray `<` from being scanned again from every later start.
-_RUN = re.compile(r"<[^<>]*>|(?:[^\s<>&\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
-                  r"|&#?\w+;)+")
+# A cell's markup, piece by piece: a date day() wrote (kept whole already) or another tag, both
+# kept as they are, or a run of text with no space and no CJK character (which breaks anywhere);
+# an entity (`&amp;`) is one character of a run. `[^<>]` keeps a stray `<` from being scanned
+# again from every later start.
+_RUN = re.compile(r"<time[^<>]*>[^<>]*</time>|<[^<>]*>"
+                  r"|(?:[^\s<>&\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|&#?\w+;)+")
 # A run of text with more than this many characters between places to break (longer than any
 # word, number or date) may break anywhere (site.css: .sb-long): a pasted token or a hostile
 # 360-letter word no longer makes its table thousands of pixels wide, while every shorter run
@@ -50,20 +51,32 @@ INLINE_LINES = 60
 _HYPHENS = str.maketrans(dict.fromkeys("/\u2010\u2013\u2014", "-"))
 
 
-def _mark_long(found: re.Match[str]) -> str:
+def _numbered(shown: str) -> bool:
+    """Whether a run has a hyphen between two digits: a date, a range, a telephone number."""
+    return any(0 < i < len(shown) - 1 and shown[i - 1].isdigit() and shown[i + 1].isdigit()
+               for i, c in enumerate(shown) if c == "-")
+
+
+def _mark(found: re.Match[str]) -> str:
     run = found.group()
-    if run[0] == "<" or len(run) <= LONG_RUN:
+    if run[0] == "<" or (len(run) <= LONG_RUN and "-" not in run and "&#45;" not in run):
         return run
-    # An entity (`&#45;`, `&amp;`) is the one character it shows.
-    pieces = html.unescape(run).translate(_HYPHENS).split("-")
-    return f'<span class="sb-long">{run}</span>' if max(map(len, pieces)) > LONG_RUN else run
+    shown = html.unescape(run)  # an entity (`&#45;`, `&amp;`) is the one character it shows
+    if max(map(len, shown.translate(_HYPHENS).split("-"))) > LONG_RUN:
+        return f'<span class="sb-long">{run}</span>'
+    # A date in a sentence (“建于 2018-05-06”) broke at a hyphen in a narrow column: a run this
+    # short with a number's hyphen stays on one line.
+    return f'<span class="sb-whole">{run}</span>' if _numbered(shown) else run
 
 
 def breakable(cell_html: str) -> str:
     """A cell's markup with every run of text longer than LONG_RUN characters marked as one
-    that may break anywhere, so that the table breaks it instead of growing to its length.
+    that may break anywhere, so that the table breaks it instead of growing to its length, and
+    every shorter run with a hyphen between digits (a date) marked as one that never breaks.
     Tags, entities and the text itself are kept as they are."""
-    return _RUN.sub(_mark_long, cell_html) if len(cell_html) > LONG_RUN else cell_html
+    if len(cell_html) <= LONG_RUN and "-" not in cell_html and "&#45;" not in cell_html:
+        return cell_html  # most numbers' cells: nothing to mark
+    return _RUN.sub(_mark, cell_html)
 
 
 def _cells(row: Sequence[Cell], names: list[str], cards: bool) -> str:

@@ -135,7 +135,7 @@ SUBMITTED: dict[str, Hostile] = {
     "common.SLUG_PATTERN": (SLUG, "fullmatch", ("a", "a-"), ""),
     "typography._GAP": (typography._GAP, "sub", ("\u4e2d ", " ", "\u4e2d\t"), ""),
     # A table cell's markup with a submission's text in it (escaped): tags, entities, long runs.
-    "tables._RUN": (tables._RUN, "sub", ("<", "<a", "&a", "&#", "&amp;", "a", "\u4e2d"), ""),
+    "tables._RUN": (tables._RUN, "sub", ("<", "<a", "<time>", "<time>a", "&a", "&#", "&amp;", "a", "\u4e2d"), ""),
     "search_dict._HAN": (search_dict._HAN, "findall", ("\u4e2da", "\u4e2d"), ""),
     # A workbook's cells (xlsx import): a whole cell is matched, spaces inside are the worst.
     "xlsx_cells._DATE": (xlsx_cells._DATE, "match", ("1", " ", "2018年 ", "2018- "), "2018"),

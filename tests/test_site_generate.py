@@ -180,11 +180,16 @@ def test_only_a_run_of_text_longer_than_any_word_may_break_anywhere() -> None:
     marked = breakable(html)
     assert marked == (f'<a href="https://example.org/{word}"><span class="sb-long">{word}&amp;{word}</span></a>，'
                       '<time datetime="2018-09-15">2018-09-15</time>')
-    short = "2018年成都市机械工程学术年会（2018），15.5 分，17 个，2017-11-30，条款&nbsp;1.1"
+    short = "2018年成都市机械工程学术年会（2018），15.5 分，17 个，条款&nbsp;1.1"
     assert breakable(short) == short
     # An id or a path breaks at its hyphens and slashes: none of its parts is long.
     long_id = "consortium-smart-manufacturing&#45;chengdu&#47;evidence/2017-annual-meeting-photos"
     assert breakable(long_id) == long_id
+    # A date or another number with hyphens in a sentence stays on one line; day()'s is already.
+    assert breakable(text("建于 2018-05-06，电话 028-87654321")) == (
+        f'{text("建于")} <span class="sb-whole">{text("2018-05-06")}</span>{text("，电话")} '
+        f'<span class="sb-whole">{text("028-87654321")}</span>')
+    assert breakable(f"建于 {day(dt.date(2018, 5, 6))}") == f"建于 {day(dt.date(2018, 5, 6))}"
     # An entity counts as the one character it shows.
     assert breakable("&amp;" * LONG_RUN) == "&amp;" * LONG_RUN
     assert breakable("&amp;" * (LONG_RUN + 1)) == f'<span class="sb-long">{"&amp;" * (LONG_RUN + 1)}</span>'
