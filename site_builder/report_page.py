@@ -175,7 +175,9 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
     titles = site.area_titles(e.guideline_year)
     rows = [[cell(text(names.line_subject(doc.report, x))), num_cell(x.points),
              cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),
-             cell(f'<abbr title="{titles[x.area]}">{numbers[x.area]}</abbr>', list(titles).index(x.area)),
+             # The area's name, not its numeral alone: a lone 一 with its name on hover read like
+             # the “—” of an empty cell on a phone's card, and on paper said nothing.
+             cell(f"{numbers[x.area]}、{text(titles[x.area])}", list(titles).index(x.area)),
              cell(site.cap_link(page, e.year, x.area) if x.rule == CAP_RULE else site.clause_link(page, x.clause, e.guideline_year)),
              cell(site.source_link(x.file, x.line), x.line)]
             for x in e.lines]

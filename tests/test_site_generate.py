@@ -32,7 +32,7 @@ from site_builder.tables import LONG_RUN, breakable, rows_json, table
 from tests.trees import ROOT
 from validators.year.guideline import GUIDELINES_DIR, guideline
 from validators.year.rubric import rubric
-from validators.year.text import guideline_text
+from validators.year.text import area_numeral, guideline_text
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
 
@@ -416,3 +416,21 @@ def test_a_report_s_total_row_adds_the_caps_and_the_tier_is_said_apart(tmp_path:
         assert ("多于 100 分" in said.group(1)) == (caps > 100)
     assert caps_said(100) == "各领域的上限合计 100 分。"
     assert "少于 100 分：总分是各领域得分之和" in caps_said(90)
+
+
+_AREA_CELL = re.compile(r'<td data-label="领域"[^>]*>(.*?)</td>')
+
+
+def test_an_evaluation_line_names_its_area(tmp_path: Path) -> None:
+    """The lines' 领域 column showed a lone numeral (一) with the name on hover only: on a phone's
+    card “领域：一” read like the “—” of an empty cell, and paper has no hover."""
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    seen = 0
+    for page in sorted((tmp_path / "docs" / "societies").glob("*/[0-9]*/index.md")):
+        rules = guideline(int(page.parent.name))
+        assert rules is not None
+        names = {f"{area_numeral(a.id)}、{text(a.title)}" for a in rules.areas}
+        shown = _AREA_CELL.findall(page.read_text(encoding="utf-8"))
+        assert set(shown) <= names, (page, set(shown) - names)
+        seen += len(shown)
+    assert seen > 50
