@@ -14,7 +14,7 @@ import yaml
 
 from site_builder.form_page import site_settings
 from site_builder.link_check import base_path_of, check_site
-from tests.site_support import built_site, html_pages, parse
+from tests.site_support import built_site, html_pages, not_found_page, parse
 from tests.trees import ROOT
 
 pytestmark = pytest.mark.slow
@@ -244,3 +244,13 @@ def test_status_page_lists_who_has_and_has_not_submitted(site: Path) -> None:
         assert rules is not None
         assert rules.calendar is not None
         assert f"提交截止日期：<strong><time datetime=\"{rules.calendar.submission_closes.isoformat()}\">" in html
+
+
+def test_the_404_page_says_so_in_chinese_and_leads_home(site: Path) -> None:
+    """The theme's page said “404 - Not found”, in English alone, with no way back but the menu."""
+    said, links = not_found_page(site)
+    assert "Not found" not in said
+    assert said.startswith("找不到页面 - ")
+    assert "| 找不到这个页面 " in said
+    home = base_path_of(site_settings().site_url)
+    assert [href for href, label in links if label == "返回首页"] == [home]

@@ -86,7 +86,7 @@ CJK_GAP = re.compile(rf"[{CJK}]\s+[{CJK}]")
 @pytest.fixture(scope="module")
 def pages() -> list[Path]:
     site = built_site()
-    return [p for p in html_pages(site) if p.name != "404.html"]
+    return html_pages(site)
 
 
 def test_no_internal_name_in_what_readers_see(pages: list[Path]) -> None:
