@@ -288,14 +288,19 @@ def test_a_repository_without_submissions_builds(tmp_path: Path) -> None:
     assert "还没有任何年度报告" in (built.site / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_clause_is_numbered_once(tmp_path: Path) -> None:
-    """The area's number and the clause's own read as one (1.1.), never as 1.1 1."""
+def test_a_clause_is_numbered_once_in_the_text(tmp_path: Path) -> None:
+    """The guideline's words keep their own number (1. 市级学会…); the site's clause id is in its
+    badge's attribute only, drawn by the stylesheet, so the text never reads 1.1. or 1.1 1."""
     import html
 
     generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
     page = (tmp_path / "docs" / "guideline" / "2017" / "index.md").read_text(encoding="utf-8")
+    badges = re.findall(r'<a class="sb-clause__id" href="#([^"]+)"[^>]*data-clause="([^"]+)"></a>', page)
+    assert [anchor for anchor, _ in badges] == [clause_anchor(c) for c in guideline_text(2017).clauses()]
+    assert all(anchor == clause_anchor(clause) for anchor, clause in badges)
     shown = html.unescape(re.sub(r"<[^>]+>", "", page))
-    assert "1.1. 市级学会" in shown
+    assert "1. 市级学会" in shown
+    assert "1.1. 市级学会" not in shown
     assert not re.search(r"\d\.\d+ ?\d[.、．]", shown)
 
 
