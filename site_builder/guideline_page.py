@@ -3,8 +3,8 @@
 `guideline/<year>/` publishes the year's guideline text (validators/year/text.py) exactly as
 written: the year's own `<year>.txt`, or the text it carries forward, which the page says. Areas
 (`一、…`) become headings with anchors `area-1` … `area-7`; each clause a paragraph with anchor
-`clause-1-2` (an area's opening: `clause-1`). A clause keeps its own number (`1.`); the area's
-number before it makes the clause id (`1.1.`).
+`clause-1-2` (an area's opening: `clause-1`). A clause keeps its own number (`2.`); a badge
+before it, not part of the text, shows the site's clause id (`1.2`).
 
 A year's page is made from that year alone, apart from the picker of years at its top: a new
 year's text changes no earlier year's words or anchors, and every report's clause links cite
@@ -59,13 +59,14 @@ def _paragraph(p: Paragraph) -> str:
     if p.clause is None:
         return f'<p class="sb-clause">{text(p.text)}</p>'
     anchor = clause_anchor(p.clause)
-    # A numbered clause keeps its own number (「1.」): the badge adds the area's (「1.」), so the
-    # two read as one number, “1.1.”, not as “1.1 1.”.
-    area, _, own = p.clause.partition(".")
-    badge, klass = (f"{area}.", "sb-clause__id sb-clause__id--area") if own else (p.clause, "sb-clause__id")
+    # The site's clause id (the one every 条款 link cites) in a badge before the guideline's own
+    # words, which keep their own number (2.). The badge draws the id from data-clause
+    # (site.css): it is not in the page's text, so copying a clause copies the guideline's
+    # words alone. The area's number run into the text (1. before 2.副高职…) read as the
+    # guideline's own 1.2.副高职… and was copied with it.
     return (f'<p class="sb-clause" id="{attr(anchor)}">'
-            f'<a class="{klass}" href="#{attr(anchor)}" title="条款 {attr(p.clause)}" '
-            f'aria-label="条款 {attr(p.clause)}">{text(badge)}</a>{text(p.text)}</p>')
+            f'<a class="sb-clause__id" href="#{attr(anchor)}" title="条款 {attr(p.clause)}" '
+            f'aria-label="条款 {attr(p.clause)}" data-clause="{attr(p.clause)}"></a>{text(p.text)}</p>')
 
 
 def picker(site: SiteData, year: int) -> str:
@@ -88,7 +89,8 @@ def _about(entry: YearText, page: str) -> str:
         title = f"{entry.year} 年度沿用《{text(entry.text_title)}》"
         other = md_link(page, guideline_year_page(entry.text.year), f"{entry.text.year} 年度")
         said = f"{entry.year} 年度没有发布新的指南。本页逐字发布它沿用的原文，与{other}的指南相同；{source}"
-    return (f'!!! note "{title}"\n    {said}条款编号（如 1.2）由本站所加的领域序号和原文的条目序号组成，'
+    return (f'!!! note "{title}"\n    {said}每段前灰色标记中的条款编号（如 1.2）是本站所加的，'
+            "由领域序号和原文的条目序号组成，不属于原文（复制原文时不带）；"
             f"{entry.year} 年度的每一项审核提示、评分规则和得分都链接到本页上它所依据的条款。\n")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,6 +62,16 @@ def day(date: dt.date) -> str:
     """A date in its ISO form, kept on one line (a narrow column would break it at a hyphen)."""
     iso = date.isoformat()  # digits and hyphens: nothing to escape
     return f'<time datetime="{iso}">{iso}</time>'
+
+
+_ISO_DAY = re.compile(r"(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])")
+
+
+def dated_text(value: str) -> str:
+    """A sentence of the year files (an evaluation window, its note) as `text()` makes it, each
+    ISO date in it kept on one line as `day()` keeps it: “2017-11-30” broke at a line's end."""
+    parts = _ISO_DAY.split(value)
+    return "".join(day(dt.date.fromisoformat(p)) if i % 2 else text(p) for i, p in enumerate(parts))
 
 
 def link(href: str, label_html: str, *, external: bool = False, title: str = "", cls: str = "") -> str:

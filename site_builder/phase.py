@@ -70,7 +70,7 @@ def how_to_object(site: SiteData, year: int) -> str:
     form = "提交“评估结果异议”"
     if site.settings.repo_url:
         form = link(f"{site.settings.repo_url}/issues/new?template={OBJECTION_FORM}", form)
-    return (f"对评估结果有异议的，请在 {calendar.notice_ends} 之前在 GitHub 上{form}（写明学会 id、年度和项目）；"
+    return (f"对评估结果有异议的，请在 {day(calendar.notice_ends)} 之前在 GitHub 上{form}（写明学会 id、年度和项目）；"
             "市科协核实后记录在案，并在排名页和学会页面公开答复。")
 
 

@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterator
 from site_builder import items, names, phase
 from site_builder.breadcrumbs import trail
 from site_builder.context import (
+    RUBRIC_PAGE,
     SOCIETIES_PAGE,
     SiteData,
     area_page,
@@ -113,17 +114,48 @@ def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None) -> 
     return out
 
 
-def _by_area(site: SiteData, e: Evaluation) -> list[str]:
-    """The results by area: score against the area's cap, the total and the tier."""
+# The mark readers take a total for when nothing says otherwise: a total out of 100.
+HUNDRED = 100
+
+
+def _tier_said(site: SiteData, page: str, e: Evaluation) -> str:
+    """The tier, said under the table with the line it met (or the lowest it missed)."""
+    points = site.rubric(e.year)
+    met = next((t for t in points.tiers if t.tier == e.tier), None)
+    if met is not None:
+        why = f"{text(met.tier)}须总分不低于 {num(met.min_total)} 分"
+    elif e.tier == points.unranked and points.tiers:
+        lowest = points.tiers[-1]
+        why = f"总分低于{text(lowest.tier)}的 {num(lowest.min_total)} 分"
+    else:
+        why = ""
+    rubric = link(site.urls.rel(page, RUBRIC_PAGE, f"rubric-{e.year}-tiers"), "分档线")
+    return f"档次：<strong>{text(e.tier)}</strong>（{why + '；' if why else ''}见评估细则的{rubric}）。"
+
+
+def caps_said(caps: float) -> str:
+    """What the caps add up to, and that a total is no mark out of 100 when they do not make 100."""
+    said = f"各领域的上限合计 {num(caps)} 分"
+    if caps == HUNDRED:
+        return said + "。"
+    than = "多于" if caps > HUNDRED else "少于"
+    return f"{said}，{than} {HUNDRED} 分：总分是各领域得分之和，不是百分制的分数。"
+
+
+def _by_area(site: SiteData, page: str, e: Evaluation) -> list[str]:
+    """The results by area: score against the area's cap; the total against the caps' sum; the
+    tier said in words of its own below (in the table it stood under the caps' header)."""
     titles, numbers = site.area_titles(e.guideline_year), site.area_numbers(e.guideline_year)
     points = site.rubric(e.year)
+    caps = sum(points.area(a).cap for a in titles)
     rows = [[cell(f"{numbers[a]}、{text(titles[a])}"), num_cell(e.subtotals.get(a, 0.0)),
              num_cell(points.area(a).cap)] for a in titles]
     rows.append([cell("<strong>合计</strong>"), cell(f"<strong>{num(e.total)}</strong>", e.total),
-                 cell(text(e.tier))])
+                 cell(f"<strong>{num(caps)}</strong>", caps)])
     columns = [Column("领域"), Column("得分", numeric=True), Column("上限（分）", numeric=True)]
     return [heading(2, "各领域得分", "areas"),
-            table(columns, rows, label="各领域得分", key=(0, 1), sortable=False) + "\n"]
+            table(columns, rows, label="各领域得分", key=(0, 1), sortable=False) + "\n",
+            f'<p class="sb-tier" {NO_SEARCH}>{_tier_said(site, page, e)}{caps_said(caps)}</p>\n']
 
 
 def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
@@ -144,7 +176,9 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
     rubric = site.rubric(e.guideline_year)
     rows = [[cell(text(names.line_subject(doc.report, x, rubric))), num_cell(x.points),
              cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),
-             cell(f'<abbr title="{titles[x.area]}">{numbers[x.area]}</abbr>', list(titles).index(x.area)),
+             # The area's name, not its numeral alone: a lone 一 with its name on hover read like
+             # the “—” of an empty cell on a phone's card, and on paper said nothing.
+             cell(f"{numbers[x.area]}、{text(titles[x.area])}", list(titles).index(x.area)),
              cell(site.cap_link(page, e.year, x.area) if x.rule == CAP_RULE else site.clause_link(page, x.clause, e.guideline_year)),
              cell(site.source_link(x.file, x.line), x.line)]
             for x in e.lines]
@@ -235,7 +269,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
                    '（评估明细中记 0 分并注明错误），其余项目照常计分。\n')
     out.append(_requested(site, doc))
     if e:
-        out += _by_area(site, e)
+        out += _by_area(site, page, e)
     out += findings(site, page, doc.file, "findings")
     out.append(phase.objections(site, page, year, society))
     out += _report(site, page, doc, e)

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from site_builder import phase
 from site_builder.context import RUBRIC_PAGE, SiteData, rubric_anchor
-from site_builder.markup import Cell, Column, cell, front_matter, num, num_cell, text
+from site_builder.markup import Cell, Column, cell, dated_text, front_matter, num, num_cell, text
 from site_builder.tables import table
 from validators.year.guideline import available_years
 from validators.year.rubric import GrowthRule, ItemTier, Rule
@@ -81,7 +81,7 @@ def _year(site: SiteData, year: int) -> str:
     window = site.guideline(year).evaluation_window
     parts = [f"## {year} 年度：{text(points.title)} {{#rubric-{year}}}\n",
              f'!!! info "评估细则由市科协确定"\n    {text(points.statement)}\n',
-             f"评估期：{text(window.label)}。{text(window.note)}\n"]
+             f"评估期：{dated_text(window.label)}。{dated_text(window.note)}\n"]
     if points.carried_forward_from:
         parts.append(f"本年度细则沿用 {points.carried_forward_from} 年度的分值、上限和分档线"
                      "（细则文件中列出的项目除外）。\n")
@@ -162,7 +162,7 @@ def interpretations(site: SiteData) -> str:
          f"或金额增长达到 {growth.min_amount_growth:.0%}", _where("评估细则", "growth_rule")),
     ]
     # A reading of a clause the year's text no longer has is no reading of that year.
-    cells = [[cell(text(what)), cell(text(reading)), cell(where)]
+    cells = [[cell(text(what)), cell(dated_text(reading)), cell(where)]
              for cited, what, reading, where in rows if all(c in rules.clauses for c in cited)]
     return ("## 本项目对指南的默认解释 {#interpretations}\n\n"
             f"指南没有写明的地方，本项目采用以下默认解释（{year} 年度的指南和细则）；"

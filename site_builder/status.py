@@ -8,7 +8,18 @@ from collections.abc import Iterator
 from site_builder import workbench
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.context import SiteData
-from site_builder.markup import SOCIETY, Cell, Column, cell, day, front_matter, link, num_cell, text
+from site_builder.markup import (
+    SOCIETY,
+    Cell,
+    Column,
+    cell,
+    dated_text,
+    day,
+    front_matter,
+    link,
+    num_cell,
+    text,
+)
 from site_builder.tables import long_table, table
 from site_builder.workbench import counts_sentence
 from validators.association.progress import Progress, year_progress
@@ -50,7 +61,7 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     return (front_matter(f"{year} 年度提交情况", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "提交情况")], f"{year} 年度") + f"# {year} 年度提交情况\n\n"
             f"选择年度：{choice}\n{{: .sb-years }}\n\n"
-            f'<p class="sb-deadline">本年度评估期：{text(window.label)}；{_closing(site, year)}。</p>\n\n'
+            f'<p class="sb-deadline">本年度评估期：{dated_text(window.label)}；{_closing(site, year)}。</p>\n\n'
             f'<p class="sb-counts">已登记学会 <strong>{len(site.repo.profiles)}</strong> 个，'
             f"已提交 <strong>{done}</strong> 个，未提交 <strong>{len(site.repo.profiles) - done}</strong> 个。"
             "未提交的排在前面。</p>\n\n"

@@ -10,6 +10,7 @@ The scrolling box is a labelled, focusable region, so it can be scrolled from th
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -17,6 +18,17 @@ from collections.abc import Iterable, Sequence
 from site_builder.markup import Cell, Column, attr, text
 
 _TAGS = re.compile(r"<[^>]+>")
+# A cell's markup, piece by piece: a date day() wrote (kept whole already) or another tag, both
+# kept as they are, or a run of text with no space and no CJK character (which breaks anywhere);
+# an entity (`&amp;`) is one character of a run. `[^<>]` keeps a stray `<` from being scanned
+# again from every later start.
+_RUN = re.compile(r"<time[^<>]*>[^<>]*</time>|<[^<>]*>"
+                  r"|(?:[^\s<>&\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|&#?\w+;)+")
+# A run of text with more than this many characters between places to break (longer than any
+# word, number or date) may break anywhere (site.css: .sb-long): a pasted token or a hostile
+# 360-letter word no longer makes its table thousands of pixels wide, while every shorter run
+# (a score, a year, a date, an id's part) stays whole.
+LONG_RUN = 24
 # The column of small links to the YAML file: left out of the printed report.
 SOURCE = "原文"
 
@@ -34,19 +46,52 @@ INLINE_ROWS = 100
 INLINE_LINES = 60
 
 
+# Where a line may break inside a run of Latin text, as the browser sees it: after a hyphen or a
+# slash (an id, a path, a date).
+_HYPHENS = str.maketrans(dict.fromkeys("/\u2010\u2013\u2014", "-"))
+
+
+def _numbered(shown: str) -> bool:
+    """Whether a run has a hyphen between two digits: a date, a range, a telephone number."""
+    return any(0 < i < len(shown) - 1 and shown[i - 1].isdigit() and shown[i + 1].isdigit()
+               for i, c in enumerate(shown) if c == "-")
+
+
+def _mark(found: re.Match[str]) -> str:
+    run = found.group()
+    if run[0] == "<" or (len(run) <= LONG_RUN and "-" not in run and "&#45;" not in run):
+        return run
+    shown = html.unescape(run)  # an entity (`&#45;`, `&amp;`) is the one character it shows
+    if max(map(len, shown.translate(_HYPHENS).split("-"))) > LONG_RUN:
+        return f'<span class="sb-long">{run}</span>'
+    # A date in a sentence (“建于 2018-05-06”) broke at a hyphen in a narrow column: a run this
+    # short with a number's hyphen stays on one line.
+    return f'<span class="sb-whole">{run}</span>' if _numbered(shown) else run
+
+
+def breakable(cell_html: str) -> str:
+    """A cell's markup with every run of text longer than LONG_RUN characters marked as one
+    that may break anywhere, so that the table breaks it instead of growing to its length, and
+    every shorter run with a hyphen between digits (a date) marked as one that never breaks.
+    Tags, entities and the text itself are kept as they are."""
+    if len(cell_html) <= LONG_RUN and "-" not in cell_html and "&#45;" not in cell_html:
+        return cell_html  # most numbers' cells: nothing to mark
+    return _RUN.sub(_mark, cell_html)
+
+
 def _cells(row: Sequence[Cell], names: list[str], cards: bool) -> str:
     cells = []
     for i, value in enumerate(row):
         extra = f' data-label="{names[i]}"' if cards and i < len(names) else ""
         extra += f' data-sort="{attr(value.sort)}"' if value.sort is not None else ""
-        cells.append(f"<td{extra}>{value.html}</td>")
+        cells.append(f"<td{extra}>{breakable(value.html)}</td>")
     return f"<tr>{''.join(cells)}</tr>"
 
 
 def rows_json(rows: Sequence[Sequence[Cell]]) -> str:
     """Every row of a long table, each cell as [html, sort key]: the markup is the page's own,
     made (and escaped) by the same code as the rows in the page."""
-    return json.dumps({"rows": [[[c.html, c.sort] for c in row] for row in rows]}, ensure_ascii=False,
+    return json.dumps({"rows": [[[breakable(c.html), c.sort] for c in row] for row in rows]}, ensure_ascii=False,
                       separators=(",", ":"))
 
 

@@ -8,6 +8,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -119,6 +120,23 @@ def parse(path: Path) -> Page:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def not_found_page(site: Path) -> tuple[str, list[tuple[str, str]]]:
+    """The 404 page as a reader sees it: its title and text, and its links with their labels
+    (MkDocs writes the home page's address as `/path/.`, Zensical as `/path/`: both `/path/` here)."""
+    html = (site / "404.html").read_text(encoding="utf-8")
+    start, end = html.index("<article"), html.index("</article>")
+    parser = _Parser()
+    parser.feed(html[start:end])
+    parser.close()
+    labelled = _LINK.findall(html[start:end])
+    links = [(href[:-1] if href.endswith("/.") else href, label.strip()) for href, label in labelled]
+    title = html[html.index("<title>") + len("<title>"):html.index("</title>")]
+    return title + " | " + " ".join(" ".join(parser.page.text).split()), links
+
+
+_LINK = re.compile(r'<a\b[^>]*?\shref="([^"]*)"[^>]*>([^<]*)</a>')
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

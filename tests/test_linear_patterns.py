@@ -27,7 +27,7 @@ import pytest
 
 import site_builder
 import validators
-from site_builder import form_labels, search_dict, tables, typography, zensical_build
+from site_builder import form_labels, markup, search_dict, tables, typography, zensical_build
 from validators import (
     csv_export,
     markdown_text,
@@ -134,6 +134,8 @@ SUBMITTED: dict[str, Hostile] = {
     "pr_comment._SITE": (pr_comment._SITE, "fullmatch", ("a.", "/a"), "https://"),
     "common.SLUG_PATTERN": (SLUG, "fullmatch", ("a", "a-"), ""),
     "typography._GAP": (typography._GAP, "sub", ("\u4e2d ", " ", "\u4e2d\t"), ""),
+    # A table cell's markup with a submission's text in it (escaped): tags, entities, long runs.
+    "tables._RUN": (tables._RUN, "sub", ("<", "<a", "<time>", "<time>a", "&a", "&#", "&amp;", "a", "\u4e2d"), ""),
     "search_dict._HAN": (search_dict._HAN, "findall", ("\u4e2da", "\u4e2d"), ""),
     # A workbook's cells (xlsx import): a whole cell is matched, spaces inside are the worst.
     "xlsx_cells._DATE": (xlsx_cells._DATE, "match", ("1", " ", "2018年 ", "2018- "), "2018"),
@@ -152,6 +154,7 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "text._CLAUSE_MENTION": (year_text._CLAUSE_MENTION, "the project's own help texts"),
     "text._CLAUSE_RANGE": (year_text._CLAUSE_RANGE, "the project's own help texts"),
     "tables._TAGS": (tables._TAGS, "column headers the site's code writes"),
+    "markup._ISO_DAY": (markup._ISO_DAY, "the year files' sentences (an evaluation window and its note)"),
     "form_labels._ID_EXAMPLE": (form_labels._ID_EXAMPLE, "the models' own field descriptions"),
     "zensical_build._ANSI": (zensical_build._ANSI, "Zensical's own console output"),
     "reviews._YEAR_FOLDER": (reviews._YEAR_FOLDER, "folder names under reviews/ (admins only)"),

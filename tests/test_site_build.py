@@ -14,8 +14,11 @@ import yaml
 
 from site_builder.form_page import site_settings
 from site_builder.link_check import base_path_of, check_site
-from tests.site_support import built_site, html_pages, parse
+from site_builder.mkdocs_config import read_config
+from tests.site_support import built_site, html_pages, not_found_page, parse
 from tests.trees import ROOT
+from validators.year.guideline import available_years, guideline
+from validators.year.text import guideline_text
 
 pytestmark = pytest.mark.slow
 
@@ -244,3 +247,28 @@ def test_status_page_lists_who_has_and_has_not_submitted(site: Path) -> None:
         assert rules is not None
         assert rules.calendar is not None
         assert f"提交截止日期：<strong><time datetime=\"{rules.calendar.submission_closes.isoformat()}\">" in html
+
+
+def test_the_404_page_says_so_in_chinese_and_leads_home(site: Path) -> None:
+    """The theme's page said “404 - Not found”, in English alone, with no way back but the menu."""
+    said, links = not_found_page(site)
+    assert "Not found" not in said
+    assert said.startswith("找不到页面 - ")
+    assert "| 找不到这个页面 " in said
+    home = base_path_of(site_settings().site_url)
+    assert [href for href, label in links if label == "返回首页"] == [home]
+
+
+_TITLED = re.compile(r"《([^》]*)》")
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+
+
+def test_the_pages_description_names_no_document_that_does_not_exist(site: Path) -> None:
+    """Every page's description said 成都市科协《学会重点工作指南》: no document has that title (the
+    guideline is 《2017年学会重点工作指南》 and is rewritten yearly). A title in 《》 there must be one
+    the site publishes."""
+    titles = {t for y in available_years() for t in (guideline_text(y).title, guideline(y).title)}
+    said = {m.group(1) for page in html_pages(site) if (m := _DESCRIPTION.search(page.read_text(encoding="utf-8")))}
+    assert said == {read_config(ROOT / "mkdocs.yml")["site_description"]}
+    quoted = {t for description in said for t in _TITLED.findall(description)}
+    assert quoted <= titles, quoted - titles

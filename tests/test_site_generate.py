@@ -4,6 +4,7 @@ helpers, relative links, and a failing build that leaves the previous site in pl
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import threading
 from pathlib import Path
@@ -19,15 +20,19 @@ from site_builder.markup import (
     Column,
     Urls,
     clause_anchor,
+    dated_text,
     day,
     num,
     repo_path_url,
+    text,
     web_link,
 )
-from site_builder.tables import table
+from site_builder.report_page import caps_said
+from site_builder.tables import LONG_RUN, breakable, rows_json, table
 from tests.trees import ROOT
 from validators.year.guideline import GUIDELINES_DIR, guideline
-from validators.year.text import guideline_text
+from validators.year.rubric import rubric
+from validators.year.text import area_numeral, guideline_text
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
 
@@ -167,6 +172,32 @@ def test_tables_sort_numbers_by_their_value() -> None:
     assert num(1 / 3) == "0.33"
 
 
+def test_only_a_run_of_text_longer_than_any_word_may_break_anywhere() -> None:
+    """A table cell marks a run of text longer than LONG_RUN characters (a pasted token) as one
+    that may break anywhere; numbers, dates, words, markup and entities are left as they are."""
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    html = f'<a href="https://example.org/{word}">{word}&amp;{word}</a>，<time datetime="2018-09-15">2018-09-15</time>'
+    marked = breakable(html)
+    assert marked == (f'<a href="https://example.org/{word}"><span class="sb-long">{word}&amp;{word}</span></a>，'
+                      '<time datetime="2018-09-15">2018-09-15</time>')
+    short = "2018年成都市机械工程学术年会（2018），15.5 分，17 个，条款&nbsp;1.1"
+    assert breakable(short) == short
+    # An id or a path breaks at its hyphens and slashes: none of its parts is long.
+    long_id = "consortium-smart-manufacturing&#45;chengdu&#47;evidence/2017-annual-meeting-photos"
+    assert breakable(long_id) == long_id
+    # A date or another number with hyphens in a sentence stays on one line; day()'s is already.
+    assert breakable(text("建于 2018-05-06，电话 028-87654321")) == (
+        f'{text("建于")} <span class="sb-whole">{text("2018-05-06")}</span>{text("，电话")} '
+        f'<span class="sb-whole">{text("028-87654321")}</span>')
+    assert breakable(f"建于 {day(dt.date(2018, 5, 6))}") == f"建于 {day(dt.date(2018, 5, 6))}"
+    # An entity counts as the one character it shows.
+    assert breakable("&amp;" * LONG_RUN) == "&amp;" * LONG_RUN
+    assert breakable("&amp;" * (LONG_RUN + 1)) == f'<span class="sb-long">{"&amp;" * (LONG_RUN + 1)}</span>'
+    # The page's rows and the rows loaded from JSON are marked alike.
+    assert '<span class="sb-long">' in table([Column("活动")], [[Cell(word)]], label="表")
+    assert json.loads(rows_json([[Cell(word)]]))["rows"] == [[[f'<span class="sb-long">{word}</span>', None]]]
+
+
 def test_child_config_moves_every_generated_path(tmp_path: Path) -> None:
     config = yaml.safe_load(child_config(ROOT / "mkdocs.yml", tmp_path, tmp_path / "generated" / "docs"))
     assert config["INHERIT"] == str((ROOT / "mkdocs.yml").resolve())
@@ -257,14 +288,19 @@ def test_a_repository_without_submissions_builds(tmp_path: Path) -> None:
     assert "还没有任何年度报告" in (built.site / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_clause_is_numbered_once(tmp_path: Path) -> None:
-    """The area's number and the clause's own read as one (1.1.), never as 1.1 1."""
+def test_a_clause_is_numbered_once_in_the_text(tmp_path: Path) -> None:
+    """The guideline's words keep their own number (1. 市级学会…); the site's clause id is in its
+    badge's attribute only, drawn by the stylesheet, so the text never reads 1.1. or 1.1 1."""
     import html
 
     generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
     page = (tmp_path / "docs" / "guideline" / "2017" / "index.md").read_text(encoding="utf-8")
+    badges = re.findall(r'<a class="sb-clause__id" href="#([^"]+)"[^>]*data-clause="([^"]+)"></a>', page)
+    assert [anchor for anchor, _ in badges] == [clause_anchor(c) for c in guideline_text(2017).clauses()]
+    assert all(anchor == clause_anchor(clause) for anchor, clause in badges)
     shown = html.unescape(re.sub(r"<[^>]+>", "", page))
-    assert "1.1. 市级学会" in shown
+    assert "1. 市级学会" in shown
+    assert "1.1. 市级学会" not in shown
     assert not re.search(r"\d\.\d+ ?\d[.、．]", shown)
 
 
@@ -344,3 +380,62 @@ def test_the_default_readings_follow_the_year_files(tmp_path: Path) -> None:
     table = page[page.index("本项目对指南的默认解释"):page.index("2018 年度：2018年度")]
     assert "2018 年度为 2017-11-30（不含）至 2018-12-15（含）" in table
     assert "至少增加 2 项，或金额增长达到 30%" in table
+
+
+def test_a_date_in_a_year_file_s_sentence_stays_on_one_line() -> None:
+    """The rubric's evaluation window broke as 2017-/11-30 at a line's end: its dates are `day()`s."""
+    said = dated_text("2017-11-30（不含）至 2018-11-30（含）<b>")
+    assert said == (f"{day(dt.date(2017, 11, 30))}（不含）至 {day(dt.date(2018, 11, 30))}（含）"
+                    + text("<b>"))
+    assert dated_text("编号 12017-11-301") == text("编号 12017-11-301")
+
+
+_TOTAL_ROW = re.compile(r"<tr><td>((?:(?!</tr>).)*合计(?:(?!</tr>).)*)</tr>")
+_SCORE_LINE = re.compile(r'<p class="sb-score"[^>]*>总分 <strong>([\d.]+)</strong> 分，([^<。]+)。</p>')
+_TIER_LINE = re.compile(r'<p class="sb-tier"[^>]*>(.*)</p>')
+
+
+def test_a_report_s_total_row_adds_the_caps_and_the_tier_is_said_apart(tmp_path: Path) -> None:
+    """“合计 73.5 | 二档” put the tier under the header 上限（分）: the row now sums the caps, and
+    the tier, with the caps' sum and whether it makes a mark out of 100, is said below."""
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    pages = sorted((tmp_path / "docs" / "societies").glob("*/[0-9]*/index.md"))
+    assert pages
+    for page in pages:
+        markdown = page.read_text(encoding="utf-8")
+        year = int(page.parent.name)
+        points, rules = rubric(year), guideline(year)
+        assert points is not None
+        assert rules is not None
+        caps = sum(points.area(a.key).cap for a in rules.areas)
+        score = _SCORE_LINE.search(markdown)
+        assert score, page
+        row = _TOTAL_ROW.search(markdown)
+        assert row, page
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0))
+        assert cells == ["<strong>合计</strong>", f"<strong>{score.group(1)}</strong>", f"<strong>{num(caps)}</strong>"]
+        said = _TIER_LINE.search(markdown)
+        assert said, page
+        assert said.group(1).startswith(f"档次：<strong>{score.group(2)}</strong>（")
+        assert f"各领域的上限合计 {num(caps)} 分" in said.group(1)
+        assert ("多于 100 分" in said.group(1)) == (caps > 100)
+    assert caps_said(100) == "各领域的上限合计 100 分。"
+    assert "少于 100 分：总分是各领域得分之和" in caps_said(90)
+
+
+_AREA_CELL = re.compile(r'<td data-label="领域"[^>]*>(.*?)</td>')
+
+
+def test_an_evaluation_line_names_its_area(tmp_path: Path) -> None:
+    """The lines' 领域 column showed a lone numeral (一) with the name on hover only: on a phone's
+    card “领域：一” read like the “—” of an empty cell, and paper has no hover."""
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    seen = 0
+    for page in sorted((tmp_path / "docs" / "societies").glob("*/[0-9]*/index.md")):
+        rules = guideline(int(page.parent.name))
+        assert rules is not None
+        names = {f"{area_numeral(a.id)}、{text(a.title)}" for a in rules.areas}
+        shown = _AREA_CELL.findall(page.read_text(encoding="utf-8"))
+        assert set(shown) <= names, (page, set(shown) - names)
+        seen += len(shown)
+    assert seen > 50

@@ -88,7 +88,7 @@ BARE_CLAUSE = re.compile(r"（(?:[一二三四五六七]|[1-7](?:\.[1-9])?(?:、
 @pytest.fixture(scope="module")
 def pages() -> list[Path]:
     site = built_site()
-    return [p for p in html_pages(site) if p.name != "404.html"]
+    return html_pages(site)
 
 
 def test_no_internal_name_in_what_readers_see(pages: list[Path]) -> None:

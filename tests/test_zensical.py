@@ -21,7 +21,7 @@ from site_builder.form_page import site_settings
 from site_builder.generate import generate
 from site_builder.link_check import base_path_of, check_site
 from tests.clients import missing
-from tests.site_support import BUILD_DATE, built_site, html_pages
+from tests.site_support import BUILD_DATE, built_site, html_pages, not_found_page
 from tests.trees import ROOT
 
 pytestmark = pytest.mark.slow
@@ -38,6 +38,11 @@ def zensical_site() -> Path:
 
 def test_every_link_anchor_and_page_is_reached(zensical_site: Path) -> None:
     assert check_site(zensical_site, base_path=BASE) == []
+
+
+def test_zensical_uses_the_site_s_404_page(zensical_site: Path) -> None:
+    """The theme override (site_builder/theme/404.html) is Zensical's too: the same words and link."""
+    assert not_found_page(zensical_site) == not_found_page(built_site())
 
 
 def _pages(site: Path) -> set[str]:

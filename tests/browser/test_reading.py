@@ -19,6 +19,7 @@ from validators.check import check_tree
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _kinds() -> dict[str, str]:
@@ -206,6 +207,37 @@ def test_a_year_report_prints_as_the_annual_report(browser, base: str) -> None:
     assert math.ceil(needed) - 1 <= pages <= math.ceil(needed) + 2, (pages, needed)
 
 
+# Each element of the footer that holds text, with its colour's contrast on white paper (its
+# alpha composed over white, as a printer lays it down).
+_FOOTER_CONTRAST = """() => [...document.querySelectorAll('.md-copyright, .md-copyright *')]
+    .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .map(e => {
+        const [r, g, b, a = 1] = getComputedStyle(e).color.match(/[\\d.]+/g).map(Number);
+        const lin = c => { const v = (c * a + 255 * (1 - a)) / 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        const lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+        return [e.textContent.trim(), 1.05 / (lum + 0.05)];
+    })"""
+
+
+def test_the_printed_footer_shows_the_publisher_and_the_date(browser, base: str) -> None:
+    """The footer's date was white (for the theme's dark footer) on white paper: the printed
+    report named its publisher but not the date of its data."""
+    context = browser.new_context(viewport={"width": math.floor(PRINTABLE_WIDTH), "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base + KINDS["report"])
+        page.wait_for_load_state("networkidle")
+        page.emulate_media(media="print")
+        seen = page.evaluate(_FOOTER_CONTRAST)
+    finally:
+        context.close()
+    said = " ".join(text for text, _ in seen)
+    assert site_settings().issuer in said
+    assert "数据更新于" in said
+    assert all(contrast >= 4.5 for _, contrast in seen), seen
+
+
 def test_chinese_quotation_marks_are_full_width(browser, base: str) -> None:
     """A “ between two Chinese characters is as wide as one of them (next to other punctuation
     the browser may rightly trim it to half)."""
@@ -334,6 +366,55 @@ def test_a_report_keeps_clause_numbers_dates_and_ids_whole(browser, base: str) -
         context.close()
     assert broken.pop("seen") > 10
     assert broken == {"clauses": [], "dates": [], "ids": [], "names": []}
+
+
+# Every number in a table (a score, a count, a year, a date, "1.2"): the text it stands in and
+# how many lines it takes.
+_NUMBERS = """selector => [...document.querySelectorAll(selector)].flatMap(cell => {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    const found = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.textContent.matchAll(/\\d+(?:[.:\\-/]\\d+)*/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+            found.push([m[0], node.textContent.trim().slice(0, 30), lines]);
+        }
+    }
+    return found;
+})"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_number_in_a_table_breaks_inside(browser, base: str, kind: str, width: str) -> None:
+    """A column squeezed to a character or two (`overflow-wrap: anywhere` on every cell) broke a
+    ranking's 15.5 as 1/5./5 and an event's 2018年 as 201/8年 on a phone, though the table
+    scrolls sideways anyway. Scores, counts, years and dates stay on one line."""
+    context, page = _open(browser, base, kind, width)
+    try:
+        numbers = page.evaluate(_NUMBERS, "article td, article th")
+    finally:
+        context.close()
+    broken = [(number, where) for number, where, lines in numbers if lines > 1]
+    assert broken == []
+    if kind in ("ranking", "area", "report"):
+        assert len(numbers) > 20
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_date_in_running_text_breaks_inside(browser, base: str, kind: str, width: str) -> None:
+    """The rubric's evaluation window, “2017-11-30（不含）至 2018-11-30（含）”, broke as 2017-/11-30
+    at a phone's line end: a date is one word wherever it stands."""
+    context, page = _open(browser, base, kind, width)
+    try:
+        numbers = page.evaluate(_NUMBERS, "article p, article li, article dd, article summary")
+    finally:
+        context.close()
+    broken = [(number, where) for number, where, lines in numbers if lines > 1 and DATE.fullmatch(number)]
+    assert broken == []
 
 
 @pytest.mark.parametrize("width", WIDTHS)

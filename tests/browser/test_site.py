@@ -8,10 +8,12 @@ from collections.abc import Iterator
 
 import pytest
 
+from site_builder.markup import clause_anchor
 from tests.search_support import expect_results, sample_report_terms, sample_societies, search
 from tests.site_support import built_site, served, sorts_a_column_by_value, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
+from validators.year.text import guideline_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -101,6 +103,44 @@ def test_a_link_from_before_the_year_pages_still_lands_on_its_clause(page, base:
     assert target == "sb-clause"
     page.goto(f"{base}guideline/")  # without an anchor the landing page stays
     assert page.url.endswith("/guideline/")
+    assert page.problems == []
+
+
+# Per clause paragraph: its id, what its badge shows, the badge's look, and the text a reader
+# copies when selecting the whole paragraph.
+_CLAUSES = """() => [...document.querySelectorAll('article p.sb-clause[id]')].map(p => {
+    const badge = p.querySelector('.sb-clause__id');
+    const style = getComputedStyle(badge);
+    const selection = getSelection();
+    selection.removeAllRanges();
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    selection.addRange(range);
+    const copied = selection.toString();
+    selection.removeAllRanges();
+    return [p.id, getComputedStyle(badge, '::before').content, badge.getAttribute('aria-label'),
+            [style.backgroundColor, style.fontSize, style.paddingLeft, style.display].join(' '), copied];
+})"""
+
+
+def test_the_site_s_clause_ids_are_badges_left_out_of_copied_text(page, base: str) -> None:
+    """The area's number before a numbered clause looked like the guideline's own text (1. then
+    2.副高职… read 1.2.副高职…) and was copied with it. Every clause, an area's opening or a
+    numbered one, has one badge of one look showing the site's id (the one 条款 links cite); a
+    clause copied from the page is the guideline's words alone."""
+    page.goto(base + "guideline/2017/")
+    page.wait_for_load_state("networkidle")
+    clauses = page.evaluate(_CLAUSES)
+    written = guideline_text(2017)
+    texts = {clause_anchor(p.clause): p.text for area in written.areas for p in area.paragraphs if p.clause}
+    assert [c[0] for c in clauses] == list(texts)
+    for anchor, shown, label, _look, copied in clauses:
+        clause = anchor.removeprefix("clause-").replace("-", ".")
+        assert shown == f'"{clause}"'
+        assert label == f"条款 {clause}"
+        assert "".join(copied.split()) == "".join(texts[anchor].split()), anchor
+    assert len({look for *_, look, _copied in clauses}) == 1
+    assert {"clause-1", "clause-1-2", "clause-5-4"} <= {c[0] for c in clauses}
     assert page.problems == []
 
 
