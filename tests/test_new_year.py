@@ -446,8 +446,8 @@ def test_the_rubric_page_reads_no_ended_clause(tmp_path: Path, change: str, read
     page = (docs / "rubric" / "index.md").read_text("utf-8")
     readings = html.unescape(page[page.index("{#interpretations}"):page.index("{#rubric-2019}")])
     assert "（2019 年度的指南和细则）" in readings
-    assert ("首批承能试点学会（2.1）" in readings) is read
-    assert "「有较大提升」（2.3）" in readings
+    assert ("首批承能试点学会（条款 2.1）" in readings) is read
+    assert "「有较大提升」（条款 2.3）" in readings
 
 
 def test_a_renamed_kind_keeps_its_clauses_place_on_the_rubric_page(tmp_path: Path) -> None:
