@@ -121,14 +121,25 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
         leads = [e for e in entries if e[2].role == ConsortiumRole.LEAD]
         if len(leads) != 1:
             continue  # no lead here, or several: said by one_lead_per_consortium
-        lead_doc, _, lead = leads[0]
+        lead_doc, li, lead = leads[0]
+        differing: dict[str, list[str]] = defaultdict(list)  # field → the members that differ
         for doc, i, item in entries:
             if item.role != ConsortiumRole.MEMBER or doc is lead_doc:
                 continue
             for field, word, clause in _LEAD_STATES:
                 (mine, shown), (theirs, told) = (_as_written(getattr(c, field)) for c in (item, lead))
                 if mine != theirs:
+                    differing[field].append(doc.report.society)
                     yield at(doc, ("consortia", i, field), "E-CONSORTIUM-DIFFERS",
                               f"联合体“{cid}”的{word}写的是“{shown}”，牵头学会 {lead_doc.report.society} 在 "
                               f"{lead_doc.file} 中写的是“{told}”：联合体的{word}以牵头学会的报告为准，"
                               f"请改为“{told}”（若牵头学会写错了，请它更正）。", clause)
+        # The lead hears of it too: its own change (or a member's slip) costs the members their
+        # points, and a check of the lead's file alone would otherwise pass in silence.
+        for field, word, clause in _LEAD_STATES:
+            if differing[field]:
+                told = _as_written(getattr(lead, field))[1]
+                yield at(lead_doc, ("consortia", li, field), "W-CONSORTIUM-MEMBERS-DIFFER",
+                         f"成员 {'、'.join(sorted(set(differing[field])))} 写的联合体“{cid}”{word}与本报告的"
+                         f"“{told}”不同：以本报告为准，这些成员的这一联合体不计分，请通知它们更正"
+                         "（若本报告写错了，请更正本报告）。", clause, "warning")
