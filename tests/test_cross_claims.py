@@ -161,17 +161,19 @@ LED = """consortia:
 """
 
 
-def test_a_consortium_led_anew_by_another_society_is_not_new(tmp_path: Path) -> None:
-    """The one-off goes to the lead; a new lead under a new id does not make the consortium new.
-    Its members earn no one-off and hear nothing of it."""
+def test_a_name_another_society_used_is_no_proof_of_the_same_consortium(tmp_path: Path) -> None:
+    """Only the society's own earlier lead counts: a consortium of the same name that another
+    society led, or joined, in an earlier year refused a new society's own new consortium and
+    told it to take the other's id (a reviewer's case: cd-tcm's new health consortium, named as
+    one cd-agri had joined). A lead that renames its own consortium's id stays refused
+    (tests/data/fidelity/consortium-new-once-by-name)."""
     root = _tree(tmp_path, {
         "cd-a/2017.yaml": LED.format(cid="cons-a", role="牵头", members="外部单位甲", established="2017-05-01"),
+        "cd-d/2017.yaml": LED.format(cid="cons-d", role="参与", members="外部单位乙", established="2017-05-01"),
         "cd-b/2018.yaml": LED.format(cid="cons-b", role="牵头", members="cd-c", established="2018-05-01"),
         "cd-c/2018.yaml": LED.format(cid="cons-b", role="参与", members="cd-b", established="2018-05-01"),
     })
-    found = _found(root, "E-ESTABLISHED-TWICE")
-    assert [(f.file, f.line) for f in found] == [("submissions/cd-b/2018.yaml", 11)]
-    assert "submissions/cd-a/2017.yaml" in found[0].message
+    assert _found(root, "E-ESTABLISHED-TWICE") == []
 
 
 # --- copied between societies ------------------------------------------------------------------

@@ -73,16 +73,19 @@ def established_once(repo: Repository) -> Iterator[Finding]:
 
 def established_under_one_id(repo: Repository) -> Iterator[Finding]:
     """3.2 and 4.3 pay the one-off once: 「对新建服务站给予一次性补助」, 「对新建联合体给予牵头（承办）
-    学会一次性分类补助」. A station of the same society, or a consortium of any society, that an
-    earlier year's report lists by the same name under another id is not new again in a later
-    year: the later `established` is an error (the new id would earn the one-off twice)."""
-    for area, per_society, what, day, clause in (("service_stations", True, "服务站", "建站", "3.2"),
-                                                 ("consortia", False, "联合体", "成立", "4.3")):
+    学会一次性分类补助」. A station of a society, or a consortium a society leads, that the same
+    society's report of an earlier year lists by the same name under another id is not new again
+    in a later year: the later `established` is an error (the new id would earn the one-off
+    twice). Only the society's own earlier entries count: a name another society used (a
+    consortium it joined, a station of its own) is no proof that this one is the same."""
+    for area, what, day, clause in (("service_stations", "服务站", "建站", "3.2"),
+                                    ("consortia", "联合体", "成立", "4.3")):
         named: dict[tuple[str, str], dict[int, list[tuple[ReportDoc, int, Any]]]] = defaultdict(
             lambda: defaultdict(list))
         for doc, i, item in items(repo, area):
-            named[(doc.report.society if per_society else "", same_text(item.name))][
-                doc.report.year].append((doc, i, item))
+            if area == "consortia" and item.role != ConsortiumRole.LEAD:
+                continue  # only a lead earns the one-off (4.3), and only its own past entries count
+            named[(doc.report.society, same_text(item.name))][doc.report.year].append((doc, i, item))
         for by_year in named.values():
             # The earliest entry of the years before, and the earliest under another id than it.
             first: tuple[ReportDoc, Any] | None = None
@@ -90,8 +93,8 @@ def established_under_one_id(repo: Repository) -> Iterator[Finding]:
             for year in sorted(by_year):
                 rules = guideline(year, repo.root)
                 for doc, i, item in by_year[year]:
-                    if first is None or rules is None or (not per_society and item.role != ConsortiumRole.LEAD):
-                        continue  # nothing before it, or a member (only a lead earns the one-off, 4.3)
+                    if first is None or rules is None:
+                        continue  # nothing before it
                     earlier = first if first[1].id != item.id else other
                     if earlier is None or not founded_this_year(item.established, rules):
                         continue
