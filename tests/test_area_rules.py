@@ -27,6 +27,7 @@ from validators.evaluation.scoring import Advice, Evaluation, score_report
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import ReportDoc
+from validators.rules.repeated_items import CODE as REPEATED
 from validators.year.guideline import Guideline, guideline
 from validators.year.rubric import Rubric, rubric
 
@@ -76,15 +77,17 @@ def _reference_advice(doc: ReportDoc, previous: ReportDoc | None, rules: Guideli
                       current: Evaluation, standing: Standing | None) -> list[Advice]:
     """Advice the long way: every candidate re-checked by every area's rules and the rule of
     repeated items (which reads all areas at once), the whole report scored."""
-    def all_areas(report: YearReport) -> list[Finding]:
-        return [*(f for area in AREA_KEYS for f in area_findings(doc, report, rules, area)),
-                *repeat_findings(doc, report, rules)]
+    def by_areas(report: YearReport) -> list[Finding]:
+        return [f for area in AREA_KEYS for f in area_findings(doc, report, rules, area)
+                if f.code != REPEATED]
 
-    made = all_areas(doc.report)
-    kept = [f for f in doc.findings if f not in made]
+    made = by_areas(doc.report)
+    kept = [f for f in doc.findings if f not in made and f.code != REPEATED]
     found = []
     for candidate in candidates(doc.report, rules, points, current):
-        fixed = replace(doc, report=candidate.report, findings=kept + all_areas(candidate.report))
+        others = kept + by_areas(candidate.report)
+        fixed = replace(doc, report=candidate.report,
+                        findings=others + repeat_findings(doc, candidate.report, rules, others))
         gain = score_report(fixed, previous, rules, points, standing).total - current.total
         if gain > 0:
             found.append(Advice(candidate.clause, candidate.message, gain))

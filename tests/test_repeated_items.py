@@ -11,7 +11,8 @@ from validators.check import area_findings, check_file, check_tree, repeat_findi
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
 from validators.findings import Finding
-from validators.rules.repeated_items import CODE, normalized
+from validators.rules.cross_file_common import same_text as normalized
+from validators.rules.repeated_items import CODE
 from validators.year.guideline import guideline
 
 HEAD = "society: cd-a\nyear: 2017\n"
@@ -50,7 +51,7 @@ def _check(tmp_path: Path, body: str) -> list[Finding]:
 
 def test_titles_are_compared_as_read() -> None:
     assert normalized("  ２０１７年　学术 年会  ") == normalized("2017年 学术\t年会")
-    assert normalized("AI 论坛") == normalized("ai 论坛")
+    assert normalized("AI 论坛") != normalized("ai 论坛")  # as between societies: one definition
     assert normalized("学术年会") != normalized("学术 年会")
 
 
@@ -144,7 +145,7 @@ def test_one_area_rechecked_finds_its_own_repeats(tmp_path: Path) -> None:
     assert [f.path for f in area_findings(doc, doc.report, rules, "academic_events")] == [
         ("academic_events", 1, "title")]
     assert area_findings(doc, doc.report, rules, "major_work") == []
-    assert [f.path for f in repeat_findings(doc, doc.report, rules)] == [("academic_events", 1, "title"),
+    assert [f.path for f in repeat_findings(doc, doc.report, rules, doc.findings)] == [("academic_events", 1, "title"),
                                                                          ("major_work", 0, "title")]
 
 
@@ -166,3 +167,20 @@ def test_advice_counts_what_a_new_service_would_take_from_another_area(tmp_path:
         services = [a for a in evaluation.advice if a.clause == "1.3"]
         # Alone, the service would earn 3 (1.3's 2 and 1.4's 1); the event loses 6 or 1.
         assert [a.gain for a in services] == ([gain] if gain else []), category
+
+
+def test_a_copy_with_an_error_of_its_own_is_no_first_copy(tmp_path: Path) -> None:
+    """The first copy had an error of its own (a national exchange one province short), so it
+    earned nothing, and the copy that meets its category was refused as its repeat: the work
+    earned nothing at all. The right copy scores; the wrong one keeps its own error only."""
+    body = """academic_events:
+  - {id: evt-national, title: 学术交流会, category: 全国性学术交流, role: 主办, date: 2017-05-01,
+     participants: 150, speaker_provinces: [北京, 上海]}
+  - {id: evt-other, title: 学术交流会, category: 其他, role: 主办, date: 2017-05-01, participants: 150}
+"""
+    evaluation = _evaluation(tmp_path, body)
+    points = {line.item_id: line.points for line in evaluation.lines}
+    assert points == {"evt-national": 0, "evt-other": 1}, evaluation.lines
+    _, repo = check_tree(tmp_path)
+    codes = [(f.path[:2], f.code) for f in repo.reports[("cd-a", 2017)].findings if f.severity == "error"]
+    assert codes == [(("academic_events", 0), "E-THRESHOLD-PROVINCES")], codes

@@ -234,11 +234,14 @@ def area_findings(doc: ReportDoc, report: YearReport, rules: Guideline, area: st
     return ctx.findings
 
 
-def repeat_findings(doc: ReportDoc, report: YearReport, rules: Guideline) -> list[Finding]:
+def repeat_findings(doc: ReportDoc, report: YearReport, rules: Guideline,
+                    findings: list[Finding]) -> list[Finding]:
     """Every item of `report` that repeats an earlier one, in its own area or another, placed
-    in `doc`'s file: what a what-if copy changes in the areas it did not touch."""
+    in `doc`'s file: what a what-if copy changes in the areas it did not touch. `findings`: the
+    report's other findings, whose errors keep an item from being the copy that scores."""
     ctx = RuleContext(doc.file, Path(doc.file).parent, doc.source, rules, policy())
-    repeated_items.check(report, ctx)
+    repeated_items.check(report, ctx, errors=[f.path for f in findings
+                                              if f.severity == "error" and f.path and f.code != repeated_items.CODE])
     return ctx.findings
 
 

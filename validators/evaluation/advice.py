@@ -189,16 +189,16 @@ def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points:
     listed there, which then earns nothing."""
     found: list[Advice] = []
     kept: dict[str, list[Finding]] = {}  # per area, the findings its rules did not make
-    repeats = set(repeat_findings(doc, doc.report, rules))
+    repeats = set(repeat_findings(doc, doc.report, rules, doc.findings))
     for clause, message, area, changed in candidates(doc.report, rules, points, current):
         if area not in kept:
             made = area_findings(doc, doc.report, rules, area)
             kept[area] = [f for f in doc.findings if f not in made and f.code != REPEATED]
-        repeats_now = repeat_findings(doc, changed, rules)
+        now = kept[area] + [f for f in area_findings(doc, changed, rules, area) if f.code != REPEATED]
+        repeats_now = repeat_findings(doc, changed, rules, now)
         moved = repeats.symmetric_difference(repeats_now)
         areas = sorted({area} | {str(f.path[0]) for f in moved if f.path})
-        fixed = replace(doc, report=changed,
-                        findings=kept[area] + area_findings(doc, changed, rules, area) + repeats_now)
+        fixed = replace(doc, report=changed, findings=now + repeats_now)
         # Areas are scored and capped apart, so the gain is the change in their subtotals.
         again = score_report(fixed, previous, rules, points, standing, areas=areas)
         gain = sum(again.subtotals[a] - current.subtotals[a] for a in areas)

@@ -12,13 +12,13 @@ What counts as the same:
   are one only when they also serve the same enterprise (a service is to one enterprise);
 - a research report: the same title as another report;
 - within one research report: an achievement of the same type and date as another.
-Titles are compared as read: NFKC, case folded, runs of white space as one space.
+Titles are compared as the rules across files compare them (`same_text`: NFKC, runs of white
+space as one space), so one title is one work within a report and between societies alike.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -26,11 +26,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from validators.models.report import YearReport
+from validators.rules.cross_file_common import same_text
 from validators.rules.rule_context import RuleContext
 from validators.yaml.scalars import YamlPath
 from validators.year.text import area_numeral
 
-__all__ = ["CODE", "check", "normalized"]
+__all__ = ["CODE", "check"]
 
 CODE = "E-ITEM-REPEATED"
 
@@ -44,11 +45,6 @@ _SAME_SERVICE = "名称、日期和服务的企业相同"
 _SAME_TITLE = "题目相同"
 
 
-def normalized(text: str) -> str:
-    """A title as a reader compares it: NFKC, case folded, white space collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
 def _content(value: Any) -> Any:
     """A hashable reading of an item's content, without its ids and evidence, texts normalized."""
     if isinstance(value, BaseModel):
@@ -57,7 +53,7 @@ def _content(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, str):
-        return normalized(value)
+        return same_text(value)
     if isinstance(value, list | tuple):
         return tuple(_content(v) for v in value)
     return value
@@ -84,11 +80,11 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
             keys: list[tuple[tuple[Any, ...], str, bool]] = [
                 (("content", list_path, _content(item)), _SAME_CONTENT, True)]
             if area == "research":
-                keys.append((("title", normalized(item.title)), _SAME_TITLE, True))
+                keys.append((("title", same_text(item.title)), _SAME_TITLE, True))
             elif hasattr(item, "title") and hasattr(item, "date"):
-                work = ("work", normalized(item.title), item.date)
+                work = ("work", same_text(item.title), item.date)
                 if hasattr(item, "enterprise"):  # two services are one when the enterprise is too
-                    keys.append(((*work, normalized(item.enterprise)), _SAME_SERVICE, True))
+                    keys.append(((*work, same_text(item.enterprise)), _SAME_SERVICE, True))
                     keys.append((work, _SAME_WORK, False))
                 else:
                     keys.append((work, _SAME_WORK, True))
@@ -113,11 +109,30 @@ def _at(entry: _Entry) -> YamlPath:
     return (*entry.path, field) if field else entry.path
 
 
-def check(report: YearReport, ctx: RuleContext, area: str | None = None) -> None:
+def _condemned(paths: Iterable[YamlPath]) -> set[YamlPath]:
+    """The items an error condemns whole, from the errors' paths: a list item's own path (two
+    steps, three in a block's list); an error inside a research achievement condemns that
+    achievement only, as the scorer reads it."""
+    found: set[YamlPath] = set()
+    for path in paths:
+        if path[:1] == ("research",) and path[2:3] == ("achievements",):
+            continue
+        found.update((path[:2], path[:3]))
+    return found
+
+
+def check(report: YearReport, ctx: RuleContext, area: str | None = None,
+          errors: Iterable[YamlPath] | None = None) -> None:
     """Every repeat after the first, in the whole report; with `area`, within that area only
-    (what a what-if copy that changed that area is checked with)."""
+    (what a what-if copy that changed that area is checked with). An item with an error of its
+    own (`errors`: the paths of the report's errors so far, by default those in `ctx`) is no
+    first copy: it earns nothing, so a copy of it that is right scores in its place."""
+    condemned = _condemned(errors if errors is not None else
+                           (f.path for f in ctx.findings if f.severity == "error" and f.path))
     first: dict[tuple[Any, ...], _Entry] = {}
     for entry in _entries(report, ctx, area):
+        if entry.path in condemned:
+            continue
         repeated = next(((first[key], why) for key, why, same_list in entry.keys if key in first
                          and (same_list or first[key].path[:-1] != entry.path[:-1])), None)
         if repeated is not None:
