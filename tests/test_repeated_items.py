@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.trees import profile, write_tree
 from validators.check import area_findings, check_file, check_tree, repeat_findings
 from validators.evaluation.evaluate import evaluate_repository
@@ -184,3 +186,20 @@ def test_a_copy_with_an_error_of_its_own_is_no_first_copy(tmp_path: Path) -> Non
     _, repo = check_tree(tmp_path)
     codes = [(f.path[:2], f.code) for f in repo.reports[("cd-a", 2017)].findings if f.severity == "error"]
     assert codes == [(("academic_events", 0), "E-THRESHOLD-PROVINCES")], codes
+
+
+def test_the_advice_tries_a_bounded_number_of_fixes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every what-if copy is checked and scored again: a report of 2,000 events, each a province
+    short, took minutes when all were tried. The advice chooses from the first few only."""
+    from validators.evaluation import advice
+
+    tried: list[object] = []
+    scored = advice.score_report
+    monkeypatch.setattr(advice, "score_report", lambda *a, **k: tried.append(a) or scored(*a, **k))
+    events = "".join(
+        f"  - {{id: e{i}, title: 全国交流会第{i}场, category: 全国性学术交流, role: 主办, date: 2017-05-{1 + i % 28:02d},"
+        f" participants: 150, speaker_provinces: [北京, 上海, 广东, 浙江, 江苏]}}\n"
+        for i in range(advice.MAX_CANDIDATES + 20))
+    evaluation = _evaluation(tmp_path, "academic_events:\n" + events)
+    assert len(tried) == advice.MAX_CANDIDATES
+    assert len(evaluation.advice) == advice.MAX_ADVICE

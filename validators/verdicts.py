@@ -9,13 +9,6 @@ from dataclasses import dataclass, field
 from validators.findings import Finding
 from validators.yaml.scalars import YamlPath
 
-
-def _related(a: YamlPath, b: YamlPath) -> bool:
-    """One path lies inside the other: an error in an item's field, or on the whole list."""
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
-
-
 # The report's own fields that are no area: an error in one is an error of the whole report.
 _WHOLE_REPORT = frozenset({"society", "year"})
 
@@ -28,6 +21,11 @@ class Verdicts:
     # every item of the report.
     report_errors: list[Finding] = field(default_factory=list)
     item_errors: list[tuple[YamlPath, Finding]] = field(default_factory=list)
+    # The item errors by where they are, in order: what holds or lies within a path is looked
+    # up, not searched for (a report of 2,000 items with an error each was scanned 2,000 times
+    # over, for every what-if copy of the advice).
+    _at: dict[YamlPath, tuple[int, Finding]] | None = None
+    _within: dict[YamlPath, list[tuple[int, YamlPath, Finding]]] | None = None
 
     @classmethod
     def of(cls, findings: Iterable[Finding], file: str | None = None) -> Verdicts:
@@ -45,17 +43,31 @@ class Verdicts:
                 verdicts.report_errors.append(f)
         return verdicts
 
+    def _first(self, path: YamlPath, skip_inner: str | None) -> Finding | None:
+        """The first error (in the findings' order) on a list or block holding `path`, or on or
+        within it (but for those inside its `skip_inner` list)."""
+        if self._at is None or self._within is None:
+            self._at, self._within = {}, {}
+            for order, (at, f) in enumerate(self.item_errors):
+                self._at.setdefault(at, (order, f))
+                for n in range(1, len(at) + 1):
+                    self._within.setdefault(at[:n], []).append((order, at, f))
+        depth = len(path)
+        found = [self._at[path[:n]] for n in range(1, depth) if path[:n] in self._at]
+        inside = next(((order, f) for order, at, f in self._within.get(path, [])
+                       if skip_inner is None or not (len(at) > depth and at[depth] == skip_inner)), None)
+        found += [inside] if inside else []
+        return min(found, key=lambda e: e[0])[1] if found else None
+
     def blocking(self, path: YamlPath) -> Finding | None:
         """The first error that condemns the item at `path` (within it, or on a list holding it)."""
         if self.report_errors:
             return self.report_errors[0]
-        return next((f for at, f in self.item_errors if _related(at, path)), None)
+        return self._first(path, None)
 
     def blocking_except(self, path: YamlPath, inner: str) -> Finding | None:
         """As `blocking`, but errors inside the item's `inner` list are judged per entry (a research
         report's achievements each stand or fall on their own)."""
         if self.report_errors:
             return self.report_errors[0]
-        depth = len(path)
-        return next((f for at, f in self.item_errors if _related(at, path)
-                     and not (len(at) > depth and at[depth] == inner)), None)
+        return self._first(path, inner)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 from typing import Any, NamedTuple
 
 from validators.association.reviews import Standing
@@ -27,6 +28,10 @@ from validators.year.measures import countries, in_window, out_of_province, regi
 from validators.year.rubric import Rubric
 
 MAX_ADVICE = 5
+# Each what-if copy is checked and scored again, at a cost that grows with the report: trying
+# every one of a 2,000-event report's fixes took minutes (quadratic). The advice shows five; the
+# first this many candidates, in the guideline's order, are what it chooses from.
+MAX_CANDIDATES = 40
 
 
 class Candidate(NamedTuple):
@@ -190,7 +195,7 @@ def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points:
     found: list[Advice] = []
     kept: dict[str, list[Finding]] = {}  # per area, the findings its rules did not make
     repeats = set(repeat_findings(doc, doc.report, rules, doc.findings))
-    for clause, message, area, changed in candidates(doc.report, rules, points, current):
+    for clause, message, area, changed in islice(candidates(doc.report, rules, points, current), MAX_CANDIDATES):
         if area not in kept:
             made = area_findings(doc, doc.report, rules, area)
             kept[area] = [f for f in doc.findings if f not in made and f.code != REPEATED]
