@@ -18,6 +18,7 @@ space as one space), so one title is one work within a report and between societ
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -69,20 +70,32 @@ class _Entry:
     keys: tuple[tuple[tuple[Any, ...], str, bool], ...]
 
 
+def _outline(item: Any) -> tuple[Any, ...]:
+    """What two items of the same content have alike, cheaply: the title (or name) and date."""
+    words = getattr(item, "title", None) or getattr(item, "name", None)
+    return (same_text(words) if isinstance(words, str) else None, getattr(item, "date", None))
+
+
 def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator[_Entry]:
     """Every list item of the report in the guideline's order (the year's areas, then the
     order in the file), each with the keys that make another item the same."""
     for area in ctx.guideline.area_keys:
         if only is not None and area != only:
             continue
-        for path, item in _items(report, area):
+        listed = [(path, item, _outline(item)) for path, item in _items(report, area)]
+        # Items of the same content share their title (or name) and date: only those that do
+        # are read whole, which is most of the rule's cost when read for every item.
+        alike = Counter(outline for _, _, outline in listed)
+        for path, item, outline in listed:
             list_path = path[:-1]
+            content = _content(item) if alike[outline] > 1 else path  # a path is unique
             keys: list[tuple[tuple[Any, ...], str, bool]] = [
-                (("content", list_path, _content(item)), _SAME_CONTENT, True)]
+                (("content", list_path, content), _SAME_CONTENT, True)]
+            title = outline[0] if hasattr(item, "title") else None  # the title, as compared
             if area == "research":
-                keys.append((("title", same_text(item.title)), _SAME_TITLE, True))
-            elif hasattr(item, "title") and hasattr(item, "date"):
-                work = ("work", same_text(item.title), item.date)
+                keys.append((("title", title), _SAME_TITLE, True))
+            elif title is not None and hasattr(item, "date"):
+                work = ("work", title, item.date)
                 if hasattr(item, "enterprise"):  # two services are one when the enterprise is too
                     keys.append(((*work, same_text(item.enterprise)), _SAME_SERVICE, True))
                     keys.append((work, _SAME_WORK, False))
