@@ -10,6 +10,7 @@ strings is far cheaper than parsing the tree. The rules compare such texts in NF
 
 from __future__ import annotations
 
+import functools
 import re
 import stat
 import unicodedata
@@ -47,22 +48,41 @@ def needles(reports: Iterable[YearReport]) -> tuple[set[bytes], dict[str, set[by
     return ids, titles
 
 
-def _holds(data: bytes, wanted: set[bytes]) -> bool:
+# A needle's longest run of CJK ideographs: NFKC leaves them as they are, so a file that holds a
+# needle in another form (full-width digits, letters or punctuation) holds this run as written.
+_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
+
+
+@functools.cache
+def _core(key: bytes) -> bytes | None:
+    runs = _IDEOGRAPHS.findall(key.decode("utf-8"))
+    return max(runs, key=len).encode("utf-8") if runs else None
+
+
+def _holds(data: bytes, wanted: set[bytes], exact: set[bytes]) -> bool:
+    """Whether `data` holds a needle, as written or in NFKC form; the `exact` ones (ids, which
+    the rules compare as written) only as written."""
     if any(key in data for key in wanted):
         return True
     if data.isascii():
         return False  # NFKC leaves ASCII as it is
+    # Normalising every file of the tree was most of a one-file check's time: only a file that
+    # holds a needle's ideographs as written can hold the needle in another form.
+    named = wanted - exact
+    if all((core := _core(key)) is not None and core not in data for key in named):
+        return False
     text = data.decode("utf-8", "replace")
     if unicodedata.is_normalized("NFKC", text):
         return False
     normal = unicodedata.normalize("NFKC", text).encode("utf-8")
-    return any(key in normal for key in wanted)
+    return any(key in normal for key in named)
 
 
 def related(tree: list[Path], targets: set[Path], societies: set[str], reports: list[YearReport],
             ) -> list[Path]:
     """Files of `tree` (other than the targets) that the cross-file rules need."""
     ids, titles = needles(reports)
+    exact = {c.id.encode("utf-8") for r in reports for c in r.consortia}
     wanted = {name: ids | keys for name, keys in titles.items()}
     # Members must list the consortium too: their folders are read whole.
     societies = societies | {m for r in reports for c in r.consortia for m in c.members}
@@ -87,6 +107,6 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
             data = path.read_bytes()
         except OSError:
             continue
-        if _holds(data, keys):
+        if _holds(data, keys, exact):
             chosen.append(path)
     return chosen
