@@ -11,7 +11,7 @@ from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page
 from site_builder.downloads import RANKINGS_LABEL
 from site_builder.markup import SOCIETY, Column, cell, front_matter, link, num_cell, text
 from site_builder.status import status_page
-from site_builder.tables import long_table, table
+from site_builder.tables import long_table, table, whole
 from validators.evaluation.reports import area_columns, ranking_rows
 from validators.year.rubric import tier_rank
 
@@ -61,7 +61,7 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
         sid = str(society)
         name = site.year_link(page, sid, year, text(site.name(sid)))
         rows.append([num_cell(_number(rank)), cell(name, site.name(sid)), num_cell(_number(total)),
-                     cell(text(str(tier)), tier_rank(points.tiers, str(tier))), *(num_cell(_number(v)) for v in subtotals), cell(text(str(note)))])
+                     cell(whole(text(str(tier))), tier_rank(points.tiers, str(tier))), *(num_cell(_number(v)) for v in subtotals), cell(text(str(note)))])
     columns = [Column("名次", numeric=True), SOCIETY, Column("总分", numeric=True), Column("档次", numeric=True),
                *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
     rubric_link = link(site.urls.rel(page, RUBRIC_PAGE, f"rubric-{year}"), "评估细则")

@@ -11,7 +11,7 @@ from site_builder.charts import column_chart
 from site_builder.context import SOCIETIES_PAGE, SiteData, society_page, society_year_page
 from site_builder.markup import Column, badge, cell, front_matter, link, num_cell, text, web_link
 from site_builder.report_page import findings, heading
-from site_builder.tables import table
+from site_builder.tables import table, whole
 from validators.repository import ReportDoc
 from validators.year.rubric import tier_rank
 
@@ -57,7 +57,7 @@ def _years(site: SiteData, society: str, page: str, docs: list[ReportDoc]) -> li
         e = site.evaluation(society, year)
         rows.append([cell(site.year_link(page, society, year, f"{year} 年度报告"), year),
                      num_cell(e.total if e else None),
-                     cell(text(e.tier), tier_rank(site.rubric(year).tiers, e.tier)) if e else cell("—", -1),
+                     cell(whole(text(e.tier)), tier_rank(site.rubric(year).tiers, e.tier)) if e else cell("—", -1),
                      cell(_remarks(site, page, society, year, doc.has_errors))])
         if e:
             trend.append((f"{year}", e.total))

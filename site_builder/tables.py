@@ -69,6 +69,11 @@ def _mark(found: re.Match[str]) -> str:
     return f'<span class="sb-whole">{run}</span>' if _numbered(shown) else run
 
 
+def whole(word_html: str) -> str:
+    """A short word a narrow column must not break (a tier's name: “未入/档” on a phone)."""
+    return f'<span class="sb-whole">{word_html}</span>'
+
+
 def breakable(cell_html: str) -> str:
     """A cell's markup with every run of text longer than LONG_RUN characters marked as one
     that may break anywhere, so that the table breaks it instead of growing to its length, and

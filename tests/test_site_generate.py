@@ -333,7 +333,7 @@ def test_tiers_sort_by_their_standing_and_first_years_are_not_called_untiered(tm
     points = rubric(2017, ROOT)
     assert points is not None
     order = [t.tier for t in points.tiers] + [points.unranked]
-    shown = re.findall(r'<td data-sort="(-?\d+)">(一档|二档|三档|四档|未入档)</td>', ranking)
+    shown = re.findall(r'<td data-sort="(-?\d+)"><span class="sb-whole">(一档|二档|三档|四档|未入档)</span></td>', ranking)
     assert len({tier for _, tier in shown}) >= 3
     by_key = [tier for _, tier in sorted(shown, key=lambda kv: -int(kv[0]))]
     assert by_key == sorted(by_key, key=order.index)

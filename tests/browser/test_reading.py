@@ -483,3 +483,24 @@ def test_the_society_list_opens_in_the_order_its_header_sorts_by(browser, base: 
     assert len(before) >= 5
     assert before[0] == "成都高新区园区科协（示例）"  # in id order cd-agri (农学会) came first
     assert after == before
+
+
+_TIERS = """() => [...document.querySelectorAll("article td")]
+    .filter(cell => /^\\S{1,3}档$/.test(cell.textContent.trim()))
+    .map(cell => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return [cell.textContent.trim(), new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+    })"""
+
+
+@pytest.mark.parametrize("kind", ["ranking", "society"])
+def test_a_tier_name_stays_on_one_line(browser, base: str, kind: str) -> None:
+    """On a phone the ranking's tier column broke 未入档 as 未入/档."""
+    context, page = _open(browser, base, kind, "phone")
+    try:
+        tiers = page.evaluate(_TIERS)
+    finally:
+        context.close()
+    assert tiers, kind
+    assert [name for name, lines in tiers if lines > 1] == []
