@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -15,7 +16,7 @@ from validators.models.major_work import MajorWork
 from validators.models.research import ResearchReport
 from validators.models.service_stations import ServiceStation
 
-__all__ = ["AREA_KEYS", "ITEM_AREAS", "YearReport"]
+__all__ = ["AREA_KEYS", "ITEM_AREAS", "YearReport", "list_items"]
 
 
 class YearReport(StrictModel):
@@ -33,3 +34,17 @@ class YearReport(StrictModel):
 ITEM_AREAS = ("service_stations", "consortia", "academic_events", "research", "major_work")
 # Every area, in the guideline's order (一 to 七).
 AREA_KEYS = ("innovation", "government_functions", *ITEM_AREAS)
+
+
+def list_items(report: YearReport) -> Iterator[tuple[str, tuple[str | int, ...], Any]]:
+    """Every item of the report's lists with its area and path: the services and functions,
+    then each list area (an area a year adds too), in the file's order."""
+    if report.innovation:
+        yield from (("innovation", ("innovation", "services", i), s) for i, s in enumerate(report.innovation.services))
+    if report.government_functions:
+        yield from (("government_functions", ("government_functions", "functions", i), f)
+                    for i, f in enumerate(report.government_functions.functions))
+    for name in type(report).model_fields:
+        value = getattr(report, name)
+        if isinstance(value, list):
+            yield from ((name, (name, i), item) for i, item in enumerate(value))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from validators.models.report import ITEM_AREAS, YearReport
+from validators.models.report import YearReport, list_items
 from validators.rules.rule_context import RuleContext
 
 
@@ -13,13 +13,8 @@ def check(report: YearReport, ctx: RuleContext, folder_name: str, file_year: int
     if report.year != file_year:
         ctx.error(("year",), "E-YEAR-MISMATCH", f"year 应与文件名一致，写作 {file_year}。", None)
     seen: dict[str, tuple[str | int, ...]] = {}
-    paths: list[tuple[tuple[str | int, ...], str]] = [(("innovation", "services", i), s.id)
-             for i, s in enumerate(report.innovation.services if report.innovation else [])]
-    paths += [(("government_functions", "functions", i), f.id) for i, f in
-              enumerate(report.government_functions.functions if report.government_functions else [])]
-    for area in (*ITEM_AREAS, *(a.key for a in ctx.guideline.added_areas)):
-        paths += [((area, i), item.id) for i, item in enumerate(getattr(report, area, []))]
-    for path, item_id in paths:
+    for _, path, item in list_items(report):
+        item_id = item.id
         if item_id in seen:
             ctx.error((*path, "id"), "E-ID-DUPLICATE",
                       f"id“{item_id}”在本文件中重复（第 {ctx.source.value(seen[item_id])[0]} 行已使用）："

@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from validators.models.report import YearReport
+from validators.models.report import YearReport, list_items
 from validators.rules.cross_file_common import same_text
 from validators.rules.rule_context import RuleContext
 from validators.yaml.scalars import YamlPath
@@ -79,10 +79,13 @@ def _outline(item: Any) -> tuple[Any, ...]:
 def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator[_Entry]:
     """Every list item of the report in the guideline's order (the year's areas, then the
     order in the file), each with the keys that make another item the same."""
+    by_area: dict[str, list[tuple[YamlPath, Any]]] = {}
+    for area, path, item in list_items(report):
+        by_area.setdefault(area, []).append((path, item))
     for area in ctx.guideline.area_keys:
         if only is not None and area != only:
             continue
-        listed = [(path, item, _outline(item)) for path, item in _items(report, area)]
+        listed = [(path, item, _outline(item)) for path, item in by_area.get(area, [])]
         # Items of the same content share their title (or name) and date: only those that do
         # are read whole, which is most of the rule's cost when read for every item.
         alike = Counter(outline for _, _, outline in listed)
@@ -102,18 +105,6 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
                 else:
                     keys.append((work, _SAME_WORK, True))
             yield _Entry(area, path, item, tuple(keys))
-
-
-def _items(report: YearReport, area: str) -> Iterator[tuple[YamlPath, Any]]:
-    if area == "innovation":
-        yield from ((("innovation", "services", i), s)
-                    for i, s in enumerate(report.innovation.services if report.innovation else []))
-    elif area == "government_functions":
-        gov = report.government_functions
-        yield from ((("government_functions", "functions", i), f)
-                    for i, f in enumerate(gov.functions if gov else []))
-    else:
-        yield from (((area, i), item) for i, item in enumerate(getattr(report, area, [])))
 
 
 def _at(entry: _Entry) -> YamlPath:
@@ -156,8 +147,8 @@ def check(report: YearReport, ctx: RuleContext, area: str | None = None,
                       f"（{why}）：同一项工作只计一次分，"
                       "请删除重复的一项，或写明它们的区别。", ctx.guideline.area(entry.area).id)
             continue
-        # A repeat holds its first copy's keys (content implies title and date): a later copy
-        # is named after the first, and the repeat's own achievements go with it.
+        # Only a first copy holds keys: a third copy is named after the first, not the second,
+        # and a repeated report's achievements are refused with it, not told apart.
         for key, _, _ in entry.keys:
             first.setdefault(key, entry)
         if entry.area == "research":
