@@ -110,20 +110,20 @@ def test_the_scan_would_see_a_model_key(tmp_path: Path) -> None:
     assert names == ["pilot", "E-SCHEMA-TYPE"]
 
 
+def _matches(pages: list[Path], pattern: re.Pattern[str]) -> list[str]:
+    """Every match of `pattern` in what readers see, with its page and the text around it."""
+    return [f"{page.parent.name}: {m.group()!r} in {chunk.strip()[:50]!r}"
+            for page in pages for chunk in visible(page) for m in pattern.finditer(chunk)]
+
+
 def test_no_stray_space_between_chinese_characters(pages: list[Path]) -> None:
-    found = []
-    for page in pages:
-        for chunk in visible(page):
-            found += [f"{page.parent.name}: {m.group()!r} in {chunk.strip()[:50]!r}" for m in CJK_GAP.finditer(chunk)]
+    found = _matches(pages, CJK_GAP)
     assert not found, "\n".join(found[:30])
 
 
 def test_clauses_are_cited_one_way(pages: list[Path]) -> None:
     """The rubric page cited “（六）”, “区县（一）” and “（3.2）” beside “条款 6” everywhere else."""
-    found = []
-    for page in pages:
-        for chunk in visible(page):
-            found += [f"{page.parent.name}: {m.group()!r} in {chunk.strip()[:50]!r}" for m in BARE_CLAUSE.finditer(chunk)]
+    found = _matches(pages, BARE_CLAUSE)
     assert not found, "\n".join(found[:30])
 
 
