@@ -4,15 +4,21 @@ held to the same rule, within an area and across areas."""
 
 from __future__ import annotations
 
+import copy
+import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 from tests.trees import profile, write_tree
 from validators.check import area_findings, check_file, check_tree, repeat_findings
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
 from validators.findings import Finding
+from validators.rules import repeated_items
 from validators.rules.cross_file_common import same_text as normalized
 from validators.rules.repeated_items import CODE
 from validators.year.guideline import guideline
@@ -203,3 +209,51 @@ def test_the_advice_tries_a_bounded_number_of_fixes(tmp_path: Path, monkeypatch:
     evaluation = _evaluation(tmp_path, "academic_events:\n" + events)
     assert len(tried) == advice.MAX_CANDIDATES
     assert len(evaluation.advice) == advice.MAX_ADVICE
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+_ITEM_LISTS = (("innovation", "services"), ("academic_events",), ("major_work",), ("research",),
+               ("service_stations",), ("consortia",))
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_the_quick_look_misses_no_repeat(data: st.DataObject) -> None:
+    """Reports whose items are made to share titles, names, dates and contents: the quick look
+    (`_may_repeat`) lets through only reports in which the full rule finds no repeat."""
+    source = Path("submissions/cd-computer/2018.yaml")
+    raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    listed = []  # (the list, the item)
+    for steps in _ITEM_LISTS:
+        node = raw
+        for step in steps:
+            node = node.get(step) if isinstance(node, dict) else None
+        listed += [(node, item) for item in node or []]
+    for _ in range(data.draw(st.integers(1, 3))):
+        (a, target), (b, origin) = data.draw(st.lists(st.sampled_from(listed), min_size=2, max_size=2,
+                                                      unique_by=lambda pair: id(pair[1])))
+        shared = data.draw(st.sampled_from([("title", "date"), ("title",), ("name",), ("date",),
+                                            ("title", "date", "enterprise"), "content", "copy"]))
+        if shared == "copy":  # the same item again under another id, as a list's second item
+            a.append({**copy.deepcopy(target), "id": f"{target['id']}-{len(a)}"})
+        if shared == "content" and a is b:
+            target.update({k: v for k, v in origin.items() if k not in ("id", "evidence")})
+        for field in shared if isinstance(shared, tuple) else ():
+            if field in origin and field in target:
+                target[field] = origin[field]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "cd-computer" / "2018.yaml"
+        path.parent.mkdir()
+        # Copied values are shared objects, which PyYAML would write as aliases (refused).
+        text = yaml.dump(raw, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+        path.write_text(text, encoding="utf-8")
+        quick = check_file(path, Path(tmp)).findings
+        with pytest.MonkeyPatch.context() as patch:  # per example: the fixture would last the test
+            patch.setattr(repeated_items, "_may_repeat", lambda report, only: True)
+            full = check_file(path, Path(tmp)).findings
+    assert quick == full
+    event("repeats found" if any(f.code == CODE for f in full) else "no repeat")

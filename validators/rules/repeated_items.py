@@ -70,10 +70,22 @@ class _Entry:
     keys: tuple[tuple[tuple[Any, ...], str, bool], ...]
 
 
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _fields(kind: type) -> frozenset[str]:
+    """The fields of an item's class: asking a pydantic model for a field it lacks is slow."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = frozenset(getattr(kind, "model_fields", ()))
+    return found
+
+
 def _outline(item: Any) -> tuple[Any, ...]:
     """What two items of the same content have alike, cheaply: the title (or name) and date."""
-    words = getattr(item, "title", None) or getattr(item, "name", None)
-    return (same_text(words) if isinstance(words, str) else None, getattr(item, "date", None))
+    fields = _fields(type(item))
+    words = ("title" in fields and item.title) or ("name" in fields and item.name) or None
+    return (same_text(words) if isinstance(words, str) else None, item.date if "date" in fields else None)
 
 
 def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator[_Entry]:
@@ -107,6 +119,28 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
             yield _Entry(area, path, item, tuple(keys))
 
 
+def _may_repeat(report: YearReport, only: str | None) -> bool:
+    """Whether two items could hold one key of `_entries`: every key holds an outline (the
+    content key only where two items of a list share one, the others their title and date),
+    so items whose outlines all differ are never one, and their keys need not be made."""
+    in_list: set[tuple[Any, ...]] = set()
+    works: set[tuple[Any, ...]] = set()
+    for area, path, item in list_items(report):
+        if only is not None and area != only:
+            continue
+        outline = _outline(item)
+        fields = _fields(type(item))
+        if "title" in fields and outline[0] is not None and (area == "research" or "date" in fields):
+            work = outline if area != "research" else ("research", outline[0])
+            if work in works:
+                return True
+            works.add(work)
+        if (path[:-1], outline) in in_list:
+            return True
+        in_list.add((path[:-1], outline))
+    return False
+
+
 def _at(entry: _Entry) -> YamlPath:
     """Where the finding goes: the item's title (or name), the words two copies share."""
     field = next((f for f in ("title", "name") if hasattr(entry.item, f)), None)
@@ -133,6 +167,11 @@ def check(report: YearReport, ctx: RuleContext, area: str | None = None,
     first copy: it earns nothing, so a copy of it that is right scores in its place."""
     condemned = _condemned(errors if errors is not None else
                            (f.path for f in ctx.findings if f.severity == "error" and f.path))
+    if not _may_repeat(report, area):  # most reports: only achievements can still repeat
+        for name, path, item in list_items(report):
+            if name == "research" and area in (None, name) and path not in condemned:
+                _achievements(_Entry(name, path, item, ()), ctx)
+        return
     first: dict[tuple[Any, ...], _Entry] = {}
     for entry in _entries(report, ctx, area):
         if entry.path in condemned:
