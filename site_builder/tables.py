@@ -46,20 +46,28 @@ INLINE_ROWS = 100
 INLINE_LINES = 60
 
 
-# Where a line may break inside a run of Latin text, as the browser sees it: after a hyphen or a
-# slash (an id, a path, a date).
-_HYPHENS = str.maketrans(dict.fromkeys("/\u2010\u2013\u2014", "-"))
+# Where a line may break inside a run of Latin text, as the browser sees it: after a hyphen, a
+# dash or a slash (an id, a path, a date, a range such as 2017–2018).
+_DASHES = "\u2010\u2011\u2012\u2013\u2014"
+_HYPHENS = str.maketrans(dict.fromkeys("/" + _DASHES, "-"))
+# What a run holds when it may break inside: a hyphen, a dash, or an entity (`&#45;`).
+_MAY_BREAK = ("-", "&#", *_DASHES)
+
+
+def _may_break(markup: str) -> bool:
+    return any(sign in markup for sign in _MAY_BREAK)
 
 
 def _numbered(shown: str) -> bool:
-    """Whether a run has a hyphen between two digits: a date, a range, a telephone number."""
+    """Whether a run has a hyphen, dash or slash between two digits: a date, a range, a
+    telephone number, a fraction."""
     return any(0 < i < len(shown) - 1 and shown[i - 1].isdigit() and shown[i + 1].isdigit()
-               for i, c in enumerate(shown) if c == "-")
+               for i, c in enumerate(shown.translate(_HYPHENS)) if c == "-")
 
 
 def _mark(found: re.Match[str]) -> str:
     run = found.group()
-    if run[0] == "<" or (len(run) <= LONG_RUN and "-" not in run and "&#45;" not in run):
+    if run[0] == "<" or (len(run) <= LONG_RUN and not _may_break(run)):
         return run
     shown = html.unescape(run)  # an entity (`&#45;`, `&amp;`) is the one character it shows
     if max(map(len, shown.translate(_HYPHENS).split("-"))) > LONG_RUN:
@@ -79,7 +87,7 @@ def breakable(cell_html: str) -> str:
     that may break anywhere, so that the table breaks it instead of growing to its length, and
     every shorter run with a hyphen between digits (a date) marked as one that never breaks.
     Tags, entities and the text itself are kept as they are."""
-    if len(cell_html) <= LONG_RUN and "-" not in cell_html and "&#45;" not in cell_html:
+    if len(cell_html) <= LONG_RUN and not _may_break(cell_html):
         return cell_html  # most numbers' cells: nothing to mark
     return _RUN.sub(_mark, cell_html)
 

@@ -190,6 +190,11 @@ def test_only_a_run_of_text_longer_than_any_word_may_break_anywhere() -> None:
         f'{text("建于")} <span class="sb-whole">{text("2018-05-06")}</span>{text("，电话")} '
         f'<span class="sb-whole">{text("028-87654321")}</span>')
     assert breakable(f"建于 {day(dt.date(2018, 5, 6))}") == f"建于 {day(dt.date(2018, 5, 6))}"
+    # A range with a dash, and a number's hyphen written as an entity: the same.
+    for number in ("2017–2018", "0‑2", "2018&#45;05"):
+        assert breakable(f"{text('第')}{number}{text('年')}") == (
+            f'{text("第")}<span class="sb-whole">{number}</span>{text("年")}'), number
+    assert breakable("2017 – 2018") == "2017 – 2018"  # spaced: the dash is no number's
     # An entity counts as the one character it shows.
     assert breakable("&amp;" * LONG_RUN) == "&amp;" * LONG_RUN
     assert breakable("&amp;" * (LONG_RUN + 1)) == f'<span class="sb-long">{"&amp;" * (LONG_RUN + 1)}</span>'
