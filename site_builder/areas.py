@@ -104,7 +104,7 @@ def render(site: SiteData, year: int, area: str, part: int = 1) -> str:
             rows += items.rows(spec, row)
         parts.append(f"## {text(spec.title)}（{len(rows)} 项） {{#{spec.key} data-search-exclude}}\n")
         parts.append(table(items.columns(spec, brief=True), rows, label=spec.title,
-                           key=items.key_columns(brief=True)) + "\n"
+                           key=items.key_columns(brief=True), cards=True) + "\n"
                      if rows else "本页的学会本年度没有此类项目。\n" if pager else "本年度没有此类项目。\n")
     parts.append(pager)
     return "\n".join(p for p in parts if p)

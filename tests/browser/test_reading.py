@@ -277,6 +277,21 @@ def test_a_ranking_on_a_phone_keeps_names_and_remarks_readable(browser, base: st
     assert remarks >= 5.5
 
 
+
+def test_an_areas_items_on_a_phone_read_as_cards(browser, base: str) -> None:
+    """An area's table has a dozen columns: on a phone its 类别 column showed two characters a
+    line (综合/性学/术年/会). Each item is a card there, every value given a line's width."""
+    context, page = _open(browser, base, "area", "phone")
+    try:
+        narrow = page.evaluate("""() => [...document.querySelectorAll('article .sb-table tbody td')]
+            .filter(td => td.textContent.trim())
+            .map(td => [td.getAttribute('data-label'), td.getBoundingClientRect().width
+                        / parseFloat(getComputedStyle(td).fontSize)])
+            .filter(([, ems]) => ems < 12)""")
+    finally:
+        context.close()
+    assert narrow == []
+
 # Elements that scroll sideways inside a table's own scrolling box, and tables wrapped in a
 # second box by the theme.
 _NESTED_SCROLL = """() => [...document.querySelectorAll('article table')].filter(t => !t.closest('.sb-table'))
