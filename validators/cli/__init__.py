@@ -1,7 +1,9 @@
 """The command line: parses arguments, calls the pure core, hands results to a reporter.
 
 Each subcommand lives in a module of this package with `register(subparsers)`, which sets
-`run(args) -> exit code` as the parser's default.
+`run(args) -> exit code` as the parser's default. Building the parser imports only argparse and
+light modules: each command imports its machinery when it runs, so a `check` of one file (a hook,
+an editor) does not pay for the workbooks, the evaluation or the GitHub commands.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from validators.cli import pr_verdict as commands_pr_verdict
 from validators.cli import xlsx as commands_xlsx
 from validators.console import err, say_usage_in_chinese
 from validators.exit_codes import EXIT_ERRORS, EXIT_INTERNAL, EXIT_USAGE
-from validators.year.guideline import YearFileError
 
 _COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new,
                     commands_pr_verdict, commands_doctor, commands_finalize, commands_gate,
@@ -52,6 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.root.is_dir():
         err(f"用法错误：--root 指定的仓库目录“{args.root}”不存在或不是文件夹。")
         return EXIT_USAGE
+    # Here, not at the top: the command line starts by importing only the command it runs.
+    from validators.year.files import YearFileError
+
     try:
         return int(args.run(args))
     except KeyboardInterrupt:

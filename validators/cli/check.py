@@ -6,21 +6,16 @@ import argparse
 from pathlib import Path
 from typing import get_args
 
-from validators.check import check_tree
+from validators.cli.arguments import REPORT_FORMATS
 from validators.console import err, out
-from validators.evaluation.results import discover as discover_results
-from validators.evaluation.results import is_results_path, read_frozen
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult
-from validators.reporters import FORMATS
-from validators.schema import SchemaKind, json_schema_text
-from validators.year.guideline import available_years, guideline
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = sub.add_parser("check", help="校验提交的 YAML 文件")
     check.add_argument("paths", nargs="*", type=Path, help="文件或文件夹；省略时检查整个 submissions/")
-    check.add_argument("--format", choices=sorted(FORMATS), default="text")
+    check.add_argument("--format", choices=REPORT_FORMATS, default="text")
     check.set_defaults(run=run_check)
 
     schema = sub.add_parser("schema", help="输出 JSON Schema")
@@ -32,6 +27,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts by importing only the command it runs.
+    from validators.association.results_files import discover as discover_results
+    from validators.association.results_files import is_results_path
+    from validators.check import check_tree
+    from validators.reporters import FORMATS
+
     # Paths name files of the repository at --root, wherever the command runs from.
     paths = [p if p.is_absolute() else args.root / p for p in args.paths]
     frozen = [p for p in paths if is_results_path(p, args.root)]
@@ -39,14 +40,21 @@ def run_check(args: argparse.Namespace) -> int:
     result, _ = check_tree(args.root, paths or None, marks=False) if paths or not frozen else (CheckResult(), None)
     # The frozen results files: all of them with the whole tree, else the ones named.
     named = [q for p in frozen for q in (discover_results(args.root) if p.is_dir() else [p])]
-    for path in named if args.paths else discover_results(args.root):
-        result.files += 1
-        result.findings += read_frozen(path, args.root)[1]
+    results = named if args.paths else discover_results(args.root)
+    if results:  # the evaluation wing is imported only for frozen results files to read
+        from validators.evaluation.results import read_frozen
+
+        for path in results:
+            result.files += 1
+            result.findings += read_frozen(path, args.root)[1]
     out(FORMATS[args.format](result))
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from validators.schema import SchemaKind, json_schema_text
+    from validators.year.guideline import available_years, guideline
+
     if args.year is not None and guideline(args.year, args.root) is None:
         err(f"{args.year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years(args.root)))}。")
         return EXIT_USAGE

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from validators.console import out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK
-from validators.github.doctor import as_text, diagnose
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -16,6 +15,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts by importing only the command it runs.
+    from validators.github.doctor import as_text, diagnose
+
     diagnosis = diagnose(Path(args.root))
     out(as_text(diagnosis))
     return EXIT_ERRORS if diagnosis.failed else EXIT_OK

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from validators.check import check_tree
 from validators.console import err, out
-from validators.evaluation import reports as evaluation_report
-from validators.evaluation.results import as_published
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from validators.year.files import YearFileError
-from validators.year.guideline import guideline
-from validators.year.rubric import rubric
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,6 +17,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts by importing only the command it runs.
+    from validators.check import check_tree
+    from validators.evaluation import reports as evaluation_report
+    from validators.evaluation.results import as_published
+    from validators.year.files import YearFileError
+    from validators.year.guideline import guideline
+    from validators.year.rubric import rubric
+
     _, repo = check_tree(args.root)
     if args.year is not None and args.year not in repo.years():
         err(f"没有 {args.year} 年度的报告。已有年度：{'、'.join(map(str, repo.years()))}")

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from validators.association.reviews import REVIEWS
-from validators.check import check_tree
+from validators.cli.arguments import parse_day
 from validators.console import err, out
-from validators.evaluation.evaluate import evaluate_repository
-from validators.evaluation.results import (
-    FrozenYear,
-    code_commit,
-    data_sha256,
-    results_path,
-    write_frozen,
-)
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from validators.year.cycle import Phase, full_date, parse_day, today
-from validators.year.guideline import available_years, guideline
-from validators.year.rubric import rubric
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,6 +18,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts by importing only the command it runs.
+    from validators.association.reviews import REVIEWS
+    from validators.check import check_tree
+    from validators.evaluation.evaluate import evaluate_repository
+    from validators.evaluation.results import (
+        FrozenYear,
+        code_commit,
+        data_sha256,
+        results_path,
+        write_frozen,
+    )
+    from validators.year.cycle import Phase, full_date, today
+    from validators.year.guideline import available_years, guideline
+    from validators.year.rubric import rubric
+
     year, day = args.year, args.date or today()
     rules, points = guideline(year, args.root), rubric(year, args.root)
     if rules is None or points is None:

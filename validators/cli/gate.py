@@ -8,14 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from validators import reporters
+from validators.cli.arguments import REPORT_FORMATS, parse_day
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult
-from validators.github.changed_files import ChangedFileError, parse_changed
-from validators.github.cycle_gate import ReviewsError, approval_summary, check_gate, parse_reviews
-from validators.reporters import FORMATS
-from validators.year.cycle import parse_day, today
 
 T = TypeVar("T")
 
@@ -31,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd.add_argument("--reviews", type=Path, help="GitHub API 给出的拉取请求审查（reviews）清单")
     cmd.add_argument("--head-sha", help="拉取请求头提交的完整 SHA：批准须针对这个提交")
     cmd.add_argument("--date", type=parse_day, help="按这一天判断填报是否截止（默认今天，北京时间）")
-    cmd.add_argument("--format", choices=sorted(FORMATS), default="text")
+    cmd.add_argument("--format", choices=REPORT_FORMATS, default="text")
     cmd.add_argument("--summary-out", type=Path, help="追加 Markdown 摘要（如 $GITHUB_STEP_SUMMARY）")
     cmd.add_argument("--comment-out", type=Path, help="写出机器人评论（Markdown）")
     cmd.set_defaults(run=run)
@@ -52,6 +48,9 @@ def _parsed(path: Path, what: str, parse: Callable[[str], T], refused: type[Exce
 
 
 def comment(result: CheckResult, approvals: str) -> str:
+    # Imported here: the command line starts by importing only the command it runs.
+    from validators import reporters
+
     counts = sum(f.severity == "error" for f in result.findings)
     title = f"## {'❌' if counts else '✅'} {TITLE}"
     body = reporters.markdown(result) if result.findings else "填报期限和负责人批准都没有问题。"
@@ -59,6 +58,16 @@ def comment(result: CheckResult, approvals: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from validators.github.changed_files import ChangedFileError, parse_changed
+    from validators.github.cycle_gate import (
+        ReviewsError,
+        approval_summary,
+        check_gate,
+        parse_reviews,
+    )
+    from validators.reporters import FORMATS
+    from validators.year.cycle import today
+
     changes = _parsed(args.changed, "改动文件清单", parse_changed, ChangedFileError)
     if changes is None:
         return EXIT_USAGE

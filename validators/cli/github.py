@@ -9,43 +9,16 @@ import argparse
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from validators import reporters
-from validators.check import check_tree
+from validators.cli.arguments import REPORT_FORMATS
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult
-from validators.github.changed_files import (
-    ChangedFile,
-    ChangedFileError,
-    files_to_check,
-    git_changes,
-    parse_changed,
-    parse_modes,
-    parse_path_lines,
-    path_findings,
-    to_json,
-    with_modes,
-    with_symlinks,
-)
-from validators.github.ownership import (
-    base_snapshot,
-    check_ownership,
-    new_society_profiles,
-    read_maintainers,
-)
-from validators.github.pr_comment import (
-    ArtifactError,
-    CheckIn,
-    EvaluationsIn,
-    Links,
-    build_comment,
-    needs_changes,
-    read_artifact,
-    read_changed,
-    refusal_comment,
-)
-from validators.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from validators.github.changed_files import ChangedFile
+    from validators.github.pr_comment import Links
 
 # GitHub refuses a job summary over 1 MiB; keep room for other steps.
 MAX_SUMMARY_BYTES = 900_000
@@ -59,7 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     cc = sub.add_parser("check-changed", help="只检查改动涉及的提交文件（含跨文件规则）")
     cc.add_argument("changed", type=Path, help="changed 命令或 GitHub API 给出的改动文件清单")
-    cc.add_argument("--format", choices=sorted(FORMATS), default="text")
+    cc.add_argument("--format", choices=REPORT_FORMATS, default="text")
     cc.add_argument("--json-out", type=Path, help="同时把 JSON 结果写入此文件")
     _add_summary_options(cc)
     cc.set_defaults(run=run_check_changed)
@@ -76,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     own.add_argument("--expected-count", type=int, help="拉取请求改动的文件数，用来确认清单完整")
     own.add_argument("--list-new-profiles", action="store_true",
                      help="只列出需要从头提交读取的新学会 society.yaml 路径")
-    own.add_argument("--format", choices=sorted(FORMATS), default="text")
+    own.add_argument("--format", choices=REPORT_FORMATS, default="text")
     own.add_argument("--summary-out", type=Path, help="追加 Markdown 摘要（如 $GITHUB_STEP_SUMMARY）")
     own.set_defaults(run=run_ownership)
 
@@ -106,6 +79,9 @@ def _add_summary_options(cmd: argparse.ArgumentParser) -> None:
 
 
 def run_changed(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts by importing only the command it runs.
+    from validators.github.changed_files import git_changes, to_json
+
     try:
         changes = git_changes(args.root, args.base, args.head)
     except (OSError, subprocess.CalledProcessError) as exc:
@@ -118,6 +94,8 @@ def run_changed(args: argparse.Namespace) -> int:
 
 
 def _read_changes(path: Path) -> list[ChangedFile] | None:
+    from validators.github.changed_files import ChangedFileError, parse_changed
+
     try:
         return parse_changed(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ChangedFileError) as exc:
@@ -135,6 +113,9 @@ def _append_summary(path: Path, text: str) -> None:
 
 
 def _summary(result: CheckResult, args: argparse.Namespace, title: str) -> str:
+    from validators import reporters
+    from validators.github.pr_comment import Links
+
     link_base = clause_base = None
     if args.repo and args.sha:
         try:
@@ -147,6 +128,11 @@ def _summary(result: CheckResult, args: argparse.Namespace, title: str) -> str:
 
 
 def run_check_changed(args: argparse.Namespace) -> int:
+    from validators import reporters
+    from validators.check import check_tree
+    from validators.github.changed_files import files_to_check, path_findings
+    from validators.reporters import FORMATS
+
     changes = _read_changes(args.changed)
     if changes is None:
         return EXIT_USAGE
@@ -170,6 +156,18 @@ def run_check_changed(args: argparse.Namespace) -> int:
 
 
 def run_ownership(args: argparse.Namespace) -> int:
+    from validators import reporters
+    from validators.github.changed_files import (
+        ChangedFileError,
+        git_changes,
+        parse_modes,
+        parse_path_lines,
+        with_modes,
+        with_symlinks,
+    )
+    from validators.github.ownership import check_ownership, new_society_profiles, read_maintainers
+    from validators.reporters import FORMATS
+
     if args.changed:
         changes = _read_changes(args.changed)
         if changes is None:
@@ -214,6 +212,8 @@ def run_ownership(args: argparse.Namespace) -> int:
 
 
 def _base_snapshot(args: argparse.Namespace, scratch: Path) -> Path | None:
+    from validators.github.ownership import base_snapshot
+
     try:
         return base_snapshot(args.root, args.base, scratch)
     except (OSError, subprocess.CalledProcessError):
@@ -223,6 +223,8 @@ def _base_snapshot(args: argparse.Namespace, scratch: Path) -> Path | None:
 
 def links_from(args: argparse.Namespace) -> Links | None:
     """The comment's links from --repo, --sha, --site-url and --run-id; None (said) when invalid."""
+    from validators.github.pr_comment import Links
+
     try:
         return Links.build(args.repo, args.sha, args.site_url or None, args.run_id)
     except ValueError as exc:
@@ -231,6 +233,17 @@ def links_from(args: argparse.Namespace) -> Links | None:
 
 
 def run_pr_comment(args: argparse.Namespace) -> int:
+    from validators.github.pr_comment import (
+        ArtifactError,
+        CheckIn,
+        EvaluationsIn,
+        build_comment,
+        needs_changes,
+        read_artifact,
+        read_changed,
+        refusal_comment,
+    )
+
     links = links_from(args)
     if links is None:
         return EXIT_USAGE

@@ -6,17 +6,8 @@ import argparse
 import re
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
-
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from validators.models.common import SLUG_PATTERN
-from validators.models.society import GithubLogin
-from validators.repository import PROFILE_FILE, SUBMISSIONS
-from validators.template import report_template, society_template
-from validators.year.guideline import available_years, guideline
-
-_LOGIN = TypeAdapter(GithubLogin)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,6 +21,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts by importing only the command it runs.
+    from validators.models.common import SLUG_PATTERN
+    from validators.repository import PROFILE_FILE, SUBMISSIONS
+    from validators.template import report_template, society_template
+    from validators.year.guideline import available_years, guideline
+
     society, year = args.society, args.year
     if not re.fullmatch(SLUG_PATTERN, society) or len(society) > 64:
         err(f"学会 id“{society}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
@@ -64,8 +61,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _valid_login(login: str) -> bool:
+    from pydantic import TypeAdapter, ValidationError
+
+    from validators.models.society import GithubLogin
+
     try:
-        _LOGIN.validate_python(login)
+        TypeAdapter(GithubLogin).validate_python(login)
     except ValidationError:
         return False
     return True

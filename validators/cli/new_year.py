@@ -8,11 +8,6 @@ from pathlib import Path
 
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from validators.year.files import available_years, own_folder, year_file
-from validators.year.guideline import guideline
-from validators.year.rubric import rubric
-from validators.year.scaffold import guideline_file, rubric_file
-from validators.year.text import guideline_text, text_year
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,6 +17,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts by importing only the command it runs.
+    from validators.year.files import available_years, own_folder, year_file
+    from validators.year.guideline import guideline
+    from validators.year.rubric import rubric
+    from validators.year.scaffold import guideline_file, rubric_file
+    from validators.year.text import guideline_text, text_year
+
     root: Path = args.root
     years = available_years(root)
     last = years[-1]

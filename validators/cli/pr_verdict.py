@@ -8,11 +8,6 @@ from pathlib import Path
 from validators.cli.github import add_comment_options, links_from
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from validators.github.pr_api import NotChecked, blobs_to_fetch, read_pull_request
-from validators.github.pr_overlay import is_read, outside_submissions
-from validators.github.pr_verdict import decide
-from validators.submission_paths import path_problem
-from validators.yaml.policy import policy
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,6 +22,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _list_blobs(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts by importing only the command it runs.
+    from validators.github.pr_api import NotChecked, blobs_to_fetch, read_pull_request
+    from validators.github.pr_overlay import is_read, outside_submissions
+    from validators.submission_paths import path_problem
+    from validators.yaml.policy import policy
+
     try:
         pr = read_pull_request(args.pull_request, args.sha)
     except NotChecked as exc:
@@ -50,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.list_blobs:
         return _list_blobs(args)
+    from validators.github.pr_verdict import decide
+
     verdict = decide(args.root, args.pull_request, args.artifact, links)
     if args.output is None:
         out(verdict.comment)

@@ -6,22 +6,18 @@ import argparse
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from validators.check import check_file, check_tree, display_path
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult, Finding
-from validators.models.common import SLUG_PATTERN
-from validators.reporters import github, json_report, text
-from validators.submission_paths import SUBMISSIONS
-from validators.xlsx.layout import COVER, FORM_PAGE, Layout, layout
-from validators.xlsx.read import Imported, read_workbook
-from validators.xlsx.report import report_yaml
-from validators.xlsx.write import workbook_bytes
-from validators.year.guideline import available_years, guideline
 
-_FORMATS = {"text": text, "json": json_report, "github": github}
+if TYPE_CHECKING:
+    from validators.xlsx.layout import Layout
+    from validators.xlsx.read import Imported
+
+# The formats of the import's findings (validators.reporters.FORMATS but its markdown).
+_FORMATS = ("github", "json", "text")
 # The id a workbook whose cover holds none (or no valid one) is checked under: its findings about
 # the id itself are the cover's, said once.
 _STAND_IN = "society"
@@ -48,7 +44,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     where.add_argument("-o", "--output", type=Path, help="写入的年度报告 .yaml 文件")
     where.add_argument("--society", help="代学会导入：写入 submissions/<学会id>/<年度>.yaml")
     read.add_argument("--replace", action="store_true", help="覆盖已有的年度报告")
-    read.add_argument("--format", choices=sorted(_FORMATS), default="text", help="问题的输出格式")
+    read.add_argument("--format", choices=_FORMATS, default="text", help="问题的输出格式")
     read.set_defaults(run=run_import)
 
 
@@ -67,6 +63,11 @@ def _write(path: Path, content: bytes) -> None:
 
 
 def run_template(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts by importing only the command it runs.
+    from validators.xlsx.layout import layout
+    from validators.xlsx.write import workbook_bytes
+    from validators.year.guideline import available_years, guideline
+
     if not _valid_id(args.society):
         err(f"学会 id“{args.society}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
         return EXIT_USAGE
@@ -82,6 +83,12 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from validators.check import check_file
+    from validators.reporters import text
+    from validators.xlsx.layout import layout
+    from validators.xlsx.write import workbook_bytes
+    from validators.year.guideline import guideline
+
     root = Path(args.root)
     result = check_file(args.report.resolve(), root.resolve())
     if result.report is None:
@@ -108,6 +115,10 @@ def _year_of(imported: Imported) -> int | None:
 
 def read_any_year(path: Path, file: str, root: Path) -> Imported:
     """The workbook read with the layout of the year its cover names (the newest by default)."""
+    from validators.xlsx.layout import layout
+    from validators.xlsx.read import read_workbook
+    from validators.year.guideline import available_years, guideline
+
     years = available_years(root)
     newest = guideline(years[-1], root)
     assert newest is not None
@@ -161,6 +172,8 @@ def _form_url(root: Path | str) -> str:
 def _new_society(findings: list[Finding], society: str, root: Path) -> list[Finding]:
     """The check's "the folder has no society.yaml", said for a workbook: it holds no profile; the
     online form asks for one (or the staff start the folder with `new`)."""
+    from validators.xlsx.layout import FORM_PAGE
+
     url = _form_url(root)
     where = f"{FORM_PAGE}（{url}）" if url else FORM_PAGE
     words = (f"学会“{society}”还没有在本站登记（没有学会资料 society.yaml），工作簿中不能填写学会资料：请把这个工作簿拖入{where}，"
@@ -177,10 +190,18 @@ def _new_society(findings: list[Finding], society: str, root: Path) -> list[Find
 
 
 def _valid_id(society: str) -> bool:
+    from validators.models.common import SLUG_PATTERN
+
     return re.fullmatch(SLUG_PATTERN, society) is not None and len(society) <= 64
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from validators.check import check_tree, display_path
+    from validators.submission_paths import SUBMISSIONS
+    from validators.xlsx.layout import COVER, layout
+    from validators.xlsx.report import report_yaml
+    from validators.year.guideline import guideline
+
     if args.society is not None and not _valid_id(args.society):
         err(f"学会 id“{args.society}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
         return EXIT_USAGE
@@ -248,6 +269,9 @@ def _cover_problems(imported: Imported, workbook: str, year: int | None, society
                     root: Path) -> list[Finding]:
     """The cover's year and society, said at their cells (once: a cell already refused is not
     refused again)."""
+    from validators.xlsx.layout import COVER
+    from validators.year.guideline import available_years, guideline
+
     found: list[Finding] = []
     said = {(f.line, f.column) for f in imported.findings}
 
@@ -274,6 +298,9 @@ def _cover_problems(imported: Imported, workbook: str, year: int | None, society
 
 def _check_copy(text_: str, root: Path, society: str, year: int, evidence: Path) -> tuple[list[Finding], str]:
     """The check's findings on the report in a scratch folder named as the check expects."""
+    from validators.check import check_file, display_path
+    from validators.models.common import SLUG_PATTERN
+
     with tempfile.TemporaryDirectory() as scratch:
         name = society if re.fullmatch(SLUG_PATTERN, society) else "society"
         copy = Path(scratch) / name / f"{year}.yaml"
@@ -289,6 +316,8 @@ def _renamed(f: Finding, old: str, new: str) -> Finding:
 
 
 def _print(args: argparse.Namespace, result: CheckResult) -> None:
-    shown: Any = _FORMATS[args.format](result)
+    from validators.reporters import FORMATS
+
+    shown: Any = FORMATS[args.format](result)
     if shown:
         out(shown)

@@ -17,6 +17,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from validators.association.results_files import discover, is_results_path, results_path
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
 from validators.findings import Finding, error
@@ -24,7 +25,6 @@ from validators.repository import Repository
 
 __all__ = ["FrozenYear", "as_published", "code_commit", "data_sha256", "discover", "is_results_path", "load_frozen", "published", "read_frozen", "results_path", "write_frozen"]
 
-RESULTS = "results"
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 _RESULT_FILE = re.compile(r"^([0-9]{4})\.json$")
 MAX_RESULTS_BYTES = 64 * 1024 * 1024
@@ -44,10 +44,6 @@ class FrozenYear(BaseModel):
     # Every society evaluated is sample data (示例): the results are fictional too.
     sample: bool = False
     evaluations: list[Evaluation]
-
-
-def results_path(root: Path, year: int) -> Path:
-    return root / RESULTS / f"{year}.json"
 
 
 def data_sha256(model: BaseModel) -> str:
@@ -95,15 +91,6 @@ def _json_line(data: bytes, exc: ValidationError) -> int:
     except (UnicodeDecodeError, RecursionError):
         return 1
     return 1
-
-
-def is_results_path(path: Path, root: Path) -> bool:
-    return Path(path).resolve().is_relative_to((root / RESULTS).resolve())
-
-
-def discover(root: Path) -> list[Path]:
-    base = root / RESULTS
-    return sorted(p for p in base.iterdir() if not p.name.startswith(".")) if base.is_dir() else []
 
 
 def load_frozen(root: Path) -> tuple[dict[int, FrozenYear], list[Finding]]:

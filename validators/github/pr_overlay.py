@@ -15,8 +15,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from validators.association.results_files import RESULTS
 from validators.association.reviews import REVIEWS
-from validators.evaluation.results import RESULTS
 from validators.findings import Finding
 from validators.github.changed_files import path_findings
 from validators.github.pr_api import REGULAR_MODES, FileIn, NotChecked, PullRequest
