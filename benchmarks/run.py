@@ -95,6 +95,9 @@ def measure(societies: int, years: int, repeat: int, work: Path, with_site: bool
             with_preview: bool = True) -> Figures:
     tree = _tree(work, societies, years)
     env = dict(os.environ)
+    # As people run it: Python's compiled modules written once and read by every later run (a
+    # shell that forbids writing them would time the compiling of every module in every run).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     files = sorted(str(p) for p in (tree / "submissions").glob("*/*.yaml"))
     reports = [f for f in files if not f.endswith("society.yaml")]
     fig = Figures(societies, years, len(files), sum(Path(f).stat().st_size for f in files) / 1e6)
