@@ -23,7 +23,7 @@ from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, text
 from site_builder.tables import long_table
 from validators.association.browser_privacy import browser_privacy_rule
-from validators.association.browser_review import browser_review_words
+from validators.association.browser_review import browser_record_days, browser_review_words
 from validators.association.progress import Progress, ProgressState, year_progress
 from validators.association.reviews import OBJECTIONS_FILE, REVIEWS, review_entries
 from validators.evaluation.results import results_path
@@ -178,6 +178,8 @@ def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, 
         # with a few reports, is not where the staff's work is.
         "reviewing": bool(calendar and calendar.phase(day) in (Phase.VERIFICATION, Phase.NOTICE)),
         "notice": [calendar.notice_starts.isoformat(), calendar.notice_ends.isoformat()] if calendar else None,
+        # The days a verdict, a mark or an objection may be dated, and the check's words (E-DATE-OUTSIDE-CYCLE).
+        "record_days": browser_record_days(rules),
         # `Standing`: from the notice on (or always, when the rubric says so) only verified items count.
         "strict_always": not points.verification.provisional,
         "strict_from": calendar.notice_starts.isoformat() if calendar else None,

@@ -161,3 +161,57 @@ def test_assessed_criteria_are_validated_and_name_a_clause_of_their_year() -> No
             Rubric.model_validate({**data, "assessed": [broken]})
     with pytest.raises(ValidationError, match="id 不能重复"):
         Rubric.model_validate({**data, "assessed": [criterion, criterion]})
+
+
+def test_a_date_the_years_calendar_does_not_allow_is_refused_and_its_record_counts_for_nothing(tmp_path: Path) -> None:
+    """A verdict dated 2030-01-01 or 2016-03-01 passed `check` although the year's calendar is
+    known. A verdict, a mark, an objection and its answer are dated from the first day of 核查 (the
+    day after submission closes) to the final day; outside is E-DATE-OUTSIDE-CYCLE at the date, and
+    the record it condemns counts for nothing (the rest too)."""
+    from validators.association.record_dates import record_days
+    from validators.year.guideline import guideline
+
+    rules = guideline(2017)
+    assert rules is not None
+    assert rules.calendar is not None
+    first, last = record_days(rules)
+    assert (first, last) == (rules.calendar.submission_closes + dt.timedelta(days=1), rules.calendar.final)
+    root = _copy(tmp_path)
+    path = root / "reviews" / "2017" / "cd-case.yaml"
+    text = path.read_text("utf-8").replace("date: 2018-01-02}", "date: 2030-01-02}", 1)
+    path.write_text(text + f"rest: {{status: 已核实, reviewer: cast-staff, date: {rules.calendar.submission_closes}}}\n",
+                    "utf-8")
+    result, _ = check_tree(root, [path])
+    found = [(f.code, f.path) for f in result.findings]
+    assert found == [("E-DATE-OUTSIDE-CYCLE", ("items", 0, "date")), ("E-DATE-OUTSIDE-CYCLE", ("rest", "date"))]
+    said = result.findings[0].message
+    assert said.startswith("核查日期 2030-01-02 不在 2017 年度允许的日期内")
+    assert f"（{first.isoformat()}）" in said
+    assert f"（{last.isoformat()}）" in said
+    lines = _lines(root, ON_NOTICE)
+    assert lines["mw-reform"][:2] == (0, None)  # its verdict is condemned: not verified
+    assert lines["mw-event"][0] == 0  # only the condemned rest would have verified it
+    assert lines["mw-poverty-b"][0] == 3  # the other records stand
+
+
+def test_the_shipped_review_files_keep_to_their_years_calendars() -> None:
+    """The frozen 2017 files and the 2018 sample pass the rule unchanged."""
+    files = sorted((ROOT / "reviews").glob("*/*.yaml"))
+    assert {p.parent.name for p in files} >= {"2017", "2018"}
+    result, _ = check_tree(ROOT, files)
+    assert not [f for f in result.findings if f.code == "E-DATE-OUTSIDE-CYCLE"]
+
+
+def test_a_year_without_a_calendar_refuses_only_dates_before_its_report_year() -> None:
+    from validators.association.record_dates import outside, outside_words, record_days
+    from validators.year.guideline import guideline
+
+    shipped = guideline(2018)
+    assert shipped is not None
+    rules = shipped.model_copy(update={"calendar": None})
+    first, last = record_days(rules)
+    assert (first, last) == (rules.evaluation_window.start + dt.timedelta(days=1), None)
+    assert outside(rules, first - dt.timedelta(days=1))
+    assert not outside(rules, first)
+    assert not outside(rules, dt.date(2099, 1, 1))
+    assert "不能早于评估期的第一天" in outside_words(rules)

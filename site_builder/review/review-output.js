@@ -97,6 +97,18 @@
     link.remove();
   }
 
+  /* A problem of the list as a link to its field: followed, the field gets the focus (the
+   * address keeps naming the open report: the workbench's route is the address's #fragment). */
+  function fieldLink(p) {
+    return el("a", { href: "#" + p.at, text: p.text, on: { click: function (event) {
+      var field = document.getElementById(p.at);
+      if (!field) return;
+      event.preventDefault();
+      field.scrollIntoView({ block: "center" });
+      field.focus({ preventScroll: true });
+    } } });
+  }
+
   /* The output box of one file: its problems, its warnings, its text, download, copy and GitHub.
    * While the file cannot be saved the download button says so (aria-disabled, so that it stays
    * in the tab order and a click on it reaches `box.onBlocked`), and the reason is next to it. */
@@ -134,7 +146,8 @@
     box.appendChild(github);
 
     var said = null;  // the problems listed: the live list is redrawn only when they change
-    /* `found`: the problems to list; `more.pending`: why the file cannot be saved yet besides them
+    /* `found`: the problems to list, each a sentence or {text, at} (`at`: the id of the field it is
+     * about, which the item links to); `more.pending`: why the file cannot be saved yet besides them
      * (an entry not yet filled in, whose problems are not listed yet); `more.warnings`: what the
      * check will warn about, which does not stop the file. */
     box.update = function (text, found, more) {
@@ -144,11 +157,12 @@
       RF.clear(warnings);
       warned.forEach(function (w) { warnings.appendChild(el("li", {}, [el("strong", { text: "警告：" }), w])); });
       warnings.hidden = !warned.length;
-      if (said !== found.join("\n")) {
-        said = found.join("\n");
+      var now = JSON.stringify(found);
+      if (said !== now) {
+        said = now;
         RF.clear(problems);
         found.forEach(function (p) {
-          problems.appendChild(el("li", { text: p }));
+          problems.appendChild(el("li", {}, [typeof p === "string" ? p : fieldLink(p)]));
         });
       }
       problems.hidden = !found.length;

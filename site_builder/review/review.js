@@ -46,6 +46,13 @@
     return !!name && new RegExp(app.config.login_pattern).test(name);
   }
 
+  /* What the reviewer field on top says about `name` ("" when nothing): not a user name, or
+   * personal data in it (a phone number passes as a user name), in the check's words. */
+  function reviewerSays(name) {
+    if (!isLogin(name)) return "核查人" + app.config.words.reviewer_pattern;
+    return RV.personalData(app.config.privacy, name).map(function (p) { return "核查人：" + p.message; }).join(" ");
+  }
+
   /* Who a record is written with: the name it was given with, or, when that was missing or not a
    * user name (the file could not have been saved with it), the name in the field now. */
   function recordedBy(rec) {
@@ -59,32 +66,37 @@
     return "结论日期 " + date + (now && now.value && now.value !== date ? "（给出结论时的日期，不随上方的结论日期改变）" : "");
   }
 
-  /* A message under a field (none: `text` empty): the field is marked invalid and described by it. */
-  function sayAt(input, text) {
-    var msg = input ? document.getElementById(input.id + "-msg") : null;
-    if (!msg) return;
+  /* A message under a field (none: `text` empty): the field is marked invalid and described by
+   * it; a warning (`warning` true) describes the field without marking it (the file can be saved).
+   * `msg`: the message's element, for a field not yet in the document; a note the field is always
+   * described by (data-note) stays. */
+  function sayAt(input, text, warning, msg) {
+    msg = msg || (input ? document.getElementById(input.id + "-msg") : null);
+    if (!input || !msg) return;
     if (msg.textContent !== text) msg.textContent = text;
     msg.hidden = !text;
-    if (text) {
-      input.setAttribute("aria-invalid", "true");
-      input.setAttribute("aria-describedby", msg.id);
-    } else {
-      input.removeAttribute("aria-invalid");
-      input.removeAttribute("aria-describedby");
-    }
+    msg.className = warning ? "rv-field-warning" : "rv-field-error";
+    if (text && !warning) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    var described = (text ? [msg.id] : []).concat(input.dataset.note ? [input.dataset.note] : []).join(" ");
+    if (described) input.setAttribute("aria-describedby", described);
+    else input.removeAttribute("aria-describedby");
   }
 
   function fieldMessage(id) {
     return el("p", { id: id + "-msg", class: "rv-field-error", hidden: true });
   }
 
-  /* A warning under a field: the field is described by it, not marked invalid (the file can be saved). */
-  function warnAt(input, msg, text) {
-    if (!input || !msg) return;
-    if (msg.textContent !== text) msg.textContent = text;
-    msg.hidden = !text;
-    if (text) input.setAttribute("aria-describedby", msg.id);
-    else input.removeAttribute("aria-describedby");
+  /* The check's words for a date the year does not allow (E-DATE-OUTSIDE-CYCLE), after `title`
+   * (结论日期), or "" for a date it allows: the days and the words are the year's settings'. */
+  function outsideDays(days, title, date) {
+    if (!days || !date || (date >= days.first && (!days.last || date <= days.last))) return "";
+    return title + " " + days.words.split("{date}").join(date);
+  }
+
+  /* A problem of the list that leads to the field it is about (the id of the field). */
+  function at(text, fieldId) {
+    return { text: text, at: fieldId };
   }
 
   // Every schema keyword: the values of an objection not yet filled in are not said yet.
@@ -181,10 +193,9 @@
     // The reviewer field at the top: what it says there, and in the list when the file needs it.
     var who = reviewer();
     var usesField = data.items.some(function (r) { return r.reviewer === who; }) || (data.rest && data.rest.reviewer === who);
-    atFields.reviewer = who && !isLogin(who) ? "核查人" + app.config.words.reviewer_pattern
-      : !who && usesField ? "请填写核查人（GitHub 用户名）。" : "";
-    if (atFields.reviewer && usesField) {
-      out.push(who ? "上方的核查人“" + who + "”" + app.config.words.reviewer_pattern : "请先在上方填写核查人（GitHub 用户名）。");
+    atFields.reviewer = who ? reviewerSays(who) : usesField ? "请填写核查人（GitHub 用户名）。" : "";
+    if (atFields.reviewer && usesField && (!who || !isLogin(who))) {
+      out.push(at(who ? "上方的核查人“" + who + "”" + app.config.words.reviewer_pattern : "请先在上方填写核查人（GitHub 用户名）。", REVIEWER));
       data.items.forEach(function (r, i) { if (r.reviewer === who) covered["/items/" + i + "/reviewer"] = EMPTY; });
       if (data.rest && data.rest.reviewer === who) covered["/rest/reviewer"] = EMPTY;
     }
@@ -192,24 +203,80 @@
     app.caseData.areas.forEach(function (a) {
       a.items.forEach(function (i) { titles[i.id] = i.title; });
     });
+    var marks = markChecks(covered);
+    atFields.marks = marks.fields;
+    out = out.concat(dateProblems(data, titles, marks, atFields));
     data.items.forEach(function (r, i) {
       if (r.status !== LABEL.verified && !r.reason) {
-        out.push("“" + titles[r.item] + "”结论为“" + r.status + "”，须写明理由或需要补充的材料。");
+        out.push(at("“" + titles[r.item] + "”结论为“" + r.status + "”，须写明理由或需要补充的材料。", "rv-" + r.item + "-reason"));
         covered["/items/" + i + "/reason"] = EMPTY;
       }
     });
-    var marks = markChecks(covered);
-    atFields.marks = marks.fields;
     out = out.concat(marks.out);
-    // Personal data, as the check refuses it (E-PRIVACY-*): the check's patterns and words.
+    // Personal data, as the check refuses it (E-PRIVACY-*): the check's patterns and words, said
+    // at the field it was typed in (a reason, the reviewer on top, an expert number) and in the list.
+    atFields.reasons = {};
+    var whoSaid = false;
     RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
-      var at = p.path;
-      var place = at[0] === "items" && at[2] === "reason" ? "“" + titles[data.items[at[1]].item] + "”的理由"
-        : RV.placeOf(app.schemas.review, at);
-      out.push(place + "：" + p.message);
-      var row = at[0] === "marks" ? marks.fields[marks.stateIndex[at[1]]] : null;
-      if (row && row[at[2]]) row[at[2]].push(marks.rows[at[1]] + "的" + (at[2] === "expert" ? "专家编号" : "分数") + "：" + p.message);
+      var path = p.path;
+      var row = path[0] === "marks" ? marks.fields[marks.stateIndex[path[1]]] : null;
+      if (path[0] === "items" && path[2] === "reason") {
+        var box = "rv-" + data.items[path[1]].item + "-reason";
+        out.push(at("“" + titles[data.items[path[1]].item] + "”的理由：" + p.message, box));
+        atFields.reasons[box] = (atFields.reasons[box] ? atFields.reasons[box] + " " : "") + p.message;
+      } else if (path[path.length - 1] === "reviewer" && who && valueAt(data, path) === who) {
+        if (whoSaid) return;  // the same name on every verdict given with it: said once (at the field already)
+        whoSaid = true;
+        out.push(at("上方的核查人：" + p.message, REVIEWER));
+      } else if (row && row[path[2]]) {
+        var text = marks.rows[path[1]] + "的" + (path[2] === "expert" ? "专家编号" : "分数") + "：" + p.message;
+        row[path[2]].push(text);
+        out.push(at(RV.placeOf(app.schemas.review, path) + "：" + p.message, "rv-mark-" + marks.stateIndex[path[1]] + "-" + path[2]));
+      } else {
+        out.push(RV.placeOf(app.schemas.review, path) + "：" + p.message);
+      }
     });
+    return out;
+  }
+
+  function valueAt(data, path) {
+    return path.reduce(function (node, key) { return node == null ? node : node[key]; }, data);
+  }
+
+  function markLabel(criterion) {
+    var c = app.caseData.plan.assessed.filter(function (x) { return x.id === criterion; })[0];
+    return c ? c.label : criterion;
+  }
+
+  /* Dates the year's calendar does not allow (E-DATE-OUTSIDE-CYCLE): the date on top is said at
+   * its field (and in the list when a verdict or a mark of the file has it); a verdict or a mark
+   * given on another day keeps that day, and is named in the list with the way to change it. */
+  function dateProblems(data, titles, marks, atFields) {
+    var days = yearConfig(app.year).record_days;
+    var top = document.getElementById("rv-date").value;
+    var out = [];
+    var usesTop = false;
+    atFields.date = "";
+    if (app.readOnly) return out;  // nothing is dated any more: the field is off
+    atFields.date = outsideDays(days, "结论日期", top);
+    data.items.forEach(function (r) {
+      var said = outsideDays(days, "结论日期", r.date);
+      if (!said) return;
+      if (r.date === top) usesTop = true;
+      else out.push(at("“" + titles[r.item] + "”的" + said + "再点一次它的结论“" + r.status + "”，即改用上方的结论日期。",
+        "rv-" + r.item + "-" + app.state.items[r.item].status));
+    });
+    var rest = data.rest ? outsideDays(days, "结论日期", data.rest.date) : "";
+    if (rest && data.rest.date === top) usesTop = true;
+    else if (rest) out.push(at("“其余全部核实”的" + rest + "取消勾选再勾选，即改用上方的结论日期。", "rv-rest"));
+    data.marks.forEach(function (m, j) {
+      var said = outsideDays(days, "评分日期", m.date);
+      if (!said) return;
+      if (m.date === top) usesTop = true;
+      else out.push(at("“" + markLabel(m.criterion) + "”" + marks.rows[j] + "的" + said + "删除这一行再添加，即改用上方的结论日期。",
+        "rv-mark-" + marks.stateIndex[j] + "-expert"));
+    });
+    if (usesTop) out.unshift(at("上方的" + atFields.date, "rv-date"));
     return out;
   }
 
@@ -234,7 +301,7 @@
       if (!c) return;
       function say(field, keywords, text) {
         said[field].push(text);
-        out.push("“" + c.label + "”" + text);
+        out.push(at("“" + c.label + "”" + text, "rv-mark-" + i + "-" + field));
         covered["/marks/" + j + "/" + field] = Object.assign({}, covered["/marks/" + j + "/" + field], keywords);
       }
       if (!m.expert) say("expert", EMPTY, row + "：请填写专家编号。");
@@ -258,6 +325,10 @@
   /* The messages at the fields, as ruleProblems found them. */
   function showAtFields(atFields) {
     sayAt(document.getElementById("rv-reviewer"), atFields.reviewer || "");
+    sayAt(document.getElementById("rv-date"), atFields.date || "");
+    document.querySelectorAll("#rv-case .rv-reason").forEach(function (box) {
+      sayAt(box, (atFields.reasons || {})[box.id] || "");
+    });
     app.state.marks.forEach(function (m, i) {
       var f = (atFields.marks || [])[i] || { expert: [], mark: [] };
       sayAt(document.getElementById("rv-mark-" + i + "-expert"), f.expert.join(" "));
@@ -384,7 +455,10 @@
   function showDates() {
     document.querySelectorAll(".rv-item").forEach(function (n) { n.showState(); });
     var restWhen = document.getElementById("rv-rest-when");
-    if (restWhen) restWhen.textContent = app.state && app.state.rest ? verdictDate(app.state.rest.date) : "";
+    if (!restWhen) return;
+    var rest = app.state && app.state.rest;
+    restWhen.textContent = rest ? verdictDate(rest.date) : "";
+    restWhen.classList.toggle("rv-bad-date", !!rest && !!outsideDays(yearConfig(app.year).record_days, "", rest.date));
   }
 
   function refresh() {
@@ -461,6 +535,7 @@
     var starter = item.findings.filter(function (f) { return f.severity === "error"; })[0] || item.findings[0];
     var reasonBox = el("div", { class: "rv-reason-box" }, [
       el("label", { for: name + "-reason", text: "理由（不予认定的理由，或需要补充的材料；学会和公众会看到）" }), reason,
+      fieldMessage(name + "-reason"),
       starter && !readOnly ? el("button", { type: "button", class: "rf-button rv-starter", text: "用检查意见作理由开头",
         on: { click: function () {
           if (reason.value.indexOf(starter.message) === 0) return;
@@ -477,21 +552,27 @@
       who.textContent = status ? "核查人 " + (recordedBy(r) || "（未填）")
         : app.state.rest ? "未单独核查：按“其余全部核实”记为已核实" : "";
       when.textContent = status ? verdictDate(r.date) : "";
+      // A day the year does not allow: the list says why and how to change it; the date stands out.
+      when.classList.toggle("rv-bad-date", !!status && !!outsideDays(yearConfig(app.year).record_days, "", r.date));
     }
 
     var radios = STATUS.map(function (s) {
-      var input = el("input", { type: "radio", name: name, value: s[0], checked: rec.status === s[0], disabled: readOnly,
-        on: { change: function () {
-          var r = app.state.items[item.id] || { reason: "" };
-          r.status = s[0];
-          r.reviewer = reviewer();
-          r.date = document.getElementById("rv-date").value || RF.today();
-          if (s[0]) app.state.items[item.id] = r;
-          else delete app.state.items[item.id];
-          show();
-          save();
-          refresh();
-        } } });
+      function decide() {
+        var r = app.state.items[item.id] || { reason: "" };
+        r.status = s[0];
+        r.reviewer = reviewer();
+        r.date = document.getElementById("rv-date").value || RF.today();
+        if (s[0]) app.state.items[item.id] = r;
+        else delete app.state.items[item.id];
+        show();
+        save();
+        refresh();
+      }
+      // On click, not change, and on Space over the chosen one (which clicks nothing): choosing the
+      // verdict it has again gives it again, with the reviewer and the date on top now (the way to
+      // change a verdict's date).
+      var input = el("input", { type: "radio", name: name, id: name + "-" + (s[0] || "open"), value: s[0], checked: rec.status === s[0], disabled: readOnly,
+        on: { click: decide, keydown: function (e) { if (e.key === " " && input.checked) decide(); } } });
       return el("label", { class: "rv-choice" }, [input, " " + s[1]]);
     });
     reason.addEventListener("input", function () {
@@ -579,7 +660,8 @@
           list.appendChild(el("div", { class: "rv-mark" }, [
             el("div", { class: "rv-mark-field" }, [el("label", {}, ["专家编号 ", expert]), fieldMessage(expert.id)]),
             el("div", { class: "rv-mark-field" }, [el("label", {}, ["分数 ", mark]), fieldMessage(mark.id)]),
-            el("span", { text: "评分日期 " + m.date }), remove]));
+            el("span", { class: "rv-mark-date" + (outsideDays(yearConfig(app.year).record_days, "", m.date) ? " rv-bad-date" : ""),
+              text: "评分日期 " + m.date }), remove]));
         });
       }
       rows();
@@ -786,39 +868,64 @@
       var ids = {};
       var pending = [];
       var warnings = [];
+      var atField = {};  // field id -> {text, warning}: what is said under each field
+      function sayField(i, key, text, warning) {
+        var id = "rv-obj-" + i + "-" + key;
+        var had = atField[id];
+        atField[id] = { text: had ? had.text + " " + text : text, warning: !!warning && (!had || had.warning) };
+      }
       app.validators.objections(data);
       var schemaErrors = app.validators.objections.errors || [];
       list.forEach(function (o, i) {
         var n = "第 " + (i + 1) + " 条异议";
-        var at = "/objections/" + i + "/";
+        var ptr = "/objections/" + i + "/";
         var silent = quiet.indexOf(o) !== -1;
         var own = 0;
-        function say(fields, text) {  // `fields`: the values this explains as empty or missing
+        function say(fields, text, key) {  // `fields`: the values this explains as empty or missing; `key`: its field
           own += 1;
-          if (!silent) problems.push(n + text);
-          fields.forEach(function (f) { covered[at + f] = EMPTY; });
+          if (!silent) problems.push(key ? at(n + text, "rv-obj-" + i + "-" + key) : n + text);
+          fields.forEach(function (f) { covered[ptr + f] = EMPTY; });
         }
         if (!o.society) say(["society"], "：请选择学会。");
-        if (!o.subject || !o.subject.trim()) say(["subject"], "：请写异议内容摘要。");
-        if (o.id && ids[o.id]) say([], "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。");
+        if (!o.subject || !o.subject.trim()) say(["subject"], "：请写异议内容摘要。", "subject");
+        if (o.id && ids[o.id]) say([], "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。", "id");
         ids[o.id] = true;
         if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和答复日期。");
-        if (o.answered && o.filed && o.answered < o.filed) say([], "：答复日期早于收到日期，请核对。");
-        // What the check warns about (W-OBJECTION-*), in its words: the file can still be saved.
-        var outside = y.notice && o.filed && (o.filed < y.notice[0] || o.filed > y.notice[1])
+        if (o.answered && o.filed && o.answered < o.filed) say([], "：答复日期早于收到日期，请核对。", "answered");
+        // A date the year does not allow (E-DATE-OUTSIDE-CYCLE): the check's words, at the field.
+        var filedWrong = outsideDays(y.record_days, "收到日期", o.filed);
+        var answeredWrong = o.answered ? outsideDays(y.record_days, "答复日期", o.answered) : "";
+        if (filedWrong) say([], "的" + filedWrong, "filed");
+        if (answeredWrong) say([], "的" + answeredWrong, "answered");
+        if (!silent && filedWrong) sayField(i, "filed", filedWrong);
+        if (!silent && answeredWrong) sayField(i, "answered", answeredWrong);
+        // What the check warns about (W-OBJECTION-*), in its words: the file can still be saved. A
+        // date the year does not allow at all is said above, as the check says it, and only that.
+        var outside = !filedWrong && y.notice && o.filed && (o.filed < y.notice[0] || o.filed > y.notice[1])
           ? words["W-OBJECTION-OUTSIDE-NOTICE"].replace("{filed}", o.filed).replace("{year}", y.year)
             .replace("{starts}", y.notice[0]).replace("{ends}", y.notice[1]) : "";
-        warnAt(rows.querySelector("#rv-obj-" + i + "-filed"), rows.querySelector("#rv-obj-" + i + "-filed-msg"), outside);
+        if (outside) sayField(i, "filed", outside, true);
         if (outside) warnings.push(n + "：" + outside);
         if (o.status === "open" && (o.answer || o.answered)) warnings.push(n + "：" + words["W-OBJECTION-OPEN-ANSWERED"]);
         if (silent) {
-          Object.keys(o).forEach(function (f) { covered[at + f] = ANY; });
-          var schemaSays = schemaErrors.some(function (e) { return (e.instancePath + "/").indexOf(at) === 0; });
+          Object.keys(o).forEach(function (f) { covered[ptr + f] = ANY; });
+          var schemaSays = schemaErrors.some(function (e) { return (e.instancePath + "/").indexOf(ptr) === 0; });
           if (own || schemaSays) pending.push(n + "还没有填完");
         }
       });
+      // Personal data (E-PRIVACY-*), at the field it was typed in and in the list.
       RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
-        problems.push(RV.placeOf(app.schemas.objections, p.path) + "：" + p.message);
+        var place = RV.placeOf(app.schemas.objections, p.path) + "：" + p.message;
+        if (p.path[0] === "objections" && p.path.length === 3) {
+          sayField(p.path[1], p.path[2], p.message);
+          problems.push(at(place, "rv-obj-" + p.path[1] + "-" + p.path[2]));
+        } else {
+          problems.push(place);
+        }
+      });
+      rows.querySelectorAll(".rv-objection [id^='rv-obj-']:not(.rv-field-error):not(.rv-field-warning)").forEach(function (input) {
+        var said = atField[input.id] || { text: "", warning: false };
+        sayAt(input, said.text, said.warning, rows.querySelector("#" + input.id + "-msg"));
       });
       problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data, covered));
       var schema = app.schemas.objections;
@@ -833,8 +940,8 @@
         o[key] = type === "number" ? (input.value ? Number(input.value) : null) : input.value;
         update(true);
       });
-      var label = el("label", { class: "rv-field" }, [label + " ", input]);
-      return key === "filed" ? el("div", {}, [label, el("p", { id: id + "-msg", class: "rv-field-warning", hidden: true })]) : label;
+      // Each field has its message below it (an error, or the check's warning about the date).
+      return el("div", {}, [el("label", { class: "rv-field" }, [label + " ", input]), fieldMessage(id)]);
     }
     function render() {
       RF.clear(rows);
@@ -926,6 +1033,7 @@
       : strictNow(y) ? "现在只有“已核实”的项目计分。" : "公示前，未核查的项目暂时计分（网站标“待核查”）。");
     document.getElementById("rv-reviewer").disabled = readOnly;
     document.getElementById("rv-date").disabled = readOnly;
+    checkDate();
     phase.className = "rv-phase" + (readOnly ? " rv-final" : "");
     var select = document.getElementById("rv-society");
     RF.clear(select);
@@ -953,6 +1061,13 @@
     });
   }
 
+  /* The date on top against the year open (a final year's is off: nothing to say). */
+  function checkDate() {
+    var y = yearConfig(app.year);
+    var date = document.getElementById("rv-date");
+    sayAt(date, y && !y.final ? outsideDays(y.record_days, "结论日期", date.value) : "");
+  }
+
   function fromHash() {
     var m = /^#(\d{4})(?:\/([a-z0-9-]+))?$/.exec(window.location.hash);
     return m ? { year: Number(m[1]), society: m[2] || "" } : null;
@@ -965,13 +1080,21 @@
     var society = el("select", { id: "rv-society" });
     var who = el("input", { type: "text", id: "rv-reviewer", value: reviewer(), autocomplete: "username",
       pattern: app.config.login_pattern.replace(/^\^|\$$/g, ""), placeholder: "如 cast-staff" });
-    var date = el("input", { type: "date", id: "rv-date", value: RF.today(), "aria-describedby": "rv-date-note" });
+    var date = el("input", { type: "date", id: "rv-date", value: RF.today(), "aria-describedby": "rv-date-note",
+      dataset: { note: "rv-date-note" } });
     // A verdict keeps the date it was given on (the file says so): a new date is for new verdicts.
-    date.addEventListener("input", function () { if (app.caseData && app.state) showDates(); });
+    date.addEventListener("input", function () {
+      if (!app.caseData || !app.state) {  // no report open: the date alone is checked
+        checkDate();
+        return;
+      }
+      showDates();
+      refresh();
+    });
     who.addEventListener("input", function () {
       RF.store(REVIEWER, who.value.trim());
       if (!app.caseData || !app.state) {  // no report open: the name alone is checked
-        sayAt(who, who.value.trim() && !isLogin(who.value.trim()) ? "核查人" + app.config.words.reviewer_pattern : "");
+        sayAt(who, who.value.trim() ? reviewerSays(who.value.trim()) : "");
         return;
       }
       // Decisions made before the name was given are written with it (reviewData); say so.
@@ -984,7 +1107,7 @@
       el("label", { for: "rv-reviewer", text: "核查人（GitHub 用户名，本浏览器记住）" }),
       el("div", { class: "rv-pick-field" }, [who, fieldMessage("rv-reviewer")]),
       el("label", { for: "rv-date", text: "结论日期" }),
-      el("div", { class: "rv-pick-field" }, [date, el("p", { id: "rv-date-note", class: "rv-note",
+      el("div", { class: "rv-pick-field" }, [date, fieldMessage("rv-date"), el("p", { id: "rv-date-note", class: "rv-note",
         text: "用于此后给出的结论和专家评分；已经给出的保留各自的日期（写在每项结论旁），改这里不会改变它们。" })])]));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
     mount.appendChild(el("div", { id: "rv-case" }));

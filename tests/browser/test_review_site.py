@@ -566,10 +566,13 @@ def test_objections_warn_as_check_does_clear_a_withdrawn_answer_and_let_a_new_on
     assert not download.is_disabled()
     assert page.inner_text("#rv-objections-file-why") == ""
 
-    # (a) Received outside the notice period: the check's warning, at the date and above the file.
+    # (a) Received outside the notice period (on a day the year allows: in 核查): the check's
+    # warning, at the date and above the file.
     filed = box.get_by_label("收到日期")
-    filed.fill("2001-02-03")
-    warning = words["W-OBJECTION-OUTSIDE-NOTICE"].format(filed="2001-02-03", year=YEAR, starts=starts, ends=ends)
+    early = year["record_days"]["first"]
+    assert early < starts
+    filed.fill(early)
+    warning = words["W-OBJECTION-OUTSIDE-NOTICE"].format(filed=early, year=YEAR, starts=starts, ends=ends)
     described = filed.get_attribute("aria-describedby")
     assert described
     assert page.inner_text(f"#{described}") == warning
@@ -690,3 +693,195 @@ def test_only_the_items_left_show_when_asked_and_a_verdict_does_not_pull_its_ite
     assert "只读" in page.inner_text("#rv-phase")
     assert page.locator("#rv-only-open").count() == 0
     assert page.get_by_text("只看未核查的项目").count() == 0
+
+
+def _said_at(page, field: str) -> str:  # type: ignore[no-untyped-def]
+    """The error under a field: the field is marked invalid, its border red, and it is described
+    by the message (first among what describes it)."""
+    assert page.get_attribute(field, "aria-invalid") == "true"
+    assert page.evaluate(f"getComputedStyle(document.querySelector('{field}')).borderTopColor") == "rgb(183, 28, 28)"
+    described = (page.get_attribute(field, "aria-describedby") or "").split()
+    assert described
+    assert described[0] == field.lstrip("#") + "-msg"
+    assert page.locator(f"#{described[0]}").is_visible()
+    return page.inner_text(f"#{described[0]}")
+
+
+def _leads_to(page, box: str, text: str, field: str) -> None:  # type: ignore[no-untyped-def]
+    """The item of `box`'s list that says `text` is a link to `field`; followed, the field has the
+    focus and the address still names the open report."""
+    link = page.locator(f"{box} .rv-problems a", has_text=text)
+    assert link.count() == 1, page.inner_html(f"{box} .rv-problems")
+    assert link.get_attribute("href") == field
+    hash_before = page.evaluate("window.location.hash")
+    link.click()
+    assert page.evaluate("document.activeElement.id") == field.lstrip("#")
+    assert page.evaluate("window.location.hash") == hash_before
+
+
+def test_a_date_the_years_calendar_does_not_allow_is_refused_at_the_field_in_checks_words(
+        page, base: str, tmp_path: Path) -> None:
+    """结论日期 2030-01-01 and 2016-03-01 for a 2018 review passed the page and `check`. The days
+    come from the year's calendar (the settings, exported from Python): the page says the check's
+    sentence under the date, lists it, and the file `check` reads refuses the same date in the same
+    words."""
+    import datetime as dt
+
+    from validators.association.record_dates import outside_words, record_days
+    from validators.year.guideline import guideline
+
+    rules = guideline(YEAR, ROOT)
+    assert rules is not None
+    first, last = record_days(rules)
+    assert last is not None
+    words = outside_words(rules)
+    config = page.request.get(base + "config.json").json()
+    [year] = [y for y in config["years"] if y["year"] == YEAR]
+    assert year["record_days"] == {"first": first.isoformat(), "last": last.isoformat(), "words": words}
+    _open(page, base, YEAR, SOCIETY)
+    page.fill("#rv-reviewer", "cast-staff")
+    download = page.locator("#rv-review-file-download")
+    page.uncheck("#rv-rest")
+    late = (last + dt.timedelta(days=1)).isoformat()
+    early = (first - dt.timedelta(days=1)).isoformat()
+
+    # A date after the final day: said at the field at once; in the list once a verdict has it.
+    page.fill("#rv-date", late)
+    said = _said_at(page, "#rv-date")
+    assert said == "结论日期 " + words.replace("{date}", late)
+    assert page.get_attribute("#rv-date", "aria-describedby") == "rv-date-msg rv-date-note"  # the note stays
+    assert not download.is_disabled()  # nothing in the file has it yet
+    item = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    item.locator('input[value="verified"]').check()
+    assert download.is_disabled()
+    _leads_to(page, "#rv-review-file", "上方的" + said, "#rv-date")
+
+    # The day before 核查 begins: the earlier verdict keeps its date, is named, and leads to itself.
+    page.fill("#rv-date", early)
+    assert _said_at(page, "#rv-date") == "结论日期 " + words.replace("{date}", early)
+    assert "rv-bad-date" in (item.locator(".rv-when").get_attribute("class") or "")
+    text = page.input_value("#rv-review-file textarea")
+    assert f"date: {late}" in text
+    _leads_to(page, "#rv-review-file", f"的结论日期 {late}", f"#rv-{REFUSED}-verified")
+
+    # The file as `check` reads it: the same date refused, in the same words after the title.
+    tree = base_tree(tmp_path / "tree")
+    (tree / "reviews" / str(YEAR) / f"{SOCIETY}.yaml").write_text(text, encoding="utf-8")
+    checked = _cli(tree, "check", f"reviews/{YEAR}/{SOCIETY}.yaml")
+    assert checked.returncode != 0
+    assert "E-DATE-OUTSIDE-CYCLE" in checked.stdout
+    assert "核查日期 " + words.replace("{date}", late) in checked.stdout
+
+    # The first and the last day are allowed; choosing the verdict it has again (Space on it, or a
+    # click) gives it the date on top.
+    verified = item.locator('input[value="verified"]')
+    for allowed, choose in ((first.isoformat(), lambda: (verified.focus(), page.keyboard.press("Space"))),
+                            (last.isoformat(), verified.click)):
+        page.fill("#rv-date", allowed)
+        assert page.get_attribute("#rv-date", "aria-invalid") is None
+        assert not page.locator("#rv-date-msg").is_visible()
+        assert page.get_attribute("#rv-date", "aria-describedby") == "rv-date-note"
+        choose()
+        assert f"date: {allowed}" in page.input_value("#rv-review-file textarea")
+    assert "rv-bad-date" not in (item.locator(".rv-when").get_attribute("class") or "")
+    assert not download.is_disabled()
+
+    # An objection's dates: the same days, the same words, at the field (not a mere warning).
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    box.locator("select").first.select_option(SOCIETY)
+    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议。")
+    filed = box.get_by_label("收到日期")
+    filed.fill(early)
+    field = "#" + (filed.get_attribute("id") or "")
+    assert _said_at(page, field) == "收到日期 " + words.replace("{date}", early)
+    assert page.locator("#rv-objections-file-download").is_disabled()
+    assert not page.locator("#rv-objections-file .rv-warnings").is_visible()  # the error alone, as check says it
+    _leads_to(page, "#rv-objections-file", f"收到日期 {early}", field)
+    filed.fill(year["notice"][0])
+    assert page.get_attribute(field, "aria-invalid") is None
+    assert not page.locator("#rv-objections-file-download").is_disabled()
+    assert not page.problems, page.problems
+
+
+def test_personal_data_is_said_at_the_field_it_was_typed_in(page, base: str) -> None:
+    """A phone number in a 理由 was said only in an unlinked line of the list at the bottom of an
+    18-item page: no red border, no aria-invalid, nothing under the field. Now it is said as a
+    reviewer's or a mark's problem is, at the field, and the list's line leads there."""
+    from validators.association.browser_privacy import browser_privacy_rule
+
+    messages = browser_privacy_rule()["messages"]
+    phone = messages["E-PRIVACY-PHONE"]
+    _open(page, base, YEAR, SOCIETY)
+    page.fill("#rv-reviewer", "cast-staff")
+    item = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    item.locator('input[value="not_recognised"]').check()
+    reason = f"#rv-{REFUSED}-reason"
+    page.fill(reason, "证明材料打不开，已电话联系王老师 13912345678 未果")
+    assert _said_at(page, reason) == phone
+    _leads_to(page, "#rv-review-file", "的理由：" + phone, reason)
+    page.fill(reason, "证明材料打不开。")
+    assert page.get_attribute(reason, "aria-invalid") is None
+    assert not page.locator(f"{reason}-msg").is_visible()
+
+    # A reviewer's "name" that is a phone number (it passes as a user name): said at the field on
+    # top at once, and once in the list when verdicts are given with it.
+    page.fill("#rv-reviewer", "13912345678")
+    assert _said_at(page, "#rv-reviewer") == "核查人：" + phone
+    for other in page.locator(f'.rv-item:not([data-item="{REFUSED}"])').all()[:2]:
+        other.locator('input[value="verified"]').check()
+    assert page.inner_text("#rv-review-file .rv-problems").count(phone) == 1
+    _leads_to(page, "#rv-review-file", "上方的核查人：" + phone, "#rv-reviewer")
+    page.fill("#rv-reviewer", "cast-staff")
+    assert page.get_attribute("#rv-reviewer", "aria-invalid") is None
+
+    # An objection's summary and answer.
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    box.locator("select").first.select_option(SOCIETY)
+    summary = box.get_by_label("异议内容摘要（不写个人信息）")
+    summary.fill("对参会人数有异议，联系人 13800138000")
+    field = "#" + (summary.get_attribute("id") or "")
+    assert _said_at(page, field) == phone
+    _leads_to(page, "#rv-objections-file", "“异议内容”：" + phone, field)
+    summary.fill("对参会人数有异议。")
+    assert page.get_attribute(field, "aria-invalid") is None
+    answer = box.get_by_label("市科协的答复")
+    answer.fill("已核实，请联系 zhang@qq.com")
+    field = "#" + (answer.get_attribute("id") or "")
+    assert _said_at(page, field) == messages["E-PRIVACY-EMAIL"].replace("{domain}", "qq.com")
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_expert_mark_rows_stay_aligned_whatever_their_messages(page, base: str, width: int) -> None:
+    """A row that showed an error pushed its 分数 box about 200 px right (the message under the
+    expert number widened its column); on a phone the rows broke into lines differently. Every
+    row's expert number, mark, date and 删除 now start where the first row's do."""
+    page.set_viewport_size({"width": width, "height": 900})
+    _open(page, base, YEAR, SOCIETY)
+    criteria = page.locator(".rv-criterion")
+    if criteria.count() == 0:
+        pytest.skip("this year's rubric has no assessed criterion")
+    first = criteria.first
+    for expert, mark in (("expert-a", "4.5"), ("李四", "8"), ("expert-a", "3.3"), ("expert-c", "-1"), ("Expert-D", ""),
+                         ("expert-e", "4")):
+        first.get_by_role("button", name="添加一位专家的评分").click()
+        row = first.locator(".rv-mark").last
+        row.get_by_label("专家编号").fill(expert)
+        row.get_by_role("spinbutton", name="分数").fill(mark)
+    assert first.locator(".rv-mark .rv-field-error:visible").count() >= 5
+    places = first.locator(".rv-mark").evaluate_all("""rows => rows.map(row => {
+        const top = row.getBoundingClientRect().top;
+        return ['input[type=text]', 'input[type=number]', '.rv-mark-date', 'button'].map(sel => {
+          const box = row.querySelector(sel).getBoundingClientRect();
+          return [Math.round(box.left), Math.round(box.top - top)];
+        });
+      })""")
+    lefts = [[left for left, _ in row] for row in places]
+    assert all(row == lefts[0] for row in lefts), lefts
+    # The first line (the expert number) is at the top of every row; a row is never wider than the page.
+    # (within 2 px: Chinese in an input moves its baseline by a pixel).
+    assert all(abs(row[0][1] - places[0][0][1]) <= 2 for row in places), places
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert not page.problems, page.problems

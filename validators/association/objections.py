@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from validators.association.admin_files import open_record
+from validators.association.record_dates import check_day
 from validators.findings import Finding
 from validators.models.review import Objection, ObjectionsFile, ObjectionStatus
 from validators.rules import text_fields
@@ -45,6 +46,11 @@ class ObjectionsDoc:
                 and o.status is ObjectionStatus.OPEN]
 
 
+def _title(name: str) -> str:
+    """What the file's readers call an objection's date (提出日期, 答复日期)."""
+    return Objection.model_fields[name].title or name
+
+
 def check_objections(path: Path, file: str, root: Path, year: int,
                      societies: set[str]) -> tuple[list[Finding], ObjectionsDoc | None]:
     stopped, opened = open_record(path, file, ObjectionsFile, year, root, "异议记录")
@@ -70,8 +76,13 @@ def check_objections(path: Path, file: str, root: Path, year: int,
         if o.answered is not None and o.answered < o.filed:
             ctx.error((*at, "answered"), "E-DATE-ORDER",
                       f"答复日期 {o.answered} 早于提出日期 {o.filed}：请核对。", None)
+        # A date the year does not allow at all is an error; one merely outside the notice, a warning.
+        filed_wrong = check_day(ctx, (*at, "filed"), o.filed, _title("filed"))
+        if o.answered is not None:
+            check_day(ctx, (*at, "answered"), o.answered, _title("answered"))
         calendar = ctx.guideline.calendar
-        if calendar is not None and not calendar.notice_starts <= o.filed <= calendar.notice_ends:
+        if (calendar is not None and not filed_wrong
+                and not calendar.notice_starts <= o.filed <= calendar.notice_ends):
             ctx.warning((*at, "filed"), "W-OBJECTION-OUTSIDE-NOTICE",
                         OUTSIDE_NOTICE_MESSAGE.format(filed=o.filed, year=year, starts=calendar.notice_starts,
                                                       ends=calendar.notice_ends), None)

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from validators.association.admin_files import open_record
 from validators.association.objections import ObjectionsDoc, check_objections
+from validators.association.record_dates import check_day
 from validators.findings import Finding, error
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
@@ -181,6 +182,7 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
     else:
         _items(review, item_ids(report), ctx)
     _marks(review, rubric(year, root), ctx)
+    _dates(review, ctx)
     strings = text_fields.iter_strings(opened.raw)
     text_fields.check(strings, ctx)
     doc = ReviewDoc(file, review, ctx.source, list(ctx.findings))
@@ -230,6 +232,21 @@ def _marks(review: ReviewFile, points: Rubric | None, ctx: RuleContext) -> None:
         seen.add((mark.criterion, mark.expert))
 
 
+def _dates(review: ReviewFile, ctx: RuleContext) -> None:
+    """Each verdict's and mark's date within the days the year's calendar allows."""
+    for i, rec in enumerate(review.items):
+        check_day(ctx, ("items", i, "date"), rec.date, _title(ItemReview))
+    if review.rest is not None:
+        check_day(ctx, ("rest", "date"), review.rest.date, _title(RestReview))
+    for i, mark in enumerate(review.marks):
+        check_day(ctx, ("marks", i, "date"), mark.date, _title(ExpertMark))
+
+
+def _title(model: type[BaseModel]) -> str:
+    """What the file's readers call the model's date (核查日期, 评分日期)."""
+    return model.model_fields["date"].title or "date"
+
+
 # --- what a review means for scoring -----------------------------------------------------------
 
 @dataclass(slots=True)
@@ -252,7 +269,9 @@ class Standing:
                 if ("items", i) not in condemned:
                     standing.records.setdefault(rec.item, rec)
             rest = doc.review.rest
-            if rest is not None and rest.status is ReviewStatus.VERIFIED:
+            # A rest an error condemns (a date the calendar does not allow) counts for nothing.
+            rest_condemned = any(f.severity == "error" and f.path and f.path[0] == "rest" for f in doc.findings)
+            if rest is not None and rest.status is ReviewStatus.VERIFIED and not rest_condemned:
                 standing.rest = rest
         return standing
 

@@ -131,6 +131,12 @@ class Calendar(BaseModel):
             return f"尚未开始填报：{full_date(self.submission_opens)}开始"
         return PHASE_LABELS[phase]
 
+    def record_days(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the association may date its records of the year (a verdict, an
+        expert's mark, an objection or its answer): from the first day of 核查, when the reports
+        can no longer change, to the final day, on which the year is frozen."""
+        return self.submission_closes + dt.timedelta(days=1), self.final
+
     def is_closed(self, day: dt.date) -> bool:
         """Submission is over: a report changes only by an admin or in answer to an objection."""
         return day > self.submission_closes

@@ -1,0 +1,50 @@
+"""The days on which the association may date its records of a year: a verdict, an expert's
+mark, an objection and its answer (E-DATE-OUTSIDE-CYCLE).
+
+They come from the year's calendar: from the first day of 核查 (the reports can no longer change)
+to the final day (the year is frozen). A date outside is a slip (2030 for 2020, a year typed
+wrong) or a record of another year. The workbench gets the days and the words from its settings
+(`validators/association/browser_review.py`), so that it refuses at the field what `check` refuses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from validators.rules.rule_context import RuleContext
+from validators.yaml.scalars import YamlPath
+from validators.year.guideline import Guideline
+
+__all__ = ["check_day", "outside", "outside_words", "record_days"]
+
+_DATE = "{date}"
+
+
+def record_days(rules: Guideline) -> tuple[dt.date, dt.date | None]:
+    """The first and the last day (None: no last day) of the year's records."""
+    if rules.calendar is not None:
+        return rules.calendar.record_days()
+    # Without a calendar only the report's own year is known: nothing is verified before it begins.
+    return rules.evaluation_window.start + dt.timedelta(days=1), None
+
+
+def outside_words(rules: Guideline) -> str:
+    """The check's sentence after a date's title (“核查日期”), with {date} for the date."""
+    first, last = record_days(rules)
+    allowed = (f"须在填报截止的次日（{first.isoformat()}）至最终结果日（{last.isoformat()}）之间" if last is not None
+               else f"不能早于评估期的第一天（{first.isoformat()}）")
+    return f"{_DATE} 不在 {rules.year} 年度允许的日期内：核查结论、专家评分和异议的日期{allowed}，请核对。"
+
+
+def outside(rules: Guideline, day: dt.date) -> bool:
+    first, last = record_days(rules)
+    return day < first or (last is not None and day > last)
+
+
+def check_day(ctx: RuleContext, path: YamlPath, day: dt.date, title: str) -> bool:
+    """Whether `day` is outside the year's days, said as an error at `path` when it is."""
+    if not outside(ctx.guideline, day):
+        return False
+    ctx.error(path, "E-DATE-OUTSIDE-CYCLE",
+              f"{title} " + outside_words(ctx.guideline).replace(_DATE, day.isoformat()), None)
+    return True
