@@ -28,6 +28,7 @@ from validators.year.countries import country_key, country_table
 from validators.year.criteria import criteria_needs
 from validators.year.cycle import Phase, full_date
 from validators.year.guideline import AREA_VOCABULARY, Guideline
+from validators.year.measures import district_rename_hint
 from validators.year.text import cited_clauses_only
 
 
@@ -243,8 +244,18 @@ def guide_data(rules: Guideline, frozen: bool = False) -> dict[str, Any]:
             "provinces": [p.short for p in rules.provinces],
             "popularisation_occasions": rules.occasion_names,
         },
+        # What to write instead of a renamed district (郫县 → 郫都区), as `check` says it.
+        "renamed": {"districts": renamed_districts(rules)},
         **event_criteria(rules),
     }
+
+
+def renamed_districts(rules: Guideline) -> dict[str, str]:
+    """Each old or new name of a renamed district that the year does not list, with the hint
+    `check` gives for it (the guideline's district_renames)."""
+    names = [name for rename in rules.district_renames for name in (rename.old, rename.new)]
+    hints = {name: district_rename_hint(name, rules) for name in names if name not in rules.districts}
+    return {name: hint for name, hint in hints.items() if hint is not None}
 
 
 def event_criteria(rules: Guideline) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 from site_builder.form_labels import guide_data, labels_data
 from site_builder.mkdocs_config import read_config
 from site_builder.name_order import name_key
+from validators.association.browser_privacy import browser_privacy_rule
 from validators.evaluation.results import results_path
 from validators.models.consortia import ConsortiumRole
 from validators.repository import ReportDoc, Repository
@@ -33,10 +34,14 @@ PAGE = "form/index.md"
 ASSETS = "form"
 ASSET_SOURCE = Path(__file__).with_name("form")
 MKDOCS_YML = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+# The check's personal-data rule as the workbench applies it: the form publishes the same script
+# beside its own, so that both pages refuse what `check` refuses with one copy of the steps.
+PRIVACY_SCRIPT = Path(__file__).with_name("review") / "review-privacy.js"
 # Script order matters: the libraries, then the form's modules, then the entry point.
 SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "form-yaml.js",
-           "form-criteria.js", "form-urls.js", "form-check.js", "form-xlsx.js", "form-render.js",
-           "form-drafts.js", "form-start.js", "form-import.js", "form-output.js", "form.js")
+           "form-criteria.js", "form-urls.js", PRIVACY_SCRIPT.name, "form-privacy.js", "form-check.js",
+           "form-xlsx.js", "form-render.js", "form-drafts.js", "form-start.js", "form-import.js", "form-output.js",
+           "form.js")
 
 
 # Where the downloads page publishes the JSON Schemas, under the site's root.
@@ -170,6 +175,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     files = {f"{ASSETS}/{p.relative_to(ASSET_SOURCE).as_posix()}": p.read_bytes()
              for p in sorted(ASSET_SOURCE.rglob("*"))
              if p.is_file() and p.suffix != ".md" and "__pycache__" not in p.parts}
+    files[f"{ASSETS}/{PRIVACY_SCRIPT.name}"] = PRIVACY_SCRIPT.read_bytes()
     files[PAGE] = page_markdown().encode("utf-8")
     grouped = _by_society(repo)
     societies = _societies(repo, grouped)
@@ -206,6 +212,8 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
         # The limits, and what is said of a file that is no .xlsx: the words of `xlsx import`.
         "workbook": {**policy().workbook.model_dump(), "not_xlsx": NOT_XLSX_WORDS, "ods": ODS_WORDS},
         "yaml_max_bytes": policy().yaml.max_file_bytes,
+        # The check's personal-data rule (E-PRIVACY-*), as the workbench's settings carry it.
+        "privacy": browser_privacy_rule(),
         # The downloaded files' modelines ("# " is added by the form), absolute once site_url is set.
         "modelines": {kind: schema_line(kind, settings.schema_base)[2:] for kind in ("submission", "society")}})
 

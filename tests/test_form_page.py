@@ -210,3 +210,35 @@ def test_a_year_past_its_final_day_but_not_finalized_is_not_said_to_be() -> None
     assert "由市科协定稿后" in by_phase["final"]
     [frozen] = phase_sentences(rules, frozen=True)
     assert "已定稿" in frozen["sentence"]
+
+
+@pytest.mark.parametrize("year", available_years())
+def test_a_renamed_district_is_hinted_as_check_hints_it(tmp_path: Path, year: int) -> None:
+    """The guide file carries, for each district name a rename explains, the hint `check` gives
+    (郫县: write 郫都区), so that the form says it instead of the list of every district."""
+    rules = guideline(year)
+    assert rules is not None
+    renamed = guide_data(rules)["renamed"]["districts"]
+    assert renamed
+    assert not set(renamed) & set(rules.districts)
+    services = "".join(f"""
+                - id: svc-{i}
+                  kind: 科技咨询
+                  title: 咨询
+                  enterprise: 示例企业
+                  district: {name}
+                  date: {rules.evaluation_window.deadline.isoformat()}
+                  outcome: 成效
+            """ for i, name in enumerate(renamed))
+    tree = write_tree(tmp_path, {"submissions/cd-x/society.yaml": profile("cd-x"), f"submissions/cd-x/{year}.yaml": f"""
+            society: cd-x
+            year: {year}
+            innovation:
+              senior_experts_total: 10
+              senior_experts_registered: 8
+              services:{services}"""})
+    result, _ = check_tree(tree)
+    said = {f.path[2]: f.message for f in result.findings if f.code == "E-DISTRICT-UNKNOWN" and f.path}
+    assert len(said) == len(renamed)
+    for i, (name, hint) in enumerate(renamed.items()):
+        assert said[i] == f"“{name}”不是 {year} 年成都市的区（市）县。{hint}"

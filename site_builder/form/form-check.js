@@ -278,10 +278,13 @@
       if (choice && choice.strict) {
         // A region may be written by its full or short name (the boxes offer the short one).
         var allowed = choice.list === "provinces" ? Object.keys(guide.regions || {}) : guide.choices[choice.list] || [];
+        // A renamed district (郫县) gets the name to write, as `check` gives it, for the list.
+        var renamed = (guide.renamed || {})[choice.list] || {};
         (Array.isArray(value) ? value : [value]).forEach(function (v, i) {
           if (typeof v === "string" && allowed.indexOf(v) === -1) {
             issues.push({ path: Array.isArray(value) ? path.concat([i]) : path, severity: "error",
-              message: "“" + v + "”不在本年度指南的名单中。可选：" + allowed.join("、") + "。" });
+              message: "“" + v + "”不在本年度指南的名单中。" +
+                (RF.own(renamed, v.trim()) ? renamed[v.trim()] : "可选：" + allowed.join("、") + "。") });
           }
         });
       }

@@ -257,6 +257,22 @@
     if (section && section.scrollIntoView) section.scrollIntoView({ behavior: "smooth", block: "start" });
   };
 
+  /* At most `most` of a workbook's problems, its errors first: a blocking error is never hidden
+   * behind the notes on converted cells before it (250 dates written 2018.5.6 listed, the one
+   * date that could not be read left out and then asked for as a missing field). The rest are
+   * counted in one line, as `xlsx import` counts them (validators/xlsx/read.py, `finish`). */
+  RF.firstProblems = function (issues, most) {
+    var errors = issues.filter(function (i) { return i.severity === "error"; });
+    var ordered = errors.concat(issues.filter(function (i) { return i.severity !== "error"; }));
+    if (ordered.length <= most) return ordered;
+    var listed = ordered.slice(0, most);
+    var more = ordered.length - most;
+    var hidden = Math.max(0, errors.length - most);
+    listed.push({ cell: "", severity: hidden ? "error" : "warning", lost: hidden ? "other" : undefined,
+      message: "还有 " + more + " 个问题没有列出（只列出前 " + most + " 个）：请先按上面的提示改正，再导入一次。" });
+    return listed;
+  };
+
   /* A workbook: read in the browser, its cells said where they could not be read or were
    * converted, then checked like any other report. */
   P.importWorkbook = function (buffer, name, msgBox, profile) {
@@ -269,12 +285,19 @@
       return layouts[year];
     }
     var limits = this.config.workbook;
+    // Every problem is read (their number is bounded by the rows and columns read), and the
+    // first listed are chosen here, errors first.
+    var unlisted = Object.assign({}, limits, { max_findings: Infinity });
+    function report(sheets, layout) {
+      var read = RF.workbookToReport(sheets, layout, unlisted);
+      return { data: read.data, issues: RF.firstProblems(read.issues, limits.max_findings) };
+    }
     layoutOf(newest).then(function (layout) {
       return RF.readXlsx(buffer, limits, RF.workbookWidth(layout, limits)).then(function (sheets) {
-        var first = RF.workbookToReport(sheets, layout, limits);
+        var first = report(sheets, layout);
         var year = first.data && first.data.year;
         if (!first.data || year === newest || years.indexOf(year) === -1) return [first, newest];
-        return layoutOf(year).then(function (own) { return [RF.workbookToReport(sheets, own, limits), year]; });
+        return layoutOf(year).then(function (own) { return [report(sheets, own), year]; });
       });
     }).then(function (found) {
       var result = found[0];

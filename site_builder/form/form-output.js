@@ -111,6 +111,10 @@
     }, 1000);
   };
 
+  // Said instead of the way to GitHub while a file holds personal data (E-PRIVACY-*).
+  var PERSONAL = "文件中含有个人信息（手机号码、身份证号码或个人邮箱，已在上面的字段处标出）。仓库和网站是公开的：" +
+    "删去这些内容之后，这里才会给出提交到 GitHub 的方法。";
+
   /* A GitHub button as GitHub shows it (English, marked as such) with its Chinese meaning. */
   function button(english, chinese) {
     return el("span", { class: "rf-gh" }, [el("strong", { lang: "en", text: english }), "（" + chinese + "）"]);
@@ -197,7 +201,9 @@
           { name: id + "/" + st.data.year + ".yaml", text: self.reportYaml() },
         ]), folderName + ".zip");
       } } });
-    var upload = cfg.repo_url ? cfg.repo_url + "/upload/" + cfg.branch + "/submissions" : null;
+    var personal = this.personal && (this.personal.report || this.personal.profile);
+    if (personal) box.appendChild(el("p", { class: "rf-error", id: "rf-personal-package", text: PERSONAL }));
+    var upload = cfg.repo_url && !personal ? cfg.repo_url + "/upload/" + cfg.branch + "/submissions" : null;
     var steps = el("ol", { class: "rf-steps", id: "rf-steps" }, [
       el("li", {}, ["注册并登录 GitHub（免费，已有账号可跳过）：",
         el("a", { href: "https://github.com/signup", target: "_blank", rel: "noopener", text: "github.com/signup" }),
@@ -206,7 +212,7 @@
       el("li", {}, upload ? ["打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", id: "rf-upload-link", text: "仓库的上传页面" }),
         "（submissions 文件夹的 ", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"),
         "），把整个 ", el("code", { text: id }), " 文件夹拖进去。"]
-        : ["把文件包交给市科协或本学会的仓库维护人提交。"]),
+        : [personal ? "删去个人信息后，再按这里给出的步骤上传。" : "把文件包交给市科协或本学会的仓库维护人提交。"]),
       upload ? el("li", {}, ["在页面下方选择 ",
         button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
         "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"),
@@ -245,6 +251,11 @@
       var gh = RF.clear(o.github);
       if (blocking) {
         gh.appendChild(el("p", { class: "rf-help", text: "表单还有 " + blocking + " 处问题：可以先下载保存，改好后再提交（导入文件即可继续填写）。" }));
+      }
+      if (self.personal && self.personal[o.kind]) {
+        // Neither the link (which would carry the text to GitHub) nor the way to upload it.
+        gh.appendChild(el("p", { class: "rf-error", id: "rf-personal-" + o.kind, text: PERSONAL }));
+        return;
       }
       if (!cfg.repo_url) {
         gh.appendChild(el("p", { class: "rf-help", text: "请把下载的文件交给市科协或本学会的仓库维护人提交。" }));

@@ -391,23 +391,30 @@
     var ctx = this.ctx;
     var root = this.schemas[st.year];
     // The workbook's errors count as errors until dealt with: a cell that could not be read
-    // replaces the form's own "missing" at its field (one problem, said in the cell's words).
+    // replaces the form's own "missing" (必填) or error at its field (one problem, said in the
+    // cell's words).
     var lost = this.workbookErrors(false).map(function (e) {
       return { path: e.at.slice(), severity: "error", message: "工作簿 " + e.issue.message, workbook: true };
     });
     var taken = {};
     lost.forEach(function (i) { if (i.path.length) taken[RF.pointer(i.path)] = true; });
+    var privacy = this.config.privacy;
+    var personal = RF.privacyIssues(st.data, privacy, ctx.labels.urls);
     var issues = lost.concat(this.issuesFor(ctx, this.validators[st.year], st.data)
       .concat(RF.guideIssues(st.data, root, ctx.guide, ctx.labels))
       .concat(RF.criteriaIssues(st.data, ctx.guide, ctx.labels)).filter(function (i) {
-        return !(i.severity === "error" && taken[RF.pointer(i.path)]);
-      }));
+        return i.severity === "warning" || !taken[RF.pointer(i.path)];
+      }), personal);
     var profileIssues = [];
+    var profilePersonal = [];
     if (this.profileCtx) {
       st.profile.id = st.data.society;
+      profilePersonal = RF.privacyIssues(st.profile, privacy, this.labels.urls);
       profileIssues = this.issuesFor(this.profileCtx, this.societyValidator, st.profile)
-        .concat(RF.websiteIssues(st.profile, this.labels.urls));
+        .concat(RF.websiteIssues(st.profile, this.labels.urls), profilePersonal);
     }
+    // A file with personal data is not handed to GitHub (form-output.js): its link would carry it.
+    this.personal = { report: personal.length, profile: profilePersonal.length };
     this.place(ctx, issues);
     if (this.profileCtx) this.place(this.profileCtx, profileIssues);
     this.showCriteria(RF.criteriaByEvent(st.data, root, issues, ctx.guide, ctx.labels));

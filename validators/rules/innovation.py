@@ -7,16 +7,12 @@ from typing import Any
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
-from validators.year.measures import district_renamed, expert_rate
+from validators.year.measures import district_rename_hint, expert_rate
 
 
 def _district_hint(name: str, ctx: RuleContext) -> str:
-    rename = district_renamed(name, ctx.guideline.year, ctx.guideline)
-    if rename is None:
-        return did_you_mean(name, ctx.guideline.districts)
-    if name == rename.old:
-        return f"{rename.year} 年起“{rename.old}”已改为“{rename.new}”，请写“{rename.new}”。"
-    return f"“{rename.new}”是 {rename.year} 年起的名称，{ctx.guideline.year} 年时称“{rename.old}”，请写“{rename.old}”。"
+    renamed = district_rename_hint(name, ctx.guideline)
+    return did_you_mean(name, ctx.guideline.districts) if renamed is None else renamed
 
 
 def _district(name: str, path: tuple[str | int, ...], ctx: RuleContext) -> None:

@@ -18,7 +18,7 @@ from validators.year.guideline import DistrictRename, Guideline, Province
 
 __all__ = [
 "counted_achievements", "countries", "distinct_members",
-    "district_renamed", "expert_rate", "expert_rate_met", "founded_before", "founded_this_year",
+    "district_rename_hint", "district_renamed", "expert_rate", "expert_rate_met", "founded_before", "founded_this_year",
     "in_window", "out_of_province", "pilot_confirmed", "regions",
 ]
 
@@ -134,6 +134,17 @@ def district_renamed(name: str, year: int, guideline: Guideline) -> DistrictRena
         if name == rename.new and rename.year > year:
             return rename
     return None
+
+
+def district_rename_hint(name: str, guideline: Guideline) -> str | None:
+    """What to write instead of a district name a rename explains, in the year's words (郫县 in
+    2018: 郫都区), or None. The check says it (E-DISTRICT-UNKNOWN), and the form from its data."""
+    rename = district_renamed(name, guideline.year, guideline)
+    if rename is None:
+        return None
+    if name.strip() == rename.old:
+        return f"{rename.year} 年起“{rename.old}”已改为“{rename.new}”，请写“{rename.new}”。"
+    return f"“{rename.new}”是 {rename.year} 年起的名称，{guideline.year} 年时称“{rename.old}”，请写“{rename.old}”。"
 
 
 def pilot_confirmed(society: str, guideline: Guideline) -> bool | None:
