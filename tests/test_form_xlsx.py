@@ -261,3 +261,70 @@ def test_the_form_says_a_spoiled_header_a_totals_row_and_a_worded_number_as_impo
     [js] = _js([], [_rows(tmp_path / "s.xlsx")])["reports"]
     assert sorted((i["severity"], i["message"]) for i in js["issues"]) == sorted(python)
     assert len(python) == 6, python
+
+
+def _capped(book: dict[str, Any]) -> list[dict[str, Any]]:
+    """The form's issues on a workbook's rows, with policy.yaml's workbook limits."""
+    from validators.yaml.policy import policy
+
+    done = subprocess.run([_node(), "-e", CAPPED, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=120,
+                          input=json.dumps({"book": book, "layout": LAYOUT, "limits": policy().workbook.model_dump()},
+                                           ensure_ascii=False, default=str))
+    issues: list[dict[str, Any]] = json.loads(done.stdout)
+    return issues
+
+
+def _same_as_import(path: Path) -> list[dict[str, Any]]:
+    """The form's issues on the workbook at `path`, which are `xlsx import`'s, message for message."""
+    from validators.xlsx.read import read_workbook
+
+    python = [(f.severity, f.message) for f in read_workbook(path, path.name, layout(guideline(2018))).findings]  # type: ignore[arg-type]
+    issues = _capped(_rows(path))
+    assert [(i["severity"], i["message"]) for i in issues] == python
+    return issues
+
+
+def test_the_form_too_lists_an_error_before_the_warnings_past_its_limit(tmp_path: Path) -> None:
+    from tests.test_xlsx import _blank_book, _services
+    from validators.yaml.policy import policy
+
+    most = policy().workbook.max_findings
+    book = _blank_book(tmp_path)
+    _services(book, most + 50, lambda n: "2018年13月5日" if n == most + 39 else "2018.5.6")
+    book.save(tmp_path / "w.xlsx")
+    _node()
+    issues = _same_as_import(tmp_path / "w.xlsx")
+    assert issues[0]["message"].startswith(f"为企业提供的服务!F{most + 41}：日期“2018年13月5日”无法识别")
+    assert issues[-1]["severity"] == "warning"
+    assert "还有 50 个问题没有列出" in issues[-1]["message"]
+
+
+@pytest.mark.parametrize(("column", "words"), [(1, "合计"), (1, "合计：2 项"), (1, "总计 420"), (2, "合计"), (2, "小计:")])
+def test_the_form_knows_a_totals_row_as_import_does(tmp_path: Path, column: int, words: str) -> None:
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    events = book["学术交流活动"]
+    events.append(["evt-a", "2018年成都市农学会学术年会", "综合性学术年会", "主办", dt.date(2018, 10, 20), 300])
+    events.append(["evt-b", "小计算机应用论坛", "其他", "主办", dt.date(2018, 9, 20), 120])
+    total: list[object] = [None] * 6
+    total[column - 1], total[5] = words, 420
+    events.append(total)
+    book.save(tmp_path / "t.xlsx")
+    _node()
+    [issue] = _same_as_import(tmp_path / "t.xlsx")
+    assert "像是合计行" in issue["message"]
+    [js] = _js([], [_rows(tmp_path / "t.xlsx")])["reports"]
+    assert [e["id"] for e in js["data"]["academic_events"]] == ["evt-a", "evt-b"]
+
+
+def test_the_form_says_a_thousand_unknown_sheets_in_one_line_as_import_does(tmp_path: Path) -> None:
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    for n in range(1000):
+        book.create_sheet(f"Sheet{n + 1}")["A1"].value = n
+    book.save(tmp_path / "k.xlsx")
+    _node()
+    [issue] = _same_as_import(tmp_path / "k.xlsx")
+    assert issue["message"].startswith("Sheet1!A1：工作簿中有 1000 张不认识的工作表")

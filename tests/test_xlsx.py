@@ -225,7 +225,7 @@ def test_staff_import_a_mailed_workbook_for_a_society(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stdout + done.stderr  # 20 participants: the check's error
     assert "Traceback" not in done.stderr
     line = next(x for x in done.stdout.splitlines() if "E-THRESHOLD-PARTICIPANTS" in x)
-    assert f"{where}：" in line
+    assert f" {where}: 错误 " in line
     written = report.read_text("utf-8")
     assert "participants: 20" in written
     assert "# 五、学术交流活动" in written
@@ -372,12 +372,12 @@ def test_import_says_every_problem_at_once_in_the_sheets_words(tmp_path: Path) -
     assert done.returncode == 1
     assert not (tmp_path / "s.yaml").exists()
     title = openpyxl.utils.get_column_letter(header.index("活动名称") + 1)
-    missing = next(x for x in done.stdout.splitlines() if f"学术交流活动!{title}3：" in x)
+    missing = next(x for x in done.stdout.splitlines() if f"学术交流活动!{title}3: " in x)
     assert "“活动名称”" in missing
     assert "title" not in missing
     no_year = _cli(tree, "import", str(tmp_path / "no-year.xlsx"), "-o", str(tmp_path / "n.yaml"))
     assert no_year.returncode == 1
-    assert "封面!B3：“封面”中没有填写年度" in no_year.stdout  # the year left empty, said at its cell
+    assert "封面!B3: 错误 E-XLSX-COVER “封面”中没有填写年度" in no_year.stdout  # the year left empty, said at its cell
 
 
 def test_merged_cells_are_said_at_their_first_cell(tmp_path: Path) -> None:
@@ -572,11 +572,11 @@ def test_import_says_everything_in_one_run_even_with_a_bad_cover_id(tmp_path: Pa
     done = _cli(ROOT, "import", str(tmp_path / "b.xlsx"), "-o", str(tmp_path / "out.yaml"))
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    said = {line.split(" ")[2]: line for line in done.stdout.splitlines() if " 错误 " in line}
+    said = {line.split(" ")[3]: line for line in done.stdout.splitlines() if " 错误 " in line}
     assert said["E-XLSX-COVER"].count("封面!B2") == 1
-    assert "为企业提供的服务!A2：缺少必填字段“编号”" in said["E-SCHEMA-MISSING"]
+    assert "为企业提供的服务!A2: 错误 E-SCHEMA-MISSING 缺少必填字段“编号”" in said["E-SCHEMA-MISSING"]
     district = next(line for line in done.stdout.splitlines() if "E-DISTRICT-UNKNOWN" in line)
-    assert "为企业提供的服务!E2：“郫县”" in district
+    assert "为企业提供的服务!E2: 错误 E-DISTRICT-UNKNOWN（条款 1） “郫县”" in district
     assert done.stdout.count("封面!B2") == 1  # the id is said once, by the cover
     assert not (tmp_path / "out.yaml").exists()
 
@@ -597,9 +597,15 @@ def _set(sheet_name: str, title: str, row: int, value: object) -> Any:
 
 
 def _lines(tmp_path: Path, path: Path) -> list[str]:
+    """The import's lines on the workbook, each as “sheet!cell：message” (the reader's own words)."""
     done = _cli(ROOT, "import", str(path), "-o", str(tmp_path / "out.yaml"), "--replace")
     assert "Traceback" not in done.stderr
-    return [line.split(" ", 3)[3] for line in done.stdout.splitlines() if line.startswith(str(path))]
+    said = []
+    for line in done.stdout.splitlines():
+        if line.startswith(f"{path} "):
+            cell, _, rest = line.removeprefix(f"{path} ").partition(": ")
+            said.append(f"{cell}：{rest.split(' ', 2)[2]}")
+    return said
 
 
 def test_a_date_that_cannot_be_read_is_one_finding(tmp_path: Path) -> None:
@@ -771,7 +777,7 @@ def test_a_new_society_is_sent_to_the_form_for_its_profile(tmp_path: Path) -> No
     done = _cli(tree, "import", str(tmp_path / "new.xlsx"), "--society", "cd-new-materials")
     assert "Traceback" not in done.stderr
     line = next(x for x in done.stdout.splitlines() if "E-SOCIETY-PROFILE-MISSING" in x)
-    assert "封面!B2：学会“cd-new-materials”还没有在本站登记" in line
+    assert "封面!B2: 错误 E-SOCIETY-PROFILE-MISSING 学会“cd-new-materials”还没有在本站登记" in line
     assert "拖入网站“在线填报”页面（https://" in line
     assert "python -m validators new cd-new-materials" in line
     assert "请先提交学会资料" not in line
@@ -846,3 +852,224 @@ def test_an_unreadable_parent_cell_is_said_once(tmp_path: Path) -> None:
     imported = _import(tmp_path / "s.xlsx", 2017)
     at_a2 = [f for f in imported.findings if f.message.startswith("成果认定!A2：")]
     assert [f.code for f in at_a2] == ["E-XLSX-VALUE"]
+
+
+def _blank_book(tmp_path: Path, year: int = 2018) -> Any:
+    rules = guideline(year)
+    assert rules is not None
+    path = tmp_path / "blank.xlsx"
+    path.write_bytes(workbook_bytes(layout(rules), {"society": "cd-agri", "year": year}))
+    return openpyxl.load_workbook(path)
+
+
+def _services(book: Any, rows: int, date: Callable[[int], object] = lambda n: "2018.5.6") -> None:
+    """`rows` services on the 2018 services sheet, each one's date written by `date(n)`."""
+    sheet = book["为企业提供的服务"]
+    for n in range(rows):
+        sheet.append([f"svc-{n + 1}", "科技咨询", f"咨询服务{n + 1}", f"示例企业{n + 1}", "郫都区", date(n), "成效",
+                      "https://example.org/x"])
+
+
+def test_past_the_listed_problems_an_error_is_never_hidden_behind_warnings(tmp_path: Path) -> None:
+    """250 dates written 2018.5.6 (a warning each) and one that cannot be read at F241: the 200
+    listed were all warnings, the error was among the 50 unlisted, and the check then said its
+    cell was empty (“缺少必填字段…请在这个单元格填写”). The error is listed, first, and said once."""
+    from validators.yaml.policy import policy
+
+    most = policy().workbook.max_findings
+    book = _blank_book(tmp_path)
+    _services(book, most + 50, lambda n: "2018年13月5日" if n == most + 39 else "2018.5.6")
+    book.save(tmp_path / "w.xlsx")
+    imported = _import(tmp_path / "w.xlsx", 2018)
+    bad = f"为企业提供的服务!F{most + 41}"
+    assert imported.findings[0].message.startswith(f"{bad}：日期“2018年13月5日”无法识别")
+    assert len(imported.findings) == most + 1
+    assert imported.findings[-1].code == "W-XLSX-TOO-MANY"  # only warnings were left unlisted
+    done = _cli(ROOT, "import", str(tmp_path / "w.xlsx"), "-o", str(tmp_path / "w.yaml"))
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"{tmp_path / 'w.xlsx'} {bad}: 错误 E-XLSX-VALUE 日期“2018年13月5日”无法识别：请写成 2018-05-12 这样的日期。"
+    assert sum(bad in line for line in lines) == 1
+    assert "还有 50 个问题没有列出" in lines[-2]  # the count of the rest after them all
+
+
+def test_an_unreadable_cell_past_the_listed_ones_is_not_said_to_be_empty(tmp_path: Path) -> None:
+    """More errors than are listed: an unreadable date among the unlisted ones is not said, by
+    the check, to be a required cell left empty."""
+    from validators.yaml.policy import policy
+
+    most = policy().workbook.max_findings
+    book = _blank_book(tmp_path)
+    _services(book, most + 10, lambda n: "2018年13月5日")
+    book.save(tmp_path / "e.xlsx")
+    done = _cli(ROOT, "import", str(tmp_path / "e.xlsx"), "-o", str(tmp_path / "e.yaml"))
+    assert done.returncode == 1
+    assert "E-SCHEMA-MISSING" not in done.stdout
+    assert done.stdout.splitlines()[-2].endswith(f"还有 10 个问题没有列出（只列出前 {most} 个）：请先按上面的提示改正，再导入一次。")
+    assert " E-XLSX-TOO-MANY " in done.stdout.splitlines()[-2]
+
+
+def test_rows_past_a_sheets_limit_are_said_before_any_warning(tmp_path: Path) -> None:
+    from validators.yaml.policy import policy
+
+    limit = policy().yaml.max_list_items
+    book = _blank_book(tmp_path)
+    _services(book, limit + 100, lambda n: 43300)  # a serial number: a warning on every row
+    book.save(tmp_path / "r.xlsx")
+    imported = _import(tmp_path / "r.xlsx", 2018)
+    assert imported.findings[0].code == "E-XLSX-TOO-MANY"
+    assert imported.findings[0].message.startswith(f"为企业提供的服务!A{limit + 2}：一张表最多 {limit} 行")
+
+
+@pytest.mark.parametrize(("column", "words"), [(1, "合计"), (1, "合计：2 项"), (1, "总计 420"), (2, "合计"), (2, "小计:")])
+def test_a_totals_row_is_no_item_whichever_column_says_it(tmp_path: Path, column: int, words: str) -> None:
+    """合计 typed in column A (the 编号) was read as an item with the id 合计 (and written so when
+    nothing else was wrong); 合计：2 项 was not known as a total at all."""
+    book = _blank_book(tmp_path)
+    events = book["学术交流活动"]
+    events.append(["evt-a", "2018年成都市农学会学术年会", "综合性学术年会", "主办", dt.date(2018, 10, 20), 300])
+    events.append(["evt-b", "小计算机应用论坛", "其他", "主办", dt.date(2018, 9, 20), 120])  # 小计… that goes on: a title
+    total = [None] * 6
+    total[column - 1], total[5] = words, 420
+    events.append(total)
+    book.save(tmp_path / "t.xlsx")
+    imported = _import(tmp_path / "t.xlsx", 2018)
+    [said] = imported.findings
+    assert said.code == "W-XLSX-TOTAL"
+    assert said.message.startswith(f"学术交流活动!{'AB'[column - 1]}4：第 4 行像是合计行（“{words}”），没有读入")
+    assert [e["id"] for e in imported.data["academic_events"]] == ["evt-a", "evt-b"]
+    done = _cli(ROOT, "import", str(tmp_path / "t.xlsx"), "-o", str(tmp_path / "t.yaml"))
+    assert "合计" not in (tmp_path / "t.yaml").read_text("utf-8")
+    assert "E-SCHEMA" not in done.stdout
+
+
+def _external(source: Path, target: Path) -> Path:
+    """`source` with 学术交流活动!F2 = [1]Sheet1!$A$1 (a file on the secretary's desktop, its last
+    result 300 kept), F3:F4 a shared formula reading the same file, H2 = 1+2 and F5 = "[1]"&"x":
+    as Excel saves a link to another workbook."""
+    def change(name: str, text: str) -> str:
+        if name == "xl/worksheets/sheet6.xml":
+            for ref, formula in (("F2", "<f>[1]Sheet1!$A$1</f><v>300</v>"),
+                                 ("F3", '<f t="shared" ref="F3:F4" si="0">SUM([1]Sheet1!$A$2)</f><v>120</v>'),
+                                 ("F4", '<f t="shared" si="0"/><v>130</v>'), ("H2", "<f>1+2</f><v>3</v>"),
+                                 ("F5", '<f>LEN("[1]"&amp;"x")</f><v>4</v>')):
+                text = re.sub(f'<c r="{ref}"([^>]*?)(/>|>.*?</c>)', f'<c r="{ref}">{formula}</c>', text, count=1, flags=re.S)
+        if name == "[Content_Types].xml":
+            text = text.replace("</Types>", '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType='
+                                '"application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>')
+        if name == "xl/_rels/workbook.xml.rels":
+            text = text.replace("</Relationships>", '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/'
+                                'officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>'
+                                "</Relationships>")
+        if name == "xl/workbook.xml":
+            text = text.replace("</sheets>", '</sheets><externalReferences><externalReference r:id="rIdX"/></externalReferences>')
+        return text
+
+    _rewritten(source, target, change)
+    with zipfile.ZipFile(target, "a") as archive:
+        archive.writestr("xl/externalLinks/externalLink1.xml", '<externalLink xmlns="http://schemas.openxmlformats.org/'
+                         'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                         '<externalBook r:id="rId1"/></externalLink>')
+        archive.writestr("xl/externalLinks/_rels/externalLink1.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/'
+                         'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                         'officeDocument/2006/relationships/externalLinkPath" Target="file:///C:/Users/mishu/Desktop/'
+                         '%E5%8F%82%E4%BC%9A%E4%BA%BA%E6%95%B0.xlsx" TargetMode="External"/></Relationships>')
+    return target
+
+
+def _external_workbook(tmp_path: Path) -> Path:
+    book = openpyxl.load_workbook(_export(_sample(), tmp_path / "r.xlsx"))
+    assert book.sheetnames.index("学术交流活动") == 5  # sheet6.xml
+    events = book["学术交流活动"]
+    header = [str(c.value).rstrip(" *") for c in events[1]]
+    assert (header.index("参与人数"), header.index("分论坛个数")) == (5, 7)  # F and H
+    while events.max_row < 5:  # a fifth row to hold F5
+        events.append([f"evt-{events.max_row}", *[c.value for c in events[2][1:]]])
+    book.save(tmp_path / "s.xlsx")
+    return _external(tmp_path / "s.xlsx", tmp_path / "x.xlsx")
+
+
+def test_a_formula_that_reads_another_workbook_is_said_at_its_cell(tmp_path: Path) -> None:
+    """参与人数 = a formula reading C:/Users/mishu/Desktop/参会人数.xlsx was read as 300 without a
+    word: the file is not sent with the report, and the number does not follow it."""
+    imported = _import(_external_workbook(tmp_path), 2018)
+    said = {f.message.split("：", 1)[0]: f for f in imported.findings}
+    assert set(said) == {"学术交流活动!F2", "学术交流活动!F3", "学术交流活动!F4"}
+    assert {f.code for f in said.values()} == {"W-XLSX-EXTERNAL-LINK"}
+    assert said["学术交流活动!F2"].message == (
+        "学术交流活动!F2：这一格的公式引用了另一个工作簿“参会人数.xlsx”，读入的是它保存时的结果“300”：那个文件不随报告提交，"
+        "改动后这里也不会更新。请核对，并把公式换成数值（复制后“选择性粘贴”为数值）。")
+    assert "“130”" in said["学术交流活动!F4"].message  # a shared formula's other cells read the same file
+    assert imported.data is not None
+    assert imported.data["academic_events"][0]["participants"] == 300
+
+
+@pytest.mark.parametrize(("formula", "book"), [
+    ("[1]Sheet1!$A$1", 1), ("SUM([2]数据!A1:A5)*2", 2), ("'[3]参会 人数'!B2", 3), ('"[1]"&A1', 0),
+    ("Table1[2018]", 0), ("[0]Sheet1!A1", 0), ("SUM(A1:A3)", 0), ("Table1[[#This Row],[人数]]", 0), ("[", 0),
+    ("[4]Sheet1!A1", 0), ("0+[2]B!B1+[1]A!A1", 2), ("[" + "9" * 5000 + "]Sheet1!A1", 0), ("+[" * 50_000 + "1]", 1),
+])
+def test_the_other_workbook_a_formula_reads_is_found_as_the_form_finds_it(formula: str, book: int) -> None:
+    from tests.test_form_criteria import _node
+    from validators.xlsx.read import external_book
+
+    assert external_book(formula, 3) == book  # a workbook linked to three others
+    script = "const RF = require(process.argv[1]); process.stdout.write(String(RF.externalBook(process.argv[2], 3)));"
+    done = subprocess.run([_node(), "-e", script, str(ROOT / "site_builder" / "form" / "form-xlsx.js"), formula],
+                          capture_output=True, text=True, check=True, timeout=60)
+    assert int(done.stdout) == book
+
+
+def test_the_import_lists_its_findings_sheet_by_sheet_at_the_cells_seen_in_excel(tmp_path: Path) -> None:
+    """Sorted by row number across sheets, 封面!B5 came between service rows; each line began
+    `file:2:6:`, which names no sheet. Errors first, then warnings, each in the workbook's order of
+    sheets, then by row and column; each line starts with the sheet and cell."""
+    book = _blank_book(tmp_path)
+    cover = book[COVER]
+    row = next(r for r in cover.iter_rows(min_row=2) if str(r[0].value).startswith("副高职"))
+    row[1].value = "80人"
+    _services(book, 12, lambda n: "2018-13-01" if n == 10 else "2018.5.6" if n in (1, 9) else dt.date(2018, 5, 6))
+    events = book["学术交流活动"]
+    events.append(["evt-a", "年会", "综合性学术年会", "主办", dt.date(2018, 10, 20), "很多"])
+    book.save(tmp_path / "o.xlsx")
+    done = _cli(ROOT, "import", str(tmp_path / "o.xlsx"), "-o", str(tmp_path / "o.yaml"))
+    lines = [line.removeprefix(f"{tmp_path / 'o.xlsx'} ") for line in done.stdout.splitlines()
+             if line.startswith(str(tmp_path / "o.xlsx"))]
+    assert [line.split(": ")[0] for line in lines] == [
+        f"封面!B{row[1].row}", "为企业提供的服务!F12", "学术交流活动!F2", "为企业提供的服务!F3", "为企业提供的服务!F11"]
+    assert lines[0].startswith(f"封面!B{row[1].row}: 错误 E-XLSX-VALUE “80人”：只写数字 80")
+
+
+def test_a_thousand_unknown_sheets_are_one_finding(tmp_path: Path) -> None:
+    from validators.yaml.policy import policy
+
+    named = policy().workbook.named_sheets
+    book = _blank_book(tmp_path)
+    for n in range(1000):
+        book.create_sheet(f"Sheet{n + 1}")["A1"].value = n
+    book.save(tmp_path / "k.xlsx")
+    [said] = _import(tmp_path / "k.xlsx", 2018).findings
+    shown = "”“".join(f"Sheet{n + 1}" for n in range(named))
+    assert said.message == (f"Sheet1!A1：工作簿中有 1000 张不认识的工作表（“{shown}”等），都没有读入：各类工作的工作表名称见“说明”，"
+                            "多余的工作表可以删去。")
+    assert said.code == "W-XLSX-SHEET"
+
+
+@pytest.mark.parametrize(("year", "sheet", "example"), [
+    (2018, "为企业提供的服务", "svc-2018-01"), (2018, "学术交流活动", "evt-2018-01"), (2017, "为企业提供的服务", "svc-2017-01"),
+    (2018, "学会服务站建设", "station-wenjiang"),
+])
+def test_a_wrong_id_is_shown_an_id_of_its_own_sheet_and_year(tmp_path: Path, year: int, sheet: str, example: str) -> None:
+    """The 2018 services sheet suggested “如 annual-meeting-2017”, an event's id of another year:
+    the example is the one the sheet's 编号 header shows."""
+    rules = guideline(year)
+    assert rules is not None
+    shape = layout(rules)
+    [page] = [s for s in shape.sheets if s.name == sheet]
+    assert page.id_example == example
+    assert f"如 {example}" in next(c.note for c in page.columns if c.key == "id")
+    book = _blank_book(tmp_path, year)
+    book[sheet]["A2"].value = "服务 1"
+    book.save(tmp_path / "i.xlsx")
+    done = _cli(ROOT, "import", str(tmp_path / "i.xlsx"), "-o", str(tmp_path / "i.yaml"))
+    [line] = [x for x in done.stdout.splitlines() if "E-SCHEMA-PATTERN" in x]
+    assert line.endswith(f"{sheet}!A2: 错误 E-SCHEMA-PATTERN “编号”应由小写英文字母、数字和单个连字符组成，如 {example}。")

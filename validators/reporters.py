@@ -36,9 +36,14 @@ def text(result: CheckResult) -> str:
     lines = [one_line(f"{f.file}:{f.line}:{f.column}: {SEVERITY_LABEL[f.severity]} {f.code}"
                       f"{f'（条款 {f.clause}）' if f.clause else ''} {f.message}")
              for f in result.sorted_findings()]
-    counts = Counter(f.severity for f in result.findings)
-    lines.append(f"检查了 {result.files} 个文件：{counts['error']} 个错误，{counts['warning']} 个警告。")
+    lines.append(summary(result))
     return "\n".join(lines)
+
+
+def summary(result: CheckResult) -> str:
+    """The last line of the text output: how many files, errors and warnings."""
+    counts = Counter(f.severity for f in result.findings)
+    return f"检查了 {result.files} 个文件：{counts['error']} 个错误，{counts['warning']} 个警告。"
 
 
 def json_report(result: CheckResult) -> str:

@@ -17,6 +17,8 @@
   var BEYOND = "[beyond]";
   // And the web addresses of each sheet's hyperlinks (Ctrl+K), by "row,column".
   var LINKS = "[links]";
+  // And the file each formula that reads from another workbook reads from, by "row,column".
+  var EXTERNAL = "[external]";
   var REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
   /* The columns read on every sheet (read.py, `_width`): the widest sheet of the layout, with
@@ -212,13 +214,20 @@
     var data = {};
     var spaces = layout.spaces;
     var most = limits && limits.max_findings ? limits.max_findings : Infinity;
+    var named = limits && limits.named_sheets ? limits.named_sheets : Infinity;
     var unsaid = { error: 0, warning: 0 };
-    function say(sheet, row, col, message, severity, lost, where) {
+    // Kept apart, each at most `most`: the errors are listed first (read.py, `_Reader.finish`).
+    var kept = { error: [], warning: [] };
+    function keep(issue) {
       // A hostile workbook's thousands: counted, not listed (read.py, `_Reader.say`).
-      if (issues.length >= most) {
-        unsaid[severity || "error"]++;
-        return;
+      if (kept[issue.severity].length >= most) {
+        unsaid[issue.severity]++;
+        return false;
       }
+      kept[issue.severity].push(issue);
+      return true;
+    }
+    function say(sheet, row, col, message, severity, lost, where) {
       var issue = { cell: cellName(sheet, row, col), severity: severity || "error", message: cellName(sheet, row, col) + "：" + message,
         sheet: sheet };
       if (lost) issue.lost = lost;
@@ -228,7 +237,7 @@
       } else if (where && where.path) {
         issue.path = where.path;
       }
-      issues.push(issue);
+      keep(issue);
     }
     function read(raw, column, sheet, row, col, where) {
       // A formula with nothing to read: an error value, or no result (read.py, `_Unread`).
@@ -236,6 +245,11 @@
         say(sheet, row, col, raw.unread ? "公式的结果是错误值 " + raw.unread + "：请在 Excel 或 WPS 中改正公式，或直接填写数值。"
           : "公式没有计算结果：请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。", "error", "cell", where);
         return null;
+      }
+      var book = (external[sheet] || {})[row + "," + col];
+      if (book !== undefined && !blank(raw, spaces)) {
+        say(sheet, row, col, "这一格的公式引用了另一个工作簿“" + book + "”，读入的是它保存时的结果“" + title(raw) +
+          "”：那个文件不随报告提交，改动后这里也不会更新。请核对，并把公式换成数值（复制后“选择性粘贴”为数值）。", "warning");
       }
       var link = (links[sheet] || {})[row + "," + col];
       if (link !== undefined && !blank(raw, spaces) && link !== title(raw)) {
@@ -256,6 +270,7 @@
     }
     var beyond = sheets[BEYOND] || {};
     var links = sheets[LINKS] || {};
+    var external = sheets[EXTERNAL] || {};
     /* Cells under no header (past the table, or past the columns read): said once a sheet, at
      * the first (read.py, `_Reader.outside`); the rows holding nothing else are returned. */
     function outside(name, rows, titled) {
@@ -284,17 +299,24 @@
       }
       return only;
     }
-    /* [column, word] of a totals row: a cell that says only 合计 (…) on a row with no 编号. */
+    /* A cell that begins with a totals word and says nothing else but a count (read.py, `_totals`). */
+    function totals(value) {
+      if (typeof value !== "string") return false;
+      var text = strip(value, spaces);
+      var after = layout.total_followers || "";
+      return (layout.total_words || []).some(function (word) {
+        return text.slice(0, word.length) === word && (text.length === word.length || after.indexOf(text[word.length]) !== -1);
+      });
+    }
+    /* [column, words] of a totals row: 合计 (…), alone or with a count, on a row whose 编号 is blank
+     * or is that cell (read.py, `_total`). */
     function totalOf(row, placed) {
-      var words = layout.total_words || [];
-      var hasId = Object.keys(placed).some(function (n) { return placed[n].key === "id" && !blank(row[n], spaces); });
+      var hasId = Object.keys(placed).some(function (n) {
+        return placed[n].key === "id" && !blank(row[n], spaces) && !totals(row[n]);
+      });
       if (hasId) return null;
       for (var n = 0; n < row.length; n++) {
-        if (typeof row[n] !== "string") continue;
-        var word = strip(row[n], spaces);
-        var end = word.length;  // trailing colons stripped by a loop: /[：:]+$/ is quadratic in V8
-        while (end > 0 && (word[end - 1] === "：" || word[end - 1] === ":")) end -= 1;
-        if (words.indexOf(word.slice(0, end)) !== -1) return [n + 1, word];
+        if (totals(row[n])) return [n + 1, strip(row[n], spaces)];
       }
       return null;
     }
@@ -328,6 +350,7 @@
     var known = [layout.cover_sheet].concat(layout.sheets.map(function (x) { return x.name; }));
     // A renamed sheet would lose its rows without a word (as `xlsx import` says it).
     var missing = layout.sheets.map(function (x) { return x.name; }).filter(function (name) { return !sheets[name]; });
+    var others = [];
     Object.keys(sheets).forEach(function (name) {
       if (known.indexOf(name) !== -1 || name === layout.guide_sheet || name === layout.options_sheet) return;
       var close = closest(name, missing);
@@ -335,11 +358,19 @@
         say(name, 1, 1, "不认识的工作表“" + name + "”：是不是“" + close + "”？请改回原名，这张表没有读入。", "error", "sheet",
           { path: layout.sheets.filter(function (x) { return x.name === close; })[0].path });
       } else {
-        say(name, 1, 1, "不认识的工作表“" + name + "”，没有读入：各类工作的工作表名称见“" + layout.guide_sheet + "”。", "warning");
+        others.push(name);
       }
     });
+    // The other sheets said together, the first few by name (read.py, `_strays`).
+    if (others.length === 1) {
+      say(others[0], 1, 1, "不认识的工作表“" + others[0] + "”，没有读入：各类工作的工作表名称见“" + layout.guide_sheet + "”。", "warning");
+    } else if (others.length) {
+      say(others[0], 1, 1, "工作簿中有 " + others.length + " 张不认识的工作表（“" + others.slice(0, named).join("”“") +
+        (others.length > named ? "”等" : "”") + "），都没有读入：各类工作的工作表名称见“" + layout.guide_sheet + "”，多余的工作表可以删去。",
+        "warning");
+    }
     missing.forEach(function (name) {
-      issues.push({ cell: "", severity: "warning", message: "工作簿中没有“" + name + "”工作表：这类工作按没有填写处理。" });
+      keep({ cell: "", severity: "warning", message: "工作簿中没有“" + name + "”工作表：这类工作按没有填写处理。" });
     });
     var merged = sheets[MERGED] || {};
     Object.keys(merged).forEach(function (name) {
@@ -453,6 +484,9 @@
         if (typeof item.id === "string") own[item.id] = item;
       }
     });
+    var room = Math.max(0, most - kept.error.length);
+    unsaid.warning += Math.max(0, kept.warning.length - room);
+    issues = kept.error.concat(kept.warning.slice(0, room));
     var more = unsaid.error + unsaid.warning;
     if (more) {
       issues.push({ cell: "", severity: unsaid.error ? "error" : "warning", lost: unsaid.error ? "other" : undefined,
@@ -572,12 +606,38 @@
     return n;
   }
 
-  /* {rows, beyond}: the sheet's first `maxRows` + 1 rows, `width` columns at most, and the first
-   * cell with content past them (below the header): one cell in column XFD would otherwise make
-   * every row 16,384 values (read.py, `_page`). */
-  function sheetRows(doc, strings, dates, maxRows, width) {
+  /* The number (1 to `books`) of the other workbook a formula reads from ([1] in
+   * [1]Sheet1!$A$1), 0 when none: a [digits] that starts a reference, outside quoted text
+   * (read.py, `external_book`). */
+  RF.externalBook = function (formula, books) {
+    var quoted = false;
+    var end = -1;
+    for (var n = 0; n < formula.length; n++) {
+      var c = formula[n];
+      if (c === '"') {
+        quoted = !quoted;
+      } else if (c === "[" && !quoted && (n === 0 || !/[\p{L}\p{N}_.\]]/u.test(formula[n - 1]))) {
+        if (end < n) {  // the next ], looked for once per ]: linear however many [ there are
+          end = formula.indexOf("]", n);
+          if (end < 0) return 0;
+        }
+        var digits = end - n - 1 <= String(books).length ? formula.slice(n + 1, end) : "";  // never a long slice
+        var number = digits.length && /^[0-9]+$/.test(digits) ? Number(digits) : 0;
+        if (number > 0 && number <= books) return number;
+      }
+    }
+    return 0;
+  };
+
+  /* {rows, beyond, external}: the sheet's first `maxRows` + 1 rows, `width` columns at most, the
+   * first cell with content past them (below the header): one cell in column XFD would otherwise
+   * make every row 16,384 values (read.py, `_page`); and the cells whose formulas read from one of
+   * `books`, the workbook's links to other files. */
+  function sheetRows(doc, strings, dates, maxRows, width, books) {
     var rows = [];
     var beyond = null;
+    var external = {};
+    var shared = {};  // a shared formula is written once, at its first cell; the others name it by si
     all(doc, "row").forEach(function (row, index) {
       var r = Number(row.getAttribute("r")) || index + 1;
       if (r > maxRows + 1) return;
@@ -591,6 +651,13 @@
           return;
         }
         var t = c.getAttribute("t") || "n";
+        var f = all(c, "f")[0];
+        if (f && books.length) {
+          var book = f.getAttribute("t") === "shared" && !f.textContent ? shared[f.getAttribute("si")] || 0
+            : RF.externalBook(f.textContent, books.length);
+          if (f.getAttribute("t") === "shared" && f.textContent) shared[f.getAttribute("si")] = book;
+          if (book > 0 && book <= books.length) external[r + "," + col] = books[book - 1];
+        }
         var v = all(c, "v")[0];
         var raw = v ? v.textContent : null;
         var value = null;
@@ -612,7 +679,7 @@
       rows[r - 1] = values;
     });
     for (var k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
-    return { rows: rows, beyond: beyond };
+    return { rows: rows, beyond: beyond, external: external };
   }
 
   /* {"row,column": address} of a sheet's hyperlinks to the web (read.py, `_links`). */
@@ -656,6 +723,29 @@
     return out.join("/");
   }
 
+  /* The file names of the other workbooks this one's formulas read from, by number ([1] is the
+   * first): each external link's relationship names its file (read.py, `_external_books`). */
+  function externalBooks(book, files, rels) {
+    return all(book, "externalReference").map(function (e) {
+      var part = rels[e.getAttributeNS(REL_NS, "id") || e.getAttribute("r:id")] || "";
+      var slash = part.lastIndexOf("/");
+      var linkRels = files[part.slice(0, slash) + "/_rels/" + part.slice(slash + 1) + ".rels"];
+      var name = "";
+      if (linkRels) {
+        all(xml(linkRels), "Relationship").forEach(function (r) {
+          var target = r.getAttribute("Target");
+          if (!target || r.getAttribute("TargetMode") !== "External") return;
+          try { target = decodeURIComponent(target); } catch (e) { /* kept as written */ }
+          target = target.split("\\").join("/");
+          var end = target.length;  // trailing slashes stripped by a loop: /\/+$/ is quadratic in V8
+          while (end > 0 && target[end - 1] === "/") end -= 1;
+          name = target.slice(target.lastIndexOf("/", end - 1) + 1, end);
+        });
+      }
+      return name || "另一个文件";
+    });
+  }
+
   /* {sheetName: rows} of an .xlsx file, `width` columns read (RF.workbookWidth); rejects with an
    * Error whose message is Chinese. */
   RF.readXlsx = function (buffer, limits, width) {
@@ -675,12 +765,15 @@
         var merged = {};
         var past = {};
         var linked = {};
+        var external = {};
+        var books = externalBooks(book, files, rels);
         all(book, "sheet").forEach(function (s) {
           var id = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") || s.getAttribute("r:id");
           var part = files[rels[id]];
           if (!part) return;
           var doc = xml(part);
-          var read = sheetRows(doc, strings, dates, limits.max_rows, width);
+          var read = sheetRows(doc, strings, dates, limits.max_rows, width, books);
+          external[s.getAttribute("name")] = read.external;
           linked[s.getAttribute("name")] = sheetLinks(doc, files, rels[id], limits.max_rows, width);
           sheets[s.getAttribute("name")] = read.rows;
           if (read.beyond) past[s.getAttribute("name")] = read.beyond;
@@ -690,6 +783,7 @@
         Object.defineProperty(sheets, MERGED, { value: merged, enumerable: false });
         Object.defineProperty(sheets, BEYOND, { value: past, enumerable: false });
         Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
+        Object.defineProperty(sheets, EXTERNAL, { value: external, enumerable: false });
         return sheets;
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");

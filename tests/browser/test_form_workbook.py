@@ -281,3 +281,14 @@ def test_a_spreadsheet_of_another_format_is_told_to_be_saved_as_xlsx(page, base:
     assert "另存为" in text
     assert "映射" not in text
     assert "文件包" not in text
+
+
+def test_the_form_says_a_formula_that_reads_another_workbook_as_import_does(page, base: str, tmp_path: Path) -> None:
+    from tests.test_xlsx import _external_workbook
+
+    path = _external_workbook(tmp_path)
+    python = sorted(f.message for f in read_workbook(path, path.name, layout(guideline(2018))).findings)  # type: ignore[arg-type]
+    assert len(python) == 3
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-xlsx-issues")
+    assert sorted(page.locator("#rf-xlsx-issues li").all_inner_texts()) == python

@@ -140,23 +140,37 @@ def _in_words(message: str, keys: dict[str, str]) -> str:
     return message
 
 
+def _id_example(message: str, example: str) -> str:
+    """The check's words on an id that is no id, with an id of the sheet's own kind and year as
+    the example (the check knows only the report: its example was an event's, of 2017)."""
+    head, found, _ = message.rpartition("，如 ")
+    return f"{head}，如 {example}。" if found and example else message
+
+
 def _at_cells(findings: list[Finding], report_file: str, imported: Imported, workbook: str,
-              keys: dict[str, dict[str, str]]) -> list[Finding]:
-    """The check's findings on the imported report, said at the cell each value came from."""
+              keys: dict[str, dict[str, str]], examples: dict[str, str]) -> list[Finding]:
+    """The check's findings on the imported report, said at the cell each value came from (and
+    recorded there, so that they are listed sheet by sheet with the workbook's own)."""
     placed = []
-    # A cell the workbook could not read, or a required column it lacks (said once at its header),
-    # is said already: the check's "missing" there would say it again, wrongly ("请在这个单元格填写").
-    unread = {(f.line, f.column, f.message.split("：", 1)[0].split("!", 1)[0]) for f in imported.findings if f.severity == "error"}
+    # A cell the workbook could not read (listed or past the listed ones), or a required column it
+    # lacks (said once at its header), is said already: the check's "missing" there would say it
+    # again, wrongly ("请在这个单元格填写").
+    unread = {(c.row, c.col, c.sheet) for f, c in imported.where.items() if f.severity == "error"}
+    unread |= {(c.row, c.col, c.sheet) for c in imported.unread}
     for f in findings:
         cell = imported.cell_of(f.path) if f.file == report_file else None
         if cell is None:
             placed.append(f)
             continue
-        if f.code == "E-SCHEMA-MISSING" and ((cell.row, cell.col, cell.sheet) in unread
-                                              or (cell.sheet, str((f.path or ("",))[-1])) in imported.absent):
+        key = str((f.path or ("",))[-1])
+        if f.code == "E-SCHEMA-MISSING" and ((cell.row, cell.col, cell.sheet) in unread or (cell.sheet, key) in imported.absent):
             continue
-        placed.append(Finding(workbook, cell.row, cell.col, f.code, f.severity,
-                              f"{cell.name}：{_in_words(f.message, keys.get(cell.sheet, {}))}", f.clause, f.path))
+        message = _in_words(f.message, keys.get(cell.sheet, {}))
+        if f.code == "E-SCHEMA-PATTERN" and key == "id":
+            message = _id_example(message, examples.get(cell.sheet, ""))
+        said = Finding(workbook, cell.row, cell.col, f.code, f.severity, f"{cell.name}：{message}", f.clause, f.path)
+        imported.where[said] = cell
+        placed.append(said)
     return placed
 
 
@@ -169,7 +183,7 @@ def _form_url(root: Path | str) -> str:
     return f"{site.rstrip('/')}/form/" if isinstance(site, str) and site.startswith("https://") else ""
 
 
-def _new_society(findings: list[Finding], society: str, root: Path) -> list[Finding]:
+def _new_society(findings: list[Finding], society: str, root: Path, imported: Imported) -> list[Finding]:
     """The check's "the folder has no society.yaml", said for a workbook: it holds no profile; the
     online form asks for one (or the staff start the folder with `new`)."""
     from validators.xlsx.layout import FORM_PAGE
@@ -183,8 +197,11 @@ def _new_society(findings: list[Finding], society: str, root: Path) -> list[Find
     for f in findings:
         if f.code == "E-SOCIETY-PROFILE-MISSING":
             cell = f.message.partition("：")[0]
+            at = imported.where.pop(f, None)
             f = Finding(f.file, f.line, f.column, f.code, f.severity, f"{cell}：{words}" if "!" in cell else words,
                         f.clause, f.path)
+            if at is not None:
+                imported.where[f] = at
         said.append(f)
     return said
 
@@ -216,7 +233,7 @@ def run_import(args: argparse.Namespace) -> int:
         findings += _cover_problems(imported, workbook, year, society, args.society, root)
     rules = guideline(year, root) if year is not None else None
     if data is None or rules is None:
-        _print(args, CheckResult(1, findings))
+        _print(args, CheckResult(1, findings), imported, workbook)
         err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
         return EXIT_ERRORS
     assert year is not None
@@ -224,6 +241,7 @@ def run_import(args: argparse.Namespace) -> int:
     # Each sheet's keys by their titles: "title" is 活动名称 on one sheet and 工作名称 on another.
     keys = {s.name: {c.key: c.title for c in s.columns} for s in shape.sheets}
     keys[COVER] = {c.key: c.title for _, c in shape.cover}
+    examples = {s.name: s.id_example for s in shape.sheets}
     # The cover's id names a folder below: a cell that is no id never becomes a path. The rest of
     # the workbook is still checked (under a stand-in id), so that every problem is said at once.
     if not isinstance(society, str) or not _valid_id(society):
@@ -232,7 +250,7 @@ def run_import(args: argparse.Namespace) -> int:
         rest, report_file = _check_copy(report_yaml({**data, "society": _STAND_IN}, rules, args.workbook.name),
                                         root, _STAND_IN, year, target.parent)
         rest = [_renamed(f, report_file, shown) for f in rest if tuple(f.path or ())[:1] != ("society",)]
-        _print(args, CheckResult(1, findings + _at_cells(rest, shown, imported, workbook, keys)))
+        _print(args, CheckResult(1, findings + _at_cells(rest, shown, imported, workbook, keys, examples)), imported, workbook)
         err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
         return EXIT_ERRORS
     text_ = report_yaml(data, rules, args.workbook.name)
@@ -247,8 +265,8 @@ def run_import(args: argparse.Namespace) -> int:
         checked, report_file = _check_copy(text_, root, society, year, folder if folder.is_dir() else target.parent)
         checked = [_renamed(f, report_file, shown) for f in checked]
         if unread:
-            findings += _at_cells(checked, shown, imported, workbook, keys)
-            _print(args, CheckResult(1, findings))
+            findings += _at_cells(checked, shown, imported, workbook, keys, examples)
+            _print(args, CheckResult(1, findings), imported, workbook)
             err("工作簿中有没有读入的内容（单元格、列、行或整张表，见上面的错误），没有写出年度报告：请按上面指明的位置改正后再导入。")
             return EXIT_ERRORS
     if _refuse_existing(target, args.replace):
@@ -256,8 +274,8 @@ def run_import(args: argparse.Namespace) -> int:
     _write(target, text_.encode("utf-8"))
     if args.society:
         checked = check_tree(root, [target])[0].findings
-    findings += _new_society(_at_cells(checked, shown, imported, workbook, keys), str(society), root)
-    _print(args, CheckResult(1, findings))
+    findings += _new_society(_at_cells(checked, shown, imported, workbook, keys, examples), str(society), root, imported)
+    _print(args, CheckResult(1, findings), imported, workbook)
     errors = sum(f.severity == "error" for f in findings)
     said = f"已写入 {shown}" + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"
                               if errors else "。")
@@ -279,8 +297,11 @@ def _cover_problems(imported: Imported, workbook: str, year: int | None, society
         at = imported.cells.get(path)
         if at is not None and (at.row, at.col) in said:
             return
-        found.append(Finding(workbook, at.row if at else 1, at.col if at else 1, "E-XLSX-COVER", "error",
-                             f"{at.name + '：' if at else ''}{message}"))
+        finding = Finding(workbook, at.row if at else 1, at.col if at else 1, "E-XLSX-COVER", "error",
+                          f"{at.name + '：' if at else ''}{message}")
+        if at is not None:
+            imported.where[finding] = at
+        found.append(finding)
 
     years = "、".join(map(str, available_years(root)))
     if year is None:
@@ -315,9 +336,39 @@ def _renamed(f: Finding, old: str, new: str) -> Finding:
     return Finding(new, f.line, f.column, f.code, f.severity, f.message, f.clause, f.path)
 
 
-def _print(args: argparse.Namespace, result: CheckResult) -> None:
+def _print(args: argparse.Namespace, result: CheckResult, imported: Imported, workbook: str) -> None:
     from validators.reporters import FORMATS
 
-    shown: Any = FORMATS[args.format](result)
+    shown: Any = _text(result, imported, workbook) if args.format == "text" else FORMATS[args.format](result)
     if shown:
         out(shown)
+
+
+def _text(result: CheckResult, imported: Imported, workbook: str) -> str:
+    """The findings as a secretary looks for them in the workbook: the errors, then the warnings,
+    each sheet by sheet in the workbook's order, then by row and column, every line starting with
+    the sheet and cell (学术交流活动!F7), not a file's line and column; the findings on the whole
+    workbook after its cells, the written report's own after them, and the count of the problems
+    not listed last."""
+    from validators.findings import SEVERITY_ORDER
+    from validators.reporters import SEVERITY_LABEL, one_line, summary
+
+    order = {name: n for n, name in enumerate(imported.sheets)}
+
+    def key(f: Finding) -> tuple[object, ...]:
+        at = imported.where.get(f)
+        place = ((0, order.get(at.sheet, len(order)), at.row, at.col) if at is not None
+                 else (1 if f.file == workbook else 2, 0, f.line, f.column))
+        return (f == imported.unlisted, SEVERITY_ORDER[f.severity], *place, f.code, f.file)
+
+    lines = []
+    for f in sorted(result.findings, key=key):
+        at = imported.where.get(f)
+        words = f"{SEVERITY_LABEL[f.severity]} {f.code}{f'（条款 {f.clause}）' if f.clause else ''}"
+        if at is not None:
+            lines.append(f"{f.file} {at.name}: {words} {f.message.removeprefix(at.name + '：')}")
+        elif f.file == workbook:
+            lines.append(f"{f.file}: {words} {f.message}")
+        else:
+            lines.append(f"{f.file}:{f.line}:{f.column}: {words} {f.message}")
+    return "\n".join([*map(one_line, lines), summary(result)])

@@ -5,6 +5,7 @@ workbook without code. The form reads the same layout as JSON (`as_json`)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from dataclasses import dataclass, field, replace
@@ -13,12 +14,13 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from validators.models.common import SLUG_PATTERN
 from validators.models.for_year import nested_model, report_model
 from validators.models.labelled import LabelledEnum
 from validators.rules.industries import OTHER_INDUSTRY
 from validators.year.guideline import Guideline
 
-__all__ = ["COVER", "FORM_PAGE", "GUIDE", "NEW_SOCIETY", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "TOTAL_WORDS", "Column", "Layout", "Sheet",
+__all__ = ["COVER", "FORM_PAGE", "GUIDE", "NEW_SOCIETY", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "TOTAL_FOLLOWERS", "TOTAL_WORDS", "Column", "Layout", "Sheet",
            "guide_lines", "layout"]
 
 COVER = "封面"
@@ -34,6 +36,9 @@ SAID_SEPARATORS = ("、", "，", ",")
 SPACES = " \t\n\r\x0b\x0c\u00a0\u3000"
 # What a totals row says in one of its cells (合计 under a table): such a row is no item.
 TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数", "合计数")
+# What may follow such a word in its cell (合计：2 项, 合计 420, 合计（万元）); a word that goes
+# on (小计算机, 总数据) is no total.
+TOTAL_FOLLOWERS = "：:（(0123456789" + SPACES
 # The column of a nested sheet that names the item its rows belong to (a research report's
 # achievements).
 PARENT = "所属项目编号"
@@ -67,6 +72,7 @@ class Sheet:
     title: str  # what the list is called in the guideline's words
     columns: tuple[Column, ...]
     parent: str | None = None  # the key, in the parent sheet's items, of a nested list
+    id_example: str = ""  # an id of this sheet's kind of item in the layout's year (its 编号's note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +91,10 @@ class Layout:
 
         return {"year": self.year, "cover_sheet": COVER, "separator": SEPARATOR, "parent": PARENT,
                 "separators": list(SEPARATORS), "said_separators": list(SAID_SEPARATORS), "spaces": SPACES,
-                "options_sheet": OPTIONS, "total_words": list(TOTAL_WORDS),
+                "options_sheet": OPTIONS, "total_words": list(TOTAL_WORDS), "total_followers": TOTAL_FOLLOWERS,
                 "guide_sheet": GUIDE, "guide": guide_lines(self),
                 "cover": [{"path": list(p), **column(c)} for p, c in self.cover],
-                "sheets": [{"name": s.name, "path": list(s.path), "parent": s.parent,
+                "sheets": [{"name": s.name, "path": list(s.path), "parent": s.parent, "id_example": s.id_example,
                             "columns": [column(c) for c in s.columns]} for s in self.sheets]}
 
 
@@ -192,8 +198,8 @@ def layout(rules: Guideline) -> Layout:
     # Text the check holds to the year's lists (validators/rules): a dropdown that warns.
     closed = {("innovation", "services", "district"): tuple(rules.districts),
               ("consortia", "industry"): (*rules.industries, OTHER_INDUSTRY)}
-    sheets = [replace(sheet, columns=tuple(_helped(c, sheet, suggested, closed, rules.year) for c in sheet.columns))
-              for sheet in sheets]
+    sheets = [replace(sheet, columns=tuple(_helped(c, sheet, suggested, closed, rules.year) for c in sheet.columns),
+                      id_example=_id_example(sheet, rules.year)) for sheet in sheets]
     return Layout(rules.year, tuple(cover), tuple(sheets))
 
 
@@ -202,6 +208,19 @@ def layout(rules: Guideline) -> Layout:
 _ID_PREFIXES = {"services": "svc", "functions": "fn", "service_stations": "station", "consortia": "consortium",
                 "academic_events": "evt", "research": "rpt", "major_work": "mw"}
 _GENERIC_ID_EXAMPLE = "evt-annual-2017"
+
+
+def _id_example(sheet: Sheet, year: int) -> str:
+    """An id of `sheet`'s kind of item: the one its 编号 column's description gives (a station's id
+    is the same every year: station-wenjiang), else the sheet's prefix and `year` (svc-2018-01).
+    The template's note and the import's message on a wrong id both say it."""
+    note = next((c.note for c in sheet.columns if c.key == "id"), None)
+    if note is None:
+        return ""
+    given = note.rpartition("如 ")[2].rstrip("。")
+    if given and given != _GENERIC_ID_EXAMPLE and re.fullmatch(SLUG_PATTERN, given):
+        return given
+    return f"{_ID_PREFIXES.get(sheet.path[-1], sheet.path[-1][:3])}-{year}-01"
 
 
 def _helped(column: Column, sheet: Sheet, suggested: dict[str, tuple[str, ...]],
@@ -213,8 +232,7 @@ def _helped(column: Column, sheet: Sheet, suggested: dict[str, tuple[str, ...]],
     elif column.kind == "text" and column.key in suggested:
         column = replace(column, choices=suggested[column.key])
     if column.key == "id" and _GENERIC_ID_EXAMPLE in column.note:
-        prefix = _ID_PREFIXES.get(sheet.path[-1], sheet.path[-1][:3])
-        column = replace(column, note=column.note.replace(_GENERIC_ID_EXAMPLE, f"{prefix}-{year}-01"))
+        column = replace(column, note=column.note.replace(_GENERIC_ID_EXAMPLE, _id_example(sheet, year)))
     return column
 
 

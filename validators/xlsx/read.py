@@ -8,12 +8,14 @@ import datetime as dt
 import difflib
 import html
 import io
+import posixpath
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from validators.findings import Finding, error, warning
 from validators.xlsx.cells import read_cell
@@ -23,6 +25,7 @@ from validators.xlsx.layout import (
     OPTIONS,
     PARENT,
     SPACES,
+    TOTAL_FOLLOWERS,
     TOTAL_WORDS,
     Column,
     Layout,
@@ -73,6 +76,15 @@ class Imported:
     # (sheet, key) of the required columns a sheet lacks: said once at its header row, so the
     # check's "missing" on each of its rows is not said again.
     absent: set[tuple[str, str]] = field(default_factory=set)
+    # The cells said to be unreadable, listed or not (past max_findings): the check's "missing"
+    # there is not said.
+    unread: set[Cell] = field(default_factory=set)
+    # The cell each finding is at (none for the workbook as a whole), and the workbook's sheets in
+    # its own order: the findings are listed sheet by sheet as the secretary sees them.
+    where: dict[Finding, Cell] = field(default_factory=dict)
+    sheets: list[str] = field(default_factory=list)
+    # The line that says how many problems were not listed, when some were not.
+    unlisted: Finding | None = None
 
     def cell_of(self, path: Path_ | None) -> Cell | None:
         """The cell of the deepest place of `path` that came from a cell."""
@@ -108,6 +120,8 @@ class _Page:
     rows: list[tuple[object, ...]]
     beyond: tuple[int, int] | None = None  # (row, column)
     links: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column): a hyperlink's address
+    # (row, column): the file a formula reads from (a link to another workbook)
+    external: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 class _Reader:
@@ -116,21 +130,36 @@ class _Reader:
         self.out = Imported({})
         self.limit = policy().workbook.max_findings
         self.unsaid = {"error": 0, "warning": 0}
+        # Kept apart, each at most `limit`: the errors are listed first, so a blocking error is
+        # never lost behind 200 warnings about dates read.
+        self.kept: dict[str, list[Finding]] = {"error": [], "warning": []}
 
-    def say(self, at: Cell, message: str, code: str, severity: str = "error") -> None:
-        if len(self.out.findings) >= self.limit:  # a hostile workbook's thousands: counted, not listed
+    def say(self, at: Cell | None, message: str, code: str, severity: str = "error") -> None:
+        kept = self.kept[severity]
+        if len(kept) >= self.limit:  # a hostile workbook's thousands: counted, not listed
             self.unsaid[severity] += 1
             return
         make = error if severity == "error" else warning
-        self.out.findings.append(make(self.file, at.row, at.col, code, f"{at.name}：{message}"))
+        finding = make(self.file, at.row if at else 1, at.col if at else 1, code, f"{at.name}：{message}" if at else message)
+        kept.append(finding)
+        if at is not None:
+            self.out.where[finding] = at
 
     def finish(self) -> None:
-        """One line for the problems past the listed ones (an error when any of them is)."""
+        """The errors, then as many warnings as there is room for; one line for the problems past
+        the listed ones (an error when any of them is)."""
+        errors, warnings = self.kept["error"], self.kept["warning"]
+        room = max(0, self.limit - len(errors))
+        self.unsaid["warning"] += max(0, len(warnings) - room)
+        for dropped in warnings[room:]:
+            self.out.where.pop(dropped, None)
+        self.out.findings = errors + warnings[:room]
         more = sum(self.unsaid.values())
         if more:
             make = error if self.unsaid["error"] else warning
-            self.out.findings.append(make(self.file, 1, 1, "E-XLSX-TOO-MANY" if self.unsaid["error"] else "W-XLSX-TOO-MANY",
-                                          f"还有 {more} 个问题没有列出（只列出前 {self.limit} 个）：请先按上面的提示改正，再导入一次。"))
+            self.out.unlisted = make(self.file, 1, 1, "E-XLSX-TOO-MANY" if self.unsaid["error"] else "W-XLSX-TOO-MANY",
+                                     f"还有 {more} 个问题没有列出（只列出前 {self.limit} 个）：请先按上面的提示改正，再导入一次。")
+            self.out.findings.append(self.out.unlisted)
 
     def outside(self, name: str, page: _Page, titled: set[int], first_row: int = 2) -> set[int]:
         """Cells under no header (past the table's columns, or past the columns read at all):
@@ -156,10 +185,14 @@ class _Reader:
                      "要填写的内容请写在表格的列中，备注可以删去。", "W-XLSX-OUTSIDE", "warning")
         return only
 
-    def value(self, raw: object, column: Column, at: Cell, link: str | None = None) -> Any:
+    def value(self, raw: object, column: Column, at: Cell, link: str | None = None, book: str | None = None) -> Any:
         if isinstance(raw, _Unread):
             self.say(at, raw.message, "E-XLSX-VALUE")
+            self.out.unread.add(at)
             return None
+        if book is not None and not _blank(raw):
+            self.say(at, f"这一格的公式引用了另一个工作簿“{book}”，读入的是它保存时的结果“{_title(raw)}”：那个文件不随报告提交，"
+                     "改动后这里也不会更新。请核对，并把公式换成数值（复制后“选择性粘贴”为数值）。", "W-XLSX-EXTERNAL-LINK", "warning")
         if link is not None and not _blank(raw) and link != _title(raw):
             if column.key == EVIDENCE:  # Ctrl+K on 年会通知: the address is the evidence
                 self.say(at, f"超链接“{_title(raw)}”按链接地址 {link} 读入，请核对。", "W-XLSX-CONVERTED", "warning")
@@ -170,6 +203,7 @@ class _Reader:
         read = read_cell(raw, column)
         if read.error:
             self.say(at, read.error, "E-XLSX-VALUE")
+            self.out.unread.add(at)
             return None
         if read.said:
             self.say(at, read.said + "，请核对。", "W-XLSX-CONVERTED", "warning")
@@ -198,7 +232,8 @@ class _Reader:
             path, column = found
             at = Cell(COVER, r, 2)
             self.out.cells[path] = at
-            value = self.value(row[1] if len(row) > 1 else None, column, at, page.links.get((r, 2)))
+            value = self.value(row[1] if len(row) > 1 else None, column, at, page.links.get((r, 2)),
+                               page.external.get((r, 2)))
             if value is None:
                 continue
             node = data
@@ -291,11 +326,11 @@ class _Reader:
             for n, column in placed.items():
                 at = Cell(sheet.name, r, n)
                 cells[column.key] = at
-                said = len(self.out.findings)
-                value = self.value(row[n - 1] if n - 1 < len(row) else None, column, at, page.links.get((r, n)))
+                value = self.value(row[n - 1] if n - 1 < len(row) else None, column, at, page.links.get((r, n)),
+                                   page.external.get((r, n)))
                 if value is not None:
                     item[column.key] = value
-                elif len(self.out.findings) > said:
+                elif at in self.out.unread:
                     unread.add(column.key)
             owner: Any = data
             where: Path_
@@ -331,14 +366,24 @@ class _Reader:
 
 
 def _total(row: tuple[object, ...], placed: dict[int, Column]) -> tuple[int, str] | None:
-    """(column, word) of a totals row: a cell that says only 合计 (or 总计, 小计…) on a row with no
-    编号."""
-    if any(c.key == "id" and n - 1 < len(row) and not _blank(row[n - 1]) for n, c in placed.items()):
+    """(column, words) of a totals row: a cell that says 合计 (or 总计, 小计…), alone or followed by
+    a count (合计：2 项), on a row whose 编号 is blank or is that cell (合计 typed in column A)."""
+    if any(c.key == "id" and n - 1 < len(row) and not _blank(row[n - 1]) and not _totals(row[n - 1])
+           for n, c in placed.items()):
         return None
     for n, value in enumerate(row, start=1):
-        if isinstance(value, str) and value.strip(SPACES).rstrip("：:") in TOTAL_WORDS:
-            return n, value.strip(SPACES)
+        if _totals(value):
+            return n, str(value).strip(SPACES)
     return None
+
+
+def _totals(value: object) -> bool:
+    """A cell that begins with a totals word and says nothing else but a count."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip(SPACES)
+    return any(text.startswith(word) and (len(text) == len(word) or text[len(word)] in TOTAL_FOLLOWERS)
+               for word in TOTAL_WORDS)
 
 
 def _blank(value: object) -> bool:
@@ -398,7 +443,8 @@ def read_workbook(path: Path, file: str, layout: Layout,
         if COVER not in names:
             return _unreadable(file, f"工作簿中没有“{COVER}”工作表：请使用 `xlsx template` 或网站提供的工作簿。")
         archive = zipfile.ZipFile(path)
-        cover = _page(book, archive, COVER, limits.max_rows, _width(layout))
+        books = _external_books(archive)
+        cover = _page(book, archive, COVER, limits.max_rows, _width(layout), books)
         reader.cover(cover)
         year = (reader.out.data or {}).get("year")
         if layout_of is not None and isinstance(year, int) and year != layout.year:
@@ -406,29 +452,20 @@ def read_workbook(path: Path, file: str, layout: Layout,
             if theirs is not None:
                 layout, reader = theirs, _Reader(file, theirs)
                 reader.cover(cover)
+        reader.out.sheets = names
         ids: dict[str, dict[str, Path_]] = {}
         for sheet in layout.sheets:
             if sheet.name not in names:
                 continue
             parent = next((s.name for s in layout.sheets if s.path == sheet.path[:-1]), None) if sheet.parent else None
-            page = _page(book, archive, sheet.name, limits.max_rows, _width(layout))
+            page = _page(book, archive, sheet.name, limits.max_rows, _width(layout), books)
             ids[sheet.name] = reader.sheet(sheet, page, ids.get(parent or "", {}))
         known = {COVER, GUIDE, OPTIONS} | {s.name for s in layout.sheets}
         _merged(path, book, [n for n in names if n in known and n not in (GUIDE, OPTIONS)], reader)
         missing = [s.name for s in layout.sheets if s.name not in names]
-        for name in names:
-            if name in known:
-                continue
-            close = difflib.get_close_matches(name, missing, n=1, cutoff=0.3)
-            if close:  # a sheet renamed: its rows would be lost without a word
-                reader.say(Cell(name, 1, 1), f"不认识的工作表“{name}”：是不是“{close[0]}”？请改回原名，这张表没有读入。",
-                           "E-XLSX-SHEET")
-            else:
-                reader.say(Cell(name, 1, 1), f"不认识的工作表“{name}”，没有读入：各类工作的工作表名称见“{GUIDE}”。",
-                           "W-XLSX-SHEET", "warning")
+        _strays(reader, [n for n in names if n not in known], missing, limits.named_sheets)
         for name in missing:
-            reader.out.findings.append(warning(file, 1, 1, "W-XLSX-SHEET",
-                                               f"工作簿中没有“{name}”工作表：这类工作按没有填写处理。"))
+            reader.say(None, f"工作簿中没有“{name}”工作表：这类工作按没有填写处理。", "W-XLSX-SHEET", "warning")
         reader.finish()
     except Exception:  # a damaged part of the file, found only while reading it
         return _unreadable(file, "工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。")
@@ -437,6 +474,27 @@ def read_workbook(path: Path, file: str, layout: Layout,
         if archive is not None:
             archive.close()
     return reader.out
+
+
+def _strays(reader: _Reader, names: list[str], missing: list[str], named: int) -> None:
+    """Sheets the layout has not: one that looks like a missing one was renamed (its rows would be
+    lost without a word), each said; the others (a draft, Sheet1) said together, the first few
+    by name (a thousand of them were a thousand lines)."""
+    others = []
+    for name in names:
+        close = difflib.get_close_matches(name, missing, n=1, cutoff=0.3)
+        if close:
+            reader.say(Cell(name, 1, 1), f"不认识的工作表“{name}”：是不是“{close[0]}”？请改回原名，这张表没有读入。",
+                       "E-XLSX-SHEET")
+        else:
+            others.append(name)
+    if len(others) == 1:
+        reader.say(Cell(others[0], 1, 1), f"不认识的工作表“{others[0]}”，没有读入：各类工作的工作表名称见“{GUIDE}”。",
+                   "W-XLSX-SHEET", "warning")
+    elif others:
+        shown = "”“".join(others[:named]) + ("”等" if len(others) > named else "”")
+        reader.say(Cell(others[0], 1, 1), f"工作簿中有 {len(others)} 张不认识的工作表（“{shown}），都没有读入："
+                   f"各类工作的工作表名称见“{GUIDE}”，多余的工作表可以删去。", "W-XLSX-SHEET", "warning")
 
 
 def _merged(path: Path, book: Any, names: list[str], reader: _Reader) -> None:
@@ -507,16 +565,19 @@ def _width(layout: Layout) -> int:
     return max(widest, 3) + policy().workbook.column_margin
 
 
-def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int) -> _Page:
+def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int, books: list[str]) -> _Page:
     """The first `limit` + 1 rows of a sheet, `width` columns each; the first cell past them
-    (below the header) is kept to be said. openpyxl's own rows are as wide as the widest row: one
+    (below the header) is kept to be said, and the cells whose formulas read from one of `books`
+    (the workbook's links to other files). openpyxl's own rows are as wide as the widest row: one
     cell in column XFD made every row 16,384 values."""
     sheet = book[name]
     rows: list[tuple[object, ...]] = []
     beyond: tuple[int, int] | None = None
+    external: dict[tuple[int, int], str] = {}
     with archive.open(sheet._worksheet_path) as part:
         parser = _parser()(_Pieces(part), sheet._shared_strings, data_only=True, epoch=book.epoch,
                            date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        parser.books = len(books)
         for number, cells in parser.parse():
             if number > limit + 1:
                 break
@@ -525,29 +586,97 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
                 column = cell["column"]
                 if column <= width:
                     values[column - 1] = cell["value"]
+                    if cell.get("book"):
+                        external[(number, column)] = books[cell["book"] - 1]
                 elif beyond is None and number >= 2 and not _blank(cell["value"]):
                     beyond = (number, column)
             rows.extend(() for _ in range(len(rows), number - 1))
             rows.append(tuple(values))
-    return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width))
+    return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width), external)
 
 
 @cache
 def _parser() -> Any:
     """openpyxl's sheet parser, keeping what its cached values lose: a formula whose result is an
-    error value (#VALUE!) or that has no result at all (it read as text, or as empty)."""
+    error value (#VALUE!) or that has no result at all (it read as text, or as empty), and the
+    other workbook a formula reads from (`book`: its number, 1 for [1]Sheet1!A1)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):  # type: ignore[misc]
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell: dict[str, Any] = super().parse_cell(element)
+            formula = element.find(FORMULA_TAG)
             if cell["data_type"] == "e":
                 cell["value"] = _Unread(str(cell["value"] or "#VALUE!"))
-            elif cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            elif cell["value"] is None and formula is not None:
                 cell["value"] = _Unread(None)
+            if formula is not None:
+                cell["book"] = self._book(formula)
             return cell
 
+        def _book(self, formula: Any) -> int:
+            books: int = getattr(self, "books", 0)  # the workbook's links to other files (set by `_page`)
+            if not books:
+                return 0
+            # A shared formula is written once, at its first cell; the others name it by `si`.
+            shared = self.__dict__.setdefault("shared_books", {})
+            if formula.get("t") == "shared" and not formula.text:
+                return int(shared.get(formula.get("si"), 0))
+            found = external_book(formula.text or "", books)
+            if formula.get("t") == "shared":
+                shared[formula.get("si")] = found
+            return found
+
     return Parser
+
+
+def external_book(formula: str, books: int) -> int:
+    """The number (1 to `books`) of the other workbook a formula reads from ([1] in
+    [1]Sheet1!$A$1 or '[1]参会 人数'!A1), 0 when none: a [digits] that starts a reference, outside
+    quoted text (Table1[2018] is a table's column). The form's reader (form-xlsx.js) reads it the
+    same way."""
+    quoted, end = False, -1
+    for n, char in enumerate(formula):
+        if char == '"':
+            quoted = not quoted
+        elif char == "[" and not quoted and (n == 0 or not (formula[n - 1].isalnum() or formula[n - 1] in "_.]")):
+            if end < n:  # the next ], looked for once per ]: linear however many [ there are
+                end = formula.find("]", n)
+                if end < 0:
+                    return 0
+            number = formula[n + 1:end] if end - n - 1 <= len(str(books)) else ""  # never a long slice
+            if number.isascii() and number.isdigit() and 0 < int(number) <= books:
+                return int(number)
+    return 0
+
+
+def _external_books(archive: zipfile.ZipFile) -> list[str]:
+    """The file names of the other workbooks this one's formulas read from, by their number ([1]
+    is the first): the workbook lists its external links, each part's relationship names the file
+    (file:///C:/Users/…/参会人数.xlsx)."""
+    parts = set(archive.namelist())
+    xml = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    if "externalReference" not in xml:
+        return []
+    targets = {}
+    if "xl/_rels/workbook.xml.rels" in parts:
+        for tag in _tags(archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace"), "Relationship"):
+            rid, target = _attribute(tag, "Id"), _attribute(tag, "Target")
+            if rid and target:
+                targets[rid] = posixpath.normpath(target.lstrip("/") if target.startswith("/") else f"xl/{target}")
+    books = []
+    for tag in _tags(xml, "externalReference"):
+        part = targets.get(_attribute(tag, "r:id") or "", "")
+        folder, _, base = part.rpartition("/")
+        rels = f"{folder}/_rels/{base}.rels"
+        name = ""
+        if rels in parts:
+            for link in _tags(archive.read(rels).decode("utf-8", "replace"), "Relationship"):
+                target = _attribute(link, "Target")
+                if target and _attribute(link, "TargetMode") == "External":
+                    name = unquote(html.unescape(target)).replace("\\", "/").rstrip("/").rpartition("/")[2]
+        books.append(name or "另一个文件")
+    return books
 
 
 def _attribute(tag: str, name: str) -> str | None:

@@ -61,6 +61,7 @@ class WorkbookPolicy(_Strict):
     max_rows: PositiveInt
     column_margin: PositiveInt
     max_findings: PositiveInt
+    named_sheets: PositiveInt
     read_chunk_bytes: PositiveInt
 
 
