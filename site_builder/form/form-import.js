@@ -260,16 +260,13 @@
   /* At most `most` of a workbook's problems, its errors first: a blocking error is never hidden
    * behind the notes on converted cells before it (250 dates written 2018.5.6 listed, the one
    * date that could not be read left out and then asked for as a missing field). The rest are
-   * counted in one line, as `xlsx import` counts them (validators/xlsx/read.py, `finish`). */
+   * counted in one line, the reader's own (`RF.unlisted`). */
   RF.firstProblems = function (issues, most) {
     var errors = issues.filter(function (i) { return i.severity === "error"; });
     var ordered = errors.concat(issues.filter(function (i) { return i.severity !== "error"; }));
     if (ordered.length <= most) return ordered;
     var listed = ordered.slice(0, most);
-    var more = ordered.length - most;
-    var hidden = Math.max(0, errors.length - most);
-    listed.push({ cell: "", severity: hidden ? "error" : "warning", lost: hidden ? "other" : undefined,
-      message: "还有 " + more + " 个问题没有列出（只列出前 " + most + " 个）：请先按上面的提示改正，再导入一次。" });
+    listed.push(RF.unlisted(ordered.length - most, most, errors.length > most));
     return listed;
   };
 

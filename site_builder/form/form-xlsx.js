@@ -488,11 +488,15 @@
     unsaid.warning += Math.max(0, kept.warning.length - room);
     issues = kept.error.concat(kept.warning.slice(0, room));
     var more = unsaid.error + unsaid.warning;
-    if (more) {
-      issues.push({ cell: "", severity: unsaid.error ? "error" : "warning", lost: unsaid.error ? "other" : undefined,
-        message: "还有 " + more + " 个问题没有列出（只列出前 " + most + " 个）：请先按上面的提示改正，再导入一次。" });
-    }
+    if (more) issues.push(RF.unlisted(more, most, unsaid.error > 0));
     return { data: data, issues: issues };
+  };
+
+  /* The line that counts the problems not listed (read.py, `finish`): an error when any of
+   * them is one, so a workbook cut short is never taken as complete. */
+  RF.unlisted = function (more, most, errors) {
+    return { cell: "", severity: errors ? "error" : "warning", lost: errors ? "other" : undefined,
+      message: "还有 " + more + " 个问题没有列出（只列出前 " + most + " 个）：请先按上面的提示改正，再导入一次。" };
   };
 
   /* ---- reading the .xlsx file (browser: DecompressionStream, DOMParser) ------------------- */
