@@ -59,8 +59,8 @@ def _may_break(markup: str) -> bool:
 
 
 def _numbered(shown: str) -> bool:
-    """Whether a run has a hyphen, dash or slash between two digits: a date, a range, a
-    telephone number, a fraction."""
+    """Whether a run has a hyphen or a dash between two digits: a date, a range, a telephone
+    number. (A slash between digits needs nothing: browsers keep 1/5 and 2017/5/12 whole.)"""
     return any(0 < i < len(shown) - 1 and shown[i - 1].isdigit() and shown[i + 1].isdigit()
                for i, c in enumerate(shown.translate(_HYPHENS)) if c == "-")
 
