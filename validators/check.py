@@ -132,9 +132,11 @@ def special_kind(path: Path) -> str | None:
     return next((name for is_kind, name in _SPECIAL_KINDS if is_kind(mode)), None)
 
 
-def check_file(path: Path, root: Path, evidence_folder: Path | None = None) -> FileResult:
+def check_file(path: Path, root: Path, evidence_folder: Path | None = None, *, rules: bool = True) -> FileResult:
     """`evidence_folder`: where the report's evidence paths are looked up, when not beside it
-    (a workbook's report checked before it is placed in its society's folder)."""
+    (a workbook's report checked before it is placed in its society's folder). `rules=False`:
+    the file read and its model validated only, for a file read as context, whose own findings
+    nobody asks for (the rules across files read models, not findings)."""
     file = display_path(path, root)
     folder = path.parent
     if path.is_symlink() or folder.is_symlink():
@@ -176,7 +178,7 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None) -> F
     try:
         report = model.model_validate(data)
     except ValidationError as exc:
-        if ctx is not None:  # the kinds, districts and texts are the year's; said with the rest, not after it
+        if ctx is not None and rules:  # the kinds, districts and texts are the year's; said with the rest, not after it
             kinds.check_raw(data, model, ctx)
             innovation.check_raw(data, ctx)
             text_fields.check(loaded.strings, ctx)
@@ -186,6 +188,8 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None) -> F
         years = "、".join(str(y) for y in available_years(root) if year_file("rubrics", y, root))
         return FileResult([*findings, error(file, 1, 1, "E-YEAR-UNKNOWN",
                                             f"{year} 年没有工作指南或评估细则：可提交的年度为 {years}。")])
+    if not rules:
+        return FileResult(findings + ctx.findings, report=ReportDoc(file, report, loaded.source, findings + ctx.findings))
     identity.check(report, ctx, folder.name, year)
     kinds.check(report, ctx)
     for module in _AREA_RULES.values():
@@ -378,7 +382,9 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
             wanted = {Path(os.path.abspath(p)) for p in targets}
             societies = {p.parent.name for p in wanted if _inside(p, submissions)}
             context = related(tree, wanted, societies, [doc.report for doc in repo.reports.values()])
-            _check_files(root, [], context, result, repo, cache, marks=marks)
+            # Read for the rules across files only: their own rules are skipped, unless their
+            # results are kept for later (a cache holds whole results).
+            _check_files(root, [], context, result, repo, cache, marks=marks, rules=cache is not None)
         files = {display_path(p, root) for p in targets}
         across = check_repository(repo)
         result.findings += [f for f in across if f.file in files]
@@ -439,12 +445,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _check_one(path: Path, root: Path, marks: bool = False) -> FileResult:
+def _check_one(path: Path, root: Path, marks: bool = False, rules: bool = True) -> FileResult:
     if not (path.is_file() or path.is_symlink() or special_kind(path)):
         return FileResult([error(display_path(path, root), 1, 1, "E-FILE-UNREADABLE",
                                  "找不到这个文件，或它不是普通文件。")])
     try:
-        outcome = check_file(path, root)
+        outcome = check_file(path, root, rules=rules)
     except YearFileError as exc:  # its year's files are broken: said at them, and here in a word
         first = exc.problems[0]
         year = name_kind(path.name).year
@@ -456,9 +462,9 @@ def _check_one(path: Path, root: Path, marks: bool = False) -> FileResult:
     return outcome
 
 
-def _check_chunk(paths: list[Path], root: Path, marks: bool) -> list[FileResult]:
+def _check_chunk(paths: list[Path], root: Path, marks: bool, rules: bool = True) -> list[FileResult]:
     """A worker's share, sent back whole: a year's models pickle as themselves (models/for_year.py)."""
-    return [_check_one(p, root, marks) for p in paths]
+    return [_check_one(p, root, marks, rules) for p in paths]
 
 
 def _read_years(root: Path) -> None:
@@ -474,7 +480,7 @@ def _read_years(root: Path) -> None:
             continue
 
 
-def _outcomes(paths: list[Path], root: Path, marks: bool) -> Iterator[FileResult]:
+def _outcomes(paths: list[Path], root: Path, marks: bool, rules: bool = True) -> Iterator[FileResult]:
     """File results in the order of `paths`; on several cores, from a pool of processes.
 
     This process checks chunks too, in turn with the workers: what it checks itself is never
@@ -482,7 +488,7 @@ def _outcomes(paths: list[Path], root: Path, marks: bool) -> Iterator[FileResult
     process to receive the results."""
     workers = min(os.cpu_count() or 1, len(paths) // PARALLEL_MIN_FILES)
     if workers < 2:
-        yield from (_check_one(p, root, marks) for p in paths)
+        yield from (_check_one(p, root, marks, rules) for p in paths)
         return
     size = max(1, len(paths) // (workers * 16))
     _read_years(root)
@@ -501,10 +507,10 @@ def _outcomes(paths: list[Path], root: Path, marks: bool) -> Iterator[FileResult
         while chunks or running:
             while chunks and len(running) < 2 * (workers - 1):  # one queued behind each busy worker
                 start = chunks.popleft()
-                running[pool.submit(_check_chunk, paths[start:start + size], root, marks)] = start
+                running[pool.submit(_check_chunk, paths[start:start + size], root, marks, rules)] = start
             if chunks:
                 start = chunks.popleft()
-                done[start] = _check_chunk(paths[start:start + size], root, marks)
+                done[start] = _check_chunk(paths[start:start + size], root, marks, rules)
             else:
                 wait(running, return_when=FIRST_COMPLETED)
             for future in [f for f in running if f.done()]:
@@ -532,9 +538,9 @@ def _copy(outcome: FileResult) -> FileResult:
 
 
 def _cached_outcomes(paths: list[Path], root: Path, cache: FileCache | None,
-                     marks: bool) -> Iterator[FileResult]:
+                     marks: bool, rules: bool = True) -> Iterator[FileResult]:
     if cache is None:
-        yield from _outcomes(paths, root, marks)
+        yield from _outcomes(paths, root, marks, rules)
         return
     keys = [_stat_key(p) for p in paths]
     stale = [p for p, key in zip(paths, keys, strict=True)
@@ -551,9 +557,9 @@ def _cached_outcomes(paths: list[Path], root: Path, cache: FileCache | None,
 
 def _check_files(root: Path, targets: list[Path], context: list[Path], result: CheckResult,
                  repo: Repository, cache: FileCache | None = None,
-                 progress: Progress | None = None, marks: bool = True) -> None:
+                 progress: Progress | None = None, marks: bool = True, rules: bool = True) -> None:
     reported = set(targets)
-    for done, (path, outcome) in enumerate(zip(targets + context, _cached_outcomes(targets + context, root, cache, marks),
+    for done, (path, outcome) in enumerate(zip(targets + context, _cached_outcomes(targets + context, root, cache, marks, rules),
                                                strict=True), 1):
         if progress is not None:
             progress(done, len(targets) + len(context))

@@ -2,7 +2,7 @@
 
 A changed report meets other files only through its own society's other years, through the
 ids and names of consortia it belongs to (any year) and the societies it lists as their
-members, and through the titles of its events, research reports and government functions and
+members, through the consortia that list its society as a member (the same year), and through the titles of its events, research reports and government functions and
 the names of its service stations (the same year). Searching the other files' bytes for those
 strings is far cheaper than parsing the tree. The rules compare such texts in NFKC form
 (`same_text`), so a file that does not hold a needle as written is searched again in that form.
@@ -45,6 +45,8 @@ def needles(reports: Iterable[YearReport]) -> tuple[set[bytes], dict[str, set[by
                  + [f.title for f in (gov.functions if gov else [])]
                  + [s.name for s in report.service_stations])
         titles[f"{report.year}.yaml"].update(n for t in texts if (n := _longest_segment(t)))
+        # A lead that lists this society as a member of a consortium its report omits.
+        titles[f"{report.year}.yaml"].add(report.society.encode("utf-8"))
     return ids, titles
 
 
@@ -82,7 +84,7 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
             ) -> list[Path]:
     """Files of `tree` (other than the targets) that the cross-file rules need."""
     ids, titles = needles(reports)
-    exact = {c.id.encode("utf-8") for r in reports for c in r.consortia}
+    exact = {c.id.encode("utf-8") for r in reports for c in r.consortia} | {r.society.encode("utf-8") for r in reports}
     wanted = {name: ids | keys for name, keys in titles.items()}
     # Members must list the consortium too: their folders are read whole.
     societies = societies | {m for r in reports for c in r.consortia for m in c.members}
