@@ -194,6 +194,21 @@ def test_a_date_the_years_calendar_does_not_allow_is_refused_and_its_record_coun
     assert lines["mw-poverty-b"][0] == 3  # the other records stand
 
 
+def test_a_rest_with_any_error_counts_for_nothing_not_only_a_wrong_date(tmp_path: Path) -> None:
+    """`rest` stands for every item the file does not name: a rest record the check refuses for
+    any reason (here a reviewer that is a phone number, E-PRIVACY-PHONE) verifies none of them,
+    as an item's refused record verifies nothing."""
+    root = _copy(tmp_path)
+    path = root / "reviews" / "2017" / "cd-case.yaml"
+    path.write_text(path.read_text("utf-8") + "rest: {status: 已核实, reviewer: '13912345678', date: 2018-01-04}\n",
+                    "utf-8")
+    result, _ = check_tree(root, [path])
+    assert [(f.code, f.path) for f in result.findings if f.severity == "error"] == [("E-PRIVACY-PHONE", ("rest", "reviewer"))]
+    lines = _lines(root, ON_NOTICE)
+    assert lines["mw-event"] == (0, None, "未经市科协核实，不计分")  # only the rest would have verified it
+    assert lines["mw-poverty-b"][0] == 3
+
+
 def test_the_shipped_review_files_keep_to_their_years_calendars() -> None:
     """The frozen 2017 files and the 2018 sample pass the rule unchanged."""
     files = sorted((ROOT / "reviews").glob("*/*.yaml"))

@@ -97,13 +97,19 @@
     link.remove();
   }
 
-  /* A problem of the list as a link to its field: followed, the field gets the focus (the
-   * address keeps naming the open report: the workbench's route is the address's #fragment). */
-  function fieldLink(p) {
+  /* A problem of the list as a link to its field (`find` gives the field), or plain text when the
+   * field is not on the page. Followed, the field is shown (`reveal`: a filter may hide its item)
+   * and gets the focus, with the ring the keyboard's focus has (a browser draws none on a radio
+   * focused after a click); the address is left alone: its #fragment is the workbench's route. */
+  function fieldLink(p, find, reveal) {
+    if (!find(p.at)) return p.text;
     return el("a", { href: "#" + p.at, text: p.text, on: { click: function (event) {
-      var field = document.getElementById(p.at);
-      if (!field) return;
       event.preventDefault();
+      var field = find(p.at);
+      if (!field) return;
+      if (reveal) reveal(field);
+      field.classList.add("rv-led");
+      field.addEventListener("blur", function () { field.classList.remove("rv-led"); }, { once: true });
       field.scrollIntoView({ block: "center" });
       field.focus({ preventScroll: true });
     } } });
@@ -111,9 +117,12 @@
 
   /* The output box of one file: its problems, its warnings, its text, download, copy and GitHub.
    * While the file cannot be saved the download button says so (aria-disabled, so that it stays
-   * in the tab order and a click on it reaches `box.onBlocked`), and the reason is next to it. */
+   * in the tab order and a click on it reaches `box.onBlocked`), and the reason is next to it.
+   * `opts.find(id)`: the field a problem is about (default: the document's element with that id);
+   * `opts.reveal(field)`: shows a field its page hides, before a problem's link focuses it. */
   RV.outputBox = function (opts) {
     var config = opts.config;
+    var find = opts.find || function (id) { return document.getElementById(id); };
     var box = el("div", { class: "rv-output", id: opts.id });
     var problems = el("ul", { class: "rv-problems", "aria-live": "polite" });
     var warnings = el("ul", { class: "rv-warnings", hidden: true });
@@ -157,12 +166,14 @@
       RF.clear(warnings);
       warned.forEach(function (w) { warnings.appendChild(el("li", {}, [el("strong", { text: "警告：" }), w])); });
       warnings.hidden = !warned.length;
-      var now = JSON.stringify(found);
+      // A problem whose field is not on the page is said without a link (it would lead nowhere).
+      var listed = found.map(function (p) { return typeof p === "string" || find(p.at) ? p : p.text; });
+      var now = JSON.stringify(listed);
       if (said !== now) {
         said = now;
         RF.clear(problems);
-        found.forEach(function (p) {
-          problems.appendChild(el("li", {}, [typeof p === "string" ? p : fieldLink(p)]));
+        listed.forEach(function (p) {
+          problems.appendChild(el("li", {}, [typeof p === "string" ? p : fieldLink(p, find, opts.reveal)]));
         });
       }
       problems.hidden = !found.length;

@@ -14,6 +14,9 @@
   var STATUS = [];
   var LABEL = {};
   var OBJECTION = [];
+  // What each date is called (核查日期, 评分日期, 提出日期, 答复日期): the models' titles, from their
+  // schemas, the names `check` puts before a date it refuses; not written here.
+  var DATE = {};
   var REVIEWER = "rv-reviewer";
   var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null };
 
@@ -63,7 +66,7 @@
    * the field on top (changed since), that the change did not apply to it. */
   function verdictDate(date) {
     var now = document.getElementById("rv-date");
-    return "结论日期 " + date + (now && now.value && now.value !== date ? "（给出结论时的日期，不随上方的结论日期改变）" : "");
+    return DATE.verdict + " " + date + (now && now.value && now.value !== date ? "（给出结论时的日期，不随上方的" + DATE.verdict + "改变）" : "");
   }
 
   /* A message under a field (none: `text` empty): the field is marked invalid and described by
@@ -88,7 +91,7 @@
   }
 
   /* The check's words for a date the year does not allow (E-DATE-OUTSIDE-CYCLE), after `title`
-   * (结论日期), or "" for a date it allows: the days and the words are the year's settings'. */
+   * (核查日期: DATE), or "" for a date it allows: the days and the words are the year's settings'. */
   function outsideDays(days, title, date) {
     if (!days || !date || (date >= days.first && (!days.last || date <= days.last))) return "";
     return title + " " + days.words.split("{date}").join(date);
@@ -258,22 +261,22 @@
     var usesTop = false;
     atFields.date = "";
     if (app.readOnly) return out;  // nothing is dated any more: the field is off
-    atFields.date = outsideDays(days, "结论日期", top);
+    atFields.date = outsideDays(days, DATE.verdict, top);
     data.items.forEach(function (r) {
-      var said = outsideDays(days, "结论日期", r.date);
+      var said = outsideDays(days, DATE.verdict, r.date);
       if (!said) return;
       if (r.date === top) usesTop = true;
-      else out.push(at("“" + titles[r.item] + "”的" + said + "再点一次它的结论“" + r.status + "”，即改用上方的结论日期。",
+      else out.push(at("“" + titles[r.item] + "”的" + said + "再点一次它的结论“" + r.status + "”，即改用上方的" + DATE.verdict + "。",
         "rv-" + r.item + "-" + app.state.items[r.item].status));
     });
-    var rest = data.rest ? outsideDays(days, "结论日期", data.rest.date) : "";
+    var rest = data.rest ? outsideDays(days, DATE.rest, data.rest.date) : "";
     if (rest && data.rest.date === top) usesTop = true;
-    else if (rest) out.push(at("“其余全部核实”的" + rest + "取消勾选再勾选，即改用上方的结论日期。", "rv-rest"));
+    else if (rest) out.push(at("“其余全部核实”的" + rest + "取消勾选再勾选，即改用上方的" + DATE.verdict + "。", "rv-rest"));
     data.marks.forEach(function (m, j) {
-      var said = outsideDays(days, "评分日期", m.date);
+      var said = outsideDays(days, DATE.mark, m.date);
       if (!said) return;
       if (m.date === top) usesTop = true;
-      else out.push(at("“" + markLabel(m.criterion) + "”" + marks.rows[j] + "的" + said + "删除这一行再添加，即改用上方的结论日期。",
+      else out.push(at("“" + markLabel(m.criterion) + "”" + marks.rows[j] + "的" + said + "删除这一行再添加，即改用上方的" + DATE.verdict + "。",
         "rv-mark-" + marks.stateIndex[j] + "-expert"));
     });
     if (usesTop) out.unshift(at("上方的" + atFields.date, "rv-date"));
@@ -376,6 +379,7 @@
     var on = toggle.checked;
     if (on) left.forEach(function (id) { app.filterShown[id] = true; });
     var kept = 0;
+    var opened = 0;
     var shown = 0;
     document.querySelectorAll("#rv-case .rv-area").forEach(function (section) {
       var any = false;
@@ -386,15 +390,29 @@
         if (!show) return;
         any = true;
         shown += 1;
-        if (on && hasVerdict(id, effective)) kept += 1;
+        if (on && hasVerdict(id, effective)) {
+          if (app.filterOpened[id]) opened += 1;
+          else kept += 1;
+        }
       });
       section.hidden = !any;
     });
     var note = document.getElementById("rv-only-open-note");
-    var text = !on ? "" : !shown ? "本报告的项目都已有结论。"
-      : kept ? "刚给出结论的 " + kept + " 项仍留在原处，取消勾选再勾选后隐藏。" : "";
+    var stay = (kept ? ["刚给出结论的 " + kept + " 项仍留在原处"] : [])
+      .concat(opened ? ["从文件的问题列表打开的 " + opened + " 项也显示着"] : []);
+    var text = !on ? "" : !shown ? "本报告的项目都已有结论。" : stay.length ? stay.join("，") + "，取消勾选再勾选后隐藏。" : "";
     if (note.textContent !== text) note.textContent = text;
     note.hidden = !text;
+  }
+
+  /* Shows the item `field` is in when the filter hides it: a problem of the file's list (a verdict's
+   * date, a reason) leads there. It stays shown as an item decided while the filter is on does. */
+  function reveal(field) {
+    var item = field.closest(".rv-item");
+    if (!item || !item.hidden) return;
+    app.filterShown[item.dataset.item] = true;
+    app.filterOpened[item.dataset.item] = true;
+    applyFilter();
   }
 
   /* How far the verdicts have come: "已有结论 3 / 12 项，待补充材料 1 项". */
@@ -661,7 +679,7 @@
             el("div", { class: "rv-mark-field" }, [el("label", {}, ["专家编号 ", expert]), fieldMessage(expert.id)]),
             el("div", { class: "rv-mark-field" }, [el("label", {}, ["分数 ", mark]), fieldMessage(mark.id)]),
             el("span", { class: "rv-mark-date" + (outsideDays(yearConfig(app.year).record_days, "", m.date) ? " rv-bad-date" : ""),
-              text: "评分日期 " + m.date }), remove]));
+              text: DATE.mark + " " + m.date }), remove]));
         });
       }
       rows();
@@ -770,12 +788,14 @@
     box.appendChild(el("p", { class: "rv-rest" }, [rest, el("label", { for: "rv-rest",
       text: " 其余全部核实：没有单独给出结论的项目都记为“已核实”" }), " ", restWhen]));
     app.filterShown = {};
+    app.filterOpened = {};
     if (!readOnly) {
       // A final year has nothing left to verify: no filter.
       var only = el("input", { type: "checkbox", id: "rv-only-open", checked: !!app.onlyOpen,
         "aria-describedby": "rv-only-open-note", on: { change: function () {
           app.onlyOpen = only.checked;
           app.filterShown = {};
+          app.filterOpened = {};
           applyFilter();
         } } });
       box.appendChild(el("div", { class: "rv-filter" }, [
@@ -794,7 +814,7 @@
     app.output = null;
     if (!readOnly) {
       app.output = RV.outputBox({ config: app.config, id: "rv-review-file", label: "核查记录文件",
-        path: data.review_file, exists: !!data.review });
+        path: data.review_file, exists: !!data.review, reveal: reveal });
       box.appendChild(app.output);
     }
     box.appendChild(el("p", { id: "rv-bar", class: "rv-bar", "aria-hidden": "true" }));
@@ -838,8 +858,9 @@
       el("p", { text: y.notice ? "公示期 " + y.notice[0] + " 至 " + y.notice[1] + "。公示期内收到的异议和市科协的答复记在这里，生成 " + y.objections_file + "。" : "" }),
       draftNote]);
     var rows = el("div", {});
+    // Its fields are looked for in its rows: they are listed before the section is on the page.
     var output = readOnly ? null : RV.outputBox({ config: app.config, id: "rv-objections-file", label: "异议记录文件",
-      path: y.objections_file, exists: !!y.objections });
+      path: y.objections_file, exists: !!y.objections, find: function (id) { return rows.querySelector("#" + CSS.escape(id)); } });
     // Objections added here that the user has not yet touched (changed a field of, or left): their
     // problems are not listed yet, but the file is not saved while they have any.
     var quiet = [];
@@ -890,11 +911,11 @@
         if (!o.subject || !o.subject.trim()) say(["subject"], "：请写异议内容摘要。", "subject");
         if (o.id && ids[o.id]) say([], "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。", "id");
         ids[o.id] = true;
-        if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和答复日期。");
-        if (o.answered && o.filed && o.answered < o.filed) say([], "：答复日期早于收到日期，请核对。", "answered");
+        if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和" + DATE.answered + "。");
+        if (o.answered && o.filed && o.answered < o.filed) say([], "：" + DATE.answered + "早于" + DATE.filed + "，请核对。", "answered");
         // A date the year does not allow (E-DATE-OUTSIDE-CYCLE): the check's words, at the field.
-        var filedWrong = outsideDays(y.record_days, "收到日期", o.filed);
-        var answeredWrong = o.answered ? outsideDays(y.record_days, "答复日期", o.answered) : "";
+        var filedWrong = outsideDays(y.record_days, DATE.filed, o.filed);
+        var answeredWrong = o.answered ? outsideDays(y.record_days, DATE.answered, o.answered) : "";
         if (filedWrong) say([], "的" + filedWrong, "filed");
         if (answeredWrong) say([], "的" + answeredWrong, "answered");
         if (!silent && filedWrong) sayField(i, "filed", filedWrong);
@@ -954,7 +975,7 @@
           // Back to 受理中: the answer and its date go (asked first when there is an answer to lose).
           if (e.target.value === "open" && (o.answer || o.answered)) {
             if (o.answer && o.answer.trim() && !window.confirm("把第 " + (i + 1) + " 条异议" + (o.id ? "（编号 " + o.id + "）" : "") +
-              "改回“受理中”，会清除已写的答复和答复日期，清除后不能恢复。继续吗？")) {
+              "改回“受理中”，会清除已写的答复和" + DATE.answered + "，清除后不能恢复。继续吗？")) {
               e.target.value = o.status;
               return;
             }
@@ -976,12 +997,12 @@
           field(o, i, "id", "编号（小写英文、数字和连字符）", "text"),
           el("label", { class: "rv-field" }, ["学会 ", society]),
           field(o, i, "issue", "GitHub 议题编号（可不填）", "number"),
-          field(o, i, "filed", "收到日期", "date"),
+          field(o, i, "filed", DATE.filed, "date"),
           field(o, i, "subject", "异议内容摘要（不写个人信息）", "textarea"),
           el("label", { class: "rv-field" }, ["处理状态 ", status]),
           el("label", { class: "rv-field" }, [correction, " 允许该学会在公示期内修改报告以回应本异议"]),
           field(o, i, "answer", "市科协的答复", "textarea"),
-          field(o, i, "answered", "答复日期", "date"),
+          field(o, i, "answered", DATE.answered, "date"),
           readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议",
             "aria-label": "删除这条异议（第 " + (i + 1) + " 条" + (o.id ? "，编号 " + o.id : "") + "）", on: { click: function () {
             if (!window.confirm("删除第 " + (i + 1) + " 条异议" + (o.id ? "（编号 " + o.id + "）" : "") +
@@ -1065,7 +1086,7 @@
   function checkDate() {
     var y = yearConfig(app.year);
     var date = document.getElementById("rv-date");
-    sayAt(date, y && !y.final ? outsideDays(y.record_days, "结论日期", date.value) : "");
+    sayAt(date, y && !y.final ? outsideDays(y.record_days, DATE.verdict, date.value) : "");
   }
 
   function fromHash() {
@@ -1106,7 +1127,7 @@
       el("label", { for: "rv-society", text: "学会" }), society,
       el("label", { for: "rv-reviewer", text: "核查人（GitHub 用户名，本浏览器记住）" }),
       el("div", { class: "rv-pick-field" }, [who, fieldMessage("rv-reviewer")]),
-      el("label", { for: "rv-date", text: "结论日期" }),
+      el("label", { for: "rv-date", text: DATE.verdict }),
       el("div", { class: "rv-pick-field" }, [date, fieldMessage("rv-date"), el("p", { id: "rv-date-note", class: "rv-note",
         text: "用于此后给出的结论和专家评分；已经给出的保留各自的日期（写在每项结论旁），改这里不会改变它们。" })])]));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
@@ -1152,6 +1173,9 @@
       STATUS.forEach(function (s) { LABEL[s[0]] = s[1]; });
       OBJECTION = app.config.objection_statuses;
       app.schemas = { review: got[1], objections: got[2] };
+      DATE = { verdict: RV.fieldTitle(got[1], ["items", 0, "date"]), rest: RV.fieldTitle(got[1], ["rest", "date"]),
+        mark: RV.fieldTitle(got[1], ["marks", 0, "date"]), filed: RV.fieldTitle(got[2], ["objections", 0, "filed"]),
+        answered: RV.fieldTitle(got[2], ["objections", 0, "answered"]) };
       app.validators = { review: RF.compile(got[1]), objections: RF.compile(got[2]) };
       start();
     }, function () {

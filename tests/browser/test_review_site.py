@@ -16,11 +16,15 @@ import pytest
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT, base_tree
 from validators.evaluation.results import results_path
+from validators.models.review import ItemReview, Objection
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SOCIETY, YEAR = "cd-mech-eng", 2018
 REFUSED = "svc-motor-rd"
+# What the page and `check` call a verdict's date and an objection's: the models' titles.
+VERDICT_DATE = ItemReview.model_fields["date"].title
+FILED = Objection.model_fields["filed"].title
 
 
 @pytest.fixture(scope="module")
@@ -568,7 +572,7 @@ def test_objections_warn_as_check_does_clear_a_withdrawn_answer_and_let_a_new_on
 
     # (a) Received outside the notice period (on a day the year allows: in 核查): the check's
     # warning, at the date and above the file.
-    filed = box.get_by_label("收到日期")
+    filed = box.get_by_label(FILED)
     early = year["record_days"]["first"]
     assert early < starts
     filed.fill(early)
@@ -607,7 +611,7 @@ def test_objections_warn_as_check_does_clear_a_withdrawn_answer_and_let_a_new_on
 
 
 def test_each_verdict_shows_its_own_date_and_the_date_field_says_it_is_for_new_ones(page, base: str) -> None:
-    """Changing 结论日期 after giving verdicts silently did not apply to them: the file kept the
+    """Changing the date on top (核查日期) after giving verdicts silently did not apply to them: the file kept the
     dates they were given on, and the page showed neither that nor those dates."""
     _open(page, base, YEAR, SOCIETY)
     page.fill("#rv-reviewer", "cast-staff")
@@ -618,17 +622,18 @@ def test_each_verdict_shows_its_own_date_and_the_date_field_says_it_is_for_new_o
     page.uncheck("#rv-rest")
     refused = page.locator(f'.rv-item[data-item="{REFUSED}"]')
     refused.locator('input[value="verified"]').check()
-    assert refused.locator(".rv-verdict").inner_text().endswith(f"结论日期 {first_day}")
+    assert refused.locator(".rv-verdict").inner_text().endswith(f"{VERDICT_DATE} {first_day}")
     page.fill("#rv-date", "2026-11-02")
-    assert f"结论日期 {first_day}（给出结论时的日期，不随上方的结论日期改变）" in refused.locator(".rv-verdict").inner_text()
+    assert (f"{VERDICT_DATE} {first_day}（给出结论时的日期，不随上方的{VERDICT_DATE}改变）"
+            in refused.locator(".rv-verdict").inner_text())
     other = page.locator(f'.rv-item:not([data-item="{REFUSED}"])').first
     other.locator('input[value="verified"]').check()
-    assert other.locator(".rv-verdict").inner_text().endswith("结论日期 2026-11-02")
+    assert other.locator(".rv-verdict").inner_text().endswith(f"{VERDICT_DATE} 2026-11-02")
     text = page.input_value("#rv-review-file textarea")
     assert f"date: {first_day}" in text
     assert "date: 2026-11-02" in text
     page.check("#rv-rest")
-    assert page.inner_text("#rv-rest-when") == "结论日期 2026-11-02"
+    assert page.inner_text("#rv-rest-when") == f"{VERDICT_DATE} 2026-11-02"
     page.fill("#rv-date", first_day)
     assert "不随上方" in page.inner_text("#rv-rest-when")
     assert not page.problems, page.problems
@@ -721,10 +726,11 @@ def _leads_to(page, box: str, text: str, field: str) -> None:  # type: ignore[no
 
 def test_a_date_the_years_calendar_does_not_allow_is_refused_at_the_field_in_checks_words(
         page, base: str, tmp_path: Path) -> None:
-    """结论日期 2030-01-01 and 2016-03-01 for a 2018 review passed the page and `check`. The days
-    come from the year's calendar (the settings, exported from Python): the page says the check's
-    sentence under the date, lists it, and the file `check` reads refuses the same date in the same
-    words."""
+    """A verdict dated 2030-01-01 or 2016-03-01 for a 2018 review passed the page and `check`. The
+    days come from the year's calendar (the settings, exported from Python): the page says the
+    check's sentence under the date, lists it, and the file `check` reads refuses the same date in
+    the same words, the date named as the page names it (the model's title: 核查日期, 提出日期;
+    the page said 结论日期 and 收到日期)."""
     import datetime as dt
 
     from validators.association.record_dates import outside_words, record_days
@@ -746,9 +752,10 @@ def test_a_date_the_years_calendar_does_not_allow_is_refused_at_the_field_in_che
     early = (first - dt.timedelta(days=1)).isoformat()
 
     # A date after the final day: said at the field at once; in the list once a verdict has it.
+    assert page.inner_text("label[for=rv-date]") == VERDICT_DATE
     page.fill("#rv-date", late)
     said = _said_at(page, "#rv-date")
-    assert said == "结论日期 " + words.replace("{date}", late)
+    assert said == f"{VERDICT_DATE} " + words.replace("{date}", late)
     assert page.get_attribute("#rv-date", "aria-describedby") == "rv-date-msg rv-date-note"  # the note stays
     assert not download.is_disabled()  # nothing in the file has it yet
     item = page.locator(f'.rv-item[data-item="{REFUSED}"]')
@@ -758,19 +765,21 @@ def test_a_date_the_years_calendar_does_not_allow_is_refused_at_the_field_in_che
 
     # The day before 核查 begins: the earlier verdict keeps its date, is named, and leads to itself.
     page.fill("#rv-date", early)
-    assert _said_at(page, "#rv-date") == "结论日期 " + words.replace("{date}", early)
+    assert _said_at(page, "#rv-date") == f"{VERDICT_DATE} " + words.replace("{date}", early)
     assert "rv-bad-date" in (item.locator(".rv-when").get_attribute("class") or "")
     text = page.input_value("#rv-review-file textarea")
     assert f"date: {late}" in text
-    _leads_to(page, "#rv-review-file", f"的结论日期 {late}", f"#rv-{REFUSED}-verified")
+    _leads_to(page, "#rv-review-file", f"的{VERDICT_DATE} {late}", f"#rv-{REFUSED}-verified")
 
-    # The file as `check` reads it: the same date refused, in the same words after the title.
+    # The file as `check` reads it: the same date refused, in the same words, under the same name.
+    refused = f"{VERDICT_DATE} " + words.replace("{date}", late)
+    assert refused in page.inner_text("#rv-review-file .rv-problems")
     tree = base_tree(tmp_path / "tree")
     (tree / "reviews" / str(YEAR) / f"{SOCIETY}.yaml").write_text(text, encoding="utf-8")
     checked = _cli(tree, "check", f"reviews/{YEAR}/{SOCIETY}.yaml")
     assert checked.returncode != 0
     assert "E-DATE-OUTSIDE-CYCLE" in checked.stdout
-    assert "核查日期 " + words.replace("{date}", late) in checked.stdout
+    assert refused in checked.stdout
 
     # The first and the last day are allowed; choosing the verdict it has again (Space on it, or a
     # click) gives it the date on top.
@@ -791,16 +800,86 @@ def test_a_date_the_years_calendar_does_not_allow_is_refused_at_the_field_in_che
     box = page.locator(".rv-objection").last
     box.locator("select").first.select_option(SOCIETY)
     box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议。")
-    filed = box.get_by_label("收到日期")
+    filed = box.get_by_label(FILED)
     filed.fill(early)
     field = "#" + (filed.get_attribute("id") or "")
-    assert _said_at(page, field) == "收到日期 " + words.replace("{date}", early)
+    refused = f"{FILED} " + words.replace("{date}", early)
+    assert _said_at(page, field) == refused
     assert page.locator("#rv-objections-file-download").is_disabled()
     assert not page.locator("#rv-objections-file .rv-warnings").is_visible()  # the error alone, as check says it
-    _leads_to(page, "#rv-objections-file", f"收到日期 {early}", field)
+    _leads_to(page, "#rv-objections-file", refused, field)
+    (tree / "reviews" / str(YEAR) / "objections.yaml").write_text(page.input_value("#rv-objections-file textarea"),
+                                                                  encoding="utf-8")
+    checked = _cli(tree, "check", f"reviews/{YEAR}/objections.yaml")
+    assert checked.returncode != 0
+    assert refused in checked.stdout
     filed.fill(year["notice"][0])
     assert page.get_attribute(field, "aria-invalid") is None
     assert not page.locator("#rv-objections-file-download").is_disabled()
+    assert not page.problems, page.problems
+
+
+def test_a_problems_link_shows_the_item_the_filter_hides_and_keeps_the_route(page, base: str) -> None:
+    """With 只看未核查的项目 on, an item with a verdict is hidden: a link of the list about its
+    verdict's date or its reason aimed at a hidden field, so it focused nothing; a link without its
+    field replaced the #year/society route, and a reload lost the open report. The link now shows
+    the item, focuses the field with the keyboard's ring (a radio too), and leaves the address."""
+    import datetime as dt
+
+    from validators.association.browser_privacy import browser_privacy_rule
+    from validators.association.record_dates import record_days
+    from validators.year.guideline import guideline
+
+    rules = guideline(YEAR, ROOT)
+    assert rules is not None
+    first, last = record_days(rules)
+    assert last is not None
+    late = (last + dt.timedelta(days=1)).isoformat()
+    phone = browser_privacy_rule()["messages"]["E-PRIVACY-PHONE"]
+    _open(page, base, YEAR, SOCIETY)
+    route = page.evaluate("window.location.hash")
+    assert route == f"#{YEAR}/{SOCIETY}"
+    page.fill("#rv-reviewer", "cast-staff")
+    page.uncheck("#rv-rest")
+    dated = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    other = page.locator(f'.rv-item:not([data-item="{REFUSED}"])').last
+    page.fill("#rv-date", late)
+    dated.locator('input[value="verified"]').check()
+    page.fill("#rv-date", first.isoformat())  # the verdict keeps its day the calendar does not allow
+    other.locator('input[value="not_recognised"]').check()
+    reason = "#" + (other.locator("textarea").get_attribute("id") or "")
+    page.fill(reason, "证明材料打不开，已电话联系 13912345678 未果")  # a verdict: it has its reason
+    page.check("#rv-only-open")
+    assert dated.is_hidden()
+    assert other.is_hidden()
+
+    for link_text, field, item in ((f"的{VERDICT_DATE} {late}", f"#rv-{REFUSED}-verified", dated),
+                                   ("的理由：" + phone, reason, other)):
+        link = page.locator("#rv-review-file .rv-problems a", has_text=link_text)
+        assert link.count() == 1, page.inner_html("#rv-review-file .rv-problems")
+        link.click()
+        assert item.is_visible()
+        assert page.evaluate("document.activeElement.id") == field.lstrip("#")
+        assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+        assert page.evaluate("window.location.hash") == route
+    assert "从文件的问题列表打开的 2 项" in page.inner_text("#rv-only-open-note")
+    page.focus("#rv-only-open")  # off and on again: the items with a verdict go
+    page.keyboard.press("Space")
+    page.keyboard.press("Space")
+    assert dated.is_hidden()
+    assert other.is_hidden()
+
+    # A problem whose field is not on the page is said, not linked: a link would lead nowhere.
+    page.evaluate("""() => {
+        const box = window.ReviewBench.outputBox({ config: {}, id: "rv-test-file", label: "测试文件", path: "a/b.yaml" });
+        document.getElementById("rv-case").appendChild(box);
+        box.update("", [{ text: "无处可去的问题。", at: "rv-no-such-field" }]);
+      }""")
+    assert page.inner_text("#rv-test-file .rv-problems") == "无处可去的问题。"
+    assert page.locator("#rv-test-file .rv-problems a").count() == 0
+    page.reload()
+    page.wait_for_selector(".rv-item")
+    assert page.input_value("#rv-society") == SOCIETY  # the route survived: the report opens again
     assert not page.problems, page.problems
 
 

@@ -269,7 +269,8 @@ class Standing:
                 if ("items", i) not in condemned:
                     standing.records.setdefault(rec.item, rec)
             rest = doc.review.rest
-            # A rest an error condemns (a date the calendar does not allow) counts for nothing.
+            # A rest any error is about counts for nothing, as an item's record does: a date the
+            # calendar does not allow, a reviewer that is not one (a phone number), a status but 已核实.
             rest_condemned = any(f.severity == "error" and f.path and f.path[0] == "rest" for f in doc.findings)
             if rest is not None and rest.status is ReviewStatus.VERIFIED and not rest_condemned:
                 standing.rest = rest
