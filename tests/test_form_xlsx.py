@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_form_criteria import _node
+from tests.test_xlsx import NO_TOTALS, TOTALS
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.xlsx.cells import read_cell
@@ -299,7 +300,7 @@ def test_the_form_too_lists_an_error_before_the_warnings_past_its_limit(tmp_path
     assert "还有 50 个问题没有列出" in issues[-1]["message"]
 
 
-@pytest.mark.parametrize(("column", "words"), [(1, "合计"), (1, "合计：2 项"), (1, "总计 420"), (2, "合计"), (2, "小计:")])
+@pytest.mark.parametrize(("column", "words"), TOTALS)
 def test_the_form_knows_a_totals_row_as_import_does(tmp_path: Path, column: int, words: str) -> None:
     from tests.test_xlsx import _blank_book
 
@@ -316,6 +317,22 @@ def test_the_form_knows_a_totals_row_as_import_does(tmp_path: Path, column: int,
     assert "像是合计行" in issue["message"]
     [js] = _js([], [_rows(tmp_path / "t.xlsx")])["reports"]
     assert [e["id"] for e in js["data"]["academic_events"]] == ["evt-a", "evt-b"]
+
+
+@pytest.mark.parametrize("words", NO_TOTALS)
+def test_the_form_reads_a_row_that_only_begins_with_a_totals_word_as_import_does(tmp_path: Path, words: str) -> None:
+    """共计 10 家企业… in a row with a blank 编号 is an item, in the form as in `xlsx import`."""
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    events = book["学术交流活动"]
+    events.append(["evt-a", "2018年成都市农学会学术年会", "综合性学术年会", "主办", dt.date(2018, 10, 20), 300])
+    events.append([None, words, "其他", "主办", dt.date(2018, 9, 20), 120])
+    book.save(tmp_path / "t.xlsx")
+    _node()
+    assert _same_as_import(tmp_path / "t.xlsx") == []
+    [js] = _js([], [_rows(tmp_path / "t.xlsx")])["reports"]
+    assert [e["title"] for e in js["data"]["academic_events"]] == ["2018年成都市农学会学术年会", words]
 
 
 def test_the_form_says_a_thousand_unknown_sheets_in_one_line_as_import_does(tmp_path: Path) -> None:

@@ -58,6 +58,7 @@
     if (unit.charAt(0) === "万") return "“" + written + "”：请写出完整的数字（如 1.5万 写 15000），不带“万”。";
     return "“" + written + "”：只写数字 " + number + "，不带“" + words.join("”“") + "”。";
   }
+  var DIGITS = "0123456789";
   var TRUE = ["是", "true", "yes", "y", "1", "对", "√"];
   var FALSE = ["否", "false", "no", "n", "0", "×"];
 
@@ -299,14 +300,36 @@
       }
       return only;
     }
-    /* A cell that begins with a totals word and says nothing else but a count (read.py, `_totals`). */
+    /* A cell that says a totals word and nothing else but a count: 合计, 合计：2 项, 总计 420,
+     * 合计（万元） (read.py, `_totals`; the words and units are policy.yaml's workbook.totals). */
+    var rule = layout.totals;
     function totals(value) {
       if (typeof value !== "string") return false;
       var text = strip(value, spaces);
-      var after = layout.total_followers || "";
-      return (layout.total_words || []).some(function (word) {
-        return text.slice(0, word.length) === word && (text.length === word.length || after.indexOf(text[word.length]) !== -1);
+      return rule.words.some(function (word) {
+        if (text.slice(0, word.length) !== word) return false;
+        var rest = text.slice(word.length);
+        var from = 0;
+        while (from < rest.length && (spaces + rule.followers).indexOf(rest[from]) !== -1) from++;
+        return countOnly(rest.slice(from));
       });
+    }
+    /* `rest` is nothing, a number with or without its unit, or a unit in brackets (read.py, `_count_only`). */
+    function countOnly(rest) {
+      var end = 0;
+      while (end < rest.length && (DIGITS.indexOf(rest[end]) !== -1 || (end && ".,".indexOf(rest[end]) !== -1))) end++;
+      var unit = rest.slice(end);
+      var from = 0;
+      while (from < unit.length && spaces.indexOf(unit[from]) !== -1) from++;
+      unit = unit.slice(from);
+      if (!unit) return true;
+      for (var b = 0; b < rule.brackets.length; b++) {
+        var pair = rule.brackets[b];
+        if (unit.length > 2 && unit[0] === pair[0] && unit[unit.length - 1] === pair[1]) {
+          return rule.units.indexOf(strip(unit.slice(1, -1), spaces)) !== -1;
+        }
+      }
+      return end > 0 && rule.units.indexOf(unit) !== -1;
     }
     /* [column, words] of a totals row: 合计 (…), alone or with a count, on a row whose 编号 is blank
      * or is that cell (read.py, `_total`). */
