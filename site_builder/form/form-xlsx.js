@@ -19,6 +19,8 @@
   var LINKS = "[links]";
   // And the file each formula that reads from another workbook reads from, by "row,column".
   var EXTERNAL = "[external]";
+  // And the sheets' names in the workbook's order: an object lists a name like "2018" first.
+  var ORDER = "[order]";
   var REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
   /* The columns read on every sheet (read.py, `_width`): the widest sheet of the layout, with
@@ -205,9 +207,15 @@
     return words.join("、");
   };
 
+  /* `sheets` ({sheetName: rows}) with `names`, their order in the workbook, kept beside them. */
+  RF.inOrder = function (sheets, names) {
+    Object.defineProperty(sheets, ORDER, { value: names.slice(), enumerable: false });
+    return sheets;
+  };
+
   /* {data, issues: [{cell, severity, message, lost, sheet, path | owner+key}]} from
    * {sheetName: [[value, …], …]} (1-based rows and columns as the spreadsheet shows them: rows[0]
-   * is row 1). An error says what it lost (`lost`: cell, column, row, sheet) and where in the
+   * is row 1) in the workbook's order (RF.inOrder; else the object's own). An error says what it lost (`lost`: cell, column, row, sheet) and where in the
    * report: `owner` and `key` (the item a cell belonged to, which stays the same object when the
    * form adds or removes items before it) or a fixed `path`. */
   RF.workbookToReport = function (sheets, layout, limits) {
@@ -374,7 +382,8 @@
     // A renamed sheet would lose its rows without a word (as `xlsx import` says it).
     var missing = layout.sheets.map(function (x) { return x.name; }).filter(function (name) { return !sheets[name]; });
     var others = [];
-    Object.keys(sheets).forEach(function (name) {
+    var names = sheets[ORDER] || Object.keys(sheets);
+    names.forEach(function (name) {
       if (known.indexOf(name) !== -1 || name === layout.guide_sheet || name === layout.options_sheet) return;
       var close = closest(name, missing);
       if (close) {
@@ -396,8 +405,8 @@
       keep({ cell: "", severity: "warning", message: "工作簿中没有“" + name + "”工作表：这类工作按没有填写处理。" });
     });
     var merged = sheets[MERGED] || {};
-    Object.keys(merged).forEach(function (name) {
-      if (known.indexOf(name) === -1) return;
+    names.forEach(function (name) {
+      if (known.indexOf(name) === -1 || !merged[name]) return;
       merged[name].forEach(function (ref) {
         var m = /^([A-Z]+)([0-9]+)/.exec(ref || "");
         if (!m) return;
@@ -794,11 +803,13 @@
         var linked = {};
         var external = {};
         var books = externalBooks(book, files, rels);
+        var names = [];
         all(book, "sheet").forEach(function (s) {
           var id = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") || s.getAttribute("r:id");
           var part = files[rels[id]];
           if (!part) return;
           var doc = xml(part);
+          names.push(s.getAttribute("name"));
           var read = sheetRows(doc, strings, dates, limits.max_rows, width, books);
           external[s.getAttribute("name")] = read.external;
           linked[s.getAttribute("name")] = sheetLinks(doc, files, rels[id], limits.max_rows, width);
@@ -811,7 +822,7 @@
         Object.defineProperty(sheets, BEYOND, { value: past, enumerable: false });
         Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
         Object.defineProperty(sheets, EXTERNAL, { value: external, enumerable: false });
-        return sheets;
+        return RF.inOrder(sheets, names);
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");
       }
