@@ -1111,3 +1111,19 @@ def test_a_wrong_id_is_shown_an_id_of_its_own_sheet_and_year(tmp_path: Path, yea
     done = _cli(ROOT, "import", str(tmp_path / "i.xlsx"), "-o", str(tmp_path / "i.yaml"))
     [line] = [x for x in done.stdout.splitlines() if "E-SCHEMA-PATTERN" in x]
     assert line.endswith(f"{sheet}!A2: 错误 E-SCHEMA-PATTERN “编号”应由小写英文字母、数字和单个连字符组成，如 {example}。")
+
+
+def test_a_wrong_ids_example_is_put_where_the_message_is_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`xlsx import` cut the check's message at its last “，如 ” and added the sheet's example: in
+    other words (an example in brackets) it kept the check's, an event's id of 2017."""
+    from tests.guarded import run_in_process
+    from validators import schema_findings
+
+    monkeypatch.setitem(schema_findings._SIMPLE, "string_pattern_mismatch",
+                        ("E-SCHEMA-PATTERN", "{subject}只能用小写英文字母、数字和单个连字符（例如 {example}）。"))
+    book = _blank_book(tmp_path)
+    book["为企业提供的服务"]["A2"].value = "服务 1"
+    book.save(tmp_path / "i.xlsx")
+    done = run_in_process("--root", ROOT, "xlsx", "import", tmp_path / "i.xlsx", "-o", tmp_path / "i.yaml")
+    [line] = [x for x in done.stdout.decode("utf-8").splitlines() if "E-SCHEMA-PATTERN" in x]
+    assert line.endswith("为企业提供的服务!A2: 错误 E-SCHEMA-PATTERN “编号”只能用小写英文字母、数字和单个连字符（例如 svc-2018-01）。"), line
