@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_form_criteria import _node
+from tests.test_xlsx import NO_TOTALS, TOTALS
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.xlsx.cells import read_cell
@@ -30,7 +31,7 @@ HARNESS = """
 const RF = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = input.cells.map((c) => RF.readCell(c.value, c.column, input.layout));
-const reports = input.books.map((b) => RF.workbookToReport(b, input.layout));
+const reports = input.books.map((b) => RF.workbookToReport(RF.inOrder(b.sheets, b.order), input.layout));
 process.stdout.write(JSON.stringify({cells: out, reports: reports}));
 """
 KINDS = ("text", "int", "number", "bool", "date", "list")
@@ -39,10 +40,17 @@ LAYOUT = layout(guideline(2018)).as_json()  # type: ignore[arg-type]
 
 def _js(cells: list[dict[str, Any]], books: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT)],
-                          input=json.dumps({"cells": cells, "books": books or [], "layout": LAYOUT}, ensure_ascii=False),
+                          input=json.dumps({"cells": cells, "books": [_ordered(b) for b in books or []], "layout": LAYOUT},
+                                           ensure_ascii=False),
                           capture_output=True, text=True, check=True, timeout=60)
     result: dict[str, Any] = json.loads(done.stdout)
     return result
+
+
+def _ordered(book: dict[str, Any]) -> dict[str, Any]:
+    """A workbook's rows by sheet, with the sheets' order as the form's reader keeps it (JSON's
+    object would list a sheet named 2018 first)."""
+    return {"order": list(book), "sheets": book}
 
 
 def _as_js(value: object) -> object:
@@ -213,7 +221,8 @@ def test_the_form_stops_unpacking_an_entry_past_its_stated_size() -> None:
 CAPPED = """
 const RF = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify(RF.workbookToReport(input.book, input.layout, input.limits).issues));
+process.stdout.write(JSON.stringify(RF.workbookToReport(RF.inOrder(input.book.sheets, input.book.order), input.layout,
+  input.limits).issues));
 """
 
 
@@ -230,7 +239,7 @@ def test_the_form_lists_as_many_problems_as_import_and_counts_the_rest() -> None
     rows = [header] + [[f"evt-{n}"] + [None] * (col - 1) + ["很多"] for n in range(most + 50)]
     book = {"封面": [["项目", "填写"], ["学会 id *", "cd-mech-eng"], ["年度 *", 2018]], "学术交流活动": rows}
     done = subprocess.run([_node(), "-e", CAPPED, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=60,
-                          input=json.dumps({"book": book, "layout": LAYOUT, "limits": limits}, ensure_ascii=False))
+                          input=json.dumps({"book": _ordered(book), "layout": LAYOUT, "limits": limits}, ensure_ascii=False))
     issues = json.loads(done.stdout)
     assert len(issues) == most + 1
     assert issues[-1]["severity"] == "error"
@@ -268,7 +277,7 @@ def _capped(book: dict[str, Any]) -> list[dict[str, Any]]:
     from validators.yaml.policy import policy
 
     done = subprocess.run([_node(), "-e", CAPPED, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=120,
-                          input=json.dumps({"book": book, "layout": LAYOUT, "limits": policy().workbook.model_dump()},
+                          input=json.dumps({"book": _ordered(book), "layout": LAYOUT, "limits": policy().workbook.model_dump()},
                                            ensure_ascii=False, default=str))
     issues: list[dict[str, Any]] = json.loads(done.stdout)
     return issues
@@ -299,7 +308,7 @@ def test_the_form_too_lists_an_error_before_the_warnings_past_its_limit(tmp_path
     assert "还有 50 个问题没有列出" in issues[-1]["message"]
 
 
-@pytest.mark.parametrize(("column", "words"), [(1, "合计"), (1, "合计：2 项"), (1, "总计 420"), (2, "合计"), (2, "小计:")])
+@pytest.mark.parametrize(("column", "words"), TOTALS)
 def test_the_form_knows_a_totals_row_as_import_does(tmp_path: Path, column: int, words: str) -> None:
     from tests.test_xlsx import _blank_book
 
@@ -318,6 +327,22 @@ def test_the_form_knows_a_totals_row_as_import_does(tmp_path: Path, column: int,
     assert [e["id"] for e in js["data"]["academic_events"]] == ["evt-a", "evt-b"]
 
 
+@pytest.mark.parametrize("words", NO_TOTALS)
+def test_the_form_reads_a_row_that_only_begins_with_a_totals_word_as_import_does(tmp_path: Path, words: str) -> None:
+    """共计 10 家企业… in a row with a blank 编号 is an item, in the form as in `xlsx import`."""
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    events = book["学术交流活动"]
+    events.append(["evt-a", "2018年成都市农学会学术年会", "综合性学术年会", "主办", dt.date(2018, 10, 20), 300])
+    events.append([None, words, "其他", "主办", dt.date(2018, 9, 20), 120])
+    book.save(tmp_path / "t.xlsx")
+    _node()
+    assert _same_as_import(tmp_path / "t.xlsx") == []
+    [js] = _js([], [_rows(tmp_path / "t.xlsx")])["reports"]
+    assert [e["title"] for e in js["data"]["academic_events"]] == ["2018年成都市农学会学术年会", words]
+
+
 def test_the_form_says_a_thousand_unknown_sheets_in_one_line_as_import_does(tmp_path: Path) -> None:
     from tests.test_xlsx import _blank_book
 
@@ -328,3 +353,18 @@ def test_the_form_says_a_thousand_unknown_sheets_in_one_line_as_import_does(tmp_
     _node()
     [issue] = _same_as_import(tmp_path / "k.xlsx")
     assert issue["message"].startswith("Sheet1!A1：工作簿中有 1000 张不认识的工作表")
+
+
+@pytest.mark.parametrize("extra", [["Sheet1", "2018"], ["2018"], ["Sheet1", "2018", "10", "草稿"]])
+def test_the_form_names_unknown_sheets_in_the_workbooks_order_as_import_does(tmp_path: Path, extra: list[str]) -> None:
+    """A JavaScript object lists a name like “2018” before the others: the form named “2018” first,
+    at another cell than `xlsx import`."""
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    for name in extra:
+        book.create_sheet(name)["A1"].value = "草稿"
+    book.save(tmp_path / "k.xlsx")
+    _node()
+    [issue] = _same_as_import(tmp_path / "k.xlsx")
+    assert issue["cell"] == f"{extra[0]}!A1"

@@ -920,7 +920,15 @@ def test_rows_past_a_sheets_limit_are_said_before_any_warning(tmp_path: Path) ->
     assert imported.findings[0].message.startswith(f"为企业提供的服务!A{limit + 2}：一张表最多 {limit} 行")
 
 
-@pytest.mark.parametrize(("column", "words"), [(1, "合计"), (1, "合计：2 项"), (1, "总计 420"), (2, "合计"), (2, "小计:")])
+TOTALS = [(1, "合计"), (1, "合计：2 项"), (1, "总计 420"), (2, "合计"), (2, "小计:"), (2, "合计（万元）"), (2, "共计：3家"),
+          (2, "合计 1,200 人次"), (2, "合计数 15.5（万元）")]
+# A row with its 编号 blank whose cell begins with a totals word but goes on: an item (the 编号 is
+# said missing), never dropped as a total.
+NO_TOTALS = ["共计 10 家企业完成核心业务系统上云", "合计：2 项目", "总数 3 个区县的企业", "合计（不含子项）", "小计算机",
+             "共计10家企业完成上云", "合计 2 项、3 家"]
+
+
+@pytest.mark.parametrize(("column", "words"), TOTALS)
 def test_a_totals_row_is_no_item_whichever_column_says_it(tmp_path: Path, column: int, words: str) -> None:
     """合计 typed in column A (the 编号) was read as an item with the id 合计 (and written so when
     nothing else was wrong); 合计：2 项 was not known as a total at all."""
@@ -940,6 +948,36 @@ def test_a_totals_row_is_no_item_whichever_column_says_it(tmp_path: Path, column
     done = _cli(ROOT, "import", str(tmp_path / "t.xlsx"), "-o", str(tmp_path / "t.yaml"))
     assert "合计" not in (tmp_path / "t.yaml").read_text("utf-8")
     assert "E-SCHEMA" not in done.stdout
+
+
+@pytest.mark.parametrize("words", NO_TOTALS)
+def test_a_cell_that_goes_on_after_a_totals_word_is_an_item(tmp_path: Path, words: str) -> None:
+    """Any cell of a row with a blank 编号 that began with 共计 and a space, a digit or a colon
+    dropped the whole row as a totals row: a service whose result said “共计 10 家企业…” was lost
+    with a warning, and the report was written without it."""
+    book = _blank_book(tmp_path)
+    events = book["学术交流活动"]
+    events.append(["evt-a", "2018年成都市农学会学术年会", "综合性学术年会", "主办", dt.date(2018, 10, 20), 300])
+    events.append([None, words, "其他", "主办", dt.date(2018, 9, 20), 120])
+    book.save(tmp_path / "t.xlsx")
+    imported = _import(tmp_path / "t.xlsx", 2018)
+    assert imported.findings == []
+    assert [e["title"] for e in imported.data["academic_events"]] == ["2018年成都市农学会学术年会", words]
+
+
+def test_a_service_whose_result_begins_with_a_total_is_not_lost(tmp_path: Path) -> None:
+    """The maintainer's case: 编号 cleared and 服务成效 “共计 10 家企业完成核心业务系统上云”: the
+    import wrote a report with one service fewer and exited 0."""
+    doc = dict(check_tree(ROOT)[1].reports)[("cd-computer", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "c.xlsx"))
+    services = book["为企业提供的服务"]
+    services["A2"].value = None
+    services["G2"].value = "共计 10 家企业完成核心业务系统上云"
+    book.save(tmp_path / "c2.xlsx")
+    done = _cli(ROOT, "import", str(tmp_path / "c2.xlsx"), "-o", str(tmp_path / "c2.yaml"))
+    assert done.returncode == 1, done.stdout
+    assert "W-XLSX-TOTAL" not in done.stdout
+    assert "为企业提供的服务!A2: 错误 E-SCHEMA-MISSING 缺少必填字段“编号”" in done.stdout
 
 
 def _external(source: Path, target: Path) -> Path:
@@ -1073,3 +1111,19 @@ def test_a_wrong_id_is_shown_an_id_of_its_own_sheet_and_year(tmp_path: Path, yea
     done = _cli(ROOT, "import", str(tmp_path / "i.xlsx"), "-o", str(tmp_path / "i.yaml"))
     [line] = [x for x in done.stdout.splitlines() if "E-SCHEMA-PATTERN" in x]
     assert line.endswith(f"{sheet}!A2: 错误 E-SCHEMA-PATTERN “编号”应由小写英文字母、数字和单个连字符组成，如 {example}。")
+
+
+def test_a_wrong_ids_example_is_put_where_the_message_is_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`xlsx import` cut the check's message at its last “，如 ” and added the sheet's example: in
+    other words (an example in brackets) it kept the check's, an event's id of 2017."""
+    from tests.guarded import run_in_process
+    from validators import schema_findings
+
+    monkeypatch.setitem(schema_findings._SIMPLE, "string_pattern_mismatch",
+                        ("E-SCHEMA-PATTERN", "{subject}只能用小写英文字母、数字和单个连字符（例如 {example}）。"))
+    book = _blank_book(tmp_path)
+    book["为企业提供的服务"]["A2"].value = "服务 1"
+    book.save(tmp_path / "i.xlsx")
+    done = run_in_process("--root", ROOT, "xlsx", "import", tmp_path / "i.xlsx", "-o", tmp_path / "i.yaml")
+    [line] = [x for x in done.stdout.decode("utf-8").splitlines() if "E-SCHEMA-PATTERN" in x]
+    assert line.endswith("为企业提供的服务!A2: 错误 E-SCHEMA-PATTERN “编号”只能用小写英文字母、数字和单个连字符（例如 svc-2018-01）。"), line

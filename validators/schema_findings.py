@@ -153,15 +153,16 @@ _SIMPLE: dict[str, tuple[str, str]] = {
 
 
 def pattern_message(root: type[BaseModel], loc: tuple[str | int, ...], pattern: str,
-                    subject: str | None = None) -> str:
+                    subject: str | None = None, example: str | None = None) -> str:
     """What the check says of a value at `loc` that does not match `pattern`: a GitHub user name
-    is said as one, any other pattern with the field's own example. `subject` (the field as users
-    read it, “expert” by default) begins the sentence; the workbench passes its own."""
+    is said as one, any other pattern with the field's own example, or `example` when the caller
+    knows a better one (`xlsx import`: an id of the sheet's own kind and year). `subject` (the field
+    as users read it, “expert” by default) begins the sentence; the workbench passes its own."""
     subject = _subject(loc) if subject is None else subject
     if pattern == GITHUB_LOGIN_PATTERN:
         return (f"{subject}应为 GitHub 用户名：英文字母、数字和单个连字符，"
                 "不以连字符开头或结尾，如 cast-staff（不写姓名）。")
-    return _SIMPLE["string_pattern_mismatch"][1].format(subject=subject, example=_example(root, loc))
+    return _SIMPLE["string_pattern_mismatch"][1].format(subject=subject, example=example or _example(root, loc))
 
 
 def _date_message(value: Any, name: str, subject: str) -> str:

@@ -159,7 +159,7 @@
         return "项数过多：上限 " + p.limit + " 项。";
       case "pattern":
         if (e.schema === ctx.slugPattern) {
-          return "只能用小写英文字母、数字和单个连字符，如 " + (ctx.slugExample || "annual-meeting-2017") + "。";
+          return "只能用小写英文字母、数字和单个连字符" + (ctx.slugExample ? "，如 " + ctx.slugExample : "") + "。";
         }
         return "格式不对" + (own.description ? "：" + own.description : "") + "。";
       case "format":

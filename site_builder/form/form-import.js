@@ -276,11 +276,6 @@
     var self = this;
     var years = this.config.years;
     var newest = years[years.length - 1];
-    var layouts = {};
-    function layoutOf(year) {
-      if (!layouts[year]) layouts[year] = RF.fetchJson(self.base + "workbook-" + year + ".json");
-      return layouts[year];
-    }
     var limits = this.config.workbook;
     // Every problem is read (their number is bounded by the rows and columns read), and the
     // first listed are chosen here, errors first.
@@ -289,12 +284,12 @@
       var read = RF.workbookToReport(sheets, layout, unlisted);
       return { data: read.data, issues: RF.firstProblems(read.issues, limits.max_findings) };
     }
-    layoutOf(newest).then(function (layout) {
+    self.layoutOf(newest).then(function (layout) {
       return RF.readXlsx(buffer, limits, RF.workbookWidth(layout, limits)).then(function (sheets) {
         var first = report(sheets, layout);
         var year = first.data && first.data.year;
         if (!first.data || year === newest || years.indexOf(year) === -1) return [first, newest];
-        return layoutOf(year).then(function (own) { return [report(sheets, own), year]; });
+        return self.layoutOf(year).then(function (own) { return [report(sheets, own), year]; });
       });
     }).then(function (found) {
       var result = found[0];

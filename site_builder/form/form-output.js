@@ -147,7 +147,7 @@
       var workbook = f.kind !== "report" ? null : el("button", { type: "button", class: "rf-button", id: "rf-download-workbook",
         text: "下载为工作簿（.xlsx）", on: { click: function () {
           var st = self.state;
-          RF.fetchJson(self.base + "workbook-" + st.year + ".json").then(function (layout) {
+          self.layoutOf(st.year).then(function (layout) {
             var blob = RF.zip(RF.workbookParts(st.data, layout));
             self.save(new Blob([blob], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
               (st.data.society || "report") + "-" + st.year + ".xlsx");

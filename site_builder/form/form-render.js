@@ -75,9 +75,10 @@
     var labels = this.ctx.labels;
     var guide = this.ctx.guide;
     var note = labels.help[key] || labels.help[prop];
-    // An item's id inherits one example (evt-…): each list shows its own prefix instead.
-    if (prop === "id" && path && labels.id_help && note === labels.id_help.said) {
-      note = labels.id_help.template.replace("{example}", RF.idExample(labels, path));
+    // An item's id inherits one example (evt-…): each list shows its own, its sheet's in the year's workbook.
+    var example = prop === "id" && path ? RF.idExample(labels, path) : null;
+    if (example && labels.id_help && note === labels.id_help.said) {
+      note = labels.id_help.template.replace("{example}", example);
     }
     var description = schema.description || "";
     var said = schema.format === "date" || schema.type === "integer" || schema.type === "array" ||

@@ -52,13 +52,25 @@
     }
   };
 
-  /* An example id for the value at `path`: a society's (cd-…), or an item's with its list's
-   * prefix (labels.id_prefixes: svc-1 for a service); null elsewhere. */
+  /* An example id for the value at `path`: a society's (cd-…), or an item's, the one its list's
+   * sheet and `xlsx import` give in the year (labels.id_examples: svc-2018-01 for a service,
+   * station-wenjiang for a station); null elsewhere. */
   RF.idExample = function (labels, path) {
     var n = path.length;
     if (n === 1 && (path[0] === "society" || path[0] === "id")) return "cd-mech-eng";
-    var prefix = n >= 3 && typeof path[n - 2] === "number" ? (labels.id_prefixes || {})[path[n - 3]] : null;
-    return prefix ? prefix + "-1" : null;
+    if (n < 3 || path[n - 1] !== "id" || typeof path[n - 2] !== "number") return null;
+    var list = path.slice(0, -1).filter(function (p) { return typeof p !== "number"; }).join("/");
+    return Object.prototype.hasOwnProperty.call(labels.id_examples || {}, list) ? labels.id_examples[list] : null;
+  };
+
+  /* Each list's example id in a year's workbook layout (its sheets' id_example), by the list's
+   * path without the items' numbers: "innovation/services", "research/achievements". */
+  RF.idExamples = function (layout) {
+    var out = {};
+    layout.sheets.forEach(function (sheet) {
+      if (sheet.id_example) out[sheet.path.join("/")] = sheet.id_example;
+    });
+    return out;
   };
 
   /* Today in Beijing (the calendar's days are Beijing days), as 2018-11-30. */

@@ -19,6 +19,8 @@
   var LINKS = "[links]";
   // And the file each formula that reads from another workbook reads from, by "row,column".
   var EXTERNAL = "[external]";
+  // And the sheets' names in the workbook's order: an object lists a name like "2018" first.
+  var ORDER = "[order]";
   var REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
   /* The columns read on every sheet (read.py, `_width`): the widest sheet of the layout, with
@@ -58,6 +60,7 @@
     if (unit.charAt(0) === "万") return "“" + written + "”：请写出完整的数字（如 1.5万 写 15000），不带“万”。";
     return "“" + written + "”：只写数字 " + number + "，不带“" + words.join("”“") + "”。";
   }
+  var DIGITS = "0123456789";
   var TRUE = ["是", "true", "yes", "y", "1", "对", "√"];
   var FALSE = ["否", "false", "no", "n", "0", "×"];
 
@@ -204,9 +207,15 @@
     return words.join("、");
   };
 
+  /* `sheets` ({sheetName: rows}) with `names`, their order in the workbook, kept beside them. */
+  RF.inOrder = function (sheets, names) {
+    Object.defineProperty(sheets, ORDER, { value: names.slice(), enumerable: false });
+    return sheets;
+  };
+
   /* {data, issues: [{cell, severity, message, lost, sheet, path | owner+key}]} from
    * {sheetName: [[value, …], …]} (1-based rows and columns as the spreadsheet shows them: rows[0]
-   * is row 1). An error says what it lost (`lost`: cell, column, row, sheet) and where in the
+   * is row 1) in the workbook's order (RF.inOrder; else the object's own). An error says what it lost (`lost`: cell, column, row, sheet) and where in the
    * report: `owner` and `key` (the item a cell belonged to, which stays the same object when the
    * form adds or removes items before it) or a fixed `path`. */
   RF.workbookToReport = function (sheets, layout, limits) {
@@ -299,14 +308,36 @@
       }
       return only;
     }
-    /* A cell that begins with a totals word and says nothing else but a count (read.py, `_totals`). */
+    /* A cell that says a totals word and nothing else but a count: 合计, 合计：2 项, 总计 420,
+     * 合计（万元） (read.py, `_totals`; the words and units are policy.yaml's workbook.totals). */
+    var rule = layout.totals;
     function totals(value) {
       if (typeof value !== "string") return false;
       var text = strip(value, spaces);
-      var after = layout.total_followers || "";
-      return (layout.total_words || []).some(function (word) {
-        return text.slice(0, word.length) === word && (text.length === word.length || after.indexOf(text[word.length]) !== -1);
+      return rule.words.some(function (word) {
+        if (text.slice(0, word.length) !== word) return false;
+        var rest = text.slice(word.length);
+        var from = 0;
+        while (from < rest.length && (spaces + rule.followers).indexOf(rest[from]) !== -1) from++;
+        return countOnly(rest.slice(from));
       });
+    }
+    /* `rest` is nothing, a number with or without its unit, or a unit in brackets (read.py, `_count_only`). */
+    function countOnly(rest) {
+      var end = 0;
+      while (end < rest.length && (DIGITS.indexOf(rest[end]) !== -1 || (end && ".,".indexOf(rest[end]) !== -1))) end++;
+      var unit = rest.slice(end);
+      var from = 0;
+      while (from < unit.length && spaces.indexOf(unit[from]) !== -1) from++;
+      unit = unit.slice(from);
+      if (!unit) return true;
+      for (var b = 0; b < rule.brackets.length; b++) {
+        var pair = rule.brackets[b];
+        if (unit.length > 2 && unit[0] === pair[0] && unit[unit.length - 1] === pair[1]) {
+          return rule.units.indexOf(strip(unit.slice(1, -1), spaces)) !== -1;
+        }
+      }
+      return end > 0 && rule.units.indexOf(unit) !== -1;
     }
     /* [column, words] of a totals row: 合计 (…), alone or with a count, on a row whose 编号 is blank
      * or is that cell (read.py, `_total`). */
@@ -351,7 +382,8 @@
     // A renamed sheet would lose its rows without a word (as `xlsx import` says it).
     var missing = layout.sheets.map(function (x) { return x.name; }).filter(function (name) { return !sheets[name]; });
     var others = [];
-    Object.keys(sheets).forEach(function (name) {
+    var names = sheets[ORDER] || Object.keys(sheets);
+    names.forEach(function (name) {
       if (known.indexOf(name) !== -1 || name === layout.guide_sheet || name === layout.options_sheet) return;
       var close = closest(name, missing);
       if (close) {
@@ -373,8 +405,8 @@
       keep({ cell: "", severity: "warning", message: "工作簿中没有“" + name + "”工作表：这类工作按没有填写处理。" });
     });
     var merged = sheets[MERGED] || {};
-    Object.keys(merged).forEach(function (name) {
-      if (known.indexOf(name) === -1) return;
+    names.forEach(function (name) {
+      if (known.indexOf(name) === -1 || !merged[name]) return;
       merged[name].forEach(function (ref) {
         var m = /^([A-Z]+)([0-9]+)/.exec(ref || "");
         if (!m) return;
@@ -771,11 +803,13 @@
         var linked = {};
         var external = {};
         var books = externalBooks(book, files, rels);
+        var names = [];
         all(book, "sheet").forEach(function (s) {
           var id = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") || s.getAttribute("r:id");
           var part = files[rels[id]];
           if (!part) return;
           var doc = xml(part);
+          names.push(s.getAttribute("name"));
           var read = sheetRows(doc, strings, dates, limits.max_rows, width, books);
           external[s.getAttribute("name")] = read.external;
           linked[s.getAttribute("name")] = sheetLinks(doc, files, rels[id], limits.max_rows, width);
@@ -788,7 +822,7 @@
         Object.defineProperty(sheets, BEYOND, { value: past, enumerable: false });
         Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
         Object.defineProperty(sheets, EXTERNAL, { value: external, enumerable: false });
-        return sheets;
+        return RF.inOrder(sheets, names);
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");
       }

@@ -11,6 +11,8 @@
     this.schemas = {};
     this.guides = {};
     this.validators = {};
+    this.layouts = {};
+    this.idExamples = {};
     this.reports = {};
     this.state = null;
     this.timer = null;
@@ -60,13 +62,22 @@
       RF.fetchJson(this.url("schema-" + year + ".json")),
       RF.fetchJson(this.url("guide-" + year + ".json")),
       this.societySchema ? Promise.resolve(this.societySchema) : RF.fetchJson(this.url("schema-society.json")),
+      this.layoutOf(year),
     ]).then(function (loaded) {
       self.schemas[year] = loaded[0];
+      self.idExamples[year] = RF.idExamples(loaded[3]);
       self.guides[year] = loaded[1];
       self.societySchema = loaded[2];
       self.validators[year] = RF.compile(loaded[0]);
       if (!self.societyValidator) self.societyValidator = RF.compile(loaded[2]);
     });
+  };
+
+  /* The year's workbook (workbook-<year>.json, validators/xlsx/layout.py): read for a dropped
+   * .xlsx, and for each list's example id, the one its sheet and `xlsx import` give. */
+  App.prototype.layoutOf = function (year) {
+    if (!this.layouts[year]) this.layouts[year] = RF.fetchJson(this.url("workbook-" + year + ".json"));
+    return this.layouts[year];
   };
 
   App.prototype.loadReports = function (id) {
@@ -340,6 +351,7 @@
     var merged = {};
     Object.keys(this.labels).forEach(function (k) { merged[k] = this.labels[k]; }, this);
     Object.keys(extra).forEach(function (k) { merged[k] = Object.assign({}, this.labels[k], extra[k]); }, this);
+    merged.id_examples = this.idExamples[year] || {};
     return merged;
   };
 

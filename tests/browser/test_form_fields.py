@@ -10,6 +10,7 @@ import pytest
 
 from site_builder.form_labels import guide_data
 from tests.site_support import built_site, served, sync_playwright
+from validators.xlsx.layout import layout
 from validators.year.guideline import guideline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -144,13 +145,25 @@ def test_the_issue_list_leaves_room_for_the_form_on_a_phone(page, base: str) -> 
 
 
 def test_each_list_shows_its_own_example_id(page, base: str) -> None:
+    """Each list's id help and its message on a wrong id give the example its sheet in the year's
+    workbook gives, as `xlsx import` does (the form said svc-1, and annual-meeting-2017 where it
+    knew none)."""
+    examples = {"/" + "/".join(s.path): s.id_example for s in layout(guideline(YEAR)).sheets if s.id_example}  # type: ignore[arg-type]
+    assert examples["/innovation/services"] == f"svc-{YEAR}-01"
     _start(page, base)
-    for pointer, prefix in (("/innovation/services", "svc"), ("/government_functions/functions", "fn"),
-                            ("/academic_events", "evt"), ("/major_work", "mw")):
+    for pointer in ("/innovation/services", "/government_functions/functions", "/academic_events", "/major_work",
+                    "/service_stations"):
         _add(page, pointer)
         said = _box(page, f"{pointer}/0/id").locator(".rf-help").inner_text()
-        assert f"如 {prefix}-1" in said, said
-        assert prefix == "evt" or "evt-" not in said, said
+        assert f"如 {examples[pointer]}" in said, said
+        assert pointer == "/academic_events" or "evt-" not in said, said
+        item = _box(page, f"{pointer}/0/id").locator("input")
+        item.fill("编号 1")
+        item.blur()
+        page.wait_for_timeout(400)
+        wrong = _msg(page, f"{pointer}/0/id")
+        assert f"只能用小写英文字母、数字和单个连字符，如 {examples[pointer]}。" in wrong, wrong
+        assert "annual-meeting" not in wrong
     society = _box(page, "/society").locator("input")
     society.fill("CD X")
     society.blur()
@@ -158,9 +171,4 @@ def test_each_list_shows_its_own_example_id(page, base: str) -> None:
     said = _msg(page, "/society")
     assert "如 cd-mech-eng" in said, said
     assert "annual-meeting" not in said
-    item = _box(page, "/major_work/0/id").locator("input")
-    item.fill("MW 1")
-    item.blur()
-    page.wait_for_timeout(400)
-    assert "如 mw-1" in _msg(page, "/major_work/0/id")
     assert not page.problems, page.problems

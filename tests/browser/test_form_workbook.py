@@ -292,3 +292,18 @@ def test_the_form_says_a_formula_that_reads_another_workbook_as_import_does(page
     _drop(page, base, path)
     page.wait_for_selector("#rf-xlsx-issues")
     assert sorted(page.locator("#rf-xlsx-issues li").all_inner_texts()) == python
+
+
+def test_unknown_sheets_are_named_in_the_workbooks_order_as_import_does(page, base: str, tmp_path: Path) -> None:
+    """The form listed a sheet named “2018” before “Sheet1” (a JavaScript object's order), at
+    another cell than `xlsx import`: it keeps the workbook's order."""
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    for name in ("Sheet1", "2018"):
+        book.create_sheet(name)["A1"].value = "草稿"
+    book.save(tmp_path / "o.xlsx")
+    [python] = [f.message for f in read_workbook(tmp_path / "o.xlsx", "o.xlsx", layout(guideline(2018))).findings]  # type: ignore[arg-type]
+    assert python.startswith("Sheet1!A1：工作簿中有 2 张不认识的工作表（“Sheet1”“2018”）")
+    _drop(page, base, tmp_path / "o.xlsx")
+    page.wait_for_selector("#rf-xlsx-issues")
+    assert page.locator("#rf-xlsx-issues li").all_inner_texts() == [python]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,8 +14,11 @@ from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult, Finding
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from validators.xlsx.layout import Layout
     from validators.xlsx.read import Imported
+    from validators.year.guideline import Guideline
 
 # The formats of the import's findings (validators.reporters.FORMATS but its markdown).
 _FORMATS = ("github", "json", "text")
@@ -140,17 +144,32 @@ def _in_words(message: str, keys: dict[str, str]) -> str:
     return message
 
 
-def _id_example(message: str, example: str) -> str:
-    """The check's words on an id that is no id, with an id of the sheet's own kind and year as
-    the example (the check knows only the report: its example was an event's, of 2017)."""
-    head, found, _ = message.rpartition("，如 ")
-    return f"{head}，如 {example}。" if found and example else message
+@dataclass(frozen=True, slots=True)
+class _Sheets:
+    """How the check's findings are said on a year's sheets: each sheet's keys by their titles
+    ("title" is 活动名称 on one sheet and 工作名称 on another), and its id example."""
+
+    model: type[BaseModel]  # the year's report model
+    keys: dict[str, dict[str, str]]
+    examples: dict[str, str]
+
+    @classmethod
+    def of(cls, shape: Layout, rules: Guideline) -> _Sheets:
+        from validators.models.for_year import report_model
+        from validators.xlsx.layout import COVER
+
+        keys = {s.name: {c.key: c.title for c in s.columns} for s in shape.sheets}
+        keys[COVER] = {c.key: c.title for _, c in shape.cover}
+        return cls(report_model(rules), keys, {s.name: s.id_example for s in shape.sheets})
 
 
 def _at_cells(findings: list[Finding], report_file: str, imported: Imported, workbook: str,
-              keys: dict[str, dict[str, str]], examples: dict[str, str]) -> list[Finding]:
+              sheets: _Sheets) -> list[Finding]:
     """The check's findings on the imported report, said at the cell each value came from (and
     recorded there, so that they are listed sheet by sheet with the workbook's own)."""
+    from validators.models.common import SLUG_PATTERN
+    from validators.schema_findings import pattern_message
+
     placed = []
     # A cell the workbook could not read (listed or past the listed ones), or a required column it
     # lacks (said once at its header), is said already: the check's "missing" there would say it
@@ -165,9 +184,12 @@ def _at_cells(findings: list[Finding], report_file: str, imported: Imported, wor
         key = str((f.path or ("",))[-1])
         if f.code == "E-SCHEMA-MISSING" and ((cell.row, cell.col, cell.sheet) in unread or (cell.sheet, key) in imported.absent):
             continue
-        message = _in_words(f.message, keys.get(cell.sheet, {}))
-        if f.code == "E-SCHEMA-PATTERN" and key == "id":
-            message = _id_example(message, examples.get(cell.sheet, ""))
+        message = f.message
+        if f.code == "E-SCHEMA-PATTERN" and key == "id" and sheets.examples.get(cell.sheet) and f.path:
+            # The check knows only the report (its example is an event's, of 2017): said again
+            # with an id of the sheet's own kind and year, the one its 编号 header shows.
+            message = pattern_message(sheets.model, tuple(f.path), SLUG_PATTERN, example=sheets.examples[cell.sheet])
+        message = _in_words(message, sheets.keys.get(cell.sheet, {}))
         said = Finding(workbook, cell.row, cell.col, f.code, f.severity, f"{cell.name}：{message}", f.clause, f.path)
         imported.where[said] = cell
         placed.append(said)
@@ -215,7 +237,7 @@ def _valid_id(society: str) -> bool:
 def run_import(args: argparse.Namespace) -> int:
     from validators.check import check_tree, display_path
     from validators.submission_paths import SUBMISSIONS
-    from validators.xlsx.layout import COVER, layout
+    from validators.xlsx.layout import layout
     from validators.xlsx.report import report_yaml
     from validators.year.guideline import guideline
 
@@ -237,11 +259,7 @@ def run_import(args: argparse.Namespace) -> int:
         err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
         return EXIT_ERRORS
     assert year is not None
-    shape = layout(rules)
-    # Each sheet's keys by their titles: "title" is 活动名称 on one sheet and 工作名称 on another.
-    keys = {s.name: {c.key: c.title for c in s.columns} for s in shape.sheets}
-    keys[COVER] = {c.key: c.title for _, c in shape.cover}
-    examples = {s.name: s.id_example for s in shape.sheets}
+    sheets = _Sheets.of(layout(rules), rules)
     # The cover's id names a folder below: a cell that is no id never becomes a path. The rest of
     # the workbook is still checked (under a stand-in id), so that every problem is said at once.
     if not isinstance(society, str) or not _valid_id(society):
@@ -250,7 +268,7 @@ def run_import(args: argparse.Namespace) -> int:
         rest, report_file = _check_copy(report_yaml({**data, "society": _STAND_IN}, rules, args.workbook.name),
                                         root, _STAND_IN, year, target.parent)
         rest = [_renamed(f, report_file, shown) for f in rest if tuple(f.path or ())[:1] != ("society",)]
-        _print(args, CheckResult(1, findings + _at_cells(rest, shown, imported, workbook, keys, examples)), imported, workbook)
+        _print(args, CheckResult(1, findings + _at_cells(rest, shown, imported, workbook, sheets)), imported, workbook)
         err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
         return EXIT_ERRORS
     text_ = report_yaml(data, rules, args.workbook.name)
@@ -265,7 +283,7 @@ def run_import(args: argparse.Namespace) -> int:
         checked, report_file = _check_copy(text_, root, society, year, folder if folder.is_dir() else target.parent)
         checked = [_renamed(f, report_file, shown) for f in checked]
         if unread:
-            findings += _at_cells(checked, shown, imported, workbook, keys, examples)
+            findings += _at_cells(checked, shown, imported, workbook, sheets)
             _print(args, CheckResult(1, findings), imported, workbook)
             err("工作簿中有没有读入的内容（单元格、列、行或整张表，见上面的错误），没有写出年度报告：请按上面指明的位置改正后再导入。")
             return EXIT_ERRORS
@@ -274,7 +292,7 @@ def run_import(args: argparse.Namespace) -> int:
     _write(target, text_.encode("utf-8"))
     if args.society:
         checked = check_tree(root, [target])[0].findings
-    findings += _new_society(_at_cells(checked, shown, imported, workbook, keys, examples), str(society), root, imported)
+    findings += _new_society(_at_cells(checked, shown, imported, workbook, sheets), str(society), root, imported)
     _print(args, CheckResult(1, findings), imported, workbook)
     errors = sum(f.severity == "error" for f in findings)
     said = f"已写入 {shown}" + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"

@@ -18,9 +18,10 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.for_year import nested_model, report_model
 from validators.models.labelled import LabelledEnum
 from validators.rules.industries import OTHER_INDUSTRY
+from validators.yaml.policy import policy
 from validators.year.guideline import Guideline
 
-__all__ = ["COVER", "FORM_PAGE", "GUIDE", "NEW_SOCIETY", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "TOTAL_FOLLOWERS", "TOTAL_WORDS", "Column", "Layout", "Sheet",
+__all__ = ["COVER", "FORM_PAGE", "GUIDE", "NEW_SOCIETY", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "Column", "Layout", "Sheet",
            "guide_lines", "layout"]
 
 COVER = "封面"
@@ -34,11 +35,6 @@ SEPARATORS = ("；", ";", "\n", "、", "，", ",")
 SAID_SEPARATORS = ("、", "，", ",")
 # What counts as space at the ends of a cell (the same set in the form's reader).
 SPACES = " \t\n\r\x0b\x0c\u00a0\u3000"
-# What a totals row says in one of its cells (合计 under a table): such a row is no item.
-TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数", "合计数")
-# What may follow such a word in its cell (合计：2 项, 合计 420, 合计（万元）); a word that goes
-# on (小计算机, 总数据) is no total.
-TOTAL_FOLLOWERS = "：:（(0123456789" + SPACES
 # The column of a nested sheet that names the item its rows belong to (a research report's
 # achievements).
 PARENT = "所属项目编号"
@@ -91,7 +87,7 @@ class Layout:
 
         return {"year": self.year, "cover_sheet": COVER, "separator": SEPARATOR, "parent": PARENT,
                 "separators": list(SEPARATORS), "said_separators": list(SAID_SEPARATORS), "spaces": SPACES,
-                "options_sheet": OPTIONS, "total_words": list(TOTAL_WORDS), "total_followers": TOTAL_FOLLOWERS,
+                "options_sheet": OPTIONS, "totals": policy().workbook.totals.model_dump(),
                 "guide_sheet": GUIDE, "guide": guide_lines(self),
                 "cover": [{"path": list(p), **column(c)} for p, c in self.cover],
                 "sheets": [{"name": s.name, "path": list(s.path), "parent": s.parent, "id_example": s.id_example,

@@ -25,13 +25,11 @@ from validators.xlsx.layout import (
     OPTIONS,
     PARENT,
     SPACES,
-    TOTAL_FOLLOWERS,
-    TOTAL_WORDS,
     Column,
     Layout,
     Sheet,
 )
-from validators.yaml.policy import policy
+from validators.yaml.policy import TotalsPolicy, policy
 
 __all__ = ["NOT_XLSX_WORDS", "ODS_WORDS", "Cell", "Imported", "cell_name", "read_workbook"]
 
@@ -378,12 +376,33 @@ def _total(row: tuple[object, ...], placed: dict[int, Column]) -> tuple[int, str
 
 
 def _totals(value: object) -> bool:
-    """A cell that begins with a totals word and says nothing else but a count."""
+    """A cell that says a totals word and nothing else but a count: 合计, 合计：2 项, 总计 420,
+    合计（万元） (policy.yaml's workbook.totals). A word that goes on is an item's text (共计 10 家企业
+    完成核心业务系统上云, 小计算机应用论坛): its row is read. The form's `totals` reads it the same way."""
     if not isinstance(value, str):
         return False
+    rule = policy().workbook.totals
     text = value.strip(SPACES)
-    return any(text.startswith(word) and (len(text) == len(word) or text[len(word)] in TOTAL_FOLLOWERS)
-               for word in TOTAL_WORDS)
+    return any(text.startswith(word) and _count_only(text[len(word):].lstrip(SPACES + rule.followers), rule)
+               for word in rule.words)
+
+
+_DIGITS = "0123456789"
+
+
+def _count_only(rest: str, rule: TotalsPolicy) -> bool:
+    """`rest` is nothing, a number with or without its unit (2 项, 1,200, 15.5（万元）), or a unit
+    in brackets ((万元))."""
+    end = 0
+    while end < len(rest) and (rest[end] in _DIGITS or (end and rest[end] in ".,")):
+        end += 1
+    unit = rest[end:].lstrip(SPACES)
+    if not unit:
+        return True
+    for pair in rule.brackets:
+        if len(unit) > 2 and unit[0] == pair[0] and unit[-1] == pair[1]:
+            return unit[1:-1].strip(SPACES) in rule.units
+    return end > 0 and unit in rule.units
 
 
 def _blank(value: object) -> bool:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, PositiveInt
 from validators.yaml.hidden_characters import compile_ranges
 from validators.yaml.loading import YamlLimits, load_trusted
 
-__all__ = ["Policy", "hidden_characters", "policy"]
+__all__ = ["Policy", "TotalsPolicy", "hidden_characters", "policy"]
 
 POLICY_FILE = Path(__file__).with_name("policy.yaml")
 
@@ -55,6 +55,19 @@ class FormPolicy(_Strict):
     github_url_max_chars: PositiveInt
 
 
+class TotalsPolicy(_Strict):
+    """How a totals row under a table (合计：2 项) is told from an item that begins with such a word
+    (共计 10 家企业完成上云): the word, then at most a count and its unit."""
+
+    words: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    # Characters between the word and the count besides spaces (合计：2): no digit, no letter.
+    followers: Annotated[str, Field(pattern=r"^[^0-9A-Za-z\s]*$")]
+    # A count's unit (2 项, 420 人次), written after it or alone in brackets (合计（万元）).
+    units: list[Annotated[str, Field(pattern=r"^[^0-9\s]+$")]]
+    # Each pair of brackets a unit may be written in: the opening one, then the closing one.
+    brackets: list[Annotated[str, Field(min_length=2, max_length=2)]]
+
+
 class WorkbookPolicy(_Strict):
     max_bytes: PositiveInt
     max_unpacked_bytes: PositiveInt
@@ -63,6 +76,7 @@ class WorkbookPolicy(_Strict):
     max_findings: PositiveInt
     named_sheets: PositiveInt
     read_chunk_bytes: PositiveInt
+    totals: TotalsPolicy
 
 
 class SuggestionPolicy(_Strict):
