@@ -20,7 +20,7 @@ from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_PATTERN, Item
 from validators.models.for_year import area_item_name, nested_model, report_model
 from validators.models.labelled import Vocabulary
-from validators.models.report import YearReport
+from validators.models.report import ID_PREFIXES, YearReport, id_prefix
 from validators.models.society import SocietyProfile
 from validators.urls import NOT_A_URL, URL_WORDS, url_problem
 from validators.yaml.policy import policy
@@ -71,17 +71,6 @@ ITEM_NAMES: dict[str, str] = {
     "countries": "国家或地区",
     "speaker_provinces": "省（区、市）",
     "maintainers": "维护人",
-}
-
-# Prefix of the ids the form proposes for new entries (an id stays editable).
-ID_PREFIXES: dict[str, str] = {
-    "services": "svc",
-    "functions": "fn",
-    "service_stations": "station",
-    "consortia": "consortium",
-    "academic_events": "evt",
-    "research": "rpt",
-    "major_work": "mw",
 }
 
 # Clauses whose text is shown beside a field.
@@ -161,7 +150,7 @@ def added_area_labels(rules: Guideline) -> dict[str, dict[str, Any]]:
             out["help"][f"{item.__name__}.{name}"] = info.description or ""
         out["window_dates"][f"{item.__name__}.date"] = WINDOW_DATES["MajorWork.date"]
         out["items"][area.key] = ITEM_NAMES["major_work"]
-        out["id_prefixes"][area.key] = area.key.replace("_", "-")
+        out["id_prefixes"][area.key] = id_prefix(area.key)
     return out
 
 

@@ -16,7 +16,7 @@ from validators.models.major_work import MajorWork
 from validators.models.research import ResearchReport
 from validators.models.service_stations import ServiceStation
 
-__all__ = ["AREA_KEYS", "ITEM_AREAS", "YearReport", "list_items"]
+__all__ = ["AREA_KEYS", "ID_PREFIXES", "ITEM_AREAS", "YearReport", "id_prefix", "list_items"]
 
 
 class YearReport(StrictModel):
@@ -34,6 +34,14 @@ class YearReport(StrictModel):
 ITEM_AREAS = ("service_stations", "consortia", "academic_events", "research", "major_work")
 # Every area, in the guideline's order (一 to 七).
 AREA_KEYS = ("innovation", "government_functions", *ITEM_AREAS)
+# How the ids of each list's items begin in the form's new items and the workbook's examples
+# (svc-1, evt-2018-01): a convention, not a rule; `id_prefix` names an area a year adds.
+ID_PREFIXES = {"services": "svc", "functions": "fn", "service_stations": "station", "consortia": "consortium",
+               "academic_events": "evt", "research": "rpt", "major_work": "mw"}
+
+
+def id_prefix(list_name: str) -> str:
+    return ID_PREFIXES.get(list_name, list_name.replace("_", "-"))
 
 
 def list_items(report: YearReport) -> Iterator[tuple[str, tuple[str | int, ...], Any]]:

@@ -17,6 +17,7 @@ from pydantic.fields import FieldInfo
 from validators.models.common import SLUG_PATTERN
 from validators.models.for_year import nested_model, report_model
 from validators.models.labelled import LabelledEnum
+from validators.models.report import id_prefix
 from validators.rules.industries import OTHER_INDUSTRY
 from validators.yaml.policy import policy
 from validators.year.guideline import Guideline
@@ -201,8 +202,6 @@ def layout(rules: Guideline) -> Layout:
 
 # The example id of each list in its notes: the prefix the sample reports use (svc-…), else
 # the list's own key's first letters.
-_ID_PREFIXES = {"services": "svc", "functions": "fn", "service_stations": "station", "consortia": "consortium",
-                "academic_events": "evt", "research": "rpt", "major_work": "mw"}
 _GENERIC_ID_EXAMPLE = "evt-annual-2017"
 
 
@@ -216,7 +215,7 @@ def _id_example(sheet: Sheet, year: int) -> str:
     given = note.rpartition("如 ")[2].rstrip("。")
     if given and given != _GENERIC_ID_EXAMPLE and re.fullmatch(SLUG_PATTERN, given):
         return given
-    return f"{_ID_PREFIXES.get(sheet.path[-1], sheet.path[-1][:3])}-{year}-01"
+    return f"{id_prefix(str(sheet.path[-1]))}-{year}-01"
 
 
 def _helped(column: Column, sheet: Sheet, suggested: dict[str, tuple[str, ...]],
