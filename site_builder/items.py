@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -96,6 +96,8 @@ class ItemList:
     path: tuple[str, ...]
     items: Callable[[YearReport], Sequence[Any]]
     columns: tuple[tuple[Column, Getter], ...]
+    # The list is the whole area (七): its caption is the area's name, as the year writes it.
+    named_by_area: bool = False
 
 
 def _t(name: str) -> Getter:
@@ -254,7 +256,7 @@ ITEM_LISTS: tuple[ItemList, ...] = (
     ItemList("major_work", "major_work", "参与市科协重大工作", ("major_work",), lambda r: r.major_work,
              ((Column("工作"), _t("title")), (Column("类别"), _label("kind")),
               (Column("日期"), _date("date")), (Column("说明"), _t("description")),
-              *_EVIDENCE, *_score("major_work"))),
+              *_EVIDENCE, *_score("major_work")), named_by_area=True),
 )
 
 
@@ -263,7 +265,7 @@ def _kinds_only(area: str, title: str) -> ItemList:
     return ItemList(area, area, title, (area,), lambda r: getattr(r, area, []),
                     ((Column("工作"), _t("title")), (Column("类别"), _label("kind")),
                      (Column("日期"), _date("date")), (Column("说明"), _t("description")),
-                     *_EVIDENCE, *_score(area)))
+                     *_EVIDENCE, *_score(area)), named_by_area=True)
 
 
 def item_lists(areas: Sequence[tuple[str, str]] = ()) -> tuple[ItemList, ...]:
@@ -273,7 +275,9 @@ def item_lists(areas: Sequence[tuple[str, str]] = ()) -> tuple[ItemList, ...]:
 
 
 def lists_of(area: str, title: str = "") -> list[ItemList]:
-    found = [spec for spec in ITEM_LISTS if spec.area == area]
+    """The lists of an area; `title`: the area's name in the year shown (七 is renamed in some)."""
+    found = [replace(spec, title=title) if spec.named_by_area and title else spec
+             for spec in ITEM_LISTS if spec.area == area]
     return found or [_kinds_only(area, title or area)]
 
 

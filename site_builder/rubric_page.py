@@ -11,6 +11,7 @@ from site_builder.context import RUBRIC_PAGE, SiteData, rubric_anchor
 from site_builder.markup import Cell, Column, cell, dated_text, front_matter, num, num_cell, text
 from site_builder.tables import table
 from validators.year.guideline import available_years
+from validators.year.quotes import growth_named, quoted
 from validators.year.rubric import GrowthRule, ItemTier, Rule
 
 PAGE = RUBRIC_PAGE
@@ -65,7 +66,7 @@ def _area(site: SiteData, year: int, key: str, title: str) -> str:
                     else "每个联合体从成立的下一年度起（补助牵头学会）")
             notes.append(_tiers(value, what))
         elif isinstance(value, GrowthRule):
-            notes.append(f"“有较大提升”：与上一年度相比，承接职能至少增加 {value.min_count_increase} 项，"
+            notes.append(f"{growth_named(site.guideline(year).clauses)}：与上一年度相比，承接职能至少增加 {value.min_count_increase} 项，"
                          f"或金额增长达到 {value.min_amount_growth:.0%}。")
         elif name == "max_achievements_per_report":
             notes.append(f"同一份调研报告的多项成果，只计分值最高的 {value} 项。")
@@ -130,14 +131,19 @@ def interpretations(site: SiteData) -> str:
     forms = "、".join(k.label for code in points.consortia.new_lead
                      if (k := rules.kind("consortium_forms", code)) is not None)
     growth = points.government_functions.growth_rule
+    # The guideline's words are quoted only as this year's text says them (a later year rewords).
+    clause = rules.clauses.get
+    deadline = quoted("成果形成日期以当年评估截止日期为准", clause("6", ""))
+    one_off = quoted("一次性分类补助", clause("4.3", "")) or quoted("一次性补助", clause("4.3", "")) or "一次性补助"
+    more = quoted("有较大提升", clause("2.3", "")) or "承接职能的增长"
     rows = [
-        (("6",), "评估期（条款 6：「成果形成日期以当年评估截止日期为准」）",
+        (("6",), f"评估期（条款 6{'：' + deadline if deadline else ''}）",
          f"{year} 年度为 {rules.evaluation_window.label}", _where("指南年度文件", "evaluation_window")),
         (("3.2", "4.3"), "新建服务站、联合体（条款 3.2、4.3）",
          "成立日期在本年度评估期内的为新建：当年计一次性补助，从下一年度起按年度绩效分档；"
          "本学会往年已列出的服务站或牵头的联合体（名称相同）换了编号，不再算新建",
          _where("评估细则", "new_station", "new_lead", "tiers")),
-        (("4.3",), "联合体的「一次性分类补助」（条款 4.3）", f"按联合体形式（{forms}）分类", _where("评估细则", "new_lead")),
+        (("4.3",), f"联合体的{one_off}（条款 4.3）", f"按联合体形式（{forms}）分类", _where("评估细则", "new_lead")),
         (("4", "4.1"), "联合体的服务产业、联合形式和方向（条款 4、4.1）",
          "以牵头学会同年的报告为准：成员学会写得不同，这一联合体在成员的报告中不计分；"
          "成员关系须双方都列出，只有一方列出时双方都收到提示", "—"),
@@ -159,7 +165,7 @@ def interpretations(site: SiteData) -> str:
          _where("指南年度文件", "pilot_societies") + "（只有管理员能改）"),
         (("1",), "成都市域内的区（市）县（条款 1）", "当年成都市的区（市）县和功能区；撤县设区前后的名称会提示改用当年的名称",
          _where("指南年度文件", "districts", "district_renames")),
-        (("2.3",), "「有较大提升」（条款 2.3）", f"与上一年度相比，承接职能至少增加 {growth.min_count_increase} 项，"
+        (("2.3",), f"{more}（条款 2.3）", f"与上一年度相比，承接职能至少增加 {growth.min_count_increase} 项，"
          f"或金额增长达到 {growth.min_amount_growth:.0%}", _where("评估细则", "growth_rule")),
     ]
     # A reading of a clause the year's text no longer has is no reading of that year.

@@ -24,7 +24,8 @@ from validators.models.service_stations import ServiceStation
 from validators.models.society import SocietyKind
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 from validators.year.kinds import EventCategory, Kind, ResearchTopic
-from validators.year.text import area_numeral, cited_clauses_only
+from validators.year.quotes import growth_named
+from validators.year.text import area_clauses, area_numeral, cited_clauses_only
 
 __all__ = ["report_template", "schema_line", "society_template"]
 
@@ -188,7 +189,7 @@ def _government(rules: Guideline, d: _Dates) -> list[str]:
                 ("  evidence:", None),
                 ("    - https://example.org/contract", ""),
             ]),
-            "# 条款 2.3“有较大提升”由程序与本学会上一年度的报告比较得出，不用填写。"]
+            f"# 条款 2.3{growth_named(rules.clauses).removeprefix('条款 2.3')}由程序与本学会上一年度的报告比较得出，不用填写。"]
 
 
 def _stations(rules: Guideline, d: _Dates) -> list[str]:
@@ -292,10 +293,14 @@ def _research(rules: Guideline, d: _Dates) -> list[str]:
 
 
 def _span(rules: Guideline, vocabulary: str) -> str:
-    """“（条款 7.1–7.5）”: the first and last clause a vocabulary's kinds serve."""
+    """“（条款 7.1–7.5）”: the clauses a vocabulary's kinds serve, as runs (“7.1、7.3–7.5” when
+    the year ended 7.2)."""
     clauses = [k.clause for k in rules.vocabulary(vocabulary) if k.clause and "." in k.clause]
     if not clauses:
         return ""
+    areas = {c.partition(".")[0] for c in clauses}
+    if len(areas) == 1:
+        return area_clauses(areas.pop(), clauses)
     return f"（条款 {clauses[0]}）" if len(set(clauses)) == 1 else f"（条款 {clauses[0]}–{clauses[-1]}）"
 
 
@@ -324,7 +329,7 @@ def _kinds_only(rules: Guideline, d: _Dates, key: str, vocabulary: str, title: s
 
 
 def _major_work(rules: Guideline, d: _Dates) -> list[str]:
-    return _kinds_only(rules, d, "major_work", "major_work_kinds", "参与市科协重大工作",
+    return _kinds_only(rules, d, "major_work", "major_work_kinds", rules.area("major_work").title,
                        ("mw-example", "党建", "学会党组织建设", "成立学会功能型党支部并开展主题活动"))
 
 

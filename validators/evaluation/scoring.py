@@ -28,6 +28,7 @@ from validators.year.measures import (
     founded_this_year,
     pilot_confirmed,
 )
+from validators.year.quotes import growth_named
 from validators.year.rubric import ItemTier, Rubric, Rule
 
 __all__ = ["AREAS", "Advice", "Evaluation", "ItemTierResult", "score_report", "scoring_plan"]
@@ -274,9 +275,10 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
     if previous is None or not now:
         return
     before = _functions_scored(previous)
+    more = growth_named(s.guideline.clauses)
     if len(before) < _functions_reported(previous):
         s.nothing(area, "2.3", "growth", "functions", (area, "functions"),
-                  f"{previous.report.year} 年度报告的承接职能有错误，无法与上一年度比较“有较大提升”，"
+                  f"{previous.report.year} 年度报告的承接职能有错误，无法与上一年度比较{more}，"
                   "不计分：更正上一年度的报告后重新评估")
         return
     count, amount = len(now), sum(f.amount_wan for f in now)
@@ -301,7 +303,7 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
         s.award(area, "growth", rules.growth, "functions", (area, "functions"), note, reviewed=False)
     else:
         s.nothing(area, "2.3", "growth", "functions", (area, "functions"),
-                  f"{note}：未达到“有较大提升”（数量增加 {growth.min_count_increase} 项"
+                  f"{note}：未达到{more}（数量增加 {growth.min_count_increase} 项"
                   f"或金额增长 {growth.min_amount_growth:.0%}）")
 
 

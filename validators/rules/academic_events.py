@@ -11,6 +11,7 @@ from validators.rules.rule_context import RuleContext
 from validators.year.countries import country_name, known_country_names
 from validators.year.guideline import Guideline
 from validators.year.measures import Countries, Regions, countries, regions
+from validators.year.quotes import said as _said
 
 _HOSTS = "由学会主办或承办"
 
@@ -20,17 +21,6 @@ class Unmet:
     code: str
     field: str
     message: str
-
-
-# Corner brackets mark the guideline's own words (tests/test_guideline_quotes.py finds them).
-_QUOTE_OPEN, _QUOTE_CLOSE = "\u300c", "\u300d"
-
-
-def _said(phrase: str, clause_text: str) -> str:
-    """The guideline's own words, marked as a quotation when the clause says them so; else the
-    same phrase unmarked (a later year may word its clause otherwise)."""
-    quoted = phrase in "".join(clause_text.split())
-    return f"{_QUOTE_OPEN}{phrase}{_QUOTE_CLOSE}" if quoted else phrase
 
 
 def _occasion_unmet(event: AcademicEvent, guideline: Guideline, label: str) -> list[Unmet]:
@@ -72,9 +62,13 @@ def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | N
     if c.roles is not None and not _role_allowed(event.role, c.roles):
         allowed = "或".join(r.label for r in EventRole if _role_allowed(r, c.roles))
         phrase = _said(_HOSTS, words) if allowed == "主办或承办" else f"由学会{allowed}"
-        unmet.append(Unmet("E-CRITERIA-ROLE", "role",
-                           f"{label}须{phrase}；{event.role.label}的活动请归入“其他”"
-                           "（在科普活动中举办的，可归入“大型社会活动”）。"))
+        # The category for events held in popularisation occasions, by the year's name for it.
+        public = next((k.label for k in guideline.kinds.event_categories
+                       if k.criteria.occasion and k.label != label), None)
+        aside = f"（在科普活动中举办的，可归入“{public}”）" if public else ""
+        other = guideline.kind("event_categories", "other")
+        instead = f"{event.role.label}的活动请归入“{other.label}”{aside}" if other else ""
+        unmet.append(Unmet("E-CRITERIA-ROLE", "role", f"{label}须{phrase}" + (f"；{instead}" if instead else "") + "。"))
     if c.main_forum and not event.main_forum:
         unmet.append(Unmet("E-CRITERIA-MAIN-FORUM", "main_forum",
                            f"{label}须{_said('设有主论坛、分论坛等形式', words)}：main_forum 应为 true。"))

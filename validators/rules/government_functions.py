@@ -5,6 +5,8 @@ from __future__ import annotations
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.year.measures import pilot_confirmed
+from validators.year.quotes import said
+from validators.year.text import area_numeral
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:
@@ -29,13 +31,16 @@ def check(report: YearReport, ctx: RuleContext) -> None:
                     f"本学会不在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目不计分："
                     "如不是试点学会，请把 pilot 改为 false。", "2.1")
     window = ctx.guideline.evaluation_window
+    innovation = ctx.guideline.area("innovation")  # named as the year names it
+    function = said("政府职能或服务", *ctx.guideline.clauses.values())
     for i, fn in enumerate(area.functions):
         path = ("government_functions", "functions", i)
         company = next((w for w in ctx.guideline.company_markers if w in fn.commissioner), None)
         if company:
             ctx.error((*path, "commissioner"), "E-FUNCTION-NOT-GOVERNMENT",
                       f"委托（购买）单位“{fn.commissioner}”是企业（名称含“{company}”），不是政府部门："
-                      "承接的须是「政府职能或服务」。企业委托的服务请写在“一、创新驱动助力工程”的服务中。",
+                      f"承接的须是{function}。企业委托的服务请写在"
+                      f"“{area_numeral(innovation.id)}、{innovation.title}”的服务中。",
                       "2.2")
         if fn.end < fn.start:
             ctx.error((*path, "end"), "E-DATE-ORDER",

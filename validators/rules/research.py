@@ -6,10 +6,12 @@ from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.year.kinds import ResearchTopic
 from validators.year.measures import counted_achievements
+from validators.year.quotes import quoted
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:
     window = ctx.guideline.evaluation_window
+    rule = quoted("成果形成日期以当年评估截止日期为准", ctx.guideline.clauses.get("6", ""))
     for i, item in enumerate(report.research):
         path = ("research", i)
         topic = ctx.guideline.kind("research_topics", item.topic.value)
@@ -27,7 +29,7 @@ def check(report: YearReport, ctx: RuleContext) -> None:
             if not window.contains(achievement.date):
                 ctx.warning((*path, "achievements", j, "date"), "W-ACHIEVEMENT-OUTSIDE-WINDOW",
                             f"成果日期 {achievement.date} 不在本年度评估期（{window.label}）内，"
-                            "本年度不计分：「成果形成日期以当年评估截止日期为准」。", "6")
+                            f"本年度不计分{'：' + rule if rule else ''}。", "6")
         if not counted_achievements(item, ctx.guideline):
             ctx.warning(path, "W-RESEARCH-NO-ACHIEVEMENT",
                         f"“{item.title}”在本年度评估期内没有可认定的成果（公开发表、领导签批等），"

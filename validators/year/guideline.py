@@ -215,7 +215,12 @@ class Guideline(_Strict):
     def vocabulary_title(self, name: str) -> str:
         if name.startswith(AREA_VOCABULARY):
             return f"“{self.area(name.removeprefix(AREA_VOCABULARY)).title}”的类别"
-        return VOCABULARY_TITLES[name]
+        title = VOCABULARY_TITLES[name]
+        if name == "major_work_kinds":  # named after 七, which a year may rename (中心工作)
+            area = self.area("major_work").title
+            if title.removesuffix("类别") not in area:
+                return f"“{area}”的类别"
+        return title
 
     def kind(self, vocabulary: str, written: str) -> Kind | None:
         """The kind of a vocabulary (`event_categories`, `area:<key>`, …) that `written` stands for."""
