@@ -11,7 +11,7 @@ from site_builder.context import RUBRIC_PAGE, SiteData, rubric_anchor
 from site_builder.markup import Cell, Column, cell, dated_text, front_matter, num, num_cell, text
 from site_builder.tables import table
 from validators.year.guideline import available_years
-from validators.year.quotes import growth_named, quoted
+from validators.year.quotes import growth_named, quoted, said
 from validators.year.rubric import GrowthRule, ItemTier, Rule
 
 PAGE = RUBRIC_PAGE
@@ -158,7 +158,7 @@ def interpretations(site: SiteData) -> str:
          + (f"；{listed_only}列出但不计入" if listed_only else ""), _where("指南年度文件", "provinces") + f"（{_code('counts')}）"),
         (("5.3",), "国家或地区（条款 5.3）", "按 ISO 3166-1 识别，中文名、英文名或代码均可，同一国家或地区只计一次",
          _where("指南年度文件", "country_aliases")),
-        (("5.4",), "科普活动（条款 5.4）", f"指南原词及常见写法（{occasions}等）；「等」表示名单开放，"
+        (("5.4",), "科普活动（条款 5.4）", f"指南原词及常见写法（{occasions}等）；{said('等', clause('5.4', ''))}表示名单开放，"
          f"选“{rules.open_occasion}”须写明名称和主办单位；第七部分的重大活动不在此列",
          _where("指南年度文件", "popularisation_occasions", "open_occasion")),
         (("2.1",), "首批承能试点学会（条款 2.1）", "以市科协公布的名单为准；名单未公布（为空）时，自报试点只提示、不计分",

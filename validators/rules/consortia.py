@@ -5,6 +5,7 @@ from __future__ import annotations
 from validators.models.report import YearReport
 from validators.rules.industries import check_industry
 from validators.rules.rule_context import RuleContext
+from validators.year.quotes import said
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:
@@ -14,8 +15,9 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         ctx.not_after_deadline((*path, "established"), consortium.established, "4.3", "成立日期")
         partners = {m.strip() for m in consortium.members} - {report.society, ""}
         if consortium.role.value == "lead" and not partners:
+            what = said("通过一定工作机制形成的学会合作模式", ctx.guideline.clauses.get("4", ""))
             ctx.error((*path, "members"), "E-CONSORTIUM-NO-PARTNER",
-                      f"“{consortium.name}”没有列出任何成员：联合体是「通过一定工作机制形成的学会合作模式」，"
+                      f"“{consortium.name}”没有列出任何成员：联合体是{what}，"
                       "一个学会自己不构成联合体。请在 members 中写出参与的学会或单位。", "4")
         seen: set[str] = set()
         for j, member in enumerate(consortium.members):
