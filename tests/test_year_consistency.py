@@ -252,6 +252,12 @@ def test_the_scaffold_s_title_over_an_unedited_copy_is_true(tmp_path: Path) -> N
     assert year_problems(tmp_path) == []
 
 
+def test_a_title_naming_the_year_it_carries_is_not_a_guideline_s_name(tmp_path: Path) -> None:
+    _2019(tmp_path, title="2019年度（沿用2018年度的参数）", text=_retitled(),
+          rubric=f"statement: 《{RETITLED}》。\n")
+    assert year_problems(tmp_path) == []
+
+
 def test_a_statement_naming_another_year_s_guideline_is_said(tmp_path: Path) -> None:
     _2019(tmp_path, title=RETITLED, text=_retitled(),
           rubric="statement: 《2017年学会重点工作指南》未公布分值。\n")

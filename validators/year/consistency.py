@@ -34,8 +34,9 @@ from validators.year.text import area_numeral, guideline_text, text_year
 
 __all__ = ["year_problems"]
 
-# A year a title or statement names (“沿用2017年学会重点工作指南”, “《2017年…指南》”).
-_YEAR_NAMED = re.compile(r"([0-9]{4})年")
+# The year of a guideline a title or statement names (“沿用2017年学会重点工作指南”, “《2017年…指南》”);
+# not a year named otherwise (“沿用2018年度的参数”).
+_YEAR_NAMED = re.compile(r"([0-9]{4})年[^，。；（）《》]{0,20}指南")
 # The fields that name an entry of a list in a year file, and the words readers see.
 _ENTRY_NAMES = ("key", "code", "id", "name", "tier", "label", "title")
 
@@ -177,8 +178,8 @@ def _guideline_problems(rules: Guideline, place: _Place, root: Path | None) -> l
 
 
 def _stale_years(words: str, year: int, text_title: str) -> list[str]:
-    """The years `words` name that are neither `year` nor in the title of the text it is judged
-    by: a scaffold's “沿用2017年…” kept after the year's own text was retitled."""
+    """The years of a guideline `words` name that are neither `year` nor the one the text it is
+    judged by names: a scaffold's “沿用2017年…指南” kept after the year's own text was retitled."""
     own = {str(year), *_YEAR_NAMED.findall(text_title)}
     return sorted(set(_YEAR_NAMED.findall(words)) - own)
 
