@@ -46,6 +46,7 @@ from validators.xlsx import cells as xlsx_cells
 from validators.yaml import fast_path, loading, scalars
 from validators.yaml.hidden_characters import _PARTS, compile_ranges
 from validators.yaml.policy import hidden_characters as hidden_class
+from validators.year import consistency as year_consistency
 from validators.year import files as year_files
 from validators.year import text as year_text
 
@@ -152,6 +153,8 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "text._CLAUSE": (year_text._CLAUSE, "the guideline text the staff publish"),
     "text._LEAD_IN": (year_text._LEAD_IN, "the guideline text the staff publish"),
     "text._AREA": (year_text._AREA, "the guideline text the staff publish"),
+    "text._CLAUSE_LIKE": (year_text._CLAUSE_LIKE, "the guideline text the staff publish"),
+    "consistency._YEAR_NAMED": (year_consistency._YEAR_NAMED, "the year files' titles and statements"),
     "text._CLAUSE_MENTION": (year_text._CLAUSE_MENTION, "the project's own help texts"),
     "text._CLAUSE_RANGE": (year_text._CLAUSE_RANGE, "the project's own help texts"),
     "tables._TAGS": (tables._TAGS, "column headers the site's code writes"),

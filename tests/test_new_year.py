@@ -471,3 +471,41 @@ def test_a_renamed_kind_keeps_its_clauses_place_on_the_rubric_page(tmp_path: Pat
     year = page[page.index("{#rubric-2019}"):page.index("{#rubric-2018}")]
     rows = [year.index(label) for label in ("科技扶贫：", "学会党建：", "人才基地：", "重大活动：")]
     assert rows == sorted(rows), rows
+
+
+def test_the_scaffold_s_leftovers_are_said_once_the_text_is_retitled(tmp_path: Path) -> None:
+    """The scaffold's title (“…（沿用2017年学会重点工作指南）”) and the carried statement are
+    true of the copied text; once the staff retitle the text, `check` names both, and the
+    scaffold's own commented statement settles it."""
+    from validators.year.consistency import year_problems
+
+    root = tmp_path / "tree"
+    root.mkdir()
+    last = available_years()[-1]
+    new = last + 1
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "new-year", str(new)],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    own_text = root / "validators" / "guidelines" / f"{new}.txt"
+    old_title = text_year(last) and (GUIDELINES_DIR / f"{text_year(last)}.txt").read_text("utf-8").splitlines()[1]
+    assert old_title
+    new_title = f"{new}年学会重点工作指南"
+    own_text.write_text(own_text.read_text("utf-8").replace(old_title, new_title, 1), encoding="utf-8")
+    guideline_yaml = root / "validators" / "guidelines" / f"{new}.yaml"
+    rubric_yaml = root / "validators" / "rubrics" / f"{new}.yaml"
+    reread_guidelines()
+    reread_rubrics()
+    problems = {(p.file, p.line): p.message for p in year_problems(root)}
+    title_line = 1 + guideline_yaml.read_text("utf-8").splitlines().index(f"title: {new}年度评估（沿用{old_title}）")
+    carried_line = 1 + rubric_yaml.read_text("utf-8").splitlines().index(f"carried_forward_from: {last}")
+    assert "提到" in problems.pop((f"validators/guidelines/{new}.yaml", title_line))
+    assert "statement" in problems.pop((f"validators/rubrics/{new}.yaml", carried_line))
+    # The source still names the copied text's guideline: said as before.
+    assert all("source" in m for m in problems.values()), problems
+    # What the scaffold's comments say to write.
+    guideline_yaml.write_text(guideline_yaml.read_text("utf-8").replace(
+        f"title: {new}年度评估（沿用{old_title}）", f"title: {new_title}\nsource: 《{new_title}》"), encoding="utf-8")
+    rubric_yaml.write_text(rubric_yaml.read_text("utf-8").replace("# statement: ", "statement: "), encoding="utf-8")
+    reread_guidelines()
+    reread_rubrics()
+    assert year_problems(root) == []

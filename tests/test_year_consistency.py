@@ -18,17 +18,18 @@ from validators.year.consistency import year_problems
 from validators.year.files import GUIDELINES_DIR
 from validators.year.guideline import reread_guidelines
 from validators.year.rubric import reread_rubrics
+from validators.year.text import guideline_text
 
 WINDOW = "evaluation_window:\n  start: {start}\n  deadline: 2019-11-30\n  note: 测试\n"
 
 
 def _2019(root: Path, guideline: str = "", rubric: str = "", start: str = "2018-11-30",
-          text: str | None = None) -> None:
+          text: str | None = None, title: str = "2019年度") -> None:
     own = root / "validators"
     (own / "guidelines").mkdir(parents=True, exist_ok=True)
     (own / "rubrics").mkdir(parents=True, exist_ok=True)
     (own / "guidelines" / "2019.yaml").write_text(
-        "year: 2019\ncarried_forward_from: 2018\ntitle: 2019年度\n" + WINDOW.format(start=start)
+        f"year: 2019\ncarried_forward_from: 2018\ntitle: {title}\n" + WINDOW.format(start=start)
         + ("" if text is None else "source: 成都市科协《2019年学会重点工作指南》（测试）\n")
         + textwrap.dedent(guideline), encoding="utf-8")
     (own / "rubrics" / "2019.yaml").write_text(
@@ -65,7 +66,7 @@ def test_a_criterion_that_is_not_its_clause_s_number_is_said(tmp_path: Path) -> 
     [problem] = year_problems(tmp_path)
     assert "min_participants 是 150" in problem.message
     assert "“150人”" in problem.message
-    assert problem.line == 10
+    assert problem.line == 12  # the edit that sets it, not `event_categories:`
 
 
 def test_a_number_the_text_does_not_state_passes_with_its_reason(tmp_path: Path) -> None:
@@ -226,3 +227,139 @@ def test_a_broken_year_leaves_the_site_as_it_was(tmp_path: Path) -> None:
     assert "网站没有生成，原有网站保持不变" in done.stderr
     assert "2019.yaml:9:3" in done.stderr
     assert [p.name for p in out.iterdir()] == ["kept.md"]
+
+
+# The scaffold's leftovers, and a staff member's slips, each said at its line.
+SCAFFOLD_TITLE = "2019年度评估（沿用2017年学会重点工作指南）"
+RETITLED = "2019年学会重点工作指南"
+
+
+def _retitled(change: Callable[[str], str] = lambda t: t) -> str:
+    return _text(lambda t: change(t.replace("2017年学会重点工作指南", RETITLED, 1)))
+
+
+def test_the_scaffold_s_title_left_under_a_retitled_text_is_said(tmp_path: Path) -> None:
+    _2019(tmp_path, title=SCAFFOLD_TITLE, text=_retitled(), rubric=f"statement: 《{RETITLED}》。\n")
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/guidelines/2019.yaml", 3)
+    assert "提到 2017 年" in problem.message
+    assert f"“{RETITLED}”" in problem.message
+
+
+def test_the_scaffold_s_title_over_an_unedited_copy_is_true(tmp_path: Path) -> None:
+    # The copy `new-year` makes is still the 2017 guideline: “沿用2017年…” says so.
+    _2019(tmp_path, title=SCAFFOLD_TITLE, text=_text())
+    assert year_problems(tmp_path) == []
+
+
+def test_a_title_naming_the_year_it_carries_is_not_a_guideline_s_name(tmp_path: Path) -> None:
+    _2019(tmp_path, title="2019年度（沿用2018年度的参数）", text=_retitled(),
+          rubric=f"statement: 《{RETITLED}》。\n")
+    assert year_problems(tmp_path) == []
+
+
+def test_a_statement_naming_another_year_s_guideline_is_said(tmp_path: Path) -> None:
+    _2019(tmp_path, title=RETITLED, text=_retitled(),
+          rubric="statement: 《2017年学会重点工作指南》未公布分值。\n")
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/rubrics/2019.yaml", 5)
+    assert "statement 提到 2017 年" in problem.message
+
+
+def test_a_statement_carried_from_the_year_before_is_said_where_it_came_from(tmp_path: Path) -> None:
+    _2019(tmp_path, title=RETITLED, text=_retitled())  # the rubric writes no statement of its own
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/rubrics/2019.yaml", 2)
+    assert "请在本年度的细则中写出 statement:" in problem.message
+    reread_rubrics()
+    _2019(tmp_path, title=RETITLED, text=_retitled(), rubric=f"statement: 《{RETITLED}》未公布分值。\n")
+    assert year_problems(tmp_path) == []
+
+
+def test_a_rule_citing_another_clause_than_its_kind_is_said_at_the_rule(tmp_path: Path) -> None:
+    _2019(tmp_path, rubric="""
+        academic_events:
+          category:
+            其他: {points: 1}
+            国际性学术交流: {clause: "5.2"}
+        """)
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/rubrics/2019.yaml", 9)
+    assert "写的条款 5.2，而指南参数中学术交流活动类别“国际性学术交流”的条款是 5.3" in problem.message
+
+
+def test_a_rule_citing_a_clause_the_text_lacks_is_said_at_the_rule(tmp_path: Path) -> None:
+    _2019(tmp_path, rubric="""
+        academic_events:
+          category:
+            其他: {points: 1}
+            国际性学术交流: {clause: "5.7"}
+        """)
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/rubrics/2019.yaml", 9)
+    assert "条款 5.7 不在 2019 年度的指南原文中" in problem.message
+
+
+def test_a_cap_below_one_of_its_rules_is_said_at_the_cap(tmp_path: Path) -> None:
+    _2019(tmp_path, rubric="""
+        academic_events:
+          cap: 5
+        """)
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/rubrics/2019.yaml", 7)
+    assert "上限 cap 是 5 分，低于其中细则规则 academic_events.category.综合性学术年会 一项的 6 分" in problem.message
+
+
+def test_a_kind_added_with_a_clause_typo_is_said_at_its_line(tmp_path: Path) -> None:
+    _2019(tmp_path, """
+        kinds:
+          major_work_kinds:
+            add:
+              - {code: other_work, label: 其他工作}
+              - {code: digital_reform, label: 数字化改革, clause: "7,6"}
+        """)
+    problems = [p for p in year_problems(tmp_path) if p.file.startswith("validators/guidelines")]
+    assert [(p.line, "条款 7,6 不在" in p.message) for p in problems] == [(13, True)]
+
+
+def _numbered(line: str) -> str:
+    """The 2017 text with `line` added after clause 5.5 (the last of 五)."""
+    text = _retitled()
+    at = text.index("六、调查研究与建言献策")
+    return text[:at] + line + "\n" + text[at:]
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("5.线上学术交流活动，在线参与规模不少于300人。", "条款号“5.”在“五、学术交流活动”一节第 34 行已经用过（条款 5.5）"),
+    ("６．线上学术交流活动，在线参与规模不少于300人。", "条款号“６．”用了全角数字：请改成半角的“6.”"),
+    ("6，线上学术交流活动，在线参与规模不少于300人。", "序号后面是“，”"),
+])
+def test_a_numbering_typo_in_the_text_is_said_at_its_line(tmp_path: Path, line: str, said: str) -> None:
+    _2019(tmp_path, title=RETITLED, text=_numbered(line), rubric=f"statement: 《{RETITLED}》。\n")
+    problems = [p for p in year_problems(tmp_path) if p.file.endswith(".txt")]
+    assert [(p.file, p.line) for p in problems] == [("validators/guidelines/2019.txt", 35)]
+    assert said in problems[0].message
+    # The first clause of a number keeps its words.
+    assert guideline_text(2019, tmp_path).clauses()["5.5"].startswith("其他学术交流活动")
+
+
+def test_a_number_out_of_order_is_said(tmp_path: Path) -> None:
+    text = _retitled(lambda t: t.replace("5.其他学术交流活动", "7.其他学术交流活动"))
+    at = text.index("六、调查研究与建言献策")
+    _2019(tmp_path, title=RETITLED, text=text[:at] + "6.线上学术交流活动。\n" + text[at:],
+          rubric=f"statement: 《{RETITLED}》。\n")
+    problems = [p for p in year_problems(tmp_path) if p.file.endswith(".txt")]
+    assert [p.line for p in problems] == [35]
+    assert "条款号“6.”排在条款 5.7 之后" in problems[0].message
+
+
+def test_a_full_width_number_names_the_clause_it_means(tmp_path: Path) -> None:
+    _2019(tmp_path, title=RETITLED, text=_numbered("６．线上学术交流活动，在线参与规模不少于300人。"))
+    assert "5.6" in guideline_text(2019, tmp_path).clauses()
+
+
+def test_an_area_headed_twice_is_said(tmp_path: Path) -> None:
+    _2019(tmp_path, title=RETITLED, text=_numbered("五、线上活动"), rubric=f"statement: 《{RETITLED}》。\n")
+    problems = [p for p in year_problems(tmp_path) if p.file.endswith(".txt")]
+    assert [p.line for p in problems] == [35]
+    assert "领域标题“五、”在第 28 行已经出现过" in problems[0].message

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     pattern = guideline(years[0], root)
     assert pattern is not None
     targets = {guidelines / f"{args.year}.yaml": guideline_file(args.year, rules, source, title, pattern),
-               rubrics / f"{args.year}.yaml": rubric_file(args.year, points.id, last)}
+               rubrics / f"{args.year}.yaml": rubric_file(args.year, points.id, last, points.statement, title)}
     text = guidelines / f"{args.year}.txt"
     existing = [p for p in (*targets, text) if p.exists() or p.is_symlink()]
     if existing:

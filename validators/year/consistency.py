@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,50 @@ from validators.year.text import area_numeral, guideline_text, text_year
 
 __all__ = ["year_problems"]
 
+# The year of a guideline a title or statement names (“沿用2017年学会重点工作指南”, “《2017年…指南》”);
+# not a year named otherwise (“沿用2018年度的参数”).
+_YEAR_NAMED = re.compile(r"([0-9]{4})年[^，。；（）《》]{0,20}指南")
+# The fields that name an entry of a list in a year file, and the words readers see.
+_ENTRY_NAMES = ("key", "code", "id", "name", "tier", "label", "title")
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """An entry said by any of its names (a kind's code, label or aliases; an area's key, id or
+    title): a year file may key it by any of them, or list it under `add` or `edit`."""
+
+    names: tuple[str, ...]
+
+
+def _names_entry(entry: Any, names: set[str]) -> bool:
+    return isinstance(entry, dict) and any(str(entry.get(f)) in names for f in _ENTRY_NAMES if f in entry)
+
+
+def _step(node: Any, key: str | int | _Named) -> tuple[Any, tuple[str | int, ...]] | None:
+    """One key down the file's own data, and the keys that got there; None where it stops."""
+    if not isinstance(key, _Named):
+        if isinstance(node, dict) and key in node:
+            return node[key], (key,)
+        if isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            return node[key], (key,)  # a list written whole: the file's index is the year's
+        return None
+    names = set(key.names)
+    if isinstance(node, list):
+        return next(((e, (i,)) for i, e in enumerate(node) if _names_entry(e, names)), None)
+    if not isinstance(node, dict):
+        return None
+    if (written := next((k for k in node if str(k) in names), None)) is not None:
+        return node[written], (written,)
+    if isinstance(node.get("add"), list):
+        for i, entry in enumerate(node["add"]):
+            if _names_entry(entry, names):
+                return entry, ("add", i)
+    edits = node.get("edit")
+    if not isinstance(edits, dict):
+        return None
+    written = next((k for k in edits if str(k) in names), None)
+    return (edits[written], ("edit", written)) if written is not None else None
+
 
 class _Place:
     """Where a key of a year's own file is, for a message; an inherited key is said at the
@@ -45,14 +91,15 @@ class _Place:
         self.source: SourceMap = loaded.source
         self.data: Any = loaded.data
 
-    def at(self, keys: tuple[str | int, ...], message: str) -> YearProblem:
+    def at(self, keys: tuple[str | int | _Named, ...], message: str) -> YearProblem:
+        """At the deepest of `keys` the file itself writes (an entry added with `add` or changed
+        with `edit` at its own line, not at the list's)."""
         node: Any = self.data
         found: tuple[str | int, ...] = ()
         for key in keys:
-            if isinstance(node, dict) and key in node:
-                node, found = node[key], (*found, key)
-            else:
+            if (step := _step(node, key)) is None:
                 break
+            node, found = step[0], (*found, *step[1])
         if not found and isinstance(self.data, dict) and "carried_forward_from" in self.data:
             found = ("carried_forward_from",)
         line, column = self.source.key(found) if found else (1, 1)
@@ -64,7 +111,8 @@ def _squash(text: str) -> str:
 
 
 def _rules(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Rule]]:
-    """Every rule of a rubric with where it is."""
+    """Every rule of a rubric with where it is (an area the year adds under its own key, as the
+    file writes it)."""
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, Rule):
@@ -75,36 +123,43 @@ def _rules(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple
             for key, rule in value.items():
                 if isinstance(rule, Rule):
                     yield (*path, name, key), rule
+                elif isinstance(rule, BaseModel) and name == "added_areas":
+                    yield from _rules(rule, (*path, key))
 
 
 def _guideline_problems(rules: Guideline, place: _Place, root: Path | None) -> list[YearProblem]:
     problems: list[YearProblem] = []
     clauses = rules.clauses
     text = guideline_text(rules.year, root)
+    if text.year == rules.year:  # a text's typos are said once, by the year that owns it
+        problems += [YearProblem(text.file, line, 1, message) for line, message in text.problems]
+    problems += _title_problems(rules, place, text.title, text.file)
     headed = {a.number: a.heading.strip() for a in text.areas}
-    for i, area in enumerate(rules.areas):
+    for area in rules.areas:
         numeral = area_numeral(area.id)
+        named = _Named((area.key, area.id, area.title))
         if area.id not in headed:
-            problems.append(place.at(("areas", i, "id"),
+            problems.append(place.at(("areas", named, "id"),
                                      f"领域“{area.title}”（id {area.id}）在 {rules.year} 年度的指南原文 {text.file} 中没有"
                                      f"对应的标题（如“{numeral}、…”）：请在原文中加上这一领域，或改正 id。"))
         elif headed[area.id] != f"{numeral}、{area.title}":
             # The site quotes the title as the guideline's words, so the two must be one.
-            problems.append(place.at(("areas", i, "title"),
+            problems.append(place.at(("areas", named, "title"),
                                      f"领域 {area.id} 的标题“{area.title}”与 {rules.year} 年度指南原文 {text.file} 的标题"
                                      f"“{headed[area.id]}”不一致：改名时请把两处一起改。"))
     vocabularies = [*VOCABULARY_TITLES, *(f"{AREA_VOCABULARY}{a.key}" for a in rules.added_areas)]
     for vocabulary in vocabularies:
-        for i, kind in enumerate(rules.vocabulary(vocabulary)):
+        for kind in rules.vocabulary(vocabulary):
             if kind.clause is not None and kind.clause not in clauses:
-                at: tuple[str | int, ...] = ("kinds", vocabulary, i, "clause")
+                at: tuple[str | int | _Named, ...] = ("kinds", vocabulary, _Named(tuple(kind.names())), "clause")
                 if vocabulary.startswith(AREA_VOCABULARY):
-                    index = next(n for n, a in enumerate(rules.areas) if f"{AREA_VOCABULARY}{a.key}" == vocabulary)
-                    at = ("areas", index, "kinds", i, "clause")
+                    area = rules.area(vocabulary.removeprefix(AREA_VOCABULARY))
+                    at = ("areas", _Named((area.key, area.id, area.title)), "kinds", _Named(tuple(kind.names())),
+                          "clause")
                 problems.append(place.at(at, f"{rules.vocabulary_title(vocabulary)}“{kind.label}”写的条款 {kind.clause} "
                                              f"不在 {rules.year} 年度的指南原文中：请在原文中加上这一条款，或改正条款号。"))
     problems += _source_problems(rules, place, root)
-    for i, category in enumerate(rules.kinds.event_categories):
+    for category in rules.kinds.event_categories:
         words = _squash(clauses.get(category.clause or "", ""))
         c = category.criteria
         for field, number, unit in (("min_participants", c.min_participants, "人"),
@@ -112,7 +167,7 @@ def _guideline_problems(rules: Guideline, place: _Place, root: Path | None) -> l
                                     ("min_countries", c.min_countries, "个")):
             if number and f"{number}{unit}" not in words and not c.not_in_text:
                 problems.append(place.at(
-                    ("kinds", "event_categories", i, "criteria", field),
+                    ("kinds", "event_categories", _Named(tuple(category.names())), "criteria", field),
                     f"活动类别“{category.label}”的 {field} 是 {number}，而条款 {category.clause} 的原文没有写"
                     f"“{number}{unit}”：请让标准与原文一致，或用 not_in_text 写明为什么不同。"))
     rate = rules.thresholds.expert_registration_rate
@@ -120,6 +175,35 @@ def _guideline_problems(rules: Guideline, place: _Place, root: Path | None) -> l
         problems.append(place.at(("thresholds", "expert_registration_rate"),
                                  f"expert_registration_rate 是 {rate:.0%}，而条款 1.2 的原文没有写“{rate:.0%}”。"))
     return problems
+
+
+def _stale_years(words: str, year: int, text_title: str) -> list[str]:
+    """The years of a guideline `words` name that are neither `year` nor the one the text it is
+    judged by names: a scaffold's “沿用2017年…指南” kept after the year's own text was retitled."""
+    own = {str(year), *_YEAR_NAMED.findall(text_title)}
+    return sorted(set(_YEAR_NAMED.findall(words)) - own)
+
+
+def _title_problems(rules: Guideline, place: _Place, text_title: str, text_file: str) -> list[YearProblem]:
+    """A year's title names the guideline it is judged by: while its text is a copy of the year
+    it carries (titled “2017年…”), “沿用2017年…” is true; once the text is retitled, not."""
+    stale = _stale_years(rules.title, rules.year, text_title)
+    if not stale:
+        return []
+    return [place.at(("title",), f"title“{rules.title}”提到 {'、'.join(stale)} 年，而 {rules.year} 年度的指南原文 "
+                                 f"{text_file} 的标题是“{text_title}”：网站把 title 显示为本年度指南的名称，"
+                                 f"请改成本年度的名称（如“{text_title}”）。")]
+
+
+def _statement_problems(points: Rubric, text_title: str, text_file: str, place: _Place) -> list[YearProblem]:
+    """The rubric's statement is printed under the year: it names the year's guideline, not the
+    one a carried-forward rubric was first written for."""
+    stale = _stale_years(points.statement, points.year, text_title)
+    if not stale:
+        return []
+    return [place.at(("statement",), f"评估细则的 statement 提到 {'、'.join(stale)} 年（“{points.statement[:40]}”），"
+                                     f"而 {points.year} 年度的指南原文 {text_file} 的标题是“{text_title}”：网站把它印在"
+                                     f"{points.year} 年度的细则下，请在本年度的细则中写出 statement:，写明本年度的指南名称。")]
 
 
 def _source_problems(rules: Guideline, place: _Place, root: Path | None) -> list[YearProblem]:
@@ -138,13 +222,36 @@ def _source_problems(rules: Guideline, place: _Place, root: Path | None) -> list
                                    "（如发文名称），网站的指南页会显示它。")]
 
 
-def _rubric_problems(points: Rubric, rules: Guideline, place: _Place) -> list[YearProblem]:
+def _rubric_problems(points: Rubric, rules: Guideline, place: _Place, root: Path | None) -> list[YearProblem]:
     problems: list[YearProblem] = []
+    text = guideline_text(rules.year, root)
+    problems += _statement_problems(points, text.title, text.file, place)
+    tables = points.kind_tables()
     for path, rule in _rules(points):
+        kind = rules.kind(tables[(str(path[0]), str(path[1]))], str(path[2])) \
+            if len(path) == 3 and (str(path[0]), str(path[1])) in tables else None
+        # A rule by kind is keyed in the file by the kind's label, code or an alias.
+        at: tuple[str | int | _Named, ...] = (*path[:2], _Named(tuple(kind.names()))) if kind else path
+        try:
+            section = points.area(str(path[0]))
+        except KeyError:
+            section = None
+        if section is not None and rule.points > section.cap:
+            problems.append(place.at((path[0], "cap"),
+                                     f"“{next((a.title for a in rules.areas if a.key == path[0]), path[0])}”（{path[0]}）的上限 cap 是 {section.cap:g} 分，低于其中细则规则 "
+                                     f"{_rule_name(path, rules)} 一项的 {rule.points:g} 分：一项就超过上限，"
+                                     "多出的分永远得不到。请提高上限，或降低这条规则的分值。"))
         if rule.clause not in rules.clauses:
-            problems.append(place.at(path, f"细则规则 {_rule_name(path, rules)} 写的条款 {rule.clause} "
+            problems.append(place.at((*at, "clause"), f"细则规则 {_rule_name(path, rules)} 写的条款 {rule.clause} "
                                            f"不在 {rules.year} 年度的指南原文中：条款号写错了就改正它；"
                                            "是新条款，请先在原文中加上它；该条款已经终止，请把这条规则写成 null（不再计分）。"))
+        elif kind is not None and kind.clause in rules.clauses and rule.clause != kind.clause:
+            # Each score line cites the rule's clause: one differing from its kind's cites the
+            # wrong words of the guideline.
+            problems.append(place.at((*at, "clause"),
+                                     f"细则规则 {_rule_name(path, rules)} 写的条款 {rule.clause}，而指南参数中"
+                                     f"{rules.vocabulary_title(tables[(str(path[0]), str(path[1]))])}“{kind.label}”的条款是 "
+                                     f"{kind.clause}：两处应写同一条款（每项得分注明的条款取自细则）。"))
     for i, criterion in enumerate(points.assessed):
         if criterion.clause not in rules.clauses:
             problems.append(place.at(("assessed", i, "clause"),
@@ -206,5 +313,5 @@ def year_problems(root: Path | None = None) -> list[YearProblem]:
         loaded.append(rules)
         problems += _guideline_problems(rules, _Place("guidelines", year, root), root)
         if points is not None:
-            problems += _rubric_problems(points, rules, _Place("rubrics", year, root))
+            problems += _rubric_problems(points, rules, _Place("rubrics", year, root), root)
     return problems + _window_problems(loaded, root)

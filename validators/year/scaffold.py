@@ -56,6 +56,8 @@ def guideline_file(year: int, last: Guideline, text_from: int, text_title: str, 
         "# 写完运行 python -m validators check，它会指出与原文、上一年度或评估细则对不上的地方。",
         f"year: {year}",
         f"carried_forward_from: {last.year}",
+        f"# 标题说的是沿用的原文“{text_title}”；{year}.txt 的标题一改（如“{year}年学会重点工作指南”），"
+        "这里、source 和评估细则的 statement 都要随之改写，否则 check 报错。",
         f"title: {year}年度评估（沿用{text_title}）",
         "evaluation_window:",
         f"  start: {start.isoformat()}     # 不含当日：紧接 {last.year} 年度的截止日",
@@ -103,8 +105,11 @@ def guideline_file(year: int, last: Guideline, text_from: int, text_title: str, 
     ])
 
 
-def rubric_file(year: int, last_id: str, last_year: int) -> str:
-    """`validators/rubrics/<year>.yaml`: the last rubric carried forward, every change shown."""
+def rubric_file(year: int, last_id: str, last_year: int, statement: str = "", text_title: str = "") -> str:
+    """`validators/rubrics/<year>.yaml`: the last rubric carried forward, every change shown.
+    `statement`: the last year's, shown retitled for when the new text is (`text_title`: the
+    title of the text it carries)."""
+    retitled = statement.replace(text_title, f"{year}年学会重点工作指南") if text_title else statement
     return "\n".join([
         f"# {year} 年度评估细则（默认）：沿用 {last_year} 年度（{last_id}）的全部分值、上限和分档线，只写出有变化的部分。",
         "# 指南没有公布分值：细则由市科协确定和调整，改动本文件即改变评估结果。分值须为 0.5 的整数倍。",
@@ -112,6 +117,8 @@ def rubric_file(year: int, last_id: str, last_year: int) -> str:
         f"year: {year}",
         f"carried_forward_from: {last_year}",
         f"title: {year}年度学会重点工作评估细则（默认，沿用{last_year}年度）",
+        "# statement（印在细则页上的说明）沿用上一年度，其中写的是沿用的指南名称；原文改了标题就写出本年度的：",
+        f"# statement: {retitled}",
         "",
         "# ---- 改动示例（删去行首的“# ”即生效）----",
         "# 一条规则的分值：",

@@ -47,7 +47,11 @@ def area_numeral(area_id: str) -> str:
     """An area's number as the guideline writes it (1 → 一); an id that is no small number, as is."""
     return NUMERALS[int(area_id) - 1] if area_id.isdigit() and 0 < int(area_id) <= len(NUMERALS) else area_id
 _AREA = re.compile(rf"^([{NUMERALS}]+)、")
-_CLAUSE = re.compile(r"^(\d+)\s*[.、．]\s*")
+# Digits written either way: a full-width one (“６．”) is a typo the check names, never a clause “5.６”.
+_CLAUSE = re.compile(r"^([0-9０-９]+)\s*[.、．]\s*")
+# A line that starts like a clause but whose number is followed by another mark (“6，”, “6:”).
+_CLAUSE_LIKE = re.compile(r"^[0-9０-９]{1,2}\s*[,，:：;；]")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _LEAD_IN = re.compile(r"[^。：]*：$")
 MAX_TEXT_BYTES = 1024 * 1024
 # How the project's own words cite a clause: “（条款 5.2）”, “（条款 7.1–7.5）”, “条款 2.1：”.
@@ -86,20 +90,35 @@ class GuidelineText:
     preface: list[str]
     title: str
     areas: list[AreaText]
+    # Typos in the numbering, by line of the file (1-based), said in Chinese; each one is an
+    # error of the year file (a clause must never silently take another's place).
+    problems: list[tuple[int, str]] = field(default_factory=list)
 
     def clauses(self) -> dict[str, str]:
         return {p.clause: p.words for a in self.areas for p in a.paragraphs if p.clause}
 
 
 def parse(raw: str, year: int, file: str, title: str | None = None) -> GuidelineText:
-    """Areas, their opening paragraphs and their numbered clauses, in the file's order."""
+    """Areas, their opening paragraphs and their numbered clauses, in the file's order; a
+    numbering typo (a number repeated, out of order, written in full-width digits, followed by
+    a comma) is kept in `problems` at its line, and no clause takes another's place."""
     preface: list[str] = []
     areas: list[AreaText] = []
+    problems: list[tuple[int, str]] = []
     found_title = title or ""
-    for line in filter(None, (line.strip() for line in raw.splitlines())):
+    headed: dict[str, int] = {}
+    numbered_at: dict[str, int] = {}
+    for number, line in enumerate((line.strip() for line in raw.splitlines()), start=1):
+        if not line:
+            continue
         heading = _AREA.match(line)
         if heading:
-            areas.append(AreaText(str(NUMERALS.index(heading.group(1)) + 1), line))
+            area_id = str(NUMERALS.index(heading.group(1)) + 1) if heading.group(1) in NUMERALS else heading.group(1)
+            if area_id in headed:
+                problems.append((number, f"领域标题“{heading.group(1)}、”在第 {headed[area_id]} 行已经出现过："
+                                         "领域序号写重了，请改正。"))
+            headed.setdefault(area_id, number)
+            areas.append(AreaText(area_id, line))
             continue
         if not areas:
             if title is None and not found_title and "指南" in line:
@@ -113,12 +132,31 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
         numbered = _CLAUSE.match(line)
         last = area.paragraphs[-1] if area.paragraphs else None
         if numbered:
-            area.paragraphs.append(Paragraph(line, f"{area.number}.{numbered.group(1)}"))
-        elif last is not None and last.clause is not None and last.clause != area.number:
+            written = numbered.group(1)
+            digits = written.translate(_FULL_WIDTH_DIGITS)
+            if digits != written:
+                problems.append((number, f"条款号“{line[:numbered.end()].strip()}”用了全角数字：请改成半角的“{digits}.”。"))
+            clause: str | None = f"{area.number}.{int(digits)}"
+            earlier = [int(c.partition(".")[2]) for c in numbered_at if c.partition(".")[0] == area.number]
+            if clause in numbered_at:
+                problems.append((number, f"条款号“{digits}.”在“{area.heading[:12]}”一节第 {numbered_at[clause]} 行"
+                                         f"已经用过（条款 {clause}）：序号写重了，请改正；同一条款号只能有一段原文。"))
+                clause = None  # said, and never standing for the first one's words
+            elif earlier and int(digits) < max(earlier):
+                problems.append((number, f"条款号“{digits}.”排在条款 {area.number}.{max(earlier)} 之后："
+                                         "序号写错了，请改正（条款按原文的顺序编号）。"))
+            if clause is not None:
+                numbered_at[clause] = number
+            area.paragraphs.append(Paragraph(line, clause))
+            continue
+        if like := _CLAUSE_LIKE.match(line):
+            problems.append((number, f"这一行像是条款，但序号后面是“{like.group(0)[-1]}”："
+                                     "条款号后面要写“.”或“、”，如“6.”。"))
+        if last is not None and last.clause is not None and last.clause != area.number:
             last.text += line  # a clause broken across lines
         else:
             area.paragraphs.append(Paragraph(line, area.number if not area.paragraphs else None))
-    return GuidelineText(year, file, preface, found_title, areas)
+    return GuidelineText(year, file, preface, found_title, areas, problems)
 
 
 def text_year(year: int, root: Path | None = None) -> int | None:
