@@ -24,9 +24,9 @@ from pydantic import (
 )
 
 from validators.findings import PlacedError
-from validators.yaml.loading import SourceMap
 from validators.models.report import AREA_KEYS
 from validators.schema_findings import findings_from
+from validators.yaml.loading import SourceMap
 from validators.year.files import (
     YearFileError,
     YearProblem,
