@@ -33,6 +33,8 @@ from site_builder.context import SiteData, load
 from site_builder.form_page import SiteSettings, form_files, site_settings
 from site_builder.workbench import workbench_files
 from validators.forking import can_fork
+from validators.year.files import YearFileError
+from validators.year.unscored import unscored_years
 
 PROJECT = Path(__file__).resolve().parents[1]
 HAND_WRITTEN = PROJECT / "docs"
@@ -170,6 +172,11 @@ def generate(root: Path, out: Path = DEFAULT_OUT, *, settings: SiteSettings | No
              date: str | None = None) -> Generated:
     """Writes the docs folder `out`, and the search dictionary beside it."""
     settings = settings or site_settings()
+    # A year whose files disagree (E-YEAR-FILE) would publish scores its own text does not
+    # support: nothing is written, as for an unreadable year file (the CLI says where).
+    problems = [p for year in unscored_years(root).values() for p in year]
+    if problems:
+        raise YearFileError(problems)
     return write_site(load(root, settings, date or build_date()), out)
 
 

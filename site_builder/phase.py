@@ -41,10 +41,18 @@ def indexed_years(site: SiteData) -> set[int]:
     return {y for y in site.years if y == site.latest_year or phase_of(site, y) in _OPEN}
 
 
+def awaiting_finalization(site: SiteData, year: int) -> bool:
+    """Past the calendar's day of final results, but the association has not frozen them: the
+    numbers shown are not final, whatever the calendar says."""
+    return phase_of(site, year) is Phase.FINAL and year not in site.frozen
+
+
 def label(site: SiteData, year: int) -> str | None:
     """“公示中：至 1 月 19 日”, or None for a year without a calendar."""
     calendar = site.guideline(year).calendar
-    return calendar.label(as_of(site)) if calendar else None
+    if calendar is None:
+        return None
+    return "公示已结束，结果尚未定稿" if awaiting_finalization(site, year) else calendar.label(as_of(site))
 
 
 def note(site: SiteData, year: int) -> str:
@@ -149,8 +157,10 @@ def provenance(site: SiteData, year: int) -> str:
     """Which code, guideline and rubric produced a final year's frozen numbers."""
     frozen = site.frozen.get(year)
     if frozen is None:
-        if phase_of(site, year) is Phase.FINAL:
-            return "本年度尚未定稿（finalize），下面的得分按当前的代码和细则计算。"
+        calendar = site.guideline(year).calendar
+        if calendar is not None and awaiting_finalization(site, year):
+            return (f"按日历，最终结果应于 {day(calendar.final)} 公布，但市科协尚未将本年度的结果定稿："
+                    "下面的得分按当前的代码和细则计算，定稿前仍可能改变。")
         return ""
     if frozen.code_commit:
         url = f"{site.settings.repo_url}/commit/{frozen.code_commit}" if site.settings.repo_url else None
@@ -173,7 +183,7 @@ def years_table(site: SiteData) -> str:
         calendar = site.guideline(year).calendar
         if calendar is None:
             continue
-        rows.append([cell(f"{year} 年度", year), cell(f"<strong>{text(calendar.label(as_of(site)))}</strong>"),
+        rows.append([cell(f"{year} 年度", year), cell(f"<strong>{text(label(site, year) or '')}</strong>"),
                      cell(f"{day(calendar.submission_opens)} 至 {day(calendar.submission_closes)}"),
                      cell(f"{day(calendar.notice_starts)} 至 {day(calendar.notice_ends)}"),
                      cell(day(calendar.final)), cell(_frozen_cell(site, year))])

@@ -103,3 +103,23 @@ def test_a_carried_forward_year_does_not_inherit_the_calendar(tmp_path: Path) ->
         "  start: 2018-11-30\n  deadline: 2019-11-30\n  note: 测试\n", "utf-8")
     assert guideline(2019, tmp_path).calendar is None
     assert guideline(2019, tmp_path).clauses == guideline(2018).clauses
+
+
+def test_a_year_past_its_final_day_but_not_finalized_says_so_in_chinese(tmp_path: Path) -> None:
+    """It said “最终结果。本年度尚未定稿（finalize）”: an English word, and final and not at once."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+    from tests.year_trees import renamed_year_tree
+
+    root = renamed_year_tree(tmp_path / "tree")
+    docs = tmp_path / "docs"
+    generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2020-03-01")
+    pages = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*.md")}
+    for name in ("index.md", "rankings/2019/index.md", "societies/cd-computer/index.md",
+                 "societies/cd-computer/2019/index.md"):
+        said = pages[name]
+        assert "2019 年度：<strong>公示已结束，结果尚未定稿</strong>" in said, name
+        assert "但市科协尚未将本年度的结果定稿" in said, name
+    home = pages["index.md"]
+    assert "<strong>公示已结束，结果尚未定稿</strong>" in home.split("评估进度", 1)[1]
+    assert not [n for n, p in pages.items() if "finalize" in p or "最终结果</strong>。本年度尚未定稿" in p]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.trees import base_tree
+from tests.year_trees import renamed_year_tree
 from validators.check import check_tree
 from validators.yaml.loading import load_text
 from validators.year.guideline import reread_guidelines
@@ -118,3 +119,27 @@ def test_a_file_whose_keys_all_use_a_full_width_colon_is_told_so() -> None:
     assert (finding.code, finding.line, finding.column) == ("E-YAML-ROOT", 1, 8)
     assert COLON_WORDS in finding.message
     assert "society: cd-a" in finding.message
+
+
+def test_a_key_s_only_child_with_a_full_width_colon_is_said_at_the_colon(tmp_path: Path) -> None:
+    """`thresholds:` / `  expert_registration_rate： 0.6` is valid YAML (one text where a mapping
+    was meant): it was said to be no mapping, never that the colon was full-width."""
+    root = renamed_year_tree(tmp_path / "tree")
+    year_file = root / "validators" / "guidelines" / "2019.yaml"
+    text = year_file.read_text("utf-8")
+    assert "thresholds:\n  expert_registration_rate: 0.6\n" in text
+    year_file.write_text(text.replace("  expert_registration_rate: 0.6", "  expert_registration_rate： 0.6"), "utf-8")
+    report = root / "submissions" / "cd-computer" / "2018.yaml"
+    report.write_text("society: cd-computer\nyear: 2018\nacademic_events:\n  - category：其他\n", "utf-8")
+    reread_guidelines()
+    reread_rubrics()
+    try:
+        result, _ = check_tree(root)
+    finally:
+        reread_guidelines()
+        reread_rubrics()
+    said = {(f.file, f.line, f.column): f.message for f in result.findings if COLON_WORDS in f.message}
+    line = text.split("\n").index("  expert_registration_rate: 0.6") + 1
+    assert "这一行应写作“expert_registration_rate: 0.6”" in said[("validators/guidelines/2019.yaml", line, 27)]
+    assert "“thresholds”应为“键: 值”的映射" in said[("validators/guidelines/2019.yaml", line, 27)]
+    assert "这一行应写作“category: 其他”" in said[("submissions/cd-computer/2018.yaml", 4, 13)]

@@ -30,18 +30,69 @@ _TITLES = {"submission": "学会年度工作报告", "society": "学会资料"}
 
 
 def all_kinds(root: Path | None = None) -> tuple[Kinds, list[Area]]:
-    """Every kind and every area of every year, each code and area once (its newest words)."""
+    """Every kind and every area of every year, each code and area once with its newest words;
+    a name an earlier year gave a code (a renamed kind) stays accepted as another way of
+    writing it, so that every year's reports validate."""
     years = [rules for y in available_years(root) if (rules := guideline(y, root)) is not None]
-    merged: dict[str, dict[str, Kind]] = {}
-    areas: dict[str, Area] = {}
+    merged: dict[str, list[Kind]] = {}
+    areas: dict[str, list[Area]] = {}
     for rules in years:
         for name in type(rules.kinds).model_fields:
-            for kind in rules.kinds.vocabulary(name):
-                merged.setdefault(name, {})[kind.code] = kind
-        areas.update({a.key: a for a in rules.areas})
-    kinds = Kinds.model_validate({name: [k.model_dump() for k in entries.values()]
+            merged.setdefault(name, []).extend(rules.kinds.vocabulary(name))
+        for area in rules.areas:
+            areas.setdefault(area.key, []).append(area)
+    kinds = Kinds.model_validate({name: [k.model_dump() for k in _union(entries)]
                                   for name, entries in merged.items()})
-    return kinds, list(areas.values())
+    return kinds, [_newest_area(versions) for versions in areas.values()]
+
+
+def _union(entries: list[Kind]) -> list[Kind]:
+    """Oldest year first in, newest words out: each code once, every name it ever had."""
+    newest: dict[str, Kind] = {}
+    for kind in entries:
+        newest[kind.code] = kind
+    taken = {written: k.code for k in newest.values() for written in k.names()}
+    names: dict[str, list[str]] = {}
+    for kind in entries:
+        for written in kind.names():
+            if taken.setdefault(written, kind.code) == kind.code and written not in names.setdefault(kind.code, []):
+                names[kind.code].append(written)
+    return [k.model_copy(update={"aliases": [n for n in names[k.code] if n not in (k.label, k.code)]})
+            for k in newest.values()]
+
+
+def _newest_area(versions: list[Area]) -> Area:
+    kinds = [k for area in versions for k in area.kinds or []]
+    return versions[-1].model_copy(update={"kinds": _union(kinds) if kinds else None})
+
+
+def _name_years(root: Path | None) -> dict[str, list[int]]:
+    """Each kind's label, code or alias, with the years whose guideline lists it."""
+    seen: dict[str, list[int]] = {}
+    for year in available_years(root):
+        rules = guideline(year, root)
+        if rules is None:
+            continue
+        vocabularies = [rules.kinds.vocabulary(n) for n in type(rules.kinds).model_fields]
+        vocabularies += [a.kinds or [] for a in rules.areas]
+        for written in {w for entries in vocabularies for k in entries for w in k.names()}:
+            seen.setdefault(written, []).append(year)
+    return seen
+
+
+def _with_years(node: Any, years: dict[str, list[int]], every: list[int]) -> Any:
+    """The schema of no particular year: a kind's name some years lack says its years."""
+    if isinstance(node, dict):
+        done = {k: _with_years(v, years, every) for k, v in node.items()}
+        const = done.get("const")
+        if isinstance(const, str) and "title" in done and years.get(const, every) != every:
+            these = "、".join(str(y) for y in years[const])
+            said = f"{these} 年度" if const == done["title"] or const.isascii() else f"{these} 年度的名称"
+            done["description"] = f"{done['description']}（{said}）" if done.get("description") else said
+        return done
+    if isinstance(node, list):
+        return [_with_years(v, years, every) for v in node]
+    return node
 
 
 def _model(kind: SchemaKind, year: int | None, root: Path | None) -> type[BaseModel]:
@@ -63,6 +114,8 @@ def json_schema(kind: SchemaKind = "submission", year: int | None = None,
     name = f"{kind}-{year}" if year else kind
     schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                               "$id": f"{name}.schema.json", **generated, "title": _TITLES[kind]}
+    if year is None and kind == "submission":
+        schema = _with_years(schema, _name_years(root), list(available_years(root)))
     if year is not None and kind == "submission":
         rules = guideline(year, root)
         assert rules is not None

@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from validators.findings import Finding, PlacedError, error
 from validators.models.society import GITHUB_LOGIN_PATTERN
-from validators.yaml.loading import SourceMap
+from validators.yaml.loading import SourceMap, full_width_key_slip
 from validators.yaml.policy import policy
 
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -194,6 +194,8 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
         return "E-SCHEMA-DATE", _date_message(value, name, subject)
     if kind == "string_pattern_mismatch":
         return "E-SCHEMA-PATTERN", pattern_message(root, loc, str(ctx.get("pattern", "")), subject)
+    if kind in _MAPPING_KINDS and isinstance(value, str) and (slip := full_width_key_slip(value)):
+        return "E-SCHEMA-TYPE", f"{subject}应为“键: 值”的映射：{slip[1]}"
     if kind in _SIMPLE:
         code, template = _SIMPLE[kind]
         limits = {key: ctx.get(key) for key in ("max_length", "min_length", "multiple_of")}
@@ -202,6 +204,19 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
                                      example=_example(root, loc), **limits, **bound)
     said = str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
     return "E-SCHEMA-TYPE", f"{subject}的值不符合要求：{said}。"
+
+
+# A key's only child written with a full-width colon (`thresholds:` / `  rate： 0.6`) is
+# valid YAML: one string where a mapping was meant, said as the colon it is.
+_MAPPING_KINDS = frozenset({"model_type", "dict_type", "model_attributes_type"})
+
+
+def _colon_slip(err: ErrorDetails) -> int | None:
+    value = err.get("input")
+    if err["type"] not in _MAPPING_KINDS or not isinstance(value, str):
+        return None
+    slip = full_width_key_slip(value)
+    return None if slip is None else slip[0]
 
 
 def findings_from(exc: ValidationError, root: type[BaseModel], file: str,
@@ -224,6 +239,9 @@ def findings_from(exc: ValidationError, root: type[BaseModel], file: str,
             line, col = source.key(loc)
         else:
             line, col = source.value(loc)
+        slip = _colon_slip(err)
+        if slip is not None and code == "E-SCHEMA-TYPE" and placed is None:
+            col += slip  # at the colon itself, as a syntax error's hint is
         rest = len(errors) - n - 1
         if n == MAX_FINDINGS and rest:
             out.append(error(file, line, col, code, f"{message}（本文件另有 {rest} 处问题未逐一列出："

@@ -21,27 +21,31 @@ def run(args: argparse.Namespace) -> int:
     from validators.check import check_tree
     from validators.evaluation import reports as evaluation_report
     from validators.evaluation.results import as_published
-    from validators.year.files import YearFileError
-    from validators.year.guideline import guideline
-    from validators.year.rubric import rubric
+    from validators.year.unscored import unscored_years
 
     _, repo = check_tree(args.root)
     if args.year is not None and args.year not in repo.years():
         err(f"没有 {args.year} 年度的报告。已有年度：{'、'.join(map(str, repo.years()))}")
         return EXIT_USAGE
-    skipped = False
+    # A year whose files are unreadable or disagree with each other (E-YEAR-FILE) is not
+    # scored: its scores would be computed by numbers its own text does not state.
+    held = unscored_years(args.root)
     # A year not asked for is not evaluated: its broken files are not this run's failure.
-    for year in [args.year] if args.year is not None else repo.years():
-        try:
-            guideline(year, args.root), rubric(year, args.root)
-        except YearFileError as exc:  # the other years are still scored; this one only if asked
-            if args.year == year:
-                raise
-            err(f"{year} 年度的指南或细则文件有误，该年度未评估：{exc}")
-            skipped = True
+    asked = [args.year] if args.year is not None else repo.years()
+    for year in asked:
+        if year not in held:
+            continue
+        problems = held[year]
+        more = f"（另有 {len(problems) - 1} 处）" if len(problems) > 1 else ""
+        err(f"{year} 年度的指南或细则文件有误，该年度未评估：{str(problems[0]).rstrip('。')}{more}"
+            "。运行 python -m validators check 查看全部问题，改正后再评估。")
+        if args.year == year:
+            return EXIT_ERRORS
+    skipped = any(year in held for year in asked)
     evaluations, _, broken = as_published(repo, args.year)
     for f in broken:
         err(f"{f.file}：{f.message}（该年度按当前数据计算）")
+    evaluations = [e for e in evaluations if e.year not in held]
     if args.year is not None:
         evaluations = [e for e in evaluations if e.year == args.year]
     if args.society:

@@ -314,6 +314,14 @@ def _full_width_key(line: str) -> int | None:
     return len(line) - len(rest) + colon
 
 
+def full_width_key_slip(text: str) -> tuple[int, str] | None:
+    """A text that starts with a key written with a full-width colon (`rate： 0.6`, which YAML
+    reads as one string where a mapping was meant): the colon's offset and what to say of it,
+    as the syntax error says it."""
+    colon = _full_width_key(text.split("\n", 1)[0])
+    return None if colon is None else (colon, _colon_words(text, colon).removeprefix("YAML 语法错误："))
+
+
 def _full_width_comma(line: str, end: int) -> tuple[int | None, int]:
     """The last full-width comma inside a flow list or mapping (`[北京，上海]`) before `end`, and
     how many of the line's brackets are still open there."""

@@ -26,6 +26,7 @@ from pydantic import (
 from validators.findings import PlacedError
 from validators.models.report import AREA_KEYS
 from validators.schema_findings import findings_from
+from validators.yaml.loading import SourceMap
 from validators.year.files import (
     YearFileError,
     YearProblem,
@@ -41,6 +42,8 @@ __all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_ru
 
 # Halves add up exactly in binary floating point, so score lines sum to the total exactly.
 Points = Annotated[float, Field(ge=0, le=100, multiple_of=0.5)]
+# A tier's total has no fixed ceiling: the year's caps add up to it (`_tiers_reachable`).
+Total = Annotated[float, Field(ge=0, multiple_of=0.5)]
 
 
 class _Strict(BaseModel):
@@ -181,7 +184,7 @@ class AssessedCriterion(_Strict):
 
 class OverallTier(_Strict):
     tier: str
-    min_total: Points
+    min_total: Total
 
 
 def tier_rank(tiers: Sequence[ItemTier | OverallTier], tier: str) -> int:
@@ -320,6 +323,8 @@ def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> 
     # On to the tables by kind whatever the sections said: every missing or unknown entry of the
     # rubric is said in one run, not one kind of mistake per run.
     points = points.model_copy(update={"added_areas": sections})
+    if added <= set(sections):  # every area's cap known: the most a report can total
+        problems += _tiers_reachable(points, file, source)
     tables: dict[str, dict[str, dict[str, Rule]]] = {}
     for (area, table), vocabulary in points.kind_tables().items():
         if area not in added and area in points.added_areas:
@@ -346,6 +351,15 @@ def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> 
     update["added_areas"] = {area: section.model_copy(update=tables.get(area, {}))
                              for area, section in points.added_areas.items()}
     return points.model_copy(update=update)
+
+
+def _tiers_reachable(points: Rubric, file: str, source: SourceMap) -> list[YearProblem]:
+    """A tier no report can reach: its minimum above the sum of the year's area caps."""
+    most = sum(points.area(key).cap for key in (*AREA_KEYS, *points.added_areas))
+    return [YearProblem(file, *source.value(("tiers", n, "min_total")),
+                        f"总分（tiers）{tier.tier}的 min_total {tier.min_total:g} 分高于各领域上限（cap）之和 "
+                        f"{most:g} 分，没有学会能达到：请核对数字。")
+            for n, tier in enumerate(points.tiers) if tier.min_total > most]
 
 
 def reread_rubrics() -> None:

@@ -1,0 +1,23 @@
+"""A repository copy with a next year whose names differ from the shipped years'
+(tests/data/years/renamed_2019)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.trees import ROOT, base_tree
+
+RENAMED = Path(__file__).parent / "data" / "years" / "renamed_2019"
+
+
+def renamed_year_tree(base: Path) -> Path:
+    """The base years' data and a 2019 that renames kinds and areas, with one valid report."""
+    base_tree(base)
+    guidelines, rubrics = base / "validators" / "guidelines", base / "validators" / "rubrics"
+    shutil.copy(RENAMED / "2019.txt", guidelines / "2019.txt")
+    shutil.copy(RENAMED / "2019.yaml", guidelines / "2019.yaml")
+    shutil.copy(RENAMED / "rubric-2019.yaml", rubrics / "2019.yaml")
+    shutil.copy(RENAMED / "cd-computer-2019.yaml", base / "submissions" / "cd-computer" / "2019.yaml")
+    shutil.copytree(ROOT / "schema", base / "schema", dirs_exist_ok=True)
+    return base
