@@ -28,8 +28,9 @@ YEAR = 2019
 QUOTE = re.compile(r"「([^」]*)」")
 # 2017's wording that 2019's text rewords (2.3, 4.3, 6): no 2019 sentence may say it.
 REWORDED = ("有较大提升", "一次性分类补助", "成果形成日期以当年评估截止日期为准", "重大工作类别")
-# A value the report itself wrote, echoed back to it: the society's words, not the guideline's.
-ECHOED = re.compile(r"^“[^”]*”不是 \d+ 年度的")
+# A value the report itself wrote, echoed back to it (and said to be an earlier year's name):
+# the society's words, not the guideline's.
+ECHOED = re.compile(r"“[^”]*”不是 \d+ 年度的|“[^”]*”是 \d+ 年度的[^，：。；]*")
 
 
 def _words(text: str) -> str:
@@ -99,7 +100,8 @@ def test_pages_use_the_years_words(pages: dict[str, str], old_words: set[str], y
     assert any(name.startswith("societies/") for name in parts)
     # A society's own cell may still say the category it wrote (大型社会活动): only the
     # guideline's sentences are held here, so the society's written values are taken out.
-    written = ("“大型社会活动”不是", ">大型社会活动<", '"大型社会活动"')
+    written = ("“大型社会活动”不是", "“大型社会活动”是 2018 年度的名称", "“科技扶贫”是 2018 年度的重大工作类别",
+               ">大型社会活动<", '"大型社会活动"')
     rendered = {}
     for name, text in parts.items():
         for value in written:

@@ -120,7 +120,7 @@ def _context(file: str, folder: Path, source: SourceMap, year: int, root: Path) 
     rules = guideline(year, root)
     if rules is None or not _has_rubric(year, root):
         return None
-    return RuleContext(file, folder, source, rules, policy())
+    return RuleContext(file, folder, source, rules, policy(), root=root)
 
 
 def special_kind(path: Path) -> str | None:

@@ -4,9 +4,7 @@ the report still counts."""
 
 from __future__ import annotations
 
-import os
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -15,7 +13,6 @@ from validators.models.for_year import nested_model, vocabulary_fields
 from validators.models.labelled import UnknownTerm
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
-from validators.submission_paths import SUBMISSIONS
 from validators.year.files import YearFileError, available_years
 from validators.year.guideline import guideline
 
@@ -55,32 +52,25 @@ def _refuse(path: tuple[str | int, ...], value: UnknownTerm, vocabulary: str, ct
               f"{said}这一项在改正之前不计分。", None)
 
 
-def _tree_of(folder: Path) -> Path | None:
-    """The repository a report's folder is in (submissions/<society>/), whose year files say
-    its earlier years; None for a folder elsewhere (the shipped years are read then)."""
-    parent = Path(os.path.abspath(folder)).parent
-    return parent.parent if parent.name == SUBMISSIONS else None
-
-
 def _earlier_name(written: str, vocabulary: str, ctx: RuleContext) -> str:
     """When an earlier year had the name: which year, and the year's kind the year files link
     it to (the same code, renamed; else a kind of the same clause). Nothing is guessed beyond
     what the year files say."""
     this = ctx.guideline
-    root = _tree_of(ctx.folder)
+    root = ctx.root
     for year in reversed([y for y in available_years(root) if y < this.year]):
         try:
             earlier = guideline(year, root)
         except YearFileError:  # that year's own problem, said at its files
             continue
         old = earlier.kind(vocabulary, written) if earlier is not None else None
-        if old is None:
+        if earlier is None or old is None:
             continue
         now = next((k for k in this.vocabulary(vocabulary) if k.code == old.code), None)
         if now is not None:
             return f"“{written}”是 {year} 年度的名称，{this.year} 年度改称“{now.label}”：请改写为“{now.label}”。"
         same_clause = [k.label for k in this.vocabulary(vocabulary) if old.clause and k.clause == old.clause]
-        then = f"“{written}”是 {year} 年度的{this.vocabulary_title(vocabulary)}，{this.year} 年度已没有这一类"
+        then = f"“{written}”是 {year} 年度的{earlier.vocabulary_title(vocabulary)}，{this.year} 年度已没有这一类"
         return then + (f"；本年度同一条款（{old.clause}）的是“{'”“'.join(same_clause)}”。" if same_clause else "。")
     return ""
 

@@ -24,6 +24,9 @@ class RuleContext:
     policy: Policy
     findings: list[Finding] = field(default_factory=list)
     hints_given: int = 0
+    # The repository whose year files the rules may consult (another year's names); None: the
+    # years shipped with the code.
+    root: Path | None = None
 
     def closest(self, name: str, options: Sequence[str], cutoff: float = 0.5) -> str | None:
         """The listed name `name` most likely meant, while the file's budget of hints lasts."""
