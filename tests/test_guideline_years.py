@@ -62,7 +62,10 @@ def _tree(base: Path, *, new_year: bool = False, new_report: bool = False, witho
         (guidelines / f"{NEW}.yaml").write_text(_new_guideline(), "utf-8")
         points = rubric(LAST)
         assert points is not None
-        (rubrics / f"{NEW}.yaml").write_text(rubric_file(NEW, points.id, LAST), "utf-8")
+        # The statement retitled, as new-year's comment asks once the text's title changes.
+        scaffold = rubric_file(NEW, points.id, LAST, points.statement, TITLE_2017)
+        assert "# statement: " in scaffold
+        (rubrics / f"{NEW}.yaml").write_text(scaffold.replace("# statement: ", "statement: "), "utf-8")
         text = (GUIDELINES_DIR / "2017.txt").read_text("utf-8")
         assert text.count(TITLE_2017) == text.count(OLD_5_1) == text.count(CLAUSE_2_1) == 1
         text = text.replace(TITLE_2017, f"{NEW}年学会重点工作指南").replace(OLD_5_1, NEW_5_1)
