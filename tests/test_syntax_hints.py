@@ -9,9 +9,21 @@ import pytest
 from tests.trees import base_tree
 from tests.year_trees import renamed_year_tree
 from validators.check import check_tree
+from validators.findings import CheckResult
 from validators.yaml.loading import load_text
 from validators.year.guideline import reread_guidelines
 from validators.year.rubric import reread_rubrics
+
+
+def _check_with_year_files_reread(root: Path) -> CheckResult:
+    """The whole tree checked with its own year files, the cached ones dropped before and after."""
+    reread_guidelines()
+    reread_rubrics()
+    try:
+        return check_tree(root)[0]
+    finally:
+        reread_guidelines()
+        reread_rubrics()
 
 
 @pytest.mark.parametrize(("text", "line", "said"), [
@@ -94,13 +106,7 @@ def test_a_full_width_colon_in_a_report_and_a_year_file(tmp_path: Path) -> None:
     at = next(i for i, line in enumerate(lines) if "category: " in line)
     lines[at] = lines[at].replace("category: ", "category：", 1)
     report.write_text("\n".join(lines), encoding="utf-8")
-    reread_guidelines()
-    reread_rubrics()
-    try:
-        result, _ = check_tree(root)
-    finally:
-        reread_guidelines()
-        reread_rubrics()
+    result = _check_with_year_files_reread(root)
     said = {(f.file, f.line, f.column) for f in result.findings if COLON_WORDS in f.message}
     assert ("validators/guidelines/2019.yaml", 4, 16) in said, result.findings
     assert (report.relative_to(root).as_posix(), at + 1, lines[at].index("：") + 1) in said, result.findings
@@ -131,13 +137,7 @@ def test_a_key_s_only_child_with_a_full_width_colon_is_said_at_the_colon(tmp_pat
     year_file.write_text(text.replace("  expert_registration_rate: 0.6", "  expert_registration_rate： 0.6"), "utf-8")
     report = root / "submissions" / "cd-computer" / "2018.yaml"
     report.write_text("society: cd-computer\nyear: 2018\nacademic_events:\n  - category：其他\n", "utf-8")
-    reread_guidelines()
-    reread_rubrics()
-    try:
-        result, _ = check_tree(root)
-    finally:
-        reread_guidelines()
-        reread_rubrics()
+    result = _check_with_year_files_reread(root)
     said = {(f.file, f.line, f.column): f.message for f in result.findings if COLON_WORDS in f.message}
     line = text.split("\n").index("  expert_registration_rate: 0.6") + 1
     assert "这一行应写作“expert_registration_rate: 0.6”" in said[("validators/guidelines/2019.yaml", line, 27)]
