@@ -20,7 +20,7 @@ from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_PATTERN, Item
 from validators.models.for_year import area_item_name, nested_model, report_model
 from validators.models.labelled import Vocabulary
-from validators.models.report import ID_PREFIXES, YearReport, id_prefix
+from validators.models.report import ID_PREFIXES, SHARED_ID_LISTS, YearReport, id_prefix
 from validators.models.society import SocietyProfile
 from validators.urls import NOT_A_URL, URL_WORDS, url_problem
 from validators.yaml.policy import policy
@@ -332,6 +332,7 @@ def labels_data() -> dict[str, Any]:
         "fields": FIELD_TITLES,
         "items": ITEM_NAMES,
         "id_prefixes": ID_PREFIXES,
+        "shared_id_lists": sorted(SHARED_ID_LISTS),
         "id_help": id_help(),
         "help": FIELD_HELP,
         "clauses": FIELD_CLAUSES,

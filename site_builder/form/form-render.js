@@ -508,15 +508,27 @@
     ]);
   };
 
-  /* An id not yet used in the file: <prefix>-<n>. */
+  /* An id not yet used in the file, worded as models.report.new_id words it: <prefix>-<year>-<nn>
+   * (a station or a function keeps its id from year to year: 2018's first new one must not take
+   * 2017's), and for a list every society's reports share (a consortium) the society too, nor
+   * one a published consortium has. */
   R.freshId = function (prop) {
     var used = {};
     RF.walk(this.ctx.state.data, this.ctx.root, this.ctx.root, [], function (path, value) {
       if (path[path.length - 1] === "id" && typeof value === "string") used[value] = true;
     });
-    var prefix = this.ctx.labels.id_prefixes[prop] || "item";
+    (this.ctx.consortia || []).forEach(function (c) { used[c.id] = true; });
+    var labels = this.ctx.labels, data = this.ctx.state.data || {};
+    var parts = [labels.id_prefixes[prop] || String(prop).replace(/_/g, "-")];
+    var society = typeof data.society === "string" ? data.society : "";
+    if ((labels.shared_id_lists || []).indexOf(prop) !== -1 && new RegExp(labels.slug_pattern).test(society)) {
+      parts.push(society);
+    }
+    if (/^[0-9]{4}$/.test(String(data.year))) parts.push(String(data.year));
+    var stem = parts.join("-") + "-";
     for (var n = 1; ; n++) {
-      if (!used[prefix + "-" + n]) return prefix + "-" + n;
+      var id = stem + (n < 10 ? "0" + n : String(n));
+      if (!used[id]) return id;
     }
   };
 })();

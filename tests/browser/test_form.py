@@ -15,6 +15,7 @@ from site_builder.form_page import site_settings
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
+from validators.models.report import new_id
 from validators.yaml.loading import load_text
 from validators.year.guideline import available_years
 
@@ -357,6 +358,36 @@ def test_an_area_that_is_a_list_is_named_once(page) -> None:
     _start_blank(page, sorted(_registered())[0])
     for key, title in (("service_stations", "三、学会服务站建设"), ("major_work", "七、参与市科协重大工作")):
         assert page.inner_text(f"#rf-area-{key}").count(title) == 1, key
+
+
+def _ids(page, pointer: str) -> list[str]:
+    count = page.locator(f'[data-pointer^="{pointer}/"][data-pointer$="/id"] input').count()
+    return [box(page, f"{pointer}/{i}/id").locator("input").input_value() for i in range(count)]
+
+
+def test_new_items_take_ids_no_other_year_or_society_has(page) -> None:
+    """A station or a function keeps its id from year to year, and a consortium's id is every
+    member's: the ids the form makes carry the year, and a consortium's the society too, so two
+    societies' first new consortia (or a society's first new stations of two years) are not read
+    as one with two founding dates."""
+    seen: dict[str, list[str]] = {}
+    for society in sorted(_registered())[:2]:
+        _start_blank(page, society)
+        for pointer in ("/consortia", "/service_stations", "/service_stations", "/government_functions/functions"):
+            box(page, pointer).locator(":scope > .rf-add").click()
+            settled(page)
+        box(page, "/service_stations/0").locator(".rf-copy-item").click()  # a copy takes a fresh id too
+        settled(page)
+        for pointer, key in (("/consortia", "consortia"), ("/service_stations", "service_stations"),
+                             ("/government_functions/functions", "functions")):
+            ids = _ids(page, pointer)
+            numbers = (1, 3, 2) if key == "service_stations" else (1,)
+            assert ids == [new_id(key, 2018, n, society) for n in numbers], (society, ids)
+            seen.setdefault(key, []).extend(ids)
+        page.goto(page.url.split("#")[0])
+        page.wait_for_selector("#rf-new-choice")
+    assert len(set(seen["consortia"])) == len(seen["consortia"]) == 2
+    assert new_id("service_stations", 2017) != new_id("service_stations", 2018)
 
 
 def test_field_names_show_only_when_asked_for(page) -> None:

@@ -16,7 +16,7 @@ from validators.models.major_work import MajorWork
 from validators.models.research import ResearchReport
 from validators.models.service_stations import ServiceStation
 
-__all__ = ["AREA_KEYS", "ID_PREFIXES", "ITEM_AREAS", "YearReport", "id_prefix", "list_items"]
+__all__ = ["AREA_KEYS", "EXAMPLE_SOCIETY", "ID_PREFIXES", "ITEM_AREAS", "SHARED_ID_LISTS", "YearReport", "id_prefix", "list_items", "new_id"]
 
 
 class YearReport(StrictModel):
@@ -35,13 +35,27 @@ ITEM_AREAS = ("service_stations", "consortia", "academic_events", "research", "m
 # Every area, in the guideline's order (一 to 七).
 AREA_KEYS = ("innovation", "government_functions", *ITEM_AREAS)
 # How the ids of each list's items begin in the form's new items and the workbook's examples
-# (svc-1, evt-2018-01): a convention, not a rule; `id_prefix` names an area a year adds.
+# (svc-2018-01): a convention, not a rule; `id_prefix` names an area a year adds.
 ID_PREFIXES = {"services": "svc", "functions": "fn", "service_stations": "station", "consortia": "consortium",
                "academic_events": "evt", "research": "rpt", "major_work": "mw"}
+# Lists whose item is one thing in every society's report under one id (a consortium: its lead
+# and its members all write the lead's id); the rules across files read the id so.
+SHARED_ID_LISTS = frozenset({"consortia"})
+# The society the examples name (the models' descriptions and the commands' help say it too).
+EXAMPLE_SOCIETY = "cd-mech-eng"
 
 
 def id_prefix(list_name: str) -> str:
     return ID_PREFIXES.get(list_name, list_name.replace("_", "-"))
+
+
+def new_id(list_name: str, year: int, n: int = 1, society: str = "") -> str:
+    """The `n`th id the form gives a new item of `list_name` (and the workbook's example): the
+    year is in it, as a station or a function keeps its id from year to year and 2018's first
+    new one must not take 2017's; a shared list's also names the society making it, as two
+    societies' first new consortia must not share one. `form-render.js` words it alike."""
+    owner = [society] if list_name in SHARED_ID_LISTS and society else []
+    return "-".join([id_prefix(list_name), *owner, str(year), f"{n:02d}"])
 
 
 def list_items(report: YearReport) -> Iterator[tuple[str, tuple[str | int, ...], Any]]:

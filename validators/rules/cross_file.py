@@ -13,7 +13,7 @@ from typing import Any
 
 from validators.findings import Finding
 from validators.models.consortia import ConsortiumRole
-from validators.models.report import YearReport
+from validators.models.report import SHARED_ID_LISTS, YearReport
 from validators.repository import PROFILE_FILE, ReportDoc, Repository
 from validators.rules.cross_file_claims import (
     achievements_counted_once,
@@ -45,13 +45,12 @@ def profiles_present(repo: Repository) -> Iterator[Finding]:
 def established_once(repo: Repository) -> Iterator[Finding]:
     """A station (per society) or a consortium (across societies) is new in one year only:
     its `established` date must read the same in every report that lists it."""
-    for area, scope_by_society, what in (("service_stations", True, "服务站"),
-                                         ("consortia", False, "联合体")):
+    for area, what in (("service_stations", "服务站"), ("consortia", "联合体")):
         first: dict[tuple[str, str], tuple[ReportDoc, int, Any]] = {}
         told: set[tuple[str, str]] = set()
         clause = "3.2" if area == "service_stations" else "4.3"
         for doc, i, item in items(repo, area):
-            key = (doc.report.society if scope_by_society else "", item.id)
+            key = ("" if area in SHARED_ID_LISTS else doc.report.society, item.id)
             if key not in first:
                 first[key] = (doc, i, item.established)
                 continue

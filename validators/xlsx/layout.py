@@ -17,7 +17,7 @@ from pydantic.fields import FieldInfo
 from validators.models.common import SLUG_PATTERN
 from validators.models.for_year import nested_model, report_model
 from validators.models.labelled import LabelledEnum
-from validators.models.report import id_prefix
+from validators.models.report import EXAMPLE_SOCIETY, new_id
 from validators.rules.industries import OTHER_INDUSTRY
 from validators.yaml.policy import policy
 from validators.year.guideline import Guideline
@@ -207,7 +207,7 @@ _GENERIC_ID_EXAMPLE = "evt-annual-2017"
 
 def _id_example(sheet: Sheet, year: int) -> str:
     """An id of `sheet`'s kind of item: the one its 编号 column's description gives (a station's id
-    is the same every year: station-wenjiang), else the sheet's prefix and `year` (svc-2018-01).
+    is the same every year: station-wenjiang), else the form's first new id of `year` (svc-2018-01).
     The template's note and the import's message on a wrong id both say it."""
     note = next((c.note for c in sheet.columns if c.key == "id"), None)
     if note is None:
@@ -215,7 +215,7 @@ def _id_example(sheet: Sheet, year: int) -> str:
     given = note.rpartition("如 ")[2].rstrip("。")
     if given and given != _GENERIC_ID_EXAMPLE and re.fullmatch(SLUG_PATTERN, given):
         return given
-    return f"{id_prefix(str(sheet.path[-1]))}-{year}-01"
+    return new_id(str(sheet.path[-1]), year, society=EXAMPLE_SOCIETY)
 
 
 def _helped(column: Column, sheet: Sheet, suggested: dict[str, tuple[str, ...]],
