@@ -47,6 +47,38 @@ def test_station_new_once_requires_same_established_date(tmp_path: Path) -> None
     assert not [c for c in _codes(tmp_path) if c[0] == "E-ESTABLISHED-CHANGED"]
 
 
+def test_a_later_year_does_not_change_an_earlier_years_station(tmp_path: Path) -> None:
+    """The earlier report is closed (on notice, or final): a later report that dates its
+    station otherwise is told to follow it, and the earlier one keeps its points."""
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, "service_stations:\n" + STATION.format(
+            established="2017-05-01", served=10)),
+    })
+    _, repo = check_tree(tmp_path)
+    before = evaluate_repository(repo, 2017)[0].total
+    (tmp_path / "submissions/cd-a/2018.yaml").write_text(_report("cd-a", 2018, "service_stations:\n"
+        + STATION.format(established="2018-03-01", served=10)), encoding="utf-8")
+    result, repo = check_tree(tmp_path)
+    changed = [f for f in result.findings if f.code == "E-ESTABLISHED-CHANGED"]
+    assert [f.file for f in changed] == ["submissions/cd-a/2018.yaml"]
+    assert "以 2017 年度报告中的日期为准，请改为 2017-05-01" in changed[0].message
+    assert evaluate_repository(repo, 2017)[0].total == before
+
+
+def test_one_years_reports_both_hear_a_disagreement(tmp_path: Path) -> None:
+    lead = _consortium("牵头", "[cd-b]")
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, lead),
+        "submissions/cd-b/2017.yaml": _report("cd-b", 2017, _consortium("参与", "[cd-a]").replace(
+            "2017-04-01", "2017-06-01")),
+    })
+    changed = [c for c in _codes(tmp_path) if c[0] == "E-ESTABLISHED-CHANGED"]
+    assert {f for _, f, _ in changed} == {"submissions/cd-a/2017.yaml", "submissions/cd-b/2017.yaml"}
+
+
 def _consortium(role: str, members: str = "[外部单位甲]", cid: str = "consortium-x") -> str:
     return f"""consortia:
   - id: {cid}

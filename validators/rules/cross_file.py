@@ -44,30 +44,40 @@ def profiles_present(repo: Repository) -> Iterator[Finding]:
 
 def established_once(repo: Repository) -> Iterator[Finding]:
     """A station (per society) or a consortium (across societies) is new in one year only:
-    its `established` date must read the same in every report that lists it."""
+    its `established` date must read the same in every report that lists it.
+
+    An earlier year's report is not changed by a later one (its submission has closed, or its
+    results are on notice or final): where two years disagree, the later report is told to
+    follow the earlier, and the earlier keeps its points. Reports of one year both hear it:
+    which of them is right is for them to settle, not the order the files are read in."""
     for area, what in (("service_stations", "服务站"), ("consortia", "联合体")):
-        first: dict[tuple[str, str], tuple[ReportDoc, int, Any]] = {}
-        told: set[tuple[str, str]] = set()
         clause = "3.2" if area == "service_stations" else "4.3"
+        listed: dict[tuple[str, str], list[tuple[ReportDoc, int, Any]]] = defaultdict(list)
         for doc, i, item in items(repo, area):
-            key = ("" if area in SHARED_ID_LISTS else doc.report.society, item.id)
-            if key not in first:
-                first[key] = (doc, i, item.established)
-                continue
-            origin, j, date = first[key]
-            if item.established == date:
-                continue
-            # Both sides hear of it: which date is right is for the reports to settle, not the
-            # order in which the files happen to be read.
-            yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
-                      f"{what}“{item.id}”的成立日期为 {item.established}，与 {origin.file} 中的 "
-                      f"{date} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。", clause)
-            if key not in told:
-                told.add(key)
-                yield at(origin, (area, j, "established"), "E-ESTABLISHED-CHANGED",
-                          f"{what}“{item.id}”的成立日期为 {date}，与 {doc.file} 中的 "
-                          f"{item.established} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。",
-                          clause)
+            listed[("" if area in SHARED_ID_LISTS else doc.report.society, item.id)].append((doc, i, item))
+        for entries in listed.values():
+            entries.sort(key=lambda e: (e[0].report.year, e[0].file))
+            origin, j, first = entries[0]
+            told = False
+            for doc, i, item in entries[1:]:
+                if item.established == first.established:
+                    continue
+                if doc.report.year > origin.report.year:
+                    yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
+                              f"{what}“{item.id}”的成立日期为 {item.established}，与 {origin.file} 中的 "
+                              f"{first.established} 不一致：同一{what}只能在成立当年计为新建一次。"
+                              f"以 {origin.report.year} 年度报告中的日期为准，请改为 {first.established}"
+                              f"（如该日期有误，请联系市科协更正 {origin.report.year} 年度的报告）。", clause)
+                    continue
+                yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
+                          f"{what}“{item.id}”的成立日期为 {item.established}，与 {origin.file} 中的 "
+                          f"{first.established} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。", clause)
+                if not told:
+                    told = True
+                    yield at(origin, (area, j, "established"), "E-ESTABLISHED-CHANGED",
+                              f"{what}“{first.id}”的成立日期为 {first.established}，与 {doc.file} 中的 "
+                              f"{item.established} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。",
+                              clause)
 
 
 def established_under_one_id(repo: Repository) -> Iterator[Finding]:
