@@ -59,6 +59,22 @@ for path in sys.argv[2:]:
 """
 
 
+# The floor of this check's own path: the whole `check` (discovery, the strict loader, the year's
+# models, the worker processes and their results sent back) with every rule switched off, in
+# the files and across them. What the rules cost is `check` minus this; what no rule work can
+# win back is this divided by the fastest parse.
+NO_RULES = """
+import sys
+from pathlib import Path
+import validators.check as check
+whole = check.check_file
+check.check_file = lambda path, root, evidence=None, *, rules=True: whole(path, root, evidence, rules=False)
+check.check_repository = lambda repo: []
+result, _ = check.check_tree(Path(sys.argv[1]), marks=False)
+print(len(result.findings))
+"""
+
+
 @dataclass
 class Figures:
     societies: int
@@ -108,6 +124,7 @@ def measure(societies: int, years: int, repeat: int, work: Path, with_site: bool
     if importlib.util.find_spec("yaml_rs") is not None:
         fig.seconds["fastest_parse"] = _time([py, "-c", FASTEST, *files], env, repeat)
         fig.seconds["models_only"] = _time([py, "-c", MODELS_ONLY, str(tree), *files], env, repeat)
+    fig.seconds["check_no_rules"] = _time([py, "-c", NO_RULES, str(tree)], env, repeat)
     fig.seconds["check"] = _time([*cli, "check", "--format", "json"], env, repeat)
     changed = reports[len(reports) // 2]
     fig.seconds["check_one_changed"] = _time([*cli, "check", changed], env, repeat)
@@ -169,9 +186,10 @@ def _measure_site(tree: Path, env: dict[str, str], repeat: int, work: Path, fig:
 
 
 def table(all_figures: list[Figures]) -> str:
-    head = ("| 数据规模 | 文件 | MB | 基线解析 s | 最快解析 s | 解析+模型校验 s | 其/最快解析 | check s | check/基线 | "
-            "check/最快解析 | check-jsonschema s | 其/check | 单文件 s | evaluate s | 每文件 ms（扣除启动） |")
-    rows = [head, "|" + " --- |" * 15]
+    head = ("| 数据规模 | 文件 | MB | 基线解析 s | 最快解析 s | 解析+模型校验 s | 其/最快解析 | 不跑规则的 check s | 其/最快解析 | "
+            "check s | check/基线 | check/最快解析 | check-jsonschema s | 其/check | 单文件 s | evaluate s | "
+            "每文件 ms（扣除启动） |")
+    rows = [head, "|" + " --- |" * 17]
     for f in all_figures:
         s = f.seconds
         js = s.get("check_jsonschema")
@@ -181,9 +199,11 @@ def table(all_figures: list[Figures]) -> str:
         fast_text, fast_ratio = (f"{fastest:.2f}", f"{s['check'] / fastest:.2f}") if fastest else ("—", "—")
         floor = s.get("models_only")
         floor_text, floor_ratio = (f"{floor:.2f}", f"{floor / fastest:.2f}") if floor and fastest else ("—", "—")
+        bare = s.get("check_no_rules")
+        bare_text, bare_ratio = (f"{bare:.2f}", f"{bare / fastest:.2f}") if bare and fastest else ("—", "—")
         rows.append(
             f"| {f.societies}×{f.years} | {f.files} | {f.megabytes:.1f} | {s['baseline_parse']:.2f} | {fast_text} | "
-            f"{floor_text} | {floor_ratio} | "
+            f"{floor_text} | {floor_ratio} | {bare_text} | {bare_ratio} | "
             f"{s['check']:.2f} | {s['check'] / s['baseline_parse']:.2f} | {fast_ratio} | "
             f"{js_text} | {js_ratio} | "
             f"{s['check_one_changed']:.2f} | {s['evaluate']:.2f} | {1000 * (s['check'] - s['startup']) / f.files:.2f} |")
