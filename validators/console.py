@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 __all__ = ["USAGE_WORDS", "err", "out", "say_usage_in_chinese"]
 
@@ -67,3 +68,19 @@ def say_usage_in_chinese() -> None:
     """Has argparse say its words in Chinese from now on, in this process."""
     argparse._ = _lookup  # type: ignore[attr-defined]
     argparse.ngettext = _plural  # type: ignore[attr-defined]
+    section: Any = argparse.HelpFormatter._Section
+    if sys.version_info < (3, 13) and not getattr(section.format_help, "chinese", False):
+        section.format_help = _headed(section.format_help)
+
+
+def _headed(format_help: Any) -> Any:
+    """Python before 3.13 writes a heading's colon itself (`'%s:'`), not through gettext: the
+    section as it says it, with its heading's colon full-width, as 3.13 says it through
+    `%(heading)s:`."""
+    def headed(section: Any) -> str:
+        text: str = format_help(section)
+        if section.heading and section.heading is not argparse.SUPPRESS:
+            text = text.replace(f"{section.heading}:\n", f"{section.heading}：\n", 1)
+        return text
+    headed.chinese = True  # type: ignore[attr-defined]
+    return headed
