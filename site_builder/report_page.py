@@ -26,6 +26,7 @@ from site_builder.markup import (
     link,
     num,
     num_cell,
+    repo_path_url,
     text,
     yes_no,
 )
@@ -33,6 +34,7 @@ from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
 from validators.association.progress import progress_of
 from validators.association.reviews import item_ids, review_entries
+from validators.evaluation.results import FrozenYear, changed_since_frozen
 from validators.evaluation.score_lines import CAP_RULE
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
@@ -93,11 +95,12 @@ def _pilot_status(site: SiteData, doc: ReportDoc) -> str:
     return "自报是；不在市科协公布的名单中，不计试点分"
 
 
-def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None) -> list[str]:
+def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None,
+            changed: bool = False) -> list[str]:
     year = doc.report.year
     row = items.Row(site, page, doc, e)
     numbers = site.area_numbers(year)
-    out = [heading(2, "报告内容", "report")]
+    out = [heading(2, "报告内容（当前文件，定稿后改动过）" if changed else "报告内容", "report")]
     for area, title in site.area_titles(year).items():
         area_link = link(site.urls.rel(page, area_page(year, area, site.area_part(doc.report.society))),
                          "全部学会的同类项目")
@@ -223,7 +226,19 @@ def search_terms(doc: ReportDoc, indexed: bool) -> str:
             f'<p>{"；".join(text(v) for v in seen)}。</p></details>\n')
 
 
-def _requested(site: SiteData, doc: ReportDoc) -> str:
+def _changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYear) -> str:
+    """The notice on top of a final year's report whose file changed after it was frozen: the
+    score stands as frozen; the report and its findings shown are the current file's."""
+    file = text(doc.file)
+    url = repo_path_url(site.settings.repo_url, frozen.code_commit, doc.file) if frozen.code_commit else None
+    then = f"计分所依据的报告见{link(url, '定稿时代码提交中的这个文件')}。" if url else ""
+    return (f'!!! danger "本报告在定稿后改动过"\n    {doc.report.year} 年度的结果已于 {frozen.finalized_on} 定稿，'
+            f"此后报告文件 <code>{file}</code> 又被改动。下面的总分、档次和评估明细仍是定稿时冻结的结果，"
+            "不因这次改动而改变；报告内容和审核提示按改动后的当前文件显示，与计分时的报告不同，"
+            f"其中的错误不影响定稿的得分。{then}\n")
+
+
+def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False) -> str:
     """The items the association asked the society to support with more material, with why."""
     society, year = doc.report.society, doc.report.year
     waiting = progress_of(society, year, item_ids(doc.report), site.repo.reviews.get((society, year))).requested
@@ -231,6 +246,9 @@ def _requested(site: SiteData, doc: ReportDoc) -> str:
         return ""
     titles = {e.id: e.title for e in review_entries(doc.report, site.rubric(year))}
     rows = "".join(f"    - **{text(titles.get(r.item, r.item))}**（{r.date}）：{text(r.reason)}\n" for r in waiting)
+    if frozen:  # nothing can be supplied any more
+        return (f'!!! warning "定稿时仍待补充材料：{len(waiting)} 项"\n    以下项目到定稿时仍未补充证明材料，'
+                "未经核实，定稿的结果中不计分：\n\n" + rows)
     return (f'!!! warning "待补充材料：{len(waiting)} 项"\n    市科协核查后请学会补充以下项目的证明材料；'
             "补充前这些项目按核查规则计分（公示起不计分）：\n\n" + rows)
 
@@ -245,6 +263,9 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     page = society_year_page(society, year)
     name = text(site.name(society))
     e = site.evaluation(society, year)
+    frozen = site.frozen.get(year)
+    # A final year's report changed after finalize: the page says so on top (None: not known).
+    changed = bool(e and frozen and changed_since_frozen(frozen, site.root, doc.file))
     issuer = text(site.settings.issuer)
     out = [front_matter(f"{name} {year} 年度报告"),
            trail(page, [(SOCIETIES_PAGE, "学会"), (society_page(society), name)], f"{year} 年度"),
@@ -252,6 +273,8 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
            f"# {name} {year} 年度学会重点工作报告与评估 {{#top}}\n"]
     if site.is_sample(society):
         out.append(f"<p {NO_SEARCH}>{badge('示例', 'sample')} 虚构的示例数据，仅用于演示。</p>\n")
+    if changed and frozen is not None:
+        out.append(_changed_since_final(site, doc, frozen))
     rules = site.guideline(e.guideline_year if e else year)
     basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
@@ -264,15 +287,15 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     out.append(search_terms(doc, indexed=year in phase.indexed_years(site)))
     out.append(f'<p class="sb-no-print sb-report-meta" {NO_SEARCH}>用浏览器打印本页（Ctrl+P），即得 A4 纸的年度报告。</p>\n')
     out.append(phase.note(site, year))
-    if doc.has_errors:
+    if doc.has_errors and not changed:  # a changed file's errors cost the frozen score nothing
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误。有错误的项目不计分'
                    '（评估明细中记 0 分并注明错误），其余项目照常计分。\n')
-    out.append(_requested(site, doc))
+    out.append(_requested(site, doc, frozen is not None and e is not None))
     if e:
         out += _by_area(site, page, e)
-    out += findings(site, page, doc.file, "findings")
+    out += findings(site, page, doc.file, "findings", "审核提示（当前文件）" if changed else "审核提示")
     out.append(phase.objections(site, page, year, society))
-    out += _report(site, page, doc, e)
+    out += _report(site, page, doc, e, changed)
     more = None
     if e:
         lines, more = _lines_table(site, page, doc, e)

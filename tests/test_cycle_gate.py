@@ -272,3 +272,19 @@ def test_a_final_years_rubric_edited_would_move_the_next_years_tiers(tmp_path: P
     reread_rubrics()
     moved = [s for s in tiers[True] if tiers[True][s] != tiers[False][s]]
     assert len(moved) == 2, (tiers, moved)
+
+
+def test_a_year_finalized_during_its_notice_is_said_final_and_no_objection_opens_it(base: Path) -> None:
+    """After finalize the gate still told a society "公示期内如需更正，请先…提出异议": a frozen
+    year's report is closed to objections too, and the message says the year is final."""
+    write_tree(base, {"reviews/2018/objections.yaml": OBJECTIONS.format(status="受理中", answer=""),
+                      "results/2018.json": "{}\n"})
+    result = check_gate("tcm-secretary", parse_changed(FILES), parse_reviews(REVIEWS), HEAD, base, NOTICE_2018)
+    [finding] = result.findings
+    assert finding.code == "E-CYCLE-CLOSED"
+    assert "现在：结果已定稿" in finding.message
+    assert "该年度的结果已经定稿（results/2018.json），公示和异议都已结束" in finding.message
+    assert "提出异议" not in finding.message
+    admin = check_gate("cast-admin", _changed("submissions/cd-tcm/2018.yaml"), [], None, base, NOTICE_2018)
+    assert _codes(admin) == ["W-CYCLE-ADMIN-CHANGE"]
+    assert "finalize 2018 --replace" in admin.findings[0].message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -151,3 +152,86 @@ def test_a_broken_results_file_is_a_finding_and_the_year_is_computed(tree: Path,
     assert "results/2017.json" in done.stderr
     assert "Traceback" not in done.stderr
     assert {e["year"] for e in json.loads(done.stdout)["evaluations"]} == {2017, 2018}
+
+
+def test_finalize_refuses_a_date_after_today(tree: Path) -> None:
+    """`--date` set ahead froze a year still on notice: the pages then said 公示中 beside the
+    frozen results. A finalize date is today or a day gone by."""
+    import datetime as dt
+
+    from validators.year.cycle import today
+
+    ahead = (today() + dt.timedelta(days=1)).isoformat()
+    done = _run(tree, "finalize", "2017", "--date", ahead)
+    assert done.returncode == 2
+    assert f"定稿日期 {ahead} 晚于今天" in done.stderr
+    assert not (tree / "results").exists()
+
+
+def test_finalize_lists_what_the_verification_left_and_freezes_it_only_when_told(tree: Path) -> None:
+    """An item still 待补充材料 and a society nobody reviewed were frozen at 0 with only
+    "N 份评估写入" said: they are listed per society, and finalize needs --accept-pending."""
+    write_tree(tree, {
+        "submissions/cd-other/society.yaml": profile("cd-other"),
+        "submissions/cd-other/2017.yaml": _report(2017).replace("cd-case", "cd-other"),
+        "reviews/2017/cd-case.yaml": """
+            society: cd-case
+            year: 2017
+            items:
+              - {item: mw-party-2017, status: 待补充材料, reason: 请补充会议记录, reviewer: cast-staff, date: 2018-01-02}
+            """})
+    refused = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert refused.returncode == 2, refused.stderr
+    assert "2017 年度的核查还没有完成" in refused.stderr
+    assert "（cd-case）：待补充材料 1 项：“党支部建设”（mw-party-2017，2018-01-02：请补充会议记录）" in refused.stderr
+    assert "（cd-other）：未开始核查，1 项没有任何结论" in refused.stderr
+    assert "--accept-pending" in refused.stderr
+    assert not (tree / "results").exists()
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending")
+    assert done.returncode == 0, done.stderr
+    assert "以下项目记 0 分" in done.stdout
+    assert "（cd-other）：未开始核查" in done.stdout
+    assert {e["society"]: e["total"] for e in json.loads(
+        (tree / "results" / "2017.json").read_text("utf-8"))["evaluations"]} == {"cd-case": 0, "cd-other": 0}
+
+
+def test_a_report_changed_after_finalize_is_said_on_its_page_and_its_errors_cost_nothing(
+        tree: Path, tmp_path: Path) -> None:
+    """After finalize an admin edited a report (participants 230 → 30): its page showed the new
+    figure, its error and "有错误的项目不计分" beside the frozen line of 230. Finalize records each
+    report's sha256; the page of a changed one says so on top and leaves the frozen score alone."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    frozen = json.loads((tree / "results" / "2017.json").read_text("utf-8"))
+    report = tree / "submissions" / "cd-case" / "2017.yaml"
+    assert frozen["report_sha256"] == {"submissions/cd-case/2017.yaml": hashlib.sha256(report.read_bytes()).hexdigest()}
+    page = tmp_path / "docs" / "societies" / "cd-case" / "2017" / "index.md"
+    settings = SiteSettings(repo_url="https://github.com/example/r")
+    generate(tree, tmp_path / "docs", settings=settings, date=AFTER_2017_FINAL)
+    assert "定稿后改动过" not in page.read_text("utf-8")
+    report.write_text(_report(2017).replace("date: 2017-07-01", "date: 2019-07-01"), "utf-8")  # now an error
+    generate(tree, tmp_path / "docs", settings=settings, date=AFTER_2017_FINAL)
+    text = page.read_text("utf-8")
+    notice = text.index('!!! danger "本报告在定稿后改动过"')
+    assert notice < text.index('class="sb-score"')  # on top, before the score
+    assert "仍是定稿时冻结的结果" in text
+    assert "其中的错误不影响定稿的得分" in text
+    assert "本报告有错误" not in text  # the current error costs the frozen score nothing
+    assert "审核提示（当前文件）" in text
+    assert "总分 <strong>2</strong> 分" in text
+    # A results file from before the digests (results/2017.json of the repository) says nothing.
+    assert "report_sha256" not in (ROOT / "results" / "2017.json").read_text("utf-8")
+
+
+def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: Path) -> None:
+    from validators.evaluation.results import changed_since_frozen, read_frozen, write_frozen
+
+    shipped = ROOT / "results" / "2017.json"
+    frozen, found = read_frozen(shipped, ROOT)
+    assert frozen is not None
+    assert not found
+    assert frozen.report_sha256 is None
+    assert changed_since_frozen(frozen, ROOT, "submissions/cd-computer/2017.yaml") is None
+    assert write_frozen(tmp_path, frozen).read_bytes() == shipped.read_bytes()

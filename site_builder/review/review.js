@@ -97,6 +97,14 @@
     return title + " " + days.words.split("{date}").join(date);
   }
 
+  /* The check's warning for a date the year allows but that is after today, Beijing time
+   * (W-DATE-FUTURE), after `title`, or "": the words are the year's settings'. */
+  function futureDay(days, title, date) {
+    var today = RF.today();
+    if (!days || !days.future_words || !date || date <= today) return "";
+    return title + " " + days.future_words.split("{date}").join(date).split("{today}").join(today);
+  }
+
   /* A problem of the list that leads to the field it is about (the id of the field). */
   function at(text, fieldId) {
     return { text: text, at: fieldId };
@@ -927,6 +935,11 @@
             .replace("{starts}", y.notice[0]).replace("{ends}", y.notice[1]) : "";
         if (outside) sayField(i, "filed", outside, true);
         if (outside) warnings.push(n + "：" + outside);
+        // A date after today (W-DATE-FUTURE), as the check warns of it.
+        var filedAhead = filedWrong ? "" : futureDay(y.record_days, DATE.filed, o.filed);
+        var answeredAhead = answeredWrong ? "" : futureDay(y.record_days, DATE.answered, o.answered);
+        if (filedAhead) { sayField(i, "filed", filedAhead, true); warnings.push(n + "的" + filedAhead); }
+        if (answeredAhead) { sayField(i, "answered", answeredAhead, true); warnings.push(n + "的" + answeredAhead); }
         if (o.status === "open" && (o.answer || o.answered)) warnings.push(n + "：" + words["W-OBJECTION-OPEN-ANSWERED"]);
         if (silent) {
           Object.keys(o).forEach(function (f) { covered[ptr + f] = ANY; });

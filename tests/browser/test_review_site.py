@@ -25,6 +25,7 @@ REFUSED = "svc-motor-rd"
 # What the page and `check` call a verdict's date and an objection's: the models' titles.
 VERDICT_DATE = ItemReview.model_fields["date"].title
 FILED = Objection.model_fields["filed"].title
+ANSWERED = Objection.model_fields["answered"].title
 
 
 @pytest.fixture(scope="module")
@@ -963,4 +964,39 @@ def test_expert_mark_rows_stay_aligned_whatever_their_messages(page, base: str, 
     # (within 2 px: Chinese in an input moves its baseline by a pixel).
     assert all(abs(row[0][1] - places[0][0][1]) <= 2 for row in places), places
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert not page.problems, page.problems
+
+
+def test_an_objection_dated_after_today_is_warned_of_in_checks_words(page, base: str) -> None:
+    """An answer dated ahead of today (Beijing time) passed without a word; `check` now warns
+    (W-DATE-FUTURE), and the workbench says the same words at the date, from its settings."""
+    import datetime as dt
+
+    from validators.association.record_dates import future_words
+    from validators.year.cycle import today
+
+    _open(page, base, YEAR, SOCIETY)
+    config = page.request.get(base + "config.json").json()
+    [year] = [y for y in config["years"] if y["year"] == YEAR]
+    now = today()
+    ahead = (now + dt.timedelta(days=1)).isoformat()
+    if year["record_days"]["last"] is None or ahead > year["record_days"]["last"]:
+        pytest.skip("the sample year's calendar allows no day after today any more")
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    box.locator("select").first.select_option(SOCIETY)
+    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议。")
+    box.get_by_label(FILED).fill(year["notice"][0])
+    box.locator("select").nth(1).select_option("answered")
+    box.get_by_label("市科协的答复").fill("已核实参会人数，维持原结果。")
+    answered = box.get_by_label(ANSWERED)
+    answered.fill(ahead)
+    said = f"{ANSWERED} " + future_words().replace("{date}", ahead).replace("{today}", now.isoformat())
+    described = answered.get_attribute("aria-describedby")
+    assert described
+    assert page.inner_text(f"#{described}") == said
+    assert said in page.inner_text("#rv-objections-file .rv-warnings")
+    assert not page.locator("#rv-objections-file-download").is_disabled()  # a warning only
+    answered.fill(now.isoformat())
+    assert answered.get_attribute("aria-describedby") is None
     assert not page.problems, page.problems

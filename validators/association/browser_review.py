@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from validators.association.objections import OPEN_ANSWERED_MESSAGE, OUTSIDE_NOTICE_MESSAGE
-from validators.association.record_dates import outside_words, record_days
+from validators.association.record_dates import future_words, outside_words, record_days
 from validators.models.common import SLUG_PATTERN
 from validators.models.review import ReviewFile
 from validators.models.society import GITHUB_LOGIN_PATTERN
@@ -33,7 +33,8 @@ def browser_review_words() -> dict[str, str]:
 
 def browser_record_days(rules: Guideline) -> dict[str, Any]:
     """The year's first and last day for a verdict, a mark, an objection and its answer (last
-    None: no last day), and the check's sentence after a date's title, with {date} to fill."""
+    None: no last day), and the check's sentence after a date's title, with {date} to fill; and
+    its warning for a day after today (W-DATE-FUTURE), with {date} and {today}."""
     first, last = record_days(rules)
     return {"first": first.isoformat(), "last": last.isoformat() if last else None,
-            "words": outside_words(rules)}
+            "words": outside_words(rules), "future_words": future_words()}

@@ -7,11 +7,12 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from validators.association.reviews import ReviewDoc, Standing, item_ids
+from validators.association.reviews import ReviewDoc, Standing, item_ids, review_entries
 from validators.models.review import ReviewStatus
 from validators.repository import Repository
+from validators.year.rubric import Rubric
 
-__all__ = ["Progress", "ProgressState", "Requested", "progress_of", "year_progress"]
+__all__ = ["Progress", "ProgressState", "Requested", "progress_of", "unfinished_reviews", "year_progress"]
 
 
 class ProgressState(enum.Enum):
@@ -71,3 +72,33 @@ def year_progress(repo: Repository, year: int) -> list[Progress]:
     """Every readable report of `year`, by society id."""
     return [progress_of(society, year, item_ids(doc.report), repo.reviews.get((society, year)))
             for (society, y), doc in sorted(repo.reports.items()) if y == year]
+
+
+def unfinished_reviews(repo: Repository, year: int, points: Rubric) -> list[str]:
+    """What the verification of `year` has not decided, one line per society (its name and id):
+    the items waiting for material (title, id and the association's reason), the items without a
+    verdict, or a report not looked at. Empty when all is decided, or when the year keeps no
+    verification here (it is scored by the reports)."""
+    if year not in repo.reviewed_years:
+        return []
+    said = []
+    for progress in year_progress(repo, year):
+        if progress.state is ProgressState.DONE:
+            continue
+        doc = repo.reports[(progress.society, year)]
+        profile = repo.profiles.get(progress.society)
+        name = f"{profile.profile.name}（{progress.society}）" if profile else progress.society
+        if not progress.started:
+            said.append(f"- {name}：未开始核查，{progress.items} 项没有任何结论")
+            continue
+        parts = []
+        if progress.requested:
+            titles = {e.id: e.title for e in review_entries(doc.report, points)}
+            waiting = "；".join(f"“{titles.get(r.item, r.item)}”（{r.item}，{r.date}：{r.reason}）"
+                                for r in progress.requested)
+            parts.append(f"待补充材料 {len(progress.requested)} 项：{waiting}")
+        undecided = progress.items - progress.decided - len(progress.requested)
+        if undecided:
+            parts.append(f"还有 {undecided} 项没有结论")
+        said.append(f"- {name}：{'；'.join(parts)}")
+    return said

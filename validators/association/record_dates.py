@@ -3,8 +3,10 @@ mark, an objection and its answer (E-DATE-OUTSIDE-CYCLE).
 
 They come from the year's calendar: from the first day of 核查 (the reports can no longer change)
 to the final day (the year is frozen). A date outside is a slip (2030 for 2020, a year typed
-wrong) or a record of another year. The workbench gets the days and the words from its settings
-(`validators/association/browser_review.py`), so that it refuses at the field what `check` refuses.
+wrong) or a record of another year. A date inside them but after today (Beijing time) records
+what has not happened yet, an answer dated ahead: a warning (W-DATE-FUTURE). The workbench gets
+the days and the words from its settings (`validators/association/browser_review.py`), so that
+it says at the field what `check` says.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ import datetime as dt
 
 from validators.rules.rule_context import RuleContext
 from validators.yaml.scalars import YamlPath
+from validators.year import cycle
 from validators.year.guideline import Guideline
 
-__all__ = ["check_day", "outside", "outside_words", "record_days"]
+__all__ = ["check_day", "future_words", "outside", "outside_words", "record_days"]
 
 _DATE = "{date}"
+_TODAY = "{today}"
 
 
 def record_days(rules: Guideline) -> tuple[dt.date, dt.date | None]:
@@ -36,14 +40,25 @@ def outside_words(rules: Guideline) -> str:
     return f"{_DATE} 不在 {rules.year} 年度允许的日期内：核查结论、专家评分和异议的日期{allowed}，请核对。"
 
 
+def future_words() -> str:
+    """The check's sentence after a date's title for a day after today, with {date} and {today}."""
+    return (f"{_DATE} 晚于今天（{_TODAY}，北京时间）：核查结论、专家评分和异议的提出、答复都记作出的那一天，"
+            "不能预先写上将来的日子，请核对。")
+
+
 def outside(rules: Guideline, day: dt.date) -> bool:
     first, last = record_days(rules)
     return day < first or (last is not None and day > last)
 
 
 def check_day(ctx: RuleContext, path: YamlPath, day: dt.date, title: str) -> bool:
-    """Whether `day` is outside the year's days, said as an error at `path` when it is."""
+    """Whether `day` is outside the year's days, said as an error at `path` when it is; a day
+    inside them but after today is said as a warning."""
     if not outside(ctx.guideline, day):
+        now = cycle.today()
+        if day > now:
+            ctx.warning(path, "W-DATE-FUTURE", f"{title} " + future_words().replace(_DATE, day.isoformat())
+                        .replace(_TODAY, now.isoformat()), None)
         return False
     ctx.error(path, "E-DATE-OUTSIDE-CYCLE",
               f"{title} " + outside_words(ctx.guideline).replace(_DATE, day.isoformat()), None)

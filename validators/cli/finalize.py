@@ -12,13 +12,17 @@ from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser("finalize", help="把最终结果阶段的年度评估结果冻结到 results/<年度>.json（管理员）")
     cmd.add_argument("year", type=int, help="年度")
-    cmd.add_argument("--date", type=parse_day, help="按这一天判断所处阶段（默认今天，北京时间）")
+    cmd.add_argument("--date", type=parse_day,
+                     help="定稿日期，按这一天判断所处阶段（默认今天，北京时间；不能晚于今天）")
     cmd.add_argument("--replace", action="store_true", help="已定稿的年度重新定稿（例如答复异议后更正）")
+    cmd.add_argument("--accept-pending", action="store_true",
+                     help="确认按现状定稿：还有待补充材料或未核查的项目时，它们记 0 分（不加则拒绝并列出这些项目）")
     cmd.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the command line starts by importing only the command it runs.
+    from validators.association.progress import unfinished_reviews
     from validators.association.reviews import REVIEWS
     from validators.check import check_tree
     from validators.evaluation.evaluate import evaluate_repository
@@ -26,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
         FrozenYear,
         code_commit,
         data_sha256,
+        report_digests,
         results_path,
         write_frozen,
     )
@@ -33,7 +38,12 @@ def run(args: argparse.Namespace) -> int:
     from validators.year.guideline import available_years, guideline
     from validators.year.rubric import rubric
 
-    year, day = args.year, args.date or today()
+    year, now = args.year, today()
+    day = args.date or now
+    if day > now:
+        err(f"定稿日期 {day} 晚于今天（{now}，北京时间）：不能提前写上将来的日子定稿。"
+            "--date 只能补记今天或已经过去的某一天；结果要到日历的最终结果日才能定稿。")
+        return EXIT_USAGE
     rules, points = guideline(year, args.root), rubric(year, args.root)
     if rules is None or points is None:
         err(f"{year} 年没有工作指南或评估细则：可选年度为 {'、'.join(map(str, available_years(args.root)))}。")
@@ -43,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if rules.calendar.phase(day) is not Phase.FINAL:
         err(f"{year} 年度在 {day} 处于“{rules.calendar.label(day)}”，最终结果日为 "
-            f"{full_date(rules.calendar.final)}：到那天才能定稿。")
+            f"{full_date(rules.calendar.final)}：到那天才能定稿。确需提前定稿，请经审核的拉取请求改动"
+            f"该年度日历的 final（validators/guidelines/{year}.yaml），改动和理由都留在 Git 历史中。")
         return EXIT_USAGE
     target = results_path(args.root, year)
     if target.exists() and not args.replace:
@@ -61,14 +72,23 @@ def run(args: argparse.Namespace) -> int:
         err(f"{year} 年度的核查记录有 {len(broken)} 个错误（如 {broken[0].file}:{broken[0].line} "
             f"{broken[0].code}）：有错误的记录不算数，请先改正再定稿。")
         return EXIT_ERRORS
+    unfinished = unfinished_reviews(repo, year, points)
+    if unfinished and not args.accept_pending:
+        err(f"{year} 年度的核查还没有完成，定稿后这些项目不计分（公示开始后只计已核实的项目）：\n"
+            + "\n".join(unfinished) + "\n请先完成核查再定稿；确需按现状定稿，请加 --accept-pending，"
+            "并在提交说明中写明原因。")
+        return EXIT_USAGE
     evaluations = evaluate_repository(repo, year, as_of=day)
     sample = bool(evaluations) and all(
         (doc := repo.profiles.get(e.society)) is not None and doc.profile.sample for e in evaluations)
     frozen = FrozenYear(year=year, finalized_on=day, code_commit=commit,
                         guideline_sha256=data_sha256(rules), rubric_id=points.id,
-                        rubric_sha256=data_sha256(points), sample=sample, evaluations=evaluations)
+                        rubric_sha256=data_sha256(points), sample=sample,
+                        report_sha256=report_digests(repo, year), evaluations=evaluations)
     path = write_frozen(args.root, frozen)
     where = f"代码提交 {commit[:12]}" if commit else "不在 Git 仓库中，未记录代码提交"
+    if unfinished:
+        out("已确认（--accept-pending）按现状定稿，以下项目记 0 分：\n" + "\n".join(unfinished))
     out(f"已定稿 {year} 年度：{len(evaluations)} 份评估写入 {path.relative_to(args.root).as_posix()}"
         f"（{where}，评估细则 {points.id}）。请检查后提交这个文件。")
     return EXIT_OK

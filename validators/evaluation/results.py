@@ -23,7 +23,7 @@ from validators.evaluation.scoring import Evaluation
 from validators.findings import Finding, error
 from validators.repository import Repository
 
-__all__ = ["FrozenYear", "as_published", "code_commit", "data_sha256", "discover", "is_results_path", "load_frozen", "published", "read_frozen", "results_path", "write_frozen"]
+__all__ = ["FrozenYear", "as_published", "changed_since_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "write_frozen"]
 
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 _RESULT_FILE = re.compile(r"^([0-9]{4})\.json$")
@@ -43,6 +43,10 @@ class FrozenYear(BaseModel):
     rubric_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     # Every society evaluated is sample data (示例): the results are fictional too.
     sample: bool = False
+    # The sha256 of each report file as it was frozen, by its path (`submissions/<id>/<year>.yaml`):
+    # a report changed after finalize is told from the one scored. None in files written before
+    # finalize recorded it (the field is an addition; those files are never rewritten for it).
+    report_sha256: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] | None = None
     evaluations: list[Evaluation]
 
 
@@ -50,6 +54,29 @@ def data_sha256(model: BaseModel) -> str:
     """A year file's meaning, not its bytes: comments and key order do not change it."""
     text = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_sha256(root: Path, file: str) -> str | None:
+    """A report file's bytes as committed (its comments too: it is the file that was frozen);
+    None when it cannot be read."""
+    try:
+        return hashlib.sha256((root / file).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def report_digests(repo: Repository, year: int) -> dict[str, str]:
+    """The sha256 of every readable report of `year`, by its path: what `finalize` freezes."""
+    digests = {doc.file: file_sha256(repo.root, doc.file) for (_, y), doc in repo.reports.items() if y == year}
+    return {file: digest for file, digest in sorted(digests.items()) if digest is not None}
+
+
+def changed_since_frozen(frozen: FrozenYear, root: Path, file: str) -> bool | None:
+    """Whether a report of a frozen year differs from the file that was frozen: None when the
+    results file recorded no digest of it (written before finalize recorded them)."""
+    if frozen.report_sha256 is None or file not in frozen.report_sha256:
+        return None
+    return file_sha256(root, file) != frozen.report_sha256[file]
 
 
 def _file(path: Path, root: Path) -> str:
@@ -141,6 +168,8 @@ def write_frozen(root: Path, frozen: FrozenYear) -> Path:
     path = results_path(root, frozen.year)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = frozen.model_dump(mode="json")
+    if data["report_sha256"] is None:  # a file from before the field: written as it was
+        del data["report_sha256"]
     # One evaluation a line: a later diff of the file shows which society changed.
     rows = [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in data.pop("evaluations")]
     head = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)[:-2]

@@ -191,19 +191,32 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
                      f"{year} 年度的填报 {full_date(calendar.submission_opens)} 才开始，现在还不能提交这一年度的报告。")
     if not calendar.is_closed(day):
         return None
-    closed = f"{year} 年度的填报已于 {full_date(calendar.submission_closes)}截止（现在：{calendar.label(day)}）"
+    # Finalized (results/<year>.json) before the calendar's final day: the notice is over for it.
+    frozen_file = results_path(root, year)
+    finalized = frozen_file.is_file()
+    now = "结果已定稿" if finalized and phase is not Phase.FINAL else calendar.label(day)
+    closed = f"{year} 年度的填报已于 {full_date(calendar.submission_closes)}截止（现在：{now}）"
     if is_admin:
+        stays = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），这次改动不会改变公布的得分，"
+                 f"除非用 python -m validators finalize {year} --replace 重新定稿；报告页面会注明报告在定稿后改动过。"
+                 if finalized else "")
         return warning(path, 1, 1, "W-CYCLE-ADMIN-CHANGE",
-                       f"{closed}，本改动由市科协管理员提交：合并前请在说明中写明原因。")
+                       f"{closed}，本改动由市科协管理员提交：合并前请在说明中写明原因。{stays}")
     answering = _objections(root, year)
-    allowed = answering.allowing_correction(society) if answering and phase is Phase.NOTICE else []
+    allowed = (answering.allowing_correction(society)
+               if answering and phase is Phase.NOTICE and not finalized else [])
     if allowed:
         ids = "、".join(o.id for o in allowed)
         return warning(path, 1, 1, "W-CYCLE-OBJECTION",
                        f"{closed}；公示期内为回应已记录的异议（{ids}）修改报告，请在拉取请求说明中写明回应哪条异议。")
-    how = (f"公示期（{calendar.notice_starts} 至 {calendar.notice_ends}）内如需更正，请先按网站上的说明提出异议，"
-           "市科协记录并允许更正后再提交" if phase is not Phase.FINAL else
-           "该年度已是最终结果，只能由市科协管理员更正")
+    if finalized:
+        how = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），公示和异议都已结束，学会不能再更正报告："
+               "如发现已公布的结果有误，请联系市科协，由市科协管理员更正并重新定稿")
+    elif phase is Phase.FINAL:
+        how = "该年度已是最终结果，只能由市科协管理员更正"
+    else:
+        how = (f"公示期（{calendar.notice_starts} 至 {calendar.notice_ends}）内如需更正，请先按网站上的说明提出异议，"
+               "市科协记录并允许更正后再提交")
     return error(path, 1, 1, "E-CYCLE-CLOSED", f"{closed}，报告不能再改动。{how}。")
 
 
