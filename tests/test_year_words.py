@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.form_labels import year_help
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
 from tests.trees import ROOT, base_tree
 from validators.check import check_tree
+from validators.schema import json_schema
 from validators.template import report_template
 from validators.year.guideline import guideline
 from validators.year.quotes import growth_named, quoted, said
@@ -129,3 +131,32 @@ def test_a_phrase_is_quoted_only_as_the_year_says_it() -> None:
     assert quoted("有较大提升", "3.支持承能（委托工作）显著增长的学会。") is None
     assert said("有较大提升", "显著增长") == "有较大提升"
     assert growth_named({"2.3": "支持承能（委托工作）显著增长的学会。"}) == "条款 2.3 所说的增长"
+
+
+def _texts(node: object) -> list[str]:
+    """Every title and description of a JSON Schema."""
+    if isinstance(node, dict):
+        return [*(v for k, v in node.items() if k in ("title", "description") and isinstance(v, str)),
+                *(t for v in node.values() for t in _texts(v))]
+    if isinstance(node, list):
+        return [t for v in node for t in _texts(v)]
+    return []
+
+
+def test_field_help_says_the_years_words(tree: Path, year_text: str) -> None:
+    """The help the models give each field (JSON Schema, editor, template, form) quotes no words
+    of the earlier years' text that the year's text no longer holds (重大工作, 以当年评估截止日期为准)."""
+    rules, before = guideline(YEAR, tree), guideline(YEAR - 1, tree)
+    assert rules is not None
+    assert before is not None
+    earlier = _words("".join(before.clauses.values()) + "".join(a.title for a in before.areas))
+    help_texts = [*_texts(json_schema(year=YEAR, root=tree)), *year_help(rules).values(),
+                  *(line.partition("#")[2] for line in report_template("cd-fintech", YEAR, rules).splitlines())]
+    # Four characters running (“重大工作”) of the earlier text, not of this year's.
+    stale = {w for t in help_texts for i in range(len(t) - 3)
+             if (w := t[i:i + 4]) in earlier and w not in year_text and not w.isascii()}
+    assert stale == set()
+    described = {t for t in _texts(json_schema(year=YEAR, root=tree)) if "参与市科协中心工作" in t}
+    assert "本年度“参与市科协中心工作”的类别之一（条款 7.1、7.3–7.5）" in described
+    # The year before still says its own words.
+    assert "本年度的重大工作类别之一（条款 7.1–7.5）" in _texts(json_schema(year=YEAR - 1, root=tree))
