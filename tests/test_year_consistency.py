@@ -310,6 +310,39 @@ def test_a_cap_below_one_of_its_rules_is_said_at_the_cap(tmp_path: Path) -> None
     assert "上限 cap 是 5 分，低于其中细则规则 academic_events.category.综合性学术年会 一项的 6 分" in problem.message
 
 
+def test_a_cap_below_a_tier_or_an_expert_mark_is_said_at_the_cap(tmp_path: Path) -> None:
+    """A station's or consortium's yearly tier, and an expert mark, are paid under their area's
+    cap like a rule's item: a cap below one is said as a rule's is."""
+    _2019(tmp_path, rubric="""
+        service_stations:
+          tiers:
+            - {tier: 一档, min_activities: 12, min_enterprises_served: 20, points: 25}
+            - {tier: 二档, min_activities: 6, min_enterprises_served: 10, points: 2.5}
+        consortia:
+          cap: 2.5
+          lead: {clause: "4.2", points: 2, label: 牵头建设学会联合体}
+          leading_industry: {clause: "4.1", points: 2, label: 服务成都市主导产业和优势产业（另加）}
+          new_lead:
+            专业相近: {clause: "4.3", points: 2, label: 新建专业相近学会联合体的牵头学会（一次性）}
+            服务属性相近: {clause: "4.3", points: 2, label: 新建服务属性相近学会联合体的牵头学会（一次性）}
+            单一学会面向社会: {clause: "4.3", points: 1.5, label: 新建单一学会面向社会功能联合体的牵头学会（一次性）}
+        academic_events:
+          cap: 4
+          category:
+            综合性学术年会: {clause: "5.1", points: 4, max_count: 1, label: 大型综合性学术年会}
+            全国性学术交流: {clause: "5.2", points: 4, max_count: 3, label: 大型全国性学术交流活动（每项）}
+            国际性学术交流: {clause: "5.3", points: 4, max_count: 3, label: 国际性学术交流活动（每项）}
+            大型社会活动: {clause: "5.4", points: 3, max_count: 4, label: 大型社会活动（每项）}
+            其他: {clause: "5.5", points: 1, max_count: 5, label: 其他学术交流活动（每项）}
+        """)
+    said = sorted((p.line, p.message) for p in year_problems(tmp_path))
+    assert [(line, m.split("：")[0]) for line, m in said] == [
+        (6, "“学会服务站建设”（service_stations）的上限 cap 是 20 分，低于其中分档 service_stations.tiers.一档 一项的 25 分"),
+        (11, "“学会联合体建设”（consortia）的上限 cap 是 2.5 分，低于其中分档 consortia.tiers.一档 一项的 3 分"),
+        (19, "“学术交流活动”（academic_events）的上限 cap 是 4 分，低于其中专家评分项 event-quality 一项（max）的 5 分"),
+    ]
+
+
 def test_a_kind_added_with_a_clause_typo_is_said_at_its_line(tmp_path: Path) -> None:
     _2019(tmp_path, """
         kinds:

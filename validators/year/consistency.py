@@ -237,10 +237,8 @@ def _rubric_problems(points: Rubric, rules: Guideline, place: _Place, root: Path
         except KeyError:
             section = None
         if section is not None and rule.points > section.cap:
-            problems.append(place.at((path[0], "cap"),
-                                     f"“{next((a.title for a in rules.areas if a.key == path[0]), path[0])}”（{path[0]}）的上限 cap 是 {section.cap:g} 分，低于其中细则规则 "
-                                     f"{_rule_name(path, rules)} 一项的 {rule.points:g} 分：一项就超过上限，"
-                                     "多出的分永远得不到。请提高上限，或降低这条规则的分值。"))
+            problems.append(_over_cap(str(path[0]), section.cap, f"细则规则 {_rule_name(path, rules)} 一项",
+                                      rule.points, "这条规则", rules, place))
         if rule.clause not in rules.clauses:
             problems.append(place.at((*at, "clause"), f"细则规则 {_rule_name(path, rules)} 写的条款 {rule.clause} "
                                            f"不在 {rules.year} 年度的指南原文中：条款号写错了就改正它；"
@@ -252,12 +250,28 @@ def _rubric_problems(points: Rubric, rules: Guideline, place: _Place, root: Path
                                      f"细则规则 {_rule_name(path, rules)} 写的条款 {rule.clause}，而指南参数中"
                                      f"{rules.vocabulary_title(tables[(str(path[0]), str(path[1]))])}“{kind.label}”的条款是 "
                                      f"{kind.clause}：两处应写同一条款（每项得分注明的条款取自细则）。"))
+    # A station's or consortium's yearly tier is paid like a rule's item, under the same cap.
+    for area, section in (("service_stations", points.service_stations), ("consortia", points.consortia)):
+        problems += [_over_cap(area, section.cap, f"分档 {area}.tiers.{tier.tier} 一项", tier.points, "这一档",
+                               rules, place)
+                     for tier in section.tiers if tier.points > section.cap]
+    problems += [_over_cap(c.area, points.area(c.area).cap, f"专家评分项 {c.id} 一项（max）", c.max, "它的 max",
+                           rules, place)
+                 for c in points.assessed if c.max > points.area(c.area).cap]
     for i, criterion in enumerate(points.assessed):
         if criterion.clause not in rules.clauses:
             problems.append(place.at(("assessed", i, "clause"),
                                      f"专家评分项 {criterion.id} 写的条款 {criterion.clause} 不在 "
                                      f"{rules.year} 年度的指南原文中。"))
     return problems
+
+
+def _over_cap(area: str, cap: float, what: str, value: float, lower: str, rules: Guideline,
+              place: _Place) -> YearProblem:
+    """An area's cap below what one of its items earns, said at the cap."""
+    title = next((a.title for a in rules.areas if a.key == area), area)
+    return place.at((area, "cap"), f"“{title}”（{area}）的上限 cap 是 {cap:g} 分，低于其中{what}的 {value:g} 分："
+                                   f"一项就超过上限，多出的分永远得不到。请提高上限，或降低{lower}的分值。")
 
 
 def _rule_name(path: tuple[str | int, ...], rules: Guideline) -> str:
