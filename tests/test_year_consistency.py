@@ -14,10 +14,11 @@ import pytest
 
 from tests.trees import ROOT, base_tree
 from validators.check import check_tree
+from validators.models.review import ExpertMark
 from validators.year.consistency import year_problems
 from validators.year.files import GUIDELINES_DIR
 from validators.year.guideline import reread_guidelines
-from validators.year.rubric import reread_rubrics
+from validators.year.rubric import reread_rubrics, rubric
 from validators.year.text import guideline_text
 
 WINDOW = "evaluation_window:\n  start: {start}\n  deadline: 2019-11-30\n  note: 测试\n"
@@ -396,3 +397,30 @@ def test_an_area_headed_twice_is_said(tmp_path: Path) -> None:
     problems = [p for p in year_problems(tmp_path) if p.file.endswith(".txt")]
     assert [p.line for p in problems] == [35]
     assert "领域标题“五、”在第 28 行已经出现过" in problems[0].message
+
+
+def test_points_have_no_ceiling_but_the_years_caps(tmp_path: Path) -> None:
+    """No 100 is written in the code: an area's cap (the year's number) bounds its rules, and the
+    policy's bound only refuses a mistyped number of many digits."""
+    _2019(tmp_path, rubric="""
+        academic_events:
+          cap: 120
+          category:
+            综合性学术年会: {clause: "5.1", points: 110, max_count: 1, label: 大型综合性学术年会}
+            全国性学术交流: {clause: "5.2", points: 5, label: 大型全国性学术交流活动}
+            国际性学术交流: {clause: "5.3", points: 5, label: 国际性学术交流活动}
+            大型社会活动: {clause: "5.4", points: 3, label: 大型社会活动}
+            其他: {clause: "5.5", points: 1, label: 其他学术交流活动}
+        """)
+    assert year_problems(tmp_path) == []
+    points = rubric(2019, tmp_path)
+    assert points is not None
+    assert (points.academic_events.cap, points.academic_events.category["annual_conference"].points) == (120, 110)
+    reread_rubrics()
+    _2019(tmp_path, rubric="academic_events:\n  cap: 2000000\n")
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/rubrics/2019.yaml", 6)
+    assert "100000" in problem.message
+    # An expert's mark is held to its criterion's range (which the cap bounds), not to 100.
+    mark = ExpertMark.model_validate_json('{"criterion": "c", "expert": "expert-a", "mark": 110, "date": "2019-12-01"}')
+    assert mark.mark == 110
