@@ -13,6 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from site_builder.form_labels import year_help
@@ -68,9 +69,15 @@ def year_text(tree: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def pages(tree: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def site(tree: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("year_words_site") / "docs"
     generate(tree, out, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
+    return out
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[str, str]:
+    out = site
     # Pages, and the JSON the review workbench reads (review/cases/<year>/<society>.json).
     files = sorted(p for p in out.rglob("*") if p.suffix in (".md", ".json"))
     return {p.relative_to(out).as_posix(): html.unescape(p.read_text("utf-8")) for p in files}
@@ -160,3 +167,14 @@ def test_field_help_says_the_years_words(tree: Path, year_text: str) -> None:
     assert "本年度“参与市科协中心工作”的类别之一（条款 7.1、7.3–7.5）" in described
     # The year before still says its own words.
     assert "本年度的重大工作类别之一（条款 7.1–7.5）" in _texts(json_schema(year=YEAR - 1, root=tree))
+
+
+def test_an_area_download_is_named_as_each_year_names_it(site: Path, pages: dict[str, str]) -> None:
+    """七's table of every year: its file says both years' titles (as the rankings do), its
+    sheet in the workbook the newest year's."""
+    downloads = pages["downloads/index.md"]
+    row = downloads[downloads.index("items-major_work.csv"):]
+    assert "参与市科协重大工作／参与市科协中心工作（2019 年起）：全部学会、全部年度（CSV）" in row[:row.index("</tr>")]
+    sheets = openpyxl.load_workbook(site / "downloads" / "tables.xlsx", read_only=True).sheetnames
+    assert "参与市科协中心工作" in sheets
+    assert "参与市科协重大工作" not in sheets
