@@ -424,3 +424,38 @@ def test_points_have_no_ceiling_but_the_years_caps(tmp_path: Path) -> None:
     # An expert's mark is held to its criterion's range (which the cap bounds), not to 100.
     mark = ExpertMark.model_validate_json('{"criterion": "c", "expert": "expert-a", "mark": 110, "date": "2019-12-01"}')
     assert mark.mark == 110
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("5.线上学术交流活动，在线参与规模不少于300人。", "条款号“5.”在“五、学术交流活动”一节第 34 行已经用过"),
+    ("6，线上学术交流活动，在线参与规模不少于300人。", "序号后面是“，”"),
+])
+def test_a_numbering_typo_is_said_once_not_with_its_consequences(tmp_path: Path, line: str, said: str) -> None:
+    """The year files cite 5.6, which the typo leaves the text without: the typo is the one
+    problem said, naming the places that follow from it, and the check still fails."""
+    _2019(tmp_path, title=RETITLED, text=_numbered(line), guideline="""
+        kinds:
+          event_categories:
+            add:
+              - {code: online_exchange, label: 线上学术交流, clause: "5.6", criteria: {min_participants: 300}}
+        """, rubric=f"""
+        statement: 《{RETITLED}》。
+        academic_events:
+          category:
+            线上学术交流: {{clause: "5.6", points: 2, label: 线上学术交流活动}}
+        """)
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/guidelines/2019.txt", 35)
+    assert said in problem.message
+    assert ("引用这一节的 2 处对不上原文（validators/guidelines/2019.yaml 第 13 行、validators/rubrics/2019.yaml 第 9 行）"
+            in problem.message)
+    assert [f.code for f in check_tree(tmp_path)[0].findings if f.file.startswith("validators/")] == ["E-YEAR-FILE"]
+
+
+def test_a_heading_written_twice_is_said_once_not_with_its_consequences(tmp_path: Path) -> None:
+    _2019(tmp_path, title=RETITLED, text=_numbered("五、线上活动"), rubric=f"statement: 《{RETITLED}》。\n")
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/guidelines/2019.txt", 35)
+    assert "领域标题“五、”在第 28 行已经出现过" in problem.message
+    # The title of 五 the year carries no longer matches the second heading: said with the typo.
+    assert "1 处对不上原文（validators/guidelines/2019.yaml 第 2 行）" in problem.message
