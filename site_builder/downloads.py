@@ -23,6 +23,7 @@ from site_builder.workbook import Sheet, workbook
 from validators.csv_export import to_csv
 from validators.evaluation.reports import (
     LINE_HEADER,
+    area_columns,
     line_rows,
     name_of,
     ranked,
@@ -90,7 +91,13 @@ class Table:
     rows: list[list[object]]
 
 
-def _items_table(site: SiteData, spec: items.ItemList) -> Table:
+def _items_table(site: SiteData, spec: items.ItemList, titles: dict[str, str]) -> Table:
+    """One area's items of every year. An area a year renames (七) is named as the rankings name
+    it, every year's title (“参与市科协重大工作／参与市科协中心工作（2019 年起）”); its sheet, by
+    the newest year's."""
+    title = titles.get(spec.area, spec.title) if spec.named_by_area else spec.title
+    sheet = (site.area_titles(site.years[-1]).get(spec.area, spec.title)
+             if spec.named_by_area and site.years else spec.title)
     model: type[BaseModel] | None = None
     rows: list[list[object]] = []
     for (society, year), doc in sorted(site.repo.reports.items()):
@@ -100,7 +107,7 @@ def _items_table(site: SiteData, spec: items.ItemList) -> Table:
                          *(_flat(getattr(item, k)) for k in model.model_fields)])
     fields = list(model.model_fields) if model else ["id"]
     header = ["年度", "学会 id", "学会名称", *(_title(model, k) if model else k for k in fields)]
-    return Table(f"items-{spec.key}.csv", spec.title, f"{spec.title}：全部学会、全部年度（CSV）", header, rows)
+    return Table(f"items-{spec.key}.csv", sheet, f"{title}：全部学会、全部年度（CSV）", header, rows)
 
 
 # How the downloads page names the tables a long table on another page points to.
@@ -128,11 +135,12 @@ def _score_lines_table(site: SiteData) -> Table:
 
 def tables(site: SiteData) -> list[Table]:
     """Every table, in the order of the downloads page and of the workbook's sheets."""
+    titles = dict(area_columns(site.evaluations, site.repo.root))
     return [_societies_table(site),
             Table("evaluations.csv", "排名和各领域得分", RANKINGS_LABEL,
                   ranking_header(site.evaluations, site.repo.root), ranking_rows(site.evaluations, site.repo)),
             _score_lines_table(site),
-            *(_items_table(site, spec) for spec in items.item_lists(
+            *(_items_table(site, spec, titles) for spec in items.item_lists(
                 [(a.key, a.title) for y in site.years for a in site.guideline(y).added_areas]))]
 
 

@@ -14,10 +14,11 @@ import pytest
 
 from tests.trees import ROOT, base_tree
 from validators.check import check_tree
+from validators.models.review import ExpertMark
 from validators.year.consistency import year_problems
 from validators.year.files import GUIDELINES_DIR
 from validators.year.guideline import reread_guidelines
-from validators.year.rubric import reread_rubrics
+from validators.year.rubric import reread_rubrics, rubric
 from validators.year.text import guideline_text
 
 WINDOW = "evaluation_window:\n  start: {start}\n  deadline: 2019-11-30\n  note: 测试\n"
@@ -310,6 +311,39 @@ def test_a_cap_below_one_of_its_rules_is_said_at_the_cap(tmp_path: Path) -> None
     assert "上限 cap 是 5 分，低于其中细则规则 academic_events.category.综合性学术年会 一项的 6 分" in problem.message
 
 
+def test_a_cap_below_a_tier_or_an_expert_mark_is_said_at_the_cap(tmp_path: Path) -> None:
+    """A station's or consortium's yearly tier, and an expert mark, are paid under their area's
+    cap like a rule's item: a cap below one is said as a rule's is."""
+    _2019(tmp_path, rubric="""
+        service_stations:
+          tiers:
+            - {tier: 一档, min_activities: 12, min_enterprises_served: 20, points: 25}
+            - {tier: 二档, min_activities: 6, min_enterprises_served: 10, points: 2.5}
+        consortia:
+          cap: 2.5
+          lead: {clause: "4.2", points: 2, label: 牵头建设学会联合体}
+          leading_industry: {clause: "4.1", points: 2, label: 服务成都市主导产业和优势产业（另加）}
+          new_lead:
+            专业相近: {clause: "4.3", points: 2, label: 新建专业相近学会联合体的牵头学会（一次性）}
+            服务属性相近: {clause: "4.3", points: 2, label: 新建服务属性相近学会联合体的牵头学会（一次性）}
+            单一学会面向社会: {clause: "4.3", points: 1.5, label: 新建单一学会面向社会功能联合体的牵头学会（一次性）}
+        academic_events:
+          cap: 4
+          category:
+            综合性学术年会: {clause: "5.1", points: 4, max_count: 1, label: 大型综合性学术年会}
+            全国性学术交流: {clause: "5.2", points: 4, max_count: 3, label: 大型全国性学术交流活动（每项）}
+            国际性学术交流: {clause: "5.3", points: 4, max_count: 3, label: 国际性学术交流活动（每项）}
+            大型社会活动: {clause: "5.4", points: 3, max_count: 4, label: 大型社会活动（每项）}
+            其他: {clause: "5.5", points: 1, max_count: 5, label: 其他学术交流活动（每项）}
+        """)
+    said = sorted((p.line, p.message) for p in year_problems(tmp_path))
+    assert [(line, m.split("：")[0]) for line, m in said] == [
+        (6, "“学会服务站建设”（service_stations）的上限 cap 是 20 分，低于其中分档 service_stations.tiers.一档 一项的 25 分"),
+        (11, "“学会联合体建设”（consortia）的上限 cap 是 2.5 分，低于其中分档 consortia.tiers.一档 一项的 3 分"),
+        (19, "“学术交流活动”（academic_events）的上限 cap 是 4 分，低于其中专家评分项 event-quality 一项（max）的 5 分"),
+    ]
+
+
 def test_a_kind_added_with_a_clause_typo_is_said_at_its_line(tmp_path: Path) -> None:
     _2019(tmp_path, """
         kinds:
@@ -363,3 +397,65 @@ def test_an_area_headed_twice_is_said(tmp_path: Path) -> None:
     problems = [p for p in year_problems(tmp_path) if p.file.endswith(".txt")]
     assert [p.line for p in problems] == [35]
     assert "领域标题“五、”在第 28 行已经出现过" in problems[0].message
+
+
+def test_points_have_no_ceiling_but_the_years_caps(tmp_path: Path) -> None:
+    """No 100 is written in the code: an area's cap (the year's number) bounds its rules, and the
+    policy's bound only refuses a mistyped number of many digits."""
+    _2019(tmp_path, rubric="""
+        academic_events:
+          cap: 120
+          category:
+            综合性学术年会: {clause: "5.1", points: 110, max_count: 1, label: 大型综合性学术年会}
+            全国性学术交流: {clause: "5.2", points: 5, label: 大型全国性学术交流活动}
+            国际性学术交流: {clause: "5.3", points: 5, label: 国际性学术交流活动}
+            大型社会活动: {clause: "5.4", points: 3, label: 大型社会活动}
+            其他: {clause: "5.5", points: 1, label: 其他学术交流活动}
+        """)
+    assert year_problems(tmp_path) == []
+    points = rubric(2019, tmp_path)
+    assert points is not None
+    assert (points.academic_events.cap, points.academic_events.category["annual_conference"].points) == (120, 110)
+    reread_rubrics()
+    _2019(tmp_path, rubric="academic_events:\n  cap: 2000000\n")
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/rubrics/2019.yaml", 6)
+    assert "100000" in problem.message
+    # An expert's mark is held to its criterion's range (which the cap bounds), not to 100.
+    mark = ExpertMark.model_validate_json('{"criterion": "c", "expert": "expert-a", "mark": 110, "date": "2019-12-01"}')
+    assert mark.mark == 110
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("5.线上学术交流活动，在线参与规模不少于300人。", "条款号“5.”在“五、学术交流活动”一节第 34 行已经用过"),
+    ("6，线上学术交流活动，在线参与规模不少于300人。", "序号后面是“，”"),
+])
+def test_a_numbering_typo_is_said_once_not_with_its_consequences(tmp_path: Path, line: str, said: str) -> None:
+    """The year files cite 5.6, which the typo leaves the text without: the typo is the one
+    problem said, naming the places that follow from it, and the check still fails."""
+    _2019(tmp_path, title=RETITLED, text=_numbered(line), guideline="""
+        kinds:
+          event_categories:
+            add:
+              - {code: online_exchange, label: 线上学术交流, clause: "5.6", criteria: {min_participants: 300}}
+        """, rubric=f"""
+        statement: 《{RETITLED}》。
+        academic_events:
+          category:
+            线上学术交流: {{clause: "5.6", points: 2, label: 线上学术交流活动}}
+        """)
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/guidelines/2019.txt", 35)
+    assert said in problem.message
+    assert ("引用这一节的 2 处对不上原文（validators/guidelines/2019.yaml 第 13 行、validators/rubrics/2019.yaml 第 9 行）"
+            in problem.message)
+    assert [f.code for f in check_tree(tmp_path)[0].findings if f.file.startswith("validators/")] == ["E-YEAR-FILE"]
+
+
+def test_a_heading_written_twice_is_said_once_not_with_its_consequences(tmp_path: Path) -> None:
+    _2019(tmp_path, title=RETITLED, text=_numbered("五、线上活动"), rubric=f"statement: 《{RETITLED}》。\n")
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/guidelines/2019.txt", 35)
+    assert "领域标题“五、”在第 28 行已经出现过" in problem.message
+    # The title of 五 the year carries no longer matches the second heading: said with the typo.
+    assert "1 处对不上原文（validators/guidelines/2019.yaml 第 2 行）" in problem.message

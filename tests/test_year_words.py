@@ -13,12 +13,15 @@ import re
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 
+from site_builder.form_labels import year_help
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
 from tests.trees import ROOT, base_tree
 from validators.check import check_tree
+from validators.schema import json_schema
 from validators.template import report_template
 from validators.year.guideline import guideline
 from validators.year.quotes import growth_named, quoted, said
@@ -66,9 +69,15 @@ def year_text(tree: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def pages(tree: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def site(tree: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("year_words_site") / "docs"
     generate(tree, out, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
+    return out
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[str, str]:
+    out = site
     # Pages, and the JSON the review workbench reads (review/cases/<year>/<society>.json).
     files = sorted(p for p in out.rglob("*") if p.suffix in (".md", ".json"))
     return {p.relative_to(out).as_posix(): html.unescape(p.read_text("utf-8")) for p in files}
@@ -129,3 +138,49 @@ def test_a_phrase_is_quoted_only_as_the_year_says_it() -> None:
     assert quoted("有较大提升", "3.支持承能（委托工作）显著增长的学会。") is None
     assert said("有较大提升", "显著增长") == "有较大提升"
     assert growth_named({"2.3": "支持承能（委托工作）显著增长的学会。"}) == "条款 2.3 所说的增长"
+
+
+def _texts(node: object) -> list[str]:
+    """Every title and description of a JSON Schema but its kinds' (the schema of no particular
+    year lists every year's, an earlier year's name said to be that year's)."""
+    if isinstance(node, dict) and "const" in node:
+        return []
+    if isinstance(node, dict):
+        return [*(v for k, v in node.items() if k in ("title", "description") and isinstance(v, str)),
+                *(t for v in node.values() for t in _texts(v))]
+    if isinstance(node, list):
+        return [t for v in node for t in _texts(v)]
+    return []
+
+
+def test_field_help_says_the_years_words(tree: Path, year_text: str) -> None:
+    """The help the models give each field (JSON Schemas, editor, template, form) quotes no words
+    of the earlier years' text that the year's text no longer holds (重大工作, 以当年评估截止日期为准)."""
+    rules, before = guideline(YEAR, tree), guideline(YEAR - 1, tree)
+    assert rules is not None
+    assert before is not None
+    earlier = _words("".join(before.clauses.values()) + "".join(a.title for a in before.areas))
+    # The year's schema, and the schema of no particular year that every report's first line
+    # names for editors (a 2019 report is edited against it too).
+    help_texts = [*_texts(json_schema(year=YEAR, root=tree)), *_texts(json_schema(root=tree)),
+                  *year_help(rules).values(),
+                  *(line.partition("#")[2] for line in report_template("cd-fintech", YEAR, rules).splitlines())]
+    # Four characters running (“重大工作”) of the earlier text, not of this year's.
+    stale = {w for t in help_texts for i in range(len(t) - 3)
+             if (w := t[i:i + 4]) in earlier and w not in year_text and not w.isascii()}
+    assert stale == set()
+    described = {t for t in _texts(json_schema(year=YEAR, root=tree)) if "参与市科协中心工作" in t}
+    assert "本年度“参与市科协中心工作”的类别之一（条款 7.1、7.3–7.5）" in described
+    # The year before still says its own words.
+    assert "本年度的重大工作类别之一（条款 7.1–7.5）" in _texts(json_schema(year=YEAR - 1, root=tree))
+
+
+def test_an_area_download_is_named_as_each_year_names_it(site: Path, pages: dict[str, str]) -> None:
+    """七's table of every year: its file says both years' titles (as the rankings do), its
+    sheet in the workbook the newest year's."""
+    downloads = pages["downloads/index.md"]
+    row = downloads[downloads.index("items-major_work.csv"):]
+    assert "参与市科协重大工作／参与市科协中心工作（2019 年起）：全部学会、全部年度（CSV）" in row[:row.index("</tr>")]
+    sheets = openpyxl.load_workbook(site / "downloads" / "tables.xlsx", read_only=True).sheetnames
+    assert "参与市科协中心工作" in sheets
+    assert "参与市科协重大工作" not in sheets

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from validators.models.for_year import report_model, report_model_of
+from validators.models.for_year import report_model, report_model_of, unsaid_phrases
 from validators.models.society import SocietyProfile
 from validators.year.criteria import with_year_criteria
 from validators.year.files import available_years
@@ -99,7 +99,11 @@ def _model(kind: SchemaKind, year: int | None, root: Path | None) -> type[BaseMo
     if kind == "society":
         return SocietyProfile
     if year is None:
-        return report_model_of(*all_kinds(root), 0)
+        # Every year's report is edited against it: a guideline phrase is quoted only when every
+        # year's text holds it (models/for_year.py).
+        unsaid = {phrase for y in available_years(root) if (rules := guideline(y, root)) is not None
+                  for phrase in unsaid_phrases(rules)}
+        return report_model_of(*all_kinds(root), 0, unsaid=unsaid)
     rules = guideline(year, root)
     if rules is None:
         raise ValueError(f"no guideline for {year}")

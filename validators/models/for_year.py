@@ -20,20 +20,39 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, create_model
 from pydantic.fields import FieldInfo
 
-from validators.models.labelled import LabelledEnum, OpenKind, Vocabulary
+from validators.models.labelled import LabelledEnum, OpenKind, Quoting, Vocabulary
 from validators.models.major_work import AreaItem
 from validators.models.report import YearReport
 from validators.yaml.policy import policy
 from validators.year.guideline import AREA_VOCABULARY, Area, Guideline
 from validators.year.kinds import Kind, Kinds
+from validators.year.quotes import holds
 from validators.year.text import area_clauses, area_numeral, clause_ranges_of_year
 
 __all__ = ["area_item_name", "item_model", "kind_enum", "nested_model", "report_model", "report_model_of",
-           "vocabulary_fields", "year_classes"]
+           "unsaid_phrases", "vocabulary_fields", "year_classes"]
 
 
 def _vocabulary(info: FieldInfo) -> Vocabulary | None:
     return next((m for m in info.metadata if isinstance(m, Vocabulary)), None)
+
+
+def _quoting(info: FieldInfo) -> Quoting | None:
+    return next((m for m in info.metadata if isinstance(m, Quoting)), None)
+
+
+@cache
+def _quoted_phrases() -> tuple[str, ...]:
+    """Every phrase of the guideline a model's description says (`Quoting`)."""
+    return tuple(sorted({q.phrase for model in year_classes(YearReport).values()
+                         for info in model.model_fields.values() if (q := _quoting(info))}))
+
+
+def unsaid_phrases(rules: Guideline) -> list[str]:
+    """The phrases the models' descriptions quote that the year's text (its clauses and area
+    titles) does not hold: a year that rewords them is described in other words."""
+    said = [*rules.clauses.values(), *(a.title for a in rules.areas)]
+    return [p for p in _quoted_phrases() if not holds(p, *said)]
 
 
 def nested_model(annotation: Any) -> type[BaseModel] | None:
@@ -70,12 +89,13 @@ def vocabulary_fields(model: type[BaseModel]) -> dict[str, str]:
 
 
 def _rebuild(model: type[BaseModel], enums: dict[str, type[LabelledEnum]],
-             describe: Callable[[str], str]) -> type[BaseModel]:
+             describe: Callable[[FieldInfo], str]) -> type[BaseModel]:
     """`model` with the year's kinds in its vocabulary fields and its descriptions as `describe`
-    words them for the year (the clause ranges its text numbers), in it and every model it holds."""
+    words them for the year (in its words, with the clause ranges its text numbers), in it and
+    every model it holds."""
     fields: dict[str, Any] = {}
     for name, original in model.model_fields.items():
-        described = describe(original.description or "")
+        described = describe(original)
         info = (original if described == (original.description or "")
                 else FieldInfo.merge_field_infos(original, description=described))
         vocabulary = _vocabulary(info)
@@ -134,11 +154,19 @@ def _cached(spec: str, year: int) -> type[YearReport]:
     kinds = Kinds.model_validate(data["kinds"])
     added = [Area.model_validate(a) for a in data["added"]]
     clauses: list[str] | None = data["clauses"]
-    # The clause ranges the models cite, as the year's text numbers them (the schema of no
-    # particular year says them as the models write them).
-    built = _rebuild(YearReport, _enums(kinds, year),
-                     (lambda words: words) if clauses is None
-                     else (lambda words: clause_ranges_of_year(words, set(clauses))))
+    unsaid: list[str] = data["unsaid"]
+    titles = {a["key"]: a["title"] for a in data["areas"]}
+
+    def describe(info: FieldInfo) -> str:
+        """A description in the year's words: a guideline phrase its text does not hold said
+        otherwise; the clause ranges the models cite as the year's text numbers them (the schema
+        of no particular year says them as the models write them)."""
+        quoting = _quoting(info)
+        words = (quoting.otherwise.format_map(titles) if quoting is not None and quoting.phrase in unsaid
+                 else info.description or "")
+        return words if clauses is None else clause_ranges_of_year(words, set(clauses))
+
+    built = _rebuild(YearReport, _enums(kinds, year), describe)
     titled = _titled(built, [Area.model_validate(a) for a in data["areas"]])
     fields: dict[str, Any] = {**titled, **{a.key: _added_area(a, year, clauses) for a in added}}
     if fields:
@@ -218,11 +246,13 @@ def _titled(model: type[BaseModel], areas: list[Area]) -> dict[str, Any]:
 
 
 def report_model_of(kinds: Kinds, areas: list[Area], year: int,
-                    clauses: Collection[str] | None = None) -> type[YearReport]:
+                    clauses: Collection[str] | None = None, unsaid: Collection[str] = ()) -> type[YearReport]:
     """The report model of a year with these kinds and areas (the seven under the year's titles,
-    and any it adds), citing ranges of the clauses its text numbers: built once for each."""
+    and any it adds), citing ranges of the clauses its text numbers, and saying otherwise the
+    guideline phrases its text does not hold (`unsaid`): built once for each."""
     spec = json.dumps({"kinds": kinds.model_dump(mode="json"),
                        "clauses": None if clauses is None else sorted(clauses),
+                       "unsaid": sorted(unsaid),
                        "areas": [a.model_dump(mode="json") for a in areas],
                        "added": [a.model_dump(mode="json") for a in areas if a.kinds is not None]},
                       sort_keys=True)
@@ -237,7 +267,7 @@ def report_model(rules: Guideline) -> type[YearReport]:
         if len(_models_of) >= _MODELS_KEPT:  # the preview reads the year files again after edits
             _models_of.pop(next(iter(_models_of)))
         known = _models_of[id(rules)] = (rules, report_model_of(rules.kinds, rules.areas, rules.year,
-                                                                         rules.clauses))
+                                                                         rules.clauses, unsaid_phrases(rules)))
     return known[1]
 
 

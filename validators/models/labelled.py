@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-__all__ = ["LabelledEnum", "OpenKind", "UnknownTerm", "Vocabulary"]
+__all__ = ["LabelledEnum", "OpenKind", "Quoting", "UnknownTerm", "Vocabulary"]
 
 
 class LabelledEnum(str, Enum):  # noqa: UP042 (members carry a label and a clause)
@@ -135,3 +135,14 @@ class Vocabulary:
     year file); the year's model puts that year's kinds in the field's place."""
 
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quoting:
+    """Marks a field whose description says `phrase`, the guideline's words in the year the
+    models were written for (2017). A year whose text does not hold the phrase is described as
+    `otherwise` instead: plain words, or the year's own, `{<area key>}` standing for that area's
+    title in the year (models/for_year.py)."""
+
+    phrase: str
+    otherwise: str

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from validators.models.common import Date, Evidence, Item, Text
-from validators.models.labelled import OpenKind, Vocabulary
+from validators.models.labelled import OpenKind, Quoting, Vocabulary
 
 __all__ = ["AreaItem", "MajorWork"]
 
@@ -24,5 +24,6 @@ class AreaItem(Item):
 
 
 class MajorWork(AreaItem):
-    kind: Annotated[OpenKind, Vocabulary("major_work_kinds"), Field(title="工作类别", description="本年度的重大工作类别之一（条款 7.1–7.5）")]
-    title: Annotated[Text, Field(title="工作名称", description="参与的重大工作的名称")]
+    kind: Annotated[OpenKind, Vocabulary("major_work_kinds"), Quoting("重大工作", "本年度“{major_work}”的类别之一（条款 7.1–7.5）"),
+                    Field(title="工作类别", description="本年度的重大工作类别之一（条款 7.1–7.5）")]
+    title: Annotated[Text, Quoting("重大工作", "这项工作的名称"), Field(title="工作名称", description="参与的重大工作的名称")]

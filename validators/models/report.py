@@ -12,6 +12,7 @@ from validators.models.common import Slug, StrictModel, items
 from validators.models.consortia import Consortium
 from validators.models.government_functions import GovernmentFunctions
 from validators.models.innovation import Innovation
+from validators.models.labelled import Quoting
 from validators.models.major_work import MajorWork
 from validators.models.research import ResearchReport
 from validators.models.service_stations import ServiceStation
@@ -28,7 +29,8 @@ class YearReport(StrictModel):
     consortia: Annotated[items(Consortium), Field(title="四、学会联合体建设", description="牵头或参与的学会联合体，每个一项（条款 4、4.1–4.3）")] = []  # type: ignore[valid-type]
     academic_events: Annotated[items(AcademicEvent), Field(title="五、学术交流活动", description="学术交流活动，每次一项，须符合所申报类别的标准（条款 5.1–5.5）")] = []  # type: ignore[valid-type]
     research: Annotated[items(ResearchReport), Field(title="六、调查研究与建言献策", description="调研报告、建议、提案等，每项一项，附可认定的成果（条款 6、6.1–6.3）")] = []  # type: ignore[valid-type]
-    major_work: Annotated[items(MajorWork), Field(title="七、参与市科协重大工作", description="参与的市科协重大工作，每项一项（条款 7.1–7.5）")] = []  # type: ignore[valid-type]
+    major_work: Annotated[items(MajorWork), Quoting("市科协重大工作", "本学会在“{major_work}”方面的工作，每项一项（条款 7.1–7.5）"),  # type: ignore[valid-type]
+                          Field(title="七、参与市科协重大工作", description="参与的市科协重大工作，每项一项（条款 7.1–7.5）")] = []
 
 # The areas that are lists of items, in the guideline's order.
 ITEM_AREAS = ("service_stations", "consortia", "academic_events", "research", "major_work")

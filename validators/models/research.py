@@ -7,14 +7,15 @@ from typing import Annotated
 from pydantic import Field
 
 from validators.models.common import Date, Evidence, Item, StrictModel, Text
-from validators.models.labelled import OpenKind, Vocabulary
+from validators.models.labelled import OpenKind, Quoting, Vocabulary
 
 __all__ = ["Achievement", "ResearchReport"]
 
 
 class Achievement(StrictModel):
     type: Annotated[OpenKind, Vocabulary("achievement_types"), Field(title="认定方式", description="本年度的成果认定方式之一（条款 6）")]
-    date: Annotated[Date, Field(title="成果日期", description="成果形成的日期：以当年评估截止日期为准，评估期外的成果本年度不计分")]
+    date: Annotated[Date, Quoting("以当年评估截止日期为准", "成果形成的日期：评估期外的成果本年度不计分"),
+                    Field(title="成果日期", description="成果形成的日期：以当年评估截止日期为准，评估期外的成果本年度不计分")]
     evidence: Annotated[Evidence, Field(title="证明材料", description="优先填写 https:// 开头的网址；填写文件路径时，文件须放在本学会文件夹内并一同提交")] = []
 
 

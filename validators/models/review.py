@@ -21,7 +21,8 @@ _LIMITS = policy().yaml
 # (enterprise_platform_registered, senior_experts_registered, pilot).
 ItemRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=64,
                                description="报告中项目的 id，或 enterprise_platform_registered 等申报事项")]
-Mark = Annotated[float, Field(ge=0, le=100, multiple_of=0.5, allow_inf_nan=False,
+# Within its criterion's range (association/reviews.py): the rubric sets the ceiling.
+Mark = Annotated[float, Field(ge=0, le=policy().rubric.max_points, multiple_of=0.5, allow_inf_nan=False,
                               description="专家给出的分数（0.5 的整数倍），范围见评估细则")]
 
 

@@ -85,12 +85,17 @@ class SuggestionPolicy(_Strict):
     kind_similarity: Annotated[float, Field(gt=0, le=1)]
 
 
+class RubricPolicy(_Strict):
+    max_points: PositiveInt
+
+
 class Policy(_Strict):
     yaml: YamlPolicy
     evidence: EvidencePolicy
     privacy: PrivacyPolicy
     form: FormPolicy
     workbook: WorkbookPolicy
+    rubric: RubricPolicy
     suggestions: SuggestionPolicy
 
 

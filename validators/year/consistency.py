@@ -8,6 +8,7 @@ be published saying one thing and enforcing another.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -30,7 +31,7 @@ from validators.year.files import (
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline
 from validators.year.kinds import VOCABULARY_TITLES
 from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric, written_rubric
-from validators.year.text import area_numeral, guideline_text, text_year
+from validators.year.text import GuidelineText, area_numeral, guideline_text, text_year
 
 __all__ = ["year_problems"]
 
@@ -106,6 +107,46 @@ class _Place:
         return YearProblem(self.file, line, column, message)
 
 
+class _Causes:
+    """A numbering typo of a guideline text (“5.” written twice) makes the year files' mentions
+    of its area's clauses miss: those follow from the typo, so they are not said one by one but
+    named in the typo's own message, which staff read first."""
+
+    def __init__(self) -> None:
+        self.owed: dict[tuple[str, int], list[YearProblem]] = {}
+
+    def add(self, problems: list[YearProblem], text: GuidelineText, area: str, problem: YearProblem) -> None:
+        """`problem`, about a clause or the heading of `area`: said, or owed to the typo in that
+        area of the text."""
+        line = text.miscounted.get(area)
+        if line is None:
+            problems.append(problem)
+        else:
+            self.owed.setdefault((text.file, line), []).append(problem)
+
+    def said(self, problems: list[YearProblem]) -> list[YearProblem]:
+        """`problems` with each typo naming the places that follow from it; a consequence whose
+        typo is not among them (its year did not read) is said on its own."""
+        out: list[YearProblem] = []
+        for problem in problems:
+            owed = self.owed.pop((problem.file, problem.line), None)
+            if owed is not None:
+                places: dict[str, list[int]] = {}
+                for p in owed:
+                    if p.line not in places.setdefault(p.file, []):
+                        places[p.file].append(p.line)
+                where = "、".join(f"{file} 第 {'、'.join(map(str, lines))} 行" for file, lines in places.items())
+                problem = dataclasses.replace(problem, message=(
+                    f"{problem.message}这一处也使年度文件中引用这一节的 {len(owed)} 处对不上原文（{where}），"
+                    "它们不再单独列出：改正这里后再运行 check，仍对不上的会再指出。"))
+            out.append(problem)
+        return out + [p for owed in self.owed.values() for p in owed]
+
+
+def _clause_area(clause: str) -> str:
+    return clause.partition(".")[0]
+
+
 def _squash(text: str) -> str:
     return "".join(text.split())
 
@@ -127,7 +168,7 @@ def _rules(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple
                     yield from _rules(rule, (*path, key))
 
 
-def _guideline_problems(rules: Guideline, place: _Place, root: Path | None) -> list[YearProblem]:
+def _guideline_problems(rules: Guideline, place: _Place, root: Path | None, causes: _Causes) -> list[YearProblem]:
     problems: list[YearProblem] = []
     clauses = rules.clauses
     text = guideline_text(rules.year, root)
@@ -144,9 +185,9 @@ def _guideline_problems(rules: Guideline, place: _Place, root: Path | None) -> l
                                      f"对应的标题（如“{numeral}、…”）：请在原文中加上这一领域，或改正 id。"))
         elif headed[area.id] != f"{numeral}、{area.title}":
             # The site quotes the title as the guideline's words, so the two must be one.
-            problems.append(place.at(("areas", named, "title"),
-                                     f"领域 {area.id} 的标题“{area.title}”与 {rules.year} 年度指南原文 {text.file} 的标题"
-                                     f"“{headed[area.id]}”不一致：改名时请把两处一起改。"))
+            causes.add(problems, text, area.id, place.at(("areas", named, "title"),
+                       f"领域 {area.id} 的标题“{area.title}”与 {rules.year} 年度指南原文 {text.file} 的标题"
+                       f"“{headed[area.id]}”不一致：改名时请把两处一起改。"))
     vocabularies = [*VOCABULARY_TITLES, *(f"{AREA_VOCABULARY}{a.key}" for a in rules.added_areas)]
     for vocabulary in vocabularies:
         for kind in rules.vocabulary(vocabulary):
@@ -156,10 +197,13 @@ def _guideline_problems(rules: Guideline, place: _Place, root: Path | None) -> l
                     area = rules.area(vocabulary.removeprefix(AREA_VOCABULARY))
                     at = ("areas", _Named((area.key, area.id, area.title)), "kinds", _Named(tuple(kind.names())),
                           "clause")
-                problems.append(place.at(at, f"{rules.vocabulary_title(vocabulary)}“{kind.label}”写的条款 {kind.clause} "
-                                             f"不在 {rules.year} 年度的指南原文中：请在原文中加上这一条款，或改正条款号。"))
+                causes.add(problems, text, _clause_area(kind.clause),
+                           place.at(at, f"{rules.vocabulary_title(vocabulary)}“{kind.label}”写的条款 {kind.clause} "
+                                        f"不在 {rules.year} 年度的指南原文中：请在原文中加上这一条款，或改正条款号。"))
     problems += _source_problems(rules, place, root)
     for category in rules.kinds.event_categories:
+        if category.clause is not None and category.clause not in clauses:
+            continue  # said above: the clause is missing, not its numbers
         words = _squash(clauses.get(category.clause or "", ""))
         c = category.criteria
         for field, number, unit in (("min_participants", c.min_participants, "人"),
@@ -222,7 +266,8 @@ def _source_problems(rules: Guideline, place: _Place, root: Path | None) -> list
                                    "（如发文名称），网站的指南页会显示它。")]
 
 
-def _rubric_problems(points: Rubric, rules: Guideline, place: _Place, root: Path | None) -> list[YearProblem]:
+def _rubric_problems(points: Rubric, rules: Guideline, place: _Place, root: Path | None,
+                     causes: _Causes) -> list[YearProblem]:
     problems: list[YearProblem] = []
     text = guideline_text(rules.year, root)
     problems += _statement_problems(points, text.title, text.file, place)
@@ -237,14 +282,13 @@ def _rubric_problems(points: Rubric, rules: Guideline, place: _Place, root: Path
         except KeyError:
             section = None
         if section is not None and rule.points > section.cap:
-            problems.append(place.at((path[0], "cap"),
-                                     f"“{next((a.title for a in rules.areas if a.key == path[0]), path[0])}”（{path[0]}）的上限 cap 是 {section.cap:g} 分，低于其中细则规则 "
-                                     f"{_rule_name(path, rules)} 一项的 {rule.points:g} 分：一项就超过上限，"
-                                     "多出的分永远得不到。请提高上限，或降低这条规则的分值。"))
+            problems.append(_over_cap(str(path[0]), section.cap, f"细则规则 {_rule_name(path, rules)} 一项",
+                                      rule.points, "这条规则", rules, place))
         if rule.clause not in rules.clauses:
-            problems.append(place.at((*at, "clause"), f"细则规则 {_rule_name(path, rules)} 写的条款 {rule.clause} "
-                                           f"不在 {rules.year} 年度的指南原文中：条款号写错了就改正它；"
-                                           "是新条款，请先在原文中加上它；该条款已经终止，请把这条规则写成 null（不再计分）。"))
+            causes.add(problems, text, _clause_area(rule.clause),
+                       place.at((*at, "clause"), f"细则规则 {_rule_name(path, rules)} 写的条款 {rule.clause} "
+                                                 f"不在 {rules.year} 年度的指南原文中：条款号写错了就改正它；"
+                                                 "是新条款，请先在原文中加上它；该条款已经终止，请把这条规则写成 null（不再计分）。"))
         elif kind is not None and kind.clause in rules.clauses and rule.clause != kind.clause:
             # Each score line cites the rule's clause: one differing from its kind's cites the
             # wrong words of the guideline.
@@ -252,12 +296,28 @@ def _rubric_problems(points: Rubric, rules: Guideline, place: _Place, root: Path
                                      f"细则规则 {_rule_name(path, rules)} 写的条款 {rule.clause}，而指南参数中"
                                      f"{rules.vocabulary_title(tables[(str(path[0]), str(path[1]))])}“{kind.label}”的条款是 "
                                      f"{kind.clause}：两处应写同一条款（每项得分注明的条款取自细则）。"))
+    # A station's or consortium's yearly tier is paid like a rule's item, under the same cap.
+    for area, section in (("service_stations", points.service_stations), ("consortia", points.consortia)):
+        problems += [_over_cap(area, section.cap, f"分档 {area}.tiers.{tier.tier} 一项", tier.points, "这一档",
+                               rules, place)
+                     for tier in section.tiers if tier.points > section.cap]
+    problems += [_over_cap(c.area, points.area(c.area).cap, f"专家评分项 {c.id} 一项（max）", c.max, "它的 max",
+                           rules, place)
+                 for c in points.assessed if c.max > points.area(c.area).cap]
     for i, criterion in enumerate(points.assessed):
         if criterion.clause not in rules.clauses:
-            problems.append(place.at(("assessed", i, "clause"),
-                                     f"专家评分项 {criterion.id} 写的条款 {criterion.clause} 不在 "
-                                     f"{rules.year} 年度的指南原文中。"))
+            causes.add(problems, text, _clause_area(criterion.clause),
+                       place.at(("assessed", i, "clause"), f"专家评分项 {criterion.id} 写的条款 {criterion.clause} 不在 "
+                                                           f"{rules.year} 年度的指南原文中。"))
     return problems
+
+
+def _over_cap(area: str, cap: float, what: str, value: float, lower: str, rules: Guideline,
+              place: _Place) -> YearProblem:
+    """An area's cap below what one of its items earns, said at the cap."""
+    title = next((a.title for a in rules.areas if a.key == area), area)
+    return place.at((area, "cap"), f"“{title}”（{area}）的上限 cap 是 {cap:g} 分，低于其中{what}的 {value:g} 分："
+                                   f"一项就超过上限，多出的分永远得不到。请提高上限，或降低{lower}的分值。")
 
 
 def _rule_name(path: tuple[str | int, ...], rules: Guideline) -> str:
@@ -295,6 +355,7 @@ def year_problems(root: Path | None = None) -> list[YearProblem]:
     """Every disagreement among the year files of a tree (and the shipped ones), in Chinese."""
     problems: list[YearProblem] = []
     loaded: list[Guideline] = []
+    causes = _Causes()
     for year in available_years(root):
         try:
             rules = guideline(year, root)
@@ -311,7 +372,7 @@ def year_problems(root: Path | None = None) -> list[YearProblem]:
         if rules is None:
             continue
         loaded.append(rules)
-        problems += _guideline_problems(rules, _Place("guidelines", year, root), root)
+        problems += _guideline_problems(rules, _Place("guidelines", year, root), root, causes)
         if points is not None:
-            problems += _rubric_problems(points, rules, _Place("rubrics", year, root), root)
-    return problems + _window_problems(loaded, root)
+            problems += _rubric_problems(points, rules, _Place("rubrics", year, root), root, causes)
+    return causes.said(problems) + _window_problems(loaded, root)

@@ -27,6 +27,7 @@ from validators.findings import PlacedError
 from validators.models.report import AREA_KEYS
 from validators.schema_findings import findings_from
 from validators.yaml.loading import SourceMap
+from validators.yaml.policy import policy
 from validators.year.files import (
     YearFileError,
     YearProblem,
@@ -40,8 +41,11 @@ from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, yea
 __all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric", "tier_rank",
            "written_rubric"]
 
-# Halves add up exactly in binary floating point, so score lines sum to the total exactly.
-Points = Annotated[float, Field(ge=0, le=100, multiple_of=0.5)]
+# Halves add up exactly in binary floating point, so score lines sum to the total exactly. No
+# ceiling is the guideline's: each area's cap bounds its rules, tiers and marks (the years' check,
+# year/consistency.py), the caps added up bound the tiers (`_tiers_reachable`); policy.yaml only
+# keeps a mistyped number of many digits out.
+Points = Annotated[float, Field(ge=0, le=policy().rubric.max_points, multiple_of=0.5, allow_inf_nan=False)]
 # A tier's total has no fixed ceiling: the year's caps add up to it (`_tiers_reachable`).
 Total = Annotated[float, Field(ge=0, multiple_of=0.5)]
 

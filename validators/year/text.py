@@ -93,6 +93,9 @@ class GuidelineText:
     # Typos in the numbering, by line of the file (1-based), said in Chinese; each one is an
     # error of the year file (a clause must never silently take another's place).
     problems: list[tuple[int, str]] = field(default_factory=list)
+    # Areas whose numbering has such a typo, with its first line: a clause of theirs the year
+    # files cite may be missing only because of it (year/consistency.py says the typo first).
+    miscounted: dict[str, int] = field(default_factory=dict)
 
     def clauses(self) -> dict[str, str]:
         return {p.clause: p.words for a in self.areas for p in a.paragraphs if p.clause}
@@ -108,6 +111,7 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
     found_title = title or ""
     headed: dict[str, int] = {}
     numbered_at: dict[str, int] = {}
+    miscounted: dict[str, int] = {}
     for number, line in enumerate((line.strip() for line in raw.splitlines()), start=1):
         if not line:
             continue
@@ -117,6 +121,7 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
             if area_id in headed:
                 problems.append((number, f"领域标题“{heading.group(1)}、”在第 {headed[area_id]} 行已经出现过："
                                          "领域序号写重了，请改正。"))
+                miscounted.setdefault(area_id, number)
             headed.setdefault(area_id, number)
             areas.append(AreaText(area_id, line))
             continue
@@ -142,9 +147,11 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
                 problems.append((number, f"条款号“{digits}.”在“{area.heading[:12]}”一节第 {numbered_at[clause]} 行"
                                          f"已经用过（条款 {clause}）：序号写重了，请改正；同一条款号只能有一段原文。"))
                 clause = None  # said, and never standing for the first one's words
+                miscounted.setdefault(area.number, number)
             elif earlier and int(digits) < max(earlier):
                 problems.append((number, f"条款号“{digits}.”排在条款 {area.number}.{max(earlier)} 之后："
                                          "序号写错了，请改正（条款按原文的顺序编号）。"))
+                miscounted.setdefault(area.number, number)
             if clause is not None:
                 numbered_at[clause] = number
             area.paragraphs.append(Paragraph(line, clause))
@@ -152,11 +159,12 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
         if like := _CLAUSE_LIKE.match(line):
             problems.append((number, f"这一行像是条款，但序号后面是“{like.group(0)[-1]}”："
                                      "条款号后面要写“.”或“、”，如“6.”。"))
+            miscounted.setdefault(area.number, number)
         if last is not None and last.clause is not None and last.clause != area.number:
             last.text += line  # a clause broken across lines
         else:
             area.paragraphs.append(Paragraph(line, area.number if not area.paragraphs else None))
-    return GuidelineText(year, file, preface, found_title, areas, problems)
+    return GuidelineText(year, file, preface, found_title, areas, problems, miscounted)
 
 
 def text_year(year: int, root: Path | None = None) -> int | None:
