@@ -2,7 +2,8 @@
 experts mark it, in the browser, and take away the review file (and the year's objections file).
 
 Static like the form: the page holds no submitted data. Each report is a JSON file beside the
-scripts (its items with their fields in Chinese, evidence, findings, the review recorded so far
+scripts (its items with their fields in Chinese, evidence, findings, the digest of each item's
+content that a verdict given on it records (the page copies it, never computes it), the review recorded so far
 and the scoring plan that lets the page compute the score `evaluate` will give), parsed with
 `JSON.parse` and shown only as text. The progress board is plain Markdown, readable without
 JavaScript.
@@ -25,7 +26,12 @@ from site_builder.tables import long_table
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.browser_review import browser_record_days, browser_review_words
 from validators.association.progress import Progress, ProgressState, year_progress
-from validators.association.reviews import OBJECTIONS_FILE, REVIEWS, review_entries
+from validators.association.reviews import (
+    OBJECTIONS_FILE,
+    REVIEWS,
+    current_contents,
+    review_entries,
+)
 from validators.evaluation.results import results_path
 from validators.evaluation.scoring import scoring_plan
 from validators.findings import Finding
@@ -130,6 +136,8 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
     placed: set[int] = set()
     numbers = site.area_numbers(year)
     reviewable = review_entries(report, points)
+    # What a verdict given now covers: the workbench copies it into the file, it never hashes.
+    contents = current_contents(report)
     areas = []
     for area in rules.area_keys:
         entries = []
@@ -138,7 +146,7 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
             own = [i for i, f in enumerate(findings) if f.file == doc.file and _inside(f.path, path)]
             placed.update(own)
             entries.append({
-                "id": item_id, "title": title, "line": doc.source.value(path)[0],
+                "id": item_id, "title": title, "line": doc.source.value(path)[0], "content": contents[item_id],
                 "fields": _fields(model, only),
                 "evidence": _evidence(site, posixpath.dirname(doc.file), list(getattr(model, "evidence", []) or [])
                                       if only is None else []),

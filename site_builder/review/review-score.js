@@ -11,15 +11,23 @@
   "use strict";
   var RV = (global.ReviewBench = global.ReviewBench || {});
 
+  /* Whether 其余全部核实 verifies an item without a verdict of its own (`Standing.covered`):
+   * `rest` is true (it covers every such item), false (there is none), or the items it covers,
+   * {id: true}, when it recorded the contents it saw (an item added or changed since is not). */
+  RV.restCovers = function (rest, item) {
+    return rest === true || (!!rest && typeof rest === "object" && rest[item] === true);
+  };
+
   /* Whether a verdict keeps an item from scoring. `strict`: from the notice on (or always, when
-   * the rubric does not count unverified items) only verified items count. */
+   * the rubric does not count unverified items) only verified items count. A verdict given on
+   * content the item no longer has is no verdict: the page leaves it out of `review.items`. */
   RV.refused = function (item, review, strict) {
     if (item === null || item === undefined) return false;
     var status = review.items[item];
     if (status === "not_recognised") return true;
     if (!strict) return false;
     if (status === "material_requested") return true;
-    return status === undefined && !review.rest;
+    return status === undefined && !RV.restCovers(review.rest, item);
   };
 
   /* Python's `to_half`: rounded half up to a multiple of 0.5. */
@@ -76,7 +84,7 @@
   };
 
   /* {total, tier, subtotals: {area: points}, items: {id: points}} under `review`:
-   * {items: {id: status}, rest: bool, marks: [{criterion, expert, mark}]}. */
+   * {items: {id: status}, rest: bool or {id: true} (RV.restCovers), marks: [{criterion, expert, mark}]}. */
   RV.score = function (plan, review, strict) {
     var used = {};
     var raw = {};

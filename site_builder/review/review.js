@@ -114,15 +114,17 @@
   var ANY = { required: true, minLength: true, maxLength: true, pattern: true, type: true, format: true, minimum: true,
     maximum: true, multipleOf: true, enum: true, additionalProperties: true };
 
-  /* ---- the state: {items: {id: {status, reason, reviewer, date}}, rest, marks} ----------- */
+  /* ---- the state: {items: {id: {status, reason, reviewer, date, content}}, rest, marks} ----- */
 
+  // A verdict records the content it was given on (`content`, and the rest's `contents`): the
+  // digests the site computed for each item (the case data's `content`), copied, never made here.
   function stateFrom(review) {
     var st = { items: {}, rest: null, marks: [], sample: !!(review && review.sample) };
     if (!review) return st;
     (review.items || []).forEach(function (r) {
-      st.items[r.item] = { status: r.status, reason: r.reason || "", reviewer: r.reviewer, date: r.date };
+      st.items[r.item] = { status: r.status, reason: r.reason || "", reviewer: r.reviewer, date: r.date, content: r.content || "" };
     });
-    if (review.rest) st.rest = { reviewer: review.rest.reviewer, date: review.rest.date };
+    if (review.rest) st.rest = { reviewer: review.rest.reviewer, date: review.rest.date, contents: review.rest.contents || null };
     st.marks = (review.marks || []).map(function (m) {
       return { criterion: m.criterion, expert: m.expert, mark: m.mark, date: m.date };
     });
@@ -180,10 +182,12 @@
       var r = st.items[id];
       if (!r || !r.status) return;
       var rec = { item: id, status: LABEL[r.status], reason: r.status === "verified" ? undefined : r.reason.trim(),
-        reviewer: recordedBy(r), date: r.date };
+        reviewer: recordedBy(r), date: r.date, content: r.content || undefined };
       data.items.push(rec);
     });
-    if (st.rest) data.rest = { status: LABEL.verified, reviewer: recordedBy(st.rest), date: st.rest.date };
+    if (st.rest) {
+      data.rest = { status: LABEL.verified, reviewer: recordedBy(st.rest), date: st.rest.date, contents: st.rest.contents || undefined };
+    }
     data.marks = st.marks.filter(function (m) { return m.expert || m.mark !== null; }).map(function (m) {
       return { criterion: m.criterion, expert: m.expert, mark: m.mark, date: m.date };
     });
@@ -356,20 +360,56 @@
 
   /* ---- the score -------------------------------------------------------------------------- */
 
+  /* Whether an item's verdict was given on content it no longer has (the report changed since):
+   * it counts for nothing, and the item waits for a verdict again (`Standing.changed`). */
+  function outdated(id) {
+    var r = app.state.items[id];
+    return !!r && !!r.status && !!r.content && r.content !== app.caseData.contents[id];
+  }
+
+  /* The contents 其余全部核实 saw, as a set (null: it recorded none and covers every item). */
+  function restSaw() {
+    var rest = app.state.rest;
+    if (!rest || !rest.contents) return null;
+    if (app.restSawFor !== rest.contents) {
+      app.restSawFor = rest.contents;
+      app.restSawSet = {};
+      rest.contents.forEach(function (c) { app.restSawSet[c] = true; });
+    }
+    return app.restSawSet;
+  }
+
+  /* Whether 其余全部核实 covers an item (`Standing.covered`): it saw the item's content as it is now. */
+  function restCovers(id) {
+    if (!app.state.rest) return false;
+    var saw = restSaw();
+    return !saw || saw[app.caseData.contents[id]] === true;
+  }
+
+  /* Whether 其余全部核实 stands for the item: it has no verdict of its own (or one it outgrew). */
+  function byRest(id) {
+    return (!app.state.items[id] || outdated(id)) && restCovers(id);
+  }
+
   function verdicts() {
     var items = {};
     Object.keys(app.state.items).forEach(function (id) {
       var s = app.state.items[id].status;
-      if (s && (s === "verified" || app.state.items[id].reason.trim())) items[id] = s;
+      if (s && !outdated(id) && (s === "verified" || app.state.items[id].reason.trim())) items[id] = s;
     });
     var marks = app.state.marks.filter(function (m) { return typeof m.mark === "number" && m.expert; });
-    return { items: items, rest: !!app.state.rest, marks: marks };
+    var rest = !!app.state.rest;
+    if (rest && restSaw()) {
+      rest = {};
+      itemOrder().forEach(function (id) { if (restCovers(id)) rest[id] = true; });
+    }
+    return { items: items, rest: rest, marks: marks };
   }
 
   /* Whether an item has a verdict: one that counts (with its reason, where one is needed), or
    * 其余全部核实 for an item without one of its own. */
   function hasVerdict(id, effective) {
-    return !!effective[id] || (!app.state.items[id] && !!app.state.rest);
+    return !!effective[id] || byRest(id);
   }
 
   /* "只看未核查的项目（N 项）": with it on, only the items without a verdict show, and the areas
@@ -428,7 +468,7 @@
     var effective = verdicts().items;
     var decided = itemOrder().filter(function (id) {
       var s = effective[id];
-      return s === "verified" || s === "not_recognised" || (!app.state.items[id] && app.state.rest);
+      return s === "verified" || s === "not_recognised" || byRest(id);
     }).length;
     var waiting = itemOrder().filter(function (id) { return effective[id] === "material_requested"; }).length;
     return "已有结论 " + decided + " / " + itemOrder().length + " 项" + (waiting ? "，待补充材料 " + waiting + " 项" : "");
@@ -542,6 +582,15 @@
     problems = problems.concat(RV.schemaProblems(app.validators.review, app.schemas.review, data, covered));
     if (app.output) app.output.update(reviewYaml(data), problems);
     announce("按当前结论 " + fmt(now.total) + " 分（" + now.tier + "）。");
+    // Items 其余全部核实 did not see (added or changed since) and no verdict of their own decides.
+    var unseen = app.state.rest ? itemOrder().filter(function (id) {
+      return (!app.state.items[id] || outdated(id)) && !restCovers(id);
+    }).length : 0;
+    var restNote = document.getElementById("rv-rest-unseen");
+    var restSays = unseen ? "“其余全部核实”（" + app.state.rest.date + "）只包括当时看到的内容：此后新增或改动的 " + unseen +
+      " 项不在其中，标为待核查。逐项给出结论，或取消勾选再勾选（即按现在的内容记为已核实）。" : "";
+    if (restNote.textContent !== restSays) restNote.textContent = restSays;
+    restNote.hidden = !restSays;
     var progress = progressText();
     document.getElementById("rv-progress").textContent = progress + "。";
     document.getElementById("rv-bar").textContent = app.caseData.name + "：按当前结论 " + fmt(now.total) + " 分（" +
@@ -558,6 +607,8 @@
       disabled: readOnly, "aria-label": "“" + item.title + "”的理由或需要补充的材料" });
     var who = el("p", { class: "rv-who" });
     var when = el("span", { class: "rv-when" });  // the verdict's own date, as the file will say it
+    // The item changed after its verdict, or after 其余全部核实: it waits for a verdict again.
+    var changed = el("p", { class: "rv-changed", id: name + "-changed", hidden: true });
     var starter = item.findings.filter(function (f) { return f.severity === "error"; })[0] || item.findings[0];
     var reasonBox = el("div", { class: "rv-reason-box" }, [
       el("label", { for: name + "-reason", text: "理由（不予认定的理由，或需要补充的材料；学会和公众会看到）" }), reason,
@@ -572,11 +623,20 @@
 
     function show() {
       var r = app.state.items[item.id];
-      var status = r ? r.status : "";
+      var old = outdated(item.id);
+      var status = r && !old ? r.status : "";
       reasonBox.hidden = !status || status === "verified";
       reasonBox.querySelector(".rv-hint").hidden = !!reason.value.trim();
+      var unseen = !status && !!app.state.rest && !restCovers(item.id);
+      var says = old ? "待核查：本项的内容在 " + r.date + " 的核查结论“" + LABEL[r.status] + "”之后改动过，那一结论不再算数。请核对改动后的内容，重新给出结论。"
+        : unseen ? "待核查：本项是“其余全部核实”（" + app.state.rest.date + "）之后新增或改动的，不在其核实之列。请单独给出结论，或取消勾选再勾选“其余全部核实”。"
+          : "";
+      if (changed.textContent !== says) changed.textContent = says;
+      changed.hidden = !says;
+      if (says) verdict.setAttribute("aria-describedby", changed.id);
+      else verdict.removeAttribute("aria-describedby");
       who.textContent = status ? "核查人 " + (recordedBy(r) || "（未填）")
-        : app.state.rest ? "未单独核查：按“其余全部核实”记为已核实" : "";
+        : app.state.rest && !unseen ? "未单独核查：按“其余全部核实”记为已核实" : "";
       when.textContent = status ? verdictDate(r.date) : "";
       // A day the year does not allow: the list says why and how to change it; the date stands out.
       when.classList.toggle("rv-bad-date", !!status && !!outsideDays(yearConfig(app.year).record_days, "", r.date));
@@ -588,6 +648,7 @@
         r.status = s[0];
         r.reviewer = reviewer();
         r.date = document.getElementById("rv-date").value || RF.today();
+        r.content = item.content;  // the content this verdict is given on, as the site digested it
         if (s[0]) app.state.items[item.id] = r;
         else delete app.state.items[item.id];
         show();
@@ -597,7 +658,8 @@
       // On click, not change, and on Space over the chosen one (which clicks nothing): choosing the
       // verdict it has again gives it again, with the reviewer and the date on top now (the way to
       // change a verdict's date).
-      var input = el("input", { type: "radio", name: name, id: name + "-" + (s[0] || "open"), value: s[0], checked: rec.status === s[0], disabled: readOnly,
+      var input = el("input", { type: "radio", name: name, id: name + "-" + (s[0] || "open"), value: s[0],
+        checked: (outdated(item.id) ? "" : rec.status) === s[0], disabled: readOnly,
         on: { click: decide, keydown: function (e) { if (e.key === " " && input.checked) decide(); } } });
       return el("label", { class: "rv-choice" }, [input, " " + s[1]]);
     });
@@ -609,6 +671,7 @@
       save();
       refresh();
     });
+    var verdict = el("fieldset", { class: "rv-verdict" }, [el("legend", { text: "核查结论" })].concat(radios, [when]));
     var fields = el("dl", { class: "rv-fields" });
     item.fields.forEach(function (f) {
       fields.appendChild(el("dt", { text: f[0] }));
@@ -628,8 +691,7 @@
       fields,
       evidence ? el("p", { class: "rv-label", text: "证明材料（在新标签页打开）：" }) : null, evidence,
       findings,
-      el("fieldset", { class: "rv-verdict" }, [el("legend", { text: "核查结论" })].concat(radios, [when])),
-      reasonBox, who]);
+      changed, verdict, reasonBox, who]);
     show();
     node.showState = show;
     return node;
@@ -739,6 +801,9 @@
   }
 
   function showCase(data, readOnly, choice) {
+    // Each item's content digest now, by id: what a verdict given here records.
+    data.contents = {};
+    data.areas.forEach(function (a) { a.items.forEach(function (i) { data.contents[i.id] = i.content; }); });
     app.caseData = data;
     app.readOnly = readOnly;
     app.base = fingerprint(data.review);
@@ -787,7 +852,9 @@
     box.appendChild(el("p", { id: "rv-progress", class: "rv-progress" }));
     var rest = el("input", { type: "checkbox", id: "rv-rest", checked: !!app.state.rest, disabled: readOnly,
       on: { change: function () {
-        app.state.rest = rest.checked ? { reviewer: reviewer(), date: document.getElementById("rv-date").value || RF.today() } : null;
+        // It covers the items as they are now: one added or changed later waits for a verdict.
+        app.state.rest = rest.checked ? { reviewer: reviewer(), date: document.getElementById("rv-date").value || RF.today(),
+          contents: itemOrder().map(function (id) { return data.contents[id]; }) } : null;
         showDates();
         save();
         refresh();
@@ -795,6 +862,7 @@
     var restWhen = el("span", { class: "rv-when", id: "rv-rest-when" });
     box.appendChild(el("p", { class: "rv-rest" }, [rest, el("label", { for: "rv-rest",
       text: " 其余全部核实：没有单独给出结论的项目都记为“已核实”" }), " ", restWhen]));
+    box.appendChild(el("p", { class: "rv-changed", id: "rv-rest-unseen", hidden: true }));
     app.filterShown = {};
     app.filterOpened = {};
     if (!readOnly) {

@@ -59,12 +59,13 @@ def progress_of(society: str, year: int, ids: list[str], review: ReviewDoc | Non
     for item in dict.fromkeys(ids):
         rec = standing.records.get(item)
         if rec is None:
-            decided += standing.rest is not None
+            decided += standing.covered(item)
         elif rec.status is ReviewStatus.MATERIAL_REQUESTED:
             requested.append(Requested(item, rec.reason or "", rec.date.isoformat()))
         else:
             decided += 1
-    started = bool(standing.records) or standing.rest is not None
+    # A verdict the item has outgrown was still given: the report's verification has begun.
+    started = bool(standing.records) or bool(standing.changed) or standing.rest is not None
     return Progress(society, year, len(dict.fromkeys(ids)), decided, requested, started)
 
 

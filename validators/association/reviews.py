@@ -5,6 +5,11 @@ Verification: an item 不予认定 earns nothing, its score line says why; an it
 (or 待补充材料) counts during 填报 and 核查 only when the rubric allows it, marked 待核查 on the
 site, and not from the notice on. A year whose `reviews/<year>/` folder does not exist has no
 verification recorded in the repository: its items count as reported.
+
+A verdict covers the content the staff saw: when it records the item's content digest
+(item_content.py) and the item now says something else, or when 其余全部核实 lists the contents
+it covered and an item's is not among them (added or changed since), the item waits for
+verification again (W-REVIEW-ITEM-CHANGED). A verdict recording no digest stands as it always did.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from validators.association.admin_files import open_record
+from validators.association.item_content import content_digest
 from validators.association.objections import ObjectionsDoc, check_objections
 from validators.association.record_dates import check_day
 from validators.findings import Finding, error
@@ -40,6 +46,7 @@ __all__ = [
     "Standing",
     "check_review",
     "claim_titles",
+    "current_contents",
     "discover",
     "is_review_path",
     "item_ids",
@@ -63,6 +70,8 @@ class ReviewDoc:
     review: ReviewFile
     source: SourceMap
     findings: list[Finding] = field(default_factory=list)
+    # The content digest of each item the report holds now (its id's), that verdicts are held to.
+    contents: dict[str, str] = field(default_factory=dict)
 
     def line(self, path: tuple[str | int, ...]) -> int:
         return self.source.value(path)[0]
@@ -145,6 +154,16 @@ def review_entries(report: YearReport, points: Rubric | None = None) -> list[Rev
     return found
 
 
+def current_contents(report: YearReport) -> dict[str, str]:
+    """The content digest of everything a review may name in `report`, by id: what the workbench
+    records beside a verdict, and what a recorded verdict is held to."""
+    return {e.id: _digest(e) for e in review_entries(report)}
+
+
+def _digest(entry: ReviewEntry) -> str:
+    return content_digest(entry.id, entry.model, entry.fields)
+
+
 def item_ids(report: YearReport) -> list[str]:
     """Every id a review may name in `report`: its list items and its claims."""
     return [e.id for e in review_entries(report)]
@@ -175,17 +194,22 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
     if review.year != year:
         ctx.error(("year",), "E-YEAR-MISMATCH", f"year 应与所在文件夹一致，写作 {year}。", None)
     report = reports.get((society, year))
+    points = rubric(year, root)
+    contents: dict[str, str] = {}
     if report is None:
         ctx.error(("society",), "E-REVIEW-NO-REPORT",
                   f"学会 {society} 没有可读取的 {year} 年度报告（submissions/{society}/{year}.yaml），"
                   "无法核查：请先确认报告已提交且没有格式错误。", None)
     else:
         _items(review, item_ids(report), ctx)
-    _marks(review, rubric(year, root), ctx)
+        entries = review_entries(report, points)
+        contents = {e.id: _digest(e) for e in entries}
+        _changed(review, contents, {e.id: e.title for e in entries}, ctx)
+    _marks(review, points, ctx)
     _dates(review, ctx)
     strings = text_fields.iter_strings(opened.raw)
     text_fields.check(strings, ctx)
-    doc = ReviewDoc(file, review, ctx.source, list(ctx.findings))
+    doc = ReviewDoc(file, review, ctx.source, list(ctx.findings), contents)
     return ctx.findings, doc
 
 
@@ -209,6 +233,28 @@ def _items(review: ReviewFile, known: list[str], ctx: RuleContext) -> None:
         ctx.error(("rest", "status"), "E-REVIEW-REST-STATUS",
                   f"rest（其余项目）只能写“{ReviewStatus.VERIFIED.label}”：不予认定和待补充材料须逐项写明理由，"
                   "放在 items 中。", None)
+
+
+def _changed(review: ReviewFile, contents: dict[str, str], titles: dict[str, str], ctx: RuleContext) -> None:
+    """Verdicts given on content the item no longer has, and items 其余全部核实 did not see."""
+    for i, rec in enumerate(review.items):
+        now = contents.get(rec.item)
+        if rec.content is not None and now is not None and now != rec.content:
+            ctx.warning(("items", i, "content"), "W-REVIEW-ITEM-CHANGED",
+                        f"项目“{titles[rec.item]}”（{rec.item}）在核查结论“{rec.status.label}”（{rec.date}）"
+                        "之后改动过：这一结论针对的是改动前的内容，不再算数，该项目现在是“待核查”。"
+                        "请在核查工作台重新核查并给出结论。", None)
+    rest = review.rest
+    if rest is None or rest.contents is None:
+        return
+    named = {rec.item for rec in review.items}
+    seen = set(rest.contents)
+    for item, now in contents.items():
+        if item not in named and now not in seen:
+            ctx.warning(("rest", "contents"), "W-REVIEW-ITEM-CHANGED",
+                        f"项目“{titles[item]}”（{item}）是“其余全部核实”（{rest.date}）之后新增或改动的："
+                        "这一结论只针对当时看到的内容，不包括它，该项目现在是“待核查”。"
+                        "请在核查工作台逐项核查，或重新勾选“其余全部核实”。", None)
 
 
 def _marks(review: ReviewFile, points: Rubric | None, ctx: RuleContext) -> None:
@@ -258,6 +304,11 @@ class Standing:
     strict: bool
     records: dict[str, ItemReview] = field(default_factory=dict)
     rest: RestReview | None = None
+    # Verdicts given on content the item no longer has: it waits for verification again, as if
+    # it had none (其余全部核实 may cover it, when it saw the item's content now).
+    changed: dict[str, ItemReview] = field(default_factory=dict)
+    # The contents 其余全部核实 saw; None: it recorded none, and covers every item without a verdict.
+    rest_saw: frozenset[str] | None = None
 
     @classmethod
     def of(cls, doc: ReviewDoc | None, strict: bool) -> Standing:
@@ -266,15 +317,29 @@ class Standing:
             condemned = {f.path[:2] for f in doc.findings if f.severity == "error" and f.path
                          and f.path[0] == "items"}
             for i, rec in enumerate(doc.review.items):
-                if ("items", i) not in condemned:
-                    standing.records.setdefault(rec.item, rec)
+                if ("items", i) in condemned or rec.item in standing.records or rec.item in standing.changed:
+                    continue
+                now = doc.contents.get(rec.item)
+                outdated = rec.content is not None and now is not None and now != rec.content
+                (standing.changed if outdated else standing.records)[rec.item] = rec
             rest = doc.review.rest
             # A rest any error is about counts for nothing, as an item's record does: a date the
             # calendar does not allow, a reviewer that is not one (a phone number), a status but 已核实.
             rest_condemned = any(f.severity == "error" and f.path and f.path[0] == "rest" for f in doc.findings)
             if rest is not None and rest.status is ReviewStatus.VERIFIED and not rest_condemned:
                 standing.rest = rest
+                standing.rest_saw = frozenset(rest.contents) if rest.contents is not None else None
         return standing
+
+    def covered(self, item_id: str) -> bool:
+        """Whether 其余全部核实 verifies an item that has no verdict of its own: it saw the item's
+        content as it is now (or recorded no contents, or the item is none a review names)."""
+        if self.rest is None:
+            return False
+        if self.rest_saw is None or self.doc is None:
+            return True
+        now = self.doc.contents.get(item_id)
+        return now is None or now in self.rest_saw
 
     def refusal(self, item_id: str | None) -> str | None:
         """Why the item earns nothing, when the review says it does not."""
@@ -287,9 +352,18 @@ class Standing:
             return None
         if rec is not None and rec.status is ReviewStatus.MATERIAL_REQUESTED:
             return f"待补充材料，未经核实，不计分（{rec.date}）：{rec.reason}"
-        if rec is None and self.rest is None:
-            return "未经市科协核实，不计分"
+        if rec is None and not self.covered(item_id):
+            return self._unseen(item_id)
         return None
+
+    def _unseen(self, item_id: str) -> str:
+        """Why an item without a verdict that counts is not verified."""
+        changed = self.changed.get(item_id)
+        if changed is not None:
+            return f"市科协核查（{changed.date}）之后内容有改动，须重新核查：未经核实，不计分"
+        if self.rest is not None:
+            return f"“其余全部核实”（{self.rest.date}）之后新增或改动，须重新核查：未经核实，不计分"
+        return "未经市科协核实，不计分"
 
     def mark(self, item_id: str | None) -> str | None:
         """待核查 or 待补充材料 for an item that counts provisionally; None once verified."""
@@ -298,7 +372,7 @@ class Standing:
         rec = self.records.get(item_id)
         if rec is not None:
             return ReviewStatus.MATERIAL_REQUESTED.label if rec.status is ReviewStatus.MATERIAL_REQUESTED else None
-        return None if self.rest is not None else "待核查"
+        return None if self.covered(item_id) else "待核查"
 
     def marks_for(self, criterion: str) -> tuple[list[ExpertMark], int]:
         """The marks recorded for a criterion that no error condemns, and how many were left out."""

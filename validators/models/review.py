@@ -21,6 +21,11 @@ _LIMITS = policy().yaml
 # (enterprise_platform_registered, senior_experts_registered, pilot).
 ItemRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=64,
                                description="报告中项目的 id，或 enterprise_platform_registered 等申报事项")]
+# What the staff saw of an item when they gave their verdict: the short digest of its content
+# that the site computes (validators/association/item_content.py) and the workbench copies into
+# the file. A verdict covers that content, not whatever the item says later.
+ContentDigest = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$", min_length=16, max_length=16,
+                                     description="核查时项目内容的摘要（由核查工作台自动填写，不要手改）")]
 # Within its criterion's range (association/reviews.py): the rubric sets the ceiling.
 Mark = Annotated[float, Field(ge=0, le=policy().rubric.max_points, multiple_of=0.5, allow_inf_nan=False,
                               description="专家给出的分数（0.5 的整数倍），范围见评估细则")]
@@ -40,14 +45,22 @@ class ItemReview(StrictModel):
     reason: Text | None = Field(None, title="理由", description="不予认定、待补充材料时必填：理由或需要补充的材料")
     reviewer: Annotated[GithubLogin, Field(title="核查人", description="核查人的 GitHub 用户名")]
     date: Annotated[Date, Field(title="核查日期", description="作出结论的日期")]
+    # Absent in files written before digests were recorded: the verdict then stands for the item
+    # whatever it says (as it always did).
+    content: Annotated[ContentDigest | None, Field(
+        title="核查时的内容", description="作出结论时项目内容的摘要：项目此后改动过，这一结论就不再算数，须重新核查")] = None
 
 
 class RestReview(StrictModel):
-    """Every item the list does not name was verified (by this reviewer, on this day)."""
+    """Every item the list does not name was verified (by this reviewer, on this day): with
+    `contents`, only the items whose content was among those the staff saw then."""
 
     status: Annotated[ReviewStatus, Field(title="核查结论", description="其余项目的统一结论，通常为已核实")]
     reviewer: Annotated[GithubLogin, Field(title="核查人", description="核查人的 GitHub 用户名")]
     date: Annotated[Date, Field(title="核查日期", description="作出结论的日期")]
+    contents: Annotated[list[ContentDigest] | None, Field(
+        max_length=_LIMITS.max_list_items, title="核查时的内容",
+        description="作出结论时报告各项目内容的摘要：此后新增或改动的项目不在其中，须重新核查")] = None
 
 
 class ExpertMark(StrictModel):
