@@ -444,3 +444,30 @@ def test_an_evaluation_line_names_its_area(tmp_path: Path) -> None:
         assert set(shown) <= names, (page, set(shown) - names)
         seen += len(shown)
     assert seen > 50
+
+
+def test_the_build_date_is_the_day_in_beijing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The footer's “数据更新于”, the home page and every phase read one date, Beijing's like the
+    calendar's: at 16:40 UTC on 12-05 it is already 12-06 in Chengdu (the UTC date was shown)."""
+    from site_builder.generate import build_date
+
+    moment = dt.datetime(2026, 12, 5, 16, 40, tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
+    assert build_date() == "2026-12-06"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(moment.replace(hour=15, minute=59).timestamp())))
+    assert build_date() == "2026-12-05"
+
+
+def test_without_a_fixed_date_the_build_is_dated_by_beijing_whatever_the_server_s_zone() -> None:
+    """On a machine twelve hours behind UTC the local date is Beijing's on at most four hours a day."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import datetime as dt; from site_builder.generate import build_date; z = dt.timezone(dt.timedelta(hours=8));"
+              "a = dt.datetime.now(z).date(); d = build_date(); b = dt.datetime.now(z).date();"
+              "print(d in (a.isoformat(), b.isoformat()), dt.date.today() not in (a, b))")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"TZ": "Etc/GMT+12"}
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    beijing, local_differs = run.stdout.split()
+    assert beijing == "True", (run.stdout, local_differs)
