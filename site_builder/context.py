@@ -69,6 +69,11 @@ def ranking_page(year: int) -> str:
     return f"rankings/{year}/index.md"
 
 
+def status_page(year: int) -> str:
+    """A year's “提交情况”: who has submitted, who has not, the deadline."""
+    return f"status/{year}/index.md"
+
+
 @dataclass(slots=True)
 class SiteData:
     root: Path
@@ -162,6 +167,9 @@ class SiteData:
         rules = guideline(year, self.repo.root)
         assert rules is not None, year  # years hold only years with a guideline
         return rules
+
+    def has_rubric(self, year: int) -> bool:
+        return rubric(year, self.repo.root) is not None
 
     def rubric(self, year: int) -> Rubric:
         points = rubric(year, self.repo.root)

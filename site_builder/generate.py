@@ -33,6 +33,7 @@ from site_builder.context import SiteData, load
 from site_builder.form_page import SiteSettings, form_files, site_settings
 from site_builder.workbench import workbench_files
 from validators.forking import can_fork
+from validators.year.cycle import calendar_day, today
 from validators.year.files import YearFileError
 from validators.year.unscored import unscored_years
 
@@ -56,11 +57,13 @@ class Generated:
 
 
 def build_date() -> str:
-    """Today, or the day of SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    """Today, or the day of SOURCE_DATE_EPOCH when set (reproducible builds): in Beijing time,
+    like the calendar's phases and the association's dates, whatever the server's zone (the
+    publishing runner's is UTC). The footer, the home page and every phase read this one date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
-    return dt.date.today().isoformat()
+        return calendar_day(dt.datetime.fromtimestamp(int(epoch), dt.UTC)).isoformat()
+    return today().isoformat()
 
 
 def hand_written(folder: Path = HAND_WRITTEN) -> Iterator[tuple[str, bytes]]:

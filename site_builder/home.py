@@ -26,10 +26,11 @@ def figures(site: SiteData) -> str:
     reports = len(site.reports_in(year)) if year else 0
     out.append(f'<p class="sb-counts">已登记学会 <strong>{len(site.societies)}</strong> 个'
                + (f"；{year} 年度报告 <strong>{reports}</strong> 份" if year else "") + "。</p>\n")
+    # Every year of the cycle, a year open for filing with no report yet too.
+    out.append(phase.years_table(site, PAGE))
     if year is None:
         out.append("还没有任何年度报告。\n")
     else:
-        out.append(phase.years_table(site))
         out.append(f"## {year} 年度概况 {{#overview}}\n")
         out.append(phase.note(site, year))
         rows = [[cell(link(site.urls.rel(PAGE, area_page(year, key)),

@@ -1,27 +1,41 @@
 """Where each year stands in its cycle (填报中, 核查中, 公示中, 最终结果), said on the home page, the
-rankings and the society pages, as of the day the site is built."""
+rankings, the status and the society pages, as of the day the site is built.
+
+The site is rebuilt daily, but a page read later than it was built would still say the build's
+phase (“公示中…请在 12 月 10 日之前” on 12 月 20 日). So every phase said on a page carries, as
+data, what this module says for each day from the build on: the days on which the words change
+and the words from then, all made here (the script, assets/phase.js, only picks the entry for the
+reader's day in Beijing time and puts it in; it holds no words of its own). Without the script the
+build's words stay, with the day they were true on.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 
-from site_builder.context import RUBRIC_PAGE, SiteData
-from site_builder.markup import SOCIETY, Cell, Column, cell, day, link, num_cell, text
+from site_builder.context import RUBRIC_PAGE, SiteData, status_page
+from site_builder.markup import SOCIETY, Cell, Column, attr, cell, day, link, num_cell, text
 from site_builder.tables import table
 from validators.models.review import Objection, ObjectionStatus
-from validators.year.cycle import Phase
+from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase
 
 # The issue form that files an objection (.github/ISSUE_TEMPLATE/).
 OBJECTION_FORM = "objection.yml"
+# The attribute holding a phase's words for the days after the build (read by assets/phase.js),
+# and the one marking the days that the script sets to the reader's day when it changes words.
+DATA_ATTRIBUTE = "data-sb-phases"
+TODAY_ATTRIBUTE = "data-sb-today"
 
 
 def as_of(site: SiteData) -> dt.date:
     return dt.date.fromisoformat(site.build_date)
 
 
-def phase_of(site: SiteData, year: int) -> Phase | None:
+def phase_of(site: SiteData, year: int, on: dt.date | None = None) -> Phase | None:
     calendar = site.guideline(year).calendar
-    return calendar.phase(as_of(site)) if calendar else None
+    return calendar.phase(on or as_of(site)) if calendar else None
 
 
 # The phases in which a year's reports are still being worked on and looked at.
@@ -41,35 +55,104 @@ def indexed_years(site: SiteData) -> set[int]:
     return {y for y in site.years if y == site.latest_year or phase_of(site, y) in _OPEN}
 
 
-def awaiting_finalization(site: SiteData, year: int) -> bool:
+def cycle_years(site: SiteData) -> list[int]:
+    """The years the cycle's pages show (the home page's progress, the status pages): every year
+    with reports, and every year whose cycle is under way (filing, verification, notice), reports
+    or not: a year just opened, with none yet, is the one whose secretaries must see its deadline.
+    A year not yet open, or past its final day without a report, has nothing to show."""
+    opened = {y for y in site.guideline_years if y not in site.years and site.has_rubric(y)
+              and phase_of(site, y) in _OPEN}
+    return sorted(set(site.years) | opened)
+
+
+def awaiting_finalization(site: SiteData, year: int, on: dt.date | None = None) -> bool:
     """Past the calendar's day of final results, but the association has not frozen them: the
     numbers shown are not final, whatever the calendar says."""
-    return phase_of(site, year) is Phase.FINAL and year not in site.frozen
+    return phase_of(site, year, on) is Phase.FINAL and year not in site.frozen
 
 
-def label(site: SiteData, year: int) -> str | None:
+def label(site: SiteData, year: int, on: dt.date | None = None) -> str | None:
     """“公示中：至 1 月 19 日”, or None for a year without a calendar."""
     calendar = site.guideline(year).calendar
     if calendar is None:
         return None
-    return "公示已结束，结果尚未定稿" if awaiting_finalization(site, year) else calendar.label(as_of(site))
+    on = on or as_of(site)
+    return "公示已结束，结果尚未定稿" if awaiting_finalization(site, year, on) else calendar.label(on)
 
 
-def note(site: SiteData, year: int) -> str:
-    """One paragraph: the year's phase, and what it means for the numbers shown."""
-    said = label(site, year)
+def _turns(calendar: Calendar, since: dt.date) -> list[dt.date]:
+    """The days after `since` on which the words of the phase may change: the first day of each
+    span of the calendar, and each new year (“至 1 月 19 日” drops its year then)."""
+    one = dt.timedelta(days=1)
+    days = {calendar.submission_opens, calendar.submission_closes + one, calendar.verification_ends + one,
+            calendar.notice_starts, calendar.notice_ends + one, calendar.final}
+    days |= {dt.date(y, 1, 1) for y in range(since.year + 1, calendar.final.year + 1)}
+    return sorted(d for d in days if d > since)
+
+
+def _ahead(site: SiteData, year: int, words: Callable[[dt.date], str], *, stale: bool = False) -> str:
+    """The attribute that carries `words` for the days after the build, when they change:
+    [[first day, HTML], …] from the build's own, with the calendar's zone (UTC offset in
+    minutes) to tell the reader's day by, and (`stale`) what to add once they are changed: the
+    rest of the page is still the build's. Empty when the words stay (a frozen year)."""
+    calendar = site.guideline(year).calendar
+    if calendar is None:
+        return ""
+    built = as_of(site)
+    entries = [(built.isoformat(), words(built))]
+    for turn in _turns(calendar, built):
+        said = words(turn)
+        if said != entries[-1][1]:
+            entries.append((turn.isoformat(), said))
+    if len(entries) == 1:
+        return ""
+    offset = CALENDAR_ZONE.utcoffset(None)
+    data: dict[str, object] = {"zone": int(offset.total_seconds() // 60), "turns": entries}
+    if stale:
+        data["stale"] = (f"（本页生成于 {day(built)}：阶段已按今天的日期改写，页面上的得分和其余内容"
+                         "仍是生成当日的；网站每天重新生成。）")
+    return f' {DATA_ATTRIBUTE}="{attr(json.dumps(data, ensure_ascii=False))}"'
+
+
+def words_on(site: SiteData, year: int, on: dt.date) -> str:
+    """What a page says of the year's phase on a day (the inner HTML of its paragraph)."""
+    said = label(site, year, on)
     if said is None:
         return ""
+    phase = phase_of(site, year, on) or Phase.NOT_OPEN
     meaning = {
         Phase.NOT_OPEN: "",
         Phase.SUBMISSION: "下面的得分按已提交的报告试算，核查和公示后才是最终结果。",
         Phase.VERIFICATION: "市科协正在核查报告、专家正在评分，下面的得分可能随核查结果变化。",
         Phase.NOTICE: "下面是公示中的评估结果，公示结束并答复异议后定稿。",
         Phase.FINAL: "",
-    }[phase_of(site, year) or Phase.NOT_OPEN]
-    howto = how_to_object(site, year) if phase_of(site, year) is Phase.NOTICE else ""
-    return (f'<p class="sb-phase">{year} 年度：<strong>{text(said)}</strong>。'
-            f"{meaning}{howto}{provenance(site, year)}</p>\n")
+    }[phase]
+    howto = how_to_object(site, year) if phase is Phase.NOTICE else ""
+    return (f"{year} 年度：<strong>{text(said)}</strong>（{dated(site)}）。"
+            f"{meaning}{howto}{provenance(site, year, on)}")
+
+
+def dated(site: SiteData) -> str:
+    """The day the words are true on: the build's, or the reader's once the script changed them."""
+    iso = site.build_date
+    return f'<time datetime="{iso}" {TODAY_ATTRIBUTE}>{iso}</time>'
+
+
+def note(site: SiteData, year: int) -> str:
+    """One paragraph: the year's phase, and what it means for the numbers shown."""
+    if site.guideline(year).calendar is None:
+        return ""
+    ahead = _ahead(site, year, lambda on: words_on(site, year, on), stale=True)
+    return f'<p class="sb-phase"{ahead}>{words_on(site, year, as_of(site))}</p>\n'
+
+
+def brief(site: SiteData, year: int) -> str:
+    """The year's phase in a few words (a table cell, the status page), with its words ahead."""
+    said = label(site, year)
+    if said is None:
+        return ""
+    ahead = _ahead(site, year, lambda on: text(label(site, year, on) or ""))
+    return f"<strong{ahead}>{text(said)}</strong>"
 
 
 def how_to_object(site: SiteData, year: int) -> str:
@@ -153,12 +236,12 @@ def _rubric_words(site: SiteData, year: int, rubric_id: str) -> str:
     return f"当时的评估细则（编号 {text(rubric_id)}，已被改动）"
 
 
-def provenance(site: SiteData, year: int) -> str:
+def provenance(site: SiteData, year: int, on: dt.date | None = None) -> str:
     """Which code, guideline and rubric produced a final year's frozen numbers."""
     frozen = site.frozen.get(year)
     if frozen is None:
         calendar = site.guideline(year).calendar
-        if calendar is not None and awaiting_finalization(site, year):
+        if calendar is not None and awaiting_finalization(site, year, on):
             return (f"按日历，最终结果应于 {day(calendar.final)} 公布，但市科协尚未将本年度的结果定稿："
                     "下面的得分按当前的代码和细则计算，定稿前仍可能改变。")
         return ""
@@ -176,14 +259,15 @@ def provenance(site: SiteData, year: int) -> str:
             "此后细则、指南数据或代码的改动不会改变它。")
 
 
-def years_table(site: SiteData) -> str:
-    """Every year with its phase and calendar, newest first (the home page)."""
+def years_table(site: SiteData, page: str) -> str:
+    """Every year of the cycle with its phase and calendar, newest first (the home page); each
+    year links to its status page (who has submitted, the deadline)."""
     rows = []
-    for year in reversed(site.years):
+    for year in reversed(cycle_years(site)):
         calendar = site.guideline(year).calendar
         if calendar is None:
             continue
-        rows.append([cell(f"{year} 年度", year), cell(f"<strong>{text(label(site, year) or '')}</strong>"),
+        rows.append([cell(link(site.urls.rel(page, status_page(year)), f"{year} 年度"), year), cell(brief(site, year)),
                      cell(f"{day(calendar.submission_opens)} 至 {day(calendar.submission_closes)}"),
                      cell(f"{day(calendar.notice_starts)} 至 {day(calendar.notice_ends)}"),
                      cell(day(calendar.final)), cell(_frozen_cell(site, year))])
@@ -191,7 +275,9 @@ def years_table(site: SiteData) -> str:
         return ""
     columns = [Column("年度"), Column("当前阶段"), Column("填报"), Column("公示"), Column("最终结果"),
                Column("定稿（代码与细则）")]
-    return "## 评估进度 {#cycle}\n\n" + table(columns, rows, label="各年度的评估进度", sortable=False) + "\n"
+    return ("## 评估进度 {#cycle}\n\n"
+            f'<p class="sb-phase-day">当前阶段按北京时间 {dated(site)} 计；点年度查看各学会的提交情况。</p>\n\n'
+            + table(columns, rows, label="各年度的评估进度", sortable=False) + "\n")
 
 
 def rubric_section(site: SiteData, year: int) -> str:

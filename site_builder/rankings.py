@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from site_builder import phase
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.charts import column_chart
-from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page
+from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page, status_page
 from site_builder.downloads import RANKINGS_LABEL
 from site_builder.markup import SOCIETY, Column, cell, front_matter, link, num_cell, text
-from site_builder.status import status_page
 from site_builder.tables import long_table, table, whole
 from validators.evaluation.reports import area_columns, ranking_rows
 from validators.year.rubric import tier_rank

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from site_builder.breadcrumbs import md_link, trail
-from site_builder.context import SOCIETIES_PAGE, SiteData, ranking_page
+from site_builder.context import SOCIETIES_PAGE, SiteData, ranking_page, status_page
 from site_builder.downloads import SOCIETIES_LABEL
 from site_builder.markup import SOCIETY, Cell, Column, cell, front_matter, num, text
-from site_builder.status import status_page
 from site_builder.tables import long_table
 
 PAGE = SOCIETIES_PAGE

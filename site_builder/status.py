@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from site_builder import workbench
+from site_builder import phase, workbench
 from site_builder.breadcrumbs import md_link, trail
-from site_builder.context import SiteData
+from site_builder.context import SiteData, status_page
 from site_builder.markup import (
     SOCIETY,
     Cell,
@@ -25,10 +25,6 @@ from site_builder.workbench import counts_sentence
 from validators.association.progress import Progress, year_progress
 
 INDEX = "status/index.md"
-
-
-def status_page(year: int) -> str:
-    return f"status/{year}/index.md"
 
 
 def render(site: SiteData, year: int) -> str:
@@ -55,12 +51,13 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
              for s in others]
     done = sum(1 for s in site.repo.profiles if s in submitted)
     choice = " · ".join(f"**{y} 年度**" if y == year else md_link(page, status_page(y), f"{y} 年度")
-                        for y in reversed(site.years))
+                        for y in reversed(phase.cycle_years(site)))
     html, more = long_table([SOCIETY, Column("提交情况"), Column("核查进度")], rows, label=f"{year} 年度提交情况",
                             key=(0, 1, 2), rows_file="rows.json")
     return (front_matter(f"{year} 年度提交情况", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "提交情况")], f"{year} 年度") + f"# {year} 年度提交情况\n\n"
             f"选择年度：{choice}\n{{: .sb-years }}\n\n"
+            + _phase(site, year) +
             f'<p class="sb-deadline">本年度评估期：{dated_text(window.label)}；{_closing(site, year)}。</p>\n\n'
             f'<p class="sb-counts">已登记学会 <strong>{len(site.repo.profiles)}</strong> 个，'
             f"已提交 <strong>{done}</strong> 个，未提交 <strong>{len(site.repo.profiles) - done}</strong> 个。"
@@ -68,6 +65,12 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
             f'<p class="sb-counts">核查进度：{counts_sentence(list(board.values()))}。'
             f'逐项核查在{link(site.urls.rel(page, workbench.PAGE), "核查工作台")}。</p>\n\n'
             + html + "\n"), more
+
+
+def _phase(site: SiteData, year: int) -> str:
+    """The year's phase (填报中：至 12 月 15 日), said as everywhere else, kept current by the script."""
+    said = phase.brief(site, year)
+    return f'<p class="sb-phase">{year} 年度：{said}（{phase.dated(site)}）。</p>\n\n' if said else ""
 
 
 def _closing(site: SiteData, year: int) -> str:
@@ -88,7 +91,7 @@ def _checked(progress: Progress | None) -> Cell:
 
 def render_index(site: SiteData) -> str:
     rows = []
-    for year in reversed(site.years):
+    for year in reversed(phase.cycle_years(site)):
         done = sum(1 for d in site.reports_in(year) if d.report.society in site.repo.profiles)
         rules = site.guideline(year)
         closes = rules.calendar.submission_closes if rules.calendar else None
@@ -105,7 +108,7 @@ def render_index(site: SiteData) -> str:
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:
     yield INDEX, render_index(site)
-    for year in site.years:
+    for year in phase.cycle_years(site):
         page, more = _render(site, year)
         yield status_page(year), page
         if more is not None:

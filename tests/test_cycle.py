@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -86,8 +87,9 @@ def test_site_shows_each_years_phase_on_home_rankings_and_society_pages(tmp_path
     generate(ROOT, docs, settings=SiteSettings(repo_url="https://github.com/example/r"),
              date="2018-01-10")
     home = (docs / "index.md").read_text("utf-8")
-    assert "<strong>公示中：至 1 月 19 日</strong>" in home  # 2017 on notice
-    assert "<strong>填报中：至 12 月 15 日</strong>" in home  # 2018 open
+    # The table's cells carry the words of the days ahead (data-sb-phases) on their <strong>.
+    assert re.search(r"<strong[^>]*>公示中：至 1 月 19 日</strong>", home)  # 2017 on notice
+    assert re.search(r"<strong[^>]*>填报中：至 12 月 15 日</strong>", home)  # 2018 open
     rankings = (docs / "rankings" / "2017" / "index.md").read_text("utf-8")
     assert "2017 年度：<strong>公示中：至 1 月 19 日</strong>" in rankings
     society = (docs / "societies" / "cd-tcm" / "index.md").read_text("utf-8")

@@ -123,15 +123,26 @@ def _guideline_targets(page: str, markdown: str) -> set[str]:
 
 
 def test_a_new_year_s_guideline_changes_no_page_of_the_earlier_years(before: Path, published: Path) -> None:
-    """Published before any report of the new year: every page but the guideline's is byte for
-    byte the same, and the earlier years' guideline pages differ only in the picker, which now
-    names the new year."""
+    """Published before any report of the new year: every page but the guideline's, and the
+    cycle's (the new year is open for filing on DATE: its row on the home page, its status page),
+    is byte for byte the same, and the earlier years' guideline pages differ only in the picker,
+    which now names the new year."""
     old, new = _pages(before), _pages(published)
-    assert new.keys() - old.keys() == {f"guideline/{NEW}/index.md"}
+    assert new.keys() - old.keys() == {f"guideline/{NEW}/index.md", f"status/{NEW}/index.md"}
     changed = {name for name in old if old[name] != new[name]}
     # The downloads page offers the new year's blank workbook, and changes in nothing else.
-    assert changed == {"guideline/index.md", "downloads/index.md",
-                       *(f"guideline/{year}/index.md" for year in YEARS)}
+    assert changed == {"guideline/index.md", "downloads/index.md", "index.md", "status/index.md",
+                       *(f"guideline/{year}/index.md" for year in YEARS),
+                       *(f"status/{year}/index.md" for year in YEARS)}
+    # The cycle's pages: the new year's row on the home page and the status index, and its name
+    # in the status pages' choice of year; nothing else of theirs.
+    row = re.compile(rf"<tr><td[^>]*><a [^>]*>{NEW} 年度</a>.*?</tr>")
+    assert row.sub("", new["index.md"]) == old["index.md"]
+    assert row.sub("", new["status/index.md"]) == old["status/index.md"]
+    choice = re.compile(r"^选择年度：.*$", re.M)
+    for year in YEARS:
+        name = f"status/{year}/index.md"
+        assert choice.sub("", new[name]) == choice.sub("", old[name])
     assert f"{NEW}-blank.xlsx" in new["downloads/index.md"]
     assert WORKBOOKS.sub("", old["downloads/index.md"]) == WORKBOOKS.sub("", new["downloads/index.md"])
     for year in YEARS:

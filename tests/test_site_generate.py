@@ -49,9 +49,15 @@ def test_two_generations_are_identical_apart_from_the_build_date(tmp_path: Path)
     assert a == b
     assert a.keys() == c.keys()
     differing = [name for name in a if a[name] != c[name]]
-    assert differing == ["docs/index.md"]
+    assert "docs/index.md" in differing
     lines = zip(a["docs/index.md"].decode().splitlines(), c["docs/index.md"].decode().splitlines(), strict=True)
-    assert [x for x, y in lines if x != y] == ['<p class="sb-build-date">本站生成于 2001&#45;02&#45;03。</p>']
+    assert '<p class="sb-build-date">本站生成于 2001&#45;02&#45;03。</p>' in [x for x, y in lines if x != y]
+    # Each phase says the day it holds on (“尚未开始填报…（2001-02-03）”) and, for the script, the
+    # words from that day on: those pages differ by the date alone, as the home page does.
+    for name in differing:
+        assert b'class="sb-phase' in a[name] or name == "docs/index.md", name
+        later = c[name].decode().replace("2009-09-09", "2001-02-03").replace("2009&#45;09&#45;09", "2001&#45;02&#45;03")
+        assert later == a[name].decode(), name
 
 
 def test_regeneration_rewrites_nothing_and_drops_stale_pages(tmp_path: Path) -> None:
@@ -444,3 +450,30 @@ def test_an_evaluation_line_names_its_area(tmp_path: Path) -> None:
         assert set(shown) <= names, (page, set(shown) - names)
         seen += len(shown)
     assert seen > 50
+
+
+def test_the_build_date_is_the_day_in_beijing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The footer's “数据更新于”, the home page and every phase read one date, Beijing's like the
+    calendar's: at 16:40 UTC on 12-05 it is already 12-06 in Chengdu (the UTC date was shown)."""
+    from site_builder.generate import build_date
+
+    moment = dt.datetime(2026, 12, 5, 16, 40, tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
+    assert build_date() == "2026-12-06"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(moment.replace(hour=15, minute=59).timestamp())))
+    assert build_date() == "2026-12-05"
+
+
+def test_without_a_fixed_date_the_build_is_dated_by_beijing_whatever_the_server_s_zone() -> None:
+    """On a machine twelve hours behind UTC the local date is Beijing's on at most four hours a day."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import datetime as dt; from site_builder.generate import build_date; z = dt.timezone(dt.timedelta(hours=8));"
+              "a = dt.datetime.now(z).date(); d = build_date(); b = dt.datetime.now(z).date();"
+              "print(d in (a.isoformat(), b.isoformat()), dt.date.today() not in (a, b))")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"TZ": "Etc/GMT+12"}
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    beijing, local_differs = run.stdout.split()
+    assert beijing == "True", (run.stdout, local_differs)

@@ -217,3 +217,22 @@ def test_publishing_checks_the_built_site_s_links_before_uploading_it() -> None:
     uploaded = index(lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert built < checked < uploaded
     assert steps[checked]["run"].startswith(".venv/bin/python ")  # the environment `make build` set up
+
+
+def test_publishing_rebuilds_the_site_daily_just_after_midnight_in_beijing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each year's phase is the calendar's on the day of the build: without a daily build, a day
+    on which no one pushes left yesterday's phase (“公示中…请在 12 月 10 日之前”) on the site.
+    The cron is in UTC; the build it starts is dated by Beijing's day, which has just begun."""
+    import datetime as dt
+
+    from site_builder.generate import build_date
+
+    (entry,) = _load("publish.yml")["on"]["schedule"]
+    minute, hour, *every = entry["cron"].split()
+    assert every == ["*", "*", "*"]  # daily
+    started = dt.datetime(2026, 12, 5, int(hour), int(minute), tzinfo=dt.UTC)
+    beijing = started.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    assert beijing.hour == 0, beijing  # shortly after midnight,
+    assert beijing.minute >= 5, beijing  # not on it
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(started.timestamp())))
+    assert build_date() == beijing.date().isoformat() == "2026-12-06"

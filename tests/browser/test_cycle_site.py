@@ -1,9 +1,11 @@
 """The evaluation cycle on the sample site in headless Chromium, built on a day of 2018's public
 notice: each year's phase, how to object, the year's objections, the association's verdicts and
-expert marks, and which code and rubric produced the final 2017."""
+expert marks, and which code and rubric produced the final 2017; and the phase read on later days
+(assets/phase.js), by the reader's day in Beijing time."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +17,7 @@ from tests.site_support import run_builder, served, sync_playwright
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ON_NOTICE = "2026-11-30"  # the sample 2018 calendar: notice 2026-11-16 to 2027-12-31
+BEIJING = dt.timezone(dt.timedelta(hours=8))
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +28,12 @@ def base() -> Iterator[str]:
         run_builder("build", "--site-dir", str(site), "--date", ON_NOTICE)
         with served(site) as url:
             yield url
+
+
+@pytest.fixture(autouse=True)
+def read_on_the_build_s_day(page) -> None:
+    """The pages below are read on the day they were built (a later day changes their phase)."""
+    page.clock.install(time=dt.datetime.fromisoformat(f"{ON_NOTICE}T12:00:00+08:00"))
 
 
 def test_home_shows_each_years_phase(page, base: str) -> None:
@@ -73,3 +82,59 @@ def test_the_final_year_shows_the_verdicts_marks_and_what_produced_it(page, base
     page.goto(f"{base}societies/cd-tcm/2017/")
     lines = page.locator("#lines ~ div table").first.inner_text()
     assert "专家评分：综合性学术年会的质量：3 位专家评分 4、5、4" in lines
+
+
+def _read_at(browser, url: str, moment: dt.datetime, *, script: bool = True):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=script)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    if script:
+        opened.clock.install(time=moment)
+    opened.goto(url)
+    opened.wait_for_timeout(200)
+    return context, opened, errors
+
+
+def test_the_phase_read_after_the_notice_ended_is_the_readers_days(browser, base: str) -> None:
+    """Built on 2026-11-30, read at 00:30 on 2028-01-01 in Beijing (still 2027-12-31 in UTC): the
+    notice has ended, objections are being answered, and no deadline to object is offered."""
+    moment = dt.datetime(2028, 1, 1, 0, 30, tzinfo=BEIJING)
+    context, page, errors = _read_at(browser, f"{base}rankings/2018/", moment)
+    said = page.locator("p.sb-phase").inner_text()
+    assert said.startswith("2018 年度：核查中：公示已结束，正在答复异议（2028-01-01）"), said
+    assert "请在" not in said
+    assert "本页生成于 2026-11-30" in said  # the numbers below are still the build's
+    page.goto(base)
+    page.wait_for_timeout(200)
+    cycle = page.locator("table:has(th:text-is('当前阶段'))")
+    row = cycle.locator("tbody tr").first.inner_text()
+    assert row.startswith("2018 年度"), row
+    assert "核查中：公示已结束，正在答复异议" in row, row
+    assert "当前阶段按北京时间 2028-01-01 计" in page.locator(".sb-phase-day").inner_text()
+    assert errors == []
+    context.close()
+
+
+def test_the_readers_day_is_beijing_s_not_utc_s(browser, base: str) -> None:
+    """23:30 in Beijing on the notice's last day: still on notice, said with this year's date."""
+    moment = dt.datetime(2027, 12, 31, 23, 30, tzinfo=BEIJING)
+    context, page, _ = _read_at(browser, f"{base}rankings/2018/", moment)
+    said = page.locator("p.sb-phase").inner_text()
+    assert said.startswith("2018 年度：公示中：至 12 月 31 日（2027-12-31）"), said
+    assert "请在 2027-12-31 之前" in said
+    context.close()
+
+
+def test_on_the_build_s_day_or_without_script_the_build_s_words_stay_with_their_day(browser, base: str) -> None:
+    later = dt.datetime(2028, 1, 20, 9, 0, tzinfo=BEIJING)
+    for moment, script in ((dt.datetime.fromisoformat(f"{ON_NOTICE}T20:00:00+08:00"), True), (later, False)):
+        context, page, _ = _read_at(browser, f"{base}rankings/2018/", moment, script=script)
+        said = page.locator("p.sb-phase").inner_text()
+        assert said.startswith(f"2018 年度：公示中：至 2027 年 12 月 31 日（{ON_NOTICE}）"), said
+        assert "本页生成于" not in said
+        context.close()
+    # Past the final day, not yet finalized (the sample 2018 has no results file).
+    context, page, _ = _read_at(browser, f"{base}societies/cd-tcm/", later)
+    assert page.locator("p.sb-phase").first.inner_text().startswith("2018 年度：公示已结束，结果尚未定稿（2028-01-20）")
+    context.close()

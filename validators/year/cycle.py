@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from validators.findings import PlacedError
 
-__all__ = ["Calendar", "Phase", "full_date", "parse_day", "today"]
+__all__ = ["CALENDAR_ZONE", "Calendar", "Phase", "calendar_day", "full_date", "parse_day", "today"]
 
 # The association's calendar days are Beijing time (UTC+8, no daylight saving): a deadline of
 # 12 月 15 日 ends at midnight in Chengdu, not in UTC.
@@ -146,9 +146,14 @@ class Calendar(BaseModel):
         return day < self.notice_starts
 
 
+def calendar_day(moment: dt.datetime) -> dt.date:
+    """The association's day of a moment (an aware datetime): 16:40 UTC is the next day in Chengdu."""
+    return moment.astimezone(CALENDAR_ZONE).date()
+
+
 def today() -> dt.date:
     """Today in the association's calendar."""
-    return dt.datetime.now(CALENDAR_ZONE).date()
+    return calendar_day(dt.datetime.now(dt.UTC))
 
 
 def parse_day(value: str) -> dt.date:
