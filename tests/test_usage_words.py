@@ -24,12 +24,15 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     (("validators", "new"), "缺少必需的参数：society, year"),
     (("validators", "check", "--nope"), "不认识的参数：--nope"),
     (("site_builder", "build", "--nope"), "不认识的参数：--nope"),
+    # A date the command cannot read is said in the date's own words, not by its reader's name.
+    (("validators", "finalize", "2019", "--date", "2026-13-01"), "日期应写作 2018-01-19 这样的 ISO 格式：'2026-13-01'"),
+    (("validators", "gate", "--date", "2026-1-5"), "日期应写作 2018-01-19 这样的 ISO 格式：'2026-1-5'"),
 ])
 def test_a_usage_error_is_said_in_chinese(args: tuple[str, ...], said: str) -> None:
     done = _run(*args)
     assert done.returncode == 2, done.stderr
     assert said in done.stderr
-    for english in ("usage:", "error:", "invalid", "argument", "required", "unrecognized"):
+    for english in ("usage:", "error:", "invalid", "argument", "required", "unrecognized", "parse_day"):
         assert english not in done.stderr, done.stderr
 
 

@@ -734,7 +734,7 @@ def test_a_date_the_years_calendar_does_not_allow_is_refused_at_the_field_in_che
     the page said 结论日期 and 收到日期)."""
     import datetime as dt
 
-    from validators.association.record_dates import outside_words, record_days
+    from validators.association.record_dates import future_words, outside_words, record_days
     from validators.year.guideline import guideline
 
     rules = guideline(YEAR, ROOT)
@@ -744,7 +744,8 @@ def test_a_date_the_years_calendar_does_not_allow_is_refused_at_the_field_in_che
     words = outside_words(rules)
     config = page.request.get(base + "config.json").json()
     [year] = [y for y in config["years"] if y["year"] == YEAR]
-    assert year["record_days"] == {"first": first.isoformat(), "last": last.isoformat(), "words": words}
+    assert year["record_days"] == {"first": first.isoformat(), "last": last.isoformat(), "words": words,
+                                   "future_words": future_words()}
     _open(page, base, YEAR, SOCIETY)
     page.fill("#rv-reviewer", "cast-staff")
     download = page.locator("#rv-review-file-download")

@@ -3,6 +3,7 @@ parser imports none of the reporters or the year files (tests/test_cli_imports.p
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 
 __all__ = ["REPORT_FORMATS", "parse_day"]
@@ -12,8 +13,11 @@ REPORT_FORMATS = ("github", "json", "markdown", "text")
 
 
 def parse_day(value: str) -> dt.date:
-    """validators.year.cycle.parse_day, imported when a date is given (argparse names the type
-    by this function's name in its error, as it named that one)."""
+    """validators.year.cycle.parse_day, imported when a date is given. Its words reach the user
+    as an ArgumentTypeError: a ValueError would have argparse say "不是有效的 parse_day 值"."""
     from validators.year.cycle import parse_day as parse
 
-    return parse(value)
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
