@@ -177,13 +177,17 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
     numbers = site.area_numbers(e.guideline_year)
     titles = site.area_titles(e.guideline_year)
     rubric = site.rubric(e.guideline_year)
+    # A final year's lines are the frozen files' (the report may have changed since): they
+    # link to the files at the commit the results were frozen from, when it was recorded.
+    frozen = site.frozen.get(e.year)
+    at = frozen.code_commit if frozen else None
     rows = [[cell(text(names.line_subject(doc.report, x, rubric))), num_cell(x.points),
              cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),
              # The area's name, not its numeral alone: a lone 一 with its name on hover read like
              # the “—” of an empty cell on a phone's card, and on paper said nothing.
              cell(f"{numbers[x.area]}、{text(titles[x.area])}", list(titles).index(x.area)),
              cell(site.cap_link(page, e.year, x.area) if x.rule == CAP_RULE else site.clause_link(page, x.clause, e.guideline_year)),
-             cell(site.source_link(x.file, x.line), x.line)]
+             cell(site.source_link(x.file, x.line, commit=at), x.line)]
             for x in e.lines]
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
                Column("依据"), Column(SOURCE, numeric=True)]

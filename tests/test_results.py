@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,12 +102,16 @@ def test_the_site_shows_the_frozen_numbers_and_what_produced_them(tree: Path, tm
     assert {e["year"]: e["total"] for e in evaluations} == {2017: 2, 2018: 4}
 
 
+def _git(tree: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True, check=True,
+                          env={"PATH": "/usr/bin:/bin", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                               "HOME": str(tree)}).stdout.strip()
+
+
 def test_finalize_records_the_commit_and_refuses_uncommitted_changes(tree: Path) -> None:
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True, check=True,
-                              env={"PATH": "/usr/bin:/bin", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                                   "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-                                   "HOME": str(tree)}).stdout.strip()
+        return _git(tree, *args)
 
     git("init", "-q")
     git("add", "-A")
@@ -235,3 +240,56 @@ def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: 
     assert frozen.report_sha256 is None
     assert changed_since_frozen(frozen, ROOT, "submissions/cd-computer/2017.yaml") is None
     assert write_frozen(tmp_path, frozen).read_bytes() == shipped.read_bytes()
+
+
+_SOURCE_LINK = re.compile(r'<a href="([^"]+)" class="sb-src" title="([^"]+)">原文</a>')
+
+
+def _lines_links(page: str) -> list[tuple[str, str]]:
+    """The “原文” links of a report page's 评估明细 (href, tooltip)."""
+    return _SOURCE_LINK.findall(page[page.index("## 评估明细"):])
+
+
+def test_a_final_years_lines_link_to_the_files_as_they_were_frozen(tree: Path, tmp_path: Path) -> None:
+    """Each 原文 link of a final year's 评估明细 gave the frozen line number on the branch: after a
+    comment was added on top of the report, #L5 landed on the line above the item scored. They
+    link to the file at the commit the results were frozen from, where that line is the item's."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    _git(tree, "init", "-q")
+    _git(tree, "add", "-A")
+    _git(tree, "commit", "-qm", "data")
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    commit = json.loads((tree / "results" / "2017.json").read_text("utf-8"))["code_commit"]
+    assert commit == _git(tree, "rev-parse", "HEAD")
+    report = tree / "submissions" / "cd-case" / "2017.yaml"
+    frozen_text = report.read_text("utf-8")
+    report.write_text("# 定稿后加的注释\n" + frozen_text, "utf-8")
+    _git(tree, "add", "-A")
+    _git(tree, "commit", "-qm", "after finalize")
+    docs = tmp_path / "docs"
+    generate(tree, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    page = (docs / "societies" / "cd-case" / "2017" / "index.md").read_text("utf-8")
+    (href, hint), = _lines_links(page)
+    prefix = f"https://github.com/example/r/blob/{commit}/submissions/cd-case/2017.yaml#L"
+    assert href.startswith(prefix), href
+    line = int(href[len(prefix):])
+    assert "mw-party-2017" in frozen_text.splitlines()[line - 1]  # the item, in the file then
+    assert "mw-party-2017" not in report.read_text("utf-8").splitlines()[line - 1]  # today's moved
+    assert f"提交 {commit[:12]} 中的文件" in hint
+    # The report's own items (the current file) still link to the branch.
+    assert f"blob/main/submissions/cd-case/2017.yaml#L{line + 1}" in page
+
+
+def test_a_final_year_without_a_recorded_commit_links_its_lines_to_the_branch(tree: Path, tmp_path: Path) -> None:
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0  # not a Git tree
+    assert json.loads((tree / "results" / "2017.json").read_text("utf-8"))["code_commit"] is None
+    docs = tmp_path / "docs"
+    generate(tree, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    (href, hint), = _lines_links((docs / "societies" / "cd-case" / "2017" / "index.md").read_text("utf-8"))
+    assert href.startswith("https://github.com/example/r/blob/main/submissions/cd-case/2017.yaml#L"), href
+    assert "提交" not in hint
