@@ -33,7 +33,7 @@ from validators.association.reviews import (
     current_contents,
     review_entries,
 )
-from validators.evaluation.results import results_path
+from validators.evaluation.results import results_path, review_changed_since_frozen, review_file
 from validators.evaluation.scoring import scoring_plan
 from validators.findings import Finding
 from validators.models.review import ObjectionsFile, ObjectionStatus, ReviewFile, ReviewStatus
@@ -124,8 +124,15 @@ def _frozen_result(site: SiteData, society: str, year: int) -> dict[str, Any] | 
         # The report's lines are its items'; the review file's are the experts' marks.
         into = items if line.file == found.file else assessed
         into[line.item_id] = into.get(line.item_id, 0.0) + line.points
+    # The review file changed after finalize: the verdicts shown beside the frozen points are
+    # the current file's, and the page says so (None: unchanged, or not recorded).
+    notice = None
+    if review_changed_since_frozen(frozen, site.root, society):
+        notice = (f"核查记录在定稿后改动过：下面各项旁的结论是仓库中当前的 {review_file(society, year)}，"
+                  f"与 {frozen.finalized_on.isoformat()} 定稿时计分所依据的记录不同；定稿结果不变，"
+                  "此后给出、改动或撤回的结论（如新的“不予认定”）都不计入，要改变结果须由市科协重新定稿。")
     return {"total": found.total, "tier": found.tier, "subtotals": dict(found.subtotals), "items": items,
-            "assessed": assessed, "finalized_on": frozen.finalized_on.isoformat()}
+            "assessed": assessed, "finalized_on": frozen.finalized_on.isoformat(), "review_notice": notice}
 
 
 def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:

@@ -497,6 +497,8 @@
     box.appendChild(el("p", { class: "rv-total" }, [
       "定稿结果（" + fin.finalized_on + " 定稿，以后改动细则或代码都不会改变它）：",
       el("strong", { id: "rv-total", text: fmt(fin.total) }), " 分（" + fin.tier + "）。"]));
+    // The review file changed after finalize: its verdicts below are not the frozen result's.
+    if (fin.review_notice) box.appendChild(el("p", { class: "rv-changed", id: "rv-final-review-changed", text: fin.review_notice }));
     var rows = app.caseData.areas.map(function (a) {
       return el("tr", {}, [el("th", { scope: "row", text: a.number + "、" + a.title }),
         el("td", { "data-area": a.key, text: fmt(fin.subtotals[a.key] || 0) })]);
