@@ -223,17 +223,21 @@ class SiteData:
     def year_link(self, page: str, society: str, year: int, label_html: str) -> str:
         return link(self.urls.rel(page, society_year_page(society, year)), label_html)
 
-    def source_url(self, file: str, line: int | None = None) -> str | None:
-        url = repo_path_url(self.settings.repo_url, self.settings.branch, file)
+    def source_url(self, file: str, line: int | None = None, commit: str | None = None) -> str | None:
+        """The file on the repository's site, at its line: on the branch, or (`commit`) as it
+        was at that commit (a final year's frozen line numbers are the frozen files')."""
+        url = repo_path_url(self.settings.repo_url, commit or self.settings.branch, file)
         if url and line:
             url += f"#L{line}"
         return url
 
-    def source_link(self, file: str, line: int | None, label_html: str = SOURCE) -> str:
+    def source_link(self, file: str, line: int | None, label_html: str = SOURCE, commit: str | None = None) -> str:
         """A small “原文” link to the line of the YAML file in the repository; the path and
-        line are its tooltip, never text on the page."""
-        url = self.source_url(file, line)
+        line are its tooltip, never text on the page. `commit`: the file as it was then."""
+        url = self.source_url(file, line, commit)
         hint = f"{file} 第 {line} 行" if line else file
+        if commit:
+            hint += f"（提交 {commit[:12]} 中的文件）"
         if not url:
             return f'<span class="sb-src" title="{attr(hint)}">{label_html}</span>'
         return link(url, label_html, title=hint, cls="sb-src")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import Any
 
 from site_builder.context import RUBRIC_PAGE, SiteData, status_page
 from site_builder.markup import SOCIETY, Cell, Column, attr, cell, day, link, num_cell, text
@@ -90,26 +91,32 @@ def _turns(calendar: Calendar, since: dt.date) -> list[dt.date]:
     return sorted(d for d in days if d > since)
 
 
-def _ahead(site: SiteData, year: int, words: Callable[[dt.date], str], *, stale: bool = False) -> str:
-    """The attribute that carries `words` for the days after the build, when they change:
-    [[first day, HTML], …] from the build's own, with the calendar's zone (UTC offset in
-    minutes) to tell the reader's day by, and (`stale`) what to add once they are changed: the
-    rest of the page is still the build's. Empty when the words stay (a frozen year)."""
-    calendar = site.guideline(year).calendar
-    if calendar is None:
-        return ""
+def _days_ahead(site: SiteData, calendar: Calendar, words: Callable[[dt.date], str]) -> dict[str, Any]:
+    """`words` for the build's day and each later day on which they change: {"zone": the
+    calendar's UTC offset in minutes, to tell the reader's day by, "turns": [[first day, words],
+    …]} from the build's own."""
     built = as_of(site)
     entries = [(built.isoformat(), words(built))]
     for turn in _turns(calendar, built):
         said = words(turn)
         if said != entries[-1][1]:
             entries.append((turn.isoformat(), said))
-    if len(entries) == 1:
-        return ""
     offset = CALENDAR_ZONE.utcoffset(None)
-    data: dict[str, object] = {"zone": int(offset.total_seconds() // 60), "turns": entries}
+    return {"zone": int(offset.total_seconds() // 60), "turns": entries}
+
+
+def _ahead(site: SiteData, year: int, words: Callable[[dt.date], str], *, stale: bool = False) -> str:
+    """The attribute that carries `words` for the days after the build, when they change
+    (`_days_ahead`: [[first day, HTML], …]), and (`stale`) what to add once they are changed:
+    the rest of the page is still the build's. Empty when the words stay (a frozen year)."""
+    calendar = site.guideline(year).calendar
+    if calendar is None:
+        return ""
+    data = _days_ahead(site, calendar, words)
+    if len(data["turns"]) == 1:
+        return ""
     if stale:
-        data["stale"] = (f"（本页生成于 {day(built)}：阶段已按今天的日期改写，页面上的得分和其余内容"
+        data["stale"] = (f"（本页生成于 {day(as_of(site))}：阶段已按今天的日期改写，页面上的得分和其余内容"
                          "仍是生成当日的；网站每天重新生成。）")
     return f' {DATA_ATTRIBUTE}="{attr(json.dumps(data, ensure_ascii=False))}"'
 
@@ -153,6 +160,17 @@ def brief(site: SiteData, year: int) -> str:
         return ""
     ahead = _ahead(site, year, lambda on: text(label(site, year, on) or ""))
     return f"<strong{ahead}>{text(said)}</strong>"
+
+
+def days_ahead(site: SiteData, year: int) -> dict[str, Any] | None:
+    """The year's phase in a few words (`brief`'s, as plain text) for the build's day and each
+    later day on which they change, for a script that shows the reader's day's (the review
+    workbench, site_builder/review/review.js): it picks the entry as assets/phase.js does, with
+    no words of its own. None for a year without a calendar."""
+    calendar = site.guideline(year).calendar
+    if calendar is None:
+        return None
+    return _days_ahead(site, calendar, lambda on: label(site, year, on) or "")
 
 
 def how_to_object(site: SiteData, year: int) -> str:

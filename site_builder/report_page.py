@@ -34,7 +34,12 @@ from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
 from validators.association.progress import progress_of
 from validators.association.reviews import item_ids, review_entries
-from validators.evaluation.results import FrozenYear, changed_since_frozen
+from validators.evaluation.results import (
+    FrozenYear,
+    changed_since_frozen,
+    review_changed_since_frozen,
+    review_file,
+)
 from validators.evaluation.score_lines import CAP_RULE
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
@@ -177,13 +182,17 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
     numbers = site.area_numbers(e.guideline_year)
     titles = site.area_titles(e.guideline_year)
     rubric = site.rubric(e.guideline_year)
+    # A final year's lines are the frozen files' (the report may have changed since): they
+    # link to the files at the commit the results were frozen from, when it was recorded.
+    frozen = site.frozen.get(e.year)
+    at = frozen.code_commit if frozen else None
     rows = [[cell(text(names.line_subject(doc.report, x, rubric))), num_cell(x.points),
              cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),
              # The area's name, not its numeral alone: a lone 一 with its name on hover read like
              # the “—” of an empty cell on a phone's card, and on paper said nothing.
              cell(f"{numbers[x.area]}、{text(titles[x.area])}", list(titles).index(x.area)),
              cell(site.cap_link(page, e.year, x.area) if x.rule == CAP_RULE else site.clause_link(page, x.clause, e.guideline_year)),
-             cell(site.source_link(x.file, x.line), x.line)]
+             cell(site.source_link(x.file, x.line, commit=at), x.line)]
             for x in e.lines]
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
                Column("依据"), Column(SOURCE, numeric=True)]
@@ -238,7 +247,22 @@ def _changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYear) -> 
             f"其中的错误不影响定稿的得分。{then}\n")
 
 
-def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False) -> str:
+def _review_changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYear) -> str:
+    """The notice on top of a final year's report whose review file changed after it was frozen
+    (a verdict given, changed or taken back): the score stands as frozen."""
+    file = review_file(doc.report.society, doc.report.year)
+    recorded = frozen.review_sha256 or {}
+    how = ("又被改动" if file in recorded and (site.root / file).is_file()
+           else "被删除" if file in recorded else "是定稿后才新建的")
+    url = repo_path_url(site.settings.repo_url, frozen.code_commit, file) if frozen.code_commit and file in recorded else None
+    then = f"计分所依据的核查记录见{link(url, '定稿时代码提交中的这个文件')}。" if url else ""
+    return (f'!!! danger "核查记录在定稿后改动过"\n    {doc.report.year} 年度的结果已于 {frozen.finalized_on} 定稿，'
+            f"此后本报告的核查记录 <code>{text(file)}</code> {how}。定稿的结果不变：下面的总分、档次和评估明细"
+            "仍按定稿时的核查记录计算，此后给出、改动或撤回的结论（如新的“不予认定”）都不计入；"
+            f"要改变结果，须由市科协重新定稿。{then}\n")
+
+
+def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False, review_changed: bool = False) -> str:
     """The items the association asked the society to support with more material, with why."""
     society, year = doc.report.society, doc.report.year
     waiting = progress_of(society, year, item_ids(doc.report), site.repo.reviews.get((society, year))).requested
@@ -246,6 +270,9 @@ def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False) -> str:
         return ""
     titles = {e.id: e.title for e in review_entries(doc.report, site.rubric(year))}
     rows = "".join(f"    - **{text(titles.get(r.item, r.item))}**（{r.date}）：{text(r.reason)}\n" for r in waiting)
+    if frozen and review_changed:  # the current record's, not the one the results were frozen with
+        return (f'!!! warning "当前核查记录中待补充材料：{len(waiting)} 项"\n    以下是定稿后改动过的当前核查记录中'
+                "待补充材料的项目；定稿的结果按定稿时的核查记录计算，不因此改变：\n\n" + rows)
     if frozen:  # nothing can be supplied any more
         return (f'!!! warning "定稿时仍待补充材料：{len(waiting)} 项"\n    以下项目到定稿时仍未补充证明材料，'
                 "未经核实，定稿的结果中不计分：\n\n" + rows)
@@ -266,6 +293,8 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     frozen = site.frozen.get(year)
     # A final year's report changed after finalize: the page says so on top (None: not known).
     changed = bool(e and frozen and changed_since_frozen(frozen, site.root, doc.file))
+    # Its review file changed after finalize (a verdict given, changed or taken back): said too.
+    review_changed = bool(e and frozen and review_changed_since_frozen(frozen, site.root, society))
     issuer = text(site.settings.issuer)
     out = [front_matter(f"{name} {year} 年度报告"),
            trail(page, [(SOCIETIES_PAGE, "学会"), (society_page(society), name)], f"{year} 年度"),
@@ -275,6 +304,8 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
         out.append(f"<p {NO_SEARCH}>{badge('示例', 'sample')} 虚构的示例数据，仅用于演示。</p>\n")
     if changed and frozen is not None:
         out.append(_changed_since_final(site, doc, frozen))
+    if review_changed and frozen is not None:
+        out.append(_review_changed_since_final(site, doc, frozen))
     rules = site.guideline(e.guideline_year if e else year)
     basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
@@ -290,7 +321,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     if doc.has_errors and not changed:  # a changed file's errors cost the frozen score nothing
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误。有错误的项目不计分'
                    '（评估明细中记 0 分并注明错误），其余项目照常计分。\n')
-    out.append(_requested(site, doc, frozen is not None and e is not None))
+    out.append(_requested(site, doc, frozen is not None and e is not None, review_changed))
     if e:
         out += _by_area(site, page, e)
     out += findings(site, page, doc.file, "findings", "审核提示（当前文件）" if changed else "审核提示")

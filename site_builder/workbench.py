@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from site_builder.context import SiteData
 from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, text
+from site_builder.phase import days_ahead
 from site_builder.tables import long_table
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.browser_review import browser_record_days, browser_review_words
@@ -32,7 +33,7 @@ from validators.association.reviews import (
     current_contents,
     review_entries,
 )
-from validators.evaluation.results import results_path
+from validators.evaluation.results import results_path, review_changed_since_frozen, review_file
 from validators.evaluation.scoring import scoring_plan
 from validators.findings import Finding
 from validators.models.review import ObjectionsFile, ObjectionStatus, ReviewFile, ReviewStatus
@@ -123,8 +124,15 @@ def _frozen_result(site: SiteData, society: str, year: int) -> dict[str, Any] | 
         # The report's lines are its items'; the review file's are the experts' marks.
         into = items if line.file == found.file else assessed
         into[line.item_id] = into.get(line.item_id, 0.0) + line.points
+    # The review file changed after finalize: the verdicts shown beside the frozen points are
+    # the current file's, and the page says so (None: unchanged, or not recorded).
+    notice = None
+    if review_changed_since_frozen(frozen, site.root, society):
+        notice = (f"核查记录在定稿后改动过：下面各项旁的结论是仓库中当前的 {review_file(society, year)}，"
+                  f"与 {frozen.finalized_on.isoformat()} 定稿时计分所依据的记录不同；定稿结果不变，"
+                  "此后给出、改动或撤回的结论（如新的“不予认定”）都不计入，要改变结果须由市科协重新定稿。")
     return {"total": found.total, "tier": found.tier, "subtotals": dict(found.subtotals), "items": items,
-            "assessed": assessed, "finalized_on": frozen.finalized_on.isoformat()}
+            "assessed": assessed, "finalized_on": frozen.finalized_on.isoformat(), "review_notice": notice}
 
 
 def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
@@ -181,7 +189,9 @@ def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, 
     objections = site.repo.objections.get(year)
     return {
         "year": year, "final": _final(site, year),
-        "phase": calendar.label(day) if calendar else "",
+        # The phase in a few words for the build's day and each later day they change on, as
+        # the public pages say it (site_builder/phase.py): the page shows the reader's day's.
+        "phases": days_ahead(site, year),
         # The page opens on the year being verified or on notice: a year just opened for filing,
         # with a few reports, is not where the staff's work is.
         "reviewing": bool(calendar and calendar.phase(day) in (Phase.VERIFICATION, Phase.NOTICE)),

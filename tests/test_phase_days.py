@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import home, phase, status
+from site_builder import home, phase, status, workbench
 from site_builder.context import SiteData, load
 from site_builder.form_page import SiteSettings
 from tests.trees import base_tree
@@ -106,6 +106,22 @@ def test_every_later_day_gets_the_words_this_module_says_for_it(site: SiteData, 
         day = first + dt.timedelta(days=offset)
         assert data["turns"][_picked(data, day)][1] == phase.words_on(site, year, day), day  # type: ignore[index]
         assert cell["turns"][_picked(cell, day)][1] == phase.label(site, year, day), day  # type: ignore[index]
+
+
+def test_the_workbench_carries_the_public_pages_phase_for_every_later_day(site: SiteData) -> None:
+    """The review workbench said the build's calendar words (“公示中：至 12 月 10 日”) on any later
+    day: its settings now carry the phases this module says, and the page picks the reader's
+    day's as assets/phase.js does (tests/browser/test_cycle_site.py reads it in Chromium)."""
+    config = json.loads(workbench.workbench_files(site)[f"{workbench.ASSETS}/config.json"])
+    years = {y["year"]: y for y in config["years"]}
+    data = years[2019]["phases"]
+    assert data["zone"] == 8 * 60
+    first = dt.date.fromisoformat(BUILT)
+    for offset in range(100):
+        day = first + dt.timedelta(days=offset)
+        assert data["turns"][_picked(data, day)][1] == phase.label(site, 2019, day), day
+    assert data["turns"][_picked(data, dt.date(2026, 12, 30))][1] == "公示已结束，结果尚未定稿"
+    assert "phase" not in years[2019]  # no second, frozen copy of the words
 
 
 def test_a_frozen_year_carries_nothing_ahead(site: SiteData) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,12 +103,16 @@ def test_the_site_shows_the_frozen_numbers_and_what_produced_them(tree: Path, tm
     assert {e["year"]: e["total"] for e in evaluations} == {2017: 2, 2018: 4}
 
 
+def _git(tree: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True, check=True,
+                          env={"PATH": "/usr/bin:/bin", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                               "HOME": str(tree)}).stdout.strip()
+
+
 def test_finalize_records_the_commit_and_refuses_uncommitted_changes(tree: Path) -> None:
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True, check=True,
-                              env={"PATH": "/usr/bin:/bin", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                                   "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-                                   "HOME": str(tree)}).stdout.strip()
+        return _git(tree, *args)
 
     git("init", "-q")
     git("add", "-A")
@@ -234,4 +240,133 @@ def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: 
     assert not found
     assert frozen.report_sha256 is None
     assert changed_since_frozen(frozen, ROOT, "submissions/cd-computer/2017.yaml") is None
+    assert write_frozen(tmp_path, frozen).read_bytes() == shipped.read_bytes()
+
+
+_SOURCE_LINK = re.compile(r'<a href="([^"]+)" class="sb-src" title="([^"]+)">原文</a>')
+
+
+def _lines_links(page: str) -> list[tuple[str, str]]:
+    """The “原文” links of a report page's 评估明细 (href, tooltip)."""
+    return _SOURCE_LINK.findall(page[page.index("## 评估明细"):])
+
+
+def test_a_final_years_lines_link_to_the_files_as_they_were_frozen(tree: Path, tmp_path: Path) -> None:
+    """Each 原文 link of a final year's 评估明细 gave the frozen line number on the branch: after a
+    comment was added on top of the report, #L5 landed on the line above the item scored. They
+    link to the file at the commit the results were frozen from, where that line is the item's."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    _git(tree, "init", "-q")
+    _git(tree, "add", "-A")
+    _git(tree, "commit", "-qm", "data")
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    commit = json.loads((tree / "results" / "2017.json").read_text("utf-8"))["code_commit"]
+    assert commit == _git(tree, "rev-parse", "HEAD")
+    report = tree / "submissions" / "cd-case" / "2017.yaml"
+    frozen_text = report.read_text("utf-8")
+    report.write_text("# 定稿后加的注释\n" + frozen_text, "utf-8")
+    _git(tree, "add", "-A")
+    _git(tree, "commit", "-qm", "after finalize")
+    docs = tmp_path / "docs"
+    generate(tree, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    page = (docs / "societies" / "cd-case" / "2017" / "index.md").read_text("utf-8")
+    (href, hint), = _lines_links(page)
+    prefix = f"https://github.com/example/r/blob/{commit}/submissions/cd-case/2017.yaml#L"
+    assert href.startswith(prefix), href
+    line = int(href[len(prefix):])
+    assert "mw-party-2017" in frozen_text.splitlines()[line - 1]  # the item, in the file then
+    assert "mw-party-2017" not in report.read_text("utf-8").splitlines()[line - 1]  # today's moved
+    assert f"提交 {commit[:12]} 中的文件" in hint
+    # The report's own items (the current file) still link to the branch.
+    assert f"blob/main/submissions/cd-case/2017.yaml#L{line + 1}" in page
+
+
+def test_a_final_year_without_a_recorded_commit_links_its_lines_to_the_branch(tree: Path, tmp_path: Path) -> None:
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0  # not a Git tree
+    assert json.loads((tree / "results" / "2017.json").read_text("utf-8"))["code_commit"] is None
+    docs = tmp_path / "docs"
+    generate(tree, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    (href, hint), = _lines_links((docs / "societies" / "cd-case" / "2017" / "index.md").read_text("utf-8"))
+    assert href.startswith("https://github.com/example/r/blob/main/submissions/cd-case/2017.yaml#L"), href
+    assert "提交" not in hint
+
+
+_VERIFIED = """
+    society: cd-case
+    year: 2017
+    rest: {status: 已核实, reviewer: cast-staff, date: 2018-01-04}
+    """
+_REFUSED = """
+    society: cd-case
+    year: 2017
+    items:
+      - {item: mw-party-2017, status: 不予认定, reason: 定稿后补记：无法核实, reviewer: cast-staff, date: 2018-01-05}
+    rest: {status: 已核实, reviewer: cast-staff, date: 2018-01-04}
+    """
+
+
+def _generated(tree: Path, docs: Path) -> tuple[str, dict[str, object]]:
+    """The report page of cd-case 2017 and the read-only workbench's frozen result of it."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    generate(tree, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    page = html.unescape((docs / "societies" / "cd-case" / "2017" / "index.md").read_text("utf-8"))
+    case = json.loads((docs / "review" / "cases" / "2017" / "cd-case.json").read_text("utf-8"))
+    return page, case["final"]
+
+
+def test_a_verdict_changed_after_finalize_is_said_and_the_frozen_result_stands(tree: Path, tmp_path: Path) -> None:
+    """After finalize an admin added 不予认定 for an item to the review file: the report page
+    counted the item (frozen, rightly) without a word, and the read-only workbench showed the
+    file's 不予认定 beside the frozen points. Finalize records each review file's sha256; both
+    pages now say the record changed after finalize and that the frozen result stands."""
+    write_tree(tree, {"reviews/2017/cd-case.yaml": _VERIFIED})
+    review = tree / "reviews" / "2017" / "cd-case.yaml"
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    frozen = json.loads((tree / "results" / "2017.json").read_text("utf-8"))
+    assert frozen["review_sha256"] == {"reviews/2017/cd-case.yaml": hashlib.sha256(review.read_bytes()).hexdigest()}
+    page, final = _generated(tree, tmp_path / "before")
+    assert "核查记录在定稿后改动过" not in page
+    assert final["review_notice"] is None
+    write_tree(tree, {"reviews/2017/cd-case.yaml": _REFUSED})
+    page, final = _generated(tree, tmp_path / "after")
+    notice = page.index('!!! danger "核查记录在定稿后改动过"')
+    assert notice < page.index('class="sb-score"')  # on top, before the score
+    assert "核查记录 <code>reviews/2017/cd-case.yaml</code> 又被改动" in page
+    assert "此后给出、改动或撤回的结论（如新的“不予认定”）都不计入" in page
+    assert "总分 <strong>2</strong> 分" in page  # the frozen score, the item counted
+    assert isinstance(final["review_notice"], str)
+    assert "核查记录在定稿后改动过" in final["review_notice"]
+    assert "定稿结果不变" in final["review_notice"]
+    assert final["total"] == 2
+
+
+def test_a_review_file_made_after_finalize_is_said_too(tree: Path, tmp_path: Path) -> None:
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    assert json.loads((tree / "results" / "2017.json").read_text("utf-8"))["review_sha256"] == {}
+    page, final = _generated(tree, tmp_path / "before")
+    assert "核查记录在定稿后改动过" not in page
+    write_tree(tree, {"reviews/2017/cd-case.yaml": _REFUSED})
+    page, final = _generated(tree, tmp_path / "after")
+    assert "核查记录 <code>reviews/2017/cd-case.yaml</code> 是定稿后才新建的" in page
+    assert final["review_notice"] is not None
+
+
+def test_results_written_before_review_digests_say_nothing_of_the_reviews(tmp_path: Path) -> None:
+    """The shipped results/2017.json has no review_sha256: read and written as it was, and its
+    review files are not said to have changed (there is nothing to compare)."""
+    from validators.evaluation.results import read_frozen, review_changed_since_frozen, write_frozen
+
+    shipped = ROOT / "results" / "2017.json"
+    assert "review_sha256" not in shipped.read_text("utf-8")
+    frozen, _ = read_frozen(shipped, ROOT)
+    assert frozen is not None
+    assert frozen.review_sha256 is None
+    assert review_changed_since_frozen(frozen, ROOT, "cd-hitech-park") is None
     assert write_frozen(tmp_path, frozen).read_bytes() == shipped.read_bytes()

@@ -497,6 +497,8 @@
     box.appendChild(el("p", { class: "rv-total" }, [
       "定稿结果（" + fin.finalized_on + " 定稿，以后改动细则或代码都不会改变它）：",
       el("strong", { id: "rv-total", text: fmt(fin.total) }), " 分（" + fin.tier + "）。"]));
+    // The review file changed after finalize: its verdicts below are not the frozen result's.
+    if (fin.review_notice) box.appendChild(el("p", { class: "rv-changed", id: "rv-final-review-changed", text: fin.review_notice }));
     var rows = app.caseData.areas.map(function (a) {
       return el("tr", {}, [el("th", { scope: "row", text: a.number + "、" + a.title }),
         el("td", { "data-area": a.key, text: fmt(fin.subtotals[a.key] || 0) })]);
@@ -1131,7 +1133,8 @@
     app.year = year;
     var readOnly = y.final;
     var phase = document.getElementById("rv-phase");
-    phase.textContent = year + " 年度" + (y.phase ? "（" + y.phase + "）" : "") + "。" + (readOnly ? "本年度结果已定稿，核查记录只读，不能再修改。"
+    var said = phaseToday(y.phases);
+    phase.textContent = year + " 年度" + (said ? "（" + said + "）" : "") + "。" + (readOnly ? "本年度结果已定稿，核查记录只读，不能再修改。"
       : strictNow(y) ? "现在只有“已核实”的项目计分。" : "公示前，未核查的项目暂时计分（网站标“待核查”）。");
     document.getElementById("rv-reviewer").disabled = readOnly;
     document.getElementById("rv-date").disabled = readOnly;
@@ -1161,6 +1164,16 @@
       RF.clear(box);
       box.appendChild(el("p", { class: "rv-error", text: "没有找到该学会 " + year + " 年度的报告。" }));
     });
+  }
+
+  /* The year's phase on the reader's day in Beijing time: the entry for it of the words the
+   * public pages say (site_builder/phase.py), picked as assets/phase.js picks it; a clock behind
+   * the build's day keeps the build's. */
+  function phaseToday(phases) {
+    if (!phases || !phases.turns.length) return "";
+    var day = new Date(Date.now() + phases.zone * 60000).toISOString().slice(0, 10), said = phases.turns[0][1];
+    phases.turns.forEach(function (turn) { if (turn[0] <= day) said = turn[1]; });
+    return said;
   }
 
   /* The date on top against the year open (a final year's is off: nothing to say). */

@@ -138,3 +138,27 @@ def test_on_the_build_s_day_or_without_script_the_build_s_words_stay_with_their_
     context, page, _ = _read_at(browser, f"{base}societies/cd-tcm/", later)
     assert page.locator("p.sb-phase").first.inner_text().startswith("2018 年度：公示已结束，结果尚未定稿（2028-01-20）")
     context.close()
+
+
+def test_the_workbench_says_the_phase_of_the_readers_day_as_the_public_pages_do(browser, base: str) -> None:
+    """The workbench's phase sentence is the public pages' for the reader's day: read after the
+    notice ended and past the final day (2018 has no results file), it no longer says the
+    build's “公示中：至 …” beside a date check that calls the day outside the year's."""
+    later = dt.datetime(2028, 1, 20, 9, 0, tzinfo=BEIJING)
+    context, page, errors = _read_at(browser, f"{base}societies/cd-tcm/", later)
+    public = page.locator("p.sb-phase").first.inner_text()
+    assert public.startswith("2018 年度：公示已结束，结果尚未定稿（2028-01-20）"), public
+    page.goto(f"{base}review/#2018")
+    page.wait_for_selector("#rv-phase:not(:empty)")
+    said = page.inner_text("#rv-phase")
+    assert said.startswith("2018 年度（公示已结束，结果尚未定稿）。"), said
+    assert "公示中" not in said
+    assert page.input_value("#rv-date") == "2028-01-20"
+    assert "不在" in page.inner_text("#rv-date-msg")  # the date check: outside the year's days
+    assert errors == []
+    context.close()
+    # Read on the build's day, the build's words.
+    context, page, _ = _read_at(browser, f"{base}review/#2018", dt.datetime.fromisoformat(f"{ON_NOTICE}T12:00:00+08:00"))
+    page.wait_for_selector("#rv-phase:not(:empty)")
+    assert page.inner_text("#rv-phase").startswith("2018 年度（公示中：至 2027 年 12 月 31 日）。")
+    context.close()

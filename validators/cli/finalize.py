@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         data_sha256,
         report_digests,
         results_path,
+        review_digests,
         write_frozen,
     )
     from validators.year.cycle import Phase, full_date, today
@@ -84,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
     frozen = FrozenYear(year=year, finalized_on=day, code_commit=commit,
                         guideline_sha256=data_sha256(rules), rubric_id=points.id,
                         rubric_sha256=data_sha256(points), sample=sample,
-                        report_sha256=report_digests(repo, year), evaluations=evaluations)
+                        report_sha256=report_digests(repo, year), review_sha256=review_digests(repo, year),
+                        evaluations=evaluations)
     path = write_frozen(args.root, frozen)
     where = f"代码提交 {commit[:12]}" if commit else "不在 Git 仓库中，未记录代码提交"
     if unfinished:

@@ -18,12 +18,13 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from validators.association.results_files import discover, is_results_path, results_path
+from validators.association.reviews import REVIEWS
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
 from validators.findings import Finding, error
 from validators.repository import Repository
 
-__all__ = ["FrozenYear", "as_published", "changed_since_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "write_frozen"]
+__all__ = ["FrozenYear", "as_published", "changed_since_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "review_changed_since_frozen", "review_digests", "review_file", "write_frozen"]
 
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 _RESULT_FILE = re.compile(r"^([0-9]{4})\.json$")
@@ -47,6 +48,11 @@ class FrozenYear(BaseModel):
     # a report changed after finalize is told from the one scored. None in files written before
     # finalize recorded it (the field is an addition; those files are never rewritten for it).
     report_sha256: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] | None = None
+    # The sha256 of each review file of the year's reports as it was frozen, by its path
+    # (`reviews/<year>/<id>.yaml`; a report without one has no entry): a verdict given, changed
+    # or taken back after finalize is told from the record scored. None in files written before
+    # finalize recorded it (an addition, as report_sha256).
+    review_sha256: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] | None = None
     evaluations: list[Evaluation]
 
 
@@ -69,6 +75,30 @@ def report_digests(repo: Repository, year: int) -> dict[str, str]:
     """The sha256 of every readable report of `year`, by its path: what `finalize` freezes."""
     digests = {doc.file: file_sha256(repo.root, doc.file) for (_, y), doc in repo.reports.items() if y == year}
     return {file: digest for file, digest in sorted(digests.items()) if digest is not None}
+
+
+def review_file(society: str, year: int) -> str:
+    """The path of a society's review file of `year`, as the results file records it."""
+    return f"{REVIEWS}/{year}/{society}.yaml"
+
+
+def review_digests(repo: Repository, year: int) -> dict[str, str]:
+    """The sha256 of the review file of every report of `year` that has one, by its path: what
+    `finalize` freezes beside the reports'."""
+    files = sorted({review_file(society, y) for (society, y) in repo.reports if y == year})
+    found = {file: file_sha256(repo.root, file) for file in files if (repo.root / file).is_file()}
+    return {file: digest for file, digest in sorted(found.items()) if digest is not None}
+
+
+def review_changed_since_frozen(frozen: FrozenYear, root: Path, society: str) -> bool | None:
+    """Whether a society's review file of a frozen year differs from the one the results were
+    computed with (given, changed or removed since): None when the results file recorded no
+    digests of review files (written before finalize recorded them)."""
+    if frozen.review_sha256 is None:
+        return None
+    file = review_file(society, frozen.year)
+    now = file_sha256(root, file) if (root / file).is_file() else None
+    return now != frozen.review_sha256.get(file)
 
 
 def changed_since_frozen(frozen: FrozenYear, root: Path, file: str) -> bool | None:
@@ -168,8 +198,9 @@ def write_frozen(root: Path, frozen: FrozenYear) -> Path:
     path = results_path(root, frozen.year)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = frozen.model_dump(mode="json")
-    if data["report_sha256"] is None:  # a file from before the field: written as it was
-        del data["report_sha256"]
+    for added in ("report_sha256", "review_sha256"):
+        if data[added] is None:  # a file from before the field: written as it was
+            del data[added]
     # One evaluation a line: a later diff of the file shows which society changed.
     rows = [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in data.pop("evaluations")]
     head = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)[:-2]
