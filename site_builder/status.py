@@ -35,7 +35,8 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     page = status_page(year)
     window = site.guideline(year).evaluation_window
     submitted = {d.report.society: d for d in site.reports_in(year)}
-    board = {p.society: p for p in year_progress(site.repo, year)}
+    final = workbench.final_year(site, year)
+    board = {p.society: p for p in year_progress(site.repo, year, final)}
     registered = sorted(site.repo.profiles, key=lambda s: (s in submitted, site.name_order(s)))
     rows = []
     for society in registered:
@@ -63,7 +64,8 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
             f"已提交 <strong>{done}</strong> 个，未提交 <strong>{len(site.repo.profiles) - done}</strong> 个。"
             "未提交的排在前面。</p>\n\n"
             f'<p class="sb-counts">核查进度：{counts_sentence(list(board.values()))}。'
-            f'逐项核查在{link(site.urls.rel(page, workbench.PAGE), "核查工作台")}。</p>\n\n'
+            + (_final_said(year, list(board.values())) if final else
+               f'逐项核查在{link(site.urls.rel(page, workbench.PAGE), "核查工作台")}。') + '</p>\n\n'
             + html + "\n"), more
 
 
@@ -86,7 +88,15 @@ def _checked(progress: Progress | None) -> Cell:
     if progress is None:
         return cell("—", -1)
     waiting = f"，待补充材料 {len(progress.requested)} 项" if progress.requested else ""
-    return cell(text(progress.state.label + waiting), progress.decided)
+    return cell(text(progress.label + waiting), progress.decided)
+
+
+def _final_said(year: int, board: list[Progress]) -> str:
+    """A finalized year's verification is over: what changed after finalize does not move the
+    frozen result, and nothing is verified again."""
+    changed = sum(1 for p in board if p.changed)
+    return (f"{year} 年度已经定稿，核查已结束，公布的是定稿时冻结的结果"
+            + (f"；{changed} 份报告在定稿后有改动，定稿结果不变，不再核查" if changed else "") + "。")
 
 
 def render_index(site: SiteData) -> str:

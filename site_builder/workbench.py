@@ -182,6 +182,11 @@ def _final(site: SiteData, year: int) -> bool:
     return year in site.frozen or results_path(site.root, year).is_file()
 
 
+def final_year(site: SiteData, year: int) -> bool:
+    """Whether `year` is finalized: the workbench only shows it, and nothing is verified again."""
+    return _final(site, year)
+
+
 def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, Any]:
     rules, points = site.guideline(year), site.rubric(year)
     calendar = rules.calendar
@@ -201,9 +206,12 @@ def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, 
         # `Standing`: from the notice on (or always, when the rubric says so) only verified items count.
         "strict_always": not points.verification.provisional,
         "strict_from": calendar.notice_starts.isoformat() if calendar else None,
+        # A year still open: a verdict that records no content is said to be bound to none
+        # (W-REVIEW-UNBOUND), as `check` says it.
+        "bind_verdicts": not _final(site, year) and not (calendar and calendar.phase(day) is Phase.FINAL),
         "objections": objections.objections.model_dump(mode="json", exclude_defaults=True) if objections else None,
         "objections_file": f"{REVIEWS}/{year}/{OBJECTIONS_FILE}",
-        "societies": [{"id": p.society, "name": site.name(p.society), "state": p.state.label,
+        "societies": [{"id": p.society, "name": site.name(p.society), "state": p.label,
                        "items": p.items, "decided": p.decided, "requested": len(p.requested)}
                       for p in sorted(board, key=lambda p: site.name_order(p.society))]}
 
@@ -240,7 +248,7 @@ def _board(site: SiteData, year: int, board: list[Progress]) -> tuple[str, str |
     order = {ProgressState.NOT_STARTED: 0, ProgressState.PARTLY: 1, ProgressState.DONE: 2}
     for p in sorted(board, key=lambda p: (order[p.state], site.name_order(p.society))):
         rows.append([cell(_opener(f"{year}/{p.society}", text(site.name(p.society))), site.name(p.society)),
-                     cell(text(p.state.label), order[p.state]), num_cell(p.decided), num_cell(p.items),
+                     cell(text(p.label), order[p.state]), num_cell(p.decided), num_cell(p.items),
                      num_cell(len(p.requested))])
     columns = [SOCIETY, Column("核查进度"), Column("已有结论", numeric=True),
                Column("项目", numeric=True), Column("待补充材料", numeric=True)]
@@ -287,7 +295,7 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
     year's previous one), not every report."""
     files = {f"{ASSETS}/{p.name}": p.read_bytes() for p in sorted(ASSET_SOURCE.iterdir())
              if p.is_file() and p.suffix in (".js", ".css")}
-    boards = {year: year_progress(site.repo, year) for year in site.years}
+    boards = {year: year_progress(site.repo, year, _final(site, year)) for year in site.years}
     page, more = page_markdown(site, boards)
     files[PAGE] = page.encode("utf-8")
     if more is not None:

@@ -180,7 +180,8 @@
     itemOrder().forEach(function (id) {
       known[id] = true;
       var r = st.items[id];
-      if (!r || !r.status) return;
+      // A draft's verdict that records no content waits to be given again: never written so.
+      if (!r || !r.status || r.unconfirmed) return;
       var rec = { item: id, status: LABEL[r.status], reason: r.status === "verified" ? undefined : r.reason.trim(),
         reviewer: recordedBy(r), date: r.date, content: r.content || undefined };
       data.items.push(rec);
@@ -364,7 +365,19 @@
    * it counts for nothing, and the item waits for a verdict again (`Standing.changed`). */
   function outdated(id) {
     var r = app.state.items[id];
+    return !frozenYear() && (contentChanged(id) || (!!r && !!r.unconfirmed));
+  }
+
+  /* Whether the item's content differs from the one its own verdict records. */
+  function contentChanged(id) {
+    var r = app.state.items[id];
     return !!r && !!r.status && !!r.content && r.content !== app.caseData.contents[id];
+  }
+
+  /* A finalized year: its verdicts stand as recorded (the frozen result stands), nothing is
+   * verified again, whatever the report says now (`progress_of` with `final`). */
+  function frozenYear() {
+    return !!(app.readOnly && app.caseData.final);
   }
 
   /* The contents 其余全部核实 saw, as a set (null: it recorded none and covers every item). */
@@ -383,7 +396,7 @@
   function restCovers(id) {
     if (!app.state.rest) return false;
     var saw = restSaw();
-    return !saw || saw[app.caseData.contents[id]] === true;
+    return !saw || frozenYear() || saw[app.caseData.contents[id]] === true;
   }
 
   /* Whether 其余全部核实 stands for the item: it has no verdict of its own (or one it outgrew). */
@@ -590,7 +603,11 @@
     }).length : 0;
     var restNote = document.getElementById("rv-rest-unseen");
     var restSays = unseen ? "“其余全部核实”（" + app.state.rest.date + "）只包括当时看到的内容：此后新增或改动的 " + unseen +
-      " 项不在其中，标为待核查。逐项给出结论，或取消勾选再勾选（即按现在的内容记为已核实）。" : "";
+      " 项不在其中，标为待核查。逐项给出结论，或取消勾选再勾选（即按现在的内容记为已核实）。"
+      : app.state.restUnconfirmed ? "本浏览器草稿中的“其余全部核实”（" + app.state.restUnconfirmed + "）是在记下核查时的内容之前勾选的，" +
+        "没有记下当时看到的内容，因此已取消，不会写进文件。请核对各项后重新勾选。"
+        : app.state.rest && !app.state.rest.contents && yearConfig(app.year).bind_verdicts ? "“其余全部核实”（" + app.state.rest.date +
+          "）没有记下当时看到的内容：此后新增或改动的项目也都算作已核实。请核对后取消再勾选，按现在的内容记下。" : "";
     if (restNote.textContent !== restSays) restNote.textContent = restSays;
     restNote.hidden = !restSays;
     var progress = progressText();
@@ -601,6 +618,17 @@
   }
 
   /* ---- one item ---------------------------------------------------------------------------- */
+
+  /* A finalized year's item whose content changed after the verdict that covered it: the frozen
+   * result stands, and nothing is verified again (what `check` and the status page say). */
+  function frozenSays(id) {
+    var r = app.state.items[id];
+    var saw = restSaw();
+    var since = r && r.status ? (contentChanged(id) ? "核查结论“" + LABEL[r.status] + "”（" + r.date + "）" : "")
+      : saw && saw[app.caseData.contents[id]] !== true ? "“其余全部核实”（" + app.state.rest.date + "）" : "";
+    return since ? "本项的内容在" + since + "之后改动过，报告在定稿之后改动过：得分是定稿时冻结的结果，不随这一改动而变；" +
+      "已定稿的年度不再核查。" : "";
+  }
 
   function itemNode(item, readOnly) {
     var rec = app.state.items[item.id] || { status: "", reason: "", reviewer: "", date: "" };
@@ -630,9 +658,14 @@
       reasonBox.hidden = !status || status === "verified";
       reasonBox.querySelector(".rv-hint").hidden = !!reason.value.trim();
       var unseen = !status && !!app.state.rest && !restCovers(item.id);
-      var says = old ? "待核查：本项的内容在 " + r.date + " 的核查结论“" + LABEL[r.status] + "”之后改动过，那一结论不再算数。请核对改动后的内容，重新给出结论。"
+      var says = old && r.unconfirmed ? "待重新确认：本项的结论“" + LABEL[r.status] + "”（" + r.date + "）来自本浏览器中较早的草稿，" +
+          "当时没有记下核查时看到的内容，因此不计入、也不会写进文件。请核对现在的内容，再次给出结论。"
+        : old ? "待核查：本项的内容在 " + r.date + " 的核查结论“" + LABEL[r.status] + "”之后改动过，那一结论不再算数。请核对改动后的内容，重新给出结论。"
         : unseen ? "待核查：本项是“其余全部核实”（" + app.state.rest.date + "）之后新增或改动的，不在其核实之列。请单独给出结论，或取消勾选再勾选“其余全部核实”。"
-          : "";
+          : frozenYear() ? frozenSays(item.id)
+            : status && !r.content && yearConfig(app.year).bind_verdicts ? "本项的结论“" + LABEL[r.status] + "”（" + r.date +
+              "）没有记下核查时的内容：项目此后怎样改动，它都照旧算数。请核对现在的内容，再点一次结论，记下现在的内容。"
+              : "";
       if (changed.textContent !== says) changed.textContent = says;
       changed.hidden = !says;
       if (says) verdict.setAttribute("aria-describedby", changed.id);
@@ -651,6 +684,7 @@
         r.reviewer = reviewer();
         r.date = document.getElementById("rv-date").value || RF.today();
         r.content = item.content;  // the content this verdict is given on, as the site digested it
+        delete r.unconfirmed;
         if (s[0]) app.state.items[item.id] = r;
         else delete app.state.items[item.id];
         show();
@@ -802,6 +836,25 @@
           on: { click: function () { showCase(data, readOnly, "draft"); } } })])]);
   }
 
+  /* A draft kept by an earlier workbench may hold verdicts that record no content (and a
+   * 其余全部核实 without the contents it saw): each that is not the repository's own record waits
+   * to be given again (shown, not counted, not written), the rest is unticked with a note. */
+  function unbound(draft, record) {
+    Object.keys(draft.items).forEach(function (id) {
+      var r = draft.items[id];
+      var own = record.items[id];
+      if (!r || !r.status || r.content) return;
+      if (!(own && !own.content && own.status === r.status && own.reason === r.reason && own.date === r.date &&
+        own.reviewer === r.reviewer)) r.unconfirmed = true;
+    });
+    var rest = draft.rest;
+    if (rest && !rest.contents && !(record.rest && !record.rest.contents && record.rest.date === rest.date &&
+      record.rest.reviewer === rest.reviewer)) {
+      draft.restUnconfirmed = rest.date;
+      draft.rest = null;
+    }
+  }
+
   function showCase(data, readOnly, choice) {
     // Each item's content digest now, by id: what a verdict given here records.
     data.contents = {};
@@ -812,6 +865,7 @@
     var found = draftFor(data, readOnly, choice);
     var draft = found.state;
     app.state = draft && !found.conflict ? draft : stateFrom(data.review);
+    if (app.state === draft) unbound(draft, stateFrom(data.review));
     if (draft && choice === "draft") save();  // the draft now goes on from the record as it is
     var box = document.getElementById("rv-case");
     RF.clear(box);
@@ -857,6 +911,7 @@
         // It covers the items as they are now: one added or changed later waits for a verdict.
         app.state.rest = rest.checked ? { reviewer: reviewer(), date: document.getElementById("rv-date").value || RF.today(),
           contents: itemOrder().map(function (id) { return data.contents[id]; }) } : null;
+        if (rest.checked) delete app.state.restUnconfirmed;
         showDates();
         save();
         refresh();

@@ -12,7 +12,7 @@ from validators.models.review import ReviewStatus
 from validators.repository import Repository
 from validators.year.rubric import Rubric
 
-__all__ = ["Progress", "ProgressState", "Requested", "progress_of", "unfinished_reviews", "year_progress"]
+__all__ = ["Changed", "Progress", "ProgressState", "Requested", "progress_of", "unfinished_reviews", "year_progress"]
 
 
 class ProgressState(enum.Enum):
@@ -35,6 +35,16 @@ class Requested:
     date: str
 
 
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """An item whose content changed after the verdict that covered it (its own, of `date`, or
+    其余全部核实's when `rest`): it waits for verification again, unless the year is finalized."""
+
+    item: str
+    date: str
+    rest: bool = False
+
+
 @dataclass(slots=True)
 class Progress:
     society: str
@@ -44,6 +54,11 @@ class Progress:
     requested: list[Requested] = field(default_factory=list)
     # The review file records something (an item or the rest), whatever it decides.
     started: bool = False
+    # Items changed after the verdict that covered them (see `Changed`).
+    changed: list[Changed] = field(default_factory=list)
+    # The year is finalized: verification is over, a verdict stands as recorded (the frozen
+    # result stands), and `changed` lists what the report changed after it.
+    final: bool = False
 
     @property
     def state(self) -> ProgressState:
@@ -51,27 +66,44 @@ class Progress:
             return ProgressState.DONE
         return ProgressState.PARTLY if self.started else ProgressState.NOT_STARTED
 
+    @property
+    def label(self) -> str:
+        """The state as the pages say it: a finalized year whose report changed after its
+        verdicts says so, and that the frozen result stands (nothing is verified again)."""
+        if self.final and self.changed:
+            return f"{self.state.label}（定稿后报告有改动，定稿结果不变）"
+        return self.state.label
 
-def progress_of(society: str, year: int, ids: list[str], review: ReviewDoc | None) -> Progress:
-    """What the review file (its records that no error condemns, as scoring reads them) decides."""
+
+def progress_of(society: str, year: int, ids: list[str], review: ReviewDoc | None,
+                final: bool = False) -> Progress:
+    """What the review file (its records that no error condemns, as scoring reads them) decides.
+    `final`: the year is finalized, and a verdict whose item changed since stands as recorded."""
     standing = Standing.of(review, strict=True)
-    decided, requested = 0, []
+    decided, requested, changed = 0, [], []
     for item in dict.fromkeys(ids):
         rec = standing.records.get(item)
+        outgrown = standing.changed.get(item)
+        if rec is None and outgrown is not None and not standing.covered(item):
+            changed.append(Changed(item, outgrown.date.isoformat()))
+            rec = outgrown if final else None
         if rec is None:
-            decided += standing.covered(item)
+            covered = standing.covered(item)
+            if not covered and standing.rest is not None and outgrown is None:
+                changed.append(Changed(item, standing.rest.date.isoformat(), rest=True))
+            decided += covered or (final and standing.rest is not None)
         elif rec.status is ReviewStatus.MATERIAL_REQUESTED:
             requested.append(Requested(item, rec.reason or "", rec.date.isoformat()))
         else:
             decided += 1
     # A verdict the item has outgrown was still given: the report's verification has begun.
     started = bool(standing.records) or bool(standing.changed) or standing.rest is not None
-    return Progress(society, year, len(dict.fromkeys(ids)), decided, requested, started)
+    return Progress(society, year, len(dict.fromkeys(ids)), decided, requested, started, changed, final)
 
 
-def year_progress(repo: Repository, year: int) -> list[Progress]:
-    """Every readable report of `year`, by society id."""
-    return [progress_of(society, year, item_ids(doc.report), repo.reviews.get((society, year)))
+def year_progress(repo: Repository, year: int, final: bool = False) -> list[Progress]:
+    """Every readable report of `year`, by society id (`final`: see `progress_of`)."""
+    return [progress_of(society, year, item_ids(doc.report), repo.reviews.get((society, year)), final)
             for (society, y), doc in sorted(repo.reports.items()) if y == year]
 
 
@@ -93,12 +125,17 @@ def unfinished_reviews(repo: Repository, year: int, points: Rubric) -> list[str]
             said.append(f"- {name}：未开始核查，{progress.items} 项没有任何结论")
             continue
         parts = []
+        titles = {e.id: e.title for e in review_entries(doc.report, points)}
         if progress.requested:
-            titles = {e.id: e.title for e in review_entries(doc.report, points)}
             waiting = "；".join(f"“{titles.get(r.item, r.item)}”（{r.item}，{r.date}：{r.reason}）"
                                 for r in progress.requested)
             parts.append(f"待补充材料 {len(progress.requested)} 项：{waiting}")
-        undecided = progress.items - progress.decided - len(progress.requested)
+        if progress.changed:
+            parts.append(f"核查之后改动过、须重新核查 {len(progress.changed)} 项：" + "；".join(
+                f"“{titles.get(c.item, c.item)}”（{c.item}，"
+                + (f"“其余全部核实”（{c.date}）之后新增或改动" if c.rest else f"在 {c.date} 的核查结论之后改动过")
+                + "）" for c in progress.changed))
+        undecided = progress.items - progress.decided - len(progress.requested) - len(progress.changed)
         if undecided:
             parts.append(f"还有 {undecided} 项没有结论")
         said.append(f"- {name}：{'；'.join(parts)}")

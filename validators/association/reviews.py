@@ -9,7 +9,10 @@ verification recorded in the repository: its items count as reported.
 A verdict covers the content the staff saw: when it records the item's content digest
 (item_content.py) and the item now says something else, or when 其余全部核实 lists the contents
 it covered and an item's is not among them (added or changed since), the item waits for
-verification again (W-REVIEW-ITEM-CHANGED). A verdict recording no digest stands as it always did.
+verification again (W-REVIEW-ITEM-CHANGED). A verdict recording no digest stands as it always did
+(the files written before digests were recorded); in a year still open `check` warns that it is
+bound to no content (W-REVIEW-UNBOUND): the workbench never writes one. In a finalized year
+(results/<year>.json) nothing is verified again: the warning says the frozen result stands.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from validators.association.admin_files import open_record
 from validators.association.item_content import content_digest
 from validators.association.objections import ObjectionsDoc, check_objections
 from validators.association.record_dates import check_day
+from validators.association.results_files import RESULTS, results_path
 from validators.findings import Finding, error
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
@@ -34,7 +38,8 @@ from validators.rules import text_fields
 from validators.rules.rule_context import RuleContext
 from validators.submission_paths import SUBMISSIONS
 from validators.yaml.loading import SourceMap
-from validators.year.guideline import Guideline
+from validators.year import cycle
+from validators.year.guideline import Guideline, guideline
 from validators.year.rubric import Rubric, rubric
 
 __all__ = [
@@ -48,6 +53,7 @@ __all__ = [
     "claim_titles",
     "current_contents",
     "discover",
+    "finalized",
     "is_review_path",
     "item_ids",
     "key_of",
@@ -204,7 +210,11 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
         _items(review, item_ids(report), ctx)
         entries = review_entries(report, points)
         contents = {e.id: _digest(e) for e in entries}
-        _changed(review, contents, {e.id: e.title for e in entries}, ctx)
+        titles = {e.id: e.title for e in entries}
+        final = finalized(root, year)
+        _changed(review, contents, titles, ctx, final)
+        if not final and not _calendar_final(root, year):
+            _unbound(review, contents, titles, ctx)
     _marks(review, points, ctx)
     _dates(review, ctx)
     strings = text_fields.iter_strings(opened.raw)
@@ -235,15 +245,35 @@ def _items(review: ReviewFile, known: list[str], ctx: RuleContext) -> None:
                   "放在 items 中。", None)
 
 
-def _changed(review: ReviewFile, contents: dict[str, str], titles: dict[str, str], ctx: RuleContext) -> None:
-    """Verdicts given on content the item no longer has, and items 其余全部核实 did not see."""
+def finalized(root: Path, year: int) -> bool:
+    """Whether `year` is finalized (results/<year>.json): its published result is frozen, and
+    nothing of it is verified again."""
+    return results_path(root, year).is_file()
+
+
+def _calendar_final(root: Path, year: int) -> bool:
+    """Whether the year's calendar has reached its final day (verification is over)."""
+    rules = guideline(year, root)
+    calendar = rules.calendar if rules is not None else None
+    return calendar is not None and calendar.phase(cycle.today()) is cycle.Phase.FINAL
+
+
+def _changed(review: ReviewFile, contents: dict[str, str], titles: dict[str, str], ctx: RuleContext,
+             final: bool) -> None:
+    """Verdicts given on content the item no longer has, and items 其余全部核实 did not see. In
+    a finalized year the frozen result stands: nothing is to be verified again."""
+    frozen = (f"{review.year} 年度已经定稿（{RESULTS}/{review.year}.json），公布的是定稿时冻结的结果，"
+              "不随报告在定稿之后的改动而变；已定稿的年度不再核查。确需更正，由管理员重新核查后用 "
+              f"finalize {review.year} --replace 重新定稿。")
     for i, rec in enumerate(review.items):
         now = contents.get(rec.item)
         if rec.content is not None and now is not None and now != rec.content:
+            said = (f"项目“{titles[rec.item]}”（{rec.item}）在核查结论“{rec.status.label}”（{rec.date}）"
+                    "之后改动过：")
             ctx.warning(("items", i, "content"), "W-REVIEW-ITEM-CHANGED",
-                        f"项目“{titles[rec.item]}”（{rec.item}）在核查结论“{rec.status.label}”（{rec.date}）"
-                        "之后改动过：这一结论针对的是改动前的内容，不再算数，该项目现在是“待核查”。"
-                        "请在核查工作台重新核查并给出结论。", None)
+                        said + ("报告在定稿之后改动过。" + frozen if final else
+                                "这一结论针对的是改动前的内容，不再算数，该项目现在是“待核查”。"
+                                "请在核查工作台重新核查并给出结论。"), None)
     rest = review.rest
     if rest is None or rest.contents is None:
         return
@@ -251,10 +281,27 @@ def _changed(review: ReviewFile, contents: dict[str, str], titles: dict[str, str
     seen = set(rest.contents)
     for item, now in contents.items():
         if item not in named and now not in seen:
+            said = f"项目“{titles[item]}”（{item}）是“其余全部核实”（{rest.date}）之后新增或改动的："
             ctx.warning(("rest", "contents"), "W-REVIEW-ITEM-CHANGED",
-                        f"项目“{titles[item]}”（{item}）是“其余全部核实”（{rest.date}）之后新增或改动的："
-                        "这一结论只针对当时看到的内容，不包括它，该项目现在是“待核查”。"
-                        "请在核查工作台逐项核查，或重新勾选“其余全部核实”。", None)
+                        said + ("报告在定稿之后改动过。" + frozen if final else
+                                "这一结论只针对当时看到的内容，不包括它，该项目现在是“待核查”。"
+                                "请在核查工作台逐项核查，或重新勾选“其余全部核实”。"), None)
+
+
+def _unbound(review: ReviewFile, contents: dict[str, str], titles: dict[str, str], ctx: RuleContext) -> None:
+    """Verdicts of a year still open that record no content: they cover whatever the item says
+    now or later (files written before digests were recorded, or by hand)."""
+    for i, rec in enumerate(review.items):
+        if rec.content is None and rec.item in contents:
+            ctx.warning(("items", i, "item"), "W-REVIEW-UNBOUND",
+                        f"项目“{titles[rec.item]}”（{rec.item}）的核查结论“{rec.status.label}”（{rec.date}）"
+                        "没有记下核查时的内容（content）：项目此后怎样改动，它都照旧算数，不会回到待核查。"
+                        "请在核查工作台核对这一项现在的内容，再点一次结论，记下现在的内容。", None)
+    rest = review.rest
+    if rest is not None and rest.contents is None and contents:
+        ctx.warning(("rest", "status"), "W-REVIEW-UNBOUND",
+                    f"“其余全部核实”（{rest.date}）没有记下当时看到的内容（contents）：此后新增或改动的项目"
+                    "也都算作已核实。请在核查工作台核对后取消再勾选“其余全部核实”，按现在的内容记下。", None)
 
 
 def _marks(review: ReviewFile, points: Rubric | None, ctx: RuleContext) -> None:
