@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.trees import base_tree
+from tests.trees import base_tree, verify_again
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.year.rubric import rubric
@@ -35,6 +35,7 @@ def _with_pidu_services(root: Path, count: int) -> None:
     anchor = "    - id: svc-ai-talent\n"
     report.write_text(text.replace(anchor, "".join(SERVICE.format(n=n) for n in range(1, count + 1)) + anchor),
                       "utf-8")
+    verify_again(root, "cd-computer", 2018)  # the year is on notice: only verified services count
 
 
 def test_while_the_pilot_district_pays_the_advice_is_its_and_the_consulting_points(tmp_path: Path) -> None:

@@ -91,7 +91,7 @@ def _renamed(tree: Path) -> None:
 
 def _review(tree: Path) -> None:
     """The association takes back its verification of a report: its items wait again."""
-    _replace(tree / "reviews/2018/cd-mech-eng.yaml", r"^rest: .*$", "")
+    _replace(tree / "reviews/2018/cd-mech-eng.yaml", r"^rest:\n(?:  .*\n)*", "")
 
 
 EDITS: list[tuple[str, Callable[[Path], None], bool]] = [

@@ -55,3 +55,21 @@ def base_tree(base: Path, folders: tuple[str, ...] = ("submissions", "reviews", 
                 if shipped.is_file():
                     shutil.copy(shipped, base / "validators" / kind / shipped.name)
     return base
+
+
+def verify_again(root: Path, society: str, year: int) -> None:
+    """The staff tick 其余全部核实 again after a test changed the report: the review's `rest`
+    records the report's contents as they are now (as the workbench records them)."""
+    import re
+
+    from validators.association.reviews import current_contents
+    from validators.check import check_tree
+
+    _, repo = check_tree(root)
+    contents = current_contents(repo.reports[(society, year)].report)
+    review = root / "reviews" / str(year) / f"{society}.yaml"
+    text = review.read_text("utf-8")
+    listed = ", ".join(f'"{c}"' for c in contents.values())
+    changed = re.sub(r"^  contents: \[.*\]$", f"  contents: [{listed}]", text, count=1, flags=re.MULTILINE)
+    assert changed != text, review
+    review.write_text(changed, "utf-8")
