@@ -17,6 +17,9 @@
   // What each date is called (核查日期, 评分日期, 提出日期, 答复日期): the models' titles, from their
   // schemas, the names `check` puts before a date it refuses; not written here.
   var DATE = {};
+  // What an objection's other fields are called, first in their labels: the model's titles, as
+  // the schema's messages name them (“议题编号”小于允许的最小值).
+  var OBJ = {};
   var REVIEWER = "rv-reviewer";
   var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null };
 
@@ -1041,7 +1044,7 @@
           fields.forEach(function (f) { covered[ptr + f] = EMPTY; });
         }
         if (!o.society) say(["society"], "：请选择学会。");
-        if (!o.subject || !o.subject.trim()) say(["subject"], "：请写异议内容摘要。", "subject");
+        if (!o.subject || !o.subject.trim()) say(["subject"], "：请写" + OBJ.subject + "。", "subject");
         if (o.id && ids[o.id]) say([], "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。", "id");
         ids[o.id] = true;
         if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和" + DATE.answered + "。");
@@ -1132,14 +1135,14 @@
           on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
         var fieldset = el("fieldset", { class: "rv-objection" }, [
           el("legend", { text: "第 " + (i + 1) + " 条异议" }),
-          field(o, i, "id", "编号（小写英文、数字和连字符）", "text"),
+          field(o, i, "id", OBJ.id + "（小写英文、数字和连字符）", "text"),
           el("label", { class: "rv-field" }, ["学会 ", society]),
-          field(o, i, "issue", "GitHub 议题编号（可不填）", "number"),
+          field(o, i, "issue", OBJ.issue + "（GitHub 议题，可不填）", "number"),
           field(o, i, "filed", DATE.filed, "date"),
-          field(o, i, "subject", "异议内容摘要（不写个人信息）", "textarea"),
-          el("label", { class: "rv-field" }, ["处理状态 ", status]),
-          el("label", { class: "rv-field" }, [correction, " 允许该学会在公示期内修改报告以回应本异议"]),
-          field(o, i, "answer", "市科协的答复", "textarea"),
+          field(o, i, "subject", OBJ.subject + "（摘要，不写个人信息）", "textarea"),
+          el("label", { class: "rv-field" }, [OBJ.status + " ", status]),
+          el("label", { class: "rv-field" }, [correction, " " + OBJ.correction_allowed + "：允许该学会在公示期内修改报告以回应本异议"]),
+          field(o, i, "answer", OBJ.answer + "（市科协的答复）", "textarea"),
           field(o, i, "answered", DATE.answered, "date"),
           readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议",
             "aria-label": "删除这条异议（第 " + (i + 1) + " 条" + (o.id ? "，编号 " + o.id : "") + "）", on: { click: function () {
@@ -1325,6 +1328,9 @@
       DATE = { verdict: RV.fieldTitle(got[1], ["items", 0, "date"]), rest: RV.fieldTitle(got[1], ["rest", "date"]),
         mark: RV.fieldTitle(got[1], ["marks", 0, "date"]), filed: RV.fieldTitle(got[2], ["objections", 0, "filed"]),
         answered: RV.fieldTitle(got[2], ["objections", 0, "answered"]) };
+      ["id", "issue", "subject", "status", "correction_allowed", "answer"].forEach(function (key) {
+        OBJ[key] = RV.fieldTitle(got[2], ["objections", 0, key]);
+      });
       app.validators = { review: RF.compile(got[1]), objections: RF.compile(got[2]) };
       start();
     }, function () {

@@ -26,6 +26,12 @@ REFUSED = "svc-motor-rd"
 VERDICT_DATE = ItemReview.model_fields["date"].title
 FILED = Objection.model_fields["filed"].title
 ANSWERED = Objection.model_fields["answered"].title
+# An objection's other fields are labelled by their titles too, then the page's hint.
+_TITLE = {key: Objection.model_fields[key].title for key in ("id", "issue", "subject", "answer")}
+ID_LABEL = f"{_TITLE['id']}（小写英文、数字和连字符）"
+ISSUE_LABEL = f"{_TITLE['issue']}（GitHub 议题，可不填）"
+SUBJECT_LABEL = f"{_TITLE['subject']}（摘要，不写个人信息）"
+ANSWER_LABEL = f"{_TITLE['answer']}（市科协的答复）"
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +136,7 @@ def test_objections_are_recorded_into_the_years_file(page, base: str) -> None:
     page.click("#rv-add-objection")
     box = page.locator(".rv-objection").last
     box.locator("select").first.select_option(SOCIETY)
-    box.get_by_label("异议内容摘要（不写个人信息）").fill("对学术交流活动的参会人数有异议。")
+    box.get_by_label(SUBJECT_LABEL).fill("对学术交流活动的参会人数有异议。")
     text = page.input_value("#rv-objections-file textarea")
     assert f"society: {SOCIETY}" in text
     assert "status: 受理中" in text
@@ -138,8 +144,8 @@ def test_objections_are_recorded_into_the_years_file(page, base: str) -> None:
     box.locator("select").nth(1).select_option("answered")
     assert "须写答复" in page.inner_text("#rv-objections-file .rv-problems")
     # An id given twice is refused as the check refuses it; a mistaken entry can be removed.
-    first_id = page.locator(".rv-objection").first.get_by_label("编号（小写英文、数字和连字符）").input_value()
-    box.get_by_label("编号（小写英文、数字和连字符）").fill(first_id)
+    first_id = page.locator(".rv-objection").first.get_by_label(ID_LABEL).input_value()
+    box.get_by_label(ID_LABEL).fill(first_id)
     assert "重复" in page.inner_text("#rv-objections-file .rv-problems")
     count = page.locator(".rv-objection").count()
     page.on("dialog", lambda dialog: dialog.accept())  # removing and discarding ask first
@@ -162,30 +168,36 @@ def test_an_objection_says_all_its_problems_at_once(page, base: str) -> None:
     _open(page, base, YEAR, SOCIETY)
     page.click("#rv-add-objection")
     box = page.locator(".rv-objection").last
-    box.get_by_label("GitHub 议题编号（可不填）").fill("0")
+    box.get_by_label(ISSUE_LABEL).fill("0")
     problems = page.inner_text("#rv-objections-file .rv-problems")
     assert "请选择学会" in problems
-    assert "请写异议内容摘要" in problems
+    assert f"请写{_TITLE['subject']}" in problems
     assert "“议题编号”小于允许的最小值" in problems
+    # The schema's messages name a field by its title; the field's label starts with the same words.
+    labels = box.locator("label").all_inner_texts()
+    for key in ("id", "issue", "subject", "status", "correction_allowed", "answer"):
+        title = Objection.model_fields[key].title
+        assert title, key
+        assert any(label.strip().startswith(title) for label in labels), (title, labels)
     assert "学会 id" not in problems
     assert "“异议内容”" not in problems
     assert page.locator("#rv-objections-file-download").is_disabled()
-    box.get_by_label("GitHub 议题编号（可不填）").fill("1.5")
+    box.get_by_label(ISSUE_LABEL).fill("1.5")
     assert "“议题编号”须为整数" in page.inner_text("#rv-objections-file .rv-problems")
     # A number given twice and not a number at all: both said, each once.
-    first_id = page.locator(".rv-objection").first.get_by_label("编号（小写英文、数字和连字符）")
+    first_id = page.locator(".rv-objection").first.get_by_label(ID_LABEL)
     first_id.fill("Obj 9")
-    box.get_by_label("编号（小写英文、数字和连字符）").fill("Obj 9")
+    box.get_by_label(ID_LABEL).fill("Obj 9")
     problems = page.inner_text("#rv-objections-file .rv-problems")
     assert "重复" in problems
     last = page.locator(".rv-objection").count()
     assert problems.count("“编号”格式不对") == 1, problems
     assert f"第 1、{last} 条异议的“编号”格式不对。" in problems
     first_id.fill("obj-1")
-    box.get_by_label("编号（小写英文、数字和连字符）").fill("obj-9")
-    box.get_by_label("GitHub 议题编号（可不填）").fill("12")
+    box.get_by_label(ID_LABEL).fill("obj-9")
+    box.get_by_label(ISSUE_LABEL).fill("12")
     box.locator("select").first.select_option(SOCIETY)
-    box.get_by_label("异议内容摘要（不写个人信息）").fill("对服务站的活动次数有异议。")
+    box.get_by_label(SUBJECT_LABEL).fill("对服务站的活动次数有异议。")
     assert not page.locator("#rv-objections-file-download").is_disabled()
 
 
@@ -354,12 +366,12 @@ def test_personal_data_is_refused_as_check_refuses_it(page, base: str, text: str
     page.click("#rv-add-objection")
     box = page.locator(".rv-objection").last
     box.locator("select").first.select_option(SOCIETY)
-    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议，" + text)
+    box.get_by_label(SUBJECT_LABEL).fill("对参会人数有异议，" + text)
     assert said in page.inner_text("#rv-objections-file .rv-problems")
     assert page.locator("#rv-objections-file-download").is_disabled()
-    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议。")
+    box.get_by_label(SUBJECT_LABEL).fill("对参会人数有异议。")
     assert not page.locator("#rv-objections-file-download").is_disabled()
-    box.get_by_label("市科协的答复").fill("已核实，" + text)
+    box.get_by_label(ANSWER_LABEL).fill("已核实，" + text)
     assert said in page.inner_text("#rv-objections-file .rv-problems")
     assert not page.problems, page.problems
 
@@ -560,14 +572,14 @@ def test_objections_warn_as_check_does_clear_a_withdrawn_answer_and_let_a_new_on
     box = page.locator(".rv-objection").last
     assert f"第 {n + 1} 条异议" not in page.inner_text("#rv-objections-file .rv-problems")
     assert f"第 {n + 1} 条异议还没有填完" in page.inner_text("#rv-objections-file-why")
-    box.get_by_label("编号（小写英文、数字和连字符）").fill("obj-late")
+    box.get_by_label(ID_LABEL).fill("obj-late")
     assert f"第 {n + 1} 条异议：请选择学会。" in page.inner_text("#rv-objections-file .rv-problems")
     answer["yes"] = True  # the first new one goes
     page.locator(".rv-objection").nth(n - 1).get_by_role("button", name="删除这条异议").click()
     answer["yes"] = False
     box = page.locator(".rv-objection").last
     box.locator("select").first.select_option(SOCIETY)
-    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议。")
+    box.get_by_label(SUBJECT_LABEL).fill("对参会人数有异议。")
     assert not download.is_disabled()
     assert page.inner_text("#rv-objections-file-why") == ""
 
@@ -590,23 +602,23 @@ def test_objections_warn_as_check_does_clear_a_withdrawn_answer_and_let_a_new_on
     # (b) Back to 受理中: the answer and its date are cleared, after asking.
     status = box.locator("select").nth(1)
     status.select_option("answered")
-    box.get_by_label("市科协的答复").fill("已核实参会人数，维持原结果。")
+    box.get_by_label(ANSWER_LABEL).fill("已核实参会人数，维持原结果。")
     box.get_by_label("答复日期").fill(ends)
     assert "维持原结果" in page.input_value("#rv-objections-file textarea")
     status.select_option("open")
     assert "答复" in asked[-1]
     assert "清除" in asked[-1]
     assert status.input_value() == "answered"  # declined: nothing changed
-    assert box.get_by_label("市科协的答复").input_value() == "已核实参会人数，维持原结果。"
+    assert box.get_by_label(ANSWER_LABEL).input_value() == "已核实参会人数，维持原结果。"
     answer["yes"] = True
     status.select_option("open")
-    assert box.get_by_label("市科协的答复").input_value() == ""
+    assert box.get_by_label(ANSWER_LABEL).input_value() == ""
     assert box.get_by_label("答复日期").input_value() == ""
     text = page.input_value("#rv-objections-file textarea")
     assert "维持原结果" not in text
     assert f"answered: {ends}" not in text
     # An open objection that carries an answer: the check's warning (W-OBJECTION-OPEN-ANSWERED).
-    box.get_by_label("市科协的答复").fill("拟答复：维持原结果。")
+    box.get_by_label(ANSWER_LABEL).fill("拟答复：维持原结果。")
     assert words["W-OBJECTION-OPEN-ANSWERED"] in page.inner_text("#rv-objections-file .rv-warnings")
     assert not page.problems, page.problems
 
@@ -801,7 +813,7 @@ def test_a_date_the_years_calendar_does_not_allow_is_refused_at_the_field_in_che
     page.click("#rv-add-objection")
     box = page.locator(".rv-objection").last
     box.locator("select").first.select_option(SOCIETY)
-    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议。")
+    box.get_by_label(SUBJECT_LABEL).fill("对参会人数有异议。")
     filed = box.get_by_label(FILED)
     filed.fill(early)
     field = "#" + (filed.get_attribute("id") or "")
@@ -920,14 +932,14 @@ def test_personal_data_is_said_at_the_field_it_was_typed_in(page, base: str) -> 
     page.click("#rv-add-objection")
     box = page.locator(".rv-objection").last
     box.locator("select").first.select_option(SOCIETY)
-    summary = box.get_by_label("异议内容摘要（不写个人信息）")
+    summary = box.get_by_label(SUBJECT_LABEL)
     summary.fill("对参会人数有异议，联系人 13800138000")
     field = "#" + (summary.get_attribute("id") or "")
     assert _said_at(page, field) == phone
     _leads_to(page, "#rv-objections-file", "“异议内容”：" + phone, field)
     summary.fill("对参会人数有异议。")
     assert page.get_attribute(field, "aria-invalid") is None
-    answer = box.get_by_label("市科协的答复")
+    answer = box.get_by_label(ANSWER_LABEL)
     answer.fill("已核实，请联系 zhang@qq.com")
     field = "#" + (answer.get_attribute("id") or "")
     assert _said_at(page, field) == messages["E-PRIVACY-EMAIL"].replace("{domain}", "qq.com")
@@ -986,10 +998,10 @@ def test_an_objection_dated_after_today_is_warned_of_in_checks_words(page, base:
     page.click("#rv-add-objection")
     box = page.locator(".rv-objection").last
     box.locator("select").first.select_option(SOCIETY)
-    box.get_by_label("异议内容摘要（不写个人信息）").fill("对参会人数有异议。")
+    box.get_by_label(SUBJECT_LABEL).fill("对参会人数有异议。")
     box.get_by_label(FILED).fill(year["notice"][0])
     box.locator("select").nth(1).select_option("answered")
-    box.get_by_label("市科协的答复").fill("已核实参会人数，维持原结果。")
+    box.get_by_label(ANSWER_LABEL).fill("已核实参会人数，维持原结果。")
     answered = box.get_by_label(ANSWERED)
     answered.fill(ahead)
     said = f"{ANSWERED} " + future_words().replace("{date}", ahead).replace("{today}", now.isoformat())
