@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from validators.models.academic_events import EventRole
-from validators.models.common import SLUG_PATTERN, Item
+from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Item
 from validators.models.for_year import area_item_name, nested_model, report_model
 from validators.models.labelled import Vocabulary
 from validators.models.report import ID_PREFIXES, SHARED_ID_LISTS, YearReport, id_prefix
@@ -26,7 +26,7 @@ from validators.urls import NOT_A_URL, URL_WORDS, url_problem
 from validators.yaml.policy import policy
 from validators.year.countries import country_key, country_table
 from validators.year.criteria import criteria_needs
-from validators.year.cycle import Phase, full_date
+from validators.year.cycle import AWAITING_FINAL, Phase, full_date
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 from validators.year.measures import district_rename_hint
 from validators.year.text import cited_clauses_only
@@ -186,8 +186,9 @@ def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
         Phase.NOTICE: f"{year} 年度的评估结果正在公示（至 {notice_ends}）：报告只能在回应市科协已受理、允许更正的异议时修改；"
                       "公示期间新提交的项目未经核实，不计分。对结果有异议，请在公示期内提出。",
         # Past the calendar's final day but not yet finalized: the results may still be re-run.
-        Phase.FINAL: f"{year} 年度已到最终结果阶段（{full_date(calendar.final)}起）：这一年度的报告不能再修改；"
-                     "评估结果由市科协定稿后不再改变。",
+        # The site's words for this state (AWAITING_FINAL), so the form and the pages agree.
+        Phase.FINAL: f"{year} 年度：{AWAITING_FINAL}（按日历，最终结果应于 {full_date(calendar.final)}公布）："
+                     "这一年度的报告不能再修改；评估结果由市科协定稿后不再改变。",
     }
     return [{"phase": phase.value, "from": start.isoformat() if start else None,
              "to": end.isoformat() if end else None, "sentence": words[phase]}
@@ -340,6 +341,7 @@ def labels_data() -> dict[str, Any]:
         "window_dates": WINDOW_DATES,
         "kept_dates": list(KEPT_DATES),
         "slug_pattern": SLUG_PATTERN,
+        "slug_max_length": SLUG_MAX_LENGTH,
         "urls": url_data(),
     }
 

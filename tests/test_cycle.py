@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -125,3 +126,8 @@ def test_a_year_past_its_final_day_but_not_finalized_says_so_in_chinese(tmp_path
     home = pages["index.md"]
     assert "<strong>公示已结束，结果尚未定稿</strong>" in home.split("评估进度", 1)[1]
     assert not [n for n, p in pages.items() if "finalize" in p or "最终结果</strong>。本年度尚未定稿" in p]
+    # The form says the pages' words on these days too (it said “已到最终结果阶段”).
+    guide = json.loads(next(docs.rglob("guide-2019.json")).read_text("utf-8"))
+    [final] = [p for p in guide["phases"] if p["phase"] == "final"]
+    assert final["sentence"].startswith("2019 年度：公示已结束，结果尚未定稿（"), final
+    assert "最终结果阶段" not in final["sentence"]

@@ -201,6 +201,39 @@ def test_finalize_lists_what_the_verification_left_and_freezes_it_only_when_told
         (tree / "results" / "2017.json").read_text("utf-8"))["evaluations"]} == {"cd-case": 0, "cd-other": 0}
 
 
+def test_finalize_lists_the_objections_still_open_and_freezes_only_when_told(tree: Path) -> None:
+    """An objection still 受理中 in reviews/<year>/objections.yaml was frozen past in silence: it
+    is listed (society, objection id, subject) with the unfinished verification, and finalize
+    needs --accept-pending; an answered one is not listed."""
+    write_tree(tree, {
+        "reviews/2017/cd-case.yaml": """
+            society: cd-case
+            year: 2017
+            items:
+              - {item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02}
+            """,
+        "reviews/2017/objections.yaml": """
+            year: 2017
+            objections:
+              - {id: obj-2017-01, society: cd-case, filed: 2018-01-10, subject: 党建活动的日期有误, status: 受理中}
+              - {id: obj-2017-02, society: cd-case, filed: 2018-01-11, subject: 已答复的一条, status: 已答复,
+                 answer: 已核实无误, answered: 2018-01-15}
+            """})
+    refused = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert refused.returncode == 2, refused.stderr
+    assert "2017 年度还有 1 条异议仍是“受理中”" in refused.stderr
+    assert "（cd-case）：异议 obj-2017-01（受理中）：党建活动的日期有误" in refused.stderr
+    assert "obj-2017-02" not in refused.stderr
+    assert "核查还没有完成" not in refused.stderr
+    assert "请先答复异议再定稿" in refused.stderr
+    assert "--accept-pending" in refused.stderr
+    assert not (tree / "results").exists()
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending")
+    assert done.returncode == 0, done.stderr
+    assert "以下异议定稿时仍在受理中" in done.stdout
+    assert "obj-2017-01" in done.stdout
+
+
 def test_a_report_changed_after_finalize_is_said_on_its_page_and_its_errors_cost_nothing(
         tree: Path, tmp_path: Path) -> None:
     """After finalize an admin edited a report (participants 230 → 30): its page showed the new

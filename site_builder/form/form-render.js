@@ -511,7 +511,8 @@
   /* An id not yet used in the file, worded as models.report.new_id words it: <prefix>-<year>-<nn>
    * (a station or a function keeps its id from year to year: 2018's first new one must not take
    * 2017's), and for a list every society's reports share (a consortium) the society too, nor
-   * one a published consortium has. */
+   * one a published consortium has. A long society id is cut (no hyphen left at its end) so that
+   * the id stays within labels.slug_max_length, as new_id cuts it. */
   R.freshId = function (prop) {
     var used = {};
     RF.walk(this.ctx.state.data, this.ctx.root, this.ctx.root, [], function (path, value) {
@@ -519,15 +520,15 @@
     });
     (this.ctx.consortia || []).forEach(function (c) { used[c.id] = true; });
     var labels = this.ctx.labels, data = this.ctx.state.data || {};
-    var parts = [labels.id_prefixes[prop] || String(prop).replace(/_/g, "-")];
+    var head = labels.id_prefixes[prop] || String(prop).replace(/_/g, "-");
     var society = typeof data.society === "string" ? data.society : "";
-    if ((labels.shared_id_lists || []).indexOf(prop) !== -1 && new RegExp(labels.slug_pattern).test(society)) {
-      parts.push(society);
-    }
-    if (/^[0-9]{4}$/.test(String(data.year))) parts.push(String(data.year));
-    var stem = parts.join("-") + "-";
+    var owned = (labels.shared_id_lists || []).indexOf(prop) !== -1 && new RegExp(labels.slug_pattern).test(society);
+    var year = /^[0-9]{4}$/.test(String(data.year)) ? "-" + String(data.year) : "";
     for (var n = 1; ; n++) {
-      var id = stem + (n < 10 ? "0" + n : String(n));
+      var tail = year + "-" + (n < 10 ? "0" + n : String(n));
+      var owner = owned ? society.slice(0, Math.max(labels.slug_max_length - head.length - tail.length - 1, 0))
+        .replace(/-+$/, "") : "";
+      var id = (owner ? head + "-" + owner : head) + tail;
       if (!used[id]) return id;
     }
   };

@@ -8,11 +8,12 @@ import enum
 from dataclasses import dataclass, field
 
 from validators.association.reviews import ReviewDoc, Standing, item_ids, review_entries
-from validators.models.review import ReviewStatus
+from validators.models.review import ObjectionStatus, ReviewStatus
 from validators.repository import Repository
 from validators.year.rubric import Rubric
 
-__all__ = ["Changed", "Progress", "ProgressState", "Requested", "progress_of", "unfinished_reviews", "year_progress"]
+__all__ = ["Changed", "Progress", "ProgressState", "Requested", "open_objections", "progress_of", "unfinished_reviews",
+           "year_progress"]
 
 
 class ProgressState(enum.Enum):
@@ -139,4 +140,19 @@ def unfinished_reviews(repo: Repository, year: int, points: Rubric) -> list[str]
         if undecided:
             parts.append(f"还有 {undecided} 项没有结论")
         said.append(f"- {name}：{'；'.join(parts)}")
+    return said
+
+
+def open_objections(repo: Repository, year: int) -> list[str]:
+    """The year's objections still 受理中 in reviews/<year>/objections.yaml, one line each (the
+    society's name and id, the objection's id and what it says): finalizing would leave them
+    unanswered for good. An objection with errors is not read (as nowhere else)."""
+    doc = repo.objections.get(year)
+    said = []
+    for objection in doc.usable() if doc else []:
+        if objection.status is not ObjectionStatus.OPEN:
+            continue
+        profile = repo.profiles.get(objection.society)
+        name = f"{profile.profile.name}（{objection.society}）" if profile else objection.society
+        said.append(f"- {name}：异议 {objection.id}（受理中）：{objection.subject}")
     return said

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the command line starts by importing only the command it runs.
-    from validators.association.progress import unfinished_reviews
+    from validators.association.progress import open_objections, unfinished_reviews
     from validators.association.reviews import REVIEWS
     from validators.check import check_tree
     from validators.evaluation.evaluate import evaluate_repository
@@ -74,10 +74,19 @@ def run(args: argparse.Namespace) -> int:
             f"{broken[0].code}）：有错误的记录不算数，请先改正再定稿。")
         return EXIT_ERRORS
     unfinished = unfinished_reviews(repo, year, points)
-    if unfinished and not args.accept_pending:
-        err(f"{year} 年度的核查还没有完成，定稿后这些项目不计分（公示开始后只计已核实的项目）：\n"
-            + "\n".join(unfinished) + "\n请先完成核查再定稿；确需按现状定稿，请加 --accept-pending，"
-            "并在提交说明中写明原因。")
+    still_open = open_objections(repo, year)
+    unanswered = (f"{year} 年度还有 {len(still_open)} 条异议仍是“受理中”（reviews/{year}/objections.yaml），"
+                  "定稿后不能再因答复它们而改变结果：\n" + "\n".join(still_open)) if still_open else ""
+    if (unfinished or still_open) and not args.accept_pending:
+        pending = []
+        if unfinished:
+            pending.append(f"{year} 年度的核查还没有完成，定稿后这些项目不计分（公示开始后只计已核实的项目）：\n"
+                           + "\n".join(unfinished))
+        if unanswered:
+            pending.append(unanswered)
+        err("\n".join(pending) + "\n请先" + "、".join(
+            (["完成核查"] if unfinished else []) + (["答复异议"] if still_open else []))
+            + "再定稿；确需按现状定稿，请加 --accept-pending，并在提交说明中写明原因。")
         return EXIT_USAGE
     evaluations = evaluate_repository(repo, year, as_of=day)
     sample = bool(evaluations) and all(
@@ -91,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
     where = f"代码提交 {commit[:12]}" if commit else "不在 Git 仓库中，未记录代码提交"
     if unfinished:
         out("已确认（--accept-pending）按现状定稿，以下项目记 0 分：\n" + "\n".join(unfinished))
+    if still_open:
+        out("已确认（--accept-pending）按现状定稿，以下异议定稿时仍在受理中：\n" + "\n".join(still_open))
     out(f"已定稿 {year} 年度：{len(evaluations)} 份评估写入 {path.relative_to(args.root).as_posix()}"
         f"（{where}，评估细则 {points.id}）。请检查后提交这个文件。")
     return EXIT_OK

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from validators.yaml.policy import policy
 
 __all__ = [
+    "SLUG_MAX_LENGTH",
     "SLUG_PATTERN",
     "Count",
     "Date",
@@ -25,8 +26,10 @@ __all__ = [
 _LIMITS = policy().yaml
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# The longest id (E-SCHEMA-RANGE beyond it); the form's new ids keep within it (labels.json).
+SLUG_MAX_LENGTH = 64
 
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=64,
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=SLUG_MAX_LENGTH,
                             description="小写英文字母、数字和连字符，如 annual-meeting-2017")]
 Text = Annotated[str, Field(min_length=1, max_length=_LIMITS.max_text_chars)]
 Count = Annotated[int, Field(ge=0, le=_LIMITS.max_count, description="非负整数")]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from validators.models.academic_events import AcademicEvent
-from validators.models.common import Slug, StrictModel, items
+from validators.models.common import SLUG_MAX_LENGTH, Slug, StrictModel, items
 from validators.models.consortia import Consortium
 from validators.models.government_functions import GovernmentFunctions
 from validators.models.innovation import Innovation
@@ -55,9 +55,16 @@ def new_id(list_name: str, year: int, n: int = 1, society: str = "") -> str:
     """The `n`th id the form gives a new item of `list_name` (and the workbook's example): the
     year is in it, as a station or a function keeps its id from year to year and 2018's first
     new one must not take 2017's; a shared list's also names the society making it, as two
-    societies' first new consortia must not share one. `form-render.js` words it alike."""
-    owner = [society] if list_name in SHARED_ID_LISTS and society else []
-    return "-".join([id_prefix(list_name), *owner, str(year), f"{n:02d}"])
+    societies' first new consortia must not share one. `form-render.js` words it alike.
+    A long society id is cut (and any hyphen it then ends in dropped) so that the id is still a
+    Slug, at most SLUG_MAX_LENGTH characters, and still ends in -<year>-<nn>."""
+    head, tail = id_prefix(list_name), f"-{year}-{n:02d}"
+    if list_name in SHARED_ID_LISTS and society:
+        room = SLUG_MAX_LENGTH - len(head) - len(tail) - 1
+        owner = society[:max(room, 0)].rstrip("-")
+        if owner:
+            head = f"{head}-{owner}"
+    return head + tail
 
 
 def list_items(report: YearReport) -> Iterator[tuple[str, tuple[str | int, ...], Any]]:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from validators.findings import PlacedError
 
-__all__ = ["CALENDAR_ZONE", "Calendar", "Phase", "calendar_day", "full_date", "parse_day", "today"]
+__all__ = ["AWAITING_FINAL", "CALENDAR_ZONE", "Calendar", "Phase", "calendar_day", "full_date", "parse_day", "today"]
 
 # The association's calendar days are Beijing time (UTC+8, no daylight saving): a deadline of
 # 12 月 15 日 ends at midnight in Chengdu, not in UTC.
@@ -40,6 +40,10 @@ PHASE_LABELS: dict[Phase, str] = {
     Phase.NOTICE: "公示中",
     Phase.FINAL: "最终结果",
 }
+# A year on or past its calendar's final day that the association has not finalized (no
+# results/<year>.json): its numbers are not final yet, whatever the calendar says. The site
+# (site_builder/phase.py `label`) and the form say it in these words.
+AWAITING_FINAL = "公示已结束，结果尚未定稿"
 
 
 def month_day(day: dt.date) -> str:

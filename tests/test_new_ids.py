@@ -1,0 +1,73 @@
+"""The ids new items take (validators/models/report.py `new_id`, and the form's `freshId` in
+site_builder/form/form-render.js, run under Node): always a valid id (a Slug, at most
+SLUG_MAX_LENGTH characters), still ending in -<year>-<nn>, and the same in both, for a society
+id of any length. A 63-character society's first consortium was 82 characters, refused by check."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import TypeAdapter
+
+from site_builder.form_labels import labels_data
+from tests.test_form_criteria import _node
+from tests.trees import ROOT
+from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Slug
+from validators.models.report import SHARED_ID_LISTS, new_id
+
+SCRIPT = ROOT / "site_builder" / "form" / "form-render.js"
+# Loads form-render.js with no DOM (it only defines functions at load) and asks freshId for the
+# ids of [list, society, year, how many] with nothing in the file used yet but the ids it made.
+HARNESS = """
+globalThis.window = { ReportForm: { el: function () {} } };
+require(process.argv[1]);
+const RF = window.ReportForm;
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = input.cases.map(([prop, society, year, count]) => {
+  const made = [];
+  RF.walk = (data, schema, root, path, visit) => made.forEach((id) => visit(["id"], id));
+  const self = { ctx: { state: { data: { society: society, year: year } }, root: {}, consortia: [],
+                        labels: input.labels } };
+  for (let i = 0; i < count; i++) made.push(RF.Renderer.prototype.freshId.call(self, prop));
+  return made;
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+SLUG = TypeAdapter(Slug)
+SOCIETIES = st.from_regex(SLUG_PATTERN, fullmatch=True).filter(lambda s: len(s) <= SLUG_MAX_LENGTH)
+# 63 characters, with a hyphen just where a consortium's id of 2019 cuts it (45 characters kept).
+LONG = "cd-" + "x" * 41 + "-" + "y" * 18
+
+
+def _in_js(cases: list[tuple[str, str, int, int]]) -> list[list[str]]:
+    payload = json.dumps({"labels": labels_data(), "cases": cases}, ensure_ascii=False)
+    done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT)], input=payload, capture_output=True,
+                          text=True, check=True, timeout=60)
+    result: list[list[str]] = json.loads(done.stdout)
+    return result
+
+
+@settings(max_examples=200, deadline=None)
+@given(SOCIETIES | st.just(LONG), st.integers(2000, 2100), st.integers(1, 1000),
+       st.sampled_from(["consortia", "service_stations", "research"]))
+def test_a_new_id_is_always_a_valid_id_ending_in_its_year_and_number(society: str, year: int, n: int,
+                                                                      list_name: str) -> None:
+    made = new_id(list_name, year, n, society)
+    assert SLUG.validate_python(made) == made
+    assert made.endswith(f"-{year}-{n:02d}")
+    if list_name in SHARED_ID_LISTS and len(society) <= 20:
+        assert made == f"consortium-{society}-{year}-{n:02d}"  # a short society id is kept whole
+
+
+def test_the_form_makes_the_ids_new_id_makes_for_a_long_society_id() -> None:
+    cases = [("consortia", LONG, 2019, 12), ("consortia", LONG[:-1], 2019, 1), ("consortia", "cd-mech-eng", 2019, 2),
+             ("consortia", "a" * 64, 2018, 1), ("service_stations", LONG, 2019, 2)]
+    for (prop, society, year, count), ids in zip(cases, _in_js(cases), strict=True):
+        assert ids == [new_id(prop, year, n, society) for n in range(1, count + 1)], (prop, society)
+        assert all(len(i) <= SLUG_MAX_LENGTH and SLUG.validate_python(i) for i in ids)
+    assert new_id("consortia", 2019, 1, LONG) == f"consortium-cd-{'x' * 41}-2019-01"  # no "--"
+    assert len(new_id("consortia", 2019, 1, "a" * 63)) == SLUG_MAX_LENGTH
