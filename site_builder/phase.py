@@ -25,7 +25,8 @@ from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase
 # The issue form that files an objection (.github/ISSUE_TEMPLATE/).
 OBJECTION_FORM = "objection.yml"
 # The attribute holding a phase's words for the days after the build (read by assets/phase.js),
-# and the one marking the days that the script sets to the reader's day when it changes words.
+# and the one marking the days that the script sets to the reader's day (its value: the calendar's
+# UTC offset in minutes, to tell that day by).
 DATA_ATTRIBUTE = "data-sb-phases"
 TODAY_ATTRIBUTE = "data-sb-today"
 
@@ -91,6 +92,11 @@ def _turns(calendar: Calendar, since: dt.date) -> list[dt.date]:
     return sorted(d for d in days if d > since)
 
 
+def _zone_minutes() -> int:
+    offset = CALENDAR_ZONE.utcoffset(None)
+    return int(offset.total_seconds() // 60)
+
+
 def _days_ahead(site: SiteData, calendar: Calendar, words: Callable[[dt.date], str]) -> dict[str, Any]:
     """`words` for the build's day and each later day on which they change: {"zone": the
     calendar's UTC offset in minutes, to tell the reader's day by, "turns": [[first day, words],
@@ -101,23 +107,29 @@ def _days_ahead(site: SiteData, calendar: Calendar, words: Callable[[dt.date], s
         said = words(turn)
         if said != entries[-1][1]:
             entries.append((turn.isoformat(), said))
-    offset = CALENDAR_ZONE.utcoffset(None)
-    return {"zone": int(offset.total_seconds() // 60), "turns": entries}
+    return {"zone": _zone_minutes(), "turns": entries}
+
+
+def stale_note(site: SiteData) -> str:
+    """What a phase's paragraph adds when read on a later day than the build's (assets/phase.js):
+    its phase and day are the reader's, the rest of the page is still the build's."""
+    return (f"（本页生成于 {day(as_of(site))}：阶段已按今天的日期改写，页面上的得分和其余内容"
+            "仍是生成当日的；网站每天重新生成。）")
 
 
 def _ahead(site: SiteData, year: int, words: Callable[[dt.date], str], *, stale: bool = False) -> str:
     """The attribute that carries `words` for the days after the build, when they change
-    (`_days_ahead`: [[first day, HTML], …]), and (`stale`) what to add once they are changed:
-    the rest of the page is still the build's. Empty when the words stay (a frozen year)."""
+    (`_days_ahead`: [[first day, HTML], …]), and (`stale`) what to add on any later day than the
+    build's, words changed or not: the day said is the reader's, the rest of the page the build's.
+    Empty when the words stay and nothing is to be added (a frozen year's few words)."""
     calendar = site.guideline(year).calendar
     if calendar is None:
         return ""
     data = _days_ahead(site, calendar, words)
-    if len(data["turns"]) == 1:
+    if len(data["turns"]) == 1 and not stale:
         return ""
     if stale:
-        data["stale"] = (f"（本页生成于 {day(as_of(site))}：阶段已按今天的日期改写，页面上的得分和其余内容"
-                         "仍是生成当日的；网站每天重新生成。）")
+        data["stale"] = stale_note(site)
     return f' {DATA_ATTRIBUTE}="{attr(json.dumps(data, ensure_ascii=False))}"'
 
 
@@ -127,7 +139,9 @@ def words_on(site: SiteData, year: int, on: dt.date) -> str:
     if said is None:
         return ""
     phase = phase_of(site, year, on) or Phase.NOT_OPEN
-    meaning = {
+    calendar = site.guideline(year).calendar
+    answering = calendar is not None and phase is Phase.VERIFICATION and on > calendar.notice_ends
+    meaning = ANSWERING if answering else {
         Phase.NOT_OPEN: "",
         Phase.SUBMISSION: "下面的得分按已提交的报告试算，核查和公示后才是最终结果。",
         Phase.VERIFICATION: "市科协正在核查报告、专家正在评分，下面的得分可能随核查结果变化。",
@@ -139,10 +153,16 @@ def words_on(site: SiteData, year: int, on: dt.date) -> str:
             f"{meaning}{howto}{provenance(site, year, on)}")
 
 
+# After the notice, before the final day (the calendar says 核查中 again): checking and marking
+# ended before the notice; the objections are being answered and the results are not yet final.
+ANSWERING = "下面是公示过的评估结果，尚未定稿：市科协答复公示期的异议后定稿，定稿前仍可能改变。"
+
+
 def dated(site: SiteData) -> str:
-    """The day the words are true on: the build's, or the reader's once the script changed them."""
+    """The day the words are true on: the build's, or the reader's on any later day (the script
+    sets it, by the calendar's zone the attribute carries)."""
     iso = site.build_date
-    return f'<time datetime="{iso}" {TODAY_ATTRIBUTE}>{iso}</time>'
+    return f'<time datetime="{iso}" {TODAY_ATTRIBUTE}="{_zone_minutes()}">{iso}</time>'
 
 
 def note(site: SiteData, year: int) -> str:
@@ -151,6 +171,19 @@ def note(site: SiteData, year: int) -> str:
         return ""
     ahead = _ahead(site, year, lambda on: words_on(site, year, on), stale=True)
     return f'<p class="sb-phase"{ahead}>{words_on(site, year, as_of(site))}</p>\n'
+
+
+def brief_note(site: SiteData, year: int) -> str:
+    """One paragraph of the year's phase in a few words (the status page), with its day, and the
+    note that the rest of the page is the build's once read on a later day."""
+    said = label(site, year)
+    if said is None:
+        return ""
+
+    def words(on: dt.date) -> str:
+        return f"{year} 年度：<strong>{text(label(site, year, on) or '')}</strong>（{dated(site)}）。"
+
+    return f'<p class="sb-phase"{_ahead(site, year, words, stale=True)}>{words(as_of(site))}</p>\n'
 
 
 def brief(site: SiteData, year: int) -> str:

@@ -71,8 +71,8 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
 
 def _phase(site: SiteData, year: int) -> str:
     """The year's phase (填报中：至 12 月 15 日), said as everywhere else, kept current by the script."""
-    said = phase.brief(site, year)
-    return f'<p class="sb-phase">{year} 年度：{said}（{phase.dated(site)}）。</p>\n\n' if said else ""
+    said = phase.brief_note(site, year)
+    return f"{said}\n" if said else ""
 
 
 def _closing(site: SiteData, year: int) -> str:

@@ -124,9 +124,11 @@ def test_the_workbench_carries_the_public_pages_phase_for_every_later_day(site: 
     assert "phase" not in years[2019]  # no second, frozen copy of the words
 
 
-def test_a_frozen_year_carries_nothing_ahead(site: SiteData) -> None:
+def test_a_frozen_year_carries_no_words_ahead(site: SiteData) -> None:
     assert 2017 in site.frozen
-    assert _ahead(phase.note(site, 2017)) == []
+    (data,) = _ahead(phase.note(site, 2017))  # its one entry, with the note for a later day
+    assert [first for first, _ in data["turns"]] == [BUILT]  # type: ignore[union-attr]
+    assert _ahead(phase.brief(site, 2017)) == []
 
 
 def test_a_year_open_for_filing_without_reports_has_its_row_and_its_status_page(site: SiteData) -> None:
@@ -149,3 +151,47 @@ def test_a_year_open_for_filing_without_reports_has_its_row_and_its_status_page(
     registered = len(site.repo.profiles)
     assert f"已登记学会 {registered} 个，已提交 0 个，未提交 {registered} 个" in page
     assert "2020 年度" in _shown(pages["status/index.md"])
+
+
+def test_after_the_notice_the_words_say_objections_are_answered_not_that_reports_are_checked(
+        site: SiteData) -> None:
+    """Between the notice's end and the final day the calendar says 核查中 again, but checking and
+    marking ended before the notice: the report and ranking pages went on “市科协正在核查报告、专家
+    正在评分”. That span says what is true: the objections are answered, the results not final."""
+    (data,) = _ahead(phase.note(site, 2019))
+    for day in (dt.date(2026, 12, 11), dt.date(2026, 12, 23)):  # notice ended 12-10, final 12-24
+        said = _shown(data["turns"][_picked(data, day)][1])  # type: ignore[index]
+        assert "核查中：公示已结束，正在答复异议" in said, day
+        assert "正在核查报告" not in said, day
+        assert "正在评分" not in said, day
+        assert phase.ANSWERING in said, day
+    before = _shown(phase.words_on(site, 2019, dt.date(2026, 11, 20)))  # checking, before the notice
+    assert "市科协正在核查报告、专家正在评分" in before
+    assert phase.ANSWERING not in before
+
+
+def test_the_status_page_says_the_figures_are_the_build_s_on_a_later_day(site: SiteData) -> None:
+    """The status page's phase was rewritten by the script on later days, but its counts
+    (“已提交 0 个，未提交 10 个”) stayed the build's without the note the other pages add."""
+    raw = dict(status.pages(site))["status/2019/index.md"]
+    (data,) = _ahead(raw)
+    assert data["stale"] == phase.stale_note(site)
+    assert "本页生成于 2026-12-05" in _shown(str(data["stale"]))
+    later = _shown(data["turns"][_picked(data, dt.date(2026, 12, 20))][1])  # type: ignore[index]
+    assert later.startswith("2019 年度：核查中：公示已结束，正在答复异议（2026-12-05）"), later
+
+
+def test_every_day_said_carries_the_zone_the_script_tells_the_reader_s_day_by(site: SiteData) -> None:
+    """The day after each phase and on the home page was set to the reader's only when the words
+    changed: each now carries the calendar's zone, so the script sets it on any later day; and a
+    frozen year's paragraph carries its one entry and the note (its figures are the build's too)."""
+    figures = re.sub(rf'{phase.DATA_ATTRIBUTE}="[^"]*"', "", home.figures(site))  # the days said, not ahead
+    days = re.findall(rf"<time [^>]*{phase.TODAY_ATTRIBUTE}=\"(-?\d+)\"", figures)
+    assert days
+    assert set(days) == {str(8 * 60)}
+    assert len(days) == figures.count(phase.TODAY_ATTRIBUTE)
+    for year in (2017, 2019):
+        note = phase.note(site, year)
+        assert re.search(rf'{phase.TODAY_ATTRIBUTE}="480">2026-12-05</time>', note), year
+        (data,) = _ahead(note)
+        assert data["stale"] == phase.stale_note(site)

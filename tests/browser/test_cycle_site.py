@@ -105,6 +105,10 @@ def test_the_phase_read_after_the_notice_ended_is_the_readers_days(browser, base
     assert said.startswith("2018 年度：核查中：公示已结束，正在答复异议（2028-01-01）"), said
     assert "请在" not in said
     assert "本页生成于 2026-11-30" in said  # the numbers below are still the build's
+    # Checking and marking ended before the notice: the span after it says the results await answers.
+    assert "正在核查报告" not in said, said
+    assert "正在评分" not in said, said
+    assert "尚未定稿：市科协答复公示期的异议后定稿" in said, said
     page.goto(base)
     page.wait_for_timeout(200)
     cycle = page.locator("table:has(th:text-is('当前阶段'))")
@@ -112,6 +116,43 @@ def test_the_phase_read_after_the_notice_ended_is_the_readers_days(browser, base
     assert row.startswith("2018 年度"), row
     assert "核查中：公示已结束，正在答复异议" in row, row
     assert "当前阶段按北京时间 2028-01-01 计" in page.locator(".sb-phase-day").inner_text()
+    assert errors == []
+    context.close()
+
+
+def test_the_status_page_read_later_says_its_counts_are_the_build_s(browser, base: str) -> None:
+    """The status page's phase was rewritten on a later day while its counts (已提交 … 个) stayed
+    the build's, without the note the ranking and report pages add."""
+    moment = dt.datetime(2028, 1, 1, 9, 0, tzinfo=BEIJING)
+    context, page, errors = _read_at(browser, f"{base}status/2018/", moment)
+    said = page.locator("p.sb-phase").inner_text()
+    assert said.startswith("2018 年度：核查中：公示已结束，正在答复异议（2028-01-01）"), said
+    assert "本页生成于 2026-11-30" in said, said
+    assert "页面上的得分和其余内容仍是生成当日的" in said
+    assert errors == []
+    context.close()
+
+
+def test_a_later_day_with_the_same_words_is_said_with_the_note(browser, base: str) -> None:
+    """Read the day after the build, still on notice: the words are the build's, but the day they
+    are said to hold on is the reader's (it stayed the build's unless the words changed), and the
+    note says the figures are the build's; a frozen year's day too."""
+    moment = dt.datetime(2026, 12, 1, 9, 0, tzinfo=BEIJING)
+    context, page, errors = _read_at(browser, f"{base}rankings/2018/", moment)
+    said = page.locator("p.sb-phase").inner_text()
+    assert said.startswith("2018 年度：公示中：至 2027 年 12 月 31 日（2026-12-01）"), said
+    assert "本页生成于 2026-11-30" in said
+    for url in (f"{base}status/2018/", f"{base}societies/cd-tcm/2018/", f"{base}rankings/2017/"):
+        page.goto(url)
+        page.wait_for_timeout(200)
+        said = page.locator("p.sb-phase").first.inner_text()
+        assert "（2026-12-01）" in said, (url, said)
+        assert "本页生成于 2026-11-30" in said, (url, said)
+    page.goto(base)
+    page.wait_for_timeout(200)
+    assert "当前阶段按北京时间 2026-12-01 计" in page.locator(".sb-phase-day").inner_text()
+    assert page.locator("time[data-sb-today]").evaluate_all("ts => ts.map(t => t.textContent)") == (
+        ["2026-12-01"] * page.locator("time[data-sb-today]").count())
     assert errors == []
     context.close()
 

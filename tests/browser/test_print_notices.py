@@ -1,0 +1,57 @@
+"""A final year's report printed on paper: the notices that its report or its review changed after
+it was frozen end in a link to the file at the frozen commit (“见定稿时代码提交中的这个文件”), a
+bare phrase on paper. Printed, the link's whole address follows it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from tests.site_support import built_site, served, sync_playwright
+from tests.trees import base_tree
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SOCIETY, YEAR = "cd-computer", 2017
+# A digest no file has: the results say the report and the review frozen were other files.
+OTHER = "0" * 64
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    root = base_tree(tmp_path_factory.mktemp("print-notices") / "tree")
+    results = root / "results" / f"{YEAR}.json"
+    frozen = json.loads(results.read_text("utf-8"))
+    frozen["report_sha256"] = {f"submissions/{SOCIETY}/{YEAR}.yaml": OTHER}
+    frozen["review_sha256"] = {f"reviews/{YEAR}/{SOCIETY}.yaml": OTHER}
+    results.write_text(json.dumps(frozen, ensure_ascii=False, indent=1), "utf-8")
+    with served(built_site(root)) as url:
+        yield url
+
+
+def _after(page, selector: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.locator(selector).evaluate_all(
+        "links => links.map(a => getComputedStyle(a, '::after').content)")
+
+
+def test_a_printed_notice_of_a_change_after_finalize_shows_its_links_address(page, base: str) -> None:
+    page.goto(f"{base}societies/{SOCIETY}/{YEAR}/")
+    notices = page.locator(".admonition.danger")
+    titles = [t.strip() for t in notices.locator(".admonition-title").all_inner_texts()]
+    assert titles == ["本报告在定稿后改动过", "核查记录在定稿后改动过"], titles
+    links = notices.locator("a[href]", has_text="定稿时代码提交中的这个文件")
+    hrefs = links.evaluate_all("links => links.map(a => a.href)")
+    assert [h.rsplit("/", 1)[-1] for h in hrefs] == [f"{YEAR}.yaml", f"{SOCIETY}.yaml"], hrefs
+    assert all("/blob/" in h or "/tree/" in h for h in hrefs), hrefs
+    # On screen, the phrase only.
+    assert _after(page, ".admonition.danger a[href]") == ["none", "none"]
+    page.emulate_media(media="print")
+    printed = _after(page, ".admonition.danger a[href]")
+    written = page.locator(".admonition.danger a[href]").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    assert printed == [f'" ({h})"' for h in written], printed
+    # Other links on the page are printed as their words alone (the phase's commit link).
+    assert set(_after(page, "p.sb-phase a[href]")) <= {"none", "normal"}
