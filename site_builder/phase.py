@@ -20,7 +20,7 @@ from site_builder.context import RUBRIC_PAGE, SiteData, status_page
 from site_builder.markup import SOCIETY, Cell, Column, attr, cell, day, link, num_cell, text
 from site_builder.tables import table
 from validators.models.review import Objection, ObjectionStatus
-from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase
+from validators.year.cycle import AWAITING_FINAL, CALENDAR_ZONE, Calendar, Phase
 
 # The issue form that files an objection (.github/ISSUE_TEMPLATE/).
 OBJECTION_FORM = "objection.yml"
@@ -79,7 +79,7 @@ def label(site: SiteData, year: int, on: dt.date | None = None) -> str | None:
     if calendar is None:
         return None
     on = on or as_of(site)
-    return "公示已结束，结果尚未定稿" if awaiting_finalization(site, year, on) else calendar.label(on)
+    return AWAITING_FINAL if awaiting_finalization(site, year, on) else calendar.label(on)
 
 
 def _turns(calendar: Calendar, since: dt.date) -> list[dt.date]:
@@ -234,7 +234,11 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
                 issue = link(f"{site.settings.repo_url}/issues/{o.issue}", issue)
         answer = f"{text(o.answer)}（{day(o.answered)}）" if o.answer and o.answered else "—"
         is_open = o.status is ObjectionStatus.OPEN
-        status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
+        if is_open and year in site.frozen:
+            # A final year: the notice is over and the results are frozen; no correction is invited.
+            status = f"{text(o.status.label)}：本年度定稿时仍未答复"
+        else:
+            status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
         rows.append([cell(site.society_link(page, o.society), site.name(o.society)),
                      cell(day(o.filed)), cell(issue), cell(text(o.subject)), cell(status), cell(answer)])
     return rows, _counts(found)[0]

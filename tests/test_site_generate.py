@@ -375,6 +375,23 @@ def test_a_society_page_says_its_open_objections_where_they_are_answered(tmp_pat
     assert not [p for p in others if "异议受理中" in p.read_text(encoding="utf-8")]
 
 
+def test_a_final_years_open_objection_invites_no_correction() -> None:
+    """A year frozen with an objection still open showed "受理中；允许学会在公示期内更正报告"
+    under its final results: the notice is over, so the page says it was still open at finalize."""
+    from site_builder.context import load
+    from site_builder.phase import objections
+
+    site = load(ROOT, SETTINGS, "2001-02-03")
+    [(year, doc)] = [(y, d) for y, d in site.repo.objections.items() if d.usable()]
+    [objection] = [o for o in doc.usable() if o.correction_allowed]
+    page = f"societies/{objection.society}/{year}/"
+    assert "允许学会在公示期内更正报告" in objections(site, page, year, objection.society)
+    site.frozen[year] = next(iter(site.frozen.values()))  # the year as if finalized
+    said = objections(site, page, year, objection.society)
+    assert "本年度定稿时仍未答复" in said
+    assert "允许学会在公示期内更正报告" not in said
+
+
 def test_the_default_readings_follow_the_year_files(tmp_path: Path) -> None:
     """The rubric page's table of default readings quotes the year files, not Python literals:
     a tree whose 2018 window differs shows its own window."""
