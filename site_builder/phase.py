@@ -141,13 +141,18 @@ def words_on(site: SiteData, year: int, on: dt.date) -> str:
     phase = phase_of(site, year, on) or Phase.NOT_OPEN
     calendar = site.guideline(year).calendar
     answering = calendar is not None and phase is Phase.VERIFICATION and on > calendar.notice_ends
-    meaning = ANSWERING if answering else {
-        Phase.NOT_OPEN: "",
-        Phase.SUBMISSION: "下面的得分按已提交的报告试算，核查和公示后才是最终结果。",
-        Phase.VERIFICATION: "市科协正在核查报告、专家正在评分，下面的得分可能随核查结果变化。",
-        Phase.NOTICE: "下面是公示中的评估结果，公示结束并答复异议后定稿。",
-        Phase.FINAL: "",
-    }[phase]
+    if answering:
+        meaning = ANSWERING
+    elif calendar is not None and phase is Phase.VERIFICATION and calendar.verification_ends < on < calendar.notice_starts:
+        meaning = AWAITING_NOTICE.format(starts=day(calendar.notice_starts))
+    else:
+        meaning = {
+            Phase.NOT_OPEN: "",
+            Phase.SUBMISSION: "下面的得分按已提交的报告试算，核查和公示后才是最终结果。",
+            Phase.VERIFICATION: "市科协正在核查报告、专家正在评分，下面的得分可能随核查结果变化。",
+            Phase.NOTICE: "下面是公示中的评估结果，公示结束并答复异议后定稿。",
+            Phase.FINAL: "",
+        }[phase]
     howto = how_to_object(site, year) if phase is Phase.NOTICE else ""
     return (f"{year} 年度：<strong>{text(said)}</strong>（{dated(site)}）。"
             f"{meaning}{howto}{provenance(site, year, on)}")
@@ -156,6 +161,9 @@ def words_on(site: SiteData, year: int, on: dt.date) -> str:
 # After the notice, before the final day (the calendar says 核查中 again): checking and marking
 # ended before the notice; the objections are being answered and the results are not yet final.
 ANSWERING = "下面是公示过的评估结果，尚未定稿：市科协答复公示期的异议后定稿，定稿前仍可能改变。"
+# After checking ends, before the notice starts: checking and marking are over, nothing is on
+# notice yet.
+AWAITING_NOTICE = "核查和专家评分已结束，下面的得分将于 {starts} 起公示。"
 
 
 def dated(site: SiteData) -> str:

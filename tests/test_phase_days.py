@@ -170,6 +170,18 @@ def test_after_the_notice_the_words_say_objections_are_answered_not_that_reports
     assert phase.ANSWERING not in before
 
 
+def test_between_checking_and_the_notice_the_words_say_checking_is_over(site: SiteData) -> None:
+    """After checking ends and before the notice starts (2020: 02-06 and 02-07), the pages went on
+    “市科协正在核查报告、专家正在评分”: they say that checking is over and when the notice starts."""
+    (data,) = _ahead(phase.note(site, 2020))
+    for day in (dt.date(2027, 2, 6), dt.date(2027, 2, 7)):
+        said = _shown(data["turns"][_picked(data, day)][1])  # type: ignore[index]
+        assert "正在核查报告" not in said, day
+        assert phase.AWAITING_NOTICE.format(starts="2027-02-08") in said, day
+    checking = _shown(phase.words_on(site, 2020, dt.date(2027, 2, 5)))  # the last day of checking
+    assert "市科协正在核查报告、专家正在评分" in checking
+
+
 def test_the_status_page_says_the_figures_are_the_build_s_on_a_later_day(site: SiteData) -> None:
     """The status page's phase was rewritten by the script on later days, but its counts
     (“已提交 0 个，未提交 10 个”) stayed the build's without the note the other pages add."""
