@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from tests.trees import LATE_MAJOR_WORK as NEW_ITEMS
 from tests.trees import base_tree, write_tree
 from validators.association.item_content import content_digest
 from validators.association.progress import ProgressState, year_progress
@@ -26,18 +27,6 @@ REPORT = f"submissions/{SOCIETY}/{YEAR}.yaml"
 REVIEW = f"reviews/{YEAR}/{SOCIETY}.yaml"
 ON_NOTICE = dt.date(2026, 12, 1)  # the sample 2018 calendar's notice: 2026-11-16 to 2027-12-31
 VERIFYING = dt.date(2026, 11, 1)  # before the notice: unverified items count provisionally
-NEW_ITEMS = """\
-  - id: mw-reform-late
-    kind: 深化改革
-    title: 秘书处改革（核查之后新增）
-    date: 2018-09-01
-    description: 改革
-  - id: mw-party-late
-    kind: 党建
-    title: 党支部建设（核查之后新增）
-    date: 2018-09-02
-    description: 党建
-"""
 
 
 # --- the digest ---------------------------------------------------------------------------------

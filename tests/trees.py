@@ -73,3 +73,18 @@ def verify_again(root: Path, society: str, year: int) -> None:
     changed = re.sub(r"^  contents: \[.*\]$", f"  contents: [{listed}]", text, count=1, flags=re.MULTILINE)
     assert changed != text, review
     review.write_text(changed, "utf-8")
+
+
+# Two 七 items a society adds to a 2018 report after its verification (the verdict-binding tests).
+LATE_MAJOR_WORK = """\
+  - id: mw-reform-late
+    kind: 深化改革
+    title: 秘书处改革（核查之后新增）
+    date: 2018-09-01
+    description: 改革
+  - id: mw-party-late
+    kind: 党建
+    title: 党支部建设（核查之后新增）
+    date: 2018-09-02
+    description: 党建
+"""

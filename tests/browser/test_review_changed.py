@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.site_support import built_site, served, sync_playwright
+from tests.trees import LATE_MAJOR_WORK as NEW_ITEMS
 from tests.trees import ROOT, base_tree
 from validators.association.reviews import current_contents
 from validators.check import check_tree
@@ -26,18 +27,6 @@ REPORT = f"submissions/{SOCIETY}/{YEAR}.yaml"
 REVIEW = f"reviews/{YEAR}/{SOCIETY}.yaml"
 CHANGED = "evt-cs-annual-2018"
 ADDED = ("mw-reform-late", "mw-party-late")
-NEW_ITEMS = """\
-  - id: mw-reform-late
-    kind: 深化改革
-    title: 秘书处改革（核查之后新增）
-    date: 2018-09-01
-    description: 改革
-  - id: mw-party-late
-    kind: 党建
-    title: 党支部建设（核查之后新增）
-    date: 2018-09-02
-    description: 党建
-"""
 
 
 def staged_tree(base: Path) -> Path:
