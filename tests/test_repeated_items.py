@@ -112,9 +112,87 @@ def test_stations_consortia_and_functions_repeat_by_content(tmp_path: Path) -> N
     [found] = _check(tmp_path, body)
     assert (found.code, found.path, found.clause) == (CODE, ("service_stations", 1, "name"), "3")
     assert "除编号和证明材料外内容相同" in found.message
+    # Another partner is still the one station of that name (its name says which it is).
     changed = body.replace("partner: 温江医学城\n    evidence: [https://example.org/st-b]",
                            "partner: 温江海峡科技园\n    evidence: [https://example.org/st-b]")
-    assert _check(tmp_path, changed) == []
+    [found] = _check(tmp_path, changed)
+    assert (found.path, found.clause) == (("service_stations", 1, "name"), "3")
+    assert "（名称相同）" in found.message
+    renamed = changed.replace("name: 温江服务站\n    level: 市级\n    established: 2017-03-01\n"
+                              "    industry: 医药健康\n    partner: 温江海峡科技园",
+                              "name: 温江海峡服务站\n    level: 市级\n    established: 2017-03-01\n"
+                              "    industry: 医药健康\n    partner: 温江海峡科技园")
+    assert renamed != changed
+    assert _check(tmp_path, renamed) == []
+
+
+STATION = """  - id: {id}
+    name: {name}
+    level: 市级
+    established: {established}
+    industry: 医药健康
+    partner: 温江医学城
+"""
+CONSORTIUM = """  - id: {id}
+    name: {name}
+    role: {role}
+    form: 专业相近
+    direction: 横向
+    industry: 装备制造
+    members: [外部单位甲]
+    established: {established}
+    activities: 3
+"""
+FUNCTION = """    - id: {id}
+      title: {title}
+      commissioner: {commissioner}
+      method: 委托
+      new: true
+      amount_wan: {amount}
+      start: {start}
+      end: 2017-10-01
+"""
+
+
+@pytest.mark.parametrize(("role", "other_role"), [("牵头", "牵头"), ("牵头", "参与")])
+def test_stations_and_consortia_of_one_name_are_one(tmp_path: Path, role: str, other_role: str) -> None:
+    """A day apart, under other ids: one report names one station, one consortium, once
+    (each copy would earn the points and the one-time subsidy of 3.2 or 4.3). The name is
+    compared in its normal form; a station and a consortium may share a name."""
+    def body(names: tuple[str, str, str, str]) -> str:
+        return ("service_stations:\n" + STATION.format(id="st-a", name=names[0], established="2017-03-01")
+                + STATION.format(id="st-b", name=names[1], established="2017-03-02")
+                + "consortia:\n"
+                + CONSORTIUM.format(id="cons-a", name=names[2], role=role, established="2017-04-01")
+                + CONSORTIUM.format(id="cons-b", name=names[3], role=other_role, established="2017-04-02"))
+
+    found = _check(tmp_path, body(("温江ＡＩ服务站", "温江AI服务站", "温江AI服务站", "温江ＡＩ服务站")))
+    assert [(f.code, f.path, f.clause) for f in found] == [
+        (CODE, ("service_stations", 1, "name"), "3"), (CODE, ("consortia", 1, "name"), "4")]
+    assert found[0].message == ("与“三、学会服务站建设”中的“st-a”是同一项工作（名称相同）："
+                                "同一项工作只计一次分，请删除重复的一项，或写明它们的区别。")
+    assert "“四、学会联合体建设”中的“cons-a”" in found[1].message
+    assert "（名称相同）" in found[1].message
+    assert _check(tmp_path, body(("温江ＡＩ服务站", "温江服务站", "温江AI服务站", "郫都AI联合体"))) == []
+
+
+@pytest.mark.parametrize(("amount", "start", "commissioner", "repeated"), [
+    (12, "2017-03-01", "成都市示例局", True),  # only the amount differs
+    (10, "2017-07-01", "成都市示例局", True),  # renewed for a second period: still one function
+    (10, "2017-03-01", "成都市另一示例局", False),  # another commissioner: another function
+])
+def test_a_function_is_its_title_and_commissioner(tmp_path: Path, amount: int, start: str, commissioner: str,
+                                                  repeated: bool) -> None:
+    body = ("government_functions:\n  functions:\n"
+            + FUNCTION.format(id="fn-a", title="行业标准编制", commissioner="成都市示例局", amount=10, start="2017-03-01")
+            + FUNCTION.format(id="fn-b", title="行业标准编制", commissioner=commissioner, amount=amount, start=start))
+    found = _check(tmp_path, body)
+    if not repeated:
+        assert found == []
+        return
+    [one] = found
+    assert (one.code, one.path, one.clause) == (CODE, ("government_functions", "functions", 1, "title"), "2")
+    assert "（事项名称和委托单位相同）" in one.message
 
 
 def test_a_repeated_report_is_said_once_not_again_for_its_achievements(tmp_path: Path) -> None:
@@ -216,8 +294,8 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
-_ITEM_LISTS = (("innovation", "services"), ("academic_events",), ("major_work",), ("research",),
-               ("service_stations",), ("consortia",))
+_ITEM_LISTS = (("innovation", "services"), ("government_functions", "functions"), ("academic_events",),
+               ("major_work",), ("research",), ("service_stations",), ("consortia",))
 
 
 @settings(max_examples=80, deadline=None)
@@ -237,7 +315,8 @@ def test_the_quick_look_misses_no_repeat(data: st.DataObject) -> None:
         (a, target), (b, origin) = data.draw(st.lists(st.sampled_from(listed), min_size=2, max_size=2,
                                                       unique_by=lambda pair: id(pair[1])))
         shared = data.draw(st.sampled_from([("title", "date"), ("title",), ("name",), ("date",),
-                                            ("title", "date", "enterprise"), "content", "copy"]))
+                                            ("title", "date", "enterprise"), ("title", "commissioner"),
+                                            "content", "copy"]))
         if shared == "copy":  # the same item again under another id, as a list's second item
             a.append({**copy.deepcopy(target), "id": f"{target['id']}-{len(a)}"})
         if shared == "content" and a is b:
@@ -257,3 +336,13 @@ def test_the_quick_look_misses_no_repeat(data: st.DataObject) -> None:
             full = check_file(path, Path(tmp)).findings
     assert quick == full
     event("repeats found" if any(f.code == CODE for f in full) else "no repeat")
+
+
+def test_the_quick_look_lets_named_repeats_through() -> None:
+    """Stations and consortia of one name, functions of one title and commissioner: the quick
+    look (`_may_repeat`) must send each such report to the full rule."""
+    case = Path(__file__).parent / "data" / "fidelity" / "repeat-named-items"
+    doc = check_file(case / "submissions" / "cd-case" / "2017.yaml", case).report
+    assert doc is not None
+    for area in ("government_functions", "service_stations", "consortia"):
+        assert repeated_items._may_repeat(doc.report, area), area

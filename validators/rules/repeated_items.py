@@ -11,6 +11,11 @@ What counts as the same:
   area a year adds): the same title and date as an item of any of these lists; two services
   are one only when they also serve the same enterprise (a service is to one enterprise);
 - a research report: the same title as another report;
+- a service station, or a consortium: the same name as another of its list (one report names
+  one station or one consortium once, whatever its ids, dates or role: two entries would each
+  earn its points and the one-time subsidy of 3.2 or 4.3);
+- a government function: the same title and commissioner as another function (2.2 pays a
+  function, 「承接的某项政府职能或服务」, not a contract or a period of it);
 - within one research report: an achievement of the same type and date as another.
 Titles are compared as the rules across files compare them (`same_text`: NFKC, runs of white
 space as one space), so one title is one work within a report and between societies alike.
@@ -44,6 +49,11 @@ _SAME_CONTENT = "除编号和证明材料外内容相同"
 _SAME_WORK = "名称和日期相同"
 _SAME_SERVICE = "名称、日期和服务的企业相同"
 _SAME_TITLE = "题目相同"
+_SAME_NAME = "名称相同"
+_SAME_FUNCTION = "事项名称和委托单位相同"
+
+# The lists whose items are standing things known by their name (no date of their own).
+_NAMED = frozenset({"service_stations", "consortia"})
 
 
 def _content(value: Any) -> Any:
@@ -107,8 +117,16 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
             keys: list[tuple[tuple[Any, ...], str, bool]] = [
                 (("content", list_path, content), _SAME_CONTENT, True)]
             title = outline[0] if hasattr(item, "title") else None  # the title, as compared
-            if area == "research":
+            if area in _NAMED and outline[0] is not None:
+                keys.append((("name", area, outline[0]), _SAME_NAME, True))
+            elif area == "research":
                 keys.append((("title", title), _SAME_TITLE, True))
+            elif title is not None and hasattr(item, "commissioner"):
+                # Not the dates: a function renewed for a second period of the same year is
+                # still the one function of one commissioner (two entries would earn 2.2 and
+                # 2.1 twice), and a start a day apart would make any function two. The second
+                # period belongs in the one entry (its amount added, its end the later one).
+                keys.append((("function", title, same_text(item.commissioner)), _SAME_FUNCTION, True))
             elif title is not None and hasattr(item, "date"):
                 work = ("work", title, item.date)
                 if hasattr(item, "enterprise"):  # two services are one when the enterprise is too
@@ -122,7 +140,10 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
 def _may_repeat(report: YearReport, only: str | None) -> bool:
     """Whether two items could hold one key of `_entries`: every key holds an outline (the
     content key only where two items of a list share one, the others their title and date),
-    so items whose outlines all differ are never one, and their keys need not be made."""
+    so items whose outlines all differ are never one, and their keys need not be made. The
+    keys of a station's or consortium's name and of a function's title and commissioner hold
+    only items of one list and their name or title, and these items have no `date`: two that
+    hold one such key share their list and outline, which the look within a list finds."""
     in_list: set[tuple[Any, ...]] = set()
     works: set[tuple[Any, ...]] = set()
     for area, path, item in list_items(report):
