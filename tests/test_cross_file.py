@@ -109,6 +109,50 @@ def test_one_lead_per_consortium(tmp_path: Path, roles: tuple[str, str], code: s
     assert all(line == 6 for _, _, line in found)  # at the `role:` line
 
 
+def _named(cid: str, name: str, role: str = "牵头") -> str:
+    return _consortium(role, cid=cid).replace("name: 测试联合体", f"name: {name}")
+
+
+def test_two_societies_leading_one_name_under_two_ids_are_both_wrong(tmp_path: Path) -> None:
+    """One consortium, one lead (4.3's one-time subsidy is the lead's): a name compared in its
+    normal form is one consortium, whatever the ids. A check of one file alone finds it too."""
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _named("consortium-a", "郫都AI联合体")),
+        "submissions/cd-b/2017.yaml": _report("cd-b", 2017, _named("consortium-b", "郫都ＡＩ联合体")),
+    })
+    result, _ = check_tree(tmp_path)
+    assert [(f.code, f.severity, f.file, f.line, f.clause) for f in result.findings] == [
+        ("E-CONSORTIUM-MULTIPLE-LEADS", "error", "submissions/cd-a/2017.yaml", 6, "4.3"),
+        ("E-CONSORTIUM-MULTIPLE-LEADS", "error", "submissions/cd-b/2017.yaml", 6, "4.3")]
+    assert result.findings[1].message == (
+        "2017 年 cd-a（编号“consortium-a”）也牵头名称相同的联合体“郫都ＡＩ联合体”（本报告编号“consortium-b”）："
+        "名称相同即是同一联合体，只能有一个牵头学会，其余改为 参与 并改用牵头学会的编号；"
+        "若确是不同的联合体，请改用能区分的名称。")
+    for society in ("cd-a", "cd-b"):
+        alone, _ = check_tree(tmp_path, [tmp_path / f"submissions/{society}/2017.yaml"])
+        assert [(f.code, f.file) for f in alone.findings] == [
+            ("E-CONSORTIUM-MULTIPLE-LEADS", f"submissions/{society}/2017.yaml")]
+
+
+def test_leads_of_one_name_are_one_lead_only_within_a_year_and_between_societies(tmp_path: Path) -> None:
+    """Another year's lead of that name, a member of it, or a second lead in the same report (a
+    repeat of that report, E-ITEM-REPEATED) is not another lead of the consortium."""
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _named("consortium-a", "郫都联合体")
+                                              + _named("consortium-a2", "郫都联合体").replace("consortia:\n", "")),
+        "submissions/cd-b/2017.yaml": _report("cd-b", 2017, _named("consortium-b", "郫都联合体", "参与")),
+        "submissions/cd-b/2018.yaml": _report("cd-b", 2018, _named("consortium-b", "郫都联合体").replace(
+            "2017-04-01", "2018-04-01")),
+    })
+    codes = {code for code, _, _ in _codes(tmp_path)}
+    assert "E-CONSORTIUM-MULTIPLE-LEADS" not in codes
+    assert "E-ITEM-REPEATED" in codes
+
+
 def test_one_lead_and_one_member_pass(tmp_path: Path) -> None:
     write_tree(tmp_path, {
         "submissions/cd-a/society.yaml": profile("cd-a"),

@@ -17,9 +17,18 @@ from validators.rules.cross_file_common import at, items, same_text
 
 
 def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
+    """A consortium has one lead in a year (4.3 pays 「牵头（承办）学会」 the one-time subsidy):
+    two societies leading one id are both in error, and so are two leading one name under
+    different ids (`_leads_by_name`)."""
     groups: dict[tuple[int, str], list[tuple[ReportDoc, int, Consortium]]] = defaultdict(list)
     for doc, i, item in items(repo, "consortia"):
         groups[(doc.report.year, item.id)].append((doc, i, item))
+    yield from _leads_by_id(repo, groups)
+    yield from _leads_by_name(repo)
+
+
+def _leads_by_id(repo: Repository, groups: dict[tuple[int, str], list[tuple[ReportDoc, int, Consortium]]],
+                 ) -> Iterator[Finding]:
     for (year, cid), entries in sorted(groups.items()):
         leads = [(d, i, c) for d, i, c in entries if c.role == ConsortiumRole.LEAD]
         if not leads:
@@ -34,6 +43,31 @@ def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
                 yield at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
                           f"{year} 年联合体“{cid}”有多个牵头学会（{names}）：只能有一个，其余改为 参与。",
                           "4.3")
+
+
+def _leads_by_name(repo: Repository) -> Iterator[Finding]:
+    """Consortia of one name are one consortium (as `_no_lead` and the one-time rule across
+    years read them): two societies leading it in one year under different ids would each earn
+    the lead's points and the one-time subsidy, so each such lead is an error, as two leads of
+    one id are. Two leads of one name in one report are that report's repeat (E-ITEM-REPEATED),
+    and leads that share the id are told so by `_leads_by_id`: neither is said again here."""
+    named: dict[tuple[int, str], list[tuple[ReportDoc, int, Consortium]]] = defaultdict(list)
+    for doc, i, item in items(repo, "consortia"):
+        if item.role == ConsortiumRole.LEAD:
+            named[(doc.report.year, same_text(item.name))].append((doc, i, item))
+    for (year, _), leads in sorted(named.items()):
+        for doc, i, item in leads:
+            others = [(d, c) for d, _, c in leads
+                      if d.report.society != doc.report.society and c.id != item.id]
+            if not others:
+                continue
+            listed = "、".join(f"{d.report.society}（编号“{c.id}”）"
+                              for d, c in sorted({(d.report.society, c.id): (d, c) for d, c in others}.values(),
+                                                 key=lambda e: (e[0].report.society, e[1].id)))
+            yield at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
+                      f"{year} 年 {listed}也牵头名称相同的联合体“{item.name}”（本报告编号“{item.id}”）："
+                      "名称相同即是同一联合体，只能有一个牵头学会，其余改为 参与 并改用牵头学会的编号；"
+                      "若确是不同的联合体，请改用能区分的名称。", "4.3")
 
 
 def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> str:
