@@ -17,7 +17,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from validators.association.results_files import discover, is_results_path, results_path
+from validators.association.results_files import (
+    MAX_RESULTS_BYTES,
+    discover,
+    file_sha256,
+    is_results_path,
+    results_path,
+)
 from validators.association.reviews import REVIEWS
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
@@ -28,7 +34,6 @@ __all__ = ["FrozenYear", "as_published", "changed_since_frozen", "code_commit", 
 
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 _RESULT_FILE = re.compile(r"^([0-9]{4})\.json$")
-MAX_RESULTS_BYTES = 64 * 1024 * 1024
 # The folders whose state the recorded commit must describe.
 TRACKED = ("validators", "submissions", "reviews")
 
@@ -60,15 +65,6 @@ def data_sha256(model: BaseModel) -> str:
     """A year file's meaning, not its bytes: comments and key order do not change it."""
     text = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def file_sha256(root: Path, file: str) -> str | None:
-    """A report file's bytes as committed (its comments too: it is the file that was frozen);
-    None when it cannot be read."""
-    try:
-        return hashlib.sha256((root / file).read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def report_digests(repo: Repository, year: int) -> dict[str, str]:
