@@ -46,6 +46,16 @@ def tree(tmp_path: Path) -> Path:
     return root
 
 
+def _content(root: Path, item: str = "mw-party-2017") -> str:
+    """The content digest of an item of cd-case's report as the tree holds it: what the workbench
+    records beside a verdict (finalize lists verdicts recording none)."""
+    from validators.association.reviews import current_contents
+    from validators.check import check_tree
+
+    _, repo = check_tree(root)
+    return current_contents(repo.reports[("cd-case", int(item[-4:]))].report)[item]
+
+
 def _totals(root: Path) -> dict[int, float]:
     done = _run(root, "evaluate", "--format", "json")
     assert done.returncode == 0, done.stderr
@@ -206,11 +216,11 @@ def test_finalize_lists_the_objections_still_open_and_freezes_only_when_told(tre
     is listed (society, objection id, subject) with the unfinished verification, and finalize
     needs --accept-pending; an answered one is not listed."""
     write_tree(tree, {
-        "reviews/2017/cd-case.yaml": """
+        "reviews/2017/cd-case.yaml": f"""
             society: cd-case
             year: 2017
             items:
-              - {item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02}
+              - {{item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02, content: {_content(tree)}}}
             """,
         "reviews/2017/objections.yaml": """
             year: 2017
@@ -329,11 +339,13 @@ def test_a_final_year_without_a_recorded_commit_links_its_lines_to_the_branch(tr
     assert "提交" not in hint
 
 
-_VERIFIED = """
+def _verified(tree: Path) -> str:
+    return f"""
     society: cd-case
     year: 2017
-    rest: {status: 已核实, reviewer: cast-staff, date: 2018-01-04}
+    rest: {{status: 已核实, reviewer: cast-staff, date: 2018-01-04, contents: [{_content(tree)}]}}
     """
+
 _REFUSED = """
     society: cd-case
     year: 2017
@@ -359,7 +371,7 @@ def test_a_verdict_changed_after_finalize_is_said_and_the_frozen_result_stands(t
     counted the item (frozen, rightly) without a word, and the read-only workbench showed the
     file's 不予认定 beside the frozen points. Finalize records each review file's sha256; both
     pages now say the record changed after finalize and that the frozen result stands."""
-    write_tree(tree, {"reviews/2017/cd-case.yaml": _VERIFIED})
+    write_tree(tree, {"reviews/2017/cd-case.yaml": _verified(tree)})
     review = tree / "reviews" / "2017" / "cd-case.yaml"
     assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
     frozen = json.loads((tree / "results" / "2017.json").read_text("utf-8"))

@@ -283,3 +283,46 @@ def test_an_item_added_after_rest_and_before_finalize_is_said_so(tree: Path) -> 
     assert "是“其余全部核实”（2018-01-02）之后、定稿之前新增或改动的" in warned.message
     assert "按未经核实计算，不计分" in warned.message
     assert "报告在定稿之后改动过" not in warned.message
+
+
+# --- finalize names the verdicts bound to no content -----------------------------------------------
+
+def test_finalize_names_the_verdicts_recording_no_content_and_freezes_them_only_when_told(tree: Path) -> None:
+    """A verdict recording no digest (W-REVIEW-UNBOUND) counts whatever the item says, however it
+    changed since: finalize froze it in silence. It is listed per society (title, id, verdict,
+    date, and re-confirm in the workbench), and finalize needs --accept-pending."""
+    write_tree(tree, {"reviews/2017/cd-case.yaml": """
+        society: cd-case
+        year: 2017
+        items:
+          - {item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02}
+        rest: {status: 已核实, reviewer: cast-staff, date: 2018-01-03}
+        """})
+    refused = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert refused.returncode == 2, refused.stderr
+    assert "2017 年度有核查结论没有记下核查时的内容（check 警告 W-REVIEW-UNBOUND）" in refused.stderr
+    assert ("（cd-case）：没有记下核查时内容的结论 1 项：“党支部建设”（mw-party-2017，已核实，2018-01-02）；"
+            "“其余全部核实”（2018-01-03）没有记下当时看到的内容。请在核查工作台核对") in refused.stderr
+    assert "核查还没有完成" not in refused.stderr
+    assert "请先在核查工作台重新确认没有记下内容的结论再定稿" in refused.stderr
+    assert "--accept-pending" in refused.stderr
+    assert not (tree / "results").exists()
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending")
+    assert done.returncode == 0, done.stderr
+    assert "以下结论没有记下核查时的内容，按项目定稿时写的内容计分" in done.stdout
+    assert "mw-party-2017，已核实，2018-01-02" in done.stdout
+
+
+def test_the_sample_reviews_of_the_open_year_record_their_contents() -> None:
+    """The sample 2018 (in its notice) would finalize without this list; the sample 2017, final
+    before digests were recorded, would be listed by finalize --replace."""
+    from tests.trees import ROOT
+    from validators.association.progress import unbound_verdicts
+
+    _, repo = check_tree(ROOT)
+    points = rubric(YEAR, ROOT)
+    assert points is not None
+    assert unbound_verdicts(repo, YEAR, points) == []
+    earlier = rubric(2017, ROOT)
+    assert earlier is not None
+    assert unbound_verdicts(repo, 2017, earlier)
