@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         report_digests,
         results_path,
         review_digests,
+        rubric_file_digests,
         write_frozen,
     )
     from validators.year.cycle import Phase, full_date, today
@@ -106,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
                         guideline_sha256=data_sha256(rules), rubric_id=points.id,
                         rubric_sha256=data_sha256(points), sample=sample,
                         report_sha256=report_digests(repo, year), review_sha256=review_digests(repo, year),
+                        rubric_file_sha256=rubric_file_digests(args.root, year),
                         evaluations=evaluations)
     path = write_frozen(args.root, frozen)
     where = f"代码提交 {commit[:12]}" if commit else "不在 Git 仓库中，未记录代码提交"
