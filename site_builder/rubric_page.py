@@ -8,8 +8,20 @@ from pydantic import BaseModel
 
 from site_builder import phase
 from site_builder.context import RUBRIC_PAGE, SiteData, rubric_anchor
-from site_builder.markup import Cell, Column, cell, dated_text, front_matter, num, num_cell, text
+from site_builder.markup import (
+    Cell,
+    Column,
+    cell,
+    dated_text,
+    front_matter,
+    link,
+    num,
+    num_cell,
+    repo_path_url,
+    text,
+)
 from site_builder.tables import table
+from validators.evaluation.results import rubric_files_changed
 from validators.year.guideline import available_years
 from validators.year.quotes import growth_named, quoted, said
 from validators.year.rubric import GrowthRule, ItemTier, Rule
@@ -77,12 +89,35 @@ def _area(site: SiteData, year: int, key: str, title: str) -> str:
     return "\n".join(parts)
 
 
+_HOW = {"改动": "又被改动", "删除": "被删除", "新沿用": "是定稿后才沿用的"}
+
+
+def _changed_since_final(site: SiteData, year: int) -> str:
+    """The notice of a final year whose rubric file (or a file it carries forward from) is no
+    longer the bytes finalize recorded: the page shows the current file, the frozen results were
+    computed with the file at the finalize commit. Empty when nothing changed or nothing was
+    recorded (results files written before finalize recorded rubric files)."""
+    frozen = site.frozen.get(year)
+    changed = rubric_files_changed(frozen, site.root) if frozen is not None else None
+    if not changed or frozen is None:
+        return ""
+    said = "、".join(f"<code>{text(file)}</code> {_HOW[how]}" for file, how in changed)
+    urls = [(file, url) for file, how in changed if how != "新沿用" and frozen.code_commit
+            and (url := repo_path_url(site.settings.repo_url, frozen.code_commit, file)) is not None]
+    then = ("计分所依据的细则见定稿时代码提交中的"
+            + "、".join(link(url, f"<code>{text(file)}</code>") for file, url in urls) + "。") if urls else ""
+    return (f'!!! danger "评估细则文件在定稿后改动过"\n    {year} 年度的结果已于 {frozen.finalized_on} 定稿，'
+            f"此后细则文件 {said}。本页显示的是当前的细则文件，与计分时的不同；定稿的总分、档次和评估明细"
+            f"仍是按定稿时代码提交中的细则文件计算、冻结的结果，不因这次改动而改变。{then}\n")
+
+
 def _year(site: SiteData, year: int) -> str:
     points = site.rubric(year)
     window = site.guideline(year).evaluation_window
     parts = [f"## {year} 年度：{text(points.title)} {{#rubric-{year}}}\n",
              f'!!! info "评估细则由市科协确定"\n    {text(points.statement)}\n',
              f"评估期：{dated_text(window.label)}。{dated_text(window.note)}\n"]
+    parts += [notice for notice in [_changed_since_final(site, year)] if notice]
     if points.carried_forward_from:
         parts.append(f"本年度细则沿用 {points.carried_forward_from} 年度的分值、上限和分档线"
                      "（细则文件中列出的项目除外）。\n")

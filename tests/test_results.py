@@ -46,6 +46,16 @@ def tree(tmp_path: Path) -> Path:
     return root
 
 
+def _content(root: Path, item: str = "mw-party-2017") -> str:
+    """The content digest of an item of cd-case's report as the tree holds it: what the workbench
+    records beside a verdict (finalize lists verdicts recording none)."""
+    from validators.association.reviews import current_contents
+    from validators.check import check_tree
+
+    _, repo = check_tree(root)
+    return current_contents(repo.reports[("cd-case", int(item[-4:]))].report)[item]
+
+
 def _totals(root: Path) -> dict[int, float]:
     done = _run(root, "evaluate", "--format", "json")
     assert done.returncode == 0, done.stderr
@@ -206,11 +216,11 @@ def test_finalize_lists_the_objections_still_open_and_freezes_only_when_told(tre
     is listed (society, objection id, subject) with the unfinished verification, and finalize
     needs --accept-pending; an answered one is not listed."""
     write_tree(tree, {
-        "reviews/2017/cd-case.yaml": """
+        "reviews/2017/cd-case.yaml": f"""
             society: cd-case
             year: 2017
             items:
-              - {item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02}
+              - {{item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02, content: {_content(tree)}}}
             """,
         "reviews/2017/objections.yaml": """
             year: 2017
@@ -329,11 +339,13 @@ def test_a_final_year_without_a_recorded_commit_links_its_lines_to_the_branch(tr
     assert "提交" not in hint
 
 
-_VERIFIED = """
+def _verified(tree: Path) -> str:
+    return f"""
     society: cd-case
     year: 2017
-    rest: {status: 已核实, reviewer: cast-staff, date: 2018-01-04}
+    rest: {{status: 已核实, reviewer: cast-staff, date: 2018-01-04, contents: [{_content(tree)}]}}
     """
+
 _REFUSED = """
     society: cd-case
     year: 2017
@@ -359,7 +371,7 @@ def test_a_verdict_changed_after_finalize_is_said_and_the_frozen_result_stands(t
     counted the item (frozen, rightly) without a word, and the read-only workbench showed the
     file's 不予认定 beside the frozen points. Finalize records each review file's sha256; both
     pages now say the record changed after finalize and that the frozen result stands."""
-    write_tree(tree, {"reviews/2017/cd-case.yaml": _VERIFIED})
+    write_tree(tree, {"reviews/2017/cd-case.yaml": _verified(tree)})
     review = tree / "reviews" / "2017" / "cd-case.yaml"
     assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
     frozen = json.loads((tree / "results" / "2017.json").read_text("utf-8"))
@@ -403,3 +415,65 @@ def test_results_written_before_review_digests_say_nothing_of_the_reviews(tmp_pa
     assert frozen.review_sha256 is None
     assert review_changed_since_frozen(frozen, ROOT, "cd-hitech-park") is None
     assert write_frozen(tmp_path, frozen).read_bytes() == shipped.read_bytes()
+
+
+def test_a_rubric_file_changed_after_finalize_is_said_on_the_rubric_page(tree: Path, tmp_path: Path) -> None:
+    """An admin edited a final year's rubric file past the gate (党建 2 → 9): the rubric page
+    showed the new points with no word that the frozen results were computed with others, and
+    rubric_sha256 (the rubric as parsed) could not tell, since it moves with the code too.
+    finalize records the sha256 of the rubric files' bytes; the page says the file changed and
+    links to it at the finalize commit."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    _git(tree, "init", "-q")
+    _git(tree, "add", "-A")
+    _git(tree, "commit", "-qm", "data")
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    frozen = json.loads((tree / "results" / "2017.json").read_text("utf-8"))
+    commit = frozen["code_commit"]
+    rubric = tree / "validators" / "rubrics" / "2017.yaml"
+    assert frozen["rubric_file_sha256"] == {"validators/rubrics/2017.yaml": hashlib.sha256(rubric.read_bytes()).hexdigest()}
+    settings = SiteSettings(repo_url="https://github.com/example/r")
+    page = tmp_path / "before" / "rubric" / "index.md"
+    generate(tree, tmp_path / "before", settings=settings, date=AFTER_2017_FINAL)
+    assert "评估细则文件在定稿后改动过" not in page.read_text("utf-8")
+    rubric.write_text(rubric.read_text("utf-8").replace(
+        "党建: {clause: \"7.3\", points: 2,", "党建: {clause: \"7.3\", points: 9,"), "utf-8")
+    page = tmp_path / "after" / "rubric" / "index.md"
+    generate(tree, tmp_path / "after", settings=settings, date=AFTER_2017_FINAL)
+    text = html.unescape(page.read_text("utf-8"))
+    notice = text.index('!!! danger "评估细则文件在定稿后改动过"')
+    section = text.index("{#rubric-2017}")
+    assert section < notice < text.index("{#rubric-2017-", section)  # in 2017's section, on top
+    assert "此后细则文件 <code>validators/rubrics/2017.yaml</code> 又被改动" in text
+    assert "仍是按定稿时代码提交中的细则文件计算、冻结的结果" in text
+    assert f'<a href="https://github.com/example/r/blob/{commit}/validators/rubrics/2017.yaml">' in text
+    assert text.count("评估细则文件在定稿后改动过") == 1  # 2018 carries 2017 forward, but is not final
+    assert [e["total"] for e in json.loads((tree / "results" / "2017.json").read_text("utf-8"))["evaluations"]] == [2]
+
+
+def test_results_written_before_rubric_file_digests_say_nothing_of_the_rubric(tmp_path: Path) -> None:
+    """The shipped results/2017.json has no rubric_file_sha256: read and written as it was, and
+    its rubric file is not said to have changed (there is nothing to compare)."""
+    from validators.evaluation.results import read_frozen, rubric_files_changed, write_frozen
+
+    shipped = ROOT / "results" / "2017.json"
+    assert "rubric_file_sha256" not in shipped.read_text("utf-8")
+    frozen, _ = read_frozen(shipped, ROOT)
+    assert frozen is not None
+    assert frozen.rubric_file_sha256 is None
+    assert rubric_files_changed(frozen, ROOT) is None
+    assert write_frozen(tmp_path, frozen).read_bytes() == shipped.read_bytes()
+
+
+def test_a_carried_forward_years_rubric_files_are_all_recorded(tree: Path) -> None:
+    """2018 carries 2017's rubric forward: both files are what its rubric was read from."""
+    from validators.evaluation.results import rubric_file_digests
+
+    digests = rubric_file_digests(tree, 2018)
+    assert list(digests) == ["validators/rubrics/2017.yaml", "validators/rubrics/2018.yaml"]
+    assert digests["validators/rubrics/2017.yaml"] == hashlib.sha256(
+        (tree / "validators" / "rubrics" / "2017.yaml").read_bytes()).hexdigest()
+    assert digests["validators/rubrics/2018.yaml"] == hashlib.sha256(
+        (ROOT / "validators" / "rubrics" / "2018.yaml").read_bytes()).hexdigest()

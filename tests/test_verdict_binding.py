@@ -5,6 +5,7 @@ never asks for verification again (check, progress, status page)."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 import typing
 from pathlib import Path
@@ -221,3 +222,107 @@ def test_a_finalized_year_never_asks_to_verify_again(tree: Path, tmp_path: Path)
     config = workbench._year_config(site, 2017, year_progress(site.repo, 2017, final=True))
     assert [s["state"] for s in config["societies"]] == ["核查完毕（定稿后报告有改动，定稿结果不变）"]
     assert config["bind_verdicts"] is False
+
+
+def test_a_verdict_gone_stale_before_finalize_is_not_said_to_have_changed_after_it(tree: Path) -> None:
+    """finalize --accept-pending froze a year whose item had changed after its verdict: check said
+    “报告在定稿之后改动过”, which was false. The report's sha256 recorded at finalize tells the
+    two apart; the warning says what finalize did with the item (unverified, 0 points)."""
+    _, repo = check_tree(tree)
+    old = current_contents(repo.reports[("cd-case", 2017)].report)["mw-party-2017"]
+    write_tree(tree, {"reviews/2017/cd-case.yaml": f"""
+        society: cd-case
+        year: 2017
+        items:
+          - {{item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02, content: {old}}}
+        """})
+    report = tree / "submissions" / "cd-case" / "2017.yaml"
+    report.write_text(report.read_text("utf-8").replace("description: 党建", "description: 党建工作"), "utf-8")
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 2
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending").returncode == 0
+    results = tree / "results" / "2017.json"
+    [frozen] = json.loads(results.read_text("utf-8"))["evaluations"]
+    assert frozen["total"] == 0  # what finalize did with the stale verdict: the item was unverified
+    [warned] = [f for f in check_tree(tree)[0].findings if f.code == "W-REVIEW-ITEM-CHANGED"]
+    assert "在核查结论“已核实”（2018-01-02）之后、定稿之前改动过" in warned.message
+    assert "定稿之后没有改动" in warned.message
+    assert "报告在定稿之后改动过" not in warned.message
+    assert "这一项按未经核实计算，不计分（评估明细写明“市科协核查（2018-01-02）之后内容有改动，须重新核查”）" in warned.message
+    assert "这一结果不变，已定稿的年度不再核查" in warned.message
+    assert "请在核查工作台" not in warned.message
+    # A results file that recorded no sha256 (written before finalize recorded them): true either way.
+    data = json.loads(results.read_text("utf-8"))
+    del data["report_sha256"]
+    results.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    [warned] = [f for f in check_tree(tree)[0].findings if f.code == "W-REVIEW-ITEM-CHANGED"]
+    assert "无从判断改动在定稿之前还是之后" in warned.message
+    assert "定稿之后改动过" not in warned.message
+    assert "定稿之前改动过" not in warned.message
+    assert "公布的是定稿时冻结的结果" in warned.message
+    # And a change after finalize keeps its words.
+    data["report_sha256"] = {"submissions/cd-case/2017.yaml": "0" * 64}
+    results.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    [warned] = [f for f in check_tree(tree)[0].findings if f.code == "W-REVIEW-ITEM-CHANGED"]
+    assert "报告在定稿之后改动过" in warned.message
+    assert "定稿之前" not in warned.message
+
+
+def test_an_item_added_after_rest_and_before_finalize_is_said_so(tree: Path) -> None:
+    """The same for an item 其余全部核实 never saw, added before finalize."""
+    _, repo = check_tree(tree)
+    old = current_contents(repo.reports[("cd-case", 2017)].report)["mw-party-2017"]
+    write_tree(tree, {"reviews/2017/cd-case.yaml": f"""
+        society: cd-case
+        year: 2017
+        rest: {{status: 已核实, reviewer: cast-staff, date: 2018-01-02, contents: [{old}]}}
+        """})
+    report = tree / "submissions" / "cd-case" / "2017.yaml"
+    report.write_text(report.read_text("utf-8").replace("description: 党建", "description: 党建工作"), "utf-8")
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending").returncode == 0
+    [warned] = [f for f in check_tree(tree)[0].findings if f.code == "W-REVIEW-ITEM-CHANGED"]
+    assert "是“其余全部核实”（2018-01-02）之后、定稿之前新增或改动的" in warned.message
+    assert "按未经核实计算，不计分" in warned.message
+    assert "报告在定稿之后改动过" not in warned.message
+
+
+# --- finalize names the verdicts bound to no content -----------------------------------------------
+
+def test_finalize_names_the_verdicts_recording_no_content_and_freezes_them_only_when_told(tree: Path) -> None:
+    """A verdict recording no digest (W-REVIEW-UNBOUND) counts whatever the item says, however it
+    changed since: finalize froze it in silence. It is listed per society (title, id, verdict,
+    date, and re-confirm in the workbench), and finalize needs --accept-pending."""
+    write_tree(tree, {"reviews/2017/cd-case.yaml": """
+        society: cd-case
+        year: 2017
+        items:
+          - {item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02}
+        rest: {status: 已核实, reviewer: cast-staff, date: 2018-01-03}
+        """})
+    refused = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert refused.returncode == 2, refused.stderr
+    assert "2017 年度有核查结论没有记下核查时的内容（check 警告 W-REVIEW-UNBOUND）" in refused.stderr
+    assert ("（cd-case）：没有记下核查时内容的结论 1 项：“党支部建设”（mw-party-2017，已核实，2018-01-02）；"
+            "“其余全部核实”（2018-01-03）没有记下当时看到的内容。请在核查工作台核对") in refused.stderr
+    assert "核查还没有完成" not in refused.stderr
+    assert "请先在核查工作台重新确认没有记下内容的结论再定稿" in refused.stderr
+    assert "--accept-pending" in refused.stderr
+    assert not (tree / "results").exists()
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending")
+    assert done.returncode == 0, done.stderr
+    assert "以下结论没有记下核查时的内容，按项目定稿时写的内容计分" in done.stdout
+    assert "mw-party-2017，已核实，2018-01-02" in done.stdout
+
+
+def test_the_sample_reviews_of_the_open_year_record_their_contents() -> None:
+    """The sample 2018 (in its notice) would finalize without this list; the sample 2017, final
+    before digests were recorded, would be listed by finalize --replace."""
+    from tests.trees import ROOT
+    from validators.association.progress import unbound_verdicts
+
+    _, repo = check_tree(ROOT)
+    points = rubric(YEAR, ROOT)
+    assert points is not None
+    assert unbound_verdicts(repo, YEAR, points) == []
+    earlier = rubric(2017, ROOT)
+    assert earlier is not None
+    assert unbound_verdicts(repo, 2017, earlier)

@@ -1,6 +1,7 @@
 """A final year's report printed on paper: the notices that its report or its review changed after
 it was frozen end in a link to the file at the frozen commit (“见定稿时代码提交中的这个文件”), a
-bare phrase on paper. Printed, the link's whole address follows it."""
+bare phrase on paper. Printed, the link's whole address follows it. The rubric page's notice that
+a final year's rubric file changed after it was frozen, on screen at 1366 and 390 px."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     frozen = json.loads(results.read_text("utf-8"))
     frozen["report_sha256"] = {f"submissions/{SOCIETY}/{YEAR}.yaml": OTHER}
     frozen["review_sha256"] = {f"reviews/{YEAR}/{SOCIETY}.yaml": OTHER}
+    frozen["rubric_file_sha256"] = {f"validators/rubrics/{YEAR}.yaml": OTHER}
     results.write_text(json.dumps(frozen, ensure_ascii=False, indent=1), "utf-8")
     with served(built_site(root)) as url:
         yield url
@@ -55,3 +57,24 @@ def test_a_printed_notice_of_a_change_after_finalize_shows_its_links_address(pag
     assert printed == [f'" ({h})"' for h in written], printed
     # Other links on the page are printed as their words alone (the phase's commit link).
     assert set(_after(page, "p.sb-phase a[href]")) <= {"none", "normal"}
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_rubric_page_says_a_final_years_rubric_file_changed_after_finalize(page, base: str, width: int) -> None:
+    """The rubric page of a final year whose rubric file is not the bytes finalize recorded: the
+    notice sits in that year's section, links to the file at the frozen commit, and fits the page."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{base}rubric/")
+    notice = page.locator(".admonition.danger", has_text="评估细则文件在定稿后改动过")
+    assert notice.count() == 1
+    assert "仍是按定稿时代码提交中的细则文件计算、冻结的结果" in notice.inner_text()
+    [href] = notice.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
+    assert href.endswith(f"/validators/rubrics/{YEAR}.yaml"), href
+    assert "/blob/066a9e0556e2" in href, href  # the commit results/2017.json records
+    box = notice.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    heading = page.locator(f"#rubric-{YEAR}")
+    assert heading.bounding_box()["y"] < box["y"]  # in the year's section, under its heading

@@ -12,8 +12,8 @@ from validators.models.review import ObjectionStatus, ReviewStatus
 from validators.repository import Repository
 from validators.year.rubric import Rubric
 
-__all__ = ["Changed", "Progress", "ProgressState", "Requested", "open_objections", "progress_of", "unfinished_reviews",
-           "year_progress"]
+__all__ = ["Changed", "Progress", "ProgressState", "Requested", "open_objections", "progress_of", "unbound_verdicts",
+           "unfinished_reviews", "year_progress"]
 
 
 class ProgressState(enum.Enum):
@@ -140,6 +140,34 @@ def unfinished_reviews(repo: Repository, year: int, points: Rubric) -> list[str]
         if undecided:
             parts.append(f"还有 {undecided} 项没有结论")
         said.append(f"- {name}：{'；'.join(parts)}")
+    return said
+
+
+def unbound_verdicts(repo: Repository, year: int, points: Rubric) -> list[str]:
+    """The verdicts of `year` that record no content (W-REVIEW-UNBOUND), one line per society (its
+    name and id): each item's title, id, verdict and date, and 其余全部核实 recording no contents.
+    They count whatever the item says, however it changed after them: finalize names them."""
+    if year not in repo.reviewed_years:
+        return []
+    said = []
+    for (society, y), doc in sorted(repo.reports.items()):
+        review = repo.reviews.get((society, year)) if y == year else None
+        if review is None:
+            continue
+        titles = {e.id: e.title for e in review_entries(doc.report, points)}
+        parts = [f"“{titles[rec.item]}”（{rec.item}，{rec.status.label}，{rec.date}）"
+                 for rec in review.review.items if rec.content is None and rec.item in titles]
+        rest = review.review.rest
+        if rest is not None and rest.contents is None and titles:
+            parts.append(f"“其余全部核实”（{rest.date}）没有记下当时看到的内容")
+        if not parts:
+            continue
+        profile = repo.profiles.get(society)
+        name = f"{profile.profile.name}（{society}）" if profile else society
+        counted = [p for p in parts if not p.startswith("“其余全部核实”")]
+        said.append(f"- {name}：没有记下核查时内容的结论"
+                    + (f" {len(counted)} 项：" if counted else "：") + "；".join(parts)
+                    + "。请在核查工作台核对这些项目现在的内容，再点一次结论（“其余全部核实”取消再勾选），记下现在的内容")
     return said
 
 

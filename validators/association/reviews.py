@@ -29,7 +29,7 @@ from validators.association.admin_files import open_record
 from validators.association.item_content import content_digest
 from validators.association.objections import ObjectionsDoc, check_objections
 from validators.association.record_dates import check_day
-from validators.association.results_files import RESULTS, results_path
+from validators.association.results_files import RESULTS, file_sha256, recorded, results_path
 from validators.findings import Finding, error
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
@@ -212,7 +212,7 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
         contents = {e.id: _digest(e) for e in entries}
         titles = {e.id: e.title for e in entries}
         final = finalized(root, year)
-        _changed(review, contents, titles, ctx, final)
+        _changed(review, contents, titles, ctx, _FrozenSince.of(root, society, year) if final else None)
         if not final and not _calendar_final(root, year):
             _unbound(review, contents, titles, ctx)
     _marks(review, points, ctx)
@@ -258,32 +258,83 @@ def _calendar_final(root: Path, year: int) -> bool:
     return calendar is not None and calendar.phase(cycle.today()) is cycle.Phase.FINAL
 
 
+@dataclass(frozen=True, slots=True)
+class _FrozenSince:
+    """What a finalized year's results file tells of a society's files: whether its report
+    (`report`) and its review file (`review`) are still the bytes finalize recorded; None when the
+    results file recorded no sha256 of them (written before finalize recorded them)."""
+
+    report: bool | None
+    review: bool | None
+
+    @classmethod
+    def of(cls, root: Path, society: str, year: int) -> _FrozenSince:
+        reports, reviews = recorded(root, year)
+        report_file = f"{SUBMISSIONS}/{society}/{year}.yaml"
+        report = None if reports is None or report_file not in reports else (
+            file_sha256(root, report_file) == reports[report_file])
+        review_file = f"{REVIEWS}/{year}/{society}.yaml"
+        review = None if reviews is None else (
+            (file_sha256(root, review_file) if (root / review_file).is_file() else None) == reviews.get(review_file))
+        return cls(report, review)
+
+
 def _changed(review: ReviewFile, contents: dict[str, str], titles: dict[str, str], ctx: RuleContext,
-             final: bool) -> None:
+             final: _FrozenSince | None) -> None:
     """Verdicts given on content the item no longer has, and items 其余全部核实 did not see. In
-    a finalized year the frozen result stands: nothing is to be verified again."""
-    frozen = (f"{review.year} 年度已经定稿（{RESULTS}/{review.year}.json），公布的是定稿时冻结的结果，"
-              "不随报告在定稿之后的改动而变；已定稿的年度不再核查。确需更正，由管理员重新核查后用 "
-              f"finalize {review.year} --replace 重新定稿。")
+    a finalized year the frozen result stands: nothing is to be verified again; the report's
+    sha256 recorded at finalize tells whether it changed after finalize or already before it (a
+    year finalized with --accept-pending), when finalize scored the item as unverified."""
+    again = (f"已定稿的年度不再核查。确需更正，由管理员重新核查后用 finalize {review.year} --replace 重新定稿。")
+    done = f"{review.year} 年度已经定稿（{RESULTS}/{review.year}.json）"
+    after = f"报告在定稿之后改动过。{done}，公布的是定稿时冻结的结果，不随报告在定稿之后的改动而变；" + again
+    unknown = ("报告在这一结论之后改动过；结果文件没有记录定稿时报告文件的 sha256，无从判断改动在定稿之前还是之后。"
+               f"{done}，公布的是定稿时冻结的结果，按定稿时的报告和核查记录计算，此后的改动都不改变它；" + again)
+    before = (f"报告文件与定稿时记录的 sha256 相同，定稿之后没有改动。{done}，公布的是定稿时冻结的结果，"
+              "定稿时项目已是现在的内容：")
+    kept = f"；这一结果不变，{again}"
+    reviewed_since = "核查记录在定稿之后也改动过，定稿时按当时的核查记录计分"
+
+    def finalized_words(scored: str) -> str:
+        if final is None:
+            return ""
+        if final.report is None:
+            return unknown
+        if not final.report:
+            return after
+        return before + (reviewed_since if final.review is False else scored) + kept
+
+    rest = review.rest
+    rest_saw = None if rest is None or rest.status is not ReviewStatus.VERIFIED else (
+        None if rest.contents is None else set(rest.contents))
+    # Changed after the verdict and before finalize: what the recorded sha256 shows.
+    earlier = "、定稿之前" if final is not None and final.report else ""
     for i, rec in enumerate(review.items):
         now = contents.get(rec.item)
         if rec.content is not None and now is not None and now != rec.content:
             said = (f"项目“{titles[rec.item]}”（{rec.item}）在核查结论“{rec.status.label}”（{rec.date}）"
-                    "之后改动过：")
+                    f"之后{earlier}改动过：")
+            if rest is not None and rest.status is ReviewStatus.VERIFIED and (rest_saw is None or now in rest_saw):
+                scored = (f"这一结论针对的是改动前的内容，定稿时不算数，这一项按“其余全部核实”（{rest.date}）"
+                          "计为已核实（它看到的正是现在的内容）")
+            else:
+                scored = (f"这一结论针对的是改动前的内容，定稿时不算数，这一项按未经核实计算，不计分"
+                          f"（评估明细写明“市科协核查（{rec.date}）之后内容有改动，须重新核查”）")
             ctx.warning(("items", i, "content"), "W-REVIEW-ITEM-CHANGED",
-                        said + ("报告在定稿之后改动过。" + frozen if final else
+                        said + (finalized_words(scored) if final is not None else
                                 "这一结论针对的是改动前的内容，不再算数，该项目现在是“待核查”。"
                                 "请在核查工作台重新核查并给出结论。"), None)
-    rest = review.rest
     if rest is None or rest.contents is None:
         return
     named = {rec.item for rec in review.items}
     seen = set(rest.contents)
     for item, now in contents.items():
         if item not in named and now not in seen:
-            said = f"项目“{titles[item]}”（{item}）是“其余全部核实”（{rest.date}）之后新增或改动的："
+            said = f"项目“{titles[item]}”（{item}）是“其余全部核实”（{rest.date}）之后{earlier}新增或改动的："
+            scored = (f"“其余全部核实”没有看到它，这一项按未经核实计算，不计分（评估明细写明"
+                      f"“‘其余全部核实’（{rest.date}）之后新增或改动，须重新核查”）")
             ctx.warning(("rest", "contents"), "W-REVIEW-ITEM-CHANGED",
-                        said + ("报告在定稿之后改动过。" + frozen if final else
+                        said + (finalized_words(scored) if final is not None else
                                 "这一结论只针对当时看到的内容，不包括它，该项目现在是“待核查”。"
                                 "请在核查工作台逐项核查，或重新勾选“其余全部核实”。"), None)
 

@@ -16,13 +16,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                      help="定稿日期，按这一天判断所处阶段（默认今天，北京时间；不能晚于今天）")
     cmd.add_argument("--replace", action="store_true", help="已定稿的年度重新定稿（例如答复异议后更正）")
     cmd.add_argument("--accept-pending", action="store_true",
-                     help="确认按现状定稿：还有待补充材料或未核查的项目时，它们记 0 分（不加则拒绝并列出这些项目）")
+                     help="确认按现状定稿：还有待补充材料或未核查的项目时，它们记 0 分；没有记下核查时内容的结论按项目现在的内容计分"
+                          "（不加则拒绝并列出这些项目）")
     cmd.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the command line starts by importing only the command it runs.
-    from validators.association.progress import open_objections, unfinished_reviews
+    from validators.association.progress import (
+        open_objections,
+        unbound_verdicts,
+        unfinished_reviews,
+    )
     from validators.association.reviews import REVIEWS
     from validators.check import check_tree
     from validators.evaluation.evaluate import evaluate_repository
@@ -33,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         report_digests,
         results_path,
         review_digests,
+        rubric_file_digests,
         write_frozen,
     )
     from validators.year.cycle import Phase, full_date, today
@@ -74,18 +80,24 @@ def run(args: argparse.Namespace) -> int:
             f"{broken[0].code}）：有错误的记录不算数，请先改正再定稿。")
         return EXIT_ERRORS
     unfinished = unfinished_reviews(repo, year, points)
+    unbound = unbound_verdicts(repo, year, points)
     still_open = open_objections(repo, year)
     unanswered = (f"{year} 年度还有 {len(still_open)} 条异议仍是“受理中”（reviews/{year}/objections.yaml），"
                   "定稿后不能再因答复它们而改变结果：\n" + "\n".join(still_open)) if still_open else ""
-    if (unfinished or still_open) and not args.accept_pending:
+    unbound_said = (f"{year} 年度有核查结论没有记下核查时的内容（check 警告 W-REVIEW-UNBOUND）：项目在结论之后"
+                    "怎样改动过，定稿都按它现在写的内容计分：\n" + "\n".join(unbound))
+    if (unfinished or unbound or still_open) and not args.accept_pending:
         pending = []
         if unfinished:
             pending.append(f"{year} 年度的核查还没有完成，定稿后这些项目不计分（公示开始后只计已核实的项目）：\n"
                            + "\n".join(unfinished))
+        if unbound:
+            pending.append(unbound_said)
         if unanswered:
             pending.append(unanswered)
         err("\n".join(pending) + "\n请先" + "、".join(
-            (["完成核查"] if unfinished else []) + (["答复异议"] if still_open else []))
+            (["完成核查"] if unfinished else []) + (["在核查工作台重新确认没有记下内容的结论"] if unbound else [])
+            + (["答复异议"] if still_open else []))
             + "再定稿；确需按现状定稿，请加 --accept-pending，并在提交说明中写明原因。")
         return EXIT_USAGE
     evaluations = evaluate_repository(repo, year, as_of=day)
@@ -95,11 +107,15 @@ def run(args: argparse.Namespace) -> int:
                         guideline_sha256=data_sha256(rules), rubric_id=points.id,
                         rubric_sha256=data_sha256(points), sample=sample,
                         report_sha256=report_digests(repo, year), review_sha256=review_digests(repo, year),
+                        rubric_file_sha256=rubric_file_digests(args.root, year),
                         evaluations=evaluations)
     path = write_frozen(args.root, frozen)
     where = f"代码提交 {commit[:12]}" if commit else "不在 Git 仓库中，未记录代码提交"
     if unfinished:
         out("已确认（--accept-pending）按现状定稿，以下项目记 0 分：\n" + "\n".join(unfinished))
+    if unbound:
+        out("已确认（--accept-pending）按现状定稿，以下结论没有记下核查时的内容，按项目定稿时写的内容计分：\n"
+            + "\n".join(unbound))
     if still_open:
         out("已确认（--accept-pending）按现状定稿，以下异议定稿时仍在受理中：\n" + "\n".join(still_open))
     out(f"已定稿 {year} 年度：{len(evaluations)} 份评估写入 {path.relative_to(args.root).as_posix()}"

@@ -17,18 +17,24 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from validators.association.results_files import discover, is_results_path, results_path
+from validators.association.results_files import (
+    MAX_RESULTS_BYTES,
+    discover,
+    file_sha256,
+    is_results_path,
+    results_path,
+)
 from validators.association.reviews import REVIEWS
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
 from validators.findings import Finding, error
 from validators.repository import Repository
+from validators.year.files import relative, tree_root, year_file_chain
 
-__all__ = ["FrozenYear", "as_published", "changed_since_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "review_changed_since_frozen", "review_digests", "review_file", "write_frozen"]
+__all__ = ["FrozenYear", "as_published", "changed_since_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "review_changed_since_frozen", "review_digests", "review_file", "rubric_file_digests", "rubric_files_changed", "write_frozen"]
 
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 _RESULT_FILE = re.compile(r"^([0-9]{4})\.json$")
-MAX_RESULTS_BYTES = 64 * 1024 * 1024
 # The folders whose state the recorded commit must describe.
 TRACKED = ("validators", "submissions", "reviews")
 
@@ -53,6 +59,12 @@ class FrozenYear(BaseModel):
     # or taken back after finalize is told from the record scored. None in files written before
     # finalize recorded it (an addition, as report_sha256).
     review_sha256: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] | None = None
+    # The sha256 of the bytes of each rubric file the year's rubric was read from, by its path
+    # (`validators/rubrics/<year>.yaml`, and each file it carries forward from): a rubric file
+    # edited after finalize is told from the one scored, where rubric_sha256 (the rubric as the
+    # code of the day parsed it) moves with the code too. None in files written before finalize
+    # recorded it (an addition, as report_sha256).
+    rubric_file_sha256: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] | None = None
     evaluations: list[Evaluation]
 
 
@@ -60,15 +72,6 @@ def data_sha256(model: BaseModel) -> str:
     """A year file's meaning, not its bytes: comments and key order do not change it."""
     text = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def file_sha256(root: Path, file: str) -> str | None:
-    """A report file's bytes as committed (its comments too: it is the file that was frozen);
-    None when it cannot be read."""
-    try:
-        return hashlib.sha256((root / file).read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def report_digests(repo: Repository, year: int) -> dict[str, str]:
@@ -88,6 +91,27 @@ def review_digests(repo: Repository, year: int) -> dict[str, str]:
     files = sorted({review_file(society, y) for (society, y) in repo.reports if y == year})
     found = {file: file_sha256(repo.root, file) for file in files if (repo.root / file).is_file()}
     return {file: digest for file, digest in sorted(found.items()) if digest is not None}
+
+
+def rubric_file_digests(root: Path, year: int) -> dict[str, str]:
+    """The sha256 of the bytes of every rubric file `year` is read from (its own, and those it
+    carries forward from), by path from the repository's root: what `finalize` freezes."""
+    found = {relative(path, tree_root(root)): file_sha256(path.parent, path.name)
+             for path in year_file_chain("rubrics", year, tree_root(root))}
+    return {file: digest for file, digest in sorted(found.items()) if digest is not None}
+
+
+def rubric_files_changed(frozen: FrozenYear, root: Path) -> list[tuple[str, str]] | None:
+    """The rubric files of a frozen year whose bytes differ from those the results were computed
+    with, each with what happened (改动 / 删除 / 新沿用: a file the year now carries forward from
+    that it did not), by path; None when the results file recorded no rubric file digests."""
+    if frozen.rubric_file_sha256 is None:
+        return None
+    now = rubric_file_digests(root, frozen.year)
+    then = frozen.rubric_file_sha256
+    changed = [(file, "改动" if file in now else "删除") for file in then if now.get(file) != then[file]]
+    changed += [(file, "新沿用") for file in now if file not in then]
+    return sorted(changed)
 
 
 def review_changed_since_frozen(frozen: FrozenYear, root: Path, society: str) -> bool | None:
@@ -198,7 +222,7 @@ def write_frozen(root: Path, frozen: FrozenYear) -> Path:
     path = results_path(root, frozen.year)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = frozen.model_dump(mode="json")
-    for added in ("report_sha256", "review_sha256"):
+    for added in ("report_sha256", "review_sha256", "rubric_file_sha256"):
         if data[added] is None:  # a file from before the field: written as it was
             del data[added]
     # One evaluation a line: a later diff of the file shows which society changed.

@@ -26,7 +26,7 @@ from validators.yaml.loading import FULL_WIDTH_COLON, Loaded, SourceMap, load_pa
 
 __all__ = ["GUIDELINES_DIR", "PACKAGE_DIR", "RUBRICS_DIR", "YearFileError", "YearProblem",
            "available_years", "own_folder", "read_year_file", "relative", "tree_root", "year_data", "year_file",
-           "year_files"]
+           "year_file_chain", "year_files"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 GUIDELINES_DIR = PACKAGE_DIR / "guidelines"
@@ -73,6 +73,20 @@ def year_file(kind: str, year: int, root: Path | None = None, suffix: str = ".ya
         return None
     shipped = PACKAGE_DIR / kind / f"{year}{suffix}"
     return shipped if shipped.is_file() else None
+
+
+def year_file_chain(kind: str, year: int, root: Path | None = None) -> list[Path]:
+    """The files a year of `kind` is read from: its own, then each it carries forward from, as far
+    as they can be read (a broken chain is said where the year is read)."""
+    chain: list[Path] = []
+    at: object = year
+    while isinstance(at, int) and (path := year_file(kind, at, root)) is not None:
+        if path in chain:
+            break
+        chain.append(path)
+        data = read_year_file(path, relative(path, root)).data
+        at = data.get("carried_forward_from") if isinstance(data, dict) else None
+    return chain
 
 
 def _writes_own(year: int, root: Path | None) -> bool:
