@@ -94,9 +94,15 @@ def _checked(progress: Progress | None) -> Cell:
 def _final_said(year: int, board: list[Progress]) -> str:
     """A finalized year's verification is over: what changed after finalize does not move the
     frozen result, and nothing is verified again."""
-    changed = sum(1 for p in board if p.changed)
+    after = sum(1 for p in board if p.changed and p.unchanged_since_final is False)
+    before = sum(1 for p in board if p.changed and p.unchanged_since_final)
+    unknown = sum(1 for p in board if p.changed and p.unchanged_since_final is None)
+    said = [f"{after} 份报告在定稿后有改动" if after else "",
+            f"{before} 份报告有项目在核查结论之后、定稿之前改动过，定稿时按未核查计分" if before else "",
+            f"{unknown} 份报告在核查结论之后改动过" if unknown else ""]
+    said = [s for s in said if s]
     return (f"{year} 年度已经定稿，核查已结束，公布的是定稿时冻结的结果"
-            + (f"；{changed} 份报告在定稿后有改动，定稿结果不变，不再核查" if changed else "") + "。")
+            + (f"；{'；'.join(said)}，定稿结果不变，不再核查" if said else "") + "。")
 
 
 def render_index(site: SiteData) -> str:

@@ -33,7 +33,12 @@ from validators.association.reviews import (
     current_contents,
     review_entries,
 )
-from validators.evaluation.results import results_path, review_changed_since_frozen, review_file
+from validators.evaluation.results import (
+    changed_since_frozen,
+    results_path,
+    review_changed_since_frozen,
+    review_file,
+)
 from validators.evaluation.scoring import scoring_plan
 from validators.findings import Finding
 from validators.models.review import ObjectionsFile, ObjectionStatus, ReviewFile, ReviewStatus
@@ -131,8 +136,12 @@ def _frozen_result(site: SiteData, society: str, year: int) -> dict[str, Any] | 
         notice = (f"核查记录在定稿后改动过：下面各项旁的结论是仓库中当前的 {review_file(society, year)}，"
                   f"与 {frozen.finalized_on.isoformat()} 定稿时计分所依据的记录不同；定稿结果不变，"
                   "此后给出、改动或撤回的结论（如新的“不予认定”）都不计入，要改变结果须由市科协重新定稿。")
+    # Whether the report is still the file finalize froze: an item changed after its verdict
+    # then changed before finalize, which scored it as unverified (None: not recorded).
+    unchanged = changed_since_frozen(frozen, site.root, found.file)
     return {"total": found.total, "tier": found.tier, "subtotals": dict(found.subtotals), "items": items,
-            "assessed": assessed, "finalized_on": frozen.finalized_on.isoformat(), "review_notice": notice}
+            "assessed": assessed, "finalized_on": frozen.finalized_on.isoformat(), "review_notice": notice,
+            "report_unchanged": None if unchanged is None else not unchanged}
 
 
 def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:

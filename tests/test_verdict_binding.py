@@ -250,12 +250,29 @@ def test_a_verdict_gone_stale_before_finalize_is_not_said_to_have_changed_after_
     assert "这一项按未经核实计算，不计分（评估明细写明“市科协核查（2018-01-02）之后内容有改动，须重新核查”）" in warned.message
     assert "这一结果不变，已定稿的年度不再核查" in warned.message
     assert "请在核查工作台" not in warned.message
+    # The progress, the status page and the workbench say what finalize did: the item was
+    # unverified (they said 核查完毕（定稿后报告有改动…）).
+    from site_builder import status, workbench
+    from site_builder.context import load
+    from site_builder.form_page import SiteSettings
+
+    _, repo = check_tree(tree)
+    [final] = year_progress(repo, 2017, final=True)
+    assert final.state is ProgressState.PARTLY
+    assert final.label == "部分核查（1 项在核查结论之后、定稿之前改动过，定稿时按未核查计分，定稿结果不变）"
+    site = load(tree, SiteSettings(repo_url="https://github.com/example/r"), AFTER_2017_FINAL)
+    page = status.render(site, 2017)
+    assert "；1 份报告有项目在核查结论之后、定稿之前改动过，定稿时按未核查计分，定稿结果不变，不再核查。" in page
+    assert "定稿后有改动" not in page
+    assert workbench.case_data(site, site.repo.reports[("cd-case", 2017)])["final"]["report_unchanged"] is True
     # A results file that recorded no sha256 (written before finalize recorded them): true either way.
     data = json.loads(results.read_text("utf-8"))
     del data["report_sha256"]
     results.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     [warned] = [f for f in check_tree(tree)[0].findings if f.code == "W-REVIEW-ITEM-CHANGED"]
     assert "无从判断改动在定稿之前还是之后" in warned.message
+    [unknown] = year_progress(check_tree(tree)[1], 2017, final=True)
+    assert unknown.label == "核查完毕（报告在核查结论之后改动过，定稿结果不变）"
     assert "定稿之后改动过" not in warned.message
     assert "定稿之前改动过" not in warned.message
     assert "公布的是定稿时冻结的结果" in warned.message

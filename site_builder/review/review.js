@@ -629,8 +629,16 @@
     var saw = restSaw();
     var since = r && r.status ? (contentChanged(id) ? "核查结论“" + LABEL[r.status] + "”（" + r.date + "）" : "")
       : saw && saw[app.caseData.contents[id]] !== true ? "“其余全部核实”（" + app.state.rest.date + "）" : "";
-    return since ? "本项的内容在" + since + "之后改动过，报告在定稿之后改动过：得分是定稿时冻结的结果，不随这一改动而变；" +
-      "已定稿的年度不再核查。" : "";
+    if (!since) return "";
+    // The results file's sha256 of the report tells a change after finalize from one before it.
+    var unchanged = app.caseData.final ? app.caseData.final.report_unchanged : null;
+    return unchanged === true ? "本项的内容在" + since + "之后、定稿之前改动过：定稿时这一项" +
+      (app.state.rest && (!saw || saw[app.caseData.contents[id]] === true) ? "按“其余全部核实”（" + app.state.rest.date + "）计为已核实（它看到的正是现在的内容），" : "按未核查计分，") +
+      "得分是定稿时冻结的结果，不再改变；已定稿的年度不再核查。"
+      : unchanged === false ? "本项的内容在" + since + "之后改动过，报告在定稿之后改动过：得分是定稿时冻结的结果，" +
+      "不随这一改动而变；已定稿的年度不再核查。"
+      : "本项的内容在" + since + "之后改动过：得分是定稿时冻结的结果，按定稿时的报告和核查记录计算，" +
+      "此后的改动都不改变它；已定稿的年度不再核查。";
   }
 
   function itemNode(item, readOnly) {

@@ -19,6 +19,7 @@ from tests.site_support import built_site, served, sync_playwright
 from tests.trees import base_tree
 from validators.association.reviews import current_contents
 from validators.check import check_tree
+from validators.evaluation.results import file_sha256
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -52,6 +53,12 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "\nrest: ", f"\nitems:\n  - {{item: {EDITED}, status: 已核实, reviewer: cast-reviewer, date: 2018-01-04, "
         f"content: {saw[EDITED]}}}\nrest: "), "utf-8")
     report = root / "submissions" / FINAL_SOCIETY / f"{FINAL_YEAR}.yaml"
+    # The results file records the report finalize froze (as finalize writes it now): the edit
+    # below is one after finalize, and the page can say so.
+    results = root / "results" / f"{FINAL_YEAR}.json"
+    frozen = json.loads(results.read_text("utf-8"))
+    frozen["report_sha256"] = {f"submissions/{FINAL_SOCIETY}/{FINAL_YEAR}.yaml": file_sha256(root, f"submissions/{FINAL_SOCIETY}/{FINAL_YEAR}.yaml")}
+    results.write_text(json.dumps(frozen, ensure_ascii=False, indent=2) + "\n", "utf-8")
     text = report.read_text("utf-8")
     assert "participants: 350" in text
     report.write_text(text.replace("participants: 350", "participants: 800", 1), "utf-8")

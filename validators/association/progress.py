@@ -7,7 +7,13 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from validators.association.reviews import ReviewDoc, Standing, item_ids, review_entries
+from validators.association.reviews import (
+    FrozenSince,
+    ReviewDoc,
+    Standing,
+    item_ids,
+    review_entries,
+)
 from validators.models.review import ObjectionStatus, ReviewStatus
 from validators.repository import Repository
 from validators.year.rubric import Rubric
@@ -57,9 +63,12 @@ class Progress:
     started: bool = False
     # Items changed after the verdict that covered them (see `Changed`).
     changed: list[Changed] = field(default_factory=list)
-    # The year is finalized: verification is over, a verdict stands as recorded (the frozen
-    # result stands), and `changed` lists what the report changed after it.
+    # The year is finalized: verification is over, the frozen result stands, and `changed`
+    # lists what changed after the verdicts.
     final: bool = False
+    # Of a finalized year: whether the report is still the file finalize recorded (its changes
+    # came before finalize, which scored those items as unverified); None when not recorded.
+    unchanged_since_final: bool | None = None
 
     @property
     def state(self) -> ProgressState:
@@ -72,14 +81,22 @@ class Progress:
         """The state as the pages say it: a finalized year whose report changed after its
         verdicts says so, and that the frozen result stands (nothing is verified again)."""
         if self.final and self.changed:
+            if self.unchanged_since_final:
+                return (f"{self.state.label}（{len(self.changed)} 项在核查结论之后、定稿之前改动过，"
+                        "定稿时按未核查计分，定稿结果不变）")
+            if self.unchanged_since_final is None:
+                return f"{self.state.label}（报告在核查结论之后改动过，定稿结果不变）"
             return f"{self.state.label}（定稿后报告有改动，定稿结果不变）"
         return self.state.label
 
 
 def progress_of(society: str, year: int, ids: list[str], review: ReviewDoc | None,
-                final: bool = False) -> Progress:
+                final: bool = False, unchanged_since_final: bool | None = None) -> Progress:
     """What the review file (its records that no error condemns, as scoring reads them) decides.
-    `final`: the year is finalized, and a verdict whose item changed since stands as recorded."""
+    `final`: the year is finalized, and a verdict whose item changed since stands as recorded,
+    unless the report is still the file finalize froze (`unchanged_since_final`): then the item
+    had changed before finalize, which scored it as unverified, and so does the progress."""
+    stands = final and not unchanged_since_final
     standing = Standing.of(review, strict=True)
     decided, requested, changed = 0, [], []
     for item in dict.fromkeys(ids):
@@ -87,24 +104,26 @@ def progress_of(society: str, year: int, ids: list[str], review: ReviewDoc | Non
         outgrown = standing.changed.get(item)
         if rec is None and outgrown is not None and not standing.covered(item):
             changed.append(Changed(item, outgrown.date.isoformat()))
-            rec = outgrown if final else None
+            rec = outgrown if stands else None
         if rec is None:
             covered = standing.covered(item)
             if not covered and standing.rest is not None and outgrown is None:
                 changed.append(Changed(item, standing.rest.date.isoformat(), rest=True))
-            decided += covered or (final and standing.rest is not None)
+            decided += covered or (stands and standing.rest is not None)
         elif rec.status is ReviewStatus.MATERIAL_REQUESTED:
             requested.append(Requested(item, rec.reason or "", rec.date.isoformat()))
         else:
             decided += 1
     # A verdict the item has outgrown was still given: the report's verification has begun.
     started = bool(standing.records) or bool(standing.changed) or standing.rest is not None
-    return Progress(society, year, len(dict.fromkeys(ids)), decided, requested, started, changed, final)
+    return Progress(society, year, len(dict.fromkeys(ids)), decided, requested, started, changed, final,
+                    unchanged_since_final if final else None)
 
 
 def year_progress(repo: Repository, year: int, final: bool = False) -> list[Progress]:
     """Every readable report of `year`, by society id (`final`: see `progress_of`)."""
-    return [progress_of(society, year, item_ids(doc.report), repo.reviews.get((society, year)), final)
+    return [progress_of(society, year, item_ids(doc.report), repo.reviews.get((society, year)), final,
+                        FrozenSince.of(repo.root, society, year).report if final else None)
             for (society, y), doc in sorted(repo.reports.items()) if y == year]
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "CLAIMS",
     "OBJECTIONS_FILE",
     "REVIEWS",
+    "FrozenSince",
     "ReviewDoc",
     "ReviewEntry",
     "Standing",
@@ -212,7 +213,7 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
         contents = {e.id: _digest(e) for e in entries}
         titles = {e.id: e.title for e in entries}
         final = finalized(root, year)
-        _changed(review, contents, titles, ctx, _FrozenSince.of(root, society, year) if final else None)
+        _changed(review, contents, titles, ctx, FrozenSince.of(root, society, year) if final else None)
         if not final and not _calendar_final(root, year):
             _unbound(review, contents, titles, ctx)
     _marks(review, points, ctx)
@@ -259,7 +260,7 @@ def _calendar_final(root: Path, year: int) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _FrozenSince:
+class FrozenSince:
     """What a finalized year's results file tells of a society's files: whether its report
     (`report`) and its review file (`review`) are still the bytes finalize recorded; None when the
     results file recorded no sha256 of them (written before finalize recorded them)."""
@@ -268,7 +269,7 @@ class _FrozenSince:
     review: bool | None
 
     @classmethod
-    def of(cls, root: Path, society: str, year: int) -> _FrozenSince:
+    def of(cls, root: Path, society: str, year: int) -> FrozenSince:
         reports, reviews = recorded(root, year)
         report_file = f"{SUBMISSIONS}/{society}/{year}.yaml"
         report = None if reports is None or report_file not in reports else (
@@ -280,7 +281,7 @@ class _FrozenSince:
 
 
 def _changed(review: ReviewFile, contents: dict[str, str], titles: dict[str, str], ctx: RuleContext,
-             final: _FrozenSince | None) -> None:
+             final: FrozenSince | None) -> None:
     """Verdicts given on content the item no longer has, and items 其余全部核实 did not see. In
     a finalized year the frozen result stands: nothing is to be verified again; the report's
     sha256 recorded at finalize tells whether it changed after finalize or already before it (a
