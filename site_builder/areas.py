@@ -22,6 +22,7 @@ from site_builder.markup import (
 )
 from site_builder.tables import table
 from validators.repository import ReportDoc
+from validators.year.measures import expert_rate, percent
 
 INDEX = "areas/index.md"
 
@@ -44,10 +45,12 @@ def _facts(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
         name = cell(site.society_link(page, society), site.name(society))
         if area == "innovation" and report.innovation:
             inn = report.innovation
-            rate = inn.senior_experts_registered / inn.senior_experts_total if inn.senior_experts_total else None
+            rate = expert_rate(inn.senior_experts_total, inn.senior_experts_registered)
+            needed = site.guideline(report.year).thresholds.expert_registration_rate
             rows.append([name, cell(yes_no(inn.enterprise_platform_registered)),
                          num_cell(inn.senior_experts_total), num_cell(inn.senior_experts_registered),
-                         num_cell(round(rate * 100, 1) if rate is not None else None)])
+                         Cell(percent(rate, needed).removesuffix("%"), f"{rate * 100:.6f}")
+                         if rate is not None else num_cell(None)])
         elif area == "government_functions" and report.government_functions:
             rows.append([name, cell(yes_no(report.government_functions.pilot))])
     if not rows:

@@ -45,7 +45,7 @@ from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
 from validators.repository import ReportDoc
 from validators.submission_paths import PathKind, classify
-from validators.year.measures import pilot_confirmed
+from validators.year.measures import expert_rate, percent, pilot_confirmed
 
 # Left out of the search index: only a report's title and its terms (`search_terms`) are in it.
 NO_SEARCH = "data-search-exclude"
@@ -76,9 +76,10 @@ def _area_facts(site: SiteData, area: str, doc: ReportDoc) -> str:
     report = doc.report
     if area == "innovation" and report.innovation:
         inn = report.innovation
-        rate = (f"{inn.senior_experts_registered}/{inn.senior_experts_total}"
-                f"（{inn.senior_experts_registered / inn.senior_experts_total:.0%}）"
-                if inn.senior_experts_total else "未填报")
+        needed = site.guideline(report.year).thresholds.expert_registration_rate
+        share = expert_rate(inn.senior_experts_total, inn.senior_experts_registered)
+        rate = (f"{inn.senior_experts_registered}/{inn.senior_experts_total}（{percent(share, needed)}）"
+                if share is not None else "未填报")
         return (f"<p>{names.field_title(area, 'enterprise_platform_registered')}："
                 f"{yes_no(inn.enterprise_platform_registered)}；"
                 f"副高职及以上专家会员在专家库注册：{rate}。</p>\n")

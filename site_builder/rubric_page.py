@@ -171,6 +171,7 @@ def interpretations(site: SiteData) -> str:
     deadline = quoted("成果形成日期以当年评估截止日期为准", clause("6", ""))
     one_off = quoted("一次性分类补助", clause("4.3", "")) or quoted("一次性补助", clause("4.3", "")) or "一次性补助"
     more = quoted("有较大提升", clause("2.3", "")) or "承接职能的增长"
+    markers = "、".join(f"“{m}”" for m in rules.company_markers)
     rows = [
         (("6",), f"评估期（条款 6{'：' + deadline if deadline else ''}）",
          f"{year} 年度为 {rules.evaluation_window.label}", _where("指南年度文件", "evaluation_window")),
@@ -196,6 +197,11 @@ def interpretations(site: SiteData) -> str:
         (("5.4",), "科普活动（条款 5.4）", f"指南原词及常见写法（{occasions}等）；{said('等', clause('5.4', ''))}表示名单开放，"
          f"选“{rules.open_occasion}”须写明名称和主办单位；第七部分的重大活动不在此列",
          _where("指南年度文件", "popularisation_occasions", "open_occasion")),
+        (("2.2",), "委托（购买）单位（条款 2.2）",
+         f"名称（括号内外的部分分别看）以{markers}结尾的是企业，不是政府部门，这一项不计分；"
+         "只是含有这些字样的政府部门（如“……中小企业局”“……企业信用信息公示系统管理办公室”）不是企业；"
+         "既不是企业、也不是政府部门的单位（高校、医院、基金会、协会等）由市科协核查",
+         _where("指南年度文件", "company_markers")) if markers else None,
         (("2.1",), "首批承能试点学会（条款 2.1）", "以市科协公布的名单为准；名单未公布（为空）时，自报试点只提示、不计分",
          _where("指南年度文件", "pilot_societies") + "（只有管理员能改）"),
         (("1",), "成都市域内的区（市）县（条款 1）", "当年成都市的区（市）县和功能区；撤县设区前后的名称会提示改用当年的名称",
@@ -205,7 +211,7 @@ def interpretations(site: SiteData) -> str:
     ]
     # A reading of a clause the year's text no longer has is no reading of that year.
     cells = [[cell(text(what)), cell(dated_text(reading)), cell(where)]
-             for cited, what, reading, where in rows if all(c in rules.clauses for c in cited)]
+             for cited, what, reading, where in filter(None, rows) if all(c in rules.clauses for c in cited)]
     return ("## 本项目对指南的默认解释 {#interpretations}\n\n"
             f"指南没有写明的地方，本项目采用以下默认解释（{year} 年度的指南和细则）；"
             "市科协可以在所列文件中改变它们，改动经拉取请求审核后生效。\n\n"

@@ -26,6 +26,7 @@ from validators.year.measures import (
     expert_rate_met,
     founded_before,
     founded_this_year,
+    percent,
     pilot_confirmed,
 )
 from validators.year.quotes import growth_named
@@ -176,11 +177,6 @@ def _sorted(items: Iterable[Any], key: Callable[[Any], Any]) -> list[tuple[int, 
     return sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[1].id))
 
 
-def _percent(rate: float) -> str:
-    """A rate as people read it, never rounded onto a threshold it misses: 49.7%, not 50%."""
-    return f"{rate:.0%}" if round(rate, 2) == rate else f"{rate:.1%}"
-
-
 def _innovation(s: _Scorer, report: YearReport) -> None:
     area, rules, r = "innovation", s.rubric.innovation, report.innovation
     if r is None:
@@ -198,10 +194,10 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
         pass  # its zero line names the error
     elif expert_rate_met(r, s.guideline):
         s.award(area, "expert_rate", rules.expert_rate, "senior_experts_registered", path,
-                f"注册率 {_percent(rate)}（{note}），达到 {needed:.0%}")
+                f"注册率 {percent(rate, needed)}（{note}），达到 {percent(needed, needed)}")
     elif r.senior_experts_total:
         s.nothing(area, "1.2", "expert_rate", "senior_experts_registered", path,
-                  f"注册率 {_percent(rate)}（{note}），未达到 {needed:.0%}")
+                  f"注册率 {percent(rate, needed)}（{note}），未达到 {percent(needed, needed)}")
     consulting = {k.code for k in s.guideline.service_kinds_for("1.4")}
     talent = {k.code for k in s.guideline.service_kinds_for("1.5")}
     for i, svc in _sorted(r.services, lambda x: x.date):

@@ -48,6 +48,30 @@ def _role_allowed(role: EventRole, allowed: list[str]) -> bool:
     return role.value in allowed or role.label in allowed
 
 
+def _dropped_regions(event: AcademicEvent, found: Regions, guideline: Guideline) -> list[str]:
+    """What the list had that did not count toward 5.2, each with why, in the list's order:
+    the home province, a region named again, a region the year's file does not count, a name
+    that is no region."""
+    listed = event.speaker_provinces
+    home = guideline.home_province
+    why: dict[int, str] = {}
+    for j in found.home:
+        name = listed[j].strip()
+        why[j] = f"{home}是本省，不计入" if name == home else f"“{name}”即{home}，是本省，不计入"
+    for j, region in found.not_counted:
+        why[j] = f"“{listed[j].strip()}”不计入：{region.why}"
+    for j in found.repeated:
+        same = guideline.province(listed[j])
+        first = next((listed[k].strip() for k in range(j)
+                      if same is not None and guideline.province(listed[k]) == same), None)
+        name = listed[j].strip()
+        why[j] = (f"“{name}”与前面的“{first}”是同一地区，只计一次" if first and first != name
+                  else f"“{name}”重复列出，只计一次")
+    for j, name in found.unknown:
+        why[j] = f"“{name.strip()}”不是省、直辖市、自治区的名称"
+    return [why[j] for j in sorted(why)]
+
+
 def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | None = None,
                    codes: Countries | None = None) -> list[Unmet]:
     """What the claimed category still lacks, by the year's criteria for it; empty when the event
@@ -84,12 +108,13 @@ def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | N
                            f"{label}的参与规模须不少于 {c.min_participants} 人，"
                            f"现为 {event.participants} 人。"))
     if c.min_provinces:
-        counted = (read or regions(event, guideline)).counted
-        if len(counted) < c.min_provinces:
+        found = read or regions(event, guideline)
+        if len(found.counted) < c.min_provinces:
+            dropped = _dropped_regions(event, found, guideline)
             unmet.append(Unmet("E-THRESHOLD-PROVINCES", "speaker_provinces",
                                f"{label}须有 {c.min_provinces} 个及以上外省、直辖市、"
-                               f"自治区的科技人员作学术报告，现为 {len(counted)} 个"
-                               f"（{guideline.home_province}不计入）。"))
+                               f"自治区的科技人员作学术报告，现为 {len(found.counted)} 个"
+                               + (f"（{'；'.join(dropped)}）" if dropped else "") + "。"))
     if c.min_countries:
         distinct = (codes or countries(event, guideline)).codes
         if len(distinct) < c.min_countries:

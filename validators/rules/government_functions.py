@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
-from validators.year.measures import pilot_confirmed
+from validators.year.measures import company_ending, pilot_confirmed
 from validators.year.quotes import said
 from validators.year.text import area_numeral
 
@@ -35,10 +35,13 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     function = said("政府职能或服务", *ctx.guideline.clauses.values())
     for i, fn in enumerate(area.functions):
         path = ("government_functions", "functions", i)
-        company = next((w for w in ctx.guideline.company_markers if w in fn.commissioner), None)
+        company = company_ending(fn.commissioner, ctx.guideline)
         if company:
+            part, marker = company
+            ending = (f"名称以“{marker}”结尾" if part == fn.commissioner.strip()
+                      else f"名称中的“{part}”以“{marker}”结尾")
             ctx.error((*path, "commissioner"), "E-FUNCTION-NOT-GOVERNMENT",
-                      f"委托（购买）单位“{fn.commissioner}”是企业（名称含“{company}”），不是政府部门："
+                      f"委托（购买）单位“{fn.commissioner}”是企业（{ending}），不是政府部门："
                       f"承接的须是{function}。企业委托的服务请写在"
                       f"“{area_numeral(innovation.id)}、{innovation.title}”的服务中。",
                       "2.2")

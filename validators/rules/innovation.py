@@ -7,7 +7,7 @@ from typing import Any
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
-from validators.year.measures import district_rename_hint, expert_rate
+from validators.year.measures import district_rename_hint, expert_rate, percent
 
 
 def _district_hint(name: str, ctx: RuleContext) -> str:
@@ -50,7 +50,7 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         needed = ctx.guideline.thresholds.expert_registration_rate
         if rate is not None and rate < needed:
             ctx.warning((*base, "senior_experts_registered"), "W-EXPERTS-RATE",
-                        f"专家库注册率 {rate:.0%}（{registered}/{total}）未达到 {needed:.0%}，"
+                        f"专家库注册率 {percent(rate, needed)}（{registered}/{total}）未达到 {percent(needed, needed)}，"
                         "条款 1.2 不计分。", "1.2")
     for i, service in enumerate(area.services):
         path = (*base, "services", i)

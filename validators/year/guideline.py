@@ -144,7 +144,7 @@ class Guideline(_Strict):
     pilot_districts: list[str]
     clause_service_kinds: dict[str, list[str]]
     kinds: Kinds
-    # Words that make a commissioner a company, not a government body (二).
+    # Endings that make a commissioner a company, not a government body (二): see measures.company_ending.
     company_markers: list[str] = []
     pilot_societies: list[Slug]
     districts: list[str]

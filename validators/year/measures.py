@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from validators.models.academic_events import AcademicEvent
 from validators.models.innovation import Innovation
@@ -17,9 +18,9 @@ from validators.year.countries import country_code
 from validators.year.guideline import DistrictRename, Guideline, Province
 
 __all__ = [
-"counted_achievements", "countries", "distinct_members",
+"company_ending", "counted_achievements", "countries", "distinct_members",
     "district_rename_hint", "district_renamed", "expert_rate", "expert_rate_met", "founded_before", "founded_this_year",
-    "in_window", "out_of_province", "pilot_confirmed", "regions",
+    "in_window", "out_of_province", "percent", "pilot_confirmed", "regions",
 ]
 
 
@@ -42,11 +43,43 @@ def expert_rate(total: int, registered: int) -> float | None:
     return registered / total if total else None
 
 
+def percent(rate: float, threshold: float) -> str:
+    """A rate as people read it, on the same side of `threshold` as the rate itself: a rate that
+    misses it is never rounded up onto it (499/1000 is 49.9%, 4999/10000 is 49.99%), one that meets
+    it never rounded down below it. Whole percents are shown whole (50%, 60%); others with one
+    decimal, or as many more as keeping the side takes. The one place a rate is formatted."""
+    meets = rate >= threshold
+    line = Decimal(repr(threshold)) * 100
+    decimals = 0 if round(rate, 2) == rate else 1
+    while True:
+        shown = f"{rate * 100:.{decimals}f}"
+        if (Decimal(shown) >= line) == meets or decimals >= 12:
+            return f"{shown}%"
+        decimals += 1
+
+
 def expert_rate_met(area: Innovation, guideline: Guideline) -> bool:
     """1.2: 成功注册率达50%以上."""
     rate = expert_rate(area.senior_experts_total, area.senior_experts_registered)
     return (rate is not None and rate >= guideline.thresholds.expert_registration_rate
             and area.senior_experts_registered <= area.senior_experts_total)
+
+
+# A name's parts inside and outside brackets are read apart: “示例科技有限公司（成都）”.
+_BRACKETS = str.maketrans(dict.fromkeys("（）()", "\n"))
+
+
+def company_ending(name: str, guideline: Guideline) -> tuple[str, str] | None:
+    """The part of a commissioner's name that makes it a company (二), and the year's marker it
+    ends in: a company's name ends in one (“…有限公司”, a branch “…有限公司成都分公司”), while a
+    government body may merely contain one (“四川省中小企业局”, “成都市企业信用信息公示系统管理办公室”).
+    Each part in or outside brackets is read apart (“示例科技有限公司（成都）” is a company,
+    “四川省经济和信息化委员会（四川省中小企业局）” is not). The longest marker a part ends in is named."""
+    for part in (p.strip() for p in name.translate(_BRACKETS).split("\n")):
+        ends = [m for m in guideline.company_markers if m and part.endswith(m)]
+        if ends:
+            return part, max(ends, key=len)
+    return None
 
 
 def counted_achievements(report: ResearchReport, guideline: Guideline) -> list[tuple[int, Achievement]]:
