@@ -63,11 +63,18 @@
     return { kept: kept, dropped: dropped };
   };
 
-  /* A criterion's points, or null when no expert has marked it (no line at all). */
-  RV.assessedPoints = function (criterion, marks, reportErrors) {
+  /* Python's `judges` (expert_marks.py): whether an item scored under `clause` is one the
+   * criterion judges, its own clause or one under it. */
+  RV.judges = function (criterion, clause) {
+    return typeof clause === "string" && (clause === criterion.clause || clause.indexOf(criterion.clause + ".") === 0);
+  };
+
+  /* A criterion's points, or null when no expert has marked it (no line at all). `judged`: the
+   * report has an item that earns points under the criterion's clause; without one it pays 0. */
+  RV.assessedPoints = function (criterion, marks, reportErrors, judged) {
     var found = RV.marksFor(criterion, marks);
     if (!found.kept.length && !found.dropped) return null;
-    if (reportErrors) return 0;
+    if (reportErrors || judged === false) return 0;
     if (found.kept.length < criterion.min_experts) return 0;
     var combine = criterion.combine === "median" ? median : mean;
     return RV.toHalf(combine(found.kept));
@@ -83,12 +90,14 @@
       (growth.before_amount > 0 && (amount - growth.before_amount) / growth.before_amount >= growth.min_amount_growth);
   };
 
-  /* {total, tier, subtotals: {area: points}, items: {id: points}} under `review`:
+  /* {total, tier, subtotals: {area: points}, items: {id: points}, assessed: {criterion: points},
+   * unjudged: {criterion: true} (marked, but no item of its clause earns)} under `review`:
    * {items: {id: status}, rest: bool or {id: true} (RV.restCovers), marks: [{criterion, expert, mark}]}. */
   RV.score = function (plan, review, strict) {
     var used = {};
     var raw = {};
     var items = {};
+    var earned = [];
     plan.areas.forEach(function (a) { raw[a.key] = 0; });
     plan.units.forEach(function (u) {
       if (RV.refused(u.item, review, strict)) return;
@@ -100,12 +109,16 @@
         else used[u.rule] = n + 1;
       }
       raw[u.area] += points;
+      if (points > 0) earned.push(u);
       if (u.id !== null) items[u.id] = (items[u.id] || 0) + points;
     });
     var assessed = {};
+    var unjudged = {};
     plan.assessed.forEach(function (c) {
-      var points = RV.assessedPoints(c, review.marks || [], plan.report_errors);
+      var judged = earned.some(function (u) { return u.area === c.area && RV.judges(c, u.clause); });
+      var points = RV.assessedPoints(c, review.marks || [], plan.report_errors, judged);
       if (points === null) return;
+      if (!judged) unjudged[c.id] = true;
       assessed[c.id] = points;
       raw[c.area] += points;
     });
@@ -117,7 +130,7 @@
     });
     var tier = plan.tiers.filter(function (t) { return total >= t.min_total; })[0];
     return { total: total, tier: tier ? tier.tier : plan.unranked, subtotals: subtotals,
-             items: items, assessed: assessed };
+             items: items, assessed: assessed, unjudged: unjudged };
   };
 
   if (typeof module === "object" && module.exports) module.exports = RV;

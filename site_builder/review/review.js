@@ -575,7 +575,7 @@
     plan.units.filter(function (u) { return u.growth; }).forEach(function (u) {
       fixed.push("条款 " + u.clause + "“" + u.label + "”按本年度计分的项目与上一年度比较");
     });
-    if (plan.assessed.length) fixed.push("专家评分按各领域的评分项计，不随单个项目的结论变化");
+    if (plan.assessed.length) fixed.push("专家评分按各领域的评分项计，只在本报告有同一条款计分的项目时计分");
     if (fixed.length) box.appendChild(el("p", { class: "rv-note", text: "不属于单个项目的得分：" + fixed.join("；") + "。" }));
     document.querySelectorAll(".rv-item").forEach(function (node) {
       var id = node.dataset.item;
@@ -587,9 +587,12 @@
       if (!line) return;
       var points = now.assessed[c.id];
       var found = RV.marksFor(c, verdicts().marks);
+      // As evaluate says it (expert_marks.py): a mark pays only beside an item of its clause that earns.
       line.textContent = points === undefined ? "尚无评分。"
-        : found.kept.length < c.min_experts ? "已有 " + found.kept.length + " 位专家评分，至少需要 " + c.min_experts + " 位：暂计 0 分。"
-          : found.kept.length + " 位专家评分，" + (c.combine === "median" ? "取中位数" : "取平均") + "，按 0.5 分取整：" + fmt(points) + " 分。";
+        : now.unjudged[c.id] ? "不计分：本报告没有计分的" + c.judges + "（条款 " + c.clause + "），专家评分记 0 分（已有 " +
+          found.kept.length + " 位专家评分）。"
+          : found.kept.length < c.min_experts ? "已有 " + found.kept.length + " 位专家评分，至少需要 " + c.min_experts + " 位：暂计 0 分。"
+            : found.kept.length + " 位专家评分，" + (c.combine === "median" ? "取中位数" : "取平均") + "，按 0.5 分取整：" + fmt(points) + " 分。";
       if (found.dropped) line.textContent += "另有 " + found.dropped + " 个分数超出范围或重复，未计入。";
     });
     var data = reviewData();

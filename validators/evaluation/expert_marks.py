@@ -1,5 +1,10 @@
 """Expert marks: the rubric's assessed criteria, marked by the association's experts in the
-review file, combined (mean or median, as the rubric says) into one line each, “专家评分”."""
+review file, combined (mean or median, as the rubric says) into one line each, “专家评分”.
+
+A mark judges the items of its clause (the quality of the annual conference, 5.1): it pays only
+when the report has an item that earns points under that clause, in the criterion's area, so that
+no mark pays for an item that does not count (none reported, or every one failing the guideline
+or not recognised)."""
 
 from __future__ import annotations
 
@@ -10,11 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from validators.evaluation.score_lines import ScoreLine
 from validators.findings import Finding
-from validators.year.rubric import AssessedCriterion, Rubric
+from validators.year.guideline import Guideline
+from validators.year.rubric import AssessedCriterion, Rubric, Rule
 
 if TYPE_CHECKING:
     from validators.association.reviews import Standing
     from validators.repository import ReportDoc
+
+# At most this many kinds or rules are named in a line that says what a mark lacks.
+_NAMED = 3
 
 _COMBINE: dict[str, tuple[str, Callable[[list[float]], float]]] = {
     "mean": ("平均", statistics.fmean), "median": ("中位数", statistics.median)}
@@ -43,9 +52,33 @@ def combined(marks: list[float], criterion: AssessedCriterion) -> tuple[float, s
                     f"（范围 {criterion.min:g}–{criterion.max:g}）")
 
 
+def judges(criterion: AssessedCriterion, clause: str | None) -> bool:
+    """Whether an item scored under `clause` is one the criterion judges: its own clause, or
+    one under it (a criterion of clause 5 judges the items of 5.1–5.5)."""
+    return clause is not None and (clause == criterion.clause or clause.startswith(f"{criterion.clause}."))
+
+
+def judged_items(criterion: AssessedCriterion, rules: Guideline, points: Rubric) -> str:
+    """What the criterion judges, as the year's files name it: the kinds of its area under its
+    clause (综合性学术年会), else the labels of its area's rules under that clause; when that
+    is none or a long list (a criterion of a whole area's clause), the area's items."""
+    names = [kind.label for (area, _), vocabulary in points.kind_tables().items() if area == criterion.area
+             for kind in rules.vocabulary(vocabulary) if judges(criterion, kind.clause)]
+    if not names:
+        section = points.area(criterion.area)
+        fields = [getattr(section, name) for name in type(section).model_fields]
+        found = [r for value in fields for r in (value.values() if isinstance(value, dict) else [value])]
+        names = [r.label for r in found if isinstance(r, Rule) and judges(criterion, r.clause)]
+    names = list(dict.fromkeys(names))
+    if 0 < len(names) <= _NAMED:
+        return "或".join(names)
+    return f"“{rules.area(criterion.area).title}”的项目"
+
+
 def assessed_lines(report_errors: list[Finding], standing: Standing, points: Rubric,
-                   doc: ReportDoc) -> list[ScoreLine]:
-    """One line per assessed criterion of the rubric that experts marked in the review file."""
+                   doc: ReportDoc, scored: list[ScoreLine], rules: Guideline) -> list[ScoreLine]:
+    """One line per assessed criterion of the rubric that experts marked in the review file;
+    `scored`: the report's item lines, which say whether any item the criterion judges earns."""
     review = standing.doc
     if review is None:
         return []
@@ -67,5 +100,9 @@ def assessed_lines(report_errors: list[Finding], standing: Standing, points: Rub
         value, said = combined([m.mark for m in marks], criterion)
         if dropped:
             said += f"；另有 {dropped} 个分数有错误（如超出范围），未计入"
+        if not any(line.points > 0 and line.area == criterion.area and judges(criterion, line.clause)
+                   for line in scored):
+            value, said = 0.0, (f"不计分：本报告没有计分的{judged_items(criterion, rules, points)}"
+                                f"（条款 {criterion.clause}）；{said}")
         lines.append(ScoreLine(**fields, points=value, note=f"专家评分：{criterion.label}：{said}"))
     return lines

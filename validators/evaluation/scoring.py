@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from validators.association.reviews import Standing
-from validators.evaluation.expert_marks import assessed_lines
+from validators.evaluation.expert_marks import assessed_lines, judged_items
 from validators.evaluation.score_lines import CAP_RULE, ScoreLine
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
@@ -137,15 +137,15 @@ class _Scorer:
     def blocked(self, area: str, clause: str | None, item_id: str | None, path: YamlPath) -> bool:
         return self.condemned(area, clause, item_id, path, self.verdicts.blocking(path))
 
-    def unit(self, area: str, item_id: str | None, points: float, rule: Rule | None = None,
+    def unit(self, area: str, clause: str, item_id: str | None, points: float, rule: Rule | None = None,
              reviewed: bool = True) -> None:
-        """In plan mode, one paying line: whose item a verdict can refuse, and the rule whose
-        `max_count` it takes a place under."""
+        """In plan mode, one paying line: its clause (whether an expert mark may pay), whose item
+        a verdict can refuse, and the rule whose `max_count` it takes a place under."""
         if self.units is None:
             return
         limited = rule is not None and rule.max_count is not None
         self.units.append({
-            "area": area, "id": item_id, "item": item_id if reviewed and item_id in self._reviewed else None,
+            "area": area, "clause": clause, "id": item_id, "item": item_id if reviewed and item_id in self._reviewed else None,
             "points": points, "rule": self._rule_keys.setdefault(id(rule), len(self._rule_keys)) if limited else None,
             "max": rule.max_count if limited and rule is not None else None})
 
@@ -153,7 +153,7 @@ class _Scorer:
               path: YamlPath, note: str, reviewed: bool = True) -> None:
         if rule is None:  # the year's rubric pays nothing for it (an ended clause)
             return
-        self.unit(area, item_id, rule.points, rule, reviewed)
+        self.unit(area, rule.clause, item_id, rule.points, rule, reviewed)
         used = self._used.get(id(rule), 0)
         if self.units is not None:
             points = rule.points
@@ -313,7 +313,7 @@ def _tier_line(s: _Scorer, area: str, clause: str, item_id: str, path: YamlPath,
                tier: ItemTier | None, figures: str, whom: str = "") -> None:
     """The yearly performance tier of a station or consortium, or why it has none."""
     if tier:
-        s.unit(area, item_id, tier.points)
+        s.unit(area, clause, item_id, tier.points)
         s.lines.append(ScoreLine(area, clause, item_id, "tier", tier.points,
                                  f"年度绩效{tier.tier}{whom}：{figures}", s.doc.file, s.line_of(path)))
     else:
@@ -413,7 +413,7 @@ def _research(s: _Scorer, report: YearReport) -> None:
             at = (*path, "achievements", j)
             note = f"{rep.title}：{ach.type.label}（{ach.date}）"
             if rank < limit:
-                s.unit(area, rep.id, rule.points)
+                s.unit(area, rule.clause, rep.id, rule.points)
                 # The points rest on the achievement standard (the rubric's clause), not on
                 # the topic clause the report answers (6.1–6.3), which says nothing of them.
                 s.lines.append(ScoreLine(area, rule.clause, rep.id, "achievement",
@@ -459,7 +459,7 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
     if standing is not None:
         s.lines = [replace(x, review=standing.mark(x.item_id)) if x.points > 0 else x
                    for x in s.lines]
-        s.lines += assessed_lines(s.verdicts.report_errors, standing, points, doc)
+        s.lines += assessed_lines(s.verdicts.report_errors, standing, points, doc, s.lines, rules)
     keys = rules.area_keys
     subtotals = _apply_caps(s, report, keys)
     total = sum(line.points for line in s.lines)
@@ -500,6 +500,7 @@ def scoring_plan(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
     return {"units": s.units, "report_errors": bool(s.verdicts.report_errors),
             "areas": [{"key": a, "cap": points.area(a).cap} for a in rules.area_keys],
             "assessed": [{"id": c.id, "area": c.area, "clause": c.clause, "label": c.label,
+                          "judges": judged_items(c, rules, points),
                           "min": c.min, "max": c.max, "combine": c.combine,
                           "min_experts": c.min_experts} for c in points.assessed],
             "tiers": [{"tier": t.tier, "min_total": t.min_total} for t in points.tiers],
