@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from site_builder import items
+from site_builder import items, phase
 from site_builder.breadcrumbs import trail
 from site_builder.context import SiteData
 from site_builder.form_labels import FIELD_TITLES
@@ -162,7 +162,7 @@ def files(site: SiteData) -> list[tuple[str, str, str | bytes]]:
     out += [(f"{SCHEMAS}society.schema.json", "学会资料的 JSON Schema", json_schema_text("society")),
             (f"{SCHEMAS}submission.schema.json", "年度报告的 JSON Schema（不分年度）", json_schema_text("submission"))]
     out += [(f"{SCHEMAS}submission-{y}.schema.json", f"{y} 年度报告的 JSON Schema（含活动类别标准）",
-             json_schema_text("submission", y, site.repo.root)) for y in site.years]
+             json_schema_text("submission", y, site.repo.root)) for y in phase.rubric_years(site)]
     return out
 
 

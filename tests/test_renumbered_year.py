@@ -61,3 +61,27 @@ def test_a_renamed_area_s_list_is_captioned_by_the_year_s_name(filed: Path) -> N
     downloads = _page(filed, "downloads/index.md")
     row = downloads[downloads.index("items-research.csv"):]
     assert "调查研究与建言献策／调查研究与决策咨询（2019 年起）：全部学会、全部年度（CSV）" in row[:row.index("</tr>")]
+
+
+@pytest.fixture(scope="module")
+def unfiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the 2019 tree while 2019 is open for filing and nobody has filed yet."""
+    root = renumbered_year_tree(tmp_path_factory.mktemp("unfiled") / "tree")
+    out = root.parent / "docs"
+    generate(root, out, settings=SETTINGS, date="2019-06-01")
+    return out
+
+
+def test_a_year_open_with_no_report_has_its_rubric_and_schema_shown(unfiled: Path) -> None:
+    """2019's new points (5.6), caps and tiers are on /rubric/ while secretaries file, its schema
+    is downloadable, and the page names each year's own text."""
+    page = _page(unfiled, "rubric/index.md")
+    section = page[page.index("{#rubric-2019}"):page.index("{#rubric-2018}")]
+    assert "青少年科技教育活动" in section
+    assert "一档" in section
+    assert "（2019 年度的指南和细则）" in page
+    head = page[:page.index("{#interpretations}")]
+    assert "2019 年度：《2019年学会重点工作指南》" in head
+    assert "2017、2018 年度：《2017年学会重点工作指南》" in head
+    assert "submission-2019.schema.json" in _page(unfiled, "downloads/index.md")
+    assert (unfiled / "downloads" / "schema" / "submission-2019.schema.json").is_file()
