@@ -73,3 +73,25 @@ def test_an_ended_kind_is_never_matched_to_the_kind_now_at_its_clause_number(tmp
     rules = guideline(2019, root)
     assert rules is not None
     assert guide_data(rules, root=root)["renamed"]["kinds"]["MajorWork.kind"]["科技扶贫"] == said
+
+
+def test_a_rubric_rule_of_an_ended_kind_says_to_write_it_null(tmp_path: Path) -> None:
+    """2019 ends 科技扶贫; a rubric that still scores it (inherited from 2018) is told the fix."""
+    from validators.year.consistency import year_problems
+    from validators.year.guideline import reread_guidelines
+    from validators.year.rubric import reread_rubrics
+
+    root = renumbered_year_tree(tmp_path / "tree")
+    rubric = root / "validators" / "rubrics" / "2019.yaml"
+    text = rubric.read_text("utf-8")
+    assert "    科技扶贫: null\n" in text
+    rubric.write_text(text.replace("    科技扶贫: null\n", ""), encoding="utf-8")
+    reread_guidelines()
+    reread_rubrics()
+    try:
+        said = [p.message for p in year_problems(root) if "科技扶贫" in p.message]
+    finally:
+        reread_guidelines()
+        reread_rubrics()
+    assert said, said
+    assert "请在本年度细则的 major_work: kind: 下写一行 科技扶贫: null（不再计分）" in said[0], said

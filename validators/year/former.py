@@ -8,15 +8,16 @@ from pathlib import Path
 
 from validators.year.files import YearFileError, available_years
 from validators.year.guideline import Guideline, guideline
+from validators.year.kinds import Kind
 
-__all__ = ["earlier_name", "earlier_names"]
+__all__ = ["earlier_name", "earlier_names", "former_kind"]
 
 
-def earlier_name(written: str, vocabulary: str, this: Guideline, root: Path | None = None) -> str:
-    """When an earlier year had the name: which year, and the year's kind the year files link
-    it to: the same kind (by its code, label or aliases), renamed. A clause number is no link (a
-    year may renumber its clauses): a kind the year no longer has is said to be ended, and no
-    other kind is offered in its place. Nothing is guessed beyond what the year files say."""
+def former_kind(written: str, vocabulary: str, this: Guideline,
+                root: Path | None = None) -> tuple[int, Guideline, Kind, Kind | None] | None:
+    """The latest earlier year that had the name: that year, its guideline, its kind, and this
+    year's same kind (by its code, label or aliases; None when this year has ended it). A clause
+    number is no link: a year may renumber its clauses."""
     for year in reversed([y for y in available_years(root) if y < this.year]):
         try:
             earlier = guideline(year, root)
@@ -27,10 +28,21 @@ def earlier_name(written: str, vocabulary: str, this: Guideline, root: Path | No
             continue
         now = next((k for k in this.vocabulary(vocabulary) if k.code == old.code), None) or next(
             (k for name in old.names() if (k := this.kind(vocabulary, name)) is not None), None)
-        if now is not None:
-            return f"“{written}”是 {year} 年度的名称，{this.year} 年度改称“{now.label}”：请改写为“{now.label}”。"
-        return f"“{written}”是 {year} 年度的{earlier.vocabulary_title(vocabulary)}，{this.year} 年度已没有这一类。"
-    return ""
+        return year, earlier, old, now
+    return None
+
+
+def earlier_name(written: str, vocabulary: str, this: Guideline, root: Path | None = None) -> str:
+    """When an earlier year had the name: which year, and the year's kind the year files link
+    it to: the same kind, renamed; a kind the year no longer has is said to be ended, and no
+    other kind is offered in its place. Nothing is guessed beyond what the year files say."""
+    found = former_kind(written, vocabulary, this, root)
+    if found is None:
+        return ""
+    year, earlier, _, now = found
+    if now is not None:
+        return f"“{written}”是 {year} 年度的名称，{this.year} 年度改称“{now.label}”：请改写为“{now.label}”。"
+    return f"“{written}”是 {year} 年度的{earlier.vocabulary_title(vocabulary)}，{this.year} 年度已没有这一类。"
 
 
 def earlier_names(vocabulary: str, this: Guideline, root: Path | None = None) -> dict[str, str]:
