@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from site_builder import items
+from site_builder import items, phase
 from site_builder.breadcrumbs import trail
 from site_builder.context import SiteData
 from site_builder.form_labels import FIELD_TITLES
@@ -95,9 +95,9 @@ def _items_table(site: SiteData, spec: items.ItemList, titles: dict[str, str]) -
     """One area's items of every year. An area a year renames (七) is named as the rankings name
     it, every year's title (“参与市科协重大工作／参与市科协中心工作（2019 年起）”); its sheet, by
     the newest year's."""
-    title = titles.get(spec.area, spec.title) if spec.named_by_area else spec.title
-    sheet = (site.area_titles(site.years[-1]).get(spec.area, spec.title)
-             if spec.named_by_area and site.years else spec.title)
+    captions = {spec.caption(site.area_titles(y).get(spec.area, "")) for y in site.years}
+    title = titles.get(spec.area, spec.title) if spec.named_by_area or captions - {spec.title} else spec.title
+    sheet = spec.caption(site.area_titles(site.years[-1]).get(spec.area, "")) if site.years else spec.title
     model: type[BaseModel] | None = None
     rows: list[list[object]] = []
     for (society, year), doc in sorted(site.repo.reports.items()):
@@ -162,7 +162,7 @@ def files(site: SiteData) -> list[tuple[str, str, str | bytes]]:
     out += [(f"{SCHEMAS}society.schema.json", "学会资料的 JSON Schema", json_schema_text("society")),
             (f"{SCHEMAS}submission.schema.json", "年度报告的 JSON Schema（不分年度）", json_schema_text("submission"))]
     out += [(f"{SCHEMAS}submission-{y}.schema.json", f"{y} 年度报告的 JSON Schema（含活动类别标准）",
-             json_schema_text("submission", y, site.repo.root)) for y in site.years]
+             json_schema_text("submission", y, site.repo.root)) for y in phase.rubric_years(site)]
     return out
 
 

@@ -11,6 +11,7 @@ import re
 import typing
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -27,6 +28,7 @@ from validators.yaml.policy import policy
 from validators.year.countries import country_key, country_table
 from validators.year.criteria import criteria_needs
 from validators.year.cycle import AWAITING_FINAL, Phase, full_date
+from validators.year.former import earlier_names
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 from validators.year.measures import district_rename_hint
 from validators.year.text import cited_clauses_only
@@ -208,7 +210,15 @@ def occasion_help(rules: Guideline) -> dict[str, str]:
     }
 
 
-def guide_data(rules: Guideline, frozen: bool = False) -> dict[str, Any]:
+def former_kinds(rules: Guideline, root: Path | None = None) -> dict[str, dict[str, str]]:
+    """For each field that holds a kind: every name an earlier year gave a kind that this year
+    does not take, with what `check` says of it (renamed to …, or ended)."""
+    added = {f"{area_item_name(a.key)}.kind": f"{AREA_VOCABULARY}{a.key}" for a in rules.added_areas}
+    out = {key: earlier_names(vocabulary, rules, root) for key, vocabulary in {**_vocabulary_keys(), **added}.items()}
+    return {key: said for key, said in out.items() if said}
+
+
+def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None) -> dict[str, Any]:
     """What the form needs of a guideline year besides its schema."""
     window = rules.evaluation_window
     labels = added_area_labels(rules)
@@ -234,8 +244,10 @@ def guide_data(rules: Guideline, frozen: bool = False) -> dict[str, Any]:
             "provinces": [p.short for p in rules.provinces],
             "popularisation_occasions": rules.occasion_names,
         },
-        # What to write instead of a renamed district (郫县 → 郫都区), as `check` says it.
-        "renamed": {"districts": renamed_districts(rules)},
+        # What to write instead of a renamed district (郫县 → 郫都区), and what an earlier year's
+        # kind became (renamed, or ended), as `check` says it.
+        "renamed": {"districts": renamed_districts(rules),
+                    **({"kinds": kinds} if (kinds := former_kinds(rules, root)) else {})},
         **event_criteria(rules),
     }
 

@@ -187,7 +187,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
         rules = guideline(year, root)
         assert rules is not None  # filtered above
         files[f"{ASSETS}/schema-{year}.json"] = _json(json_schema("submission", year, root))
-        files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules, results_path(root, year).is_file()))
+        files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules, results_path(root, year).is_file(), root))
         # The year's workbook: its sheets and columns, for a dropped .xlsx and the .xlsx download.
         shape = workbook_layout(rules)
         files[f"{ASSETS}/workbook-{year}.json"] = _json(shape.as_json())

@@ -67,6 +67,13 @@ def cycle_years(site: SiteData) -> list[int]:
     return sorted(set(site.years) | opened)
 
 
+def rubric_years(site: SiteData) -> list[int]:
+    """The years the rubric page and the downloads' schemas show: every year with reports, and
+    every year with a rubric, reports or not: a year just opened, with none yet, is the one
+    whose points, caps and tiers its secretaries must see while they file."""
+    return sorted(set(site.years) | {y for y in site.guideline_years if site.has_rubric(y)})
+
+
 def awaiting_finalization(site: SiteData, year: int, on: dt.date | None = None) -> bool:
     """Past the calendar's day of final results, but the association has not frozen them: the
     numbers shown are not final, whatever the calendar says."""

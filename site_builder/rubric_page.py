@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from site_builder import phase
 from site_builder.context import RUBRIC_PAGE, SiteData, rubric_anchor
+from site_builder.guideline_page import year_text
 from site_builder.markup import (
     Cell,
     Column,
@@ -23,7 +24,7 @@ from site_builder.markup import (
 from site_builder.tables import table
 from validators.evaluation.results import rubric_files_changed
 from validators.year.guideline import available_years
-from validators.year.quotes import growth_named, quoted, said
+from validators.year.quotes import growth_named, holds, quoted, said
 from validators.year.rubric import GrowthRule, ItemTier, Rule
 
 PAGE = RUBRIC_PAGE
@@ -133,15 +134,42 @@ def _year(site: SiteData, year: int) -> str:
     return "\n".join(parts)
 
 
-def pages(site: SiteData) -> Iterator[tuple[str, str]]:
-    head = (front_matter("评估细则") + "# 评估细则\n\n"
-            "《2017年学会重点工作指南》规定对新建服务站「给予一次性补助，以后每年根据评估绩效"
-            "予以分档补助」（条款 3.2），对新建联合体的牵头学会给予「一次性分类补助，以后每年根据评估绩效"
-            "予以分档补助」（条款 4.3），对调研成果「根据每年一次的成果评估予以补助」（条款 6），"
+def _sources(site: SiteData, years: list[int]) -> str:
+    """The texts the shown years are judged by, in their own titles: one text named as such;
+    several, each with its years (the newest first)."""
+    titles: dict[str, list[int]] = {}
+    for year in reversed(years):
+        titles.setdefault(year_text(site, year).text_title, []).append(year)
+    if len(titles) == 1:
+        return f"《{text(next(iter(titles)))}》"
+    return "各年度的指南（" + "；".join(
+        f"{'、'.join(str(y) for y in sorted(ys))} 年度：《{text(t)}》" for t, ys in titles.items()) + "）"
+
+
+def _quote(site: SiteData, years: list[int], phrase: str, clause: str) -> str:
+    """A phrase of the guideline, quoted with its clause only when every shown year's text
+    says it there; else said unmarked (a year that rewords or renumbers it)."""
+    texts = [site.guideline(y).clauses.get(clause, "") for y in years]
+    said_by_all = texts and all(holds(phrase, t) for t in texts)
+    return f"{quoted(phrase, *texts)}（条款 {clause}）" if said_by_all else phrase
+
+
+def _head(site: SiteData, years: list[int]) -> str:
+    return (front_matter("评估细则") + "# 评估细则\n\n"
+            f"{_sources(site, years)}规定对新建服务站"
+            f"{_quote(site, years, '给予一次性补助，以后每年根据评估绩效予以分档补助', '3.2')}，对新建联合体的牵头学会给予"
+            f"{_quote(site, years, '一次性分类补助，以后每年根据评估绩效予以分档补助', '4.3')}，对调研成果"
+            f"{_quote(site, years, '根据每年一次的成果评估予以补助', '6')}，"
             "但没有公布分值。下面的分值、上限和分档线来自本仓库的评估细则文件，"
             "由市科协确定和调整；网站上的每一分都注明所依据的细则规则和指南条款。\n\n"
             "有错误的项目不计分：评估明细中记 0 分，并写明是什么错误；同一报告的其他项目照常计分。\n")
-    yield PAGE, head + "\n" + interpretations(site) + "\n" + "\n".join(_year(site, y) for y in reversed(site.years))
+
+
+def pages(site: SiteData) -> Iterator[tuple[str, str]]:
+    # Every year with a rubric, a year open for filing with no report yet included.
+    years = phase.rubric_years(site)
+    yield PAGE, (_head(site, years) + "\n" + interpretations(site) + "\n"
+                 + "\n".join(_year(site, y) for y in reversed(years)))
 
 
 # The readings of the guideline that the text leaves open, and the file where each is set.
@@ -157,7 +185,8 @@ def _where(file: str, *keys: str) -> str:
 
 
 def interpretations(site: SiteData) -> str:
-    year = site.years[-1] if site.years else available_years(site.repo.root)[-1]
+    shown = phase.rubric_years(site)
+    year = shown[-1] if shown else available_years(site.repo.root)[-1]
     rules, points = site.guideline(year), site.rubric(year)
     home = rules.province(rules.home_province)
     counted = [p for p in rules.provinces if p.counts]

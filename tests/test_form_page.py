@@ -22,6 +22,7 @@ from site_builder.form_page import (
     write_form,
 )
 from tests.trees import ROOT, profile, write_tree
+from tests.year_trees import renumbered_year_tree
 from validators.check import check_tree
 from validators.repository import Repository
 from validators.schema import json_schema
@@ -58,14 +59,37 @@ def written(tmp_path: Path, repo: Repository) -> Path:
     return docs
 
 
-def test_year_schemas_carry_the_category_criteria(written: Path) -> None:
-    for year in available_years():
+def _carries_its_criteria(written: Path, root: Path | None = None) -> None:
+    """Each year's schema says each category's province count as that year's file sets it."""
+    for year in available_years(root):
+        rules = guideline(year, root)
+        assert rules is not None
         schema = json.loads((written / "form" / f"schema-{year}.json").read_text(encoding="utf-8"))
-        assert schema == json_schema("submission", year)
+        assert schema == json_schema("submission", year, root)
         conditions = schema["$defs"]["AcademicEvent"]["allOf"]
         descriptions = json.dumps(conditions, ensure_ascii=False)
-        assert "须有 6 个及以上外省（区、市）的科技人员作报告" in descriptions
+        counts = {c.criteria.min_provinces for c in rules.kinds.event_categories if c.criteria.min_provinces}
+        assert counts, year
+        for count in counts:
+            assert f"须有 {count} 个及以上外省（区、市）的科技人员作报告" in descriptions, (year, count)
         assert schema["properties"]["year"]["const"] == year
+
+
+def test_year_schemas_carry_the_category_criteria(written: Path) -> None:
+    _carries_its_criteria(written)
+
+
+def test_an_added_year_s_schema_carries_its_own_criteria(tmp_path: Path) -> None:
+    """A 2019 that raises 5.2 to 8 provinces: its schema says 8, 2017's and 2018's say 6."""
+    root = renumbered_year_tree(tmp_path / "tree")
+    _, repo = check_tree(root)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_form(docs, repo, settings=SETTINGS)
+    _carries_its_criteria(docs, root)
+    said = (docs / "form" / "schema-2019.json").read_text(encoding="utf-8")
+    assert "须有 8 个及以上外省（区、市）的科技人员作报告" in said
+    assert "须有 6 个及以上外省" not in said
 
 
 def test_reports_are_json_and_the_page_holds_no_data(written: Path) -> None:

@@ -38,6 +38,7 @@ CLAUSE_2_1 = "1.支持首批承能试点学会，重点支持试点学会新增�
 HREF = re.compile(r'href="([^"]*)"')
 PICKER = re.compile(r'^<nav class="sb-years".*</nav>\n', re.M)
 WORKBOOKS = re.compile(r"^## 填报用的空白工作簿.*?(?=^## )", re.S | re.M)
+NEW_SCHEMA_ROW = re.compile(rf'<tr><td data-label="文件" data-sort="schema/submission-{NEW}\.schema\.json">.*?</tr>')
 TERMS = re.compile(r'^<details class="sb-terms".*</details>\n', re.M)
 TITLE_2017 = "2017年学会重点工作指南"
 
@@ -130,10 +131,17 @@ def test_a_new_year_s_guideline_changes_no_page_of_the_earlier_years(before: Pat
     old, new = _pages(before), _pages(published)
     assert new.keys() - old.keys() == {f"guideline/{NEW}/index.md", f"status/{NEW}/index.md"}
     changed = {name for name in old if old[name] != new[name]}
-    # The downloads page offers the new year's blank workbook, and changes in nothing else.
+    # The downloads page offers the new year's blank workbook and schema, and changes in nothing
+    # else; the rubric page shows the new year's rubric (open for filing, its points must be
+    # seen), the earlier years' sections as they were.
     assert changed == {"guideline/index.md", "downloads/index.md", "index.md", "status/index.md",
+                       "rubric/index.md",
                        *(f"guideline/{year}/index.md" for year in YEARS),
                        *(f"status/{year}/index.md" for year in YEARS)}
+    earlier = f"{{#rubric-{LAST}}}"
+    assert f"{{#rubric-{NEW}}}" in new["rubric/index.md"]
+    assert new["rubric/index.md"][new["rubric/index.md"].index(earlier):] == \
+        old["rubric/index.md"][old["rubric/index.md"].index(earlier):]
     # The cycle's pages: the new year's row on the home page and the status index, and its name
     # in the status pages' choice of year; nothing else of theirs.
     row = re.compile(rf"<tr><td[^>]*><a [^>]*>{NEW} 年度</a>.*?</tr>")
@@ -144,7 +152,8 @@ def test_a_new_year_s_guideline_changes_no_page_of_the_earlier_years(before: Pat
         name = f"status/{year}/index.md"
         assert choice.sub("", new[name]) == choice.sub("", old[name])
     assert f"{NEW}-blank.xlsx" in new["downloads/index.md"]
-    assert WORKBOOKS.sub("", old["downloads/index.md"]) == WORKBOOKS.sub("", new["downloads/index.md"])
+    assert NEW_SCHEMA_ROW.search(new["downloads/index.md"])
+    assert WORKBOOKS.sub("", old["downloads/index.md"]) == NEW_SCHEMA_ROW.sub("", WORKBOOKS.sub("", new["downloads/index.md"]))
     for year in YEARS:
         name = f"guideline/{year}/index.md"
         assert PICKER.sub("", old[name]) == PICKER.sub("", new[name])

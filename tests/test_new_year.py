@@ -499,7 +499,12 @@ def test_the_scaffold_s_leftovers_are_said_once_the_text_is_retitled(tmp_path: P
     title_line = 1 + guideline_yaml.read_text("utf-8").splitlines().index(f"title: {new}年度评估（沿用{old_title}）")
     carried_line = 1 + rubric_yaml.read_text("utf-8").splitlines().index(f"carried_forward_from: {last}")
     assert "提到" in problems.pop((f"validators/guidelines/{new}.yaml", title_line))
-    assert "statement" in problems.pop((f"validators/rubrics/{new}.yaml", carried_line))
+    inherited = problems.pop((f"validators/rubrics/{new}.yaml", carried_line))
+    assert "statement" in inherited
+    # Said at `carried_forward_from`: where to fix it (this year's file), and never in the earlier one.
+    assert f"网站把它印在 {new} 年度的细则下" in inherited
+    assert f"请在本年度的文件 validators/rubrics/{new}.yaml 中写出改正后的值（列表中的一项用 edit 按名称改写）" in inherited
+    assert f"不要改动 {last} 年度的文件" in inherited
     # The source still names the copied text's guideline: said as before.
     assert all("source" in m for m in problems.values()), problems
     # What the scaffold's comments say to write.

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.trees import ROOT
-from tests.year_trees import renamed_year_tree
+from tests.year_trees import renamed_year_tree, renumbered_year_tree
 
 
 def test_a_former_name_says_its_year_and_today_s_name(tmp_path: Path) -> None:
@@ -39,3 +39,59 @@ def test_a_name_no_year_had_gets_no_such_words(tmp_path: Path) -> None:
     [line] = [line for line in done.stdout.splitlines() if "E-KIND-UNKNOWN" in line]
     assert "年度的名称" not in line
     assert "已没有这一类" not in line
+
+
+ENDED_REPORT = """society: cd-mech-eng
+year: 2019
+major_work:
+  - id: mw-poverty
+    kind: 科技扶贫
+    title: 对口帮扶
+    date: 2019-07-01
+    description: 组织专家赴对口帮扶县开展技术指导。
+    evidence:
+      - https://example.org/cast-sample/cd-mech-eng/2019/mw-poverty
+"""
+
+
+def test_an_ended_kind_is_never_matched_to_the_kind_now_at_its_clause_number(tmp_path: Path) -> None:
+    """2019 ends 7.2 科技扶贫 and renumbers 党建 (7.3) as 7.2: poverty work is not told to be 党建,
+    only that the year has no such category any more; the form's data says the same."""
+    from site_builder.form_labels import guide_data
+    from validators.year.guideline import guideline
+
+    root = renumbered_year_tree(tmp_path / "tree")
+    report = root / "submissions" / "cd-mech-eng" / "2019.yaml"
+    report.write_text(ENDED_REPORT, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "check", str(report)],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    [line] = [line for line in done.stdout.splitlines() if "E-KIND-UNKNOWN" in line]
+    said = "“科技扶贫”是 2018 年度的重大工作类别，2019 年度已没有这一类。"
+    assert said in line
+    assert "党建”。" not in line.split(said)[1]
+    assert "同一条款" not in line
+    rules = guideline(2019, root)
+    assert rules is not None
+    assert guide_data(rules, root=root)["renamed"]["kinds"]["MajorWork.kind"]["科技扶贫"] == said
+
+
+def test_a_rubric_rule_of_an_ended_kind_says_to_write_it_null(tmp_path: Path) -> None:
+    """2019 ends 科技扶贫; a rubric that still scores it (inherited from 2018) is told the fix."""
+    from validators.year.consistency import year_problems
+    from validators.year.guideline import reread_guidelines
+    from validators.year.rubric import reread_rubrics
+
+    root = renumbered_year_tree(tmp_path / "tree")
+    rubric = root / "validators" / "rubrics" / "2019.yaml"
+    text = rubric.read_text("utf-8")
+    assert "    科技扶贫: null\n" in text
+    rubric.write_text(text.replace("    科技扶贫: null\n", ""), encoding="utf-8")
+    reread_guidelines()
+    reread_rubrics()
+    try:
+        said = [p.message for p in year_problems(root) if "科技扶贫" in p.message]
+    finally:
+        reread_guidelines()
+        reread_rubrics()
+    assert said, said
+    assert "请在本年度细则的 major_work: kind: 下写一行 科技扶贫: null（不再计分）" in said[0], said

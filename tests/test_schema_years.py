@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.year_trees import renamed_year_tree
+from tests.year_trees import renamed_year_tree, renumbered_year_tree
 
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
 
@@ -60,3 +60,28 @@ def test_check_still_refuses_a_former_name_in_the_new_year(tree: Path) -> None:
         report.write_text(text, encoding="utf-8")
     assert done.returncode == 1, done.stdout
     assert "E-KIND-UNKNOWN" in done.stdout
+
+
+def test_the_schema_of_every_year_says_only_what_every_year_holds(tmp_path: Path) -> None:
+    """2019 renames area 六, ends 7.2, renumbers 党建 (7.3) as 7.2 and adds 5.6: the schema every
+    year's reports are edited against gives 党建 no clause number and 六 each year's name, and
+    cites no range a year numbers otherwise; 2019's own schema says 2019's facts."""
+    from validators.schema import json_schema
+
+    root = renumbered_year_tree(tmp_path / "tree")
+    every = json_schema("submission", None, root)
+    kinds = {e["const"]: e.get("description", "") for e in every["$defs"]["MajorWork"]["properties"]["kind"]["oneOf"]}
+    assert kinds["党建"] == ""
+    assert kinds["科技扶贫"] == "条款 7.2（2017、2018 年度）"
+    assert every["properties"]["research"]["title"] == \
+        "六、调查研究与建言献策（2017、2018 年度）／调查研究与决策咨询（2019 年度）"
+    text = json.dumps(every, ensure_ascii=False)
+    assert "7.1–7.5" not in text
+    assert "5.1–5.5" not in text
+    assert "（条款 6.1–6.3）" in text  # every year numbers 六 alike
+    own = json_schema("submission", 2019, root)
+    mine = {e["const"]: e.get("description", "") for e in own["$defs"]["MajorWork"]["properties"]["kind"]["oneOf"]}
+    assert mine["党建"] == "条款 7.2"
+    assert own["properties"]["research"]["title"] == "六、调查研究与决策咨询"
+    assert "（条款 7.1–7.4）" in own["$defs"]["MajorWork"]["properties"]["kind"]["description"]
+    assert "（条款 5.1–5.6）" in json.dumps(own, ensure_ascii=False)

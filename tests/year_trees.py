@@ -21,3 +21,18 @@ def renamed_year_tree(base: Path) -> Path:
     shutil.copy(RENAMED / "cd-computer-2019.yaml", base / "submissions" / "cd-computer" / "2019.yaml")
     shutil.copytree(ROOT / "schema", base / "schema", dirs_exist_ok=True)
     return base
+
+
+RENUMBERED = Path(__file__).parent / "data" / "years" / "renumbered_2019"
+
+
+def renumbered_year_tree(base: Path) -> Path:
+    """The base years' data and a 2019 that renames area 六, ends 7.2 (科技扶贫) and renumbers
+    7.3–7.5 as 7.2–7.4, adds 5.6: no report of 2019 yet."""
+    base_tree(base)
+    guidelines, rubrics = base / "validators" / "guidelines", base / "validators" / "rubrics"
+    shutil.copy(RENUMBERED / "2019.txt", guidelines / "2019.txt")
+    shutil.copy(RENUMBERED / "2019.yaml", guidelines / "2019.yaml")
+    shutil.copy(RENUMBERED / "rubric-2019.yaml", rubrics / "2019.yaml")
+    shutil.copytree(ROOT / "schema", base / "schema", dirs_exist_ok=True)
+    return base

@@ -32,38 +32,49 @@ _TITLES = {"submission": "学会年度工作报告", "society": "学会资料"}
 def all_kinds(root: Path | None = None) -> tuple[Kinds, list[Area]]:
     """Every kind and every area of every year, each code and area once with its newest words;
     a name an earlier year gave a code (a renamed kind) stays accepted as another way of
-    writing it, so that every year's reports validate."""
+    writing it, so that every year's reports validate. Only what holds in every year is said: a
+    kind's clause when every year that lists it numbers it alike (a year may renumber), an
+    area's title when every year words it alike (else each wording with its years)."""
     years = [rules for y in available_years(root) if (rules := guideline(y, root)) is not None]
     merged: dict[str, list[Kind]] = {}
-    areas: dict[str, list[Area]] = {}
+    areas: dict[str, list[tuple[int, Area]]] = {}
     for rules in years:
         for name in type(rules.kinds).model_fields:
             merged.setdefault(name, []).extend(rules.kinds.vocabulary(name))
         for area in rules.areas:
-            areas.setdefault(area.key, []).append(area)
+            areas.setdefault(area.key, []).append((rules.year, area))
     kinds = Kinds.model_validate({name: [k.model_dump() for k in _union(entries)]
                                   for name, entries in merged.items()})
     return kinds, [_newest_area(versions) for versions in areas.values()]
 
 
 def _union(entries: list[Kind]) -> list[Kind]:
-    """Oldest year first in, newest words out: each code once, every name it ever had."""
+    """Oldest year first in, newest words out: each code once, every name it ever had; its
+    clause only when every year that lists it gives the same."""
     newest: dict[str, Kind] = {}
+    clauses: dict[str, set[str | None]] = {}
     for kind in entries:
         newest[kind.code] = kind
+        clauses.setdefault(kind.code, set()).add(kind.clause)
     taken = {written: k.code for k in newest.values() for written in k.names()}
     names: dict[str, list[str]] = {}
     for kind in entries:
         for written in kind.names():
             if taken.setdefault(written, kind.code) == kind.code and written not in names.setdefault(kind.code, []):
                 names[kind.code].append(written)
-    return [k.model_copy(update={"aliases": [n for n in names[k.code] if n not in (k.label, k.code)]})
+    return [k.model_copy(update={"aliases": [n for n in names[k.code] if n not in (k.label, k.code)],
+                                 **({} if len(clauses[k.code]) == 1 else {"clause": None})})
             for k in newest.values()]
 
 
-def _newest_area(versions: list[Area]) -> Area:
-    kinds = [k for area in versions for k in area.kinds or []]
-    return versions[-1].model_copy(update={"kinds": _union(kinds) if kinds else None})
+def _newest_area(versions: list[tuple[int, Area]]) -> Area:
+    kinds = [k for _, area in versions for k in area.kinds or []]
+    titles: dict[str, list[int]] = {}
+    for year, area in versions:
+        titles.setdefault(area.title, []).append(year)
+    title = versions[-1][1].title if len(titles) == 1 else "／".join(
+        f"{t}（{'、'.join(str(y) for y in ys)} 年度）" for t, ys in titles.items())
+    return versions[-1][1].model_copy(update={"kinds": _union(kinds) if kinds else None, "title": title})
 
 
 def _name_years(root: Path | None) -> dict[str, list[int]]:
@@ -101,9 +112,10 @@ def _model(kind: SchemaKind, year: int | None, root: Path | None) -> type[BaseMo
     if year is None:
         # Every year's report is edited against it: a guideline phrase is quoted only when every
         # year's text holds it (models/for_year.py).
-        unsaid = {phrase for y in available_years(root) if (rules := guideline(y, root)) is not None
-                  for phrase in unsaid_phrases(rules)}
-        return report_model_of(*all_kinds(root), 0, unsaid=unsaid)
+        every = [rules for y in available_years(root) if (rules := guideline(y, root)) is not None]
+        unsaid = {phrase for rules in every for phrase in unsaid_phrases(rules)}
+        return report_model_of(*all_kinds(root), 0, unsaid=unsaid,
+                               every_clauses=[list(rules.clauses) for rules in every])
     rules = guideline(year, root)
     if rules is None:
         raise ValueError(f"no guideline for {year}")

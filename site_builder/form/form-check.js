@@ -139,7 +139,9 @@
       case "type":
         return TYPE_WORDS[p.type] || "类型不对";
       case "enum":
-        return "不是可选值之一。可选：" + enumLabels(own).slice(0, 40).join("、") + "。";
+        // An earlier year's kind (renamed, or ended this year) is said as `check` says it.
+        return "不是可选值之一。可选：" + enumLabels(own).slice(0, 40).join("、") + "。" +
+          (ctx.former ? ctx.former(e.data) : "");
       case "const":
         return "应为 " + JSON.stringify(p.allowedValue) + "。";
       case "minimum":
@@ -221,7 +223,11 @@
           : e.keyword === "additionalProperties" ? path.concat([e.params.additionalProperty]) : path,
         severity: e.keyword === "required" ? "todo" : "error",
         message: message(e, { label: labelOf, slugPattern: ctx.slugPattern,
-          slugExample: ctx.labels ? RF.idExample(ctx.labels, path) : null }),
+          slugExample: ctx.labels ? RF.idExample(ctx.labels, path) : null,
+          former: function (value) {
+            var said = ctx.formerKinds ? ctx.formerKinds(path) : {};
+            return typeof value === "string" && RF.own(said, value.trim()) ? said[value.trim()] : "";
+          } }),
       };
       if (e.keyword === "additionalProperties") issue.fix = { remove: issue.path };
       var key = RF.pointer(issue.path) + "|" + issue.message;

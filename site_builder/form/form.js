@@ -388,6 +388,12 @@
       fieldLabel: function (def, prop) {
         return ctx.labels.fields[def + "." + prop] || ctx.labels.fields[prop] || prop;
       },
+      // The earlier years' names of the kinds a field holds, with what `check` says of each.
+      formerKinds: function (path) {
+        var kinds = (ctx.guide.renamed || {}).kinds || {};
+        var field = path[path.length - 1];
+        return kinds[self.defAt(ctx.root, ctx.rootDef, path.slice(0, -1)) + "." + field] || {};
+      },
     });
     // A number written so that the browser cannot read it (十五万) leaves the field empty.
     Object.keys(ctx.badInput || {}).forEach(function (pointer) {

@@ -154,17 +154,23 @@ def _cached(spec: str, year: int) -> type[YearReport]:
     kinds = Kinds.model_validate(data["kinds"])
     added = [Area.model_validate(a) for a in data["added"]]
     clauses: list[str] | None = data["clauses"]
+    every: list[list[str]] = data.get("every_clauses", [])
     unsaid: list[str] = data["unsaid"]
     titles = {a["key"]: a["title"] for a in data["areas"]}
 
     def describe(info: FieldInfo) -> str:
         """A description in the year's words: a guideline phrase its text does not hold said
         otherwise; the clause ranges the models cite as the year's text numbers them (the schema
-        of no particular year says them as the models write them)."""
+        of no particular year says a range only when every year numbers it alike)."""
         quoting = _quoting(info)
         words = (quoting.otherwise.format_map(titles) if quoting is not None and quoting.phrase in unsaid
                  else info.description or "")
-        return words if clauses is None else clause_ranges_of_year(words, set(clauses))
+        if clauses is not None:
+            return clause_ranges_of_year(words, set(clauses))
+        if not every:
+            return words
+        ranged = {clause_ranges_of_year(words, set(c)) for c in every}
+        return ranged.pop() if len(ranged) == 1 else clause_ranges_of_year(words, set())
 
     built = _rebuild(YearReport, _enums(kinds, year), describe)
     titled = _titled(built, [Area.model_validate(a) for a in data["areas"]])
@@ -246,12 +252,16 @@ def _titled(model: type[BaseModel], areas: list[Area]) -> dict[str, Any]:
 
 
 def report_model_of(kinds: Kinds, areas: list[Area], year: int,
-                    clauses: Collection[str] | None = None, unsaid: Collection[str] = ()) -> type[YearReport]:
+                    clauses: Collection[str] | None = None, unsaid: Collection[str] = (),
+                    every_clauses: Collection[Collection[str]] = ()) -> type[YearReport]:
     """The report model of a year with these kinds and areas (the seven under the year's titles,
     and any it adds), citing ranges of the clauses its text numbers, and saying otherwise the
-    guideline phrases its text does not hold (`unsaid`): built once for each."""
+    guideline phrases its text does not hold (`unsaid`): built once for each. The model of no
+    particular year (`clauses` None) cites a range only as every year's clauses
+    (`every_clauses`) number it alike."""
     spec = json.dumps({"kinds": kinds.model_dump(mode="json"),
                        "clauses": None if clauses is None else sorted(clauses),
+                       **({"every_clauses": [sorted(c) for c in every_clauses]} if every_clauses else {}),
                        "unsaid": sorted(unsaid),
                        "areas": [a.model_dump(mode="json") for a in areas],
                        "added": [a.model_dump(mode="json") for a in areas if a.kinds is not None]},

@@ -13,8 +13,7 @@ from validators.models.for_year import nested_model, vocabulary_fields
 from validators.models.labelled import UnknownTerm
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
-from validators.year.files import YearFileError, available_years
-from validators.year.guideline import guideline
+from validators.year.former import earlier_name
 
 __all__ = ["check", "check_raw"]
 
@@ -46,33 +45,10 @@ def _refuse(path: tuple[str | int, ...], value: UnknownTerm, vocabulary: str, ct
     options = "、".join(k.label for k in kinds)
     hint = ctx.closest(str(value), [n for k in kinds for n in k.names()], ctx.policy.suggestions.kind_similarity)
     meant = ctx.guideline.kind(vocabulary, hint) if hint else None
-    said = _earlier_name(str(value), vocabulary, ctx) or (f"你是不是想写“{meant.label}”？" if meant else "")
+    said = earlier_name(str(value), vocabulary, ctx.guideline, ctx.root) or (f"你是不是想写“{meant.label}”？" if meant else "")
     ctx.error(path, "E-KIND-UNKNOWN",
               f"“{value}”不是 {ctx.guideline.year} 年度的{ctx.guideline.vocabulary_title(vocabulary)}：可选 {options}。"
               f"{said}这一项在改正之前不计分。", None)
-
-
-def _earlier_name(written: str, vocabulary: str, ctx: RuleContext) -> str:
-    """When an earlier year had the name: which year, and the year's kind the year files link
-    it to (the same code, renamed; else a kind of the same clause). Nothing is guessed beyond
-    what the year files say."""
-    this = ctx.guideline
-    root = ctx.root
-    for year in reversed([y for y in available_years(root) if y < this.year]):
-        try:
-            earlier = guideline(year, root)
-        except YearFileError:  # that year's own problem, said at its files
-            continue
-        old = earlier.kind(vocabulary, written) if earlier is not None else None
-        if earlier is None or old is None:
-            continue
-        now = next((k for k in this.vocabulary(vocabulary) if k.code == old.code), None)
-        if now is not None:
-            return f"“{written}”是 {year} 年度的名称，{this.year} 年度改称“{now.label}”：请改写为“{now.label}”。"
-        same_clause = [k.label for k in this.vocabulary(vocabulary) if old.clause and k.clause == old.clause]
-        then = f"“{written}”是 {year} 年度的{earlier.vocabulary_title(vocabulary)}，{this.year} 年度已没有这一类"
-        return then + (f"；本年度同一条款（{old.clause}）的是“{'”“'.join(same_clause)}”。" if same_clause else "。")
-    return ""
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:

@@ -80,6 +80,11 @@ def _step(node: Any, key: str | int | _Named) -> tuple[Any, tuple[str | int, ...
     return (edits[written], ("edit", written)) if written is not None else None
 
 
+# Said of a problem of a value the year file inherits: where to fix it, and where never to.
+_INHERITED = ("这个值沿用自 {year} 年度：请在本年度的文件 {file} 中写出改正后的值（列表中的一项用 edit 按名称改写），"
+              "不要改动 {year} 年度的文件（以往年度的文件已冻结，改动会改变那一年的评估）。")
+
+
 class _Place:
     """Where a key of a year's own file is, for a message; an inherited key is said at the
     `carried_forward_from` line that brought it."""
@@ -103,6 +108,7 @@ class _Place:
             node, found = step[0], (*found, *step[1])
         if not found and isinstance(self.data, dict) and "carried_forward_from" in self.data:
             found = ("carried_forward_from",)
+            message += _INHERITED.format(year=self.data["carried_forward_from"], file=self.file)
         line, column = self.source.key(found) if found else (1, 1)
         return YearProblem(self.file, line, column, message)
 
@@ -246,7 +252,7 @@ def _statement_problems(points: Rubric, text_title: str, text_file: str, place: 
     if not stale:
         return []
     return [place.at(("statement",), f"评估细则的 statement 提到 {'、'.join(stale)} 年（“{points.statement[:40]}”），"
-                                     f"而 {points.year} 年度的指南原文 {text_file} 的标题是“{text_title}”：网站把它印在"
+                                     f"而 {points.year} 年度的指南原文 {text_file} 的标题是“{text_title}”：网站把它印在 "
                                      f"{points.year} 年度的细则下，请在本年度的细则中写出 statement:，写明本年度的指南名称。")]
 
 

@@ -36,6 +36,7 @@ from validators.year.files import (
     tree_root,
     year_file,
 )
+from validators.year.former import former_kind
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, year_model
 
 __all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric", "tier_rank",
@@ -293,6 +294,21 @@ def written_rubric(year: int, root: Path | None = None) -> Rubric | None:
         return None
 
 
+def _former_fix(written: str, vocabulary: str, rules: Guideline, area: str, table: str,
+                root: Path | None) -> str:
+    """What to write in this year's rubric for a kind an earlier year had: ended, its rule
+    `<label>: null`; renamed, that and a rule under the new name."""
+    found = former_kind(written, vocabulary, rules, root)
+    if found is None:
+        return ""
+    year, earlier, _, now = found
+    if now is None:
+        return (f"“{written}”是 {year} 年度的{earlier.vocabulary_title(vocabulary)}，{rules.year} 年度已没有这一类："
+                f"请在本年度细则的 {area}: {table}: 下写一行 {written}: null（不再计分）。")
+    return (f"“{written}”在 {rules.year} 年度改称“{now.label}”：请在本年度细则的 {area}: {table}: 下写 {written}: null，"
+            f"并为“{now.label}”写一条规则。")
+
+
 def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> Rubric:
     """The rubric with every table by kind keyed by the kinds' codes; a key that is no kind of
     the year, a kind with no rule, or an added area with no section (or a section that is no
@@ -339,7 +355,8 @@ def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> 
             if kind is None:
                 problems.append(YearProblem(file, *source.key((area, table, written)),
                                             f"{area}.{table} 中的“{written}”不是 {year} 年度指南参数中的"
-                                            f"{rules.vocabulary_title(vocabulary)}。"))
+                                            f"{rules.vocabulary_title(vocabulary)}。"
+                                            + _former_fix(written, vocabulary, rules, area, table, root)))
             else:
                 keyed[kind.code] = rule
         missing = [k.label for k in rules.vocabulary(vocabulary) if k.code not in keyed]
