@@ -69,7 +69,8 @@ class Change:
 
 def _event(category: str, **extra: object) -> str:
     fields = {"id": "evt-a", "title": "学会学术交流活动", "category": category, "role": "主办",
-              "date": "2019-06-01", "participants": 120, **extra}
+              "date": "2019-06-01", "participants": 120,
+              "evidence": ["https://example.org/cast-sample/cd-new/evt-a"], **extra}
     written = {k: v if k == "date" else json.dumps(v, ensure_ascii=False) for k, v in fields.items()}
     return "academic_events:\n  - " + "\n    ".join(f"{k}: {v}" for k, v in written.items()) + "\n"
 
@@ -149,7 +150,8 @@ CHANGES: dict[str, Change] = {
         points={"mw-a": 2}, schema=["数字化改革", "每项一项（条款 7.1–7.6）", "重大工作类别之一（条款 7.1–7.6）"],
         form=["每项一项（条款 7.1–7.6）", "重大工作类别之一（条款 7.1–7.6）"], pages=["数字化改革"],
         then_2018="major_work:\n  - id: mw-a\n    kind: 数字化改革\n    title: 学会数字化改革\n"
-                  "    date: 2018-05-01\n    description: 建成会员服务平台\n",
+                  "    date: 2018-05-01\n    description: 建成会员服务平台\n"
+                  "    evidence: [https://example.org/cast-sample/cd-new/mw-a]\n",
         findings_2018={"E-KIND-UNKNOWN"}),
     "a reworded area": Change(
         guideline="""

@@ -197,6 +197,8 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None, *, r
     repeated_items.check(report, ctx)
     strings = loaded.strings
     evidence.check(strings, ctx)
+    if (root / reviews.REVIEWS / str(year)).is_dir():  # a year the staff verify: material counts
+        evidence.check_items(report, ctx)
     text_fields.check(strings, ctx)
     year_mentions.check(strings, year, ctx)
     findings += ctx.findings

@@ -26,6 +26,7 @@ from validators.year.measures import (
     expert_rate_met,
     founded_before,
     founded_this_year,
+    no_outcome,
     percent,
     pilot_confirmed,
 )
@@ -210,9 +211,17 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
             continue
         earned = False
         if svc.district in s.guideline.pilot_districts:
-            s.award(area, "pilot_district_service", rules.pilot_district_service, svc.id, path,
-                    f"{svc.title}（{svc.district}）")
-            earned = True
+            # 1.3 pays a service 「具有成效性」: one whose outcome says nothing is paid as any
+            # other service of its kind, and its zero line says why 1.3 is not.
+            lacking = no_outcome(svc.outcome, s.guideline)
+            if lacking is None:
+                s.award(area, "pilot_district_service", rules.pilot_district_service, svc.id, path,
+                        f"{svc.title}（{svc.district}）")
+                earned = True
+            elif rules.pilot_district_service is not None:
+                s.nothing(area, rules.pilot_district_service.clause, "pilot_district_service", svc.id,
+                          (*path, "outcome"), f"{rules.pilot_district_service.label}：{svc.title}"
+                          f"（{svc.district}）{lacking}，不计本条的分")
         if svc.kind.value in consulting:
             s.award(area, "consulting_training_service", rules.consulting_training_service, svc.id,
                     path, f"{svc.title}（{svc.kind.label}）")

@@ -7,7 +7,7 @@ from typing import Any
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
-from validators.year.measures import district_rename_hint, expert_rate, percent
+from validators.year.measures import district_rename_hint, expert_rate, no_outcome, percent
 
 
 def _district_hint(name: str, ctx: RuleContext) -> str:
@@ -56,3 +56,9 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         path = (*base, "services", i)
         _district(service.district, path, ctx)
         ctx.in_window((*path, "date"), service.date, "1", "服务日期")
+        if service.district in ctx.guideline.pilot_districts:
+            lacking = no_outcome(service.outcome, ctx.guideline)
+            if lacking is not None:
+                ctx.warning((*path, "outcome"), "W-OUTCOME-NOTHING",
+                            f"{lacking}：这项服务不计条款 1.3 的分，仍按服务类型计分。"
+                            "请写明这项服务取得的成效（具体的数字或结果）。", "1.3")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Annotated
@@ -51,6 +52,28 @@ class PrivacyPolicy(_Strict):
     personal_email_domains: list[str]
 
 
+class TextPolicy(_Strict):
+    """How a text value that says nothing (无, 暂无, -, N/A) is told from one that says something."""
+
+    nothing_words: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    nothing_trailing: str
+
+    @property
+    def _nothing(self) -> frozenset[str]:
+        return _nothing_set(tuple(self.nothing_words))
+
+    def says_nothing(self, text: str) -> bool:
+        """Whether the whole of `text` (NFKC, trimmed of spaces and end marks) is a nothing word."""
+        plain = unicodedata.normalize("NFKC", text).strip()
+        trimmed = plain.rstrip(self.nothing_trailing).strip()
+        return plain.casefold() in self._nothing or trimmed.casefold() in self._nothing or not trimmed
+
+
+@cache
+def _nothing_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(unicodedata.normalize("NFKC", w).strip().casefold() for w in words)
+
+
 class FormPolicy(_Strict):
     github_url_max_chars: PositiveInt
 
@@ -93,6 +116,7 @@ class Policy(_Strict):
     yaml: YamlPolicy
     evidence: EvidencePolicy
     privacy: PrivacyPolicy
+    text: TextPolicy
     form: FormPolicy
     workbook: WorkbookPolicy
     rubric: RubricPolicy

@@ -14,19 +14,31 @@ from decimal import Decimal
 from validators.models.academic_events import AcademicEvent
 from validators.models.innovation import Innovation
 from validators.models.research import Achievement, ResearchReport
+from validators.yaml.policy import policy
 from validators.year.countries import country_code
 from validators.year.guideline import DistrictRename, Guideline, Province
+from validators.year.quotes import said
 
 __all__ = [
 "company_ending", "counted_achievements", "countries", "distinct_members",
     "district_rename_hint", "district_renamed", "expert_rate", "expert_rate_met", "founded_before", "founded_this_year",
-    "in_window", "out_of_province", "percent", "pilot_confirmed", "regions",
+    "in_window", "no_outcome", "out_of_province", "percent", "pilot_confirmed", "regions",
 ]
 
 
 def in_window(day: dt.date, guideline: Guideline) -> bool:
     """Inside the year's evaluation window: (previous deadline, this deadline]."""
     return guideline.evaluation_window.contains(day)
+
+
+def no_outcome(outcome: str, guideline: Guideline) -> str | None:
+    """Why a service's 服务成效 does not show the effect clause 1.3 asks of a pilot-district
+    service (「具有成效性」): it says nothing (无, 暂无, -; `policy.yaml` `text.nothing_words`).
+    None when it says something. The check's warning and the score line say it alike."""
+    if not policy().text.says_nothing(outcome):
+        return None
+    effect = said("具有成效性", guideline.clauses.get("1.3", ""))
+    return f"服务成效写的是“{outcome.strip()}”，没有写出成效，不符合条款 1.3 要求的{effect}"
 
 
 def founded_this_year(established: dt.date, guideline: Guideline) -> bool:
