@@ -324,6 +324,51 @@ def test_growth_compares_with_the_previous_year(tmp_path: Path, before, after, g
     assert f"2018 年 {len(after)} 项、{sum(after)} 万元" in line.note
 
 
+def _growth_line(tmp_path: Path, before: str | None, after: str):
+    files = {"submissions/cd-a/society.yaml": profile("cd-a"),
+             "submissions/cd-a/2018.yaml": _report("cd-a", 2018, after)}
+    if before is not None:
+        files["submissions/cd-a/2017.yaml"] = before
+    write_tree(tmp_path, files)
+    _, repo = check_tree(tmp_path)
+    [evaluation] = evaluate_repository(repo, 2018)
+    [line] = [x for x in evaluation.lines if x.clause == "2.3"]
+    return line
+
+
+def test_growth_says_when_last_years_report_cannot_be_read(tmp_path: Path) -> None:
+    """A broken report of the year before is a report with errors, not a missing one: the 2.3
+    line says so and names the file."""
+    line = _growth_line(tmp_path, _report("cd-a", 2017, "unknown_key: 1\n" + _functions(2017, [10])),
+                        _functions(2018, [10, 10, 10]))
+    assert line.points == 0
+    assert line.note.startswith("2017 年度报告（submissions/cd-a/2017.yaml）有错误（E-SCHEMA-UNKNOWN-KEY），无法读取，"
+                                "无法与上一年度比较“有较大提升”，不计分")
+
+
+def test_growth_names_a_whole_report_error_of_last_year(tmp_path: Path) -> None:
+    """Last year's report claims another society: its functions are not in error, the report is."""
+    line = _growth_line(tmp_path, _report("cd-b", 2017, _functions(2017, [10])), _functions(2018, [10, 10, 10]))
+    assert line.points == 0
+    assert "E-SOCIETY-MISMATCH" in line.note
+    assert "承接职能有错误" not in line.note
+    assert line.note.startswith("2017 年度报告（submissions/cd-a/2017.yaml）整份报告有错误（E-SOCIETY-MISMATCH）")
+
+
+def test_growth_without_last_years_report_says_so(tmp_path: Path) -> None:
+    line = _growth_line(tmp_path, None, _functions(2018, [10, 10, 10]))
+    assert (line.points, line.note) == (0, "本学会没有 2017 年度的报告，无法与上一年度比较“有较大提升”，不计分")
+
+
+def test_growth_from_an_empty_last_year_counts_from_nothing(tmp_path: Path) -> None:
+    """A report that listed no functions compares as 0 functions (the README's rule: at least
+    two more than the year before)."""
+    line = _growth_line(tmp_path, _report("cd-a", 2017), _functions(2018, [10, 10]))
+    assert line.points == 3
+    assert "2017 年 0 项、0 万元（上一年度的报告没有列出承接职能） → 2018 年 2 项、20 万元" in line.note
+
+
+
 def test_symlinked_report_is_refused_without_reading_its_target(tmp_path: Path) -> None:
     secret = tmp_path / "secret.yaml"
     secret.write_text("password: hunter2\n", encoding="utf-8")

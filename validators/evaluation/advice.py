@@ -19,7 +19,7 @@ from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent
 from validators.models.for_year import item_model
 from validators.models.report import YearReport
-from validators.repository import ReportDoc
+from validators.repository import BrokenReport, ReportDoc
 from validators.rules.academic_events import unmet_criteria
 from validators.rules.repeated_items import CODE as REPEATED
 from validators.year.countries import other_countries
@@ -185,7 +185,7 @@ def candidates(report: YearReport, rules: Guideline, points: Rubric, current: Ev
     yield from _research(report, rules, points)
 
 
-def advise(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline, points: Rubric,
+def advise(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline, points: Rubric,
            current: Evaluation, standing: Standing | None = None) -> list[Advice]:
     """Each candidate is scored with the verdicts the rules of its area give the changed copy:
     a fix is credited only when the rules accept it, as `check` would. A candidate changes one

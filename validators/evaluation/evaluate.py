@@ -22,7 +22,7 @@ __all__ = ["EvaluationMemo", "evaluate_repository"]
 EvaluationMemo = dict[tuple[str, int], tuple[tuple[object, ...], Evaluation]]
 
 
-def evaluate_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
+def evaluate_report(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline,
                     points: Rubric, standing: Standing | None = None) -> Evaluation:
     result = score_report(doc, previous, rules, points, standing)
     result.advice = advise(doc, previous, rules, points, result, standing)
@@ -51,13 +51,14 @@ def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.dat
         rules, points = _year_files(report_year, repo.root)
         if rules is None or points is None:
             continue
-        previous = repo.reports.get((society, report_year - 1))
+        # A report of the year before that could not be read is still there: 2.3 says so.
+        previous = repo.reports.get((society, report_year - 1)) or repo.broken.get((society, report_year - 1))
         standing = standing_for(repo.reviews.get((society, report_year)),
                                 report_year in repo.reviewed_years, rules, points, day)
         # Tuples compare their items by identity first: unchanged reports compare in no time.
         # The source map too: score lines cite the lines their items start on.
-        inputs = (doc.report, doc.source, tuple(doc.findings), previous and previous.report,
-                  previous and previous.source, tuple(previous.findings) if previous else (),
+        before = (previous.report, previous.source) if isinstance(previous, ReportDoc) else (previous and previous.file,)
+        inputs = (doc.report, doc.source, tuple(doc.findings), before, tuple(previous.findings) if previous else (),
                   standing, rules, points, day)
         kept = memo.get((society, report_year)) if memo is not None else None
         if kept is not None and kept[0] == inputs:

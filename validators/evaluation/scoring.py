@@ -15,7 +15,7 @@ from validators.evaluation.expert_marks import assessed_lines, judged_items
 from validators.evaluation.score_lines import CAP_RULE, ScoreLine
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
-from validators.repository import ReportDoc
+from validators.repository import BrokenReport, ReportDoc
 from validators.verdicts import Verdicts
 from validators.yaml.scalars import YamlPath
 from validators.year.guideline import Guideline
@@ -248,7 +248,7 @@ def _functions_reported(doc: ReportDoc) -> int:
     return len(g.functions) if g else 0
 
 
-def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> None:
+def _government(s: _Scorer, report: YearReport, previous: ReportDoc | BrokenReport | None) -> None:
     area, rules, g = "government_functions", s.rubric.government_functions, report.government_functions
     if g is None:
         return
@@ -277,13 +277,32 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
     # A function the association does not recognise is not one the society took on.
     now = [fn for fn in _functions_scored(s.doc, s.verdicts)
            if s.standing is None or s.standing.refusal(fn.id) is None]
-    if previous is None or not now:
+    if not now:
+        return
+    more = growth_named(s.guideline.clauses)
+    path = (area, "functions")
+    before_year = report.year - 1
+    if previous is None:
+        s.nothing(area, "2.3", "growth", "functions", path,
+                  f"本学会没有 {before_year} 年度的报告，无法与上一年度比较{more}，不计分")
+        return
+    if isinstance(previous, BrokenReport):
+        codes = "、".join(dict.fromkeys(f.code for f in previous.findings if f.severity == "error"))
+        s.nothing(area, "2.3", "growth", "functions", path,
+                  f"{before_year} 年度报告（{previous.file}）有错误（{codes}），无法读取，"
+                  f"无法与上一年度比较{more}，不计分：更正上一年度的报告后重新评估")
         return
     before = _functions_scored(previous)
-    more = growth_named(s.guideline.clauses)
+    whole = Verdicts.of(previous.findings, previous.file).report_errors
+    if whole:
+        codes = "、".join(dict.fromkeys(f.code for f in whole))
+        s.nothing(area, "2.3", "growth", "functions", path,
+                  f"{before_year} 年度报告（{previous.file}）整份报告有错误（{codes}），其中各项都不计分，"
+                  f"无法与上一年度比较{more}，不计分：更正上一年度的报告后重新评估")
+        return
     if len(before) < _functions_reported(previous):
-        s.nothing(area, "2.3", "growth", "functions", (area, "functions"),
-                  f"{previous.report.year} 年度报告的承接职能有错误，无法与上一年度比较{more}，"
+        s.nothing(area, "2.3", "growth", "functions", path,
+                  f"{before_year} 年度报告（{previous.file}）的承接职能有错误，无法与上一年度比较{more}，"
                   "不计分：更正上一年度的报告后重新评估")
         return
     count, amount = len(now), sum(f.amount_wan for f in now)
@@ -300,7 +319,8 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | None) -> N
                                 "min_count_increase": growth.min_count_increase,
                                 "min_amount_growth": growth.min_amount_growth}})
         return
-    note = (f"{previous.report.year} 年 {before_count} 项、{before_amount:g} 万元 → "
+    note = (f"{before_year} 年 {before_count} 项、{before_amount:g} 万元"
+            f"{'（上一年度的报告没有列出承接职能）' if not before else ''} → "
             f"{report.year} 年 {count} 项、{amount:g} 万元（有错误的和核查后不计分的项目不计入）")
     grew = (count - before_count >= growth.min_count_increase
             or (before_amount > 0 and (amount - before_amount) / before_amount >= growth.min_amount_growth))
@@ -456,7 +476,7 @@ def _apply_caps(s: _Scorer, report: YearReport, areas: list[str]) -> dict[str, f
     return subtotals
 
 
-def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
+def score_report(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline,
                  points: Rubric, standing: Standing | None = None,
                  areas: Collection[str] | None = None) -> Evaluation:
     """The evaluation of one report, without advice; `standing` is the association's review
@@ -482,7 +502,7 @@ def score_report(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
                       lines=lines)
 
 
-def _score_areas(s: _Scorer, previous: ReportDoc | None, areas: Collection[str] | None) -> None:
+def _score_areas(s: _Scorer, previous: ReportDoc | BrokenReport | None, areas: Collection[str] | None) -> None:
     report, rules, points = s.doc.report, s.guideline, s.rubric
     scorers: dict[str, Callable[[], None]] = {
         "innovation": lambda: _innovation(s, report),
@@ -497,7 +517,7 @@ def _score_areas(s: _Scorer, previous: ReportDoc | None, areas: Collection[str] 
             scorers.get(area, lambda area=area: _kinds_only(s, report, area))()
 
 
-def scoring_plan(doc: ReportDoc, previous: ReportDoc | None, rules: Guideline,
+def scoring_plan(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline,
                  points: Rubric) -> dict[str, Any]:
     """What the workbench needs to score a report under any verdicts, as `score_report` would:
     the paying units in the scorer's order (each with the item a verdict can refuse and the
