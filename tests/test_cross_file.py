@@ -343,7 +343,7 @@ def test_growth_says_when_last_years_report_cannot_be_read(tmp_path: Path) -> No
                         _functions(2018, [10, 10, 10]))
     assert line.points == 0
     assert line.note.startswith("2017 年度报告（submissions/cd-a/2017.yaml）有错误（E-SCHEMA-UNKNOWN-KEY），无法读取，"
-                                "无法与上一年度比较“有较大提升”，不计分")
+                                "无法与上一年度比较「有较大提升」，不计分")
 
 
 def test_growth_names_a_whole_report_error_of_last_year(tmp_path: Path) -> None:
@@ -357,7 +357,7 @@ def test_growth_names_a_whole_report_error_of_last_year(tmp_path: Path) -> None:
 
 def test_growth_without_last_years_report_says_so(tmp_path: Path) -> None:
     line = _growth_line(tmp_path, None, _functions(2018, [10, 10, 10]))
-    assert (line.points, line.note) == (0, "本学会没有 2017 年度的报告，无法与上一年度比较“有较大提升”，不计分")
+    assert (line.points, line.note) == (0, "本学会没有 2017 年度的报告，无法与上一年度比较「有较大提升」，不计分")
 
 
 def test_growth_from_an_empty_last_year_counts_from_nothing(tmp_path: Path) -> None:

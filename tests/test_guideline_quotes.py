@@ -8,6 +8,7 @@ files carry, and for the quotations that reach readers: generated pages and find
 
 from __future__ import annotations
 
+import ast
 import html
 import re
 from pathlib import Path
@@ -79,3 +80,42 @@ def test_finding_messages_quote_verbatim() -> None:
                 for f in check_tree(case)[0].findings]
     assert any(QUOTE.search(m) for m in messages)
     assert [q for m in messages for q in _unquoted(m)] == []
+
+
+PLAIN_QUOTE = re.compile(r"“([^“”]+)”")
+# Field texts of the data model, the same in every year (the schema, form and workbook): they
+# name the site and the topic as the 2017 text does, and are not yet said through the year's words.
+MODEL_FIELD_TEXTS = {("validators/models/innovation.py", "企业科协网"),
+                     ("validators/models/research.py", "国家中心城市")}
+
+
+def _plain_quotations(source: str) -> list[str]:
+    """The guideline's words (four characters or more, so no mere 其他 or 学会) that the string
+    literals of `source` put in ordinary quotes “…” rather than the guideline's 「…」."""
+    return [q for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            for q in PLAIN_QUOTE.findall(node.value)
+            if len(w := "".join(q.split())) >= 4 and w in ORIGINAL]
+
+
+def test_plain_quotes_hold_no_guideline_words() -> None:
+    """Score lines, advice and messages quote the guideline with 「」 (through
+    validators/year/quotes.py, so a year that rewords it is not misquoted), never with “”."""
+    # The line this test was written against (clause 2.3's words in a score line):
+    assert _plain_quotations('note = f"{n}：未达到“有较大提升”"  # “有较大提升”') == ["有较大提升"]
+    sources = sorted([*ROOT.glob("validators/**/*.py"), *ROOT.glob("site_builder/**/*.py")])
+    found = [(p.relative_to(ROOT).as_posix(), q) for p in sources for q in _plain_quotations(p.read_text("utf-8"))]
+    assert sorted(set(found) - MODEL_FIELD_TEXTS) == []
+
+
+def test_the_growth_line_quotes_the_guideline(tmp_path: Path) -> None:
+    from tests.test_cross_file import _functions, _report
+    from tests.trees import profile, write_tree
+    from validators.evaluation.evaluate import evaluate_repository
+
+    write_tree(tmp_path, {"submissions/cd-a/society.yaml": profile("cd-a"),
+                          "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _functions(2017, [10, 10])),
+                          "submissions/cd-a/2018.yaml": _report("cd-a", 2018, _functions(2018, [12, 12]))})
+    [evaluation] = evaluate_repository(check_tree(tmp_path)[1], 2018)
+    [line] = [x for x in evaluation.lines if x.clause == "2.3"]
+    assert line.note.endswith("：未达到「有较大提升」（数量增加 2 项或金额增长 30%）")

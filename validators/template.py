@@ -24,7 +24,7 @@ from validators.models.service_stations import ServiceStation
 from validators.models.society import SocietyKind
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 from validators.year.kinds import EventCategory, Kind, ResearchTopic
-from validators.year.quotes import growth_named
+from validators.year.quotes import growth_named, said
 from validators.year.text import area_clauses, area_numeral, cited_clauses_only
 
 __all__ = ["report_template", "schema_line", "society_template"]
@@ -147,7 +147,7 @@ def _innovation(rules: Guideline, d: _Dates) -> list[str]:
     pilot = "、".join(rules.pilot_districts)
     return [*_area_header(rules, "innovation"), "innovation:",
             _line("  enterprise_platform_registered: false",
-                  "条款 1.1：已在中国科协“企业科协网”成功注册写 true，否则写 false"),
+                  f"条款 1.1：已在中国科协{said('企业科协网', rules.clauses.get('1.1', ''))}成功注册写 true，否则写 false"),
             _line("  senior_experts_total: 0", "条款 1.2：副高职及以上专家会员总人数"),
             _line("  senior_experts_registered: 0",
                   f"条款 1.2：其中在专家库注册的人数；注册率达 {rate} 即符合"),

@@ -25,6 +25,7 @@ from validators.rules.repeated_items import CODE as REPEATED
 from validators.year.countries import other_countries
 from validators.year.guideline import Guideline
 from validators.year.measures import countries, in_window, out_of_province, regions
+from validators.year.quotes import said
 from validators.year.rubric import Rubric
 
 MAX_ADVICE = 5
@@ -49,7 +50,7 @@ def _innovation(report: YearReport, rules: Guideline, points: Rubric, paid: int)
     if inn is None:
         return
     if not inn.enterprise_platform_registered:
-        yield Candidate("1.1", "在中国科协“企业科协网”完成注册", "innovation",
+        yield Candidate("1.1", f"在中国科协{said('企业科协网', rules.clauses.get('1.1', ''))}完成注册", "innovation",
                report.model_copy(update={"innovation": inn.model_copy(
                    update={"enterprise_platform_registered": True})}))
     rate = rules.thresholds.expert_registration_rate

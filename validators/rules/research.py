@@ -9,6 +9,13 @@ from validators.year.measures import counted_achievements
 from validators.year.quotes import quoted
 
 
+def _focus_topics(ctx: RuleContext) -> str:
+    """The year's topics that need a focus, named as its list names them (“…”: a category's name)."""
+    names = "、".join(f"“{k.label}”" for k in ctx.guideline.kinds.research_topics
+                     if isinstance(k, ResearchTopic) and k.requires_focus)
+    return f"（{names}）" if names else ""
+
+
 def check(report: YearReport, ctx: RuleContext) -> None:
     window = ctx.guideline.evaluation_window
     rule = quoted("成果形成日期以当年评估截止日期为准", ctx.guideline.clauses.get("6", ""))
@@ -23,7 +30,7 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         elif topic is not None and not needs_focus and item.focus is not None:
             # Extra information, not an untrue claim: the report still counts.
             ctx.warning((*path, "focus"), "W-RESEARCH-FOCUS-UNUSED",
-                        f"focus 只用于要求写明方面的选题（如“国家中心城市”）；本报告选题为“{item.topic.label}”，"
+                        f"focus 只用于要求写明方面的选题{_focus_topics(ctx)}；本报告选题为“{item.topic.label}”，"
                         "focus 不起作用，请删除。", item.topic.clause)
         for j, achievement in enumerate(item.achievements):
             if not window.contains(achievement.date):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["growth_named", "holds", "named", "quoted", "said"]
+__all__ = ["growth_named", "holds", "quoted", "said"]
 
 _OPEN, _CLOSE = "\u300c", "\u300d"
 
@@ -33,13 +33,6 @@ def said(phrase: str, *texts: str) -> str:
     return quoted(phrase, *texts) or phrase
 
 
-
-def named(phrase: str, otherwise: str, *texts: str) -> str:
-    """“phrase” (the guideline's name for a thing, in ordinary quotes) when the year's text
-    holds it; else `otherwise`, the project's own plain words for it."""
-    return f"“{phrase}”" if holds(phrase, *texts) else otherwise
-
-
 def growth_named(clauses: Mapping[str, str]) -> str:
     """What clause 2.3 calls the growth of a society's functions, in the year's words."""
-    return named("有较大提升", "条款 2.3 所说的增长", clauses.get("2.3", ""))
+    return quoted("有较大提升", clauses.get("2.3", "")) or "条款 2.3 所说的增长"
