@@ -171,7 +171,8 @@ def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
     """Each piece of advice once: what to do, its clause (a link) and what it would add."""
     if not e.advice:
         return []
-    shown = [f"{text(tight(a.message))}（{site.clause_link(page, a.clause, e.guideline_year)}，可加 {num(a.gain)} 分）"
+    shown = [f"{text(tight(a.message))}（{site.clause_link(page, a.clause, e.guideline_year)}，"
+             f"{f'可加 {num(a.gain)} 分' if a.gain > 0 else '本年度不加分'}）"
              for a in e.advice]
     return [heading(2, "改进建议", "advice"), html_list(shown, "sb-advice") + "\n"]
 

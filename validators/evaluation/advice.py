@@ -6,6 +6,7 @@ is computed under the rubric (caps included), never written by hand.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterator
 from dataclasses import replace
@@ -170,6 +171,10 @@ def _research(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[
         window = rules.evaluation_window
         if any(in_window(a.date, rules) for a in item.achievements):
             continue
+        if any(a.date > window.deadline for a in item.achievements):
+            # Its achievement came after this year's deadline: this year is closed to it, and
+            # the year whose window holds its date counts it (later_notes says so).
+            continue
         achieved = item.model_copy(update={"achievements": [
             *item.achievements,
             item_model(item, "achievements").model_validate({"type": best.code, "date": window.deadline})]})
@@ -177,6 +182,26 @@ def _research(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[
         research[i] = achieved
         yield Candidate("6", f"推动“{item.title}”在评估截止日（{window.deadline}）前形成成果，如{best.label}",
                         "research", report.model_copy(update={"research": research}))
+
+
+def later_notes(report: YearReport, rules: Guideline) -> list[Advice]:
+    """What advice cannot offer as a gain this year: a research item whose achievement is dated
+    after this year's deadline counts in the report of the year whose window holds that date
+    (「成果形成日期以当年评估截止日期为准」, clause 6), not in this one."""
+    window = rules.evaluation_window
+    rule = said("成果形成日期以当年评估截止日期为准", rules.clauses.get("6", ""))
+    notes = []
+    for item in report.research:
+        if any(in_window(a.date, rules) for a in item.achievements):
+            continue
+        # Only as far as the next year's window reaches (it starts where this one ends).
+        late = sorted(a.date for a in item.achievements
+                      if window.deadline < a.date <= window.deadline + dt.timedelta(days=365))
+        if late:
+            notes.append(Advice("6", f"“{item.title}”的成果形成于 {late[0]}，在本年度评估截止日（{window.deadline}）之后，"
+                                     f"按{rule}，计入 {report.year + 1} 年度的评估（评估期自 {window.deadline}（不含）起）："
+                                     f"请在 {report.year + 1} 年度的报告中列出这项调研成果", 0.0))
+    return notes
 
 
 def candidates(report: YearReport, rules: Guideline, points: Rubric, current: Evaluation) -> Iterator[Candidate]:
@@ -211,4 +236,4 @@ def advise(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Gui
         if gain > 0:
             found.append(Advice(clause, message, gain))
     found.sort(key=lambda a: (-a.gain, a.clause, a.message))
-    return found[:MAX_ADVICE]
+    return found[:MAX_ADVICE] + later_notes(doc.report, rules)

@@ -110,7 +110,8 @@ def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None
                 code = f"（{x.finding}）" if x.finding else ""
                 out.append(f"  {x.points:+g}\t{clause}\t{x.item_id or '-'}\t{x.note}{code}\t{x.file}:{x.line}")
             for a in e.advice:
-                out.append(f"  建议（条款 {a.clause}，可加 {a.gain:g} 分）：{a.message}")
+                gain = f"可加 {a.gain:g} 分" if a.gain > 0 else "本年度不加分"
+                out.append(f"  建议（条款 {a.clause}，{gain}）：{a.message}")
         return "\n".join(out)
     for row in ranking_rows(evaluations, repo):
         year, rank, sid, name, total, tier = row[:6]

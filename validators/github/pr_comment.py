@@ -334,7 +334,7 @@ def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched
 
 
 def _advice(heads: dict[tuple[str, int], EvaluationIn], keys: list[tuple[str, int]]) -> list[str]:
-    tips = [(a.gain, e, a) for k in keys if (e := heads.get(k)) for a in e.advice]
+    tips = [(a.gain, e, a) for k in keys if (e := heads.get(k)) for a in e.advice if a.gain > 0]
     tips.sort(key=lambda t: (-t[0], t[1].society, t[1].year))
     if not tips:
         return []
