@@ -171,8 +171,8 @@ def countries(event: AcademicEvent, guideline: Guideline) -> Countries:
 
 def member_key(name: str) -> str:
     """What two written forms of one member share: the NFKC form (a full-width letter is a
-    letter), and in a name that holds a Chinese character no whitespace at all (「某 某学会」 is
-    「某某学会」); in any other name each inner run of whitespace is one space. Traditional and
+    letter), and in a name that holds a Chinese character no whitespace at all (“某 某学会” is
+    “某某学会”); in any other name each inner run of whitespace is one space. Traditional and
     simplified characters are not folded: no library in the requirements converts them."""
     text = unicodedata.normalize("NFKC", name)
     return "".join(text.split()) if any(lo <= c <= hi for c in text for lo, hi in _HAN) else " ".join(text.split())
