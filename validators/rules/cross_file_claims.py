@@ -18,18 +18,35 @@ from validators.year.measures import counted_achievements
 
 
 def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
-    seen: dict[tuple[str, str, str, object], ReportDoc] = {}
-    for doc, i, item in items(repo, "research"):
+    """6 pays a report's achievement once: 「其补助方式为：根据每年一次的成果评估予以补助。成果形成
+    日期以当年评估截止日期为准」. An achievement of a type that the society's report of an earlier
+    year already counted for the same research report (the same id, or the same title) is that
+    achievement again, whatever date the later report gives it: the later one is the error, and
+    the earlier keeps its points (its year is closed). A report of one year may list one type
+    twice with different dates (the repeat within a report is `E-ITEM-REPEATED`'s)."""
+    seen: dict[tuple[str, str, str, str], tuple[ReportDoc, Any]] = {}
+    for doc, i, item in items(repo, "research"):  # a society's years in order
         rules = guideline(doc.report.year, repo.root)
         if rules is None:
             continue
-        for j, ach in counted_achievements(item, rules):
-            key = (doc.report.society, item.id, ach.type.value, ach.date)
-            if key in seen and seen[key] is not doc:
-                yield at(doc, ("research", i, "achievements", j), "E-ACHIEVEMENT-COUNTED-TWICE",
-                          f"成果“{ach.type.label}（{ach.date}）”已在 {seen[key].file} 中计分："
-                          "同一成果只能在一个年度计分。", "6")
-            seen.setdefault(key, doc)
+        counted = counted_achievements(item, rules)
+        society = doc.report.society
+        for j, ach in counted:
+            keys = [(society, "id", item.id, ach.type.value),
+                    (society, "title", same_text(item.title), ach.type.value)]
+            earlier = next((seen[k] for k in keys if k in seen and seen[k][0] is not doc), None)
+            if earlier is None:
+                continue
+            before, first = earlier
+            when = "" if first.date == ach.date else f"（那里写的日期是 {first.date}）"
+            yield at(doc, ("research", i, "achievements", j), "E-ACHIEVEMENT-COUNTED-TWICE",
+                      f"调研成果“{item.title}”的成果“{ach.type.label}”已在 {before.report.year} 年度的报告 "
+                      f"{before.file} 中计分{when}：同一成果只在形成的那一年度计分一次，本年度不再计分。"
+                      "若本年度确有新的成果，请写明另一种认定方式（如领导签批后又被采纳）。", "6")
+        for _, ach in counted:
+            for k in ((society, "id", item.id, ach.type.value),
+                      (society, "title", same_text(item.title), ach.type.value)):
+                seen.setdefault(k, (doc, ach))
 
 
 def _shared_roles_ok(roles: list[EventRole]) -> bool:
