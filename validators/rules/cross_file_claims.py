@@ -14,7 +14,7 @@ from validators.models.academic_events import AcademicEvent, EventRole
 from validators.repository import ReportDoc, Repository
 from validators.rules.cross_file_common import at, items, same_text
 from validators.year.guideline import guideline
-from validators.year.measures import counted_achievements
+from validators.year.measures import counted_achievements, founded_this_year
 
 
 def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
@@ -154,3 +154,33 @@ def stations_claimed_once(repo: Repository) -> Iterator[Finding]:
                       f"服务站“{st.name}”也由 {_societies(others)}在同一年度申报：若是共建，请在证明材料中"
                       "写明本学会的分工；若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。",
                       "3.2", "warning")
+
+
+def station_names_reused(repo: Repository) -> Iterator[Finding]:
+    """A station reported as new (3.2's one-off) under a name another society's report of an
+    earlier year already gave its station: the one-off may be paid twice for one station. The
+    name alone is no proof that it is the same station (README: a name another society used does
+    not make it old), so the later entry is only warned, for the association's verifiers."""
+    named: dict[str, list[tuple[ReportDoc, int, Any]]] = defaultdict(list)
+    for doc, i, st in items(repo, "service_stations"):
+        named[same_text(st.name)].append((doc, i, st))
+    for entries in named.values():
+        if len({d.report.society for d, _, _ in entries}) < 2:
+            continue
+        entries.sort(key=lambda e: (e[0].report.year, e[0].report.society, e[1]))
+        for doc, i, st in entries:
+            rules = guideline(doc.report.year, repo.root)
+            if rules is None or not founded_this_year(st.established, rules):
+                continue
+            earlier = [(d, s) for d, _, s in entries
+                       if d.report.year < doc.report.year and d.report.society != doc.report.society]
+            if not earlier:
+                continue
+            before, seen = earlier[0]
+            more = len({d.report.society for d, _ in earlier}) - 1
+            others = f" 等 {more + 1} 个学会" if more else ""
+            yield at(doc, ("service_stations", i, "name"), "W-STATION-NAME-REUSED",
+                      f"服务站“{st.name}”报为 {doc.report.year} 年新建，但 {before.report.society}{others} 在 "
+                      f"{before.report.year} 年度的报告 {before.file} 中已申报同名服务站（编号“{seen.id}”，建站日期 "
+                      f"{seen.established}）：若是同一个服务站，一次性补助已经计过，请说明；若不是，请改用能区分的"
+                      "名称。别的学会用过的名称不影响本学会的计分，市科协核查时会对照双方的材料。", "3.2", "warning")
