@@ -250,3 +250,39 @@ def test_every_code_across_files_has_a_test() -> None:
                                                      *FIDELITY.glob("*/expected.yaml")])
     assert {"E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-TWICE", "W-FUNCTION-CLAIMED-TWICE"} <= codes
     assert {c for c in codes if c not in tested} == set()
+
+
+# --- one achievement paid in two years ----------------------------------------------------------
+
+def test_an_achievement_claimed_again_next_year_names_the_year_that_counted_it(tmp_path: Path) -> None:
+    """The same report (same title, another id) with the same type of achievement under a new
+    date a year later is the achievement already paid: the later one is the error."""
+    found = _found(FIDELITY / "achievement-counted-again-next-year", "E-ACHIEVEMENT-COUNTED-TWICE")
+    assert [(f.file, f.line) for f in found] == [("submissions/cd-a/2018.yaml", 10)]
+    assert "2017 年度的报告 submissions/cd-a/2017.yaml 中计分" in found[0].message
+    assert "2017-06-01" in found[0].message
+    # Another type of achievement of the same report is a new achievement.
+    root = _tree(tmp_path, {
+        "cd-a/2017.yaml": "research:\n  - {id: r1, title: 两年成果, form: 调研报告, topic: 四个服务,\n"
+                          "     achievements: [{type: 领导签批, date: 2017-06-01}]}\n",
+        "cd-a/2018.yaml": "research:\n  - {id: r1, title: 两年成果, form: 调研报告, topic: 四个服务,\n"
+                          "     achievements: [{type: 采纳或形成政策, date: 2018-01-05}]}\n",
+    })
+    assert _found(root, "E-ACHIEVEMENT-COUNTED-TWICE") == []
+
+
+# --- a station name another society used in an earlier year ----------------------------------------
+
+def test_a_new_station_under_a_name_another_society_used_before_is_warned(tmp_path: Path) -> None:
+    found = _found(FIDELITY / "station-name-reused-by-another-society", "W-STATION-NAME-REUSED")
+    assert [(f.file, f.line, f.severity) for f in found] == [("submissions/cd-b/2018.yaml", 6, "warning")]
+    assert "cd-a 在 2017 年度的报告 submissions/cd-a/2017.yaml" in found[0].message
+    assert "st-pidu" in found[0].message
+    # A station that is not new this year, or the society's own name of an earlier year, is not warned.
+    station = ("service_stations:\n  - {{id: {id}, name: 郫都站, level: 市级, established: {day}, industry: 电子信息,\n"
+               "     partner: 示例产业园, enterprises_served: 5, experts_engaged: 3, activities: 4}}\n")
+    root = _tree(tmp_path, {
+        "cd-a/2017.yaml": station.format(id="st-a", day="2017-05-01"),
+        "cd-b/2018.yaml": station.format(id="st-b", day="2016-05-01"),
+    })
+    assert _found(root, "W-STATION-NAME-REUSED") == []

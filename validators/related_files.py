@@ -2,8 +2,9 @@
 
 A changed report meets other files only through its own society's other years, through the
 ids and names of consortia it belongs to (any year) and the societies it lists as their
-members, through the consortia that list its society as a member (the same year), and through the titles of its events, research reports and government functions and
-the names of its service stations (the same year). Searching the other files' bytes for those
+members, through the consortia that list its society as a member (the same year), through the titles of its events, research reports and government functions
+(the same year), and through the names of its service stations (any year: a station another
+society reported by that name in an earlier year is a warning). Searching the other files' bytes for those
 strings is far cheaper than parsing the tree. The rules compare such texts in NFKC form
 (`same_text`), so a file that does not hold a needle as written is searched again in that form.
 """
@@ -33,17 +34,17 @@ def _longest_segment(text: str) -> bytes | None:
 
 
 def needles(reports: Iterable[YearReport]) -> tuple[set[bytes], dict[str, set[bytes]]]:
-    """Consortium ids and names (any year), and titles and station names by the year they were
+    """Consortium ids and names and station names (any year), and titles by the year they were
     reported in."""
     ids: set[bytes] = set()
     titles: dict[str, set[bytes]] = defaultdict(set)
     for report in reports:
         ids.update(c.id.encode("utf-8") for c in report.consortia)
         ids.update(n for c in report.consortia if (n := _longest_segment(c.name)))
+        ids.update(n for st in report.service_stations if (n := _longest_segment(st.name)))
         gov = report.government_functions
         texts = ([e.title for e in report.academic_events] + [r.title for r in report.research]
-                 + [f.title for f in (gov.functions if gov else [])]
-                 + [s.name for s in report.service_stations])
+                 + [f.title for f in (gov.functions if gov else [])])
         titles[f"{report.year}.yaml"].update(n for t in texts if (n := _longest_segment(t)))
         # A lead that lists this society as a member of a consortium its report omits.
         titles[f"{report.year}.yaml"].add(report.society.encode("utf-8"))

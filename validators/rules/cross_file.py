@@ -19,6 +19,7 @@ from validators.rules.cross_file_claims import (
     achievements_counted_once,
     claimed_once,
     functions_claimed_once,
+    station_names_reused,
     stations_claimed_once,
 )
 from validators.rules.cross_file_common import at, items, same_text
@@ -176,6 +177,7 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
 RULES = (profiles_present, established_once, established_under_one_id, functions_new_once,
          one_lead_per_consortium, known_members, members_reciprocal, members_agree_with_lead,
          achievements_counted_once, claimed_once, functions_claimed_once, stations_claimed_once,
+         station_names_reused,
          plausible_figures)
 
 

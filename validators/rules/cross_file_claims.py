@@ -14,22 +14,39 @@ from validators.models.academic_events import AcademicEvent, EventRole
 from validators.repository import ReportDoc, Repository
 from validators.rules.cross_file_common import at, items, same_text
 from validators.year.guideline import guideline
-from validators.year.measures import counted_achievements
+from validators.year.measures import counted_achievements, founded_this_year
 
 
 def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
-    seen: dict[tuple[str, str, str, object], ReportDoc] = {}
-    for doc, i, item in items(repo, "research"):
+    """6 pays a report's achievement once: 「其补助方式为：根据每年一次的成果评估予以补助。成果形成
+    日期以当年评估截止日期为准」. An achievement of a type that the society's report of an earlier
+    year already counted for the same research report (the same id, or the same title) is that
+    achievement again, whatever date the later report gives it: the later one is the error, and
+    the earlier keeps its points (its year is closed). A report of one year may list one type
+    twice with different dates (the repeat within a report is `E-ITEM-REPEATED`'s)."""
+    seen: dict[tuple[str, str, str, str], tuple[ReportDoc, Any]] = {}
+    for doc, i, item in items(repo, "research"):  # a society's years in order
         rules = guideline(doc.report.year, repo.root)
         if rules is None:
             continue
-        for j, ach in counted_achievements(item, rules):
-            key = (doc.report.society, item.id, ach.type.value, ach.date)
-            if key in seen and seen[key] is not doc:
-                yield at(doc, ("research", i, "achievements", j), "E-ACHIEVEMENT-COUNTED-TWICE",
-                          f"成果“{ach.type.label}（{ach.date}）”已在 {seen[key].file} 中计分："
-                          "同一成果只能在一个年度计分。", "6")
-            seen.setdefault(key, doc)
+        counted = counted_achievements(item, rules)
+        society = doc.report.society
+        for j, ach in counted:
+            keys = [(society, "id", item.id, ach.type.value),
+                    (society, "title", same_text(item.title), ach.type.value)]
+            earlier = next((seen[k] for k in keys if k in seen and seen[k][0] is not doc), None)
+            if earlier is None:
+                continue
+            before, first = earlier
+            when = "" if first.date == ach.date else f"（那里写的日期是 {first.date}）"
+            yield at(doc, ("research", i, "achievements", j), "E-ACHIEVEMENT-COUNTED-TWICE",
+                      f"调研成果“{item.title}”的成果“{ach.type.label}”已在 {before.report.year} 年度的报告 "
+                      f"{before.file} 中计分{when}：同一成果只在形成的那一年度计分一次，本年度不再计分。"
+                      "若本年度确有新的成果，请写明另一种认定方式（如领导签批后又被采纳）。", "6")
+        for _, ach in counted:
+            for k in ((society, "id", item.id, ach.type.value),
+                      (society, "title", same_text(item.title), ach.type.value)):
+                seen.setdefault(k, (doc, ach))
 
 
 def _shared_roles_ok(roles: list[EventRole]) -> bool:
@@ -137,3 +154,33 @@ def stations_claimed_once(repo: Repository) -> Iterator[Finding]:
                       f"服务站“{st.name}”也由 {_societies(others)}在同一年度申报：若是共建，请在证明材料中"
                       "写明本学会的分工；若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。",
                       "3.2", "warning")
+
+
+def station_names_reused(repo: Repository) -> Iterator[Finding]:
+    """A station reported as new (3.2's one-off) under a name another society's report of an
+    earlier year already gave its station: the one-off may be paid twice for one station. The
+    name alone is no proof that it is the same station (README: a name another society used does
+    not make it old), so the later entry is only warned, for the association's verifiers."""
+    named: dict[str, list[tuple[ReportDoc, int, Any]]] = defaultdict(list)
+    for doc, i, st in items(repo, "service_stations"):
+        named[same_text(st.name)].append((doc, i, st))
+    for entries in named.values():
+        if len({d.report.society for d, _, _ in entries}) < 2:
+            continue
+        entries.sort(key=lambda e: (e[0].report.year, e[0].report.society, e[1]))
+        for doc, i, st in entries:
+            rules = guideline(doc.report.year, repo.root)
+            if rules is None or not founded_this_year(st.established, rules):
+                continue
+            earlier = [(d, s) for d, _, s in entries
+                       if d.report.year < doc.report.year and d.report.society != doc.report.society]
+            if not earlier:
+                continue
+            before, seen = earlier[0]
+            more = len({d.report.society for d, _ in earlier}) - 1
+            others = f" 等 {more + 1} 个学会" if more else ""
+            yield at(doc, ("service_stations", i, "name"), "W-STATION-NAME-REUSED",
+                      f"服务站“{st.name}”报为 {doc.report.year} 年新建，但 {before.report.society}{others} 在 "
+                      f"{before.report.year} 年度的报告 {before.file} 中已申报同名服务站（编号“{seen.id}”，建站日期 "
+                      f"{seen.established}）：若是同一个服务站，一次性补助已经计过，请说明；若不是，请改用能区分的"
+                      "名称。别的学会用过的名称不影响本学会的计分，市科协核查时会对照双方的材料。", "3.2", "warning")

@@ -8,6 +8,7 @@ whether an item passes: that verdict is the findings' (see `validators.verdicts`
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,10 +20,13 @@ from validators.year.countries import country_code
 from validators.year.guideline import DistrictRename, Guideline, Province
 from validators.year.quotes import said
 
+# Chinese characters: CJK unified ideographs, extension A, and the compatibility block.
+_HAN = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+
 __all__ = [
 "company_ending", "counted_achievements", "countries", "distinct_members",
     "district_rename_hint", "district_renamed", "expert_rate", "expert_rate_met", "founded_before", "founded_this_year",
-    "in_window", "no_outcome", "out_of_province", "percent", "pilot_confirmed", "regions",
+    "in_window", "member_key", "no_outcome", "out_of_province", "percent", "pilot_confirmed", "regions",
 ]
 
 
@@ -165,9 +169,22 @@ def countries(event: AcademicEvent, guideline: Guideline) -> Countries:
     return Countries(codes, unknown, repeated)
 
 
+def member_key(name: str) -> str:
+    """What two written forms of one member share: the NFKC form (a full-width letter is a
+    letter), and in a name that holds a Chinese character no whitespace at all (“某 某学会” is
+    “某某学会”); in any other name each inner run of whitespace is one space. Traditional and
+    simplified characters are not folded: no library in the requirements converts them."""
+    text = unicodedata.normalize("NFKC", name)
+    return "".join(text.split()) if any(lo <= c <= hi for c in text for lo, hi in _HAN) else " ".join(text.split())
+
+
 def distinct_members(members: list[str]) -> list[str]:
-    """A consortium's members, each once (4.3's tiers count members)."""
-    return list(dict.fromkeys(m.strip() for m in members))
+    """A consortium's members, each once (4.3's tiers count members): written variants of one
+    name (`member_key`) count once, under the first form written."""
+    first: dict[str, str] = {}
+    for m in members:
+        first.setdefault(member_key(m), m.strip())
+    return list(first.values())
 
 
 def district_renamed(name: str, year: int, guideline: Guideline) -> DistrictRename | None:
