@@ -409,6 +409,10 @@ def test_the_default_readings_follow_the_year_files(tmp_path: Path) -> None:
     table = page[page.index("本项目对指南的默认解释"):page.index("2018 年度：2018年度")]
     assert "2018 年度为 2017-11-30（不含）至 2018-12-15（含）" in table
     assert "至少增加 2 项，或金额增长达到 30%" in table
+    # The readings check applies across items and years are said where readers look for them.
+    for reading in ("名称相同的服务站", "联合体的成员个数（条款 4.3 的分档）", "同一成果（条款 6）",
+                    "别的学会往年用过的服务站名称只提示核查", "没有上一年度的报告"):
+        assert reading in table, reading
 
 
 def test_a_date_in_a_year_file_s_sentence_stays_on_one_line() -> None:
