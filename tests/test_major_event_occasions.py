@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from site_builder.form_labels import guide_data, labels_data
+from site_builder.form_labels import guide_data, labels_data, occasion_help
 from tests.clients import missing
 from tests.trees import ROOT
 from validators.check import check_file
@@ -142,3 +142,10 @@ def test_the_form_says_the_same_of_both_bypasses() -> None:
     assert [(u["code"], u["prop"]) for u in day] == [("E-CRITERIA-OCCASION", "occasion_name")]
     assert "「全国科技工作者日」是条款 7.5 所列的「重大活动」" in day[0]["need"]
     assert contest == []
+
+
+def test_the_forms_help_does_not_offer_the_open_occasion_for_a_major_event() -> None:
+    rules = _rules(2017)
+    help_ = occasion_help(rules)["AcademicEvent.occasion"]
+    assert f"选“{rules.open_occasion}”" in help_
+    assert "条款 7.5 所列的重大活动属于“七、参与市科协重大工作”，不在此列" in help_
