@@ -26,7 +26,7 @@ from validators.models.society import SocietyProfile
 from validators.urls import NOT_A_URL, URL_WORDS, url_problem
 from validators.yaml.policy import policy
 from validators.year.countries import country_key, country_table
-from validators.year.criteria import criteria_needs
+from validators.year.criteria import criteria_needs, major_event_words, not_major_work
 from validators.year.cycle import AWAITING_FINAL, Phase, full_date
 from validators.year.former import earlier_names
 from validators.year.guideline import AREA_VOCABULARY, Guideline
@@ -204,7 +204,7 @@ def occasion_help(rules: Guideline) -> dict[str, str]:
     when = f"（“{occasion}”选“{rules.open_occasion}”时必填）"
     return {
         "AcademicEvent.occasion": f"本年度所列的科普活动之一；名单以外的，选“{rules.open_occasion}”，"
-                                  "并写明活动名称和主办单位。",
+                                  f"并写明活动名称和主办单位{not_major_work(rules)}。",
         "AcademicEvent.occasion_name": f"所在的全国性、全市性科普活动的名称{when}。",
         "AcademicEvent.occasion_organizer": f"该科普活动的主办单位{when}。",
     }
@@ -273,6 +273,9 @@ def event_criteria(rules: Guideline) -> dict[str, Any]:
         "occasions": {**{name: o.name for o in rules.popularisation_occasions for name in (o.name, *o.aliases)},
                       rules.open_occasion: rules.open_occasion},
         "open_occasion": rules.open_occasion,
+        # Area 七's major events (7.5), no occasion of 5.4: [key, what the form says], compared as
+        # `Guideline.major_event` compares them (by `country_key`, holding the key).
+        "major_events": [[country_key(n), major_event_words(n, rules)] for n in rules.major_event_names],
         "country_aliases": {country_key(alias): code for alias, code in rules.country_aliases.items()},
     }
 

@@ -78,7 +78,7 @@ def _events(rules: Guideline) -> st.SearchStrategy[list[dict[str, Any]]]:
     country_names = [*codes, *(country_name(c) for c in codes), "Germany", "germany", "ＵＳＡ", "U S A",
                      "South Korea", "Deutschland", "韩国", "日本国"]
     occasions = [*(n for o in rules.popularisation_occasions for n in (o.name, *o.aliases)),
-                 rules.open_occasion, "科普周末", " 科技周 "]
+                 rules.open_occasion, "科普周末", " 科技周 ", *rules.major_event_names, " 全国双创活动周 "]
     categories = [n for c in rules.kinds.event_categories for n in c.names()]
     event = st.fixed_dictionaries({
         "id": st.just("evt-x"),
@@ -95,7 +95,7 @@ def _events(rules: Guideline) -> st.SearchStrategy[list[dict[str, Any]]]:
                                       max_size=12),
         "countries": st.lists(st.sampled_from([*country_names, "亚特兰蒂斯"]), max_size=6),
         "occasion": st.sampled_from(occasions),
-        "occasion_name": st.sampled_from(["成都科普嘉年华", None]),
+        "occasion_name": st.sampled_from(["成都科普嘉年华", None, "２０１７ 全国科技工作者日", "成都全球创新创业交易会"]),
         "occasion_organizer": st.sampled_from(["成都市科协", None]),
     })
     return st.lists(event, min_size=40, max_size=80)

@@ -57,6 +57,17 @@
     return codes;
   };
 
+  /* What the form says of a name that holds one of area 七's major events (7.5), no occasion
+   * of 5.4 (`Guideline.major_event`: compared by RF.countryKey), or null. */
+  RF.majorEvent = function (guide, written) {
+    var key = typeof written === "string" ? RF.countryKey(written) : "";
+    if (!key) return null;
+    var found = (guide.major_events || []).filter(function (pair) {
+      return pair[0] && key.indexOf(pair[0]) !== -1;
+    })[0];
+    return found ? found[1] : null;
+  };
+
   function number(value) {
     return typeof value === "number" && isFinite(value) ? value : 0;
   }
@@ -69,8 +80,8 @@
     var c = category.criteria;
     var needs = category.needs || {};
     var out = [];
-    var lack = function (code, prop, now) {
-      out.push({ code: code, prop: prop, need: needs[prop] || "", now: now });
+    var lack = function (code, prop, now, need) {
+      out.push({ code: code, prop: prop, need: need || needs[prop] || "", now: now });
     };
     if (Array.isArray(c.roles)) {
       var roles = guide.roles || {};
@@ -100,7 +111,17 @@
         lack("E-THRESHOLD-COUNTRIES", "countries", codes.length + " 个（同一国家或地区只计一次）");
       }
     }
+    var major = null;
     if (c.occasion) {
+      ["occasion", "occasion_name"].some(function (f) {
+        var words = RF.majorEvent(guide, event[f]);
+        if (words) major = { prop: f, words: words };
+        return !!words;
+      });
+    }
+    if (major) {
+      lack("E-CRITERIA-OCCASION", major.prop, "“" + trimmed(event[major.prop]) + "”", major.words);
+    } else if (c.occasion) {
       var occasion = (guide.occasions || {})[trimmed(event.occasion)];
       if (!occasion) {
         lack("E-CRITERIA-OCCASION", "occasion", trimmed(event.occasion) || "未填写");

@@ -9,6 +9,7 @@ from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.year.countries import country_name, known_country_names
+from validators.year.criteria import major_event_words, not_major_work
 from validators.year.guideline import Guideline
 from validators.year.measures import Countries, Regions, countries, regions
 from validators.year.quotes import said as _said
@@ -24,14 +25,20 @@ class Unmet:
 
 
 def _occasion_unmet(event: AcademicEvent, guideline: Guideline, label: str) -> list[Unmet]:
+    for field, written in (("occasion", event.occasion), ("occasion_name", event.occasion_name)):
+        major = guideline.major_event(written)
+        if major is not None:
+            return [Unmet("E-CRITERIA-OCCASION", field,
+                          f"{label}的 {field} 写的“{(written or '').strip()}”：{major_event_words(major, guideline)}。")]
     occasion = guideline.occasion(event.occasion)
     if occasion is None:
         named = "、".join(o.name for o in guideline.popularisation_occasions)
         return [Unmet("E-CRITERIA-OCCASION", "occasion",
                       f"{label}须在{named}等全国性、全市性科普活动中举办："
                       f"occasion 写 {'、'.join(guideline.occasion_names)} 之一"
-                      f"（现为“{event.occasion or ''}”）；选“{guideline.open_occasion}”时，"
-                      "还须写明活动名称（occasion_name）和主办单位（occasion_organizer）。")]
+                      f"（现为“{event.occasion or ''}”）；名单以外的全国性、全市性科普活动选“{guideline.open_occasion}”，"
+                      "并写明活动名称（occasion_name）和主办单位（occasion_organizer）"
+                      f"{not_major_work(guideline)}。")]
     if occasion == guideline.open_occasion:
         missing = [name for name, value in (("occasion_name", event.occasion_name),
                                             ("occasion_organizer", event.occasion_organizer))

@@ -12,8 +12,10 @@ from typing import Any
 from validators.models.academic_events import EventRole
 from validators.year.guideline import Guideline
 from validators.year.kinds import EventCategory
+from validators.year.quotes import said
+from validators.year.text import area_numeral
 
-__all__ = ["criteria_needs", "event_conditions", "with_year_criteria"]
+__all__ = ["criteria_needs", "event_conditions", "major_event_words", "not_major_work", "with_year_criteria"]
 
 
 def _category(category: EventCategory) -> dict[str, Any]:
@@ -67,6 +69,39 @@ def criteria_needs(category: EventCategory, rules: Guideline) -> dict[str, str]:
     """What each criterion of a category asks, in the words editors show (须设有主论坛, …)."""
     properties, _ = _criteria(category, rules)
     return {prop: schema["description"] for prop, schema in properties.items()}
+
+
+def _major_event_kind(rules: Guideline) -> tuple[str, str]:
+    """The year's label and clause of the major-work kind coded `major_event` (7.5)."""
+    kind = rules.kinds.find("major_work_kinds", "major_event")
+    return (kind.label, kind.clause or "") if kind else ("重大活动", "")
+
+
+def _area_named(rules: Guideline, key: str) -> str:
+    """An area as the guideline heads it (“七、参与市科协重大工作”), by the year's own title."""
+    area = rules.area(key)
+    return f"“{area_numeral(area.id)}、{area.title}”"
+
+
+def not_major_work(rules: Guideline) -> str:
+    """The aside of the unknown-occasion message: area 七's major events are no occasion of 5.4."""
+    if not rules.major_event_names:
+        return ""
+    label, clause = _major_event_kind(rules)
+    listed = f"条款 {clause} 所列的" if clause else ""
+    return f"（{listed}{label}属于{_area_named(rules, 'major_work')}，不在此列）"
+
+
+def major_event_words(major: str, rules: Guideline) -> str:
+    """Why an occasion (or occasion name) naming `major`, one of area 七's major events
+    (`Guideline.major_event_names`), is no occasion of 5.4, and where the event belongs."""
+    label, clause = _major_event_kind(rules)
+    words = rules.clauses.get(clause, "")
+    which = f"条款 {clause} 所列的{said(label, words)}" if clause else label
+    return (f"{said(major, words)}是{which}，属于{_area_named(rules, 'major_work')}，"
+            f"不属于{_area_named(rules, 'academic_events')}，不是这里所说的全国性、全市性科普活动，"
+            f"也不能选“{rules.open_occasion}”后写作活动名称：学会参与这项活动的工作请填在"
+            f"{rules.area('major_work').title}（major_work）中，类别选“{label}”")
 
 
 def event_conditions(rules: Guideline) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from validators.models.academic_events import EventRole
 from validators.models.common import Slug
 from validators.models.report import AREA_KEYS
 from validators.schema_findings import findings_from
+from validators.year.countries import country_key
 from validators.year.cycle import Calendar
 from validators.year.files import (
     GUIDELINES_DIR,
@@ -155,6 +156,9 @@ class Guideline(_Strict):
     country_aliases: dict[str, Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] = {}
     popularisation_occasions: list[Occasion]
     open_occasion: str
+    # The major events of area 七 (the major-work kind coded `major_event`, 7.5), which are no
+    # occasion of 5.4. Unset: read from that kind's clause (see `major_event_names`).
+    major_events: list[str] | None = None
     plausibility: Plausibility
 
     @model_validator(mode="after")
@@ -264,6 +268,40 @@ class Guideline(_Strict):
     @property
     def occasion_names(self) -> list[str]:
         return [*(o.name for o in self.popularisation_occasions), self.open_occasion]
+
+    @cached_property
+    def major_event_names(self) -> list[str]:
+        """The major events the year lists in area 七 (the one place that yields them): the year
+        file's `major_events`, or else the names the clause of the major-work kind coded
+        `major_event` lists, separated by 、 before 等 (2017's 7.5: 「成都全球创新创业交易会、成都
+        海外人才创新创业项目大赛、全国科技工作者日、全国双创活动周、等重大活动」). The clause's lead-in
+        is the opening it shares with the other clauses of its area (「支持学会参与」), as those
+        clauses begin alike; a year whose wording defeats this writes `major_events`."""
+        if self.major_events is not None:
+            return list(self.major_events)
+        kind = self.kinds.find("major_work_kinds", "major_event")
+        clause = (kind.clause or "") if kind else ""
+        listed, until, _ = "".join(self.clauses.get(clause, "").split()).partition("等")
+        if not clause or not until:
+            return []
+        section = clause.split(".")[0] + "."
+        siblings = ["".join(w.split()) for c, w in self.clauses.items() if c.startswith(section) and c != clause]
+        lead = max((_shared_opening(listed, w) for w in siblings), key=len, default="")
+        return [name for name in (n.strip() for n in listed.removeprefix(lead).split("、")) if name]
+
+    def major_event(self, written: str | None) -> str | None:
+        """The major event of area 七 that `written` names (holds, compared as country names are:
+        width, case and spacing aside), or None."""
+        key = country_key(written or "")
+        if not key:
+            return None
+        return next((n for n in self.major_event_names if (k := country_key(n)) and k in key), None)
+
+
+def _shared_opening(a: str, b: str) -> str:
+    """The words two texts open with alike."""
+    n = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a[:n]
 
 
 def year_model(kind: str, year: int, model: type[YearModel], root: Path | None = None,
