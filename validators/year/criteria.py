@@ -78,7 +78,7 @@ def _major_event_kind(rules: Guideline) -> tuple[str, str]:
 
 
 def _area_named(rules: Guideline, key: str) -> str:
-    """An area as the guideline heads it (“七、参与市科协重大工作”), by the year's own title."""
+    """An area as the guideline heads it (such as 七、参与市科协重大工作), by the year's own title."""
     area = rules.area(key)
     return f"“{area_numeral(area.id)}、{area.title}”"
 
