@@ -173,7 +173,9 @@ def report(sid: str, year: int, index: int, societies: list[str], rnd: random.Ra
     members = [s for s in societies[group * 4:group * 4 + 4] if s != sid]
     if members:
         data["consortia"].append({
-            "id": f"consortium-{group}", "name": f"成都{WORDS[group % len(WORDS)]}学会联合体",
+            # One name per consortium: two leads of one name are one consortium with two leads.
+            "id": f"consortium-{group}", "name": f"成都{WORDS[group % len(WORDS)]}学会联合体"
+                                                + (f"（{group // len(WORDS) + 1}）" if group >= len(WORDS) else ""),
             "role": "牵头" if index % 4 == 0 else "参与", "form": w.labels("consortium_forms")[0], "direction": "横向",
             "industry": w.rules.industries[group % len(w.rules.industries)], "members": members,
             "established": dt.date(FIRST_YEAR, 3, 15), "activities": rnd.randint(1, 10),
