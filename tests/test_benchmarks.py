@@ -50,6 +50,19 @@ def test_a_generated_tree_large_enough_to_reuse_words_has_no_error(tmp_path: Pat
     assert not result.has_errors, [f.message for f in result.findings if f.severity == "error"][:3]
 
 
+def test_a_kept_tree_is_made_again_when_the_generator_changed(tmp_path: Path) -> None:
+    """The kept tree was reused whatever the generator had become since (its stamp said only
+    that it was complete), so a fixed generator went on measuring the old data."""
+    tree = run._tree(tmp_path, 3, 1)
+    marker = tree / "submissions" / "kept.txt"
+    marker.write_text("kept", "utf-8")
+    assert run._tree(tmp_path, 3, 1) == tree
+    assert marker.exists()  # same generator: the tree is kept
+    (tree / ".complete").write_text("an older generator", "utf-8")
+    run._tree(tmp_path, 3, 1)
+    assert not marker.exists()
+
+
 def test_benchmark_command_prints_its_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run.main(["--sizes", "3", "--years", "2", "--repeat", "1", "--no-site", "--no-jsonschema",
               "--work", str(tmp_path)])
