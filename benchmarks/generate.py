@@ -119,7 +119,8 @@ class _Writer:
             topics = self.rules.kinds.research_topics[:3]
             forms, types = self.labels("research_forms"), self.labels("achievement_types")
             topic = topics[i % len(topics)]
-            title = f"关于{self.phrase()}的{forms[i % len(forms)]}（{self.tag}-{i}）"
+            # The year in the title: a report of one title in two years is one report, counted once.
+            title = f"关于{self.phrase()}的{forms[i % len(forms)]}（{self.tag}-{self.year}-{i}）"
             item: dict[str, Any] = {"id": f"rpt-{self.year}-{i}", "title": title,
                                     "form": forms[i % len(forms)], "topic": topic.label}
             if topic.requires_focus:
