@@ -23,6 +23,18 @@ def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
 
 
+def finalize_refused_until_accepted(tree: Path) -> tuple[str, str]:
+    """finalize 2017 refused for what is pending (exit 2, nothing written), then done with
+    --accept-pending: the refusal's stderr and the forced run's stdout."""
+    refused = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert refused.returncode == 2, refused.stderr
+    assert "--accept-pending" in refused.stderr
+    assert not (tree / "results").exists()
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending")
+    assert done.returncode == 0, done.stderr
+    return refused.stderr, done.stdout
+
+
 def _report(year: int) -> str:
     return f"""
         # 示例数据（虚构）
@@ -196,17 +208,12 @@ def test_finalize_lists_what_the_verification_left_and_freezes_it_only_when_told
             items:
               - {item: mw-party-2017, status: 待补充材料, reason: 请补充会议记录, reviewer: cast-staff, date: 2018-01-02}
             """})
-    refused = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
-    assert refused.returncode == 2, refused.stderr
-    assert "2017 年度的核查还没有完成" in refused.stderr
-    assert "（cd-case）：待补充材料 1 项：“党支部建设”（mw-party-2017，2018-01-02：请补充会议记录）" in refused.stderr
-    assert "（cd-other）：未开始核查，1 项没有任何结论" in refused.stderr
-    assert "--accept-pending" in refused.stderr
-    assert not (tree / "results").exists()
-    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending")
-    assert done.returncode == 0, done.stderr
-    assert "以下项目记 0 分" in done.stdout
-    assert "（cd-other）：未开始核查" in done.stdout
+    refused, done = finalize_refused_until_accepted(tree)
+    assert "2017 年度的核查还没有完成" in refused
+    assert "（cd-case）：待补充材料 1 项：“党支部建设”（mw-party-2017，2018-01-02：请补充会议记录）" in refused
+    assert "（cd-other）：未开始核查，1 项没有任何结论" in refused
+    assert "以下项目记 0 分" in done
+    assert "（cd-other）：未开始核查" in done
     assert {e["society"]: e["total"] for e in json.loads(
         (tree / "results" / "2017.json").read_text("utf-8"))["evaluations"]} == {"cd-case": 0, "cd-other": 0}
 
@@ -229,19 +236,14 @@ def test_finalize_lists_the_objections_still_open_and_freezes_only_when_told(tre
               - {id: obj-2017-02, society: cd-case, filed: 2018-01-11, subject: 已答复的一条, status: 已答复,
                  answer: 已核实无误, answered: 2018-01-15}
             """})
-    refused = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
-    assert refused.returncode == 2, refused.stderr
-    assert "2017 年度还有 1 条异议仍是“受理中”" in refused.stderr
-    assert "（cd-case）：异议 obj-2017-01（受理中）：党建活动的日期有误" in refused.stderr
-    assert "obj-2017-02" not in refused.stderr
-    assert "核查还没有完成" not in refused.stderr
-    assert "请先答复异议再定稿" in refused.stderr
-    assert "--accept-pending" in refused.stderr
-    assert not (tree / "results").exists()
-    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending")
-    assert done.returncode == 0, done.stderr
-    assert "以下异议定稿时仍在受理中" in done.stdout
-    assert "obj-2017-01" in done.stdout
+    refused, done = finalize_refused_until_accepted(tree)
+    assert "2017 年度还有 1 条异议仍是“受理中”" in refused
+    assert "（cd-case）：异议 obj-2017-01（受理中）：党建活动的日期有误" in refused
+    assert "obj-2017-02" not in refused
+    assert "核查还没有完成" not in refused
+    assert "请先答复异议再定稿" in refused
+    assert "以下异议定稿时仍在受理中" in done
+    assert "obj-2017-01" in done
 
 
 def test_a_report_changed_after_finalize_is_said_on_its_page_and_its_errors_cost_nothing(

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from tests.test_results import AFTER_2017_FINAL, _run
+from tests.test_results import AFTER_2017_FINAL, _run, finalize_refused_until_accepted
 from tests.test_results import tree as tree
 from tests.trees import base_tree, write_tree
 from validators.association.item_content import content_digest
@@ -179,6 +179,16 @@ def test_finalize_names_the_items_whose_verdict_went_stale(tmp_path: Path) -> No
     assert "没有结论" not in line
 
 
+def _verified_on(tree: Path, digest: str) -> None:
+    """cd-case 2017's party-building item verified on the content `digest`."""
+    write_tree(tree, {"reviews/2017/cd-case.yaml": f"""
+        society: cd-case
+        year: 2017
+        items:
+          - {{item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02, content: {digest}}}
+        """})
+
+
 # --- a finalized year ------------------------------------------------------------------------------
 
 def test_a_finalized_year_never_asks_to_verify_again(tree: Path, tmp_path: Path) -> None:
@@ -190,12 +200,7 @@ def test_a_finalized_year_never_asks_to_verify_again(tree: Path, tmp_path: Path)
 
     _, repo = check_tree(tree)
     digest = current_contents(repo.reports[("cd-case", 2017)].report)["mw-party-2017"]
-    write_tree(tree, {"reviews/2017/cd-case.yaml": f"""
-        society: cd-case
-        year: 2017
-        items:
-          - {{item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02, content: {digest}}}
-        """})
+    _verified_on(tree, digest)
     assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
     report = tree / "submissions" / "cd-case" / "2017.yaml"
     report.write_text(report.read_text("utf-8").replace("description: 党建", "description: 党建工作"), "utf-8")
@@ -230,16 +235,10 @@ def test_a_verdict_gone_stale_before_finalize_is_not_said_to_have_changed_after_
     two apart; the warning says what finalize did with the item (unverified, 0 points)."""
     _, repo = check_tree(tree)
     old = current_contents(repo.reports[("cd-case", 2017)].report)["mw-party-2017"]
-    write_tree(tree, {"reviews/2017/cd-case.yaml": f"""
-        society: cd-case
-        year: 2017
-        items:
-          - {{item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02, content: {old}}}
-        """})
+    _verified_on(tree, old)
     report = tree / "submissions" / "cd-case" / "2017.yaml"
     report.write_text(report.read_text("utf-8").replace("description: 党建", "description: 党建工作"), "utf-8")
-    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 2
-    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending").returncode == 0
+    finalize_refused_until_accepted(tree)
     results = tree / "results" / "2017.json"
     [frozen] = json.loads(results.read_text("utf-8"))["evaluations"]
     assert frozen["total"] == 0  # what finalize did with the stale verdict: the item was unverified
@@ -315,19 +314,14 @@ def test_finalize_names_the_verdicts_recording_no_content_and_freezes_them_only_
           - {item: mw-party-2017, status: 已核实, reviewer: cast-staff, date: 2018-01-02}
         rest: {status: 已核实, reviewer: cast-staff, date: 2018-01-03}
         """})
-    refused = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
-    assert refused.returncode == 2, refused.stderr
-    assert "2017 年度有核查结论没有记下核查时的内容（check 警告 W-REVIEW-UNBOUND）" in refused.stderr
+    refused, done = finalize_refused_until_accepted(tree)
+    assert "2017 年度有核查结论没有记下核查时的内容（check 警告 W-REVIEW-UNBOUND）" in refused
     assert ("（cd-case）：没有记下核查时内容的结论 1 项：“党支部建设”（mw-party-2017，已核实，2018-01-02）；"
-            "“其余全部核实”（2018-01-03）没有记下当时看到的内容。请在核查工作台核对") in refused.stderr
-    assert "核查还没有完成" not in refused.stderr
-    assert "请先在核查工作台重新确认没有记下内容的结论再定稿" in refused.stderr
-    assert "--accept-pending" in refused.stderr
-    assert not (tree / "results").exists()
-    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending")
-    assert done.returncode == 0, done.stderr
-    assert "以下结论没有记下核查时的内容，按项目定稿时写的内容计分" in done.stdout
-    assert "mw-party-2017，已核实，2018-01-02" in done.stdout
+            "“其余全部核实”（2018-01-03）没有记下当时看到的内容。请在核查工作台核对") in refused
+    assert "核查还没有完成" not in refused
+    assert "请先在核查工作台重新确认没有记下内容的结论再定稿" in refused
+    assert "以下结论没有记下核查时的内容，按项目定稿时写的内容计分" in done
+    assert "mw-party-2017，已核实，2018-01-02" in done
 
 
 def test_the_sample_reviews_of_the_open_year_record_their_contents() -> None:
