@@ -62,6 +62,25 @@ def test_a_year_file_may_list_the_major_events_itself() -> None:
     assert listed.major_event_names == ["科技成果交易会"]
     assert listed.major_event("2019科技成果交易会") == "科技成果交易会"
     assert listed.major_event("全国科技工作者日") is None
+    # An empty list says the year has none: nothing is derived from the text then.
+    none = Guideline.model_validate({**rules.model_dump(), "major_events": []})
+    assert none.major_event_names == []
+    assert none.major_event("全国科技工作者日") is None
+
+
+def test_a_year_without_the_major_event_kind_names_no_made_up_category() -> None:
+    """A year whose area 七 has no kind coded major_event, listing its events in `major_events`:
+    the words fell back to “重大活动”, a label the year does not have."""
+    from validators.year.criteria import major_event_words, not_major_work
+
+    data = _rules(2017).model_dump()
+    data["kinds"]["major_work_kinds"] = [k for k in data["kinds"]["major_work_kinds"] if k["code"] != "major_event"]
+    rules = Guideline.model_validate({**data, "major_events": ["科技成果交易会"]})
+    said = major_event_words("科技成果交易会", rules)
+    assert "重大活动" not in said
+    assert "类别选" not in said
+    assert "本年度指南参数 major_events 所列的活动" in said
+    assert "重大活动" not in not_major_work(rules)
 
 
 @pytest.mark.parametrize("year", YEARS)

@@ -71,10 +71,11 @@ def criteria_needs(category: EventCategory, rules: Guideline) -> dict[str, str]:
     return {prop: schema["description"] for prop, schema in properties.items()}
 
 
-def _major_event_kind(rules: Guideline) -> tuple[str, str]:
-    """The year's label and clause of the major-work kind coded `major_event` (7.5)."""
+def _major_event_kind(rules: Guideline) -> tuple[str, str] | None:
+    """The year's label and clause of the major-work kind coded `major_event` (7.5); None when
+    the year has no such kind (its `major_events` list stands alone): no label is made up."""
     kind = rules.kinds.find("major_work_kinds", "major_event")
-    return (kind.label, kind.clause or "") if kind else ("重大活动", "")
+    return (kind.label, kind.clause or "") if kind else None
 
 
 def _area_named(rules: Guideline, key: str) -> str:
@@ -87,7 +88,10 @@ def not_major_work(rules: Guideline) -> str:
     """The aside of the unknown-occasion message: area 七's major events are no occasion of 5.4."""
     if not rules.major_event_names:
         return ""
-    label, clause = _major_event_kind(rules)
+    kind = _major_event_kind(rules)
+    if kind is None:
+        return f"（本年度指南参数 major_events 所列的活动属于{_area_named(rules, 'major_work')}，不在此列）"
+    label, clause = kind
     listed = f"条款 {clause} 所列的" if clause else ""
     return f"（{listed}{label}属于{_area_named(rules, 'major_work')}，不在此列）"
 
@@ -95,13 +99,14 @@ def not_major_work(rules: Guideline) -> str:
 def major_event_words(major: str, rules: Guideline) -> str:
     """Why an occasion (or occasion name) naming `major`, one of area 七's major events
     (`Guideline.major_event_names`), is no occasion of 5.4, and where the event belongs."""
-    label, clause = _major_event_kind(rules)
+    kind = _major_event_kind(rules)
+    label, clause = kind if kind else ("", "")
     words = rules.clauses.get(clause, "")
-    which = f"条款 {clause} 所列的{said(label, words)}" if clause else label
+    which = (f"条款 {clause} 所列的{said(label, words)}" if clause else label) if kind else "本年度指南参数 major_events 所列的活动"
     return (f"{said(major, words)}是{which}，属于{_area_named(rules, 'major_work')}，"
             f"不属于{_area_named(rules, 'academic_events')}，不是这里所说的全国性、全市性科普活动，"
             f"也不能选“{rules.open_occasion}”后写作活动名称：学会参与这项活动的工作请填在"
-            f"{rules.area('major_work').title}（major_work）中，类别选“{label}”")
+            f"{rules.area('major_work').title}（major_work）中" + (f"，类别选“{label}”" if kind else ""))
 
 
 def event_conditions(rules: Guideline) -> list[dict[str, Any]]:
