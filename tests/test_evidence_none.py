@@ -5,6 +5,7 @@ item is a warning, W-EVIDENCE-NONE, and still scores as before."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from tests.trees import base_tree, profile, write_tree
@@ -44,7 +45,12 @@ def _tree(tmp_path: Path, verified: bool) -> Path:
 
 
 def test_an_item_without_evidence_is_a_warning_in_a_verified_year(tmp_path: Path) -> None:
-    result, _ = check_tree(_tree(tmp_path, verified=True))
+    from validators.evaluation.evaluate import evaluate_repository
+
+    result, repo = check_tree(_tree(tmp_path, verified=True))
+    # Only a warning: the item still scores as before (until verification decides).
+    [evaluation] = evaluate_repository(repo, 2017, as_of=dt.date(2017, 6, 1))
+    assert sum(line.points for line in evaluation.lines if line.item_id == "svc-bare") > 0
     [finding] = [f for f in result.findings if f.code == "W-EVIDENCE-NONE"]
     assert finding.severity == "warning"
     assert finding.path == ("innovation", "services", 0, "evidence")

@@ -177,7 +177,7 @@ def test_between_checking_and_the_notice_the_words_say_checking_is_over(site: Si
     for day in (dt.date(2027, 2, 6), dt.date(2027, 2, 7)):
         said = _shown(data["turns"][_picked(data, day)][1])  # type: ignore[index]
         assert "正在核查报告" not in said, day
-        assert phase.AWAITING_NOTICE.format(starts="2027-02-08") in said, day
+        assert "核查和专家评分已结束，下面的得分将于 2027-02-08 起公示。" in said, day  # the words, not the constant
     checking = _shown(phase.words_on(site, 2020, dt.date(2027, 2, 5)))  # the last day of checking
     assert "市科协正在核查报告、专家正在评分" in checking
 

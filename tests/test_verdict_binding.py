@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from tests.test_results import AFTER_2017_FINAL, _run, finalize_refused_until_accepted
+from tests.test_results import AFTER_2017_FINAL, _content, _run, finalize_refused_until_accepted
 from tests.test_results import tree as tree
 from tests.trees import base_tree, write_tree
 from validators.association.item_content import content_digest
@@ -180,7 +180,8 @@ def test_finalize_names_the_items_whose_verdict_went_stale(tmp_path: Path) -> No
 
 
 def _verified_on(tree: Path, digest: str) -> None:
-    """cd-case 2017's party-building item verified on the content `digest`."""
+    """cd-case 2017's party-building item verified on the content `digest` (`_content`: as the
+    report says it now)."""
     write_tree(tree, {"reviews/2017/cd-case.yaml": f"""
         society: cd-case
         year: 2017
@@ -198,9 +199,7 @@ def test_a_finalized_year_never_asks_to_verify_again(tree: Path, tmp_path: Path)
     from site_builder.context import load
     from site_builder.form_page import SiteSettings
 
-    _, repo = check_tree(tree)
-    digest = current_contents(repo.reports[("cd-case", 2017)].report)["mw-party-2017"]
-    _verified_on(tree, digest)
+    _verified_on(tree, _content(tree))
     assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
     report = tree / "submissions" / "cd-case" / "2017.yaml"
     report.write_text(report.read_text("utf-8").replace("description: 党建", "description: 党建工作"), "utf-8")
@@ -233,9 +232,7 @@ def test_a_verdict_gone_stale_before_finalize_is_not_said_to_have_changed_after_
     """finalize --accept-pending froze a year whose item had changed after its verdict: check said
     “报告在定稿之后改动过”, which was false. The report's sha256 recorded at finalize tells the
     two apart; the warning says what finalize did with the item (unverified, 0 points)."""
-    _, repo = check_tree(tree)
-    old = current_contents(repo.reports[("cd-case", 2017)].report)["mw-party-2017"]
-    _verified_on(tree, old)
+    _verified_on(tree, _content(tree))
     report = tree / "submissions" / "cd-case" / "2017.yaml"
     report.write_text(report.read_text("utf-8").replace("description: 党建", "description: 党建工作"), "utf-8")
     finalize_refused_until_accepted(tree)
