@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from validators.findings import Finding, error, warning
@@ -14,6 +15,9 @@ from validators.yaml.scalars import YamlPath
 __all__ = ["at", "items", "same_text"]
 
 
+# The rules across files key every title, name and commissioner by it, several times each:
+# NFKC of a Chinese text with full-width punctuation is not cheap, the answers are small.
+@lru_cache(maxsize=1 << 16)
 def same_text(text: str) -> str:
     """What two reports must share to name the same thing: the NFKC form (a full-width １ is a 1),
     without outer spaces, each inner run of whitespace one space."""
