@@ -253,20 +253,29 @@ def repeat_findings(doc: ReportDoc, report: YearReport, rules: Guideline,
 
 def _check_profile(data: dict[str, Any], file: str, folder: Path, source: SourceMap, findings: list[Finding],
                    root: Path) -> FileResult:
+    ctx = RuleContext(file, folder, source, newest_readable(root), policy())
     try:
         profile = SocietyProfile.model_validate(data)
     except ValidationError as exc:
-        return FileResult(findings + findings_from(exc, SocietyProfile, file, source))
-    ctx = RuleContext(file, folder, source, newest_readable(root), policy())
-    if profile.id != folder.name:
-        ctx.error(("id",), "E-SOCIETY-MISMATCH", f"id 应与文件夹名一致，写作“{folder.name}”。", None)
-    problem = url_problem(profile.website) if profile.website is not None else None
+        # The fields the model did accept are still checked: a wrong maintainer must not hide
+        # a wrong website until the next run (the form says both at once).
+        _profile_rules(data, folder.name, ctx, {e["loc"][0] for e in exc.errors() if e["loc"]})
+        return FileResult(findings + findings_from(exc, SocietyProfile, file, source) + ctx.findings)
+    _profile_rules(data, folder.name, ctx, set())
+    return FileResult(findings + ctx.findings, profile=ProfileDoc(file, profile, source))
+
+
+def _profile_rules(data: dict[str, Any], folder: str, ctx: RuleContext, refused: set[str | int]) -> None:
+    """The profile's rules on the fields its model did not refuse (`refused`: their names)."""
+    society, website = data.get("id"), data.get("website")
+    if "id" not in refused and isinstance(society, str) and society != folder:
+        ctx.error(("id",), "E-SOCIETY-MISMATCH", f"id 应与文件夹名一致，写作“{folder}”。", None)
+    problem = url_problem(website) if "website" not in refused and isinstance(website, str) else None
     if problem == NOT_A_URL:
         ctx.error(("website",), "E-URL-SCHEME", URL_WORDS["website_scheme"], None)
     elif problem:
         ctx.error(("website",), "E-URL-HOST", URL_WORDS["website_host"].format(problem=problem), None)
     text_fields.check(text_fields.iter_strings(data), ctx)
-    return FileResult(findings + ctx.findings, profile=ProfileDoc(file, profile, source))
 
 
 def discover(root: Path, paths: list[Path] | None) -> list[Path]:
