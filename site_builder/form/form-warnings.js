@@ -9,7 +9,7 @@
  *
  * The pilot districts, whether the year is verified and the check's sentences are the year's
  * guide's (`warnings`, written by validators/association/browser_warnings.py).
- * tests/test_form_warnings.py runs `saysNothing` under Node against the policy's own reading;
+ * tests/test_form_warnings_node.py runs `saysNothing` under Node against the policy's own reading;
  * tests/browser/test_form_warnings.py holds the form's sentences to the check's.
  *
  * `saysNothing` works in a browser and under Node (module.exports), with no DOM;
