@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from validators.association.browser_warnings import browser_nothing_words, browser_warnings
 from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Item
 from validators.models.for_year import area_item_name, nested_model, report_model
@@ -218,8 +219,10 @@ def former_kinds(rules: Guideline, root: Path | None = None) -> dict[str, dict[s
     return {key: said for key, said in out.items() if said}
 
 
-def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None) -> dict[str, Any]:
-    """What the form needs of a guideline year besides its schema."""
+def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
+               reviewed: bool = False) -> dict[str, Any]:
+    """What the form needs of a guideline year besides its schema. `reviewed`: the staff verify
+    the year (its `reviews/<year>/` folder exists), where `check` warns of an item with no evidence."""
     window = rules.evaluation_window
     labels = added_area_labels(rules)
     labels["help"].update(year_help(rules))
@@ -248,6 +251,8 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None)
         # kind became (renamed, or ended), as `check` says it.
         "renamed": {"districts": renamed_districts(rules),
                     **({"kinds": kinds} if (kinds := former_kinds(rules, root)) else {})},
+        # Two warnings of `check` said at the field (W-OUTCOME-NOTHING, W-EVIDENCE-NONE), in its words.
+        "warnings": browser_warnings(rules, reviewed),
         **event_criteria(rules),
     }
 
@@ -358,5 +363,7 @@ def labels_data() -> dict[str, Any]:
         "slug_pattern": SLUG_PATTERN,
         "slug_max_length": SLUG_MAX_LENGTH,
         "urls": url_data(),
+        # policy.yaml's text.nothing_words: a pilot-district service's outcome that says nothing.
+        "nothing": browser_nothing_words(),
     }
 

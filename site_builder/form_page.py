@@ -17,6 +17,7 @@ from site_builder.form_labels import guide_data, labels_data
 from site_builder.mkdocs_config import read_config
 from site_builder.name_order import name_key
 from validators.association.browser_privacy import browser_privacy_rule
+from validators.association.reviews import review_years
 from validators.evaluation.results import results_path
 from validators.models.consortia import ConsortiumRole
 from validators.repository import ReportDoc, Repository
@@ -40,8 +41,8 @@ PRIVACY_SCRIPT = Path(__file__).with_name("review") / "review-privacy.js"
 # Script order matters: the libraries, then the form's modules, then the entry point.
 SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "form-yaml.js",
            "form-criteria.js", "form-urls.js", PRIVACY_SCRIPT.name, "form-privacy.js", "form-check.js",
-           "form-xlsx.js", "form-render.js", "form-drafts.js", "form-start.js", "form-import.js", "form-output.js",
-           "form.js")
+           "form-warnings.js", "form-xlsx.js", "form-render.js", "form-drafts.js", "form-start.js", "form-import.js",
+           "form-output.js", "form.js")
 
 
 # Where the downloads page publishes the JSON Schemas, under the site's root.
@@ -183,11 +184,13 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     files[f"{ASSETS}/labels.json"] = _json(labels_data())
     files[f"{ASSETS}/consortia.json"] = _json(_consortia(repo))
     files[f"{ASSETS}/schema-society.json"] = _json(json_schema("society"))
+    reviewed = review_years(root)
     for year in years:
         rules = guideline(year, root)
         assert rules is not None  # filtered above
         files[f"{ASSETS}/schema-{year}.json"] = _json(json_schema("submission", year, root))
-        files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules, results_path(root, year).is_file(), root))
+        files[f"{ASSETS}/guide-{year}.json"] = _json(guide_data(rules, results_path(root, year).is_file(), root,
+                                                                 year in reviewed))
         # The year's workbook: its sheets and columns, for a dropped .xlsx and the .xlsx download.
         shape = workbook_layout(rules)
         files[f"{ASSETS}/workbook-{year}.json"] = _json(shape.as_json())
