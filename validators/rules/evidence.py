@@ -26,7 +26,7 @@ _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 Refusal = tuple[str, str]
 
 # Said of an item that lists no evidence at all. The workbook's import runs this check and says
-# the same; the online form does not mirror it yet.
+# the same; the online form shows this sentence too (validators/association/browser_warnings.py).
 NO_EVIDENCE_MESSAGE = ("这一项没有证明材料：市科协核查需要材料（网址，或放在本学会文件夹中的文件）。"
                        "公示开始后只计已核实的项目，没有材料的项目可能因无法核实而不计分。"
                        "请在“证明材料”中至少列出一份。")
