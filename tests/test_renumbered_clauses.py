@@ -1,0 +1,106 @@
+"""A 2019 that numbers its clauses anew (tests/data/years/reordered_2019: a new 1.1 moves 2018's
+1.1–1.5 to 1.2–1.6, 六 and 七 trade places so research is 七, the deadline moves to the year's
+end): every finding, score line and piece of advice names the clause as 2019 numbers it, the
+rubric page quotes the guideline at 2019's clauses, and advice sends a late achievement into the
+next year as that year's file bounds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.trees import profile, write_tree
+from tests.year_trees import reordered_year_tree
+from validators.check import CheckResult, check_tree
+from validators.repository import Repository
+
+MECH = """
+    society: cd-mech-eng
+    year: 2019
+    innovation:
+      enterprise_platform_registered: false
+      senior_experts_total: 40
+      senior_experts_registered: 10
+      services:
+        - id: svc-pidu
+          kind: 科技咨询
+          title: 郫都区企业服务
+          enterprise: 成都示例科技有限公司
+          district: 郫都区
+          date: 2019-05-01
+          outcome: 无
+          evidence: [https://example.org/cast-sample/cd-mech-eng/2019/pidu]
+    research:
+      - id: rpt-shared
+        title: 关于制造业数字化的建议
+        form: 调研报告
+        topic: 四个服务
+        achievements:
+          - type: 公开发表
+            date: 2020-01-15
+            evidence: [https://example.org/cast-sample/cd-mech-eng/2019/rpt-shared]
+      - id: rpt-none
+        title: 关于园区物流的调研
+        form: 调研报告
+        topic: 四个服务
+    """
+# The same report title as cd-mech-eng's, and the achievement its 2018 report already counted.
+COMPUTER = """
+    society: cd-computer
+    year: 2019
+    research:
+      - id: rpt-fintech-hub
+        title: 关于以金融科技支撑西部金融中心建设的调研报告
+        form: 调研报告
+        topic: 国家中心城市
+        focus: 西部金融中心
+        achievements:
+          - type: 市科协专报
+            date: 2019-03-01
+            evidence: [https://example.org/cast-sample/cd-computer/2019/rpt-fintech]
+      - id: rpt-shared
+        title: 关于制造业数字化的建议
+        form: 调研报告
+        topic: 四个服务
+        achievements:
+          - type: 公开发表
+            date: 2019-04-01
+            evidence: [https://example.org/cast-sample/cd-computer/2019/rpt-shared]
+    """
+# A 2018 report whose achievement came after 2018's deadline, inside 2019's window (which ends
+# 2019-12-31), a year and more after 2018's deadline (2018-11-30).
+LATE = """
+    society: cd-late
+    year: 2018
+    research:
+      - id: rpt-late
+        title: 关于社区养老的调研
+        form: 调研报告
+        topic: 四个服务
+        achievements:
+          - type: 领导签批
+            date: 2019-12-15
+            evidence: [https://example.org/cast-sample/cd-late/2018/rpt-late]
+    """
+MECH_FILE = "submissions/cd-mech-eng/2019.yaml"
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CheckResult, Repository]:
+    root = reordered_year_tree(tmp_path_factory.mktemp("reordered") / "tree")
+    write_tree(root, {MECH_FILE: MECH, "submissions/cd-computer/2019.yaml": COMPUTER,
+                      "submissions/cd-late/society.yaml": profile("cd-late"),
+                      "submissions/cd-late/2018.yaml": LATE})
+    result, repo = check_tree(root)
+    return root, result, repo
+
+
+def _findings(checked: tuple[Path, CheckResult, Repository], code: str, file: str = MECH_FILE) -> list[tuple[str, str]]:
+    return [(f.clause or "", f.message) for f in checked[1].findings if f.code == code and f.file == file]
+
+
+def test_the_year_s_files_agree(checked: tuple[Path, CheckResult, Repository]) -> None:
+    """The registration rate (50%) is said in 1.3, the clause the rubric's `expert_rate` cites,
+    not in 1.2 (the platform's, 2018's rate clause): the year's files agree."""
+    assert [f.message for f in checked[1].findings if f.code == "E-YEAR-FILE"] == []
