@@ -13,6 +13,8 @@ import pytest
 from tests.trees import profile, write_tree
 from tests.year_trees import reordered_year_tree
 from validators.check import CheckResult, check_tree
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.scoring import Evaluation
 from validators.repository import Repository
 
 MECH = """
@@ -100,7 +102,52 @@ def _findings(checked: tuple[Path, CheckResult, Repository], code: str, file: st
     return [(f.clause or "", f.message) for f in checked[1].findings if f.code == code and f.file == file]
 
 
+def _evaluation(checked: tuple[Path, CheckResult, Repository], society: str, year: int) -> Evaluation:
+    [found] = [e for e in evaluate_repository(checked[2], year) if e.society == society]
+    return found
+
+
 def test_the_year_s_files_agree(checked: tuple[Path, CheckResult, Repository]) -> None:
     """The registration rate (50%) is said in 1.3, the clause the rubric's `expert_rate` cites,
     not in 1.2 (the platform's, 2018's rate clause): the year's files agree."""
     assert [f.message for f in checked[1].findings if f.code == "E-YEAR-FILE"] == []
+
+
+def test_the_check_names_area_one_s_clauses_as_the_rubric_cites_them(checked: tuple[Path, CheckResult, Repository]) -> None:
+    """The registration rate is 2019's 1.3 and the pilot district's service 1.4: the warnings
+    say so, and quote 1.4's words."""
+    [(clause, message)] = _findings(checked, "W-EXPERTS-RATE")
+    assert clause == "1.3"
+    assert message.endswith("条款 1.3 不计分。")
+    [(clause, message)] = _findings(checked, "W-OUTCOME-NOTHING")
+    assert clause == "1.4"
+    assert "不符合条款 1.4 要求的「具有成效性」" in message
+    assert "这项服务不计条款 1.4 的分" in message
+
+
+def test_the_check_names_research_s_clause_as_the_year_numbers_it(checked: tuple[Path, CheckResult, Repository]) -> None:
+    """Research is 七 in 2019: its achievements' findings, within the file and across files,
+    name clause 7 and quote 7's words."""
+    [(clause, message)] = _findings(checked, "W-ACHIEVEMENT-OUTSIDE-WINDOW")
+    assert clause == "7"
+    assert message.endswith("本年度不计分：「成果形成日期以当年评估截止日期为准」。")
+    assert {c for c, _ in _findings(checked, "W-RESEARCH-NO-ACHIEVEMENT")} == {"7"}
+    assert [c for c, _ in _findings(checked, "E-ACHIEVEMENT-COUNTED-TWICE", "submissions/cd-computer/2019.yaml")] == ["7"]
+    for file in (MECH_FILE, "submissions/cd-computer/2019.yaml"):
+        assert [c for c, _ in _findings(checked, "W-REPORT-CLAIMED-TWICE", file)] == ["7"]
+
+
+def test_score_lines_name_the_year_s_clauses(checked: tuple[Path, CheckResult, Repository]) -> None:
+    """The zero lines of 一 and 六 name 2019's clauses; the consulting service is paid under the
+    rule whose clause (1.5) the year file lists it under, not under the talent rule that 2018's
+    1.5 was."""
+    lines = {(line.rule, line.item_id): line for line in _evaluation(checked, "cd-mech-eng", 2019).lines}
+    rate = lines["expert_rate", "senior_experts_registered"]
+    assert (rate.clause, rate.points) == ("1.3", 0.0)
+    pilot = lines["pilot_district_service", "svc-pidu"]
+    assert (pilot.clause, pilot.points) == ("1.4", 0.0)
+    assert "不符合条款 1.4 要求的「具有成效性」" in pilot.note
+    paid = [(rule, line.clause, line.points) for (rule, item), line in lines.items() if item == "svc-pidu" and line.points]
+    assert paid == [("consulting_training_service", "1.5", 1.0)]
+    late = lines["achievement", "rpt-shared"]
+    assert (late.clause, late.points) == ("7", 0.0)
