@@ -151,3 +151,25 @@ def test_score_lines_name_the_year_s_clauses(checked: tuple[Path, CheckResult, R
     assert paid == [("consulting_training_service", "1.5", 1.0)]
     late = lines["achievement", "rpt-shared"]
     assert (late.clause, late.points) == ("7", 0.0)
+
+
+def test_advice_names_the_year_s_clauses(checked: tuple[Path, CheckResult, Repository]) -> None:
+    advice = [(a.clause, a.message) for a in _evaluation(checked, "cd-mech-eng", 2019).advice]
+    assert ("1.2", "在中国科协「企业科协网」完成注册") in advice
+    assert [c for c, m in advice if m.startswith("再有 ")] == ["1.3"]
+    assert [c for c, m in advice if m.startswith("推动“关于园区物流的调研”")] == ["7"]
+    # No 2020 file: the next year is taken to run a year past 2019's deadline.
+    [(clause, note)] = [(c, m) for c, m in advice if "2020-01-15" in m]
+    assert clause == "7"
+    assert "按「成果形成日期以当年评估截止日期为准」，计入 2020 年度的评估" in note
+
+
+def test_a_late_achievement_is_sent_into_the_next_year_as_its_file_bounds_it(
+        checked: tuple[Path, CheckResult, Repository]) -> None:
+    """2019's window runs to 2019-12-31: an achievement of 2019-12-15 in a 2018 report is
+    2019's, though more than 365 days after 2018's deadline."""
+    [(clause, note)] = [(a.clause, a.message) for a in _evaluation(checked, "cd-late", 2018).advice
+                        if "2019-12-15" in a.message]
+    assert clause == "6"
+    assert note.startswith("“关于社区养老的调研”的成果形成于 2019-12-15，在本年度评估截止日（2018-11-30）之后，")
+    assert "计入 2019 年度的评估" in note
