@@ -6,10 +6,13 @@ next year as that year's file bounds it."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
 
+from site_builder.form_page import SiteSettings
+from site_builder.generate import generate
 from tests.trees import profile, write_tree
 from tests.year_trees import reordered_year_tree
 from validators.check import CheckResult, check_tree
@@ -173,3 +176,25 @@ def test_a_late_achievement_is_sent_into_the_next_year_as_its_file_bounds_it(
     assert clause == "6"
     assert note.startswith("“关于社区养老的调研”的成果形成于 2019-12-15，在本年度评估截止日（2018-11-30）之后，")
     assert "计入 2019 年度的评估" in note
+
+
+@pytest.fixture(scope="module")
+def site(checked: tuple[Path, CheckResult, Repository]) -> Path:
+    out = checked[0].parent / "docs"
+    generate(checked[0], out, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
+    return out
+
+
+def _page(site: Path, rel: str) -> str:
+    return html.unescape((site / rel).read_text("utf-8"))
+
+
+def test_the_rubric_page_quotes_the_guideline_at_each_year_s_clause(site: Path) -> None:
+    page = _page(site, "rubric/index.md")
+    head = page[:page.index("{#interpretations}")]
+    assert "对调研成果「根据每年一次的成果评估予以补助」（2017、2018 年度为条款 6；2019 年度为条款 7）" in head
+    assert "「给予一次性补助，以后每年根据评估绩效予以分档补助」（条款 3.2）" in head
+    readings = page[page.index("{#interpretations}"):page.index("{#rubric-2019}")]
+    assert "评估期（条款 7：「成果形成日期以当年评估截止日期为准」）" in readings
+    assert "同一成果（条款 7）" in readings
+    assert "条款 6" not in readings
