@@ -198,3 +198,19 @@ def test_the_rubric_page_quotes_the_guideline_at_each_year_s_clause(site: Path) 
     assert "评估期（条款 7：「成果形成日期以当年评估截止日期为准」）" in readings
     assert "同一成果（条款 7）" in readings
     assert "条款 6" not in readings
+
+
+def test_a_renamed_research_area_captions_its_list_by_the_year_s_title(tmp_path: Path) -> None:
+    """A 2019 that titles 六 建言献策与调查研究 keeps the guideline's word 建言献策 but not the
+    first year's title: its list is captioned by its own title; 2018's keeps its caption."""
+    root = reordered_year_tree(tmp_path / "tree")
+    for name in ("2019.txt", "2019.yaml"):
+        path = root / "validators" / "guidelines" / name
+        path.write_text(path.read_text("utf-8").replace("调查研究与决策咨询", "建言献策与调查研究"), "utf-8")
+    write_tree(root, {MECH_FILE: MECH})
+    out = tmp_path / "docs"
+    generate(root, out, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
+    page = _page(out, "societies/cd-mech-eng/2019/index.md")
+    assert 'aria-label="建言献策与调查研究"' in page
+    assert "调研报告与建言献策" not in page
+    assert 'aria-label="调研报告与建言献策"' in _page(out, "societies/cd-mech-eng/2018/index.md")
