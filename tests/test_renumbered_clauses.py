@@ -19,6 +19,8 @@ from validators.check import CheckResult, check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
 from validators.repository import Repository
+from validators.year.consistency import year_problems
+from validators.year.guideline import reread_guidelines
 
 MECH = """
     society: cd-mech-eng
@@ -114,6 +116,21 @@ def test_the_year_s_files_agree(checked: tuple[Path, CheckResult, Repository]) -
     """The registration rate (50%) is said in 1.3, the clause the rubric's `expert_rate` cites,
     not in 1.2 (the platform's, 2018's rate clause): the year's files agree."""
     assert [f.message for f in checked[1].findings if f.code == "E-YEAR-FILE"] == []
+
+
+def test_without_a_rate_rule_the_rate_is_looked_for_in_area_one(tmp_path: Path) -> None:
+    """A rubric that pays nothing for the rate (`expert_rate: null`) cites no clause for it: the
+    rate is then looked for in every clause of 一 (1.3 says 50%), and a rate none of them says
+    (60%) is said so."""
+    root = reordered_year_tree(tmp_path / "tree")
+    rubric = root / "validators" / "rubrics" / "2019.yaml"
+    rubric.write_text(rubric.read_text("utf-8").replace('expert_rate: {clause: "1.3"}', "expert_rate: null"), "utf-8")
+    assert year_problems(root) == []
+    rules = root / "validators" / "guidelines" / "2019.yaml"
+    rules.write_text(rules.read_text("utf-8") + "thresholds: {expert_registration_rate: 0.6}\n", "utf-8")
+    reread_guidelines()
+    [problem] = year_problems(root)
+    assert problem.message == "expert_registration_rate 是 60%，而第一部分各条款的原文都没有写“60%”。"
 
 
 def test_the_check_names_area_one_s_clauses_as_the_rubric_cites_them(checked: tuple[Path, CheckResult, Repository]) -> None:

@@ -239,9 +239,9 @@ def _rate_problems(rules: Guideline, points: Rubric | None, place: _Place) -> li
         cited = [c for c in rules.clauses if _clause_area(c) == area]
     if not cited or any(rate in _squash(rules.clauses[c]) for c in cited):
         return []
-    where = f"条款 {cited[0]}" if rule is not None else f"第{area_numeral(area)}部分的条款"
+    where = f"条款 {cited[0]} 的原文没有写" if rule is not None else f"第{area_numeral(area)}部分各条款的原文都没有写"
     return [place.at(("thresholds", "expert_registration_rate"),
-                     f"expert_registration_rate 是 {rate}，而{where}的原文没有写“{rate}”。")]
+                     f"expert_registration_rate 是 {rate}，而{where}“{rate}”。")]
 
 
 def _stale_years(words: str, year: int, text_title: str) -> list[str]:
