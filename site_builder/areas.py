@@ -100,7 +100,7 @@ def render(site: SiteData, year: int, area: str, part: int = 1) -> str:
             f"点击学会名称查看该学会的完整报告、证明材料和逐项得分。"
             f"领域要求见{link(requirements, f'{year} 年度工作指南')}。\n")
     parts = [head, pager, _facts(site, page, docs, area)]
-    for spec in items.lists_of(area, title):
+    for spec in items.lists_of(area, title, site.first_area_title(area)):
         rows = []
         for doc in docs:
             row = items.Row(site, page, doc, site.evaluation(doc.report.society, year), brief=True)

@@ -179,6 +179,11 @@ class SiteData:
     def area_titles(self, year: int) -> dict[str, str]:
         return {a.key: a.title for a in self.guideline(year).areas}
 
+    def first_area_title(self, area: str) -> str:
+        """An area's title in the first year of the guideline (what a list's own caption was
+        written for); empty when no year reads, or the first year has no such area."""
+        return self.area_titles(self.guideline_years[0]).get(area, "") if self.guideline_years else ""
+
     def area_numbers(self, year: int) -> dict[str, str]:
         """Area keys to the guideline's numerals: innovation → 一."""
         return {a.key: area_numeral(a.id)

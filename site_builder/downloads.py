@@ -95,9 +95,10 @@ def _items_table(site: SiteData, spec: items.ItemList, titles: dict[str, str]) -
     """One area's items of every year. An area a year renames (七) is named as the rankings name
     it, every year's title (“参与市科协重大工作／参与市科协中心工作（2019 年起）”); its sheet, by
     the newest year's."""
-    captions = {spec.caption(site.area_titles(y).get(spec.area, "")) for y in site.years}
+    first = site.first_area_title(spec.area)
+    captions = {spec.caption(site.area_titles(y).get(spec.area, ""), first) for y in site.years}
     title = titles.get(spec.area, spec.title) if spec.named_by_area or captions - {spec.title} else spec.title
-    sheet = spec.caption(site.area_titles(site.years[-1]).get(spec.area, "")) if site.years else spec.title
+    sheet = spec.caption(site.area_titles(site.years[-1]).get(spec.area, ""), first) if site.years else spec.title
     model: type[BaseModel] | None = None
     rows: list[list[object]] = []
     for (society, year), doc in sorted(site.repo.reports.items()):

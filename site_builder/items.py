@@ -37,7 +37,6 @@ from validators.submission_paths import evidence_file
 from validators.urls import is_web_url
 from validators.year.countries import country_name
 from validators.year.measures import countries, out_of_province
-from validators.year.quotes import holds
 from validators.year.rubric import tier_rank
 
 
@@ -99,14 +98,17 @@ class ItemList:
     columns: tuple[tuple[Column, Getter], ...]
     # The list is the whole area (七): its caption is the area's name, as the year writes it.
     named_by_area: bool = False
-    # The guideline's words the caption says of its area (六's “建言献策”): the caption stands
-    # while the year's title of the area holds them; a year that renames the area past them
-    # has the list captioned by the area's name, as the year writes it.
-    worded_after: str = ""
+    # The caption names the area in words of the area's title in the first year (六's
+    # “调研报告与建言献策”, for 2017's 调查研究与建言献策): it stands while a year titles the area as
+    # that year did; a year that renames the area has the list captioned by the area's name, as
+    # the year writes it. No word of the guideline is written here to compare.
+    named_after_first_title: bool = False
 
-    def caption(self, area_title: str = "") -> str:
-        """The list's caption in a year whose title of the area is `area_title`."""
-        if area_title and (self.named_by_area or (self.worded_after and not holds(self.worded_after, area_title))):
+    def caption(self, area_title: str = "", first_title: str = "") -> str:
+        """The list's caption in a year whose title of the area is `area_title` (`first_title`:
+        its title in the first year of the guideline)."""
+        renamed = self.named_after_first_title and area_title != first_title
+        if area_title and (self.named_by_area or renamed):
             return area_title
         return self.title
 
@@ -263,7 +265,7 @@ ITEM_LISTS: tuple[ItemList, ...] = (
              ((Column("题目"), _t("title")), (Column("形式"), _label("form")),
               (Column("主题"), _label("topic")),
               (Column("方向"), lambda i, _r: cell(text(i.focus.label) if i.focus else "—")),
-              (Column("成果", numeric=True), _achievements), *_score("research")), worded_after="建言献策"),
+              (Column("成果", numeric=True), _achievements), *_score("research")), named_after_first_title=True),
     ItemList("major_work", "major_work", "参与市科协重大工作", ("major_work",), lambda r: r.major_work,
              ((Column("工作"), _t("title")), (Column("类别"), _label("kind")),
               (Column("日期"), _date("date")), (Column("说明"), _t("description")),
@@ -285,9 +287,10 @@ def item_lists(areas: Sequence[tuple[str, str]] = ()) -> tuple[ItemList, ...]:
     return (*ITEM_LISTS, *(_kinds_only(key, title) for key, title in areas if key not in known))
 
 
-def lists_of(area: str, title: str = "") -> list[ItemList]:
-    """The lists of an area; `title`: the area's name in the year shown (七 is renamed in some)."""
-    found = [replace(spec, title=spec.caption(title)) for spec in ITEM_LISTS if spec.area == area]
+def lists_of(area: str, title: str = "", first_title: str = "") -> list[ItemList]:
+    """The lists of an area; `title`: the area's name in the year shown (七 is renamed in some),
+    `first_title`: its name in the first year of the guideline."""
+    found = [replace(spec, title=spec.caption(title, first_title)) for spec in ITEM_LISTS if spec.area == area]
     return found or [_kinds_only(area, title or area)]
 
 

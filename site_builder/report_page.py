@@ -113,7 +113,8 @@ def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None,
         out.append(heading(3, f"{numbers[area]}、{text(title)}", area))
         facts = _area_facts(site, area, doc)
         parts = [facts] if facts else []
-        for spec in items.lists_of(area, title) if area in type(doc.report).model_fields else []:
+        first = site.first_area_title(area)
+        for spec in items.lists_of(area, title, first) if area in type(doc.report).model_fields else []:
             found = items.rows(spec, row)
             if found:
                 parts.append(f"<p>{text(spec.title)}（{len(found)} 项，{area_link}）：</p>\n"

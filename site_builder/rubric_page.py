@@ -23,6 +23,7 @@ from site_builder.markup import (
 )
 from site_builder.tables import table
 from validators.evaluation.results import rubric_files_changed
+from validators.year.cited import area_clause
 from validators.year.guideline import available_years
 from validators.year.quotes import growth_named, holds, quoted, said
 from validators.year.rubric import GrowthRule, ItemTier, Rule
@@ -146,20 +147,37 @@ def _sources(site: SiteData, years: list[int]) -> str:
         f"{'、'.join(str(y) for y in sorted(ys))} 年度：《{text(t)}》" for t, ys in titles.items()) + "）"
 
 
-def _quote(site: SiteData, years: list[int], phrase: str, clause: str) -> str:
-    """A phrase of the guideline, quoted with its clause only when every shown year's text
-    says it there; else said unmarked (a year that rewords or renumbers it)."""
-    texts = [site.guideline(y).clauses.get(clause, "") for y in years]
-    said_by_all = texts and all(holds(phrase, t) for t in texts)
-    return f"{quoted(phrase, *texts)}（条款 {clause}）" if said_by_all else phrase
+def _said_in(clauses: dict[str, str], phrase: str) -> str | None:
+    """The clause of a year's text that says `phrase` (the first, in the text's order)."""
+    return next((clause for clause, words in clauses.items() if holds(phrase, words)), None)
+
+
+def _quote(site: SiteData, years: list[int], phrase: str) -> str:
+    """A phrase of the guideline, quoted with the clause each shown year's text says it in (a
+    year that numbers its clauses anew named with its own); said unmarked when a year's text
+    does not say it (a year that rewords it)."""
+    cited: dict[str, list[int]] = {}
+    texts: list[str] = []
+    for year in years:
+        clauses = site.guideline(year).clauses
+        clause = _said_in(clauses, phrase)
+        if clause is None:
+            return phrase
+        cited.setdefault(clause, []).append(year)
+        texts.append(clauses[clause])
+    if not cited:
+        return phrase
+    where = (f"条款 {next(iter(cited))}" if len(cited) == 1 else
+             "；".join(f"{'、'.join(map(str, ys))} 年度为条款 {c}" for c, ys in cited.items()))
+    return f"{quoted(phrase, *texts)}（{where}）"
 
 
 def _head(site: SiteData, years: list[int]) -> str:
     return (front_matter("评估细则") + "# 评估细则\n\n"
             f"{_sources(site, years)}规定对新建服务站"
-            f"{_quote(site, years, '给予一次性补助，以后每年根据评估绩效予以分档补助', '3.2')}，对新建联合体的牵头学会给予"
-            f"{_quote(site, years, '一次性分类补助，以后每年根据评估绩效予以分档补助', '4.3')}，对调研成果"
-            f"{_quote(site, years, '根据每年一次的成果评估予以补助', '6')}，"
+            f"{_quote(site, years, '给予一次性补助，以后每年根据评估绩效予以分档补助')}，对新建联合体的牵头学会给予"
+            f"{_quote(site, years, '一次性分类补助，以后每年根据评估绩效予以分档补助')}，对调研成果"
+            f"{_quote(site, years, '根据每年一次的成果评估予以补助')}，"
             "但没有公布分值。下面的分值、上限和分档线来自本仓库的评估细则文件，"
             "由市科协确定和调整；网站上的每一分都注明所依据的细则规则和指南条款。\n\n"
             "有错误的项目不计分：评估明细中记 0 分，并写明是什么错误；同一报告的其他项目照常计分。\n")
@@ -197,12 +215,14 @@ def interpretations(site: SiteData) -> str:
     growth = points.government_functions.growth_rule
     # The guideline's words are quoted only as this year's text says them (a later year rewords).
     clause = rules.clauses.get
-    deadline = quoted("成果形成日期以当年评估截止日期为准", clause("6", ""))
+    # 一's and 六's own clauses (their openings), as the year numbers them.
+    districts, research = area_clause(rules, "innovation"), area_clause(rules, "research")
+    deadline = quoted("成果形成日期以当年评估截止日期为准", clause(research, ""))
     one_off = quoted("一次性分类补助", clause("4.3", "")) or quoted("一次性补助", clause("4.3", "")) or "一次性补助"
     more = quoted("有较大提升", clause("2.3", "")) or "承接职能的增长"
     markers = "、".join(f"“{m}”" for m in rules.company_markers)
     rows = [
-        (("6",), f"评估期（条款 6{'：' + deadline if deadline else ''}）",
+        ((research,), f"评估期（条款 {research}{'：' + deadline if deadline else ''}）",
          f"{year} 年度为 {rules.evaluation_window.label}", _where("指南年度文件", "evaluation_window")),
         (("3.2", "4.3"), "新建服务站、联合体（条款 3.2、4.3）",
          "成立日期在本年度评估期内的为新建：当年计一次性补助，从下一年度起按年度绩效分档；"
@@ -221,7 +241,7 @@ def interpretations(site: SiteData) -> str:
         (("4.3",), "联合体的成员个数（条款 4.3 的分档）",
          "同一成员名称的不同写法（全角半角，含汉字的名称中的空白）只算一个，重复的一项是警告；"
          "繁体和简体写法不合并，由市科协核查", "—"),
-        (("6",), "同一成果（条款 6）",
+        ((research,), f"同一成果（条款 {research}）",
          "一份调研成果的一种认定方式只在一个年度计分：本学会往年已为同一成果（编号或题目相同）计过这一认定方式的，"
          "较晚年度再报不计分，不论日期；两个学会申报同名成果时各自计分并收到提示，由市科协核查", "—"),
         (("3.1", "4.1"), "服务站的产业（条款 3.1）", "条款 3.1 只分级别，不限产业；主导产业和优势产业的名单只用于联合体（条款 4.1）",
@@ -241,7 +261,7 @@ def interpretations(site: SiteData) -> str:
          _where("指南年度文件", "company_markers")) if markers else None,
         (("2.1",), "首批承能试点学会（条款 2.1）", "以市科协公布的名单为准；名单未公布（为空）时，自报试点只提示、不计分",
          _where("指南年度文件", "pilot_societies") + "（只有管理员能改）"),
-        (("1",), "成都市域内的区（市）县（条款 1）", "当年成都市的区（市）县和功能区；撤县设区前后的名称会提示改用当年的名称",
+        ((districts,), f"成都市域内的区（市）县（条款 {districts}）", "当年成都市的区（市）县和功能区；撤县设区前后的名称会提示改用当年的名称",
          _where("指南年度文件", "districts", "district_renames")),
         (("2.3",), f"{more}（条款 2.3）", f"与上一年度相比，承接职能至少增加 {growth.min_count_increase} 项，"
          f"或金额增长达到 {growth.min_amount_growth:.0%}；上一年度的报告没有列出承接职能的按 0 项比较；"

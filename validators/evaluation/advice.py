@@ -23,8 +23,9 @@ from validators.models.report import YearReport
 from validators.repository import BrokenReport, ReportDoc
 from validators.rules.academic_events import unmet_criteria
 from validators.rules.repeated_items import CODE as REPEATED
+from validators.year.cited import area_clause, rule_clause
 from validators.year.countries import other_countries
-from validators.year.guideline import Guideline
+from validators.year.guideline import EvaluationWindow, Guideline
 from validators.year.measures import countries, in_window, out_of_province, regions
 from validators.year.quotes import said
 from validators.year.rubric import Rubric
@@ -51,14 +52,15 @@ def _innovation(report: YearReport, rules: Guideline, points: Rubric, paid: int)
     if inn is None:
         return
     if not inn.enterprise_platform_registered:
-        yield Candidate("1.1", f"在中国科协{said('企业科协网', rules.clauses.get('1.1', ''))}完成注册", "innovation",
+        platform = rule_clause(points.innovation.platform_registered, rules, "innovation")
+        yield Candidate(platform, f"在中国科协{said('企业科协网', rules.clauses.get(platform, ''))}完成注册", "innovation",
                report.model_copy(update={"innovation": inn.model_copy(
                    update={"enterprise_platform_registered": True})}))
     rate = rules.thresholds.expert_registration_rate
     needed = math.ceil(rate * inn.senior_experts_total - 1e-9)
     missing = needed - inn.senior_experts_registered
     if inn.senior_experts_total and missing > 0:
-        yield Candidate("1.2", f"再有 {missing} 位副高及以上专家会员在专家库注册，注册率即达到 {rate:.0%}"
+        yield Candidate(rule_clause(points.innovation.expert_rate, rules, "innovation"), f"再有 {missing} 位副高及以上专家会员在专家库注册，注册率即达到 {rate:.0%}"
                                f"（现为 {inn.senior_experts_registered}/{inn.senior_experts_total}）",
                         "innovation", report.model_copy(update={"innovation": inn.model_copy(
                    update={"senior_experts_registered": needed})}))
@@ -180,27 +182,30 @@ def _research(report: YearReport, rules: Guideline, points: Rubric) -> Iterator[
             item_model(item, "achievements").model_validate({"type": best.code, "date": window.deadline})]})
         research = list(report.research)
         research[i] = achieved
-        yield Candidate("6", f"推动“{item.title}”在评估截止日（{window.deadline}）前形成成果，如{best.label}",
+        yield Candidate(area_clause(rules, "research"), f"推动“{item.title}”在评估截止日（{window.deadline}）前形成成果，如{best.label}",
                         "research", report.model_copy(update={"research": research}))
 
 
-def later_notes(report: YearReport, rules: Guideline) -> list[Advice]:
+def later_notes(report: YearReport, rules: Guideline, following: EvaluationWindow | None = None) -> list[Advice]:
     """What advice cannot offer as a gain this year: a research item whose achievement is dated
     after this year's deadline counts in the report of the year whose window holds that date
-    (「成果形成日期以当年评估截止日期为准」, clause 6), not in this one."""
+    (「成果形成日期以当年评估截止日期为准」, 六's opening clause, 6 in 2017), not in this one.
+    `following`: the next year's window, as its guideline file sets it; while that year has no
+    file (or it does not read), the next year is taken to end a year (365 days) after this one."""
     window = rules.evaluation_window
-    rule = said("成果形成日期以当年评估截止日期为准", rules.clauses.get("6", ""))
+    clause = area_clause(rules, "research")
+    rule = said("成果形成日期以当年评估截止日期为准", rules.clauses.get(clause, ""))
+    # Only as far as the next year's window reaches (it starts where this one ends).
+    until = following.deadline if following is not None else window.deadline + dt.timedelta(days=365)
     notes = []
     for item in report.research:
         if any(in_window(a.date, rules) for a in item.achievements):
             continue
-        # Only as far as the next year's window reaches (it starts where this one ends).
-        late = sorted(a.date for a in item.achievements
-                      if window.deadline < a.date <= window.deadline + dt.timedelta(days=365))
+        late = sorted(a.date for a in item.achievements if window.deadline < a.date <= until)
         if late:
-            notes.append(Advice("6", f"“{item.title}”的成果形成于 {late[0]}，在本年度评估截止日（{window.deadline}）之后，"
-                                     f"按{rule}，计入 {report.year + 1} 年度的评估（评估期自 {window.deadline}（不含）起）："
-                                     f"请在 {report.year + 1} 年度的报告中列出这项调研成果", 0.0))
+            notes.append(Advice(clause, f"“{item.title}”的成果形成于 {late[0]}，在本年度评估截止日（{window.deadline}）之后，"
+                                        f"按{rule}，计入 {report.year + 1} 年度的评估（评估期自 {window.deadline}（不含）起）："
+                                        f"请在 {report.year + 1} 年度的报告中列出这项调研成果", 0.0))
     return notes
 
 
@@ -212,7 +217,8 @@ def candidates(report: YearReport, rules: Guideline, points: Rubric, current: Ev
 
 
 def advise(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline, points: Rubric,
-           current: Evaluation, standing: Standing | None = None) -> list[Advice]:
+           current: Evaluation, standing: Standing | None = None,
+           following: EvaluationWindow | None = None) -> list[Advice]:
     """Each candidate is scored with the verdicts the rules of its area give the changed copy:
     a fix is credited only when the rules accept it, as `check` would. A candidate changes one
     area, so only that area is checked and scored again, and any other area in which the
@@ -236,4 +242,4 @@ def advise(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Gui
         if gain > 0:
             found.append(Advice(clause, message, gain))
     found.sort(key=lambda a: (-a.gain, a.clause, a.message))
-    return found[:MAX_ADVICE] + later_notes(doc.report, rules)
+    return found[:MAX_ADVICE] + later_notes(doc.report, rules, following)

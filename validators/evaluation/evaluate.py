@@ -12,7 +12,7 @@ from validators.evaluation.scoring import Evaluation, score_report
 from validators.repository import BrokenReport, ReportDoc, Repository
 from validators.year.cycle import today
 from validators.year.files import YearFileError
-from validators.year.guideline import Guideline, guideline
+from validators.year.guideline import EvaluationWindow, Guideline, guideline
 from validators.year.rubric import Rubric, rubric
 
 __all__ = ["EvaluationMemo", "evaluate_repository"]
@@ -23,9 +23,11 @@ EvaluationMemo = dict[tuple[str, int], tuple[tuple[object, ...], Evaluation]]
 
 
 def evaluate_report(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline,
-                    points: Rubric, standing: Standing | None = None) -> Evaluation:
+                    points: Rubric, standing: Standing | None = None,
+                    following: EvaluationWindow | None = None) -> Evaluation:
+    """`following`: the next year's evaluation window, where advice sends a late achievement."""
     result = score_report(doc, previous, rules, points, standing)
-    result.advice = advise(doc, previous, rules, points, result, standing)
+    result.advice = advise(doc, previous, rules, points, result, standing, following)
     return result
 
 
@@ -55,16 +57,17 @@ def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.dat
         previous = repo.reports.get((society, report_year - 1)) or repo.broken.get((society, report_year - 1))
         standing = standing_for(repo.reviews.get((society, report_year)),
                                 report_year in repo.reviewed_years, rules, points, day)
+        following = _next_window(report_year, repo.root)
         # Tuples compare their items by identity first: unchanged reports compare in no time.
         # The source map too: score lines cite the lines their items start on.
         before = (previous.report, previous.source) if isinstance(previous, ReportDoc) else (previous and previous.file,)
         inputs = (doc.report, doc.source, tuple(doc.findings), before, tuple(previous.findings) if previous else (),
-                  standing, rules, points, day)
+                  standing, rules, points, day, following)
         kept = memo.get((society, report_year)) if memo is not None else None
         if kept is not None and kept[0] == inputs:
             result = kept[1]
         else:
-            result = evaluate_report(doc, previous, rules, points, standing)
+            result = evaluate_report(doc, previous, rules, points, standing, following)
             result.society, result.year = society, report_year  # its place, whatever it claims
             if memo is not None:
                 memo[(society, report_year)] = (inputs, result)
@@ -85,3 +88,13 @@ def _year_files(year: int, root: Path) -> tuple[Guideline | None, Rubric | None]
         return guideline(year, root), rubric(year, root)
     except YearFileError:
         return None, None
+
+
+def _next_window(year: int, root: Path) -> EvaluationWindow | None:
+    """The evaluation window of the year after `year`, as its guideline file sets it; None while
+    that year has no file, or its file does not read."""
+    try:
+        following = guideline(year + 1, root)
+    except YearFileError:
+        return None
+    return following.evaluation_window if following is not None else None

@@ -18,6 +18,7 @@ from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import BrokenReport, ReportDoc
 from validators.verdicts import Verdicts
 from validators.yaml.scalars import YamlPath
+from validators.year.cited import area_clause, rule_clause
 from validators.year.guideline import Guideline
 from validators.year.measures import (
     counted_achievements,
@@ -183,7 +184,9 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
     if r is None:
         return
     path: YamlPath = (area, "enterprise_platform_registered")
-    if r.enterprise_platform_registered and not s.blocked(area, "1.1", "enterprise_platform_registered", path):
+    # A line that pays nothing names the clause its rule cites, as the year numbers it.
+    platform = rule_clause(rules.platform_registered, s.guideline, area)
+    if r.enterprise_platform_registered and not s.blocked(area, platform, "enterprise_platform_registered", path):
         s.award(area, "platform_registered", rules.platform_registered,
                 "enterprise_platform_registered", path, "已注册")
     needed = s.guideline.thresholds.expert_registration_rate
@@ -191,29 +194,32 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
     path = (area, "senior_experts_registered")
     error = s.verdicts.blocking(path) or s.verdicts.blocking((area, "senior_experts_total"))
     rate = expert_rate(r.senior_experts_total, r.senior_experts_registered) or 0
-    if s.condemned(area, "1.2", "senior_experts_registered", path, error):
+    experts = rule_clause(rules.expert_rate, s.guideline, area)
+    if s.condemned(area, experts, "senior_experts_registered", path, error):
         pass  # its zero line names the error
     elif expert_rate_met(r, s.guideline):
         s.award(area, "expert_rate", rules.expert_rate, "senior_experts_registered", path,
                 f"注册率 {percent(rate, needed)}（{note}），达到 {percent(needed, needed)}")
     elif r.senior_experts_total:
-        s.nothing(area, "1.2", "expert_rate", "senior_experts_registered", path,
+        s.nothing(area, experts, "expert_rate", "senior_experts_registered", path,
                   f"注册率 {percent(rate, needed)}（{note}），未达到 {percent(needed, needed)}")
-    consulting = {k.code for k in s.guideline.service_kinds_for("1.4")}
-    talent = {k.code for k in s.guideline.service_kinds_for("1.5")}
+    # The kinds each service rule pays for: those the year file lists under the rule's clause.
+    consulting = _kinds_paid(s.guideline, rules.consulting_training_service)
+    talent = _kinds_paid(s.guideline, rules.talent_finance_service)
     for i, svc in _sorted(r.services, lambda x: x.date):
         path = (area, "services", i)
         # A service kept from scoring cites the clause it would have scored under first.
         first = (rules.pilot_district_service if svc.district in s.guideline.pilot_districts
                  else rules.consulting_training_service if svc.kind.value in consulting
                  else rules.talent_finance_service if svc.kind.value in talent else rules.other_service)
-        if s.blocked(area, first.clause if first else "1", svc.id, path):
+        if s.blocked(area, rule_clause(first, s.guideline, area), svc.id, path):
             continue
         earned = False
         if svc.district in s.guideline.pilot_districts:
-            # 1.3 pays a service 「具有成效性」: one whose outcome says nothing is paid as any
-            # other service of its kind, and its zero line says why 1.3 is not.
-            lacking = no_outcome(svc.outcome, s.guideline)
+            # 1.3 (2017's number) pays a service 「具有成效性」: one whose outcome says nothing is
+            # paid as any other service of its kind, and its zero line says why 1.3 is not.
+            lacking = no_outcome(svc.outcome, s.guideline,
+                                 rule_clause(rules.pilot_district_service, s.guideline, area))
             if lacking is None:
                 s.award(area, "pilot_district_service", rules.pilot_district_service, svc.id, path,
                         f"{svc.title}（{svc.district}）")
@@ -231,6 +237,12 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
         elif not earned:
             s.award(area, "other_service", rules.other_service, svc.id, path,
                     f"{svc.title}（{svc.kind.label}）")
+
+
+def _kinds_paid(rules: Guideline, rule: Rule | None) -> set[str]:
+    """The service kinds `clause_service_kinds` lists under the clause `rule` cites (2017's 1.4,
+    1.5); none when the year's rubric pays nothing under it."""
+    return {k.code for k in rules.service_kinds_for(rule.clause)} if rule is not None else set()
 
 
 def _functions_scored(doc: ReportDoc | None, verdicts: Verdicts | None = None) -> list[Any]:
@@ -420,17 +432,19 @@ def _events(s: _Scorer, report: YearReport) -> None:
 
 def _research(s: _Scorer, report: YearReport) -> None:
     area, rules = "research", s.rubric.research
+    # The achievement standard is the area's opening clause (2017's 6), as the year numbers it.
+    own = area_clause(s.guideline, area)
     for i, rep in _sorted(report.research, lambda x: x.title):
         path = (area, i)
-        clause = rep.topic.clause or "6"
+        clause = rep.topic.clause or own
         if s.condemned(area, clause, rep.id, path, s.verdicts.blocking_except(path, "achievements")):
             continue
         in_window = counted_achievements(rep, s.guideline)
         counted = [(j, a) for j, a in in_window
-                   if not s.blocked(area, "6", rep.id, (*path, "achievements", j))]
+                   if not s.blocked(area, own, rep.id, (*path, "achievements", j))]
         if not counted:
             why = "评估期内的成果都有错误，不计分" if in_window else "本年度评估期内没有可认定的成果"
-            s.nothing(area, "6", "achievement", rep.id, path, f"{rep.title}：{why}")
+            s.nothing(area, own, "achievement", rep.id, path, f"{rep.title}：{why}")
             continue
         paid = {j: rule for j, a in counted
                 if (rule := s.rubric.points_for(area, "achievement", a.type)) is not None}
@@ -449,7 +463,7 @@ def _research(s: _Scorer, report: YearReport) -> None:
                                          rule.points, f"{rule.label}：{note}", s.doc.file,
                                          s.line_of(at)))
             else:
-                s.nothing(area, "6", "achievement", rep.id, at,
+                s.nothing(area, own, "achievement", rep.id, at,
                           f"{note}：同一报告只取分值最高的 {limit} 项成果")
 
 

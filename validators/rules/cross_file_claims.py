@@ -13,13 +13,14 @@ from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.repository import ReportDoc, Repository
 from validators.rules.cross_file_common import at, items, same_text
+from validators.year.cited import area_clause
 from validators.year.guideline import guideline
 from validators.year.measures import counted_achievements, founded_this_year
 
 
 def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
-    """6 pays a report's achievement once: 「其补助方式为：根据每年一次的成果评估予以补助。成果形成
-    日期以当年评估截止日期为准」. An achievement of a type that the society's report of an earlier
+    """六's opening clause (6 in 2017) pays a report's achievement once: 「其补助方式为：根据每年一次
+    的成果评估予以补助。成果形成日期以当年评估截止日期为准」. An achievement of a type that the society's report of an earlier
     year already counted for the same research report (the same id, or the same title) is that
     achievement again, whatever date the later report gives it: the later one is the error, and
     the earlier keeps its points (its year is closed). A report of one year may list one type
@@ -42,11 +43,18 @@ def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
             yield at(doc, ("research", i, "achievements", j), "E-ACHIEVEMENT-COUNTED-TWICE",
                       f"调研成果“{item.title}”的成果“{ach.type.label}”已在 {before.report.year} 年度的报告 "
                       f"{before.file} 中计分{when}：同一成果只在形成的那一年度计分一次，本年度不再计分。"
-                      "若本年度确有新的成果，请写明另一种认定方式（如领导签批后又被采纳）。", "6")
+                      "若本年度确有新的成果，请写明另一种认定方式（如领导签批后又被采纳）。",
+                      area_clause(rules, "research"))
         for _, ach in counted:
             for k in ((society, "id", item.id, ach.type.value),
                       (society, "title", same_text(item.title), ach.type.value)):
                 seen.setdefault(k, (doc, ach))
+
+
+def _research_clause(doc: ReportDoc, repo: Repository) -> str | None:
+    """六's own clause as the report's year numbers it (none for a year without a guideline)."""
+    rules = guideline(doc.report.year, repo.root)
+    return area_clause(rules, "research") if rules is not None else None
 
 
 def _shared_roles_ok(roles: list[EventRole]) -> bool:
@@ -78,7 +86,7 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
             for doc, i in listed:
                 yield at(doc, ("research", i, "title"), "W-REPORT-CLAIMED-TWICE",
                           f"调研成果“{title}”被多个学会（{'、'.join(authors)}）申报：合作完成的请在一家"
-                          "申报，或在标题中写明各自承担的部分。", "6", "warning")
+                          "申报，或在标题中写明各自承担的部分。", _research_clause(doc, repo), "warning")
 
 
 # How many other societies a claimed-twice warning names; more are counted, not named.

@@ -1,4 +1,7 @@
-"""Area 一 rules: the expert registration rate (1.2), districts (1), service dates."""
+"""Area 一 rules: the expert registration rate (2017's 1.2), districts (1), service dates.
+
+Each finding names the clause as the year numbers it (`year.cited`): the area's own, or the
+one its rubric rule cites."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import Any
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
+from validators.year.cited import area_clause, innovation_clause
 from validators.year.measures import district_rename_hint, expert_rate, no_outcome, percent
 
 
@@ -21,7 +25,8 @@ def _district(name: str, path: tuple[str | int, ...], ctx: RuleContext) -> None:
         hint = _district_hint(name, ctx)
         listing = "" if "请写" in hint else f"可选：{'、'.join(districts)}。"
         ctx.error((*path, "district"), "E-DISTRICT-UNKNOWN",
-                  f"“{name}”不是 {ctx.guideline.year} 年成都市的区（市）县。{hint}{listing}", "1")
+                  f"“{name}”不是 {ctx.guideline.year} 年成都市的区（市）县。{hint}{listing}",
+                  area_clause(ctx.guideline, "innovation"))
 
 
 def check_raw(data: Any, ctx: RuleContext) -> None:
@@ -44,21 +49,23 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     if registered > total:
         ctx.error((*base, "senior_experts_registered"), "E-EXPERTS-EXCEED-TOTAL",
                   f"已注册专家 {registered} 人多于副高及以上专家会员总数 {total} 人：请核对两个数字。",
-                  "1.2")
+                  innovation_clause("expert_rate", ctx.guideline, ctx.root))
     else:
         rate = expert_rate(total, registered)
         needed = ctx.guideline.thresholds.expert_registration_rate
         if rate is not None and rate < needed:
+            clause = innovation_clause("expert_rate", ctx.guideline, ctx.root)
             ctx.warning((*base, "senior_experts_registered"), "W-EXPERTS-RATE",
                         f"专家库注册率 {percent(rate, needed)}（{registered}/{total}）未达到 {percent(needed, needed)}，"
-                        "条款 1.2 不计分。", "1.2")
+                        f"条款 {clause} 不计分。", clause)
     for i, service in enumerate(area.services):
         path = (*base, "services", i)
         _district(service.district, path, ctx)
-        ctx.in_window((*path, "date"), service.date, "1", "服务日期")
+        ctx.in_window((*path, "date"), service.date, area_clause(ctx.guideline, "innovation"), "服务日期")
         if service.district in ctx.guideline.pilot_districts:
-            lacking = no_outcome(service.outcome, ctx.guideline)
+            clause = innovation_clause("pilot_district_service", ctx.guideline, ctx.root)
+            lacking = no_outcome(service.outcome, ctx.guideline, clause)
             if lacking is not None:
                 ctx.warning((*path, "outcome"), "W-OUTCOME-NOTHING",
-                            f"{lacking}：这项服务不计条款 1.3 的分，仍按服务类型计分。"
-                            "请写明这项服务取得的成效（具体的数字或结果）。", "1.3")
+                            f"{lacking}：这项服务不计条款 {clause} 的分，仍按服务类型计分。"
+                            "请写明这项服务取得的成效（具体的数字或结果）。", clause)

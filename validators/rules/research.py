@@ -1,9 +1,11 @@
-"""Area 六 rules: topic focus (6.1) and achievements inside the evaluation window (6)."""
+"""Area 六 rules (七 in a year that moves it): topic focus (2017's 6.1) and achievements inside the
+evaluation window (the area's own clause, 2017's 6, as the year numbers it)."""
 
 from __future__ import annotations
 
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
+from validators.year.cited import area_clause
 from validators.year.kinds import ResearchTopic
 from validators.year.measures import counted_achievements
 from validators.year.quotes import quoted
@@ -18,7 +20,8 @@ def _focus_topics(ctx: RuleContext) -> str:
 
 def check(report: YearReport, ctx: RuleContext) -> None:
     window = ctx.guideline.evaluation_window
-    rule = quoted("成果形成日期以当年评估截止日期为准", ctx.guideline.clauses.get("6", ""))
+    clause = area_clause(ctx.guideline, "research")
+    rule = quoted("成果形成日期以当年评估截止日期为准", ctx.guideline.clauses.get(clause, ""))
     for i, item in enumerate(report.research):
         path = ("research", i)
         topic = ctx.guideline.kind("research_topics", item.topic.value)
@@ -36,8 +39,8 @@ def check(report: YearReport, ctx: RuleContext) -> None:
             if not window.contains(achievement.date):
                 ctx.warning((*path, "achievements", j, "date"), "W-ACHIEVEMENT-OUTSIDE-WINDOW",
                             f"成果日期 {achievement.date} 不在本年度评估期（{window.label}）内，"
-                            f"本年度不计分{'：' + rule if rule else ''}。", "6")
+                            f"本年度不计分{'：' + rule if rule else ''}。", clause)
         if not counted_achievements(item, ctx.guideline):
             ctx.warning(path, "W-RESEARCH-NO-ACHIEVEMENT",
                         f"“{item.title}”在本年度评估期内没有可认定的成果（公开发表、领导签批等），"
-                        "记 0 分。", "6")
+                        "记 0 分。", clause)

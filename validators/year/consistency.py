@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from validators.yaml.loading import SourceMap
+from validators.year.cited import area_clause
 from validators.year.files import (
     YearFileError,
     YearProblem,
@@ -174,7 +175,8 @@ def _rules(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple
                     yield from _rules(rule, (*path, key))
 
 
-def _guideline_problems(rules: Guideline, place: _Place, root: Path | None, causes: _Causes) -> list[YearProblem]:
+def _guideline_problems(rules: Guideline, points: Rubric | None, place: _Place, root: Path | None,
+                        causes: _Causes) -> list[YearProblem]:
     problems: list[YearProblem] = []
     clauses = rules.clauses
     text = guideline_text(rules.year, root)
@@ -220,11 +222,26 @@ def _guideline_problems(rules: Guideline, place: _Place, root: Path | None, caus
                     ("kinds", "event_categories", _Named(tuple(category.names())), "criteria", field),
                     f"活动类别“{category.label}”的 {field} 是 {number}，而条款 {category.clause} 的原文没有写"
                     f"“{number}{unit}”：请让标准与原文一致，或用 not_in_text 写明为什么不同。"))
-    rate = rules.thresholds.expert_registration_rate
-    if f"{rate:.0%}" not in _squash(clauses.get("1.2", "")) and "1.2" in clauses:
-        problems.append(place.at(("thresholds", "expert_registration_rate"),
-                                 f"expert_registration_rate 是 {rate:.0%}，而条款 1.2 的原文没有写“{rate:.0%}”。"))
+    problems += _rate_problems(rules, points, place)
     return problems
+
+
+def _rate_problems(rules: Guideline, points: Rubric | None, place: _Place) -> list[YearProblem]:
+    """The registration rate is the number of the clause the rubric's `innovation.expert_rate`
+    cites (2017's 1.2): that clause must say it. A year with no such rule (no rubric yet, or the
+    rule written null) has it said in one of area 一's clauses."""
+    rate = f"{rules.thresholds.expert_registration_rate:.0%}"
+    rule = points.innovation.expert_rate if points is not None else None
+    area = area_clause(rules, "innovation")
+    if rule is not None:
+        cited = [rule.clause] if rule.clause in rules.clauses else []  # a missing clause is said above
+    else:
+        cited = [c for c in rules.clauses if _clause_area(c) == area]
+    if not cited or any(rate in _squash(rules.clauses[c]) for c in cited):
+        return []
+    where = f"条款 {cited[0]} 的原文没有写" if rule is not None else f"第{area_numeral(area)}部分各条款的原文都没有写"
+    return [place.at(("thresholds", "expert_registration_rate"),
+                     f"expert_registration_rate 是 {rate}，而{where}“{rate}”。")]
 
 
 def _stale_years(words: str, year: int, text_title: str) -> list[str]:
@@ -378,7 +395,7 @@ def year_problems(root: Path | None = None) -> list[YearProblem]:
         if rules is None:
             continue
         loaded.append(rules)
-        problems += _guideline_problems(rules, _Place("guidelines", year, root), root, causes)
+        problems += _guideline_problems(rules, points, _Place("guidelines", year, root), root, causes)
         if points is not None:
             problems += _rubric_problems(points, rules, _Place("rubrics", year, root), root, causes)
     return causes.said(problems) + _window_problems(loaded, root)

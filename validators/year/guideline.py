@@ -35,6 +35,7 @@ __all__ = [
     "AREA_VOCABULARY",
     "GUIDELINES_DIR",
     "DistrictRename",
+    "EvaluationWindow",
     "Guideline",
     "Province",
     "YearFileError",

@@ -35,14 +35,15 @@ def in_window(day: dt.date, guideline: Guideline) -> bool:
     return guideline.evaluation_window.contains(day)
 
 
-def no_outcome(outcome: str, guideline: Guideline) -> str | None:
-    """Why a service's 服务成效 does not show the effect clause 1.3 asks of a pilot-district
-    service (「具有成效性」): it says nothing (无, 暂无, -; `policy.yaml` `text.nothing_words`).
-    None when it says something. The check's warning and the score line say it alike."""
+def no_outcome(outcome: str, guideline: Guideline, clause: str) -> str | None:
+    """Why a service's 服务成效 does not show the effect `clause` asks of a pilot-district
+    service (2017's 1.3: 「具有成效性」): it says nothing (无, 暂无, -; `policy.yaml`
+    `text.nothing_words`). None when it says something. The check's warning and the score line
+    say it alike, each naming the clause the year's rubric rule cites (`year.cited`)."""
     if not policy().text.says_nothing(outcome):
         return None
-    effect = said("具有成效性", guideline.clauses.get("1.3", ""))
-    return f"服务成效写的是“{outcome.strip()}”，没有写出成效，不符合条款 1.3 要求的{effect}"
+    effect = said("具有成效性", guideline.clauses.get(clause, ""))
+    return f"服务成效写的是“{outcome.strip()}”，没有写出成效，不符合条款 {clause} 要求的{effect}"
 
 
 def founded_this_year(established: dt.date, guideline: Guideline) -> bool:

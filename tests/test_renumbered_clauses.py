@@ -1,0 +1,233 @@
+"""A 2019 that numbers its clauses anew (tests/data/years/reordered_2019: a new 1.1 moves 2018's
+1.1–1.5 to 1.2–1.6, 六 and 七 trade places so research is 七, the deadline moves to the year's
+end): every finding, score line and piece of advice names the clause as 2019 numbers it, the
+rubric page quotes the guideline at 2019's clauses, and advice sends a late achievement into the
+next year as that year's file bounds it."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+
+from site_builder.form_page import SiteSettings
+from site_builder.generate import generate
+from tests.trees import profile, write_tree
+from tests.year_trees import reordered_year_tree
+from validators.check import CheckResult, check_tree
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.scoring import Evaluation
+from validators.repository import Repository
+from validators.year.consistency import year_problems
+from validators.year.guideline import reread_guidelines
+
+MECH = """
+    society: cd-mech-eng
+    year: 2019
+    innovation:
+      enterprise_platform_registered: false
+      senior_experts_total: 40
+      senior_experts_registered: 10
+      services:
+        - id: svc-pidu
+          kind: 科技咨询
+          title: 郫都区企业服务
+          enterprise: 成都示例科技有限公司
+          district: 郫都区
+          date: 2019-05-01
+          outcome: 无
+          evidence: [https://example.org/cast-sample/cd-mech-eng/2019/pidu]
+    research:
+      - id: rpt-shared
+        title: 关于制造业数字化的建议
+        form: 调研报告
+        topic: 四个服务
+        achievements:
+          - type: 公开发表
+            date: 2020-01-15
+            evidence: [https://example.org/cast-sample/cd-mech-eng/2019/rpt-shared]
+      - id: rpt-none
+        title: 关于园区物流的调研
+        form: 调研报告
+        topic: 四个服务
+    """
+# The same report title as cd-mech-eng's, and the achievement its 2018 report already counted.
+COMPUTER = """
+    society: cd-computer
+    year: 2019
+    research:
+      - id: rpt-fintech-hub
+        title: 关于以金融科技支撑西部金融中心建设的调研报告
+        form: 调研报告
+        topic: 国家中心城市
+        focus: 西部金融中心
+        achievements:
+          - type: 市科协专报
+            date: 2019-03-01
+            evidence: [https://example.org/cast-sample/cd-computer/2019/rpt-fintech]
+      - id: rpt-shared
+        title: 关于制造业数字化的建议
+        form: 调研报告
+        topic: 四个服务
+        achievements:
+          - type: 公开发表
+            date: 2019-04-01
+            evidence: [https://example.org/cast-sample/cd-computer/2019/rpt-shared]
+    """
+# A 2018 report whose achievement came after 2018's deadline, inside 2019's window (which ends
+# 2019-12-31), a year and more after 2018's deadline (2018-11-30).
+LATE = """
+    society: cd-late
+    year: 2018
+    research:
+      - id: rpt-late
+        title: 关于社区养老的调研
+        form: 调研报告
+        topic: 四个服务
+        achievements:
+          - type: 领导签批
+            date: 2019-12-15
+            evidence: [https://example.org/cast-sample/cd-late/2018/rpt-late]
+    """
+MECH_FILE = "submissions/cd-mech-eng/2019.yaml"
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CheckResult, Repository]:
+    root = reordered_year_tree(tmp_path_factory.mktemp("reordered") / "tree")
+    write_tree(root, {MECH_FILE: MECH, "submissions/cd-computer/2019.yaml": COMPUTER,
+                      "submissions/cd-late/society.yaml": profile("cd-late"),
+                      "submissions/cd-late/2018.yaml": LATE})
+    result, repo = check_tree(root)
+    return root, result, repo
+
+
+def _findings(checked: tuple[Path, CheckResult, Repository], code: str, file: str = MECH_FILE) -> list[tuple[str, str]]:
+    return [(f.clause or "", f.message) for f in checked[1].findings if f.code == code and f.file == file]
+
+
+def _evaluation(checked: tuple[Path, CheckResult, Repository], society: str, year: int) -> Evaluation:
+    [found] = [e for e in evaluate_repository(checked[2], year) if e.society == society]
+    return found
+
+
+def test_the_year_s_files_agree(checked: tuple[Path, CheckResult, Repository]) -> None:
+    """The registration rate (50%) is said in 1.3, the clause the rubric's `expert_rate` cites,
+    not in 1.2 (the platform's, 2018's rate clause): the year's files agree."""
+    assert [f.message for f in checked[1].findings if f.code == "E-YEAR-FILE"] == []
+
+
+def test_without_a_rate_rule_the_rate_is_looked_for_in_area_one(tmp_path: Path) -> None:
+    """A rubric that pays nothing for the rate (`expert_rate: null`) cites no clause for it: the
+    rate is then looked for in every clause of 一 (1.3 says 50%), and a rate none of them says
+    (60%) is said so."""
+    root = reordered_year_tree(tmp_path / "tree")
+    rubric = root / "validators" / "rubrics" / "2019.yaml"
+    rubric.write_text(rubric.read_text("utf-8").replace('expert_rate: {clause: "1.3"}', "expert_rate: null"), "utf-8")
+    assert year_problems(root) == []
+    rules = root / "validators" / "guidelines" / "2019.yaml"
+    rules.write_text(rules.read_text("utf-8") + "thresholds: {expert_registration_rate: 0.6}\n", "utf-8")
+    reread_guidelines()
+    [problem] = year_problems(root)
+    assert problem.message == "expert_registration_rate 是 60%，而第一部分各条款的原文都没有写“60%”。"
+
+
+def test_the_check_names_area_one_s_clauses_as_the_rubric_cites_them(checked: tuple[Path, CheckResult, Repository]) -> None:
+    """The registration rate is 2019's 1.3 and the pilot district's service 1.4: the warnings
+    say so, and quote 1.4's words."""
+    [(clause, message)] = _findings(checked, "W-EXPERTS-RATE")
+    assert clause == "1.3"
+    assert message.endswith("条款 1.3 不计分。")
+    [(clause, message)] = _findings(checked, "W-OUTCOME-NOTHING")
+    assert clause == "1.4"
+    assert "不符合条款 1.4 要求的「具有成效性」" in message
+    assert "这项服务不计条款 1.4 的分" in message
+
+
+def test_the_check_names_research_s_clause_as_the_year_numbers_it(checked: tuple[Path, CheckResult, Repository]) -> None:
+    """Research is 七 in 2019: its achievements' findings, within the file and across files,
+    name clause 7 and quote 7's words."""
+    [(clause, message)] = _findings(checked, "W-ACHIEVEMENT-OUTSIDE-WINDOW")
+    assert clause == "7"
+    assert message.endswith("本年度不计分：「成果形成日期以当年评估截止日期为准」。")
+    assert {c for c, _ in _findings(checked, "W-RESEARCH-NO-ACHIEVEMENT")} == {"7"}
+    assert [c for c, _ in _findings(checked, "E-ACHIEVEMENT-COUNTED-TWICE", "submissions/cd-computer/2019.yaml")] == ["7"]
+    for file in (MECH_FILE, "submissions/cd-computer/2019.yaml"):
+        assert [c for c, _ in _findings(checked, "W-REPORT-CLAIMED-TWICE", file)] == ["7"]
+
+
+def test_score_lines_name_the_year_s_clauses(checked: tuple[Path, CheckResult, Repository]) -> None:
+    """The zero lines of 一 and 六 name 2019's clauses; the consulting service is paid under the
+    rule whose clause (1.5) the year file lists it under, not under the talent rule that 2018's
+    1.5 was."""
+    lines = {(line.rule, line.item_id): line for line in _evaluation(checked, "cd-mech-eng", 2019).lines}
+    rate = lines["expert_rate", "senior_experts_registered"]
+    assert (rate.clause, rate.points) == ("1.3", 0.0)
+    pilot = lines["pilot_district_service", "svc-pidu"]
+    assert (pilot.clause, pilot.points) == ("1.4", 0.0)
+    assert "不符合条款 1.4 要求的「具有成效性」" in pilot.note
+    paid = [(rule, line.clause, line.points) for (rule, item), line in lines.items() if item == "svc-pidu" and line.points]
+    assert paid == [("consulting_training_service", "1.5", 1.0)]
+    late = lines["achievement", "rpt-shared"]
+    assert (late.clause, late.points) == ("7", 0.0)
+
+
+def test_advice_names_the_year_s_clauses(checked: tuple[Path, CheckResult, Repository]) -> None:
+    advice = [(a.clause, a.message) for a in _evaluation(checked, "cd-mech-eng", 2019).advice]
+    assert ("1.2", "在中国科协「企业科协网」完成注册") in advice
+    assert [c for c, m in advice if m.startswith("再有 ")] == ["1.3"]
+    assert [c for c, m in advice if m.startswith("推动“关于园区物流的调研”")] == ["7"]
+    # No 2020 file: the next year is taken to run a year past 2019's deadline.
+    [(clause, note)] = [(c, m) for c, m in advice if "2020-01-15" in m]
+    assert clause == "7"
+    assert "按「成果形成日期以当年评估截止日期为准」，计入 2020 年度的评估" in note
+
+
+def test_a_late_achievement_is_sent_into_the_next_year_as_its_file_bounds_it(
+        checked: tuple[Path, CheckResult, Repository]) -> None:
+    """2019's window runs to 2019-12-31: an achievement of 2019-12-15 in a 2018 report is
+    2019's, though more than 365 days after 2018's deadline."""
+    [(clause, note)] = [(a.clause, a.message) for a in _evaluation(checked, "cd-late", 2018).advice
+                        if "2019-12-15" in a.message]
+    assert clause == "6"
+    assert note.startswith("“关于社区养老的调研”的成果形成于 2019-12-15，在本年度评估截止日（2018-11-30）之后，")
+    assert "计入 2019 年度的评估" in note
+
+
+@pytest.fixture(scope="module")
+def site(checked: tuple[Path, CheckResult, Repository]) -> Path:
+    out = checked[0].parent / "docs"
+    generate(checked[0], out, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
+    return out
+
+
+def _page(site: Path, rel: str) -> str:
+    return html.unescape((site / rel).read_text("utf-8"))
+
+
+def test_the_rubric_page_quotes_the_guideline_at_each_year_s_clause(site: Path) -> None:
+    page = _page(site, "rubric/index.md")
+    head = page[:page.index("{#interpretations}")]
+    assert "对调研成果「根据每年一次的成果评估予以补助」（2017、2018 年度为条款 6；2019 年度为条款 7）" in head
+    assert "「给予一次性补助，以后每年根据评估绩效予以分档补助」（条款 3.2）" in head
+    readings = page[page.index("{#interpretations}"):page.index("{#rubric-2019}")]
+    assert "评估期（条款 7：「成果形成日期以当年评估截止日期为准」）" in readings
+    assert "同一成果（条款 7）" in readings
+    assert "条款 6" not in readings
+
+
+def test_a_renamed_research_area_captions_its_list_by_the_year_s_title(tmp_path: Path) -> None:
+    """A 2019 that titles 六 建言献策与调查研究 keeps the guideline's word 建言献策 but not the
+    first year's title: its list is captioned by its own title; 2018's keeps its caption."""
+    root = reordered_year_tree(tmp_path / "tree")
+    for name in ("2019.txt", "2019.yaml"):
+        path = root / "validators" / "guidelines" / name
+        path.write_text(path.read_text("utf-8").replace("调查研究与决策咨询", "建言献策与调查研究"), "utf-8")
+    write_tree(root, {MECH_FILE: MECH})
+    out = tmp_path / "docs"
+    generate(root, out, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
+    page = _page(out, "societies/cd-mech-eng/2019/index.md")
+    assert 'aria-label="建言献策与调查研究"' in page
+    assert "调研报告与建言献策" not in page
+    assert 'aria-label="调研报告与建言献策"' in _page(out, "societies/cd-mech-eng/2018/index.md")
