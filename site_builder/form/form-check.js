@@ -339,10 +339,15 @@
     return issues;
   };
 
-  /* Each unmet criterion of an event's claimed category, at its field: once, and only where the
-   * field holds a value (an empty required field is already a 必填). */
-  RF.criteriaIssues = function (data, guide, labels) {
+  /* Each unmet criterion of an event's claimed category, at its field: once. An empty field the
+   * schema requires (role, participants) is already a 必填 and is not said again; one it does
+   * not require (a flag left off, no region or country ticked, no occasion given) is the unmet
+   * criterion itself, an error as `check` has it (the event scores 0). */
+  RF.criteriaIssues = function (data, guide, labels, root) {
     var issues = [];
+    var events = root && root.properties && root.properties.academic_events
+      ? RF.resolveSchema(RF.resolveSchema(root.properties.academic_events, root).items || {}, root) : {};
+    var needed = events.required || [];
     (Array.isArray(data.academic_events) ? data.academic_events : []).forEach(function (event, i) {
       if (!RF.isObject(event)) return;
       var category = RF.eventCategory(guide, event.category);
@@ -360,8 +365,7 @@
           return;
         }
         var value = event[u.prop];
-        var optional = u.prop === "main_forum" || u.prop === "materials" || u.prop === "sub_forums";
-        if (!optional && (value === undefined || value === null || value === "")) return;
+        if (needed.indexOf(u.prop) !== -1 && (value === undefined || value === null || value === "")) return;
         issues.push({ path: ["academic_events", i, u.prop], severity: "error",
           message: u.need + "，现为 " + u.now + where });
       });

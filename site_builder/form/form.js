@@ -420,7 +420,7 @@
     var personal = RF.privacyIssues(st.data, privacy, ctx.labels.urls);
     var issues = lost.concat(this.issuesFor(ctx, this.validators[st.year], st.data)
       .concat(RF.guideIssues(st.data, root, ctx.guide, ctx.labels))
-      .concat(RF.criteriaIssues(st.data, ctx.guide, ctx.labels))
+      .concat(RF.criteriaIssues(st.data, ctx.guide, ctx.labels, root))
       .concat(RF.warningIssues(st.data, root, ctx.guide, ctx.labels)).filter(function (i) {
         return i.severity === "warning" || !taken[RF.pointer(i.path)];
       }), personal);

@@ -1,0 +1,90 @@
+"""What a reviewer entering a new society's year found the form to say otherwise than `check`, in
+headless Chromium: an event whose category needs countries, regions or an occasion, with none given
+(the check bar counted no error); a commissioner that is a company, and an item copied with
+“复制此项” and left unchanged (only `check` said them); an occasion off the list, said without the
+words it takes; a maintainer written with @; the item buttons broken inside their words on a phone;
+a workbook's blank ids left blank. Each is now said as `check` says it, at the field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_form import add, box, fill_item, settled
+from tests.site_support import built_site, served, sync_playwright
+from tests.trees import ROOT
+from validators.check import check_file
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SOCIETY = "cd-agri"  # registered, with no 2018 report
+MIRRORED = ("E-FUNCTION-NOT-GOVERNMENT", "E-ITEM-REPEATED", "E-CRITERIA-OCCASION", "E-THRESHOLD-COUNTRIES",
+            "E-THRESHOLD-PROVINCES")
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    with served(built_site()) as url:
+        yield url + "form/"
+
+
+def _blank(page, base: str, society: str = SOCIETY) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    if society == SOCIETY:
+        page.select_option("#rf-new-choice", SOCIETY)
+    else:
+        page.select_option("#rf-new-choice", "__new__")
+        page.fill("#rf-new-society", society)
+    page.select_option("#rf-new-year", "2018")
+    page.click("#rf-start-empty")
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+
+
+def _said(page, pointer: str) -> str:  # type: ignore[no-untyped-def]
+    return str(box(page, pointer).locator(":scope > .rf-msg").inner_text())
+
+
+def _head(page) -> str:  # type: ignore[no-untyped-def]
+    return str(page.inner_text(".rf-summary .rf-summary-head"))
+
+
+def _show_all(page) -> None:  # type: ignore[no-untyped-def]
+    """Open the check bar's list: every problem is then shown at its field too."""
+    page.locator(".rf-summary .rf-summary-list > summary").click()
+    settled(page)
+
+
+def _by_check(page, tmp: Path) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """pointer: (code, sentence) of what `check` finds of the form's report (the codes mirrored)."""
+    path = tmp / "submissions" / SOCIETY / "2018.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page.input_value("#rf-yaml-report"), encoding="utf-8")
+    return {"/" + "/".join(map(str, f.path or ())): (f.code, f.message)
+            for f in check_file(path, ROOT).findings if f.code in MIRRORED}
+
+
+EVENT = {"title": "示例活动", "role": "主办", "date": "2018-06-01", "participants": 500}
+
+
+@pytest.mark.parametrize(("category", "field", "code"), [("国际性学术交流", "countries", "E-THRESHOLD-COUNTRIES"),
+                                                         ("全国性学术交流", "speaker_provinces", "E-THRESHOLD-PROVINCES"),
+                                                         ("大型社会活动", "occasion", "E-CRITERIA-OCCASION")])
+def test_an_event_lacking_what_its_category_asks_is_an_error_in_the_check_bar(
+        page, base: str, tmp_path: Path, category: str, field: str, code: str) -> None:
+    _blank(page, base)
+    add(page, "/academic_events")
+    fill_item(page, "/academic_events/0", {**EVENT, "category": category})
+    page.keyboard.press("Tab")
+    settled(page)
+    checked = _by_check(page, tmp_path)
+    assert [c for c, _ in checked.values()] == [code]
+    assert "检查通过" not in _head(page)
+    assert "1 处错误" in _head(page)
+    _show_all(page)
+    assert _said(page, f"/academic_events/0/{field}")
+    assert not page.problems, page.problems
