@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from validators.association.browser_findings import browser_findings
 from validators.association.browser_warnings import browser_nothing_words, browser_warnings
 from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Item
@@ -253,6 +254,9 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
                     **({"kinds": kinds} if (kinds := former_kinds(rules, root)) else {})},
         # Two warnings of `check` said at the field (W-OUTCOME-NOTHING, W-EVIDENCE-NONE), in its words.
         "warnings": browser_warnings(rules, reviewed),
+        # Errors of `check` said at the field in its words: an occasion the year does not name
+        # (E-CRITERIA-OCCASION, with the words it takes).
+        "findings": browser_findings(rules),
         **event_criteria(rules),
     }
 

@@ -358,7 +358,7 @@
           // The occasion is chosen (the one off the list): what lacks is its name or organizer.
           ["occasion_name", "occasion_organizer"].forEach(function (f) {
             if (String(event[f] || "").trim()) return;
-            issues.push({ path: ["academic_events", i, f], severity: "error",
+            issues.push({ path: ["academic_events", i, f], severity: "error", code: u.code,
               message: "选了“" + String(event.occasion).trim() + "”时，须写明" + (labels.fields["AcademicEvent." + f] || f) +
                 "，以便核实它是全国性、全市性科普活动" + where });
           });
@@ -366,8 +366,11 @@
         }
         var value = event[u.prop];
         if (needed.indexOf(u.prop) !== -1 && (value === undefined || value === null || value === "")) return;
-        issues.push({ path: ["academic_events", i, u.prop], severity: "error",
-          message: u.need + "，现为 " + u.now + where });
+        // An occasion the year does not name: the check's sentence, which lists the words it takes.
+        var words = u.unknown ? ((guide.findings || {}).occasions || {})[category.code] : null;
+        issues.push({ path: ["academic_events", i, u.prop], severity: "error", code: u.code,
+          message: words ? words.split("{occasion}").join(event.occasion == null ? "" : String(event.occasion))
+            : u.need + "，现为 " + u.now + where });
       });
     });
     return issues;

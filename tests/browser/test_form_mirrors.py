@@ -88,3 +88,17 @@ def test_an_event_lacking_what_its_category_asks_is_an_error_in_the_check_bar(
     _show_all(page)
     assert _said(page, f"/academic_events/0/{field}")
     assert not page.problems, page.problems
+
+
+def test_an_occasion_off_the_list_is_told_the_words_it_takes_as_check_tells_it(page, base: str, tmp_path: Path) -> None:
+    _blank(page, base)
+    add(page, "/academic_events")
+    fill_item(page, "/academic_events/0", {**EVENT, "category": "大型社会活动", "occasion": "科技活动周期间"})
+    page.keyboard.press("Tab")
+    settled(page)
+    pointer = "/academic_events/0/occasion"
+    code, said = _by_check(page, tmp_path)[pointer]
+    assert code == "E-CRITERIA-OCCASION"
+    assert said == f"“示例活动”不符合所申报的类别：{_said(page, pointer)}"
+    assert "occasion 写 科普月、科技周、科普日、其他全国性或全市性科普活动 之一（现为“科技活动周期间”）" in _said(page, pointer)
+    assert not page.problems, page.problems
