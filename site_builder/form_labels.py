@@ -254,8 +254,9 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
                     **({"kinds": kinds} if (kinds := former_kinds(rules, root)) else {})},
         # Two warnings of `check` said at the field (W-OUTCOME-NOTHING, W-EVIDENCE-NONE), in its words.
         "warnings": browser_warnings(rules, reviewed),
-        # Errors of `check` said at the field in its words: an occasion the year does not name
-        # (E-CRITERIA-OCCASION, with the words it takes).
+        # Errors of `check` said at the field in its words: a commissioner that is a company
+        # (E-FUNCTION-NOT-GOVERNMENT), an item listed again (E-ITEM-REPEATED), an occasion the
+        # year does not name (E-CRITERIA-OCCASION, with the words it takes).
         "findings": browser_findings(rules),
         **event_criteria(rules),
     }

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_form import add, box, fill_item, settled
+from tests.browser.test_form import add, box, fill, fill_item, settled
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_file
@@ -101,4 +101,39 @@ def test_an_occasion_off_the_list_is_told_the_words_it_takes_as_check_tells_it(p
     assert code == "E-CRITERIA-OCCASION"
     assert said == f"“示例活动”不符合所申报的类别：{_said(page, pointer)}"
     assert "occasion 写 科普月、科技周、科普日、其他全国性或全市性科普活动 之一（现为“科技活动周期间”）" in _said(page, pointer)
+    assert not page.problems, page.problems
+
+
+SERVICE = {"kind": "科技咨询", "title": "碳纤维复合材料成型工艺咨询", "enterprise": "成都示例新材料有限公司",
+           "district": "锦江区", "date": "2018-03-12", "outcome": "废品率从 8% 降到 3%"}
+
+
+def test_a_company_commissioner_and_a_copy_left_unchanged_are_said_as_check_says_them(
+        page, base: str, tmp_path: Path) -> None:
+    _blank(page, base)
+    add(page, "/innovation/services")
+    fill_item(page, "/innovation/services/0", SERVICE)
+    box(page, "/innovation/services/0").locator(".rf-copy-item").click()  # 复制此服务, left unchanged
+    settled(page)
+    add(page, "/government_functions/functions")
+    fill_item(page, "/government_functions/functions/0", {
+        "title": "成都市新材料产业发展年度报告编写", "commissioner": "成都市新材料产业技术研究院有限公司",
+        "method": "委托", "start": "2018-04-01", "end": "2018-10-31"})
+    page.keyboard.press("Tab")
+    settled(page)
+    checked = _by_check(page, tmp_path)
+    assert {p: c for p, (c, _) in checked.items()} == {
+        "/innovation/services/1/title": "E-ITEM-REPEATED",
+        "/government_functions/functions/0/commissioner": "E-FUNCTION-NOT-GOVERNMENT"}
+    assert "检查通过" not in _head(page)
+    _show_all(page)
+    for pointer, (_, message) in checked.items():
+        assert _said(page, pointer) == message
+    assert "svc-2018-01" in checked["/innovation/services/1/title"][1]
+    # Told apart (another date), the copy is a second service, as in `check`.
+    fill(page, "/innovation/services/1/date", "2018-04-12")
+    page.keyboard.press("Tab")
+    settled(page)
+    assert "/innovation/services/1/title" not in _by_check(page, tmp_path)
+    assert _said(page, "/innovation/services/1/title") == ""
     assert not page.problems, page.problems
