@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from validators.association.browser_findings import browser_findings
+from validators.association.browser_findings import browser_findings, browser_login
 from validators.association.browser_warnings import browser_nothing_words, browser_warnings
 from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Item
@@ -370,5 +370,7 @@ def labels_data() -> dict[str, Any]:
         "urls": url_data(),
         # policy.yaml's text.nothing_words: a pilot-district service's outcome that says nothing.
         "nothing": browser_nothing_words(),
+        # A maintainer who is no GitHub user name (@materials-secretary), in the check's words.
+        "login": browser_login(),
     }
 

@@ -163,6 +163,8 @@
         if (e.schema === ctx.slugPattern) {
           return "只能用小写英文字母、数字和单个连字符" + (ctx.slugExample ? "，如 " + ctx.slugExample : "") + "。";
         }
+        // A GitHub user name (a maintainer's), as `check` says it (validators/schema_findings.py).
+        if (ctx.login && e.schema === ctx.login.pattern) return ctx.login.said;
         return "格式不对" + (own.description ? "：" + own.description : "") + "。";
       case "format":
         return "应为有效的日期，如 2017-05-12（现为“" + String(e.data) + "”）。";
@@ -222,7 +224,7 @@
         path: e.keyword === "required" ? path.concat([e.params.missingProperty])
           : e.keyword === "additionalProperties" ? path.concat([e.params.additionalProperty]) : path,
         severity: e.keyword === "required" ? "todo" : "error",
-        message: message(e, { label: labelOf, slugPattern: ctx.slugPattern,
+        message: message(e, { label: labelOf, slugPattern: ctx.slugPattern, login: ctx.labels && ctx.labels.login,
           slugExample: ctx.labels ? RF.idExample(ctx.labels, path) : null,
           former: function (value) {
             var said = ctx.formerKinds ? ctx.formerKinds(path) : {};

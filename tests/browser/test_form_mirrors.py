@@ -15,6 +15,7 @@ import pytest
 from tests.browser.test_form import add, box, fill, fill_item, settled
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
+from validators.association.browser_findings import browser_login
 from validators.check import check_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -137,3 +138,25 @@ def test_a_company_commissioner_and_a_copy_left_unchanged_are_said_as_check_says
     assert "/innovation/services/1/title" not in _by_check(page, tmp_path)
     assert _said(page, "/innovation/services/1/title") == ""
     assert not page.problems, page.problems
+
+
+def test_a_maintainer_written_with_at_is_told_in_the_checks_words(page, base: str) -> None:
+    _blank(page, base, "cd-materials")
+    add(page, "/maintainers")
+    fill(page, "/maintainers/0", "@materials-secretary")
+    page.keyboard.press("Tab")
+    settled(page)
+    said = browser_login()["said"]
+    assert "前面不加 @" in said
+    assert _said(page, "/maintainers/0") == said
+    assert not page.problems, page.problems
+
+
+def test_a_maintainer_written_with_at_is_told_by_check_not_to_write_it(tmp_path: Path) -> None:
+    folder = tmp_path / "submissions" / "cd-materials"
+    folder.mkdir(parents=True)
+    (folder / "society.yaml").write_text("id: cd-materials\nname: 成都市示例材料学会\nkind: 学会\ndiscipline: 材料科学\n"
+                                         "maintainers: ['@materials-secretary']\n", encoding="utf-8")
+    [found] = [f for f in check_file(folder / "society.yaml", ROOT).findings if f.code == "E-SCHEMA-PATTERN"]
+    assert found.message == f"“maintainers”的第 1 项{browser_login()['said']}"
+    assert "前面不加 @" in found.message

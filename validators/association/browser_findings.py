@@ -5,7 +5,8 @@
   (`measures.company_ending`);
 - E-ITEM-REPEATED (validators/rules/repeated_items.py): an item the report lists again;
 - E-CRITERIA-OCCASION (validators/rules/academic_events.py) for an occasion the year does not
-  name: the sentence that lists the words it takes.
+  name: the sentence that lists the words it takes;
+- E-SCHEMA-PATTERN for a maintainer who is no GitHub user name (validators/schema_findings.py).
 
 Each sentence is asked of the rule itself, on a report made for the purpose, with a slot (such as
 "{commissioner}") where it quotes the report; an assertion fails when the rule's wording no longer
@@ -21,16 +22,18 @@ from typing import Any
 
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.for_year import report_model
+from validators.models.society import GITHUB_LOGIN_PATTERN, SocietyProfile
 from validators.rules import government_functions, repeated_items
 from validators.rules.academic_events import unmet_criteria
 from validators.rules.rule_context import RuleContext
+from validators.schema_findings import pattern_message
 from validators.yaml.loading import SourceMap
 from validators.yaml.policy import policy
 from validators.year import measures
 from validators.year.guideline import Guideline
 from validators.year.text import area_numeral
 
-__all__ = ["browser_findings"]
+__all__ = ["browser_findings", "browser_login"]
 
 
 def _once(text: str, quoted: str, slot: str) -> str:
@@ -137,3 +140,9 @@ def browser_findings(rules: Guideline) -> dict[str, Any]:
     return {"areas": area_names(rules), "company": _company(rules), "repeated": _repeated(rules),
             "occasions": _occasions(rules)}
 
+
+def browser_login() -> dict[str, str]:
+    """The pattern of a GitHub user name (a maintainer's) and what the check says of a value
+    that does not match it, without the field's name (the form says it at the field)."""
+    return {"pattern": GITHUB_LOGIN_PATTERN,
+            "said": pattern_message(SocietyProfile, ("maintainers", 0), GITHUB_LOGIN_PATTERN, "")}
