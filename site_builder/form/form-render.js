@@ -428,19 +428,22 @@
       var card = el("section", { class: "rf-card", dataset: { pointer: RF.pointer(itemPath) } }, [
         el("div", { class: "rf-card-head" }, [
           title,
-          el("button", { type: "button", class: "rf-small rf-copy-item", text: "复制此" + itemName,
-            on: { click: function () {
-              // A repeated event (a monthly salon): the same fields under a new id.
-              var copy = JSON.parse(JSON.stringify(self.get(itemPath)));
-              if (RF.isObject(copy) && typeof copy.id === "string") copy.id = self.freshId(prop);
-              var current = self.get(path);
-              current.splice(i + 1, 0, copy);
-              ctx.rerender(RF.pointer(path.concat([i + 1])));
-            } } }),
-          el("button", { type: "button", class: "rf-small rf-remove", text: "删除此" + itemName,
-            on: { click: function () {
-              if (window.confirm("删除" + itemName + " " + (i + 1) + "？")) self.removeAt(path, i);
-            } } }),
+          // The buttons keep together and their words whole; on a narrow screen they go below a long title.
+          el("span", { class: "rf-card-actions" }, [
+            el("button", { type: "button", class: "rf-small rf-copy-item", text: "复制此" + itemName,
+              on: { click: function () {
+                // A repeated event (a monthly salon): the same fields under a new id.
+                var copy = JSON.parse(JSON.stringify(self.get(itemPath)));
+                if (RF.isObject(copy) && typeof copy.id === "string") copy.id = self.freshId(prop);
+                var current = self.get(path);
+                current.splice(i + 1, 0, copy);
+                ctx.rerender(RF.pointer(path.concat([i + 1])));
+              } } }),
+            el("button", { type: "button", class: "rf-small rf-remove", text: "删除此" + itemName,
+              on: { click: function () {
+                if (window.confirm("删除" + itemName + " " + (i + 1) + "？")) self.removeAt(path, i);
+              } } }),
+          ]),
         ]),
       ]);
       var cardMsg = el("div", { class: "rf-msg" });

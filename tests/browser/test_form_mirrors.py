@@ -160,3 +160,29 @@ def test_a_maintainer_written_with_at_is_told_by_check_not_to_write_it(tmp_path:
     [found] = [f for f in check_file(folder / "society.yaml", ROOT).findings if f.code == "E-SCHEMA-PATTERN"]
     assert found.message == f"“maintainers”的第 1 项{browser_login()['said']}"
     assert "前面不加 @" in found.message
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_item_buttons_keep_their_words_whole(browser, base: str, width: int, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        _blank(page, base)
+        add(page, "/innovation/services")
+        fill_item(page, "/innovation/services/0", SERVICE)
+        add(page, "/major_work")
+        settled(page)
+        # Each button's words on one line (复制/此服/务 was three), the page no wider than the screen.
+        lines = page.locator(".rf-card-head button").evaluate_all("""bs => bs.map(b => {
+            const range = document.createRange();
+            range.selectNodeContents(b);
+            return [b.textContent, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+        })""")
+        assert [text for text, _ in lines] == ["复制此服务", "删除此服务", "复制此工作", "删除此工作"]
+        assert all(n == 1 for _, n in lines), lines
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        card = box(page, "/innovation/services/0")
+        card.scroll_into_view_if_needed()
+        card.locator(".rf-card-head").screenshot(path=str(tmp_path / f"card-head-{width}.png"))
+    finally:
+        context.close()
