@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from validators.association.browser_findings import browser_findings, browser_login
 from validators.association.browser_warnings import browser_nothing_words, browser_warnings
 from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Item
@@ -253,6 +254,10 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
                     **({"kinds": kinds} if (kinds := former_kinds(rules, root)) else {})},
         # Two warnings of `check` said at the field (W-OUTCOME-NOTHING, W-EVIDENCE-NONE), in its words.
         "warnings": browser_warnings(rules, reviewed),
+        # Errors of `check` said at the field in its words: a commissioner that is a company
+        # (E-FUNCTION-NOT-GOVERNMENT), an item listed again (E-ITEM-REPEATED), an occasion the
+        # year does not name (E-CRITERIA-OCCASION, with the words it takes).
+        "findings": browser_findings(rules),
         **event_criteria(rules),
     }
 
@@ -365,5 +370,7 @@ def labels_data() -> dict[str, Any]:
         "urls": url_data(),
         # policy.yaml's text.nothing_words: a pilot-district service's outcome that says nothing.
         "nothing": browser_nothing_words(),
+        # A maintainer who is no GitHub user name (@materials-secretary), in the check's words.
+        "login": browser_login(),
     }
 

@@ -41,8 +41,8 @@ PRIVACY_SCRIPT = Path(__file__).with_name("review") / "review-privacy.js"
 # Script order matters: the libraries, then the form's modules, then the entry point.
 SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "form-yaml.js",
            "form-criteria.js", "form-urls.js", PRIVACY_SCRIPT.name, "form-privacy.js", "form-check.js",
-           "form-warnings.js", "form-xlsx.js", "form-render.js", "form-drafts.js", "form-start.js", "form-import.js",
-           "form-output.js", "form.js")
+           "form-warnings.js", "form-findings.js", "form-xlsx.js", "form-render.js", "form-drafts.js",
+           "form-start.js", "form-import.js", "form-output.js", "form.js")
 
 
 # Where the downloads page publishes the JSON Schemas, under the site's root.

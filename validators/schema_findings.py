@@ -161,7 +161,7 @@ def pattern_message(root: type[BaseModel], loc: tuple[str | int, ...], pattern: 
     subject = _subject(loc) if subject is None else subject
     if pattern == GITHUB_LOGIN_PATTERN:
         return (f"{subject}应为 GitHub 用户名：英文字母、数字和单个连字符，"
-                "不以连字符开头或结尾，如 cast-staff（不写姓名）。")
+                "不以连字符开头或结尾，前面不加 @，如 cast-staff（不写姓名）。")
     return _SIMPLE["string_pattern_mismatch"][1].format(subject=subject, example=example or _example(root, loc))
 
 

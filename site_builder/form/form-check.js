@@ -163,6 +163,8 @@
         if (e.schema === ctx.slugPattern) {
           return "只能用小写英文字母、数字和单个连字符" + (ctx.slugExample ? "，如 " + ctx.slugExample : "") + "。";
         }
+        // A GitHub user name (a maintainer's), as `check` says it (validators/schema_findings.py).
+        if (ctx.login && e.schema === ctx.login.pattern) return ctx.login.said;
         return "格式不对" + (own.description ? "：" + own.description : "") + "。";
       case "format":
         return "应为有效的日期，如 2017-05-12（现为“" + String(e.data) + "”）。";
@@ -222,7 +224,7 @@
         path: e.keyword === "required" ? path.concat([e.params.missingProperty])
           : e.keyword === "additionalProperties" ? path.concat([e.params.additionalProperty]) : path,
         severity: e.keyword === "required" ? "todo" : "error",
-        message: message(e, { label: labelOf, slugPattern: ctx.slugPattern,
+        message: message(e, { label: labelOf, slugPattern: ctx.slugPattern, login: ctx.labels && ctx.labels.login,
           slugExample: ctx.labels ? RF.idExample(ctx.labels, path) : null,
           former: function (value) {
             var said = ctx.formerKinds ? ctx.formerKinds(path) : {};
@@ -339,10 +341,15 @@
     return issues;
   };
 
-  /* Each unmet criterion of an event's claimed category, at its field: once, and only where the
-   * field holds a value (an empty required field is already a 必填). */
-  RF.criteriaIssues = function (data, guide, labels) {
+  /* Each unmet criterion of an event's claimed category, at its field: once. An empty field the
+   * schema requires (role, participants) is already a 必填 and is not said again; one it does
+   * not require (a flag left off, no region or country ticked, no occasion given) is the unmet
+   * criterion itself, an error as `check` has it (the event scores 0). */
+  RF.criteriaIssues = function (data, guide, labels, root) {
     var issues = [];
+    var events = root && root.properties && root.properties.academic_events
+      ? RF.resolveSchema(RF.resolveSchema(root.properties.academic_events, root).items || {}, root) : {};
+    var needed = events.required || [];
     (Array.isArray(data.academic_events) ? data.academic_events : []).forEach(function (event, i) {
       if (!RF.isObject(event)) return;
       var category = RF.eventCategory(guide, event.category);
@@ -353,17 +360,19 @@
           // The occasion is chosen (the one off the list): what lacks is its name or organizer.
           ["occasion_name", "occasion_organizer"].forEach(function (f) {
             if (String(event[f] || "").trim()) return;
-            issues.push({ path: ["academic_events", i, f], severity: "error",
+            issues.push({ path: ["academic_events", i, f], severity: "error", code: u.code,
               message: "选了“" + String(event.occasion).trim() + "”时，须写明" + (labels.fields["AcademicEvent." + f] || f) +
                 "，以便核实它是全国性、全市性科普活动" + where });
           });
           return;
         }
         var value = event[u.prop];
-        var optional = u.prop === "main_forum" || u.prop === "materials" || u.prop === "sub_forums";
-        if (!optional && (value === undefined || value === null || value === "")) return;
-        issues.push({ path: ["academic_events", i, u.prop], severity: "error",
-          message: u.need + "，现为 " + u.now + where });
+        if (needed.indexOf(u.prop) !== -1 && (value === undefined || value === null || value === "")) return;
+        // An occasion the year does not name: the check's sentence, which lists the words it takes.
+        var words = u.unknown ? ((guide.findings || {}).occasions || {})[category.code] : null;
+        issues.push({ path: ["academic_events", i, u.prop], severity: "error", code: u.code,
+          message: words ? words.split("{occasion}").join(event.occasion == null ? "" : String(event.occasion))
+            : u.need + "，现为 " + u.now + where });
       });
     });
     return issues;

@@ -72,7 +72,7 @@
     return typeof value === "number" && isFinite(value) ? value : 0;
   }
 
-  /* [{code, prop, need, now}] for each criterion of the claimed category the event does not
+  /* [{code, prop, need, now, unknown?}] for each criterion of the claimed category the event does not
    * meet; empty for a category the year does not have (that is an error of its own). */
   RF.eventUnmet = function (event, guide, labels) {
     var category = RF.eventCategory(guide, event.category);
@@ -125,6 +125,7 @@
       var occasion = (guide.occasions || {})[trimmed(event.occasion)];
       if (!occasion) {
         lack("E-CRITERIA-OCCASION", "occasion", trimmed(event.occasion) || "未填写");
+        out[out.length - 1].unknown = true; // no occasion the year names: the check lists them
       } else if (occasion === guide.open_occasion) {
         var fields = (labels || {}).fields || {};
         var missing = ["occasion_name", "occasion_organizer"].filter(function (f) {

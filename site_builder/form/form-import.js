@@ -310,6 +310,14 @@
       if (errors.length) options.note += "工作簿中有 " + RF.workbookLoss(result.issues) + "：请在表单中补填，或核对后在下方的清单中点“已核对，忽略这些问题”。";
       self.loadYear(year).then(function () {
         RF.normalise(data, self.schemas[year]);
+        // A row whose 编号 was left blank takes the id the form gives an item added in it.
+        var filled = RF.fillIds(data, self.schemas[year], self.labelsFor(year), self.consortia);
+        if (filled.length) {
+          var ids = "工作簿中有 " + filled.length + " 项没有填写编号，已按在表单中添加时的方式自动编号（如 " +
+            RF.getPath(data, filled[0].concat(["id"])) + "）。";
+          options.note += ids;
+          said += ids;
+        }
         if (self.begin(data, year, options)) {
           msgBox.appendChild(el("p", { class: "rf-ok", text: said + "问题已在下方逐项标出。" }));
         } else {

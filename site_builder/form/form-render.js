@@ -428,19 +428,22 @@
       var card = el("section", { class: "rf-card", dataset: { pointer: RF.pointer(itemPath) } }, [
         el("div", { class: "rf-card-head" }, [
           title,
-          el("button", { type: "button", class: "rf-small rf-copy-item", text: "复制此" + itemName,
-            on: { click: function () {
-              // A repeated event (a monthly salon): the same fields under a new id.
-              var copy = JSON.parse(JSON.stringify(self.get(itemPath)));
-              if (RF.isObject(copy) && typeof copy.id === "string") copy.id = self.freshId(prop);
-              var current = self.get(path);
-              current.splice(i + 1, 0, copy);
-              ctx.rerender(RF.pointer(path.concat([i + 1])));
-            } } }),
-          el("button", { type: "button", class: "rf-small rf-remove", text: "删除此" + itemName,
-            on: { click: function () {
-              if (window.confirm("删除" + itemName + " " + (i + 1) + "？")) self.removeAt(path, i);
-            } } }),
+          // The buttons keep together and their words whole; on a narrow screen they go below a long title.
+          el("span", { class: "rf-card-actions" }, [
+            el("button", { type: "button", class: "rf-small rf-copy-item", text: "复制此" + itemName,
+              on: { click: function () {
+                // A repeated event (a monthly salon): the same fields under a new id.
+                var copy = JSON.parse(JSON.stringify(self.get(itemPath)));
+                if (RF.isObject(copy) && typeof copy.id === "string") copy.id = self.freshId(prop);
+                var current = self.get(path);
+                current.splice(i + 1, 0, copy);
+                ctx.rerender(RF.pointer(path.concat([i + 1])));
+              } } }),
+            el("button", { type: "button", class: "rf-small rf-remove", text: "删除此" + itemName,
+              on: { click: function () {
+                if (window.confirm("删除" + itemName + " " + (i + 1) + "？")) self.removeAt(path, i);
+              } } }),
+          ]),
         ]),
       ]);
       var cardMsg = el("div", { class: "rf-msg" });
@@ -513,13 +516,13 @@
    * 2017's), and for a list every society's reports share (a consortium) the society too, nor
    * one a published consortium has. A long society id is cut (no hyphen left at its end) so that
    * the id stays within labels.slug_max_length, as new_id cuts it. */
-  R.freshId = function (prop) {
+  RF.freshId = function (data, root, labels, consortia, prop) {
     var used = {};
-    RF.walk(this.ctx.state.data, this.ctx.root, this.ctx.root, [], function (path, value) {
+    RF.walk(data, root, root, [], function (path, value) {
       if (path[path.length - 1] === "id" && typeof value === "string") used[value] = true;
     });
-    (this.ctx.consortia || []).forEach(function (c) { used[c.id] = true; });
-    var labels = this.ctx.labels, data = this.ctx.state.data || {};
+    (consortia || []).forEach(function (c) { used[c.id] = true; });
+    data = data || {};
     var head = labels.id_prefixes[prop] || String(prop).replace(/_/g, "-");
     var society = typeof data.society === "string" ? data.society : "";
     var owned = (labels.shared_id_lists || []).indexOf(prop) !== -1 && new RegExp(labels.slug_pattern).test(society);
@@ -531,5 +534,27 @@
       var id = (owner ? head + "-" + owner : head) + tail;
       if (!used[id]) return id;
     }
+  };
+
+  R.freshId = function (prop) {
+    return RF.freshId(this.ctx.state.data, this.ctx.root, this.ctx.labels, this.ctx.consortia, prop);
+  };
+
+  /* Every item of a list whose items need an id, left without one (a workbook's blank 编号), given
+   * the id the form gives a new item of its list, in the file's order. The paths filled. */
+  RF.fillIds = function (data, root, labels, consortia) {
+    var blank = [];
+    RF.walk(data, root, root, [], function (path, value, key, schema) {
+      if (!Array.isArray(value)) return;
+      var item = RF.resolveSchema(schema.items || {}, root);
+      if ((item.required || []).indexOf("id") === -1) return;
+      value.forEach(function (entry, i) {
+        if (RF.isObject(entry) && (entry.id === undefined || entry.id === null || entry.id === "")) {
+          blank.push([path.concat([i]), entry, path[path.length - 1]]);
+        }
+      });
+    });
+    blank.forEach(function (b) { b[1].id = RF.freshId(data, root, labels, consortia, b[2]); });
+    return blank.map(function (b) { return b[0]; });
   };
 })();

@@ -418,9 +418,13 @@
     lost.forEach(function (i) { if (i.path.length) taken[RF.pointer(i.path)] = true; });
     var privacy = this.config.privacy;
     var personal = RF.privacyIssues(st.data, privacy, ctx.labels.urls);
-    var issues = lost.concat(this.issuesFor(ctx, this.validators[st.year], st.data)
+    var found = this.issuesFor(ctx, this.validators[st.year], st.data)
       .concat(RF.guideIssues(st.data, root, ctx.guide, ctx.labels))
-      .concat(RF.criteriaIssues(st.data, ctx.guide, ctx.labels))
+      .concat(RF.criteriaIssues(st.data, ctx.guide, ctx.labels, root))
+      .concat(RF.companyIssues(st.data, ctx.guide, ctx.labels));
+    // An item with an error of its own is no first copy of a repeated item (form-findings.js).
+    var repeats = RF.repeatIssues(st.data, root, ctx.guide, ctx.labels, RF.condemning(found));
+    var issues = lost.concat(found.concat(repeats)
       .concat(RF.warningIssues(st.data, root, ctx.guide, ctx.labels)).filter(function (i) {
         return i.severity === "warning" || !taken[RF.pointer(i.path)];
       }), personal);

@@ -1,0 +1,226 @@
+"""The form finds what `check` finds, at the same fields: form-findings.js, form-criteria.js and
+form-check.js, run under Node with the year's guide and schema as the site publishes them, give the
+same reports that `check` reads the same E-FUNCTION-NOT-GOVERNMENT and E-ITEM-REPEATED, at the same
+fields in the same words, and the same unmet criteria of each event's category (E-CRITERIA-*,
+E-THRESHOLD-*), an empty list of countries or regions and a missing occasion among them.
+
+The reports are a sample's, with items copied (a new id, other evidence, a title written with
+other spaces or full-width digits, a code for a label, another enterprise, date, number or
+description; a date outside the window, whose error keeps the item from being the first copy),
+commissioners that are or only look like companies, and events that lack what their category asks."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from site_builder.form_labels import guide_data, labels_data
+from tests.test_form_criteria import _node
+from tests.trees import ROOT
+from validators.check import check_file
+from validators.schema import json_schema
+from validators.year.guideline import guideline
+
+FORM = ROOT / "site_builder" / "form"
+SCRIPTS = [FORM / name for name in ("form-util.js", "form-criteria.js", "form-urls.js", "form-check.js", "form-warnings.js",
+                                    "form-findings.js")]
+# The form's own steps (form.js, validateNow) for the errors it shares with the rules.
+HARNESS = """
+globalThis.window = globalThis;
+process.argv.slice(1).forEach((script) => require(script));
+const RF = window.ReportForm;
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const { guide, labels, schema } = input;
+process.stdout.write(JSON.stringify(input.reports.map((data) => {
+  const found = RF.guideIssues(data, schema, guide, labels)
+    .concat(RF.criteriaIssues(data, guide, labels, schema), RF.companyIssues(data, guide, labels));
+  return found.concat(RF.repeatIssues(data, schema, guide, labels, RF.condemning(found)))
+    .filter((i) => i.code).map((i) => [i.path, i.code, i.message]);
+})));
+"""
+YEAR = 2018
+SOCIETY = "cd-mech-eng"
+SAMPLE: dict[str, Any] = yaml.safe_load((ROOT / "submissions" / SOCIETY / f"{YEAR}.yaml").read_text(encoding="utf-8"))
+MIRRORED = ("E-FUNCTION-NOT-GOVERNMENT", "E-ITEM-REPEATED")
+Found = set[tuple[str, str, str]]
+
+# Where each list is, and what a copy of its item may change besides its id.
+LISTS = {"services": ("innovation", "services"), "functions": ("government_functions", "functions"),
+         "service_stations": ("service_stations",), "consortia": ("consortia",),
+         "academic_events": ("academic_events",), "research": ("research",), "major_work": ("major_work",)}
+COMMISSIONERS = ["成都市示例科技有限公司", "示例科技有限公司（成都）", "四川省经济和信息化委员会（四川省中小企业局）",
+                 "成都市中小企业服务中心", "成都市企业信用信息公示系统管理办公室", "示例集团 ", "示例(股份公司)办事处",
+                 "示例有限公司成都分公司", "成都市科学技术局", "成都市企业家协会"]
+DAYS = [dt.date(YEAR, 3, 1), dt.date(YEAR, 6, 1), dt.date(YEAR + 1, 1, 5)]  # the last is outside the window
+
+
+def _list(report: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    node: Any = report
+    for key in LISTS[name]:
+        node = node.setdefault(key, [] if key == LISTS[name][-1] else {})
+    return node  # type: ignore[no-any-return]
+
+
+def _respell(text: str, how: int) -> str:
+    """The same title as `same_text` reads it: other spaces, or full-width letters and digits."""
+    if how == 1:
+        return "  " + text.replace("年", "年 \u3000") + " "
+    if how == 2:
+        return text.translate({c: c + 0xFEE0 for c in range(ord("0"), ord("9") + 1)}) + "\t"
+    return text
+
+
+@st.composite
+def _reports(draw: st.DrawFn) -> dict[str, Any]:
+    report = copy.deepcopy(SAMPLE)
+    for n in range(draw(st.integers(1, 6))):
+        name = draw(st.sampled_from(sorted(LISTS)))
+        items = _list(report, name)
+        if not items:
+            continue
+        original = items[draw(st.integers(0, len(items) - 1))]
+        item = copy.deepcopy(original)
+        item["id"] = f"copy-{n}"
+        if "evidence" in item and draw(st.booleans()):
+            item["evidence"] = [f"https://example.org/copy/{n}"]
+        words = "title" if "title" in item else "name"
+        item[words] = _respell(str(item[words]), draw(st.integers(0, 2)))
+        change = draw(st.sampled_from(["none", "date", "enterprise", "outcome", "count", "role", "commissioner"]))
+        if change == "date" and "date" in item:
+            item["date"] = draw(st.sampled_from(DAYS))
+        elif change == "enterprise" and "enterprise" in item:
+            item["enterprise"] = "成都示例另一家有限公司"
+        elif change == "outcome":
+            for field in ("outcome", "description", "partner", "industry"):
+                if field in item:
+                    item[field] = f"{item[field]}（另一次）"
+        elif change == "count":
+            for field in ("amount_wan", "enterprises_served", "activities", "participants"):
+                if field in item:
+                    item[field] += 1
+        elif change == "role" and name == "academic_events":
+            item["role"] = {"主办": "host", "承办": "organizer", "协办": "co_organizer"}.get(item["role"], item["role"])
+        elif change == "commissioner" and name == "functions":
+            item["commissioner"] = draw(st.sampled_from(COMMISSIONERS))
+        # Another list's item of the same title and date: one work said twice.
+        if draw(st.booleans()) and "date" in item and name in ("services", "academic_events"):
+            _list(report, "major_work").append({"id": f"mw-copy-{n}", "kind": "党建", "title": item["title"],
+                                                "date": item["date"], "description": "同一项工作"})
+        items.insert(draw(st.integers(0, len(items))), item)
+    for fn in _list(report, "functions"):
+        if draw(st.integers(0, 3)) == 0:
+            fn["commissioner"] = draw(st.sampled_from(COMMISSIONERS))
+    research = _list(report, "research")[0]
+    if draw(st.booleans()):
+        research["achievements"].append({**research["achievements"][0], "evidence": []})
+    return report
+
+
+class _Dumper(yaml.SafeDumper):
+    """Every item written out in full: the check refuses YAML's anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _by_check(reports: list[dict[str, Any]], tmp: Path) -> list[Found]:
+    path = tmp / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = []
+    for data in reports:
+        path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        found = check_file(path, ROOT).findings
+        assert not [f for f in found if f.code.startswith(("E-SCHEMA", "E-YAML"))], found
+        out.append({(json.dumps(list(f.path or ()), ensure_ascii=False), f.code, f.message)
+                    for f in found if f.code.startswith(("E-CRITERIA", "E-THRESHOLD")) or f.code in MIRRORED})
+    return out
+
+
+def _in_js(reports: list[dict[str, Any]]) -> list[Found]:
+    rules = guideline(YEAR)
+    assert rules is not None
+    payload = json.dumps({"guide": guide_data(rules), "labels": labels_data(),
+                          "schema": json_schema("submission", YEAR), "reports": reports},
+                         ensure_ascii=False, default=str)
+    done = subprocess.run([_node(), "-e", HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return [{(json.dumps(p, ensure_ascii=False), c, m) for p, c, m in found} for found in json.loads(done.stdout)]
+
+
+def _codes_at(found: Found) -> set[tuple[str, str]]:
+    """Where and what, an open occasion's missing name or organizer said at the occasion (the
+    form points at the empty field, `check` at the occasion)."""
+    return {(path.replace('"occasion_name"]', '"occasion"]').replace('"occasion_organizer"]', '"occasion"]'), code)
+            for path, code, _ in found}
+
+
+def _same(reports: list[dict[str, Any]], tmp: Path) -> list[Found]:
+    python, js = _by_check(reports, tmp), _in_js(reports)
+    for by_check, by_form in zip(python, js, strict=True):
+        assert _codes_at(by_form) == _codes_at(by_check)
+        assert {f for f in by_form if f[1] in MIRRORED} == {f for f in by_check if f[1] in MIRRORED}
+    return python
+
+
+def _event(**fields: Any) -> dict[str, Any]:
+    return {"id": "evt-x", "title": "示例活动", "role": "主办", "date": dt.date(YEAR, 6, 1), "participants": 500, **fields}
+
+
+def test_an_event_that_lacks_countries_regions_or_an_occasion_is_an_error_as_in_check(tmp_path: Path) -> None:
+    events = [_event(category="国际性学术交流"), _event(category="国际性学术交流", countries=[]),
+              _event(category="全国性学术交流"), _event(category="全国性学术交流", speaker_provinces=["四川"]),
+              _event(category="大型社会活动"), _event(category="大型社会活动", occasion="科技活动周期间"),
+              _event(category="大型社会活动", occasion="其他全国性或全市性科普活动")]
+    reports = [{**copy.deepcopy(SAMPLE), "academic_events": [event]} for event in events]
+    found = _same(reports, tmp_path)
+    codes = [sorted(code for _, code, _ in f) for f in found]
+    assert codes == [["E-THRESHOLD-COUNTRIES"]] * 2 + [["E-THRESHOLD-PROVINCES"]] * 2 + [["E-CRITERIA-OCCASION"]] * 3
+
+
+def test_an_unknown_occasion_is_said_in_the_checks_words_with_the_words_it_takes(tmp_path: Path) -> None:
+    report = {**copy.deepcopy(SAMPLE), "academic_events": [_event(category="大型社会活动", occasion="科技活动周期间")]}
+    [(path, _, said)] = _by_check([report], tmp_path)[0]
+    [(where, _, form)] = _in_js([report])[0]
+    assert where == path
+    assert said == f"“示例活动”不符合所申报的类别：{form}"
+    assert "现为“科技活动周期间”" in form
+    assert "occasion 写 科普月、科技周、科普日、其他全国性或全市性科普活动 之一" in form
+
+
+def test_a_company_commissioner_and_repeated_items_are_said_as_check_says_them(tmp_path: Path) -> None:
+    report = copy.deepcopy(SAMPLE)
+    functions = _list(report, "functions")
+    functions[0]["commissioner"] = "成都市新材料产业技术研究院有限公司"
+    functions[1]["commissioner"] = "示例科技有限公司（成都）"
+    functions[2]["commissioner"] = "四川省经济和信息化委员会（四川省中小企业局）"
+    services = _list(report, "services")
+    services.insert(1, {**services[0], "id": "svc-copy"})  # 复制此项, left unchanged
+    work = _list(report, "major_work")
+    work.append({**work[0], "id": "mw-copy", "title": " 学会功能型党支部建设 ", "evidence": []})
+    research = _list(report, "research")[0]
+    research["achievements"].append({**research["achievements"][0], "evidence": []})
+    [found] = _same([report], tmp_path)
+    at = {(json.loads(path)[-2], json.loads(path)[-1], code) for path, code, _ in found}
+    assert at == {(0, "commissioner", "E-FUNCTION-NOT-GOVERNMENT"), (1, "commissioner", "E-FUNCTION-NOT-GOVERNMENT"),
+                  (1, "title", "E-ITEM-REPEATED"), (1, "title", "E-ITEM-REPEATED"), (1, "date", "E-ITEM-REPEATED")}
+    messages = {message for _, _, message in found}
+    assert "委托（购买）单位“示例科技有限公司（成都）”是企业（名称中的“示例科技有限公司”以“有限公司”结尾），" \
+           "不是政府部门：承接的须是「政府职能或服务」。企业委托的服务请写在“一、创新驱动助力工程”的服务中。" in messages
+    assert "与“一、创新驱动助力工程”中的“svc-motor-rd”是同一项工作（除编号和证明材料外内容相同）：" \
+           "同一项工作只计一次分，请删除重复的一项，或写明它们的区别。" in messages
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(st.lists(_reports(), min_size=1, max_size=4))
+def test_on_drawn_copies_the_form_and_the_check_find_the_same(tmp_path: Path, reports: list[dict[str, Any]]) -> None:
+    _same(reports, tmp_path)
