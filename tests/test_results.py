@@ -405,6 +405,33 @@ def test_a_review_file_made_after_finalize_is_said_too(tree: Path, tmp_path: Pat
     assert final["review_notice"] is not None
 
 
+def _pending(tree: Path) -> str:
+    """cd-case 2017's review: its one item waits for material, bound to its content now."""
+    return f"""
+    society: cd-case
+    year: 2017
+    items:
+      - {{item: mw-party-2017, status: 待补充材料, reason: 请补充会议记录, reviewer: cast-staff, date: 2018-01-02,
+          content: {_content(tree)}}}
+    """
+
+
+def test_an_item_still_waiting_at_finalize_stays_said_after_the_report_changes(tree: Path, tmp_path: Path) -> None:
+    """Finalized with an item still 待补充材料, then the report edited: the report page dropped its
+    "定稿时仍待补充材料" note (it counted the request as outgrown, as in an open year), while the
+    status page, reading the year as final, still counted it. Both read it as a finalized year."""
+    write_tree(tree, {"reviews/2017/cd-case.yaml": _pending(tree)})
+    finalize_refused_until_accepted(tree)
+    report = tree / "submissions" / "cd-case" / "2017.yaml"
+    report.write_text(report.read_text("utf-8").replace("description: 党建", "description: 党建活动"), "utf-8")
+    page, _ = _generated(tree, tmp_path / "docs")
+    assert '!!! danger "本报告在定稿后改动过"' in page
+    assert '!!! warning "定稿时仍待补充材料：1 项"' in page
+    assert "**党支部建设**（2018-01-02）：请补充会议记录" in page
+    status = html.unescape((tmp_path / "docs" / "status" / "2017" / "index.md").read_text("utf-8"))
+    assert "部分核查（定稿后报告有改动，定稿结果不变），待补充材料 1 项" in status
+
+
 def test_results_written_before_review_digests_say_nothing_of_the_reviews(tmp_path: Path) -> None:
     """The shipped results/2017.json has no review_sha256: read and written as it was, and its
     review files are not said to have changed (there is nothing to compare)."""
