@@ -95,6 +95,8 @@ class Progress:
                 said.append("报告在核查结论之后改动过")
             else:
                 said.append("定稿后报告有改动")
+        if self.review_unchanged_since_final is False:
+            said.append("核查记录在定稿后改动过")
         return f"{self.state.label}（{'；'.join(said)}，定稿结果不变）" if said else self.state.label
 
 
