@@ -217,7 +217,7 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
         if not final and not _calendar_final(root, year):
             _unbound(review, contents, titles, ctx)
     _marks(review, points, ctx)
-    _dates(review, ctx)
+    _dates(review, ctx, finalized(root, year))
     strings = text_fields.iter_strings(opened.raw)
     text_fields.check(strings, ctx)
     doc = ReviewDoc(file, review, ctx.source, list(ctx.findings), contents)
@@ -377,14 +377,15 @@ def _marks(review: ReviewFile, points: Rubric | None, ctx: RuleContext) -> None:
         seen.add((mark.criterion, mark.expert))
 
 
-def _dates(review: ReviewFile, ctx: RuleContext) -> None:
-    """Each verdict's and mark's date within the days the year's calendar allows."""
+def _dates(review: ReviewFile, ctx: RuleContext, final: bool) -> None:
+    """Each verdict's and mark's date within the days the year's calendar allows (`final`: a
+    finalized year, verified again for finalize --replace after its final day: no last day)."""
     for i, rec in enumerate(review.items):
-        check_day(ctx, ("items", i, "date"), rec.date, _title(ItemReview))
+        check_day(ctx, ("items", i, "date"), rec.date, _title(ItemReview), final)
     if review.rest is not None:
-        check_day(ctx, ("rest", "date"), review.rest.date, _title(RestReview))
+        check_day(ctx, ("rest", "date"), review.rest.date, _title(RestReview), final)
     for i, mark in enumerate(review.marks):
-        check_day(ctx, ("marks", i, "date"), mark.date, _title(ExpertMark))
+        check_day(ctx, ("marks", i, "date"), mark.date, _title(ExpertMark), final)
 
 
 def _title(model: type[BaseModel]) -> str:
