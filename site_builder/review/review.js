@@ -21,7 +21,7 @@
   // the schema's messages name them (“议题编号”小于允许的最小值).
   var OBJ = {};
   var REVIEWER = "rv-reviewer";
-  var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null };
+  var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null, reopened: {} };
 
   function labelOf(pairs, code) {
     return (pairs.filter(function (p) { return p[0] === code; })[0] || [code, code])[1];
@@ -558,6 +558,10 @@
     var now = RV.score(plan, verdicts(), strict);
     var asReported = RV.score(plan, { items: {}, rest: true, marks: [] }, strict);
     RF.clear(box);
+    // A finalized year verified again: the frozen result is what stands until finalize --replace.
+    var fin = app.caseData.final;
+    if (fin) box.appendChild(el("p", { class: "rv-changed", id: "rv-final-stands", text: "定稿结果 " + fmt(fin.total) + " 分（" +
+      fin.tier + "，" + fin.finalized_on + " 定稿）仍是公布的结果；下面“按当前结论”是管理员用 finalize --replace 重新定稿后将得的分数。" }));
     box.appendChild(el("p", { class: "rv-total" }, [
       "按当前结论：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
       "；按申报（全部核实，不含专家评分）：" + fmt(asReported.total) + " 分。"]));
@@ -1200,15 +1204,17 @@
     var y = yearConfig(year);
     if (!y) return;
     app.year = year;
-    var readOnly = y.final;
+    var readOnly = yearReadOnly(y);
     var phase = document.getElementById("rv-phase");
     var said = phaseToday(y.phases);
     phase.textContent = year + " 年度" + (said ? "（" + said + "）" : "") + "。" + (readOnly ? "本年度结果已定稿，核查记录只读，不能再修改。"
-      : strictNow(y) ? "现在只有“已核实”的项目计分。" : "公示前，未核查的项目暂时计分（网站标“待核查”）。");
+      : y.final ? "正在重新核查已定稿的年度（见下方说明）。"
+        : strictNow(y) ? "现在只有“已核实”的项目计分。" : "公示前，未核查的项目暂时计分（网站标“待核查”）。");
     document.getElementById("rv-reviewer").disabled = readOnly;
     document.getElementById("rv-date").disabled = readOnly;
     checkDate();
-    phase.className = "rv-phase" + (readOnly ? " rv-final" : "");
+    phase.className = "rv-phase" + (y.final ? " rv-final" : "");
+    showReopen(y, society);
     var select = document.getElementById("rv-society");
     RF.clear(select);
     select.appendChild(el("option", { value: "", text: "（选择学会）" }));
@@ -1218,7 +1224,7 @@
     });
     var objections = document.getElementById("rv-objections");
     RF.clear(objections);
-    objections.appendChild(objectionsNode(y, readOnly));
+    objections.appendChild(objectionsNode(y, y.final));  // a finalized year's objections stay as they were
     var box = document.getElementById("rv-case");
     RF.clear(box);
     app.caseData = null;
@@ -1249,7 +1255,45 @@
   function checkDate() {
     var y = yearConfig(app.year);
     var date = document.getElementById("rv-date");
-    sayAt(date, y && !y.final ? outsideDays(y.record_days, DATE.verdict, date.value) : "");
+    sayAt(date, y && !yearReadOnly(y) ? outsideDays(y.record_days, DATE.verdict, date.value) : "");
+  }
+
+  /* A finalized year is read-only unless an admin chose to verify it again here. */
+  function yearReadOnly(y) {
+    return y.final && !app.reopened[y.year];
+  }
+
+  /* Under the phase, for a finalized year: the way to verify it again, clearly apart from the
+   * default (read-only), and while it is open, that the frozen result stands until an admin
+   * runs finalize --replace. Not kept across a reload: the page opens read-only again (a draft
+   * stays in this browser and comes back when verification is reopened). */
+  function showReopen(y, society) {
+    var box = document.getElementById("rv-reopen");
+    RF.clear(box);
+    box.hidden = !y.final;
+    box.className = "rv-reopen" + (app.reopened[y.year] ? " rv-reopened" : "");
+    if (!y.final) return;
+    function toggle(on) {
+      if (on) app.reopened[y.year] = true;
+      else delete app.reopened[y.year];
+      open(y.year, document.getElementById("rv-society").value || society);
+      document.getElementById(on ? "rv-reopen-end" : "rv-reopen-start").focus();
+    }
+    var command = "python -m validators finalize " + y.year + " --replace";
+    if (!app.reopened[y.year]) {
+      box.appendChild(el("p", {}, [
+        "确需更正定稿的结果（如定稿后补来的材料、有误的结论）时，管理员可以在这里重新核查本年度：给出新的结论，生成核查记录文件，合并后运行 ",
+        el("code", { text: command }), " 重新定稿。"]));
+      box.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-reopen-start", text: "重新核查本年度（管理员）",
+        on: { click: function () { toggle(true); } } }));
+      return;
+    }
+    box.appendChild(el("p", {}, [el("strong", { text: "正在重新核查已定稿的 " + y.year + " 年度。" }),
+      "公布的仍是定稿时冻结的结果（results/" + y.year + ".json）：这里给出的结论和生成的核查记录文件都不改变它。" +
+      "核查记录文件合并后，网站注明“核查记录在定稿后改动过，定稿结果不变”；管理员运行 ",
+      el("code", { text: command }), " 重新定稿后，才按新的核查记录公布结果。异议记录仍只读。刷新页面后回到只读，草稿留在本浏览器中。"]));
+    box.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-reopen-end", text: "结束重新核查（回到只读）",
+      on: { click: function () { toggle(false); } } }));
   }
 
   function fromHash() {
@@ -1294,6 +1338,7 @@
       el("div", { class: "rv-pick-field" }, [date, fieldMessage("rv-date"), el("p", { id: "rv-date-note", class: "rv-note",
         text: "用于此后给出的结论和专家评分；已经给出的保留各自的日期（写在每项结论旁），改这里不会改变它们。" })])]));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
+    mount.appendChild(el("div", { id: "rv-reopen", class: "rv-reopen", hidden: true }));
     mount.appendChild(el("div", { id: "rv-case" }));
     mount.appendChild(el("div", { id: "rv-objections" }));
     yearSelect.addEventListener("change", function () {

@@ -286,7 +286,9 @@ def _changed(review: ReviewFile, contents: dict[str, str], titles: dict[str, str
     a finalized year the frozen result stands: nothing is to be verified again; the report's
     sha256 recorded at finalize tells whether it changed after finalize or already before it (a
     year finalized with --accept-pending), when finalize scored the item as unverified."""
-    again = (f"已定稿的年度不再核查。确需更正，由管理员重新核查后用 finalize {review.year} --replace 重新定稿。")
+    again = (f"已定稿的年度不再核查。确需更正，由管理员在核查工作台打开 {review.year} 年度、点“重新核查本年度”"
+             f"给出新的结论，提交核查记录文件并合并后，用 finalize {review.year} --replace 重新定稿"
+             "（在此之前公布的仍是定稿的结果）。")
     done = f"{review.year} 年度已经定稿（{RESULTS}/{review.year}.json）"
     after = f"报告在定稿之后改动过。{done}，公布的是定稿时冻结的结果，不随报告在定稿之后的改动而变；" + again
     unknown = ("报告在这一结论之后改动过；结果文件没有记录定稿时报告文件的 sha256，无从判断改动在定稿之前还是之后。"
