@@ -314,6 +314,8 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
         "repo_url": site.settings.repo_url, "branch": site.settings.branch,
         "login_pattern": GITHUB_LOGIN_PATTERN,
         "statuses": [[m.value, m.label] for m in ReviewStatus],
+        # progress.py's words for a report's state: the workbench's list says the open one's live.
+        "progress_states": {state.name.lower(): state.label for state in ProgressState},
         "objection_statuses": [[m.value, m.label] for m in ObjectionStatus],
         "url_limit": policy().form.github_url_max_chars,
         # The check's personal-data rule (E-PRIVACY-*), its patterns and words exported, not copied.

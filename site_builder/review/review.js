@@ -479,15 +479,36 @@
     applyFilter();
   }
 
-  /* How far the verdicts have come: "已有结论 3 / 12 项，待补充材料 1 项". */
-  function progressText() {
+  /* How far the verdicts have come, counted as progress.py counts them: decided (an item
+   * waiting for material is not), waiting, of how many, and whether anything is recorded. */
+  function progressCounts() {
     var effective = verdicts().items;
     var decided = itemOrder().filter(function (id) {
       var s = effective[id];
       return s === "verified" || s === "not_recognised" || byRest(id);
     }).length;
     var waiting = itemOrder().filter(function (id) { return effective[id] === "material_requested"; }).length;
-    return "已有结论 " + decided + " / " + itemOrder().length + " 项" + (waiting ? "，待补充材料 " + waiting + " 项" : "");
+    var started = !!app.state.rest || Object.keys(app.state.items).some(function (id) { return !!app.state.items[id].status; });
+    return { decided: decided, waiting: waiting, items: itemOrder().length, started: started };
+  }
+
+  /* "已有结论 3 / 12 项，待补充材料 1 项". */
+  function progressText() {
+    var c = progressCounts();
+    return "已有结论 " + c.decided + " / " + c.items + " 项" + (c.waiting ? "，待补充材料 " + c.waiting + " 项" : "");
+  }
+
+  /* The open report's line in the society list, as the verdicts on the page stand (the list was
+   * built from the repository's record): progress.py's state, in its words from the settings, so
+   * that the list does not say 核查完毕 above an item that waits for material. */
+  function showListState() {
+    var option = document.querySelector("#rv-society option[value='" + CSS.escape(app.caseData.society) + "']");
+    var states = app.config.progress_states;
+    if (!option || !states) return;
+    var c = progressCounts();
+    var state = !c.started ? states.not_started : c.decided === c.items && !c.waiting ? states.done : states.partly;
+    var text = app.caseData.name + "：" + state + (c.waiting ? "，待补充材料 " + c.waiting + " 项" : "");
+    if (option.textContent !== text) option.textContent = text;
   }
 
   /* The small live region that says the total: written only when the total or the tier
@@ -624,6 +645,7 @@
     document.getElementById("rv-progress").textContent = progress + "。";
     document.getElementById("rv-bar").textContent = app.caseData.name + "：按当前结论 " + fmt(now.total) + " 分（" +
       now.tier + "）；" + progress + (problems.length ? "；文件还有 " + problems.length + " 个问题" : "");
+    showListState();
     applyFilter();
   }
 
@@ -975,6 +997,25 @@
 
   /* ---- the year's objections --------------------------------------------------------------------- */
 
+  /* A new objection's number in the pattern the year's file already uses (obj-2018-01 is followed
+   * by obj-2018-02, not obj-2): the last number-ending id's prefix, the highest number with that
+   * prefix plus one, as wide; with none yet, obj-<year>-01. */
+  function nextObjectionId(list, year) {
+    var ending = /^(.*?)(\d+)$/;
+    var last = null;
+    list.forEach(function (o) { var m = ending.exec(o.id || ""); if (m) last = m; });
+    var prefix = last ? last[1] : "obj-" + year + "-";
+    var width = last ? last[2].length : 2;
+    var top = 0;
+    list.forEach(function (o) {
+      var m = ending.exec(o.id || "");
+      if (m && m[1] === prefix) top = Math.max(top, Number(m[2]));
+    });
+    var number = String(top + 1);
+    while (number.length < width) number = "0" + number;
+    return prefix + number;
+  }
+
   function objectionsNode(y, readOnly) {
     var published = (y.objections && y.objections.objections ? y.objections.objections : []).map(function (o) {
       return Object.assign({ issue: null, correction_allowed: false, answer: "", answered: "" }, o);
@@ -1062,7 +1103,13 @@
         if (!o.subject || !o.subject.trim()) say(["subject"], "：请写" + OBJ.subject + "。", "subject");
         if (o.id && ids[o.id]) say([], "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。", "id");
         ids[o.id] = true;
-        if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和" + DATE.answered + "。");
+        // 已答复 needs both: what is missing is named, and the link leads to its field.
+        var noAnswer = !o.answer || !o.answer.trim();
+        if (o.status === "answered" && (noAnswer || !o.answered)) {
+          say((noAnswer ? ["answer"] : []).concat(o.answered ? [] : ["answered"]), "已答复，须写" +
+            (noAnswer && !o.answered ? OBJ.answer + "和" + DATE.answered : noAnswer ? OBJ.answer : DATE.answered) + "。",
+            noAnswer ? "answer" : "answered");
+        }
         if (o.answered && o.filed && o.answered < o.filed) say([], "：" + DATE.answered + "早于" + DATE.filed + "，请核对。", "answered");
         // A date the year does not allow (E-DATE-OUTSIDE-CYCLE): the check's words, at the field.
         var filedWrong = outsideDays(y.record_days, DATE.filed, o.filed);
@@ -1140,6 +1187,11 @@
             rows.querySelector("#rv-obj-" + i + "-answer").value = "";
             rows.querySelector("#rv-obj-" + i + "-answered").value = "";
           }
+          // 已答复 is dated today unless a date is written, as a new objection's 提出日期 is.
+          if (e.target.value === "answered" && !o.answered) {
+            o.answered = RF.today();
+            rows.querySelector("#rv-obj-" + i + "-answered").value = o.answered;
+          }
           o.status = e.target.value;
           update(true);
         } } },
@@ -1183,7 +1235,7 @@
     if (!readOnly) {
       section.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-add-objection", text: "记录一条新异议",
         on: { click: function () {
-          var added = { id: "obj-" + (list.length + 1), society: "", issue: null, filed: RF.today(), subject: "",
+          var added = { id: nextObjectionId(list, y.year), society: "", issue: null, filed: RF.today(), subject: "",
             status: "open", correction_allowed: false, answer: "", answered: "" };
           list.push(added);
           quiet.push(added);

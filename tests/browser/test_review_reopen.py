@@ -5,7 +5,11 @@ was read-only once the results existed: the only way was a hand-written review f
 the year's days (which end on the final day, before any re-verification could happen). The year
 stays read-only by default; an explicit button opens it again, under a banner saying the frozen
 result stands until an admin runs finalize --replace, and the file it writes passes `check` and is
-what `finalize --replace` then freezes."""
+what `finalize --replace` then freezes.
+
+And while verifying, the society list said 核查完毕 above "待补充材料 1 项" (it was built from the
+repository's record); 已答复 without a date asked for an answer too; a new objection was numbered
+obj-2 beside obj-2018-01."""
 
 from __future__ import annotations
 
@@ -20,10 +24,14 @@ import pytest
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT, base_tree
 from validators.evaluation.results import results_path
+from validators.models.review import Objection
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 FINAL_YEAR, FINAL_SOCIETY, REFUSED = 2017, "cd-computer", "evt-intl-ai"
+YEAR, SOCIETY, WAITING = 2018, "cd-mech-eng", "svc-motor-rd"
+ANSWER_LABEL = f"{Objection.model_fields['answer'].title}（市科协的答复）"
+ANSWERED = Objection.model_fields["answered"].title or "answered"
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +112,45 @@ def test_a_finalized_year_is_verified_again_only_when_asked_and_finalize_replace
     frozen = json.loads(results_path(tree, FINAL_YEAR).read_text("utf-8"))
     [now] = [e for e in frozen["evaluations"] if e["society"] == FINAL_SOCIETY]
     assert now["total"] == total
+
+
+def test_the_society_list_says_what_the_verdicts_on_the_page_say(page, base: str) -> None:
+    _open(page, base, YEAR, SOCIETY)
+    option = page.locator(f"#rv-society option[value='{SOCIETY}']")
+    assert option.inner_text().endswith("：核查完毕")
+    page.fill("#rv-reviewer", "cast-staff")
+    item = page.locator(f'.rv-item[data-item="{WAITING}"]')
+    item.locator('input[value="material_requested"]').check()
+    item.locator("textarea").fill("请补充服务企业的确认函。")
+    assert "待补充材料 1 项" in page.inner_text("#rv-progress")
+    assert option.inner_text().endswith("：部分核查，待补充材料 1 项")
+    item.locator('input[value="verified"]').check()
+    assert option.inner_text().endswith("：核查完毕")
+    assert not page.problems, page.problems
+
+
+def test_a_new_objection_is_numbered_as_the_file_numbers_them_and_an_answer_says_what_it_lacks(
+        page, base: str) -> None:
+    _open(page, base, YEAR, SOCIETY)
+    today = page.evaluate("window.ReportForm.today()")
+    ids = page.locator(".rv-objection").first.get_by_label("编号（小写英文、数字和连字符）")
+    assert ids.input_value() == f"obj-{YEAR}-01"
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    assert box.get_by_label("编号（小写英文、数字和连字符）").input_value() == f"obj-{YEAR}-02"
+    box.locator("select").first.select_option(SOCIETY)
+    box.get_by_label("异议内容（摘要，不写个人信息）").fill("对参会人数有异议。")
+    box.locator("select").nth(1).select_option("answered")
+    assert box.get_by_label(ANSWERED).input_value() == today  # dated today, as 提出日期 is
+    problems = page.locator("#rv-objections-file .rv-problems")
+    n = page.locator(".rv-objection").count()
+    assert f"第 {n} 条异议已答复，须写答复。" in problems.inner_text()
+    box.get_by_label(ANSWER_LABEL).fill("已核实参会人数，维持原结果。")
+    box.get_by_label(ANSWERED).fill("")
+    said = problems.inner_text()
+    assert f"第 {n} 条异议已答复，须写{ANSWERED}。" in said
+    assert "须写答复和" not in said
+    page.click("#rv-add-objection")
+    assert page.locator(".rv-objection").last.get_by_label("编号（小写英文、数字和连字符）").input_value() == f"obj-{YEAR}-03"
+    assert not page.problems, page.problems
+
