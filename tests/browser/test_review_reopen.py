@@ -154,3 +154,23 @@ def test_a_new_objection_is_numbered_as_the_file_numbers_them_and_an_answer_says
     assert page.locator(".rv-objection").last.get_by_label("编号（小写英文、数字和连字符）").input_value() == f"obj-{YEAR}-03"
     assert not page.problems, page.problems
 
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_reopen_banner_fits_the_page_with_no_serious_accessibility_fault(page, base: str, width: int) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size({"width": width, "height": 900})
+    _open(page, base, FINAL_YEAR, FINAL_SOCIETY)
+    for button in ("#rv-reopen-start", "#rv-reopen-end"):
+        found = Axe().run(page, context="#review-bench").response["violations"]
+        serious = [f"{v['id']}: {n['target']}" for v in found if v["impact"] in ("serious", "critical")
+                   for n in v["nodes"]]
+        assert not serious, serious
+        box = page.locator("#rv-reopen").bounding_box()
+        assert box is not None
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.click(button)
+        page.wait_for_selector(".rv-item")
+    assert not page.problems, page.problems
