@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from site_builder import items, names, phase
+from site_builder import items, names, phase, workbench
 from site_builder.breadcrumbs import trail
 from site_builder.context import (
     RUBRIC_PAGE,
@@ -32,7 +32,7 @@ from site_builder.markup import (
 )
 from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
-from validators.association.progress import progress_of
+from validators.association.progress import report_progress
 from validators.association.reviews import item_ids, review_entries
 from validators.evaluation.results import (
     FrozenYear,
@@ -268,7 +268,9 @@ def _review_changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYe
 def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False, review_changed: bool = False) -> str:
     """The items the association asked the society to support with more material, with why."""
     society, year = doc.report.society, doc.report.year
-    waiting = progress_of(society, year, item_ids(doc.report), site.repo.reviews.get((society, year))).requested
+    # As the status page and the workbench count it: in a finalized year a verdict stands as
+    # recorded, whatever the report says now (a request is not dropped by a later edit).
+    waiting = report_progress(site.repo, society, year, item_ids(doc.report), workbench.final_year(site, year)).requested
     if not waiting:
         return ""
     titles = {e.id: e.title for e in review_entries(doc.report, site.rubric(year))}

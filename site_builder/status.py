@@ -92,14 +92,17 @@ def _checked(progress: Progress | None) -> Cell:
 
 
 def _final_said(year: int, board: list[Progress]) -> str:
-    """A finalized year's verification is over: what changed after finalize does not move the
-    frozen result, and nothing is verified again."""
+    """A finalized year's verification is over: what changed after finalize (a report, a review
+    file) does not move the frozen result, and nothing is verified again."""
     after = sum(1 for p in board if p.changed and p.unchanged_since_final is False)
     before = sum(1 for p in board if p.changed and p.unchanged_since_final)
     unknown = sum(1 for p in board if p.changed and p.unchanged_since_final is None)
+    # A verdict given, changed or taken back after finalize (the review file is not the one frozen).
+    reviewed = sum(1 for p in board if p.review_unchanged_since_final is False)
     said = [f"{after} 份报告在定稿后有改动" if after else "",
             f"{before} 份报告有项目在核查结论之后、定稿之前改动过，定稿时按未核查计分" if before else "",
-            f"{unknown} 份报告在核查结论之后改动过" if unknown else ""]
+            f"{unknown} 份报告在核查结论之后改动过" if unknown else "",
+            f"{reviewed} 份报告的核查记录在定稿后改动过" if reviewed else ""]
     said = [s for s in said if s]
     return (f"{year} 年度已经定稿，核查已结束，公布的是定稿时冻结的结果"
             + (f"；{'；'.join(said)}，定稿结果不变，不再核查" if said else "") + "。")

@@ -210,8 +210,9 @@ def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, 
         # with a few reports, is not where the staff's work is.
         "reviewing": bool(calendar and calendar.phase(day) in (Phase.VERIFICATION, Phase.NOTICE)),
         "notice": [calendar.notice_starts.isoformat(), calendar.notice_ends.isoformat()] if calendar else None,
-        # The days a verdict, a mark or an objection may be dated, and the check's words (E-DATE-OUTSIDE-CYCLE).
-        "record_days": browser_record_days(rules),
+        # The days a verdict, a mark or an objection may be dated, and the check's words (E-DATE-OUTSIDE-CYCLE):
+        # a finalized year's verdicts have no last day (verified again, for finalize --replace).
+        "record_days": browser_record_days(rules, _final(site, year)),
         # `Standing`: from the notice on (or always, when the rubric says so) only verified items count.
         "strict_always": not points.verification.provisional,
         "strict_from": calendar.notice_starts.isoformat() if calendar else None,
@@ -313,6 +314,8 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
         "repo_url": site.settings.repo_url, "branch": site.settings.branch,
         "login_pattern": GITHUB_LOGIN_PATTERN,
         "statuses": [[m.value, m.label] for m in ReviewStatus],
+        # progress.py's words for a report's state: the workbench's list says the open one's live.
+        "progress_states": {state.name.lower(): state.label for state in ProgressState},
         "objection_statuses": [[m.value, m.label] for m in ObjectionStatus],
         "url_limit": policy().form.github_url_max_chars,
         # The check's personal-data rule (E-PRIVACY-*), its patterns and words exported, not copied.

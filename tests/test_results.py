@@ -405,6 +405,60 @@ def test_a_review_file_made_after_finalize_is_said_too(tree: Path, tmp_path: Pat
     assert final["review_notice"] is not None
 
 
+def _pending(tree: Path) -> str:
+    """cd-case 2017's review: its one item waits for material, bound to its content now."""
+    return f"""
+    society: cd-case
+    year: 2017
+    items:
+      - {{item: mw-party-2017, status: 待补充材料, reason: 请补充会议记录, reviewer: cast-staff, date: 2018-01-02,
+          content: {_content(tree)}}}
+    """
+
+
+def test_an_item_still_waiting_at_finalize_stays_said_after_the_report_changes(tree: Path, tmp_path: Path) -> None:
+    """Finalized with an item still 待补充材料, then the report edited: the report page dropped its
+    "定稿时仍待补充材料" note (it counted the request as outgrown, as in an open year), while the
+    status page, reading the year as final, still counted it. Both read it as a finalized year."""
+    write_tree(tree, {"reviews/2017/cd-case.yaml": _pending(tree)})
+    finalize_refused_until_accepted(tree)
+    report = tree / "submissions" / "cd-case" / "2017.yaml"
+    report.write_text(report.read_text("utf-8").replace("description: 党建", "description: 党建活动"), "utf-8")
+    page, _ = _generated(tree, tmp_path / "docs")
+    assert '!!! danger "本报告在定稿后改动过"' in page
+    assert '!!! warning "定稿时仍待补充材料：1 项"' in page
+    assert "**党支部建设**（2018-01-02）：请补充会议记录" in page
+    status = html.unescape((tmp_path / "docs" / "status" / "2017" / "index.md").read_text("utf-8"))
+    assert "部分核查（定稿后报告有改动，定稿结果不变），待补充材料 1 项" in status
+
+
+def test_a_verdict_given_after_finalize_is_noted_on_the_status_page_and_in_the_workbench(
+        tree: Path, tmp_path: Path) -> None:
+    """Finalized with an item 待补充材料 (frozen at 0), then the review file changed to 已核实: the
+    status page said 核查完毕 under "公布的是定稿时冻结的结果" with no word of it. Like a report
+    changed after finalize, the review file is compared with the sha256 finalize recorded, and
+    the status page, the workbench's list and the report page say it changed and the result stands."""
+    write_tree(tree, {"reviews/2017/cd-case.yaml": _pending(tree)})
+    finalize_refused_until_accepted(tree)
+    docs = tmp_path / "docs"
+    _generated(tree, docs)
+    status = docs / "status" / "2017" / "index.md"
+    assert "核查记录在定稿后改动过" not in status.read_text("utf-8")
+    review = tree / "reviews" / "2017" / "cd-case.yaml"
+    review.write_text(review.read_text("utf-8").replace("status: 待补充材料, reason: 请补充会议记录", "status: 已核实"), "utf-8")
+    page, final = _generated(tree, docs)
+    said = "核查完毕（核查记录在定稿后改动过，定稿结果不变）"
+    text = html.unescape(status.read_text("utf-8"))
+    assert said in text
+    assert "公布的是定稿时冻结的结果；1 份报告的核查记录在定稿后改动过，定稿结果不变，不再核查。" in text
+    config = json.loads((docs / "review" / "config.json").read_text("utf-8"))
+    [year] = [y for y in config["years"] if y["year"] == 2017]
+    assert [s["state"] for s in year["societies"]] == [said]
+    assert '!!! danger "核查记录在定稿后改动过"' in page
+    assert "核查记录在定稿后改动过" in final["review_notice"]
+    assert final["total"] == 0  # the frozen result: the item unverified
+
+
 def test_results_written_before_review_digests_say_nothing_of_the_reviews(tmp_path: Path) -> None:
     """The shipped results/2017.json has no review_sha256: read and written as it was, and its
     review files are not said to have changed (there is nothing to compare)."""

@@ -194,6 +194,40 @@ def test_a_date_the_years_calendar_does_not_allow_is_refused_and_its_record_coun
     assert lines["mw-poverty-b"][0] == 3  # the other records stand
 
 
+def test_a_finalized_year_is_verified_again_on_the_day_it_happens(tmp_path: Path) -> None:
+    """W-REVIEW-ITEM-CHANGED asks admins to verify a finalized year again for finalize --replace,
+    which refuses review files with errors: dated today, after the final day, that verdict was
+    E-DATE-OUTSIDE-CYCLE, so it could only be dated on a day it did not happen. A finalized year's
+    verdicts have no last day; the first day, and the warning for a day after today, hold."""
+    from validators.association.record_dates import outside_words, record_days
+    from validators.year.guideline import guideline
+
+    rules = guideline(2017)
+    assert rules is not None
+    assert rules.calendar is not None
+    first, last = record_days(rules)
+    assert record_days(rules, reopened=True) == (first, None)
+    assert last is not None
+    root = _copy(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "finalize", "2017",
+                           "--date", "2018-02-01", "--accept-pending"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    path = root / "reviews" / "2017" / "cd-case.yaml"
+    after = last + dt.timedelta(days=30)
+    path.write_text(path.read_text("utf-8").replace("date: 2018-01-02}", f"date: {after}}}", 1)
+                    + f"rest: {{status: 已核实, reviewer: cast-staff, date: {rules.calendar.submission_closes}}}\n", "utf-8")
+    result, _ = check_tree(root, [path])
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert [(f.code, f.path) for f in errors] == [("E-DATE-OUTSIDE-CYCLE", ("rest", "date"))]  # before the first day
+    said = errors[0].message
+    assert said == "核查日期 " + outside_words(rules, reopened=True).replace("{date}", str(rules.calendar.submission_closes))
+    assert "重新核查可晚于最终结果日" in said
+    # Not finalized: the same day after the final day is refused, as before.
+    (root / "results" / "2017.json").unlink()
+    result, _ = check_tree(root, [path])
+    assert ("E-DATE-OUTSIDE-CYCLE", ("items", 0, "date")) in [(f.code, f.path) for f in result.findings]
+
+
 def test_a_rest_with_any_error_counts_for_nothing_not_only_a_wrong_date(tmp_path: Path) -> None:
     """`rest` stands for every item the file does not name: a rest record the check refuses for
     any reason (here a reviewer that is a phone number, E-PRIVACY-PHONE) verifies none of them,

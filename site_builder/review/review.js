@@ -21,7 +21,7 @@
   // the schema's messages name them (“议题编号”小于允许的最小值).
   var OBJ = {};
   var REVIEWER = "rv-reviewer";
-  var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null };
+  var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null, reopened: {} };
 
   function labelOf(pairs, code) {
     return (pairs.filter(function (p) { return p[0] === code; })[0] || [code, code])[1];
@@ -479,15 +479,36 @@
     applyFilter();
   }
 
-  /* How far the verdicts have come: "已有结论 3 / 12 项，待补充材料 1 项". */
-  function progressText() {
+  /* How far the verdicts have come, counted as progress.py counts them: decided (an item
+   * waiting for material is not), waiting, of how many, and whether anything is recorded. */
+  function progressCounts() {
     var effective = verdicts().items;
     var decided = itemOrder().filter(function (id) {
       var s = effective[id];
       return s === "verified" || s === "not_recognised" || byRest(id);
     }).length;
     var waiting = itemOrder().filter(function (id) { return effective[id] === "material_requested"; }).length;
-    return "已有结论 " + decided + " / " + itemOrder().length + " 项" + (waiting ? "，待补充材料 " + waiting + " 项" : "");
+    var started = !!app.state.rest || Object.keys(app.state.items).some(function (id) { return !!app.state.items[id].status; });
+    return { decided: decided, waiting: waiting, items: itemOrder().length, started: started };
+  }
+
+  /* "已有结论 3 / 12 项，待补充材料 1 项". */
+  function progressText() {
+    var c = progressCounts();
+    return "已有结论 " + c.decided + " / " + c.items + " 项" + (c.waiting ? "，待补充材料 " + c.waiting + " 项" : "");
+  }
+
+  /* The open report's line in the society list, as the verdicts on the page stand (the list was
+   * built from the repository's record): progress.py's state, in its words from the settings, so
+   * that the list does not say 核查完毕 above an item that waits for material. */
+  function showListState() {
+    var option = document.querySelector("#rv-society option[value='" + CSS.escape(app.caseData.society) + "']");
+    var states = app.config.progress_states;
+    if (!option || !states) return;
+    var c = progressCounts();
+    var state = !c.started ? states.not_started : c.decided === c.items && !c.waiting ? states.done : states.partly;
+    var text = app.caseData.name + "：" + state + (c.waiting ? "，待补充材料 " + c.waiting + " 项" : "");
+    if (option.textContent !== text) option.textContent = text;
   }
 
   /* The small live region that says the total: written only when the total or the tier
@@ -558,6 +579,10 @@
     var now = RV.score(plan, verdicts(), strict);
     var asReported = RV.score(plan, { items: {}, rest: true, marks: [] }, strict);
     RF.clear(box);
+    // A finalized year verified again: the frozen result is what stands until finalize --replace.
+    var fin = app.caseData.final;
+    if (fin) box.appendChild(el("p", { class: "rv-changed", id: "rv-final-stands", text: "定稿结果 " + fmt(fin.total) + " 分（" +
+      fin.tier + "，" + fin.finalized_on + " 定稿）仍是公布的结果；下面“按当前结论”是管理员用 finalize --replace 重新定稿后将得的分数。" }));
     box.appendChild(el("p", { class: "rv-total" }, [
       "按当前结论：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
       "；按申报（全部核实，不含专家评分）：" + fmt(asReported.total) + " 分。"]));
@@ -620,6 +645,7 @@
     document.getElementById("rv-progress").textContent = progress + "。";
     document.getElementById("rv-bar").textContent = app.caseData.name + "：按当前结论 " + fmt(now.total) + " 分（" +
       now.tier + "）；" + progress + (problems.length ? "；文件还有 " + problems.length + " 个问题" : "");
+    showListState();
     applyFilter();
   }
 
@@ -971,6 +997,25 @@
 
   /* ---- the year's objections --------------------------------------------------------------------- */
 
+  /* A new objection's number in the pattern the year's file already uses (obj-2018-01 is followed
+   * by obj-2018-02, not obj-2): the last number-ending id's prefix, the highest number with that
+   * prefix plus one, as wide; with none yet, obj-<year>-01. */
+  function nextObjectionId(list, year) {
+    var ending = /^(.*?)(\d+)$/;
+    var last = null;
+    list.forEach(function (o) { var m = ending.exec(o.id || ""); if (m) last = m; });
+    var prefix = last ? last[1] : "obj-" + year + "-";
+    var width = last ? last[2].length : 2;
+    var top = 0;
+    list.forEach(function (o) {
+      var m = ending.exec(o.id || "");
+      if (m && m[1] === prefix) top = Math.max(top, Number(m[2]));
+    });
+    var number = String(top + 1);
+    while (number.length < width) number = "0" + number;
+    return prefix + number;
+  }
+
   function objectionsNode(y, readOnly) {
     var published = (y.objections && y.objections.objections ? y.objections.objections : []).map(function (o) {
       return Object.assign({ issue: null, correction_allowed: false, answer: "", answered: "" }, o);
@@ -1058,7 +1103,13 @@
         if (!o.subject || !o.subject.trim()) say(["subject"], "：请写" + OBJ.subject + "。", "subject");
         if (o.id && ids[o.id]) say([], "：编号“" + o.id + "”与前面的重复，每条异议的编号须唯一。", "id");
         ids[o.id] = true;
-        if (o.status === "answered" && (!o.answer || !o.answered)) say(["answer", "answered"], "已答复，须写答复和" + DATE.answered + "。");
+        // 已答复 needs both: what is missing is named, and the link leads to its field.
+        var noAnswer = !o.answer || !o.answer.trim();
+        if (o.status === "answered" && (noAnswer || !o.answered)) {
+          say((noAnswer ? ["answer"] : []).concat(o.answered ? [] : ["answered"]), "已答复，须写" +
+            (noAnswer && !o.answered ? OBJ.answer + "和" + DATE.answered : noAnswer ? OBJ.answer : DATE.answered) + "。",
+            noAnswer ? "answer" : "answered");
+        }
         if (o.answered && o.filed && o.answered < o.filed) say([], "：" + DATE.answered + "早于" + DATE.filed + "，请核对。", "answered");
         // A date the year does not allow (E-DATE-OUTSIDE-CYCLE): the check's words, at the field.
         var filedWrong = outsideDays(y.record_days, DATE.filed, o.filed);
@@ -1136,6 +1187,11 @@
             rows.querySelector("#rv-obj-" + i + "-answer").value = "";
             rows.querySelector("#rv-obj-" + i + "-answered").value = "";
           }
+          // 已答复 is dated today unless a date is written, as a new objection's 提出日期 is.
+          if (e.target.value === "answered" && !o.answered) {
+            o.answered = RF.today();
+            rows.querySelector("#rv-obj-" + i + "-answered").value = o.answered;
+          }
           o.status = e.target.value;
           update(true);
         } } },
@@ -1179,7 +1235,7 @@
     if (!readOnly) {
       section.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-add-objection", text: "记录一条新异议",
         on: { click: function () {
-          var added = { id: "obj-" + (list.length + 1), society: "", issue: null, filed: RF.today(), subject: "",
+          var added = { id: nextObjectionId(list, y.year), society: "", issue: null, filed: RF.today(), subject: "",
             status: "open", correction_allowed: false, answer: "", answered: "" };
           list.push(added);
           quiet.push(added);
@@ -1200,15 +1256,17 @@
     var y = yearConfig(year);
     if (!y) return;
     app.year = year;
-    var readOnly = y.final;
+    var readOnly = yearReadOnly(y);
     var phase = document.getElementById("rv-phase");
     var said = phaseToday(y.phases);
     phase.textContent = year + " 年度" + (said ? "（" + said + "）" : "") + "。" + (readOnly ? "本年度结果已定稿，核查记录只读，不能再修改。"
-      : strictNow(y) ? "现在只有“已核实”的项目计分。" : "公示前，未核查的项目暂时计分（网站标“待核查”）。");
+      : y.final ? "正在重新核查已定稿的年度（见下方说明）。"
+        : strictNow(y) ? "现在只有“已核实”的项目计分。" : "公示前，未核查的项目暂时计分（网站标“待核查”）。");
     document.getElementById("rv-reviewer").disabled = readOnly;
     document.getElementById("rv-date").disabled = readOnly;
     checkDate();
-    phase.className = "rv-phase" + (readOnly ? " rv-final" : "");
+    phase.className = "rv-phase" + (y.final ? " rv-final" : "");
+    showReopen(y, society);
     var select = document.getElementById("rv-society");
     RF.clear(select);
     select.appendChild(el("option", { value: "", text: "（选择学会）" }));
@@ -1218,7 +1276,7 @@
     });
     var objections = document.getElementById("rv-objections");
     RF.clear(objections);
-    objections.appendChild(objectionsNode(y, readOnly));
+    objections.appendChild(objectionsNode(y, y.final));  // a finalized year's objections stay as they were
     var box = document.getElementById("rv-case");
     RF.clear(box);
     app.caseData = null;
@@ -1249,7 +1307,45 @@
   function checkDate() {
     var y = yearConfig(app.year);
     var date = document.getElementById("rv-date");
-    sayAt(date, y && !y.final ? outsideDays(y.record_days, DATE.verdict, date.value) : "");
+    sayAt(date, y && !yearReadOnly(y) ? outsideDays(y.record_days, DATE.verdict, date.value) : "");
+  }
+
+  /* A finalized year is read-only unless an admin chose to verify it again here. */
+  function yearReadOnly(y) {
+    return y.final && !app.reopened[y.year];
+  }
+
+  /* Under the phase, for a finalized year: the way to verify it again, clearly apart from the
+   * default (read-only), and while it is open, that the frozen result stands until an admin
+   * runs finalize --replace. Not kept across a reload: the page opens read-only again (a draft
+   * stays in this browser and comes back when verification is reopened). */
+  function showReopen(y, society) {
+    var box = document.getElementById("rv-reopen");
+    RF.clear(box);
+    box.hidden = !y.final;
+    box.className = "rv-reopen" + (app.reopened[y.year] ? " rv-reopened" : "");
+    if (!y.final) return;
+    function toggle(on) {
+      if (on) app.reopened[y.year] = true;
+      else delete app.reopened[y.year];
+      open(y.year, document.getElementById("rv-society").value || society);
+      document.getElementById(on ? "rv-reopen-end" : "rv-reopen-start").focus();
+    }
+    var command = "python -m validators finalize " + y.year + " --replace";
+    if (!app.reopened[y.year]) {
+      box.appendChild(el("p", {}, [
+        "确需更正定稿的结果（如定稿后补来的材料、有误的结论）时，管理员可以在这里重新核查本年度：给出新的结论，生成核查记录文件，合并后运行 ",
+        el("code", { text: command }), " 重新定稿。"]));
+      box.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-reopen-start", text: "重新核查本年度（管理员）",
+        on: { click: function () { toggle(true); } } }));
+      return;
+    }
+    box.appendChild(el("p", {}, [el("strong", { text: "正在重新核查已定稿的 " + y.year + " 年度。" }),
+      "公布的仍是定稿时冻结的结果（results/" + y.year + ".json）：这里给出的结论和生成的核查记录文件都不改变它。" +
+      "核查记录文件合并后，网站注明“核查记录在定稿后改动过，定稿结果不变”；管理员运行 ",
+      el("code", { text: command }), " 重新定稿后，才按新的核查记录公布结果。异议记录仍只读。刷新页面后回到只读，草稿留在本浏览器中。"]));
+    box.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-reopen-end", text: "结束重新核查（回到只读）",
+      on: { click: function () { toggle(false); } } }));
   }
 
   function fromHash() {
@@ -1294,6 +1390,7 @@
       el("div", { class: "rv-pick-field" }, [date, fieldMessage("rv-date"), el("p", { id: "rv-date-note", class: "rv-note",
         text: "用于此后给出的结论和专家评分；已经给出的保留各自的日期（写在每项结论旁），改这里不会改变它们。" })])]));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
+    mount.appendChild(el("div", { id: "rv-reopen", class: "rv-reopen", hidden: true }));
     mount.appendChild(el("div", { id: "rv-case" }));
     mount.appendChild(el("div", { id: "rv-objections" }));
     yearSelect.addEventListener("change", function () {

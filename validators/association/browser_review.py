@@ -31,10 +31,11 @@ def browser_review_words() -> dict[str, str]:
             "W-OBJECTION-OPEN-ANSWERED": OPEN_ANSWERED_MESSAGE}
 
 
-def browser_record_days(rules: Guideline) -> dict[str, Any]:
+def browser_record_days(rules: Guideline, reopened: bool = False) -> dict[str, Any]:
     """The year's first and last day for a verdict, a mark, an objection and its answer (last
     None: no last day), and the check's sentence after a date's title, with {date} to fill; and
-    its warning for a day after today (W-DATE-FUTURE), with {date} and {today}."""
-    first, last = record_days(rules)
+    its warning for a day after today (W-DATE-FUTURE), with {date} and {today}. `reopened`: a
+    finalized year's verdicts and marks, verified again (see `record_days`)."""
+    first, last = record_days(rules, reopened)
     return {"first": first.isoformat(), "last": last.isoformat() if last else None,
-            "words": outside_words(rules), "future_words": future_words()}
+            "words": outside_words(rules, reopened), "future_words": future_words()}

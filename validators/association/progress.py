@@ -18,8 +18,8 @@ from validators.models.review import ObjectionStatus, ReviewStatus
 from validators.repository import Repository
 from validators.year.rubric import Rubric
 
-__all__ = ["Changed", "Progress", "ProgressState", "Requested", "open_objections", "progress_of", "unbound_verdicts",
-           "unfinished_reviews", "year_progress"]
+__all__ = ["Changed", "Progress", "ProgressState", "Requested", "open_objections", "progress_of", "report_progress",
+           "unbound_verdicts", "unfinished_reviews", "year_progress"]
 
 
 class ProgressState(enum.Enum):
@@ -69,6 +69,10 @@ class Progress:
     # Of a finalized year: whether the report is still the file finalize recorded (its changes
     # came before finalize, which scored those items as unverified); None when not recorded.
     unchanged_since_final: bool | None = None
+    # Of a finalized year: whether the review file is still the one finalize recorded (False: a
+    # verdict given, changed or taken back since, which the frozen result does not count); None
+    # when not recorded.
+    review_unchanged_since_final: bool | None = None
 
     @property
     def state(self) -> ProgressState:
@@ -79,23 +83,32 @@ class Progress:
     @property
     def label(self) -> str:
         """The state as the pages say it: a finalized year whose report changed after its
-        verdicts says so, and that the frozen result stands (nothing is verified again)."""
-        if self.final and self.changed:
+        verdicts, or whose review file changed after finalize, says so, and that the frozen
+        result stands (nothing is verified again)."""
+        if not self.final:
+            return self.state.label
+        said = []
+        if self.changed:
             if self.unchanged_since_final:
-                return (f"{self.state.label}（{len(self.changed)} 项在核查结论之后、定稿之前改动过，"
-                        "定稿时按未核查计分，定稿结果不变）")
-            if self.unchanged_since_final is None:
-                return f"{self.state.label}（报告在核查结论之后改动过，定稿结果不变）"
-            return f"{self.state.label}（定稿后报告有改动，定稿结果不变）"
-        return self.state.label
+                said.append(f"{len(self.changed)} 项在核查结论之后、定稿之前改动过，定稿时按未核查计分")
+            elif self.unchanged_since_final is None:
+                said.append("报告在核查结论之后改动过")
+            else:
+                said.append("定稿后报告有改动")
+        if self.review_unchanged_since_final is False:
+            said.append("核查记录在定稿后改动过")
+        return f"{self.state.label}（{'；'.join(said)}，定稿结果不变）" if said else self.state.label
 
 
 def progress_of(society: str, year: int, ids: list[str], review: ReviewDoc | None,
-                final: bool = False, unchanged_since_final: bool | None = None) -> Progress:
+                final: bool = False, unchanged_since_final: bool | None = None,
+                review_unchanged_since_final: bool | None = None) -> Progress:
     """What the review file (its records that no error condemns, as scoring reads them) decides.
     `final`: the year is finalized, and a verdict whose item changed since stands as recorded,
     unless the report is still the file finalize froze (`unchanged_since_final`): then the item
-    had changed before finalize, which scored it as unverified, and so does the progress."""
+    had changed before finalize, which scored it as unverified, and so does the progress.
+    `review_unchanged_since_final`: whether the review file is the one finalize froze (the
+    progress is the current file's; the label says when it is not the frozen one's)."""
     stands = final and not unchanged_since_final
     standing = Standing.of(review, strict=True)
     decided, requested, changed = 0, [], []
@@ -117,13 +130,21 @@ def progress_of(society: str, year: int, ids: list[str], review: ReviewDoc | Non
     # A verdict the item has outgrown was still given: the report's verification has begun.
     started = bool(standing.records) or bool(standing.changed) or standing.rest is not None
     return Progress(society, year, len(dict.fromkeys(ids)), decided, requested, started, changed, final,
-                    unchanged_since_final if final else None)
+                    unchanged_since_final if final else None, review_unchanged_since_final if final else None)
+
+
+def report_progress(repo: Repository, society: str, year: int, ids: list[str], final: bool = False) -> Progress:
+    """One report's progress as every page says it. `final`: the year is finalized, and what its
+    results file recorded of the report and of the review file (`FrozenSince`) is read here, once
+    for the status page, the report's page and the workbench alike (see `progress_of`)."""
+    since = FrozenSince.of(repo.root, society, year) if final else None
+    return progress_of(society, year, ids, repo.reviews.get((society, year)), final,
+                       since.report if since else None, since.review if since else None)
 
 
 def year_progress(repo: Repository, year: int, final: bool = False) -> list[Progress]:
-    """Every readable report of `year`, by society id (`final`: see `progress_of`)."""
-    return [progress_of(society, year, item_ids(doc.report), repo.reviews.get((society, year)), final,
-                        FrozenSince.of(repo.root, society, year).report if final else None)
+    """Every readable report of `year`, by society id (`final`: see `report_progress`)."""
+    return [report_progress(repo, society, year, item_ids(doc.report), final)
             for (society, y), doc in sorted(repo.reports.items()) if y == year]
 
 

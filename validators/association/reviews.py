@@ -217,7 +217,7 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
         if not final and not _calendar_final(root, year):
             _unbound(review, contents, titles, ctx)
     _marks(review, points, ctx)
-    _dates(review, ctx)
+    _dates(review, ctx, finalized(root, year))
     strings = text_fields.iter_strings(opened.raw)
     text_fields.check(strings, ctx)
     doc = ReviewDoc(file, review, ctx.source, list(ctx.findings), contents)
@@ -286,7 +286,9 @@ def _changed(review: ReviewFile, contents: dict[str, str], titles: dict[str, str
     a finalized year the frozen result stands: nothing is to be verified again; the report's
     sha256 recorded at finalize tells whether it changed after finalize or already before it (a
     year finalized with --accept-pending), when finalize scored the item as unverified."""
-    again = (f"已定稿的年度不再核查。确需更正，由管理员重新核查后用 finalize {review.year} --replace 重新定稿。")
+    again = (f"已定稿的年度不再核查。确需更正，由管理员在核查工作台打开 {review.year} 年度、点“重新核查本年度”"
+             f"给出新的结论，提交核查记录文件并合并后，用 finalize {review.year} --replace 重新定稿"
+             "（在此之前公布的仍是定稿的结果）。")
     done = f"{review.year} 年度已经定稿（{RESULTS}/{review.year}.json）"
     after = f"报告在定稿之后改动过。{done}，公布的是定稿时冻结的结果，不随报告在定稿之后的改动而变；" + again
     unknown = ("报告在这一结论之后改动过；结果文件没有记录定稿时报告文件的 sha256，无从判断改动在定稿之前还是之后。"
@@ -377,14 +379,15 @@ def _marks(review: ReviewFile, points: Rubric | None, ctx: RuleContext) -> None:
         seen.add((mark.criterion, mark.expert))
 
 
-def _dates(review: ReviewFile, ctx: RuleContext) -> None:
-    """Each verdict's and mark's date within the days the year's calendar allows."""
+def _dates(review: ReviewFile, ctx: RuleContext, final: bool) -> None:
+    """Each verdict's and mark's date within the days the year's calendar allows (`final`: a
+    finalized year, verified again for finalize --replace after its final day: no last day)."""
     for i, rec in enumerate(review.items):
-        check_day(ctx, ("items", i, "date"), rec.date, _title(ItemReview))
+        check_day(ctx, ("items", i, "date"), rec.date, _title(ItemReview), final)
     if review.rest is not None:
-        check_day(ctx, ("rest", "date"), review.rest.date, _title(RestReview))
+        check_day(ctx, ("rest", "date"), review.rest.date, _title(RestReview), final)
     for i, mark in enumerate(review.marks):
-        check_day(ctx, ("marks", i, "date"), mark.date, _title(ExpertMark))
+        check_day(ctx, ("marks", i, "date"), mark.date, _title(ExpertMark), final)
 
 
 def _title(model: type[BaseModel]) -> str:
