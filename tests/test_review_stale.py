@@ -19,7 +19,7 @@ from tests.pr_payloads import artifact, record_from_git
 from tests.trees import ROOT
 from validators.association.admin_list import ADMINS_FILE
 from validators.cli import main
-from validators.github.changed_files import git_changes, to_json
+from validators.github.changed_files import ChangedFile, git_changes, to_json
 from validators.github.ownership import check_ownership, read_maintainers
 from validators.github.pr_comment import Links
 from validators.github.pr_verdict import decide
@@ -217,3 +217,17 @@ def test_full_check_on_main_does_not_compare(repo: Path) -> None:
     result, _ = check_tree(repo)
     assert not result.has_errors, [f for f in result.findings if f.severity == "error"]
     assert "based_on:" in published(repo)
+
+
+def test_a_based_on_that_is_no_digest_is_said_as_one(repo: Path) -> None:
+    """`check` refuses it (the pull-request check then leaves it alone) in words for that line."""
+    from validators.check import check_tree
+
+    (repo / FILE).write_text(published(repo) + "based_on: 上一版\n", encoding="utf-8")
+    result, _ = check_tree(repo, [repo / FILE])
+    [found] = [f for f in result.findings if f.file == FILE]
+    assert found.code == "E-SCHEMA-PATTERN"
+    assert "应为核查工作台写下的 sha256（64 位小写十六进制）或 none" in found.message
+    assert "删去这一行" in found.message
+    changes = [ChangedFile(filename=FILE, status="modified")]
+    assert stale_reviews(changes, files_of(repo), lambda path: b"x: 1\n") == []

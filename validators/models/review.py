@@ -12,7 +12,7 @@ from validators.models.labelled import LabelledEnum
 from validators.models.society import GithubLogin
 from validators.yaml.policy import policy
 
-__all__ = ["BASED_ON_NOTHING", "ExpertMark", "ItemReview", "Objection", "ObjectionStatus", "ObjectionsFile",
+__all__ = ["BASED_ON_NOTHING", "BASED_ON_PATTERN", "ExpertMark", "ItemReview", "Objection", "ObjectionStatus", "ObjectionsFile",
            "RestReview", "ReviewFile", "ReviewStatus"]
 
 _LIMITS = policy().yaml
@@ -32,7 +32,8 @@ ContentDigest = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$", min_length=16, m
 # record merged meanwhile would be wiped); `check` does not read it (a file on main names the
 # one before it). Absent, as in a file written by hand: nothing to hold it to.
 BASED_ON_NOTHING = "none"
-BasedOn = Annotated[str, Field(pattern=r"^(?:[0-9a-f]{64}|none)$", min_length=4, max_length=64,
+BASED_ON_PATTERN = r"^(?:[0-9a-f]{64}|none)$"
+BasedOn = Annotated[str, Field(pattern=BASED_ON_PATTERN, max_length=64,
                                description="核查工作台载入的核查记录文件的 sha256（当时没有文件时为 none）")]
 # Within its criterion's range (association/reviews.py): the rubric sets the ceiling.
 Mark = Annotated[float, Field(ge=0, le=policy().rubric.max_points, multiple_of=0.5, allow_inf_nan=False,
