@@ -1,5 +1,6 @@
 """`reviews/<year>/<society-id>.yaml`: the association's verification of one report and its
-experts' marks. Only admins change these files."""
+experts' marks. Only admins and the reviewers of `.github/admins.yaml` change these files (the
+verification workbench writes them)."""
 
 from __future__ import annotations
 
@@ -114,7 +115,7 @@ class Objection(StrictModel):
 
 
 class ObjectionsFile(StrictModel):
-    """`reviews/<year>/objections.yaml`: the year's objections, kept by admins."""
+    """`reviews/<year>/objections.yaml`: the year's objections, kept by admins and reviewers."""
 
     year: Annotated[int, Field(ge=2000, le=2100, title="年度", description="异议所针对的年度，与所在文件夹一致")]
     sample: bool = Field(False, title="示例数据", description="示例数据（虚构）")
