@@ -24,6 +24,7 @@ from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, text
 from site_builder.phase import days_ahead
 from site_builder.tables import long_table
+from validators.association.admin_list import ADMINS_FILE, read_admin_list
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.browser_review import browser_record_days, browser_review_words
 from validators.association.progress import Progress, ProgressState, year_progress
@@ -35,6 +36,7 @@ from validators.association.reviews import (
 )
 from validators.evaluation.results import (
     changed_since_frozen,
+    file_sha256,
     results_path,
     review_changed_since_frozen,
     review_file,
@@ -181,6 +183,9 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
         "plan": scoring_plan(doc, previous, rules, points),
         "final": _frozen_result(site, report.society, year),
         "review": review.review.model_dump(mode="json", exclude_defaults=True) if review else None,
+        # The file the workbench starts from, by the sha256 of its bytes (None: there is none): the
+        # file it gives out names it (`based_on`), and the pull-request check holds it to main's.
+        "review_sha256": file_sha256(site.root, review_file(report.society, year)),
         "review_errors": [_finding(f) for f in review.findings if f.severity == "error"] if review else [],
     }
 
@@ -224,6 +229,15 @@ def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, 
         "societies": [{"id": p.society, "name": site.name(p.society), "state": p.label,
                        "items": p.items, "decided": p.decided, "requested": len(p.requested)}
                       for p in sorted(board, key=lambda p: site.name_order(p.society))]}
+
+
+def _submitters(site: SiteData) -> dict[str, Any] | None:
+    """Who can take the GitHub route: the admins and reviewers of the admin list the site was
+    built with (None: the list cannot be read, so nobody passes the ownership check)."""
+    listed = read_admin_list(site.root)
+    if listed is None:
+        return None
+    return {"file": ADMINS_FILE, "admins": listed.admins, "reviewers": listed.reviewers}
 
 
 def _schema(model: type[BaseModel], name: str) -> dict[str, Any]:
@@ -318,6 +332,7 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
         "progress_states": {state.name.lower(): state.label for state in ProgressState},
         "objection_statuses": [[m.value, m.label] for m in ObjectionStatus],
         "url_limit": policy().form.github_url_max_chars,
+        "submitters": _submitters(site),
         # The check's personal-data rule (E-PRIVACY-*), its patterns and words exported, not copied.
         "privacy": browser_privacy_rule(),
         # The check's words for an expert number and a reviewer that are not one (E-SCHEMA-PATTERN).

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.trees import ROOT, profile, write_tree
+from validators.association.admin_list import ADMINS_FILE, AdminList
 from validators.check import check_file
 from validators.cli import main
 from validators.github.changed_files import (
@@ -20,8 +21,6 @@ from validators.github.changed_files import (
     with_symlinks,
 )
 from validators.github.ownership import (
-    ADMINS_FILE,
-    AdminList,
     check_ownership,
     new_society_profiles,
     read_maintainers,
@@ -266,3 +265,87 @@ def test_a_new_society_may_not_take_an_existing_societys_name_or_website(
 def test_a_new_society_with_its_own_name_passes(base: Path, tmp_path: Path) -> None:
     assert codes("dave", NEW_SOCIETY, base, _impostor(tmp_path, "成都市伽马学会")) == [
         "W-OWNER-NEW-SOCIETY"]
+
+
+# --- reviewers: the staff and experts who submit the verification workbench's files -----------
+
+@pytest.fixture
+def reviewed(base: Path) -> Path:
+    """The base with 2018 under verification and dora, a member of staff, a reviewer."""
+    (base / ADMINS_FILE).write_text("admins:\n  - carol\nreviewers:\n  - Dora\n", encoding="utf-8")
+    write_tree(base, {"reviews/2018/cd-alpha.yaml": "society: cd-alpha\nyear: 2018\n"})
+    return base
+
+
+def test_a_reviewer_may_add_and_change_the_workbenchs_files(reviewed: Path) -> None:
+    changes = [change("reviews/2018/cd-alpha.yaml"), change("reviews/2018/cd-beta.yaml", "added"),
+               change("reviews/2018/objections.yaml", "added")]
+    assert codes("dora", changes, reviewed) == []
+
+
+@pytest.mark.parametrize(("path", "status", "says"), [
+    ("results/2018.json", "modified", "核查人员（.github/admins.yaml 的 reviewers）只能改动"),
+    ("validators/guidelines/2018.yaml", "modified", "只能改动 reviews/<年度>/"),
+    (ADMINS_FILE, "modified", "只能改动 reviews/<年度>/"),
+    ("reviews/2019/cd-alpha.yaml", "added", "主分支上还没有 reviews/2019/ 文件夹"),
+    ("reviews/2018/notes.md", "added", "不是这样的文件"),
+    ("reviews/2018/cd-alpha.yaml", "removed", "不能删除、改名或复制"),
+])
+def test_a_reviewer_may_change_nothing_else(reviewed: Path, path: str, status: str, says: str) -> None:
+    (found,) = check_ownership("dora", [change(path, status)], read_maintainers(reviewed))
+    assert (found.code, found.file) == ("E-OWNER-OUTSIDE", path)
+    assert says in found.message
+
+
+def test_a_reviewer_is_no_maintainer(reviewed: Path) -> None:
+    assert codes("dora", [change("submissions/cd-alpha/2018.yaml")], reviewed) == ["E-OWNER-FOREIGN"]
+
+
+def test_a_reviewer_may_not_move_a_review_file(reviewed: Path) -> None:
+    moved = change("reviews/2018/cd-beta.yaml", "renamed", "reviews/2018/cd-alpha.yaml")
+    found = check_ownership("dora", [moved], read_maintainers(reviewed))
+    assert [(f.code, f.file) for f in found] == [
+        ("E-OWNER-RENAME", "reviews/2018/cd-beta.yaml"), ("E-OWNER-OUTSIDE", "reviews/2018/cd-beta.yaml"),
+        ("E-OWNER-OUTSIDE", "reviews/2018/cd-alpha.yaml")]
+
+
+def test_someone_else_changing_a_review_file_is_told_whom_to_ask(reviewed: Path) -> None:
+    (found,) = check_ownership("alice", [change("reviews/2018/cd-alpha.yaml")], read_maintainers(reviewed))
+    assert found.code == "E-OWNER-OUTSIDE"  # the code keeps its meaning; the words fit the case
+    assert "核查或异议记录" in found.message
+    assert "reviewers" in found.message
+    assert "交给市科协管理员" in found.message
+    assert "学会只能改动自己的" not in found.message
+    assert codes("carol", [change("reviews/2018/cd-alpha.yaml", "removed")], reviewed) == []
+
+
+def test_a_broken_list_makes_nobody_a_reviewer(reviewed: Path) -> None:
+    (reviewed / ADMINS_FILE).write_text("admins: [carol]\nreviewers: dora\n", encoding="utf-8")
+    assert codes("dora", [change("reviews/2018/cd-alpha.yaml")], reviewed) == [
+        "E-OWNER-ADMINS-INVALID", "E-OWNER-OUTSIDE"]
+
+
+def test_the_cli_passes_a_reviewers_pull_request(reviewed: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    files = tmp_path / "files.jsonl"
+    files.write_text(json.dumps({"filename": "reviews/2018/cd-alpha.yaml", "status": "modified"}) + "\n",
+                     encoding="utf-8")
+    args = ["--root", str(reviewed), "ownership", "--changed", str(files), "--format", "text"]
+    assert main([*args, "--author", "dora", "--expected-count", "1"]) == 0
+    assert main([*args, "--author", "alice"]) == 1
+    assert "reviewers" in capsys.readouterr().out
+
+
+def test_the_local_base_snapshot_brings_the_review_years_and_reviewers(tmp_path: Path) -> None:
+    import subprocess
+
+    from validators.github.ownership import base_snapshot
+
+    repo = write_tree(tmp_path / "repo", {ADMINS_FILE: "admins: []\nreviewers: [dora]\n",
+                                          "reviews/2018/cd-alpha.yaml": "society: cd-alpha\nyear: 2018\n"})
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=x", "-c", "user.email=x@example.org",
+                                                 "commit", "-q", "-m", "base"]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+    seen = read_maintainers(base_snapshot(repo, "HEAD", tmp_path / "snapshot"))
+    assert (seen.review_years, seen.reviewers) == (frozenset({"2018"}), frozenset({"dora"}))
+    assert codes("dora", [change("reviews/2018/cd-alpha.yaml")], tmp_path / "snapshot") == []

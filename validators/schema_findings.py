@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from validators.findings import Finding, PlacedError, error
+from validators.models.review import BASED_ON_PATTERN
 from validators.models.society import GITHUB_LOGIN_PATTERN
 from validators.yaml.loading import SourceMap, full_width_key_slip
 from validators.yaml.policy import policy
@@ -162,6 +163,9 @@ def pattern_message(root: type[BaseModel], loc: tuple[str | int, ...], pattern: 
     if pattern == GITHUB_LOGIN_PATTERN:
         return (f"{subject}应为 GitHub 用户名：英文字母、数字和单个连字符，"
                 "不以连字符开头或结尾，前面不加 @，如 cast-staff（不写姓名）。")
+    if pattern == BASED_ON_PATTERN:
+        return (f"{subject}应为核查工作台写下的 sha256（64 位小写十六进制）或 none，不要手改："
+                "在 GitHub 上手工修改核查记录时，请删去这一行。")
     return _SIMPLE["string_pattern_mismatch"][1].format(subject=subject, example=example or _example(root, loc))
 
 

@@ -206,7 +206,27 @@
       github.appendChild(document.createTextNode(fits && !opts.exists
         ? "：内容已经填好，在打开的页面底部选择“Create a new branch”并发起拉取请求。"
         : "：先点“复制内容”，在打开的页面里全选、粘贴替换原有内容，再选择“Create a new branch”并发起拉取请求。"));
+      var who = whoCan(config.submitters, opts.author ? opts.author() : "");
+      github.appendChild(el("span", { class: "rv-who", text: who.text }));
+      if (who.not) github.appendChild(el("strong", { class: "rv-who rv-who-not", text: who.not }));
     };
     return box;
   };
+
+  /* Who can take the GitHub route (the pull request must pass the ownership check), in words:
+   * the admins and reviewers of the admin list the site was built with (`text`), and, when the
+   * reviewer named on top is not one of them or nobody is, what to do instead (`not`). */
+  function whoCan(submitters, login) {
+    if (!submitters) {
+      return { text: "", not: "网站构建时管理员名单无法读取，这样的拉取请求暂时通不过“文件夹权限”检查：请下载文件交给市科协管理员。" };
+    }
+    var listed = submitters.admins.concat(submitters.reviewers);
+    var said = "只有 " + submitters.file + " 中列出的管理员（admins）和核查人员（reviewers）用自己的 GitHub 账号发起的拉取请求" +
+      "能通过“文件夹权限”检查；其他人请下载文件交给市科协管理员，或请管理员把自己的用户名加入 reviewers。";
+    if (!listed.length) return { text: said, not: "名单中目前还没有人：请下载文件交给管理员提交。" };
+    if (!login) return { text: said, not: "" };
+    var known = listed.some(function (name) { return name.toLowerCase() === login.toLowerCase(); });
+    return known ? { text: said + "上方的核查人 " + login + " 在名单中。", not: "" }
+      : { text: said, not: "上方的核查人 " + login + " 不在名单中：请下载文件交给管理员提交。" };
+  }
 })();

@@ -195,6 +195,9 @@
     data.marks = st.marks.filter(function (m) { return m.expert || m.mark !== null; }).map(function (m) {
       return { criterion: m.criterion, expert: m.expert, mark: m.mark, date: m.date };
     });
+    // The file this one starts from, as the site digested it (never hashed here): the pull-request
+    // check refuses the file when main's has changed since (someone else's record was merged).
+    data.based_on = app.caseData.review_sha256 || "none";
     return data;
   }
 
@@ -358,8 +361,10 @@
   function reviewYaml(data) {
     var schema = app.schemas.review;
     var header = ["核查记录：" + app.caseData.name + "（" + app.caseData.society + "）" + app.year + " 年度报告。",
-      "由网站“核查工作台”生成。只有管理员能修改 reviews/。"];
-    return RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, header, {});
+      "由网站“核查工作台”生成。只有管理员和核查人员（.github/admins.yaml）能修改 reviews/。"];
+    return RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, header, { based_on:
+      "核查工作台载入的仓库记录（sha256；none：当时还没有这个文件）。拉取请求的检查用它确认在此期间没有别人的记录合并进来；" +
+      "在 GitHub 上手工修改本文件时请删去这一行。" });
   }
 
   /* ---- the score -------------------------------------------------------------------------- */
@@ -987,7 +992,7 @@
     app.output = null;
     if (!readOnly) {
       app.output = RV.outputBox({ config: app.config, id: "rv-review-file", label: "核查记录文件",
-        path: data.review_file, exists: !!data.review, reveal: reveal });
+        path: data.review_file, exists: !!(data.review || data.review_sha256), reveal: reveal, author: reviewer });
       box.appendChild(app.output);
     }
     box.appendChild(el("p", { id: "rv-bar", class: "rv-bar", "aria-hidden": "true" }));
@@ -1052,7 +1057,8 @@
     var rows = el("div", {});
     // Its fields are looked for in its rows: they are listed before the section is on the page.
     var output = readOnly ? null : RV.outputBox({ config: app.config, id: "rv-objections-file", label: "异议记录文件",
-      path: y.objections_file, exists: !!y.objections, find: function (id) { return rows.querySelector("#" + CSS.escape(id)); } });
+      path: y.objections_file, exists: !!y.objections, author: reviewer,
+      find: function (id) { return rows.querySelector("#" + CSS.escape(id)); } });
     // Objections added here that the user has not yet touched (changed a field of, or left): their
     // problems are not listed yet, but the file is not saved while they have any.
     var quiet = [];

@@ -1,7 +1,8 @@
-"""Objections to a year's results: `reviews/<year>/objections.yaml`, kept by admins.
+"""Objections to a year's results: `reviews/<year>/objections.yaml`, kept by the association.
 
 Anyone files an objection during the notice period with the issue form; the association records
-it here (only admins change `reviews/`), answers it, and may allow the society to correct its
+it here (only admins and the reviewers of `.github/admins.yaml` change `reviews/`), answers it,
+and may allow the society to correct its
 report while the notice lasts. The file, not the issue tracker, is the record: it is reviewed and
 committed like every decision, the pull-request check and the site read it offline, and nobody
 who can edit an issue can open a closed report.

@@ -21,7 +21,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
@@ -58,6 +58,7 @@ __all__ = [
     "is_review_path",
     "item_ids",
     "key_of",
+    "record_year_folder",
     "review_entries",
     "review_path",
     "review_years",
@@ -115,6 +116,14 @@ def key_of(path: Path) -> tuple[str, int] | None:
         return None
     return path.stem, int(path.parent.name)
 
+
+def record_year_folder(path: str) -> str | None:
+    """The year folder of a repository path that is a review or objection file
+    (`reviews/<year>/<society-id>.yaml`, `reviews/<year>/objections.yaml`), or None."""
+    posix = PurePosixPath(path)
+    if len(posix.parts) != 3 or posix.parts[0] != REVIEWS or key_of(Path(posix)) is None:
+        return None
+    return posix.parts[1]
 
 
 def claim_titles(points: Rubric) -> dict[str, str]:

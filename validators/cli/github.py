@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cc.add_argument("changed", type=Path, help="changed 命令或 GitHub API 给出的改动文件清单")
     cc.add_argument("--format", choices=REPORT_FORMATS, default="text")
     cc.add_argument("--json-out", type=Path, help="同时把 JSON 结果写入此文件")
+    cc.add_argument("--base", help="基准分支（如 origin/main）：改动的核查记录须依据它上面的文件（E-REVIEW-STALE）")
     _add_summary_options(cc)
     cc.set_defaults(run=run_check_changed)
 
@@ -131,10 +132,16 @@ def run_check_changed(args: argparse.Namespace) -> int:
     from validators import reporters
     from validators.check import check_tree
     from validators.github.changed_files import files_to_check, path_findings
+    from validators.github.review_base import files_of, git_files, stale_reviews
     from validators.reporters import FORMATS
 
     changes = _read_changes(args.changed)
     if changes is None:
+        return EXIT_USAGE
+    try:
+        base = git_files(args.root, args.base) if args.base else None
+    except (OSError, ValueError):
+        err(f"无法从 git 读取基准 {args.base}。")
         return EXIT_USAGE
     selection = files_to_check(changes, args.root)
     if selection.whole_tree:
@@ -144,6 +151,9 @@ def run_check_changed(args: argparse.Namespace) -> int:
     else:
         result = CheckResult(files=0)
     result.findings += [f for change in changes for f in path_findings(change)]
+    if base is not None:
+        safe = [c for c in changes if not path_findings(c)]
+        result.findings += stale_reviews(safe, files_of(args.root), base)
     rendered = FORMATS[args.format](result)
     if rendered:
         out(rendered)

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from validators.github.ownership import ADMINS_FILE, AdminList
+from validators.association.admin_list import ADMINS_FILE, AdminList
 from validators.github.pr_comment import LABEL_NEEDS_CHANGES
 from validators.yaml.loading import load_path
 from validators.yaml.policy import policy
@@ -103,12 +103,13 @@ def _admins(root: Path, d: Diagnosis) -> None:
     try:
         if not loaded.ok:
             raise ValueError(loaded.findings[0].message)
-        admins = AdminList.model_validate(loaded.data).admins
+        listed = AdminList.model_validate(loaded.data)
     except (ValueError, ValidationError) as exc:
         first = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-        d.failed.append(f"{ADMINS_FILE} 无效：{first}。格式为 admins: [用户名, ...]。")
+        d.failed.append(f"{ADMINS_FILE} 无效：{first}。格式为 admins: [用户名, ...]（可另加 reviewers: [用户名, ...]）。")
         return
-    d.passed.append(f"{ADMINS_FILE} 有效：{len(admins)} 位管理员")
+    admins = listed.admins
+    d.passed.append(f"{ADMINS_FILE} 有效：{len(admins)} 位管理员，{len(listed.reviewers)} 位核查人员")
     if not admins:
         d.notes.append(f"{ADMINS_FILE} 中还没有管理员：此时只有各学会的维护人能改各自的文件夹，"
                        "程序、规则和网站的改动无人能通过“文件夹权限”检查。请至少写一位管理员。")

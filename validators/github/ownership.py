@@ -6,7 +6,10 @@ The rules, judged against the base branch (never against what the pull request s
   base branch) or by an association admin (`.github/admins.yaml`);
 - a new society folder (no `society.yaml` on the base branch) must bring its `society.yaml`,
   whose `maintainers` must name the author; it is also flagged for an admin to confirm;
-- anything outside a society folder may be changed by admins only;
+- anything outside a society folder may be changed by admins only, except that the reviewers
+  (`reviewers:` in the same file: the association's staff and experts) may add and change the
+  review and objection files of a year whose `reviews/<year>/` folder the base branch has, the
+  files the verification workbench writes (not remove or move them, nor anything else);
 - a symbolic link, a submodule (gitlink) and a path with `.`, `..` or hidden characters are
   refused from everyone;
 - a new society whose name or website is an existing society's needs an admin (impersonation);
@@ -21,29 +24,23 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
+from validators.association.admin_list import ADMINS_FILE, read_admin_list
+from validators.association.reviews import REVIEWS, record_year_folder
 from validators.findings import Finding, error, warning
 from validators.github.changed_files import ChangedFile, society_of
 from validators.models.common import SLUG_PATTERN
-from validators.models.society import GithubLogin, SocietyProfile
+from validators.models.society import SocietyProfile
 from validators.repository import PROFILE_FILE, SUBMISSIONS
 from validators.submission_paths import PathKind, classify, path_problem
 from validators.yaml.hidden_characters import visible
 from validators.yaml.loading import load_path
 from validators.yaml.policy import hidden_characters, policy
 
-ADMINS_FILE = ".github/admins.yaml"
 # A pull request can add only so many societies at once; each profile costs one API call.
 MAX_NEW_SOCIETIES = 20
-
-
-class AdminList(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    admins: Annotated[list[GithubLogin], Field(max_length=200)] = []
 
 
 @dataclass(slots=True)
@@ -53,6 +50,10 @@ class Maintainers:
     societies: dict[str, frozenset[str] | None] = field(default_factory=dict)
     admins: frozenset[str] = frozenset()
     findings: list[Finding] = field(default_factory=list)
+    # The staff and experts who may change the review files, and the year folders of `reviews/`
+    # on the base branch (the years under verification) whose files they may change.
+    reviewers: frozenset[str] = frozenset()
+    review_years: frozenset[str] = frozenset()
     # Who each society says it is (folded name, folded website), for a new folder to differ from.
     identities: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
@@ -103,18 +104,19 @@ def read_maintainers(root: Path) -> Maintainers:
             result.societies[folder.name] = _fold(profile.maintainers) if profile else None
             if profile:
                 result.identities[folder.name] = identity(profile)
-    admins_path = root / ADMINS_FILE
-    if admins_path.is_file():
-        loaded = load_path(admins_path, ADMINS_FILE, policy().yaml.limits)
-        try:
-            if not loaded.ok:
-                raise ValueError
-            result.admins = _fold(AdminList.model_validate(loaded.data).admins)
-        except (ValueError, ValidationError):
-            result.findings.append(error(
-                ADMINS_FILE, 1, 1, "E-OWNER-ADMINS-INVALID",
-                f"管理员名单 {ADMINS_FILE} 无法读取：应为“admins:”下列出 GitHub 用户名。"
-                "在修好之前，任何人都不按管理员对待。"))
+    reviews = root / REVIEWS
+    if reviews.is_dir() and not reviews.is_symlink():
+        result.review_years = frozenset(p.name for p in reviews.iterdir()
+                                        if p.is_dir() and not p.is_symlink())
+    listed = read_admin_list(root)
+    if listed is None:
+        result.findings.append(error(
+            ADMINS_FILE, 1, 1, "E-OWNER-ADMINS-INVALID",
+            f"管理员名单 {ADMINS_FILE} 无法读取：应为“admins:”（和可选的“reviewers:”）下列出 GitHub 用户名。"
+            "在修好之前，任何人都不按管理员或核查人员对待。"))
+    else:
+        result.admins = _fold(listed.admins)
+        result.reviewers = _fold(listed.reviewers)
     return result
 
 
@@ -162,6 +164,8 @@ def check_ownership(author: str, changes: list[ChangedFile], maintainers: Mainta
         findings += _rename(change, me, is_admin)
         for path in change.paths:
             finding = _owner(path, author, me, is_admin, maintainers, new_folders, head_root)
+            if finding is None and not is_admin and society_of(path) is None:
+                finding = _review_file(path, change, author, me, maintainers)
             if finding:
                 findings.append(finding)
     for society in sorted(new_folders):
@@ -224,10 +228,14 @@ def _owner(path: str, author: str, me: str, is_admin: bool, maintainers: Maintai
         return None
     society = society_of(path)
     if society is None:
+        if _under_reviews(path):
+            return None  # said by _review_file, in words for the staff and experts
+        also = (f"核查人员（{ADMINS_FILE} 的 reviewers）只能改动 {REVIEWS}/<年度>/ 中的核查和异议记录。"
+                if me in maintainers.reviewers else "")
         return error(path, 1, 1, "E-OWNER-OUTSIDE",
                      f"本拉取请求改动了学会文件夹以外的“{path}”。学会只能改动自己的 "
                      f"{SUBMISSIONS}/<学会id>/ 文件夹；网站、程序和规则的改动由市科协管理员"
-                     f"（名单见 {ADMINS_FILE}）提交。请把这个文件的改动从拉取请求中撤掉。")
+                     f"（名单见 {ADMINS_FILE}）提交。{also}请把这个文件的改动从拉取请求中撤掉。")
     if society in maintainers.societies:
         logins = maintainers.societies[society]
         if logins is None:
@@ -255,6 +263,37 @@ def _owner(path: str, author: str, me: str, is_admin: bool, maintainers: Maintai
     return None
 
 
+def _under_reviews(path: str) -> bool:
+    return path.startswith(f"{REVIEWS}/")
+
+
+def _review_file(path: str, change: ChangedFile, author: str, me: str,
+                 maintainers: Maintainers) -> Finding | None:
+    """A path under `reviews/` changed by someone not an admin: a reviewer's add or edit of a
+    record of a year under verification passes; anything else is said in the staff's words."""
+    if not _under_reviews(path):
+        return None
+    if me not in maintainers.reviewers:
+        return error(path, 1, 1, "E-OWNER-OUTSIDE",
+                     f"“{path}”是市科协的核查或异议记录。{REVIEWS}/ 只能由市科协管理员和核查人员改动，"
+                     f"GitHub 用户 {author} 不在 {ADMINS_FILE} 的 admins 或 reviewers 名单中。"
+                     "请把核查工作台下载的文件交给市科协管理员提交，或请管理员把你的用户名加入 reviewers 后再发起拉取请求。")
+    year = record_year_folder(path)
+    if year is None:
+        return error(path, 1, 1, "E-OWNER-OUTSIDE",
+                     f"核查人员只能改动 {REVIEWS}/<年度>/<学会id>.yaml 和 {REVIEWS}/<年度>/objections.yaml"
+                     f"（核查工作台生成的文件），“{path}”不是这样的文件：请把它的改动撤掉，或交给市科协管理员。")
+    if year not in maintainers.review_years:
+        return error(path, 1, 1, "E-OWNER-OUTSIDE",
+                     f"主分支上还没有 {REVIEWS}/{year}/ 文件夹：建立它即开始核查 {year} 年度"
+                     "（从公示起只计已核实的项目），须由市科协管理员提交。")
+    if change.status == "removed" or change.previous_filename is not None:
+        return error(path, 1, 1, "E-OWNER-OUTSIDE",
+                     f"核查人员只能新建和修改核查、异议记录，不能删除、改名或复制它们（“{path}”）："
+                     "请交给市科协管理员处理。")
+    return None
+
+
 def _unique(findings: list[Finding]) -> list[Finding]:
     """One finding per path and code: a rename reports each end once."""
     seen: set[tuple[str, str]] = set()
@@ -267,16 +306,21 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 
 def base_snapshot(root: Path, base: str, dest: Path) -> Path:
-    """The admin list and every society profile of revision `base`, written under `dest` in the
-    repository's layout: maintainers are read from the base, never from the working tree."""
+    """The admin list, every society profile and the (empty) year folders of `reviews/` of
+    revision `base`, written under `dest` in the repository's layout: maintainers are read from
+    the base, never from the working tree."""
     def git(*args: str) -> bytes:
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True).stdout
 
-    listing = git("ls-tree", "-z", base, "--", f"{SUBMISSIONS}/", ADMINS_FILE)
+    listing = git("ls-tree", "-z", base, "--", f"{SUBMISSIONS}/", f"{REVIEWS}/", ADMINS_FILE)
     for record in filter(None, listing.split(b"\0")):
         meta, _, raw_path = record.partition(b"\t")
         _mode, kind, _ = meta.decode("ascii").split()
         path = raw_path.decode("utf-8", "surrogateescape")
+        if path.startswith(f"{REVIEWS}/"):
+            if kind == "tree":
+                (dest / path).mkdir(parents=True, exist_ok=True)
+            continue
         if path == ADMINS_FILE and kind == "blob":
             wanted = ADMINS_FILE
         elif kind == "tree" and re.fullmatch(SLUG_PATTERN, path.removeprefix(f"{SUBMISSIONS}/")):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from validators.association.results_files import RESULTS
-from validators.association.reviews import REVIEWS
+from validators.association.reviews import REVIEWS, record_year_folder
 from validators.findings import Finding
 from validators.github.changed_files import path_findings
 from validators.github.pr_api import REGULAR_MODES, FileIn, NotChecked, PullRequest
@@ -37,20 +37,27 @@ class Overlay:
     applied: list[FileIn] = field(default_factory=list)
 
 
+def is_review_record(path: str) -> bool:
+    """A review or objection file (`reviews/<year>/<name>.yaml`): what the verification
+    workbench writes, checked like a submission (its reviewers may change it, see ownership)."""
+    return record_year_folder(path) is not None
+
+
 def outside_submissions(files: list[FileIn]) -> list[str]:
-    """Every path the pull request touches outside `submissions/<id>/`, in order."""
+    """Every path the pull request touches outside `submissions/<id>/` and the review and
+    objection files, in order."""
     out: dict[str, None] = {}
     for change in files:
         for path in change.paths:
-            if classify(path).kind is PathKind.OTHER:
+            if classify(path).kind is PathKind.OTHER and not is_review_record(path):
                 out[path] = None
     return list(out)
 
 
 def is_read(change: FileIn) -> bool:
-    """Whether `check` reads this file (a report, a profile or a misnamed file): its content is
-    written; every other file only needs its size."""
-    return classify(change.filename).is_yaml
+    """Whether `check` reads this file (a report, a profile, a misnamed file, a review or
+    objection file): its content is written; every other file only needs its size."""
+    return classify(change.filename).is_yaml or is_review_record(change.filename)
 
 
 def _copy_base(base_root: Path, target: Path) -> None:
@@ -101,7 +108,7 @@ def _write(pr: PullRequest, root: Path, change: FileIn) -> None:
 
 
 def build_overlay(base_root: Path, pr: PullRequest, target: Path) -> Overlay:
-    """`target` holds the merged `submissions/`; changes outside it must be refused before."""
+    """`target` holds the merged `submissions/` and `reviews/`; other changes must be refused before."""
     _copy_base(base_root, target)
     overlay = Overlay(target)
     writes: list[FileIn] = []

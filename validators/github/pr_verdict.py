@@ -12,11 +12,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from validators.association.reviews import REVIEWS
 from validators.check import check_tree
 from validators.evaluation.reports import as_json
 from validators.evaluation.results import as_published
 from validators.findings import CheckResult
-from validators.github.changed_files import files_to_check
+from validators.github.changed_files import files_to_check, path_findings
 from validators.github.pr_api import NotChecked, PullRequest, read_pull_request
 from validators.github.pr_comment import (
     MARKER,
@@ -29,6 +30,7 @@ from validators.github.pr_comment import (
     read_artifact,
 )
 from validators.github.pr_overlay import build_overlay, outside_submissions
+from validators.github.review_base import files_of, stale_reviews
 from validators.markdown_text import code_span
 from validators.repository import SUBMISSIONS, Repository
 
@@ -59,7 +61,8 @@ def outside_comment(paths: list[str], links: Links) -> str:
     shown = "\n".join(f"- {code_span(p)}" for p in paths[:MAX_PATHS_SHOWN])
     more = f"\n- ……另有 {len(paths) - MAX_PATHS_SHOWN} 个" if len(paths) > MAX_PATHS_SHOWN else ""
     return (f"{MARKER}\n## ❌ 拉取请求改动了学会文件夹以外的文件\n\n"
-            f"学会的提交只能改动 `{SUBMISSIONS}/<学会id>/` 下的文件，本拉取请求（提交 "
+            f"学会的提交只能改动 `{SUBMISSIONS}/<学会id>/` 下的文件（市科协的核查和异议记录在 "
+            f"`{REVIEWS}/<年度>/`），本拉取请求（提交 "
             f"{code_span(links.sha[:7])}）还改动了：\n\n{shown}{more}\n\n"
             "机器人不检查、也不评价这样的拉取请求。请把这些改动撤出；程序、工作流和网站的改动"
             "由市科协管理员提交。\n")
@@ -98,6 +101,9 @@ def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, Ev
     result = CheckResult(files=len(pr.files),
                          findings=[f for f in full.findings if wanted is None or f.file in wanted])
     result.findings += overlay.findings
+    # A review file must start from main's: someone else's record merged meanwhile is not wiped.
+    safe = [c for c in overlay.applied if not path_findings(c)]
+    result.findings += stale_reviews(safe, files_of(overlay.root), files_of(base_root))
     return CheckIn.model_validate(result.to_dict()), _evaluations(overlay.root, repo)
 
 

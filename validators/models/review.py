@@ -1,5 +1,6 @@
 """`reviews/<year>/<society-id>.yaml`: the association's verification of one report and its
-experts' marks. Only admins change these files."""
+experts' marks. Only admins and the reviewers of `.github/admins.yaml` change these files (the
+verification workbench writes them)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from validators.models.labelled import LabelledEnum
 from validators.models.society import GithubLogin
 from validators.yaml.policy import policy
 
-__all__ = ["ExpertMark", "ItemReview", "Objection", "ObjectionStatus", "ObjectionsFile", "RestReview",
-           "ReviewFile", "ReviewStatus"]
+__all__ = ["BASED_ON_NOTHING", "BASED_ON_PATTERN", "ExpertMark", "ItemReview", "Objection", "ObjectionStatus", "ObjectionsFile",
+           "RestReview", "ReviewFile", "ReviewStatus"]
 
 _LIMITS = policy().yaml
 
@@ -26,6 +27,15 @@ ItemRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_len
 # the file. A verdict covers that content, not whatever the item says later.
 ContentDigest = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$", min_length=16, max_length=16,
                                      description="核查时项目内容的摘要（由核查工作台自动填写，不要手改）")]
+# The review file the workbench started from: the sha256 of the bytes of the repository's file
+# it loaded (as the site was built), or BASED_ON_NOTHING when there was none. The pull-request
+# check holds it to the base branch's file (validators/github/review_base.py: someone else's
+# record merged meanwhile would be wiped); `check` does not read it (a file on main names the
+# one before it). Absent, as in a file written by hand: nothing to hold it to.
+BASED_ON_NOTHING = "none"
+BASED_ON_PATTERN = r"^(?:[0-9a-f]{64}|none)$"
+BasedOn = Annotated[str, Field(pattern=BASED_ON_PATTERN, max_length=64,
+                               description="核查工作台载入的核查记录文件的 sha256（当时没有文件时为 none）")]
 # Within its criterion's range (association/reviews.py): the rubric sets the ceiling.
 Mark = Annotated[float, Field(ge=0, le=policy().rubric.max_points, multiple_of=0.5, allow_inf_nan=False,
                               description="专家给出的分数（0.5 的整数倍），范围见评估细则")]
@@ -78,6 +88,10 @@ class ReviewFile(StrictModel):
     items: Annotated[list[ItemReview], Field(max_length=_LIMITS.max_list_items, title="逐项核查", description="对报告中各项目的核查结论，每项一条")] = []
     rest: Annotated[RestReview | None, Field(title="其余项目", description="未逐项列出的其余项目的统一结论")] = None
     marks: Annotated[list[ExpertMark], Field(max_length=_LIMITS.max_list_items, title="专家评分", description="专家对评估细则中评审项目的评分，每位专家每项一条")] = []
+    based_on: Annotated[BasedOn | None, Field(
+        title="所依据的记录",
+        description="核查工作台载入的仓库中本文件的 sha256（当时没有这个文件时为 none），由核查工作台自动填写。"
+                    "拉取请求的检查用它确认期间没有别人的核查记录合并进来；手工修改本文件时请删去这一行")] = None
 
 
 class ObjectionStatus(LabelledEnum):
@@ -101,7 +115,7 @@ class Objection(StrictModel):
 
 
 class ObjectionsFile(StrictModel):
-    """`reviews/<year>/objections.yaml`: the year's objections, kept by admins."""
+    """`reviews/<year>/objections.yaml`: the year's objections, kept by admins and reviewers."""
 
     year: Annotated[int, Field(ge=2000, le=2100, title="年度", description="异议所针对的年度，与所在文件夹一致")]
     sample: bool = Field(False, title="示例数据", description="示例数据（虚构）")

@@ -1,0 +1,131 @@
+"""The workbench in headless Chromium writes into the review file the record it started from (the
+sha256 of the repository's file the site was built with, `none` when there was none), which the
+pull-request check holds to the base branch's file (E-REVIEW-STALE); and its GitHub route says
+who can take it (the admin list's admins and reviewers)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.site_support import built_site, served, sync_playwright
+from tests.trees import base_tree
+from validators.association.admin_list import ADMINS_FILE
+from validators.check import check_tree
+from validators.github.changed_files import ChangedFile
+from validators.github.review_base import stale_reviews
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+YEAR = 2018
+SOCIETY = "cd-mech-eng"  # has a review file on the site
+NEW = "cd-tcm"  # its review file is taken out of the tree: the workbench starts a new one
+REFUSED = "svc-motor-rd"
+STAFF = "cast-staff"
+
+
+def review(society: str) -> str:
+    return f"reviews/{YEAR}/{society}.yaml"
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample data with a member of staff among the reviewers and one review file fewer."""
+    tree = base_tree(tmp_path_factory.mktemp("based-on") / "tree")
+    (tree / review(NEW)).unlink()
+    (tree / ".github").mkdir()
+    (tree / ADMINS_FILE).write_text(f"admins: [cast-admin]\nreviewers: [{STAFF}]\n", encoding="utf-8")
+    return tree
+
+
+@pytest.fixture(scope="module")
+def base(tree: Path) -> Iterator[str]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    with served(built_site(tree)) as url:
+        yield url + "review/"
+
+
+def _open(page, base: str, society: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{base}#{YEAR}/{society}")
+    page.wait_for_selector(".rv-item")
+
+
+def _download(page) -> str:  # type: ignore[no-untyped-def]
+    with page.expect_download() as info:
+        page.click("#rv-review-file-download")
+    return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def test_the_file_names_the_record_it_started_from(page, base: str, tree: Path, tmp_path: Path) -> None:
+    published = (tree / review(SOCIETY)).read_bytes()
+    _open(page, base, SOCIETY)
+    page.fill("#rv-reviewer", STAFF)
+    item = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    item.locator('input[value="not_recognised"]').check()
+    item.locator("textarea").fill("证明材料中没有企业出具的服务确认。")
+    text = _download(page)
+    digest = hashlib.sha256(published).hexdigest()
+    lines = text.splitlines()
+    at = lines.index(f"based_on: {digest}")
+    assert lines[at - 1].startswith("# 核查工作台载入的仓库记录（sha256")
+    assert "手工修改本文件时请删去这一行" in lines[at - 1]
+    assert not page.problems, page.problems
+
+    # The pull-request check: main still holds the record the site showed, the file passes ...
+    change = [ChangedFile(filename=review(SOCIETY), status="modified")]
+    head = text.encode("utf-8")
+    assert stale_reviews(change, lambda path: head, lambda path: published) == []
+    # ... someone else's record merged meanwhile: refused.
+    other = published.replace(b"date: 2026-11-12", b"date: 2026-11-13", 1)
+    assert [f.code for f in stale_reviews(change, lambda path: head, lambda path: other)] == ["E-REVIEW-STALE"]
+    # Merged, `check` on main has nothing to say about the line.
+    (tree / review(SOCIETY)).write_bytes(head)
+    try:
+        result, _ = check_tree(tree)
+        assert not result.has_errors, [f for f in result.findings if f.severity == "error"]
+    finally:
+        (tree / review(SOCIETY)).write_bytes(published)
+
+
+def test_a_new_file_is_based_on_none(page, base: str, tree: Path) -> None:
+    assert not (tree / review(NEW)).exists()
+    _open(page, base, NEW)
+    page.fill("#rv-reviewer", STAFF)
+    page.check("#rv-rest")
+    text = _download(page)
+    assert "based_on: none" in text.splitlines()
+    change = [ChangedFile(filename=review(NEW), status="added")]
+    head = text.encode("utf-8")
+    assert stale_reviews(change, lambda path: head, lambda path: None) == []
+    assert [f.code for f in stale_reviews(change, lambda path: head, lambda path: b"society: cd-tcm\n")] == [
+        "E-REVIEW-STALE"]
+
+
+def test_the_github_route_says_who_can_take_it(page, base: str) -> None:
+    _open(page, base, SOCIETY)
+    page.fill("#rv-reviewer", STAFF)
+    page.locator(f'.rv-item[data-item="{REFUSED}"] input[value="verified"]').check()
+    who = page.locator("#rv-review-file .rv-github")
+    said = who.inner_text()
+    assert ADMINS_FILE in said
+    assert "管理员（admins）和核查人员（reviewers）" in said
+    assert f"核查人 {STAFF} 在名单中" in said
+    assert page.locator("#rv-review-file .rv-who-not").count() == 0
+    page.fill("#rv-reviewer", "someone-else")
+    assert page.locator("#rv-review-file .rv-who-not").inner_text() == (
+        "上方的核查人 someone-else 不在名单中：请下载文件交给管理员提交。")
+    # The objections file goes the same way.
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    box.locator("select").first.select_option(SOCIETY)
+    box.get_by_label("异议内容（摘要，不写个人信息）").fill("对参会人数有异议。")
+    box.get_by_label("编号（小写英文、数字和连字符）").fill("obj-1")
+    assert ADMINS_FILE in page.locator("#rv-objections-file .rv-github").inner_text()
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (width, overflow)
+    assert not page.problems, page.problems

@@ -1,0 +1,233 @@
+"""A review file starts from main's (E-REVIEW-STALE): a member of staff and an expert open the same
+society from the same published site; the first one's file is merged; the second one's file,
+made from the record the site showed before, would wipe the first one's verdict without a word
+(`check` finds nothing wrong in it). Each is tried as a real pull request in a scratch Git
+repository: `check-changed` as validate.yml runs it, the comment's verdict, and ownership."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.pr_payloads import artifact, record_from_git
+from tests.trees import ROOT
+from validators.association.admin_list import ADMINS_FILE
+from validators.cli import main
+from validators.github.changed_files import ChangedFile, git_changes, to_json
+from validators.github.ownership import check_ownership, read_maintainers
+from validators.github.pr_comment import Links
+from validators.github.pr_verdict import decide
+from validators.github.review_base import files_of, stale_reviews
+
+SOCIETY, YEAR = "cd-mech-eng", 2018
+FILE = f"reviews/{YEAR}/{SOCIETY}.yaml"
+STAFF, EXPERT, ADMIN = "cast-staff", "expert-wang", "cast-admin"
+# Content digests of two of the report's items (validators/association/item_content.py).
+REFUSED, ASKED = ("svc-motor-rd", "800675a2b21a4f83"), ("svc-finance-match", "bc3bffe5b02e7b17")
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Staff", "GIT_AUTHOR_EMAIL": "staff@example.org",
+           "GIT_COMMITTER_NAME": "Staff", "GIT_COMMITTER_EMAIL": "staff@example.org"}
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                          check=True, env=env).stdout
+
+
+def sha256(data: str) -> str:
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def verdict(item: tuple[str, str], status: str, reason: str, reviewer: str) -> str:
+    return (f"  - item: {item[0]}\n    status: {status}\n    reason: {reason}\n"
+            f"    reviewer: {reviewer}\n    date: 2026-11-12\n    content: {item[1]}\n")
+
+
+def workbench_file(loaded: str | None, verdicts: str) -> str:
+    """What the workbench gives out: the record it loaded with the verdicts given on top, and
+    the record it loaded named by its sha256 (`none` when there was none)."""
+    start = loaded if loaded is not None else f"society: {SOCIETY}\nyear: {YEAR}\nsample: true\n"
+    kept = "".join(line for line in start.splitlines(keepends=True) if not line.startswith("based_on:"))
+    if "items:\n" in kept:
+        body = kept.replace("items:\n", "items:\n" + verdicts, 1)
+    else:
+        body = kept.replace("sample: true\n", "sample: true\nitems:\n" + verdicts, 1)
+    return (body + "\n# 核查工作台载入的仓库记录（sha256）：\n"
+            f"based_on: {sha256(loaded) if loaded is not None else 'none'}\n")
+
+
+A_VERDICT = verdict(REFUSED, "不予认定", "证明材料中没有企业出具的服务确认。", STAFF)
+B_VERDICT = verdict(ASKED, "待补充材料", "请补充对接协议。", EXPERT)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """main: the sample data, an admin, and the staff member and the expert as reviewers."""
+    repo = tmp_path / "registry"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, repo / folder)
+    (repo / ".github").mkdir()
+    (repo / ADMINS_FILE).write_text(f"admins: [{ADMIN}]\nreviewers: [{STAFF}, {EXPERT}]\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "main")
+    return repo
+
+
+def published(repo: Path) -> str:
+    """The review file as main (and so the site built from it) holds it."""
+    return git(repo, "show", f"main:{FILE}")
+
+
+def merge(repo: Path, branch: str, text: str | None) -> None:
+    """A pull request from `branch` whose file is `text` (None: removed), merged into main."""
+    open_pull_request(repo, branch, text)
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--ff-only", branch)
+
+
+def open_pull_request(repo: Path, branch: str, text: str | None, path: str = FILE) -> None:
+    """The branch made on GitHub from main as it is now, with the file replaced (checked out)."""
+    git(repo, "checkout", "-q", "-b", branch, "main")
+    if text is None:
+        (repo / path).unlink()
+    else:
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", branch)
+
+
+def check_changed(repo: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, list[dict]]:
+    """validate.yml's step, on the pull request's checkout."""
+    changed = repo.parent / "changed.json"
+    changed.write_text(to_json(git_changes(repo, "main", "HEAD")), encoding="utf-8")
+    out = repo.parent / "result.json"
+    capsys.readouterr()
+    code = main(["--root", str(repo), "check-changed", str(changed), "--base", "main", "--format", "text",
+                 "--json-out", str(out), *extra])
+    capsys.readouterr()
+    return code, json.loads(out.read_text(encoding="utf-8"))["findings"]
+
+
+def stale(findings: list[dict]) -> list[dict]:
+    return [f for f in findings if f["code"] == "E-REVIEW-STALE"]
+
+
+def test_the_second_file_from_the_same_site_is_refused_and_names_what_it_would_wipe(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = published(repo)  # both open the workbench on the site built from this
+    merge(repo, "staff", workbench_file(site, A_VERDICT))
+    open_pull_request(repo, "expert", workbench_file(site, B_VERDICT))
+
+    code, findings = check_changed(repo, capsys)
+    assert code == 1
+    [found] = stale(findings)
+    assert found["file"] == FILE
+    assert found["line"] == (repo / FILE).read_text(encoding="utf-8").splitlines().index(
+        f"based_on: {sha256(site)}") + 1
+    message = found["message"]
+    assert "别人的核查记录已经保存进主分支" in message
+    assert f"项目 {REFUSED[0]} 的结论“不予认定”（{STAFF}，2026-11-12）" in message
+    assert ASKED[0] not in message  # the expert's own verdict is not what the base holds
+    assert "重新打开这个学会" in message
+    assert "重新填一遍" in message
+    assert [f for f in findings if f["severity"] == "error"] == [found]  # `check` itself is clean
+
+    # The comment's verdict, made by main's code from the API records, refuses it as well.
+    head = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "checkout", "-q", "main")
+    records = record_from_git(repo, "main", "expert", tmp_path / "pull-request")
+    result = decide(repo, records, artifact(tmp_path / "artifact", head=head),
+                    Links.build("example-org/society-registry", head, None, 42))
+    assert result.needs_changes
+    assert "E-REVIEW-STALE" in result.comment
+    assert "以外的文件" not in result.comment  # a review file is checked, not refused unread
+    # The expert is a reviewer: ownership lets the file through; the staleness is what stops it.
+    assert check_ownership(EXPERT, git_changes(repo, "main", "expert"), read_maintainers(repo)) == []
+
+
+def test_a_file_made_after_the_site_updated_passes(repo: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    merge(repo, "staff", workbench_file(published(repo), A_VERDICT))
+    again = published(repo)  # the expert reloads the workbench from the rebuilt site
+    open_pull_request(repo, "expert", workbench_file(again, B_VERDICT))
+    assert A_VERDICT in (repo / FILE).read_text(encoding="utf-8")
+
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings)) == (0, [])
+
+    head = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "checkout", "-q", "main")
+    records = record_from_git(repo, "main", "expert", tmp_path / "pull-request")
+    result = decide(repo, records, artifact(tmp_path / "artifact", head=head),
+                    Links.build("example-org/society-registry", head, None, 42))
+    assert not result.needs_changes, result.comment
+    assert "提交检查通过" in result.comment
+
+
+def test_a_new_file_is_based_on_none(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    new = f"reviews/{YEAR}/cd-computer-two.yaml"
+    assert not (repo / new).exists()
+    text = workbench_file(None, "").replace("items:\n", "").replace(SOCIETY, "cd-computer-two")
+    open_pull_request(repo, "new", text, new)
+    changed = git_changes(repo, "main", "HEAD")
+    assert stale_reviews(changed, files_of(repo), lambda path: None) == []
+    # The same file when someone else's record for that society was merged meanwhile.
+    (found,) = stale_reviews(changed, files_of(repo), lambda path: b"society: cd-computer-two\nyear: 2018\n")
+    assert "仓库中还没有这个文件" in found.message
+
+
+def test_a_hand_edit_without_based_on_is_not_held_to_anything(repo: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    merge(repo, "staff", workbench_file(published(repo), A_VERDICT))
+    by_hand = published(repo).replace("证明材料中没有企业出具的服务确认。", "证明材料中没有企业出具的服务确认函。")
+
+    # Kept, the line names the file before the workbench's save: refused, with how to go on.
+    open_pull_request(repo, "admin-edit", by_hand)
+    code, findings = check_changed(repo, capsys)
+    assert code == 1
+    assert "删去 based_on 这一行" in stale(findings)[0]["message"]
+
+    git(repo, "checkout", "-q", "main")
+    without = "".join(line for line in by_hand.splitlines(keepends=True) if not line.startswith("based_on:"))
+    open_pull_request(repo, "admin-edit-2", without)
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings)) == (0, [])
+
+
+def test_a_base_that_is_not_a_revision_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    changed = repo.parent / "changed.json"
+    changed.write_text("[]", encoding="utf-8")
+    assert main(["--root", str(repo), "check-changed", str(changed), "--base", "no-such-branch"]) == 2
+    assert "无法从 git 读取基准" in capsys.readouterr().err
+
+
+def test_full_check_on_main_does_not_compare(repo: Path) -> None:
+    """On main a merged file names the one before it: `check` has nothing to say about that."""
+    merge(repo, "staff", workbench_file(published(repo), A_VERDICT))
+    merge(repo, "staff-2", workbench_file(published(repo), B_VERDICT))
+    from validators.check import check_tree
+
+    result, _ = check_tree(repo)
+    assert not result.has_errors, [f for f in result.findings if f.severity == "error"]
+    assert "based_on:" in published(repo)
+
+
+def test_a_based_on_that_is_no_digest_is_said_as_one(repo: Path) -> None:
+    """`check` refuses it (the pull-request check then leaves it alone) in words for that line."""
+    from validators.check import check_tree
+
+    (repo / FILE).write_text(published(repo) + "based_on: 上一版\n", encoding="utf-8")
+    result, _ = check_tree(repo, [repo / FILE])
+    [found] = [f for f in result.findings if f.file == FILE]
+    assert found.code == "E-SCHEMA-PATTERN"
+    assert "应为核查工作台写下的 sha256（64 位小写十六进制）或 none" in found.message
+    assert "删去这一行" in found.message
+    changes = [ChangedFile(filename=FILE, status="modified")]
+    assert stale_reviews(changes, files_of(repo), lambda path: b"x: 1\n") == []

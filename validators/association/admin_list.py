@@ -1,0 +1,46 @@
+"""`.github/admins.yaml`: who may change what besides the societies' own folders.
+
+- `admins`: the association's admins, who may change anything but links and submodules;
+- `reviewers` (optional): the association's staff and the experts, who may change the review
+  and objection files of a year already under verification (`reviews/<year>/<name>.yaml`) and
+  nothing else: the verification workbench's pull-request route is theirs.
+
+The pull-request checks read it from the base branch; the site reads it to tell the workbench's
+users who can take that route.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from validators.models.society import GithubLogin
+from validators.yaml.loading import load_path
+from validators.yaml.policy import policy
+
+__all__ = ["ADMINS_FILE", "AdminList", "read_admin_list"]
+
+ADMINS_FILE = ".github/admins.yaml"
+
+
+class AdminList(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    admins: Annotated[list[GithubLogin], Field(max_length=200)] = []
+    reviewers: Annotated[list[GithubLogin], Field(max_length=500)] = []
+
+
+def read_admin_list(root: Path) -> AdminList | None:
+    """The list of `root`, empty when the file is absent; None when it cannot be read."""
+    path = root / ADMINS_FILE
+    if not path.is_file():
+        return AdminList()
+    loaded = load_path(path, ADMINS_FILE, policy().yaml.limits)
+    if not loaded.ok:
+        return None
+    try:
+        return AdminList.model_validate(loaded.data)
+    except ValidationError:
+        return None

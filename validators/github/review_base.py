@@ -1,0 +1,167 @@
+"""A review file must start from the base branch's: E-REVIEW-STALE.
+
+The verification workbench writes into each review file it gives out the file it started from
+(`based_on`: the sha256 of the bytes of the repository's review file the site was built with, or
+`none` when there was none). Two people who open the same society from the same published site
+both start from that file; when the first one's file is merged, the second one's no longer
+starts from the base branch's file, and merging it would replace the first one's verdicts and
+marks without a word (nothing in the file itself is wrong, so `check` passes). The pull-request
+check compares the two and refuses the second file until it is made again from the updated site.
+
+A file without `based_on` (written by hand) is not compared; nor is one whose `based_on` is not
+a digest (the model refuses it: `check` says so). A hand edit of a file on main keeps the
+`based_on` of the workbench's last save, which names the file before it: the message says to
+delete the line then.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from validators.association.reviews import OBJECTIONS_FILE, record_year_folder
+from validators.findings import Finding, error
+from validators.github.changed_files import ChangedFile
+from validators.models.review import BASED_ON_NOTHING, ReviewFile
+from validators.yaml.loading import Loaded, load_bytes, read_limited
+from validators.yaml.policy import policy
+
+__all__ = ["BaseReader", "files_of", "git_files", "stale_reviews"]
+
+# The bytes of a repository path on one side (None: no such regular file there).
+BaseReader = Callable[[str], bytes | None]
+_HEX = frozenset("0123456789abcdef")
+MAX_NAMED = 6
+
+
+def files_of(root: Path) -> BaseReader:
+    """Paths read from a checkout (or the overlay): regular files only, within the size limit."""
+    limit = policy().yaml.max_file_bytes
+
+    def read(path: str) -> bytes | None:
+        where = root / path
+        if any(p.is_symlink() for p in (where, *where.parents) if p.is_relative_to(root) and p != root):
+            return None
+        if not where.is_file():
+            return None
+        try:
+            return read_limited(where, limit)
+        except OSError:
+            return None
+    return read
+
+
+def git_files(root: Path, revision: str) -> BaseReader:
+    """Paths read from a revision of the repository at `root` (regular blobs only). The revision
+    must exist: ValueError otherwise, before any path is asked for."""
+    def git(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+
+    if git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:
+        raise ValueError(revision)
+
+    def read(path: str) -> bytes | None:
+        listed = git("ls-tree", "-z", revision, "--", path).stdout.split(b"\0")[0]
+        meta = listed.partition(b"\t")[0].split()
+        if len(meta) != 3 or meta[1] != b"blob" or meta[0] not in (b"100644", b"100755"):
+            return None
+        shown = git("cat-file", "blob", meta[2].decode("ascii"))
+        return shown.stdout if shown.returncode == 0 else None
+    return read
+
+
+def _digest(value: object) -> str | None:
+    """A `based_on` the model accepts, or None (absent, null, or refused by the model)."""
+    if not isinstance(value, str):
+        return None
+    if value == BASED_ON_NOTHING or (len(value) == 64 and set(value) <= _HEX):
+        return value
+    return None
+
+
+def _load(data: bytes, file: str) -> Loaded:
+    return load_bytes(data, file, policy().yaml.limits)
+
+
+def _review(loaded: Loaded) -> ReviewFile | None:
+    if not loaded.ok:
+        return None
+    try:
+        return ReviewFile.model_validate(loaded.data)
+    except ValidationError:
+        return None
+
+
+def dropped(base: ReviewFile, head: ReviewFile) -> list[str]:
+    """What the base's record holds that `head` lacks or says otherwise, in words (every value
+    named is one the model restricts: ids, logins, dates, numbers)."""
+    said: list[str] = []
+    mine = {r.item: r for r in head.items}
+    for r in base.items:
+        other = mine.get(r.item)
+        if other is None or (other.status, other.reason) != (r.status, r.reason):
+            said.append(f"项目 {r.item} 的结论“{r.status.label}”（{r.reviewer}，{r.date.isoformat()}）")
+    rest = base.rest
+    if rest is not None and (head.rest is None or (head.rest.reviewer, head.rest.date) != (rest.reviewer, rest.date)):
+        said.append(f"“其余全部核实”（{rest.reviewer}，{rest.date.isoformat()}）")
+    marks = {(m.criterion, m.expert): m.mark for m in head.marks}
+    for m in base.marks:
+        if marks.get((m.criterion, m.expert)) != m.mark:
+            said.append(f"专家 {m.expert} 对评审项目 {m.criterion} 的评分 {m.mark:g} 分")
+    return said
+
+
+def _named(said: list[str]) -> str:
+    if not said:
+        return ""
+    more = f"等 {len(said)} 条" if len(said) > MAX_NAMED else ""
+    return "：主分支上的记录中有、本文件中没有或不同的是" + "、".join(said[:MAX_NAMED]) + more
+
+
+def _message(file: str, based_on: str, base: bytes | None, base_based_on: str | None, drops: list[str]) -> str:
+    again = ("请等网站按主分支更新后（合并后通常几分钟）在核查工作台重新打开这个学会，它会载入最新的记录；"
+             "把你的结论和评分重新填一遍，再用新生成的文件替换本拉取请求中的文件。")
+    if base is None:
+        return (f"核查工作台生成本文件时仓库中已有 {file}，但主分支上现在没有这个文件：在此期间它被删除或改名了。"
+                f"请先向市科协管理员确认原因；{again}")
+    start = ("仓库中还没有这个文件" if based_on == BASED_ON_NOTHING
+             else "依据的是这个文件较早的版本（based_on）")
+    text = (f"核查工作台生成本文件时{start}，而在此期间别人的核查记录已经保存进主分支上的 {file}。"
+            f"直接合并本文件会抹去那份记录中的结论和评分{_named(drops)}。{again}")
+    if based_on == base_based_on:
+        text += ("（只有在 GitHub 上直接手工修改主分支上的这个文件、而不是粘贴核查工作台生成的内容时，"
+                 "才应删去 based_on 这一行：它记的是上一次用核查工作台时的起点。）")
+    return text
+
+
+def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseReader) -> list[Finding]:
+    """E-REVIEW-STALE for each added or changed review file whose `based_on` is not the base
+    branch's file (its sha256, or `none` when the base has none)."""
+    findings: list[Finding] = []
+    for change in changes:
+        file = change.filename
+        if change.status == "removed" or record_year_folder(file) is None or file.endswith(f"/{OBJECTIONS_FILE}"):
+            continue
+        data = head(file)
+        if data is None:
+            continue
+        loaded = _load(data, file)
+        based_on = _digest(loaded.data.get("based_on")) if loaded.ok and isinstance(loaded.data, dict) else None
+        if based_on is None:
+            continue
+        before = base(file)
+        now = BASED_ON_NOTHING if before is None else hashlib.sha256(before).hexdigest()
+        if based_on == now:
+            continue
+        base_review = _review(_load(before, file)) if before is not None else None
+        head_review = _review(loaded)
+        drops = dropped(base_review, head_review) if base_review and head_review else []
+        base_based_on = base_review.based_on if base_review else None
+        line, column = loaded.source.value(("based_on",))
+        findings.append(error(file, line, column, "E-REVIEW-STALE",
+                              _message(file, based_on, before, base_based_on, drops)))
+    return findings
