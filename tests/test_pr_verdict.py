@@ -276,6 +276,24 @@ def test_cli_lists_only_the_yaml_blobs_to_fetch(tmp_path: Path, base: Path,
     assert listed == [json.loads((folder / "files.jsonl").read_text().splitlines()[0])["sha"]]
 
 
+def test_a_review_file_is_fetched_and_checked_not_refused_unread(tmp_path: Path, base: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The workbench's file (reviews/<year>/<society>.yaml) is read like a report: its blob is
+    fetched, and the comment checks it over main (here a verdict on an item the report lacks)."""
+    review = "reviews/2018/cd-computer.yaml"
+    text = "society: cd-computer\nyear: 2018\nitems:\n  - item: no-such-item\n    status: 已核实\n" \
+           "    reviewer: cast-staff\n    date: 2026-11-12\n"
+    pr = PullRequestRecord(base).change(review, text, status="added")
+    folder = pr.write(tmp_path / "pr", blobs=False)
+    assert main(["--root", str(base), "pr-verdict", "--pull-request", str(folder), "--repo",
+                 "example-org/society-registry", "--sha", HEAD, "--list-blobs"]) == 0
+    assert capsys.readouterr().out.split() == [json.loads((folder / "files.jsonl").read_text())["sha"]]
+    result = verdict(tmp_path, base, pr)
+    assert result.needs_changes
+    assert "以外的文件" not in result.comment
+    assert "E-REVIEW-UNKNOWN-ITEM" in result.comment
+
+
 def test_the_label_is_the_one_the_workflow_sets() -> None:
     assert LABEL_NEEDS_CHANGES == "需修改"
 
