@@ -3,7 +3,7 @@
 Every broken file sits where a society's report sits (`<tmp>/<society>/2017.yaml`, beside a
 valid `society.yaml`) and is checked with `python -m validators check <society>/2017.yaml`
 from that folder, as a secretary would run it. Each must exit 1 with a finding of the right
-code and print no traceback. The 10 s timeout and the 1 GiB memory cap guard against hangs
+code and print no traceback. The 60 s timeout and the 1 GiB memory cap guard against hangs
 and blow-ups; they are not timing assertions. Durations are printed (`pytest -s` shows them).
 
 "Every finding code has a test" is tests/test_invalid_examples.py.
@@ -24,7 +24,7 @@ import pytest
 from tests.trees import ROOT, profile
 
 SOCIETY = "cd-done"
-HANG_GUARD = 10  # seconds
+HANG_GUARD = 60  # seconds: a hang, never a slow machine (a check takes well under 1 s alone; 10 s ran out with 12 test workers on 2 cores)
 MEMORY_CAP = 1 << 30  # bytes of address space
 
 
