@@ -24,7 +24,9 @@ from validators.rules import evidence
 from validators.yaml.policy import policy
 
 SCRIPT = ROOT / "site_builder" / "form" / "form-warnings.js"
+URLS = ROOT / "site_builder" / "form" / "form-urls.js"  # its character classes, as on the page
 HARNESS = """
+require(process.argv[2]);
 const RF = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(input.texts.map((t) => RF.saysNothing(t, input.nothing, input.spaces))));
@@ -38,7 +40,7 @@ def _in_js(texts: list[str]) -> list[bool]:
     labels = labels_data()
     payload = json.dumps({"nothing": labels["nothing"], "spaces": labels["urls"]["spaces"], "texts": texts},
                          ensure_ascii=False)
-    done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT)], input=payload, capture_output=True,
+    done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT), str(URLS)], input=payload, capture_output=True,
                           text=True, check=True, timeout=60)
     result: list[bool] = json.loads(done.stdout)
     return result

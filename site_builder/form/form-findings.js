@@ -34,10 +34,7 @@
    * `urls.spaces`, ranges such as "0009-000D"). */
   function pySplit(text, spaces) {
     if (!splitters || splitters.spaces !== spaces) {
-      var cls = "[" + spaces.map(function (r) {
-        return r.split("-").map(function (hex) { return "\\u{" + hex + "}"; }).join("-");
-      }).join("") + "]+";
-      splitters = { spaces: spaces, re: new RegExp(cls, "u") };
+      splitters = { spaces: spaces, re: new RegExp(RF.charClass(spaces) + "+", "u") };  // form-urls.js
     }
     return text.split(splitters.re).filter(function (part) { return part !== ""; });
   }

@@ -20,6 +20,8 @@
     }).join("") + "]";
   }
 
+  RF.charClass = charClass;  // form-warnings.js reads Python's spaces with it too
+
   function escapeRe(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }

@@ -18,17 +18,10 @@
   "use strict";
   var RF = (global.ReportForm = global.ReportForm || {});
 
-  /* A character class of policy-style ranges ("0009-000D", "0085"), for a regex with the u flag. */
-  function charClass(ranges) {
-    return "[" + ranges.map(function (r) {
-      return r.split("-").map(function (hex) { return "\\u{" + hex + "}"; }).join("-");
-    }).join("") + "]";
-  }
-
   var compiled = null;
   function edges(spaces) {
     if (!compiled || compiled.spaces !== spaces) {
-      var cls = charClass(spaces);
+      var cls = RF.charClass(spaces);  // form-urls.js, loaded before this script
       compiled = { spaces: spaces, re: new RegExp("^" + cls + "+|" + cls + "+$", "gu") };
     }
     return compiled.re;
