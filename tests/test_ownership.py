@@ -342,10 +342,29 @@ def test_the_local_base_snapshot_brings_the_review_years_and_reviewers(tmp_path:
     from validators.github.ownership import base_snapshot
 
     repo = write_tree(tmp_path / "repo", {ADMINS_FILE: "admins: []\nreviewers: [dora]\n",
-                                          "reviews/2018/cd-alpha.yaml": "society: cd-alpha\nyear: 2018\n"})
+                                          "reviews/2018/cd-alpha.yaml": "society: cd-alpha\nyear: 2018\n",
+                                          "reviews/2017/cd-alpha.yaml": "society: cd-alpha\nyear: 2017\n",
+                                          "results/2017.json": "{}\n"})
     for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=x", "-c", "user.email=x@example.org",
                                                  "commit", "-q", "-m", "base"]):
         subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
     seen = read_maintainers(base_snapshot(repo, "HEAD", tmp_path / "snapshot"))
-    assert (seen.review_years, seen.reviewers) == (frozenset({"2018"}), frozenset({"dora"}))
+    assert (seen.review_years, seen.final_years, seen.reviewers) == (
+        frozenset({"2017", "2018"}), frozenset({"2017"}), frozenset({"dora"}))
     assert codes("dora", [change("reviews/2018/cd-alpha.yaml")], tmp_path / "snapshot") == []
+    assert codes("dora", [change("reviews/2017/cd-alpha.yaml")], tmp_path / "snapshot") == ["E-OWNER-OUTSIDE"]
+
+
+def test_a_finalized_year_is_verified_again_by_admins_only(reviewed: Path) -> None:
+    """Its records may be dated after the final day (re-verification for finalize --replace):
+    a reviewer's pull request would re-verify a frozen year unseen by an admin."""
+    write_tree(reviewed, {"results/2018.json": "{}\n"})
+    (found,) = check_ownership("dora", [change("reviews/2018/cd-alpha.yaml")], read_maintainers(reviewed))
+    assert found.code == "E-OWNER-OUTSIDE"
+    assert "已经定稿" in found.message and "results/2018.json" in found.message
+    assert codes("carol", [change("reviews/2018/cd-alpha.yaml")], reviewed) == []
+
+
+def test_a_folder_the_check_does_not_read_as_a_year_is_none(reviewed: Path) -> None:
+    write_tree(reviewed, {"reviews/draft/cd-alpha.yaml": "society: cd-alpha\n"})
+    assert read_maintainers(reviewed).review_years == frozenset({"2018"})

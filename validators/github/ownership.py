@@ -28,7 +28,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from validators.association.admin_list import ADMINS_FILE, read_admin_list
-from validators.association.reviews import REVIEWS, record_year_folder
+from validators.association.results_files import RESULTS
+from validators.association.reviews import REVIEWS, finalized, record_year_folder, review_years
 from validators.findings import Finding, error, warning
 from validators.github.changed_files import ChangedFile, society_of
 from validators.models.common import SLUG_PATTERN
@@ -54,6 +55,8 @@ class Maintainers:
     # on the base branch (the years under verification) whose files they may change.
     reviewers: frozenset[str] = frozenset()
     review_years: frozenset[str] = frozenset()
+    # Of those, the years finalize froze (results/<year>.json): verified again by admins only.
+    final_years: frozenset[str] = frozenset()
     # Who each society says it is (folded name, folded website), for a new folder to differ from.
     identities: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
@@ -104,10 +107,10 @@ def read_maintainers(root: Path) -> Maintainers:
             result.societies[folder.name] = _fold(profile.maintainers) if profile else None
             if profile:
                 result.identities[folder.name] = identity(profile)
-    reviews = root / REVIEWS
-    if reviews.is_dir() and not reviews.is_symlink():
-        result.review_years = frozenset(p.name for p in reviews.iterdir()
-                                        if p.is_dir() and not p.is_symlink())
+    if not (root / REVIEWS).is_symlink():
+        years = review_years(root)  # the folders the full check reads as years
+        result.review_years = frozenset(map(str, years))
+        result.final_years = frozenset(str(y) for y in years if finalized(root, y))
     listed = read_admin_list(root)
     if listed is None:
         result.findings.append(error(
@@ -287,6 +290,10 @@ def _review_file(path: str, change: ChangedFile, author: str, me: str,
         return error(path, 1, 1, "E-OWNER-OUTSIDE",
                      f"主分支上还没有 {REVIEWS}/{year}/ 文件夹：建立它即开始核查 {year} 年度"
                      "（从公示起只计已核实的项目），须由市科协管理员提交。")
+    if year in maintainers.final_years:
+        return error(path, 1, 1, "E-OWNER-OUTSIDE",
+                     f"{year} 年度已经定稿（主分支上有 {RESULTS}/{year}.json）：定稿后的重新核查和"
+                     "finalize --replace 由市科协管理员提交，请把核查工作台下载的文件交给管理员。")
     if change.status == "removed" or change.previous_filename is not None:
         return error(path, 1, 1, "E-OWNER-OUTSIDE",
                      f"核查人员只能新建和修改核查、异议记录，不能删除、改名或复制它们（“{path}”）："
@@ -306,17 +313,22 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 
 def base_snapshot(root: Path, base: str, dest: Path) -> Path:
-    """The admin list, every society profile and the (empty) year folders of `reviews/` of
-    revision `base`, written under `dest` in the repository's layout: maintainers are read from
+    """The admin list, every society profile, the (empty) year folders of `reviews/` and the
+    (empty) results files of revision `base`, written under `dest` in the repository's layout: maintainers are read from
     the base, never from the working tree."""
     def git(*args: str) -> bytes:
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True).stdout
 
-    listing = git("ls-tree", "-z", base, "--", f"{SUBMISSIONS}/", f"{REVIEWS}/", ADMINS_FILE)
+    listing = git("ls-tree", "-z", base, "--", f"{SUBMISSIONS}/", f"{REVIEWS}/", f"{RESULTS}/", ADMINS_FILE)
     for record in filter(None, listing.split(b"\0")):
         meta, _, raw_path = record.partition(b"\t")
         _mode, kind, _ = meta.decode("ascii").split()
         path = raw_path.decode("utf-8", "surrogateescape")
+        if path.startswith(f"{RESULTS}/"):
+            if kind == "blob":  # only that it exists: the year is finalized
+                (dest / path).parent.mkdir(parents=True, exist_ok=True)
+                (dest / path).touch()
+            continue
         if path.startswith(f"{REVIEWS}/"):
             if kind == "tree":
                 (dest / path).mkdir(parents=True, exist_ok=True)
