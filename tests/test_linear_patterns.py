@@ -39,7 +39,7 @@ from validators import (
 )
 from validators.association import reviews
 from validators.evaluation import results
-from validators.github import cycle_gate, doctor, pr_comment
+from validators.github import cycle_gate, doctor, pr_comment, review_base
 from validators.models.common import SLUG_PATTERN
 from validators.rules import evidence, nfkc_forms, text_fields, year_mentions
 from validators.xlsx import cells as xlsx_cells
@@ -85,6 +85,7 @@ SUBMITTED: dict[str, Hostile] = {
     "cycle_gate._YEAR_FILE_PATH": (cycle_gate._YEAR_FILE_PATH, "fullmatch", ("2017", "/", ".yaml"),
                                    "validators/guidelines/"),
     "loading._BLOCK_HEADER": (loading._BLOCK_HEADER, "search", (" |", "-", "0", "|>"), ""),
+    "review_base._BASED_ON": (review_base._BASED_ON, "fullmatch", ("a", "0", "non"), ""),
     "urls._HOST": (urls._HOST, "fullmatch", ("a-", "a.", "[:"), "a"),
     "urls._PORT": (urls._PORT, "fullmatch", (":1", "\u4f8b:", ":12345a"), ""),
     "urls._web_url()": (urls._web_url(), "fullmatch", ("a", "a/", "a?#"), "http://"),

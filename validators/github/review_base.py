@@ -17,6 +17,7 @@ delete the line then.
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -26,7 +27,7 @@ from pydantic import ValidationError
 from validators.association.reviews import OBJECTIONS_FILE, record_year_folder
 from validators.findings import Finding, error
 from validators.github.changed_files import ChangedFile
-from validators.models.review import BASED_ON_NOTHING, ReviewFile
+from validators.models.review import BASED_ON_NOTHING, BASED_ON_PATTERN, ReviewFile
 from validators.yaml.loading import Loaded, load_bytes, read_limited
 from validators.yaml.policy import policy
 
@@ -34,7 +35,8 @@ __all__ = ["BaseReader", "files_of", "git_files", "stale_reviews"]
 
 # The bytes of a repository path on one side (None: no such regular file there).
 BaseReader = Callable[[str], bytes | None]
-_HEX = frozenset("0123456789abcdef")
+# The model's own pattern: what the model accepts is exactly what is compared.
+_BASED_ON = re.compile(BASED_ON_PATTERN)
 MAX_NAMED = 6
 
 
@@ -78,9 +80,7 @@ def _digest(value: object) -> str | None:
     """A `based_on` the model accepts, or None (absent, null, or refused by the model)."""
     if not isinstance(value, str):
         return None
-    if value == BASED_ON_NOTHING or (len(value) == 64 and set(value) <= _HEX):
-        return value
-    return None
+    return value if _BASED_ON.fullmatch(value) else None
 
 
 def _load(data: bytes, file: str) -> Loaded:

@@ -37,7 +37,7 @@ from validators.rules.rule_context import RuleContext
 from validators.yaml.scalars import YamlPath
 from validators.year.text import area_numeral
 
-__all__ = ["CODE", "check"]
+__all__ = ["BY_TITLE", "CODE", "check"]
 
 CODE = "E-ITEM-REPEATED"
 
@@ -54,6 +54,8 @@ _SAME_FUNCTION = "事项名称和委托单位相同"
 
 # The lists whose items are standing things known by their name (no date of their own).
 _NAMED = frozenset({"service_stations", "consortia"})
+# Areas whose items are the same when their titles are (a research report keeps one title).
+BY_TITLE = frozenset({"research"})
 
 
 def _content(value: Any) -> Any:
@@ -119,7 +121,7 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
             title = outline[0] if hasattr(item, "title") else None  # the title, as compared
             if area in _NAMED and outline[0] is not None:
                 keys.append((("name", area, outline[0]), _SAME_NAME, True))
-            elif area == "research":
+            elif area in BY_TITLE:
                 keys.append((("title", title), _SAME_TITLE, True))
             elif title is not None and hasattr(item, "commissioner"):
                 # Not the dates: a function renewed for a second period of the same year is
