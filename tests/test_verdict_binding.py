@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from tests.test_results import AFTER_2017_FINAL, _content, _run, finalize_refused_until_accepted
 from tests.test_results import tree as tree
-from tests.trees import base_tree, write_tree
+from tests.trees import ROOT, base_tree, write_tree
 from validators.association.item_content import content_digest
 from validators.association.progress import ProgressState, unfinished_reviews, year_progress
 from validators.association.reviews import current_contents
@@ -209,6 +209,10 @@ def test_a_finalized_year_never_asks_to_verify_again(tree: Path, tmp_path: Path)
     assert "公布的是定稿时冻结的结果" in warned.message
     assert "已定稿的年度不再核查" in warned.message
     assert "请在核查工作台" not in warned.message
+    # The way to verify it again, named as the workbench's button names it.
+    assert "“重新核查本年度”" in warned.message
+    assert "finalize 2017 --replace" in warned.message
+    assert "重新核查本年度" in (ROOT / "site_builder" / "review" / "review.js").read_text("utf-8")
     assert not [f for f in result.findings if f.code == "W-REVIEW-UNBOUND"]
     # The progress of a finalized year: the verdict stands as recorded, the change is said.
     [final] = year_progress(repo, 2017, final=True)
