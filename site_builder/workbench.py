@@ -226,6 +226,8 @@ def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, 
         "bind_verdicts": not _final(site, year) and not (calendar and calendar.phase(day) is Phase.FINAL),
         "objections": objections.objections.model_dump(mode="json", exclude_defaults=True) if objections else None,
         "objections_file": f"{REVIEWS}/{year}/{OBJECTIONS_FILE}",
+        # As a review file's: the objections file it gives out names the one it started from.
+        "objections_sha256": file_sha256(site.root, f"{REVIEWS}/{year}/{OBJECTIONS_FILE}"),
         "societies": [{"id": p.society, "name": site.name(p.society), "state": p.label,
                        "items": p.items, "decided": p.decided, "requested": len(p.requested)}
                       for p in sorted(board, key=lambda p: site.name_order(p.society))]}

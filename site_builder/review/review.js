@@ -1082,6 +1082,9 @@
           status: labelOf(OBJECTION, o.status), correction_allowed: o.correction_allowed || undefined,
           answer: o.answer || undefined, answered: o.answered || undefined };
       }) };
+      // As a review file's: the file this one starts from, as the site digested it (never hashed
+      // here); the pull-request check refuses the file when main's has changed since.
+      data.based_on = y.objections_sha256 || "none";
       var problems = [];
       var covered = {};  // the values explained here: the schema's words about them are left out
       var ids = {};
@@ -1159,7 +1162,9 @@
       });
       problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data, covered));
       var schema = app.schemas.objections;
-      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"], {}), problems,
+      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"],
+        { based_on: "核查工作台载入的仓库中的异议记录（sha256；none：当时还没有这个文件）。拉取请求的检查用它确认在此期间没有别人的异议或答复合并进来；" +
+          "在 GitHub 上手工修改本文件时请删去这一行。" }), problems,
         { pending: pending, warnings: warnings });
     }
     function field(o, i, key, label, type) {

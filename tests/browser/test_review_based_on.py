@@ -1,7 +1,8 @@
 """The workbench in headless Chromium writes into the review file the record it started from (the
 sha256 of the repository's file the site was built with, `none` when there was none), which the
-pull-request check holds to the base branch's file (E-REVIEW-STALE); and its GitHub route says
-who can take it (the admin list's admins and reviewers)."""
+pull-request check holds to the base branch's file (E-REVIEW-STALE); so does the year's
+objections file; and its GitHub route says who can take it (the admin list's admins and
+reviewers)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 YEAR = 2018
 SOCIETY = "cd-mech-eng"  # has a review file on the site
 NEW = "cd-tcm"  # its review file is taken out of the tree: the workbench starts a new one
+OBJECTIONS = f"reviews/{YEAR}/objections.yaml"
+# The year's only objection is renumbered: a new one follows it (obj-2018-08), not obj-2018-01's.
+ONLY_OBJECTION = f"obj-{YEAR}-07"
 REFUSED = "svc-motor-rd"
 STAFF = "cast-staff"
 
@@ -38,6 +42,9 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (tree / review(NEW)).unlink()
     (tree / ".github").mkdir()
     (tree / ADMINS_FILE).write_text(f"admins: [cast-admin]\nreviewers: [{STAFF}]\n", encoding="utf-8")
+    objections = (tree / OBJECTIONS).read_text("utf-8")
+    assert objections.count(f"id: obj-{YEAR}-") == 1
+    (tree / OBJECTIONS).write_text(objections.replace(f"id: obj-{YEAR}-01", f"id: {ONLY_OBJECTION}"), "utf-8")
     return tree
 
 
@@ -102,6 +109,50 @@ def test_a_new_file_is_based_on_none(page, base: str, tree: Path) -> None:
     assert stale_reviews(change, lambda path: head, lambda path: None) == []
     assert [f.code for f in stale_reviews(change, lambda path: head, lambda path: b"society: cd-tcm\n")] == [
         "E-REVIEW-STALE"]
+
+
+def test_the_objections_file_names_the_one_it_started_from_and_numbers_on_from_it(
+        page, base: str, tree: Path) -> None:
+    published = (tree / OBJECTIONS).read_bytes()
+    _open(page, base, SOCIETY)
+    page.fill("#rv-reviewer", STAFF)
+    page.click("#rv-add-objection")
+    box = page.locator(".rv-objection").last
+    # The file holds only obj-2018-07: the next is obj-2018-08.
+    assert box.get_by_label("编号（小写英文、数字和连字符）").input_value() == f"obj-{YEAR}-08"
+    box.locator("select").first.select_option(SOCIETY)
+    box.get_by_label("异议内容（摘要，不写个人信息）").fill("对参会人数有异议。")
+    box.get_by_label("提出日期").fill("2026-11-22")
+    with page.expect_download() as info:
+        page.click("#rv-objections-file-download")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    digest = hashlib.sha256(published).hexdigest()
+    lines = text.splitlines()
+    at = lines.index(f"based_on: {digest}")
+    assert lines[at - 1].startswith("# 核查工作台载入的仓库中的异议记录（sha256")
+    assert "手工修改本文件时请删去这一行" in lines[at - 1]
+    assert f"- id: {ONLY_OBJECTION}" in lines
+    assert f"- id: obj-{YEAR}-08" in lines
+    assert not page.problems, page.problems
+
+    # The pull-request check: main still holds the file the site showed, the file passes ...
+    change = [ChangedFile(filename=OBJECTIONS, status="modified")]
+    head = text.encode("utf-8")
+    assert stale_reviews(change, lambda path: head, lambda path: published) == []
+    # ... someone else's answer merged meanwhile: refused, naming it.
+    answered = published.replace("    status: 受理中\n".encode(), (
+        "    status: 已答复\n    answer: 已核实。\n    answered: 2026-11-25\n").encode(), 1)
+    assert answered != published
+    [found] = stale_reviews(change, lambda path: head, lambda path: answered)
+    assert found.code == "E-REVIEW-STALE"
+    assert f"异议 {ONLY_OBJECTION} 的答复（已答复，2026-11-25）" in found.message
+    # Merged, `check` on main has no error about the file.
+    (tree / OBJECTIONS).write_bytes(head)
+    try:
+        result, _ = check_tree(tree)
+        assert not result.has_errors, [f for f in result.findings if f.severity == "error"]
+    finally:
+        (tree / OBJECTIONS).write_bytes(published)
 
 
 def test_the_github_route_says_who_can_take_it(page, base: str) -> None:

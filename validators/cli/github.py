@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cc.add_argument("changed", type=Path, help="changed 命令或 GitHub API 给出的改动文件清单")
     cc.add_argument("--format", choices=REPORT_FORMATS, default="text")
     cc.add_argument("--json-out", type=Path, help="同时把 JSON 结果写入此文件")
-    cc.add_argument("--base", help="基准分支（如 origin/main）：改动的核查记录须依据它上面的文件（E-REVIEW-STALE）")
+    cc.add_argument("--base", help="基准分支（如 origin/main）：改动的核查记录和异议记录须依据它上面的文件（E-REVIEW-STALE）")
     _add_summary_options(cc)
     cc.set_defaults(run=run_check_changed)
 

@@ -8,6 +8,10 @@ starts from the base branch's file, and merging it would replace the first one's
 marks without a word (nothing in the file itself is wrong, so `check` passes). The pull-request
 check compares the two and refuses the second file until it is made again from the updated site.
 
+The year's objections file (`reviews/<year>/objections.yaml`) is written by the same workbench
+and held the same way: two members of staff answering objections from the same site would
+otherwise overwrite each other's answers.
+
 A file without `based_on` (written by hand) is not compared; nor is one whose `based_on` is not
 a digest (the model refuses it: `check` says so). A hand edit of a file on main keeps the
 `based_on` of the workbench's last save, which names the file before it: the message says to
@@ -21,13 +25,20 @@ import re
 import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
 from validators.association.reviews import OBJECTIONS_FILE, record_year_folder
 from validators.findings import Finding, error
 from validators.github.changed_files import ChangedFile
-from validators.models.review import BASED_ON_NOTHING, BASED_ON_PATTERN, ReviewFile
+from validators.models.review import (
+    BASED_ON_NOTHING,
+    BASED_ON_PATTERN,
+    Objection,
+    ObjectionsFile,
+    ReviewFile,
+)
 from validators.yaml.loading import Loaded, load_bytes, read_limited
 from validators.yaml.policy import policy
 
@@ -87,11 +98,14 @@ def _load(data: bytes, file: str) -> Loaded:
     return load_bytes(data, file, policy().yaml.limits)
 
 
-def _review(loaded: Loaded) -> ReviewFile | None:
+_Record = TypeVar("_Record", ReviewFile, ObjectionsFile)
+
+
+def _model(loaded: Loaded, model: type[_Record]) -> _Record | None:
     if not loaded.ok:
         return None
     try:
-        return ReviewFile.model_validate(loaded.data)
+        return model.model_validate(loaded.data)
     except ValidationError:
         return None
 
@@ -115,6 +129,28 @@ def dropped(base: ReviewFile, head: ReviewFile) -> list[str]:
     return said
 
 
+def _without_answer(o: Objection) -> dict[str, object]:
+    return o.model_dump(exclude={"status", "answer", "answered"})
+
+
+def dropped_objections(base: ObjectionsFile, head: ObjectionsFile) -> list[str]:
+    """What the base's objections file holds that `head` lacks or says otherwise, by objection id:
+    an objection, or only its answer when the rest is the same (every value named is one the
+    model restricts: ids, dates, states). An answer `head` adds to an open one drops nothing."""
+    said: list[str] = []
+    mine = {o.id: o for o in head.objections}
+    for o in base.objections:
+        other = mine.get(o.id)
+        if other == o:
+            continue
+        if other is None or _without_answer(other) != _without_answer(o):
+            said.append(f"异议 {o.id}（{o.society}，{o.filed.isoformat()} 提出，{o.status.label}）")
+        elif o.answer is not None or o.answered is not None:
+            when = f"，{o.answered.isoformat()}" if o.answered is not None else ""
+            said.append(f"异议 {o.id} 的答复（{o.status.label}{when}）")
+    return said
+
+
 def _named(said: list[str]) -> str:
     if not said:
         return ""
@@ -123,15 +159,19 @@ def _named(said: list[str]) -> str:
 
 
 def _message(file: str, based_on: str, base: bytes | None, base_based_on: str | None, drops: list[str]) -> str:
-    again = ("请等网站按主分支更新后（合并后通常几分钟）在核查工作台重新打开这个学会，它会载入最新的记录；"
-             "把你的结论和评分重新填一遍，再用新生成的文件替换本拉取请求中的文件。")
+    objections = file.endswith(f"/{OBJECTIONS_FILE}")
+    again = ("请等网站按主分支更新后（合并后通常几分钟）在核查工作台重新打开这个"
+             + ("年度，它会载入最新的异议记录；把你记录的异议和答复重新填一遍" if objections
+                else "学会，它会载入最新的记录；把你的结论和评分重新填一遍")
+             + "，再用新生成的文件替换本拉取请求中的文件。")
     if base is None:
         return (f"核查工作台生成本文件时仓库中已有 {file}，但主分支上现在没有这个文件：在此期间它被删除或改名了。"
                 f"请先向市科协管理员确认原因；{again}")
     start = ("仓库中还没有这个文件" if based_on == BASED_ON_NOTHING
              else "依据的是这个文件较早的版本（based_on）")
-    text = (f"核查工作台生成本文件时{start}，而在此期间别人的核查记录已经保存进主分支上的 {file}。"
-            f"直接合并本文件会抹去那份记录中的结论和评分{_named(drops)}。{again}")
+    saved, wiped = ("别人记录的异议或答复", "异议和答复") if objections else ("别人的核查记录", "结论和评分")
+    text = (f"核查工作台生成本文件时{start}，而在此期间{saved}已经保存进主分支上的 {file}。"
+            f"直接合并本文件会抹去那份记录中的{wiped}{_named(drops)}。{again}")
     if based_on == base_based_on:
         text += ("（只有在 GitHub 上直接手工修改主分支上的这个文件、而不是粘贴核查工作台生成的内容时，"
                  "才应删去 based_on 这一行：它记的是上一次用核查工作台时的起点。）")
@@ -139,12 +179,12 @@ def _message(file: str, based_on: str, base: bytes | None, base_based_on: str | 
 
 
 def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseReader) -> list[Finding]:
-    """E-REVIEW-STALE for each added or changed review file whose `based_on` is not the base
-    branch's file (its sha256, or `none` when the base has none)."""
+    """E-REVIEW-STALE for each added or changed review file or objections file whose `based_on`
+    is not the base branch's file (its sha256, or `none` when the base has none)."""
     findings: list[Finding] = []
     for change in changes:
         file = change.filename
-        if change.status == "removed" or record_year_folder(file) is None or file.endswith(f"/{OBJECTIONS_FILE}"):
+        if change.status == "removed" or record_year_folder(file) is None:
             continue
         data = head(file)
         if data is None:
@@ -157,10 +197,19 @@ def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseRe
         now = BASED_ON_NOTHING if before is None else hashlib.sha256(before).hexdigest()
         if based_on == now:
             continue
-        base_review = _review(_load(before, file)) if before is not None else None
-        head_review = _review(loaded)
-        drops = dropped(base_review, head_review) if base_review and head_review else []
-        base_based_on = base_review.based_on if base_review else None
+        base_loaded = _load(before, file) if before is not None else None
+        drops: list[str] = []
+        base_based_on: str | None = None
+        if file.endswith(f"/{OBJECTIONS_FILE}"):
+            base_kept = _model(base_loaded, ObjectionsFile) if base_loaded else None
+            head_kept = _model(loaded, ObjectionsFile)
+            drops = dropped_objections(base_kept, head_kept) if base_kept and head_kept else []
+            base_based_on = base_kept.based_on if base_kept else None
+        else:
+            base_review = _model(base_loaded, ReviewFile) if base_loaded else None
+            head_review = _model(loaded, ReviewFile)
+            drops = dropped(base_review, head_review) if base_review and head_review else []
+            base_based_on = base_review.based_on if base_review else None
         line, column = loaded.source.value(("based_on",))
         findings.append(error(file, line, column, "E-REVIEW-STALE",
                               _message(file, based_on, before, base_based_on, drops)))

@@ -27,11 +27,11 @@ ItemRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_len
 # the file. A verdict covers that content, not whatever the item says later.
 ContentDigest = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$", min_length=16, max_length=16,
                                      description="核查时项目内容的摘要（由核查工作台自动填写，不要手改）")]
-# The review file the workbench started from: the sha256 of the bytes of the repository's file
-# it loaded (as the site was built), or BASED_ON_NOTHING when there was none. The pull-request
-# check holds it to the base branch's file (validators/github/review_base.py: someone else's
-# record merged meanwhile would be wiped); `check` does not read it (a file on main names the
-# one before it). Absent, as in a file written by hand: nothing to hold it to.
+# The review file (or the year's objections file) the workbench started from: the sha256 of the
+# bytes of the repository's file it loaded (as the site was built), or BASED_ON_NOTHING when
+# there was none. The pull-request check holds it to the base branch's file
+# (validators/github/review_base.py: someone else's record merged meanwhile would be wiped);
+# `check` does not read it (a file on main names the one before it). Absent, as in a file written by hand: nothing to hold it to.
 BASED_ON_NOTHING = "none"
 BASED_ON_PATTERN = r"^(?:[0-9a-f]{64}|none)$"
 BasedOn = Annotated[str, Field(pattern=BASED_ON_PATTERN, max_length=64,
@@ -120,3 +120,9 @@ class ObjectionsFile(StrictModel):
     year: Annotated[int, Field(ge=2000, le=2100, title="年度", description="异议所针对的年度，与所在文件夹一致")]
     sample: bool = Field(False, title="示例数据", description="示例数据（虚构）")
     objections: Annotated[list[Objection], Field(max_length=_LIMITS.max_list_items, title="异议", description="公示期内收到的异议，每条一项")] = []
+    # As a review file's: the objections file the workbench loaded, held to the base branch's by
+    # the pull-request check (two people answering from the same site would overwrite each other).
+    based_on: Annotated[BasedOn | None, Field(
+        title="所依据的记录",
+        description="核查工作台载入的仓库中本文件的 sha256（当时没有这个文件时为 none），由核查工作台自动填写。"
+                    "拉取请求的检查用它确认期间没有别人的异议或答复合并进来；手工修改本文件时请删去这一行")] = None

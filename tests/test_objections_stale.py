@@ -1,0 +1,174 @@
+"""The year's objections file starts from main's too (E-REVIEW-STALE): two members of staff open
+the same year's objections from the same published site; one answers the open objection, the
+other records a new one. The first file is merged; the second, made from the objections file the
+site showed before, would wipe the answer without a word (`check` finds nothing wrong in it).
+Each is tried as a real pull request in a scratch Git repository, as tests/test_review_stale.py
+does for a society's review file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.pr_payloads import artifact, record_from_git
+from tests.test_review_stale import (
+    ADMIN,
+    STAFF,
+    check_changed,
+    git,
+    open_pull_request,
+    sha256,
+    stale,
+)
+from tests.trees import ROOT
+from validators.association.admin_list import ADMINS_FILE
+from validators.check import check_tree
+from validators.github.changed_files import ChangedFile, git_changes
+from validators.github.ownership import check_ownership, read_maintainers
+from validators.github.pr_comment import Links
+from validators.github.pr_verdict import decide
+from validators.github.review_base import stale_reviews
+
+YEAR = 2018
+FILE = f"reviews/{YEAR}/objections.yaml"
+OTHER = "cast-staff-li"  # a second member of staff
+OPEN_ID = f"obj-{YEAR}-01"  # the sample's open objection (cd-tcm, filed 2026-11-20)
+NEW_ID = f"obj-{YEAR}-02"
+ANSWER = ("    status: 已答复\n    answer: 已核实活动次数，学会已在公示期内更正报告。\n"
+          "    answered: 2026-11-25\n")
+NEW = (f"  - id: {NEW_ID}\n    society: cd-mech-eng\n    filed: 2026-11-22\n"
+       "    subject: 对机械工程学会年会的参会人数有异议。\n    status: 受理中\n")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """main: the sample data, an admin, and two members of staff as reviewers."""
+    repo = tmp_path / "registry"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, repo / folder)
+    (repo / ".github").mkdir()
+    (repo / ADMINS_FILE).write_text(f"admins: [{ADMIN}]\nreviewers: [{STAFF}, {OTHER}]\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "main")
+    return repo
+
+
+def published(repo: Path) -> str:
+    return git(repo, "show", f"main:{FILE}")
+
+
+def workbench_file(loaded: str, *, answer: bool = False, new: str = "") -> str:
+    """What the workbench gives out: the objections it loaded, the open one answered (`answer`)
+    and `new` ones added, and the file it loaded named by its sha256."""
+    kept = "".join(line for line in loaded.splitlines(keepends=True) if not line.startswith("based_on:"))
+    if answer:
+        kept = kept.replace("    status: 受理中\n    correction_allowed: true\n",
+                            "    correction_allowed: true\n" + ANSWER, 1)
+        assert ANSWER in kept
+    return (kept + new + "\n# 核查工作台载入的仓库中的异议记录（sha256）：\n"
+            f"based_on: {sha256(loaded)}\n")
+
+
+def merge(repo: Path, branch: str, text: str) -> None:
+    open_pull_request(repo, branch, text, FILE)
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--ff-only", branch)
+
+
+def test_the_second_objections_file_from_the_same_site_is_refused_and_names_the_answer_it_would_wipe(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = published(repo)  # both open the year's objections on the site built from this
+    assert f"id: {OPEN_ID}" in site
+    merge(repo, "answer", workbench_file(site, answer=True))
+    open_pull_request(repo, "new-objection", workbench_file(site, new=NEW), FILE)
+
+    code, findings = check_changed(repo, capsys)
+    assert code == 1
+    [found] = stale(findings)
+    assert found["file"] == FILE
+    assert found["line"] == (repo / FILE).read_text(encoding="utf-8").splitlines().index(
+        f"based_on: {sha256(site)}") + 1
+    message = found["message"]
+    assert "别人记录的异议或答复已经保存进主分支" in message
+    assert f"异议 {OPEN_ID} 的答复（已答复，2026-11-25）" in message
+    assert NEW_ID not in message  # the second one's own objection is not what the base holds
+    assert "重新打开这个年度" in message
+    assert "异议和答复重新填一遍" in message
+    assert [f for f in findings if f["severity"] == "error"] == [found]  # `check` itself is clean
+
+    # The comment's verdict, made by main's code from the API records, refuses it as well.
+    head = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "checkout", "-q", "main")
+    records = record_from_git(repo, "main", "new-objection", tmp_path / "pull-request")
+    result = decide(repo, records, artifact(tmp_path / "artifact", head=head),
+                    Links.build("example-org/society-registry", head, None, 42))
+    assert result.needs_changes
+    assert "E-REVIEW-STALE" in result.comment
+    # A member of staff may change the objections file: the staleness is what stops it.
+    assert check_ownership(OTHER, git_changes(repo, "main", "new-objection"), read_maintainers(repo)) == []
+
+
+def test_two_new_objections_numbered_alike_from_the_same_site_name_the_one_merged(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Both workbenches number their new objection obj-2018-02: the second would replace the first."""
+    site = published(repo)
+    merge(repo, "first", workbench_file(site, new=NEW))
+    other = NEW.replace("cd-mech-eng", "cd-computer").replace("机械工程学会年会", "计算机学会科普活动")
+    open_pull_request(repo, "second", workbench_file(site, new=other), FILE)
+    code, findings = check_changed(repo, capsys)
+    assert code == 1
+    [found] = stale(findings)
+    assert f"异议 {NEW_ID}（cd-mech-eng，2026-11-22 提出，受理中）" in found["message"]
+    assert OPEN_ID not in found["message"]  # unchanged in both
+
+
+def test_an_objections_file_made_after_the_site_updated_passes_and_main_checks_clean(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    merge(repo, "answer", workbench_file(published(repo), answer=True))
+    again = published(repo)  # the second one reloads the workbench from the rebuilt site
+    open_pull_request(repo, "new-objection", workbench_file(again, new=NEW), FILE)
+    assert ANSWER in (repo / FILE).read_text(encoding="utf-8")
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings)) == (0, [])
+
+    head = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "checkout", "-q", "main")
+    records = record_from_git(repo, "main", "new-objection", tmp_path / "pull-request")
+    result = decide(repo, records, artifact(tmp_path / "artifact", head=head),
+                    Links.build("example-org/society-registry", head, None, 42))
+    assert not result.needs_changes, result.comment
+
+    # Merged, `check` on main accepts the line (the model has it) and does not compare it.
+    git(repo, "merge", "-q", "--ff-only", "new-objection")
+    assert "based_on:" in published(repo)
+    result, _ = check_tree(repo)
+    assert not result.has_errors, [f for f in result.findings if f.severity == "error"]
+
+
+def test_a_hand_edit_of_the_objections_file_keeps_based_on_refused_and_without_it_passes(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    merge(repo, "answer", workbench_file(published(repo), answer=True))
+    by_hand = published(repo).replace("学会已在公示期内更正报告。", "学会已在公示期内更正了报告。")
+    open_pull_request(repo, "admin-edit", by_hand, FILE)
+    code, findings = check_changed(repo, capsys)
+    assert code == 1
+    assert "删去 based_on 这一行" in stale(findings)[0]["message"]
+
+    git(repo, "checkout", "-q", "main")
+    without = "".join(line for line in by_hand.splitlines(keepends=True) if not line.startswith("based_on:"))
+    open_pull_request(repo, "admin-edit-2", without, FILE)
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings)) == (0, [])
+
+
+def test_a_new_objections_file_is_based_on_none() -> None:
+    file = "reviews/2019/objections.yaml"
+    text = b"year: 2019\nobjections: []\nbased_on: none\n"
+    change = [ChangedFile(filename=file, status="added")]
+    assert stale_reviews(change, lambda path: text, lambda path: None) == []
+    (found,) = stale_reviews(change, lambda path: text, lambda path: b"year: 2019\nobjections: []\n")
+    assert "仓库中还没有这个文件" in found.message
+    assert "别人记录的异议或答复" in found.message
