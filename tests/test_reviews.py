@@ -228,6 +228,38 @@ def test_a_finalized_year_is_verified_again_on_the_day_it_happens(tmp_path: Path
     assert ("E-DATE-OUTSIDE-CYCLE", ("items", 0, "date")) in [(f.code, f.path) for f in result.findings]
 
 
+def test_a_finalized_years_expert_marks_dated_after_the_final_day_are_allowed_too(tmp_path: Path) -> None:
+    """Verdicts of a finalized year have no last day (above); an expert marking it again for
+    finalize --replace marks on the day it happens as well: not E-DATE-OUTSIDE-CYCLE. Before the
+    first day it still is; and in a year not finalized the same day after the final day is."""
+    from validators.association.record_dates import record_days
+    from validators.year.guideline import guideline
+
+    rules = guideline(2017)
+    assert rules is not None
+    assert rules.calendar is not None
+    _, last = record_days(rules)
+    assert last is not None
+    root = _copy(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "finalize", "2017",
+                           "--date", "2018-02-01", "--accept-pending"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    path = root / "reviews" / "2017" / "cd-case.yaml"
+    after = last + dt.timedelta(days=30)
+    path.write_text(path.read_text("utf-8") + "marks:\n"
+                    f"  - {{criterion: event-quality, expert: expert-a, mark: 4, date: {after}}}\n"
+                    f"  - {{criterion: event-quality, expert: expert-b, mark: 4.5, date: {rules.calendar.submission_closes}}}\n",
+                    "utf-8")
+    result, _ = check_tree(root, [path])
+    outside = [(f.code, f.path) for f in result.findings if f.code == "E-DATE-OUTSIDE-CYCLE"]
+    assert outside == [("E-DATE-OUTSIDE-CYCLE", ("marks", 1, "date"))]  # only the one before the first day
+    assert "重新核查可晚于最终结果日" in next(f.message for f in result.findings if f.code == "E-DATE-OUTSIDE-CYCLE")
+    # Not finalized: the mark after the final day is refused, as before.
+    (root / "results" / "2017.json").unlink()
+    result, _ = check_tree(root, [path])
+    assert ("E-DATE-OUTSIDE-CYCLE", ("marks", 0, "date")) in [(f.code, f.path) for f in result.findings]
+
+
 def test_a_rest_with_any_error_counts_for_nothing_not_only_a_wrong_date(tmp_path: Path) -> None:
     """`rest` stands for every item the file does not name: a rest record the check refuses for
     any reason (here a reviewer that is a phone number, E-PRIVACY-PHONE) verifies none of them,

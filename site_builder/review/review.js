@@ -926,6 +926,14 @@
       box.appendChild(conflictNode(data, readOnly));
       return;
     }
+    // Read-only (a finalized year not opened again, e.g. after a reload while verifying it again):
+    // a draft kept in this browser is not shown, but is said to be waiting, and where it comes back.
+    var waiting = readOnly ? storedDraft() : null;
+    if (waiting && !sameFile(waiting.state, stateFrom(data.review))) {
+      box.appendChild(el("p", { class: "rv-draft", id: "rv-draft-waiting", text:
+        "本浏览器中有这份报告未提交的核查草稿（例如重新核查时刷新了页面）。本年度已定稿，页面只读，下面是仓库中的记录；" +
+        "要继续这份草稿，请点上方的“重新核查本年度（管理员）”。" }));
+    }
     if (!readOnly && draft) {
       box.appendChild(el("p", { class: "rv-draft" }, [choice === "draft"
         ? "正在使用本浏览器中的草稿：下载或提交的文件将替换仓库中的记录（包括其后的改动）。"

@@ -24,7 +24,7 @@ import pytest
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT, base_tree
 from validators.evaluation.results import results_path
-from validators.models.review import Objection
+from validators.models.review import ExpertMark, Objection
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -32,6 +32,7 @@ FINAL_YEAR, FINAL_SOCIETY, REFUSED = 2017, "cd-computer", "evt-intl-ai"
 YEAR, SOCIETY, WAITING = 2018, "cd-mech-eng", "svc-motor-rd"
 ANSWER_LABEL = f"{Objection.model_fields['answer'].title}（市科协的答复）"
 ANSWERED = Objection.model_fields["answered"].title or "answered"
+MARK_DATE = ExpertMark.model_fields["date"].title or "date"
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +84,14 @@ def test_a_finalized_year_is_verified_again_only_when_asked_and_finalize_replace
     item = page.locator(f'.rv-item[data-item="{REFUSED}"]')
     item.locator('input[value="not_recognised"]').check()
     item.locator("textarea").fill("定稿后复核：国际会议的外方参会证明不足。")
+    # Nor is an expert's mark given today: its date is not said to be outside the year's days.
+    criterion = page.locator(".rv-criterion").first
+    criterion.get_by_role("button", name="添加一位专家的评分").click()
+    mark = criterion.locator(".rv-mark").last
+    mark.locator("input[type=text]").fill("expert-z")
+    mark.locator("input[type=number]").fill("3")
+    assert mark.locator(".rv-mark-date").inner_text() == f"{MARK_DATE} {page.evaluate('window.ReportForm.today()')}"
+    assert mark.locator(".rv-bad-date").count() == 0
     page.uncheck("#rv-rest")
     page.check("#rv-rest")  # the rest records what it saw now
     total = float(page.inner_text("#rv-total"))
@@ -92,6 +101,7 @@ def test_a_finalized_year_is_verified_again_only_when_asked_and_finalize_replace
         page.click("#rv-review-file-download")
     text = Path(info.value.path()).read_text("utf-8")
     assert "status: 不予认定" in text
+    assert "expert: expert-z" in text
     # Back to read-only: the frozen result again, nothing to edit.
     page.click("#rv-reopen-end")
     page.wait_for_selector("#rv-reopen-start")
@@ -112,6 +122,57 @@ def test_a_finalized_year_is_verified_again_only_when_asked_and_finalize_replace
     frozen = json.loads(results_path(tree, FINAL_YEAR).read_text("utf-8"))
     [now] = [e for e in frozen["evaluations"] if e["society"] == FINAL_SOCIETY]
     assert now["total"] == total
+
+
+def test_a_reload_while_verifying_again_opens_read_only_and_says_where_the_draft_is(page, base: str) -> None:
+    """Verifying a finalized year again is not kept across a reload (the banner says so): the page
+    opens read-only on the repository's record, as it opens for anyone. The draft is kept, but the
+    page said nothing of it: a member of staff saw the old verdicts and no sign of their work.
+    Now it says a draft waits and that the button brings it back."""
+    _open(page, base, FINAL_YEAR, FINAL_SOCIETY)
+    page.click("#rv-reopen-start")
+    page.wait_for_selector("#rv-review-file")
+    assert "刷新页面后回到只读，草稿留在本浏览器中" in page.inner_text("#rv-reopen")
+    page.fill("#rv-reviewer", "cast-staff")
+    refused = page.locator(f'.rv-item[data-item="{REFUSED}"] input[value="not_recognised"]')
+    refused.check()
+    page.locator(f'.rv-item[data-item="{REFUSED}"] textarea').fill("定稿后复核：外方参会证明不足。")
+
+    page.reload()
+    page.wait_for_selector(".rv-item")
+    # Read-only again, on the repository's record (its rest verifies the item), with the frozen result.
+    assert page.locator(".rv-item input:not([disabled])").count() == 0
+    assert page.locator("#rv-review-file").count() == 0
+    assert page.locator("#rv-reopen-start").is_visible()
+    assert not refused.is_checked()
+    assert "定稿结果" in page.inner_text("#rv-score")
+    waiting = page.locator("#rv-draft-waiting")
+    assert "本浏览器中有这份报告未提交的核查草稿" in waiting.inner_text()
+    assert "重新核查本年度（管理员）" in waiting.inner_text()
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        box = waiting.bounding_box()
+        assert box is not None
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    # The button brings the draft back, and the note goes.
+    page.click("#rv-reopen-start")
+    page.wait_for_selector("#rv-review-file")
+    assert refused.is_checked()
+    assert "已恢复本浏览器中未提交的核查草稿" in page.inner_text("#rv-case")
+    assert page.locator("#rv-draft-waiting").count() == 0
+    # The draft dropped, a reload has nothing to say.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#rv-case").get_by_role("button", name="丢弃草稿，重新载入仓库中的记录").click()
+    assert not refused.is_checked()
+    page.reload()
+    page.wait_for_selector(".rv-item")
+    assert page.locator("#rv-reopen-start").is_visible()
+    assert page.locator("#rv-draft-waiting").count() == 0
+    assert not page.problems, page.problems
 
 
 def test_the_society_list_says_what_the_verdicts_on_the_page_say(page, base: str) -> None:
