@@ -5,6 +5,7 @@ serious accessibility fault at desktop and phone widths; nothing leaves the site
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -253,14 +254,21 @@ def test_the_board_opens_a_report_in_the_workbench(page, base: str) -> None:
 
 def _rebuilt_with_reason(page, reason: str) -> None:  # type: ignore[no-untyped-def]
     """From now on the page reads a case file whose record an admin changed at merge: the
-    waiting item's reason is `reason` (as a rebuild after that merge would publish it)."""
+    waiting item's reason is `reason`, and the record's digest is that of the changed file (as a
+    rebuild after that merge would publish them)."""
     def edit(route) -> None:  # type: ignore[no-untyped-def]
         data = route.fetch().json()
         for rec in data["review"]["items"]:
             if rec["item"] == "svc-cloud-consult":
                 rec["reason"] = reason
+        data["review_sha256"] = _digest_of(reason)
         route.fulfill(json=data)
     page.route("**/cases/2018/cd-computer.json", edit)
+
+
+def _digest_of(reason: str) -> str:
+    """A stand-in for the sha256 of the review file a merge with `reason` would leave."""
+    return hashlib.sha256(reason.encode("utf-8")).hexdigest()
 
 
 def test_a_draft_begun_on_an_older_record_is_not_restored_over_the_new_one(page, base: str) -> None:
@@ -285,6 +293,13 @@ def test_a_draft_begun_on_an_older_record_is_not_restored_over_the_new_one(page,
     page.get_by_role("button", name="继续使用草稿").click()
     assert page.input_value(waiting) == "草稿里的理由"
     assert "替换仓库中的记录" in page.inner_text("#rv-case .rv-draft")
+    # The reviewer was warned that the draft replaces the record: the file starts from the
+    # record now on main, so the pull request's check (E-REVIEW-STALE) lets it through.
+    page.fill("#rv-reviewer", "cast-staff")
+    with page.expect_download() as info:
+        page.click("#rv-review-file-download")
+    written = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert f"based_on: {_digest_of('管理员合并时改写的理由')}" in written
     page.reload()  # the choice is remembered: the draft now goes on from the new record
     page.wait_for_selector(".rv-item")
     assert page.locator(".rv-conflict").count() == 0
