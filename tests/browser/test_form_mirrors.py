@@ -92,7 +92,8 @@ def test_an_event_lacking_what_its_category_asks_is_an_error_in_the_check_bar(
     assert "检查通过" not in _head(page)
     assert "1 处错误" in _head(page)
     _show_all(page)
-    assert _said(page, f"/academic_events/0/{field}")
+    pointer = f"/academic_events/0/{field}"
+    assert checked[pointer][1] == f"“示例活动”不符合所申报的类别：{_said(page, pointer)}"  # the check's words
     assert not page.problems, page.problems
 
 
