@@ -224,3 +224,29 @@ def test_a_company_commissioner_and_repeated_items_are_said_as_check_says_them(t
 @given(st.lists(_reports(), min_size=1, max_size=4))
 def test_on_drawn_copies_the_form_and_the_check_find_the_same(tmp_path: Path, reports: list[dict[str, Any]]) -> None:
     _same(reports, tmp_path)
+
+
+def test_what_an_events_category_lacks_is_said_in_the_checks_words(tmp_path: Path) -> None:
+    """The form said its own sentence of a criterion not met (“须有 3 个及以上…，现为 0 个（同一国家或
+    地区只计一次）（国际性学术交流，条款 5.3）”) where `check` says another: it now says the check's,
+    asked of `unmet_criteria` (browser_findings), with the event's number in it. Where listed regions
+    did not count, the check says why each did not, which the form does not know: it keeps its own."""
+    events = [_event(category="国际性学术交流"), _event(category="国际性学术交流", countries=["美国", "美利坚合众国"]),
+              _event(category="全国性学术交流"), _event(category="全国性学术交流", participants=20),
+              _event(category="综合性学术年会", role="协办", participants=50, sub_forums=0),
+              _event(category="大型社会活动")]
+    reports = [{**copy.deepcopy(SAMPLE), "academic_events": [event]} for event in events]
+    by_check, by_form = _by_check(reports, tmp_path), _in_js(reports)
+    said = 0
+    for check_found, form_found in zip(by_check, by_form, strict=True):
+        assert _codes_at(form_found) == _codes_at(check_found)
+        words = {(path, code): message for path, code, message in form_found}
+        for path, code, message in check_found:
+            assert message == f"“示例活动”不符合所申报的类别：{words[(path, code)]}", (code, message, words)
+            said += 1
+    assert said >= 10
+    dropped = {**copy.deepcopy(SAMPLE), "academic_events": [_event(category="全国性学术交流", speaker_provinces=["四川"])]}
+    [(_, _, check_words)] = _by_check([dropped], tmp_path)[0]
+    [(_, _, form_words)] = _in_js([dropped])[0]
+    assert "四川是本省，不计入" in check_words
+    assert form_words.endswith("现为 0 个（四川和不计入的地区除外，同一地区只计一次）（全国性学术交流，条款 5.2）。")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.trees import ROOT, base_tree
 from validators.check import check_tree
@@ -567,6 +568,7 @@ def test_import_says_everything_in_one_run_even_with_a_bad_cover_id(tmp_path: Pa
     services = book["为企业提供的服务"]
     header = [str(c.value).rstrip(" *") for c in services[1]]
     services.cell(row=2, column=header.index("编号") + 1).value = None
+    services.cell(row=2, column=header.index("服务名称") + 1).value = None
     services.cell(row=2, column=header.index("所在区（市）县") + 1).value = "郫县"
     book.save(tmp_path / "b.xlsx")
     done = _cli(ROOT, "import", str(tmp_path / "b.xlsx"), "-o", str(tmp_path / "out.yaml"))
@@ -574,7 +576,10 @@ def test_import_says_everything_in_one_run_even_with_a_bad_cover_id(tmp_path: Pa
     assert "Traceback" not in done.stderr
     said = {line.split(" ")[3]: line for line in done.stdout.splitlines() if " 错误 " in line}
     assert said["E-XLSX-COVER"].count("封面!B2") == 1
-    assert "为企业提供的服务!A2: 错误 E-SCHEMA-MISSING 缺少必填字段“编号”" in said["E-SCHEMA-MISSING"]
+    # The blank 编号 is filled, as the form fills it; the row the model refuses still has its
+    # district checked.
+    assert "为企业提供的服务!C2: 错误 E-SCHEMA-MISSING 缺少必填字段“服务名称”" in said["E-SCHEMA-MISSING"]
+    assert "缺少必填字段“编号”" not in done.stdout
     district = next(line for line in done.stdout.splitlines() if "E-DISTRICT-UNKNOWN" in line)
     assert "为企业提供的服务!E2: 错误 E-DISTRICT-UNKNOWN（条款 1） “郫县”" in district
     assert done.stdout.count("封面!B2") == 1  # the id is said once, by the cover
@@ -967,7 +972,8 @@ def test_a_cell_that_goes_on_after_a_totals_word_is_an_item(tmp_path: Path, word
 
 def test_a_service_whose_result_begins_with_a_total_is_not_lost(tmp_path: Path) -> None:
     """The maintainer's case: 编号 cleared and 服务成效 “共计 10 家企业完成核心业务系统上云”: the
-    import wrote a report with one service fewer and exited 0."""
+    import wrote a report with one service fewer and exited 0. The service is written, its 编号
+    filled as the form fills it."""
     doc = dict(check_tree(ROOT)[1].reports)[("cd-computer", 2018)]
     book = openpyxl.load_workbook(_export(doc, tmp_path / "c.xlsx"))
     services = book["为企业提供的服务"]
@@ -975,9 +981,11 @@ def test_a_service_whose_result_begins_with_a_total_is_not_lost(tmp_path: Path) 
     services["G2"].value = "共计 10 家企业完成核心业务系统上云"
     book.save(tmp_path / "c2.xlsx")
     done = _cli(ROOT, "import", str(tmp_path / "c2.xlsx"), "-o", str(tmp_path / "c2.yaml"))
-    assert done.returncode == 1, done.stdout
     assert "W-XLSX-TOTAL" not in done.stdout
-    assert "为企业提供的服务!A2: 错误 E-SCHEMA-MISSING 缺少必填字段“编号”" in done.stdout
+    services = yaml.safe_load((tmp_path / "c2.yaml").read_text("utf-8"))["innovation"]["services"]
+    assert len(services) == len(doc.report.innovation.services)
+    assert services[0]["outcome"] == "共计 10 家企业完成核心业务系统上云"
+    assert "工作簿中有 1 项没有填写编号" in done.stdout
 
 
 def _external(source: Path, target: Path) -> Path:
@@ -1127,3 +1135,27 @@ def test_a_wrong_ids_example_is_put_where_the_message_is_made(tmp_path: Path, mo
     done = run_in_process("--root", ROOT, "xlsx", "import", tmp_path / "i.xlsx", "-o", tmp_path / "i.yaml")
     [line] = [x for x in done.stdout.decode("utf-8").splitlines() if "E-SCHEMA-PATTERN" in x]
     assert line.endswith("为企业提供的服务!A2: 错误 E-SCHEMA-PATTERN “编号”只能用小写英文字母、数字和单个连字符（例如 svc-2018-01）。"), line
+
+
+def test_blank_ids_are_filled_as_the_form_fills_them(tmp_path: Path) -> None:
+    """A blank 编号 was E-SCHEMA-MISSING on the command line while the form filled it: the import
+    now gives it the id the form gives (the same workbook as the form's test, the same ids), says
+    how many and where, and the report it writes passes `check`. A wholly blank row stays no item."""
+    from tests import blank_ids
+
+    tree = base_tree(tmp_path / "tree")
+    path = blank_ids.blank_id_workbook(tmp_path / "b.xlsx")
+    done = _cli(tree, "import", str(path), "--society", blank_ids.SOCIETY, "--replace")
+    assert "E-SCHEMA-MISSING" not in done.stdout, done.stdout
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (f"工作簿中有 {blank_ids.NOTE}：为企业提供的服务!A2 {blank_ids.SERVICES[0]}；为企业提供的服务!A5 {blank_ids.SERVICES[2]}；"
+            f"学会服务站建设!A3 {blank_ids.STATION}；学会联合体建设!A2 {blank_ids.CONSORTIUM}。") in done.stdout.splitlines()
+    report = tree / "submissions" / blank_ids.SOCIETY / f"{blank_ids.YEAR}.yaml"
+    data = yaml.safe_load(report.read_text("utf-8"))
+    assert [s["id"] for s in data["innovation"]["services"]] == blank_ids.SERVICES
+    assert data["service_stations"][1]["id"] == blank_ids.STATION
+    assert data["consortia"][0]["id"] == blank_ids.CONSORTIUM
+    assert next(iter(data["consortia"][0])) == "id"  # written where the 编号 column is, first
+    checked = subprocess.run([sys.executable, "-m", "validators", "--root", str(tree), "check", str(report)],
+                             cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -368,14 +368,28 @@
         }
         var value = event[u.prop];
         if (needed.indexOf(u.prop) !== -1 && (value === undefined || value === null || value === "")) return;
-        // An occasion the year does not name: the check's sentence, which lists the words it takes.
-        var words = u.unknown ? ((guide.findings || {}).occasions || {})[category.code] : null;
         issues.push({ path: ["academic_events", i, u.prop], severity: "error", code: u.code,
-          message: words ? words.split("{occasion}").join(event.occasion == null ? "" : String(event.occasion))
-            : u.need + "，现为 " + u.now + where });
+          message: RF.criteriaWords(u, event, category, guide) || u.need + "，现为 " + u.now + where });
       });
     });
     return issues;
+  };
+
+  /* The check's sentence for a criterion an event does not meet (guide-<year>.json's findings,
+   * asked of `unmet_criteria`), or null where the form says its own: an occasion the year does
+   * not name (the sentence lists the words it takes), a role, a missing forum or materials, and a
+   * count ("现为 {n} 个"); not where listed regions did not count (the check then says why each
+   * did not, which the form does not know) nor for a major event given as the occasion. */
+  RF.criteriaWords = function (u, event, category, guide) {
+    var findings = guide.findings || {};
+    if (u.code === "E-CRITERIA-OCCASION") {
+      var words = u.unknown ? (findings.occasions || {})[category.code] : null;
+      return words ? words.split("{occasion}").join(event.occasion == null ? "" : String(event.occasion)) : null;
+    }
+    var said = (findings.criteria || {})[category.code] || {};
+    if (u.code === "E-CRITERIA-ROLE") return (said.roles || {})[(guide.roles || {})[String(event.role || "").trim()]] || null;
+    if (u.dropped || typeof said[u.code] !== "string") return null;
+    return said[u.code].split("{n}").join(String(u.n));
   };
 
   /* What each academic event's claimed category still lacks (form-criteria.js). */

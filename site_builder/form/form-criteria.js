@@ -72,16 +72,17 @@
     return typeof value === "number" && isFinite(value) ? value : 0;
   }
 
-  /* [{code, prop, need, now, unknown?}] for each criterion of the claimed category the event does not
-   * meet; empty for a category the year does not have (that is an error of its own). */
+  /* [{code, prop, need, now, n?, dropped?, unknown?}] for each criterion of the claimed category the
+   * event does not meet (n: the number it has of what is counted; dropped: regions were listed that
+   * did not count); empty for a category the year does not have (that is an error of its own). */
   RF.eventUnmet = function (event, guide, labels) {
     var category = RF.eventCategory(guide, event.category);
     if (!category) return [];
     var c = category.criteria;
     var needs = category.needs || {};
     var out = [];
-    var lack = function (code, prop, now, need) {
-      out.push({ code: code, prop: prop, need: need || needs[prop] || "", now: now });
+    var lack = function (code, prop, now, need, n) {
+      out.push({ code: code, prop: prop, need: need || needs[prop] || "", now: now, n: n });
     };
     if (Array.isArray(c.roles)) {
       var roles = guide.roles || {};
@@ -91,24 +92,26 @@
     }
     if (c.main_forum && event.main_forum !== true) lack("E-CRITERIA-MAIN-FORUM", "main_forum", "否");
     if (c.min_sub_forums && number(event.sub_forums) < c.min_sub_forums) {
-      lack("E-CRITERIA-SUB-FORUM", "sub_forums", number(event.sub_forums) + " 个");
+      lack("E-CRITERIA-SUB-FORUM", "sub_forums", number(event.sub_forums) + " 个", null, number(event.sub_forums));
     }
     if (c.materials && event.materials !== true) lack("E-CRITERIA-MATERIALS", "materials", "否");
     if (c.min_participants && number(event.participants) < c.min_participants) {
       lack("E-THRESHOLD-PARTICIPANTS", "participants",
-        typeof event.participants === "number" ? event.participants + " 人" : "未填写");
+        typeof event.participants === "number" ? event.participants + " 人" : "未填写", null, number(event.participants));
     }
     if (c.min_provinces) {
       var regions = RF.countedRegions(event, guide);
       if (regions.length < c.min_provinces) {
         lack("E-THRESHOLD-PROVINCES", "speaker_provinces",
-          regions.length + " 个（" + guide.home_province + "和不计入的地区除外，同一地区只计一次）");
+          regions.length + " 个（" + guide.home_province + "和不计入的地区除外，同一地区只计一次）", null, regions.length);
+        var listed = Array.isArray(event.speaker_provinces) ? event.speaker_provinces.length : 0;
+        out[out.length - 1].dropped = listed > regions.length;
       }
     }
     if (c.min_countries) {
       var codes = RF.countedCountries(event, guide, labels);
       if (codes.length < c.min_countries) {
-        lack("E-THRESHOLD-COUNTRIES", "countries", codes.length + " 个（同一国家或地区只计一次）");
+        lack("E-THRESHOLD-COUNTRIES", "countries", codes.length + " 个（同一国家或地区只计一次）", null, codes.length);
       }
     }
     var major = null;

@@ -172,3 +172,26 @@ def test_each_list_shows_its_own_example_id(page, base: str) -> None:
     assert "如 cd-mech-eng" in said, said
     assert "annual-meeting" not in said
     assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_issue_lists_link_lines_up_with_the_count_above_it(page, base: str, width: int) -> None:
+    """“逐项查看（N）” sat 12 px left of the count above it on a phone (the theme's summary reaches
+    0.6rem out to either side); on a wide window it is on the count's line, after it."""
+    page.set_viewport_size({"width": width, "height": 800})
+    _start(page, base)
+    _add(page, "/academic_events")
+    page.wait_for_timeout(300)
+    head, link = page.evaluate("() => ['.rf-summary-head', '.rf-summary-list > summary'].map("
+                               "s => document.querySelector('.rf-editor ' + s).getBoundingClientRect())"
+                               ".map(r => [Math.round(r.left), Math.round(r.top), Math.round(r.right)])")
+    if width == 390:
+        assert link[1] > head[1]  # below it
+        assert link[0] == head[0], (head, link)
+    else:
+        assert link[1] == head[1]  # on its line
+        assert link[0] >= head[2], (head, link)
+    _open_list(page)
+    assert page.evaluate("() => Math.round(document.querySelector('.rf-editor .rf-summary-list > summary')"
+                         ".getBoundingClientRect().left)") == head[0]
+    assert not page.problems, page.problems

@@ -7,20 +7,21 @@ a workbook's blank ids left blank. Each is now said as `check` says it, at the f
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
+from tests import blank_ids as BLANK_IDS
+from tests.blank_ids import blank_id_workbook
 from tests.browser.test_form import add, box, fill, fill_item, settled
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.association.browser_findings import browser_login
-from validators.check import check_file, check_tree
-from validators.models.report import new_id
-from validators.xlsx.layout import layout
-from validators.xlsx.write import workbook_bytes
-from validators.year.guideline import guideline
+from validators.check import check_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -91,7 +92,8 @@ def test_an_event_lacking_what_its_category_asks_is_an_error_in_the_check_bar(
     assert "检查通过" not in _head(page)
     assert "1 处错误" in _head(page)
     _show_all(page)
-    assert _said(page, f"/academic_events/0/{field}")
+    pointer = f"/academic_events/0/{field}"
+    assert checked[pointer][1] == f"“示例活动”不符合所申报的类别：{_said(page, pointer)}"  # the check's words
     assert not page.problems, page.problems
 
 
@@ -193,21 +195,8 @@ def test_the_item_buttons_keep_their_words_whole(browser, base: str, width: int,
 
 
 def test_a_workbooks_blank_ids_are_filled_as_the_form_fills_a_new_items(page, base: str, tmp_path: Path) -> None:
-    openpyxl = pytest.importorskip("openpyxl")
-    doc = check_tree(ROOT)[1].reports[("cd-mech-eng", 2018)]
-    rules = guideline(2018)
-    assert rules is not None
-    path = tmp_path / "r.xlsx"
-    path.write_bytes(workbook_bytes(layout(rules), doc.report.model_dump(mode="python", exclude_none=True)))
-    book = openpyxl.load_workbook(path)
-    blanked = {}
-    for sheet, rows in (("为企业提供的服务", (2, 4)), ("学会服务站建设", (3,)), ("学会联合体建设", (2,))):
-        ws = book[sheet]
-        column = [str(c.value).rstrip(" *") for c in ws[1]].index("编号") + 1
-        for row in rows:
-            blanked[(sheet, row)] = ws.cell(row, column).value
-            ws.cell(row, column).value = None
-    book.save(path)
+    pytest.importorskip("openpyxl")
+    path = blank_id_workbook(tmp_path / "r.xlsx")
     page.goto(base)
     page.wait_for_selector(".rf-modes")
     page.set_input_files("#rf-file", str(path))
@@ -215,14 +204,27 @@ def test_a_workbooks_blank_ids_are_filled_as_the_form_fills_a_new_items(page, ba
     settled(page)
     report = page.input_value("#rf-yaml-report")
     services = [box(page, f"/innovation/services/{i}/id").locator("input").input_value() for i in range(4)]
-    assert services == [new_id("services", 2018, 1), "svc-finance-match", new_id("services", 2018, 2), "svc-lean-training"]
-    assert box(page, "/service_stations/1/id").locator("input").input_value() == new_id("service_stations", 2018)
-    assert box(page, "/consortia/0/id").locator("input").input_value() == new_id("consortia", 2018, 1, "cd-mech-eng")
-    assert "4 项没有填写编号，已按在表单中添加时的方式自动编号（如 svc-2018-01）" in page.inner_text(".rf-note")
+    assert services == BLANK_IDS.SERVICES
+    assert box(page, "/innovation/services/4").count() == 0  # the blank row is no item
+    assert box(page, "/service_stations/1/id").locator("input").input_value() == BLANK_IDS.STATION
+    assert box(page, "/consortia/0/id").locator("input").input_value() == BLANK_IDS.CONSORTIUM
+    assert BLANK_IDS.NOTE in page.inner_text(".rf-note")
     _show_all(page)
     assert "请填写“编号”" not in page.inner_text(".rf-summary")
     folder = tmp_path / "submissions" / "cd-mech-eng"
     folder.mkdir(parents=True)
     (folder / "2018.yaml").write_text(report, encoding="utf-8")
     assert not [f for f in check_file(folder / "2018.yaml", ROOT).findings if f.code.startswith("E-SCHEMA")]
+    # `xlsx import` gives the same workbook the same ids.
+    done = subprocess.run([sys.executable, "-m", "validators", "xlsx", "import", str(path), "-o", str(tmp_path / "cli.yaml")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert BLANK_IDS.NOTE in done.stdout, done.stdout + done.stderr
+    assert _ids(yaml.safe_load((tmp_path / "cli.yaml").read_text("utf-8"))) == _ids(yaml.safe_load(report))
     assert not page.problems, page.problems
+
+
+def _ids(value: object) -> list[str]:
+    """Every id of a report, in the file's order."""
+    if isinstance(value, dict):
+        return [i for k, v in value.items() for i in ([v] if k == "id" and isinstance(v, str) else _ids(v))]
+    return [i for v in value for i in _ids(v)] if isinstance(value, list) else []

@@ -134,11 +134,42 @@ def _occasions(rules: Guideline) -> dict[str, str]:
     return out
 
 
+# Where the form puts the number an event has (of sub-forums, participants, regions, countries).
+COUNT_SLOT = "{n}"
+# The criteria whose sentence says the number the event has ("现为 0 个"), asked with 0 of each.
+_COUNTED = ("E-CRITERIA-SUB-FORUM", "E-THRESHOLD-PARTICIPANTS", "E-THRESHOLD-PROVINCES", "E-THRESHOLD-COUNTRIES")
+
+
+def _criteria(rules: Guideline) -> dict[str, dict[str, Any]]:
+    """For each category, what the check says of each criterion an event does not meet (the
+    sentence after “…”不符合所申报的类别：): by code, with COUNT_SLOT for the number the event
+    has; E-CRITERIA-ROLE by the role the event gives. Asked of `unmet_criteria` on an event that
+    meets none (no forum, no materials, 0 of each count, no region or country listed)."""
+    out: dict[str, dict[str, Any]] = {}
+    for category in rules.kinds.event_categories:
+        said: dict[str, Any] = {"roles": {}}
+        for role in EventRole:
+            event = AcademicEvent.model_construct(
+                category=category.code, role=role, participants=0, main_forum=False, sub_forums=0,
+                materials=False, speaker_provinces=[], countries=[], occasion=rules.open_occasion,
+                occasion_name="示例", occasion_organizer="示例", date=dt.date(rules.year, 1, 1))
+            for u in unmet_criteria(event, rules):
+                if u.code == "E-CRITERIA-ROLE":
+                    said["roles"][role.value] = u.message
+                elif u.code in _COUNTED:
+                    said[u.code] = _once(u.message, "现为 0 ", f"现为 {COUNT_SLOT} ")
+                elif u.code != "E-CRITERIA-OCCASION":
+                    said[u.code] = u.message
+        out[category.code] = said
+    return out
+
+
 def browser_findings(rules: Guideline) -> dict[str, Any]:
     """For a year's guide: the check's sentences, and what its rules read, for a commissioner that
-    is a company, an item listed again, and an occasion the year does not name."""
+    is a company, an item listed again, an occasion the year does not name, and what an event's
+    category still lacks."""
     return {"areas": area_names(rules), "company": _company(rules), "repeated": _repeated(rules),
-            "occasions": _occasions(rules)}
+            "occasions": _occasions(rules), "criteria": _criteria(rules)}
 
 
 def browser_login() -> dict[str, str]:

@@ -237,6 +237,7 @@ def _valid_id(society: str) -> bool:
 def run_import(args: argparse.Namespace) -> int:
     from validators.check import check_tree, display_path
     from validators.submission_paths import SUBMISSIONS
+    from validators.xlsx.ids import fill_ids
     from validators.xlsx.layout import layout
     from validators.xlsx.report import report_yaml
     from validators.year.guideline import guideline
@@ -260,6 +261,8 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     assert year is not None
     sheets = _Sheets.of(layout(rules), rules)
+    # A row whose 编号 was left blank takes the id the form gives an item added in it.
+    filled = fill_ids(data, sheets.model, year, society if isinstance(society, str) and _valid_id(society) else "")
     # The cover's id names a folder below: a cell that is no id never becomes a path. The rest of
     # the workbook is still checked (under a stand-in id), so that every problem is said at once.
     if not isinstance(society, str) or not _valid_id(society):
@@ -295,10 +298,24 @@ def run_import(args: argparse.Namespace) -> int:
     findings += _new_society(_at_cells(checked, shown, imported, workbook, sheets), str(society), root, imported)
     _print(args, CheckResult(1, findings), imported, workbook)
     errors = sum(f.severity == "error" for f in findings)
+    if filled:
+        (out if args.format == "text" else err)(_filled_note(filled, data, imported))
     said = f"已写入 {shown}" + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"
                               if errors else "。")
     (out if args.format == "text" else err)(said)  # json and github output stay parseable
     return EXIT_ERRORS if errors else EXIT_OK
+
+
+def _filled_note(filled: list[tuple[str | int, ...]], data: dict[str, Any], imported: Imported) -> str:
+    """How many blank 编号 were filled, in the form's words, then the cell of each with its id."""
+    def id_of(path: tuple[str | int, ...]) -> str:
+        owner: Any = data
+        for key in path:
+            owner = owner[key]
+        return str(owner["id"])
+
+    cells = "；".join(f"{at.name} {id_of(p)}" if (at := imported.cell_of((*p, "id"))) else id_of(p) for p in filled)
+    return (f"工作簿中有 {len(filled)} 项没有填写编号，已按在表单中添加时的方式自动编号（如 {id_of(filled[0])}）：{cells}。")
 
 
 def _cover_problems(imported: Imported, workbook: str, year: int | None, society: object, wanted: str | None,
