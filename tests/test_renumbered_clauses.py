@@ -1,5 +1,5 @@
 """A 2019 that numbers its clauses anew (tests/data/years/reordered_2019: a new 1.1 moves 2018's
-1.1–1.5 to 1.2–1.6, 六 and 七 trade places so research is 七, the deadline moves to the year's
+1.1–1.5 to 1.2–1.6, a new 3.1 moves 3.1–3.2 to 3.2–3.3, 六 and 七 trade places so research is 七, the deadline moves to the year's
 end): every finding, score line and piece of advice names the clause as 2019 numbers it, the
 rubric page quotes the guideline at 2019's clauses, and advice sends a late achievement into the
 next year as that year's file bounds it."""
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.form_labels import field_clauses
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
 from tests.trees import profile, write_tree
@@ -20,7 +21,7 @@ from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
 from validators.repository import Repository
 from validators.year.consistency import year_problems
-from validators.year.guideline import reread_guidelines
+from validators.year.guideline import guideline, reread_guidelines
 
 MECH = """
     society: cd-mech-eng
@@ -51,6 +52,17 @@ MECH = """
         title: 关于园区物流的调研
         form: 调研报告
         topic: 四个服务
+    service_stations:
+      - id: station-new
+        name: 郫都区装备制造学会服务站
+        level: 省级
+        established: 2019-06-01
+        industry: 装备制造
+        partner: 成都示例装备产业园
+        enterprises_served: 600
+        experts_engaged: 5
+        activities: 3
+        evidence: [https://example.org/cast-sample/cd-mech-eng/2019/station]
     """
 # The same report title as cd-mech-eng's, and the achievement its 2018 report already counted.
 COMPUTER = """
@@ -210,7 +222,8 @@ def test_the_rubric_page_quotes_the_guideline_at_each_year_s_clause(site: Path) 
     page = _page(site, "rubric/index.md")
     head = page[:page.index("{#interpretations}")]
     assert "对调研成果「根据每年一次的成果评估予以补助」（2017、2018 年度为条款 6；2019 年度为条款 7）" in head
-    assert "「给予一次性补助，以后每年根据评估绩效予以分档补助」（条款 3.2）" in head
+    assert "「给予一次性补助，以后每年根据评估绩效予以分档补助」（2017、2018 年度为条款 3.2；2019 年度为条款 3.3）" in head
+    assert "「一次性分类补助，以后每年根据评估绩效予以分档补助」（条款 4.3）" in head
     readings = page[page.index("{#interpretations}"):page.index("{#rubric-2019}")]
     assert "评估期（条款 7：「成果形成日期以当年评估截止日期为准」）" in readings
     assert "同一成果（条款 7）" in readings
@@ -231,3 +244,35 @@ def test_a_renamed_research_area_captions_its_list_by_the_year_s_title(tmp_path:
     assert 'aria-label="建言献策与调查研究"' in page
     assert "调研报告与建言献策" not in page
     assert 'aria-label="调研报告与建言献策"' in _page(out, "societies/cd-mech-eng/2018/index.md")
+
+
+def test_area_three_s_findings_and_lines_name_the_clauses_the_rubric_cites(
+        checked: tuple[Path, CheckResult, Repository]) -> None:
+    """2019 adds a 3.1: the one-off and the tiers are 3.3 (2018's 3.2), the level 3.2. A
+    station's implausible figure (across files) and its tier line name 3.3."""
+    [(clause, _)] = _findings(checked, "W-IMPLAUSIBLE-FIGURE")
+    assert clause == "3.3"
+    lines = {(line.rule, line.item_id): line for line in _evaluation(checked, "cd-mech-eng", 2019).lines}
+    assert lines["tier", "station-new"].clause == "3.3"
+    assert (lines["new_station", "station-new"].clause, lines["level", "station-new"].clause) == ("3.3", "3.2")
+
+
+def test_the_form_shows_each_field_the_year_s_clauses(checked: tuple[Path, CheckResult, Repository]) -> None:
+    root = checked[0]
+    clauses = field_clauses(guideline(2019, root), root)  # type: ignore[arg-type]
+    assert clauses["ServiceStation.level"] == ["3.2"]
+    assert clauses["ServiceStation.established"] == ["3.3"]
+    assert clauses["Innovation.enterprise_platform_registered"] == ["1.2"]
+    assert clauses["Service.kind"] == ["1.5", "1.6"]
+    assert clauses["ResearchReport.achievements"] == ["7"]
+    assert clauses["ResearchReport.focus"] == ["7.1"]
+    assert field_clauses(guideline(2018, root), root)["ServiceStation.established"] == ["3.2"]  # type: ignore[arg-type]
+
+
+def test_the_rubric_page_reads_area_three_at_the_year_s_clauses(site: Path) -> None:
+    page = _page(site, "rubric/index.md")
+    readings = page[page.index("{#interpretations}"):page.index("{#rubric-2019}")]
+    assert "新建服务站、联合体（条款 3.3、4.3）" in readings
+    assert "服务站的产业（条款 3.2）" in readings
+    assert "条款 3.2 只分级别，不限产业" in readings
+    assert "第六部分的重大活动不在此列" in readings
