@@ -17,7 +17,7 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     # The pilot list is the association's to publish: a claim it does not confirm earns nothing,
     # but is no error (the list may simply not be out yet).
     confirmed = pilot_confirmed(report.society, ctx.guideline)
-    pilot, function, new = (ctx.cited("government_functions", name)
+    pilot, period, new = (ctx.cited("government_functions", name)
                             for name in ("pilot", "function", "pilot_new_function"))
     if pilot not in ctx.guideline.clauses or pilot == ctx.cited("government_functions"):
         pass  # the year's text or rubric has ended the pilot clause: the field means nothing this year
@@ -47,14 +47,14 @@ def check(report: YearReport, ctx: RuleContext) -> None:
                       f"委托（购买）单位“{fn.commissioner}”是企业（{ending}），不是政府部门："
                       f"承接的须是{function}。企业委托的服务请写在"
                       f"“{area_numeral(innovation.id)}、{innovation.title}”的服务中。",
-                      function)
+                      period)
         if fn.end < fn.start:
             ctx.error((*path, "end"), "E-DATE-ORDER",
-                      f"结束日期 {fn.end} 早于开始日期 {fn.start}：请核对。", function)
+                      f"结束日期 {fn.end} 早于开始日期 {fn.start}：请核对。", period)
         elif fn.end <= window.start or fn.start > window.deadline:
             ctx.error((*path, "start"), "E-DATE-OUTSIDE-WINDOW",
                       f"承接期 {fn.start} 至 {fn.end} 与 {ctx.guideline.year} 年度评估期"
-                      f"（{window.label}）没有重叠：请放到对应年度的报告中。", function)
+                      f"（{window.label}）没有重叠：请放到对应年度的报告中。", period)
         elif fn.new and fn.start <= window.start:
             # 新增 (2017's 2.1) is new in this year: a function taken on before the window began was
             # new in an earlier year, whether or not that year's report is in the repository.
