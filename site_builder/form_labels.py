@@ -27,6 +27,7 @@ from validators.models.report import ID_PREFIXES, SHARED_ID_LISTS, YearReport, i
 from validators.models.society import SocietyProfile
 from validators.urls import NOT_A_URL, URL_WORDS, url_problem
 from validators.yaml.policy import policy
+from validators.year.cited import area_clause, cited_clause
 from validators.year.countries import country_key, country_table
 from validators.year.criteria import criteria_needs, major_event_words, not_major_work
 from validators.year.cycle import AWAITING_FINAL, Phase, full_date
@@ -77,23 +78,38 @@ ITEM_NAMES: dict[str, str] = {
     "maintainers": "维护人",
 }
 
-# Clauses whose text is shown beside a field.
-FIELD_CLAUSES: dict[str, list[str]] = {
-    "Innovation.enterprise_platform_registered": ["1.1"],
-    "Innovation.senior_experts_total": ["1.2"],
-    "Innovation.senior_experts_registered": ["1.2"],
-    "Service.district": ["1.3"],
-    "Service.kind": ["1.4", "1.5"],
-    "GovernmentFunctions.pilot": ["2.1"],
-    "GovernmentFunctions.functions": ["2.2", "2.3"],
-    "ServiceStation.level": ["3.1"],
-    "ServiceStation.established": ["3.2"],
-    "Consortium.form": ["4"],
-    "Consortium.industry": ["4.1"],
-    "Consortium.established": ["4.3"],
-    "ResearchReport.achievements": ["6"],
-    "ResearchReport.focus": ["6.1"],
+# Clauses whose text is shown beside a field, each as (area, rubric rule): the clause the year's
+# rubric cites for the rule, or (rule None) the area's own (validators.year.cited), so a year
+# that renumbers shows its own. 2017's numbers: 1.1, 1.2, 1.3, 1.4–1.5, 2.1, 2.2–2.3, 3.1, 3.2,
+# 4, 4.1, 4.3, 6; a report's focus shows the clause of the research topic that asks for one
+# (`field_clauses`).
+FIELD_RULES: dict[str, list[tuple[str, str | None]]] = {
+    "Innovation.enterprise_platform_registered": [("innovation", "platform_registered")],
+    "Innovation.senior_experts_total": [("innovation", "expert_rate")],
+    "Innovation.senior_experts_registered": [("innovation", "expert_rate")],
+    "Service.district": [("innovation", "pilot_district_service")],
+    "Service.kind": [("innovation", "consulting_training_service"), ("innovation", "talent_finance_service")],
+    "GovernmentFunctions.pilot": [("government_functions", "pilot")],
+    "GovernmentFunctions.functions": [("government_functions", "function"), ("government_functions", "growth")],
+    "ServiceStation.level": [("service_stations", "level")],
+    "ServiceStation.established": [("service_stations", "new_station")],
+    "Consortium.form": [("consortia", None)],
+    "Consortium.industry": [("consortia", "leading_industry")],
+    "Consortium.established": [("consortia", "new_lead")],
+    "ResearchReport.achievements": [("research", None)],
 }
+
+
+def field_clauses(rules: Guideline, root: Path | None = None) -> dict[str, list[str]]:
+    """`FIELD_RULES` as the year numbers its clauses (each once, in order); and a report's
+    `focus`: the clauses of the research topics that require one (2017's 6.1)."""
+    out = {key: list(dict.fromkeys(area_clause(rules, area) if rule is None
+                                   else cited_clause(area, rule, rules, root) for area, rule in cited))
+           for key, cited in FIELD_RULES.items()}
+    focus = [t.clause for t in rules.kinds.research_topics if t.requires_focus and t.clause]
+    if focus:
+        out["ResearchReport.focus"] = list(dict.fromkeys(focus))
+    return out
 
 # Fields whose choices come from the year's guideline file (`choices` in guide-<year>.json);
 # strict lists are the validator's (other values are errors), the others are suggestions.
@@ -234,6 +250,7 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
         "areas": [{"id": a.id, "key": a.key, "title": a.title} for a in rules.areas],
         "clauses": dict(rules.clauses),
         "kind_clauses": kind_clauses(rules),
+        "field_clauses": field_clauses(rules, root),
         "phases": phase_sentences(rules, frozen),
         "labels": labels,
         # Research topics that require a focus (6.1's 国家中心城市), every way of writing them.
@@ -361,7 +378,6 @@ def labels_data() -> dict[str, Any]:
         "shared_id_lists": sorted(SHARED_ID_LISTS),
         "id_help": id_help(),
         "help": FIELD_HELP,
-        "clauses": FIELD_CLAUSES,
         "choices": FIELD_CHOICES,
         "window_dates": WINDOW_DATES,
         "kept_dates": list(KEPT_DATES),

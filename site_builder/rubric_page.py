@@ -23,10 +23,11 @@ from site_builder.markup import (
 )
 from site_builder.tables import table
 from validators.evaluation.results import rubric_files_changed
-from validators.year.cited import area_clause
+from validators.year.cited import area_clause, criterion_clause, rule_clause, table_clause
 from validators.year.guideline import available_years
 from validators.year.quotes import growth_named, holds, quoted, said
 from validators.year.rubric import GrowthRule, ItemTier, Rule
+from validators.year.text import area_numeral
 
 PAGE = RUBRIC_PAGE
 _RULE_COLUMNS = [Column("规则"), Column("依据条款"), Column("分值", numeric=True),
@@ -80,7 +81,8 @@ def _area(site: SiteData, year: int, key: str, title: str) -> str:
                     else "每个联合体从成立的下一年度起（补助牵头学会）")
             notes.append(_tiers(value, what))
         elif isinstance(value, GrowthRule):
-            notes.append(f"{growth_named(site.guideline(year).clauses)}：与上一年度相比，承接职能至少增加 {value.min_count_increase} 项，"
+            grown = rule_clause(getattr(model, "growth", None), site.guideline(year), key)
+            notes.append(f"{growth_named(site.guideline(year).clauses, grown)}：与上一年度相比，承接职能至少增加 {value.min_count_increase} 项，"
                          f"或金额增长达到 {value.min_amount_growth:.0%}。")
         elif name == "max_achievements_per_report":
             notes.append(f"同一份调研报告的多项成果，只计分值最高的 {value} 项。")
@@ -217,20 +219,28 @@ def interpretations(site: SiteData) -> str:
     clause = rules.clauses.get
     # 一's and 六's own clauses (their openings), as the year numbers them.
     districts, research = area_clause(rules, "innovation"), area_clause(rules, "research")
+    # 二–五's, as the year's rubric cites them (validators.year.cited; 2017's numbers in comments).
+    gov, stations, consortia = points.government_functions, points.service_stations, points.consortia
+    pilot, function, grown = (rule_clause(r, rules, "government_functions") for r in (gov.pilot, gov.function, gov.growth))
+    level, station_new = table_clause(stations.level, rules, "service_stations"), rule_clause(stations.new_station, rules, "service_stations")
+    forms_clause, industry = area_clause(rules, "consortia"), rule_clause(consortia.leading_industry, rules, "consortia")
+    lead_new = table_clause(consortia.new_lead, rules, "consortia")  # 4.3
+    provinces, countries, popular = (criterion_clause(rules, c) for c in ("min_provinces", "min_countries", "occasion"))
+    major = area_numeral(area_clause(rules, "major_work"))
     deadline = quoted("成果形成日期以当年评估截止日期为准", clause(research, ""))
-    one_off = quoted("一次性分类补助", clause("4.3", "")) or quoted("一次性补助", clause("4.3", "")) or "一次性补助"
-    more = quoted("有较大提升", clause("2.3", "")) or "承接职能的增长"
+    one_off = quoted("一次性分类补助", clause(lead_new, "")) or quoted("一次性补助", clause(lead_new, "")) or "一次性补助"
+    more = quoted("有较大提升", clause(grown, "")) or "承接职能的增长"
     markers = "、".join(f"“{m}”" for m in rules.company_markers)
     rows = [
         ((research,), f"评估期（条款 {research}{'：' + deadline if deadline else ''}）",
          f"{year} 年度为 {rules.evaluation_window.label}", _where("指南年度文件", "evaluation_window")),
-        (("3.2", "4.3"), "新建服务站、联合体（条款 3.2、4.3）",
+        ((station_new, lead_new), f"新建服务站、联合体（条款 {station_new}、{lead_new}）",
          "成立日期在本年度评估期内的为新建：当年计一次性补助，从下一年度起按年度绩效分档；"
          "本学会往年已列出的服务站或牵头的联合体（名称相同）换了编号，不再算新建；"
          "别的学会往年用过的服务站名称只提示核查，不影响得分",
          _where("评估细则", "new_station", "new_lead", "tiers")),
-        (("4.3",), f"联合体的{one_off}（条款 4.3）", f"按联合体形式（{forms}）分类", _where("评估细则", "new_lead")),
-        (("4", "4.1"), "联合体的服务产业、联合形式和方向（条款 4、4.1）",
+        ((lead_new,), f"联合体的{one_off}（条款 {lead_new}）", f"按联合体形式（{forms}）分类", _where("评估细则", "new_lead")),
+        ((forms_clause, industry), f"联合体的服务产业、联合形式和方向（条款 {forms_clause}、{industry}）",
          "以牵头学会同年的报告为准：成员学会写得不同，这一联合体在成员的报告中不计分；"
          "成员关系须双方都列出，只有一方列出时双方都收到提示", "—"),
         ((), "同一项工作",
@@ -238,32 +248,32 @@ def interpretations(site: SiteData) -> str:
          "重大工作，题目相同的调研成果，同一调研成果中认定方式和日期相同的成果，名称相同的服务站、名称相同的联合体"
          "（不论编号和成立日期），事项名称和委托单位相同的政府职能（不论金额和承接期），都是同一项；"
          "按领域和文件中的顺序，第一项（本身没有错误的）计分，其余不计分", "—"),
-        (("4.3",), "联合体的成员个数（条款 4.3 的分档）",
+        ((lead_new,), f"联合体的成员个数（条款 {lead_new} 的分档）",
          "同一成员名称的不同写法（全角半角，含汉字的名称中的空白）只算一个，重复的一项是警告；"
          "繁体和简体写法不合并，由市科协核查", "—"),
         ((research,), f"同一成果（条款 {research}）",
          "一份调研成果的一种认定方式只在一个年度计分：本学会往年已为同一成果（编号或题目相同）计过这一认定方式的，"
          "较晚年度再报不计分，不论日期；两个学会申报同名成果时各自计分并收到提示，由市科协核查", "—"),
-        (("3.1", "4.1"), "服务站的产业（条款 3.1）", "条款 3.1 只分级别，不限产业；主导产业和优势产业的名单只用于联合体（条款 4.1）",
+        ((level, industry), f"服务站的产业（条款 {level}）", f"条款 {level} 只分级别，不限产业；主导产业和优势产业的名单只用于联合体（条款 {industry}）",
          _where("指南年度文件", "industries")),
-        (("5.2",), "外省、直辖市、自治区（条款 5.2）",
+        ((provinces,), f"外省、直辖市、自治区（条款 {provinces}）",
          f"{len(counted)} 个省级行政区，全称或简称均可；{home.short if home else ''}不计入"
          + (f"；{listed_only}列出但不计入" if listed_only else ""), _where("指南年度文件", "provinces") + f"（{_code('counts')}）"),
-        (("5.3",), "国家或地区（条款 5.3）", "按 ISO 3166-1 识别，中文名、英文名或代码均可，同一国家或地区只计一次",
+        ((countries,), f"国家或地区（条款 {countries}）", "按 ISO 3166-1 识别，中文名、英文名或代码均可，同一国家或地区只计一次",
          _where("指南年度文件", "country_aliases")),
-        (("5.4",), "科普活动（条款 5.4）", f"指南原词及常见写法（{occasions}等）；{said('等', clause('5.4', ''))}表示名单开放，"
-         f"选“{rules.open_occasion}”须写明名称和主办单位；第七部分的重大活动不在此列",
+        ((popular,), f"科普活动（条款 {popular}）", f"指南原词及常见写法（{occasions}等）；{said('等', clause(popular, ''))}表示名单开放，"
+         f"选“{rules.open_occasion}”须写明名称和主办单位；第{major}部分的重大活动不在此列",
          _where("指南年度文件", "popularisation_occasions", "open_occasion")),
-        (("2.2",), "委托（购买）单位（条款 2.2）",
+        ((function,), f"委托（购买）单位（条款 {function}）",
          f"名称（括号内外的部分分别看）以{markers}结尾的是企业，不是政府部门，这一项不计分；"
          "只是含有这些字样的政府部门（如“……中小企业局”“……企业信用信息公示系统管理办公室”）不是企业；"
          "既不是企业、也不是政府部门的单位（高校、医院、基金会、协会等）由市科协核查",
          _where("指南年度文件", "company_markers")) if markers else None,
-        (("2.1",), "首批承能试点学会（条款 2.1）", "以市科协公布的名单为准；名单未公布（为空）时，自报试点只提示、不计分",
+        ((pilot,), f"首批承能试点学会（条款 {pilot}）", "以市科协公布的名单为准；名单未公布（为空）时，自报试点只提示、不计分",
          _where("指南年度文件", "pilot_societies") + "（只有管理员能改）"),
         ((districts,), f"成都市域内的区（市）县（条款 {districts}）", "当年成都市的区（市）县和功能区；撤县设区前后的名称会提示改用当年的名称",
          _where("指南年度文件", "districts", "district_renames")),
-        (("2.3",), f"{more}（条款 2.3）", f"与上一年度相比，承接职能至少增加 {growth.min_count_increase} 项，"
+        ((grown,), f"{more}（条款 {grown}）", f"与上一年度相比，承接职能至少增加 {growth.min_count_increase} 项，"
          f"或金额增长达到 {growth.min_amount_growth:.0%}；上一年度的报告没有列出承接职能的按 0 项比较；"
          "没有上一年度的报告，或它有错误、其中的承接职能有错误的，不比较，记 0 分", _where("评估细则", "growth_rule")),
     ]

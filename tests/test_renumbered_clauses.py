@@ -1,5 +1,5 @@
 """A 2019 that numbers its clauses anew (tests/data/years/reordered_2019: a new 1.1 moves 2018's
-1.1–1.5 to 1.2–1.6, 六 and 七 trade places so research is 七, the deadline moves to the year's
+1.1–1.5 to 1.2–1.6, new 2.1, 3.1 and 4.1 move 二–四's clauses one on, 六 and 七 trade places so research is 七, the deadline moves to the year's
 end): every finding, score line and piece of advice names the clause as 2019 numbers it, the
 rubric page quotes the guideline at 2019's clauses, and advice sends a late achievement into the
 next year as that year's file bounds it."""
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.form_labels import field_clauses
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
 from tests.trees import profile, write_tree
@@ -20,7 +21,7 @@ from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
 from validators.repository import Repository
 from validators.year.consistency import year_problems
-from validators.year.guideline import reread_guidelines
+from validators.year.guideline import guideline, reread_guidelines
 
 MECH = """
     society: cd-mech-eng
@@ -51,6 +52,69 @@ MECH = """
         title: 关于园区物流的调研
         form: 调研报告
         topic: 四个服务
+    service_stations:
+      - id: station-new
+        name: 郫都区装备制造学会服务站
+        level: 省级
+        established: 2019-06-01
+        industry: 装备制造
+        partner: 成都示例装备产业园
+        enterprises_served: 600
+        experts_engaged: 5
+        activities: 3
+        evidence: [https://example.org/cast-sample/cd-mech-eng/2019/station]
+      - id: station-late
+        name: 新都区装备制造学会服务站
+        level: 市级
+        established: 2020-01-05
+        industry: 装备制造
+        partner: 成都示例装备产业园
+        enterprises_served: 3
+        experts_engaged: 2
+        activities: 1
+        evidence: [https://example.org/cast-sample/cd-mech-eng/2019/station-late]
+    government_functions:
+      pilot: true
+      functions:
+        - id: fn-company
+          title: 园区设备检测
+          commissioner: 成都示例设备有限公司
+          method: 招标
+          new: true
+          amount_wan: 10
+          start: 2019-02-01
+          end: 2019-10-01
+          evidence: [https://example.org/cast-sample/cd-mech-eng/2019/fn-company]
+        - id: fn-standard
+          title: 行业标准编制
+          commissioner: 成都市经济和信息化局
+          method: 招标
+          new: false
+          amount_wan: 10
+          start: 2019-02-01
+          end: 2019-10-01
+          evidence: [https://example.org/cast-sample/cd-mech-eng/2019/fn-standard]
+    consortia:
+      - id: consortium-new
+        name: 成都装备制造学会联合体
+        role: 牵头
+        form: 专业相近
+        direction: 横向
+        industry: 装备制造
+        members: [成都示例大学, 成都示例大学]
+        established: 2019-05-01
+        activities: 2
+        evidence: [https://example.org/cast-sample/cd-mech-eng/2019/consortium]
+      - id: consortium-orphan
+        name: 成都智能装备学会联合体
+        role: 参与
+        form: 专业相近
+        direction: 横向
+        industry: 装备制造
+        members: [cd-mech-eng]
+        established: 2019-03-01
+        activities: 1
+        evidence: [https://example.org/cast-sample/cd-mech-eng/2019/consortium-orphan]
     """
 # The same report title as cd-mech-eng's, and the achievement its 2018 report already counted.
 COMPUTER = """
@@ -210,7 +274,8 @@ def test_the_rubric_page_quotes_the_guideline_at_each_year_s_clause(site: Path) 
     page = _page(site, "rubric/index.md")
     head = page[:page.index("{#interpretations}")]
     assert "对调研成果「根据每年一次的成果评估予以补助」（2017、2018 年度为条款 6；2019 年度为条款 7）" in head
-    assert "「给予一次性补助，以后每年根据评估绩效予以分档补助」（条款 3.2）" in head
+    assert "「给予一次性补助，以后每年根据评估绩效予以分档补助」（2017、2018 年度为条款 3.2；2019 年度为条款 3.3）" in head
+    assert "「一次性分类补助，以后每年根据评估绩效予以分档补助」（2017、2018 年度为条款 4.3；2019 年度为条款 4.4）" in head
     readings = page[page.index("{#interpretations}"):page.index("{#rubric-2019}")]
     assert "评估期（条款 7：「成果形成日期以当年评估截止日期为准」）" in readings
     assert "同一成果（条款 7）" in readings
@@ -231,3 +296,63 @@ def test_a_renamed_research_area_captions_its_list_by_the_year_s_title(tmp_path:
     assert 'aria-label="建言献策与调查研究"' in page
     assert "调研报告与建言献策" not in page
     assert 'aria-label="调研报告与建言献策"' in _page(out, "societies/cd-mech-eng/2018/index.md")
+
+
+def test_areas_two_to_four_s_findings_and_lines_name_the_clauses_the_rubric_cites(
+        checked: tuple[Path, CheckResult, Repository]) -> None:
+    """2019 adds a 2.1, a 3.1 and a 4.1: the pilot is 2.2, a function 2.3, growth 2.4; a
+    station's one-off and tiers 3.3, its level 3.2; a consortium's industry 4.2, its lead 4.3,
+    its one-off, members and tiers 4.4. Findings in the file and across files, and the score
+    lines, say so."""
+    assert [c for c, _ in _findings(checked, "W-PILOT-NOT-CONFIRMED")] == ["2.2"]
+    assert [c for c, _ in _findings(checked, "E-FUNCTION-NOT-GOVERNMENT")] == ["2.3"]
+    assert [c for c, _ in _findings(checked, "W-LIST-DUPLICATE")] == ["4.4"]
+    assert [c for c, _ in _findings(checked, "W-CONSORTIUM-NO-LEAD")] == ["4.4"]
+    assert {c for c, m in _findings(checked, "E-DATE-OUTSIDE-WINDOW") if "建站日期" in m} == {"3.3"}
+    [(clause, _)] = _findings(checked, "W-IMPLAUSIBLE-FIGURE")
+    assert clause == "3.3"
+    lines = {(line.rule, line.item_id): line for line in _evaluation(checked, "cd-mech-eng", 2019).lines}
+    assert lines["tier", "station-new"].clause == "3.3"
+    assert (lines["new_station", "station-new"].clause, lines["level", "station-new"].clause) == ("3.3", "3.2")
+    assert lines["pilot", "pilot"].clause == "2.2"
+    assert [line.clause for (rule, item), line in lines.items() if item == "fn-company"] == ["2.3"]
+    assert lines["function", "fn-standard"].clause == "2.3"
+    growth = lines["growth", "functions"]
+    assert (growth.clause, growth.points) == ("2.4", 0.0)
+    assert "：未达到「有较大提升」（数量增加 2 项" in growth.note
+    assert lines["tier", "consortium-new"].clause == "4.4"
+    assert lines["new_lead", "consortium-new"].clause == "4.4"
+    assert lines["leading_industry", "consortium-new"].clause == "4.2"
+
+
+def test_the_form_shows_each_field_the_year_s_clauses(checked: tuple[Path, CheckResult, Repository]) -> None:
+    root = checked[0]
+    clauses = field_clauses(guideline(2019, root), root)  # type: ignore[arg-type]
+    assert clauses["ServiceStation.level"] == ["3.2"]
+    assert clauses["ServiceStation.established"] == ["3.3"]
+    assert clauses["GovernmentFunctions.pilot"] == ["2.2"]
+    assert clauses["GovernmentFunctions.functions"] == ["2.3", "2.4"]
+    assert clauses["Consortium.industry"] == ["4.2"]
+    assert clauses["Consortium.established"] == ["4.4"]
+    assert clauses["Innovation.enterprise_platform_registered"] == ["1.2"]
+    assert clauses["Service.kind"] == ["1.5", "1.6"]
+    assert clauses["ResearchReport.achievements"] == ["7"]
+    assert clauses["ResearchReport.focus"] == ["7.1"]
+    assert field_clauses(guideline(2018, root), root)["ServiceStation.established"] == ["3.2"]  # type: ignore[arg-type]
+
+
+def test_the_rubric_page_reads_areas_two_to_five_at_the_year_s_clauses(site: Path) -> None:
+    page = _page(site, "rubric/index.md")
+    readings = page[page.index("{#interpretations}"):page.index("{#rubric-2019}")]
+    assert "新建服务站、联合体（条款 3.3、4.4）" in readings
+    assert "联合体的「一次性分类补助」（条款 4.4）" in readings
+    assert "联合体的服务产业、联合形式和方向（条款 4、4.2）" in readings
+    assert "联合体的成员个数（条款 4.4 的分档）" in readings
+    assert "服务站的产业（条款 3.2）" in readings
+    assert "条款 3.2 只分级别，不限产业；主导产业和优势产业的名单只用于联合体（条款 4.2）" in readings
+    assert "委托（购买）单位（条款 2.3）" in readings
+    assert "首批承能试点学会（条款 2.2）" in readings
+    assert "「有较大提升」（条款 2.4）" in readings
+    assert "第六部分的重大活动不在此列" in readings
+    assert "条款 4.3" not in readings
+    assert "条款 2.1" not in readings

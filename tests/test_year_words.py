@@ -138,7 +138,9 @@ def test_a_phrase_is_quoted_only_as_the_year_says_it() -> None:
     assert quoted("有较大提升", "3.支持承能（委托工作）有较大\n提升的学会。") == "「有较大提升」"
     assert quoted("有较大提升", "3.支持承能（委托工作）显著增长的学会。") is None
     assert said("有较大提升", "显著增长") == "有较大提升"
-    assert growth_named({"2.3": "支持承能（委托工作）显著增长的学会。"}) == "条款 2.3 所说的增长"
+    assert growth_named({"2.3": "支持承能（委托工作）显著增长的学会。"}, "2.3") == "条款 2.3 所说的增长"
+    # The clause the year's rubric cites for `growth`, as the year numbers it.
+    assert growth_named({"2.4": "支持承能（委托工作）有较大提升的学会。"}, "2.4") == "「有较大提升」"
 
 
 def _texts(node: object) -> list[str]:

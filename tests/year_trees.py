@@ -44,6 +44,7 @@ REORDERED = Path(__file__).parent / "data" / "years" / "reordered_2019"
 
 def reordered_year_tree(base: Path) -> Path:
     """The base years' data and a 2019 that renumbers its clauses: a new 1.1 in area 一 (1.1–1.5
-    become 1.2–1.6), 六 and 七 traded (research is 七), its deadline at the year's end: no
+    become 1.2–1.6), a new 2.1, 3.1 and 4.1 (2.1–2.3 become 2.2–2.4, 3.1–3.2
+    3.2–3.3, 4.1–4.3 4.2–4.4), 六 and 七 traded (research is 七), its deadline at the year's end: no
     report of 2019 yet."""
     return _with_2019(base, REORDERED)

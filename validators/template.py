@@ -189,7 +189,7 @@ def _government(rules: Guideline, d: _Dates) -> list[str]:
                 ("  evidence:", None),
                 ("    - https://example.org/contract", ""),
             ]),
-            f"# 条款 2.3{growth_named(rules.clauses).removeprefix('条款 2.3')}由程序与本学会上一年度的报告比较得出，不用填写。"]
+            f"# 条款 2.3{growth_named(rules.clauses, '2.3').removeprefix('条款 2.3')}由程序与本学会上一年度的报告比较得出，不用填写。"]
 
 
 def _stations(rules: Guideline, d: _Dates) -> list[str]:

@@ -85,7 +85,7 @@
       description.indexOf("可选：") === 0;
     var text = note || (said ? "" : description);
     var box = el("div", { class: "rf-help" }, text ? [el("p", { text: text })] : []);
-    var ids = (labels.clauses[key] || []).filter(function (id) {
+    var ids = ((guide.field_clauses || {})[key] || []).filter(function (id) {
       return guide.clauses[id];
     });
     if (ids.length) box.appendChild(clauseDetails(ids, guide.clauses));

@@ -195,3 +195,17 @@ def test_the_issue_lists_link_lines_up_with_the_count_above_it(page, base: str, 
     assert page.evaluate("() => Math.round(document.querySelector('.rf-editor .rf-summary-list > summary')"
                          ".getBoundingClientRect().left)") == head[0]
     assert not page.problems, page.problems
+
+
+def test_a_field_shows_the_clauses_the_year_s_rubric_cites_for_it(page, base: str) -> None:
+    """The clauses beside a field come from the year's guide file (`field_clauses`), as the
+    year's rubric cites them: 2018's pilot is 2.1, a station's founding date 3.2."""
+    clauses = guide_data(guideline(YEAR))["field_clauses"]
+    assert (clauses["GovernmentFunctions.pilot"], clauses["ServiceStation.established"]) == (["2.1"], ["3.2"])
+    _start(page, base)
+    _add(page, "/service_stations")
+    details = _box(page, "/service_stations/0/established").locator(".rf-help .rf-clause")
+    assert details.locator("summary").inner_text() == "指南条款 3.2"
+    details.locator("summary").click()
+    assert "根据评估绩" in details.inner_text()
+    assert not page.problems, page.problems

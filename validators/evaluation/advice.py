@@ -159,7 +159,7 @@ def _events(report: YearReport, rules: Guideline) -> Iterator[Candidate]:
         if fix:
             events = list(report.academic_events)
             events[i] = fix[1]
-            yield Candidate(event.category.clause or "5",
+            yield Candidate(event.category.clause or area_clause(rules, "academic_events"),
                             f"“{event.title}”{fix[0]}，即达到{event.category.label}标准",
                             "academic_events", report.model_copy(update={"academic_events": events}))
 

@@ -18,7 +18,7 @@ from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import BrokenReport, ReportDoc
 from validators.verdicts import Verdicts
 from validators.yaml.scalars import YamlPath
-from validators.year.cited import area_clause, rule_clause
+from validators.year.cited import area_clause, rule_clause, table_clause
 from validators.year.guideline import Guideline
 from validators.year.measures import (
     counted_achievements,
@@ -265,19 +265,22 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | BrokenRepo
     if g is None:
         return
     path: YamlPath = (area, "pilot")
+    # Each line names the clause its rule cites, as the year numbers it (2017's 2.1–2.3).
+    pilot, function, grown = (rule_clause(rule, s.guideline, area)
+                              for rule in (rules.pilot, rules.function, rules.growth))
     # The association's list decides, whatever the report says of itself.
     confirmed = pilot_confirmed(report.society, s.guideline) is True
-    if (g.pilot or confirmed) and not s.blocked(area, "2.1", "pilot", path):
+    if (g.pilot or confirmed) and not s.blocked(area, pilot, "pilot", path):
         if confirmed:
             s.award(area, "pilot", rules.pilot, "pilot", path, "列入市科协公布的首批承能试点学会名单")
         else:
             published = pilot_confirmed(report.society, s.guideline) is not None
-            s.nothing(area, "2.1", "pilot", "pilot", path,
+            s.nothing(area, pilot, "pilot", "pilot", path,
                       "自报为首批承能试点学会，但" + ("不在市科协公布的名单中" if published
                                                      else "市科协尚未公布本年度名单") + "，不计分")
     for i, fn in _sorted(g.functions, lambda x: x.start):
         path = (area, "functions", i)
-        if s.blocked(area, "2.2", fn.id, path):
+        if s.blocked(area, function, fn.id, path):
             continue
         title = f"{fn.title}（{fn.commissioner}，{fn.method.label}，{fn.amount_wan:g} 万元）"
         s.award(area, "function", rules.function, fn.id, path, title)
@@ -291,16 +294,16 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | BrokenRepo
            if s.standing is None or s.standing.refusal(fn.id) is None]
     if not now:
         return
-    more = growth_named(s.guideline.clauses)
+    more = growth_named(s.guideline.clauses, grown)
     path = (area, "functions")
     before_year = report.year - 1
     if previous is None:
-        s.nothing(area, "2.3", "growth", "functions", path,
+        s.nothing(area, grown, "growth", "functions", path,
                   f"本学会没有 {before_year} 年度的报告，无法与上一年度比较{more}，不计分")
         return
     if isinstance(previous, BrokenReport):
         codes = "、".join(dict.fromkeys(f.code for f in previous.findings if f.severity == "error"))
-        s.nothing(area, "2.3", "growth", "functions", path,
+        s.nothing(area, grown, "growth", "functions", path,
                   f"{before_year} 年度报告（{previous.file}）有错误（{codes}），无法读取，"
                   f"无法与上一年度比较{more}，不计分：更正上一年度的报告后重新评估")
         return
@@ -308,12 +311,12 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | BrokenRepo
     whole = Verdicts.of(previous.findings, previous.file).report_errors
     if whole:
         codes = "、".join(dict.fromkeys(f.code for f in whole))
-        s.nothing(area, "2.3", "growth", "functions", path,
+        s.nothing(area, grown, "growth", "functions", path,
                   f"{before_year} 年度报告（{previous.file}）整份报告有错误（{codes}），其中各项都不计分，"
                   f"无法与上一年度比较{more}，不计分：更正上一年度的报告后重新评估")
         return
     if len(before) < _functions_reported(previous):
-        s.nothing(area, "2.3", "growth", "functions", path,
+        s.nothing(area, grown, "growth", "functions", path,
                   f"{before_year} 年度报告（{previous.file}）的承接职能有错误，无法与上一年度比较{more}，"
                   "不计分：更正上一年度的报告后重新评估")
         return
@@ -339,7 +342,7 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | BrokenRepo
     if grew:
         s.award(area, "growth", rules.growth, "functions", (area, "functions"), note, reviewed=False)
     else:
-        s.nothing(area, "2.3", "growth", "functions", (area, "functions"),
+        s.nothing(area, grown, "growth", "functions", (area, "functions"),
                   f"{note}：未达到{more}（数量增加 {growth.min_count_increase} 项"
                   f"或金额增长 {growth.min_amount_growth:.0%}）")
 
@@ -361,24 +364,26 @@ def _tier_line(s: _Scorer, area: str, clause: str, item_id: str, path: YamlPath,
         s.nothing(area, clause, "tier", item_id, path, f"年度绩效未入档：{figures}")
 
 
-# 3.2 and 4.3: 「给予一次性补助，以后每年根据评估绩效予以分档补助」: the founding year earns the
+# 3.2 and 4.3 (2017's numbers; the clauses of the rubric's `new_station` and `new_lead`, which
+# the tiers name too, validators.year.cited): 「给予一次性补助，以后每年根据评估绩效予以分档补助」: the founding year earns the
 # one-off, the years after it the tier.
 _FIRST_YEAR = "新建当年给予一次性补助，分档补助从下一年度起"
 
 
 def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
     area, rules = "service_stations", s.rubric.service_stations
+    one_off = rule_clause(rules.new_station, s.guideline, area)
     for i, st in _sorted(report.service_stations, lambda x: x.established):
         path = (area, i)
-        if s.blocked(area, "3.2", st.id, path):
+        if s.blocked(area, one_off, st.id, path):
             s.item_tiers.append(ItemTierResult(area, st.id, st.name, unranked, False))
             continue
         new = founded_this_year(st.established, s.guideline)
         figures = f"活动 {st.activities} 次、服务企业 {st.enterprises_served} 家"
         if not new and st.activities == 0:
-            # 3.2: after its founding year a station is paid 「以后每年根据评估绩效」: a year
+            # 3.2 (2017): after its founding year a station is paid 「以后每年根据评估绩效」: a year
             # without activity earns it nothing, its level included.
-            s.nothing(area, "3.2", "level", st.id, path, f"{st.name}：本年度没有开展活动，不计分")
+            s.nothing(area, one_off, "level", st.id, path, f"{st.name}：本年度没有开展活动，不计分")
             s.item_tiers.append(ItemTierResult(area, st.id, st.name, unranked, False))
             continue
         s.award(area, "level", s.rubric.points_for(area, "level", st.level), st.id, path, st.name)
@@ -386,21 +391,22 @@ def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
         if new:
             s.award(area, "new_station", rules.new_station, st.id, path,
                     f"{st.name} 建于 {st.established}")
-            s.nothing(area, "3.2", "tier", st.id, path, f"{_FIRST_YEAR}（{figures}）")
+            s.nothing(area, one_off, "tier", st.id, path, f"{_FIRST_YEAR}（{figures}）")
         elif founded_before(st.established, s.guideline):
             tier = _item_tier(rules.tiers, st.activities, st.enterprises_served)
-            _tier_line(s, area, "3.2", st.id, path, tier, figures)
+            _tier_line(s, area, one_off, st.id, path, tier, figures)
         s.item_tiers.append(ItemTierResult(area, st.id, st.name, tier.tier if tier else unranked, new))
 
 
 def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
     area, rules = "consortia", s.rubric.consortia
+    one_off = table_clause(rules.new_lead, s.guideline, area)
     for i, c in _sorted(report.consortia, lambda x: x.established):
         path = (area, i)
-        if s.blocked(area, "4.2", c.id, path):
+        lead = c.role.value == "lead"
+        if s.blocked(area, rule_clause(rules.lead if lead else rules.member, s.guideline, area), c.id, path):
             s.item_tiers.append(ItemTierResult(area, c.id, c.name, unranked, False))
             continue
-        lead = c.role.value == "lead"
         s.award(area, c.role.value, rules.lead if lead else rules.member, c.id, path, c.name)
         if c.industry in s.guideline.industries:
             s.award(area, "leading_industry", rules.leading_industry, c.id, path,
@@ -412,10 +418,10 @@ def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
         if lead and new:
             s.award(area, "new_lead", s.rubric.points_for(area, "new_lead", c.form), c.id, path,
                     f"{c.name}（{c.form.label}）成立于 {c.established}")
-            s.nothing(area, "4.3", "tier", c.id, path, f"{_FIRST_YEAR}（{figures}）")
+            s.nothing(area, one_off, "tier", c.id, path, f"{_FIRST_YEAR}（{figures}）")
         elif lead and founded_before(c.established, s.guideline):
             tier = _item_tier(rules.tiers, c.activities, members=members)
-            _tier_line(s, area, "4.3", c.id, path, tier, figures, "（补助牵头学会）")
+            _tier_line(s, area, one_off, c.id, path, tier, figures, "（补助牵头学会）")
         s.item_tiers.append(ItemTierResult(area, c.id, c.name, tier.tier if tier else unranked, new))
 
 

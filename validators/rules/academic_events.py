@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
+from validators.year.cited import criterion_clause
 from validators.year.countries import country_name, known_country_names
 from validators.year.criteria import major_event_words, not_major_work
 from validators.year.guideline import Guideline
@@ -144,32 +145,32 @@ def _province_hint(name: str, ctx: RuleContext) -> str | None:
 
 def _check_regions(event: AcademicEvent, found: Regions, path: tuple[str | int, ...],
                    ctx: RuleContext) -> None:
-    field = (*path, "speaker_provinces")
+    field, clause = (*path, "speaker_provinces"), criterion_clause(ctx.guideline, "min_provinces")
     for j, name in found.unknown:
         short = _province_hint(name, ctx)
         hint = f"你是不是想写“{short}”？" if short else "请写如“北京”“广东省”“内蒙古自治区”。"
         ctx.error((*field, j), "E-PROVINCE-UNKNOWN",
-                  f"“{name}”不是省、直辖市、自治区的名称。{hint}", "5.2")
+                  f"“{name}”不是省、直辖市、自治区的名称。{hint}", clause)
     for j, region in found.not_counted:
         ctx.warning((*field, j), "W-PROVINCE-NOT-COUNTED",
-                    f"“{event.speaker_provinces[j]}”不计入外省、直辖市、自治区：{region.why}。", "5.2")
+                    f"“{event.speaker_provinces[j]}”不计入外省、直辖市、自治区：{region.why}。", clause)
     for j in found.repeated:
         ctx.warning((*field, j), "W-LIST-DUPLICATE",
-                    f"“{event.speaker_provinces[j]}”与前面的一项是同一地区，只计一次：请删除这一项。", "5.2")
+                    f"“{event.speaker_provinces[j]}”与前面的一项是同一地区，只计一次：请删除这一项。", clause)
 
 
 def _check_countries(event: AcademicEvent, found: Countries, path: tuple[str | int, ...],
                      ctx: RuleContext) -> None:
-    field = (*path, "countries")
+    field, clause = (*path, "countries"), criterion_clause(ctx.guideline, "min_countries")
     for j, name in found.unknown:
         closest = ctx.closest(name, known_country_names(ctx.guideline.country_aliases))
         hint = f"你是不是想写“{closest}”？" if closest else "请写国家或地区的中文名称，如“德国”“新加坡”。"
         ctx.error((*field, j), "E-COUNTRY-UNKNOWN",
-                  f"“{name}”不是能识别的国家或地区名称。{hint}", "5.3")
+                  f"“{name}”不是能识别的国家或地区名称。{hint}", clause)
     for j, code in found.repeated:
         ctx.warning((*field, j), "W-LIST-DUPLICATE",
                     f"“{event.countries[j]}”与前面的一项是同一国家或地区（{country_name(code)}），"
-                    "只计一次：请删除这一项。", "5.3")
+                    "只计一次：请删除这一项。", clause)
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:

@@ -22,13 +22,14 @@ from validators.rules.cross_file_claims import (
     station_names_reused,
     stations_claimed_once,
 )
-from validators.rules.cross_file_common import at, items, same_text
+from validators.rules.cross_file_common import at, clause_of, items, same_text
 from validators.rules.cross_file_consortia import (
     known_members,
     members_agree_with_lead,
     members_reciprocal,
     one_lead_per_consortium,
 )
+from validators.year.cited import criterion_clause
 from validators.year.guideline import guideline
 from validators.year.measures import founded_this_year
 
@@ -51,8 +52,7 @@ def established_once(repo: Repository) -> Iterator[Finding]:
     results are on notice or final): where two years disagree, the later report is told to
     follow the earlier, and the earlier keeps its points. Reports of one year both hear it:
     which of them is right is for them to settle, not the order the files are read in."""
-    for area, what in (("service_stations", "服务站"), ("consortia", "联合体")):
-        clause = "3.2" if area == "service_stations" else "4.3"
+    for area, what, one_off in (("service_stations", "服务站", "new_station"), ("consortia", "联合体", "new_lead")):
         listed: dict[tuple[str, str], list[tuple[ReportDoc, int, Any]]] = defaultdict(list)
         for doc, i, item in items(repo, area):
             listed[("" if area in SHARED_ID_LISTS else doc.report.society, item.id)].append((doc, i, item))
@@ -68,17 +68,19 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                               f"{what}“{item.id}”的成立日期为 {item.established}，与 {origin.file} 中的 "
                               f"{first.established} 不一致：同一{what}只能在成立当年计为新建一次。"
                               f"以 {origin.report.year} 年度报告中的日期为准，请改为 {first.established}"
-                              f"（如该日期有误，请联系市科协更正 {origin.report.year} 年度的报告）。", clause)
+                              f"（如该日期有误，请联系市科协更正 {origin.report.year} 年度的报告）。",
+                              clause_of(repo, doc, area, one_off))
                     continue
                 yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
                           f"{what}“{item.id}”的成立日期为 {item.established}，与 {origin.file} 中的 "
-                          f"{first.established} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。", clause)
+                          f"{first.established} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。",
+                          clause_of(repo, doc, area, one_off))
                 if not told:
                     told = True
                     yield at(origin, (area, j, "established"), "E-ESTABLISHED-CHANGED",
                               f"{what}“{first.id}”的成立日期为 {first.established}，与 {doc.file} 中的 "
                               f"{item.established} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。",
-                              clause)
+                              clause_of(repo, origin, area, one_off))
 
 
 def established_under_one_id(repo: Repository) -> Iterator[Finding]:
@@ -88,8 +90,8 @@ def established_under_one_id(repo: Repository) -> Iterator[Finding]:
     in a later year: the later `established` is an error (the new id would earn the one-off
     twice). Only the society's own earlier entries count: a name another society used (a
     consortium it joined, a station of its own) is no proof that this one is the same."""
-    for area, what, day, clause in (("service_stations", "服务站", "建站", "3.2"),
-                                    ("consortia", "联合体", "成立", "4.3")):
+    for area, what, day, one_off in (("service_stations", "服务站", "建站", "new_station"),
+                                     ("consortia", "联合体", "成立", "new_lead")):
         named: dict[tuple[str, str], dict[int, list[tuple[ReportDoc, int, Any]]]] = defaultdict(
             lambda: defaultdict(list))
         for doc, i, item in items(repo, area):
@@ -112,7 +114,8 @@ def established_under_one_id(repo: Repository) -> Iterator[Finding]:
                     yield at(doc, (area, i, "established"), "E-ESTABLISHED-TWICE",
                               f"{what}“{item.name}”已列在 {before.file} 中（编号“{seen.id}”，{day}日期 "
                               f"{seen.established}），不是 {year} 年新建的：同一{what}只能在{day}当年计为新建一次。"
-                              f"请沿用编号“{seen.id}”和{day}日期 {seen.established}。", clause)
+                              f"请沿用编号“{seen.id}”和{day}日期 {seen.established}。",
+                              clause_of(repo, doc, area, one_off))
                 for doc, _, item in by_year[year]:
                     if first is None:
                         first = (doc, item)
@@ -134,7 +137,7 @@ def functions_new_once(repo: Repository) -> Iterator[Finding]:
             if fn.new and fn.id in earlier:
                 yield at(doc, ("government_functions", "functions", i, "new"), "E-FUNCTION-NEW-TWICE",
                           f"职能“{fn.id}”已列在 {previous.file} 中，本年度不是新承接的：请把 new 改为 false。",
-                          "2.1")
+                          clause_of(repo, doc, "government_functions", "pilot_new_function"))
 
 
 def plausible_figures(repo: Repository) -> Iterator[Finding]:
@@ -157,7 +160,7 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
             if len(ev.speaker_provinces) > len(rules.provinces):  # names, full or short
                 yield at(doc, ("academic_events", i, "speaker_provinces"), "W-IMPLAUSIBLE-FIGURE",
                           f"列出了 {len(ev.speaker_provinces)} 个省级行政区，多于全国总数 "
-                          f"{len(rules.provinces)}：请删除重复项。", "5.2", "warning")
+                          f"{len(rules.provinces)}：请删除重复项。", criterion_clause(rules, "min_provinces"), "warning")
         past_amount = max((f.amount_wan for r in past if r.government_functions
                            for f in r.government_functions.functions), default=0.0)
         gov = doc.report.government_functions
@@ -166,12 +169,14 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
                 yield at(doc, ("government_functions", "functions", i, "amount_wan"),
                           "W-IMPLAUSIBLE-FIGURE",
                           f"金额 {fn.amount_wan:g} 万元远超本学会其他年度（最多 {past_amount:g} 万元）："
-                          "请核对单位是否为万元。", "2.2", "warning")
+                          "请核对单位是否为万元。",
+                          clause_of(repo, doc, "government_functions", "function"), "warning")
         for i, st in enumerate(doc.report.service_stations):
             if st.enterprises_served > limits.station_max_enterprises:
                 yield at(doc, ("service_stations", i, "enterprises_served"), "W-IMPLAUSIBLE-FIGURE",
                           f"一个服务站一年服务 {st.enterprises_served} 家企业，超过常见上限 "
-                          f"{limits.station_max_enterprises} 家：请核对。", "3.2", "warning")
+                          f"{limits.station_max_enterprises} 家：请核对。",
+                          clause_of(repo, doc, "service_stations", "new_station"), "warning")
 
 
 RULES = (profiles_present, established_once, established_under_one_id, functions_new_once,

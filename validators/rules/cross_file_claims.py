@@ -12,7 +12,7 @@ from typing import Any
 from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.repository import ReportDoc, Repository
-from validators.rules.cross_file_common import at, items, same_text
+from validators.rules.cross_file_common import at, clause_of, items, same_text
 from validators.year.cited import area_clause
 from validators.year.guideline import guideline
 from validators.year.measures import counted_achievements, founded_this_year
@@ -144,7 +144,8 @@ def functions_claimed_once(repo: Repository) -> Iterator[Finding]:
                 yield at(doc, ("government_functions", "functions", i, "title"), "W-FUNCTION-CLAIMED-TWICE",
                           f"职能“{fn.title}”（{fn.commissioner}，{fn.start} 至 {fn.end}）也由 "
                           f"{_societies(others, more)}在同一年度申报，承接期有重叠：若是共同承接，请在证明材料中"
-                          "写明本学会承担的部分；市科协核查时会对照双方的材料。", "2.2", "warning")
+                          "写明本学会承担的部分；市科协核查时会对照双方的材料。",
+                          clause_of(repo, doc, "government_functions", "function"), "warning")
 
 
 def stations_claimed_once(repo: Repository) -> Iterator[Finding]:
@@ -161,7 +162,7 @@ def stations_claimed_once(repo: Repository) -> Iterator[Finding]:
             yield at(doc, ("service_stations", i, "name"), "W-STATION-CLAIMED-TWICE",
                       f"服务站“{st.name}”也由 {_societies(others)}在同一年度申报：若是共建，请在证明材料中"
                       "写明本学会的分工；若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。",
-                      "3.2", "warning")
+                      clause_of(repo, doc, "service_stations", "new_station"), "warning")
 
 
 def station_names_reused(repo: Repository) -> Iterator[Finding]:
@@ -191,4 +192,5 @@ def station_names_reused(repo: Repository) -> Iterator[Finding]:
                       f"服务站“{st.name}”报为 {doc.report.year} 年新建，但 {before.report.society}{others} 在 "
                       f"{before.report.year} 年度的报告 {before.file} 中已申报同名服务站（编号“{seen.id}”，建站日期 "
                       f"{seen.established}）：若是同一个服务站，一次性补助已经计过，请说明；若不是，请改用能区分的"
-                      "名称。别的学会用过的名称不影响本学会的计分，市科协核查时会对照双方的材料。", "3.2", "warning")
+                      "名称。别的学会用过的名称不影响本学会的计分，市科协核查时会对照双方的材料。",
+                      clause_of(repo, doc, "service_stations", "new_station"), "warning")

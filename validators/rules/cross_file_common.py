@@ -11,8 +11,15 @@ from typing import Any
 from validators.findings import Finding, error, warning
 from validators.repository import ReportDoc, Repository
 from validators.yaml.scalars import YamlPath
+from validators.year.cited import cited_in_year
 
-__all__ = ["at", "items", "same_text"]
+__all__ = ["at", "clause_of", "items", "same_text"]
+
+
+def clause_of(repo: Repository, doc: ReportDoc, area: str, name: str | None = None) -> str | None:
+    """The clause a finding about `doc`'s item names, as `doc`'s year numbers it: the rubric
+    rule `area`.`name`'s, or the area's own (validators.year.cited)."""
+    return cited_in_year(doc.report.year, repo.root, area, name)
 
 
 # The rules across files key every title, name and commissioner by it, several times each:

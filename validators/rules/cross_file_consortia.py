@@ -13,7 +13,7 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.labelled import LabelledEnum, UnknownTerm
 from validators.repository import ReportDoc, Repository
-from validators.rules.cross_file_common import at, items, same_text
+from validators.rules.cross_file_common import at, clause_of, items, same_text
 
 
 def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
@@ -36,13 +36,14 @@ def _leads_by_id(repo: Repository, groups: dict[tuple[int, str], list[tuple[Repo
             # 中国科协的“生命科学学会联合体”), or its report may not be readable: a reviewer looks.
             for doc, i, item in entries:
                 yield at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NO-LEAD",
-                          _no_lead(repo, year, cid, item.name, doc.report.society), "4.3", "warning")
+                          _no_lead(repo, year, cid, item.name, doc.report.society),
+                          clause_of(repo, doc, "consortia", "new_lead"), "warning")
         elif len(leads) > 1:
             names = "、".join(d.report.society for d, _, _ in leads)
             for doc, i, _ in leads:
                 yield at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
                           f"{year} 年联合体“{cid}”有多个牵头学会（{names}）：只能有一个，其余改为 参与。",
-                          "4.3")
+                          clause_of(repo, doc, "consortia", "new_lead"))
 
 
 def _leads_by_name(repo: Repository) -> Iterator[Finding]:
@@ -67,7 +68,7 @@ def _leads_by_name(repo: Repository) -> Iterator[Finding]:
             yield at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
                       f"{year} 年 {listed}也牵头名称相同的联合体“{item.name}”（本报告编号“{item.id}”）："
                       "名称相同即是同一联合体，只能有一个牵头学会，其余改为 参与 并改用牵头学会的编号；"
-                      "若确是不同的联合体，请改用能区分的名称。", "4.3")
+                      "若确是不同的联合体，请改用能区分的名称。", clause_of(repo, doc, "consortia", "new_lead"))
 
 
 def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> str:
@@ -96,7 +97,7 @@ def known_members(repo: Repository) -> Iterator[Finding]:
             if looks_like_id.match(member) and member not in societies:
                 yield at(doc, ("consortia", i, "members", j), "W-CONSORTIUM-MEMBER-UNKNOWN",
                           f"成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。",
-                          "4", "warning")
+                          clause_of(repo, doc, "consortia"), "warning")
 
 
 def members_reciprocal(repo: Repository) -> Iterator[Finding]:
@@ -118,24 +119,25 @@ def members_reciprocal(repo: Repository) -> Iterator[Finding]:
                 continue
             yield at(lead_doc, ("consortia", li, "members", j), "W-CONSORTIUM-NOT-RECIPROCAL",
                       f"成员“{member}”的 {year} 年报告没有列出联合体“{cid}”：请双方核对，"
-                      "成员学会须在自己的报告中列出同一编号的联合体。", "4", "warning")
+                      "成员学会须在自己的报告中列出同一编号的联合体。", clause_of(repo, lead_doc, "consortia"), "warning")
             yield at(other, ("consortia",) if other.report.consortia else ("society",),
                       "W-CONSORTIUM-NOT-RECIPROCAL",
                       f"{lead_doc.report.society} 牵头的联合体“{cid}”把本学会列为成员，但本报告没有列出它："
-                      "如确为成员，请添加这一联合体（role: 参与）。", "4", "warning")
+                      "如确为成员，请添加这一联合体（role: 参与）。", clause_of(repo, other, "consortia"), "warning")
         for society, (doc, i, item) in sorted(by_society.items()):
             if item.role == ConsortiumRole.MEMBER and society not in listed:
                 yield at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NOT-RECIPROCAL",
                           f"本学会报告参与联合体“{cid}”，但牵头学会 {lead_doc.report.society} 的成员名单中"
-                          "没有本学会：请双方核对。", "4", "warning")
+                          "没有本学会：请双方核对。", clause_of(repo, doc, "consortia"), "warning")
                 yield at(lead_doc, ("consortia", li, "members"), "W-CONSORTIUM-NOT-RECIPROCAL",
                           f"{society} 报告参与本联合体“{cid}”，但成员名单中没有它：如确为成员，请把"
-                          f"“{society}”加入 members。", "4", "warning")
+                          f"“{society}”加入 members。", clause_of(repo, lead_doc, "consortia"), "warning")
 
 
-# What a consortium is, as its lead reports it. 4.1 pays for the consortium's industry, not
+# What a consortium is, as its lead reports it, and the rubric rule whose clause a difference
+# names (None: area 四's own clause, which says the forms). 4.1 (2017's number) pays for the consortium's industry, not
 # for one a member gives it: 「重点支持服务成都市主导产业和优势产业为主的学会联合体建设」.
-_LEAD_STATES = (("industry", "服务产业", "4.1"), ("form", "联合形式", "4"), ("direction", "联合方向", "4"))
+_LEAD_STATES = (("industry", "服务产业", "leading_industry"), ("form", "联合形式", None), ("direction", "联合方向", None))
 
 
 def _as_written(value: Any) -> tuple[str, str]:
@@ -160,20 +162,21 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
         for doc, i, item in entries:
             if item.role != ConsortiumRole.MEMBER or doc is lead_doc:
                 continue
-            for field, word, clause in _LEAD_STATES:
+            for field, word, rule in _LEAD_STATES:
                 (mine, shown), (theirs, told) = (_as_written(getattr(c, field)) for c in (item, lead))
                 if mine != theirs:
                     differing[field].append(doc.report.society)
                     yield at(doc, ("consortia", i, field), "E-CONSORTIUM-DIFFERS",
                               f"联合体“{cid}”的{word}写的是“{shown}”，牵头学会 {lead_doc.report.society} 在 "
                               f"{lead_doc.file} 中写的是“{told}”：联合体的{word}以牵头学会的报告为准，"
-                              f"请改为“{told}”（若牵头学会写错了，请它更正）。", clause)
+                              f"请改为“{told}”（若牵头学会写错了，请它更正）。",
+                              clause_of(repo, doc, "consortia", rule))
         # The lead hears of it too: its own change (or a member's slip) costs the members their
         # points, and a check of the lead's file alone would otherwise pass in silence.
-        for field, word, clause in _LEAD_STATES:
+        for field, word, rule in _LEAD_STATES:
             if differing[field]:
                 told = _as_written(getattr(lead, field))[1]
                 yield at(lead_doc, ("consortia", li, field), "W-CONSORTIUM-MEMBERS-DIFFER",
                          f"成员 {'、'.join(sorted(set(differing[field])))} 写的联合体“{cid}”{word}与本报告的"
                          f"“{told}”不同：以本报告为准，这些成员的这一联合体不计分，请通知它们更正"
-                         "（若本报告写错了，请更正本报告）。", clause, "warning")
+                         "（若本报告写错了，请更正本报告）。", clause_of(repo, lead_doc, "consortia", rule), "warning")

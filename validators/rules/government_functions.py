@@ -1,4 +1,5 @@
-"""Area 二 rules: the pilot list (2.1), new functions (2.1), function periods (2.2)."""
+"""Area 二 rules: the pilot list and new functions (2017's 2.1), function periods (2.2); each
+finding names the clause the year's rubric cites for the rule (`RuleContext.cited`)."""
 
 from __future__ import annotations
 
@@ -16,20 +17,22 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     # The pilot list is the association's to publish: a claim it does not confirm earns nothing,
     # but is no error (the list may simply not be out yet).
     confirmed = pilot_confirmed(report.society, ctx.guideline)
-    if "2.1" not in ctx.guideline.clauses:
-        pass  # the year's text has ended the pilot clause: the field means nothing this year
+    pilot, period, new = (ctx.cited("government_functions", name)
+                            for name in ("pilot", "function", "pilot_new_function"))
+    if pilot not in ctx.guideline.clauses or pilot == ctx.cited("government_functions"):
+        pass  # the year's text or rubric has ended the pilot clause: the field means nothing this year
     elif area.pilot and confirmed is None:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CONFIRMED",
                     f"市科协尚未公布 {ctx.guideline.year} 年首批承能试点学会名单，暂不能确认本学会为试点学会："
-                    "名单公布并列入本学会后才计分。", "2.1")
+                    "名单公布并列入本学会后才计分。", pilot)
     elif confirmed and not area.pilot:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CLAIMED",
                     f"本学会在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目按名单计分："
-                    "请把 pilot 改为 true。", "2.1")
+                    "请把 pilot 改为 true。", pilot)
     elif area.pilot and not confirmed:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CONFIRMED",
                     f"本学会不在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目不计分："
-                    "如不是试点学会，请把 pilot 改为 false。", "2.1")
+                    "如不是试点学会，请把 pilot 改为 false。", pilot)
     window = ctx.guideline.evaluation_window
     innovation = ctx.guideline.area("innovation")  # named as the year names it
     function = said("政府职能或服务", *ctx.guideline.clauses.values())
@@ -44,17 +47,17 @@ def check(report: YearReport, ctx: RuleContext) -> None:
                       f"委托（购买）单位“{fn.commissioner}”是企业（{ending}），不是政府部门："
                       f"承接的须是{function}。企业委托的服务请写在"
                       f"“{area_numeral(innovation.id)}、{innovation.title}”的服务中。",
-                      "2.2")
+                      period)
         if fn.end < fn.start:
             ctx.error((*path, "end"), "E-DATE-ORDER",
-                      f"结束日期 {fn.end} 早于开始日期 {fn.start}：请核对。", "2.2")
+                      f"结束日期 {fn.end} 早于开始日期 {fn.start}：请核对。", period)
         elif fn.end <= window.start or fn.start > window.deadline:
             ctx.error((*path, "start"), "E-DATE-OUTSIDE-WINDOW",
                       f"承接期 {fn.start} 至 {fn.end} 与 {ctx.guideline.year} 年度评估期"
-                      f"（{window.label}）没有重叠：请放到对应年度的报告中。", "2.2")
+                      f"（{window.label}）没有重叠：请放到对应年度的报告中。", period)
         elif fn.new and fn.start <= window.start:
-            # 新增 (2.1) is new in this year: a function taken on before the window began was
+            # 新增 (2017's 2.1) is new in this year: a function taken on before the window began was
             # new in an earlier year, whether or not that year's report is in the repository.
             ctx.error((*path, "new"), "E-FUNCTION-NOT-NEW",
                       f"职能“{fn.id}”开始于 {fn.start}，在 {ctx.guideline.year} 年度评估期（{window.label}）之前："
-                      "不是本年度新承接的，请把 new 改为 false。", "2.1")
+                      "不是本年度新承接的，请把 new 改为 false。", new)

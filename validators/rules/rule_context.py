@@ -12,6 +12,7 @@ from validators.rules.suggest import closest_name
 from validators.yaml.loading import SourceMap
 from validators.yaml.policy import Policy
 from validators.yaml.scalars import YamlPath
+from validators.year.cited import area_clause, cited_clause
 from validators.year.guideline import Guideline
 
 
@@ -27,6 +28,13 @@ class RuleContext:
     # The repository whose year files the rules may consult (another year's names); None: the
     # years shipped with the code.
     root: Path | None = None
+
+    def cited(self, area: str, name: str | None = None) -> str:
+        """The clause as the year numbers it: the rubric rule `area`.`name`'s (validators.year.
+        cited), or without `name` the area's own."""
+        if name is None:
+            return area_clause(self.guideline, area)
+        return cited_clause(area, name, self.guideline, self.root)
 
     def closest(self, name: str, options: Sequence[str], cutoff: float = 0.5) -> str | None:
         """The listed name `name` most likely meant, while the file's budget of hints lasts."""

@@ -33,6 +33,7 @@ def said(phrase: str, *texts: str) -> str:
     return quoted(phrase, *texts) or phrase
 
 
-def growth_named(clauses: Mapping[str, str]) -> str:
-    """What clause 2.3 calls the growth of a society's functions, in the year's words."""
-    return quoted("有较大提升", clauses.get("2.3", "")) or "条款 2.3 所说的增长"
+def growth_named(clauses: Mapping[str, str], clause: str) -> str:
+    """What `clause` (the clause of the rubric's `growth`, 2017's 2.3) calls the growth of a
+    society's functions, in the year's words."""
+    return quoted("有较大提升", clauses.get(clause, "")) or f"条款 {clause} 所说的增长"
