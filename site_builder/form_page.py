@@ -16,6 +16,7 @@ from typing import Any
 from site_builder.form_labels import guide_data, labels_data
 from site_builder.mkdocs_config import read_config
 from site_builder.name_order import name_key
+from validators.association.browser_cross import browser_cross
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.reviews import review_years
 from validators.evaluation.results import results_path
@@ -41,7 +42,7 @@ PRIVACY_SCRIPT = Path(__file__).with_name("review") / "review-privacy.js"
 # Script order matters: the libraries, then the form's modules, then the entry point.
 SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "form-yaml.js",
            "form-criteria.js", "form-urls.js", PRIVACY_SCRIPT.name, "form-privacy.js", "form-check.js",
-           "form-warnings.js", "form-findings.js", "form-xlsx.js", "form-render.js", "form-drafts.js",
+           "form-warnings.js", "form-findings.js", "form-cross.js", "form-xlsx.js", "form-render.js", "form-drafts.js",
            "form-start.js", "form-import.js", "form-output.js", "form.js")
 
 
@@ -183,6 +184,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     files[f"{ASSETS}/config.json"] = _config(years, societies, settings)
     files[f"{ASSETS}/labels.json"] = _json(labels_data())
     files[f"{ASSETS}/consortia.json"] = _json(_consortia(repo))
+    files[f"{ASSETS}/across.json"] = _json(browser_cross(repo))
     files[f"{ASSETS}/schema-society.json"] = _json(json_schema("society"))
     reviewed = review_years(root)
     for year in years:
@@ -228,7 +230,8 @@ def society_files(repo: Repository, changed: Iterable[str], settings: SiteSettin
     years = sorted(y for y in available_years(root) if guideline(y, root) is not None)
     grouped = _by_society(repo)
     files = {f"{ASSETS}/config.json": _config(years, _societies(repo, grouped), settings),
-             f"{ASSETS}/consortia.json": _json(_consortia(repo))}
+             f"{ASSETS}/consortia.json": _json(_consortia(repo)),
+             f"{ASSETS}/across.json": _json(browser_cross(repo))}
     for society in sorted(set(changed) & set(grouped)):
         files[f"{ASSETS}/reports/{society}.json"] = _json(_reports(society, grouped[society]))
     return files

@@ -36,11 +36,14 @@
     RF.clear(this.node);
     this.node.appendChild(el("p", { class: "rf-loading", text: "正在加载表单……" }));
     Promise.all([RF.fetchJson(this.url("config.json")), RF.fetchJson(this.url("labels.json")),
-      RF.fetchJson(this.url("consortia.json")).catch(function () { return []; })])
+      RF.fetchJson(this.url("consortia.json")).catch(function () { return []; }),
+      // The published reports' consortia and stations, for the check's errors across reports.
+      RF.fetchJson(this.url("across.json")).catch(function () { return null; })])
       .then(function (loaded) {
         self.config = loaded[0];
         self.labels = loaded[1];
         self.consortia = loaded[2];
+        self.across = loaded[3];
         self.renderStart();
       })
       .catch(function (err) {
@@ -424,7 +427,9 @@
       .concat(RF.companyIssues(st.data, ctx.guide, ctx.labels));
     // An item with an error of its own is no first copy of a repeated item (form-findings.js).
     var repeats = RF.repeatIssues(st.data, root, ctx.guide, ctx.labels, RF.condemning(found));
-    var issues = lost.concat(found.concat(repeats)
+    // Against the other published reports (form-cross.js): after the repeats, as `check` runs them.
+    var across = RF.crossIssues(st.data, this.across, ctx.labels);
+    var issues = lost.concat(found.concat(repeats, across)
       .concat(RF.warningIssues(st.data, root, ctx.guide, ctx.labels)).filter(function (i) {
         return i.severity === "warning" || !taken[RF.pointer(i.path)];
       }), personal);
@@ -527,7 +532,7 @@
     var ok = !counts.error && !counts.todo;
     box.className = "rf-summary " + (ok ? "rf-summary-ok" : "rf-summary-issues");
     box.appendChild(el("p", { class: "rf-summary-head", text: ok
-      ? "检查通过：表单没有发现问题" + (counts.warning ? "（另有 " + counts.warning + " 条提示）" : "") + "。提交后系统还会做完整检查（如证明材料文件是否存在）。"
+      ? "检查通过：表单没有发现问题" + (counts.warning ? "（另有 " + counts.warning + " 条提示）" : "") + "。提交后系统还会做完整检查（如证明材料文件是否存在，与别的学会尚未合并的报告是否冲突）。"
       : "检查结果：" + counts.error + " 处错误，" + counts.todo + " 处待填写，" + counts.warning + " 条提示。" }));
     if (!pairs.length) return;
     var details = el("details", { class: "rf-summary-list", open: this.summaryOpen ? "" : null,

@@ -44,6 +44,17 @@ def profiles_present(repo: Repository) -> Iterator[Finding]:
                       None)
 
 
+# What E-ESTABLISHED-CHANGED says (str.format): to a later year's report (ESTABLISHED_LATER, "{year}"
+# the earlier report's), and to two reports of one year (ESTABLISHED_SAME_YEAR); "{what}" is the
+# area's word. The online form says the same sentences (validators/association/browser_cross.py).
+ESTABLISHED_AREAS = (("service_stations", "服务站", "new_station"), ("consortia", "联合体", "new_lead"))
+ESTABLISHED_LATER = ("{what}“{id}”的成立日期为 {established}，与 {file} 中的 {first} 不一致：同一{what}只能在成立当年"
+                     "计为新建一次。以 {year} 年度报告中的日期为准，请改为 {first}（如该日期有误，请联系市科协更正 {year} "
+                     "年度的报告）。")
+ESTABLISHED_SAME_YEAR = ("{what}“{id}”的成立日期为 {established}，与 {file} 中的 {first} 不一致：同一{what}只能在"
+                         "成立当年计为新建一次，请统一日期。")
+
+
 def established_once(repo: Repository) -> Iterator[Finding]:
     """A station (per society) or a consortium (across societies) is new in one year only:
     its `established` date must read the same in every report that lists it.
@@ -52,7 +63,7 @@ def established_once(repo: Repository) -> Iterator[Finding]:
     results are on notice or final): where two years disagree, the later report is told to
     follow the earlier, and the earlier keeps its points. Reports of one year both hear it:
     which of them is right is for them to settle, not the order the files are read in."""
-    for area, what, one_off in (("service_stations", "服务站", "new_station"), ("consortia", "联合体", "new_lead")):
+    for area, what, one_off in ESTABLISHED_AREAS:
         listed: dict[tuple[str, str], list[tuple[ReportDoc, int, Any]]] = defaultdict(list)
         for doc, i, item in items(repo, area):
             listed[("" if area in SHARED_ID_LISTS else doc.report.society, item.id)].append((doc, i, item))
@@ -65,21 +76,20 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                     continue
                 if doc.report.year > origin.report.year:
                     yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
-                              f"{what}“{item.id}”的成立日期为 {item.established}，与 {origin.file} 中的 "
-                              f"{first.established} 不一致：同一{what}只能在成立当年计为新建一次。"
-                              f"以 {origin.report.year} 年度报告中的日期为准，请改为 {first.established}"
-                              f"（如该日期有误，请联系市科协更正 {origin.report.year} 年度的报告）。",
+                              ESTABLISHED_LATER.format(what=what, id=item.id, established=item.established,
+                                                       file=origin.file, first=first.established,
+                                                       year=origin.report.year),
                               clause_of(repo, doc, area, one_off))
                     continue
                 yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
-                          f"{what}“{item.id}”的成立日期为 {item.established}，与 {origin.file} 中的 "
-                          f"{first.established} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。",
+                          ESTABLISHED_SAME_YEAR.format(what=what, id=item.id, established=item.established,
+                                                       file=origin.file, first=first.established),
                           clause_of(repo, doc, area, one_off))
                 if not told:
                     told = True
                     yield at(origin, (area, j, "established"), "E-ESTABLISHED-CHANGED",
-                              f"{what}“{first.id}”的成立日期为 {first.established}，与 {doc.file} 中的 "
-                              f"{item.established} 不一致：同一{what}只能在成立当年计为新建一次，请统一日期。",
+                              ESTABLISHED_SAME_YEAR.format(what=what, id=first.id, established=first.established,
+                                                           file=doc.file, first=item.established),
                               clause_of(repo, origin, area, one_off))
 
 

@@ -15,6 +15,17 @@ from validators.models.labelled import LabelledEnum, UnknownTerm
 from validators.repository import ReportDoc, Repository
 from validators.rules.cross_file_common import at, clause_of, items, same_text
 
+# What E-CONSORTIUM-MULTIPLE-LEADS says (str.format): of two leads of one id (LEADS_BY_ID, "{names}"
+# the leads joined by JOINED), and of leads of one name under other ids (LEADS_BY_NAME, "{listed}"
+# the others, each LISTED, joined by JOINED). The online form says the same sentences
+# (validators/association/browser_cross.py).
+LEADS_BY_ID = "{year} 年联合体“{id}”有多个牵头学会（{names}）：只能有一个，其余改为 参与。"
+LEADS_BY_NAME = ("{year} 年 {listed}也牵头名称相同的联合体“{name}”（本报告编号“{id}”）："
+                 "名称相同即是同一联合体，只能有一个牵头学会，其余改为 参与 并改用牵头学会的编号；"
+                 "若确是不同的联合体，请改用能区分的名称。")
+LISTED = "{society}（编号“{id}”）"
+JOINED = "、"
+
 
 def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
     """A consortium has one lead in a year (4.3 pays 「牵头（承办）学会」 the one-time subsidy):
@@ -39,10 +50,10 @@ def _leads_by_id(repo: Repository, groups: dict[tuple[int, str], list[tuple[Repo
                           _no_lead(repo, year, cid, item.name, doc.report.society),
                           clause_of(repo, doc, "consortia", "new_lead"), "warning")
         elif len(leads) > 1:
-            names = "、".join(d.report.society for d, _, _ in leads)
+            names = JOINED.join(d.report.society for d, _, _ in leads)
             for doc, i, _ in leads:
                 yield at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
-                          f"{year} 年联合体“{cid}”有多个牵头学会（{names}）：只能有一个，其余改为 参与。",
+                          LEADS_BY_ID.format(year=year, id=cid, names=names),
                           clause_of(repo, doc, "consortia", "new_lead"))
 
 
@@ -62,13 +73,12 @@ def _leads_by_name(repo: Repository) -> Iterator[Finding]:
                       if d.report.society != doc.report.society and c.id != item.id]
             if not others:
                 continue
-            listed = "、".join(f"{d.report.society}（编号“{c.id}”）"
-                              for d, c in sorted({(d.report.society, c.id): (d, c) for d, c in others}.values(),
-                                                 key=lambda e: (e[0].report.society, e[1].id)))
+            listed = JOINED.join(LISTED.format(society=d.report.society, id=c.id)
+                                 for d, c in sorted({(d.report.society, c.id): (d, c) for d, c in others}.values(),
+                                                    key=lambda e: (e[0].report.society, e[1].id)))
             yield at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
-                      f"{year} 年 {listed}也牵头名称相同的联合体“{item.name}”（本报告编号“{item.id}”）："
-                      "名称相同即是同一联合体，只能有一个牵头学会，其余改为 参与 并改用牵头学会的编号；"
-                      "若确是不同的联合体，请改用能区分的名称。", clause_of(repo, doc, "consortia", "new_lead"))
+                      LEADS_BY_NAME.format(year=year, listed=listed, name=item.name, id=item.id),
+                      clause_of(repo, doc, "consortia", "new_lead"))
 
 
 def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> str:

@@ -1,0 +1,74 @@
+"""What `check` finds against the other reports, in headless Chromium: a secretary who picks a
+consortium another society leads this year and makes the society its lead (牵头) hears, at the role,
+the sentence `check` gives the file in the repository, and the check bar no longer says
+“检查通过” (it did, and the pull request failed with E-CONSORTIUM-MULTIPLE-LEADS)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_form import add, box, fill, settled
+from tests.browser.test_form_mirrors import _blank, _head, _said, _show_all
+from tests.site_support import built_site, served, sync_playwright
+from tests.trees import base_tree
+from validators.check import check_tree
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SOCIETY = "cd-agri"  # registered, with no 2018 report
+LED = "consortium-smart-manufacturing"  # cd-mech-eng leads it in its 2018 report
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    with served(built_site()) as url:
+        yield url + "form/"
+
+
+def _by_check(page) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """pointer: (code, sentence) of each error `check` finds of the form's report, put into the
+    repository beside the other societies' reports."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = base_tree(Path(tmp), ("submissions",))
+        path = root / "submissions" / SOCIETY / "2018.yaml"
+        path.write_text(page.input_value("#rf-yaml-report"), encoding="utf-8")
+        result, _ = check_tree(root, [path])
+    return {"/" + "/".join(map(str, f.path or ())): (f.code, f.message)
+            for f in result.findings if f.severity == "error"}
+
+
+def test_leading_a_consortium_another_society_leads_is_an_error_at_the_role(page, base: str) -> None:
+    _blank(page, base)
+    box(page, "/consortia").locator(":scope > .rf-add").click()
+    page.select_option('[data-pointer="/consortia/0"] .rf-pick select', LED)
+    settled(page)
+    assert "检查通过" in _head(page)  # taking part (参与) in it is no error
+    assert _by_check(page) == {}
+    add(page, "/consortia/0/members")
+    fill(page, "/consortia/0/members/0", "成都市示例职业技术学院")  # a lead has partners (E-CONSORTIUM-NO-PARTNER)
+    fill(page, "/consortia/0/role", "牵头")
+    page.keyboard.press("Tab")
+    settled(page)
+    checked = _by_check(page)
+    assert {p: c for p, (c, _) in checked.items()} == {"/consortia/0/role": "E-CONSORTIUM-MULTIPLE-LEADS"}
+    assert "检查通过" not in _head(page)
+    assert "1 处错误" in _head(page)
+    said = _said(page, "/consortia/0/role")
+    assert said == checked["/consortia/0/role"][1]
+    assert said.startswith(f"2018 年联合体“{LED}”有多个牵头学会（cd-agri、cd-mech-eng）")
+    _show_all(page)
+    assert said in page.inner_text(".rf-summary")
+    # On a phone the sentence stays inside the screen, beside the role it is about.
+    page.set_viewport_size({"width": 390, "height": 844})
+    message = box(page, "/consortia/0/role").locator(":scope > .rf-msg")
+    message.scroll_into_view_if_needed()
+    where = message.bounding_box()
+    assert where is not None
+    assert where["x"] >= 0
+    assert where["x"] + where["width"] <= 390, where
+    assert not page.problems, page.problems
