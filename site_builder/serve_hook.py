@@ -41,12 +41,19 @@ def on_pre_build(config: Any, **_: Any) -> None:
                  "（全部重新生成）" if update.whole else "；下载文件在后台更新")
 
 
+def _page_url(file: Any) -> str:
+    """A page file's URL as its page and its search entries give it: the home page's file says
+    "./", its page and entries "" (a merge by the file's URL dropped the home page's entries
+    from every rebuild that did not rebuild it)."""
+    return "" if file.url in (".", "./") else str(file.url)
+
+
 def on_files(files: Any, config: Any, **_: Any) -> Any:
     """A page whose source is gone leaves the served site too: a dirty rebuild keeps its HTML."""
     from site_builder.serve import current
 
     _pages.clear()
-    _pages.update(f.url for f in files.documentation_pages())
+    _pages.update(_page_url(f) for f in files.documentation_pages())
     _bar.clear()
     to_build = sum(1 for f in files.documentation_pages() if f.is_modified())
     if to_build > _BAR_FROM:
