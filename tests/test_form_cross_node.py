@@ -1,13 +1,18 @@
 """The form finds what `check` finds against the other reports, at the same fields in the same
 words: form-cross.js, run under Node with the site's across.json of a repository, gives a report
-of that repository the same E-CONSORTIUM-MULTIPLE-LEADS and E-ESTABLISHED-CHANGED that `check`
-gives it there.
+of that repository the same E-CONSORTIUM-MULTIPLE-LEADS, E-CONSORTIUM-DIFFERS,
+E-ESTABLISHED-CHANGED, E-ESTABLISHED-TWICE, E-FUNCTION-NEW-TWICE and E-ACHIEVEMENT-COUNTED-TWICE
+that `check` gives it there.
 
 The repository is the sample's, varied: the report being edited is merged already (in another
 form than the one being edited, or as it is) or not at all, and another society's report may lead
 one of its consortia (under its id, or under another id with the same name) or give it another
 date. The report leads consortia other societies lead, under their id or their name written with
-other spaces or full-width digits, and changes the dates of consortia and of its stations."""
+other spaces or full-width digits, and changes the dates of consortia and of its stations; it
+takes part in a consortium another society leads and says otherwise (or the same, spelled
+otherwise) of its industry, form or direction; it lists again, new, a station, a consortium it
+led, a function or an achievement of its own earlier report, under the same id or another.
+Each code is drawn: fixed cases show each of them found, by both."""
 
 from __future__ import annotations
 
@@ -41,11 +46,18 @@ const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(RF.crossIssues(input.report, input.across, input.labels)
   .map((i) => [i.path, i.code, i.message])));
 """
-MIRRORED = ("E-CONSORTIUM-MULTIPLE-LEADS", "E-ESTABLISHED-CHANGED")
+MIRRORED = ("E-CONSORTIUM-MULTIPLE-LEADS", "E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-CHANGED", "E-ESTABLISHED-TWICE",
+            "E-FUNCTION-NEW-TWICE", "E-ACHIEVEMENT-COUNTED-TWICE")
 SAMPLE = {(p.parent.name, int(p.stem)): yaml.safe_load(p.read_text(encoding="utf-8"))
           for p in sorted((ROOT / "submissions").glob("*/20[0-9][0-9].yaml"))}
 DAYS = [dt.date(2016, 5, 1), dt.date(2017, 5, 20), dt.date(2018, 3, 1)]
 ROLES = ["牵头", "lead", "承办", "参与"]
+# The edits a case makes (some more often: their codes need an earlier report, or a lead, to arise).
+CHANGES = ["lead", "date", "station", "role", "member", "member", "again", "again", "again"]
+# What a member may say of a consortium's fields: the lead's words spelled otherwise, or others.
+SAYS = {"industry": ["装备制造", "医药健康", "其他", " 装备制造 "],
+        "form": ["专业相近", "similar_service", "服务属性相近 ", "单一学会面向社会", "校地合作"],
+        "direction": ["横向", "vertical", "纵向", "horizontal "]}
 Found = set[tuple[str, str, str]]
 
 
@@ -62,6 +74,62 @@ def _others(society: str, year: int, area: str) -> list[dict[str, Any]]:
     return [item for (s, y), report in SAMPLE.items() if s != society and y == year for item in report.get(area, [])]
 
 
+def _earlier(society: str, year: int, area: str) -> list[dict[str, Any]]:
+    """The items of an area in the society's own reports of the years before."""
+    return [item for (s, y), report in sorted(SAMPLE.items()) if s == society and y < year
+            for item in (report.get(area) or [])]
+
+
+def _put(listed: list[dict[str, Any]], item: dict[str, Any]) -> None:
+    """Into a list of items, in place of the one of its id if there is one."""
+    listed[:] = [i for i in listed if i.get("id") != item["id"]] + [item]
+
+
+def _member(draw: st.DrawFn, society: str, year: int, mine: list[dict[str, Any]]) -> None:
+    """Take part in a consortium another society leads this year, saying what it says of one
+    field, spelled otherwise, or something else."""
+    pool = [c for c in _others(society, year, "consortia") if c["role"] == "牵头"]
+    if pool:
+        item = copy.deepcopy(draw(st.sampled_from(pool)))
+        item.update(role=draw(st.sampled_from(["参与", "member"])), members=[])
+        field = draw(st.sampled_from(sorted(SAYS)))
+        item[field] = draw(st.sampled_from(SAYS[field]))
+        _put(mine, item)
+
+
+def _again(draw: st.DrawFn, society: str, year: int, report: dict[str, Any], n: int) -> None:
+    """List again, as new this year, a station, a consortium the society led, a function or an
+    achievement of the society's earlier reports, under the same id or another."""
+    area = draw(st.sampled_from(["service_stations", "consortia", "functions", "research"]))
+    if area == "functions":
+        pool = [f for (s, y), r in SAMPLE.items() if s == society and y == year - 1
+                for f in (r.get("government_functions") or {}).get("functions", [])]
+        if pool:
+            fn = copy.deepcopy(draw(st.sampled_from(pool)))
+            fn["new"] = True
+            if draw(st.booleans()):
+                fn["id"] = f"fn-{society}-again-{n}"
+            gov = report.setdefault("government_functions", {"pilot": False, "functions": []})
+            _put(gov.setdefault("functions", []), fn)
+        return
+    pool = [i for i in _earlier(society, year, area) if area != "consortia" or i["role"] == "牵头"]
+    if not pool:
+        return
+    item = copy.deepcopy(draw(st.sampled_from(pool)))
+    if draw(st.booleans()):
+        item["id"] = f"again-{society}-{n}"
+    if area == "research":
+        if draw(st.booleans()):
+            item["title"] = _respell(str(item["title"]), draw(st.integers(0, 2)))
+        for ach in item.get("achievements", []):
+            ach["date"] = draw(st.sampled_from(DAYS))
+    else:
+        item["established"] = draw(st.sampled_from(DAYS))
+        if area == "consortia":
+            item["members"] = item.get("members") or ["成都市示例职业技术学院"]
+    _put(report.setdefault(area, []), item)
+
+
 @st.composite
 def _cases(draw: st.DrawFn) -> dict[str, Any]:
     society, year = draw(st.sampled_from(sorted(SAMPLE)))
@@ -69,7 +137,7 @@ def _cases(draw: st.DrawFn) -> dict[str, Any]:
     mine = report.setdefault("consortia", [])
     stations = report.setdefault("service_stations", [])
     for n in range(draw(st.integers(0, 4))):
-        change = draw(st.sampled_from(["lead", "date", "station", "role"]))
+        change = draw(st.sampled_from(CHANGES))
         if change == "lead" and (pool := _others(society, year, "consortia")):
             item = copy.deepcopy(draw(st.sampled_from(pool)))
             item["role"] = draw(st.sampled_from(ROLES))
@@ -91,6 +159,10 @@ def _cases(draw: st.DrawFn) -> dict[str, Any]:
                     stations.append(station)
         elif change == "role" and mine:
             draw(st.sampled_from(mine))["role"] = draw(st.sampled_from(ROLES))
+        elif change == "member":
+            _member(draw, society, year, mine)
+        elif change == "again":
+            _again(draw, society, year, report, n)
     # The repository: the report merged as it is, in another form (the sample's), or not at all;
     # another report that leads one of this report's consortia or dates it otherwise.
     merged = draw(st.sampled_from(["same", "sample", "none"]))
@@ -158,6 +230,56 @@ def test_leading_a_consortium_another_society_leads_is_said_as_check_says_it() -
         m for _, _, m in by_form}
 
 
+def _edited(society: str, year: int, edit: Any) -> dict[str, Any]:
+    """A case: the society's merged report of the year, edited."""
+    report = copy.deepcopy(SAMPLE[(society, year)])
+    edit(report)
+    return {"society": society, "year": year, "report": report, "merged": "same", "other": None}
+
+
+def _say_otherwise(report: dict[str, Any]) -> None:
+    """cd-computer takes part in cd-mech-eng's consortium and writes it another direction."""
+    report["consortia"][0]["direction"] = "纵向"
+
+
+def _station_again(report: dict[str, Any]) -> None:
+    """cd-tcm lists its 2017 station again, new in 2018, under another id."""
+    station = copy.deepcopy(SAMPLE[("cd-tcm", 2017)]["service_stations"][0])
+    report["service_stations"] = [{**station, "id": "station-tcm-again", "established": dt.date(2018, 3, 1)}]
+
+
+def _function_again(report: dict[str, Any]) -> None:
+    """cd-tcm's 2017 function is new again in 2018."""
+    report["government_functions"]["functions"] = [
+        {**copy.deepcopy(SAMPLE[("cd-tcm", 2017)]["government_functions"]["functions"][0]), "new": True,
+         "start": dt.date(2018, 1, 1), "end": dt.date(2018, 6, 30)}]
+
+
+def _achievement_again(report: dict[str, Any]) -> None:
+    """cd-tcm's 2017 proposal is counted again in 2018, on another date, under another id."""
+    item = copy.deepcopy(SAMPLE[("cd-tcm", 2017)]["research"][0])
+    item["id"] = "rpt-tcm-again"
+    item["achievements"][0]["date"] = dt.date(2018, 3, 1)
+    report["research"] = [item]
+
+
+FIXED = {"E-CONSORTIUM-DIFFERS": ("cd-computer", 2018, _say_otherwise),
+         "E-ESTABLISHED-TWICE": ("cd-tcm", 2018, _station_again),
+         "E-FUNCTION-NEW-TWICE": ("cd-tcm", 2018, _function_again),
+         "E-ACHIEVEMENT-COUNTED-TWICE": ("cd-tcm", 2018, _achievement_again)}
+
+
+def test_each_mirrored_error_is_found_by_both() -> None:
+    """The drawn cases cannot pass by never making one of them: each is made here, and found."""
+    seen: set[str] = set()
+    for code, (society, year, edit) in FIXED.items():
+        by_check, by_form = _both(_edited(society, year, edit))
+        assert by_form == by_check, code
+        assert code in {c for _, c, _ in by_form}, code
+        seen |= {c for _, c, _ in by_form}
+    assert seen >= set(FIXED)
+
+
 def test_an_unchanged_merged_report_is_not_found_against_itself() -> None:
     for (society, year), report in sorted(SAMPLE.items()):
         by_check, by_form = _both({"society": society, "year": year, "report": copy.deepcopy(report),
@@ -165,7 +287,7 @@ def test_an_unchanged_merged_report_is_not_found_against_itself() -> None:
         assert by_form == by_check == set(), (society, year)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_cases())
 def test_on_drawn_repositories_the_form_and_the_check_find_the_same(case: dict[str, Any]) -> None:
     by_check, by_form = _both(case)

@@ -72,3 +72,33 @@ def test_leading_a_consortium_another_society_leads_is_an_error_at_the_role(page
     assert where["x"] >= 0
     assert where["x"] + where["width"] <= 390, where
     assert not page.problems, page.problems
+
+
+def test_a_member_that_says_otherwise_than_the_lead_hears_it_at_the_field(page, base: str) -> None:
+    """The picker fills a consortium as its lead reports it; a secretary who then changes its
+    direction hears, at the direction, the sentence `check` gives (E-CONSORTIUM-DIFFERS)."""
+    _blank(page, base)
+    box(page, "/consortia").locator(":scope > .rf-add").click()
+    page.select_option('[data-pointer="/consortia/0"] .rf-pick select', LED)
+    settled(page)
+    assert "检查通过" in _head(page)
+    box(page, "/consortia/0/direction").locator("select").focus()  # as a click on it does
+    fill(page, "/consortia/0/direction", "纵向")  # cd-mech-eng's report says 横向
+    page.keyboard.press("Tab")
+    settled(page)
+    checked = _by_check(page)
+    assert {p: c for p, (c, _) in checked.items()} == {"/consortia/0/direction": "E-CONSORTIUM-DIFFERS"}
+    assert "检查通过" not in _head(page)
+    assert "1 处错误" in _head(page)
+    said = _said(page, "/consortia/0/direction")
+    assert said == checked["/consortia/0/direction"][1]
+    assert said.startswith(f"联合体“{LED}”的联合方向写的是“纵向”，牵头学会 cd-mech-eng 在 ")
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 844})
+        message = box(page, "/consortia/0/direction").locator(":scope > .rf-msg")
+        message.scroll_into_view_if_needed()
+        where = message.bounding_box()
+        assert where is not None
+        assert where["x"] >= 0
+        assert where["x"] + where["width"] <= width, where
+    assert not page.problems, page.problems

@@ -93,6 +93,14 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                               clause_of(repo, origin, area, one_off))
 
 
+# What E-ESTABLISHED-TWICE says (str.format) of an item of TWICE_AREAS ("{what}" its word, "{day}"
+# its day's word) new again under another id; the online form says the same sentence
+# (validators/association/browser_cross.py).
+TWICE_AREAS = (("service_stations", "服务站", "建站", "new_station"), ("consortia", "联合体", "成立", "new_lead"))
+ESTABLISHED_TWICE = ("{what}“{name}”已列在 {file} 中（编号“{id}”，{day}日期 {established}），不是 {year} 年新建的："
+                     "同一{what}只能在{day}当年计为新建一次。请沿用编号“{id}”和{day}日期 {established}。")
+
+
 def established_under_one_id(repo: Repository) -> Iterator[Finding]:
     """3.2 and 4.3 pay the one-off once: 「对新建服务站给予一次性补助」, 「对新建联合体给予牵头（承办）
     学会一次性分类补助」. A station of a society, or a consortium a society leads, that the same
@@ -100,8 +108,7 @@ def established_under_one_id(repo: Repository) -> Iterator[Finding]:
     in a later year: the later `established` is an error (the new id would earn the one-off
     twice). Only the society's own earlier entries count: a name another society used (a
     consortium it joined, a station of its own) is no proof that this one is the same."""
-    for area, what, day, one_off in (("service_stations", "服务站", "建站", "new_station"),
-                                     ("consortia", "联合体", "成立", "new_lead")):
+    for area, what, day, one_off in TWICE_AREAS:
         named: dict[tuple[str, str], dict[int, list[tuple[ReportDoc, int, Any]]]] = defaultdict(
             lambda: defaultdict(list))
         for doc, i, item in items(repo, area):
@@ -122,15 +129,19 @@ def established_under_one_id(repo: Repository) -> Iterator[Finding]:
                         continue
                     before, seen = earlier
                     yield at(doc, (area, i, "established"), "E-ESTABLISHED-TWICE",
-                              f"{what}“{item.name}”已列在 {before.file} 中（编号“{seen.id}”，{day}日期 "
-                              f"{seen.established}），不是 {year} 年新建的：同一{what}只能在{day}当年计为新建一次。"
-                              f"请沿用编号“{seen.id}”和{day}日期 {seen.established}。",
+                              ESTABLISHED_TWICE.format(what=what, name=item.name, file=before.file, id=seen.id,
+                                                       day=day, established=seen.established, year=year),
                               clause_of(repo, doc, area, one_off))
                 for doc, _, item in by_year[year]:
                     if first is None:
                         first = (doc, item)
                     elif other is None and item.id != first[1].id:
                         other = (doc, item)
+
+
+# What E-FUNCTION-NEW-TWICE says (str.format); the online form says the same sentence
+# (validators/association/browser_cross.py).
+FUNCTION_NEW_TWICE = "职能“{id}”已列在 {file} 中，本年度不是新承接的：请把 new 改为 false。"
 
 
 def functions_new_once(repo: Repository) -> Iterator[Finding]:
@@ -146,7 +157,7 @@ def functions_new_once(repo: Repository) -> Iterator[Finding]:
         for i, fn in enumerate(gov.functions):
             if fn.new and fn.id in earlier:
                 yield at(doc, ("government_functions", "functions", i, "new"), "E-FUNCTION-NEW-TWICE",
-                          f"职能“{fn.id}”已列在 {previous.file} 中，本年度不是新承接的：请把 new 改为 false。",
+                          FUNCTION_NEW_TWICE.format(id=fn.id, file=previous.file),
                           clause_of(repo, doc, "government_functions", "pilot_new_function"))
 
 

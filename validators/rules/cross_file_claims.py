@@ -17,6 +17,13 @@ from validators.year.cited import area_clause
 from validators.year.guideline import guideline
 from validators.year.measures import counted_achievements, founded_this_year
 
+# What E-ACHIEVEMENT-COUNTED-TWICE says (str.format); "{when}" is COUNTED_WHEN where the earlier
+# report gives another date, else empty. The online form says the same sentence
+# (validators/association/browser_cross.py).
+COUNTED_TWICE = ("调研成果“{title}”的成果“{type}”已在 {year} 年度的报告 {file} 中计分{when}：同一成果只在形成的"
+                 "那一年度计分一次，本年度不再计分。若本年度确有新的成果，请写明另一种认定方式（如领导签批后又被采纳）。")
+COUNTED_WHEN = "（那里写的日期是 {date}）"
+
 
 def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
     """六's opening clause (6 in 2017) pays a report's achievement once: 「其补助方式为：根据每年一次
@@ -39,11 +46,10 @@ def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
             if earlier is None:
                 continue
             before, first = earlier
-            when = "" if first.date == ach.date else f"（那里写的日期是 {first.date}）"
+            when = "" if first.date == ach.date else COUNTED_WHEN.format(date=first.date)
             yield at(doc, ("research", i, "achievements", j), "E-ACHIEVEMENT-COUNTED-TWICE",
-                      f"调研成果“{item.title}”的成果“{ach.type.label}”已在 {before.report.year} 年度的报告 "
-                      f"{before.file} 中计分{when}：同一成果只在形成的那一年度计分一次，本年度不再计分。"
-                      "若本年度确有新的成果，请写明另一种认定方式（如领导签批后又被采纳）。",
+                      COUNTED_TWICE.format(title=item.title, type=ach.type.label, year=before.report.year,
+                                           file=before.file, when=when),
                       area_clause(rules, "research"))
         for _, ach in counted:
             for k in ((society, "id", item.id, ach.type.value),

@@ -147,10 +147,15 @@ def members_reciprocal(repo: Repository) -> Iterator[Finding]:
 # What a consortium is, as its lead reports it, and the rubric rule whose clause a difference
 # names (None: area 四's own clause, which says the forms). 4.1 (2017's number) pays for the consortium's industry, not
 # for one a member gives it: 「重点支持服务成都市主导产业和优势产业为主的学会联合体建设」.
-_LEAD_STATES = (("industry", "服务产业", "leading_industry"), ("form", "联合形式", None), ("direction", "联合方向", None))
+LEAD_STATES = (("industry", "服务产业", "leading_industry"), ("form", "联合形式", None), ("direction", "联合方向", None))
+# What E-CONSORTIUM-DIFFERS says (str.format) at a member's field ("{word}" the field's word of
+# LEAD_STATES) that differs from its lead's. The online form says the same sentence
+# (validators/association/browser_cross.py).
+DIFFERS = ("联合体“{id}”的{word}写的是“{shown}”，牵头学会 {society} 在 {file} 中写的是“{told}”：联合体的{word}以"
+           "牵头学会的报告为准，请改为“{told}”（若牵头学会写错了，请它更正）。")
 
 
-def _as_written(value: Any) -> tuple[str, str]:
+def as_written(value: Any) -> tuple[str, str]:
     """What compares (a kind's code, or the text in its normal form) and what is shown."""
     if isinstance(value, (LabelledEnum, UnknownTerm)):
         return same_text(value.value), value.label
@@ -172,20 +177,19 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
         for doc, i, item in entries:
             if item.role != ConsortiumRole.MEMBER or doc is lead_doc:
                 continue
-            for field, word, rule in _LEAD_STATES:
-                (mine, shown), (theirs, told) = (_as_written(getattr(c, field)) for c in (item, lead))
+            for field, word, rule in LEAD_STATES:
+                (mine, shown), (theirs, told) = (as_written(getattr(c, field)) for c in (item, lead))
                 if mine != theirs:
                     differing[field].append(doc.report.society)
                     yield at(doc, ("consortia", i, field), "E-CONSORTIUM-DIFFERS",
-                              f"联合体“{cid}”的{word}写的是“{shown}”，牵头学会 {lead_doc.report.society} 在 "
-                              f"{lead_doc.file} 中写的是“{told}”：联合体的{word}以牵头学会的报告为准，"
-                              f"请改为“{told}”（若牵头学会写错了，请它更正）。",
+                              DIFFERS.format(id=cid, word=word, shown=shown, society=lead_doc.report.society,
+                                             file=lead_doc.file, told=told),
                               clause_of(repo, doc, "consortia", rule))
         # The lead hears of it too: its own change (or a member's slip) costs the members their
         # points, and a check of the lead's file alone would otherwise pass in silence.
-        for field, word, rule in _LEAD_STATES:
+        for field, word, rule in LEAD_STATES:
             if differing[field]:
-                told = _as_written(getattr(lead, field))[1]
+                told = as_written(getattr(lead, field))[1]
                 yield at(lead_doc, ("consortia", li, field), "W-CONSORTIUM-MEMBERS-DIFFER",
                          f"成员 {'、'.join(sorted(set(differing[field])))} 写的联合体“{cid}”{word}与本报告的"
                          f"“{told}”不同：以本报告为准，这些成员的这一联合体不计分，请通知它们更正"
