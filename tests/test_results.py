@@ -533,3 +533,21 @@ def test_a_carried_forward_years_rubric_files_are_all_recorded(tree: Path) -> No
         (tree / "validators" / "rubrics" / "2017.yaml").read_bytes()).hexdigest()
     assert digests["validators/rubrics/2018.yaml"] == hashlib.sha256(
         (ROOT / "validators" / "rubrics" / "2018.yaml").read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("content", [None, "society: [unclosed\n"], ids=["no report", "unreadable report"])
+def test_finalize_refuses_a_year_without_a_readable_report(tree: Path, content: str | None) -> None:
+    """A year nobody has (readably) reported in is not finalized: 0 evaluations frozen would shut
+    the year (its files and every report of it) before anyone submitted."""
+    report = tree / "submissions" / "cd-case" / "2017.yaml"
+    if content is None:
+        report.unlink()
+    else:
+        report.write_text(content, encoding="utf-8")
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "0 份评估" in done.stderr
+    assert "冻结" in done.stderr
+    assert ("无法读取（cd-case" in done.stderr) == (content is not None)
+    assert "Traceback" not in done.stderr
+    assert not (tree / "results").exists()
