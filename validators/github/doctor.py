@@ -5,6 +5,7 @@ workflows and mkdocs.yml, so the list never names a check or a label the code do
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,10 @@ WORKFLOWS = ".github/workflows"
 VALIDATE, COMMENT, OWNERSHIP, PUBLISH = "validate.yml", "comment.yml", "ownership.yml", "publish.yml"
 REQUIRED = (VALIDATE, OWNERSHIP)  # the workflows whose jobs must pass before a merge
 _GITHUB_REPO = re.compile(r"^https://github\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)/?$")
+# What `git remote get-url origin` says of a GitHub repository: https, ssh's scp form or ssh URL.
+_GITHUB_REMOTE = re.compile(
+    r"^(?:https://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
+    r"([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?$")
 
 
 @dataclass(slots=True)
@@ -77,7 +82,13 @@ def _mkdocs(root: Path, d: Diagnosis) -> tuple[str | None, str | None]:
         return None, None
     repo_url, site_url = config.get("repo_url"), config.get("site_url")
     repo = _GITHUB_REPO.match(repo_url) if isinstance(repo_url, str) else None
-    if repo:
+    origin = _origin(root)
+    if repo and origin and (repo.group(1).lower(), repo.group(2).lower()) != (origin[0].lower(), origin[1].lower()):
+        d.failed.append(f"mkdocs.yml 的 repo_url（{repo_url}）不是本仓库：Git 的远程仓库 origin 是 "
+                        f"{origin[0]}/{origin[1]}，请把 repo_url 改为 https://github.com/{origin[0]}/{origin[1]}"
+                        "（网站的“在 GitHub 上修改”、在线填报和核查工作台的链接都用它）。")
+        repo = None
+    elif repo:
         d.passed.append(f"mkdocs.yml 的 repo_url：{repo_url}")
     else:
         d.failed.append("mkdocs.yml 的 repo_url 应为本仓库的地址，如 https://github.com/机构/仓库名。")
@@ -92,6 +103,18 @@ def _mkdocs(root: Path, d: Diagnosis) -> tuple[str | None, str | None]:
             d.notes.append(f"site_url 不是 GitHub Pages 的默认地址 {pages}：使用自定义域名时，"
                            "请在 Settings → Pages → Custom domain 中填写同一个域名。")
     return (repo_url if repo else None), site_url
+
+
+def _origin(root: Path) -> tuple[str, str] | None:
+    """(owner, name) of the GitHub repository the Git remote `origin` of `root` names; None when
+    `root` is no Git work tree, has no such remote, or it is not on GitHub (nothing to compare)."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"],
+                              capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = _GITHUB_REMOTE.match(done.stdout.strip()) if done.returncode == 0 else None
+    return (found.group(1), found.group(2)) if found else None
 
 
 def _admins(root: Path, d: Diagnosis) -> None:
@@ -109,10 +132,12 @@ def _admins(root: Path, d: Diagnosis) -> None:
         d.failed.append(f"{ADMINS_FILE} 无效：{first}。格式为 admins: [用户名, ...]（可另加 reviewers: [用户名, ...]）。")
         return
     admins = listed.admins
-    d.passed.append(f"{ADMINS_FILE} 有效：{len(admins)} 位管理员，{len(listed.reviewers)} 位核查人员")
     if not admins:
-        d.notes.append(f"{ADMINS_FILE} 中还没有管理员：此时只有各学会的维护人能改各自的文件夹，"
-                       "程序、规则和网站的改动无人能通过“文件夹权限”检查。请至少写一位管理员。")
+        d.failed.append(f"{ADMINS_FILE} 中还没有管理员：此时只有各学会的维护人能改各自的文件夹，"
+                        "程序、规则和网站的改动无人能通过“文件夹权限”检查。请在 admins: 下至少写一位管理员的"
+                        "GitHub 用户名（一行一个，如 - cast-admin）。")
+        return
+    d.passed.append(f"{ADMINS_FILE} 有效：{len(admins)} 位管理员，{len(listed.reviewers)} 位核查人员")
 
 
 def _by_hand(workflows: dict[str, dict[str, Any]], site_url: str | None) -> list[str]:
