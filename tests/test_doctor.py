@@ -143,3 +143,39 @@ def test_readme_section_covers_every_manual_step() -> None:
     for needed in ["GitHub Actions", "SITE_URL", LABEL_NEEDS_CHANGES, "python -m validators doctor",
                    *_required_checks()]:
         assert needed in section, needed
+
+
+_NAMED_NOT_A_LOGIN = "admins:\n  - 张三\nreviewers: [cast-reviewer]\n"
+
+
+def test_a_name_that_is_no_github_login_is_said_in_checks_words(copy: Path) -> None:
+    """`- 张三` under admins: doctor says what check says of a GitHub user name, in Chinese, at its line."""
+    (copy / ".github" / "admins.yaml").write_text(_NAMED_NOT_A_LOGIN, encoding="utf-8")
+    done = _doctor(copy)
+    assert done.returncode == 1
+    [failed] = _failed(done)
+    assert "admins.yaml 无效：第 2 行：“admins”的第 1 项应为 GitHub 用户名" in failed
+    assert "前面不加 @" in failed
+    assert "String should" not in done.stdout
+
+
+def test_check_refuses_a_malformed_admin_list_and_a_change_to_it_checks_the_whole_tree(copy: Path) -> None:
+    """The pull-request checks read the list: merged broken, it would make nobody an admin."""
+    from validators.github.changed_files import ChangedFile, files_to_check
+
+    (copy / "submissions").mkdir()
+    ok = subprocess.run([sys.executable, "-m", "validators", "--root", str(copy), "check"], cwd=ROOT,
+                        capture_output=True, text=True, timeout=60, check=False)
+    assert ok.returncode == 0, ok.stdout + ok.stderr  # the shipped list (empty) is well formed
+    (copy / ".github" / "admins.yaml").write_text(_NAMED_NOT_A_LOGIN, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(copy), "check"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert ".github/admins.yaml:2:5: 错误 E-SCHEMA-PATTERN “admins”的第 1 项应为 GitHub 用户名" in done.stdout
+    (copy / ".github" / "admins.yaml").write_text("admins: [cast-admin]\nadmin: [typo]\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(copy), "check"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "E-SCHEMA-UNKNOWN-KEY" in done.stdout
+    change = [ChangedFile(filename=".github/admins.yaml", status="modified")]
+    assert files_to_check(change, copy).whole_tree

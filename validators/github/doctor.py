@@ -11,12 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
-from validators.association.admin_list import ADMINS_FILE, AdminList
+from validators.association.admin_list import ADMINS_FILE, admin_list_findings, read_admin_list
 from validators.github.pr_comment import LABEL_NEEDS_CHANGES
-from validators.yaml.loading import load_path
-from validators.yaml.policy import policy
 
 WORKFLOWS = ".github/workflows"
 # The workflows by role; their `name:` is what GitHub shows, their jobs' names the checks.
@@ -122,14 +119,13 @@ def _admins(root: Path, d: Diagnosis) -> None:
     if not path.is_file():
         d.failed.append(f"缺少 {ADMINS_FILE}：请建立它，写上 admins: [市科协管理员的 GitHub 用户名]。")
         return
-    loaded = load_path(path, ADMINS_FILE, policy().yaml.limits)
-    try:
-        if not loaded.ok:
-            raise ValueError(loaded.findings[0].message)
-        listed = AdminList.model_validate(loaded.data)
-    except (ValueError, ValidationError) as exc:
-        first = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-        d.failed.append(f"{ADMINS_FILE} 无效：{first}。格式为 admins: [用户名, ...]（可另加 reviewers: [用户名, ...]）。")
+    listed = read_admin_list(root)
+    problems = admin_list_findings(root)
+    if listed is None or problems:
+        first = (f"第 {problems[0].line} 行：{problems[0].message}" if problems
+                 else "应为“admins:”（和可选的“reviewers:”）下列出 GitHub 用户名。")
+        d.failed.append(f"{ADMINS_FILE} 无效：{first.rstrip('。')}。格式为 admins: 下一行一个用户名"
+                        "（如 - cast-admin，可另加 reviewers:）；python -m validators check 列出全部问题。")
         return
     admins = listed.admins
     if not admins:
