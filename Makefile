@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build check evaluate test test-fast lint bench lock clean schemas
+.PHONY: serve build check evaluate doctor test test-fast lint bench lock clean schemas
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ check: $(STAMP)
 
 evaluate: $(STAMP)
 	$(BIN)/python -m validators evaluate
+
+# The administrator's first command (README “管理员首次设置”).
+doctor: $(STAMP)
+	$(BIN)/python -m validators doctor
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

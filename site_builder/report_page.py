@@ -34,6 +34,7 @@ from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
 from validators.association.progress import report_progress
 from validators.association.reviews import item_ids, review_entries
+from validators.evaluation.reports import ADVICE_LATER, advice_gain
 from validators.evaluation.results import (
     FrozenYear,
     changed_since_frozen,
@@ -169,13 +170,20 @@ def _by_area(site: SiteData, page: str, e: Evaluation) -> list[str]:
 
 
 def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
-    """Each piece of advice once: what to do, its clause (a link) and what it would add."""
+    """Each piece of advice once: what to do, its clause (a link) and what it would add. In a
+    finalized year the score no longer moves: the advice is for later years, said as `evaluate` says it."""
     if not e.advice:
         return []
+    frozen = site.frozen.get(e.year)
     shown = [f"{text(tight(a.message))}（{site.clause_link(page, a.clause, e.guideline_year)}，"
-             f"{f'可加 {num(a.gain)} 分' if a.gain > 0 else '本年度不加分'}）"
+             f"{text(advice_gain(a.gain, frozen is not None))}）"
              for a in e.advice]
-    return [heading(2, "改进建议", "advice"), html_list(shown, "sb-advice") + "\n"]
+    if frozen is None:
+        return [heading(2, "改进建议", "advice"), html_list(shown, "sb-advice") + "\n"]
+    return [heading(2, ADVICE_LATER, "advice"),
+            f"<p>{e.year} 年度的结果已于 {frozen.finalized_on} 定稿，做到这些也不再改变本年度的得分；"
+            "可加的分数按本年度细则计算，以后年度以当年的细则为准。</p>\n",
+            html_list(shown, "sb-advice") + "\n"]
 
 
 LINES = "lines.json"  # the evaluation's lines beyond those in the page, beside it (a long report)

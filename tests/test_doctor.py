@@ -37,10 +37,71 @@ def _required_checks() -> list[str]:
     return names
 
 
-def test_the_repository_is_set_up_and_the_manual_steps_name_what_the_code_uses() -> None:
-    done = _doctor(ROOT)
+def _admins(root: Path, *names: str) -> None:
+    text = (root / ".github" / "admins.yaml").read_text("utf-8")
+    assert "admins: []" in text  # as shipped: nobody yet
+    listed = "admins:\n" + "".join(f"  - {name}\n" for name in names)
+    (root / ".github" / "admins.yaml").write_text(text.replace("admins: []\n", listed), "utf-8")
+
+
+def _failed(done: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in done.stdout.splitlines() if line.startswith("  ✗")]
+
+
+def test_the_repository_as_shipped_fails_for_its_empty_admin_list(copy: Path) -> None:
+    """Step 2 of the README: with nobody in admins, nobody can change the program or the rules."""
+    done = _doctor(copy)
+    assert done.returncode == 1, done.stdout + done.stderr
+    [failed] = _failed(done)
+    assert "还没有管理员" in failed
+    assert "- cast-admin" in failed
+    _admins(copy, "cast-admin")
+    done = _doctor(copy)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "✗" not in done.stdout
+    assert "1 位管理员" in done.stdout
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, timeout=30,
+                   env={"PATH": "/usr/bin:/bin", "HOME": str(root)})
+
+
+@pytest.mark.parametrize("origin", ["https://github.com/cdast/society-registry.git",
+                                    "git@github.com:CDAST/society-registry.git",
+                                    "ssh://git@github.com/cdast/society-registry"])
+def test_repo_url_is_the_remote_origin_in_any_of_its_spellings(copy: Path, origin: str) -> None:
+    _admins(copy, "cast-admin")
+    _git(copy, "init", "-q")
+    _git(copy, "remote", "add", "origin", origin)
+    done = _doctor(copy)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "✓ mkdocs.yml 的 repo_url：https://github.com/cdast/society-registry" in done.stdout
+
+
+@pytest.mark.parametrize("origin", ["https://github.com/chengdu-kx/registry.git", "git@github.com:chengdu-kx/registry.git"])
+def test_repo_url_still_the_shipped_one_fails_and_says_what_to_write(copy: Path, origin: str) -> None:
+    _admins(copy, "cast-admin")
+    _git(copy, "init", "-q")
+    _git(copy, "remote", "add", "origin", origin)
+    done = _doctor(copy)
+    assert done.returncode == 1, done.stdout + done.stderr
+    [failed] = _failed(done)
+    assert "repo_url（https://github.com/cdast/society-registry）不是本仓库" in failed
+    assert "请把 repo_url 改为 https://github.com/chengdu-kx/registry" in failed
+
+
+def test_no_remote_or_one_off_github_is_not_compared(copy: Path) -> None:
+    _admins(copy, "cast-admin")
+    _git(copy, "init", "-q")
+    assert _doctor(copy).returncode == 0  # a Git tree without origin
+    _git(copy, "remote", "add", "origin", "/srv/git/registry.git")
+    done = _doctor(copy)
+    assert done.returncode == 0, done.stdout
+    assert "origin" not in done.stdout
+
+
+def test_the_manual_steps_name_what_the_code_uses() -> None:
+    done = _doctor(ROOT)
     site_url = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.MULTILINE)
     assert site_url
     manual = done.stdout.split("程序无法检查）：", 1)[1]
@@ -57,7 +118,7 @@ def test_missing_and_invalid_settings_are_each_reported(copy: Path) -> None:
                       encoding="utf-8")
     done = _doctor(copy)
     assert done.returncode == 1
-    failed = [line for line in done.stdout.splitlines() if line.startswith("  ✗")]
+    failed = _failed(done)
     assert len(failed) == 3, done.stdout
     assert any("publish.yml" in line for line in failed)
     assert any("admins.yaml 无效" in line for line in failed)
@@ -82,3 +143,39 @@ def test_readme_section_covers_every_manual_step() -> None:
     for needed in ["GitHub Actions", "SITE_URL", LABEL_NEEDS_CHANGES, "python -m validators doctor",
                    *_required_checks()]:
         assert needed in section, needed
+
+
+_NAMED_NOT_A_LOGIN = "admins:\n  - 张三\nreviewers: [cast-reviewer]\n"
+
+
+def test_a_name_that_is_no_github_login_is_said_in_checks_words(copy: Path) -> None:
+    """`- 张三` under admins: doctor says what check says of a GitHub user name, in Chinese, at its line."""
+    (copy / ".github" / "admins.yaml").write_text(_NAMED_NOT_A_LOGIN, encoding="utf-8")
+    done = _doctor(copy)
+    assert done.returncode == 1
+    [failed] = _failed(done)
+    assert "admins.yaml 无效：第 2 行：“admins”的第 1 项应为 GitHub 用户名" in failed
+    assert "前面不加 @" in failed
+    assert "String should" not in done.stdout
+
+
+def test_check_refuses_a_malformed_admin_list_and_a_change_to_it_checks_the_whole_tree(copy: Path) -> None:
+    """The pull-request checks read the list: merged broken, it would make nobody an admin."""
+    from validators.github.changed_files import ChangedFile, files_to_check
+
+    (copy / "submissions").mkdir()
+    ok = subprocess.run([sys.executable, "-m", "validators", "--root", str(copy), "check"], cwd=ROOT,
+                        capture_output=True, text=True, timeout=60, check=False)
+    assert ok.returncode == 0, ok.stdout + ok.stderr  # the shipped list (empty) is well formed
+    (copy / ".github" / "admins.yaml").write_text(_NAMED_NOT_A_LOGIN, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(copy), "check"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert ".github/admins.yaml:2:5: 错误 E-SCHEMA-PATTERN “admins”的第 1 项应为 GitHub 用户名" in done.stdout
+    (copy / ".github" / "admins.yaml").write_text("admins: [cast-admin]\nadmin: [typo]\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(copy), "check"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "E-SCHEMA-UNKNOWN-KEY" in done.stdout
+    change = [ChangedFile(filename=".github/admins.yaml", status="modified")]
+    assert files_to_check(change, copy).whole_tree

@@ -127,10 +127,12 @@ def test_the_text_output_says_each_reports_errors_and_warnings() -> None:
     fidelity = ROOT / "tests" / "data" / "fidelity"
     done = run_in_process("--root", fidelity / "window-edges", "evaluate")
     assert done.returncode == 0, done.stderr
-    [row] = done.stdout.decode("utf-8").splitlines()
+    heading, header, row = done.stdout.decode("utf-8").splitlines()
+    assert heading.startswith("2017 年度：按 "), heading  # the phase its numbers count by
+    assert header == "年度\t名次\t总分\t档次\t学会（id）\t备注"
     assert row.endswith("\t2 个错误（有错误的项目不计分），0 个警告"), row
     done = run_in_process("--root", fidelity / "report-fails-schema", "evaluate", "--society", "cd-case")
-    first = done.stdout.decode("utf-8").splitlines()[0]
+    first = done.stdout.decode("utf-8").splitlines()[1]
     assert "0 分" in first
     assert first.endswith("1 个错误，0 个警告：报告无法读取或格式不符，未计分"), first
 

@@ -166,6 +166,7 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "results._RESULT_FILE": (results._RESULT_FILE, "file names under results/ (admins only)"),
     "results._COMMIT": (results._COMMIT, "git's own output"),
     "doctor._GITHUB_REPO": (doctor._GITHUB_REPO, "repo_url in mkdocs.yml (admins only)"),
+    "doctor._GITHUB_REMOTE": (doctor._GITHUB_REMOTE, "git's own output (the address of the remote origin)"),
 }
 
 # A pattern's block holds this many characters at the smallest of the three lengths.

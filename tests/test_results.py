@@ -533,3 +533,69 @@ def test_a_carried_forward_years_rubric_files_are_all_recorded(tree: Path) -> No
         (tree / "validators" / "rubrics" / "2017.yaml").read_bytes()).hexdigest()
     assert digests["validators/rubrics/2018.yaml"] == hashlib.sha256(
         (ROOT / "validators" / "rubrics" / "2018.yaml").read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("content", [None, "society: [unclosed\n"], ids=["no report", "unreadable report"])
+def test_finalize_refuses_a_year_without_a_readable_report(tree: Path, content: str | None) -> None:
+    """A year nobody has (readably) reported in is not finalized: 0 evaluations frozen would shut
+    the year (its files and every report of it) before anyone submitted."""
+    report = tree / "submissions" / "cd-case" / "2017.yaml"
+    if content is None:
+        report.unlink()
+    else:
+        report.write_text(content, encoding="utf-8")
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "0 份评估" in done.stderr
+    assert "冻结" in done.stderr
+    assert ("无法读取（cd-case" in done.stderr) == (content is not None)
+    assert "Traceback" not in done.stderr
+    assert not (tree / "results").exists()
+
+
+def test_evaluate_says_what_each_years_numbers_are(tree: Path) -> None:
+    """The text output names, above each year's numbers, the phase they count by or the frozen
+    results, with a header row; `--format json` and csv stay as they were."""
+    before = _run(tree, "evaluate", "--society", "cd-case", "--year", "2017")
+    assert before.returncode == 0, before.stderr
+    assert before.stdout.startswith("2017 年度：按 ")
+    assert "所处的阶段计算——最终结果" in before.stdout.splitlines()[0]
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    ranking = _run(tree, "evaluate").stdout.splitlines()
+    assert ranking[0] == ("2017 年度：定稿结果（2018-02-01 定稿，results/2017.json；"
+                          "此后报告、核查记录和细则的改动不改变它）")
+    assert ranking[1] == "年度\t名次\t总分\t档次\t学会（id）\t备注"
+    assert ranking[2].startswith("2017\t1\t2\t")
+    assert ranking[3].startswith("2018 年度：按 ")
+    assert ranking[4] == ranking[1]
+    after = _run(tree, "evaluate", "--society", "cd-case", "--year", "2017").stdout
+    assert after.startswith("2017 年度：定稿结果（2018-02-01 定稿")
+    # The machine formats carry no heading: their contract is unchanged.
+    assert [e["year"] for e in json.loads(_run(tree, "evaluate", "--format", "json").stdout)["evaluations"]] == [2017, 2018]
+    assert _run(tree, "evaluate", "--format", "csv").stdout.lstrip("\ufeff").startswith("年度,名次,")
+
+
+def test_a_finalized_years_advice_is_for_later_years_in_evaluate_and_on_the_report_page(tmp_path: Path) -> None:
+    """The sample's 2017 is finalized, its 2018 is not: 2017's advice no longer says it adds to
+    that year, on the command line and on the report page alike."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    assert (ROOT / "results" / "2017.json").is_file()
+    assert not (ROOT / "results" / "2018.json").exists()
+    done = _run(ROOT, "evaluate", "--society", "cd-computer")
+    assert done.returncode == 0, done.stderr
+    final, open_year = done.stdout.split("\n2018 年度：", 1)
+    assert "\n  以后年度的建议（条款 1.3，按本年度细则可加 3 分）：" in final
+    assert "\n  建议（" not in final
+    assert "\n  建议（条款 1.3，可加 3 分）：" in open_year
+    assert "以后年度" not in open_year
+    docs = tmp_path / "docs"
+    generate(ROOT, docs, settings=SiteSettings(repo_url="https://github.com/example/r"))
+    page = (docs / "societies" / "cd-computer" / "2017" / "index.md").read_text("utf-8")
+    assert "## 以后年度的建议" in page
+    assert "定稿，做到这些也不再改变本年度的得分" in page
+    assert "按本年度细则可加 3 分" in page
+    page = (docs / "societies" / "cd-computer" / "2018" / "index.md").read_text("utf-8")
+    assert "## 改进建议" in page
+    assert "按本年度细则" not in page

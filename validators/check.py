@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from validators.association import reviews
+from validators.association.admin_list import admin_list_findings
 from validators.association.objections import ObjectionsDoc
 from validators.findings import CheckResult, Finding, error
 from validators.forking import can_fork
@@ -383,6 +384,8 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
         # The year files held to each other and to their texts: a whole check is also theirs.
         result.findings += [error(p.file, p.line, p.column, "E-YEAR-FILE", p.message)
                             for p in year_problems(root)]
+        # The admin list the pull-request checks read: a broken one, merged, makes nobody an admin.
+        result.findings += admin_list_findings(root)
     repo = Repository(root)
     submissions = root / SUBMISSIONS
     with _collector_paused():

@@ -1,5 +1,6 @@
-"""Output of the command line: UTF-8 bytes whatever the locale, exactly as rendered; and
-argparse's own words (usage, help headings, usage errors) in Chinese.
+"""Output of the command line: UTF-8 bytes whatever the locale, exactly as rendered; argparse's own
+words (usage, help headings, usage errors) in Chinese; and what an entry point says when it is run
+with a Python that lacks the dependencies.
 
 argparse looks each message up through gettext at the moment it says it (`argparse._`), so
 giving it a lookup of its message ids is the whole translation: no message is matched after
@@ -12,7 +13,10 @@ import argparse
 import sys
 from typing import Any
 
-__all__ = ["USAGE_WORDS", "err", "out", "say_usage_in_chinese"]
+from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
+
+__all__ = ["OWN_PACKAGES", "USAGE_WORDS", "err", "missing_dependency", "out", "said_import_failure",
+           "say_usage_in_chinese"]
 
 
 def out(text: str) -> None:
@@ -84,3 +88,31 @@ def _headed(format_help: Any) -> Any:
         return text
     headed.chinese = True  # type: ignore[attr-defined]
     return headed
+
+
+# An entry point started with a Python that lacks the pinned dependencies (the system's `python`
+# rather than `.venv`'s) says so and what to run: this module needs the standard library only, so
+# it still runs when nothing else can be imported. A missing module of this repository's own
+# packages is no such case: that is a broken checkout or a bug, said as one.
+OWN_PACKAGES = ("validators", "site_builder")
+
+
+def missing_dependency(exc: BaseException) -> str | None:
+    """The third-party package `exc` failed to import, or None when it is not such a failure."""
+    if not isinstance(exc, ModuleNotFoundError) or not exc.name:
+        return None
+    top = exc.name.split(".", 1)[0]
+    return None if top in OWN_PACKAGES else top
+
+
+def said_import_failure(exc: ImportError, prog: str) -> int:
+    """Say, in one message and never a traceback, why `python -m <prog>` could not start; the exit code."""
+    package = missing_dependency(exc)
+    if package is None:
+        err(f"内部错误（请向维护者报告）：{type(exc).__name__}: {exc}")
+        return EXIT_INTERNAL
+    err(f"无法运行：这个 Python（{sys.executable}）没有安装本仓库需要的第三方包 {package}，"
+        "多半是用了系统自带的 python，而不是本仓库的虚拟环境 .venv。\n"
+        "请在仓库根目录先运行一次 make check（按 requirements.lock 建立 .venv 并装好全部依赖），"
+        f"再用 .venv/bin/python -m {prog} …运行（或先 source .venv/bin/activate，之后 python -m {prog} … 即可）。")
+    return EXIT_USAGE

@@ -16,11 +16,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from validators.findings import Finding
 from validators.models.society import GithubLogin
+from validators.schema_findings import findings_from
 from validators.yaml.loading import load_path
 from validators.yaml.policy import policy
 
-__all__ = ["ADMINS_FILE", "AdminList", "read_admin_list"]
+__all__ = ["ADMINS_FILE", "AdminList", "admin_list_findings", "read_admin_list"]
 
 ADMINS_FILE = ".github/admins.yaml"
 
@@ -44,3 +46,20 @@ def read_admin_list(root: Path) -> AdminList | None:
         return AdminList.model_validate(loaded.data)
     except ValidationError:
         return None
+
+
+def admin_list_findings(root: Path) -> list[Finding]:
+    """What `check` says of the list of `root` (nothing when it is absent or valid), in the words
+    and codes it uses for the societies' files: the pull-request checks read this file, and a
+    broken one would make nobody an admin from the moment it is merged."""
+    path = root / ADMINS_FILE
+    if not path.is_file():
+        return []
+    loaded = load_path(path, ADMINS_FILE, policy().yaml.limits)
+    if loaded.findings:
+        return list(loaded.findings)
+    try:
+        AdminList.model_validate(loaded.data)
+    except ValidationError as exc:
+        return findings_from(exc, AdminList, ADMINS_FILE, loaded.source)
+    return []

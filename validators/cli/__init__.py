@@ -23,7 +23,7 @@ from validators.cli import new as commands_new
 from validators.cli import new_year as commands_new_year
 from validators.cli import pr_verdict as commands_pr_verdict
 from validators.cli import xlsx as commands_xlsx
-from validators.console import err, say_usage_in_chinese
+from validators.console import err, said_import_failure, say_usage_in_chinese
 from validators.exit_codes import EXIT_ERRORS, EXIT_INTERNAL, EXIT_USAGE
 
 _COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new,
@@ -53,9 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.root.is_dir():
         err(f"用法错误：--root 指定的仓库目录“{args.root}”不存在或不是文件夹。")
         return EXIT_USAGE
-    # Here, not at the top: the command line starts by importing only the command it runs.
-    from validators.year.files import YearFileError
-
+    try:
+        # Here, not at the top: the command line starts by importing only the command it runs.
+        from validators.year.files import YearFileError
+    except ImportError as exc:  # a Python without the dependencies: say what to run instead
+        return said_import_failure(exc, "validators")
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
@@ -63,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except YearFileError as exc:  # the association's data, not a bug: an error, said at its file
         err(str(exc))
         return EXIT_ERRORS
+    except ImportError as exc:  # a command's own imports, in a Python without the dependencies
+        return said_import_failure(exc, "validators")
     except Exception as exc:  # a bug: say so in one line, never a traceback
         err(f"内部错误（请向维护者报告）：{type(exc).__name__}: {exc}")
         return EXIT_INTERNAL

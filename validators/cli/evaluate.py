@@ -20,7 +20,8 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: the command line starts by importing only the command it runs.
     from validators.check import check_tree
     from validators.evaluation import reports as evaluation_report
-    from validators.evaluation.results import as_published
+    from validators.evaluation.results import as_published, load_frozen
+    from validators.year.cycle import today
     from validators.year.unscored import unscored_years
 
     _, repo = check_tree(args.root)
@@ -58,6 +59,13 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = evaluation_report.as_csv(evaluations, repo, args.society)
     else:
-        text = evaluation_report.as_text(evaluations, repo, args.society)
+        # Each year's numbers say what they are: the frozen results, or the phase they count by.
+        frozen, _ = load_frozen(args.root)
+        day = today()
+        finalized = set(frozen)
+        headings = {year: evaluation_report.year_heading(year, frozen[year] if year in finalized else None,
+                                                         day, args.root)
+                    for year in {e.year for e in evaluations}}
+        text = evaluation_report.as_text(evaluations, repo, args.society, headings, finalized)
     out(text)
     return EXIT_ERRORS if skipped else EXIT_OK

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from validators.association.results_files import RESULTS
 from validators.csv_export import to_csv
 from validators.evaluation.score_lines import CAP_RULE
 from validators.evaluation.scoring import Evaluation
@@ -12,9 +16,12 @@ from validators.models.report import AREA_KEYS
 from validators.repository import Repository
 from validators.year.guideline import available_years, guideline
 
+if TYPE_CHECKING:
+    from validators.evaluation.results import FrozenYear
+
 __all__ = [
-    "LINE_HEADER", "area_columns", "area_labels", "as_json", "line_rows", "name_of", "ranked",
-    "ranking_header", "ranking_rows",
+    "ADVICE_LATER", "LINE_HEADER", "advice_gain", "area_columns", "area_labels", "as_json", "line_rows",
+    "name_of", "ranked", "ranking_header", "ranking_rows", "year_heading",
 ]
 
 
@@ -98,10 +105,41 @@ def as_csv(evaluations: list[Evaluation], repo: Repository, society: str | None)
     return to_csv(ranking_header(evaluations, repo.root), ranking_rows(evaluations, repo))
 
 
-def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None) -> str:
+def year_heading(year: int, frozen: FrozenYear | None, day: dt.date, root: Path | None = None) -> str:
+    """What the numbers of `year` are, said above them: the frozen results, or the phase of the
+    year's calendar on `day`, by which the association's reviews count (as the site says it)."""
+    if frozen is not None:
+        return (f"{year} 年度：定稿结果（{frozen.finalized_on} 定稿，{RESULTS}/{year}.json；"
+                "此后报告、核查记录和细则的改动不改变它）")
+    rules = guideline(year, root)
+    if rules is None or rules.calendar is None:
+        return f"{year} 年度：按当前数据计算（该年度没有评估日历）"
+    return f"{year} 年度：按 {day}（北京时间）所处的阶段计算——{rules.calendar.label(day)}"
+
+
+ADVICE_LATER = "以后年度的建议"  # a finalized year's advice: its score no longer moves
+
+
+def advice_gain(gain: float, finalized: bool) -> str:
+    """What a piece of advice would add, as the text output and the report page say it: in a
+    finalized year by its rubric only (the year's score no longer moves)."""
+    if gain <= 0:
+        return "本年度不加分"
+    return f"按本年度细则可加 {gain:g} 分" if finalized else f"可加 {gain:g} 分"
+
+
+def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None,
+            headings: dict[int, str] | None = None, finalized: Collection[int] = ()) -> str:
+    """The ranking (a heading and a header row per year) or one society's breakdown. `headings`:
+    the line said above each year's numbers (`year_heading`); a year in `finalized` gives its
+    advice as advice for later years."""
     out: list[str] = []
+    said: set[int] = set()
     if society:
         for e in evaluations:
+            if headings and e.year in headings and e.year not in said:
+                said.add(e.year)
+                out.append(headings[e.year])
             note = findings_note(e)
             out.append(f"{name_of(repo, e.society)} {e.year} 年：{e.total:g} 分，{e.tier}"
                        f"（指南 {e.guideline_year}，细则 {e.rubric}）；{note}")
@@ -109,11 +147,15 @@ def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None
                 clause = "上限" if x.rule == CAP_RULE else f"条款 {x.clause}" if x.clause else "—"
                 code = f"（{x.finding}）" if x.finding else ""
                 out.append(f"  {x.points:+g}\t{clause}\t{x.item_id or '-'}\t{x.note}{code}\t{x.file}:{x.line}")
+            closed = e.year in finalized
             for a in e.advice:
-                gain = f"可加 {a.gain:g} 分" if a.gain > 0 else "本年度不加分"
-                out.append(f"  建议（条款 {a.clause}，{gain}）：{a.message}")
+                out.append(f"  {ADVICE_LATER if closed else '建议'}（条款 {a.clause}，{advice_gain(a.gain, closed)}）："
+                           f"{a.message}")
         return "\n".join(out)
     for row in ranking_rows(evaluations, repo):
         year, rank, sid, name, total, tier = row[:6]
+        if headings is not None and year not in said:
+            said.add(int(str(year)))
+            out += [headings.get(int(str(year)), f"{year} 年度"), "年度\t名次\t总分\t档次\t学会（id）\t备注"]
         out.append(f"{year}\t{rank}\t{total:g}\t{tier}\t{name}（{sid}）\t{row[-1]}")
     return "\n".join(out)

@@ -23,8 +23,8 @@ GITLINK_MODE = "160000"  # a submodule: a pointer to another repository's commit
 MAX_CHANGED_FILES = 3000
 MAX_LIST_BYTES = 4 * 1024 * 1024
 # Changes here can change the result of every submission (the rules, the association's
-# reviews): check the whole tree, the review files included.
-WHOLE_TREE_PREFIXES = ("validators/", "reviews/")
+# reviews, the admin list the checks read): check the whole tree, the review files included.
+WHOLE_TREE_PREFIXES = ("validators/", "reviews/", ".github/admins.yaml")
 Status = Literal["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]
 _GIT_STATUS: dict[str, Status] = {"A": "added", "C": "copied", "D": "removed", "M": "modified", "R": "renamed",
                "T": "changed"}

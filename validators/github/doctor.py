@@ -5,23 +5,25 @@ workflows and mkdocs.yml, so the list never names a check or a label the code do
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
-from validators.association.admin_list import ADMINS_FILE, AdminList
+from validators.association.admin_list import ADMINS_FILE, admin_list_findings, read_admin_list
 from validators.github.pr_comment import LABEL_NEEDS_CHANGES
-from validators.yaml.loading import load_path
-from validators.yaml.policy import policy
 
 WORKFLOWS = ".github/workflows"
 # The workflows by role; their `name:` is what GitHub shows, their jobs' names the checks.
 VALIDATE, COMMENT, OWNERSHIP, PUBLISH = "validate.yml", "comment.yml", "ownership.yml", "publish.yml"
 REQUIRED = (VALIDATE, OWNERSHIP)  # the workflows whose jobs must pass before a merge
 _GITHUB_REPO = re.compile(r"^https://github\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)/?$")
+# What `git remote get-url origin` says of a GitHub repository: https, ssh's scp form or ssh URL.
+_GITHUB_REMOTE = re.compile(
+    r"^(?:https://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
+    r"([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?$")
 
 
 @dataclass(slots=True)
@@ -77,7 +79,13 @@ def _mkdocs(root: Path, d: Diagnosis) -> tuple[str | None, str | None]:
         return None, None
     repo_url, site_url = config.get("repo_url"), config.get("site_url")
     repo = _GITHUB_REPO.match(repo_url) if isinstance(repo_url, str) else None
-    if repo:
+    origin = _origin(root)
+    if repo and origin and (repo.group(1).lower(), repo.group(2).lower()) != (origin[0].lower(), origin[1].lower()):
+        d.failed.append(f"mkdocs.yml 的 repo_url（{repo_url}）不是本仓库：Git 的远程仓库 origin 是 "
+                        f"{origin[0]}/{origin[1]}，请把 repo_url 改为 https://github.com/{origin[0]}/{origin[1]}"
+                        "（网站的“在 GitHub 上修改”、在线填报和核查工作台的链接都用它）。")
+        repo = None
+    elif repo:
         d.passed.append(f"mkdocs.yml 的 repo_url：{repo_url}")
     else:
         d.failed.append("mkdocs.yml 的 repo_url 应为本仓库的地址，如 https://github.com/机构/仓库名。")
@@ -94,25 +102,38 @@ def _mkdocs(root: Path, d: Diagnosis) -> tuple[str | None, str | None]:
     return (repo_url if repo else None), site_url
 
 
+def _origin(root: Path) -> tuple[str, str] | None:
+    """(owner, name) of the GitHub repository the Git remote `origin` of `root` names; None when
+    `root` is no Git work tree, has no such remote, or it is not on GitHub (nothing to compare)."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"],
+                              capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = _GITHUB_REMOTE.match(done.stdout.strip()) if done.returncode == 0 else None
+    return (found.group(1), found.group(2)) if found else None
+
+
 def _admins(root: Path, d: Diagnosis) -> None:
     path = root / ADMINS_FILE
     if not path.is_file():
         d.failed.append(f"缺少 {ADMINS_FILE}：请建立它，写上 admins: [市科协管理员的 GitHub 用户名]。")
         return
-    loaded = load_path(path, ADMINS_FILE, policy().yaml.limits)
-    try:
-        if not loaded.ok:
-            raise ValueError(loaded.findings[0].message)
-        listed = AdminList.model_validate(loaded.data)
-    except (ValueError, ValidationError) as exc:
-        first = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-        d.failed.append(f"{ADMINS_FILE} 无效：{first}。格式为 admins: [用户名, ...]（可另加 reviewers: [用户名, ...]）。")
+    listed = read_admin_list(root)
+    problems = admin_list_findings(root)
+    if listed is None or problems:
+        first = (f"第 {problems[0].line} 行：{problems[0].message}" if problems
+                 else "应为“admins:”（和可选的“reviewers:”）下列出 GitHub 用户名。")
+        d.failed.append(f"{ADMINS_FILE} 无效：{first.rstrip('。')}。格式为 admins: 下一行一个用户名"
+                        "（如 - cast-admin，可另加 reviewers:）；python -m validators check 列出全部问题。")
         return
     admins = listed.admins
-    d.passed.append(f"{ADMINS_FILE} 有效：{len(admins)} 位管理员，{len(listed.reviewers)} 位核查人员")
     if not admins:
-        d.notes.append(f"{ADMINS_FILE} 中还没有管理员：此时只有各学会的维护人能改各自的文件夹，"
-                       "程序、规则和网站的改动无人能通过“文件夹权限”检查。请至少写一位管理员。")
+        d.failed.append(f"{ADMINS_FILE} 中还没有管理员：此时只有各学会的维护人能改各自的文件夹，"
+                        "程序、规则和网站的改动无人能通过“文件夹权限”检查。请在 admins: 下至少写一位管理员的"
+                        "GitHub 用户名（一行一个，如 - cast-admin）。")
+        return
+    d.passed.append(f"{ADMINS_FILE} 有效：{len(admins)} 位管理员，{len(listed.reviewers)} 位核查人员")
 
 
 def _by_hand(workflows: dict[str, dict[str, Any]], site_url: str | None) -> list[str]:
