@@ -158,6 +158,7 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "consistency._YEAR_NAMED": (year_consistency._YEAR_NAMED, "the year files' titles and statements"),
     "text._CLAUSE_MENTION": (year_text._CLAUSE_MENTION, "the project's own help texts"),
     "text._CLAUSE_RANGE": (year_text._CLAUSE_RANGE, "the project's own help texts"),
+    "text._CLAUSES_CITED": (year_text._CLAUSES_CITED, "the project's own help texts"),
     "tables._TAGS": (tables._TAGS, "column headers the site's code writes"),
     "markup._ISO_DAY": (markup._ISO_DAY, "the year files' sentences (an evaluation window and its note)"),
     "form_labels._ID_EXAMPLE": (form_labels._ID_EXAMPLE, "the models' own field descriptions"),

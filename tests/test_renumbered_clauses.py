@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.form_labels import field_clauses
+from site_builder.form_labels import field_clauses, year_help
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
 from tests.trees import profile, write_tree
@@ -20,6 +20,8 @@ from validators.check import CheckResult, check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
 from validators.repository import Repository
+from validators.schema import json_schema
+from validators.template import report_template
 from validators.year.consistency import year_problems
 from validators.year.guideline import guideline, reread_guidelines
 
@@ -356,3 +358,94 @@ def test_the_rubric_page_reads_areas_two_to_five_at_the_year_s_clauses(site: Pat
     assert "第六部分的重大活动不在此列" in readings
     assert "条款 4.3" not in readings
     assert "条款 2.1" not in readings
+
+
+# Fields of clauses 2019 moves, and what their description says in 2019's numbers.
+MOVED_FIELDS = {
+    "ServiceStation.established": "建站当年计为新建（条款 3.3）",
+    "ServiceStation.level": "本年度的服务站级别之一（条款 3.2）",
+    "ServiceStation.industry": "条款 3.2 不限产业",
+    "Consortium.industry": "成都市主导产业和优势产业之一计入条款 4.2；",
+    "Consortium.established": "成立当年计为新建（条款 4.4）",
+    "Innovation.enterprise_platform_registered": "否则写 false（条款 1.2）",
+    "Innovation.services": "每项一项（条款 1、1.4–1.6）",
+    "GovernmentFunctions.pilot": "以市科协公布的名单为准（条款 2.2）",
+    "MajorWork.kind": "本年度的重大工作类别之一（条款 6.1–6.4）",
+    "ResearchReport.achievements": "可认定的成果，每项一项（条款 7）",
+}
+
+
+def test_2017_s_clauses_map_to_2019_s_by_what_the_files_cite_them_for(
+        checked: tuple[Path, CheckResult, Repository]) -> None:
+    """Each of 2017's clauses maps to the one 2019's files cite for the same things; 2017's 7.2
+    (科技扶贫, a kind 2019 removes and its rubric writes null) has no counterpart; 2018, read from
+    2017's text, numbers every clause as 2017 does."""
+    from validators.year.cited import renumbering
+
+    root = checked[0]
+    rules, earlier = guideline(2019, root), guideline(2018, root)
+    assert rules is not None
+    assert earlier is not None
+    moved = renumbering(rules)
+    assert {c: moved[c] for c in ("1.1", "2.3", "3.1", "3.2", "4.1", "4.2", "4.3", "6", "6.1", "7", "7.5", "5.5")} == {
+        "1.1": "1.2", "2.3": "2.4", "3.1": "3.2", "3.2": "3.3", "4.1": "4.2", "4.2": "4.3", "4.3": "4.4",
+        "6": "7", "6.1": "7.1", "7": "6", "7.5": "6.4", "5.5": "5.5"}
+    assert "7.2" not in moved
+    assert renumbering(earlier) == {c: c for c in earlier.clauses}
+
+
+def test_a_mention_of_a_clause_with_no_counterpart_is_left_out() -> None:
+    """A range keeps the counterparts its clauses have; a mention none of whose clauses has one
+    goes, with its brackets, the 计入 before it and the colon or space after it."""
+    from validators.year.text import renumbered
+
+    moved = {"1": "1", "1.1": "1.2", "1.5": "1.6", "7.1": "6.1", "7.3": "6.2", "7.4": "6.3", "7.5": "6.4"}
+    assert renumbered("服务（条款 1、1.1–1.5）", moved) == "服务（条款 1、1.2、1.6）"
+    assert renumbered("类别之一（条款 7.1–7.5）", moved) == "类别之一（条款 6.1–6.4）"
+    assert renumbered("扶贫（条款 7.2）。", moved) == "扶贫。"
+    assert renumbered("产业之一计入条款 4.1；都不是时写“其他”", moved) == "产业之一；都不是时写“其他”"
+    assert renumbered("条款 3.1 不限产业", moved) == "不限产业"
+    assert renumbered("条款 2.1：本学会", moved) == "本学会"
+
+
+def test_the_year_s_schema_names_the_year_s_clauses(checked: tuple[Path, CheckResult, Repository]) -> None:
+    """The models' descriptions are written in 2017's numbers; 2019's schema names 2019's
+    clauses for the same things."""
+    defs = json_schema("submission", 2019, checked[0])["$defs"]
+    for key, said in MOVED_FIELDS.items():
+        model, field = key.split(".")
+        assert said in defs[model]["properties"][field]["description"], key
+
+
+def test_the_form_s_help_names_the_year_s_clauses(checked: tuple[Path, CheckResult, Repository]) -> None:
+    rules = guideline(2019, checked[0])
+    assert rules is not None
+    help_ = year_help(rules)
+    for key, said in MOVED_FIELDS.items():
+        assert said in help_[key], key
+
+
+def test_the_template_names_the_year_s_clauses(checked: tuple[Path, CheckResult, Repository]) -> None:
+    """`new`'s notes for 2019: growth 2.4, a station's founding 3.3 and level 3.2, a consortium's
+    industry 4.2 and founding 4.4, the services' 1.4–1.6, as the year's files cite them."""
+    rules = guideline(2019, checked[0])
+    assert rules is not None
+    template = report_template("cd-mech-eng", 2019, rules)
+    for said in ("# 条款 2.4「有较大提升」由程序与本学会上一年度的报告比较得出，不用填写。",
+                 "# 建站当年计一次性补助；从下一年度起按活动次数和服务企业数分档（条款 3.3）。",
+                 "建站日期：建站当年计为新建（条款 3.3）", "级别：国家级、省级、市级、其他（条款 3.2）",
+                 "服务的产业：主导和优势产业计入条款 4.2", "成立日期：成立当年计为新建（条款 4.4）",
+                 "分档（条款 4.4）；", "# 条款 1.2：已在中国科协「企业科协网」成功注册写 true",
+                 "# 条款 1.3：副高职及以上专家会员总人数", "# 条款 2.2：本学会是首批承能试点学会写 true",
+                 "计入条款 1.4；科技咨询、科技培训、研发指导、创新方法培训计入条款 1.5；",
+                 "服务站服务的产业或领域；条款 3.2 不限产业"):
+        assert said in template, said
+
+
+def test_the_schema_of_every_year_names_only_the_clauses_every_year_numbers_alike(
+        checked: tuple[Path, CheckResult, Repository]) -> None:
+    """The schema of no particular year, with 2019 renumbered beside 2017 and 2018: a clause
+    2019 numbers otherwise is left out, one every year numbers alike (条款 4) is kept."""
+    defs = json_schema("submission", None, checked[0])["$defs"]
+    assert defs["ServiceStation"]["properties"]["established"]["description"] == "同一服务站各年度写同一个日期：建站当年计为新建"
+    assert defs["Consortium"]["properties"]["form"]["description"] == "本年度的联合体形式之一（条款 4）"

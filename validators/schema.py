@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from validators.models.for_year import report_model, report_model_of, unsaid_phrases
 from validators.models.society import SocietyProfile
+from validators.year.cited import renumbering
 from validators.year.criteria import with_year_criteria
 from validators.year.files import available_years
 from validators.year.guideline import Area, guideline
@@ -115,7 +116,8 @@ def _model(kind: SchemaKind, year: int | None, root: Path | None) -> type[BaseMo
         every = [rules for y in available_years(root) if (rules := guideline(y, root)) is not None]
         unsaid = {phrase for rules in every for phrase in unsaid_phrases(rules)}
         return report_model_of(*all_kinds(root), 0, unsaid=unsaid,
-                               every_clauses=[list(rules.clauses) for rules in every])
+                               every_clauses=[list(rules.clauses) for rules in every],
+                               every_renumbering=[renumbering(rules) for rules in every])
     rules = guideline(year, root)
     if rules is None:
         raise ValueError(f"no guideline for {year}")

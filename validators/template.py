@@ -2,7 +2,8 @@
 
 Clause texts, lists, kinds and criteria come from the year's guideline file (the few fixed
 choices, such as roles, from the models), so the template never says something the checker
-does not.
+does not. The notes name clauses as the first year numbers them; each year's template names its
+own (`cited.renumbering`, as the year's schema and form help do).
 """
 
 from __future__ import annotations
@@ -15,17 +16,18 @@ from pydantic import BaseModel
 
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.consortia import Consortium, ConsortiumRole, Direction
-from validators.models.for_year import nested_model, report_model
+from validators.models.for_year import nested_model, report_model, year_classes
 from validators.models.government_functions import Function
 from validators.models.innovation import Service
 from validators.models.labelled import LabelledEnum
 from validators.models.research import ResearchReport
 from validators.models.service_stations import ServiceStation
 from validators.models.society import SocietyKind
+from validators.year.cited import renumbering
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 from validators.year.kinds import EventCategory, Kind, ResearchTopic
 from validators.year.quotes import growth_named, said
-from validators.year.text import area_clauses, area_numeral, cited_clauses_only
+from validators.year.text import area_clauses, area_numeral, cited_clauses_only, renumbered
 
 __all__ = ["report_template", "schema_line", "society_template"]
 
@@ -107,11 +109,26 @@ def _wrapped(prefix: str, text: str) -> list[str]:
     return [f"# {lines[0]}"] + [f"#   {rest}" for rest in lines[1:] if rest]
 
 
-def _example(indent: int, model: type[BaseModel], rows: Iterable[tuple[str, str | None]]) -> list[str]:
+def _example(indent: int, model: type[BaseModel], rows: Iterable[tuple[str, str | None]],
+             rules: Guideline | None = None) -> list[str]:
     """Example list item lines, commented out: removing "# " gives valid YAML. A note of None is
-    the field's own description on the model, the one the schema and the form show."""
+    the field's own description on the year's model (`rules`), the one the schema and the form
+    show."""
     pad = " " * indent
+    if rules is not None:
+        model = year_classes(report_model(rules)).get(model.__name__, model)
     return [_line(f"{pad}# {code}", _about(model, code) if note is None else note) for code, note in rows]
+
+
+def _cited(rules: Guideline, clause: str) -> str:
+    """`clause`, as the first year numbers it, as `rules`' year does; empty when the year has no
+    counterpart for it (`cited.renumbering`)."""
+    return renumbering(rules).get(clause, "")
+
+
+def _said(rules: Guideline, words: str) -> str:
+    """A note written in the first year's numbers, citing the year's clauses instead."""
+    return renumbered(words, renumbering(rules))
 
 
 def _about(model: type[BaseModel], code: str) -> str:
@@ -141,16 +158,18 @@ def _area_header(rules: Guideline, key: str) -> list[str]:
 
 
 def _innovation(rules: Guideline, d: _Dates) -> list[str]:
-    consulting, talent = rules.service_kinds_for("1.4"), rules.service_kinds_for("1.5")
+    consulting, talent = (rules.service_kinds_for(_cited(rules, "1.4")),
+                          rules.service_kinds_for(_cited(rules, "1.5")))
     example = (consulting or rules.kinds.service_kinds)[0].label
     rate = f"{rules.thresholds.expert_registration_rate:.0%}"
     pilot = "、".join(rules.pilot_districts)
     return [*_area_header(rules, "innovation"), "innovation:",
             _line("  enterprise_platform_registered: false",
-                  f"条款 1.1：已在中国科协{said('企业科协网', rules.clauses.get('1.1', ''))}成功注册写 true，否则写 false"),
-            _line("  senior_experts_total: 0", "条款 1.2：副高职及以上专家会员总人数"),
+                  _said(rules, f"条款 1.1：已在中国科协{said('企业科协网', rules.clauses.get(_cited(rules, '1.1'), ''))}"
+                               "成功注册写 true，否则写 false")),
+            _line("  senior_experts_total: 0", _said(rules, "条款 1.2：副高职及以上专家会员总人数")),
             _line("  senior_experts_registered: 0",
-                  f"条款 1.2：其中在专家库注册的人数；注册率达 {rate} 即符合"),
+                  _said(rules, f"条款 1.2：其中在专家库注册的人数；注册率达 {rate} 即符合")),
             _line("  services: []", "为企业（园区）提供的服务，每项一段；没有就保留 []"),
             *_example(4, Service, [
                 ("- id: svc-example", None),
@@ -162,18 +181,19 @@ def _innovation(rules: Guideline, d: _Dates) -> list[str]:
                 ("  outcome: 帮助企业改进工艺，产品合格率提高", None),
                 ("  evidence:", None),
                 ("    - https://example.org/service-report", ""),
-            ]),
+            ], rules),
             *_wrapped("district 可选：", "、".join(rules.districts) + "。"),
-            *_wrapped("", f"在{pilot}开展的服务计入条款 1.3；"
-                          f"{'、'.join(k.label for k in consulting)}计入条款 1.4；"
-                          f"{'、'.join(k.label for k in talent)}计入条款 1.5。")]
+            *_wrapped("", _said(rules, f"在{pilot}开展的服务计入条款 1.3；"
+                                       f"{'、'.join(k.label for k in consulting)}计入条款 1.4；"
+                                       f"{'、'.join(k.label for k in talent)}计入条款 1.5。"))]
 
 
 def _government(rules: Guideline, d: _Dates) -> list[str]:
     pilots = "、".join(rules.pilot_societies)
     listed = f"（本年度名单：{pilots}）" if pilots else "（以市科协公布的名单为准）"
-    pilot = ([_line("  pilot: false", f"条款 2.1：本学会是首批承能试点学会写 true{listed}")]
-             if "2.1" in rules.clauses else [])  # a year whose text ended 2.1 asks nothing of it
+    pilot = ([_line("  pilot: false", _said(rules, f"条款 2.1：本学会是首批承能试点学会写 true{listed}"))]
+             if _cited(rules, "2.1") in rules.clauses else [])  # a year that ended 2.1 asks nothing of it
+    growth = _cited(rules, "2.3")
     return [*_area_header(rules, "government_functions"), "government_functions:", *pilot,
             _line("  functions: []", "承接的转移职能、购买服务和委托工作，每项一段"),
             *_example(4, Function, [
@@ -181,15 +201,17 @@ def _government(rules: Guideline, d: _Dates) -> list[str]:
                 ("  title: 行业技术规范编制", None),
                 ("  commissioner: 成都市某局", None),
                 (f"  method: {_first(rules, 'function_methods').label}",
-                 f"方式：{_kinds(rules, 'function_methods')}（条款 2.2）"),
+                 _said(rules, f"方式：{_kinds(rules, 'function_methods')}（条款 2.2）")),
                 ("  new: true", None),
                 ("  amount_wan: 10", None),
                 (f"  start: {d.at(0.2)}", "开始日期"),
                 (f"  end: {d.at(0.8)}", "结束日期，不早于开始日期"),
                 ("  evidence:", None),
                 ("    - https://example.org/contract", ""),
-            ]),
-            f"# 条款 2.3{growth_named(rules.clauses, '2.3').removeprefix('条款 2.3')}由程序与本学会上一年度的报告比较得出，不用填写。"]
+            ], rules),
+            f"# 条款 {growth}{growth_named(rules.clauses, growth).removeprefix(f'条款 {growth}')}"
+            "由程序与本学会上一年度的报告比较得出，不用填写。" if growth else
+            "# 承接的职能是否增长由程序与本学会上一年度的报告比较得出，不用填写。"]
 
 
 def _stations(rules: Guideline, d: _Dates) -> list[str]:
@@ -199,8 +221,8 @@ def _stations(rules: Guideline, d: _Dates) -> list[str]:
                 ("- id: station-example", None),
                 ("  name: 某产业园学会服务站", None),
                 (f"  level: {_first(rules, 'station_levels').label}",
-                 f"级别：{_kinds(rules, 'station_levels')}（条款 3.1）"),
-                (f"  established: {d.at(0.3)}", "建站日期：建站当年计为新建（条款 3.2）"),
+                 _said(rules, f"级别：{_kinds(rules, 'station_levels')}（条款 3.1）")),
+                (f"  established: {d.at(0.3)}", _said(rules, "建站日期：建站当年计为新建（条款 3.2）")),
                 ("  industry: 装备制造", None),
                 ("  partner: 某产业园管理委员会", None),
                 ("  enterprises_served: 10", None),
@@ -208,8 +230,8 @@ def _stations(rules: Guideline, d: _Dates) -> list[str]:
                 ("  activities: 4", None),
                 ("  evidence:", None),
                 ("    - https://example.org/station", ""),
-            ]),
-            "# 建站当年计一次性补助；从下一年度起按活动次数和服务企业数分档（条款 3.2）。"]
+            ], rules),
+            _said(rules, "# 建站当年计一次性补助；从下一年度起按活动次数和服务企业数分档（条款 3.2）。")]
 
 
 def _consortia(rules: Guideline, d: _Dates) -> list[str]:
@@ -220,18 +242,18 @@ def _consortia(rules: Guideline, d: _Dates) -> list[str]:
                 ("  name: 某产业学会联合体", None),
                 ("  role: 牵头", f"本学会的角色：{_choices(ConsortiumRole)}；每个联合体只有一个牵头学会"),
                 (f"  form: {_first(rules, 'consortium_forms').label}",
-                 f"形式：{_kinds(rules, 'consortium_forms')}（条款 4）"),
+                 _said(rules, f"形式：{_kinds(rules, 'consortium_forms')}（条款 4）")),
                 ("  direction: 横向", f"方向：{_choices(Direction)}"),
-                (f"  industry: {rules.industries[0]}", "服务的产业：主导和优势产业计入条款 4.1"),
+                (f"  industry: {rules.industries[0]}", _said(rules, "服务的产业：主导和优势产业计入条款 4.1")),
                 ("  members:", None),
                 ("    - 某市行业协会", ""),
-                (f"  established: {d.at(0.3)}", "成立日期：成立当年计为新建（条款 4.3）"),
+                (f"  established: {d.at(0.3)}", _said(rules, "成立日期：成立当年计为新建（条款 4.3）")),
                 ("  activities: 2", None),
                 ("  evidence:", None),
                 ("    - https://example.org/consortium", ""),
-            ]),
+            ], rules),
             *_wrapped("industry 可选：", "、".join(rules.industries) + "；都不是时写“其他”。"),
-            "# 牵头学会在成立当年按联合体形式计一次性补助，从下一年度起按年度绩效分档（条款 4.3）；",
+            _said(rules, "# 牵头学会在成立当年按联合体形式计一次性补助，从下一年度起按年度绩效分档（条款 4.3）；"),
             "# 列为成员的本仓库学会，也须在自己的报告中列出同一联合体（同一编号）。"]
 
 
@@ -257,7 +279,7 @@ def _events(rules: Guideline, d: _Dates) -> list[str]:
                 ("  occasion_organizer: 主办单位", None),
                 ("  evidence:", None),
                 ("    - https://example.org/salon", ""),
-            ]),
+            ], rules),
             "# 各类别的标准（不符合时是错误，请改报符合的类别）：",
             *(_criteria_line(c, rules) for c in categories),
             *_wrapped("occasion 可选：", "、".join(
@@ -287,7 +309,7 @@ def _research(rules: Guideline, d: _Dates) -> list[str]:
                 (f"      date: {d.at(0.6)}", "成果形成日期：落在哪个评估期就计入哪一年"),
                 ("      evidence:", ""),
                 ("        - https://example.org/report", ""),
-            ]),
+            ], rules),
             *_wrapped(f"选题为“{'”“'.join(t.label for t in focused)}”时须加一行 focus，可选：",
                       _kinds(rules, "research_focuses") + "。")]
 

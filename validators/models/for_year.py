@@ -13,7 +13,7 @@ import enum
 import json
 import sys
 import typing
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from functools import cache
 from typing import Annotated, Any
 
@@ -24,10 +24,11 @@ from validators.models.labelled import LabelledEnum, OpenKind, Quoting, Vocabula
 from validators.models.major_work import AreaItem
 from validators.models.report import YearReport
 from validators.yaml.policy import policy
+from validators.year.cited import renumbering
 from validators.year.guideline import AREA_VOCABULARY, Area, Guideline
 from validators.year.kinds import Kind, Kinds
 from validators.year.quotes import holds
-from validators.year.text import area_clauses, area_numeral, clause_ranges_of_year
+from validators.year.text import area_clauses, area_numeral, clause_ranges_of_year, renumbered
 
 __all__ = ["area_item_name", "item_model", "kind_enum", "nested_model", "report_model", "report_model_of",
            "unsaid_phrases", "vocabulary_fields", "year_classes"]
@@ -141,6 +142,10 @@ def _added_area(area: Area, year: int, clauses: list[str] | None) -> tuple[Any, 
         description=f"本学会在“{area.title}”方面的工作，每项工作写一项{cited}")], [])
 
 
+def _moved(words: str, renumbering: dict[str, str] | None) -> str:
+    return words if renumbering is None else renumbered(words, renumbering)
+
+
 def area_item_name(key: str) -> str:
     """`digital_services` → `DigitalServicesItem`: the model of an added area's items."""
     return "".join(part.title() for part in key.split("_")) + "Item"
@@ -155,22 +160,30 @@ def _cached(spec: str, year: int) -> type[YearReport]:
     added = [Area.model_validate(a) for a in data["added"]]
     clauses: list[str] | None = data["clauses"]
     every: list[list[str]] = data.get("every_clauses", [])
+    # The first year's numbers (the models') as the year numbers them; none: as written.
+    moved: dict[str, str] | None = data.get("renumbering")
+    every_moved: list[dict[str, str] | None] = data.get("every_renumbering", [None] * len(every))
     unsaid: list[str] = data["unsaid"]
     titles = {a["key"]: a["title"] for a in data["areas"]}
 
     def describe(info: FieldInfo) -> str:
         """A description in the year's words: a guideline phrase its text does not hold said
-        otherwise; the clause ranges the models cite as the year's text numbers them (the schema
-        of no particular year says a range only when every year numbers it alike)."""
+        otherwise; the clauses the models cite (in the first year's numbers) as the year numbers
+        them, and their ranges as its text runs (the schema of no particular year says a clause
+        or a range only when every year numbers it alike)."""
         quoting = _quoting(info)
         words = (quoting.otherwise.format_map(titles) if quoting is not None and quoting.phrase in unsaid
                  else info.description or "")
         if clauses is not None:
-            return clause_ranges_of_year(words, set(clauses))
+            return clause_ranges_of_year(_moved(words, moved), set(clauses))
         if not every:
             return words
-        ranged = {clause_ranges_of_year(words, set(c)) for c in every}
-        return ranged.pop() if len(ranged) == 1 else clause_ranges_of_year(words, set())
+        ranged = {clause_ranges_of_year(_moved(words, m), set(c)) for c, m in zip(every, every_moved, strict=True)}
+        if len(ranged) == 1:
+            return ranged.pop()
+        alike = [m for m in every_moved if m is not None]
+        common = {c: to for c, to in alike[0].items() if all(m.get(c) == to for m in alike)} if alike else None
+        return clause_ranges_of_year(_moved(words, common), set())
 
     built = _rebuild(YearReport, _enums(kinds, year), describe)
     titled = _titled(built, [Area.model_validate(a) for a in data["areas"]])
@@ -253,15 +266,20 @@ def _titled(model: type[BaseModel], areas: list[Area]) -> dict[str, Any]:
 
 def report_model_of(kinds: Kinds, areas: list[Area], year: int,
                     clauses: Collection[str] | None = None, unsaid: Collection[str] = (),
-                    every_clauses: Collection[Collection[str]] = ()) -> type[YearReport]:
+                    every_clauses: Collection[Collection[str]] = (),
+                    renumbering: Mapping[str, str] | None = None,
+                    every_renumbering: Collection[Mapping[str, str]] = ()) -> type[YearReport]:
     """The report model of a year with these kinds and areas (the seven under the year's titles,
-    and any it adds), citing ranges of the clauses its text numbers, and saying otherwise the
+    and any it adds), citing the clauses the models name as `renumbering` (`cited.renumbering`)
+    maps them to the year's and their ranges as its text numbers them, and saying otherwise the
     guideline phrases its text does not hold (`unsaid`): built once for each. The model of no
-    particular year (`clauses` None) cites a range only as every year's clauses
-    (`every_clauses`) number it alike."""
+    particular year (`clauses` None) cites a clause or a range only as every year
+    (`every_clauses`, `every_renumbering`, in the same order) numbers it alike."""
     spec = json.dumps({"kinds": kinds.model_dump(mode="json"),
                        "clauses": None if clauses is None else sorted(clauses),
                        **({"every_clauses": [sorted(c) for c in every_clauses]} if every_clauses else {}),
+                       **({"renumbering": dict(renumbering)} if renumbering is not None else {}),
+                       **({"every_renumbering": [dict(m) for m in every_renumbering]} if every_renumbering else {}),
                        "unsaid": sorted(unsaid),
                        "areas": [a.model_dump(mode="json") for a in areas],
                        "added": [a.model_dump(mode="json") for a in areas if a.kinds is not None]},
@@ -277,7 +295,8 @@ def report_model(rules: Guideline) -> type[YearReport]:
         if len(_models_of) >= _MODELS_KEPT:  # the preview reads the year files again after edits
             _models_of.pop(next(iter(_models_of)))
         known = _models_of[id(rules)] = (rules, report_model_of(rules.kinds, rules.areas, rules.year,
-                                                                         rules.clauses, unsaid_phrases(rules)))
+                                                                         rules.clauses, unsaid_phrases(rules),
+                                                                         renumbering=renumbering(rules)))
     return known[1]
 
 

@@ -15,6 +15,10 @@ year's own files:
 - a yearly tier (`tiers` of stations and consortia) cites no clause of its own: the guideline
   says the tier in the clause that pays the one-off 「以后每年根据评估绩效予以分档补助」 (2017's
   3.2 and 4.3), so the tier, the founding date and what decides it name the one-off's clause.
+
+The models' field descriptions and the `new` template's notes are written once, in the first
+year's numbering; `renumbering` says which clause of a later year each of those numbers stands
+for, so that the schema, the form's help and the template name the year's own.
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from validators.year.files import YearFileError
-from validators.year.guideline import Guideline, guideline
+from validators.year.guideline import Guideline, available_years, guideline
 from validators.year.rubric import Rubric, Rule, rubric, written_rubric
+from validators.year.text import text_year
 
 __all__ = [
     "area_clause",
@@ -32,6 +37,7 @@ __all__ = [
     "cited_in_year",
     "criterion_clause",
     "innovation_clause",
+    "renumbering",
     "rule_clause",
     "rules_cited",
     "table_clause",
@@ -103,3 +109,64 @@ def criterion_clause(rules: Guideline, criterion: str) -> str:
     return next((c.clause for c in rules.kinds.event_categories
                  if c.clause and getattr(c.criteria, criterion)),
                 area_clause(rules, "academic_events"))
+
+
+def _cited_by_key(rules: Guideline) -> dict[tuple[str, ...], str]:
+    """Every clause the year's files cite, by what cites it: each area's own clause (its `id`),
+    each rule of its rubric (`innovation.expert_rate`; a table's by kind code,
+    `consortia.new_lead.专业相近`), each assessed criterion and each kind of its vocabularies.
+    A rule written null, or a kind without a clause, cites none."""
+    cited: dict[tuple[str, ...], str] = {("area", a.key): a.id for a in rules.areas}
+    points = rules_cited(rules, rules.root)
+    if points is not None:
+        for key in rules.area_keys:
+            try:
+                section = points.area(key)
+            except KeyError:
+                continue
+            for name in type(section).model_fields:
+                value = getattr(section, name)
+                if isinstance(value, Rule):
+                    cited["rule", key, name] = value.clause
+                elif isinstance(value, Mapping):
+                    cited.update({("rule", key, name, str(kind)): rule.clause
+                                  for kind, rule in value.items() if isinstance(rule, Rule)})
+        cited.update({("assessed", c.id): c.clause for c in points.assessed})
+    for vocabulary in type(rules.kinds).model_fields:
+        cited.update({("kind", vocabulary, k.code): k.clause for k in rules.kinds.vocabulary(vocabulary) if k.clause})
+    return cited
+
+
+def renumbering(rules: Guideline) -> dict[str, str]:
+    """Each clause as the first year's text numbers it (the numbering the models' descriptions
+    and the template's notes are written in) mapped to the clause of `rules`' year that stands
+    for the same thing, read only from the two years' files.
+
+    A year read from the first year's own text numbers every clause as it does. Otherwise each
+    thing both years cite (an area by its key, a rubric rule, a rule of a table by kind, an
+    assessed criterion, a kind of a vocabulary) pairs the first year's clause for it with the
+    year's. A first-year clause maps to the year's clause when every thing it was cited for is
+    cited by the year, and all at that one clause (2017's 4.3, the new consortium's one-off, is
+    4.4 in a 2019 that adds a 4.1). A clause with no such counterpart is absent from the mapping:
+    one the year ended (its kind removed, its rule written null), one whose things the year
+    splits over several clauses, one no file cites for anything, or any when the first year's
+    files do not read. A text that cites it leaves the mention out (`text.renumbered`), as
+    `cited_clauses_only` leaves out a clause the year ended: a reader is never sent to a clause
+    guessed at."""
+    years = available_years(rules.root)
+    if not years or rules.year == years[0]:
+        return {clause: clause for clause in rules.clauses}
+    try:
+        first = guideline(years[0], rules.root)
+        if first is None:
+            return {}
+        if text_year(first.year, rules.root) == text_year(rules.year, rules.root):
+            return {clause: clause for clause in rules.clauses}
+    except (YearFileError, ValueError):  # the first year's files are said broken where they are checked
+        return {}
+    now = _cited_by_key(rules)
+    counterparts: dict[str, set[str | None]] = {}
+    for key, clause in _cited_by_key(first).items():
+        counterparts.setdefault(clause, set()).add(now.get(key))
+    return {clause: found for clause, said in counterparts.items()
+            if len(said) == 1 and (found := next(iter(said))) is not None}

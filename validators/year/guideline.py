@@ -8,7 +8,15 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated, Any, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
 from validators.findings import PlacedError
 from validators.models.academic_events import EventRole
@@ -161,6 +169,13 @@ class Guideline(_Strict):
     # occasion of 5.4. Unset: read from that kind's clause (see `major_event_names`).
     major_events: list[str] | None = None
     plausibility: Plausibility
+    # The tree the year was read from (None: this repository), set by `guideline()`: where the
+    # year's other files (its rubric, the first year's files) are read for it.
+    _root: Path | None = PrivateAttr(default=None)
+
+    @property
+    def root(self) -> Path | None:
+        return self._root
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -342,8 +357,11 @@ def guideline(year: int, root: Path | None = None) -> Guideline | None:
 
 @cache
 def _guideline(year: int, root: Path | None) -> Guideline | None:
-    return year_model("guidelines", year, Guideline, root,
-                      lambda: {"clauses": guideline_text(year, root).clauses()})
+    rules = year_model("guidelines", year, Guideline, root,
+                       lambda: {"clauses": guideline_text(year, root).clauses()})
+    if rules is not None:
+        rules._root = root
+    return rules
 
 
 def newest_readable(root: Path | None = None) -> Guideline:

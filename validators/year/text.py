@@ -37,6 +37,7 @@ __all__ = [
     "clause_ranges_of_year",
     "guideline_text",
     "parse",
+    "renumbered",
     "text_year",
 ]
 
@@ -60,6 +61,10 @@ _CLAUSE_MENTION = re.compile(r"（条款 ([0-9.]+)(?:–([0-9.]+))?）|条款 ([
 # an area's opening first when it is cited): it runs from the first clause it names to the last of
 # its area. The models write it as the first year's text numbers it; each year says its own.
 _CLAUSE_RANGE = re.compile(r"（条款 (?:(\d+)、)?(\d+)\.(\d+)–\2\.\d+）")
+# Any mention of clauses in the project's own words, with what goes when it is left out: its
+# brackets (“（条款 1、1.1–1.5）”), the 计入 before it and the colon or space after it
+# (“计入条款 4.1”, “条款 1.1：”, “条款 3.1 不限产业”).
+_CLAUSES_CITED = re.compile(r"(（)?(计入)?条款 (\d+(?:\.\d+)?(?:[–、]\d+(?:\.\d+)?){0,20})(）|：| )?")
 
 
 @dataclass(slots=True)
@@ -253,3 +258,43 @@ def area_clauses(area: str, clauses: Collection[str], first: int = 1, opening: b
     parts = [area] if opening and area in clauses else []
     parts += [f"{area}.{run[0]}" + (f"–{area}.{run[-1]}" if len(run) > 1 else "") for run in runs]
     return f"（条款 {'、'.join(parts)}）" if parts else ""
+
+
+def renumbered(words: str, renumbering: Mapping[str, str]) -> str:
+    """`words`, written in the first year's numbering, with each clause they cite as
+    `renumbering` (`cited.renumbering`) maps it to the year's: a range (“7.1–7.5”) becomes the
+    runs of its clauses' counterparts (“6.1–6.4”). A clause the mapping lacks has no counterpart
+    in the year: it is left out of its mention, and a mention left with none goes with its
+    brackets, the 计入 before it and the colon or space after it, so no text names a clause
+    guessed at."""
+    def cited(match: re.Match[str]) -> str:
+        opened, lead, listed, after = match.groups()
+        said = [_renumbered_item(item, renumbering) for item in listed.split("、")]
+        kept = "、".join(s for s in said if s)
+        if kept:
+            return f"{opened or ''}{lead or ''}条款 {kept}{after or ''}"
+        if opened and after != "）":
+            return opened  # a bracket the mention does not close is the text's, not the mention's
+        return "）" if after == "）" and not opened else ""
+
+    return _CLAUSES_CITED.sub(cited, words)
+
+
+def _renumbered_item(item: str, renumbering: Mapping[str, str]) -> str:
+    """One clause or range of a mention (“1”, “4.1”, “7.1–7.5”) as the year numbers it; empty
+    when none of its clauses has a counterpart."""
+    first, _, last = item.partition("–")
+    if not last:
+        return renumbering.get(first, "")
+    area, _, start = first.partition(".")
+    end_area, _, end = last.partition(".")
+    if area != end_area or not start.isdigit() or not end.isdigit():
+        return ""  # not one area's range: nothing to say of its clauses one by one
+    found = {renumbering[c] for n in range(int(start), int(end) + 1) if (c := f"{area}.{n}") in renumbering}
+    runs = [area_clauses(owner, found).removeprefix("（条款 ").removesuffix("）")
+            for owner in dict.fromkeys(sorted({c.partition(".")[0] for c in found if "." in c}, key=_clause_key))]
+    return "、".join(r for r in runs if r)
+
+
+def _clause_key(clause: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in clause.split("."))
