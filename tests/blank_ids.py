@@ -22,6 +22,9 @@ BLANKED = (("为企业提供的服务", 2), ("为企业提供的服务", 4), ("�
 SERVICES = [new_id("services", YEAR, 1), "svc-finance-match", new_id("services", YEAR, 2), "svc-lean-training"]
 STATION = new_id("service_stations", YEAR)
 CONSORTIUM = new_id("consortia", YEAR, 1, SOCIETY)
+# The form's numbering as its README example shows it (new_id is what both call: a change of its
+# format must fail here, not pass in both).
+assert (SERVICES[0], STATION) == ("svc-2018-01", "station-2018-01"), (SERVICES, STATION)
 # What the form and the command both say of them.
 NOTE = f"4 项没有填写编号，已按在表单中添加时的方式自动编号（如 {SERVICES[0]}）"
 

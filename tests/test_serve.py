@@ -50,21 +50,49 @@ def test_an_edit_shows_on_its_page_in_search_and_in_the_downloads(tmp_path: Path
             time.sleep(0.1)
         assert _fetched(gone) is None
         # Every page still indexed (but the deleted one), each section once, the edited page with its new title:
-        # right after the deletion's quick rebuild, and after the settling generation's rebuilds (which do not
-        # rebuild the home page: its entries were once dropped there).
+        # once the deletion's quick rebuild has written the index (its page is gone at the rebuild's start, the
+        # index is written at its end), and after the settling generation's rebuilds (which do not rebuild the
+        # home page: its entries were once dropped there).
         wanted = indexed - {"societies/cd-computer/2018/"}
-        index = serve.fetch(f"{serve.base}search/search_index.json")
+        index_url = f"{serve.base}search/search_index.json"
+        _until(lambda: _indexed_or_none(serve.fetch(index_url)) == wanted, 120)
+        generated = serve.report.parents[2] / "generated"
+        _until((generated / RECORD).is_file, 300)
+        _until_quiet(serve.report.parents[3] / "serve.log", generated / "site.stamp")
+        index = serve.fetch(index_url)
         assert _indexed(index) == wanted
-        _until((serve.report.parents[2] / "generated" / RECORD).is_file, 300)
-        for _ in range(15):
-            index = serve.fetch(f"{serve.base}search/search_index.json")
-            assert _indexed(index) == wanted
-            time.sleep(0.2)
         locations = Counter(d["location"] for d in json.loads(index)["docs"])
         assert [loc for loc, n in locations.items() if n > 1] == []
         assert "societies/cd-computer/2018/" not in _indexed(index)
         words = "".join(d["title"] + d["text"] for d in json.loads(index)["docs"]).replace("\u200b", "")
         assert "预览测试标题1号" in words
+
+
+def _until_quiet(log: Path, stamp: Path, quiet: float = 5.0, deadline: float = 300.0) -> None:
+    """Until the preview has built nothing for `quiet` seconds and its last build has finished
+    (each build says 正在构建网站 when it starts and writes the stamp when it ends): every rebuild
+    the settling generation's files set off is over."""
+    def builds() -> int:
+        return log.read_text("utf-8", "replace").count("正在构建网站")
+
+    ends = time.monotonic() + deadline
+    seen, since = builds(), time.monotonic()
+    while time.monotonic() < ends:
+        time.sleep(0.2)
+        now = builds()
+        if now != seen or not stamp.is_file():
+            seen, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+    raise AssertionError(f"the preview kept rebuilding for {deadline} s")
+
+
+def _indexed_or_none(index: str) -> set[str] | None:
+    """The pages the index holds; None while MkDocs is still writing it (the file is written in place)."""
+    try:
+        return _indexed(index)
+    except ValueError:
+        return None
 
 
 def _indexed(index: str) -> set[str]:

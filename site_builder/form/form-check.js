@@ -387,7 +387,7 @@
       return words ? words.split("{occasion}").join(event.occasion == null ? "" : String(event.occasion)) : null;
     }
     var said = (findings.criteria || {})[category.code] || {};
-    if (u.code === "E-CRITERIA-ROLE") return (said.roles || {})[(guide.roles || {})[String(event.role || "").trim()]] || null;
+    if (u.code === "E-CRITERIA-ROLE") return (said.roles || {})[(guide.roles || {})[RF.trimmed(event.role)]] || null;
     if (u.dropped || typeof said[u.code] !== "string") return null;
     return said[u.code].split("{n}").join(String(u.n));
   };

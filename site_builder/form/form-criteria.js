@@ -12,6 +12,7 @@
   function trimmed(value) {
     return typeof value === "string" ? value.trim() : "";
   }
+  RF.trimmed = trimmed;  // form-check.js reads a role as the criteria do
 
   /* The year's category an event claims (by code, label or alias), or null. */
   RF.eventCategory = function (guide, written) {

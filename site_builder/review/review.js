@@ -21,6 +21,9 @@
   // the schema's messages name them (“议题编号”小于允许的最小值).
   var OBJ = {};
   var REVIEWER = "rv-reviewer";
+  // The button that opens a finalized year again, and what the page says to press after a reload
+  // (W-REVIEW-ITEM-CHANGED names it too: tests/test_verdict_binding.py holds the two together).
+  var REOPEN_LABEL = "重新核查本年度（管理员）";
   var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null, reopened: {} };
 
   function labelOf(pairs, code) {
@@ -932,7 +935,7 @@
     if (waiting && !sameFile(waiting.state, stateFrom(data.review))) {
       box.appendChild(el("p", { class: "rv-draft", id: "rv-draft-waiting", text:
         "本浏览器中有这份报告未提交的核查草稿（例如重新核查时刷新了页面）。本年度已定稿，页面只读，下面是仓库中的记录；" +
-        "要继续这份草稿，请点上方的“重新核查本年度（管理员）”。" }));
+        "要继续这份草稿，请点上方的“" + REOPEN_LABEL + "”。" }));
     }
     if (!readOnly && draft) {
       box.appendChild(el("p", { class: "rv-draft" }, [choice === "draft"
@@ -1355,7 +1358,7 @@
       box.appendChild(el("p", {}, [
         "确需更正定稿的结果（如定稿后补来的材料、有误的结论）时，管理员可以在这里重新核查本年度：给出新的结论，生成核查记录文件，合并后运行 ",
         el("code", { text: command }), " 重新定稿。"]));
-      box.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-reopen-start", text: "重新核查本年度（管理员）",
+      box.appendChild(el("button", { type: "button", class: "rf-button", id: "rv-reopen-start", text: REOPEN_LABEL,
         on: { click: function () { toggle(true); } } }));
       return;
     }
