@@ -22,6 +22,7 @@ from validators.evaluation.scoring import Evaluation
 from validators.repository import Repository
 from validators.schema import json_schema
 from validators.template import report_template
+from validators.year import text
 from validators.year.consistency import year_problems
 from validators.year.guideline import guideline, reread_guidelines
 
@@ -449,3 +450,22 @@ def test_the_schema_of_every_year_names_only_the_clauses_every_year_numbers_alik
     defs = json_schema("submission", None, checked[0])["$defs"]
     assert defs["ServiceStation"]["properties"]["established"]["description"] == "同一服务站各年度写同一个日期：建站当年计为新建"
     assert defs["Consortium"]["properties"]["form"]["description"] == "本年度的联合体形式之一（条款 4）"
+
+
+def test_a_template_reads_each_year_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each clause the template names is renumbered for its year, which asks which year's text
+    the year reads: the year file is read once for that, not once per clause (it was 19 times)."""
+    reread_guidelines()  # nothing read before counts
+    reads: list[str] = []
+    real = text.read_year_file
+
+    def counted(path: Path, shown: str) -> object:
+        reads.append(shown)
+        return real(path, shown)
+
+    monkeypatch.setattr(text, "read_year_file", counted)
+    rules = guideline(2018)
+    assert rules is not None
+    report_template("cd-x", 2018, rules)
+    assert reads, "the template no longer asks which text the year reads: this test says nothing"
+    assert len(reads) == len(set(reads)), reads

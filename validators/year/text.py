@@ -174,6 +174,11 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
 
 def text_year(year: int, root: Path | None = None) -> int | None:
     """The year whose text file holds `year`'s guideline (following `carried_forward_from`)."""
+    return _text_year(year, tree_root(root))
+
+
+@cache  # asked for each clause a help text or the template names (cited.renumbering)
+def _text_year(year: int, root: Path | None) -> int | None:
     seen: set[int] = set()
     while year not in seen:
         seen.add(year)
@@ -217,6 +222,7 @@ def _guideline_text(year: int, root: Path | None) -> GuidelineText:
 
 def reread_texts() -> None:
     _guideline_text.cache_clear()
+    _text_year.cache_clear()
 
 
 def cited_clauses_only(words: str, clauses: Mapping[str, str]) -> str:
