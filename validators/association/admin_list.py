@@ -22,7 +22,7 @@ from validators.schema_findings import findings_from
 from validators.yaml.loading import load_path
 from validators.yaml.policy import policy
 
-__all__ = ["ADMINS_FILE", "AdminList", "admin_list_findings", "read_admin_list"]
+__all__ = ["ADMINS_FILE", "AdminList", "admin_list_findings", "checked_admin_list", "read_admin_list"]
 
 ADMINS_FILE = ".github/admins.yaml"
 
@@ -36,30 +36,26 @@ class AdminList(BaseModel):
 
 def read_admin_list(root: Path) -> AdminList | None:
     """The list of `root`, empty when the file is absent; None when it cannot be read."""
-    path = root / ADMINS_FILE
-    if not path.is_file():
-        return AdminList()
-    loaded = load_path(path, ADMINS_FILE, policy().yaml.limits)
-    if not loaded.ok:
-        return None
-    try:
-        return AdminList.model_validate(loaded.data)
-    except ValidationError:
-        return None
+    return checked_admin_list(root)[0]
 
 
 def admin_list_findings(root: Path) -> list[Finding]:
     """What `check` says of the list of `root` (nothing when it is absent or valid), in the words
     and codes it uses for the societies' files: the pull-request checks read this file, and a
     broken one would make nobody an admin from the moment it is merged."""
+    return checked_admin_list(root)[1]
+
+
+def checked_admin_list(root: Path) -> tuple[AdminList | None, list[Finding]]:
+    """The list of `root` (empty when the file is absent; None when it cannot be read) and what
+    `check` says of it, from one reading of the file."""
     path = root / ADMINS_FILE
     if not path.is_file():
-        return []
+        return AdminList(), []
     loaded = load_path(path, ADMINS_FILE, policy().yaml.limits)
-    if loaded.findings:
-        return list(loaded.findings)
+    if not loaded.ok:
+        return None, list(loaded.findings)
     try:
-        AdminList.model_validate(loaded.data)
+        return AdminList.model_validate(loaded.data), list(loaded.findings)
     except ValidationError as exc:
-        return findings_from(exc, AdminList, ADMINS_FILE, loaded.source)
-    return []
+        return None, [*loaded.findings, *findings_from(exc, AdminList, ADMINS_FILE, loaded.source)]

@@ -20,7 +20,8 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: the command line starts by importing only the command it runs.
     from validators.check import check_tree
     from validators.evaluation import reports as evaluation_report
-    from validators.evaluation.results import as_published, load_frozen
+    from validators.evaluation.evaluate import evaluate_repository
+    from validators.evaluation.results import load_frozen, published
     from validators.year.cycle import today
     from validators.year.unscored import unscored_years
 
@@ -43,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
         if args.year == year:
             return EXIT_ERRORS
     skipped = any(year in held for year in asked)
-    evaluations, _, broken = as_published(repo, args.year)
+    # The frozen results read once: for the numbers (`as_published`'s) and for the headings.
+    frozen, broken = load_frozen(args.root)
+    evaluations = published(evaluate_repository(repo, args.year), frozen)
     for f in broken:
         err(f"{f.file}：{f.message}（该年度按当前数据计算）")
     evaluations = [e for e in evaluations if e.year not in held]
@@ -60,7 +63,6 @@ def run(args: argparse.Namespace) -> int:
         text = evaluation_report.as_csv(evaluations, repo, args.society)
     else:
         # Each year's numbers say what they are: the frozen results, or the phase they count by.
-        frozen, _ = load_frozen(args.root)
         day = today()
         finalized = set(frozen)
         headings = {year: evaluation_report.year_heading(year, frozen[year] if year in finalized else None,

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from validators.association.admin_list import ADMINS_FILE, admin_list_findings, read_admin_list
+from validators.association.admin_list import ADMINS_FILE, checked_admin_list
 from validators.github.pr_comment import LABEL_NEEDS_CHANGES
 
 WORKFLOWS = ".github/workflows"
@@ -119,8 +119,7 @@ def _admins(root: Path, d: Diagnosis) -> None:
     if not path.is_file():
         d.failed.append(f"缺少 {ADMINS_FILE}：请建立它，写上 admins: [市科协管理员的 GitHub 用户名]。")
         return
-    listed = read_admin_list(root)
-    problems = admin_list_findings(root)
+    listed, problems = checked_admin_list(root)
     if listed is None or problems:
         first = (f"第 {problems[0].line} 行：{problems[0].message}" if problems
                  else "应为“admins:”（和可选的“reviewers:”）下列出 GitHub 用户名。")
