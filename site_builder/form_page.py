@@ -16,7 +16,7 @@ from typing import Any
 from site_builder.form_labels import guide_data, labels_data
 from site_builder.mkdocs_config import read_config
 from site_builder.name_order import name_key
-from validators.association.browser_cross import browser_cross
+from validators.association.browser_cross import cross_files
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.reviews import review_years
 from validators.evaluation.results import results_path
@@ -184,7 +184,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     files[f"{ASSETS}/config.json"] = _config(years, societies, settings)
     files[f"{ASSETS}/labels.json"] = _json(labels_data())
     files[f"{ASSETS}/consortia.json"] = _json(_consortia(repo))
-    files[f"{ASSETS}/across.json"] = _json(browser_cross(repo))
+    files.update({f"{ASSETS}/{path}": _json(data) for path, data in cross_files(repo).items()})
     files[f"{ASSETS}/schema-society.json"] = _json(json_schema("society"))
     reviewed = review_years(root)
     for year in years:
@@ -225,13 +225,14 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
 
 def society_files(repo: Repository, changed: Iterable[str], settings: SiteSettings) -> dict[str, bytes]:
     """The form's files that an edit of the `changed` societies' reports alters: the list of
-    societies with their years, and those societies' reports (the preview's update)."""
+    societies with their years, those societies' reports, and the files of the comparison with
+    the published reports (the preview's update)."""
     root = repo.root
     years = sorted(y for y in available_years(root) if guideline(y, root) is not None)
     grouped = _by_society(repo)
     files = {f"{ASSETS}/config.json": _config(years, _societies(repo, grouped), settings),
              f"{ASSETS}/consortia.json": _json(_consortia(repo)),
-             f"{ASSETS}/across.json": _json(browser_cross(repo))}
+             **{f"{ASSETS}/{path}": _json(data) for path, data in cross_files(repo).items()}}
     for society in sorted(set(changed) & set(grouped)):
         files[f"{ASSETS}/reports/{society}.json"] = _json(_reports(society, grouped[society]))
     return files

@@ -1,5 +1,6 @@
 """The form finds what `check` finds against the other reports, at the same fields in the same
-words: form-cross.js, run under Node with the site's across.json of a repository, gives a report
+words: form-cross.js, run under Node with the site's across.json of a repository and the files
+under across/ that it asks for (its society's, the shared files of its consortia), gives a report
 of that repository the same E-CONSORTIUM-MULTIPLE-LEADS, E-CONSORTIUM-DIFFERS,
 E-ESTABLISHED-CHANGED, E-ESTABLISHED-TWICE, E-FUNCTION-NEW-TWICE and E-ACHIEVEMENT-COUNTED-TWICE
 that `check` gives it there.
@@ -24,6 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -32,18 +34,29 @@ from site_builder.form_labels import labels_data
 from tests.test_form_criteria import _node
 from tests.test_form_findings_node import _Dumper, _respell
 from tests.trees import ROOT, base_tree
-from validators.association.browser_cross import browser_cross
+from validators.association.browser_cross import cross_files
 from validators.check import check_tree
 
 FORM = ROOT / "site_builder" / "form"
 SCRIPTS = [FORM / name for name in ("form-util.js", "form-urls.js", "form-warnings.js", "form-findings.js",
                                     "form-cross.js")]
+# As the page loads them (form.js, crossCheck): across.json, then only the files under across/
+# that the report's check needs (each of which the site wrote), put together.
 HARNESS = """
 globalThis.window = globalThis;
 process.argv.slice(1).forEach((script) => require(script));
 const RF = window.ReportForm;
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify(RF.crossIssues(input.report, input.across, input.labels)
+const site = input.files;
+const across = site["across.json"];
+const listed = (id) => Object.prototype.hasOwnProperty.call(site, across.folder + "/society/" + id + ".json");
+const fetched = {};
+RF.crossNeeds(input.report, across, input.labels, listed).forEach((name) => {
+  if (!Object.prototype.hasOwnProperty.call(site, name)) throw new Error("no such file: " + name);
+  fetched[name] = site[name];
+});
+const published = RF.crossPublished(input.report, across, fetched);
+process.stdout.write(JSON.stringify(RF.crossIssues(input.report, published, input.labels)
   .map((i) => [i.path, i.code, i.message])));
 """
 MIRRORED = ("E-CONSORTIUM-MULTIPLE-LEADS", "E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-CHANGED", "E-ESTABLISHED-TWICE",
@@ -176,7 +189,9 @@ def _cases(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             item["established"] = draw(st.sampled_from(DAYS))
         other = (where, item)
-    return {"society": society, "year": year, "report": report, "merged": merged, "other": other}
+    # The site's shared files: as many as policy.yaml makes of the sample (one), or many.
+    shares = draw(st.sampled_from([None, 200, 1000]))
+    return {"society": society, "year": year, "report": report, "merged": merged, "other": other, "shares": shares}
 
 
 def _both(case: dict[str, Any]) -> tuple[Found, Found]:
@@ -195,14 +210,14 @@ def _both(case: dict[str, Any]) -> tuple[Found, Found]:
         elif case["merged"] == "same":
             _write(root, society, year, report)
         _, published = check_tree(root)
-        across = browser_cross(published)
+        files = cross_files(published, case.get("shares"))
         _write(root, society, year, report)
         result, _ = check_tree(root, [root / _file(society, year)])
     found = [f for f in result.findings if f.file == _file(society, year)]
     assert not [f for f in found if f.code.startswith(("E-SCHEMA", "E-YAML"))], found
     by_check = {(json.dumps(list(f.path or ()), ensure_ascii=False), f.code, f.message)
                 for f in found if f.code in MIRRORED}
-    payload = json.dumps({"report": report, "across": across, "labels": labels_data()}, ensure_ascii=False, default=str)
+    payload = json.dumps({"report": report, "files": files, "labels": labels_data()}, ensure_ascii=False, default=str)
     done = subprocess.run([_node(), "-e", HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -210,7 +225,8 @@ def _both(case: dict[str, Any]) -> tuple[Found, Found]:
     return by_check, by_form
 
 
-def test_leading_a_consortium_another_society_leads_is_said_as_check_says_it() -> None:
+@pytest.mark.parametrize("shares", [None, 200])
+def test_leading_a_consortium_another_society_leads_is_said_as_check_says_it(shares: int | None) -> None:
     """cd-agri's new 2018 report leads cd-mech-eng's consortium of 2018, and leads one of the same
     name as cd-tcm's under an id of its own, with another date."""
     report = copy.deepcopy(SAMPLE[("cd-agri", 2017)])
@@ -222,7 +238,8 @@ def test_leading_a_consortium_another_society_leads_is_said_as_check_says_it() -
     report["year"] = 2018
     for area in ("innovation", "government_functions", "service_stations", "academic_events", "research", "major_work"):
         report.pop(area, None)
-    by_check, by_form = _both({"society": "cd-agri", "year": 2018, "report": report, "merged": "none", "other": None})
+    by_check, by_form = _both({"society": "cd-agri", "year": 2018, "report": report, "merged": "none", "other": None,
+                                "shares": shares})
     assert by_form == by_check
     assert {(json.loads(p)[1], c) for p, c, _ in by_form} == {(0, "E-CONSORTIUM-MULTIPLE-LEADS"),
                                                               (1, "E-CONSORTIUM-MULTIPLE-LEADS")}
@@ -269,11 +286,13 @@ FIXED = {"E-CONSORTIUM-DIFFERS": ("cd-computer", 2018, _say_otherwise),
          "E-ACHIEVEMENT-COUNTED-TWICE": ("cd-tcm", 2018, _achievement_again)}
 
 
-def test_each_mirrored_error_is_found_by_both() -> None:
-    """The drawn cases cannot pass by never making one of them: each is made here, and found."""
+@pytest.mark.parametrize("shares", [None, 200])
+def test_each_mirrored_error_is_found_by_both(shares: int | None) -> None:
+    """The drawn cases cannot pass by never making one of them: each is made here, and found, with
+    the sample's consortia in one shared file or in many."""
     seen: set[str] = set()
     for code, (society, year, edit) in FIXED.items():
-        by_check, by_form = _both(_edited(society, year, edit))
+        by_check, by_form = _both({**_edited(society, year, edit), "shares": shares})
         assert by_form == by_check, code
         assert code in {c for _, c, _ in by_form}, code
         seen |= {c for _, c, _ in by_form}
@@ -294,3 +313,35 @@ def test_on_drawn_repositories_the_form_and_the_check_find_the_same(case: dict[s
     for path, code, message in sorted(by_check):
         event(f"{code} at {json.loads(path)[0]}{' (same year)' if '统一日期' in message else ''}")
     assert by_form == by_check
+
+
+NEEDS = """
+globalThis.window = globalThis;
+process.argv.slice(1).forEach((script) => require(script));
+const RF = window.ReportForm;
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(input.societies.map((society) =>
+  RF.crossNeeds({ society: society, year: 2018, consortia: input.consortia }, input.across, input.labels, () => true))));
+"""
+HOSTILE = ["../cd-agri", "cd-agri/../../x", "cd-agri?x=1", "cd-agri#x", "%2e%2e", "CD-AGRI", "cd-agri\n", " cd-agri",
+           "cd--agri", "-cd", "a" * 65, "//evil.example", "cd-agri.json", "中医药学会", ""]
+
+
+def test_only_a_society_id_the_model_accepts_becomes_part_of_an_address() -> None:
+    """A society id the model refuses asks for no society file (even when `listed` says yes); a
+    consortium's id or name, whatever it is, only picks a numbered shared file."""
+    _, published = check_tree(ROOT)
+    files = cross_files(published, 200)
+    consortia = [{"id": "../../x?y", "name": "<img src=x>", "role": "牵头"}, {"id": "a/b", "role": "参与"}]
+    payload = json.dumps({"across": files["across.json"], "labels": labels_data(), "consortia": consortia,
+                          "societies": [*HOSTILE, "cd-agri", "a" * 64]}, ensure_ascii=False)
+    done = subprocess.run([_node(), "-e", NEEDS, *map(str, SCRIPTS)], input=payload, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    needs = json.loads(done.stdout)
+    shared = {f"across/shared/{n}.json" for n in range(files["across.json"]["shares"])}
+    for society, names in zip(HOSTILE, needs, strict=False):
+        assert set(names) <= shared, (society, names)
+    assert needs[-2][0] == "across/society/cd-agri.json"
+    assert needs[-1][0] == f"across/society/{'a' * 64}.json"
+    assert all(set(names) - {names[0]} <= shared for names in needs[-2:])

@@ -1,6 +1,8 @@
 /* Report form: the errors `check` finds against the other reports of the repository, at the field
- * and in its words, from the reports the site publishes (across.json, written by
- * validators/association/browser_cross.py):
+ * and in its words, from the reports the site publishes (across.json and the files under
+ * across/, written by validators/association/browser_cross.py: the report's society's own file,
+ * and the shared files of its consortia's ids and led consortia's names, `RF.crossNeeds`; put
+ * together by `RF.crossPublished`):
  *
  * - E-CONSORTIUM-MULTIPLE-LEADS (validators/rules/cross_file_consortia.py): a consortium this
  *   report leads (牵头) that another report of the same year leads too, under the same id, or
@@ -323,8 +325,77 @@
     return { path: path, severity: "error", code: code, message: message };
   }
 
+  /* FNV-1a (32 bits) of "<kind>:<key>" over its code points, modulo `shares`: the shared file
+   * of a consortium's id (kind "id") or of a lead's name as `same_text` reads it (kind "name"),
+   * as `share_of` (browser_cross.py) computes it. */
+  RF.crossShare = function (kind, key, shares) {
+    var text = kind + ":" + key;
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.codePointAt(i);
+      if (c > 0xffff) i++;
+      h = Math.imul(h ^ c, 0x01000193) >>> 0;
+    }
+    return h % shares;
+  };
+
+  /* The files under across/ the check of the report `data` reads, by their path beside the page:
+   * its society's (when `listed(id)`, the site lists the society, and the id is one the model
+   * accepts: no other text becomes part of an address), and the shared files of its consortia's
+   * ids and of the names of those it leads. None without a society and a year. */
+  RF.crossNeeds = function (data, across, labels, listed) {
+    if (!RF.isObject(data) || typeof data.society !== "string" || typeof data.year !== "number") return [];
+    var spaces = labels.urls.spaces;
+    var needs = [];
+    var add = function (name) { if (needs.indexOf(name) === -1) needs.push(name); };
+    var id = across.society_id;
+    if (data.society.length <= id[1] && new RegExp(id[0]).test(data.society) && listed(data.society)) {
+      add(across.folder + "/society/" + data.society + ".json");
+    }
+    var share = function (kind, key) {
+      add(across.folder + "/shared/" + RF.crossShare(kind, key, across.shares) + ".json");
+    };
+    (Array.isArray(data.consortia) ? data.consortia : []).forEach(function (c) {
+      if (!RF.isObject(c)) return;
+      if (typeof c.id === "string") share("id", c.id);
+      var role = typeof c.role === "string" ? RF.pyStrip(c.role, spaces) : null;
+      if (typeof c.name === "string" && across.lead.indexOf(role) !== -1) share("name", RF.sameText(c.name, spaces));
+    });
+    return needs;
+  };
+
+  /* across.json with the published reports the rules read of `data` (`reports`): its society's
+   * own (from its file) and, of every other society, the consortia the fetched shared files list
+   * (`files`: path: content, of `RF.crossNeeds`' paths), each listing once, in its report's order. */
+  RF.crossPublished = function (data, across, files) {
+    var own = files[across.folder + "/society/" + data.society + ".json"];
+    var reports = RF.isObject(own) && Array.isArray(own.reports) ? own.reports.slice() : [];
+    var others = {};
+    var seen = {};
+    Object.keys(files).forEach(function (name) {
+      var listings = RF.isObject(files[name]) && Array.isArray(files[name].listings) ? files[name].listings : [];
+      listings.forEach(function (l) {
+        if (l[0] === data.society) return;  // in the society's own file
+        var key = JSON.stringify([l[0], l[1], l[3]]);
+        if (RF.own(seen, key)) return;
+        seen[key] = true;
+        var at = JSON.stringify([l[0], l[1]]);
+        if (!RF.own(others, at)) others[at] = { society: l[0], year: l[1], file: l[2], listed: [] };
+        others[at].listed.push([l[3], l[4]]);
+      });
+    });
+    Object.keys(others).forEach(function (at) {
+      var r = others[at];
+      r.consortia = r.listed.sort(function (x, y) { return x[0] - y[0]; }).map(function (x) { return x[1]; });
+      delete r.listed;
+      reports.push(r);
+    });
+    return Object.assign({}, across, { reports: reports });
+  };
+
   /* Issues {path, severity: "error", code, message} of the report `data` against the published
-   * reports (`across`, or nothing when the site published none). */
+   * reports (`across` with its `reports`, `RF.crossPublished`, or nothing when the site published
+   * none). */
   RF.crossIssues = function (data, across, labels) {
     if (!RF.isObject(across) || !Array.isArray(across.reports)) return [];
     var spaces = labels.urls.spaces;

@@ -14,6 +14,8 @@
     this.layouts = {};
     this.idExamples = {};
     this.reports = {};
+    // The comparison's files under across/ (form-cross.js): path: {state, data}.
+    this.crossFiles = {};
     this.state = null;
     this.timer = null;
   }
@@ -37,7 +39,8 @@
     this.node.appendChild(el("p", { class: "rf-loading", text: "正在加载表单……" }));
     Promise.all([RF.fetchJson(this.url("config.json")), RF.fetchJson(this.url("labels.json")),
       RF.fetchJson(this.url("consortia.json")).catch(function () { return []; }),
-      // The published reports' consortia and stations, for the check's errors across reports.
+      // How the published reports are compared (form-cross.js); each report's check fetches the
+      // files under across/ it needs (crossCheck).
       RF.fetchJson(this.url("across.json")).catch(function () { return null; })])
       .then(function (loaded) {
         self.config = loaded[0];
@@ -90,6 +93,40 @@
       self.reports[id] = data;
       return data;
     });
+  };
+
+  // A file that failed to load is asked for again by a check this long after.
+  var CROSS_RETRY_MS = 10000;
+
+  /* The errors against the published reports (form-cross.js) and where the comparison stands:
+   * "ready", "loading" (a file it needs is on its way: the check runs again when it comes) or
+   * "failed". A report without a society or a year needs nothing. */
+  App.prototype.crossCheck = function (data, labels) {
+    var self = this;
+    var complete = RF.isObject(data) && typeof data.society === "string" && typeof data.year === "number";
+    if (!this.across) return { issues: [], status: complete ? "failed" : "ready" };
+    var needs = RF.crossNeeds(data, this.across, labels, function (id) { return !!self.society(id); });
+    var files = {};
+    var status = "ready";
+    needs.forEach(function (name) {
+      var got = self.crossFiles[name];
+      if (!got || (got.state === "failed" && Date.now() - got.at > CROSS_RETRY_MS)) {
+        got = self.crossFiles[name] = { state: "loading" };
+        RF.fetchJson(self.url(name)).then(function (loaded) {
+          got.state = "ready";
+          got.data = loaded;
+        }, function () {
+          got.state = "failed";
+          got.at = Date.now();
+        }).then(function () {
+          if (self.state && self.ctx) self.validateNow();
+        });
+      }
+      if (got.state === "ready") files[name] = got.data;
+      else if (status !== "failed") status = got.state;
+    });
+    if (status !== "ready") return { issues: [], status: status };
+    return { issues: RF.crossIssues(data, RF.crossPublished(data, this.across, files), labels), status: status };
   };
 
   /* ---- the editor ----------------------------------------------------------------------- */
@@ -428,7 +465,9 @@
     // An item with an error of its own is no first copy of a repeated item (form-findings.js).
     var repeats = RF.repeatIssues(st.data, root, ctx.guide, ctx.labels, RF.condemning(found));
     // Against the other published reports (form-cross.js): after the repeats, as `check` runs them.
-    var across = RF.crossIssues(st.data, this.across, ctx.labels);
+    var cross = this.crossCheck(st.data, ctx.labels);
+    var across = cross.issues;
+    this.crossStatus = cross.status;
     var issues = lost.concat(found.concat(repeats, across)
       .concat(RF.warningIssues(st.data, root, ctx.guide, ctx.labels)).filter(function (i) {
         return i.severity === "warning" || !taken[RF.pointer(i.path)];
@@ -522,6 +561,12 @@
     });
   };
 
+  // What the check bar says while the comparison with the published reports is not done.
+  var CROSS_SAID = {
+    loading: "正在与已发布的报告对照（联合体、服务站、职能和成果是否与别的报告冲突），请稍候。",
+    failed: "未能与已发布的报告对照（数据加载失败），联合体、服务站、职能和成果是否与别的报告冲突还没有检查：请检查网络，稍后会自动重试，或刷新页面。",
+  };
+
   App.prototype.showSummary = function (pairs) {
     var self = this;
     var box = RF.clear(this.summary);
@@ -530,10 +575,14 @@
       counts[p[1].severity] = (counts[p[1].severity] || 0) + 1;
     });
     var ok = !counts.error && !counts.todo;
-    box.className = "rf-summary " + (ok ? "rf-summary-ok" : "rf-summary-issues");
-    box.appendChild(el("p", { class: "rf-summary-head", text: ok
+    // Until the published reports are compared, a report without other problems has not passed.
+    var cross = CROSS_SAID[this.crossStatus] || "";
+    box.className = "rf-summary " + (ok ? (cross ? "rf-summary-wait" : "rf-summary-ok") : "rf-summary-issues");
+    box.appendChild(el("p", { class: "rf-summary-head", text: ok && !cross
       ? "检查通过：表单没有发现问题" + (counts.warning ? "（另有 " + counts.warning + " 条提示）" : "") + "。提交后系统还会做完整检查（如证明材料文件是否存在，与别的学会尚未合并的报告是否冲突）。"
-      : "检查结果：" + counts.error + " 处错误，" + counts.todo + " 处待填写，" + counts.warning + " 条提示。" }));
+      : ok ? "表单的其余检查没有发现问题" + (counts.warning ? "（另有 " + counts.warning + " 条提示）" : "") + "；" + cross
+        : "检查结果：" + counts.error + " 处错误，" + counts.todo + " 处待填写，" + counts.warning + " 条提示。" +
+          (cross ? "另外，" + cross : "") }));
     if (!pairs.length) return;
     var details = el("details", { class: "rf-summary-list", open: this.summaryOpen ? "" : null,
       on: { toggle: function () {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -15,7 +16,9 @@ from tests.browser.test_form import add, box, fill, settled
 from tests.browser.test_form_mirrors import _blank, _head, _said, _show_all
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import base_tree
+from validators.association.browser_cross import share_of
 from validators.check import check_tree
+from validators.rules.cross_file_common import same_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -102,3 +105,61 @@ def test_a_member_that_says_otherwise_than_the_lead_hears_it_at_the_field(page, 
         assert where["x"] >= 0
         assert where["x"] + where["width"] <= width, where
     assert not page.problems, page.problems
+
+
+def _across(url: str) -> str | None:
+    """A file of the comparison with the published reports, by its path beside the form's page."""
+    path = urlsplit(url).path
+    at = path.find("/form/across")
+    return path[at + len("/form/"):] if at != -1 else None
+
+
+def test_one_report_fetches_its_society_s_file_and_its_consortia_s_shared_files(page, base: str) -> None:
+    """What one report's check loads of the published reports: across.json, its society's file,
+    and the shared file of each consortium id (and led consortium name) it lists, nothing more."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(name) if (name := _across(r.url)) else None)
+    _blank(page, base)
+    assert "检查通过" in _head(page)
+    assert sorted(fetched) == ["across.json", f"across/society/{SOCIETY}.json"]
+    shares = page.evaluate("fetch('across.json').then((r) => r.json()).then((a) => a.shares)")
+    fetched.clear()
+    box(page, "/consortia").locator(":scope > .rf-add").click()
+    page.select_option('[data-pointer="/consortia/0"] .rf-pick select', LED)
+    settled(page)
+    assert "检查通过" in _head(page)
+    assert fetched == [f"across/shared/{share_of('id', LED, shares)}.json"]
+    add(page, "/consortia/0/members")
+    fill(page, "/consortia/0/members/0", "成都市示例职业技术学院")
+    fill(page, "/consortia/0/role", "牵头")  # a lead: the file of its name too
+    page.keyboard.press("Tab")
+    settled(page)
+    name = page.input_value('[data-pointer="/consortia/0/name"] input')
+    expected = {share_of("id", LED, shares), share_of("name", same_text(name), shares)}
+    assert set(fetched) == {f"across/shared/{n}.json" for n in expected}
+    assert len(fetched) == len(set(fetched))  # each once
+    assert "1 处错误" in _head(page)
+    assert not page.problems, page.problems
+
+
+def test_the_bar_does_not_say_passed_while_the_society_s_file_loads_or_when_it_failed(page, base: str) -> None:
+    held = []
+    page.route(f"**/form/across/society/{SOCIETY}.json", lambda route: held.append(route))
+    _blank(page, base)
+    head = _head(page)
+    assert "检查通过" not in head
+    assert "正在与已发布的报告对照" in head
+    page.screenshot(path=str(Path(tempfile.gettempdir()) / "form-across-loading.png"))
+    held[0].continue_()
+    settled(page)
+    assert "检查通过" in _head(page)
+    page.unroute(f"**/form/across/society/{SOCIETY}.json")
+    page.route(f"**/form/across/society/{SOCIETY}.json", lambda route: route.abort())
+    _blank(page, base)
+    head = _head(page)
+    assert "检查通过" not in head
+    assert "未能与已发布的报告对照" in head
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator(".rf-summary").scroll_into_view_if_needed()
+    page.screenshot(path=str(Path(tempfile.gettempdir()) / "form-across-failed-390.png"))
+

@@ -21,23 +21,55 @@ year are left out of the published reports it reads: the report being edited tak
 The sentences are the rules' own (their module-level templates, filled by both), with the
 spellings of 牵头, 参与 and of the year's kinds the model accepts, each year's evaluation window,
 and the place a report's file has in the tree.
+
+What the form fetches does not grow with the registry (a page stays small at 1,500 societies):
+
+- `across.json`: the sentences, spellings and windows above, and how the rest is split; it grows
+  with the guideline years only;
+- `across/society/<society>.json`, fetched once the report's society id is known (an id the model
+  accepts, of a society the site lists; another has no published report, and nothing is
+  fetched): the society's own published reports with everything of them the rules read. Only the
+  society's own rules read its stations, functions and achievements; its consortia are there for
+  E-ESTABLISHED-TWICE. It grows with the society's years only;
+- `across/shared/<n>.json`: every published listing of a consortium, of any society and year, in the
+  file `share_of("id", its id)` names, and a lead's listing again in the file of
+  `share_of("name", same_text(its name))`. A report's check fetches the files of its consortia's
+  ids and of its led consortia's names: every listing of those ids (the earliest for
+  E-ESTABLISHED-CHANGED, the year's lead for E-CONSORTIUM-DIFFERS and -MULTIPLE-LEADS) and every
+  lead of those names. There are as many files as make the average one at most `policy.yaml`'s
+  `form.across_share_bytes` (a power of two), so one stays about that big whatever the number of
+  societies; a file that holds no listing is written too (empty).
+
+The form puts these together into the list of reports the rules read (form-cross.js) and says
+it is still comparing, or could not, while one it needs is loading or failed to load.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole, Direction
 from validators.models.report import SHARED_ID_LISTS
 from validators.repository import Repository
 from validators.rules import cross_file, cross_file_claims, cross_file_consortia
 from validators.rules.cross_file_common import same_text
 from validators.submission_paths import SUBMISSIONS
+from validators.yaml.policy import policy
 from validators.year.files import available_years
 from validators.year.guideline import Guideline, guideline
 from validators.year.measures import counted_achievements
 
-__all__ = ["browser_cross"]
+__all__ = ["CROSS_FOLDER", "cross_files", "share_of"]
+
+# Where the per-society and shared files go, beside across.json.
+CROSS_FOLDER = "across"
+
+# FNV-1a, 32 bits, over the text's code points: form-cross.js computes the same.
+_FNV_OFFSET = 0x811C9DC5
+_FNV_PRIME = 0x01000193
+_MASK = 0xFFFFFFFF
 
 
 def _consortium(c: Consortium) -> list[Any]:
@@ -72,11 +104,10 @@ def _year(rules: Guideline) -> dict[str, Any]:
                for name in ("consortium_forms", "achievement_types")}}
 
 
-def browser_cross(repo: Repository) -> dict[str, Any]:
-    """For the form (across.json): the check's sentences, and each published report's consortia
-    (`_consortium`), stations ([id, established, name]), functions (ids) and counted research
-    (`_research`), in the order the rules read them. A report filed under another society or year
-    than its own takes no part in the rules (`check_repository`), nor here."""
+def _entries(repo: Repository) -> list[dict[str, Any]]:
+    """Each published report the rules read, with what they read of it (the module's
+    docstring), in their order. A report filed under another society or year than its own takes
+    no part in the rules (`check_repository`), nor here."""
     reports = []
     for (society, year), doc in sorted(repo.reports.items()):
         report = doc.report
@@ -93,9 +124,81 @@ def browser_cross(repo: Repository) -> dict[str, Any]:
             entry["research"] = research
         if len(entry) > 3:
             reports.append(entry)
+    return reports
+
+
+def share_of(kind: str, key: str, shares: int) -> int:
+    """The shared file (0 … shares - 1) of a consortium's id (kind "id") or of a lead's name as
+    `same_text` reads it (kind "name"): FNV-1a of "<kind>:<key>", modulo a power of two."""
+    h = _FNV_OFFSET
+    for ch in f"{kind}:{key}":
+        h = ((h ^ ord(ch)) * _FNV_PRIME) & _MASK
+    return h % shares
+
+
+def _listings(entries: list[dict[str, Any]]) -> list[list[Any]]:
+    """[society, year, file, index, consortium] of every published consortium."""
+    return [[e["society"], e["year"], e["file"], i, c] for e in entries for i, c in enumerate(e.get("consortia", []))]
+
+
+def _shares(listings: list[list[Any]], share_bytes: int) -> int:
+    """How many shared files: a power of two, so that the average holds at most `share_bytes` of
+    listings (a lead's counted twice: it is in two)."""
+    size = sum(len(json.dumps(x, ensure_ascii=False, separators=(",", ":")).encode()) * (2 if x[4][2] else 1)
+               for x in listings)  # a lead's listing is in two files
+    shares = 1
+    while size > shares * share_bytes:
+        shares *= 2
+    return shares
+
+
+def _shared(listings: list[list[Any]], shares: int) -> dict[int, dict[str, Any]]:
+    """across/shared/<n>.json for each n below `shares`: {"listings": […]} each, in the rules' order."""
+    files: dict[int, list[list[Any]]] = {n: [] for n in range(shares)}
+    for listing in listings:
+        item = listing[4]
+        places = {share_of("id", item[0], shares)}
+        if item[2]:
+            places.add(share_of("name", same_text(item[1]), shares))
+        for n in places:
+            files[n].append(listing)
+    return {n: {"listings": listed} for n, listed in files.items()}
+
+
+def _societies(repo: Repository, entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """across/society/<society>.json of each society the site lists (a profile or a report):
+    {"society", "reports": [its reports the rules read, as `_entries` lists them]}, an empty list
+    for a society with none, so that the form never asks for a file that is not there."""
+    out: dict[str, dict[str, Any]] = {society: {"society": society, "reports": []}
+                                      for society in sorted({*repo.profiles, *(s for s, _ in repo.reports)})}
+    for entry in entries:
+        out[entry["society"]]["reports"].append(entry)
+    return out
+
+
+def cross_files(repo: Repository, share_bytes: int | None = None) -> dict[str, dict[str, Any]]:
+    """Every file of the form's comparison with the published reports, by its path beside the
+    form's page: across.json, across/society/<society>.json and across/shared/<n>.json (the
+    module's docstring). `share_bytes`: the shared files' average size, `policy.yaml`'s unless
+    given (the tests split a small repository into many)."""
+    entries = _entries(repo)
+    listings = _listings(entries)
+    shares = _shares(listings, share_bytes or policy().form.across_share_bytes)
+    return {"across.json": _browser_cross(repo, shares),
+            **{f"{CROSS_FOLDER}/society/{society}.json": data for society, data in _societies(repo, entries).items()},
+            **{f"{CROSS_FOLDER}/shared/{n}.json": data for n, data in _shared(listings, shares).items()}}
+
+
+def _browser_cross(repo: Repository, shares: int) -> dict[str, Any]:
+    """across.json: the check's sentences and spellings, each year's window, and how the published
+    reports are split (the module's docstring): `shares` shared files, and the society ids the
+    form may ask a file of (the model's pattern and length)."""
     years = {str(y): _year(rules) for y in available_years(repo.root) if (rules := guideline(y, repo.root))}
     return {
         "file": f"{SUBMISSIONS}/{{society}}/{{year}}.yaml",
+        "folder": CROSS_FOLDER,
+        "shares": shares,
+        "society_id": [SLUG_PATTERN, SLUG_MAX_LENGTH],
         "lead": sorted(k for k, m in ConsortiumRole.lookup().items() if m is ConsortiumRole.LEAD),
         "member": sorted(k for k, m in ConsortiumRole.lookup().items() if m is ConsortiumRole.MEMBER),
         "direction": [[m.value, m.label] for m in Direction],
@@ -109,5 +212,4 @@ def browser_cross(repo: Repository) -> dict[str, Any]:
         "differs": {"fields": [list(a[:2]) for a in cross_file_consortia.LEAD_STATES],
                     "sentence": cross_file_consortia.DIFFERS},
         "counted": {"sentence": cross_file_claims.COUNTED_TWICE, "when": cross_file_claims.COUNTED_WHEN},
-        "reports": reports,
     }

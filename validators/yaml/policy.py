@@ -76,6 +76,7 @@ def _nothing_set(words: tuple[str, ...]) -> frozenset[str]:
 
 class FormPolicy(_Strict):
     github_url_max_chars: PositiveInt
+    across_share_bytes: PositiveInt
 
 
 class TotalsPolicy(_Strict):
