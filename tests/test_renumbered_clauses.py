@@ -16,6 +16,7 @@ from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
 from tests.trees import profile, write_tree
 from tests.year_trees import reordered_year_tree
+from validators import template
 from validators.check import CheckResult, check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
@@ -469,3 +470,23 @@ def test_a_template_reads_each_year_file_once(monkeypatch: pytest.MonkeyPatch) -
     report_template("cd-x", 2018, rules)
     assert reads, "the template no longer asks which text the year reads: this test says nothing"
     assert len(reads) == len(set(reads)), reads
+
+
+def test_a_template_leaves_out_a_service_kind_whose_clause_has_no_counterpart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year with no counterpart for 2017's 1.4 (its consulting services ended or split) loses
+    the whole part about them, not only its clause: the kinds alone would no longer say what they
+    count for."""
+    rules = guideline(2018)
+    assert rules is not None
+    every = template.renumbering(rules)
+    monkeypatch.setattr(template, "renumbering", lambda r: {k: v for k, v in every.items() if k != "1.4"})
+    text = report_template("cd-x", 2018, rules)
+    joined = "".join(line.strip().lstrip("#").strip() for line in text.splitlines())
+    start = joined.index("开展的服务计入条款")
+    sentence = joined[start:joined.index("。", start) + 1]
+    assert sentence.startswith("开展的服务计入条款 1.3；"), sentence
+    assert sentence.endswith("计入条款 1.5。"), sentence
+    assert "1.4" not in sentence
+    assert "科技咨询" not in sentence  # 2018's 1.4 kinds, left out with their clause
+    assert sentence.count("计入条款") == 2
+    assert "；；" not in sentence

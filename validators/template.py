@@ -183,9 +183,18 @@ def _innovation(rules: Guideline, d: _Dates) -> list[str]:
                 ("    - https://example.org/service-report", ""),
             ], rules),
             *_wrapped("district 可选：", "、".join(rules.districts) + "。"),
-            *_wrapped("", _said(rules, f"在{pilot}开展的服务计入条款 1.3；"
-                                       f"{'、'.join(k.label for k in consulting)}计入条款 1.4；"
-                                       f"{'、'.join(k.label for k in talent)}计入条款 1.5。"))]
+            *_counted_in(rules, [(f"在{pilot}开展的服务", "1.3"),
+                                 ("、".join(k.label for k in consulting), "1.4"),
+                                 ("、".join(k.label for k in talent), "1.5")])]
+
+
+def _counted_in(rules: Guideline, parts: list[tuple[str, str]]) -> list[str]:
+    """“…计入条款 1.3；…计入条款 1.4。”: each part whose clause (as the first year numbers it) the
+    year has a counterpart for, at that clause; a part whose clause has none is left out whole
+    (its words alone would no longer say what they are for)."""
+    said = [f"{words}计入条款 {clause}" for words, first in parts
+            if words and (clause := _cited(rules, first))]
+    return _wrapped("", "；".join(said) + "。") if said else []
 
 
 def _government(rules: Guideline, d: _Dates) -> list[str]:
