@@ -34,7 +34,7 @@ from site_builder.form_labels import labels_data
 from tests.test_form_criteria import _node
 from tests.test_form_findings_node import _Dumper, _respell
 from tests.trees import ROOT, base_tree
-from validators.association.browser_cross import cross_files
+from validators.association.browser_cross import cross_files, shared_file
 from validators.check import check_tree
 
 FORM = ROOT / "site_builder" / "form"
@@ -339,7 +339,8 @@ def test_only_a_society_id_the_model_accepts_becomes_part_of_an_address() -> Non
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     needs = json.loads(done.stdout)
-    shared = {f"across/shared/{n}.json" for n in range(files["across.json"]["shares"])}
+    shares = files["across.json"]["shares"]
+    shared = {shared_file(shares, n) for n in range(shares)}
     for society, names in zip(HOSTILE, needs, strict=False):
         assert set(names) <= shared, (society, names)
     assert needs[-2][0] == "across/society/cd-agri.json"

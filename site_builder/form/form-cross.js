@@ -353,7 +353,7 @@
       add(across.folder + "/society/" + data.society + ".json");
     }
     var share = function (kind, key) {
-      add(across.folder + "/shared/" + RF.crossShare(kind, key, across.shares) + ".json");
+      add(across.shared_file.split("{n}").join(String(RF.crossShare(kind, key, across.shares))));
     };
     (Array.isArray(data.consortia) ? data.consortia : []).forEach(function (c) {
       if (!RF.isObject(c)) return;

@@ -95,33 +95,49 @@
     });
   };
 
-  // A file that failed to load is asked for again by a check this long after.
+  // A file that failed to load is asked for again this long after, by a check of its own.
   var CROSS_RETRY_MS = 10000;
+
+  /* A file of the comparison, by its path beside the page: {state: "loading" | "ready" | "failed",
+   * data}. Asked for once; after a failure, again CROSS_RETRY_MS later (a check runs then by
+   * itself: the bar says it will try again). Each answer runs the check again. */
+  App.prototype.crossFile = function (name) {
+    var self = this;
+    var again = function () { if (self.state && self.ctx) self.validateNow(); };
+    var got = this.crossFiles[name];
+    if (!got || (got.state === "failed" && Date.now() - got.at >= CROSS_RETRY_MS)) {
+      got = this.crossFiles[name] = { state: "loading" };
+      RF.fetchJson(this.url(name)).then(function (loaded) {
+        got.state = "ready";
+        got.data = loaded;
+      }, function () {
+        got.state = "failed";
+        got.at = Date.now();
+        setTimeout(again, CROSS_RETRY_MS + 50);
+      }).then(again);
+    }
+    return got;
+  };
 
   /* The errors against the published reports (form-cross.js) and where the comparison stands:
    * "ready", "loading" (a file it needs is on its way: the check runs again when it comes) or
-   * "failed". A report without a society or a year needs nothing. */
+   * "failed". A report without a society or a year needs nothing. across.json that failed to load
+   * with the page is asked for again here. */
   App.prototype.crossCheck = function (data, labels) {
     var self = this;
     var complete = RF.isObject(data) && typeof data.society === "string" && typeof data.year === "number";
-    if (!this.across) return { issues: [], status: complete ? "failed" : "ready" };
+    if (!this.across) {
+      if (!complete) return { issues: [], status: "ready" };
+      var top = this.crossFile("across.json");
+      if (top.state !== "ready") return { issues: [], status: top.state };
+      if (!RF.isObject(top.data)) return { issues: [], status: "failed" };
+      this.across = top.data;
+    }
     var needs = RF.crossNeeds(data, this.across, labels, function (id) { return !!self.society(id); });
     var files = {};
     var status = "ready";
     needs.forEach(function (name) {
-      var got = self.crossFiles[name];
-      if (!got || (got.state === "failed" && Date.now() - got.at > CROSS_RETRY_MS)) {
-        got = self.crossFiles[name] = { state: "loading" };
-        RF.fetchJson(self.url(name)).then(function (loaded) {
-          got.state = "ready";
-          got.data = loaded;
-        }, function () {
-          got.state = "failed";
-          got.at = Date.now();
-        }).then(function () {
-          if (self.state && self.ctx) self.validateNow();
-        });
-      }
+      var got = self.crossFile(name);
       if (got.state === "ready") files[name] = got.data;
       else if (status !== "failed") status = got.state;
     });
@@ -563,8 +579,8 @@
 
   // What the check bar says while the comparison with the published reports is not done.
   var CROSS_SAID = {
-    loading: "正在与已发布的报告对照（联合体、服务站、职能和成果是否与别的报告冲突），请稍候。",
-    failed: "未能与已发布的报告对照（数据加载失败），联合体、服务站、职能和成果是否与别的报告冲突还没有检查：请检查网络，稍后会自动重试，或刷新页面。",
+    loading: "正在与已发布的报告对照（是否与别的学会或往年的报告冲突），请稍候。",
+    failed: "未能与已发布的报告对照（数据加载失败），是否与别的学会或往年的报告冲突还没有检查：请检查网络，" + CROSS_RETRY_MS / 1000 + " 秒后会自动重试，也可以刷新页面。",
   };
 
   App.prototype.showSummary = function (pairs) {

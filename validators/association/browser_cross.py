@@ -31,14 +31,17 @@ What the form fetches does not grow with the registry (a page stays small at 1,5
   fetched): the society's own published reports with everything of them the rules read. Only the
   society's own rules read its stations, functions and achievements; its consortia are there for
   E-ESTABLISHED-TWICE. It grows with the society's years only;
-- `across/shared/<n>.json`: every published listing of a consortium, of any society and year, in the
+- `across/shared-<shares>/<n>.json`: every published listing of a consortium, of any society and year, in the
   file `share_of("id", its id)` names, and a lead's listing again in the file of
   `share_of("name", same_text(its name))`. A report's check fetches the files of its consortia's
   ids and of its led consortia's names: every listing of those ids (the earliest for
   E-ESTABLISHED-CHANGED, the year's lead for E-CONSORTIUM-DIFFERS and -MULTIPLE-LEADS) and every
   lead of those names. There are as many files as make the average one at most `policy.yaml`'s
   `form.across_share_bytes` (a power of two), so one stays about that big whatever the number of
-  societies; a file that holds no listing is written too (empty).
+  societies; a file that holds no listing is written too (empty). The number of files is part of
+  their folder's name: a form that read across.json before a deploy changed the split asks for a
+  folder that is gone (a failed load, said as such), never for a file that now holds another
+  share of the listings (a comparison missing some, said as passed).
 
 The form puts these together into the list of reports the rules read (form-cross.js) and says
 it is still comparing, or could not, while one it needs is loading or failed to load.
@@ -61,7 +64,7 @@ from validators.year.files import available_years
 from validators.year.guideline import Guideline, guideline
 from validators.year.measures import counted_achievements
 
-__all__ = ["CROSS_FOLDER", "cross_files", "share_of"]
+__all__ = ["CROSS_FOLDER", "cross_files", "share_of", "shared_file"]
 
 # Where the per-society and shared files go, beside across.json.
 CROSS_FOLDER = "across"
@@ -153,7 +156,7 @@ def _shares(listings: list[list[Any]], share_bytes: int) -> int:
 
 
 def _shared(listings: list[list[Any]], shares: int) -> dict[int, dict[str, Any]]:
-    """across/shared/<n>.json for each n below `shares`: {"listings": […]} each, in the rules' order."""
+    """The shared file of each n below `shares`: {"listings": […]} each, in the rules' order."""
     files: dict[int, list[list[Any]]] = {n: [] for n in range(shares)}
     for listing in listings:
         item = listing[4]
@@ -176,9 +179,15 @@ def _societies(repo: Repository, entries: list[dict[str, Any]]) -> dict[str, dic
     return out
 
 
+def shared_file(shares: int, n: int | str = "{n}") -> str:
+    """The path of shared file `n` of a split into `shares` (with "{n}" left in: the form's
+    template of it, in across.json)."""
+    return f"{CROSS_FOLDER}/shared-{shares}/{n}.json"
+
+
 def cross_files(repo: Repository, share_bytes: int | None = None) -> dict[str, dict[str, Any]]:
     """Every file of the form's comparison with the published reports, by its path beside the
-    form's page: across.json, across/society/<society>.json and across/shared/<n>.json (the
+    form's page: across.json, across/society/<society>.json and across/shared-<shares>/<n>.json (the
     module's docstring). `share_bytes`: the shared files' average size, `policy.yaml`'s unless
     given (the tests split a small repository into many)."""
     entries = _entries(repo)
@@ -186,7 +195,7 @@ def cross_files(repo: Repository, share_bytes: int | None = None) -> dict[str, d
     shares = _shares(listings, share_bytes or policy().form.across_share_bytes)
     return {"across.json": _browser_cross(repo, shares),
             **{f"{CROSS_FOLDER}/society/{society}.json": data for society, data in _societies(repo, entries).items()},
-            **{f"{CROSS_FOLDER}/shared/{n}.json": data for n, data in _shared(listings, shares).items()}}
+            **{shared_file(shares, n): data for n, data in _shared(listings, shares).items()}}
 
 
 def _browser_cross(repo: Repository, shares: int) -> dict[str, Any]:
@@ -198,6 +207,7 @@ def _browser_cross(repo: Repository, shares: int) -> dict[str, Any]:
         "file": f"{SUBMISSIONS}/{{society}}/{{year}}.yaml",
         "folder": CROSS_FOLDER,
         "shares": shares,
+        "shared_file": shared_file(shares),
         "society_id": [SLUG_PATTERN, SLUG_MAX_LENGTH],
         "lead": sorted(k for k, m in ConsortiumRole.lookup().items() if m is ConsortiumRole.LEAD),
         "member": sorted(k for k, m in ConsortiumRole.lookup().items() if m is ConsortiumRole.MEMBER),
