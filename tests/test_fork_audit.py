@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.git_trees import git, sample_repository
 from tests.pr_payloads import artifact, record_from_git
-from tests.trees import ROOT
 from validators.check import check_tree
 from validators.findings import CheckResult
 from validators.github.changed_files import ChangedFile, files_to_check, git_changes, path_findings
@@ -35,25 +32,10 @@ CITED_2018 = "submissions/cd-mech-eng/evidence/2018-rail-station-opening.txt"
 CITED_2017 = "submissions/cd-mech-eng/evidence/2017-annual-meeting-programme.txt"
 
 
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Fork", "GIT_AUTHOR_EMAIL": "fork@example.org",
-           "GIT_COMMITTER_NAME": "Fork", "GIT_COMMITTER_EMAIL": "fork@example.org"}
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
-                          check=True, env=env).stdout
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """main: the sample submissions, reviews and frozen results, and one admin."""
-    repo = tmp_path / "registry"
-    for folder in ("submissions", "reviews", "results"):
-        shutil.copytree(ROOT / folder, repo / folder)
-    (repo / ".github").mkdir()
-    (repo / ".github" / "admins.yaml").write_text(f"admins: [{ADMIN}]\n", encoding="utf-8")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "main")
-    return repo
+    return sample_repository(tmp_path, [ADMIN])
 
 
 @dataclass

@@ -7,23 +7,20 @@ does for a society's review file."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.git_trees import git, sample_repository
 from tests.pr_payloads import artifact, record_from_git
 from tests.test_review_stale import (
     ADMIN,
     STAFF,
     check_changed,
-    git,
     open_pull_request,
     sha256,
     stale,
 )
-from tests.trees import ROOT
-from validators.association.admin_list import ADMINS_FILE
 from validators.check import check_tree
 from validators.github.changed_files import ChangedFile, git_changes
 from validators.github.ownership import check_ownership, read_maintainers
@@ -45,15 +42,7 @@ NEW = (f"  - id: {NEW_ID}\n    society: cd-mech-eng\n    filed: 2026-11-22\n"
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """main: the sample data, an admin, and two members of staff as reviewers."""
-    repo = tmp_path / "registry"
-    for folder in ("submissions", "reviews", "results"):
-        shutil.copytree(ROOT / folder, repo / folder)
-    (repo / ".github").mkdir()
-    (repo / ADMINS_FILE).write_text(f"admins: [{ADMIN}]\nreviewers: [{STAFF}, {OTHER}]\n", encoding="utf-8")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "main")
-    return repo
+    return sample_repository(tmp_path, [ADMIN], [STAFF, OTHER])
 
 
 def published(repo: Path) -> str:

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.git_trees import git, sample_repository
 from tests.pr_payloads import artifact, record_from_git
-from tests.trees import ROOT
-from validators.association.admin_list import ADMINS_FILE
 from validators.cli import main
 from validators.github.changed_files import ChangedFile, git_changes, to_json
 from validators.github.ownership import check_ownership, read_maintainers
@@ -30,13 +26,6 @@ FILE = f"reviews/{YEAR}/{SOCIETY}.yaml"
 STAFF, EXPERT, ADMIN = "cast-staff", "expert-wang", "cast-admin"
 # Content digests of two of the report's items (validators/association/item_content.py).
 REFUSED, ASKED = ("svc-motor-rd", "800675a2b21a4f83"), ("svc-finance-match", "bc3bffe5b02e7b17")
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Staff", "GIT_AUTHOR_EMAIL": "staff@example.org",
-           "GIT_COMMITTER_NAME": "Staff", "GIT_COMMITTER_EMAIL": "staff@example.org"}
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
-                          check=True, env=env).stdout
 
 
 def sha256(data: str) -> str:
@@ -68,15 +57,7 @@ B_VERDICT = verdict(ASKED, "待补充材料", "请补充对接协议。", EXPERT
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """main: the sample data, an admin, and the staff member and the expert as reviewers."""
-    repo = tmp_path / "registry"
-    for folder in ("submissions", "reviews", "results"):
-        shutil.copytree(ROOT / folder, repo / folder)
-    (repo / ".github").mkdir()
-    (repo / ADMINS_FILE).write_text(f"admins: [{ADMIN}]\nreviewers: [{STAFF}, {EXPERT}]\n", encoding="utf-8")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "main")
-    return repo
+    return sample_repository(tmp_path, [ADMIN], [STAFF, EXPERT])
 
 
 def published(repo: Path) -> str:
