@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from tests.git_trees import git, sample_repository
-from tests.pr_payloads import artifact, record_from_git
 from tests.test_review_stale import (
     ADMIN,
     STAFF,
     check_changed,
+    comment_verdict,
     open_pull_request,
     sha256,
     stale,
@@ -24,8 +24,6 @@ from tests.test_review_stale import (
 from validators.check import check_tree
 from validators.github.changed_files import ChangedFile, git_changes
 from validators.github.ownership import check_ownership, read_maintainers
-from validators.github.pr_comment import Links
-from validators.github.pr_verdict import decide
 from validators.github.review_base import stale_reviews
 
 YEAR = 2018
@@ -89,11 +87,7 @@ def test_the_second_objections_file_from_the_same_site_is_refused_and_names_the_
     assert [f for f in findings if f["severity"] == "error"] == [found]  # `check` itself is clean
 
     # The comment's verdict, made by main's code from the API records, refuses it as well.
-    head = git(repo, "rev-parse", "HEAD").strip()
-    git(repo, "checkout", "-q", "main")
-    records = record_from_git(repo, "main", "new-objection", tmp_path / "pull-request")
-    result = decide(repo, records, artifact(tmp_path / "artifact", head=head),
-                    Links.build("example-org/society-registry", head, None, 42))
+    result = comment_verdict(repo, "new-objection", tmp_path)
     assert result.needs_changes
     assert "E-REVIEW-STALE" in result.comment
     # A member of staff may change the objections file: the staleness is what stops it.
@@ -123,11 +117,7 @@ def test_an_objections_file_made_after_the_site_updated_passes_and_main_checks_c
     code, findings = check_changed(repo, capsys)
     assert (code, stale(findings)) == (0, [])
 
-    head = git(repo, "rev-parse", "HEAD").strip()
-    git(repo, "checkout", "-q", "main")
-    records = record_from_git(repo, "main", "new-objection", tmp_path / "pull-request")
-    result = decide(repo, records, artifact(tmp_path / "artifact", head=head),
-                    Links.build("example-org/society-registry", head, None, 42))
+    result = comment_verdict(repo, "new-objection", tmp_path)
     assert not result.needs_changes, result.comment
 
     # Merged, `check` on main accepts the line (the model has it) and does not compare it.

@@ -18,7 +18,7 @@ from validators.cli import main
 from validators.github.changed_files import ChangedFile, git_changes, to_json
 from validators.github.ownership import check_ownership, read_maintainers
 from validators.github.pr_comment import Links
-from validators.github.pr_verdict import decide
+from validators.github.pr_verdict import Verdict, decide
 from validators.github.review_base import files_of, stale_reviews
 
 SOCIETY, YEAR = "cd-mech-eng", 2018
@@ -30,6 +30,15 @@ REFUSED, ASKED = ("svc-motor-rd", "800675a2b21a4f83"), ("svc-finance-match", "bc
 
 def sha256(data: str) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+def comment_verdict(repo: Path, branch: str, tmp_path: Path) -> Verdict:
+    """The pull-request comment's verdict on `branch` (checked out), made by main's code from the
+    API records of the pull request, as the comment job makes it; main is checked out after."""
+    head = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "checkout", "-q", "main")
+    records = record_from_git(repo, "main", branch, tmp_path / "pull-request")
+    return decide(repo, records, artifact(tmp_path / "artifact", head=head),
+                  Links.build("example-org/society-registry", head, None, 42))
 
 
 def verdict(item: tuple[str, str], status: str, reason: str, reviewer: str) -> str:
@@ -121,11 +130,7 @@ def test_the_second_file_from_the_same_site_is_refused_and_names_what_it_would_w
     assert [f for f in findings if f["severity"] == "error"] == [found]  # `check` itself is clean
 
     # The comment's verdict, made by main's code from the API records, refuses it as well.
-    head = git(repo, "rev-parse", "HEAD").strip()
-    git(repo, "checkout", "-q", "main")
-    records = record_from_git(repo, "main", "expert", tmp_path / "pull-request")
-    result = decide(repo, records, artifact(tmp_path / "artifact", head=head),
-                    Links.build("example-org/society-registry", head, None, 42))
+    result = comment_verdict(repo, "expert", tmp_path)
     assert result.needs_changes
     assert "E-REVIEW-STALE" in result.comment
     assert "以外的文件" not in result.comment  # a review file is checked, not refused unread
@@ -143,11 +148,7 @@ def test_a_file_made_after_the_site_updated_passes(repo: Path, tmp_path: Path,
     code, findings = check_changed(repo, capsys)
     assert (code, stale(findings)) == (0, [])
 
-    head = git(repo, "rev-parse", "HEAD").strip()
-    git(repo, "checkout", "-q", "main")
-    records = record_from_git(repo, "main", "expert", tmp_path / "pull-request")
-    result = decide(repo, records, artifact(tmp_path / "artifact", head=head),
-                    Links.build("example-org/society-registry", head, None, 42))
+    result = comment_verdict(repo, "expert", tmp_path)
     assert not result.needs_changes, result.comment
     assert "提交检查通过" in result.comment
 
