@@ -31,6 +31,20 @@ REFUSED, ASKED = ("svc-motor-rd", "800675a2b21a4f83"), ("svc-finance-match", "bc
 def sha256(data: str) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
+def refused_as_stale(repo: Path, capsys: pytest.CaptureFixture[str], file: str, site: str,
+                     ) -> tuple[str, list[dict]]:
+    """`check-changed` on the checked-out pull request fails with one E-REVIEW-STALE, at the
+    `based_on` line (the site's file `site` named by its digest) of `file`: its message, and
+    every finding said."""
+    code, findings = check_changed(repo, capsys)
+    assert code == 1
+    [found] = stale(findings)
+    assert found["file"] == file
+    assert found["line"] == (repo / file).read_text(encoding="utf-8").splitlines().index(
+        f"based_on: {sha256(site)}") + 1
+    return str(found["message"]), findings
+
+
 def comment_verdict(repo: Path, branch: str, tmp_path: Path) -> Verdict:
     """The pull-request comment's verdict on `branch` (checked out), made by main's code from the
     API records of the pull request, as the comment job makes it; main is checked out after."""
@@ -115,19 +129,13 @@ def test_the_second_file_from_the_same_site_is_refused_and_names_what_it_would_w
     merge(repo, "staff", workbench_file(site, A_VERDICT))
     open_pull_request(repo, "expert", workbench_file(site, B_VERDICT))
 
-    code, findings = check_changed(repo, capsys)
-    assert code == 1
-    [found] = stale(findings)
-    assert found["file"] == FILE
-    assert found["line"] == (repo / FILE).read_text(encoding="utf-8").splitlines().index(
-        f"based_on: {sha256(site)}") + 1
-    message = found["message"]
+    message, findings = refused_as_stale(repo, capsys, FILE, site)
     assert "别人的核查记录已经保存进主分支" in message
     assert f"项目 {REFUSED[0]} 的结论“不予认定”（{STAFF}，2026-11-12）" in message
     assert ASKED[0] not in message  # the expert's own verdict is not what the base holds
     assert "重新打开这个学会" in message
     assert "重新填一遍" in message
-    assert [f for f in findings if f["severity"] == "error"] == [found]  # `check` itself is clean
+    assert [f["code"] for f in findings if f["severity"] == "error"] == ["E-REVIEW-STALE"]  # `check` itself is clean
 
     # The comment's verdict, made by main's code from the API records, refuses it as well.
     result = comment_verdict(repo, "expert", tmp_path)

@@ -10,10 +10,12 @@ import sys
 from pathlib import Path
 
 from tests.trees import ROOT
+from validators.association.record_dates import record_days
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.github.changed_files import ChangedFile
 from validators.github.ownership import Maintainers, check_ownership
+from validators.year.guideline import Guideline, guideline
 
 FIDELITY = ROOT / "tests" / "data" / "fidelity"
 CASE = FIDELITY / "verification-final"
@@ -194,26 +196,32 @@ def test_a_date_the_years_calendar_does_not_allow_is_refused_and_its_record_coun
     assert lines["mw-poverty-b"][0] == 3  # the other records stand
 
 
+def _finalized_2017(tmp_path: Path) -> tuple[Guideline, Path, Path, dt.date]:
+    """A copy of the sample with 2017 finalized (`finalize`, as an admin runs it): 2017's
+    guideline, the copy, cd-case's 2017 review file in it, and a day 30 days past 2017's last day
+    for records of a year not finalized."""
+    rules = guideline(2017)
+    assert rules is not None
+    _, last = record_days(rules)
+    assert last is not None
+    root = _copy(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "finalize", "2017",
+                           "--date", "2018-02-01", "--accept-pending"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return rules, root, root / "reviews" / "2017" / "cd-case.yaml", last + dt.timedelta(days=30)
+
+
 def test_a_finalized_year_is_verified_again_on_the_day_it_happens(tmp_path: Path) -> None:
     """W-REVIEW-ITEM-CHANGED asks admins to verify a finalized year again for finalize --replace,
     which refuses review files with errors: dated today, after the final day, that verdict was
     E-DATE-OUTSIDE-CYCLE, so it could only be dated on a day it did not happen. A finalized year's
     verdicts have no last day; the first day, and the warning for a day after today, hold."""
     from validators.association.record_dates import outside_words, record_days
-    from validators.year.guideline import guideline
 
-    rules = guideline(2017)
-    assert rules is not None
+    rules, root, path, after = _finalized_2017(tmp_path)
     assert rules.calendar is not None
-    first, last = record_days(rules)
+    first, _ = record_days(rules)
     assert record_days(rules, reopened=True) == (first, None)
-    assert last is not None
-    root = _copy(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "finalize", "2017",
-                           "--date", "2018-02-01", "--accept-pending"], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    path = root / "reviews" / "2017" / "cd-case.yaml"
-    after = last + dt.timedelta(days=30)
     path.write_text(path.read_text("utf-8").replace("date: 2018-01-02}", f"date: {after}}}", 1)
                     + f"rest: {{status: 已核实, reviewer: cast-staff, date: {rules.calendar.submission_closes}}}\n", "utf-8")
     result, _ = check_tree(root, [path])
@@ -232,20 +240,9 @@ def test_a_finalized_years_expert_marks_dated_after_the_final_day_are_allowed_to
     """Verdicts of a finalized year have no last day (above); an expert marking it again for
     finalize --replace marks on the day it happens as well: not E-DATE-OUTSIDE-CYCLE. Before the
     first day it still is; and in a year not finalized the same day after the final day is."""
-    from validators.association.record_dates import record_days
-    from validators.year.guideline import guideline
 
-    rules = guideline(2017)
-    assert rules is not None
+    rules, root, path, after = _finalized_2017(tmp_path)
     assert rules.calendar is not None
-    _, last = record_days(rules)
-    assert last is not None
-    root = _copy(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "finalize", "2017",
-                           "--date", "2018-02-01", "--accept-pending"], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    path = root / "reviews" / "2017" / "cd-case.yaml"
-    after = last + dt.timedelta(days=30)
     path.write_text(path.read_text("utf-8") + "marks:\n"
                     f"  - {{criterion: event-quality, expert: expert-a, mark: 4, date: {after}}}\n"
                     f"  - {{criterion: event-quality, expert: expert-b, mark: 4.5, date: {rules.calendar.submission_closes}}}\n",
