@@ -579,8 +579,8 @@
 
   // What the check bar says while the comparison with the published reports is not done.
   var CROSS_SAID = {
-    loading: "正在与已发布的报告对照（是否与别的学会或往年的报告冲突），请稍候。",
-    failed: "未能与已发布的报告对照（数据加载失败），是否与别的学会或往年的报告冲突还没有检查：请检查网络，" + CROSS_RETRY_MS / 1000 + " 秒后会自动重试，也可以刷新页面。",
+    loading: "正在与已发布的报告对照，请稍候。",
+    failed: "未能与已发布的报告对照（数据加载失败），" + CROSS_RETRY_MS / 1000 + " 秒后自动重试。",
   };
 
   App.prototype.showSummary = function (pairs) {
