@@ -599,3 +599,18 @@ def test_a_finalized_years_advice_is_for_later_years_in_evaluate_and_on_the_repo
     page = (docs / "societies" / "cd-computer" / "2018" / "index.md").read_text("utf-8")
     assert "## 改进建议" in page
     assert "按本年度细则" not in page
+
+
+def test_finalize_refusing_an_empty_year_names_only_that_year_s_own_files(tmp_path: Path) -> None:
+    """A year made by mistake is deleted, not finalized: the refusal names the files to delete,
+    and a year that reads an earlier year's text (carried forward) has none of its own to name;
+    the earlier text must stay."""
+    root = write_tree(tmp_path / "tree", {"submissions/cd-case/society.yaml": profile("cd-case"),
+                                          "submissions/cd-case/2017.yaml": _report(2017)})
+    assert _run(root, "new-year", "2019").returncode == 0
+    (root / "validators" / "guidelines" / "2019.txt").unlink()  # 2019 now reads 2017's text
+    done = _run(root, "finalize", "2019", "--date", "2020-03-01")
+    assert done.returncode == 2, done.stdout + done.stderr
+    named = done.stderr.split("请删除它们（", 1)[1].split("）", 1)[0]
+    assert named == "validators/guidelines/2019.yaml、validators/rubrics/2019.yaml"
+    assert not (root / "results").exists()

@@ -41,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
         rubric_file_digests,
         write_frozen,
     )
+    from validators.submission_paths import SUBMISSIONS
     from validators.year.cycle import Phase, full_date, today
+    from validators.year.files import relative, year_file
     from validators.year.guideline import available_years, guideline
     from validators.year.rubric import rubric
 
@@ -77,11 +79,15 @@ def run(args: argparse.Namespace) -> int:
     if not any(report_year == year for _, report_year in repo.reports):
         unreadable = sorted(society for society, report_year in repo.broken if report_year == year)
         why = (f"{len(unreadable)} 份报告无法读取（{'、'.join(unreadable)}：运行 python -m validators check 查看错误），"
-               "没有一份能够评估" if unreadable else "submissions/ 中还没有任何学会的报告")
+               "没有一份能够评估" if unreadable else f"{SUBMISSIONS}/ 中还没有任何学会的报告")
+        # The year's own files only: a year that carries an earlier year's text forward has no
+        # text of its own, and that earlier text must stay.
+        own = [relative(path, args.root) for kind, suffix in (("guidelines", ".yaml"), ("guidelines", ".txt"),
+                                                             ("rubrics", ".yaml"))
+               if (path := year_file(kind, year, args.root, suffix)) is not None and path.stem == str(year)]
         err(f"{year} 年度{why}：定稿会写下 0 份评估，并且从此冻结这一年度（它的指南、细则和报告都不能再改动），"
             "学会再也不能提交。请等学会提交了报告（或改正了无法读取的报告）再定稿；"
-            f"如果 {year} 年度的文件是误建的，请删除它们（validators/guidelines/{year}.yaml 和 {year}.txt、"
-            f"validators/rubrics/{year}.yaml），不必定稿。")
+            + (f"如果 {year} 年度的文件是误建的，请删除它们（{'、'.join(own)}），不必定稿。" if own else ""))
         return EXIT_USAGE
     broken = [f for f in result.findings if f.severity == "error" and f.file.startswith(f"{REVIEWS}/{year}/")]
     if broken:
