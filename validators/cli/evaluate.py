@@ -20,8 +20,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: the command line starts by importing only the command it runs.
     from validators.check import check_tree
     from validators.evaluation import reports as evaluation_report
-    from validators.evaluation.evaluate import evaluate_repository
-    from validators.evaluation.results import load_frozen, published
+    from validators.evaluation.results import as_published
     from validators.year.cycle import today
     from validators.year.unscored import unscored_years
 
@@ -44,9 +43,7 @@ def run(args: argparse.Namespace) -> int:
         if args.year == year:
             return EXIT_ERRORS
     skipped = any(year in held for year in asked)
-    # The frozen results read once: for the numbers (`as_published`'s) and for the headings.
-    frozen, broken = load_frozen(args.root)
-    evaluations = published(evaluate_repository(repo, args.year), frozen)
+    evaluations, frozen, broken = as_published(repo, args.year)
     for f in broken:
         err(f"{f.file}：{f.message}（该年度按当前数据计算）")
     evaluations = [e for e in evaluations if e.year not in held]

@@ -194,11 +194,12 @@ def published(live: list[Evaluation], frozen: dict[int, FrozenYear]) -> list[Eva
 
 
 def as_published(repo: Repository, year: int | None = None,
-                 ) -> tuple[list[Evaluation], set[int], list[Finding]]:
+                 ) -> tuple[list[Evaluation], dict[int, FrozenYear], list[Finding]]:
     """What `evaluate` shows for a checked tree: the live evaluations (with the association's
-    reviews), the frozen ones for final years; the frozen years; the results files refused."""
+    reviews), the frozen ones for final years; the frozen results by year; the results files
+    refused."""
     frozen, broken = load_frozen(repo.root)
-    return published(evaluate_repository(repo, year), frozen), set(frozen), broken
+    return published(evaluate_repository(repo, year), frozen), frozen, broken
 
 
 def code_commit(root: Path) -> tuple[str | None, bool]:
