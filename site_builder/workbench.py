@@ -43,7 +43,13 @@ from validators.evaluation.results import (
 )
 from validators.evaluation.scoring import scoring_plan
 from validators.findings import Finding
-from validators.models.review import ObjectionsFile, ObjectionStatus, ReviewFile, ReviewStatus
+from validators.models.review import (
+    BASED_ON_NOTHING,
+    ObjectionsFile,
+    ObjectionStatus,
+    ReviewFile,
+    ReviewStatus,
+)
 from validators.models.society import GITHUB_LOGIN_PATTERN
 from validators.repository import ReportDoc
 from validators.submission_paths import evidence_file
@@ -333,6 +339,8 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
         # progress.py's words for a report's state: the workbench's list says the open one's live.
         "progress_states": {state.name.lower(): state.label for state in ProgressState},
         "objection_statuses": [[m.value, m.label] for m in ObjectionStatus],
+        # What `based_on` says when the repository had no such file (the model's word).
+        "based_on_nothing": BASED_ON_NOTHING,
         "url_limit": policy().form.github_url_max_chars,
         "submitters": _submitters(site),
         # The check's personal-data rule (E-PRIVACY-*), its patterns and words exported, not copied.

@@ -200,7 +200,7 @@
     });
     // The file this one starts from, as the site digested it (never hashed here): the pull-request
     // check refuses the file when main's has changed since (someone else's record was merged).
-    data.based_on = app.caseData.review_sha256 || "none";
+    data.based_on = app.caseData.review_sha256 || app.config.based_on_nothing;
     return data;
   }
 
@@ -1095,7 +1095,7 @@
       }) };
       // As a review file's: the file this one starts from, as the site digested it (never hashed
       // here); the pull-request check refuses the file when main's has changed since.
-      data.based_on = y.objections_sha256 || "none";
+      data.based_on = y.objections_sha256 || app.config.based_on_nothing;
       var problems = [];
       var covered = {};  // the values explained here: the schema's words about them are left out
       var ids = {};
