@@ -24,7 +24,8 @@ STATION = new_id("service_stations", YEAR)
 CONSORTIUM = new_id("consortia", YEAR, 1, SOCIETY)
 # The form's numbering as its README example shows it (new_id is what both call: a change of its
 # format must fail here, not pass in both).
-assert (SERVICES[0], STATION) == ("svc-2018-01", "station-2018-01"), (SERVICES, STATION)
+assert (SERVICES[0], STATION, CONSORTIUM) == ("svc-2018-01", "station-2018-01", "consortium-cd-mech-eng-2018-01"), (
+    SERVICES, STATION, CONSORTIUM)
 # What the form and the command both say of them.
 NOTE = f"4 项没有填写编号，已按在表单中添加时的方式自动编号（如 {SERVICES[0]}）"
 

@@ -157,6 +157,15 @@ def test_a_name_that_is_no_github_login_is_said_in_checks_words(copy: Path) -> N
     assert "admins.yaml 无效：第 2 行：“admins”的第 1 项应为 GitHub 用户名" in failed
     assert "前面不加 @" in failed
     assert "String should" not in done.stdout
+    # The README's other two examples: a name written with @, and a key written wrong.
+    (copy / ".github" / "admins.yaml").write_text("admins:\n  - cast-staff\n  - '@cast-admin'\n", encoding="utf-8")
+    [failed] = _failed(_doctor(copy))
+    assert "admins.yaml 无效：第 3 行：“admins”的第 2 项应为 GitHub 用户名" in failed
+    assert "前面不加 @" in failed
+    (copy / ".github" / "admins.yaml").write_text("admins: [cast-admin]\nadmin: [typo]\n", encoding="utf-8")
+    [failed] = _failed(_doctor(copy))
+    assert "admins.yaml 无效：第 2 行：" in failed
+    assert "admin" in failed.split("第 2 行：", 1)[1]
 
 
 def test_check_refuses_a_malformed_admin_list_and_a_change_to_it_checks_the_whole_tree(copy: Path) -> None:
@@ -176,6 +185,6 @@ def test_check_refuses_a_malformed_admin_list_and_a_change_to_it_checks_the_whol
     done = subprocess.run([sys.executable, "-m", "validators", "--root", str(copy), "check"], cwd=ROOT,
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 1
-    assert "E-SCHEMA-UNKNOWN-KEY" in done.stdout
+    assert ".github/admins.yaml:2:1: 错误 E-SCHEMA-UNKNOWN-KEY" in done.stdout  # at the key's line
     change = [ChangedFile(filename=".github/admins.yaml", status="modified")]
     assert files_to_check(change, copy).whole_tree
