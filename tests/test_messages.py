@@ -36,7 +36,7 @@ EVENT = """academic_events:
 def test_a_list_item_is_named_by_its_list_and_position(tmp_path: Path) -> None:
     [finding] = _check(tmp_path, EVENT.format(category="其他", provinces="[北京, 110000]"))
     assert finding.code == "E-SCHEMA-TYPE"
-    assert finding.message.startswith("“speaker_provinces”的第 2 项应为文字")
+    assert finding.message.startswith("“作学术报告的科技人员来自的省（区、市）”（speaker_provinces）的第 2 项应为文字")
 
 
 def test_a_quoted_date_is_told_to_drop_its_quotes(tmp_path: Path) -> None:
@@ -172,18 +172,18 @@ FILLED = {"title": "研讨会", "category": "其他", "date": "2017-06-01", "par
           "country": "中国"}
 
 
-@pytest.mark.parametrize(("field", "code", "line", "expected"), [
-    ("title", "E-SCHEMA-TYPE", 5, "填写文字"),
-    ("category", "E-SCHEMA-ENUM", 6, "可选值之一"),
-    ("date", "E-SCHEMA-DATE", 8, "日期，如 2017-05-12"),
-    ("participants", "E-SCHEMA-TYPE", 9, "整数"),
+@pytest.mark.parametrize(("field", "title", "code", "line", "expected"), [
+    ("title", "活动名称", "E-SCHEMA-TYPE", 5, "填写文字"),
+    ("category", "申报类别", "E-SCHEMA-ENUM", 6, "可选值之一"),
+    ("date", "活动日期", "E-SCHEMA-DATE", 8, "日期，如 2017-05-12"),
+    ("participants", "参与人数", "E-SCHEMA-TYPE", 9, "整数"),
 ])
 def test_a_blank_field_is_called_empty_not_told_to_add_quotes(
-        tmp_path: Path, field: str, code: str, line: int, expected: str) -> None:
+        tmp_path: Path, field: str, title: str, code: str, line: int, expected: str) -> None:
     body = BLANK_EVENT.format(**{**FILLED, field: ""}).replace(f"{field}: \n", f"{field}:\n")
     [finding] = _check(tmp_path, body)
     assert (finding.code, finding.line) == (code, line)
-    assert finding.message.startswith(f"字段“{field}”不能为空：请在“{field}:”后面填写")
+    assert finding.message.startswith(f"字段“{title}”（{field}）不能为空：请在“{field}:”后面填写")
     assert expected in finding.message
     assert "引号" not in finding.message
 
@@ -192,7 +192,7 @@ def test_a_blank_list_item_is_called_empty(tmp_path: Path) -> None:
     body = BLANK_EVENT.format(**FILLED).replace("countries: [中国]", "countries:\n      -\n      - 中国")
     [finding] = _check(tmp_path, body)
     assert (finding.code, finding.line) == ("E-SCHEMA-TYPE", 11)
-    assert finding.message == "“countries”的第 1 项是空的：请填写内容，或删除这一项。"
+    assert finding.message == "“参加的科技人员来自的国家或地区”（countries）的第 1 项是空的：请填写内容，或删除这一项。"
 
 
 def test_a_number_where_text_belongs_is_still_told_to_add_quotes(tmp_path: Path) -> None:
@@ -216,7 +216,7 @@ def test_a_review_files_marks_and_names_are_said_in_chinese_with_their_own_examp
                     encoding="utf-8")
     result, _ = check_tree(root, [path])
     said = {(f.code, f.line): f.message for f in result.findings if f.file.endswith("cd-mech-eng.yaml")}
-    assert said[("E-SCHEMA-TYPE", 5)] == "“mark”须是 0.5 的整数倍。"  # the code it always had
+    assert said[("E-SCHEMA-TYPE", 5)] == "“分数”（mark）须是 0.5 的整数倍。"  # the code it always had
     assert "GitHub 用户名" in said[("E-SCHEMA-PATTERN", 3)]
     assert "cast-staff" in said[("E-SCHEMA-PATTERN", 3)]
     assert said[("E-SCHEMA-PATTERN", 5)].endswith("如 expert-a。")
@@ -253,3 +253,12 @@ def test_every_constraint_of_every_file_kind_has_a_chinese_message() -> None:
     used = set().union(*(_keywords(m.model_json_schema()) for m in models))
     assert {"multipleOf", "pattern", "maximum"} <= used  # the walk finds them
     assert {_ERROR_OF_KEYWORD[k] for k in used} <= set(_SIMPLE)
+
+
+def test_a_missing_field_is_named_by_the_forms_word_and_its_key(tmp_path: Path) -> None:
+    """A secretary who filled the form reads the pull request's comment: the field is named as
+    the form and the workbook name it (参与人数), with the key the file writes."""
+    body = BLANK_EVENT.format(**FILLED).replace("    participants: 200\n", "")
+    [finding] = _check(tmp_path, body)
+    assert finding.code == "E-SCHEMA-MISSING"
+    assert finding.message == "缺少必填字段“参与人数”（participants）：请补上 participants: 一行。"

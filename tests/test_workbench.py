@@ -206,8 +206,8 @@ def test_the_workbench_says_a_wrong_expert_number_and_reviewer_in_the_checks_wor
     result, _ = check_tree(tree)
     said = {f.message for f in result.findings if f.code == "E-SCHEMA-PATTERN"}
     words = browser_review_words()
-    assert "“expert”" + words["expert_pattern"] in said
-    assert "“reviewer”" + words["reviewer_pattern"] in said
+    assert "“专家编号”（expert）" + words["expert_pattern"] in said
+    assert "“核查人”（reviewer）" + words["reviewer_pattern"] in said
     assert words["expert_pattern"] == "应由小写英文字母、数字和单个连字符组成，如 expert-a。"
     config = json.loads(workbench.workbench_files(_site(tree))[f"{workbench.ASSETS}/config.json"])
     assert config["words"] == words

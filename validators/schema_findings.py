@@ -59,14 +59,26 @@ def _field_list(model: type[BaseModel] | None) -> list[str]:
     return list(model.model_fields) if model else []
 
 
-def _subject(loc: tuple[str | int, ...]) -> str:
-    """The field at fault as users read it: “title”, or “countries”的第 2 项 for a list item."""
+def _named(root: type[BaseModel] | None, loc: tuple[str | int, ...], key: str) -> str:
+    """A field as users read it: its title (the form's and the workbook's word) and the key
+    the YAML writes, “参与人数”（participants）; the key alone where the model gives no title."""
+    model = _model_at(root, loc) if root is not None else None
+    info = model.model_fields.get(key) if model is not None else None
+    title = info.title if info is not None else None
+    return f"“{title}”（{key}）" if title and title != key else f"“{key}”"
+
+
+def _subject(loc: tuple[str | int, ...], root: type[BaseModel] | None = None) -> str:
+    """The field at fault as users read it: “活动名称”（title）, or “国家或地区”（countries）的第 2 项
+    for a list item."""
     if not loc:
         return "文件"
     if isinstance(loc[-1], int):
-        owner = next((str(p) for p in reversed(loc) if isinstance(p, str)), "列表")
-        return f"“{owner}”的第 {loc[-1] + 1} 项"
-    return f"“{loc[-1]}”"
+        at = next((i for i in range(len(loc) - 1, -1, -1) if isinstance(loc[i], str)), None)
+        if at is None:
+            return f"“列表”的第 {loc[-1] + 1} 项"
+        return f"{_named(root, loc[:at], str(loc[at]))}的第 {loc[-1] + 1} 项"
+    return _named(root, loc[:-1], str(loc[-1]))
 
 
 def _is_iso_date(value: object) -> bool:
@@ -111,15 +123,15 @@ def _example(root: type[BaseModel], loc: tuple[str | int, ...]) -> str:
     return str(examples[0]) if examples else "annual-meeting-2017"
 
 
-def _blank(kind: str, loc: tuple[str | int, ...], ctx: dict[str, Any]) -> str:
+def _blank(kind: str, loc: tuple[str | int, ...], ctx: dict[str, Any], root: type[BaseModel]) -> str:
     """`title:` with nothing after it (or a bare `-`) loads as null: the field is empty, and
     telling the user to add quotes (as for a number where text belongs) would mislead."""
     if isinstance(loc[-1], int):
-        return f"{_subject(loc)}是空的：请填写内容，或删除这一项。"
+        return f"{_subject(loc, root)}是空的：请填写内容，或删除这一项。"
     name = str(loc[-1])
     expected = (f"可选值之一：{ctx['expected']}" if kind == "enum" and ctx.get("expected")
                 else _EXPECTED_CONTENT.get(kind, "内容"))
-    return f"字段“{name}”不能为空：请在“{name}:”后面填写{expected}。"
+    return f"字段{_subject(loc, root)}不能为空：请在“{name}:”后面填写{expected}。"
 
 
 # Pydantic error kind → (code, message); {subject} is the field as users read it.
@@ -159,7 +171,7 @@ def pattern_message(root: type[BaseModel], loc: tuple[str | int, ...], pattern: 
     is said as one, any other pattern with the field's own example, or `example` when the caller
     knows a better one (`xlsx import`: an id of the sheet's own kind and year). `subject` (the field
     as users read it, “expert” by default) begins the sentence; the workbench passes its own."""
-    subject = _subject(loc) if subject is None else subject
+    subject = _subject(loc, root) if subject is None else subject
     if pattern == GITHUB_LOGIN_PATTERN:
         return (f"{subject}应为 GitHub 用户名：英文字母、数字和单个连字符，"
                 "不以连字符开头或结尾，前面不加 @，如 cast-staff（不写姓名）。")
@@ -181,9 +193,9 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
     kind, loc, value = err["type"], err["loc"], err.get("input")
     ctx = err.get("ctx") or {}
     name = str(loc[-1]) if loc else "文件"
-    subject = _subject(loc)
+    subject = _subject(loc, root)
     if kind == "missing":
-        return "E-SCHEMA-MISSING", f"缺少必填字段“{name}”：请补上 {name}: 一行。"
+        return "E-SCHEMA-MISSING", f"缺少必填字段{subject}：请补上 {name}: 一行。"
     if kind == "extra_forbidden":
         allowed = _field_list(_model_at(root, loc[:-1]))
         close = _meant(name, allowed)
@@ -193,7 +205,7 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
     if value is None and loc:
         code = ("E-SCHEMA-DATE" if kind.startswith("date") else
                 "E-SCHEMA-ENUM" if kind == "enum" else "E-SCHEMA-TYPE")
-        return code, _blank(kind, loc, ctx)
+        return code, _blank(kind, loc, ctx, root)
     if kind.startswith("date"):
         return "E-SCHEMA-DATE", _date_message(value, name, subject)
     if kind == "string_pattern_mismatch":

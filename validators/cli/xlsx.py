@@ -138,7 +138,8 @@ def _in_words(message: str, keys: dict[str, str]) -> str:
     """A check message about a field, said with the column's title instead of its YAML key."""
     for key in sorted(keys, key=len, reverse=True):
         title = keys[key]
-        message = (message.replace(f"：请补上 {key}: 一行", "：请在这个单元格填写")
+        message = (message.replace(f"”（{key}）", "”")  # the check's “标题”（key）: the column says it
+                   .replace(f"：请补上 {key}: 一行", "：请在这个单元格填写")
                    .replace(f"请在“{key}:”后面填写", "请在这个单元格填写")
                    .replace(f"“{key}”", f"“{title}”"))
     return message
