@@ -20,7 +20,6 @@ from validators.association.browser_cross import cross_files
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.reviews import review_years
 from validators.evaluation.results import results_path
-from validators.models.consortia import ConsortiumRole
 from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 from validators.template import schema_line
@@ -125,17 +124,14 @@ def _reports(society: str, docs: list[ReportDoc]) -> dict[str, Any]:
 def _consortia(repo: Repository) -> list[dict[str, Any]]:
     """Every consortium a report leads, as its lead last reported it: a member picks it from
     this list instead of typing what only the lead knows (its id, form, date)."""
-    found: dict[str, dict[str, Any]] = {}
-    for (society, year), doc in sorted(repo.reports.items()):
+    found = []
+    for society, year, item in repo.led_consortia().values():
         profile = repo.profiles.get(society)
-        for item in doc.report.consortia:
-            if item.role is ConsortiumRole.LEAD:
-                found[item.id] = {
-                    "id": item.id, "name": item.name, "form": item.form.label,
-                    "direction": item.direction.label, "industry": item.industry,
-                    "established": item.established.isoformat(), "lead": society,
-                    "lead_name": profile.profile.name if profile else society, "year": year}
-    return sorted(found.values(), key=lambda c: (name_key(c["name"]), c["id"]))
+        found.append({"id": item.id, "name": item.name, "form": item.form.label,
+                      "direction": item.direction.label, "industry": item.industry,
+                      "established": item.established.isoformat(), "lead": society,
+                      "lead_name": profile.profile.name if profile else society, "year": year})
+    return sorted(found, key=lambda c: (name_key(c["name"]), c["id"]))
 
 
 def page_markdown() -> str:
