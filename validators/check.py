@@ -443,7 +443,7 @@ def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, 
     _check_files(root, [], [p for p in needed if p.is_file()], result, repo)
     loaded = {key: doc.report for key, doc in repo.reports.items()}
     for path in wanted:
-        found, doc = reviews.check_review(path, display_path(path, root), root, loaded)
+        found, doc = reviews.check_review(path, display_path(path, root), root, loaded, repo.records)
         result.findings += found
         key = reviews.key_of(path)
         if isinstance(doc, ObjectionsDoc):
