@@ -16,11 +16,10 @@ from typing import Any
 from site_builder.form_labels import guide_data, labels_data
 from site_builder.mkdocs_config import read_config
 from site_builder.name_order import name_key
-from validators.association.browser_cross import cross_files
+from validators.association.browser_cross import CROSS_FOLDER, cross_files, shared_file
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.reviews import review_years
 from validators.evaluation.results import results_path
-from validators.models.consortia import ConsortiumRole
 from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
 from validators.template import schema_line
@@ -125,17 +124,14 @@ def _reports(society: str, docs: list[ReportDoc]) -> dict[str, Any]:
 def _consortia(repo: Repository) -> list[dict[str, Any]]:
     """Every consortium a report leads, as its lead last reported it: a member picks it from
     this list instead of typing what only the lead knows (its id, form, date)."""
-    found: dict[str, dict[str, Any]] = {}
-    for (society, year), doc in sorted(repo.reports.items()):
+    found = []
+    for society, year, item in repo.led_consortia().values():
         profile = repo.profiles.get(society)
-        for item in doc.report.consortia:
-            if item.role is ConsortiumRole.LEAD:
-                found[item.id] = {
-                    "id": item.id, "name": item.name, "form": item.form.label,
-                    "direction": item.direction.label, "industry": item.industry,
-                    "established": item.established.isoformat(), "lead": society,
-                    "lead_name": profile.profile.name if profile else society, "year": year}
-    return sorted(found.values(), key=lambda c: (name_key(c["name"]), c["id"]))
+        found.append({"id": item.id, "name": item.name, "form": item.form.label,
+                      "direction": item.direction.label, "industry": item.industry,
+                      "established": item.established.isoformat(), "lead": society,
+                      "lead_name": profile.profile.name if profile else society, "year": year})
+    return sorted(found, key=lambda c: (name_key(c["name"]), c["id"]))
 
 
 def page_markdown() -> str:
@@ -236,6 +232,26 @@ def society_files(repo: Repository, changed: Iterable[str], settings: SiteSettin
     for society in sorted(set(changed) & set(grouped)):
         files[f"{ASSETS}/reports/{society}.json"] = _json(_reports(society, grouped[society]))
     return files
+
+
+def _is_split(folder: Path) -> bool:
+    """A folder named as `shared_file` names a split's (shared-<shares>): the form's own."""
+    shares = folder.name.rpartition("-")[2]
+    return (shares.isascii() and shares.isdigit()
+            and Path(shared_file(int(shares), 0)).parent == Path(CROSS_FOLDER, folder.name))
+
+
+def stale_splits(out: Path, kept: Iterable[Path]) -> list[Path]:
+    """The folders of a split of the form's shared files (`<form>/across/shared-<shares>/`) under
+    `out`, a generated docs or a built site folder, that hold none of the `kept` files: a split
+    no longer written, since the number of shared files changed. Nothing else is the form's to
+    remove there, and nothing else is listed."""
+    across = out / ASSETS / CROSS_FOLDER
+    if not across.is_dir() or across.is_symlink():
+        return []
+    held = {path.parent for path in kept}
+    return sorted(folder for folder in across.iterdir()
+                  if folder.is_dir() and not folder.is_symlink() and _is_split(folder) and folder not in held)
 
 
 def write_form(out_docs: Path, repo: Repository, years: Iterable[int] | None = None,

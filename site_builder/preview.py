@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -41,7 +42,7 @@ from site_builder import (
     workbench,
 )
 from site_builder.context import SiteData, load, society_year_page
-from site_builder.form_page import SiteSettings, society_files
+from site_builder.form_page import SiteSettings, society_files, stale_splits
 from site_builder.generate import PROJECT, encoded, home_page, write, write_site
 from site_builder.kept_pages import watched
 from validators.check import FileCache
@@ -230,7 +231,11 @@ class Preview:
             kept_pages.remember(self.generated, self.docs, inputs)
             return Update(True, written, time.perf_counter() - started)
         changed = changed_reports(old, new)
-        _, written = write(self.docs, encoded(pages_for(new, changed)))
+        paths, written = write(self.docs, encoded(pages_for(new, changed)))
+        # A changed number of shared files is a new split's folder: the old one's goes now, or
+        # MkDocs would copy it into the served site again until the settling generation ends.
+        for folder in stale_splits(self.docs, {self.docs / p for p in paths}):
+            shutil.rmtree(folder)
         for gone in _year_pages(old, changed) - _year_pages(new, changed):
             (self.docs / gone).unlink(missing_ok=True)
         for key in changed - new.repo.reports.keys():  # a report no longer readable: nothing to verify

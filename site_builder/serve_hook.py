@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,14 @@ def _page_url(file: Any) -> str:
 
 
 def on_files(files: Any, config: Any, **_: Any) -> Any:
-    """A page whose source is gone leaves the served site too: a dirty rebuild keeps its HTML."""
+    """A page whose source is gone leaves the served site too: a dirty rebuild keeps its HTML.
+    So does the folder of a split of the form's shared files no longer written (the number of
+    shared files changed): a dirty rebuild never removes a file either."""
+    from site_builder.form_page import stale_splits
     from site_builder.serve import current
+
+    for folder in stale_splits(Path(config["site_dir"]), {Path(f.abs_dest_path) for f in files}):
+        shutil.rmtree(folder, ignore_errors=True)
 
     _pages.clear()
     _pages.update(_page_url(f) for f in files.documentation_pages())

@@ -373,3 +373,33 @@ def test_a_kept_start_drops_an_older_handover(tmp_path: Path) -> None:
     (docs.parent / HANDED_OVER / "docs").mkdir(parents=True)
     assert not Preview(tree, docs, site_settings(), DATE).start().whole
     assert not (docs.parent / HANDED_OVER).exists()
+
+
+def test_a_quick_update_that_splits_the_shared_files_otherwise_drops_the_old_split(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When an edit changes the number of the form's shared files, the old split's folder
+    (form/across/shared-<n>/) leaves the generated pages with the quick update, not only once the
+    settling generation is done: MkDocs would otherwise copy it into the served site again.
+    (The sample repository is split in one; a smaller share size stands for a grown one.)"""
+    from site_builder import form_page
+    from validators.association.browser_cross import cross_files
+
+    share_bytes = [1 << 30]
+    monkeypatch.setattr(form_page, "cross_files", lambda repo: cross_files(repo, share_bytes[0]))
+    tree = _samples(tmp_path)
+    preview = Preview(tree, tmp_path / "served" / "docs", site_settings(), DATE)
+    preview.start()
+    across = preview.docs / "form" / "across"
+    assert sorted(p.name for p in across.iterdir()) == ["shared-1", "society"]
+    share_bytes[0] = 512
+    _title(tree)
+    update = preview.update()
+    assert update is not None
+    assert not update.whole
+    [split] = [p.name for p in across.iterdir() if p.name != "society"]
+    assert split != "shared-1"
+    fresh = tmp_path / "fresh" / "docs"
+    generate(tree, fresh, date=DATE)
+    expected, quick = _files(fresh), _files(preview.docs)
+    assert [p for p in expected.keys() | quick.keys()
+            if not SETTLED_ONLY.match(p) and expected.get(p) != quick.get(p)] == []

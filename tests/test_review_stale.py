@@ -221,3 +221,47 @@ def test_a_based_on_that_is_no_digest_is_said_as_one(repo: Path) -> None:
     assert "删去这一行" in found.message
     changes = [ChangedFile(filename=FILE, status="modified")]
     assert stale_reviews(changes, files_of(repo), lambda path: b"x: 1\n") == []
+
+
+def test_check_changed_loads_each_changed_record_file_once_and_says_the_same(
+        repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check-changed` loads each changed file of the reviews folder once: the check loads it and
+    `stale_reviews` reads what the check loaded (Repository.records), also for a file the model
+    refuses. Its E-REVIEW-STALE findings (codes, lines, columns, sentences) are the ones
+    `stale_reviews` gives loading the files itself."""
+    from validators.github import review_base
+    from validators.github.review_base import git_files
+    from validators.yaml import loading
+
+    site = published(repo)
+    merge(repo, "staff", workbench_file(site, A_VERDICT))
+    open_pull_request(repo, "expert", workbench_file(site, B_VERDICT))
+    # The year's objections file, named by a digest of no file main had; and another society's
+    # review file the model refuses (a key it does not know), with a digest all the same.
+    objections = f"reviews/{YEAR}/objections.yaml"
+    (repo / objections).write_text(git(repo, "show", f"main:{objections}") + f"based_on: {sha256('较早的版本')}\n",
+                                   encoding="utf-8")
+    refused = f"reviews/{YEAR}/cd-tcm.yaml"
+    (repo / refused).write_text(git(repo, "show", f"main:{refused}") + f"unknown_key: 1\nbased_on: {sha256('x')}\n",
+                                encoding="utf-8")
+    git(repo, "commit", "-q", "-a", "-m", "more")
+    changed = {FILE, objections, refused}
+    assert {c.filename for c in git_changes(repo, "main", "HEAD")} == changed
+    heads = {(f, (repo / f).read_bytes()) for f in changed}
+    expected = stale_reviews(git_changes(repo, "main", "HEAD"), files_of(repo), git_files(repo, "main"))
+    assert sorted(f.file for f in expected) == sorted(changed)
+
+    loads: list[tuple[str, bytes]] = []
+    real = loading.load_bytes
+
+    def counted(data: bytes, file: str, *args: object, **kwargs: object) -> loading.Loaded:
+        loads.append((file, data))
+        return real(data, file, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "load_bytes", counted)
+    monkeypatch.setattr(review_base, "load_bytes", counted)
+    code, findings = check_changed(repo, capsys)
+    assert code == 1
+    assert {head: loads.count(head) for head in heads} == dict.fromkeys(heads, 1)
+    said = [(f["file"], f["line"], f["column"], f["message"]) for f in stale(findings)]
+    assert sorted(said) == sorted((f.file, f.line, f.column, f.message) for f in expected)

@@ -70,7 +70,7 @@ from validators.year.guideline import (
     year_file,
 )
 
-__all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover", "repeat_findings"]
+__all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover", "read_tree", "repeat_findings"]
 
 # Below this many files per worker, starting processes costs more than it saves.
 PARALLEL_MIN_FILES = 150
@@ -413,6 +413,16 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
     return result, repo
 
 
+def read_tree(root: Path) -> Repository:
+    """Every profile and report of the tree read and its model validated, no rule run: the
+    reports and profiles `check_tree` would give (a report's rules never drop it), for a command
+    that needs only what they say, as the site's data says it (the published consortia)."""
+    repo = Repository(root)
+    with _collector_paused():
+        _check_files(root, [], discover(root, None), CheckResult(), repo, marks=False, rules=False)
+    return repo
+
+
 def _under(path: Path, root: Path, folder: str) -> bool:
     return _inside(path, root / folder)
 
@@ -433,7 +443,7 @@ def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, 
     _check_files(root, [], [p for p in needed if p.is_file()], result, repo)
     loaded = {key: doc.report for key, doc in repo.reports.items()}
     for path in wanted:
-        found, doc = reviews.check_review(path, display_path(path, root), root, loaded)
+        found, doc = reviews.check_review(path, display_path(path, root), root, loaded, repo.records)
         result.findings += found
         key = reviews.key_of(path)
         if isinstance(doc, ObjectionsDoc):

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validators.findings import Finding
+from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.report import YearReport
 from validators.models.society import SocietyProfile
 from validators.submission_paths import PROFILE_FILE, SUBMISSIONS
-from validators.yaml.loading import SourceMap
+from validators.yaml.loading import Loaded, SourceMap
 
 if TYPE_CHECKING:
     from validators.association.objections import ObjectionsDoc
@@ -65,6 +66,20 @@ class Repository:
     reviewed_years: set[int] = field(default_factory=set)
     # Each year's objections (reviews/<year>/objections.yaml).
     objections: dict[int, ObjectionsDoc] = field(default_factory=dict)
+    # Each file of the reviews folder the check loaded, by file, whether its model accepted it or
+    # not: the pull request's check of `based_on` reads them instead of loading them again.
+    records: dict[str, Loaded] = field(default_factory=dict)
 
     def years(self) -> list[int]:
         return sorted({year for _, year in self.reports} | {year for _, year in self.broken})
+
+    def led_consortia(self) -> dict[str, tuple[str, int, Consortium]]:
+        """Every consortium a report leads, by id, as its lead last reported it (reports taken by
+        society, then year): (society, year, consortium). The form's list of published consortia,
+        whose ids it gives no new item, and `xlsx import` likewise."""
+        found: dict[str, tuple[str, int, Consortium]] = {}
+        for (society, year), doc in sorted(self.reports.items()):
+            for item in doc.report.consortia:
+                if item.role is ConsortiumRole.LEAD:
+                    found[item.id] = (society, year, item)
+        return found

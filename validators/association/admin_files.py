@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from validators.findings import Finding, error
 from validators.rules.rule_context import RuleContext
 from validators.schema_findings import findings_from
-from validators.yaml.loading import load_path
+from validators.yaml.loading import Loaded, load_path
 from validators.yaml.policy import policy
 from validators.year.guideline import guideline
 
@@ -29,9 +29,12 @@ class Opened(Generic[Record]):
 
 
 def open_record(path: Path, file: str, model: type[Record], year: int, root: Path,
-                what: str) -> tuple[list[Finding], Opened[Record] | None]:
-    """The findings that stop a record file before its rules, or the file ready for them."""
+                what: str, keep: dict[str, Loaded] | None = None) -> tuple[list[Finding], Opened[Record] | None]:
+    """The findings that stop a record file before its rules, or the file ready for them. `keep`
+    is given the file as loaded, under `file`, whether its model accepts it or not."""
     loaded = load_path(path, file, policy().yaml.limits)
+    if keep is not None:
+        keep[file] = loaded
     if loaded.data is None or loaded.findings:
         return list(loaded.findings), None
     try:

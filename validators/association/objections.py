@@ -19,7 +19,7 @@ from validators.association.record_dates import check_day
 from validators.findings import Finding
 from validators.models.review import Objection, ObjectionsFile, ObjectionStatus
 from validators.rules import text_fields
-from validators.yaml.loading import SourceMap
+from validators.yaml.loading import Loaded, SourceMap
 
 # The check's words, which the workbench says too (validators/association/browser_review.py).
 OUTSIDE_NOTICE_MESSAGE = ("异议提出于 {filed}，不在 {year} 年度公示期（{starts} 至 {ends}）内："
@@ -52,9 +52,9 @@ def _title(name: str) -> str:
     return Objection.model_fields[name].title or name
 
 
-def check_objections(path: Path, file: str, root: Path, year: int,
-                     societies: set[str]) -> tuple[list[Finding], ObjectionsDoc | None]:
-    stopped, opened = open_record(path, file, ObjectionsFile, year, root, "异议记录")
+def check_objections(path: Path, file: str, root: Path, year: int, societies: set[str],
+                     keep: dict[str, Loaded] | None = None) -> tuple[list[Finding], ObjectionsDoc | None]:
+    stopped, opened = open_record(path, file, ObjectionsFile, year, root, "异议记录", keep)
     if opened is None:
         return stopped, None
     data, ctx = opened.data, opened.ctx

@@ -37,7 +37,7 @@ from validators.models.review import ExpertMark, ItemReview, RestReview, ReviewF
 from validators.rules import text_fields
 from validators.rules.rule_context import RuleContext
 from validators.submission_paths import SUBMISSIONS
-from validators.yaml.loading import SourceMap
+from validators.yaml.loading import Loaded, SourceMap
 from validators.year import cycle
 from validators.year.guideline import Guideline, guideline
 from validators.year.rubric import Rubric, rubric
@@ -185,23 +185,24 @@ def item_ids(report: YearReport) -> list[str]:
     return [e.id for e in review_entries(report)]
 
 
-def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int], YearReport]
-                 ) -> tuple[list[Finding], ReviewDoc | ObjectionsDoc | None]:
-    """The findings of one file of the reviews folder; its document when it could be read."""
+def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int], YearReport],
+                 keep: dict[str, Loaded] | None = None) -> tuple[list[Finding], ReviewDoc | ObjectionsDoc | None]:
+    """The findings of one file of the reviews folder; its document when it could be read.
+    `keep` is given the file as loaded, when it was (`open_record`)."""
     if path.is_symlink() or path.parent.is_symlink():
         return [error(file, 1, 1, "E-PATH-SYMLINK",
                       "核查和异议记录不能是符号链接（symlink）：请提交普通文件。")], None
     if path.name == OBJECTIONS_FILE and _YEAR_FOLDER.match(path.parent.name):
         base = root / SUBMISSIONS
         societies = {p.name for p in base.iterdir() if p.is_dir()} if base.is_dir() else set()
-        return check_objections(path, file, root, int(path.parent.name), societies)
+        return check_objections(path, file, root, int(path.parent.name), societies, keep)
     key = key_of(path)
     if key is None:
         return [error(file, 1, 1, "E-PATH-LAYOUT",
                       f"核查记录应放在 {REVIEWS}/<年度>/<学会id>.yaml（如 {REVIEWS}/2017/cd-tcm.yaml），"
                       f"异议记录放在 {REVIEWS}/<年度>/{OBJECTIONS_FILE}：“{file}”不符合这个约定。")], None
     society, year = key
-    stopped, opened = open_record(path, file, ReviewFile, year, root, "核查记录")
+    stopped, opened = open_record(path, file, ReviewFile, year, root, "核查记录", keep)
     if opened is None:
         return stopped, None
     review, ctx = opened.data, opened.ctx

@@ -19,6 +19,7 @@ from validators.findings import CheckResult
 if TYPE_CHECKING:
     from validators.github.changed_files import ChangedFile
     from validators.github.pr_comment import Links
+    from validators.yaml.loading import Loaded
 
 # GitHub refuses a job summary over 1 MiB; keep room for other steps.
 MAX_SUMMARY_BYTES = 900_000
@@ -144,16 +145,19 @@ def run_check_changed(args: argparse.Namespace) -> int:
         err(f"无法从 git 读取基准 {args.base}。")
         return EXIT_USAGE
     selection = files_to_check(changes, args.root)
+    records: dict[str, Loaded] = {}
     if selection.whole_tree:
-        result, _ = check_tree(args.root)
+        result, repo = check_tree(args.root)
+        records = repo.records
     elif selection.paths:
-        result, _ = check_tree(args.root, [args.root / p for p in selection.paths])
+        result, repo = check_tree(args.root, [args.root / p for p in selection.paths])
+        records = repo.records
     else:
         result = CheckResult(files=0)
     result.findings += [f for change in changes for f in path_findings(change)]
     if base is not None:
         safe = [c for c in changes if not path_findings(c)]
-        result.findings += stale_reviews(safe, files_of(args.root), base)
+        result.findings += stale_reviews(safe, files_of(args.root), base, records)
     rendered = FORMATS[args.format](result)
     if rendered:
         out(rendered)

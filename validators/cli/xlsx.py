@@ -236,7 +236,7 @@ def _valid_id(society: str) -> bool:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from validators.check import check_tree, display_path
+    from validators.check import check_tree, display_path, read_tree
     from validators.submission_paths import SUBMISSIONS
     from validators.xlsx.ids import fill_ids
     from validators.xlsx.layout import layout
@@ -262,8 +262,10 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     assert year is not None
     sheets = _Sheets.of(layout(rules), rules)
-    # A row whose 编号 was left blank takes the id the form gives an item added in it.
-    filled = fill_ids(data, sheets.model, year, society if isinstance(society, str) and _valid_id(society) else "")
+    # A row whose 编号 was left blank takes the id the form gives an item added in it (nor one a
+    # consortium of the repository has, as the form reads them from the site).
+    filled = fill_ids(data, sheets.model, year, society if isinstance(society, str) and _valid_id(society) else "",
+                      lambda: read_tree(root).led_consortia())
     # The cover's id names a folder below: a cell that is no id never becomes a path. The rest of
     # the workbook is still checked (under a stand-in id), so that every problem is said at once.
     if not isinstance(society, str) or not _valid_id(society):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -178,10 +178,15 @@ def _message(file: str, based_on: str, base: bytes | None, base_based_on: str | 
     return text
 
 
-def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseReader) -> list[Finding]:
+def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseReader,
+                  loaded_by_check: Mapping[str, Loaded] | None = None) -> list[Finding]:
     """E-REVIEW-STALE for each added or changed review file or objections file whose `based_on`
-    is not the base branch's file (its sha256, or `none` when the base has none)."""
+    is not the base branch's file (its sha256, or `none` when the base has none).
+
+    `loaded_by_check`: the files of the reviews folder as `check_tree` loaded them from the tree
+    `head` reads (`Repository.records`): a head file found there is not loaded again."""
     findings: list[Finding] = []
+    kept = loaded_by_check or {}
     for change in changes:
         file = change.filename
         if change.status == "removed" or record_year_folder(file) is None:
@@ -189,7 +194,9 @@ def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseRe
         data = head(file)
         if data is None:
             continue
-        loaded = _load(data, file)
+        loaded = kept.get(file)
+        if loaded is None:
+            loaded = _load(data, file)
         based_on = _digest(loaded.data.get("based_on")) if loaded.ok and isinstance(loaded.data, dict) else None
         if based_on is None:
             continue

@@ -1,11 +1,12 @@
 """A workbook's blank 编号 filled as the online form fills them (`RF.fillIds` in
 site_builder/form/form-render.js): each item of a list whose items need an id, left without one,
 takes the id the form gives a new item of its list (`new_id`: svc-2018-01, …), the first not used
-anywhere in the file, in the file's order."""
+anywhere in the file nor by a consortium the repository's reports lead (the form's published
+consortia, `Repository.led_consortia`), in the file's order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -56,13 +57,17 @@ def _blanks(value: object, model: type[BaseModel], path: Path_) -> Iterator[tupl
             yield from _blanks(inner, child, (*path, name))
 
 
-def fill_ids(data: dict[str, Any], model: type[BaseModel], year: int, society: str = "") -> list[Path_]:
+def fill_ids(data: dict[str, Any], model: type[BaseModel], year: int, society: str = "",
+             published: Callable[[], Iterable[str]] = tuple) -> list[Path_]:
     """Gives each item of `data` (a report as read, `model` its year's report model) left without
     an id the id the form gives a new one: `society` is the cover's id when it is a valid one
-    (else "", as the form then names none). The paths of the items filled, in the order they
-    were numbered. (The form also passes over the ids of the consortia published on the site.)"""
+    (else "", as the form then names none); `published` gives the ids of the consortia published
+    in the repository, which the form passes over too (asked for only when an id is blank). The
+    paths of the items filled, in the order they were numbered."""
     blanks = list(_blanks(data, model, ()))
-    used = set(_used(data))
+    if not blanks:
+        return []
+    used = set(_used(data)) | set(published())
     for _, entry, name in blanks:
         n = 1
         while new_id(name, year, n, society) in used:
