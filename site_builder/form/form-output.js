@@ -123,6 +123,12 @@
   P.renderOutput = function () {
     var self = this;
     var out = el("section", { class: "rf-output", id: "rf-output" }, [el("h2", { text: "第三步：生成文件并提交" })]);
+    // The year's phase said again where the secretary submits: the page is long, and past the
+    // deadline what is sent now may earn nothing (the sentence at the top of the form).
+    var phase = RF.phaseOn(this.ctx.guide, RF.today());
+    if (phase && phase.phase !== "submission") {
+      out.appendChild(el("p", { class: "rf-phase rf-phase-" + phase.phase, id: "rf-phase-output", text: phase.sentence }));
+    }
     this.outputs = [];
     if (this.profileCtx) {
       // A new society: its folder (profile and report) in one download, and one way to GitHub.

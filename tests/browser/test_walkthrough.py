@@ -169,6 +169,8 @@ def test_a_new_society_s_year_through_the_form(browser, form_site: FormSite, tmp
     phase = page.inner_text("#rf-phase")
     assert "2018 年度的评估结果正在公示" in phase
     assert "未经核实，不计分" in phase
+    # ...and said again at step 3, where the secretary submits, far below on a long page.
+    assert page.inner_text("#rf-output #rf-phase-output") == phase
     # 其他 cites its own clause, 5.5.
     salon = s.field("/academic_events/3").inner_text()
     assert "条款 5.5" in salon
