@@ -69,10 +69,11 @@ def test_benchmark_command_prints_its_table(tmp_path: Path, capsys: pytest.Captu
     out = capsys.readouterr().out
     assert "| 3×2 | 9 |" in out
     [figures] = json.loads((tmp_path / "results.json").read_text("utf-8"))
-    assert {"baseline_parse", "fastest_parse", "models_only", "check_no_rules", "check", "check_one_changed",
+    assert {"baseline_parse", "fastest_parse", "models_only", "models_parallel", "check_no_rules", "check", "check_one_changed",
             "evaluate", "startup"} <= set(figures["seconds"])
     assert "check/最快解析" in out
     assert "解析+模型校验 s" in out
+    assert "解析+模型校验（与 check 同样多的进程）s" in out
     assert "不跑规则的 check s" in out
     assert all(seconds > 0 for seconds in figures["seconds"].values())
 
