@@ -119,7 +119,7 @@
     return got;
   };
 
-  /* The errors against the published reports (form-cross.js) and where the comparison stands:
+  /* The errors and warnings against the published reports (form-cross.js) and where the comparison stands:
    * "ready", "loading" (a file it needs is on its way: the check runs again when it comes) or
    * "failed". A report without a society or a year needs nothing. across.json that failed to load
    * with the page is asked for again here. */
@@ -142,7 +142,10 @@
       else if (status !== "failed") status = got.state;
     });
     if (status !== "ready") return { issues: [], status: status };
-    return { issues: RF.crossIssues(data, RF.crossPublished(data, this.across, files), labels), status: status };
+    var published = RF.crossPublished(data, this.across, files);
+    // The errors, then the warnings (the form shows a warning as it shows its own).
+    return { issues: RF.crossIssues(data, published, labels).concat(RF.crossWarnings(data, published, labels)),
+      status: status };
   };
 
   /* ---- the editor ----------------------------------------------------------------------- */

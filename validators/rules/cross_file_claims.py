@@ -113,24 +113,24 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
 
 
 # How many other societies a claimed-twice warning names; more are counted, not named.
-_NAMED = 5
+NAMED = 5
 
 
 def _societies(names: list[str], more: bool = False) -> str:
     """Society ids as a message names them before the next Chinese word."""
-    shown = JOINED.join(names[:_NAMED])
-    return (SOCIETIES_MANY.format(shown=shown, n=len(names)) if len(names) > _NAMED
+    shown = JOINED.join(names[:NAMED])
+    return (SOCIETIES_MANY.format(shown=shown, n=len(names)) if len(names) > NAMED
             else SOCIETIES_MORE.format(shown=shown) if more else SOCIETIES_FEW.format(shown=shown))
 
 
 def _overlapping(entries: list[tuple[str, dt.date, dt.date]]) -> list[tuple[list[str], bool]]:
-    """For each (society, start, end): up to `_NAMED` other societies with an entry whose period
+    """For each (society, start, end): up to `NAMED` other societies with an entry whose period
     overlaps its own, and whether there may be more. Entries sorted by start; each prefix keeps
     the societies whose periods end latest (one more than named, for its own), so the work is
     linear in the entries, however many societies share a title."""
     order = sorted(range(len(entries)), key=lambda k: entries[k][1])
     starts = [entries[k][1] for k in order]
-    keep = _NAMED + 1
+    keep = NAMED + 1
     latest: list[list[tuple[dt.date, str]]] = []
     top: list[tuple[dt.date, str]] = []
     for k in order:
@@ -145,7 +145,7 @@ def _overlapping(entries: list[tuple[str, dt.date, dt.date]]) -> list[tuple[list
         before = bisect.bisect_right(starts, end)
         prefix = latest[before - 1] if before else []
         others = [s for e, s in prefix if e >= start and s != society]
-        found.append((sorted(others[:_NAMED]), len(prefix) == keep and len(others) >= _NAMED))
+        found.append((sorted(others[:NAMED]), len(prefix) == keep and len(others) >= NAMED))
     return found
 
 
