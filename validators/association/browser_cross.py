@@ -212,7 +212,7 @@ def _shared(records: list[Record], shares: int) -> dict[int, dict[str, Any]]:
     for kind, places, record in records:
         for n in sorted({share_of(k, key, shares) for k, key in places}):
             files[n][kind].append(record)
-    return files  # type: ignore[return-value]
+    return dict(files)
 
 
 def _societies(repo: Repository, entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
