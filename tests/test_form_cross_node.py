@@ -51,10 +51,14 @@ const site = input.files;
 const across = site["across.json"];
 const listed = (id) => Object.prototype.hasOwnProperty.call(site, across.folder + "/society/" + id + ".json");
 const fetched = {};
-RF.crossNeeds(input.report, across, input.labels, listed).forEach((name) => {
-  if (!Object.prototype.hasOwnProperty.call(site, name)) throw new Error("no such file: " + name);
-  fetched[name] = site[name];
-});
+for (let more = true; more;) {  // as the page asks again with what it loaded, until nothing more
+  more = false;
+  RF.crossNeeds(input.report, across, input.labels, listed, fetched).forEach((name) => {
+    if (!Object.prototype.hasOwnProperty.call(site, name)) throw new Error("no such file: " + name);
+    if (!Object.prototype.hasOwnProperty.call(fetched, name)) more = true;
+    fetched[name] = site[name];
+  });
+}
 const published = RF.crossPublished(input.report, across, fetched);
 process.stdout.write(JSON.stringify(RF.crossIssues(input.report, published, input.labels)
   .concat(RF.crossWarnings(input.report, published, input.labels))

@@ -735,7 +735,7 @@
    * its society's (when `listed(id)`, the site lists the society, and the id is one the model
    * accepts: no other text becomes part of an address), and the shared files of its consortia's
    * ids and of the names of those it leads. None without a society and a year. */
-  RF.crossNeeds = function (data, across, labels, listed) {
+  RF.crossNeeds = function (data, across, labels, listed, loaded) {
     if (!RF.isObject(data) || typeof data.society !== "string" || typeof data.year !== "number") return [];
     var spaces = labels.urls.spaces;
     var needs = [];
@@ -744,14 +744,31 @@
     if (data.society.length <= id[1] && new RegExp(id[0]).test(data.society) && listed(data.society)) {
       add(across.folder + "/society/" + data.society + ".json");
     }
-    var share = function (kind, key) {
-      add(across.shared_file.split("{n}").join(String(RF.crossShare(kind, key, across.shares))));
+    var file = function (kind, key) {
+      // A consortium's id and name: the shared files; an item's title or name, a member's id: the item files.
+      var item = kind !== "id" && kind !== "name";
+      return (item ? across.item_file : across.shared_file).split("{n}")
+        .join(String(RF.crossShare(kind, key, item ? across.item_shares : across.shares)));
+    };
+    var share = function (kind, key) { add(file(kind, key)); };
+    /* Whether the loaded shared file of a consortium's id shows no lead of it this year in another
+     * society's report: then the leads of its name tell W-CONSORTIUM-NO-LEAD's sentence. */
+    var leadless = function (id) {
+      var got = (loaded || {})[file("id", id)];
+      if (!RF.isObject(got) || !Array.isArray(got.listings)) return false;
+      return !got.listings.some(function (l) {
+        return l[0] !== data.society && l[1] === data.year && l[4] && l[4][0] === id && l[4][2];
+      });
     };
     var list = function (value) { return Array.isArray(value) ? value.filter(RF.isObject) : []; };
     list(data.consortia).forEach(function (c) {
       if (typeof c.id === "string") share("id", c.id);
-      // Every consortium's name: the leads of that name (E-CONSORTIUM-MULTIPLE-LEADS, W-CONSORTIUM-NO-LEAD).
-      if (typeof c.name === "string") share("name", RF.sameText(c.name, spaces));
+      var role = typeof c.role === "string" ? RF.pyStrip(c.role, spaces) : null;
+      // A lead's name: the other leads of it (E-CONSORTIUM-MULTIPLE-LEADS); a member's, once its id's
+      // file shows no lead (W-CONSORTIUM-NO-LEAD names a lead of the name under another id).
+      if (typeof c.name === "string" && (across.lead.indexOf(role) !== -1 || (typeof c.id === "string" && leadless(c.id)))) {
+        share("name", RF.sameText(c.name, spaces));
+      }
       (Array.isArray(c.members) ? c.members : []).forEach(function (m) {
         if (slugLike(m, across)) share("society", m);
       });

@@ -133,7 +133,12 @@
       if (!RF.isObject(top.data)) return { issues: [], status: "failed" };
       this.across = top.data;
     }
-    var needs = RF.crossNeeds(data, this.across, labels, function (id) { return !!self.society(id); });
+    // The files loaded so far: a member consortium's id's file may ask for its name's (RF.crossNeeds).
+    var loaded = {};
+    Object.keys(this.crossFiles).forEach(function (name) {
+      if (self.crossFiles[name].state === "ready") loaded[name] = self.crossFiles[name].data;
+    });
+    var needs = RF.crossNeeds(data, this.across, labels, function (id) { return !!self.society(id); }, loaded);
     var files = {};
     var status = "ready";
     needs.forEach(function (name) {

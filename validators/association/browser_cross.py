@@ -202,13 +202,15 @@ def _shares(records: list[Record], share_bytes: int) -> int:
     return shares
 
 
-SHARED_LISTS = ("listings", "societies", "events", "research", "functions", "stations")
+# The lists of the shared files (the consortia) and of the item files (the rest).
+SHARED_LISTS = ("listings",)
+ITEM_LISTS = ("societies", "events", "research", "functions", "stations")
 
 
-def _shared(records: list[Record], shares: int) -> dict[int, dict[str, Any]]:
-    """The shared file of each n below `shares`: {"listings": […], "societies": […], …} each, in
-    the rules' order."""
-    files: dict[int, dict[str, list[list[Any]]]] = {n: {k: [] for k in SHARED_LISTS} for n in range(shares)}
+def _shared(records: list[Record], shares: int, lists: tuple[str, ...]) -> dict[int, dict[str, Any]]:
+    """The file of each n below `shares` of a split of `lists`: {list: […]} each, in the rules'
+    order."""
+    files: dict[int, dict[str, list[list[Any]]]] = {n: {k: [] for k in lists} for n in range(shares)}
     for kind, places, record in records:
         for n in sorted({share_of(k, key, shares) for k, key in places}):
             files[n][kind].append(record)
@@ -251,10 +253,10 @@ def _named(entries: list[dict[str, Any]]) -> list[tuple[str, int, str, str, int]
     return out
 
 
-def shared_file(shares: int, n: int | str = "{n}") -> str:
+def shared_file(shares: int, n: int | str = "{n}", kind: str = "shared") -> str:
     """The path of shared file `n` of a split into `shares` (with "{n}" left in: the form's
-    template of it, in across.json)."""
-    return f"{CROSS_FOLDER}/shared-{shares}/{n}.json"
+    template of it, in across.json); `kind` "items" for the item files."""
+    return f"{CROSS_FOLDER}/{kind}-{shares}/{n}.json"
 
 
 def cross_files(repo: Repository, share_bytes: int | None = None) -> dict[str, dict[str, Any]]:
@@ -264,13 +266,18 @@ def cross_files(repo: Repository, share_bytes: int | None = None) -> dict[str, d
     given (the tests split a small repository into many)."""
     entries = _entries(repo)
     records = _records(repo, entries)
-    shares = _shares(records, share_bytes or policy().form.across_share_bytes)
-    return {"across.json": _browser_cross(repo, shares),
+    consortia = [r for r in records if r[0] in SHARED_LISTS]
+    rest = [r for r in records if r[0] in ITEM_LISTS]
+    shares = _shares(consortia, share_bytes or policy().form.across_share_bytes)
+    item_shares = _shares(rest, share_bytes or policy().form.across_item_share_bytes)
+    return {"across.json": _browser_cross(repo, shares, item_shares),
             **{f"{CROSS_FOLDER}/society/{society}.json": data for society, data in _societies(repo, entries).items()},
-            **{shared_file(shares, n): data for n, data in _shared(records, shares).items()}}
+            **{shared_file(shares, n): data for n, data in _shared(consortia, shares, SHARED_LISTS).items()},
+            **{shared_file(item_shares, n, "items"): data
+               for n, data in _shared(rest, item_shares, ITEM_LISTS).items()}}
 
 
-def _browser_cross(repo: Repository, shares: int) -> dict[str, Any]:
+def _browser_cross(repo: Repository, shares: int, item_shares: int) -> dict[str, Any]:
     """across.json: the check's sentences and spellings, each year's window, and how the published
     reports are split (the module's docstring): `shares` shared files, and the society ids the
     form may ask a file of (the model's pattern and length)."""
@@ -280,6 +287,8 @@ def _browser_cross(repo: Repository, shares: int) -> dict[str, Any]:
         "folder": CROSS_FOLDER,
         "shares": shares,
         "shared_file": shared_file(shares),
+        "item_shares": item_shares,
+        "item_file": shared_file(item_shares, kind="items"),
         "society_id": [SLUG_PATTERN, SLUG_MAX_LENGTH],
         "lead": sorted(k for k, m in ConsortiumRole.lookup().items() if m is ConsortiumRole.LEAD),
         "member": sorted(k for k, m in ConsortiumRole.lookup().items() if m is ConsortiumRole.MEMBER),
