@@ -43,6 +43,21 @@ What the form fetches does not grow with the registry (a page stays small at 1,5
   folder that is gone (a failed load, said as such), never for a file that now holds another
   share of the listings (a comparison missing some, said as passed).
 
+And the warnings across reports `check` gives the form's report (W-CONSORTIUM-NO-LEAD,
+-MEMBER-UNKNOWN, -NOT-RECIPROCAL, -MEMBERS-DIFFER, W-EVENT-, W-REPORT-, W-FUNCTION-, W-STATION-CLAIMED-TWICE,
+W-STATION-NAME-REUSED, W-IMPLAUSIBLE-FIGURE), from more of the same files and from item files:
+
+- each listing in the shared files carries what it says of LEAD_STATES, and a lead's its members;
+  a member consortium's check asks for its name's file too when its id's shows no lead of the year;
+- `across/items-<shares>/<n>.json`: each published event, research report, function and station
+  in the file of `share_of("event" | "report" | "function" | "station", same_text(its title or
+  name))`, and each society with the years it reported in the file of `share_of("society", id)`,
+  split like the shared files but by `form.across_item_share_bytes` (a report asks for one per
+  item: they are kept small);
+- the society's own file adds `named` (the consortia another society is the one lead of that list
+  this society as a member: what it hears when its report omits one) and, per report, its most
+  participants and amount (W-IMPLAUSIBLE-FIGURE compares with the other years').
+
 The form puts these together into the list of reports the rules read (form-cross.js) and says
 it is still comparing, or could not, while one it needs is loading or failed to load.
 """
