@@ -27,8 +27,18 @@ globalThis.window = globalThis;
 process.argv.slice(1).forEach((script) => require(script));
 const RF = window.ReportForm;
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const listed = (id) => input.names.includes(input.across.folder + "/society/" + id + ".json");
-process.stdout.write(JSON.stringify(input.reports.map((r) => RF.crossNeeds(r, input.across, input.labels, listed))));
+const listed = (id) => Object.prototype.hasOwnProperty.call(input.files, input.across.folder + "/society/" + id + ".json");
+process.stdout.write(JSON.stringify(input.reports.map((r) => {
+  const fetched = {};  // as the page asks again with what it loaded, until nothing more
+  for (let more = true; more;) {
+    more = false;
+    RF.crossNeeds(r, input.across, input.labels, listed, fetched).forEach((name) => {
+      if (!(name in fetched)) more = true;
+      fetched[name] = input.files[name];
+    });
+  }
+  return Object.keys(fetched);
+})));
 """
 
 
@@ -40,7 +50,7 @@ def download_sizes(root: Path, node: str) -> tuple[dict[str, int], list[list[str
              for name, data in files.items()}
     reports: list[dict[str, Any]] = [doc.report.model_dump(mode="json", exclude_none=True)
                                      for doc in repo.reports.values()]
-    payload = json.dumps({"across": files["across.json"], "names": sorted(files), "labels": labels_data(),
+    payload = json.dumps({"across": files["across.json"], "files": files, "labels": labels_data(),
                           "reports": reports}, ensure_ascii=False, default=str)
     done = subprocess.run([node, "-e", NEEDS, *map(str, SCRIPTS)], input=payload, capture_output=True,
                           text=True, timeout=600, check=True)

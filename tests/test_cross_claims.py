@@ -14,7 +14,7 @@ from tests.test_fidelity import FIDELITY
 from tests.trees import profile, write_tree
 from validators.check import check_tree
 from validators.findings import Finding
-from validators.rules.cross_file_claims import _NAMED, _overlapping
+from validators.rules.cross_file_claims import NAMED, _overlapping
 from validators.rules.cross_file_common import same_text
 
 
@@ -231,11 +231,11 @@ def test_overlap_agrees_with_comparing_every_pair() -> None:
             entries.append((f"s{rnd.randint(0, 10)}", start, start + dt.timedelta(rnd.randint(-5, 30))))
         for (society, start, end), (named, more) in zip(entries, _overlapping(entries), strict=True):
             truth = sorted({s for s, a, b in entries if s != society and a <= end and start <= b})
-            if len(truth) <= _NAMED:
+            if len(truth) <= NAMED:
                 assert named == truth
-                assert not more or len(truth) == _NAMED
+                assert not more or len(truth) == NAMED
             else:
-                assert len(named) == _NAMED
+                assert len(named) == NAMED
                 assert set(named) <= set(truth)
                 assert more
 

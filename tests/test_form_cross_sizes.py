@@ -2,7 +2,8 @@
 the registry: on generated repositories of 20 and of 200 societies (three years each), the largest
 file under across/ and the largest set of files one report's check asks for (`RF.crossNeeds`, as
 form-cross.js computes it, run under Node) stay about the same size, while all of them together
-grow more than sixfold. Before, across.json held every report's consortia, stations, functions and
+grow more than sixfold; so do the item files the cross-report warnings read (each report's events,
+research, functions and stations by title or name, the societies its consortia name). Before, across.json held every report's consortia, stations, functions and
 achievements, and every form downloaded it whole."""
 
 from __future__ import annotations
@@ -35,3 +36,9 @@ def test_what_one_report_fetches_does_not_grow_with_the_societies(tmp_path: Path
     assert max(large.values()) < 2 * max(small.values()), (max(small.values()), max(large.values()))
     assert max(fetched(large, large_needs)) < 2 * max(fetched(small, small_needs))
     assert all(any("/society/" in n for n in names) for names in large_needs)  # each its society's
+    # The warnings' data (events, research, functions, stations, member ids) is fetched by item, in
+    # item files that stay small while there come to be more of them.
+    assert all(any("/items-" in n for n in names) for names in large_needs)
+    items = [n for n in large if "/items-" in n]
+    assert len(items) > 4 * len([n for n in small if "/items-" in n])
+    assert max(large[n] for n in items) < 2 * max(small[n] for n in small if "/items-" in n)

@@ -21,6 +21,12 @@
  *   this year that an earlier report of the society counted for the same report (id or title) and
  *   type, at the achievement.
  *
+ * And the warnings `check` gives the report against the others, as warnings, in its words: W-CONSORTIUM-NO-LEAD,
+ * W-CONSORTIUM-MEMBER-UNKNOWN, W-CONSORTIUM-NOT-RECIPROCAL, W-CONSORTIUM-MEMBERS-DIFFER (cross_file_consortia.py),
+ * W-EVENT-CLAIMED-TWICE, W-REPORT-CLAIMED-TWICE, W-FUNCTION-CLAIMED-TWICE, W-STATION-CLAIMED-TWICE,
+ * W-STATION-NAME-REUSED (cross_file_claims.py) and W-IMPLAUSIBLE-FIGURE (cross_file.py), each at the
+ * field `check` puts it on, the report's own warnings only (`RF.crossWarnings`).
+ *
  * The report being edited takes the place of its society's published report of the same year
  * (editing a merged report must not find it against itself). A report not yet merged is not on
  * the site: the form cannot know it (the check bar's “检查通过” says the submission is checked in full).
@@ -89,7 +95,7 @@
       var item = [c.id, c.name, across.lead.indexOf(role) !== -1, c.established];
       item.member = (across.member || []).indexOf(role) !== -1;
       item.states = across.differs.fields.map(function (f) { return written(f[0], c[f[0]], across, year, spaces); });
-      if (item[2]) item.push(item.states);
+      item.push(item.states, Array.isArray(c.members) ? c.members : []);
       return item;
     });
     entry.service_stations = list("service_stations").map(function (s) {
@@ -99,6 +105,9 @@
     entry.gov = RF.isObject(gov);
     entry.functions = entry.gov && Array.isArray(gov.functions) ? gov.functions : [];
     entry.research = list("research");
+    entry.events = list("academic_events");
+    entry.stations = list("service_stations");
+    entry.listsConsortia = list("consortia").length > 0;
     return entry;
   }
 
@@ -321,6 +330,389 @@
     return issues;
   }
 
+  /* ---- the warnings (RF.crossWarnings) ---------------------------------------------------- */
+
+  function warn(path, code, message) {
+    return { path: path, severity: "warning", code: code, message: message };
+  }
+
+  /* A published item of another society is a member (参与) when it does not lead; the form's own
+   * when its role is one the model reads as 参与. */
+  function isMember(e) {
+    return e[0].mine ? !!e[2].member : !e[2][2];
+  }
+
+  /* `_societies`: society ids as a sentence names them before the next word. */
+  function societiesText(names, more, said) {
+    var shown = names.slice(0, said.named).join(said.joined || "、");
+    return names.length > said.named ? format(said.many, { shown: shown, n: names.length })
+      : more ? format(said.more, { shown: shown }) : format(said.few, { shown: shown });
+  }
+
+  function uniqueSorted(list) {
+    return list.filter(function (x, k) { return list.indexOf(x) === k; }).sort(less);
+  }
+
+  /* `_no_lead` and `_leads_by_id`'s warning: at the role of each consortium of this report whose
+   * id no report of the year leads. */
+  function noLead(all, mine, said, spaces) {
+    var issues = [];
+    var entries = items(all, "consortia").filter(function (e) { return e[0].year === mine.year; });
+    entries.forEach(function (e) {
+      if (!e[0].mine || !isMember(e) || typeof e[2][1] !== "string") return;
+      var cid = e[2][0];
+      var group = entries.filter(function (o) { return o[2][0] === cid; });
+      if (group.some(function (o) { return o[2][2] || (o[0].mine && !o[2].member); })) return;
+      var name = RF.sameText(e[2][1], spaces);
+      var message = null;
+      all.forEach(function (r) {
+        if (message !== null || r.society === mine.society) return;
+        (r.consortia || []).forEach(function (c) {
+          if (message !== null || !c || !c[2]) return;
+          if (r.year === mine.year && typeof c[1] === "string" && RF.sameText(c[1], spaces) === name && c[0] !== cid) {
+            message = format(said.other_id, { lead: r.society, name: e[2][1], year: mine.year, other: c[0], id: cid });
+          } else if (c[0] === cid && r.year !== mine.year) {
+            message = format(said.other_year, { id: cid, lead: r.society, lead_year: r.year, year: mine.year });
+          }
+        });
+      });
+      issues.push(warn(["consortia", e[1], "role"], "W-CONSORTIUM-NO-LEAD",
+        message !== null ? message : format(said.none, { year: mine.year, id: cid })));
+    });
+    return issues;
+  }
+
+  /* The model's pattern of a society id, as Python's re.match reads it (its `$` also before a
+   * final newline). */
+  function slugLike(text, across) {
+    var re = new RegExp(across.society_id[0]);
+    return typeof text === "string" && (re.test(text) || (/\n$/.test(text) && re.test(text.slice(0, -1))));
+  }
+
+  /* `known_members`: at each member of this report's consortia written like a society id that no
+   * society the site lists has. */
+  function unknownMembers(mine, across, known, said) {
+    var issues = [];
+    mine.consortia.forEach(function (c, i) {
+      if (!c || typeof c[0] !== "string") return;
+      c[5].forEach(function (member, j) {
+        if (!slugLike(member, across) || member === mine.society || RF.own(known, member)) return;
+        issues.push(warn(["consortia", i, "members", j], "W-CONSORTIUM-MEMBER-UNKNOWN",
+          format(said, { member: member })));
+      });
+    });
+    return issues;
+  }
+
+  /* `members_reciprocal`, the warnings on this report: as the one lead of the year, of members
+   * whose report omits the consortium or that take part unlisted; as a member, of a lead that does
+   * not list it; and of a lead that lists this society while this report omits the consortium
+   * (`named`, from the society's file). */
+  function reciprocal(all, mine, said, known, named) {
+    var issues = [];
+    var groups = {};
+    items(all, "consortia").forEach(function (e) {
+      if (e[0].year !== mine.year) return;
+      var g = RF.own(groups, e[2][0]) ? groups[e[2][0]] : (groups[e[2][0]] = {});
+      if (!RF.own(g, e[0].society)) g[e[0].society] = e;
+    });
+    Object.keys(groups).sort(less).forEach(function (cid) {
+      var bySociety = groups[cid];
+      var societies = Object.keys(bySociety).sort(less);
+      var leads = societies.map(function (s) { return bySociety[s]; }).filter(function (e) { return e[2][2]; });
+      if (leads.length !== 1) return;
+      var lead = leads[0];
+      var listed = Array.isArray(lead[2][5]) ? lead[2][5] : [];
+      if (lead[0].mine) {
+        listed.forEach(function (member, j) {
+          if (typeof member !== "string" || RF.own(bySociety, member)) return;
+          if (member !== mine.society && (known[member] || []).indexOf(mine.year) === -1) return;
+          issues.push(warn(["consortia", lead[1], "members", j], "W-CONSORTIUM-NOT-RECIPROCAL",
+            format(said.not_listed_by_member, { member: member, year: mine.year, id: cid })));
+        });
+      }
+      societies.forEach(function (s) {
+        var e = bySociety[s];
+        if (!isMember(e) || listed.indexOf(s) !== -1) return;
+        if (e[0].mine) {
+          issues.push(warn(["consortia", e[1], "role"], "W-CONSORTIUM-NOT-RECIPROCAL",
+            format(said.not_listed_by_lead, { id: cid, lead: lead[0].society })));
+        }
+        if (lead[0].mine) {
+          issues.push(warn(["consortia", lead[1], "members"], "W-CONSORTIUM-NOT-RECIPROCAL",
+            format(said.unlisted_member, { society: s, id: cid })));
+        }
+      });
+    });
+    var ids = mine.consortia.map(function (c) { return c && c[0]; });
+    (named || []).forEach(function (n) {
+      if (n[0] !== mine.year || ids.indexOf(n[1]) !== -1) return;
+      for (var k = 0; k < n[3]; k++) {
+        issues.push(warn(mine.listsConsortia ? ["consortia"] : ["society"], "W-CONSORTIUM-NOT-RECIPROCAL",
+          format(said.omitted_by_member, { lead: n[2], id: n[1] })));
+      }
+    });
+    return issues;
+  }
+
+  /* `members_agree_with_lead`'s warning: at each field of a consortium this report is the one lead
+   * of that members of other reports say otherwise of. */
+  function membersDiffer(all, mine, said, fields, joined) {
+    var issues = [];
+    var entries = items(all, "consortia").filter(function (e) { return e[0].year === mine.year; });
+    entries.forEach(function (e) {
+      if (!e[0].mine || !e[2][2]) return;
+      var group = entries.filter(function (o) { return o[2][0] === e[2][0]; });
+      if (group.filter(function (o) { return o[2][2]; }).length !== 1) return;
+      fields.forEach(function (f, k) {
+        var told = e[2].states[k];
+        if (!told) return;
+        var differing = [];
+        group.forEach(function (o) {
+          if (o[0].mine || !isMember(o)) return;
+          var theirs = o[2][4] && o[2][4][k];
+          if (theirs && theirs[0] !== told[0]) differing.push(o[0].society);
+        });
+        if (!differing.length) return;
+        issues.push(warn(["consortia", e[1], f[0]], "W-CONSORTIUM-MEMBERS-DIFFER", format(said, {
+          members: uniqueSorted(differing).join(joined), id: e[2][0], word: f[1], told: told[1] })));
+      });
+    });
+    return issues;
+  }
+
+  /* `claimed_once`'s events: at the role of each event of this report that another society's report
+   * of the year lists with the same title and date, when the roles cannot all stand. */
+  function eventsClaimed(mine, shared, said, spaces) {
+    var issues = [];
+    var own = [];
+    mine.events.forEach(function (ev, i) {
+      if (!RF.isObject(ev) || typeof ev.title !== "string" || !day(ev.date)) return;
+      var role = kind(ev.role, said.event_roles, spaces);
+      if (role) own.push([i, RF.sameText(ev.title, spaces), ev.date, role[0]]);
+    });
+    own.forEach(function (e) {
+      var others = shared.events.filter(function (r) { return r[1] === mine.year && r[2] === e[1] && r[3] === e[2]; });
+      if (!others.length) return;
+      var same = own.filter(function (o) { return o[1] === e[1] && o[2] === e[2]; });
+      var roles = others.map(function (r) { return r[4]; }).concat(same.map(function (o) { return o[3]; }))
+        .filter(function (r) { return r !== said.shared_role; });
+      if (uniqueSorted(roles).length === roles.length) return;
+      var hosts = uniqueSorted(others.map(function (r) { return r[0]; }).concat([mine.society]));
+      issues.push(warn(["academic_events", e[0], "role"], "W-EVENT-CLAIMED-TWICE",
+        format(said.event, { title: e[1], day: e[2], names: hosts.join(said.joined) })));
+    });
+    return issues;
+  }
+
+  /* `claimed_once`'s research reports: at the title of each that another society's report of the
+   * year lists under the same title. */
+  function reportsClaimed(mine, shared, said, spaces) {
+    var issues = [];
+    mine.research.forEach(function (item, i) {
+      if (!RF.isObject(item) || typeof item.title !== "string") return;
+      var title = RF.sameText(item.title, spaces);
+      var others = shared.research.filter(function (r) { return r[1] === mine.year && r[2] === title; });
+      if (!others.length) return;
+      var authors = uniqueSorted(others.map(function (r) { return r[0]; }).concat([mine.society]));
+      issues.push(warn(["research", i, "title"], "W-REPORT-CLAIMED-TWICE",
+        format(said.report, { title: title, authors: authors.join(said.joined) })));
+    });
+    return issues;
+  }
+
+  /* `_overlapping`: for each [society, start, end], up to `named` other societies whose period
+   * overlaps, sorted, and whether there may be more. */
+  function overlapping(entries, named) {
+    var order = entries.map(function (_, k) { return k; }).sort(function (x, y) { return less(entries[x][1], entries[y][1]); });
+    var starts = order.map(function (k) { return entries[k][1]; });
+    var keep = named + 1;
+    var latest = [];
+    var top = [];
+    order.forEach(function (k) {
+      var society = entries[k][0];
+      var end = entries[k][2];
+      var mine = top.filter(function (t) { return t[1] === society; })[0];
+      if (!mine || end > mine[0]) {
+        top = top.filter(function (t) { return t[1] !== society; }).concat([[end, society]])
+          .sort(function (x, y) { return less(y[0], x[0]) || less(y[1], x[1]); }).slice(0, keep);
+      }
+      latest.push(top);
+    });
+    return entries.map(function (e) {
+      var before = 0;
+      while (before < starts.length && starts[before] <= e[2]) before++;
+      var prefix = before ? latest[before - 1] : [];
+      var others = prefix.filter(function (t) { return t[0] >= e[1] && t[1] !== e[0]; }).map(function (t) { return t[1]; });
+      return [others.slice(0, named).sort(less), prefix.length === keep && others.length >= named];
+    });
+  }
+
+  /* `functions_claimed_once`: at the title of each function of this report that another society's
+   * report of the year lists (title and commissioner) over an overlapping period. */
+  function functionsClaimed(mine, shared, said, spaces) {
+    var issues = [];
+    var own = [];
+    mine.functions.forEach(function (fn, i) {
+      if (!RF.isObject(fn) || typeof fn.title !== "string" || typeof fn.commissioner !== "string" ||
+          !day(fn.start) || !day(fn.end)) return;
+      own.push([i, RF.sameText(fn.title, spaces), RF.sameText(fn.commissioner, spaces), fn]);
+    });
+    var done = {};
+    own.forEach(function (e) {
+      var key = JSON.stringify([e[1], e[2]]);
+      if (RF.own(done, key)) return;
+      done[key] = true;
+      var group = shared.functions.filter(function (r) { return r[1] === mine.year && r[2] === e[1] && r[3] === e[2]; })
+        .map(function (r) { return { society: r[0], start: r[4], end: r[5] }; })
+        .concat(own.filter(function (o) { return o[1] === e[1] && o[2] === e[2]; }).map(function (o) {
+          return { society: mine.society, start: o[3].start, end: o[3].end, own: o };
+        }))
+        .sort(function (x, y) { return less(x.society, y.society); });
+      if (uniqueSorted(group.map(function (g) { return g.society; })).length < 2) return;
+      var found = overlapping(group.map(function (g) { return [g.society, g.start, g.end]; }), said.societies.named);
+      group.forEach(function (g, k) {
+        if (!g.own || !found[k][0].length) return;
+        var fn = g.own[3];
+        issues.push(warn(["government_functions", "functions", g.own[0], "title"], "W-FUNCTION-CLAIMED-TWICE",
+          format(said.function, { title: fn.title, commissioner: fn.commissioner, start: fn.start, end: fn.end,
+            others: societiesText(found[k][0], found[k][1], said.societies) })));
+      });
+    });
+    return issues.sort(function (a, b) { return a.path[2] - b.path[2]; });
+  }
+
+  /* `stations_claimed_once` and `station_names_reused`: at the name of each station of this report
+   * that another society's report of the year lists by the same name, and of each new this year
+   * under a name another society's report of an earlier year gave its station. */
+  function stationsClaimed(mine, shared, said, year, spaces) {
+    var claimed = [];
+    var reused = [];
+    mine.stations.forEach(function (st, i) {
+      if (!RF.isObject(st) || typeof st.name !== "string") return;
+      var name = RF.sameText(st.name, spaces);
+      var same = shared.stations.filter(function (r) { return r[6] === name; });
+      var now = uniqueSorted(same.filter(function (r) { return r[1] === mine.year; }).map(function (r) { return r[0]; }));
+      if (now.length) {
+        claimed.push(warn(["service_stations", i, "name"], "W-STATION-CLAIMED-TWICE",
+          format(said.station, { name: st.name, others: societiesText(now, false, said.societies) })));
+      }
+      if (!year || !inWindow(day(st.established), year)) return;
+      var earlier = same.filter(function (r) { return r[1] < mine.year; }).sort(function (x, y) {
+        return x[1] - y[1] || less(x[0], y[0]) || x[3] - y[3];
+      });
+      if (!earlier.length) return;
+      var before = earlier[0];
+      var more = uniqueSorted(earlier.map(function (r) { return r[0]; })).length - 1;
+      reused.push(warn(["service_stations", i, "name"], "W-STATION-NAME-REUSED", format(said.reused, {
+        name: st.name, year: mine.year, society: before[0], more: more ? format(said.reused_more, { n: more + 1 }) : "",
+        before: before[1], file: before[2], id: before[4], established: before[5] })));
+    });
+    return claimed.concat(reused);
+  }
+
+  /* Python's format(x, "g"): six significant digits, an exponent below 1e-4 or from 1e6. */
+  function pyG(x) {
+    if (x === 0) return "0";
+    var exp = Number(x.toExponential(5).split("e")[1]);
+    var strip = function (t) { return t.indexOf(".") === -1 ? t : t.replace(/0+$/, "").replace(/\.$/, ""); };
+    if (exp < -4 || exp >= 6) {
+      var parts = x.toExponential(5).split("e");
+      var e = Number(parts[1]);
+      return strip(parts[0]) + "e" + (e < 0 ? "-" : "+") + (Math.abs(e) < 10 ? "0" : "") + Math.abs(e);
+    }
+    return strip(x.toFixed(5 - exp));
+  }
+
+  function count(value) {
+    return typeof value === "number" && isFinite(value) ? value : null;
+  }
+
+  /* `plausible_figures`: an event's participants (beyond the year's limit, or far beyond the
+   * society's other years' most), its provinces (more than there are), a function's amount (far
+   * beyond the other years' most), a station's enterprises (beyond the limit). */
+  function implausible(all, mine, said, year) {
+    var issues = [];
+    if (!year || !Array.isArray(year.plausible)) return issues;
+    var limit = year.plausible;
+    var past = all.filter(function (r) { return r.society === mine.society && r.year !== mine.year; });
+    var most = function (key) { return past.reduce(function (m, r) { return Math.max(m, r[key] || 0); }, 0); };
+    var pastMax = most("participants_max");
+    mine.events.forEach(function (ev, i) {
+      if (!RF.isObject(ev)) return;
+      var n = count(ev.participants);
+      if (n !== null && (n > limit[0] || (pastMax && n > Math.max(limit[2], pastMax * limit[1])))) {
+        issues.push(warn(["academic_events", i, "participants"], "W-IMPLAUSIBLE-FIGURE",
+          format(said.participants, { participants: n, most: pastMax })));
+      }
+      if (Array.isArray(ev.speaker_provinces) && ev.speaker_provinces.length > limit[4]) {
+        issues.push(warn(["academic_events", i, "speaker_provinces"], "W-IMPLAUSIBLE-FIGURE",
+          format(said.provinces, { listed: ev.speaker_provinces.length, total: limit[4] })));
+      }
+    });
+    var pastAmount = most("amount_max");
+    if (mine.gov) {
+      mine.functions.forEach(function (fn, i) {
+        var amount = RF.isObject(fn) ? count(fn.amount_wan) : null;
+        if (amount === null || !pastAmount || !(amount > pastAmount * limit[1])) return;
+        issues.push(warn(["government_functions", "functions", i, "amount_wan"], "W-IMPLAUSIBLE-FIGURE",
+          format(said.amount, { amount: pyG(amount), most: pyG(pastAmount) })));
+      });
+    }
+    mine.stations.forEach(function (st, i) {
+      var served = RF.isObject(st) ? count(st.enterprises_served) : null;
+      if (served === null || served <= limit[3]) return;
+      issues.push(warn(["service_stations", i, "enterprises_served"], "W-IMPLAUSIBLE-FIGURE",
+        format(said.enterprises, { served: served, limit: limit[3] })));
+    });
+    return issues;
+  }
+
+  /* Document order of two paths in `data`: keys as the report writes them, indexes as numbers, a
+   * field before what it holds (as `check` orders its findings: by line and column). */
+  function pathOrder(data, a, b) {
+    var at = data;
+    for (var k = 0; k < Math.min(a.length, b.length); k++) {
+      if (a[k] !== b[k]) {
+        if (typeof a[k] === "number" && typeof b[k] === "number") return a[k] - b[k];
+        var keys = RF.isObject(at) ? Object.keys(at) : [];
+        var x = keys.indexOf(String(a[k]));
+        var y = keys.indexOf(String(b[k]));
+        return (x === -1 ? keys.length : x) - (y === -1 ? keys.length : y);
+      }
+      at = at != null ? at[a[k]] : undefined;
+    }
+    return a.length - b.length;
+  }
+
+  /* Warnings {path, severity: "warning", code, message} `check` gives the report `data` against
+   * the published reports (`across` with its `reports`, `shared` and `named`, `RF.crossPublished`),
+   * in `check`'s order (by place, then code, then as its rules give them). */
+  RF.crossWarnings = function (data, across, labels) {
+    if (!RF.isObject(across) || !Array.isArray(across.reports) || !RF.isObject(across.warnings)) return [];
+    var spaces = labels.urls.spaces;
+    var mine = current(data, across, spaces);
+    if (!mine) return [];
+    var all = reports(mine, across);
+    var year = (across.years || {})[String(mine.year)];
+    var said = across.warnings;
+    var shared = across.shared || { societies: [], events: [], research: [], functions: [], stations: [] };
+    var known = {};
+    shared.societies.forEach(function (s) { known[s[0]] = s[1]; });
+    var found = noLead(all, mine, said.no_lead, spaces)
+      .concat(unknownMembers(mine, across, known, said.member_unknown))
+      .concat(reciprocal(all, mine, said.reciprocal, known, across.named))
+      .concat(membersDiffer(all, mine, said.members_differ, across.differs.fields, said.joined))
+      .concat(eventsClaimed(mine, shared, said, spaces))
+      .concat(reportsClaimed(mine, shared, said, spaces))
+      .concat(functionsClaimed(mine, shared, said, spaces))
+      .concat(stationsClaimed(mine, shared, said, year, spaces))
+      .concat(implausible(all, mine, said.implausible, year));
+    return found.map(function (w, k) { return [w, k]; }).sort(function (x, y) {
+      return pathOrder(data, x[0].path, y[0].path) || less(x[0].code, y[0].code) || x[1] - y[1];
+    }).map(function (x) { return x[0]; });
+  };
+
   function issue(path, code, message) {
     return { path: path, severity: "error", code: code, message: message };
   }
@@ -343,7 +735,7 @@
    * its society's (when `listed(id)`, the site lists the society, and the id is one the model
    * accepts: no other text becomes part of an address), and the shared files of its consortia's
    * ids and of the names of those it leads. None without a society and a year. */
-  RF.crossNeeds = function (data, across, labels, listed) {
+  RF.crossNeeds = function (data, across, labels, listed, loaded) {
     if (!RF.isObject(data) || typeof data.society !== "string" || typeof data.year !== "number") return [];
     var spaces = labels.urls.spaces;
     var needs = [];
@@ -352,15 +744,42 @@
     if (data.society.length <= id[1] && new RegExp(id[0]).test(data.society) && listed(data.society)) {
       add(across.folder + "/society/" + data.society + ".json");
     }
-    var share = function (kind, key) {
-      add(across.shared_file.split("{n}").join(String(RF.crossShare(kind, key, across.shares))));
+    var file = function (kind, key) {
+      // A consortium's id and name: the shared files; an item's title or name, a member's id: the item files.
+      var item = kind !== "id" && kind !== "name";
+      return (item ? across.item_file : across.shared_file).split("{n}")
+        .join(String(RF.crossShare(kind, key, item ? across.item_shares : across.shares)));
     };
-    (Array.isArray(data.consortia) ? data.consortia : []).forEach(function (c) {
-      if (!RF.isObject(c)) return;
+    var share = function (kind, key) { add(file(kind, key)); };
+    /* Whether the loaded shared file of a consortium's id shows no lead of it this year in another
+     * society's report: then the leads of its name tell W-CONSORTIUM-NO-LEAD's sentence. */
+    var leadless = function (id) {
+      var got = (loaded || {})[file("id", id)];
+      if (!RF.isObject(got) || !Array.isArray(got.listings)) return false;
+      return !got.listings.some(function (l) {
+        return l[0] !== data.society && l[1] === data.year && l[4] && l[4][0] === id && l[4][2];
+      });
+    };
+    var list = function (value) { return Array.isArray(value) ? value.filter(RF.isObject) : []; };
+    list(data.consortia).forEach(function (c) {
       if (typeof c.id === "string") share("id", c.id);
       var role = typeof c.role === "string" ? RF.pyStrip(c.role, spaces) : null;
-      if (typeof c.name === "string" && across.lead.indexOf(role) !== -1) share("name", RF.sameText(c.name, spaces));
+      // A lead's name: the other leads of it (E-CONSORTIUM-MULTIPLE-LEADS); a member's, once its id's
+      // file shows no lead (W-CONSORTIUM-NO-LEAD names a lead of the name under another id).
+      if (typeof c.name === "string" && (across.lead.indexOf(role) !== -1 || (typeof c.id === "string" && leadless(c.id)))) {
+        share("name", RF.sameText(c.name, spaces));
+      }
+      (Array.isArray(c.members) ? c.members : []).forEach(function (m) {
+        if (slugLike(m, across)) share("society", m);
+      });
     });
+    var titled = function (entries, key, kind) {
+      entries.forEach(function (x) { if (typeof x[key] === "string") share(kind, RF.sameText(x[key], spaces)); });
+    };
+    titled(list(data.academic_events), "title", "event");
+    titled(list(data.research), "title", "report");
+    titled(list(RF.isObject(data.government_functions) ? data.government_functions.functions : []), "title", "function");
+    titled(list(data.service_stations), "name", "station");
     return needs;
   };
 
@@ -372,7 +791,13 @@
     var reports = RF.isObject(own) && Array.isArray(own.reports) ? own.reports.slice() : [];
     var others = {};
     var seen = {};
+    var shared = { societies: [], events: [], research: [], functions: [], stations: [] };
     Object.keys(files).forEach(function (name) {
+      Object.keys(shared).forEach(function (kind) {
+        var got = RF.isObject(files[name]) && Array.isArray(files[name][kind]) ? files[name][kind] : [];
+        // The society's own (but whether it has reported) are the report being edited, or other years'.
+        shared[kind] = shared[kind].concat(kind === "societies" ? got : got.filter(function (r) { return r[0] !== data.society; }));
+      });
       var listings = RF.isObject(files[name]) && Array.isArray(files[name].listings) ? files[name].listings : [];
       listings.forEach(function (l) {
         if (l[0] === data.society) return;  // in the society's own file
@@ -390,7 +815,8 @@
       delete r.listed;
       reports.push(r);
     });
-    return Object.assign({}, across, { reports: reports });
+    return Object.assign({}, across, { reports: reports, shared: shared,
+      named: RF.isObject(own) && Array.isArray(own.named) ? own.named : [] });
   };
 
   /* Issues {path, severity: "error", code, message} of the report `data` against the published

@@ -119,7 +119,7 @@
     return got;
   };
 
-  /* The errors against the published reports (form-cross.js) and where the comparison stands:
+  /* The errors and warnings against the published reports (form-cross.js) and where the comparison stands:
    * "ready", "loading" (a file it needs is on its way: the check runs again when it comes) or
    * "failed". A report without a society or a year needs nothing. across.json that failed to load
    * with the page is asked for again here. */
@@ -133,7 +133,12 @@
       if (!RF.isObject(top.data)) return { issues: [], status: "failed" };
       this.across = top.data;
     }
-    var needs = RF.crossNeeds(data, this.across, labels, function (id) { return !!self.society(id); });
+    // The files loaded so far: a member consortium's id's file may ask for its name's (RF.crossNeeds).
+    var loaded = {};
+    Object.keys(this.crossFiles).forEach(function (name) {
+      if (self.crossFiles[name].state === "ready") loaded[name] = self.crossFiles[name].data;
+    });
+    var needs = RF.crossNeeds(data, this.across, labels, function (id) { return !!self.society(id); }, loaded);
     var files = {};
     var status = "ready";
     needs.forEach(function (name) {
@@ -142,7 +147,10 @@
       else if (status !== "failed") status = got.state;
     });
     if (status !== "ready") return { issues: [], status: status };
-    return { issues: RF.crossIssues(data, RF.crossPublished(data, this.across, files), labels), status: status };
+    var published = RF.crossPublished(data, this.across, files);
+    // The errors, then the warnings (the form shows a warning as it shows its own).
+    return { issues: RF.crossIssues(data, published, labels).concat(RF.crossWarnings(data, published, labels)),
+      status: status };
   };
 
   /* ---- the editor ----------------------------------------------------------------------- */

@@ -107,6 +107,68 @@ def test_a_member_that_says_otherwise_than_the_lead_hears_it_at_the_field(page, 
     assert not page.problems, page.problems
 
 
+def _warned_by_check(page) -> dict[str, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    """pointer: [(code, sentence)] of each warning across reports `check` gives the form's report,
+    in the repository beside the other societies' reports."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = base_tree(Path(tmp), ("submissions",))
+        path = root / "submissions" / SOCIETY / "2018.yaml"
+        path.write_text(page.input_value("#rf-yaml-report"), encoding="utf-8")
+        result, _ = check_tree(root, [path])
+    warned: dict[str, list[tuple[str, str]]] = {}
+    for f in result.sorted_findings():
+        if f.severity == "warning" and f.code.startswith(("W-CONSORTIUM-", "W-STATION-", "W-EVENT-", "W-REPORT-")):
+            warned.setdefault("/" + "/".join(map(str, f.path or ())), []).append((f.code, f.message))
+    return warned
+
+
+def test_a_warning_across_reports_is_said_at_its_field_as_a_warning(page, base: str) -> None:
+    """A secretary who picks a consortium cd-mech-eng leads, whose members do not include cd-agri,
+    hears at the role the warning `check` gives (W-CONSORTIUM-NOT-RECIPROCAL), shown as a warning:
+    the check still passes, with one note; a member written like a society id no society has
+    (W-CONSORTIUM-MEMBER-UNKNOWN) is said at that member."""
+    _blank(page, base)
+    box(page, "/consortia").locator(":scope > .rf-add").click()
+    page.select_option('[data-pointer="/consortia/0"] .rf-pick select', LED)
+    settled(page)
+    warned = _warned_by_check(page)
+    # And cd-tcm's 2018 report lists cd-agri as a member of its consortium, which this one omits.
+    assert warned == {
+        "/consortia/0/role": [("W-CONSORTIUM-NOT-RECIPROCAL",
+                               f"本学会报告参与联合体“{LED}”，但牵头学会 cd-mech-eng 的成员名单中没有本学会：请双方核对。")],
+        "/consortia": [("W-CONSORTIUM-NOT-RECIPROCAL",
+                        "cd-tcm 牵头的联合体“consortium-green-health”把本学会列为成员，但本报告没有列出它："
+                        "如确为成员，请添加这一联合体（role: 参与）。")]}
+    head = _head(page)
+    assert "检查通过" in head
+    assert "另有 3 条提示" in head, head  # and the item's W-EVIDENCE-NONE
+    assert _said(page, "/consortia/0/role") == warned["/consortia/0/role"][0][1]
+    _show_all(page)
+    assert warned["/consortia"][0][1] in page.inner_text(".rf-summary")
+    line = box(page, "/consortia/0/role").locator(":scope > .rf-msg > p")
+    assert line.get_attribute("class") == "rf-warning"
+    members = page.locator('[data-pointer^="/consortia/0/members/"] input').count()
+    add(page, "/consortia/0/members")
+    fill(page, f"/consortia/0/members/{members}", "cd-nowhere")
+    page.keyboard.press("Tab")
+    settled(page)
+    warned = _warned_by_check(page)
+    pointer = f"/consortia/0/members/{members}"
+    assert [c for c, _ in warned[pointer]] == ["W-CONSORTIUM-MEMBER-UNKNOWN"]
+    assert _said(page, pointer) == warned[pointer][0][1]
+    assert "检查通过" in _head(page)
+    assert "另有 4 条提示" in _head(page)
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 844})
+        message = box(page, "/consortia/0/role").locator(":scope > .rf-msg")
+        message.scroll_into_view_if_needed()
+        where = message.bounding_box()
+        assert where is not None
+        assert where["x"] >= 0
+        assert where["x"] + where["width"] <= width, where
+    assert not page.problems, page.problems
+
+
 def _across(url: str) -> str | None:
     """A file of the comparison with the published reports, by its path beside the form's page."""
     path = urlsplit(url).path

@@ -43,6 +43,21 @@ What the form fetches does not grow with the registry (a page stays small at 1,5
   folder that is gone (a failed load, said as such), never for a file that now holds another
   share of the listings (a comparison missing some, said as passed).
 
+And the warnings across reports `check` gives the form's report (W-CONSORTIUM-NO-LEAD,
+-MEMBER-UNKNOWN, -NOT-RECIPROCAL, -MEMBERS-DIFFER, W-EVENT-, W-REPORT-, W-FUNCTION-, W-STATION-CLAIMED-TWICE,
+W-STATION-NAME-REUSED, W-IMPLAUSIBLE-FIGURE), from more of the same files and from item files:
+
+- each listing in the shared files carries what it says of LEAD_STATES, and a lead's its members;
+  a member consortium's check asks for its name's file too when its id's shows no lead of the year;
+- `across/items-<shares>/<n>.json`: each published event, research report, function and station
+  in the file of `share_of("event" | "report" | "function" | "station", same_text(its title or
+  name))`, and each society with the years it reported in the file of `share_of("society", id)`,
+  split like the shared files but by `form.across_item_share_bytes` (a report asks for one per
+  item: they are kept small);
+- the society's own file adds `named` (the consortia another society is the one lead of that list
+  this society as a member: what it hears when its report omits one) and, per report, its most
+  participants and amount (W-IMPLAUSIBLE-FIGURE compares with the other years').
+
 The form puts these together into the list of reports the rules read (form-cross.js) and says
 it is still comparing, or could not, while one it needs is loading or failed to load.
 """
@@ -50,12 +65,14 @@ it is still comparing, or could not, while one it needs is loading or failed to 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from typing import Any
 
+from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole, Direction
 from validators.models.report import SHARED_ID_LISTS
-from validators.repository import Repository
+from validators.repository import ReportDoc, Repository
 from validators.rules import cross_file, cross_file_claims, cross_file_consortia
 from validators.rules.cross_file_common import same_text
 from validators.submission_paths import SUBMISSIONS
@@ -76,12 +93,14 @@ _MASK = 0xFFFFFFFF
 
 
 def _consortium(c: Consortium) -> list[Any]:
-    """[id, name, leads it, established], and for a lead what its members must say of it: each of
-    LEAD_STATES as [what compares, what is shown]."""
+    """[id, name, leads it, established, states], states what it says of each of LEAD_STATES as
+    [what compares, what is shown] (what a member must say as its lead does), and for a lead its
+    members besides (W-CONSORTIUM-NOT-RECIPROCAL)."""
     lead = c.role is ConsortiumRole.LEAD
-    entry: list[Any] = [c.id, c.name, lead, c.established.isoformat()]
+    entry: list[Any] = [c.id, c.name, lead, c.established.isoformat(),
+                        [list(cross_file_consortia.as_written(getattr(c, f))) for f, _, _ in cross_file_consortia.LEAD_STATES]]
     if lead:
-        entry.append([list(cross_file_consortia.as_written(getattr(c, f))) for f, _, _ in cross_file_consortia.LEAD_STATES])
+        entry.append(list(c.members))
     return entry
 
 
@@ -102,20 +121,27 @@ def _year(rules: Guideline) -> dict[str, Any]:
     """Of a guideline year: its evaluation window (start, not counted; deadline, counted), and every
     spelling of the kinds the rules mirrored compare, [code, label, *aliases] each."""
     window = rules.evaluation_window
+    limits = rules.plausibility
     return {"window": [window.start.isoformat(), window.deadline.isoformat()],
+            "plausible": [limits.event_max_participants, limits.growth_factor, limits.growth_floor,
+                          limits.station_max_enterprises, len(rules.provinces)],
             **{name: [[k.code, k.label, *k.aliases] for k in rules.kinds.vocabulary(name)]
                for name in ("consortium_forms", "achievement_types")}}
 
 
+def _placed(repo: Repository) -> list[ReportDoc]:
+    """The published reports the rules read, in their order: a report filed under another society
+    or year than its own takes no part in the rules (`check_repository`), nor here."""
+    return [doc for key, doc in sorted(repo.reports.items()) if key == (doc.report.society, doc.report.year)]
+
+
 def _entries(repo: Repository) -> list[dict[str, Any]]:
     """Each published report the rules read, with what they read of it (the module's
-    docstring), in their order. A report filed under another society or year than its own takes
-    no part in the rules (`check_repository`), nor here."""
+    docstring), in their order."""
     reports = []
-    for (society, year), doc in sorted(repo.reports.items()):
+    for doc in _placed(repo):
         report = doc.report
-        if (society, year) != (report.society, report.year):
-            continue
+        society, year = report.society, report.year
         entry: dict[str, Any] = {"society": society, "year": year, "file": doc.file}
         if report.consortia:
             entry["consortia"] = [_consortium(c) for c in report.consortia]
@@ -125,6 +151,12 @@ def _entries(repo: Repository) -> list[dict[str, Any]]:
             entry["functions"] = [f.id for f in report.government_functions.functions]
         if research := _research(guideline(year, repo.root), report):
             entry["research"] = research
+        # W-IMPLAUSIBLE-FIGURE compares with the society's other years' most.
+        if most := max((e.participants for e in report.academic_events), default=0):
+            entry["participants_max"] = most
+        if report.government_functions and (most_wan := max(
+                (f.amount_wan for f in report.government_functions.functions), default=0.0)):
+            entry["amount_max"] = most_wan
         if len(entry) > 3:
             reports.append(entry)
     return reports
@@ -139,50 +171,107 @@ def share_of(kind: str, key: str, shares: int) -> int:
     return h % shares
 
 
-def _listings(entries: list[dict[str, Any]]) -> list[list[Any]]:
-    """[society, year, file, index, consortium] of every published consortium."""
-    return [[e["society"], e["year"], e["file"], i, c] for e in entries for i, c in enumerate(e.get("consortia", []))]
+# A record of a shared file: the list it goes in, the (kind, key) of each share it goes to, the record.
+Record = tuple[str, list[tuple[str, str]], list[Any]]
 
 
-def _shares(listings: list[list[Any]], share_bytes: int) -> int:
+def _records(repo: Repository, entries: list[dict[str, Any]]) -> list[Record]:
+    """Every record of the shared files, in the rules' order (the module's docstring)."""
+    out: list[Record] = []
+    for e in entries:
+        for i, c in enumerate(e.get("consortia", [])):
+            places = [("id", c[0])] + ([("name", same_text(c[1]))] if c[2] else [])
+            out.append(("listings", places, [e["society"], e["year"], e["file"], i, c]))
+    years: dict[str, list[int]] = {s: [] for s in sorted({*repo.profiles, *(s for s, _ in repo.reports)})}
+    docs = _placed(repo)
+    for doc in docs:
+        years[doc.report.society].append(doc.report.year)
+    out += [("societies", [("society", s)], [s, listed]) for s, listed in years.items()]
+    for doc in docs:
+        r = doc.report
+        for ev in r.academic_events:
+            title = same_text(ev.title)
+            out.append(("events", [("event", title)], [r.society, r.year, title, ev.date.isoformat(), ev.role.value]))
+        for item in r.research:
+            title = same_text(item.title)
+            out.append(("research", [("report", title)], [r.society, r.year, title]))
+        for fn in r.government_functions.functions if r.government_functions else []:
+            title = same_text(fn.title)
+            out.append(("functions", [("function", title)], [r.society, r.year, title, same_text(fn.commissioner),
+                                                             fn.start.isoformat(), fn.end.isoformat()]))
+        for i, st in enumerate(r.service_stations):
+            name = same_text(st.name)
+            out.append(("stations", [("station", name)], [r.society, r.year, doc.file, i, st.id,
+                                                          st.established.isoformat(), name]))
+    return out
+
+
+def _shares(records: list[Record], share_bytes: int) -> int:
     """How many shared files: a power of two, so that the average holds at most `share_bytes` of
-    listings (a lead's counted twice: it is in two)."""
-    size = sum(len(json.dumps(x, ensure_ascii=False, separators=(",", ":")).encode()) * (2 if x[4][2] else 1)
-               for x in listings)  # a lead's listing is in two files
+    records (one in two files counted twice)."""
+    size = sum(len(json.dumps(x, ensure_ascii=False, separators=(",", ":")).encode()) * len(set(places))
+               for _, places, x in records)
     shares = 1
     while size > shares * share_bytes:
         shares *= 2
     return shares
 
 
-def _shared(listings: list[list[Any]], shares: int) -> dict[int, dict[str, Any]]:
-    """The shared file of each n below `shares`: {"listings": […]} each, in the rules' order."""
-    files: dict[int, list[list[Any]]] = {n: [] for n in range(shares)}
-    for listing in listings:
-        item = listing[4]
-        places = {share_of("id", item[0], shares)}
-        if item[2]:
-            places.add(share_of("name", same_text(item[1]), shares))
-        for n in places:
-            files[n].append(listing)
-    return {n: {"listings": listed} for n, listed in files.items()}
+# The lists of the shared files (the consortia) and of the item files (the rest).
+SHARED_LISTS = ("listings",)
+ITEM_LISTS = ("societies", "events", "research", "functions", "stations")
+
+
+def _shared(records: list[Record], shares: int, lists: tuple[str, ...]) -> dict[int, dict[str, Any]]:
+    """The file of each n below `shares` of a split of `lists`: {list: […]} each, in the rules'
+    order."""
+    files: dict[int, dict[str, list[list[Any]]]] = {n: {k: [] for k in lists} for n in range(shares)}
+    for kind, places, record in records:
+        for n in sorted({share_of(k, key, shares) for k, key in places}):
+            files[n][kind].append(record)
+    return dict(files)
 
 
 def _societies(repo: Repository, entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """across/society/<society>.json of each society the site lists (a profile or a report):
     {"society", "reports": [its reports the rules read, as `_entries` lists them]}, an empty list
     for a society with none, so that the form never asks for a file that is not there."""
-    out: dict[str, dict[str, Any]] = {society: {"society": society, "reports": []}
+    out: dict[str, dict[str, Any]] = {society: {"society": society, "reports": [], "named": []}
                                       for society in sorted({*repo.profiles, *(s for s, _ in repo.reports)})}
     for entry in entries:
         out[entry["society"]]["reports"].append(entry)
+    for society, year, cid, lead, times in _named(entries):
+        if society in out:
+            out[society]["named"].append([year, cid, lead, times])
     return out
 
 
-def shared_file(shares: int, n: int | str = "{n}") -> str:
+def _named(entries: list[dict[str, Any]]) -> list[tuple[str, int, str, str, int]]:
+    """(society, year, id, lead, times) of each consortium of a year whose one lead among the
+    societies other than `society` (each by its first listing of the id, as `members_reciprocal`
+    reads them) lists `society` as a member `times` times: what W-CONSORTIUM-NOT-RECIPROCAL tells
+    a member whose report omits the consortium."""
+    groups: dict[tuple[int, str], dict[str, list[Any]]] = defaultdict(dict)
+    for e in entries:
+        for c in e.get("consortia", []):
+            groups[(e["year"], c[0])].setdefault(e["society"], c)
+    out = []
+    for (year, cid), by_society in sorted(groups.items()):
+        leads = [(s, c) for s, c in by_society.items() if c[2]]
+        if len(leads) > 2 or not leads:
+            continue
+        for lead, c in leads:
+            for member in sorted(set(c[5])):
+                others = [s for s, _ in leads if s != member]
+                if others == [lead]:
+                    out.append((member, year, cid, lead, c[5].count(member)))
+    return out
+
+
+def shared_file(shares: int, n: int | str = "{n}", kind: str = "shared") -> str:
     """The path of shared file `n` of a split into `shares` (with "{n}" left in: the form's
-    template of it, in across.json)."""
-    return f"{CROSS_FOLDER}/shared-{shares}/{n}.json"
+    template of it, in across.json); `kind` "items" for the item files."""
+    return f"{CROSS_FOLDER}/{kind}-{shares}/{n}.json"
 
 
 def cross_files(repo: Repository, share_bytes: int | None = None) -> dict[str, dict[str, Any]]:
@@ -191,14 +280,19 @@ def cross_files(repo: Repository, share_bytes: int | None = None) -> dict[str, d
     module's docstring). `share_bytes`: the shared files' average size, `policy.yaml`'s unless
     given (the tests split a small repository into many)."""
     entries = _entries(repo)
-    listings = _listings(entries)
-    shares = _shares(listings, share_bytes or policy().form.across_share_bytes)
-    return {"across.json": _browser_cross(repo, shares),
+    records = _records(repo, entries)
+    consortia = [r for r in records if r[0] in SHARED_LISTS]
+    rest = [r for r in records if r[0] in ITEM_LISTS]
+    shares = _shares(consortia, share_bytes or policy().form.across_share_bytes)
+    item_shares = _shares(rest, share_bytes or policy().form.across_item_share_bytes)
+    return {"across.json": _browser_cross(repo, shares, item_shares),
             **{f"{CROSS_FOLDER}/society/{society}.json": data for society, data in _societies(repo, entries).items()},
-            **{shared_file(shares, n): data for n, data in _shared(listings, shares).items()}}
+            **{shared_file(shares, n): data for n, data in _shared(consortia, shares, SHARED_LISTS).items()},
+            **{shared_file(item_shares, n, "items"): data
+               for n, data in _shared(rest, item_shares, ITEM_LISTS).items()}}
 
 
-def _browser_cross(repo: Repository, shares: int) -> dict[str, Any]:
+def _browser_cross(repo: Repository, shares: int, item_shares: int) -> dict[str, Any]:
     """across.json: the check's sentences and spellings, each year's window, and how the published
     reports are split (the module's docstring): `shares` shared files, and the society ids the
     form may ask a file of (the model's pattern and length)."""
@@ -208,6 +302,8 @@ def _browser_cross(repo: Repository, shares: int) -> dict[str, Any]:
         "folder": CROSS_FOLDER,
         "shares": shares,
         "shared_file": shared_file(shares),
+        "item_shares": item_shares,
+        "item_file": shared_file(item_shares, kind="items"),
         "society_id": [SLUG_PATTERN, SLUG_MAX_LENGTH],
         "lead": sorted(k for k, m in ConsortiumRole.lookup().items() if m is ConsortiumRole.LEAD),
         "member": sorted(k for k, m in ConsortiumRole.lookup().items() if m is ConsortiumRole.MEMBER),
@@ -222,4 +318,27 @@ def _browser_cross(repo: Repository, shares: int) -> dict[str, Any]:
         "differs": {"fields": [list(a[:2]) for a in cross_file_consortia.LEAD_STATES],
                     "sentence": cross_file_consortia.DIFFERS},
         "counted": {"sentence": cross_file_claims.COUNTED_TWICE, "when": cross_file_claims.COUNTED_WHEN},
+        "warnings": _warnings(),
+    }
+
+
+def _warnings() -> dict[str, Any]:
+    """The warnings' sentences (their rules' templates) and what they need besides."""
+    c, k, f = cross_file_consortia, cross_file_claims, cross_file
+    return {
+        "no_lead": {"other_id": c.NO_LEAD_OTHER_ID, "other_year": c.NO_LEAD_OTHER_YEAR, "none": c.NO_LEAD_NONE},
+        "member_unknown": c.MEMBER_UNKNOWN,
+        "reciprocal": {"not_listed_by_member": c.NOT_LISTED_BY_MEMBER, "omitted_by_member": c.OMITTED_BY_MEMBER,
+                       "not_listed_by_lead": c.NOT_LISTED_BY_LEAD, "unlisted_member": c.UNLISTED_MEMBER},
+        "members_differ": c.MEMBERS_DIFFER,
+        "event": k.EVENT_CLAIMED, "report": k.REPORT_CLAIMED, "function": k.FUNCTION_CLAIMED,
+        "station": k.STATION_CLAIMED, "reused": k.STATION_REUSED, "reused_more": k.REUSED_MORE,
+        "societies": {"many": k.SOCIETIES_MANY, "more": k.SOCIETIES_MORE, "few": k.SOCIETIES_FEW,
+                      "named": k.NAMED},
+        "joined": k.JOINED,
+        # Each role of an event as [code, every spelling the model takes]; the one shared freely last.
+        "event_roles": [[m.value, *sorted(t for t, x in EventRole.lookup().items() if x is m)] for m in EventRole],
+        "shared_role": EventRole.CO_ORGANIZER.value,
+        "implausible": {"participants": f.IMPLAUSIBLE_PARTICIPANTS, "provinces": f.IMPLAUSIBLE_PROVINCES,
+                        "amount": f.IMPLAUSIBLE_AMOUNT, "enterprises": f.IMPLAUSIBLE_ENTERPRISES},
     }

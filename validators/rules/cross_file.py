@@ -161,6 +161,15 @@ def functions_new_once(repo: Repository) -> Iterator[Finding]:
                           clause_of(repo, doc, "government_functions", "pilot_new_function"))
 
 
+# What W-IMPLAUSIBLE-FIGURE says (str.format) of an event's participants, of its provinces, of a
+# function's amount ("{amount}", "{most}": as `:g` writes them) and of a station's enterprises. The
+# online form says the same sentences (validators/association/browser_cross.py).
+IMPLAUSIBLE_PARTICIPANTS = "参与人数 {participants} 远超本学会其他年度（最多 {most}）或常见规模：请核对。"
+IMPLAUSIBLE_PROVINCES = "列出了 {listed} 个省级行政区，多于全国总数 {total}：请删除重复项。"
+IMPLAUSIBLE_AMOUNT = "金额 {amount} 万元远超本学会其他年度（最多 {most} 万元）：请核对单位是否为万元。"
+IMPLAUSIBLE_ENTERPRISES = "一个服务站一年服务 {served} 家企业，超过常见上限 {limit} 家：请核对。"
+
+
 def plausible_figures(repo: Repository) -> Iterator[Finding]:
     by_society: dict[str, list[YearReport]] = defaultdict(list)
     for (society, _), doc in repo.reports.items():
@@ -176,12 +185,12 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
             if ev.participants > limits.event_max_participants or (
                     past_max and ev.participants > max(limits.growth_floor, past_max * limits.growth_factor)):
                 yield at(doc, ("academic_events", i, "participants"), "W-IMPLAUSIBLE-FIGURE",
-                          f"参与人数 {ev.participants} 远超本学会其他年度（最多 {past_max}）或常见规模：请核对。",
+                          IMPLAUSIBLE_PARTICIPANTS.format(participants=ev.participants, most=past_max),
                           ev.category.clause, "warning")
             if len(ev.speaker_provinces) > len(rules.provinces):  # names, full or short
                 yield at(doc, ("academic_events", i, "speaker_provinces"), "W-IMPLAUSIBLE-FIGURE",
-                          f"列出了 {len(ev.speaker_provinces)} 个省级行政区，多于全国总数 "
-                          f"{len(rules.provinces)}：请删除重复项。", criterion_clause(rules, "min_provinces"), "warning")
+                          IMPLAUSIBLE_PROVINCES.format(listed=len(ev.speaker_provinces), total=len(rules.provinces)),
+                          criterion_clause(rules, "min_provinces"), "warning")
         past_amount = max((f.amount_wan for r in past if r.government_functions
                            for f in r.government_functions.functions), default=0.0)
         gov = doc.report.government_functions
@@ -189,14 +198,13 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
             if past_amount and fn.amount_wan > past_amount * limits.growth_factor:
                 yield at(doc, ("government_functions", "functions", i, "amount_wan"),
                           "W-IMPLAUSIBLE-FIGURE",
-                          f"金额 {fn.amount_wan:g} 万元远超本学会其他年度（最多 {past_amount:g} 万元）："
-                          "请核对单位是否为万元。",
+                          IMPLAUSIBLE_AMOUNT.format(amount=f"{fn.amount_wan:g}", most=f"{past_amount:g}"),
                           clause_of(repo, doc, "government_functions", "function"), "warning")
         for i, st in enumerate(doc.report.service_stations):
             if st.enterprises_served > limits.station_max_enterprises:
                 yield at(doc, ("service_stations", i, "enterprises_served"), "W-IMPLAUSIBLE-FIGURE",
-                          f"一个服务站一年服务 {st.enterprises_served} 家企业，超过常见上限 "
-                          f"{limits.station_max_enterprises} 家：请核对。",
+                          IMPLAUSIBLE_ENTERPRISES.format(served=st.enterprises_served,
+                                                         limit=limits.station_max_enterprises),
                           clause_of(repo, doc, "service_stations", "new_station"), "warning")
 
 

@@ -23,6 +23,24 @@ from validators.year.measures import counted_achievements, founded_this_year
 COUNTED_TWICE = ("调研成果“{title}”的成果“{type}”已在 {year} 年度的报告 {file} 中计分{when}：同一成果只在形成的"
                  "那一年度计分一次，本年度不再计分。若本年度确有新的成果，请写明另一种认定方式（如领导签批后又被采纳）。")
 COUNTED_WHEN = "（那里写的日期是 {date}）"
+# What W-EVENT-CLAIMED-TWICE, W-REPORT-CLAIMED-TWICE, W-FUNCTION-CLAIMED-TWICE, W-STATION-CLAIMED-TWICE
+# and W-STATION-NAME-REUSED say (str.format); "{names}", "{authors}": societies joined by JOINED,
+# "{others}": as `_societies` names them (SOCIETIES_*), "{more}": REUSED_MORE or empty. The online
+# form says the same sentences (validators/association/browser_cross.py).
+EVENT_CLAIMED = "“{title}”（{day}）被多个学会（{names}）以相同角色申报：请说明分工（一个主办、其余承办或协办）。"
+REPORT_CLAIMED = "调研成果“{title}”被多个学会（{authors}）申报：合作完成的请在一家申报，或在标题中写明各自承担的部分。"
+FUNCTION_CLAIMED = ("职能“{title}”（{commissioner}，{start} 至 {end}）也由 {others}在同一年度申报，承接期有重叠："
+                    "若是共同承接，请在证明材料中写明本学会承担的部分；市科协核查时会对照双方的材料。")
+STATION_CLAIMED = ("服务站“{name}”也由 {others}在同一年度申报：若是共建，请在证明材料中写明本学会的分工；"
+                   "若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。")
+STATION_REUSED = ("服务站“{name}”报为 {year} 年新建，但 {society}{more} 在 {before} 年度的报告 {file} 中已申报"
+                  "同名服务站（编号“{id}”，建站日期 {established}）：若是同一个服务站，一次性补助已经计过，请说明；"
+                  "若不是，请改用能区分的名称。别的学会用过的名称不影响本学会的计分，市科协核查时会对照双方的材料。")
+REUSED_MORE = " 等 {n} 个学会"
+SOCIETIES_MANY = "{shown} 等 {n} 个学会"
+SOCIETIES_MORE = "{shown} 等学会"
+SOCIETIES_FEW = "{shown} "
+JOINED = "、"
 
 
 def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
@@ -78,11 +96,10 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
     for (_, title, day), entries in sorted(shared, key=lambda kv: str(kv[0])):
         hosts = {d.report.society for d, _, _ in entries}
         if not _shared_roles_ok([ev.role for _, _, ev in entries]):
-            names = "、".join(sorted(hosts))
+            names = JOINED.join(sorted(hosts))
             for doc, i, ev in entries:
                 yield at(doc, ("academic_events", i, "role"), "W-EVENT-CLAIMED-TWICE",
-                          f"“{title}”（{day}）被多个学会（{names}）以相同角色申报：请说明分工"
-                          "（一个主办、其余承办或协办）。", ev.category.clause, "warning")
+                          EVENT_CLAIMED.format(title=title, day=day, names=names), ev.category.clause, "warning")
     reports: dict[tuple[int, str], list[tuple[ReportDoc, int]]] = defaultdict(list)
     for doc, i, item in items(repo, "research"):
         reports[(doc.report.year, same_text(item.title))].append((doc, i))
@@ -91,29 +108,29 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
         if len(authors) > 1:
             for doc, i in listed:
                 yield at(doc, ("research", i, "title"), "W-REPORT-CLAIMED-TWICE",
-                          f"调研成果“{title}”被多个学会（{'、'.join(authors)}）申报：合作完成的请在一家"
-                          "申报，或在标题中写明各自承担的部分。", _research_clause(doc, repo), "warning")
+                          REPORT_CLAIMED.format(title=title, authors=JOINED.join(authors)),
+                          _research_clause(doc, repo), "warning")
 
 
 # How many other societies a claimed-twice warning names; more are counted, not named.
-_NAMED = 5
+NAMED = 5
 
 
 def _societies(names: list[str], more: bool = False) -> str:
     """Society ids as a message names them before the next Chinese word."""
-    shown = "、".join(names[:_NAMED])
-    return (f"{shown} 等 {len(names)} 个学会" if len(names) > _NAMED
-            else f"{shown} 等学会" if more else f"{shown} ")
+    shown = JOINED.join(names[:NAMED])
+    return (SOCIETIES_MANY.format(shown=shown, n=len(names)) if len(names) > NAMED
+            else SOCIETIES_MORE.format(shown=shown) if more else SOCIETIES_FEW.format(shown=shown))
 
 
 def _overlapping(entries: list[tuple[str, dt.date, dt.date]]) -> list[tuple[list[str], bool]]:
-    """For each (society, start, end): up to `_NAMED` other societies with an entry whose period
+    """For each (society, start, end): up to `NAMED` other societies with an entry whose period
     overlaps its own, and whether there may be more. Entries sorted by start; each prefix keeps
     the societies whose periods end latest (one more than named, for its own), so the work is
     linear in the entries, however many societies share a title."""
     order = sorted(range(len(entries)), key=lambda k: entries[k][1])
     starts = [entries[k][1] for k in order]
-    keep = _NAMED + 1
+    keep = NAMED + 1
     latest: list[list[tuple[dt.date, str]]] = []
     top: list[tuple[dt.date, str]] = []
     for k in order:
@@ -128,7 +145,7 @@ def _overlapping(entries: list[tuple[str, dt.date, dt.date]]) -> list[tuple[list
         before = bisect.bisect_right(starts, end)
         prefix = latest[before - 1] if before else []
         others = [s for e, s in prefix if e >= start and s != society]
-        found.append((sorted(others[:_NAMED]), len(prefix) == keep and len(others) >= _NAMED))
+        found.append((sorted(others[:NAMED]), len(prefix) == keep and len(others) >= NAMED))
     return found
 
 
@@ -148,9 +165,8 @@ def functions_claimed_once(repo: Repository) -> Iterator[Finding]:
         for (doc, i, fn), (others, more) in zip(entries, _overlapping(periods), strict=True):
             if others:
                 yield at(doc, ("government_functions", "functions", i, "title"), "W-FUNCTION-CLAIMED-TWICE",
-                          f"职能“{fn.title}”（{fn.commissioner}，{fn.start} 至 {fn.end}）也由 "
-                          f"{_societies(others, more)}在同一年度申报，承接期有重叠：若是共同承接，请在证明材料中"
-                          "写明本学会承担的部分；市科协核查时会对照双方的材料。",
+                          FUNCTION_CLAIMED.format(title=fn.title, commissioner=fn.commissioner, start=fn.start,
+                                                  end=fn.end, others=_societies(others, more)),
                           clause_of(repo, doc, "government_functions", "function"), "warning")
 
 
@@ -166,8 +182,7 @@ def stations_claimed_once(repo: Repository) -> Iterator[Finding]:
         for doc, i, st in entries:
             others = [s for s in societies if s != doc.report.society]
             yield at(doc, ("service_stations", i, "name"), "W-STATION-CLAIMED-TWICE",
-                      f"服务站“{st.name}”也由 {_societies(others)}在同一年度申报：若是共建，请在证明材料中"
-                      "写明本学会的分工；若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。",
+                      STATION_CLAIMED.format(name=st.name, others=_societies(others)),
                       clause_of(repo, doc, "service_stations", "new_station"), "warning")
 
 
@@ -193,10 +208,9 @@ def station_names_reused(repo: Repository) -> Iterator[Finding]:
                 continue
             before, seen = earlier[0]
             more = len({d.report.society for d, _ in earlier}) - 1
-            others = f" 等 {more + 1} 个学会" if more else ""
             yield at(doc, ("service_stations", i, "name"), "W-STATION-NAME-REUSED",
-                      f"服务站“{st.name}”报为 {doc.report.year} 年新建，但 {before.report.society}{others} 在 "
-                      f"{before.report.year} 年度的报告 {before.file} 中已申报同名服务站（编号“{seen.id}”，建站日期 "
-                      f"{seen.established}）：若是同一个服务站，一次性补助已经计过，请说明；若不是，请改用能区分的"
-                      "名称。别的学会用过的名称不影响本学会的计分，市科协核查时会对照双方的材料。",
+                      STATION_REUSED.format(name=st.name, year=doc.report.year, society=before.report.society,
+                                            more=REUSED_MORE.format(n=more + 1) if more else "",
+                                            before=before.report.year, file=before.file, id=seen.id,
+                                            established=seen.established),
                       clause_of(repo, doc, "service_stations", "new_station"), "warning")

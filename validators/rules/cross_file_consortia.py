@@ -25,6 +25,27 @@ LEADS_BY_NAME = ("{year} 年 {listed}也牵头名称相同的联合体“{name}�
                  "若确是不同的联合体，请改用能区分的名称。")
 LISTED = "{society}（编号“{id}”）"
 JOINED = "、"
+# What W-CONSORTIUM-NO-LEAD says (str.format, `_no_lead`): a lead of the year reports the same name
+# under another id (NO_LEAD_OTHER_ID), a lead of another year reports the id (NO_LEAD_OTHER_YEAR),
+# or neither (NO_LEAD_NONE). The online form says the same sentences
+# (validators/association/browser_cross.py), as it does those below.
+NO_LEAD_OTHER_ID = ("{lead} 牵头的同名联合体“{name}”在它的 {year} 年报告中编号为“{other}”，"
+                    "本报告写的是“{id}”：请改用同一个编号（在线填报可以从已发布的联合体中选择）。")
+NO_LEAD_OTHER_YEAR = ("联合体“{id}”由 {lead} 牵头（见它的 {lead_year} 年报告），但 {lead} 的 {year} 年报告"
+                      "没有列出它：请牵头学会在本年度报告中列出这一联合体（role: 牵头）。")
+NO_LEAD_NONE = ("{year} 年联合体“{id}”在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
+                "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（role: 牵头）。")
+# What W-CONSORTIUM-MEMBER-UNKNOWN says of a member written like a society id no society has.
+MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。"
+# What W-CONSORTIUM-NOT-RECIPROCAL says: to the lead, of a member whose report omits the consortium
+# (NOT_LISTED_BY_MEMBER) or that takes part unlisted (UNLISTED_MEMBER); to a member the lead lists
+# whose report omits it (OMITTED_BY_MEMBER); to a member that takes part unlisted (NOT_LISTED_BY_LEAD).
+NOT_LISTED_BY_MEMBER = ("成员“{member}”的 {year} 年报告没有列出联合体“{id}”：请双方核对，"
+                        "成员学会须在自己的报告中列出同一编号的联合体。")
+OMITTED_BY_MEMBER = ("{lead} 牵头的联合体“{id}”把本学会列为成员，但本报告没有列出它："
+                     "如确为成员，请添加这一联合体（role: 参与）。")
+NOT_LISTED_BY_LEAD = "本学会报告参与联合体“{id}”，但牵头学会 {lead} 的成员名单中没有本学会：请双方核对。"
+UNLISTED_MEMBER = "{society} 报告参与本联合体“{id}”，但成员名单中没有它：如确为成员，请把“{society}”加入 members。"
 
 
 def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
@@ -89,13 +110,10 @@ def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> 
             if item.role != ConsortiumRole.LEAD or lead == society:
                 continue
             if lead_year == year and same_text(item.name) == same_text(name) and item.id != cid:
-                return (f"{lead} 牵头的同名联合体“{name}”在它的 {year} 年报告中编号为“{item.id}”，"
-                        f"本报告写的是“{cid}”：请改用同一个编号（在线填报可以从已发布的联合体中选择）。")
+                return NO_LEAD_OTHER_ID.format(lead=lead, name=name, year=year, other=item.id, id=cid)
             if item.id == cid and lead_year != year:
-                return (f"联合体“{cid}”由 {lead} 牵头（见它的 {lead_year} 年报告），但 {lead} 的 {year} 年报告"
-                        "没有列出它：请牵头学会在本年度报告中列出这一联合体（role: 牵头）。")
-    return (f"{year} 年联合体“{cid}”在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
-            "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（role: 牵头）。")
+                return NO_LEAD_OTHER_YEAR.format(id=cid, lead=lead, lead_year=lead_year, year=year)
+    return NO_LEAD_NONE.format(year=year, id=cid)
 
 
 def known_members(repo: Repository) -> Iterator[Finding]:
@@ -106,7 +124,7 @@ def known_members(repo: Repository) -> Iterator[Finding]:
         for j, member in enumerate(item.members):
             if looks_like_id.match(member) and member not in societies:
                 yield at(doc, ("consortia", i, "members", j), "W-CONSORTIUM-MEMBER-UNKNOWN",
-                          f"成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。",
+                          MEMBER_UNKNOWN.format(member=member),
                           clause_of(repo, doc, "consortia"), "warning")
 
 
@@ -128,20 +146,20 @@ def members_reciprocal(repo: Repository) -> Iterator[Finding]:
             if other is None or member in by_society:
                 continue
             yield at(lead_doc, ("consortia", li, "members", j), "W-CONSORTIUM-NOT-RECIPROCAL",
-                      f"成员“{member}”的 {year} 年报告没有列出联合体“{cid}”：请双方核对，"
-                      "成员学会须在自己的报告中列出同一编号的联合体。", clause_of(repo, lead_doc, "consortia"), "warning")
+                      NOT_LISTED_BY_MEMBER.format(member=member, year=year, id=cid),
+                      clause_of(repo, lead_doc, "consortia"), "warning")
             yield at(other, ("consortia",) if other.report.consortia else ("society",),
                       "W-CONSORTIUM-NOT-RECIPROCAL",
-                      f"{lead_doc.report.society} 牵头的联合体“{cid}”把本学会列为成员，但本报告没有列出它："
-                      "如确为成员，请添加这一联合体（role: 参与）。", clause_of(repo, other, "consortia"), "warning")
+                      OMITTED_BY_MEMBER.format(lead=lead_doc.report.society, id=cid),
+                      clause_of(repo, other, "consortia"), "warning")
         for society, (doc, i, item) in sorted(by_society.items()):
             if item.role == ConsortiumRole.MEMBER and society not in listed:
                 yield at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NOT-RECIPROCAL",
-                          f"本学会报告参与联合体“{cid}”，但牵头学会 {lead_doc.report.society} 的成员名单中"
-                          "没有本学会：请双方核对。", clause_of(repo, doc, "consortia"), "warning")
+                          NOT_LISTED_BY_LEAD.format(id=cid, lead=lead_doc.report.society),
+                          clause_of(repo, doc, "consortia"), "warning")
                 yield at(lead_doc, ("consortia", li, "members"), "W-CONSORTIUM-NOT-RECIPROCAL",
-                          f"{society} 报告参与本联合体“{cid}”，但成员名单中没有它：如确为成员，请把"
-                          f"“{society}”加入 members。", clause_of(repo, lead_doc, "consortia"), "warning")
+                          UNLISTED_MEMBER.format(society=society, id=cid),
+                          clause_of(repo, lead_doc, "consortia"), "warning")
 
 
 # What a consortium is, as its lead reports it, and the rubric rule whose clause a difference
@@ -153,6 +171,10 @@ LEAD_STATES = (("industry", "服务产业", "leading_industry"), ("form", "联�
 # (validators/association/browser_cross.py).
 DIFFERS = ("联合体“{id}”的{word}写的是“{shown}”，牵头学会 {society} 在 {file} 中写的是“{told}”：联合体的{word}以"
            "牵头学会的报告为准，请改为“{told}”（若牵头学会写错了，请它更正）。")
+# What W-CONSORTIUM-MEMBERS-DIFFER says to the lead ("{members}" the members that differ, joined by
+# JOINED; "{told}" what the lead's report shows).
+MEMBERS_DIFFER = ("成员 {members} 写的联合体“{id}”{word}与本报告的“{told}”不同：以本报告为准，这些成员的这一联合体"
+                  "不计分，请通知它们更正（若本报告写错了，请更正本报告）。")
 
 
 def as_written(value: Any) -> tuple[str, str]:
@@ -191,6 +213,6 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
             if differing[field]:
                 told = as_written(getattr(lead, field))[1]
                 yield at(lead_doc, ("consortia", li, field), "W-CONSORTIUM-MEMBERS-DIFFER",
-                         f"成员 {'、'.join(sorted(set(differing[field])))} 写的联合体“{cid}”{word}与本报告的"
-                         f"“{told}”不同：以本报告为准，这些成员的这一联合体不计分，请通知它们更正"
-                         "（若本报告写错了，请更正本报告）。", clause_of(repo, lead_doc, "consortia", rule), "warning")
+                         MEMBERS_DIFFER.format(members=JOINED.join(sorted(set(differing[field]))), id=cid, word=word,
+                                               told=told),
+                         clause_of(repo, lead_doc, "consortia", rule), "warning")

@@ -77,6 +77,7 @@ def _nothing_set(words: tuple[str, ...]) -> frozenset[str]:
 class FormPolicy(_Strict):
     github_url_max_chars: PositiveInt
     across_share_bytes: PositiveInt
+    across_item_share_bytes: PositiveInt
 
 
 class TotalsPolicy(_Strict):
