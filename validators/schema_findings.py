@@ -69,7 +69,7 @@ def _named(root: type[BaseModel] | None, loc: tuple[str | int, ...], key: str) -
 
 
 def _subject(loc: tuple[str | int, ...], root: type[BaseModel] | None = None) -> str:
-    """The field at fault as users read it: “活动名称”（title）, or “国家或地区”（countries）的第 2 项
+    """The field at fault as users read it: “活动名称”（title）, or “维护人（GitHub 用户名）”（maintainers）的第 2 项
     for a list item."""
     if not loc:
         return "文件"

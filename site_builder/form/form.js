@@ -388,6 +388,9 @@
   App.prototype.schedule = function () {
     var self = this;
     this.dirty = true;
+    // Where the checks stand, for whoever waits on them (the browser tests): "pending" until
+    // the check after this edit ran, "loading" while a compared file is on its way.
+    this.node.dataset.checks = "pending";
     clearTimeout(this.timer);
     this.timer = setTimeout(function () {
       self.validateNow();
@@ -514,6 +517,7 @@
     this.updateOutput(issues.concat(profileIssues));
     // The timer this replaces would also have saved: a re-render must not drop the autosave.
     if (this.dirty) this.saveDraft();
+    this.node.dataset.checks = cross.status === "loading" ? "loading" : "settled";
   };
 
   var RANK = { error: 0, todo: 1, warning: 2 };

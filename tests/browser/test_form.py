@@ -87,9 +87,16 @@ def fill_item(page, base: str, values: dict[str, object]) -> None:
             fill(page, pointer, value)
 
 
-def settled(page) -> None:
-    """The checks run 150 ms after the last keystroke."""
-    page.wait_for_timeout(400)
+def settled(page, *, loading: bool = False) -> None:
+    """The checks run 150 ms after the last keystroke, and again when a compared file comes:
+    waited for as the form says it (its `data-checks`), not for a fixed time that a loaded
+    machine outruns. `loading`: a compared file still on its way will do (a test holds it back).
+    A page without the form's checks just waits the 150 ms out."""
+    page.wait_for_timeout(200)
+    if page.locator("[data-checks]").count():
+        done = "['settled', 'loading']" if loading else "['settled']"
+        page.wait_for_function(f"{done}.includes(document.querySelector('[data-checks]').dataset.checks)",
+                               timeout=15000)
 
 
 def summary(page) -> str:

@@ -207,7 +207,7 @@ def test_one_report_fetches_its_society_s_file_and_its_consortia_s_shared_files(
 def test_the_bar_does_not_say_passed_while_the_society_s_file_loads_or_when_it_failed(page, base: str) -> None:
     held = []
     page.route(f"**/form/across/society/{SOCIETY}.json", lambda route: held.append(route))
-    _blank(page, base)
+    _blank(page, base, loading=True)
     head = _head(page)
     assert "检查通过" not in head
     assert "正在与已发布的报告对照" in head

@@ -37,7 +37,7 @@ def base() -> Iterator[str]:
         yield url + "form/"
 
 
-def _blank(page, base: str, society: str = SOCIETY) -> None:  # type: ignore[no-untyped-def]
+def _blank(page, base: str, society: str = SOCIETY, *, loading: bool = False) -> None:  # type: ignore[no-untyped-def]
     page.goto(base)
     page.wait_for_selector(".rf-modes")
     if society == SOCIETY:
@@ -48,7 +48,7 @@ def _blank(page, base: str, society: str = SOCIETY) -> None:  # type: ignore[no-
     page.select_option("#rf-new-year", "2018")
     page.click("#rf-start-empty")
     page.wait_for_selector(".rf-editor .rf-summary")
-    settled(page)
+    settled(page, loading=loading)
 
 
 def _said(page, pointer: str) -> str:  # type: ignore[no-untyped-def]
@@ -164,7 +164,7 @@ def test_a_maintainer_written_with_at_is_told_by_check_not_to_write_it(tmp_path:
     (folder / "society.yaml").write_text("id: cd-materials\nname: 成都市示例材料学会\nkind: 学会\ndiscipline: 材料科学\n"
                                          "maintainers: ['@materials-secretary']\n", encoding="utf-8")
     [found] = [f for f in check_file(folder / "society.yaml", ROOT).findings if f.code == "E-SCHEMA-PATTERN"]
-    assert found.message == f"“maintainers”的第 1 项{browser_login()['said']}"
+    assert found.message == f"“维护人（GitHub 用户名）”（maintainers）的第 1 项{browser_login()['said']}"
     assert "前面不加 @" in found.message
 
 
