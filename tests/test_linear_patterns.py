@@ -144,7 +144,7 @@ SUBMITTED: dict[str, Hostile] = {
     "xlsx_cells._DATE": (xlsx_cells._DATE, "match", ("1", " ", "2018年 ", "2018- "), "2018"),
     "xlsx_cells._INTEGER": (xlsx_cells._INTEGER, "match", ("1",), "+"),
     "xlsx_cells._NUMBER": (xlsx_cells._NUMBER, "match", ("1", "1."), ""),
-    "xlsx_cells._WORDY": (xlsx_cells._WORDY, "match", ("1", "1."), "约"),
+    "xlsx_cells._DIGITS": (xlsx_cells._DIGITS, "match", ("1", "1."), ""),
 }
 
 # Patterns over text the association or the project itself writes, never a submission's.

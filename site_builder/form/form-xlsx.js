@@ -44,21 +44,54 @@
     return best;
   }
   var DATE = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})[ ]*[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月[ ]*([0-9]{1,2})[ ]*日?)$/;
-  // A number written with the words around it: 15万, 40人, 约400 (cells.py, `_WORDY`).
-  var WORDY = /^(约|近|共|大约)?([0-9]+(?:\.[0-9]+)?)(余|多)?(万元|万|元|人次|人|个|次|项|家|名|场)?(左右|余|多|以上)?$/;
+  // The number in a cell written with words around it: 15万, 40人, 约400 (cells.py, `_DIGITS`);
+  // the words are policy.yaml's workbook.numbers, in the layout.
+  var NUMBER_PART = /^[0-9]+(?:\.[0-9]+)?/;
 
-  /* Why a cell is no number, and how to write it (cells.py, `_not_a_number`). */
-  function notANumber(written, normal, what, column) {
-    var found = WORDY.exec(normal);
-    var words = found ? [found[1], found[3], found[4], found[5]].filter(Boolean) : [];
-    if (!found || !words.length) return "“" + written + "”不是" + what + "：只写阿拉伯数字，如 15。";
-    var number = found[2];
-    var unit = found[4] || "";
-    var inWan = !!column && String(column.title || "").indexOf("万元") !== -1;
-    if (inWan && unit.charAt(0) === "万") return "“" + written + "”：金额的单位已是万元，只写 " + number + "。";
-    if (inWan && unit === "元") return "“" + written + "”：金额以万元为单位，请换算成万元后只写数字（如 150000 元写 15）。";
-    if (unit.charAt(0) === "万") return "“" + written + "”：请写出完整的数字（如 1.5万 写 15000），不带“万”。";
-    return "“" + written + "”：只写数字 " + number + "，不带“" + words.join("”“") + "”。";
+  function longest(text, at, words) {
+    var best = "";
+    words.forEach(function (w) { if (w.length > best.length && text.startsWith(w, at)) best = w; });
+    return best;
+  }
+
+  /* [number, words, unit] of 约15万, 160人, 200余人左右; null when the cell is more than that
+   * (cells.py, `_words`). */
+  function numberWords(normal, rule) {
+    var before = longest(normal, 0, rule.before);
+    var found = NUMBER_PART.exec(normal.slice(before.length));
+    if (!found) return null;
+    var at = before.length + found[0].length;
+    var words = [before];
+    var unit = "";
+    [rule.within, rule.units, rule.after].forEach(function (listed) {
+      var word = longest(normal, at, listed);
+      if (listed === rule.units) unit = word;
+      words.push(word);
+      at += word.length;
+    });
+    return at === normal.length ? [found[0], words.filter(Boolean), unit] : null;
+  }
+
+  /* A number written with words: read when the only word is its column's own unit (15万 under
+   * 金额（万元）), else why it is no number and how to write it (cells.py, `_worded`). */
+  function worded(written, normal, what, column, rule) {
+    var found = numberWords(normal, rule);
+    if (!found || !found[1].length) return { error: "“" + written + "”不是" + what + "：只写阿拉伯数字，如 15。" };
+    var number = found[0], words = found[1], unit = found[2];
+    var own = (column && column.units) || [];
+    if (words.length === 1 && words[0] === unit && own.indexOf(unit) !== -1) {
+      if (what === "整数" && !/^[+-]?[0-9]+$/.test(number)) return { error: "这里应填整数，现在是“" + written + "”。" };
+      return { value: Number(number), unit: own[0],
+               said: "“" + written + "”已按 " + number + " 读入（单位：" + own[0] + "，只写数字即可）" };
+    }
+    var scale = rule.scale;
+    if (unit.startsWith(scale) && own.indexOf(unit) === -1) {
+      return { error: "“" + written + "”：请写出完整的数字（如 1.5" + scale + " 写 15000），不带“" + scale + "”。" };
+    }
+    if (unit && own.length && own.indexOf(unit) === -1) {
+      return { error: "“" + written + "”：这一列的单位是“" + own[0] + "”，不是“" + unit + "”；请换算后只写数字。" };
+    }
+    return { error: "“" + written + "”：只写数字 " + number + "，不带“" + words.join("”“") + "”。" };
   }
   var DIGITS = "0123456789";
   var TRUE = ["是", "true", "yes", "y", "1", "对", "√"];
@@ -122,7 +155,7 @@
       var integer = kind === "int";
       var what = integer ? "整数" : "数字";
       if (typeof value === "boolean") return { error: "这里应填" + what + "，现在是“" + (value ? "是" : "否") + "”。" };
-      if (isDate) return { error: notANumber(value.date, value.date, what, column) };
+      if (isDate) return worded(value.date, value.date, what, column, layout.numbers);
       if (typeof value === "number") {
         if (integer && !Number.isInteger(value)) return { error: "这里应填整数，现在是 " + text(value) + "。" };
         return { value: value };
@@ -131,7 +164,7 @@
       var normal = strip(nfkc(w), spaces).replace(/,/g, "");
       var ok = integer ? /^[+-]?[0-9]+$/.test(normal) : /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/.test(normal);
       if (ok) return { value: Number(normal), said: "文字“" + w + "”按" + what + " " + normal + " 读入" };
-      return { error: notANumber(w, normal, what, column) };
+      return worded(w, normal, what, column, layout.numbers);
     }
     if (kind === "bool") {
       if (typeof value === "boolean") return { value: value };

@@ -120,16 +120,35 @@ def test_personal_data_in_a_workbook_is_an_error_at_its_field(page, base: str, t
 
 
 def test_a_cell_that_could_not_be_read_is_said_once_as_what_it_is(page, base: str, tmp_path: Path) -> None:
-    """“300人” in the required 参与人数 was said twice: as the cell it is, and as 必填."""
+    """“约300人” in the required 参与人数 was said twice: as the cell it is, and as 必填."""
     book = openpyxl.load_workbook(_export(SAMPLE, tmp_path / "r.xlsx"))
     sheet = book["学术交流活动"]
-    sheet.cell(row=2, column=_column(sheet, "参与人数")).value = "300人"
+    sheet.cell(row=2, column=_column(sheet, "参与人数")).value = "约300人"
     book.save(tmp_path / "c.xlsx")
     _drop(page, base, tmp_path / "c.xlsx")
     field = "/academic_events/0/participants"
-    assert "“300人”：只写数字 300" in _msg(page, field)
+    assert "“约300人”：只写数字 300，不带“约”“人”" in _msg(page, field)
     assert _head(page).startswith("检查结果：1 处错误，0 处待填写"), _head(page)
     assert "必填" not in _listed(page)
+    assert not page.problems, page.problems
+
+
+def test_a_number_with_its_columns_own_unit_is_kept_in_its_field_with_a_note(page, base: str, tmp_path: Path) -> None:
+    """“15万” under 金额（万元）, “300人” under 参与人数 were refused and their fields left empty, beside
+    the button that submits past the problems: the number is read, and the note says so."""
+    book = openpyxl.load_workbook(_export(SAMPLE, tmp_path / "r.xlsx"))
+    events = book["学术交流活动"]
+    events.cell(row=2, column=_column(events, "参与人数")).value = "300人"
+    functions = book["承接的政府转移职能（委托工作）"]
+    functions.cell(row=2, column=_column(functions, "金额（万元）")).value = "15万"
+    book.save(tmp_path / "u.xlsx")
+    _drop(page, base, tmp_path / "u.xlsx")
+    items = page.locator("#rf-xlsx-issues li").all_inner_texts()
+    assert any(i.endswith("：“300人”已按 300 读入（单位：人，只写数字即可），请核对。") for i in items), items
+    assert any(i.endswith("：“15万”已按 15 读入（单位：万元，只写数字即可），请核对。") for i in items), items
+    assert box(page, "/academic_events/0/participants").locator("input").input_value() == "300"
+    assert box(page, "/government_functions/functions/0/amount_wan").locator("input").input_value() == "15"
+    assert _head(page).startswith("检查通过"), _head(page)
     assert not page.problems, page.problems
 
 

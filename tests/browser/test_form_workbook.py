@@ -205,13 +205,14 @@ def test_content_the_workbook_lost_counts_as_errors_until_dealt_with(page, base:
 
 
 def test_a_cell_that_could_not_be_read_is_an_error_until_filled_in(page, base: str, tmp_path: Path) -> None:
-    """"15万" in an optional amount: the field is left empty, so nothing else in the form would
-    flag it; the workbook's error stands at the field until the field is filled."""
+    """"约15万" in an optional amount (15万 alone is read as 15, in the column's own unit): the field
+    is left empty, so nothing else in the form would flag it; the workbook's error stands at the
+    field until the field is filled."""
     doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
     book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
     sheet = book["承接的政府转移职能（委托工作）"]
     col = [str(c.value).rstrip(" *") for c in sheet[1]].index("金额（万元）") + 1
-    sheet.cell(row=2, column=col).value = "15万"
+    sheet.cell(row=2, column=col).value = "约15万"
     book.save(tmp_path / "w.xlsx")
     _drop(page, base, tmp_path / "w.xlsx")
     page.wait_for_selector("#rf-xlsx-issues")

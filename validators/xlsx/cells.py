@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from validators.xlsx.layout import SAID_SEPARATORS, SEPARATORS, SPACES, Column
+from validators.yaml.policy import policy
 
 __all__ = ["Read", "read_cell"]
 
@@ -19,8 +20,9 @@ _DATE = re.compile(r"^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})[ ]*[-/.][ ]*([0-9]{
                    r"|年[ ]*([0-9]{1,2})[ ]*月[ ]*([0-9]{1,2})[ ]*日?)$")
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
-# A number written with the words around it: 15万, 40人, 约400, 200余人 (the same in form-xlsx.js).
-_WORDY = re.compile(r"^(约|近|共|大约)?([0-9]+(?:\.[0-9]+)?)(余|多)?(万元|万|元|人次|人|个|次|项|家|名|场)?(左右|余|多|以上)?$")
+# The number in a cell written with words around it (15万, 40人, 约400, 200余人); the words are
+# policy.yaml's workbook.numbers (the same in form-xlsx.js).
+_DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # Excel's day 0 is 1899-12-30 (its 1900 leap-year bug kept for compatibility).
 _EPOCH = dt.date(1899, 12, 30)
 _TRUE, _FALSE = frozenset({"是", "true", "yes", "y", "1", "对", "√"}), frozenset({"否", "false", "no", "n", "0", "×"})
@@ -31,6 +33,7 @@ class Read:
     value: object = None  # None: the cell says nothing
     error: str | None = None  # why the cell cannot be read
     said: str | None = None  # what was converted, when something was
+    unit: str | None = None  # the column's unit a number was written with (15万 under 金额（万元）), when it was
 
 
 def _text(value: object) -> str:
@@ -87,25 +90,49 @@ def _number(value: object, integer: bool, column: Column | None = None) -> Read:
     if (_INTEGER if integer else _NUMBER).match(normal):
         number: int | float = int(normal) if integer else float(normal)
         return Read(number, said=f"文字“{written}”按{what} {normal} 读入")
-    return Read(error=_not_a_number(written, normal, what, column))
+    return _worded(written, normal, what, column)
 
 
-def _not_a_number(written: str, normal: str, what: str, column: Column | None) -> str:
-    """Why a cell is no number, and how to write it: 15万 in an amount already in 万元, 40人."""
-    found = _WORDY.match(normal)
-    words = [w for w in (found.group(1), found.group(3), found.group(4), found.group(5)) if w] if found else []
-    if found is None or not words:
-        return f"“{written}”不是{what}：只写阿拉伯数字，如 15。"
-    number, unit = found.group(2), found.group(4) or ""
-    in_wan = column is not None and "万元" in column.title
-    if in_wan and unit.startswith("万"):
-        return f"“{written}”：金额的单位已是万元，只写 {number}。"
-    if in_wan and unit == "元":
-        return f"“{written}”：金额以万元为单位，请换算成万元后只写数字（如 150000 元写 15）。"
-    if unit.startswith("万"):
-        return f"“{written}”：请写出完整的数字（如 1.5万 写 15000），不带“万”。"
-    return f"“{written}”：只写数字 {number}，不带“{'”“'.join(words)}”。"
+def _longest(text: str, at: int, words: list[str]) -> str:
+    return max((w for w in words if text.startswith(w, at)), key=len, default="")
 
+
+def _words(normal: str) -> tuple[str, list[str], str] | None:
+    """(the number, the words around it in order, the unit or "") of 约15万, 160人, 200余人左右;
+    None when the cell is more than one number and policy.yaml's words (a range, words)."""
+    rule = policy().workbook.numbers
+    before = _longest(normal, 0, rule.before)
+    found = _DIGITS.match(normal, len(before))
+    if found is None:
+        return None
+    at, words, unit = found.end(), [before], ""
+    for listed in (rule.within, rule.units, rule.after):
+        word = _longest(normal, at, listed)
+        unit = word if listed is rule.units else unit
+        words.append(word)
+        at += len(word)
+    return (found.group(), [w for w in words if w], unit) if at == len(normal) else None
+
+
+def _worded(written: str, normal: str, what: str, column: Column | None) -> Read:
+    """A number written with words: read when the only word is its column's own unit (15万 under
+    金额（万元）, 160人 under 参与人数), else why it is no number and how to write it."""
+    found = _words(normal)
+    if found is None or not found[1]:
+        return Read(error=f"“{written}”不是{what}：只写阿拉伯数字，如 15。")
+    number, words, unit = found
+    own = column.units if column is not None else ()
+    if words == [unit] and unit in own:
+        if what == "整数" and not _INTEGER.match(number):
+            return Read(error=f"这里应填整数，现在是“{written}”。")
+        return Read(int(number) if what == "整数" else float(number), unit=own[0],
+                    said=f"“{written}”已按 {number} 读入（单位：{own[0]}，只写数字即可）")
+    scale = policy().workbook.numbers.scale
+    if unit.startswith(scale) and unit not in own:
+        return Read(error=f"“{written}”：请写出完整的数字（如 1.5{scale} 写 15000），不带“{scale}”。")
+    if unit and own and unit not in own:
+        return Read(error=f"“{written}”：这一列的单位是“{own[0]}”，不是“{unit}”；请换算后只写数字。")
+    return Read(error=f"“{written}”：只写数字 {number}，不带“{'”“'.join(words)}”。")
 
 
 def _bool(value: object) -> Read:

@@ -52,6 +52,7 @@ class Column:
     required: bool = False
     codes: tuple[tuple[str, str], ...] = ()  # a choice's (code, label) pairs: a report may hold codes
     closed: bool = False  # text whose `choices` are the only words the check takes (a district)
+    units: tuple[str, ...] = ()  # a number's own units, the one it is counted in first (policy.yaml's workbook.numbers)
 
     @property
     def header(self) -> str:
@@ -84,11 +85,12 @@ class Layout:
     def as_json(self) -> dict[str, Any]:
         def column(c: Column) -> dict[str, Any]:
             return {"key": c.key, "title": c.title, "header": c.header, "kind": c.kind, "choices": list(c.choices),
-                    "required": c.required, "codes": dict(c.codes), "closed": c.closed}
+                    "required": c.required, "codes": dict(c.codes), "closed": c.closed, "units": list(c.units)}
 
         return {"year": self.year, "cover_sheet": COVER, "separator": SEPARATOR, "parent": PARENT,
                 "separators": list(SEPARATORS), "said_separators": list(SAID_SEPARATORS), "spaces": SPACES,
                 "options_sheet": OPTIONS, "totals": policy().workbook.totals.model_dump(),
+                "numbers": policy().workbook.numbers.model_dump(exclude={"columns"}),
                 "guide_sheet": GUIDE, "guide": guide_lines(self),
                 "cover": [{"path": list(p), **column(c)} for p, c in self.cover],
                 "sheets": [{"name": s.name, "path": list(s.path), "parent": s.parent, "id_example": s.id_example,
@@ -131,7 +133,9 @@ def _column(name: str, info: FieldInfo, fields: dict[str, FieldInfo] | None = No
         return Column(name, title, "choice", note, tuple(m.label for m in kind_of), required,
                       tuple((m.value, m.label) for m in kind_of))
     kinds: dict[Any, str] = {bool: "bool", int: "int", float: "number", dt.date: "date"}
-    return Column(name, title, kinds.get(kind_of, "text"), note, (), required)
+    kind = kinds.get(kind_of, "text")
+    units = tuple(policy().workbook.numbers.columns.get(name, ())) if kind in ("int", "number") else ()
+    return Column(name, title, kind, note, (), required, units=units)
 
 
 # Where a workbook sends its reader on the site; `workbook_bytes` adds the address when it knows it.

@@ -204,7 +204,7 @@ class _Reader:
             self.out.unread.add(at)
             return None
         if read.said:
-            self.say(at, read.said + "，请核对。", "W-XLSX-CONVERTED", "warning")
+            self.say(at, read.said + "，请核对。", "W-XLSX-UNIT" if read.unit else "W-XLSX-CONVERTED", "warning")
         return read.value
 
     def cover(self, page: _Page) -> None:

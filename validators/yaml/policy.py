@@ -8,12 +8,12 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, model_validator
 
 from validators.yaml.hidden_characters import compile_ranges
 from validators.yaml.loading import YamlLimits, load_trusted
 
-__all__ = ["Policy", "TotalsPolicy", "hidden_characters", "policy"]
+__all__ = ["NumbersPolicy", "Policy", "TotalsPolicy", "hidden_characters", "policy"]
 
 POLICY_FILE = Path(__file__).with_name("policy.yaml")
 
@@ -93,6 +93,33 @@ class TotalsPolicy(_Strict):
     brackets: list[Annotated[str, Field(min_length=2, max_length=2)]]
 
 
+_Word = Annotated[str, Field(pattern=r"^[^0-9\s]+$")]
+
+
+class NumbersPolicy(_Strict):
+    """A number a cell writes with words around it (15万, 160人, 约400, 200余人): the words are read
+    in this order (before, the number, within, a unit, after). A cell that is a number and one
+    of its column's own units and nothing else is read as that number and said (W-XLSX-UNIT);
+    any other word keeps the cell unread (E-XLSX-VALUE), with how to write it."""
+
+    before: list[_Word]
+    within: list[_Word]
+    units: list[_Word]
+    after: list[_Word]
+    # A unit that multiplies (1.5万 is 15000): in a column not counted in it, write the whole number.
+    scale: _Word
+    # A column's own units by its field's key, the one it is counted in first (金额（万元）: 万元,
+    # and 万 for short): 15万 there can mean only 15.
+    columns: dict[str, list[_Word]]
+
+    @model_validator(mode="after")
+    def _units_are_known(self) -> NumbersPolicy:
+        unknown = sorted({u for own in self.columns.values() for u in own} - set(self.units))
+        if unknown or not all(self.columns.values()):
+            raise ValueError(f"a column's units must be listed in units: {unknown}")
+        return self
+
+
 class WorkbookPolicy(_Strict):
     max_bytes: PositiveInt
     max_unpacked_bytes: PositiveInt
@@ -102,6 +129,7 @@ class WorkbookPolicy(_Strict):
     named_sheets: PositiveInt
     read_chunk_bytes: PositiveInt
     totals: TotalsPolicy
+    numbers: NumbersPolicy
 
 
 class SuggestionPolicy(_Strict):
