@@ -45,7 +45,7 @@ def test_a_member_that_differs_from_its_lead_is_told_the_lead_s_words() -> None:
         ("submissions/cd-member/2017.yaml", 9, 16, "4", "error"),
         ("submissions/cd-member/2017.yaml", 10, 15, "4.1", "error")]
     assert found[2].message == (
-        "联合体“cons-x”的服务产业写的是“电子信息”，牵头学会 cd-lead 在 submissions/cd-lead/2017.yaml 中"
+        "联合体“示例面向社会联合体”（cons-x）的服务产业写的是“电子信息”，牵头学会 cd-lead 在 submissions/cd-lead/2017.yaml 中"
         "写的是“其他”：联合体的服务产业以牵头学会的报告为准，请改为“其他”（若牵头学会写错了，请它更正）。")
     assert "联合形式写的是“专业相近”" in found[0].message
     assert "请改为“单一学会面向社会”" in found[0].message

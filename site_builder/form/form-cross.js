@@ -192,7 +192,7 @@
       var byId = led.filter(function (o) { return o[2][0] === item[0]; });
       if (byId.length > 1) {
         issues.push(issue(["consortia", e[1], "role"], "E-CONSORTIUM-MULTIPLE-LEADS", format(said.by_id,
-          { year: mine.year, id: item[0], names: byId.map(function (o) { return o[0].society; }).join(said.joined) })));
+          { year: mine.year, name: item[1], id: item[0], names: byId.map(function (o) { return o[0].society; }).join(said.joined) })));
       }
       if (typeof item[1] !== "string") return;
       var name = RF.sameText(item[1], spaces);
@@ -282,7 +282,7 @@
         var theirs = lead[2][4] && lead[2][4][k];
         if (!mineSays || !theirs || mineSays[0] === theirs[0]) return;
         issues.push(issue(["consortia", e[1], f[0]], "E-CONSORTIUM-DIFFERS", format(said.sentence, {
-          id: item[0], word: f[1], shown: mineSays[1], society: lead[0].society, file: lead[0].file,
+          name: item[1], id: item[0], word: f[1], shown: mineSays[1], society: lead[0].society, file: lead[0].file,
           told: theirs[1] })));
       });
     });
@@ -372,12 +372,12 @@
           if (r.year === mine.year && typeof c[1] === "string" && RF.sameText(c[1], spaces) === name && c[0] !== cid) {
             message = format(said.other_id, { lead: r.society, name: e[2][1], year: mine.year, other: c[0], id: cid });
           } else if (c[0] === cid && r.year !== mine.year) {
-            message = format(said.other_year, { id: cid, lead: r.society, lead_year: r.year, year: mine.year });
+            message = format(said.other_year, { name: e[2][1], id: cid, lead: r.society, lead_year: r.year, year: mine.year });
           }
         });
       });
       issues.push(warn(["consortia", e[1], "role"], "W-CONSORTIUM-NO-LEAD",
-        message !== null ? message : format(said.none, { year: mine.year, id: cid })));
+        message !== null ? message : format(said.none, { year: mine.year, name: e[2][1], id: cid })));
     });
     return issues;
   }
@@ -428,7 +428,7 @@
           if (typeof member !== "string" || RF.own(bySociety, member)) return;
           if (member !== mine.society && (known[member] || []).indexOf(mine.year) === -1) return;
           issues.push(warn(["consortia", lead[1], "members", j], "W-CONSORTIUM-NOT-RECIPROCAL",
-            format(said.not_listed_by_member, { member: member, year: mine.year, id: cid })));
+            format(said.not_listed_by_member, { member: member, year: mine.year, name: lead[2][1], id: cid })));
         });
       }
       societies.forEach(function (s) {
@@ -436,11 +436,11 @@
         if (!isMember(e) || listed.indexOf(s) !== -1) return;
         if (e[0].mine) {
           issues.push(warn(["consortia", e[1], "role"], "W-CONSORTIUM-NOT-RECIPROCAL",
-            format(said.not_listed_by_lead, { id: cid, lead: lead[0].society })));
+            format(said.not_listed_by_lead, { name: e[2][1], id: cid, lead: lead[0].society })));
         }
         if (lead[0].mine) {
           issues.push(warn(["consortia", lead[1], "members"], "W-CONSORTIUM-NOT-RECIPROCAL",
-            format(said.unlisted_member, { society: s, id: cid })));
+            format(said.unlisted_member, { society: s, name: lead[2][1], id: cid })));
         }
       });
     });
@@ -449,7 +449,7 @@
       if (n[0] !== mine.year || ids.indexOf(n[1]) !== -1) return;
       for (var k = 0; k < n[3]; k++) {
         issues.push(warn(mine.listsConsortia ? ["consortia"] : ["society"], "W-CONSORTIUM-NOT-RECIPROCAL",
-          format(said.omitted_by_member, { lead: n[2], id: n[1] })));
+          format(said.omitted_by_member, { lead: n[2], name: n[4], id: n[1] })));
       }
     });
     return issues;
@@ -475,7 +475,7 @@
         });
         if (!differing.length) return;
         issues.push(warn(["consortia", e[1], f[0]], "W-CONSORTIUM-MEMBERS-DIFFER", format(said, {
-          members: uniqueSorted(differing).join(joined), id: e[2][0], word: f[1], told: told[1] })));
+          members: uniqueSorted(differing).join(joined), name: e[2][1], id: e[2][0], word: f[1], told: told[1] })));
       });
     });
     return issues;

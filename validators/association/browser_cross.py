@@ -240,14 +240,14 @@ def _societies(repo: Repository, entries: list[dict[str, Any]]) -> dict[str, dic
                                       for society in sorted({*repo.profiles, *(s for s, _ in repo.reports)})}
     for entry in entries:
         out[entry["society"]]["reports"].append(entry)
-    for society, year, cid, lead, times in _named(entries):
+    for society, year, cid, lead, times, name in _named(entries):
         if society in out:
-            out[society]["named"].append([year, cid, lead, times])
+            out[society]["named"].append([year, cid, lead, times, name])
     return out
 
 
-def _named(entries: list[dict[str, Any]]) -> list[tuple[str, int, str, str, int]]:
-    """(society, year, id, lead, times) of each consortium of a year whose one lead among the
+def _named(entries: list[dict[str, Any]]) -> list[tuple[str, int, str, str, int, str]]:
+    """(society, year, id, lead, times, the lead's name of it) of each consortium of a year whose one lead among the
     societies other than `society` (each by its first listing of the id, as `members_reciprocal`
     reads them) lists `society` as a member `times` times: what W-CONSORTIUM-NOT-RECIPROCAL tells
     a member whose report omits the consortium."""
@@ -264,7 +264,7 @@ def _named(entries: list[dict[str, Any]]) -> list[tuple[str, int, str, str, int]
             for member in sorted(set(c[5])):
                 others = [s for s, _ in leads if s != member]
                 if others == [lead]:
-                    out.append((member, year, cid, lead, c[5].count(member)))
+                    out.append((member, year, cid, lead, c[5].count(member), c[1]))
     return out
 
 

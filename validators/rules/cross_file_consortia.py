@@ -19,7 +19,7 @@ from validators.rules.cross_file_common import at, clause_of, items, same_text
 # the leads joined by JOINED), and of leads of one name under other ids (LEADS_BY_NAME, "{listed}"
 # the others, each LISTED, joined by JOINED). The online form says the same sentences
 # (validators/association/browser_cross.py).
-LEADS_BY_ID = "{year} 年联合体“{id}”有多个牵头学会（{names}）：只能有一个，其余改为 参与。"
+LEADS_BY_ID = "{year} 年联合体“{name}”（{id}）有多个牵头学会（{names}）：只能有一个，其余改为 参与。"
 LEADS_BY_NAME = ("{year} 年 {listed}也牵头名称相同的联合体“{name}”（本报告编号“{id}”）："
                  "名称相同即是同一联合体，只能有一个牵头学会，其余改为 参与 并改用牵头学会的编号；"
                  "若确是不同的联合体，请改用能区分的名称。")
@@ -31,21 +31,21 @@ JOINED = "、"
 # (validators/association/browser_cross.py), as it does those below.
 NO_LEAD_OTHER_ID = ("{lead} 牵头的同名联合体“{name}”在它的 {year} 年报告中编号为“{other}”，"
                     "本报告写的是“{id}”：请改用同一个编号（在线填报可以从已发布的联合体中选择）。")
-NO_LEAD_OTHER_YEAR = ("联合体“{id}”由 {lead} 牵头（见它的 {lead_year} 年报告），但 {lead} 的 {year} 年报告"
+NO_LEAD_OTHER_YEAR = ("联合体“{name}”（{id}）由 {lead} 牵头（见它的 {lead_year} 年报告），但 {lead} 的 {year} 年报告"
                       "没有列出它：请牵头学会在本年度报告中列出这一联合体（role: 牵头）。")
-NO_LEAD_NONE = ("{year} 年联合体“{id}”在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
+NO_LEAD_NONE = ("{year} 年联合体“{name}”（{id}）在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
                 "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（role: 牵头）。")
 # What W-CONSORTIUM-MEMBER-UNKNOWN says of a member written like a society id no society has.
 MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。"
 # What W-CONSORTIUM-NOT-RECIPROCAL says: to the lead, of a member whose report omits the consortium
 # (NOT_LISTED_BY_MEMBER) or that takes part unlisted (UNLISTED_MEMBER); to a member the lead lists
 # whose report omits it (OMITTED_BY_MEMBER); to a member that takes part unlisted (NOT_LISTED_BY_LEAD).
-NOT_LISTED_BY_MEMBER = ("成员“{member}”的 {year} 年报告没有列出联合体“{id}”：请双方核对，"
+NOT_LISTED_BY_MEMBER = ("成员“{member}”的 {year} 年报告没有列出联合体“{name}”（{id}）：请双方核对，"
                         "成员学会须在自己的报告中列出同一编号的联合体。")
-OMITTED_BY_MEMBER = ("{lead} 牵头的联合体“{id}”把本学会列为成员，但本报告没有列出它："
+OMITTED_BY_MEMBER = ("{lead} 牵头的联合体“{name}”（{id}）把本学会列为成员，但本报告没有列出它："
                      "如确为成员，请添加这一联合体（role: 参与）。")
-NOT_LISTED_BY_LEAD = "本学会报告参与联合体“{id}”，但牵头学会 {lead} 的成员名单中没有本学会：请双方核对。"
-UNLISTED_MEMBER = "{society} 报告参与本联合体“{id}”，但成员名单中没有它：如确为成员，请把“{society}”加入 members。"
+NOT_LISTED_BY_LEAD = "本学会报告参与联合体“{name}”（{id}），但牵头学会 {lead} 的成员名单中没有本学会：请双方核对。"
+UNLISTED_MEMBER = "{society} 报告参与本联合体“{name}”（{id}），但成员名单中没有它：如确为成员，请把“{society}”加入 members。"
 
 
 def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
@@ -72,9 +72,9 @@ def _leads_by_id(repo: Repository, groups: dict[tuple[int, str], list[tuple[Repo
                           clause_of(repo, doc, "consortia", "new_lead"), "warning")
         elif len(leads) > 1:
             names = JOINED.join(d.report.society for d, _, _ in leads)
-            for doc, i, _ in leads:
+            for doc, i, item in leads:
                 yield at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
-                          LEADS_BY_ID.format(year=year, id=cid, names=names),
+                          LEADS_BY_ID.format(year=year, name=item.name, id=cid, names=names),
                           clause_of(repo, doc, "consortia", "new_lead"))
 
 
@@ -112,8 +112,8 @@ def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> 
             if lead_year == year and same_text(item.name) == same_text(name) and item.id != cid:
                 return NO_LEAD_OTHER_ID.format(lead=lead, name=name, year=year, other=item.id, id=cid)
             if item.id == cid and lead_year != year:
-                return NO_LEAD_OTHER_YEAR.format(id=cid, lead=lead, lead_year=lead_year, year=year)
-    return NO_LEAD_NONE.format(year=year, id=cid)
+                return NO_LEAD_OTHER_YEAR.format(name=name, id=cid, lead=lead, lead_year=lead_year, year=year)
+    return NO_LEAD_NONE.format(year=year, name=name, id=cid)
 
 
 def known_members(repo: Repository) -> Iterator[Finding]:
@@ -146,19 +146,19 @@ def members_reciprocal(repo: Repository) -> Iterator[Finding]:
             if other is None or member in by_society:
                 continue
             yield at(lead_doc, ("consortia", li, "members", j), "W-CONSORTIUM-NOT-RECIPROCAL",
-                      NOT_LISTED_BY_MEMBER.format(member=member, year=year, id=cid),
+                      NOT_LISTED_BY_MEMBER.format(member=member, year=year, name=lead.name, id=cid),
                       clause_of(repo, lead_doc, "consortia"), "warning")
             yield at(other, ("consortia",) if other.report.consortia else ("society",),
                       "W-CONSORTIUM-NOT-RECIPROCAL",
-                      OMITTED_BY_MEMBER.format(lead=lead_doc.report.society, id=cid),
+                      OMITTED_BY_MEMBER.format(lead=lead_doc.report.society, name=lead.name, id=cid),
                       clause_of(repo, other, "consortia"), "warning")
         for society, (doc, i, item) in sorted(by_society.items()):
             if item.role == ConsortiumRole.MEMBER and society not in listed:
                 yield at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NOT-RECIPROCAL",
-                          NOT_LISTED_BY_LEAD.format(id=cid, lead=lead_doc.report.society),
+                          NOT_LISTED_BY_LEAD.format(name=item.name, id=cid, lead=lead_doc.report.society),
                           clause_of(repo, doc, "consortia"), "warning")
                 yield at(lead_doc, ("consortia", li, "members"), "W-CONSORTIUM-NOT-RECIPROCAL",
-                          UNLISTED_MEMBER.format(society=society, id=cid),
+                          UNLISTED_MEMBER.format(society=society, name=lead.name, id=cid),
                           clause_of(repo, lead_doc, "consortia"), "warning")
 
 
@@ -169,11 +169,11 @@ LEAD_STATES = (("industry", "服务产业", "leading_industry"), ("form", "联�
 # What E-CONSORTIUM-DIFFERS says (str.format) at a member's field ("{word}" the field's word of
 # LEAD_STATES) that differs from its lead's. The online form says the same sentence
 # (validators/association/browser_cross.py).
-DIFFERS = ("联合体“{id}”的{word}写的是“{shown}”，牵头学会 {society} 在 {file} 中写的是“{told}”：联合体的{word}以"
+DIFFERS = ("联合体“{name}”（{id}）的{word}写的是“{shown}”，牵头学会 {society} 在 {file} 中写的是“{told}”：联合体的{word}以"
            "牵头学会的报告为准，请改为“{told}”（若牵头学会写错了，请它更正）。")
 # What W-CONSORTIUM-MEMBERS-DIFFER says to the lead ("{members}" the members that differ, joined by
 # JOINED; "{told}" what the lead's report shows).
-MEMBERS_DIFFER = ("成员 {members} 写的联合体“{id}”{word}与本报告的“{told}”不同：以本报告为准，这些成员的这一联合体"
+MEMBERS_DIFFER = ("成员 {members} 写的联合体“{name}”（{id}）的{word}与本报告的“{told}”不同：以本报告为准，这些成员的这一联合体"
                   "不计分，请通知它们更正（若本报告写错了，请更正本报告）。")
 
 
@@ -204,7 +204,7 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
                 if mine != theirs:
                     differing[field].append(doc.report.society)
                     yield at(doc, ("consortia", i, field), "E-CONSORTIUM-DIFFERS",
-                              DIFFERS.format(id=cid, word=word, shown=shown, society=lead_doc.report.society,
+                              DIFFERS.format(name=item.name, id=cid, word=word, shown=shown, society=lead_doc.report.society,
                                              file=lead_doc.file, told=told),
                               clause_of(repo, doc, "consortia", rule))
         # The lead hears of it too: its own change (or a member's slip) costs the members their
@@ -213,6 +213,6 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
             if differing[field]:
                 told = as_written(getattr(lead, field))[1]
                 yield at(lead_doc, ("consortia", li, field), "W-CONSORTIUM-MEMBERS-DIFFER",
-                         MEMBERS_DIFFER.format(members=JOINED.join(sorted(set(differing[field]))), id=cid, word=word,
+                         MEMBERS_DIFFER.format(members=JOINED.join(sorted(set(differing[field]))), name=lead.name, id=cid, word=word,
                                                told=told),
                          clause_of(repo, lead_doc, "consortia", rule), "warning")
