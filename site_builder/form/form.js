@@ -607,11 +607,17 @@
     var cross = CROSS_SAID[this.crossStatus] || "";
     box.className = "rf-summary " + (ok ? (cross ? "rf-summary-wait" : "rf-summary-ok") : "rf-summary-issues");
     box.appendChild(el("p", { class: "rf-summary-head", text: ok && !cross
-      ? "检查通过：表单没有发现问题" + (counts.warning ? "（另有 " + counts.warning + " 条提示）" : "") + "。提交后系统还会做完整检查（如证明材料文件是否存在，与别的学会尚未合并的报告是否冲突）。"
+      ? "检查通过：没有必须修改的问题" + (counts.warning ? "（另有 " + counts.warning + " 条提示，请逐项查看）" : "") + "。提交后系统还会做完整检查（如证明材料文件是否存在，与别的学会尚未合并的报告是否冲突）。"
       : ok ? "表单的其余检查没有发现问题" + (counts.warning ? "（另有 " + counts.warning + " 条提示）" : "") + "；" + cross
         : "检查结果：" + counts.error + " 处错误，" + counts.todo + " 处待填写，" + counts.warning + " 条提示。" +
           (cross ? "另外，" + cross : "") }));
     if (!pairs.length) return;
+    // What must be fixed first, then what is to fill in, then the notes; within each, in the
+    // page's order (a new society's profile stands above its report).
+    pairs = pairs.map(function (p, n) { return [p, n]; }).sort(function (a, b) {
+      return RANK[a[0][1].severity] - RANK[b[0][1].severity] ||
+        (a[0][0] === self.profileCtx ? 0 : 1) - (b[0][0] === self.profileCtx ? 0 : 1) || a[1] - b[1];
+    }).map(function (p) { return p[0]; });
     var details = el("details", { class: "rf-summary-list", open: this.summaryOpen ? "" : null,
       on: { toggle: function () {
         self.summaryOpen = details.open;

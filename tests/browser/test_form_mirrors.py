@@ -228,3 +228,26 @@ def _ids(value: object) -> list[str]:
     if isinstance(value, dict):
         return [i for k, v in value.items() for i in ([v] if k == "id" and isinstance(v, str) else _ids(v))]
     return [i for v in value for i in _ids(v)] if isinstance(value, list) else []
+
+
+def test_the_list_says_what_must_be_fixed_first_and_the_profile_before_the_report(page, base: str) -> None:
+    """A secretary who imported a workbook for a new society found the profile's blank fields,
+    at the top of the page, listed after every note on the report's evidence: the list now gives
+    errors, then what is to fill in, then notes, each in the page's order."""
+    _blank(page, base, "cd-materials")
+    box(page, "/consortia").locator(":scope > .rf-add").click()
+    page.select_option('[data-pointer="/consortia/0"] .rf-pick select', "consortium-smart-manufacturing")
+    add(page, "/academic_events")
+    page.keyboard.press("Tab")
+    settled(page)
+    _show_all(page)
+    rows = page.locator(".rf-summary-list li").evaluate_all("els => els.map(e => [e.className, e.textContent])")
+    ranks = [{"rf-error": 0, "rf-todo": 1, "rf-warning": 2}[kind] for kind, _ in rows]
+    assert 1 in ranks, rows
+    assert 2 in ranks, rows
+    assert ranks == sorted(ranks), rows
+    todos = [text for kind, text in rows if kind == "rf-todo"]
+    profile = [n for n, text in enumerate(todos) if text.startswith(("学会全称", "类型", "学科领域", "维护人"))]
+    assert profile, todos
+    assert profile == list(range(len(profile))), todos
+    assert not page.problems, page.problems
