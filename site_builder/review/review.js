@@ -144,6 +144,41 @@
     RF.store(draftKey(), JSON.stringify({ base: app.base, state: app.state }));
   }
 
+  /* Another tab or window of this browser wrote the draft of the report open here (the `storage`
+   * event reaches every other tab of the site; each change is saved at once, so this page holds
+   * nothing newer than what it last saved). Its draft is the newest: the page takes it in and says
+   * so, rather than write its own older one over it with the next click (a refusal typed there
+   * would be lost, and nothing would tell). The field being typed in keeps the focus. */
+  function otherTabWrote(e) {
+    if (!app.caseData || !document.getElementById("rv-case-title")) return;
+    var theirs = null;
+    try { theirs = e.newValue ? JSON.parse(e.newValue) : null; } catch (err) { theirs = null; }
+    var mine = app.state ? JSON.stringify(app.state) : null;
+    if (theirs && theirs.state && JSON.stringify(theirs.state) === mine) return;
+    // The draft was dropped there (discarded, or it was the record itself): nothing to take in
+    // when this page shows the record already.
+    if (!theirs && app.state && sameFile(app.state, stateFrom(app.caseData.review))) return;
+    var focused = document.activeElement;
+    var at = focused && focused.id ? { id: focused.id, start: focused.selectionStart, end: focused.selectionEnd } : null;
+    var scroll = window.scrollY;
+    showCase(app.caseData, app.readOnly);
+    var time = new Date().toTimeString().slice(0, 8);
+    var note = el("p", { class: "rv-draft rv-other-tab", id: "rv-other-tab", role: "status", text: theirs
+      ? "另一个标签页（或窗口）在 " + time + " 改动了这份报告的核查草稿：本页已换成那里的最新内容（包括那里给出的结论和理由），" +
+        "没有用本页较早的内容覆盖它。两处现在是同一份草稿，在哪一处继续都可以；请不要同时在两处输入。"
+      : "另一个标签页（或窗口）在 " + time + " 丢弃了这份报告的核查草稿（或草稿已与仓库中的记录相同）：本页已重新载入仓库中的记录。" });
+    var facts = document.querySelector("#rv-case .rv-facts");
+    if (facts) facts.after(note);
+    window.scrollTo(0, scroll);
+    var again = at ? document.getElementById(at.id) : null;
+    if (again && !again.disabled) {
+      again.focus({ preventScroll: true });
+      if (typeof at.start === "number" && again.setSelectionRange) {
+        try { again.setSelectionRange(at.start, at.end); } catch (err) { /* not a text field */ }
+      }
+    }
+  }
+
   /* The repository record's fingerprint: FNV-1a over its JSON, as the case data carry it. */
   function fingerprint(review) {
     var text = JSON.stringify(review || null);
@@ -1038,6 +1073,7 @@
     });
     var base = JSON.stringify(published);
     var key = "rv-objections-" + y.year;
+    app.objectionsWritten = RF.stored(key);
     var list = JSON.parse(base);
     var draftNote = el("p", { class: "rv-draft", hidden: true });
     var saved = null;
@@ -1086,7 +1122,10 @@
     };
     var words = app.config.words;
     function update(edited) {
-      if (edited) RF.store(key, JSON.stringify({ base: base, list: list }));
+      if (edited) {
+        app.objectionsWritten = JSON.stringify({ base: base, list: list });
+        RF.store(key, app.objectionsWritten);
+      }
       if (!output) return;
       var data = { year: y.year, sample: (y.objections && y.objections.sample) || undefined, objections: list.map(function (o) {
         return { id: o.id, society: o.society, issue: o.issue === null ? undefined : o.issue, filed: o.filed, subject: o.subject,
@@ -1439,6 +1478,22 @@
       if (!link) return;
       event.preventDefault();
       window.location.hash = "#" + link.dataset.open;
+    });
+    // Another tab of this browser wrote a draft open here: take it in (otherTabWrote), never
+    // write over it unseen. The year's objections likewise: their draft is one list too.
+    window.addEventListener("storage", function (e) {
+      if (!app.year) return;
+      if (app.caseData && (e.key === draftKey() || e.key === null)) otherTabWrote(e);
+      var y = yearConfig(app.year);
+      if (y && (e.key === "rv-objections-" + app.year || e.key === null) && e.newValue !== app.objectionsWritten) {
+        var box = document.getElementById("rv-objections");
+        RF.clear(box);
+        box.appendChild(objectionsNode(y, y.final));
+        var head = box.querySelector("#rv-objections-title");
+        if (head) head.after(el("p", { class: "rv-draft rv-other-tab", id: "rv-objections-other-tab", role: "status", text:
+          "另一个标签页（或窗口）在 " + new Date().toTimeString().slice(0, 8) + " 改动了本年度的异议草稿：下面已换成那里的最新内容，" +
+          "没有用本页较早的内容覆盖它。" }));
+      }
     });
     window.addEventListener("hashchange", function () {
       if (!fromHash()) return; // a heading's own anchor (¶) on this page: nothing to open
