@@ -732,7 +732,9 @@
           reason.value = starter.message + (reason.value ? " " + reason.value : "");
           reason.dispatchEvent(new Event("input"));
         } } }) : null,
-      el("p", { class: "rv-hint", text: "写明理由后，这一结论才计入分数和进度。" })]);
+      el("p", { class: "rv-hint", text: "写明理由后，这一结论才计入分数和进度。" }),
+      // 待补充材料: how the material reaches the association in the year's phase (phase.py's words).
+      el("p", { class: "rv-note rv-material", id: name + "-material", hidden: true })]);
 
     function show() {
       var r = app.state.items[item.id];
@@ -740,6 +742,10 @@
       var status = r && !old ? r.status : "";
       reasonBox.hidden = !status || status === "verified";
       reasonBox.querySelector(".rv-hint").hidden = !!reason.value.trim();
+      var route = status === "material_requested" ? phaseToday(yearConfig(app.year).material) : "";
+      var material = reasonBox.querySelector(".rv-material");
+      material.textContent = route ? "学会怎样补充：" + route : "";
+      material.hidden = !route;
       var unseen = !status && !!app.state.rest && !restCovers(item.id);
       var says = old && r.unconfirmed ? "待重新确认：本项的结论“" + LABEL[r.status] + "”（" + r.date + "）来自本浏览器中较早的草稿，" +
           "当时没有记下核查时看到的内容，因此不计入、也不会写进文件。请核对现在的内容，再次给出结论。"
