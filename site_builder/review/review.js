@@ -759,6 +759,13 @@
       changed.hidden = !says;
       if (says) verdict.setAttribute("aria-describedby", changed.id);
       else verdict.removeAttribute("aria-describedby");
+      // 其余全部核实 stands for it: the choice without a verdict of its own says so (the file
+      // still records none for the item, only `rest`).
+      var covered = !status && !!app.state.rest && !unseen;
+      var openText = covered ? "已核实（按“其余全部核实”，未单独核查）" : STATUS[0][1];
+      var openSpan = openChoice.querySelector(".rv-choice-text");
+      if (openSpan.textContent !== openText) openSpan.textContent = openText;
+      openChoice.classList.toggle("rv-covered", covered);
       who.textContent = status ? "核查人 " + (recordedBy(r) || "（未填）")
         : app.state.rest && !unseen ? "未单独核查：按“其余全部核实”记为已核实" : "";
       when.textContent = status ? verdictDate(r.date) : "";
@@ -786,8 +793,9 @@
       var input = el("input", { type: "radio", name: name, id: name + "-" + (s[0] || "open"), value: s[0],
         checked: (outdated(item.id) ? "" : rec.status) === s[0], disabled: readOnly,
         on: { click: decide, keydown: function (e) { if (e.key === " " && input.checked) decide(); } } });
-      return el("label", { class: "rv-choice" }, [input, " " + s[1]]);
+      return el("label", { class: "rv-choice" }, [input, " ", el("span", { class: "rv-choice-text", text: s[1] })]);
     });
+    var openChoice = radios[0];  // 未核查: said as covered while 其余全部核实 stands for the item
     reason.addEventListener("input", function () {
       var r = app.state.items[item.id];
       if (!r) return;

@@ -3,6 +3,14 @@
 - 待补充材料 said nothing of how the material reaches the association, while after the deadline the
   society's own pull request is refused: it now says the way in the year's phase (phase.py's words,
   as the report page says them).
+- After 其余全部核实, an item without its own verdict still showed 未核查 chosen: that choice now says
+  the item is verified by it (the file still records only `rest`).
+- The score table's 按申报 counted no expert marks and 按当前结论 did, under bare headings: an area with
+  an item refused stood higher 按当前结论. The headings say what they count and the marks stand apart.
+- Expert marks said 「取平均，按 0.5 分取整：4.5 分」 for 4.5 and 4: the average and the rounding are
+  now said in evaluate's words (expert_marks.py), which the report page shows.
+- An objection answered kept 允许更正 ticked as if it still let the society through: it is now off,
+  with the reason, and the file keeps it.
 """
 
 from __future__ import annotations
@@ -69,3 +77,31 @@ def test_the_report_page_says_the_same_way_for_material_requested(page, base: st
     assert "允许该学会更正的异议" in said
     assert "按核查规则计分" not in said
     _shots(page, "material-report", ".admonition.warning")
+
+
+def test_items_other_than_those_decided_say_they_are_verified_by_the_rest(page, base: str) -> None:
+    _open(page, base)
+    assert page.is_checked("#rv-rest")  # the sample's record: the rest verified
+    choice = page.locator(f".rv-item[data-item='{WAITING}'] .rv-choice").first
+    assert page.is_checked(f"#rv-{WAITING}-open")
+    assert choice.inner_text().strip() == "已核实（按“其余全部核实”，未单独核查）"
+    assert "rv-covered" in (choice.get_attribute("class") or "")
+    _shots(page, "covered", f".rv-item[data-item='{WAITING}'] .rv-verdict")
+    page.uncheck("#rv-rest")
+    assert choice.inner_text().strip() == "未核查"
+    assert "rv-covered" not in (choice.get_attribute("class") or "")
+    page.check("#rv-rest")
+    page.click(f"#rv-{WAITING}-verified")  # its own verdict: the choice is 未核查 again
+    assert choice.inner_text().strip() == "未核查"
+    written = page.input_value("#rv-review-file textarea")
+    assert written.count("item: ") == 1  # only the verdict given; the others stay under `rest`
+    assert not page.problems, page.problems
+
+
+def _marks(page, marks: list[float]) -> None:  # type: ignore[no-untyped-def]
+    for mark in marks:
+        page.get_by_role("button", name="添加一位专家的评分").click()
+        rows = page.locator(".rv-mark")
+        n = rows.count() - 1
+        rows.nth(n).locator("input[type=text]").fill(f"expert-{chr(97 + n)}")
+        rows.nth(n).locator("input[type=number]").fill(f"{mark:g}")
