@@ -627,17 +627,29 @@
     if (fin) box.appendChild(el("p", { class: "rv-changed", id: "rv-final-stands", text: "定稿结果 " + fmt(fin.total) + " 分（" +
       fin.tier + "，" + fin.finalized_on + " 定稿）仍是公布的结果；下面“按当前结论”是管理员用 finalize --replace 重新定稿后将得的分数。" }));
     box.appendChild(el("p", { class: "rv-total" }, [
-      "按当前结论：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
+      "按当前结论（含专家评分）：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
       "；按申报（全部核实，不含专家评分）：" + fmt(asReported.total) + " 分。"]));
+    // The expert marks of each area, apart: “按申报” has none, “按当前结论” adds them, so an area
+    // with marks may stand higher than as reported even with an item refused.
+    var marked = {};
+    plan.assessed.forEach(function (c) {
+      if (c.id in now.assessed) marked[c.area] = (marked[c.area] || 0) + now.assessed[c.id];
+    });
+    var anyMarks = Object.keys(marked).length > 0;
     var rows = app.caseData.areas.map(function (a) {
       return el("tr", {}, [el("th", { scope: "row", text: a.number + "、" + a.title }),
         el("td", { text: fmt(asReported.subtotals[a.key]) }),
-        el("td", { "data-area": a.key, text: fmt(now.subtotals[a.key]) })]);
+        el("td", { "data-area": a.key, text: fmt(now.subtotals[a.key]) }),
+        anyMarks ? el("td", { "data-marks": a.key, text: a.key in marked ? fmt(marked[a.key]) : "—" }) : null]);
     });
     box.appendChild(el("table", { class: "rv-areas" }, [
-      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "领域" }), el("th", { scope: "col", text: "按申报" }),
-        el("th", { scope: "col", text: "按当前结论" })])]),
+      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "领域" }),
+        el("th", { scope: "col", text: "按申报（项目全部核实，不含专家评分）" }),
+        el("th", { scope: "col", text: "按当前结论（含专家评分）" }),
+        anyMarks ? el("th", { scope: "col", text: "其中专家评分" }) : null])]),
       el("tbody", {}, rows)]));
+    if (anyMarks) box.appendChild(el("p", { class: "rv-note", id: "rv-areas-note", text: "“按申报”不含专家评分，“按当前结论”含专家评分" +
+      "（受各领域上限限制）：有专家评分的领域，即使有项目不予认定，“按当前结论”也可能高于“按申报”。" }));
     var fixed = [];
     // The rule's clause and words are the year's rubric's, carried by the plan.
     plan.units.filter(function (u) { return u.growth; }).forEach(function (u) {

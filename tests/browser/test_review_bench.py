@@ -105,3 +105,19 @@ def _marks(page, marks: list[float]) -> None:  # type: ignore[no-untyped-def]
         n = rows.count() - 1
         rows.nth(n).locator("input[type=text]").fill(f"expert-{chr(97 + n)}")
         rows.nth(n).locator("input[type=number]").fill(f"{mark:g}")
+
+
+def test_the_score_table_says_what_each_column_counts(page, base: str) -> None:
+    from validators.year.rubric import rubric
+
+    _open(page, base)
+    _marks(page, [4.5, 4])
+    [criterion] = rubric(YEAR).assessed
+    head = page.inner_text("#rv-score thead")
+    assert "按申报（项目全部核实，不含专家评分）" in head
+    assert "按当前结论（含专家评分）" in head
+    assert "其中专家评分" in head
+    assert page.inner_text(f'#rv-score td[data-marks="{criterion.area}"]') == "4.5"
+    assert "“按当前结论”也可能高于“按申报”" in page.inner_text("#rv-areas-note")
+    _shots(page, "score", "#rv-score")
+    assert not page.problems, page.problems
