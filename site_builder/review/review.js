@@ -672,7 +672,7 @@
         : now.unjudged[c.id] ? "不计分：本报告没有计分的" + c.judges + "（条款 " + c.clause + "），专家评分记 0 分（已有 " +
           found.kept.length + " 位专家评分）。"
           : found.kept.length < c.min_experts ? "已有 " + found.kept.length + " 位专家评分，至少需要 " + c.min_experts + " 位：暂计 0 分。"
-            : found.kept.length + " 位专家评分，" + (c.combine === "median" ? "取中位数" : "取平均") + "，按 0.5 分取整：" + fmt(points) + " 分。";
+            : marksSaid(c, found.kept, points);
       if (found.dropped) line.textContent += "另有 " + found.dropped + " 个分数超出范围或重复，未计入。";
     });
     var data = reviewData();
@@ -702,6 +702,19 @@
       now.tier + "）；" + progress + (problems.length ? "；文件还有 " + problems.length + " 个问题" : "");
     showListState();
     applyFilter();
+  }
+
+  /* A criterion's marks in the words of evaluate's line (expert_marks.py `combined`, its words
+   * carried by the plan): “2 位专家评分 4.5、4，平均 4.25，按 0.5 分四舍五入为 4.5：计 4.5 分。” */
+  function marksSaid(c, kept, points) {
+    var combine = c.combine === "median" ? function (v) {
+      var s = v.slice().sort(function (a, b) { return a - b; });
+      var mid = Math.floor(s.length / 2);
+      return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+    } : function (v) { return v.reduce(function (a, b) { return a + b; }, 0) / v.length; };
+    var value = combine(kept);
+    return kept.length + " 位专家评分 " + kept.map(fmt).join("、") + "，" + c.words.combined + " " + fmt(value) +
+      (value === points ? "" : "，" + c.words.rounding + "为 " + fmt(points)) + "：计 " + fmt(points) + " 分。";
   }
 
   /* ---- one item ---------------------------------------------------------------------------- */
@@ -900,8 +913,8 @@
       rows();
       box.appendChild(el("div", { class: "rv-criterion" }, [
         el("h4", { text: c.label }),
-        el("p", { text: "条款 " + c.clause + "；分数 " + c.min + "–" + c.max + "（0.5 分一档）；多位专家的分数" +
-          (c.combine === "median" ? "取中位数" : "取平均") + "，至少 " + c.min_experts + " 位专家评分后计分。" }),
+        el("p", { text: "条款 " + c.clause + "；分数 " + c.min + "–" + c.max + "（0.5 分一档）；多位专家的分数取" +
+          c.words.combined + "，" + c.words.rounding + "，至少 " + c.min_experts + " 位专家评分后计分。" }),
         list,
         add = readOnly ? null : el("button", { type: "button", class: "rf-button", text: "添加一位专家的评分", on: { click: function () {
           app.state.marks.push({ criterion: c.id, expert: "", mark: null,

@@ -107,6 +107,22 @@ def _marks(page, marks: list[float]) -> None:  # type: ignore[no-untyped-def]
         rows.nth(n).locator("input[type=number]").fill(f"{mark:g}")
 
 
+def test_expert_marks_say_the_average_and_the_rounding_in_evaluates_words(page, base: str) -> None:
+    from validators.evaluation.expert_marks import combined
+    from validators.year.rubric import rubric
+
+    _open(page, base)
+    _marks(page, [4.5, 4])
+    [criterion] = rubric(YEAR).assessed
+    line = page.inner_text(f"#rv-combined-{criterion.id}")
+    assert "平均 4.25，按 0.5 分四舍五入为 4.5" in line
+    # evaluate's own note for these marks (the report page's line): the page says its words.
+    assert line.startswith(combined([4.5, 4], criterion)[1].split("（范围")[0])
+    assert "取整" not in line
+    _shots(page, "marks", f"#rv-combined-{criterion.id}")
+    assert not page.problems, page.problems
+
+
 def test_the_score_table_says_what_each_column_counts(page, base: str) -> None:
     from validators.year.rubric import rubric
 
