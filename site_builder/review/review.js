@@ -1293,13 +1293,32 @@
             rows.querySelector("#rv-obj-" + i + "-answered").value = o.answered;
           }
           o.status = e.target.value;
+          showCorrection();
           update(true);
         } } },
           OBJECTION.map(function (s) {
             return el("option", { value: s[0], text: s[1], selected: o.status === s[0] });
           }));
-        var correction = el("input", { type: "checkbox", checked: !!o.correction_allowed, disabled: readOnly,
-          on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
+        var correction = el("input", { type: "checkbox", id: "rv-obj-" + i + "-correction", checked: !!o.correction_allowed,
+          disabled: readOnly, on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
+        // 允许更正 lets the society through the deadline only while the objection is 受理中 (the
+        // cycle gate's `allowing_correction`): answered, the box is off and says so; the file keeps
+        // what it records.
+        var correctionNote = el("p", { class: "rv-note", id: "rv-obj-" + i + "-correction-note", hidden: true });
+        var correctionLabel = el("label", { class: "rv-field" }, [correction, " " + OBJ.correction_allowed +
+          "：允许该学会在公示期内修改报告以回应本异议"]);
+        function showCorrection() {
+          var off = o.status !== "open";
+          correction.disabled = readOnly || off;
+          correctionLabel.classList.toggle("rv-field-off", off);
+          var text = off && o.correction_allowed ? "本条异议已不是“" + labelOf(OBJECTION, "open") + "”：“" + OBJ.correction_allowed +
+            "”只在受理中时有效，现在不再放行该学会对报告的修改（文件中仍记着这一项，改回受理中即恢复）。" : "";
+          correctionNote.textContent = text;
+          correctionNote.hidden = !text;
+          if (text) correction.setAttribute("aria-describedby", correctionNote.id);
+          else correction.removeAttribute("aria-describedby");
+        }
+        showCorrection();
         var fieldset = el("fieldset", { class: "rv-objection" }, [
           el("legend", { text: "第 " + (i + 1) + " 条异议" }),
           field(o, i, "id", OBJ.id + "（小写英文、数字和连字符）", "text"),
@@ -1308,7 +1327,7 @@
           field(o, i, "filed", DATE.filed, "date"),
           field(o, i, "subject", OBJ.subject + "（摘要，不写个人信息）", "textarea"),
           el("label", { class: "rv-field" }, [OBJ.status + " ", status]),
-          el("label", { class: "rv-field" }, [correction, " " + OBJ.correction_allowed + "：允许该学会在公示期内修改报告以回应本异议"]),
+          correctionLabel, correctionNote,
           field(o, i, "answer", OBJ.answer + "（市科协的答复）", "textarea"),
           field(o, i, "answered", DATE.answered, "date"),
           readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议",

@@ -137,3 +137,22 @@ def test_the_score_table_says_what_each_column_counts(page, base: str) -> None:
     assert "“按当前结论”也可能高于“按申报”" in page.inner_text("#rv-areas-note")
     _shots(page, "score", "#rv-score")
     assert not page.problems, page.problems
+
+
+def test_an_answered_objection_says_its_correction_no_longer_applies(page, base: str) -> None:
+    page.goto(f"{base}review/#{YEAR}")
+    page.wait_for_selector("#rv-add-objection")
+    page.click("#rv-add-objection")
+    n = page.locator(".rv-objection").count() - 1
+    box = page.locator(f"#rv-obj-{n}-correction")
+    box.check()
+    assert box.is_enabled()
+    page.locator(".rv-objection").nth(n).locator("select").nth(1).select_option("answered")
+    assert box.is_disabled()
+    assert box.is_checked()  # the file keeps what it records
+    note = page.inner_text(f"#rv-obj-{n}-correction-note")
+    assert "只在受理中时有效" in note
+    _shots(page, "correction", f"#rv-obj-{n}-correction-note")
+    page.locator(".rv-objection").nth(n).locator("select").nth(1).select_option("open")
+    assert box.is_enabled()
+    assert page.locator(f"#rv-obj-{n}-correction-note").is_hidden()
