@@ -20,7 +20,7 @@ from site_builder.context import RUBRIC_PAGE, SiteData, status_page
 from site_builder.markup import SOCIETY, Cell, Column, attr, cell, day, link, num_cell, text
 from site_builder.tables import table
 from validators.models.review import Objection, ObjectionStatus
-from validators.year.cycle import AWAITING_FINAL, CALENDAR_ZONE, Calendar, Phase
+from validators.year.cycle import AWAITING_FINAL, CALENDAR_ZONE, Calendar, Phase, full_date
 
 # The issue form that files an objection (.github/ISSUE_TEMPLATE/).
 OBJECTION_FORM = "objection.yml"
@@ -219,6 +219,52 @@ def days_ahead(site: SiteData, year: int) -> dict[str, Any] | None:
     if calendar is None:
         return None
     return _days_ahead(site, calendar, lambda on: label(site, year, on) or "")
+
+
+def material_route(site: SiteData, year: int, on: dt.date) -> str:
+    """How the material the association asks for (待补充材料) reaches it on `on`, and what the items
+    earn meanwhile, as plain text: what the pull-request gate (validators/github/cycle_gate.py)
+    lets through in the year's phase, with the year's own dates. Until filing closes the society
+    adds it itself; after, the gate refuses the society's own change (E-CYCLE-CLOSED) unless an
+    admin makes the pull request, or, on notice, an open objection allows the society to correct.
+    Whether an unverified item earns before the notice is the rubric's (`provisional`)."""
+    calendar = site.guideline(year).calendar
+    provisional = site.rubric(year).verification.provisional if site.has_rubric(year) else True
+    heads = "提交拉取请求，经学会负责人批准"
+    again = "市科协再次核查后改为已核实"
+    if calendar is None:
+        return f"请学会在报告中补上证明材料（{heads}），{again}。"
+    starts, ends = full_date(calendar.notice_starts), full_date(calendar.notice_ends)
+    meanwhile = (f"补充并核实前，这些项目暂时计分，{starts}公示起不计分" if provisional
+                 else "补充并核实前，这些项目不计分")
+    admin = "请把证明材料交给市科协，由市科协管理员提交"
+    phase = calendar.phase(on)
+    if phase in (Phase.NOT_OPEN, Phase.SUBMISSION):
+        return (f"请学会在填报截止（{full_date(calendar.submission_closes)}）前把证明材料加进报告（{heads}），"
+                f"{again}。{meanwhile}。")
+    closed = f"填报已于 {full_date(calendar.submission_closes)}截止"
+    if phase is Phase.VERIFICATION and on < calendar.notice_starts:
+        return (f"{closed}：学会自己提交的补充（拉取请求）会被期限检查拒绝，{admin}，{again}。{meanwhile}。")
+    if phase is Phase.NOTICE:
+        return (f"公示期内（至 {ends}）这些项目未经核实，不计分。{closed}：只有市科协记录了允许该学会更正的异议"
+                f"（受理中）时，学会才能自己提交补充的证明材料（{heads}）；否则{admin}，{again}。")
+    return (f"公示已于 {ends}结束，这些项目未经核实，不计分；学会已不能自己提交改动，如需补充，{admin}，"
+            "定稿前核查。")
+
+
+def material_ahead(site: SiteData, year: int) -> dict[str, Any] | None:
+    """`material_route` for the build's day and each later day it changes on, for the workbench's
+    script to show the reader's day's (as `days_ahead`). None for a year without a calendar."""
+    calendar = site.guideline(year).calendar
+    if calendar is None:
+        return None
+    return _days_ahead(site, calendar, lambda on: material_route(site, year, on))
+
+
+def material_said(site: SiteData, year: int) -> str:
+    """`material_route` on the build's day as HTML, carrying its words for the later days."""
+    ahead = _ahead(site, year, lambda on: text(material_route(site, year, on)))
+    return f"<span{ahead}>{text(material_route(site, year, as_of(site)))}</span>"
 
 
 def how_to_object(site: SiteData, year: int) -> str:

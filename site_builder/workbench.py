@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from site_builder.context import SiteData
 from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, text
-from site_builder.phase import days_ahead
+from site_builder.phase import days_ahead, material_ahead
 from site_builder.tables import long_table
 from validators.association.admin_list import ADMINS_FILE, read_admin_list
 from validators.association.browser_privacy import browser_privacy_rule
@@ -217,6 +217,8 @@ def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, 
         # The phase in a few words for the build's day and each later day they change on, as
         # the public pages say it (site_builder/phase.py): the page shows the reader's day's.
         "phases": days_ahead(site, year),
+        # How material asked for (待补充材料) reaches the association, in the same way (phase.py).
+        "material": material_ahead(site, year),
         # The page opens on the year being verified or on notice: a year just opened for filing,
         # with a few reports, is not where the staff's work is.
         "reviewing": bool(calendar and calendar.phase(day) in (Phase.VERIFICATION, Phase.NOTICE)),

@@ -211,3 +211,47 @@ def test_the_workbench_says_a_wrong_expert_number_and_reviewer_in_the_checks_wor
     assert words["expert_pattern"] == "应由小写英文字母、数字和单个连字符组成，如 expert-a。"
     config = json.loads(workbench.workbench_files(_site(tree))[f"{workbench.ASSETS}/config.json"])
     assert config["words"] == words
+
+
+def test_material_requested_says_how_it_reaches_the_association_in_the_years_phase(tree: Path) -> None:
+    """The report page said only 「补充前这些项目按核查规则计分（公示起不计分）」: after the deadline
+    the society's own pull request adding the material is refused (E-CYCLE-CLOSED) unless an admin
+    makes it, or, on notice, an open objection allows a correction. The page and the workbench now
+    say the way the pull-request gate leaves, in the year's phase, with the calendar's dates."""
+    import datetime as dt
+
+    from site_builder import phase
+    from validators.year.cycle import full_date
+
+    _review(tree, "items:\n  - {item: svc-motor-rd, status: 待补充材料, reason: 请补充企业出具的服务确认函, "
+            "reviewer: cast-staff, date: 2026-11-20}\n")
+    site = _site(tree)
+    calendar = site.guideline(YEAR).calendar
+    assert calendar is not None
+    on_notice = phase.material_route(site, YEAR, calendar.notice_starts)
+    assert "不计分" in on_notice
+    assert "允许该学会更正的异议" in on_notice
+    assert "由市科协管理员提交" in on_notice
+    assert full_date(calendar.notice_ends) in on_notice
+    verifying = phase.material_route(site, YEAR, calendar.submission_closes + dt.timedelta(days=1))
+    assert "期限检查拒绝" in verifying
+    assert "由市科协管理员提交" in verifying
+    assert f"{full_date(calendar.notice_starts)}公示起不计分" in verifying
+    filing = phase.material_route(site, YEAR, calendar.submission_closes)
+    assert full_date(calendar.submission_closes) in filing
+    assert "学会负责人批准" in filing
+    assert "管理员" not in filing
+    after = phase.material_route(site, YEAR, calendar.notice_ends + dt.timedelta(days=1))
+    assert "公示已于" in after
+    assert "不计分" in after
+    # The report page says the build day's words (the site is built on notice) and carries the
+    # later days' for the reader's day.
+    shown = report_page.render(site, site.repo.reports[(SOCIETY, YEAR)])
+    assert on_notice in shown
+    assert "按核查规则计分" not in shown
+    assert phase.DATA_ATTRIBUTE in shown.split("待补充材料：1 项")[1].split("请补充企业出具的服务确认函")[0]
+    # The workbench has the same words for the same days.
+    config = json.loads(workbench.workbench_files(site)[f"{workbench.ASSETS}/config.json"])
+    [year] = [y for y in config["years"] if y["year"] == YEAR]
+    assert year["material"]["turns"][0] == ["2026-12-04", on_notice]
+    assert [after] == [words for _, words in year["material"]["turns"][1:2]]

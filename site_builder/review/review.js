@@ -144,6 +144,41 @@
     RF.store(draftKey(), JSON.stringify({ base: app.base, state: app.state }));
   }
 
+  /* Another tab or window of this browser wrote the draft of the report open here (the `storage`
+   * event reaches every other tab of the site; each change is saved at once, so this page holds
+   * nothing newer than what it last saved). Its draft is the newest: the page takes it in and says
+   * so, rather than write its own older one over it with the next click (a refusal typed there
+   * would be lost, and nothing would tell). The field being typed in keeps the focus. */
+  function otherTabWrote(e) {
+    if (!app.caseData || !document.getElementById("rv-case-title")) return;
+    var theirs = null;
+    try { theirs = e.newValue ? JSON.parse(e.newValue) : null; } catch (err) { theirs = null; }
+    var mine = app.state ? JSON.stringify(app.state) : null;
+    if (theirs && theirs.state && JSON.stringify(theirs.state) === mine) return;
+    // The draft was dropped there (discarded, or it was the record itself): nothing to take in
+    // when this page shows the record already.
+    if (!theirs && app.state && sameFile(app.state, stateFrom(app.caseData.review))) return;
+    var focused = document.activeElement;
+    var at = focused && focused.id ? { id: focused.id, start: focused.selectionStart, end: focused.selectionEnd } : null;
+    var scroll = window.scrollY;
+    showCase(app.caseData, app.readOnly);
+    var time = new Date().toTimeString().slice(0, 8);
+    var note = el("p", { class: "rv-draft rv-other-tab", id: "rv-other-tab", role: "status", text: theirs
+      ? "另一个标签页（或窗口）在 " + time + " 改动了这份报告的核查草稿：本页已换成那里的最新内容（包括那里给出的结论和理由），" +
+        "没有用本页较早的内容覆盖它。两处现在是同一份草稿，在哪一处继续都可以；请不要同时在两处输入。"
+      : "另一个标签页（或窗口）在 " + time + " 丢弃了这份报告的核查草稿（或草稿已与仓库中的记录相同）：本页已重新载入仓库中的记录。" });
+    var facts = document.querySelector("#rv-case .rv-facts");
+    if (facts) facts.after(note);
+    window.scrollTo(0, scroll);
+    var again = at ? document.getElementById(at.id) : null;
+    if (again && !again.disabled) {
+      again.focus({ preventScroll: true });
+      if (typeof at.start === "number" && again.setSelectionRange) {
+        try { again.setSelectionRange(at.start, at.end); } catch (err) { /* not a text field */ }
+      }
+    }
+  }
+
   /* The repository record's fingerprint: FNV-1a over its JSON, as the case data carry it. */
   function fingerprint(review) {
     var text = JSON.stringify(review || null);
@@ -592,17 +627,29 @@
     if (fin) box.appendChild(el("p", { class: "rv-changed", id: "rv-final-stands", text: "定稿结果 " + fmt(fin.total) + " 分（" +
       fin.tier + "，" + fin.finalized_on + " 定稿）仍是公布的结果；下面“按当前结论”是管理员用 finalize --replace 重新定稿后将得的分数。" }));
     box.appendChild(el("p", { class: "rv-total" }, [
-      "按当前结论：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
+      "按当前结论（含专家评分）：", el("strong", { id: "rv-total", text: fmt(now.total) }), " 分（" + now.tier + "）",
       "；按申报（全部核实，不含专家评分）：" + fmt(asReported.total) + " 分。"]));
+    // The expert marks of each area, apart: “按申报” has none, “按当前结论” adds them, so an area
+    // with marks may stand higher than as reported even with an item refused.
+    var marked = {};
+    plan.assessed.forEach(function (c) {
+      if (c.id in now.assessed) marked[c.area] = (marked[c.area] || 0) + now.assessed[c.id];
+    });
+    var anyMarks = Object.keys(marked).length > 0;
     var rows = app.caseData.areas.map(function (a) {
       return el("tr", {}, [el("th", { scope: "row", text: a.number + "、" + a.title }),
         el("td", { text: fmt(asReported.subtotals[a.key]) }),
-        el("td", { "data-area": a.key, text: fmt(now.subtotals[a.key]) })]);
+        el("td", { "data-area": a.key, text: fmt(now.subtotals[a.key]) }),
+        anyMarks ? el("td", { "data-marks": a.key, text: a.key in marked ? fmt(marked[a.key]) : "—" }) : null]);
     });
     box.appendChild(el("table", { class: "rv-areas" }, [
-      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "领域" }), el("th", { scope: "col", text: "按申报" }),
-        el("th", { scope: "col", text: "按当前结论" })])]),
+      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "领域" }),
+        el("th", { scope: "col", text: "按申报（项目全部核实，不含专家评分）" }),
+        el("th", { scope: "col", text: "按当前结论（含专家评分）" }),
+        anyMarks ? el("th", { scope: "col", text: "其中专家评分" }) : null])]),
       el("tbody", {}, rows)]));
+    if (anyMarks) box.appendChild(el("p", { class: "rv-note", id: "rv-areas-note", text: "“按申报”不含专家评分，“按当前结论”含专家评分" +
+      "（受各领域上限限制）：有专家评分的领域，即使有项目不予认定，“按当前结论”也可能高于“按申报”。" }));
     var fixed = [];
     // The rule's clause and words are the year's rubric's, carried by the plan.
     plan.units.filter(function (u) { return u.growth; }).forEach(function (u) {
@@ -625,7 +672,7 @@
         : now.unjudged[c.id] ? "不计分：本报告没有计分的" + c.judges + "（条款 " + c.clause + "），专家评分记 0 分（已有 " +
           found.kept.length + " 位专家评分）。"
           : found.kept.length < c.min_experts ? "已有 " + found.kept.length + " 位专家评分，至少需要 " + c.min_experts + " 位：暂计 0 分。"
-            : found.kept.length + " 位专家评分，" + (c.combine === "median" ? "取中位数" : "取平均") + "，按 0.5 分取整：" + fmt(points) + " 分。";
+            : marksSaid(c, found.kept, points);
       if (found.dropped) line.textContent += "另有 " + found.dropped + " 个分数超出范围或重复，未计入。";
     });
     var data = reviewData();
@@ -655,6 +702,19 @@
       now.tier + "）；" + progress + (problems.length ? "；文件还有 " + problems.length + " 个问题" : "");
     showListState();
     applyFilter();
+  }
+
+  /* A criterion's marks in the words of evaluate's line (expert_marks.py `combined`, its words
+   * carried by the plan): “2 位专家评分 4.5、4，平均 4.25，按 0.5 分四舍五入为 4.5：计 4.5 分。” */
+  function marksSaid(c, kept, points) {
+    var combine = c.combine === "median" ? function (v) {
+      var s = v.slice().sort(function (a, b) { return a - b; });
+      var mid = Math.floor(s.length / 2);
+      return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+    } : function (v) { return v.reduce(function (a, b) { return a + b; }, 0) / v.length; };
+    var value = combine(kept);
+    return kept.length + " 位专家评分 " + kept.map(fmt).join("、") + "，" + c.words.combined + " " + fmt(value) +
+      (value === points ? "" : "，" + c.words.rounding + "为 " + fmt(points)) + "：计 " + fmt(points) + " 分。";
   }
 
   /* ---- one item ---------------------------------------------------------------------------- */
@@ -697,7 +757,9 @@
           reason.value = starter.message + (reason.value ? " " + reason.value : "");
           reason.dispatchEvent(new Event("input"));
         } } }) : null,
-      el("p", { class: "rv-hint", text: "写明理由后，这一结论才计入分数和进度。" })]);
+      el("p", { class: "rv-hint", text: "写明理由后，这一结论才计入分数和进度。" }),
+      // 待补充材料: how the material reaches the association in the year's phase (phase.py's words).
+      el("p", { class: "rv-note rv-material", id: name + "-material", hidden: true })]);
 
     function show() {
       var r = app.state.items[item.id];
@@ -705,6 +767,10 @@
       var status = r && !old ? r.status : "";
       reasonBox.hidden = !status || status === "verified";
       reasonBox.querySelector(".rv-hint").hidden = !!reason.value.trim();
+      var route = status === "material_requested" ? phaseToday(yearConfig(app.year).material) : "";
+      var material = reasonBox.querySelector(".rv-material");
+      material.textContent = route ? "学会怎样补充：" + route : "";
+      material.hidden = !route;
       var unseen = !status && !!app.state.rest && !restCovers(item.id);
       var says = old && r.unconfirmed ? "待重新确认：本项的结论“" + LABEL[r.status] + "”（" + r.date + "）来自本浏览器中较早的草稿，" +
           "当时没有记下核查时看到的内容，因此不计入、也不会写进文件。请核对现在的内容，再次给出结论。"
@@ -718,6 +784,13 @@
       changed.hidden = !says;
       if (says) verdict.setAttribute("aria-describedby", changed.id);
       else verdict.removeAttribute("aria-describedby");
+      // 其余全部核实 stands for it: the choice without a verdict of its own says so (the file
+      // still records none for the item, only `rest`).
+      var covered = !status && !!app.state.rest && !unseen;
+      var openText = covered ? "已核实（按“其余全部核实”，未单独核查）" : STATUS[0][1];
+      var openSpan = openChoice.querySelector(".rv-choice-text");
+      if (openSpan.textContent !== openText) openSpan.textContent = openText;
+      openChoice.classList.toggle("rv-covered", covered);
       who.textContent = status ? "核查人 " + (recordedBy(r) || "（未填）")
         : app.state.rest && !unseen ? "未单独核查：按“其余全部核实”记为已核实" : "";
       when.textContent = status ? verdictDate(r.date) : "";
@@ -745,8 +818,9 @@
       var input = el("input", { type: "radio", name: name, id: name + "-" + (s[0] || "open"), value: s[0],
         checked: (outdated(item.id) ? "" : rec.status) === s[0], disabled: readOnly,
         on: { click: decide, keydown: function (e) { if (e.key === " " && input.checked) decide(); } } });
-      return el("label", { class: "rv-choice" }, [input, " " + s[1]]);
+      return el("label", { class: "rv-choice" }, [input, " ", el("span", { class: "rv-choice-text", text: s[1] })]);
     });
+    var openChoice = radios[0];  // 未核查: said as covered while 其余全部核实 stands for the item
     reason.addEventListener("input", function () {
       var r = app.state.items[item.id];
       if (!r) return;
@@ -839,8 +913,8 @@
       rows();
       box.appendChild(el("div", { class: "rv-criterion" }, [
         el("h4", { text: c.label }),
-        el("p", { text: "条款 " + c.clause + "；分数 " + c.min + "–" + c.max + "（0.5 分一档）；多位专家的分数" +
-          (c.combine === "median" ? "取中位数" : "取平均") + "，至少 " + c.min_experts + " 位专家评分后计分。" }),
+        el("p", { text: "条款 " + c.clause + "；分数 " + c.min + "–" + c.max + "（0.5 分一档）；多位专家的分数取" +
+          c.words.combined + "，" + c.words.rounding + "，至少 " + c.min_experts + " 位专家评分后计分。" }),
         list,
         add = readOnly ? null : el("button", { type: "button", class: "rf-button", text: "添加一位专家的评分", on: { click: function () {
           app.state.marks.push({ criterion: c.id, expert: "", mark: null,
@@ -1038,6 +1112,7 @@
     });
     var base = JSON.stringify(published);
     var key = "rv-objections-" + y.year;
+    app.objectionsWritten = RF.stored(key);
     var list = JSON.parse(base);
     var draftNote = el("p", { class: "rv-draft", hidden: true });
     var saved = null;
@@ -1086,7 +1161,10 @@
     };
     var words = app.config.words;
     function update(edited) {
-      if (edited) RF.store(key, JSON.stringify({ base: base, list: list }));
+      if (edited) {
+        app.objectionsWritten = JSON.stringify({ base: base, list: list });
+        RF.store(key, app.objectionsWritten);
+      }
       if (!output) return;
       var data = { year: y.year, sample: (y.objections && y.objections.sample) || undefined, objections: list.map(function (o) {
         return { id: o.id, society: o.society, issue: o.issue === null ? undefined : o.issue, filed: o.filed, subject: o.subject,
@@ -1215,13 +1293,32 @@
             rows.querySelector("#rv-obj-" + i + "-answered").value = o.answered;
           }
           o.status = e.target.value;
+          showCorrection();
           update(true);
         } } },
           OBJECTION.map(function (s) {
             return el("option", { value: s[0], text: s[1], selected: o.status === s[0] });
           }));
-        var correction = el("input", { type: "checkbox", checked: !!o.correction_allowed, disabled: readOnly,
-          on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
+        var correction = el("input", { type: "checkbox", id: "rv-obj-" + i + "-correction", checked: !!o.correction_allowed,
+          disabled: readOnly, on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
+        // 允许更正 lets the society through the deadline only while the objection is 受理中 (the
+        // cycle gate's `allowing_correction`): answered, the box is off and says so; the file keeps
+        // what it records.
+        var correctionNote = el("p", { class: "rv-note", id: "rv-obj-" + i + "-correction-note", hidden: true });
+        var correctionLabel = el("label", { class: "rv-field" }, [correction, " " + OBJ.correction_allowed +
+          "：允许该学会在公示期内修改报告以回应本异议"]);
+        function showCorrection() {
+          var off = o.status !== "open";
+          correction.disabled = readOnly || off;
+          correctionLabel.classList.toggle("rv-field-off", off);
+          var text = off && o.correction_allowed ? "本条异议已不是“" + labelOf(OBJECTION, "open") + "”：“" + OBJ.correction_allowed +
+            "”只在受理中时有效，现在不再放行该学会对报告的修改（文件中仍记着这一项，改回受理中即恢复）。" : "";
+          correctionNote.textContent = text;
+          correctionNote.hidden = !text;
+          if (text) correction.setAttribute("aria-describedby", correctionNote.id);
+          else correction.removeAttribute("aria-describedby");
+        }
+        showCorrection();
         var fieldset = el("fieldset", { class: "rv-objection" }, [
           el("legend", { text: "第 " + (i + 1) + " 条异议" }),
           field(o, i, "id", OBJ.id + "（小写英文、数字和连字符）", "text"),
@@ -1230,7 +1327,7 @@
           field(o, i, "filed", DATE.filed, "date"),
           field(o, i, "subject", OBJ.subject + "（摘要，不写个人信息）", "textarea"),
           el("label", { class: "rv-field" }, [OBJ.status + " ", status]),
-          el("label", { class: "rv-field" }, [correction, " " + OBJ.correction_allowed + "：允许该学会在公示期内修改报告以回应本异议"]),
+          correctionLabel, correctionNote,
           field(o, i, "answer", OBJ.answer + "（市科协的答复）", "textarea"),
           field(o, i, "answered", DATE.answered, "date"),
           readOnly ? null : el("button", { type: "button", class: "rf-button", text: "删除这条异议",
@@ -1439,6 +1536,22 @@
       if (!link) return;
       event.preventDefault();
       window.location.hash = "#" + link.dataset.open;
+    });
+    // Another tab of this browser wrote a draft open here: take it in (otherTabWrote), never
+    // write over it unseen. The year's objections likewise: their draft is one list too.
+    window.addEventListener("storage", function (e) {
+      if (!app.year) return;
+      if (app.caseData && (e.key === draftKey() || e.key === null)) otherTabWrote(e);
+      var y = yearConfig(app.year);
+      if (y && (e.key === "rv-objections-" + app.year || e.key === null) && e.newValue !== app.objectionsWritten) {
+        var box = document.getElementById("rv-objections");
+        RF.clear(box);
+        box.appendChild(objectionsNode(y, y.final));
+        var head = box.querySelector("#rv-objections-title");
+        if (head) head.after(el("p", { class: "rv-draft rv-other-tab", id: "rv-objections-other-tab", role: "status", text:
+          "另一个标签页（或窗口）在 " + new Date().toTimeString().slice(0, 8) + " 改动了本年度的异议草稿：下面已换成那里的最新内容，" +
+          "没有用本页较早的内容覆盖它。" }));
+      }
     });
     window.addEventListener("hashchange", function () {
       if (!fromHash()) return; // a heading's own anchor (¶) on this page: nothing to open

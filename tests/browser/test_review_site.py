@@ -410,7 +410,7 @@ def test_screen_readers_hear_the_total_when_it_changes_and_focus_stays_in_the_li
     reason = item.locator("textarea")
     reason.press_sequentially("无")  # the refusal counts from its first character: the total changes
     total = page.inner_text("#rv-total")
-    assert page.inner_text("#rv-live") == f"按当前结论 {total} 分（{page.inner_text('#rv-score .rv-total').split('（')[1].split('）')[0]}）。"
+    assert page.inner_text("#rv-live") == f"按当前结论 {total} 分（{page.inner_text('#rv-score .rv-total').split('分（')[1].split('）')[0]}）。"
     page.evaluate(LIVE_CHANGES)
     reason.press_sequentially("证明材料原件")  # six more keys: the total stays, nothing is announced
     assert page.evaluate("window.liveChanges") == 0

@@ -27,6 +27,15 @@ _NAMED = 3
 
 _COMBINE: dict[str, tuple[str, Callable[[list[float]], float]]] = {
     "mean": ("平均", statistics.fmean), "median": ("中位数", statistics.median)}
+# How the combined mark becomes points (`to_half`), in the rubric's words (“按 0.5 分四舍五入”):
+# “取整” read as rounding down. The workbench says the same (`words`, carried by the plan).
+ROUNDING = "按 0.5 分四舍五入"
+
+
+def words(criterion: AssessedCriterion) -> dict[str, str]:
+    """What a line's note calls the combination and the rounding, for the workbench to say its
+    line in the same words: {"combined": 平均 or 中位数, "rounding": ROUNDING}."""
+    return {"combined": _COMBINE[criterion.combine][0], "rounding": ROUNDING}
 
 
 def _num(value: float) -> str:
@@ -47,7 +56,7 @@ def combined(marks: list[float], criterion: AssessedCriterion) -> tuple[float, s
         return 0.0, f"专家评分尚未完成：需要至少 {criterion.min_experts} 位专家，{done}"
     value = combine(marks)
     points = to_half(value)
-    rounding = "" if points == value else f"，按 0.5 分取整为 {points:g}"
+    rounding = "" if points == value else f"，{ROUNDING}为 {points:g}"
     return points, (f"{len(marks)} 位专家评分 {shown}，{name} {_num(value)}{rounding}"
                     f"（范围 {criterion.min:g}–{criterion.max:g}）")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from validators.association.reviews import Standing
-from validators.evaluation.expert_marks import assessed_lines, judged_items
+from validators.evaluation.expert_marks import assessed_lines, judged_items, words
 from validators.evaluation.score_lines import CAP_RULE, ScoreLine
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
@@ -551,6 +551,6 @@ def scoring_plan(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rule
             "assessed": [{"id": c.id, "area": c.area, "clause": c.clause, "label": c.label,
                           "judges": judged_items(c, rules, points),
                           "min": c.min, "max": c.max, "combine": c.combine,
-                          "min_experts": c.min_experts} for c in points.assessed],
+                          "min_experts": c.min_experts, "words": words(c)} for c in points.assessed],
             "tiers": [{"tier": t.tier, "min_total": t.min_total} for t in points.tiers],
             "unranked": points.unranked}

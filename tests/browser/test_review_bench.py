@@ -1,0 +1,158 @@
+"""What the workbench says of a verdict, a mark and an objection, as the staff and an expert read it.
+
+- 待补充材料 said nothing of how the material reaches the association, while after the deadline the
+  society's own pull request is refused: it now says the way in the year's phase (phase.py's words,
+  as the report page says them).
+- After 其余全部核实, an item without its own verdict still showed 未核查 chosen: that choice now says
+  the item is verified by it (the file still records only `rest`).
+- The score table's 按申报 counted no expert marks and 按当前结论 did, under bare headings: an area with
+  an item refused stood higher 按当前结论. The headings say what they count and the marks stand apart.
+- Expert marks said 「取平均，按 0.5 分取整：4.5 分」 for 4.5 and 4: the average and the rounding are
+  now said in evaluate's words (expert_marks.py), which the report page shows.
+- An objection answered kept 允许更正 ticked as if it still let the society through: it is now off,
+  with the reason, and the file keeps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.site_support import built_site, served, sync_playwright
+from tests.trees import base_tree
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+YEAR, SOCIETY, WAITING = 2018, "cd-mech-eng", "svc-motor-rd"
+SHOTS = Path("/tmp/bench-shots")
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = base_tree(tmp_path_factory.mktemp("bench") / "tree")
+    sync_playwright()
+    with served(built_site(root)) as url:
+        yield url
+
+
+def _open(page, base: str, society: str = SOCIETY) -> None:  # type: ignore[no-untyped-def]
+    page.add_init_script("localStorage.setItem('rv-reviewer', 'cast-staff')")
+    page.goto(f"{base}review/#{YEAR}/{society}")
+    page.wait_for_selector(".rv-item")
+
+
+def _shots(page, name: str, selector: str) -> None:  # type: ignore[no-untyped-def]
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(300)
+        page.locator(selector).scroll_into_view_if_needed()
+        page.wait_for_timeout(200)
+        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"))
+
+
+def test_material_requested_says_how_the_material_reaches_the_association(page, base: str) -> None:
+    _open(page, base)
+    note = page.locator(f"#rv-{WAITING}-material")
+    page.click(f"#rv-{WAITING}-verified")
+    assert note.is_hidden()
+    page.click(f"#rv-{WAITING}-material_requested")
+    said = note.inner_text()
+    # The sample's 2018 is on notice: the item earns nothing, and the society corrects only when
+    # an objection allows it, else the association's administrator submits the material.
+    assert said.startswith("学会怎样补充：公示期内")
+    assert "不计分" in said
+    assert "允许该学会更正的异议" in said
+    assert "由市科协管理员提交" in said
+    _shots(page, "material", f"#rv-{WAITING}-material")
+    assert not page.problems, page.problems
+
+
+def test_the_report_page_says_the_same_way_for_material_requested(page, base: str) -> None:
+    page.goto(f"{base}societies/cd-computer/{YEAR}/")
+    box = page.locator(".admonition", has_text="待补充材料：")
+    said = box.inner_text()
+    assert "由市科协管理员提交" in said
+    assert "允许该学会更正的异议" in said
+    assert "按核查规则计分" not in said
+    _shots(page, "material-report", ".admonition.warning")
+
+
+def test_items_other_than_those_decided_say_they_are_verified_by_the_rest(page, base: str) -> None:
+    _open(page, base)
+    assert page.is_checked("#rv-rest")  # the sample's record: the rest verified
+    choice = page.locator(f".rv-item[data-item='{WAITING}'] .rv-choice").first
+    assert page.is_checked(f"#rv-{WAITING}-open")
+    assert choice.inner_text().strip() == "已核实（按“其余全部核实”，未单独核查）"
+    assert "rv-covered" in (choice.get_attribute("class") or "")
+    _shots(page, "covered", f".rv-item[data-item='{WAITING}'] .rv-verdict")
+    page.uncheck("#rv-rest")
+    assert choice.inner_text().strip() == "未核查"
+    assert "rv-covered" not in (choice.get_attribute("class") or "")
+    page.check("#rv-rest")
+    page.click(f"#rv-{WAITING}-verified")  # its own verdict: the choice is 未核查 again
+    assert choice.inner_text().strip() == "未核查"
+    written = page.input_value("#rv-review-file textarea")
+    assert written.count("item: ") == 1  # only the verdict given; the others stay under `rest`
+    assert not page.problems, page.problems
+
+
+def _marks(page, marks: list[float]) -> None:  # type: ignore[no-untyped-def]
+    for mark in marks:
+        page.get_by_role("button", name="添加一位专家的评分").click()
+        rows = page.locator(".rv-mark")
+        n = rows.count() - 1
+        rows.nth(n).locator("input[type=text]").fill(f"expert-{chr(97 + n)}")
+        rows.nth(n).locator("input[type=number]").fill(f"{mark:g}")
+
+
+def test_expert_marks_say_the_average_and_the_rounding_in_evaluates_words(page, base: str) -> None:
+    from validators.evaluation.expert_marks import combined
+    from validators.year.rubric import rubric
+
+    _open(page, base)
+    _marks(page, [4.5, 4])
+    [criterion] = rubric(YEAR).assessed
+    line = page.inner_text(f"#rv-combined-{criterion.id}")
+    assert "平均 4.25，按 0.5 分四舍五入为 4.5" in line
+    # evaluate's own note for these marks (the report page's line): the page says its words.
+    assert line.startswith(combined([4.5, 4], criterion)[1].split("（范围")[0])
+    assert "取整" not in line
+    _shots(page, "marks", f"#rv-combined-{criterion.id}")
+    assert not page.problems, page.problems
+
+
+def test_the_score_table_says_what_each_column_counts(page, base: str) -> None:
+    from validators.year.rubric import rubric
+
+    _open(page, base)
+    _marks(page, [4.5, 4])
+    [criterion] = rubric(YEAR).assessed
+    head = page.inner_text("#rv-score thead")
+    assert "按申报（项目全部核实，不含专家评分）" in head
+    assert "按当前结论（含专家评分）" in head
+    assert "其中专家评分" in head
+    assert page.inner_text(f'#rv-score td[data-marks="{criterion.area}"]') == "4.5"
+    assert "“按当前结论”也可能高于“按申报”" in page.inner_text("#rv-areas-note")
+    _shots(page, "score", "#rv-score")
+    assert not page.problems, page.problems
+
+
+def test_an_answered_objection_says_its_correction_no_longer_applies(page, base: str) -> None:
+    page.goto(f"{base}review/#{YEAR}")
+    page.wait_for_selector("#rv-add-objection")
+    page.click("#rv-add-objection")
+    n = page.locator(".rv-objection").count() - 1
+    box = page.locator(f"#rv-obj-{n}-correction")
+    box.check()
+    assert box.is_enabled()
+    page.locator(".rv-objection").nth(n).locator("select").nth(1).select_option("answered")
+    assert box.is_disabled()
+    assert box.is_checked()  # the file keeps what it records
+    note = page.inner_text(f"#rv-obj-{n}-correction-note")
+    assert "只在受理中时有效" in note
+    _shots(page, "correction", f"#rv-obj-{n}-correction-note")
+    page.locator(".rv-objection").nth(n).locator("select").nth(1).select_option("open")
+    assert box.is_enabled()
+    assert page.locator(f"#rv-obj-{n}-correction-note").is_hidden()
