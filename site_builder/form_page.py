@@ -16,7 +16,7 @@ from typing import Any
 from site_builder.form_labels import guide_data, labels_data
 from site_builder.mkdocs_config import read_config
 from site_builder.name_order import name_key
-from validators.association.browser_cross import CROSS_FOLDER, cross_files, shared_file
+from validators.association.browser_cross import CROSS_FOLDER, SPLIT_KINDS, cross_files, shared_file
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.reviews import review_years
 from validators.evaluation.results import results_path
@@ -235,14 +235,17 @@ def society_files(repo: Repository, changed: Iterable[str], settings: SiteSettin
 
 
 def _is_split(folder: Path) -> bool:
-    """A folder named as `shared_file` names a split's (shared-<shares>): the form's own."""
+    """A folder named as `shared_file` names a split's (shared-<shares> or items-<shares>): the
+    form's own."""
     shares = folder.name.rpartition("-")[2]
     return (shares.isascii() and shares.isdigit()
-            and Path(shared_file(int(shares), 0)).parent == Path(CROSS_FOLDER, folder.name))
+            and any(Path(shared_file(int(shares), 0, kind)).parent == Path(CROSS_FOLDER, folder.name)
+                    for kind in SPLIT_KINDS))
 
 
 def stale_splits(out: Path, kept: Iterable[Path]) -> list[Path]:
-    """The folders of a split of the form's shared files (`<form>/across/shared-<shares>/`) under
+    """The folders of a split of the form's shared files (`<form>/across/shared-<shares>/`, and
+    `items-<shares>/` of its item files) under
     `out`, a generated docs or a built site folder, that hold none of the `kept` files: a split
     no longer written, since the number of shared files changed. Nothing else is the form's to
     remove there, and nothing else is listed."""

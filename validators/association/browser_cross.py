@@ -81,10 +81,12 @@ from validators.year.files import available_years
 from validators.year.guideline import Guideline, guideline
 from validators.year.measures import counted_achievements
 
-__all__ = ["CROSS_FOLDER", "cross_files", "share_of", "shared_file"]
+__all__ = ["CROSS_FOLDER", "SPLIT_KINDS", "cross_files", "share_of", "shared_file"]
 
 # Where the per-society and shared files go, beside across.json.
 CROSS_FOLDER = "across"
+# The kinds of split `shared_file` names: the consortium listings' and the items'.
+SPLIT_KINDS = ("shared", "items")
 
 # FNV-1a, 32 bits, over the text's code points: form-cross.js computes the same.
 _FNV_OFFSET = 0x811C9DC5
