@@ -6,7 +6,6 @@ none alike; with no such consortium the ids are the ones `new_id` gives first.""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -14,10 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_builder.form_labels import labels_data
 from site_builder.form_page import _consortia
 from tests import blank_ids
-from tests.test_form_criteria import _node
+from tests.form_ids import fresh_ids
 from tests.trees import ROOT, base_tree
 from validators.check import check_tree, read_tree, year_report_model
 from validators.models.report import new_id
@@ -28,22 +26,6 @@ from validators.year.guideline import guideline
 
 pytest.importorskip("openpyxl")
 
-SCRIPT = ROOT / "site_builder" / "form" / "form-render.js"
-# The form's freshId for a new item of each [list, society, year] case, in a file holding the
-# given ids, with the site's published consortia.
-HARNESS = """
-globalThis.window = { ReportForm: { el: function () {} } };
-require(process.argv[1]);
-const RF = window.ReportForm;
-const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const out = input.cases.map(([prop, society, year, held]) => {
-  RF.walk = (data, schema, root, path, visit) => held.forEach((id) => visit(["id"], id));
-  const self = { ctx: { state: { data: { society: society, year: year } }, root: {},
-                        consortia: input.consortia, labels: input.labels } };
-  return RF.Renderer.prototype.freshId.call(self, prop);
-});
-process.stdout.write(JSON.stringify(out));
-"""
 # A consortium cd-tcm leads, renamed in every file to the id cd-mech-eng's first new consortium
 # of 2018 would take, and one cd-hitech-park leads, to the id a workbook with no valid cover id
 # would give its first new consortium.
@@ -98,8 +80,4 @@ def test_the_ids_filled_are_the_forms_given_the_sites_consortia(tmp_path: Path, 
     fill_ids(data, year_report_model(blank_ids.YEAR, tree), blank_ids.YEAR, society, lambda: read_tree(tree).led_consortia())
     made = data["consortia"][0]["id"]
     assert made == new_id("consortia", blank_ids.YEAR, 2 if taken else 1, society)
-    payload = {"labels": labels_data(), "consortia": _consortia(check_tree(tree)[1]),
-               "cases": [["consortia", society, blank_ids.YEAR, held]]}
-    done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT)], input=json.dumps(payload, ensure_ascii=False),
-                          capture_output=True, text=True, check=True, timeout=60)
-    assert json.loads(done.stdout) == [made]
+    assert fresh_ids([("consortia", society, blank_ids.YEAR, held, 1)], _consortia(check_tree(tree)[1])) == [[made]]

@@ -5,37 +5,13 @@ id of any length. A 63-character society's first consortium was 82 characters, r
 
 from __future__ import annotations
 
-import json
-import subprocess
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from site_builder.form_labels import labels_data
-from tests.test_form_criteria import _node
-from tests.trees import ROOT
+from tests.form_ids import fresh_ids
 from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Slug
 from validators.models.report import SHARED_ID_LISTS, new_id
-
-SCRIPT = ROOT / "site_builder" / "form" / "form-render.js"
-# Loads form-render.js with no DOM (it only defines functions at load) and asks freshId for the
-# ids of [list, society, year, how many] with nothing in the file used yet but the ids it made.
-HARNESS = """
-globalThis.window = { ReportForm: { el: function () {} } };
-require(process.argv[1]);
-const RF = window.ReportForm;
-const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const out = input.cases.map(([prop, society, year, count]) => {
-  const made = [];
-  RF.walk = (data, schema, root, path, visit) => made.forEach((id) => visit(["id"], id));
-  const self = { ctx: { state: { data: { society: society, year: year } }, root: {}, consortia: [],
-                        labels: input.labels } };
-  for (let i = 0; i < count; i++) made.push(RF.Renderer.prototype.freshId.call(self, prop));
-  return made;
-});
-process.stdout.write(JSON.stringify(out));
-"""
 
 SLUG = TypeAdapter(Slug)
 SOCIETIES = st.from_regex(SLUG_PATTERN, fullmatch=True).filter(lambda s: len(s) <= SLUG_MAX_LENGTH)
@@ -44,11 +20,7 @@ LONG = "cd-" + "x" * 41 + "-" + "y" * 18
 
 
 def _in_js(cases: list[tuple[str, str, int, int]]) -> list[list[str]]:
-    payload = json.dumps({"labels": labels_data(), "cases": cases}, ensure_ascii=False)
-    done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT)], input=payload, capture_output=True,
-                          text=True, check=True, timeout=60)
-    result: list[list[str]] = json.loads(done.stdout)
-    return result
+    return fresh_ids([(prop, society, year, [], count) for prop, society, year, count in cases])
 
 
 @settings(max_examples=200, deadline=None)
