@@ -76,8 +76,12 @@
     if (!found.kept.length && !found.dropped) return null;
     if (reportErrors || judged === false) return 0;
     if (found.kept.length < criterion.min_experts) return 0;
-    var combine = criterion.combine === "median" ? median : mean;
-    return RV.toHalf(combine(found.kept));
+    return RV.toHalf(RV.combined(criterion, found.kept));
+  };
+
+  /* The marks that count, combined as the criterion says (median or mean), before rounding. */
+  RV.combined = function (criterion, kept) {
+    return (criterion.combine === "median" ? median : mean)(kept);
   };
 
   /* 2.3 「有较大提升」: the functions no verdict refuses, against last year's (scoring.py,

@@ -158,17 +158,25 @@
     // The draft was dropped there (discarded, or it was the record itself): nothing to take in
     // when this page shows the record already.
     if (!theirs && app.state && sameFile(app.state, stateFrom(app.caseData.review))) return;
+    keepingPlace(function () {
+      showCase(app.caseData, app.readOnly);
+      var time = new Date().toTimeString().slice(0, 8);
+      var note = el("p", { class: "rv-draft rv-other-tab", id: "rv-other-tab", role: "status", text: theirs
+        ? "另一个标签页（或窗口）在 " + time + " 改动了这份报告的核查草稿：本页已换成那里的最新内容（包括那里给出的结论和理由），" +
+          "没有用本页较早的内容覆盖它。两处现在是同一份草稿，在哪一处继续都可以；请不要同时在两处输入。"
+        : "另一个标签页（或窗口）在 " + time + " 丢弃了这份报告的核查草稿（或草稿已与仓库中的记录相同）：本页已重新载入仓库中的记录。" });
+      var facts = document.querySelector("#rv-case .rv-facts");
+      if (facts) facts.after(note);
+    });
+  }
+
+  /* Redraws part of the page (`redraw`) where the reader stays: the scroll, and the field being
+   * typed in with its cursor (found again by its id). */
+  function keepingPlace(redraw) {
     var focused = document.activeElement;
     var at = focused && focused.id ? { id: focused.id, start: focused.selectionStart, end: focused.selectionEnd } : null;
     var scroll = window.scrollY;
-    showCase(app.caseData, app.readOnly);
-    var time = new Date().toTimeString().slice(0, 8);
-    var note = el("p", { class: "rv-draft rv-other-tab", id: "rv-other-tab", role: "status", text: theirs
-      ? "另一个标签页（或窗口）在 " + time + " 改动了这份报告的核查草稿：本页已换成那里的最新内容（包括那里给出的结论和理由），" +
-        "没有用本页较早的内容覆盖它。两处现在是同一份草稿，在哪一处继续都可以；请不要同时在两处输入。"
-      : "另一个标签页（或窗口）在 " + time + " 丢弃了这份报告的核查草稿（或草稿已与仓库中的记录相同）：本页已重新载入仓库中的记录。" });
-    var facts = document.querySelector("#rv-case .rv-facts");
-    if (facts) facts.after(note);
+    redraw();
     window.scrollTo(0, scroll);
     var again = at ? document.getElementById(at.id) : null;
     if (again && !again.disabled) {
@@ -707,12 +715,7 @@
   /* A criterion's marks in the words of evaluate's line (expert_marks.py `combined`, its words
    * carried by the plan): “2 位专家评分 4.5、4，平均 4.25，按 0.5 分四舍五入为 4.5：计 4.5 分。” */
   function marksSaid(c, kept, points) {
-    var combine = c.combine === "median" ? function (v) {
-      var s = v.slice().sort(function (a, b) { return a - b; });
-      var mid = Math.floor(s.length / 2);
-      return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-    } : function (v) { return v.reduce(function (a, b) { return a + b; }, 0) / v.length; };
-    var value = combine(kept);
+    var value = RV.combined(c, kept);
     return kept.length + " 位专家评分 " + kept.map(fmt).join("、") + "，" + c.words.combined + " " + fmt(value) +
       (value === points ? "" : "，" + c.words.rounding + "为 " + fmt(points)) + "：计 " + fmt(points) + " 分。";
   }
@@ -1544,13 +1547,15 @@
       if (app.caseData && (e.key === draftKey() || e.key === null)) otherTabWrote(e);
       var y = yearConfig(app.year);
       if (y && (e.key === "rv-objections-" + app.year || e.key === null) && e.newValue !== app.objectionsWritten) {
-        var box = document.getElementById("rv-objections");
-        RF.clear(box);
-        box.appendChild(objectionsNode(y, y.final));
-        var head = box.querySelector("#rv-objections-title");
-        if (head) head.after(el("p", { class: "rv-draft rv-other-tab", id: "rv-objections-other-tab", role: "status", text:
-          "另一个标签页（或窗口）在 " + new Date().toTimeString().slice(0, 8) + " 改动了本年度的异议草稿：下面已换成那里的最新内容，" +
-          "没有用本页较早的内容覆盖它。" }));
+        keepingPlace(function () {
+          var box = document.getElementById("rv-objections");
+          RF.clear(box);
+          box.appendChild(objectionsNode(y, y.final));
+          var head = box.querySelector("#rv-objections-title");
+          if (head) head.after(el("p", { class: "rv-draft rv-other-tab", id: "rv-objections-other-tab", role: "status", text:
+            "另一个标签页（或窗口）在 " + new Date().toTimeString().slice(0, 8) + " 改动了本年度的异议草稿：下面已换成那里的最新内容，" +
+            "没有用本页较早的内容覆盖它。" }));
+        });
       }
     });
     window.addEventListener("hashchange", function () {
