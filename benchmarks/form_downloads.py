@@ -19,7 +19,8 @@ from validators.association.browser_cross import cross_files
 from validators.check import check_tree
 
 FORM = Path(__file__).resolve().parents[1] / "site_builder" / "form"
-# The page's scripts the rule needs, in the page's order.
+# The page's scripts the comparison with other reports needs, in the page's order (the tests load
+# the same).
 SCRIPTS = [FORM / name for name in ("form-util.js", "form-urls.js", "form-warnings.js", "form-findings.js",
                                     "form-cross.js")]
 NEEDS = """

@@ -30,6 +30,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.form_downloads import SCRIPTS
 from site_builder.form_labels import labels_data
 from tests.test_form_criteria import _node
 from tests.test_form_findings_node import _Dumper, _respell
@@ -37,9 +38,6 @@ from tests.trees import ROOT, base_tree
 from validators.association.browser_cross import cross_files, shared_file
 from validators.check import check_tree
 
-FORM = ROOT / "site_builder" / "form"
-SCRIPTS = [FORM / name for name in ("form-util.js", "form-urls.js", "form-warnings.js", "form-findings.js",
-                                    "form-cross.js")]
 # As the page loads them (form.js, crossCheck): across.json, then only the files under across/
 # that the report's check needs (each of which the site wrote), put together.
 HARNESS = """
