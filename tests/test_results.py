@@ -614,3 +614,16 @@ def test_finalize_refusing_an_empty_year_names_only_that_year_s_own_files(tmp_pa
     named = done.stderr.split("请删除它们（", 1)[1].split("）", 1)[0]
     assert named == "validators/guidelines/2019.yaml、validators/rubrics/2019.yaml"
     assert not (root / "results").exists()
+
+
+def test_a_finalized_years_notes_keep_the_words_they_were_frozen_with() -> None:
+    """The expert marks' note now says 按 0.5 分四舍五入 where it said 取整: the frozen
+    results/2017.json keeps the words it was finalized with, and its evaluation, read back, says
+    them unchanged (no later change rewrites a finalized year)."""
+    frozen = (ROOT / "results" / "2017.json").read_text("utf-8")
+    assert "按 0.5 分取整为" in frozen
+    assert "四舍五入" not in frozen
+    done = subprocess.run([sys.executable, "-m", "validators", "evaluate", "--year", "2017", "--format", "json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.count("按 0.5 分取整为") == frozen.count("按 0.5 分取整为")
+    assert "四舍五入" not in done.stdout
