@@ -20,7 +20,7 @@ from site_builder.context import RUBRIC_PAGE, SiteData, status_page
 from site_builder.markup import SOCIETY, Cell, Column, attr, cell, day, link, num_cell, text
 from site_builder.tables import table
 from validators.models.review import Objection, ObjectionStatus
-from validators.year.cycle import AWAITING_FINAL, CALENDAR_ZONE, Calendar, Phase, full_date
+from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase, full_date
 
 # The issue form that files an objection (.github/ISSUE_TEMPLATE/).
 OBJECTION_FORM = "objection.yml"
@@ -85,8 +85,7 @@ def label(site: SiteData, year: int, on: dt.date | None = None) -> str | None:
     calendar = site.guideline(year).calendar
     if calendar is None:
         return None
-    on = on or as_of(site)
-    return AWAITING_FINAL if awaiting_finalization(site, year, on) else calendar.label(on)
+    return calendar.label(on or as_of(site), finalized=year in site.frozen)
 
 
 def _turns(calendar: Calendar, since: dt.date) -> list[dt.date]:

@@ -559,7 +559,8 @@ def test_evaluate_says_what_each_years_numbers_are(tree: Path) -> None:
     before = _run(tree, "evaluate", "--society", "cd-case", "--year", "2017")
     assert before.returncode == 0, before.stderr
     assert before.stdout.startswith("2017 年度：按 ")
-    assert "所处的阶段计算——最终结果" in before.stdout.splitlines()[0]
+    # Past the final day but not frozen: the site's words, not 「最终结果」 (tests/test_cycle.py).
+    assert before.stdout.splitlines()[0].endswith("所处的阶段计算——公示已结束，结果尚未定稿")
     assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
     ranking = _run(tree, "evaluate").stdout.splitlines()
     assert ranking[0] == ("2017 年度：定稿结果（2018-02-01 定稿，results/2017.json；"

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         err(f"{year} 年度的指南文件没有评估日历（calendar），无法判断是否已到最终结果阶段。")
         return EXIT_USAGE
     if rules.calendar.phase(day) is not Phase.FINAL:
-        err(f"{year} 年度在 {day} 处于“{rules.calendar.label(day)}”，最终结果日为 "
+        err(f"{year} 年度在 {day} 处于“{rules.calendar.label(day, finalized=False)}”，最终结果日为 "
             f"{full_date(rules.calendar.final)}：到那天才能定稿。确需提前定稿，请经审核的拉取请求改动"
             f"该年度日历的 final（validators/guidelines/{year}.yaml），改动和理由都留在 Git 历史中。")
         return EXIT_USAGE

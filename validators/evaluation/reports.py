@@ -114,7 +114,7 @@ def year_heading(year: int, frozen: FrozenYear | None, day: dt.date, root: Path 
     rules = guideline(year, root)
     if rules is None or rules.calendar is None:
         return f"{year} 年度：按当前数据计算（该年度没有评估日历）"
-    return f"{year} 年度：按 {day}（北京时间）所处的阶段计算——{rules.calendar.label(day)}"
+    return f"{year} 年度：按 {day}（北京时间）所处的阶段计算——{rules.calendar.label(day, finalized=False)}"
 
 
 ADVICE_LATER = "以后年度的建议"  # a finalized year's advice: its score no longer moves

@@ -194,7 +194,7 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
     # Finalized (results/<year>.json) before the calendar's final day: the notice is over for it.
     frozen_file = results_path(root, year)
     finalized = frozen_file.is_file()
-    now = "结果已定稿" if finalized and phase is not Phase.FINAL else calendar.label(day)
+    now = "结果已定稿" if finalized and phase is not Phase.FINAL else calendar.label(day, finalized=finalized)
     closed = f"{year} 年度的填报已于 {full_date(calendar.submission_closes)}截止（现在：{now}）"
     if is_admin:
         stays = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），这次改动不会改变公布的得分，"

@@ -120,9 +120,12 @@ class Calendar(BaseModel):
                 (Phase.VERIFICATION, self.notice_ends + day, self.final - day),
                 (Phase.FINAL, self.final, None)]
 
-    def label(self, day: dt.date) -> str:
-        """The phase as the site says it: “公示中：至 1 月 19 日”."""
+    def label(self, day: dt.date, *, finalized: bool) -> str:
+        """The phase as the site says it: “公示中：至 1 月 19 日”. `finalized`: the association
+        has frozen the year's results; past the final day until it does, the numbers are not final."""
         phase = self.phase(day)
+        if phase is Phase.FINAL and not finalized:
+            return AWAITING_FINAL
         if phase is Phase.SUBMISSION:
             return f"填报中：{_until(self.submission_closes, day)}"
         if phase is Phase.NOTICE:
