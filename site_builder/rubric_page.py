@@ -205,8 +205,34 @@ def _where(file: str, *keys: str) -> str:
 
 
 def interpretations(site: SiteData) -> str:
-    shown = phase.rubric_years(site)
-    year = shown[-1] if shown else available_years(site.repo.root)[-1]
+    """The newest shown year's readings; below them, each earlier year's that differ, so that a
+    new year's readings never take an earlier year's off the page."""
+    shown = phase.rubric_years(site) or available_years(site.repo.root)[-1:]
+    year = shown[-1]
+    current = _readings(site, year)
+    earlier: dict[tuple[str, str, str], list[int]] = {}
+    for other in shown[:-1]:
+        for row in _readings(site, other):
+            if row not in current:
+                earlier.setdefault(row, []).append(other)
+    said = ("## 本项目对指南的默认解释 {#interpretations}\n\n"
+            f"指南没有写明的地方，本项目采用以下默认解释（{year} 年度的指南和细则）；"
+            "市科协可以在所列文件中改变它们，改动经拉取请求审核后生效。\n\n"
+            + table([Column("事项"), Column("默认解释"), Column("在哪里改")], [list(map(cell, row)) for row in current],
+                    label=f"{year} 年度的默认解释", sortable=False, cards=True) + "\n")
+    if not earlier:
+        return said
+    differ = sorted({y for ys in earlier.values() for y in ys})
+    years, these = "、".join(map(str, differ)), "这些年度" if len(differ) > 1 else "该年度"
+    return (said + "\n### 往年不同的默认解释 {#interpretations-earlier}\n\n"
+            f"{years} 年度与上表不同的默认解释如下，{these}的评估按它们计算；其余各项与上表相同。\n\n"
+            + table([Column("年度"), Column("事项"), Column("默认解释"), Column("在哪里改")],
+                    [[cell("、".join(map(str, ys))), *map(cell, row)] for row, ys in earlier.items()],
+                    label="往年不同的默认解释", sortable=False, cards=True) + "\n")
+
+
+def _readings(site: SiteData, year: int) -> list[tuple[str, str, str]]:
+    """One year's readings as the page's cells (事项, 默认解释, 在哪里改), each already safe HTML."""
     rules, points = site.guideline(year), site.rubric(year)
     home = rules.province(rules.home_province)
     counted = [p for p in rules.provinces if p.counts]
@@ -278,10 +304,5 @@ def interpretations(site: SiteData) -> str:
          "没有上一年度的报告，或它有错误、其中的承接职能有错误的，不比较，记 0 分", _where("评估细则", "growth_rule")),
     ]
     # A reading of a clause the year's text no longer has is no reading of that year.
-    cells = [[cell(text(what)), cell(dated_text(reading)), cell(where)]
-             for cited, what, reading, where in filter(None, rows) if all(c in rules.clauses for c in cited)]
-    return ("## 本项目对指南的默认解释 {#interpretations}\n\n"
-            f"指南没有写明的地方，本项目采用以下默认解释（{year} 年度的指南和细则）；"
-            "市科协可以在所列文件中改变它们，改动经拉取请求审核后生效。\n\n"
-            + table([Column("事项"), Column("默认解释"), Column("在哪里改")], cells,
-                    label=f"{year} 年度的默认解释", sortable=False, cards=True) + "\n")
+    return [(text(what), dated_text(reading), where)
+            for cited, what, reading, where in filter(None, rows) if all(c in rules.clauses for c in cited)]

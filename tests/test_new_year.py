@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -441,15 +442,22 @@ def test_a_year_words_its_areas_and_clause_ranges_itself(tmp_path: Path) -> None
 @pytest.mark.slow
 @pytest.mark.parametrize(("change", "read"), [("an ended clause (2.1)", False), ("new points", True)])
 def test_the_rubric_page_reads_no_ended_clause(tmp_path: Path, change: str, read: bool) -> None:
-    """The default readings are the newest year's: a clause its text ended has none."""
+    """The default readings are the newest year's: a clause its text ended has none. The earlier
+    years keep theirs, listed below it: a new year takes none of theirs off the page."""
     root = _tree(tmp_path, CHANGES[change])
     docs = tmp_path / "docs"
     generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2001-02-03")
-    page = (docs / "rubric" / "index.md").read_text("utf-8")
-    readings = html.unescape(page[page.index("{#interpretations}"):page.index("{#rubric-2019}")])
+    page = html.unescape((docs / "rubric" / "index.md").read_text("utf-8"))
+    readings = page[page.index("{#interpretations}"):page.index("{#interpretations-earlier}")]
+    earlier = page[page.index("{#interpretations-earlier}"):page.index("{#rubric-2019}")]
     assert "（2019 年度的指南和细则）" in readings
     assert ("首批承能试点学会（条款 2.1）" in readings) is read
     assert "「有较大提升」（条款 2.3）" in readings
+    # 2017's and 2018's pilot reading, the same in both, is theirs whatever 2019 says.
+    pilot = re.compile(r"<td[^>]*>2017、2018</td>\s*<td[^>]*>首批承能试点学会（条款 2.1）</td>")
+    assert bool(pilot.search(earlier)) is not read
+    for year in (2017, 2018):  # each year's own evaluation window
+        assert f"{year} 年度为 " in earlier
 
 
 def test_a_renamed_kind_keeps_its_clauses_place_on_the_rubric_page(tmp_path: Path) -> None:

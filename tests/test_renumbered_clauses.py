@@ -7,6 +7,7 @@ next year as that year's file bounds it."""
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -280,10 +281,14 @@ def test_the_rubric_page_quotes_the_guideline_at_each_year_s_clause(site: Path) 
     assert "对调研成果「根据每年一次的成果评估予以补助」（2017、2018 年度为条款 6；2019 年度为条款 7）" in head
     assert "「给予一次性补助，以后每年根据评估绩效予以分档补助」（2017、2018 年度为条款 3.2；2019 年度为条款 3.3）" in head
     assert "「一次性分类补助，以后每年根据评估绩效予以分档补助」（2017、2018 年度为条款 4.3；2019 年度为条款 4.4）" in head
-    readings = page[page.index("{#interpretations}"):page.index("{#rubric-2019}")]
+    readings = page[page.index("{#interpretations}"):page.index("{#interpretations-earlier}")]
     assert "评估期（条款 7：「成果形成日期以当年评估截止日期为准」）" in readings
     assert "同一成果（条款 7）" in readings
     assert "条款 6" not in readings
+    # 2017's and 2018's readings stay at their own clauses, below the newest year's.
+    earlier = page[page.index("{#interpretations-earlier}"):page.index("{#rubric-2019}")]
+    assert re.search(r"<td[^>]*>2017、2018</td>\s*<td[^>]*>同一成果（条款 6）</td>", earlier)
+    assert "评估期（条款 6：「成果形成日期以当年评估截止日期为准」）" in earlier
 
 
 def test_a_renamed_research_area_captions_its_list_by_the_year_s_title(tmp_path: Path) -> None:
@@ -347,7 +352,7 @@ def test_the_form_shows_each_field_the_year_s_clauses(checked: tuple[Path, Check
 
 def test_the_rubric_page_reads_areas_two_to_five_at_the_year_s_clauses(site: Path) -> None:
     page = _page(site, "rubric/index.md")
-    readings = page[page.index("{#interpretations}"):page.index("{#rubric-2019}")]
+    readings = page[page.index("{#interpretations}"):page.index("{#interpretations-earlier}")]
     assert "新建服务站、联合体（条款 3.3、4.4）" in readings
     assert "联合体的「一次性分类补助」（条款 4.4）" in readings
     assert "联合体的服务产业、联合形式和方向（条款 4、4.2）" in readings

@@ -89,8 +89,10 @@ def _year_parts(pages: dict[str, str]) -> dict[str, str]:
     (read from the latest year) with its 2019 section."""
     parts = {name: text for name, text in pages.items() if f"/{YEAR}/" in f"/{name}"}
     rubric = pages["rubric/index.md"]
-    start = rubric.index("{#interpretations}")
-    parts["rubric/index.md"] = rubric[start:rubric.index(f"{{#rubric-{YEAR - 1}}}")]
+    start, own = rubric.index("{#interpretations}"), rubric.index(f"{{#rubric-{YEAR}}}")
+    # The earlier years' own readings, listed between them, are theirs and keep their words.
+    parts["rubric/index.md"] = (rubric[start:rubric.index("{#interpretations-earlier}")]
+                                + rubric[own:rubric.index(f"{{#rubric-{YEAR - 1}}}")])
     return parts
 
 
