@@ -222,3 +222,29 @@ def test_local_ownership_reads_the_maintainers_of_the_base(repo: Path) -> None:
     out = cli(repo, "ownership", "--author", "mallory", "--base", "main", "--format", "text", expect=1)
     assert "E-OWNER-FOREIGN" in out
     cli(repo, "ownership", "--author", "bob", "--base", "main", "--format", "text", expect=0)
+
+
+def test_a_year_file_changed_without_its_schemas_is_refused_until_they_follow(repo: Path) -> None:
+    """Editors read schema/ through each report's first line: a pull request that changes a year
+    file must bring the schemas exported from it (E-SCHEMA-STALE until it does)."""
+    git(repo, "checkout", "--quiet", "-b", "year-2019")
+    cli(repo, "new-year", "2019")
+    own = repo / "validators"
+    for path, change in ((own / "guidelines" / "2019.yaml", "kinds:\n  major_work_kinds:\n    edit:\n"
+                                                            "      党建: {label: 学会党建}\n"),
+                         (own / "rubrics" / "2019.yaml", "major_work:\n  kind:\n    党建: null\n    学会党建: "
+                                                         "{clause: \"7.3\", points: 2, max_count: 1, label: 学会党建工作}\n")):
+        path.write_text(path.read_text("utf-8") + change, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "-m", "2019 renames a kind")
+    changed = repo.parent / "changed.json"
+    changed.write_text(cli(repo, "changed", "--base", "main"), encoding="utf-8")
+    out = cli(repo, "check-changed", str(changed), "--format", "text", expect=1)
+    assert "schema/submission.schema.json:1:1" in out
+    assert "E-SCHEMA-STALE" in out
+    assert "python -m validators schema --write" in out
+    assert "schema/society.schema.json" not in out  # the profile's schema is as exported
+    assert "已更新 schema/submission.schema.json" in cli(repo, "schema", "--write")
+    git(repo, "commit", "--quiet", "-am", "Its schemas")
+    changed.write_text(cli(repo, "changed", "--base", "main"), encoding="utf-8")
+    assert "E-SCHEMA-STALE" not in cli(repo, "check-changed", str(changed), "--format", "text")

@@ -154,6 +154,26 @@ CHANGES: dict[str, Change] = {
                   "    date: 2018-05-01\n    description: 建成会员服务平台\n"
                   "    evidence: [https://example.org/cast-sample/cd-new/mw-a]\n",
         findings_2018={"E-KIND-UNKNOWN"}),
+    "a renamed kind (party building)": Change(
+        guideline="""
+            kinds:
+              major_work_kinds:
+                edit:
+                  党建: {label: 学会党建}
+            """,
+        rubric="""
+            major_work:
+              kind:
+                党建: null
+                学会党建: {clause: "7.3", points: 2, max_count: 1, label: 学会党建工作}
+            """,
+        report="major_work:\n  - id: mw-a\n    kind: 学会党建\n    title: 主题党日活动\n"
+               "    date: 2019-05-01\n    description: 开展主题党日活动\n",
+        points={"mw-a": 2}, schema=["学会党建"], form=["学会党建"], pages=["学会党建"],
+        then_2018="major_work:\n  - id: mw-a\n    kind: 学会党建\n    title: 主题党日活动\n"
+                  "    date: 2018-05-01\n    description: 开展主题党日活动\n"
+                  "    evidence: [https://example.org/cast-sample/cd-new/mw-a]\n",
+        findings_2018={"E-KIND-UNKNOWN"}),
     "a reworded area": Change(
         guideline="""
             areas:

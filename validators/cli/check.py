@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import get_args
 
 from validators.cli.arguments import REPORT_FORMATS
 from validators.console import err, out
@@ -52,16 +51,15 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from validators.schema import SchemaKind, json_schema_text
+    from validators.schema import json_schema_text
+    from validators.schema_files import expected_schema_files
     from validators.year.guideline import available_years, guideline
 
     if args.year is not None and guideline(args.year, args.root) is None:
         err(f"{args.year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years(args.root)))}。")
         return EXIT_USAGE
     if args.write:  # the committed files, kept in step with the year files by `make`
-        for kind in get_args(SchemaKind):
-            path = args.root / "schema" / f"{kind}.schema.json"
-            text = json_schema_text(kind, None, args.root)
+        for path, text in expected_schema_files(args.root).items():
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.parent.mkdir(exist_ok=True)
                 path.write_text(text, encoding="utf-8")

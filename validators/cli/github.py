@@ -135,6 +135,7 @@ def run_check_changed(args: argparse.Namespace) -> int:
     from validators.github.changed_files import files_to_check, path_findings
     from validators.github.review_base import files_of, git_files, stale_reviews
     from validators.reporters import FORMATS
+    from validators.schema_files import SCHEMA_DIR, stale_schema_findings
 
     changes = _read_changes(args.changed)
     if changes is None:
@@ -155,6 +156,10 @@ def run_check_changed(args: argparse.Namespace) -> int:
     else:
         result = CheckResult(files=0)
     result.findings += [f for change in changes for f in path_findings(change)]
+    # A year file or model (what the committed schemas are exported from) or a schema changed:
+    # the committed schemas must follow, since editors read them.
+    if any(p.startswith(("validators/", f"{SCHEMA_DIR}/")) for change in changes for p in change.paths):
+        result.findings += stale_schema_findings(args.root)
     if base is not None:
         safe = [c for c in changes if not path_findings(c)]
         result.findings += stale_reviews(safe, files_of(args.root), base, records)
