@@ -182,6 +182,10 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None, *, r
         if ctx is not None and rules:  # the kinds, districts and texts are the year's; said with the rest, not after it
             kinds.check_raw(data, model, ctx)
             innovation.check_raw(data, ctx)
+            # Links are read from the text alone: a bad one is said now, not after the fix; a
+            # list the model refused whole (too long) is said once, by the model.
+            refused = {tuple(e["loc"]) for e in exc.errors()}
+            evidence.check([(p, v) for p, v in loaded.strings if p[:-1] not in refused], ctx)
             text_fields.check(loaded.strings, ctx)
         return FileResult(findings + findings_from(exc, model, file, loaded.source)
                           + (ctx.findings if ctx else []))
