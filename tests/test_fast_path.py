@@ -94,7 +94,8 @@ def test_a_generated_tree_reads_fast_and_the_same(tmp_path: Path) -> None:
 
 # Scalars where the two parsers' typing differs, or could: numbers in every notation, dates,
 # quoted look-alikes, YAML 1.1 booleans, special floats, text with indicators.
-_TRICKY = ["0123", "007", "-0", "+12", "1_000", "0b101", "0o17", "0x1F", "+0x1F", "-0o7", "1e3",
+_TRICKY = ["0123", "007", "-0", "+0", "+12", "+2.5", "+.5", "+1e3", "1_000", "0b101", "0o17", "0x1F",
+           "0x10", "0X10", "0O17", "-0x10", "+0x1F", "-0o7", "0x", "0xG", "0o8", "1e3",
            "1E+3", "12.", ".5", "-.5", ".inf", "-.Inf", "+.INF", ".NaN", ".nan", "nan", "inf",
            "2017-01-05", "2017-02-30", "2017-1-5", "2017-01-05 10:00", "2017-01-05T10:00:00",
            "20170105", "yes", "no", "on", "off", "True", "TRUE", "true", "False", "null", "Null",
@@ -112,7 +113,7 @@ def _scalar(draw: Any) -> str:
     text = draw(st.one_of(st.sampled_from(_PLAIN), st.integers(-10**20, 10**20).map(str),
                           st.floats(allow_nan=False).map(repr), st.dates().map(str),
                           st.sampled_from(_TRICKY),
-                          st.text(st.sampled_from("0123456789-+._:eExo ab#'\"成都\\"), max_size=8)))
+                          st.text(st.sampled_from("0123456789-+._:eExXoO ab#'\"成都\\"), max_size=8)))
     style = draw(st.sampled_from(["plain"] * 6 + ["single", "double", "literal", "folded", "strip"]))
     if style == "plain":
         return text
@@ -191,6 +192,21 @@ def test_plain_documents_all_read_fast_and_the_same(text: str, line_break: str) 
     """The property above reaches the fast path in about one document of ten: every plain one
     must, or a gate grown too wide would send every report to the slow loader unnoticed."""
     assert _agree((text + "\n").replace("\n", line_break).encode("utf-8"))
+
+
+@pytest.mark.parametrize("written", ["0x10", "0o17", "0X10", "-0x10", "+12", "+0", "+2.5", "+.5", "+1e3",
+                                     "017", "0b101"])
+def test_numbers_in_another_base_or_with_a_plus_sign_stay_text_either_way(written: str) -> None:
+    """`senior_experts_registered: 0x10` was scored 16 and `0o17` 15, silently, by both loaders:
+    a number is what the page shows, so only plain decimals are numbers; the model refuses the
+    text where a number belongs."""
+    for text in (f"count: {written}\n", f"title: x\ncounts:\n  - {written}\n", f"counts: [{written}]\n"):
+        limits = policy().yaml.limits
+        for fast in (True, False):
+            loaded = load_bytes(text.encode(), "in.yaml", limits, fast=fast)
+            values = loaded.data.get("counts") or [loaded.data["count"]]
+            assert values == [written], (text, fast)
+        assert fast_load(text) is None  # yaml-rs would say a number: the located loader reads it
 
 
 def test_generated_documents_do_reach_the_fast_path() -> None:

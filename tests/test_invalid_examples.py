@@ -296,3 +296,11 @@ def test_a_duplicate_id_names_the_line_of_its_first_use() -> None:
     [found] = [f for f in check_file(case, case.parents[1]).findings if f.code == "E-ID-DUPLICATE"]
     assert f"第 {first} 行已使用" in found.message
     assert found.line > first
+
+
+def test_a_count_in_another_base_or_with_a_plus_sign_is_told_how_to_write_it() -> None:
+    """0x10 and +12 stay text (they were scored 16 and 12): the finding says how a count is written."""
+    path = INVALID / "E-SCHEMA-TYPE" / "cd-hex-count" / "2017.yaml"
+    messages = [f.message for f in check_file(path, path.parents[2]).findings]
+    assert len(messages) == 2
+    assert all("不加引号、正号" in m and "0x10、0o17 这样的十六进制、八进制" in m for m in messages), messages

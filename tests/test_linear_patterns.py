@@ -118,6 +118,7 @@ SUBMITTED: dict[str, Hostile] = {
     "fast_path._GATES[9]": (fast_path._GATES[9], "search", ("\n--", "\n..a"), ""),
     "fast_path._GATES[10]": (fast_path._GATES[10], "search", ("a?", "?a"), ""),
     "fast_path._GATES[11]": (fast_path._GATES[11], "search", (" a", "\na"), ""),
+    "fast_path._GATES[12]": (fast_path._GATES[12], "search", ("a+", "+a", " +a"), ""),
     "evidence._SCHEME": (evidence._SCHEME, "match", ("a", "a+"), "a"),
     "evidence._WEB_SCHEME": (evidence._WEB_SCHEME, "match", ("h",), ""),
     "evidence._DRIVE": (evidence._DRIVE, "match", ("a",), ""),

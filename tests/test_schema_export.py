@@ -138,12 +138,21 @@ def test_sample_submissions_are_covered(schemas: dict[str, Path]) -> None:
     assert _profiles(samples)
 
 
+# Counts written 0x10 and +12: a YAML 1.2 reader (check-jsonschema's, an editor's) hands the
+# schema the numbers 16 and 12, so only the project's own typing, in `check` and the form, refuses
+# them. A schema cannot see how a number was written.
+_WRITTEN_OTHERWISE = {INVALID / "E-SCHEMA-TYPE" / "cd-hex-count" / "2017.yaml"}
+
+
 def test_every_shape_error_example_is_rejected(schemas: dict[str, Path]) -> None:
     examples = _examples(SHAPE_CODES)
     reports, profiles = _reports(examples), _profiles(examples)
     assert {p.parts[-3] for p in examples} >= SHAPE_CODES - {"E-SCHEMA-RANGE", "E-SCHEMA-DATE"}
     assert profiles
+    assert set(reports) >= _WRITTEN_OTHERWISE
+    reports = [p for p in reports if p not in _WRITTEN_OTHERWISE]
     assert _failing(_validate(schemas["submission"], reports)) == set(reports)
+    assert _failing(_validate(schemas["submission"], sorted(_WRITTEN_OTHERWISE))) == set()
     assert _failing(_validate(schemas["society"], profiles)) == set(profiles)
 
 
@@ -235,7 +244,7 @@ def test_ajv_and_check_jsonschema_agree_with_check_on_shape(
         schemas: dict[str, Path], tmp_path: Path) -> None:
     cases = _valid_files() + _examples(SHAPE_CODES)
     for kind, files in (("submission", _reports(cases)), ("society", _profiles(cases))):
-        expected = _check_failing(files, SHAPE_CODES)
+        expected = _check_failing(files, SHAPE_CODES) - _WRITTEN_OTHERWISE
         assert expected, kind
         assert expected != set(files), kind
         assert _ajv_failing(schemas[kind], files, tmp_path / kind) == expected, kind

@@ -377,14 +377,37 @@ def test_a_numbering_typo_in_the_text_is_said_at_its_line(tmp_path: Path, line: 
     assert guideline_text(2019, tmp_path).clauses()["5.5"].startswith("其他学术交流活动")
 
 
+def test_a_number_that_jumps_ahead_is_said_where_it_jumped(tmp_path: Path) -> None:
+    """「1. 2. 5. 4. 5.」 said the correct 4. and 5. after the slip (排在条款 7.5 之后, 已经用过),
+    not the 5. where the numbering jumped."""
+    text = _retitled(lambda t: t.replace("3.支持学会开展党建工作", "5.支持学会开展党建工作"))
+    _2019(tmp_path, title=RETITLED, text=text, rubric=f"statement: 《{RETITLED}》。\n")
+    problems = [p for p in year_problems(tmp_path) if p.file.endswith(".txt")]
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("5.支持学会开展党建"))) + 1
+    assert [p.line for p in problems] == [line]
+    assert "条款号“5.”跳号了（上一条是条款 7.2，下一条是条款 7.4）：此处应为“3.”" in problems[0].message
+    clauses = guideline_text(2019, tmp_path).clauses()
+    assert "7.3" not in clauses  # the slip stands for no clause
+    assert clauses["7.4"].startswith("支持学会参与中国科协")
+    assert clauses["7.5"].startswith("支持学会参与成都全球")
+
+
 def test_a_number_out_of_order_is_said(tmp_path: Path) -> None:
     text = _retitled(lambda t: t.replace("5.其他学术交流活动", "7.其他学术交流活动"))
     at = text.index("六、调查研究与建言献策")
     _2019(tmp_path, title=RETITLED, text=text[:at] + "6.线上学术交流活动。\n" + text[at:],
           rubric=f"statement: 《{RETITLED}》。\n")
     problems = [p for p in year_problems(tmp_path) if p.file.endswith(".txt")]
-    assert [p.line for p in problems] == [35]
-    assert "条款号“6.”排在条款 5.7 之后" in problems[0].message
+    assert [p.line for p in problems] == [34]  # where 4. jumped to 7., not the 6. after it
+    assert "条款号“7.”跳号了（上一条是条款 5.4，下一条是条款 5.6）：此处应为“5.”" in problems[0].message
+    text = _retitled()
+    at = text.index("六、调查研究与建言献策")
+    later = tmp_path / "later"  # a lower number after two in order: said where it goes back
+    _2019(later, title=RETITLED, text=text[:at] + "7.线上。\n8.线下。\n6.其他。\n" + text[at:],
+          rubric=f"statement: 《{RETITLED}》。\n")
+    problems = [p for p in year_problems(later) if p.file.endswith(".txt")]
+    assert [p.line for p in problems] == [37]
+    assert "条款号“6.”排在条款 5.8 之后" in problems[0].message
 
 
 def test_a_full_width_number_names_the_clause_it_means(tmp_path: Path) -> None:

@@ -134,14 +134,18 @@ def _blank(kind: str, loc: tuple[str | int, ...], ctx: dict[str, Any], root: typ
     return f"字段{_subject(loc, root)}不能为空：请在“{name}:”后面填写{expected}。"
 
 
+# How an integer is written: a number in another notation (017, 0x10, 0o17, +12) is text to the
+# loader, refused here in these words.
+_INTEGER = ("{subject}应为整数，如 120：只写阿拉伯数字，不加引号、正号、小数点或单位，不以 0 开头，"
+            "也不写成 0x10、0o17 这样的十六进制、八进制。")
 # Pydantic error kind → (code, message); {subject} is the field as users read it.
 _SIMPLE: dict[str, tuple[str, str]] = {
     "bool_type": ("E-SCHEMA-TYPE", "{subject}应写 true 或 false（不要写 yes/no、是/否，也不要加引号）。"),
-    "int_type": ("E-SCHEMA-TYPE", "{subject}应为整数，如 120：不加引号、小数点或单位，不以 0 开头。"),
-    "int_parsing": ("E-SCHEMA-TYPE", "{subject}应为整数，如 120：不加引号、小数点或单位，不以 0 开头。"),
-    "int_from_float": ("E-SCHEMA-TYPE", "{subject}应为整数，如 120：不加引号、小数点或单位，不以 0 开头。"),
-    "float_type": ("E-SCHEMA-TYPE", "{subject}应为数字，如 35.5（不加引号和单位）。"),
-    "float_parsing": ("E-SCHEMA-TYPE", "{subject}应为数字，如 35.5（不加引号和单位）。"),
+    "int_type": ("E-SCHEMA-TYPE", _INTEGER),
+    "int_parsing": ("E-SCHEMA-TYPE", _INTEGER),
+    "int_from_float": ("E-SCHEMA-TYPE", _INTEGER),
+    "float_type": ("E-SCHEMA-TYPE", "{subject}应为数字，如 35.5（不加引号、正号和单位）。"),
+    "float_parsing": ("E-SCHEMA-TYPE", "{subject}应为数字，如 35.5（不加引号、正号和单位）。"),
     "finite_number": ("E-SCHEMA-TYPE", "{subject}应为有限的数字，不能是 .inf 或 .nan。"),
     "string_type": ("E-SCHEMA-TYPE",
                     "{subject}应为文字。若要把数字、日期或 true/false 当作文字，请给它加上引号。"),

@@ -30,6 +30,37 @@
     quotingType: '"',
   };
 
+  /* How the validator types a plain value (validators/yaml/scalars.py): YAML 1.2's core schema
+   * minus its traps. A number is written as a reader writes it; a leading zero (017), another
+   * base (0x10, 0o17, 0b101), a plus sign (+12) or an underscore (1_000) keeps the value text,
+   * which the checks refuse where a number belongs. js-yaml's core schema read all of these as
+   * numbers, so an imported 0x10 became 16 in the form and in the file it writes. */
+  var INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
+  var DECIMAL = /^-?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+  var SPECIAL = { ".inf": Infinity, "+.inf": Infinity, "-.inf": -Infinity, ".Inf": Infinity, ".nan": NaN, ".NaN": NaN };
+  function plainNumber(text) {
+    return Number(text) + 0; // -0 is 0, as in Python
+  }
+  var intType = new jsyaml.Type("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: function (text) {
+      return text !== null && INTEGER.test(text);
+    },
+    construct: plainNumber,
+  });
+  var floatType = new jsyaml.Type("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: function (text) {
+      return text !== null && (DECIMAL.test(text) || Object.prototype.hasOwnProperty.call(SPECIAL, text));
+    },
+    construct: function (text) {
+      return Object.prototype.hasOwnProperty.call(SPECIAL, text) ? SPECIAL[text] : plainNumber(text);
+    },
+  });
+  var READ_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
+    implicit: [jsyaml.types.null, jsyaml.types.bool, intType, floatType],
+  });
+
   var HINTS = [
     ["duplicated mapping key", "同一层出现了重复的键：每个键只能写一次。"],
     ["bad indentation", "缩进不对：同一层的键要对齐，下一层多缩进两个空格。"],
@@ -57,12 +88,13 @@
   }
 
   /* {data} or {error: {line, column, message, reason, snippet}} with 1-based line and column.
-   * Dates stay text (the core schema has no timestamps), so the form sees them as typed. */
+   * Values are typed as the validator types them (READ_SCHEMA); dates stay text (the schema has
+   * no timestamps), so the form sees them as typed. */
   RF.parseYaml = function (text) {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     var data;
     try {
-      data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+      data = jsyaml.load(text, { schema: READ_SCHEMA, json: false });
     } catch (e) {
       if (!(e instanceof jsyaml.YAMLException)) throw e;
       var mark = e.mark || {};

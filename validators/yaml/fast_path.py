@@ -28,7 +28,8 @@ _LEFT_TO_LOCATED = "&*!%{\t\\<"
 # Forms yaml-rs types otherwise than the located loader, each found from a rare first character
 # (one pattern each: Python's engine skips ahead to a literal, not to an alternation):
 _GATES = tuple(re.compile(p, re.MULTILINE) for p in (
-    # a number with a leading zero, or a signed or binary base prefix (yaml-rs: 0123 is 123);
+    # a number with a leading zero or a base prefix, signed or not (yaml-rs: 0123 is 123, 0x10
+    # is 16; the project keeps both text);
     r"0(?:(?<=[\s\[,:]0)|(?<=[\s\[,:][-+.]0)|(?<=[\s\[,:][-+]\.0))[0-9bBoOxX]",
     # an underscore beside a digit (yaml-rs: 1_000 is 1000);
     r"_(?:(?<=[0-9]_)|(?=[0-9]))",
@@ -50,6 +51,8 @@ _GATES = tuple(re.compile(p, re.MULTILINE) for p in (
     r"\n(?:---|\.\.\.)",
     r"\?(?:(?<=\s\?)|(?<=^\?))(?!\S)",
     r"[ ]\r?\n",
+    # a number written with a plus sign (yaml-rs: +12 is 12; the project keeps it text).
+    r"\+(?:(?<=[\s\[,:]\+))(?=\.?[0-9])",
 ))
 _SCALARS = (int, float, bool, dt.date, type(None))
 

@@ -9,10 +9,13 @@ from typing import Any
 # Where a value is in a document: keys and list indexes from the root (not a file path).
 YamlPath = tuple[str | int, ...]
 
-# YAML 1.2 core schema, minus the traps: a leading zero stays text (a phone number or a code
-# keeps its zero) and `yes`/`no`/`on`/`off`/`1:20` are text, as in YAML 1.2.
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+# YAML 1.2 core schema, minus the traps: a number is what it says, written as a reader writes
+# it. A leading zero stays text (a phone number or a code keeps its zero); so do hexadecimal and
+# octal (`0x10` would be scored 16, `0o17` 15, where the page shows what the file says) and a
+# leading plus sign (`+3` reads as “3 more”, not as 3); `yes`/`no`/`on`/`off`/`1:20` are text, as
+# in YAML 1.2. The models then refuse such text where a number belongs, saying how to write it.
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"-?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -31,7 +34,7 @@ def resolve_plain(value: str) -> Any:
         return _BOOLS[value]
     if _INT.fullmatch(value):
         try:
-            return int(value, 0)
+            return int(value)
         except ValueError:  # more digits than Python converts
             return value
     if _FLOAT.fullmatch(value):

@@ -106,6 +106,17 @@ class GuidelineText:
         return {p.clause: p.words for a in self.areas for p in a.paragraphs if p.clause}
 
 
+def _next_clause_number(lines: list[str], number: int) -> int | None:
+    """The number of the next numbered clause after line `number` (1-based) in the same area;
+    None at the area's end."""
+    for line in lines[number:]:
+        if _AREA.match(line):
+            return None
+        if numbered := _CLAUSE.match(line):
+            return int(numbered.group(1).translate(_FULL_WIDTH_DIGITS))
+    return None
+
+
 def parse(raw: str, year: int, file: str, title: str | None = None) -> GuidelineText:
     """Areas, their opening paragraphs and their numbered clauses, in the file's order; a
     numbering typo (a number repeated, out of order, written in full-width digits, followed by
@@ -117,7 +128,8 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
     headed: dict[str, int] = {}
     numbered_at: dict[str, int] = {}
     miscounted: dict[str, int] = {}
-    for number, line in enumerate((line.strip() for line in raw.splitlines()), start=1):
+    lines = [line.strip() for line in raw.splitlines()]
+    for number, line in enumerate(lines, start=1):
         if not line:
             continue
         heading = _AREA.match(line)
@@ -152,6 +164,18 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
                 problems.append((number, f"条款号“{digits}.”在“{area.heading[:12]}”一节第 {numbered_at[clause]} 行"
                                          f"已经用过（条款 {clause}）：序号写重了，请改正；同一条款号只能有一段原文。"))
                 clause = None  # said, and never standing for the first one's words
+                miscounted.setdefault(area.number, number)
+            elif (after := _next_clause_number(lines, number)) is not None and (
+                    max(earlier, default=0) < after < int(digits)):
+                # The number jumped ahead and the next clause goes back below it: this line is
+                # the slip (「1. 2. 5. 4. 5.」), not the correct lines after it.
+                last_number = max(earlier, default=0)
+                expected = (f"此处应为“{last_number + 1}.”" if after == last_number + 2 else
+                            f"此处应在条款 {area.number}.{last_number} 与条款 {area.number}.{after} 之间")
+                before = f"上一条是条款 {area.number}.{last_number}" if earlier else "它是这一节的第一条"
+                problems.append((number, f"条款号“{digits}.”跳号了（{before}，下一条是条款 "
+                                         f"{area.number}.{after}）：{expected}，请改正。"))
+                clause = None  # said, and never standing for a clause it is not
                 miscounted.setdefault(area.number, number)
             elif earlier and int(digits) < max(earlier):
                 problems.append((number, f"条款号“{digits}.”排在条款 {area.number}.{max(earlier)} 之后："
