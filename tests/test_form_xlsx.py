@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_form_criteria import _node
-from tests.test_xlsx import NO_TOTALS, TOTALS, WITH_UNIT, WORDED
+from tests.test_xlsx import NO_DATES, NO_TOTALS, TOTALS, WITH_UNIT, WORDED
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.xlsx.cells import read_cell
@@ -31,7 +31,8 @@ HARNESS = """
 const RF = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = input.cells.map((c) => RF.readCell(c.value, c.column, input.layout));
-const reports = input.books.map((b) => RF.workbookToReport(RF.inOrder(b.sheets, b.order), input.layout));
+const reports = input.books.map((b) => RF.workbookToReport(RF.withHidden(RF.inOrder(b.sheets, b.order), b.hidden || {}),
+  input.layout));
 process.stdout.write(JSON.stringify({cells: out, reports: reports}));
 """
 KINDS = ("text", "int", "number", "bool", "date", "list")
@@ -47,10 +48,10 @@ def _js(cells: list[dict[str, Any]], books: list[dict[str, Any]] | None = None) 
     return result
 
 
-def _ordered(book: dict[str, Any]) -> dict[str, Any]:
+def _ordered(book: dict[str, Any], hidden: dict[str, Any] | None = None) -> dict[str, Any]:
     """A workbook's rows by sheet, with the sheets' order as the form's reader keeps it (JSON's
-    object would list a sheet named 2018 first)."""
-    return {"order": list(book), "sheets": book}
+    object would list a sheet named 2018 first), and what each sheet hides, as it keeps that."""
+    return {"order": list(book), "sheets": book, "hidden": hidden or {}}
 
 
 def _as_js(value: object) -> object:
@@ -227,8 +228,8 @@ def test_the_form_stops_unpacking_an_entry_past_its_stated_size() -> None:
 CAPPED = """
 const RF = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify(RF.workbookToReport(RF.inOrder(input.book.sheets, input.book.order), input.layout,
-  input.limits).issues));
+process.stdout.write(JSON.stringify(RF.workbookToReport(RF.withHidden(RF.inOrder(input.book.sheets, input.book.order),
+  input.book.hidden || {}), input.layout, input.limits).issues));
 """
 
 
@@ -278,23 +279,38 @@ def test_the_form_says_a_spoiled_header_a_totals_row_and_a_worded_number_as_impo
     assert len(python) == 6, python
 
 
-def _capped(book: dict[str, Any]) -> list[dict[str, Any]]:
+def _capped(book: dict[str, Any], hidden: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The form's issues on a workbook's rows, with policy.yaml's workbook limits."""
     from validators.yaml.policy import policy
 
     done = subprocess.run([_node(), "-e", CAPPED, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=120,
-                          input=json.dumps({"book": _ordered(book), "layout": LAYOUT, "limits": policy().workbook.model_dump()},
+                          input=json.dumps({"book": _ordered(book, hidden), "layout": LAYOUT,
+                                            "limits": policy().workbook.model_dump()},
                                            ensure_ascii=False, default=str))
     issues: list[dict[str, Any]] = json.loads(done.stdout)
     return issues
 
 
-def _same_as_import(path: Path) -> list[dict[str, Any]]:
-    """The form's issues on the workbook at `path`, which are `xlsx import`'s, message for message."""
+def _hidden_of(path: Path) -> dict[str, Any]:
+    """What each sheet of the workbook at `path` hides, as the form's reader keeps it: the sheet
+    itself, its rows, its columns (read here by openpyxl, the form reads the sheet's XML)."""
+    from openpyxl.utils import column_index_from_string
+
+    book = openpyxl.load_workbook(path)
+    return {sheet.title: {"sheet": sheet.sheet_state != "visible",
+                          "rows": [r for r, d in sheet.row_dimensions.items() if d.hidden],
+                          "columns": [c for d in sheet.column_dimensions.values() if d.hidden
+                                      for c in range(d.min or column_index_from_string(d.index), (d.max or d.min) + 1)]}
+            for sheet in book.worksheets}
+
+
+def _same_as_import(path: Path, rows: dict[str, list[list[object]]] | None = None) -> list[dict[str, Any]]:
+    """The form's issues on the workbook at `path` (on `rows` when given: its rows as the form's
+    reader hands them over), which are `xlsx import`'s, message for message."""
     from validators.xlsx.read import read_workbook
 
     python = [(f.severity, f.message) for f in read_workbook(path, path.name, layout(guideline(2018))).findings]  # type: ignore[arg-type]
-    issues = _capped(_rows(path))
+    issues = _capped(rows or _rows(path), _hidden_of(path))
     assert [(i["severity"], i["message"]) for i in issues] == python
     return issues
 
@@ -406,3 +422,39 @@ def _column_of(book: Any, sheet: str, title: str) -> str:
 
     header = [str(c.value).rstrip(" *") for c in book[sheet][1]]
     return str(get_column_letter(header.index(title) + 1))
+
+
+@pytest.mark.filterwarnings("ignore:Cell F3 is marked as a date")  # this test's own reading of the file
+@pytest.mark.parametrize(("number", "written"), NO_DATES)
+def test_the_form_says_a_date_cell_past_the_dates_there_are_as_import_does(tmp_path: Path, number: float,
+                                                                           written: str) -> None:
+    """A date cell holding 1e+20 or 2958466: the form's reader hands it over as {serial} (what the
+    file holds; tests/browser/test_form_workbook.py reads the file itself), and the form says what
+    `xlsx import` says, at the same cell."""
+    from tests.test_xlsx import _blank_book, _services
+
+    book = _blank_book(tmp_path)
+    _services(book, 3)
+    book["为企业提供的服务"]["F3"].value = number
+    book["为企业提供的服务"]["F3"].number_format = "yyyy-mm-dd"  # a date cell, as Excel keeps one typed in the column
+    book.save(tmp_path / "d.xlsx")
+    rows = _rows(tmp_path / "d.xlsx")
+    rows["为企业提供的服务"][2][5] = {"serial": written}
+    _node()
+    issues = _same_as_import(tmp_path / "d.xlsx", rows)
+    assert [(i["cell"], i["severity"], i["lost"]) for i in issues if "日期的范围" in i["message"]] == [
+        ("为企业提供的服务!F3", "error", "cell")]
+
+
+def test_the_form_says_hidden_sheets_rows_and_columns_as_import_does(tmp_path: Path) -> None:
+    from tests.test_xlsx import HIDDEN, _hide
+
+    _, path = _sample_workbook(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _hide(book)
+    book.save(tmp_path / "h.xlsx")
+    _node()
+    issues = _same_as_import(tmp_path / "h.xlsx")
+    assert [(i["cell"], i["severity"]) for i in issues] == [(at, "warning") for at, _ in HIDDEN]
+    [js] = _js([], [_rows(tmp_path / "h.xlsx")])["reports"]
+    assert len(js["data"]["innovation"]["services"]) == 4  # the hidden sheet's rows, read as ever

@@ -1209,3 +1209,61 @@ def test_blank_ids_are_filled_as_the_form_fills_them(tmp_path: Path) -> None:
     checked = subprocess.run([sys.executable, "-m", "validators", "--root", str(tree), "check", str(report)],
                              cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# Numbers in a date cell that are no date: past 9999-12-31, 1e+20, before the year 1.
+NO_DATES = [(1e20, "1e+20"), (2958466, "2958466"), (-693594, "-693594")]
+
+
+@pytest.mark.parametrize(("number", "written"), NO_DATES)
+def test_a_date_cell_past_the_dates_there_are_is_said_at_its_cell_in_chinese(tmp_path: Path, number: float,
+                                                                              written: str) -> None:
+    """openpyxl read such a cell as #VALUE! with an English warning on stderr: the import said
+    “公式的结果是错误值 #VALUE!” of a plain number. Now one E-XLSX-VALUE at the cell says what it is."""
+    path = _spoiled(tmp_path, "d", _set("为企业提供的服务", "服务日期", 3, number))
+    done = _cli(ROOT, "import", str(path), "-o", str(tmp_path / "out.yaml"), "--replace")
+    assert "Warning" not in done.stderr, done.stderr
+    assert "openpyxl" not in done.stderr, done.stderr
+    assert done.stderr.startswith("工作簿中有没有读入的内容")
+    lines = _lines(tmp_path, path)
+    assert lines == [f"为企业提供的服务!F3：这一格设为日期格式，但其中的数 {written} 超出了日期的范围（公元 1 年至 9999 年）："
+                     "请写成 2018-05-12 这样的日期。"]
+    [finding] = _import(path, 2018).findings
+    assert (finding.code, finding.severity, finding.line, finding.column) == ("E-XLSX-VALUE", "error", 3, 6)
+
+
+def _hide(book: Any) -> None:
+    """The shapes a secretary may hide: a sheet, two rows of another, a column of a third, a row
+    of the cover; and a hidden row that holds nothing and the hidden list of choices (not said)."""
+    book["为企业提供的服务"].sheet_state = "hidden"
+    events = book["学术交流活动"]
+    events.row_dimensions[2].hidden = True
+    events.row_dimensions[3].hidden = True
+    events.row_dimensions[40].hidden = True  # empty
+    book["学会服务站建设"].column_dimensions["C"].hidden = True
+    book["封面"].row_dimensions[4].hidden = True
+    book[OPTIONS].sheet_state = "hidden"
+
+
+HIDDEN = [
+    ("封面!A4", "第 4 行是隐藏的行，其中的内容照常读入：请取消隐藏，核对后再提交；不要的行请删去，不要隐藏。"),
+    ("为企业提供的服务!A1", "“为企业提供的服务”是隐藏的工作表，其中的内容照常读入：请在 Excel 或 WPS 中取消隐藏"
+     "（右击工作表标签，选“取消隐藏”），核对后再提交。"),
+    ("学会服务站建设!C1", "C 列是隐藏的列，其中的内容照常读入：请取消隐藏，核对后再提交。"),
+    ("学术交流活动!A2", "第 2 至 3 行（共 2 行）是隐藏的行，其中的内容照常读入：请取消隐藏，核对后再提交；不要的行请删去，不要隐藏。"),
+]
+
+
+def test_hidden_sheets_rows_and_columns_are_read_and_said(tmp_path: Path) -> None:
+    """A hidden sheet, row or column was imported without a word: a secretary could submit items
+    they never saw. Each is read and said (W-XLSX-HIDDEN, a warning), at the sheet, the first row
+    of a run of hidden rows, the column's header."""
+    doc = _sample()
+    path = _spoiled(tmp_path, "h", _hide)
+    imported = _import(path, 2018)
+    hidden = [f for f in imported.findings if f.code == "W-XLSX-HIDDEN"]
+    assert [f.message for f in hidden] == [f"{at}：{words}" for at, words in HIDDEN]
+    assert all(f.severity == "warning" for f in hidden)
+    assert [(f.line, f.column) for f in hidden] == [(4, 1), (1, 1), (1, 3), (2, 1)]
+    assert imported.findings == hidden
+    _same(doc, imported.data)  # read as ever: nothing lost

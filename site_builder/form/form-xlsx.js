@@ -21,6 +21,8 @@
   var EXTERNAL = "[external]";
   // And the sheets' names in the workbook's order: an object lists a name like "2018" first.
   var ORDER = "[order]";
+  // And what each sheet hides: {sheet: true when the sheet itself is hidden, rows: [...], columns: [...]}.
+  var HIDDEN = "[hidden]";
   var REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
   /* The columns read on every sheet (read.py, `_width`): the widest sheet of the layout, with
@@ -106,6 +108,26 @@
 
   function serialIso(n) {
     return new Date(EPOCH + n * 86400000).toISOString().slice(0, 10);
+  }
+
+  // The first and the last moment a date cell's number may stand for: Python's dates (years 1 to
+  // 9999), past which openpyxl reads the cell as #VALUE! (read.py, `_Serial`).
+  var FIRST_MOMENT = -62135596800000;
+  var LAST_MOMENT = 253402300799999;
+
+  /* A date cell's number is a day openpyxl can read (its `from_excel`: the day and the time of
+   * day, to the millisecond). */
+  function isDay(n) {
+    if (!isFinite(n)) return false;
+    var day = Math.floor(n);
+    var moment = EPOCH + day * 86400000 + Math.round((n - day) * 86400000);
+    return moment >= FIRST_MOMENT && moment <= LAST_MOMENT;
+  }
+
+  /* A date cell whose number is no date (1e+20, past 9999-12-31): said at its cell (read.py,
+   * `_Serial`). */
+  function serialWords(serial) {
+    return "这一格设为日期格式，但其中的数 " + serial + " 超出了日期的范围（公元 1 年至 9999 年）：请写成 2018-05-12 这样的日期。";
   }
 
   function text(value) {
@@ -210,6 +232,7 @@
   function title(raw) {
     if (raw && typeof raw === "object" && raw.date) return raw.date;  // a date cell, as 2018-03-12
     if (raw && typeof raw === "object" && Object.prototype.hasOwnProperty.call(raw, "unread")) return raw.unread;
+    if (raw && typeof raw === "object" && Object.prototype.hasOwnProperty.call(raw, "serial")) return raw.serial;
     return raw === null || raw === undefined ? "" : String(raw).trim().replace(/\*+$/, "").trim();
   }
 
@@ -245,6 +268,24 @@
     Object.defineProperty(sheets, ORDER, { value: names.slice(), enumerable: false });
     return sheets;
   };
+
+  /* `sheets` with what each sheet hides kept beside them: {name: {sheet, rows, columns}}. */
+  RF.withHidden = function (sheets, hidden) {
+    Object.defineProperty(sheets, HIDDEN, { value: hidden, enumerable: false });
+    return sheets;
+  };
+
+  /* [first, last] of each run of consecutive numbers: 3, 4, 5, 9 as [3, 5], [9, 9] (read.py, `_runs`). */
+  function runs(numbers) {
+    var out = [];
+    numbers.slice().sort(function (a, b) { return a - b; }).forEach(function (n) {
+      var last = out[out.length - 1];
+      if (last && last[1] === n) return;
+      if (last && last[1] === n - 1) last[1] = n;
+      else out.push([n, n]);
+    });
+    return out;
+  }
 
   /* {data, issues: [{cell, severity, message, lost, sheet, path | owner+key}]} from
    * {sheetName: [[value, …], …]} (1-based rows and columns as the spreadsheet shows them: rows[0]
@@ -286,6 +327,10 @@
       if (raw && typeof raw === "object" && Object.prototype.hasOwnProperty.call(raw, "unread")) {
         say(sheet, row, col, raw.unread ? "公式的结果是错误值 " + raw.unread + "：请在 Excel 或 WPS 中改正公式，或直接填写数值。"
           : "公式没有计算结果：请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。", "error", "cell", where);
+        return null;
+      }
+      if (raw && typeof raw === "object" && Object.prototype.hasOwnProperty.call(raw, "serial")) {
+        say(sheet, row, col, serialWords(raw.serial), "error", "cell", where);
         return null;
       }
       var book = (external[sheet] || {})[row + "," + col];
@@ -549,6 +594,37 @@
         if (typeof item.id === "string") own[item.id] = item;
       }
     });
+    // Hidden sheets, rows and columns that hold something: read, and said (read.py, `_hidden`).
+    var hidden = sheets[HIDDEN] || {};
+    function filled(rows, from, to, c0, c1) {
+      for (var r = from; r < Math.min(to, rows.length); r++) {
+        var row = rows[r] || [];
+        for (var c = c0; c < Math.min(c1, row.length); c++) if (!blank(row[c], spaces)) return true;
+      }
+      return false;
+    }
+    names.forEach(function (name) {
+      var shut = hidden[name];
+      var rows = sheets[name];
+      if (known.indexOf(name) === -1 || !shut || !rows) return;
+      if (shut.sheet) {
+        if (filled(rows, 1, Infinity, 0, Infinity)) {
+          say(name, 1, 1, "“" + name + "”是隐藏的工作表，其中的内容照常读入：请在 Excel 或 WPS 中取消隐藏" +
+            "（右击工作表标签，选“取消隐藏”），核对后再提交。", "warning");
+        }
+        return;
+      }
+      runs(shut.rows || []).forEach(function (run) {
+        if (!filled(rows, run[0] - 1, run[1], 0, Infinity)) return;
+        var span = run[0] === run[1] ? "第 " + run[0] + " 行" : "第 " + run[0] + " 至 " + run[1] + " 行（共 " + (run[1] - run[0] + 1) + " 行）";
+        say(name, run[0], 1, span + "是隐藏的行，其中的内容照常读入：请取消隐藏，核对后再提交；不要的行请删去，不要隐藏。", "warning");
+      });
+      runs(shut.columns || []).forEach(function (run) {
+        if (!filled(rows, 0, Infinity, run[0] - 1, run[1])) return;
+        var letters = cellName("", 1, run[0]).slice(1, -1) + (run[0] === run[1] ? "" : "至" + cellName("", 1, run[1]).slice(1, -1));
+        say(name, 1, run[0], letters + " 列是隐藏的列，其中的内容照常读入：请取消隐藏，核对后再提交。", "warning");
+      });
+    });
     var room = Math.max(0, most - kept.error.length);
     unsaid.warning += Math.max(0, kept.warning.length - room);
     issues = kept.error.concat(kept.warning.slice(0, room));
@@ -706,10 +782,18 @@
     var rows = [];
     var beyond = null;
     var external = {};
+    var hiddenRows = [];
+    var hiddenColumns = [];
+    all(doc, "col").forEach(function (c) {
+      if (!on(c.getAttribute("hidden"))) return;
+      var last = Math.min(number(c.getAttribute("max")), width);
+      for (var n = Math.max(number(c.getAttribute("min")), 1); n <= last; n++) hiddenColumns.push(n);
+    });
     var shared = {};  // a shared formula is written once, at its first cell; the others name it by si
     all(doc, "row").forEach(function (row, index) {
       var r = Number(row.getAttribute("r")) || index + 1;
       if (r > maxRows + 1) return;
+      if (on(row.getAttribute("hidden"))) hiddenRows.push(r);
       var values = [];
       var next = 1;
       all(row, "c").forEach(function (c) {
@@ -740,7 +824,8 @@
         else {
           value = Number(raw);
           var style = Number(c.getAttribute("s") || 0);
-          if (dates[style] && isFinite(value)) value = { date: serialIso(Math.floor(value)) };
+          // A date cell: its day, or, past the dates there are (1e+20), the number as the file holds it.
+          if (dates[style]) value = isDay(value) ? { date: serialIso(Math.floor(value)) } : { serial: raw };
         }
         values[col - 1] = value === undefined ? null : value;
       });
@@ -748,7 +833,17 @@
       rows[r - 1] = values;
     });
     for (var k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
-    return { rows: rows, beyond: beyond, external: external };
+    return { rows: rows, beyond: beyond, external: external, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns };
+  }
+
+  /* An XML boolean attribute set: hidden="1" or hidden="true" (read.py, `_on`). */
+  function on(flag) {
+    return flag === "1" || flag === "true";
+  }
+
+  /* A column number as the XML writes it (min="3"); 0 when it is none (read.py, `_number`). */
+  function number(text) {
+    return text && text.length <= 5 && /^[0-9]+$/.test(text) ? Number(text) : 0;
   }
 
   /* {"row,column": address} of a sheet's hyperlinks to the web (read.py, `_links`). */
@@ -835,6 +930,7 @@
         var past = {};
         var linked = {};
         var external = {};
+        var hidden = {};
         var books = externalBooks(book, files, rels);
         var names = [];
         all(book, "sheet").forEach(function (s) {
@@ -848,6 +944,8 @@
           linked[s.getAttribute("name")] = sheetLinks(doc, files, rels[id], limits.max_rows, width);
           sheets[s.getAttribute("name")] = read.rows;
           if (read.beyond) past[s.getAttribute("name")] = read.beyond;
+          hidden[s.getAttribute("name")] = { sheet: s.getAttribute("state") === "hidden" || s.getAttribute("state") === "veryHidden",
+            rows: read.hiddenRows, columns: read.hiddenColumns };
           merged[s.getAttribute("name")] = all(doc, "mergeCell").map(function (m) { return m.getAttribute("ref"); });
         });
         // Merged cells keep only their first cell's value: said, as xlsx import says them.
@@ -855,7 +953,7 @@
         Object.defineProperty(sheets, BEYOND, { value: past, enumerable: false });
         Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
         Object.defineProperty(sheets, EXTERNAL, { value: external, enumerable: false });
-        return RF.inOrder(sheets, names);
+        return RF.withHidden(RF.inOrder(sheets, names), hidden);
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");
       }

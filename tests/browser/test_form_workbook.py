@@ -308,3 +308,37 @@ def test_unknown_sheets_are_named_in_the_workbooks_order_as_import_does(page, ba
     _drop(page, base, tmp_path / "o.xlsx")
     page.wait_for_selector("#rf-xlsx-issues")
     assert page.locator("#rf-xlsx-issues li").all_inner_texts() == [python]
+
+
+@pytest.mark.parametrize("number", [1e20, 2958466])
+def test_a_date_cell_past_the_dates_there_are_is_said_at_its_cell_as_import_does(page, base: str, tmp_path: Path,
+                                                                                 number: float) -> None:
+    """1e+20 in a date cell made the whole workbook unreadable in the form; 2958466 was read as a
+    date “+010000-01” while `xlsx import` refused it: now both say the same at the cell."""
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    book["为企业提供的服务"]["F3"].value = number
+    book.save(tmp_path / "d.xlsx")
+    [python] = [f.message for f in read_workbook(tmp_path / "d.xlsx", "d.xlsx", layout(guideline(2018))).findings]  # type: ignore[arg-type]
+    assert python.startswith("为企业提供的服务!F3：这一格设为日期格式")
+    _drop(page, base, tmp_path / "d.xlsx")
+    page.wait_for_selector("#rf-xlsx-issues")
+    assert page.locator("#rf-xlsx-issues li").all_inner_texts() == [python]
+    assert "1 个单元格无法读入" in page.inner_text(".rf-note")
+    assert not page.problems, page.problems
+
+
+def test_hidden_sheets_rows_and_columns_are_said_in_the_form_as_import_does(page, base: str, tmp_path: Path) -> None:
+    from tests.test_xlsx import HIDDEN, _hide
+
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    _hide(book)
+    book.save(tmp_path / "h.xlsx")
+    python = [f.message for f in read_workbook(tmp_path / "h.xlsx", "h.xlsx", layout(guideline(2018))).findings]  # type: ignore[arg-type]
+    assert python == [f"{at}：{words}" for at, words in HIDDEN]
+    _drop(page, base, tmp_path / "h.xlsx")
+    page.wait_for_selector("#rf-xlsx-issues")
+    assert page.locator("#rf-xlsx-issues li").all_inner_texts() == python
+    again = _form_report(page, doc)  # read as ever: the hidden items are in the report
+    assert again.model_dump(mode="json") == doc.report.model_dump(mode="json")  # type: ignore[attr-defined]

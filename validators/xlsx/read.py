@@ -9,6 +9,7 @@ import difflib
 import html
 import io
 import posixpath
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -111,6 +112,21 @@ class _Unread:
         return "公式没有计算结果：请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。"
 
 
+@dataclass(frozen=True, slots=True)
+class _Serial:
+    """A number in a cell formatted as a date that is no date (1e+20, or past 9999-12-31): openpyxl
+    reads it as the error value #VALUE! (with an English warning of its own, never shown)."""
+
+    text: str  # the number as the file holds it
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def message(self) -> str:
+        return f"这一格设为日期格式，但其中的数 {self.text} 超出了日期的范围（公元 1 年至 9999 年）：请写成 2018-05-12 这样的日期。"
+
+
 @dataclass(slots=True)
 class _Page:
     """One sheet's rows (each as wide as the columns read) and the first cell found past them."""
@@ -120,6 +136,10 @@ class _Page:
     links: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column): a hyperlink's address
     # (row, column): the file a formula reads from (a link to another workbook)
     external: dict[tuple[int, int], str] = field(default_factory=dict)
+    # The rows and columns hidden in the sheet (row numbers up to the rows read; columns up to
+    # the columns read).
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_columns: list[int] = field(default_factory=list)
 
 
 class _Reader:
@@ -184,7 +204,7 @@ class _Reader:
         return only
 
     def value(self, raw: object, column: Column, at: Cell, link: str | None = None, book: str | None = None) -> Any:
-        if isinstance(raw, _Unread):
+        if isinstance(raw, (_Unread, _Serial)):
             self.say(at, raw.message, "E-XLSX-VALUE")
             self.out.unread.add(at)
             return None
@@ -426,7 +446,15 @@ def read_workbook(path: Path, file: str, layout: Layout,
                   layout_of: Callable[[int], Layout | None] | None = None) -> Imported:
     """The report a workbook holds; a workbook that cannot be read is one finding, never a crash.
     `layout_of`: the layout of the year the cover names, when it is not `layout`'s (the cover is
-    read with `layout`, the sheets with the year's, so the workbook is read once)."""
+    read with `layout`, the sheets with the year's, so the workbook is read once). openpyxl's own
+    warnings (in English, with a library path: a date cell past 9999-12-31) are never printed:
+    what they are about is said at its cell in Chinese."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _read(path, file, layout, layout_of)
+
+
+def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layout | None] | None) -> Imported:
     limits = policy().workbook
     try:
         size = path.stat().st_size
@@ -464,6 +492,7 @@ def read_workbook(path: Path, file: str, layout: Layout,
         archive = zipfile.ZipFile(path)
         books = _external_books(archive)
         cover = _page(book, archive, COVER, limits.max_rows, _width(layout), books)
+        pages = {COVER: cover}
         reader.cover(cover)
         year = (reader.out.data or {}).get("year")
         if layout_of is not None and isinstance(year, int) and year != layout.year:
@@ -477,10 +506,11 @@ def read_workbook(path: Path, file: str, layout: Layout,
             if sheet.name not in names:
                 continue
             parent = next((s.name for s in layout.sheets if s.path == sheet.path[:-1]), None) if sheet.parent else None
-            page = _page(book, archive, sheet.name, limits.max_rows, _width(layout), books)
+            page = pages[sheet.name] = _page(book, archive, sheet.name, limits.max_rows, _width(layout), books)
             ids[sheet.name] = reader.sheet(sheet, page, ids.get(parent or "", {}))
         known = {COVER, GUIDE, OPTIONS} | {s.name for s in layout.sheets}
         _merged(path, book, [n for n in names if n in known and n not in (GUIDE, OPTIONS)], reader)
+        _hidden(book, [(n, pages[n]) for n in names if n in pages], reader)
         missing = [s.name for s in layout.sheets if s.name not in names]
         _strays(reader, [n for n in names if n not in known], missing, limits.named_sheets)
         for name in missing:
@@ -514,6 +544,40 @@ def _strays(reader: _Reader, names: list[str], missing: list[str], named: int) -
         shown = "”“".join(others[:named]) + ("”等" if len(others) > named else "”")
         reader.say(Cell(others[0], 1, 1), f"工作簿中有 {len(others)} 张不认识的工作表（“{shown}），都没有读入："
                    f"各类工作的工作表名称见“{GUIDE}”，多余的工作表可以删去。", "W-XLSX-SHEET", "warning")
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers: 3, 4, 5, 9 as (3, 5), (9, 9)."""
+    runs: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def _hidden(book: Any, pages: list[tuple[str, _Page]], reader: _Reader) -> None:
+    """Hidden sheets, rows and columns that hold something: read like any other, so the
+    secretary is told of content they may never have seen. A hidden sheet is said once (not its
+    rows); each run of hidden rows or columns at its first row or column."""
+    for name, page in pages:
+        rows = page.rows
+        if getattr(book[name], "sheet_state", "visible") in ("hidden", "veryHidden"):
+            if any(not _blank(v) for row in rows[1:] for v in row):
+                reader.say(Cell(name, 1, 1), f"“{name}”是隐藏的工作表，其中的内容照常读入：请在 Excel 或 WPS 中取消隐藏"
+                           "（右击工作表标签，选“取消隐藏”），核对后再提交。", "W-XLSX-HIDDEN", "warning")
+            continue
+        for first, last in _runs(page.hidden_rows):
+            if any(not _blank(v) for row in rows[first - 1:last] for v in row):
+                span = f"第 {first} 行" if first == last else f"第 {first} 至 {last} 行（共 {last - first + 1} 行）"
+                reader.say(Cell(name, first, 1), f"{span}是隐藏的行，其中的内容照常读入：请取消隐藏，核对后再提交；"
+                           "不要的行请删去，不要隐藏。", "W-XLSX-HIDDEN", "warning")
+        for first, last in _runs(page.hidden_columns):
+            if any(not _blank(v) for row in rows for v in row[first - 1:last]):
+                letters = cell_name("", 1, first)[1:-1] + ("" if first == last else "至" + cell_name("", 1, last)[1:-1])
+                reader.say(Cell(name, 1, first), f"{letters} 列是隐藏的列，其中的内容照常读入：请取消隐藏，核对后再提交。",
+                           "W-XLSX-HIDDEN", "warning")
 
 
 def _merged(path: Path, book: Any, names: list[str], reader: _Reader) -> None:
@@ -611,7 +675,21 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
                     beyond = (number, column)
             rows.extend(() for _ in range(len(rows), number - 1))
             rows.append(tuple(values))
-    return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width), external)
+    hidden_rows = [int(r) for r, attrs in parser.row_dimensions.items()
+                   if _on(attrs.get("hidden")) and r.isdigit() and int(r) <= limit + 1]
+    hidden_columns = [c for attrs in parser.column_dimensions.values() if _on(attrs.get("hidden"))
+                      for c in range(_number(attrs.get("min")), min(_number(attrs.get("max")), width) + 1) if c >= 1]
+    return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width), external, hidden_rows, hidden_columns)
+
+
+def _on(flag: object) -> bool:
+    """An XML boolean attribute set: hidden="1" or hidden="true"."""
+    return flag in ("1", "true")
+
+
+def _number(text: object) -> int:
+    """A column number as the XML writes it (min="3"); 0 when it is none."""
+    return int(text) if isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= 5 else 0
 
 
 @cache
@@ -619,13 +697,15 @@ def _parser() -> Any:
     """openpyxl's sheet parser, keeping what its cached values lose: a formula whose result is an
     error value (#VALUE!) or that has no result at all (it read as text, or as empty), and the
     other workbook a formula reads from (`book`: its number, 1 for [1]Sheet1!A1)."""
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):  # type: ignore[misc]
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell: dict[str, Any] = super().parse_cell(element)
             formula = element.find(FORMULA_TAG)
-            if cell["data_type"] == "e":
+            if cell["data_type"] == "e" and element.get("t", "n") == "n":  # a date cell's number past any date
+                cell["value"] = _Serial(element.findtext(VALUE_TAG) or "")
+            elif cell["data_type"] == "e":
                 cell["value"] = _Unread(str(cell["value"] or "#VALUE!"))
             elif cell["value"] is None and formula is not None:
                 cell["value"] = _Unread(None)
