@@ -117,9 +117,17 @@ def _inside(path: tuple[str | int, ...] | None, prefix: tuple[str | int, ...]) -
     return path is not None and len(path) >= len(prefix) and tuple(path[:len(prefix)]) == prefix
 
 
-def _finding(f: Finding) -> dict[str, Any]:
+def _finding(f: Finding, field: str | None = None) -> dict[str, Any]:
     return {"severity": f.severity, "code": f.code, "message": f.message, "line": f.line,
-            "clause": f.clause}
+            "clause": f.clause, "field": field}
+
+
+def _field_title(item: BaseModel, path: tuple[str | int, ...] | None, depth: int) -> str | None:
+    """The title of the item's field a finding is at (None: at the item itself): an item's
+    several findings of one kind (hidden markup in its title and in its outcome) say which."""
+    key = path[depth] if path is not None and len(path) > depth else None
+    info = type(item).model_fields.get(key) if isinstance(key, str) else None
+    return (info.title or key) if info is not None and isinstance(key, str) else None
 
 
 def _frozen_result(site: SiteData, society: str, year: int) -> dict[str, Any] | None:
@@ -175,7 +183,7 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
                 "fields": _fields(model, only),
                 "evidence": _evidence(site, posixpath.dirname(doc.file), list(getattr(model, "evidence", []) or [])
                                       if only is None else []),
-                "findings": [_finding(findings[i]) for i in own]})
+                "findings": [_finding(findings[i], _field_title(model, findings[i].path, len(path))) for i in own]})
         areas.append({"key": area, "number": numbers[area], "title": site.area_titles(year)[area],
                       "items": entries})
     review = site.repo.reviews.get((report.society, year))

@@ -124,6 +124,21 @@ def test_an_items_findings_travel_with_it(tmp_path: Path) -> None:
     assert not items["svc-finance-match"]["findings"]
 
 
+def test_an_items_findings_name_the_field_they_are_at(tmp_path: Path) -> None:
+    """The same warning on two fields of one item says which field each is: without it the
+    workbench listed one sentence twice."""
+    tree = base_tree(tmp_path / "tree")
+    path = tree / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    text = path.read_text("utf-8").replace("title: 伺服电机控制算法研发指导", "title: <b>伺服电机</b>控制算法研发指导", 1)
+    path.write_text(text.replace("outcome: 组织控制理论专家驻厂指导", "outcome: <i>组织</i>控制理论专家驻厂指导", 1), "utf-8")
+    site = _site(tree)
+    case = workbench.case_data(site, site.repo.reports[(SOCIETY, YEAR)])
+    [item] = [i for a in case["areas"] for i in a["items"] if i["id"] == "svc-motor-rd"]
+    marked = [f for f in item["findings"] if "HTML 或 Markdown 标记" in f["message"]]
+    assert sorted(f["field"] for f in marked) == ["服务名称", "服务成效"]
+    assert {f["field"] for f in case["findings"]} <= {None}  # the report's own findings are at no item's field
+
+
 def test_a_final_years_case_carries_its_frozen_result_not_todays_rubric(tree: Path) -> None:
     """A rubric changed after 2017 was finalized moved the read-only workbench's total (44.5)
     away from results/2017.json and the society page (42.5): the case now carries the frozen

@@ -844,7 +844,9 @@
         : el("span", { text: e.text + "（仓库中找不到可打开的地址）" })]);
     })) : null;
     var findings = item.findings.length ? el("ul", { class: "rv-findings" }, item.findings.map(function (f) {
-      return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }), f.message]);
+      // The field it is at, when the item has several: the same warning on two fields reads as one said twice.
+      return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }),
+        f.field ? "“" + f.field + "”：" : "", f.message]);
     })) : null;
     var node = el("article", { class: "rv-item", dataset: { item: item.id } }, [
       el("h4", {}, [item.title + " ", el("code", { text: item.id })]),
@@ -1033,7 +1035,9 @@
     if (data.findings.length) {
       box.appendChild(el("h3", { text: "报告整体的检查结果" }));
       box.appendChild(el("ul", { class: "rv-findings" }, data.findings.map(function (f) {
-        return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }), f.message]);
+        // The field it is at, when the item has several: the same warning on two fields reads as one said twice.
+      return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }),
+        f.field ? "“" + f.field + "”：" : "", f.message]);
       })));
     }
     box.appendChild(el("p", { id: "rv-live", class: "rv-sr", "aria-live": "polite", "aria-atomic": "true" }));

@@ -1028,3 +1028,27 @@ def test_an_objection_dated_after_today_is_warned_of_in_checks_words(page, base:
     answered.fill(now.isoformat())
     assert answered.get_attribute("aria-describedby") is None
     assert not page.problems, page.problems
+
+
+def test_an_items_findings_say_the_field_each_is_at(page, base: str) -> None:
+    """Two fields of an item with the same warning read as two, each after its field's title
+    (the case file's `field`, tests/test_workbench.py); the title is text, never markup."""
+    said = "文字中含有 HTML 或 Markdown 标记。"
+
+    def with_findings(route) -> None:  # type: ignore[no-untyped-def]
+        data = route.fetch().json()
+        for area in data["areas"]:
+            for item in area["items"]:
+                if item["id"] == REFUSED:
+                    item["findings"] = [
+                        {"severity": "warning", "code": "W-X", "message": said, "line": 12, "clause": None,
+                         "field": "服务名称"},
+                        {"severity": "warning", "code": "W-X", "message": said, "line": 16, "clause": None,
+                         "field": "<b>服务成效</b>"},
+                        {"severity": "error", "code": "E-X", "message": "本项有错误。", "line": 10, "clause": None,
+                         "field": None}]
+        route.fulfill(json=data)
+    page.route(f"**/cases/{YEAR}/{SOCIETY}.json", with_findings)
+    _open(page, base, YEAR, SOCIETY)
+    rows = page.locator(f'.rv-item[data-item="{REFUSED}"] .rv-findings li').all_inner_texts()
+    assert rows == [f"警告：“服务名称”：{said}", f"警告：“<b>服务成效</b>”：{said}", "错误：本项有错误。"]
