@@ -65,11 +65,14 @@ def _area(site: SiteData, year: int, key: str, title: str) -> str:
     model: BaseModel = site.rubric(year).area(key)
     rows: list[list[Cell]] = []
     notes: list[str] = []
+    cited: set[str] = set()  # the clauses the rubric file's rules cite
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, Rule):
+            cited.add(value.clause)
             rows.append(_rule_row(site, year, "", value))
         elif isinstance(value, dict):
+            cited.update(rule.clause for rule in value.values() if isinstance(rule, Rule))
             vocabulary = site.rubric(year).kind_tables().get((key, name))
             # In the guideline's order, by clause: a kind a year renames (its rule written anew,
             # so last in the file) stays in its clause's place.
@@ -89,8 +92,23 @@ def _area(site: SiteData, year: int, key: str, title: str) -> str:
     anchor = rubric_anchor(year, key)
     parts = [f"### {text(title)}（上限 {num(model.cap)} 分） {{#{anchor}}}\n",  # type: ignore[attr-defined]
              table(_RULE_COLUMNS, rows, label=f"{year} 年度{title}的评分规则", key=(0, 2), sortable=False) + "\n"]
-    parts += [n + "\n" for n in notes]
+    parts += [n + "\n" for n in notes + _frozen_clauses(site, year, key, cited)]
     return "\n".join(parts)
+
+
+def _frozen_clauses(site: SiteData, year: int, key: str, cited: set[str]) -> list[str]:
+    """A final year whose frozen lines pay under clauses the rubric file's rules do not cite
+    (the code of its finalize cited them otherwise, as 2017's cited each report's 调研方向):
+    said, so that the frozen results and this table do not seem to disagree."""
+    frozen = site.frozen.get(year)
+    other = sorted({line.clause for e in frozen.evaluations for line in e.lines
+                    if line.area == key and line.points > 0 and line.clause and line.clause not in cited},
+                   key=_clause_order) if frozen is not None else []
+    if not other:
+        return []
+    ours = "、".join(f"条款 {c}" for c in sorted(cited, key=_clause_order))
+    return [f"{year} 年度的定稿结果中，这一部分有的得分写作{'、'.join(f'条款 {c}' for c in other)}："
+            f"这是定稿时的程序所引的条款，本表按细则文件写作{ours}。定稿的得分不因此改变。"]
 
 
 _HOW = {"改动": "又被改动", "删除": "被删除", "新沿用": "是定稿后才沿用的"}

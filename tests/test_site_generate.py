@@ -499,3 +499,15 @@ def test_without_a_fixed_date_the_build_is_dated_by_beijing_whatever_the_server_
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     beijing, local_differs = run.stdout.split()
     assert beijing == "True", (run.stdout, local_differs)
+
+
+def test_a_final_years_rubric_says_the_clauses_its_frozen_lines_cite_otherwise(tmp_path: Path) -> None:
+    """2017's frozen lines pay research under each report's 调研方向 (6.1–6.3), where the rubric
+    file's rules cite 6: its section says so, and a year scored by today's code does not."""
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
+    page = (tmp_path / "docs" / "rubric" / "index.md").read_text("utf-8")
+    said = "这是定稿时的程序所引的条款"
+    final = _visible(page[page.index("{#rubric-2017-research}"):page.index("{#rubric-2017-major_work}")])
+    assert "2017 年度的定稿结果中，这一部分有的得分写作条款 6.1、条款 6.2、条款 6.3" in final
+    assert "本表按细则文件写作条款 6。" in final
+    assert page.count(said) == 1
