@@ -168,7 +168,7 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
             elif (after := _next_clause_number(lines, number)) is not None and (
                     max(earlier, default=0) < after < int(digits)):
                 # The number jumped ahead and the next clause goes back below it: this line is
-                # the slip (「1. 2. 5. 4. 5.」), not the correct lines after it.
+                # the slip (numbered 1. 2. 5. 4. 5.), not the correct lines after it.
                 last_number = max(earlier, default=0)
                 expected = (f"此处应为“{last_number + 1}.”" if after == last_number + 2 else
                             f"此处应在条款 {area.number}.{last_number} 与条款 {area.number}.{after} 之间")
