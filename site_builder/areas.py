@@ -117,7 +117,7 @@ def _scores(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
     columns = [SOCIETY, Column("本领域得分", numeric=True), Column("各项目得分之和", numeric=True),
                Column("说明")]
     return (f"## 各学会本领域得分 {{#scores data-search-exclude}}\n\n{_SCORES_SAID}\n\n"
-            + table(columns, rows, label="各学会本领域得分", key=(0, 1)) + "\n")
+            + table(columns, rows, label="各学会本领域得分", key=(0, 1), cards=True) + "\n")
 
 
 def year_parts(site: SiteData, year: int) -> list[int]:
