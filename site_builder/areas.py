@@ -16,11 +16,14 @@ from site_builder.markup import (
     cell,
     front_matter,
     link,
+    num,
     num_cell,
     text,
     yes_no,
 )
 from site_builder.tables import table
+from validators.evaluation.score_lines import CAP_RULE
+from validators.evaluation.scoring import Evaluation
 from validators.repository import ReportDoc
 from validators.year.measures import expert_rate, percent
 
@@ -63,6 +66,60 @@ def _facts(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
     return table(columns, rows, label="各学会的填报情况") + "\n"
 
 
+# Why an area's score is not the sum of its items' points, said once above the table.
+_SCORES_SAID = ("“本领域得分”是各学会评估结果中本领域的得分，不一定等于下面各项目“得分”之和："
+                "它受细则规定的本领域上限约束，还包括专家评分和不对应具体项目的得分；"
+                "“说明”写出每个学会两者的差别从哪里来。")
+
+
+def _difference(site: SiteData, e: Evaluation, area: str, listed: set[str]) -> tuple[float, str]:
+    """The points of a society's items in `area` and one sentence on what else its area score
+    holds: expert marks, points tied to no listed item (by clause), the cap."""
+    points = site.rubric(e.year)
+    lines = [x for x in e.lines if x.area == area]
+    on_items = sum(x.points for x in lines if x.item_id in listed)
+    apart = [x for x in lines if x.item_id and x.item_id not in listed]
+    marks = [x for x in apart if points.criterion(x.item_id or "")]
+    others = [x for x in apart if not points.criterion(x.item_id or "")]
+    capped = sum(x.points for x in lines if x.rule == CAP_RULE)
+    said = [f"各项目合计 {num(on_items)} 分"]
+    for group, what in ((marks, "专家评分"), (others, "不对应具体项目的得分")):
+        paid = [x for x in group if x.points]
+        if paid:
+            clauses = "、".join(dict.fromkeys(x.clause for x in paid if x.clause))
+            said.append(f"加{what} {num(sum(x.points for x in paid))} 分"
+                        + (f"（条款 {text(clauses)}）" if clauses else ""))
+    if capped:
+        if len(said) > 1:
+            said.append(f"共 {num(e.subtotals.get(area, 0.0) - capped)} 分")
+        said.append(f"超过本领域上限 {num(points.area(area).cap)} 分，按上限计")
+    if len(said) == 1:
+        return on_items, "与各项目得分之和相同。"
+    return on_items, "，".join(said) + "。"
+
+
+def _scores(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
+    """Each society's area score as its evaluation says it, beside the sum of its items' points,
+    and what makes the difference."""
+    rows: list[list[Cell]] = []
+    for doc in docs:
+        society = doc.report.society
+        e = site.evaluation(society, doc.report.year)
+        if e is None or e.unreadable or area not in e.subtotals:
+            continue
+        listed = {item.id for spec in items.lists_of(area) for item in spec.items(doc.report)}
+        on_items, said = _difference(site, e, area, listed)
+        report = site.year_link(page, society, doc.report.year, text(site.name(society)))
+        rows.append([cell(report, site.name(society)), num_cell(e.subtotals[area]), num_cell(on_items),
+                     cell(said)])
+    if not rows:
+        return ""
+    columns = [SOCIETY, Column("本领域得分", numeric=True), Column("各项目得分之和", numeric=True),
+               Column("说明")]
+    return (f"## 各学会本领域得分 {{#scores data-search-exclude}}\n\n{_SCORES_SAID}\n\n"
+            + table(columns, rows, label="各学会本领域得分", key=(0, 1), cards=True) + "\n")
+
+
 def year_parts(site: SiteData, year: int) -> list[int]:
     """The parts of a year's area pages that list someone: a part whose societies all sent no
     report that year has no page (the first part always has one)."""
@@ -99,7 +156,7 @@ def render(site: SiteData, year: int, area: str, part: int = 1) -> str:
             f"全部学会 {year} 年度报告中本领域的项目。点击表头排序；"
             f"点击学会名称查看该学会的完整报告、证明材料和逐项得分。"
             f"领域要求见{link(requirements, f'{year} 年度工作指南')}。\n")
-    parts = [head, pager, _facts(site, page, docs, area)]
+    parts = [head, pager, _facts(site, page, docs, area), _scores(site, page, docs, area)]
     for spec in items.lists_of(area, title, site.first_area_title(area)):
         rows = []
         for doc in docs:

@@ -74,6 +74,13 @@ def status_page(year: int) -> str:
     return f"status/{year}/index.md"
 
 
+def source_name(about: str, line: int | None) -> str:
+    """The accessible name of a “原文” link: “原文：<about>，第 N 行” (no line: the file)."""
+    if not about:
+        return f"{SOURCE}：第 {line} 行" if line else ""
+    return f"{SOURCE}：{about}" + (f"，第 {line} 行" if line else "")
+
+
 @dataclass(slots=True)
 class SiteData:
     root: Path
@@ -236,16 +243,20 @@ class SiteData:
             url += f"#L{line}"
         return url
 
-    def source_link(self, file: str, line: int | None, label_html: str = SOURCE, commit: str | None = None) -> str:
+    def source_link(self, file: str, line: int | None, label_html: str = SOURCE, commit: str | None = None,
+                    about: str = "") -> str:
         """A small “原文” link to the line of the YAML file in the repository; the path and
-        line are its tooltip, never text on the page. `commit`: the file as it was then."""
+        line are its tooltip, never text on the page. `commit`: the file as it was then.
+        `about` (plain text): what the line is, for the link's accessible name
+        (“原文：<about>，第 N 行”): a page has dozens of them, read alike without it."""
         url = self.source_url(file, line, commit)
         hint = f"{file} 第 {line} 行" if line else file
         if commit:
             hint += f"（提交 {commit[:12]} 中的文件）"
         if not url:
             return f'<span class="sb-src" title="{attr(hint)}">{label_html}</span>'
-        return link(url, label_html, title=hint, cls="sb-src")
+        return link(url, label_html, title=hint, cls="sb-src",
+                    name=source_name(about, line) if label_html == SOURCE else "")
 
 
 def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache | None = None,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from site_builder.context import SiteData
+from site_builder.context import SiteData, source_name
 from site_builder.markup import (
     SOCIETY,
     Cell,
@@ -68,20 +68,25 @@ class Row:
     def folder(self) -> str:
         return posixpath.dirname(self.doc.file)
 
-    def evidence(self, refs: Sequence[str]) -> Cell:
-        """Web addresses as links; files of the society's folder as links into the repository."""
+    def evidence(self, refs: Sequence[str], about: str = "") -> Cell:
+        """Web addresses as links; files of the society's folder as links into the repository.
+        `about` (plain text): what they prove, for each link's accessible name
+        (“example.org，<about>的证明材料 2”): a host alone, read aloud, says nothing of it."""
         shown = []
-        for ref in refs:
+        for n, ref in enumerate(refs, start=1):
+            which = f"{about}的证明材料" + (f" {n}" if len(refs) > 1 else "") if about else ""
             if is_web_url(ref):
                 # The host says where the link goes; the whole address would double the table.
                 # On paper, where a host alone cannot be followed, the whole address is printed.
-                host = f'<span class="sb-host">{text(urlsplit(ref).hostname or ref)}</span>'
-                shown.append(link(ref, f'{host}<span class="sb-url">{text(ref)}</span>', external=True))
+                hostname = urlsplit(ref).hostname or ref
+                host = f'<span class="sb-host">{text(hostname)}</span>'
+                shown.append(link(ref, f'{host}<span class="sb-url">{text(ref)}</span>', external=True,
+                                  name=f"{hostname}，{which}" if which else ""))
                 continue
             # Another scheme (javascript:, data:) or a path out of the folder: text, not a link.
             file = evidence_file(ref)
             url = self.site.source_url(posixpath.join(self.folder, file)) if file else None
-            shown.append(link(url, text(ref)) if url else text(ref))
+            shown.append(link(url, text(ref), name=f"{ref}，{which}" if which else "") if url else text(ref))
         return cell(lines(shown) if shown else "—")
 
 
@@ -138,8 +143,13 @@ def _bool(name: str) -> Getter:
     return lambda item, _row: cell(yes_no(getattr(item, name)))
 
 
+def title_of(item: Any) -> str:
+    """An item's title, or its name (a station's, a consortium's)."""
+    return str(getattr(item, "title", None) or getattr(item, "name", ""))
+
+
 def _evidence(item: Any, row: Row) -> Cell:
-    return row.evidence(item.evidence)
+    return row.evidence(item.evidence, title_of(item))
 
 
 def _names(names: Sequence[str]) -> Cell:
@@ -175,7 +185,8 @@ def _achievements(item: Any, row: Row) -> Cell:
         return cell("—", 0)
     shown = []
     for a in item.achievements:
-        evidence = "：" + row.evidence(a.evidence).html if a.evidence and not row.brief else ""
+        proves = f"{item.title}：{a.type.label}（{a.date}）"
+        evidence = "：" + row.evidence(a.evidence, proves).html if a.evidence and not row.brief else ""
         shown.append(f"{text(a.type.label)}（{day(a.date)}）{evidence}")
     return cell(lines(shown), len(shown))
 
@@ -303,8 +314,10 @@ def source_cell(spec: ItemList, index: int, item: Any, row: Row) -> Cell:
     url = row.site.source_url(row.doc.file, line)
     hint = f"{row.doc.file} 第 {line} 行（编号 {item.id}）"
     if url is None:
-        return cell(f'<span class="sb-src" data-item="{attr(item.id)}" title="{attr(hint)}">原文</span>')
-    return cell(f'<a class="sb-src" data-item="{attr(item.id)}" href="{attr(url)}" title="{attr(hint)}">原文</a>')
+        return cell(f'<span class="sb-src" data-item="{attr(item.id)}" title="{attr(hint)}">{SOURCE}</span>')
+    said = source_name(title_of(item), line)
+    return cell(f'<a class="sb-src" data-item="{attr(item.id)}" href="{attr(url)}" title="{attr(hint)}" '
+                f'aria-label="{attr(said)}">{SOURCE}</a>')
 
 
 def _shown(spec: ItemList, brief: bool) -> list[tuple[Column, Getter]]:
@@ -351,5 +364,5 @@ def name_of(report: YearReport, area: str, item_id: str) -> str | None:
     for spec in lists_of(area):
         for item in spec.items(report):
             if item.id == item_id:
-                return str(getattr(item, "title", None) or getattr(item, "name", ""))
+                return title_of(item)
     return None

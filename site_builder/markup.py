@@ -74,12 +74,16 @@ def dated_text(value: str) -> str:
     return "".join(day(dt.date.fromisoformat(p)) if i % 2 else text(p) for i, p in enumerate(parts))
 
 
-def link(href: str, label_html: str, *, external: bool = False, title: str = "", cls: str = "") -> str:
-    """An anchor; `label_html` must already be safe HTML."""
+def link(href: str, label_html: str, *, external: bool = False, title: str = "", cls: str = "",
+         name: str = "") -> str:
+    """An anchor; `label_html` must already be safe HTML. `name` (plain text): what assistive
+    technology reads instead of the label, when the label alone does not say where the link
+    goes (a page's many “原文”); it begins with the visible label, so a spoken command finds it."""
     extra = ' rel="nofollow"' if external else ""
     hint = f' title="{attr(title)}"' if title else ""
     klass = f' class="{attr(cls)}"' if cls else ""
-    return f'<a href="{attr(href)}"{klass}{hint}{extra}>{label_html}</a>'
+    said = f' aria-label="{attr(name)}"' if name else ""
+    return f'<a href="{attr(href)}"{klass}{hint}{said}{extra}>{label_html}</a>'
 
 
 def web_link(url: str) -> str:

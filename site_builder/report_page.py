@@ -68,7 +68,7 @@ def findings(site: SiteData, page: str, file: str, anchor: str, title: str = "�
     where = classify(file)
     year = where.year if where.kind is PathKind.REPORT else None
     rows = [[cell(SEVERITY[f.severity]), cell(text(tight(f.message))), cell(site.clause_link(page, f.clause, year)),
-             cell(site.source_link(f.file, f.line), f.line)] for f in found]
+             cell(site.source_link(f.file, f.line, about=f"本条{SEVERITY[f.severity]}"), f.line)] for f in found]
     columns = [Column("级别"), Column("说明"), Column("条款"), Column(SOURCE, numeric=True)]
     return [heading(level, title, anchor), table(columns, rows, label=title, key=(0, 1), cards=True) + "\n"]
 
@@ -197,14 +197,15 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
     # link to the files at the commit the results were frozen from, when it was recorded.
     frozen = site.frozen.get(e.year)
     at = frozen.code_commit if frozen else None
-    rows = [[cell(text(names.line_subject(doc.report, x, rubric))), num_cell(x.points),
+    subjects = [names.line_subject(doc.report, x, rubric) for x in e.lines]
+    rows = [[cell(text(subject)), num_cell(x.points),
              cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),
              # The area's name, not its numeral alone: a lone 一 with its name on hover read like
              # the “—” of an empty cell on a phone's card, and on paper said nothing.
              cell(f"{numbers[x.area]}、{text(titles[x.area])}", list(titles).index(x.area)),
              cell(site.cap_link(page, e.year, x.area) if x.rule == CAP_RULE else site.clause_link(page, x.clause, e.guideline_year)),
-             cell(site.source_link(x.file, x.line, commit=at), x.line)]
-            for x in e.lines]
+             cell(site.source_link(x.file, x.line, commit=at, about=subject), x.line)]
+            for x, subject in zip(e.lines, subjects, strict=True)]
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
                Column("依据"), Column(SOURCE, numeric=True)]
     html, more = long_table(columns, rows, label="评估明细", key=(0, 1), cards=True, rows_file=LINES,
@@ -324,7 +325,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
     out.append(f'<p class="sb-report-meta" {NO_SEARCH}>{f"发布单位：{issuer}；" if issuer else ""}{basis}'
-               f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None)}</span>。</p>\n')
+               f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None, about="本报告文件")}</span>。</p>\n')
     if e:
         out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')
     else:

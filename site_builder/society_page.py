@@ -29,7 +29,7 @@ def _profile(site: SiteData, society: str, page: str) -> list[str]:
     if profile.website:
         facts.append(f"网站：{web_link(profile.website)}")
     doc = site.repo.profiles[society]
-    facts.append("学会资料：" + site.source_link(doc.file, None))
+    facts.append("学会资料：" + site.source_link(doc.file, None, about="学会资料文件"))
     out.append('<p class="sb-profile">' + "；".join(facts) + "。</p>\n")
     return out
 
@@ -76,7 +76,7 @@ def _unreadable(site: SiteData, page: str, society: str) -> list[str]:
     for (owner, year), broken in sorted(site.repo.broken.items(), reverse=True):
         if owner != society or (owner, year) in site.repo.reports:
             continue
-        source = site.source_link(broken.file, None)
+        source = site.source_link(broken.file, None, about=f"{year} 年度报告文件")
         out.append(heading(2, f"{year} 年度报告无法读取", f"y{year}"))
         out.append(f'!!! failure "本报告无法读取或格式不符，未计分"\n    报告文件 {source} 有 '
                    f"{sum(f.severity == 'error' for f in broken.findings)} 个错误，更正后才能评估。\n")

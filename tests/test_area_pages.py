@@ -3,6 +3,7 @@ number, every item is listed on exactly one part, and the parts lead to each oth
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -11,9 +12,11 @@ import pytest
 import yaml
 
 from benchmarks.generate import generate as generate_tree
-from site_builder import context
+from site_builder import areas, context
+from site_builder.form_page import site_settings
 from site_builder.generate import generate
 from site_builder.name_order import name_key
+from tests.trees import ROOT
 from validators.models.report import ITEM_AREAS
 
 HREF = re.compile(r'href="([^"#]*)"')
@@ -89,3 +92,48 @@ def test_a_part_whose_societies_sent_nothing_that_year_has_no_page(tmp_path: Pat
     assert "共 2 页" in first
     assert 'href="2/"' in first
     assert 'href="3/"' not in first
+
+
+_SCORE_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _score_rows(page: str) -> dict[str, list[str]]:
+    """The 各学会本领域得分 table of an area page: society name → its cells, as text."""
+    start = page.index('aria-label="各学会本领域得分"')
+    body = page[start:page.index("</table>", start)]
+    rows = [[html.unescape(_TAG.sub("", c)) for c in _CELL.findall(r)] for r in _SCORE_ROW.findall(body)]
+    return {r[0]: r[1:] for r in rows if r}
+
+
+def test_an_area_page_shows_each_societys_area_score_and_what_its_items_do_not_add_up_to() -> None:
+    """The items of an area page added up to 19 for 成都市机械工程学会 while its area score was 20,
+    with nothing saying why: each society's area score, as its evaluation says it, stands beside
+    its items' sum, with a sentence naming the cap, the expert marks and the points tied to no
+    item (1.1, 1.2, 2.3's growth)."""
+    site = context.load(ROOT, site_settings(), "2026-11-30")
+
+    def page(year: int, area: str) -> str:
+        return areas.render(site, year, area)
+
+    mech = "成都市机械工程学会（示例）"
+    innovation = _score_rows(page(2017, "innovation"))
+    assert innovation[mech] == ["20", "19", "各项目合计 19 分，加不对应具体项目的得分 7 分（条款 1.1、1.2），"
+                                            "共 26 分，超过本领域上限 20 分，按上限计。"]
+    events = _score_rows(page(2017, "academic_events"))
+    assert events[mech] == ["20", "25", "各项目合计 25 分，加专家评分 5 分（条款 5.1），共 30 分，"
+                                        "超过本领域上限 20 分，按上限计。"]
+    functions = _score_rows(page(2018, "government_functions"))
+    assert functions[mech] == ["17", "14", "各项目合计 14 分，加不对应具体项目的得分 3 分（条款 2.3）。"]
+    major = _score_rows(page(2017, "major_work"))
+    assert major[mech] == ["10", "14", "各项目合计 14 分，超过本领域上限 10 分，按上限计。"]
+    # Every society's area score on every area page is its evaluation's, the frozen ones included.
+    for year in site.years:
+        for area in site.area_titles(year):
+            rows = _score_rows(page(year, area))
+            for doc in site.reports_in(year):
+                e = site.evaluation(doc.report.society, year)
+                assert e is not None
+                score = rows[site.name(doc.report.society)][0]
+                assert float(score) == e.subtotals[area], (year, area, doc.report.society)

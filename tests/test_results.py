@@ -288,7 +288,7 @@ def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: 
     assert write_frozen(tmp_path, frozen).read_bytes() == shipped.read_bytes()
 
 
-_SOURCE_LINK = re.compile(r'<a href="([^"]+)" class="sb-src" title="([^"]+)">原文</a>')
+_SOURCE_LINK = re.compile(r'<a href="([^"]+)" class="sb-src" title="([^"]+)" aria-label="原文：[^"]+">原文</a>')
 
 
 def _lines_links(page: str) -> list[tuple[str, str]]:
@@ -628,3 +628,16 @@ def test_a_finalized_years_notes_keep_the_words_they_were_frozen_with() -> None:
                           cwd=ROOT, capture_output=True, text=True, timeout=300, check=True)
     assert done.stdout.count("按 0.5 分取整为") == frozen.count("按 0.5 分取整为")
     assert "四舍五入" not in done.stdout
+
+
+def test_a_finalized_years_count_note_keeps_its_frozen_words() -> None:
+    """The note of an item past a rule's `max_count` now says the order the count was filled in
+    (本规则最多计 6 项，按日期先后已计满): the frozen results/2017.json keeps 「已达本规则上限 6 项，
+    不再计分」, and evaluate of 2017, read back from it, says those words unchanged."""
+    frozen = (ROOT / "results" / "2017.json").read_text("utf-8")
+    assert frozen.count("已达本规则上限 6 项，不再计分") == 1
+    assert "已计满" not in frozen
+    done = subprocess.run([sys.executable, "-m", "validators", "evaluate", "--year", "2017", "--format", "json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.count("已达本规则上限 6 项，不再计分") == 1
+    assert "已计满" not in done.stdout

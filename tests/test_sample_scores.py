@@ -179,3 +179,15 @@ def test_an_achievement_cites_the_clause_its_points_rest_on(evaluations) -> None
     for year, line in paid:
         kinds = rubric(year, ROOT).research.achievement  # type: ignore[union-attr]
         assert line.clause in {rule.clause for rule in kinds.values()}, line
+
+
+def test_an_item_past_a_rules_count_says_the_order_the_count_was_filled_in(evaluations) -> None:
+    """svc-consult-cnc (line 47) said 「已达本规则上限 6 项，不再计分」 while four 1.4 services
+    listed after it earned 1 point each: the scorer counts services by date, not by the file's
+    order, and the note says so."""
+    lines = [x for x in evaluations[("cd-mech-eng", 2017)].lines if x.rule == "consulting_training_service"]
+    [unpaid] = [x for x in lines if x.points == 0]
+    assert unpaid.item_id == "svc-consult-cnc"
+    assert unpaid.note.endswith("；本规则最多计 6 项，按日期先后已计满，此项不计分"), unpaid.note
+    paid_after = [x for x in lines if x.points > 0 and x.line > unpaid.line]
+    assert len(paid_after) == 4  # the reviewer's four: listed later, dated earlier

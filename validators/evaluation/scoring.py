@@ -110,6 +110,9 @@ class _Scorer:
         self.units: list[dict[str, Any]] | None = None
         self._reviewed: set[str] = set()
         self._rule_keys: dict[int, int] = {}
+        # The order `in_order` counts the area's items in, in words (「按日期先后」): a rule's
+        # `max_count` is filled in it, and a line past the count says so.
+        self.order: str | None = None
 
     def line_of(self, path: YamlPath) -> int:
         return self.doc.source.value(path)[0]
@@ -160,7 +163,7 @@ class _Scorer:
         if self.units is not None:
             points = rule.points
         elif rule.max_count is not None and used >= rule.max_count:
-            points, note = 0.0, f"{note}；已达本规则上限 {rule.max_count} 项，不再计分"
+            points, note = 0.0, f"{note}；本规则最多计 {rule.max_count} 项，{self.order or ''}已计满，此项不计分"
         else:
             points = rule.points
             self._used[id(rule)] = used + 1
@@ -173,10 +176,12 @@ class _Scorer:
         self.lines.append(ScoreLine(area, clause, item_id, rule_name, 0.0, note, self.doc.file,
                                     self.line_of(path)))
 
-
-def _sorted(items: Iterable[Any], key: Callable[[Any], Any]) -> list[tuple[int, Any]]:
-    """Items with their file index, in an order that does not depend on the file's order."""
-    return sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[1].id))
+    def in_order(self, items: Iterable[Any], key: Callable[[Any], Any], order: str) -> list[tuple[int, Any]]:
+        """Items with their file index, in an order that does not depend on the file's order:
+        by `key`, then id. `order` says so in words (「按日期先后」, 「按成立日期先后」, 「按标题顺序」),
+        for the note of an item a rule's `max_count` leaves unpaid."""
+        self.order = order
+        return sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[1].id))
 
 
 def _innovation(s: _Scorer, report: YearReport) -> None:
@@ -206,7 +211,7 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
     # The kinds each service rule pays for: those the year file lists under the rule's clause.
     consulting = _kinds_paid(s.guideline, rules.consulting_training_service)
     talent = _kinds_paid(s.guideline, rules.talent_finance_service)
-    for i, svc in _sorted(r.services, lambda x: x.date):
+    for i, svc in s.in_order(r.services, lambda x: x.date, "按日期先后"):
         path = (area, "services", i)
         # A service kept from scoring cites the clause it would have scored under first.
         first = (rules.pilot_district_service if svc.district in s.guideline.pilot_districts
@@ -278,7 +283,7 @@ def _government(s: _Scorer, report: YearReport, previous: ReportDoc | BrokenRepo
             s.nothing(area, pilot, "pilot", "pilot", path,
                       "自报为首批承能试点学会，但" + ("不在市科协公布的名单中" if published
                                                      else "市科协尚未公布本年度名单") + "，不计分")
-    for i, fn in _sorted(g.functions, lambda x: x.start):
+    for i, fn in s.in_order(g.functions, lambda x: x.start, "按开始日期先后"):
         path = (area, "functions", i)
         if s.blocked(area, function, fn.id, path):
             continue
@@ -373,7 +378,7 @@ _FIRST_YEAR = "新建当年给予一次性补助，分档补助从下一年度�
 def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
     area, rules = "service_stations", s.rubric.service_stations
     one_off = rule_clause(rules.new_station, s.guideline, area)
-    for i, st in _sorted(report.service_stations, lambda x: x.established):
+    for i, st in s.in_order(report.service_stations, lambda x: x.established, "按成立日期先后"):
         path = (area, i)
         if s.blocked(area, one_off, st.id, path):
             s.item_tiers.append(ItemTierResult(area, st.id, st.name, unranked, False))
@@ -401,7 +406,7 @@ def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
 def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
     area, rules = "consortia", s.rubric.consortia
     one_off = table_clause(rules.new_lead, s.guideline, area)
-    for i, c in _sorted(report.consortia, lambda x: x.established):
+    for i, c in s.in_order(report.consortia, lambda x: x.established, "按成立日期先后"):
         path = (area, i)
         lead = c.role.value == "lead"
         if s.blocked(area, rule_clause(rules.lead if lead else rules.member, s.guideline, area), c.id, path):
@@ -427,7 +432,7 @@ def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
 
 def _events(s: _Scorer, report: YearReport) -> None:
     area = "academic_events"
-    for i, ev in _sorted(report.academic_events, lambda x: x.date):
+    for i, ev in s.in_order(report.academic_events, lambda x: x.date, "按日期先后"):
         path = (area, i)
         # An event that misses its category's criteria carries an error: it is condemned here.
         if s.blocked(area, ev.category.clause, ev.id, path):
@@ -440,7 +445,7 @@ def _research(s: _Scorer, report: YearReport) -> None:
     area, rules = "research", s.rubric.research
     # The achievement standard is the area's opening clause (2017's 6), as the year numbers it.
     own = area_clause(s.guideline, area)
-    for i, rep in _sorted(report.research, lambda x: x.title):
+    for i, rep in s.in_order(report.research, lambda x: x.title, "按标题顺序"):
         path = (area, i)
         clause = rep.topic.clause or own
         if s.condemned(area, clause, rep.id, path, s.verdicts.blocking_except(path, "achievements")):
@@ -475,7 +480,7 @@ def _research(s: _Scorer, report: YearReport) -> None:
 
 def _kinds_only(s: _Scorer, report: YearReport, area: str) -> None:
     """七, and any area a year adds: each item earns its kind's points."""
-    for i, work in _sorted(getattr(report, area, []), lambda x: x.date):
+    for i, work in s.in_order(getattr(report, area, []), lambda x: x.date, "按日期先后"):
         if s.blocked(area, work.kind.clause, work.id, (area, i)):
             continue
         s.award(area, "kind", s.rubric.points_for(area, "kind", work.kind), work.id, (area, i),
@@ -533,6 +538,7 @@ def _score_areas(s: _Scorer, previous: ReportDoc | BrokenReport | None, areas: C
         "research": lambda: _research(s, report),
     }
     for area in rules.area_keys:
+        s.order = None  # a rule outside an area's ordered items counts in no stated order
         if areas is None or area in areas:
             scorers.get(area, lambda area=area: _kinds_only(s, report, area))()
 
