@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from validators.association.browser_findings import browser_findings, browser_login
+from validators.association.browser_findings import browser_findings, browser_login, type_words
 from validators.association.browser_warnings import browser_nothing_words, browser_warnings
 from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Item
@@ -388,5 +388,7 @@ def labels_data() -> dict[str, Any]:
         "nothing": browser_nothing_words(),
         # A maintainer who is no GitHub user name (@materials-secretary), in the check's words.
         "login": browser_login(),
+        # An integer or a number of another type (0x10, +12), in the check's words.
+        "types": type_words(),
     }
 

@@ -1267,3 +1267,11 @@ def test_hidden_sheets_rows_and_columns_are_read_and_said(tmp_path: Path) -> Non
     assert [(f.line, f.column) for f in hidden] == [(4, 1), (1, 1), (1, 3), (2, 1)]
     assert imported.findings == hidden
     _same(doc, imported.data)  # read as ever: nothing lost
+
+
+def test_a_date_cells_number_past_any_date_without_its_text_is_still_said() -> None:
+    """A file whose out-of-range date cell holds no number text says the cell, never 「其中的数  超出」."""
+    from validators.xlsx.read import _Serial
+
+    assert _Serial("").message.startswith("这一格设为日期格式，但其中的数超出了日期的范围")
+    assert "其中的数 1e+20 超出" in _Serial("1e+20").message

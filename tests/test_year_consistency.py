@@ -392,6 +392,19 @@ def test_a_number_that_jumps_ahead_is_said_where_it_jumped(tmp_path: Path) -> No
     assert clauses["7.5"].startswith("支持学会参与成都全球")
 
 
+def test_a_numbered_line_between_two_consecutive_clauses_is_said_as_one_too_many(tmp_path: Path) -> None:
+    """1. 2. 9. 3.: no number fits between 2. and 3., so the 9. is a paragraph numbered by
+    mistake (or a clause the rest were not renumbered for), never 「应在 7.2 与 7.3 之间」."""
+    text = _retitled(lambda t: t.replace("3.支持学会开展党建工作", "9.另起一段。\n3.支持学会开展党建工作"))
+    _2019(tmp_path, title=RETITLED, text=text, rubric=f"statement: 《{RETITLED}》。\n")
+    problems = [p for p in year_problems(tmp_path) if p.file.endswith(".txt")]
+    line = text.splitlines().index("9.另起一段。") + 1
+    assert [p.line for p in problems] == [line]
+    assert ("条款号“9.”跳号了（上一条是条款 7.2，下一条是条款 7.3）：条款 7.3 紧接条款 7.2，这一段不该有条款号："
+            "若是上一条的续文，请删去“9.”") in problems[0].message
+    assert "之间" not in problems[0].message
+
+
 def test_a_number_out_of_order_is_said(tmp_path: Path) -> None:
     text = _retitled(lambda t: t.replace("5.其他学术交流活动", "7.其他学术交流活动"))
     at = text.index("六、调查研究与建言献策")

@@ -138,14 +138,23 @@ def _blank(kind: str, loc: tuple[str | int, ...], ctx: dict[str, Any], root: typ
 # loader, refused here in these words.
 _INTEGER = ("{subject}应为整数，如 120：只写阿拉伯数字，不加引号、正号、小数点或单位，不以 0 开头，"
             "也不写成 0x10、0o17 这样的十六进制、八进制。")
+_NUMBER = "{subject}应为数字，如 35.5（不加引号、正号和单位）。"
+
+
+def type_words() -> dict[str, str]:
+    """What a number or an integer of another type is told, without the field's name (the
+    browser's form says it at the field), by JSON Schema's type name."""
+    return {"integer": _INTEGER.format(subject=""), "number": _NUMBER.format(subject="")}
+
+
 # Pydantic error kind → (code, message); {subject} is the field as users read it.
 _SIMPLE: dict[str, tuple[str, str]] = {
     "bool_type": ("E-SCHEMA-TYPE", "{subject}应写 true 或 false（不要写 yes/no、是/否，也不要加引号）。"),
     "int_type": ("E-SCHEMA-TYPE", _INTEGER),
     "int_parsing": ("E-SCHEMA-TYPE", _INTEGER),
     "int_from_float": ("E-SCHEMA-TYPE", _INTEGER),
-    "float_type": ("E-SCHEMA-TYPE", "{subject}应为数字，如 35.5（不加引号、正号和单位）。"),
-    "float_parsing": ("E-SCHEMA-TYPE", "{subject}应为数字，如 35.5（不加引号、正号和单位）。"),
+    "float_type": ("E-SCHEMA-TYPE", _NUMBER),
+    "float_parsing": ("E-SCHEMA-TYPE", _NUMBER),
     "finite_number": ("E-SCHEMA-TYPE", "{subject}应为有限的数字，不能是 .inf 或 .nan。"),
     "string_type": ("E-SCHEMA-TYPE",
                     "{subject}应为文字。若要把数字、日期或 true/false 当作文字，请给它加上引号。"),

@@ -85,9 +85,8 @@
     return schema.choices || (schema.enum || []).map(String);
   }
 
+  // Integers and numbers are said in the check's words (labels.types, from validators/schema_findings.py).
   var TYPE_WORDS = {
-    integer: "应为整数（只写阿拉伯数字，不带引号、正号、小数点或单位，不以 0 开头，也不写成 0x10、0o17 这样的十六进制、八进制）",
-    number: "应为数字（不带引号、正号和单位）",
     string: "应为文字",
     boolean: "应为“是”或“否”（true 或 false）",
     array: "应为列表（可以有多项）",
@@ -137,7 +136,7 @@
           "请删除或改正。";
       }
       case "type":
-        return TYPE_WORDS[p.type] || "类型不对";
+        return (ctx.types && RF.own(ctx.types, p.type) ? ctx.types[p.type] : TYPE_WORDS[p.type]) || "类型不对";
       case "enum":
         // An earlier year's kind (renamed, or ended this year) is said as `check` says it.
         return "不是可选值之一。可选：" + enumLabels(own).slice(0, 40).join("、") + "。" +
@@ -225,6 +224,7 @@
           : e.keyword === "additionalProperties" ? path.concat([e.params.additionalProperty]) : path,
         severity: e.keyword === "required" ? "todo" : "error",
         message: message(e, { label: labelOf, slugPattern: ctx.slugPattern, login: ctx.labels && ctx.labels.login,
+          types: ctx.labels && ctx.labels.types,
           slugExample: ctx.labels ? RF.idExample(ctx.labels, path) : null,
           former: function (value) {
             var said = ctx.formerKinds ? ctx.formerKinds(path) : {};

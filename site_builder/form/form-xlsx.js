@@ -127,7 +127,8 @@
   /* A date cell whose number is no date (1e+20, past 9999-12-31): said at its cell (read.py,
    * `_Serial`). */
   function serialWords(serial) {
-    return "这一格设为日期格式，但其中的数 " + serial + " 超出了日期的范围（公元 1 年至 9999 年）：请写成 2018-05-12 这样的日期。";
+    var number = serial === "" || serial == null ? "其中的数" : "其中的数 " + serial + " ";
+    return "这一格设为日期格式，但" + number + "超出了日期的范围（公元 1 年至 9999 年）：请写成 2018-05-12 这样的日期。";
   }
 
   function text(value) {

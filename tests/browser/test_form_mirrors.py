@@ -20,7 +20,7 @@ from tests.blank_ids import blank_id_workbook
 from tests.browser.test_form import add, box, fill, fill_item, settled
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
-from validators.association.browser_findings import browser_login
+from validators.association.browser_findings import browser_login, type_words
 from validators.check import check_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -250,4 +250,24 @@ def test_the_list_says_what_must_be_fixed_first_and_the_profile_before_the_repor
     profile = [n for n, text in enumerate(todos) if text.startswith(("学会全称", "类型", "学科领域", "维护人"))]
     assert profile, todos
     assert profile == list(range(len(profile))), todos
+    assert not page.problems, page.problems
+
+
+def test_a_count_written_otherwise_is_told_in_the_checks_words(page, base: str, tmp_path: Path) -> None:
+    """0x10, +12 or 12.5 where a count belongs: the form's own schema check says what `check` says
+    (type_words, exported from validators/schema_findings.py), not a wording of its own."""
+    for typed in ("0x10", "+12", "12.5"):
+        page.goto(base)
+        page.wait_for_selector(".rf-modes")
+        page.set_input_files("#rf-file", files=[{"name": "2018.yaml", "mimeType": "text/yaml", "buffer": (
+            f"society: {SOCIETY}\nyear: 2018\ninnovation:\n  senior_experts_registered: {typed}\n").encode()}])
+        page.wait_for_selector(".rf-editor .rf-summary")
+        settled(page)
+        assert _said(page, "/innovation/senior_experts_registered") == type_words()["integer"], typed
+    folder = tmp_path / "submissions" / SOCIETY
+    folder.mkdir(parents=True)
+    (folder / "2018.yaml").write_text(f"society: {SOCIETY}\nyear: 2018\ninnovation:\n  senior_experts_registered: 0x10\n",
+                                      encoding="utf-8")
+    [found] = [f for f in check_file(folder / "2018.yaml", ROOT).findings if f.code == "E-SCHEMA-TYPE"]
+    assert found.message.endswith(type_words()["integer"])
     assert not page.problems, page.problems

@@ -26,14 +26,15 @@ from validators.models.society import GITHUB_LOGIN_PATTERN, SocietyProfile
 from validators.rules import government_functions, repeated_items
 from validators.rules.academic_events import unmet_criteria
 from validators.rules.rule_context import RuleContext
-from validators.schema_findings import pattern_message
+from validators.schema_findings import pattern_message, type_words
 from validators.yaml.loading import SourceMap
 from validators.yaml.policy import policy
 from validators.year import measures
 from validators.year.guideline import Guideline
 from validators.year.text import area_numeral
 
-__all__ = ["browser_findings", "browser_login"]
+# type_words: what the check says of a number written otherwise (0x10, +12), for the form to say it.
+__all__ = ["browser_findings", "browser_login", "type_words"]
 
 
 def _once(text: str, quoted: str, slot: str) -> str:

@@ -124,7 +124,8 @@ class _Serial:
 
     @property
     def message(self) -> str:
-        return f"这一格设为日期格式，但其中的数 {self.text} 超出了日期的范围（公元 1 年至 9999 年）：请写成 2018-05-12 这样的日期。"
+        number = f"其中的数 {self.text} " if self.text else "其中的数"  # a file may hold no <v> text
+        return f"这一格设为日期格式，但{number}超出了日期的范围（公元 1 年至 9999 年）：请写成 2018-05-12 这样的日期。"
 
 
 @dataclass(slots=True)

@@ -170,8 +170,12 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
                 # The number jumped ahead and the next clause goes back below it: this line is
                 # the slip (numbered 1. 2. 5. 4. 5.), not the correct lines after it.
                 last_number = max(earlier, default=0)
-                expected = (f"此处应为“{last_number + 1}.”" if after == last_number + 2 else
-                            f"此处应在条款 {area.number}.{last_number} 与条款 {area.number}.{after} 之间")
+                fits = [f"“{n}.”" for n in range(last_number + 1, after)]
+                expected = (f"此处应为{'或'.join(fits)}" if 0 < len(fits) <= 3 else
+                            f"此处应为{fits[0]}至{fits[-1]}中的一个" if fits else
+                            # 1. 2. 9. 3.: no number fits between; the line is one too many.
+                            f"条款 {area.number}.{after} 紧接条款 {area.number}.{last_number}，这一段不该有条款号："
+                            f"若是上一条的续文，请删去“{digits}.”；若是新的一条，请给它和后面各条依次编号")
                 before = f"上一条是条款 {area.number}.{last_number}" if earlier else "它是这一节的第一条"
                 problems.append((number, f"条款号“{digits}.”跳号了（{before}，下一条是条款 "
                                          f"{area.number}.{after}）：{expected}，请改正。"))
