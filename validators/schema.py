@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
 
+from validators.findings import Finding, error
 from validators.models.for_year import report_model, report_model_of, unsaid_phrases
 from validators.models.society import SocietyProfile
 from validators.year.cited import renumbering
@@ -24,7 +25,7 @@ from validators.year.guideline import Area, guideline
 from validators.year.kinds import Kind, Kinds
 from validators.year.text import cited_clauses_only
 
-__all__ = ["json_schema", "json_schema_text"]
+__all__ = ["SCHEMA_DIR", "expected_schema_files", "json_schema", "json_schema_text", "stale_schema_findings"]
 
 SchemaKind = Literal["submission", "society"]
 _TITLES = {"submission": "学会年度工作报告", "society": "学会资料"}
@@ -154,3 +155,32 @@ def _cited_only(node: Any, clauses: Mapping[str, str]) -> Any:
 def json_schema_text(kind: SchemaKind = "submission", year: int | None = None,
                      root: Path | None = None) -> str:
     return json.dumps(json_schema(kind, year, root), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# The committed schemas (`schema/<kind>.schema.json`): editors read them through each report's
+# first line, so a year file or model changed without them leaves every secretary's editor on
+# the old kinds and words.
+SCHEMA_DIR = "schema"
+
+
+def expected_schema_files(root: Path) -> dict[Path, str]:
+    """Each committed schema's path and the text the models and year files export for it."""
+    return {root / SCHEMA_DIR / f"{kind}.schema.json": json_schema_text(kind, None, root)
+            for kind in get_args(SchemaKind)}
+
+
+def stale_schema_findings(root: Path) -> list[Finding]:
+    """An error at each committed schema that is missing or differs from its export."""
+    found = []
+    for path, text in expected_schema_files(root).items():
+        try:
+            current: str | None = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current != text:
+            name = path.relative_to(root).as_posix()
+            found.append(error(name, 1, 1, "E-SCHEMA-STALE",
+                               f"{name} 与年度文件和模型导出的不一致（{'没有这个文件' if current is None else '内容过时'}）："
+                               "编辑器和报告模板会按旧的类别和说明提示。请运行 python -m validators schema --write"
+                               "（或任一 make 目标，它们会先运行这一步），把更新后的文件一起提交。"))
+    return found

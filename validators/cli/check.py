@@ -51,8 +51,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from validators.schema import json_schema_text
-    from validators.schema_files import expected_schema_files
+    from validators.schema import expected_schema_files, json_schema_text
     from validators.year.guideline import available_years, guideline
 
     if args.year is not None and guideline(args.year, args.root) is None:

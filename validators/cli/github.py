@@ -135,7 +135,7 @@ def run_check_changed(args: argparse.Namespace) -> int:
     from validators.github.changed_files import files_to_check, path_findings
     from validators.github.review_base import files_of, git_files, stale_reviews
     from validators.reporters import FORMATS
-    from validators.schema_files import SCHEMA_DIR, stale_schema_findings
+    from validators.schema import SCHEMA_DIR, stale_schema_findings
 
     changes = _read_changes(args.changed)
     if changes is None:

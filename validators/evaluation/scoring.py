@@ -110,7 +110,7 @@ class _Scorer:
         self.units: list[dict[str, Any]] | None = None
         self._reviewed: set[str] = set()
         self._rule_keys: dict[int, int] = {}
-        # The order `in_order` counts the area's items in, in words (「按日期先后」): a rule's
+        # The order `in_order` counts the area's items in, in words (按日期先后): a rule's
         # `max_count` is filled in it, and a line past the count says so.
         self.order: str | None = None
 
@@ -178,7 +178,7 @@ class _Scorer:
 
     def in_order(self, items: Iterable[Any], key: Callable[[Any], Any], order: str) -> list[tuple[int, Any]]:
         """Items with their file index, in an order that does not depend on the file's order:
-        by `key`, then id. `order` says so in words (「按日期先后」, 「按成立日期先后」, 「按标题顺序」),
+        by `key`, then id. `order` says so in words (按日期先后, 按成立日期先后, 按标题顺序),
         for the note of an item a rule's `max_count` leaves unpaid."""
         self.order = order
         return sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[1].id))
