@@ -483,19 +483,7 @@ def test_the_rubric_page_reads_no_ended_clause(tmp_path: Path, change: str, read
 def test_a_renamed_kind_keeps_its_clauses_place_on_the_rubric_page(tmp_path: Path) -> None:
     """党建 renamed 学会党建 in 2019: its rule, written anew, comes last in the rubric file; the
     rubric page lists it under 7.3 all the same, between 7.2 and 7.4."""
-    root = _tree(tmp_path, Change(
-        guideline="""
-            kinds:
-              major_work_kinds:
-                edit:
-                  党建: {label: 学会党建}
-            """,
-        rubric="""
-            major_work:
-              kind:
-                党建: null
-                学会党建: {clause: "7.3", points: 2, max_count: 1, label: 学会党建工作}
-            """))
+    root = _tree(tmp_path, CHANGES["a renamed kind (party building)"])
     site = load(root, SiteSettings(repo_url="https://github.com/example/r"), "2001-02-03")
     [(_, page)] = list(rubric_page.pages(site))
     year = page[page.index("{#rubric-2019}"):page.index("{#rubric-2018}")]
