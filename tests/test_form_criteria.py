@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from site_builder.form_labels import guide_data, labels_data
 from tests.clients import missing
 from tests.trees import ROOT
+from validators.association.browser_findings import browser_findings
 from validators.models.for_year import nested_model, report_model
 from validators.rules.academic_events import unmet_criteria
 from validators.year.countries import country_name
@@ -140,3 +141,11 @@ def test_the_form_offers_each_region_once() -> None:
         assert rules is not None
         offered = guide_data(rules)["choices"]["provinces"]
         assert len(offered) == len(set(offered)) == len(rules.provinces)
+
+
+def test_a_missing_forum_or_materials_names_the_field_as_every_writer_sees_it() -> None:
+    """「main_forum 应为 true」 told a workbook's or the form's user nothing: the field's title,
+    its key and the 是 of the workbook and the form, in the check and (exported) in the form."""
+    said = browser_findings(guideline(2017))["criteria"]["annual_conference"]
+    assert said["E-CRITERIA-MAIN-FORUM"].endswith("：“设有主论坛”（main_forum）应为 true（工作簿和在线表单中选“是”）。")
+    assert said["E-CRITERIA-MATERIALS"].endswith("：“制作了会议资料”（materials）应为 true（工作簿和在线表单中选“是”）。")

@@ -80,6 +80,12 @@ def _dropped_regions(event: AcademicEvent, found: Regions, guideline: Guideline)
     return [why[j] for j in sorted(why)]
 
 
+def _must_be_true(field: str) -> str:
+    """A yes-or-no field a category asks for, by its title and key, in the words of the YAML file
+    and of the workbook and form (是/否), since a secretary may have written any of the three."""
+    return f"“{AcademicEvent.model_fields[field].title}”（{field}）应为 true（工作簿和在线表单中选“是”）。"
+
+
 def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | None = None,
                    codes: Countries | None = None) -> list[Unmet]:
     """What the claimed category still lacks, by the year's criteria for it; empty when the event
@@ -103,14 +109,14 @@ def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | N
         unmet.append(Unmet("E-CRITERIA-ROLE", "role", f"{label}须{phrase}" + (f"；{instead}" if instead else "") + "。"))
     if c.main_forum and not event.main_forum:
         unmet.append(Unmet("E-CRITERIA-MAIN-FORUM", "main_forum",
-                           f"{label}须{_said('设有主论坛、分论坛等形式', words)}：main_forum 应为 true。"))
+                           f"{label}须{_said('设有主论坛、分论坛等形式', words)}：{_must_be_true('main_forum')}"))
     if c.min_sub_forums and event.sub_forums < c.min_sub_forums:
         unmet.append(Unmet("E-CRITERIA-SUB-FORUM", "sub_forums",
                            f"{label}须设有分论坛（至少 {c.min_sub_forums} 个），"
                            f"现为 {event.sub_forums} 个。"))
     if c.materials and not event.materials:
         unmet.append(Unmet("E-CRITERIA-MATERIALS", "materials",
-                           f"{label}须{_said('制作会议资料', words)}：materials 应为 true。"))
+                           f"{label}须{_said('制作会议资料', words)}：{_must_be_true('materials')}"))
     if c.min_participants and event.participants < c.min_participants:
         unmet.append(Unmet("E-THRESHOLD-PARTICIPANTS", "participants",
                            f"{label}的参与规模须不少于 {c.min_participants} 人，"
