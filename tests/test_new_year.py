@@ -367,6 +367,8 @@ def test_new_year_scaffolds_a_year_that_checks_clean(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "new-year", new],
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
+    # The next steps name the schema the editors read: a pull request without it is refused.
+    assert "python -m validators schema --write" in done.stdout
     own = root / "validators" / "guidelines"
     carried = year_file("guidelines", text_year(last) or 0, suffix=".txt")
     assert carried is not None

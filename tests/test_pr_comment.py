@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.trees import ROOT
 from validators.check import check_tree
@@ -99,6 +100,12 @@ def test_passing_comment(tmp_path: Path) -> None:
     assert "✅ 提交检查通过" in text
     assert "检查了 3 个文件" in text
     assert "| 级别 |" not in text
+    # It passes the files' contents only: the other two checks (ownership.yml's jobs, by the
+    # names the pull request shows) may still fail, and the comment says so.
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "ownership.yml").read_text("utf-8"))["jobs"]
+    for job in jobs.values():
+        assert f"“{job['name']}”" in text
+    assert "等待市科协工作人员审核合并" in text.split("填报期限与负责人批准")[1]
 
 
 def test_score_tier_and_change_against_main(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from urllib.parse import quote
 
 from validators.findings import CheckResult, Finding
-from validators.markdown_text import code_span
+from validators.markdown_text import code_span, inert_on_github
 from validators.submission_paths import PathKind, classify
 
 SEVERITY_LABEL = {"error": "错误", "warning": "警告"}
@@ -108,8 +108,8 @@ def markdown(result: CheckResult, link_base: str | None = None,
             target = f"{year}/#clause-{clause.replace('.', '-')}" if year else ""
             clause = f"[{clause}]({clause_base}{target})"
         rows.append(f"| {SEVERITY_LABEL[f.severity]} | {where} | {code_span(f.code, True)} | {clause} "
-                    f"| {code_span(f.message, in_table=True)} |")
-    return head + "\n".join(rows)
+                    f"| {inert_on_github(f.message)} |")
+    return head + "\n" + "\n".join(rows)  # a blank line: a table right under a paragraph is no table
 
 
 # `--format` → reporter: every reporter renders the same result.

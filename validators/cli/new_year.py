@@ -57,5 +57,6 @@ def run(args: argparse.Namespace) -> int:
     for path in (*targets, text):
         out(f"已写出 {path.relative_to(root)}")
     out(f"下一步：改写 {text.relative_to(root)} 中有变化的条款，在两个 .yaml 文件中写出有变化的参数和分值，"
-        "然后运行 python -m validators check（见 README“新年度指南”）。")
+        "然后运行 python -m validators check，再运行 python -m validators schema --write 更新编辑器用的 JSON Schema"
+        "并一起提交（见 README“新年度指南”）。")
     return EXIT_OK

@@ -213,6 +213,13 @@ def _worst_first(findings: list[FindingIn]) -> list[FindingIn]:
     return sorted(findings, key=lambda f: (f.severity != "error", f.file, f.line, f.column, f.code))
 
 
+# This comment says what the files hold; the other two checks (ownership.yml's jobs, by their
+# names there) say who may change them and when: a pass here is not a pass there.
+OTHER_CHECKS = ("本评论只说文件内容。能否合并还要看本页下方另外两项检查：“核对维护人”（谁能改这个学会的文件）"
+                "和“填报期限与负责人批准”（截止之后能否再改、负责人是否批准）；其中一项打了红叉时，点“Details”查看原因，"
+                "截止与批准的问题另有一条评论。都通过后，等待市科协工作人员审核合并。")
+
+
 def _heading(check: CheckIn, links: Links) -> str:
     counts = Counter(f.severity for f in check.findings)
     errors, warnings = counts["error"], counts["warning"]
@@ -222,10 +229,10 @@ def _heading(check: CheckIn, links: Links) -> str:
                 "修改后推送到同一分支，本评论会自动更新。")
     elif warnings:
         title = f"## ✅ 提交检查通过（有 {warnings} 个警告）"
-        hint = "警告不妨碍合并：请核对这些地方，确认无误即可保留，审核人员也会查看。"
+        hint = "警告不妨碍合并：请核对这些地方，确认无误即可保留，审核人员也会查看。" + OTHER_CHECKS
     else:
         title = "## ✅ 提交检查通过"
-        hint = "没有发现问题，等待市科协工作人员审核合并。"
+        hint = "文件内容没有发现问题。" + OTHER_CHECKS
     return (f"{MARKER}\n{title}\n\n检查了 {check.files} 个文件（提交 {code_span(links.sha[:7])}）："
             f"{errors} 个错误，{warnings} 个警告。{hint}\n")
 

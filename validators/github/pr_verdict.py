@@ -64,8 +64,8 @@ def outside_comment(paths: list[str], links: Links) -> str:
             f"学会的提交只能改动 `{SUBMISSIONS}/<学会id>/` 下的文件（市科协的核查和异议记录在 "
             f"`{REVIEWS}/<年度>/`），本拉取请求（提交 "
             f"{code_span(links.sha[:7])}）还改动了：\n\n{shown}{more}\n\n"
-            "机器人不检查、也不评价这样的拉取请求。请把这些改动撤出；程序、工作流和网站的改动"
-            "由市科协管理员提交。\n")
+            "机器人不检查、也不评价这样的拉取请求。学会提交的，请把这些改动撤出；程序、年度文件、工作流和网站的改动"
+            "由市科协管理员提交，由管理员审核合并（它们由“文件夹权限”检查核对提交人，这条评论和“需修改”标签可以不管）。\n")
 
 
 def _artifact_errors(artifact_dir: Path | None, links: Links) -> bool:
