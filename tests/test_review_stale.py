@@ -155,10 +155,14 @@ def test_a_file_made_after_the_site_updated_passes(repo: Path, tmp_path: Path,
 
     code, findings = check_changed(repo, capsys)
     assert (code, stale(findings)) == (0, [])
+    # A review file makes the whole tree be checked: the other societies' notes, untouched by
+    # this pull request, are not listed to its author (their errors would be).
+    assert [f for f in findings if f["file"] != FILE] == []
 
     result = comment_verdict(repo, "expert", tmp_path)
     assert not result.needs_changes, result.comment
     assert "提交检查通过" in result.comment
+    assert "W-PILOT-NOT-CONFIRMED" not in result.comment  # the sample's own notes, in other files
 
 
 def test_a_new_file_is_based_on_none(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

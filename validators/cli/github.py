@@ -132,7 +132,7 @@ def _summary(result: CheckResult, args: argparse.Namespace, title: str) -> str:
 def run_check_changed(args: argparse.Namespace) -> int:
     from validators import reporters
     from validators.check import check_tree
-    from validators.github.changed_files import files_to_check, path_findings
+    from validators.github.changed_files import files_to_check, path_findings, reported
     from validators.github.review_base import files_of, git_files, stale_reviews
     from validators.reporters import FORMATS
     from validators.schema import SCHEMA_DIR, stale_schema_findings
@@ -149,6 +149,7 @@ def run_check_changed(args: argparse.Namespace) -> int:
     records: dict[str, Loaded] = {}
     if selection.whole_tree:
         result, repo = check_tree(args.root)
+        result.findings = reported(result.findings, changes, whole_tree=True)
         records = repo.records
     elif selection.paths:
         result, repo = check_tree(args.root, [args.root / p for p in selection.paths])

@@ -181,6 +181,16 @@ def society_of(path: str) -> str | None:
     return classify(path).society
 
 
+
+def reported(findings: list[Finding], changes: list[ChangedFile], whole_tree: bool) -> list[Finding]:
+    """What a pull request is told when its change made the whole tree be checked (a year file,
+    a review, the admin list): every error, since the change may break any file, but warnings
+    only of the files it changed; another society's untouched notes are not its business."""
+    if not whole_tree:
+        return findings
+    mine = {p for change in changes for p in change.paths}
+    return [f for f in findings if f.severity == "error" or f.file in mine]
+
 @dataclass(frozen=True, slots=True)
 class Selection:
     """What `check` reads for a change: the whole tree, or these files (maybe none)."""

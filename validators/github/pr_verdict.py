@@ -17,7 +17,7 @@ from validators.check import check_tree
 from validators.evaluation.reports import as_json
 from validators.evaluation.results import as_published
 from validators.findings import CheckResult
-from validators.github.changed_files import files_to_check, path_findings
+from validators.github.changed_files import files_to_check, path_findings, reported
 from validators.github.pr_api import NotChecked, PullRequest, read_pull_request
 from validators.github.pr_comment import (
     MARKER,
@@ -98,8 +98,8 @@ def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, Ev
     wanted = None if selection.whole_tree else set(selection.paths)
     # The heading counts the pull request's own files: every one was read (a YAML file) or
     # weighed against the reports that cite it (evidence, removed ones too).
-    result = CheckResult(files=len(pr.files),
-                         findings=[f for f in full.findings if wanted is None or f.file in wanted])
+    result = CheckResult(files=len(pr.files), findings=reported(
+        [f for f in full.findings if wanted is None or f.file in wanted], list(overlay.applied), selection.whole_tree))
     result.findings += overlay.findings
     # A review file must start from main's: someone else's record merged meanwhile is not wiped.
     safe = [c for c in overlay.applied if not path_findings(c)]
