@@ -289,3 +289,20 @@ def test_a_year_finalized_during_its_notice_is_said_final_and_no_objection_opens
     admin = check_gate("cast-admin", _changed("submissions/cd-tcm/2018.yaml"), [], None, base, NOTICE_2018)
     assert _codes(admin) == ["W-CYCLE-ADMIN-CHANGE"]
     assert "finalize 2018 --replace" in admin.findings[0].message
+
+
+def test_a_new_society_after_the_close_is_told_its_report_is_late_not_to_object(base: Path) -> None:
+    """A society registering with its first report after the close was sent to the objection
+    route (for correcting a report it never had) and asked to add heads to a profile main lacks."""
+    added = [ChangedFile(filename="submissions/cd-optics/society.yaml", status="added"),
+             ChangedFile(filename="submissions/cd-optics/2018.yaml", status="added")]
+    result = check_gate("optics-secretary", added, [], HEAD, base, NOTICE_2018)
+    assert _codes(result) == ["E-CYCLE-CLOSED", "W-CYCLE-NO-HEADS"]
+    closed, heads = sorted(result.findings, key=lambda f: f.code)
+    assert "不能再提交新的 2018 年度报告：逾期的报告不参加该年度的评估" in closed.message
+    assert "异议" not in closed.message
+    assert "还不在主分支上" in heads.message
+    assert "请在 society.yaml 中加入负责人" not in heads.message
+    # A report main has, changed after the close, is still sent to the objection route.
+    kept = check_gate("tcm-secretary", _changed("submissions/cd-tcm/2018.yaml"), [], HEAD, base, NOTICE_2018)
+    assert "请先按网站上的说明提出异议" in kept.findings[0].message

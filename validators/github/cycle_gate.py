@@ -180,7 +180,8 @@ def _objections(root: Path, year: int) -> ObjectionsDoc | None:
 
 
 def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
-              is_admin: bool) -> Finding | None:
+              is_admin: bool, added: bool = False) -> Finding | None:
+    """`added`: the pull request adds `path` (its new end, for a rename or copy)."""
     rules = guideline(year, root)
     calendar = rules.calendar if rules else None
     if calendar is None:
@@ -209,6 +210,11 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
         ids = "、".join(o.id for o in allowed)
         return warning(path, 1, 1, "W-CYCLE-OBJECTION",
                        f"{closed}；公示期内为回应已记录的异议（{ids}）修改报告，请在拉取请求说明中写明回应哪条异议。")
+    if added and classify(path).year == year and not (root / SUBMISSIONS / society / f"{year}.yaml").exists():
+        # A report main never had: there is nothing to correct, and the way an objection opens is not said.
+        return error(path, 1, 1, "E-CYCLE-CLOSED",
+                     f"{closed}，不能再提交新的 {year} 年度报告：逾期的报告不参加该年度的评估。"
+                     "确有特殊情况，请联系市科协，由市科协管理员决定是否提交。")
     if finalized:
         how = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），公示和异议都已结束，学会不能再更正报告："
                "如发现已公布的结果有误，请联系市科协，由市科协管理员更正并重新定稿")
@@ -263,7 +269,8 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
                 if year != kind.year and _is_frozen(year, root, day):  # cited by a frozen year
                     findings.append(_frozen_evidence(path, year))
                     continue
-                found = _deadline(path, kind.society, year, root, day, is_admin)
+                added = change.status in ("added", "copied", "renamed") and path == change.filename
+                found = _deadline(path, kind.society, year, root, day, is_admin, added)
                 if found is not None:
                     findings.append(found)
             if kind.is_yaml or years:
@@ -285,10 +292,12 @@ def _approval(society: str, path: str, me: str, is_admin: bool, approved: dict[s
     if is_admin:
         return
     if not heads:
-        result.findings.append(warning(
-            path, 1, 1, "W-CYCLE-NO-HEADS",
-            f"主分支上学会 {society} 的 society.yaml 没有写负责人（heads），无法核对负责人批准："
-            "请在 society.yaml 中加入负责人的 GitHub 用户名。"))
+        said = (f"主分支上学会 {society} 的 society.yaml 没有写负责人（heads），无法核对负责人批准："
+                "请在 society.yaml 中加入负责人的 GitHub 用户名。" if profile_path.is_file() else
+                # A society this pull request registers: its heads are not on main to be asked.
+                f"学会 {society} 的学会资料（society.yaml）还不在主分支上，其中的负责人（heads）要合并之后才能核对批准："
+                "这次由市科协工作人员在合并前核对提交人；以后的报告须由负责人批准。")
+        result.findings.append(warning(path, 1, 1, "W-CYCLE-NO-HEADS", said))
         return
     status = Approval(society, heads)
     result.approvals.append(status)
