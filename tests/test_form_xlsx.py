@@ -84,7 +84,8 @@ CELL = st.one_of(
     st.floats(-1e6, 1e7, allow_nan=False, allow_infinity=False).filter(lambda x: x == 0 or abs(x) >= 1e-4),
     st.booleans(), st.dates(dt.date(1950, 1, 1), dt.date(2100, 12, 31)), st.none(),
     st.sampled_from(["2018-05-12", "2018年5月12日", "2018/5/12", "2018.5.12", "２０１８-０５-１２", " 2018-5-12 ",
-                     "2017年13月45日", "１２０", "120 ", "1,200", "是", "否", "√", "×", "甲；乙;丙\n丁", " 年会 "]))
+                     "2017年13月45日", "2016年5月", "2018/6", "2018-06", " 2018年 6 月份", "２０１８年６月", "2018年13月",
+                     "１２０", "120 ", "1,200", "是", "否", "√", "×", "甲；乙;丙\n丁", " 年会 "]))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -111,6 +111,10 @@ def _spoil(src: Path, dst: Path, sheet: str, header: str, value: object, row: in
 @pytest.mark.parametrize(("header", "value", "code", "said"), [
     ("活动日期", "2017年13月45日", "E-XLSX-VALUE", "日期“2017年13月45日”无法识别"),
     ("活动日期", "2018年5月12日", "W-XLSX-CONVERTED", "按日期 2018-05-12 读入"),
+    # Known to the month only: never read as a day of it (which day counts is the association's).
+    ("活动日期", "2016年5月", "E-XLSX-VALUE", "“2016年5月”只写到月份：日期要写到日，请按证明材料上的日期填写，如 2016-05-12。"),
+    ("活动日期", "2018/6", "E-XLSX-VALUE", "“2018/6”只写到月份"),
+    ("活动日期", "2018-06", "E-XLSX-VALUE", "“2018-06”只写到月份"),
     ("活动日期", "2018/5/12", "W-XLSX-CONVERTED", "按日期 2018-05-12 读入"),
     ("活动日期", 43232, "W-XLSX-CONVERTED", "序列号 43232 按日期 2018-05-12 读入"),
     ("参与人数", "１２０", "W-XLSX-CONVERTED", "按整数 120 读入"),
@@ -616,7 +620,7 @@ def _lines(tmp_path: Path, path: Path) -> list[str]:
 def test_a_date_that_cannot_be_read_is_one_finding(tmp_path: Path) -> None:
     lines = _lines(tmp_path, _spoiled(tmp_path, "d", _set("学术交流活动", "活动日期", 4, "2018年5月")))
     at = [line for line in lines if line.startswith("学术交流活动!E4")]
-    assert at == ["学术交流活动!E4：日期“2018年5月”无法识别：请写成 2018-05-12 这样的日期。"]
+    assert at == ["学术交流活动!E4：“2018年5月”只写到月份：日期要写到日，请按证明材料上的日期填写，如 2018-05-12。"]
 
 
 def test_a_renamed_required_header_is_said_on_the_header_row(tmp_path: Path) -> None:

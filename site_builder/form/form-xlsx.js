@@ -46,6 +46,15 @@
     return best;
   }
   var DATE = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})[ ]*[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月[ ]*([0-9]{1,2})[ ]*日?)$/;
+  // A date known only to its month: 2016年5月, 2018/6, 2018-06 (schema_findings.py, `_MONTH`): said, never
+  // read as a day of it.
+  var MONTH = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月(?:份)?)$/;
+
+  /* What is said of a date written to its month only (schema_findings.py, `month_only`);
+   * form-check.js says it of the form's own dates. */
+  RF.monthOnly = function (written, year, month) {
+    return "“" + written + "”只写到月份：日期要写到日，请按证明材料上的日期填写，如 " + year + "-" + (month < 10 ? "0" : "") + month + "-12。";
+  };
   // The number in a cell written with words around it: 15万, 40人, 约400 (cells.py, `_DIGITS`);
   // the words are policy.yaml's workbook.numbers, in the layout.
   var NUMBER_PART = /^[0-9]+(?:\.[0-9]+)?/;
@@ -171,6 +180,10 @@
       if (m) {
         var iso = isoOf(Number(m[1]), Number(m[2] || m[4]), Number(m[3] || m[5]));
         if (iso) return { value: iso, said: written === iso ? undefined : "文字“" + written + "”按日期 " + iso + " 读入" };
+      }
+      var month = MONTH.exec(strip(nfkc(written), spaces));
+      if (month && Number(month[2] || month[3]) >= 1 && Number(month[2] || month[3]) <= 12) {
+        return { error: RF.monthOnly(written, month[1], Number(month[2] || month[3])) };
       }
       return { error: "日期“" + written + "”无法识别：请写成 2018-05-12 这样的日期。" };
     }
