@@ -1279,3 +1279,57 @@ def test_a_date_cells_number_past_any_date_without_its_text_is_still_said() -> N
 
     assert _Serial("").message.startswith("这一格设为日期格式，但其中的数超出了日期的范围")
     assert "其中的数 1e+20 超出" in _Serial("1e+20").message
+
+
+def _merged_header(tmp_path: Path, merge: str = "G1:H1") -> Path:
+    """Three services with their evidence in H, the header cells `merge` merged (G1:H1: 服务成效
+    with 证明材料, H1's title gone as a merge leaves it)."""
+    book = _blank_book(tmp_path)
+    _services(book, 3)
+    book["为企业提供的服务"].merge_cells(merge)
+    book.save(tmp_path / "mh.xlsx")
+    return tmp_path / "mh.xlsx"
+
+
+def test_content_under_a_header_cell_a_merge_took_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    """G1:H1 merged: the evidence in H2:H4 was a warning “outside the table”, the column a warning
+    “missing”, and the report was written with no evidence. It is data the import did not read: an
+    error at H2 naming the header to write back, so nothing is written."""
+    path = _merged_header(tmp_path)
+    imported = _import(path, 2018)
+    errors = [f for f in imported.findings if f.severity == "error"]
+    assert [(f.code, f.message) for f in errors] == [
+        ("E-XLSX-HEADER", "为企业提供的服务!H2：H 列的内容在合并的标题 G1:H1 之下（H1 没有标题），没有读入："
+                          "请取消合并，在 H1 写回标题“证明材料”。")]
+    assert (errors[0].line, errors[0].column) == (2, 8)
+    codes = {f.code for f in imported.findings}
+    assert "W-XLSX-OUTSIDE" not in codes  # inside the table: said once, as the error
+    assert "W-XLSX-COLUMN" not in codes  # the column's header is named by the error
+    assert "W-XLSX-MERGED" in codes
+    done = _cli(ROOT, "import", str(path), "-o", str(tmp_path / "out.yaml"))
+    assert done.returncode != 0
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_merged_header_over_an_empty_column_is_no_error(tmp_path: Path) -> None:
+    """Nothing under the merged-away cell: nothing lost (the merge and the column are said, as ever)."""
+    book = _blank_book(tmp_path)
+    _services(book, 2)
+    sheet = book["为企业提供的服务"]
+    for row in (2, 3):
+        sheet.cell(row=row, column=8).value = None
+    sheet.merge_cells("G1:H1")
+    book.save(tmp_path / "e.xlsx")
+    said = _import(tmp_path / "e.xlsx", 2018).findings
+    assert not [f for f in said if f.severity == "error"]
+    assert {"W-XLSX-MERGED", "W-XLSX-COLUMN"} <= {f.code for f in said}
+
+
+def test_a_merged_header_past_the_templates_columns_names_no_title(tmp_path: Path) -> None:
+    path = _merged_header(tmp_path, "H1:I1")
+    book = openpyxl.load_workbook(path)
+    book["为企业提供的服务"]["I3"].value = "备注"
+    book.save(path)
+    [said] = [f for f in _import(path, 2018).findings if f.severity == "error"]
+    assert said.message == ("为企业提供的服务!I3：I 列的内容在合并的标题 H1:I1 之下（I1 没有标题），没有读入："
+                            "请取消合并，在 I1 写回这一列的标题（各表的标题列在“说明”工作表中）。")

@@ -283,6 +283,12 @@
     return sheets;
   };
 
+  /* `sheets` with each sheet's merged ranges kept beside them: {name: ["G1:H1", …]}. */
+  RF.withMerged = function (sheets, merged) {
+    Object.defineProperty(sheets, MERGED, { value: merged, enumerable: false });
+    return sheets;
+  };
+
   /* `sheets` with what each sheet hides kept beside them: {name: {sheet, rows, columns}}. */
   RF.withHidden = function (sheets, hidden) {
     Object.defineProperty(sheets, HIDDEN, { value: hidden, enumerable: false });
@@ -543,8 +549,32 @@
         firstCol[name] = true;
         placed[n] = titles[name];
       });
+      // Header cells a merge took into the one before (G1:H1): content under them is data with no
+      // column to go to, an error at its first cell naming the header to write back (read.py, `_absorbed`).
+      var absorbed = {};
+      var named = Object.create(null);
+      (merged[sheet.name] || []).forEach(function (ref) {
+        var m = /^([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?$/.exec(ref || "");
+        if (!m || Number(m[2]) !== 1) return;
+        var c0 = columnOf(m[1]), c1 = m[3] ? columnOf(m[3]) : c0;
+        for (var n = c0 + 1; n <= c1; n++) {
+          if (title((rows[0] || [])[n - 1])) continue;
+          absorbed[n] = true;
+          var filled = 0;
+          for (var fr = 1; fr < rows.length && !filled; fr++) if (!blank((rows[fr] || [])[n - 1], spaces)) filled = fr + 1;
+          if (!filled) continue;
+          var letter = cellName("", 1, n).slice(1, -1);
+          var meant = n - 1 < columns.length && !firstCol[columns[n - 1].title] ? columns[n - 1] : null;
+          if (meant) named[meant.title] = true;
+          var header = meant ? meant.header || meant.title : "";
+          say(sheet.name, filled, n, letter + " 列的内容在合并的标题 " + ref + " 之下（" + letter + "1 没有标题），没有读入：请取消合并，" +
+            (meant ? "在 " + letter + "1 写回标题“" + header + "”" : "在 " + letter + "1 写回这一列的标题（各表的标题列在“" +
+              layout.guide_sheet + "”工作表中）") + "。", "error", "column", { path: sheet.path });
+        }
+      });
       columns.forEach(function (c) {
         if (firstCol[c.title] || !rows.length) return;
+        if (named[c.title]) return;  // said at its content, with the header to write back
         if (!c.required || c.key === layout.parent) {
           say(sheet.name, 1, 1, "这张表没有“" + c.title + "”一列：这一列的内容按没有填写处理。", "warning");
           return;
@@ -568,6 +598,7 @@
       });
       var titled = {};
       (rows[0] || []).forEach(function (raw, n) { if (title(raw)) titled[n + 1] = true; });
+      Object.keys(absorbed).forEach(function (n) { titled[n] = true; });
       var onlyOutside = outside(sheet.name, rows, titled);
       var own = (ids[sheet.name] = Object.create(null));
       var parentSheet = sheet.parent ? layout.sheets.filter(function (s) {
@@ -963,7 +994,7 @@
           merged[s.getAttribute("name")] = all(doc, "mergeCell").map(function (m) { return m.getAttribute("ref"); });
         });
         // Merged cells keep only their first cell's value: said, as xlsx import says them.
-        Object.defineProperty(sheets, MERGED, { value: merged, enumerable: false });
+        RF.withMerged(sheets, merged);
         Object.defineProperty(sheets, BEYOND, { value: past, enumerable: false });
         Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
         Object.defineProperty(sheets, EXTERNAL, { value: external, enumerable: false });
