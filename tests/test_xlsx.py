@@ -1333,3 +1333,70 @@ def test_a_merged_header_past_the_templates_columns_names_no_title(tmp_path: Pat
     [said] = [f for f in _import(path, 2018).findings if f.severity == "error"]
     assert said.message == ("为企业提供的服务!I3：I 列的内容在合并的标题 H1:I1 之下（I1 没有标题），没有读入："
                             "请取消合并，在 I1 写回这一列的标题（各表的标题列在“说明”工作表中）。")
+
+
+def _sum_row(tmp_path: Path, cached: str | None = None, formula: str = "=SUM(F2:F3)") -> Path:
+    """Two events and, under them, a row of nothing but `formula` in 参与人数 (F4): as openpyxl
+    writes it, never calculated; `cached`: the result Excel or WPS keeps when it saves."""
+    book = _blank_book(tmp_path)
+    events = book["学术交流活动"]
+    events.append(["evt-a", "2018年成都市农学会学术年会", "综合性学术年会", "主办", dt.date(2018, 10, 20), 300])
+    events.append(["evt-b", "青年科技沙龙", "其他", "主办", dt.date(2018, 9, 20), 120])
+    events["F4"].value = formula
+    path = tmp_path / "sum.xlsx"
+    book.save(path)
+    if cached is not None:
+        _cache(path, cached)
+    return path
+
+
+def _cache(path: Path, result: str) -> None:
+    """The formula's result written into the file, as Excel keeps it on saving."""
+    import zipfile as zf
+
+    with zf.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    name = next(n for n, b in parts.items() if n.startswith("xl/worksheets/") and b"SUM(" in b)
+    text = parts[name].decode()
+    start = text.index("<f>SUM(")
+    end = text.index("</c>", start)
+    parts[name] = (text[:start] + text[start:end].replace("<v></v>", "").replace("<v />", "") + f"<v>{result}</v>"
+                   + text[end:]).encode()
+    with zf.ZipFile(path, "w") as archive:
+        for n, b in parts.items():
+            archive.writestr(n, b)
+
+
+@pytest.mark.parametrize("cached", [None, "420"])
+def test_a_row_of_only_formulas_summing_the_column_above_is_a_totals_row(tmp_path: Path, cached: str | None) -> None:
+    """=SUM(F2:F3) under the table with no 合计: “公式没有计算结果” (an error), and once saved in
+    Excel a row of missing fields. It is a totals row, as one with the word is."""
+    imported = _import(_sum_row(tmp_path, cached), 2018)
+    assert [(f.code, f.message) for f in imported.findings] == [
+        ("W-XLSX-TOTAL", "学术交流活动!F4：第 4 行像是合计行（“=SUM(F2:F3)”），没有读入：工作簿中不需要合计，系统会自己统计；请删去这一行。")]
+    assert [e["id"] for e in imported.data["academic_events"]] == ["evt-a", "evt-b"]
+
+
+@pytest.mark.parametrize("formula", ["=SUM(F2:G3)", "=SUM(E2:E3)", "=SUM(F5:F9)", "=F2+F3", "=SUM(F2:F3)*2"])
+def test_a_formula_that_is_no_sum_of_its_column_above_is_no_totals_row(tmp_path: Path, formula: str) -> None:
+    said = _import(_sum_row(tmp_path, formula=formula), 2018).findings
+    assert "W-XLSX-TOTAL" not in {f.code for f in said}
+
+
+@pytest.mark.parametrize(("formula", "row", "column", "sums"), [
+    ("SUM(F2:F4)", 5, 6, True), ("=sum( $F$2 : $F$4 )", 5, 6, True), ("SUM(F2:F5)", 5, 6, False),
+    ("SUM(F2:F4)", 5, 7, False), ("SUM(F2)", 5, 6, False), ("SUM(F4:F2)", 5, 6, False), ("AVERAGE(F2:F4)", 5, 6, False),
+    ("SUM(AA2:AA9)", 10, 27, True), ("SUM(F2:F4,G2)", 5, 6, False), ("SUM(Sheet1!F2:F4)", 5, 6, False), ("", 5, 6, False),
+])
+def test_a_column_sum_is_told_alike_by_import_and_the_form(formula: str, row: int, column: int, sums: bool) -> None:
+    import json
+
+    from tests.test_form_criteria import _node
+    from validators.xlsx.read import column_sum
+
+    assert column_sum(formula, row, column) is sums
+    script = ROOT / "site_builder" / "form" / "form-xlsx.js"
+    done = subprocess.run([_node(), "-e", "const RF = require(process.argv[1]); process.stdout.write(JSON.stringify("
+                           "RF.columnSum(process.argv[2], Number(process.argv[3]), Number(process.argv[4]), ['SUM'])))",
+                           str(script), formula, str(row), str(column)], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) is sums

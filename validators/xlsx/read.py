@@ -143,6 +143,9 @@ class _Page:
     # the columns read).
     hidden_rows: list[int] = field(default_factory=list)
     hidden_columns: list[int] = field(default_factory=list)
+    # By row, then column: the cells whose formula sums their own column above them (=SUM(F2:F4)
+    # in F5), as written ("" for a shared formula's other cells, written once at its first).
+    sums: dict[int, dict[int, str]] = field(default_factory=dict)
 
 
 class _Reader:
@@ -372,7 +375,7 @@ class _Reader:
         for r, row in enumerate(rows[1:], start=2):
             if r in only_outside or all(_blank(v) for v in row):
                 continue
-            total = _total(row, placed)
+            total = _total(row, placed, page.sums.get(r, {}))
             if total is not None:
                 self.say(Cell(sheet.name, r, total[0]), f"第 {r} 行像是合计行（“{total[1]}”），没有读入：工作簿中不需要合计，"
                          "系统会自己统计；请删去这一行。", "W-XLSX-TOTAL", "warning")
@@ -422,16 +425,48 @@ class _Reader:
         return ids
 
 
-def _total(row: tuple[object, ...], placed: dict[int, Column]) -> tuple[int, str] | None:
+def _total(row: tuple[object, ...], placed: dict[int, Column], sums: dict[int, str]) -> tuple[int, str] | None:
     """(column, words) of a totals row: a cell that says 合计 (or 总计, 小计…), alone or followed by
-    a count (合计：2 项), on a row whose 编号 is blank or is that cell (合计 typed in column A)."""
+    a count (合计：2 项), on a row whose 编号 is blank or is that cell (合计 typed in column A); or a
+    row whose only content is formulas that sum their own column above them (`sums`: =SUM(F2:F4)
+    in F5, calculated or not), said by its first formula."""
     if any(c.key == "id" and n - 1 < len(row) and not _blank(row[n - 1]) and not _totals(row[n - 1])
            for n, c in placed.items()):
         return None
     for n, value in enumerate(row, start=1):
         if _totals(value):
             return n, str(value).strip(SPACES)
+    filled = [n for n, value in enumerate(row, start=1) if not _blank(value)]
+    if filled and all(n in sums for n in filled):
+        return filled[0], next((f"={sums[n]}" for n in filled if sums[n]), "=SUM(…)")
     return None
+
+
+def column_sum(formula: str, row: int, column: int) -> bool:
+    """A formula that sums the cells of its own column above its own row: SUM(F2:F4) in F5, with
+    or without $ and spaces (the functions are policy.yaml's workbook.totals.formulas). The form's
+    reader (form-xlsx.js, `columnSum`) reads it the same way."""
+    text = "".join(c for c in formula.upper() if c not in " $=")
+    for name in policy().workbook.totals.formulas:
+        if not (text.startswith(name + "(") and text.endswith(")")):
+            continue
+        ends = [_reference(part) for part in text[len(name) + 1:-1].split(":")]
+        if len(ends) == 2 and ends[0] is not None and ends[1] is not None and ends[0][0] == ends[1][0] == column \
+                and ends[0][1] <= ends[1][1] < row:
+            return True
+    return False
+
+
+def _reference(text: str) -> tuple[int, int] | None:
+    """(column, row) of a cell's reference without $ (F12), None for anything else."""
+    letters = len(text) - len(text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    digits = text[letters:]
+    if not 1 <= letters <= 3 or not digits.isascii() or not digits.isdigit() or len(digits) > 7:
+        return None
+    column = 0
+    for char in text[:letters]:
+        column = column * 26 + ord(char) - 64
+    return column, int(digits)
 
 
 def _totals(value: object) -> bool:
@@ -707,6 +742,7 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
     rows: list[tuple[object, ...]] = []
     beyond: tuple[int, int] | None = None
     external: dict[tuple[int, int], str] = {}
+    sums: dict[int, dict[int, str]] = {}
     with archive.open(sheet._worksheet_path) as part:
         parser = _parser()(_Pieces(part), sheet._shared_strings, data_only=True, epoch=book.epoch,
                            date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
@@ -721,6 +757,8 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
                     values[column - 1] = cell["value"]
                     if cell.get("book"):
                         external[(number, column)] = books[cell["book"] - 1]
+                    if cell.get("sum") is not None:
+                        sums.setdefault(number, {})[column] = cell["sum"]
                 elif beyond is None and number >= 2 and not _blank(cell["value"]):
                     beyond = (number, column)
             rows.extend(() for _ in range(len(rows), number - 1))
@@ -729,7 +767,8 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
                    if _on(attrs.get("hidden")) and r.isdigit() and int(r) <= limit + 1]
     hidden_columns = [c for attrs in parser.column_dimensions.values() if _on(attrs.get("hidden"))
                       for c in range(_number(attrs.get("min")), min(_number(attrs.get("max")), width) + 1) if c >= 1]
-    return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width), external, hidden_rows, hidden_columns)
+    return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width), external, hidden_rows, hidden_columns,
+                 sums)
 
 
 def _on(flag: object) -> bool:
@@ -761,7 +800,19 @@ def _parser() -> Any:
                 cell["value"] = _Unread(None)
             if formula is not None:
                 cell["book"] = self._book(formula)
+                cell["sum"] = self._sum(formula, cell["row"], cell["column"])
             return cell
+
+        def _sum(self, formula: Any, row: int, column: int) -> str | None:
+            """The formula's text when it sums its own column above (`column_sum`), "" for a shared
+            formula's other cell when its first one does; None otherwise."""
+            shared = self.__dict__.setdefault("shared_sums", {})
+            if formula.get("t") == "shared" and not formula.text:
+                return "" if shared.get(formula.get("si")) else None
+            found = column_sum(formula.text or "", row, column)
+            if formula.get("t") == "shared":
+                shared[formula.get("si")] = found
+            return (formula.text or "").strip() if found else None
 
         def _book(self, formula: Any) -> int:
             books: int = getattr(self, "books", 0)  # the workbook's links to other files (set by `_page`)
