@@ -84,7 +84,8 @@ CELL = st.one_of(
     st.floats(-1e6, 1e7, allow_nan=False, allow_infinity=False).filter(lambda x: x == 0 or abs(x) >= 1e-4),
     st.booleans(), st.dates(dt.date(1950, 1, 1), dt.date(2100, 12, 31)), st.none(),
     st.sampled_from(["2018-05-12", "2018年5月12日", "2018/5/12", "2018.5.12", "２０１８-０５-１２", " 2018-5-12 ",
-                     "2017年13月45日", "１２０", "120 ", "1,200", "是", "否", "√", "×", "甲；乙;丙\n丁", " 年会 "]))
+                     "2017年13月45日", "2016年5月", "2018/6", "2018-06", " 2018年 6 月份", "２０１８年６月", "2018年13月",
+                     "１２０", "120 ", "1,200", "是", "否", "√", "×", "甲；乙;丙\n丁", " 年会 "]))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -228,8 +229,8 @@ def test_the_form_stops_unpacking_an_entry_past_its_stated_size() -> None:
 CAPPED = """
 const RF = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify(RF.workbookToReport(RF.withHidden(RF.inOrder(input.book.sheets, input.book.order),
-  input.book.hidden || {}), input.layout, input.limits).issues));
+process.stdout.write(JSON.stringify(RF.workbookToReport(RF.withMerged(RF.withHidden(RF.inOrder(input.book.sheets,
+  input.book.order), input.book.hidden || {}), input.book.merged || {}), input.layout, input.limits).issues));
 """
 
 
@@ -279,12 +280,14 @@ def test_the_form_says_a_spoiled_header_a_totals_row_and_a_worded_number_as_impo
     assert len(python) == 6, python
 
 
-def _capped(book: dict[str, Any], hidden: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """The form's issues on a workbook's rows, with policy.yaml's workbook limits."""
+def _capped(book: dict[str, Any], hidden: dict[str, Any] | None = None,
+            merged: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
+    """The form's issues on a workbook's rows, with policy.yaml's workbook limits (and each
+    sheet's merged ranges, as the form's reader keeps them)."""
     from validators.yaml.policy import policy
 
     done = subprocess.run([_node(), "-e", CAPPED, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=120,
-                          input=json.dumps({"book": _ordered(book, hidden), "layout": LAYOUT,
+                          input=json.dumps({"book": {**_ordered(book, hidden), "merged": merged or {}}, "layout": LAYOUT,
                                             "limits": policy().workbook.model_dump()},
                                            ensure_ascii=False, default=str))
     issues: list[dict[str, Any]] = json.loads(done.stdout)
@@ -458,3 +461,19 @@ def test_the_form_says_hidden_sheets_rows_and_columns_as_import_does(tmp_path: P
     assert [(i["cell"], i["severity"]) for i in issues] == [(at, "warning") for at, _ in HIDDEN]
     [js] = _js([], [_rows(tmp_path / "h.xlsx")])["reports"]
     assert len(js["data"]["innovation"]["services"]) == 4  # the hidden sheet's rows, read as ever
+
+
+def test_the_form_says_content_under_a_merged_away_header_as_import_does(tmp_path: Path) -> None:
+    """G1:H1 merged over 服务成效 and 证明材料: the same error at H2, with the same fix, and the
+    form counts it as a column not read (README: 工作簿中没有读入的内容)."""
+    from tests.test_xlsx import _merged_header
+    from validators.xlsx.read import read_workbook
+
+    path = _merged_header(tmp_path)
+    python = sorted((f.severity, f.message) for f in read_workbook(path, path.name, layout(guideline(2018))).findings)  # type: ignore[arg-type]
+    _node()
+    issues = _capped(_rows(path), merged={"为企业提供的服务": ["G1:H1"]})
+    assert sorted((i["severity"], i["message"]) for i in issues) == python
+    [error] = [i for i in issues if i["severity"] == "error"]
+    assert (error["cell"], error["lost"]) == ("为企业提供的服务!H2", "column")
+    assert "在 H1 写回标题“证明材料”" in error["message"]

@@ -128,6 +128,7 @@ SUBMITTED: dict[str, Hostile] = {
     "related_files._IDEOGRAPHS": (related_files._IDEOGRAPHS, "findall", ("学", "学a"), ""),
     "reporters._UNPRINTABLE": (reporters._UNPRINTABLE, "sub", ("a\x00", "a"), ""),
     "schema_findings._DATE_LIKE": (schema_findings._DATE_LIKE, "match", ("1",), ""),
+    "schema_findings._MONTH": (schema_findings._MONTH, "match", ("1", " ", "2018年 ", "2018- "), "2018"),
     "csv_export._NUMBER": (csv_export._NUMBER, "fullmatch", ("1", "1."), "1"),
     "submission_paths._REPORT_NAME": (submission_paths._REPORT_NAME, "fullmatch", ("1",), ""),
     "submission_paths._YEAR_LIKE": (submission_paths._YEAR_LIKE, "fullmatch", ("1",), ""),

@@ -54,6 +54,17 @@ def test_an_impossible_date_is_called_so(tmp_path: Path) -> None:
     assert "不存在" in finding.message
 
 
+@pytest.mark.parametrize("written", ["2017-07", "2017年7月", "2017/7"])
+def test_a_date_known_only_to_its_month_is_told_to_be_written_to_the_day_from_the_evidence(tmp_path: Path,
+                                                                                          written: str) -> None:
+    """Never read as a day of that month (which day counts is the association's rule); the
+    workbook's cell (tests/test_xlsx.py) and the form say the same words."""
+    body = f"major_work:\n  - {{id: a, kind: 党建, title: t, date: '{written}', description: d}}\n"
+    [finding] = _check(tmp_path, body)
+    assert finding.code == "E-SCHEMA-DATE"
+    assert finding.message.endswith(f"“{written}”只写到月份：日期要写到日，请按证明材料上的日期填写，如 2017-07-12。")
+
+
 def test_a_misspelt_required_key_is_one_finding_that_names_the_right_one(tmp_path: Path) -> None:
     body = "major_work:\n  - {id: a, kind: 党建, titel: t, date: 2017-07-01, description: d}\n"
     [finding] = _check(tmp_path, body)

@@ -111,6 +111,10 @@ def _spoil(src: Path, dst: Path, sheet: str, header: str, value: object, row: in
 @pytest.mark.parametrize(("header", "value", "code", "said"), [
     ("活动日期", "2017年13月45日", "E-XLSX-VALUE", "日期“2017年13月45日”无法识别"),
     ("活动日期", "2018年5月12日", "W-XLSX-CONVERTED", "按日期 2018-05-12 读入"),
+    # Known to the month only: never read as a day of it (which day counts is the association's).
+    ("活动日期", "2016年5月", "E-XLSX-VALUE", "“2016年5月”只写到月份：日期要写到日，请按证明材料上的日期填写，如 2016-05-12。"),
+    ("活动日期", "2018/6", "E-XLSX-VALUE", "“2018/6”只写到月份"),
+    ("活动日期", "2018-06", "E-XLSX-VALUE", "“2018-06”只写到月份"),
     ("活动日期", "2018/5/12", "W-XLSX-CONVERTED", "按日期 2018-05-12 读入"),
     ("活动日期", 43232, "W-XLSX-CONVERTED", "序列号 43232 按日期 2018-05-12 读入"),
     ("参与人数", "１２０", "W-XLSX-CONVERTED", "按整数 120 读入"),
@@ -616,7 +620,7 @@ def _lines(tmp_path: Path, path: Path) -> list[str]:
 def test_a_date_that_cannot_be_read_is_one_finding(tmp_path: Path) -> None:
     lines = _lines(tmp_path, _spoiled(tmp_path, "d", _set("学术交流活动", "活动日期", 4, "2018年5月")))
     at = [line for line in lines if line.startswith("学术交流活动!E4")]
-    assert at == ["学术交流活动!E4：日期“2018年5月”无法识别：请写成 2018-05-12 这样的日期。"]
+    assert at == ["学术交流活动!E4：“2018年5月”只写到月份：日期要写到日，请按证明材料上的日期填写，如 2018-05-12。"]
 
 
 def test_a_renamed_required_header_is_said_on_the_header_row(tmp_path: Path) -> None:
@@ -1275,3 +1279,124 @@ def test_a_date_cells_number_past_any_date_without_its_text_is_still_said() -> N
 
     assert _Serial("").message.startswith("这一格设为日期格式，但其中的数超出了日期的范围")
     assert "其中的数 1e+20 超出" in _Serial("1e+20").message
+
+
+def _merged_header(tmp_path: Path, merge: str = "G1:H1") -> Path:
+    """Three services with their evidence in H, the header cells `merge` merged (G1:H1: 服务成效
+    with 证明材料, H1's title gone as a merge leaves it)."""
+    book = _blank_book(tmp_path)
+    _services(book, 3)
+    book["为企业提供的服务"].merge_cells(merge)
+    book.save(tmp_path / "mh.xlsx")
+    return tmp_path / "mh.xlsx"
+
+
+def test_content_under_a_header_cell_a_merge_took_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    """G1:H1 merged: the evidence in H2:H4 was a warning “outside the table”, the column a warning
+    “missing”, and the report was written with no evidence. It is data the import did not read: an
+    error at H2 naming the header to write back, so nothing is written."""
+    path = _merged_header(tmp_path)
+    imported = _import(path, 2018)
+    errors = [f for f in imported.findings if f.severity == "error"]
+    assert [(f.code, f.message) for f in errors] == [
+        ("E-XLSX-HEADER", "为企业提供的服务!H2：H 列的内容在合并的标题 G1:H1 之下（H1 没有标题），没有读入："
+                          "请取消合并，在 H1 写回标题“证明材料”。")]
+    assert (errors[0].line, errors[0].column) == (2, 8)
+    codes = {f.code for f in imported.findings}
+    assert "W-XLSX-OUTSIDE" not in codes  # inside the table: said once, as the error
+    assert "W-XLSX-COLUMN" not in codes  # the column's header is named by the error
+    assert "W-XLSX-MERGED" in codes
+    done = _cli(ROOT, "import", str(path), "-o", str(tmp_path / "out.yaml"))
+    assert done.returncode != 0
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_merged_header_over_an_empty_column_is_no_error(tmp_path: Path) -> None:
+    """Nothing under the merged-away cell: nothing lost (the merge and the column are said, as ever)."""
+    book = _blank_book(tmp_path)
+    _services(book, 2)
+    sheet = book["为企业提供的服务"]
+    for row in (2, 3):
+        sheet.cell(row=row, column=8).value = None
+    sheet.merge_cells("G1:H1")
+    book.save(tmp_path / "e.xlsx")
+    said = _import(tmp_path / "e.xlsx", 2018).findings
+    assert not [f for f in said if f.severity == "error"]
+    assert {"W-XLSX-MERGED", "W-XLSX-COLUMN"} <= {f.code for f in said}
+
+
+def test_a_merged_header_past_the_templates_columns_names_no_title(tmp_path: Path) -> None:
+    path = _merged_header(tmp_path, "H1:I1")
+    book = openpyxl.load_workbook(path)
+    book["为企业提供的服务"]["I3"].value = "备注"
+    book.save(path)
+    [said] = [f for f in _import(path, 2018).findings if f.severity == "error"]
+    assert said.message == ("为企业提供的服务!I3：I 列的内容在合并的标题 H1:I1 之下（I1 没有标题），没有读入："
+                            "请取消合并，在 I1 写回这一列的标题（各表的标题列在“说明”工作表中）。")
+
+
+def _sum_row(tmp_path: Path, cached: str | None = None, formula: str = "=SUM(F2:F3)") -> Path:
+    """Two events and, under them, a row of nothing but `formula` in 参与人数 (F4): as openpyxl
+    writes it, never calculated; `cached`: the result Excel or WPS keeps when it saves."""
+    book = _blank_book(tmp_path)
+    events = book["学术交流活动"]
+    events.append(["evt-a", "2018年成都市农学会学术年会", "综合性学术年会", "主办", dt.date(2018, 10, 20), 300])
+    events.append(["evt-b", "青年科技沙龙", "其他", "主办", dt.date(2018, 9, 20), 120])
+    events["F4"].value = formula
+    path = tmp_path / "sum.xlsx"
+    book.save(path)
+    if cached is not None:
+        _cache(path, cached)
+    return path
+
+
+def _cache(path: Path, result: str) -> None:
+    """The formula's result written into the file, as Excel keeps it on saving."""
+    import zipfile as zf
+
+    with zf.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    name = next(n for n, b in parts.items() if n.startswith("xl/worksheets/") and b"SUM(" in b)
+    text = parts[name].decode()
+    start = text.index("<f>SUM(")
+    end = text.index("</c>", start)
+    parts[name] = (text[:start] + text[start:end].replace("<v></v>", "").replace("<v />", "") + f"<v>{result}</v>"
+                   + text[end:]).encode()
+    with zf.ZipFile(path, "w") as archive:
+        for n, b in parts.items():
+            archive.writestr(n, b)
+
+
+@pytest.mark.parametrize("cached", [None, "420"])
+def test_a_row_of_only_formulas_summing_the_column_above_is_a_totals_row(tmp_path: Path, cached: str | None) -> None:
+    """=SUM(F2:F3) under the table with no 合计: “公式没有计算结果” (an error), and once saved in
+    Excel a row of missing fields. It is a totals row, as one with the word is."""
+    imported = _import(_sum_row(tmp_path, cached), 2018)
+    assert [(f.code, f.message) for f in imported.findings] == [
+        ("W-XLSX-TOTAL", "学术交流活动!F4：第 4 行像是合计行（“=SUM(F2:F3)”），没有读入：工作簿中不需要合计，系统会自己统计；请删去这一行。")]
+    assert [e["id"] for e in imported.data["academic_events"]] == ["evt-a", "evt-b"]
+
+
+@pytest.mark.parametrize("formula", ["=SUM(F2:G3)", "=SUM(E2:E3)", "=SUM(F5:F9)", "=F2+F3", "=SUM(F2:F3)*2"])
+def test_a_formula_that_is_no_sum_of_its_column_above_is_no_totals_row(tmp_path: Path, formula: str) -> None:
+    said = _import(_sum_row(tmp_path, formula=formula), 2018).findings
+    assert "W-XLSX-TOTAL" not in {f.code for f in said}
+
+
+@pytest.mark.parametrize(("formula", "row", "column", "sums"), [
+    ("SUM(F2:F4)", 5, 6, True), ("=sum( $F$2 : $F$4 )", 5, 6, True), ("SUM(F2:F5)", 5, 6, False),
+    ("SUM(F2:F4)", 5, 7, False), ("SUM(F2)", 5, 6, False), ("SUM(F4:F2)", 5, 6, False), ("AVERAGE(F2:F4)", 5, 6, False),
+    ("SUM(AA2:AA9)", 10, 27, True), ("SUM(F2:F4,G2)", 5, 6, False), ("SUM(Sheet1!F2:F4)", 5, 6, False), ("", 5, 6, False),
+])
+def test_a_column_sum_is_told_alike_by_import_and_the_form(formula: str, row: int, column: int, sums: bool) -> None:
+    import json
+
+    from tests.test_form_criteria import _node
+    from validators.xlsx.read import column_sum
+
+    assert column_sum(formula, row, column) is sums
+    script = ROOT / "site_builder" / "form" / "form-xlsx.js"
+    done = subprocess.run([_node(), "-e", "const RF = require(process.argv[1]); process.stdout.write(JSON.stringify("
+                           "RF.columnSum(process.argv[2], Number(process.argv[3]), Number(process.argv[4]), ['SUM'])))",
+                           str(script), formula, str(row), str(column)], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) is sums

@@ -20,6 +20,9 @@ from validators.yaml.loading import SourceMap, full_width_key_slip
 from validators.yaml.policy import policy
 
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# A date known only to its month: 2016-05, 2016年5月, 2018/6, 2018.6 (ASCII digits and plain
+# spaces: the form's readers, form-xlsx.js and form-check.js, read the same).
+_MONTH = re.compile(r"^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月(?:份)?)$")
 # Past this many, a file is not a draft with mistakes but the wrong file (or an attack): the
 # first ones are listed and one more finding says how many were left out.
 MAX_FINDINGS = policy().yaml.max_schema_findings_per_file
@@ -194,9 +197,23 @@ def pattern_message(root: type[BaseModel], loc: tuple[str | int, ...], pattern: 
     return _SIMPLE["string_pattern_mismatch"][1].format(subject=subject, example=example or _example(root, loc))
 
 
+def month_only(written: str, normal: str | None = None) -> str | None:
+    """What is said of a date written to its month only (`normal`: as read, NFKC and stripped;
+    else `written`), None for any other text. Never read as a day of that month: which day counts
+    is the association's rule, so the day is the evidence's. `xlsx import` says it of a cell, the
+    check of a YAML value, the form (form-xlsx.js `RF.monthOnly`, form-check.js) of both."""
+    found = _MONTH.match(written if normal is None else normal)
+    month = int(found.group(2) or found.group(3)) if found else 0
+    if not found or not 1 <= month <= 12:
+        return None
+    return f"“{written}”只写到月份：日期要写到日，请按证明材料上的日期填写，如 {found.group(1)}-{month:02d}-12。"
+
+
 def _date_message(value: Any, name: str, subject: str) -> str:
     if _is_iso_date(value):
         return f"日期 {value} 加了引号，成了文字：请去掉引号，写成 {name}: {value}。"
+    if isinstance(value, str) and (said := month_only(value)):
+        return said
     if isinstance(value, str) and _DATE_LIKE.match(value):
         return f"日期 {value} 不存在或格式不对：请写成 2017-05-12 这样的有效日期。"
     return f"{subject}应为日期，写成 2017-05-12（年-月-日，不加引号）。"

@@ -285,7 +285,7 @@
       return { data: read.data, issues: RF.firstProblems(read.issues, limits.max_findings) };
     }
     self.layoutOf(newest).then(function (layout) {
-      return RF.readXlsx(buffer, limits, RF.workbookWidth(layout, limits)).then(function (sheets) {
+      return RF.readXlsx(buffer, limits, RF.workbookWidth(layout, limits), layout.totals.formulas).then(function (sheets) {
         var first = report(sheets, layout);
         var year = first.data && first.data.year;
         if (!first.data || year === newest || years.indexOf(year) === -1) return [first, newest];

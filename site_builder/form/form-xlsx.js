@@ -19,6 +19,8 @@
   var LINKS = "[links]";
   // And the file each formula that reads from another workbook reads from, by "row,column".
   var EXTERNAL = "[external]";
+  // And, by row then column, the cells whose formula sums its own column above (=SUM(F2:F4) in F5).
+  var SUMS = "[sums]";
   // And the sheets' names in the workbook's order: an object lists a name like "2018" first.
   var ORDER = "[order]";
   // And what each sheet hides: {sheet: true when the sheet itself is hidden, rows: [...], columns: [...]}.
@@ -46,6 +48,15 @@
     return best;
   }
   var DATE = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})[ ]*[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月[ ]*([0-9]{1,2})[ ]*日?)$/;
+  // A date known only to its month: 2016年5月, 2018/6, 2018-06 (schema_findings.py, `_MONTH`): said, never
+  // read as a day of it.
+  var MONTH = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月(?:份)?)$/;
+
+  /* What is said of a date written to its month only (schema_findings.py, `month_only`);
+   * form-check.js says it of the form's own dates. */
+  RF.monthOnly = function (written, year, month) {
+    return "“" + written + "”只写到月份：日期要写到日，请按证明材料上的日期填写，如 " + year + "-" + (month < 10 ? "0" : "") + month + "-12。";
+  };
   // The number in a cell written with words around it: 15万, 40人, 约400 (cells.py, `_DIGITS`);
   // the words are policy.yaml's workbook.numbers, in the layout.
   var NUMBER_PART = /^[0-9]+(?:\.[0-9]+)?/;
@@ -172,6 +183,10 @@
         var iso = isoOf(Number(m[1]), Number(m[2] || m[4]), Number(m[3] || m[5]));
         if (iso) return { value: iso, said: written === iso ? undefined : "文字“" + written + "”按日期 " + iso + " 读入" };
       }
+      var month = MONTH.exec(strip(nfkc(written), spaces));
+      if (month && Number(month[2] || month[3]) >= 1 && Number(month[2] || month[3]) <= 12) {
+        return { error: RF.monthOnly(written, month[1], Number(month[2] || month[3])) };
+      }
       return { error: "日期“" + written + "”无法识别：请写成 2018-05-12 这样的日期。" };
     }
     if (kind === "int" || kind === "number") {
@@ -270,6 +285,44 @@
     return sheets;
   };
 
+  /* `sheets` with each sheet's merged ranges kept beside them: {name: ["G1:H1", …]}. */
+  RF.withMerged = function (sheets, merged) {
+    Object.defineProperty(sheets, MERGED, { value: merged, enumerable: false });
+    return sheets;
+  };
+
+  /* `sheets` with each sheet's column-summing formulas kept beside them: {name: {row: {column: "SUM(F2:F4)"}}}
+   * ("" for a shared formula's other cells). */
+  RF.withSums = function (sheets, sums) {
+    Object.defineProperty(sheets, SUMS, { value: sums, enumerable: false });
+    return sheets;
+  };
+
+  /* A formula that sums the cells of its own column above its own row: SUM(F2:F4) in F5, with or
+   * without $ and spaces; the functions are policy.yaml's workbook.totals.formulas (read.py, `column_sum`). */
+  RF.columnSum = function (formula, row, column, functions) {
+    var text = "";
+    var upper = formula.toUpperCase();
+    for (var i = 0; i < upper.length; i++) if (" $=".indexOf(upper[i]) === -1) text += upper[i];
+    return functions.some(function (name) {
+      if (text.slice(0, name.length + 1) !== name + "(" || text[text.length - 1] !== ")") return false;
+      var ends = text.slice(name.length + 1, -1).split(":").map(reference);
+      return ends.length === 2 && ends[0] !== null && ends[1] !== null && ends[0][0] === column && ends[1][0] === column &&
+        ends[0][1] <= ends[1][1] && ends[1][1] < row;
+    });
+  };
+
+  /* [column, row] of a cell's reference without $ (F12), null for anything else (read.py, `_reference`). */
+  function reference(text) {
+    var letters = 0;
+    while (letters < text.length && text[letters] >= "A" && text[letters] <= "Z") letters++;
+    var digits = text.slice(letters);
+    if (letters < 1 || letters > 3 || !/^[0-9]{1,7}$/.test(digits)) return null;
+    var column = 0;
+    for (var i = 0; i < letters; i++) column = column * 26 + text.charCodeAt(i) - 64;
+    return [column, Number(digits)];
+  }
+
   /* `sheets` with what each sheet hides kept beside them: {name: {sheet, rows, columns}}. */
   RF.withHidden = function (sheets, hidden) {
     Object.defineProperty(sheets, HIDDEN, { value: hidden, enumerable: false });
@@ -359,6 +412,7 @@
     var beyond = sheets[BEYOND] || {};
     var links = sheets[LINKS] || {};
     var external = sheets[EXTERNAL] || {};
+    var sums = sheets[SUMS] || {};
     /* Cells under no header (past the table, or past the columns read): said once a sheet, at
      * the first (read.py, `_Reader.outside`); the rows holding nothing else are returned. */
     function outside(name, rows, titled) {
@@ -420,13 +474,21 @@
     }
     /* [column, words] of a totals row: 合计 (…), alone or with a count, on a row whose 编号 is blank
      * or is that cell (read.py, `_total`). */
-    function totalOf(row, placed) {
+    function totalOf(row, placed, rowSums) {
       var hasId = Object.keys(placed).some(function (n) {
         return placed[n].key === "id" && !blank(row[n], spaces) && !totals(row[n]);
       });
       if (hasId) return null;
       for (var n = 0; n < row.length; n++) {
         if (totals(row[n])) return [n + 1, strip(row[n], spaces)];
+      }
+      // A row whose only content is formulas summing their own column above (read.py, `_total`).
+      var filled = [];
+      for (var k = 0; k < row.length; k++) if (!blank(row[k], spaces)) filled.push(k + 1);
+      var sumsOf = rowSums || {};
+      if (filled.length && filled.every(function (c) { return Object.prototype.hasOwnProperty.call(sumsOf, c); })) {
+        var written = filled.map(function (c) { return sumsOf[c]; }).filter(Boolean)[0];
+        return [filled[0], written ? "=" + written : "=SUM(…)"];
       }
       return null;
     }
@@ -530,8 +592,32 @@
         firstCol[name] = true;
         placed[n] = titles[name];
       });
+      // Header cells a merge took into the one before (G1:H1): content under them is data with no
+      // column to go to, an error at its first cell naming the header to write back (read.py, `_absorbed`).
+      var absorbed = {};
+      var named = Object.create(null);
+      (merged[sheet.name] || []).forEach(function (ref) {
+        var m = /^([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?$/.exec(ref || "");
+        if (!m || Number(m[2]) !== 1) return;
+        var c0 = columnOf(m[1]), c1 = m[3] ? columnOf(m[3]) : c0;
+        for (var n = c0 + 1; n <= c1; n++) {
+          if (title((rows[0] || [])[n - 1])) continue;
+          absorbed[n] = true;
+          var filled = 0;
+          for (var fr = 1; fr < rows.length && !filled; fr++) if (!blank((rows[fr] || [])[n - 1], spaces)) filled = fr + 1;
+          if (!filled) continue;
+          var letter = cellName("", 1, n).slice(1, -1);
+          var meant = n - 1 < columns.length && !firstCol[columns[n - 1].title] ? columns[n - 1] : null;
+          if (meant) named[meant.title] = true;
+          var header = meant ? meant.header || meant.title : "";
+          say(sheet.name, filled, n, letter + " 列的内容在合并的标题 " + ref + " 之下（" + letter + "1 没有标题），没有读入：请取消合并，" +
+            (meant ? "在 " + letter + "1 写回标题“" + header + "”" : "在 " + letter + "1 写回这一列的标题（各表的标题列在“" +
+              layout.guide_sheet + "”工作表中）") + "。", "error", "column", { path: sheet.path });
+        }
+      });
       columns.forEach(function (c) {
         if (firstCol[c.title] || !rows.length) return;
+        if (named[c.title]) return;  // said at its content, with the header to write back
         if (!c.required || c.key === layout.parent) {
           say(sheet.name, 1, 1, "这张表没有“" + c.title + "”一列：这一列的内容按没有填写处理。", "warning");
           return;
@@ -555,6 +641,7 @@
       });
       var titled = {};
       (rows[0] || []).forEach(function (raw, n) { if (title(raw)) titled[n + 1] = true; });
+      Object.keys(absorbed).forEach(function (n) { titled[n] = true; });
       var onlyOutside = outside(sheet.name, rows, titled);
       var own = (ids[sheet.name] = Object.create(null));
       var parentSheet = sheet.parent ? layout.sheets.filter(function (s) {
@@ -563,7 +650,7 @@
       for (var r = 1; r < rows.length; r++) {
         var row = rows[r] || [];
         if (onlyOutside[r + 1] || row.every(function (v) { return blank(v, spaces); })) continue;
-        var total = totalOf(row, placed);
+        var total = totalOf(row, placed, (sums[sheet.name] || {})[r + 1]);
         if (total) {
           say(sheet.name, r + 1, total[0], "第 " + (r + 1) + " 行像是合计行（“" + total[1] + "”），没有读入：工作簿中不需要合计，" +
             "系统会自己统计；请删去这一行。", "warning");
@@ -779,7 +866,7 @@
    * first cell with content past them (below the header): one cell in column XFD would otherwise
    * make every row 16,384 values (read.py, `_page`); and the cells whose formulas read from one of
    * `books`, the workbook's links to other files. */
-  function sheetRows(doc, strings, dates, maxRows, width, books) {
+  function sheetRows(doc, strings, dates, maxRows, width, books, totalsFormulas) {
     var rows = [];
     var beyond = null;
     var external = {};
@@ -791,6 +878,8 @@
       for (var n = Math.max(number(c.getAttribute("min")), 1); n <= last; n++) hiddenColumns.push(n);
     });
     var shared = {};  // a shared formula is written once, at its first cell; the others name it by si
+    var sharedSums = {};
+    var sums = {};
     all(doc, "row").forEach(function (row, index) {
       var r = Number(row.getAttribute("r")) || index + 1;
       if (r > maxRows + 1) return;
@@ -811,6 +900,13 @@
             : RF.externalBook(f.textContent, books.length);
           if (f.getAttribute("t") === "shared" && f.textContent) shared[f.getAttribute("si")] = book;
           if (book > 0 && book <= books.length) external[r + "," + col] = books[book - 1];
+        }
+        if (f) {  // a formula summing its own column above (read.py, `Parser._sum`)
+          var si = f.getAttribute("si");
+          var follower = f.getAttribute("t") === "shared" && !f.textContent;
+          var sums1 = follower ? !!sharedSums[si] : RF.columnSum(f.textContent, r, col, totalsFormulas);
+          if (f.getAttribute("t") === "shared" && !follower) sharedSums[si] = sums1;
+          if (sums1) (sums[r] = sums[r] || {})[col] = follower ? "" : f.textContent.trim();
         }
         var v = all(c, "v")[0];
         var raw = v ? v.textContent : null;
@@ -834,7 +930,7 @@
       rows[r - 1] = values;
     });
     for (var k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
-    return { rows: rows, beyond: beyond, external: external, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns };
+    return { rows: rows, beyond: beyond, external: external, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns, sums: sums };
   }
 
   /* An XML boolean attribute set: hidden="1" or hidden="true" (read.py, `_on`). */
@@ -911,9 +1007,10 @@
     });
   }
 
-  /* {sheetName: rows} of an .xlsx file, `width` columns read (RF.workbookWidth); rejects with an
-   * Error whose message is Chinese. */
-  RF.readXlsx = function (buffer, limits, width) {
+  /* {sheetName: rows} of an .xlsx file, `width` columns read (RF.workbookWidth), the formulas that
+   * sum their own column kept beside them (`totalsFormulas`: the layout's totals.formulas); rejects
+   * with an Error whose message is Chinese. */
+  RF.readXlsx = function (buffer, limits, width, totalsFormulas) {
     return RF.unzip(buffer, limits.max_unpacked_bytes).catch(function (e) {
       throw new Error(e.message === "toobig" ? "工作簿解压后超过 " + limits.max_unpacked_bytes / 1e6 + " MB：请删除无关的工作表和图片。"
         : "这不是 .xlsx 工作簿，或文件已损坏：旧的 .xls 或 .et 格式请先在 Excel 或 WPS 中“另存为” .xlsx。");
@@ -932,6 +1029,7 @@
         var linked = {};
         var external = {};
         var hidden = {};
+        var sums = {};
         var books = externalBooks(book, files, rels);
         var names = [];
         all(book, "sheet").forEach(function (s) {
@@ -940,7 +1038,8 @@
           if (!part) return;
           var doc = xml(part);
           names.push(s.getAttribute("name"));
-          var read = sheetRows(doc, strings, dates, limits.max_rows, width, books);
+          var read = sheetRows(doc, strings, dates, limits.max_rows, width, books, totalsFormulas || []);
+          sums[s.getAttribute("name")] = read.sums;
           external[s.getAttribute("name")] = read.external;
           linked[s.getAttribute("name")] = sheetLinks(doc, files, rels[id], limits.max_rows, width);
           sheets[s.getAttribute("name")] = read.rows;
@@ -950,7 +1049,8 @@
           merged[s.getAttribute("name")] = all(doc, "mergeCell").map(function (m) { return m.getAttribute("ref"); });
         });
         // Merged cells keep only their first cell's value: said, as xlsx import says them.
-        Object.defineProperty(sheets, MERGED, { value: merged, enumerable: false });
+        RF.withMerged(sheets, merged);
+        RF.withSums(sheets, sums);
         Object.defineProperty(sheets, BEYOND, { value: past, enumerable: false });
         Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
         Object.defineProperty(sheets, EXTERNAL, { value: external, enumerable: false });

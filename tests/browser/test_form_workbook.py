@@ -342,3 +342,31 @@ def test_hidden_sheets_rows_and_columns_are_said_in_the_form_as_import_does(page
     assert page.locator("#rf-xlsx-issues li").all_inner_texts() == python
     again = _form_report(page, doc)  # read as ever: the hidden items are in the report
     assert again.model_dump(mode="json") == doc.report.model_dump(mode="json")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("make", ["merged", "sum", "sum-saved", "month"])
+def test_a_merged_header_a_sum_row_and_a_month_are_said_in_the_form_as_import_does(page, base: str, tmp_path: Path,
+                                                                                   make: str) -> None:
+    """The form reads the file itself (its merges, its formulas, calculated or not) and says what
+    `xlsx import` says, word for word; content under a merged-away header counts as lost."""
+    from tests.test_xlsx import _blank_book, _merged_header, _sum_row
+
+    if make == "merged":
+        path = _merged_header(tmp_path)
+    elif make == "month":
+        book = _blank_book(tmp_path)
+        book["学术交流活动"].append(["evt-a", "2018年学术年会", "综合性学术年会", "主办", "2016年5月", 300])
+        path = tmp_path / "month.xlsx"
+        book.save(path)
+    else:
+        path = _sum_row(tmp_path, "420" if make == "sum-saved" else None)
+    python = sorted(f.message for f in read_workbook(path, path.name, layout(guideline(2018))).findings)  # type: ignore[arg-type]
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-xlsx-issues")
+    assert sorted(page.locator("#rf-xlsx-issues li").all_inner_texts()) == python
+    if make == "merged":
+        assert "1 列没有读入" in page.inner_text(".rf-note")
+    if make.startswith("sum"):
+        assert any("像是合计行（“=SUM(F2:F3)”）" in m for m in python)
+    if make == "month":
+        assert any("“2016年5月”只写到月份" in m for m in python)

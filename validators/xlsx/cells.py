@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from validators.schema_findings import month_only
 from validators.xlsx.layout import SAID_SEPARATORS, SEPARATORS, SPACES, Column
 from validators.yaml.policy import policy
 
@@ -74,7 +75,7 @@ def _date(value: object) -> Read:
         if meant is not None:
             iso = meant.isoformat()
             return Read(meant, said=None if written == iso else f"文字“{written}”按日期 {iso} 读入")
-    return Read(error=f"日期“{written}”无法识别：请写成 2018-05-12 这样的日期。")
+    return Read(error=month_only(written, normal) or f"日期“{written}”无法识别：请写成 2018-05-12 这样的日期。")
 
 
 def _number(value: object, integer: bool, column: Column | None = None) -> Read:

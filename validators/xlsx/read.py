@@ -37,6 +37,8 @@ __all__ = ["NOT_XLSX_WORDS", "ODS_WORDS", "Cell", "Imported", "cell_name", "read
 _XML_SPACE = " \t\r\n"  # what may separate XML attributes
 
 Path_ = tuple[str | int, ...]
+# A merged range: its ref (G1:H1), first column, first row, last column, last row.
+_Merge = tuple[str, int, int, int, int]
 # What is said of a file that is no .xlsx workbook (the form says the same).
 NOT_XLSX_WORDS = "这不是 .xlsx 工作簿（Excel、WPS 表格保存的 .xlsx 文件）：旧的 .xls、.et 或 .csv 文件请先“另存为” .xlsx。"
 ODS_WORDS = "这是 .ods 表格（LibreOffice 或 WPS 的开放文档格式），不是 .xlsx 工作簿：请“另存为” Excel 工作簿（.xlsx）后再导入。"
@@ -141,6 +143,9 @@ class _Page:
     # the columns read).
     hidden_rows: list[int] = field(default_factory=list)
     hidden_columns: list[int] = field(default_factory=list)
+    # By row, then column: the cells whose formula sums their own column above them (=SUM(F2:F4)
+    # in F5), as written ("" for a shared formula's other cells, written once at its first).
+    sums: dict[int, dict[int, str]] = field(default_factory=dict)
 
 
 class _Reader:
@@ -261,6 +266,35 @@ class _Reader:
             node[path[-1]] = value
             self.out.cells[path] = at
 
+    def _absorbed(self, name: str, rows: list[tuple[object, ...]], columns: list[Column], header: tuple[object, ...],
+                  first: dict[str, int], merges: tuple[_Merge, ...]) -> tuple[set[int], set[str]]:
+        """The columns whose header cell a merge took into the one before it (G1:H1 over 服务成效
+        and 证明材料: H has no title), and the template's titles named for them. Content in their
+        rows is data with no column to go to: an error at its first cell, once a column, naming
+        the header to write back (the template's at that place, when it is not elsewhere)."""
+        absorbed: set[int] = set()
+        named: set[str] = set()
+        for ref, low_col, low_row, high_col, _ in merges:
+            if low_row != 1:
+                continue
+            for n in range(low_col + 1, high_col + 1):
+                if n - 1 < len(header) and _title(header[n - 1]):
+                    continue
+                absorbed.add(n)
+                filled = next((r for r, row in enumerate(rows[1:], start=2) if n - 1 < len(row) and not _blank(row[n - 1])),
+                              None)
+                if filled is None:
+                    continue
+                letter = cell_name("", 1, n)[1:-1]
+                meant = columns[n - 1] if n - 1 < len(columns) and columns[n - 1].title not in first else None
+                if meant is not None:
+                    named.add(meant.title)
+                fix = f"在 {letter}1 写回标题“{meant.header}”" if meant is not None else \
+                    f"在 {letter}1 写回这一列的标题（各表的标题列在“{GUIDE}”工作表中）"
+                self.say(Cell(name, filled, n), f"{letter} 列的内容在合并的标题 {ref} 之下（{letter}1 没有标题），没有读入："
+                         f"请取消合并，{fix}。", "E-XLSX-HEADER")
+        return absorbed, named
+
     def _no_header(self, sheet: Sheet, rows: list[tuple[object, ...]], by_title: dict[str, Column]) -> None:
         """Row 1 holds none of the sheet's titles: the header is lower (rows inserted above it),
         or gone (the row deleted, and row 1 is data). One finding, not one per cell."""
@@ -281,8 +315,10 @@ class _Reader:
         hint = f"是不是“{close[0]}”？" if close else f"可用的{what}见“{GUIDE}”工作表。"
         self.say(at, f"不认识的{what}“{title}”：{hint}{where}没有读入。", "E-XLSX-HEADER")
 
-    def sheet(self, sheet: Sheet, page: _Page, parents: dict[str, Path_]) -> dict[str, Path_]:
-        """Reads the rows of `sheet` into the report; the places of its items by id."""
+    def sheet(self, sheet: Sheet, page: _Page, parents: dict[str, Path_],
+              merges: tuple[_Merge, ...] = ()) -> dict[str, Path_]:
+        """Reads the rows of `sheet` into the report; the places of its items by id. `merges`:
+        the sheet's merged ranges (a header cell merged into the one before it has no title)."""
         rows = page.rows
         columns = ([Column(PARENT, PARENT, "text")] if sheet.parent else []) + list(sheet.columns)
         by_title = {c.title: c for c in columns}
@@ -306,8 +342,13 @@ class _Reader:
                 continue
             first[title] = n
             placed[n] = by_title[title]
+        absorbed, named = self._absorbed(sheet.name, rows, columns, header, first, merges)
         for column in columns:
             if column.title in first or not rows:
+                continue
+            if column.title in named:  # said at its content, with the header to write back
+                if column.required and column.key != PARENT:
+                    self.out.absent.add((sheet.name, column.key))
                 continue
             if not column.required or column.key == PARENT:
                 self.say(Cell(sheet.name, 1, 1), f"这张表没有“{column.title}”一列：这一列的内容按没有填写处理。",
@@ -326,7 +367,7 @@ class _Reader:
                      "E-XLSX-HEADER")
         for n, title in unknown.items():
             self._unknown(Cell(sheet.name, 1, n), title, list(by_title), "标题")
-        only_outside = self.outside(sheet.name, page, {n for n, raw in enumerate(header, start=1) if _title(raw)})
+        only_outside = self.outside(sheet.name, page, {n for n, raw in enumerate(header, start=1) if _title(raw)} | absorbed)
         data = self.out.data
         assert data is not None
         ids: dict[str, Path_] = {}
@@ -334,7 +375,7 @@ class _Reader:
         for r, row in enumerate(rows[1:], start=2):
             if r in only_outside or all(_blank(v) for v in row):
                 continue
-            total = _total(row, placed)
+            total = _total(row, placed, page.sums.get(r, {}))
             if total is not None:
                 self.say(Cell(sheet.name, r, total[0]), f"第 {r} 行像是合计行（“{total[1]}”），没有读入：工作簿中不需要合计，"
                          "系统会自己统计；请删去这一行。", "W-XLSX-TOTAL", "warning")
@@ -384,16 +425,48 @@ class _Reader:
         return ids
 
 
-def _total(row: tuple[object, ...], placed: dict[int, Column]) -> tuple[int, str] | None:
+def _total(row: tuple[object, ...], placed: dict[int, Column], sums: dict[int, str]) -> tuple[int, str] | None:
     """(column, words) of a totals row: a cell that says 合计 (or 总计, 小计…), alone or followed by
-    a count (合计：2 项), on a row whose 编号 is blank or is that cell (合计 typed in column A)."""
+    a count (合计：2 项), on a row whose 编号 is blank or is that cell (合计 typed in column A); or a
+    row whose only content is formulas that sum their own column above them (`sums`: =SUM(F2:F4)
+    in F5, calculated or not), said by its first formula."""
     if any(c.key == "id" and n - 1 < len(row) and not _blank(row[n - 1]) and not _totals(row[n - 1])
            for n, c in placed.items()):
         return None
     for n, value in enumerate(row, start=1):
         if _totals(value):
             return n, str(value).strip(SPACES)
+    filled = [n for n, value in enumerate(row, start=1) if not _blank(value)]
+    if filled and all(n in sums for n in filled):
+        return filled[0], next((f"={sums[n]}" for n in filled if sums[n]), "=SUM(…)")
     return None
+
+
+def column_sum(formula: str, row: int, column: int) -> bool:
+    """A formula that sums the cells of its own column above its own row: SUM(F2:F4) in F5, with
+    or without $ and spaces (the functions are policy.yaml's workbook.totals.formulas). The form's
+    reader (form-xlsx.js, `columnSum`) reads it the same way."""
+    text = "".join(c for c in formula.upper() if c not in " $=")
+    for name in policy().workbook.totals.formulas:
+        if not (text.startswith(name + "(") and text.endswith(")")):
+            continue
+        ends = [_reference(part) for part in text[len(name) + 1:-1].split(":")]
+        if len(ends) == 2 and ends[0] is not None and ends[1] is not None and ends[0][0] == ends[1][0] == column \
+                and ends[0][1] <= ends[1][1] < row:
+            return True
+    return False
+
+
+def _reference(text: str) -> tuple[int, int] | None:
+    """(column, row) of a cell's reference without $ (F12), None for anything else."""
+    letters = len(text) - len(text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    digits = text[letters:]
+    if not 1 <= letters <= 3 or not digits.isascii() or not digits.isdigit() or len(digits) > 7:
+        return None
+    column = 0
+    for char in text[:letters]:
+        column = column * 26 + ord(char) - 64
+    return column, int(digits)
 
 
 def _totals(value: object) -> bool:
@@ -503,14 +576,17 @@ def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layo
                 reader.cover(cover)
         reader.out.sheets = names
         ids: dict[str, dict[str, Path_]] = {}
+        merges: dict[str, tuple[_Merge, ...]] = {}
         for sheet in layout.sheets:
             if sheet.name not in names:
                 continue
             parent = next((s.name for s in layout.sheets if s.path == sheet.path[:-1]), None) if sheet.parent else None
             page = pages[sheet.name] = _page(book, archive, sheet.name, limits.max_rows, _width(layout), books)
-            ids[sheet.name] = reader.sheet(sheet, page, ids.get(parent or "", {}))
+            merges[sheet.name] = _merges(archive, book, sheet.name)
+            ids[sheet.name] = reader.sheet(sheet, page, ids.get(parent or "", {}), merges[sheet.name])
         known = {COVER, GUIDE, OPTIONS} | {s.name for s in layout.sheets}
-        _merged(path, book, [n for n in names if n in known and n not in (GUIDE, OPTIONS)], reader)
+        merges[COVER] = _merges(archive, book, COVER)
+        _merged(merges, [n for n in names if n in known and n not in (GUIDE, OPTIONS)], reader)
         _hidden(book, [(n, pages[n]) for n in names if n in pages], reader)
         missing = [s.name for s in layout.sheets if s.name not in names]
         _strays(reader, [n for n in names if n not in known], missing, limits.named_sheets)
@@ -581,30 +657,38 @@ def _hidden(book: Any, pages: list[tuple[str, _Page]], reader: _Reader) -> None:
                            "W-XLSX-HIDDEN", "warning")
 
 
-def _merged(path: Path, book: Any, names: list[str], reader: _Reader) -> None:
-    """Merged cells, said at their first cell: a merge keeps the first cell's value only, so
-    the rows below it would read as empty without a word. (openpyxl's read-only sheets do not
-    list merges; the sheet's own XML does.)"""
+def _merges(archive: zipfile.ZipFile, book: Any, name: str) -> tuple[_Merge, ...]:
+    """A sheet's merged ranges as (ref, first column, first row, last column, last row).
+    (openpyxl's read-only sheets do not list merges; the sheet's own XML does.)"""
     from openpyxl.utils.cell import range_boundaries
 
-    with zipfile.ZipFile(path) as archive:
-        for name in names:
-            part = getattr(book[name], "_worksheet_path", None)
-            if not isinstance(part, str) or part not in archive.namelist():
-                continue
-            xml = archive.read(part).decode("utf-8", "replace")
-            for chunk in xml.split('mergeCell ref="')[1:]:
-                ref = chunk.split('"', 1)[0]
-                try:
-                    min_col, min_row, _, _ = range_boundaries(ref)
-                except (TypeError, ValueError):
-                    continue
-                if min_col is None or min_row is None:
-                    continue
-                first = cell_name(name, min_row, min_col).split("!", 1)[1]
-                reader.say(Cell(name, min_row, min_col),
-                           f"{ref} 是合并的单元格：合并后只有 {first} 有内容，其余按空白读入。请取消合并，每一格填写自己的值。",
-                           "W-XLSX-MERGED", "warning")
+    part = getattr(book[name], "_worksheet_path", None)
+    if not isinstance(part, str) or part not in archive.namelist():
+        return ()
+    xml = archive.read(part).decode("utf-8", "replace")
+    found = []
+    for chunk in xml.split('mergeCell ref="')[1:]:
+        ref = chunk.split('"', 1)[0]
+        try:
+            low_col, low_row, high_col, high_row = range_boundaries(ref)
+        except (TypeError, ValueError):
+            continue
+        if low_col is None or low_row is None:
+            continue
+        found.append((ref, low_col, low_row, high_col if high_col is not None else low_col,
+                      high_row if high_row is not None else low_row))
+    return tuple(found)
+
+
+def _merged(merges: dict[str, tuple[_Merge, ...]], names: list[str], reader: _Reader) -> None:
+    """Merged cells, said at their first cell: a merge keeps the first cell's value only, so
+    the rows below it would read as empty without a word."""
+    for name in names:
+        for ref, low_col, low_row, _, _ in merges.get(name, ()):
+            first = cell_name(name, low_row, low_col).split("!", 1)[1]
+            reader.say(Cell(name, low_row, low_col),
+                       f"{ref} 是合并的单元格：合并后只有 {first} 有内容，其余按空白读入。请取消合并，每一格填写自己的值。",
+                       "W-XLSX-MERGED", "warning")
 
 
 class _Pieces:
@@ -658,6 +742,7 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
     rows: list[tuple[object, ...]] = []
     beyond: tuple[int, int] | None = None
     external: dict[tuple[int, int], str] = {}
+    sums: dict[int, dict[int, str]] = {}
     with archive.open(sheet._worksheet_path) as part:
         parser = _parser()(_Pieces(part), sheet._shared_strings, data_only=True, epoch=book.epoch,
                            date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
@@ -672,6 +757,8 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
                     values[column - 1] = cell["value"]
                     if cell.get("book"):
                         external[(number, column)] = books[cell["book"] - 1]
+                    if cell.get("sum") is not None:
+                        sums.setdefault(number, {})[column] = cell["sum"]
                 elif beyond is None and number >= 2 and not _blank(cell["value"]):
                     beyond = (number, column)
             rows.extend(() for _ in range(len(rows), number - 1))
@@ -680,7 +767,8 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
                    if _on(attrs.get("hidden")) and r.isdigit() and int(r) <= limit + 1]
     hidden_columns = [c for attrs in parser.column_dimensions.values() if _on(attrs.get("hidden"))
                       for c in range(_number(attrs.get("min")), min(_number(attrs.get("max")), width) + 1) if c >= 1]
-    return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width), external, hidden_rows, hidden_columns)
+    return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width), external, hidden_rows, hidden_columns,
+                 sums)
 
 
 def _on(flag: object) -> bool:
@@ -712,7 +800,19 @@ def _parser() -> Any:
                 cell["value"] = _Unread(None)
             if formula is not None:
                 cell["book"] = self._book(formula)
+                cell["sum"] = self._sum(formula, cell["row"], cell["column"])
             return cell
+
+        def _sum(self, formula: Any, row: int, column: int) -> str | None:
+            """The formula's text when it sums its own column above (`column_sum`), "" for a shared
+            formula's other cell when its first one does; None otherwise."""
+            shared = self.__dict__.setdefault("shared_sums", {})
+            if formula.get("t") == "shared" and not formula.text:
+                return "" if shared.get(formula.get("si")) else None
+            found = column_sum(formula.text or "", row, column)
+            if formula.get("t") == "shared":
+                shared[formula.get("si")] = found
+            return (formula.text or "").strip() if found else None
 
         def _book(self, formula: Any) -> int:
             books: int = getattr(self, "books", 0)  # the workbook's links to other files (set by `_page`)

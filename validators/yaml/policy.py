@@ -91,6 +91,9 @@ class TotalsPolicy(_Strict):
     units: list[Annotated[str, Field(pattern=r"^[^0-9\s]+$")]]
     # Each pair of brackets a unit may be written in: the opening one, then the closing one.
     brackets: list[Annotated[str, Field(min_length=2, max_length=2)]]
+    # The functions of a formula that sums its own column above it (=SUM(F2:F4) in F5): a row of
+    # nothing else is a totals row, written without the word.
+    formulas: list[Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9.]*$")]]
 
 
 _Word = Annotated[str, Field(pattern=r"^[^0-9\s]+$")]
