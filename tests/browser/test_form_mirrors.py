@@ -271,3 +271,23 @@ def test_a_count_written_otherwise_is_told_in_the_checks_words(page, base: str, 
     [found] = [f for f in check_file(folder / "2018.yaml", ROOT).findings if f.code == "E-SCHEMA-TYPE"]
     assert found.message.endswith(type_words()["integer"])
     assert not page.problems, page.problems
+
+
+def test_a_date_written_to_its_month_is_told_in_the_checks_words(page, base: str, tmp_path: Path) -> None:
+    """date: 2018-06 in a YAML file the form opens: its own date check says what `check` says of
+    the same file (validators/schema_findings.py `month_only`), not only 「应为有效的日期」."""
+    text = (f"society: {SOCIETY}\nyear: 2018\nmajor_work:\n  - id: mw-a\n    kind: 党建\n    title: 主题党日\n"
+            "    date: 2018-06\n    description: 开展主题党日活动\n")
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.set_input_files("#rf-file", files=[{"name": "2018.yaml", "mimeType": "text/yaml", "buffer": text.encode()}])
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+    folder = tmp_path / "submissions" / SOCIETY
+    folder.mkdir(parents=True)
+    (folder / "2018.yaml").write_text(text, encoding="utf-8")
+    [found] = [f for f in check_file(folder / "2018.yaml", ROOT).findings if "只写到月份" in f.message]
+    said = _said(page, "/major_work/0/date")
+    assert said.startswith("“2018-06”只写到月份：日期要写到日")
+    assert found.message.endswith(said)
+    assert not page.problems, page.problems
