@@ -306,3 +306,14 @@ def test_a_new_society_after_the_close_is_told_its_report_is_late_not_to_object(
     # A report main has, changed after the close, is still sent to the objection route.
     kept = check_gate("tcm-secretary", _changed("submissions/cd-tcm/2018.yaml"), [], HEAD, base, NOTICE_2018)
     assert "请先按网站上的说明提出异议" in kept.findings[0].message
+
+
+def test_a_rename_within_one_years_report_is_said_once(base: Path) -> None:
+    """2018.yaml renamed 2018.yml after the close: one change of one report, one finding (at the
+    new name), where both ends each had theirs."""
+    write_tree(base, {"submissions/cd-tcm/2018.yaml": "society: cd-tcm\nyear: 2018\n"})
+    moved = [ChangedFile(filename="submissions/cd-tcm/2018.yml", status="renamed",
+                         previous_filename="submissions/cd-tcm/2018.yaml")]
+    result = check_gate("tcm-secretary", moved, parse_reviews(REVIEWS), HEAD, base, NOTICE_2018)
+    assert [(f.file, f.code) for f in result.findings] == [("submissions/cd-tcm/2018.yml", "E-CYCLE-CLOSED")]
+    assert "请先按网站上的说明提出异议" in result.findings[0].message  # main has the report: not a late one

@@ -256,6 +256,7 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
     guarded: dict[str, str] = {}
     cited = CitedEvidence(root)
     for change in changes:
+        said: set[tuple[str, int, str]] = set()  # a rename within one year's report is one change, said once
         for path in change.paths:
             year_of_file = _year_file_year(path)
             if year_of_file is not None and _is_frozen(year_of_file, root, day):
@@ -271,7 +272,8 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
                     continue
                 added = change.status in ("added", "copied", "renamed") and path == change.filename
                 found = _deadline(path, kind.society, year, root, day, is_admin, added)
-                if found is not None:
+                if found is not None and (kind.society, year, found.code) not in said:
+                    said.add((kind.society, year, found.code))
                     findings.append(found)
             if kind.is_yaml or years:
                 guarded.setdefault(kind.society, path)
