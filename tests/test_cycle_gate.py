@@ -317,3 +317,19 @@ def test_a_rename_within_one_years_report_is_said_once(base: Path) -> None:
     result = check_gate("tcm-secretary", moved, parse_reviews(REVIEWS), HEAD, base, NOTICE_2018)
     assert [(f.file, f.code) for f in result.findings] == [("submissions/cd-tcm/2018.yml", "E-CYCLE-CLOSED")]
     assert "请先按网站上的说明提出异议" in result.findings[0].message  # main has the report: not a late one
+
+
+def test_an_objection_opens_no_way_for_a_report_main_never_had(base: Path) -> None:
+    """An objection allowing cd-tcm to correct its report lets it answer with that report, not
+    add a late one; a folder main has without a profile is not told it registers now."""
+    write_tree(base, {"reviews/2018/objections.yaml": OBJECTIONS.format(status="受理中", answer="")})
+    added = [ChangedFile(filename="submissions/cd-tcm/2018.yaml", status="added")]
+    [late] = [f for f in check_gate("tcm-secretary", added, [], HEAD, base, NOTICE_2018).findings
+              if f.code == "E-CYCLE-CLOSED"]
+    assert (late.code, "不能再提交新的 2018 年度报告" in late.message) == ("E-CYCLE-CLOSED", True)
+    bare = write_tree(base.parent / "bare", {"submissions/cd-bare/2017.yaml": "society: cd-bare\nyear: 2017\n",
+                                             ".github/admins.yaml": "admins: [cast-admin]\n"})
+    said = check_gate("bare-secretary", _changed("submissions/cd-bare/2017.yaml"), [], HEAD, bare, OPEN_2018)
+    [heads] = [f for f in said.findings if f.code == "W-CYCLE-NO-HEADS"]
+    assert "还不在主分支上" not in heads.message
+    assert "请在 society.yaml 中加入负责人" in heads.message

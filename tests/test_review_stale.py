@@ -15,7 +15,8 @@ import pytest
 from tests.git_trees import git, sample_repository
 from tests.pr_payloads import artifact, record_from_git
 from validators.cli import main
-from validators.github.changed_files import ChangedFile, git_changes, to_json
+from validators.findings import error, warning
+from validators.github.changed_files import ChangedFile, git_changes, reported, to_json
 from validators.github.ownership import check_ownership, read_maintainers
 from validators.github.pr_comment import Links
 from validators.github.pr_verdict import Verdict, decide
@@ -155,14 +156,15 @@ def test_a_file_made_after_the_site_updated_passes(repo: Path, tmp_path: Path,
 
     code, findings = check_changed(repo, capsys)
     assert (code, stale(findings)) == (0, [])
-    # A review file makes the whole tree be checked: the other societies' notes, untouched by
-    # this pull request, are not listed to its author (their errors would be).
-    assert [f for f in findings if f["file"] != FILE] == []
+    # A review file makes the whole tree be checked: the notes of the society it reviews are
+    # listed, the other societies' (untouched by this pull request) are not (errors would be).
+    assert findings
+    assert [f["file"] for f in findings if not f["file"].startswith((f"submissions/{SOCIETY}/", FILE))] == []
 
     result = comment_verdict(repo, "expert", tmp_path)
     assert not result.needs_changes, result.comment
     assert "提交检查通过" in result.comment
-    assert "W-PILOT-NOT-CONFIRMED" not in result.comment  # the sample's own notes, in other files
+    assert "submissions/cd-computer/" not in result.comment  # another society's sample notes
 
 
 def test_a_new_file_is_based_on_none(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -269,3 +271,20 @@ def test_check_changed_loads_each_changed_record_file_once_and_says_the_same(
     assert {head: loads.count(head) for head in heads} == dict.fromkeys(heads, 1)
     said = [(f["file"], f["line"], f["column"], f["message"]) for f in stale(findings)]
     assert sorted(said) == sorted((f.file, f.line, f.column, f.message) for f in expected)
+
+
+def test_a_whole_tree_check_tells_a_change_the_notes_it_may_have_caused() -> None:
+    """`reported`: errors always; warnings of the societies a change touched (their reports and
+    review files); every warning when it touched what any file's notes may follow from."""
+    found = [warning("submissions/cd-a/2018.yaml", 1, 1, "W-X", "甲"), warning("submissions/cd-b/2018.yaml", 1, 1, "W-X", "乙"),
+             warning("reviews/2018/cd-b.yaml", 1, 1, "W-X", "乙的核查"), error("submissions/cd-c/2017.yaml", 1, 1, "E-X", "丙")]
+
+    def told(*paths: str) -> list[str]:
+        changes = [ChangedFile(filename=p, status="removed") for p in paths]
+        return [f.message for f in reported(found, changes, whole_tree=True)]
+
+    assert told("submissions/cd-a/2017.yaml") == ["甲", "丙"]  # its society's other report: maybe its doing
+    assert told("reviews/2018/cd-b.yaml") == ["乙", "乙的核查", "丙"]
+    assert told("validators/guidelines/2019.yaml") == ["甲", "乙", "乙的核查", "丙"]
+    assert told("reviews/2018/objections.yaml") == ["甲", "乙", "乙的核查", "丙"]
+    assert [f.message for f in reported(found, [], whole_tree=False)] == ["甲", "乙", "乙的核查", "丙"]

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from validators.association.reviews import OBJECTIONS_FILE, REVIEWS
 from validators.findings import Finding, error
 from validators.repository import SUBMISSIONS
 from validators.submission_paths import classify, name_kind, unsafe_path
@@ -183,13 +184,25 @@ def society_of(path: str) -> str | None:
 
 
 def reported(findings: list[Finding], changes: list[ChangedFile], whole_tree: bool) -> list[Finding]:
-    """What a pull request is told when its change made the whole tree be checked (a year file,
-    a review, the admin list): every error, since the change may break any file, but warnings
-    only of the files it changed; another society's untouched notes are not its business."""
+    """What a pull request is told when its change made the whole tree be checked: every error,
+    since the change may break any file, and the warnings of the societies it touched (their
+    reports and review files). A change beyond the societies (a year file, the admin list, the
+    objections) may cause a note anywhere: it is told all of them."""
     if not whole_tree:
         return findings
-    mine = {p for change in changes for p in change.paths}
-    return [f for f in findings if f.severity == "error" or f.file in mine]
+    touched = {_owner(p) for change in changes for p in change.paths}
+    if None in touched:
+        return findings
+    return [f for f in findings if f.severity == "error" or _owner(f.file) in touched]
+
+
+def _owner(path: str) -> str | None:
+    """The society a path is about: its folder's, or a review file's (`reviews/<year>/<id>.yaml`)."""
+    parts = path.split("/")
+    if len(parts) == 3 and parts[0] == REVIEWS and parts[2] != OBJECTIONS_FILE and parts[2].endswith(".yaml"):
+        return parts[2].removesuffix(".yaml")
+    return society_of(path)
+
 
 @dataclass(frozen=True, slots=True)
 class Selection:

@@ -36,7 +36,7 @@ from validators.association.objections import ObjectionsDoc, check_objections
 from validators.association.reviews import OBJECTIONS_FILE, REVIEWS
 from validators.evaluation.results import results_path
 from validators.findings import Finding, error, warning
-from validators.github.changed_files import ChangedFile
+from validators.github.changed_files import ChangedFile, society_of
 from validators.github.ownership import read_maintainers, read_profile
 from validators.models.common import SLUG_PATTERN
 from validators.repository import PROFILE_FILE, SUBMISSIONS
@@ -203,6 +203,11 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
                  if finalized else "")
         return warning(path, 1, 1, "W-CYCLE-ADMIN-CHANGE",
                        f"{closed}，本改动由市科协管理员提交：合并前请在说明中写明原因。{stays}")
+    if added and classify(path).year == year and not (root / SUBMISSIONS / society / f"{year}.yaml").exists():
+        # A report main never had: there is nothing to correct, so no objection opens the way.
+        return error(path, 1, 1, "E-CYCLE-CLOSED",
+                     f"{closed}，不能再提交新的 {year} 年度报告：逾期的报告不参加该年度的评估。"
+                     "确有特殊情况，请联系市科协，由市科协管理员决定是否提交。")
     answering = _objections(root, year)
     allowed = (answering.allowing_correction(society)
                if answering and phase is Phase.NOTICE and not finalized else [])
@@ -210,11 +215,6 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
         ids = "、".join(o.id for o in allowed)
         return warning(path, 1, 1, "W-CYCLE-OBJECTION",
                        f"{closed}；公示期内为回应已记录的异议（{ids}）修改报告，请在拉取请求说明中写明回应哪条异议。")
-    if added and classify(path).year == year and not (root / SUBMISSIONS / society / f"{year}.yaml").exists():
-        # A report main never had: there is nothing to correct, and the way an objection opens is not said.
-        return error(path, 1, 1, "E-CYCLE-CLOSED",
-                     f"{closed}，不能再提交新的 {year} 年度报告：逾期的报告不参加该年度的评估。"
-                     "确有特殊情况，请联系市科协，由市科协管理员决定是否提交。")
     if finalized:
         how = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），公示和异议都已结束，学会不能再更正报告："
                "如发现已公布的结果有误，请联系市科协，由市科协管理员更正并重新定稿")
@@ -279,13 +279,16 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
                 guarded.setdefault(kind.society, path)
     approved = approvals(reviews or [])
     result = GateResult(findings, [])
+    registering = {society_of(c.filename) for c in changes
+                   if c.status == "added" and c.filename.endswith(f"/{PROFILE_FILE}")}
     for society, path in sorted(guarded.items()):
-        _approval(society, path, me, is_admin, approved, head_sha, root, result)
+        _approval(society, path, me, is_admin, approved, head_sha, root, result, society in registering)
     return result
 
 
 def _approval(society: str, path: str, me: str, is_admin: bool, approved: dict[str, PullReview],
-              head_sha: str | None, root: Path, result: GateResult) -> None:
+              head_sha: str | None, root: Path, result: GateResult, registering: bool = False) -> None:
+    """`registering`: this pull request adds the society's profile (main has none to ask)."""
     profile_path = root / SUBMISSIONS / society / PROFILE_FILE
     profile = None
     if profile_path.is_file() and not profile_path.is_symlink():
@@ -295,7 +298,7 @@ def _approval(society: str, path: str, me: str, is_admin: bool, approved: dict[s
         return
     if not heads:
         said = (f"主分支上学会 {society} 的 society.yaml 没有写负责人（heads），无法核对负责人批准："
-                "请在 society.yaml 中加入负责人的 GitHub 用户名。" if profile_path.is_file() else
+                "请在 society.yaml 中加入负责人的 GitHub 用户名。" if not registering else
                 # A society this pull request registers: its heads are not on main to be asked.
                 f"学会 {society} 的学会资料（society.yaml）还不在主分支上，其中的负责人（heads）要合并之后才能核对批准："
                 "这次由市科协工作人员在合并前核对提交人；以后的报告须由负责人批准。")

@@ -289,7 +289,7 @@ class _Reader:
                 meant = columns[n - 1] if n - 1 < len(columns) and columns[n - 1].title not in first else None
                 if meant is not None:
                     named.add(meant.title)
-                fix = f"在 {letter}1 写回标题“{meant.header}”" if meant is not None else \
+                fix = f"在 {letter}1 写回标题“{meant.header or meant.title}”" if meant is not None else \
                     f"在 {letter}1 写回这一列的标题（各表的标题列在“{GUIDE}”工作表中）"
                 self.say(Cell(name, filled, n), f"{letter} 列的内容在合并的标题 {ref} 之下（{letter}1 没有标题），没有读入："
                          f"请取消合并，{fix}。", "E-XLSX-HEADER")
