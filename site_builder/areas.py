@@ -78,7 +78,8 @@ def _difference(site: SiteData, e: Evaluation, area: str, listed: set[str]) -> t
     points = site.rubric(e.year)
     lines = [x for x in e.lines if x.area == area]
     on_items = sum(x.points for x in lines if x.item_id in listed)
-    apart = [x for x in lines if x.item_id and x.item_id not in listed]
+    # Every line but the cap's that no listed item holds: an expert mark, a registration, a line of no item.
+    apart = [x for x in lines if x.rule != CAP_RULE and x.item_id not in listed]
     marks = [x for x in apart if points.criterion(x.item_id or "")]
     others = [x for x in apart if not points.criterion(x.item_id or "")]
     capped = sum(x.points for x in lines if x.rule == CAP_RULE)

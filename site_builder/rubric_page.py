@@ -106,9 +106,10 @@ def _frozen_clauses(site: SiteData, year: int, key: str, cited: set[str]) -> lis
                    key=_clause_order) if frozen is not None else []
     if not other:
         return []
-    ours = "、".join(f"条款 {c}" for c in sorted(cited, key=_clause_order))
-    return [f"{year} 年度的定稿结果中，这一部分有的得分写作{'、'.join(f'条款 {c}' for c in other)}："
-            f"这是定稿时的程序所引的条款，本表按细则文件写作{ours}。定稿的得分不因此改变。"]
+    def said(clauses: list[str]) -> str:
+        return "、".join(f"条款 {text(c)}" for c in clauses)
+    return [f"{year} 年度的定稿结果中，这一部分有的得分写作{said(other)}：这是定稿时的程序所引的条款，"
+            f"本表按细则文件写作{said(sorted(cited, key=_clause_order))}。定稿的得分不因此改变。"]
 
 
 _HOW = {"改动": "又被改动", "删除": "被删除", "新沿用": "是定稿后才沿用的"}

@@ -1393,10 +1393,14 @@ def test_a_column_sum_is_told_alike_by_import_and_the_form(formula: str, row: in
 
     from tests.test_form_criteria import _node
     from validators.xlsx.read import column_sum
+    from validators.yaml.policy import policy
 
     assert column_sum(formula, row, column) is sums
     script = ROOT / "site_builder" / "form" / "form-xlsx.js"
     done = subprocess.run([_node(), "-e", "const RF = require(process.argv[1]); process.stdout.write(JSON.stringify("
-                           "RF.columnSum(process.argv[2], Number(process.argv[3]), Number(process.argv[4]), ['SUM'])))",
-                           str(script), formula, str(row), str(column)], capture_output=True, text=True, check=True)
+                           "RF.columnSum(process.argv[2], Number(process.argv[3]), Number(process.argv[4]),"
+                           " JSON.parse(process.argv[5]))))",
+                           str(script), formula, str(row), str(column),
+                           # The functions policy.yaml lists, as the layout hands them to the form.
+                           json.dumps(policy().workbook.totals.formulas)], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) is sums

@@ -123,19 +123,6 @@
   }
 
   /* The Chinese message of one ajv error outside the category conditions. */
-  // A date known only to its month: 2016-05, 2016年5月 (validators/schema_findings.py, `_MONTH`;
-  // form-xlsx.js reads a workbook's cell the same way).
-  var MONTH = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月(?:份)?)$/;
-
-  /* What `check` says of a date written to its month only (schema_findings.py, `month_only`):
-   * never read as a day of it, the day is the evidence's; null for any other text. */
-  function monthOnly(written) {
-    var found = MONTH.exec(written);
-    var month = found ? Number(found[2] || found[3]) : 0;
-    if (!found || month < 1 || month > 12) return null;
-    return "“" + written + "”只写到月份：日期要写到日，请按证明材料上的日期填写，如 " + found[1] + "-" + (month < 10 ? "0" : "") + month + "-12。";
-  }
-
   function message(e, ctx) {
     var p = e.params || {};
     var own = e.parentSchema || {};
@@ -179,7 +166,7 @@
         if (ctx.login && e.schema === ctx.login.pattern) return ctx.login.said;
         return "格式不对" + (own.description ? "：" + own.description : "") + "。";
       case "format":
-        return monthOnly(String(e.data)) || "应为有效的日期，如 2017-05-12（现为“" + String(e.data) + "”）。";
+        return RF.monthOnly(String(e.data)) || "应为有效的日期，如 2017-05-12（现为“" + String(e.data) + "”）。";
       case "uniqueItems":
         return "第 " + (p.j + 1) + " 项与第 " + (p.i + 1) + " 项重复：每项只写一次。";
       case "contains":

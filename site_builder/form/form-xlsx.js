@@ -48,15 +48,20 @@
     return best;
   }
   var DATE = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})[ ]*[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月[ ]*([0-9]{1,2})[ ]*日?)$/;
-  // A date known only to its month: 2016年5月, 2018/6, 2018-06 (schema_findings.py, `_MONTH`): said, never
-  // read as a day of it.
+  // A date known only to its month: 2016-05, 2016年5月, 2018/6 (validators/schema_findings.py,
+  // `_MONTH` and `month_only`): never read as a day of it, the day is the evidence's.
   var MONTH = /^([0-9]{4})[ ]*(?:[-/.][ ]*([0-9]{1,2})|年[ ]*([0-9]{1,2})[ ]*月(?:份)?)$/;
 
-  /* What is said of a date written to its month only (schema_findings.py, `month_only`);
-   * form-check.js says it of the form's own dates. */
-  RF.monthOnly = function (written, year, month) {
-    return "“" + written + "”只写到月份：日期要写到日，请按证明材料上的日期填写，如 " + year + "-" + (month < 10 ? "0" : "") + month + "-12。";
+  /* What `check` says of `written` when it gives a month only (`normal`: the text matched, as
+   * the workbook reader normalises a cell), or null: the workbook reader and the form's
+   * own date check (form-check.js) say it; here, since this file also runs under Node. */
+  RF.monthOnly = function (written, normal) {
+    var found = MONTH.exec(normal === undefined ? written : normal);
+    var month = found ? Number(found[2] || found[3]) : 0;
+    if (!found || month < 1 || month > 12) return null;
+    return "“" + written + "”只写到月份：日期要写到日，请按证明材料上的日期填写，如 " + found[1] + "-" + (month < 10 ? "0" : "") + month + "-12。";
   };
+
   // The number in a cell written with words around it: 15万, 40人, 约400 (cells.py, `_DIGITS`);
   // the words are policy.yaml's workbook.numbers, in the layout.
   var NUMBER_PART = /^[0-9]+(?:\.[0-9]+)?/;
@@ -183,10 +188,8 @@
         var iso = isoOf(Number(m[1]), Number(m[2] || m[4]), Number(m[3] || m[5]));
         if (iso) return { value: iso, said: written === iso ? undefined : "文字“" + written + "”按日期 " + iso + " 读入" };
       }
-      var month = MONTH.exec(strip(nfkc(written), spaces));
-      if (month && Number(month[2] || month[3]) >= 1 && Number(month[2] || month[3]) <= 12) {
-        return { error: RF.monthOnly(written, month[1], Number(month[2] || month[3])) };
-      }
+      var month = RF.monthOnly(written, strip(nfkc(written), spaces));
+      if (month) return { error: month };
       return { error: "日期“" + written + "”无法识别：请写成 2018-05-12 这样的日期。" };
     }
     if (kind === "int" || kind === "number") {

@@ -843,11 +843,7 @@
       return el("li", {}, [safe ? el("a", { href: e.href, target: "_blank", rel: "noopener noreferrer", text: e.text })
         : el("span", { text: e.text + "（仓库中找不到可打开的地址）" })]);
     })) : null;
-    var findings = item.findings.length ? el("ul", { class: "rv-findings" }, item.findings.map(function (f) {
-      // The field it is at, when the item has several: the same warning on two fields reads as one said twice.
-      return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }),
-        f.field ? "“" + f.field + "”：" : "", f.message]);
-    })) : null;
+    var findings = item.findings.length ? el("ul", { class: "rv-findings" }, item.findings.map(findingNode)) : null;
     var node = el("article", { class: "rv-item", dataset: { item: item.id } }, [
       el("h4", {}, [item.title + " ", el("code", { text: item.id })]),
       el("p", { class: "rv-points" }),
@@ -858,6 +854,13 @@
     show();
     node.showState = show;
     return node;
+  }
+
+  /* One finding of the check, with the field it is at when the item has several: the same
+   * warning on two fields read as one sentence said twice. */
+  function findingNode(f) {
+    return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }),
+      f.field ? "“" + f.field + "”：" : "", f.message]);
   }
 
   /* ---- expert marks -------------------------------------------------------------------------- */
@@ -1034,11 +1037,7 @@
     }
     if (data.findings.length) {
       box.appendChild(el("h3", { text: "报告整体的检查结果" }));
-      box.appendChild(el("ul", { class: "rv-findings" }, data.findings.map(function (f) {
-        // The field it is at, when the item has several: the same warning on two fields reads as one said twice.
-      return el("li", { class: "rv-" + f.severity }, [el("strong", { text: f.severity === "error" ? "错误：" : "警告：" }),
-        f.field ? "“" + f.field + "”：" : "", f.message]);
-      })));
+      box.appendChild(el("ul", { class: "rv-findings" }, data.findings.map(findingNode)));
     }
     box.appendChild(el("p", { id: "rv-live", class: "rv-sr", "aria-live": "polite", "aria-atomic": "true" }));
     box.appendChild(el("div", { id: "rv-score", class: "rv-score" }));

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from validators.association.reviews import OBJECTIONS_FILE, REVIEWS
+from validators.association.reviews import OBJECTIONS_FILE, REVIEWS, key_of
 from validators.findings import Finding, error
 from validators.repository import SUBMISSIONS
 from validators.submission_paths import classify, name_kind, unsafe_path
@@ -198,10 +198,9 @@ def reported(findings: list[Finding], changes: list[ChangedFile], whole_tree: bo
 
 def _owner(path: str) -> str | None:
     """The society a path is about: its folder's, or a review file's (`reviews/<year>/<id>.yaml`)."""
-    parts = path.split("/")
-    if len(parts) == 3 and parts[0] == REVIEWS and parts[2] != OBJECTIONS_FILE and parts[2].endswith(".yaml"):
-        return parts[2].removesuffix(".yaml")
-    return society_of(path)
+    place = Path(path)
+    review = key_of(place) if place.parent.parent == Path(REVIEWS) and place.name != OBJECTIONS_FILE else None
+    return review[0] if review else society_of(path)
 
 
 @dataclass(frozen=True, slots=True)

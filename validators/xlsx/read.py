@@ -59,13 +59,18 @@ class Cell:
         return cell_name(self.sheet, self.row, self.col)
 
 
-def cell_name(sheet: str, row: int, col: int) -> str:
-    """学术交流活动!E7"""
+def column_letter(col: int) -> str:
+    """5 → E, 27 → AA."""
     letters, n = "", col
     while n:
         n, rest = divmod(n - 1, 26)
         letters = chr(65 + rest) + letters
-    return f"{sheet}!{letters}{row}"
+    return letters
+
+
+def cell_name(sheet: str, row: int, col: int) -> str:
+    """学术交流活动!E7"""
+    return f"{sheet}!{column_letter(col)}{row}"
 
 
 @dataclass(slots=True)
@@ -204,7 +209,7 @@ class _Reader:
             first = page.beyond
         if first is not None:
             last = max(titled, default=1)
-            end = cell_name("", 1, last)[1:-1]
+            end = column_letter(last)
             self.say(Cell(name, *first), f"这一格在表格之外（表格到 {end} 列为止），没有读入；这张表中表格以外的内容都不读入："
                      "要填写的内容请写在表格的列中，备注可以删去。", "W-XLSX-OUTSIDE", "warning")
         return only
@@ -285,7 +290,7 @@ class _Reader:
                               None)
                 if filled is None:
                     continue
-                letter = cell_name("", 1, n)[1:-1]
+                letter = column_letter(n)
                 meant = columns[n - 1] if n - 1 < len(columns) and columns[n - 1].title not in first else None
                 if meant is not None:
                     named.add(meant.title)
@@ -652,7 +657,7 @@ def _hidden(book: Any, pages: list[tuple[str, _Page]], reader: _Reader) -> None:
                            "不要的行请删去，不要隐藏。", "W-XLSX-HIDDEN", "warning")
         for first, last in _runs(page.hidden_columns):
             if any(not _blank(v) for row in rows for v in row[first - 1:last]):
-                letters = cell_name("", 1, first)[1:-1] + ("" if first == last else "至" + cell_name("", 1, last)[1:-1])
+                letters = column_letter(first) + ("" if first == last else "至" + column_letter(last))
                 reader.say(Cell(name, 1, first), f"{letters} 列是隐藏的列，其中的内容照常读入：请取消隐藏，核对后再提交。",
                            "W-XLSX-HIDDEN", "warning")
 
