@@ -495,3 +495,27 @@ def test_a_heading_written_twice_is_said_once_not_with_its_consequences(tmp_path
     assert "领域标题“五、”在第 28 行已经出现过" in problem.message
     # The title of 五 the year carries no longer matches the second heading: said with the typo.
     assert "1 处对不上原文（validators/guidelines/2019.yaml 第 2 行）" in problem.message
+
+
+def test_a_rubric_typo_withholds_the_years_scores_not_its_checks(tmp_path: Path) -> None:
+    """README: a mistyped rubric key is said at the rubric; the year's reports are still checked
+    (the check reads the guideline alone), and `evaluate` gives that year no score (exit 1)."""
+    root = base_tree(tmp_path / "tree")
+    _2019(root, rubric="innovation:\n  platfrom_registered: {points: 4}\n")
+    report = root / "submissions" / "cd-mech-eng" / "2019.yaml"
+    report.write_text("society: cd-mech-eng\nyear: 2019\nmajor_work:\n  - id: mw-a\n    kind: 党建\n    title: 主题党日\n"
+                      "    date: 2019-05-01\n    description: 开展主题党日活动\n    evidence: ['javascript:alert(1)']\n",
+                      encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "validators", "--root", str(root), *args], capture_output=True,
+                              text=True, timeout=300, cwd=ROOT)
+
+    checked = run("check", "--format", "json")
+    found = {(f["file"], f["code"]) for f in json.loads(checked.stdout)["findings"]}
+    assert ("validators/rubrics/2019.yaml", "E-YEAR-FILE") in found
+    assert ("submissions/cd-mech-eng/2019.yaml", "E-EVIDENCE-URL-SCHEME") in found  # checked all the same
+    assert ("submissions/cd-mech-eng/2019.yaml", "E-YEAR-FILE") not in found  # no 「暂时无法校验和评分」
+    scored = run("evaluate", "--year", "2019")
+    assert scored.returncode == 1, scored.stdout + scored.stderr
+    assert "2019 年度的指南或细则文件有误，该年度未评估" in scored.stderr

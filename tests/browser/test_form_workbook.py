@@ -312,7 +312,7 @@ def test_unknown_sheets_are_named_in_the_workbooks_order_as_import_does(page, ba
     assert form == python
 
 
-@pytest.mark.parametrize("number", [1e20, 2958466])
+@pytest.mark.parametrize("number", [1e20, 2958466, -693594])
 def test_a_date_cell_past_the_dates_there_are_is_said_at_its_cell_as_import_does(page, base: str, tmp_path: Path,
                                                                                  number: float) -> None:
     """1e+20 in a date cell made the whole workbook unreadable in the form; 2958466 was read as a
