@@ -293,3 +293,20 @@ def test_a_year_without_a_calendar_refuses_only_dates_before_its_report_year() -
     assert not outside(rules, first)
     assert not outside(rules, dt.date(2099, 1, 1))
     assert "不能早于评估期的第一天" in outside_words(rules)
+
+
+def test_a_record_saved_in_another_years_folder_is_told_so_alone(tmp_path: Path) -> None:
+    """Read against its folder's year, a 2018 review in reviews/2017/ drew one warning per item
+    telling staff that 2018 was finalized and to run finalize 2018 --replace."""
+    root = tmp_path / "tree"
+    for folder in ("submissions", "reviews", "results", "validators"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    wrong = root / "reviews" / "2017" / "cd-mech-eng.yaml"
+    shutil.copy(root / "reviews" / "2018" / "cd-mech-eng.yaml", wrong)
+    shutil.copy(root / "reviews" / "2018" / "objections.yaml", root / "reviews" / "2017" / "objections.yaml")
+    result, _ = check_tree(root, [wrong, root / "reviews" / "2017" / "objections.yaml"])
+    found = sorted((f.file, f.code, f.message) for f in result.findings)
+    assert [(file, code) for file, code, _ in found] == [
+        ("reviews/2017/cd-mech-eng.yaml", "E-YEAR-MISMATCH"), ("reviews/2017/objections.yaml", "E-YEAR-MISMATCH")]
+    assert "请把它移到 reviews/2018/ 中" in found[0][2]
+    assert "异议记录" in found[1][2]

@@ -45,3 +45,10 @@ def open_record(path: Path, file: str, model: type[Record], year: int, root: Pat
     if rules is None:
         return [error(file, 1, 1, "E-YEAR-UNKNOWN", f"{year} 年没有工作指南，不能有{what}。")], None
     return [], Opened(data, loaded.data, RuleContext(file, path.parent, loaded.source, rules, policy()))
+
+
+def year_mismatch(path: Path, written: int, folder: int, record: str) -> str:
+    """What a record whose `year` (`written`) is not its folder's is told: most often a file
+    saved in the wrong year's folder, which is then read against nothing at all."""
+    return (f"year 应与所在文件夹一致，写作 {folder}。如果这份{record}属于 {written} 年度，请把它移到 "
+            f"{path.parent.parent.name}/{written}/ 中。改正之前，其中的内容不与任何年度的报告、细则和日历核对，也不算数。")

@@ -14,7 +14,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from validators.association.admin_files import open_record
+from validators.association.admin_files import open_record, year_mismatch
 from validators.association.record_dates import check_day
 from validators.findings import Finding
 from validators.models.review import Objection, ObjectionsFile, ObjectionStatus
@@ -58,8 +58,10 @@ def check_objections(path: Path, file: str, root: Path, year: int, societies: se
     if opened is None:
         return stopped, None
     data, ctx = opened.data, opened.ctx
-    if data.year != year:
-        ctx.error(("year",), "E-YEAR-MISMATCH", f"year 应与所在文件夹一致，写作 {year}。", None)
+    if data.year != year:  # said alone, as a review file's (reviews.check_review)
+        ctx.error(("year",), "E-YEAR-MISMATCH", year_mismatch(path, data.year, year, "异议记录"), None)
+        text_fields.check(text_fields.iter_strings(opened.raw), ctx)
+        return ctx.findings, ObjectionsDoc(file, data, ctx.source, list(ctx.findings))
     seen: set[str] = set()
     known = sorted(societies)
     for i, o in enumerate(data.objections):

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
-from validators.association.admin_files import open_record
+from validators.association.admin_files import open_record, year_mismatch
 from validators.association.item_content import content_digest
 from validators.association.objections import ObjectionsDoc, check_objections
 from validators.association.record_dates import check_day
@@ -209,7 +209,11 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
     if review.society != society:
         ctx.error(("society",), "E-SOCIETY-MISMATCH", f"society 应与文件名一致，写作“{society}”。", None)
     if review.year != year:
-        ctx.error(("year",), "E-YEAR-MISMATCH", f"year 应与所在文件夹一致，写作 {year}。", None)
+        # Said alone: read against the folder's year, every item, mark and date would be
+        # measured by the wrong year's report, rubric and calendar.
+        ctx.error(("year",), "E-YEAR-MISMATCH", year_mismatch(path, review.year, year, "核查记录"), None)
+        text_fields.check(text_fields.iter_strings(opened.raw), ctx)
+        return ctx.findings, ReviewDoc(file, review, ctx.source, list(ctx.findings), {})
     report = reports.get((society, year))
     points = rubric(year, root)
     contents: dict[str, str] = {}
