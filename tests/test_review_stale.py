@@ -288,3 +288,15 @@ def test_a_whole_tree_check_tells_a_change_the_notes_it_may_have_caused() -> Non
     assert told("validators/guidelines/2019.yaml") == ["甲", "乙", "乙的核查", "丙"]
     assert told("reviews/2018/objections.yaml") == ["甲", "乙", "乙的核查", "丙"]
     assert [f.message for f in reported(found, [], whole_tree=False)] == ["甲", "乙", "乙的核查", "丙"]
+
+
+def test_a_wiped_expert_mark_is_named_by_its_criterions_label(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The workbench calls a criterion by its rubric label; the message named only its id."""
+    site = published(repo)
+    mark = ("marks:\n  - criterion: event-quality\n    expert: expert-a\n    mark: 4.5\n"
+            "    date: 2026-11-12\n")
+    merge(repo, "expert-mark", workbench_file(site, A_VERDICT) + mark)
+    open_pull_request(repo, "staff-late", workbench_file(site, B_VERDICT))
+    message, _ = refused_as_stale(repo, capsys, FILE, site)
+    assert "专家 expert-a 对评分项“综合性学术年会的质量”（event-quality）的评分 4.5 分" in message

@@ -163,7 +163,7 @@ def run_check_changed(args: argparse.Namespace) -> int:
         result.findings += stale_schema_findings(args.root)
     if base is not None:
         safe = [c for c in changes if not path_findings(c)]
-        result.findings += stale_reviews(safe, files_of(args.root), base, records)
+        result.findings += stale_reviews(safe, files_of(args.root), base, records, args.root)
     rendered = FORMATS[args.format](result)
     if rendered:
         out(rendered)

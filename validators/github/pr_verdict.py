@@ -103,7 +103,7 @@ def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, Ev
     result.findings += overlay.findings
     # A review file must start from main's: someone else's record merged meanwhile is not wiped.
     safe = [c for c in overlay.applied if not path_findings(c)]
-    result.findings += stale_reviews(safe, files_of(overlay.root), files_of(base_root), repo.records)
+    result.findings += stale_reviews(safe, files_of(overlay.root), files_of(base_root), repo.records, base_root)
     return CheckIn.model_validate(result.to_dict()), _evaluations(overlay.root, repo)
 
 

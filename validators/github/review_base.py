@@ -41,6 +41,8 @@ from validators.models.review import (
 )
 from validators.yaml.loading import Loaded, load_bytes, read_limited
 from validators.yaml.policy import policy
+from validators.year.files import YearFileError
+from validators.year.rubric import rubric
 
 __all__ = ["BaseReader", "files_of", "git_files", "stale_reviews"]
 
@@ -110,9 +112,11 @@ def _model(loaded: Loaded, model: type[_Record]) -> _Record | None:
         return None
 
 
-def dropped(base: ReviewFile, head: ReviewFile) -> list[str]:
+def dropped(base: ReviewFile, head: ReviewFile, criteria: Mapping[str, str] | None = None) -> list[str]:
     """What the base's record holds that `head` lacks or says otherwise, in words (every value
-    named is one the model restricts: ids, logins, dates, numbers)."""
+    named is one the model restricts: ids, logins, dates, numbers; `criteria`: the year's
+    expert-marked criteria by id, named as the workbench names them)."""
+    labels = criteria or {}
     said: list[str] = []
     mine = {r.item: r for r in head.items}
     for r in base.items:
@@ -125,7 +129,8 @@ def dropped(base: ReviewFile, head: ReviewFile) -> list[str]:
     marks = {(m.criterion, m.expert): m.mark for m in head.marks}
     for m in base.marks:
         if marks.get((m.criterion, m.expert)) != m.mark:
-            said.append(f"专家 {m.expert} 对评审项目 {m.criterion} 的评分 {m.mark:g} 分")
+            name = f"“{labels[m.criterion]}”（{m.criterion}）" if m.criterion in labels else f" {m.criterion} "
+            said.append(f"专家 {m.expert} 对评分项{name}的评分 {m.mark:g} 分")
     return said
 
 
@@ -178,13 +183,25 @@ def _message(file: str, based_on: str, base: bytes | None, base_based_on: str | 
     return text
 
 
+def _criteria(root: Path | None, file: str) -> dict[str, str]:
+    """The expert-marked criteria of the record's year, by id (none when that year's files are
+    unreadable: the ids alone are then named)."""
+    year = record_year_folder(file)
+    try:
+        points = rubric(int(year), root) if root is not None and year is not None else None
+    except YearFileError:
+        return {}
+    return {c.id: c.label for c in points.assessed} if points is not None else {}
+
+
 def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseReader,
-                  loaded_by_check: Mapping[str, Loaded] | None = None) -> list[Finding]:
+                  loaded_by_check: Mapping[str, Loaded] | None = None, root: Path | None = None) -> list[Finding]:
     """E-REVIEW-STALE for each added or changed review file or objections file whose `based_on`
     is not the base branch's file (its sha256, or `none` when the base has none).
 
     `loaded_by_check`: the files of the reviews folder as `check_tree` loaded them from the tree
-    `head` reads (`Repository.records`): a head file found there is not loaded again."""
+    `head` reads (`Repository.records`): a head file found there is not loaded again. `root`: the
+    tree whose rubrics name the expert-marked criteria in the message."""
     findings: list[Finding] = []
     kept = loaded_by_check or {}
     for change in changes:
@@ -215,7 +232,7 @@ def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseRe
         else:
             base_review = _model(base_loaded, ReviewFile) if base_loaded else None
             head_review = _model(loaded, ReviewFile)
-            drops = dropped(base_review, head_review) if base_review and head_review else []
+            drops = dropped(base_review, head_review, _criteria(root, file)) if base_review and head_review else []
             base_based_on = base_review.based_on if base_review else None
         line, column = loaded.source.value(("based_on",))
         findings.append(error(file, line, column, "E-REVIEW-STALE",

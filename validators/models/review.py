@@ -74,7 +74,7 @@ class RestReview(StrictModel):
 
 
 class ExpertMark(StrictModel):
-    criterion: Annotated[Slug, Field(title="评审项目", description="评估细则中评审项目的编号")]
+    criterion: Annotated[Slug, Field(title="评分项", description="评估细则中专家评分项的编号")]
     expert: Annotated[Slug, Field(title="专家编号", description="专家编号，如 expert-a（不写姓名）",
                                   examples=["expert-a"])]
     mark: Annotated[Mark, Field(title="分数", description="专家给出的分数（0.5 的整数倍），范围见评估细则")]
@@ -87,7 +87,7 @@ class ReviewFile(StrictModel):
     sample: bool = Field(False, title="示例数据", description="示例数据（虚构）")
     items: Annotated[list[ItemReview], Field(max_length=_LIMITS.max_list_items, title="逐项核查", description="对报告中各项目的核查结论，每项一条")] = []
     rest: Annotated[RestReview | None, Field(title="其余项目", description="未逐项列出的其余项目的统一结论")] = None
-    marks: Annotated[list[ExpertMark], Field(max_length=_LIMITS.max_list_items, title="专家评分", description="专家对评估细则中评审项目的评分，每位专家每项一条")] = []
+    marks: Annotated[list[ExpertMark], Field(max_length=_LIMITS.max_list_items, title="专家评分", description="专家对评估细则中专家评分项的评分，每位专家每项一条")] = []
     based_on: Annotated[BasedOn | None, Field(
         title="所依据的记录",
         description="核查工作台载入的仓库中本文件的 sha256（当时没有这个文件时为 none），由核查工作台自动填写。"
