@@ -369,3 +369,16 @@ def test_a_finalized_year_is_verified_again_by_admins_only(reviewed: Path) -> No
 def test_a_folder_the_check_does_not_read_as_a_year_is_none(reviewed: Path) -> None:
     write_tree(reviewed, {"reviews/draft/cd-alpha.yaml": "society: cd-alpha\n"})
     assert read_maintainers(reviewed).review_years == frozenset({"2018"})
+
+
+def test_a_list_of_bare_paths_is_told_in_chinese_what_the_list_should_be(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A reviewer's first guess, the paths alone, got the English `not a list of changed files:
+    ValidationError`."""
+    files = tmp_path / "changed.json"
+    files.write_text('["submissions/cd-a/2017.yaml"]', encoding="utf-8")
+    assert main(["--root", str(tmp_path), "check-changed", str(files)]) == 2
+    said = capsys.readouterr().err
+    assert "这不是改动文件清单" in said
+    assert "python -m validators changed --base" in said
+    assert "Error" not in said

@@ -69,7 +69,7 @@ _LIST = TypeAdapter(list[ChangedFile])
 def parse_changed(text: str) -> list[ChangedFile]:
     """A JSON array, or JSON lines (what `gh api --paginate --jq '.[]'` prints)."""
     if len(text.encode("utf-8")) > MAX_LIST_BYTES:
-        raise ChangedFileError("changed-file list too large")
+        raise ChangedFileError(f"清单超过 {MAX_LIST_BYTES // (1024 * 1024)} MB")
     try:
         stripped = text.strip()
         if stripped.startswith("["):
@@ -77,12 +77,15 @@ def parse_changed(text: str) -> list[ChangedFile]:
         else:
             data = [strict_json.loads(line) for line in stripped.splitlines() if line.strip()]
         if len(data) > MAX_CHANGED_FILES:
-            raise ChangedFileError(f"more than {MAX_CHANGED_FILES} changed files")
+            raise ChangedFileError(f"改动的文件超过 {MAX_CHANGED_FILES} 个")
         return _LIST.validate_python(data)
     except (ValueError, RecursionError, ValidationError) as exc:
         if isinstance(exc, ChangedFileError):
             raise
-        raise ChangedFileError(f"not a list of changed files: {type(exc).__name__}") from None
+        raise ChangedFileError(
+            "这不是改动文件清单：应为 GitHub API 列出的拉取请求改动文件（JSON 数组，或每行一个 JSON 对象，"
+            "每个对象有 filename 和 status），可以用 python -m validators changed --base <基准分支> 生成；"
+            "只有文件路径的清单不行") from None
 
 
 def parse_path_lines(text: str) -> set[str]:
