@@ -209,6 +209,11 @@
       } } });
     var personal = this.personal && (this.personal.report || this.personal.profile);
     if (personal) box.appendChild(el("p", { class: "rf-error", id: "rf-personal-package", text: PERSONAL }));
+    // A phone can neither unzip a package nor drag a folder: said where the steps begin.
+    if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) {
+      box.appendChild(el("p", { class: "rf-help", id: "rf-phone-note", text: "在手机上：解压文件包、把文件夹拖进上传页面要在电脑上做。"
+        + "可以先在手机上下载文件包，转到电脑上再按下面的步骤提交；本页自动保存的草稿只在这台手机的浏览器中，电脑上看不到。" }));
+    }
     var upload = cfg.repo_url && !personal ? cfg.repo_url + "/upload/" + cfg.branch + "/submissions" : null;
     var steps = el("ol", { class: "rf-steps", id: "rf-steps" }, [
       el("li", {}, ["注册并登录 GitHub（免费，已有账号可跳过）：",

@@ -38,6 +38,16 @@
     return app.config.years.filter(function (y) { return y.year === year; })[0] || null;
   }
 
+  /* During the notice the public reads the year's results: a verdict or mark given now changes
+   * them (allowed: an objection's answer, material a society supplied), said before it is given. */
+  function onNotice(y) {
+    var day = RF.today();
+    return y.notice && y.notice[0] <= day && day <= y.notice[1]
+      ? "公示已于 " + y.notice[0] + " 开始，结果已向公众公布：此时给出或改动的结论和专家评分会改变公示中的结果"
+        + "（网站的评估明细写明每条结论的日期），请只为答复异议或学会补交的材料改动。"
+      : "";
+  }
+
   function strictNow(y) {
     return y.strict_always || (!!y.strict_from && RF.today() >= y.strict_from);
   }
@@ -1386,7 +1396,7 @@
     var said = phaseToday(y.phases);
     phase.textContent = year + " 年度" + (said ? "（" + said + "）" : "") + "。" + (readOnly ? "本年度结果已定稿，核查记录只读，不能再修改。"
       : y.final ? "正在重新核查已定稿的年度（见下方说明）。"
-        : strictNow(y) ? "现在只有“已核实”的项目计分。" : "公示前，未核查的项目暂时计分（网站标“待核查”）。");
+        : strictNow(y) ? "现在只有“已核实”的项目计分。" + onNotice(y) : "公示前，未核查的项目暂时计分（网站标“待核查”）。");
     document.getElementById("rv-reviewer").disabled = readOnly;
     document.getElementById("rv-date").disabled = readOnly;
     checkDate();

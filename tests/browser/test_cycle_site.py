@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.site_support import run_builder, served, sync_playwright
+from validators.year.guideline import guideline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -194,6 +195,7 @@ def test_the_workbench_says_the_phase_of_the_readers_day_as_the_public_pages_do(
     said = page.inner_text("#rv-phase")
     assert said.startswith("2018 年度（公示已结束，结果尚未定稿）。"), said
     assert "公示中" not in said
+    assert "公示已于" not in said
     assert page.input_value("#rv-date") == "2028-01-20"
     assert "不在" in page.inner_text("#rv-date-msg")  # the date check: outside the year's days
     assert errors == []
@@ -201,5 +203,11 @@ def test_the_workbench_says_the_phase_of_the_readers_day_as_the_public_pages_do(
     # Read on the build's day, the build's words.
     context, page, _ = _read_at(browser, f"{base}review/#2018", dt.datetime.fromisoformat(f"{ON_NOTICE}T12:00:00+08:00"))
     page.wait_for_selector("#rv-phase:not(:empty)")
-    assert page.inner_text("#rv-phase").startswith("2018 年度（公示中：至 2027 年 12 月 31 日）。")
+    said = page.inner_text("#rv-phase")
+    assert said.startswith("2018 年度（公示中：至 2027 年 12 月 31 日）。")
+    # A verdict given during the notice changes what the public reads: said before it is given.
+    calendar = guideline(2018).calendar
+    assert calendar is not None
+    assert f"公示已于 {calendar.notice_starts} 开始" in said
+    assert "会改变公示中的结果" in said
     context.close()

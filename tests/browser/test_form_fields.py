@@ -209,3 +209,30 @@ def test_a_field_shows_the_clauses_the_year_s_rubric_cites_for_it(page, base: st
     details.locator("summary").click()
     assert "根据评估绩" in details.inner_text()
     assert not page.problems, page.problems
+
+
+def test_on_a_touch_screen_buttons_are_a_fingers_size_and_the_upload_is_sent_to_a_computer(browser, base: str) -> None:
+    """On a phone 复制此服务 and 删除此服务 were 26 px tall side by side, and the steps asked to
+    unzip a package and drag a folder, which a phone cannot do."""
+    heights = "() => [...document.querySelectorAll('.rf-editor :is(.rf-small, .rf-add, .rf-button)')]" \
+              ".filter(b => b.offsetParent).map(b => [b.textContent, b.getBoundingClientRect().height])"
+    said: dict[bool, tuple[list[list[object]], int]] = {}
+    for touch in (False, True):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=touch, has_touch=touch)
+        page = context.new_page()
+        page.goto(base)
+        page.wait_for_selector(".rf-modes")
+        page.select_option("#rf-new-choice", "__new__")
+        page.fill("#rf-new-society", "cd-phone-test")
+        page.select_option("#rf-new-year", str(YEAR))
+        page.click("#rf-start-empty")
+        page.wait_for_selector(".rf-editor .rf-summary")
+        _add(page, "/innovation/services")
+        said[touch] = (page.evaluate(heights), page.locator("#rf-phone-note").count())
+        context.close()
+    buttons, note = said[True]
+    assert {text for text, _ in buttons} >= {"复制此服务", "删除此服务"}
+    assert [b for b in buttons if b[1] < 44] == []
+    assert note == 1
+    assert min(h for _, h in said[False][0]) < 44  # a mouse keeps the compact buttons
+    assert said[False][1] == 0
