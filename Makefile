@@ -6,15 +6,25 @@ PYTHON := $(shell sh .ci/find-python)
 endif
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# The stamp names the Python version: `make test PYTHON=python3.13` on a .venv built with
+# another version rebuilds it, instead of running the tests on the old one.
+PYVER := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+STAMP := $(VENV)/.installed-python$(PYVER)
 NODE_STAMP := node_modules/.installed
+VERSION_OF = $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])'
 
-.PHONY: serve build check evaluate doctor test test-fast lint bench lock clean schemas
+.PHONY: venv serve build check evaluate doctor test test-fast lint bench lock clean schemas
+
+venv: $(STAMP)
 
 $(STAMP): requirements.lock
+	@if test -x $(BIN)/python && [ "$$($(call VERSION_OF,$(BIN)/python))" != "$(PYVER)" ]; then \
+	  echo "$(VENV) 是用 Python $$($(call VERSION_OF,$(BIN)/python)) 建立的：按 $(PYTHON)（$(PYVER)）重建"; \
+	  rm -rf $(VENV); fi
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip check
+	rm -f $(VENV)/.installed*
 	touch $(STAMP)
 
 # Without npm the client tests skip locally (and fail under CI=true).
@@ -53,7 +63,7 @@ test: $(STAMP) $(NODE_STAMP) schemas
 	$(BIN)/python -m pytest -n auto
 
 # The quick loop: no site build, no external tools, no browser.
-test-fast: $(STAMP) schemas
+test-fast: $(STAMP) $(NODE_STAMP) schemas
 	$(BIN)/python -m pytest -n auto -m "not slow and not browser"
 
 bench: $(STAMP)

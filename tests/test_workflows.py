@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.clients import python_for
 from tests.trees import ROOT
 from validators.github.pr_comment import LABEL_NEEDS_CHANGES, MARKER
 
@@ -236,3 +238,38 @@ def test_publishing_rebuilds_the_site_daily_just_after_midnight_in_beijing(monke
     assert beijing.minute >= 5, beijing  # not on it
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(started.timestamp())))
     assert build_date() == beijing.date().isoformat() == "2026-12-06"
+
+
+def test_the_test_job_sets_up_every_python_ci_run_asks_for() -> None:
+    """`.ci/run` runs the fast tests again on 3.13; the hosted runner has only what setup-python
+    gives it, so a version missing there fails every pull request's test job."""
+    asked = set(re.findall(r"find-python (\d\.\d+)", (ROOT / ".ci" / "run").read_text(encoding="utf-8")))
+    assert asked == {"3.13"}
+    job = _load("validate.yml")["jobs"]["test"]
+    [setup] = [s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
+    versions = setup["with"]["python-version"].split()
+    assert asked <= set(versions)
+    assert versions[-1] == "3.11"  # the last one listed is `python`, which the job passes as PYTHON
+
+
+@pytest.mark.parametrize(("uid", "through_sudo"), [("0", False), ("1001", True)])
+def test_ci_run_installs_what_is_missing_as_root_or_through_sudo(tmp_path: Path, uid: str, through_sudo: bool) -> None:
+    """A hosted runner's user is not root: apt-get alone cannot take its lock there."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    log = tmp_path / "log"
+    scripts = {"id": f"echo {uid}", "fc-list": "exit 0", "sudo": 'echo "sudo $*" >> "$LOG"; shift 2; exec "$@"',
+               "apt-get": 'echo "apt-get $*" >> "$LOG"', "make": 'echo "make $*" >> "$LOG"'}
+    for name, body in scripts.items():
+        (fake / name).write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+        (fake / name).chmod(0o755)
+    python_for("3.13")  # .ci/run looks for it before its second pass
+    env = {**os.environ, "PATH": os.pathsep.join([str(fake), os.environ["PATH"]]), "LOG": str(log),
+           "CHROMIUM": str(tmp_path / "no-chromium"), "PYTHON": sys.executable}
+    subprocess.run(["bash", str(ROOT / ".ci" / "run")], env=env, check=True, capture_output=True, timeout=120)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    installs = [line for line in lines if "apt-get install" in line]
+    assert len(installs) == (2 if through_sudo else 1)
+    assert "chromium" in installs[-1]
+    assert installs[0].startswith("sudo --non-interactive") == through_sudo
+    assert [line.split()[1] for line in lines if line.startswith("make")] == ["test", "test-fast"]

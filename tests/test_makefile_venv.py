@@ -1,0 +1,49 @@
+"""The Makefile's virtual environment follows the Python it is asked for: `make test
+PYTHON=python3.13` on a .venv built with 3.11 used to run the tests on 3.11 without a word."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.clients import python_for
+from tests.trees import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _make(folder: Path, python: str) -> str:
+    done = subprocess.run(["make", "venv", f"PYTHON={python}"], cwd=folder, capture_output=True,
+                          text=True, timeout=300, check=True)
+    return done.stdout
+
+
+def _version(folder: Path) -> str:
+    return subprocess.run([str(folder / ".venv" / "bin" / "python"), "-c",
+                           "import sys; print('%d.%d' % sys.version_info[:2])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_a_venv_of_another_python_is_rebuilt_with_the_one_asked_for(tmp_path: Path) -> None:
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    (tmp_path / ".ci").mkdir()
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    shutil.copy(ROOT / ".ci" / "find-python", tmp_path / ".ci" / "find-python")
+    # The pinned set is not what is tested here: an empty lock installs nothing, offline.
+    (tmp_path / "requirements.lock").write_text("# nothing pinned\n", encoding="utf-8")
+    first, second = python_for("3.11"), python_for("3.13")
+
+    _make(tmp_path, first)
+    assert _version(tmp_path) == "3.11"
+    said = _make(tmp_path, second)
+    assert _version(tmp_path) == "3.13"
+    assert ".venv 是用 Python 3.11 建立的" in said
+    [stamp] = (tmp_path / ".venv").glob(".installed*")
+    assert stamp.name == ".installed-python3.13"
+    built = stamp.stat().st_mtime_ns
+    assert "重建" not in _make(tmp_path, second)  # the same Python again: nothing rebuilt
+    assert stamp.stat().st_mtime_ns == built
