@@ -17,6 +17,7 @@ from site_builder.tables import SOURCE
 from validators.check import FileCache, check_tree
 from validators.evaluation.evaluate import EvaluationMemo, evaluate_repository
 from validators.evaluation.results import FrozenYear, load_frozen, published
+from validators.evaluation.results import discover as discover_results
 from validators.evaluation.scoring import Evaluation
 from validators.findings import CheckResult, Finding
 from validators.models.society import SocietyProfile
@@ -265,7 +266,7 @@ def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache |
     the files' own results and the evaluations of an earlier load (the preview's), reused
     where nothing they depend on changed. `say`: told each step, for a reader who waits."""
     started = time.perf_counter()
-    bar = Bar("预览：检查文件", 0) if say else None
+    bar = Bar("预览：检查学会资料和报告", 0) if say else None
 
     def progress(done: int, total: int) -> None:
         assert bar is not None
@@ -273,6 +274,10 @@ def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache |
         bar.show(done)
 
     result, repo = check_tree(root, cache=cache, progress=progress if bar else None)
+    # The frozen results files are checked files too, counted as `check` counts them.
+    frozen, broken = load_frozen(root)
+    result.findings += broken
+    result.files += len(discover_results(root))
     if say:
         counts = Counter(f.severity for f in result.findings)
         say(f"检查了 {result.files} 个文件（{time.perf_counter() - started:.1f} 秒）："
@@ -284,8 +289,6 @@ def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache |
         if key != (doc.report.society, doc.report.year):
             del repo.reports[key]
             repo.broken[key] = BrokenReport(doc.file, *key, doc.findings)
-    frozen, broken = load_frozen(root)
-    result.findings += broken
     evaluations = published(evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date), memo=memo),
                             frozen)
     if say:

@@ -36,6 +36,15 @@ _state: dict[str, Preview] = {}
 log = logging.getLogger("mkdocs.site_builder")
 
 
+def _chosen_dirty(record: logging.LogRecord) -> bool:
+    """MkDocs warns, in English, of every dirty build's stale navigation: the preview builds
+    dirty by design and its hook keeps removed pages and the search index whole."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_chosen_dirty)
+
+
 def current() -> Preview | None:
     return _state.get("preview")
 

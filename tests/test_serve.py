@@ -66,6 +66,7 @@ def test_an_edit_shows_on_its_page_in_search_and_in_the_downloads(tmp_path: Path
         assert "societies/cd-computer/2018/" not in _indexed(index)
         words = "".join(d["title"] + d["text"] for d in json.loads(index)["docs"]).replace("\u200b", "")
         assert "预览测试标题1号" in words
+        assert "dirty" not in (serve.report.parents[3] / "serve.log").read_text("utf-8", "replace")
 
 
 def _until_quiet(log: Path, stamp: Path, quiet: float = 5.0, deadline: float = 300.0) -> None:

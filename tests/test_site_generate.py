@@ -511,3 +511,19 @@ def test_a_final_years_rubric_says_the_clauses_its_frozen_lines_cite_otherwise(t
     assert "2017 年度的定稿结果中，这一部分有的得分写作条款 6.1、条款 6.2、条款 6.3" in final
     assert "本表按细则文件写作条款 6。" in final
     assert page.count(said) == 1
+
+
+def test_the_preview_counts_the_files_it_checked_as_check_does(capsys: pytest.CaptureFixture[str]) -> None:
+    """The preview said 检查了 43 个文件 where `check` said 44: it left out the frozen results."""
+    from site_builder.context import load
+    from validators.cli import main
+
+    said: list[str] = []
+    load(ROOT, SETTINGS, "2001-02-03", say=said.append)
+    capsys.readouterr()
+    main(["--root", str(ROOT), "check"])
+    check = capsys.readouterr().out.strip().splitlines()[-1]
+    counted = re.search(r"检查了 (\d+) 个文件", check)
+    assert counted is not None
+    assert said[0].startswith(f"检查了 {counted.group(1)} 个文件"), (said[0], check)
+    assert (ROOT / "results").is_dir()  # the sample has a frozen year: the case that differed
