@@ -384,6 +384,8 @@ def labels_data() -> dict[str, Any]:
         "slug_pattern": SLUG_PATTERN,
         "slug_max_length": SLUG_MAX_LENGTH,
         "urls": url_data(),
+        # policy.yaml's text.same_text_ignored: the marks `same_text` drops (RF.sameText).
+        "same_text_ignored": policy().text.same_text_ignored,
         # policy.yaml's text.nothing_words: a pilot-district service's outcome that says nothing.
         "nothing": browser_nothing_words(),
         # A maintainer who is no GitHub user name (@materials-secretary), in the check's words.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.trees import profile, write_tree
+from tests.trees import ROOT, profile, write_tree
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.findings import Finding
@@ -155,6 +155,11 @@ def test_a_regions_shortfall_names_what_did_not_count_and_why(tmp_path: Path, pr
     findings, _ = _check(tmp_path, "cd-evt", EVENT.format(provinces=provinces))
     [short] = [f for f in findings if f.code == "E-THRESHOLD-PROVINCES"]
     assert short.message == said
+
+
+def test_the_submission_guide_quotes_this_error_as_check_says_it() -> None:
+    """docs/submit.md gave an example error no check ever printed (“作报告”, “外省（区、市）”)."""
+    assert f"“{SHORT}”" in (ROOT / "docs" / "submit.md").read_text(encoding="utf-8")
 
 
 def test_a_new_year_file_says_the_markers_are_endings() -> None:

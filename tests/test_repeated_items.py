@@ -60,7 +60,9 @@ def _check(tmp_path: Path, body: str) -> list[Finding]:
 def test_titles_are_compared_as_read() -> None:
     assert normalized("  ２０１７年　学术 年会  ") == normalized("2017年 学术\t年会")
     assert normalized("AI 论坛") != normalized("ai 论坛")  # as between societies: one definition
-    assert normalized("学术年会") != normalized("学术 年会")
+    # A space or a mark added does not make another work (it did, and the copy was paid again).
+    assert normalized("学术年会") == normalized("学术 年会")
+    assert normalized("学术年会") == normalized("《学术年会》。")
 
 
 def test_the_repeat_names_the_first_copy_at_its_title(tmp_path: Path) -> None:
@@ -71,6 +73,17 @@ def test_the_repeat_names_the_first_copy_at_its_title(tmp_path: Path) -> None:
     assert (found.code, found.severity, found.clause, found.line, found.column) == (CODE, "error", "7", 14, 35)
     assert found.message == ("与“五、学术交流活动”中的“evt-a”是同一项工作（名称和日期相同）："
                              "同一项工作只计一次分，请删除重复的一项，或写明它们的区别。")
+
+
+@pytest.mark.parametrize("copy", ["'双创活动周 科技论坛'", "双创活动周科技论坛。", "'《双创活动周科技论坛》'",
+                                  "'双创活动周\u3000科技论坛'"])
+def test_a_copy_with_a_space_or_a_mark_added_is_still_the_repeat(tmp_path: Path, copy: str) -> None:
+    """An audit copied a paid event with one space added: no error, and the copy paid in full."""
+    body = EVENT.format(title="双创活动周科技论坛", category="其他", date="2017-09-15") + (
+        "major_work:\n"
+        f"  - {{id: mw-a, kind: 重大活动, title: {copy}, date: 2017-09-15, description: 举办论坛}}\n")
+    [found] = _check(tmp_path, body)
+    assert (found.code, found.line) == (CODE, 14)
 
 
 def test_an_event_that_repeats_a_service_is_the_repeat(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ members, through the consortia that list its society as a member (the same year)
 society reported by that name in an earlier year is a warning). Searching the other files' bytes for those
 strings is far cheaper than parsing the tree. The rules compare such texts in NFKC form
 (`same_text`), so a file that does not hold a needle as written is searched again in that form.
+`same_text` also drops white space and some marks: a file may hold a name with a space or a mark
+inserted, so the text around either half of a name's ideographs is read in that form too.
 """
 
 from __future__ import annotations
@@ -20,17 +22,18 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from validators.models.report import YearReport
-from validators.rules.cross_file_common import same_text
+from validators.rules.cross_file_common import same_text, squeezed
 from validators.yaml.policy import policy
 
-# YAML folds long scalars only at spaces and escapes only inside double quotes, so a run
-# without whitespace, quotes or backslashes appears verbatim in any file holding the title.
-_SEGMENT = re.compile(r"[^\s\"'\\]+")
+# A name is gated by its two halves (at least _MIN_PART characters each, or whole when shorter):
+# one space or mark inserted breaks one half at most, so a file holding the name that way still
+# holds the other half as written; a file that holds neither is not read further.
+_MIN_PART = 3
 
 
-def _longest_segment(text: str) -> bytes | None:
-    longest = max(_SEGMENT.findall(same_text(text)), key=len, default="")
-    return longest.encode("utf-8") if longest else None
+def _key(text: str) -> bytes | None:
+    key = same_text(text)
+    return key.encode("utf-8") if key else None
 
 
 def needles(reports: Iterable[YearReport]) -> tuple[set[bytes], dict[str, set[bytes]]]:
@@ -40,45 +43,69 @@ def needles(reports: Iterable[YearReport]) -> tuple[set[bytes], dict[str, set[by
     titles: dict[str, set[bytes]] = defaultdict(set)
     for report in reports:
         ids.update(c.id.encode("utf-8") for c in report.consortia)
-        ids.update(n for c in report.consortia if (n := _longest_segment(c.name)))
-        ids.update(n for st in report.service_stations if (n := _longest_segment(st.name)))
+        ids.update(n for c in report.consortia if (n := _key(c.name)))
+        ids.update(n for st in report.service_stations if (n := _key(st.name)))
         gov = report.government_functions
         texts = ([e.title for e in report.academic_events] + [r.title for r in report.research]
                  + [f.title for f in (gov.functions if gov else [])])
-        titles[f"{report.year}.yaml"].update(n for t in texts if (n := _longest_segment(t)))
+        titles[f"{report.year}.yaml"].update(n for t in texts if (n := _key(t)))
         # A lead that lists this society as a member of a consortium its report omits.
         titles[f"{report.year}.yaml"].add(report.society.encode("utf-8"))
     return ids, titles
 
 
-# A needle's longest run of CJK ideographs: NFKC leaves them as they are, so a file that holds a
-# needle in another form (full-width digits, letters or punctuation) holds this run as written.
+# A run of CJK ideographs: NFKC leaves them as they are, so a file that holds a name in another
+# form (full-width digits, letters or punctuation) holds its halves' runs as written.
 _IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
 
 
 @functools.cache
-def _core(key: bytes) -> bytes | None:
-    runs = _IDEOGRAPHS.findall(key.decode("utf-8"))
-    return max(runs, key=len).encode("utf-8") if runs else None
+def _ideographs(key: bytes) -> tuple[bytes, ...]:
+    """Each ideograph of `key` once: a text that lacks one cannot hold `key` in any form."""
+    return tuple({c.encode("utf-8"): None for run in _IDEOGRAPHS.findall(key.decode("utf-8")) for c in run})
+
+
+@functools.cache
+def _gates(key: bytes) -> tuple[bytes, ...] | None:
+    """The longest ideograph run of each half of `key`; None when a half has none (a file may
+    then hold it in another form only NFKC shows)."""
+    text = key.decode("utf-8")
+    middle = len(text) // 2 if len(text) >= 2 * _MIN_PART else len(text)
+    runs = [max(_IDEOGRAPHS.findall(half), key=len, default="") for half in (text[:middle], text[middle:]) if half]
+    return None if not all(runs) else tuple(r.encode("utf-8") for r in runs)
 
 
 def _holds(data: bytes, wanted: set[bytes], exact: set[bytes]) -> bool:
-    """Whether `data` holds a needle, as written or in NFKC form; the `exact` ones (ids, which
-    the rules compare as written) only as written."""
+    """Whether `data` holds a needle, as written or as `same_text` reads it (NFKC, without white
+    space and the ignored marks); the `exact` ones (ids, which the rules compare as written) only
+    as written."""
     if any(key in data for key in wanted):
         return True
-    if data.isascii():
-        return False  # NFKC leaves ASCII as it is
-    # Normalising every file of the tree was most of a one-file check's time: only a file that
-    # holds a needle's ideographs as written can hold the needle in another form.
-    named = wanted - exact
-    if all((core := _core(key)) is not None and core not in data for key in named):
-        return False
+    for key in wanted - exact:
+        runs = _gates(key)
+        if runs is None:  # no ideographs to look for: the whole file read as the rules read it
+            if key in _read(data):
+                return True
+            continue
+        # Reading every file of the tree in that form was most of a one-file check's time: only
+        # the text around a half of the needle's ideographs, as written, can hold the needle.
+        reach = len(key) + 32  # the name, and room for a few spaces or marks (bytes)
+        for run in runs:
+            at = data.find(run)
+            while at != -1:
+                window = data[max(0, at - reach):at + len(run) + reach]
+                if all(c in window for c in _ideographs(key)) and key in _read(window):
+                    return True
+                at = data.find(run, at + 1)
+    return False
+
+
+def _read(data: bytes) -> bytes:
+    """`data` as `same_text` reads a name (a cut character at either end reads as U+FFFD)."""
     text = data.decode("utf-8", "replace")
-    if unicodedata.is_normalized("NFKC", text):
-        return False
-    normal = unicodedata.normalize("NFKC", text).encode("utf-8")
-    return any(key in normal for key in named)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return squeezed(text).encode("utf-8")
 
 
 def related(tree: list[Path], targets: set[Path], societies: set[str], reports: list[YearReport],

@@ -691,6 +691,7 @@
   RF.crossWarnings = function (data, across, labels) {
     if (!RF.isObject(across) || !Array.isArray(across.reports) || !RF.isObject(across.warnings)) return [];
     var spaces = labels.urls.spaces;
+    RF.useSameText(labels);
     var mine = current(data, across, spaces);
     if (!mine) return [];
     var all = reports(mine, across);
@@ -738,6 +739,7 @@
   RF.crossNeeds = function (data, across, labels, listed, loaded) {
     if (!RF.isObject(data) || typeof data.society !== "string" || typeof data.year !== "number") return [];
     var spaces = labels.urls.spaces;
+    RF.useSameText(labels);
     var needs = [];
     var add = function (name) { if (needs.indexOf(name) === -1) needs.push(name); };
     var id = across.society_id;
@@ -825,6 +827,7 @@
   RF.crossIssues = function (data, across, labels) {
     if (!RF.isObject(across) || !Array.isArray(across.reports)) return [];
     var spaces = labels.urls.spaces;
+    RF.useSameText(labels);
     var mine = current(data, across, spaces);
     if (!mine) return [];
     var all = reports(mine, across);

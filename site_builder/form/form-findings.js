@@ -39,9 +39,18 @@
     return text.split(splitters.re).filter(function (part) { return part !== ""; });
   }
 
-  /* `same_text`: what two reports must share to name the same thing. */
+  /* `same_text`: what two reports must share to name the same thing: NFKC without white space
+   * or the marks of policy.yaml's text.same_text_ignored (labels.json's `same_text_ignored`, which
+   * every entry point that compares texts hands to RF.useSameText first). */
+  var sameIgnored = null;
+  RF.useSameText = function (labels) {
+    sameIgnored = labels.same_text_ignored;
+  };
   RF.sameText = function (text, spaces) {
-    return pySplit(String(text).normalize("NFKC"), spaces).join(" ");
+    if (typeof sameIgnored !== "string") throw new Error("RF.sameText before RF.useSameText");
+    return Array.from(pySplit(String(text).normalize("NFKC"), spaces).join("")).filter(function (c) {
+      return sameIgnored.indexOf(c) === -1;
+    }).join("");
   };
 
   /* `company_ending`: [the part of a commissioner's name that makes it a company, the marker it
@@ -135,6 +144,7 @@
     var said = guide.findings && guide.findings.repeated;
     if (!said || !RF.isObject(data)) return [];
     var spaces = labels.urls.spaces;
+    RF.useSameText(labels);
     var text = function (t) { return RF.sameText(t, spaces); };
     var condemned = {};
     (errors || []).forEach(function (path) {

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from validators.findings import Finding, error, warning
 from validators.repository import ReportDoc, Repository
+from validators.yaml.policy import policy
 from validators.yaml.scalars import YamlPath
 from validators.year.cited import cited_in_year
 
-__all__ = ["at", "clause_of", "items", "same_text"]
+__all__ = ["at", "clause_of", "items", "same_text", "squeezed"]
 
 
 def clause_of(repo: Repository, doc: ReportDoc, area: str, name: str | None = None) -> str | None:
@@ -26,9 +27,20 @@ def clause_of(repo: Repository, doc: ReportDoc, area: str, name: str | None = No
 # NFKC of a Chinese text with full-width punctuation is not cheap, the answers are small.
 @lru_cache(maxsize=1 << 16)
 def same_text(text: str) -> str:
-    """What two reports must share to name the same thing: the NFKC form (a full-width １ is a 1),
-    without outer spaces, each inner run of whitespace one space."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """What two reports must share to name the same thing: the NFKC form (a full-width １ is a 1)
+    without any white space or the marks of policy.yaml's `text.same_text_ignored` (a copy with
+    a space or a 。 added is the same title)."""
+    return squeezed(unicodedata.normalize("NFKC", text))
+
+
+def squeezed(text: str) -> str:
+    """`text` without white space and the ignored marks (as `same_text` compares, before NFKC)."""
+    return "".join(text.split()).translate(_ignored())
+
+
+@cache
+def _ignored() -> dict[int, None]:
+    return dict.fromkeys(map(ord, policy().text.same_text_ignored))
 
 
 def at(doc: ReportDoc, path: YamlPath, code: str, message: str, clause: str | None,

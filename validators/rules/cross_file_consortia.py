@@ -179,7 +179,9 @@ MEMBERS_DIFFER = ("成员 {members} 写的联合体“{name}”（{id}）的{wor
 
 def as_written(value: Any) -> tuple[str, str]:
     """What compares (a kind's code, or the text in its normal form) and what is shown."""
-    if isinstance(value, (LabelledEnum, UnknownTerm)):
+    if isinstance(value, LabelledEnum):  # a kind's code compares as it is
+        return value.value, value.label
+    if isinstance(value, UnknownTerm):
         return same_text(value.value), value.label
     return same_text(str(value)), str(value)
 

@@ -57,6 +57,7 @@ class TextPolicy(_Strict):
 
     nothing_words: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
     nothing_trailing: str
+    same_text_ignored: str
 
     @property
     def _nothing(self) -> frozenset[str]:
