@@ -17,6 +17,7 @@ from typing import Any
 from site_builder.form_labels import labels_data
 from validators.association.browser_cross import cross_files
 from validators.check import check_tree
+from validators.console import say_usage_in_chinese
 
 FORM = Path(__file__).resolve().parents[1] / "site_builder" / "form"
 # The page's scripts the comparison with other reports needs, in the page's order (the tests load
@@ -65,6 +66,7 @@ def fetched(sizes: dict[str, int], needs: list[list[str]]) -> list[int]:
 
 
 def main() -> None:
+    say_usage_in_chinese()
     parser = argparse.ArgumentParser(description="在线填报与已发布报告对照时，一份报告要下载多少")
     parser.add_argument("trees", type=Path, nargs="+")
     args = parser.parse_args()

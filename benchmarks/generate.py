@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from validators.console import say_usage_in_chinese
 from validators.year.guideline import available_years, guideline
 
 FIRST_YEAR = 2017
@@ -230,6 +231,7 @@ def generate(societies: int, years: int, seed: int, out: Path) -> int:
 
 
 def main() -> None:
+    say_usage_in_chinese()
     parser = argparse.ArgumentParser(description="生成用于基准测试的虚构仓库")
     parser.add_argument("--societies", type=int, default=150)
     parser.add_argument("--years", type=int, default=10)

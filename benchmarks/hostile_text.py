@@ -24,6 +24,7 @@ from pathlib import Path
 import pycountry
 
 from validators.check import check_tree
+from validators.console import say_usage_in_chinese
 from validators.yaml.policy import policy
 from validators.year.countries import country_name
 
@@ -138,6 +139,7 @@ def table(rows: list[tuple[str, int, float, float]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    say_usage_in_chinese()
     parser = argparse.ArgumentParser(description="恶意文字与同样大小的普通文字：检查用时之比")
     parser.add_argument("--sizes", default="100,250,500,1000", help="文件大小（KB），逗号分隔")
     parser.add_argument("--repeat", type=int, default=3)

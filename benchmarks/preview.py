@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.kept_pages import RECORD
+from validators.console import say_usage_in_chinese
 
 ROOT = Path(__file__).resolve().parents[1]
 _TITLE = re.compile(r"^(\s*(?:- )?title: ).*$", re.MULTILINE)
@@ -194,6 +195,7 @@ def measure(tree: Path, edits: int = 3, deadline: float = 900.0, build: bool = T
 
 
 def main(argv: list[str] | None = None) -> None:
+    say_usage_in_chinese()
     parser = argparse.ArgumentParser(description="编辑一份报告后，预览页面多久更新")
     parser.add_argument("tree", type=Path, help="仓库目录（含 submissions/），会复制后使用，不会改动")
     parser.add_argument("--edits", type=int, default=3)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import benchmarks.generate as generate_module
 from benchmarks.generate import generate
+from validators.console import say_usage_in_chinese
 from validators.schema import json_schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -270,6 +271,7 @@ def table(all_figures: list[Figures]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    say_usage_in_chinese()
     parser = argparse.ArgumentParser(description="性能基准：与基线并排测量并输出比值")
     parser.add_argument("--sizes", default="15,150", help="学会数量，逗号分隔，如 15,150,1500")
     parser.add_argument("--years", type=int, default=10)

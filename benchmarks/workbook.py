@@ -18,6 +18,7 @@ from pathlib import Path
 
 from validators.check import check_file, check_tree
 from validators.cli.xlsx import read_any_year
+from validators.console import say_usage_in_chinese
 from validators.xlsx.layout import layout
 from validators.xlsx.write import workbook_bytes
 from validators.year.guideline import guideline
@@ -35,6 +36,7 @@ def _median(run: Callable[[], object], repeat: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> None:
+    say_usage_in_chinese()
     parser = argparse.ArgumentParser(description="工作簿导出、导入与 check 的用时")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)

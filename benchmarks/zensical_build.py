@@ -19,6 +19,7 @@ from pathlib import Path
 
 from site_builder import zensical_build
 from site_builder.build import MKDOCS_YML
+from validators.console import say_usage_in_chinese
 
 
 def measure(docs: Path, work: Path, repeat: int = 1, *, config: Path = MKDOCS_YML) -> float:
@@ -39,6 +40,7 @@ def measure(docs: Path, work: Path, repeat: int = 1, *, config: Path = MKDOCS_YM
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    say_usage_in_chinese()
     parser = argparse.ArgumentParser(prog="python -m benchmarks.zensical_build",
                                      description="用 Zensical 构建生成的页面并计时")
     parser.add_argument("docs", type=Path, help="生成的页面目录（python -m site_builder generate --out 的目录）")

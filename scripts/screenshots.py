@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from site_builder.build import build  # noqa: E402
 from validators.check import check_tree  # noqa: E402
+from validators.console import say_usage_in_chinese  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
@@ -85,6 +86,7 @@ def shoot(out: Path, builder: str = "mkdocs") -> list[Path]:
 
 
 def main() -> None:
+    say_usage_in_chinese()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "_screenshots")
     # The README's pictures are of the published (MkDocs) site; zensical shows the same pages there.

@@ -12,7 +12,12 @@ import argparse
 import functools
 import gzip
 import http.server
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from validators.console import say_usage_in_chinese
 
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".csv")
 
@@ -54,6 +59,7 @@ class _Body:
 
 
 def main() -> None:
+    say_usage_in_chinese()
     parser = argparse.ArgumentParser(description="像 GitHub Pages 一样（gzip 压缩）在本机提供构建好的网站")
     parser.add_argument("site", type=Path)
     parser.add_argument("--port", type=int, default=8000)

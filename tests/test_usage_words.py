@@ -49,6 +49,23 @@ def test_the_help_is_headed_in_chinese() -> None:
     assert all(line.endswith("：") and ":" not in line for line in headings), headings
 
 
+@pytest.mark.parametrize("command", [
+    ("-m", "benchmarks.run"), ("-m", "benchmarks.generate"), ("-m", "benchmarks.preview"),
+    ("-m", "benchmarks.workbook"), ("-m", "benchmarks.hostile_text"), ("-m", "benchmarks.form_downloads"),
+    ("-m", "benchmarks.zensical_build"), (str(ROOT / "scripts" / "serve_built.py"),),
+    (str(ROOT / "scripts" / "screenshots.py"),),
+])
+def test_the_benchmarks_and_scripts_say_their_usage_in_chinese(command: tuple[str, ...]) -> None:
+    """They said usage:, options: and show this help message and exit."""
+    done = subprocess.run([sys.executable, *command, "--help"], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("用法：")
+    assert "显示本帮助并退出" in done.stdout
+    assert "usage:" not in done.stdout
+    assert "options:" not in done.stdout
+
+
 def test_every_listed_message_is_one_argparse_says() -> None:
     """A message id argparse no longer has would be a translation that never shows."""
     source = inspect.getsource(argparse)
