@@ -38,6 +38,7 @@ def test_same_text_is_nfkc_without_spaces_or_the_marks_policy_lists() -> None:
     assert same_text("《关于A、B的建议》（草案）。") == same_text("关于AB的建议草案")
     ignored = policy().text.same_text_ignored
     assert same_text(f"论坛{ignored}") == "论坛"
+    assert same_text("ChatGPT 应用论坛") == same_text("chatgpt应用论坛")  # ASCII letters case-blind
     # Letters, digits and signs still tell two works apart.
     assert len({same_text(t) for t in ("第1期沙龙", "第2期沙龙", "沙龙+", "沙龙%", "Salon", "沙龙")}) == 6
 

@@ -124,6 +124,7 @@ SUBMITTED: dict[str, Hostile] = {
     "evidence._DRIVE": (evidence._DRIVE, "match", ("a",), ""),
     "evidence._DRIVE_PATH": (evidence._DRIVE_PATH, "match", ("a",), ""),
     "evidence._URL_IGNORED": (evidence._URL_IGNORED, "sub", ("\t", "a"), ""),
+    "related_files._SEGMENT": (related_files._SEGMENT, "findall", ("a", "a ", '"'), ""),
     "related_files._IDEOGRAPHS": (related_files._IDEOGRAPHS, "findall", ("学", "学a"), ""),
     "reporters._UNPRINTABLE": (reporters._UNPRINTABLE, "sub", ("a\x00", "a"), ""),
     "schema_findings._DATE_LIKE": (schema_findings._DATE_LIKE, "match", ("1",), ""),

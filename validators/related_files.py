@@ -25,37 +25,44 @@ from validators.models.report import YearReport
 from validators.rules.cross_file_common import same_text, squeezed
 from validators.yaml.policy import policy
 
-# A name is gated by its two halves (at least _MIN_PART characters each, or whole when shorter):
-# one space or mark inserted breaks one half at most, so a file holding the name that way still
-# holds the other half as written; a file that holds neither is not read further.
+# YAML folds long scalars only at spaces and escapes only inside double quotes, so a run
+# without whitespace, quotes or backslashes appears verbatim in any file holding the title.
+_SEGMENT = re.compile(r"[^\s\"'\\]+")
+# A name is also looked for by its two halves (at least _MIN_PART characters each, or whole when
+# shorter): a space or a mark inserted breaks one half at most, so a file holding the name that
+# way still holds the other half's ideographs as written.
 _MIN_PART = 3
 
 
-def _key(text: str) -> bytes | None:
+def _needle(text: str) -> tuple[bytes, bytes] | None:
+    """What a file holding `text` holds as written (its longest run without white space or
+    quotes, in NFKC form), and the name as `same_text` reads it."""
     key = same_text(text)
-    return key.encode("utf-8") if key else None
+    longest = max(_SEGMENT.findall(" ".join(unicodedata.normalize("NFKC", text).split())), key=len, default="")
+    return (longest.encode("utf-8"), key.encode("utf-8")) if longest and key else None
 
 
-def needles(reports: Iterable[YearReport]) -> tuple[set[bytes], dict[str, set[bytes]]]:
+def needles(reports: Iterable[YearReport]) -> tuple[dict[bytes, bytes | None], dict[str, dict[bytes, bytes | None]]]:
     """Consortium ids and names and station names (any year), and titles by the year they were
-    reported in."""
-    ids: set[bytes] = set()
-    titles: dict[str, set[bytes]] = defaultdict(set)
+    reported in: each as written, with the name as `same_text` reads it (None for an id, which
+    the rules compare as written)."""
+    ids: dict[bytes, bytes | None] = {}
+    titles: dict[str, dict[bytes, bytes | None]] = defaultdict(dict)
     for report in reports:
-        ids.update(c.id.encode("utf-8") for c in report.consortia)
-        ids.update(n for c in report.consortia if (n := _key(c.name)))
-        ids.update(n for st in report.service_stations if (n := _key(st.name)))
+        ids.update((c.id.encode("utf-8"), None) for c in report.consortia)
+        ids.update(n for c in report.consortia if (n := _needle(c.name)))
+        ids.update(n for st in report.service_stations if (n := _needle(st.name)))
         gov = report.government_functions
         texts = ([e.title for e in report.academic_events] + [r.title for r in report.research]
                  + [f.title for f in (gov.functions if gov else [])])
-        titles[f"{report.year}.yaml"].update(n for t in texts if (n := _key(t)))
+        titles[f"{report.year}.yaml"].update(n for t in texts if (n := _needle(t)))
         # A lead that lists this society as a member of a consortium its report omits.
-        titles[f"{report.year}.yaml"].add(report.society.encode("utf-8"))
+        titles[f"{report.year}.yaml"][report.society.encode("utf-8")] = None
     return ids, titles
 
 
 # A run of CJK ideographs: NFKC leaves them as they are, so a file that holds a name in another
-# form (full-width digits, letters or punctuation) holds its halves' runs as written.
+# form (full-width digits, letters or punctuation, spaces or marks added) holds them as written.
 _IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
 
 
@@ -68,27 +75,28 @@ def _ideographs(key: bytes) -> tuple[bytes, ...]:
 @functools.cache
 def _gates(key: bytes) -> tuple[bytes, ...] | None:
     """The longest ideograph run of each half of `key`; None when a half has none (a file may
-    then hold it in another form only NFKC shows)."""
+    then hold it in a form only NFKC shows)."""
     text = key.decode("utf-8")
     middle = len(text) // 2 if len(text) >= 2 * _MIN_PART else len(text)
     runs = [max(_IDEOGRAPHS.findall(half), key=len, default="") for half in (text[:middle], text[middle:]) if half]
     return None if not all(runs) else tuple(r.encode("utf-8") for r in runs)
 
 
-def _holds(data: bytes, wanted: set[bytes], exact: set[bytes]) -> bool:
+def _holds(data: bytes, wanted: dict[bytes, bytes | None]) -> bool:
     """Whether `data` holds a needle, as written or as `same_text` reads it (NFKC, without white
-    space and the ignored marks); the `exact` ones (ids, which the rules compare as written) only
-    as written."""
-    if any(key in data for key in wanted):
+    space and the ignored marks); the ids (no `same_text` form) only as written."""
+    if any(needle in data for needle in wanted):
         return True
-    for key in wanted - exact:
+    for key in wanted.values():
+        if key is None:  # an id: as written only
+            continue
         runs = _gates(key)
         if runs is None:  # no ideographs to look for: the whole file read as the rules read it
             if key in _read(data):
                 return True
             continue
         # Reading every file of the tree in that form was most of a one-file check's time: only
-        # the text around a half of the needle's ideographs, as written, can hold the needle.
+        # the text around a half of the name's ideographs, as written, can hold the name.
         reach = len(key) + 32  # the name, and room for a few spaces or marks (bytes)
         for run in runs:
             at = data.find(run)
@@ -112,7 +120,6 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
             ) -> list[Path]:
     """Files of `tree` (other than the targets) that the cross-file rules need."""
     ids, titles = needles(reports)
-    exact = {c.id.encode("utf-8") for r in reports for c in r.consortia} | {r.society.encode("utf-8") for r in reports}
     wanted = {name: ids | keys for name, keys in titles.items()}
     # Members must list the consortium too: their folders are read whole.
     societies = societies | {m for r in reports for c in r.consortia for m in c.members}
@@ -137,6 +144,6 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
             data = path.read_bytes()
         except OSError:
             continue
-        if _holds(data, keys, exact):
+        if _holds(data, keys):
             chosen.append(path)
     return chosen

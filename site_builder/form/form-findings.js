@@ -40,7 +40,7 @@
   }
 
   /* `same_text`: what two reports must share to name the same thing: NFKC without white space
-   * or the marks of policy.yaml's text.same_text_ignored (labels.json's `same_text_ignored`, which
+   * or the marks of policy.yaml's text.same_text_ignored, ASCII letters in lower case (labels.json's `same_text_ignored`, which
    * every entry point that compares texts hands to RF.useSameText first). */
   var sameIgnored = null;
   RF.useSameText = function (labels) {
@@ -50,7 +50,7 @@
     if (typeof sameIgnored !== "string") throw new Error("RF.sameText before RF.useSameText");
     return Array.from(pySplit(String(text).normalize("NFKC"), spaces).join("")).filter(function (c) {
       return sameIgnored.indexOf(c) === -1;
-    }).join("");
+    }).join("").replace(/[A-Z]/g, function (c) { return c.toLowerCase(); });
   };
 
   /* `company_ending`: [the part of a commissioner's name that makes it a company, the marker it

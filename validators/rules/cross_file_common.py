@@ -29,18 +29,23 @@ def clause_of(repo: Repository, doc: ReportDoc, area: str, name: str | None = No
 def same_text(text: str) -> str:
     """What two reports must share to name the same thing: the NFKC form (a full-width １ is a 1)
     without any white space or the marks of policy.yaml's `text.same_text_ignored` (a copy with
-    a space or a 。 added is the same title)."""
+    a space or a 。 added is the same title), ASCII letters in lower case."""
     return squeezed(unicodedata.normalize("NFKC", text))
 
 
 def squeezed(text: str) -> str:
-    """`text` without white space and the ignored marks (as `same_text` compares, before NFKC)."""
+    """`text` without white space and the ignored marks, ASCII letters in lower case (as
+    `same_text` compares, before NFKC)."""
     return "".join(text.split()).translate(_ignored())
 
 
 @cache
-def _ignored() -> dict[int, None]:
-    return dict.fromkeys(map(ord, policy().text.same_text_ignored))
+def _ignored() -> dict[int, int | None]:
+    # ASCII letters compare case-blind too ("ChatGPT" and "Chatgpt" name one work); other
+    # scripts' case rules differ between Python and the form's JavaScript, and titles here are
+    # Chinese with a few Latin words.
+    folded: dict[int, int | None] = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+    return folded | dict.fromkeys(map(ord, policy().text.same_text_ignored))
 
 
 def at(doc: ReportDoc, path: YamlPath, code: str, message: str, clause: str | None,
