@@ -65,8 +65,11 @@
     return f[def + "." + prop] || f[prop] || prop;
   };
 
-  R.register = function (path, box, msg) {
-    this.ctx.fields.set(RF.pointer(path), { box: box, msg: msg });
+  /* `aria`, for a field one types or chooses in: {described: the controls its help and its
+   * message describe, invalid: those marked aria-invalid while it shows an error, notes: the ids
+   * of its help and notes} (App.prototype.place ties them, as the workbench's sayAt does). */
+  R.register = function (path, box, msg, aria) {
+    this.ctx.fields.set(RF.pointer(path), { box: box, msg: msg, aria: aria || null });
   };
 
   /* The help under a field: its own note (or else the schema's description), and the text of
@@ -113,24 +116,45 @@
       var items = RF.resolveSchema(schema.items || {}, ctx.root);
       if (items.properties) return this.itemList(container, schema, items, path, label, key, prop);
     }
-    var msg = el("div", { class: "rf-msg", "aria-live": "polite" });
+    var msg = el("div", { class: "rf-msg", id: id + "-msg", "aria-live": "polite" });
     var box = el("div", { class: "rf-field", dataset: { pointer: RF.pointer(path), key: key } });
-    var head = el("label", { class: "rf-label", for: id }, [
+    var head = el("label", { class: "rf-label", for: id, id: id + "-label" }, [
       el("span", { text: label }),
       required ? el("span", { class: "rf-req", text: "必填", title: "必填" }) : null,
       el("code", { class: "rf-key", text: prop }),
     ]);
     box.appendChild(head);
-    box.appendChild(this.widget(schema, path, key, prop, id));
-    if (schema.type !== "boolean") box.appendChild(this.help(key, prop, schema, path));
+    var widget = this.widget(schema, path, key, prop, id);
+    box.appendChild(widget);
+    if (schema.type !== "boolean") {
+      var help = this.help(key, prop, schema, path);
+      help.id = id + "-help";
+      box.appendChild(help);
+    }
     var clauseLine = this.enumClause(schema, path, key);
     if (clauseLine) box.appendChild(clauseLine);
     box.appendChild(msg);
-    this.flagDate(box, schema, path, prop);
-    this.register(path, box, msg);
+    this.flagDate(box, schema, path, prop, id);
+    this.register(path, box, msg, fieldAria(widget, id));
     container.appendChild(box);
     return box;
   };
+
+  /* What a field's help and message describe: its input, select or textarea; a group of
+   * checkboxes as a group (named by the field's label), each box marked invalid with it; a list of
+   * texts by its add button (each entry's input has its own message). */
+  function fieldAria(widget, id) {
+    var notes = [id + "-help", id + "-flag"];
+    if (widget.matches("input, select, textarea")) return { described: [widget], invalid: [widget], notes: notes };
+    var grid = widget.querySelector(":scope > .rf-grid");
+    if (grid) {
+      grid.setAttribute("aria-labelledby", id + "-label");
+      return { described: [grid], invalid: [].slice.call(grid.querySelectorAll("input[type=checkbox]")), notes: notes };
+    }
+    var own = [].slice.call(widget.querySelectorAll(":scope > input, :scope > select, :scope > textarea"));
+    if (own.length) return { described: own, invalid: own, notes: notes };
+    return { described: [].slice.call(widget.querySelectorAll(":scope > .rf-add")), invalid: [], notes: notes };
+  }
 
   R.widget = function (schema, path, key, prop, id) {
     var self = this;
@@ -228,13 +252,13 @@
   };
 
   /* A date copied from last year's report stays marked until the user changes it. */
-  R.flagDate = function (box, schema, path, prop) {
+  R.flagDate = function (box, schema, path, prop, id) {
     if (schema.format !== "date") return;
     var parent = this.get(path.slice(0, -1));
     var flags = RF.isObject(parent) && this.ctx.flagged.get(parent);
     if (!flags || !flags.has(prop)) return;
     box.classList.add("rf-flagged");
-    box.insertBefore(el("p", { class: "rf-flag-note",
+    box.insertBefore(el("p", { class: "rf-flag-note", id: id + "-flag",
       text: "这是从上一年度报告复制来的日期（" + this.get(path) + "），请改为本年度的实际日期。" }), box.lastChild);
   };
 
@@ -280,16 +304,17 @@
     var box = el("div", { class: "rf-strings", id: id });
     values.forEach(function (v, i) {
       var itemPath = path.concat([i]);
-      var msg = el("div", { class: "rf-msg" });
+      var msg = el("div", { class: "rf-msg", id: id + "-" + i + "-msg" });
+      var input = el("input", { type: "text", class: "rf-input", value: v == null ? "" : String(v),
+        "aria-label": itemName + " " + (i + 1),
+        on: { input: function (e) { self.set(itemPath, e.target.value); } } });
       var row = el("div", { class: "rf-string", dataset: { pointer: RF.pointer(itemPath) } }, [
-        el("input", { type: "text", class: "rf-input", value: v == null ? "" : String(v),
-          "aria-label": itemName + " " + (i + 1),
-          on: { input: function (e) { self.set(itemPath, e.target.value); } } }),
+        input,
         el("button", { type: "button", class: "rf-small", text: "删除",
           on: { click: function () { self.removeAt(path, i); } } }),
         msg,
       ]);
-      self.register(itemPath, row, msg);
+      self.register(itemPath, row, msg, { described: [input], invalid: [input], notes: [id + "-help"] });
       box.appendChild(row);
     });
     box.appendChild(el("button", { type: "button", class: "rf-small rf-add", text: "添加" + itemName,

@@ -204,6 +204,7 @@
     // The check's one-line result, kept in view at the bottom of the window (it follows the
     // areas in the page, so that it never covers the form's top or the page's own buttons).
     this.summary = el("div", { class: "rf-summary", "aria-live": "polite" });
+    this.keepClear(this.summary);
 
     var ctx = {
       root: root,
@@ -338,6 +339,25 @@
     ctx.fields.set("", { box: section, msg: el("div") });
     this.profileCtx = ctx;
     this.editor.appendChild(section);
+  };
+
+  /* The field the keyboard moves to scrolls clear of the page's sticky header and of the check
+   * bar at the bottom (WCAG 2.4.11): the page's scroll padding follows their heights (form.css). */
+  App.prototype.keepClear = function (bar) {
+    var root = document.documentElement;
+    var header = document.querySelector(".md-header");
+    var set = function () {
+      var stuck = header && /sticky|fixed/.test(getComputedStyle(header).position);
+      root.style.setProperty("--rf-clear-top", Math.ceil(stuck ? header.getBoundingClientRect().height : 0) + "px");
+      root.style.setProperty("--rf-clear-bottom", Math.ceil(bar.getBoundingClientRect().height) + "px");
+    };
+    if (this.clearObserver) this.clearObserver.disconnect();
+    if (window.ResizeObserver) {
+      this.clearObserver = new ResizeObserver(set);
+      this.clearObserver.observe(bar);
+      if (header) this.clearObserver.observe(header);
+    }
+    set();
   };
 
   App.prototype.focus = function (pointer, ctx) {
@@ -556,7 +576,31 @@
       // A warning (a file the browser cannot see) is no error: the field keeps its own border.
       if (issue.severity !== "warning") entry.box.classList.add(issue.severity === "todo" ? "rf-has-todo" : "rf-has-error");
     });
+    ctx.fields.forEach(tie);
   };
+
+  /* A field's controls described by its help, notes and message (those with words), and marked
+   * invalid while it shows an error or a field to fill in (a warning leaves them valid), as the
+   * workbench's sayAt does. */
+  function tie(entry) {
+    var aria = entry.aria;
+    if (!aria) return;
+    var bad = entry.box.classList.contains("rf-has-error") || entry.box.classList.contains("rf-has-todo");
+    var ids = aria.notes.filter(function (id) {
+      var note = document.getElementById(id);
+      return note && !note.hidden && note.textContent.trim();
+    });
+    if (entry.msg.textContent.trim()) ids.push(entry.msg.id);
+    var described = ids.join(" ");
+    aria.described.forEach(function (control) {
+      if (described) control.setAttribute("aria-describedby", described);
+      else control.removeAttribute("aria-describedby");
+    });
+    aria.invalid.forEach(function (control) {
+      if (bad) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+    });
+  }
 
   App.prototype.showCriteria = function (byEvent) {
     var ctx = this.ctx;
@@ -623,8 +667,12 @@
         self.summaryOpen = details.open;
         // Asking for the list is asking to see every problem at its field too.
         if (details.open && !self.state.showAll) {
+          // The checks rebuild the bar: the keyboard's focus goes on to the new list's summary.
+          var focused = details.contains(document.activeElement);
           self.state.showAll = true;
           self.validateNow();
+          var again = focused && self.summary.querySelector(".rf-summary-list > summary");
+          if (again) again.focus({ preventScroll: true });
         }
       } } },
       [el("summary", { text: "逐项查看（" + pairs.length + "）" })]);

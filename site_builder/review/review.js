@@ -284,16 +284,20 @@
     var marks = markChecks(covered);
     atFields.marks = marks.fields;
     out = out.concat(dateProblems(data, titles, marks, atFields));
+    // A reason missing: said in the list, and at the reason once the reviewer has left it (as the
+    // form says a field's problem once it has been left).
+    atFields.reasons = {};
     data.items.forEach(function (r, i) {
       if (r.status !== LABEL.verified && !r.reason) {
-        out.push(at("“" + titles[r.item] + "”结论为“" + r.status + "”，须写明理由或需要补充的材料。", "rv-" + r.item + "-reason"));
+        var text = "“" + titles[r.item] + "”结论为“" + r.status + "”，须写明理由或需要补充的材料。";
+        out.push(at(text, "rv-" + r.item + "-reason"));
+        if (app.reasonsLeft && app.reasonsLeft[r.item]) atFields.reasons["rv-" + r.item + "-reason"] = text;
         covered["/items/" + i + "/reason"] = EMPTY;
       }
     });
     out = out.concat(marks.out);
     // Personal data, as the check refuses it (E-PRIVACY-*): the check's patterns and words, said
     // at the field it was typed in (a reason, the reviewer on top, an expert number) and in the list.
-    atFields.reasons = {};
     var whoSaid = false;
     RV.privacyProblems(app.config.privacy, data).forEach(function (p) {
       var path = p.path;
@@ -754,15 +758,18 @@
   function itemNode(item, readOnly) {
     var rec = app.state.items[item.id] || { status: "", reason: "", reviewer: "", date: "" };
     var name = "rv-" + item.id;
+    // Named by its visible label first, then the item (WCAG 2.5.3); described by the hint while
+    // the hint shows (data-note, see sayAt) and by its message.
     var reason = el("textarea", { class: "rv-reason", rows: "2", id: name + "-reason", value: rec.reason,
-      disabled: readOnly, "aria-label": "“" + item.title + "”的理由或需要补充的材料" });
+      disabled: readOnly });
     var who = el("p", { class: "rv-who" });
     var when = el("span", { class: "rv-when" });  // the verdict's own date, as the file will say it
     // The item changed after its verdict, or after 其余全部核实: it waits for a verdict again.
     var changed = el("p", { class: "rv-changed", id: name + "-changed", hidden: true });
     var starter = item.findings.filter(function (f) { return f.severity === "error"; })[0] || item.findings[0];
     var reasonBox = el("div", { class: "rv-reason-box" }, [
-      el("label", { for: name + "-reason", text: "理由（不予认定的理由，或需要补充的材料；学会和公众会看到）" }), reason,
+      el("label", { for: name + "-reason" }, ["理由（不予认定的理由，或需要补充的材料；学会和公众会看到）",
+        el("span", { class: "rv-sr", text: "：“" + item.title + "”" })]), reason,
       fieldMessage(name + "-reason"),
       starter && !readOnly ? el("button", { type: "button", class: "rf-button rv-starter", text: "用检查意见作理由开头",
         on: { click: function () {
@@ -770,7 +777,7 @@
           reason.value = starter.message + (reason.value ? " " + reason.value : "");
           reason.dispatchEvent(new Event("input"));
         } } }) : null,
-      el("p", { class: "rv-hint", text: "写明理由后，这一结论才计入分数和进度。" }),
+      el("p", { class: "rv-hint", id: name + "-reason-hint", text: "写明理由后，这一结论才计入分数和进度。" }),
       // 待补充材料: how the material reaches the association in the year's phase (phase.py's words).
       el("p", { class: "rv-note rv-material", id: name + "-material", hidden: true })]);
 
@@ -779,7 +786,13 @@
       var old = outdated(item.id);
       var status = r && !old ? r.status : "";
       reasonBox.hidden = !status || status === "verified";
-      reasonBox.querySelector(".rv-hint").hidden = !!reason.value.trim();
+      var hint = reasonBox.querySelector(".rv-hint");
+      hint.hidden = !!reason.value.trim();
+      if (reason.dataset.note !== (hint.hidden ? "" : hint.id)) {
+        reason.dataset.note = hint.hidden ? "" : hint.id;
+        var msg = document.getElementById(reason.id + "-msg") || reasonBox.querySelector(".rv-field-error, .rv-field-warning");
+        sayAt(reason, msg && !msg.hidden ? msg.textContent : "", false, msg);
+      }
       var route = status === "material_requested" ? phaseToday(yearConfig(app.year).material) : "";
       var material = reasonBox.querySelector(".rv-material");
       material.textContent = route ? "学会怎样补充：" + route : "";
@@ -842,7 +855,15 @@
       save();
       refresh();
     });
-    var verdict = el("fieldset", { class: "rv-verdict" }, [el("legend", { text: "核查结论" })].concat(radios, [when]));
+    // Left: a reason still missing is said at the field from now on.
+    reason.addEventListener("blur", function () {
+      if (app.reasonsLeft[item.id]) return;
+      app.reasonsLeft[item.id] = true;
+      refresh();
+    });
+    // Each item's group named with the item (13 groups all named 核查结论 told a screen reader nothing).
+    var verdict = el("fieldset", { class: "rv-verdict" }, [el("legend", {}, ["核查结论",
+      el("span", { class: "rv-sr", text: "：" + item.title })])].concat(radios, [when]));
     var fields = el("dl", { class: "rv-fields" });
     item.fields.forEach(function (f) {
       fields.appendChild(el("dt", { text: f[0] }));
@@ -1000,6 +1021,7 @@
     data.contents = {};
     data.areas.forEach(function (a) { a.items.forEach(function (i) { data.contents[i.id] = i.content; }); });
     app.caseData = data;
+    app.reasonsLeft = {};  // the items whose reason the reviewer has left (its message shows at the field)
     app.readOnly = readOnly;
     app.base = fingerprint(data.review);
     var found = draftFor(data, readOnly, choice);
