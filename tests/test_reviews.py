@@ -310,3 +310,25 @@ def test_a_record_saved_in_another_years_folder_is_told_so_alone(tmp_path: Path)
         ("reviews/2017/cd-mech-eng.yaml", "E-YEAR-MISMATCH"), ("reviews/2017/objections.yaml", "E-YEAR-MISMATCH")]
     assert "请把它移到 reviews/2018/ 中" in found[0][2]
     assert "异议记录" in found[1][2]
+
+
+def test_a_record_of_another_year_counts_for_nothing_in_the_folder_it_was_saved_in(tmp_path: Path) -> None:
+    """Said alone, it was still filed under the folder's year, and its verdicts and marks counted
+    there, never held to that year's report."""
+    def scores(root: Path) -> list[tuple[str | None, float, str]]:
+        _, repo = check_tree(root)
+        [e] = [e for e in evaluate_repository(repo, as_of=dt.date(2026, 12, 6))
+               if (e.society, e.year) == ("cd-computer", 2018)]
+        return [(x.item_id, x.points, x.note) for x in e.lines]
+
+    root = tmp_path / "tree"
+    for folder in ("submissions", "reviews", "results", "validators"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    here = root / "reviews" / "2018" / "cd-computer.yaml"
+    here.unlink()
+    without = scores(root)
+    shutil.copy(root / "reviews" / "2017" / "cd-computer.yaml", here)
+    result, repo = check_tree(root)
+    assert [f.code for f in result.findings if f.file == "reviews/2018/cd-computer.yaml"] == ["E-YEAR-MISMATCH"]
+    assert ("cd-computer", 2018) not in repo.reviews
+    assert scores(root) == without

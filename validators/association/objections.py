@@ -61,7 +61,7 @@ def check_objections(path: Path, file: str, root: Path, year: int, societies: se
     if data.year != year:  # said alone, as a review file's (reviews.check_review)
         ctx.error(("year",), "E-YEAR-MISMATCH", year_mismatch(path, data.year, year, "异议记录"), None)
         text_fields.check(text_fields.iter_strings(opened.raw), ctx)
-        return ctx.findings, ObjectionsDoc(file, data, ctx.source, list(ctx.findings))
+        return ctx.findings, None  # no objection of the folder's year: none of them counts there
     seen: set[str] = set()
     known = sorted(societies)
     for i, o in enumerate(data.objections):

@@ -213,7 +213,7 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
         # measured by the wrong year's report, rubric and calendar.
         ctx.error(("year",), "E-YEAR-MISMATCH", year_mismatch(path, review.year, year, "核查记录"), None)
         text_fields.check(text_fields.iter_strings(opened.raw), ctx)
-        return ctx.findings, ReviewDoc(file, review, ctx.source, list(ctx.findings), {})
+        return ctx.findings, None  # no record of the folder's year: none of it counts there
     report = reports.get((society, year))
     points = rubric(year, root)
     contents: dict[str, str] = {}
