@@ -39,6 +39,9 @@ def test_same_text_is_nfkc_without_spaces_or_the_marks_policy_lists() -> None:
     ignored = policy().text.same_text_ignored
     assert same_text(f"论坛{ignored}") == "论坛"
     assert same_text("ChatGPT 应用论坛") == same_text("chatgpt应用论坛")  # ASCII letters case-blind
+    # A mark between two digits is part of a number.
+    assert len({same_text(t) for t in ("版本1.5", "版本15", "第1/2期", "第12期", "第1-2期", "第1:2期")}) == 6
+    assert same_text("2017年度。") == same_text("2017年度")  # a mark after a digit, not between two
     # Letters, digits and signs still tell two works apart.
     assert len({same_text(t) for t in ("第1期沙龙", "第2期沙龙", "沙龙+", "沙龙%", "Salon", "沙龙")}) == 6
 

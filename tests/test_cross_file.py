@@ -407,3 +407,29 @@ def test_a_member_whose_lead_has_not_reported_this_year_is_told_so(tmp_path: Pat
     })
     [message] = _no_lead_messages(tmp_path)
     assert "由 cd-a 牵头（见它的 2017 年报告），但 cd-a 的 2018 年报告没有列出它" in message
+
+
+def test_a_claimed_twice_warning_quotes_each_societys_own_title(tmp_path: Path) -> None:
+    """The warning quoted the comparison key, which now drops spaces, marks and ASCII case
+    (《AI 赋能》 read as ai赋能)."""
+    research = """research:
+  - id: rpt-a
+    title: {title}
+    form: 调研报告
+    topic: 四个服务
+    achievements:
+      - {{type: 公开发表, date: 2017-05-01}}
+"""
+    titles = {"cd-a": "《AI 赋能成都制造》调研报告", "cd-b": "AI赋能成都制造调研报告。"}
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        **{f"submissions/{s}/2017.yaml": _report(s, 2017, research.format(title=t)
+                                                  + EVENT.replace("成都智能制造论坛", t).format(role="主办"))
+           for s, t in titles.items()},
+    })
+    result, _ = check_tree(tmp_path)
+    said = {(f.file.split("/")[1], f.code): f.message for f in result.findings if "CLAIMED" in f.code}
+    assert set(said) == {(s, c) for s in titles for c in ("W-EVENT-CLAIMED-TWICE", "W-REPORT-CLAIMED-TWICE")}
+    for (society, _), message in said.items():
+        assert f"“{titles[society]}”" in message

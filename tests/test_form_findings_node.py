@@ -250,3 +250,28 @@ def test_what_an_events_category_lacks_is_said_in_the_checks_words(tmp_path: Pat
     [(_, _, form_words)] = _in_js([dropped])[0]
     assert "四川是本省，不计入" in check_words
     assert form_words.endswith("现为 0 个（四川和不计入的地区除外，同一地区只计一次）（全国性学术交流，条款 5.2）。")
+
+
+SAME_TEXT = """
+globalThis.window = globalThis;
+process.argv.slice(1).forEach((script) => require(script));
+const RF = window.ReportForm;
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+RF.useSameText(input.labels);
+process.stdout.write(JSON.stringify(input.texts.map((t) => RF.sameText(t, input.labels.urls.spaces))));
+"""
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.sampled_from(list("0１2.。-/:（）《》AaZz 学会\u3000\t论坛「」+%ı")), max_size=12),
+                min_size=1, max_size=20))
+def test_the_form_reads_a_name_as_same_text_does(texts: list[str]) -> None:
+    """One key for one name in both: the published files are keyed by Python, the form's own
+    report by JavaScript (marks, spaces, ASCII case, a mark between two digits)."""
+    from validators.rules.cross_file_common import same_text
+
+    payload = json.dumps({"labels": labels_data(), "texts": texts}, ensure_ascii=False)
+    done = subprocess.run([_node(), "-e", SAME_TEXT, *map(str, SCRIPTS)], input=payload, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [same_text(t) for t in texts]

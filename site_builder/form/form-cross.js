@@ -489,7 +489,7 @@
     mine.events.forEach(function (ev, i) {
       if (!RF.isObject(ev) || typeof ev.title !== "string" || !day(ev.date)) return;
       var role = kind(ev.role, said.event_roles, spaces);
-      if (role) own.push([i, RF.sameText(ev.title, spaces), ev.date, role[0]]);
+      if (role) own.push([i, RF.sameText(ev.title, spaces), ev.date, role[0], ev.title]);
     });
     own.forEach(function (e) {
       var others = shared.events.filter(function (r) { return r[1] === mine.year && r[2] === e[1] && r[3] === e[2]; });
@@ -500,7 +500,7 @@
       if (uniqueSorted(roles).length === roles.length) return;
       var hosts = uniqueSorted(others.map(function (r) { return r[0]; }).concat([mine.society]));
       issues.push(warn(["academic_events", e[0], "role"], "W-EVENT-CLAIMED-TWICE",
-        format(said.event, { title: e[1], day: e[2], names: hosts.join(said.joined) })));
+        format(said.event, { title: e[4], day: e[2], names: hosts.join(said.joined) })));
     });
     return issues;
   }
@@ -516,7 +516,7 @@
       if (!others.length) return;
       var authors = uniqueSorted(others.map(function (r) { return r[0]; }).concat([mine.society]));
       issues.push(warn(["research", i, "title"], "W-REPORT-CLAIMED-TWICE",
-        format(said.report, { title: title, authors: authors.join(said.joined) })));
+        format(said.report, { title: item.title, authors: authors.join(said.joined) })));
     });
     return issues;
   }

@@ -40,7 +40,8 @@
   }
 
   /* `same_text`: what two reports must share to name the same thing: NFKC without white space
-   * or the marks of policy.yaml's text.same_text_ignored, ASCII letters in lower case (labels.json's `same_text_ignored`, which
+   * or the marks of policy.yaml's text.same_text_ignored (but between two digits), ASCII letters
+   * in lower case (labels.json's `same_text_ignored`, which
    * every entry point that compares texts hands to RF.useSameText first). */
   var sameIgnored = null;
   RF.useSameText = function (labels) {
@@ -48,8 +49,11 @@
   };
   RF.sameText = function (text, spaces) {
     if (typeof sameIgnored !== "string") throw new Error("RF.sameText before RF.useSameText");
-    return Array.from(pySplit(String(text).normalize("NFKC"), spaces).join("")).filter(function (c) {
-      return sameIgnored.indexOf(c) === -1;
+    var chars = Array.from(pySplit(String(text).normalize("NFKC"), spaces).join(""));
+    var digit = function (c) { return c !== undefined && c >= "0" && c <= "9"; };
+    // A mark between two digits stays: 1.5 is not 15.
+    return chars.filter(function (c, i) {
+      return sameIgnored.indexOf(c) === -1 || (digit(chars[i - 1]) && digit(chars[i + 1]));
     }).join("").replace(/[A-Z]/g, function (c) { return c.toLowerCase(); });
   };
 

@@ -93,20 +93,20 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
         events[(doc.report.year, same_text(ev.title), ev.date)].append((doc, i, ev))
     shared = [(key, entries) for key, entries in events.items()
               if len({d.report.society for d, _, _ in entries}) > 1]
-    for (_, title, day), entries in sorted(shared, key=lambda kv: str(kv[0])):
+    for (_, _, day), entries in sorted(shared, key=lambda kv: str(kv[0])):
         hosts = {d.report.society for d, _, _ in entries}
         if not _shared_roles_ok([ev.role for _, _, ev in entries]):
             names = JOINED.join(sorted(hosts))
-            for doc, i, ev in entries:
+            for doc, i, ev in entries:  # each told its own title, as it wrote it
                 yield at(doc, ("academic_events", i, "role"), "W-EVENT-CLAIMED-TWICE",
-                          EVENT_CLAIMED.format(title=title, day=day, names=names), ev.category.clause, "warning")
-    reports: dict[tuple[int, str], list[tuple[ReportDoc, int]]] = defaultdict(list)
+                          EVENT_CLAIMED.format(title=ev.title, day=day, names=names), ev.category.clause, "warning")
+    reports: dict[tuple[int, str], list[tuple[ReportDoc, int, str]]] = defaultdict(list)
     for doc, i, item in items(repo, "research"):
-        reports[(doc.report.year, same_text(item.title))].append((doc, i))
-    for (_, title), listed in sorted(kv for kv in reports.items() if len(kv[1]) > 1):
-        authors = sorted({d.report.society for d, _ in listed})
+        reports[(doc.report.year, same_text(item.title))].append((doc, i, item.title))
+    for _, listed in sorted(kv for kv in reports.items() if len(kv[1]) > 1):
+        authors = sorted({d.report.society for d, _, _ in listed})
         if len(authors) > 1:
-            for doc, i in listed:
+            for doc, i, title in listed:
                 yield at(doc, ("research", i, "title"), "W-REPORT-CLAIMED-TWICE",
                           REPORT_CLAIMED.format(title=title, authors=JOINED.join(authors)),
                           _research_clause(doc, repo), "warning")

@@ -35,8 +35,23 @@ def same_text(text: str) -> str:
 
 def squeezed(text: str) -> str:
     """`text` without white space and the ignored marks, ASCII letters in lower case (as
-    `same_text` compares, before NFKC)."""
-    return "".join(text.split()).translate(_ignored())
+    `same_text` compares, before NFKC). A mark between two digits stays: 1.5 is not 15, nor
+    1/2 12."""
+    kept = "".join(text.split())
+    table = _ignored()
+    if not any(d in kept for d in _DIGITS):
+        return kept.translate(table)
+    out: list[str] = []
+    for i, c in enumerate(kept):
+        mapped = table.get(ord(c), c)
+        if mapped is not None:
+            out.append(chr(mapped) if isinstance(mapped, int) else mapped)
+        elif 0 < i < len(kept) - 1 and kept[i - 1] in _DIGITS and kept[i + 1] in _DIGITS:
+            out.append(c)
+    return "".join(out)
+
+
+_DIGITS = "0123456789"
 
 
 @cache
