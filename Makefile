@@ -18,6 +18,7 @@ VERSION_OF = $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])'
 venv: $(STAMP)
 
 $(STAMP): requirements.lock
+	@test -n "$(PYVER)" || { echo "找不到能运行的 Python（PYTHON=$(PYTHON)）：请安装 Python 3.11–3.13，或用 PYTHON=... 指定。" >&2; exit 2; }
 	@if test -x $(BIN)/python && [ "$$($(call VERSION_OF,$(BIN)/python))" != "$(PYVER)" ]; then \
 	  echo "$(VENV) 是用 Python $$($(call VERSION_OF,$(BIN)/python)) 建立的：按 $(PYTHON)（$(PYVER)）重建"; \
 	  rm -rf $(VENV); fi

@@ -33,7 +33,7 @@ def test_a_file_naming_the_same_consortium_is_read_and_an_oversized_one_is_not(
     report = _report(target, tmp_path)
     assert report.consortia, "the sample society leads a consortium"
     ids, _ = context_files.needles([report])
-    needle = sorted(ids)[0]
+    needle = sorted(ids, key=lambda n: n[0])[0][0]  # (as written, as same_text reads it)
     small = tmp_path / "submissions" / "zz-small" / "2017.yaml"
     huge = tmp_path / "submissions" / "zz-huge" / "2017.yaml"
     for path, size in ((small, 100), (huge, 5000)):
@@ -126,3 +126,25 @@ def test_names_written_in_another_form_are_still_read_as_context(scope: str, tmp
         assert (f"submissions/{folder}/2017.yaml", "W-FUNCTION-CLAIMED-TWICE") in codes
     partial, _ = check_tree(tmp_path, [tmp_path / "submissions" / scope])
     assert partial.sorted_findings() == [f for f in full.sorted_findings() if f.file == f"submissions/{scope}"]
+
+
+@pytest.mark.parametrize(("titles", "scope"), [
+    (("人工智能发展研究报告", "“人工智能发展 研究报告”"), 0), (("人工智能发展研究报告", "“人工智能发展 研究报告”"), 1),
+    (("长三角联盟", "长三角 联盟"), 0), (("长三角联盟", "长三角 联盟"), 1),
+    (("ChatGPT在教育中的应用", "《chatgpt在教育 中的应用》。"), 0), (("ChatGPT在教育中的应用", "《chatgpt在教育 中的应用》。"), 1),
+])
+def test_a_name_with_spaces_or_marks_inserted_is_read_as_context(titles: tuple[str, str], scope: int,
+                                                                  tmp_path: Path) -> None:
+    """A name with a space or mark inserted (and any around it): a five-character name had one
+    half only, and a half of ASCII letters none, so the one-file check missed the other
+    society's function."""
+    function = ("government_functions:\n  functions:\n    - {{id: fn-a, title: '{title}', commissioner: 成都市示例局,"
+                " method: 委托, start: 2017-03-01, end: 2017-10-01}}\n")
+    _spread(tmp_path, {f"cd-{n}/2017.yaml": function.format(title=t) for n, t in zip("gh", titles, strict=True)})
+    for folder in ("cd-g", "cd-h"):
+        (tmp_path / "submissions" / folder / "society.yaml").write_text(
+            f"id: {folder}\nname: 成都市{folder}学会\nkind: 学会\ndiscipline: 测试\nmaintainers: [{folder}-admin]\n",
+            "utf-8")
+    target = tmp_path / "submissions" / f"cd-{'gh'[scope]}" / "2017.yaml"
+    partial, _ = check_tree(tmp_path, [target])
+    assert [f.code for f in partial.findings] == ["W-FUNCTION-CLAIMED-TWICE"]

@@ -41,7 +41,7 @@ from validators.association import reviews
 from validators.evaluation import results
 from validators.github import cycle_gate, doctor, pr_comment, review_base
 from validators.models.common import SLUG_PATTERN
-from validators.rules import evidence, nfkc_forms, text_fields, year_mentions
+from validators.rules import cross_file_common, evidence, nfkc_forms, text_fields, year_mentions
 from validators.xlsx import cells as xlsx_cells
 from validators.yaml import fast_path, loading, scalars
 from validators.yaml.hidden_characters import _PARTS, compile_ranges
@@ -125,6 +125,8 @@ SUBMITTED: dict[str, Hostile] = {
     "evidence._DRIVE_PATH": (evidence._DRIVE_PATH, "match", ("a",), ""),
     "evidence._URL_IGNORED": (evidence._URL_IGNORED, "sub", ("\t", "a"), ""),
     "related_files._SEGMENT": (related_files._SEGMENT, "findall", ("a", "a ", '"'), ""),
+    "related_files._PLAIN": (related_files._PLAIN, "findall", ("a", "a学"), ""),
+    "cross_file_common._BETWEEN_DIGITS": (cross_file_common._BETWEEN_DIGITS, "finditer", ("1.", "1.1", "..1"), ""),
     "related_files._IDEOGRAPHS": (related_files._IDEOGRAPHS, "findall", ("学", "学a"), ""),
     "reporters._UNPRINTABLE": (reporters._UNPRINTABLE, "sub", ("a\x00", "a"), ""),
     "schema_findings._DATE_LIKE": (schema_findings._DATE_LIKE, "match", ("1",), ""),

@@ -47,3 +47,22 @@ def test_a_venv_of_another_python_is_rebuilt_with_the_one_asked_for(tmp_path: Pa
     built = stamp.stat().st_mtime_ns
     assert "重建" not in _make(tmp_path, second)  # the same Python again: nothing rebuilt
     assert stamp.stat().st_mtime_ns == built
+
+
+def test_a_python_that_does_not_run_leaves_the_venv_as_it_is(tmp_path: Path) -> None:
+    """With no version to compare, the venv was taken for another Python's and deleted."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    (tmp_path / ".ci").mkdir()
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    shutil.copy(ROOT / ".ci" / "find-python", tmp_path / ".ci" / "find-python")
+    (tmp_path / "requirements.lock").write_text("# nothing pinned\n", encoding="utf-8")
+    _make(tmp_path, python_for("3.11"))
+    [stamp] = (tmp_path / ".venv").glob(".installed*")
+    (tmp_path / "requirements.lock").write_text("# changed\n", encoding="utf-8")  # the stamp is out of date
+    done = subprocess.run(["make", "venv", f"PYTHON={tmp_path / 'no-such-python'}"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode != 0
+    assert "找不到能运行的 Python" in done.stderr
+    assert stamp.is_file()
+    assert _version(tmp_path) == "3.11"

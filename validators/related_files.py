@@ -8,7 +8,7 @@ society reported by that name in an earlier year is a warning). Searching the ot
 strings is far cheaper than parsing the tree. The rules compare such texts in NFKC form
 (`same_text`), so a file that does not hold a needle as written is searched again in that form.
 `same_text` also drops white space and some marks: a file may hold a name with a space or a mark
-inserted, so the text around either half of a name's ideographs is read in that form too.
+inserted, so the text around either half of a name is read in that form too.
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ from validators.yaml.policy import policy
 # YAML folds long scalars only at spaces and escapes only inside double quotes, so a run
 # without whitespace, quotes or backslashes appears verbatim in any file holding the title.
 _SEGMENT = re.compile(r"[^\s\"'\\]+")
-# A name is also looked for by its two halves (at least _MIN_PART characters each, or whole when
-# shorter): a space or a mark inserted breaks one half at most, so a file holding the name that
-# way still holds the other half's ideographs as written.
-_MIN_PART = 3
+# A name is also looked for by its halves: a space or a mark inserted (中德 智能, 建议。) breaks
+# one half at most, so a file holding the name that way still holds the other half as written.
+# More parts would find names with more insertions, but their short pieces are in most files
+# (thirds made a one-file check of the 150-society tree several times slower); a name written
+# with two or more insertions is found by the whole-tree check, which reads every file.
+_PARTS = 2
+Needles = set[tuple[bytes, bytes | None]]  # (as written, as same_text reads it; None for an id)
 
 
 def _needle(text: str) -> tuple[bytes, bytes] | None:
@@ -42,12 +45,11 @@ def _needle(text: str) -> tuple[bytes, bytes] | None:
     return (longest.encode("utf-8"), key.encode("utf-8")) if longest and key else None
 
 
-def needles(reports: Iterable[YearReport]) -> tuple[dict[bytes, bytes | None], dict[str, dict[bytes, bytes | None]]]:
+def needles(reports: Iterable[YearReport]) -> tuple[Needles, dict[str, Needles]]:
     """Consortium ids and names and station names (any year), and titles by the year they were
-    reported in: each as written, with the name as `same_text` reads it (None for an id, which
-    the rules compare as written)."""
-    ids: dict[bytes, bytes | None] = {}
-    titles: dict[str, dict[bytes, bytes | None]] = defaultdict(dict)
+    reported in."""
+    ids: Needles = set()
+    titles: dict[str, Needles] = defaultdict(set)
     for report in reports:
         ids.update((c.id.encode("utf-8"), None) for c in report.consortia)
         ids.update(n for c in report.consortia if (n := _needle(c.name)))
@@ -57,13 +59,14 @@ def needles(reports: Iterable[YearReport]) -> tuple[dict[bytes, bytes | None], d
                  + [f.title for f in (gov.functions if gov else [])])
         titles[f"{report.year}.yaml"].update(n for t in texts if (n := _needle(t)))
         # A lead that lists this society as a member of a consortium its report omits.
-        titles[f"{report.year}.yaml"][report.society.encode("utf-8")] = None
+        titles[f"{report.year}.yaml"].add((report.society.encode("utf-8"), None))
     return ids, titles
 
 
 # A run of CJK ideographs: NFKC leaves them as they are, so a file that holds a name in another
 # form (full-width digits, letters or punctuation, spaces or marks added) holds them as written.
 _IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
+_PLAIN = re.compile("[0-9a-z]+")  # a key's ASCII letters are lower case
 
 
 @functools.cache
@@ -73,38 +76,51 @@ def _ideographs(key: bytes) -> tuple[bytes, ...]:
 
 
 @functools.cache
-def _gates(key: bytes) -> tuple[bytes, ...] | None:
-    """The longest ideograph run of each half of `key`; None when a half has none (a file may
-    then hold it in a form only NFKC shows)."""
+def _gates(key: bytes) -> tuple[tuple[bytes, bool], ...] | None:
+    """What each half of `key` holds as written: its longest run of ideographs, or else of
+    ASCII letters and digits (looked for case-blind: True); None when a half holds neither (a
+    file may then hold it in a form only NFKC shows)."""
     text = key.decode("utf-8")
-    middle = len(text) // 2 if len(text) >= 2 * _MIN_PART else len(text)
-    runs = [max(_IDEOGRAPHS.findall(half), key=len, default="") for half in (text[:middle], text[middle:]) if half]
-    return None if not all(runs) else tuple(r.encode("utf-8") for r in runs)
+    size = -(-len(text) // _PARTS)
+    gates: list[tuple[bytes, bool]] = []
+    for part in (text[i:i + size] for i in range(0, len(text), size)):
+        run = max(_IDEOGRAPHS.findall(part), key=len, default="")
+        plain = max(_PLAIN.findall(part), key=len, default="")
+        if not run and not plain:
+            return None
+        # Ideographs when there are any: NFKC leaves them as they are, not a full-width １２.
+        gates.append((run.encode("utf-8"), False) if run else (plain.encode("ascii"), True))
+    return tuple(gates)
 
 
-def _holds(data: bytes, wanted: dict[bytes, bytes | None]) -> bool:
+def _holds(data: bytes, wanted: Needles) -> bool:
     """Whether `data` holds a needle, as written or as `same_text` reads it (NFKC, without white
     space and the ignored marks); the ids (no `same_text` form) only as written."""
-    if any(needle in data for needle in wanted):
+    if any(needle in data for needle, _ in wanted):
         return True
-    for key in wanted.values():
+    read: bytes | None = None  # the whole file as same_text reads it, once
+    lower: bytes | None = None
+    for _, key in wanted:
         if key is None:  # an id: as written only
             continue
-        runs = _gates(key)
-        if runs is None:  # no ideographs to look for: the whole file read as the rules read it
-            if key in _read(data):
+        gates = _gates(key)
+        if gates is None:  # nothing to look for as written: the whole file as the rules read it
+            read = _read(data) if read is None else read
+            if key in read:
                 return True
             continue
         # Reading every file of the tree in that form was most of a one-file check's time: only
-        # the text around a half of the name's ideographs, as written, can hold the name.
-        reach = len(key) + 32  # the name, and room for a few spaces or marks (bytes)
-        for run in runs:
-            at = data.find(run)
+        # the text around a half of the name, as written, can hold the name (a name written
+        # in full-width letters takes three bytes each; YAML may fold it across lines).
+        reach = 3 * len(key) + 64
+        for gate, blind in gates:
+            text = (lower := data.lower() if lower is None else lower) if blind else data
+            at = text.find(gate)
             while at != -1:
-                window = data[max(0, at - reach):at + len(run) + reach]
+                window = data[max(0, at - reach):at + len(gate) + reach]
                 if all(c in window for c in _ideographs(key)) and key in _read(window):
                     return True
-                at = data.find(run, at + 1)
+                at = text.find(gate, at + 1)
     return False
 
 

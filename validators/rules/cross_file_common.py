@@ -3,6 +3,7 @@ form in which two reports' texts name the same thing."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -39,19 +40,17 @@ def squeezed(text: str) -> str:
     1/2 12."""
     kept = "".join(text.split())
     table = _ignored()
-    if not any(d in kept for d in _DIGITS):
-        return kept.translate(table)
-    out: list[str] = []
-    for i, c in enumerate(kept):
-        mapped = table.get(ord(c), c)
-        if mapped is not None:
-            out.append(chr(mapped) if isinstance(mapped, int) else mapped)
-        elif 0 < i < len(kept) - 1 and kept[i - 1] in _DIGITS and kept[i + 1] in _DIGITS:
-            out.append(c)
-    return "".join(out)
+    pieces: list[str] = []
+    start = 0
+    for between in _BETWEEN_DIGITS.finditer(kept):
+        mark = between.group()
+        if table.get(ord(mark), mark) is None:  # an ignored mark, but part of a number here
+            pieces += (kept[start:between.start()].translate(table), mark)
+            start = between.end()
+    return "".join(pieces) + kept[start:].translate(table)
 
 
-_DIGITS = "0123456789"
+_BETWEEN_DIGITS = re.compile("(?<=[0-9])[^0-9](?=[0-9])")
 
 
 @cache
