@@ -116,7 +116,9 @@
       var items = RF.resolveSchema(schema.items || {}, ctx.root);
       if (items.properties) return this.itemList(container, schema, items, path, label, key, prop);
     }
-    var msg = el("div", { class: "rf-msg", id: id + "-msg", "aria-live": "polite" });
+    // No live region: the message describes its field (aria-describedby), where a screen reader
+    // says it; a live region too said each one twice (the check bar announces the count).
+    var msg = el("div", { class: "rf-msg", id: id + "-msg" });
     var box = el("div", { class: "rf-field", dataset: { pointer: RF.pointer(path), key: key } });
     var head = el("label", { class: "rf-label", for: id, id: id + "-label" }, [
       el("span", { text: label }),
@@ -128,7 +130,9 @@
     box.appendChild(widget);
     if (schema.type !== "boolean") {
       var help = this.help(key, prop, schema, path);
-      help.id = id + "-help";
+      // The help's own words describe the field, not the clauses' disclosure beside them.
+      var words = help.querySelector(":scope > p");
+      if (words) words.id = id + "-help";
       box.appendChild(help);
     }
     var clauseLine = this.enumClause(schema, path, key);
@@ -246,7 +250,18 @@
     if (box) {
       box.box.classList.remove("rf-flagged");
       var note = box.box.querySelector(".rf-flag-note");
-      if (note) note.remove();
+      if (note) {
+        // Gone, and no longer describing the input.
+        var input = box.box.querySelector("input[aria-describedby]");
+        if (input && note.id) {
+          var rest = input.getAttribute("aria-describedby").split(" ").filter(function (ref) {
+            return ref && ref !== note.id;
+          }).join(" ");
+          if (rest) input.setAttribute("aria-describedby", rest);
+          else input.removeAttribute("aria-describedby");
+        }
+        note.remove();
+      }
     }
     this.set(path, value === "" ? undefined : value);
   };

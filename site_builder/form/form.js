@@ -346,18 +346,27 @@
   App.prototype.keepClear = function (bar) {
     var root = document.documentElement;
     var header = document.querySelector(".md-header");
+    var said = {};  // what was last written: written again only when it changes (a restyle)
+    var pad = function (side, px) {
+      var value = "calc(" + px + "px + 0.4rem)";
+      if (said[side] === value) return;
+      said[side] = value;
+      root.style[side] = value;
+    };
     var set = function () {
       var stuck = header && /sticky|fixed/.test(getComputedStyle(header).position);
-      root.style.setProperty("--rf-clear-top", Math.ceil(stuck ? header.getBoundingClientRect().height : 0) + "px");
-      root.style.setProperty("--rf-clear-bottom", Math.ceil(bar.getBoundingClientRect().height) + "px");
+      pad("scrollPaddingTop", stuck ? Math.ceil(header.getBoundingClientRect().height) : 0);
+      pad("scrollPaddingBottom", Math.ceil(bar.getBoundingClientRect().height));
     };
     if (this.clearObserver) this.clearObserver.disconnect();
     if (window.ResizeObserver) {
+      // It calls back once at the start with the sizes it observes: no measuring here.
       this.clearObserver = new ResizeObserver(set);
       this.clearObserver.observe(bar);
       if (header) this.clearObserver.observe(header);
+    } else {
+      set();
     }
-    set();
   };
 
   App.prototype.focus = function (pointer, ctx) {
@@ -537,6 +546,12 @@
     this.updateOutput(issues.concat(profileIssues));
     // The timer this replaces would also have saved: a re-render must not drop the autosave.
     if (this.dirty) this.saveDraft();
+    // A message that grew above or at the focused field may have pushed it under the sticky
+    // header or the check bar: back into view, within the page's scroll padding (keepClear).
+    var focused = document.activeElement;
+    if (focused && focused !== this.editor && this.editor.contains(focused) && !this.summary.contains(focused)) {
+      focused.scrollIntoView({ block: "nearest" });
+    }
     this.node.dataset.checks = cross.status === "loading" ? "loading" : "settled";
   };
 
@@ -545,11 +560,8 @@
   App.prototype.place = function (ctx, issues) {
     var self = this;
     var st = this.state;
-    ctx.fields.forEach(function (entry, pointer) {
-      if (pointer !== "") RF.clear(entry.msg);
-      entry.box.classList.remove("rf-has-error", "rf-has-todo");
-    });
-    var said = {};
+    // One message a field, the worst; on a blank report, once the field has been left.
+    var chosen = new Map();
     issues.slice().sort(function (a, b) { return RANK[a.severity] - RANK[b.severity]; }).forEach(function (issue) {
       var path = issue.path.slice();
       var entry = null;
@@ -560,12 +572,26 @@
       }
       issue.placed = !!(entry && RF.pointer(path) !== "");
       if (!issue.placed) return;
-      // One message a field, the worst; on a blank report, once the field has been left.
       var pointer = RF.pointer(path);
-      if (said[pointer] || !(st.showAll || st.touched[pointer] || issue.severity === "warning")) return;
-      said[pointer] = true;
+      if (chosen.has(pointer) || !(st.showAll || st.touched[pointer] || issue.severity === "warning")) return;
+      chosen.set(pointer, issue);
+    });
+    ctx.fields.forEach(function (entry, pointer) {
+      if (pointer === "") return;
+      var issue = chosen.get(pointer);
+      // A warning (a file the browser cannot see) is no error: the field keeps its own border.
+      entry.box.classList.toggle("rf-has-error", !!issue && issue.severity === "error");
+      entry.box.classList.toggle("rf-has-todo", !!issue && issue.severity === "todo");
+      // A message whose words stay is left as it is: rebuilt, a screen reader would say it again
+      // (it describes its field), and a focused button in it would lose the focus.
+      var remove = issue && issue.fix && issue.fix.remove ? RF.pointer(issue.fix.remove) : null;
+      var said = issue ? [issue.severity, issue.message, remove].join("\n") : "";
+      if (entry.said === said && (said || !entry.msg.firstChild)) return;
+      entry.said = said;
+      RF.clear(entry.msg);
+      if (!issue) return;
       var line = el("p", { class: "rf-" + issue.severity, text: issue.message });
-      if (issue.fix && issue.fix.remove) {
+      if (remove !== null) {
         line.appendChild(el("button", { type: "button", class: "rf-small", text: "删除此字段",
           on: { click: function () {
             RF.setPath(ctx.state.data, issue.fix.remove, undefined);
@@ -573,15 +599,13 @@
           } } }));
       }
       entry.msg.appendChild(line);
-      // A warning (a file the browser cannot see) is no error: the field keeps its own border.
-      if (issue.severity !== "warning") entry.box.classList.add(issue.severity === "todo" ? "rf-has-todo" : "rf-has-error");
     });
     ctx.fields.forEach(tie);
   };
 
   /* A field's controls described by its help, notes and message (those with words), and marked
    * invalid while it shows an error or a field to fill in (a warning leaves them valid), as the
-   * workbench's sayAt does. */
+   * workbench's sayAt does; each attribute written only when it changes. */
   function tie(entry) {
     var aria = entry.aria;
     if (!aria) return;
@@ -593,10 +617,12 @@
     if (entry.msg.textContent.trim()) ids.push(entry.msg.id);
     var described = ids.join(" ");
     aria.described.forEach(function (control) {
+      if ((control.getAttribute("aria-describedby") || "") === described) return;
       if (described) control.setAttribute("aria-describedby", described);
       else control.removeAttribute("aria-describedby");
     });
     aria.invalid.forEach(function (control) {
+      if (control.hasAttribute("aria-invalid") === bad) return;
       if (bad) control.setAttribute("aria-invalid", "true");
       else control.removeAttribute("aria-invalid");
     });
@@ -639,7 +665,23 @@
     failed: "未能与已发布的报告对照（数据加载失败），" + CROSS_RETRY_MS / 1000 + " 秒后自动重试。",
   };
 
+  // What the keyboard reaches in the check bar, in order: the list's summary, its links, its buttons.
+  var BAR_STOPS = ".rf-summary-list > summary, .rf-summary-list a, .rf-summary-list button";
+
+  /* The bar is rebuilt on every check run: the keyboard's focus in it (the summary, or the n-th
+   * link) stays where it was, not dropped onto the page. */
   App.prototype.showSummary = function (pairs) {
+    var active = document.activeElement;
+    var at = active && active !== this.summary && this.summary.contains(active)
+      ? [].indexOf.call(this.summary.querySelectorAll(BAR_STOPS), active) : -1;
+    this.buildSummary(pairs);
+    if (at < 0) return;
+    var stops = this.summary.querySelectorAll(BAR_STOPS);
+    var again = stops[Math.min(at, stops.length - 1)];
+    if (again) again.focus({ preventScroll: true });
+  };
+
+  App.prototype.buildSummary = function (pairs) {
     var self = this;
     var box = RF.clear(this.summary);
     var counts = { error: 0, todo: 0, warning: 0 };
@@ -666,13 +708,10 @@
       on: { toggle: function () {
         self.summaryOpen = details.open;
         // Asking for the list is asking to see every problem at its field too.
+        // (The checks rebuild the bar; showSummary keeps the keyboard's focus on the summary.)
         if (details.open && !self.state.showAll) {
-          // The checks rebuild the bar: the keyboard's focus goes on to the new list's summary.
-          var focused = details.contains(document.activeElement);
           self.state.showAll = true;
           self.validateNow();
-          var again = focused && self.summary.querySelector(".rf-summary-list > summary");
-          if (again) again.focus({ preventScroll: true });
         }
       } } },
       [el("summary", { text: "逐项查看（" + pairs.length + "）" })]);

@@ -758,18 +758,19 @@
   function itemNode(item, readOnly) {
     var rec = app.state.items[item.id] || { status: "", reason: "", reviewer: "", date: "" };
     var name = "rv-" + item.id;
-    // Named by its visible label first, then the item (WCAG 2.5.3); described by the hint while
-    // the hint shows (data-note, see sayAt) and by its message.
+    // Named by its visible label first, then the item's title (WCAG 2.5.3; by reference, so that
+    // nothing hidden is copied with the label's words); described by the hint while the hint
+    // shows (data-note, see sayAt) and by its message.
     var reason = el("textarea", { class: "rv-reason", rows: "2", id: name + "-reason", value: rec.reason,
-      disabled: readOnly });
+      disabled: readOnly, "aria-labelledby": name + "-reason-label " + name + "-title" });
     var who = el("p", { class: "rv-who" });
     var when = el("span", { class: "rv-when" });  // the verdict's own date, as the file will say it
     // The item changed after its verdict, or after 其余全部核实: it waits for a verdict again.
     var changed = el("p", { class: "rv-changed", id: name + "-changed", hidden: true });
     var starter = item.findings.filter(function (f) { return f.severity === "error"; })[0] || item.findings[0];
     var reasonBox = el("div", { class: "rv-reason-box" }, [
-      el("label", { for: name + "-reason" }, ["理由（不予认定的理由，或需要补充的材料；学会和公众会看到）",
-        el("span", { class: "rv-sr", text: "：“" + item.title + "”" })]), reason,
+      el("label", { for: name + "-reason", id: name + "-reason-label",
+        text: "理由（不予认定的理由，或需要补充的材料；学会和公众会看到）" }), reason,
       fieldMessage(name + "-reason"),
       starter && !readOnly ? el("button", { type: "button", class: "rf-button rv-starter", text: "用检查意见作理由开头",
         on: { click: function () {
@@ -862,8 +863,8 @@
       refresh();
     });
     // Each item's group named with the item (13 groups all named 核查结论 told a screen reader nothing).
-    var verdict = el("fieldset", { class: "rv-verdict" }, [el("legend", {}, ["核查结论",
-      el("span", { class: "rv-sr", text: "：" + item.title })])].concat(radios, [when]));
+    var verdict = el("fieldset", { class: "rv-verdict", "aria-labelledby": name + "-verdict " + name + "-title" },
+      [el("legend", { id: name + "-verdict", text: "核查结论" })].concat(radios, [when]));
     var fields = el("dl", { class: "rv-fields" });
     item.fields.forEach(function (f) {
       fields.appendChild(el("dt", { text: f[0] }));
@@ -876,7 +877,7 @@
     })) : null;
     var findings = item.findings.length ? el("ul", { class: "rv-findings" }, item.findings.map(findingNode)) : null;
     var node = el("article", { class: "rv-item", dataset: { item: item.id } }, [
-      el("h4", {}, [item.title + " ", el("code", { text: item.id })]),
+      el("h4", {}, [el("span", { id: name + "-title", text: item.title }), " ", el("code", { text: item.id })]),
       el("p", { class: "rv-points" }),
       fields,
       evidence ? el("p", { class: "rv-label", text: "证明材料（在新标签页打开）：" }) : null, evidence,

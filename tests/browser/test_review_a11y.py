@@ -1,7 +1,8 @@
 """What a screen reader meets at a verdict in the workbench: the reason a 不予认定 needs is asked
 for at the reason field (its message tied to it, the field marked invalid) once the reviewer has
 left the field empty, and the hint under it describes it; the field's name begins with its visible
-label (WCAG 2.5.3) and names the item; each item's verdict group is named with the item."""
+label (WCAG 2.5.3) and names the item; each item's verdict group is named with the item; both by
+reference to the item's title, so that the label and the legend hold only their visible words."""
 
 from __future__ import annotations
 
@@ -90,15 +91,18 @@ def test_the_reason_is_named_by_its_visible_label_and_each_verdict_group_by_its_
     item, title = next(iter(items.items()))
     page.click(f"#rv-{item}-not_recognised")
     # The name begins with the visible label and names the item (a space between may come and go).
-    reason = page.get_by_role("textbox", name=re.compile(f"^{re.escape(LABEL)}\\s?：“{re.escape(title)}”$"))
+    reason = page.get_by_role("textbox", name=re.compile(f"^{re.escape(LABEL)}\\s?{re.escape(title)}$"))
     assert reason.count() == 1, page.locator(f"#rv-{item}-reason").aria_snapshot()
     assert reason.get_attribute("id") == f"rv-{item}-reason"
     assert reason.get_attribute("aria-label") is None
-    # The visible words stay as they were.
-    assert page.locator(f'label[for="rv-{item}-reason"]').inner_text().startswith(LABEL)
+    # The visible words are all there is: nothing hidden is copied with the label or the legend.
+    assert page.locator(f'label[for="rv-{item}-reason"]').inner_text() == LABEL
+    assert page.locator(f'label[for="rv-{item}-reason"]').evaluate("l => l.textContent") == LABEL
+    assert page.locator(".rv-item .rv-sr").count() == 0
     for other, other_title in items.items():
-        group = page.get_by_role("group", name=re.compile(f"^核查结论\\s?：{re.escape(other_title)}$"))
+        group = page.get_by_role("group", name=re.compile(f"^核查结论\\s?{re.escape(other_title)}$"))
         assert group.count() == 1, other_title
         assert group.locator(f"#rv-{other}-verified").count() == 1
+        assert group.locator("legend").evaluate("l => l.textContent") == "核查结论"
     assert page.get_by_role("group", name="核查结论", exact=True).count() == 0
     assert not page.problems, page.problems
