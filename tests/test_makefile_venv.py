@@ -27,14 +27,19 @@ def _version(folder: Path) -> str:
                           capture_output=True, text=True, check=True).stdout.strip()
 
 
-def test_a_venv_of_another_python_is_rebuilt_with_the_one_asked_for(tmp_path: Path) -> None:
+def _copy_makefile(folder: Path) -> None:
+    """The Makefile and what it runs, beside a lock that pins nothing (the pinned set is not
+    what is tested here: an empty lock installs nothing, offline)."""
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
-    (tmp_path / ".ci").mkdir()
-    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
-    shutil.copy(ROOT / ".ci" / "find-python", tmp_path / ".ci" / "find-python")
-    # The pinned set is not what is tested here: an empty lock installs nothing, offline.
-    (tmp_path / "requirements.lock").write_text("# nothing pinned\n", encoding="utf-8")
+    (folder / ".ci").mkdir()
+    shutil.copy(ROOT / "Makefile", folder / "Makefile")
+    shutil.copy(ROOT / ".ci" / "find-python", folder / ".ci" / "find-python")
+    (folder / "requirements.lock").write_text("# nothing pinned\n", encoding="utf-8")
+
+
+def test_a_venv_of_another_python_is_rebuilt_with_the_one_asked_for(tmp_path: Path) -> None:
+    _copy_makefile(tmp_path)
     first, second = python_for("3.11"), python_for("3.13")
 
     _make(tmp_path, first)
@@ -51,12 +56,7 @@ def test_a_venv_of_another_python_is_rebuilt_with_the_one_asked_for(tmp_path: Pa
 
 def test_a_python_that_does_not_run_leaves_the_venv_as_it_is(tmp_path: Path) -> None:
     """With no version to compare, the venv was taken for another Python's and deleted."""
-    if shutil.which("make") is None:
-        pytest.skip("make is not installed")
-    (tmp_path / ".ci").mkdir()
-    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
-    shutil.copy(ROOT / ".ci" / "find-python", tmp_path / ".ci" / "find-python")
-    (tmp_path / "requirements.lock").write_text("# nothing pinned\n", encoding="utf-8")
+    _copy_makefile(tmp_path)
     _make(tmp_path, python_for("3.11"))
     [stamp] = (tmp_path / ".venv").glob(".installed*")
     (tmp_path / "requirements.lock").write_text("# changed\n", encoding="utf-8")  # the stamp is out of date

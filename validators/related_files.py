@@ -31,7 +31,7 @@ _SEGMENT = re.compile(r"[^\s\"'\\]+")
 # A name is also looked for by its halves: a space or a mark inserted (中德 智能, 建议。) breaks
 # one half at most, so a file holding the name that way still holds the other half as written.
 # More parts would find names with more insertions, but their short pieces are in most files
-# (thirds made a one-file check of the 150-society tree several times slower); a name written
+# (thirds made the search for context files of the 150-society tree 3-8 times slower); a name written
 # with two or more insertions is found by the whole-tree check, which reads every file.
 _PARTS = 2
 Needles = set[tuple[bytes, bytes | None]]  # (as written, as same_text reads it; None for an id)

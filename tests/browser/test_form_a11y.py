@@ -6,16 +6,19 @@ reaches scrolled clear of the sticky header and the check bar (WCAG 2.4.11)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
 from tests.browser.test_form import _society_with_national_event, add, box, settled
+from tests.browser.test_form_mirrors import SOCIETY as REGISTERED
+from tests.browser.test_form_mirrors import _blank
 from tests.site_support import built_site, served, sync_playwright
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-YEAR = 2018
-SOCIETY = "cd-agri"
+YEAR = 2018  # the year _blank starts
+SOCIETY = REGISTERED
 # A service in the pilot district whose 服务成效 says nothing: a warning at that field, no error.
 REPORT = f"""society: {SOCIETY}
 year: {YEAR}
@@ -33,14 +36,6 @@ def base() -> Iterator[str]:
         yield url + "form/"
 
 
-def _start(page, base: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(base)
-    page.wait_for_selector(".rf-modes")
-    page.select_option("#rf-new-choice", SOCIETY)
-    page.select_option("#rf-new-year", str(YEAR))
-    page.click("#rf-start-empty")
-    page.wait_for_selector(".rf-editor .rf-summary")
-    settled(page)
 
 
 def _aria(control) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -55,7 +50,7 @@ def _aria(control) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 def test_a_fields_help_and_message_describe_its_input_which_is_invalid_while_it_shows_an_error(
         page, base: str) -> None:
-    _start(page, base)
+    _blank(page, base)
     add(page, "/academic_events")
     settled(page)
     title = box(page, "/academic_events/0/title").locator("input")
@@ -129,7 +124,7 @@ def test_a_warning_describes_its_field_without_marking_it_invalid(page, base: st
 
 @pytest.mark.parametrize("key", ["Enter", " "])
 def test_opening_the_problem_list_from_the_keyboard_keeps_the_focus_on_it(page, base: str, key: str) -> None:
-    _start(page, base)  # a fresh page for each key: the first opening rebuilds the bar
+    _blank(page, base)  # a fresh page for each key: the first opening rebuilds the bar
     opener = page.locator(".rf-summary .rf-summary-list > summary")
     opener.focus()
     page.keyboard.press(key)
@@ -144,14 +139,23 @@ def test_opening_the_problem_list_from_the_keyboard_keeps_the_focus_on_it(page, 
     assert not page.problems, page.problems
 
 
-def test_at_200_percent_zoom_the_tab_key_never_leaves_a_field_under_the_header_or_the_bar(browser, base: str) -> None:
+@contextmanager
+def _zoomed(browser, base: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A blank report with one event, at 200 % zoom (640 by 450 CSS pixels)."""
     context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
     try:
         page = context.new_page()
         page.problems = []
-        _start(page, base)
+        _blank(page, base)
         add(page, "/academic_events")
         settled(page)
+        yield page
+    finally:
+        context.close()
+
+
+def test_at_200_percent_zoom_the_tab_key_never_leaves_a_field_under_the_header_or_the_bar(browser, base: str) -> None:
+    with _zoomed(browser, base) as page:
         page.locator("#rf_academic_events_0_id").focus()
         page.evaluate("window.scrollTo(0, 0)")
         page.locator("#rf_academic_events_0_id").focus()
@@ -173,8 +177,6 @@ def test_at_200_percent_zoom_the_tab_key_never_leaves_a_field_under_the_header_o
             assert where["top"] >= where["header"] - 0.5, where
             assert where["bottom"] <= where["bar"] + 0.5, where
         assert len(reached) >= 5, reached
-    finally:
-        context.close()
 
 
 def _edit_unseen(page, pointer: str, value: str) -> None:  # type: ignore[no-untyped-def]
@@ -184,7 +186,7 @@ def _edit_unseen(page, pointer: str, value: str) -> None:  # type: ignore[no-unt
 
 
 def test_the_focus_in_the_check_bar_stays_where_it_is_when_the_checks_rebuild_the_bar(page, base: str) -> None:
-    _start(page, base)
+    _blank(page, base)
     add(page, "/academic_events")
     settled(page)
     opener = ".rf-summary .rf-summary-list > summary"
@@ -215,7 +217,7 @@ def test_the_focus_in_the_check_bar_stays_where_it_is_when_the_checks_rebuild_th
 
 
 def test_a_fields_message_is_no_live_region_and_stays_the_same_node_while_its_words_stay(page, base: str) -> None:
-    _start(page, base)
+    _blank(page, base)
     add(page, "/academic_events")
     settled(page)
     assert page.locator(".rf-msg").count() > 0
@@ -244,13 +246,7 @@ def test_a_fields_message_is_no_live_region_and_stays_the_same_node_while_its_wo
 
 def test_a_field_reached_by_tab_stays_clear_of_the_bar_when_the_field_left_grows_its_message(
         browser, base: str) -> None:
-    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
-    try:
-        page = context.new_page()
-        page.problems = []
-        _start(page, base)
-        add(page, "/academic_events")
-        settled(page)
+    with _zoomed(browser, base) as page:
         left = box(page, "/academic_events/0/title").locator("input")
         left.focus()
         # The next field reached, just clear of the bar, as a Tab leaves it when the page was
@@ -273,8 +269,6 @@ def test_a_field_reached_by_tab_stays_clear_of_the_bar_when_the_field_left_grows
         assert where["tag"] in ("INPUT", "SELECT", "TEXTAREA"), where
         assert where["grown"], where  # the field left said what it lacks, above the focused one
         assert where["bottom"] <= where["bar"] + 0.5, where
-    finally:
-        context.close()
 
 
 def test_a_copied_date_once_changed_no_longer_points_at_its_removed_note(page, base: str) -> None:
@@ -298,7 +292,7 @@ def test_a_copied_date_once_changed_no_longer_points_at_its_removed_note(page, b
 
 
 def test_a_check_run_writes_no_field_attribute_and_no_page_style_that_did_not_change(page, base: str) -> None:
-    _start(page, base)
+    _blank(page, base)
     add(page, "/academic_events")
     settled(page)
     title = box(page, "/academic_events/0/title").locator("input")
