@@ -159,7 +159,7 @@ def test_a_regions_shortfall_names_what_did_not_count_and_why(tmp_path: Path, pr
 
 def test_the_submission_guide_quotes_this_error_as_check_says_it() -> None:
     """docs/submit.md gave an example error no check ever printed (“作报告”, “外省（区、市）”)."""
-    assert f"“{SHORT}”" in (ROOT / "docs" / "submit.md").read_text(encoding="utf-8")
+    assert f"例如这样一条：{SHORT}。" in (ROOT / "docs" / "submit.md").read_text(encoding="utf-8")
 
 
 def test_a_new_year_file_says_the_markers_are_endings() -> None:
