@@ -122,8 +122,34 @@
     return day.toISOString().slice(0, 10);
   }
 
+  /* The moment a date cell's number stands for, as openpyxl's `from_excel` reads it: the day and
+   * the time of day to the millisecond, and Excel's 1900 leap-year bug (59 is 1900-02-28, 61 is
+   * 1900-03-01). */
+  function excelMoment(n) {
+    var day = Math.floor(n);
+    var ms = Math.round((n - day) * 86400000);
+    if (n > 0 && n < 60) day += 1;
+    return EPOCH + day * 86400000 + ms;
+  }
+
   function serialIso(n) {
-    return new Date(EPOCH + n * 86400000).toISOString().slice(0, 10);
+    return new Date(excelMoment(n)).toISOString().slice(0, 10);
+  }
+
+  function pad(n, width) {
+    var s = String(n);
+    while (s.length < width) s = "0" + s;
+    return s;
+  }
+
+  /* A date cell's number under one day is a time of day to openpyxl, written as Python writes a
+   * time (12:00:00, 06:00:00.500000), which no date column reads: null for any other number. */
+  function timeOfDay(n) {
+    var ms = Math.round(n * 86400000);
+    if (!(n >= 0 && n < 1) || ms >= 86400000) return null;
+    var seconds = Math.floor(ms / 1000);
+    var shown = pad(Math.floor(seconds / 3600), 2) + ":" + pad(Math.floor(seconds / 60) % 60, 2) + ":" + pad(seconds % 60, 2);
+    return ms % 1000 ? shown + "." + pad((ms % 1000) * 1000, 6) : shown;
   }
 
   // The first and the last moment a date cell's number may stand for: Python's dates (years 1 to
@@ -135,8 +161,7 @@
    * day, to the millisecond). */
   function isDay(n) {
     if (!isFinite(n)) return false;
-    var day = Math.floor(n);
-    var moment = EPOCH + day * 86400000 + Math.round((n - day) * 86400000);
+    var moment = excelMoment(n);
     return moment >= FIRST_MOMENT && moment <= LAST_MOMENT;
   }
 
@@ -924,8 +949,11 @@
         else {
           value = Number(raw);
           var style = Number(c.getAttribute("s") || 0);
-          // A date cell: its day, or, past the dates there are (1e+20), the number as the file holds it.
-          if (dates[style]) value = isDay(value) ? { date: serialIso(Math.floor(value)) } : { serial: raw };
+          // A date cell: a time of day (under 1), its day, or, past the dates there are (1e+20), the
+          // number as the file holds it.
+          var time = dates[style] ? timeOfDay(value) : null;
+          if (time !== null) value = time;
+          else if (dates[style]) value = isDay(value) ? { date: serialIso(value) } : { serial: raw };
         }
         values[col - 1] = value === undefined ? null : value;
       });

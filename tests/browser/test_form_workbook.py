@@ -6,6 +6,7 @@ Chinese line; nothing leaves the browser."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import zipfile
@@ -327,6 +328,40 @@ def test_a_date_cell_past_the_dates_there_are_is_said_at_its_cell_as_import_does
     assert form == python
     assert "1 个单元格无法读入" in page.inner_text(".rf-note")
     assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize(("number", "date_cell"), [(0, True), (0.5, True), (0.25 + 0.5 / 86_400, True),
+                                                   (1, True), (59, True), (59.5, True), (60, True), (61, True),
+                                                   (59, False), (61, False)])
+def test_excels_first_days_and_times_of_day_are_read_in_the_form_as_import_reads_them(
+        page, base: str, tmp_path: Path, number: float, date_cell: bool) -> None:
+    """Excel counts a 29 February 1900 that never was, and a date cell under one day holds a time
+    of day: `xlsx import` (openpyxl) reads 59 as 1900-02-28 and 0.5 as the time 12:00:00, which no
+    date column takes; the form read them as 1900-02-27 and 1899-12-30. A plain number in the date
+    column (no date format) is read as the date cell would be."""
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    book["为企业提供的服务"]["F3"].value = number
+    if not date_cell:
+        book["为企业提供的服务"]["F3"].number_format = "General"
+    book.save(tmp_path / "d.xlsx")
+    imported = read_workbook(tmp_path / "d.xlsx", "d.xlsx", layout(guideline(2018)))  # type: ignore[arg-type]
+    if imported.findings:
+        python, form = _both_say(page, base, tmp_path / "d.xlsx")
+        assert form == python
+    else:
+        _drop(page, base, tmp_path / "d.xlsx")
+    if date_cell and number < 1:
+        time = {0: "00:00:00", 0.5: "12:00:00"}.get(number, "06:00:00.500000")
+        assert python == [f"为企业提供的服务!F3：日期“{time}”无法识别：请写成 2018-05-12 这样的日期。"]
+        return
+    page.wait_for_selector("#rf-yaml-report")
+    page.wait_for_function("document.querySelector('#rf-yaml-report').value.includes('year:')")
+    shown = load_text(page.input_value("#rf-yaml-report"), "form.yaml", 64).data
+    assert imported.data is not None
+    assert shown == imported.data
+    day = dt.date(1900, 2, 28) if 59 <= number <= 60 else dt.date(1900, 3, 1) if number == 61 else dt.date(1900, 1, 1)
+    assert imported.data["innovation"]["services"][1]["date"] == day
 
 
 def test_hidden_sheets_rows_and_columns_are_said_in_the_form_as_import_does(page, base: str, tmp_path: Path) -> None:

@@ -24,8 +24,6 @@ _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 # The number in a cell written with words around it (15万, 40人, 约400, 200余人); the words are
 # policy.yaml's workbook.numbers (the same in form-xlsx.js).
 _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-# Excel's day 0 is 1899-12-30 (its 1900 leap-year bug kept for compatibility).
-_EPOCH = dt.date(1899, 12, 30)
 _TRUE, _FALSE = frozenset({"是", "true", "yes", "y", "1", "对", "√"}), frozenset({"否", "false", "no", "n", "0", "×"})
 
 
@@ -59,7 +57,10 @@ def _date(value: object) -> Read:
         return Read(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2958466 and float(value).is_integer():
-            day = _EPOCH + dt.timedelta(days=int(value))
+            from openpyxl.utils.datetime import from_excel  # imported by the workbook reader anyway
+
+            # Read as a date cell holding it is (Excel's 1900 leap-year bug: 59 is 1900-02-28).
+            day = from_excel(int(value)).date()
             return Read(day, said=f"序列号 {_text(value)} 按日期 {day.isoformat()} 读入")
         return Read(error=f"日期“{_text(value)}”无法识别：请写成 2018-05-12 这样的日期。")
     written = str(value)
