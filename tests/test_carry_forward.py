@@ -121,6 +121,32 @@ def test_a_wrong_value_is_said_in_chinese_at_its_key(tmp_path: Path) -> None:
     assert problem.message.isascii() is False  # said in Chinese
 
 
+@pytest.mark.parametrize(("text", "line", "column", "said"), [
+    # A value of an entry changed with `edit`, written in blocks or in one line.
+    ("kinds:\n  event_categories:\n    edit:\n      annual_conference: {criteria: {min_participants: 100}}\n"
+     "      national_exchange:\n        criteria:\n          min_provinces: 六\n", 10, 26, "“min_provinces”应为整数"),
+    ("kinds:\n  event_categories:\n    edit:\n      national_exchange: {criteria: {min_particpants: 100}}\n",
+     7, 38, "未知字段“min_particpants”"),
+    # An entry added with `add`, second in its list.
+    ("kinds:\n  event_categories:\n    add:\n      - {code: a_new, label: 新类别甲, clause: '5.5'}\n"
+     "      - {code: b_new, label: 新类别乙, clause: '5.5', criteria: {min_participantz: 300}}\n",
+     8, 62, "未知字段“min_participantz”"),
+    # A province edited by its name, and a list written whole (the file's index is the year's).
+    ("provinces:\n  edit:\n    香港特别行政区: {counts: 是}\n", 6, 23, "counts"),
+    ("industries: [电子信息, [装备制造]]\n", 4, 20, "industries"),
+])
+def test_a_wrong_value_in_an_edited_list_is_said_at_its_own_line(tmp_path: Path, text: str, line: int, column: int,
+                                                                   said: str) -> None:
+    """The model reads the year carried forward; its mistakes are said where the year's file
+    writes them, not at the `edit:` or `add:` that holds them (every edit was said at one line)."""
+    _2019(tmp_path, text)
+    with pytest.raises(YearFileError) as caught:
+        guideline(2019, tmp_path)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.line, problem.column) == ("validators/guidelines/2019.yaml", line, column)
+    assert said in problem.message
+
+
 def test_an_unknown_key_is_said_in_chinese(tmp_path: Path) -> None:
     _2019(tmp_path, "innovation:\n  platform_registerd: {points: 4}\n", kind="rubrics")
     with pytest.raises(YearFileError) as caught:

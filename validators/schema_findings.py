@@ -8,6 +8,7 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -265,8 +266,10 @@ def _colon_slip(err: ErrorDetails) -> int | None:
     return None if slip is None else slip[0]
 
 
-def findings_from(exc: ValidationError, root: type[BaseModel], file: str,
-                  source: SourceMap) -> list[Finding]:
+def findings_from(exc: ValidationError, root: type[BaseModel], file: str, source: SourceMap,
+                  written_at: Callable[[tuple[str | int, ...]], tuple[str | int, ...]] | None = None) -> list[Finding]:
+    """Each validation error in Chinese at its place in `file`. `written_at`: where the file
+    writes a value of the validated data, when the two differ (a year file carried forward)."""
     out: list[Finding] = []
     errors = exc.errors(include_url=False)
     misspelt = _misspelt(errors, root)
@@ -279,12 +282,13 @@ def findings_from(exc: ValidationError, root: type[BaseModel], file: str,
             code, message = "E-SCHEMA-TYPE", f"{placed}。"
         else:
             code, message = _message(err, root)
+        at = written_at or (lambda path: path)
         if code == "E-SCHEMA-MISSING":
-            line, col = source.value(loc[:-1])
+            line, col = source.value(at(loc[:-1]))
         elif code == "E-SCHEMA-UNKNOWN-KEY":
-            line, col = source.key(loc)
+            line, col = source.key(at(loc))
         else:
-            line, col = source.value(loc)
+            line, col = source.value(at(loc))
         slip = _colon_slip(err)
         if slip is not None and code == "E-SCHEMA-TYPE" and placed is None:
             col += slip  # at the colon itself, as a syntax error's hint is

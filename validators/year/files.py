@@ -25,7 +25,7 @@ from typing import Any
 from validators.yaml.loading import FULL_WIDTH_COLON, Loaded, SourceMap, load_path
 
 __all__ = ["GUIDELINES_DIR", "PACKAGE_DIR", "RUBRICS_DIR", "YearFileError", "YearProblem",
-           "available_years", "own_folder", "read_year_file", "relative", "tree_root", "year_data", "year_file",
+           "available_years", "own_folder", "read_year_file", "relative", "tree_root", "written_at", "year_data", "year_file",
            "year_file_chain", "year_files"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -226,6 +226,45 @@ class _Reader:
 
 
 _KIND_WORDS = {"guidelines": "指南参数", "rubrics": "评估细则"}
+
+
+def written_at(merged: Any, own: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Where a year's own file writes the value at `loc` of its carried-forward data (`merged`):
+    an entry of a list changed by name (`edit: {name: ...}`) or added (`add: [...]`) at its own
+    line, not at the list's; an inherited value at the deepest key the file writes on its way."""
+    found: list[str | int] = []
+    for key in loc:
+        if isinstance(merged, list) and isinstance(key, int) and 0 <= key < len(merged):
+            entry = merged[key]
+            if isinstance(own, list):  # the list written whole: the file's index is the year's
+                step: tuple[tuple[str | int, ...], Any] | None = ((key,), own[key]) if key < len(own) else None
+            else:
+                step = _changed_entry(merged, own, entry)
+        elif isinstance(merged, dict) and isinstance(own, dict) and key in own and key in merged:
+            step = ((key,), own[key])
+        else:
+            step = None
+        if step is None:
+            break
+        found += step[0]
+        merged, own = merged[key], step[1]
+    return tuple(found)
+
+
+def _changed_entry(merged: list[Any], own: Any, entry: Any) -> tuple[tuple[str | int, ...], Any] | None:
+    """Where the file adds or edits `entry` of a carried-forward list, if it does."""
+    if not isinstance(own, dict):
+        return None
+    if isinstance(added := own.get("add"), list):
+        for i, written in enumerate(added):
+            if written is entry:  # `add` puts the file's own entry in the list
+                return ("add", i), written
+    if isinstance(edits := own.get("edit"), dict):
+        names = set(map(str, _names(entry, _name_field(merged))))
+        for name, change in edits.items():
+            if str(name) in names:
+                return ("edit", name), change
+    return None
 
 
 def year_data(kind: str, year: int, root: Path | None = None) -> dict[str, Any] | None:

@@ -33,6 +33,7 @@ from validators.year.files import (
     read_year_file,
     relative,
     tree_root,
+    written_at,
     year_data,
     year_file,
 )
@@ -342,9 +343,10 @@ def year_model(kind: str, year: int, model: type[YearModel], root: Path | None =
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:
-        source = read_year_file(where, file).source
+        loaded = read_year_file(where, file)
         raise YearFileError([YearProblem(f.file, f.line, f.column, f.message)
-                             for f in findings_from(exc, model, file, source)]) from exc
+                             for f in findings_from(exc, model, file, loaded.source,
+                                                    lambda loc: written_at(data, loaded.data, loc))]) from exc
     if parsed.year != year:  # type: ignore[attr-defined]
         raise YearFileError([YearProblem(file, 1, 1, f"文件名是 {year} 年，文件中写的是 "
                                          f"{parsed.year} 年：请改为一致。")])  # type: ignore[attr-defined]
