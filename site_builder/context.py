@@ -16,8 +16,7 @@ from site_builder.progress import Bar
 from site_builder.tables import SOURCE
 from validators.check import FileCache, check_tree
 from validators.evaluation.evaluate import EvaluationMemo, evaluate_repository
-from validators.evaluation.results import FrozenYear, load_frozen, published
-from validators.evaluation.results import discover as discover_results
+from validators.evaluation.results import FrozenYear, check_frozen, published
 from validators.evaluation.scoring import Evaluation
 from validators.findings import CheckResult, Finding
 from validators.models.society import SocietyProfile
@@ -274,10 +273,7 @@ def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache |
         bar.show(done)
 
     result, repo = check_tree(root, cache=cache, progress=progress if bar else None)
-    # The frozen results files are checked files too, counted as `check` counts them.
-    frozen, broken = load_frozen(root)
-    result.findings += broken
-    result.files += len(discover_results(root))
+    frozen = check_frozen(result, root)  # the frozen results files are checked files too
     if say:
         counts = Counter(f.severity for f in result.findings)
         say(f"检查了 {result.files} 个文件（{time.perf_counter() - started:.1f} 秒）："

@@ -41,11 +41,9 @@ def run_check(args: argparse.Namespace) -> int:
     named = [q for p in frozen for q in (discover_results(args.root) if p.is_dir() else [p])]
     results = named if args.paths else discover_results(args.root)
     if results:  # the evaluation wing is imported only for frozen results files to read
-        from validators.evaluation.results import read_frozen
+        from validators.evaluation.results import check_frozen
 
-        for path in results:
-            result.files += 1
-            result.findings += read_frozen(path, args.root)[1]
+        check_frozen(result, args.root, results)
     out(FORMATS[args.format](result))
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 

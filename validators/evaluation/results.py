@@ -27,11 +27,11 @@ from validators.association.results_files import (
 from validators.association.reviews import REVIEWS
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
-from validators.findings import Finding, error
+from validators.findings import CheckResult, Finding, error
 from validators.repository import Repository
 from validators.year.files import relative, tree_root, year_file_chain
 
-__all__ = ["FrozenYear", "as_published", "changed_since_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "review_changed_since_frozen", "review_digests", "review_file", "rubric_file_digests", "rubric_files_changed", "write_frozen"]
+__all__ = ["FrozenYear", "as_published", "changed_since_frozen", "check_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "review_changed_since_frozen", "review_digests", "review_file", "rubric_file_digests", "rubric_files_changed", "write_frozen"]
 
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 _RESULT_FILE = re.compile(r"^([0-9]{4})\.json$")
@@ -174,16 +174,26 @@ def _json_line(data: bytes, exc: ValidationError) -> int:
     return 1
 
 
-def load_frozen(root: Path) -> tuple[dict[int, FrozenYear], list[Finding]]:
-    """Every usable results file of the tree by year, and findings for the others."""
+def load_frozen(root: Path, paths: list[Path] | None = None) -> tuple[dict[int, FrozenYear], list[Finding]]:
+    """Every usable results file of the tree (or of `paths`) by year, and findings for the others."""
     frozen: dict[int, FrozenYear] = {}
     findings: list[Finding] = []
-    for path in discover(root):
+    for path in discover(root) if paths is None else paths:
         year, found = read_frozen(path, root)
         findings += found
         if year is not None:
             frozen[year.year] = year
     return frozen, findings
+
+
+def check_frozen(result: CheckResult, root: Path, paths: list[Path] | None = None) -> dict[int, FrozenYear]:
+    """The results files of the tree (or `paths`) read into a check's `result`, as `check` and
+    the site count them: each a checked file, each problem a finding; the usable ones by year."""
+    paths = discover(root) if paths is None else paths
+    frozen, findings = load_frozen(root, paths)
+    result.files += len(paths)
+    result.findings += findings
+    return frozen
 
 
 def published(live: list[Evaluation], frozen: dict[int, FrozenYear]) -> list[Evaluation]:
