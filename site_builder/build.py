@@ -25,6 +25,7 @@ from site_builder import kept_pages, zensical_build
 from site_builder.form_page import site_settings
 from site_builder.generate import PROJECT, build_date, generate
 from site_builder.mkdocs_config import dump_config, inheriting, read_config
+from site_builder.search_worker import SearchWorkerChanged, mend_search_worker
 
 MKDOCS_YML = PROJECT / "mkdocs.yml"
 _SEARCH = ("search", "material/search")
@@ -135,6 +136,10 @@ def build(root: Path, site_dir: Path, *, config: Path = MKDOCS_YML, date: str | 
             child = work / "mkdocs.yml"
             child.write_text(child_config(config, work, docs, date), encoding="utf-8")
             theme_dirs = _mkdocs(child, work / "site", verbose)
+            try:
+                mend_search_worker(work / "site")
+            except SearchWorkerChanged as exc:
+                raise BuildError(str(exc)) from exc
         finished = time.perf_counter()
         kept_pages.swap(work / "site", site_dir)
         if hand_over:

@@ -17,6 +17,7 @@ from typing import Any
 from mkdocs.plugins import event_priority
 
 from site_builder.progress import Bar
+from site_builder.search_worker import SearchWorkerChanged, mend_search_worker
 
 log = logging.getLogger("mkdocs.site_builder")
 _built: list[str] = []
@@ -114,6 +115,10 @@ def on_post_build(config: Any, **_: Any) -> None:
         index.entries = [e for e in entries
                          if (page := e["location"].split("#", 1)[0]) not in rebuilt and page in _pages] + index.entries
         search.search_index_prev = None  # merged: the plugin must not merge again
+    try:
+        mend_search_worker(Path(config["site_dir"]))
+    except SearchWorkerChanged as exc:  # the preview still serves; its search cuts as Material does
+        log.warning(str(exc))
     preview = current()
     if preview:
         preview.settle()

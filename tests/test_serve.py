@@ -5,6 +5,7 @@ the background generation, in the downloads."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 from collections import Counter
@@ -29,6 +30,10 @@ def test_an_edit_shows_on_its_page_in_search_and_in_the_downloads(tmp_path: Path
         # The pages of a tree go under that tree, never over another preview's.
         assert (serve.report.parents[2] / "generated" / "docs" / "index.md").is_file()
         indexed = _indexed(serve.fetch(f"{serve.base}search/search_index.json"))
+        # The preview's search cuts a Chinese query as the published site's does (search_worker.py).
+        worker = re.search(r'"search": *"([^"]+)"', serve.fetch(serve.base))
+        assert worker, "the home page names no search worker"
+        assert "o<=t.length;o++)t.slice(s,o)in e" in serve.fetch(serve.base + worker.group(1))
         for n in range(2):  # the second edit runs on the state the first one left
             marker = f"预览测试标题{n}号"
             serve.edit_title(marker)

@@ -1,0 +1,42 @@
+"""Material's search worker, mended where it cuts a Chinese query into the index's words.
+
+The worker splits a run of Chinese characters greedily into words the index holds, but it
+never tries a piece that reaches the query's last character: 学术年会, one word of the index,
+was searched as 学术 or 年, and the reports that say 学术年会 came after every page with a 年 in
+it. The mend lets a piece end at the last character, so a word the index holds is searched
+whole and a longer query (中医药学术年会) is cut into whole words (中医药, 学术年会).
+
+The worker is Material's minified file; the exact text mended is checked: if a new Material
+no longer holds it, the build stops and says so (`tests/browser/test_site.py` searches the
+built site). Zensical has a search of its own and is not touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["SearchWorkerChanged", "mend_search_worker"]
+
+_WORKERS = "assets/javascripts/workers"
+# In `segment(query, index)`: every piece query.slice(i, j) the index holds, for j < length.
+_CUT = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
+_MENDED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+
+
+class SearchWorkerChanged(RuntimeError):
+    """Material's worker no longer holds the code mended here."""
+
+
+def mend_search_worker(site_dir: Path) -> bool:
+    """Mends the built site's search worker in place; False when there is none (no search)."""
+    workers = sorted((site_dir / _WORKERS).glob("search.*.min.js"))
+    for worker in workers:
+        code = worker.read_text(encoding="utf-8")
+        if _MENDED in code:
+            continue  # a preview's rebuild that kept the file
+        if code.count(_CUT) != 1:
+            raise SearchWorkerChanged(
+                f"Material 的搜索脚本 {worker.name} 与本站修补时的版本不同，中文搜索词的切分没有修补："
+                "请对照 site_builder/search_worker.py 更新要修补的代码，或在 Material 已修正时删去这一步。")
+        worker.write_text(code.replace(_CUT, _MENDED), encoding="utf-8")
+    return bool(workers)
