@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from site_builder.context import SiteData, source_name
 from site_builder.markup import (
+    PRINT_ADDRESS,
     SOCIETY,
     Cell,
     Column,
@@ -86,7 +87,8 @@ class Row:
             # Another scheme (javascript:, data:) or a path out of the folder: text, not a link.
             file = evidence_file(ref)
             url = self.site.source_url(posixpath.join(self.folder, file)) if file else None
-            shown.append(link(url, text(ref), name=f"{ref}，{which}" if which else "") if url else text(ref))
+            shown.append(link(url, text(ref), name=f"{ref}，{which}" if which else "", cls=PRINT_ADDRESS)
+                         if url else text(ref))
         return cell(lines(shown) if shown else "—")
 
 

@@ -74,6 +74,11 @@ def dated_text(value: str) -> str:
     return "".join(day(dt.date.fromisoformat(p)) if i % 2 else text(p) for i, p in enumerate(parts))
 
 
+# A link whose words are no address (a file's name, the objection form): print.css prints its
+# address after it, for paper.
+PRINT_ADDRESS = "sb-print-address"
+
+
 def link(href: str, label_html: str, *, external: bool = False, title: str = "", cls: str = "",
          name: str = "") -> str:
     """An anchor; `label_html` must already be safe HTML. `name` (plain text): what assistive

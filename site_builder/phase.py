@@ -17,7 +17,18 @@ from collections.abc import Callable
 from typing import Any
 
 from site_builder.context import RUBRIC_PAGE, SiteData, status_page
-from site_builder.markup import SOCIETY, Cell, Column, attr, cell, day, link, num_cell, text
+from site_builder.markup import (
+    PRINT_ADDRESS,
+    SOCIETY,
+    Cell,
+    Column,
+    attr,
+    cell,
+    day,
+    link,
+    num_cell,
+    text,
+)
 from site_builder.tables import table
 from validators.models.review import Objection, ObjectionStatus
 from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase, full_date
@@ -160,7 +171,7 @@ def words_on(site: SiteData, year: int, on: dt.date) -> str:
             Phase.FINAL: "",
         }[phase]
     howto = how_to_object(site, year) if phase is Phase.NOTICE else ""
-    return (f"{year} 年度：<strong>{text(said)}</strong>（{dated(site)}）。"
+    return (f"{year} 年度：<strong>{text(said)}</strong>（截至 {dated(site)}）。"
             f"{meaning}{howto}{provenance(site, year, on)}")
 
 
@@ -195,7 +206,7 @@ def brief_note(site: SiteData, year: int) -> str:
         return ""
 
     def words(on: dt.date) -> str:
-        return f"{year} 年度：<strong>{text(label(site, year, on) or '')}</strong>（{dated(site)}）。"
+        return f"{year} 年度：<strong>{text(label(site, year, on) or '')}</strong>（截至 {dated(site)}）。"
 
     return f'<p class="sb-phase"{_ahead(site, year, words, stale=True)}>{words(as_of(site))}</p>\n'
 
@@ -271,8 +282,8 @@ def how_to_object(site: SiteData, year: int) -> str:
     assert calendar is not None
     form = "提交“评估结果异议”"
     if site.settings.repo_url:
-        form = link(f"{site.settings.repo_url}/issues/new?template={OBJECTION_FORM}", form)
-    return (f"对评估结果有异议的，请在 {day(calendar.notice_ends)} 之前在 GitHub 上{form}（写明学会 id、年度和项目）；"
+        form = link(f"{site.settings.repo_url}/issues/new?template={OBJECTION_FORM}", form, cls=PRINT_ADDRESS)
+    return (f"对评估结果有异议的，请在 {day(calendar.notice_ends)} 之前在 GitHub 上{form}（写明学会名称、年度和项目名称）；"
             "市科协核实后记录在案，并在排名页和学会页面公开答复。")
 
 

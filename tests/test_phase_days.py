@@ -82,7 +82,7 @@ def _shown(markup: str) -> str:
 def test_a_note_read_after_its_notice_ended_says_the_phase_of_the_readers_day(site: SiteData) -> None:
     note = phase.note(site, 2019)
     # Without the script: the build's words, with the day they are true on.
-    assert "公示中：至 12 月 10 日（2026-12-05）" in _shown(note)
+    assert "公示中：至 12 月 10 日（截至 2026-12-05）" in _shown(note)
     (data,) = _ahead(note)
     assert data["zone"] == 8 * 60  # Beijing time, from the calendar's zone
     turns = data["turns"]
@@ -146,7 +146,7 @@ def test_a_year_open_for_filing_without_reports_has_its_row_and_its_status_page(
     raw = pages["status/2020/index.md"]
     assert raw.count('<strong class="sb-missing">未提交</strong>') == len(site.repo.profiles)  # every one
     page = _shown(raw)
-    assert "2020 年度：填报中：至 2027 年 1 月 15 日（2026-12-05）" in page
+    assert "2020 年度：填报中：至 2027 年 1 月 15 日（截至 2026-12-05）" in page
     assert "提交截止日期：2027-01-15（含当日）" in page
     registered = len(site.repo.profiles)
     assert f"已登记学会 {registered} 个，已提交 0 个，未提交 {registered} 个" in page
@@ -190,7 +190,7 @@ def test_the_status_page_says_the_figures_are_the_build_s_on_a_later_day(site: S
     assert data["stale"] == phase.stale_note(site)
     assert "本页生成于 2026-12-05" in _shown(str(data["stale"]))
     later = _shown(data["turns"][_picked(data, dt.date(2026, 12, 20))][1])  # type: ignore[index]
-    assert later.startswith("2019 年度：核查中：公示已结束，正在答复异议（2026-12-05）"), later
+    assert later.startswith("2019 年度：核查中：公示已结束，正在答复异议（截至 2026-12-05）"), later
 
 
 def test_every_day_said_carries_the_zone_the_script_tells_the_reader_s_day_by(site: SiteData) -> None:

@@ -103,7 +103,7 @@ def test_the_phase_read_after_the_notice_ended_is_the_readers_days(browser, base
     moment = dt.datetime(2028, 1, 1, 0, 30, tzinfo=BEIJING)
     context, page, errors = _read_at(browser, f"{base}rankings/2018/", moment)
     said = page.locator("p.sb-phase").inner_text()
-    assert said.startswith("2018 年度：核查中：公示已结束，正在答复异议（2028-01-01）"), said
+    assert said.startswith("2018 年度：核查中：公示已结束，正在答复异议（截至 2028-01-01）"), said
     assert "请在" not in said
     assert "本页生成于 2026-11-30" in said  # the numbers below are still the build's
     # Checking and marking ended before the notice: the span after it says the results await answers.
@@ -127,7 +127,7 @@ def test_the_status_page_read_later_says_its_counts_are_the_build_s(browser, bas
     moment = dt.datetime(2028, 1, 1, 9, 0, tzinfo=BEIJING)
     context, page, errors = _read_at(browser, f"{base}status/2018/", moment)
     said = page.locator("p.sb-phase").inner_text()
-    assert said.startswith("2018 年度：核查中：公示已结束，正在答复异议（2028-01-01）"), said
+    assert said.startswith("2018 年度：核查中：公示已结束，正在答复异议（截至 2028-01-01）"), said
     assert "本页生成于 2026-11-30" in said, said
     assert "页面上的得分和其余内容仍是生成当日的" in said
     assert errors == []
@@ -141,13 +141,13 @@ def test_a_later_day_with_the_same_words_is_said_with_the_note(browser, base: st
     moment = dt.datetime(2026, 12, 1, 9, 0, tzinfo=BEIJING)
     context, page, errors = _read_at(browser, f"{base}rankings/2018/", moment)
     said = page.locator("p.sb-phase").inner_text()
-    assert said.startswith("2018 年度：公示中：至 2027 年 12 月 31 日（2026-12-01）"), said
+    assert said.startswith("2018 年度：公示中：至 2027 年 12 月 31 日（截至 2026-12-01）"), said
     assert "本页生成于 2026-11-30" in said
     for url in (f"{base}status/2018/", f"{base}societies/cd-tcm/2018/", f"{base}rankings/2017/"):
         page.goto(url)
         page.wait_for_timeout(200)
         said = page.locator("p.sb-phase").first.inner_text()
-        assert "（2026-12-01）" in said, (url, said)
+        assert "（截至 2026-12-01）" in said, (url, said)
         assert "本页生成于 2026-11-30" in said, (url, said)
     page.goto(base)
     page.wait_for_timeout(200)
@@ -163,7 +163,7 @@ def test_the_readers_day_is_beijing_s_not_utc_s(browser, base: str) -> None:
     moment = dt.datetime(2027, 12, 31, 23, 30, tzinfo=BEIJING)
     context, page, _ = _read_at(browser, f"{base}rankings/2018/", moment)
     said = page.locator("p.sb-phase").inner_text()
-    assert said.startswith("2018 年度：公示中：至 12 月 31 日（2027-12-31）"), said
+    assert said.startswith("2018 年度：公示中：至 12 月 31 日（截至 2027-12-31）"), said
     assert "请在 2027-12-31 之前" in said
     context.close()
 
@@ -173,12 +173,12 @@ def test_on_the_build_s_day_or_without_script_the_build_s_words_stay_with_their_
     for moment, script in ((dt.datetime.fromisoformat(f"{ON_NOTICE}T20:00:00+08:00"), True), (later, False)):
         context, page, _ = _read_at(browser, f"{base}rankings/2018/", moment, script=script)
         said = page.locator("p.sb-phase").inner_text()
-        assert said.startswith(f"2018 年度：公示中：至 2027 年 12 月 31 日（{ON_NOTICE}）"), said
+        assert said.startswith(f"2018 年度：公示中：至 2027 年 12 月 31 日（截至 {ON_NOTICE}）"), said
         assert "本页生成于" not in said
         context.close()
     # Past the final day, not yet finalized (the sample 2018 has no results file).
     context, page, _ = _read_at(browser, f"{base}societies/cd-tcm/", later)
-    assert page.locator("p.sb-phase").first.inner_text().startswith("2018 年度：公示已结束，结果尚未定稿（2028-01-20）")
+    assert page.locator("p.sb-phase").first.inner_text().startswith("2018 年度：公示已结束，结果尚未定稿（截至 2028-01-20）")
     context.close()
 
 
@@ -189,7 +189,7 @@ def test_the_workbench_says_the_phase_of_the_readers_day_as_the_public_pages_do(
     later = dt.datetime(2028, 1, 20, 9, 0, tzinfo=BEIJING)
     context, page, errors = _read_at(browser, f"{base}societies/cd-tcm/", later)
     public = page.locator("p.sb-phase").first.inner_text()
-    assert public.startswith("2018 年度：公示已结束，结果尚未定稿（2028-01-20）"), public
+    assert public.startswith("2018 年度：公示已结束，结果尚未定稿（截至 2028-01-20）"), public
     page.goto(f"{base}review/#2018")
     page.wait_for_selector("#rv-phase:not(:empty)")
     said = page.inner_text("#rv-phase")

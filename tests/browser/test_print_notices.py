@@ -80,3 +80,21 @@ def test_the_rubric_page_says_a_final_years_rubric_file_changed_after_finalize(p
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     heading = page.locator(f"#rubric-{YEAR}")
     assert heading.bounding_box()["y"] < box["y"]  # in the year's section, under its heading
+
+
+def test_a_printed_report_on_notice_shows_where_to_object_and_where_its_files_are(page, base: str) -> None:
+    """On paper, “提交“评估结果异议”” and a file of the society's folder (linked by its name,
+    evidence/…) were bare words: the one thing a reader can do during the notice, and material
+    that could not be found. Printed, their addresses follow them; on screen, the words alone."""
+    page.goto(f"{base}societies/cd-mech-eng/2018/")
+    objection = page.locator("p.sb-phase a[href$='template=objection.yml']")
+    assert objection.count() == 1
+    files = page.locator("td a[href*='/submissions/cd-mech-eng/evidence/']")
+    assert files.count() >= 1
+    after = "links => links.map(a => getComputedStyle(a, '::after').content)"
+    for links in (objection, files):
+        assert set(links.evaluate_all(after)) <= {"none", "normal"}
+    page.emulate_media(media="print")
+    for links in (objection, files):
+        written = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert links.evaluate_all(after) == [f'" ({h})"' for h in written]
