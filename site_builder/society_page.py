@@ -35,8 +35,14 @@ def _profile(site: SiteData, society: str, page: str) -> list[str]:
 
 
 def _remarks(site: SiteData, page: str, society: str, year: int, has_errors: bool) -> str:
-    """Errors, and the year's objections about the society, linked to where they are answered."""
-    said = ["有错误"] if has_errors else []
+    """A year not yet final (its phase, so that its total is not read beside a final one as its
+    equal), errors, and the year's objections about the society, linked to where they are answered."""
+    said = []
+    if year not in site.frozen and (now := phase.label(site, year)):
+        head = now.split("：", 1)[0]
+        said.append(text(head if "定稿" in head else f"{head}，尚未定稿"))
+    if has_errors:
+        said.append("有错误")
     still_open, answered = phase.objection_counts(site, year, society)
     href = site.urls.rel(page, society_year_page(society, year), phase.objections_anchor(year, society))
     if still_open:

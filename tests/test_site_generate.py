@@ -527,3 +527,15 @@ def test_the_preview_counts_the_files_it_checked_as_check_does(capsys: pytest.Ca
     assert counted is not None
     assert said[0].startswith(f"检查了 {counted.group(1)} 个文件"), (said[0], check)
     assert (ROOT / "results").is_dir()  # the sample has a frozen year: the case that differed
+
+
+@pytest.mark.parametrize(("date", "said"), [("2026-12-01", "公示中，尚未定稿"), ("2026-11-01", "核查中，尚未定稿"),
+                                            ("2028-02-01", "公示已结束，结果尚未定稿")])
+def test_a_society_pages_years_table_says_which_totals_are_not_final(tmp_path: Path, date: str, said: str) -> None:
+    """2018's total (on notice) stood beside 2017's final one with nothing to tell them apart:
+    the remarks say a year's phase until its results are frozen."""
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date=date)
+    page = (tmp_path / "docs" / "societies" / "cd-mech-eng" / "index.md").read_text(encoding="utf-8")
+    rows = {year: row for year, row in re.findall(r'<tr><td data-sort="(\d{4})">(.*?)</tr>', page)}
+    assert said in rows["2018"]
+    assert "尚未定稿" not in rows["2017"]  # frozen: final
