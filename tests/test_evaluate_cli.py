@@ -99,6 +99,21 @@ def test_breakdown_and_usage_errors(tree: Path) -> None:
     assert "Traceback" not in missing_year.stderr
 
 
+@pytest.mark.parametrize(("fmt", "empty"), [("json", {"evaluations": []}), ("csv", 1), ("text", "")])
+def test_a_year_written_but_not_yet_reported_is_an_empty_evaluation(tree: Path, fmt: str, empty: object) -> None:
+    """The tree reports 2017 only; 2018 has its guideline: asking for it right after writing the
+    year is no mistyped command (exit 2) but a year with nothing yet to score."""
+    done = run(tree, "--year", "2018", "--format", fmt)
+    assert done.returncode == 0
+    assert done.stderr == "2018 年度还没有学会提交报告，没有可以评估的内容。\n"
+    if fmt == "json":
+        assert json.loads(done.stdout) == empty
+    elif fmt == "csv":
+        assert len(list(csv.reader(io.StringIO(done.stdout.lstrip("\ufeff"))))) == empty  # the header alone
+    else:
+        assert done.stdout.strip() == empty
+
+
 def test_evaluation_records_hold_every_field_as_asdict_does() -> None:
     from dataclasses import asdict
 

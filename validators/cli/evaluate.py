@@ -22,12 +22,16 @@ def run(args: argparse.Namespace) -> int:
     from validators.evaluation import reports as evaluation_report
     from validators.evaluation.results import as_published
     from validators.year.cycle import today
+    from validators.year.files import available_years
     from validators.year.unscored import unscored_years
 
     _, repo = check_tree(args.root)
     if args.year is not None and args.year not in repo.years():
-        err(f"没有 {args.year} 年度的报告。已有年度：{'、'.join(map(str, repo.years()))}")
-        return EXIT_USAGE
+        if args.year not in available_years(args.root):  # a year that is none: a mistyped command
+            err(f"没有 {args.year} 年度的指南，也没有它的报告。已有年度：{'、'.join(map(str, repo.years()))}")
+            return EXIT_USAGE
+        # A year the association has written but no society has reported yet: nothing to score.
+        err(f"{args.year} 年度还没有学会提交报告，没有可以评估的内容。")
     # A year whose files are unreadable or disagree with each other (E-YEAR-FILE) is not
     # scored: its scores would be computed by numbers its own text does not state.
     held = unscored_years(args.root)
