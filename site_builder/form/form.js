@@ -146,11 +146,14 @@
       if (got.state === "ready") files[name] = got.data;
       else if (status !== "failed") status = got.state;
     });
+    // While a file is on its way, the last comparison's messages stay: dropped and said again
+    // when the file comes, a field's message (and its description) would flicker at every edit.
+    if (status === "loading") return { issues: this.lastCross || [], status: status };
     if (status !== "ready") return { issues: [], status: status };
     var published = RF.crossPublished(data, this.across, files);
     // The errors, then the warnings (the form shows a warning as it shows its own).
-    return { issues: RF.crossIssues(data, published, labels).concat(RF.crossWarnings(data, published, labels)),
-      status: status };
+    this.lastCross = RF.crossIssues(data, published, labels).concat(RF.crossWarnings(data, published, labels));
+    return { issues: this.lastCross, status: status };
   };
 
   /* ---- the editor ----------------------------------------------------------------------- */

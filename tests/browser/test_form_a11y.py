@@ -311,7 +311,7 @@ def test_a_check_run_writes_no_field_attribute_and_no_page_style_that_did_not_ch
     settled(page)
     _edit_unseen(page, "/academic_events/0/title", "学术年会三")
     settled(page)
-    writes = page.evaluate("window.rfWrites.filter(w => /^rf_academic_events_.* aria-|^HTML style/.test(w))")
+    writes = page.evaluate("window.rfWrites.filter(w => /^rf_.* aria-|^HTML style/.test(w))")
     assert page.evaluate("document.querySelectorAll('[id^=rf_academic_events_0_][aria-describedby]').length") > 0
     assert writes == [], writes
     # And the page's scroll padding is set, clear of the bar.
