@@ -31,6 +31,12 @@ def _check_with_year_files_reread(root: Path) -> CheckResult:
     ("society: cd-a\ninnovation:\n  \tenterprise_platform_registered: true\n", 3, "不能用 Tab 键缩进"),
     ("society: cd-a\ntitle: 年会:主论坛: 分论坛\n", 2, "冒号后面要有空格"),
     ("society: cd-a\nevents: [a, b\n", 3, "请检查"),
+    # A key indented under a value written whole: the colon is no slip, the indentation is.
+    ("name: 成都市计算机学会\ndiscipline: 计算机\n  kind: 学会\n", 3, "这一行比上一行多缩进了 2 个空格：上一行的“discipline: 计算机”已经写完"),
+    ("academic_events:\n  - id: evt-a\n    title: 年会\n      role: 主办\n", 4, "上一行的“title: 年会”已经写完"),
+    # Under a key whose value follows on the next lines, or a text with “: ” in it, the colon's words.
+    ("society: cd-a\ntitle: 年会\n  续行: 主论坛\n  # x\n", 3, "这一行比上一行多缩进了"),
+    ("society: cd-a\ntitle: |\n  甲\nnote: 甲: 乙: 丙\n", 4, "冒号后面要有空格"),
 ])
 def test_a_syntax_error_says_what_to_do(text: str, line: int, said: str) -> None:
     [finding] = load_text(text, "x.yaml", None).findings

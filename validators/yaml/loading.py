@@ -422,7 +422,31 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
     if slip is not None and "\\t" not in problem:
         return error(file, slip[0], slip[1], "E-YAML-SYNTAX", slip[2])
     hint = next((h for key, h in _YAML_HINTS if key in problem), "请检查这一行附近的缩进、冒号和引号。")
+    if "mapping values are not allowed" in problem and (deeper := _indented_under_a_value(lines[:line])):
+        hint = deeper
     return error(file, line, col, "E-YAML-SYNTAX", f"YAML 语法错误：{hint}（解析器提示：{problem}）")
+
+
+def _indented_under_a_value(lines: list[str]) -> str | None:
+    """The last line, a key indented under a line whose `key: value` is already written whole
+    (`discipline: 计算机` then `  kind2: x`): YAML reads it as more of that value, and stumbles on
+    its colon. What to say of it, or None when the line is no such key."""
+    if len(lines) < 2:
+        return None
+    last = lines[-1]
+    above = next((a for a in reversed(lines[:-1]) if a.strip() and not a.lstrip().startswith("#")), None)
+    if above is None or _indent(last) <= _indent(above):
+        return None
+    written = above.strip()
+    if written.startswith("- "):
+        written = written[2:].lstrip()
+    key, colon, value = written.partition(": ")
+    value = value.strip()
+    if not colon or not key or key[0] in "'\"#[{" or not value or value[0] in "|>#[{&*!":
+        return None
+    return (f"这一行比上一行多缩进了 {_indent(last) - _indent(above)} 个空格：上一行的“{_shown(key)}: {_shown(value)}”已经写完，"
+            "YAML 把这一行当作上一行的文字接着读。这一行的键要与上一行的键对齐；若这一行确是上一行文字的续行，"
+            "文字中含有“: ”时请给整段文字加引号。")
 
 
 @functools.lru_cache(maxsize=64)
