@@ -306,3 +306,26 @@ def test_an_oversized_api_record_means_not_checked(tmp_path: Path, base: Path) -
     result = decide(base, folder, artifact(tmp_path / "artifact"), LINKS)
     assert result.needs_changes
     assert "头提交的文件树过大" in result.comment
+
+
+def test_the_comment_says_what_the_check_says_of_the_review_a_change_made_stale(tmp_path: Path, base: Path) -> None:
+    """A change to a verified item makes its verdict stale (W-REVIEW-ITEM-CHANGED, said at the
+    review file): the check run listed it, the comment did not, and showed the score falling
+    with no reason. The comment lists what `check-changed` lists, by the same check."""
+    import shutil
+
+    from tests.trees import ROOT
+    from validators.check import check_tree
+
+    shutil.copytree(ROOT / "reviews", base / "reviews")  # main's verdicts
+    report = "submissions/cd-electronics/2018.yaml"
+    text = (base / report).read_text(encoding="utf-8")
+    registered = next(line for line in text.splitlines() if "senior_experts_registered:" in line)
+    changed = text.replace(registered, registered.rsplit(":", 1)[0] + ": 35", 1)
+    result = verdict(tmp_path, base, PullRequestRecord(base).change(report, changed))
+    (base / report).write_text(changed, encoding="utf-8")
+    said = check_tree(base, [base / report])[0].findings
+    assert [f.code for f in said] == ["W-REVIEW-ITEM-CHANGED"]
+    assert "reviews/2018/cd-electronics.yaml" in result.comment
+    assert "W-REVIEW-ITEM-CHANGED" in result.comment
+    assert "该项目现在是“待核查”" in result.comment

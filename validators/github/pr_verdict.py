@@ -94,12 +94,18 @@ def _evaluations(root: Path, repo: Repository | None = None) -> EvaluationsIn:
 def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, EvaluationsIn]:
     overlay = build_overlay(base_root, pr, scratch)
     selection = files_to_check(list(overlay.applied), overlay.root)
-    full, repo = check_tree(overlay.root)
-    wanted = None if selection.whole_tree else set(selection.paths)
+    full, repo = check_tree(overlay.root)  # the whole tree, for the scores before and after
+    if selection.whole_tree:
+        findings = reported(full.findings, list(overlay.applied), whole_tree=True)
+    elif selection.paths:
+        # What `check-changed` says, by the same check of the same files: theirs, and what their
+        # check says of the files tied to them (a review file whose verdict the change made stale).
+        findings = check_tree(overlay.root, [overlay.root / p for p in selection.paths])[0].findings
+    else:
+        findings = []
     # The heading counts the pull request's own files: every one was read (a YAML file) or
     # weighed against the reports that cite it (evidence, removed ones too).
-    result = CheckResult(files=len(pr.files), findings=reported(
-        [f for f in full.findings if wanted is None or f.file in wanted], list(overlay.applied), selection.whole_tree))
+    result = CheckResult(files=len(pr.files), findings=findings)
     result.findings += overlay.findings
     # A review file must start from main's: someone else's record merged meanwhile is not wiped.
     safe = [c for c in overlay.applied if not path_findings(c)]
