@@ -329,3 +329,19 @@ def test_the_comment_says_what_the_check_says_of_the_review_a_change_made_stale(
     assert "reviews/2018/cd-electronics.yaml" in result.comment
     assert "W-REVIEW-ITEM-CHANGED" in result.comment
     assert "该项目现在是“待核查”" in result.comment
+
+
+def test_a_broken_profile_is_named_as_why_every_item_scores_nothing(tmp_path: Path, base: Path) -> None:
+    """A profile error keeps every item of the society's reports from scoring: the score row
+    said “12 项有错误，不计分” beside a findings table with one error, in society.yaml."""
+    profile = "submissions/cd-computer/society.yaml"
+    text = (base / profile).read_text(encoding="utf-8")
+    maintainer = next(line for line in text.splitlines() if line.lstrip().startswith("- ") and "maintainers" not in line)
+    broken = text.replace(maintainer, maintainer + " - not a login", 1)
+    result = verdict(tmp_path, base, PullRequestRecord(base).change(profile, broken))
+    assert result.needs_changes
+    row = next(line for line in result.comment.splitlines() if line.startswith("| ") and "| 2018 |" in line
+               and "cd-computer" in line)
+    assert "学会资料 society.yaml 有错误，本报告的项目都不计分" in row, row
+    assert "项有错误，不计分" not in row
+    assert row.startswith("| `cd-computer` | 2018 |"), row  # no name to read: the id, once

@@ -34,7 +34,12 @@ from validators.year.measures import (
 from validators.year.quotes import growth_named
 from validators.year.rubric import ItemTier, Rubric, Rule
 
-__all__ = ["AREAS", "Advice", "Evaluation", "ItemTierResult", "score_report", "scoring_plan"]
+__all__ = ["AREAS", "AT_FAULT", "PROFILE_AT_FAULT", "REPORT_AT_FAULT", "Advice", "Evaluation", "ItemTierResult",
+           "score_report", "scoring_plan"]
+
+# A line an error keeps from scoring says whose error it is: the society's profile's (every
+# item of the report), the report's as a whole (every item), or the item's own.
+PROFILE_AT_FAULT, REPORT_AT_FAULT, AT_FAULT = "学会资料", "本报告", "有错误，不计分："
 
 AREAS = AREA_KEYS
 
@@ -132,10 +137,10 @@ class _Scorer:
             self.nothing(area, clause, "review", item_id, path, refusal)
             return True
         # Said as readers read it; the code is the line's `finding`, the place the finding's own.
-        where = ("学会资料" if error.file != self.doc.file
-                 else "本报告" if error in self.verdicts.report_errors else "本项")
+        where = (PROFILE_AT_FAULT if error.file != self.doc.file
+                 else REPORT_AT_FAULT if error in self.verdicts.report_errors else "本项")
         self.lines.append(ScoreLine(area, clause, item_id, "error", 0.0,
-                                    f"{where}有错误，不计分：{error.message}",
+                                    f"{where}{AT_FAULT}{error.message}",
                                     self.doc.file, self.line_of(path), error.code))
         return True
 

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from validators.evaluation.reports import area_labels
+from validators.evaluation.scoring import AT_FAULT, PROFILE_AT_FAULT, REPORT_AT_FAULT
 from validators.github.changed_files import ChangedFile, ChangedFileError, parse_changed, society_of
 from validators.markdown_text import code_span
 from validators.markdown_text import inert_on_github as inert
@@ -298,7 +299,22 @@ def _delta(head: EvaluationIn | None, base: EvaluationIn | None, compared: bool)
 
 def _society_cell(e: EvaluationIn) -> str:
     ident = code_span(e.society, in_table=True)
-    return f"{inert(_clip(e.name, 100))} {ident}" if e.name else ident
+    # A profile that cannot be read leaves the id as the name: said once.
+    return f"{inert(_clip(e.name, 100))} {ident}" if e.name and e.name != e.society else ident
+
+
+def _condemned(now: EvaluationIn) -> str:
+    """Why a report's items score nothing, said as the score lines say it: the society's
+    profile (society.yaml) or the report as a whole keeps every item from scoring, not each
+    item its own error."""
+    condemned = [x for x in now.lines if x.finding]
+    if condemned and all(x.note.startswith(PROFILE_AT_FAULT + AT_FAULT) for x in condemned):
+        return "（学会资料 society.yaml 有错误，本报告的项目都不计分，见上表）"
+    if condemned and all(x.note.startswith(REPORT_AT_FAULT + AT_FAULT) for x in condemned):
+        return "（本报告有错误，全部项目不计分，见上表）"
+    if condemned:
+        return f"（{len(condemned)} 项有错误，不计分）"
+    return "（有错误，见上表）" if now.has_errors else ""
 
 
 def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched: set[str]) -> str:
@@ -323,9 +339,7 @@ def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched
             score, tier, areas = "—", "—", ""
         else:
             score = f"{now.total:g}"
-            condemned = sum(1 for x in now.lines if x.finding)
-            tier = inert(now.tier) + (f"（{condemned} 项有错误，不计分）" if condemned
-                                      else "（有错误，见上表）" if now.has_errors else "")
+            tier = inert(now.tier) + _condemned(now)
             areas = _area_changes(now, before)
         row = (f"| {_society_cell(shown_eval)} | {key[1]} | {score} | {tier} "
                f"| {_delta(now, before, compared)} | {areas} |")
