@@ -275,3 +275,32 @@ def test_the_form_reads_a_name_as_same_text_does(texts: list[str]) -> None:
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == [same_text(t) for t in texts]
+
+
+def test_a_research_focus_missing_or_unused_is_said_where_and_as_check_says_it(tmp_path: Path) -> None:
+    """The form said “选题方向为“国家中心城市”时，请选择具体方面。” and called a focus the topic does
+    not use an error; `check` said “须写明 focus” at the topic and called it a warning. Both now
+    say the check's words (the field by its title) at the focus, with the check's severity."""
+    rules = guideline(YEAR)
+    assert rules is not None
+    needing = next(t.label for t in rules.kinds.research_topics if t.requires_focus)
+    other = next(t.label for t in rules.kinds.research_topics if not t.requires_focus)
+    focus = rules.kinds.research_focuses[0].label
+    reports = []
+    for topic, written in ((needing, None), (other, focus)):
+        report = copy.deepcopy(SAMPLE)
+        item = {k: v for k, v in _list(report, "research")[0].items() if k != "focus"}
+        _list(report, "research")[0] = {**item, "topic": topic, **({"focus": written} if written else {})}
+        reports.append(report)
+    codes = ("E-RESEARCH-FOCUS", "W-RESEARCH-FOCUS-UNUSED")
+    path = tmp_path / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    path.parent.mkdir(parents=True)
+    by_check = []
+    for data in reports:
+        path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        by_check.append({(json.dumps(list(f.path or ()), ensure_ascii=False), f.code, f.message)
+                         for f in check_file(path, ROOT).findings if f.code in codes})
+    by_form = [{f for f in found if f[1] in codes} for found in _in_js(reports)]
+    assert by_form == by_check
+    assert [sorted(c for _, c, _ in f) for f in by_check] == [["E-RESEARCH-FOCUS"], ["W-RESEARCH-FOCUS-UNUSED"]]
+    assert all("focus" not in message for f in by_check for _, _, message in f)  # the field by its title

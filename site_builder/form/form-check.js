@@ -327,15 +327,18 @@
         issues.push({ path: path, severity: "error", message: "已注册人数多于专家会员总数：请核对两个数字。" });
       }
     });
+    // In the check's words (validators/rules/research.py, by way of the guide): a missing focus
+    // is a field to fill, one the topic does not use a warning, as `check` says it.
+    var words = (guide.warnings || {}).words || {};
     (data.research || []).forEach(function (item, i) {
-      if (!RF.isObject(item)) return;
+      if (!RF.isObject(item) || typeof item.topic !== "string") return;
       var central = (guide.requires_focus || []).indexOf(item.topic) !== -1;
-      if (central && !item.focus) {
-        issues.push({ path: ["research", i, "focus"], severity: "todo",
-          message: "选题方向为“" + item.topic + "”时，请选择具体方面。" });
-      } else if (!central && item.focus) {
-        issues.push({ path: ["research", i, "focus"], severity: "error",
-          message: "只有选题方向要求写明方面时（如“国家中心城市”）才填写这一项：请清空。" });
+      if (central && !item.focus && words["E-RESEARCH-FOCUS"]) {
+        issues.push({ path: ["research", i, "focus"], severity: "todo", code: "E-RESEARCH-FOCUS",
+          message: words["E-RESEARCH-FOCUS"].split("{topic}").join(item.topic) });
+      } else if (!central && item.focus && words["W-RESEARCH-FOCUS-UNUSED"]) {
+        issues.push({ path: ["research", i, "focus"], severity: "warning", code: "W-RESEARCH-FOCUS-UNUSED",
+          message: words["W-RESEARCH-FOCUS-UNUSED"].split("{topic}").join(item.topic) });
       }
     });
     return issues;

@@ -1,7 +1,9 @@
-"""Two of the check's warnings as the online form says them at the field, in the check's words:
+"""Some of the check's findings as the online form says them at the field, in the check's words:
 a pilot-district service whose 服务成效 says nothing earns nothing under 1.3 (W-OUTCOME-NOTHING,
 validators/rules/innovation.py), and, in a year the staff verify (its `reviews/<year>/` folder
-exists), an item with no evidence (W-EVIDENCE-NONE, validators/rules/evidence.py). The form reads
+exists), an item with no evidence (W-EVIDENCE-NONE, validators/rules/evidence.py); a research
+report whose topic needs a focus it lacks, or has one its topic does not use (E-RESEARCH-FOCUS,
+W-RESEARCH-FOCUS-UNUSED, validators/rules/research.py). The form reads
 these from a year's guide (guide-<year>.json) and the words that say nothing from labels.json
 (policy.yaml's `text.nothing_words`), so that it says what `check` says without a second copy.
 """
@@ -13,16 +15,18 @@ from typing import Any
 
 from validators.models.innovation import Innovation, Service
 from validators.models.report import YearReport
-from validators.rules import evidence, innovation
+from validators.rules import evidence, innovation, research
 from validators.rules.rule_context import RuleContext
 from validators.yaml.loading import SourceMap
 from validators.yaml.policy import policy
 from validators.year.guideline import Guideline
 
-__all__ = ["OUTCOME_SLOT", "browser_nothing_words", "browser_warnings"]
+__all__ = ["OUTCOME_SLOT", "TOPIC_SLOT", "browser_nothing_words", "browser_warnings"]
 
 # Where the form puts a service's outcome (trimmed, as the check quotes it) in the check's words.
 OUTCOME_SLOT = "{outcome}"
+# Where it puts a research report's topic.
+TOPIC_SLOT = "{topic}"
 
 
 def browser_nothing_words() -> dict[str, Any]:
@@ -54,4 +58,6 @@ def browser_warnings(rules: Guideline, reviewed: bool) -> dict[str, Any]:
     outcome says nothing; whether the staff verify the year (`reviewed`), and the check's words
     for an item with no evidence, which it gives only then."""
     return {"pilot_districts": list(rules.pilot_districts), "reviewed": reviewed,
-            "words": {"W-OUTCOME-NOTHING": _outcome_words(rules), "W-EVIDENCE-NONE": evidence.NO_EVIDENCE_MESSAGE}}
+            "words": {"W-OUTCOME-NOTHING": _outcome_words(rules), "W-EVIDENCE-NONE": evidence.NO_EVIDENCE_MESSAGE,
+                      "E-RESEARCH-FOCUS": research.focus_missing(TOPIC_SLOT, rules),
+                      "W-RESEARCH-FOCUS-UNUSED": research.focus_unused(TOPIC_SLOT, rules)}}
