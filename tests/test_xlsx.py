@@ -713,6 +713,8 @@ def test_a_number_with_its_columns_own_unit_is_read_and_said(tmp_path: Path, she
     assert item[0][key] == number
     done = _cli(ROOT, "import", str(path), "-o", str(tmp_path / "out.yaml"), "--replace")
     assert f"{path} {said.message.split('：', 1)[0]}: 警告 W-XLSX-UNIT {message}" in done.stdout.splitlines()
+    # Written as the form writes it: 15, not 15.0.
+    assert f"{key}: {number}\n" in (tmp_path / "out.yaml").read_text(encoding="utf-8")
 
 
 def test_every_columns_own_unit_names_a_number_of_the_layout() -> None:

@@ -23,6 +23,17 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+def _number(dumper: yaml.SafeDumper, value: float) -> yaml.Node:
+    """A whole amount as the form writes it (15, not 15.0: JavaScript has one kind of number), so
+    that the two write one workbook alike; the models take either."""
+    if value.is_integer() and abs(value) < 2**53:
+        return dumper.represent_int(int(value))
+    return dumper.represent_float(value)
+
+
+_Dumper.add_representer(float, _number)
+
+
 def _dump(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000,
                      default_flow_style=False)
