@@ -149,3 +149,16 @@ def test_a_key_s_only_child_with_a_full_width_colon_is_said_at_the_colon(tmp_pat
     assert "这一行应写作“expert_registration_rate: 0.6”" in said[("validators/guidelines/2019.yaml", line, 27)]
     assert "“thresholds”应为“键: 值”的映射" in said[("validators/guidelines/2019.yaml", line, 27)]
     assert "这一行应写作“category: 其他”" in said[("submissions/cd-computer/2018.yaml", 4, 13)]
+
+
+def test_a_list_item_indented_one_column_deeper_is_told_so_where_it_was_joined(tmp_path: Path) -> None:
+    """`  - a` then `   - b`: YAML reads the second line as more of the first item (“a - b”), and
+    the login's pattern failed with words that showed nothing wrong in the line."""
+    folder = tmp_path / "submissions" / "cd-computer"
+    folder.mkdir(parents=True)
+    (folder / "society.yaml").write_text("id: cd-computer\nname: 成都市计算机学会\nkind: 学会\ndiscipline: 计算机\n"
+                                         "maintainers:\n  - ccf-cd-sample\n   - ccf-cd-secretary\n", encoding="utf-8")
+    [finding] = check_tree(tmp_path)[0].findings
+    assert (finding.code, finding.line) == ("E-SCHEMA-PATTERN", 6)
+    assert finding.message.endswith("这里读到的是“ccf-cd-sample - ccf-cd-secretary”：下一行的“- ”多缩进了，"
+                                    "被接在这一项的后面；同一列表的各项要与第一项的“- ”对齐。")

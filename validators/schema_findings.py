@@ -240,7 +240,12 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
     if kind.startswith("date"):
         return "E-SCHEMA-DATE", _date_message(value, name, subject)
     if kind == "string_pattern_mismatch":
-        return "E-SCHEMA-PATTERN", pattern_message(root, loc, str(ctx.get("pattern", "")), subject)
+        said = pattern_message(root, loc, str(ctx.get("pattern", "")), subject)
+        if isinstance(value, str) and " - " in value:  # no id or login holds a space
+            # `- a` then `   - b` one column deeper: YAML reads the second line as more of the first.
+            said += (f"这里读到的是“{value[:80]}”：下一行的“- ”多缩进了，被接在这一项的后面；"
+                     "同一列表的各项要与第一项的“- ”对齐。")
+        return "E-SCHEMA-PATTERN", said
     if kind in _MAPPING_KINDS and isinstance(value, str) and (slip := full_width_key_slip(value)):
         return "E-SCHEMA-TYPE", f"{subject}应为“键: 值”的映射：{slip[1]}"
     if kind in _SIMPLE:
