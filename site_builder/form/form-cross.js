@@ -131,6 +131,12 @@
     return out;
   }
 
+  /* Whether a consortium's entry [report, index, item] has a name: the form's report may lack one
+   * (its field says so), and `check` says nothing across files of a report it cannot read. */
+  function hasName(e) {
+    return typeof e[2][1] === "string";
+  }
+
   /* Where an item of an area (across.json's list) holds its established date, and its name. */
   var DATE_AT = { consortia: 3, service_stations: 1 };
   var NAME_AT = { consortia: 1, service_stations: 2 };
@@ -145,6 +151,9 @@
       var groups = {};
       var order = [];
       items(all, area).forEach(function (e) {
+        // An item of the form's report without a date (or with one the model would not take) is
+        // for its field's own message: `check` compares no report it cannot read.
+        if (e[0].mine && day(e[2][at]) === null) return;
         var key = JSON.stringify([said.shared.indexOf(area) !== -1 ? "" : e[0].society, e[2][0]]);
         if (!RF.own(groups, key)) { groups[key] = []; order.push(key); }
         groups[key].push(e);
@@ -187,14 +196,13 @@
     var issues = [];
     var led = items(all, "consortia").filter(function (e) { return e[2][2] && e[0].year === mine.year; });
     led.forEach(function (e) {
-      if (!e[0].mine) return;
+      if (!e[0].mine || !hasName(e)) return;
       var item = e[2];
       var byId = led.filter(function (o) { return o[2][0] === item[0]; });
       if (byId.length > 1) {
         issues.push(issue(["consortia", e[1], "role"], "E-CONSORTIUM-MULTIPLE-LEADS", format(said.by_id,
           { year: mine.year, name: item[1], id: item[0], names: byId.map(function (o) { return o[0].society; }).join(said.joined) })));
       }
-      if (typeof item[1] !== "string") return;
       var name = RF.sameText(item[1], spaces);
       var others = {};
       led.forEach(function (o) {
@@ -273,7 +281,7 @@
     var entries = items(all, "consortia").filter(function (e) { return e[0].year === mine.year; });
     entries.forEach(function (e) {
       var item = e[2];
-      if (!e[0].mine || !item.member) return;
+      if (!e[0].mine || !item.member || !hasName(e)) return;
       var leads = entries.filter(function (o) { return o[2][0] === item[0] && o[2][2]; });
       if (leads.length !== 1 || leads[0][0].mine) return;
       var lead = leads[0];
@@ -423,6 +431,7 @@
       if (leads.length !== 1) return;
       var lead = leads[0];
       var listed = Array.isArray(lead[2][5]) ? lead[2][5] : [];
+      if (lead[0].mine && !hasName(lead)) return;
       if (lead[0].mine) {
         listed.forEach(function (member, j) {
           if (typeof member !== "string" || RF.own(bySociety, member)) return;
@@ -434,7 +443,7 @@
       societies.forEach(function (s) {
         var e = bySociety[s];
         if (!isMember(e) || listed.indexOf(s) !== -1) return;
-        if (e[0].mine) {
+        if (e[0].mine && hasName(e)) {
           issues.push(warn(["consortia", e[1], "role"], "W-CONSORTIUM-NOT-RECIPROCAL",
             format(said.not_listed_by_lead, { name: e[2][1], id: cid, lead: lead[0].society })));
         }
@@ -461,7 +470,7 @@
     var issues = [];
     var entries = items(all, "consortia").filter(function (e) { return e[0].year === mine.year; });
     entries.forEach(function (e) {
-      if (!e[0].mine || !e[2][2]) return;
+      if (!e[0].mine || !e[2][2] || !hasName(e)) return;
       var group = entries.filter(function (o) { return o[2][0] === e[2][0]; });
       if (group.filter(function (o) { return o[2][2]; }).length !== 1) return;
       fields.forEach(function (f, k) {

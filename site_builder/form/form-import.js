@@ -106,7 +106,7 @@
   }
 
   function error(msgBox, text) {
-    msgBox.appendChild(el("p", { class: "rf-error", text: text }));
+    msgBox.appendChild(el("p", { class: "rf-error" }, RF.withDates(text)));
   }
 
   /* Files chosen or dropped together: read, sorted into one report and one profile, loaded.
@@ -136,7 +136,7 @@
         var parsed = RF.parseYaml(piece.text);
         if (parsed.error) {
           var e = parsed.error;
-          msgBox.appendChild(el("p", { class: "rf-error rf-yaml-error", text: piece.name + "：" + e.message }));
+          msgBox.appendChild(el("p", { class: "rf-error rf-yaml-error" }, RF.withDates(piece.name + "：" + e.message)));
           if (e.reason) msgBox.appendChild(el("p", { class: "rf-help", text: "解析器原文：" + e.reason }));
           if (e.snippet) msgBox.appendChild(el("pre", { class: "rf-snippet", text: e.snippet }));
           failed = true;

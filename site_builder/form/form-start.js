@@ -192,7 +192,7 @@
       }
       self.begin(data, to, { note: notes.join(""), flagged: flagged, source: { society: id, year: from } });
     }).catch(function (err) {
-      msgBox.appendChild(el("p", { class: "rf-error", text: "无法载入底稿：" + err.message }));
+      msgBox.appendChild(el("p", { class: "rf-error" }, RF.withDates("无法载入底稿：" + err.message)));
     });
   };
 

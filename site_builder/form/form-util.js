@@ -7,6 +7,26 @@
   // Area numbers as the guideline writes them (一、创新驱动助力工程).
   RF.NUMERALS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
+  /* A message as el()'s children: its text, each ISO date (YYYY-MM-DD) in a span that keeps it on
+   * one line (a narrow column broke “2016-05-” / “12” at the hyphens, as the site's tables would
+   * but for `white-space: nowrap`). The text is the message's, character for character: copied,
+   * it reads the same. Every message the form shows goes through it. */
+  var ISO_DATE = /\d{4}-\d{2}-\d{2}(?!\d)/g;
+  RF.withDates = function (message) {
+    var text = String(message);
+    var out = [];
+    var from = 0;
+    ISO_DATE.lastIndex = 0;
+    for (var m = ISO_DATE.exec(text); m; m = ISO_DATE.exec(text)) {
+      if (m.index > 0 && /\d/.test(text.charAt(m.index - 1))) continue;
+      if (m.index > from) out.push(text.slice(from, m.index));
+      out.push(RF.el("span", { class: "rf-date", text: m[0] }));
+      from = m.index + m[0].length;
+    }
+    if (from < text.length) out.push(text.slice(from));
+    return out;
+  };
+
   /* el("div", {class: "x", text: "…", on: {click: fn}}, [children]) */
   RF.el = function (tag, attrs, children) {
     var node = document.createElement(tag);

@@ -51,7 +51,7 @@
       })
       .catch(function (err) {
         RF.clear(self.node);
-        self.node.appendChild(el("p", { class: "rf-error", text: "表单数据加载失败：" + err.message }));
+        self.node.appendChild(el("p", { class: "rf-error" }, RF.withDates("表单数据加载失败：" + err.message)));
       });
   };
 
@@ -199,7 +199,7 @@
         st.cellsDismissed ? el("p", { class: "rf-help", id: "rf-xlsx-dismissed",
           text: "已确认忽略：工作簿中没有读入的内容不再计为错误，生成的文件中会注明。" }) : null,
         el("ul", { class: "rf-xlsx-issues", id: "rf-xlsx-issues" }, st.cells.map(function (i) {
-          return el("li", { class: i.severity === "error" ? "rf-error" : "rf-help", text: i.message });
+          return el("li", { class: i.severity === "error" ? "rf-error" : "rf-help" }, RF.withDates(i.message));
         })), dismiss]));
     }
     this.editor.appendChild(el("p", { class: "rf-help", text: guide.title + "。本年度评估期：" + guide.window.label + "。" }));
@@ -593,7 +593,7 @@
       entry.said = said;
       RF.clear(entry.msg);
       if (!issue) return;
-      var line = el("p", { class: "rf-" + issue.severity, text: issue.message });
+      var line = el("p", { class: "rf-" + issue.severity }, RF.withDates(issue.message));
       if (remove !== null) {
         line.appendChild(el("button", { type: "button", class: "rf-small", text: "删除此字段",
           on: { click: function () {
@@ -731,8 +731,8 @@
           while (path.length && !ctx.fields.get(RF.pointer(path))) path.pop();
           if (path.length) self.focus(RF.pointer(path), ctx);
         } } }),
-        "：" + issue.message,
-      ]);
+        "：",
+      ].concat(RF.withDates(issue.message)));
       if (!issue.placed && issue.fix && issue.fix.remove) {
         item.appendChild(el("button", { type: "button", class: "rf-small", text: "删除此字段",
           on: { click: function () {

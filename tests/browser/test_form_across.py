@@ -243,3 +243,63 @@ def test_a_form_that_read_another_split_fails_to_compare_and_does_not_pass(page,
     assert "检查通过" not in head
     assert "未能与已发布的报告对照" in head
 
+
+
+# The lines each ISO date of an element's text takes (the distinct tops of its range's boxes),
+# whatever elements the message is made of.
+DATE_LINES = """(node) => {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const pieces = [];
+  let text = "";
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) { pieces.push([t, text.length]); text += t.data; }
+  const at = (offset) => {
+    let k = pieces.length - 1;
+    while (k > 0 && pieces[k][1] > offset) k--;
+    return [pieces[k][0], offset - pieces[k][1]];
+  };
+  return [...text.matchAll(/\\d{4}-\\d{2}-\\d{2}/g)].map((m) => {
+    const range = document.createRange();
+    range.setStart(...at(m.index));
+    range.setEnd(...at(m.index + m[0].length - 1));
+    range.setEnd(range.endContainer, range.endOffset + 1);
+    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    return [m[0], tops.size];
+  });
+}"""
+
+
+def test_a_date_in_a_message_stays_on_one_line_on_a_phone(page, base: str, tmp_path: Path) -> None:
+    """At 390 px a message that quotes dates (E-ESTABLISHED-CHANGED: the consortium's date and the
+    earlier report's) broke them at a hyphen, “2016-05-” / “12”, at the field and in the check bar's
+    list. Each date now keeps to one line there, and the sentence reads (and copies) as `check`
+    writes it."""
+    _blank(page, base)
+    box(page, "/consortia").locator(":scope > .rf-add").click()
+    page.select_option('[data-pointer="/consortia/0"] .rf-pick select', LED)
+    settled(page)
+    fill(page, "/consortia/0/established", "2016-05-12")
+    page.keyboard.press("Tab")
+    settled(page)
+    checked = _by_check(page)
+    code, sentence = checked["/consortia/0/established"]
+    assert code == "E-ESTABLISHED-CHANGED"
+    assert "2016-05-12" in sentence
+    _show_all(page)
+    message = box(page, "/consortia/0/established").locator(":scope > .rf-msg")
+    listed = page.locator(".rf-summary .rf-summary-list li").filter(has_text=sentence).first
+    # 390 px, and the phones' widths about it: where a line ends in the sentence shifts with the
+    # width, and some of them end it inside a date.
+    for width in (390, *range(360, 432, 4)):
+        page.set_viewport_size({"width": width, "height": 844})
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        for shown in (message, listed):
+            lines = shown.evaluate(DATE_LINES)
+            assert len(lines) >= 2, lines
+            assert all(n == 1 for _, n in lines), (width, lines)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert message.inner_text() == sentence
+    assert page.evaluate("(e) => e.textContent", message.element_handle()) == sentence
+    assert str(listed.inner_text()).endswith("：" + sentence)
+    message.scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "date-390.png"))
+    assert not page.problems, page.problems
