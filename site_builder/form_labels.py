@@ -255,6 +255,8 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
         "labels": labels,
         # Research topics that require a focus (6.1's 国家中心城市), every way of writing them.
         "requires_focus": [n for t in rules.kinds.research_topics if t.requires_focus for n in t.names()],
+        # Every way of writing a research topic, and the name `check` quotes it by (its label).
+        "research_topics": {n: t.label for t in rules.kinds.research_topics for n in t.names()},
         "window": {"start": window.start.isoformat(), "deadline": window.deadline.isoformat(),
                    "label": window.label, "note": window.note},
         "home_province": rules.home_province,

@@ -283,11 +283,12 @@ def test_a_research_focus_missing_or_unused_is_said_where_and_as_check_says_it(t
     say the check's words (the field by its title) at the focus, with the check's severity."""
     rules = guideline(YEAR)
     assert rules is not None
-    needing = next(t.label for t in rules.kinds.research_topics if t.requires_focus)
+    needing = next(t for t in rules.kinds.research_topics if t.requires_focus)
     other = next(t.label for t in rules.kinds.research_topics if not t.requires_focus)
     focus = rules.kinds.research_focuses[0].label
     reports = []
-    for topic, written in ((needing, None), (other, focus)):
+    # A topic written by its code is quoted by its label; an unknown topic's focus is not said.
+    for topic, written in ((needing.label, None), (other, focus), (needing.code, None), ("未列出的选题", focus)):
         report = copy.deepcopy(SAMPLE)
         item = {k: v for k, v in _list(report, "research")[0].items() if k != "focus"}
         _list(report, "research")[0] = {**item, "topic": topic, **({"focus": written} if written else {})}
@@ -302,5 +303,7 @@ def test_a_research_focus_missing_or_unused_is_said_where_and_as_check_says_it(t
                          for f in check_file(path, ROOT).findings if f.code in codes})
     by_form = [{f for f in found if f[1] in codes} for found in _in_js(reports)]
     assert by_form == by_check
-    assert [sorted(c for _, c, _ in f) for f in by_check] == [["E-RESEARCH-FOCUS"], ["W-RESEARCH-FOCUS-UNUSED"]]
+    assert [sorted(c for _, c, _ in f) for f in by_check] == [["E-RESEARCH-FOCUS"], ["W-RESEARCH-FOCUS-UNUSED"],
+                                                               ["E-RESEARCH-FOCUS"], []]
+    assert next(iter(by_form[0])) == next(iter(by_form[2]))  # the code quoted as the label
     assert all("focus" not in message for f in by_check for _, _, message in f)  # the field by its title

@@ -332,13 +332,17 @@
     var words = (guide.warnings || {}).words || {};
     (data.research || []).forEach(function (item, i) {
       if (!RF.isObject(item) || typeof item.topic !== "string") return;
+      // A topic the year does not know is the schema's error; `check` says nothing of its focus.
+      var topics = guide.research_topics || {};
+      if (!Object.prototype.hasOwnProperty.call(topics, item.topic)) return;
+      var label = topics[item.topic];  // quoted by its label, as `check` quotes it, however written
       var central = (guide.requires_focus || []).indexOf(item.topic) !== -1;
       if (central && !item.focus && words["E-RESEARCH-FOCUS"]) {
         issues.push({ path: ["research", i, "focus"], severity: "todo", code: "E-RESEARCH-FOCUS",
-          message: words["E-RESEARCH-FOCUS"].split("{topic}").join(item.topic) });
+          message: words["E-RESEARCH-FOCUS"].split("{topic}").join(label) });
       } else if (!central && item.focus && words["W-RESEARCH-FOCUS-UNUSED"]) {
         issues.push({ path: ["research", i, "focus"], severity: "warning", code: "W-RESEARCH-FOCUS-UNUSED",
-          message: words["W-RESEARCH-FOCUS-UNUSED"].split("{topic}").join(item.topic) });
+          message: words["W-RESEARCH-FOCUS-UNUSED"].split("{topic}").join(label) });
       }
     });
     return issues;
