@@ -32,10 +32,12 @@ def _check_with_year_files_reread(root: Path) -> CheckResult:
     ("society: cd-a\ntitle: 年会:主论坛: 分论坛\n", 2, "冒号后面要有空格"),
     ("society: cd-a\nevents: [a, b\n", 3, "请检查"),
     # A key indented under a value written whole: the colon is no slip, the indentation is.
-    ("name: 成都市计算机学会\ndiscipline: 计算机\n  kind: 学会\n", 3, "这一行比上一行多缩进了 2 个空格：上一行的“discipline: 计算机”已经写完"),
+    ("name: 成都市计算机学会\ndiscipline: 计算机\n  kind: 学会\n", 3, "这一行比上一行的键多缩进了 2 个空格：上一行的“discipline: 计算机”已经写完"),
     ("academic_events:\n  - id: evt-a\n    title: 年会\n      role: 主办\n", 4, "上一行的“title: 年会”已经写完"),
+    # Under a list item's first key: counted from the key, not the dash.
+    ("academic_events:\n  - id: evt-a\n      role: 主办\n", 3, "这一行比上一行的键多缩进了 2 个空格：上一行的“id: evt-a”"),
     # Under a key whose value follows on the next lines, or a text with “: ” in it, the colon's words.
-    ("society: cd-a\ntitle: 年会\n  续行: 主论坛\n  # x\n", 3, "这一行比上一行多缩进了"),
+    ("society: cd-a\ntitle: 年会\n  续行: 主论坛\n  # x\n", 3, "这一行比上一行的键多缩进了"),
     ("society: cd-a\ntitle: |\n  甲\nnote: 甲: 乙: 丙\n", 4, "冒号后面要有空格"),
 ])
 def test_a_syntax_error_says_what_to_do(text: str, line: int, said: str) -> None:
@@ -162,3 +164,13 @@ def test_a_list_item_indented_one_column_deeper_is_told_so_where_it_was_joined(t
     assert (finding.code, finding.line) == ("E-SCHEMA-PATTERN", 6)
     assert finding.message.endswith("这里读到的是“ccf-cd-sample - ccf-cd-secretary”：下一行的“- ”多缩进了，"
                                     "被接在这一项的后面；同一列表的各项要与第一项的“- ”对齐。")
+
+
+def test_a_value_written_with_a_dash_on_its_own_line_is_no_indentation_slip(tmp_path: Path) -> None:
+    folder = tmp_path / "submissions" / "cd-computer"
+    folder.mkdir(parents=True)
+    (folder / "society.yaml").write_text("id: cd-computer\nname: 成都市计算机学会\nkind: 学会\ndiscipline: 计算机\n"
+                                         "maintainers:\n  - ccf-cd-sample - ccf-cd-secretary\n", encoding="utf-8")
+    [finding] = check_tree(tmp_path)[0].findings
+    assert finding.code == "E-SCHEMA-PATTERN"
+    assert "多缩进" not in finding.message

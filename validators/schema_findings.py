@@ -240,12 +240,7 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
     if kind.startswith("date"):
         return "E-SCHEMA-DATE", _date_message(value, name, subject)
     if kind == "string_pattern_mismatch":
-        said = pattern_message(root, loc, str(ctx.get("pattern", "")), subject)
-        if isinstance(value, str) and " - " in value:  # no id or login holds a space
-            # `- a` then `   - b` one column deeper: YAML reads the second line as more of the first.
-            said += (f"这里读到的是“{value[:80]}”：下一行的“- ”多缩进了，被接在这一项的后面；"
-                     "同一列表的各项要与第一项的“- ”对齐。")
-        return "E-SCHEMA-PATTERN", said
+        return "E-SCHEMA-PATTERN", pattern_message(root, loc, str(ctx.get("pattern", "")), subject)
     if kind in _MAPPING_KINDS and isinstance(value, str) and (slip := full_width_key_slip(value)):
         return "E-SCHEMA-TYPE", f"{subject}应为“键: 值”的映射：{slip[1]}"
     if kind in _SIMPLE:
@@ -269,6 +264,16 @@ def _colon_slip(err: ErrorDetails) -> int | None:
         return None
     slip = full_width_key_slip(value)
     return None if slip is None else slip[0]
+
+
+def _joined_item(value: object, source: SourceMap, line: int) -> bool:
+    """`- a` then `   - b` one column deeper: YAML reads the second line as more of the first
+    item (“a - b”, a value no id or login can be). True when the value read holds “ - ” and
+    runs past its own line of the file (one written so on one line is no indentation slip)."""
+    if not isinstance(value, str) or " - " not in value or source.text is None:
+        return False
+    lines = source.text.split("\n", line)
+    return 0 < line <= len(lines) and value not in lines[line - 1]
 
 
 def findings_from(exc: ValidationError, root: type[BaseModel], file: str, source: SourceMap,
@@ -297,6 +302,9 @@ def findings_from(exc: ValidationError, root: type[BaseModel], file: str, source
         slip = _colon_slip(err)
         if slip is not None and code == "E-SCHEMA-TYPE" and placed is None:
             col += slip  # at the colon itself, as a syntax error's hint is
+        if code == "E-SCHEMA-PATTERN" and _joined_item(err.get("input"), source, line):
+            message += (f"这里读到的是“{str(err['input'])[:80]}”：下一行的“- ”多缩进了，被接在这一项的后面；"
+                        "同一列表的各项要与第一项的“- ”对齐。")
         rest = len(errors) - n - 1
         if n == MAX_FINDINGS and rest:
             out.append(error(file, line, col, code, f"{message}（本文件另有 {rest} 处问题未逐一列出："

@@ -435,16 +435,21 @@ def _indented_under_a_value(lines: list[str]) -> str | None:
         return None
     last = lines[-1]
     above = next((a for a in reversed(lines[:-1]) if a.strip() and not a.lstrip().startswith("#")), None)
-    if above is None or _indent(last) <= _indent(above):
+    if above is None:
         return None
-    written = above.strip()
-    if written.startswith("- "):
-        written = written[2:].lstrip()
+    # The key's column: after the line's indentation and any list dashes (`  - id: x`'s key is at 4).
+    written, column = above.strip(), _indent(above)
+    while written.startswith("- "):
+        rest = written[2:].lstrip(" ")
+        column += len(written) - len(rest)
+        written = rest
+    if _indent(last) <= column:
+        return None
     key, colon, value = written.partition(": ")
     value = value.strip()
     if not colon or not key or key[0] in "'\"#[{" or not value or value[0] in "|>#[{&*!":
         return None
-    return (f"这一行比上一行多缩进了 {_indent(last) - _indent(above)} 个空格：上一行的“{_shown(key)}: {_shown(value)}”已经写完，"
+    return (f"这一行比上一行的键多缩进了 {_indent(last) - column} 个空格：上一行的“{_shown(key)}: {_shown(value)}”已经写完，"
             "YAML 把这一行当作上一行的文字接着读。这一行的键要与上一行的键对齐；若这一行确是上一行文字的续行，"
             "文字中含有“: ”时请给整段文字加引号。")
 
