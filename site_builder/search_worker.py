@@ -5,6 +5,8 @@ never tries a piece that reaches the query's last character: 学术年会, one w
 was searched as 学术 or 年, and the reports that say 学术年会 came after every page with a 年 in
 it. The mend lets a piece end at the last character, so a word the index holds is searched
 whole and a longer query (中医药学术年会) is cut into whole words (中医药, 学术年会).
+Material's other limit is kept on purpose: a last piece of one character is not searched on its
+own (学术年, typed on the way to 学术年会, is searched as 学术, not as 学术 or any page with 年).
 
 The worker is Material's minified file; the exact text mended is checked: if a new Material
 no longer holds it, the build stops and says so (`tests/browser/test_site.py` searches the
