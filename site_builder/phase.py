@@ -171,7 +171,7 @@ def words_on(site: SiteData, year: int, on: dt.date) -> str:
             Phase.FINAL: "",
         }[phase]
     howto = how_to_object(site, year) if phase is Phase.NOTICE else ""
-    return (f"{year} 年度：<strong>{text(said)}</strong>（截至 {dated(site)}）。"
+    return (f"{year} 年度：<strong>{text(said)}</strong>（{as_of_day(site)}）。"
             f"{meaning}{howto}{provenance(site, year, on)}")
 
 
@@ -181,6 +181,11 @@ ANSWERING = "下面是公示过的评估结果，尚未定稿：市科协答复�
 # After checking ends, before the notice starts: checking and marking are over, nothing is on
 # notice yet.
 AWAITING_NOTICE = "核查和专家评分已结束，下面的得分将于 {starts} 起公示。"
+
+
+def as_of_day(site: SiteData) -> str:
+    """“截至 <day>”: the day a phase is said for, after the phase's words."""
+    return f"截至 {dated(site)}"
 
 
 def dated(site: SiteData) -> str:
@@ -206,7 +211,7 @@ def brief_note(site: SiteData, year: int) -> str:
         return ""
 
     def words(on: dt.date) -> str:
-        return f"{year} 年度：<strong>{text(label(site, year, on) or '')}</strong>（截至 {dated(site)}）。"
+        return f"{year} 年度：<strong>{text(label(site, year, on) or '')}</strong>（{as_of_day(site)}）。"
 
     return f'<p class="sb-phase"{_ahead(site, year, words, stale=True)}>{words(as_of(site))}</p>\n'
 

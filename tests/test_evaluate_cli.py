@@ -96,6 +96,7 @@ def test_breakdown_and_usage_errors(tree: Path) -> None:
     missing_year = run(tree, "--year", "2031")
     assert missing_year.returncode == 2
     assert "2031" in missing_year.stderr
+    assert "已有年度：2017、2018" in missing_year.stderr  # 2018: a guideline, no report yet
     assert "Traceback" not in missing_year.stderr
 
 

@@ -1406,3 +1406,24 @@ def test_a_column_sum_is_told_alike_by_import_and_the_form(formula: str, row: in
                            # The functions policy.yaml lists, as the layout hands them to the form.
                            json.dumps(policy().workbook.totals.formulas)], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) is sums
+
+
+def test_a_missing_research_focus_is_said_at_its_cell_by_its_title(tmp_path: Path) -> None:
+    """E-RESEARCH-FOCUS was said at the topic's cell (D2) naming the field `focus`: it is said at
+    the empty cell of the column to fill, named by the column's title."""
+    rules = guideline(2018)
+    assert rules is not None
+    needing = next(t.label for t in rules.kinds.research_topics if t.requires_focus)
+    shape = next(s for s in layout(rules).sheets if s.path == ("research",))
+    titles = {c.key: c.title for c in shape.columns}
+
+    def change(book: Any) -> None:
+        _set(shape.name, titles["topic"], 2, needing)(book)
+        _set(shape.name, titles["focus"], 2, None)(book)
+
+    path = _spoiled(tmp_path, "f", change)
+    done = _cli(ROOT, "import", str(path), "-o", str(tmp_path / "out.yaml"), "--replace")
+    [line] = [x for x in done.stdout.splitlines() if "E-RESEARCH-FOCUS" in x]
+    column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[[c.key for c in shape.columns].index("focus")]
+    assert line.startswith(f"{path} {shape.name}!{column}2: 错误 E-RESEARCH-FOCUS")
+    assert f"须写明“{titles['focus']}”" in line
