@@ -225,6 +225,7 @@
     options = options || {};
     // The report being written is kept: what was typed last is saved under its own key first.
     this.flushDraft();
+    this.lastCross = null;  // another report's comparison is no stand-in for this one's
     var slot = options.draftKey ? { key: options.draftKey } : this.mayReplaceDraft(data, year, options.profile);
     if (!slot) return false;
     this.loadYear(year).then(function () {

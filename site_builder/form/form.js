@@ -148,13 +148,35 @@
     });
     // While a file is on its way, the last comparison's messages stay: dropped and said again
     // when the file comes, a field's message (and its description) would flicker at every edit.
-    if (status === "loading") return { issues: this.lastCross || [], status: status };
+    // Only this report's, and only where the item they were said of is still there (by its id).
+    var report = RF.isObject(data) ? data.society + "|" + data.year : "";
+    if (status === "loading") {
+      var last = this.lastCross;
+      var kept = last && last.report === report ? last.said.filter(function (s) {
+        return RF.getPath(data, s.issue.path) !== undefined && itemId(data, s.issue.path) === s.item;
+      }) : [];
+      return { issues: kept.map(function (s) { return s.issue; }), status: status };
+    }
+    this.lastCross = null;
     if (status !== "ready") return { issues: [], status: status };
     var published = RF.crossPublished(data, this.across, files);
     // The errors, then the warnings (the form shows a warning as it shows its own).
-    this.lastCross = RF.crossIssues(data, published, labels).concat(RF.crossWarnings(data, published, labels));
-    return { issues: this.lastCross, status: status };
+    var issues = RF.crossIssues(data, published, labels).concat(RF.crossWarnings(data, published, labels));
+    this.lastCross = { report: report, said: issues.map(function (issue) {
+      return { issue: issue, item: itemId(data, issue.path) };
+    }) };
+    return { issues: issues, status: status };
   };
+
+  /* The id of the list item a path is inside (its deepest), or null. */
+  function itemId(data, path) {
+    for (var k = path.length; k > 0; k--) {
+      if (typeof path[k - 1] !== "number") continue;
+      var item = RF.getPath(data, path.slice(0, k));
+      return RF.isObject(item) ? item.id : null;
+    }
+    return null;
+  }
 
   /* ---- the editor ----------------------------------------------------------------------- */
 

@@ -303,3 +303,33 @@ def test_a_date_in_a_message_stays_on_one_line_on_a_phone(page, base: str, tmp_p
     message.scroll_into_view_if_needed()
     page.screenshot(path=str(tmp_path / "date-390.png"))
     assert not page.problems, page.problems
+
+
+def test_while_a_file_loads_the_last_comparison_stays_only_where_its_item_still_is(page, base: str) -> None:
+    """The last comparison's messages stand while a file of the next one is on its way (else a
+    field's message flickered off and on at every edit), but not at an item that is no longer
+    the one they were said of: a consortium given another id loses the old id's warning at once."""
+    _blank(page, base)
+    box(page, "/consortia").locator(":scope > .rf-add").click()
+    page.select_option('[data-pointer="/consortia/0"] .rf-pick select', LED)
+    settled(page)
+    assert "牵头学会 cd-mech-eng 的成员名单中没有本学会" in _said(page, "/consortia/0/role")
+    held: list[object] = []
+    page.route("**/form/across/items-*/*.json", lambda route: held.append(route))
+    add(page, "/academic_events")  # its title needs the items' file, held: the comparison waits for it
+    fill(page, "/academic_events/0/title", "学术年会")
+    page.keyboard.press("Tab")
+    page.wait_for_function("() => document.querySelector('.rf-summary-head').textContent.includes('正在与已发布的报告对照')",
+                           timeout=30000)
+    assert held, "the items' file is asked for"
+    assert "成员名单中没有本学会" in _said(page, "/consortia/0/role")  # kept while the file loads
+    fill(page, "/consortia/0/id", "consortium-renamed-meanwhile")
+    page.keyboard.press("Tab")
+    page.wait_for_function("() => !document.querySelector('[data-pointer=\"/consortia/0/role\"] > .rf-msg').textContent",
+                           timeout=30000)
+    assert "正在与已发布的报告对照" in _head(page)  # still waiting: the old id's warning went with its id
+    for route in held:
+        route.continue_()  # type: ignore[attr-defined]
+    page.unroute("**/form/across/items-*/*.json")
+    settled(page)
+    assert not page.problems, page.problems
