@@ -127,9 +127,17 @@
    * 1900-03-01). */
   function excelMoment(n) {
     var day = Math.floor(n);
-    var ms = Math.round((n - day) * 86400000);
+    var ms = millis(n - day);
     if (n > 0 && n < 60) day += 1;
     return EPOCH + day * 86400000 + ms;
+  }
+
+  /* A day's fraction in milliseconds as openpyxl counts them: round(fraction * 86400 * 1000),
+   * multiplied in that order and rounded half to even, as Python's round() is. */
+  function millis(fraction) {
+    var x = fraction * 86400 * 1000;
+    var r = Math.round(x);
+    return Math.abs(x - Math.trunc(x)) === 0.5 ? 2 * Math.round(x / 2) : r;
   }
 
   function serialIso(n) {
@@ -145,7 +153,7 @@
   /* A date cell's number under one day is a time of day to openpyxl, written as Python writes a
    * time (12:00:00, 06:00:00.500000), which no date column reads: null for any other number. */
   function timeOfDay(n) {
-    var ms = Math.round(n * 86400000);
+    var ms = millis(n);
     if (!(n >= 0 && n < 1) || ms >= 86400000) return null;
     var seconds = Math.floor(ms / 1000);
     var shown = pad(Math.floor(seconds / 3600), 2) + ":" + pad(Math.floor(seconds / 60) % 60, 2) + ":" + pad(seconds % 60, 2);

@@ -330,7 +330,7 @@ def test_a_date_cell_past_the_dates_there_are_is_said_at_its_cell_as_import_does
     assert not page.problems, page.problems
 
 
-@pytest.mark.parametrize(("number", "date_cell"), [(0, True), (0.5, True), (0.25 + 0.5 / 86_400, True),
+@pytest.mark.parametrize(("number", "date_cell"), [(0, True), (0.5, True), (0.25 + 0.5 / 86_400, True), (3 / 2048, True),
                                                    (1, True), (59, True), (59.5, True), (60, True), (61, True),
                                                    (59, False), (61, False)])
 def test_excels_first_days_and_times_of_day_are_read_in_the_form_as_import_reads_them(
@@ -352,7 +352,9 @@ def test_excels_first_days_and_times_of_day_are_read_in_the_form_as_import_reads
     else:
         _drop(page, base, tmp_path / "d.xlsx")
     if date_cell and number < 1:
-        time = {0: "00:00:00", 0.5: "12:00:00"}.get(number, "06:00:00.500000")
+        from openpyxl.utils.datetime import from_excel
+
+        time = str(from_excel(number))  # a time of day, as Python writes one (3/2048: 00:02:06.562000)
         assert python == [f"为企业提供的服务!F3：日期“{time}”无法识别：请写成 2018-05-12 这样的日期。"]
         return
     page.wait_for_selector("#rf-yaml-report")
