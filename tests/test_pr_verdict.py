@@ -345,3 +345,19 @@ def test_a_broken_profile_is_named_as_why_every_item_scores_nothing(tmp_path: Pa
     assert "学会资料 society.yaml 有错误，本报告的项目都不计分" in row, row
     assert "项有错误，不计分" not in row
     assert row.startswith("| `cd-computer` | 2018 |"), row  # no name to read: the id, once
+
+
+def test_a_change_to_two_societies_folders_is_said_at_the_top_of_the_comment(tmp_path: Path, base: Path) -> None:
+    """Staff saw that another society's folder was touched only in the 文件夹权限 check's summary;
+    the comment (which gave the other society a score row and advice) now says it first."""
+    other = "submissions/cd-electronics/2018.yaml"
+    text = (base / other).read_text(encoding="utf-8")
+    pr = passing(base).change(other, text + "\n")
+    said = verdict(tmp_path, base, pr).comment
+    head = said.split("###", 1)[0]
+    assert "本拉取请求改动了 2 个学会的文件夹：" in head
+    assert "`cd-computer`" in head
+    assert "`cd-electronics`" in head
+    assert "每个学会的文件夹只能由本学会的维护人改动" in head
+    one = verdict(tmp_path / "one", base, passing(base)).comment
+    assert "个学会的文件夹" not in one

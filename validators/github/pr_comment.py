@@ -371,6 +371,21 @@ def _touched(check: CheckIn, changed: list[ChangedFile] | None) -> set[str]:
     return {s for p in paths if (s := society_of(p))}
 
 
+def _folders_note(changed: list[ChangedFile] | None, head: EvaluationsIn | None) -> str:
+    """A change to two or more societies' folders, said where staff and secretaries read first:
+    each folder is its own society's, whose maintainers alone may change it (the 核对维护人 check
+    decides; this comment only says so)."""
+    societies = sorted({s for c in changed or [] for p in c.paths if (s := society_of(p))})
+    if len(societies) < 2:
+        return ""
+    names = {e.society: e.name for e in (head.evaluations if head else []) if e.name and e.name != e.society}
+    shown = "、".join(f"{inert(_clip(names[s], 100))} {code_span(s)}" if s in names else code_span(s)
+                     for s in societies[:10])
+    more = f"等 {len(societies)} 个" if len(societies) > 10 else f"{len(societies)} 个"
+    return (f"\n本拉取请求改动了 {more}学会的文件夹：{shown}。每个学会的文件夹只能由本学会的维护人改动，"
+            "能否合并见本页下方的“核对维护人”检查；市科协审核时请留意。\n")
+
+
 def _footer(links: Links) -> str:
     run = f"[检查运行]({links.run_url})" if links.run_url else "检查运行"
     return (f"\n---\n<sub>本评论由机器人根据{run}的结果自动生成，每次推送后更新。"
@@ -381,7 +396,7 @@ def build_comment(check: CheckIn, links: Links, head: EvaluationsIn | None = Non
                   base: EvaluationsIn | None = None,
                   changed: list[ChangedFile] | None = None) -> str:
     """The whole comment, never longer than GitHub accepts."""
-    heading = _heading(check, links)
+    heading = _heading(check, links) + _folders_note(changed, head)
     scores = _evaluation_section(head, base, _touched(check, changed)) if head else ""
     footer = _footer(links)
     budget = COMMENT_LIMIT - _NOTE_ROOM - units(heading) - units(scores) - units(footer)
