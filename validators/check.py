@@ -70,7 +70,8 @@ from validators.year.guideline import (
     year_file,
 )
 
-__all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover", "read_tree", "repeat_findings"]
+__all__ = ["FileCache", "area_findings", "check_file", "check_tree", "discover", "read_tree", "repeat_findings",
+           "review_of"]
 
 # Below this many files per worker, starting processes costs more than it saves.
 PARALLEL_MIN_FILES = 150
@@ -438,9 +439,8 @@ def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, 
     repo.reviewed_years = reviews.review_years(root)
     wanted = list(targets)
     for path in reports or []:
-        key = _report_key(path, root)
-        review = reviews.review_path(root, *key) if key else None
-        if review is not None and review.is_file() and review not in wanted:
+        review = review_of(path, root)
+        if review is not None and review not in wanted:
             wanted.append(review)
     needed = [root / SUBMISSIONS / key[0] / f"{key[1]}.yaml" for p in wanted
               if (key := reviews.key_of(p)) and key not in repo.reports]
@@ -608,6 +608,14 @@ def _check_files(root: Path, targets: list[Path], context: list[Path], result: C
             repo.reports.setdefault(place, outcome.report)
         elif outcome.profile is None and (key := _report_key(path, root)):
             repo.broken.setdefault(key, BrokenReport(display_path(path, root), *key, outcome.findings))
+
+
+def review_of(report: Path, root: Path) -> Path | None:
+    """The review file of a report in the tree, when there is one: a check of the report says
+    what it finds in the review too (a verdict the report's change left behind)."""
+    key = _report_key(report, root)
+    review = reviews.review_path(root, *key) if key else None
+    return review if review is not None and review.is_file() else None
 
 
 def _report_key(path: Path, root: Path) -> tuple[str, int] | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from validators.association.reviews import REVIEWS
-from validators.check import check_tree
+from validators.check import check_tree, review_of
 from validators.evaluation.reports import as_json
 from validators.evaluation.results import as_published
 from validators.findings import CheckResult
@@ -97,12 +97,12 @@ def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, Ev
     full, repo = check_tree(overlay.root)  # the whole tree, for the scores before and after
     if selection.whole_tree:
         findings = reported(full.findings, list(overlay.applied), whole_tree=True)
-    elif selection.paths:
-        # What `check-changed` says, by the same check of the same files: theirs, and what their
-        # check says of the files tied to them (a review file whose verdict the change made stale).
-        findings = check_tree(overlay.root, [overlay.root / p for p in selection.paths])[0].findings
     else:
-        findings = []
+        # What `check-changed` reports of the same files: theirs, and their reports' review files
+        # (a verdict the change made stale), read off the whole check rather than checked again.
+        told = set(selection.paths) | {review.relative_to(overlay.root).as_posix() for p in selection.paths
+                                       if (review := review_of(overlay.root / p, overlay.root))}
+        findings = [f for f in full.findings if f.file in told]
     # The heading counts the pull request's own files: every one was read (a YAML file) or
     # weighed against the reports that cite it (evidence, removed ones too).
     result = CheckResult(files=len(pr.files), findings=findings)
