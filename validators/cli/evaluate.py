@@ -27,8 +27,9 @@ def run(args: argparse.Namespace) -> int:
 
     _, repo = check_tree(args.root)
     if args.year is not None and args.year not in repo.years():
-        if args.year not in available_years(args.root):  # a year that is none: a mistyped command
-            known = sorted(set(repo.years()) | set(available_years(args.root)))
+        written = available_years(args.root)
+        if args.year not in written:  # a year that is none: a mistyped command
+            known = sorted(set(repo.years()) | set(written))
             err(f"没有 {args.year} 年度的指南，也没有它的报告。已有年度：{'、'.join(map(str, known))}")
             return EXIT_USAGE
         # A year the association has written but no society has reported yet: nothing to score.

@@ -22,7 +22,7 @@ from validators.github.changed_files import ChangedFile, ChangedFileError, parse
 from validators.markdown_text import code_span
 from validators.markdown_text import inert_on_github as inert
 from validators.models.common import SLUG_PATTERN
-from validators.submission_paths import PathKind, classify
+from validators.submission_paths import PROFILE_FILE, PathKind, classify
 from validators.yaml import strict_json
 from validators.yaml.loading import read_limited
 
@@ -309,7 +309,7 @@ def _condemned(now: EvaluationIn) -> str:
     item its own error."""
     condemned = [x for x in now.lines if x.finding]
     if condemned and all(x.note.startswith(PROFILE_AT_FAULT + AT_FAULT) for x in condemned):
-        return "（学会资料 society.yaml 有错误，本报告的项目都不计分，见上表）"
+        return f"（学会资料 {PROFILE_FILE} 有错误，本报告的项目都不计分，见上表）"
     if condemned and all(x.note.startswith(REPORT_AT_FAULT + AT_FAULT) for x in condemned):
         return "（本报告有错误，全部项目不计分，见上表）"
     if condemned:
