@@ -25,8 +25,10 @@ from validators.year.files import (
     YearFileError,
     YearProblem,
     available_years,
+    entry_names,
     read_year_file,
     relative,
+    written_entry,
     year_file,
 )
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline
@@ -39,8 +41,6 @@ __all__ = ["year_problems"]
 # The year of a guideline a title or statement names (“沿用2017年学会重点工作指南”, “《2017年…指南》”);
 # not a year named otherwise (“沿用2018年度的参数”).
 _YEAR_NAMED = re.compile(r"([0-9]{4})年[^，。；（）《》]{0,20}指南")
-# The fields that name an entry of a list in a year file, and the words readers see.
-_ENTRY_NAMES = ("key", "code", "id", "name", "tier", "label", "title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +49,6 @@ class _Named:
     title): a year file may key it by any of them, or list it under `add` or `edit`."""
 
     names: tuple[str, ...]
-
-
-def _names_entry(entry: Any, names: set[str]) -> bool:
-    return isinstance(entry, dict) and any(str(entry.get(f)) in names for f in _ENTRY_NAMES if f in entry)
 
 
 def _step(node: Any, key: str | int | _Named) -> tuple[Any, tuple[str | int, ...]] | None:
@@ -65,20 +61,13 @@ def _step(node: Any, key: str | int | _Named) -> tuple[Any, tuple[str | int, ...
         return None
     names = set(key.names)
     if isinstance(node, list):
-        return next(((e, (i,)) for i, e in enumerate(node) if _names_entry(e, names)), None)
+        return next(((e, (i,)) for i, e in enumerate(node) if names & entry_names(e)), None)
     if not isinstance(node, dict):
         return None
     if (written := next((k for k in node if str(k) in names), None)) is not None:
         return node[written], (written,)
-    if isinstance(node.get("add"), list):
-        for i, entry in enumerate(node["add"]):
-            if _names_entry(entry, names):
-                return entry, ("add", i)
-    edits = node.get("edit")
-    if not isinstance(edits, dict):
-        return None
-    written = next((k for k in edits if str(k) in names), None)
-    return (edits[written], ("edit", written)) if written is not None else None
+    found = written_entry(node, names)
+    return (found[1], found[0]) if found is not None else None
 
 
 # Said of a problem of a value the year file inherits: where to fix it, and where never to.

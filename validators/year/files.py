@@ -25,7 +25,8 @@ from typing import Any
 from validators.yaml.loading import FULL_WIDTH_COLON, Loaded, SourceMap, load_path
 
 __all__ = ["GUIDELINES_DIR", "PACKAGE_DIR", "RUBRICS_DIR", "YearFileError", "YearProblem",
-           "available_years", "own_folder", "read_year_file", "relative", "tree_root", "written_at", "year_data", "year_file",
+           "available_years", "entry_names", "own_folder", "read_year_file", "relative", "tree_root", "written_at",
+           "written_entry", "year_data", "year_file",
            "year_file_chain", "year_files"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -239,7 +240,7 @@ def written_at(merged: Any, own: Any, loc: tuple[str | int, ...]) -> tuple[str |
             if isinstance(own, list):  # the list written whole: the file's index is the year's
                 step: tuple[tuple[str | int, ...], Any] | None = ((key,), own[key]) if key < len(own) else None
             else:
-                step = _changed_entry(merged, own, entry)
+                step = written_entry(own, set(map(str, _names(entry, _name_field(merged)))))
         elif isinstance(merged, dict) and isinstance(own, dict) and key in own and key in merged:
             step = ((key,), own[key])
         else:
@@ -251,19 +252,27 @@ def written_at(merged: Any, own: Any, loc: tuple[str | int, ...]) -> tuple[str |
     return tuple(found)
 
 
-def _changed_entry(merged: list[Any], own: Any, entry: Any) -> tuple[tuple[str | int, ...], Any] | None:
-    """Where the file adds or edits `entry` of a carried-forward list, if it does."""
+def entry_names(entry: Any) -> set[str]:
+    """Every name a year file may give an entry of a list by (as `edit` and `remove` take them)."""
+    if not isinstance(entry, dict):
+        return {str(entry)}
+    return {str(entry[f]) for f in (*NAME_FIELDS, *_ALSO_NAMED_BY) if f in entry}
+
+
+def written_entry(own: Any, names: set[str]) -> tuple[tuple[str | int, ...], Any] | None:
+    """Where a year's own file adds (`add: [...]`) or changes (`edit: {name: ...}`) the entry of
+    a carried-forward list that goes by any of `names`, and what it writes there; None when it
+    does neither."""
     if not isinstance(own, dict):
         return None
     if isinstance(added := own.get("add"), list):
-        for i, written in enumerate(added):
-            if written is entry:  # `add` puts the file's own entry in the list
-                return ("add", i), written
+        for i, entry in enumerate(added):
+            if names & entry_names(entry):
+                return ("add", i), entry
     if isinstance(edits := own.get("edit"), dict):
-        names = set(map(str, _names(entry, _name_field(merged))))
-        for name, change in edits.items():
-            if str(name) in names:
-                return ("edit", name), change
+        written = next((k for k in edits if str(k) in names), None)
+        if written is not None:
+            return ("edit", written), edits[written]
     return None
 
 
