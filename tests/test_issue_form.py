@@ -33,3 +33,23 @@ def test_the_form_asks_for_society_year_and_subject_and_warns_about_personal_dat
     assert "个人信息" in fields["confirm"]["attributes"]["options"][0]["label"]
     assert "异议" in form["name"]
     assert "objections.yaml" in form["body"][0]["attributes"]["value"]
+
+
+def test_the_notice_asks_for_what_the_pages_show_and_the_form_takes_it(tmp_path: Path) -> None:
+    """The notice asked objectors to name the society by its id and the form the item by its
+    id, neither of which any page shows: both now ask for the names the pages show, and the
+    form still takes an id."""
+    from site_builder.generate import generate
+    from tests.test_site_generate import SETTINGS
+
+    form = yaml.safe_load(FORM.read_text("utf-8"))
+    fields = {item["id"]: item["attributes"] for item in form["body"] if "id" in item}
+    assert fields["society"]["label"] == "学会"
+    assert "学会全称" in fields["society"]["description"]
+    assert "id" in fields["society"]["description"]  # still taken
+    assert "项目名称" in fields["item"]["description"]
+    assert "项目 id" not in fields["item"]["description"]
+    generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2026-12-01")  # 2018 on notice
+    ranking = (tmp_path / "docs" / "rankings" / "2018" / "index.md").read_text(encoding="utf-8")
+    assert "（写明学会名称、年度和项目名称）" in ranking
+    assert "学会 id" not in ranking
