@@ -209,6 +209,60 @@ def test_a_function_is_its_title_and_commissioner(tmp_path: Path, amount: int, s
     assert "（事项名称和委托单位相同）" in one.message
 
 
+@pytest.mark.parametrize(("start", "repeated"), [("2017-05-01", True), ("2017-05-02", False)])
+def test_a_function_begun_the_day_of_a_service_of_its_title_is_that_service(tmp_path: Path, start: str,
+                                                                            repeated: bool) -> None:
+    """One job paid under 一 (a service) and 二 (a function): the same title, begun the same day."""
+    body = SERVICE.format(date="2017-05-01") + "government_functions:\n  functions:\n" + FUNCTION.format(
+        id="fn-a", title="企业技术咨询", commissioner="成都市示例局", amount=10, start=start)
+    found = _check(tmp_path, body)
+    if not repeated:
+        assert found == []
+        return
+    [one] = found
+    assert (one.code, one.path) == (CODE, ("government_functions", "functions", 0, "title"))
+    assert "“一、创新驱动助力工程”中的“svc-a”" in one.message and "（名称和日期相同）" in one.message
+
+
+RESEARCH = """research:
+  - id: rpt-a
+    title: 关于建设西部金融中心的调研报告
+    form: 调研报告
+    topic: 四个服务
+    achievements:
+      - {type: 采纳或形成政策, date: 2017-03-20}
+"""
+
+
+@pytest.mark.parametrize(("title", "repeated"), [("关于建设西部金融中心的调研报告", True),
+                                                 ("《关于建设西部金融中心的调研报告》", True),
+                                                 ("西部金融中心建设座谈会", False)])
+def test_a_research_report_listed_again_in_another_area_is_the_repeat(tmp_path: Path, title: str,
+                                                                      repeated: bool) -> None:
+    """A report has no date of its own: its title, held by another area's item on any day, is one
+    work paid twice (under 六 and again under 七), whichever of the two the guideline reads first."""
+    major = f"major_work:\n  - {{id: mw-a, kind: 党建, title: '{title}', date: 2017-06-01, description: 党建调研}}\n"
+    found = _check(tmp_path, RESEARCH + major)
+    event_first = EVENT.format(title=f"'{title}'", category="其他", date="2017-06-01")
+    before = _check(tmp_path, event_first + RESEARCH)
+    if not repeated:
+        assert found == [] and before == []
+        return
+    [one] = found
+    assert (one.code, one.path) == (CODE, ("major_work", 0, "title"))
+    assert "“六、调查研究与建言献策”中的“rpt-a”" in one.message and "（题目相同）" in one.message
+    [other] = before  # the event (五) comes first: the report is the repeat
+    assert (other.code, other.path) == (CODE, ("research", 0, "title"))
+    assert "“五、学术交流活动”中的“evt-a”" in other.message
+
+
+def test_two_items_of_one_title_in_two_other_areas_are_not_one_by_title_alone(tmp_path: Path) -> None:
+    """Only a research report is its title: a service and a major work of one title on other
+    days are two pieces of work."""
+    major = "major_work:\n  - {id: mw-a, kind: 重大活动, title: 企业技术咨询, date: 2017-06-01, description: 参与}\n"
+    assert _check(tmp_path, SERVICE.format(date="2017-05-01") + major) == []
+
+
 def test_a_repeated_report_is_said_once_not_again_for_its_achievements(tmp_path: Path) -> None:
     report = """  - id: {id}
     title: 交通拥堵调研

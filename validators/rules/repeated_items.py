@@ -8,9 +8,11 @@ major work, or a report or achievement listed twice, would be paid twice.
 What counts as the same:
 - within one list, the same content except `id` and `evidence`;
 - an item with a title and a date (a service, an academic event, a major work, the items of an
-  area a year adds): the same title and date as an item of any of these lists; two services
-  are one only when they also serve the same enterprise (a service is to one enterprise);
-- a research report: the same title as another report;
+  area a year adds): the same title and date as an item of any of these lists, or as a
+  government function's title and start; two services are one only when they also serve the
+  same enterprise (a service is to one enterprise);
+- a research report: the same title as another report, or as an item of another list (a report
+  has no date of its own: its title names one piece of work, paid once under 六);
 - a service station, or a consortium: the same name as another of its list (one report names
   one station or one consortium once, whatever its ids, dates or role: two entries would each
   earn its points and the one-time subsidy of 3.2 or 4.3);
@@ -80,6 +82,11 @@ class _Entry:
     # (key, why items holding it are one, whether a copy in the same list counts): the first
     # item to hold a key is the one every later holder repeats.
     keys: tuple[tuple[tuple[Any, ...], str, bool], ...]
+    # A research report's title against the titles of other lists' items (and theirs against
+    # it), without making two services of one title one: a key held but not looked up, and
+    # one looked up but not held.
+    holds: tuple[Any, ...] | None = None
+    asks: tuple[tuple[Any, ...], str] | None = None
 
 
 _FIELDS: dict[type, frozenset[str]] = {}
@@ -129,6 +136,9 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
                 # 2.1 twice), and a start a day apart would make any function two. The second
                 # period belongs in the one entry (its amount added, its end the later one).
                 keys.append((("function", title, same_text(item.commissioner)), _SAME_FUNCTION, True))
+                # The same work begun the same day under another area (a service to the
+                # commissioner, a major work) is one work paid twice.
+                keys.append((("work", title, item.start), _SAME_WORK, False))
             elif title is not None and hasattr(item, "date"):
                 work = ("work", title, item.date)
                 if hasattr(item, "enterprise"):  # two services are one when the enterprise is too
@@ -136,7 +146,11 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
                     keys.append((work, _SAME_WORK, False))
                 else:
                     keys.append((work, _SAME_WORK, True))
-            yield _Entry(area, path, item, tuple(keys))
+            holds = asks = None
+            if title is not None:  # a research report and another list's item, whichever is first
+                mine, theirs = ("report", "titled") if area in BY_TITLE else ("titled", "report")
+                holds, asks = (mine, title), ((theirs, title), _SAME_TITLE)
+            yield _Entry(area, path, item, tuple(keys), holds, asks)
 
 
 def _may_repeat(report: YearReport, only: str | None) -> bool:
@@ -145,19 +159,28 @@ def _may_repeat(report: YearReport, only: str | None) -> bool:
     so items whose outlines all differ are never one, and their keys need not be made. The
     keys of a station's or consortium's name and of a function's title and commissioner hold
     only items of one list and their name or title, and these items have no `date`: two that
-    hold one such key share their list and outline, which the look within a list finds."""
+    hold one such key share their list and outline, which the look within a list finds. A
+    function's title and start is a work's title and date; a research report's title is held
+    against the titles of the other lists."""
     in_list: set[tuple[Any, ...]] = set()
     works: set[tuple[Any, ...]] = set()
+    titles: dict[bool, set[str]] = {True: set(), False: set()}  # research's and the others'
     for area, path, item in list_items(report):
         if only is not None and area != only:
             continue
         outline = _outline(item)
         fields = _fields(type(item))
-        if "title" in fields and outline[0] is not None and (area == "research" or "date" in fields):
-            work = outline if area != "research" else ("research", outline[0])
-            if work in works:
+        if "title" in fields and outline[0] is not None:
+            research = area in BY_TITLE
+            if outline[0] in titles[not research]:
                 return True
-            works.add(work)
+            titles[research].add(outline[0])
+            work = (("research", outline[0]) if research else outline if "date" in fields
+                    else (outline[0], item.start) if "start" in fields else None)
+            if work is not None:
+                if work in works:
+                    return True
+                works.add(work)
         if (path[:-1], outline) in in_list:
             return True
         in_list.add((path[:-1], outline))
@@ -201,6 +224,8 @@ def check(report: YearReport, ctx: RuleContext, area: str | None = None,
             continue
         repeated = next(((first[key], why) for key, why, same_list in entry.keys if key in first
                          and (same_list or first[key].path[:-1] != entry.path[:-1])), None)
+        if repeated is None and entry.asks is not None and entry.asks[0] in first:
+            repeated = first[entry.asks[0]], entry.asks[1]  # another area's: never the same list
         if repeated is not None:
             original, why = repeated
             area_of = ctx.guideline.area(original.area)
@@ -213,6 +238,8 @@ def check(report: YearReport, ctx: RuleContext, area: str | None = None,
         # and a repeated report's achievements are refused with it, not told apart.
         for key, _, _ in entry.keys:
             first.setdefault(key, entry)
+        if entry.holds is not None:
+            first.setdefault(entry.holds, entry)
         if entry.area == "research":
             _achievements(entry, ctx)
 
