@@ -110,10 +110,16 @@ def _reports(draw: st.DrawFn) -> dict[str, Any]:
             item["role"] = {"主办": "host", "承办": "organizer", "协办": "co_organizer"}.get(item["role"], item["role"])
         elif change == "commissioner" and name == "functions":
             item["commissioner"] = draw(st.sampled_from(COMMISSIONERS))
-        # Another list's item of the same title and date: one work said twice.
-        if draw(st.booleans()) and "date" in item and name in ("services", "academic_events"):
+        # Another list's item of the same title and date (a function's start), or of a research
+        # report's title on any day: one work said twice.
+        when = item.get("date", item.get("start")) or (DAYS[1] if name == "research" else None)
+        if draw(st.booleans()) and when and name in ("services", "academic_events", "functions", "research"):
             _list(report, "major_work").append({"id": f"mw-copy-{n}", "kind": "党建", "title": item["title"],
-                                                "date": item["date"], "description": "同一项工作"})
+                                                "date": when, "description": "同一项工作"})
+        if draw(st.booleans()) and name in ("services", "major_work", "research"):
+            work = item.get("date") or DAYS[0]
+            _list(report, "functions").append({"id": f"fn-copy-{n}", "title": item["title"], "commissioner": "成都市科学技术局",
+                                               "method": "委托", "new": False, "amount_wan": 5, "start": work, "end": work})
         items.insert(draw(st.integers(0, len(items))), item)
     for fn in _list(report, "functions"):
         if draw(st.integers(0, 3)) == 0:

@@ -182,6 +182,7 @@
         } else if (title !== null && "commissioner" in fields) {
           keys.push([["function", title, typeof item.commissioner === "string" ? text(item.commissioner) : item.commissioner],
             "function", true]);
+          keys.push([["work", title, item.start === undefined ? null : item.start], "work", false]);  // begun that day
         } else if (title !== null && "date" in fields) {
           var work = ["work", title, item.date === undefined ? null : item.date];
           if ("enterprise" in fields) {
@@ -191,6 +192,10 @@
             keys.push([work, "work", true]);
           }
         }
+        // A research report's title against another list's item's: held by one, asked by the other.
+        var research = said.by_title.indexOf(area) !== -1;
+        var holds = title === null ? null : JSON.stringify([research ? "report" : "titled", title]);
+        var asks = title === null ? null : JSON.stringify([research ? "titled" : "report", title]);
         var entry = { area: area, list: RF.pointer(listPath), item: item };
         var repeated = null;
         keys.some(function (k) {
@@ -198,6 +203,7 @@
           if (RF.own(first, key) && (k[2] || first[key].list !== entry.list)) repeated = [first[key], k[1]];
           return !!repeated;
         });
+        if (!repeated && asks !== null && RF.own(first, asks)) repeated = [first[asks], "title"];
         if (repeated) {
           var at = "title" in fields ? "title" : "name" in fields ? "name" : null;
           issues.push({ path: at ? path.concat([at]) : path, severity: "error", code: "E-ITEM-REPEATED",
@@ -209,6 +215,7 @@
           var key = JSON.stringify(k[0]);
           if (!RF.own(first, key)) first[key] = entry;
         });
+        if (holds !== null && !RF.own(first, holds)) first[holds] = entry;
         if (said.by_title.indexOf(area) !== -1) issues.push.apply(issues, achievements(item, path, fields, root, said));
       });
     });
