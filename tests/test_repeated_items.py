@@ -221,7 +221,8 @@ def test_a_function_begun_the_day_of_a_service_of_its_title_is_that_service(tmp_
         return
     [one] = found
     assert (one.code, one.path) == (CODE, ("government_functions", "functions", 0, "title"))
-    assert "“一、创新驱动助力工程”中的“svc-a”" in one.message and "（名称和日期相同）" in one.message
+    assert "“一、创新驱动助力工程”中的“svc-a”" in one.message
+    assert "（名称和日期相同）" in one.message
 
 
 RESEARCH = """research:
@@ -246,11 +247,13 @@ def test_a_research_report_listed_again_in_another_area_is_the_repeat(tmp_path: 
     event_first = EVENT.format(title=f"'{title}'", category="其他", date="2017-06-01")
     before = _check(tmp_path, event_first + RESEARCH)
     if not repeated:
-        assert found == [] and before == []
+        assert found == []
+        assert before == []
         return
     [one] = found
     assert (one.code, one.path) == (CODE, ("major_work", 0, "title"))
-    assert "“六、调查研究与建言献策”中的“rpt-a”" in one.message and "（题目相同）" in one.message
+    assert "“六、调查研究与建言献策”中的“rpt-a”" in one.message
+    assert "（题目相同）" in one.message
     [other] = before  # the event (五) comes first: the report is the repeat
     assert (other.code, other.path) == (CODE, ("research", 0, "title"))
     assert "“五、学术交流活动”中的“evt-a”" in other.message
