@@ -58,7 +58,8 @@ LISTS = {"services": ("innovation", "services"), "functions": ("government_funct
          "academic_events": ("academic_events",), "research": ("research",), "major_work": ("major_work",)}
 COMMISSIONERS = ["成都市示例科技有限公司", "示例科技有限公司（成都）", "四川省经济和信息化委员会（四川省中小企业局）",
                  "成都市中小企业服务中心", "成都市企业信用信息公示系统管理办公室", "示例集团 ", "示例(股份公司)办事处",
-                 "示例有限公司成都分公司", "成都市科学技术局", "成都市企业家协会"]
+                 "示例有限公司成都分公司", "成都市科学技术局", "成都市企业家协会",
+                 "Chengdu Sample Tech CO., LTD.", "Sample Holdings inc", "Chengdu Innovation Incubator"]
 DAYS = [dt.date(YEAR, 3, 1), dt.date(YEAR, 6, 1), dt.date(YEAR + 1, 1, 5)]  # the last is outside the window
 
 

@@ -83,3 +83,32 @@ def test_a_company_is_no_government_and_one_society_no_consortium(tmp_path: Path
     assert "fn-a" in paid
     assert "fn-b" not in paid
     assert "consortium-alone" not in paid
+
+
+def test_a_company_named_in_english_is_no_government_either(tmp_path: Path) -> None:
+    """2018's year file adds the English endings, compared case-blind; an English name that does
+    not end in one (an incubator, an office) is read as it was."""
+    functions = "".join(f"""
+            - id: fn-{i}
+              title: 技术评估{i}
+              commissioner: {name}
+              method: 委托
+              start: 2018-03-01
+              end: 2018-10-31""" for i, name in enumerate([
+        "Chengdu Sample Tech Co., Ltd.", "CHENGDU SAMPLE TECH CO., LTD.", "Sample Holdings Inc",
+        "Chengdu Innovation Incubator", "Chengdu Municipal Science and Technology Bureau"]))
+    root = write_tree(tmp_path, {"submissions/cd-st/society.yaml": profile("cd-st"),
+                                 "submissions/cd-st/2018.yaml": f"""
+        society: cd-st
+        year: 2018
+        government_functions:
+          functions:{functions}
+        """})
+    result, repo = check_tree(root)
+    said = {f.path[2]: f.message for f in result.findings if f.code == "E-FUNCTION-NOT-GOVERNMENT" and f.path}
+    assert sorted(said) == [0, 1, 2]
+    assert "（名称以“Ltd.”结尾）" in said[0]
+    assert "（名称以“Ltd.”结尾）" in said[1]
+    assert "（名称以“Inc”结尾）" in said[2]
+    [evaluation] = evaluate_repository(repo)
+    assert {x.item_id for x in evaluation.lines if x.points > 0} == {"fn-3", "fn-4"}

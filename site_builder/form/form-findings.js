@@ -67,7 +67,8 @@
     });
     for (var i = 0; i < parts.length; i++) {
       var part = RF.pyStrip(parts[i], spaces);
-      var ends = company.markers.filter(function (m) { return m && part.slice(-m.length) === m; });
+      var lower = part.toLowerCase();  // case-blind, as `company_ending`
+      var ends = company.markers.filter(function (m) { return m && lower.endsWith(m.toLowerCase()); });
       if (ends.length) {
         return [part, ends.reduce(function (a, b) { return b.length > a.length ? b : a; })];
       }

@@ -91,9 +91,11 @@ def company_ending(name: str, guideline: Guideline) -> tuple[str, str] | None:
     ends in: a company's name ends in one (“…有限公司”, a branch “…有限公司成都分公司”), while a
     government body may merely contain one (“四川省中小企业局”, “成都市企业信用信息公示系统管理办公室”).
     Each part in or outside brackets is read apart (“示例科技有限公司（成都）” is a company,
-    “四川省经济和信息化委员会（四川省中小企业局）” is not). The longest marker a part ends in is named."""
+    “四川省经济和信息化委员会（四川省中小企业局）” is not). The longest marker a part ends in is named.
+    Letters are compared case-blind: “CO., LTD.” ends in “Ltd.” as “Co., Ltd.” does."""
     for part in (p.strip() for p in name.translate(_BRACKETS).split("\n")):
-        ends = [m for m in guideline.company_markers if m and part.endswith(m)]
+        lower = part.lower()
+        ends = [m for m in guideline.company_markers if m and lower.endswith(m.lower())]
         if ends:
             return part, max(ends, key=len)
     return None
