@@ -40,6 +40,7 @@ from validators.evaluation.results import (
     changed_since_frozen,
     review_changed_since_frozen,
     review_file,
+    rubric_files_changed,
 )
 from validators.evaluation.score_lines import CAP_RULE
 from validators.evaluation.scoring import Evaluation
@@ -129,11 +130,14 @@ def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None,
 HUNDRED = 100
 
 
-def _tier_said(site: SiteData, page: str, e: Evaluation) -> str:
-    """The tier, said under the table with the line it met (or the lowest it missed)."""
+def _tier_said(site: SiteData, page: str, e: Evaluation, rubric_changed: bool = False) -> str:
+    """The tier, said under the table with the line it met (or the lowest it missed). A final
+    year whose rubric changed since: the current file's lines are not those the tier was set by."""
     points = site.rubric(e.year)
     met = next((t for t in points.tiers if t.tier == e.tier), None)
-    if met is not None:
+    if rubric_changed:
+        why = "定稿时按当时的评估细则评定"
+    elif met is not None:
         why = f"{text(met.tier)}须总分不低于 {num(met.min_total)} 分"
     elif e.tier == points.unranked and points.tiers:
         lowest = points.tiers[-1]
@@ -153,7 +157,7 @@ def caps_said(caps: float) -> str:
     return f"{said}，{than} {HUNDRED} 分：总分是各领域得分之和，不是百分制的分数。"
 
 
-def _by_area(site: SiteData, page: str, e: Evaluation) -> list[str]:
+def _by_area(site: SiteData, page: str, e: Evaluation, rubric_changed: bool = False) -> list[str]:
     """The results by area: score against the area's cap; the total against the caps' sum; the
     tier said in words of its own below (in the table it stood under the caps' header)."""
     titles, numbers = site.area_titles(e.guideline_year), site.area_numbers(e.guideline_year)
@@ -166,7 +170,7 @@ def _by_area(site: SiteData, page: str, e: Evaluation) -> list[str]:
     columns = [Column("领域"), Column("得分", numeric=True), Column("上限（分）", numeric=True)]
     return [heading(2, "各领域得分", "areas"),
             table(columns, rows, label="各领域得分", key=(0, 1), sortable=False) + "\n",
-            f'<p class="sb-tier" {NO_SEARCH}>{_tier_said(site, page, e)}{caps_said(caps)}</p>\n']
+            f'<p class="sb-tier" {NO_SEARCH}>{_tier_said(site, page, e, rubric_changed)}{caps_said(caps)}</p>\n']
 
 
 def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
@@ -259,6 +263,15 @@ def _changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYear) -> 
             f"其中的错误不影响定稿的得分。{then}\n")
 
 
+def _rubric_changed_since_final(site: SiteData, page: str, year: int, frozen: FrozenYear) -> str:
+    """The notice on top of a final year's report whose year's rubric file changed after it was
+    frozen (the rubric page says which file and how): the caps shown are the current file's."""
+    rubric = link(site.urls.rel(page, RUBRIC_PAGE, f"rubric-{year}"), "评估细则页")
+    return (f'!!! danger "评估细则文件在定稿后改动过"\n    {year} 年度的结果已于 {frozen.finalized_on} 定稿，'
+            f"此后本年度的评估细则文件又被改动（见{rubric}）。下面的总分、档次和评估明细仍是按定稿时的细则计算、"
+            "冻结的结果，不因这次改动而改变；“各领域得分”表中的“上限”按当前的细则文件写出，可能与计分时不同。\n")
+
+
 def _review_changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYear) -> str:
     """The notice on top of a final year's report whose review file changed after it was frozen
     (a verdict given, changed or taken back): the score stands as frozen."""
@@ -310,6 +323,8 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     changed = bool(e and frozen and changed_since_frozen(frozen, site.root, doc.file))
     # Its review file changed after finalize (a verdict given, changed or taken back): said too.
     review_changed = bool(e and frozen and review_changed_since_frozen(frozen, site.root, society))
+    # Its year's rubric file changed after finalize: the tier's lines and the caps are not the frozen ones.
+    rubric_changed = bool(e and frozen and rubric_files_changed(frozen, site.root))
     issuer = text(site.settings.issuer)
     out = [front_matter(f"{name} {year} 年度报告"),
            trail(page, [(SOCIETIES_PAGE, "学会"), (society_page(society), name)], f"{year} 年度"),
@@ -321,6 +336,8 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
         out.append(_changed_since_final(site, doc, frozen))
     if review_changed and frozen is not None:
         out.append(_review_changed_since_final(site, doc, frozen))
+    if rubric_changed and frozen is not None:
+        out.append(_rubric_changed_since_final(site, page, year, frozen))
     rules = site.guideline(e.guideline_year if e else year)
     basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
@@ -328,6 +345,9 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
                f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None, about="本报告文件")}</span>。</p>\n')
     if e:
         out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')
+    elif frozen is not None:  # a report filed after the year's results were frozen
+        out.append(f"<p>{year} 年度的结果已于 {frozen.finalized_on} 定稿，定稿结果中没有这份报告"
+                   "（定稿之后才提交）：它不参加本年度的评估，未评分。</p>\n")
     else:
         out.append("<p>本年度没有评估细则，未评分。</p>\n")
     out.append(search_terms(doc, indexed=year in phase.indexed_years(site)))
@@ -338,7 +358,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
                    '（评估明细中记 0 分并注明错误），其余项目照常计分。\n')
     out.append(_requested(site, doc, frozen is not None and e is not None, review_changed))
     if e:
-        out += _by_area(site, page, e)
+        out += _by_area(site, page, e, rubric_changed)
     out += findings(site, page, doc.file, "findings", "审核提示（当前文件）" if changed else "审核提示")
     out.append(phase.objections(site, page, year, society))
     out += _report(site, page, doc, e, changed)

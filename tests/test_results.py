@@ -494,10 +494,19 @@ def test_a_rubric_file_changed_after_finalize_is_said_on_the_rubric_page(tree: P
     page = tmp_path / "before" / "rubric" / "index.md"
     generate(tree, tmp_path / "before", settings=settings, date=AFTER_2017_FINAL)
     assert "评估细则文件在定稿后改动过" not in page.read_text("utf-8")
+    report_before = html.unescape((tmp_path / "before" / "societies" / "cd-case" / "2017" / "index.md").read_text("utf-8"))
+    assert "档次：<strong>未入档</strong>（总分低于三档的 35 分" in report_before
     rubric.write_text(rubric.read_text("utf-8").replace(
-        "党建: {clause: \"7.3\", points: 2,", "党建: {clause: \"7.3\", points: 9,"), "utf-8")
+        "党建: {clause: \"7.3\", points: 2,", "党建: {clause: \"7.3\", points: 9,").replace(
+        "{tier: 三档, min_total: 35}", "{tier: 三档, min_total: 1}"), "utf-8")
     page = tmp_path / "after" / "rubric" / "index.md"
     generate(tree, tmp_path / "after", settings=settings, date=AFTER_2017_FINAL)
+    # The report page: the frozen tier stands, not explained by the changed file's lines (it
+    # said the 2 points were below a 三档 of 1).
+    report = html.unescape((tmp_path / "after" / "societies" / "cd-case" / "2017" / "index.md").read_text("utf-8"))
+    assert '!!! danger "评估细则文件在定稿后改动过"' in report
+    assert "档次：<strong>未入档</strong>（定稿时按当时的评估细则评定；" in report
+    assert "三档的 1 分" not in report
     text = html.unescape(page.read_text("utf-8"))
     notice = text.index('!!! danger "评估细则文件在定稿后改动过"')
     section = text.index("{#rubric-2017}")
@@ -641,3 +650,15 @@ def test_a_finalized_years_count_note_keeps_its_frozen_words() -> None:
                           cwd=ROOT, capture_output=True, text=True, timeout=300, check=True)
     assert done.stdout.count("已达本规则上限 6 项，不再计分") == 1
     assert "已计满" not in done.stdout
+
+
+def test_a_report_filed_after_finalize_is_said_to_be_outside_the_results(tree: Path, tmp_path: Path) -> None:
+    """A society's report added to a year already final: the page said 本年度没有评估细则, which is
+    false (the year has a rubric); it is outside the frozen results, filed after them."""
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    write_tree(tree, {"submissions/cd-late/society.yaml": profile("cd-late"),
+                      "submissions/cd-late/2017.yaml": _report(2017).replace("cd-case", "cd-late")})
+    _generated(tree, tmp_path / "docs")
+    page = html.unescape((tmp_path / "docs" / "societies" / "cd-late" / "2017" / "index.md").read_text("utf-8"))
+    assert "本年度没有评估细则" not in page
+    assert f"2017 年度的结果已于 {AFTER_2017_FINAL} 定稿，定稿结果中没有这份报告（定稿之后才提交）" in page
