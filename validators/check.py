@@ -7,7 +7,6 @@ import multiprocessing
 import os
 import re
 import signal
-import stat
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -58,7 +57,7 @@ from validators.schema_findings import findings_from
 from validators.submission_paths import PathKind, name_kind, name_problem, unsafe_path
 from validators.urls import NOT_A_URL, URL_WORDS, url_problem
 from validators.yaml.hidden_characters import visible
-from validators.yaml.loading import SourceMap, load_path
+from validators.yaml.loading import SPECIAL_KINDS, SourceMap, load_path, unopened_words
 from validators.yaml.policy import hidden_characters, policy
 from validators.year.consistency import year_problems
 from validators.year.files import YearFileError
@@ -81,10 +80,6 @@ PARALLEL_MIN_FILES = 150
 _AREA_RULES = {"innovation": innovation, "government_functions": government_functions,
                "service_stations": service_stations, "consortia": consortia,
                "academic_events": academic_events, "research": research, "major_work": major_work}
-# Files that are neither regular files nor folders: opening a named pipe blocks until someone
-# writes to it, and a device such as /dev/zero never ends, so they are reported unopened.
-_SPECIAL_KINDS = ((stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISCHR, "字符设备"),
-                  (stat.S_ISBLK, "块设备"), (stat.S_ISSOCK, "套接字"))
 
 
 @dataclass(slots=True)
@@ -131,7 +126,7 @@ def special_kind(path: Path) -> str | None:
         mode = path.lstat().st_mode
     except OSError:
         return None
-    return next((name for is_kind, name in _SPECIAL_KINDS if is_kind(mode)), None)
+    return next((name for is_kind, name in SPECIAL_KINDS if is_kind(mode)), None)
 
 
 def check_file(path: Path, root: Path, evidence_folder: Path | None = None, *, rules: bool = True) -> FileResult:
@@ -149,9 +144,7 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None, *, r
         return FileResult([unsafe])
     special = special_kind(path)
     if special:
-        return FileResult([error(file, 1, 1, "E-FILE-UNREADABLE",
-                                 f"“{path.name}”是{special}，不是普通文件，检查时不会打开它："
-                                 "请删除它，改为提交普通的 YAML 文本文件。")])
+        return FileResult([error(file, 1, 1, "E-FILE-UNREADABLE", unopened_words(path.name, special))])
     if os.path.abspath(folder) == os.path.abspath(root / SUBMISSIONS):
         return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
                                  f"“{visible(path.name, hidden_characters())}”直接放在了 {SUBMISSIONS}/ 下：学会资料和"
@@ -447,7 +440,13 @@ def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, 
     _check_files(root, [], [p for p in needed if p.is_file()], result, repo)
     loaded = {key: doc.report for key, doc in repo.reports.items()}
     for path in wanted:
-        found, doc = reviews.check_review(path, display_path(path, root), root, loaded, repo.records)
+        try:
+            found, doc = reviews.check_review(path, display_path(path, root), root, loaded, repo.records)
+        except YearFileError as exc:  # read against its year's rubric and calendar, which are broken
+            folder = path.parent.name
+            year = key[1] if (key := reviews.key_of(path)) else int(folder) if folder.isdigit() else None
+            result.findings.append(_year_broken(display_path(path, root), year, exc, "这份记录暂时无法校验"))
+            continue
         result.findings += found
         key = reviews.key_of(path)
         if isinstance(doc, ObjectionsDoc):
@@ -480,14 +479,22 @@ def _check_one(path: Path, root: Path, marks: bool = False, rules: bool = True) 
     try:
         outcome = check_file(path, root, rules=rules)
     except YearFileError as exc:  # its year's files are broken: said at them, and here in a word
-        first = exc.problems[0]
         year = name_kind(path.name).year
-        return FileResult([error(display_path(path, root), 1, 1, "E-YEAR-FILE",
-                                 f"{year} 年度的指南或细则文件有误（{first.file} 第 {first.line} 行），"
-                                 "这份报告暂时无法校验和评分：请等市科协改正该文件后再检查。")])
+        return FileResult([_year_broken(display_path(path, root), year, exc,
+                                        "这份报告暂时无法校验和评分" if year is not None else "这份学会资料暂时无法校验")])
     if marks and outcome.report is not None:
         outcome.report.source.find_all()
     return outcome
+
+
+def _year_broken(file: str, year: int | None, exc: YearFileError, what: str) -> Finding:
+    """A file of a year whose guideline or rubric file is broken: where that file is broken (said
+    there in full by the year files' check), and that this one waits for its fix."""
+    first = exc.problems[0]
+    # A profile is read against the newest year that reads: none did.
+    broken = f"{year} 年度的指南或细则文件有误" if year is not None else "各年度的指南文件都有误"
+    return error(file, 1, 1, "E-YEAR-FILE", f"{broken}（{first.file} 第 {first.line} 行），"
+                                            f"{what}：请等市科协改正该文件后再检查。")
 
 
 def _check_chunk(paths: list[Path], root: Path, marks: bool, rules: bool = True) -> list[FileResult]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,6 +224,48 @@ def _events_along(text: str, path: YamlPath) -> _Marks:
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def control_character(text: str) -> tuple[int, int, str] | None:
+    """The first character of `text` no file of the project may hold (a control character, a
+    line break only libyaml knows, a bidirectional override): its line, its column and what to
+    say of it; None when there is none. Every text file read says it in these words."""
+    bad = _CONTROL.search(text)
+    if bad is None:
+        return None
+    line, col = _line_col(text, bad.start())
+    return line, col, f"第 {line} 行含有不可见的控制字符 U+{ord(bad.group()):04X}，请删除。"
+
+
+# Files that are neither regular files nor folders: opening a named pipe blocks until someone
+# writes to it, and a device such as /dev/zero never ends, so they are reported unopened.
+SPECIAL_KINDS = ((stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISCHR, "字符设备"),
+                 (stat.S_ISBLK, "块设备"), (stat.S_ISSOCK, "套接字"))
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file of this mode is, said in Chinese, when it is no regular file; else None."""
+    if stat.S_ISDIR(mode):
+        return "文件夹"
+    return next((name for is_kind, name in SPECIAL_KINDS if is_kind(mode)),
+                None if stat.S_ISREG(mode) else "特殊文件")
+
+
+def unopened_words(name: str, kind: str, instead: str = "提交普通的 YAML 文本文件") -> str:
+    """What a file that is no regular file is told: it was not opened, and what to put there."""
+    return f"“{name}”是{kind}，不是普通文件，检查时不会打开它：请删除它，改为{instead}。"
+
+
+def not_regular(path: Path, instead: str = "提交普通的 YAML 文本文件") -> str | None:
+    """What to say of `path` (its symlinks followed) when it is no regular file, asked before it
+    is opened: a named pipe blocks whoever opens it, and a device never ends. None for a regular
+    file, and for one that cannot be asked (opening it says why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    kind = kind_of(mode)
+    return unopened_words(path.name, kind, instead) if kind is not None else None
 
 
 _BINARY = "这不是文本文件（含有二进制内容）。请提交 UTF-8 编码的 YAML 文本文件。"
@@ -607,11 +650,10 @@ def load_text(text: str, file: str, max_depth: int | None,
     """`hidden`: characters refused in the text and, written as escapes, in any value or key;
     `fast=False` reads with the located loader alone (the differential test compares them)."""
     result = Loaded(file)
-    bad = _CONTROL.search(text)
-    if bad:
-        line, col = _line_col(text, bad.start())
-        result.findings.append(error(file, line, col, "E-YAML-CONTROL-CHAR",
-                                     f"第 {line} 行含有不可见的控制字符 U+{ord(bad.group()):04X}，请删除。"))
+    control = control_character(text)
+    if control:
+        line, col, words = control
+        result.findings.append(error(file, line, col, "E-YAML-CONTROL-CHAR", words))
         return result
     bad = first_of(text, hidden) if hidden is not None else None
     if bad:
@@ -699,6 +741,9 @@ def read_limited(path: Path, limit: int) -> bytes:
 
 
 def load_path(path: Path, file: str, limits: YamlLimits | None) -> Loaded:
+    unopened = not_regular(path)
+    if unopened is not None:
+        return Loaded(file, findings=[error(file, 1, 1, "E-FILE-UNREADABLE", unopened)])
     try:
         data = read_limited(path, limits.max_file_bytes) if limits else path.read_bytes()
     except OSError as exc:

@@ -387,4 +387,5 @@ def year_problems(root: Path | None = None) -> list[YearProblem]:
         problems += _guideline_problems(rules, points, _Place("guidelines", year, root), root, causes)
         if points is not None:
             problems += _rubric_problems(points, rules, _Place("rubrics", year, root), root, causes)
-    return causes.said(problems) + _window_problems(loaded, root)
+    # A file two years read (a text the next year carries forward) is said once, not by each.
+    return list(dict.fromkeys(causes.said(problems) + _window_problems(loaded, root)))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from validators.yaml.loading import FULL_WIDTH_COLON, Loaded, SourceMap, load_path
+from validators.yaml.policy import policy
 
 __all__ = ["GUIDELINES_DIR", "PACKAGE_DIR", "RUBRICS_DIR", "YearFileError", "YearProblem",
            "available_years", "entry_names", "own_folder", "read_year_file", "relative", "tree_root", "written_at",
@@ -68,12 +69,14 @@ def year_file(kind: str, year: int, root: Path | None = None, suffix: str = ".ya
     """The file of `kind` (guidelines or rubrics) for `year`: the tree's own first (a test or
     benchmark tree carries its own years), then the shipped one."""
     own = own_folder(kind, root)
-    if own is not None and (own / f"{year}{suffix}").is_file():
+    # Whatever stands at the name is the year's file, a folder or a pipe too: reading it says
+    # what is wrong with it (another year's file, or none, standing in for it would not).
+    if own is not None and os.path.lexists(own / f"{year}{suffix}"):
         return own / f"{year}{suffix}"
     if year > _own_newest(root) or (suffix == ".txt" and _writes_own(year, root)):
         return None
     shipped = PACKAGE_DIR / kind / f"{year}{suffix}"
-    return shipped if shipped.is_file() else None
+    return shipped if os.path.lexists(shipped) else None
 
 
 def year_file_chain(kind: str, year: int, root: Path | None = None) -> list[Path]:
@@ -173,16 +176,20 @@ _READ: dict[tuple[Path, str], tuple[tuple[int, int, int, int], Loaded]] = {}
 
 def read_year_file(path: Path, name: str) -> Loaded:
     """A year file as the loader reads it (`name`: how its findings name it), read once per
-    version: every reader of the year files asks here. Its data is shared: never change it."""
+    version: every reader of the year files asks here. Its data is shared: never change it.
+    Read within the limits a report is (size, nesting depth, characters): a year file may be a
+    tree's own, written by anyone who can open a pull request, and a file nested thousands
+    deep would crash the loader rather than be said."""
+    limits = policy().yaml.limits
     try:
         stat = os.stat(path)
     except OSError:  # said by the loader, in Chinese
-        return load_path(path, name, None)
+        return load_path(path, name, limits)
     version = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
     kept = _READ.get((path, name))
     if kept is not None and kept[0] == version:
         return kept[1]
-    loaded = load_path(path, name, None)
+    loaded = load_path(path, name, limits)
     _READ[path, name] = (version, loaded)
     return loaded
 

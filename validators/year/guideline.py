@@ -369,13 +369,17 @@ def _guideline(year: int, root: Path | None) -> Guideline | None:
 def newest_readable(root: Path | None = None) -> Guideline:
     """The newest year whose guideline reads: a profile is checked against it, so a new year
     the staff are still writing (and have broken) never stops the older years' checks."""
+    newest: YearFileError | None = None
     for year in reversed(available_years(root)):
         try:
             rules = guideline(year, root)
-        except YearFileError:
+        except YearFileError as exc:
+            newest = newest or exc
             continue
         if rules is not None:
             return rules
+    if newest is not None:  # said where the newest year is broken, not at the folder
+        raise newest
     raise YearFileError([YearProblem("validators/guidelines", 1, 1, "没有一个年度的指南文件可以读取。")])
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from validators.yaml.loading import control_character, not_regular, read_limited
 from validators.year.files import (
     YearFileError,
     YearProblem,
@@ -216,8 +217,8 @@ def _text_year(year: int, root: Path | None) -> int | None:
         if path is None:
             return None
         loaded = read_year_file(path, relative(path, root))
-        if not loaded.ok:  # as any reader of the repository's own files would say it
-            raise ValueError("; ".join(f"{f.file}:{f.line}:{f.column} {f.message}" for f in loaded.findings))
+        if not loaded.ok:  # said at the year's file, as its reader says it
+            raise YearFileError([YearProblem(f.file, f.line, f.column, f.message) for f in loaded.findings])
         base = loaded.data.get("carried_forward_from") if isinstance(loaded.data, dict) else None
         if not isinstance(base, int):
             return None
@@ -239,13 +240,26 @@ def _guideline_text(year: int, root: Path | None) -> GuidelineText:
         raise YearFileError([YearProblem(relative(yaml, root) if yaml else f"validators/guidelines/{year}.yaml",
                                          1, 1, f"{year} 年没有指南原文：请放一份 {year}.txt，"
                                          "或用 carried_forward_from 沿用有原文的年度。")])
-    data = path.read_bytes()[:MAX_TEXT_BYTES]
+    file = relative(path, root)
+    # A folder, a pipe or a device is said unopened: a pipe would block the reader, a device
+    # never end.
+    unopened = not_regular(path, "放一份普通的 UTF-8 文本文件")
+    if unopened is not None:
+        raise YearFileError([YearProblem(file, 1, 1, unopened)])
+    try:
+        data = read_limited(path, MAX_TEXT_BYTES)[:MAX_TEXT_BYTES]
+    except OSError as exc:
+        raise YearFileError([YearProblem(file, 1, 1, f"无法读取文件：{exc.strerror or exc}")]) from None
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise YearFileError([YearProblem(relative(path, root), 1, 1,
-                                         "指南原文不是 UTF-8 编码：请用“另存为 UTF-8”保存。")]) from None
-    return parse(raw, source, relative(path, root))
+        raise YearFileError([YearProblem(file, 1, 1, "指南原文不是 UTF-8 编码：请用“另存为 UTF-8”保存。")]) from None
+    # The text is quoted on the site and in every score line: a character no one sees (NUL, a
+    # bidirectional override) is refused as a YAML file's is, in the same words.
+    control = control_character(raw)
+    if control is not None:
+        raise YearFileError([YearProblem(file, *control)])
+    return parse(raw, source, file)
 
 
 def reread_texts() -> None:
