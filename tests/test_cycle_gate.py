@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -235,6 +236,24 @@ def test_a_missing_or_malformed_changed_list_is_a_usage_error(base: Path, tmp_pa
     assert "改动文件清单" in malformed.stderr
     assert "格式不对" in malformed.stderr
     assert "Traceback" not in missing.stderr + malformed.stderr
+
+
+@pytest.mark.parametrize(("make", "said"), [
+    (lambda p: p.write_bytes(b"\xff\xfe[]"), "无法读取改动文件清单 {path}：不是 UTF-8 编码的文本（第 1 个字节无法按 UTF-8 读取）"),
+    (lambda p: p.mkdir(), "无法读取改动文件清单 {path}：这是文件夹，不是文件"),
+    (lambda p: None, "无法读取改动文件清单 {path}：文件不存在"),
+])
+def test_an_unreadable_changed_list_is_said_in_chinese(base: Path, tmp_path: Path, make: Any, said: str) -> None:
+    """Python's own words (“'utf-8' codec can't decode…”, “[Errno 21] Is a directory”) were printed."""
+    path = tmp_path / "changed.json"
+    make(path)
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(base), "check-changed", str(path),
+                           "--base", "HEAD"], capture_output=True, text=True, timeout=120,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 2
+    assert said.format(path=path) in done.stderr
+    assert "Errno" not in done.stderr
+    assert "codec" not in done.stderr
 
 
 @pytest.mark.parametrize("path", ["validators/guidelines/2017.txt", "validators/guidelines/2017.yaml",

@@ -11,6 +11,7 @@ encodings, big files, symlinks, named pipes) are built in `GENERATED`.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -26,6 +27,7 @@ import pytest
 from tests.guarded import run_check, run_in_process, run_validators
 from tests.trees import profile
 from validators.check import check_tree
+from validators.yaml.policy import policy
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 SOCIETY = "cd-hostile"
@@ -341,3 +343,21 @@ def test_a_stream_without_a_size_is_read_up_to_the_limit_and_one_byte(tmp_path: 
     assert read_limited(pipe, 10_000) == (b"k: v\n" * 5000)[:10_001]
     writer.join(timeout=10)
     assert len(read_limited(Path("/dev/zero"), 10_000)) == 10_001
+
+
+@pytest.mark.parametrize(("number", "said"), [(errno.EACCES, "没有读取它的权限"), (errno.EIO, "读取时磁盘或设备出错"),
+                                              (errno.ENOSPC, f"系统无法读取它（错误代码 {errno.ENOSPC}）")])
+def test_a_file_the_system_cannot_read_is_said_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          number: int, said: str) -> None:
+    """The system's reason was printed as it gives it (“Permission denied”), in English."""
+    from validators.yaml import loading
+
+    path = tmp_path / "2017.yaml"
+    path.write_text("society: cd-a\n", "utf-8")
+
+    def refused(*_: object) -> bytes:
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(loading, "read_limited", refused)
+    [found] = loading.load_path(path, "cd-a/2017.yaml", policy().yaml.limits).findings
+    assert (found.code, found.message) == ("E-FILE-UNREADABLE", f"无法读取文件：{said}。")

@@ -10,12 +10,13 @@ the fact, and an id a later Python adds stays in English until it is listed here
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from typing import Any
 
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 
-__all__ = ["OWN_PACKAGES", "USAGE_WORDS", "err", "missing_dependency", "out", "said_import_failure",
+__all__ = ["OWN_PACKAGES", "USAGE_WORDS", "err", "missing_dependency", "out", "read_failure", "said_import_failure",
            "say_usage_in_chinese"]
 
 
@@ -29,6 +30,21 @@ def err(text: str) -> None:
     sys.stderr.flush()
     sys.stderr.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8"))
     sys.stderr.buffer.flush()
+
+# Why a file could not be read, in words a user can act on (the system's own are English).
+_OS_WORDS = {errno.ENOENT: "文件不存在", errno.EISDIR: "这是文件夹，不是文件", errno.ENOTDIR: "路径中有一段不是文件夹",
+             errno.EACCES: "没有读取它的权限", errno.EPERM: "没有读取它的权限", errno.ELOOP: "符号链接层数过多（可能指向自己）",
+             errno.ENAMETOOLONG: "文件名太长", errno.EIO: "读取时磁盘或设备出错"}
+
+
+def read_failure(exc: BaseException) -> str:
+    """Why reading a file failed, in Chinese: its errno's words, or that it is not UTF-8."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法按 UTF-8 读取）：请用“另存为 UTF-8”保存"
+    if isinstance(exc, OSError):
+        return _OS_WORDS.get(exc.errno or 0, f"系统无法读取它（错误代码 {exc.errno}）")
+    return str(exc)
+
 
 # argparse's message ids (Python 3.11–3.13) → Chinese, with the same %-placeholders.
 USAGE_WORDS: dict[str, str] = {

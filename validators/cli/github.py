@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validators.cli.arguments import REPORT_FORMATS
-from validators.console import err, out
+from validators.console import err, out, read_failure
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult
 
@@ -101,7 +101,7 @@ def _read_changes(path: Path) -> list[ChangedFile] | None:
     try:
         return parse_changed(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ChangedFileError) as exc:
-        err(f"无法读取改动文件清单 {path}：{exc}")
+        err(f"无法读取改动文件清单 {path}：{read_failure(exc)}")
         return None
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from yaml.cyaml import CParser  # type: ignore[attr-defined]  # libyaml's parser; stubs omit it
 
+from validators.console import read_failure
 from validators.findings import Finding, error
 from validators.yaml.fast_path import fast_load
 from validators.yaml.hidden_characters import describe, first_of
@@ -747,8 +748,7 @@ def load_path(path: Path, file: str, limits: YamlLimits | None) -> Loaded:
     try:
         data = read_limited(path, limits.max_file_bytes) if limits else path.read_bytes()
     except OSError as exc:
-        return Loaded(file, findings=[error(file, 1, 1, "E-FILE-UNREADABLE",
-                                            f"无法读取文件：{exc.strerror or exc}")])
+        return Loaded(file, findings=[error(file, 1, 1, "E-FILE-UNREADABLE", f"无法读取文件：{read_failure(exc)}。")])
     if limits is not None and len(data) > limits.max_file_bytes:
         return Loaded(file, findings=[_too_large(file, path.stat().st_size, limits.max_file_bytes)])
     return load_bytes(data, file, limits)

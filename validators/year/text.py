@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from validators.console import read_failure
 from validators.yaml.loading import control_character, not_regular, read_limited
 from validators.year.files import (
     YearFileError,
@@ -249,7 +250,7 @@ def _guideline_text(year: int, root: Path | None) -> GuidelineText:
     try:
         data = read_limited(path, MAX_TEXT_BYTES)[:MAX_TEXT_BYTES]
     except OSError as exc:
-        raise YearFileError([YearProblem(file, 1, 1, f"无法读取文件：{exc.strerror or exc}")]) from None
+        raise YearFileError([YearProblem(file, 1, 1, f"无法读取文件：{read_failure(exc)}。")]) from None
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError:
