@@ -128,6 +128,11 @@ def _reports(draw: st.DrawFn) -> dict[str, Any]:
     research = _list(report, "research")[0]
     if draw(st.booleans()):
         research["achievements"].append({**research["achievements"][0], "evidence": []})
+    for _ in range(draw(st.integers(0, 2))):  # a way of recognition again, on any day, in the year or not
+        first = research["achievements"][0]
+        research["achievements"].insert(draw(st.integers(0, len(research["achievements"]))),
+                                        {"type": draw(st.sampled_from([first["type"], "领导签批"])),
+                                         "date": draw(st.sampled_from(DAYS))})
     return report
 
 
@@ -218,7 +223,7 @@ def test_a_company_commissioner_and_repeated_items_are_said_as_check_says_them(t
     [found] = _same([report], tmp_path)
     at = {(json.loads(path)[-2], json.loads(path)[-1], code) for path, code, _ in found}
     assert at == {(0, "commissioner", "E-FUNCTION-NOT-GOVERNMENT"), (1, "commissioner", "E-FUNCTION-NOT-GOVERNMENT"),
-                  (1, "title", "E-ITEM-REPEATED"), (1, "title", "E-ITEM-REPEATED"), (1, "date", "E-ITEM-REPEATED")}
+                  (1, "title", "E-ITEM-REPEATED"), (1, "title", "E-ITEM-REPEATED"), (1, "type", "E-ITEM-REPEATED")}
     messages = {message for _, _, message in found}
     assert "委托（购买）单位“示例科技有限公司（成都）”是企业（名称中的“示例科技有限公司”以“有限公司”结尾），" \
            "不是政府部门：承接的须是「政府职能或服务」。企业委托的服务请写在“一、创新驱动助力工程”的服务中。" in messages

@@ -277,7 +277,7 @@ def test_a_repeated_report_is_said_once_not_again_for_its_achievements(tmp_path:
 """
     found = _check(tmp_path, "research:\n" + report.format(id="rpt-a") + report.format(id="rpt-b"))
     assert [(f.code, f.path) for f in found] == [
-        (CODE, ("research", 0, "achievements", 1, "date")), (CODE, ("research", 1, "title"))]
+        (CODE, ("research", 0, "achievements", 1, "type")), (CODE, ("research", 1, "title"))]
 
 
 def _tree(tmp_path: Path, body: str) -> Path:
@@ -417,3 +417,42 @@ def test_the_quick_look_lets_named_repeats_through() -> None:
     assert doc is not None
     for area in ("government_functions", "service_stations", "consortia"):
         assert repeated_items._may_repeat(doc.report, area), area
+
+
+@pytest.mark.parametrize(("second", "repeated"), [
+    ("{type: 采纳或形成政策, date: 2017-03-21}", True),   # adopted again a day later: one adoption
+    ("{type: 领导签批, date: 2017-03-21}", False),        # another way: another achievement
+    ("{type: 采纳或形成政策, date: 2017-12-20}", False),  # next year's (outside 2017): compared there
+])
+def test_one_way_of_recognition_counts_once_in_a_report_whatever_its_date(tmp_path: Path, second: str,
+                                                                         repeated: bool) -> None:
+    """Two 采纳或形成政策 a day apart earned 5 + 5 where a later year's report could not claim
+    it again: a report is recognised by one way once."""
+    found = [f for f in _check(tmp_path, RESEARCH + f"      - {second}\n") if f.code == CODE]
+    if not repeated:
+        assert found == []
+        return
+    [one] = found
+    assert one.path == ("research", 0, "achievements", 1, "type")
+    assert one.message.startswith("与本项的第 1 项成果（采纳或形成政策，2017-03-20）认定方式相同")
+    [evaluation] = evaluate_repository(check_tree(_tree(tmp_path / "t", RESEARCH + f"      - {second}\n"))[1])
+    assert [x.points for x in evaluation.lines if x.area == "research"] == [5.0, 0.0]  # the repeat: 0, said why
+
+
+def test_an_achievement_with_an_error_of_its_own_is_no_first_copy(tmp_path: Path) -> None:
+    """The first adoption's evidence is refused (not http/https): held against the report's
+    errors (as the advice's what-if copies are), the second, right, one is no repeat."""
+    body = RESEARCH.replace("      - {type: 采纳或形成政策, date: 2017-03-20}\n",
+                            "      - {type: 采纳或形成政策, date: 2017-03-20, evidence: ['ftp://example.org/a']}\n"
+                            "      - {type: 采纳或形成政策, date: 2017-03-21}\n")
+    path = tmp_path / "cd-a" / "2017.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(HEAD + body, encoding="utf-8")
+    doc = check_file(path, tmp_path).report
+    assert doc is not None
+    rules = guideline(2017)
+    assert rules is not None
+    others = [f for f in doc.findings if f.code != CODE]
+    assert [f.code for f in others if f.severity == "error"] == ["E-EVIDENCE-URL-SCHEME"]
+    assert repeat_findings(doc, doc.report, rules, others) == []
+    assert [f.path for f in repeat_findings(doc, doc.report, rules, [])] == [("research", 0, "achievements", 1, "type")]

@@ -153,7 +153,10 @@
     var text = function (t) { return RF.sameText(t, spaces); };
     var condemned = {};
     (errors || []).forEach(function (path) {
-      if (path[0] === "research" && path[2] === "achievements") return;
+      if (path[0] === "research" && path[2] === "achievements") {  // that achievement only
+        condemned[RF.pointer(path.slice(0, 4))] = true;
+        return;
+      }
       condemned[RF.pointer(path.slice(0, 2))] = true;
       condemned[RF.pointer(path.slice(0, 3))] = true;
     });
@@ -217,27 +220,33 @@
           if (!RF.own(first, key)) first[key] = entry;
         });
         if (holds !== null && !RF.own(first, holds)) first[holds] = entry;
-        if (said.by_title.indexOf(area) !== -1) issues.push.apply(issues, achievements(item, path, fields, root, said));
+        if (said.by_title.indexOf(area) !== -1) {
+          issues.push.apply(issues, achievements(item, path, fields, root, said, guide.window || {}, condemned));
+        }
       });
     });
     return issues;
   };
 
-  /* Within one research report, an achievement of the same type and date as an earlier one. */
-  function achievements(item, path, fields, root, said) {
+  /* Within one research report, an achievement of a type an earlier one this year has, whatever
+   * its date (`_achievements`): only those dated in the year's window are compared, and one with
+   * an error of its own is no first copy. */
+  function achievements(item, path, fields, root, said, span, condemned) {
     var issues = [];
     if (!fields.achievements || !Array.isArray(item.achievements)) return issues;
     var schema = RF.resolveSchema(RF.resolveSchema(fields.achievements, root).items || {}, root);
     var type = RF.resolveSchema((schema.properties || {}).type || {}, root);
     var seen = {};
     item.achievements.forEach(function (a, j) {
-      if (!RF.isObject(a)) return;
-      var key = JSON.stringify([label(a.type, type), a.date === undefined ? null : a.date]);
+      if (!RF.isObject(a) || typeof a.date !== "string" || !(a.date > span.start && a.date <= span.deadline)) return;
+      var at = path.concat(["achievements", j]);
+      if (condemned[RF.pointer(at)]) return;
+      var key = label(a.type, type);
       if (RF.own(seen, key)) {
-        issues.push({ path: path.concat(["achievements", j, "date"]), severity: "error", code: "E-ITEM-REPEATED",
-          message: fill(said.achievement, { n: String(seen[key] + 1), type: label(a.type, type), date: String(a.date) }) });
+        issues.push({ path: at.concat(["type"]), severity: "error", code: "E-ITEM-REPEATED",
+          message: fill(said.achievement, { n: String(seen[key][0] + 1), type: key, date: seen[key][1] }) });
       } else {
-        seen[key] = j;
+        seen[key] = [j, a.date];
       }
     });
     return issues;

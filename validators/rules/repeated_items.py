@@ -18,7 +18,8 @@ What counts as the same:
   earn its points and the one-time subsidy of 3.2 or 4.3);
 - a government function: the same title and commissioner as another function (2.2 pays a
   function, 「承接的某项政府职能或服务」, not a contract or a period of it);
-- within one research report: an achievement of the same type and date as another.
+- within one research report: an achievement of the same type as another this year counts
+  (whatever its date: a report is recognised by one way once).
 Titles are compared as the rules across files compare them (`same_text`: NFKC, runs of white
 space as one space), so one title is one work within a report and between societies alike.
 """
@@ -37,6 +38,7 @@ from validators.models.report import YearReport, list_items
 from validators.rules.cross_file_common import same_text
 from validators.rules.rule_context import RuleContext
 from validators.yaml.scalars import YamlPath
+from validators.year.measures import counted_achievements
 from validators.year.text import area_numeral
 
 __all__ = ["BY_TITLE", "CODE", "check"]
@@ -196,10 +198,11 @@ def _at(entry: _Entry) -> YamlPath:
 def _condemned(paths: Iterable[YamlPath]) -> set[YamlPath]:
     """The items an error condemns whole, from the errors' paths: a list item's own path (two
     steps, three in a block's list); an error inside a research achievement condemns that
-    achievement only, as the scorer reads it."""
+    achievement only (its own path, four steps), as the scorer reads it."""
     found: set[YamlPath] = set()
     for path in paths:
         if path[:1] == ("research",) and path[2:3] == ("achievements",):
+            found.add(path[:4])
             continue
         found.update((path[:2], path[:3]))
     return found
@@ -216,7 +219,7 @@ def check(report: YearReport, ctx: RuleContext, area: str | None = None,
     if not _may_repeat(report, area):  # most reports: only achievements can still repeat
         for name, path, item in list_items(report):
             if name == "research" and area in (None, name) and path not in condemned:
-                _achievements(_Entry(name, path, item, ()), ctx)
+                _achievements(_Entry(name, path, item, ()), ctx, condemned)
         return
     first: dict[tuple[Any, ...], _Entry] = {}
     for entry in _entries(report, ctx, area):
@@ -241,18 +244,26 @@ def check(report: YearReport, ctx: RuleContext, area: str | None = None,
         if entry.holds is not None:
             first.setdefault(entry.holds, entry)
         if entry.area == "research":
-            _achievements(entry, ctx)
+            _achievements(entry, ctx, condemned)
 
 
-def _achievements(entry: _Entry, ctx: RuleContext) -> None:
-    """Within one research report, an achievement of the same type and date is the same one."""
-    seen: dict[tuple[str, object], int] = {}
-    for j, achievement in enumerate(entry.item.achievements):
-        key = (achievement.type.value, achievement.date)
+def _achievements(entry: _Entry, ctx: RuleContext, condemned: set[YamlPath]) -> None:
+    """Within one research report, an achievement of a type an earlier one has is that one again,
+    whatever its date: a report is recognised by one way once (as it is across years,
+    `cross_file_claims.achievements_counted_once`), so two adoptions a day apart earn once. Only
+    achievements this year counts are compared (one dated in another year earns nothing here),
+    and one with an error of its own is no first copy."""
+    seen: dict[str, tuple[int, object]] = {}
+    for j, achievement in counted_achievements(entry.item, ctx.guideline):
+        if (*entry.path, "achievements", j) in condemned:
+            continue
+        key = achievement.type.value
         if key in seen:
-            ctx.error((*entry.path, "achievements", j, "date"), CODE,
-                      f"与本项的第 {seen[key] + 1} 项成果（{achievement.type.label}，{achievement.date}）"
-                      "是同一成果（认定方式和日期相同）：同一成果只计一次分，请删除这一项。",
+            n, date = seen[key]
+            ctx.error((*entry.path, "achievements", j, "type"), CODE,
+                      f"与本项的第 {n + 1} 项成果（{achievement.type.label}，{date}）认定方式相同："
+                      "一份调研成果的一种认定方式只计一次分，不论日期。请删除这一项；"
+                      "若确有另一项成果，请写明它的认定方式（如领导签批后又被采纳）。",
                       ctx.guideline.area(entry.area).id)
         else:
-            seen[key] = j
+            seen[key] = (j, achievement.date)
