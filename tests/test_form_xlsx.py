@@ -477,3 +477,21 @@ def test_the_form_says_content_under_a_merged_away_header_as_import_does(tmp_pat
     [error] = [i for i in issues if i["severity"] == "error"]
     assert (error["cell"], error["lost"]) == ("为企业提供的服务!H2", "column")
     assert "在 H1 写回标题“证明材料”" in error["message"]
+
+
+def test_a_number_no_spreadsheet_shows_is_said_as_the_command_line_says_it() -> None:
+    """1e999999 in a cell is Infinity to the form's reader (and "NaN" is NaN): it said "现在是
+    Infinity" (and took the number); the form now says what `xlsx import` says, for every kind."""
+    harness = """
+const RF = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const values = [Infinity, -Infinity, NaN];
+process.stdout.write(JSON.stringify(input.kinds.map((k) => values.map((v) => RF.readCell(v, {key: "x", title: "x", kind: k},
+  input.layout)))));
+"""
+    done = subprocess.run([_node(), "-e", harness, str(SCRIPT)], input=json.dumps({"kinds": KINDS, "layout": LAYOUT}),
+                          capture_output=True, text=True, check=True, timeout=60)
+    said = json.loads(done.stdout)
+    for kind, cells in zip(KINDS, said, strict=True):
+        for value, cell in zip((float("inf"), float("-inf"), float("nan")), cells, strict=True):
+            assert cell == {"error": read_cell(value, Column("x", "x", kind)).error}, (kind, value)  # type: ignore[arg-type]

@@ -662,3 +662,26 @@ def test_a_report_filed_after_finalize_is_said_to_be_outside_the_results(tree: P
     page = html.unescape((tmp_path / "docs" / "societies" / "cd-late" / "2017" / "index.md").read_text("utf-8"))
     assert "本年度没有评估细则" not in page
     assert f"2017 年度的结果已于 {AFTER_2017_FINAL} 定稿，定稿结果中没有这份报告（定稿之后才提交）" in page
+
+
+def test_finalize_replace_writes_no_folder_or_link_in_place_of_the_results_file(tree: Path, tmp_path: Path) -> None:
+    """--replace wrote through a symbolic link at results/<year>.json (to a file anywhere) and
+    failed on a folder there with an internal error; each is refused in Chinese, left as it was."""
+    results = tree / "results"
+    results.mkdir(exist_ok=True)
+    outside = tmp_path / "outside.json"
+    outside.write_text("kept", "utf-8")
+    (results / "2017.json").symlink_to(outside)
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--replace", "--accept-pending")
+    assert done.returncode == 2, done.stderr
+    assert "是一个符号链接，不是普通文件" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert outside.read_text("utf-8") == "kept"
+    assert (results / "2017.json").is_symlink()
+    (results / "2017.json").unlink()
+    (results / "2017.json").mkdir()
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--replace", "--accept-pending")
+    assert done.returncode == 2, done.stderr
+    assert "是一个文件夹，不是普通文件" in done.stderr
+    assert "内部错误" not in done.stderr
+    assert (results / "2017.json").is_dir()

@@ -1427,3 +1427,120 @@ def test_a_missing_research_focus_is_said_at_its_cell_by_its_title(tmp_path: Pat
     column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[[c.key for c in shape.columns].index("focus")]
     assert line.startswith(f"{path} {shape.name}!{column}2: 错误 E-RESEARCH-FOCUS")
     assert f"须写明“{titles['focus']}”" in line
+
+
+def _with_rows(source: Path, target: Path, rows: str, part: str = "xl/worksheets/sheet2.xml") -> None:
+    """`source` (a workbook the project wrote) with `rows` added, as XML, at the end of a sheet's data."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == part:
+                assert b"</sheetData>" in data
+                data = data.replace(b"</sheetData>", rows.encode() + b"</sheetData>", 1)
+            new.writestr(info.filename, data)
+
+
+def _text_cells(row: str, cells: dict[str, str]) -> str:
+    return f'<row r="{row}">' + "".join(f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+                                         for ref, text in cells.items()) + "</row>"
+
+
+def test_a_row_the_reader_cannot_place_is_an_error_at_its_sheet_and_row_and_nothing_is_written(tmp_path: Path) -> None:
+    """A row numbered 99999999999999999999 (its cells still say A2) ended the sheet's reading:
+    the sheet's rows went missing from the report, exit 0. Every row the reader cannot place (a
+    number past any sheet, a row out of order or twice, past the rows read) is an error there."""
+    from validators.yaml.policy import policy
+
+    done = _cli(ROOT, "template", "cd-mech-eng", "2017", "-o", str(tmp_path / "t.xlsx"))
+    assert done.returncode == 0, done.stderr
+    item = {"A2": "svc-1", "C2": "技术咨询", "D2": "某公司"}
+    _with_rows(tmp_path / "t.xlsx", tmp_path / "huge.xlsx", _text_cells("99999999999999999999", item))
+    out = tmp_path / "out.yaml"
+    done = _cli(ROOT, "import", str(tmp_path / "huge.xlsx"), "-o", str(out))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "为企业提供的服务!A2: 错误 E-XLSX-VALUE" in done.stdout
+    assert "99999999999999999999 超出了工作表的范围" in done.stdout
+    assert not out.exists()
+    assert "Traceback" not in done.stderr
+    assert "内部错误" not in done.stderr
+    # Out of order, and given twice: the later row is said, not read over the earlier one.
+    _with_rows(tmp_path / "t.xlsx", tmp_path / "order.xlsx",
+               _text_cells("3", {"A3": "svc-3"}) + _text_cells("2", {"A2": "svc-2"}) + _text_cells("3", {"A3": "svc-4"}))
+    said = [(f.code, f.message.split("：")[0]) for f in _import(tmp_path / "order.xlsx", 2017).findings
+            if f.code.startswith("E-XLSX")]
+    assert said == [("E-XLSX-VALUE", "为企业提供的服务!A2"), ("E-XLSX-VALUE", "为企业提供的服务!A3")]
+    # A cell whose reference names another row than its own.
+    _with_rows(tmp_path / "t.xlsx", tmp_path / "moved.xlsx", _text_cells("5", {"A9": "svc-9"}))
+    found = _import(tmp_path / "moved.xlsx", 2017).findings
+    assert [(f.code, f.message.split("：")[0]) for f in found] == [("E-XLSX-VALUE", "为企业提供的服务!A9")]
+    # Past the rows read (after blank rows): said, not dropped.
+    far = policy().workbook.max_rows + 100
+    _with_rows(tmp_path / "t.xlsx", tmp_path / "far.xlsx", f'<row r="{far - 1}"/>' + _text_cells(str(far), {f"A{far}": "svc-1"}))
+    found = _import(tmp_path / "far.xlsx", 2017).findings
+    assert [(f.code, f.message.split("：")[0]) for f in found] == [("E-XLSX-TOO-MANY", f"为企业提供的服务!A{far}")]
+
+
+def test_an_infinite_number_is_said_too_large_in_chinese(tmp_path: Path) -> None:
+    """1e999999 in a number cell is infinity to the reader: it was said "现在是 inf"."""
+    done = _cli(ROOT, "template", "cd-mech-eng", "2017", "-o", str(tmp_path / "t.xlsx"))
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(tmp_path / "t.xlsx") as book:
+        cover = book.read("xl/worksheets/sheet1.xml").decode()
+    year = re.search(r'<c r="B3"[^>]*>.*?</c>', cover)
+    assert year is not None
+    spoiled = cover.replace(year.group(), '<c r="B3"><v>1e999999</v></c>')
+    with zipfile.ZipFile(tmp_path / "t.xlsx") as old, zipfile.ZipFile(tmp_path / "big.xlsx", "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename, spoiled if info.filename == "xl/worksheets/sheet1.xml" else old.read(info.filename))
+    done = _cli(ROOT, "import", str(tmp_path / "big.xlsx"), "-o", str(tmp_path / "out.yaml"))
+    assert done.returncode == 1
+    line = next(line for line in done.stdout.splitlines() if "封面!B3" in line)
+    assert "E-XLSX-VALUE 这里应填整数，现在的数太大" in line
+    assert "inf" not in line.partition("封面!B3")[2]
+    from validators.xlsx.cells import read_cell
+    from validators.xlsx.layout import Column
+
+    for kind in ("int", "number", "text", "date", "bool", "list"):
+        for value in (float("inf"), float("-inf"), float("nan")):
+            said = read_cell(value, Column("x", "x", kind)).error  # type: ignore[arg-type]
+            assert said is not None, kind
+            assert "inf" not in said.lower(), (kind, said)
+            assert "nan" not in said.lower(), (kind, said)
+    assert "不是一个有效的数" in str(read_cell(float("nan"), Column("x", "x", "number")).error)
+
+
+def test_an_output_or_input_that_is_no_regular_file_is_refused_in_chinese(tmp_path: Path) -> None:
+    """A folder given as the workbook, or as the output with --replace, was an internal error
+    (IsADirectoryError); --replace turned a FIFO into a file, and would replace a device or a
+    symbolic link. Each is said in Chinese, exit 2 for an output, and left as it was."""
+    import os
+    import stat
+
+    folder = tmp_path / "dir.xlsx"
+    folder.mkdir()
+    done = _cli(ROOT, "import", str(folder), "-o", str(tmp_path / "o.yaml"))
+    assert done.returncode == 1
+    assert "E-XLSX-UNREADABLE 这是一个文件夹" in done.stdout
+    assert not (tmp_path / "o.yaml").exists()
+    fifo = tmp_path / "fifo.xlsx"
+    os.mkfifo(fifo)
+    target = tmp_path / "elsewhere.xlsx"
+    target.write_bytes(b"kept")
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(target)
+    workbook = tmp_path / "t.xlsx"
+    assert _cli(ROOT, "template", "cd-mech-eng", "2017", "-o", str(workbook)).returncode == 0
+    for output in (folder, fifo, link):
+        for args in (("template", "cd-mech-eng", "2017"), ("import", str(workbook))):
+            done = _cli(ROOT, *args, "-o", str(output), "--replace")
+            assert done.returncode == 2, (output, args, done.stdout, done.stderr)
+            assert f"{output} 是一个" in done.stderr
+            assert "不能写入或覆盖" in done.stderr
+            assert "Traceback" not in done.stderr
+            assert "Error" not in done.stderr
+    assert folder.is_dir()
+    assert list(folder.iterdir()) == []
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert link.is_symlink()
+    assert target.read_bytes() == b"kept"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dir.xlsx", "elsewhere.xlsx", "fifo.xlsx", "link.xlsx", "t.xlsx"]

@@ -21,6 +21,12 @@
   var EXTERNAL = "[external]";
   // And, by row then column, the cells whose formula sums its own column above (=SUM(F2:F4) in F5).
   var SUMS = "[sums]";
+  // And the content of each sheet the reader could not place, each {row, col, message} (read.py, `_Page.lost`).
+  var LOST = "[lost]";
+  // The rows a sheet can have (Excel's and WPS's limit), the unplaceable rows said on one sheet (read.py).
+  var SHEET_ROWS = 1048576;
+  var MAX_LOST = 10;
+  var RESAVE = "请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入（或把这一行的内容重新填写在表格中）。";
   // And the sheets' names in the workbook's order: an object lists a name like "2018" first.
   var ORDER = "[order]";
   // And what each sheet hides: {sheet: true when the sheet itself is hidden, rows: [...], columns: [...]}.
@@ -180,6 +186,14 @@
     return "这一格设为日期格式，但" + number + "超出了日期的范围（公元 1 年至 9999 年）：请写成 2018-05-12 这样的日期。";
   }
 
+  /* Why a number no spreadsheet shows (1e999999 in the file is Infinity; NaN is no number) is not
+   * read, said as such, not as "Infinity" (cells.py, `_not_finite`). */
+  function notFinite(value, kind) {
+    var what = "这里应填" + ({ int: "整数", number: "数字", date: "日期" }[kind] || "内容") + "，";
+    if (Number.isNaN(value)) return what + "现在的值不是一个有效的数：请重新填写这一格。";
+    return what + "现在的数" + (value > 0 ? "太大" : "的绝对值太大") + "，超出了能读入的范围：请填写实际的数。";
+  }
+
   function text(value) {
     if (typeof value === "number" && Number.isInteger(value)) return String(value);
     return String(value);
@@ -205,6 +219,7 @@
     var separators = layout.separators;
     if (value === null || value === undefined || (typeof value === "string" && !strip(value, spaces))) return { value: null };
     var kind = column.kind;
+    if (typeof value === "number" && !isFinite(value)) return { error: notFinite(value, kind) };
     var isDate = value && typeof value === "object" && value.date;
     if (kind === "date") {
       if (isDate) return { value: value.date };
@@ -449,6 +464,11 @@
     var links = sheets[LINKS] || {};
     var external = sheets[EXTERNAL] || {};
     var sums = sheets[SUMS] || {};
+    var lostRows = sheets[LOST] || {};
+    /* The content of a sheet the reader could not place: each an error at its sheet and row (read.py, `_Reader.lost`). */
+    function sayLost(name) {
+      (lostRows[name] || []).forEach(function (l) { say(name, l.row, l.col, l.message, "error", "row"); });
+    }
     /* Cells under no header (past the table, or past the columns read): said once a sheet, at
      * the first (read.py, `_Reader.outside`); the rows holding nothing else are returned. */
     function outside(name, rows, titled) {
@@ -535,6 +555,7 @@
     var seenCover = Object.create(null);
     layout.cover.forEach(function (c) { byTitle[c.title] = c; });
     outside(layout.cover_sheet, cover, { 1: true, 2: true, 3: true });  // 项目, 填写, 说明
+    sayLost(layout.cover_sheet);
     cover.slice(1).forEach(function (row, i) {
       var name = title(row[0]);
       if (!name) return;
@@ -595,6 +616,7 @@
     layout.sheets.forEach(function (sheet) {
       var rows = sheets[sheet.name];
       if (!rows) return;
+      sayLost(sheet.name);
       var columns = (sheet.parent ? [{ key: layout.parent, title: layout.parent, kind: "text" }] : []).concat(sheet.columns);
       var titles = Object.create(null);
       columns.forEach(function (c) { titles[c.title] = c; });
@@ -916,9 +938,40 @@
     var shared = {};  // a shared formula is written once, at its first cell; the others name it by si
     var sharedSums = {};
     var sums = {};
+    var lost = [];
+    var last = 0;  // the last row placed
+    var stopped = false;
     all(doc, "row").forEach(function (row, index) {
+      if (stopped) return;
       var r = Number(row.getAttribute("r")) || index + 1;
-      if (r > maxRows + 1) return;
+      var shown = String(row.getAttribute("r") || r).slice(0, 24);
+      var cellsOf = all(row, "c");
+      var filled = cellsOf.filter(function (c) { return c.textContent.trim(); });
+      var rowOf = function (c) {
+        var m = /^[A-Z]{1,3}([0-9]+)$/.exec(c.getAttribute("r") || "");
+        return m ? Number(m[1]) : r;
+      };
+      if (r > maxRows + 1 && r <= SHEET_ROWS && !filled.some(function (c) { return rowOf(c) !== r; })) {
+        if (filled.length) {  // past the rows read: said, not dropped (read.py, `_page`)
+          lost.push({ row: r, col: columnOf(filled[0].getAttribute("r")) || 1, message: "一张表最多读入 " + (maxRows + 1) +
+            " 行（含标题行），第 " + r + " 行及以下的内容没有读入：请删去多余的行，或把内容移到上方的空行中。" });
+          stopped = true;
+        }
+        return;
+      }
+      var why = misplaced(r, shown, last, cellsOf, rowOf);
+      if (why) {
+        if (filled.length && lost.length < MAX_LOST) {
+          // At the row its first filled cell names, or the row the file numbers, when either is a sheet's row (read.py, `_place`).
+          var valid = function (n) { return n >= 1 && n <= SHEET_ROWS; };
+          var at = rowOf(filled[0]);
+          var col = columnOf(filled[0].getAttribute("r")) || 1;
+          lost.push(valid(at) ? { row: at, col: col, message: why } : valid(r) ? { row: r, col: col, message: why }
+            : { row: last + 1, col: 1, message: why });
+        }
+        return;
+      }
+      last = r;
       if (on(row.getAttribute("hidden"))) hiddenRows.push(r);
       var values = [];
       var next = 1;
@@ -969,7 +1022,30 @@
       rows[r - 1] = values;
     });
     for (var k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
-    return { rows: rows, beyond: beyond, external: external, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns, sums: sums };
+    return { rows: rows, beyond: beyond, external: external, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns, sums: sums,
+      lost: lost };
+  }
+
+  /* Why the row the file numbers `r` (written `shown`, after row `last`) cannot be placed, "" when
+   * it can (read.py, `_misplaced`). */
+  function misplaced(r, shown, last, cells, rowOf) {
+    if (!(r >= 1 && r <= SHEET_ROWS)) {
+      return "文件中这一行的行号 " + shown + " 超出了工作表的范围（1 至 " + SHEET_ROWS + "），这一行没有读入：" + RESAVE;
+    }
+    if (r <= last) return "文件中第 " + r + " 行写在第 " + last + " 行之后（行的顺序错乱或重复），这一行没有读入：" + RESAVE;
+    var other = cells.filter(function (c) { return rowOf(c) !== r; })[0];
+    if (other) {
+      return "文件中第 " + r + " 行里的单元格写的是第 " + String(rowOf(other)).slice(0, 24) + " 行的位置，两者不一致，这一行没有读入：" + RESAVE;
+    }
+    var seen = {};
+    var next = 1;
+    for (var i = 0; i < cells.length; i++) {
+      var col = columnOf(cells[i].getAttribute("r")) || next;
+      next = col + 1;
+      if (seen[col]) return "文件中第 " + r + " 行有两个单元格写在同一位置，这一行没有读入：" + RESAVE;
+      seen[col] = true;
+    }
+    return "";
   }
 
   /* An XML boolean attribute set: hidden="1" or hidden="true" (read.py, `_on`). */
@@ -1069,6 +1145,7 @@
         var external = {};
         var hidden = {};
         var sums = {};
+        var lostRows = {};
         var books = externalBooks(book, files, rels);
         var names = [];
         all(book, "sheet").forEach(function (s) {
@@ -1079,6 +1156,7 @@
           names.push(s.getAttribute("name"));
           var read = sheetRows(doc, strings, dates, limits.max_rows, width, books, totalsFormulas || []);
           sums[s.getAttribute("name")] = read.sums;
+          if (read.lost.length) lostRows[s.getAttribute("name")] = read.lost;
           external[s.getAttribute("name")] = read.external;
           linked[s.getAttribute("name")] = sheetLinks(doc, files, rels[id], limits.max_rows, width);
           sheets[s.getAttribute("name")] = read.rows;
@@ -1091,6 +1169,7 @@
         RF.withMerged(sheets, merged);
         RF.withSums(sheets, sums);
         Object.defineProperty(sheets, BEYOND, { value: past, enumerable: false });
+        Object.defineProperty(sheets, LOST, { value: lostRows, enumerable: false });
         Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
         Object.defineProperty(sheets, EXTERNAL, { value: external, enumerable: false });
         return RF.withHidden(RF.inOrder(sheets, names), hidden);

@@ -404,3 +404,22 @@ def test_a_merged_header_a_sum_row_and_a_month_are_said_in_the_form_as_import_do
         assert any("像是合计行（“=SUM(F2:F3)”）" in m for m in python)
     if make == "month":
         assert any("“2016年5月”只写到月份" in m for m in python)
+
+
+def test_a_row_the_reader_cannot_place_is_said_in_the_form_as_import_does(page, base: str, tmp_path: Path) -> None:
+    """A row numbered 99999999999999999999 (its cells still say A2) was dropped without a word by
+    the form too; rows out of order, and a row past the rows read, likewise. Both say each."""
+    from tests.test_xlsx import _text_cells, _with_rows
+    from validators.yaml.policy import policy
+
+    blank = tmp_path / "t.xlsx"
+    blank.write_bytes(workbook_bytes(layout(guideline(2018)), {"society": "cd-mech-eng", "year": 2018}))  # type: ignore[arg-type]
+    far = policy().workbook.max_rows + 100
+    rows = (_text_cells("3", {"A3": "svc-3"}) + _text_cells("2", {"A2": "svc-2"})
+            + _text_cells("99999999999999999999", {"A4": "svc-4"}) + _text_cells(str(far), {f"A{far}": "svc-5"}))
+    _with_rows(blank, tmp_path / "rows.xlsx", rows)
+    python, form = _both_say(page, base, tmp_path / "rows.xlsx")
+    lost = [m for m in python if "没有读入" in m and ("文件中" in m or "最多读入" in m)]
+    assert [m.split("：")[0] for m in lost] == ["为企业提供的服务!A2", "为企业提供的服务!A4", f"为企业提供的服务!A{far}"]
+    assert all(m in form for m in lost), (python, form)
+    assert not page.problems, page.problems

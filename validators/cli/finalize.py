@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from validators.cli.arguments import parse_day
+from validators.cli.arguments import not_a_file, parse_day
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
@@ -66,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
             f"该年度日历的 final（validators/guidelines/{year}.yaml），改动和理由都留在 Git 历史中。")
         return EXIT_USAGE
     target = results_path(args.root, year)
+    if (why := not_a_file(target)) is not None:
+        err(f"{why}：结果文件只能是普通文件，请先删去或移走它，再定稿。")
+        return EXIT_USAGE
     if target.exists() and not args.replace:
         err(f"{year} 年度已经定稿（{target.relative_to(args.root).as_posix()}）。确需重新定稿"
             "（例如答复异议后更正了报告或核查记录），请加 --replace，并在提交说明中写明原因。")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from validators.cli.arguments import not_a_file
 from validators.console import err, out
 from validators.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from validators.findings import CheckResult, Finding
@@ -52,18 +53,46 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     read.set_defaults(run=run_import)
 
 
-def _refuse_existing(path: Path, replace: bool) -> bool:
-    if (path.exists() or path.is_symlink()) and not replace:
+def _refused(path: Path, replace: bool) -> int | None:
+    """The exit code when `path` is not written: a folder, link, pipe or device is never written
+    over (a usage error); a file only with --replace. None when it may be written."""
+    why = not_a_file(path)
+    if why is not None:
+        err(f"{why}：请换一个文件名或位置。")
+        return EXIT_USAGE
+    if path.exists() and not replace:
         err(f"{path} 已经存在，没有覆盖：要覆盖请加 --replace。")
-        return True
-    return False
+        return EXIT_ERRORS
+    return None
 
 
-def _write(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write(path: Path, content: bytes) -> int | None:
+    """`path` written whole (through a .partial file beside it), or a usage error said in Chinese
+    and nothing left behind: a parent that is a file, no permission, a full disk."""
     temporary = path.with_name(f".{path.name}.partial")
-    temporary.write_bytes(content)
-    temporary.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not_a_file(temporary) is not None:
+            err(f"{temporary}（写入时用的临时文件）已经存在，而且不是普通文件：请删去它，或换一个文件名。")
+            return EXIT_USAGE
+        temporary.write_bytes(content)
+        temporary.replace(path)
+    except OSError as exc:
+        if not_a_file(temporary) is None:
+            temporary.unlink(missing_ok=True)
+        err(f"无法写入 {path}：{_os_words(exc)}请换一个文件名或位置。")
+        return EXIT_USAGE
+    return None
+
+
+def _os_words(exc: OSError) -> str:
+    """What the system refused, in Chinese (never its English text)."""
+    import errno
+
+    words = {errno.EACCES: "没有写入的权限。", errno.EPERM: "没有写入的权限。", errno.ENOSPC: "磁盘空间不足。",
+             errno.EROFS: "所在的磁盘是只读的。", errno.ENOTDIR: "路径中有一段不是文件夹。", errno.EISDIR: "这是一个文件夹。",
+             errno.EEXIST: "路径中有一段已经是文件，不是文件夹。", errno.ENAMETOOLONG: "文件名太长。"}
+    return words.get(exc.errno or 0, "系统拒绝了写入。")
 
 
 def run_template(args: argparse.Namespace) -> int:
@@ -79,9 +108,12 @@ def run_template(args: argparse.Namespace) -> int:
     if rules is None:
         err(f"{args.year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years(args.root)))}。")
         return EXIT_USAGE
-    if _refuse_existing(args.output, args.replace):
-        return EXIT_ERRORS
-    _write(args.output, workbook_bytes(layout(rules), {"society": args.society, "year": args.year}, _form_url(args.root)))
+    refused = _refused(args.output, args.replace)
+    if refused is not None:
+        return refused
+    failed = _write(args.output, workbook_bytes(layout(rules), {"society": args.society, "year": args.year}, _form_url(args.root)))
+    if failed is not None:
+        return failed
     out(f"已写入 {args.output}：{args.society} {args.year} 年度的空白工作簿。")
     return EXIT_OK
 
@@ -104,10 +136,13 @@ def run_export(args: argparse.Namespace) -> int:
     if rules is None:
         err(f"{report.year} 年没有工作指南。")
         return EXIT_USAGE
-    if _refuse_existing(args.output, args.replace):
-        return EXIT_ERRORS
+    refused = _refused(args.output, args.replace)
+    if refused is not None:
+        return refused
     data = report.model_dump(mode="python", exclude_unset=True)  # what the report says, no defaults added
-    _write(args.output, workbook_bytes(layout(rules), data, _form_url(root)))
+    failed = _write(args.output, workbook_bytes(layout(rules), data, _form_url(root)))
+    if failed is not None:
+        return failed
     out(f"已写入 {args.output}：{report.society} {report.year} 年度报告的工作簿。")
     return EXIT_OK
 
@@ -246,6 +281,9 @@ def run_import(args: argparse.Namespace) -> int:
     if args.society is not None and not _valid_id(args.society):
         err(f"学会 id“{args.society}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
         return EXIT_USAGE
+    if args.output is not None and (why := not_a_file(args.output)) is not None:
+        err(f"{why}：请换一个文件名或位置。")
+        return EXIT_USAGE
     root = Path(args.root).resolve()
     source = args.workbook.resolve()
     workbook = display_path(source, root) if source.is_relative_to(root) else str(args.workbook)
@@ -293,9 +331,12 @@ def run_import(args: argparse.Namespace) -> int:
             _print(args, CheckResult(1, findings), imported, workbook)
             err("工作簿中有没有读入的内容（单元格、列、行或整张表，见上面的错误），没有写出年度报告：请按上面指明的位置改正后再导入。")
             return EXIT_ERRORS
-    if _refuse_existing(target, args.replace):
-        return EXIT_ERRORS
-    _write(target, text_.encode("utf-8"))
+    refused = _refused(target, args.replace)
+    if refused is not None:
+        return refused
+    failed = _write(target, text_.encode("utf-8"))
+    if failed is not None:
+        return failed
     if args.society:
         checked = check_tree(root, [target])[0].findings
     findings += _new_society(_at_cells(checked, shown, imported, workbook, sheets), str(society), root, imported)

@@ -5,6 +5,7 @@ full-width digits, stray spaces. Every conversion is said; nothing is guessed si
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -161,9 +162,20 @@ def _plain(value: object, column: Column) -> Read:
     return Read(stripped or None, said=said)
 
 
+def _not_finite(value: float, kind: str) -> str:
+    """Why a number no spreadsheet shows (1e999999 in the file is infinity; NaN is no number) is
+    not read: said as such, not as "inf" (form-xlsx.js says the same words)."""
+    what = "这里应填" + {"int": "整数", "number": "数字", "date": "日期"}.get(kind, "内容") + "，"
+    if math.isnan(value):
+        return f"{what}现在的值不是一个有效的数：请重新填写这一格。"
+    return f"{what}现在的数{'太大' if value > 0 else '的绝对值太大'}，超出了能读入的范围：请填写实际的数。"
+
+
 def read_cell(value: object, column: Column) -> Read:
     if value is None or (isinstance(value, str) and not value.strip(SPACES)):
         return Read()
+    if isinstance(value, float) and not math.isfinite(value):
+        return Read(error=_not_finite(value, column.kind))
     if column.kind == "date":
         return _date(value)
     if column.kind in ("int", "number"):

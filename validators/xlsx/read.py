@@ -9,6 +9,7 @@ import difflib
 import html
 import io
 import posixpath
+import stat
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -151,6 +152,10 @@ class _Page:
     # By row, then column: the cells whose formula sums their own column above them (=SUM(F2:F4)
     # in F5), as written ("" for a shared formula's other cells, written once at its first).
     sums: dict[int, dict[int, str]] = field(default_factory=dict)
+    # (row, column, code, message) of the content the reader could not place: a row numbered past
+    # any sheet's rows, out of order or twice, a cell whose reference names another row, a row past
+    # the rows read. Each is an error (its content would be lost without a word); the first few.
+    lost: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 class _Reader:
@@ -189,6 +194,13 @@ class _Reader:
             self.out.unlisted = make(self.file, 1, 1, "E-XLSX-TOO-MANY" if self.unsaid["error"] else "W-XLSX-TOO-MANY",
                                      f"还有 {more} 个问题没有列出（只列出前 {self.limit} 个）：请先按上面的提示改正，再导入一次。")
             self.out.findings.append(self.out.unlisted)
+
+    def lost(self, name: str, page: _Page) -> None:
+        """The content of a sheet the reader could not place, each an error at its sheet and row."""
+        for row, col, code, message in page.lost:
+            at = Cell(name, row, col)
+            self.say(at, message, code)
+            self.out.unread.add(at)
 
     def outside(self, name: str, page: _Page, titled: set[int], first_row: int = 2) -> set[int]:
         """Cells under no header (past the table's columns, or past the columns read at all):
@@ -536,9 +548,14 @@ def read_workbook(path: Path, file: str, layout: Layout,
 def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layout | None] | None) -> Imported:
     limits = policy().workbook
     try:
-        size = path.stat().st_size
+        found = path.stat()
     except OSError:
         return _unreadable(file, "文件无法打开。")
+    if stat.S_ISDIR(found.st_mode):
+        return _unreadable(file, "这是一个文件夹，不是工作簿文件：请指定要导入的 .xlsx 文件。")
+    if not stat.S_ISREG(found.st_mode):  # a pipe or a device: never read (it may never end)
+        return _unreadable(file, "这不是普通文件（是设备或管道等特殊文件）：请指定要导入的 .xlsx 文件。")
+    size = found.st_size
     if size > limits.max_bytes:
         return _unreadable(file, f"工作簿有 {size / 1e6:.1f} MB，超过 {limits.max_bytes / 1e6:g} MB 的上限：请删除图片等无关内容。")
     if size == 0:
@@ -579,6 +596,7 @@ def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layo
             if theirs is not None:
                 layout, reader = theirs, _Reader(file, theirs)
                 reader.cover(cover)
+        reader.lost(COVER, cover)
         reader.out.sheets = names
         ids: dict[str, dict[str, Path_]] = {}
         merges: dict[str, tuple[_Merge, ...]] = {}
@@ -589,6 +607,7 @@ def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layo
             page = pages[sheet.name] = _page(book, archive, sheet.name, limits.max_rows, _width(layout), books)
             merges[sheet.name] = _merges(archive, book, sheet.name)
             ids[sheet.name] = reader.sheet(sheet, page, ids.get(parent or "", {}), merges[sheet.name])
+            reader.lost(sheet.name, page)
         known = {COVER, GUIDE, OPTIONS} | {s.name for s in layout.sheets}
         merges[COVER] = _merges(archive, book, COVER)
         _merged(merges, [n for n in names if n in known and n not in (GUIDE, OPTIONS)], reader)
@@ -748,13 +767,27 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
     beyond: tuple[int, int] | None = None
     external: dict[tuple[int, int], str] = {}
     sums: dict[int, dict[int, str]] = {}
+    lost: list[tuple[int, int, str, str]] = []
     with archive.open(sheet._worksheet_path) as part:
         parser = _parser()(_Pieces(part), sheet._shared_strings, data_only=True, epoch=book.epoch,
                            date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         parser.books = len(books)
+        last = 0  # the last row placed
         for number, cells in parser.parse():
-            if number > limit + 1:
-                break
+            filled = [cell for cell in cells if not _blank(cell["value"])]
+            if number > limit + 1 and number <= _SHEET_ROWS and not any(c["row"] != number for c in filled):
+                if filled:  # past the rows read: said, not dropped (a blank row there is nothing)
+                    lost.append((number, filled[0]["column"], "E-XLSX-TOO-MANY",
+                                 f"一张表最多读入 {limit + 1} 行（含标题行），第 {number} 行及以下的内容没有读入："
+                                 "请删去多余的行，或把内容移到上方的空行中。"))
+                    break
+                continue
+            misplaced = _misplaced(number, last, cells)
+            if misplaced is not None:
+                if filled and len(lost) < _LOST:
+                    lost.append((*_place(number, last, filled), "E-XLSX-VALUE", misplaced))
+                continue
+            last = number
             values: list[object] = [None] * width
             for cell in cells:
                 column = cell["column"]
@@ -773,7 +806,40 @@ def _page(book: Any, archive: zipfile.ZipFile, name: str, limit: int, width: int
     hidden_columns = [c for attrs in parser.column_dimensions.values() if _on(attrs.get("hidden"))
                       for c in range(_number(attrs.get("min")), min(_number(attrs.get("max")), width) + 1) if c >= 1]
     return _Page(rows, beyond, _links(archive, sheet._worksheet_path, limit, width), external, hidden_rows, hidden_columns,
-                 sums)
+                 sums, lost)
+
+
+# The rows a sheet can have (Excel's and WPS's limit); the unplaceable rows said on one sheet.
+_SHEET_ROWS = 1_048_576
+_LOST = 10
+_RESAVE = "请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入（或把这一行的内容重新填写在表格中）。"
+
+
+def _misplaced(number: int, last: int, cells: list[dict[str, Any]]) -> str | None:
+    """Why the row the file numbers `number` (after row `last`) cannot be placed, None when it can:
+    a number no sheet has, a row out of order or given twice, a cell naming another row or the
+    same column twice (a program wrote the file, or it was edited by hand)."""
+    if not 1 <= number <= _SHEET_ROWS:
+        return f"文件中这一行的行号 {str(number)[:24]} 超出了工作表的范围（1 至 {_SHEET_ROWS}），这一行没有读入：{_RESAVE}"
+    if number <= last:
+        return (f"文件中第 {number} 行写在第 {last} 行之后（行的顺序错乱或重复），这一行没有读入：{_RESAVE}")
+    other = next((c for c in cells if c["row"] != number), None)
+    if other is not None:
+        return (f"文件中第 {number} 行里的单元格写的是第 {str(other['row'])[:24]} 行的位置，两者不一致，这一行没有读入：{_RESAVE}")
+    columns = [c["column"] for c in cells]
+    if len(set(columns)) != len(columns):
+        return f"文件中第 {number} 行有两个单元格写在同一位置，这一行没有读入：{_RESAVE}"
+    return None
+
+
+def _place(number: int, last: int, filled: list[dict[str, Any]]) -> tuple[int, int]:
+    """Where an unplaceable row is said: the row its first filled cell names, or the row the file
+    numbers, when either is a sheet's row; else the row after the last one placed."""
+    first = filled[0]
+    for row in (first["row"], number):
+        if isinstance(row, int) and 1 <= row <= _SHEET_ROWS:
+            return row, first["column"] if isinstance(first["column"], int) and first["column"] >= 1 else 1
+    return last + 1, 1
 
 
 def _on(flag: object) -> bool:
