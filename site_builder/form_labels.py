@@ -25,7 +25,7 @@ from validators.models.for_year import area_item_name, nested_model, report_mode
 from validators.models.labelled import Vocabulary
 from validators.models.report import ID_PREFIXES, SHARED_ID_LISTS, YearReport, id_prefix
 from validators.models.society import SocietyProfile
-from validators.urls import NOT_A_URL, URL_WORDS, url_problem
+from validators.urls import NOT_A_URL, URL_UNSAFE, URL_WORDS, url_problem
 from validators.yaml.policy import policy
 from validators.year.cited import area_clause, cited_clause
 from validators.year.countries import country_key, country_table
@@ -341,6 +341,8 @@ def url_data() -> dict[str, Any]:
     punycode = url_problem("https://\u00e9.org")
     not_ascii = url_problem("https://\u00e9" + "a" * 64)  # a label too long for IDNA
     bad_host = url_problem("https://exa_mple.org")
+    quoted = url_problem(f"https://example.org/{URL_UNSAFE[0]}")
+    assert quoted, "url_problem no longer refuses a quote in an address"
     assert misleading, "url_problem no longer refuses a look-alike slash"
     assert not_ascii, "url_problem no longer refuses a host IDNA cannot encode"
     assert punycode, "url_problem no longer refuses a non-ASCII host"
@@ -352,7 +354,8 @@ def url_data() -> dict[str, Any]:
         # Python's `\s` (what the checker's pattern refuses as a space) differs from JavaScript's.
         "spaces": _ranges([c for c in range(0x110000) if chr(c).isspace()]),
         "misleading": [*rules.evidence.url_lookalikes, *rules.yaml.hidden_characters],
-        "words": {"not_a_url": NOT_A_URL, "misleading": misleading,
+        "unsafe": URL_UNSAFE,
+        "words": {"not_a_url": NOT_A_URL, "misleading": misleading, "unsafe": quoted,
                   "punycode": punycode.replace("xn--9ca.org", "{ascii}"), "not_ascii": not_ascii,
                   "bad_host": bad_host,
                   **URL_WORDS, **FORM_URL_WORDS},

@@ -37,7 +37,8 @@ _HOSTS = ["example.org", "www.x.org", "straße.de", "Bücher.COM", "例子.中�
           "сdast.gov.cn", "user@example.org", "[::1]", "[zz]", "a%41b.com", "例$&子.com", "xn--bcher-kva.com", "a..b",
           "é" + "a" * 64, "evidence"]
 _PORTS = ["", ":8080", ":99999", ":"]
-_PATHS = ["", "/", "/a.pdf", "/年会.pdf", "/a b.pdf", "/a\u2044b", "?q=1#x", "/\u200bx", "\\x.pdf", "/../x"]
+_PATHS = ["", "/", "/a.pdf", "/年会.pdf", "/a b.pdf", "/a\u2044b", "?q=1#x", "/\u200bx", "\\x.pdf", "/../x",
+          '/a">x', "/<b>", "?q=`x`"]
 _AROUND = ["", " ", "\t", "\n"]
 
 _ADDRESS = st.builds(lambda a, s, h, p, path, b: a + s + h + p + path + b,

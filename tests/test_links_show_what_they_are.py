@@ -47,3 +47,10 @@ def test_text_that_float_reads_as_a_number_is_still_neutralised(text: str) -> No
 @pytest.mark.parametrize("text", ["-12", "+3.5", "-.5", "1e3", "-2.5E-3", "0", "12.", "中文", "a-b"])
 def test_plain_numbers_and_ordinary_text_stay_as_they_are(text: str) -> None:
     assert excel_cell(text) == text
+
+
+def test_an_address_pasted_with_its_quote_or_tag_is_refused() -> None:
+    """https://example.org/"><script>… was accepted (escaped on the site, but no address)."""
+    for url in ('https://example.org/"><script>x</script>', "https://example.org/a>", "https://example.org/`x`"):
+        assert url_problem(url) == "网址中不能有引号、尖括号或反引号（\" < > `）：请只复制网址本身"
+    assert url_problem("https://example.org/a?q=%22x%22") is None  # encoded, as an address holds them

@@ -145,6 +145,16 @@ def test_bad_arguments_are_usage_errors(tmp_path: Path, args: tuple[str, ...]) -
     assert not (tmp_path / "submissions").exists()
 
 
+@pytest.mark.parametrize(("name", "said"), [("\u202eevil", "学会名称的第 1 个字符是不可见的控制字符 U+202E"),
+                                           ("成都\x07学会", "学会名称的第 3 个字符是不可见的控制字符 U+0007")])
+def test_a_name_its_check_would_refuse_is_refused_before_anything_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, said: str) -> None:
+    """`new --name` wrote a profile holding U+202E, which its own check then refused."""
+    assert new(tmp_path, "cd-x", "2017", "--name", name) == 2
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "submissions").exists()
+
+
 @pytest.mark.parametrize("kind", ["submission", "society"])
 def test_schema_files_are_up_to_date(kind: str) -> None:
     path = ROOT / "schema" / f"{kind}.schema.json"

@@ -11,7 +11,7 @@ import idna
 from validators.yaml.hidden_characters import compile_ranges
 from validators.yaml.policy import policy
 
-__all__ = ["NOT_A_URL", "URL_WORDS", "is_web_url", "url_problem"]
+__all__ = ["NOT_A_URL", "URL_UNSAFE", "URL_WORDS", "is_web_url", "url_problem"]
 
 # A host's name and its port, if it has one (a port is not part of a name IDNA encodes).
 _PORT = re.compile(r"(.*?)(:[0-9]{1,5})?")
@@ -33,6 +33,10 @@ def _misleading() -> re.Pattern[str]:
     rules = policy()
     return compile_ranges((*rules.evidence.url_lookalikes, *rules.yaml.hidden_characters))
 
+
+# Characters no address holds unencoded (RFC 3986) that end an HTML attribute or tag around it:
+# pasted with the address (https://x.org/a">), they are no part of it.
+URL_UNSAFE = '"<>`'
 
 NOT_A_URL = "应写成 http:// 或 https:// 开头的完整网址，不含空格，域名前不能有“用户名@”"
 
@@ -57,6 +61,8 @@ def url_problem(text: str) -> str | None:
     match = _web_url().fullmatch(text)
     if match is None:
         return NOT_A_URL
+    if any(c in URL_UNSAFE for c in text):
+        return "网址中不能有引号、尖括号或反引号（\" < > `）：请只复制网址本身"
     # The pattern above already refused ASCII control characters; the rest are not ASCII.
     if not text.isascii() and _misleading().search(text):
         return "网址中有看起来像“/”“.”“:”却不是的字符或不可见字符，会让人误认网站"

@@ -70,6 +70,7 @@
     var words = urls.words;
     var match = p.web.exec(text);
     if (!match) return words.not_a_url;
+    if (Array.from(urls.unsafe).some(function (c) { return text.indexOf(c) !== -1; })) return words.unsafe;
     if (/[^\x00-\x7f]/.test(text) && p.misleading.test(text)) return words.misleading;
     var host = match[1];
     if (!HOST.test(host)) {

@@ -25,6 +25,8 @@ def run(args: argparse.Namespace) -> int:
     from validators.models.common import SLUG_PATTERN
     from validators.repository import PROFILE_FILE, SUBMISSIONS
     from validators.template import report_template, society_template
+    from validators.yaml.loading import control_character, load_bytes
+    from validators.yaml.policy import policy
     from validators.year.guideline import available_years, guideline
 
     society, year = args.society, args.year
@@ -39,6 +41,20 @@ def run(args: argparse.Namespace) -> int:
     if bad:
         err(f"GitHub 用户名“{bad[0]}”无效：只能含英文字母、数字和单个连字符。")
         return EXIT_USAGE
+    # A name holding a hidden character (U+202E turns text around) would write a profile its
+    # own check refuses: said of the name; anything else the profile would not read back as
+    # `check` reads it, said as the check says it.
+    hidden = control_character(args.name or "")
+    if hidden is not None:
+        line, column, _ = hidden
+        char = (args.name or "").splitlines()[line - 1][column - 1]
+        err(f"学会名称的第 {column} 个字符是不可见的控制字符 U+{ord(char):04X}，请删除后重新运行。")
+        return EXIT_USAGE
+    profile_text = society_template(society, args.name, args.maintainer)
+    refused = load_bytes(profile_text.encode("utf-8"), PROFILE_FILE, policy().yaml.limits).findings
+    if refused:
+        err(f"学会名称无法写入 {PROFILE_FILE}：{refused[0].message}")
+        return EXIT_USAGE
     folder = Path(args.root) / SUBMISSIONS / society
     report = folder / f"{year}.yaml"
     if report.exists() or report.is_symlink():
@@ -51,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     written = []
     profile = folder / PROFILE_FILE
     if not profile.exists() and not profile.is_symlink():
-        _write_new(profile, society_template(society, args.name, args.maintainer))
+        _write_new(profile, profile_text)
         written.append(f"{SUBMISSIONS}/{society}/{PROFILE_FILE}")
     _write_new(report, report_template(society, year, rules))
     written.append(f"{SUBMISSIONS}/{society}/{year}.yaml")
