@@ -282,6 +282,7 @@ def _readings(site: SiteData, year: int) -> list[tuple[str, str, str]]:
         ((station_new, lead_new), f"新建服务站、联合体（条款 {station_new}、{lead_new}）",
          "成立日期在本年度评估期内的为新建：当年计一次性补助，从下一年度起按年度绩效分档；"
          "本学会往年已列出的服务站或牵头的联合体（名称相同）换了编号，不再算新建；"
+         "服务站改了名称和编号，服务的企业或园区、级别和产业都与本学会往年的一个服务站相同、本报告又不再列出那个服务站的，也不算新建；"
          "别的学会往年用过的服务站名称只提示核查，不影响得分",
          _where("评估细则", "new_station", "new_lead", "tiers")),
         ((lead_new,), f"联合体的{one_off}（条款 {lead_new}）", f"按联合体形式（{forms}）分类", _where("评估细则", "new_lead")),

@@ -130,7 +130,7 @@ STATION = """service_stations:
     level: 市级
     established: {established}
     industry: 电子信息
-    partner: 示例产业园
+    partner: {partner}
     activities: 3
 """
 
@@ -147,16 +147,53 @@ def test_only_a_station_new_again_under_another_id_is_an_error(
         tmp_path: Path, later: tuple[str, str, str], errors: int) -> None:
     sid, name, established = later
     root = _tree(tmp_path, {
-        "cd-zz/2017.yaml": STATION.format(sid="st1", name="郫都站", established="2017-05-01"),
-        "cd-zz/2018.yaml": STATION.format(sid=sid, name=name, established=established),
+        "cd-zz/2017.yaml": STATION.format(sid="st1", name="郫都站", established="2017-05-01", partner="示例产业园"),
+        "cd-zz/2018.yaml": STATION.format(sid=sid, name=name, established=established, partner="新都示例园区"),
     })
     assert len(_found(root, "E-ESTABLISHED-TWICE")) == errors
 
 
+@pytest.mark.parametrize(("later", "errors"), [
+    ("st2, 郫都区示例服务站, 2018-05-01, 市级, 电子信息, 示例产业园", 1),  # renamed, re-numbered, new again
+    ("st2, 郫都区示例服务站, 2018-05-01, 市级, 电子信息, '示例 产业园。'", 1),  # the partner as `same_text` reads it
+    ("st2, 郫都区示例服务站, 2018-05-01, 省级, 电子信息, 示例产业园", 0),  # another level: another station
+    ("st2, 郫都区示例服务站, 2018-05-01, 市级, 医药健康, 示例产业园", 0),  # another industry
+    ("st2, 郫都区示例服务站, 2018-05-01, 市级, 电子信息, 新都示例园区", 0),  # another partner
+    ("st2, 郫都区示例服务站, 2017-05-01, 市级, 电子信息, 示例产业园", 0),  # not new: no one-off to pay twice
+])
+def test_a_station_renamed_and_renumbered_is_not_new_again(tmp_path: Path, later: str, errors: int) -> None:
+    """A word dropped from the station's name, a new id and this year's date: the one-off of 3.2
+    was paid again (a reviewer's case). What it serves, its level and industry say it is the
+    station of the year before, which this report no longer lists."""
+    sid, name, established, level, industry, partner = (v.strip() for v in later.split(","))
+    station = STATION.replace("level: 市级", f"level: {level}").replace("industry: 电子信息", f"industry: {industry}")
+    root = _tree(tmp_path, {
+        "cd-zz/2017.yaml": STATION.format(sid="st1", name="郫都区示例学会服务站", established="2017-05-01",
+                                          partner="示例产业园"),
+        "cd-zz/2018.yaml": station.format(sid=sid, name=name, established=established, partner=partner),
+    })
+    found = _found(root, "E-ESTABLISHED-TWICE")
+    assert len(found) == errors
+    if errors:
+        assert found[0].message == (
+            "服务站“郫都区示例服务站”与 submissions/cd-zz/2017.yaml 中的服务站“郫都区示例学会服务站”（编号“st1”，"
+            "建站日期 2017-05-01）服务的企业或园区、级别和产业都相同，本报告又没有列出“st1”：这是同一个服务站，"
+            "不是 2018 年新建的。同一服务站只能在建站当年计为新建一次，请沿用编号“st1”和建站日期 2017-05-01。")
+
+
+def test_a_second_station_beside_the_first_is_another_station(tmp_path: Path) -> None:
+    """The station of the year before is still listed: the new one beside it is another station."""
+    first = STATION.format(sid="st1", name="郫都区示例学会服务站", established="2017-05-01", partner="示例产业园")
+    second = STATION.format(sid="st2", name="郫都区示例二站", established="2018-05-01", partner="示例产业园")
+    root = _tree(tmp_path, {"cd-zz/2017.yaml": first,
+                            "cd-zz/2018.yaml": first + second.removeprefix("service_stations:\n")})
+    assert _found(root, "E-ESTABLISHED-TWICE") == []
+
+
 def test_another_society_s_station_of_the_same_name_is_its_own(tmp_path: Path) -> None:
     root = _tree(tmp_path, {
-        "cd-a/2017.yaml": STATION.format(sid="st1", name="郫都站", established="2017-05-01"),
-        "cd-b/2018.yaml": STATION.format(sid="st2", name="郫都站", established="2018-05-01"),
+        "cd-a/2017.yaml": STATION.format(sid="st1", name="郫都站", established="2017-05-01", partner="示例产业园"),
+        "cd-b/2018.yaml": STATION.format(sid="st2", name="郫都站", established="2018-05-01", partner="示例产业园"),
     })
     assert _found(root, "E-ESTABLISHED-TWICE") == []
 
@@ -207,7 +244,7 @@ def test_a_copied_function_and_station_are_told_to_both_sides() -> None:
 
 
 def test_a_station_copied_by_many_names_a_few_and_counts_the_rest(tmp_path: Path) -> None:
-    root = _tree(tmp_path, {f"cd-s{k}/2017.yaml": STATION.format(sid="st", name="郫都站", established="2016-05-01")
+    root = _tree(tmp_path, {f"cd-s{k}/2017.yaml": STATION.format(sid="st", name="郫都站", established="2016-05-01", partner="示例产业园")
                             for k in range(8)})
     found = _found(root, "W-STATION-CLAIMED-TWICE")
     assert len(found) == 8

@@ -74,7 +74,7 @@ DAYS = [dt.date(2016, 5, 1), dt.date(2017, 5, 20), dt.date(2018, 3, 1)]
 ROLES = ["牵头", "lead", "承办", "参与"]
 # The edits a case makes (some more often: their codes need an earlier report, or a lead, to arise).
 CHANGES = ["lead", "date", "station", "role", "member", "member", "again", "again", "again", "claim", "claim",
-           "claim", "stranger", "figure"]
+           "claim", "stranger", "figure", "renamed", "renamed"]
 # What a member may say of a consortium's fields: the lead's words spelled otherwise, or others.
 SAYS = {"industry": ["装备制造", "医药健康", "其他", " 装备制造 "],
         "form": ["专业相近", "similar_service", "服务属性相近 ", "单一学会面向社会", "校地合作"],
@@ -190,6 +190,22 @@ def _figure(draw: st.DrawFn, report: dict[str, Any]) -> None:
         draw(st.sampled_from(functions))["amount_wan"] = draw(st.sampled_from([150.5, 400.0, 1234.5678]))
 
 
+def _renamed(draw: st.DrawFn, society: str, year: int, stations: list[dict[str, Any]], n: int) -> None:
+    """A station of the society's other year under another id and name, at a drawn date, its level
+    written as a code or a label, the old one dropped from this report or kept beside it."""
+    earlier = [s for (s2, y), r in SAMPLE.items() if s2 == society and y != year for s in r.get("service_stations", [])]
+    if not earlier:
+        return
+    station = copy.deepcopy(draw(st.sampled_from(earlier)))
+    if draw(st.booleans()):
+        stations[:] = [s for s in stations if s["id"] != station["id"] and s["name"] != station["name"]]
+    codes = {"国家级": "national", "省级": "provincial", "市级": "municipal"}
+    station.update(id=f"station-renamed-{n}", name=f"{station['name'][:-1]}{n}", established=draw(st.sampled_from(DAYS)),
+                   level=draw(st.sampled_from([station["level"], codes.get(station["level"], station["level"]), "省级"])),
+                   partner=draw(st.sampled_from([station["partner"], f" {station['partner']}。", "另一园区"])))
+    stations.append(station)
+
+
 @st.composite
 def _cases(draw: st.DrawFn) -> dict[str, Any]:
     society, year = draw(st.sampled_from(sorted(SAMPLE)))
@@ -230,6 +246,8 @@ def _cases(draw: st.DrawFn) -> dict[str, Any]:
                 draw(st.sampled_from(["cd-nowhere", "cd-agri", "cd-computer", "cd-mech-eng", "Cd-x"])))
         elif change == "figure":
             _figure(draw, report)
+        elif change == "renamed":
+            _renamed(draw, society, year, stations, n)
     # The repository: the report merged as it is, in another form (the sample's), or not at all;
     # another report that leads one of this report's consortia or dates it otherwise.
     merged = draw(st.sampled_from(["same", "sample", "none"]))
@@ -346,6 +364,19 @@ def _achievement_again(report: dict[str, Any]) -> None:
     item["id"] = "rpt-tcm-again"
     item["achievements"][0]["date"] = dt.date(2018, 3, 1)
     report["research"] = [item]
+
+
+def _station_renamed(report: dict[str, Any]) -> None:
+    """cd-tcm lists its 2017 station again, new in 2018, under another id and name."""
+    station = copy.deepcopy(SAMPLE[("cd-tcm", 2017)]["service_stations"][0])
+    report["service_stations"] = [{**station, "id": "station-tcm-renamed", "name": "中医药示例新站",
+                                   "established": dt.date(2018, 3, 1)}]
+
+
+def test_a_station_renamed_is_found_by_both() -> None:
+    by_check, by_form = _both(_edited("cd-tcm", 2018, _station_renamed))
+    assert by_form == by_check
+    assert [c for _, c, _ in by_form if c == "E-ESTABLISHED-TWICE"] == ["E-ESTABLISHED-TWICE"]
 
 
 FIXED = {"E-CONSORTIUM-DIFFERS": ("cd-computer", 2018, _say_otherwise),

@@ -99,7 +99,9 @@
       return item;
     });
     entry.service_stations = list("service_stations").map(function (s) {
-      return RF.isObject(s) ? [s.id, s.established, s.name] : null;
+      if (!RF.isObject(s)) return null;
+      var level = kind(s.level, (year || {}).station_levels, spaces);
+      return [s.id, s.established, s.name, s.partner, level ? level[0] : null, s.industry];
     });
     var gov = data.government_functions;
     entry.gov = RF.isObject(gov);
@@ -255,6 +257,38 @@
           what: a[1], name: name(item), file: earlier[0].file, id: earlier[2][0], day: a[2],
           established: earlier[2][at], year: mine.year })));
       });
+    });
+    return issues;
+  }
+
+  /* `stations_renamed`: at the date of each station founded in this year's window that serves
+   * the partner, at the level, in the industry (`same_text` but the level's code) of a station of
+   * an earlier report of the society this report lists neither by id nor by name. */
+  function stationsRenamed(all, mine, said, year, spaces) {
+    var issues = [];
+    if (!year || !said.renamed) return issues;
+    var text = function (t) { return typeof t === "string" ? RF.sameText(t, spaces) : null; };
+    var key = function (s) {
+      var parts = [text(s[3]), s[4], text(s[5])];
+      return parts.indexOf(null) === -1 && parts.indexOf(undefined) === -1 ? JSON.stringify(parts) : null;
+    };
+    var ours = items(all, "service_stations").filter(function (e) { return e[0].society === mine.society; });
+    var listed = {};
+    ours.forEach(function (e) {
+      if (!e[0].mine) return;
+      listed["id:" + e[2][0]] = true;
+      if (typeof e[2][2] === "string") listed["name:" + text(e[2][2])] = true;
+    });
+    ours.forEach(function (e) {
+      var item = e[2];
+      if (!e[0].mine || key(item) === null || !inWindow(day(item[1]), year)) return;
+      var same = ours.filter(function (o) {
+        return o[0].year < mine.year && typeof o[2][2] === "string" && !listed["id:" + o[2][0]]
+          && !listed["name:" + text(o[2][2])] && key(o[2]) === key(item);
+      }).sort(function (x, y) { return less(x[0].year, y[0].year); })[0];
+      if (!same) return;
+      issues.push(issue(["service_stations", e[1], "established"], "E-ESTABLISHED-TWICE", format(said.renamed, {
+        name: item[2], file: same[0].file, old: same[2][2], id: same[2][0], established: same[2][1], year: mine.year })));
     });
     return issues;
   }
@@ -843,6 +877,7 @@
     var year = (across.years || {})[String(mine.year)];
     return established(all, across.established)
       .concat(establishedTwice(all, mine, across.twice, year, spaces))
+      .concat(stationsRenamed(all, mine, across.twice, year, spaces))
       .concat(functionsNew(all, mine, across.function_new))
       .concat(leads(all, mine, across.leads, spaces))
       .concat(differs(all, mine, across.differs))

@@ -128,7 +128,7 @@ def _year(rules: Guideline) -> dict[str, Any]:
             "plausible": [limits.event_max_participants, limits.growth_factor, limits.growth_floor,
                           limits.station_max_enterprises, len(rules.provinces)],
             **{name: [[k.code, k.label, *k.aliases] for k in rules.kinds.vocabulary(name)]
-               for name in ("consortium_forms", "achievement_types")}}
+               for name in ("consortium_forms", "achievement_types", "station_levels")}}
 
 
 def _placed(repo: Repository) -> list[ReportDoc]:
@@ -148,7 +148,9 @@ def _entries(repo: Repository) -> list[dict[str, Any]]:
         if report.consortia:
             entry["consortia"] = [_consortium(c) for c in report.consortia]
         if report.service_stations:
-            entry["service_stations"] = [[s.id, s.established.isoformat(), s.name] for s in report.service_stations]
+            # What `stations_renamed` compares besides: whom it serves, its level (code), its industry.
+            entry["service_stations"] = [[s.id, s.established.isoformat(), s.name, s.partner, s.level.value, s.industry]
+                                         for s in report.service_stations]
         if report.government_functions and report.government_functions.functions:
             entry["functions"] = [f.id for f in report.government_functions.functions]
         if research := _research(guideline(year, repo.root), report):
@@ -313,7 +315,8 @@ def _browser_cross(repo: Repository, shares: int, item_shares: int) -> dict[str,
         "years": years,
         "established": {"areas": [list(a) for a in cross_file.ESTABLISHED_AREAS], "shared": sorted(SHARED_ID_LISTS),
                         "later": cross_file.ESTABLISHED_LATER, "same_year": cross_file.ESTABLISHED_SAME_YEAR},
-        "twice": {"areas": [list(a[:3]) for a in cross_file.TWICE_AREAS], "sentence": cross_file.ESTABLISHED_TWICE},
+        "twice": {"areas": [list(a[:3]) for a in cross_file.TWICE_AREAS], "sentence": cross_file.ESTABLISHED_TWICE,
+                  "renamed": cross_file.STATION_RENAMED},
         "function_new": cross_file.FUNCTION_NEW_TWICE,
         "leads": {"by_id": cross_file_consortia.LEADS_BY_ID, "by_name": cross_file_consortia.LEADS_BY_NAME,
                   "listed": cross_file_consortia.LISTED, "joined": cross_file_consortia.JOINED},

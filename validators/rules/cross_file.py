@@ -139,6 +139,44 @@ def established_under_one_id(repo: Repository) -> Iterator[Finding]:
                         other = (doc, item)
 
 
+# What E-ESTABLISHED-TWICE says of a station new again under another name and id (str.format); the
+# online form says the same sentence (validators/association/browser_cross.py).
+STATION_RENAMED = ("服务站“{name}”与 {file} 中的服务站“{old}”（编号“{id}”，建站日期 {established}）服务的企业或园区、"
+                   "级别和产业都相同，本报告又没有列出“{id}”：这是同一个服务站，不是 {year} 年新建的。"
+                   "同一服务站只能在建站当年计为新建一次，请沿用编号“{id}”和建站日期 {established}。")
+
+
+def _station_key(station: Any) -> tuple[str, str, str]:
+    """What one station keeps whatever it is called: whom it serves, its level, its industry."""
+    return same_text(station.partner), station.level.value, same_text(station.industry)
+
+
+def stations_renamed(repo: Repository) -> Iterator[Finding]:
+    """3.2's one-off (「对新建服务站给予一次性补助」) is paid once: a station new this year that
+    serves the same enterprise or park at the same level in the same industry as a station of
+    the society's earlier report, which this report no longer lists (by its id or its name), is
+    that station under a new name and id (a word dropped from its name made it new again). While
+    the old one is still listed beside it, they are two stations. The same name is
+    `established_under_one_id`'s."""
+    earlier: dict[str, list[tuple[ReportDoc, Any]]] = defaultdict(list)  # by society, oldest first
+    for doc, i, station in items(repo, "service_stations"):
+        society, year = doc.report.society, doc.report.year
+        rules = guideline(year, repo.root)
+        # A station of the year before that this report still lists, by its id or its name.
+        listed = {s.id for s in doc.report.service_stations} | {same_text(s.name) for s in doc.report.service_stations}
+        if rules is not None and founded_this_year(station.established, rules):
+            same = next(((d, s) for d, s in earlier[society]
+                         if d.report.year < year and s.id not in listed and same_text(s.name) not in listed
+                         and _station_key(s) == _station_key(station)), None)
+            if same is not None:
+                before, old = same
+                yield at(doc, ("service_stations", i, "established"), "E-ESTABLISHED-TWICE",
+                         STATION_RENAMED.format(name=station.name, file=before.file, old=old.name, id=old.id,
+                                                established=old.established, year=year),
+                         clause_of(repo, doc, "service_stations", "new_station"))
+        earlier[society].append((doc, station))
+
+
 # What E-FUNCTION-NEW-TWICE says (str.format); the online form says the same sentence
 # (validators/association/browser_cross.py).
 FUNCTION_NEW_TWICE = "职能“{id}”已列在 {file} 中，本年度不是新承接的：请把 new 改为 false。"
@@ -208,7 +246,7 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
                           clause_of(repo, doc, "service_stations", "new_station"), "warning")
 
 
-RULES = (profiles_present, established_once, established_under_one_id, functions_new_once,
+RULES = (profiles_present, established_once, established_under_one_id, stations_renamed, functions_new_once,
          one_lead_per_consortium, known_members, members_reciprocal, members_agree_with_lead,
          achievements_counted_once, claimed_once, functions_claimed_once, stations_claimed_once,
          station_names_reused,
