@@ -335,3 +335,20 @@ def test_a_new_station_under_a_name_another_society_used_before_is_warned(tmp_pa
         "cd-b/2018.yaml": station.format(id="st-b", day="2016-05-01"),
     })
     assert _found(root, "W-STATION-NAME-REUSED") == []
+
+
+@pytest.mark.parametrize(("member", "refused"), [("成都市cd-zz学会（示例）", True), ("成都市 cd-zz 学会（示例）", True),
+                                                 ("成都市ｃｄ-zz学会（示例）", True), ("成都市另一学会", False)])
+def test_the_society_s_own_name_is_no_member(tmp_path: Path, member: str, refused: bool) -> None:
+    """Its id was refused as a member, its registered name was counted, lifting the tier of 4.3
+    (a reviewer's case)."""
+    body = LED.format(cid="cons-a", role="牵头", members=f"cd-other, '{member}'", established="2017-05-01")
+    root = _tree(tmp_path, {"cd-zz/2017.yaml": body})
+    found = _found(root, "E-CONSORTIUM-SELF-MEMBER")
+    assert [f.path for f in found] == ([("consortia", 0, "members", 1)] if refused else [])
+    if refused:
+        assert found[0].message == (f"“{member}”是本学会自己的名称。"
+                                    "成员列表不需要写本学会自己：本学会的角色由 role 表示，请删除这一项。")
+        # Checked alone, as a pull request's one report is, it is found too.
+        result, _ = check_tree(root, [root / "submissions" / "cd-zz" / "2017.yaml"])
+        assert "E-CONSORTIUM-SELF-MEMBER" in {f.code for f in result.findings}

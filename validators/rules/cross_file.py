@@ -27,6 +27,7 @@ from validators.rules.cross_file_consortia import (
     known_members,
     members_agree_with_lead,
     members_reciprocal,
+    not_self_by_name,
     one_lead_per_consortium,
 )
 from validators.year.cited import criterion_clause
@@ -247,7 +248,7 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
 
 
 RULES = (profiles_present, established_once, established_under_one_id, stations_renamed, functions_new_once,
-         one_lead_per_consortium, known_members, members_reciprocal, members_agree_with_lead,
+         one_lead_per_consortium, not_self_by_name, known_members, members_reciprocal, members_agree_with_lead,
          achievements_counted_once, claimed_once, functions_claimed_once, stations_claimed_once,
          station_names_reused,
          plausible_figures)

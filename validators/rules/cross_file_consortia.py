@@ -13,7 +13,9 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.labelled import LabelledEnum, UnknownTerm
 from validators.repository import ReportDoc, Repository
+from validators.rules.consortia import SELF_MEMBER
 from validators.rules.cross_file_common import at, clause_of, items, same_text
+from validators.year.measures import member_key
 
 # What E-CONSORTIUM-MULTIPLE-LEADS says (str.format): of two leads of one id (LEADS_BY_ID, "{names}"
 # the leads joined by JOINED), and of leads of one name under other ids (LEADS_BY_NAME, "{listed}"
@@ -114,6 +116,18 @@ def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> 
             if item.id == cid and lead_year != year:
                 return NO_LEAD_OTHER_YEAR.format(name=name, id=cid, lead=lead, lead_year=lead_year, year=year)
     return NO_LEAD_NONE.format(year=year, name=name, id=cid)
+
+
+def not_self_by_name(repo: Repository) -> Iterator[Finding]:
+    """A member written as the society's own registered name is the society itself, as its id is
+    (`consortia.check`): counted, it made a consortium of one society, or lifted its tier."""
+    for doc, i, item in items(repo, "consortia"):
+        profile = repo.profiles.get(doc.report.society)
+        own = member_key(profile.profile.name) if profile is not None else ""
+        for j, member in enumerate(item.members):
+            if own and member_key(member) == own:
+                yield at(doc, ("consortia", i, "members", j), "E-CONSORTIUM-SELF-MEMBER",
+                         f"“{member}”是本学会自己的名称。{SELF_MEMBER}", clause_of(repo, doc, "consortia"))
 
 
 def known_members(repo: Repository) -> Iterator[Finding]:
