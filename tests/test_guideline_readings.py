@@ -112,3 +112,30 @@ def test_a_company_named_in_english_is_no_government_either(tmp_path: Path) -> N
     assert "（名称以“Inc”结尾）" in said[2]
     [evaluation] = evaluate_repository(repo)
     assert {x.item_id for x in evaluation.lines if x.points > 0} == {"fn-3", "fn-4"}
+
+
+def test_one_contract_split_into_parts_is_said_for_the_staff(tmp_path: Path) -> None:
+    """Three parts of one standard, one commissioner, one method, one period: each earned 2.2 and
+    the count of 2.3 grew while the money fell (a reviewer's case). Two contracts can share a
+    fiscal year, so the staff hear of it (a warning) and the points stand until they decide."""
+    functions = "".join(f"""
+            - id: fn-{i}
+              title: 地方标准起草（{part}）
+              commissioner: {who}
+              method: 购买服务
+              amount_wan: 7
+              start: 2017-01-10
+              end: 2017-10-31""" for i, (part, who) in enumerate(
+        [("术语部分", "成都市质量技术监督局"), ("技术要求部分", "成都市质量技术监督局 "), ("试验方法部分", "成都市经济和信息化委员会")]))
+    root = write_tree(tmp_path, {"submissions/cd-st/society.yaml": profile("cd-st"),
+                                 "submissions/cd-st/2017.yaml": f"""
+        society: cd-st
+        year: 2017
+        government_functions:
+          functions:{functions}
+        """})
+    result, _ = check_tree(root)
+    [said] = [f for f in result.findings if f.code == "W-FUNCTION-ONE-CONTRACT"]
+    assert (said.severity, said.path) == ("warning", ("government_functions", "functions", 1, "title"))
+    assert said.message.startswith("与“fn-0”的委托（购买）单位、方式和承接期（2017-01-10 至 2017-10-31）都相同")
+    assert "「承接的某项政府职能或服务」按一项计分" in said.message

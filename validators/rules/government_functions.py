@@ -3,7 +3,9 @@ finding names the clause the year's rubric cites for the rule (`RuleContext.cite
 
 from __future__ import annotations
 
+from validators.models.government_functions import Function
 from validators.models.report import YearReport
+from validators.rules.cross_file_common import same_text
 from validators.rules.rule_context import RuleContext
 from validators.year.measures import company_ending, pilot_confirmed
 from validators.year.quotes import said
@@ -33,6 +35,7 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CONFIRMED",
                     f"本学会不在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目不计分："
                     "如不是试点学会，请把 pilot 改为 false。", pilot)
+    _one_contract(area.functions, ctx, period)
     window = ctx.guideline.evaluation_window
     innovation = ctx.guideline.area("innovation")  # named as the year names it
     function = said("政府职能或服务", *ctx.guideline.clauses.values())
@@ -61,3 +64,19 @@ def check(report: YearReport, ctx: RuleContext) -> None:
             ctx.error((*path, "new"), "E-FUNCTION-NOT-NEW",
                       f"职能“{fn.id}”开始于 {fn.start}，在 {ctx.guideline.year} 年度评估期（{window.label}）之前："
                       "不是本年度新承接的，请把 new 改为 false。", new)
+
+
+def _one_contract(functions: list[Function], ctx: RuleContext, clause: str) -> None:
+    """Functions of one commissioner with the same method and the same period read like one
+    contract split into parts: each part earns 2.2 and swells the count 2.3 compares. Two
+    contracts can share a fiscal year, so it is for the staff to look at (a warning)."""
+    first: dict[tuple[str, str, object, object], Function] = {}
+    for i, fn in enumerate(functions):
+        key = (same_text(fn.commissioner), fn.method.value, fn.start, fn.end)
+        if key in first:
+            ctx.warning(("government_functions", "functions", i, "title"), "W-FUNCTION-ONE-CONTRACT",
+                        f"与“{first[key].id}”的委托（购买）单位、方式和承接期（{fn.start} 至 {fn.end}）都相同："
+                        f"若是同一项委托分成了几部分，请合并为一项、金额相加：{said('承接的某项政府职能或服务', *ctx.guideline.clauses.values())}"
+                        "按一项计分；若确是两项委托，请在证明材料中写明各自的合同。", clause)
+        else:
+            first[key] = fn
