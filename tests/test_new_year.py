@@ -5,6 +5,7 @@ figure moves."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -369,6 +370,9 @@ def test_new_year_scaffolds_a_year_that_checks_clean(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     # The next steps name the schema the editors read: a pull request without it is refused.
     assert "python -m validators schema --write" in done.stdout
+    # Its calendar, the first year's moved to it, is long past today: the staff hear it.
+    assert "推算的日历中，最终结果日" in done.stderr
+    assert "请在 validators/guidelines/" in done.stderr
     own = root / "validators" / "guidelines"
     carried = year_file("guidelines", text_year(last) or 0, suffix=".txt")
     assert carried is not None
@@ -534,3 +538,17 @@ def test_the_scaffold_s_leftovers_are_said_once_the_text_is_retitled(tmp_path: P
     reread_guidelines()
     reread_rubrics()
     assert year_problems(root) == []
+
+
+def test_a_new_year_whose_calendar_is_ahead_is_written_without_a_word_on_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The warning on a calendar already past is said only when its final day is past."""
+    from validators.cli import main
+    from validators.year import cycle
+
+    root = tmp_path / "tree"
+    shutil.copytree(ROOT / "submissions", root / "submissions")
+    new = available_years()[-1] + 1
+    monkeypatch.setattr(cycle, "today", lambda: dt.date(new - 1, 6, 1))
+    assert main(["--root", str(root), "new-year", str(new)]) == 0
+    assert "最终结果日" not in capsys.readouterr().err

@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the command line starts by importing only the command it runs.
+    from validators.year import cycle
     from validators.year.files import available_years, own_folder, year_file
     from validators.year.guideline import guideline
     from validators.year.rubric import rubric
@@ -56,6 +57,14 @@ def run(args: argparse.Namespace) -> int:
     shutil.copyfile(source_text, text)
     for path in (*targets, text):
         out(f"已写出 {path.relative_to(root)}")
+    written = guideline(args.year, root)
+    calendar = written.calendar if written is not None else None
+    if calendar is not None and calendar.final < cycle.today():
+        # The pattern's cycle moved to a year long past: written today, the year would open
+        # already past its final day, “公示已结束，结果尚未定稿”, on the site and the form.
+        err(f"注意：按 {pattern.year} 年度推算的日历中，最终结果日 {calendar.final} 已经过去（今天是 {cycle.today()}）："
+            f"这一年度一提交就会显示为公示已结束、结果尚未定稿。请在 {next(iter(targets)).relative_to(root)} 的 calendar "
+            "中按当年的实际安排改写各个日期。")
     out(f"下一步：改写 {text.relative_to(root)} 中有变化的条款，在两个 .yaml 文件中写出有变化的参数和分值，"
         "然后运行 python -m validators check，再运行 python -m validators schema --write 更新编辑器用的 JSON Schema"
         "并一起提交（见 README“新年度指南”）。")
