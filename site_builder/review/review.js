@@ -1547,6 +1547,7 @@
       el("label", { for: "rv-date", text: DATE.verdict }),
       el("div", { class: "rv-pick-field" }, [date, fieldMessage("rv-date"), el("p", { id: "rv-date-note", class: "rv-note",
         text: "用于此后给出的结论和专家评分；已经给出的保留各自的日期（写在每项结论旁），改这里不会改变它们。" })])]));
+    mount.appendChild(el("p", { id: "rv-link-note", class: "rv-note", role: "status", hidden: true }));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
     mount.appendChild(el("div", { id: "rv-reopen", class: "rv-reopen", hidden: true }));
     mount.appendChild(el("div", { id: "rv-case" }));
@@ -1566,7 +1567,17 @@
       var year = h && yearConfig(h.year) ? h.year : first ? first.year : null;
       if (year === null) return;
       yearSelect.value = String(year);
-      open(year, h && yearConfig(h.year) ? h.society : "");
+      var known = h && yearConfig(h.year) && (!h.society || yearConfig(h.year).societies.some(function (s) {
+        return s.id === h.society;
+      }));
+      open(year, known ? h.society : "");
+      // A link to a year or a society the workbench has nothing of (mistyped, or not yet
+      // published) opened another year without a word: say what was asked and what is shown.
+      var note = document.getElementById("rv-link-note");
+      note.hidden = !h || known;
+      note.textContent = !h || known ? "" : (yearConfig(h.year)
+        ? "链接中的学会“" + h.society + "”在 " + h.year + " 年度没有可核查的报告，请在上面选择学会。"
+        : "链接中的 " + h.year + " 年度没有可核查的报告，已打开 " + year + " 年度。");
       if (h && h.society) mount.scrollIntoView();
     }
     // The board's links below the workbench: open their year or report in it.

@@ -132,6 +132,19 @@ def test_a_final_year_is_read_only(page, base: str) -> None:
     assert page.locator("#rv-add-objection").count() == 0
 
 
+def test_a_link_to_a_year_or_society_with_nothing_to_verify_says_so(page, base: str) -> None:
+    """#2019/cd-computer opened 2018 with no society and no word of why (a reviewer's case)."""
+    page.goto(f"{base}#1999/cd-computer")
+    page.wait_for_selector("#rv-phase:not(:empty)")
+    shown = page.locator("#rv-year").input_value()
+    assert page.inner_text("#rv-link-note") == f"链接中的 1999 年度没有可核查的报告，已打开 {shown} 年度。"
+    page.goto(f"{base}#2018/cd-nowhere")
+    page.wait_for_function("document.getElementById('rv-link-note').textContent.includes('cd-nowhere')")
+    assert page.inner_text("#rv-link-note") == "链接中的学会“cd-nowhere”在 2018 年度没有可核查的报告，请在上面选择学会。"
+    _open(page, base, 2018, "cd-computer")  # a link to what is there: no note
+    assert page.locator("#rv-link-note").is_hidden()
+
+
 def test_objections_are_recorded_into_the_years_file(page, base: str) -> None:
     _open(page, base, YEAR, SOCIETY)
     page.click("#rv-add-objection")
