@@ -194,3 +194,17 @@ def test_schema_write_keeps_schema_in_step_with_the_year_files(tmp_path: Path) -
     done = subprocess.run([*run, "schema", "--write"], capture_output=True, text=True, check=True)
     assert "已更新 schema/submission.schema.json" in done.stdout
     assert "写入测试工程" in (root / "schema" / "submission.schema.json").read_text("utf-8")
+
+
+def test_a_folder_with_nothing_to_check_is_said_to_be_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check submissions/empty-soc/` said 检查了 0 个文件 and exit 0: a mistyped or empty folder
+    looked like a clean check. It still exits 0 (nothing is wrong), and says nothing was read."""
+    (tmp_path / "submissions" / "empty-soc").mkdir(parents=True)
+    assert main(["--root", str(tmp_path), "check", "submissions/empty-soc/"]) == 0
+    said = capsys.readouterr()
+    assert "检查了 0 个文件" in said.out
+    assert "所给的路径中没有找到要检查的文件" in said.err
+    assert new(tmp_path, "cd-x", "2017") == 0
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "check", "submissions/cd-x/"]) == 0
+    assert "没有找到" not in capsys.readouterr().err

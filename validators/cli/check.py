@@ -45,6 +45,10 @@ def run_check(args: argparse.Namespace) -> int:
 
         check_frozen(result, args.root, results)
     out(FORMATS[args.format](result))
+    if args.paths and result.files == 0 and not results:
+        # Nothing was read: a mistyped or empty folder must not look like a clean check.
+        err("注意：所给的路径中没有找到要检查的文件（学会资料 society.yaml、以年份命名的年度报告、核查记录或定稿结果）："
+            "请核对路径。")
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 
 
