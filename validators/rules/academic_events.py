@@ -10,7 +10,7 @@ from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.year.cited import criterion_clause
 from validators.year.countries import country_name, known_country_names
-from validators.year.criteria import major_event_words, not_major_work
+from validators.year.criteria import major_event_title_words, major_event_words, not_major_work
 from validators.year.guideline import Guideline
 from validators.year.measures import Countries, Regions, countries, regions
 from validators.year.quotes import said as _said
@@ -190,3 +190,6 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         _check_regions(event, read, path, ctx)
         _check_countries(event, codes, path, ctx)
         ctx.in_window((*path, "date"), event.date, clause, "活动日期")
+        major = ctx.guideline.major_event(event.title)
+        if major is not None:  # 七's major event claimed as 五's exchange (5.4 refuses it as an occasion)
+            ctx.warning((*path, "title"), "W-EVENT-MAJOR-EVENT", major_event_title_words(major, ctx.guideline), clause)

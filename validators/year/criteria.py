@@ -96,17 +96,32 @@ def not_major_work(rules: Guideline) -> str:
     return f"（{listed}{label}属于{_area_named(rules, 'major_work')}，不在此列）"
 
 
-def major_event_words(major: str, rules: Guideline) -> str:
-    """Why an occasion (or occasion name) naming `major`, one of area 七's major events
-    (`Guideline.major_event_names`), is no occasion of 5.4, and where the event belongs."""
+def _major_event_said(major: str, rules: Guideline) -> tuple[str, str]:
+    """`major` as the year says it (quoted where its clause holds it) with what it is and where
+    it belongs; and where to write the society's part in it."""
     kind = _major_event_kind(rules)
     label, clause = kind if kind else ("", "")
     words = rules.clauses.get(clause, "")
     which = (f"条款 {clause} 所列的{said(label, words)}" if clause else label) if kind else "本年度指南参数 major_events 所列的活动"
-    return (f"{said(major, words)}是{which}，属于{_area_named(rules, 'major_work')}，"
-            f"不属于{_area_named(rules, 'academic_events')}，不是这里所说的全国性、全市性科普活动，"
-            f"也不能选“{rules.open_occasion}”后写作活动名称：学会参与这项活动的工作请填在"
-            f"{rules.area('major_work').title}（major_work）中" + (f"，类别选“{label}”" if kind else ""))
+    where = f"{rules.area('major_work').title}（major_work）中" + (f"，类别选“{label}”" if kind else "")
+    return f"{said(major, words)}是{which}，属于{_area_named(rules, 'major_work')}", where
+
+
+def major_event_words(major: str, rules: Guideline) -> str:
+    """Why an occasion (or occasion name) naming `major`, one of area 七's major events
+    (`Guideline.major_event_names`), is no occasion of 5.4, and where the event belongs."""
+    what, where = _major_event_said(major, rules)
+    return (f"{what}，不属于{_area_named(rules, 'academic_events')}，不是这里所说的全国性、全市性科普活动，"
+            f"也不能选“{rules.open_occasion}”后写作活动名称：学会参与这项活动的工作请填在{where}")
+
+
+def major_event_title_words(major: str, rules: Guideline) -> str:
+    """What an academic event whose title names one of area 七's major events is told: the same
+    reading as for an occasion (the society's part in it is 七's work), but said for the staff
+    to judge, since a forum held apart during such a week is still a forum."""
+    what, where = _major_event_said(major, rules)
+    return (f"活动名称中的{what}，不属于{_area_named(rules, 'academic_events')}：学会参与这项活动的工作请填在{where}。"
+            "若这是在其间另行举办、符合所报类别的学术交流活动，请在证明材料中写明，由市科协核查。")
 
 
 def event_conditions(rules: Guideline) -> list[dict[str, Any]]:
