@@ -15,7 +15,12 @@ import pytest
 from tests.trees import ROOT, base_tree, write_tree
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
-from validators.github.changed_files import ChangedFile, parse_changed
+from validators.github.changed_files import (
+    PATCH_CHARS,
+    ChangedFile,
+    first_changed_line,
+    parse_changed,
+)
 from validators.github.cycle_gate import ReviewsError, approvals, check_gate, parse_reviews
 from validators.year.guideline import reread_guidelines
 from validators.year.rubric import reread_rubrics
@@ -265,6 +270,41 @@ def test_a_final_years_guideline_and_rubric_are_refused_to_anyone(base: Path, pa
         result = check_gate(author, _changed(path), [], None, base, NOTICE_2018)
         assert [(f.file, f.code) for f in result.findings] == [(path, "E-CYCLE-YEAR-FROZEN")]
     assert "2017 年度的结果已经定稿公布" in result.findings[0].message
+
+
+RUBRIC_PATCH = """@@ -57,7 +57,7 @@ academic_events:
+   category:
+     学术年会: {clause: "5.1", points: 6, label: 学术年会}
+     全国性学术会议: {clause: "5.2", points: 5, label: 全国性学术会议}
+-    国际性学术会议: {clause: "5.3", points: 5, label: 国际性学术会议}
++    国际性学术会议: {clause: "5.3", points: 8, label: 国际性学术会议}
+     大型社会活动: {clause: "5.4", points: 3, label: 大型社会活动}"""
+
+
+def test_a_refused_change_is_said_where_it_begins(base: Path) -> None:
+    """E-CYCLE-YEAR-FROZEN and E-CYCLE-CLOSED were said at line 1 of a file changed at line 60
+    (a reviewer's case): with the API's patch (its opening, as the workflow keeps it), at the
+    line where the change begins; without one, at line 1 as before."""
+    path = "validators/rubrics/2017.yaml"
+    changed = [ChangedFile(filename=path, status="modified", patch=RUBRIC_PATCH[:PATCH_CHARS])]
+    [found] = check_gate("cast-admin", changed, [], None, base, NOTICE_2018).findings
+    assert (found.code, found.line, found.column) == ("E-CYCLE-YEAR-FROZEN", 60, 1)
+    report = [ChangedFile(filename="submissions/cd-tcm/2018.yaml", status="modified",
+                          patch="@@ -0,0 +12,2 @@\n+  - id: evt-late\n+    title: 逾期活动")]
+    [closed] = [f for f in check_gate("tcm-secretary", report, [], HEAD, base, NOTICE_2018).findings
+                if f.code == "E-CYCLE-CLOSED"]
+    assert closed.line == 12
+
+
+@pytest.mark.parametrize(("patch", "line"), [
+    ("", 1), ("Binary files differ", 1), ("@@ -1,3 +1,3 @@\n-a\n+b", 1),
+    ("@@ -10,6 +10,5 @@ key:\n a\n b\n c\n-d\n e", 13),  # a deletion: the line now where it was
+    ("@@ -10 +10 @@\n a\n b", 12),  # cut before its first change: as far as it was read
+    ("@@ -1 +99999999999999999999 @@\n+a", 1), ("@@ -1 +١٢ @@\n+a", 1),  # no number a file has
+    ("diff --git a/x b/x\n@@ -3,4 +5,6 @@\n x\n+y", 6),
+])
+def test_the_first_changed_line_is_read_from_the_patch_alone(patch: str, line: int) -> None:
+    assert first_changed_line(patch) == line
 
 
 def test_an_open_years_files_and_other_program_files_pass_the_gate(base: Path) -> None:

@@ -186,6 +186,10 @@ def test_the_cycle_gate_reads_files_and_reviews_as_data_and_comments_with_its_ma
     runs = "\n".join(step.get("run", "") for step in job["steps"])
     assert "pulls/$PR_NUMBER/files" in runs
     assert "pulls/$PR_NUMBER/reviews" in runs
+    # The opening of each patch, as much as the gate reads for where a change begins.
+    from validators.github.changed_files import PATCH_CHARS
+
+    assert f'patch: ((.patch // "")[:{PATCH_CHARS}])' in runs
     assert "python -m validators gate" in runs
     assert "--head-sha" in runs
     assert "pytest" not in runs

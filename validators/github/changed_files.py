@@ -47,6 +47,15 @@ class ChangedFile(BaseModel):
     status: Status
     previous_filename: RepoPath | None = None
     mode: Annotated[str, Field(pattern=r"^[0-7]{6}$")] | None = None
+    # The opening of the file's unified diff (the API's `patch`, cut to PATCH_CHARS by the
+    # workflow): where its first change is, for a finding about the whole file to point at.
+    patch: Annotated[str, Field(max_length=4 * 1024)] | None = None
+
+    @property
+    def first_changed_line(self) -> int:
+        """The line of the new file at which the change begins, 1 when the patch does not say
+        (none given, a binary file, a file removed or emptied)."""
+        return first_changed_line(self.patch or "")
 
     @property
     def is_symlink(self) -> bool:
@@ -64,6 +73,34 @@ class ChangedFile(BaseModel):
 
 
 _LIST = TypeAdapter(list[ChangedFile])
+# How much of each file's patch the workflow keeps: the first hunk's header, its leading context
+# (three lines) and its first changed line, for 3,000 files well within MAX_LIST_BYTES.
+PATCH_CHARS = 600
+
+
+def first_changed_line(patch: str) -> int:
+    """The new file's line at the first `+` or `-` line of a unified diff's first hunk (a
+    deletion: the line that now stands where the removed ones were), read without a pattern
+    (the text is the pull request's); 1 when there is no hunk."""
+    lines = patch.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith("@@ -")), None)
+    if at is None:
+        return 1
+    header = lines[at]
+    plus = header.find(" +")
+    digits = ""
+    for char in header[plus + 2:] if plus >= 0 else "":
+        if not char.isascii() or not char.isdigit():
+            break
+        digits += char
+    if not digits or len(digits) > 9:
+        return 1
+    line = int(digits)
+    for text in lines[at + 1:]:
+        if text.startswith(("+", "-")):
+            break
+        line += 1  # a context line (or the cut end of the kept patch)
+    return max(line, 1)
 
 
 def parse_changed(text: str) -> list[ChangedFile]:

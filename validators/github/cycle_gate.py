@@ -180,8 +180,9 @@ def _objections(root: Path, year: int) -> ObjectionsDoc | None:
 
 
 def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
-              is_admin: bool, added: bool = False) -> Finding | None:
-    """`added`: the pull request adds `path` (its new end, for a rename or copy)."""
+              is_admin: bool, added: bool = False, line: int = 1) -> Finding | None:
+    """`added`: the pull request adds `path` (its new end, for a rename or copy). `line`: where
+    its change begins, where a change it refuses is said (a new report, refused whole, at 1)."""
     rules = guideline(year, root)
     calendar = rules.calendar if rules else None
     if calendar is None:
@@ -201,7 +202,7 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
         stays = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），这次改动不会改变公布的得分，"
                  f"除非用 python -m validators finalize {year} --replace 重新定稿；报告页面会注明报告在定稿后改动过。"
                  if finalized else "")
-        return warning(path, 1, 1, "W-CYCLE-ADMIN-CHANGE",
+        return warning(path, line, 1, "W-CYCLE-ADMIN-CHANGE",
                        f"{closed}，本改动由市科协管理员提交：合并前请在说明中写明原因。{stays}")
     if added and classify(path).year == year and not (root / SUBMISSIONS / society / f"{year}.yaml").exists():
         # A report main never had: there is nothing to correct, so no objection opens the way.
@@ -213,7 +214,7 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
                if answering and phase is Phase.NOTICE and not finalized else [])
     if allowed:
         ids = "、".join(o.id for o in allowed)
-        return warning(path, 1, 1, "W-CYCLE-OBJECTION",
+        return warning(path, line, 1, "W-CYCLE-OBJECTION",
                        f"{closed}；公示期内为回应已记录的异议（{ids}）修改报告，请在拉取请求说明中写明回应哪条异议。")
     if finalized:
         how = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），公示和异议都已结束，学会不能再更正报告："
@@ -223,7 +224,7 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
     else:
         how = (f"公示期（{calendar.notice_starts} 至 {calendar.notice_ends}）内如需更正，请先按网站上的说明提出异议，"
                "市科协记录并允许更正后再提交")
-    return error(path, 1, 1, "E-CYCLE-CLOSED", f"{closed}，报告不能再改动。{how}。")
+    return error(path, line, 1, "E-CYCLE-CLOSED", f"{closed}，报告不能再改动。{how}。")
 
 
 def _frozen_evidence(path: str, year: int) -> Finding:
@@ -239,8 +240,8 @@ def _year_file_year(path: str) -> int | None:
     return int(match.group(1) or match.group(2)) if match else None
 
 
-def _frozen_year_file(path: str, year: int) -> Finding:
-    return error(path, 1, 1, "E-CYCLE-YEAR-FROZEN",
+def _frozen_year_file(path: str, year: int, line: int = 1) -> Finding:
+    return error(path, line, 1, "E-CYCLE-YEAR-FROZEN",
                  f"{year} 年度的结果已经定稿公布，它的指南原文、指南数据和评估细则不能再改动（管理员也不能）："
                  "网站逐字引用它们，沿用它们的后续年度也会随之改变。请撤回对这个文件的改动；"
                  "新的规定请写进新年度的文件（python -m validators new-year 年度）。")
@@ -258,9 +259,11 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
     for change in changes:
         said: set[tuple[str, int, str]] = set()  # a rename within one year's report is one change, said once
         for path in change.paths:
+            # Where the change begins in the new file; a rename's old name has no new lines.
+            line = change.first_changed_line if path == change.filename and change.status != "removed" else 1
             year_of_file = _year_file_year(path)
             if year_of_file is not None and _is_frozen(year_of_file, root, day):
-                findings.append(_frozen_year_file(path, year_of_file))
+                findings.append(_frozen_year_file(path, year_of_file, line))
                 continue
             kind = classify(path)
             if kind.society is None:
@@ -271,7 +274,7 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
                     findings.append(_frozen_evidence(path, year))
                     continue
                 added = change.status in ("added", "copied", "renamed") and path == change.filename
-                found = _deadline(path, kind.society, year, root, day, is_admin, added)
+                found = _deadline(path, kind.society, year, root, day, is_admin, added, line)
                 if found is not None and (kind.society, year, found.code) not in said:
                     said.add((kind.society, year, found.code))
                     findings.append(found)
