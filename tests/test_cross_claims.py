@@ -176,9 +176,27 @@ def test_a_station_renamed_and_renumbered_is_not_new_again(tmp_path: Path, later
     assert len(found) == errors
     if errors:
         assert found[0].message == (
-            "服务站“郫都区示例服务站”与 submissions/cd-zz/2017.yaml 中的服务站“郫都区示例学会服务站”（编号“st1”，"
+            "服务站“郫都区示例服务站”与上一年度 submissions/cd-zz/2017.yaml 中的服务站“郫都区示例学会服务站”（编号“st1”，"
             "建站日期 2017-05-01）服务的企业或园区、级别和产业都相同，本报告又没有列出“st1”：这是同一个服务站，"
             "不是 2018 年新建的。同一服务站只能在建站当年计为新建一次，请沿用编号“st1”和建站日期 2017-05-01。")
+
+
+def test_a_station_closed_years_before_may_be_followed_by_a_new_one(tmp_path: Path) -> None:
+    """A park can host a new station years after its old one closed: only the report of the year
+    before is read for a renamed station (a reviewer's case)."""
+    from validators.cli import main
+
+    old = STATION.format(sid="st1", name="郫都区示例学会服务站", established="2017-05-01", partner="示例产业园")
+    root = _tree(tmp_path, {"cd-zz/2017.yaml": old})
+    assert main(["--root", str(root), "new-year", "2019"]) == 0  # a third year, as the staff write it
+    new = STATION.format(sid="st2", name="郫都区示例新站", established="2019-05-01", partner="示例产业园")
+    write_tree(root, {"submissions/cd-zz/2019.yaml": "society: cd-zz\nyear: 2019\n" + new})
+    assert _found(root, "E-ESTABLISHED-TWICE") == []
+    result, _ = check_tree(root)
+    assert not result.has_errors, result.findings  # the 2019 report is read, and right
+    # The year before (2018) listing it: the same station again.
+    write_tree(root, {"submissions/cd-zz/2018.yaml": "society: cd-zz\nyear: 2018\n" + old})
+    assert len(_found(root, "E-ESTABLISHED-TWICE")) == 1
 
 
 def test_a_second_station_beside_the_first_is_another_station(tmp_path: Path) -> None:
@@ -352,3 +370,6 @@ def test_the_society_s_own_name_is_no_member(tmp_path: Path, member: str, refuse
         # Checked alone, as a pull request's one report is, it is found too.
         result, _ = check_tree(root, [root / "submissions" / "cd-zz" / "2017.yaml"])
         assert "E-CONSORTIUM-SELF-MEMBER" in {f.code for f in result.findings}
+    # A member that copies its lead's list, its own name in it, counts nothing by it: not told.
+    member = LED.format(cid="cons-a", role="参与", members=f"cd-other, '{member}'", established="2017-05-01")
+    assert _found(_tree(tmp_path / "member", {"cd-zz/2017.yaml": member}), "E-CONSORTIUM-SELF-MEMBER") == []

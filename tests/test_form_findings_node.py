@@ -131,7 +131,8 @@ def _reports(draw: st.DrawFn) -> dict[str, Any]:
     for _ in range(draw(st.integers(0, 2))):  # a way of recognition again, on any day, in the year or not
         first = research["achievements"][0]
         research["achievements"].insert(draw(st.integers(0, len(research["achievements"]))),
-                                        {"type": draw(st.sampled_from([first["type"], "领导签批"])),
+                                        {"type": draw(st.sampled_from([first["type"], "领导签批", "公开发表", "公开刊物发表",
+                                                                       "published"])),  # a label, alias, code
                                          "date": draw(st.sampled_from(DAYS))})
     return report
 

@@ -146,7 +146,9 @@ def test_bad_arguments_are_usage_errors(tmp_path: Path, args: tuple[str, ...]) -
 
 
 @pytest.mark.parametrize(("name", "said"), [("\u202eevil", "学会名称的第 1 个字符是不可见的控制字符 U+202E"),
-                                           ("成都\x07学会", "学会名称的第 3 个字符是不可见的控制字符 U+0007")])
+                                           ("成都\x07学会", "学会名称的第 3 个字符是不可见的控制字符 U+0007"),
+                                           ("成都市示例学会\u2028X", "学会名称要写在一行里：第 8 个字符是换行符（U+2028）"),
+                                           ("成都\r学会", "学会名称要写在一行里：第 3 个字符是换行符（U+000D）")])
 def test_a_name_its_check_would_refuse_is_refused_before_anything_is_written(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, said: str) -> None:
     """`new --name` wrote a profile holding U+202E, which its own check then refused."""

@@ -62,7 +62,7 @@ def url_problem(text: str) -> str | None:
     if match is None:
         return NOT_A_URL
     if any(c in URL_UNSAFE for c in text):
-        return "网址中不能有引号、尖括号或反引号（\" < > `）：请只复制网址本身"
+        return f"网址中不能有引号、尖括号或反引号（{' '.join(URL_UNSAFE)}）：请只复制网址本身"
     # The pattern above already refused ASCII control characters; the rest are not ASCII.
     if not text.isascii() and _misleading().search(text):
         return "网址中有看起来像“/”“.”“:”却不是的字符或不可见字符，会让人误认网站"

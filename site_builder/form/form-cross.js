@@ -263,7 +263,7 @@
 
   /* `stations_renamed`: at the date of each station founded in this year's window that serves
    * the partner, at the level, in the industry (`same_text` but the level's code) of a station of
-   * an earlier report of the society this report lists neither by id nor by name. */
+   * the society's report of the year before that this report lists neither by id nor by name. */
   function stationsRenamed(all, mine, said, year, spaces) {
     var issues = [];
     if (!year || !said.renamed) return issues;
@@ -283,7 +283,7 @@
       var item = e[2];
       if (!e[0].mine || key(item) === null || !inWindow(day(item[1]), year)) return;
       var same = ours.filter(function (o) {
-        return o[0].year < mine.year && typeof o[2][2] === "string" && !listed["id:" + o[2][0]]
+        return o[0].year === mine.year - 1 && typeof o[2][2] === "string" && !listed["id:" + o[2][0]]
           && !listed["name:" + text(o[2][2])] && key(o[2]) === key(item);
       }).sort(function (x, y) { return less(x[0].year, y[0].year); })[0];
       if (!same) return;

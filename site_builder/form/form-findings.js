@@ -196,10 +196,11 @@
             keys.push([work, "work", true]);
           }
         }
-        // A research report's title against another list's item's: held by one, asked by the other.
+        // A research report's title against a major work's: held by one, asked by the other.
         var research = said.by_title.indexOf(area) !== -1;
-        var holds = title === null ? null : JSON.stringify([research ? "report" : "titled", title]);
-        var asks = title === null ? null : JSON.stringify([research ? "titled" : "report", title]);
+        var paired = title !== null && (research || (said.report_again || []).indexOf(area) !== -1);
+        var holds = paired ? JSON.stringify([research ? "report" : "titled", title]) : null;
+        var asks = paired ? JSON.stringify([research ? "titled" : "report", title]) : null;
         var entry = { area: area, list: RF.pointer(listPath), item: item };
         var repeated = null;
         keys.some(function (k) {

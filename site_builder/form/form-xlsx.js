@@ -555,7 +555,6 @@
     var seenCover = Object.create(null);
     layout.cover.forEach(function (c) { byTitle[c.title] = c; });
     outside(layout.cover_sheet, cover, { 1: true, 2: true, 3: true });  // 项目, 填写, 说明
-    sayLost(layout.cover_sheet);
     cover.slice(1).forEach(function (row, i) {
       var name = title(row[0]);
       if (!name) return;
@@ -576,6 +575,7 @@
       c.path.slice(0, -1).forEach(function (k) { node = node[k] = node[k] || {}; });
       node[c.path[c.path.length - 1]] = value;
     });
+    sayLost(layout.cover_sheet);  // after the cover's own cells, as `xlsx import` says them
     var known = [layout.cover_sheet].concat(layout.sheets.map(function (x) { return x.name; }));
     // A renamed sheet would lose its rows without a word (as `xlsx import` says it).
     var missing = layout.sheets.map(function (x) { return x.name; }).filter(function (name) { return !sheets[name]; });
@@ -613,10 +613,9 @@
       });
     });
     var ids = Object.create(null);
-    layout.sheets.forEach(function (sheet) {
+    function readSheet(sheet) {
       var rows = sheets[sheet.name];
       if (!rows) return;
-      sayLost(sheet.name);
       var columns = (sheet.parent ? [{ key: layout.parent, title: layout.parent, kind: "text" }] : []).concat(sheet.columns);
       var titles = Object.create(null);
       columns.forEach(function (c) { titles[c.title] = c; });
@@ -739,6 +738,11 @@
         list.push(item);
         if (typeof item.id === "string") own[item.id] = item;
       }
+    }
+    layout.sheets.forEach(function (sheet) {  // each sheet's rows, then what the reader could not place (read.py)
+      if (!sheets[sheet.name]) return;
+      readSheet(sheet);
+      sayLost(sheet.name);
     });
     // Hidden sheets, rows and columns that hold something: read, and said (read.py, `_hidden`).
     var hidden = sheets[HIDDEN] || {};
@@ -935,6 +939,33 @@
       var last = Math.min(number(c.getAttribute("max")), width);
       for (var n = Math.max(number(c.getAttribute("min")), 1); n <= last; n++) hiddenColumns.push(n);
     });
+    /* A cell's value as the reader reads it (openpyxl's, `data_only`): a formula's text, or a
+     * shared string's index, is no content of its own. */
+    function valueOf(c) {
+      var t = c.getAttribute("t") || "n";
+      var v = all(c, "v")[0];
+      var raw = v ? v.textContent : null;
+      if (t === "inlineStr") return textOf(all(c, "is")[0] || c);
+      if (t === "e") return { unread: raw || "#VALUE!" };  // a formula's error value
+      if (raw === null || raw === "") return all(c, "f").length ? { unread: "" } : null;  // a formula never calculated
+      if (t === "s") return strings[Number(raw)];
+      if (t === "str") return raw;
+      if (t === "b") return raw === "1";
+      if (t === "d") return { date: raw.slice(0, 10) };
+      var value = Number(raw);
+      var style = Number(c.getAttribute("s") || 0);
+      // A date cell: a time of day (under 1), its day, or, past the dates there are (1e+20), the
+      // number as the file holds it.
+      var time = dates[style] ? timeOfDay(value) : null;
+      if (time !== null) return time;
+      if (dates[style]) return isDay(value) ? { date: serialIso(value) } : { serial: raw };
+      return value;
+    }
+    /* What `_blank` calls blank: nothing, or text of white space only. */
+    function empty(c) {
+      var value = valueOf(c);
+      return value === null || value === undefined || (typeof value === "string" && !value.trim());
+    }
     var shared = {};  // a shared formula is written once, at its first cell; the others name it by si
     var sharedSums = {};
     var sums = {};
@@ -946,7 +977,7 @@
       var r = Number(row.getAttribute("r")) || index + 1;
       var shown = String(row.getAttribute("r") || r).slice(0, 24);
       var cellsOf = all(row, "c");
-      var filled = cellsOf.filter(function (c) { return c.textContent.trim(); });
+      var filled = cellsOf.filter(function (c) { return !empty(c); });
       var rowOf = function (c) {
         var m = /^[A-Z]{1,3}([0-9]+)$/.exec(c.getAttribute("r") || "");
         return m ? Number(m[1]) : r;
@@ -979,10 +1010,9 @@
         var col = columnOf(c.getAttribute("r")) || next;
         next = col + 1;
         if (col > width) {
-          if (!beyond && r >= 2 && c.textContent.trim()) beyond = [r, col];
+          if (!beyond && r >= 2 && !empty(c)) beyond = [r, col];
           return;
         }
-        var t = c.getAttribute("t") || "n";
         var f = all(c, "f")[0];
         if (f && books.length) {
           var book = f.getAttribute("t") === "shared" && !f.textContent ? shared[f.getAttribute("si")] || 0
@@ -997,25 +1027,7 @@
           if (f.getAttribute("t") === "shared" && !follower) sharedSums[si] = sums1;
           if (sums1) (sums[r] = sums[r] || {})[col] = follower ? "" : f.textContent.trim();
         }
-        var v = all(c, "v")[0];
-        var raw = v ? v.textContent : null;
-        var value = null;
-        if (t === "inlineStr") value = textOf(all(c, "is")[0] || c);
-        else if (t === "e") value = { unread: raw || "#VALUE!" };  // a formula's error value
-        else if (raw === null || raw === "") value = all(c, "f").length ? { unread: "" } : null;  // a formula never calculated
-        else if (t === "s") value = strings[Number(raw)];
-        else if (t === "str") value = raw;
-        else if (t === "b") value = raw === "1";
-        else if (t === "d") value = { date: raw.slice(0, 10) };
-        else {
-          value = Number(raw);
-          var style = Number(c.getAttribute("s") || 0);
-          // A date cell: a time of day (under 1), its day, or, past the dates there are (1e+20), the
-          // number as the file holds it.
-          var time = dates[style] ? timeOfDay(value) : null;
-          if (time !== null) value = time;
-          else if (dates[style]) value = isDay(value) ? { date: serialIso(value) } : { serial: raw };
-        }
+        var value = valueOf(c);
         values[col - 1] = value === undefined ? null : value;
       });
       for (var k = 0; k < values.length; k++) if (values[k] === undefined) values[k] = null;

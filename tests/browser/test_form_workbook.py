@@ -415,8 +415,10 @@ def test_a_row_the_reader_cannot_place_is_said_in_the_form_as_import_does(page, 
     blank = tmp_path / "t.xlsx"
     blank.write_bytes(workbook_bytes(layout(guideline(2018)), {"society": "cd-mech-eng", "year": 2018}))  # type: ignore[arg-type]
     far = policy().workbook.max_rows + 100
+    # Past the rows read, a formula whose result is a space is blank to both (its text is no content).
+    spaced = f'<row r="{far - 50}"><c r="B{far - 50}" t="str"><f>" "</f><v> </v></c></row>'
     rows = (_text_cells("3", {"A3": "svc-3"}) + _text_cells("2", {"A2": "svc-2"})
-            + _text_cells("99999999999999999999", {"A4": "svc-4"}) + _text_cells(str(far), {f"A{far}": "svc-5"}))
+            + _text_cells("99999999999999999999", {"A4": "svc-4"}) + spaced + _text_cells(str(far), {f"A{far}": "svc-5"}))
     _with_rows(blank, tmp_path / "rows.xlsx", rows)
     python, form = _both_say(page, base, tmp_path / "rows.xlsx")
     lost = [m for m in python if "没有读入" in m and ("文件中" in m or "最多读入" in m)]

@@ -110,7 +110,7 @@ def _repeated(rules: Guideline) -> dict[str, Any] | None:
                     "service": repeated_items._SAME_SERVICE, "title": repeated_items._SAME_TITLE,
                     "name": repeated_items._SAME_NAME, "function": repeated_items._SAME_FUNCTION},
             "ignored": sorted(repeated_items._IGNORED), "named": sorted(repeated_items._NAMED),
-            "by_title": sorted(repeated_items.BY_TITLE)}
+            "by_title": sorted(repeated_items.BY_TITLE), "report_again": sorted(repeated_items._REPORT_AGAIN)}
 
 
 # Where the form puts the occasion an event gives (as the check quotes it).

@@ -44,11 +44,15 @@ def run(args: argparse.Namespace) -> int:
     # A name holding a hidden character (U+202E turns text around) would write a profile its
     # own check refuses: said of the name; anything else the profile would not read back as
     # `check` reads it, said as the check says it.
-    hidden = control_character(args.name or "")
-    if hidden is not None:
-        line, column, _ = hidden
-        char = (args.name or "").splitlines()[line - 1][column - 1]
-        err(f"学会名称的第 {column} 个字符是不可见的控制字符 U+{ord(char):04X}，请删除后重新运行。")
+    name = args.name or ""
+    # Character by character: a line break in the name would make a line and column of it.
+    at = next((i for i, char in enumerate(name) if control_character(char) is not None), None)
+    broken = next((i for i, char in enumerate(name) if len(f"a{char}a".splitlines()) > 1), None)
+    if broken is not None and (at is None or broken <= at):
+        err(f"学会名称要写在一行里：第 {broken + 1} 个字符是换行符（U+{ord(name[broken]):04X}），请删除后重新运行。")
+        return EXIT_USAGE
+    if at is not None:
+        err(f"学会名称的第 {at + 1} 个字符是不可见的控制字符 U+{ord(name[at]):04X}，请删除后重新运行。")
         return EXIT_USAGE
     profile_text = society_template(society, args.name, args.maintainer)
     refused = load_bytes(profile_text.encode("utf-8"), PROFILE_FILE, policy().yaml.limits).findings

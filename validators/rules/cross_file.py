@@ -142,7 +142,7 @@ def established_under_one_id(repo: Repository) -> Iterator[Finding]:
 
 # What E-ESTABLISHED-TWICE says of a station new again under another name and id (str.format); the
 # online form says the same sentence (validators/association/browser_cross.py).
-STATION_RENAMED = ("服务站“{name}”与 {file} 中的服务站“{old}”（编号“{id}”，建站日期 {established}）服务的企业或园区、"
+STATION_RENAMED = ("服务站“{name}”与上一年度 {file} 中的服务站“{old}”（编号“{id}”，建站日期 {established}）服务的企业或园区、"
                    "级别和产业都相同，本报告又没有列出“{id}”：这是同一个服务站，不是 {year} 年新建的。"
                    "同一服务站只能在建站当年计为新建一次，请沿用编号“{id}”和建站日期 {established}。")
 
@@ -155,10 +155,11 @@ def _station_key(station: Any) -> tuple[str, str, str]:
 def stations_renamed(repo: Repository) -> Iterator[Finding]:
     """3.2's one-off (「对新建服务站给予一次性补助」) is paid once: a station new this year that
     serves the same enterprise or park at the same level in the same industry as a station of
-    the society's earlier report, which this report no longer lists (by its id or its name), is
-    that station under a new name and id (a word dropped from its name made it new again). While
-    the old one is still listed beside it, they are two stations. The same name is
-    `established_under_one_id`'s."""
+    the society's report of the year before, which this report no longer lists (by its id or
+    its name), is that station under a new name and id (a word dropped from its name made it new
+    again). While the old one is still listed beside it, they are two stations; a station closed
+    in an earlier year may be followed by a new one (the year before only, as for functions).
+    The same name is `established_under_one_id`'s, in any earlier year."""
     earlier: dict[str, list[tuple[ReportDoc, Any]]] = defaultdict(list)  # by society, oldest first
     for doc, i, station in items(repo, "service_stations"):
         society, year = doc.report.society, doc.report.year
@@ -167,7 +168,7 @@ def stations_renamed(repo: Repository) -> Iterator[Finding]:
         listed = {s.id for s in doc.report.service_stations} | {same_text(s.name) for s in doc.report.service_stations}
         if rules is not None and founded_this_year(station.established, rules):
             same = next(((d, s) for d, s in earlier[society]
-                         if d.report.year < year and s.id not in listed and same_text(s.name) not in listed
+                         if d.report.year == year - 1 and s.id not in listed and same_text(s.name) not in listed
                          and _station_key(s) == _station_key(station)), None)
             if same is not None:
                 before, old = same

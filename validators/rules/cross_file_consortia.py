@@ -119,10 +119,14 @@ def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> 
 
 
 def not_self_by_name(repo: Repository) -> Iterator[Finding]:
-    """A member written as the society's own registered name is the society itself, as its id is
-    (`consortia.check`): counted, it made a consortium of one society, or lifted its tier."""
+    """A lead's member written as the society's own registered name is the society itself, as its
+    id is (`consortia.check`): counted, it made a consortium of one society, or lifted the tier
+    of 4.3. A member's list feeds no score: a member copying its lead's list, its own name in it,
+    is not told."""
     for doc, i, item in items(repo, "consortia"):
         profile = repo.profiles.get(doc.report.society)
+        if item.role != ConsortiumRole.LEAD:
+            continue
         own = member_key(profile.profile.name) if profile is not None else ""
         for j, member in enumerate(item.members):
             if own and member_key(member) == own:

@@ -73,10 +73,10 @@ def _one_contract(functions: list[Function], ctx: RuleContext, clause: str) -> N
     first: dict[tuple[str, str, object, object], Function] = {}
     for i, fn in enumerate(functions):
         key = (same_text(fn.commissioner), fn.method.value, fn.start, fn.end)
-        if key in first:
+        if key in first and same_text(first[key].title) != same_text(fn.title):  # one title: E-ITEM-REPEATED's
             ctx.warning(("government_functions", "functions", i, "title"), "W-FUNCTION-ONE-CONTRACT",
                         f"与“{first[key].id}”的委托（购买）单位、方式和承接期（{fn.start} 至 {fn.end}）都相同："
                         f"若是同一项委托分成了几部分，请合并为一项、金额相加：{said('承接的某项政府职能或服务', *ctx.guideline.clauses.values())}"
                         "按一项计分；若确是两项委托，请在证明材料中写明各自的合同。", clause)
         else:
-            first[key] = fn
+            first.setdefault(key, fn)

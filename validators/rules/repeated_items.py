@@ -11,8 +11,8 @@ What counts as the same:
   area a year adds): the same title and date as an item of any of these lists, or as a
   government function's title and start; two services are one only when they also serve the
   same enterprise (a service is to one enterprise);
-- a research report: the same title as another report, or as an item of another list (a report
-  has no date of its own: its title names one piece of work, paid once under 六);
+- a research report: the same title as another report, or as a major work's (a report has no
+  date of its own: its title names one piece of work, paid once under 六, not again under 七);
 - a service station, or a consortium: the same name as another of its list (one report names
   one station or one consortium once, whatever its ids, dates or role: two entries would each
   earn its points and the one-time subsidy of 3.2 or 4.3);
@@ -60,6 +60,9 @@ _SAME_FUNCTION = "事项名称和委托单位相同"
 _NAMED = frozenset({"service_stations", "consortia"})
 # Areas whose items are the same when their titles are (a research report keeps one title).
 BY_TITLE = frozenset({"research"})
+# The areas whose item of a research report's title is that report again, on any day: 七 pays
+# 「其他重要工作」, and a report written there too is paid under 六 and 七.
+_REPORT_AGAIN = frozenset({"major_work"})
 
 
 def _content(value: Any) -> Any:
@@ -149,7 +152,10 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
                 else:
                     keys.append((work, _SAME_WORK, True))
             holds = asks = None
-            if title is not None:  # a research report and another list's item, whichever is first
+            if title is not None and (area in BY_TITLE or area in _REPORT_AGAIN):
+                # A research report written again as a major work, whichever is first. Not a
+                # function of its title (a commissioned study: 2.2 pays the contract, 六 its
+                # recognition) nor an event (a forum may present a report).
                 mine, theirs = ("report", "titled") if area in BY_TITLE else ("titled", "report")
                 holds, asks = (mine, title), ((theirs, title), _SAME_TITLE)
             yield _Entry(area, path, item, tuple(keys), holds, asks)
@@ -163,7 +169,7 @@ def _may_repeat(report: YearReport, only: str | None) -> bool:
     only items of one list and their name or title, and these items have no `date`: two that
     hold one such key share their list and outline, which the look within a list finds. A
     function's title and start is a work's title and date; a research report's title is held
-    against the titles of the other lists."""
+    against the major works' titles."""
     in_list: set[tuple[Any, ...]] = set()
     works: set[tuple[Any, ...]] = set()
     titles: dict[bool, set[str]] = {True: set(), False: set()}  # research's and the others'
@@ -174,9 +180,10 @@ def _may_repeat(report: YearReport, only: str | None) -> bool:
         fields = _fields(type(item))
         if "title" in fields and outline[0] is not None:
             research = area in BY_TITLE
-            if outline[0] in titles[not research]:
-                return True
-            titles[research].add(outline[0])
+            if research or area in _REPORT_AGAIN:
+                if outline[0] in titles[not research]:
+                    return True
+                titles[research].add(outline[0])
             work = (("research", outline[0]) if research else outline if "date" in fields
                     else (outline[0], item.start) if "start" in fields else None)
             if work is not None:
