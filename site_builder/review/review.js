@@ -1547,7 +1547,7 @@
       el("label", { for: "rv-date", text: DATE.verdict }),
       el("div", { class: "rv-pick-field" }, [date, fieldMessage("rv-date"), el("p", { id: "rv-date-note", class: "rv-note",
         text: "用于此后给出的结论和专家评分；已经给出的保留各自的日期（写在每项结论旁），改这里不会改变它们。" })])]));
-    mount.appendChild(el("p", { id: "rv-link-note", class: "rv-note", role: "status", hidden: true }));
+    mount.appendChild(el("p", { id: "rv-link-note", class: "rv-link-note", role: "status", hidden: true }));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
     mount.appendChild(el("div", { id: "rv-reopen", class: "rv-reopen", hidden: true }));
     mount.appendChild(el("div", { id: "rv-case" }));
