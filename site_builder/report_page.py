@@ -263,13 +263,14 @@ def _changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYear) -> 
             f"其中的错误不影响定稿的得分。{then}\n")
 
 
-def _rubric_changed_since_final(site: SiteData, page: str, year: int, frozen: FrozenYear) -> str:
+def _rubric_changed_since_final(year: int, frozen: FrozenYear) -> str:
     """The notice on top of a final year's report whose year's rubric file changed after it was
-    frozen (the rubric page says which file and how): the caps shown are the current file's."""
-    rubric = link(site.urls.rel(page, RUBRIC_PAGE, f"rubric-{year}"), "评估细则页")
+    frozen (the rubric page says which file and how, with its address at the frozen commit; a
+    link here would print as this site's relative path): the caps shown are the current file's."""
     return (f'!!! danger "评估细则文件在定稿后改动过"\n    {year} 年度的结果已于 {frozen.finalized_on} 定稿，'
-            f"此后本年度的评估细则文件又被改动（见{rubric}）。下面的总分、档次和评估明细仍是按定稿时的细则计算、"
-            "冻结的结果，不因这次改动而改变；“各领域得分”表中的“上限”按当前的细则文件写出，可能与计分时不同。\n")
+            "此后本年度的评估细则文件又被改动（评估细则页本年度一节的开头写明改动的文件）。下面的总分、档次和评估明细"
+            "仍是按定稿时的细则计算、冻结的结果，不因这次改动而改变；“各领域得分”表中的“上限”按当前的细则文件写出，"
+            "可能与计分时不同。\n")
 
 
 def _review_changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYear) -> str:
@@ -337,7 +338,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     if review_changed and frozen is not None:
         out.append(_review_changed_since_final(site, doc, frozen))
     if rubric_changed and frozen is not None:
-        out.append(_rubric_changed_since_final(site, page, year, frozen))
+        out.append(_rubric_changed_since_final(year, frozen))
     rules = site.guideline(e.guideline_year if e else year)
     basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.

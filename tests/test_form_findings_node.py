@@ -59,7 +59,8 @@ LISTS = {"services": ("innovation", "services"), "functions": ("government_funct
 COMMISSIONERS = ["成都市示例科技有限公司", "示例科技有限公司（成都）", "四川省经济和信息化委员会（四川省中小企业局）",
                  "成都市中小企业服务中心", "成都市企业信用信息公示系统管理办公室", "示例集团 ", "示例(股份公司)办事处",
                  "示例有限公司成都分公司", "成都市科学技术局", "成都市企业家协会",
-                 "Chengdu Sample Tech CO., LTD.", "Sample Holdings inc", "Chengdu Innovation Incubator"]
+                 "Chengdu Sample Tech CO., LTD.", "Sample Holdings inc", "Chengdu Innovation Incubator",
+                 "Sample Agency (GmbH)"]
 DAYS = [dt.date(YEAR, 3, 1), dt.date(YEAR, 6, 1), dt.date(YEAR + 1, 1, 5)]  # the last is outside the window
 
 
@@ -97,8 +98,8 @@ def _reports(draw: st.DrawFn) -> dict[str, Any]:
         change = draw(st.sampled_from(["none", "date", "enterprise", "outcome", "count", "role", "commissioner"]))
         if change == "date" and "date" in item:
             item["date"] = draw(st.sampled_from(DAYS))
-        elif change == "enterprise" and "enterprise" in item:
-            item["enterprise"] = "成都示例另一家有限公司"
+        elif change == "enterprise" and "enterprise" in item:  # another company, or a bureau served as one
+            item["enterprise"] = draw(st.sampled_from(["成都示例另一家有限公司", "成都市科学技术局"]))
         elif change == "outcome":
             for field in ("outcome", "description", "partner", "industry"):
                 if field in item:
@@ -113,13 +114,17 @@ def _reports(draw: st.DrawFn) -> dict[str, Any]:
             item["commissioner"] = draw(st.sampled_from(COMMISSIONERS))
         # Another list's item of the same title and date (a function's start), or of a research
         # report's title on any day: one work said twice.
-        when = item.get("date", item.get("start")) or (DAYS[1] if name == "research" else None)
+        when = item.get("date", item.get("start")) or (
+            draw(st.sampled_from([DAYS[1], item["achievements"][0]["date"]])) if name == "research" and item.get("achievements")
+            else None)
         if draw(st.booleans()) and when and name in ("services", "academic_events", "functions", "research"):
             _list(report, "major_work").append({"id": f"mw-copy-{n}", "kind": "党建", "title": item["title"],
                                                 "date": when, "description": "同一项工作"})
         if draw(st.booleans()) and name in ("services", "major_work", "research"):
             work = item.get("date") or DAYS[0]
-            _list(report, "functions").append({"id": f"fn-copy-{n}", "title": item["title"], "commissioner": "成都市科学技术局",
+            _list(report, "functions").append({"id": f"fn-copy-{n}", "title": item["title"],
+                                               "commissioner": draw(st.sampled_from(["成都市科学技术局",
+                                                                                     item.get("enterprise", "成都市科学技术局")])),
                                                "method": "委托", "new": False, "amount_wan": 5, "start": work, "end": work})
         items.insert(draw(st.integers(0, len(items))), item)
     for fn in _list(report, "functions"):
@@ -224,7 +229,7 @@ def test_a_company_commissioner_and_repeated_items_are_said_as_check_says_them(t
     [found] = _same([report], tmp_path)
     at = {(json.loads(path)[-2], json.loads(path)[-1], code) for path, code, _ in found}
     assert at == {(0, "commissioner", "E-FUNCTION-NOT-GOVERNMENT"), (1, "commissioner", "E-FUNCTION-NOT-GOVERNMENT"),
-                  (1, "title", "E-ITEM-REPEATED"), (1, "title", "E-ITEM-REPEATED"), (1, "type", "E-ITEM-REPEATED")}
+                  (1, "title", "E-ITEM-REPEATED"), (1, "title", "E-ITEM-REPEATED"), (1, "date", "E-ITEM-REPEATED")}
     messages = {message for _, _, message in found}
     assert "委托（购买）单位“示例科技有限公司（成都）”是企业（名称中的“示例科技有限公司”以“有限公司”结尾），" \
            "不是政府部门：承接的须是「政府职能或服务」。企业委托的服务请写在“一、创新驱动助力工程”的服务中。" in messages

@@ -261,12 +261,12 @@
     return issues;
   }
 
-  /* `stations_renamed`: at the date of each station founded in this year's window that serves
+  /* `stations_renamed`, a warning: at the date of each station founded in this year's window that serves
    * the partner, at the level, in the industry (`same_text` but the level's code) of a station of
    * the society's report of the year before that this report lists neither by id nor by name. */
   function stationsRenamed(all, mine, said, year, spaces) {
     var issues = [];
-    if (!year || !said.renamed) return issues;
+    if (!year || !said) return issues;
     var text = function (t) { return typeof t === "string" ? RF.sameText(t, spaces) : null; };
     var key = function (s) {
       var parts = [text(s[3]), s[4], text(s[5])];
@@ -287,7 +287,7 @@
           && !listed["name:" + text(o[2][2])] && key(o[2]) === key(item);
       }).sort(function (x, y) { return less(x[0].year, y[0].year); })[0];
       if (!same) return;
-      issues.push(issue(["service_stations", e[1], "established"], "E-ESTABLISHED-TWICE", format(said.renamed, {
+      issues.push(warn(["service_stations", e[1], "established"], "W-STATION-RENAMED", format(said, {
         name: item[2], file: same[0].file, old: same[2][2], id: same[2][0], established: same[2][1], year: mine.year })));
     });
     return issues;
@@ -751,6 +751,7 @@
       .concat(reportsClaimed(mine, shared, said, spaces))
       .concat(functionsClaimed(mine, shared, said, spaces))
       .concat(stationsClaimed(mine, shared, said, year, spaces))
+      .concat(stationsRenamed(all, mine, said.station_renamed, year, spaces))
       .concat(implausible(all, mine, said.implausible, year));
     return found.map(function (w, k) { return [w, k]; }).sort(function (x, y) {
       return pathOrder(data, x[0].path, y[0].path) || less(x[0].code, y[0].code) || x[1] - y[1];
@@ -877,7 +878,6 @@
     var year = (across.years || {})[String(mine.year)];
     return established(all, across.established)
       .concat(establishedTwice(all, mine, across.twice, year, spaces))
-      .concat(stationsRenamed(all, mine, across.twice, year, spaces))
       .concat(functionsNew(all, mine, across.function_new))
       .concat(leads(all, mine, across.leads, spaces))
       .concat(differs(all, mine, across.differs))

@@ -88,8 +88,9 @@
       if (!RF.isObject(fn) || typeof fn.commissioner !== "string") return;
       var found = RF.companyEnding(fn.commissioner, company, spaces);
       if (!found) return;
-      var ending = found[0] === RF.pyStrip(fn.commissioner, spaces)
-        ? fill(company.whole, { marker: found[1] }) : fill(company.part, { part: found[0], marker: found[1] });
+      var ending = found[0] === RF.pyStrip(fn.commissioner, spaces) ? fill(company.whole, { marker: found[1] })
+        : found[0].toLowerCase() === found[1].toLowerCase() && company.alone ? fill(company.alone, { marker: found[0] })
+          : fill(company.part, { part: found[0], marker: found[1] });
       issues.push({ path: ["government_functions", "functions", i, "commissioner"], severity: "error",
         code: "E-FUNCTION-NOT-GOVERNMENT", message: fill(company.words, { commissioner: fn.commissioner, ending: ending }) });
     });
@@ -186,7 +187,9 @@
         } else if (title !== null && "commissioner" in fields) {
           keys.push([["function", title, typeof item.commissioner === "string" ? text(item.commissioner) : item.commissioner],
             "function", true]);
-          keys.push([["work", title, item.start === undefined ? null : item.start], "work", false]);  // begun that day
+          // a service of its title, on its start, to the commissioner itself (`_SAME_COMMISSIONED`)
+          keys.push([["work", title, item.start === undefined ? null : item.start,
+            typeof item.commissioner === "string" ? text(item.commissioner) : null], "commissioned", false]);
         } else if (title !== null && "date" in fields) {
           var work = ["work", title, item.date === undefined ? null : item.date];
           if ("enterprise" in fields) {
@@ -196,11 +199,15 @@
             keys.push([work, "work", true]);
           }
         }
-        // A research report's title against a major work's: held by one, asked by the other.
+        // A research report against a major work of its title on one of its achievements' days:
+        // held by one, asked by the other (`_SAME_REPORT`).
         var research = said.by_title.indexOf(area) !== -1;
         var paired = title !== null && (research || (said.report_again || []).indexOf(area) !== -1);
-        var holds = paired ? JSON.stringify([research ? "report" : "titled", title]) : null;
-        var asks = paired ? JSON.stringify([research ? "titled" : "report", title]) : null;
+        var days = !paired ? [] : research ? (Array.isArray(item.achievements) ? item.achievements : []).map(function (a) {
+          return RF.isObject(a) && a.date !== undefined ? a.date : null;
+        }) : [item.date === undefined ? null : item.date];
+        var holds = days.map(function (d) { return JSON.stringify([research ? "report" : "titled", title, d]); });
+        var asks = days.map(function (d) { return JSON.stringify([research ? "titled" : "report", title, d]); });
         var entry = { area: area, list: RF.pointer(listPath), item: item };
         var repeated = null;
         keys.some(function (k) {
@@ -208,7 +215,10 @@
           if (RF.own(first, key) && (k[2] || first[key].list !== entry.list)) repeated = [first[key], k[1]];
           return !!repeated;
         });
-        if (!repeated && asks !== null && RF.own(first, asks)) repeated = [first[asks], "title"];
+        if (!repeated) {
+          var asked = asks.filter(function (k) { return RF.own(first, k); })[0];
+          if (asked) repeated = [first[asked], "report"];
+        }
         if (repeated) {
           var at = "title" in fields ? "title" : "name" in fields ? "name" : null;
           issues.push({ path: at ? path.concat([at]) : path, severity: "error", code: "E-ITEM-REPEATED",
@@ -220,34 +230,33 @@
           var key = JSON.stringify(k[0]);
           if (!RF.own(first, key)) first[key] = entry;
         });
-        if (holds !== null && !RF.own(first, holds)) first[holds] = entry;
+        holds.forEach(function (k) { if (!RF.own(first, k)) first[k] = entry; });
         if (said.by_title.indexOf(area) !== -1) {
-          issues.push.apply(issues, achievements(item, path, fields, root, said, guide.window || {}, condemned));
+          issues.push.apply(issues, achievements(item, path, fields, root, said, condemned));
         }
       });
     });
     return issues;
   };
 
-  /* Within one research report, an achievement of a type an earlier one this year has, whatever
-   * its date (`_achievements`): only those dated in the year's window are compared, and one with
-   * an error of its own is no first copy. */
-  function achievements(item, path, fields, root, said, span, condemned) {
+  /* Within one research report, an achievement of the same type and date as an earlier one
+   * (`_achievements`); one with an error of its own is no first copy. */
+  function achievements(item, path, fields, root, said, condemned) {
     var issues = [];
     if (!fields.achievements || !Array.isArray(item.achievements)) return issues;
     var schema = RF.resolveSchema(RF.resolveSchema(fields.achievements, root).items || {}, root);
     var type = RF.resolveSchema((schema.properties || {}).type || {}, root);
     var seen = {};
     item.achievements.forEach(function (a, j) {
-      if (!RF.isObject(a) || typeof a.date !== "string" || !(a.date > span.start && a.date <= span.deadline)) return;
+      if (!RF.isObject(a)) return;
       var at = path.concat(["achievements", j]);
       if (condemned[RF.pointer(at)]) return;
-      var key = label(a.type, type);
+      var key = JSON.stringify([label(a.type, type), a.date === undefined ? null : a.date]);
       if (RF.own(seen, key)) {
-        issues.push({ path: at.concat(["type"]), severity: "error", code: "E-ITEM-REPEATED",
-          message: fill(said.achievement, { n: String(seen[key][0] + 1), type: key, date: seen[key][1] }) });
+        issues.push({ path: at.concat(["date"]), severity: "error", code: "E-ITEM-REPEATED",
+          message: fill(said.achievement, { n: String(seen[key] + 1), type: label(a.type, type), date: String(a.date) }) });
       } else {
-        seen[key] = [j, a.date];
+        seen[key] = j;
       }
     });
     return issues;

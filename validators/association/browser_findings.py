@@ -64,12 +64,12 @@ def _company(rules: Guideline) -> dict[str, Any] | None:
         return None
     marker = max(rules.company_markers, key=len)
     day = rules.evaluation_window.deadline
-    whole, inner = f"示例{marker}", f"示例单位（示例{marker}）"
+    whole, inner, bare = f"示例{marker}", f"示例单位（示例{marker}）", f"示例单位（{marker}）"
     function = {"id": "fn-a", "title": "示例职能", "method": rules.kinds.function_methods[0].label,
                 "start": day, "end": day}
-    [said_whole, said_part] = [
+    [said_whole, said_part, said_bare] = [
         _said(rules, {"government_functions": {"functions": [{**function, "commissioner": name}]}},
-              government_functions, "E-FUNCTION-NOT-GOVERNMENT")[0] for name in (whole, inner)]
+              government_functions, "E-FUNCTION-NOT-GOVERNMENT")[0] for name in (whole, inner, bare)]
     ending = f"名称以“{marker}”结尾"
     words = _once(_once(said_whole, f"“{whole}”", "“{commissioner}”"), ending, "{ending}")
     head, tail = words.split("{ending}")
@@ -77,12 +77,17 @@ def _company(rules: Guideline) -> dict[str, Any] | None:
     assert said_part.startswith(head), said_part
     assert said_part.endswith(tail), said_part
     part = said_part[len(head):len(said_part) - len(tail)]
+    bare_head = head.replace(inner, bare)
+    assert said_bare.startswith(bare_head), said_bare
+    alone = said_bare[len(bare_head):len(said_bare) - len(tail)]
     return {"markers": list(rules.company_markers),
             # A name's parts in and outside brackets are read apart, as `company_ending` reads them.
             "brackets": "".join(sorted(chr(c) for c in measures._BRACKETS)),
             "words": words,
             "whole": _once(ending, f"“{marker}”", "“{marker}”"),
-            "part": _once(_once(part, f"“示例{marker}”", "“{part}”"), f"“{marker}”", "“{marker}”")}
+            "part": _once(_once(part, f"“示例{marker}”", "“{part}”"), f"“{marker}”", "“{marker}”"),
+            # A part that is the marker alone, said as the marker the name holds.
+            "alone": _once(alone, f"“{marker}”", "“{marker}”")}
 
 
 def _repeated(rules: Guideline) -> dict[str, Any] | None:
@@ -108,7 +113,8 @@ def _repeated(rules: Guideline) -> dict[str, Any] | None:
     return {"words": words, "achievement": achievement,
             "why": {"content": repeated_items._SAME_CONTENT, "work": repeated_items._SAME_WORK,
                     "service": repeated_items._SAME_SERVICE, "title": repeated_items._SAME_TITLE,
-                    "name": repeated_items._SAME_NAME, "function": repeated_items._SAME_FUNCTION},
+                    "name": repeated_items._SAME_NAME, "function": repeated_items._SAME_FUNCTION,
+                    "commissioned": repeated_items._SAME_COMMISSIONED, "report": repeated_items._SAME_REPORT},
             "ignored": sorted(repeated_items._IGNORED), "named": sorted(repeated_items._NAMED),
             "by_title": sorted(repeated_items.BY_TITLE), "report_again": sorted(repeated_items._REPORT_AGAIN)}
 

@@ -9,10 +9,6 @@ from validators.rules.rule_context import RuleContext
 from validators.year.measures import member_key
 from validators.year.quotes import said
 
-# What E-CONSORTIUM-SELF-MEMBER says: of the society's id here, of its name across files
-# (`cross_file_consortia.not_self_by_name`, which knows the profile).
-SELF_MEMBER = "成员列表不需要写本学会自己：本学会的角色由 role 表示，请删除这一项。"
-
 
 def check(report: YearReport, ctx: RuleContext) -> None:
     own, industry, new = ctx.cited("consortia"), ctx.cited("consortia", "leading_industry"), ctx.cited("consortia", "new_lead")
@@ -37,4 +33,5 @@ def check(report: YearReport, ctx: RuleContext) -> None:
                             f"成员“{member}”{same}，只计一次：请删除这一项。", new)
             seen.setdefault(key, member.strip())
             if member == report.society:
-                ctx.error((*path, "members", j), "E-CONSORTIUM-SELF-MEMBER", SELF_MEMBER, own)
+                ctx.error((*path, "members", j), "E-CONSORTIUM-SELF-MEMBER",
+                          "成员列表不需要写本学会自己：本学会的角色由 role 表示，请删除这一项。", own)

@@ -140,11 +140,12 @@ def established_under_one_id(repo: Repository) -> Iterator[Finding]:
                         other = (doc, item)
 
 
-# What E-ESTABLISHED-TWICE says of a station new again under another name and id (str.format); the
-# online form says the same sentence (validators/association/browser_cross.py).
-STATION_RENAMED = ("服务站“{name}”与上一年度 {file} 中的服务站“{old}”（编号“{id}”，建站日期 {established}）服务的企业或园区、"
-                   "级别和产业都相同，本报告又没有列出“{id}”：这是同一个服务站，不是 {year} 年新建的。"
-                   "同一服务站只能在建站当年计为新建一次，请沿用编号“{id}”和建站日期 {established}。")
+# What W-STATION-RENAMED says (str.format); the online form says the same sentence
+# (validators/association/browser_cross.py).
+STATION_RENAMED = ("服务站“{name}”报为 {year} 年新建，但它服务的企业或园区、级别和产业都与上一年度 {file} 中的服务站"
+                   "“{old}”（编号“{id}”，建站日期 {established}）相同，本报告又没有列出“{id}”：若是同一个服务站改了名称，"
+                   "它不是新建的，请沿用编号“{id}”和建站日期 {established}（一次性补助只计一次）；若确是新建的另一个服务站，"
+                   "请在证明材料中附上建站的文件，由市科协核查。")
 
 
 def _station_key(station: Any) -> tuple[str, str, str]:
@@ -156,10 +157,11 @@ def stations_renamed(repo: Repository) -> Iterator[Finding]:
     """3.2's one-off (「对新建服务站给予一次性补助」) is paid once: a station new this year that
     serves the same enterprise or park at the same level in the same industry as a station of
     the society's report of the year before, which this report no longer lists (by its id or
-    its name), is that station under a new name and id (a word dropped from its name made it new
-    again). While the old one is still listed beside it, they are two stations; a station closed
-    in an earlier year may be followed by a new one (the year before only, as for functions).
-    The same name is `established_under_one_id`'s, in any earlier year."""
+    its name), may be that station under a new name and id (a word dropped from its name made it
+    new again). A park may host a new station in place of a closed one, and eleven industries
+    hold many: the staff hear of it (a warning), and the points stand until they decide. While
+    the old one is still listed beside it, they are two stations. The same name is
+    `established_under_one_id`'s error, in any earlier year."""
     earlier: dict[str, list[tuple[ReportDoc, Any]]] = defaultdict(list)  # by society, oldest first
     for doc, i, station in items(repo, "service_stations"):
         society, year = doc.report.society, doc.report.year
@@ -172,10 +174,10 @@ def stations_renamed(repo: Repository) -> Iterator[Finding]:
                          and _station_key(s) == _station_key(station)), None)
             if same is not None:
                 before, old = same
-                yield at(doc, ("service_stations", i, "established"), "E-ESTABLISHED-TWICE",
+                yield at(doc, ("service_stations", i, "established"), "W-STATION-RENAMED",
                          STATION_RENAMED.format(name=station.name, file=before.file, old=old.name, id=old.id,
                                                 established=old.established, year=year),
-                         clause_of(repo, doc, "service_stations", "new_station"))
+                         clause_of(repo, doc, "service_stations", "new_station"), "warning")
         earlier[society].append((doc, station))
 
 

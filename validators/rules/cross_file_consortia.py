@@ -13,7 +13,6 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.labelled import LabelledEnum, UnknownTerm
 from validators.repository import ReportDoc, Repository
-from validators.rules.consortia import SELF_MEMBER
 from validators.rules.cross_file_common import at, clause_of, items, same_text
 from validators.year.measures import member_key
 
@@ -37,6 +36,9 @@ NO_LEAD_OTHER_YEAR = ("联合体“{name}”（{id}）由 {lead} 牵头（见它
                       "没有列出它：请牵头学会在本年度报告中列出这一联合体（role: 牵头）。")
 NO_LEAD_NONE = ("{year} 年联合体“{name}”（{id}）在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
                 "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（role: 牵头）。")
+# What W-CONSORTIUM-SELF-NAMED says of a lead's member written as the society's own name.
+SELF_NAMED = ("成员“{member}”是本学会自己的名称：成员列表不需要写本学会自己（本学会的角色由 role 表示），"
+              "这一项不应计入成员个数，请删除；市科协核查时按实际的成员个数计档。")
 # What W-CONSORTIUM-MEMBER-UNKNOWN says of a member written like a society id no society has.
 MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。"
 # What W-CONSORTIUM-NOT-RECIPROCAL says: to the lead, of a member whose report omits the consortium
@@ -119,10 +121,10 @@ def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> 
 
 
 def not_self_by_name(repo: Repository) -> Iterator[Finding]:
-    """A lead's member written as the society's own registered name is the society itself, as its
-    id is (`consortia.check`): counted, it made a consortium of one society, or lifted the tier
-    of 4.3. A member's list feeds no score: a member copying its lead's list, its own name in it,
-    is not told."""
+    """A lead's member written as the society's own registered name is the society itself: counted,
+    it lifts the tier of 4.3 by one member. Said for the staff, who count the tier's members
+    (a warning): leads often list themselves among the bodies, and an error would take the whole
+    consortium's points for it. A member's list feeds no score: not told."""
     for doc, i, item in items(repo, "consortia"):
         profile = repo.profiles.get(doc.report.society)
         if item.role != ConsortiumRole.LEAD:
@@ -130,8 +132,8 @@ def not_self_by_name(repo: Repository) -> Iterator[Finding]:
         own = member_key(profile.profile.name) if profile is not None else ""
         for j, member in enumerate(item.members):
             if own and member_key(member) == own:
-                yield at(doc, ("consortia", i, "members", j), "E-CONSORTIUM-SELF-MEMBER",
-                         f"“{member}”是本学会自己的名称。{SELF_MEMBER}", clause_of(repo, doc, "consortia"))
+                yield at(doc, ("consortia", i, "members", j), "W-CONSORTIUM-SELF-NAMED", SELF_NAMED.format(member=member),
+                         clause_of(repo, doc, "consortia", "new_lead"), "warning")
 
 
 def known_members(repo: Repository) -> Iterator[Finding]:

@@ -45,6 +45,8 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         if company:
             part, marker = company
             ending = (f"名称以“{marker}”结尾" if part == fn.commissioner.strip()
+                      # a part that is the marker alone (“…（GIZ）GmbH”): not “GmbH 以 GmbH 结尾”
+                      else f"名称中有企业字样“{part}”" if part.lower() == marker.lower()
                       else f"名称中的“{part}”以“{marker}”结尾")
             ctx.error((*path, "commissioner"), "E-FUNCTION-NOT-GOVERNMENT",
                       f"委托（购买）单位“{fn.commissioner}”是企业（{ending}），不是政府部门："
@@ -66,17 +68,33 @@ def check(report: YearReport, ctx: RuleContext) -> None:
                       "不是本年度新承接的，请把 new 改为 false。", new)
 
 
+def _unbracketed(title: str) -> str:
+    """A title without what it says in brackets (“地方标准起草（术语部分）” → “地方标准起草”), as
+    `same_text` reads it: the parts of one contract differ only there."""
+    depth, kept = 0, []
+    for char in title:
+        if char in "(（":
+            depth += 1
+        elif char in ")）" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(char)
+    return same_text("".join(kept))
+
+
 def _one_contract(functions: list[Function], ctx: RuleContext, clause: str) -> None:
-    """Functions of one commissioner with the same method and the same period read like one
-    contract split into parts: each part earns 2.2 and swells the count 2.3 compares. Two
-    contracts can share a fiscal year, so it is for the staff to look at (a warning)."""
+    """Functions of one commissioner and one period whose titles differ only in brackets read
+    like one contract split into parts (“（术语部分）”“（技术要求部分）”): each part earns 2.2 and
+    swells the count 2.3 compares. Two contracts of one fiscal year are common, and a split is
+    not certain, so it is for the staff to look at (a warning)."""
     first: dict[tuple[str, str, object, object], Function] = {}
     for i, fn in enumerate(functions):
-        key = (same_text(fn.commissioner), fn.method.value, fn.start, fn.end)
-        if key in first and same_text(first[key].title) != same_text(fn.title):  # one title: E-ITEM-REPEATED's
+        stem = _unbracketed(fn.title)
+        key = (same_text(fn.commissioner), stem, fn.start, fn.end)
+        if stem and key in first and same_text(first[key].title) != same_text(fn.title):  # one title: E-ITEM-REPEATED's
             ctx.warning(("government_functions", "functions", i, "title"), "W-FUNCTION-ONE-CONTRACT",
-                        f"与“{first[key].id}”的委托（购买）单位、方式和承接期（{fn.start} 至 {fn.end}）都相同："
+                        f"与“{first[key].id}”的委托（购买）单位、承接期（{fn.start} 至 {fn.end}）相同，名称只在括号中不同："
                         f"若是同一项委托分成了几部分，请合并为一项、金额相加：{said('承接的某项政府职能或服务', *ctx.guideline.clauses.values())}"
-                        "按一项计分；若确是两项委托，请在证明材料中写明各自的合同。", clause)
+                        "按一项计分；若确是两项委托，请在证明材料中附上各自的合同，由市科协核查。", clause)
         else:
             first.setdefault(key, fn)

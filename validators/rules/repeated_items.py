@@ -8,18 +8,18 @@ major work, or a report or achievement listed twice, would be paid twice.
 What counts as the same:
 - within one list, the same content except `id` and `evidence`;
 - an item with a title and a date (a service, an academic event, a major work, the items of an
-  area a year adds): the same title and date as an item of any of these lists, or as a
-  government function's title and start; two services are one only when they also serve the
-  same enterprise (a service is to one enterprise);
-- a research report: the same title as another report, or as a major work's (a report has no
-  date of its own: its title names one piece of work, paid once under 六, not again under 七);
+  area a year adds): the same title and date as an item of any of these lists; two services
+  are one only when they also serve the same enterprise (a service is to one enterprise); a
+  government function is a service of its title, on its start, to its commissioner itself;
+- a research report: the same title as another report, or as a major work's dated the day one
+  of its achievements was recognised (paid once under 六, not again under 七);
 - a service station, or a consortium: the same name as another of its list (one report names
   one station or one consortium once, whatever its ids, dates or role: two entries would each
   earn its points and the one-time subsidy of 3.2 or 4.3);
 - a government function: the same title and commissioner as another function (2.2 pays a
   function, 「承接的某项政府职能或服务」, not a contract or a period of it);
-- within one research report: an achievement of the same type as another this year counts
-  (whatever its date: a report is recognised by one way once).
+- within one research report: an achievement of the same type and date as another (of the same
+  type on another day: a warning for the staff).
 Titles are compared as the rules across files compare them (`same_text`: NFKC, runs of white
 space as one space), so one title is one work within a report and between societies alike.
 """
@@ -55,6 +55,8 @@ _SAME_SERVICE = "名称、日期和服务的企业相同"
 _SAME_TITLE = "题目相同"
 _SAME_NAME = "名称相同"
 _SAME_FUNCTION = "事项名称和委托单位相同"
+_SAME_COMMISSIONED = "名称、日期相同，服务的企业就是委托单位"
+_SAME_REPORT = "题目相同，日期是这份调研成果得到认定的日期"
 
 # The lists whose items are standing things known by their name (no date of their own).
 _NAMED = frozenset({"service_stations", "consortia"})
@@ -87,11 +89,11 @@ class _Entry:
     # (key, why items holding it are one, whether a copy in the same list counts): the first
     # item to hold a key is the one every later holder repeats.
     keys: tuple[tuple[tuple[Any, ...], str, bool], ...]
-    # A research report's title against the titles of other lists' items (and theirs against
-    # it), without making two services of one title one: a key held but not looked up, and
-    # one looked up but not held.
-    holds: tuple[Any, ...] | None = None
-    asks: tuple[tuple[Any, ...], str] | None = None
+    # A research report against a major work of its title on one of its achievements' days (and
+    # the major work against it), without making two major works of one title one: keys held
+    # but not looked up, and keys looked up but not held.
+    holds: tuple[tuple[Any, ...], ...] = ()
+    asks: tuple[tuple[Any, ...], ...] = ()
 
 
 _FIELDS: dict[type, frozenset[str]] = {}
@@ -141,9 +143,10 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
                 # 2.1 twice), and a start a day apart would make any function two. The second
                 # period belongs in the one entry (its amount added, its end the later one).
                 keys.append((("function", title, same_text(item.commissioner)), _SAME_FUNCTION, True))
-                # The same work begun the same day under another area (a service to the
-                # commissioner, a major work) is one work paid twice.
-                keys.append((("work", title, item.start), _SAME_WORK, False))
+                # A service of its title, that day, to the commissioner itself is the same job
+                # paid under 一 and 二 (not an event or a major work of its title: a conference
+                # the government commissions is an event too, 5.3 pays it as one).
+                keys.append((("work", title, item.start, same_text(item.commissioner)), _SAME_COMMISSIONED, False))
             elif title is not None and hasattr(item, "date"):
                 work = ("work", title, item.date)
                 if hasattr(item, "enterprise"):  # two services are one when the enterprise is too
@@ -151,13 +154,17 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
                     keys.append((work, _SAME_WORK, False))
                 else:
                     keys.append((work, _SAME_WORK, True))
-            holds = asks = None
+            holds: tuple[tuple[Any, ...], ...] = ()
+            asks: tuple[tuple[Any, ...], ...] = ()
             if title is not None and (area in BY_TITLE or area in _REPORT_AGAIN):
-                # A research report written again as a major work, whichever is first. Not a
-                # function of its title (a commissioned study: 2.2 pays the contract, 六 its
-                # recognition) nor an event (a forum may present a report).
+                # A research report written again as a major work of the day it was recognised,
+                # whichever is first. Not a major work of its title on another day (the reform a
+                # report was written about), a function (a commissioned study: 2.2 pays the
+                # contract, 六 its recognition) nor an event (a forum may present a report).
                 mine, theirs = ("report", "titled") if area in BY_TITLE else ("titled", "report")
-                holds, asks = (mine, title), ((theirs, title), _SAME_TITLE)
+                days = [a.date for a in item.achievements] if area in BY_TITLE else [item.date]
+                holds = tuple((mine, title, day) for day in days)
+                asks = tuple((theirs, title, day) for day in days)
             yield _Entry(area, path, item, tuple(keys), holds, asks)
 
 
@@ -168,8 +175,8 @@ def _may_repeat(report: YearReport, only: str | None) -> bool:
     keys of a station's or consortium's name and of a function's title and commissioner hold
     only items of one list and their name or title, and these items have no `date`: two that
     hold one such key share their list and outline, which the look within a list finds. A
-    function's title and start is a work's title and date; a research report's title is held
-    against the major works' titles."""
+    function's title and start is looked at as a work's title and date (its key holds its
+    commissioner too); a research report's title is held against the major works' titles."""
     in_list: set[tuple[Any, ...]] = set()
     works: set[tuple[Any, ...]] = set()
     titles: dict[bool, set[str]] = {True: set(), False: set()}  # research's and the others'
@@ -234,8 +241,8 @@ def check(report: YearReport, ctx: RuleContext, area: str | None = None,
             continue
         repeated = next(((first[key], why) for key, why, same_list in entry.keys if key in first
                          and (same_list or first[key].path[:-1] != entry.path[:-1])), None)
-        if repeated is None and entry.asks is not None and entry.asks[0] in first:
-            repeated = first[entry.asks[0]], entry.asks[1]  # another area's: never the same list
+        if repeated is None:  # another area's: never the same list
+            repeated = next(((first[key], _SAME_REPORT) for key in entry.asks if key in first), None)
         if repeated is not None:
             original, why = repeated
             area_of = ctx.guideline.area(original.area)
@@ -248,29 +255,41 @@ def check(report: YearReport, ctx: RuleContext, area: str | None = None,
         # and a repeated report's achievements are refused with it, not told apart.
         for key, _, _ in entry.keys:
             first.setdefault(key, entry)
-        if entry.holds is not None:
-            first.setdefault(entry.holds, entry)
+        for key in entry.holds:
+            first.setdefault(key, entry)
         if entry.area == "research":
             _achievements(entry, ctx, condemned)
 
 
 def _achievements(entry: _Entry, ctx: RuleContext, condemned: set[YamlPath]) -> None:
-    """Within one research report, an achievement of a type an earlier one has is that one again,
-    whatever its date: a report is recognised by one way once (as it is across years,
-    `cross_file_claims.achievements_counted_once`), so two adoptions a day apart earn once. Only
-    achievements this year counts are compared (one dated in another year earns nothing here),
-    and one with an error of its own is no first copy."""
-    seen: dict[str, tuple[int, object]] = {}
-    for j, achievement in counted_achievements(entry.item, ctx.guideline):
+    """Within one research report, an achievement of the same type and date as an earlier one is
+    that one again (an error; one with an error of its own is no first copy). One of the same
+    type on another day this year is said for the staff: two leaders may each sign a report, two
+    journals each publish it, and the guideline does not say one per way; but a day apart is
+    also how one adoption is claimed twice (`W-ACHIEVEMENT-SAME-TYPE`)."""
+    seen: dict[tuple[str, object], int] = {}
+    typed: dict[str, tuple[int, object]] = {}
+    counted = {j for j, _ in counted_achievements(entry.item, ctx.guideline)}
+    for j, achievement in enumerate(entry.item.achievements):
         if (*entry.path, "achievements", j) in condemned:
             continue
-        key = achievement.type.value
+        key = (achievement.type.value, achievement.date)
         if key in seen:
-            n, date = seen[key]
-            ctx.error((*entry.path, "achievements", j, "type"), CODE,
-                      f"与本项的第 {n + 1} 项成果（{achievement.type.label}，{date}）认定方式相同："
-                      "一份调研成果的一种认定方式只计一次分，不论日期。请删除这一项；"
-                      "若确有另一项成果，请写明它的认定方式（如领导签批后又被采纳）。",
+            ctx.error((*entry.path, "achievements", j, "date"), CODE,
+                      f"与本项的第 {seen[key] + 1} 项成果（{achievement.type.label}，{achievement.date}）"
+                      "是同一成果（认定方式和日期相同）：同一成果只计一次分，请删除这一项。",
                       ctx.guideline.area(entry.area).id)
+            continue
+        seen[key] = j
+        if j not in counted:  # another year's: earns nothing here
+            continue
+        kind = achievement.type.value
+        if kind in typed:
+            n, day = typed[kind]
+            ctx.warning((*entry.path, "achievements", j, "type"), "W-ACHIEVEMENT-SAME-TYPE",
+                        f"与本项的第 {n + 1} 项成果（{achievement.type.label}，{day}）认定方式相同、日期不同：两项都计分。"
+                        "若是同一次认定（如同一次采纳写了两个日期），请删除这一项；若确是两次（如两位领导分别签批、"
+                        "两种刊物分别发表），请在证明材料中附上各自的文件，由市科协核查。",
+                        ctx.guideline.area(entry.area).id)
         else:
-            seen[key] = (j, achievement.date)
+            typed[kind] = (j, achievement.date)

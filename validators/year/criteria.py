@@ -119,9 +119,12 @@ def major_event_title_words(major: str, rules: Guideline) -> str:
     """What an academic event whose title names one of area 七's major events is told: the same
     reading as for an occasion (the society's part in it is 七's work), but said for the staff
     to judge, since a forum held apart during such a week is still a forum."""
-    what, where = _major_event_said(major, rules)
+    what, _ = _major_event_said(major, rules)
+    kind = _major_event_kind(rules)
+    # Said on the report's page too: the area by its name, no field key (readers see no keys).
+    where = f"{_area_named(rules, 'major_work')}中" + (f"，类别选“{kind[0]}”" if kind else "")
     return (f"活动名称中的{what}，不属于{_area_named(rules, 'academic_events')}：学会参与这项活动的工作请填在{where}。"
-            "若这是在其间另行举办、符合所报类别的学术交流活动，请在证明材料中写明，由市科协核查。")
+            "若这是在其间另行举办、符合所报类别的学术交流活动，请在证明材料中附上它自己的通知或议程，由市科协核查。")
 
 
 def event_conditions(rules: Guideline) -> list[dict[str, Any]]:
