@@ -204,6 +204,25 @@ def test_a_station_closed_years_before_may_be_followed_by_a_new_one(tmp_path: Pa
     assert len(_found(root, "W-STATION-RENAMED")) == 1
 
 
+def test_a_station_new_again_under_a_name_used_before_is_its_error_alone(tmp_path: Path) -> None:
+    """2016's 郫都站, 2017's 新都站 at the same park, 2018's 郫都站 again as new: the error that
+    the name was used before (E-ESTABLISHED-TWICE) is said, not also the warning that it may be
+    2017's renamed (a reviewer's case: both on one field)."""
+    from validators.cli import main
+
+    first = STATION.format(sid="st1", name="郫都站", established="2017-05-01", partner="示例产业园")
+    root = _tree(tmp_path, {"cd-zz/2017.yaml": first})
+    assert main(["--root", str(root), "new-year", "2019"]) == 0
+    write_tree(root, {
+        "submissions/cd-zz/2018.yaml": "society: cd-zz\nyear: 2018\n" + STATION.format(
+            sid="st2", name="新都站", established="2018-05-01", partner="示例产业园"),
+        "submissions/cd-zz/2019.yaml": "society: cd-zz\nyear: 2019\n" + STATION.format(
+            sid="st3", name="郫都站", established="2019-05-01", partner="示例产业园")})
+    found = [(f.file, f.code) for f in check_tree(root)[0].findings if f.code in ("E-ESTABLISHED-TWICE", "W-STATION-RENAMED")]
+    assert ("submissions/cd-zz/2019.yaml", "E-ESTABLISHED-TWICE") in found
+    assert ("submissions/cd-zz/2019.yaml", "W-STATION-RENAMED") not in found
+
+
 def test_a_second_station_beside_the_first_is_another_station(tmp_path: Path) -> None:
     """The station of the year before is still listed: the new one beside it is another station."""
     first = STATION.format(sid="st1", name="郫都区示例学会服务站", established="2017-05-01", partner="示例产业园")

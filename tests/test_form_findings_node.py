@@ -49,7 +49,7 @@ process.stdout.write(JSON.stringify(input.reports.map((data) => {
 YEAR = 2018
 SOCIETY = "cd-mech-eng"
 SAMPLE: dict[str, Any] = yaml.safe_load((ROOT / "submissions" / SOCIETY / f"{YEAR}.yaml").read_text(encoding="utf-8"))
-MIRRORED = ("E-FUNCTION-NOT-GOVERNMENT", "E-ITEM-REPEATED")
+MIRRORED = ("E-FUNCTION-NOT-GOVERNMENT", "E-ITEM-REPEATED", "W-ACHIEVEMENT-SAME-TYPE")
 Found = set[tuple[str, str, str]]
 
 # Where each list is, and what a copy of its item may change besides its id.

@@ -487,3 +487,22 @@ def test_an_achievement_with_an_error_of_its_own_is_no_first_copy(tmp_path: Path
     assert [f.code for f in others if f.severity == "error"] == ["E-EVIDENCE-URL-SCHEME"]
     assert repeat_findings(doc, doc.report, rules, others) == []
     assert [f.path for f in repeat_findings(doc, doc.report, rules, [])] == [("research", 0, "achievements", 1, "date")]
+
+
+def test_a_report_holds_only_the_days_of_achievements_that_count(tmp_path: Path) -> None:
+    """Held against the report's errors (as the advice's what-if copies are), a report whose only
+    achievement is refused (its evidence) holds no day: a major work of its title that day is no
+    repeat of an item that earns nothing (a reviewer's case)."""
+    body = RESEARCH.replace("      - {type: 采纳或形成政策, date: 2017-03-20}\n",
+                            "      - {type: 采纳或形成政策, date: 2017-03-20, evidence: ['ftp://example.org/a']}\n") + (
+        "major_work:\n  - {id: mw-a, kind: 党建, title: 关于建设西部金融中心的调研报告, date: 2017-03-20, description: 调研}\n")
+    path = tmp_path / "cd-a" / "2017.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(HEAD + body, encoding="utf-8")
+    doc = check_file(path, tmp_path).report
+    assert doc is not None
+    rules = guideline(2017)
+    assert rules is not None
+    others = [f for f in doc.findings if f.code != CODE]
+    assert repeat_findings(doc, doc.report, rules, others) == []
+    assert [f.path for f in repeat_findings(doc, doc.report, rules, [])] == [("major_work", 0, "title")]

@@ -24,7 +24,7 @@
  * And the warnings `check` gives the report against the others, as warnings, in its words: W-CONSORTIUM-NO-LEAD,
  * W-CONSORTIUM-MEMBER-UNKNOWN, W-CONSORTIUM-NOT-RECIPROCAL, W-CONSORTIUM-MEMBERS-DIFFER (cross_file_consortia.py),
  * W-EVENT-CLAIMED-TWICE, W-REPORT-CLAIMED-TWICE, W-FUNCTION-CLAIMED-TWICE, W-STATION-CLAIMED-TWICE,
- * W-STATION-NAME-REUSED (cross_file_claims.py) and W-IMPLAUSIBLE-FIGURE (cross_file.py), each at the
+ * W-STATION-NAME-REUSED (cross_file_claims.py), W-STATION-RENAMED and W-IMPLAUSIBLE-FIGURE (cross_file.py), each at the
  * field `check` puts it on, the report's own warnings only (`RF.crossWarnings`).
  *
  * The report being edited takes the place of its society's published report of the same year
@@ -279,9 +279,15 @@
       listed["id:" + e[2][0]] = true;
       if (typeof e[2][2] === "string") listed["name:" + text(e[2][2])] = true;
     });
+    // A name the society gave a station in an earlier year: `established_under_one_id`'s error.
+    var named = {};
+    ours.forEach(function (e) {
+      if (e[0].year < mine.year && typeof e[2][2] === "string") named[text(e[2][2])] = true;
+    });
     ours.forEach(function (e) {
       var item = e[2];
       if (!e[0].mine || key(item) === null || !inWindow(day(item[1]), year)) return;
+      if (typeof item[2] === "string" && named[text(item[2])]) return;
       var same = ours.filter(function (o) {
         return o[0].year === mine.year - 1 && typeof o[2][2] === "string" && !listed["id:" + o[2][0]]
           && !listed["name:" + text(o[2][2])] && key(o[2]) === key(item);

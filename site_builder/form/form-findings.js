@@ -203,9 +203,11 @@
         // held by one, asked by the other (`_SAME_REPORT`).
         var research = said.by_title.indexOf(area) !== -1;
         var paired = title !== null && (research || (said.report_again || []).indexOf(area) !== -1);
-        var days = !paired ? [] : research ? (Array.isArray(item.achievements) ? item.achievements : []).map(function (a) {
-          return RF.isObject(a) && a.date !== undefined ? a.date : null;
-        }) : [item.date === undefined ? null : item.date];
+        // The report's: the days it was recognised that count, this year's, by none in error.
+        var span = guide.window || {};
+        var days = !paired ? [] : research ? (Array.isArray(item.achievements) ? item.achievements : []).map(function (a, j) {
+          return RF.isObject(a) && inWindow(a.date, span) && !condemned[RF.pointer(path.concat(["achievements", j]))] ? a.date : undefined;
+        }).filter(function (d) { return d !== undefined; }) : [item.date === undefined ? null : item.date];
         var holds = days.map(function (d) { return JSON.stringify([research ? "report" : "titled", title, d]); });
         var asks = days.map(function (d) { return JSON.stringify([research ? "titled" : "report", title, d]); });
         var entry = { area: area, list: RF.pointer(listPath), item: item };
@@ -232,31 +234,46 @@
         });
         holds.forEach(function (k) { if (!RF.own(first, k)) first[k] = entry; });
         if (said.by_title.indexOf(area) !== -1) {
-          issues.push.apply(issues, achievements(item, path, fields, root, said, condemned));
+          issues.push.apply(issues, achievements(item, path, fields, root, said, condemned, guide.window || {}));
         }
       });
     });
     return issues;
   };
 
-  /* Within one research report, an achievement of the same type and date as an earlier one
-   * (`_achievements`); one with an error of its own is no first copy. */
-  function achievements(item, path, fields, root, said, condemned) {
+  /* Whether an achievement's date counts this year (`counted_achievements`: start excluded). */
+  function inWindow(date, span) {
+    return typeof date === "string" && date > span.start && date <= span.deadline;
+  }
+
+  /* Within one research report, an achievement of the same type and date as an earlier one (an
+   * error), or of the same type on another day of the year (a warning), as `_achievements` says
+   * them; one with an error of its own is no first copy. */
+  function achievements(item, path, fields, root, said, condemned, span) {
     var issues = [];
     if (!fields.achievements || !Array.isArray(item.achievements)) return issues;
     var schema = RF.resolveSchema(RF.resolveSchema(fields.achievements, root).items || {}, root);
     var type = RF.resolveSchema((schema.properties || {}).type || {}, root);
     var seen = {};
+    var typed = {};
     item.achievements.forEach(function (a, j) {
       if (!RF.isObject(a)) return;
       var at = path.concat(["achievements", j]);
       if (condemned[RF.pointer(at)]) return;
-      var key = JSON.stringify([label(a.type, type), a.date === undefined ? null : a.date]);
+      var kind = label(a.type, type);
+      var key = JSON.stringify([kind, a.date === undefined ? null : a.date]);
       if (RF.own(seen, key)) {
         issues.push({ path: at.concat(["date"]), severity: "error", code: "E-ITEM-REPEATED",
-          message: fill(said.achievement, { n: String(seen[key] + 1), type: label(a.type, type), date: String(a.date) }) });
+          message: fill(said.achievement, { n: String(seen[key] + 1), type: kind, date: String(a.date) }) });
+        return;
+      }
+      seen[key] = j;
+      if (!inWindow(a.date, span) || !said.same_type) return;
+      if (RF.own(typed, kind)) {
+        issues.push({ path: at.concat(["type"]), severity: "warning", code: "W-ACHIEVEMENT-SAME-TYPE",
+          message: fill(said.same_type, { n: String(typed[kind][0] + 1), type: kind, date: String(typed[kind][1]) }) });
       } else {
-        seen[key] = j;
+        typed[kind] = [j, a.date];
       }
     });
     return issues;

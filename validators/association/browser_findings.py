@@ -110,7 +110,12 @@ def _repeated(rules: Guideline) -> dict[str, Any] | None:
               **({"focus": rules.kinds.research_focuses[0].label} if topic.requires_focus else {})}
     [twice] = _said(rules, {"research": [report]}, repeated_items, repeated_items.CODE)
     achievement = _once(_once(twice, "第 1 项", "第 {n} 项"), f"（{kind}，{day.isoformat()}）", "（{type}，{date}）")
-    return {"words": words, "achievement": achievement,
+    # One way on two days of the year (a warning): "{n}", "{type}" and the first one's "{date}".
+    earlier = day - dt.timedelta(days=1)
+    report["achievements"] = [{"type": kind, "date": earlier}, {"type": kind, "date": day}]
+    [again] = _said(rules, {"research": [report]}, repeated_items, "W-ACHIEVEMENT-SAME-TYPE")
+    same_type = _once(_once(again, "第 1 项", "第 {n} 项"), f"（{kind}，{earlier.isoformat()}）", "（{type}，{date}）")
+    return {"words": words, "achievement": achievement, "same_type": same_type,
             "why": {"content": repeated_items._SAME_CONTENT, "work": repeated_items._SAME_WORK,
                     "service": repeated_items._SAME_SERVICE, "title": repeated_items._SAME_TITLE,
                     "name": repeated_items._SAME_NAME, "function": repeated_items._SAME_FUNCTION,

@@ -166,9 +166,11 @@ def stations_renamed(repo: Repository) -> Iterator[Finding]:
     for doc, i, station in items(repo, "service_stations"):
         society, year = doc.report.society, doc.report.year
         rules = guideline(year, repo.root)
+        # A name the society gave a station in an earlier year: `established_under_one_id`'s error.
+        named = {same_text(s.name) for d, s in earlier[society] if d.report.year < year}
         # A station of the year before that this report still lists, by its id or its name.
         listed = {s.id for s in doc.report.service_stations} | {same_text(s.name) for s in doc.report.service_stations}
-        if rules is not None and founded_this_year(station.established, rules):
+        if rules is not None and founded_this_year(station.established, rules) and same_text(station.name) not in named:
             same = next(((d, s) for d, s in earlier[society]
                          if d.report.year == year - 1 and s.id not in listed and same_text(s.name) not in listed
                          and _station_key(s) == _station_key(station)), None)

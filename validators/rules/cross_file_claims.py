@@ -48,8 +48,10 @@ def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
     的成果评估予以补助。成果形成日期以当年评估截止日期为准」. An achievement of a type that the society's report of an earlier
     year already counted for the same research report (the same id, or the same title) is that
     achievement again, whatever date the later report gives it: the later one is the error, and
-    the earlier keeps its points (its year is closed). Within one year's report, too, a type counts
-    once (the repeat within a report is `E-ITEM-REPEATED`'s)."""
+    the earlier keeps its points (its year is closed). Within one year's report, one type on one
+    day twice is `E-ITEM-REPEATED`; on two days it is said for the staff (`W-ACHIEVEMENT-SAME-TYPE`):
+    two leaders may each sign a report in one year, while a later year claiming a type again
+    claims the achievement already counted."""
     seen: dict[tuple[str, str, str, str], tuple[ReportDoc, Any]] = {}
     for doc, i, item in items(repo, "research"):  # a society's years in order
         rules = guideline(doc.report.year, repo.root)

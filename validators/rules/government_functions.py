@@ -68,14 +68,18 @@ def check(report: YearReport, ctx: RuleContext) -> None:
                       "不是本年度新承接的，请把 new 改为 false。", new)
 
 
+# The brackets a title's part is written in: round, full-width, lenticular, tortoise-shell, square.
+_OPENING, _CLOSING = "(（【〔[［", ")）】〕]］"
+
+
 def _unbracketed(title: str) -> str:
     """A title without what it says in brackets (“地方标准起草（术语部分）” → “地方标准起草”), as
     `same_text` reads it: the parts of one contract differ only there."""
     depth, kept = 0, []
     for char in title:
-        if char in "(（":
+        if char in _OPENING:
             depth += 1
-        elif char in ")）" and depth:
+        elif char in _CLOSING and depth:
             depth -= 1
         elif not depth:
             kept.append(char)

@@ -114,7 +114,7 @@ def _outline(item: Any) -> tuple[Any, ...]:
     return (same_text(words) if isinstance(words, str) else None, item.date if "date" in fields else None)
 
 
-def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator[_Entry]:
+def _entries(report: YearReport, ctx: RuleContext, only: str | None, condemned: set[YamlPath]) -> Iterator[_Entry]:
     """Every list item of the report in the guideline's order (the year's areas, then the
     order in the file), each with the keys that make another item the same."""
     by_area: dict[str, list[tuple[YamlPath, Any]]] = {}
@@ -162,7 +162,9 @@ def _entries(report: YearReport, ctx: RuleContext, only: str | None) -> Iterator
                 # report was written about), a function (a commissioned study: 2.2 pays the
                 # contract, 六 its recognition) nor an event (a forum may present a report).
                 mine, theirs = ("report", "titled") if area in BY_TITLE else ("titled", "report")
-                days = [a.date for a in item.achievements] if area in BY_TITLE else [item.date]
+                # The days it was recognised that count: this year's, by no achievement in error.
+                days = ([a.date for j, a in counted_achievements(item, ctx.guideline)
+                         if (*path, "achievements", j) not in condemned] if area in BY_TITLE else [item.date])
                 holds = tuple((mine, title, day) for day in days)
                 asks = tuple((theirs, title, day) for day in days)
             yield _Entry(area, path, item, tuple(keys), holds, asks)
@@ -236,7 +238,7 @@ def check(report: YearReport, ctx: RuleContext, area: str | None = None,
                 _achievements(_Entry(name, path, item, ()), ctx, condemned)
         return
     first: dict[tuple[Any, ...], _Entry] = {}
-    for entry in _entries(report, ctx, area):
+    for entry in _entries(report, ctx, area, condemned):
         if entry.path in condemned:
             continue
         repeated = next(((first[key], why) for key, why, same_list in entry.keys if key in first
@@ -287,7 +289,7 @@ def _achievements(entry: _Entry, ctx: RuleContext, condemned: set[YamlPath]) -> 
         if kind in typed:
             n, day = typed[kind]
             ctx.warning((*entry.path, "achievements", j, "type"), "W-ACHIEVEMENT-SAME-TYPE",
-                        f"与本项的第 {n + 1} 项成果（{achievement.type.label}，{day}）认定方式相同、日期不同：两项都计分。"
+                        f"与本项的第 {n + 1} 项成果（{achievement.type.label}，{day}）认定方式相同、日期不同："
                         "若是同一次认定（如同一次采纳写了两个日期），请删除这一项；若确是两次（如两位领导分别签批、"
                         "两种刊物分别发表），请在证明材料中附上各自的文件，由市科协核查。",
                         ctx.guideline.area(entry.area).id)
