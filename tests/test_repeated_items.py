@@ -465,7 +465,7 @@ def test_one_way_of_recognition_twice_is_an_error_on_one_day_and_for_the_staff_o
         assert one.path == ("research", 0, "achievements", 1, "date")
         return
     assert (one.severity, one.path) == ("warning", ("research", 0, "achievements", 1, "type"))
-    assert one.message.startswith("与本项的第 1 项成果（采纳或形成政策，2017-03-20）认定方式相同、日期不同：两项都计分。")
+    assert one.message.startswith("与本项的第 1 项成果（采纳或形成政策，2017-03-20）认定方式相同、日期不同：若是同一次认定")
     [evaluation] = evaluate_repository(check_tree(_tree(tmp_path / "t", RESEARCH + f"      - {second}\n"))[1])
     assert [x.points for x in evaluation.lines if x.area == "research"] == [5.0, 5.0]
 
