@@ -470,12 +470,9 @@ def test_one_way_of_recognition_twice_is_an_error_on_one_day_and_for_the_staff_o
     assert [x.points for x in evaluation.lines if x.area == "research"] == [5.0, 5.0]
 
 
-def test_an_achievement_with_an_error_of_its_own_is_no_first_copy(tmp_path: Path) -> None:
-    """The first adoption's evidence is refused (not http/https): held against the report's
-    errors (as the advice's what-if copies are), the second, right, one is no repeat."""
-    body = RESEARCH.replace("      - {type: 采纳或形成政策, date: 2017-03-20}\n",
-                            "      - {type: 采纳或形成政策, date: 2017-03-20, evidence: ['ftp://example.org/a']}\n"
-                            "      - {type: 采纳或形成政策, date: 2017-03-20}\n")
+def _repeats_held_against_errors(tmp_path: Path, body: str) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """The report's findings but its repeats; its repeats held against those (as the advice's
+    what-if copies are); and its repeats held against none."""
     path = tmp_path / "cd-a" / "2017.yaml"
     path.parent.mkdir(parents=True)
     path.write_text(HEAD + body, encoding="utf-8")
@@ -484,9 +481,19 @@ def test_an_achievement_with_an_error_of_its_own_is_no_first_copy(tmp_path: Path
     rules = guideline(2017)
     assert rules is not None
     others = [f for f in doc.findings if f.code != CODE]
+    return others, repeat_findings(doc, doc.report, rules, others), repeat_findings(doc, doc.report, rules, [])
+
+
+def test_an_achievement_with_an_error_of_its_own_is_no_first_copy(tmp_path: Path) -> None:
+    """The first adoption's evidence is refused (not http/https): held against the report's
+    errors (as the advice's what-if copies are), the second, right, one is no repeat."""
+    body = RESEARCH.replace("      - {type: 采纳或形成政策, date: 2017-03-20}\n",
+                            "      - {type: 采纳或形成政策, date: 2017-03-20, evidence: ['ftp://example.org/a']}\n"
+                            "      - {type: 采纳或形成政策, date: 2017-03-20}\n")
+    others, held, alone = _repeats_held_against_errors(tmp_path, body)
     assert [f.code for f in others if f.severity == "error"] == ["E-EVIDENCE-URL-SCHEME"]
-    assert repeat_findings(doc, doc.report, rules, others) == []
-    assert [f.path for f in repeat_findings(doc, doc.report, rules, [])] == [("research", 0, "achievements", 1, "date")]
+    assert held == []
+    assert [f.path for f in alone] == [("research", 0, "achievements", 1, "date")]
 
 
 def test_a_report_holds_only_the_days_of_achievements_that_count(tmp_path: Path) -> None:
@@ -496,13 +503,7 @@ def test_a_report_holds_only_the_days_of_achievements_that_count(tmp_path: Path)
     body = RESEARCH.replace("      - {type: 采纳或形成政策, date: 2017-03-20}\n",
                             "      - {type: 采纳或形成政策, date: 2017-03-20, evidence: ['ftp://example.org/a']}\n") + (
         "major_work:\n  - {id: mw-a, kind: 党建, title: 关于建设西部金融中心的调研报告, date: 2017-03-20, description: 调研}\n")
-    path = tmp_path / "cd-a" / "2017.yaml"
-    path.parent.mkdir(parents=True)
-    path.write_text(HEAD + body, encoding="utf-8")
-    doc = check_file(path, tmp_path).report
-    assert doc is not None
-    rules = guideline(2017)
-    assert rules is not None
-    others = [f for f in doc.findings if f.code != CODE]
-    assert repeat_findings(doc, doc.report, rules, others) == []
-    assert [f.path for f in repeat_findings(doc, doc.report, rules, [])] == [("major_work", 0, "title")]
+    others, held, alone = _repeats_held_against_errors(tmp_path, body)
+    assert [f.code for f in others if f.severity == "error"] == ["E-EVIDENCE-URL-SCHEME"]
+    assert held == []
+    assert [f.path for f in alone] == [("major_work", 0, "title")]
