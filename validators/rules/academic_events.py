@@ -151,6 +151,8 @@ def _province_hint(name: str, ctx: RuleContext) -> str | None:
 
 def _check_regions(event: AcademicEvent, found: Regions, path: tuple[str | int, ...],
                    ctx: RuleContext) -> None:
+    if not (found.unknown or found.not_counted or found.repeated):  # the common case: nothing to say
+        return
     field, clause = (*path, "speaker_provinces"), criterion_clause(ctx.guideline, "min_provinces")
     for j, name in found.unknown:
         short = _province_hint(name, ctx)
@@ -167,6 +169,8 @@ def _check_regions(event: AcademicEvent, found: Regions, path: tuple[str | int, 
 
 def _check_countries(event: AcademicEvent, found: Countries, path: tuple[str | int, ...],
                      ctx: RuleContext) -> None:
+    if not (found.unknown or found.repeated):
+        return
     field, clause = (*path, "countries"), criterion_clause(ctx.guideline, "min_countries")
     for j, name in found.unknown:
         closest = ctx.closest(name, known_country_names(ctx.guideline.country_aliases))

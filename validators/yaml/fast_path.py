@@ -55,6 +55,10 @@ _GATES = tuple(re.compile(p, re.MULTILINE) for p in (
     r"\+(?:(?<=[\s\[,:]\+))(?=\.?[0-9])",
 ))
 _SCALARS = (int, float, bool, dt.date, type(None))
+# Keys already seen to be plain text: a report's few dozen field names are looked at once per
+# process, not at every item. Bounded, since hostile files may hold any number of keys.
+_TEXT_KEYS: set[str] = set()
+_TEXT_KEYS_MAX = 4096
 
 
 class NotFast(Exception):
@@ -65,11 +69,14 @@ def _typed(value: Any, path: YamlPath, strings: list[tuple[YamlPath, str]]) -> N
     """Raises NotFast unless the data is what the located loader gives (then it is kept as it
     is, not copied); gathers its strings in document order."""
     if value.__class__ is dict:
-        for key in value:
-            # A key that is not text, or text the project types as something else, is a finding.
-            if key.__class__ is not str or not key or (key[0] in NUMERIC_START
-                                                      and resolve_plain(key).__class__ is not str):
-                raise NotFast
+        if not _TEXT_KEYS.issuperset(value):
+            for key in value:
+                # A key that is not text, or text the project types as something else, is a finding.
+                if key.__class__ is not str or not key or (key[0] in NUMERIC_START
+                                                          and resolve_plain(key).__class__ is not str):
+                    raise NotFast
+            if len(_TEXT_KEYS) < _TEXT_KEYS_MAX:
+                _TEXT_KEYS.update(value)
     for step, item in value.items() if value.__class__ is dict else enumerate(value):
         kind = item.__class__
         if kind is str:

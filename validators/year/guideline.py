@@ -312,7 +312,13 @@ class Guideline(_Strict):
         key = country_key(written or "")
         if not key:
             return None
-        return next((n for n in self.major_event_names if (k := country_key(n)) and k in key), None)
+        return next((n for n, k in self._major_event_keys if k in key), None)
+
+    @cached_property
+    def _major_event_keys(self) -> list[tuple[str, str]]:
+        """Each major event's name and its compared form, made once: every event's title and
+        occasion is held to them all."""
+        return [(n, k) for n in self.major_event_names if (k := country_key(n))]
 
 
 def _shared_opening(a: str, b: str) -> str:
