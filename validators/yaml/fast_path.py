@@ -68,15 +68,14 @@ class NotFast(Exception):
 def _typed(value: Any, path: YamlPath, strings: list[tuple[YamlPath, str]]) -> None:
     """Raises NotFast unless the data is what the located loader gives (then it is kept as it
     is, not copied); gathers its strings in document order."""
-    if value.__class__ is dict:
-        if not _TEXT_KEYS.issuperset(value):
-            for key in value:
-                # A key that is not text, or text the project types as something else, is a finding.
-                if key.__class__ is not str or not key or (key[0] in NUMERIC_START
-                                                          and resolve_plain(key).__class__ is not str):
-                    raise NotFast
-            if len(_TEXT_KEYS) < _TEXT_KEYS_MAX:
-                _TEXT_KEYS.update(value)
+    if value.__class__ is dict and not _TEXT_KEYS.issuperset(value):
+        for key in value:
+            # A key that is not text, or text the project types as something else, is a finding.
+            if key.__class__ is not str or not key or (key[0] in NUMERIC_START
+                                                      and resolve_plain(key).__class__ is not str):
+                raise NotFast
+        if len(_TEXT_KEYS) < _TEXT_KEYS_MAX:
+            _TEXT_KEYS.update(value)
     for step, item in value.items() if value.__class__ is dict else enumerate(value):
         kind = item.__class__
         if kind is str:
