@@ -13,6 +13,7 @@ import pytest
 from tests.test_fidelity import FIDELITY
 from tests.trees import profile, write_tree
 from validators.check import check_tree
+from validators.evaluation.evaluate import evaluate_repository
 from validators.findings import Finding
 from validators.rules.cross_file_claims import NAMED, _overlapping
 from validators.rules.cross_file_common import same_text
@@ -400,3 +401,20 @@ def test_the_society_s_own_name_among_a_lead_s_members_is_said_for_the_staff(tmp
     # A member that copies its lead's list, its own name in it, counts nothing by it: not told.
     member_body = LED.format(cid="cons-a", role="参与", members=f"cd-other, '{member}'", established="2017-05-01")
     assert _found(_tree(tmp_path / "member", {"cd-zz/2017.yaml": member_body}), "W-CONSORTIUM-SELF-NAMED") == []
+
+
+@pytest.mark.parametrize("own", [True, False])
+def test_the_society_s_own_name_among_a_lead_s_members_lifts_no_tier(tmp_path: Path, own: bool) -> None:
+    """Four members and the lead's own registered name: 4.3 counts four (二档, 2 points), not five
+    (一档, 3 points), and the tier's line says why; a fifth real member does reach 一档."""
+    fifth = "'成都市cd-zz学会（示例）'" if own else "成都市另一学会"
+    body = LED.format(cid="cons-a", role="牵头", members=f"甲学会, 乙学会, 丙学会, 丁学会, {fifth}",
+                      established="2016-05-01").replace("    established:", "    activities: 9\n    established:")
+    root = _tree(tmp_path, {"cd-zz/2017.yaml": body})
+    result, repo = check_tree(root)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+    [evaluation] = evaluate_repository(repo, 2017)
+    [tier] = [t for t in evaluation.item_tiers if t.item_id == "cons-a"]
+    [line] = [x for x in evaluation.lines if x.item_id == "cons-a" and x.rule == "tier"]
+    assert (tier.tier, line.points) == (("二档", 2.0) if own else ("一档", 3.0))
+    assert ("成员 4 个（不计本学会自己的名称）" in line.note) is own

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -91,8 +92,11 @@ def _reports(draw: st.DrawFn) -> dict[str, Any]:
         original = items[draw(st.integers(0, len(items) - 1))]
         item = copy.deepcopy(original)
         item["id"] = f"copy-{n}"
-        if "evidence" in item and draw(st.booleans()):
+        evidence = draw(st.sampled_from(["same", "other", "refused"])) if "evidence" in item else "same"
+        if evidence == "other":
             item["evidence"] = [f"https://example.org/copy/{n}"]
+        elif evidence == "refused":  # the original's or the copy's: an item in error is no first copy
+            (original if draw(st.booleans()) else item)["evidence"] = [f"ftp://example.org/copy/{n}"]
         words = "title" if "title" in item else "name"
         item[words] = _respell(str(item[words]), draw(st.integers(0, 2)))
         change = draw(st.sampled_from(["none", "date", "enterprise", "outcome", "count", "role", "commissioner"]))
@@ -152,6 +156,9 @@ class _Dumper(yaml.SafeDumper):
 def _by_check(reports: list[dict[str, Any]], tmp: Path) -> list[Found]:
     path = tmp / "submissions" / SOCIETY / f"{YEAR}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
+    # The society's evidence files, as in the repository: a file the form cannot see, missing,
+    # would condemn its item in `check` alone (evidence is read before the repeats).
+    shutil.copytree(ROOT / "submissions" / SOCIETY / "evidence", path.parent / "evidence", dirs_exist_ok=True)
     out = []
     for data in reports:
         path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")

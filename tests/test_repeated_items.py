@@ -472,7 +472,8 @@ def test_one_way_of_recognition_twice_is_an_error_on_one_day_and_for_the_staff_o
 
 def _repeats_held_against_errors(tmp_path: Path, body: str) -> tuple[list[Finding], list[Finding], list[Finding]]:
     """The report's findings but its repeats; its repeats held against those (as the advice's
-    what-if copies are); and its repeats held against none."""
+    what-if copies are, and as `check` said them: it reads evidence before the repeats); and its
+    repeats held against none."""
     path = tmp_path / "cd-a" / "2017.yaml"
     path.parent.mkdir(parents=True)
     path.write_text(HEAD + body, encoding="utf-8")
@@ -481,7 +482,9 @@ def _repeats_held_against_errors(tmp_path: Path, body: str) -> tuple[list[Findin
     rules = guideline(2017)
     assert rules is not None
     others = [f for f in doc.findings if f.code != CODE]
-    return others, repeat_findings(doc, doc.report, rules, others), repeat_findings(doc, doc.report, rules, [])
+    held = repeat_findings(doc, doc.report, rules, others)
+    assert [f for f in doc.findings if f.code == CODE] == held
+    return others, held, repeat_findings(doc, doc.report, rules, [])
 
 
 def test_an_achievement_with_an_error_of_its_own_is_no_first_copy(tmp_path: Path) -> None:

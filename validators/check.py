@@ -193,9 +193,11 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None, *, r
     kinds.check(report, ctx)
     for module in _AREA_RULES.values():
         module.check(report, ctx)
-    repeated_items.check(report, ctx)
     strings = loaded.strings
+    # Before the repeats: an item whose evidence is refused earns nothing, so it is no first
+    # copy, and a right copy of it scores in its place.
     evidence.check(strings, ctx)
+    repeated_items.check(report, ctx)
     if (root / reviews.REVIEWS / str(year)).is_dir():  # a year the staff verify: material counts
         evidence.check_items(report, ctx)
     text_fields.check(strings, ctx)

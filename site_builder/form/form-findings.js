@@ -98,12 +98,10 @@
   };
 
   /* The paths of the errors that keep an item from being the first copy: every error and
-   * missing field the form finds before the repeats but those of evidence, which `check` reads
-   * after its repeats. */
+   * missing field the form finds before the repeats, its evidence's included, as `check`
+   * reads evidence before its repeats. */
   RF.condemning = function (issues) {
-    return issues.filter(function (i) {
-      return i.severity !== "warning" && i.path.indexOf("evidence") === -1;
-    }).map(function (i) { return i.path; });
+    return issues.filter(function (i) { return i.severity !== "warning"; }).map(function (i) { return i.path; });
   };
 
   /* The lists of items of each area, in the guideline's order: [area, path of the list]. */

@@ -16,6 +16,7 @@ from validators.evaluation.score_lines import CAP_RULE, ScoreLine
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import BrokenReport, ReportDoc
+from validators.rules.cross_file_consortia import SELF_NAMED_CODE
 from validators.verdicts import Verdicts
 from validators.yaml.scalars import YamlPath
 from validators.year.cited import area_clause, rule_clause, table_clause
@@ -107,6 +108,9 @@ class _Scorer:
                  standing: Standing | None = None) -> None:
         self.doc, self.guideline, self.rubric, self.standing = doc, rules, points, standing
         self.verdicts = Verdicts.of(doc.findings, doc.file)
+        # A lead's members that check found to be the society's own registered name: a lead is
+        # no member of its own consortium, so they do not lift 4.3's tier.
+        self.self_named = {f.path for f in doc.findings if f.code == SELF_NAMED_CODE and f.path}
         self.lines: list[ScoreLine] = []
         self.item_tiers: list[ItemTierResult] = []
         self._used: dict[int, int] = {}
@@ -422,8 +426,10 @@ def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
             s.award(area, "leading_industry", rules.leading_industry, c.id, path,
                     f"{c.name}（{c.industry}）")
         new = founded_this_year(c.established, s.guideline)
-        members = len(distinct_members(c.members))
-        figures = f"活动 {c.activities} 次、成员 {members} 个"
+        counted = [m for j, m in enumerate(c.members) if (*path, "members", j) not in s.self_named]
+        members = len(distinct_members(counted))
+        figures = f"活动 {c.activities} 次、成员 {members} 个" + (
+            "（不计本学会自己的名称）" if len(counted) < len(c.members) else "")
         tier = None
         if lead and new:
             s.award(area, "new_lead", s.rubric.points_for(area, "new_lead", c.form), c.id, path,

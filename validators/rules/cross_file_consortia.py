@@ -36,9 +36,11 @@ NO_LEAD_OTHER_YEAR = ("联合体“{name}”（{id}）由 {lead} 牵头（见它
                       "没有列出它：请牵头学会在本年度报告中列出这一联合体（role: 牵头）。")
 NO_LEAD_NONE = ("{year} 年联合体“{name}”（{id}）在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
                 "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（role: 牵头）。")
-# What W-CONSORTIUM-SELF-NAMED says of a lead's member written as the society's own name.
+# What W-CONSORTIUM-SELF-NAMED says of a lead's member written as the society's own name; the
+# scorer leaves each member this finding names out of 4.3's count of members.
+SELF_NAMED_CODE = "W-CONSORTIUM-SELF-NAMED"
 SELF_NAMED = ("成员“{member}”是本学会自己的名称：成员列表不需要写本学会自己（本学会的角色由 role 表示），"
-              "这一项不应计入成员个数，请删除；市科协核查时按实际的成员个数计档。")
+              "评估计档时这一项不计入成员个数，请删除。")
 # What W-CONSORTIUM-MEMBER-UNKNOWN says of a member written like a society id no society has.
 MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。"
 # What W-CONSORTIUM-NOT-RECIPROCAL says: to the lead, of a member whose report omits the consortium
@@ -132,7 +134,7 @@ def not_self_by_name(repo: Repository) -> Iterator[Finding]:
         own = member_key(profile.profile.name) if profile is not None else ""
         for j, member in enumerate(item.members):
             if own and member_key(member) == own:
-                yield at(doc, ("consortia", i, "members", j), "W-CONSORTIUM-SELF-NAMED", SELF_NAMED.format(member=member),
+                yield at(doc, ("consortia", i, "members", j), SELF_NAMED_CODE, SELF_NAMED.format(member=member),
                          clause_of(repo, doc, "consortia", "new_lead"), "warning")
 
 
