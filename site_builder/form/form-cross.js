@@ -299,17 +299,30 @@
     return issues;
   }
 
-  /* `functions_new_once`: at `new` of each function new this year whose id the society's report of
-   * the year before lists. */
-  function functionsNew(all, mine, said) {
+  /* `functions_new_once`: at `new` of each function new this year that the society's report of
+   * the year before lists, by its id or by its title and commissioner (`function_key`). */
+  function functionsNew(all, mine, said, again, spaces) {
     var previous = all.filter(function (r) { return r.society === mine.society && r.year === mine.year - 1; })[0];
     if (!previous || !mine.gov) return [];
     var earlier = previous.functions || [];
+    var keyed = {};
+    (previous.function_keys || []).forEach(function (k) {
+      var key = JSON.stringify([k[1], k[2]]);
+      if (!RF.own(keyed, key)) keyed[key] = k[0];
+    });
     var issues = [];
     mine.functions.forEach(function (fn, i) {
-      if (!RF.isObject(fn) || fn.new !== true || typeof fn.id !== "string" || earlier.indexOf(fn.id) === -1) return;
-      issues.push(issue(["government_functions", "functions", i, "new"], "E-FUNCTION-NEW-TWICE",
-        format(said, { id: fn.id, file: previous.file })));
+      if (!RF.isObject(fn) || fn.new !== true || typeof fn.id !== "string") return;
+      var message;
+      if (earlier.indexOf(fn.id) !== -1) {
+        message = format(said, { id: fn.id, file: previous.file });
+      } else {
+        if (typeof fn.title !== "string" || typeof fn.commissioner !== "string") return;
+        var key = JSON.stringify([RF.sameText(fn.title, spaces), RF.sameText(fn.commissioner, spaces)]);
+        if (!RF.own(keyed, key)) return;
+        message = format(again, { title: fn.title, commissioner: fn.commissioner, file: previous.file, id: keyed[key] });
+      }
+      issues.push(issue(["government_functions", "functions", i, "new"], "E-FUNCTION-NEW-TWICE", message));
     });
     return issues;
   }
@@ -884,7 +897,7 @@
     var year = (across.years || {})[String(mine.year)];
     return established(all, across.established)
       .concat(establishedTwice(all, mine, across.twice, year, spaces))
-      .concat(functionsNew(all, mine, across.function_new))
+      .concat(functionsNew(all, mine, across.function_new, across.function_new_again, spaces))
       .concat(leads(all, mine, across.leads, spaces))
       .concat(differs(all, mine, across.differs))
       .concat(counted(all, mine, across.counted, year, spaces));

@@ -153,6 +153,8 @@ def _entries(repo: Repository) -> list[dict[str, Any]]:
                                          for s in report.service_stations]
         if report.government_functions and report.government_functions.functions:
             entry["functions"] = [f.id for f in report.government_functions.functions]
+            # What `functions_new_once` also compares: a function under another id is the same one.
+            entry["function_keys"] = [[f.id, *cross_file.function_key(f)] for f in report.government_functions.functions]
         if research := _research(guideline(year, repo.root), report):
             entry["research"] = research
         # W-IMPLAUSIBLE-FIGURE compares with the society's other years' most.
@@ -317,6 +319,7 @@ def _browser_cross(repo: Repository, shares: int, item_shares: int) -> dict[str,
                         "later": cross_file.ESTABLISHED_LATER, "same_year": cross_file.ESTABLISHED_SAME_YEAR},
         "twice": {"areas": [list(a[:3]) for a in cross_file.TWICE_AREAS], "sentence": cross_file.ESTABLISHED_TWICE},
         "function_new": cross_file.FUNCTION_NEW_TWICE,
+        "function_new_again": cross_file.FUNCTION_NEW_AGAIN,
         "leads": {"by_id": cross_file_consortia.LEADS_BY_ID, "by_name": cross_file_consortia.LEADS_BY_NAME,
                   "listed": cross_file_consortia.LISTED, "joined": cross_file_consortia.JOINED},
         "differs": {"fields": [list(a[:2]) for a in cross_file_consortia.LEAD_STATES],

@@ -186,11 +186,20 @@ def stations_renamed(repo: Repository) -> Iterator[Finding]:
 # What E-FUNCTION-NEW-TWICE says (str.format); the online form says the same sentence
 # (validators/association/browser_cross.py).
 FUNCTION_NEW_TWICE = "职能“{id}”已列在 {file} 中，本年度不是新承接的：请把 new 改为 false。"
+# The same, of a function listed the year before under another id (its title and commissioner).
+FUNCTION_NEW_AGAIN = ("职能“{title}”（委托单位“{commissioner}”）已列在 {file} 中（编号“{id}”），本年度不是新承接的："
+                      "同一项职能换了编号仍是这一项，请沿用编号“{id}”，并把 new 改为 false。")
+
+
+def function_key(fn: Any) -> tuple[str, str]:
+    """What makes two functions one, as within a report (`repeated_items`): its title and its
+    commissioner, compared as `same_text` compares them."""
+    return same_text(fn.title), same_text(fn.commissioner)
 
 
 def functions_new_once(repo: Repository) -> Iterator[Finding]:
-    """A function is 新增 (2.1) in one year: the same function id in the society's previous
-    report cannot be new again."""
+    """A function is 新增 (2.1) in one year: a function of the society's previous report, by its
+    id or by its title and commissioner (a new id made it new again), cannot be new again."""
     for (society, year), doc in sorted(repo.reports.items()):
         previous = repo.reports.get((society, year - 1))
         gov = doc.report.government_functions
@@ -198,11 +207,21 @@ def functions_new_once(repo: Repository) -> Iterator[Finding]:
         if previous is None or gov is None or before is None:
             continue
         earlier = {fn.id for fn in before.functions}
+        keyed: dict[tuple[str, str], Any] = {}
+        for fn in before.functions:
+            keyed.setdefault(function_key(fn), fn)
         for i, fn in enumerate(gov.functions):
-            if fn.new and fn.id in earlier:
-                yield at(doc, ("government_functions", "functions", i, "new"), "E-FUNCTION-NEW-TWICE",
-                          FUNCTION_NEW_TWICE.format(id=fn.id, file=previous.file),
-                          clause_of(repo, doc, "government_functions", "pilot_new_function"))
+            if not fn.new:
+                continue
+            if fn.id in earlier:
+                message = FUNCTION_NEW_TWICE.format(id=fn.id, file=previous.file)
+            elif (old := keyed.get(function_key(fn))) is not None:
+                message = FUNCTION_NEW_AGAIN.format(title=fn.title, commissioner=fn.commissioner,
+                                                    file=previous.file, id=old.id)
+            else:
+                continue
+            yield at(doc, ("government_functions", "functions", i, "new"), "E-FUNCTION-NEW-TWICE", message,
+                      clause_of(repo, doc, "government_functions", "pilot_new_function"))
 
 
 # What W-IMPLAUSIBLE-FIGURE says (str.format) of an event's participants, of its provinces, of a
