@@ -418,3 +418,38 @@ def test_the_society_s_own_name_among_a_lead_s_members_lifts_no_tier(tmp_path: P
     [line] = [x for x in evaluation.lines if x.item_id == "cons-a" and x.rule == "tier"]
     assert (tier.tier, line.points) == (("二档", 2.0) if own else ("一档", 3.0))
     assert ("成员 4 个（不计本学会自己的名称）" in line.note) is own
+
+
+# --- a consortium led again under another name or by another society -----------------------------
+
+def test_a_consortium_led_anew_in_the_place_of_last_year_s_is_warned(tmp_path: Path) -> None:
+    """Renamed and renumbered, of the same industry, form and direction as the one the society
+    led the year before and no longer lists: 4.3's one-off (new_lead) would be paid again (an
+    auditor's case). Another founded beside the old one, or in another field, is not warned."""
+    old = LED.format(cid="cons-a", role="牵头", members="成都市甲学会, 成都市乙学会", established="2017-05-01")
+    new = LED.format(cid="cons-b", role="牵头", members="成都市甲学会, 成都市乙学会", established="2018-03-01")
+    root = _tree(tmp_path, {"cd-zz/2017.yaml": old, "cd-zz/2018.yaml": new.replace("示例联合体", "示例产业联合体")})
+    found = _found(root, "W-CONSORTIUM-RENAMED")
+    assert [(f.file, f.path, f.severity) for f in found] == [
+        ("submissions/cd-zz/2018.yaml", ("consortia", 0, "established"), "warning")]
+    assert "上一年度 submissions/cd-zz/2017.yaml 中本学会牵头的联合体“示例联合体”（编号“cons-a”" in found[0].message
+    # The old one still listed beside it, or another industry: two consortia.
+    both = new.replace("示例联合体", "示例产业联合体") + old.removeprefix("consortia:\n")
+    assert _found(_tree(tmp_path / "both", {"cd-zz/2017.yaml": old, "cd-zz/2018.yaml": both}), "W-CONSORTIUM-RENAMED") == []
+    other = new.replace("示例联合体", "示例产业联合体").replace("industry: 其他", "industry: 电子信息")
+    assert _found(_tree(tmp_path / "other", {"cd-zz/2017.yaml": old, "cd-zz/2018.yaml": other}),
+                  "W-CONSORTIUM-RENAMED") == []
+
+
+def test_a_consortium_led_anew_under_a_name_another_society_led_is_warned(tmp_path: Path) -> None:
+    """Another society's consortium of an earlier year, claimed as new under its name with a new
+    id: the one-off would be paid twice (an auditor's case). Not new this year: not warned."""
+    led = LED.format(cid="cons-a", role="牵头", members="成都市甲学会, 成都市乙学会", established="2017-05-01")
+    again = LED.format(cid="cons-x", role="牵头", members="成都市甲学会, 成都市乙学会", established="{day}")
+    root = _tree(tmp_path, {"cd-a/2017.yaml": led, "cd-b/2018.yaml": again.format(day="2018-02-01")})
+    found = _found(root, "W-CONSORTIUM-NAME-REUSED")
+    assert [(f.file, f.path, f.severity) for f in found] == [
+        ("submissions/cd-b/2018.yaml", ("consortia", 0, "name"), "warning")]
+    assert "cd-a 在 2017 年度的报告 submissions/cd-a/2017.yaml 中已牵头同名联合体（编号“cons-a”" in found[0].message
+    root = _tree(tmp_path / "old", {"cd-a/2017.yaml": led, "cd-b/2018.yaml": again.format(day="2016-02-01")})
+    assert _found(root, "W-CONSORTIUM-NAME-REUSED") == []

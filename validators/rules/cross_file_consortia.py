@@ -14,7 +14,8 @@ from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.labelled import LabelledEnum, UnknownTerm
 from validators.repository import ReportDoc, Repository
 from validators.rules.cross_file_common import at, clause_of, items, same_text
-from validators.year.measures import member_key
+from validators.year.guideline import guideline
+from validators.year.measures import founded_this_year, member_key
 
 # What E-CONSORTIUM-MULTIPLE-LEADS says (str.format): of two leads of one id (LEADS_BY_ID, "{names}"
 # the leads joined by JOINED), and of leads of one name under other ids (LEADS_BY_NAME, "{listed}"
@@ -240,3 +241,78 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
                          MEMBERS_DIFFER.format(members=JOINED.join(sorted(set(differing[field]))), name=lead.name, id=cid, word=word,
                                                told=told),
                          clause_of(repo, lead_doc, "consortia", rule), "warning")
+
+
+# What W-CONSORTIUM-RENAMED says (str.format), as W-STATION-RENAMED says of a station.
+CONSORTIUM_RENAMED = ("联合体“{name}”报为 {year} 年新成立，由本学会牵头，但它的服务产业、联合形式和联合方向都与上一年度 {file} 中"
+                      "本学会牵头的联合体“{old}”（编号“{id}”，成立日期 {established}）相同，本报告又没有列出“{id}”："
+                      "若是同一个联合体改了名称，它不是新成立的，请沿用编号“{id}”和成立日期 {established}"
+                      "（牵头学会的一次性补助只计一次）；若确是新成立的另一个联合体，请在证明材料中附上成立的文件，由市科协核查。")
+# What W-CONSORTIUM-NAME-REUSED says (str.format), as W-STATION-NAME-REUSED says of a station.
+CONSORTIUM_REUSED = ("联合体“{name}”报为 {year} 年新成立，由本学会牵头，但 {society} 在 {before} 年度的报告 {file} 中已牵头"
+                     "同名联合体（编号“{id}”，成立日期 {established}）：若是同一个联合体，牵头学会的一次性补助已经计过，"
+                     "请说明；若不是，请改用能区分的名称。市科协核查时会对照双方的材料。")
+
+
+def _lead_states(c: Consortium) -> tuple[str, ...]:
+    """What one consortium keeps whatever it is called: its industry, form and direction."""
+    return tuple(as_written(getattr(c, field))[0] for field, _, _ in LEAD_STATES)
+
+
+def _led_new(repo: Repository) -> Iterator[tuple[ReportDoc, int, Consortium, bool]]:
+    """Every consortium a report leads, oldest report first (by society, then year), and whether
+    it is new in its report's year (4.3's one-off)."""
+    for doc, i, c in items(repo, "consortia"):
+        if c.role != ConsortiumRole.LEAD:
+            continue
+        rules = guideline(doc.report.year, repo.root)
+        yield doc, i, c, rules is not None and founded_this_year(c.established, rules)
+
+
+def consortia_renamed(repo: Repository) -> Iterator[Finding]:
+    """4.3's one-off (「对新建联合体给予牵头（承办）学会一次性分类补助」) is paid once: a consortium the
+    society leads, new this year, of the same industry, form and direction as one it led the
+    year before and no longer lists (by id or name), may be that one under a new name and id. A
+    society may found another in its field: the staff hear of it (a warning), as of a station
+    (`stations_renamed`). The same name is `established_under_one_id`'s error."""
+    earlier: dict[str, list[tuple[ReportDoc, Consortium]]] = defaultdict(list)
+    for doc, i, c, new in _led_new(repo):
+        society, year = doc.report.society, doc.report.year
+        named = {same_text(x.name) for d, x in earlier[society] if d.report.year < year}
+        listed = {x.id for x in doc.report.consortia} | {same_text(x.name) for x in doc.report.consortia}
+        if new and same_text(c.name) not in named:
+            same = next(((d, x) for d, x in earlier[society]
+                         if d.report.year == year - 1 and x.id not in listed and same_text(x.name) not in listed
+                         and _lead_states(x) == _lead_states(c)), None)
+            if same is not None:
+                before, old = same
+                yield at(doc, ("consortia", i, "established"), "W-CONSORTIUM-RENAMED",
+                         CONSORTIUM_RENAMED.format(name=c.name, year=year, file=before.file, old=old.name, id=old.id,
+                                                   established=old.established),
+                         clause_of(repo, doc, "consortia", "new_lead"), "warning")
+        earlier[society].append((doc, c))
+
+
+def consortium_names_reused(repo: Repository) -> Iterator[Finding]:
+    """A consortium led and new this year under a name another society's report of an earlier
+    year gave a consortium it led: the one-off may be paid twice for one consortium. The name
+    alone is no proof (README: a name another society used does not make it old), so it is a
+    warning for the association's verifiers, as of a station (`station_names_reused`)."""
+    named: dict[str, list[tuple[ReportDoc, int, Consortium, bool]]] = defaultdict(list)
+    for entry in _led_new(repo):
+        named[same_text(entry[2].name)].append(entry)
+    for entries in named.values():
+        if len({d.report.society for d, _, _, _ in entries}) < 2:
+            continue
+        entries.sort(key=lambda e: (e[0].report.year, e[0].report.society, e[1]))
+        for doc, i, c, new in entries:
+            earlier = [(d, x) for d, _, x, _ in entries
+                       if d.report.year < doc.report.year and d.report.society != doc.report.society]
+            if not new or not earlier:
+                continue
+            before, seen = earlier[0]
+            yield at(doc, ("consortia", i, "name"), "W-CONSORTIUM-NAME-REUSED",
+                     CONSORTIUM_REUSED.format(name=c.name, year=doc.report.year, society=before.report.society,
+                                              before=before.report.year, file=before.file, id=seen.id,
+                                              established=seen.established),
+                     clause_of(repo, doc, "consortia", "new_lead"), "warning")
