@@ -453,3 +453,16 @@ def test_a_consortium_led_anew_under_a_name_another_society_led_is_warned(tmp_pa
     assert "cd-a 在 2017 年度的报告 submissions/cd-a/2017.yaml 中已牵头同名联合体（编号“cons-a”" in found[0].message
     root = _tree(tmp_path / "old", {"cd-a/2017.yaml": led, "cd-b/2018.yaml": again.format(day="2016-02-01")})
     assert _found(root, "W-CONSORTIUM-NAME-REUSED") == []
+
+
+def test_a_lead_that_changes_its_consortium_s_date_is_told_of_its_own_earlier_report(tmp_path: Path) -> None:
+    """The earlier year's reports of a member and of the lead say one date; the lead's later
+    report says another: it is told of its own earlier report, not of a member's (an auditor's
+    case: “与 submissions/cd-computer/2017.yaml 中的 2017-05-20 不一致” told to the lead)."""
+    led = LED.format(cid="cons-a", role="{role}", members="cd-a", established="{day}")
+    root = _tree(tmp_path, {"cd-a/2017.yaml": led.format(role="参与", day="2017-05-01"),
+                            "cd-z/2017.yaml": led.format(role="牵头", day="2017-05-01"),
+                            "cd-z/2018.yaml": led.format(role="牵头", day="2018-01-01")})
+    [found] = _found(root, "E-ESTABLISHED-CHANGED")
+    assert found.file == "submissions/cd-z/2018.yaml"
+    assert "与 submissions/cd-z/2017.yaml 中的 2017-05-01 不一致" in found.message

@@ -174,6 +174,11 @@
           var values = { what: what, id: item[0], established: item[at], file: origin[0].file,
             first: first[at], year: origin[0].year };
           if (e[0].year > origin[0].year) {
+            // The society's own report of that year, when it says the same date (`established_once`).
+            var own = entries.filter(function (o) {
+              return o[0].year === origin[0].year && o[0].society === e[0].society && o[2][at] === first[at];
+            })[0];
+            if (own) values.file = own[0].file;
             if (e[0].mine) issues.push(issue(path, "E-ESTABLISHED-CHANGED", format(said.later, values)));
             return;
           }

@@ -78,9 +78,14 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                 if item.established == first.established:
                     continue
                 if doc.report.year > origin.report.year:
+                    # The society's own report of that year, when it says the same date: a lead
+                    # is told of its own earlier report, not a member's.
+                    cited = next((d for d, _, x in entries if d.report.year == origin.report.year
+                                  and d.report.society == doc.report.society and x.established == first.established),
+                                 origin)
                     yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
                               ESTABLISHED_LATER.format(what=what, id=item.id, established=item.established,
-                                                       file=origin.file, first=first.established,
+                                                       file=cited.file, first=first.established,
                                                        year=origin.report.year),
                               clause_of(repo, doc, area, one_off))
                     continue
