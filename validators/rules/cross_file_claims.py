@@ -11,6 +11,7 @@ from typing import Any
 
 from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent, EventRole
+from validators.models.report import list_items
 from validators.repository import ReportDoc, Repository
 from validators.rules.cross_file_common import at, clause_of, items, same_text
 from validators.year.cited import area_clause
@@ -216,3 +217,51 @@ def station_names_reused(repo: Repository) -> Iterator[Finding]:
                                             before=before.report.year, file=before.file, id=seen.id,
                                             established=seen.established),
                       clause_of(repo, doc, "service_stations", "new_station"), "warning")
+
+
+# What W-WORK-CLAIMED-AGAIN says (str.format) of a service, event or major work.
+WORK_AGAIN = ("“{title}”（{day}）与上一年度 {file} 中的“{other}”（{other_day}）名称相同{same}，日期只相隔 {days} 天："
+              "同一项工作只在它开展的那一年度计分一次。若是同一项工作，请只在它开展的年度申报；"
+              "若确是两次，请在证明材料中附上各自的文件，由市科协核查。")
+WORK_AGAIN_ENTERPRISE = "、服务的企业相同"
+# The lists whose items are one dated piece of work, compared with the year before's.
+_DATED_WORK = ("innovation", "academic_events", "major_work")
+
+
+def _work_key(area: str, item: Any, society: str) -> tuple[str, str, str, str]:
+    """A work's area, title and, for a service, its enterprise (a series of one title to many
+    enterprises is many works), compared as `same_text` compares them; and its society but for
+    an event (an event has its hosts: another society may claim it too, as W-EVENT-CLAIMED-TWICE
+    says within a year; services and major works of a generic title, 党建工作, are many)."""
+    return (area, same_text(item.title), same_text(item.enterprise) if area == "innovation" else "",
+            "" if area == "academic_events" else society)
+
+
+def works_claimed_again(repo: Repository) -> Iterator[Finding]:
+    """A service, event or major work a few days (the year's `plausibility.same_work_days`) from
+    one of its title in the society's report of the year before (an event: any society's): one work dated
+    across the year's end (2017-12-28 there, 2018-01-02 here) would be paid in both years. A
+    yearly event keeps its title a year apart, far beyond the days; two works of one title in
+    a few weeks may still be two, so the staff hear of it (a warning on the later)."""
+    dated: dict[tuple[int, tuple[str, str, str, str]], list[tuple[ReportDoc, tuple[str | int, ...], Any]]] = (
+        defaultdict(list))
+    for (society, year), doc in sorted(repo.reports.items()):
+        for area, path, item in list_items(doc.report):
+            if area in _DATED_WORK:
+                dated[(year, _work_key(area, item, society))].append((doc, path, item))
+    for (year, key), entries in sorted(dated.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        before = dated.get((year - 1, key))
+        rules = guideline(year, repo.root) if before else None
+        days = rules.plausibility.same_work_days if rules is not None else None
+        if not days or not before:
+            continue
+        for doc, path, item in entries:
+            near = [(abs((item.date - x.date).days), d, x) for d, _, x in before if abs((item.date - x.date).days) <= days]
+            if not near:
+                continue
+            apart, other_doc, other = min(near, key=lambda n: (n[0], n[1].file))
+            yield at(doc, (*path, "date"), "W-WORK-CLAIMED-AGAIN",
+                     WORK_AGAIN.format(title=item.title, day=item.date, file=other_doc.file, other=other.title,
+                                       other_day=other.date, days=apart,
+                                       same=WORK_AGAIN_ENTERPRISE if key[0] == "innovation" else ""),
+                     clause_of(repo, doc, key[0]), "warning")

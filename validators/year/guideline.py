@@ -106,6 +106,10 @@ class Plausibility(_Strict):
     growth_factor: PositiveInt
     growth_floor: PositiveInt
     station_max_enterprises: PositiveInt
+    # At most this many days between a service, event or major work and one of its title in the
+    # year before's reports: perhaps one work dated across the year's end and paid in both
+    # (W-WORK-CLAIMED-AGAIN). A year without it does not compare.
+    same_work_days: PositiveInt | None = None
 
 
 class Province(_Strict):
