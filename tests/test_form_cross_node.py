@@ -66,7 +66,8 @@ ERRORS = ("E-CONSORTIUM-MULTIPLE-LEADS", "E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-
           "E-FUNCTION-NEW-TWICE", "E-ACHIEVEMENT-COUNTED-TWICE")
 WARNINGS = ("W-CONSORTIUM-NO-LEAD", "W-CONSORTIUM-MEMBER-UNKNOWN", "W-CONSORTIUM-NOT-RECIPROCAL",
             "W-CONSORTIUM-MEMBERS-DIFFER", "W-EVENT-CLAIMED-TWICE", "W-REPORT-CLAIMED-TWICE", "W-FUNCTION-CLAIMED-TWICE",
-            "W-STATION-CLAIMED-TWICE", "W-STATION-NAME-REUSED", "W-STATION-RENAMED", "W-IMPLAUSIBLE-FIGURE")
+            "W-STATION-CLAIMED-TWICE", "W-STATION-NAME-REUSED", "W-STATION-RENAMED", "W-CONSORTIUM-RENAMED",
+            "W-IMPLAUSIBLE-FIGURE")
 MIRRORED = ERRORS + WARNINGS
 SAMPLE = {(p.parent.name, int(p.stem)): yaml.safe_load(p.read_text(encoding="utf-8"))
           for p in sorted((ROOT / "submissions").glob("*/20[0-9][0-9].yaml"))}
@@ -74,7 +75,7 @@ DAYS = [dt.date(2016, 5, 1), dt.date(2017, 5, 20), dt.date(2018, 3, 1)]
 ROLES = ["牵头", "lead", "承办", "参与"]
 # The edits a case makes (some more often: their codes need an earlier report, or a lead, to arise).
 CHANGES = ["lead", "date", "station", "role", "member", "member", "again", "again", "again", "claim", "claim",
-           "claim", "stranger", "figure", "renamed", "renamed"]
+           "claim", "stranger", "figure", "renamed", "renamed", "led-renamed"]
 # What a member may say of a consortium's fields: the lead's words spelled otherwise, or others.
 SAYS = {"industry": ["装备制造", "医药健康", "其他", " 装备制造 "],
         "form": ["专业相近", "similar_service", "服务属性相近 ", "单一学会面向社会", "校地合作"],
@@ -206,6 +207,21 @@ def _renamed(draw: st.DrawFn, society: str, year: int, stations: list[dict[str, 
     stations.append(station)
 
 
+def _led_renamed(draw: st.DrawFn, society: str, year: int, mine: list[dict[str, Any]], n: int) -> None:
+    """A consortium the society led the year before under another id and name, at a drawn date,
+    its industry written otherwise or not, the old one dropped from this report or kept beside it."""
+    earlier = [c for (s2, y), r in SAMPLE.items() if s2 == society and y == year - 1
+               for c in (r.get("consortia") or []) if c["role"] == "牵头"]
+    if not earlier:
+        return
+    item = copy.deepcopy(draw(st.sampled_from(earlier)))
+    if draw(st.booleans()):
+        mine[:] = [c for c in mine if c["id"] != item["id"] and c["name"] != item["name"]]
+    item.update(id=f"consortium-renamed-{n}", name=f"{item['name'][:-1]}{n}", established=draw(st.sampled_from(DAYS)),
+                industry=draw(st.sampled_from([item["industry"], f" {item['industry']}", "其他"])))
+    mine.append(item)
+
+
 @st.composite
 def _cases(draw: st.DrawFn) -> dict[str, Any]:
     society, year = draw(st.sampled_from(sorted(SAMPLE)))
@@ -248,6 +264,8 @@ def _cases(draw: st.DrawFn) -> dict[str, Any]:
             _figure(draw, report)
         elif change == "renamed":
             _renamed(draw, society, year, stations, n)
+        elif change == "led-renamed":
+            _led_renamed(draw, society, year, mine, n)
     # The repository: the report merged as it is, in another form (the sample's), or not at all;
     # another report that leads one of this report's consortia or dates it otherwise.
     merged = draw(st.sampled_from(["same", "sample", "none"]))
@@ -373,6 +391,13 @@ def _station_renamed(report: dict[str, Any]) -> None:
                                    "established": dt.date(2018, 3, 1)}]
 
 
+def _consortium_renamed(report: dict[str, Any]) -> None:
+    """cd-mech-eng leads its 2017 consortium again, new in 2018, under another id and name."""
+    led = next(c for c in SAMPLE[("cd-mech-eng", 2017)]["consortia"] if c["role"] == "牵头")
+    report["consortia"] = [c for c in report["consortia"] if c["id"] != led["id"]] + [
+        {**copy.deepcopy(led), "id": "consortium-renamed", "name": "成都智能制造产业示例联合体", "established": dt.date(2018, 3, 1)}]
+
+
 def test_a_station_renamed_is_said_by_both() -> None:
     by_check, by_form = _both(_edited("cd-tcm", 2018, _station_renamed))
     assert by_form == by_check
@@ -449,6 +474,7 @@ def _figures(report: dict[str, Any]) -> None:
 
 
 WARNED = [("W-STATION-RENAMED", "cd-tcm", 2018, _station_renamed),
+          ("W-CONSORTIUM-RENAMED", "cd-mech-eng", 2018, _consortium_renamed),
           ("W-CONSORTIUM-NO-LEAD", "cd-computer", 2018, _no_lead),
           ("W-CONSORTIUM-MEMBER-UNKNOWN", "cd-computer", 2018, _stranger),
           ("W-CONSORTIUM-NOT-RECIPROCAL", "cd-tcm", 2018, _unlisted),

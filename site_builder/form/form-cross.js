@@ -24,7 +24,8 @@
  * And the warnings `check` gives the report against the others, as warnings, in its words: W-CONSORTIUM-NO-LEAD,
  * W-CONSORTIUM-MEMBER-UNKNOWN, W-CONSORTIUM-NOT-RECIPROCAL, W-CONSORTIUM-MEMBERS-DIFFER (cross_file_consortia.py),
  * W-EVENT-CLAIMED-TWICE, W-REPORT-CLAIMED-TWICE, W-FUNCTION-CLAIMED-TWICE, W-STATION-CLAIMED-TWICE,
- * W-STATION-NAME-REUSED (cross_file_claims.py), W-STATION-RENAMED and W-IMPLAUSIBLE-FIGURE (cross_file.py), each at the
+ * W-STATION-NAME-REUSED (cross_file_claims.py), W-CONSORTIUM-RENAMED (cross_file_consortia.py), W-STATION-RENAMED
+ * and W-IMPLAUSIBLE-FIGURE (cross_file.py), each at the
  * field `check` puts it on, the report's own warnings only (`RF.crossWarnings`).
  *
  * The report being edited takes the place of its society's published report of the same year
@@ -300,6 +301,45 @@
       if (!same) return;
       issues.push(warn(["service_stations", e[1], "established"], "W-STATION-RENAMED", format(said, {
         name: item[2], file: same[0].file, old: same[2][2], id: same[2][0], established: same[2][1], year: mine.year })));
+    });
+    return issues;
+  }
+
+  /* `consortia_renamed`, a warning: at the date of each consortium this report leads, founded in
+   * this year's window, of the industry, form and direction (as they compare) of one the
+   * society's report of the year before led that this report lists neither by id nor by name. */
+  function consortiaRenamed(all, mine, said, year, spaces) {
+    var issues = [];
+    if (!year || !said) return issues;
+    var text = function (t) { return typeof t === "string" ? RF.sameText(t, spaces) : null; };
+    var key = function (c) {
+      var states = c[4];
+      if (!Array.isArray(states) || states.some(function (x) { return !x; })) return null;
+      return JSON.stringify(states.map(function (x) { return x[0]; }));
+    };
+    var ours = items(all, "consortia").filter(function (e) { return e[0].society === mine.society && e[2][2]; });
+    var listed = {};
+    items(all, "consortia").forEach(function (e) {
+      if (!e[0].mine) return;
+      listed["id:" + e[2][0]] = true;
+      if (typeof e[2][1] === "string") listed["name:" + text(e[2][1])] = true;
+    });
+    // A name the society gave a consortium it led in an earlier year: `established_under_one_id`'s error.
+    var named = {};
+    ours.forEach(function (e) {
+      if (e[0].year < mine.year && typeof e[2][1] === "string") named[text(e[2][1])] = true;
+    });
+    ours.forEach(function (e) {
+      var item = e[2];
+      if (!e[0].mine || typeof item[1] !== "string" || key(item) === null || !inWindow(day(item[3]), year)) return;
+      if (named[text(item[1])]) return;
+      var same = ours.filter(function (o) {
+        return o[0].year === mine.year - 1 && typeof o[2][1] === "string" && !listed["id:" + o[2][0]]
+          && !listed["name:" + text(o[2][1])] && key(o[2]) === key(item);
+      })[0];
+      if (!same) return;
+      issues.push(warn(["consortia", e[1], "established"], "W-CONSORTIUM-RENAMED", format(said, {
+        name: item[1], year: mine.year, file: same[0].file, old: same[2][1], id: same[2][0], established: same[2][3] })));
     });
     return issues;
   }
@@ -776,6 +816,7 @@
       .concat(functionsClaimed(mine, shared, said, spaces))
       .concat(stationsClaimed(mine, shared, said, year, spaces))
       .concat(stationsRenamed(all, mine, said.station_renamed, year, spaces))
+      .concat(consortiaRenamed(all, mine, said.consortium_renamed, year, spaces))
       .concat(implausible(all, mine, said.implausible, year));
     return found.map(function (w, k) { return [w, k]; }).sort(function (x, y) {
       return pathOrder(data, x[0].path, y[0].path) || less(x[0].code, y[0].code) || x[1] - y[1];
