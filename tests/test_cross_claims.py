@@ -481,29 +481,25 @@ academic_events:
 
 @pytest.mark.parametrize(("society", "day", "enterprise", "warned"), [
     ("cd-a", "2018-01-02", "成都示例云计算有限公司", ["academic_events", "innovation"]),  # 35 days after
-    ("cd-b", "2018-01-02", "成都示例云计算有限公司", ["academic_events"]),  # another society: its event only
+    ("cd-b", "2018-01-02", "成都示例云计算有限公司", []),  # another society's: two works of a common title
     ("cd-a", "2018-01-02", "成都另一家有限公司", ["academic_events"]),  # another enterprise served
     ("cd-a", "2018-11-20", "成都示例云计算有限公司", []),  # next year's edition of a yearly event
 ])
 def test_a_work_a_few_days_from_one_of_its_title_the_year_before_is_warned(
         tmp_path: Path, society: str, day: str, enterprise: str, warned: list[str]) -> None:
-    """Held on 2017-11-28 and reported in 2017, written again as 2018-01-02 in 2018: paid in both
-    years (an auditor's case). 2018's `plausibility.same_work_days` (45) bounds the gap."""
+    """Held on 2017-11-28 and reported in 2017 (its window ends on 11-30), written again as
+    2018-01-02 in 2018: paid in both years (an auditor's case). 2018's
+    `plausibility.same_work_days` (45) bounds the gap; another society's event of the title is
+    not compared (a reviewer's false positive: two salons of a common title)."""
     root = _tree(tmp_path, {"cd-a/2017.yaml": WORKS.format(day="2017-11-28", enterprise="成都示例云计算有限公司"),
                             f"{society}/2018.yaml": WORKS.format(day=day, enterprise=enterprise)})
     found = _found(root, "W-WORK-CLAIMED-AGAIN")
     assert sorted(str(f.path[0]) for f in found) == warned
+    # Checked alone, as a pull request's one report is: the society's report of the year before is read.
+    alone, _ = check_tree(root, [root / "submissions" / society / "2018.yaml"])
+    assert [f for f in alone.findings if f.code == "W-WORK-CLAIMED-AGAIN"] == found
     assert all(f.file == f"submissions/{society}/2018.yaml" and f.severity == "warning" and f.path[-1] == "date"
                for f in found)
     if warned:
-        assert ("“成都人工智能学术会议”（2018-01-02）与上一年度 submissions/cd-a/2017.yaml 中的“成都人工智能学术会议”"
+        assert ("“成都人工智能学术会议”（2018-01-02）与本学会上一年度 submissions/cd-a/2017.yaml 中的“成都人工智能学术会议”"
                 "（2017-11-28）名称相同，日期只相隔 35 天") in {f.message.split("：")[0] for f in found}
-
-
-def test_a_work_claimed_again_is_said_when_its_report_is_checked_alone(tmp_path: Path) -> None:
-    """As a pull request's one report is checked: another society's report of the year before is
-    read as context for its titles."""
-    root = _tree(tmp_path, {"cd-a/2017.yaml": WORKS.format(day="2017-11-28", enterprise="成都示例云计算有限公司"),
-                            "cd-b/2018.yaml": WORKS.format(day="2018-01-02", enterprise="成都示例云计算有限公司")})
-    result, _ = check_tree(root, [root / "submissions" / "cd-b" / "2018.yaml"])
-    assert [str(f.path[0]) for f in result.findings if f.code == "W-WORK-CLAIMED-AGAIN"] == ["academic_events"]

@@ -2,10 +2,9 @@
 
 A changed report meets other files only through its own society's other years, through the
 ids and names of consortia it belongs to (any year) and the societies it lists as their
-members, through the consortia that list its society as a member (the same year), through the
-titles of its events, research reports and government functions (the same year) and of its
-events (the year before: one event dated across the year's end is a warning), and through the names of its service stations (any year: a station another society
-reported by that name in an earlier year is a warning). Searching the other files' bytes for those
+members, through the consortia that list its society as a member (the same year), through the titles of its events, research reports and government functions
+(the same year), and through the names of its service stations (any year: a station another
+society reported by that name in an earlier year is a warning). Searching the other files' bytes for those
 strings is far cheaper than parsing the tree. The rules compare such texts in NFKC form
 (`same_text`), so a file that does not hold a needle as written is searched again in that form.
 `same_text` also drops white space and some marks: a file may hold a name with a space or a mark
@@ -59,8 +58,6 @@ def needles(reports: Iterable[YearReport]) -> tuple[Needles, dict[str, Needles]]
         texts = ([e.title for e in report.academic_events] + [r.title for r in report.research]
                  + [f.title for f in (gov.functions if gov else [])])
         titles[f"{report.year}.yaml"].update(n for t in texts if (n := _needle(t)))
-        # An event of its title another society reported the year before (W-WORK-CLAIMED-AGAIN).
-        titles[f"{report.year - 1}.yaml"].update(n for e in report.academic_events if (n := _needle(e.title)))
         # A lead that lists this society as a member of a consortium its report omits.
         titles[f"{report.year}.yaml"].add((report.society.encode("utf-8"), None))
     return ids, titles

@@ -220,37 +220,37 @@ def station_names_reused(repo: Repository) -> Iterator[Finding]:
 
 
 # What W-WORK-CLAIMED-AGAIN says (str.format) of a service, event or major work.
-WORK_AGAIN = ("“{title}”（{day}）与上一年度 {file} 中的“{other}”（{other_day}）名称相同{same}，日期只相隔 {days} 天："
-              "同一项工作只在它开展的那一年度计分一次。若是同一项工作，请只在它开展的年度申报；"
-              "若确是两次，请在证明材料中附上各自的文件，由市科协核查。")
+WORK_AGAIN = ("“{title}”（{day}）与本学会上一年度 {file} 中的“{other}”（{other_day}）名称相同{same}，日期只相隔 {days} 天："
+              "若是同一项工作（日期写到了本年度评估期内），它只在开展的那一年度计分一次，请删除这一项；"
+              "若确是两次（如改期的年度论坛、每月一次的培训），可以不改，请在证明材料中附上这一次的文件，由市科协核查。")
 WORK_AGAIN_ENTERPRISE = "、服务的企业相同"
 # The lists whose items are one dated piece of work, compared with the year before's.
 _DATED_WORK = ("innovation", "academic_events", "major_work")
 
 
-def _work_key(area: str, item: Any, society: str) -> tuple[str, str, str, str]:
+def _work_key(area: str, item: Any) -> tuple[str, str, str]:
     """A work's area, title and, for a service, its enterprise (a series of one title to many
-    enterprises is many works), compared as `same_text` compares them; and its society but for
-    an event (an event has its hosts: another society may claim it too, as W-EVENT-CLAIMED-TWICE
-    says within a year; services and major works of a generic title, 党建工作, are many)."""
-    return (area, same_text(item.title), same_text(item.enterprise) if area == "innovation" else "",
-            "" if area == "academic_events" else society)
+    enterprises is many works), compared as `same_text` compares them."""
+    return area, same_text(item.title), same_text(item.enterprise) if area == "innovation" else ""
 
 
 def works_claimed_again(repo: Repository) -> Iterator[Finding]:
     """A service, event or major work a few days (the year's `plausibility.same_work_days`) from
-    one of its title in the society's report of the year before (an event: any society's): one work dated
-    across the year's end (2017-12-28 there, 2018-01-02 here) would be paid in both years. A
-    yearly event keeps its title a year apart, far beyond the days; two works of one title in
-    a few weeks may still be two, so the staff hear of it (a warning on the later)."""
-    dated: dict[tuple[int, tuple[str, str, str, str]], list[tuple[ReportDoc, tuple[str | int, ...], Any]]] = (
+    one of its title in the society's report of the year before: one work of the last days of a
+    window (2017's ends on 11-30) dated again just inside the next (2018-01-02) is paid in both
+    years. A yearly event keeps its title a year apart, far beyond the days; a moved edition or a
+    monthly training may still be two works, so the staff hear of it (a warning on the later).
+    Only the society's own years: two societies' events of a common title (青年科技工作者沙龙) a
+    few weeks apart are two events (a reviewer's false positive); one event both claim is
+    W-EVENT-CLAIMED-TWICE's, within a year."""
+    dated: dict[tuple[str, int, tuple[str, str, str]], list[tuple[ReportDoc, tuple[str | int, ...], Any]]] = (
         defaultdict(list))
     for (society, year), doc in sorted(repo.reports.items()):
         for area, path, item in list_items(doc.report):
             if area in _DATED_WORK:
-                dated[(year, _work_key(area, item, society))].append((doc, path, item))
-    for (year, key), entries in sorted(dated.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-        before = dated.get((year - 1, key))
+                dated[(society, year, _work_key(area, item))].append((doc, path, item))
+    for (society, year, key), entries in sorted(dated.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
+        before = dated.get((society, year - 1, key))
         rules = guideline(year, repo.root) if before else None
         days = rules.plausibility.same_work_days if rules is not None else None
         if not days or not before:
@@ -259,7 +259,7 @@ def works_claimed_again(repo: Repository) -> Iterator[Finding]:
             near = [(abs((item.date - x.date).days), d, x) for d, _, x in before if abs((item.date - x.date).days) <= days]
             if not near:
                 continue
-            apart, other_doc, other = min(near, key=lambda n: (n[0], n[1].file))
+            apart, other_doc, other = min(near, key=lambda n: n[0])
             yield at(doc, (*path, "date"), "W-WORK-CLAIMED-AGAIN",
                      WORK_AGAIN.format(title=item.title, day=item.date, file=other_doc.file, other=other.title,
                                        other_day=other.date, days=apart,
