@@ -439,6 +439,11 @@ def test_a_consortium_led_anew_in_the_place_of_last_year_s_is_warned(tmp_path: P
     other = new.replace("示例联合体", "示例产业联合体").replace("industry: 其他", "industry: 电子信息")
     assert _found(_tree(tmp_path / "other", {"cd-zz/2017.yaml": old, "cd-zz/2018.yaml": other}),
                   "W-CONSORTIUM-RENAMED") == []
+    # Two new ones in its field: the old one stands in for the first only (a reviewer's case).
+    two = (new.replace("示例联合体", "示例产业联合体")
+           + new.removeprefix("consortia:\n").replace("cons-b", "cons-c").replace("示例联合体", "示例第二联合体"))
+    found = _found(_tree(tmp_path / "two", {"cd-zz/2017.yaml": old, "cd-zz/2018.yaml": two}), "W-CONSORTIUM-RENAMED")
+    assert [f.path for f in found] == [("consortia", 0, "established")]
 
 
 def test_a_consortium_led_anew_under_a_name_another_society_led_is_warned(tmp_path: Path) -> None:
@@ -489,7 +494,7 @@ def test_a_work_a_few_days_from_one_of_its_title_the_year_before_is_warned(
         tmp_path: Path, society: str, day: str, enterprise: str, warned: list[str]) -> None:
     """Held on 2017-11-28 and reported in 2017 (its window ends on 11-30), written again as
     2018-01-02 in 2018: paid in both years (an auditor's case). 2018's
-    `plausibility.same_work_days` (45) bounds the gap; another society's event of the title is
+    `plausibility.same_work_days` bounds the gap; another society's event of the title is
     not compared (a reviewer's false positive: two salons of a common title)."""
     root = _tree(tmp_path, {"cd-a/2017.yaml": WORKS.format(day="2017-11-28", enterprise="成都示例云计算有限公司"),
                             f"{society}/2018.yaml": WORKS.format(day=day, enterprise=enterprise)})

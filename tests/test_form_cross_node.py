@@ -129,8 +129,10 @@ def _again(draw: st.DrawFn, society: str, year: int, report: dict[str, Any], n: 
         if pool:
             fn = copy.deepcopy(draw(st.sampled_from(pool)))
             fn["new"] = True
-            if draw(st.booleans()):
+            if draw(st.booleans()):  # another id: the same function by its title and commissioner, respelled or not
                 fn["id"] = f"fn-{society}-again-{n}"
+                fn["title"] = _respell(str(fn["title"]), draw(st.integers(0, 2)))
+                fn["commissioner"] = _respell(str(fn["commissioner"]), draw(st.integers(0, 2)))
             gov = report.setdefault("government_functions", {"pilot": False, "functions": []})
             _put(gov.setdefault("functions", []), fn)
         return

@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -156,9 +155,8 @@ class _Dumper(yaml.SafeDumper):
 def _by_check(reports: list[dict[str, Any]], tmp: Path) -> list[Found]:
     path = tmp / "submissions" / SOCIETY / f"{YEAR}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    # The society's evidence files, as in the repository: a file the form cannot see, missing,
-    # would condemn its item in `check` alone (evidence is read before the repeats).
-    shutil.copytree(ROOT / "submissions" / SOCIETY / "evidence", path.parent / "evidence", dirs_exist_ok=True)
+    # No evidence files: a local file the form cannot see is missing here, and must not make
+    # `check` pick another first copy than the form does.
     out = []
     for data in reports:
         path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -499,6 +499,18 @@ def test_an_achievement_with_an_error_of_its_own_is_no_first_copy(tmp_path: Path
     assert [f.path for f in alone] == [("research", 0, "achievements", 1, "date")]
 
 
+def test_an_item_whose_evidence_file_is_missing_is_still_the_first_copy(tmp_path: Path) -> None:
+    """A file the folder lacks is said after the repeats (the online form cannot see the folder
+    and picks the first copy as `check` does): the first adoption stays the first copy, the
+    second is its repeat; the advice's what-if copies hold it so too."""
+    body = RESEARCH.replace("      - {type: 采纳或形成政策, date: 2017-03-20}\n",
+                            "      - {type: 采纳或形成政策, date: 2017-03-20, evidence: [evidence/none.pdf]}\n"
+                            "      - {type: 采纳或形成政策, date: 2017-03-20}\n")
+    others, held, _ = _repeats_held_against_errors(tmp_path, body)
+    assert [f.code for f in others if f.severity == "error"] == ["E-EVIDENCE-MISSING"]
+    assert [f.path for f in held] == [("research", 0, "achievements", 1, "date")]
+
+
 def test_a_report_holds_only_the_days_of_achievements_that_count(tmp_path: Path) -> None:
     """Held against the report's errors (as the advice's what-if copies are), a report whose only
     achievement is refused (its evidence) holds no day: a major work of its title that day is no

@@ -194,10 +194,13 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None, *, r
     for module in _AREA_RULES.values():
         module.check(report, ctx)
     strings = loaded.strings
-    # Before the repeats: an item whose evidence is refused earns nothing, so it is no first
-    # copy, and a right copy of it scores in its place.
-    evidence.check(strings, ctx)
+    # Before the repeats, the evidence the text alone refuses: such an item earns nothing, so it
+    # is no first copy, and a right copy of it scores in its place. What the folder decides
+    # (a file missing) comes after them: the online form cannot see the folder, and must pick
+    # the first copy as `check` does.
+    evidence.check(strings, ctx, on_disk=False)
     repeated_items.check(report, ctx)
+    evidence.check(strings, ctx, on_disk=True)
     if (root / reviews.REVIEWS / str(year)).is_dir():  # a year the staff verify: material counts
         evidence.check_items(report, ctx)
     text_fields.check(strings, ctx)
@@ -247,8 +250,10 @@ def repeat_findings(doc: ReportDoc, report: YearReport, rules: Guideline,
     in `doc`'s file: what a what-if copy changes in the areas it did not touch. `findings`: the
     report's other findings, whose errors keep an item from being the copy that scores."""
     ctx = RuleContext(doc.file, Path(doc.file).parent, doc.source, rules, policy())
+    # As `check_file` holds them: the errors of the folder's evidence files come after the repeats.
     repeated_items.check(report, ctx, errors=[f.path for f in findings
-                                              if f.severity == "error" and f.path and f.code != repeated_items.CODE])
+                                              if f.severity == "error" and f.path and f.code != repeated_items.CODE
+                                              and f.code not in evidence.ON_DISK_CODES])
     return ctx.findings
 
 

@@ -175,10 +175,10 @@
           var values = { what: what, id: item[0], established: item[at], file: origin[0].file,
             first: first[at], year: origin[0].year };
           if (e[0].year > origin[0].year) {
-            // The society's own report of that year, when it says the same date (`established_once`).
+            // The society's own latest earlier report that says the first date (`established_once`).
             var own = entries.filter(function (o) {
-              return o[0].year === origin[0].year && o[0].society === e[0].society && o[2][at] === first[at];
-            })[0];
+              return o[0].year < e[0].year && o[0].society === e[0].society && o[2][at] === first[at];
+            }).pop();
             if (own) values.file = own[0].file;
             if (e[0].mine) issues.push(issue(path, "E-ESTABLISHED-CHANGED", format(said.later, values)));
             return;
@@ -329,15 +329,17 @@
     ours.forEach(function (e) {
       if (e[0].year < mine.year && typeof e[2][1] === "string") named[text(e[2][1])] = true;
     });
+    var matched = [];  // an old consortium stands in for one new one only
     ours.forEach(function (e) {
       var item = e[2];
       if (!e[0].mine || typeof item[1] !== "string" || key(item) === null || !inWindow(day(item[3]), year)) return;
       if (named[text(item[1])]) return;
       var same = ours.filter(function (o) {
         return o[0].year === mine.year - 1 && typeof o[2][1] === "string" && !listed["id:" + o[2][0]]
-          && !listed["name:" + text(o[2][1])] && key(o[2]) === key(item);
+          && !listed["name:" + text(o[2][1])] && key(o[2]) === key(item) && matched.indexOf(o) === -1;
       })[0];
       if (!same) return;
+      matched.push(same);
       issues.push(warn(["consortia", e[1], "established"], "W-CONSORTIUM-RENAMED", format(said, {
         name: item[1], year: mine.year, file: same[0].file, old: same[2][1], id: same[2][0], established: same[2][3] })));
     });

@@ -98,10 +98,13 @@
   };
 
   /* The paths of the errors that keep an item from being the first copy: every error and
-   * missing field the form finds before the repeats, its evidence's included, as `check`
-   * reads evidence before its repeats. */
+   * missing field the form finds before the repeats; of evidence, the errors only (a web
+   * address or a path out of the folder refused on its text), as `check` reads those before its
+   * repeats and the folder's files (which the form cannot see) after them. */
   RF.condemning = function (issues) {
-    return issues.filter(function (i) { return i.severity !== "warning"; }).map(function (i) { return i.path; });
+    return issues.filter(function (i) {
+      return i.severity !== "warning" && (i.severity === "error" || i.path.indexOf("evidence") === -1);
+    }).map(function (i) { return i.path; });
   };
 
   /* The lists of items of each area, in the guideline's order: [area, path of the list]. */

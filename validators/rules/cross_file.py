@@ -79,9 +79,9 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                 if item.established == first.established:
                     continue
                 if doc.report.year > origin.report.year:
-                    # The society's own report of that year, when it says the same date: a lead
-                    # is told of its own earlier report, not a member's.
-                    cited = next((d for d, _, x in entries if d.report.year == origin.report.year
+                    # The society's own latest earlier report that says the first date: a lead is
+                    # told of its own report, not a member's.
+                    cited = next((d for d, _, x in reversed(entries) if d.report.year < doc.report.year
                                   and d.report.society == doc.report.society and x.established == first.established),
                                  origin)
                     yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",

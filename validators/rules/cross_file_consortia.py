@@ -124,10 +124,11 @@ def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> 
 
 
 def not_self_by_name(repo: Repository) -> Iterator[Finding]:
-    """A lead's member written as the society's own registered name is the society itself: counted,
-    it lifts the tier of 4.3 by one member. Said for the staff, who count the tier's members
-    (a warning): leads often list themselves among the bodies, and an error would take the whole
-    consortium's points for it. A member's list feeds no score: not told."""
+    """A lead's member written as the society's own registered name is the society itself: the
+    scorer leaves each member this names out of 4.3's count (it would lift the tier by one). A
+    warning: leads often list themselves among the bodies, and an error would take the whole
+    consortium's points for it. A member's list feeds no score: not told. The name is the
+    profile's as it stands: a final year's tiers are frozen and not scored again."""
     for doc, i, item in items(repo, "consortia"):
         profile = repo.profiles.get(doc.report.society)
         if item.role != ConsortiumRole.LEAD:
@@ -276,6 +277,7 @@ def consortia_renamed(repo: Repository) -> Iterator[Finding]:
     society may found another in its field: the staff hear of it (a warning), as of a station
     (`stations_renamed`). The same name is `established_under_one_id`'s error."""
     earlier: dict[str, list[tuple[ReportDoc, Consortium]]] = defaultdict(list)
+    matched: set[int] = set()  # an old consortium stands in for one new one only
     for doc, i, c, new in _led_new(repo):
         society, year = doc.report.society, doc.report.year
         named = {same_text(x.name) for d, x in earlier[society] if d.report.year < year}
@@ -283,8 +285,9 @@ def consortia_renamed(repo: Repository) -> Iterator[Finding]:
         if new and same_text(c.name) not in named:
             same = next(((d, x) for d, x in earlier[society]
                          if d.report.year == year - 1 and x.id not in listed and same_text(x.name) not in listed
-                         and _lead_states(x) == _lead_states(c)), None)
+                         and _lead_states(x) == _lead_states(c) and id(x) not in matched), None)
             if same is not None:
+                matched.add(id(same[1]))
                 before, old = same
                 yield at(doc, ("consortia", i, "established"), "W-CONSORTIUM-RENAMED",
                          CONSORTIUM_RENAMED.format(name=c.name, year=year, file=before.file, old=old.name, id=old.id,
@@ -306,8 +309,9 @@ def consortium_names_reused(repo: Repository) -> Iterator[Finding]:
             continue
         entries.sort(key=lambda e: (e[0].report.year, e[0].report.society, e[1]))
         for doc, i, c, new in entries:
+            # Under its own id: the same consortium, whose date and lead other rules hold.
             earlier = [(d, x) for d, _, x, _ in entries
-                       if d.report.year < doc.report.year and d.report.society != doc.report.society]
+                       if d.report.year < doc.report.year and d.report.society != doc.report.society and x.id != c.id]
             if not new or not earlier:
                 continue
             before, seen = earlier[0]

@@ -166,7 +166,15 @@ def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal
     return None
 
 
-def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext) -> None:
+# What `check(on_disk=True)` says: after the repeats in `check`, so no item is kept from being a
+# first copy by them (a symlink's E-EVIDENCE-OUTSIDE too, but that code is also the text's).
+ON_DISK_CODES = frozenset({"E-EVIDENCE-MISSING", "E-EVIDENCE-TOO-LARGE", "E-EVIDENCE-TOO-MANY"})
+
+
+def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext, on_disk: bool | None = None) -> None:
+    """`on_disk`: False, only the references the text alone refuses (a web address, a path out of
+    the folder), which the online form finds too; True, only what the folder decides (a file
+    missing, too large, a link) and the count; None, both."""
     policy = ctx.policy.evidence
     listing = FolderListing(ctx.folder)  # one per report: the folder is read once, not per path
     lengths: dict[YamlPath, int] = {}
@@ -177,11 +185,17 @@ def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext) -> None:
         lengths[path[:-1]] = lengths.get(path[:-1], 0) + 1
         if path[-1] >= policy.max_per_item:  # a hostile list must not cost a check per entry
             continue
+        if on_disk is not None:
+            reading = _read(ref)
+            if on_disk == (reading.address is not None or reading.refusal is not None):
+                continue
         if ref not in decided:
             decided[ref] = check_reference(ref, listing, policy.max_file_bytes)
         refused = decided[ref]
         if refused:
             ctx.error(path, refused[0], refused[1], None)
+    if on_disk is False:
+        return
     for items, count in lengths.items():
         if count > policy.max_per_item:
             ctx.error((*items, policy.max_per_item), "E-EVIDENCE-TOO-MANY",
