@@ -67,7 +67,7 @@ ERRORS = ("E-CONSORTIUM-MULTIPLE-LEADS", "E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-
 WARNINGS = ("W-CONSORTIUM-NO-LEAD", "W-CONSORTIUM-MEMBER-UNKNOWN", "W-CONSORTIUM-NOT-RECIPROCAL",
             "W-CONSORTIUM-MEMBERS-DIFFER", "W-EVENT-CLAIMED-TWICE", "W-REPORT-CLAIMED-TWICE", "W-FUNCTION-CLAIMED-TWICE",
             "W-STATION-CLAIMED-TWICE", "W-STATION-NAME-REUSED", "W-STATION-RENAMED", "W-CONSORTIUM-RENAMED",
-            "W-IMPLAUSIBLE-FIGURE")
+            "W-CONSORTIUM-NAME-REUSED", "W-IMPLAUSIBLE-FIGURE")
 MIRRORED = ERRORS + WARNINGS
 SAMPLE = {(p.parent.name, int(p.stem)): yaml.safe_load(p.read_text(encoding="utf-8"))
           for p in sorted((ROOT / "submissions").glob("*/20[0-9][0-9].yaml"))}
@@ -75,7 +75,7 @@ DAYS = [dt.date(2016, 5, 1), dt.date(2017, 5, 20), dt.date(2018, 3, 1)]
 ROLES = ["牵头", "lead", "承办", "参与"]
 # The edits a case makes (some more often: their codes need an earlier report, or a lead, to arise).
 CHANGES = ["lead", "date", "station", "role", "member", "member", "again", "again", "again", "claim", "claim",
-           "claim", "stranger", "figure", "renamed", "renamed", "led-renamed"]
+           "claim", "stranger", "figure", "renamed", "renamed", "led-renamed", "led-reused"]
 # What a member may say of a consortium's fields: the lead's words spelled otherwise, or others.
 SAYS = {"industry": ["装备制造", "医药健康", "其他", " 装备制造 "],
         "form": ["专业相近", "similar_service", "服务属性相近 ", "单一学会面向社会", "校地合作"],
@@ -224,6 +224,21 @@ def _led_renamed(draw: st.DrawFn, society: str, year: int, mine: list[dict[str, 
     mine.append(item)
 
 
+def _led_reused(draw: st.DrawFn, society: str, year: int, mine: list[dict[str, Any]], n: int) -> None:
+    """A consortium another society led in an earlier year, led here under its name (respelled or
+    not) and another id or its own, at a drawn date."""
+    earlier = [c for (s2, y), r in SAMPLE.items() if s2 != society and y < year
+               for c in (r.get("consortia") or []) if c["role"] == "牵头"]
+    if not earlier:
+        return
+    item = copy.deepcopy(draw(st.sampled_from(earlier)))
+    item.update(role="牵头", established=draw(st.sampled_from(DAYS)), members=item.get("members") or ["成都市示例职业技术学院"],
+                name=_respell(str(item["name"]), draw(st.integers(0, 2))))
+    if draw(st.booleans()):
+        item["id"] = f"consortium-reused-{n}"
+    mine.append(item)
+
+
 @st.composite
 def _cases(draw: st.DrawFn) -> dict[str, Any]:
     society, year = draw(st.sampled_from(sorted(SAMPLE)))
@@ -268,6 +283,8 @@ def _cases(draw: st.DrawFn) -> dict[str, Any]:
             _renamed(draw, society, year, stations, n)
         elif change == "led-renamed":
             _led_renamed(draw, society, year, mine, n)
+        elif change == "led-reused":
+            _led_reused(draw, society, year, mine, n)
     # The repository: the report merged as it is, in another form (the sample's), or not at all;
     # another report that leads one of this report's consortia or dates it otherwise.
     merged = draw(st.sampled_from(["same", "sample", "none"]))
@@ -488,6 +505,8 @@ WARNED = [("W-STATION-RENAMED", "cd-tcm", 2018, _station_renamed),
           ("W-STATION-CLAIMED-TWICE", "cd-computer", 2018, _copied("service_stations", ("cd-mech-eng", 2018), 1)),
           ("W-STATION-NAME-REUSED", "cd-computer", 2018,
            _copied("service_stations", ("cd-mech-eng", 2017), 0, established=dt.date(2018, 3, 1))),
+          ("W-CONSORTIUM-NAME-REUSED", "cd-computer", 2018,
+           _copied("consortia", ("cd-mech-eng", 2017), 0, established=dt.date(2018, 3, 1))),
           ("W-IMPLAUSIBLE-FIGURE", "cd-tcm", 2018, _figures)]
 
 

@@ -24,7 +24,8 @@
  * And the warnings `check` gives the report against the others, as warnings, in its words: W-CONSORTIUM-NO-LEAD,
  * W-CONSORTIUM-MEMBER-UNKNOWN, W-CONSORTIUM-NOT-RECIPROCAL, W-CONSORTIUM-MEMBERS-DIFFER (cross_file_consortia.py),
  * W-EVENT-CLAIMED-TWICE, W-REPORT-CLAIMED-TWICE, W-FUNCTION-CLAIMED-TWICE, W-STATION-CLAIMED-TWICE,
- * W-STATION-NAME-REUSED (cross_file_claims.py), W-CONSORTIUM-RENAMED (cross_file_consortia.py), W-STATION-RENAMED
+ * W-STATION-NAME-REUSED (cross_file_claims.py), W-CONSORTIUM-RENAMED and W-CONSORTIUM-NAME-REUSED
+ * (cross_file_consortia.py), W-STATION-RENAMED
  * and W-IMPLAUSIBLE-FIGURE (cross_file.py), each at the
  * field `check` puts it on, the report's own warnings only (`RF.crossWarnings`).
  *
@@ -342,6 +343,30 @@
       matched.push(same);
       issues.push(warn(["consortia", e[1], "established"], "W-CONSORTIUM-RENAMED", format(said, {
         name: item[1], year: mine.year, file: same[0].file, old: same[2][1], id: same[2][0], established: same[2][3] })));
+    });
+    return issues;
+  }
+
+  /* `consortium_names_reused`, a warning: at the name of each consortium this report leads,
+   * founded in this year's window, that another society's report of an earlier year leads under
+   * the same name (`same_text`) and another id; the earliest such lead is named. */
+  function consortiumNamesReused(all, mine, said, year, spaces) {
+    var issues = [];
+    if (!year || !said) return issues;
+    var led = items(all, "consortia").filter(function (e) { return e[2][2] && typeof e[2][1] === "string"; });
+    led.forEach(function (e) {
+      var item = e[2];
+      if (!e[0].mine || !inWindow(day(item[3]), year)) return;
+      var name = RF.sameText(item[1], spaces);
+      var earlier = led.filter(function (o) {
+        return o[0].year < mine.year && o[0].society !== mine.society && o[2][0] !== item[0]
+          && RF.sameText(o[2][1], spaces) === name;
+      }).sort(function (x, y) { return x[0].year - y[0].year || less(x[0].society, y[0].society) || x[1] - y[1]; });
+      if (!earlier.length) return;
+      var before = earlier[0];
+      issues.push(warn(["consortia", e[1], "name"], "W-CONSORTIUM-NAME-REUSED", format(said, {
+        name: item[1], year: mine.year, society: before[0].society, before: before[0].year, file: before[0].file,
+        id: before[2][0], established: before[2][3] })));
     });
     return issues;
   }
@@ -819,6 +844,7 @@
       .concat(stationsClaimed(mine, shared, said, year, spaces))
       .concat(stationsRenamed(all, mine, said.station_renamed, year, spaces))
       .concat(consortiaRenamed(all, mine, said.consortium_renamed, year, spaces))
+      .concat(consortiumNamesReused(all, mine, said.consortium_reused, year, spaces))
       .concat(implausible(all, mine, said.implausible, year));
     return found.map(function (w, k) { return [w, k]; }).sort(function (x, y) {
       return pathOrder(data, x[0].path, y[0].path) || less(x[0].code, y[0].code) || x[1] - y[1];

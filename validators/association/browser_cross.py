@@ -45,7 +45,8 @@ What the form fetches does not grow with the registry (a page stays small at 1,5
 
 And the warnings across reports `check` gives the form's report (W-CONSORTIUM-NO-LEAD,
 -MEMBER-UNKNOWN, -NOT-RECIPROCAL, -MEMBERS-DIFFER, W-EVENT-, W-REPORT-, W-FUNCTION-, W-STATION-CLAIMED-TWICE,
-W-STATION-NAME-REUSED, W-STATION-RENAMED, W-CONSORTIUM-RENAMED, W-IMPLAUSIBLE-FIGURE), from more of the same files and from item files:
+W-STATION-NAME-REUSED, W-STATION-RENAMED, W-CONSORTIUM-RENAMED, -NAME-REUSED, W-IMPLAUSIBLE-FIGURE), from more of the
+same files and from item files:
 
 - each listing in the shared files carries what it says of LEAD_STATES, and a lead's its members;
   a member consortium's check asks for its name's file too when its id's shows no lead of the year;
@@ -341,6 +342,7 @@ def _warnings() -> dict[str, Any]:
         "event": k.EVENT_CLAIMED, "report": k.REPORT_CLAIMED, "function": k.FUNCTION_CLAIMED,
         "station": k.STATION_CLAIMED, "reused": k.STATION_REUSED, "reused_more": k.REUSED_MORE,
         "station_renamed": f.STATION_RENAMED, "consortium_renamed": c.CONSORTIUM_RENAMED,
+        "consortium_reused": c.CONSORTIUM_REUSED,
         "societies": {"many": k.SOCIETIES_MANY, "more": k.SOCIETIES_MORE, "few": k.SOCIETIES_FEW,
                       "named": k.NAMED},
         "joined": k.JOINED,
