@@ -67,7 +67,7 @@ ERRORS = ("E-CONSORTIUM-MULTIPLE-LEADS", "E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-
 WARNINGS = ("W-CONSORTIUM-NO-LEAD", "W-CONSORTIUM-MEMBER-UNKNOWN", "W-CONSORTIUM-NOT-RECIPROCAL",
             "W-CONSORTIUM-MEMBERS-DIFFER", "W-EVENT-CLAIMED-TWICE", "W-REPORT-CLAIMED-TWICE", "W-FUNCTION-CLAIMED-TWICE",
             "W-STATION-CLAIMED-TWICE", "W-STATION-NAME-REUSED", "W-STATION-RENAMED", "W-CONSORTIUM-RENAMED",
-            "W-CONSORTIUM-NAME-REUSED", "W-IMPLAUSIBLE-FIGURE")
+            "W-CONSORTIUM-NAME-REUSED", "W-WORK-CLAIMED-AGAIN", "W-IMPLAUSIBLE-FIGURE")
 MIRRORED = ERRORS + WARNINGS
 SAMPLE = {(p.parent.name, int(p.stem)): yaml.safe_load(p.read_text(encoding="utf-8"))
           for p in sorted((ROOT / "submissions").glob("*/20[0-9][0-9].yaml"))}
@@ -75,7 +75,7 @@ DAYS = [dt.date(2016, 5, 1), dt.date(2017, 5, 20), dt.date(2018, 3, 1)]
 ROLES = ["牵头", "lead", "承办", "参与"]
 # The edits a case makes (some more often: their codes need an earlier report, or a lead, to arise).
 CHANGES = ["lead", "date", "station", "role", "member", "member", "again", "again", "again", "claim", "claim",
-           "claim", "stranger", "figure", "renamed", "renamed", "led-renamed", "led-reused"]
+           "claim", "stranger", "figure", "renamed", "renamed", "led-renamed", "led-reused", "work-again", "work-again"]
 # What a member may say of a consortium's fields: the lead's words spelled otherwise, or others.
 SAYS = {"industry": ["装备制造", "医药健康", "其他", " 装备制造 "],
         "form": ["专业相近", "similar_service", "服务属性相近 ", "单一学会面向社会", "校地合作"],
@@ -239,6 +239,30 @@ def _led_reused(draw: st.DrawFn, society: str, year: int, mine: list[dict[str, A
     mine.append(item)
 
 
+WORK_LISTS = (("innovation", "services"), ("academic_events",), ("major_work",))
+
+
+def _work_again(draw: st.DrawFn, society: str, year: int, report: dict[str, Any], n: int) -> None:
+    """A service, event or major work of the society's report of the year before, listed again a
+    few days or weeks from its date (a service: to its enterprise or another), its title
+    respelled or not."""
+    where = draw(st.sampled_from(WORK_LISTS))
+    source: Any = SAMPLE.get((society, year - 1)) or {}
+    for step in where:
+        source = source.get(step) if isinstance(source, dict) else None
+    if not source:
+        return
+    item = copy.deepcopy(draw(st.sampled_from(source)))
+    item.update(id=f"again-work-{n}", date=item["date"] + dt.timedelta(days=draw(st.sampled_from([-3, 0, 20, 45, 46, 200]))),
+                title=_respell(str(item["title"]), draw(st.integers(0, 2))))
+    if "enterprise" in item and draw(st.booleans()):
+        item["enterprise"] = "成都示例另一家有限公司"
+    target: Any = report
+    for step in where[:-1]:
+        target = target.setdefault(step, {})
+    target.setdefault(where[-1], []).append(item)
+
+
 @st.composite
 def _cases(draw: st.DrawFn) -> dict[str, Any]:
     society, year = draw(st.sampled_from(sorted(SAMPLE)))
@@ -285,6 +309,8 @@ def _cases(draw: st.DrawFn) -> dict[str, Any]:
             _led_renamed(draw, society, year, mine, n)
         elif change == "led-reused":
             _led_reused(draw, society, year, mine, n)
+        elif change == "work-again":
+            _work_again(draw, society, year, report, n)
     # The repository: the report merged as it is, in another form (the sample's), or not at all;
     # another report that leads one of this report's consortia or dates it otherwise.
     merged = draw(st.sampled_from(["same", "sample", "none"]))
@@ -507,6 +533,8 @@ WARNED = [("W-STATION-RENAMED", "cd-tcm", 2018, _station_renamed),
            _copied("service_stations", ("cd-mech-eng", 2017), 0, established=dt.date(2018, 3, 1))),
           ("W-CONSORTIUM-NAME-REUSED", "cd-computer", 2018,
            _copied("consortia", ("cd-mech-eng", 2017), 0, established=dt.date(2018, 3, 1))),
+          ("W-WORK-CLAIMED-AGAIN", "cd-mech-eng", 2018,
+           _copied("academic_events", ("cd-mech-eng", 2017), 0, date=dt.date(2017, 12, 20))),
           ("W-IMPLAUSIBLE-FIGURE", "cd-tcm", 2018, _figures)]
 
 

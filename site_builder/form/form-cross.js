@@ -24,7 +24,7 @@
  * And the warnings `check` gives the report against the others, as warnings, in its words: W-CONSORTIUM-NO-LEAD,
  * W-CONSORTIUM-MEMBER-UNKNOWN, W-CONSORTIUM-NOT-RECIPROCAL, W-CONSORTIUM-MEMBERS-DIFFER (cross_file_consortia.py),
  * W-EVENT-CLAIMED-TWICE, W-REPORT-CLAIMED-TWICE, W-FUNCTION-CLAIMED-TWICE, W-STATION-CLAIMED-TWICE,
- * W-STATION-NAME-REUSED (cross_file_claims.py), W-CONSORTIUM-RENAMED and W-CONSORTIUM-NAME-REUSED
+ * W-STATION-NAME-REUSED and W-WORK-CLAIMED-AGAIN (cross_file_claims.py), W-CONSORTIUM-RENAMED and W-CONSORTIUM-NAME-REUSED
  * (cross_file_consortia.py), W-STATION-RENAMED
  * and W-IMPLAUSIBLE-FIGURE (cross_file.py), each at the
  * field `check` puts it on, the report's own warnings only (`RF.crossWarnings`).
@@ -111,6 +111,11 @@
     entry.research = list("research");
     entry.events = list("academic_events");
     entry.stations = list("service_stations");
+    // ["innovation" | "academic_events" | "major_work", item, path] of each dated work, as `dated_works` lists them.
+    var inno = RF.isObject(data.innovation) && Array.isArray(data.innovation.services) ? data.innovation.services : [];
+    entry.works = inno.map(function (x, i) { return ["innovation", x, ["innovation", "services", i]]; })
+      .concat(list("academic_events").map(function (x, i) { return ["academic_events", x, ["academic_events", i]]; }))
+      .concat(list("major_work").map(function (x, i) { return ["major_work", x, ["major_work", i]]; }));
     entry.listsConsortia = list("consortia").length > 0;
     return entry;
   }
@@ -367,6 +372,33 @@
       issues.push(warn(["consortia", e[1], "name"], "W-CONSORTIUM-NAME-REUSED", format(said, {
         name: item[1], year: mine.year, society: before[0].society, before: before[0].year, file: before[0].file,
         id: before[2][0], established: before[2][3] })));
+    });
+    return issues;
+  }
+
+  /* `works_claimed_again`, a warning: at the date of each service, event or major work of this
+   * report at most the year's `same_work_days` from one of its title (a service: and enterprise,
+   * `same_text` each) in the society's report of the year before; the nearest is named. */
+  function worksAgain(all, mine, said, year, spaces) {
+    var issues = [];
+    var most = year && year.same_work_days;
+    var previous = all.filter(function (r) { return r.society === mine.society && r.year === mine.year - 1; })[0];
+    if (!most || !said || !previous || !Array.isArray(previous.works)) return issues;
+    var time = function (d) { return Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 864e5; };
+    mine.works.forEach(function (w) {
+      var item = w[1];
+      if (!RF.isObject(item) || typeof item.title !== "string" || day(item.date) === null) return;
+      if (w[0] === "innovation" && typeof item.enterprise !== "string") return;
+      var key = JSON.stringify([w[0], RF.sameText(item.title, spaces), w[0] === "innovation" ? RF.sameText(item.enterprise, spaces) : ""]);
+      var near = null;
+      previous.works.forEach(function (o) {
+        var apart = Math.abs(time(item.date) - time(o[1]));
+        if (JSON.stringify(o[0]) === key && apart <= most && (near === null || apart < near[0])) near = [apart, o];
+      });
+      if (!near) return;
+      issues.push(warn(w[2].concat(["date"]), "W-WORK-CLAIMED-AGAIN", format(said.sentence, {
+        title: item.title, day: item.date, file: previous.file, other: near[1][2], other_day: near[1][1], days: near[0],
+        same: w[0] === "innovation" ? said.enterprise : "" })));
     });
     return issues;
   }
@@ -845,6 +877,7 @@
       .concat(stationsRenamed(all, mine, said.station_renamed, year, spaces))
       .concat(consortiaRenamed(all, mine, said.consortium_renamed, year, spaces))
       .concat(consortiumNamesReused(all, mine, said.consortium_reused, year, spaces))
+      .concat(worksAgain(all, mine, said.work_again, year, spaces))
       .concat(implausible(all, mine, said.implausible, year));
     return found.map(function (w, k) { return [w, k]; }).sort(function (x, y) {
       return pathOrder(data, x[0].path, y[0].path) || less(x[0].code, y[0].code) || x[1] - y[1];

@@ -45,8 +45,8 @@ What the form fetches does not grow with the registry (a page stays small at 1,5
 
 And the warnings across reports `check` gives the form's report (W-CONSORTIUM-NO-LEAD,
 -MEMBER-UNKNOWN, -NOT-RECIPROCAL, -MEMBERS-DIFFER, W-EVENT-, W-REPORT-, W-FUNCTION-, W-STATION-CLAIMED-TWICE,
-W-STATION-NAME-REUSED, W-STATION-RENAMED, W-CONSORTIUM-RENAMED, -NAME-REUSED, W-IMPLAUSIBLE-FIGURE), from more of the
-same files and from item files:
+W-STATION-NAME-REUSED, W-STATION-RENAMED, W-CONSORTIUM-RENAMED, -NAME-REUSED, W-WORK-CLAIMED-AGAIN,
+W-IMPLAUSIBLE-FIGURE), from more of the same files and from item files:
 
 - each listing in the shared files carries what it says of LEAD_STATES, and a lead's its members;
   a member consortium's check asks for its name's file too when its id's shows no lead of the year;
@@ -128,6 +128,7 @@ def _year(rules: Guideline) -> dict[str, Any]:
     return {"window": [window.start.isoformat(), window.deadline.isoformat()],
             "plausible": [limits.event_max_participants, limits.growth_factor, limits.growth_floor,
                           limits.station_max_enterprises, len(rules.provinces)],
+            "same_work_days": limits.same_work_days,
             **{name: [[k.code, k.label, *k.aliases] for k in rules.kinds.vocabulary(name)]
                for name in ("consortium_forms", "achievement_types", "station_levels")}}
 
@@ -152,6 +153,10 @@ def _entries(repo: Repository) -> list[dict[str, Any]]:
             # What `stations_renamed` compares besides: whom it serves, its level (code), its industry.
             entry["service_stations"] = [[s.id, s.established.isoformat(), s.name, s.partner, s.level.value, s.industry]
                                          for s in report.service_stations]
+        # What `works_claimed_again` compares with the next year's: [key, date, title] of each
+        # service, event and major work, in the rule's order.
+        if works := cross_file_claims.dated_works(report):
+            entry["works"] = [[list(key), item.date.isoformat(), item.title] for key, _, item in works]
         if report.government_functions and report.government_functions.functions:
             entry["functions"] = [f.id for f in report.government_functions.functions]
             # What `functions_new_once` also compares: a function under another id is the same one.
@@ -342,6 +347,7 @@ def _warnings() -> dict[str, Any]:
         "event": k.EVENT_CLAIMED, "report": k.REPORT_CLAIMED, "function": k.FUNCTION_CLAIMED,
         "station": k.STATION_CLAIMED, "reused": k.STATION_REUSED, "reused_more": k.REUSED_MORE,
         "station_renamed": f.STATION_RENAMED, "consortium_renamed": c.CONSORTIUM_RENAMED,
+        "work_again": {"sentence": k.WORK_AGAIN, "enterprise": k.WORK_AGAIN_ENTERPRISE},
         "consortium_reused": c.CONSORTIUM_REUSED,
         "societies": {"many": k.SOCIETIES_MANY, "more": k.SOCIETIES_MORE, "few": k.SOCIETIES_FEW,
                       "named": k.NAMED},

@@ -234,6 +234,11 @@ def _work_key(area: str, item: Any) -> tuple[str, str, str]:
     return area, same_text(item.title), same_text(item.enterprise) if area == "innovation" else ""
 
 
+def dated_works(report: Any) -> list[tuple[tuple[str, str, str], tuple[str | int, ...], Any]]:
+    """(key, path, item) of each service, event and major work of `report`, in the file's order."""
+    return [(_work_key(area, item), path, item) for area, path, item in list_items(report) if area in _DATED_WORK]
+
+
 def works_claimed_again(repo: Repository) -> Iterator[Finding]:
     """A service, event or major work a few days (the year's `plausibility.same_work_days`) from
     one of its title in the society's report of the year before: one work of the last days of a
@@ -246,9 +251,8 @@ def works_claimed_again(repo: Repository) -> Iterator[Finding]:
     dated: dict[tuple[str, int, tuple[str, str, str]], list[tuple[ReportDoc, tuple[str | int, ...], Any]]] = (
         defaultdict(list))
     for (society, year), doc in sorted(repo.reports.items()):
-        for area, path, item in list_items(doc.report):
-            if area in _DATED_WORK:
-                dated[(society, year, _work_key(area, item))].append((doc, path, item))
+        for key, path, item in dated_works(doc.report):
+            dated[(society, year, key)].append((doc, path, item))
     for (society, year, key), entries in sorted(dated.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
         before = dated.get((society, year - 1, key))
         rules = guideline(year, repo.root) if before else None
