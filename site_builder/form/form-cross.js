@@ -273,6 +273,27 @@
     return issues;
   }
 
+  /* What the form's report lists of an area's entries ([report, index, item]), by id and by
+   * name (the item's `at`, as `text` reads it): "id:…" and "name:…" keys. */
+  function listedNow(entries, at, text) {
+    var listed = {};
+    entries.forEach(function (e) {
+      if (!e[0].mine) return;
+      listed["id:" + e[2][0]] = true;
+      if (typeof e[2][at] === "string") listed["name:" + text(e[2][at])] = true;
+    });
+    return listed;
+  }
+
+  /* The names (the item's `at`, as `text` reads it) the entries of years before the form's gave. */
+  function namedBefore(entries, mine, at, text) {
+    var named = {};
+    entries.forEach(function (e) {
+      if (e[0].year < mine.year && typeof e[2][at] === "string") named[text(e[2][at])] = true;
+    });
+    return named;
+  }
+
   /* `stations_renamed`, a warning: at the date of each station founded in this year's window that serves
    * the partner, at the level, in the industry (`same_text` but the level's code) of a station of
    * the society's report of the year before that this report lists neither by id nor by name. */
@@ -285,17 +306,9 @@
       return parts.indexOf(null) === -1 && parts.indexOf(undefined) === -1 ? JSON.stringify(parts) : null;
     };
     var ours = items(all, "service_stations").filter(function (e) { return e[0].society === mine.society; });
-    var listed = {};
-    ours.forEach(function (e) {
-      if (!e[0].mine) return;
-      listed["id:" + e[2][0]] = true;
-      if (typeof e[2][2] === "string") listed["name:" + text(e[2][2])] = true;
-    });
+    var listed = listedNow(ours, 2, text);
     // A name the society gave a station in an earlier year: `established_under_one_id`'s error.
-    var named = {};
-    ours.forEach(function (e) {
-      if (e[0].year < mine.year && typeof e[2][2] === "string") named[text(e[2][2])] = true;
-    });
+    var named = namedBefore(ours, mine, 2, text);
     ours.forEach(function (e) {
       var item = e[2];
       if (!e[0].mine || key(item) === null || !inWindow(day(item[1]), year)) return;
@@ -324,17 +337,9 @@
       return JSON.stringify(states.map(function (x) { return x[0]; }));
     };
     var ours = items(all, "consortia").filter(function (e) { return e[0].society === mine.society && e[2][2]; });
-    var listed = {};
-    items(all, "consortia").forEach(function (e) {
-      if (!e[0].mine) return;
-      listed["id:" + e[2][0]] = true;
-      if (typeof e[2][1] === "string") listed["name:" + text(e[2][1])] = true;
-    });
+    var listed = listedNow(items(all, "consortia"), 1, text);
     // A name the society gave a consortium it led in an earlier year: `established_under_one_id`'s error.
-    var named = {};
-    ours.forEach(function (e) {
-      if (e[0].year < mine.year && typeof e[2][1] === "string") named[text(e[2][1])] = true;
-    });
+    var named = namedBefore(ours, mine, 1, text);
     var matched = [];  // an old consortium stands in for one new one only
     ours.forEach(function (e) {
       var item = e[2];
