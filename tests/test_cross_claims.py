@@ -433,6 +433,9 @@ def test_a_consortium_led_anew_in_the_place_of_last_year_s_is_warned(tmp_path: P
     assert [(f.file, f.path, f.severity) for f in found] == [
         ("submissions/cd-zz/2018.yaml", ("consortia", 0, "established"), "warning")]
     assert "上一年度 submissions/cd-zz/2017.yaml 中本学会牵头的联合体“示例联合体”（编号“cons-a”" in found[0].message
+    # Checked alone, as a pull request's one report is: the society's report of the year before is read.
+    alone, _ = check_tree(root, [root / "submissions" / "cd-zz" / "2018.yaml"])
+    assert [f for f in alone.findings if f.code == "W-CONSORTIUM-RENAMED"] == found
     # The old one still listed beside it, or another industry: two consortia.
     both = new.replace("示例联合体", "示例产业联合体") + old.removeprefix("consortia:\n")
     assert _found(_tree(tmp_path / "both", {"cd-zz/2017.yaml": old, "cd-zz/2018.yaml": both}), "W-CONSORTIUM-RENAMED") == []
@@ -456,6 +459,9 @@ def test_a_consortium_led_anew_under_a_name_another_society_led_is_warned(tmp_pa
     assert [(f.file, f.path, f.severity) for f in found] == [
         ("submissions/cd-b/2018.yaml", ("consortia", 0, "name"), "warning")]
     assert "cd-a 在 2017 年度的报告 submissions/cd-a/2017.yaml 中已牵头同名联合体（编号“cons-a”" in found[0].message
+    # Checked alone: the other society's file that holds the name is read as context.
+    alone, _ = check_tree(root, [root / "submissions" / "cd-b" / "2018.yaml"])
+    assert [f for f in alone.findings if f.code == "W-CONSORTIUM-NAME-REUSED"] == found
     root = _tree(tmp_path / "old", {"cd-a/2017.yaml": led, "cd-b/2018.yaml": again.format(day="2016-02-01")})
     assert _found(root, "W-CONSORTIUM-NAME-REUSED") == []
 
