@@ -18,7 +18,11 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from validators.association.browser_findings import browser_findings, browser_login, type_words
-from validators.association.browser_warnings import browser_nothing_words, browser_warnings
+from validators.association.browser_warnings import (
+    browser_evidence_kinds,
+    browser_nothing_words,
+    browser_warnings,
+)
 from validators.models.academic_events import EventRole
 from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Item
 from validators.models.for_year import area_item_name, nested_model, report_model
@@ -348,16 +352,19 @@ def url_data() -> dict[str, Any]:
     assert punycode, "url_problem no longer refuses a non-ASCII host"
     assert bad_host, "url_problem no longer refuses an ASCII host with a character a host may not hold"
     assert "xn--9ca.org" in punycode, punycode
+    kinds = browser_evidence_kinds()  # a file of no kind the staff can open: the rule's own words
     return {
         "schemes": list(rules.evidence.url_schemes),
         "max_per_item": rules.evidence.max_per_item,
+        "kinds": kinds["kinds"],
         # Python's `\s` (what the checker's pattern refuses as a space) differs from JavaScript's.
         "spaces": _ranges([c for c in range(0x110000) if chr(c).isspace()]),
         "misleading": [*rules.evidence.url_lookalikes, *rules.yaml.hidden_characters],
         "unsafe": URL_UNSAFE,
         "words": {"not_a_url": NOT_A_URL, "misleading": misleading, "unsafe": quoted,
                   "punycode": punycode.replace("xn--9ca.org", "{ascii}"), "not_ascii": not_ascii,
-                  "bad_host": bad_host,
+                  "bad_host": bad_host, "evidence_kind": kinds["evidence_kind"],
+                  "evidence_no_kind": kinds["evidence_no_kind"],
                   **URL_WORDS, **FORM_URL_WORDS},
     }
 

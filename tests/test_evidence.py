@@ -83,6 +83,61 @@ def test_an_overlong_list_is_one_finding_and_only_its_head_is_checked(tmp_path: 
     assert str(MAX_PER_ITEM) in findings[1].message
 
 
+def _file(name: str, content: bytes) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+    return make
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
+
+@pytest.mark.parametrize(("name", "content", "refused"), [
+    ("evidence/纪要.PDF", b"%PDF-1.7\n", None),                      # letter case of the extension
+    ("evidence/a.pdf", b"\xef\xbb\xbf\r\n%PDF-1.4\n", None),          # readers skip a few stray bytes
+    ("evidence/a.jpg", PNG, None),                                   # a phone's PNG saved as .jpg
+    ("evidence/a.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 ", None),
+    ("evidence/a.docx", b"PK\x03\x04\x14\x00", None),
+    ("evidence/a.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", None),
+    ("evidence/a.mp4", b"\x00\x00\x00\x18ftypmp42", None),
+    ("evidence/纪要.txt", "会议纪要\n".encode(), None),
+    ("evidence/a.exe", b"MZ\x90\x00", "是 .exe 文件"),
+    ("evidence/a.html", b"<html>", "是 .html 文件"),
+    ("evidence/a.zip", b"PK\x03\x04", "是 .zip 文件"),                # an archive hides what it holds
+    ("evidence/minutes", b"text", "没有扩展名"),
+    ("evidence/.pdf", b"%PDF-1.4", "没有扩展名"),
+    ("evidence/a.pdf", b"<html><script>alert(1)</script>", "内容却不是 PDF 文件"),
+    ("evidence/a.pdf", b"\x00" * 1100 + b"%PDF-1.4", "内容却不是 PDF 文件"),  # not near the start
+    ("evidence/a.png", b"\x00" + PNG, "内容却不是图片"),                # an image's mark is at the start
+    ("evidence/a.pdf", b"", "内容却不是 PDF 文件"),
+    ("evidence/a.txt", b"MZ\x90\x00\x03\x00", "内容却不是文字文件"),
+])
+def test_an_evidence_file_is_of_a_kind_the_staff_can_open(tmp_path: Path, name: str, content: bytes,
+                                                          refused: str | None) -> None:
+    """By its extension (policy.yaml's `file_kinds`) and its first bytes: a program renamed .pdf,
+    a web page or an archive cannot be verified and is not linked from the public site."""
+    findings = _check(tmp_path, [name], _file(name, content))
+    assert [(f.code, f.line) for f in findings] == ([("E-EVIDENCE-FILE-TYPE", FIRST_LINE)] if refused else [])
+    if refused:
+        assert f"证明材料“{name}”" in findings[0].message
+        assert refused in findings[0].message
+
+
+def test_every_kind_the_policy_lists_is_accepted_by_each_of_its_beginnings(tmp_path: Path) -> None:
+    """The kinds are data: each extension with each beginning it lists (any byte for "..")."""
+    kinds = policy().evidence.file_kinds
+    for k, kind in enumerate(kinds):
+        files = {f"evidence/{n}.{extension}": bytes.fromhex(begins.replace("..", "20")) + b"\n"
+                 for extension in kind.extensions for n, begins in enumerate(kind.begins or ["E4B8AD"])}
+
+        def make(folder: Path, files: dict[str, bytes] = files) -> None:
+            for name, content in files.items():
+                _file(name, content)(folder)
+        assert _check(tmp_path / str(k), list(files), make) == [], kind.name
+    assert sum(len(kind.extensions) for kind in kinds) > 15
+
+
 def test_a_list_at_the_limit_is_accepted(tmp_path: Path) -> None:
     assert _check(tmp_path, ["evidence/a.pdf"] * MAX_PER_ITEM, _pdf("evidence/a.pdf")) == []
 

@@ -70,3 +70,40 @@ def test_the_form_refuses_what_the_checker_refuses_in_its_words(tmp_path: Path, 
     empty.mkdir(exist_ok=True)
     for ref, said in zip(refs, _in_js(refs), strict=True):
         assert tuple(said) == _in_python(ref, empty), ref
+
+
+# Reads {urls, refs}, writes each entry's file-kind message (or null).
+KIND_HARNESS = """
+const RF = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = input.refs.map((r) => {
+  const issue = RF.evidenceIssue(r, input.urls);
+  return issue && issue.code === "E-EVIDENCE-FILE-TYPE" ? issue.message : null;
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+_STEMS = ["evidence/", "./evidence//", "", "evidence/photos/", "会议/"]
+_NAMES = ["纪要", "a", ".", "a.b", ".hidden", "setup", "年会通知", "a.", ".."]
+_EXTENSIONS = ["", ".pdf", ".PDF", ".Jpg", ".exe", ".html", ".zip", ".tar.gz", ".", ".ｐｄｆ", ".docx", ".txt",
+               ".pdf ", ".md"]
+_TAILS = ["", "/", "/.", " "]
+_FILE = st.builds(lambda stem, name, ext, tail: stem + name + ext + tail, st.sampled_from(_STEMS),
+                  st.sampled_from(_NAMES), st.sampled_from(_EXTENSIONS), st.sampled_from(_TAILS))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_FILE, min_size=20, max_size=60))
+def test_the_form_names_a_file_of_no_kind_as_the_checker_does(refs: list[str]) -> None:
+    """A path the checker would look up: the form says the checker's E-EVIDENCE-FILE-TYPE words
+    exactly where the name alone refuses the file (the extension, as `kind_refusal` reads it)."""
+    payload = json.dumps({"urls": labels_data()["urls"], "refs": refs}, ensure_ascii=False)
+    done = subprocess.run([_node(), "-e", KIND_HARNESS, str(SCRIPT)], input=payload, capture_output=True,
+                          text=True, check=True, timeout=60)
+    for ref, said in zip(refs, json.loads(done.stdout), strict=True):
+        parts = evidence.cited_path(ref)
+        if parts is None:  # refused on its text, or a web address: not a file's name
+            assert said is None, ref
+            continue
+        refused = evidence.kind_refusal(ref, parts[-1])
+        assert said == (refused[1] if refused else None), ref

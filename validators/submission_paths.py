@@ -20,7 +20,7 @@ from enum import StrEnum
 from validators.findings import Finding, error
 from validators.rules.evidence import cited_path
 from validators.yaml.hidden_characters import visible
-from validators.yaml.policy import hidden_characters
+from validators.yaml.policy import hidden_characters, policy
 
 __all__ = ["PROFILE_FILE", "SUBMISSIONS", "PathKind", "SubmissionPath", "classify", "evidence_file", "name_kind",
            "name_problem", "path_problem", "unsafe_path"]
@@ -144,6 +144,8 @@ def evidence_file(ref: str) -> str | None:
     """The file in the society's folder that an evidence reference names, read as the check
     reads it (`cited_path`); None for a web address and for a reference the check refuses on its
     text alone (another scheme such as javascript: or data:, an absolute path, a way out of the
-    folder): the site shows those as text, never as a link into the repository."""
+    folder), and for a file of no kind the staff may open (an .exe, a web page: policy.yaml's
+    `evidence.file_kinds`, which the check holds it to): the site shows those as text, never as
+    a link into the repository."""
     parts = cited_path(ref)
-    return "/".join(parts) if parts else None
+    return "/".join(parts) if parts and policy().evidence.kind_of(parts[-1]) else None

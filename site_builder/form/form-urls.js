@@ -104,6 +104,15 @@
     if (RF.looksLikeDomain(ref)) {
       return { severity: "todo", code: "E-EVIDENCE-MISSING", message: words.evidence_domain.split("{ref}").join(ref.trim()) };
     }
+    // A file of no kind the staff can open (an .exe): the checker refuses it by its name, as
+    // `evidence.kind_refusal` reads it; only a warning here, since the folder decides the rest.
+    var name = ref.split("/").filter(function (part) { return part !== "" && part !== "."; }).pop() || "";
+    var dot = name.lastIndexOf(".");
+    var extension = dot > 0 ? name.slice(dot + 1) : "";  // as written, compared in lower case
+    if (name && urls.kinds.indexOf(extension.toLowerCase()) === -1) {  // "." names no file: "missing"
+      var kind = extension ? words.evidence_kind.split("{extension}").join(extension) : words.evidence_no_kind;
+      return { severity: "warning", code: "E-EVIDENCE-FILE-TYPE", message: kind.split("{ref}").join(ref) };
+    }
     return { severity: "warning", code: "E-EVIDENCE-MISSING", message: words.evidence_file.split("{ref}").join(ref) };
   };
 

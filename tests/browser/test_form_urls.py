@@ -29,6 +29,7 @@ CASES = [
     "/abs.pdf",
     "C:\\x.pdf",
     "evidence/a.pdf",
+    "evidence/setup.exe",
     "https://user@example.org/a.pdf",
     "https://例子.中国/a.pdf",
     "https://сdast.gov.cn/a.pdf",  # a Cyrillic "с"
@@ -103,6 +104,10 @@ def test_evidence_and_website_say_what_the_checker_says(page, base: str, tmp_pat
             assert said is None or said[0] != "error", (ref, said)
     # A path names a file the form cannot see: a reminder, and "https://" for a web address.
     assert _said(page, f"/major_work/0/evidence/{CASES.index('evidence/a.pdf')}")[0] == "warning"
+    # A file of no kind the staff can open: the checker's words, as a warning (the folder decides).
+    refused = evidence.kind_refusal("evidence/setup.exe", "setup.exe")
+    assert refused
+    assert _said(page, f"/major_work/0/evidence/{CASES.index('evidence/setup.exe')}") == ("warning", refused[1])
     domain = _said(page, f"/major_work/0/evidence/{CASES.index('www.x.org/a.pdf')}")
     assert domain[0] == "todo"
     assert "https://www.x.org/a.pdf" in domain[1]

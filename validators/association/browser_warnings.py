@@ -21,12 +21,24 @@ from validators.yaml.loading import SourceMap
 from validators.yaml.policy import policy
 from validators.year.guideline import Guideline
 
-__all__ = ["OUTCOME_SLOT", "TOPIC_SLOT", "browser_nothing_words", "browser_warnings"]
+__all__ = ["OUTCOME_SLOT", "TOPIC_SLOT", "browser_evidence_kinds", "browser_nothing_words", "browser_warnings"]
 
 # Where the form puts a service's outcome (trimmed, as the check quotes it) in the check's words.
 OUTCOME_SLOT = "{outcome}"
 # Where it puts a research report's topic.
 TOPIC_SLOT = "{topic}"
+
+
+def browser_evidence_kinds() -> dict[str, Any]:
+    """The extensions of the files the staff can open as evidence (policy.yaml's
+    `evidence.file_kinds`), and E-EVIDENCE-FILE-TYPE's words for a file of none, asked of the rule
+    itself (`evidence.kind_refusal`), with "{ref}" and "{extension}" where the form puts them."""
+    named = evidence.kind_refusal("{ref}", "a.{extension}")
+    unnamed = evidence.kind_refusal("{ref}", "a")
+    assert named, "kind_refusal no longer refuses an unknown extension"
+    assert unnamed, "kind_refusal no longer refuses a name without an extension"
+    return {"kinds": [e for kind in policy().evidence.file_kinds for e in kind.extensions],
+            "evidence_kind": named[1], "evidence_no_kind": unnamed[1]}
 
 
 def browser_nothing_words() -> dict[str, Any]:

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from validators.models.report import YearReport, list_items
 from validators.rules.rule_context import RuleContext
 from validators.urls import NOT_A_URL, URL_WORDS, url_problem
+from validators.yaml.policy import policy
 from validators.yaml.scalars import YamlPath
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -163,12 +164,55 @@ def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal
     if size > max_bytes:
         return ("E-EVIDENCE-TOO-LARGE",
                 f"证明材料“{ref}”有 {size:,} 字节，超过上限 {max_bytes:,} 字节：请压缩或改用链接。")
+    return _refuse_kind(ref, entry.path, parts[-1])
+
+
+# Read of a text file to find a NUL byte in: as much as Git reads to call a file binary.
+_TEXT_BLOCK = 8000
+
+
+def kind_refusal(ref: str, name: str) -> Refusal | None:
+    """The refusal of a file named `name` (the last part of `ref`) by its name alone: of no kind
+    the staff can open. The online form says the same words (site_builder/form_labels.py)."""
+    kinds = policy().evidence
+    if kinds.kind_of(name) is not None:
+        return None
+    extension = name.rpartition(".")[2] if kinds.extension_of(name) else ""  # as written, not lowered
+    what = f"是 .{extension} 文件" if extension else "没有扩展名"
+    return ("E-EVIDENCE-FILE-TYPE",
+            f"证明材料“{ref}”{what}，不是市科协能在网站上打开核查的类型："
+            f"请转为以下一种再提交（或改用链接）：{kinds.accepted}。")
+
+
+def _refuse_kind(ref: str, path: str, name: str) -> Refusal | None:
+    """A file that is not of a kind the staff can open, by its name or by its first bytes."""
+    kind = policy().evidence.kind_of(name)
+    if kind is None:
+        return kind_refusal(ref, name)
+    beginning = kind.beginning
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(kind.reach if beginning is not None else _TEXT_BLOCK)
+    except OSError:  # removed or unreadable while we looked
+        return _missing(ref)
+    if beginning is None:
+        wrong = b"\0" in head
+    else:
+        found = beginning.search(head)
+        wrong = found is None or found.start() > kind.within
+    if wrong:
+        extension = name.rpartition(".")[2]
+        spaced = f" {kind.name}" if kind.name[0].isascii() else kind.name  # 不是 PDF 文件, 不是图片
+        return ("E-EVIDENCE-FILE-TYPE",
+                f"证明材料“{ref}”的扩展名是 .{extension}，内容却不是{spaced}：可能改错了扩展名，"
+                f"或文件已损坏。请用原来的程序重新导出为{spaced}后提交。")
     return None
 
 
 # What `check(on_disk=True)` says: after the repeats in `check`, so no item is kept from being a
 # first copy by them (a symlink's E-EVIDENCE-OUTSIDE too, but that code is also the text's).
-ON_DISK_CODES = frozenset({"E-EVIDENCE-MISSING", "E-EVIDENCE-TOO-LARGE", "E-EVIDENCE-TOO-MANY"})
+ON_DISK_CODES = frozenset({"E-EVIDENCE-MISSING", "E-EVIDENCE-TOO-LARGE", "E-EVIDENCE-FILE-TYPE",
+                           "E-EVIDENCE-TOO-MANY"})
 
 
 def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext, on_disk: bool | None = None) -> None:

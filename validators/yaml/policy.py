@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
 from validators.yaml.hidden_characters import compile_ranges
 from validators.yaml.loading import YamlLimits, load_trusted
@@ -41,11 +41,52 @@ class YamlPolicy(_Strict):
         return YamlLimits(self.max_file_bytes, self.max_depth, self.hidden)
 
 
+class EvidenceKind(_Strict):
+    """One kind of file the staff can open as evidence (see policy.yaml's `file_kinds`)."""
+
+    name: str
+    extensions: list[Annotated[str, Field(pattern=r"^[a-z0-9]+$")]] = Field(min_length=1)
+    begins: list[Annotated[str, Field(pattern=r"^(?:[0-9A-F]{2}|\.\.)+$")]]
+    within: NonNegativeInt = 0
+
+    @cached_property
+    def beginning(self) -> re.Pattern[bytes] | None:
+        """The first bytes of a file of this kind; None for text."""
+        if not self.begins:
+            return None
+        ways = [b"".join(b"." if pair == ".." else re.escape(bytes.fromhex(pair))
+                         for pair in (hexes[i:i + 2] for i in range(0, len(hexes), 2)))
+                for hexes in self.begins]
+        return re.compile(b"|".join(ways), re.DOTALL)
+
+    @property
+    def reach(self) -> int:
+        """How many first bytes `beginning` is looked for in."""
+        return self.within + max((len(hexes) // 2 for hexes in self.begins), default=0)
+
+
 class EvidencePolicy(_Strict):
     max_file_bytes: PositiveInt
     max_per_item: PositiveInt
     url_schemes: list[str]
     url_lookalikes: list[Annotated[str, Field(pattern=r"^[0-9A-F]{4,6}$")]]
+    file_kinds: list[EvidenceKind] = Field(min_length=1)
+
+    @staticmethod
+    def extension_of(name: str) -> str:
+        """What follows the last dot of a file's name, in lower case; "" with none (".pdf" too)."""
+        stem, dot, extension = name.rpartition(".")
+        return extension.lower() if dot and stem else ""
+
+    def kind_of(self, name: str) -> EvidenceKind | None:
+        """The kind a file of this name may be, by its extension; None when none may be it."""
+        extension = self.extension_of(name)
+        return next((k for k in self.file_kinds if extension in k.extensions), None) if extension else None
+
+    @property
+    def accepted(self) -> str:
+        """The kinds with their extensions, as messages list them."""
+        return "、".join(f"{k.name}（{' '.join('.' + e for e in k.extensions)}）" for k in self.file_kinds)
 
 
 class PrivacyPolicy(_Strict):
