@@ -18,6 +18,7 @@ from site_builder.mkdocs_config import read_config
 from site_builder.name_order import name_key
 from validators.association.browser_cross import CROSS_FOLDER, SPLIT_KINDS, cross_files, shared_file
 from validators.association.browser_privacy import browser_privacy_rule
+from validators.association.browser_yaml import browser_yaml
 from validators.association.reviews import review_years
 from validators.evaluation.results import results_path
 from validators.repository import ReportDoc, Repository
@@ -213,6 +214,8 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
         # The limits, and what is said of a file that is no .xlsx: the words of `xlsx import`.
         "workbook": {**policy().workbook.model_dump(), "not_xlsx": NOT_XLSX_WORDS, "ods": ODS_WORDS},
         "yaml_max_bytes": policy().yaml.max_file_bytes,
+        # The nesting depth, and what `check` says of a UTF-16 file, an alias, a deeper nesting.
+        "yaml": browser_yaml(),
         # The check's personal-data rule (E-PRIVACY-*), as the workbench's settings carry it.
         "privacy": browser_privacy_rule(),
         # The downloaded files' modelines ("# " is added by the form), absolute once site_url is set.

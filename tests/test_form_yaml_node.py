@@ -89,3 +89,63 @@ def test_counts_in_another_notation_stay_text_in_the_form() -> None:
                 min_size=20, max_size=40))
 def test_the_form_types_plain_values_as_the_validator_does(values: list[str]) -> None:
     _agree(values)
+
+
+# Reads a list of documents on stdin; writes, for each, where the form refuses it before reading
+# it (an alias, too deep a nesting) with config.json's `yaml`, any other error, or null.
+REFUSALS = """
+globalThis.window = globalThis;
+const dir = process.argv[1];
+window.jsyaml = require(dir + "/vendor/js-yaml.min.js");
+require(dir + "/form-util.js");
+require(dir + "/form-yaml.js");
+const checker = JSON.parse(process.argv[2]);
+const docs = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(docs.map((d) => {
+  const e = window.ReportForm.parseYaml(d, checker).error;
+  return e ? [e.line, e.column, e.message] : null;
+})));
+"""
+
+
+def _deep(depth: int, inner: str = "") -> str:
+    return "[" * depth + inner + "]" * depth
+
+
+def _block(depth: int) -> str:
+    """Mappings nested `depth` deep by indentation, the last holding a value."""
+    return "".join(f"{'  ' * i}k{i}:\n" for i in range(depth - 1)) + f"{'  ' * (depth - 1)}v: 1\n"
+
+
+_REFUSED = {
+    "E-YAML-TOO-DEEP": ["[" * 2000, _deep(33), _deep(32), f"a: {_deep(32, '{}')}", f"a: {_deep(31, '{}')}",
+                        _block(32), _block(33), "a:\n" + "".join(f"{'  ' * i}- - x{i}:\n" for i in range(20)),
+                        "a: " + "{b: " * 33 + "1" + "}" * 33, "- " * 40 + "x\n", f"a:\n  - {_deep(31)}\n"],
+    "E-YAML-ALIAS": ["society: x\nyear: 2018\na: &x 1\nb: *x\n", "a: 1\nb: *x\n", "a: !!str &x 1\n",
+                     "a: &x\n  b: 1\n", "a:\n  - &x [1]\n  - *x\n", "a: [1, &x 2]\n", "a: {b: *x}\n"],
+}
+
+
+def test_the_form_refuses_aliases_and_deep_nesting_where_check_does() -> None:
+    """An alias, and a collection nested deeper than policy.yaml's yaml.max_depth, are refused
+    by the form at the line and column check gives (E-YAML-ALIAS, E-YAML-TOO-DEEP), in check's
+    words; a file check reads is read."""
+    from validators.association.browser_yaml import browser_yaml
+    from validators.yaml.loading import load_bytes
+    from validators.yaml.policy import policy
+
+    checker = browser_yaml()
+    words = {"E-YAML-TOO-DEEP": checker["words"]["too_deep"], "E-YAML-ALIAS": checker["words"]["alias"]}  # type: ignore[index]
+    docs = [d for ds in _REFUSED.values() for d in ds]
+    done = subprocess.run([_node(), "-e", REFUSALS, str(FORM), json.dumps(checker)], input=json.dumps(docs),
+                          capture_output=True, text=True, check=True, timeout=60)
+    refused = 0
+    for doc, js in zip(docs, json.loads(done.stdout), strict=True):
+        found = [f for f in load_bytes(doc.encode(), "x.yaml", policy().yaml.limits).findings if f.code in words]
+        if found:
+            refused += 1
+            line, column = found[0].line, found[0].column
+            assert js == [line, column, f"第 {line} 行，第 {column} 列：{words[found[0].code]}"], doc[:80]
+        else:
+            assert js is None or not any(w in js[2] for w in words.values()), doc[:80]
+    assert refused >= 10

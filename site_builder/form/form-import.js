@@ -34,7 +34,7 @@
   var OTHER_SHEETS = /\.(csv|tsv|xls|xlt|et|ett|ods|ots|numbers)$/i;
 
   /* The YAML files in a zip (the form's package), or the zip as a workbook when it is one. */
-  function unpack(buffer, name, limits, limit) {
+  function unpack(buffer, name, limits, limit, words) {
     return RF.unzip(buffer, limits.max_unpacked_bytes).then(function (files) {
       if (files["xl/workbook.xml"]) return [{ name: name, workbook: buffer }];
       if (files["content.xml"] && files["mimetype"]) return refused(name, limits.ods);
@@ -45,13 +45,45 @@
       return found.map(function (path) {
         var inner = name + " 中的 " + path;
         if (files[path].length > limit) return { name: inner, error: "文件超过 " + megabytes(limit) + "，不像是学会年度报告。" };
-        return { name: inner, base: baseName(path), text: new TextDecoder("utf-8").decode(files[path]) };
+        var read = decodeYaml(files[path], words);
+        if (read.error) return { name: inner, error: read.error };
+        return { name: inner, base: baseName(path), text: read.text };
       });
     }, function (err) {
       return refused(name, err.message === "toobig"
         ? "文件包解压后超过 " + limits.max_unpacked_bytes / 1e6 + " MB，不是本页下载的文件包：请检查是否选错了文件。"
         : "这不是本页下载的文件包（.zip），或文件已损坏：请重新下载，或解压后选择其中的 YAML 文件。");
     });
+  }
+
+  /* UTF-16 text, as `check` tells it (validators/yaml/loading.py, `_looks_utf16`): a BOM, or
+   * most 16-bit units of the first 256 bytes ASCII with their NUL on one consistent side (YAML's
+   * keys and indentation are ASCII); a NUL pair (U+0000) is no text, but a binary header. */
+  function looksUtf16(bytes) {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+    var prefix = bytes.subarray(0, 256);
+    if (prefix.indexOf(0) === -1) return false;
+    var units = Math.floor(prefix.length / 2);
+    var low = 0;
+    var high = 0;
+    for (var i = 0; i < units; i++) {
+      var a = prefix[2 * i];
+      var b = prefix[2 * i + 1];
+      if (a === 0 && b === 0) return false;
+      if (b === 0) low++;
+      if (a === 0) high++;
+    }
+    var ascii = Math.max(low, high);
+    return ascii * 2 >= units && Math.min(low, high) * 4 <= ascii;
+  }
+
+  /* {text} of a YAML file's bytes, or {error} in check's words (E-YAML-ENCODING) for UTF-32 and
+   * UTF-16 text, in the order `check` asks (the UTF-32 little-endian BOM begins with UTF-16's). */
+  function decodeYaml(bytes, words) {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+        (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) return { error: words.utf32 };
+    if (looksUtf16(bytes)) return { error: words.utf16 };
+    return { text: new TextDecoder("utf-8").decode(bytes) };
   }
 
   /* A zip's first bytes: "PK" and a local header (or an empty archive's end record). */
@@ -65,6 +97,7 @@
   P.readImport = function (file) {
     var limits = this.config.workbook;
     var limit = this.config.yaml_max_bytes;
+    var words = this.config.yaml.words;
     var name = file.name;
     var xlsx = /\.xlsx$/i.test(name);
     var zip = /\.zip$/i.test(name);
@@ -79,13 +112,15 @@
     return file.arrayBuffer().then(function (buffer) {
       var bytes = new Uint8Array(buffer);
       if (xlsx) return [{ name: name, workbook: buffer }];
-      if (zip || isZip(bytes)) return unpack(buffer, name, limits, limit);
+      if (zip || isZip(bytes)) return unpack(buffer, name, limits, limit, words);
       // An old Excel or WPS file without its name's ending (the compound file format's first
       // bytes; a Word .doc has them too, and is said below as no text).
       if (!/\.[^./]+$/.test(name) && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
         return refused(name, limits.not_xlsx);
       }
-      var text = new TextDecoder("utf-8").decode(bytes);
+      var read = decodeYaml(bytes, words);
+      if (read.error) return refused(name, read.error);
+      var text = read.text;
       // A binary file (a Word document, an old .xls) is no YAML: said so, not as a syntax error.
       if (text.indexOf("\u0000") !== -1) return refused(name, "这不是文本文件，不能作为 YAML 读入：" + KINDS);
       return [{ name: name, base: name, text: text }];
@@ -133,7 +168,7 @@
           reports.push(piece);
           return;
         }
-        var parsed = RF.parseYaml(piece.text);
+        var parsed = RF.parseYaml(piece.text, self.config.yaml);
         if (parsed.error) {
           var e = parsed.error;
           msgBox.appendChild(el("p", { class: "rf-error rf-yaml-error" }, RF.withDates(piece.name + "：" + e.message)));
@@ -156,7 +191,9 @@
       else if (report.workbook) self.importWorkbook(report.workbook, report.name, msgBox, profiles[0]);
       else self.importYaml(report, msgBox, profiles[0]);
     }).catch(function (err) {
-      error(msgBox, "无法导入：" + err.message);
+      // What went wrong is for the console: a person is not shown a program's English words.
+      if (window.console) window.console.error(err);
+      error(msgBox, "无法导入：读取文件时出错。请检查选择的是否为年度报告的 YAML 文件、工作簿（.xlsx）或本页下载的文件包（.zip）。");
     });
   };
 
@@ -195,14 +232,34 @@
     return options;
   };
 
+  /* The year a report without one is written for: its file name's (2018.yaml) when the form has
+   * that year, else the one chosen under 填报年度, else the latest. */
+  P.yearForUnnamed = function (base) {
+    var years = this.config.years;
+    var named = /^([0-9]{4})\.ya?ml$/i.exec(base || "");
+    if (named && years.indexOf(Number(named[1])) !== -1) return { year: Number(named[1]), from: "name" };
+    var chosen = document.getElementById("rf-new-year");
+    var year = chosen ? Number(chosen.value) : NaN;
+    return { year: years.indexOf(year) !== -1 ? year : years[years.length - 1], from: "chosen" };
+  };
+
   P.importYaml = function (report, msgBox, profile) {
     var self = this;
     var data = report.data;
     var years = this.config.years;
     var year = years.indexOf(data.year) !== -1 ? data.year : years[years.length - 1];
     var note = "已导入 " + report.name + "。";
-    if (years.indexOf(data.year) === -1) {
-      note += "文件中的年度（" + String(data.year) + "）没有对应的指南，暂按 " + year + " 年度检查。";
+    var given = data.year;
+    if (given === undefined || given === null || given === "" || (typeof given !== "number" && typeof given !== "string")) {
+      // No year (year: left out, or empty): the file, its header and its link name the year the
+      // form uses, never "undefined".
+      var unnamed = this.yearForUnnamed(report.base);
+      year = unnamed.year;
+      data.year = year;
+      note += "文件中没有填写年度（year），已按" + (unnamed.from === "name" ? "文件名" : "表单中选择的填报年度") +
+        "填为 " + year + " 年度，请核对。";
+    } else if (years.indexOf(given) === -1) {
+      note += "文件中的年度（" + String(given) + "）没有对应的指南，暂按 " + year + " 年度检查。";
     }
     var options = this.withProfile({ note: note, imported: true }, profile, data, msgBox);
     if (!options) return;
@@ -213,6 +270,9 @@
       } else {
         kept(msgBox, report.name);
       }
+    }).catch(function (err) {
+      if (window.console) window.console.error(err);
+      error(msgBox, report.name + "：无法导入，读取文件时出错。请检查文件内容是否为年度报告。");
     });
   };
 
@@ -325,7 +385,13 @@
         }
       });
     }).catch(function (err) {
-      error(msgBox, name + "：" + err.message);
+      // The reader's own refusals are Chinese; any other error's English words go to the console.
+      if (/[\u4e00-\u9fff]/.test(err.message || "")) {
+        error(msgBox, name + "：" + err.message);
+      } else {
+        if (window.console) window.console.error(err);
+        error(msgBox, name + "：无法导入，读取工作簿时出错。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");
+      }
     });
   };
 })();

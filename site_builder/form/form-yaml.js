@@ -87,16 +87,97 @@
     return "请检查这一行附近的缩进、冒号和引号。";
   }
 
+  /* What `check` refuses before it reads a file, found while js-yaml reads it: `kind` is
+   * "too_deep" (E-YAML-TOO-DEEP) or "alias" (E-YAML-ALIAS), `at` the offset libyaml's event
+   * stream marks. */
+  function Refused(kind, at) {
+    this.kind = kind;
+    this.at = at;
+  }
+
+  /* Where a node starts: js-yaml tells a node's composing before the spaces, line breaks and
+   * comments ahead of it are read. */
+  function nodeStart(input, pos) {
+    for (;;) {
+      var c = input.charCodeAt(pos);
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        pos++;
+      } else if (c === 35) {
+        while (pos < input.length && input.charCodeAt(pos) !== 10 && input.charCodeAt(pos) !== 13) pos++;
+      } else {
+        return pos;
+      }
+    }
+  }
+
+  /* js-yaml's listener, as validators/yaml/loading.py's `_stream_finding` reads the events: an
+   * anchor or an alias is refused where it starts, and a collection nested deeper than `limit`
+   * where it starts, before js-yaml's recursion goes further (2,000 nested "[" overflow its
+   * stack). In block context js-yaml composes a node once more inside itself, from where it
+   * starts (trying it as a mapping's key): a node that starts where the open one starts is no
+   * level of its own. A node with a child is then a collection. */
+  function watcher(limit) {
+    var open = []; // [start, depth] of the nodes being composed
+    return function (event, state) {
+      var top = open[open.length - 1];
+      if (event === "open") {
+        var at = nodeStart(state.input, state.position);
+        var c = state.input.charCodeAt(at);
+        if (c === 38 || c === 42) throw new Refused("alias", at); // & or *
+        var depth = !top ? 1 : top[0] === at ? top[1] : top[1] + 1;
+        if (depth > limit + 1) {
+          // The first open node at depth limit + 1 holds this one: a collection too deep.
+          var first = open.filter(function (o) { return o[1] === limit + 1; })[0];
+          throw new Refused("too_deep", first[0]);
+        }
+        open.push([at, depth]);
+        return;
+      }
+      open.pop();
+      if (state.anchor !== null) throw new Refused("alias", top[0]); // after a tag: !!str &a
+      if (top[1] === limit + 1 && (state.kind === "sequence" || state.kind === "mapping")) {
+        throw new Refused("too_deep", top[0]);
+      }
+    };
+  }
+
+  function lineColumn(text, at) {
+    var before = text.slice(0, at);
+    var line = before.split("\n").length;
+    return { line: line, column: at - (before.lastIndexOf("\n") + 1) + 1 };
+  }
+
   /* {data} or {error: {line, column, message, reason, snippet}} with 1-based line and column.
    * Values are typed as the validator types them (READ_SCHEMA); dates stay text (the schema has
-   * no timestamps), so the form sees them as typed. */
-  RF.parseYaml = function (text) {
+   * no timestamps), so the form sees them as typed. `checker` is config.json's `yaml` (the
+   * nesting depth and check's words, validators/association/browser_yaml.py): with it, what
+   * `check` refuses before reading a file (an alias, too deep a nesting) is refused here too,
+   * in check's words and at check's line. */
+  RF.parseYaml = function (text, checker) {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     var data;
     try {
-      data = jsyaml.load(text, { schema: READ_SCHEMA, json: false });
+      data = jsyaml.load(text, { schema: READ_SCHEMA, json: false,
+        listener: checker ? watcher(checker.max_depth) : null });
     } catch (e) {
-      if (!(e instanceof jsyaml.YAMLException)) throw e;
+      if (e instanceof Refused) {
+        var at = lineColumn(text, e.at);
+        return {
+          error: {
+            line: at.line,
+            column: at.column,
+            message: "第 " + at.line + " 行，第 " + at.column + " 列：" + checker.words[e.kind],
+            reason: "",
+            snippet: "",
+          },
+        };
+      }
+      if (!(e instanceof jsyaml.YAMLException)) {
+        // No error of a reader's own reaches a person in its English words.
+        if (window.console) window.console.error(e);
+        return { error: { line: 1, column: 1, message: "无法读取这个文件：它不像是年度报告的 YAML 文件，请检查是否选错了文件。",
+          reason: "", snippet: "" } };
+      }
       var mark = e.mark || {};
       var line = (mark.line || 0) + 1;
       var column = (mark.column || 0) + 1;
