@@ -87,6 +87,14 @@ def test_a_mark_beside_a_conference_that_earns_still_pays() -> None:
     assert "不计分" not in found["cd-case"].note
 
 
+def test_a_marks_line_names_its_criterion_in_brackets_not_after_a_second_colon() -> None:
+    """It read “专家评分：综合性学术年会的质量：2 位专家评分…”, two colons in a row."""
+    _, repo = check_tree(FIDELITY / "expert-marks")
+    [found] = [_mark(e.lines) for e in evaluate_repository(repo, as_of=_calendar(2017)[1]) if e.society == "cd-case"]
+    assert found.note.startswith("专家评分（综合性学术年会的质量）：3 位专家评分 4、5、4，"), found.note
+    assert found.note.count("：") == 1, found.note
+
+
 def _criterion(area: str, clause: str) -> AssessedCriterion:
     return AssessedCriterion(id="x", area=area, clause=clause, label="质量", min=0, max=5)
 

@@ -147,11 +147,16 @@
       }
     } } });
     var github = el("p", { class: "rv-github" });
+    // Where the downloaded file goes: only the GitHub route named its path, and a file uploaded
+    // at the top of the repository lands in the wrong place.
+    var where = el("p", { class: "rv-where", id: opts.id + "-where", text: whereItGoes(opts.path, name, opts.exists, config.submitters) });
+    save.setAttribute("aria-describedby", where.id);
     box.appendChild(el("h3", { text: opts.label }));
     box.appendChild(problems);
     box.appendChild(warnings);
     box.appendChild(area);
     box.appendChild(el("div", { class: "rf-actions" }, [save, copy, why, status]));
+    box.appendChild(where);
     box.appendChild(github);
 
     var said = null;  // the problems listed: the live list is redrawn only when they change
@@ -184,7 +189,7 @@
         save.setAttribute("aria-describedby", why.id);
       } else {
         save.removeAttribute("aria-disabled");
-        save.removeAttribute("aria-describedby");
+        save.setAttribute("aria-describedby", where.id);  // blocked, it is described by why instead
       }
       why.textContent = !blocked ? "" : "还不能下载：" + pending.concat(found.length ? ["先改正上面列出的问题"] : []).join("；") + "。";
       RF.clear(github);
@@ -212,6 +217,16 @@
     };
     return box;
   };
+
+  /* Where a downloaded file goes, in one sentence: the folder of its path in the repository (the
+   * file of the same name replaced), or to an administrator, named when the admin list the site
+   * was built with names any. */
+  function whereItGoes(path, name, exists, submitters) {
+    var folder = path.slice(0, path.length - name.length);
+    var admins = submitters && submitters.admins.length ? "管理员（" + submitters.admins.join("、") + "）" : "市科协管理员";
+    return "下载的 " + name + " 放在仓库的 " + folder + " 文件夹中：在 GitHub 上先打开这个文件夹，再用“Add file → Upload files”上传" +
+      (exists ? "（替换其中的同名文件）" : "") + "；或把文件交给" + admins + "提交。";
+  }
 
   /* Who can take the GitHub route (the pull request must pass the ownership check), in words:
    * the admins and reviewers of the admin list the site was built with (`text`), and, when the

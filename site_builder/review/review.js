@@ -812,12 +812,17 @@
       if (says) verdict.setAttribute("aria-describedby", changed.id);
       else verdict.removeAttribute("aria-describedby");
       // 其余全部核实 stands for it: the choice without a verdict of its own says so (the file
-      // still records none for the item, only `rest`).
+      // still records none for the item, only `rest`). With a verdict of its own, the same choice
+      // says before the click what it does: it leaves the item to 其余全部核实, which verifies it
+      // (未核查 there read as undoing a rejection, while it verified the item).
       var covered = !status && !!app.state.rest && !unseen;
-      var openText = covered ? "已核实（按“其余全部核实”，未单独核查）" : STATUS[0][1];
+      var toRest = !covered && !!status && restCovers(item.id);
+      var openText = covered ? "已核实（按“其余全部核实”，未单独核查）"
+        : toRest ? "不单独给出结论（按“其余全部核实”记为已核实）" : STATUS[0][1];
       var openSpan = openChoice.querySelector(".rv-choice-text");
       if (openSpan.textContent !== openText) openSpan.textContent = openText;
       openChoice.classList.toggle("rv-covered", covered);
+      openChoice.classList.toggle("rv-to-rest", toRest);
       who.textContent = status ? "核查人 " + (recordedBy(r) || "（未填）")
         : app.state.rest && !unseen ? "未单独核查：按“其余全部核实”记为已核实" : "";
       when.textContent = status ? verdictDate(r.date) : "";
@@ -847,7 +852,7 @@
         on: { click: decide, keydown: function (e) { if (e.key === " " && input.checked) decide(); } } });
       return el("label", { class: "rv-choice" }, [input, " ", el("span", { class: "rv-choice-text", text: s[1] })]);
     });
-    var openChoice = radios[0];  // 未核查: said as covered while 其余全部核实 stands for the item
+    var openChoice = radios[0];  // 未核查: said as what 其余全部核实 makes of the item while it covers it
     reason.addEventListener("input", function () {
       var r = app.state.items[item.id];
       if (!r) return;

@@ -155,6 +155,15 @@ def test_the_objections_file_names_the_one_it_started_from_and_numbers_on_from_i
         (tree / OBJECTIONS).write_bytes(published)
 
 
+def test_a_new_review_file_goes_into_the_years_folder(page, base: str) -> None:
+    """The repository has no file of that name yet: nothing to replace."""
+    _open(page, base, NEW)
+    assert page.inner_text("#rv-review-file-where") == (
+        f"下载的 {NEW}.yaml 放在仓库的 reviews/{YEAR}/ 文件夹中：在 GitHub 上先打开这个文件夹，"
+        "再用“Add file → Upload files”上传；或把文件交给管理员（cast-admin）提交。")
+    assert not page.problems, page.problems
+
+
 def test_the_github_route_says_who_can_take_it(page, base: str) -> None:
     _open(page, base, SOCIETY)
     page.fill("#rv-reviewer", STAFF)
@@ -175,6 +184,11 @@ def test_the_github_route_says_who_can_take_it(page, base: str) -> None:
     box.get_by_label("异议内容（摘要，不写个人信息）").fill("对参会人数有异议。")
     box.get_by_label("编号（小写英文、数字和连字符）").fill("obj-1")
     assert ADMINS_FILE in page.locator("#rv-objections-file .rv-github").inner_text()
+    # Where each downloaded file goes, with the admin list's administrators named.
+    assert page.inner_text("#rv-review-file-where") == (
+        f"下载的 {SOCIETY}.yaml 放在仓库的 reviews/{YEAR}/ 文件夹中：在 GitHub 上先打开这个文件夹，"
+        "再用“Add file → Upload files”上传（替换其中的同名文件）；或把文件交给管理员（cast-admin）提交。")
+    assert page.inner_text("#rv-objections-file-where").startswith(f"下载的 objections.yaml 放在仓库的 reviews/{YEAR}/ 文件夹中")
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -5,6 +5,10 @@
   as the report page says them).
 - After 其余全部核实, an item without its own verdict still showed 未核查 chosen: that choice now says
   the item is verified by it (the file still records only `rest`).
+- With an item's own verdict given, that first choice read 未核查 again while 其余全部核实 was ticked,
+  and choosing it (to undo a rejection) verified the item: it now says so before the click.
+- After the download nothing said where the file goes (only the GitHub route named its path): a
+  line under the button names the folder, and the administrators to hand it to.
 - The score table's 按申报 counted no expert marks and 按当前结论 did, under bare headings: an area with
   an item refused stood higher 按当前结论. The headings say what they count and the marks stand apart.
 - Expert marks said 「取平均，按 0.5 分取整：4.5 分」 for 4.5 and 4: the average and the rounding are
@@ -94,10 +98,49 @@ def test_items_other_than_those_decided_say_they_are_verified_by_the_rest(page, 
     assert choice.inner_text().strip() == "未核查"
     assert "rv-covered" not in (choice.get_attribute("class") or "")
     page.check("#rv-rest")
-    page.click(f"#rv-{WAITING}-verified")  # its own verdict: the choice is 未核查 again
-    assert choice.inner_text().strip() == "未核查"
+    page.click(f"#rv-{WAITING}-verified")  # its own verdict given
     written = page.input_value("#rv-review-file textarea")
     assert written.count("item: ") == 1  # only the verdict given; the others stay under `rest`
+    assert not page.problems, page.problems
+
+
+LEAVE_TO_REST = "不单独给出结论（按“其余全部核实”记为已核实）"
+
+
+def test_the_first_choice_beside_a_verdict_of_its_own_says_the_rest_verifies_the_item(page, base: str) -> None:
+    """Under 其余全部核实, undoing a rejection by its first choice verifies the item: said before the click."""
+    _open(page, base)
+    assert page.is_checked("#rv-rest")
+    choice = page.locator(f".rv-item[data-item='{WAITING}'] .rv-choice").first
+    page.click(f"#rv-{WAITING}-not_recognised")
+    page.fill(f"#rv-{WAITING}-reason", "证明材料与申报内容不符。")
+    assert choice.inner_text().strip() == LEAVE_TO_REST
+    assert "rv-covered" not in (choice.get_attribute("class") or "")
+    _shots(page, "leave-to-rest", f".rv-item[data-item='{WAITING}'] .rv-verdict")  # ends at 390 px
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    # Said as the rest's own line says it, and as the item says it once chosen.
+    assert "没有单独给出结论的项目都记为“已核实”" in page.inner_text("label[for=rv-rest]")
+    page.uncheck("#rv-rest")
+    assert choice.inner_text().strip() == "未核查"  # nothing verifies it then: it is left unverified
+    page.check("#rv-rest")
+    assert choice.inner_text().strip() == LEAVE_TO_REST
+    page.click(f"#rv-{WAITING}-open")
+    assert choice.inner_text().strip() == "已核实（按“其余全部核实”，未单独核查）"
+    assert page.inner_text(f".rv-item[data-item='{WAITING}'] .rv-who") == "未单独核查：按“其余全部核实”记为已核实"
+    assert f"item: {WAITING}" not in page.input_value("#rv-review-file textarea")
+    assert not page.problems, page.problems
+
+
+def test_the_download_says_where_the_file_goes(page, base: str) -> None:
+    """The sample's admin list names nobody: the file goes to the association's administrator."""
+    _open(page, base, "cd-tcm")
+    where = page.locator("#rv-review-file-where")
+    assert where.inner_text() == (
+        "下载的 cd-tcm.yaml 放在仓库的 reviews/2018/ 文件夹中：在 GitHub 上先打开这个文件夹，"
+        "再用“Add file → Upload files”上传（替换其中的同名文件）；或把文件交给市科协管理员提交。")
+    assert where.get_attribute("id") in (page.get_attribute("#rv-review-file-download", "aria-describedby") or "").split()
+    _shots(page, "where", "#rv-review-file .rf-actions")  # ends at 390 px
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     assert not page.problems, page.problems
 
 

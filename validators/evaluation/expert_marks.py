@@ -113,5 +113,5 @@ def assessed_lines(report_errors: list[Finding], standing: Standing, points: Rub
                    for line in scored):
             value, said = 0.0, (f"不计分：本报告没有计分的{judged_items(criterion, rules, points)}"
                                 f"（条款 {criterion.clause}）；{said}")
-        lines.append(ScoreLine(**fields, points=value, note=f"专家评分：{criterion.label}：{said}"))
+        lines.append(ScoreLine(**fields, points=value, note=f"专家评分（{criterion.label}）：{said}"))
     return lines
