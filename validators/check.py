@@ -456,6 +456,8 @@ def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, 
             continue
         result.findings += found
         key = reviews.key_of(path)
+        if doc is None and key is not None:  # objections.yaml has a key too: (objections, year)
+            repo.unusable_records.setdefault(key[1], []).extend(f for f in found if f.severity == "error")
         if isinstance(doc, ObjectionsDoc):
             repo.objections[int(path.parent.name)] = doc
         elif doc is not None and key is not None:
