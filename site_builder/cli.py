@@ -54,6 +54,9 @@ def _check_links(site: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if (undecodable := console.undecodable_argument(args)) is not None:
+        console.err(undecodable)
+        return 2
     try:
         return _run(args)
     except (YearFileError, UnusableRecords) as exc:  # the association's files, not a bug: say where
