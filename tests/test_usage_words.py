@@ -102,3 +102,12 @@ def test_a_workbook_written_to_a_name_that_is_not_utf8_is_not_written(tmp_path: 
                            b"-o", target], capture_output=True, cwd=ROOT, timeout=120, check=False)
     assert done.returncode == 2, done.stderr.decode("utf-8")
     assert os.listdir(os.fsencode(tmp_path)) == []
+
+
+def test_a_root_that_is_no_registry_is_a_usage_error(tmp_path: Path) -> None:
+    """`--root /tmp check` read no file and passed with exit 0 (a tester's case)."""
+    done = _run("validators", "--root", str(tmp_path), "check")
+    assert done.returncode == 2, done.stderr
+    assert "中没有 submissions/ 文件夹，不是登记仓库" in done.stderr
+    (tmp_path / "submissions").mkdir()
+    assert _run("validators", "--root", str(tmp_path), "check").returncode == 0
