@@ -13,6 +13,7 @@ from site_builder.build import BUILDERS, BuildError, build
 from site_builder.form_page import site_settings
 from site_builder.generate import DEFAULT_OUT, generate
 from site_builder.link_check import base_path_of, check_site, report
+from validators.association.reviews import UnusableRecords
 from validators.year.files import YearFileError
 
 _BUILDER_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
@@ -53,9 +54,12 @@ def _check_links(site: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if (undecodable := console.undecodable_argument(args)) is not None:
+        console.err(undecodable)
+        return 2
     try:
         return _run(args)
-    except YearFileError as exc:  # the association's year files, not a bug: say where, in Chinese
+    except (YearFileError, UnusableRecords) as exc:  # the association's files, not a bug: say where
         console.err(f"网站没有生成，原有网站保持不变：{exc}（运行 python -m validators check 查看全部问题）")
         return 1
 

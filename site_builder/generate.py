@@ -32,6 +32,7 @@ from site_builder import (
 from site_builder.context import SiteData, load
 from site_builder.form_page import SiteSettings, form_files, site_settings
 from site_builder.workbench import workbench_files
+from validators.association.reviews import UnusableRecords
 from validators.forking import can_fork
 from validators.year.cycle import calendar_day, today
 from validators.year.files import YearFileError
@@ -186,6 +187,11 @@ def generate(root: Path, out: Path = DEFAULT_OUT, *, settings: SiteSettings | No
 def write_site(site: SiteData, out: Path) -> Generated:
     """Every page and file of `site` into `out` (only those that changed are rewritten), and
     nothing else: files no page is written to are removed."""
+    # Review or objection files that could not be used: every item of the society would be
+    # published as unverified (its total 0 in the public notice). Nothing is written.
+    unusable = [f for findings in site.repo.unusable_records.values() for f in findings]
+    if unusable:
+        raise UnusableRecords(unusable)
     out.mkdir(parents=True, exist_ok=True)
     parts = [write(out, _fixed_files(site)), *_pages(site, out)]
     paths = [p for part, _ in parts for p in part]

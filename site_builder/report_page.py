@@ -354,7 +354,14 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     out.append(search_terms(doc, indexed=year in phase.indexed_years(site)))
     out.append(f'<p class="sb-no-print sb-report-meta" {NO_SEARCH}>用浏览器打印本页（Ctrl+P），即得 A4 纸的年度报告。</p>\n')
     out.append(phase.note(site, year))
-    if doc.has_errors and not changed:  # a changed file's errors cost the frozen score nothing
+    if doc.has_errors and not changed and e and frozen is not None:
+        # Final, with no record of the file as frozen (older results files): whether it changed is
+        # not known, but its errors now cost the frozen score nothing (a tester read “有错误的项目不计分”
+        # beside an item with an error that kept its frozen 6 points).
+        out.append(f'!!! warning "本报告有错误"\n    下面的审核提示按仓库中现在的报告文件列出错误。{year} 年度的结果已于 '
+                   f"{frozen.finalized_on} 定稿：下面的总分、档次和评估明细是定稿时冻结的结果（定稿时有错误的项目记 0 分），"
+                   "不因此后对报告文件的改动而改变。\n")
+    elif doc.has_errors and not changed:  # a changed file's errors cost the frozen score nothing
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误。有错误的项目不计分'
                    '（评估明细中记 0 分并注明错误），其余项目照常计分。\n')
     out.append(_requested(site, doc, frozen is not None and e is not None, review_changed))

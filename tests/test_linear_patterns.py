@@ -29,6 +29,7 @@ import site_builder
 import validators
 from site_builder import form_labels, markup, search_dict, tables, typography, zensical_build
 from validators import (
+    console,
     csv_export,
     markdown_text,
     related_files,
@@ -135,6 +136,7 @@ SUBMITTED: dict[str, Hostile] = {
     "submission_paths._REPORT_NAME": (submission_paths._REPORT_NAME, "fullmatch", ("1",), ""),
     "submission_paths._YEAR_LIKE": (submission_paths._YEAR_LIKE, "fullmatch", ("1",), ""),
     "submission_paths._SURROGATE": (submission_paths._SURROGATE, "search", ("a",), ""),
+    "console._SURROGATES": (console._SURROGATES, "search", ("a",), ""),
     "pr_comment._CONTROL": (pr_comment._CONTROL, "search", ("a",), ""),
     "pr_comment._REPO": (pr_comment._REPO, "fullmatch", ("a", "a-"), "a/"),
     "pr_comment._SHA": (pr_comment._SHA, "fullmatch", ("a",), ""),

@@ -50,7 +50,11 @@ KINDS = [
     ("submissions/cd-a/2018.yaml\u2065", PathKind.MISNAMED, "cd-a", 2018),
     ("submissions/cd-a/2018.yaml\ufff0", PathKind.MISNAMED, "cd-a", 2018),
     ("submissions/cd-a/2018.yaml.pdf", PathKind.EVIDENCE, "cd-a", None),
-    ("submissions/cd-a/evidence/2018.yaml", PathKind.EVIDENCE, "cd-a", None),
+    # YAML in a sub-folder: a report or profile put in the wrong place (before, evidence, never read)
+    ("submissions/cd-a/evidence/2018.yaml", PathKind.MISNAMED, "cd-a", 2018),
+    ("submissions/cd-a/sub/society.yaml", PathKind.MISNAMED, "cd-a", None),
+    ("submissions/cd-a/2018.yaml/2018.yaml", PathKind.MISNAMED, "cd-a", 2018),
+    ("submissions/cd-a/evidence/2018.pdf", PathKind.EVIDENCE, "cd-a", None),
     ("submissions/cd-a/photo.jpg", PathKind.EVIDENCE, "cd-a", None),
     ("submissions/2018.yaml", PathKind.MISNAMED, None, 2018),  # beside the society folders
     ("submissions/README.md", PathKind.OTHER, None, None),
@@ -157,6 +161,26 @@ def test_a_yaml_file_beside_the_society_folders_is_told_where_it_belongs(tmp_pat
         loose = [(f.file, f.code) for f in result.findings if f.file.count("/") == 1]
         assert loose == [(path, "E-PATH-LAYOUT")], result.findings
         assert "要放在本学会的文件夹中" in next(f.message for f in result.findings if f.file == path)
+
+
+@pytest.mark.parametrize("path", ["cd-valid-member/sub/2018.yaml", "cd-valid-member/2018.yaml/2018.yaml",
+                                  "cd-valid-member/evidence/society.yaml"])
+def test_a_yaml_file_in_a_society_s_sub_folder_is_told_where_it_belongs(tmp_path: Path, path: str) -> None:
+    """submissions/cd-fintech/sub/2018.yaml passed the full check with no word about it, and
+    was checked as the report of a society named "sub" when given alone (a tester's case)."""
+    shutil.copytree(VALID, tmp_path / "submissions")
+    (tmp_path / "submissions" / path).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "submissions" / path).write_text(MEMBER_REPORT, encoding="utf-8")
+    changed = f"submissions/{path}"
+    changes = [ChangedFile(filename=changed, status="added", mode="100644")]
+    for result in (check_tree(tmp_path)[0], _pull_request_check(tmp_path, changes),
+                   check_tree(tmp_path, [tmp_path / changed])[0],
+                   check_tree(tmp_path, [tmp_path / "submissions" / "cd-valid-member"])[0]):
+        nested = [(f.file, f.code) for f in result.findings if f.file == changed]
+        assert nested == [(changed, "E-PATH-LAYOUT")], result.findings
+        message = next(f.message for f in result.findings if f.file == changed)
+        assert "放在了学会文件夹 cd-valid-member/ 的子文件夹中" in message
+        assert f"如 submissions/cd-valid-member/{path.rsplit('/', 1)[1]}" in message
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

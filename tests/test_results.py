@@ -274,6 +274,17 @@ def test_a_report_changed_after_finalize_is_said_on_its_page_and_its_errors_cost
     assert "总分 <strong>2</strong> 分" in text
     # A results file from before the digests (results/2017.json of the repository) says nothing.
     assert "report_sha256" not in (ROOT / "results" / "2017.json").read_text("utf-8")
+    # With such a file whether the report changed is not known, but the banner does not say its
+    # errors score 0 beside a frozen score (a staff reviewer's case on the sample's 2017).
+    del frozen["report_sha256"]
+    (tree / "results" / "2017.json").write_text(json.dumps(frozen, ensure_ascii=False), "utf-8")
+    generate(tree, tmp_path / "docs", settings=settings, date=AFTER_2017_FINAL)
+    text = page.read_text("utf-8")
+    assert "定稿后改动过" not in text
+    assert "本报告有错误" in text
+    assert "有错误的项目不计分" not in text
+    assert "定稿：下面的总分、档次和评估明细是定稿时冻结的结果" in text
+    assert "总分 <strong>2</strong> 分" in text
 
 
 def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: Path) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +75,39 @@ def test_every_listed_message_is_one_argparse_says() -> None:
     # Ids only the newer Pythons have (3.13's headings and warnings) are listed for them.
     newer = {"%(heading)s:", " (default: %(default)s)", "%(prog)s: warning: %(message)s\n", "subcommands"}
     assert set(missing) <= (newer if sys.version_info < (3, 13) else set()), missing
+
+
+@pytest.mark.parametrize("args", [
+    (b"validators", b"check", b"nope\xff.yaml"),
+    (b"validators", b"evaluate", b"--society", b"x\xff"),
+    (b"validators", b"--root", b"/tmp/\xff", b"check"),
+    (b"site_builder", b"--root", b"/tmp/\xff", b"build"),
+])
+def test_a_value_that_is_not_utf8_is_a_usage_error(args: tuple[bytes, ...]) -> None:
+    """A path or id whose bytes are not UTF-8 ended as exit 3 with “内部错误：UnicodeEncodeError”
+    (a tester's case): it is a usage error, said with the byte shown as \\xff."""
+    done = subprocess.run([sys.executable.encode(), b"-m", *args], capture_output=True, cwd=ROOT, timeout=120,
+                          check=False)
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == 2, stderr
+    assert "含有不是 UTF-8 编码的字节" in stderr
+    assert "\\xff" in stderr
+    assert "Traceback" not in stderr
+
+
+def test_a_workbook_written_to_a_name_that_is_not_utf8_is_not_written(tmp_path: Path) -> None:
+    """`xlsx template … -o n\\xff.xlsx` wrote the file, then failed saying so (exit 3)."""
+    target = os.fsencode(tmp_path) + b"/n\xff.xlsx"
+    done = subprocess.run([sys.executable.encode(), b"-m", b"validators", b"xlsx", b"template", b"cd-new", b"2018",
+                           b"-o", target], capture_output=True, cwd=ROOT, timeout=120, check=False)
+    assert done.returncode == 2, done.stderr.decode("utf-8")
+    assert os.listdir(os.fsencode(tmp_path)) == []
+
+
+def test_a_root_that_is_no_registry_is_a_usage_error(tmp_path: Path) -> None:
+    """`--root /tmp check` read no file and passed with exit 0 (a tester's case)."""
+    done = _run("validators", "--root", str(tmp_path), "check")
+    assert done.returncode == 2, done.stderr
+    assert "中没有 submissions/ 文件夹，不是登记仓库" in done.stderr
+    (tmp_path / "submissions").mkdir()
+    assert _run("validators", "--root", str(tmp_path), "check").returncode == 0

@@ -149,6 +149,13 @@ def check_file(path: Path, root: Path, evidence_folder: Path | None = None, *, r
         return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
                                  f"“{visible(path.name, hidden_characters())}”直接放在了 {SUBMISSIONS}/ 下：学会资料和"
                                  f"年度报告要放在本学会的文件夹中，如 {SUBMISSIONS}/<学会 id>/2017.yaml。")])
+    submissions = os.path.abspath(root / SUBMISSIONS)
+    if os.path.abspath(path).startswith(submissions + os.sep) and os.path.abspath(folder.parent) != submissions:
+        inner = os.path.relpath(path, root / SUBMISSIONS).split(os.sep)
+        return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
+                                 f"“{visible('/'.join(inner[1:]), hidden_characters())}”放在了学会文件夹 {inner[0]}/ 的子文件夹中："
+                                 f"学会资料和年度报告要直接放在本学会的文件夹中，如 {SUBMISSIONS}/{inner[0]}/{visible(path.name, hidden_characters())}"
+                                 "（子文件夹只放证明材料），否则不会被检查和评估。")])
     if not re.fullmatch(SLUG_PATTERN, folder.name):
         return FileResult([error(file, 1, 1, "E-PATH-LAYOUT",
                                  f"文件夹名“{folder.name}”不是有效的学会 id：只能用小写英文字母、数字和连字符。")])
@@ -331,7 +338,15 @@ def _tree_files(base: Path) -> list[Path]:
         return found
     for folder in folders:
         with os.scandir(folder) as entries:
-            found += sorted(Path(e.path) for e in entries if name_kind(e.name).is_yaml and _listed(e))
+            listed = list(entries)
+        found += sorted(Path(e.path) for e in listed if name_kind(e.name).is_yaml and _listed(e))
+        # YAML put in a sub-folder (sub/2018.yaml, or a folder named 2018.yaml): told where it
+        # belongs (`check_file`) rather than passed over; links are listed, never followed.
+        for sub in sorted(e.path for e in listed if e.is_dir(follow_symlinks=False)):
+            for here, dirs, files in os.walk(sub):
+                dirs.sort()
+                found += [Path(here) / n for n in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(here, d))]
+                          if name_kind(n).is_yaml]
     return found
 
 
@@ -456,6 +471,8 @@ def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, 
             continue
         result.findings += found
         key = reviews.key_of(path)
+        if doc is None and key is not None:  # objections.yaml has a key too: (objections, year)
+            repo.unusable_records.setdefault(key[1], []).extend(f for f in found if f.severity == "error")
         if isinstance(doc, ObjectionsDoc):
             repo.objections[int(path.parent.name)] = doc
         elif doc is not None and key is not None:

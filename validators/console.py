@@ -11,25 +11,44 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
+import re
 import sys
 from typing import Any
 
 from validators.exit_codes import EXIT_INTERNAL, EXIT_USAGE
 
+_SURROGATES = re.compile("[\udc80-\udcff]")  # how Python reads a byte of a name that is not UTF-8
+
 __all__ = ["OWN_PACKAGES", "USAGE_WORDS", "err", "missing_dependency", "out", "read_failure", "said_import_failure",
-           "say_usage_in_chinese"]
+           "say_usage_in_chinese", "undecodable_argument"]
 
 
+# A text that holds a byte of a name that is not UTF-8 (read by Python as a lone surrogate) is
+# written with it as \udcff rather than failing after the work is done.
 def out(text: str) -> None:
     sys.stdout.flush()
-    sys.stdout.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8"))
+    sys.stdout.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8", "backslashreplace"))
     sys.stdout.buffer.flush()
 
 
 def err(text: str) -> None:
     sys.stderr.flush()
-    sys.stderr.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8"))
+    sys.stderr.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8", "backslashreplace"))
     sys.stderr.buffer.flush()
+
+
+def undecodable_argument(args: argparse.Namespace) -> str | None:
+    """The usage error for a command-line value (a path, a society id) holding bytes that are not
+    UTF-8, as the system gave them; None when every value is text. Said before any work, so that
+    nothing is written under a name no page, finding or Git can show."""
+    for value in vars(args).values():
+        for one in value if isinstance(value, list) else [value]:
+            if isinstance(one, str | os.PathLike) and _SURROGATES.search(shown := os.fspath(one)):
+                readable = os.fsencode(shown).decode("utf-8", "backslashreplace")
+                return (f"用法错误：参数“{readable}”含有不是 UTF-8 编码的字节（以 \\x 加两位十六进制数显示）："
+                        "请改用 UTF-8 编码的名称（中文、英文字母和数字都可以）。")
+    return None
 
 # Why a file could not be read, in words a user can act on (the system's own are English).
 _OS_WORDS = {errno.ENOENT: "文件不存在", errno.EISDIR: "这是文件夹，不是文件", errno.ENOTDIR: "路径中有一段不是文件夹",

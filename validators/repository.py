@@ -66,6 +66,10 @@ class Repository:
     reviewed_years: set[int] = field(default_factory=set)
     # Each year's objections (reviews/<year>/objections.yaml).
     objections: dict[int, ObjectionsDoc] = field(default_factory=dict)
+    # Each year's review and objection files that could not be used (unreadable, refused by their
+    # model, of another year), with their errors: a year scored without them would publish every
+    # item of the society as unverified, or drop its objections. Nothing of such a year is scored.
+    unusable_records: dict[int, list[Finding]] = field(default_factory=dict)
     # Each file of the reviews folder the check loaded, by file, whether its model accepted it or
     # not: the pull request's check of `based_on` reads them instead of loading them again.
     records: dict[str, Loaded] = field(default_factory=dict)

@@ -93,6 +93,11 @@ def classify(path: str) -> SubmissionPath:
         return SubmissionPath(PathKind.OTHER)
     society = parts[1]
     if len(parts) > 3:
+        # A report or profile put in a sub-folder (sub/2018.yaml) is checked and told where it
+        # belongs; before, it passed as evidence and the report was never read.
+        nested = name_kind(parts[-1])
+        if nested.is_yaml:
+            return SubmissionPath(PathKind.MISNAMED, society, nested.year)
         return SubmissionPath(PathKind.EVIDENCE, society)
     kind = name_kind(parts[2])
     return SubmissionPath(kind.kind, society, kind.year)

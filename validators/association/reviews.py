@@ -50,6 +50,7 @@ __all__ = [
     "ReviewDoc",
     "ReviewEntry",
     "Standing",
+    "UnusableRecords",
     "check_review",
     "claim_titles",
     "current_contents",
@@ -67,6 +68,20 @@ __all__ = [
 
 REVIEWS = "reviews"
 OBJECTIONS_FILE = "objections.yaml"
+
+
+class UnusableRecords(Exception):
+    """Review or objection files `check` could not use (`Repository.unusable_records`): a year
+    scored without them would publish the society's items as unverified, or drop objections,
+    so nothing is published, as for a broken year file. Said at the first file, in Chinese."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        first = findings[0]
+        more = f"（另有 {len(findings) - 1} 处）" if len(findings) > 1 else ""
+        super().__init__(f"{first.file}:{first.line}:{first.column}：核查或异议记录无法使用：{first.message.rstrip('。')}{more}")
+        self.findings = findings
+
+
 _YEAR_FOLDER = re.compile(r"^\d{4}$")
 # What a score line names besides list items: the report's claims that staff verify too.
 CLAIMS = ("enterprise_platform_registered", "senior_experts_registered", "pilot")

@@ -23,7 +23,7 @@ from validators.cli import new as commands_new
 from validators.cli import new_year as commands_new_year
 from validators.cli import pr_verdict as commands_pr_verdict
 from validators.cli import xlsx as commands_xlsx
-from validators.console import err, said_import_failure, say_usage_in_chinese
+from validators.console import err, said_import_failure, say_usage_in_chinese, undecodable_argument
 from validators.exit_codes import EXIT_ERRORS, EXIT_INTERNAL, EXIT_USAGE
 
 _COMMAND_MODULES = (commands_check, commands_evaluate, commands_github, commands_new,
@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if (undecodable := undecodable_argument(args)) is not None:
+        err(undecodable)
+        return EXIT_USAGE
     if not args.root.is_dir():
         err(f"用法错误：--root 指定的仓库目录“{args.root}”不存在或不是文件夹。")
         return EXIT_USAGE

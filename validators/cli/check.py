@@ -32,6 +32,10 @@ def run_check(args: argparse.Namespace) -> int:
     from validators.check import check_tree
     from validators.reporters import FORMATS
 
+    if not args.paths and not (args.root / "submissions").is_dir():
+        # A mistyped --root read no file and passed: in CI that looked like a clean check.
+        err(f"用法错误：“{args.root}”中没有 submissions/ 文件夹，不是登记仓库：请用 --root 指向仓库的根目录。")
+        return EXIT_USAGE
     # Paths name files of the repository at --root, wherever the command runs from.
     paths = [p if p.is_absolute() else args.root / p for p in args.paths]
     frozen = [p for p in paths if is_results_path(p, args.root)]

@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the command line starts by importing only the command it runs.
+    from validators.association.reviews import UnusableRecords
     from validators.check import check_tree
     from validators.evaluation import reports as evaluation_report
     from validators.evaluation.results import as_published
@@ -36,16 +37,21 @@ def run(args: argparse.Namespace) -> int:
         err(f"{args.year} 年度还没有学会提交报告，没有可以评估的内容。")
     # A year whose files are unreadable or disagree with each other (E-YEAR-FILE) is not
     # scored: its scores would be computed by numbers its own text does not state.
-    held = unscored_years(args.root)
+    held: dict[int, str] = {}
+    for year, problems in unscored_years(args.root).items():
+        more = f"（另有 {len(problems) - 1} 处）" if len(problems) > 1 else ""
+        held[year] = f"{year} 年度的指南或细则文件有误，该年度未评估：{str(problems[0]).rstrip('。')}{more}"
+    # A year whose review or objection records cannot be used: scored without them, every item
+    # of the society would count as unverified (a society's total dropping to 0 in silence).
+    for year, findings in repo.unusable_records.items():
+        if findings:
+            held.setdefault(year, f"{year} 年度未评估：{str(UnusableRecords(findings)).rstrip('。')}")
     # A year not asked for is not evaluated: its broken files are not this run's failure.
     asked = [args.year] if args.year is not None else repo.years()
     for year in asked:
         if year not in held:
             continue
-        problems = held[year]
-        more = f"（另有 {len(problems) - 1} 处）" if len(problems) > 1 else ""
-        err(f"{year} 年度的指南或细则文件有误，该年度未评估：{str(problems[0]).rstrip('。')}{more}"
-            "。运行 python -m validators check 查看全部问题，改正后再评估。")
+        err(f"{held[year]}。运行 python -m validators check 查看全部问题，改正后再评估。")
         if args.year == year:
             return EXIT_ERRORS
     skipped = any(year in held for year in asked)
