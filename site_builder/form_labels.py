@@ -352,6 +352,14 @@ def url_data() -> dict[str, Any]:
     assert punycode, "url_problem no longer refuses a non-ASCII host"
     assert bad_host, "url_problem no longer refuses an ASCII host with a character a host may not hold"
     assert "xn--9ca.org" in punycode, punycode
+    # The words about a host, each with the part it names as a placeholder.
+    bad_port = url_problem("https://example.org:99999/")
+    bad_ip = url_problem("https://example.1/")
+    not_public = url_problem("https://localhost/")
+    assert bad_port, "url_problem no longer refuses a port out of range"
+    assert bad_ip, "url_problem no longer refuses a host that ends in a number but is no IPv4 address"
+    assert not_public, "url_problem no longer refuses localhost"
+    assert bad_port.count("99999") == bad_ip.count("example.1") == not_public.count("localhost") == 1
     kinds = browser_evidence_kinds()  # a file of no kind the staff can open: the rule's own words
     return {
         "schemes": list(rules.evidence.url_schemes),
@@ -361,9 +369,18 @@ def url_data() -> dict[str, Any]:
         "spaces": _ranges([c for c in range(0x110000) if chr(c).isspace()]),
         "misleading": [*rules.evidence.url_lookalikes, *rules.yaml.hidden_characters],
         "unsafe": URL_UNSAFE,
+        # policy.yaml's evidence.url_private_networks (each as its IP version, its first address
+        # in 16-bit pieces, its prefix length) and url_private_names: hosts the public cannot open.
+        "private_networks": [{"v": n.version, "bits": n.prefixlen,
+                              "first": [int.from_bytes(n.network_address.packed[i:i + 2], "big")
+                                        for i in range(0, len(n.network_address.packed), 2)]}
+                             for n in rules.evidence.private_networks],
+        "private_names": list(rules.evidence.url_private_names),
         "words": {"not_a_url": NOT_A_URL, "misleading": misleading, "unsafe": quoted,
                   "punycode": punycode.replace("xn--9ca.org", "{ascii}"), "not_ascii": not_ascii,
-                  "bad_host": bad_host, "evidence_kind": kinds["evidence_kind"],
+                  "bad_host": bad_host, "bad_port": bad_port.replace("99999", "{port}"),
+                  "bad_ip": bad_ip.replace("example.1", "{host}"),
+                  "not_public": not_public.replace("localhost", "{host}"), "evidence_kind": kinds["evidence_kind"],
                   "evidence_no_kind": kinds["evidence_no_kind"],
                   **URL_WORDS, **FORM_URL_WORDS},
     }

@@ -1,7 +1,8 @@
 """The form reads links as `check` does, on addresses Hypothesis makes: form-urls.js, run under
 Node, refuses exactly the evidence entries and websites the checker refuses on their text alone,
 in the same words (schemes in any case, spaces and control characters where a browser drops
-them, look-alike characters, internationalised and malformed hosts, ports, user names)."""
+them, look-alike characters, internationalised and malformed hosts, IP addresses in the forms
+browsers read, hosts only this computer or a private network opens, ports, user names)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from site_builder.form_labels import labels_data
 from tests.test_form_criteria import _node
 from tests.trees import ROOT
 from validators.rules import evidence
-from validators.urls import NOT_A_URL, URL_WORDS, url_problem
+from validators.urls import website_refusal
 
 SCRIPT = ROOT / "site_builder" / "form" / "form-urls.js"
 # Reads {urls, refs} on stdin, writes each entry's evidence issue and website issues on stdout.
@@ -35,10 +36,13 @@ process.stdout.write(JSON.stringify(out));
 _SCHEMES = ["https://", "http://", "HTTPS://", "ftp://", "javascript:", " java\tscript:", "mailto:", "C:\\", "/", "../", ""]
 _HOSTS = ["example.org", "www.x.org", "straße.de", "Bücher.COM", "例子.中国", "exa_mple.com", "a|b.com", "-1xz.com",
           "сdast.gov.cn", "user@example.org", "[::1]", "[zz]", "a%41b.com", "例$&子.com", "xn--bcher-kva.com", "a..b",
-          "é" + "a" * 64, "evidence"]
-_PORTS = ["", ":8080", ":99999", ":"]
+          "é" + "a" * 64, "evidence", "127.0.0.1", "0x7f.1", "2130706433", "0177.0.0.1", "8.8.8.8", "10.0.0.1",
+          "0.0.0.0", "169.254.1.1", "example.1", "1.2.3.4.5", "4294967296", "localhost", "db.LOCALHOST", "x.local",
+          "metadata.google.internal", "mylocal.org", "[fe80::1]", "[fd12::1]", "[::]", "[2001:db8::1]",
+          "[::ffff:10.0.0.1]", "[1:::2]", "172.16.0.0", "172.15.255.255", "0x", "1.0x100", "[febf::1]", "[fec0::1]"]
+_PORTS = ["", ":8080", ":99999", ":", ":0", ":65535", ":65536", ":00443"]
 _PATHS = ["", "/", "/a.pdf", "/年会.pdf", "/a b.pdf", "/a\u2044b", "?q=1#x", "/\u200bx", "\\x.pdf", "/../x",
-          '/a">x', "/<b>", "?q=`x`"]
+          '/a">x', "/<b>", "?q=`x`", "/'><svg onload=alert(5)>"]
 _AROUND = ["", " ", "\t", "\n"]
 
 _ADDRESS = st.builds(lambda a, s, h, p, path, b: a + s + h + p + path + b,
@@ -49,10 +53,8 @@ _ADDRESS = st.builds(lambda a, s, h, p, path, b: a + s + h + p + path + b,
 def _in_python(ref: str, empty: Path) -> tuple[str | None, str | None]:
     refused = None if evidence.cited_path(ref) is not None else evidence.check_reference(
         ref, evidence.FolderListing(empty), 1)
-    problem = url_problem(ref)
-    site = None if problem is None else URL_WORDS["website_scheme"] if problem == NOT_A_URL else \
-        URL_WORDS["website_host"].format(problem=problem)
-    return (refused[1] if refused else None), site
+    site = website_refusal(ref)
+    return (refused[1] if refused else None), (site[1] if site else None)
 
 
 def _in_js(refs: list[str]) -> list[list[Any]]:

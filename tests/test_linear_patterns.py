@@ -91,6 +91,7 @@ SUBMITTED: dict[str, Hostile] = {
     "urls._PORT": (urls._PORT, "fullmatch", (":1", "\u4f8b:", ":12345a"), ""),
     "urls._web_url()": (urls._web_url(), "fullmatch", ("a", "a/", "a?#"), "http://"),
     "urls._misleading()": (urls._misleading(), "search", ("a", "\u4e2d"), ""),
+    "urls._web_scheme()": (urls._web_scheme(), "match", ("a", "h"), ""),
     "policy.hidden_characters()": (hidden_class(), "search", ("a", "\u4e2d", "\U0001f600"), ""),
     # The two classes `first_of` searches a whole file with instead.
     "hidden_characters._PARTS[0]": (_PARTS[hidden_class()][0], "search", ("a", "\u4e2d", "\U0001f600"), ""),

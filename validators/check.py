@@ -55,7 +55,7 @@ from validators.rules.cross_file import check_repository
 from validators.rules.rule_context import RuleContext
 from validators.schema_findings import findings_from
 from validators.submission_paths import PathKind, name_kind, name_problem, unsafe_path
-from validators.urls import NOT_A_URL, URL_WORDS, url_problem
+from validators.urls import website_refusal
 from validators.yaml.hidden_characters import visible
 from validators.yaml.loading import SPECIAL_KINDS, SourceMap, load_path, unopened_words
 from validators.yaml.policy import hidden_characters, policy
@@ -283,11 +283,9 @@ def _profile_rules(data: dict[str, Any], folder: str, ctx: RuleContext, refused:
     society, website = data.get("id"), data.get("website")
     if "id" not in refused and isinstance(society, str) and society != folder:
         ctx.error(("id",), "E-SOCIETY-MISMATCH", f"id 应与文件夹名一致，写作“{folder}”。", None)
-    problem = url_problem(website) if "website" not in refused and isinstance(website, str) else None
-    if problem == NOT_A_URL:
-        ctx.error(("website",), "E-URL-SCHEME", URL_WORDS["website_scheme"], None)
-    elif problem:
-        ctx.error(("website",), "E-URL-HOST", URL_WORDS["website_host"].format(problem=problem), None)
+    refusal = website_refusal(website) if "website" not in refused and isinstance(website, str) else None
+    if refusal:
+        ctx.error(("website",), *refusal, None)
     text_fields.check(text_fields.iter_strings(data), ctx)
 
 

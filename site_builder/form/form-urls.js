@@ -64,13 +64,112 @@
     return HOST.test(ascii) ? ascii + (port ? port[0] : "") : null;
   }
 
+  /* IPv4 hosts as browsers read them (WHATWG URL Standard, host parsing), as urls.py reads
+   * them: a host whose last label is a number is an IPv4 address in one to four parts, each
+   * decimal, octal (leading 0) or hex (0x), the last filling the bytes the others leave
+   * (0x7f.1, 0177.0.0.1 and 2130706433 are 127.0.0.1); example.1 is no address at all. */
+  function ipv4Number(part) {  // the "IPv4 number parser" on a lower-case part; null for failure
+    if (part === "") return null;
+    var radix = 10;
+    if (part.length >= 2 && part.slice(0, 2) === "0x") { part = part.slice(2); radix = 16; }
+    else if (part.length >= 2 && part.charAt(0) === "0") { part = part.slice(1); radix = 8; }
+    if (part === "") return 0;  // "0x" is 0
+    var digits = "0123456789abcdef".slice(0, radix);
+    if (Array.from(part).some(function (c) { return digits.indexOf(c) === -1; })) return null;
+    // past 2 ** 53 the number is not exact, but only ever compared with far smaller ones
+    return parseInt(part, radix);
+  }
+
+  function endsInANumber(name) {  // the "ends in a number checker"
+    var parts = name.split(".");
+    if (parts[parts.length - 1] === "") {
+      if (parts.length === 1) return false;
+      parts.pop();
+    }
+    var last = parts[parts.length - 1];
+    return /^[0-9]+$/.test(last) || ipv4Number(last) !== null;
+  }
+
+  /* The "IPv4 parser": the address as two 16-bit pieces, or null where browsers refuse the URL. */
+  function ipv4(name) {
+    var parts = name.split(".");
+    if (parts[parts.length - 1] === "" && parts.length > 1) parts.pop();
+    if (parts.length > 4) return null;
+    var numbers = parts.map(ipv4Number);
+    if (numbers.some(function (n) { return n === null; })) return null;
+    var last = numbers.pop();
+    if (numbers.some(function (n) { return n > 255; }) || last >= Math.pow(256, 5 - parts.length)) return null;
+    var address = numbers.reduce(function (sum, n, i) { return sum + n * Math.pow(256, 3 - i); }, last);
+    return [Math.floor(address / 65536), address % 65536];
+  }
+
+  /* An IPv6 address as eight 16-bit pieces, or null when browsers refuse it: the browser's own
+   * parser (urls.py asks Python's ipaddress), then its canonical form ("fe80::1") piece by piece. */
+  function ipv6(address) {
+    var canonical;
+    try {
+      canonical = new URL("http://[" + address + "]/").hostname.slice(1, -1);
+    } catch (err) {
+      return null;
+    }
+    var halves = canonical.split("::");
+    var high = halves[0] ? halves[0].split(":") : [];
+    var low = halves.length > 1 && halves[1] ? halves[1].split(":") : [];
+    return high.concat(new Array(8 - high.length - low.length).fill("0"), low).map(function (piece) {
+      return parseInt(piece, 16);
+    });
+  }
+
+  /* Whether an address (16-bit pieces) is in a network ({first: pieces, bits: prefix length}). */
+  function inside(pieces, network) {
+    return pieces.length === network.first.length && pieces.every(function (piece, i) {
+      var bits = Math.min(16, Math.max(0, network.bits - 16 * i));  // of this piece, in the prefix
+      var shift = Math.pow(2, 16 - bits);
+      return Math.floor(piece / shift) === Math.floor(network.first[i] / shift);
+    });
+  }
+
+  /* Why a host HOST accepts is none a reader can open (urls.py `_host_problem`), or null. */
+  function hostProblem(host, urls) {
+    var words = urls.words;
+    var bracketed = host.charAt(0) === "[";
+    var end = bracketed ? host.indexOf("]") : host.indexOf(":");
+    var address = bracketed ? host.slice(1, end) : end === -1 ? host : host.slice(0, end);
+    var port = end === -1 ? "" : host.slice(end + 1).replace(/^:/, "");
+    if (port && !(Number(port) >= 1 && Number(port) <= 65535)) return words.bad_port.split("{port}").join(port);
+    var shown = bracketed ? "[" + address + "]" : address;
+    var ip;
+    if (bracketed) {
+      ip = ipv6(address);
+      if (ip === null) return words.bad_ip.split("{host}").join(shown);
+      // ::ffff:10.0.0.1 is 10.0.0.1
+      if (ip.slice(0, 6).join(",") === "0,0,0,0,0,65535") ip = ip.slice(6);
+    } else {
+      var name = address.toLowerCase();
+      if (endsInANumber(name)) {
+        ip = ipv4(name);
+        if (ip === null) return words.bad_ip.split("{host}").join(shown);
+      } else {
+        var bare = name.replace(/\.$/, "");
+        var local = urls.private_names.some(function (n) {
+          return bare === n || bare.slice(-n.length - 1) === "." + n;
+        });
+        return local ? words.not_public.split("{host}").join(shown) : null;
+      }
+    }
+    var private_ = urls.private_networks.some(function (n) { return inside(ip, n); });
+    return private_ ? words.not_public.split("{host}").join(shown) : null;
+  }
+
   /* Why `text` is no web address the site may publish (the checker's words), or null. */
   RF.urlProblem = function (text, urls) {
     var p = patterns(urls);
     var words = urls.words;
+    var unsafe = Array.from(urls.unsafe).some(function (c) { return text.indexOf(c) !== -1; });
     var match = p.web.exec(text);
-    if (!match) return words.not_a_url;
-    if (Array.from(urls.unsafe).some(function (c) { return text.indexOf(c) !== -1; })) return words.unsafe;
+    // https://x.org/'><svg onload=…> fails on its space: what is wrong is the pasted tag
+    if (!match) return unsafe && p.webScheme.test(text) ? words.unsafe : words.not_a_url;
+    if (unsafe) return words.unsafe;
     if (/[^\x00-\x7f]/.test(text) && p.misleading.test(text)) return words.misleading;
     var host = match[1];
     if (!HOST.test(host)) {
@@ -79,7 +178,7 @@
       // split/join, not replace: a "$&" in the address must stay text
       return ascii === null ? words.not_ascii : words.punycode.split("{ascii}").join(ascii);
     }
-    return null;
+    return hostProblem(host, urls);
   };
 
   /* The issue of one evidence entry ({severity, code, message}), or null when it is a web address
@@ -140,8 +239,11 @@
     if (typeof site !== "string") return [];
     var problem = RF.urlProblem(site, urls);
     if (problem === null) return [];
-    return [{ path: ["website"], severity: "error",
-      message: problem === urls.words.not_a_url ? urls.words.website_scheme : urls.words.website_host.split("{problem}").join(problem) }];
+    var words = urls.words;
+    // an address in an allowed scheme is refused for what it holds, not for its beginning
+    var refused = problem !== words.not_a_url ? words.website_host.split("{problem}").join(problem) :
+      patterns(urls).webScheme.test(site) ? words.website_web : words.website_scheme;
+    return [{ path: ["website"], severity: "error", message: refused }];
   };
 
   if (typeof module === "object" && module.exports) module.exports = RF;

@@ -45,6 +45,14 @@ CASES = [
     "https://a%41b.com/a.pdf",
     "https://-1xz.com/a.pdf",
     "https://例$&子.com/a.pdf",
+    # Ports out of range, hosts the public cannot open (IPv4 as browsers read it), a tag pasted.
+    "https://127.0.0.1:99999/",
+    "https://[::1]/a.pdf",
+    "http://0x7f.1/a.pdf",
+    "https://db.localhost/a.pdf",
+    "https://example.1/a.pdf",
+    "https://8.8.8.8/a.pdf",
+    "https://example.org/'><svg onload=alert(5)>",
 ]
 
 

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    NonNegativeInt,
+    PositiveInt,
+    field_validator,
+    model_validator,
+)
 
 from validators.yaml.hidden_characters import compile_ranges
 from validators.yaml.loading import YamlLimits, load_trusted
@@ -70,7 +79,20 @@ class EvidencePolicy(_Strict):
     max_per_item: PositiveInt
     url_schemes: list[str]
     url_lookalikes: list[Annotated[str, Field(pattern=r"^[0-9A-F]{4,6}$")]]
+    url_private_networks: list[str] = Field(min_length=1)
+    url_private_names: list[Annotated[str, Field(pattern=r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")]]
     file_kinds: list[EvidenceKind] = Field(min_length=1)
+
+    @field_validator("url_private_networks")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for network in value:
+            ipaddress.ip_network(network)  # a ValueError (host bits set, no network) refuses the file
+        return value
+
+    @cached_property
+    def private_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        return tuple(ipaddress.ip_network(n) for n in self.url_private_networks)
 
     @staticmethod
     def extension_of(name: str) -> str:
