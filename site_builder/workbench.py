@@ -180,6 +180,9 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
             placed.update(own)
             entries.append({
                 "id": item_id, "title": title, "line": doc.source.value(path)[0], "content": contents[item_id],
+                # The id the society wrote, shown beside the title to find the item in its file;
+                # a claim's (enterprise_platform_registered) is a field's key, shown to nobody.
+                "own_id": only is None,
                 "fields": _fields(model, only),
                 "evidence": _evidence(site, posixpath.dirname(doc.file), list(getattr(model, "evidence", []) or [])
                                       if only is None else []),

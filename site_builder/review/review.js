@@ -882,7 +882,8 @@
     })) : null;
     var findings = item.findings.length ? el("ul", { class: "rv-findings" }, item.findings.map(findingNode)) : null;
     var node = el("article", { class: "rv-item", dataset: { item: item.id } }, [
-      el("h4", {}, [el("span", { id: name + "-title", text: item.title }), " ", el("code", { text: item.id })]),
+      el("h4", {}, [el("span", { id: name + "-title", text: item.title })].concat(
+        item.own_id ? [" ", el("code", { text: item.id })] : [])),
       el("p", { class: "rv-points" }),
       fields,
       evidence ? el("p", { class: "rv-label", text: "证明材料（在新标签页打开）：" }) : null, evidence,

@@ -88,6 +88,12 @@ def test_the_report_page_says_the_same_way_for_material_requested(page, base: st
 
 def test_items_other_than_those_decided_say_they_are_verified_by_the_rest(page, base: str) -> None:
     _open(page, base)
+    # The items' headings show the ids the society wrote, never a claim's field key (a reviewer
+    # read “在中国科协“企业科协网”成功注册 enterprise_platform_registered”).
+    shown = page.locator(".rv-item h4 code").all_inner_texts()
+    assert shown
+    assert not {"enterprise_platform_registered", "senior_experts_registered", "pilot"} & set(shown), shown
+    assert page.locator(".rv-item[data-item='enterprise_platform_registered'] h4").count() == 1
     assert page.is_checked("#rv-rest")  # the sample's record: the rest verified
     choice = page.locator(f".rv-item[data-item='{WAITING}'] .rv-choice").first
     assert page.is_checked(f"#rv-{WAITING}-open")
