@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_form_criteria import _node
-from tests.test_xlsx import NO_DATES, NO_TOTALS, TOTALS, WITH_UNIT, WORDED
+from tests.test_xlsx import EARLY_OR_TIMED, NO_DATES, NO_TOTALS, TOTALS, WITH_UNIT, WORDED
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.xlsx.cells import read_cell
@@ -55,8 +55,11 @@ def _ordered(book: dict[str, Any], hidden: dict[str, Any] | None = None) -> dict
 
 
 def _as_js(value: object) -> object:
-    """A cell as the form's reader hands it over: a date cell as {date}."""
+    """A cell as the form's reader hands it over: a date cell as {date}, with its time of day
+    when it has one ({date, time}, written as Python writes a time)."""
     if isinstance(value, dt.datetime):
+        if value.time() != dt.time():
+            return {"date": value.date().isoformat(), "time": value.time().isoformat()}
         return {"date": value.date().isoformat()}
     if isinstance(value, dt.date):
         return {"date": value.isoformat()}
@@ -83,6 +86,10 @@ CELL = st.one_of(
     st.integers(-5, 3_000_000),
     st.floats(-1e6, 1e7, allow_nan=False, allow_infinity=False).filter(lambda x: x == 0 or abs(x) >= 1e-4),
     st.booleans(), st.dates(dt.date(1950, 1, 1), dt.date(2100, 12, 31)), st.none(),
+    # Date cells before 1900 (-5 in one), and with a time of day (43232.75).
+    st.dates(dt.date(1, 1, 1), dt.date(1899, 12, 31)),
+    st.datetimes(dt.datetime(1890, 1, 1), dt.datetime(2100, 12, 31)).map(lambda d: d.replace(microsecond=d.microsecond // 1000 * 1000)),
+    st.sampled_from([43232.75, 43232.5 + 1 / 86_400_000, 59.5, 2958465.999999995, 1.25]),
     st.sampled_from(["2018-05-12", "2018年5月12日", "2018/5/12", "2018.5.12", "２０１８-０５-１２", " 2018-5-12 ",
                      "2017年13月45日", "2016年5月", "2018/6", "2018-06", " 2018年 6 月份", "２０１８年６月", "2018年13月",
                      "１２０", "120 ", "1,200", "是", "否", "√", "×", "甲；乙;丙\n丁", " 年会 "]))
@@ -447,6 +454,25 @@ def test_the_form_says_a_date_cell_past_the_dates_there_are_as_import_does(tmp_p
     issues = _same_as_import(tmp_path / "d.xlsx", rows)
     assert [(i["cell"], i["severity"], i["lost"]) for i in issues if "日期的范围" in i["message"]] == [
         ("为企业提供的服务!F3", "error", "cell")]
+
+
+@pytest.mark.parametrize(("number", "code", "said"), EARLY_OR_TIMED)
+def test_the_form_says_a_date_cell_before_1900_or_with_a_time_as_import_does(tmp_path: Path, number: float,
+                                                                             code: str, said: str) -> None:
+    """-5 and 43232.75 in a date cell: the form refuses the one and reads the other as its day,
+    saying the time it dropped, as `xlsx import` does (tests/browser/test_form_workbook.py reads
+    the file itself)."""
+    from tests.test_xlsx import _blank_book, _services
+
+    book = _blank_book(tmp_path)
+    _services(book, 3)
+    book["为企业提供的服务"]["F3"].value = number
+    book["为企业提供的服务"]["F3"].number_format = "yyyy-mm-dd"
+    book.save(tmp_path / "d.xlsx")
+    _node()
+    issues = _same_as_import(tmp_path / "d.xlsx")
+    assert [(i["cell"], i["severity"]) for i in issues if i["message"].startswith("为企业提供的服务!F3：" + said)] == [
+        ("为企业提供的服务!F3", "error" if code.startswith("E") else "warning")]
 
 
 def test_the_form_says_hidden_sheets_rows_and_columns_as_import_does(tmp_path: Path) -> None:

@@ -99,6 +99,24 @@ def test_a_report_that_drops_a_verified_item_is_told_its_review_breaks(tmp_path:
     assert "mw-reform-2017" in result.findings[0].message  # the closest id is suggested
 
 
+def test_a_review_of_a_refused_report_says_the_report_has_errors_not_that_there_is_none(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    report = root / "submissions" / "cd-case" / "2017.yaml"
+    report.write_text(report.read_text("utf-8").replace(
+        "https://example.org/cast-sample/cd-case/mw-reform", "https://example.org/" + "a" * 2100), "utf-8")
+    review = root / "reviews" / "2017" / "cd-case.yaml"
+    result, _ = check_tree(root, [report, review])
+    codes = {(f.file, f.code) for f in result.findings}
+    assert ("submissions/cd-case/2017.yaml", "E-SCHEMA-RANGE") in codes
+    [said] = [f.message for f in result.findings if f.code == "E-REVIEW-NO-REPORT"]
+    assert "（submissions/cd-case/2017.yaml）有错误，无法按它核查" in said
+    assert "没有" not in said
+    report.unlink()  # none submitted at all: then it says so
+    result, _ = check_tree(root, [review])
+    [said] = [f.message for f in result.findings if f.code == "E-REVIEW-NO-REPORT"]
+    assert "没有 2017 年度报告" in said
+
+
 def test_hostile_review_files_give_findings_not_tracebacks(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     folder = root / "reviews" / "2017"

@@ -174,3 +174,26 @@ def test_a_value_written_with_a_dash_on_its_own_line_is_no_indentation_slip(tmp_
     [finding] = check_tree(tmp_path)[0].findings
     assert finding.code == "E-SCHEMA-PATTERN"
     assert "多缩进" not in finding.message
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ('a: "\\uD800"\n', "（解析器提示：双引号文字中的 \\u 或 \\U 转义不是有效的字符）"),
+    ('a: "\\xZZ"\n', "（解析器提示：双引号文字中 \\x、\\u、\\U 的后面应是十六进制数字）"),
+    ("a: [b, c\n", "（解析器提示：方括号中没有找到应有的英文逗号或右方括号“]”）"),
+    ("a: @b\n", "（解析器提示：这个字符不能作为一项内容的开头）"),
+])
+def test_the_parsers_hint_is_said_in_chinese(text: str, hint: str) -> None:
+    """“（解析器提示：found invalid Unicode character escape code）” closed a Chinese message."""
+    [finding] = load_text(text, "x.yaml", None).findings
+    assert finding.code == "E-YAML-SYNTAX"
+    assert finding.message.endswith(hint), finding.message
+
+
+def test_a_parser_problem_not_known_gets_no_hint_rather_than_english() -> None:
+    import yaml
+
+    from validators.yaml.loading import _syntax_finding
+
+    exc = yaml.MarkedYAMLError(problem="found something libyaml never said before")
+    finding = _syntax_finding(exc, "x.yaml", "a: b\n")
+    assert finding.message == "YAML 语法错误：请检查这一行附近的缩进、冒号和引号。"

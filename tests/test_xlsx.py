@@ -117,6 +117,7 @@ def _spoil(src: Path, dst: Path, sheet: str, header: str, value: object, row: in
     ("活动日期", "2018-06", "E-XLSX-VALUE", "“2018-06”只写到月份"),
     ("活动日期", "2018/5/12", "W-XLSX-CONVERTED", "按日期 2018-05-12 读入"),
     ("活动日期", 43232, "W-XLSX-CONVERTED", "序列号 43232 按日期 2018-05-12 读入"),
+    ("活动日期", 43232.75, "W-XLSX-CONVERTED", "序列号 43232.75 按日期 2018-05-12 读入，舍去了其中的时刻 18:00:00，请核对。"),
     ("参与人数", "１２０", "W-XLSX-CONVERTED", "按整数 120 读入"),
     ("参与人数", "120 ", "W-XLSX-CONVERTED", "按整数 120 读入"),
     ("参与人数", "一百二十", "E-XLSX-VALUE", "“一百二十”不是整数"),
@@ -1236,6 +1237,32 @@ def test_a_date_cell_past_the_dates_there_are_is_said_at_its_cell_in_chinese(tmp
                      "请写成 2018-05-12 这样的日期。"]
     [finding] = _import(path, 2018).findings
     assert (finding.code, finding.severity, finding.line, finding.column) == ("E-XLSX-VALUE", "error", 3, 6)
+
+
+# Numbers in a date cell that stand for a day no report can mean, or for a day and a time of it:
+# each number, the cell's code and what is said of it.
+EARLY_OR_TIMED = [
+    (-5, "E-XLSX-VALUE", "这一格的日期 1899-12-25 早于 1900 年，不是报告能填写的日期（日期格式的单元格中填了 0 或负数时就会这样，"
+     "Excel 和 WPS 显示为 1900-01-00 或 ######）：请写成 2018-05-12 这样的日期。"),
+    (-0.5, "E-XLSX-VALUE", "这一格的日期 1899-12-29 早于 1900 年"),
+    (43232.75, "W-XLSX-CONVERTED", "这一格按日期 2018-05-12 读入，舍去了其中的时刻 18:00:00，请核对。"),
+]
+
+
+@pytest.mark.parametrize(("number", "code", "said"), EARLY_OR_TIMED)
+def test_a_date_cell_before_1900_is_refused_and_one_with_a_time_is_read_as_its_day_and_said(
+        tmp_path: Path, number: float, code: str, said: str) -> None:
+    """-5 in a date cell was read as 1899-12-25 without a word, 43232.75 as 2018-05-12 with its
+    time dropped without a word: the one is refused at its cell, the other read and said there."""
+    path = _spoiled(tmp_path, "t", _set("为企业提供的服务", "服务日期", 3, number))
+    imported = _import(path, 2018)
+    [finding] = imported.findings
+    assert (finding.code, finding.line, finding.column) == (code, 3, 6)
+    assert finding.message.startswith("为企业提供的服务!F3：" + said)
+    if code == "W-XLSX-CONVERTED":
+        assert finding.severity == "warning"
+        assert imported.data is not None
+        assert imported.data["innovation"]["services"][1]["date"] == dt.date(2018, 5, 12)
 
 
 def _hide(book: Any) -> None:

@@ -146,10 +146,6 @@
     return Math.abs(x - Math.trunc(x)) === 0.5 ? 2 * Math.round(x / 2) : r;
   }
 
-  function serialIso(n) {
-    return new Date(excelMoment(n)).toISOString().slice(0, 10);
-  }
-
   function pad(n, width) {
     var s = String(n);
     while (s.length < width) s = "0" + s;
@@ -161,9 +157,49 @@
   function timeOfDay(n) {
     var ms = millis(n);
     if (!(n >= 0 && n < 1) || ms >= 86400000) return null;
-    var seconds = Math.floor(ms / 1000);
+    return clock(ms * 1000);
+  }
+
+  /* A time of day, `micros` microseconds after midnight, as Python writes one (time.isoformat). */
+  function clock(micros) {
+    var seconds = Math.floor(micros / 1000000);
     var shown = pad(Math.floor(seconds / 3600), 2) + ":" + pad(Math.floor(seconds / 60) % 60, 2) + ":" + pad(seconds % 60, 2);
-    return ms % 1000 ? shown + "." + pad((ms % 1000) * 1000, 6) : shown;
+    return micros % 1000000 ? shown + "." + pad(micros % 1000000, 6) : shown;
+  }
+
+  /* A date cell's day, as {date: "2018-05-12"}, with its time of day when it has one
+   * ({date, time: "18:00:00"}: 43232.75), which a date column drops and says (cells.py, `_dropped`). */
+  function dateCell(n) {
+    var moment = excelMoment(n);
+    var within = ((moment % 86400000) + 86400000) % 86400000;
+    var day = { date: new Date(moment).toISOString().slice(0, 10) };
+    if (within) day.time = clock(within * 1000);
+    return day;
+  }
+
+  /* A date cell written as ISO text (t="d": 2018-05-12T18:00:00.5), as openpyxl's from_ISO8601
+   * reads it: its day, with its time of day when it has one. */
+  function isoCell(raw) {
+    var day = { date: raw.slice(0, 10) };
+    var m = /^\d{4}-\d{2}-\d{2}T?(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?Z?$/.exec(raw);
+    if (m) {
+      var micros = ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3] || 0)) * 1000000 + Math.trunc(parseFloat(m[4] || "0") * 1000000);
+      if (micros) day.time = clock(micros);
+    }
+    return day;
+  }
+
+  // The first day a cell's number stands for as a date (cells.py, `FIRST_DAY`).
+  var FIRST_DAY = "1900-01-01";
+
+  function beforeFirstDay(day) {
+    return "这一格的日期 " + day + " 早于 1900 年，不是报告能填写的日期（日期格式的单元格中填了 0 或负数时就会这样，" +
+      "Excel 和 WPS 显示为 1900-01-00 或 ######）：请写成 2018-05-12 这样的日期。";
+  }
+
+  /* What is said of a date cell's time of day, which a date column drops (cells.py, `_dropped`). */
+  function dropped(value) {
+    return value && value.time ? "，舍去了其中的时刻 " + value.time : "";
   }
 
   // The first and the last moment a date cell's number may stand for: Python's dates (years 1 to
@@ -222,11 +258,14 @@
     if (typeof value === "number" && !isFinite(value)) return { error: notFinite(value, kind) };
     var isDate = value && typeof value === "object" && value.date;
     if (kind === "date") {
-      if (isDate) return { value: value.date };
+      if (isDate) {
+        if (value.date < FIRST_DAY) return { error: beforeFirstDay(value.date) };
+        return { value: value.date, said: value.time ? "这一格按日期 " + value.date + " 读入" + dropped(value) : undefined };
+      }
       if (typeof value === "number") {
-        if (value >= 1 && value < 2958466 && Number.isInteger(value)) {
-          var day = serialIso(value);
-          return { value: day, said: "序列号 " + text(value) + " 按日期 " + day + " 读入" };
+        if (value >= 1 && value < 2958466 && isDay(value)) {  // 2958465.999999995 is 10000-01-01
+          var day = dateCell(value);
+          return { value: day.date, said: "序列号 " + text(value) + " 按日期 " + day.date + " 读入" + dropped(day) };
         }
         return { error: "日期“" + text(value) + "”无法识别：请写成 2018-05-12 这样的日期。" };
       }
@@ -273,7 +312,7 @@
       var split = used.length && parts.length > 1 ? "按“" + used.join("”“") + "”分成 " + parts.length + " 项" : undefined;
       return { value: parts.length ? parts : null, said: split };
     }
-    if (isDate) return { value: value.date, said: "日期按文字“" + value.date + "”读入" };
+    if (isDate) return { value: value.date, said: "日期按文字“" + value.date + "”读入" + dropped(value) };
     var wt = typeof value === "boolean" ? (value ? "True" : "False") : text(value);
     var said = typeof value === "number" ? "数字 " + wt + " 按文字读入" : undefined;
     var stripped = strip(wt, spaces);
@@ -951,14 +990,14 @@
       if (t === "s") return strings[Number(raw)];
       if (t === "str") return raw;
       if (t === "b") return raw === "1";
-      if (t === "d") return { date: raw.slice(0, 10) };
+      if (t === "d") return isoCell(raw);
       var value = Number(raw);
       var style = Number(c.getAttribute("s") || 0);
       // A date cell: a time of day (under 1), its day, or, past the dates there are (1e+20), the
       // number as the file holds it.
       var time = dates[style] ? timeOfDay(value) : null;
       if (time !== null) return time;
-      if (dates[style]) return isDay(value) ? { date: serialIso(value) } : { serial: raw };
+      if (dates[style]) return isDay(value) ? dateCell(value) : { serial: raw };
       return value;
     }
     /* What `_blank` calls blank: nothing, or text of white space only. */

@@ -366,6 +366,22 @@ def test_excels_first_days_and_times_of_day_are_read_in_the_form_as_import_reads
     assert imported.data["innovation"]["services"][1]["date"] == day
 
 
+@pytest.mark.parametrize("number", [-5, 43232.75])
+def test_a_date_cell_before_1900_or_with_a_time_is_said_in_the_form_as_import_says_it(page, base: str, tmp_path: Path,
+                                                                                     number: float) -> None:
+    """-5 in a date cell was read as 1899-12-25 and 43232.75 as 2018-05-12 without a word: the form's
+    own reader of the file refuses the one and says the time it dropped of the other, as `xlsx import` does."""
+    doc = dict(SAMPLES)[("cd-mech-eng", 2018)]
+    book = openpyxl.load_workbook(_export(doc, tmp_path / "r.xlsx"))
+    book["为企业提供的服务"]["F3"].value = number
+    book.save(tmp_path / "d.xlsx")
+    python, form = _both_say(page, base, tmp_path / "d.xlsx")
+    assert len(python) == 1
+    assert python[0].startswith("为企业提供的服务!F3：这一格")
+    assert form == python
+    assert not page.problems, page.problems
+
+
 def test_hidden_sheets_rows_and_columns_are_said_in_the_form_as_import_does(page, base: str, tmp_path: Path) -> None:
     from tests.test_xlsx import HIDDEN, _hide
 

@@ -233,9 +233,7 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
     points = rubric(year, root)
     contents: dict[str, str] = {}
     if report is None:
-        ctx.error(("society",), "E-REVIEW-NO-REPORT",
-                  f"学会 {society} 没有可读取的 {year} 年度报告（submissions/{society}/{year}.yaml），"
-                  "无法核查：请先确认报告已提交且没有格式错误。", None)
+        ctx.error(("society",), "E-REVIEW-NO-REPORT", _no_report(root, society, year), None)
     else:
         _items(review, item_ids(report), ctx)
         entries = review_entries(report, points)
@@ -251,6 +249,18 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
     text_fields.check(strings, ctx)
     doc = ReviewDoc(file, review, ctx.source, list(ctx.findings), contents)
     return ctx.findings, doc
+
+
+def _no_report(root: Path, society: str, year: int) -> str:
+    """Why a review has no report to be read against: none was submitted, or the one submitted
+    was refused (`reports` holds the readable ones only), whose own findings say why."""
+    shown = f"{SUBMISSIONS}/{society}/{year}.yaml"
+    submitted = root / SUBMISSIONS / society / f"{year}.yaml"
+    if submitted.exists() or submitted.is_symlink():
+        return (f"学会 {society} 的 {year} 年度报告（{shown}）有错误，无法按它核查：请先改正报告中的错误"
+                "（见对该报告的检查结果），再核查这份记录。")
+    return (f"学会 {society} 没有 {year} 年度报告（{shown}），无法核查：请先确认报告已提交、"
+            "文件名和所在文件夹正确。")
 
 
 def _items(review: ReviewFile, known: list[str], ctx: RuleContext) -> None:

@@ -28,6 +28,18 @@ _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _TRUE, _FALSE = frozenset({"是", "true", "yes", "y", "1", "对", "√"}), frozenset({"否", "false", "no", "n", "0", "×"})
 
 
+# The first day a cell's number stands for as a date (1 is 1900-01-01): 0 and the numbers below
+# it are no date in Excel or WPS (they show 1900-01-00, or ###### in a date cell). No report of
+# any year can mean a day before it; a later day far from the report's year is read as the sheet
+# shows it, and the report's own check says it is outside the year (E-DATE-OUTSIDE-WINDOW).
+FIRST_DAY = dt.date(1900, 1, 1)
+
+
+def _before_first_day(day: dt.date) -> str:
+    return (f"这一格的日期 {day.isoformat()} 早于 1900 年，不是报告能填写的日期（日期格式的单元格中填了 0 或负数时就会这样，"
+            "Excel 和 WPS 显示为 1900-01-00 或 ######）：请写成 2018-05-12 这样的日期。")
+
+
 @dataclass(frozen=True, slots=True)
 class Read:
     value: object = None  # None: the cell says nothing
@@ -51,18 +63,32 @@ def _shown(value: object) -> str:
     return str(value)
 
 
+def _dropped(value: dt.date) -> str:
+    """What is said of a date cell's time of day (43232.75 is 2018-05-12 18:00:00), which a
+    date column drops: "" when there is none. Written as Python writes a time (form-xlsx.js, `clock`)."""
+    if isinstance(value, dt.datetime) and value.time() != dt.time():
+        return f"，舍去了其中的时刻 {value.time().isoformat()}"
+    return ""
+
+
 def _date(value: object) -> Read:
-    if isinstance(value, dt.datetime):
-        return Read(value.date())
-    if isinstance(value, dt.date):
-        return Read(value)
+    if isinstance(value, dt.date):  # a date cell (a datetime is a date too)
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if day < FIRST_DAY:
+            return Read(error=_before_first_day(day))
+        dropped = _dropped(value)
+        return Read(day, said=f"这一格按日期 {day.isoformat()} 读入{dropped}" if dropped else None)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1 <= value < 2958466 and float(value).is_integer():
+        if 1 <= value < 2958466:
             from openpyxl.utils.datetime import from_excel  # imported by the workbook reader anyway
 
-            # Read as a date cell holding it is (Excel's 1900 leap-year bug: 59 is 1900-02-28).
-            day = from_excel(int(value)).date()
-            return Read(day, said=f"序列号 {_text(value)} 按日期 {day.isoformat()} 读入")
+            # Read as a date cell holding it is (Excel's 1900 leap-year bug: 59 is 1900-02-28);
+            # 2958465.999999995 rounds to a moment past 9999-12-31.
+            try:
+                moment = from_excel(value)
+            except OverflowError:
+                return Read(error=f"日期“{_text(value)}”无法识别：请写成 2018-05-12 这样的日期。")
+            return Read(moment.date(), said=f"序列号 {_text(value)} 按日期 {moment.date().isoformat()} 读入{_dropped(moment)}")
         return Read(error=f"日期“{_text(value)}”无法识别：请写成 2018-05-12 这样的日期。")
     written = str(value)
     normal = unicodedata.normalize("NFKC", written).strip(SPACES)
@@ -153,7 +179,7 @@ def _plain(value: object, column: Column) -> Read:
     """Text: numbers a spreadsheet made of typed digits go back to text, spaces at the ends go."""
     if isinstance(value, (dt.date, dt.datetime)):
         day = value.date() if isinstance(value, dt.datetime) else value
-        return Read(day.isoformat(), said=f"日期按文字“{day.isoformat()}”读入")
+        return Read(day.isoformat(), said=f"日期按文字“{day.isoformat()}”读入{_dropped(value)}")
     written = _text(value)
     said = f"数字 {written} 按文字读入" if isinstance(value, (int, float)) and not isinstance(value, bool) else None
     stripped = written.strip(SPACES)

@@ -332,8 +332,55 @@ _YAML_HINTS = (
     ("did not find expected '-' indicator", "列表缩进不一致：同一列表的各项要对齐。"),
     ("found unexpected end of stream", "文件在引号或括号闭合前结束了。"),
     ("found unknown escape character", "双引号文字中的反斜杠 \\ 需写成 \\\\，或改用单引号。"),
+    ("found invalid Unicode character escape code", "双引号文字中的反斜杠 \\ 需写成 \\\\，或改用单引号。"),
+    ("did not find expected hexdecimal number", "双引号文字中的反斜杠 \\ 需写成 \\\\，或改用单引号。"),
     ("control characters are not allowed", "文件中含有不可见的控制字符，请删除。"),
 )
+# libyaml's own words for what it stumbled on, in Chinese: the first entry whose English the
+# parser's problem contains. A problem not listed here adds no parser hint at all, never the
+# parser's English to a Chinese message (tests/test_yaml_test_suite.py reads every refusal of the
+# YAML test suite). A tab found in the indentation is said as `found character '\t' (…)`.
+_PARSER_WORDS = (
+    ("found a tab character where an indentation space is expected", "该用空格缩进的地方用了 Tab 字符"),
+    ("found a tab character that violate", "Tab 字符打乱了缩进"),
+    ("found character '\\t'", "缩进中有 Tab 字符"),
+    ("found character that cannot start any token", "这个字符不能作为一项内容的开头"),
+    ("mapping values are not allowed", "这里不能有“键: 值”"),
+    ("mapping keys are not allowed", "这里不能有键"),
+    ("block sequence entries are not allowed", "这里不能有列表项“- ”"),
+    ("did not find expected key", "没有找到应有的键"),
+    ("did not find expected '-' indicator", "没有找到应有的列表项“- ”"),
+    ("did not find expected ',' or ']'", "方括号中没有找到应有的英文逗号或右方括号“]”"),
+    ("did not find expected ',' or '}'", "花括号中没有找到应有的英文逗号或右花括号“}”"),
+    ("could not find expected ':'", "没有找到应有的冒号“:”"),
+    ("did not find expected <document start>", "没有找到文档的开头“---”"),
+    ("did not find expected node content", "没有找到应有的内容"),
+    ("did not find expected comment or line break", "这里应是注释或换行"),
+    ("did not find expected whitespace or line break", "这里应是空格或换行"),
+    ("did not find expected alphabetic or numeric character", "& 或 * 后面应是字母或数字"),
+    ("found unexpected end of stream", "文件意外结束"),
+    ("found unexpected document indicator", "文字中间出现了文档分隔标记“---”或“...”"),
+    ("found a document indicator", "文字中间出现了文档分隔标记“---”或“...”"),
+    ("found unexpected ':'", "这里不能有冒号“:”"),
+    ("found unknown escape character", "双引号文字中有不认识的转义字符"),
+    ("found invalid Unicode character escape code", "双引号文字中的 \\u 或 \\U 转义不是有效的字符"),
+    ("did not find expected hexdecimal number", "双引号文字中 \\x、\\u、\\U 的后面应是十六进制数字"),
+    ("found an indentation indicator equal to 0", "| 或 > 后面的缩进数字不能是 0"),
+    ("directive", "以 % 开头的指令写错了"),
+    ("found incompatible YAML document", "不支持 %YAML 指令所写的版本"),
+    ("tag handle", "标签（!）写错了"),
+    ("tag URI", "标签（!）写错了"),
+    ("URI escaped octet", "标签（!）写错了"),
+    ("control characters are not allowed", "含有不可见的控制字符"),
+    ("found undefined alias", "使用了别名（*名称）"),
+)
+
+
+def _parser_words(problem: str) -> str:
+    """The parser's problem as the message's closing hint, in Chinese; "" for one not known."""
+    said = next((words for english, words in _PARSER_WORDS if english in problem), None)
+    return f"（解析器提示：{said}）" if said else ""
+
 
 
 # The commonest slips of a Chinese keyboard: a full-width colon ending a key, a full-width comma
@@ -468,7 +515,7 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
     hint = next((h for key, h in _YAML_HINTS if key in problem), "请检查这一行附近的缩进、冒号和引号。")
     if "mapping values are not allowed" in problem and (deeper := _indented_under_a_value(lines[:line])):
         hint = deeper
-    return error(file, line, col, "E-YAML-SYNTAX", f"YAML 语法错误：{hint}（解析器提示：{problem}）")
+    return error(file, line, col, "E-YAML-SYNTAX", f"YAML 语法错误：{hint}{_parser_words(problem)}")
 
 
 def _indented_under_a_value(lines: list[str]) -> str | None:
