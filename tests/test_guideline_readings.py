@@ -99,7 +99,7 @@ def test_a_company_named_in_english_is_no_government_either(tmp_path: Path) -> N
               end: 2018-10-31""" for i, name in enumerate([
         "Chengdu Sample Tech Co., Ltd.", "CHENGDU SAMPLE TECH CO., LTD.", "Sample Holdings Inc",
         "Chengdu Innovation Incubator", "Chengdu Municipal Science and Technology Bureau",
-        "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH"]))
+        "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH", "成都某某制药厂"]))
     root = write_tree(tmp_path, {"submissions/cd-st/society.yaml": profile("cd-st"),
                                  "submissions/cd-st/2018.yaml": f"""
         society: cd-st
@@ -109,8 +109,9 @@ def test_a_company_named_in_english_is_no_government_either(tmp_path: Path) -> N
         """})
     result, repo = check_tree(root)
     said = {f.path[2]: f.message for f in result.findings if f.code == "E-FUNCTION-NOT-GOVERNMENT" and f.path}
-    assert sorted(said) == [0, 1, 2, 5]
+    assert sorted(said) == [0, 1, 2, 5, 6]
     assert "（名称中有企业字样“GmbH”）" in said[5]  # not “GmbH”以“GmbH”结尾
+    assert "（名称以“厂”结尾）" in said[6]  # a factory (an auditor's case: it was paid under 2.2)
     assert "（名称以“Ltd.”结尾）" in said[0]
     assert "（名称以“Ltd.”结尾）" in said[1]
     assert "（名称以“Inc”结尾）" in said[2]
@@ -177,3 +178,18 @@ def test_the_parts_of_one_contract_are_read_in_any_brackets(tmp_path: Path, firs
         """})
     codes = [f.code for f in check_tree(root)[0].findings]
     assert codes.count("W-FUNCTION-ONE-CONTRACT") == (1 if said else 0)
+
+
+@pytest.mark.parametrize(("name", "code"), [("香港特别行政区", "HK"), ("澳门特别行政区", "MO"), ("台湾地区", "TW"),
+                                            ("印尼", "ID"), ("沙特", "SA"), ("马其顿", "MK"), ("波黑", "BA")])
+def test_official_and_short_names_of_countries_and_regions_are_read(name: str, code: str) -> None:
+    """An honest 5.3 list (中国, 香港特别行政区, 印尼, 沙特) was refused as unknown names and scored
+    nothing (an auditor's case): 2018's year file adds these forms; 2017's, frozen, does not."""
+    from validators.year.countries import country_code
+    from validators.year.guideline import guideline
+
+    later, frozen = guideline(2018), guideline(2017)
+    assert later is not None
+    assert frozen is not None
+    assert country_code(name, later.country_aliases) == code
+    assert country_code(name, frozen.country_aliases) is None
