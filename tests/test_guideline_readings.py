@@ -47,6 +47,39 @@ def test_an_active_station_earns_its_level_and_its_tier(tmp_path: Path) -> None:
     assert [(rule, points) for rule, points, _ in lines] == [("level", 4.0), ("tier", 4.0)]
 
 
+@pytest.mark.parametrize(("role", "established", "activities", "rules"), [
+    ("牵头", "2015-03-10", 0, [("lead", 0.0)]),                         # idle after its founding year
+    ("参与", "2015-03-10", 0, [("member", 0.0)]),
+    ("牵头", "2015-03-10", 1, [("lead", 4.0), ("leading_industry", 2.0), ("tier", 1.0)]),  # 三档
+    ("牵头", "2017-03-10", 0, [("lead", 4.0), ("leading_industry", 2.0), ("new_lead", 2.0), ("tier", 0.0)]),
+])
+def test_a_consortium_without_activity_after_its_founding_year_earns_nothing(
+        tmp_path: Path, role: str, established: str, activities: int, rules: list[tuple[str, float]]) -> None:
+    """4.3 reads as 3.2 does (「以后每年根据评估绩效予以分档补助」): an idle consortium's lead was
+    paid 4 + 2 every year, a member 1.5 + 2 (an auditor's case). Its founding year is paid."""
+    root = write_tree(tmp_path, {"submissions/cd-st/society.yaml": profile("cd-st"), "submissions/cd-st/2017.yaml": f"""
+        society: cd-st
+        year: 2017
+        consortia:
+          - id: cons-idle
+            name: 成都电子信息示例联合体
+            role: {role}
+            form: 专业相近
+            direction: 横向
+            industry: 电子信息
+            members: [成都市甲学会, 成都市乙学会]
+            established: {established}
+            activities: {activities}
+        """})
+    result, repo = check_tree(root)
+    assert not result.has_errors, result.findings
+    [evaluation] = evaluate_repository(repo)
+    lines = [(x.rule, x.points) for x in evaluation.lines if x.area == "consortia"]
+    assert lines == rules
+    if activities == 0 and established < "2016":
+        assert "本年度没有开展活动，不计分" in next(x.note for x in evaluation.lines if x.area == "consortia")
+
+
 def test_a_company_is_no_government_and_one_society_no_consortium(tmp_path: Path) -> None:
     root = write_tree(tmp_path, {"submissions/cd-st/society.yaml": profile("cd-st"),
                                  "submissions/cd-st/2017.yaml": """

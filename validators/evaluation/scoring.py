@@ -421,11 +421,18 @@ def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
         if s.blocked(area, rule_clause(rules.lead if lead else rules.member, s.guideline, area), c.id, path):
             s.item_tiers.append(ItemTierResult(area, c.id, c.name, unranked, False))
             continue
+        new = founded_this_year(c.established, s.guideline)
+        if not new and c.activities == 0:
+            # 4.3 (2017) reads as 3.2 does: 「以后每年根据评估绩效予以分档补助」: a consortium with no
+            # activity after its founding year earns nothing, its lead or member points included
+            # (an auditor's case: an idle consortium's lead was paid 4 + 2 a year).
+            s.nothing(area, one_off, c.role.value, c.id, path, f"{c.name}：本年度没有开展活动，不计分")
+            s.item_tiers.append(ItemTierResult(area, c.id, c.name, unranked, False))
+            continue
         s.award(area, c.role.value, rules.lead if lead else rules.member, c.id, path, c.name)
         if c.industry in s.guideline.industries:
             s.award(area, "leading_industry", rules.leading_industry, c.id, path,
                     f"{c.name}（{c.industry}）")
-        new = founded_this_year(c.established, s.guideline)
         counted = [m for j, m in enumerate(c.members) if (*path, "members", j) not in s.self_named]
         members = len(distinct_members(counted))
         figures = f"活动 {c.activities} 次、成员 {members} 个" + (
