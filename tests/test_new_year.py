@@ -245,6 +245,21 @@ CHANGES: dict[str, Change] = {
                "      enterprise: 成都某公司\n      district: 新都区\n      date: 2019-04-01\n"
                "      outcome: 合格率提高\n",
         points={"svc-a": 2 + 1}),
+    "a new service kind (1.4)": Change(
+        text=lambda t: t.replace("科技类咨询、培训等服务", "科技类咨询、培训、技术成果转化等服务"),
+        guideline="""
+            kinds:
+              service_kinds:
+                add:
+                  - {code: tech_transfer, label: 技术成果转化}
+            clause_service_kinds:
+              "1.4": {add: [技术成果转化]}
+            """,
+        report="innovation:\n  services:\n    - id: svc-a\n      kind: 技术成果转化\n      title: 专利成果转化\n"
+               "      enterprise: 成都某公司\n      district: 武侯区\n      date: 2019-04-01\n"
+               "      outcome: 成果投产\n",
+        # Paid as 1.4's (1 point), not as 一's other services (0.5).
+        points={"svc-a": 1}, form=["技术成果转化"]),
     "provinces that now count (Hong Kong)": Change(
         guideline="""
             provinces:

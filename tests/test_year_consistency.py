@@ -519,3 +519,55 @@ def test_a_rubric_typo_withholds_the_years_scores_not_its_checks(tmp_path: Path)
     scored = run("evaluate", "--year", "2019")
     assert scored.returncode == 1, scored.stdout + scored.stderr
     assert "2019 年度的指南或细则文件有误，该年度未评估" in scored.stderr
+
+
+_TECH_TRANSFER = "      - {code: tech_transfer, label: 技术成果转化, aliases: [成果转化]}\n"
+
+
+def _tech_text(text: str) -> str:
+    """The 2017 text with 技术成果转化 named in clause 1.4, as the staff wrote 2019's."""
+    return text.replace("科技类咨询、培训等服务", "科技类咨询、培训、技术成果转化等服务")
+
+
+def test_a_kind_the_clause_names_but_does_not_list_is_said_at_the_kind(tmp_path: Path) -> None:
+    _2019(tmp_path, "kinds:\n  service_kinds:\n    add:\n" + _TECH_TRANSFER, text=_text(_tech_text))
+    problems = [p for p in year_problems(tmp_path) if p.file.startswith("validators/guidelines")]
+    assert [(p.file, p.line) for p in problems] == [("validators/guidelines/2019.yaml", 12)]
+    message = problems[0].message
+    assert "条款 1.4" in message
+    assert "“技术成果转化”" in message
+    assert 'clause_service_kinds: {"1.4": {add: [技术成果转化]}}' in message
+
+
+def test_a_kind_the_clause_names_and_lists_passes(tmp_path: Path) -> None:
+    _2019(tmp_path, "kinds:\n  service_kinds:\n    add:\n" + _TECH_TRANSFER
+          + 'clause_service_kinds:\n  "1.4": {add: [技术成果转化]}\n', text=_text(_tech_text))
+    assert year_problems(tmp_path) == []
+
+
+def test_a_kind_listed_under_another_clause_that_names_it_too_passes(tmp_path: Path) -> None:
+    both = _text(lambda t: _tech_text(t).replace("引智、引才、融资等服务", "引智、引才、融资、技术成果转化等服务"))
+    _2019(tmp_path, "kinds:\n  service_kinds:\n    add:\n" + _TECH_TRANSFER
+          + 'clause_service_kinds:\n  "1.5": {add: [技术成果转化]}\n', text=both)
+    assert year_problems(tmp_path) == []
+
+
+def test_a_shorter_kind_inside_a_longer_name_is_not_named(tmp_path: Path) -> None:
+    """成果转化 (a kind of its own here) is part of the longer 技术成果转化 the clause names."""
+    _2019(tmp_path, "kinds:\n  service_kinds:\n    add:\n      - {code: tech_transfer, label: 技术成果转化}\n"
+          "      - {code: transfer, label: 成果转化}\n"
+          + 'clause_service_kinds:\n  "1.4": {add: [技术成果转化]}\n', text=_text(_tech_text))
+    assert year_problems(tmp_path) == []
+
+
+@pytest.mark.parametrize("entry", ["[科技咨询, 科技培训, 研发指导, 创新方法培训, 技术成果转换]",
+                                   "{add: [技术成果转换]}"])
+def test_a_misspelt_kind_of_a_clause_is_said_at_its_line(tmp_path: Path, entry: str) -> None:
+    _2019(tmp_path, "kinds:\n  service_kinds:\n    add:\n" + _TECH_TRANSFER
+          + f'clause_service_kinds:\n  "1.4": {entry}\n', text=_text(_tech_text))
+    [problem] = year_problems(tmp_path)
+    assert (problem.file, problem.line) == ("validators/guidelines/2019.yaml", 14)
+    assert "“技术成果转换”不是本年度的服务类型" in problem.message
+    assert "技术成果转化" in problem.message
+    assert "研发指导" in problem.message
+    assert "不符合要求" not in problem.message

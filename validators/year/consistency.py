@@ -32,7 +32,7 @@ from validators.year.files import (
     year_file,
 )
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline
-from validators.year.kinds import VOCABULARY_TITLES
+from validators.year.kinds import VOCABULARY_TITLES, Kind
 from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric, written_rubric
 from validators.year.text import GuidelineText, area_numeral, guideline_text, text_year
 
@@ -212,7 +212,73 @@ def _guideline_problems(rules: Guideline, points: Rubric | None, place: _Place, 
                     f"活动类别“{category.label}”的 {field} 是 {number}，而条款 {category.clause} 的原文没有写"
                     f"“{number}{unit}”：请让标准与原文一致，或用 not_in_text 写明为什么不同。"))
     problems += _rate_problems(rules, points, place)
+    problems += _unlisted_kind_problems(rules, place, text.file)
     return problems
+
+
+def _kinds_named(words: str, rules: Guideline) -> list[str]:
+    """The labels of the service kinds `words` name verbatim. A name inside a longer name of
+    the vocabulary (成果转化 inside 技术成果转化) is that longer one's, not a name of its own."""
+    labels = {k.label for k in rules.kinds.service_kinds}
+    names = sorted({n for k in rules.kinds.service_kinds for n in (k.label, *k.aliases)}, key=len, reverse=True)
+    found: list[str] = []
+    for name in names:
+        if name in words:
+            if name in labels:
+                found.append(name)
+            words = words.replace(name, "\x00")
+    return found
+
+
+def _unlisted_kind_problems(rules: Guideline, place: _Place, text_file: str) -> list[YearProblem]:
+    """A service kind whose label a clause of `clause_service_kinds` (2017's 1.4, 1.5) names in
+    the year's text, but which no clause there lists: its services would silently score under
+    the area's general rule, not under the clause that names them. A kind listed under another
+    clause is that clause's, as the staff chose."""
+    listed = {k.code for c in rules.clause_service_kinds for k in rules.service_kinds_for(c)}
+    naming: dict[str, list[str]] = {}
+    for clause in rules.clause_service_kinds:
+        for label in _kinds_named(_squash(rules.clauses.get(clause, "")), rules):
+            naming.setdefault(label, []).append(clause)
+    problems: list[YearProblem] = []
+    for kind in rules.kinds.service_kinds:
+        clauses = naming.get(kind.label)
+        if not clauses or kind.code in listed:
+            continue
+        clause, others = clauses[0], "、".join(clauses[1:])
+        kept = "、".join(rules.clause_service_kinds[clause]) or "（无）"
+        problems.append(_at_kind_or_clause(place, kind, clause, (
+            f"{rules.year} 年度指南原文 {text_file} 的条款 {clause}"
+            + (f"（及 {others}）" if others else " ") + f"写了服务类型“{kind.label}”，而 clause_service_kinds 中"
+            f"条款 {clause} 没有列出它（现有 {kept}）：这一类服务不会按条款 {clause} 计分，只按第"
+            f"{area_numeral(_clause_area(clause))}部分的一般规则计分。{_listing(rules, place, clause, kind.label)}"
+            "；不按这一条款计分的，请从条款原文中删去这一名称。")))
+    return problems
+
+
+def _listing(rules: Guideline, place: _Place, clause: str, label: str) -> str:
+    """How the year file lists `label` under `clause`: in the list it writes, or with `add`."""
+    own = place.data.get("clause_service_kinds") if isinstance(place.data, dict) else None
+    written = own.get(clause) if isinstance(own, dict) else None
+    if isinstance(written, list) or rules.carried_forward_from is None:
+        return f"请在本年度的文件中 clause_service_kinds 的条款 \"{clause}\" 的列表里加上 {label}"
+    if isinstance(written, dict) and isinstance(written.get("add"), list):
+        return f"请在本年度的文件中 clause_service_kinds 的条款 \"{clause}\" 的 add 里加上 {label}"
+    return (f"请在本年度的文件中写上 clause_service_kinds: {{\"{clause}\": {{add: [{label}]}}}}"
+            f"（add 在条款下照样可用，{clause} 原有的各项照旧沿用）")
+
+
+def _at_kind_or_clause(place: _Place, kind: Kind, clause: str, message: str) -> YearProblem:
+    """At the kind's own line when the year file adds or changes it; else at the clause's
+    entry of `clause_service_kinds` it writes; else where `place` says an inherited value."""
+    at_kind: tuple[str | int | _Named, ...] = ("kinds", "service_kinds", _Named(tuple(kind.names())))
+    node: Any = place.data
+    for key in at_kind:
+        step = _step(node, key)
+        if step is None:
+            return place.at(("clause_service_kinds", clause), message)
+        node = step[0]
+    return place.at(at_kind, message)
 
 
 def _rate_problems(rules: Guideline, points: Rubric | None, place: _Place) -> list[YearProblem]:

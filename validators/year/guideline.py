@@ -204,10 +204,14 @@ class Guideline(_Strict):
         if unknown:
             raise ValueError(f"clause_service_kinds 写的条款 {'、'.join(sorted(unknown))} 不在本年度的指南原文中")
         for clause, names in self.clause_service_kinds.items():
-            strangers = [n for n in names if self.kinds.find("service_kinds", n) is None]
-            if strangers:
-                raise ValueError(f"clause_service_kinds 中条款 {clause} 的“{'、'.join(strangers)}”"
-                                 "不是 kinds.service_kinds 中的服务类型")
+            misnamed = [(i, n) for i, n in enumerate(names) if self.kinds.find("service_kinds", n) is None]
+            if misnamed:
+                # Said at the first wrong name's own line, with the names it may be.
+                labels = "、".join(k.label for k in self.kinds.service_kinds)
+                raise PlacedError(f"clause_service_kinds 中条款 {clause} 写的“{'、'.join(n for _, n in misnamed)}”"
+                                  f"不是本年度的服务类型（kinds.service_kinds）：现有 {labels}。"
+                                  "是不是写错了名称？新的服务类型要先写在 kinds.service_kinds 中",
+                                  ("clause_service_kinds", clause, misnamed[0][0]))
         for category in self.kinds.event_categories:
             roles = category.criteria.roles or []
             strangers = [r for r in roles if r not in _EVENT_ROLES]
