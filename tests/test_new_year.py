@@ -1,4 +1,4 @@
-"""A new guideline year is data the association's staff write: each of twelve ordinary changes
+"""A new guideline year is data the association's staff write: each of fourteen ordinary changes
 to the 2017 guideline, made in a 2019 year file (and text and rubric) in a scratch tree, works
 in check, evaluate, the year's schema, the form's files and the built pages; and no 2017 or 2018
 figure moves."""
