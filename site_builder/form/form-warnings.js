@@ -1,4 +1,4 @@
-/* Report form: two warnings of `check`, at the field and in its words.
+/* Report form: warnings of `check`, at the field and in its words.
  *
  * - W-OUTCOME-NOTHING (validators/rules/innovation.py): a service in a pilot district whose
  *   服务成效 says nothing (无, 暂无, -, N/A) does not show 1.3's effect and earns nothing under
@@ -6,6 +6,13 @@
  *   `nothing`), read as `TextPolicy.says_nothing` reads them.
  * - W-EVIDENCE-NONE (validators/rules/evidence.py): in a year the staff verify (its
  *   reviews/<year>/ folder exists), an item with no evidence.
+ * - W-SERVICE-NOT-ENTERPRISE (validators/rules/innovation.py): in a year whose file has
+ *   `government_markers`, a service whose enterprise's name, or a part of it in or outside
+ *   brackets, ends in one and is no company's (`measures.government_ending`).
+ * - W-OCCASION-OWN (validators/rules/academic_events.py): an event of 5.4 in an occasion outside
+ *   the year's list whose organizer is the society itself: one of policy.yaml's
+ *   `text.self_words`, or the society's registered name (`own`, as the form's list of societies
+ *   has it), compared as `same_text` compares (form-findings.js's `RF.sameText`).
  *
  * The pilot districts, whether the year is verified and the check's sentences are the year's
  * guide's (`warnings`, written by validators/association/browser_warnings.py).
@@ -60,14 +67,82 @@
     return has(fold(plain)) || has(fold(trimmed)) || !trimmed;
   };
 
+  /* `government_ending`: [the part of an enterprise's name that makes it look like a government
+   * body, the marker it ends in (the longest)], or null: none when the name is a company's
+   * (form-findings.js's `RF.companyEnding`), nor for a part ending in one of the exceptions. */
+  RF.governmentEnding = function (name, enterprise, spaces) {
+    if (RF.companyEnding(name, { markers: enterprise.company, brackets: enterprise.brackets }, spaces)) return null;
+    var parts = [String(name)];
+    Array.from(enterprise.brackets).concat(["\n"]).forEach(function (mark) {
+      parts = [].concat.apply([], parts.map(function (p) { return p.split(mark); }));
+    });
+    var endsIn = function (lower) {
+      return function (m) { return m && lower.endsWith(m.toLowerCase()); };
+    };
+    for (var i = 0; i < parts.length; i++) {
+      var part = RF.pyStrip(parts[i], spaces);
+      var lower = part.toLowerCase();  // case-blind, as `government_ending`
+      if (enterprise.exceptions.some(endsIn(lower))) continue;
+      var ends = enterprise.markers.filter(endsIn(lower));
+      if (ends.length) return [part, ends.reduce(function (a, b) { return b.length > a.length ? b : a; })];
+    }
+    return null;
+  };
+
+  /* `text` with each "{key}" of `values` replaced, in one pass (as str.format: a value that holds
+   * "{key}" stays as written). */
+  function fill(text, values) {
+    return text.replace(/\{([a-z]+)\}/g, function (slot, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : slot;
+    });
+  }
+
+  /* `in_open_occasion`: the event claims a category held in occasions, names no major event of
+   * 七, and names an occasion outside the year's list with its name and organizer; the words of
+   * W-OCCASION-OWN for its category, or null. */
+  function openOccasionWords(event, guide, said, spaces) {
+    var category = RF.eventCategory(guide, event.category);  // form-criteria.js
+    if (!category || !category.criteria.occasion || !said.words[category.code]) return null;
+    if (RF.majorEvent(guide, event.occasion) || RF.majorEvent(guide, event.occasion_name)) return null;
+    var written = typeof event.occasion === "string" ? RF.pyStrip(event.occasion, spaces) : "";
+    if ((guide.occasions || {})[written] !== guide.open_occasion) return null;
+    var filled = function (v) { return typeof v === "string" && v.length > 0; };
+    return filled(event.occasion_name) && filled(event.occasion_organizer) ? said.words[category.code] : null;
+  }
+
+  /* Issues {path, severity: "warning", code, message} of W-OCCASION-OWN; `own`: the society's
+   * registered name, or null when the form does not know it. */
+  function ownOccasionIssues(data, guide, labels, own) {
+    var said = guide.warnings && guide.warnings.own_occasion;
+    if (!said || !Array.isArray(data.academic_events)) return [];
+    RF.useSameText(labels);
+    var spaces = labels.urls.spaces;
+    var selves = {};
+    said.self_words.forEach(function (w) { selves[RF.sameText(w, spaces)] = true; });
+    var ownKey = typeof own === "string" ? RF.sameText(own, spaces) : "";
+    var issues = [];
+    data.academic_events.forEach(function (event, i) {
+      if (!RF.isObject(event)) return;
+      var words = openOccasionWords(event, guide, said, spaces);
+      if (!words) return;
+      var key = RF.sameText(event.occasion_organizer, spaces);
+      if (!Object.prototype.hasOwnProperty.call(selves, key) && !(ownKey && key === ownKey)) return;
+      issues.push({ path: ["academic_events", i, "occasion_organizer"], severity: "warning", code: "W-OCCASION-OWN",
+        message: fill(words, { title: String(event.title), name: RF.pyStrip(event.occasion_name, spaces),
+          organizer: RF.pyStrip(event.occasion_organizer, spaces) }) });
+    });
+    return issues;
+  }
+
   /* Issues {path, severity: "warning", code, message}: each pilot-district service whose outcome
    * says nothing, at its outcome; in a year the staff verify, each item with no evidence, at its
    * evidence (an item whose definition has no evidence, such as a research report, is not one:
    * its achievements are). */
-  RF.warningIssues = function (data, root, guide, labels) {
+  RF.warningIssues = function (data, root, guide, labels, own) {
     var issues = [];
     var said = guide.warnings;
     if (!said || !RF.isObject(data)) return issues;
+    issues = issues.concat(ownOccasionIssues(data, guide, labels, own));
     var outcomeWords = said.words["W-OUTCOME-NOTHING"];
     var innovation = RF.isObject(data.innovation) ? data.innovation : {};
     (Array.isArray(innovation.services) ? innovation.services : []).forEach(function (service, i) {
@@ -76,6 +151,17 @@
       if (!RF.saysNothing(service.outcome, labels.nothing, labels.urls.spaces)) return;
       issues.push({ path: ["innovation", "services", i, "outcome"], severity: "warning", code: "W-OUTCOME-NOTHING",
         message: outcomeWords.split("{outcome}").join(RF.pyStrip(service.outcome, labels.urls.spaces)) });
+    });
+    var enterprise = said.enterprise;
+    (Array.isArray(innovation.services) ? innovation.services : []).forEach(function (service, i) {
+      if (!enterprise || !RF.isObject(service) || typeof service.enterprise !== "string") return;
+      var found = RF.governmentEnding(service.enterprise, enterprise, labels.urls.spaces);
+      if (!found) return;
+      var name = RF.pyStrip(service.enterprise, labels.urls.spaces);
+      var ending = found[0] === name ? fill(enterprise.whole, { marker: found[1] })
+        : fill(enterprise.part, { part: found[0], marker: found[1] });
+      issues.push({ path: ["innovation", "services", i, "enterprise"], severity: "warning", code: "W-SERVICE-NOT-ENTERPRISE",
+        message: fill(enterprise.words, { enterprise: name, ending: ending }) });
     });
     if (!said.reviewed) return issues;
     RF.walk(data, root, root, [], function (path, value, key, schema) {

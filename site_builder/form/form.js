@@ -61,6 +61,13 @@
     })[0] || null;
   };
 
+  /* The society's registered name as the published list has it (W-OCCASION-OWN), or null: the
+   * list names a society without a profile by its id. */
+  App.prototype.registeredName = function (id) {
+    var known = typeof id === "string" ? this.society(id) : null;
+    return known && known.name !== known.id ? known.name : null;
+  };
+
   App.prototype.loadYear = function (year) {
     var self = this;
     if (this.validators[year]) return Promise.resolve();
@@ -550,7 +557,7 @@
     var across = cross.issues;
     this.crossStatus = cross.status;
     var issues = lost.concat(found.concat(repeats, across)
-      .concat(RF.warningIssues(st.data, root, ctx.guide, ctx.labels)).filter(function (i) {
+      .concat(RF.warningIssues(st.data, root, ctx.guide, ctx.labels, this.registeredName(st.data.society))).filter(function (i) {
         return i.severity === "warning" || !taken[RF.pointer(i.path)];
       }), personal);
     var profileIssues = [];

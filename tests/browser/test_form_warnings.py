@@ -1,6 +1,8 @@
-"""Two warnings of `check` that the form now says at the field, in headless Chromium: a service in
-the pilot district whose 服务成效 says nothing (W-OUTCOME-NOTHING), and, in a year the staff verify
-only, an item with no evidence (W-EVIDENCE-NONE). The form's sentence at each field is the one
+"""Warnings of `check` that the form now says at the field, in headless Chromium: a service in
+the pilot district whose 服务成效 says nothing (W-OUTCOME-NOTHING), in a year the staff verify
+only, an item with no evidence (W-EVIDENCE-NONE), a service whose enterprise looks like a
+government body (W-SERVICE-NOT-ENTERPRISE), an open occasion organized by the society itself
+(W-OCCASION-OWN). The form's sentence at each field is the one
 `check` gives for the same report at the same place; the site is built from a tree that verifies
 2017 (reviews/2017/) and not 2018."""
 
@@ -20,7 +22,8 @@ from validators.check import check_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CODES = ("W-OUTCOME-NOTHING", "W-EVIDENCE-NONE", "W-ACHIEVEMENT-SAME-TYPE")  # the warnings the form says itself
+# The warnings the form says itself.
+CODES = ("W-OUTCOME-NOTHING", "W-EVIDENCE-NONE", "W-ACHIEVEMENT-SAME-TYPE", "W-SERVICE-NOT-ENTERPRISE", "W-OCCASION-OWN")
 SOCIETY = "cd-agri"  # registered, with no report for either year in the tree
 SERVICE = {"kind": "科技咨询", "title": "技术咨询", "enterprise": "成都示例企业", "district": "郫都区",
            "date": "{year}-05-12", "outcome": "无"}
@@ -158,4 +161,80 @@ def test_an_item_with_no_evidence_is_warned_only_in_a_year_the_staff_verify(
         fill(page, "/major_work/0/evidence/0", "https://example.org/d")
         settled(page)
         assert "/major_work/0/evidence" not in _warned(page)
+    assert not page.problems, page.problems
+
+
+def test_a_service_to_a_government_body_typed_in_2018_is_warned_as_check_warns(
+        page, base: str, tree: Path, tmp_path: Path) -> None:
+    """W-SERVICE-NOT-ENTERPRISE at the enterprise, in the check's words; a company's name, or a
+    business's ending in a marker (餐厅), takes it away as it does from `check`."""
+    _blank(page, base, 2018)
+    add(page, "/innovation/services")
+    service = {k: v.format(year=2018) for k, v in SERVICE.items()}
+    fill_item(page, "/innovation/services/0", {**service, "enterprise": "成都市郫都区人民政府办公室",
+                                               "outcome": "形成咨询报告 1 份"})
+    add(page, "/innovation/services/0/evidence")
+    fill(page, "/innovation/services/0/evidence/0", "https://example.org/a")
+    page.keyboard.press("Tab")
+    settled(page)
+    checked = _by_check(tree, tmp_path, page.input_value("#rf-yaml-report"), 2018)
+    field = "/innovation/services/0/enterprise"
+    assert [code for code, _ in checked.values()] == ["W-SERVICE-NOT-ENTERPRISE"]
+    assert _said(page, field) == checked[field][1]
+    assert "「为成都市域内企业提供技术、咨询等服务」" in _said(page, field)
+    for name in ("成都示例科技有限公司", "成都示例川菜餐厅"):
+        fill(page, field, name)
+        settled(page)
+        assert _said(page, field) == ""
+        assert _by_check(tree, tmp_path, page.input_value("#rf-yaml-report"), 2018) == {}
+    assert not page.problems, page.problems
+
+
+EVENTS = """society: cd-agri
+year: {year}
+academic_events:
+  - {{id: evt-a, title: 学会开放日科普展, category: 大型社会活动, role: 主办, date: {year}-06-01, participants: 300,
+     occasion: 其他全国性或全市性科普活动, occasion_name: 本学会开放日, occasion_organizer: 本学会,
+     evidence: ["https://example.org/a"]}}
+  - {{id: evt-b, title: 科普日讲座, category: 大型社会活动, role: 主办, date: {year}-09-16, participants: 200,
+     occasion: 全国科普日, occasion_organizer: 本学会, evidence: ["https://example.org/b"]}}
+"""
+
+
+@pytest.mark.parametrize("year", [2017, 2018])
+def test_an_open_occasion_organized_by_the_society_itself_is_warned_as_check_warns(
+        page, base: str, tree: Path, tmp_path: Path, year: int) -> None:
+    """W-OCCASION-OWN at the organizer, in the check's words; an occasion of the year's list
+    organized by the society says nothing, as `check` says nothing; another organizer takes it away."""
+    text = EVENTS.format(year=year)
+    checked = _by_check(tree, tmp_path, text, year, across=True)
+    field = "/academic_events/0/occasion_organizer"
+    assert [code for code, _ in checked.values() if code == "W-OCCASION-OWN"] == ["W-OCCASION-OWN"]
+    assert field in checked
+    _open(page, base, text, year)
+    assert _warned(page) == {pointer: message for pointer, (_, message) in checked.items()}
+    assert "「科普月、科技周、科普日等全国性、全市性科普活动中举办的活动」" in _said(page, field)
+    fill(page, field, "成都市科学技术协会")
+    settled(page)
+    assert _said(page, field) == ""
+    assert not page.problems, page.problems
+
+
+def test_an_occasion_organized_under_the_society_s_registered_name_is_warned_too(page, base: str) -> None:
+    """The form knows a published society's registered name (its list of societies) and says
+    W-OCCASION-OWN of it as the rules across files do (tests/test_occasion_organizer.py holds the
+    form's reading to the check's)."""
+    from validators.models.academic_events import AcademicEvent
+    from validators.rules.academic_events import own_occasion
+    from validators.year.guideline import guideline
+
+    name = "成都市机械工程学会（示例）"  # submissions/cd-mech-eng/society.yaml
+    text = EVENTS.format(year=2018).replace("cd-agri", "cd-mech-eng").replace("occasion_organizer: 本学会,",
+                                                                           f"occasion_organizer: {name},")
+    _open(page, base, text, 2018)
+    rules = guideline(2018)
+    assert rules is not None
+    event = AcademicEvent.model_construct(title="学会开放日科普展", category="大型社会活动", occasion=rules.open_occasion,
+                                          occasion_name="本学会开放日", occasion_organizer=name)
+    assert _said(page, "/academic_events/0/occasion_organizer") == own_occasion(event, rules)
     assert not page.problems, page.problems

@@ -3,7 +3,12 @@ a pilot-district service whose 服务成效 says nothing earns nothing under 1.3
 validators/rules/innovation.py), and, in a year the staff verify (its `reviews/<year>/` folder
 exists), an item with no evidence (W-EVIDENCE-NONE, validators/rules/evidence.py); a research
 report whose topic needs a focus it lacks, or has one its topic does not use (E-RESEARCH-FOCUS,
-W-RESEARCH-FOCUS-UNUSED, validators/rules/research.py). The form reads
+W-RESEARCH-FOCUS-UNUSED, validators/rules/research.py); in a year whose file has
+`government_markers`, a service whose enterprise's name ends in one (W-SERVICE-NOT-ENTERPRISE,
+validators/rules/innovation.py, `measures.government_ending`); an event of 5.4 in an occasion
+outside the year's list whose organizer is the society itself, by a word of policy.yaml's
+`text.self_words` or by its registered name as the form's list of societies has it
+(W-OCCASION-OWN, validators/rules/academic_events.py). The form reads
 these from a year's guide (guide-<year>.json) and the words that say nothing from labels.json
 (policy.yaml's `text.nothing_words`), so that it says what `check` says without a second copy.
 """
@@ -13,20 +18,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from validators.models.academic_events import AcademicEvent
 from validators.models.innovation import Innovation, Service
 from validators.models.report import YearReport
-from validators.rules import evidence, innovation, research
+from validators.rules import academic_events, evidence, innovation, research
 from validators.rules.rule_context import RuleContext
 from validators.yaml.loading import SourceMap
 from validators.yaml.policy import policy
+from validators.year import measures
 from validators.year.guideline import Guideline
 
-__all__ = ["OUTCOME_SLOT", "TOPIC_SLOT", "browser_evidence_kinds", "browser_nothing_words", "browser_warnings"]
+__all__ = ["ENDING_SLOT", "ENTERPRISE_SLOT", "OUTCOME_SLOT", "TOPIC_SLOT", "browser_evidence_kinds", "browser_nothing_words", "browser_warnings"]
 
 # Where the form puts a service's outcome (trimmed, as the check quotes it) in the check's words.
 OUTCOME_SLOT = "{outcome}"
 # Where it puts a research report's topic.
 TOPIC_SLOT = "{topic}"
+# Where it puts a service's enterprise (trimmed, as the check quotes it), and the ending it names.
+ENTERPRISE_SLOT = "{enterprise}"
+ENDING_SLOT = "{ending}"
 
 
 def browser_evidence_kinds() -> dict[str, Any]:
@@ -54,7 +64,7 @@ def _outcome_words(rules: Guideline) -> str | None:
     if not rules.pilot_districts:
         return None
     word = policy().text.nothing_words[0]
-    service = Service.model_construct(district=rules.pilot_districts[0], outcome=word,
+    service = Service.model_construct(district=rules.pilot_districts[0], outcome=word, enterprise="示例企业",
                                       date=rules.evaluation_window.deadline)
     area = Innovation.model_construct(senior_experts_total=0, senior_experts_registered=0, services=[service])
     ctx = RuleContext("", Path(), SourceMap(), rules, policy())
@@ -65,11 +75,53 @@ def _outcome_words(rules: Guideline) -> str | None:
     return said.replace(quoted, f"“{OUTCOME_SLOT}”")
 
 
+def _enterprise(rules: Guideline) -> dict[str, Any] | None:
+    """What the form needs to say W-SERVICE-NOT-ENTERPRISE as the check says it: the year's
+    government markers, the endings that are a business's all the same, the company markers that
+    make a name a company's, the brackets whose parts are read apart (`measures.government_ending`),
+    and the check's sentence asked of the rule itself, with ENTERPRISE_SLOT and ENDING_SLOT, and
+    its two ways of naming the ending ("{marker}", "{part}"). None in a year without markers."""
+    if not rules.government_markers:
+        return None
+    marker = max(rules.government_markers, key=len)
+    name = f"示例{marker}"
+    ctx = RuleContext("", Path(), SourceMap(), rules, policy())
+    said = innovation.not_enterprise(name, ctx)
+    assert said is not None, name  # the rule no longer reads the year's longest marker
+    ending = innovation.ENDING_WHOLE.format(marker=marker)
+    for quoted, slot in ((f"“{name}”", f"“{ENTERPRISE_SLOT}”"), (ending, ENDING_SLOT)):
+        assert said.count(quoted) == 1, said  # the rule's wording changed: say where it quotes
+        said = said.replace(quoted, slot)
+    return {"markers": list(rules.government_markers), "exceptions": list(rules.government_marker_exceptions),
+            "company": list(rules.company_markers),
+            "brackets": "".join(sorted(chr(c) for c in measures._BRACKETS)),
+            "words": said, "whole": innovation.ENDING_WHOLE, "part": innovation.ENDING_PART}
+
+
+def _own_occasion(rules: Guideline) -> dict[str, Any] | None:
+    """What the form needs to say W-OCCASION-OWN as the check says it: the words by which a society
+    names itself, and for each category held in occasions (by its code) the check's sentence asked
+    of the rule itself, with "{title}", "{name}" and "{organizer}" where it quotes the event's
+    title, occasion name and organizer. None in a year with no such category."""
+    words: dict[str, str] = {}
+    for category in rules.kinds.event_categories:
+        if not category.criteria.occasion:
+            continue
+        event = AcademicEvent.model_construct(title="{title}", category=category.code, occasion=rules.open_occasion,
+                                              occasion_name="{name}", occasion_organizer="{organizer}")
+        said = academic_events.own_occasion(event, rules)
+        for slot in ("{title}", "{name}", "{organizer}"):
+            assert said.count(f"“{slot}”") == 1, said  # the rule's wording changed: say where it quotes
+        words[category.code] = said
+    return {"self_words": list(policy().text.self_words), "words": words} if words else None
+
+
 def browser_warnings(rules: Guideline, reviewed: bool) -> dict[str, Any]:
     """For a year's guide: its pilot districts and the check's words for a service there whose
     outcome says nothing; whether the staff verify the year (`reviewed`), and the check's words
     for an item with no evidence, which it gives only then."""
-    return {"pilot_districts": list(rules.pilot_districts), "reviewed": reviewed,
+    return {"pilot_districts": list(rules.pilot_districts), "reviewed": reviewed, "enterprise": _enterprise(rules),
+            "own_occasion": _own_occasion(rules),
             "words": {"W-OUTCOME-NOTHING": _outcome_words(rules), "W-EVIDENCE-NONE": evidence.NO_EVIDENCE_MESSAGE,
                       "E-RESEARCH-FOCUS": research.focus_missing(TOPIC_SLOT, rules),
                       "W-RESEARCH-FOCUS-UNUSED": research.focus_unused(TOPIC_SLOT, rules)}}

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.report import YearReport
+from validators.rules.cross_file_common import same_text
 from validators.rules.rule_context import RuleContext
+from validators.yaml.policy import policy
 from validators.year.cited import criterion_clause
 from validators.year.countries import country_name, known_country_names
 from validators.year.criteria import major_event_title_words, major_event_words, not_major_work
@@ -16,6 +18,12 @@ from validators.year.measures import Countries, Regions, countries, regions
 from validators.year.quotes import said as _said
 
 _HOSTS = "由学会主办或承办"
+# What 5.4 asks of a large public event (quoted when the year's clause still says it).
+_OCCASIONS = "科普月、科技周、科普日等全国性、全市性科普活动中举办的活动"
+# An event held in an occasion outside the year's list whose organizer is the society itself: by
+# a word of policy.yaml's `text.self_words` (here), or by its registered name (rules across files,
+# `cross_file.occasions_not_own`).
+OWN_OCCASION_CODE = "W-OCCASION-OWN"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +58,37 @@ def _occasion_unmet(event: AcademicEvent, guideline: Guideline, label: str) -> l
                           "（occasion_name）和主办单位（occasion_organizer），以便核实它是全国性、"
                           f"全市性科普活动：缺 {'、'.join(missing)}。")]
     return []
+
+
+def in_open_occasion(event: AcademicEvent, guideline: Guideline) -> bool:
+    """Whether `event` claims a category held in occasions (5.4) and names one outside the year's
+    list (open_occasion) with its organizer: the organizer is then what says the occasion is a
+    national or citywide one."""
+    category = guideline.event_category(event.category)
+    return (category is not None and category.criteria.occasion
+            and guideline.major_event(event.occasion) is None and guideline.major_event(event.occasion_name) is None
+            and guideline.occasion(event.occasion) == guideline.open_occasion
+            and bool(event.occasion_name) and bool(event.occasion_organizer))
+
+
+def own_occasion(event: AcademicEvent, guideline: Guideline) -> str:
+    """W-OCCASION-OWN's sentence for an event in an occasion its own society organized. A warning:
+    the society may have held its event in a national or citywide occasion and written itself as
+    the organizer of its own part; the staff decide by the evidence, and the event scores as before."""
+    category = guideline.event_category(event.category)
+    label = category.label if category else str(event.category)
+    clause = (category.clause if category else None) or ""
+    other = guideline.kind("event_categories", "other")
+    instead = f"；若不是，请改报为“{other.label}”" if other and other.label != label else ""
+    return (f"“{event.title}”所在的“{(event.occasion_name or '').strip()}”的主办单位（occasion_organizer）写的是"
+            f"“{(event.occasion_organizer or '').strip()}”，即本学会自己：{label}是"
+            f"{_said(_OCCASIONS, guideline.clauses.get(clause, ''))}，本学会自己举办的活动（如开放日、周年活动）"
+            f"不是全国性、全市性科普活动。这一项仍按条款 {clause} 计分，由市科协按证明材料核实它是否在全国性、"
+            f"全市性科普活动中举办{instead}。")
+
+
+def _self_words() -> frozenset[str]:
+    return frozenset(same_text(w) for w in policy().text.self_words)
 
 
 def _role_allowed(role: EventRole, allowed: list[str]) -> bool:
@@ -191,6 +230,8 @@ def check(report: YearReport, ctx: RuleContext) -> None:
         for unmet in unmet_criteria(event, ctx.guideline, read, codes):
             ctx.error((*path, unmet.field), unmet.code,
                       f"“{event.title}”不符合所申报的类别：{unmet.message}", clause)
+        if in_open_occasion(event, ctx.guideline) and same_text(event.occasion_organizer or "") in _self_words():
+            ctx.warning((*path, "occasion_organizer"), OWN_OCCASION_CODE, own_occasion(event, ctx.guideline), clause)
         _check_regions(event, read, path, ctx)
         _check_countries(event, codes, path, ctx)
         ctx.in_window((*path, "date"), event.date, clause, "活动日期")

@@ -15,6 +15,7 @@ from validators.findings import Finding
 from validators.models.consortia import ConsortiumRole
 from validators.models.report import SHARED_ID_LISTS, YearReport
 from validators.repository import PROFILE_FILE, ReportDoc, Repository
+from validators.rules.academic_events import OWN_OCCASION_CODE, in_open_occasion, own_occasion
 from validators.rules.cross_file_claims import (
     achievements_counted_once,
     claimed_once,
@@ -46,6 +47,22 @@ def profiles_present(repo: Repository) -> Iterator[Finding]:
             yield at(doc, ("society",), "E-SOCIETY-PROFILE-MISSING",
                       f"文件夹 {society}/ 缺少 society.yaml：请先提交学会资料（名称、类型、维护人）。",
                       None)
+
+
+def occasions_not_own(repo: Repository) -> Iterator[Finding]:
+    """An event of 5.4 in an occasion outside the year's list whose organizer is the society's own
+    registered name (its profile's `name`, compared as `same_text` compares) was held in the
+    society's own occasion: W-OCCASION-OWN, as the in-file rule says it of 本学会 and the other
+    words of policy.yaml's `text.self_words`. The name is the profile's as it stands."""
+    for doc, i, event in items(repo, "academic_events"):
+        profile = repo.profiles.get(doc.report.society)
+        own = same_text(profile.profile.name) if profile is not None else ""
+        if not own or same_text(event.occasion_organizer or "") != own:
+            continue
+        rules = guideline(doc.report.year, repo.root)
+        if rules is not None and in_open_occasion(event, rules):
+            yield at(doc, ("academic_events", i, "occasion_organizer"), OWN_OCCASION_CODE, own_occasion(event, rules),
+                      event.category.clause, "warning")
 
 
 # What E-ESTABLISHED-CHANGED says (str.format): to a later year's report (ESTABLISHED_LATER, "{year}"
@@ -283,7 +300,7 @@ RULES = (profiles_present, established_once, established_under_one_id, stations_
          one_lead_per_consortium, not_self_by_name, known_members, members_reciprocal, members_agree_with_lead,
          achievements_counted_once, claimed_once, functions_claimed_once, stations_claimed_once,
          station_names_reused, consortia_renamed, consortium_names_reused, works_claimed_again,
-         plausible_figures)
+         plausible_figures, occasions_not_own)
 
 
 def check_repository(repo: Repository) -> list[Finding]:

@@ -11,7 +11,22 @@ from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
 from validators.year.cited import area_clause, innovation_clause
-from validators.year.measures import district_rename_hint, expert_rate, no_outcome, percent
+from validators.year.measures import (
+    district_rename_hint,
+    expert_rate,
+    government_ending,
+    no_outcome,
+    percent,
+)
+from validators.year.quotes import said
+from validators.year.text import area_numeral
+
+# What the guideline says area 一's services are for (quoted when the year's clause still says it).
+FOR_ENTERPRISES = "为成都市域内企业提供技术、咨询等服务"
+# How W-SERVICE-NOT-ENTERPRISE names the ending (str.format): of the whole name, or of a part of it in
+# or outside brackets. The online form says the same (validators/association/browser_warnings.py).
+ENDING_WHOLE = "名称以“{marker}”结尾"
+ENDING_PART = "名称中的“{part}”以“{marker}”结尾"
 
 
 def _district_hint(name: str, ctx: RuleContext) -> str:
@@ -27,6 +42,25 @@ def _district(name: str, path: tuple[str | int, ...], ctx: RuleContext) -> None:
         ctx.error((*path, "district"), "E-DISTRICT-UNKNOWN",
                   f"“{name}”不是 {ctx.guideline.year} 年成都市的区（市）县。{hint}{listing}",
                   area_clause(ctx.guideline, "innovation"))
+
+
+def not_enterprise(name: str, ctx: RuleContext) -> str | None:
+    """W-SERVICE-NOT-ENTERPRISE's sentence for a service whose enterprise ends in one of the year's
+    `government_markers` (`measures.government_ending`); None when it does not (or the year has
+    none). A warning: the name only looks like a government body's, the staff decide by the
+    evidence, and the service scores as before."""
+    found = government_ending(name, ctx.guideline)
+    if found is None:
+        return None
+    part, marker = found
+    ending = (ENDING_WHOLE.format(marker=marker) if part == name.strip()
+              else ENDING_PART.format(part=part, marker=marker))
+    own = ctx.guideline.area("innovation")
+    functions = ctx.guideline.area("government_functions")
+    words = said(FOR_ENTERPRISES, ctx.guideline.clauses.get(own.id, ""))
+    return (f"服务的企业“{name.strip()}”像是政府部门而不是企业（{ending}）：{area_numeral(own.id)}、{own.title}"
+            f"是{words}。这项服务仍照常计分，由市科协按证明材料核实服务对象是否企业；"
+            f"受政府部门委托承担的工作请写在“{area_numeral(functions.id)}、{functions.title}”中。")
 
 
 def check_raw(data: Any, ctx: RuleContext) -> None:
@@ -61,6 +95,10 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     for i, service in enumerate(area.services):
         path = (*base, "services", i)
         _district(service.district, path, ctx)
+        said_not_enterprise = not_enterprise(service.enterprise, ctx)
+        if said_not_enterprise is not None:
+            ctx.warning((*path, "enterprise"), "W-SERVICE-NOT-ENTERPRISE", said_not_enterprise,
+                        area_clause(ctx.guideline, "innovation"))
         ctx.in_window((*path, "date"), service.date, area_clause(ctx.guideline, "innovation"), "服务日期")
         if service.district in ctx.guideline.pilot_districts:
             clause = innovation_clause("pilot_district_service", ctx.guideline, ctx.root)

@@ -121,6 +121,9 @@ class TextPolicy(_Strict):
     nothing_words: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
     nothing_trailing: str
     same_text_ignored: str
+    # Words by which a society names itself (本学会): an occasion's organizer written so is the
+    # society itself (W-OCCASION-OWN).
+    self_words: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
 
     @property
     def _nothing(self) -> frozenset[str]:

@@ -161,6 +161,11 @@ class Guideline(_Strict):
     kinds: Kinds
     # Endings that make a commissioner a company, not a government body (二): see measures.company_ending.
     company_markers: list[str] = []
+    # Endings that make a service's enterprise (一) look like a government body, and the endings
+    # among them that are a business's all the same (餐厅): see measures.government_ending. A year
+    # without them does not compare.
+    government_markers: list[str] = []
+    government_marker_exceptions: list[str] = []
     pilot_societies: list[Slug]
     districts: list[str]
     district_renames: list[DistrictRename] = []

@@ -26,7 +26,7 @@ _HAN = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 __all__ = [
 "company_ending", "counted_achievements", "countries", "distinct_members",
     "district_rename_hint", "district_renamed", "expert_rate", "expert_rate_met", "founded_before", "founded_this_year",
-    "in_window", "member_key", "no_outcome", "out_of_province", "percent", "pilot_confirmed", "regions",
+    "government_ending", "in_window", "member_key", "no_outcome", "out_of_province", "percent", "pilot_confirmed", "regions",
 ]
 
 
@@ -96,6 +96,25 @@ def company_ending(name: str, guideline: Guideline) -> tuple[str, str] | None:
     for part in (p.strip() for p in name.translate(_BRACKETS).split("\n")):
         lower = part.lower()
         ends = [m for m in guideline.company_markers if m and lower.endswith(m.lower())]
+        if ends:
+            return part, max(ends, key=len)
+    return None
+
+
+def government_ending(name: str, guideline: Guideline) -> tuple[str, str] | None:
+    """The part of a service's enterprise (一) that makes it look like a government body, and the
+    year's `government_markers` entry it ends in (the longest): “成都市某某局”, “某某区人民政府办公室”,
+    “成都高新区管委会（经济运行局）”. A name that is a company's by `company_ending` (“某某管理委员会
+    服务有限公司”, “……有限公司（原某某局）”) is an enterprise, and so is a part ending in one of
+    `government_marker_exceptions` (“某某餐厅”); None then, and in a year without markers. Parts in
+    and outside brackets are read apart, letters case-blind, as `company_ending` reads them."""
+    if not guideline.government_markers or company_ending(name, guideline) is not None:
+        return None
+    for part in (p.strip() for p in name.translate(_BRACKETS).split("\n")):
+        lower = part.lower()
+        if any(e and lower.endswith(e.lower()) for e in guideline.government_marker_exceptions):
+            continue
+        ends = [m for m in guideline.government_markers if m and lower.endswith(m.lower())]
         if ends:
             return part, max(ends, key=len)
     return None
