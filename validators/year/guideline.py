@@ -279,6 +279,15 @@ class Guideline(_Strict):
         return self._province_names.get(name.strip())
 
     @cached_property
+    def lowered_markers(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """`company_markers`, `government_markers` and `government_marker_exceptions` in lower
+        case, empty ones left out: a name is compared with each on every service and function."""
+        def lowered(markers: list[str]) -> tuple[str, ...]:
+            return tuple(m.lower() for m in markers if m)
+        return (lowered(self.company_markers), lowered(self.government_markers),
+                lowered(self.government_marker_exceptions))
+
+    @cached_property
     def _province_names(self) -> dict[str, Province]:
         return {n: p for p in self.provinces for n in (p.name, p.short)}
 

@@ -86,6 +86,14 @@ def expert_rate_met(area: Innovation, guideline: Guideline) -> bool:
 _BRACKETS = str.maketrans(dict.fromkeys("（）()", "\n"))
 
 
+def _parts(name: str) -> list[str]:
+    """The parts of a name in and outside brackets, trimmed (most names have no bracket:
+    translating them would cost more than the rest of the comparison)."""
+    if any(b in name for b in "（）()"):
+        return [p.strip() for p in name.translate(_BRACKETS).split("\n")]
+    return [name.strip()]
+
+
 def company_ending(name: str, guideline: Guideline) -> tuple[str, str] | None:
     """The part of a commissioner's name that makes it a company (二), and the year's marker it
     ends in: a company's name ends in one (“…有限公司”, a branch “…有限公司成都分公司”), while a
@@ -93,11 +101,13 @@ def company_ending(name: str, guideline: Guideline) -> tuple[str, str] | None:
     Each part in or outside brackets is read apart (“示例科技有限公司（成都）” is a company,
     “四川省经济和信息化委员会（四川省中小企业局）” is not). The longest marker a part ends in is named.
     Letters are compared case-blind: “CO., LTD.” ends in “Ltd.” as “Co., Ltd.” does."""
-    for part in (p.strip() for p in name.translate(_BRACKETS).split("\n")):
+    markers = guideline.lowered_markers[0]
+    for part in _parts(name):
         lower = part.lower()
+        if not lower.endswith(markers):  # the common case, in one call
+            continue
         ends = [m for m in guideline.company_markers if m and lower.endswith(m.lower())]
-        if ends:
-            return part, max(ends, key=len)
+        return part, max(ends, key=len)
     return None
 
 
@@ -108,15 +118,15 @@ def government_ending(name: str, guideline: Guideline) -> tuple[str, str] | None
     服务有限公司”, “……有限公司（原某某局）”) is an enterprise, and so is a part ending in one of
     `government_marker_exceptions` (“某某餐厅”); None then, and in a year without markers. Parts in
     and outside brackets are read apart, letters case-blind, as `company_ending` reads them."""
-    if not guideline.government_markers or company_ending(name, guideline) is not None:
+    _, markers, exceptions = guideline.lowered_markers
+    if not markers or company_ending(name, guideline) is not None:
         return None
-    for part in (p.strip() for p in name.translate(_BRACKETS).split("\n")):
+    for part in _parts(name):
         lower = part.lower()
-        if any(e and lower.endswith(e.lower()) for e in guideline.government_marker_exceptions):
+        if not lower.endswith(markers) or (exceptions and lower.endswith(exceptions)):
             continue
         ends = [m for m in guideline.government_markers if m and lower.endswith(m.lower())]
-        if ends:
-            return part, max(ends, key=len)
+        return part, max(ends, key=len)
     return None
 
 
