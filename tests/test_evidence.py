@@ -102,6 +102,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
     ("evidence/a.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", None),
     ("evidence/a.mp4", b"\x00\x00\x00\x18ftypmp42", None),
     ("evidence/纪要.txt", "会议纪要\n".encode(), None),
+    ("evidence/名单.csv", "\ufeff名单\n".encode("utf-16"), None),         # Excel's "Unicode text"
     ("evidence/a.exe", b"MZ\x90\x00", "是 .exe 文件"),
     ("evidence/a.html", b"<html>", "是 .html 文件"),
     ("evidence/a.zip", b"PK\x03\x04", "是 .zip 文件"),                # an archive hides what it holds

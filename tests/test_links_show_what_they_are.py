@@ -73,7 +73,10 @@ NOT_PUBLIC = ["https://[::1]/", "https://localhost/", "https://10.0.0.1/admin", 
               "http://2130706433/", "http://0177.0.0.1/", "https://0.0.0.0/", "http://[::]/", "http://0x/",
               "https://172.31.255.255/", "https://192.168.1.1:8080/", "https://169.254.169.254/latest",
               "https://[fe80::1]/", "https://[fd00::1]/", "https://[::ffff:10.0.0.1]/", "https://[::ffff:7f00:1]/",
-              "https://LocalHost/", "https://db.localhost/", "https://printer.local/", "https://metadata.google.internal/"]
+              "https://LocalHost/", "https://db.localhost/", "https://printer.local/", "https://metadata.google.internal/",
+              # a reviewer's gaps: shared address space, multicast, broadcast, old site-local, IPv4-compatible
+              "https://100.64.0.1/", "https://224.0.0.1/", "https://255.255.255.255/", "https://[fec0::1]/",
+              "https://[::127.0.0.1]/", "https://[ff02::1]/"]
 
 
 @pytest.mark.parametrize("url", NOT_PUBLIC)

@@ -51,9 +51,10 @@ KINDS = [
     ("submissions/cd-a/2018.yaml\ufff0", PathKind.MISNAMED, "cd-a", 2018),
     ("submissions/cd-a/2018.yaml.pdf", PathKind.EVIDENCE, "cd-a", None),
     # YAML in a sub-folder: a report or profile put in the wrong place (before, evidence, never read)
-    ("submissions/cd-a/evidence/2018.yaml", PathKind.MISNAMED, "cd-a", 2018),
+    # and of no year: the cycle's gate would say a year is closed instead of where it belongs
+    ("submissions/cd-a/evidence/2018.yaml", PathKind.MISNAMED, "cd-a", None),
     ("submissions/cd-a/sub/society.yaml", PathKind.MISNAMED, "cd-a", None),
-    ("submissions/cd-a/2018.yaml/2018.yaml", PathKind.MISNAMED, "cd-a", 2018),
+    ("submissions/cd-a/2018.yaml/2018.yaml", PathKind.MISNAMED, "cd-a", None),
     ("submissions/cd-a/evidence/2018.pdf", PathKind.EVIDENCE, "cd-a", None),
     ("submissions/cd-a/photo.jpg", PathKind.EVIDENCE, "cd-a", None),
     ("submissions/2018.yaml", PathKind.MISNAMED, None, 2018),  # beside the society folders

@@ -71,3 +71,15 @@ def test_an_objections_file_or_a_record_of_another_year_holds_its_year(tmp_path:
     assert done.returncode == 1
     assert _years(done.stdout) == {"2017"}
     assert f"reviews/2018/{name}:" in done.stderr
+
+
+def test_a_record_misnamed_in_its_year_s_folder_holds_the_year(tmp_path: Path) -> None:
+    """reviews/2018/CD-computer.yaml is E-PATH-LAYOUT and no record: cd-computer's items would be
+    published as unverified (a reviewer's case)."""
+    root = base_tree(tmp_path)
+    record = root / "reviews" / "2018" / "cd-computer.yaml"
+    record.rename(record.with_name("CD-computer.yaml"))
+    done = _cli(root, "evaluate", "--format", "csv")
+    assert done.returncode == 1
+    assert _years(done.stdout) == {"2017"}
+    assert "reviews/2018/CD-computer.yaml:1:1" in done.stderr

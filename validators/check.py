@@ -469,8 +469,12 @@ def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, 
             continue
         result.findings += found
         key = reviews.key_of(path)
-        if doc is None and key is not None:  # objections.yaml has a key too: (objections, year)
-            repo.unusable_records.setdefault(key[1], []).extend(f for f in found if f.severity == "error")
+        # objections.yaml has a key too: (objections, year). A file misnamed in a year's folder
+        # (CD-tcm.yaml) has none, but the record it was meant to be is missing all the same.
+        folder = path.parent.name
+        year = key[1] if key is not None else int(folder) if len(folder) == 4 and folder.isdigit() else None
+        if doc is None and year is not None:
+            repo.unusable_records.setdefault(year, []).extend(f for f in found if f.severity == "error")
         if isinstance(doc, ObjectionsDoc):
             repo.objections[int(path.parent.name)] = doc
         elif doc is not None and key is not None:

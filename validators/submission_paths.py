@@ -95,9 +95,10 @@ def classify(path: str) -> SubmissionPath:
     if len(parts) > 3:
         # A report or profile put in a sub-folder (sub/2018.yaml) is checked and told where it
         # belongs; before, it passed as evidence and the report was never read.
-        nested = name_kind(parts[-1])
-        if nested.is_yaml:
-            return SubmissionPath(PathKind.MISNAMED, society, nested.year)
+        # No year: it is no report of one, so the cycle's gate holds it to no year's deadline
+        # (it would say a year is closed instead of where the file belongs).
+        if name_kind(parts[-1]).is_yaml:
+            return SubmissionPath(PathKind.MISNAMED, society)
         return SubmissionPath(PathKind.EVIDENCE, society)
     kind = name_kind(parts[2])
     return SubmissionPath(kind.kind, society, kind.year)

@@ -195,8 +195,8 @@ def _refuse_kind(ref: str, path: str, name: str) -> Refusal | None:
             head = handle.read(kind.reach if beginning is not None else _TEXT_BLOCK)
     except OSError:  # removed or unreadable while we looked
         return _missing(ref)
-    if beginning is None:
-        wrong = b"\0" in head
+    if beginning is None:  # text; Excel's "Unicode text" is UTF-16, whose NUL bytes are its own
+        wrong = b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
     else:
         found = beginning.search(head)
         wrong = found is None or found.start() > kind.within

@@ -83,13 +83,15 @@ def expert_rate_met(area: Innovation, guideline: Guideline) -> bool:
 
 
 # A name's parts inside and outside brackets are read apart: “示例科技有限公司（成都）”.
-_BRACKETS = str.maketrans(dict.fromkeys("（）()", "\n"))
+_BRACKET_MARKS = "（）()"
+_BRACKETS = str.maketrans(dict.fromkeys(_BRACKET_MARKS, "\n"))
+_SPLITTERS = _BRACKET_MARKS + "\n"  # a line break parts a name too, as the form reads it
 
 
 def _parts(name: str) -> list[str]:
-    """The parts of a name in and outside brackets, trimmed (most names have no bracket:
-    translating them would cost more than the rest of the comparison)."""
-    if any(b in name for b in "（）()"):
+    """The parts of a name in and outside brackets and on each line, trimmed (most names have
+    neither: translating them would cost more than the rest of the comparison)."""
+    if any(b in name for b in _SPLITTERS):
         return [p.strip() for p in name.translate(_BRACKETS).split("\n")]
     return [name.strip()]
 
