@@ -181,7 +181,10 @@ def test_new_society_fills_every_area_into_a_valid_file(page, form_site: FormSit
     steps = page.inner_text("#rf-steps")
     assert steps.index("注册并登录 GitHub") < steps.index("下载文件包") < steps.index("文件夹拖进去")
     assert page.get_attribute("#rf-upload-link", "href") == f"{form_site.repo_url}/upload/main/submissions"
-    with page.expect_download() as info:
+    # Each check redraws the package's button: waited out, so that the click meets the button it
+    # found (a loaded machine's full run once saw no download in 30 s).
+    settled(page)
+    with page.expect_download(timeout=60000) as info:
         page.click("#rf-download-package")
     assert info.value.suggested_filename == f"{NEW_SOCIETY}-2017.zip"
     with zipfile.ZipFile(info.value.path()) as package:
