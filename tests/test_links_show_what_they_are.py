@@ -76,7 +76,9 @@ NOT_PUBLIC = ["https://[::1]/", "https://localhost/", "https://10.0.0.1/admin", 
               "https://LocalHost/", "https://db.localhost/", "https://printer.local/", "https://metadata.google.internal/",
               # a reviewer's gaps: shared address space, multicast, broadcast, old site-local, IPv4-compatible
               "https://100.64.0.1/", "https://224.0.0.1/", "https://255.255.255.255/", "https://[fec0::1]/",
-              "https://[::127.0.0.1]/", "https://[ff02::1]/"]
+              "https://[::127.0.0.1]/", "https://[ff02::1]/",
+              # a name of one label, resolved on the local network only
+              "https://intranet/", "https://evidence/a.pdf", "http://files:8080/"]
 
 
 @pytest.mark.parametrize("url", NOT_PUBLIC)

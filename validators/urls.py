@@ -120,7 +120,8 @@ def _host_problem(host: str) -> str | None:
             ip = ipaddress.IPv4Address(number)
         else:
             bare = name.removesuffix(".")
-            if any(bare == n or bare.endswith("." + n) for n in policy().evidence.url_private_names):
+            # A name of one label (https://intranet/) is resolved on the local network only.
+            if "." not in bare or any(bare == n or bare.endswith("." + n) for n in policy().evidence.url_private_names):
                 return _NOT_PUBLIC.format(host=shown)
             return None
     if any(ip in network for network in policy().evidence.private_networks):

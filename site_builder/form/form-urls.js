@@ -151,7 +151,8 @@
         if (ip === null) return words.bad_ip.split("{host}").join(shown);
       } else {
         var bare = name.replace(/\.$/, "");
-        var local = urls.private_names.some(function (n) {
+        // A name of one label (https://intranet/) is resolved on the local network only.
+        var local = bare.indexOf(".") === -1 || urls.private_names.some(function (n) {
           return bare === n || bare.slice(-n.length - 1) === "." + n;
         });
         return local ? words.not_public.split("{host}").join(shown) : null;
