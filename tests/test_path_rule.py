@@ -182,6 +182,10 @@ def test_a_yaml_file_in_a_society_s_sub_folder_is_told_where_it_belongs(tmp_path
         message = next(f.message for f in result.findings if f.file == changed)
         assert "放在了学会文件夹 cd-valid-member/ 的子文件夹中" in message
         assert f"如 submissions/cd-valid-member/{path.rsplit('/', 1)[1]}" in message
+    # Another report checked alone reads the societies' own files as context: the sub-folder is
+    # no society (its name was taken for one: "sub", "2018.yaml", "evidence").
+    _, repo = check_tree(tmp_path, [tmp_path / "submissions" / "cd-valid-lead" / "2017.yaml"])
+    assert repo.society_ids == {"cd-valid-member", "cd-valid-lead"}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

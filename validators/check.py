@@ -326,9 +326,11 @@ def _folder_files(folder: Path, root: Path) -> list[Path]:
                   and "evidence" not in q.relative_to(folder).parts)
 
 
-def _tree_files(base: Path) -> list[Path]:
+def _tree_files(base: Path, nested: bool = True) -> list[Path]:
     """Every file of `submissions/*/` that `check` reads (see `submission_paths`), listed with
-    scandir: one system call per folder."""
+    scandir: one system call per folder. `nested=False`: the society folders' own files only,
+    the reports and profiles a one-file check may read as context (a YAML file in a sub-folder
+    is no society's file: its folder's name is no society id)."""
     found: list[Path] = []
     try:
         folders = sorted(e.path for e in os.scandir(base) if e.is_dir())
@@ -340,7 +342,7 @@ def _tree_files(base: Path) -> list[Path]:
         found += sorted(Path(e.path) for e in listed if name_kind(e.name).is_yaml and _listed(e))
         # YAML put in a sub-folder (sub/2018.yaml, or a folder named 2018.yaml): told where it
         # belongs (`check_file`) rather than passed over; links are listed, never followed.
-        for sub in sorted(e.path for e in listed if e.is_dir(follow_symlinks=False)):
+        for sub in sorted(e.path for e in listed if nested and e.is_dir(follow_symlinks=False)):
             for here, dirs, files in os.walk(sub):
                 dirs.sort()
                 found += [Path(here) / n for n in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(here, d))]
@@ -409,7 +411,7 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
     with _collector_paused():
         _check_files(root, targets, [], result, repo, cache, progress, marks)
         if paths and any(_inside(p, submissions) for p in targets):
-            tree = _tree_files(Path(os.path.abspath(submissions)))
+            tree = _tree_files(Path(os.path.abspath(submissions)), nested=False)
             repo.society_ids = {p.parent.name for p in tree}
             wanted = {Path(os.path.abspath(p)) for p in targets}
             societies = {p.parent.name for p in wanted if _inside(p, submissions)}
