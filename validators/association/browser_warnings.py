@@ -94,7 +94,7 @@ def _enterprise(rules: Guideline) -> dict[str, Any] | None:
         said = said.replace(quoted, slot)
     return {"markers": list(rules.government_markers), "exceptions": list(rules.government_marker_exceptions),
             "company": list(rules.company_markers),
-            "brackets": "".join(sorted(chr(c) for c in measures._BRACKETS)),
+            "brackets": "".join(sorted(measures.BRACKET_MARKS)),
             "words": said, "whole": innovation.ENDING_WHOLE, "part": innovation.ENDING_PART}
 
 

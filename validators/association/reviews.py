@@ -255,7 +255,7 @@ def _no_report(root: Path, society: str, year: int) -> str:
     """Why a review has no report to be read against: none was submitted, or the one submitted
     was refused (`reports` holds the readable ones only), whose own findings say why."""
     shown = f"{SUBMISSIONS}/{society}/{year}.yaml"
-    submitted = root / SUBMISSIONS / society / f"{year}.yaml"
+    submitted = root / shown
     if submitted.exists() or submitted.is_symlink():
         return (f"学会 {society} 的 {year} 年度报告（{shown}）有错误，无法按它核查：请先改正报告中的错误"
                 "（见对该报告的检查结果），再核查这份记录。")

@@ -31,10 +31,11 @@ def run_check(args: argparse.Namespace) -> int:
     from validators.association.results_files import is_results_path
     from validators.check import check_tree
     from validators.reporters import FORMATS
+    from validators.submission_paths import SUBMISSIONS
 
-    if not args.paths and not (args.root / "submissions").is_dir():
+    if not args.paths and not (args.root / SUBMISSIONS).is_dir():
         # A mistyped --root read no file and passed: in CI that looked like a clean check.
-        err(f"用法错误：“{args.root}”中没有 submissions/ 文件夹，不是登记仓库：请用 --root 指向仓库的根目录。")
+        err(f"用法错误：“{args.root}”中没有 {SUBMISSIONS}/ 文件夹，不是登记仓库：请用 --root 指向仓库的根目录。")
         return EXIT_USAGE
     # Paths name files of the repository at --root, wherever the command runs from.
     paths = [p if p.is_absolute() else args.root / p for p in args.paths]

@@ -35,6 +35,10 @@ _TRUE, _FALSE = frozenset({"是", "true", "yes", "y", "1", "对", "√"}), froze
 FIRST_DAY = dt.date(1900, 1, 1)
 
 
+def _unreadable_date(value: object) -> str:
+    return f"日期“{_text(value)}”无法识别：请写成 2018-05-12 这样的日期。"
+
+
 def _before_first_day(day: dt.date) -> str:
     return (f"这一格的日期 {day.isoformat()} 早于 1900 年，不是报告能填写的日期（日期格式的单元格中填了 0 或负数时就会这样，"
             "Excel 和 WPS 显示为 1900-01-00 或 ######）：请写成 2018-05-12 这样的日期。")
@@ -87,9 +91,9 @@ def _date(value: object) -> Read:
             try:
                 moment = from_excel(value)
             except OverflowError:
-                return Read(error=f"日期“{_text(value)}”无法识别：请写成 2018-05-12 这样的日期。")
+                return Read(error=_unreadable_date(value))
             return Read(moment.date(), said=f"序列号 {_text(value)} 按日期 {moment.date().isoformat()} 读入{_dropped(moment)}")
-        return Read(error=f"日期“{_text(value)}”无法识别：请写成 2018-05-12 这样的日期。")
+        return Read(error=_unreadable_date(value))
     written = str(value)
     normal = unicodedata.normalize("NFKC", written).strip(SPACES)
     found = _DATE.match(normal)

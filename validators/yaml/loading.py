@@ -323,6 +323,8 @@ def _decode(data: bytes, file: str) -> tuple[str | None, list[Finding]]:
         return None, [error(file, line, col, "E-YAML-ENCODING", msg)]
 
 
+# A backslash in double quotes that starts no escape libyaml knows.
+_ESCAPE_HINT = "双引号文字中的反斜杠 \\ 需写成 \\\\，或改用单引号。"
 _YAML_HINTS = (
     ("found character '\\t'", "不能用 Tab 键缩进，请改用空格。"),
     ("mapping values are not allowed", "冒号后面要有空格，文字中含有“: ”时请给整段文字加引号。"),
@@ -331,9 +333,9 @@ _YAML_HINTS = (
     ("did not find expected key", "缩进不一致：同一层的键要对齐，列表项以“- ”开头。"),
     ("did not find expected '-' indicator", "列表缩进不一致：同一列表的各项要对齐。"),
     ("found unexpected end of stream", "文件在引号或括号闭合前结束了。"),
-    ("found unknown escape character", "双引号文字中的反斜杠 \\ 需写成 \\\\，或改用单引号。"),
-    ("found invalid Unicode character escape code", "双引号文字中的反斜杠 \\ 需写成 \\\\，或改用单引号。"),
-    ("did not find expected hexdecimal number", "双引号文字中的反斜杠 \\ 需写成 \\\\，或改用单引号。"),
+    ("found unknown escape character", _ESCAPE_HINT),
+    ("found invalid Unicode character escape code", _ESCAPE_HINT),
+    ("did not find expected hexdecimal number", _ESCAPE_HINT),
     ("control characters are not allowed", "文件中含有不可见的控制字符，请删除。"),
 )
 # libyaml's own words for what it stumbled on, in Chinese: the first entry whose English the

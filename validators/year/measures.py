@@ -24,9 +24,25 @@ from validators.year.quotes import said
 _HAN = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 
 __all__ = [
-"company_ending", "counted_achievements", "countries", "distinct_members",
-    "district_rename_hint", "district_renamed", "expert_rate", "expert_rate_met", "founded_before", "founded_this_year",
-    "government_ending", "in_window", "member_key", "no_outcome", "out_of_province", "percent", "pilot_confirmed", "regions",
+    "BRACKET_MARKS",
+    "company_ending",
+    "counted_achievements",
+    "countries",
+    "distinct_members",
+    "district_rename_hint",
+    "district_renamed",
+    "expert_rate",
+    "expert_rate_met",
+    "founded_before",
+    "founded_this_year",
+    "government_ending",
+    "in_window",
+    "member_key",
+    "no_outcome",
+    "out_of_province",
+    "percent",
+    "pilot_confirmed",
+    "regions",
 ]
 
 
@@ -83,9 +99,9 @@ def expert_rate_met(area: Innovation, guideline: Guideline) -> bool:
 
 
 # A name's parts inside and outside brackets are read apart: “示例科技有限公司（成都）”.
-_BRACKET_MARKS = "（）()"
-_BRACKETS = str.maketrans(dict.fromkeys(_BRACKET_MARKS, "\n"))
-_SPLITTERS = _BRACKET_MARKS + "\n"  # a line break parts a name too, as the form reads it
+BRACKET_MARKS = "（）()"
+_BRACKETS = str.maketrans(dict.fromkeys(BRACKET_MARKS, "\n"))
+_SPLITTERS = BRACKET_MARKS + "\n"  # a line break parts a name too, as the form reads it
 
 
 def _parts(name: str) -> list[str]:
