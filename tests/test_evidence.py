@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.trees import profile
 from validators.check import check_file
 from validators.findings import Finding
 from validators.rules import evidence
@@ -215,3 +216,26 @@ def test_a_reference_with_a_leading_space_and_a_drive_is_a_path_to_both() -> Non
     assert evidence.cited_path(" c:/x.txt") == (" c:", "x.txt")
     assert evidence.cited_path("c:/x.txt") is None  # refused as an absolute path
     assert evidence.cited_path("https://example.org/a") is None
+
+
+def test_an_item_whose_evidence_is_of_no_kind_earns_nothing(tmp_path: Path) -> None:
+    """E-EVIDENCE-FILE-TYPE is an error at the item: the item scores nothing, as for a missing
+    file, and the same item with a PDF scores."""
+    from validators.check import check_tree
+    from validators.evaluation.evaluate import evaluate_repository
+
+    def points(name: str, content: bytes) -> float:
+        root = tmp_path / name.replace(".", "-")
+        folder = root / "submissions" / "cd-a"
+        (folder / "evidence").mkdir(parents=True)
+        (folder / "evidence" / name).write_bytes(content)
+        (folder / "society.yaml").write_text(profile("cd-a"), encoding="utf-8")
+        (folder / "2017.yaml").write_text(HEAD + f"      - evidence/{name}\n", encoding="utf-8")
+        result, repo = check_tree(root)
+        codes = {f.code for f in result.findings if f.severity == "error"}
+        assert codes == ({"E-EVIDENCE-FILE-TYPE"} if name.endswith(".exe") else set()), result.findings
+        [evaluation] = evaluate_repository(repo)
+        return sum(x.points for x in evaluation.lines if x.item_id == "mw-a")
+
+    assert points("a.pdf", b"%PDF-1.4\n") > 0
+    assert points("a.exe", b"MZ\x90\x00") == 0

@@ -20,14 +20,16 @@ from tests.trees import ROOT
 from validators.yaml.loading import load_text
 
 FORM = ROOT / "site_builder" / "form"
-# Reads a list of values on stdin; writes, for each `a: <value>` document, what the form reads.
-HARNESS = """
+# The form's YAML reader under Node (argv[1]: the form's folder).
+LOADED = """
 globalThis.window = globalThis;
 const dir = process.argv[1];
 window.jsyaml = require(dir + "/vendor/js-yaml.min.js");
 require(dir + "/form-util.js");
 require(dir + "/form-yaml.js");
-const values = JSON.parse(require("fs").readFileSync(0, "utf8"));
+"""
+# Reads a list of values on stdin; writes, for each `a: <value>` document, what the form reads.
+HARNESS = LOADED + """const values = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = values.map((v) => {
   const parsed = window.ReportForm.parseYaml("a: " + v + "\\n");
   if (parsed.error) return ["error"];
@@ -93,13 +95,7 @@ def test_the_form_types_plain_values_as_the_validator_does(values: list[str]) ->
 
 # Reads a list of documents on stdin; writes, for each, where the form refuses it before reading
 # it (an alias, too deep a nesting) with config.json's `yaml`, any other error, or null.
-REFUSALS = """
-globalThis.window = globalThis;
-const dir = process.argv[1];
-window.jsyaml = require(dir + "/vendor/js-yaml.min.js");
-require(dir + "/form-util.js");
-require(dir + "/form-yaml.js");
-const checker = JSON.parse(process.argv[2]);
+REFUSALS = LOADED + """const checker = JSON.parse(process.argv[2]);
 const docs = JSON.parse(require("fs").readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(docs.map((d) => {
   const e = window.ReportForm.parseYaml(d, checker).error;

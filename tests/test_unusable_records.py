@@ -4,24 +4,14 @@ as 0 during the public notice while `evaluate` and the build said nothing (a tes
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.trees import ROOT, base_tree
+from tests.test_unscored_years import _cli, _years
+from tests.trees import base_tree
 
 DEEP = "x: " + "[" * 60 + "]" * 60 + "\n"  # E-YAML-TOO-DEEP
-
-
-def _cli(root: Path, *command: str, module: str = "validators") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", module, "--root", str(root), *command],
-                          capture_output=True, text=True, check=False, cwd=ROOT, timeout=300)
-
-
-def _years(csv: str) -> set[str]:
-    return {line.split(",")[0].lstrip("\ufeff") for line in csv.splitlines()[1:]}
 
 
 @pytest.fixture(scope="module")

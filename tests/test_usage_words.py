@@ -111,3 +111,16 @@ def test_a_root_that_is_no_registry_is_a_usage_error(tmp_path: Path) -> None:
     assert "中没有 submissions/ 文件夹，不是登记仓库" in done.stderr
     (tmp_path / "submissions").mkdir()
     assert _run("validators", "--root", str(tmp_path), "check").returncode == 0
+
+
+def test_a_name_that_is_not_utf8_is_written_not_failed_on(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """`out` and `err` write such a byte as \\udcff rather than failing after the work is done
+    (`xlsx import -o` had written its file and then ended in exit 3 saying so)."""
+    from validators.console import err, out
+
+    name = os.fsdecode(b"n\xff.yaml")
+    out(f"已写入 {name}")
+    err(f"找不到 {name}")
+    written = capsysbinary.readouterr()
+    assert written.out.decode("utf-8") == "已写入 n\\udcff.yaml\n"
+    assert written.err.decode("utf-8") == "找不到 n\\udcff.yaml\n"

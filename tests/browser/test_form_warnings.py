@@ -110,16 +110,23 @@ def _blank(page, base: str, year: int) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_selector(".rf-editor .rf-summary")
 
 
-def test_an_outcome_of_nothing_typed_in_the_pilot_district_is_warned_as_check_warns(
-        page, base: str, tree: Path, tmp_path: Path) -> None:
+def _one_service(page, base: str, tree: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                 **fields: str) -> dict[str, tuple[str, str]]:
+    """A blank 2018 report with one service (SERVICE, `fields` changed) and its evidence, typed in;
+    what `check` says of the form's file, by field."""
     _blank(page, base, 2018)
     add(page, "/innovation/services")
-    fill_item(page, "/innovation/services/0", {k: v.format(year=2018) for k, v in SERVICE.items()})
+    fill_item(page, "/innovation/services/0", {**{k: v.format(year=2018) for k, v in SERVICE.items()}, **fields})
     add(page, "/innovation/services/0/evidence")
     fill(page, "/innovation/services/0/evidence/0", "https://example.org/a")
     page.keyboard.press("Tab")
     settled(page)
-    checked = _by_check(tree, tmp_path, page.input_value("#rf-yaml-report"), 2018)
+    return _by_check(tree, tmp_path, page.input_value("#rf-yaml-report"), 2018)
+
+
+def test_an_outcome_of_nothing_typed_in_the_pilot_district_is_warned_as_check_warns(
+        page, base: str, tree: Path, tmp_path: Path) -> None:
+    checked = _one_service(page, base, tree, tmp_path)
     field = "/innovation/services/0/outcome"
     assert [code for code, _ in checked.values()] == ["W-OUTCOME-NOTHING"]
     assert _said(page, field) == checked[field][1]
@@ -168,16 +175,7 @@ def test_a_service_to_a_government_body_typed_in_2018_is_warned_as_check_warns(
         page, base: str, tree: Path, tmp_path: Path) -> None:
     """W-SERVICE-NOT-ENTERPRISE at the enterprise, in the check's words; a company's name, or a
     business's ending in a marker (餐厅), takes it away as it does from `check`."""
-    _blank(page, base, 2018)
-    add(page, "/innovation/services")
-    service = {k: v.format(year=2018) for k, v in SERVICE.items()}
-    fill_item(page, "/innovation/services/0", {**service, "enterprise": "成都市郫都区人民政府办公室",
-                                               "outcome": "形成咨询报告 1 份"})
-    add(page, "/innovation/services/0/evidence")
-    fill(page, "/innovation/services/0/evidence/0", "https://example.org/a")
-    page.keyboard.press("Tab")
-    settled(page)
-    checked = _by_check(tree, tmp_path, page.input_value("#rf-yaml-report"), 2018)
+    checked = _one_service(page, base, tree, tmp_path, enterprise="成都市郫都区人民政府办公室", outcome="形成咨询报告 1 份")
     field = "/innovation/services/0/enterprise"
     assert [code for code, _ in checked.values()] == ["W-SERVICE-NOT-ENTERPRISE"]
     assert _said(page, field) == checked[field][1]
