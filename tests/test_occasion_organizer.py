@@ -58,6 +58,7 @@ def test_an_open_occasion_organized_by_the_society_itself_is_said_once_for_the_s
         assert "「科普月、科技周、科普日等全国性、全市性科普活动中举办的活动」" in message
         assert "这一项仍按条款 5.4 计分" in message
         assert "请改报为“其他”" in message
+        assert "occasion" not in message  # no field key: the form shows it to a secretary
         # Checked alone, as a pull request's one report is, it is said too (with the profile read).
         alone, _ = check_tree(root, [root / "submissions" / "cd-zz" / "2017.yaml"])
         assert [f.code for f in alone.findings if f.code == CODE] == [CODE]

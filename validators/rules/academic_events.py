@@ -80,7 +80,7 @@ def own_occasion(event: AcademicEvent, guideline: Guideline) -> str:
     clause = (category.clause if category else None) or ""
     other = guideline.kind("event_categories", "other")
     instead = f"；若不是，请改报为“{other.label}”" if other and other.label != label else ""
-    return (f"“{event.title}”所在的“{(event.occasion_name or '').strip()}”的主办单位（occasion_organizer）写的是"
+    return (f"“{event.title}”所在的“{(event.occasion_name or '').strip()}”的主办单位写的是"
             f"“{(event.occasion_organizer or '').strip()}”，即本学会自己：{label}是"
             f"{_said(_OCCASIONS, guideline.clauses.get(clause, ''))}，本学会自己举办的活动（如开放日、周年活动）"
             f"不是全国性、全市性科普活动。这一项仍按条款 {clause} 计分，由市科协按证明材料核实它是否在全国性、"
