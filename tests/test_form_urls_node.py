@@ -76,6 +76,14 @@ def test_the_form_refuses_what_the_checker_refuses_in_its_words(tmp_path: Path, 
         assert tuple(said) == _in_python(ref, empty), ref
 
 
+def test_every_host_in_a_plain_address_is_refused_in_the_checkers_words(tmp_path: Path) -> None:
+    """Each host above once, in a plain address with and without a port: random draws may miss a
+    private address written another way (0x7f.1), whose words name it as browsers read it."""
+    refs = [f"https://{host}{port}/a.pdf" for host in _HOSTS for port in ("", ":8080")]
+    for ref, said in zip(refs, _in_js(refs), strict=True):
+        assert tuple(said) == _in_python(ref, tmp_path), ref
+
+
 # Reads {urls, refs}, writes each entry's file-kind message (or null).
 KIND_HARNESS = """
 const RF = require(process.argv[1]);

@@ -91,6 +91,15 @@ def test_an_address_only_this_computer_or_a_private_network_opens_is_refused(url
     assert website_refusal(url) == ("E-URL-HOST", f"学会网站：{problem}。")
 
 
+@pytest.mark.parametrize(("url", "shown"), [
+    ("http://0x7f.1/", "0x7f.1（即 127.0.0.1）"), ("http://2130706433/", "2130706433（即 127.0.0.1）"),
+    ("https://[::ffff:7f00:1]/", "[::ffff:7f00:1]（即 127.0.0.1）"), ("https://10.0.0.1/", "10.0.0.1"),
+    ("https://[::1]/", "[::1]"), ("https://LocalHost/", "LocalHost")])
+def test_an_address_written_another_way_is_named_as_browsers_read_it(url: str, shown: str) -> None:
+    """A secretary who pasted 0x7f.1 is told it is 127.0.0.1, this computer, not left to guess."""
+    assert f"网址的主机 {shown} 是本机" in (url_problem(url) or "")
+
+
 # What browsers make of a host that ends in a number (WHATWG URL host parsing; Node's and
 # Chromium's URL give these): the IPv4 address, or None where the URL is invalid.
 WHATWG_IPV4 = [("127.0.0.1", "127.0.0.1"), ("0x7f.1", "127.0.0.1"), ("2130706433", "127.0.0.1"),

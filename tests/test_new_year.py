@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 
 from site_builder import rubric_page
 from site_builder.context import load
@@ -32,6 +33,7 @@ from validators.schema import json_schema
 from validators.year.files import GUIDELINES_DIR, available_years, year_file
 from validators.year.guideline import guideline, reread_guidelines
 from validators.year.rubric import reread_rubrics
+from validators.year.scaffold import guideline_file
 from validators.year.text import text_year
 
 TEXT_2017 = (GUIDELINES_DIR / "2017.txt").read_text("utf-8")
@@ -567,3 +569,17 @@ def test_a_new_year_whose_calendar_is_ahead_is_written_without_a_word_on_it(
     monkeypatch.setattr(cycle, "today", lambda: dt.date(new - 1, 6, 1))
     assert main(["--root", str(root), "new-year", str(new)]) == 0
     assert "最终结果日" not in capsys.readouterr().err
+
+
+def test_the_scaffold_shows_a_new_service_kind_as_the_tested_change_writes_it() -> None:
+    """The staff copy the scaffold's commented example: uncommented, it is the change above that
+    scores a new 1.4 kind (both the kind and its clause; the kind alone scored under 一's rule)."""
+    last = guideline(available_years()[-1])
+    assert last is not None
+    lines = guideline_file(2030, last, last.year, "", last).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# 新的服务类型"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("#  ")
+               and not lines[i].startswith("# clause_service_kinds") and not lines[i].startswith('#   "'))
+    example = "kinds:\n" + "\n".join(line.removeprefix("# ") for line in lines[start + 1:end])
+    assert "2030.txt" in lines[start]
+    assert yaml.safe_load(example) == yaml.safe_load(textwrap.dedent(CHANGES["a new service kind (1.4)"].guideline))

@@ -125,6 +125,8 @@ def _host_problem(host: str) -> str | None:
                 return _NOT_PUBLIC.format(host=shown)
             return None
     if any(ip in network for network in policy().evidence.private_networks):
+        if ip.version == 4 and str(ip) != address.lower().removesuffix("."):
+            shown += f"（即 {ip}）"  # 0x7f.1 and [::ffff:7f00:1] are 127.0.0.1 to a browser
         return _NOT_PUBLIC.format(host=shown)
     return None
 

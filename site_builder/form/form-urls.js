@@ -159,7 +159,13 @@
       }
     }
     var private_ = urls.private_networks.some(function (n) { return inside(ip, n); });
-    return private_ ? words.not_public.split("{host}").join(shown) : null;
+    if (!private_) return null;
+    if (ip.length === 2) {
+      // 0x7f.1 and [::ffff:7f00:1] are 127.0.0.1 to a browser: say so (urls.py does the same)
+      var dotted = [ip[0] >> 8, ip[0] & 255, ip[1] >> 8, ip[1] & 255].join(".");
+      if (dotted !== address.toLowerCase().replace(/\.$/, "")) shown += "（即 " + dotted + "）";
+    }
+    return words.not_public.split("{host}").join(shown);
   }
 
   /* Why `text` is no web address the site may publish (the checker's words), or null. */
