@@ -290,6 +290,29 @@ def test_a_rest_with_any_error_counts_for_nothing_not_only_a_wrong_date(tmp_path
     assert lines["mw-poverty-b"][0] == 3
 
 
+def test_a_rest_beside_a_refused_verdict_verifies_nothing(tmp_path: Path) -> None:
+    """待补充材料 written for a mistyped id (E-REVIEW-UNKNOWN-ITEM) is refused; the item it was
+    meant for was then left to 其余全部核实 and paid in the public notice. Which item a refused
+    verdict was for is not known, so neither is "the rest": it verifies nothing until mended."""
+    root = _copy(tmp_path)
+    path = root / "reviews" / "2017" / "cd-case.yaml"
+    text = path.read_text("utf-8").replace("{item: mw-party,", "{item: mw-partyy,")
+    path.write_text(text + "rest: {status: 已核实, reviewer: cast-staff, date: 2018-01-04}\n", "utf-8")
+    result, _ = check_tree(root, [path])
+    assert [f.code for f in result.findings if f.severity == "error"] == ["E-REVIEW-UNKNOWN-ITEM"]
+    lines = _lines(root, ON_NOTICE)
+    held = "核查记录中有不能采用的结论，“其余全部核实”暂不生效：未经核实，不计分"
+    assert lines["mw-party"] == (0, None, held)
+    assert lines["mw-event"] == (0, None, held)
+    assert lines["mw-poverty-b"][0] == 3  # verdicts of their own still stand
+    # Mended, the rest covers what it did before (mw-event), and mw-party waits for its material.
+    path.write_text(text.replace("mw-partyy", "mw-party") + "rest: {status: 已核实, reviewer: cast-staff, date: 2018-01-04}\n",
+                    "utf-8")
+    lines = _lines(root, ON_NOTICE)
+    assert lines["mw-event"][0] > 0
+    assert lines["mw-party"][0] == 0
+
+
 def test_the_shipped_review_files_keep_to_their_years_calendars() -> None:
     """The frozen 2017 files and the 2018 sample pass the rule unchanged."""
     files = sorted((ROOT / "reviews").glob("*/*.yaml"))

@@ -450,6 +450,9 @@ class Standing:
     changed: dict[str, ItemReview] = field(default_factory=dict)
     # The contents 其余全部核实 saw; None: it recorded none, and covers every item without a verdict.
     rest_saw: frozenset[str] | None = None
+    # A 其余全部核实 left out because a verdict beside it is refused: which item that verdict was
+    # for is not known (a mistyped id), so "the rest" is not known either.
+    rest_held: bool = False
 
     @classmethod
     def of(cls, doc: ReviewDoc | None, strict: bool) -> Standing:
@@ -467,7 +470,10 @@ class Standing:
             # A rest any error is about counts for nothing, as an item's record does: a date the
             # calendar does not allow, a reviewer that is not one (a phone number), a status but 已核实.
             rest_condemned = any(f.severity == "error" and f.path and f.path[0] == "rest" for f in doc.findings)
-            if rest is not None and rest.status is ReviewStatus.VERIFIED and not rest_condemned:
+            # Nor does it count beside an item's refused verdict: 待补充材料 for a mistyped id
+            # would otherwise leave its item to the rest, verified and paid.
+            standing.rest_held = rest is not None and bool(condemned) and not rest_condemned
+            if rest is not None and rest.status is ReviewStatus.VERIFIED and not rest_condemned and not condemned:
                 standing.rest = rest
                 standing.rest_saw = frozenset(rest.contents) if rest.contents is not None else None
         return standing
@@ -504,6 +510,8 @@ class Standing:
             return f"市科协核查（{changed.date}）之后内容有改动，须重新核查：未经核实，不计分"
         if self.rest is not None:
             return f"“其余全部核实”（{self.rest.date}）之后新增或改动，须重新核查：未经核实，不计分"
+        if self.rest_held:
+            return "核查记录中有不能采用的结论，“其余全部核实”暂不生效：未经核实，不计分"
         return "未经市科协核实，不计分"
 
     def mark(self, item_id: str | None) -> str | None:
