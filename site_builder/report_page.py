@@ -60,8 +60,9 @@ def heading(level: int, title: str, anchor: str) -> str:
 
 
 def findings(site: SiteData, page: str, file: str, anchor: str, title: str = "审核提示",
-             level: int = 2) -> list[str]:
-    """The check's errors and warnings in one file, each linked to its clause and line."""
+             level: int = 2, intro: str = "") -> list[str]:
+    """The check's errors and warnings in one file, each linked to its clause and line; `intro`,
+    a paragraph said between the heading and the table."""
     found = site.findings(file)
     if not found:
         return []
@@ -71,7 +72,7 @@ def findings(site: SiteData, page: str, file: str, anchor: str, title: str = "�
     rows = [[cell(SEVERITY[f.severity]), cell(text(tight(f.message))), cell(site.clause_link(page, f.clause, year)),
              cell(site.source_link(f.file, f.line, about=f"本条{SEVERITY[f.severity]}"), f.line)] for f in found]
     columns = [Column("级别"), Column("说明"), Column("条款"), Column(SOURCE, numeric=True)]
-    return [heading(level, title, anchor), table(columns, rows, label=title, key=(0, 1), cards=True) + "\n"]
+    return [heading(level, title, anchor), intro, table(columns, rows, label=title, key=(0, 1), cards=True) + "\n"]
 
 
 def _area_facts(site: SiteData, area: str, doc: ReportDoc) -> str:
@@ -263,6 +264,17 @@ def _changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYear) -> 
             f"其中的错误不影响定稿的得分。{then}\n")
 
 
+def _findings_after_final(frozen: FrozenYear | None, e: Evaluation | None) -> str:
+    """What a final year's findings are: today's checks on today's file, which may hold checks
+    added after the year was frozen (a reader saw a warning that an item belongs elsewhere beside
+    its frozen points, and 0 warnings on the ranking page)."""
+    if frozen is None or e is None:
+        return ""
+    return (f"<p>{frozen.year} 年度的结果已于 {frozen.finalized_on} 定稿，定稿时本报告有 {e.errors} 个错误、"
+            f"{e.warnings} 个警告（排名页的备注即此数）。下面的提示是现行的检查对仓库中现在的报告文件给出的，"
+            "可能包括定稿之后才有的检查；它们不改变定稿的总分、档次和评估明细。</p>\n")
+
+
 def _rubric_changed_since_final(year: int, frozen: FrozenYear) -> str:
     """The notice on top of a final year's report whose year's rubric file changed after it was
     frozen (the rubric page says which file and how, with its address at the frozen commit; a
@@ -367,7 +379,8 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     out.append(_requested(site, doc, frozen is not None and e is not None, review_changed))
     if e:
         out += _by_area(site, page, e, rubric_changed)
-    out += findings(site, page, doc.file, "findings", "审核提示（当前文件）" if changed else "审核提示")
+    out += findings(site, page, doc.file, "findings", "审核提示（当前文件）" if changed else "审核提示",
+                    intro=_findings_after_final(frozen, e))
     out.append(phase.objections(site, page, year, society))
     out += _report(site, page, doc, e, changed)
     more = None

@@ -287,6 +287,26 @@ def test_a_report_changed_after_finalize_is_said_on_its_page_and_its_errors_cost
     assert "总分 <strong>2</strong> 分" in text
 
 
+def test_a_final_years_findings_say_they_are_todays_checks_beside_the_frozen_counts(tmp_path: Path) -> None:
+    """The sample's 2017 food-science report: a check added after 2017 was frozen warns that an
+    event named after 7.5's 重大活动 belongs under 七, beside its frozen point under 5.5 and the
+    ranking's 0 warnings. The page says whose findings these are and what was frozen."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+    from validators.evaluation.results import read_frozen
+
+    frozen, _ = read_frozen(ROOT / "results" / "2017.json", ROOT)
+    assert frozen is not None
+    [food] = [e for e in frozen.evaluations if e.society == "cd-food-sci"]
+    generate(ROOT, tmp_path / "docs", settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    text = (tmp_path / "docs" / "societies" / "cd-food-sci" / "2017" / "index.md").read_text("utf-8")
+    findings = text[text.index("## 审核提示"):]
+    said = (f"定稿时本报告有 {food.errors} 个错误、{food.warnings} 个警告（排名页的备注即此数）。"
+            "下面的提示是现行的检查对仓库中现在的报告文件给出的")
+    assert said in findings.split("<table")[0]  # between the heading and the table
+    assert "活动名称中的「全国双创活动周」" in findings
+
+
 def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: Path) -> None:
     from validators.evaluation.results import changed_since_frozen, read_frozen, write_frozen
 

@@ -174,6 +174,12 @@ def test_the_site_s_clause_ids_are_badges_left_out_of_copied_text(page, base: st
         assert "".join(copied.split()) == "".join(texts[anchor].split()), anchor
     assert len({look for *_, look, _copied in clauses}) == 1
     assert {"clause-1", "clause-1-2", "clause-5-4"} <= {c[0] for c in clauses}
+    # The whole text copied: the title and areas' headings without the theme's permalink mark.
+    whole = page.evaluate("""() => { const s = getSelection(); s.removeAllRanges(); const r = document.createRange();
+        r.selectNodeContents(document.querySelector('article')); s.addRange(r); const t = s.toString();
+        s.removeAllRanges(); return t }""")
+    assert "一、创新驱动助力工程\n" in whole
+    assert "¶" not in whole
     assert page.problems == []
 
 
