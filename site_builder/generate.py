@@ -188,8 +188,10 @@ def write_site(site: SiteData, out: Path) -> Generated:
     """Every page and file of `site` into `out` (only those that changed are rewritten), and
     nothing else: files no page is written to are removed."""
     # Review or objection files that could not be used: every item of the society would be
-    # published as unverified (its total 0 in the public notice). Nothing is written.
-    unusable = [f for findings in site.repo.unusable_records.values() for f in findings]
+    # published as unverified (its total 0 in the public notice). Nothing is written. A final
+    # year's pages show its frozen results, which no record read now changes.
+    unusable = [f for year, findings in site.repo.unusable_records.items() if year not in site.frozen
+                for f in findings]
     if unusable:
         raise UnusableRecords(unusable)
     out.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,8 @@ def run(args: argparse.Namespace) -> int:
     from validators.association.reviews import UnusableRecords
     from validators.check import check_tree
     from validators.evaluation import reports as evaluation_report
-    from validators.evaluation.results import as_published
+    from validators.evaluation.evaluate import evaluate_repository
+    from validators.evaluation.results import load_frozen, published
     from validators.year.cycle import today
     from validators.year.files import available_years
     from validators.year.unscored import unscored_years
@@ -43,8 +44,14 @@ def run(args: argparse.Namespace) -> int:
         held[year] = f"{year} 年度的指南或细则文件有误，该年度未评估：{str(problems[0]).rstrip('。')}{more}"
     # A year whose review or objection records cannot be used: scored without them, every item
     # of the society would count as unverified (a society's total dropping to 0 in silence).
+    # A final year is shown as frozen, which no record read now changes: it is only told.
+    frozen, broken = load_frozen(args.root)
     for year, findings in repo.unusable_records.items():
-        if findings:
+        if findings and year in frozen:
+            if args.year in (None, year):
+                err(f"{year} 年度已定稿，显示的是定稿时的结果，不受这份记录影响：{str(UnusableRecords(findings)).rstrip('。')}。"
+                    "请改正它（运行 python -m validators check 查看）。")
+        elif findings:
             held.setdefault(year, f"{year} 年度未评估：{str(UnusableRecords(findings)).rstrip('。')}")
     # A year not asked for is not evaluated: its broken files are not this run's failure.
     asked = [args.year] if args.year is not None else repo.years()
@@ -55,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         if args.year == year:
             return EXIT_ERRORS
     skipped = any(year in held for year in asked)
-    evaluations, frozen, broken = as_published(repo, args.year)
+    evaluations = published(evaluate_repository(repo, args.year), frozen)
     for f in broken:
         err(f"{f.file}：{f.message}（该年度按当前数据计算）")
     evaluations = [e for e in evaluations if e.year not in held]
