@@ -233,6 +233,11 @@ class SiteData:
         return link(self.urls.rel(page, society_page(society)), text(self.name(society)), cls="sb-society")
 
     def year_link(self, page: str, society: str, year: int, label_html: str) -> str:
+        """A link to the society's report page of `year`; where it has none (a final year's
+        frozen row whose report was removed or no longer reads), the label and why."""
+        if (society, year) not in self.repo.reports:
+            why = "报告文件现在读不出" if (society, year) in self.repo.broken else "报告已删除"
+            return f"{label_html}（{why}）"
         return link(self.urls.rel(page, society_year_page(society, year)), label_html)
 
     def source_url(self, file: str, line: int | None = None, commit: str | None = None) -> str | None:

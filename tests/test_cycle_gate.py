@@ -178,6 +178,19 @@ def test_an_admin_may_change_a_closed_report_with_a_visible_warning(base: Path) 
     assert "（现在：公示已结束，结果尚未定稿）" in result.findings[0].message
 
 
+def test_an_admin_removing_a_final_years_report_is_told_what_the_site_shows(base: Path) -> None:
+    """The warning said the report page would note the change: a removed report has no page.
+    Its frozen ranking row stays, noted as removed (tests/test_results.py)."""
+    write_tree(base, {"submissions/cd-tcm/2017.yaml": "society: cd-tcm\nyear: 2017\n", "results/2017.json": "{}"})
+    removed = check_gate("cast-admin", [ChangedFile(filename="submissions/cd-tcm/2017.yaml", status="removed")],
+                         [], None, base, NOTICE_2018)
+    assert _codes(removed) == ["W-CYCLE-ADMIN-CHANGE"]
+    assert "网站上不再有这份报告的页面，排名中它的一行仍按定稿结果列出，并注明报告已删除" in removed.findings[0].message
+    assert "报告页面会注明" not in removed.findings[0].message
+    changed = check_gate("cast-admin", _changed("submissions/cd-tcm/2017.yaml"), [], None, base, NOTICE_2018)
+    assert "报告页面会注明报告在定稿后改动过" in changed.findings[0].message
+
+
 def test_a_final_year_is_closed_and_a_rename_is_judged_at_both_ends(base: Path) -> None:
     moved = [ChangedFile(filename="submissions/cd-tcm/2018.yaml", status="renamed",
                          previous_filename="submissions/cd-tcm/2017.yaml")]

@@ -6,6 +6,7 @@ import hashlib
 import html
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -305,6 +306,24 @@ def test_a_final_years_findings_say_they_are_todays_checks_beside_the_frozen_cou
             "下面的提示是现行的检查对仓库中现在的报告文件给出的")
     assert said in findings.split("<table")[0]  # between the heading and the table
     assert "活动名称中的「全国双创活动周」" in findings
+
+
+def test_a_final_years_row_whose_report_was_removed_links_to_no_missing_page(tmp_path: Path) -> None:
+    """An administrator removed a society after 2017 was frozen: its ranking row stayed, as
+    frozen, linking to a report page no longer written (the link check failed the publish)."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+    from tests.trees import base_tree
+
+    root = base_tree(tmp_path / "tree")
+    shutil.rmtree(root / "submissions" / "cd-fintech")
+    (root / "reviews" / "2017" / "cd-fintech.yaml").unlink()
+    docs = tmp_path / "docs"
+    generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    ranking = (docs / "rankings" / "2017" / "index.md").read_text("utf-8")
+    assert "cd-fintech（报告已删除）" in html.unescape(ranking)
+    assert "societies/cd-fintech/" not in ranking
+    assert not (docs / "societies" / "cd-fintech").exists()
 
 
 def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: Path) -> None:

@@ -180,9 +180,10 @@ def _objections(root: Path, year: int) -> ObjectionsDoc | None:
 
 
 def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
-              is_admin: bool, added: bool = False, line: int = 1) -> Finding | None:
-    """`added`: the pull request adds `path` (its new end, for a rename or copy). `line`: where
-    its change begins, where a change it refuses is said (a new report, refused whole, at 1)."""
+              is_admin: bool, added: bool = False, line: int = 1, gone: bool = False) -> Finding | None:
+    """`added`: the pull request adds `path` (its new end, for a rename or copy); `gone`: it
+    removes it (or renames it away). `line`: where its change begins, where a change it refuses
+    is said (a new report, refused whole, at 1)."""
     rules = guideline(year, root)
     calendar = rules.calendar if rules else None
     if calendar is None:
@@ -199,8 +200,11 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
     now = "结果已定稿" if finalized and phase is not Phase.FINAL else calendar.label(day, finalized=finalized)
     closed = f"{year} 年度的填报已于 {full_date(calendar.submission_closes)}截止（现在：{now}）"
     if is_admin:
+        # A report removed has no page to say so on: its frozen ranking row says it instead.
+        page = ("网站上不再有这份报告的页面，排名中它的一行仍按定稿结果列出，并注明报告已删除"
+                if gone and classify(path).year == year else "报告页面会注明报告在定稿后改动过")
         stays = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），这次改动不会改变公布的得分，"
-                 f"除非用 python -m validators finalize {year} --replace 重新定稿；报告页面会注明报告在定稿后改动过。"
+                 f"除非用 python -m validators finalize {year} --replace 重新定稿；{page}。"
                  if finalized else "")
         return warning(path, line, 1, "W-CYCLE-ADMIN-CHANGE",
                        f"{closed}，本改动由市科协管理员提交：合并前请在说明中写明原因。{stays}")
@@ -274,7 +278,8 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
                     findings.append(_frozen_evidence(path, year))
                     continue
                 added = change.status in ("added", "copied", "renamed") and path == change.filename
-                found = _deadline(path, kind.society, year, root, day, is_admin, added, line)
+                gone = change.status == "removed" or (change.status == "renamed" and path != change.filename)
+                found = _deadline(path, kind.society, year, root, day, is_admin, added, line, gone)
                 if found is not None and (kind.society, year, found.code) not in said:
                     said.add((kind.society, year, found.code))
                     findings.append(found)
