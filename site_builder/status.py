@@ -38,11 +38,18 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     final = workbench.final_year(site, year)
     board = {p.society: p for p in year_progress(site.repo, year, final)}
     registered = sorted(site.repo.profiles, key=lambda s: (s in submitted, site.name_order(s)))
+    frozen = site.frozen.get(year)
+    # Reports of a final year its frozen results do not hold: filed after finalize, never verified.
+    late = (set(submitted) - {e.society for e in frozen.evaluations}) if frozen else set()
     rows = []
     for society in registered:
         doc = submitted.get(society)
         if doc is None:
             state = cell('<strong class="sb-missing">未提交</strong>', 0)
+        elif society in late:
+            rows.append([cell(site.society_link(page, society), site.name(society)),
+                         cell(site.year_link(page, society, year, "定稿后提交，不参加本年度评估"), 0), cell("—", -1)])
+            continue
         else:
             state = cell(site.year_link(page, society, year, "已提交（有错误）" if doc.has_errors else "已提交"),
                          1 if doc.has_errors else 2)

@@ -326,6 +326,28 @@ def test_a_final_years_row_whose_report_was_removed_links_to_no_missing_page(tmp
     assert not (docs / "societies" / "cd-fintech").exists()
 
 
+def test_a_report_the_frozen_results_do_not_hold_is_said_filed_after_finalize(tmp_path: Path) -> None:
+    """The status page listed a report filed after 2017 was frozen as 未开始 (verification not
+    started) under a note that nothing is verified any more."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+    from tests.trees import base_tree
+
+    root = base_tree(tmp_path / "tree")
+    frozen = root / "results" / "2017.json"
+    data = json.loads(frozen.read_text("utf-8"))
+    data["evaluations"] = [e for e in data["evaluations"] if e["society"] != "cd-agri"]
+    frozen.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    docs = tmp_path / "docs"
+    generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    status = html.unescape((docs / "status" / "2017" / "index.md").read_text("utf-8"))
+    row = next(r for r in status.split("<tr>") if "成都市农学会" in r)
+    assert "定稿后提交，不参加本年度评估" in row
+    assert "未开始" not in row
+    other = next(r for r in status.split("<tr>") if "成都市中医药学会" in r)
+    assert "定稿后提交" not in other
+
+
 def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: Path) -> None:
     from validators.evaluation.results import changed_since_frozen, read_frozen, write_frozen
 
