@@ -191,3 +191,16 @@ def test_an_item_past_a_rules_count_says_the_order_the_count_was_filled_in(evalu
     assert unpaid.note.endswith("；本规则最多计 6 项，按日期先后已计满，此项不计分"), unpaid.note
     paid_after = [x for x in lines if x.points > 0 and x.line > unpaid.line]
     assert len(paid_after) == 4  # the reviewer's four: listed later, dated earlier
+
+
+def test_a_pilot_district_service_of_no_paid_kind_says_why_it_earns_no_other_service_point(evaluations) -> None:
+    """A reader looked for the 0.5 a patent service earns elsewhere on one in 郫都区: paid under
+    1.3, it is not also an "other service" of 一, and its line says so; a 1.4 kind there earns
+    both, and its 1.3 line says nothing of it."""
+    lines = [x for x in evaluations[("cd-mech-eng", 2017)].lines if x.rule == "pilot_district_service"]
+    patent = next(x for x in lines if "专利申报辅导" in x.note)
+    assert patent.note.endswith("；已按本条计分，不再另计“专利商标申报等其他服务（每项）”")
+    assert not any(x.rule == "other_service" and x.item_id == patent.item_id
+                   for x in evaluations[("cd-mech-eng", 2017)].lines)
+    consulting = next(x for x in lines if "主轴精度" in x.note)
+    assert "不再另计" not in consulting.note

@@ -235,8 +235,13 @@ def _innovation(s: _Scorer, report: YearReport) -> None:
             lacking = no_outcome(svc.outcome, s.guideline,
                                  rule_clause(rules.pilot_district_service, s.guideline, area))
             if lacking is None:
+                # Paid under 1.3, it is no "other service" of 一 as well: said, where a reader
+                # looked for the half point such a service earns elsewhere.
+                alone = (rules.other_service is not None and svc.kind.value not in consulting
+                         and svc.kind.value not in talent)
+                also = f"；已按本条计分，不再另计“{rules.other_service.label}”" if alone and rules.other_service else ""
                 s.award(area, "pilot_district_service", rules.pilot_district_service, svc.id, path,
-                        f"{svc.title}（{svc.district}）")
+                        f"{svc.title}（{svc.district}）{also}")
                 earned = True
             elif rules.pilot_district_service is not None:
                 s.nothing(area, rules.pilot_district_service.clause, "pilot_district_service", svc.id,
