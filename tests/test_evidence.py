@@ -239,3 +239,22 @@ def test_an_item_whose_evidence_is_of_no_kind_earns_nothing(tmp_path: Path) -> N
 
     assert points("a.pdf", b"%PDF-1.4\n") > 0
     assert points("a.exe", b"MZ\x90\x00") == 0
+
+
+def test_the_whole_check_names_every_evidence_file_a_pull_request_would_refuse(tmp_path: Path) -> None:
+    """Evidence is never read as a report, but a name with a hidden character or a line break
+    is refused by the pull request's checks: the whole check says so too, at each such file,
+    however deep, and not at the reports it read (named once, as themselves)."""
+    from validators.check import check_tree
+
+    folder = tmp_path / "submissions" / "cd-x"
+    (folder / "evidence" / "2018" / "会议").mkdir(parents=True)
+    (folder / "society.yaml").write_text(profile("cd-x"), encoding="utf-8")
+    bad = ["evidence/a\u200bb.pdf", "evidence/2018/会议/纪要\n.pdf", "evidence/2018/c\\d.pdf"]
+    for name in [*bad, "evidence/2018/会议/签到表.pdf"]:
+        (folder / name).write_bytes(b"%PDF-1.4\n")
+    result, _ = check_tree(tmp_path)
+    unsafe = sorted(f.file for f in result.findings if f.code == "E-PATH-UNSAFE")
+    # The hidden character spelled out (the reporters escape the line break as they print it).
+    assert unsafe == sorted(["submissions/cd-x/evidence/a<U+200B>b.pdf", "submissions/cd-x/evidence/2018/c\\d.pdf",
+                             "submissions/cd-x/evidence/2018/会议/纪要\n.pdf"]), unsafe
