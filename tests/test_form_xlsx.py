@@ -17,7 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_form_criteria import _node
-from tests.test_xlsx import EARLY_OR_TIMED, NO_DATES, NO_TOTALS, TOTALS, WITH_UNIT, WORDED
+from tests.test_xlsx import (
+    COVER_YEARS,
+    EARLY_OR_TIMED,
+    NO_DATES,
+    NO_TOTALS,
+    NO_YEARS,
+    TOTALS,
+    WITH_UNIT,
+    WORDED,
+)
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.xlsx.cells import read_cell
@@ -77,7 +86,9 @@ def _plain(value: object) -> object:
 PIECES = ["2018", "5", "12", "-", "/", ".", "年", "月", "日", " ", "\u3000", "\t", "１", "２", "０", "1", "0", "+",
           "是", "否", "TRUE", "false", "yes", "N", "；", ";", "\n", ",", "，", "、", "13", "45", "a", "一百", "\u00a0", "e5",
           # A number's words (policy.yaml's workbook.numbers): units, own or not, and approximations.
-          "万", "万元", "元", "人", "人次", "名", "约", "大约", "余", "多", "左右", "以上", "千元"]
+          "万", "万元", "元", "人", "人次", "名", "约", "大约", "余", "多", "左右", "以上", "千元", "年度"]
+# A column's key: any, or the cover's year (read as a year, in a year's words).
+KEYS = ["x", "year"]
 # A column's own units: none, an amount's, a count of people's (policy.yaml's workbook.numbers.columns).
 UNITS = [(), ("万元", "万"), ("人", "名")]
 CELL = st.one_of(
@@ -92,25 +103,27 @@ CELL = st.one_of(
     st.sampled_from([43232.75, 43232.5 + 1 / 86_400_000, 59.5, 2958465.999999995, 1.25]),
     st.sampled_from(["2018-05-12", "2018年5月12日", "2018/5/12", "2018.5.12", "２０１８-０５-１２", " 2018-5-12 ",
                      "2017年13月45日", "2016年5月", "2018/6", "2018-06", " 2018年 6 月份", "２０１８年６月", "2018年13月",
-                     "１２０", "120 ", "1,200", "是", "否", "√", "×", "甲；乙;丙\n丁", " 年会 "]))
+                     "１２０", "120 ", "1,200", "是", "否", "√", "×", "甲；乙;丙\n丁", " 年会 ", "2018年", "2018 年度",
+                     "２０１８年度", "年", "去年"]))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(CELL, st.sampled_from(KINDS), st.sampled_from(UNITS)), min_size=30, max_size=30))
-def test_the_form_reads_every_cell_as_import_does(cells: list[tuple[object, str, tuple[str, ...]]]) -> None:
+@given(st.lists(st.tuples(CELL, st.sampled_from(KINDS), st.sampled_from(UNITS), st.sampled_from(KEYS)), min_size=30,
+                max_size=30))
+def test_the_form_reads_every_cell_as_import_does(cells: list[tuple[object, str, tuple[str, ...], str]]) -> None:
     _node()
-    found = _js([{"value": _as_js(v), "column": {"kind": k, "title": "x", "key": "x", "choices": [], "units": list(u)}}
-                 for v, k, u in cells])
-    for (value, kind, units), js in zip(cells, found["cells"], strict=True):
-        python = read_cell(value, Column("x", "x", kind, units=units))
-        assert js.get("error") == python.error, (value, kind, units)
-        assert js.get("said") == python.said, (value, kind, units)
-        assert js.get("unit") == python.unit, (value, kind, units)
+    found = _js([{"value": _as_js(v), "column": {"kind": k, "title": "x", "key": key, "choices": [], "units": list(u)}}
+                 for v, k, u, key in cells])
+    for (value, kind, units, key), js in zip(cells, found["cells"], strict=True):
+        python = read_cell(value, Column(key, "x", kind, units=units))
+        assert js.get("error") == python.error, (value, kind, units, key)
+        assert js.get("said") == python.said, (value, kind, units, key)
+        assert js.get("unit") == python.unit, (value, kind, units, key)
         got, want = js.get("value"), _plain(python.value)
         if isinstance(want, float) or isinstance(got, float):
-            assert got == pytest.approx(want), (value, kind, units)
+            assert got == pytest.approx(want), (value, kind, units, key)
         else:
-            assert got == want, (value, kind, units)
+            assert got == want, (value, kind, units, key)
 
 
 def _rows(path: Path) -> dict[str, list[list[object]]]:
@@ -521,3 +534,85 @@ process.stdout.write(JSON.stringify(input.kinds.map((k) => values.map((v) => RF.
     for kind, cells in zip(KINDS, said, strict=True):
         for value, cell in zip((float("inf"), float("-inf"), float("nan")), cells, strict=True):
             assert cell == {"error": read_cell(value, Column("x", "x", kind)).error}, (kind, value)  # type: ignore[arg-type]
+
+
+YEAR_NOTE = """
+const RF = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const read = RF.workbookToReport(RF.inOrder(input.book.sheets, input.book.order), input.layout);
+process.stdout.write(JSON.stringify({data: read.data, yearAt: read.yearAt, note: RF.workbookYearNote(read.yearAt, 2018),
+  other: RF.workbookOtherYearNote(read.yearAt, 2030, 2018)}));
+"""
+
+
+def _year_note(book: dict[str, Any]) -> dict[str, Any]:
+    done = subprocess.run([_node(), "-e", YEAR_NOTE, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=60,
+                          input=json.dumps({"book": _ordered(book), "layout": LAYOUT}, ensure_ascii=False, default=str))
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+@pytest.mark.parametrize(("written", "year"), [*COVER_YEARS, ("2018", 2018), (2018, 2018)])
+def test_the_form_reads_a_cover_year_with_its_word_as_import_does(tmp_path: Path, written: object, year: int) -> None:
+    """B3 = 2018年: the form's report had no year (its file undefined.yaml) and the cell said “如 15”."""
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    book["封面"]["B3"].value = written
+    book.save(tmp_path / "y.xlsx")
+    _node()
+    issues = _same_as_import(tmp_path / "y.xlsx")
+    assert [i["message"] for i in issues] == ([] if isinstance(written, int) else
+                                              [f"封面!B3：文字“{written}”按年度 {year} 读入，请核对。"])
+    [js] = _js([], [_rows(tmp_path / "y.xlsx")])["reports"]
+    assert js["data"]["year"] == year
+
+
+@pytest.mark.parametrize(("written", "message"), NO_YEARS)
+def test_the_form_says_a_cover_year_that_is_no_year_as_import_does(tmp_path: Path, written: object, message: str) -> None:
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    book["封面"]["B3"].value = written
+    book.save(tmp_path / "n.xlsx")
+    _node()
+    assert [i["message"] for i in _same_as_import(tmp_path / "n.xlsx")] == [f"封面!B3：{message}"]
+
+
+@pytest.mark.parametrize(("cover", "note"), [
+    ([["年度 *", None]], "封面 B3 的年度没有填写，已按表单中选择的填报年度填为 2018 年度，请核对；请在工作簿中填写年度，如 2018。"),
+    ([["年度 *", "去年"]], "封面 B3 的年度“去年”无法读作年度，已按表单中选择的填报年度填为 2018 年度，请核对；请在工作簿中填写年度，如 2018。"),
+    ([["已在中国科协“企业科协网”注册", "是"], ["年度", "  "]],
+     "封面 B4 的年度没有填写，已按表单中选择的填报年度填为 2018 年度，请核对；请在工作簿中填写年度，如 2018。"),
+    ([], "工作簿的封面中没有年度，已按表单中选择的填报年度填为 2018 年度，请核对；请在工作簿的封面填写年度，如 2018。"),
+], ids=["blank", "no-year", "moved-row", "no-row"])
+def test_the_form_names_the_cover_cell_of_a_year_it_could_not_read(cover: list[list[object]], note: str) -> None:
+    """The import box said “工作簿中的年度（）没有对应的指南” with empty brackets, and the report became
+    undefined.yaml: the form takes the year it shows, and says so naming the cover's cell."""
+    _node()
+    found = _year_note({"封面": [["项目", "填写"], ["学会 id *", "cd-agri"], *cover]})
+    assert "year" not in found["data"]
+    assert found["note"] == note
+    assert "（）" not in found["note"]
+    assert "undefined" not in found["note"]
+
+
+def test_the_form_names_the_cover_cell_of_a_year_without_a_guideline() -> None:
+    _node()
+    found = _year_note({"封面": [["项目", "填写"], ["学会 id *", "cd-agri"], ["年度 *", 2030]]})
+    assert found["data"]["year"] == 2030
+    assert found["other"] == "封面 B3 的年度（2030）没有对应的指南，暂按 2018 年度检查。"
+
+
+def test_the_form_does_not_say_a_renamed_sheet_is_missing_as_import_does_not(tmp_path: Path) -> None:
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    book["参与市科协重大工作"].title = "市科协重大工作"
+    del book["学术交流活动"]
+    book.save(tmp_path / "r.xlsx")
+    _node()
+    messages = [i["message"] for i in _same_as_import(tmp_path / "r.xlsx")]
+    assert "市科协重大工作!A1：不认识的工作表“市科协重大工作”：是不是“参与市科协重大工作”？请改回原名，这张表没有读入。" in messages
+    assert "工作簿中没有“学术交流活动”工作表：这类工作按没有填写处理。" in messages
+    assert not any("没有“参与市科协重大工作”工作表" in m for m in messages)

@@ -1571,3 +1571,68 @@ def test_an_output_or_input_that_is_no_regular_file_is_refused_in_chinese(tmp_pa
     assert link.is_symlink()
     assert target.read_bytes() == b"kept"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dir.xlsx", "elsewhere.xlsx", "fifo.xlsx", "link.xlsx", "t.xlsx"]
+
+
+# The cover's 年度 as secretaries write it: read as the year, the conversion said at its cell.
+COVER_YEARS = [("2018年", 2018), ("2018 年度", 2018), ("２０１８年度", 2018), (" 2018 ", 2018)]
+# And what is no year: said as a year, never with a count's example (“如 15”).
+NO_YEARS = [("去年", "“去年”不是年度：只写年度的阿拉伯数字，如 2018。"),
+            ("2018-2019", "“2018-2019”不是年度：只写年度的阿拉伯数字，如 2018。"),
+            ("年度", "“年度”不是年度：只写年度的阿拉伯数字，如 2018。"),
+            (2018.5, "这里应填年度（如 2018），现在是 2018.5。")]
+
+
+def _cover_year(book: Any) -> Any:
+    return next(row[1] for row in book[COVER].iter_rows(min_row=2) if str(row[0].value).rstrip(" *") == "年度")
+
+
+@pytest.mark.parametrize(("written", "year"), COVER_YEARS)
+def test_a_cover_year_written_with_its_word_is_read_as_the_year_and_said(tmp_path: Path, written: str, year: int) -> None:
+    """B3 = 2018年 was “不是整数：只写阿拉伯数字，如 15”, and the workbook was not imported: it is the
+    year 2018, read as any other converted cell is, with a warning at the cell; the report is written."""
+    def change(book: Any) -> None:
+        _cover_year(book).value = written
+
+    path = _spoiled(tmp_path, "y", change)
+    lines = _lines(tmp_path, path)
+    cell = _cover_year(openpyxl.load_workbook(path)).coordinate
+    assert f"封面!{cell}：文字“{written}”按年度 {year} 读入，请核对。" in lines
+    assert not any("不是整数" in line or "如 15" in line for line in lines)
+    assert f"\nyear: {year}\n" in (tmp_path / "out.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("written", "message"), NO_YEARS)
+def test_a_cover_year_that_is_no_year_is_said_in_a_years_words(tmp_path: Path, written: object, message: str) -> None:
+    def change(book: Any) -> None:
+        _cover_year(book).value = written
+
+    path = _spoiled(tmp_path, "n", change)
+    lines = _lines(tmp_path, path)
+    cell = _cover_year(openpyxl.load_workbook(path)).coordinate
+    assert [line for line in lines if line.startswith(f"封面!{cell}")] == [f"封面!{cell}：{message}"]
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_blank_cover_year_is_asked_for_at_its_cell_with_an_example(tmp_path: Path) -> None:
+    def change(book: Any) -> None:
+        _cover_year(book).value = None
+
+    path = _spoiled(tmp_path, "b", change)
+    lines = _lines(tmp_path, path)
+    cell = _cover_year(openpyxl.load_workbook(path)).coordinate
+    assert f"封面!{cell}：“封面”中没有填写年度：请填写年度，如 2018（可选年度为 2017、2018）。" in lines
+    assert not any("（）" in line for line in lines)
+
+
+def test_a_renamed_sheet_is_not_also_said_to_be_missing(tmp_path: Path) -> None:
+    """参与市科协重大工作 renamed 市科协重大工作: “是不是‘参与市科协重大工作’？” at the renamed sheet, and
+    not, besides, “工作簿中没有‘参与市科协重大工作’工作表：这类工作按没有填写处理”, which contradicted it. A
+    sheet deleted with nothing like it in its place is still said to be missing."""
+    book = _blank_book(tmp_path)
+    book["参与市科协重大工作"].title = "市科协重大工作"
+    del book["学术交流活动"]
+    book.save(tmp_path / "r.xlsx")
+    said = [(f.code, f.message) for f in _import(tmp_path / "r.xlsx", 2018).findings]
+    assert ("E-XLSX-SHEET", "市科协重大工作!A1：不认识的工作表“市科协重大工作”：是不是“参与市科协重大工作”？请改回原名，这张表没有读入。") in said
+    assert not any("没有“参与市科协重大工作”工作表" in message for _, message in said)
+    assert ("W-XLSX-SHEET", "工作簿中没有“学术交流活动”工作表：这类工作按没有填写处理。") in said

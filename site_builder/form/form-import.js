@@ -342,12 +342,19 @@
     var unlisted = Object.assign({}, limits, { max_findings: Infinity });
     function report(sheets, layout) {
       var read = RF.workbookToReport(sheets, layout, unlisted);
-      return { data: read.data, issues: RF.firstProblems(read.issues, limits.max_findings) };
+      return { data: read.data, issues: RF.firstProblems(read.issues, limits.max_findings), yearAt: read.yearAt };
     }
     self.layoutOf(newest).then(function (layout) {
       return RF.readXlsx(buffer, limits, RF.workbookWidth(layout, limits), layout.totals.formulas).then(function (sheets) {
         var first = report(sheets, layout);
         var year = first.data && first.data.year;
+        if (first.data && typeof year !== "number") {
+          // The cover gives no year that can be read (left blank, 去年): the report takes the one
+          // the form shows, chosen under 填报年度 (the latest by default), never "undefined".
+          var shown = self.yearForUnnamed(null).year;
+          if (shown === newest) return [first, newest, true];
+          return self.layoutOf(shown).then(function (own) { return [report(sheets, own), shown, true]; });
+        }
         if (!first.data || year === newest || years.indexOf(year) === -1) return [first, newest];
         return self.layoutOf(year).then(function (own) { return [report(sheets, own), year]; });
       });
@@ -360,7 +367,12 @@
       }
       var data = result.data;
       var note = "已导入工作簿 " + name + "。";
-      if (years.indexOf(data.year) === -1) note += "工作簿中的年度（" + String(data.year || "") + "）没有对应的指南，暂按 " + year + " 年度检查。";
+      if (found[2]) {
+        data.year = year;
+        note += RF.workbookYearNote(result.yearAt, year);
+      } else if (years.indexOf(data.year) === -1) {
+        note += RF.workbookOtherYearNote(result.yearAt, data.year, year);
+      }
       var errors = result.issues.filter(function (i) { return i.severity === "error"; });
       var options = self.withProfile({ note: note, imported: true, cells: result.issues }, profile, data, msgBox);
       if (!options) return;

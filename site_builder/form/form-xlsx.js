@@ -248,6 +248,32 @@
     return s.slice(a, b);
   }
 
+  /* The cover's 年度, read as a year and said in a year's words (cells.py, `_year`): a number, or
+   * digits with or without 年 or 年度 after them (2018年, ２０１８ 年度). */
+  var YEAR_KEY = "year";
+  var YEAR_WORDS = ["年度", "年"];
+  var YEAR_EXAMPLE = "如 2018";
+  function yearCell(value, isDate, spaces) {
+    if (typeof value === "boolean") return { error: "这里应填年度（" + YEAR_EXAMPLE + "），现在是“" + (value ? "是" : "否") + "”。" };
+    if (typeof value === "number") {
+      if (!Number.isInteger(value)) return { error: "这里应填年度（" + YEAR_EXAMPLE + "），现在是 " + text(value) + "。" };
+      return { value: value };
+    }
+    var written = isDate ? value.date : String(value);
+    var normal = strip(nfkc(written), spaces);
+    var digits = normal;
+    for (var n = 0; n < YEAR_WORDS.length; n++) {
+      var word = YEAR_WORDS[n];
+      if (normal.length >= word.length && normal.slice(normal.length - word.length) === word) {
+        digits = normal.slice(0, normal.length - word.length);
+        break;
+      }
+    }
+    digits = strip(digits, spaces);
+    if (/^[0-9]{1,6}$/.test(digits)) return { value: Number(digits), said: "文字“" + written + "”按年度 " + Number(digits) + " 读入" };
+    return { error: "“" + written + "”不是年度：只写年度的阿拉伯数字，" + YEAR_EXAMPLE + "。" };
+  }
+
   /* {value, error, said}: one cell as its column's kind (cells.py, `read_cell`). `value` is what
    * the cell holds: a string, a number, a boolean, or {date: "2018-05-12"} for a date cell. */
   RF.readCell = function (value, column, layout) {
@@ -279,6 +305,7 @@
       if (month) return { error: month };
       return { error: "日期“" + written + "”无法识别：请写成 2018-05-12 这样的日期。" };
     }
+    if (kind === "int" && column.key === YEAR_KEY) return yearCell(value, isDate, spaces);
     if (kind === "int" || kind === "number") {
       var integer = kind === "int";
       var what = integer ? "整数" : "数字";
@@ -593,6 +620,8 @@
     var byTitle = Object.create(null);
     var seenCover = Object.create(null);
     layout.cover.forEach(function (c) { byTitle[c.title] = c; });
+    // The cover's 年度 cell, and what it holds as written: a year it does not give is named there.
+    var yearAt = null;
     outside(layout.cover_sheet, cover, { 1: true, 2: true, 3: true });  // 项目, 填写, 说明
     cover.slice(1).forEach(function (row, i) {
       var name = title(row[0]);
@@ -608,6 +637,10 @@
         return;
       }
       seenCover[name] = true;
+      if (c.key === YEAR_KEY) {
+        var held = row.length > 1 ? row[1] : null;
+        yearAt = { cell: cellName(layout.cover_sheet, i + 2, 2), written: title(held) || "", filled: !blank(held, spaces) };
+      }
       var value = read(row.length > 1 ? row[1] : null, c, layout.cover_sheet, i + 2, 2, { path: c.path });
       if (value === null) return;
       var node = data;
@@ -619,11 +652,13 @@
     // A renamed sheet would lose its rows without a word (as `xlsx import` says it).
     var missing = layout.sheets.map(function (x) { return x.name; }).filter(function (name) { return !sheets[name]; });
     var others = [];
+    var renamed = [];  // the missing sheets taken to be renamed: said at their new names only (read.py, `_strays`)
     var names = sheets[ORDER] || Object.keys(sheets);
     names.forEach(function (name) {
       if (known.indexOf(name) !== -1 || name === layout.guide_sheet || name === layout.options_sheet) return;
       var close = closest(name, missing);
       if (close) {
+        renamed.push(close);
         say(name, 1, 1, "不认识的工作表“" + name + "”：是不是“" + close + "”？请改回原名，这张表没有读入。", "error", "sheet",
           { path: layout.sheets.filter(function (x) { return x.name === close; })[0].path });
       } else {
@@ -639,6 +674,7 @@
         "warning");
     }
     missing.forEach(function (name) {
+      if (renamed.indexOf(name) !== -1) return;
       keep({ cell: "", severity: "warning", message: "工作簿中没有“" + name + "”工作表：这类工作按没有填写处理。" });
     });
     var merged = sheets[MERGED] || {};
@@ -819,7 +855,24 @@
     issues = kept.error.concat(kept.warning.slice(0, room));
     var more = unsaid.error + unsaid.warning;
     if (more) issues.push(RF.unlisted(more, most, unsaid.error > 0));
-    return { data: data, issues: issues };
+    return { data: data, issues: issues, yearAt: yearAt };
+  };
+
+  /* What the form says of a workbook whose cover gives no year it can read (`yearAt`: the cover's
+   * 年度 cell and what it holds, as `workbookToReport` found them; null when the cover has no 年度
+   * row): the report takes `year`, the one the form shows, and the cell is named. */
+  RF.workbookYearNote = function (yearAt, year) {
+    var where = yearAt ? yearAt.cell.replace("!", " ") + " 的年度" : "工作簿的封面中没有年度，";
+    var what = !yearAt ? "" : !yearAt.filled ? "没有填写，" : yearAt.written ? "“" + yearAt.written + "”无法读作年度，" : "无法读入，";
+    return where + what + "已按表单中选择的填报年度填为 " + year + " 年度，请核对；请在工作簿" +
+      (yearAt ? "中" : "的封面") + "填写年度，" + YEAR_EXAMPLE + "。";
+  };
+
+  /* What the form says of a workbook whose cover names a year the form has no guideline of:
+   * checked as `year` (the cell named when it is known). */
+  RF.workbookOtherYearNote = function (yearAt, given, year) {
+    return (yearAt ? yearAt.cell.replace("!", " ") + " 的年度（" : "工作簿中的年度（") + String(given) +
+      "）没有对应的指南，暂按 " + year + " 年度检查。";
   };
 
   /* The line that counts the problems not listed (read.py, `finish`): an error when any of

@@ -428,3 +428,44 @@ def test_a_row_the_reader_cannot_place_is_said_in_the_form_as_import_does(page, 
     assert [m.split("：")[0] for m in lost] == ["为企业提供的服务!A2", "为企业提供的服务!A4", f"为企业提供的服务!A{far}"]
     assert all(m in form for m in lost), (python, form)
     assert not page.problems, page.problems
+
+
+def _links(page) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"))
+
+
+@pytest.mark.parametrize(("book_year", "written", "chosen", "said"), [
+    (2018, None, "2018", "封面 B3 的年度没有填写，已按表单中选择的填报年度填为 2018 年度，请核对；请在工作簿中填写年度，如 2018。"),
+    (2017, "去年", "2017", "封面 B3 的年度“去年”无法读作年度，已按表单中选择的填报年度填为 2017 年度，请核对；请在工作簿中填写年度，如 2018。"),
+], ids=["blank", "no-year"])
+def test_a_workbook_without_a_year_it_can_read_is_written_for_the_year_the_form_shows(  # type: ignore[no-untyped-def]
+        page, base: str, tmp_path: Path, book_year: int, written: object, chosen: str, said: str) -> None:
+    """B3 left blank (or 去年): the form's report was undefined.yaml, its header “undefined 年度工作报告”,
+    its link filename=…/undefined.yaml, with no year: line, and the note said “年度（）”."""
+    rules = guideline(book_year)
+    assert rules is not None
+    path = tmp_path / "y.xlsx"
+    path.write_bytes(workbook_bytes(layout(rules), {"society": "cd-agri", "year": book_year}))
+    book = openpyxl.load_workbook(path)
+    book["封面"]["B3"].value = written
+    book.save(path)
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.select_option("#rf-new-year", chosen)
+    page.set_input_files("#rf-file", str(path))
+    page.wait_for_selector(".rf-editor .rf-summary")
+    page.wait_for_selector("#rf-file-errors .rf-ok")
+    year = int(chosen)
+    assert said in page.inner_text("#rf-file-errors")
+    assert "（）" not in page.inner_text("#rf-file-errors")
+    assert page.input_value("#rf-year") == chosen
+    assert f"第二步：填写 {year} 年度报告" in page.inner_text("body")
+    shown = page.inner_text("body")
+    assert "undefined" not in shown
+    assert "undefined" not in _links(page)
+    assert f"submissions/cd-agri/{year}.yaml" in shown
+    page.wait_for_function("document.querySelector('#rf-yaml-report').value.includes('year:')")
+    text = page.input_value("#rf-yaml-report")
+    assert f"year: {year}\n" in text
+    assert f" {year} 年度工作报告" in text
+    assert "undefined" not in text

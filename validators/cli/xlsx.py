@@ -382,9 +382,10 @@ def _cover_problems(imported: Imported, workbook: str, year: int | None, society
             imported.where[finding] = at
         found.append(finding)
 
-    years = "、".join(map(str, available_years(root)))
+    listed = available_years(root)
+    years = "、".join(map(str, listed))
     if year is None:
-        say(("year",), f"“{COVER}”中没有填写年度：可选年度为 {years}。")
+        say(("year",), f"“{COVER}”中没有填写年度：请填写年度，如 {listed[-1]}（可选年度为 {years}）。")
     elif guideline(year, root) is None:
         say(("year",), f"“{COVER}”中的年度 {year} 没有工作指南：可选年度为 {years}。")
     if not isinstance(society, str):

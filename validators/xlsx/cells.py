@@ -168,6 +168,29 @@ def _worded(written: str, normal: str, what: str, column: Column | None) -> Read
     return Read(error=f"“{written}”：只写数字 {number}，不带“{'”“'.join(words)}”。")
 
 
+# The cover's 年度: read as a year, said in a year's words (a year is no count of 15).
+_YEAR_KEY = "year"
+_YEAR_WORDS = ("年度", "年")  # 2018年, 2018 年度: the year, with the word said to be dropped
+_YEAR_EXAMPLE = "如 2018"
+
+
+def _year(value: object) -> Read:
+    """The cover's year: a number, or text of digits with or without 年 or 年度 after them
+    (2018年, ２０１８ 年度), read and said; anything else says what a year is written as."""
+    if isinstance(value, bool):
+        return Read(error=f"这里应填年度（{_YEAR_EXAMPLE}），现在是“{'是' if value else '否'}”。")
+    if isinstance(value, (int, float)):
+        if not float(value).is_integer():
+            return Read(error=f"这里应填年度（{_YEAR_EXAMPLE}），现在是 {_text(value)}。")
+        return Read(int(value))
+    written = _shown(value)
+    normal = unicodedata.normalize("NFKC", written).strip(SPACES)
+    digits = next((normal[:-len(w)] for w in _YEAR_WORDS if normal.endswith(w)), normal).rstrip(SPACES)
+    if digits.isascii() and digits.isdigit() and len(digits) <= 6:
+        return Read(int(digits), said=f"文字“{written}”按年度 {int(digits)} 读入")
+    return Read(error=f"“{written}”不是年度：只写年度的阿拉伯数字，{_YEAR_EXAMPLE}。")
+
+
 def _bool(value: object) -> Read:
     if isinstance(value, bool):
         return Read(value)
@@ -208,6 +231,8 @@ def read_cell(value: object, column: Column) -> Read:
         return Read(error=_not_finite(value, column.kind))
     if column.kind == "date":
         return _date(value)
+    if column.kind == "int" and column.key == _YEAR_KEY:
+        return _year(value)
     if column.kind in ("int", "number"):
         return _number(value, column.kind == "int", column)
     if column.kind == "bool":

@@ -613,8 +613,10 @@ def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layo
         _merged(merges, [n for n in names if n in known and n not in (GUIDE, OPTIONS)], reader)
         _hidden(book, [(n, pages[n]) for n in names if n in pages], reader)
         missing = [s.name for s in layout.sheets if s.name not in names]
-        _strays(reader, [n for n in names if n not in known], missing, limits.named_sheets)
+        renamed = _strays(reader, [n for n in names if n not in known], missing, limits.named_sheets)
         for name in missing:
+            if name in renamed:  # said at the sheet taken to be it, renamed: not said to be missing too
+                continue
             reader.say(None, f"工作簿中没有“{name}”工作表：这类工作按没有填写处理。", "W-XLSX-SHEET", "warning")
         reader.finish()
     except Exception:  # a damaged part of the file, found only while reading it
@@ -626,14 +628,17 @@ def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layo
     return reader.out
 
 
-def _strays(reader: _Reader, names: list[str], missing: list[str], named: int) -> None:
+def _strays(reader: _Reader, names: list[str], missing: list[str], named: int) -> set[str]:
     """Sheets the layout has not: one that looks like a missing one was renamed (its rows would be
     lost without a word), each said; the others (a draft, Sheet1) said together, the first few
-    by name (a thousand of them were a thousand lines)."""
+    by name (a thousand of them were a thousand lines). The missing sheets taken to be renamed
+    are returned: they are said at their new names, not said to be missing as well."""
     others = []
+    renamed: set[str] = set()
     for name in names:
         close = difflib.get_close_matches(name, missing, n=1, cutoff=0.3)
         if close:
+            renamed.add(close[0])
             reader.say(Cell(name, 1, 1), f"不认识的工作表“{name}”：是不是“{close[0]}”？请改回原名，这张表没有读入。",
                        "E-XLSX-SHEET")
         else:
@@ -645,6 +650,7 @@ def _strays(reader: _Reader, names: list[str], missing: list[str], named: int) -
         shown = "”“".join(others[:named]) + ("”等" if len(others) > named else "”")
         reader.say(Cell(others[0], 1, 1), f"工作簿中有 {len(others)} 张不认识的工作表（“{shown}），都没有读入："
                    f"各类工作的工作表名称见“{GUIDE}”，多余的工作表可以删去。", "W-XLSX-SHEET", "warning")
+    return renamed
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:
