@@ -37,7 +37,7 @@ from validators.year.criteria import criteria_needs, major_event_words, not_majo
 from validators.year.cycle import AWAITING_FINAL, Phase, full_date
 from validators.year.former import earlier_names
 from validators.year.guideline import AREA_VOCABULARY, Guideline
-from validators.year.measures import district_rename_hint
+from validators.year.measures import DID_YOU_MEAN, district_rename_hint
 from validators.year.text import cited_clauses_only
 
 
@@ -275,6 +275,9 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
         # kind became (renamed, or ended), as `check` says it.
         "renamed": {"districts": renamed_districts(rules),
                     **({"kinds": kinds} if (kinds := former_kinds(rules, root)) else {})},
+        # The hint `check` gives after a district the year does not list (E-DISTRICT-UNKNOWN): the one
+        # listed name that contains it or is contained in it (蒲江 → 蒲江县, 高新区 → 成都高新区).
+        "did_you_mean": {"sentence": DID_YOU_MEAN, "lists": ["districts"]},
         # Two warnings of `check` said at the field (W-OUTCOME-NOTHING, W-EVIDENCE-NONE), in its words.
         "warnings": browser_warnings(rules, reviewed),
         # Errors of `check` said at the field in its words: a commissioner that is a company

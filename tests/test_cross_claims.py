@@ -57,7 +57,7 @@ def test_a_member_that_differs_from_its_lead_is_told_the_lead_s_words() -> None:
         ("submissions/cd-member/2017.yaml", 9, 16, "4", "error"),
         ("submissions/cd-member/2017.yaml", 10, 15, "4.1", "error")]
     assert found[2].message == (
-        "联合体“示例面向社会联合体”（cons-x）的服务产业写的是“电子信息”，牵头学会 cd-lead 在 submissions/cd-lead/2017.yaml 中"
+        "联合体“示例面向社会联合体”（cons-x）的服务产业写的是“电子信息”，牵头学会成都市cd-lead验收学会（示例）在 submissions/cd-lead/2017.yaml 中"
         "写的是“其他”：联合体的服务产业以牵头学会的报告为准，请改为“其他”（若牵头学会写错了，请它更正）。")
     assert "联合形式写的是“专业相近”" in found[0].message
     assert "请改为“单一学会面向社会”" in found[0].message
@@ -279,10 +279,10 @@ def test_a_copied_function_and_station_are_told_to_both_sides() -> None:
         ("submissions/cd-b/2017.yaml", "W-FUNCTION-CLAIMED-TWICE", 7, 14, "2.2", "warning"),
         ("submissions/cd-b/2017.yaml", "W-STATION-CLAIMED-TWICE", 22, 11, "3.2", "warning")]
     assert found[0].message == (
-        "职能“行业标准编制”（成都市示例局，2017-03-01 至 2017-10-01）也由 cd-b 在同一年度申报，承接期有重叠："
+        "职能“行业标准编制”（成都市示例局，2017-03-01 至 2017-10-01）也由成都市cd-b验收学会（示例）在同一年度申报，承接期有重叠："
         "若是共同承接，请在证明材料中写明本学会承担的部分；市科协核查时会对照双方的材料。")
     assert found[1].message == (
-        "服务站“郫都站”也由 cd-b 在同一年度申报：若是共建，请在证明材料中写明本学会的分工；"
+        "服务站“郫都站”也由成都市cd-b验收学会（示例）在同一年度申报：若是共建，请在证明材料中写明本学会的分工；"
         "若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。")
 
 
@@ -291,7 +291,7 @@ def test_a_station_copied_by_many_names_a_few_and_counts_the_rest(tmp_path: Path
                             for k in range(8)})
     found = _found(root, "W-STATION-CLAIMED-TWICE")
     assert len(found) == 8
-    assert "也由 cd-s1、cd-s2、cd-s3、cd-s4、cd-s5 等 7 个学会在同一年度申报" in found[0].message
+    assert "也由" + "、".join(f"成都市cd-s{k}学会（示例）" for k in range(1, 6)) + "等 7 个学会在同一年度申报" in found[0].message
 
 
 def test_titles_match_in_normal_form(tmp_path: Path) -> None:
@@ -368,7 +368,7 @@ def test_an_achievement_claimed_again_next_year_names_the_year_that_counted_it(t
 def test_a_new_station_under_a_name_another_society_used_before_is_warned(tmp_path: Path) -> None:
     found = _found(FIDELITY / "station-name-reused-by-another-society", "W-STATION-NAME-REUSED")
     assert [(f.file, f.line, f.severity) for f in found] == [("submissions/cd-b/2018.yaml", 6, "warning")]
-    assert "cd-a 在 2017 年度的报告 submissions/cd-a/2017.yaml" in found[0].message
+    assert "成都市cd-a验收学会（示例）在 2017 年度的报告 submissions/cd-a/2017.yaml" in found[0].message
     assert "st-pidu" in found[0].message
     # A station that is not new this year, or the society's own name of an earlier year, is not warned.
     station = ("service_stations:\n  - {{id: {id}, name: 郫都站, level: 市级, established: {day}, industry: 电子信息,\n"
@@ -458,7 +458,7 @@ def test_a_consortium_led_anew_under_a_name_another_society_led_is_warned(tmp_pa
     found = _found(root, "W-CONSORTIUM-NAME-REUSED")
     assert [(f.file, f.path, f.severity) for f in found] == [
         ("submissions/cd-b/2018.yaml", ("consortia", 0, "name"), "warning")]
-    assert "cd-a 在 2017 年度的报告 submissions/cd-a/2017.yaml 中已牵头同名联合体（编号“cons-a”" in found[0].message
+    assert "成都市cd-a学会（示例）在 2017 年度的报告 submissions/cd-a/2017.yaml 中已牵头同名联合体（编号“cons-a”" in found[0].message
     # Checked alone: the other society's file that holds the name is read as context.
     alone, _ = check_tree(root, [root / "submissions" / "cd-b" / "2018.yaml"])
     assert [f for f in alone.findings if f.code == "W-CONSORTIUM-NAME-REUSED"] == found

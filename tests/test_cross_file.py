@@ -127,7 +127,7 @@ def test_two_societies_leading_one_name_under_two_ids_are_both_wrong(tmp_path: P
         ("E-CONSORTIUM-MULTIPLE-LEADS", "error", "submissions/cd-a/2017.yaml", 6, "4.3"),
         ("E-CONSORTIUM-MULTIPLE-LEADS", "error", "submissions/cd-b/2017.yaml", 6, "4.3")]
     assert result.findings[1].message == (
-        "2017 年 cd-a（编号“consortium-a”）也牵头名称相同的联合体“郫都ＡＩ联合体”（本报告编号“consortium-b”）："
+        "2017 年成都市cd-a学会（示例）（编号“consortium-a”）也牵头名称相同的联合体“郫都ＡＩ联合体”（本报告编号“consortium-b”）："
         "名称相同即是同一联合体，只能有一个牵头学会，其余改为 参与 并改用牵头学会的编号；"
         "若确是不同的联合体，请改用能区分的名称。")
     for society in ("cd-a", "cd-b"):
@@ -393,7 +393,7 @@ def test_a_member_under_another_id_is_told_the_lead_s_id(tmp_path: Path) -> None
         "submissions/cd-b/2017.yaml": _report("cd-b", 2017, _consortium("参与", cid="consortium-typed")),
     })
     [message] = _no_lead_messages(tmp_path)
-    assert "cd-a 牵头的同名联合体“测试联合体”" in message
+    assert "成都市cd-a学会（示例）牵头的同名联合体“测试联合体”" in message  # by its name, not its id
     assert "编号为“consortium-x”" in message
 
 
@@ -406,7 +406,7 @@ def test_a_member_whose_lead_has_not_reported_this_year_is_told_so(tmp_path: Pat
         "submissions/cd-b/2018.yaml": _report("cd-b", 2018, _consortium("参与")),
     })
     [message] = _no_lead_messages(tmp_path)
-    assert "由 cd-a 牵头（见它的 2017 年报告），但 cd-a 的 2018 年报告没有列出它" in message
+    assert "由成都市cd-a学会（示例）牵头（见它的 2017 年报告），但成都市cd-a学会（示例）的 2018 年报告没有列出它" in message
 
 
 def test_a_claimed_twice_warning_quotes_each_societys_own_title(tmp_path: Path) -> None:
@@ -433,3 +433,25 @@ def test_a_claimed_twice_warning_quotes_each_societys_own_title(tmp_path: Path) 
     assert set(said) == {(s, c) for s in titles for c in ("W-EVENT-CLAIMED-TWICE", "W-REPORT-CLAIMED-TWICE")}
     for (society, _), message in said.items():
         assert f"“{titles[society]}”" in message
+
+
+def test_societies_are_named_by_their_names_in_a_check_of_one_file(tmp_path: Path) -> None:
+    """A secretary reads societies by their names, not their ids, and no field key: of the lead
+    that lists this society (W-CONSORTIUM-NOT-RECIPROCAL) and of the societies claiming one event
+    (W-EVENT-CLAIMED-TWICE), in a check of this society's file alone too (the other societies'
+    profiles are read for their names). A society with no profile is named by its id."""
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _consortium("牵头", "[cd-b]") + EVENT.format(role="主办")),
+        "submissions/cd-b/2017.yaml": _report("cd-b", 2017, EVENT.format(role="主办")),
+        "submissions/cd-c/2017.yaml": _report("cd-c", 2017, EVENT.format(role="主办")),
+    })
+    for paths in (None, [tmp_path / "submissions/cd-b/2017.yaml"]):
+        result, _ = check_tree(tmp_path, paths)
+        said = {f.code: f.message for f in result.findings if f.file == "submissions/cd-b/2017.yaml"}
+        assert said["W-CONSORTIUM-NOT-RECIPROCAL"] == (
+            "成都市cd-a学会（示例）牵头的联合体“测试联合体”（consortium-x）把本学会列为成员，但本报告没有列出它："
+            "如确为成员，请添加这一联合体（本学会的角色写 参与）。")
+        assert said["W-EVENT-CLAIMED-TWICE"].startswith(
+            "“成都智能制造论坛”（2017-06-01）被多个学会（成都市cd-a学会（示例）、成都市cd-b学会（示例）、cd-c）以相同角色申报"), paths

@@ -58,8 +58,10 @@ for (let more = true; more;) {  // as the page asks again with what it loaded, u
   });
 }
 const published = RF.crossPublished(input.report, across, fetched);
-process.stdout.write(JSON.stringify(RF.crossIssues(input.report, published, input.labels)
-  .concat(RF.crossWarnings(input.report, published, input.labels))
+// The page's list of societies names each registered one (form.js, crossCheck).
+const names = (id) => (Object.prototype.hasOwnProperty.call(input.names, id) ? input.names[id] : null);
+process.stdout.write(JSON.stringify(RF.crossIssues(input.report, published, input.labels, names)
+  .concat(RF.crossWarnings(input.report, published, input.labels, names))
   .map((i) => [i.path, i.code, i.message, i.severity])));
 """
 ERRORS = ("E-CONSORTIUM-MULTIPLE-LEADS", "E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-CHANGED", "E-ESTABLISHED-TWICE",
@@ -353,13 +355,15 @@ def _both(case: dict[str, Any]) -> tuple[Found, Found]:
             _write(root, society, year, report)
         _, published = check_tree(root)
         files = cross_files(published, case.get("shares"))
+        names = {s: doc.profile.name for s, doc in published.profiles.items()}
         _write(root, society, year, report)
         result, _ = check_tree(root, [root / _file(society, year)])
     found = [f for f in result.findings if f.file == _file(society, year)]
     assert bool(case.get("unreadable")) == bool([f for f in found if f.code.startswith(("E-SCHEMA", "E-YAML"))]), found
     by_check = {(json.dumps(list(f.path or ()), ensure_ascii=False), f.code, f.message)
                 for f in found if f.code in MIRRORED}
-    payload = json.dumps({"report": report, "files": files, "labels": labels_data()}, ensure_ascii=False, default=str)
+    payload = json.dumps({"report": report, "files": files, "labels": labels_data(), "names": names},
+                         ensure_ascii=False, default=str)
     done = subprocess.run([_node(), "-e", HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -392,7 +396,7 @@ def test_leading_a_consortium_another_society_leads_is_said_as_check_says_it(sha
     assert by_form == by_check
     assert {(json.loads(p)[1], c) for p, c, _ in by_form if c in ERRORS} == {(0, "E-CONSORTIUM-MULTIPLE-LEADS"),
                                                               (1, "E-CONSORTIUM-MULTIPLE-LEADS")}
-    assert f"2018 年联合体“{smart['name']}”（{smart['id']}）有多个牵头学会（cd-agri、cd-mech-eng）：只能有一个，其余改为 参与。" in {
+    assert f"2018 年联合体“{smart['name']}”（{smart['id']}）有多个牵头学会（成都市农学会（示例）、成都市机械工程学会（示例））：只能有一个，其余改为 参与。" in {
         m for _, _, m in by_form}
 
 

@@ -330,3 +330,46 @@ def test_a_research_focus_missing_or_unused_is_said_where_and_as_check_says_it(t
                                                                ["E-RESEARCH-FOCUS"], []]
     assert next(iter(by_form[0])) == next(iter(by_form[2]))  # the code quoted as the label
     assert all("focus" not in message for f in by_check for _, _, message in f)  # the field by its title
+
+
+# The form's own step (form.js, validateNow) for the lists of the year: each issue's path and words.
+GUIDE_HARNESS = """
+globalThis.window = globalThis;
+process.argv.slice(1).forEach((script) => require(script));
+const RF = window.ReportForm;
+const { guide, labels, schema, report } = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(RF.guideIssues(report, schema, guide, labels).map((i) => [i.path, i.message])));
+"""
+
+
+def test_a_district_written_short_is_given_the_checks_did_you_mean(tmp_path: Path) -> None:
+    """蒲江 and 高新区 are not the year's names (蒲江县, 成都高新区): the form says `check`'s hint
+    (its `did_you_mean`) before the list, as `check` does; a renamed district keeps its own hint,
+    and a name that is in no listed name gets the list alone."""
+    written = ["蒲江", "高新区", "郫县", "火星区"]
+    report = copy.deepcopy(SAMPLE)
+    services = report["innovation"]["services"]
+    report["innovation"]["services"] = [{**services[0], "id": f"svc-d{k}", "district": name}
+                                        for k, name in enumerate(written)]
+    path = tmp_path / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(yaml.dump(report, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    by_check = {tuple(f.path or ()): f.message for f in check_file(path, ROOT).findings if f.code == "E-DISTRICT-UNKNOWN"}
+    rules = guideline(YEAR)
+    assert rules is not None
+    payload = json.dumps({"guide": guide_data(rules), "labels": labels_data(), "schema": json_schema("submission", YEAR),
+                          "report": report}, ensure_ascii=False, default=str)
+    done = subprocess.run([_node(), "-e", GUIDE_HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    by_form = {tuple(p): m for p, m in json.loads(done.stdout) if p[-1] == "district"}
+    assert sorted(by_form) == sorted(by_check) == [("innovation", "services", k, "district") for k in range(4)]
+    for where, said in by_check.items():
+        # The first sentence names the list in each one's words; what follows is the same.
+        assert by_form[where].split("。", 1)[1] == said.split("。", 1)[1], where
+    hints = [by_form[("innovation", "services", k, "district")].split("。", 1)[1] for k in range(4)]
+    assert hints[0].startswith("你是不是想写“蒲江县”？可选：")
+    assert hints[1].startswith("你是不是想写“成都高新区”？可选：")
+    assert "请写“郫都区”" in hints[2]
+    assert "可选" not in hints[2]
+    assert hints[3].startswith("可选：")

@@ -4,7 +4,8 @@ A changed report meets other files only through its own society's other years, t
 ids and names of consortia it belongs to (any year) and the societies it lists as their
 members, through the consortia that list its society as a member (the same year), through the titles of its events, research reports and government functions
 (the same year), and through the names of its service stations (any year: a station another
-society reported by that name in an earlier year is a warning). Searching the other files' bytes for those
+society reported by that name in an earlier year is a warning). The profiles of the societies
+whose reports are read come too: messages name societies by their names. Searching the other files' bytes for those
 strings is far cheaper than parsing the tree. The rules compare such texts in NFKC form
 (`same_text`), so a file that does not hold a needle as written is searched again in that form.
 `same_text` also drops white space and some marks: a file may hold a name with a space or a mark
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from validators.models.report import YearReport
 from validators.rules.cross_file_common import same_text, squeezed
+from validators.submission_paths import PROFILE_FILE
 from validators.yaml.policy import policy
 
 # YAML folds long scalars only at spaces and escapes only inside double quotes, so a run
@@ -162,4 +164,8 @@ def related(tree: list[Path], targets: set[Path], societies: set[str], reports: 
             continue
         if _holds(data, keys):
             chosen.append(path)
+    # The profiles of the societies whose reports are read: a message names a society by its
+    # registered name (`society_name`), as the whole check names it.
+    named = {p.parent for p in chosen} - {p.parent for p in targets}
+    chosen += [p for p in tree if p.name == PROFILE_FILE and p.parent in named and p not in chosen]
     return chosen

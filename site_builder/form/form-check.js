@@ -277,6 +277,17 @@
     return named.indexOf(year) !== -1 ? [] : named.sort();
   };
 
+  /* `did_you_mean` (validators/rules/suggest.py) of a name the list `list` does not hold, for the
+   * lists `check` gives it for (`guide.did_you_mean`): the one listed name that contains it or is
+   * contained in it, in `check`'s words; else nothing. */
+  function meant(name, list, allowed, guide) {
+    var said = guide.did_you_mean;
+    if (!said || said.lists.indexOf(list) === -1) return "";
+    var stripped = name.trim();
+    var hits = allowed.filter(function (o) { return stripped && (o.indexOf(stripped) !== -1 || stripped.indexOf(o) !== -1); });
+    return hits.length === 1 && hits[0] !== name ? said.sentence.split("{match}").join(hits[0]) : "";
+  }
+
   RF.guideIssues = function (data, root, guide, labels) {
     var issues = [];
     var ids = {};
@@ -292,7 +303,7 @@
           if (typeof v === "string" && allowed.indexOf(v) === -1) {
             issues.push({ path: Array.isArray(value) ? path.concat([i]) : path, severity: "error",
               message: "“" + v + "”不在本年度指南的名单中。" +
-                (RF.own(renamed, v.trim()) ? renamed[v.trim()] : "可选：" + allowed.join("、") + "。") });
+                (RF.own(renamed, v.trim()) ? renamed[v.trim()] : meant(v, choice.list, allowed, guide) + "可选：" + allowed.join("、") + "。") });
           }
         });
       }

@@ -49,6 +49,15 @@
     });
   }
 
+  /* `society_name`: a society as a message names it to a secretary, by its registered name
+   * (`nameOf`, what `RF.crossIssues` and `RF.crossWarnings` were given: the page's list of
+   * societies), else by its id. */
+  var nameOf = null;
+  function who(id) {
+    var name = nameOf ? nameOf(id) : null;
+    return typeof name === "string" && name ? name : id;
+  }
+
   function less(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
   }
@@ -215,7 +224,7 @@
       var byId = led.filter(function (o) { return o[2][0] === item[0]; });
       if (byId.length > 1) {
         issues.push(issue(["consortia", e[1], "role"], "E-CONSORTIUM-MULTIPLE-LEADS", format(said.by_id,
-          { year: mine.year, name: item[1], id: item[0], names: byId.map(function (o) { return o[0].society; }).join(said.joined) })));
+          { year: mine.year, name: item[1], id: item[0], names: byId.map(function (o) { return who(o[0].society); }).join(said.joined) })));
       }
       var name = RF.sameText(item[1], spaces);
       var others = {};
@@ -230,7 +239,7 @@
       if (!listed.length) return;
       issues.push(issue(["consortia", e[1], "role"], "E-CONSORTIUM-MULTIPLE-LEADS", format(said.by_name, {
         year: mine.year, name: item[1], id: item[0],
-        listed: listed.map(function (o) { return format(said.listed, { society: o[0], id: o[1] }); }).join(said.joined) })));
+        listed: listed.map(function (o) { return format(said.listed, { society: who(o[0]), id: o[1] }); }).join(said.joined) })));
     });
     return issues;
   }
@@ -375,7 +384,7 @@
       if (!earlier.length) return;
       var before = earlier[0];
       issues.push(warn(["consortia", e[1], "name"], "W-CONSORTIUM-NAME-REUSED", format(said, {
-        name: item[1], year: mine.year, society: before[0].society, before: before[0].year, file: before[0].file,
+        name: item[1], year: mine.year, society: who(before[0].society), before: before[0].year, file: before[0].file,
         id: before[2][0], established: before[2][3] })));
     });
     return issues;
@@ -452,7 +461,7 @@
         var theirs = lead[2][4] && lead[2][4][k];
         if (!mineSays || !theirs || mineSays[0] === theirs[0]) return;
         issues.push(issue(["consortia", e[1], f[0]], "E-CONSORTIUM-DIFFERS", format(said.sentence, {
-          name: item[1], id: item[0], word: f[1], shown: mineSays[1], society: lead[0].society, file: lead[0].file,
+          name: item[1], id: item[0], word: f[1], shown: mineSays[1], society: who(lead[0].society), file: lead[0].file,
           told: theirs[1] })));
       });
     });
@@ -512,7 +521,7 @@
     return e[0].mine ? !!e[2].member : !e[2][2];
   }
 
-  /* `_societies`: society ids as a sentence names them before the next word. */
+  /* `_societies`: societies (their names, `who`) as a sentence names them before the next word. */
   function societiesText(names, more, said) {
     var shown = names.slice(0, said.named).join(said.joined || "、");
     return names.length > said.named ? format(said.many, { shown: shown, n: names.length })
@@ -540,9 +549,9 @@
         (r.consortia || []).forEach(function (c) {
           if (message !== null || !c || !c[2]) return;
           if (r.year === mine.year && typeof c[1] === "string" && RF.sameText(c[1], spaces) === name && c[0] !== cid) {
-            message = format(said.other_id, { lead: r.society, name: e[2][1], year: mine.year, other: c[0], id: cid });
+            message = format(said.other_id, { lead: who(r.society), name: e[2][1], year: mine.year, other: c[0], id: cid });
           } else if (c[0] === cid && r.year !== mine.year) {
-            message = format(said.other_year, { name: e[2][1], id: cid, lead: r.society, lead_year: r.year, year: mine.year });
+            message = format(said.other_year, { name: e[2][1], id: cid, lead: who(r.society), lead_year: r.year, year: mine.year });
           }
         });
       });
@@ -607,11 +616,11 @@
         if (!isMember(e) || listed.indexOf(s) !== -1) return;
         if (e[0].mine && hasName(e)) {
           issues.push(warn(["consortia", e[1], "role"], "W-CONSORTIUM-NOT-RECIPROCAL",
-            format(said.not_listed_by_lead, { name: e[2][1], id: cid, lead: lead[0].society })));
+            format(said.not_listed_by_lead, { name: e[2][1], id: cid, lead: who(lead[0].society) })));
         }
         if (lead[0].mine) {
           issues.push(warn(["consortia", lead[1], "members"], "W-CONSORTIUM-NOT-RECIPROCAL",
-            format(said.unlisted_member, { society: s, name: lead[2][1], id: cid })));
+            format(said.unlisted_member, { named: who(s), society: s, name: lead[2][1], id: cid })));
         }
       });
     });
@@ -620,7 +629,7 @@
       if (n[0] !== mine.year || ids.indexOf(n[1]) !== -1) return;
       for (var k = 0; k < n[3]; k++) {
         issues.push(warn(mine.listsConsortia ? ["consortia"] : ["society"], "W-CONSORTIUM-NOT-RECIPROCAL",
-          format(said.omitted_by_member, { lead: n[2], name: n[4], id: n[1] })));
+          format(said.omitted_by_member, { lead: who(n[2]), name: n[4], id: n[1] })));
       }
     });
     return issues;
@@ -646,7 +655,7 @@
         });
         if (!differing.length) return;
         issues.push(warn(["consortia", e[1], f[0]], "W-CONSORTIUM-MEMBERS-DIFFER", format(said, {
-          members: uniqueSorted(differing).join(joined), name: e[2][1], id: e[2][0], word: f[1], told: told[1] })));
+          members: uniqueSorted(differing).map(who).join(joined), name: e[2][1], id: e[2][0], word: f[1], told: told[1] })));
       });
     });
     return issues;
@@ -671,7 +680,7 @@
       if (uniqueSorted(roles).length === roles.length) return;
       var hosts = uniqueSorted(others.map(function (r) { return r[0]; }).concat([mine.society]));
       issues.push(warn(["academic_events", e[0], "role"], "W-EVENT-CLAIMED-TWICE",
-        format(said.event, { title: e[4], day: e[2], names: hosts.join(said.joined) })));
+        format(said.event, { title: e[4], day: e[2], names: hosts.map(who).join(said.joined) })));
     });
     return issues;
   }
@@ -687,7 +696,7 @@
       if (!others.length) return;
       var authors = uniqueSorted(others.map(function (r) { return r[0]; }).concat([mine.society]));
       issues.push(warn(["research", i, "title"], "W-REPORT-CLAIMED-TWICE",
-        format(said.report, { title: item.title, authors: authors.join(said.joined) })));
+        format(said.report, { title: item.title, authors: authors.map(who).join(said.joined) })));
     });
     return issues;
   }
@@ -747,7 +756,7 @@
         var fn = g.own[3];
         issues.push(warn(["government_functions", "functions", g.own[0], "title"], "W-FUNCTION-CLAIMED-TWICE",
           format(said.function, { title: fn.title, commissioner: fn.commissioner, start: fn.start, end: fn.end,
-            others: societiesText(found[k][0], found[k][1], said.societies) })));
+            others: societiesText(found[k][0].map(who), found[k][1], said.societies) })));
       });
     });
     return issues.sort(function (a, b) { return a.path[2] - b.path[2]; });
@@ -766,7 +775,7 @@
       var now = uniqueSorted(same.filter(function (r) { return r[1] === mine.year; }).map(function (r) { return r[0]; }));
       if (now.length) {
         claimed.push(warn(["service_stations", i, "name"], "W-STATION-CLAIMED-TWICE",
-          format(said.station, { name: st.name, others: societiesText(now, false, said.societies) })));
+          format(said.station, { name: st.name, others: societiesText(now.map(who), false, said.societies) })));
       }
       if (!year || !inWindow(day(st.established), year)) return;
       var earlier = same.filter(function (r) { return r[1] < mine.year; }).sort(function (x, y) {
@@ -776,7 +785,7 @@
       var before = earlier[0];
       var more = uniqueSorted(earlier.map(function (r) { return r[0]; })).length - 1;
       reused.push(warn(["service_stations", i, "name"], "W-STATION-NAME-REUSED", format(said.reused, {
-        name: st.name, year: mine.year, society: before[0], more: more ? format(said.reused_more, { n: more + 1 }) : "",
+        name: st.name, year: mine.year, society: who(before[0]), more: more ? format(said.reused_more, { n: more + 1 }) : "",
         before: before[1], file: before[2], id: before[4], established: before[5] })));
     });
     return claimed.concat(reused);
@@ -858,9 +867,11 @@
 
   /* Warnings {path, severity: "warning", code, message} `check` gives the report `data` against
    * the published reports (`across` with its `reports`, `shared` and `named`, `RF.crossPublished`),
-   * in `check`'s order (by place, then code, then as its rules give them). */
-  RF.crossWarnings = function (data, across, labels) {
+   * in `check`'s order (by place, then code, then as its rules give them). `names(id)`: a society's
+   * registered name, or null (then its id names it). */
+  RF.crossWarnings = function (data, across, labels, names) {
     if (!RF.isObject(across) || !Array.isArray(across.reports) || !RF.isObject(across.warnings)) return [];
+    nameOf = typeof names === "function" ? names : null;
     var spaces = labels.urls.spaces;
     RF.useSameText(labels);
     var mine = current(data, across, spaces);
@@ -998,9 +1009,10 @@
 
   /* Issues {path, severity: "error", code, message} of the report `data` against the published
    * reports (`across` with its `reports`, `RF.crossPublished`, or nothing when the site published
-   * none). */
-  RF.crossIssues = function (data, across, labels) {
+   * none). `names`: as `RF.crossWarnings` takes it. */
+  RF.crossIssues = function (data, across, labels, names) {
     if (!RF.isObject(across) || !Array.isArray(across.reports)) return [];
+    nameOf = typeof names === "function" ? names : null;
     var spaces = labels.urls.spaces;
     RF.useSameText(labels);
     var mine = current(data, across, spaces);

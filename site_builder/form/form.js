@@ -168,7 +168,9 @@
     if (status !== "ready") return { issues: [], status: status };
     var published = RF.crossPublished(data, this.across, files);
     // The errors, then the warnings (the form shows a warning as it shows its own).
-    var issues = RF.crossIssues(data, published, labels).concat(RF.crossWarnings(data, published, labels));
+    // Societies are named by their registered names (a society without a profile: its id).
+    var names = function (id) { var s = self.society(id); return s ? s.name : null; };
+    var issues = RF.crossIssues(data, published, labels, names).concat(RF.crossWarnings(data, published, labels, names));
     this.lastCross = { report: report, said: issues.map(function (issue) {
       return { issue: issue, item: itemId(data, issue.path) };
     }) };

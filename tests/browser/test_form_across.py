@@ -63,7 +63,7 @@ def test_leading_a_consortium_another_society_leads_is_an_error_at_the_role(page
     assert "1 处错误" in _head(page)
     said = _said(page, "/consortia/0/role")
     assert said == checked["/consortia/0/role"][1]
-    assert said.startswith(f"2018 年联合体“成都智能制造学会联合体”（{LED}）有多个牵头学会（cd-agri、cd-mech-eng）")
+    assert said.startswith(f"2018 年联合体“成都智能制造学会联合体”（{LED}）有多个牵头学会（成都市农学会（示例）、成都市机械工程学会（示例））")
     _show_all(page)
     assert said in page.inner_text(".rf-summary")
     # On a phone the sentence stays inside the screen, beside the role it is about.
@@ -95,7 +95,7 @@ def test_a_member_that_says_otherwise_than_the_lead_hears_it_at_the_field(page, 
     assert "1 处错误" in _head(page)
     said = _said(page, "/consortia/0/direction")
     assert said == checked["/consortia/0/direction"][1]
-    assert said.startswith(f"联合体“成都智能制造学会联合体”（{LED}）的联合方向写的是“纵向”，牵头学会 cd-mech-eng 在 ")
+    assert said.startswith(f"联合体“成都智能制造学会联合体”（{LED}）的联合方向写的是“纵向”，牵头学会成都市机械工程学会（示例）在 ")
     _on_screen(page, "/consortia/0/direction")
     assert not page.problems, page.problems
 
@@ -140,10 +140,10 @@ def test_a_warning_across_reports_is_said_at_its_field_as_a_warning(page, base: 
     # And cd-tcm's 2018 report lists cd-agri as a member of its consortium, which this one omits.
     assert warned == {
         "/consortia/0/role": [("W-CONSORTIUM-NOT-RECIPROCAL",
-                               f"本学会报告参与联合体“成都智能制造学会联合体”（{LED}），但牵头学会 cd-mech-eng 的成员名单中没有本学会：请双方核对。")],
+                               f"本学会报告参与联合体“成都智能制造学会联合体”（{LED}），但牵头学会成都市机械工程学会（示例）的成员名单中没有本学会：请双方核对。")],
         "/consortia": [("W-CONSORTIUM-NOT-RECIPROCAL",
-                        "cd-tcm 牵头的联合体“成都绿色健康学会联合体”（consortium-green-health）把本学会列为成员，但本报告没有列出它："
-                        "如确为成员，请添加这一联合体（role: 参与）。")]}
+                        "成都市中医药学会（示例）牵头的联合体“成都绿色健康学会联合体”（consortium-green-health）把本学会列为成员，"
+                        "但本报告没有列出它：如确为成员，请添加这一联合体（本学会的角色写 参与）。")]}
     head = _head(page)
     assert "检查通过" in head
     assert "另有 3 条提示" in head, head  # and the item's W-EVIDENCE-NONE
@@ -313,7 +313,7 @@ def test_while_a_file_loads_the_last_comparison_stays_only_where_its_item_still_
     box(page, "/consortia").locator(":scope > .rf-add").click()
     page.select_option('[data-pointer="/consortia/0"] .rf-pick select', LED)
     settled(page)
-    assert "牵头学会 cd-mech-eng 的成员名单中没有本学会" in _said(page, "/consortia/0/role")
+    assert "牵头学会成都市机械工程学会（示例）的成员名单中没有本学会" in _said(page, "/consortia/0/role")
     held: list[object] = []
     page.route("**/form/across/items-*/*.json", lambda route: held.append(route))
     add(page, "/academic_events")  # its title needs the items' file, held: the comparison waits for it

@@ -34,4 +34,4 @@ def check(report: YearReport, ctx: RuleContext) -> None:
             seen.setdefault(key, member.strip())
             if member == report.society:
                 ctx.error((*path, "members", j), "E-CONSORTIUM-SELF-MEMBER",
-                          "成员列表不需要写本学会自己：本学会的角色由 role 表示，请删除这一项。", own)
+                          "成员列表不需要写本学会自己：本学会的角色另有一栏，请删除这一项。", own)

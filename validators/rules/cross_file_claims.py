@@ -13,7 +13,7 @@ from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.report import list_items
 from validators.repository import ReportDoc, Repository
-from validators.rules.cross_file_common import at, clause_of, items, same_text
+from validators.rules.cross_file_common import at, clause_of, items, same_text, society_name
 from validators.year.cited import area_clause
 from validators.year.guideline import guideline
 from validators.year.measures import counted_achievements, founded_this_year
@@ -30,17 +30,17 @@ COUNTED_WHEN = "（那里写的日期是 {date}）"
 # form says the same sentences (validators/association/browser_cross.py).
 EVENT_CLAIMED = "“{title}”（{day}）被多个学会（{names}）以相同角色申报：请说明分工（一个主办、其余承办或协办）。"
 REPORT_CLAIMED = "调研成果“{title}”被多个学会（{authors}）申报：合作完成的请在一家申报，或在标题中写明各自承担的部分。"
-FUNCTION_CLAIMED = ("职能“{title}”（{commissioner}，{start} 至 {end}）也由 {others}在同一年度申报，承接期有重叠："
+FUNCTION_CLAIMED = ("职能“{title}”（{commissioner}，{start} 至 {end}）也由{others}在同一年度申报，承接期有重叠："
                     "若是共同承接，请在证明材料中写明本学会承担的部分；市科协核查时会对照双方的材料。")
-STATION_CLAIMED = ("服务站“{name}”也由 {others}在同一年度申报：若是共建，请在证明材料中写明本学会的分工；"
+STATION_CLAIMED = ("服务站“{name}”也由{others}在同一年度申报：若是共建，请在证明材料中写明本学会的分工；"
                    "若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。")
-STATION_REUSED = ("服务站“{name}”报为 {year} 年新建，但 {society}{more} 在 {before} 年度的报告 {file} 中已申报"
+STATION_REUSED = ("服务站“{name}”报为 {year} 年新建，但{society}{more}在 {before} 年度的报告 {file} 中已申报"
                   "同名服务站（编号“{id}”，建站日期 {established}）：若是同一个服务站，一次性补助已经计过，请说明；"
                   "若不是，请改用能区分的名称。别的学会用过的名称不影响本学会的计分，市科协核查时会对照双方的材料。")
-REUSED_MORE = " 等 {n} 个学会"
-SOCIETIES_MANY = "{shown} 等 {n} 个学会"
-SOCIETIES_MORE = "{shown} 等学会"
-SOCIETIES_FEW = "{shown} "
+REUSED_MORE = "等 {n} 个学会"
+SOCIETIES_MANY = "{shown}等 {n} 个学会"
+SOCIETIES_MORE = "{shown}等学会"
+SOCIETIES_FEW = "{shown}"
 JOINED = "、"
 
 
@@ -99,7 +99,7 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
     for (_, _, day), entries in sorted(shared, key=lambda kv: str(kv[0])):
         hosts = {d.report.society for d, _, _ in entries}
         if not _shared_roles_ok([ev.role for _, _, ev in entries]):
-            names = JOINED.join(sorted(hosts))
+            names = JOINED.join(society_name(repo, h) for h in sorted(hosts))
             for doc, i, ev in entries:  # each told its own title, as it wrote it
                 yield at(doc, ("academic_events", i, "role"), "W-EVENT-CLAIMED-TWICE",
                           EVENT_CLAIMED.format(title=ev.title, day=day, names=names), ev.category.clause, "warning")
@@ -111,7 +111,7 @@ def claimed_once(repo: Repository) -> Iterator[Finding]:
         if len(authors) > 1:
             for doc, i, title in listed:
                 yield at(doc, ("research", i, "title"), "W-REPORT-CLAIMED-TWICE",
-                          REPORT_CLAIMED.format(title=title, authors=JOINED.join(authors)),
+                          REPORT_CLAIMED.format(title=title, authors=JOINED.join(society_name(repo, a) for a in authors)),
                           _research_clause(doc, repo), "warning")
 
 
@@ -120,7 +120,7 @@ NAMED = 5
 
 
 def _societies(names: list[str], more: bool = False) -> str:
-    """Society ids as a message names them before the next Chinese word."""
+    """Societies (their names, `society_name`) as a message names them before the next Chinese word."""
     shown = JOINED.join(names[:NAMED])
     return (SOCIETIES_MANY.format(shown=shown, n=len(names)) if len(names) > NAMED
             else SOCIETIES_MORE.format(shown=shown) if more else SOCIETIES_FEW.format(shown=shown))
@@ -169,7 +169,7 @@ def functions_claimed_once(repo: Repository) -> Iterator[Finding]:
             if others:
                 yield at(doc, ("government_functions", "functions", i, "title"), "W-FUNCTION-CLAIMED-TWICE",
                           FUNCTION_CLAIMED.format(title=fn.title, commissioner=fn.commissioner, start=fn.start,
-                                                  end=fn.end, others=_societies(others, more)),
+                                                  end=fn.end, others=_societies([society_name(repo, s) for s in others], more)),
                           clause_of(repo, doc, "government_functions", "function"), "warning")
 
 
@@ -185,7 +185,7 @@ def stations_claimed_once(repo: Repository) -> Iterator[Finding]:
         for doc, i, st in entries:
             others = [s for s in societies if s != doc.report.society]
             yield at(doc, ("service_stations", i, "name"), "W-STATION-CLAIMED-TWICE",
-                      STATION_CLAIMED.format(name=st.name, others=_societies(others)),
+                      STATION_CLAIMED.format(name=st.name, others=_societies([society_name(repo, s) for s in others])),
                       clause_of(repo, doc, "service_stations", "new_station"), "warning")
 
 
@@ -212,7 +212,7 @@ def station_names_reused(repo: Repository) -> Iterator[Finding]:
             before, seen = earlier[0]
             more = len({d.report.society for d, _ in earlier}) - 1
             yield at(doc, ("service_stations", i, "name"), "W-STATION-NAME-REUSED",
-                      STATION_REUSED.format(name=st.name, year=doc.report.year, society=before.report.society,
+                      STATION_REUSED.format(name=st.name, year=doc.report.year, society=society_name(repo, before.report.society),
                                             more=REUSED_MORE.format(n=more + 1) if more else "",
                                             before=before.report.year, file=before.file, id=seen.id,
                                             established=seen.established),

@@ -15,13 +15,21 @@ from validators.yaml.policy import policy
 from validators.yaml.scalars import YamlPath
 from validators.year.cited import cited_in_year
 
-__all__ = ["at", "clause_of", "items", "same_text", "squeezed"]
+__all__ = ["at", "clause_of", "items", "same_text", "society_name", "squeezed"]
 
 
 def clause_of(repo: Repository, doc: ReportDoc, area: str, name: str | None = None) -> str | None:
     """The clause a finding about `doc`'s item names, as `doc`'s year numbers it: the rubric
     rule `area`.`name`'s, or the area's own (validators.year.cited)."""
     return cited_in_year(doc.report.year, repo.root, area, name)
+
+
+def society_name(repo: Repository, society: str) -> str:
+    """A society as a message names it to a secretary: by its registered name (a society without
+    a profile here by its id). The online form names it so from its list of societies
+    (form-cross.js, `who`): a message must not make a secretary look up an id.."""
+    profile = repo.profiles.get(society)
+    return profile.profile.name if profile is not None else society
 
 
 # The rules across files key every title, name and commissioner by it, several times each:

@@ -13,7 +13,7 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.labelled import LabelledEnum, UnknownTerm
 from validators.repository import ReportDoc, Repository
-from validators.rules.cross_file_common import at, clause_of, items, same_text
+from validators.rules.cross_file_common import at, clause_of, items, same_text, society_name
 from validators.year.guideline import guideline
 from validators.year.measures import founded_this_year, member_key
 
@@ -22,7 +22,7 @@ from validators.year.measures import founded_this_year, member_key
 # the others, each LISTED, joined by JOINED). The online form says the same sentences
 # (validators/association/browser_cross.py).
 LEADS_BY_ID = "{year} 年联合体“{name}”（{id}）有多个牵头学会（{names}）：只能有一个，其余改为 参与。"
-LEADS_BY_NAME = ("{year} 年 {listed}也牵头名称相同的联合体“{name}”（本报告编号“{id}”）："
+LEADS_BY_NAME = ("{year} 年{listed}也牵头名称相同的联合体“{name}”（本报告编号“{id}”）："
                  "名称相同即是同一联合体，只能有一个牵头学会，其余改为 参与 并改用牵头学会的编号；"
                  "若确是不同的联合体，请改用能区分的名称。")
 LISTED = "{society}（编号“{id}”）"
@@ -31,16 +31,16 @@ JOINED = "、"
 # under another id (NO_LEAD_OTHER_ID), a lead of another year reports the id (NO_LEAD_OTHER_YEAR),
 # or neither (NO_LEAD_NONE). The online form says the same sentences
 # (validators/association/browser_cross.py), as it does those below.
-NO_LEAD_OTHER_ID = ("{lead} 牵头的同名联合体“{name}”在它的 {year} 年报告中编号为“{other}”，"
+NO_LEAD_OTHER_ID = ("{lead}牵头的同名联合体“{name}”在它的 {year} 年报告中编号为“{other}”，"
                     "本报告写的是“{id}”：请改用同一个编号（在线填报可以从已发布的联合体中选择）。")
-NO_LEAD_OTHER_YEAR = ("联合体“{name}”（{id}）由 {lead} 牵头（见它的 {lead_year} 年报告），但 {lead} 的 {year} 年报告"
-                      "没有列出它：请牵头学会在本年度报告中列出这一联合体（role: 牵头）。")
+NO_LEAD_OTHER_YEAR = ("联合体“{name}”（{id}）由{lead}牵头（见它的 {lead_year} 年报告），但{lead}的 {year} 年报告"
+                      "没有列出它：请牵头学会在本年度报告中列出这一联合体（本学会的角色写 牵头）。")
 NO_LEAD_NONE = ("{year} 年联合体“{name}”（{id}）在本仓库中没有牵头学会的报告：牵头单位是仓库以外的单位时"
-                "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（role: 牵头）。")
+                "可以不理会；若牵头学会在本仓库，请它在报告中列出这一联合体（本学会的角色写 牵头）。")
 # What W-CONSORTIUM-SELF-NAMED says of a lead's member written as the society's own name; the
 # scorer leaves each member this finding names out of 4.3's count of members.
 SELF_NAMED_CODE = "W-CONSORTIUM-SELF-NAMED"
-SELF_NAMED = ("成员“{member}”是本学会自己的名称：成员列表不需要写本学会自己（本学会的角色由 role 表示），"
+SELF_NAMED = ("成员“{member}”是本学会自己的名称：成员列表不需要写本学会自己（本学会的角色另有一栏），"
               "评估计档时这一项不计入成员个数，请删除。")
 # What W-CONSORTIUM-MEMBER-UNKNOWN says of a member written like a society id no society has.
 MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。"
@@ -49,10 +49,10 @@ MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个
 # whose report omits it (OMITTED_BY_MEMBER); to a member that takes part unlisted (NOT_LISTED_BY_LEAD).
 NOT_LISTED_BY_MEMBER = ("成员“{member}”的 {year} 年报告没有列出联合体“{name}”（{id}）：请双方核对，"
                         "成员学会须在自己的报告中列出同一编号的联合体。")
-OMITTED_BY_MEMBER = ("{lead} 牵头的联合体“{name}”（{id}）把本学会列为成员，但本报告没有列出它："
-                     "如确为成员，请添加这一联合体（role: 参与）。")
-NOT_LISTED_BY_LEAD = "本学会报告参与联合体“{name}”（{id}），但牵头学会 {lead} 的成员名单中没有本学会：请双方核对。"
-UNLISTED_MEMBER = "{society} 报告参与本联合体“{name}”（{id}），但成员名单中没有它：如确为成员，请把“{society}”加入 members。"
+OMITTED_BY_MEMBER = ("{lead}牵头的联合体“{name}”（{id}）把本学会列为成员，但本报告没有列出它："
+                     "如确为成员，请添加这一联合体（本学会的角色写 参与）。")
+NOT_LISTED_BY_LEAD = "本学会报告参与联合体“{name}”（{id}），但牵头学会{lead}的成员名单中没有本学会：请双方核对。"
+UNLISTED_MEMBER = ("{named}报告参与本联合体“{name}”（{id}），但成员名单中没有它：如确为成员，请在成员中加上它的学会 id“{society}”。")
 
 
 def one_lead_per_consortium(repo: Repository) -> Iterator[Finding]:
@@ -78,7 +78,7 @@ def _leads_by_id(repo: Repository, groups: dict[tuple[int, str], list[tuple[Repo
                           _no_lead(repo, year, cid, item.name, doc.report.society),
                           clause_of(repo, doc, "consortia", "new_lead"), "warning")
         elif len(leads) > 1:
-            names = JOINED.join(d.report.society for d, _, _ in leads)
+            names = JOINED.join(society_name(repo, d.report.society) for d, _, _ in leads)
             for doc, i, item in leads:
                 yield at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
                           LEADS_BY_ID.format(year=year, name=item.name, id=cid, names=names),
@@ -101,7 +101,7 @@ def _leads_by_name(repo: Repository) -> Iterator[Finding]:
                       if d.report.society != doc.report.society and c.id != item.id]
             if not others:
                 continue
-            listed = JOINED.join(LISTED.format(society=d.report.society, id=c.id)
+            listed = JOINED.join(LISTED.format(society=society_name(repo, d.report.society), id=c.id)
                                  for d, c in sorted({(d.report.society, c.id): (d, c) for d, c in others}.values(),
                                                     key=lambda e: (e[0].report.society, e[1].id)))
             yield at(doc, ("consortia", i, "role"), "E-CONSORTIUM-MULTIPLE-LEADS",
@@ -117,9 +117,9 @@ def _no_lead(repo: Repository, year: int, cid: str, name: str, society: str) -> 
             if item.role != ConsortiumRole.LEAD or lead == society:
                 continue
             if lead_year == year and same_text(item.name) == same_text(name) and item.id != cid:
-                return NO_LEAD_OTHER_ID.format(lead=lead, name=name, year=year, other=item.id, id=cid)
+                return NO_LEAD_OTHER_ID.format(lead=society_name(repo, lead), name=name, year=year, other=item.id, id=cid)
             if item.id == cid and lead_year != year:
-                return NO_LEAD_OTHER_YEAR.format(name=name, id=cid, lead=lead, lead_year=lead_year, year=year)
+                return NO_LEAD_OTHER_YEAR.format(name=name, id=cid, lead=society_name(repo, lead), lead_year=lead_year, year=year)
     return NO_LEAD_NONE.format(year=year, name=name, id=cid)
 
 
@@ -174,15 +174,15 @@ def members_reciprocal(repo: Repository) -> Iterator[Finding]:
                       clause_of(repo, lead_doc, "consortia"), "warning")
             yield at(other, ("consortia",) if other.report.consortia else ("society",),
                       "W-CONSORTIUM-NOT-RECIPROCAL",
-                      OMITTED_BY_MEMBER.format(lead=lead_doc.report.society, name=lead.name, id=cid),
+                      OMITTED_BY_MEMBER.format(lead=society_name(repo, lead_doc.report.society), name=lead.name, id=cid),
                       clause_of(repo, other, "consortia"), "warning")
         for society, (doc, i, item) in sorted(by_society.items()):
             if item.role == ConsortiumRole.MEMBER and society not in listed:
                 yield at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NOT-RECIPROCAL",
-                          NOT_LISTED_BY_LEAD.format(name=item.name, id=cid, lead=lead_doc.report.society),
+                          NOT_LISTED_BY_LEAD.format(name=item.name, id=cid, lead=society_name(repo, lead_doc.report.society)),
                           clause_of(repo, doc, "consortia"), "warning")
                 yield at(lead_doc, ("consortia", li, "members"), "W-CONSORTIUM-NOT-RECIPROCAL",
-                          UNLISTED_MEMBER.format(society=society, name=lead.name, id=cid),
+                          UNLISTED_MEMBER.format(named=society_name(repo, society), society=society, name=lead.name, id=cid),
                           clause_of(repo, lead_doc, "consortia"), "warning")
 
 
@@ -193,11 +193,11 @@ LEAD_STATES = (("industry", "服务产业", "leading_industry"), ("form", "联�
 # What E-CONSORTIUM-DIFFERS says (str.format) at a member's field ("{word}" the field's word of
 # LEAD_STATES) that differs from its lead's. The online form says the same sentence
 # (validators/association/browser_cross.py).
-DIFFERS = ("联合体“{name}”（{id}）的{word}写的是“{shown}”，牵头学会 {society} 在 {file} 中写的是“{told}”：联合体的{word}以"
+DIFFERS = ("联合体“{name}”（{id}）的{word}写的是“{shown}”，牵头学会{society}在 {file} 中写的是“{told}”：联合体的{word}以"
            "牵头学会的报告为准，请改为“{told}”（若牵头学会写错了，请它更正）。")
 # What W-CONSORTIUM-MEMBERS-DIFFER says to the lead ("{members}" the members that differ, joined by
 # JOINED; "{told}" what the lead's report shows).
-MEMBERS_DIFFER = ("成员 {members} 写的联合体“{name}”（{id}）的{word}与本报告的“{told}”不同：以本报告为准，这些成员的这一联合体"
+MEMBERS_DIFFER = ("成员{members}写的联合体“{name}”（{id}）的{word}与本报告的“{told}”不同：以本报告为准，这些成员的这一联合体"
                   "不计分，请通知它们更正（若本报告写错了，请更正本报告）。")
 
 
@@ -230,7 +230,7 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
                 if mine != theirs:
                     differing[field].append(doc.report.society)
                     yield at(doc, ("consortia", i, field), "E-CONSORTIUM-DIFFERS",
-                              DIFFERS.format(name=item.name, id=cid, word=word, shown=shown, society=lead_doc.report.society,
+                              DIFFERS.format(name=item.name, id=cid, word=word, shown=shown, society=society_name(repo, lead_doc.report.society),
                                              file=lead_doc.file, told=told),
                               clause_of(repo, doc, "consortia", rule))
         # The lead hears of it too: its own change (or a member's slip) costs the members their
@@ -239,7 +239,7 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
             if differing[field]:
                 told = as_written(getattr(lead, field))[1]
                 yield at(lead_doc, ("consortia", li, field), "W-CONSORTIUM-MEMBERS-DIFFER",
-                         MEMBERS_DIFFER.format(members=JOINED.join(sorted(set(differing[field]))), name=lead.name, id=cid, word=word,
+                         MEMBERS_DIFFER.format(members=JOINED.join(society_name(repo, m) for m in sorted(set(differing[field]))), name=lead.name, id=cid, word=word,
                                                told=told),
                          clause_of(repo, lead_doc, "consortia", rule), "warning")
 
@@ -250,7 +250,7 @@ CONSORTIUM_RENAMED = ("联合体“{name}”报为 {year} 年新成立，由本�
                       "若是同一个联合体改了名称，它不是新成立的，请沿用编号“{id}”和成立日期 {established}"
                       "（牵头学会的一次性补助只计一次）；若确是新成立的另一个联合体，请在证明材料中附上成立的文件，由市科协核查。")
 # What W-CONSORTIUM-NAME-REUSED says (str.format), as W-STATION-NAME-REUSED says of a station.
-CONSORTIUM_REUSED = ("联合体“{name}”报为 {year} 年新成立，由本学会牵头，但 {society} 在 {before} 年度的报告 {file} 中已牵头"
+CONSORTIUM_REUSED = ("联合体“{name}”报为 {year} 年新成立，由本学会牵头，但{society}在 {before} 年度的报告 {file} 中已牵头"
                      "同名联合体（编号“{id}”，成立日期 {established}）：若是同一个联合体，牵头学会的一次性补助已经计过，"
                      "请说明；若不是，请改用能区分的名称。市科协核查时会对照双方的材料。")
 
@@ -316,7 +316,7 @@ def consortium_names_reused(repo: Repository) -> Iterator[Finding]:
                 continue
             before, seen = earlier[0]
             yield at(doc, ("consortia", i, "name"), "W-CONSORTIUM-NAME-REUSED",
-                     CONSORTIUM_REUSED.format(name=c.name, year=doc.report.year, society=before.report.society,
+                     CONSORTIUM_REUSED.format(name=c.name, year=doc.report.year, society=society_name(repo, before.report.society),
                                               before=before.report.year, file=before.file, id=seen.id,
                                               established=seen.established),
                      clause_of(repo, doc, "consortia", "new_lead"), "warning")

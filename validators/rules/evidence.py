@@ -14,6 +14,7 @@ from validators.rules.rule_context import RuleContext
 from validators.urls import NOT_A_URL, URL_WORDS, url_problem
 from validators.yaml.policy import policy
 from validators.yaml.scalars import YamlPath
+from validators.year.measures import has_han
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _WEB_SCHEME = re.compile(r"^https?:", re.IGNORECASE)
@@ -124,7 +125,16 @@ def _read(ref: str) -> _Reading:
     parts = PurePosixPath(ref).parts
     if ".." in parts:
         return _Reading(refusal=("E-EVIDENCE-OUTSIDE", URL_WORDS["evidence_parent"]))
+    if is_words(ref):
+        return _Reading(refusal=("E-EVIDENCE-MISSING", URL_WORDS["evidence_words"].format(ref=ref)))
     return _Reading(parts=parts)
+
+
+def is_words(ref: str) -> bool:
+    """Chinese words where a reference goes (见附件, 详见会议纪要): no "/" nor "." (a file the staff
+    can open has an extension, a web address a dot), so no file or address at all. Said as such,
+    not as a file that is missing or of no kind (the online form says it alike, form-urls.js)."""
+    return "/" not in ref and "." not in ref and has_han(ref)
 
 
 def cited_path(ref: str) -> tuple[str, ...] | None:

@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from functools import lru_cache
 
+from validators.year.measures import DID_YOU_MEAN
+
 
 def likely(name: str, options: Iterable[str]) -> str | None:
     """The one option that contains `name` or is contained in it; None when none or several do."""
@@ -17,7 +19,7 @@ def likely(name: str, options: Iterable[str]) -> str | None:
 def did_you_mean(name: str, options: Iterable[str]) -> str:
     """A hint sentence to append to a message, or nothing."""
     match = likely(name, options)
-    return f"你是不是想写“{match}”？" if match and match != name else ""
+    return DID_YOU_MEAN.format(match=match) if match and match != name else ""
 
 
 @lru_cache(maxsize=4096)

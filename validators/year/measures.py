@@ -25,6 +25,7 @@ _HAN = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 
 __all__ = [
     "BRACKET_MARKS",
+    "DID_YOU_MEAN",
     "company_ending",
     "counted_achievements",
     "countries",
@@ -36,6 +37,7 @@ __all__ = [
     "founded_before",
     "founded_this_year",
     "government_ending",
+    "has_han",
     "in_window",
     "member_key",
     "no_outcome",
@@ -228,6 +230,11 @@ def member_key(name: str) -> str:
     return "".join(text.split()) if any(lo <= c <= hi for c in text for lo, hi in _HAN) else " ".join(text.split())
 
 
+def has_han(text: str) -> bool:
+    """Whether `text` holds a Chinese character (of `_HAN`'s blocks)."""
+    return any(lo <= c <= hi for c in text for lo, hi in _HAN)
+
+
 def distinct_members(members: list[str]) -> list[str]:
     """A consortium's members, each once (4.3's tiers count members): written variants of one
     name (`member_key`) count once, under the first form written."""
@@ -235,6 +242,12 @@ def distinct_members(members: list[str]) -> list[str]:
     for m in members:
         first.setdefault(member_key(m), m.strip())
     return list(first.values())
+
+
+# The hint after a name a list does not hold, of the one listed name that contains it or is
+# contained in it (validators.rules.suggest, `did_you_mean`: 蒲江 → 蒲江县). The online form gives
+# it for a district as `check` does (site_builder/form_labels.py, form-check.js).
+DID_YOU_MEAN = "你是不是想写“{match}”？"
 
 
 def district_renamed(name: str, year: int, guideline: Guideline) -> DistrictRename | None:
