@@ -51,6 +51,10 @@
     return { enum: options.map(function (o) { return o.const; }), choices: choices, labels: labels };
   }
 
+  function empty(list) {
+    return Array.isArray(list) && list.length === 0;
+  }
+
   RF.atPointer = function (root, pointer) {
     return RF.getPath(root, RF.parsePointer(pointer));
   };
@@ -222,7 +226,10 @@
       var issue = {
         path: e.keyword === "required" ? path.concat([e.params.missingProperty])
           : e.keyword === "additionalProperties" ? path.concat([e.params.additionalProperty]) : path,
-        severity: e.keyword === "required" ? "todo" : "error",
+        // A list still empty (a new society's 维护人) is still to fill, as a missing field is:
+        // not an error shown before anything was typed.
+        severity: e.keyword === "required" || (e.keyword === "minItems" && empty(RF.getPath(data, path)))
+          ? "todo" : "error",
         message: message(e, { label: labelOf, slugPattern: ctx.slugPattern, login: ctx.labels && ctx.labels.login,
           types: ctx.labels && ctx.labels.types,
           slugExample: ctx.labels ? RF.idExample(ctx.labels, path) : null,

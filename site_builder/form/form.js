@@ -193,7 +193,8 @@
     return !this.society(this.state.data.society);
   };
 
-  App.prototype.renderEditor = function (focusPointer) {
+  /* `profile`: focusPointer is a place in the society's profile (its own fields), not the report. */
+  App.prototype.renderEditor = function (focusPointer, profile) {
     var self = this;
     var st = this.state;
     var year = st.year;
@@ -337,7 +338,7 @@
     this.validateNow();
     if (focusPointer != null) {
       window.scrollTo(0, scrollY);
-      this.focus(focusPointer);
+      this.focus(focusPointer, profile ? this.profileCtx : undefined);
     }
   };
 
@@ -360,7 +361,7 @@
         self.schedule();
       },
       rerender: function (pointer) {
-        self.renderEditor(pointer);
+        self.renderEditor(pointer, true);  // 添加维护人 puts the caret in the new one
       },
     };
     var renderer = new RF.Renderer(ctx);
@@ -454,6 +455,11 @@
     // Where the checks stand, for whoever waits on them (the browser tests): "pending" until
     // the check after this edit ran, "loading" while a compared file is on its way.
     this.node.dataset.checks = "pending";
+    // Where the page stood at the edit, and which field had focus: a page scrolled since with the
+    // same field focused (a swipe within the pause) is where the user wants it, and the check does
+    // not pull it back to the field; a Tab's own scrolling moves focus too, and is kept clear.
+    this.scrollAtEdit = window.scrollY;
+    this.focusAtEdit = document.activeElement;
     clearTimeout(this.timer);
     this.timer = setTimeout(function () {
       self.validateNow();
@@ -583,7 +589,8 @@
     // A message that grew above or at the focused field may have pushed it under the sticky
     // header or the check bar: back into view, within the page's scroll padding (keepClear).
     var focused = document.activeElement;
-    if (focused && focused !== this.editor && this.editor.contains(focused) && !this.summary.contains(focused)) {
+    var swiped = focused === this.focusAtEdit && Math.abs(window.scrollY - this.scrollAtEdit) >= 2;
+    if (!swiped && focused && focused !== this.editor && this.editor.contains(focused) && !this.summary.contains(focused)) {
       focused.scrollIntoView({ block: "nearest" });
     }
     this.node.dataset.checks = cross.status === "loading" ? "loading" : "settled";

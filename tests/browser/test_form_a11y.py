@@ -271,6 +271,24 @@ def test_a_field_reached_by_tab_stays_clear_of_the_bar_when_the_field_left_grows
         assert where["bottom"] <= where["bar"] + 0.5, where
 
 
+def test_a_page_swiped_after_typing_is_not_pulled_back_to_the_field(browser, base: str) -> None:
+    """On a phone a secretary typed, then swiped on within the check's pause: the check scrolled
+    the field back into view, and the checkbox about to be tapped jumped 500 px away."""
+    with _zoomed(browser, base) as page:
+        title = box(page, "/academic_events/0/title").locator("input")
+        title.focus()
+        before = page.evaluate("""() => {
+            const e = document.activeElement;
+            e.value = '学术年会'; e.dispatchEvent(new Event('input', {bubbles: true}));
+            window.scrollBy(0, 700);  // within the 150 ms before the check
+            return window.scrollY;
+        }""")
+        settled(page)
+        after = page.evaluate("() => [window.scrollY, document.activeElement.value]")
+        assert after == [before, "学术年会"], (before, after)
+        assert not page.problems, page.problems
+
+
 def test_a_copied_date_once_changed_no_longer_points_at_its_removed_note(page, base: str) -> None:
     society, _, _ = _society_with_national_event()
     page.goto(base)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from site_builder.form_labels import guide_data
+from tests.browser.test_form import settled
 from tests.site_support import built_site, served, sync_playwright
 from validators.xlsx.layout import layout
 from validators.year.guideline import guideline
@@ -236,3 +237,53 @@ def test_on_a_touch_screen_buttons_are_a_fingers_size_and_the_upload_is_sent_to_
     assert note == 1
     assert min(h for _, h in said[False][0]) < 44  # a mouse keeps the compact buttons
     assert said[False][1] == 0
+
+
+def test_on_a_phone_tapping_a_yes_no_rows_word_toggles_its_box(browser, base: str) -> None:
+    """A yes/no field showed “☐ 否”: a finger lands on the word, which did nothing; only the
+    13 px box did. The whole row toggles, and is at least a finger's height."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.problems = []
+        _start(page, base)
+        row = _box(page, "/innovation/enterprise_platform_registered").locator(".rf-check")
+        box = row.locator("input[type=checkbox]")
+        assert not box.is_checked()
+        row.locator(".rf-check-word").tap()
+        assert box.is_checked()
+        assert row.locator(".rf-check-word").inner_text() == "是"
+        row.locator(".rf-check-word").tap()
+        assert not box.is_checked()
+        box.tap()  # the box itself still toggles once, not twice
+        assert box.is_checked()
+        assert row.bounding_box()["height"] >= 44
+        # Nor does the theme's back-to-top button float over the fields while scrolling up.
+        page.mouse.wheel(0, 3000)
+        page.mouse.wheel(0, -800)
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.md-top')).display") == "none"
+    finally:
+        context.close()
+
+
+def test_adding_a_maintainer_puts_the_caret_in_the_new_field(page, base: str) -> None:
+    """添加一项服务 focused the new item's first field; 添加维护人 (the new society's profile) left
+    the focus on the page, so a phone opened no keyboard and the empty field had to be found."""
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.select_option("#rf-new-choice", "__new__")
+    page.fill("#rf-new-society", "cd-caret-test")
+    page.select_option("#rf-new-year", str(YEAR))
+    page.click("#rf-start-empty")
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+    # Nothing typed yet: the empty 维护人 list is to fill, as the empty fields are, not an error.
+    said = page.locator(".rf-summary").inner_text()
+    assert "检查结果：0 处错误" in said, said
+    page.get_by_role("button", name="添加维护人").click()
+    settled(page)
+    focused = page.evaluate("() => [document.activeElement.tagName, document.activeElement.getAttribute('aria-label'),"
+                            " document.activeElement.closest('[data-pointer]')?.dataset.pointer]")
+    assert focused[0] == "INPUT", focused
+    assert focused[2] == "/maintainers/0", focused
+    assert not page.problems, page.problems
