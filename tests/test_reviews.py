@@ -313,6 +313,21 @@ def test_a_rest_beside_a_refused_verdict_verifies_nothing(tmp_path: Path) -> Non
     assert lines["mw-party"][0] == 0
 
 
+def test_a_refused_verdict_on_a_known_item_keeps_that_item_alone_from_the_rest(tmp_path: Path) -> None:
+    """待补充材料 for mw-party without its reason (E-REVIEW-REASON-REQUIRED) is refused: the rest does
+    not verify mw-party in its place, and still verifies the items it covered (mw-event); one
+    staff slip does not zero the whole report."""
+    root = _copy(tmp_path)
+    path = root / "reviews" / "2017" / "cd-case.yaml"
+    text = path.read_text("utf-8").replace("reason: 请补充党支部成立的批复文件。, ", "")
+    path.write_text(text + "rest: {status: 已核实, reviewer: cast-staff, date: 2018-01-04}\n", "utf-8")
+    result, _ = check_tree(root, [path])
+    assert [f.code for f in result.findings if f.severity == "error"] == ["E-REVIEW-REASON-REQUIRED"]
+    lines = _lines(root, ON_NOTICE)
+    assert lines["mw-party"] == (0, None, "本项的核查结论有误，不能采用，须重新核查：未经核实，不计分")
+    assert lines["mw-event"][0] > 0
+
+
 def test_the_shipped_review_files_keep_to_their_years_calendars() -> None:
     """The frozen 2017 files and the 2018 sample pass the rule unchanged."""
     files = sorted((ROOT / "reviews").glob("*/*.yaml"))

@@ -450,9 +450,12 @@ class Standing:
     changed: dict[str, ItemReview] = field(default_factory=dict)
     # The contents 其余全部核实 saw; None: it recorded none, and covers every item without a verdict.
     rest_saw: frozenset[str] | None = None
-    # A 其余全部核实 left out because a verdict beside it is refused: which item that verdict was
-    # for is not known (a mistyped id), so "the rest" is not known either.
+    # A 其余全部核实 left out because a verdict beside it is refused for an item the report has
+    # not (a mistyped id): which item that verdict was for is not known, so neither is "the rest".
     rest_held: bool = False
+    # Items of the report whose own verdict is refused (a wrong date, no reason): 其余全部核实
+    # does not stand in for it; the item waits for a verdict that can be used.
+    refused: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, doc: ReviewDoc | None, strict: bool) -> Standing:
@@ -470,10 +473,14 @@ class Standing:
             # A rest any error is about counts for nothing, as an item's record does: a date the
             # calendar does not allow, a reviewer that is not one (a phone number), a status but 已核实.
             rest_condemned = any(f.severity == "error" and f.path and f.path[0] == "rest" for f in doc.findings)
-            # Nor does it count beside an item's refused verdict: 待补充材料 for a mistyped id
-            # would otherwise leave its item to the rest, verified and paid.
-            standing.rest_held = rest is not None and bool(condemned) and not rest_condemned
-            if rest is not None and rest.status is ReviewStatus.VERIFIED and not rest_condemned and not condemned:
+            # Nor does it count beside a verdict refused for an id the report has not: 待补充材料
+            # under a mistyped id would otherwise leave its item to the rest, verified and paid.
+            # A refused verdict on a known item keeps that item alone from the rest.
+            refused = {rec.item for i, rec in enumerate(doc.review.items) if ("items", i) in condemned}
+            standing.refused = frozenset(item for item in refused if item in doc.contents)
+            unknown = any(item not in doc.contents for item in refused)
+            standing.rest_held = rest is not None and unknown and not rest_condemned
+            if rest is not None and rest.status is ReviewStatus.VERIFIED and not rest_condemned and not unknown:
                 standing.rest = rest
                 standing.rest_saw = frozenset(rest.contents) if rest.contents is not None else None
         return standing
@@ -481,7 +488,7 @@ class Standing:
     def covered(self, item_id: str) -> bool:
         """Whether 其余全部核实 verifies an item that has no verdict of its own: it saw the item's
         content as it is now (or recorded no contents, or the item is none a review names)."""
-        if self.rest is None:
+        if self.rest is None or item_id in self.refused:
             return False
         if self.rest_saw is None or self.doc is None:
             return True
@@ -508,6 +515,8 @@ class Standing:
         changed = self.changed.get(item_id)
         if changed is not None:
             return f"市科协核查（{changed.date}）之后内容有改动，须重新核查：未经核实，不计分"
+        if item_id in self.refused:
+            return "本项的核查结论有误，不能采用，须重新核查：未经核实，不计分"
         if self.rest is not None:
             return f"“其余全部核实”（{self.rest.date}）之后新增或改动，须重新核查：未经核实，不计分"
         if self.rest_held:
