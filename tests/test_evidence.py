@@ -258,3 +258,31 @@ def test_the_whole_check_names_every_evidence_file_a_pull_request_would_refuse(t
     # The hidden character spelled out (the reporters escape the line break as they print it).
     assert unsafe == sorted(["submissions/cd-x/evidence/a<U+200B>b.pdf", "submissions/cd-x/evidence/2018/c\\d.pdf",
                              "submissions/cd-x/evidence/2018/会议/纪要\n.pdf"]), unsafe
+
+
+def test_words_for_evidence_keep_an_item_from_being_the_copy_that_scores_in_advice_too(tmp_path: Path) -> None:
+    """见附件 is refused on the text alone, before the repeats: the first of two copies of an item
+    is not the one that scores. The what-if advice (`repeat_findings`) drops the folder's
+    findings, which come after the repeats; it kept this one too while it was filed under a
+    folder's code (E-EVIDENCE-MISSING), and then took the first copy to be the scoring one."""
+    from validators.check import repeat_findings
+    from validators.year.guideline import guideline
+
+    folder = tmp_path / "cd-a"
+    (folder / "evidence").mkdir(parents=True)
+    (folder / "evidence" / "a.pdf").write_bytes(b"%PDF-1.4\n")
+    item = ("  - {{id: {id}, kind: 党建, title: 支部标准化建设, date: 2017-07-01, description: 支部活动,"
+            " evidence: [{ref}]}}\n")
+    (folder / "2017.yaml").write_text("society: cd-a\nyear: 2017\nmajor_work:\n"
+                                      + item.format(id="mw-a", ref="见附件") + item.format(id="mw-b", ref="evidence/a.pdf"),
+                                      encoding="utf-8")
+    result = check_file(folder / "2017.yaml", tmp_path)
+    assert result.report is not None
+    said = sorted((f.code, f.line) for f in result.findings if f.severity == "error")
+    assert ("E-EVIDENCE-WORDS", 4) in said
+    repeated = [(f.code, f.line) for f in result.findings if f.code == "E-ITEM-REPEATED"]
+    rules = guideline(2017)
+    assert rules is not None
+    others = [f for f in result.findings if f.code != "E-ITEM-REPEATED"]
+    again = repeat_findings(result.report, result.report.report, rules, others)
+    assert [(f.code, f.line) for f in again] == repeated

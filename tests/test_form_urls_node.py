@@ -123,7 +123,7 @@ def test_the_form_names_a_file_of_no_kind_as_the_checker_does(refs: list[str]) -
 
 def test_words_in_an_evidence_cell_are_told_the_cell_takes_an_address_or_a_file_name(tmp_path: Path) -> None:
     """A secretary who writes 见附件 where a reference goes hears that the cell takes a web address
-    or a file's path, not a description: from the checker (E-EVIDENCE-MISSING, on the text alone,
+    or a file's path, not a description: from the checker (E-EVIDENCE-WORDS, on the text alone,
     before any look at the folder) and from the form, in the same words. Words with a "/" or a "."
     are still read as a path; ASCII words as a file of no extension."""
     words = ["见附件", " 见附件", "详见会议纪要（附件2）", "附件：年会通知"]
@@ -134,7 +134,7 @@ def test_words_in_an_evidence_cell_are_told_the_cell_takes_an_address_or_a_file_
     for ref in words:
         assert evidence.cited_path(ref) is None, ref
         code, message = evidence.check_reference(ref, evidence.FolderListing(tmp_path), 1) or ("", "")
-        assert code == "E-EVIDENCE-MISSING"
+        assert code == "E-EVIDENCE-WORDS"
         assert message.startswith(f"证明材料“{ref}”是一段文字，不是网址，也不是文件名："), message
         assert "evidence/2018-年会.pdf" in message
         assert "找不到" not in message

@@ -213,7 +213,7 @@
     // Chinese words (见附件): no "/" nor ".", so no address or file name (`evidence.is_words`; the
     // Chinese blocks of `measures.has_han`).
     if (ref.indexOf("/") === -1 && ref.indexOf(".") === -1 && /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(ref)) {
-      return error("E-EVIDENCE-MISSING", words.evidence_words.split("{ref}").join(ref));
+      return error("E-EVIDENCE-WORDS", words.evidence_words.split("{ref}").join(ref));
     }
     // A file of no kind the staff can open (an .exe): the checker refuses it by its name, as
     // `evidence.kind_refusal` reads it; only a warning here, since the folder decides the rest.

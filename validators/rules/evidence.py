@@ -126,7 +126,7 @@ def _read(ref: str) -> _Reading:
     if ".." in parts:
         return _Reading(refusal=("E-EVIDENCE-OUTSIDE", URL_WORDS["evidence_parent"]))
     if is_words(ref):
-        return _Reading(refusal=("E-EVIDENCE-MISSING", URL_WORDS["evidence_words"].format(ref=ref)))
+        return _Reading(refusal=("E-EVIDENCE-WORDS", URL_WORDS["evidence_words"].format(ref=ref)))
     return _Reading(parts=parts)
 
 
