@@ -27,6 +27,9 @@ from validators.association.progress import Progress, year_progress
 INDEX = "status/index.md"
 
 
+LATE = "定稿结果中没有这份报告，不参加本年度评估"
+
+
 def render(site: SiteData, year: int) -> str:
     return _render(site, year)[0]
 
@@ -36,27 +39,26 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     window = site.guideline(year).evaluation_window
     submitted = {d.report.society: d for d in site.reports_in(year)}
     final = workbench.final_year(site, year)
-    board = {p.society: p for p in year_progress(site.repo, year, final)}
-    registered = sorted(site.repo.profiles, key=lambda s: (s in submitted, site.name_order(s)))
     frozen = site.frozen.get(year)
-    # Reports of a final year its frozen results do not hold: filed after finalize, never verified.
+    # Reports of a final year its frozen results do not hold (filed after finalize, or not a
+    # readable report then): never verified, and not counted among the verified or not started.
     late = (set(submitted) - {e.society for e in frozen.evaluations}) if frozen else set()
+    board = {p.society: p for p in year_progress(site.repo, year, final) if p.society not in late}
+    registered = sorted(site.repo.profiles, key=lambda s: (s in submitted, site.name_order(s)))
     rows = []
     for society in registered:
         doc = submitted.get(society)
         if doc is None:
             state = cell('<strong class="sb-missing">未提交</strong>', 0)
         elif society in late:
-            rows.append([cell(site.society_link(page, society), site.name(society)),
-                         cell(site.year_link(page, society, year, "定稿后提交，不参加本年度评估"), 0), cell("—", -1)])
-            continue
+            state = cell(site.year_link(page, society, year, LATE), 0)
         else:
             state = cell(site.year_link(page, society, year, "已提交（有错误）" if doc.has_errors else "已提交"),
                          1 if doc.has_errors else 2)
         rows.append([cell(site.society_link(page, society), site.name(society)), state, _checked(board.get(society))])
     others = [s for s in submitted if s not in site.repo.profiles]
-    rows += [[cell(text(s)), cell(site.year_link(page, s, year, "已提交（学会资料缺失）"), 1), _checked(board.get(s))]
-             for s in others]
+    rows += [[cell(text(s)), cell(site.year_link(page, s, year, LATE if s in late else "已提交（学会资料缺失）"), 1),
+              _checked(board.get(s))] for s in others]
     done = sum(1 for s in site.repo.profiles if s in submitted)
     choice = " · ".join(f"**{y} 年度**" if y == year else md_link(page, status_page(y), f"{y} 年度")
                         for y in reversed(phase.cycle_years(site)))

@@ -342,10 +342,13 @@ def test_a_report_the_frozen_results_do_not_hold_is_said_filed_after_finalize(tm
     generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
     status = html.unescape((docs / "status" / "2017" / "index.md").read_text("utf-8"))
     row = next(r for r in status.split("<tr>") if "成都市农学会" in r)
-    assert "定稿后提交，不参加本年度评估" in row
+    assert "定稿结果中没有这份报告，不参加本年度评估" in row
     assert "未开始" not in row
     other = next(r for r in status.split("<tr>") if "成都市中医药学会" in r)
-    assert "定稿后提交" not in other
+    assert "定稿结果中没有" not in other
+    # Nor is it counted among the reports whose verification has not started.
+    counts = next(line for line in status.splitlines() if "核查进度：" in line)
+    assert "未开始 <strong>0</strong> 个" in counts, counts
 
 
 def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: Path) -> None:
