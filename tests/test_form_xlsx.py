@@ -18,9 +18,11 @@ from hypothesis import strategies as st
 
 from tests.test_form_criteria import _node
 from tests.test_xlsx import (
+    COVER_NAMES,
     COVER_YEARS,
     EARLY_OR_TIMED,
     NO_DATES,
+    NO_SOCIETIES,
     NO_TOTALS,
     NO_YEARS,
     TOTALS,
@@ -616,3 +618,81 @@ def test_the_form_does_not_say_a_renamed_sheet_is_missing_as_import_does_not(tmp
     assert "市科协重大工作!A1：不认识的工作表“市科协重大工作”：是不是“参与市科协重大工作”？请改回原名，这张表没有读入。" in messages
     assert "工作簿中没有“学术交流活动”工作表：这类工作按没有填写处理。" in messages
     assert not any("没有“参与市科协重大工作”工作表" in m for m in messages)
+
+
+COVER_SOCIETY = """
+globalThis.window = globalThis;
+process.argv.slice(1).forEach((script) => require(script));
+const RF = window.ReportForm;
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const read = RF.workbookToReport(RF.inOrder(input.book.sheets, input.book.order), input.layout);
+const issue = RF.coverSociety(read.data, read.societyAt, input.societies, input.labels, input.layout.cover_sheet);
+process.stdout.write(JSON.stringify({society: read.data.society, issue: issue}));
+"""
+COVER_SCRIPTS = [ROOT / "site_builder" / "form" / name for name in ("form-util.js", "form-urls.js", "form-warnings.js",
+                                                                     "form-findings.js", "form-xlsx.js")]
+
+
+def _cover_society(path: Path) -> dict[str, Any]:
+    """The form's reading of the workbook's cover 学会 id, with the societies its list has."""
+    from site_builder.form_labels import labels_data
+
+    societies = [{"id": key, "name": doc.profile.name} for key, doc in sorted(check_tree(ROOT)[1].profiles.items())]
+    done = subprocess.run([_node(), "-e", COVER_SOCIETY, *map(str, COVER_SCRIPTS)], capture_output=True, text=True,
+                          check=True, timeout=60,
+                          input=json.dumps({"book": _ordered(_rows(path)), "layout": LAYOUT, "labels": labels_data(),
+                                            "societies": societies}, ensure_ascii=False, default=str))
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+def _import_says(tmp_path: Path, path: Path) -> list[str]:
+    from tests.test_xlsx import _lines
+
+    return [line for line in _lines(tmp_path, path) if line.startswith("封面!B2")]
+
+
+@pytest.mark.parametrize("written", COVER_NAMES)
+def test_the_form_reads_a_registered_societys_name_on_the_cover_as_import_does(tmp_path: Path, written: str) -> None:
+    """B2 = 成都市农学会: the form left the cell out of its list of cells to check, opened the new
+    society's profile with three 必填 errors, and said the id's pattern twice; it reads cd-agri, and
+    says so at the cell in `xlsx import`'s words."""
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    book["封面"]["B2"].value = written
+    book.save(tmp_path / "n.xlsx")
+    _node()
+    found = _cover_society(tmp_path / "n.xlsx")
+    assert found["society"] == "cd-agri"
+    assert found["issue"]["severity"] == "warning"
+    assert found["issue"]["cell"] == "封面!B2"
+    assert found["issue"]["path"] == ["society"]
+    assert [found["issue"]["message"]] == _import_says(tmp_path, tmp_path / "n.xlsx")
+
+
+@pytest.mark.parametrize("written", NO_SOCIETIES)
+def test_the_form_lists_a_cover_society_that_is_neither_an_id_nor_a_name_as_import_does(tmp_path: Path,
+                                                                                          written: str) -> None:
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    book["封面"]["B2"].value = written
+    book.save(tmp_path / "x.xlsx")
+    _node()
+    found = _cover_society(tmp_path / "x.xlsx")
+    assert found["society"] == written
+    assert found["issue"]["severity"] == "error"
+    assert found["issue"]["lost"] == "cell"  # it takes the society field's place, said once
+    assert found["issue"]["path"] == ["society"]
+    assert [found["issue"]["message"]] == _import_says(tmp_path, tmp_path / "x.xlsx")
+    assert "学会名录" in found["issue"]["message"]
+
+
+def test_the_form_leaves_a_cover_society_id_as_it_is(tmp_path: Path) -> None:
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    book.save(tmp_path / "i.xlsx")
+    _node()
+    assert _cover_society(tmp_path / "i.xlsx") == {"society": "cd-agri", "issue": None}

@@ -569,7 +569,7 @@ def test_import_says_everything_in_one_run_even_with_a_bad_cover_id(tmp_path: Pa
     book = openpyxl.load_workbook(_export(_sample(), tmp_path / "r.xlsx"))
     cover = book[COVER]
     row = next(r for r in cover.iter_rows(min_row=2) if str(r[0].value).startswith("学会 id"))
-    row[1].value = "成都市机械工程学会"
+    row[1].value = "成都市机械学会"  # no registered society's name (a registered one is read as its id)
     services = book["为企业提供的服务"]
     header = [str(c.value).rstrip(" *") for c in services[1]]
     services.cell(row=2, column=header.index("编号") + 1).value = None
@@ -1636,3 +1636,53 @@ def test_a_renamed_sheet_is_not_also_said_to_be_missing(tmp_path: Path) -> None:
     assert ("E-XLSX-SHEET", "市科协重大工作!A1：不认识的工作表“市科协重大工作”：是不是“参与市科协重大工作”？请改回原名，这张表没有读入。") in said
     assert not any("没有“参与市科协重大工作”工作表" in message for _, message in said)
     assert ("W-XLSX-SHEET", "工作簿中没有“学术交流活动”工作表：这类工作按没有填写处理。") in said
+
+
+# A registered society's name on the cover's 学会 id cell, as secretaries write it: the registered
+# name as it stands, as `same_text` reads it, and a sample society's without its mark （示例）.
+COVER_NAMES = ["成都市农学会", "成都市农学会（示例）", "成都市 农学会(示例)"]
+# What is neither an id nor a registered name.
+NO_SOCIETIES = ["成都市农业学会", "农学会", "CD-AGRI"]
+
+
+def _cover_cell(book: Any, key: str) -> Any:
+    return next(row[1] for row in book[COVER].iter_rows(min_row=2) if str(row[0].value).rstrip(" *") == key)
+
+
+@pytest.mark.parametrize("written", COVER_NAMES)
+def test_a_registered_societys_name_on_the_cover_is_read_as_its_id(tmp_path: Path, written: str) -> None:
+    """B2 = 成都市农学会 (cd-agri's name) was “学会 id…无效” and nothing was imported, without a word on
+    the secretary's own id: it is read as cd-agri, with a warning at the cell that says so."""
+    book = _blank_book(tmp_path)
+    _cover_cell(book, "学会 id").value = written
+    book.save(tmp_path / "n.xlsx")
+    lines = _lines(tmp_path, tmp_path / "n.xlsx")
+    assert [line for line in lines if line.startswith("封面!B2")] == [
+        f"封面!B2：学会名称“{written}”按它的学会 id cd-agri 读入，请核对；这一格应填学会 id，"
+        "各学会的 id 见网站“学会”页面：下载其中的学会名录（CSV），看“学会 id”一列。"]
+    assert "\nsociety: cd-agri\n" in (tmp_path / "out.yaml").read_text("utf-8")
+    done = _cli(ROOT, "import", str(tmp_path / "n.xlsx"), "-o", str(tmp_path / "out.yaml"), "--replace")
+    assert done.returncode == 0, done.stdout
+    assert "W-XLSX-CONVERTED" in done.stdout
+    assert "E-XLSX-COVER" not in done.stdout
+    assert "E-SOCIETY-PROFILE-MISSING" not in done.stdout  # no new society's
+
+
+@pytest.mark.parametrize("written", NO_SOCIETIES)
+def test_a_cover_society_that_is_neither_an_id_nor_a_name_says_where_ids_are(tmp_path: Path, written: str) -> None:
+    book = _blank_book(tmp_path)
+    _cover_cell(book, "学会 id").value = written
+    book.save(tmp_path / "x.xlsx")
+    lines = _lines(tmp_path, tmp_path / "x.xlsx")
+    assert [line for line in lines if line.startswith("封面!B2")] == [
+        f"封面!B2：“封面”中的学会 id“{written}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。"
+        "学会 id 是学会在本站登记的英文代号，各学会的 id 见网站“学会”页面：下载其中的学会名录（CSV），看“学会 id”一列；新学会自拟一个。"]
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_name_two_societies_share_is_no_ones_id() -> None:
+    from validators.xlsx.cover import society_named
+
+    assert society_named("农学会", [("a", "农学会"), ("b", "农学会（示例）")]) is None
+    assert society_named("农学会", [("a", "农学会")]) == "a"
+    assert society_named("", [("a", "")]) is None

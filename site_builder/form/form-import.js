@@ -342,6 +342,11 @@
     var unlisted = Object.assign({}, limits, { max_findings: Infinity });
     function report(sheets, layout) {
       var read = RF.workbookToReport(sheets, layout, unlisted);
+      // A registered society's name in the cover's id cell is read as its id (never a new
+      // society's), and a cell that is neither is listed with the cells to check, as `xlsx import`
+      // lists it; said there, at the society's field, and nowhere else.
+      var cover = RF.coverSociety(read.data, read.societyAt, self.config.societies, self.labels, layout.cover_sheet);
+      if (cover) read.issues.unshift(cover);
       return { data: read.data, issues: RF.firstProblems(read.issues, limits.max_findings), yearAt: read.yearAt };
     }
     self.layoutOf(newest).then(function (layout) {

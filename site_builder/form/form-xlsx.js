@@ -622,6 +622,8 @@
     layout.cover.forEach(function (c) { byTitle[c.title] = c; });
     // The cover's 年度 cell, and what it holds as written: a year it does not give is named there.
     var yearAt = null;
+    // And its 学会 id cell: a registered society's name there is read as its id (RF.coverSociety).
+    var societyAt = null;
     outside(layout.cover_sheet, cover, { 1: true, 2: true, 3: true });  // 项目, 填写, 说明
     cover.slice(1).forEach(function (row, i) {
       var name = title(row[0]);
@@ -641,6 +643,7 @@
         var held = row.length > 1 ? row[1] : null;
         yearAt = { cell: cellName(layout.cover_sheet, i + 2, 2), written: title(held) || "", filled: !blank(held, spaces) };
       }
+      if (c.key === SOCIETY_KEY) societyAt = { cell: cellName(layout.cover_sheet, i + 2, 2), sheet: layout.cover_sheet };
       var value = read(row.length > 1 ? row[1] : null, c, layout.cover_sheet, i + 2, 2, { path: c.path });
       if (value === null) return;
       var node = data;
@@ -855,7 +858,47 @@
     issues = kept.error.concat(kept.warning.slice(0, room));
     var more = unsaid.error + unsaid.warning;
     if (more) issues.push(RF.unlisted(more, most, unsaid.error > 0));
-    return { data: data, issues: issues, yearAt: yearAt };
+    return { data: data, issues: issues, yearAt: yearAt, societyAt: societyAt };
+  };
+
+  /* The cover's 学会 id as secretaries write it (validators/xlsx/cover.py): a registered society's
+   * name (compared as `same_text` compares; a sample society's also without its mark “（示例）”) is
+   * read as that society's id, `data.society` set to it, with a warning at the cell; a text that is
+   * neither an id nor such a name is an error at the cell, in `xlsx import`'s words (its
+   * E-XLSX-COVER), which says where a society finds its id. The issue to list with the
+   * workbook's cells, or null. `societies`: config.json's [{id, name}]; `labels`: labels.json's
+   * (its slug_pattern, same_text_ignored and urls.spaces; RF.sameText is form-findings.js's). */
+  var SOCIETY_KEY = "society";
+  var SAMPLE_MARK = "(示例)";
+  var IDS_WHERE = "各学会的 id 见网站“学会”页面：下载其中的学会名录（CSV），看“学会 id”一列";
+  RF.coverSociety = function (data, at, societies, labels, cover) {
+    var written = data ? data[SOCIETY_KEY] : undefined;
+    if (typeof written !== "string" || (written.length <= 64 && new RegExp(labels.slug_pattern).test(written))) return null;
+    var spaces = labels.urls.spaces;
+    RF.useSameText(labels);
+    var key = RF.sameText(written, spaces);
+    var found = [];
+    (societies || []).forEach(function (s) {
+      var keys = [RF.sameText(s.name, spaces)];
+      var normal = RF.pyStrip(String(s.name).normalize("NFKC"), spaces);
+      if (normal.slice(-SAMPLE_MARK.length) === SAMPLE_MARK) keys.push(RF.sameText(normal.slice(0, -SAMPLE_MARK.length), spaces));
+      if (key && keys.indexOf(key) !== -1 && found.indexOf(s.id) === -1) found.push(s.id);
+    });
+    var cell = at ? at.cell : "";
+    var issue = { cell: cell, path: [SOCIETY_KEY] };
+    if (at) issue.sheet = at.sheet;
+    var prefix = cell ? cell + "：" : "";
+    if (found.length === 1) {
+      data[SOCIETY_KEY] = found[0];
+      issue.severity = "warning";
+      issue.message = prefix + "学会名称“" + written + "”按它的学会 id " + found[0] + " 读入，请核对；这一格应填学会 id，" + IDS_WHERE + "。";
+      return issue;
+    }
+    issue.severity = "error";
+    issue.lost = "cell";
+    issue.message = prefix + "“" + cover + "”中的学会 id“" + Array.from(written).slice(0, 64).join("") +
+      "”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。学会 id 是学会在本站登记的英文代号，" + IDS_WHERE + "；新学会自拟一个。";
+    return issue;
   };
 
   /* What the form says of a workbook whose cover gives no year it can read (`yearAt`: the cover's

@@ -573,7 +573,10 @@
     if (this.profileCtx) {
       st.profile.id = st.data.society;
       profilePersonal = RF.privacyIssues(st.profile, privacy, this.labels.urls);
+      // The profile's id is the report's society, said at the report's field (a workbook's cover
+      // cell that is no id there too): not said a second time for the profile.
       profileIssues = this.issuesFor(this.profileCtx, this.societyValidator, st.profile)
+        .filter(function (i) { return !(i.path.length === 1 && i.path[0] === "id"); })
         .concat(RF.websiteIssues(st.profile, this.labels.urls), profilePersonal);
     }
     // A file with personal data is not handed to GitHub (form-output.js): its link would carry it.

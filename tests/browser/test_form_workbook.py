@@ -469,3 +469,38 @@ def test_a_workbook_without_a_year_it_can_read_is_written_for_the_year_the_form_
     assert f"year: {year}\n" in text
     assert f" {year} 年度工作报告" in text
     assert "undefined" not in text
+
+
+@pytest.mark.parametrize(("written", "registered"), [("成都市农学会", True), ("成都市农业学会", False)],
+                         ids=["name", "neither"])
+def test_a_cover_society_name_is_read_or_listed_once_in_the_form(  # type: ignore[no-untyped-def]
+        page, base: str, tmp_path: Path, written: str, registered: bool) -> None:
+    """B2 = 成都市农学会 (cd-agri's name): the form left the cell out of its cells to check, opened the
+    new society's profile with three 必填 errors, and said the id's pattern twice in 逐项查看. A
+    registered name is read as the society's id (no new society); any other text is one of the
+    cells to check, said once."""
+    path = tmp_path / "s.xlsx"
+    path.write_bytes(workbook_bytes(layout(guideline(2018)), {"society": "cd-agri", "year": 2018}))  # type: ignore[arg-type]
+    book = openpyxl.load_workbook(path)
+    book["封面"]["B2"].value = written
+    book.save(path)
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-xlsx-issues")
+    page.wait_for_selector(".rf-editor .rf-summary")
+    cells = page.locator("#rf-xlsx-issues li").all_inner_texts()
+    said = [c for c in cells if c.startswith("封面!B2")]
+    assert len(said) == 1, cells
+    assert "学会名录" in said[0]
+    summary = page.eval_on_selector(".rf-summary", "s => s.textContent")
+    if registered:
+        assert said[0].startswith(f"封面!B2：学会名称“{written}”按它的学会 id cd-agri 读入")
+        assert page.locator(".rf-profile").count() == 0
+        assert summary.startswith("检查通过"), summary
+        assert "只能用小写英文字母" not in summary
+        page.wait_for_function("document.querySelector('#rf-yaml-report').value.includes('society: cd-agri')")
+    else:
+        assert f"学会 id“{written}”无效" in said[0]
+        page.click(".rf-summary-list > summary")
+        summary = page.eval_on_selector(".rf-summary", "s => s.textContent")
+        assert summary.count("只能用小写英文字母") == 1, summary
+    assert not page.problems, page.problems

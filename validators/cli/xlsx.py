@@ -292,7 +292,8 @@ def run_import(args: argparse.Namespace) -> int:
     data = imported.data
     year, society = _year_of(imported), (data or {}).get("society")
     if data is not None:
-        findings += _cover_problems(imported, workbook, year, society, args.society, root)
+        society, named = _named_society(imported, workbook, society, root)
+        findings += named + _cover_problems(imported, workbook, year, society, args.society, root)
     rules = guideline(year, root) if year is not None else None
     if data is None or rules is None:
         _print(args, CheckResult(1, findings), imported, workbook)
@@ -362,10 +363,32 @@ def _filled_note(filled: list[tuple[str | int, ...]], data: dict[str, Any], impo
     return (f"工作簿中有 {len(filled)} 项没有填写编号，已按在表单中添加时的方式自动编号（如 {id_of(filled[0])}）：{cells}。")
 
 
+def _named_society(imported: Imported, workbook: str, society: object, root: Path) -> tuple[object, list[Finding]]:
+    """A registered society's name in the cover's id cell (成都市农学会 for cd-agri): read as its
+    id, with a warning at the cell, as the online form reads it (validators/xlsx/cover.py)."""
+    from validators.check import read_tree
+    from validators.xlsx.cover import name_read_as_id, society_named
+
+    if not isinstance(society, str) or _valid_id(society) or imported.data is None:
+        return society, []
+    profiles = read_tree(root).profiles
+    found = society_named(society, ((key, doc.profile.name) for key, doc in sorted(profiles.items())))
+    if found is None:
+        return society, []
+    at = imported.cells.get(("society",))
+    finding = Finding(workbook, at.row if at else 1, at.col if at else 1, "W-XLSX-CONVERTED", "warning",
+                      f"{at.name + '：' if at else ''}{name_read_as_id(society, found)}")
+    if at is not None:
+        imported.where[finding] = at
+    imported.data["society"] = found
+    return found, [finding]
+
+
 def _cover_problems(imported: Imported, workbook: str, year: int | None, society: object, wanted: str | None,
                     root: Path) -> list[Finding]:
     """The cover's year and society, said at their cells (once: a cell already refused is not
     refused again)."""
+    from validators.xlsx.cover import not_an_id
     from validators.xlsx.layout import COVER
     from validators.year.guideline import available_years, guideline
 
@@ -391,7 +414,7 @@ def _cover_problems(imported: Imported, workbook: str, year: int | None, society
     if not isinstance(society, str):
         say(("society",), f"“{COVER}”中没有填写学会 id。")
     elif not _valid_id(society):  # it would name a folder: refused, and said why
-        say(("society",), f"“{COVER}”中的学会 id“{society[:64]}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。")
+        say(("society",), not_an_id(COVER, society))
     elif wanted and society != wanted:
         say(("society",), f"“{COVER}”中的学会 id 是“{society}”，与 --society {wanted} 不一致：请核对是哪个学会的工作簿。")
     return found

@@ -1,0 +1,47 @@
+"""The cover's 学会 id as secretaries write it: a registered society's name in its cell is read as
+that society's id (said at the cell), and a cell that is neither an id nor such a name says where a
+society finds its id. The online form reads the cell so too (form-xlsx.js, `RF.coverSociety`;
+tests/test_form_xlsx.py holds the two together)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from validators.rules.cross_file_common import same_text
+
+__all__ = ["IDS_WHERE", "SAMPLE_MARK", "name_read_as_id", "not_an_id", "society_named"]
+
+# A sample society's registered name ends in this mark (NFKC form; the site shows it as a badge):
+# its name written without the mark names it too.
+SAMPLE_MARK = "(示例)"
+# Where a society finds its id: the site's 学会 page lists every society with its id.
+IDS_WHERE = "各学会的 id 见网站“学会”页面：下载其中的学会名录（CSV），看“学会 id”一列"
+
+
+def _keys(name: str) -> set[str]:
+    """A registered name as `same_text` reads it, and, for a sample society's, without its mark."""
+    keys = {same_text(name)}
+    normal = unicodedata.normalize("NFKC", name).strip()
+    if normal.endswith(SAMPLE_MARK):
+        keys.add(same_text(normal[:-len(SAMPLE_MARK)]))
+    return keys - {""}
+
+
+def society_named(written: str, societies: Iterable[tuple[str, str]]) -> str | None:
+    """The id of the one registered society (id, name) whose name `written` is, compared as the
+    rules across files compare names (`same_text`), or None (no such society, or several)."""
+    key = same_text(written)
+    found = {society for society, name in societies if key and key in _keys(name)}
+    return found.pop() if len(found) == 1 else None
+
+
+def name_read_as_id(written: str, society: str) -> str:
+    """The warning at a cover cell whose society name was read as the society's id."""
+    return f"学会名称“{written}”按它的学会 id {society} 读入，请核对；这一格应填学会 id，{IDS_WHERE}。"
+
+
+def not_an_id(cover: str, written: str) -> str:
+    """The error at a cover cell that holds neither a society id nor a registered name."""
+    return (f"“{cover}”中的学会 id“{written[:64]}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。"
+            f"学会 id 是学会在本站登记的英文代号，{IDS_WHERE}；新学会自拟一个。")
