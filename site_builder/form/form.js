@@ -169,7 +169,14 @@
     var published = RF.crossPublished(data, this.across, files);
     // The errors, then the warnings (the form shows a warning as it shows its own).
     // Societies are named by their registered names (a society without a profile: its id).
-    var names = function (id) { var s = self.society(id); return s ? s.name : null; };
+    // A new society is none of the list yet: its own name is the profile's being written, as
+    // `check` reads the pull request's society.yaml.
+    var names = function (id) {
+      var s = self.society(id);
+      if (s) return s.name;
+      var own = self.state && self.profileCtx && id === data.society ? self.state.profile : null;
+      return own && typeof own.name === "string" && own.name.trim() ? own.name.trim() : null;
+    };
     var issues = RF.crossIssues(data, published, labels, names).concat(RF.crossWarnings(data, published, labels, names));
     this.lastCross = { report: report, said: issues.map(function (issue) {
       return { issue: issue, item: itemId(data, issue.path) };

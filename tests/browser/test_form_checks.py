@@ -220,3 +220,28 @@ def test_a_new_societys_package_is_not_uploaded_with_personal_data_in_its_profil
     assert page.locator("#rf-personal-package").count() == 0
     assert page.locator("#rf-upload-link").count() == 1
     assert not page.problems, page.problems
+
+
+def test_a_new_society_is_named_by_its_profiles_name_in_a_warning_that_lists_it(page, base: str) -> None:
+    """A new society's event with another's title, date and role: the warning lists both
+    societies. The check names the new one by its society.yaml; the form said its id, since the
+    published list has no such society yet."""
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.select_option("#rf-new-choice", "__new__")
+    page.fill("#rf-new-society", "cd-form-named")
+    page.select_option("#rf-new-year", "2018")
+    page.click("#rf-start-empty")
+    page.wait_for_selector(".rf-profile")
+    page.locator('.rf-profile [data-pointer="/name"] input').fill("成都市测试示例学会")
+    add(page, "/academic_events")
+    for key, value in {"title": "2018年成都计算机学术年会", "category": "综合性学术年会", "role": "主办",
+                       "date": "2018-11-24"}.items():
+        fill(page, f"/academic_events/0/{key}", value)
+    page.keyboard.press("Tab")
+    settled(page)
+    said = _msg(page, "/academic_events/0/role")
+    assert "成都市计算机学会（示例）" in said, said
+    assert "成都市测试示例学会" in said, said
+    assert "cd-form-named" not in said, said
+    assert not page.problems, page.problems
