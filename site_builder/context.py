@@ -236,7 +236,8 @@ class SiteData:
         """A link to the society's report page of `year`; where it has none (a final year's
         frozen row whose report was removed or no longer reads), the label and why."""
         if (society, year) not in self.repo.reports:
-            why = "报告文件现在读不出" if (society, year) in self.repo.broken else "报告已删除"
+            # Broken: unreadable, refused by its model, or naming another society or year.
+            why = "报告文件现在有误" if (society, year) in self.repo.broken else "报告已删除"
             return f"{label_html}（{why}）"
         return link(self.urls.rel(page, society_year_page(society, year)), label_html)
 

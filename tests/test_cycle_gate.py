@@ -185,10 +185,16 @@ def test_an_admin_removing_a_final_years_report_is_told_what_the_site_shows(base
     removed = check_gate("cast-admin", [ChangedFile(filename="submissions/cd-tcm/2017.yaml", status="removed")],
                          [], None, base, NOTICE_2018)
     assert _codes(removed) == ["W-CYCLE-ADMIN-CHANGE"]
-    assert "网站上不再有这份报告的页面，排名中它的一行仍按定稿结果列出，并注明报告已删除" in removed.findings[0].message
+    gone = "网站上不再有这份报告的页面；定稿结果中有这份报告的，排名中它的一行照列，并注明报告已删除或有误"
+    assert gone in removed.findings[0].message
     assert "报告页面会注明" not in removed.findings[0].message
     changed = check_gate("cast-admin", _changed("submissions/cd-tcm/2017.yaml"), [], None, base, NOTICE_2018)
     assert "报告页面会注明报告在定稿后改动过" in changed.findings[0].message
+    # Renamed to a name no report has (its page goes too), said once for both ends.
+    misnamed = check_gate("cast-admin", [ChangedFile(filename="submissions/cd-tcm/2017.yml", status="renamed",
+                                                     previous_filename="submissions/cd-tcm/2017.yaml")],
+                          [], None, base, NOTICE_2018)
+    assert [(f.code, gone in f.message) for f in misnamed.findings] == [("W-CYCLE-ADMIN-CHANGE", True)]
 
 
 def test_a_final_year_is_closed_and_a_rename_is_judged_at_both_ends(base: Path) -> None:

@@ -324,6 +324,13 @@ def test_a_final_years_row_whose_report_was_removed_links_to_no_missing_page(tmp
     assert "cd-fintech（报告已删除）" in html.unescape(ranking)
     assert "societies/cd-fintech/" not in ranking
     assert not (docs / "societies" / "cd-fintech").exists()
+    # A report that now names another year has no page either: said so, with its name kept.
+    report = root / "submissions" / "cd-tcm" / "2017.yaml"
+    report.write_text(report.read_text("utf-8").replace("year: 2017", "year: 2016", 1), "utf-8")
+    generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    ranking = html.unescape((docs / "rankings" / "2017" / "index.md").read_text("utf-8"))
+    assert "成都市中医药学会（示例）（报告文件现在有误）" in ranking
+    assert "societies/cd-tcm/2017/" not in ranking
 
 
 def test_a_report_the_frozen_results_do_not_hold_is_said_filed_after_finalize(tmp_path: Path) -> None:

@@ -201,7 +201,7 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
     closed = f"{year} 年度的填报已于 {full_date(calendar.submission_closes)}截止（现在：{now}）"
     if is_admin:
         # A report removed has no page to say so on: its frozen ranking row says it instead.
-        page = ("网站上不再有这份报告的页面，排名中它的一行仍按定稿结果列出，并注明报告已删除"
+        page = ("网站上不再有这份报告的页面；定稿结果中有这份报告的，排名中它的一行照列，并注明报告已删除或有误"
                 if gone and classify(path).year == year else "报告页面会注明报告在定稿后改动过")
         stays = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），这次改动不会改变公布的得分，"
                  f"除非用 python -m validators finalize {year} --replace 重新定稿；{page}。"
@@ -278,7 +278,9 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
                     findings.append(_frozen_evidence(path, year))
                     continue
                 added = change.status in ("added", "copied", "renamed") and path == change.filename
-                gone = change.status == "removed" or (change.status == "renamed" and path != change.filename)
+                # Renamed away, or to a name that is no report's (2017.yaml → 2017.yml): no page.
+                gone = change.status == "removed" or (change.status == "renamed" and (
+                    path != change.filename or classify(path).kind is not PathKind.REPORT))
                 found = _deadline(path, kind.society, year, root, day, is_admin, added, line, gone)
                 if found is not None and (kind.society, year, found.code) not in said:
                     said.add((kind.society, year, found.code))
