@@ -222,8 +222,10 @@ GENERATED: dict[str, tuple[Callable[[Path], Path], Expectation]] = {
     "evidence-directory": (_with_evidence("evidence", lambda f: None), [("E-EVIDENCE-MISSING", 9)]),
     "evidence-name-too-long": (_with_evidence("evidence/" + "a" * 300 + ".pdf", lambda f: None),
                                [("E-EVIDENCE-MISSING", 9)]),
-    "evidence-path-too-long": (_with_evidence("证" * 1500, lambda f: None),
+    # A path, not words (E-EVIDENCE-WORDS): a "/" and an extension, and a name far past NAME_MAX.
+    "evidence-path-too-long": (_with_evidence("evidence/" + "证" * 1500 + ".pdf", lambda f: None),
                                [("E-EVIDENCE-MISSING", 9)]),
+    "evidence-words-too-long": (_with_evidence("证" * 1500, lambda f: None), [("E-EVIDENCE-WORDS", 9)]),
     "evidence-present": (_with_evidence("evidence/a.pdf",
                                         lambda f: (f / "evidence/a.pdf").write_bytes(b"%PDF-1.4\n")), []),
 }
