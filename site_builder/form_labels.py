@@ -29,6 +29,7 @@ from validators.models.for_year import area_item_name, nested_model, report_mode
 from validators.models.labelled import Vocabulary
 from validators.models.report import ID_PREFIXES, SHARED_ID_LISTS, YearReport, id_prefix
 from validators.models.society import SocietyProfile
+from validators.rules.industries import OTHER_INDUSTRY
 from validators.urls import NOT_A_URL, URL_UNSAFE, URL_WORDS, url_problem
 from validators.yaml.policy import policy
 from validators.year.cited import area_clause, cited_clause
@@ -266,7 +267,7 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
         "home_province": rules.home_province,
         "choices": {
             "districts": list(rules.districts),
-            "industries": [*rules.industries, "其他"],
+            "industries": [*rules.industries, OTHER_INDUSTRY],
             # One box per region: a region is one place whatever its name (check counts it once).
             "provinces": [p.short for p in rules.provinces],
             "popularisation_occasions": rules.occasion_names,
@@ -277,7 +278,9 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
                     **({"kinds": kinds} if (kinds := former_kinds(rules, root)) else {})},
         # The hint `check` gives after a district the year does not list (E-DISTRICT-UNKNOWN): the one
         # listed name that contains it or is contained in it (蒲江 → 蒲江县, 高新区 → 成都高新区).
-        "did_you_mean": {"sentence": DID_YOU_MEAN, "lists": ["districts"]},
+        # An industry too (E-INDUSTRY-UNKNOWN), among the listed ones but 其他, as `check` offers them.
+        "did_you_mean": {"sentence": DID_YOU_MEAN, "lists": ["districts", "industries"],
+                         "beside": {"industries": OTHER_INDUSTRY}},
         # Two warnings of `check` said at the field (W-OUTCOME-NOTHING, W-EVIDENCE-NONE), in its words.
         "warnings": browser_warnings(rules, reviewed),
         # Errors of `check` said at the field in its words: a commissioner that is a company

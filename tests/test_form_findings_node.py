@@ -373,3 +373,33 @@ def test_a_district_written_short_is_given_the_checks_did_you_mean(tmp_path: Pat
     assert "请写“郫都区”" in hints[2]
     assert "可选" not in hints[2]
     assert hints[3].startswith("可选：")
+
+
+def test_an_industry_written_short_is_given_the_checks_did_you_mean_too(tmp_path: Path) -> None:
+    """A consortium's 服务产业 written 电子 (电子信息) or 装备 (装备制造): `check` suggests the listed
+    name (E-INDUSTRY-UNKNOWN); the form said the list alone. 其他, which the form lists and `check`
+    does not suggest, is never the hint."""
+    written = ["电子", "装备", "火星产业", "其"]
+    report = copy.deepcopy(SAMPLE)
+    consortium = report["consortia"][0]
+    report["consortia"] = [{**consortium, "id": f"consortium-i{k}", "name": f"测试联合体{k}", "industry": name}
+                           for k, name in enumerate(written)]
+    path = tmp_path / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(yaml.dump(report, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    by_check = {tuple(f.path or ()): f.message for f in check_file(path, ROOT).findings if f.code == "E-INDUSTRY-UNKNOWN"}
+    rules = guideline(YEAR)
+    assert rules is not None
+    payload = json.dumps({"guide": guide_data(rules), "labels": labels_data(), "schema": json_schema("submission", YEAR),
+                          "report": report}, ensure_ascii=False, default=str)
+    done = subprocess.run([_node(), "-e", GUIDE_HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    by_form = {tuple(p): m for p, m in json.loads(done.stdout) if p[-1] == "industry"}
+    assert sorted(by_form) == sorted(by_check) == [("consortia", k, "industry") for k in range(4)]
+    for where, said in by_check.items():
+        # The hint (or none) after the first sentence, the same in both.
+        hint = said.split("。", 1)[1].split("可选：")[0]
+        assert by_form[where].split("。", 1)[1].split("可选：")[0] == hint, where
+    assert by_check[("consortia", 0, "industry")].split("。", 1)[1].startswith("你是不是想写“电子信息”？")
+    assert by_check[("consortia", 3, "industry")].split("。", 1)[1].startswith("可选：")

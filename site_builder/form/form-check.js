@@ -291,7 +291,10 @@
     var said = guide.did_you_mean;
     if (!said || said.lists.indexOf(list) === -1) return "";
     var stripped = name.trim();
-    var hits = allowed.filter(function (o) { return stripped && (o.indexOf(stripped) !== -1 || stripped.indexOf(o) !== -1); });
+    var beside = (said.beside || {})[list];  // 其他 for an industry: no name `check` suggests
+    var hits = allowed.filter(function (o) {
+      return o !== beside && stripped && (o.indexOf(stripped) !== -1 || stripped.indexOf(o) !== -1);
+    });
     return hits.length === 1 && hits[0] !== name ? said.sentence.split("{match}").join(hits[0]) : "";
   }
 

@@ -6,6 +6,8 @@ from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
 from validators.yaml.scalars import YamlPath
 
+__all__ = ["OTHER_INDUSTRY", "check_industry"]
+
 OTHER_INDUSTRY = "其他"
 
 
