@@ -306,6 +306,9 @@ def test_a_final_years_findings_say_they_are_todays_checks_beside_the_frozen_cou
             "下面的提示是现行的检查对仓库中现在的报告文件给出的")
     assert said in findings.split("<table")[0]  # between the heading and the table
     assert "活动名称中的「全国双创活动周」" in findings
+    ranking = html.unescape((tmp_path / "docs" / "rankings" / "2017" / "index.md").read_text("utf-8"))
+    row = next(r for r in ranking.split("<tr>") if "成都市食品科学技术协会" in r)
+    assert f"{food.errors} 个错误，{food.warnings} 个警告" in row
 
 
 def test_a_final_years_row_whose_report_was_removed_links_to_no_missing_page(tmp_path: Path) -> None:
@@ -331,6 +334,11 @@ def test_a_final_years_row_whose_report_was_removed_links_to_no_missing_page(tmp
     ranking = html.unescape((docs / "rankings" / "2017" / "index.md").read_text("utf-8"))
     assert "成都市中医药学会（示例）（报告文件现在有误）" in ranking
     assert "societies/cd-tcm/2017/" not in ranking
+    # And one that no longer reads at all.
+    (root / "submissions" / "cd-agri" / "2017.yaml").write_text("society: [cd-agri\n", "utf-8")
+    generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)
+    ranking = html.unescape((docs / "rankings" / "2017" / "index.md").read_text("utf-8"))
+    assert "成都市农学会（示例）（报告文件现在有误）" in ranking
 
 
 def test_a_report_the_frozen_results_do_not_hold_is_said_filed_after_finalize(tmp_path: Path) -> None:
@@ -350,12 +358,15 @@ def test_a_report_the_frozen_results_do_not_hold_is_said_filed_after_finalize(tm
     status = html.unescape((docs / "status" / "2017" / "index.md").read_text("utf-8"))
     row = next(r for r in status.split("<tr>") if "成都市农学会" in r)
     assert "定稿结果中没有这份报告，不参加本年度评估" in row
+    assert row.rstrip().endswith('<td data-sort="-1">—</td></tr>'), row  # no verification progress
     assert "未开始" not in row
     other = next(r for r in status.split("<tr>") if "成都市中医药学会" in r)
     assert "定稿结果中没有" not in other
     # Nor is it counted among the reports whose verification has not started.
     counts = next(line for line in status.splitlines() if "核查进度：" in line)
     assert "未开始 <strong>0</strong> 个" in counts, counts
+    counted = [int(n) for n in re.findall(r"<strong>(\d+)</strong> 个", counts)]
+    assert sum(counted) == len(data["evaluations"]), counts  # the frozen reports, the late one not among them
 
 
 def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: Path) -> None:

@@ -75,8 +75,13 @@ def test_a_record_misnamed_in_its_year_s_folder_holds_the_year(tmp_path: Path) -
     assert "reviews/2018/CD-computer.yaml:1:1" in done.stderr
 
 
-@pytest.mark.parametrize("name", ["cd-tcm.yaml", "objections.yaml"])
-def test_a_broken_review_file_of_a_final_year_leaves_its_frozen_results_shown(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize(("name", "content"), [
+    ("cd-tcm.yaml", DEEP), ("objections.yaml", DEEP),
+    ("cd-tcm.yaml", "society: cd-tcm\nyear: 2017\nitems: 5\n"),  # refused by its model
+    ("cd-tcm.yaml", "society: cd-tcm\nyear: 2018\n"),  # a record of another year
+    ("CD-tcm.yaml", "society: cd-tcm\nyear: 2017\n")])  # misnamed in its year's folder
+def test_a_broken_review_file_of_a_final_year_leaves_its_frozen_results_shown(tmp_path: Path, name: str,
+                                                                              content: str) -> None:
     """2017's results are frozen (results/2017.json): no record read now changes them, so a
     broken 2017 review file hid nothing before but the whole year, even another society's line.
     Its frozen results are shown and the site is built; the file is still named, and `check`
@@ -84,12 +89,12 @@ def test_a_broken_review_file_of_a_final_year_leaves_its_frozen_results_shown(tm
     root = base_tree(tmp_path / "tree")
     before = _cli(root, "evaluate", "--year", "2017", "--format", "csv")
     assert before.returncode == 0, before.stderr
-    (root / "reviews" / "2017" / name).write_text(DEEP, encoding="utf-8")
+    (root / "reviews" / "2017" / name).write_text(content, encoding="utf-8")
     assert _cli(root, "check").returncode == 1
     done = _cli(root, "evaluate", "--year", "2017", "--format", "csv")
     assert done.returncode == 0, done.stderr
     assert done.stdout == before.stdout
-    assert f"2017 年度已定稿，显示的是定稿时的结果，不受这份记录影响：reviews/2017/{name}:1:" in done.stderr
+    assert f"2017 年度已定稿，显示的是定稿时的结果，不受这份记录影响：reviews/2017/{name}:" in done.stderr
     one = _cli(root, "evaluate", "--year", "2017", "--society", "cd-mech-eng")
     assert one.returncode == 0, one.stderr
     assert "cd-mech-eng" in one.stdout

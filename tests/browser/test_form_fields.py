@@ -280,6 +280,9 @@ def test_adding_a_maintainer_puts_the_caret_in_the_new_field(page, base: str) ->
     # Nothing typed yet: the empty 维护人 list is to fill, as the empty fields are, not an error.
     said = page.locator(".rf-summary").inner_text()
     assert "检查结果：0 处错误" in said, said
+    page.locator(".rf-summary-list > summary").click()
+    assert page.locator(".rf-summary li.rf-todo").filter(has_text="维护人").count() == 1
+    assert page.locator(".rf-summary li.rf-error").count() == 0
     page.get_by_role("button", name="添加维护人").click()
     settled(page)
     focused = page.evaluate("() => [document.activeElement.tagName, document.activeElement.getAttribute('aria-label'),"
