@@ -128,7 +128,7 @@ def test_two_societies_leading_one_name_under_two_ids_are_both_wrong(tmp_path: P
         ("E-CONSORTIUM-MULTIPLE-LEADS", "error", "submissions/cd-b/2017.yaml", 6, "4.3")]
     assert result.findings[1].message == (
         "2017 年成都市cd-a学会（示例）（编号“consortium-a”）也牵头名称相同的联合体“郫都ＡＩ联合体”（本报告编号“consortium-b”）："
-        "名称相同即是同一联合体，只能有一个牵头学会，其余改为 参与 并改用牵头学会的编号；"
+        "名称相同即是同一联合体，只能有一个牵头学会，其余改为“参与”并改用牵头学会的编号；"
         "若确是不同的联合体，请改用能区分的名称。")
     for society in ("cd-a", "cd-b"):
         alone, _ = check_tree(tmp_path, [tmp_path / f"submissions/{society}/2017.yaml"])

@@ -396,7 +396,7 @@ def test_leading_a_consortium_another_society_leads_is_said_as_check_says_it(sha
     assert by_form == by_check
     assert {(json.loads(p)[1], c) for p, c, _ in by_form if c in ERRORS} == {(0, "E-CONSORTIUM-MULTIPLE-LEADS"),
                                                               (1, "E-CONSORTIUM-MULTIPLE-LEADS")}
-    assert f"2018 年联合体“{smart['name']}”（{smart['id']}）有多个牵头学会（成都市农学会（示例）、成都市机械工程学会（示例））：只能有一个，其余改为 参与。" in {
+    assert f"2018 年联合体“{smart['name']}”（{smart['id']}）有多个牵头学会（成都市农学会（示例）、成都市机械工程学会（示例））：只能有一个，其余改为“参与”。" in {
         m for _, _, m in by_form}
 
 

@@ -273,3 +273,23 @@ def test_a_missing_field_is_named_by_the_forms_word_and_its_key(tmp_path: Path) 
     [finding] = _check(tmp_path, body)
     assert finding.code == "E-SCHEMA-MISSING"
     assert finding.message == "缺少必填字段“参与人数”（participants）：请补上 participants: 一行。"
+
+
+def test_a_function_not_new_is_told_in_the_fields_words_not_its_key(tmp_path: Path) -> None:
+    """“请把 new 改为 false” reached a secretary in the form, which shows 本年度新增 and 是/否."""
+    found = _check(tmp_path, "government_functions:\n  functions:\n    - id: fn-a\n      title: 科普宣传\n"
+                             "      commissioner: 成都市科学技术局\n      method: 委托\n      new: true\n"
+                             "      amount_wan: 5\n      start: 2016-03-01\n      end: 2017-06-30\n")
+    said = next(f.message for f in found if f.code == "E-FUNCTION-NOT-NEW")
+    assert said.endswith("请把“本年度新增”改为“否”。"), said
+
+
+def test_no_rule_tells_a_secretary_to_set_a_field_key_to_true_or_false() -> None:
+    """The messages are the form's too: a key and a YAML value (new 改为 false, pilot 改为 true,
+    改为 参与 after a dropped `role:`) mean nothing there; the field's title and 是/否 do."""
+    import re
+
+    rules = Path(__file__).resolve().parents[1] / "validators"
+    written = re.compile(r"[A-Za-z_]+ 改为 (?:true|false)|改为 (?:true|false)|改为 参与")
+    found = [f"{p.name}: {m.group(0)}" for p in sorted(rules.rglob("*.py")) for m in written.finditer(p.read_text("utf-8"))]
+    assert found == []

@@ -320,6 +320,14 @@ def test_a_final_years_row_whose_report_was_removed_links_to_no_missing_page(tmp
 
     root = base_tree(tmp_path / "tree")
     shutil.rmtree(root / "submissions" / "cd-fintech")
+    # The review file left behind is told what happened, not to check that the report was filed.
+    from validators.check import check_tree
+
+    result, _ = check_tree(root)
+    [left] = [f for f in result.findings if f.file == "reviews/2017/cd-fintech.yaml"]
+    assert left.code == "E-REVIEW-NO-REPORT"
+    assert left.message.startswith("2017 年度已定稿，学会 cd-fintech 的 2017 年度报告"), left.message
+    assert "请一并删除它，或恢复报告" in left.message
     (root / "reviews" / "2017" / "cd-fintech.yaml").unlink()
     docs = tmp_path / "docs"
     generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=AFTER_2017_FINAL)

@@ -1686,3 +1686,26 @@ def test_a_name_two_societies_share_is_no_ones_id() -> None:
     assert society_named("农学会", [("a", "农学会"), ("b", "农学会（示例）")]) is None
     assert society_named("农学会", [("a", "农学会")]) == "a"
     assert society_named("", [("a", "")]) is None
+
+
+@pytest.mark.parametrize(("cell", "value", "said"), [
+    ("B2", " cd-tcm ", "与 --society cd-mech-eng 不一致"),  # its spaces trimmed, then refused
+    ("B3", "2030年", "中的年度 2030 没有工作指南"),  # read as a year, then refused
+])
+def test_a_cover_cell_only_warned_of_is_still_refused_for_what_it_holds(tmp_path: Path, cell: str, value: str,
+                                                                       said: str) -> None:
+    """A cover cell with a conversion warning (spaces trimmed, 2030年 read as 2030) was not
+    refused again: ' cd-tcm ' passed --society cd-mech-eng and a report naming cd-tcm was written
+    into cd-mech-eng's folder; 2030年 was refused with no reason said."""
+    tree = base_tree(tmp_path / "tree")
+    report = tree / "submissions" / "cd-mech-eng" / "2018.yaml"
+    assert _cli(tree, "export", str(report), "-o", str(tmp_path / "mailed.xlsx")).returncode == 0
+    book = openpyxl.load_workbook(tmp_path / "mailed.xlsx")
+    book["封面"][cell].value = value
+    book.save(tmp_path / "mailed.xlsx")
+    before = report.read_bytes()
+    done = _cli(tree, "import", str(tmp_path / "mailed.xlsx"), "--society", "cd-mech-eng", "--replace")
+    assert done.returncode == 1
+    refused = [x for x in done.stdout.splitlines() if "E-XLSX-COVER" in x]
+    assert len(refused) == 1 and f"封面!{cell}" in refused[0] and said in refused[0], done.stdout
+    assert report.read_bytes() == before

@@ -51,8 +51,10 @@
     return { enum: options.map(function (o) { return o.const; }), choices: choices, labels: labels };
   }
 
-  function empty(list) {
-    return Array.isArray(list) && list.length === 0;
+  /* A list still empty, or a field of a list just added and not yet typed in (添加维护人): to
+   * fill, as a missing field is, not an error said before anything was typed. */
+  function blank(keyword, value) {
+    return (keyword === "minItems" && Array.isArray(value) && value.length === 0) || value === "";
   }
 
   RF.atPointer = function (root, pointer) {
@@ -228,8 +230,7 @@
           : e.keyword === "additionalProperties" ? path.concat([e.params.additionalProperty]) : path,
         // A list still empty (a new society's 维护人) is still to fill, as a missing field is:
         // not an error shown before anything was typed.
-        severity: e.keyword === "required" || (e.keyword === "minItems" && empty(RF.getPath(data, path)))
-          ? "todo" : "error",
+        severity: e.keyword === "required" || blank(e.keyword, RF.getPath(data, path)) ? "todo" : "error",
         message: message(e, { label: labelOf, slugPattern: ctx.slugPattern, login: ctx.labels && ctx.labels.login,
           types: ctx.labels && ctx.labels.types,
           slugExample: ctx.labels ? RF.idExample(ctx.labels, path) : null,

@@ -420,7 +420,9 @@
       target = entry.box;
       if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
     }
-    if (entry.box.scrollIntoView) entry.box.scrollIntoView({ block: "center" });
+    // The field typed into is what must show: centring a new item's whole box, taller than a
+    // phone's screen, left its first field under the header.
+    if (target.scrollIntoView) target.scrollIntoView({ block: "center" });
     target.focus({ preventScroll: true });
   };
 

@@ -289,4 +289,28 @@ def test_adding_a_maintainer_puts_the_caret_in_the_new_field(page, base: str) ->
                             " document.activeElement.closest('[data-pointer]')?.dataset.pointer]")
     assert focused[0] == "INPUT", focused
     assert focused[2] == "/maintainers/0", focused
+    # The new field, not yet typed in, is to fill too: not an error the moment it appears.
+    said = page.locator(".rf-summary .rf-summary-head").inner_text()
+    assert said.startswith("检查结果：0 处错误"), said
     assert not page.problems, page.problems
+
+
+def test_on_a_phone_a_new_items_focused_field_shows_below_the_header(browser, base: str) -> None:
+    """添加一项服务 focused the new item's 编号, but centred the whole item, taller than the screen:
+    the field being typed into sat under the header."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.problems = []
+        _start(page, base)
+        for _ in range(2):
+            _add(page, "/innovation/services")
+        settled(page)
+        where = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            return [e.tagName, r.top, r.bottom, header.bottom, innerHeight]; }""")
+        tag, top, bottom, header, height = where
+        assert tag == "INPUT", where
+        assert top >= header and bottom <= height, where
+    finally:
+        context.close()

@@ -259,6 +259,9 @@ def _no_report(root: Path, society: str, year: int) -> str:
     if submitted.exists() or submitted.is_symlink():
         return (f"学会 {society} 的 {year} 年度报告（{shown}）有错误，无法按它核查：请先改正报告中的错误"
                 "（见对该报告的检查结果），再核查这份记录。")
+    if finalized(root, year):  # removed after the year was frozen (an administrator's change)
+        return (f"{year} 年度已定稿，学会 {society} 的 {year} 年度报告（{shown}）已不在仓库中：定稿结果不变；"
+                "这份核查记录已无报告可对，请一并删除它，或恢复报告。")
     return (f"学会 {society} 没有 {year} 年度报告（{shown}），无法核查：请先确认报告已提交、"
             "文件名和所在文件夹正确。")
 

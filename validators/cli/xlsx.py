@@ -387,13 +387,14 @@ def _named_society(imported: Imported, workbook: str, society: object, root: Pat
 def _cover_problems(imported: Imported, workbook: str, year: int | None, society: object, wanted: str | None,
                     root: Path) -> list[Finding]:
     """The cover's year and society, said at their cells (once: a cell already refused is not
-    refused again)."""
+    refused again; a cell only warned of, its spaces trimmed or its text read as a year, still is:
+    the warning alone let ' cd-tcm ' past --society cd-agri)."""
     from validators.xlsx.cover import not_an_id
     from validators.xlsx.layout import COVER
     from validators.year.guideline import available_years, guideline
 
     found: list[Finding] = []
-    said = {(f.line, f.column) for f in imported.findings}
+    said = {(f.line, f.column) for f in imported.findings if f.severity == "error"}
 
     def say(path: tuple[str, ...], message: str) -> None:
         at = imported.cells.get(path)

@@ -21,9 +21,9 @@ from validators.year.measures import founded_this_year, member_key
 # the leads joined by JOINED), and of leads of one name under other ids (LEADS_BY_NAME, "{listed}"
 # the others, each LISTED, joined by JOINED). The online form says the same sentences
 # (validators/association/browser_cross.py).
-LEADS_BY_ID = "{year} 年联合体“{name}”（{id}）有多个牵头学会（{names}）：只能有一个，其余改为 参与。"
+LEADS_BY_ID = "{year} 年联合体“{name}”（{id}）有多个牵头学会（{names}）：只能有一个，其余改为“参与”。"
 LEADS_BY_NAME = ("{year} 年{listed}也牵头名称相同的联合体“{name}”（本报告编号“{id}”）："
-                 "名称相同即是同一联合体，只能有一个牵头学会，其余改为 参与 并改用牵头学会的编号；"
+                 "名称相同即是同一联合体，只能有一个牵头学会，其余改为“参与”并改用牵头学会的编号；"
                  "若确是不同的联合体，请改用能区分的名称。")
 LISTED = "{society}（编号“{id}”）"
 JOINED = "、"

@@ -30,11 +30,11 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     elif confirmed and not area.pilot:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CLAIMED",
                     f"本学会在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目按名单计分："
-                    "请把 pilot 改为 true。", pilot)
+                    "请把“首批承能试点学会”改为“是”。", pilot)
     elif area.pilot and not confirmed:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CONFIRMED",
                     f"本学会不在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目不计分："
-                    "如不是试点学会，请把 pilot 改为 false。", pilot)
+                    "如不是试点学会，请把“首批承能试点学会”改为“否”。", pilot)
     _one_contract(area.functions, ctx, period)
     window = ctx.guideline.evaluation_window
     innovation = ctx.guideline.area("innovation")  # named as the year names it
@@ -65,7 +65,7 @@ def check(report: YearReport, ctx: RuleContext) -> None:
             # new in an earlier year, whether or not that year's report is in the repository.
             ctx.error((*path, "new"), "E-FUNCTION-NOT-NEW",
                       f"职能“{fn.id}”开始于 {fn.start}，在 {ctx.guideline.year} 年度评估期（{window.label}）之前："
-                      "不是本年度新承接的，请把 new 改为 false。", new)
+                      "不是本年度新承接的，请把“本年度新增”改为“否”。", new)
 
 
 # The brackets a title's part is written in: round, full-width, lenticular, tortoise-shell, square.
