@@ -1707,5 +1707,7 @@ def test_a_cover_cell_only_warned_of_is_still_refused_for_what_it_holds(tmp_path
     done = _cli(tree, "import", str(tmp_path / "mailed.xlsx"), "--society", "cd-mech-eng", "--replace")
     assert done.returncode == 1
     refused = [x for x in done.stdout.splitlines() if "E-XLSX-COVER" in x]
-    assert len(refused) == 1 and f"封面!{cell}" in refused[0] and said in refused[0], done.stdout
+    assert len(refused) == 1, done.stdout
+    assert f"封面!{cell}" in refused[0], refused
+    assert said in refused[0], refused
     assert report.read_bytes() == before

@@ -311,6 +311,7 @@ def test_on_a_phone_a_new_items_focused_field_shows_below_the_header(browser, ba
             return [e.tagName, r.top, r.bottom, header.bottom, innerHeight]; }""")
         tag, top, bottom, header, height = where
         assert tag == "INPUT", where
-        assert top >= header and bottom <= height, where
+        assert top >= header, where
+        assert bottom <= height, where
     finally:
         context.close()
