@@ -29,7 +29,6 @@ from validators.models.for_year import area_item_name, nested_model, report_mode
 from validators.models.labelled import Vocabulary
 from validators.models.report import ID_PREFIXES, SHARED_ID_LISTS, YearReport, id_prefix
 from validators.models.society import SocietyProfile
-from validators.rules.industries import OTHER_INDUSTRY
 from validators.urls import NOT_A_URL, URL_UNSAFE, URL_WORDS, url_problem
 from validators.yaml.policy import policy
 from validators.year.cited import area_clause, cited_clause
@@ -38,7 +37,7 @@ from validators.year.criteria import criteria_needs, major_event_words, not_majo
 from validators.year.cycle import AWAITING_FINAL, Phase, full_date
 from validators.year.former import earlier_names
 from validators.year.guideline import AREA_VOCABULARY, Guideline
-from validators.year.measures import DID_YOU_MEAN, district_rename_hint
+from validators.year.measures import DID_YOU_MEAN, OTHER_INDUSTRY, district_rename_hint
 from validators.year.text import cited_clauses_only
 
 

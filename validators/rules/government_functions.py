@@ -30,11 +30,11 @@ def check(report: YearReport, ctx: RuleContext) -> None:
     elif confirmed and not area.pilot:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CLAIMED",
                     f"本学会在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目按名单计分："
-                    "请把“首批承能试点学会”改为“是”。", pilot)
+                    "请把首批承能试点学会一栏改为“是”。", pilot)
     elif area.pilot and not confirmed:
         ctx.warning(("government_functions", "pilot"), "W-PILOT-NOT-CONFIRMED",
                     f"本学会不在市科协公布的 {ctx.guideline.year} 年首批承能试点学会名单中，试点相关项目不计分："
-                    "如不是试点学会，请把“首批承能试点学会”改为“否”。", pilot)
+                    "如不是试点学会，请把首批承能试点学会一栏改为“否”。", pilot)
     _one_contract(area.functions, ctx, period)
     window = ctx.guideline.evaluation_window
     innovation = ctx.guideline.area("innovation")  # named as the year names it

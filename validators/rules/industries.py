@@ -5,10 +5,9 @@ from __future__ import annotations
 from validators.rules.rule_context import RuleContext
 from validators.rules.suggest import did_you_mean
 from validators.yaml.scalars import YamlPath
+from validators.year.measures import OTHER_INDUSTRY
 
 __all__ = ["OTHER_INDUSTRY", "check_industry"]
-
-OTHER_INDUSTRY = "其他"
 
 
 def check_industry(ctx: RuleContext, path: YamlPath, industry: str, clause: str) -> None:

@@ -18,9 +18,9 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.for_year import nested_model, report_model
 from validators.models.labelled import LabelledEnum
 from validators.models.report import EXAMPLE_SOCIETY, new_id
-from validators.rules.industries import OTHER_INDUSTRY
 from validators.yaml.policy import policy
 from validators.year.guideline import Guideline
+from validators.year.measures import OTHER_INDUSTRY
 
 __all__ = ["COVER", "FORM_PAGE", "GUIDE", "NEW_SOCIETY", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "Column", "Layout", "Sheet",
            "guide_lines", "layout"]

@@ -26,6 +26,7 @@ _HAN = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 __all__ = [
     "BRACKET_MARKS",
     "DID_YOU_MEAN",
+    "OTHER_INDUSTRY",
     "company_ending",
     "counted_achievements",
     "countries",
@@ -243,6 +244,10 @@ def distinct_members(members: list[str]) -> list[str]:
         first.setdefault(member_key(m), m.strip())
     return list(first.values())
 
+
+# What a consortium writes as its industry when none of 4.1's is it: no listed name, and never
+# suggested for one (`check`'s E-INDUSTRY-UNKNOWN, the workbook's list and the form's).
+OTHER_INDUSTRY = "其他"
 
 # The hint after a name a list does not hold, of the one listed name that contains it or is
 # contained in it (validators.rules.suggest, `did_you_mean`: 蒲江 → 蒲江县). The online form gives
