@@ -342,6 +342,24 @@ process.stdout.write(JSON.stringify(RF.guideIssues(report, schema, guide, labels
 """
 
 
+def _list_words(tmp_path: Path, report: dict[str, Any], code: str, field: str
+                ) -> tuple[dict[tuple[Any, ...], str], dict[tuple[Any, ...], str]]:
+    """What `check` says (`code`) and what the form's own step says at each `field` of `report`,
+    by path."""
+    path = tmp_path / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(yaml.dump(report, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    by_check = {tuple(f.path or ()): f.message for f in check_file(path, ROOT).findings if f.code == code}
+    rules = guideline(YEAR)
+    assert rules is not None
+    payload = json.dumps({"guide": guide_data(rules), "labels": labels_data(), "schema": json_schema("submission", YEAR),
+                          "report": report}, ensure_ascii=False, default=str)
+    done = subprocess.run([_node(), "-e", GUIDE_HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return by_check, {tuple(p): m for p, m in json.loads(done.stdout) if p[-1] == field}
+
+
 def test_a_district_written_short_is_given_the_checks_did_you_mean(tmp_path: Path) -> None:
     """蒲江 and 高新区 are not the year's names (蒲江县, 成都高新区): the form says `check`'s hint
     (its `did_you_mean`) before the list, as `check` does; a renamed district keeps its own hint,
@@ -351,18 +369,7 @@ def test_a_district_written_short_is_given_the_checks_did_you_mean(tmp_path: Pat
     services = report["innovation"]["services"]
     report["innovation"]["services"] = [{**services[0], "id": f"svc-d{k}", "district": name}
                                         for k, name in enumerate(written)]
-    path = tmp_path / "submissions" / SOCIETY / f"{YEAR}.yaml"
-    path.parent.mkdir(parents=True)
-    path.write_text(yaml.dump(report, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    by_check = {tuple(f.path or ()): f.message for f in check_file(path, ROOT).findings if f.code == "E-DISTRICT-UNKNOWN"}
-    rules = guideline(YEAR)
-    assert rules is not None
-    payload = json.dumps({"guide": guide_data(rules), "labels": labels_data(), "schema": json_schema("submission", YEAR),
-                          "report": report}, ensure_ascii=False, default=str)
-    done = subprocess.run([_node(), "-e", GUIDE_HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
-                          text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    by_form = {tuple(p): m for p, m in json.loads(done.stdout) if p[-1] == "district"}
+    by_check, by_form = _list_words(tmp_path, report, "E-DISTRICT-UNKNOWN", "district")
     assert sorted(by_form) == sorted(by_check) == [("innovation", "services", k, "district") for k in range(4)]
     for where, said in by_check.items():
         # The first sentence names the list in each one's words; what follows is the same.
@@ -384,18 +391,7 @@ def test_an_industry_written_short_is_given_the_checks_did_you_mean_too(tmp_path
     consortium = report["consortia"][0]
     report["consortia"] = [{**consortium, "id": f"consortium-i{k}", "name": f"测试联合体{k}", "industry": name}
                            for k, name in enumerate(written)]
-    path = tmp_path / "submissions" / SOCIETY / f"{YEAR}.yaml"
-    path.parent.mkdir(parents=True)
-    path.write_text(yaml.dump(report, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    by_check = {tuple(f.path or ()): f.message for f in check_file(path, ROOT).findings if f.code == "E-INDUSTRY-UNKNOWN"}
-    rules = guideline(YEAR)
-    assert rules is not None
-    payload = json.dumps({"guide": guide_data(rules), "labels": labels_data(), "schema": json_schema("submission", YEAR),
-                          "report": report}, ensure_ascii=False, default=str)
-    done = subprocess.run([_node(), "-e", GUIDE_HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
-                          text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    by_form = {tuple(p): m for p, m in json.loads(done.stdout) if p[-1] == "industry"}
+    by_check, by_form = _list_words(tmp_path, report, "E-INDUSTRY-UNKNOWN", "industry")
     assert sorted(by_form) == sorted(by_check) == [("consortia", k, "industry") for k in range(4)]
     for where, said in by_check.items():
         # The hint (or none) after the first sentence, the same in both.
