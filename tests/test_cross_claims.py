@@ -57,7 +57,7 @@ def test_a_member_that_differs_from_its_lead_is_told_the_lead_s_words() -> None:
         ("submissions/cd-member/2017.yaml", 9, 16, "4", "error"),
         ("submissions/cd-member/2017.yaml", 10, 15, "4.1", "error")]
     assert found[2].message == (
-        "联合体“示例面向社会联合体”（cons-x）的服务产业写的是“电子信息”，牵头学会成都市cd-lead验收学会（示例）在 submissions/cd-lead/2017.yaml 中"
+        "联合体“示例面向社会联合体”（cons-x）的服务产业写的是“电子信息”，牵头学会成都市cd-lead验收学会（示例）在它的报告中"
         "写的是“其他”：联合体的服务产业以牵头学会的报告为准，请改为“其他”（若牵头学会写错了，请它更正）。")
     assert "联合形式写的是“专业相近”" in found[0].message
     assert "请改为“单一学会面向社会”" in found[0].message
@@ -114,14 +114,14 @@ def test_a_station_made_new_again_under_another_id_names_the_earlier_one() -> No
     [f] = _found(FIDELITY / "station-new-once-by-name", "E-ESTABLISHED-TWICE")
     assert (f.file, f.line, f.column, f.clause) == ("submissions/cd-zz/2018.yaml", 8, 18, "3.2")
     assert f.message == (
-        "服务站“郫都站”已列在 submissions/cd-zz/2017.yaml 中（编号“st1”，建站日期 2017-05-01），"
+        "服务站“郫都站”已列在本学会 2017 年度报告中（编号“st1”，建站日期 2017-05-01），"
         "不是 2018 年新建的：同一服务站只能在建站当年计为新建一次。请沿用编号“st1”和建站日期 2017-05-01。")
 
 
 def test_a_consortium_made_new_again_under_another_id_names_the_earlier_one() -> None:
     [f] = _found(FIDELITY / "consortium-new-once-by-name", "E-ESTABLISHED-TWICE")
     assert (f.file, f.line, f.clause) == ("submissions/cd-zz/2018.yaml", 12, "4.3")
-    assert f.message.startswith("联合体“郫都智能制造联合体”已列在 submissions/cd-zz/2017.yaml 中"
+    assert f.message.startswith("联合体“郫都智能制造联合体”已列在本学会 2017 年度报告中"
                                 "（编号“cons-mine”，成立日期 2017-05-01），不是 2018 年新建的")
 
 
@@ -181,7 +181,7 @@ def test_a_station_renamed_and_renumbered_is_said_for_the_staff(tmp_path: Path, 
     if errors:
         assert found[0].severity == "warning"
         assert found[0].message == (
-            "服务站“郫都区示例服务站”报为 2018 年新建，但它服务的企业或园区、级别和产业都与上一年度 submissions/cd-zz/2017.yaml "
+            "服务站“郫都区示例服务站”报为 2018 年新建，但它服务的企业或园区、级别和产业都与本学会 2017 年度报告"
             "中的服务站“郫都区示例学会服务站”（编号“st1”，建站日期 2017-05-01）相同，本报告又没有列出“st1”：若是同一个服务站改了名称，"
             "它不是新建的，请沿用编号“st1”和建站日期 2017-05-01（一次性补助只计一次）；若确是新建的另一个服务站，"
             "请在证明材料中附上建站的文件，由市科协核查。")
@@ -351,7 +351,7 @@ def test_an_achievement_claimed_again_next_year_names_the_year_that_counted_it(t
     date a year later is the achievement already paid: the later one is the error."""
     found = _found(FIDELITY / "achievement-counted-again-next-year", "E-ACHIEVEMENT-COUNTED-TWICE")
     assert [(f.file, f.line) for f in found] == [("submissions/cd-a/2018.yaml", 10)]
-    assert "2017 年度的报告 submissions/cd-a/2017.yaml 中计分" in found[0].message
+    assert "已在本学会 2017 年度报告中计分" in found[0].message
     assert "2017-06-01" in found[0].message
     # Another type of achievement of the same report is a new achievement.
     root = _tree(tmp_path, {
@@ -368,7 +368,7 @@ def test_an_achievement_claimed_again_next_year_names_the_year_that_counted_it(t
 def test_a_new_station_under_a_name_another_society_used_before_is_warned(tmp_path: Path) -> None:
     found = _found(FIDELITY / "station-name-reused-by-another-society", "W-STATION-NAME-REUSED")
     assert [(f.file, f.line, f.severity) for f in found] == [("submissions/cd-b/2018.yaml", 6, "warning")]
-    assert "成都市cd-a验收学会（示例）在 2017 年度的报告 submissions/cd-a/2017.yaml" in found[0].message
+    assert "成都市cd-a验收学会（示例）在 2017 年度的报告中已申报" in found[0].message
     assert "st-pidu" in found[0].message
     # A station that is not new this year, or the society's own name of an earlier year, is not warned.
     station = ("service_stations:\n  - {{id: {id}, name: 郫都站, level: 市级, established: {day}, industry: 电子信息,\n"
@@ -432,7 +432,7 @@ def test_a_consortium_led_anew_in_the_place_of_last_year_s_is_warned(tmp_path: P
     found = _found(root, "W-CONSORTIUM-RENAMED")
     assert [(f.file, f.path, f.severity) for f in found] == [
         ("submissions/cd-zz/2018.yaml", ("consortia", 0, "established"), "warning")]
-    assert "上一年度 submissions/cd-zz/2017.yaml 中本学会牵头的联合体“示例联合体”（编号“cons-a”" in found[0].message
+    assert "与本学会 2017 年度报告中本学会牵头的联合体“示例联合体”（编号“cons-a”" in found[0].message
     # Checked alone, as a pull request's one report is: the society's report of the year before is read.
     alone, _ = check_tree(root, [root / "submissions" / "cd-zz" / "2018.yaml"])
     assert [f for f in alone.findings if f.code == "W-CONSORTIUM-RENAMED"] == found
@@ -458,7 +458,7 @@ def test_a_consortium_led_anew_under_a_name_another_society_led_is_warned(tmp_pa
     found = _found(root, "W-CONSORTIUM-NAME-REUSED")
     assert [(f.file, f.path, f.severity) for f in found] == [
         ("submissions/cd-b/2018.yaml", ("consortia", 0, "name"), "warning")]
-    assert "成都市cd-a学会（示例）在 2017 年度的报告 submissions/cd-a/2017.yaml 中已牵头同名联合体（编号“cons-a”" in found[0].message
+    assert "成都市cd-a学会（示例）在 2017 年度的报告中已牵头同名联合体（编号“cons-a”" in found[0].message
     # Checked alone: the other society's file that holds the name is read as context.
     alone, _ = check_tree(root, [root / "submissions" / "cd-b" / "2018.yaml"])
     assert [f for f in alone.findings if f.code == "W-CONSORTIUM-NAME-REUSED"] == found
@@ -469,14 +469,14 @@ def test_a_consortium_led_anew_under_a_name_another_society_led_is_warned(tmp_pa
 def test_a_lead_that_changes_its_consortium_s_date_is_told_of_its_own_earlier_report(tmp_path: Path) -> None:
     """The earlier year's reports of a member and of the lead say one date; the lead's later
     report says another: it is told of its own earlier report, not of a member's (an auditor's
-    case: “与 submissions/cd-computer/2017.yaml 中的 2017-05-20 不一致” told to the lead)."""
+    case: “与成都市计算机学会（示例）的 2017 年度报告中的 2017-05-20 不一致” told to the lead)."""
     led = LED.format(cid="cons-a", role="{role}", members="cd-a", established="{day}")
     root = _tree(tmp_path, {"cd-a/2017.yaml": led.format(role="参与", day="2017-05-01"),
                             "cd-z/2017.yaml": led.format(role="牵头", day="2017-05-01"),
                             "cd-z/2018.yaml": led.format(role="牵头", day="2018-01-01")})
     [found] = _found(root, "E-ESTABLISHED-CHANGED")
     assert found.file == "submissions/cd-z/2018.yaml"
-    assert "与 submissions/cd-z/2017.yaml 中的 2017-05-01 不一致" in found.message
+    assert "与本学会 2017 年度报告中的 2017-05-01 不一致" in found.message
 
 
 # --- one work dated across the year's end ----------------------------------------------------------
@@ -512,5 +512,18 @@ def test_a_work_a_few_days_from_one_of_its_title_the_year_before_is_warned(
     assert all(f.file == f"submissions/{society}/2018.yaml" and f.severity == "warning" and f.path[-1] == "date"
                for f in found)
     if warned:
-        assert ("“成都人工智能学术会议”（2018-01-02）与本学会上一年度 submissions/cd-a/2017.yaml 中的“成都人工智能学术会议”"
+        assert ("“成都人工智能学术会议”（2018-01-02）与本学会 2017 年度报告中的“成都人工智能学术会议”"
                 "（2017-11-28）名称相同，日期只相隔 35 天") in {f.message.split("：")[0] for f in found}
+
+
+def test_a_message_names_another_society_s_report_by_its_name_and_year(tmp_path: Path) -> None:
+    """Two societies' reports of one year disagree on a consortium's date: each is told of the
+    other's report by the society's name and the year, as a secretary knows it, not by a path
+    in the repository (which the online form would show too)."""
+    led = LED.format(cid="cons-a", role="{role}", members="cd-a", established="{day}")
+    root = _tree(tmp_path, {"cd-a/2017.yaml": led.format(role="参与", day="2017-05-01"),
+                            "cd-z/2017.yaml": led.format(role="牵头", day="2017-06-01")})
+    found = {f.file: f.message for f in _found(root, "E-ESTABLISHED-CHANGED")}
+    assert "与成都市cd-a学会（示例）的 2017 年度报告中的 2017-05-01 不一致" in found["submissions/cd-z/2017.yaml"]
+    assert "与成都市cd-z学会（示例）的 2017 年度报告中的 2017-06-01 不一致" in found["submissions/cd-a/2017.yaml"]
+    assert not any("submissions/" in message for message in found.values())

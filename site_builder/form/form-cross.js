@@ -53,6 +53,15 @@
    * (`nameOf`, what `RF.crossIssues` and `RF.crossWarnings` were given: the page's list of
    * societies), else by its id. */
   var nameOf = null;
+  /* `report_words`: another report as a message names it, by its society and year ("本学会" when
+   * it is the form's society's, across.json's `report`), not by its path in the repository. */
+  var reportSaid = null;
+  var ownSociety = null;
+  function reportOf(entry) {
+    if (!reportSaid) return entry.file;
+    return entry.society === ownSociety ? format(reportSaid.own, { year: entry.year })
+      : format(reportSaid.other, { society: who(entry.society), year: entry.year });
+  }
   function who(id) {
     var name = nameOf ? nameOf(id) : null;
     return typeof name === "string" && name ? name : id;
@@ -187,14 +196,14 @@
           var item = e[2];
           if (item[at] === first[at]) return;
           var path = [area, e[1], "established"];
-          var values = { what: what, id: item[0], established: item[at], file: origin[0].file,
+          var values = { what: what, id: item[0], established: item[at], file: reportOf(origin[0]),
             first: first[at], year: origin[0].year };
           if (e[0].year > origin[0].year) {
             // The society's own latest earlier report that says the first date (`established_once`).
             var own = entries.filter(function (o) {
               return o[0].year < e[0].year && o[0].society === e[0].society && o[2][at] === first[at];
             }).pop();
-            if (own) values.file = own[0].file;
+            if (own) values.file = reportOf(own[0]);
             if (e[0].mine) issues.push(issue(path, "E-ESTABLISHED-CHANGED", format(said.later, values)));
             return;
           }
@@ -203,7 +212,7 @@
             told = true;
             if (origin[0].mine) {
               issues.push(issue([area, origin[1], "established"], "E-ESTABLISHED-CHANGED", format(said.same_year,
-                { what: what, id: first[0], established: first[at], file: e[0].file,
+                { what: what, id: first[0], established: first[at], file: reportOf(e[0]),
                   first: item[at] })));
             }
           }
@@ -275,7 +284,7 @@
         var earlier = first[2][0] !== item[0] ? first : other;
         if (!earlier || !inWindow(day(item[at]), year)) return;
         issues.push(issue([area, e[1], "established"], "E-ESTABLISHED-TWICE", format(said.sentence, {
-          what: a[1], name: name(item), file: earlier[0].file, id: earlier[2][0], day: a[2],
+          what: a[1], name: name(item), file: reportOf(earlier[0]), id: earlier[2][0], day: a[2],
           established: earlier[2][at], year: mine.year })));
       });
     });
@@ -328,7 +337,7 @@
       }).sort(function (x, y) { return less(x[0].year, y[0].year); })[0];
       if (!same) return;
       issues.push(warn(["service_stations", e[1], "established"], "W-STATION-RENAMED", format(said, {
-        name: item[2], file: same[0].file, old: same[2][2], id: same[2][0], established: same[2][1], year: mine.year })));
+        name: item[2], file: reportOf(same[0]), old: same[2][2], id: same[2][0], established: same[2][1], year: mine.year })));
     });
     return issues;
   }
@@ -361,7 +370,7 @@
       if (!same) return;
       matched.push(same);
       issues.push(warn(["consortia", e[1], "established"], "W-CONSORTIUM-RENAMED", format(said, {
-        name: item[1], year: mine.year, file: same[0].file, old: same[2][1], id: same[2][0], established: same[2][3] })));
+        name: item[1], year: mine.year, file: reportOf(same[0]), old: same[2][1], id: same[2][0], established: same[2][3] })));
     });
     return issues;
   }
@@ -411,7 +420,7 @@
       });
       if (!near) return;
       issues.push(warn(w[2].concat(["date"]), "W-WORK-CLAIMED-AGAIN", format(said.sentence, {
-        title: item.title, day: item.date, file: previous.file, other: near[1][2], other_day: near[1][1], days: near[0],
+        title: item.title, day: item.date, file: reportOf(previous), other: near[1][2], other_day: near[1][1], days: near[0],
         same: w[0] === "innovation" ? said.enterprise : "" })));
     });
     return issues;
@@ -433,12 +442,12 @@
       if (!RF.isObject(fn) || fn.new !== true || typeof fn.id !== "string") return;
       var message;
       if (earlier.indexOf(fn.id) !== -1) {
-        message = format(said, { id: fn.id, file: previous.file });
+        message = format(said, { id: fn.id, file: reportOf(previous) });
       } else {
         if (typeof fn.title !== "string" || typeof fn.commissioner !== "string") return;
         var key = JSON.stringify([RF.sameText(fn.title, spaces), RF.sameText(fn.commissioner, spaces)]);
         if (!RF.own(keyed, key)) return;
-        message = format(again, { title: fn.title, commissioner: fn.commissioner, file: previous.file, id: keyed[key] });
+        message = format(again, { title: fn.title, commissioner: fn.commissioner, file: reportOf(previous), id: keyed[key] });
       }
       issues.push(issue(["government_functions", "functions", i, "new"], "E-FUNCTION-NEW-TWICE", message));
     });
@@ -461,7 +470,7 @@
         var theirs = lead[2][4] && lead[2][4][k];
         if (!mineSays || !theirs || mineSays[0] === theirs[0]) return;
         issues.push(issue(["consortia", e[1], f[0]], "E-CONSORTIUM-DIFFERS", format(said.sentence, {
-          name: item[1], id: item[0], word: f[1], shown: mineSays[1], society: who(lead[0].society), file: lead[0].file,
+          name: item[1], id: item[0], word: f[1], shown: mineSays[1], society: who(lead[0].society),
           told: theirs[1] })));
       });
     });
@@ -502,7 +511,7 @@
         if (!found) return;
         var before = seen[found];
         issues.push(issue(["research", i, "achievements", j], "E-ACHIEVEMENT-COUNTED-TWICE", format(said.sentence, {
-          title: item.title, type: type[1], year: before[0].year, file: before[0].file,
+          title: item.title, type: type[1], year: before[0].year, file: reportOf(before[0]),
           when: before[1][1] === ach.date ? "" : format(said.when, { date: before[1][1] }) })));
       });
     });
@@ -786,7 +795,7 @@
       var more = uniqueSorted(earlier.map(function (r) { return r[0]; })).length - 1;
       reused.push(warn(["service_stations", i, "name"], "W-STATION-NAME-REUSED", format(said.reused, {
         name: st.name, year: mine.year, society: who(before[0]), more: more ? format(said.reused_more, { n: more + 1 }) : "",
-        before: before[1], file: before[2], id: before[4], established: before[5] })));
+        before: before[1], id: before[4], established: before[5] })));
     });
     return claimed.concat(reused);
   }
@@ -872,6 +881,8 @@
   RF.crossWarnings = function (data, across, labels, names) {
     if (!RF.isObject(across) || !Array.isArray(across.reports) || !RF.isObject(across.warnings)) return [];
     nameOf = typeof names === "function" ? names : null;
+    reportSaid = RF.isObject(across.report) ? across.report : null;
+    ownSociety = RF.isObject(data) ? data.society : null;
     var spaces = labels.urls.spaces;
     RF.useSameText(labels);
     var mine = current(data, across, spaces);
@@ -1013,6 +1024,8 @@
   RF.crossIssues = function (data, across, labels, names) {
     if (!RF.isObject(across) || !Array.isArray(across.reports)) return [];
     nameOf = typeof names === "function" ? names : null;
+    reportSaid = RF.isObject(across.report) ? across.report : null;
+    ownSociety = RF.isObject(data) ? data.society : null;
     var spaces = labels.urls.spaces;
     RF.useSameText(labels);
     var mine = current(data, across, spaces);

@@ -95,7 +95,7 @@ def test_a_member_that_says_otherwise_than_the_lead_hears_it_at_the_field(page, 
     assert "1 处错误" in _head(page)
     said = _said(page, "/consortia/0/direction")
     assert said == checked["/consortia/0/direction"][1]
-    assert said.startswith(f"联合体“成都智能制造学会联合体”（{LED}）的联合方向写的是“纵向”，牵头学会成都市机械工程学会（示例）在 ")
+    assert said.startswith(f"联合体“成都智能制造学会联合体”（{LED}）的联合方向写的是“纵向”，牵头学会成都市机械工程学会（示例）在它的报告中写的是“横向”")
     _on_screen(page, "/consortia/0/direction")
     assert not page.problems, page.problems
 

@@ -75,7 +75,7 @@ from validators.models.consortia import Consortium, ConsortiumRole, Direction
 from validators.models.report import SHARED_ID_LISTS
 from validators.repository import ReportDoc, Repository
 from validators.rules import cross_file, cross_file_claims, cross_file_consortia
-from validators.rules.cross_file_common import same_text
+from validators.rules.cross_file_common import REPORT_WORDS, same_text
 from validators.submission_paths import SUBMISSIONS
 from validators.yaml.policy import policy
 from validators.year.files import available_years
@@ -311,6 +311,7 @@ def _browser_cross(repo: Repository, shares: int, item_shares: int) -> dict[str,
     years = {str(y): _year(rules) for y in available_years(repo.root) if (rules := guideline(y, repo.root))}
     return {
         "file": f"{SUBMISSIONS}/{{society}}/{{year}}.yaml",
+        "report": REPORT_WORDS,
         "folder": CROSS_FOLDER,
         "shares": shares,
         "shared_file": shared_file(shares),

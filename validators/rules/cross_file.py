@@ -24,7 +24,7 @@ from validators.rules.cross_file_claims import (
     stations_claimed_once,
     works_claimed_again,
 )
-from validators.rules.cross_file_common import at, clause_of, items, same_text
+from validators.rules.cross_file_common import at, clause_of, items, report_words, same_text
 from validators.rules.cross_file_consortia import (
     consortia_renamed,
     consortium_names_reused,
@@ -69,10 +69,10 @@ def occasions_not_own(repo: Repository) -> Iterator[Finding]:
 # the earlier report's), and to two reports of one year (ESTABLISHED_SAME_YEAR); "{what}" is the
 # area's word. The online form says the same sentences (validators/association/browser_cross.py).
 ESTABLISHED_AREAS = (("service_stations", "服务站", "new_station"), ("consortia", "联合体", "new_lead"))
-ESTABLISHED_LATER = ("{what}“{id}”的成立日期为 {established}，与 {file} 中的 {first} 不一致：同一{what}只能在成立当年"
+ESTABLISHED_LATER = ("{what}“{id}”的成立日期为 {established}，与{file}中的 {first} 不一致：同一{what}只能在成立当年"
                      "计为新建一次。以 {year} 年度报告中的日期为准，请改为 {first}（如该日期有误，请联系市科协更正 {year} "
                      "年度的报告）。")
-ESTABLISHED_SAME_YEAR = ("{what}“{id}”的成立日期为 {established}，与 {file} 中的 {first} 不一致：同一{what}只能在"
+ESTABLISHED_SAME_YEAR = ("{what}“{id}”的成立日期为 {established}，与{file}中的 {first} 不一致：同一{what}只能在"
                          "成立当年计为新建一次，请统一日期。")
 
 
@@ -103,19 +103,19 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                                  origin)
                     yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
                               ESTABLISHED_LATER.format(what=what, id=item.id, established=item.established,
-                                                       file=cited.file, first=first.established,
+                                                       file=report_words(repo, cited, doc), first=first.established,
                                                        year=origin.report.year),
                               clause_of(repo, doc, area, one_off))
                     continue
                 yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
                           ESTABLISHED_SAME_YEAR.format(what=what, id=item.id, established=item.established,
-                                                       file=origin.file, first=first.established),
+                                                       file=report_words(repo, origin, doc), first=first.established),
                           clause_of(repo, doc, area, one_off))
                 if not told:
                     told = True
                     yield at(origin, (area, j, "established"), "E-ESTABLISHED-CHANGED",
                               ESTABLISHED_SAME_YEAR.format(what=what, id=first.id, established=first.established,
-                                                           file=doc.file, first=item.established),
+                                                           file=report_words(repo, doc, origin), first=item.established),
                               clause_of(repo, origin, area, one_off))
 
 
@@ -123,7 +123,7 @@ def established_once(repo: Repository) -> Iterator[Finding]:
 # its day's word) new again under another id; the online form says the same sentence
 # (validators/association/browser_cross.py).
 TWICE_AREAS = (("service_stations", "服务站", "建站", "new_station"), ("consortia", "联合体", "成立", "new_lead"))
-ESTABLISHED_TWICE = ("{what}“{name}”已列在 {file} 中（编号“{id}”，{day}日期 {established}），不是 {year} 年新建的："
+ESTABLISHED_TWICE = ("{what}“{name}”已列在{file}中（编号“{id}”，{day}日期 {established}），不是 {year} 年新建的："
                      "同一{what}只能在{day}当年计为新建一次。请沿用编号“{id}”和{day}日期 {established}。")
 
 
@@ -155,7 +155,7 @@ def established_under_one_id(repo: Repository) -> Iterator[Finding]:
                         continue
                     before, seen = earlier
                     yield at(doc, (area, i, "established"), "E-ESTABLISHED-TWICE",
-                              ESTABLISHED_TWICE.format(what=what, name=item.name, file=before.file, id=seen.id,
+                              ESTABLISHED_TWICE.format(what=what, name=item.name, file=report_words(repo, before, doc), id=seen.id,
                                                        day=day, established=seen.established, year=year),
                               clause_of(repo, doc, area, one_off))
                 for doc, _, item in by_year[year]:
@@ -167,7 +167,7 @@ def established_under_one_id(repo: Repository) -> Iterator[Finding]:
 
 # What W-STATION-RENAMED says (str.format); the online form says the same sentence
 # (validators/association/browser_cross.py).
-STATION_RENAMED = ("服务站“{name}”报为 {year} 年新建，但它服务的企业或园区、级别和产业都与上一年度 {file} 中的服务站"
+STATION_RENAMED = ("服务站“{name}”报为 {year} 年新建，但它服务的企业或园区、级别和产业都与{file}中的服务站"
                    "“{old}”（编号“{id}”，建站日期 {established}）相同，本报告又没有列出“{id}”：若是同一个服务站改了名称，"
                    "它不是新建的，请沿用编号“{id}”和建站日期 {established}（一次性补助只计一次）；若确是新建的另一个服务站，"
                    "请在证明材料中附上建站的文件，由市科协核查。")
@@ -202,7 +202,7 @@ def stations_renamed(repo: Repository) -> Iterator[Finding]:
             if same is not None:
                 before, old = same
                 yield at(doc, ("service_stations", i, "established"), "W-STATION-RENAMED",
-                         STATION_RENAMED.format(name=station.name, file=before.file, old=old.name, id=old.id,
+                         STATION_RENAMED.format(name=station.name, file=report_words(repo, before, doc), old=old.name, id=old.id,
                                                 established=old.established, year=year),
                          clause_of(repo, doc, "service_stations", "new_station"), "warning")
         earlier[society].append((doc, station))
@@ -210,9 +210,9 @@ def stations_renamed(repo: Repository) -> Iterator[Finding]:
 
 # What E-FUNCTION-NEW-TWICE says (str.format); the online form says the same sentence
 # (validators/association/browser_cross.py).
-FUNCTION_NEW_TWICE = "职能“{id}”已列在 {file} 中，本年度不是新承接的：请把“本年度新增”改为“否”。"
+FUNCTION_NEW_TWICE = "职能“{id}”已列在{file}中，本年度不是新承接的：请把“本年度新增”改为“否”。"
 # The same, of a function listed the year before under another id (its title and commissioner).
-FUNCTION_NEW_AGAIN = ("职能“{title}”（委托单位“{commissioner}”）已列在 {file} 中（编号“{id}”），本年度不是新承接的："
+FUNCTION_NEW_AGAIN = ("职能“{title}”（委托单位“{commissioner}”）已列在{file}中（编号“{id}”），本年度不是新承接的："
                       "同一项职能换了编号仍是这一项，请沿用编号“{id}”，并把“本年度新增”改为“否”。")
 
 
@@ -239,10 +239,10 @@ def functions_new_once(repo: Repository) -> Iterator[Finding]:
             if not fn.new:
                 continue
             if fn.id in earlier:
-                message = FUNCTION_NEW_TWICE.format(id=fn.id, file=previous.file)
+                message = FUNCTION_NEW_TWICE.format(id=fn.id, file=report_words(repo, previous, doc))
             elif (old := keyed.get(function_key(fn))) is not None:
                 message = FUNCTION_NEW_AGAIN.format(title=fn.title, commissioner=fn.commissioner,
-                                                    file=previous.file, id=old.id)
+                                                    file=report_words(repo, previous, doc), id=old.id)
             else:
                 continue
             yield at(doc, ("government_functions", "functions", i, "new"), "E-FUNCTION-NEW-TWICE", message,

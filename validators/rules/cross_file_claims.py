@@ -13,7 +13,14 @@ from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent, EventRole
 from validators.models.report import list_items
 from validators.repository import ReportDoc, Repository
-from validators.rules.cross_file_common import at, clause_of, items, same_text, society_name
+from validators.rules.cross_file_common import (
+    at,
+    clause_of,
+    items,
+    report_words,
+    same_text,
+    society_name,
+)
 from validators.year.cited import area_clause
 from validators.year.guideline import guideline
 from validators.year.measures import counted_achievements, founded_this_year
@@ -21,7 +28,7 @@ from validators.year.measures import counted_achievements, founded_this_year
 # What E-ACHIEVEMENT-COUNTED-TWICE says (str.format); "{when}" is COUNTED_WHEN where the earlier
 # report gives another date, else empty. The online form says the same sentence
 # (validators/association/browser_cross.py).
-COUNTED_TWICE = ("调研成果“{title}”的成果“{type}”已在 {year} 年度的报告 {file} 中计分{when}：同一成果只在形成的"
+COUNTED_TWICE = ("调研成果“{title}”的成果“{type}”已在{file}中计分{when}：同一成果只在形成的"
                  "那一年度计分一次，本年度不再计分。若本年度确有新的成果，请写明另一种认定方式（如领导签批后又被采纳）。")
 COUNTED_WHEN = "（那里写的日期是 {date}）"
 # What W-EVENT-CLAIMED-TWICE, W-REPORT-CLAIMED-TWICE, W-FUNCTION-CLAIMED-TWICE, W-STATION-CLAIMED-TWICE
@@ -34,7 +41,7 @@ FUNCTION_CLAIMED = ("职能“{title}”（{commissioner}，{start} 至 {end}）
                     "若是共同承接，请在证明材料中写明本学会承担的部分；市科协核查时会对照双方的材料。")
 STATION_CLAIMED = ("服务站“{name}”也由{others}在同一年度申报：若是共建，请在证明材料中写明本学会的分工；"
                    "若不是同一个服务站，请改用能区分的名称。市科协核查时会对照双方的材料。")
-STATION_REUSED = ("服务站“{name}”报为 {year} 年新建，但{society}{more}在 {before} 年度的报告 {file} 中已申报"
+STATION_REUSED = ("服务站“{name}”报为 {year} 年新建，但{society}{more}在 {before} 年度的报告中已申报"
                   "同名服务站（编号“{id}”，建站日期 {established}）：若是同一个服务站，一次性补助已经计过，请说明；"
                   "若不是，请改用能区分的名称。别的学会用过的名称不影响本学会的计分，市科协核查时会对照双方的材料。")
 REUSED_MORE = "等 {n} 个学会"
@@ -70,7 +77,7 @@ def achievements_counted_once(repo: Repository) -> Iterator[Finding]:
             when = "" if first.date == ach.date else COUNTED_WHEN.format(date=first.date)
             yield at(doc, ("research", i, "achievements", j), "E-ACHIEVEMENT-COUNTED-TWICE",
                       COUNTED_TWICE.format(title=item.title, type=ach.type.label, year=before.report.year,
-                                           file=before.file, when=when),
+                                           file=report_words(repo, before, doc), when=when),
                       area_clause(rules, "research"))
         for _, ach in counted:
             for k in ((society, "id", item.id, ach.type.value),
@@ -214,13 +221,13 @@ def station_names_reused(repo: Repository) -> Iterator[Finding]:
             yield at(doc, ("service_stations", i, "name"), "W-STATION-NAME-REUSED",
                       STATION_REUSED.format(name=st.name, year=doc.report.year, society=society_name(repo, before.report.society),
                                             more=REUSED_MORE.format(n=more + 1) if more else "",
-                                            before=before.report.year, file=before.file, id=seen.id,
+                                            before=before.report.year, id=seen.id,
                                             established=seen.established),
                       clause_of(repo, doc, "service_stations", "new_station"), "warning")
 
 
 # What W-WORK-CLAIMED-AGAIN says (str.format) of a service, event or major work.
-WORK_AGAIN = ("“{title}”（{day}）与本学会上一年度 {file} 中的“{other}”（{other_day}）名称相同{same}，日期只相隔 {days} 天："
+WORK_AGAIN = ("“{title}”（{day}）与{file}中的“{other}”（{other_day}）名称相同{same}，日期只相隔 {days} 天："
               "若是同一项工作（日期写到了本年度评估期内），它只在开展的那一年度计分一次，请删除这一项；"
               "若确是两次（如改期的年度论坛、每月一次的培训），可以不改，请在证明材料中附上这一次的文件，由市科协核查。")
 WORK_AGAIN_ENTERPRISE = "、服务的企业相同"
@@ -265,7 +272,7 @@ def works_claimed_again(repo: Repository) -> Iterator[Finding]:
                 continue
             apart, other_doc, other = min(near, key=lambda n: n[0])
             yield at(doc, (*path, "date"), "W-WORK-CLAIMED-AGAIN",
-                     WORK_AGAIN.format(title=item.title, day=item.date, file=other_doc.file, other=other.title,
+                     WORK_AGAIN.format(title=item.title, day=item.date, file=report_words(repo, other_doc, doc), other=other.title,
                                        other_day=other.date, days=apart,
                                        same=WORK_AGAIN_ENTERPRISE if key[0] == "innovation" else ""),
                      clause_of(repo, doc, key[0]), "warning")

@@ -15,7 +15,7 @@ from validators.yaml.policy import policy
 from validators.yaml.scalars import YamlPath
 from validators.year.cited import cited_in_year
 
-__all__ = ["at", "clause_of", "items", "same_text", "society_name", "squeezed"]
+__all__ = ["REPORT_WORDS", "at", "clause_of", "items", "report_words", "same_text", "society_name", "squeezed"]
 
 
 def clause_of(repo: Repository, doc: ReportDoc, area: str, name: str | None = None) -> str | None:
@@ -30,6 +30,19 @@ def society_name(repo: Repository, society: str) -> str:
     (form-cross.js, `who`): a message must not make a secretary look up an id.."""
     profile = repo.profiles.get(society)
     return profile.profile.name if profile is not None else society
+
+
+# How a message names another report (str.format): by its society and year, as a secretary
+# knows it, not by its path in the repository. "own" when it is the same society's as the report
+# the finding is in. The online form names it alike (form-cross.js, `reportOf`).
+REPORT_WORDS = {"own": "本学会 {year} 年度报告", "other": "{society}的 {year} 年度报告"}
+
+
+def report_words(repo: Repository, cited: ReportDoc, at_doc: ReportDoc) -> str:
+    """The report `cited` as a message in `at_doc` names it."""
+    if cited.report.society == at_doc.report.society:
+        return REPORT_WORDS["own"].format(year=cited.report.year)
+    return REPORT_WORDS["other"].format(society=society_name(repo, cited.report.society), year=cited.report.year)
 
 
 # The rules across files key every title, name and commissioner by it, several times each:

@@ -13,7 +13,14 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.consortia import Consortium, ConsortiumRole
 from validators.models.labelled import LabelledEnum, UnknownTerm
 from validators.repository import ReportDoc, Repository
-from validators.rules.cross_file_common import at, clause_of, items, same_text, society_name
+from validators.rules.cross_file_common import (
+    at,
+    clause_of,
+    items,
+    report_words,
+    same_text,
+    society_name,
+)
 from validators.year.guideline import guideline
 from validators.year.measures import founded_this_year, member_key
 
@@ -193,7 +200,7 @@ LEAD_STATES = (("industry", "服务产业", "leading_industry"), ("form", "联�
 # What E-CONSORTIUM-DIFFERS says (str.format) at a member's field ("{word}" the field's word of
 # LEAD_STATES) that differs from its lead's. The online form says the same sentence
 # (validators/association/browser_cross.py).
-DIFFERS = ("联合体“{name}”（{id}）的{word}写的是“{shown}”，牵头学会{society}在 {file} 中写的是“{told}”：联合体的{word}以"
+DIFFERS = ("联合体“{name}”（{id}）的{word}写的是“{shown}”，牵头学会{society}在它的报告中写的是“{told}”：联合体的{word}以"
            "牵头学会的报告为准，请改为“{told}”（若牵头学会写错了，请它更正）。")
 # What W-CONSORTIUM-MEMBERS-DIFFER says to the lead ("{members}" the members that differ, joined by
 # JOINED; "{told}" what the lead's report shows).
@@ -231,7 +238,7 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
                     differing[field].append(doc.report.society)
                     yield at(doc, ("consortia", i, field), "E-CONSORTIUM-DIFFERS",
                               DIFFERS.format(name=item.name, id=cid, word=word, shown=shown, society=society_name(repo, lead_doc.report.society),
-                                             file=lead_doc.file, told=told),
+                                             told=told),
                               clause_of(repo, doc, "consortia", rule))
         # The lead hears of it too: its own change (or a member's slip) costs the members their
         # points, and a check of the lead's file alone would otherwise pass in silence.
@@ -245,12 +252,12 @@ def members_agree_with_lead(repo: Repository) -> Iterator[Finding]:
 
 
 # What W-CONSORTIUM-RENAMED says (str.format), as W-STATION-RENAMED says of a station.
-CONSORTIUM_RENAMED = ("联合体“{name}”报为 {year} 年新成立，由本学会牵头，但它的服务产业、联合形式和联合方向都与上一年度 {file} 中"
+CONSORTIUM_RENAMED = ("联合体“{name}”报为 {year} 年新成立，由本学会牵头，但它的服务产业、联合形式和联合方向都与{file}中"
                       "本学会牵头的联合体“{old}”（编号“{id}”，成立日期 {established}）相同，本报告又没有列出“{id}”："
                       "若是同一个联合体改了名称，它不是新成立的，请沿用编号“{id}”和成立日期 {established}"
                       "（牵头学会的一次性补助只计一次）；若确是新成立的另一个联合体，请在证明材料中附上成立的文件，由市科协核查。")
 # What W-CONSORTIUM-NAME-REUSED says (str.format), as W-STATION-NAME-REUSED says of a station.
-CONSORTIUM_REUSED = ("联合体“{name}”报为 {year} 年新成立，由本学会牵头，但{society}在 {before} 年度的报告 {file} 中已牵头"
+CONSORTIUM_REUSED = ("联合体“{name}”报为 {year} 年新成立，由本学会牵头，但{society}在 {before} 年度的报告中已牵头"
                      "同名联合体（编号“{id}”，成立日期 {established}）：若是同一个联合体，牵头学会的一次性补助已经计过，"
                      "请说明；若不是，请改用能区分的名称。市科协核查时会对照双方的材料。")
 
@@ -290,7 +297,7 @@ def consortia_renamed(repo: Repository) -> Iterator[Finding]:
                 matched.add(id(same[1]))
                 before, old = same
                 yield at(doc, ("consortia", i, "established"), "W-CONSORTIUM-RENAMED",
-                         CONSORTIUM_RENAMED.format(name=c.name, year=year, file=before.file, old=old.name, id=old.id,
+                         CONSORTIUM_RENAMED.format(name=c.name, year=year, file=report_words(repo, before, doc), old=old.name, id=old.id,
                                                    established=old.established),
                          clause_of(repo, doc, "consortia", "new_lead"), "warning")
         earlier[society].append((doc, c))
@@ -317,6 +324,6 @@ def consortium_names_reused(repo: Repository) -> Iterator[Finding]:
             before, seen = earlier[0]
             yield at(doc, ("consortia", i, "name"), "W-CONSORTIUM-NAME-REUSED",
                      CONSORTIUM_REUSED.format(name=c.name, year=doc.report.year, society=society_name(repo, before.report.society),
-                                              before=before.report.year, file=before.file, id=seen.id,
+                                              before=before.report.year, id=seen.id,
                                               established=seen.established),
                      clause_of(repo, doc, "consortia", "new_lead"), "warning")
