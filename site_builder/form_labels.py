@@ -403,6 +403,9 @@ def id_help() -> dict[str, str]:
     return {"said": described, "template": template}
 
 
+DATE_DAY = "日期须选到具体某一天；记录只写到月份的，请按证明材料上的日期选择。"
+
+
 def labels_data() -> dict[str, Any]:
     return {
         "country_codes": country_table(),
@@ -412,6 +415,9 @@ def labels_data() -> dict[str, Any]:
         "shared_id_lists": sorted(SHARED_ID_LISTS),
         "id_help": id_help(),
         "help": FIELD_HELP,
+        # Under every date field: the date box takes a day, and a day known only to its month is
+        # the evidence's, never a day picked for it (validators/schema_findings.py `month_only`).
+        "date_day": DATE_DAY,
         "choices": FIELD_CHOICES,
         "window_dates": WINDOW_DATES,
         "kept_dates": list(KEPT_DATES),

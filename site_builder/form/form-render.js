@@ -88,6 +88,8 @@
       description.indexOf("可选：") === 0;
     var text = note || (said ? "" : description);
     var box = el("div", { class: "rf-help" }, text ? [el("p", { text: text })] : []);
+    // A date box takes a day: said before a secretary's notes with a month only are typed in.
+    if (schema.format === "date" && labels.date_day) box.appendChild(el("p", { class: "rf-date-day", text: labels.date_day }));
     var ids = ((guide.field_clauses || {})[key] || []).filter(function (id) {
       return guide.clauses[id];
     });

@@ -341,6 +341,18 @@
         self.schedule();
       };
       this.editor.addEventListener("focusout", this.leaving);
+      // On a phone the open list of problems, over the lower part of the screen that the
+      // keyboard leaves, hid the field being typed into: a field taking the focus (from the
+      // list's link too) folds the list back into its one-line bar; a tap on the bar opens it.
+      this.editor.addEventListener("focusin", function (e) {
+        var bar = self.summary;
+        var list = bar && bar.querySelector(".rf-summary-list[open]");
+        if (!list || bar.contains(e.target) || !NARROW.matches) return;
+        if (!e.target.matches || !e.target.matches("input, select, textarea")) return;
+        self.summaryOpen = false;
+        list.open = false;
+        self.clearNow();
+      });
     }
     this.validateNow();
     if (focusPointer != null) {
@@ -400,6 +412,8 @@
       pad("scrollPaddingTop", stuck ? Math.ceil(header.getBoundingClientRect().height) : 0);
       pad("scrollPaddingBottom", Math.ceil(bar.getBoundingClientRect().height));
     };
+    // Also measured at once when the bar changed and a field is to be scrolled clear of it now.
+    this.clearNow = set;
     if (this.clearObserver) this.clearObserver.disconnect();
     if (window.ResizeObserver) {
       // It calls back once at the start with the sizes it observes: no measuring here.
@@ -603,12 +617,15 @@
     var focused = document.activeElement;
     var swiped = focused === this.focusAtEdit && Math.abs(window.scrollY - this.scrollAtEdit) >= 2;
     if (!swiped && focused && focused !== this.editor && this.editor.contains(focused) && !this.summary.contains(focused)) {
+      this.clearNow();  // the bar just rebuilt: the observer measures it only after this scroll
       focused.scrollIntoView({ block: "nearest" });
     }
     this.node.dataset.checks = cross.status === "loading" ? "loading" : "settled";
   };
 
   var RANK = { error: 0, todo: 1, warning: 2 };
+  // A phone's width (form.css's narrow screens, Material's own breakpoint).
+  var NARROW = window.matchMedia ? window.matchMedia("(max-width: 44.9375em)") : { matches: false };
 
   App.prototype.place = function (ctx, issues) {
     var self = this;

@@ -315,3 +315,68 @@ def test_on_a_phone_a_new_items_focused_field_shows_below_the_header(browser, ba
         assert bottom <= height, where
     finally:
         context.close()
+
+
+def test_on_a_phone_the_problem_list_keeps_to_a_strip_and_folds_when_a_field_takes_the_focus(
+        browser, base: str) -> None:
+    """On a phone the open list of problems took a quarter of the screen (228 of 844 px) and hid
+    the field being typed into. Folded it is a line or two; open, a strip that scrolls inside;
+    a field that takes the focus (from the list's own link too) folds it and shows clear of it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    bar = """() => { const b = document.querySelector('.rf-editor .rf-summary').getBoundingClientRect();
+        const list = document.querySelector('.rf-summary-list'); const ul = list.querySelector('ul');
+        return {top: b.top, height: b.height, open: list.open, window: innerHeight,
+                scrolls: ul.scrollHeight > ul.clientHeight}; }"""
+    try:
+        page = context.new_page()
+        page.problems = []
+        _start(page, base)
+        _add(page, "/academic_events")
+        settled(page)
+        folded = page.evaluate(bar)
+        assert not folded["open"], folded
+        assert folded["height"] <= 0.15 * folded["window"], folded
+        page.locator(".rf-summary .rf-summary-list > summary").tap()
+        settled(page)
+        opened = page.evaluate(bar)
+        assert opened["open"], opened
+        assert opened["height"] <= 0.22 * opened["window"], opened
+        assert opened["scrolls"], opened  # the rest of the list is a scroll away, inside the bar
+        page.locator(".rf-summary-list li a", has_text="活动日期").first.tap()
+        settled(page)
+        where = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+            return {tag: e.tagName, pointer: e.closest('[data-pointer]').dataset.pointer, top: r.top, bottom: r.bottom,
+                    header: document.querySelector('.md-header').getBoundingClientRect().bottom}; }""")
+        after = page.evaluate(bar)
+        assert where["pointer"] == "/academic_events/0/date", where
+        assert not after["open"], after
+        assert after["height"] <= 0.15 * after["window"], after
+        assert where["top"] >= where["header"] - 0.5, (where, after)
+        assert where["bottom"] <= after["top"] + 0.5, (where, after)  # not covered by the bar
+        assert not page.problems, page.problems
+    finally:
+        context.close()
+
+
+def test_on_a_desktop_the_problem_list_stays_open_while_fields_are_edited(page, base: str) -> None:
+    _start(page, base)
+    _add(page, "/academic_events")
+    settled(page)
+    _open_list(page)
+    page.locator(".rf-summary-list li a", has_text="活动日期").first.click()
+    settled(page)
+    assert page.evaluate("() => document.querySelector('.rf-summary-list').open")
+    assert not page.problems, page.problems
+
+
+def test_a_date_field_says_a_day_is_needed_and_where_it_comes_from(page, base: str) -> None:
+    """Notes often give a month only (2018年5月); the date box takes a day, and which day is the
+    evidence's, as `check` says of a month-only date (schema_findings.month_only)."""
+    _start(page, base)
+    _add(page, "/academic_events")
+    settled(page)
+    said = _box(page, "/academic_events/0/date").locator(":scope > .rf-help").inner_text()
+    assert "须选到具体某一天" in said, said
+    assert "按证明材料上的日期" in said, said
+    assert "具体某一天" not in _box(page, "/academic_events/0/title").locator(":scope > .rf-help").inner_text()
+    assert not page.problems, page.problems
