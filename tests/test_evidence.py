@@ -207,7 +207,7 @@ def test_the_gate_reads_a_reference_where_the_check_looks(tmp_path_factory: pyte
     """`cited_path` (what the gate holds as cited) is exactly the path the check looks up."""
     listing = _Spy(tmp_path_factory.mktemp("society"))
     listing.looked = []
-    evidence.check_reference(ref, listing, 1024)
+    evidence.check_reference(ref, listing, 1024, 2018)
     cited = evidence.cited_path(ref)
     assert listing.looked[:1] == ([cited] if cited else [])
 

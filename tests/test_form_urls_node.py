@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +27,7 @@ HARNESS = """
 const RF = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = input.refs.map((r) => {
-  const issue = RF.evidenceIssue(r, input.urls);
+  const issue = RF.evidenceIssue(r, input.urls, input.year);
   const site = RF.websiteIssues({ website: r }, input.urls);
   return [issue && issue.severity === "error" ? issue.message : null, site.length ? site[0].message : null];
 });
@@ -52,15 +53,15 @@ _ADDRESS = st.builds(lambda a, s, h, p, path, b: a + s + h + p + path + b,
                      st.sampled_from(_PORTS), st.sampled_from(_PATHS), st.sampled_from(_AROUND))
 
 
-def _in_python(ref: str, empty: Path) -> tuple[str | None, str | None]:
+def _in_python(ref: str, empty: Path, year: int = 2018) -> tuple[str | None, str | None]:
     refused = None if evidence.cited_path(ref) is not None else evidence.check_reference(
-        ref, evidence.FolderListing(empty), 1)
+        ref, evidence.FolderListing(empty), 1, year)
     site = website_refusal(ref)
     return (refused[1] if refused else None), (site[1] if site else None)
 
 
-def _in_js(refs: list[str]) -> list[list[Any]]:
-    payload = json.dumps({"urls": labels_data()["urls"], "refs": refs}, ensure_ascii=False)
+def _in_js(refs: list[str], year: int = 2018) -> list[list[Any]]:
+    payload = json.dumps({"urls": labels_data()["urls"], "refs": refs, "year": year}, ensure_ascii=False)
     done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT)], input=payload, capture_output=True,
                           text=True, check=True, timeout=60)
     result: list[list[Any]] = json.loads(done.stdout)
@@ -89,7 +90,7 @@ KIND_HARNESS = """
 const RF = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = input.refs.map((r) => {
-  const issue = RF.evidenceIssue(r, input.urls);
+  const issue = RF.evidenceIssue(r, input.urls, 2018);
   return issue && issue.code === "E-EVIDENCE-FILE-TYPE" ? issue.message : null;
 });
 process.stdout.write(JSON.stringify(out));
@@ -133,10 +134,36 @@ def test_words_in_an_evidence_cell_are_told_the_cell_takes_an_address_or_a_file_
         assert tuple(said) == _in_python(ref, tmp_path), ref
     for ref in words:
         assert evidence.cited_path(ref) is None, ref
-        code, message = evidence.check_reference(ref, evidence.FolderListing(tmp_path), 1) or ("", "")
+        code, message = evidence.check_reference(ref, evidence.FolderListing(tmp_path), 1, 2018) or ("", "")
         assert code == "E-EVIDENCE-WORDS"
         assert message.startswith(f"证明材料“{ref}”是一段文字，不是网址，也不是文件名："), message
         assert "evidence/2018-年会.pdf" in message
         assert "找不到" not in message
     for ref in paths:
         assert evidence.cited_path(ref) is not None, ref
+
+
+@pytest.mark.parametrize("year", [2017, 2018])
+def test_the_example_of_a_files_path_is_the_reports_years(tmp_path: Path, year: int) -> None:
+    """A 2017 report's words in an evidence cell were told to write evidence/2018-年会.pdf (and an
+    absolute path, evidence/2017-年会.pdf in any year): the example is the report's year's, from the
+    checker and the form alike."""
+    refs = ["见附件", "C:\\年会.pdf"]
+    other = 2018 if year == 2017 else 2017
+    for ref, said in zip(refs, _in_js(refs, year), strict=True):
+        assert tuple(said) == _in_python(ref, tmp_path, year), ref
+        assert f"evidence/{year}-年会.pdf" in said[0], said
+        assert f"evidence/{other}-" not in said[0], said
+
+
+def test_a_2017_reports_evidence_words_give_a_2017_example(tmp_path: Path) -> None:
+    """Through `check`: the year the example gives is the report's."""
+    from validators.check import check_file
+
+    path = tmp_path / "cd-a" / "2017.yaml"
+    path.parent.mkdir()
+    path.write_text("society: cd-a\nyear: 2017\nmajor_work:\n  - {id: a, kind: 党建, title: t, date: 2017-07-01,"
+                    " description: d, evidence: [见附件]}\n", encoding="utf-8")
+    said = [f.message for f in check_file(path, tmp_path).findings if f.code == "E-EVIDENCE-WORDS"]
+    assert len(said) == 1, said
+    assert "evidence/2017-年会.pdf" in said[0]

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from tests.test_form_criteria import _node
 from tests.test_xlsx import (
+    CAPITAL_IDS,
     COVER_NAMES,
     COVER_YEARS,
     EARLY_OR_TIMED,
@@ -543,7 +544,8 @@ const RF = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const read = RF.workbookToReport(RF.inOrder(input.book.sheets, input.book.order), input.layout);
 process.stdout.write(JSON.stringify({data: read.data, yearAt: read.yearAt, note: RF.workbookYearNote(read.yearAt, 2018),
-  other: RF.workbookOtherYearNote(read.yearAt, 2030, 2018)}));
+  other: RF.workbookOtherYearNote(read.yearAt, 2030, 2018), cell: RF.workbookYearCell(read.yearAt, 2018),
+  issues: read.issues}));
 """
 
 
@@ -597,6 +599,28 @@ def test_the_form_names_the_cover_cell_of_a_year_it_could_not_read(cover: list[l
     assert found["note"] == note
     assert "（）" not in found["note"]
     assert "undefined" not in found["note"]
+
+
+@pytest.mark.parametrize(("cover", "cell"), [
+    ([["年度 *", None]], "封面!B3"),
+    ([["已在中国科协“企业科协网”注册", "是"], ["年度", "  "]], "封面!B4"),
+], ids=["blank", "moved-row"])
+def test_the_form_lists_a_blank_cover_year_with_the_cells_to_check(cover: list[list[object]], cell: str) -> None:
+    """B3 left blank: the form took the year it shows and said so in its note, but left the cell
+    out of the cells to check listed after import, where every converted cell is listed."""
+    _node()
+    found = _year_note({"封面": [["项目", "填写"], ["学会 id *", "cd-agri"], *cover]})
+    assert not [i for i in found["issues"] if i["cell"] == cell]  # nothing was read there
+    assert found["cell"] == {"cell": cell, "sheet": "封面", "severity": "warning", "path": ["year"],
+                             "message": f"{cell}：年度没有填写，已按表单中选择的填报年度 2018 读入，请核对；"
+                                        "请在工作簿中填写年度，如 2018。"}
+
+
+@pytest.mark.parametrize("cover", [[["年度 *", "去年"]], [["年度 *", 2018]], []], ids=["no-year", "year", "no-row"])
+def test_the_form_adds_no_cover_year_cell_when_the_cell_holds_something_or_is_missing(cover: list[list[object]]) -> None:
+    """A cell that holds something is said as it was read (去年 at the cell); a missing row has no cell."""
+    _node()
+    assert _year_note({"封面": [["项目", "填写"], ["学会 id *", "cd-agri"], *cover]})["cell"] is None
 
 
 def test_the_form_names_the_cover_cell_of_a_year_without_a_guideline() -> None:
@@ -669,6 +693,23 @@ def test_the_form_reads_a_registered_societys_name_on_the_cover_as_import_does(t
     assert found["issue"]["cell"] == "封面!B2"
     assert found["issue"]["path"] == ["society"]
     assert [found["issue"]["message"]] == _import_says(tmp_path, tmp_path / "n.xlsx")
+
+
+@pytest.mark.parametrize("written", CAPITAL_IDS)
+def test_the_form_reads_a_cover_id_in_capitals_in_lower_case_as_import_does(tmp_path: Path, written: str) -> None:
+    """B2 = CD-AGRI was refused by the form as by `xlsx import`: both read cd-agri and say so at the cell."""
+    from tests.test_xlsx import _blank_book
+
+    book = _blank_book(tmp_path)
+    book["封面"]["B2"].value = written
+    book.save(tmp_path / "c.xlsx")
+    _node()
+    found = _cover_society(tmp_path / "c.xlsx")
+    assert found["society"] == "cd-agri"
+    assert found["issue"]["severity"] == "warning"
+    assert found["issue"]["cell"] == "封面!B2"
+    assert found["issue"]["path"] == ["society"]
+    assert [found["issue"]["message"]] == _import_says(tmp_path, tmp_path / "c.xlsx")
 
 
 @pytest.mark.parametrize("written", NO_SOCIETIES)

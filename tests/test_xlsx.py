@@ -1641,8 +1641,10 @@ def test_a_renamed_sheet_is_not_also_said_to_be_missing(tmp_path: Path) -> None:
 # A registered society's name on the cover's 学会 id cell, as secretaries write it: the registered
 # name as it stands, as `same_text` reads it, and a sample society's without its mark （示例）.
 COVER_NAMES = ["成都市农学会", "成都市农学会（示例）", "成都市 农学会(示例)"]
-# What is neither an id nor a registered name.
-NO_SOCIETIES = ["成都市农业学会", "农学会", "CD-AGRI"]
+# What is neither an id nor a registered name, in any letter case.
+NO_SOCIETIES = ["成都市农业学会", "农学会", "CD_AGRI", "\u212aD-AGRI"]  # the Kelvin sign lowers to k
+# An id in capitals or mixed case, read as the lower-case id.
+CAPITAL_IDS = ["CD-AGRI", "Cd-Agri", "cd-AGRI"]
 
 
 def _cover_cell(book: Any, key: str) -> Any:
@@ -1678,6 +1680,23 @@ def test_a_cover_society_that_is_neither_an_id_nor_a_name_says_where_ids_are(tmp
         f"封面!B2：“封面”中的学会 id“{written}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。"
         "学会 id 是学会在本站登记的英文代号，各学会的 id 见网站“学会”页面：下载其中的学会名录（CSV），看“学会 id”一列；新学会自拟一个。"]
     assert not (tmp_path / "out.yaml").exists()
+
+
+@pytest.mark.parametrize("written", CAPITAL_IDS)
+def test_a_cover_id_in_capitals_is_read_in_lower_case(tmp_path: Path, written: str) -> None:
+    """B2 = CD-AGRI was “学会 id…无效” and nothing was imported: it is read as cd-agri, with a
+    warning at the cell that says so."""
+    book = _blank_book(tmp_path)
+    _cover_cell(book, "学会 id").value = written
+    book.save(tmp_path / "c.xlsx")
+    lines = _lines(tmp_path, tmp_path / "c.xlsx")
+    assert [line for line in lines if line.startswith("封面!B2")] == [
+        f"封面!B2：学会 id“{written}”按小写的 cd-agri 读入，请核对；学会 id 只用小写英文字母、数字和连字符。"]
+    assert "\nsociety: cd-agri\n" in (tmp_path / "out.yaml").read_text("utf-8")
+    done = _cli(ROOT, "import", str(tmp_path / "c.xlsx"), "-o", str(tmp_path / "out.yaml"), "--replace")
+    assert done.returncode == 0, done.stdout
+    assert "W-XLSX-CONVERTED" in done.stdout
+    assert "E-XLSX-COVER" not in done.stdout
 
 
 def test_a_name_two_societies_share_is_no_ones_id() -> None:

@@ -51,15 +51,16 @@ NOT_A_URL = "应写成 http:// 或 https:// 开头的完整网址，不含空格
 
 # What the checks say of an evidence entry or a society's website refused on its text alone
 # (rules/evidence.py, check.py); the online form says the same words (form_labels.url_data).
+# "{year}" is the report's year, in the example of a file's path (a 2017 report's is 2017's).
 URL_WORDS: dict[str, str] = {
     "evidence_host": "证明材料链接：{problem}。",
     "evidence_web": "证明材料链接不是完整的网址：应写成 https://域名/路径，不含空格，域名前不能有“用户名@”。",
     "evidence_scheme": "证明材料链接只能是 http:// 或 https:// 开头的完整网址（现为“{scheme}:”开头）。",
-    "evidence_absolute": "证明材料路径应相对于本学会文件夹，用“/”分隔，如 evidence/2017-年会.pdf，不能是绝对路径。",
+    "evidence_absolute": "证明材料路径应相对于本学会文件夹，用“/”分隔，如 evidence/{year}-年会.pdf，不能是绝对路径。",
     "evidence_parent": "证明材料路径不能含“..”：文件必须放在本学会自己的文件夹里。",
     # Chinese words with no "/" and no "." (见附件): no address, and no file the staff could open.
     "evidence_words": "证明材料“{ref}”是一段文字，不是网址，也不是文件名：这一栏写网址（https:// 开头），"
-                      "或放进本学会文件夹的文件的路径（如 evidence/2018-年会.pdf），不写说明；"
+                      "或放进本学会文件夹的文件的路径（如 evidence/{year}-年会.pdf），不写说明；"
                       "附件请放进本学会文件夹，在这里写它的路径。",
     "website_scheme": "网址只能以 http:// 或 https:// 开头，如 https://www.example.org。",
     "website_web": "学会网站不是完整的网址：应写成 https://域名，不含空格，域名前不能有“用户名@”。",

@@ -325,7 +325,7 @@
       }
       // Evidence links and paths, as the checker reads them (form-urls.js).
       if (field === "evidence" && Array.isArray(value) && labels.urls) {
-        issues.push.apply(issues, RF.evidenceIssues(value, path, labels.urls));
+        issues.push.apply(issues, RF.evidenceIssues(value, path, labels.urls, guide.year));
       }
       if (field === "id" && typeof value === "string" && path.length > 1) {
         if (ids[value]) {

@@ -347,7 +347,7 @@
       // lists it; said there, at the society's field, and nowhere else.
       var cover = RF.coverSociety(read.data, read.societyAt, self.config.societies, self.labels, layout.cover_sheet);
       if (cover) read.issues.unshift(cover);
-      return { data: read.data, issues: RF.firstProblems(read.issues, limits.max_findings), yearAt: read.yearAt };
+      return { data: read.data, issues: read.issues, yearAt: read.yearAt };
     }
     self.layoutOf(newest).then(function (layout) {
       return RF.readXlsx(buffer, limits, RF.workbookWidth(layout, limits), layout.totals.formulas).then(function (sheets) {
@@ -366,6 +366,10 @@
     }).then(function (found) {
       var result = found[0];
       var year = found[1];
+      // A blank 年度 cell, filled with the year the form shows, is one of the cells to check.
+      var yearCell = found[2] ? RF.workbookYearCell(result.yearAt, year) : null;
+      if (yearCell) result.issues.unshift(yearCell);
+      result.issues = RF.firstProblems(result.issues, limits.max_findings);
       if (!result.data) {
         result.issues.forEach(function (i) { error(msgBox, name + "：" + i.message); });
         return;

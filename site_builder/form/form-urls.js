@@ -190,8 +190,10 @@
 
   /* The issue of one evidence entry ({severity, code, message}), or null when it is a web address
    * the checker accepts. */
-  RF.evidenceIssue = function (ref, urls) {
+  RF.evidenceIssue = function (ref, urls, year) {
     var words = urls.words;
+    // The example of a file's path is the report's year's (evidence/2017-年会.pdf in 2017's).
+    var withYear = function (key) { return words[key].split("{year}").join(String(year)); };
     var error = function (code, message) { return { severity: "error", code: code, message: message }; };
     // What a browser ignores in a link: tabs and line breaks anywhere, spaces and control
     // characters at either end (so " java\tscript:" is javascript:).
@@ -204,7 +206,7 @@
       return error("E-EVIDENCE-URL-SCHEME", words.evidence_scheme.split("{scheme}").join(asRead.split(":")[0]));
     }
     if (ref.indexOf("\\") !== -1 || ref.charAt(0) === "/" || /^[A-Za-z]:/.test(ref)) {
-      return error("E-EVIDENCE-OUTSIDE", words.evidence_absolute);
+      return error("E-EVIDENCE-OUTSIDE", withYear("evidence_absolute"));
     }
     if (ref.split("/").indexOf("..") !== -1) return error("E-EVIDENCE-OUTSIDE", words.evidence_parent);
     if (RF.looksLikeDomain(ref)) {
@@ -213,7 +215,7 @@
     // Chinese words (见附件): no "/" nor ".", so no address or file name (`evidence.is_words`; the
     // Chinese blocks of `measures.has_han`).
     if (ref.indexOf("/") === -1 && ref.indexOf(".") === -1 && /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(ref)) {
-      return error("E-EVIDENCE-WORDS", words.evidence_words.split("{ref}").join(ref));
+      return error("E-EVIDENCE-WORDS", withYear("evidence_words").split("{ref}").join(ref));
     }
     // A file of no kind the staff can open (an .exe): the checker refuses it by its name, as
     // `evidence.kind_refusal` reads it; only a warning here, since the folder decides the rest.
@@ -235,11 +237,11 @@
   };
 
   /* Every evidence entry the checker reads (the first `max_per_item` of each list), at its path. */
-  RF.evidenceIssues = function (refs, path, urls) {
+  RF.evidenceIssues = function (refs, path, urls, year) {
     var issues = [];
     refs.slice(0, urls.max_per_item).forEach(function (ref, i) {
       if (typeof ref !== "string" || ref === "") return; // an empty entry is the schema's 不能为空
-      var issue = RF.evidenceIssue(ref, urls);
+      var issue = RF.evidenceIssue(ref, urls, year);
       if (issue) issues.push({ path: path.concat([i]), severity: issue.severity, message: issue.message });
     });
     return issues;

@@ -641,7 +641,8 @@
       seenCover[name] = true;
       if (c.key === YEAR_KEY) {
         var held = row.length > 1 ? row[1] : null;
-        yearAt = { cell: cellName(layout.cover_sheet, i + 2, 2), written: title(held) || "", filled: !blank(held, spaces) };
+        yearAt = { cell: cellName(layout.cover_sheet, i + 2, 2), sheet: layout.cover_sheet, written: title(held) || "",
+          filled: !blank(held, spaces) };
       }
       if (c.key === SOCIETY_KEY) societyAt = { cell: cellName(layout.cover_sheet, i + 2, 2), sheet: layout.cover_sheet };
       var value = read(row.length > 1 ? row[1] : null, c, layout.cover_sheet, i + 2, 2, { path: c.path });
@@ -861,7 +862,8 @@
     return { data: data, issues: issues, yearAt: yearAt, societyAt: societyAt };
   };
 
-  /* The cover's 学会 id as secretaries write it (validators/xlsx/cover.py): a registered society's
+  /* The cover's 学会 id as secretaries write it (validators/xlsx/cover.py): an id in capitals
+   * (CD-AGRI) is read as the lower-case id, with a warning at the cell; a registered society's
    * name (compared as `same_text` compares; a sample society's also without its mark “（示例）”) is
    * read as that society's id, `data.society` set to it, with a warning at the cell; a text that is
    * neither an id nor such a name is an error at the cell, in `xlsx import`'s words (its
@@ -873,7 +875,20 @@
   var IDS_WHERE = "各学会的 id 见网站“学会”页面：下载其中的学会名录（CSV），看“学会 id”一列";
   RF.coverSociety = function (data, at, societies, labels, cover) {
     var written = data ? data[SOCIETY_KEY] : undefined;
-    if (typeof written !== "string" || (written.length <= 64 && new RegExp(labels.slug_pattern).test(written))) return null;
+    var isId = function (text) { return text.length <= 64 && new RegExp(labels.slug_pattern).test(text); };
+    if (typeof written !== "string" || isId(written)) return null;
+    var cell = at ? at.cell : "";
+    var issue = { cell: cell, path: [SOCIETY_KEY] };
+    if (at) issue.sheet = at.sheet;
+    var prefix = cell ? cell + "：" : "";
+    // An id in capitals (CD-AGRI) is read in lower case; only ASCII is lowered (`cover.lowered_id`).
+    var lowered = written.toLowerCase();
+    if (/^[\x00-\x7f]*$/.test(written) && lowered !== written && isId(lowered)) {
+      data[SOCIETY_KEY] = lowered;
+      issue.severity = "warning";
+      issue.message = prefix + "学会 id“" + written + "”按小写的 " + lowered + " 读入，请核对；学会 id 只用小写英文字母、数字和连字符。";
+      return issue;
+    }
     var spaces = labels.urls.spaces;
     RF.useSameText(labels);
     var key = RF.sameText(written, spaces);
@@ -884,10 +899,6 @@
       if (normal.slice(-SAMPLE_MARK.length) === SAMPLE_MARK) keys.push(RF.sameText(normal.slice(0, -SAMPLE_MARK.length), spaces));
       if (key && keys.indexOf(key) !== -1 && found.indexOf(s.id) === -1) found.push(s.id);
     });
-    var cell = at ? at.cell : "";
-    var issue = { cell: cell, path: [SOCIETY_KEY] };
-    if (at) issue.sheet = at.sheet;
-    var prefix = cell ? cell + "：" : "";
     if (found.length === 1) {
       data[SOCIETY_KEY] = found[0];
       issue.severity = "warning";
@@ -909,6 +920,16 @@
     var what = !yearAt ? "" : !yearAt.filled ? "没有填写，" : yearAt.written ? "“" + yearAt.written + "”无法读作年度，" : "无法读入，";
     return where + what + "已按表单中选择的填报年度填为 " + year + " 年度，请核对；请在工作簿" +
       (yearAt ? "中" : "的封面") + "填写年度，" + YEAR_EXAMPLE + "。";
+  };
+
+  /* The cover's blank 年度 cell, filled with `year` (the one the form shows), as one of the cells
+   * to check after import, listed as a converted cell is; null when the cover has no 年度 row or
+   * its cell holds something (what it holds is said at the cell as it was read). */
+  RF.workbookYearCell = function (yearAt, year) {
+    if (!yearAt || yearAt.filled) return null;
+    return { cell: yearAt.cell, sheet: yearAt.sheet, severity: "warning", path: [YEAR_KEY],
+      message: yearAt.cell + "：年度没有填写，已按表单中选择的填报年度 " + year + " 读入，请核对；请在工作簿中填写年度，" +
+        YEAR_EXAMPLE + "。" };
   };
 
   /* What the form says of a workbook whose cover names a year the form has no guideline of:

@@ -68,7 +68,7 @@ def _evidence_refusal(ref: str, empty: Path) -> tuple[str, str] | None:
     it would look up in the folder."""
     if evidence.cited_path(ref) is not None:
         return None
-    return evidence.check_reference(ref, evidence.FolderListing(empty), 1)
+    return evidence.check_reference(ref, evidence.FolderListing(empty), 1, 2018)
 
 
 def _website_refusal(url: str, root: Path) -> tuple[str, str] | None:

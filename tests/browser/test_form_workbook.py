@@ -469,6 +469,11 @@ def test_a_workbook_without_a_year_it_can_read_is_written_for_the_year_the_form_
     assert f"year: {year}\n" in text
     assert f" {year} 年度工作报告" in text
     assert "undefined" not in text
+    # A blank cell is one of the cells to check, as a converted cell is (去年 is said at it as read).
+    cells = page.locator("#rf-xlsx-issues li").all_inner_texts()
+    assert [c for c in cells if c.startswith("封面!B3")] == (
+        [f"封面!B3：年度没有填写，已按表单中选择的填报年度 {year} 读入，请核对；请在工作簿中填写年度，如 2018。"]
+        if written is None else ["封面!B3：“去年”不是年度：只写年度的阿拉伯数字，如 2018。"]), cells
 
 
 @pytest.mark.parametrize(("written", "registered"), [("成都市农学会", True), ("成都市农业学会", False)],

@@ -364,20 +364,26 @@ def _filled_note(filled: list[tuple[str | int, ...]], data: dict[str, Any], impo
 
 
 def _named_society(imported: Imported, workbook: str, society: object, root: Path) -> tuple[object, list[Finding]]:
-    """A registered society's name in the cover's id cell (成都市农学会 for cd-agri): read as its
-    id, with a warning at the cell, as the online form reads it (validators/xlsx/cover.py)."""
+    """A registered society's name in the cover's id cell (成都市农学会 for cd-agri), or its id in
+    capitals (CD-AGRI): read as its id, with a warning at the cell, as the online form reads it
+    (validators/xlsx/cover.py)."""
     from validators.check import read_tree
-    from validators.xlsx.cover import name_read_as_id, society_named
+    from validators.xlsx.cover import id_in_capitals, lowered_id, name_read_as_id, society_named
 
     if not isinstance(society, str) or _valid_id(society) or imported.data is None:
         return society, []
-    profiles = read_tree(root).profiles
-    found = society_named(society, ((key, doc.profile.name) for key, doc in sorted(profiles.items())))
-    if found is None:
-        return society, []
+    found = lowered_id(society)
+    if found is not None:
+        said = id_in_capitals(society, found)
+    else:
+        profiles = read_tree(root).profiles
+        found = society_named(society, ((key, doc.profile.name) for key, doc in sorted(profiles.items())))
+        if found is None:
+            return society, []
+        said = name_read_as_id(society, found)
     at = imported.cells.get(("society",))
     finding = Finding(workbook, at.row if at else 1, at.col if at else 1, "W-XLSX-CONVERTED", "warning",
-                      f"{at.name + '：' if at else ''}{name_read_as_id(society, found)}")
+                      f"{at.name + '：' if at else ''}{said}")
     if at is not None:
         imported.where[finding] = at
     imported.data["society"] = found

@@ -116,17 +116,21 @@ class _Reading:
     parts: tuple[str, ...] = ()
 
 
-def _read(ref: str) -> _Reading:
+def _read(ref: str, year: int | None = None) -> _Reading:
+    """`year`: the report's, in the example a refusal on the text gives (none needed for the path)."""
+    def words(key: str) -> str:
+        return URL_WORDS[key].replace("{year}", str(year))
+
     as_browser_reads = _URL_IGNORED.sub("", ref).strip(_C0_AND_SPACE)
     if _SCHEME.match(as_browser_reads) and not _DRIVE_PATH.match(as_browser_reads):
         return _Reading(address=as_browser_reads)
     if "\\" in ref or ref.startswith("/") or _DRIVE.match(ref):
-        return _Reading(refusal=("E-EVIDENCE-OUTSIDE", URL_WORDS["evidence_absolute"]))
+        return _Reading(refusal=("E-EVIDENCE-OUTSIDE", words("evidence_absolute")))
     parts = PurePosixPath(ref).parts
     if ".." in parts:
         return _Reading(refusal=("E-EVIDENCE-OUTSIDE", URL_WORDS["evidence_parent"]))
     if is_words(ref):
-        return _Reading(refusal=("E-EVIDENCE-WORDS", URL_WORDS["evidence_words"].format(ref=ref)))
+        return _Reading(refusal=("E-EVIDENCE-WORDS", words("evidence_words").replace("{ref}", ref)))
     return _Reading(parts=parts)
 
 
@@ -144,9 +148,9 @@ def cited_path(ref: str) -> tuple[str, ...] | None:
     return _read(ref).parts or None
 
 
-def check_reference(ref: str, listing: FolderListing, max_bytes: int) -> Refusal | None:
-    """The (code, message) that refuses `ref`, or None when it is acceptable."""
-    reading = _read(ref)
+def check_reference(ref: str, listing: FolderListing, max_bytes: int, year: int) -> Refusal | None:
+    """The (code, message) that refuses `ref` in a report of `year`, or None when it is acceptable."""
+    reading = _read(ref, year)
     if reading.address is not None:
         return _refuse_url(ref, reading.address)
     if reading.refusal is not None:  # decided on the text alone, before any look at the disk
@@ -244,7 +248,7 @@ def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext, on_disk: bool |
             if on_disk == (reading.address is not None or reading.refusal is not None):
                 continue
         if ref not in decided:
-            decided[ref] = check_reference(ref, listing, policy.max_file_bytes)
+            decided[ref] = check_reference(ref, listing, policy.max_file_bytes, ctx.guideline.year)
         refused = decided[ref]
         if refused:
             ctx.error(path, refused[0], refused[1], None)

@@ -1,16 +1,19 @@
 """The cover's 学会 id as secretaries write it: a registered society's name in its cell is read as
 that society's id (said at the cell), and a cell that is neither an id nor such a name says where a
-society finds its id. The online form reads the cell so too (form-xlsx.js, `RF.coverSociety`;
+society finds its id. An id written in capitals (CD-AGRI) is read in lower case, said at the cell. The online form reads the cell so too (form-xlsx.js, `RF.coverSociety`;
 tests/test_form_xlsx.py holds the two together)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
+from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN
 from validators.rules.cross_file_common import same_text
 
-__all__ = ["IDS_WHERE", "SAMPLE_MARK", "name_read_as_id", "not_an_id", "society_named"]
+__all__ = ["IDS_WHERE", "SAMPLE_MARK", "id_in_capitals", "lowered_id", "name_read_as_id", "not_an_id",
+           "society_named"]
 
 # A sample society's registered name ends in this mark (NFKC form; the site shows it as a badge):
 # its name written without the mark names it too.
@@ -34,6 +37,23 @@ def society_named(written: str, societies: Iterable[tuple[str, str]]) -> str | N
     key = same_text(written)
     found = {society for society, name in societies if key and key in _keys(name)}
     return found.pop() if len(found) == 1 else None
+
+
+def lowered_id(written: str) -> str | None:
+    """The id `written` is in capital or mixed-case letters (CD-AGRI, Cd-Agri): the lower-case id,
+    when that is a valid id; None otherwise (an id as it stands, or no id in any case). Only ASCII
+    is lowered: a look-alike letter (the Kelvin sign, whose lower case is k) names no id."""
+    if not written.isascii():
+        return None
+    lowered = written.lower()
+    if lowered == written or len(lowered) > SLUG_MAX_LENGTH or re.fullmatch(SLUG_PATTERN, lowered) is None:
+        return None
+    return lowered
+
+
+def id_in_capitals(written: str, society: str) -> str:
+    """The warning at a cover cell whose id in capitals was read as the lower-case id."""
+    return f"学会 id“{written}”按小写的 {society} 读入，请核对；学会 id 只用小写英文字母、数字和连字符。"
 
 
 def name_read_as_id(written: str, society: str) -> str:
