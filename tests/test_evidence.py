@@ -3,7 +3,9 @@ society folder read once per report rather than once per path."""
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from tests.trees import profile
 from validators.check import check_file
 from validators.findings import Finding
 from validators.rules import evidence
-from validators.yaml.policy import policy
+from validators.yaml.policy import EvidenceKind, policy
 
 HEAD = ("society: cd-a\nyear: 2017\nmajor_work:\n  - id: mw-a\n    kind: 党建\n    title: 党建\n"
         "    date: 2017-07-01\n    description: 活动\n    evidence:\n")
@@ -92,6 +94,26 @@ def _file(name: str, content: bytes) -> Callable[[Path], None]:
 
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+TYPES = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+
+
+def _zip(entries: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip holding `entries`, made with zipfile in memory (written under tmp_path by `_file`)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+DOCX = _zip({"[Content_Types].xml": TYPES, "_rels/.rels": b"<Relationships/>",
+             "word/document.xml": b"<w:document/>"})
+XLSX = _zip({"[Content_Types].xml": TYPES, "xl/workbook.xml": b"<workbook/>"})
+PLAIN_ZIP = _zip({"report.txt": "会议纪要".encode()})
+# Word for the web names the main part word/document2.xml; [Content_Types].xml says which it is.
+DOCX_ELSEWHERE = _zip({"[Content_Types].xml": TYPES.replace(b"/>", b'><Override PartName="/word/document2.xml" '
+                       b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+                       b'document.main+xml"/></Types>'), "word/document2.xml": b"<w:document/>"})
 
 
 @pytest.mark.parametrize(("name", "content", "refused"), [
@@ -99,7 +121,30 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
     ("evidence/a.pdf", b"\xef\xbb\xbf\r\n%PDF-1.4\n", None),          # readers skip a few stray bytes
     ("evidence/a.jpg", PNG, None),                                   # a phone's PNG saved as .jpg
     ("evidence/a.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 ", None),
-    ("evidence/a.docx", b"PK\x03\x04\x14\x00", None),
+    ("evidence/a.docx", DOCX, None),
+    ("evidence/a.DOCX", DOCX_ELSEWHERE, None),
+    ("evidence/a.doc", DOCX, None),                                  # Word opens a .docx renamed .doc
+    ("evidence/a.xlsx", XLSX, None),
+    ("evidence/a.ofd", _zip({"OFD.xml": b"<ofd:OFD/>", "Doc_0/Document.xml": b"<ofd:Document/>"}), None),
+    ("evidence/a.docx", PLAIN_ZIP, "内容却是普通 zip 压缩包，不是 Word 文档：压缩包无法在网站上打开核查，请把其中的材料解压后逐个提交"),
+    ("evidence/a.docx", _zip({"[Content_Types].xml": TYPES, "word/styles.xml": b"<w:styles/>"}),
+     "内容却是普通 zip 压缩包，不是 Word 文档"),
+    ("evidence/a.docx", _zip({"word/document.xml": b"<w:document/>"}), "内容却是普通 zip 压缩包"),
+    ("evidence/a.ofd", PLAIN_ZIP, "内容却是普通 zip 压缩包，不是 OFD 版式文件"),
+    ("evidence/a.docx", XLSX, "内容却是 Excel 表格，不是 Word 文档：若材料本就是 Excel 表格，请把文件的扩展名改为 .xlsx"),
+    ("evidence/a.pdf", DOCX, "内容却是 Word 文档，不是 PDF 文件"),
+    ("evidence/a.pdf", PLAIN_ZIP, "内容却是普通 zip 压缩包，不是 PDF 文件"),
+    ("evidence/a.pdf", PNG, "内容却是图片，不是 PDF 文件：若材料本就是图片，请把文件的扩展名改为 .jpg"),
+    ("evidence/a.docx", b"PK\x03\x04\x14\x00", "内容却是已损坏或不完整的压缩文件"),
+    ("evidence/a.xlsx", DOCX[:len(DOCX) // 2], "内容却是已损坏或不完整的压缩文件"),   # cut short
+    ("evidence/a.pptx", b"PK\x03\x04" + bytes(range(256)) * 4 + b"PK\x05\x06", "已损坏或不完整"),
+    ("evidence/a.txt", b"<!DOCTYPE html><html><body>x</body></html>", "内容却是网页或脚本（HTML），不是文字文件"),
+    ("evidence/a.txt", "\ufeff \r\n\t<HTML lang=zh>纪要".encode(), "网页或脚本"),
+    ("evidence/a.md", b"<Script>alert(1)</script>", "网页或脚本"),
+    ("evidence/a.txt", b"<?xml version='1.0'?>\n<!-- x -->\n<svg onload='alert(1)'/>", "网页或脚本"),
+    ("evidence/a.csv", "<svg/>".encode("utf-16"), "网页或脚本"),
+    ("evidence/a.txt", "会议纪要：网页上写着 <html> 和 <script>。\n".encode(), None),   # markup further on
+    ("evidence/a.txt", b"<?xml version='1.0'?><minutes/>", None),
     ("evidence/a.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", None),
     ("evidence/a.mp4", b"\x00\x00\x00\x18ftypmp42", None),
     ("evidence/纪要.txt", "会议纪要\n".encode(), None),
@@ -109,11 +154,12 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
     ("evidence/a.zip", b"PK\x03\x04", "是 .zip 文件"),                # an archive hides what it holds
     ("evidence/minutes", b"text", "没有扩展名"),
     ("evidence/.pdf", b"%PDF-1.4", "没有扩展名"),
-    ("evidence/a.pdf", b"<html><script>alert(1)</script>", "内容却不是 PDF 文件"),
+    ("evidence/a.pdf", b"<html><script>alert(1)</script>", "内容却是网页或脚本（HTML），不是 PDF 文件"),
     ("evidence/a.pdf", b"\x00" * 1100 + b"%PDF-1.4", "内容却不是 PDF 文件"),  # not near the start
     ("evidence/a.png", b"\x00" + PNG, "内容却不是图片"),                # an image's mark is at the start
     ("evidence/a.pdf", b"", "内容却不是 PDF 文件"),
-    ("evidence/a.txt", b"MZ\x90\x00\x03\x00", "内容却不是文字文件"),
+    ("evidence/a.txt", b"MZ\x90\x00\x03\x00", "内容却是程序或脚本，不是文字文件"),
+    ("evidence/a.txt", b"\x00\x01\x02\x03", "内容却不是文字文件：可能改错了扩展名"),
 ])
 def test_an_evidence_file_is_of_a_kind_the_staff_can_open(tmp_path: Path, name: str, content: bytes,
                                                           refused: str | None) -> None:
@@ -126,11 +172,19 @@ def test_an_evidence_file_is_of_a_kind_the_staff_can_open(tmp_path: Path, name: 
         assert refused in findings[0].message
 
 
+def _beginning(kind: EvidenceKind, extension: str, begins: str) -> bytes:
+    """A file that begins `begins`; for a zip of a kind with packages, the package the extension names."""
+    package = kind.package_of(extension)
+    if begins == "504B0304" and package is not None:
+        return _zip(dict.fromkeys([*package.holds, package.main], b"<x/>"))
+    return bytes.fromhex(begins.replace("..", "20")) + b"\n"
+
+
 def test_every_kind_the_policy_lists_is_accepted_by_each_of_its_beginnings(tmp_path: Path) -> None:
     """The kinds are data: each extension with each beginning it lists (any byte for "..")."""
     kinds = policy().evidence.file_kinds
     for k, kind in enumerate(kinds):
-        files = {f"evidence/{n}.{extension}": bytes.fromhex(begins.replace("..", "20")) + b"\n"
+        files = {f"evidence/{n}.{extension}": _beginning(kind, extension, begins)
                  for extension in kind.extensions for n, begins in enumerate(kind.begins or ["E4B8AD"])}
 
         def make(folder: Path, files: dict[str, bytes] = files) -> None:
@@ -286,3 +340,40 @@ def test_words_for_evidence_keep_an_item_from_being_the_copy_that_scores_in_advi
     others = [f for f in result.findings if f.code != "E-ITEM-REPEATED"]
     again = repeat_findings(result.report, result.report.report, rules, others)
     assert [(f.code, f.line) for f in again] == repeated
+
+
+def _refusal(tmp_path: Path, name: str, content: bytes) -> evidence.Refusal | None:
+    (tmp_path / "evidence").mkdir(exist_ok=True)
+    (tmp_path / "evidence" / name).write_bytes(content)
+    return evidence.check_reference(f"evidence/{name}", evidence.FolderListing(tmp_path),
+                                    policy().evidence.max_file_bytes)
+
+
+def test_a_broken_zip_is_a_finding_at_every_length_never_an_exception(tmp_path: Path) -> None:
+    """A .docx cut short anywhere, or with a byte of its content changed (the CRC no longer
+    holds), is refused as a broken file: zipfile's exceptions never reach the check."""
+    for cut in range(4, len(DOCX), 7):
+        refused = _refusal(tmp_path, f"cut-{cut}.docx", DOCX[:cut])
+        assert refused is not None, cut
+        assert refused[0] == "E-EVIDENCE-FILE-TYPE"
+    stored = _zip({"[Content_Types].xml": TYPES, "word/document.xml": b"<w:document/>"}, zipfile.ZIP_STORED)
+    at = stored.index(b"<Types")
+    refused = _refusal(tmp_path, "crc.docx", stored[:at] + b"<Typex" + stored[at + 6:])
+    assert refused is not None
+    assert "已损坏或不完整的压缩文件" in refused[1]
+    assert _refusal(tmp_path, "whole.docx", stored) is None
+
+
+def test_a_hostile_zip_is_read_bounded(tmp_path: Path) -> None:
+    """Tens of thousands of entries are refused from the end record, before zipfile lists them;
+    a content-type list that inflates to hundreds of megabytes is read only as far as needed."""
+    crowded = _zip(dict.fromkeys([f"{i}" for i in range(10_001)] + ["[Content_Types].xml", "word/document.xml"],
+                                 b""), zipfile.ZIP_STORED)
+    refused = _refusal(tmp_path, "crowded.docx", crowded)
+    assert refused is not None
+    assert "压缩包" in refused[1]
+    bomb = _zip({"[Content_Types].xml": b" " * (64 * 1024 * 1024), "word/styles.xml": b"<w:styles/>"})
+    assert len(bomb) < policy().evidence.max_file_bytes
+    refused = _refusal(tmp_path, "bomb.docx", bomb)
+    assert refused is not None
+    assert "普通 zip 压缩包" in refused[1]

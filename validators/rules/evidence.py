@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel
 
 from validators.models.report import YearReport, list_items
+from validators.rules import file_content
 from validators.rules.rule_context import RuleContext
 from validators.urls import NOT_A_URL, URL_WORDS, url_problem
 from validators.yaml.policy import policy
@@ -178,11 +179,7 @@ def check_reference(ref: str, listing: FolderListing, max_bytes: int, year: int)
     if size > max_bytes:
         return ("E-EVIDENCE-TOO-LARGE",
                 f"证明材料“{ref}”有 {size:,} 字节，超过上限 {max_bytes:,} 字节：请压缩或改用链接。")
-    return _refuse_kind(ref, entry.path, parts[-1])
-
-
-# Read of a text file to find a NUL byte in: as much as Git reads to call a file binary.
-_TEXT_BLOCK = 8000
+    return _refuse_kind(ref, entry.path, parts[-1], size)
 
 
 def kind_refusal(ref: str, name: str) -> Refusal | None:
@@ -198,29 +195,40 @@ def kind_refusal(ref: str, name: str) -> Refusal | None:
             f"请转为以下一种再提交（或改用链接）：{kinds.accepted}。")
 
 
-def _refuse_kind(ref: str, path: str, name: str) -> Refusal | None:
-    """A file that is not of a kind the staff can open, by its name or by its first bytes."""
-    kind = policy().evidence.kind_of(name)
+def _refuse_kind(ref: str, path: str, name: str, size: int) -> Refusal | None:
+    """A file that is not of a kind the staff can open, by its name or by its bytes (the first
+    ones; a zip package's list of entries)."""
+    kinds = policy().evidence
+    kind = kinds.kind_of(name)
     if kind is None:
         return kind_refusal(ref, name)
-    beginning = kind.beginning
     try:
         with open(path, "rb") as handle:
-            head = handle.read(kind.reach if beginning is not None else _TEXT_BLOCK)
+            head = handle.read(file_content.HEAD_BYTES)
+        wrong = file_content.mismatch(path, size, kinds.extension_of(name), kind, head)
     except OSError:  # removed or unreadable while we looked
         return _missing(ref)
-    if beginning is None:  # text; Excel's "Unicode text" is UTF-16, whose NUL bytes are its own
-        wrong = b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    else:
-        found = beginning.search(head)
-        wrong = found is None or found.start() > kind.within
-    if wrong:
-        extension = name.rpartition(".")[2]
-        spaced = f" {kind.name}" if kind.name[0].isascii() else kind.name  # 不是 PDF 文件, 不是图片
+    if wrong is None:
+        return None
+    extension = name.rpartition(".")[2]
+    expected = _spaced(wrong.expected)
+    if wrong.actual is None:
         return ("E-EVIDENCE-FILE-TYPE",
-                f"证明材料“{ref}”的扩展名是 .{extension}，内容却不是{spaced}：可能改错了扩展名，"
-                f"或文件已损坏。请用原来的程序重新导出为{spaced}后提交。")
-    return None
+                f"证明材料“{ref}”的扩展名是 .{extension}，内容却不是{expected}：可能改错了扩展名，"
+                f"或文件已损坏。请用原来的程序重新导出为{expected}后提交。")
+    if wrong.rename_to is not None:
+        advice = (f"若材料本就是{_spaced(wrong.actual)}，请把文件的扩展名改为 .{wrong.rename_to}，"
+                  f"并在证明材料中写上新的文件名；否则请用原来的程序重新导出为{expected}后提交")
+    else:
+        advice = wrong.advice or f"请用原来的程序重新导出为{expected}后提交"
+    return ("E-EVIDENCE-FILE-TYPE",
+            f"证明材料“{ref}”的扩展名是 .{extension}，内容却是{_spaced(wrong.actual)}，"
+            f"不是{expected}：{advice}。")
+
+
+def _spaced(name: str) -> str:
+    """A kind's name after a Chinese word: 不是 PDF 文件, 不是图片."""
+    return f" {name}" if name[0].isascii() else name
 
 
 # What `check(on_disk=True)` says: after the repeats in `check`, so no item is kept from being a

@@ -50,6 +50,23 @@ class YamlPolicy(_Strict):
         return YamlLimits(self.max_file_bytes, self.max_depth, self.hidden)
 
 
+class EvidencePackage(_Strict):
+    """A zip package a file of a kind may be, by its extension (see policy.yaml's `packages`)."""
+
+    name: str
+    extensions: list[Annotated[str, Field(pattern=r"^[a-z0-9]+$")]] = Field(min_length=1)
+    holds: list[str] = Field(min_length=1)
+    main: str
+    declares: str = ""
+
+    def is_held_by(self, names: frozenset[str], declared: bytes) -> bool:
+        """Whether a zip whose entries are `names` (case-folded, as OPC compares part names) and
+        whose declared content types begin `declared` is a package of this kind."""
+        if not all(entry.casefold() in names for entry in self.holds):
+            return False
+        return self.main.casefold() in names or (bool(self.declares) and self.declares.encode() in declared)
+
+
 class EvidenceKind(_Strict):
     """One kind of file the staff can open as evidence (see policy.yaml's `file_kinds`)."""
 
@@ -57,6 +74,21 @@ class EvidenceKind(_Strict):
     extensions: list[Annotated[str, Field(pattern=r"^[a-z0-9]+$")]] = Field(min_length=1)
     begins: list[Annotated[str, Field(pattern=r"^(?:[0-9A-F]{2}|\.\.)+$")]]
     within: NonNegativeInt = 0
+    packages: list[EvidencePackage] = []
+
+    @model_validator(mode="after")
+    def _packaged(self) -> EvidenceKind:
+        if self.packages:
+            if "504B0304" not in self.begins:
+                raise ValueError(f"{self.name}: packages need the zip beginning 504B0304")
+            covered = sorted(e for p in self.packages for e in p.extensions)
+            if covered != sorted(self.extensions):
+                raise ValueError(f"{self.name}: each extension needs exactly one package, not {covered}")
+        return self
+
+    def package_of(self, extension: str) -> EvidencePackage | None:
+        """The package a zip with this extension has to be; None when the kind lists none."""
+        return next((p for p in self.packages if extension in p.extensions), None)
 
     @cached_property
     def beginning(self) -> re.Pattern[bytes] | None:
