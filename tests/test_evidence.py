@@ -346,7 +346,7 @@ def _refusal(tmp_path: Path, name: str, content: bytes) -> evidence.Refusal | No
     (tmp_path / "evidence").mkdir(exist_ok=True)
     (tmp_path / "evidence" / name).write_bytes(content)
     return evidence.check_reference(f"evidence/{name}", evidence.FolderListing(tmp_path),
-                                    policy().evidence.max_file_bytes)
+                                    policy().evidence.max_file_bytes, 2018)
 
 
 def test_a_broken_zip_is_a_finding_at_every_length_never_an_exception(tmp_path: Path) -> None:
