@@ -111,6 +111,60 @@ def test_a_wrong_edit_is_said_in_chinese_at_its_line(tmp_path: Path, text: str, 
     assert said in problem.message
 
 
+@pytest.mark.parametrize(("text", "line", "column", "said"), [
+    # `edit:` left empty with its entry at its own depth: said at the entry, as an indentation slip.
+    ("kinds:\n  major_work_kinds:\n    edit:\n    党建: {label: 学会党建}\n    remove: [科技扶贫]\n", 7, 5,
+     "edit: 下面什么也没写（空值），而“党建”与 edit 写在同一层"),
+    ("kinds:\n  major_work_kinds:\n    remove:\n    edit:\n    党建: {label: 学会党建}\n", 8, 5,
+     "“党建”大概应写在 edit: 下面，再多缩进两个空格"),
+    # An edit that is empty on its own changes nothing: said, never passed over.
+    ("kinds:\n  major_work_kinds:\n    edit:\n", 6, 5, "edit: 下面什么也没写（空值），什么也不改"),
+    ("industries:\n  add:\n", 5, 3, "add: 下面什么也没写（空值）"),
+    ("industries:\n  remove:\n", 5, 3, "remove: 下面什么也没写（空值），什么也不改：在它下面写出要改动的项（多缩进两个空格），"
+     "如 remove: [电子信息]"),
+    ("industries:\n  remove: []\n", 5, 3, "remove 后面是空的 []，什么也不改"),
+    ("kinds:\n  major_work_kinds:\n    edit: {}\n", 6, 5, "edit 后面是空的 {}，什么也不改：在括号里写出要改动的项，如 edit: {reform: ...}"),
+])
+def test_an_empty_edit_is_said_at_its_line(tmp_path: Path, text: str, line: int, column: int, said: str) -> None:
+    _2019(tmp_path, text)
+    with pytest.raises(YearFileError) as caught:
+        year_data("guidelines", 2019, tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == ("validators/guidelines/2019.yaml", line, column)
+    assert said in problem.message, problem.message
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("kinds:\n  major_work_kinds:\n    remove: [科技扶平]\n", "没有要删除的“科技扶平”。你是不是想写“科技扶贫”？现有 reform"),
+    ("kinds:\n  major_work_kinds:\n    remove: [talent_bas]\n", "你是不是想写“talent_base”？"),
+    ("kinds:\n  major_work_kinds:\n    edit:\n      党健: {label: 学会党建}\n", "没有要修改的“党健”。你是不是想写“党建”？"),
+    ("kinds:\n  major_work_kinds:\n    edit:\n      party_buildin: {label: 学会党建}\n", "你是不是想写“party_building”？"),
+])
+def test_a_misspelt_name_to_edit_or_remove_gets_the_nearest_key_or_label(tmp_path: Path, text: str, said: str) -> None:
+    _2019(tmp_path, text)
+    with pytest.raises(YearFileError) as caught:
+        year_data("guidelines", 2019, tmp_path)
+    assert said in caught.value.problems[0].message, caught.value.problems[0].message
+
+
+def test_a_name_near_none_gets_no_guess(tmp_path: Path) -> None:
+    _2019(tmp_path, "industries:\n  remove: [航天]\n")
+    with pytest.raises(YearFileError) as caught:
+        year_data("guidelines", 2019, tmp_path)
+    assert "你是不是想写" not in caught.value.problems[0].message
+
+
+def test_a_rubric_rule_indented_one_level_too_little_is_told_where_it_belongs(tmp_path: Path) -> None:
+    _2019(tmp_path, 'major_work:\n  学会党建: {clause: "7.3", points: 2, max_count: 1, label: 学会党建工作}\n',
+          kind="rubrics")
+    reread_rubrics()
+    with pytest.raises(YearFileError) as caught:
+        rubric(2019, tmp_path)
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (6, 3)
+    assert "未知字段“学会党建”。是不是应写在 kind 下面（多缩进两个空格）？这里可用的字段有：cap、kind。" in problem.message
+
+
 def test_a_wrong_value_is_said_in_chinese_at_its_key(tmp_path: Path) -> None:
     _2019(tmp_path, "thresholds:\n  expert_registration_rate: 一半\n")
     with pytest.raises(YearFileError) as caught:

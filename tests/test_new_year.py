@@ -583,3 +583,36 @@ def test_the_scaffold_shows_a_new_service_kind_as_the_tested_change_writes_it() 
     example = "kinds:\n" + "\n".join(line.removeprefix("# ") for line in lines[start + 1:end])
     assert "2030.txt" in lines[start]
     assert yaml.safe_load(example) == yaml.safe_load(textwrap.dedent(CHANGES["a new service kind (1.4)"].guideline))
+
+
+@pytest.mark.parametrize(("kind", "written", "at", "said"), [
+    # The staff's slip: the entry to edit written at the depth of its `edit:`.
+    ("guidelines", "kinds:\n  major_work_kinds:\n    edit:\n    党建: {label: 学会党建}\n    remove: [科技扶贫]\n",
+     "    党建:", "edit: 下面什么也没写（空值），而“党建”与 edit 写在同一层，不是 add、edit、remove："
+                "“党建”大概应写在 edit: 下面，再多缩进两个空格。"),
+    ("guidelines", "kinds:\n  major_work_kinds:\n    remove: [科技扶平]\n", "    remove:", "你是不是想写“科技扶贫”？"),
+    ("rubrics", 'major_work:\n  学会党建: {clause: "7.3", points: 2, max_count: 1, label: 学会党建工作}\n',
+     "  学会党建:", "是不是应写在 kind 下面（多缩进两个空格）？"),
+])
+def test_a_slip_in_a_new_year_s_edits_is_said_at_its_line(tmp_path: Path, kind: str, written: str, at: str,
+                                                          said: str) -> None:
+    """What a staff member writes into the year `new-year` scaffolds: the slip is said where it
+    stands, with what was most likely meant."""
+    root = tmp_path / "tree"
+    for folder in ("submissions", "reviews", "results"):
+        shutil.copytree(ROOT / folder, root / folder)
+    new = available_years()[-1] + 1
+    subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "new-year", str(new)],
+                   capture_output=True, text=True, check=True, cwd=ROOT)
+    path = root / "validators" / kind / f"{new}.yaml"
+    text = path.read_text("utf-8") + written
+    path.write_text(text, encoding="utf-8")
+    line = text.split("\n").index(next(t for t in text.split("\n") if t.startswith(at))) + 1
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "check", "--format", "json"],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    said_of_it = [f for f in json.loads(done.stdout)["findings"] if f["file"] == f"validators/{kind}/{new}.yaml"]
+    assert said_of_it, done.stdout[-2000:]
+    assert {(f["code"], f["severity"], f["line"], f["column"]) for f in said_of_it} == {
+        ("E-YEAR-FILE", "error", line, len(at) - len(at.lstrip()) + 1)}
+    assert all(said in f["message"] for f in said_of_it), said_of_it

@@ -92,9 +92,33 @@ def _is_iso_date(value: object) -> bool:
         return False
 
 
-def _meant(name: str, allowed: list[str]) -> str | None:
-    close = difflib.get_close_matches(name, allowed, n=1)
+def _meant(name: str, allowed: list[str], cutoff: float = 0.6) -> str | None:
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=cutoff)
     return close[0] if close else None
+
+
+def meant_hint(name: str, allowed: list[str], cutoff: float = 0.6) -> str:
+    """“你是不是想写……？” after a name that is none of `allowed` (a key, or a name a year file's
+    `edit`/`remove` gives an entry), or nothing when none is close."""
+    close = _meant(name, allowed, cutoff)
+    return f"你是不是想写“{close}”？" if close else ""
+
+
+def _one_level_deeper(model: type[BaseModel] | None, value: object) -> str | None:
+    """The one field of `model` under which an unknown key written with `value` would be read,
+    a table of rules (`kind: {党建: {...}}`) whose rule's fields `value` writes: the key was
+    indented one level too little."""
+    if model is None or not isinstance(value, dict) or not value:
+        return None
+    fits = []
+    for field, info in model.model_fields.items():
+        annotation = _unwrap(info.annotation)
+        if typing.get_origin(annotation) is not dict:
+            continue
+        inner = _unwrap(typing.get_args(annotation)[1])
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and set(map(str, value)) <= set(inner.model_fields):
+            fits.append(field)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _misspelt(errors: list[Any], root: type[BaseModel]) -> set[tuple[str | int, ...]]:
@@ -228,9 +252,11 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str]:
     if kind == "missing":
         return "E-SCHEMA-MISSING", f"缺少必填字段{subject}：请补上 {name}: 一行。"
     if kind == "extra_forbidden":
-        allowed = _field_list(_model_at(root, loc[:-1]))
-        close = _meant(name, allowed)
-        hint = f"你是不是想写“{close}”？" if close else ""
+        model = _model_at(root, loc[:-1])
+        allowed = _field_list(model)
+        hint = meant_hint(name, allowed)
+        if not hint and (deeper := _one_level_deeper(model, value)):
+            hint = f"是不是应写在 {deeper} 下面（多缩进两个空格）？"
         listing = f"这里可用的字段有：{'、'.join(allowed)}。" if allowed else ""
         return "E-SCHEMA-UNKNOWN-KEY", f"未知字段“{name}”。{hint}{listing}"
     if value is None and loc:

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from validators.schema_findings import meant_hint
 from validators.yaml.loading import FULL_WIDTH_COLON, Loaded, SourceMap, load_path
 from validators.yaml.policy import policy
 
@@ -317,6 +318,13 @@ def _said_names(entries: list[Any], field: str | None) -> str:
     return "、".join(shown) + ("……" if len(entries) > 40 else "")
 
 
+def _meant_entry(name: Any, entries: list[Any], field: str | None) -> str:
+    """“你是不是想写……？” for a name `edit` or `remove` gives no entry: the nearest of every
+    entry's names, its key and its label alike (科技扶平 → 科技扶贫)."""
+    names = [str(n) for entry in entries for n in _names(entry, field) if n is not None]
+    return meant_hint(str(name), names, cutoff=0.5)  # two characters, one mistyped: 党健 → 党建
+
+
 def _nothing_to_drop(key: Any, at: tuple[str | int, ...], base: dict[Any, Any]) -> str:
     where = ".".join(map(str, (*at, key)))
     if isinstance(key, str) and FULL_WIDTH_COLON in key:
@@ -348,12 +356,29 @@ def _merge(base: Any, override: Any, at: tuple[str | int, ...], say: Any) -> Any
 
 def _edit_list(base: list[Any], edits: dict[str, Any], at: tuple[str | int, ...], say: Any) -> list[Any]:
     where = ".".join(map(str, at))
-    unknown = set(edits) - _EDITS
+    field = _name_field(base)
+    unknown = [key for key in edits if key not in _EDITS]
+    empty = [key for key in edits if key in _EDITS and edits[key] in (None, [], {})]
+    if unknown and (blank := [key for key in empty if edits[key] is None]):
+        # `edit:` with its entries written at its own depth: YAML reads it empty, and each
+        # entry as a key of the list's own mapping.
+        stray = "、".join(f"“{key}”" for key in unknown)
+        verb = next((k for k in reversed(list(edits)[:list(edits).index(unknown[0])]) if k in blank), blank[0])
+        say((*at, unknown[0]), f"{where} 的 {verb}: 下面什么也没写（空值），而{stray}与 {verb} 写在同一层，"
+                               f"不是 add、edit、remove：{stray}大概应写在 {verb}: 下面，再多缩进两个空格。")
+        return base
     if unknown:
         say(at, f"{where} 是列表：要么写出整个新列表（上一年度的各项都被替换），要么用 add（增加）、"
                 f"edit（修改）、remove（删除）改动上一年度的列表；不认识“{'、'.join(sorted(map(str, unknown)))}”。")
         return base
-    field = _name_field(base)
+    if empty:
+        verb = empty[0]
+        first = str(_names(base[0], field)[0]) if base else "名称"
+        example = {"add": "add: [新的一项]", "remove": f"remove: [{first}]", "edit": f"edit: {{{first}: ...}}"}[verb]
+        said = ": 下面什么也没写（空值）" if edits[verb] is None else f" 后面是空的 {'{}' if verb == 'edit' else '[]'}"
+        write = "在它下面写出要改动的项（多缩进两个空格）" if edits[verb] is None else "在括号里写出要改动的项"
+        say((*at, verb), f"{where} 的 {verb}{said}，什么也不改：{write}，如 {example}；不改就删去这一行。")
+        return base
     for verb in ("add", "remove"):
         if verb in edits and not isinstance(edits[verb], list):
             say((*at, verb), f"{where} 的 {verb} 后面要写一个列表，如 {verb}: [{edits[verb]}]（只有一项也要写方括号）。")
@@ -371,7 +396,8 @@ def _edit_list(base: list[Any], edits: dict[str, Any], at: tuple[str | int, ...]
     for name in edits.get("remove") or []:
         index = index_of(name)
         if index is None:
-            say((*at, "remove"), f"{where} 中没有要删除的“{name}”：现有 {_said_names(out, field)}。")
+            say((*at, "remove"), f"{where} 中没有要删除的“{name}”。{_meant_entry(name, out, field)}"
+                                 f"现有 {_said_names(out, field)}。")
             continue
         del out[index]
     for name, change in (edits.get("edit") or {}).items():
@@ -380,8 +406,8 @@ def _edit_list(base: list[Any], edits: dict[str, Any], at: tuple[str | int, ...]
             break
         index = index_of(name)
         if index is None:
-            say((*at, "edit", name), f"{where} 中没有要修改的“{name}”：现有 {_said_names(out, field)}；"
-                                     "新增的请写在 add 下。")
+            say((*at, "edit", name), f"{where} 中没有要修改的“{name}”。{_meant_entry(name, out, field)}"
+                                     f"现有 {_said_names(out, field)}；新增的请写在 add 下。")
             continue
         if not isinstance(change, dict):
             say((*at, "edit", name), f"{where} 中“{name}”的改动要写成“键: 值”，如 {{counts: true}}。")
