@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from site_builder import phase
+from site_builder import phase, rubric_changes
 from site_builder.context import RUBRIC_PAGE, SiteData, rubric_anchor
 from site_builder.guideline_page import year_text
 from site_builder.markup import (
@@ -144,6 +144,7 @@ def _year(site: SiteData, year: int) -> str:
     if points.carried_forward_from:
         parts.append(f"本年度细则沿用 {points.carried_forward_from} 年度的分值、上限和分档线"
                      "（细则文件中列出的项目除外）。\n")
+    parts += [changes for changes in [rubric_changes.section(site, year)] if changes]
     titles = site.area_titles(year)
     parts += [_area(site, year, key, title) for key, title in titles.items()]
     parts.append(phase.rubric_section(site, year))

@@ -35,6 +35,10 @@ REWORDED = ("有较大提升", "一次性分类补助", "成果形成日期以�
 # A value the report itself wrote, echoed back to it (and said to be an earlier year's name):
 # the society's words, not the guideline's.
 ECHOED = re.compile(r"“[^”]*”不是 \d+ 年度的|“[^”]*”是 \d+ 年度的[^，：。；]*")
+# The rubric page's list of changes names 2018's value before each arrow (“A” → “B”), and a
+# rule 2019 ends by 2018's words: said of 2018, so left out here.
+EARLIER_SIDE = re.compile(r"[^\s：，]+ → ")
+ENDED = re.compile(r"^- 取消：.*$", re.MULTILINE)
 
 
 def _words(text: str) -> str:
@@ -92,7 +96,7 @@ def _year_parts(pages: dict[str, str]) -> dict[str, str]:
     start, own = rubric.index("{#interpretations}"), rubric.index(f"{{#rubric-{YEAR}}}")
     # The earlier years' own readings, listed between them, are theirs and keep their words.
     parts["rubric/index.md"] = (rubric[start:rubric.index("{#interpretations-earlier}")]
-                                + rubric[own:rubric.index(f"{{#rubric-{YEAR - 1}}}")])
+                                + EARLIER_SIDE.sub("", ENDED.sub("", rubric[own:rubric.index(f"{{#rubric-{YEAR - 1}}}")])))
     return parts
 
 

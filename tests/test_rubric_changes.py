@@ -1,0 +1,111 @@
+"""The rubric page's “与上一年度相比的变化”: each year after the first lists what its effective
+rubric and guideline data change from the year before's, computed from the files alone."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import yaml
+
+from site_builder import rubric_page
+from site_builder.context import SiteData, load
+from site_builder.form_page import SiteSettings
+from tests.trees import ROOT, base_tree
+from validators.cli import main
+from validators.year.guideline import reread_guidelines
+from validators.year.rubric import reread_rubrics
+
+TAGS = re.compile(r"<[^>]+>")
+HEADING = "### 与上一年度相比的变化"
+
+
+def _site(root: Path) -> SiteData:
+    reread_guidelines()
+    reread_rubrics()
+    return load(root, SiteSettings(repo_url="https://github.com/example/r"), "2001-02-03")
+
+
+def _years(site: SiteData) -> dict[int, str]:
+    """Each year's part of the rubric page, as it reads (tags dropped, entities undone)."""
+    [(_, page)] = list(rubric_page.pages(site))
+    starts = sorted((page.index(f"{{#rubric-{y}}}"), y) for y in site.guideline_years)
+    ends = [s for s, _ in starts[1:]] + [len(page)]
+    return {y: html.unescape(TAGS.sub("", page[s:e])).replace("\xa0", " ").replace("**", "")
+            for (s, y), e in zip(starts, ends, strict=True)}
+
+
+def _changes(part: str) -> tuple[str, list[str]]:
+    """The section's text and its lines (“- 改动：…”)."""
+    section = part[part.index(HEADING):part.index("### ", part.index(HEADING) + 4)]
+    return section, [line for line in section.splitlines() if line.startswith("- ")]
+
+
+def test_the_first_year_has_none_and_2018_lists_what_its_files_change(tmp_path: Path) -> None:
+    site = _site(base_tree(tmp_path / "tree", folders=()))
+    parts = _years(site)
+    assert HEADING not in parts[2017]
+    section, lines = _changes(parts[2018])
+    # The 2018 rubric file sets nothing but its title: every point is 2017's.
+    rubric_2018 = yaml.safe_load((ROOT / "validators/rubrics/2018.yaml").read_text("utf-8"))
+    assert set(rubric_2018) == {"id", "year", "carried_forward_from", "title"}
+    assert "评估细则（分值、上限和分档线）：与 2017 年度相同。" in section
+    # The 2018 guideline file adds company markers and country names; what else it sets is the
+    # window and calendar (said above the section) and warnings' lists (no score moves by them).
+    old = yaml.safe_load((ROOT / "validators/guidelines/2017.yaml").read_text("utf-8"))
+    new = yaml.safe_load((ROOT / "validators/guidelines/2018.yaml").read_text("utf-8"))
+    markers = new["company_markers"]["add"]
+    aliases = [name for name in new["country_aliases"] if name not in old["country_aliases"]]
+    assert lines == [
+        "- 新增：委托（购买）单位名称中表示企业的字样（条款 2.2）：" + "、".join(f"“{m}”" for m in markers),
+        "- 新增：国家或地区的其他写法（条款 5.3）：" + "、".join(f"“{a}”" for a in aliases),
+    ]
+
+
+def test_a_2019_s_points_change_added_and_removed_rule_are_its_three_lines(tmp_path: Path) -> None:
+    root = base_tree(tmp_path / "tree", folders=())
+    assert main(["--root", str(root), "new-year", "2019"]) == 0
+    own = root / "validators"
+    text = own / "guidelines" / "2019.txt"
+    text.write_text(text.read_text("utf-8").replace("等重大活动。", "等重大活动。\n6.支持学会参与数字化改革工作。"),
+                    encoding="utf-8")
+    with (own / "guidelines" / "2019.yaml").open("a", encoding="utf-8") as file:
+        file.write("kinds:\n  major_work_kinds:\n    add:\n"
+                   '      - {code: digital_reform, label: 数字化改革, clause: "7.6"}\n')
+    with (own / "rubrics" / "2019.yaml").open("a", encoding="utf-8") as file:
+        file.write("innovation:\n  platform_registered: {points: 4}\n  other_service: null\n"
+                   "major_work:\n  kind:\n"
+                   '    数字化改革: {clause: "7.6", points: 2, max_count: 1, label: 参与数字化改革}\n')
+    try:
+        parts = _years(_site(root))
+    finally:
+        reread_guidelines()
+        reread_rubrics()
+    section, lines = _changes(parts[2019])
+    # In the page's order of areas (一 before 七).
+    assert lines == [
+        "- 改动：条款 1.1 在中国科协“企业科协网”成功注册：3 分 → 4 分",
+        "- 取消：条款 1 专利商标申报等其他服务（每项）：2018 年度为 0.5 分，最多计入 4 项",
+        "- 新增：条款 7.6 数字化改革：参与数字化改革：2 分，最多计入 1 项",
+    ]
+    assert "指南数据（计分所依据的阈值和名单）：与 2018 年度相同。" in section
+    # 2018's section is still its own, against 2017.
+    assert "评估细则（分值、上限和分档线）：与 2017 年度相同。" in _changes(parts[2018])[0]
+
+
+def test_a_renamed_kind_and_a_raised_threshold_are_one_line_each(tmp_path: Path) -> None:
+    """党建 renamed 学会党建 (its rule written anew) is the same rule with a new name; 5.1's
+    participants raised in the guideline data is said under 指南数据."""
+    from tests.test_new_year import CHANGES, _tree
+
+    for name, expected in [
+            ("a renamed kind (party building)", ["- 改动：条款 7.3 学会党建：学会党建工作：类别名称 “党建” → “学会党建”"]),
+            ("a raised threshold (5.1 alone)",
+             ["- 改动：学术交流活动类别“综合性学术年会”（条款 5.1）：参与规模不少于 100 人 → 150 人"])]:
+        try:
+            parts = _years(_site(_tree(tmp_path / name.split()[2], CHANGES[name])))
+        finally:
+            reread_guidelines()
+            reread_rubrics()
+        assert _changes(parts[2019])[1] == expected, name
