@@ -399,3 +399,72 @@ def test_an_industry_written_short_is_given_the_checks_did_you_mean_too(tmp_path
         assert by_form[where].split("。", 1)[1].split("可选：")[0] == hint, where
     assert by_check[("consortia", 0, "industry")].split("。", 1)[1].startswith("你是不是想写“电子信息”？")
     assert by_check[("consortia", 3, "industry")].split("。", 1)[1].startswith("可选：")
+
+
+# The form's own step (form.js, validateNow) for the warnings of `check` it says at the field.
+WARNING_HARNESS = """
+globalThis.window = globalThis;
+process.argv.slice(1).forEach((script) => require(script));
+const RF = window.ReportForm;
+const { guide, labels, schema, reports } = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(reports.map((data) => RF.warningIssues(data, schema, guide, labels, null)
+  .map((i) => [i.path, i.code, i.message]))));
+"""
+PILOT_CODES = ("W-PILOT-NOT-CONFIRMED", "W-PILOT-NOT-CLAIMED")
+
+
+def _pilot_findings(root: Path, year: int, reports: list[dict[str, Any]]) -> tuple[list[Found], list[Found]]:
+    """What `check` (reading `root`'s year file) and the form (with that year's guide) say of the
+    pilot, report by report."""
+    by_check = []
+    for data in reports:
+        path = root / "submissions" / data["society"] / f"{year}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        found = check_file(path, root).findings
+        assert not [f for f in found if f.code.startswith(("E-SCHEMA", "E-YAML"))], found
+        by_check.append({(json.dumps(list(f.path or ()), ensure_ascii=False), f.code, f.message)
+                         for f in found if f.code in PILOT_CODES})
+    rules = guideline(year, root)
+    assert rules is not None
+    payload = json.dumps({"guide": guide_data(rules), "labels": labels_data(), "schema": json_schema("submission", year),
+                          "reports": reports}, ensure_ascii=False, default=str)
+    done = subprocess.run([_node(), "-e", WARNING_HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    by_form = [{(json.dumps(p, ensure_ascii=False), c, m) for p, c, m in found if c in PILOT_CODES}
+               for found in json.loads(done.stdout)]
+    return by_check, by_form
+
+
+def test_a_pilot_the_unpublished_list_cannot_confirm_is_warned_of_as_check_warns(tmp_path: Path) -> None:
+    """2018's pilot list is not published: `check` warns a report that says pilot (W-PILOT-NOT-CONFIRMED,
+    at 首批承能试点学会); the form said “0 条提示”. It now says the check's sentence at that field, and
+    nothing for a report that does not say pilot."""
+    claimed, unclaimed = copy.deepcopy(SAMPLE), copy.deepcopy(SAMPLE)
+    assert claimed["government_functions"]["pilot"] is True
+    unclaimed["government_functions"]["pilot"] = False
+    by_check, by_form = _pilot_findings(tmp_path, YEAR, [claimed, unclaimed])
+    assert by_form == by_check
+    assert [sorted(c for _, c, _ in f) for f in by_check] == [["W-PILOT-NOT-CONFIRMED"], []]
+    [(where, _, said)] = by_check[0]
+    assert json.loads(where) == ["government_functions", "pilot"]
+    assert "尚未公布 2018 年首批承能试点学会名单" in said
+
+
+def test_a_published_pilot_list_is_held_to_as_check_holds_to_it(tmp_path: Path) -> None:
+    """A tree whose 2017 list names cd-pilot: a society not on it that says pilot, and cd-pilot not
+    saying it, are warned of at the pilot field in the check's words (W-PILOT-NOT-CONFIRMED,
+    W-PILOT-NOT-CLAIMED); cd-pilot saying it, or another not saying it, are not."""
+    own = tmp_path / "validators" / "guidelines"
+    own.mkdir(parents=True)
+    shipped = (ROOT / "validators" / "guidelines" / "2017.yaml").read_text("utf-8")
+    assert "pilot_societies: []" in shipped
+    (own / "2017.yaml").write_text(shipped.replace("pilot_societies: []", "pilot_societies: [cd-pilot]"), "utf-8")
+    reports = [{"society": society, "year": 2017, "government_functions": {"pilot": pilot}}
+               for society, pilot in (("cd-case", True), ("cd-pilot", False), ("cd-pilot", True), ("cd-case", False))]
+    reports.append({"society": "cd-pilot", "year": 2017, "government_functions": {}})  # pilot false unless said
+    by_check, by_form = _pilot_findings(tmp_path, 2017, reports)
+    assert by_form == by_check
+    assert [sorted(c for _, c, _ in f) for f in by_check] == [["W-PILOT-NOT-CONFIRMED"], ["W-PILOT-NOT-CLAIMED"], [], [],
+                                                               ["W-PILOT-NOT-CLAIMED"]]

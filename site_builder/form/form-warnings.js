@@ -134,6 +134,22 @@
     return issues;
   }
 
+  /* Issues {path, severity: "warning", code, message} at the pilot field, as
+   * `government_functions.check`: the list (`societies`, the report's society compared as written)
+   * is the year's guide's, empty while it is not published; nothing in a year without `pilot`. */
+  function pilotIssues(data, said) {
+    var gov = data.government_functions;
+    if (!said || !RF.isObject(gov)) return [];
+    var claimed = gov.pilot === true;
+    var listed = said.societies.length ? said.societies.indexOf(data.society) !== -1 : null;
+    var at = function (code, message) {
+      return [{ path: ["government_functions", "pilot"], severity: "warning", code: code, message: message }];
+    };
+    if (claimed && listed !== true) return at("W-PILOT-NOT-CONFIRMED", said.claimed);
+    if (listed === true && !claimed && said.unclaimed) return at("W-PILOT-NOT-CLAIMED", said.unclaimed);
+    return [];
+  }
+
   /* Issues {path, severity: "warning", code, message}: each pilot-district service whose outcome
    * says nothing, at its outcome; in a year the staff verify, each item with no evidence, at its
    * evidence (an item whose definition has no evidence, such as a research report, is not one:
@@ -142,7 +158,7 @@
     var issues = [];
     var said = guide.warnings;
     if (!said || !RF.isObject(data)) return issues;
-    issues = issues.concat(ownOccasionIssues(data, guide, labels, own));
+    issues = issues.concat(pilotIssues(data, said.pilot), ownOccasionIssues(data, guide, labels, own));
     var outcomeWords = said.words["W-OUTCOME-NOTHING"];
     var innovation = RF.isObject(data.innovation) ? data.innovation : {};
     (Array.isArray(innovation.services) ? innovation.services : []).forEach(function (service, i) {

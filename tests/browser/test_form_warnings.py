@@ -23,7 +23,8 @@ from validators.check import check_tree
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # The warnings the form says itself.
-CODES = ("W-OUTCOME-NOTHING", "W-EVIDENCE-NONE", "W-ACHIEVEMENT-SAME-TYPE", "W-SERVICE-NOT-ENTERPRISE", "W-OCCASION-OWN")
+CODES = ("W-OUTCOME-NOTHING", "W-EVIDENCE-NONE", "W-ACHIEVEMENT-SAME-TYPE", "W-SERVICE-NOT-ENTERPRISE", "W-OCCASION-OWN",
+         "W-PILOT-NOT-CONFIRMED", "W-PILOT-NOT-CLAIMED")
 SOCIETY = "cd-agri"  # registered, with no report for either year in the tree
 SERVICE = {"kind": "科技咨询", "title": "技术咨询", "enterprise": "成都示例企业", "district": "郫都区",
            "date": "{year}-05-12", "outcome": "无"}
@@ -235,4 +236,18 @@ def test_an_occasion_organized_under_the_society_s_registered_name_is_warned_too
     event = AcademicEvent.model_construct(title="学会开放日科普展", category="大型社会活动", occasion=rules.open_occasion,
                                           occasion_name="本学会开放日", occasion_organizer=name)
     assert _said(page, "/academic_events/0/occasion_organizer") == own_occasion(event, rules)
+    assert not page.problems, page.problems
+
+
+def test_a_pilot_the_unpublished_list_cannot_confirm_is_warned_at_the_pilot_field(
+        page, base: str, tree: Path, tmp_path: Path) -> None:
+    """2018's pilot list is not published: a report that says pilot hears W-PILOT-NOT-CONFIRMED at
+    首批承能试点学会, in the check's words (the form said “0 条提示”)."""
+    text = "society: cd-agri\nyear: 2018\ngovernment_functions:\n  pilot: true\n"
+    checked = _by_check(tree, tmp_path, text, 2018, across=True)
+    field = "/government_functions/pilot"
+    assert checked[field][0] == "W-PILOT-NOT-CONFIRMED"
+    _open(page, base, text, 2018)
+    assert _warned(page) == {pointer: message for pointer, (_, message) in checked.items()}
+    assert "尚未公布 2018 年首批承能试点学会名单" in _said(page, field)
     assert not page.problems, page.problems

@@ -8,7 +8,10 @@ W-RESEARCH-FOCUS-UNUSED, validators/rules/research.py); in a year whose file has
 validators/rules/innovation.py, `measures.government_ending`); an event of 5.4 in an occasion
 outside the year's list whose organizer is the society itself, by a word of policy.yaml's
 `text.self_words` or by its registered name as the form's list of societies has it
-(W-OCCASION-OWN, validators/rules/academic_events.py). The form reads
+(W-OCCASION-OWN, validators/rules/academic_events.py); a society that says it is a pilot society
+while the year's pilot list is not published or does not name it, or that the published list
+names and does not say it (W-PILOT-NOT-CONFIRMED, W-PILOT-NOT-CLAIMED,
+validators/rules/government_functions.py). The form reads
 these from a year's guide (guide-<year>.json) and the words that say nothing from labels.json
 (policy.yaml's `text.nothing_words`), so that it says what `check` says without a second copy.
 """
@@ -19,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from validators.models.academic_events import AcademicEvent
+from validators.models.government_functions import GovernmentFunctions
 from validators.models.innovation import Innovation, Service
 from validators.models.report import YearReport
-from validators.rules import academic_events, evidence, innovation, research
+from validators.rules import academic_events, evidence, government_functions, innovation, research
 from validators.rules.rule_context import RuleContext
 from validators.yaml.loading import SourceMap
 from validators.yaml.policy import policy
@@ -116,12 +120,40 @@ def _own_occasion(rules: Guideline) -> dict[str, Any] | None:
     return {"self_words": list(policy().text.self_words), "words": words} if words else None
 
 
+def _pilot_words(rules: Guideline, society: str, claimed: bool) -> dict[str, str]:
+    """What the check says at the pilot field of a report of `society` that says pilot or not
+    (`claimed`), asked of the rule itself: {code: sentence}."""
+    area = GovernmentFunctions.model_construct(pilot=claimed, functions=[])
+    ctx = RuleContext("", Path(), SourceMap(), rules, policy())
+    government_functions.check(YearReport.model_construct(society=society, government_functions=area), ctx)
+    return {f.code: f.message for f in ctx.findings if f.path == ("government_functions", "pilot")}
+
+
+def _pilot(rules: Guideline) -> dict[str, Any] | None:
+    """What the form needs to say W-PILOT-NOT-CONFIRMED and W-PILOT-NOT-CLAIMED as the check says
+    them: the year's published pilot list (empty while it is not out) and the check's sentence, asked
+    of the rule itself, for a society that says pilot and is not on it (`claimed`) and one on it
+    that does not say pilot (`unclaimed`, only with a published list). None in a year whose rubric
+    has ended the pilot clause (the check says nothing of the field then)."""
+    listed = list(rules.pilot_societies)
+    outside = "-".join(["not", *listed]) or "cd-any"  # a slug no list holds: longer than any on it
+    claimed = _pilot_words(rules, outside, True)
+    unclaimed = _pilot_words(rules, listed[0], False) if listed else {}
+    if not claimed:
+        return None
+    assert list(claimed) == ["W-PILOT-NOT-CONFIRMED"], claimed  # the rule changed: say what the form says
+    assert list(unclaimed) in ([], ["W-PILOT-NOT-CLAIMED"]), unclaimed
+    return {"societies": listed, "claimed": claimed["W-PILOT-NOT-CONFIRMED"],
+            "unclaimed": unclaimed.get("W-PILOT-NOT-CLAIMED")}
+
+
 def browser_warnings(rules: Guideline, reviewed: bool) -> dict[str, Any]:
     """For a year's guide: its pilot districts and the check's words for a service there whose
     outcome says nothing; whether the staff verify the year (`reviewed`), and the check's words
-    for an item with no evidence, which it gives only then."""
+    for an item with no evidence, which it gives only then; the year's pilot list and the check's
+    words at the pilot field."""
     return {"pilot_districts": list(rules.pilot_districts), "reviewed": reviewed, "enterprise": _enterprise(rules),
-            "own_occasion": _own_occasion(rules),
+            "own_occasion": _own_occasion(rules), "pilot": _pilot(rules),
             "words": {"W-OUTCOME-NOTHING": _outcome_words(rules), "W-EVIDENCE-NONE": evidence.NO_EVIDENCE_MESSAGE,
                       "E-RESEARCH-FOCUS": research.focus_missing(TOPIC_SLOT, rules),
                       "W-RESEARCH-FOCUS-UNUSED": research.focus_unused(TOPIC_SLOT, rules)}}
