@@ -124,6 +124,9 @@ def test_a_wrong_edit_is_said_in_chinese_at_its_line(tmp_path: Path, text: str, 
      "如 remove: [电子信息]"),
     ("industries:\n  remove: []\n", 5, 3, "remove 后面是空的 []，什么也不改"),
     ("kinds:\n  major_work_kinds:\n    edit: {}\n", 6, 5, "edit 后面是空的 {}，什么也不改：在括号里写出要改动的项，如 edit: {reform: ...}"),
+    # A list of plain words has no names to edit by: the advice is not an edit the next run refuses.
+    ("industries:\n  edit: {}\n", 5, 3, "edit 什么也不改，而这份列表的每一项没有名称（key、code、id、name 或 tier），"
+     "只能整体替换或用 add、remove 增删：请删去这一行。"),
 ])
 def test_an_empty_edit_is_said_at_its_line(tmp_path: Path, text: str, line: int, column: int, said: str) -> None:
     _2019(tmp_path, text)

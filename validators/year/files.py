@@ -373,7 +373,12 @@ def _edit_list(base: list[Any], edits: dict[str, Any], at: tuple[str | int, ...]
         return base
     if empty:
         verb = empty[0]
-        first = str(_names(base[0], field)[0]) if base else "名称"
+        named = _names(base[0], field)[0] if base else None
+        first = str(named) if isinstance(named, str | int) else "名称"  # a mapping's repr is no name
+        if verb == "edit" and field is None:  # entries without names cannot be edited (below)
+            say((*at, verb), f"{where} 的 edit 什么也不改，而这份列表的每一项没有名称（key、code、id、name 或 tier），"
+                             "只能整体替换或用 add、remove 增删：请删去这一行。")
+            return base
         example = {"add": "add: [新的一项]", "remove": f"remove: [{first}]", "edit": f"edit: {{{first}: ...}}"}[verb]
         said = ": 下面什么也没写（空值）" if edits[verb] is None else f" 后面是空的 {'{}' if verb == 'edit' else '[]'}"
         write = "在它下面写出要改动的项（多缩进两个空格）" if edits[verb] is None else "在括号里写出要改动的项"
