@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -134,7 +135,12 @@ DOCX_ELSEWHERE = _zip({"[Content_Types].xml": TYPES.replace(b"/>", b'><Override 
     ("evidence/a.docx", XLSX, "内容却是 Excel 表格，不是 Word 文档：若材料本就是 Excel 表格，请把文件的扩展名改为 .xlsx"),
     ("evidence/a.pdf", DOCX, "内容却是 Word 文档，不是 PDF 文件"),
     ("evidence/a.pdf", PLAIN_ZIP, "内容却是普通 zip 压缩包，不是 PDF 文件"),
-    ("evidence/a.pdf", PNG, "内容却是图片，不是 PDF 文件：若材料本就是图片，请把文件的扩展名改为 .jpg"),
+    ("evidence/a.pdf", PNG, "内容却是图片，不是 PDF 文件：若材料本就是图片，请把文件的扩展名改为 .png，"),
+    ("evidence/a.pdf", b"GIF89a\x01\x00", "请把文件的扩展名改为 .gif，"),      # each beginning its own
+    ("evidence/a.pdf", b"RIFF\x10\x00\x00\x00WEBPVP8 ", "请把文件的扩展名改为 .webp，"),
+    ("evidence/a.pdf", b"\xff\xd8\xff\xe0", "请把文件的扩展名改为 .jpg，"),
+    ("evidence/a.pdf", b"\x00\x00\x00\x14ftypqt  ", "内容却是视频，不是 PDF 文件：若材料本就是视频，请把文件的扩展名改为 .mov，"),
+    ("evidence/a.pdf", b"\x00\x00\x00\x18ftypisom", "请把文件的扩展名改为 .mp4，"),
     ("evidence/a.docx", b"PK\x03\x04\x14\x00", "内容却是已损坏或不完整的压缩文件"),
     ("evidence/a.xlsx", DOCX[:len(DOCX) // 2], "内容却是已损坏或不完整的压缩文件"),   # cut short
     ("evidence/a.pptx", b"PK\x03\x04" + bytes(range(256)) * 4 + b"PK\x05\x06", "已损坏或不完整"),
@@ -144,6 +150,19 @@ DOCX_ELSEWHERE = _zip({"[Content_Types].xml": TYPES.replace(b"/>", b'><Override 
     ("evidence/a.txt", b"<?xml version='1.0'?>\n<!-- x -->\n<svg onload='alert(1)'/>", "网页或脚本"),
     ("evidence/a.csv", "<svg/>".encode("utf-16"), "网页或脚本"),
     ("evidence/a.txt", "会议纪要：网页上写着 <html> 和 <script>。\n".encode(), None),   # markup further on
+    ("evidence/a.csv", b"<headcount,1\n", None),                       # a tag's name ends at a boundary
+    ("evidence/a.txt", b"<header>,<bodyguard>\n", None),
+    ("evidence/a.txt", b"<!DOCTYPE htmlx>", None),
+    ("evidence/a.csv", b"<head>count,year\n", "网页或脚本"),
+    ("evidence/a.txt", b"<head", "网页或脚本"),                          # or at the end of what was read
+    ("evidence/a.txt", b"<body\tonload=x>", "网页或脚本"),
+    ("evidence/a.txt", b"<?php echo 1;", "网页或脚本"),
+    ("evidence/a.txt", b"<!doctype html>", "网页或脚本"),
+    ("evidence/a.xls", b"<html><body><table><tr><td>1</td></tr></table>",   # an OA system's export
+     "内容却是网页或脚本（HTML），不是 Office 或 WPS 文档：办公系统导出的 .xls 文件常是网页，"
+     "请用 Excel 或 WPS 打开它，另存为 Excel 表格（.xlsx）后提交。"),
+    ("evidence/a.DOC", b"\xef\xbb\xbf<html xmlns:w='urn:schemas-microsoft-com:office:word'>",
+     "办公系统导出的 .doc 文件常是网页，请用 Word 或 WPS 打开它，另存为 Word 文档（.docx）后提交"),
     ("evidence/a.txt", b"<?xml version='1.0'?><minutes/>", None),
     ("evidence/a.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", None),
     ("evidence/a.mp4", b"\x00\x00\x00\x18ftypmp42", None),
@@ -364,6 +383,58 @@ def test_a_broken_zip_is_a_finding_at_every_length_never_an_exception(tmp_path: 
     assert _refusal(tmp_path, "whole.docx", stored) is None
 
 
+def _as_zip64(data: bytes, says: tuple[int, int] = (0xFFFF, 0xFFFF_FFFF)) -> bytes:
+    """`data` (a zip without a comment) with ZIP64 end records, which its end record defers to
+    (its count and directory size `says`; any others are read from the ZIP64 record all the same)."""
+    end = len(data) - 22
+    entries, size, offset = struct.unpack_from("<HII", data, end + 10)
+    record = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, entries, entries, size, offset)
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, end, 1)
+    deferring = struct.pack("<HHII", says[0], says[0], says[1], 0xFFFF_FFFF)
+    return data[:end] + record + locator + data[end:end + 8] + deferring + data[end + 20:]
+
+
+def _forged_count(data: bytes, count: int) -> bytes:
+    """`data` (a zip without a comment) with its end record's entry counts changed to `count`."""
+    end = len(data) - 22
+    return data[:end + 8] + struct.pack("<HH", count, count) + data[end + 12:]
+
+
+def test_a_zip64_package_is_read_by_its_zip64_end_record(tmp_path: Path) -> None:
+    """An end record that defers to the ZIP64 one (entry count 0xFFFF) is read through it: a small
+    ZIP64 .docx is accepted, not called a zip of more than 10,000 files; one whose ZIP64 record is
+    missing is said to be broken or unsupported."""
+    zip64 = _as_zip64(DOCX)
+    with zipfile.ZipFile(io.BytesIO(zip64)) as archive:  # zipfile reads it
+        assert archive.namelist() == ["[Content_Types].xml", "_rels/.rels", "word/document.xml"]
+    assert _refusal(tmp_path, "zip64.docx", zip64) is None
+    assert _refusal(tmp_path, "zip64.xlsx", zip64) is not None  # and as closely as any other
+    end = len(DOCX) - 22
+    lost = DOCX[:end + 8] + struct.pack("<HH", 0xFFFF, 0xFFFF) + DOCX[end + 12:]
+    refused = _refusal(tmp_path, "lost.docx", lost)
+    assert refused is not None
+    assert "已损坏或格式不受支持的压缩文件" in refused[1]
+    assert "10,000" not in refused[1]
+
+
+def test_a_forged_entry_count_does_not_let_a_large_directory_be_listed(tmp_path: Path) -> None:
+    """zipfile lists a central directory by its size, whatever count the end record gives: a
+    directory larger than any real package's is refused before zipfile reads it, whether its end
+    record or its ZIP64 record gives it, and whatever count either says."""
+    sprawling = _zip({"[Content_Types].xml": TYPES, "word/document.xml": b"<w:document/>"}
+                     | {f"{i:02}" * 32_000: b"" for i in range(25)}, zipfile.ZIP_STORED)  # 1.6 MB of names
+    for name, content in [("count.docx", _forged_count(sprawling, 5)),
+                          ("zip64.docx", _as_zip64(sprawling)),
+                          ("both.docx", _forged_count(_as_zip64(sprawling), 5)),
+                          ("hidden.docx", _as_zip64(sprawling, (5, 1000)))]:  # as zipfile reads it
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:  # zipfile would list every entry
+            assert len(archive.infolist()) == 27
+        refused = _refusal(tmp_path, name, content)
+        assert refused is not None, name
+        assert "文件目录超过 1,250 KB 的压缩包" in refused[1], name
+    assert _refusal(tmp_path, "few.docx", _forged_count(DOCX, 5)) is None  # a small one is listed
+
+
 def test_a_hostile_zip_is_read_bounded(tmp_path: Path) -> None:
     """Tens of thousands of entries are refused from the end record, before zipfile lists them;
     a content-type list that inflates to hundreds of megabytes is read only as far as needed."""
@@ -377,3 +448,11 @@ def test_a_hostile_zip_is_read_bounded(tmp_path: Path) -> None:
     refused = _refusal(tmp_path, "bomb.docx", bomb)
     assert refused is not None
     assert "普通 zip 压缩包" in refused[1]
+
+
+def test_a_beginnings_extension_is_one_of_the_kinds() -> None:
+    """policy.yaml's `begins_as` names a beginning and an extension of its own kind."""
+    EvidenceKind(name="图片", extensions=["png"], begins=["89"], begins_as={"89": "png"})
+    for begins_as in ({"89": "jpg"}, {"FF": "png"}):
+        with pytest.raises(ValueError, match="begins_as"):
+            EvidenceKind(name="图片", extensions=["png"], begins=["89"], begins_as=begins_as)

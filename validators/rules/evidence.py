@@ -211,24 +211,20 @@ def _refuse_kind(ref: str, path: str, name: str, size: int) -> Refusal | None:
     if wrong is None:
         return None
     extension = name.rpartition(".")[2]
-    expected = _spaced(wrong.expected)
+    expected = file_content.spaced(wrong.expected)
     if wrong.actual is None:
         return ("E-EVIDENCE-FILE-TYPE",
                 f"证明材料“{ref}”的扩展名是 .{extension}，内容却不是{expected}：可能改错了扩展名，"
                 f"或文件已损坏。请用原来的程序重新导出为{expected}后提交。")
-    if wrong.rename_to is not None:
-        advice = (f"若材料本就是{_spaced(wrong.actual)}，请把文件的扩展名改为 .{wrong.rename_to}，"
+    if wrong.rename_to:
+        extensions = " 或 ".join(f".{e}" for e in wrong.rename_to)
+        advice = (f"若材料本就是{file_content.spaced(wrong.actual)}，请把文件的扩展名改为 {extensions}，"
                   f"并在证明材料中写上新的文件名；否则请用原来的程序重新导出为{expected}后提交")
     else:
         advice = wrong.advice or f"请用原来的程序重新导出为{expected}后提交"
     return ("E-EVIDENCE-FILE-TYPE",
-            f"证明材料“{ref}”的扩展名是 .{extension}，内容却是{_spaced(wrong.actual)}，"
+            f"证明材料“{ref}”的扩展名是 .{extension}，内容却是{file_content.spaced(wrong.actual)}，"
             f"不是{expected}：{advice}。")
-
-
-def _spaced(name: str) -> str:
-    """A kind's name after a Chinese word: 不是 PDF 文件, 不是图片."""
-    return f" {name}" if name[0].isascii() else name
 
 
 # What `check(on_disk=True)` says: after the repeats in `check`, so no item is kept from being a

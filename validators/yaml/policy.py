@@ -58,6 +58,7 @@ class EvidencePackage(_Strict):
     holds: list[str] = Field(min_length=1)
     main: str
     declares: str = ""
+    program: str = ""  # what opens and saves it (Excel 或 WPS): told to a web page saved under its extension
 
     def is_held_by(self, names: frozenset[str], declared: bytes) -> bool:
         """Whether a zip whose entries are `names` (case-folded, as OPC compares part names) and
@@ -74,10 +75,15 @@ class EvidenceKind(_Strict):
     extensions: list[Annotated[str, Field(pattern=r"^[a-z0-9]+$")]] = Field(min_length=1)
     begins: list[Annotated[str, Field(pattern=r"^(?:[0-9A-F]{2}|\.\.)+$")]]
     within: NonNegativeInt = 0
+    begins_as: dict[str, str] = {}  # a beginning's own extension, told to a file of another kind
     packages: list[EvidencePackage] = []
 
     @model_validator(mode="after")
     def _packaged(self) -> EvidenceKind:
+        for begins, extension in self.begins_as.items():
+            if begins not in self.begins or extension not in self.extensions:
+                raise ValueError(f"{self.name}: begins_as {begins}: {extension} names a beginning and "
+                                 "an extension of the kind")
         if self.packages:
             if "504B0304" not in self.begins:
                 raise ValueError(f"{self.name}: packages need the zip beginning 504B0304")
@@ -98,7 +104,14 @@ class EvidenceKind(_Strict):
         ways = [b"".join(b"." if pair == ".." else re.escape(bytes.fromhex(pair))
                          for pair in (hexes[i:i + 2] for i in range(0, len(hexes), 2)))
                 for hexes in self.begins]
-        return re.compile(b"|".join(ways), re.DOTALL)
+        # One group a beginning, in their order: a match's `lastindex` says which one it is.
+        return re.compile(b"|".join(b"(" + way + b")" for way in ways), re.DOTALL)
+
+    def extensions_of(self, found: re.Match[bytes]) -> list[str]:
+        """The extensions a file `beginning` found is may have: the one `begins_as` gives the
+        beginning that matched, or else all the kind's."""
+        extension = self.begins_as.get(self.begins[(found.lastindex or 1) - 1])
+        return [extension] if extension is not None else list(self.extensions)
 
     @property
     def reach(self) -> int:
