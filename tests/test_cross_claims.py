@@ -479,6 +479,22 @@ def test_a_lead_that_changes_its_consortium_s_date_is_told_of_its_own_earlier_re
     assert "与本学会 2017 年度报告中的 2017-05-01 不一致" in found.message
 
 
+def test_a_new_member_is_told_of_the_lead_s_report_by_the_consortium_s_name(tmp_path: Path) -> None:
+    """A society that joins in 2018 a consortium another leads, with another date: it is told of
+    the lead's 2017 report, whose date the consortium follows, not of a fellow member's that
+    sorts first by its file's name (a reviewer's case: 成都市计算机学会 cited for a consortium
+    成都市机械工程学会 leads), and the consortium by its name as well as its id."""
+    led = LED.format(cid="cons-a", role="{role}", members="cd-a", established="{day}")
+    root = _tree(tmp_path, {"cd-a/2017.yaml": led.format(role="参与", day="2017-05-01"),
+                            "cd-z/2017.yaml": led.format(role="牵头", day="2017-05-01"),
+                            "cd-n/2018.yaml": led.format(role="参与", day="2018-01-10")})
+    [found] = _found(root, "E-ESTABLISHED-CHANGED")
+    assert found.file == "submissions/cd-n/2018.yaml"
+    assert found.message.startswith("联合体“示例联合体”（编号“cons-a”）的成立日期为 2018-01-10，"
+                                    "与成都市cd-z学会（示例）的 2017 年度报告中的 2017-05-01 不一致")
+    assert "以最早列出它的成都市cd-z学会（示例）的 2017 年度报告为准。" in found.message
+
+
 # --- one work dated across the year's end ----------------------------------------------------------
 
 WORKS = """innovation:

@@ -168,6 +168,17 @@
   var DATE_AT = { consortia: 3, service_stations: 1 };
   var NAME_AT = { consortia: 1, service_stations: 2 };
 
+  /* 0 for a consortium's lead's entry, else 1: the lead's sorts first. */
+  function isLead(area, e) {
+    return area === "consortia" && e[2][2] === true ? 0 : 1;
+  }
+
+  /* An item's name as a message says it (its id when the form's report has none yet). */
+  function named(area, item) {
+    var name = item[NAME_AT[area]];
+    return typeof name === "string" ? name : item[0];
+  }
+
   /* `established_once`: at each date of this report that differs from the earliest report's. */
   function established(all, said) {
     var issues = [];
@@ -187,7 +198,8 @@
       });
       order.forEach(function (key) {
         var entries = groups[key].slice().sort(function (x, y) {
-          return less(x[0].year, y[0].year) || less(x[0].file, y[0].file);
+          // A consortium's lead first among a year's reports (`established_once`).
+          return less(x[0].year, y[0].year) || less(isLead(area, x), isLead(area, y)) || less(x[0].file, y[0].file);
         });
         var origin = entries[0];
         var first = origin[2];
@@ -196,8 +208,8 @@
           var item = e[2];
           if (item[at] === first[at]) return;
           var path = [area, e[1], "established"];
-          var values = { what: what, id: item[0], established: item[at], file: reportOf(origin[0]),
-            first: first[at], year: origin[0].year };
+          var values = { what: what, name: named(area, item), id: item[0], established: item[at],
+            file: reportOf(origin[0]), first: first[at], origin: reportOf(origin[0]) };
           if (e[0].year > origin[0].year) {
             // The society's own latest earlier report that says the first date (`established_once`).
             var own = entries.filter(function (o) {
@@ -212,7 +224,7 @@
             told = true;
             if (origin[0].mine) {
               issues.push(issue([area, origin[1], "established"], "E-ESTABLISHED-CHANGED", format(said.same_year,
-                { what: what, id: first[0], established: first[at], file: reportOf(e[0]),
+                { what: what, name: named(area, first), id: first[0], established: first[at], file: reportOf(e[0]),
                   first: item[at] })));
             }
           }

@@ -65,14 +65,15 @@ def occasions_not_own(repo: Repository) -> Iterator[Finding]:
                       event.category.clause, "warning")
 
 
-# What E-ESTABLISHED-CHANGED says (str.format): to a later year's report (ESTABLISHED_LATER, "{year}"
-# the earlier report's), and to two reports of one year (ESTABLISHED_SAME_YEAR); "{what}" is the
-# area's word. The online form says the same sentences (validators/association/browser_cross.py).
+# What E-ESTABLISHED-CHANGED says (str.format): to a later year's report (ESTABLISHED_LATER,
+# "{origin}" the earliest report, whose date stands), and to two reports of one year
+# (ESTABLISHED_SAME_YEAR); "{what}" is the area's word. The online form says the same sentences
+# (validators/association/browser_cross.py).
 ESTABLISHED_AREAS = (("service_stations", "服务站", "new_station"), ("consortia", "联合体", "new_lead"))
-ESTABLISHED_LATER = ("{what}“{id}”的成立日期为 {established}，与{file}中的 {first} 不一致：同一{what}只能在成立当年"
-                     "计为新建一次。以 {year} 年度报告中的日期为准，请改为 {first}（如该日期有误，请联系市科协更正 {year} "
-                     "年度的报告）。")
-ESTABLISHED_SAME_YEAR = ("{what}“{id}”的成立日期为 {established}，与{file}中的 {first} 不一致：同一{what}只能在"
+ESTABLISHED_LATER = ("{what}“{name}”（编号“{id}”）的成立日期为 {established}，与{file}中的 {first} 不一致："
+                     "同一{what}只能在成立当年计为新建一次，以最早列出它的{origin}为准。请改为 {first}；"
+                     "如那里的日期有误，请联系市科协更正。")
+ESTABLISHED_SAME_YEAR = ("{what}“{name}”（编号“{id}”）的成立日期为 {established}，与{file}中的 {first} 不一致：同一{what}只能在"
                          "成立当年计为新建一次，请统一日期。")
 
 
@@ -89,7 +90,10 @@ def established_once(repo: Repository) -> Iterator[Finding]:
         for doc, i, item in items(repo, area):
             listed[("" if area in SHARED_ID_LISTS else doc.report.society, item.id)].append((doc, i, item))
         for entries in listed.values():
-            entries.sort(key=lambda e: (e[0].report.year, e[0].file))
+            # A consortium's lead first among the reports of a year: its report is the one a
+            # consortium's fields follow, so its date is the one the later years are told of.
+            entries.sort(key=lambda e: (e[0].report.year, getattr(e[2], "role", None) != ConsortiumRole.LEAD,
+                                        e[0].file))
             origin, j, first = entries[0]
             told = False
             for doc, i, item in entries[1:]:
@@ -102,19 +106,20 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                                   and d.report.society == doc.report.society and x.established == first.established),
                                  origin)
                     yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
-                              ESTABLISHED_LATER.format(what=what, id=item.id, established=item.established,
+                              ESTABLISHED_LATER.format(what=what, name=item.name, id=item.id, established=item.established,
                                                        file=report_words(repo, cited, doc), first=first.established,
-                                                       year=origin.report.year),
+                                                       origin=report_words(repo, origin, doc)),
                               clause_of(repo, doc, area, one_off))
                     continue
                 yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
-                          ESTABLISHED_SAME_YEAR.format(what=what, id=item.id, established=item.established,
+                          ESTABLISHED_SAME_YEAR.format(what=what, name=item.name, id=item.id, established=item.established,
                                                        file=report_words(repo, origin, doc), first=first.established),
                           clause_of(repo, doc, area, one_off))
                 if not told:
                     told = True
                     yield at(origin, (area, j, "established"), "E-ESTABLISHED-CHANGED",
-                              ESTABLISHED_SAME_YEAR.format(what=what, id=first.id, established=first.established,
+                              ESTABLISHED_SAME_YEAR.format(what=what, name=first.name, id=first.id,
+                                                           established=first.established,
                                                            file=report_words(repo, doc, origin), first=item.established),
                               clause_of(repo, origin, area, one_off))
 
