@@ -4,7 +4,11 @@ effective (carried-forward) rubric and guideline data, never written by hand.
 Each line is one rule, tier, threshold or list: 改动 (its points, cap, count, tier cut-off or
 name moved, old → new), 新增 (a rule or entry the earlier year did not have) or 取消 (one it
 had and this year has not). A rule of a table by kind is matched by its kind's code, so a kind
-the year renames (its rule written anew under the new name) is one rule whose name changed."""
+the year renames (its rule written anew under the new name) is one rule whose name changed.
+
+The guideline data are in two parts: what a score depends on (指南数据), and what only checks'
+warnings and hints read (只用于提示的数据). Every key of the guideline is in one of them or in
+LEFT_OUT_DATA, which the section's opening sentence names."""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from pydantic import BaseModel
 from site_builder.context import RUBRIC_PAGE, SiteData
 from site_builder.markup import num, text
 from validators.year.cited import area_clause, criterion_clause, rule_clause
-from validators.year.guideline import AREA_VOCABULARY, Guideline
+from validators.year.guideline import AREA_VOCABULARY, DistrictRename, Guideline
 from validators.year.kinds import VOCABULARY_TITLES, EventCriteria, Kind
 from validators.year.rubric import GrowthRule, ItemTier, Rubric, Rule
 
@@ -316,6 +320,67 @@ def _guideline(site: SiteData, lines: _Lines, before: int, year: int) -> None:
     if was.open_occasion != now.open_occasion:
         lines.add(CHANGED, f"名单之外的科普活动（条款 {text(popular)}）",
                   _moved("", f"“{text(was.open_occasion)}”", f"“{text(now.open_occasion)}”"))
+    if was.home_province != now.home_province:
+        lines.add(CHANGED, f"本省，不计入外省（条款 {text(provinces)}）",
+                  _moved("", f"“{text(was.home_province)}”", f"“{text(now.home_province)}”"))
+    lines.entries(f"属于“{text(now.area('major_work').title)}”的重大活动，不算科普活动（条款 {text(popular)}）",
+                  was.major_event_names, now.major_event_names)
+
+
+# The guideline data `_guideline` compares: what a score depends on.
+SCORED_DATA = frozenset({
+    "areas", "kinds", "thresholds", "clause_service_kinds", "pilot_districts", "districts", "company_markers",
+    "pilot_societies", "industries", "provinces", "home_province", "country_aliases", "popularisation_occasions",
+    "open_occasion", "major_events"})
+# The guideline data no score depends on, which checks warn (or hint) by: `_hints` compares them.
+HINT_DATA = frozenset({"government_markers", "government_marker_exceptions", "district_renames", "plausibility"})
+# The guideline data the section deliberately leaves out, each said in its opening sentence or
+# shown elsewhere. tests/test_rubric_changes.py fails on a key of the guideline in none of the three.
+LEFT_OUT_DATA = frozenset({
+    "year", "title", "source", "carried_forward_from",  # the file's own name and origin (the guideline page)
+    "evaluation_window", "calendar",  # every year's own dates: said above the section and on the guideline page
+    "clauses",  # the guideline's words, on the guideline page; a rule citing another clause is said by its line
+})
+
+# `plausibility`'s figures: what each is and what the check then asks (the site names no finding
+# code), and the unit a value reads in (None: the year does not compare). The first four raise
+# W-IMPLAUSIBLE-FIGURE (rules/cross_file.py), same_work_days W-WORK-CLAIMED-AGAIN
+# (rules/cross_file_claims.py). tests/test_rubric_changes.py fails on a field not named here.
+_CHECK_FIGURE = "，超过时提示核对"
+_PLAUSIBILITY: dict[str, tuple[str, str]] = {
+    "event_max_participants": (f"一项活动参与人数的常见上限{_CHECK_FIGURE}", "人"),
+    "growth_factor": (f"参与人数或金额比本学会其他年度的最大值高出的倍数{_CHECK_FIGURE}", "倍"),
+    "growth_floor": ("参与人数低于此值时不按倍数提示", "人"),
+    "station_max_enterprises": (f"一个服务站一年服务企业数的常见上限{_CHECK_FIGURE}", "家"),
+    "same_work_days": ("同名的服务、活动或重大工作与上一年度的一项相隔不超过此天数时，"
+                       "提示核查是否同一项工作在两个年度各计一次分", "天"),
+}
+
+
+def _renamed(rename: DistrictRename) -> str:
+    return f"{rename.old} → {rename.new}（{rename.year} 年）"
+
+
+def _hints(site: SiteData, lines: _Lines, before: int, year: int) -> None:
+    """The guideline data only warnings and hints read: no score moves by them."""
+    was, now = site.guideline(before), site.guideline(year)
+    # W-SERVICE-NOT-ENTERPRISE (rules/innovation.py, measures.government_ending).
+    lines.entries("服务的企业名称以这些字样结尾时，提示核查是否政府部门而不是企业",
+                  was.government_markers, now.government_markers)
+    lines.entries("以这些字样结尾的是商号，不作上述提示", was.government_marker_exceptions, now.government_marker_exceptions)
+    # The hint of E-DISTRICT-UNKNOWN (rules/innovation.py, measures.district_rename_hint).
+    lines.entries("区县更名，报告写旧名时提示改用当年的名称",
+                  [_renamed(r) for r in was.district_renames], [_renamed(r) for r in now.district_renames])
+    for name, (title, unit) in _PLAUSIBILITY.items():
+        old, new = getattr(was.plausibility, name), getattr(now.plausibility, name)
+        if old == new:
+            continue
+        if old is None:
+            lines.add(ADDED, title, f"{new}&nbsp;{unit}")
+        elif new is None:
+            lines.add(REMOVED, title, f"{before} 年度为 {old}&nbsp;{unit}")
+        else:
+            lines.add(CHANGED, title, _moved("", f"{old}&nbsp;{unit}", f"{new}&nbsp;{unit}"))
 
 
 def _aliases(lines: _Lines, title: str, old: Mapping[str, str], new: Mapping[str, str]) -> None:
@@ -330,7 +395,7 @@ def section(site: SiteData, year: int) -> str:
     before = previous_year(site, year)
     if before is None:
         return ""
-    rubric, guideline = _Lines(), _Lines()
+    rubric, guideline, hints = _Lines(), _Lines(), _Lines()
     titles = site.area_titles(year)
     for key, title in titles.items():
         _area(site, rubric, before, year, key, title)
@@ -341,11 +406,14 @@ def section(site: SiteData, year: int) -> str:
                 rubric.add(REMOVED, _rule_said(site, before, shown), f"{before} 年度为 {_rule_figures(shown[2])}")
     _overall(site, rubric, before, year)
     _guideline(site, guideline, before, year)
+    _hints(site, hints, before, year)
     parts = [f"### 与上一年度相比的变化 {{#rubric-{year}-changes}}\n",
              f"以下由 {before} 年度和 {year} 年度的细则文件和指南数据文件（含沿用的部分）逐项比较得出；"
-             "评估期和日历每年不同，见上文和指南页，不在此列。\n"]
+             "评估期和日历（每年不同，见上文和指南页）、条款原文（见指南页）不在此列。\n"]
     parts.append("**评估细则**（分值、上限和分档线）：\n\n" + "\n".join(rubric.lines) + "\n" if rubric.lines
                  else f"**评估细则**（分值、上限和分档线）：与 {before} 年度相同。\n")
     parts.append("**指南数据**（计分所依据的阈值和名单）：\n\n" + "\n".join(guideline.lines) + "\n" if guideline.lines
                  else f"**指南数据**（计分所依据的阈值和名单）：与 {before} 年度相同。\n")
+    hint = "**只用于提示的数据**（检查据此给出警告或提示，不影响计分）："
+    parts.append(f"{hint}\n\n" + "\n".join(hints.lines) + "\n" if hints.lines else f"{hint}与 {before} 年度相同。\n")
     return "\n".join(parts)

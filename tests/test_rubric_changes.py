@@ -8,17 +8,19 @@ import re
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel
 
-from site_builder import rubric_page
+from site_builder import rubric_changes, rubric_page
 from site_builder.context import SiteData, load
 from site_builder.form_page import SiteSettings
 from tests.trees import ROOT, base_tree
 from validators.cli import main
-from validators.year.guideline import reread_guidelines
+from validators.year.guideline import Guideline, reread_guidelines
 from validators.year.rubric import reread_rubrics
 
 TAGS = re.compile(r"<[^>]+>")
 HEADING = "### 与上一年度相比的变化"
+SAME_WORK = "同名的服务、活动或重大工作与上一年度的一项相隔不超过此天数时，提示核查是否同一项工作在两个年度各计一次分"
 
 
 def _site(root: Path) -> SiteData:
@@ -57,10 +59,32 @@ def test_the_first_year_has_none_and_2018_lists_what_its_files_change(tmp_path: 
     new = yaml.safe_load((ROOT / "validators/guidelines/2018.yaml").read_text("utf-8"))
     markers = new["company_markers"]["add"]
     aliases = [name for name in new["country_aliases"] if name not in old["country_aliases"]]
+    quoted = "、".join
     assert lines == [
-        "- 新增：委托（购买）单位名称中表示企业的字样（条款 2.2）：" + "、".join(f"“{m}”" for m in markers),
-        "- 新增：国家或地区的其他写法（条款 5.3）：" + "、".join(f"“{a}”" for a in aliases),
+        "- 新增：委托（购买）单位名称中表示企业的字样（条款 2.2）：" + quoted(f"“{m}”" for m in markers),
+        "- 新增：国家或地区的其他写法（条款 5.3）：" + quoted(f"“{a}”" for a in aliases),
+        # What only warnings read, in its own part: 2017 has none of it.
+        "- 新增：服务的企业名称以这些字样结尾时，提示核查是否政府部门而不是企业："
+        + quoted(f"“{m}”" for m in new["government_markers"]),
+        "- 新增：以这些字样结尾的是商号，不作上述提示：" + quoted(f"“{m}”" for m in new["government_marker_exceptions"]),
+        f"- 新增：{SAME_WORK}：{new['plausibility']['same_work_days']} 天",
     ]
+    assert section.index("计分所依据") < section.index("只用于提示") < section.index("政府部门")
+    assert "只用于提示的数据（检查据此给出警告或提示，不影响计分）：\n" in section
+    # 2018's file sets no key but these, the window and calendar, and its own name.
+    assert set(new) - {"company_markers", "country_aliases", "government_markers", "government_marker_exceptions",
+                       "plausibility"} <= rubric_changes.LEFT_OUT_DATA
+
+
+def test_every_key_of_the_guideline_data_is_compared_or_deliberately_left_out() -> None:
+    parts = (rubric_changes.SCORED_DATA, rubric_changes.HINT_DATA, rubric_changes.LEFT_OUT_DATA)
+    keys = set(Guideline.model_fields)
+    assert keys == set().union(*parts), sorted(keys.symmetric_difference(set().union(*parts)))
+    assert sum(map(len, parts)) == len(keys), "a key in two parts"
+    plausibility = Guideline.model_fields["plausibility"].annotation
+    assert isinstance(plausibility, type)
+    assert issubclass(plausibility, BaseModel)
+    assert set(plausibility.model_fields) == set(rubric_changes._PLAUSIBILITY)
 
 
 def test_a_2019_s_points_change_added_and_removed_rule_are_its_three_lines(tmp_path: Path) -> None:
@@ -90,6 +114,7 @@ def test_a_2019_s_points_change_added_and_removed_rule_are_its_three_lines(tmp_p
         "- 新增：条款 7.6 数字化改革：参与数字化改革：2 分，最多计入 1 项",
     ]
     assert "指南数据（计分所依据的阈值和名单）：与 2018 年度相同。" in section
+    assert "只用于提示的数据（检查据此给出警告或提示，不影响计分）：与 2018 年度相同。" in section
     # 2018's section is still its own, against 2017.
     assert "评估细则（分值、上限和分档线）：与 2017 年度相同。" in _changes(parts[2018])[0]
 
@@ -109,3 +134,35 @@ def test_a_renamed_kind_and_a_raised_threshold_are_one_line_each(tmp_path: Path)
             reread_guidelines()
             reread_rubrics()
         assert _changes(parts[2019])[1] == expected, name
+
+
+def test_a_2019_s_changed_days_of_a_work_claimed_again_are_said_as_a_warning_s(tmp_path: Path) -> None:
+    root = base_tree(tmp_path / "tree", folders=())
+    assert main(["--root", str(root), "new-year", "2019"]) == 0
+    with (root / "validators" / "guidelines" / "2019.yaml").open("a", encoding="utf-8") as file:
+        file.write("plausibility:\n  same_work_days: 60\n")
+    try:
+        parts = _years(_site(root))
+    finally:
+        reread_guidelines()
+        reread_rubrics()
+    section, lines = _changes(parts[2019])
+    assert lines == [f"- 改动：{SAME_WORK}：45 天 → 60 天"]
+    assert "指南数据（计分所依据的阈值和名单）：与 2018 年度相同。" in section
+    assert section.index("只用于提示的数据") < section.index(lines[0])
+
+
+def test_a_2019_s_home_province_is_said_under_the_scored_data(tmp_path: Path) -> None:
+    """The province 5.2 does not count moves a score: a guideline datum the section compares."""
+    root = base_tree(tmp_path / "tree", folders=())
+    assert main(["--root", str(root), "new-year", "2019"]) == 0
+    with (root / "validators" / "guidelines" / "2019.yaml").open("a", encoding="utf-8") as file:
+        file.write("home_province: 重庆\n")
+    try:
+        parts = _years(_site(root))
+    finally:
+        reread_guidelines()
+        reread_rubrics()
+    section, lines = _changes(parts[2019])
+    assert lines == ["- 改动：本省，不计入外省（条款 5.2）：“四川” → “重庆”"]
+    assert section.index("计分所依据") < section.index(lines[0]) < section.index("只用于提示的数据")
