@@ -783,20 +783,38 @@
           self.state.showAll = true;
           self.validateNow();
         }
+        if (details.open && NARROW.matches) self.placeList();
       } } },
       [el("summary", { text: "逐项查看（" + pairs.length + "）" })]);
-    var list = el("ul");
-    pairs.forEach(function (p) {
+    var list = el("ul", { on: { scroll: function () {
+      if (details.open && NARROW.matches) self.listTop = list.scrollTop;
+    } } });
+    var keys = pairs.map(function (p) {
+      return (p[0] === self.profileCtx ? "profile" : "report") + RF.pointer(p[1].path) + "\n" +
+        (p[1].code || "") + "\n" + String(p[1].message);
+    });
+    pairs.forEach(function (p, n) {
       var ctx = p[0];
       var issue = p[1];
       var where = self.where(ctx, issue.path) || "文件";
-      var item = el("li", { class: "rf-" + issue.severity }, [
+      var item = el("li", { class: "rf-" + issue.severity, "data-key": keys[n] }, [
         el("a", { href: "#", text: where, on: { click: function (e) {
           e.preventDefault();
           // To the field, with the keyboard's focus in it (not just scrolled into view).
           var path = issue.path.slice();
           while (path.length && !ctx.fields.get(RF.pointer(path))) path.pop();
-          if (path.length) self.focus(RF.pointer(path), ctx);
+          if (!path.length) return;
+          if (NARROW.matches) {
+            // On a phone the list folds whatever takes the focus (an empty list's box too), and
+            // opens again at the problem after this one (placeList).
+            self.followed = { at: keys[n], next: n + 1 < keys.length ? keys[n + 1] : null };
+            if (details.open) {
+              self.summaryOpen = false;
+              details.open = false;
+              self.clearNow();
+            }
+          }
+          self.focus(RF.pointer(path), ctx);
         } } }),
         "：",
       ].concat(RF.withDates(issue.message)));
@@ -811,6 +829,30 @@
     });
     details.appendChild(list);
     box.appendChild(details);
+    // Rebuilt by every check: on a phone the open list stays where it was scrolled to.
+    if (details.open && NARROW.matches) list.scrollTop = this.listTop || 0;
+  };
+
+  /* On a phone the list, reopened after one of its links was followed (which folded it), shows
+   * the problem after that one at the top of its window, or that one when it is the last; when
+   * the list holds neither any more, or none was followed, it is where it was scrolled to. */
+  App.prototype.placeList = function () {
+    var list = this.summary.querySelector(".rf-summary-list[open] > ul");
+    if (!list) return;
+    var followed = this.followed;
+    this.followed = null;
+    var find = function (key) {
+      if (key == null) return null;
+      for (var li = list.firstElementChild; li; li = li.nextElementSibling) if (li.dataset.key === key) return li;
+      return null;
+    };
+    var item = followed && (find(followed.next) || find(followed.at));
+    if (item) {
+      list.scrollTop += item.getBoundingClientRect().top - list.getBoundingClientRect().top - list.clientTop;
+    } else {
+      list.scrollTop = this.listTop || 0;
+    }
+    this.listTop = list.scrollTop;
   };
 
   /* ---- mount ----------------------------------------------------------------------------- */

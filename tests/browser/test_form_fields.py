@@ -139,7 +139,7 @@ def test_the_issue_list_leaves_room_for_the_form_on_a_phone(page, base: str) -> 
     page.wait_for_timeout(300)
     tall, window = page.evaluate("() => [document.querySelector('.rf-editor .rf-summary').getBoundingClientRect().height,"
                                  " innerHeight]")
-    assert tall <= 0.34 * window, (tall, window)
+    assert tall <= 0.46 * window, (tall, window)  # 45dvh: the list folds when a field takes the focus
     listed = page.locator(".rf-summary-list ul")
     assert listed.evaluate("u => u.scrollHeight > u.clientHeight")  # the rest scrolls inside it
     assert not page.problems, page.problems
@@ -340,7 +340,7 @@ def test_on_a_phone_the_problem_list_keeps_to_a_strip_and_folds_when_a_field_tak
         settled(page)
         opened = page.evaluate(bar)
         assert opened["open"], opened
-        assert opened["height"] <= 0.22 * opened["window"], opened
+        assert opened["height"] <= 0.46 * opened["window"], opened
         assert opened["scrolls"], opened  # the rest of the list is a scroll away, inside the bar
         page.locator(".rf-summary-list li a", has_text="活动日期").first.tap()
         settled(page)
@@ -366,6 +366,11 @@ def test_on_a_desktop_the_problem_list_stays_open_while_fields_are_edited(page, 
     page.locator(".rf-summary-list li a", has_text="活动日期").first.click()
     settled(page)
     assert page.evaluate("() => document.querySelector('.rf-summary-list').open")
+    page.locator(".rf-summary-list li a", has_text="活动 1 › 证明材料").first.click()  # a DIV takes the focus
+    settled(page)
+    assert page.evaluate("() => document.activeElement.closest('[data-pointer]').dataset.pointer") == \
+        "/academic_events/0/evidence"
+    assert page.evaluate("() => document.querySelector('.rf-summary-list').open")
     assert not page.problems, page.problems
 
 
@@ -380,3 +385,81 @@ def test_a_date_field_says_a_day_is_needed_and_where_it_comes_from(page, base: s
     assert "按证明材料上的日期" in said, said
     assert "具体某一天" not in _box(page, "/academic_events/0/title").locator(":scope > .rf-help").inner_text()
     assert not page.problems, page.problems
+
+
+# The open list's window: its height, and the problems (link text, top and bottom from the
+# window's top) it shows whole.
+_WINDOW = """() => { const d = document.querySelector('.rf-editor .rf-summary-list'); const ul = d.querySelector('ul');
+    const top = ul.getBoundingClientRect().top + ul.clientTop;
+    const items = [...ul.children].map(li => { const r = li.getBoundingClientRect();
+        return {text: li.querySelector('a').textContent, top: r.top - top, bottom: r.bottom - top}; });
+    return {open: d.open, height: ul.clientHeight, scrolled: ul.scrollTop,
+            whole: items.filter(i => i.top >= -0.5 && i.bottom <= ul.clientHeight + 0.5), all: items.length}; }"""
+
+
+def _phone_with_18_problems(browser, base: str):  # type: ignore[no-untyped-def]
+    """A 390 x 844 touch screen with an empty 2018 report holding two academic events and a
+    service station: 18 problems, as the reviewer had them."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda exc: page.problems.append(f"page error: {exc}"))
+    _start(page, base)
+    for pointer in ("/academic_events", "/academic_events", "/service_stations"):
+        _add(page, pointer)
+    settled(page)
+    return context, page
+
+
+def _tap_list_open(page) -> None:
+    page.locator(".rf-summary .rf-summary-list > summary").tap()
+    settled(page)
+
+
+def test_on_a_phone_the_open_list_shows_four_problems_and_reopens_at_the_one_after_the_followed(
+        browser, base: str) -> None:
+    """The open strip was a 100 px window: under two problems, the top one cut mid-line. And after
+    a problem's link was followed (which folds the list), the list opened again at its top: the
+    secretary scrolled through it again to reach the next problem."""
+    context, page = _phone_with_18_problems(browser, base)
+    try:
+        _tap_list_open(page)
+        opened = page.evaluate(_WINDOW)
+        assert opened["open"], opened
+        assert opened["all"] == 18, opened
+        assert len(opened["whole"]) >= 4, opened
+        tallest = max(i["bottom"] - i["top"] for i in opened["whole"][:4])
+        assert opened["height"] >= 4 * tallest, opened
+        texts = [a.text_content() for a in page.locator(".rf-summary-list li a").all()]
+        page.locator(".rf-summary-list li a").nth(9).tap()
+        settled(page)
+        assert not page.evaluate(_WINDOW)["open"]
+        _tap_list_open(page)
+        again = page.evaluate(_WINDOW)
+        assert again["open"], again
+        assert again["whole"], again
+        assert again["whole"][0]["text"] == texts[10], (texts[10], again)
+        assert abs(again["whole"][0]["top"]) <= 4, again  # at the top of the window, not cut
+        assert not page.problems, page.problems
+    finally:
+        context.close()
+
+
+def test_on_a_phone_following_a_problem_at_a_field_without_input_folds_the_list(browser, base: str) -> None:
+    """An empty list of evidence has no input: its box takes the focus, and the list stayed open
+    over the form, unlike after any other problem's link."""
+    context, page = _phone_with_18_problems(browser, base)
+    try:
+        _tap_list_open(page)
+        page.locator(".rf-summary-list li a", has_text="活动 1 › 证明材料").first.tap()
+        settled(page)
+        focused = page.evaluate("""() => [document.activeElement.tagName,
+            document.activeElement.closest('[data-pointer]').dataset.pointer]""")
+        assert focused == ["DIV", "/academic_events/0/evidence"], focused
+        assert not page.evaluate(_WINDOW)["open"]
+        tall, window = page.evaluate("""() => [document.querySelector('.rf-editor .rf-summary')
+            .getBoundingClientRect().height, innerHeight]""")
+        assert tall <= 0.15 * window, (tall, window)
+        assert not page.problems, page.problems
+    finally:
+        context.close()
