@@ -29,6 +29,7 @@ from tests.test_xlsx import (
     TOTALS,
     WITH_UNIT,
     WORDED,
+    _cli,
 )
 from tests.trees import ROOT
 from validators.check import check_tree
@@ -542,16 +543,18 @@ process.stdout.write(JSON.stringify(input.kinds.map((k) => values.map((v) => RF.
 YEAR_NOTE = """
 const RF = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const read = RF.workbookToReport(RF.inOrder(input.book.sheets, input.book.order), input.layout);
-process.stdout.write(JSON.stringify({data: read.data, yearAt: read.yearAt, note: RF.workbookYearNote(read.yearAt, 2018),
-  other: RF.workbookOtherYearNote(read.yearAt, 2030, 2018), cell: RF.workbookYearCell(read.yearAt, 2018),
-  issues: read.issues}));
+const sheets = RF.withTitle(RF.inOrder(input.book.sheets, input.book.order), input.title);
+const read = RF.workbookToReport(sheets, input.layout);
+process.stdout.write(JSON.stringify({data: read.data, yearAt: read.yearAt, issues: read.issues,
+  other: RF.workbookOtherYearNote(read.yearAt, 2030, 2018),
+  cover: RF.coverYear(read.yearAt, read.issues, sheets, input.years, input.layout)}));
 """
 
 
-def _year_note(book: dict[str, Any]) -> dict[str, Any]:
+def _year_note(book: dict[str, Any], title: str | None = None) -> dict[str, Any]:
     done = subprocess.run([_node(), "-e", YEAR_NOTE, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=60,
-                          input=json.dumps({"book": _ordered(book), "layout": LAYOUT}, ensure_ascii=False, default=str))
+                          input=json.dumps({"book": _ordered(book), "layout": LAYOUT, "title": title, "years": [2017, 2018]},
+                                           ensure_ascii=False, default=str))
     found: dict[str, Any] = json.loads(done.stdout)
     return found
 
@@ -583,44 +586,91 @@ def test_the_form_says_a_cover_year_that_is_no_year_as_import_does(tmp_path: Pat
     assert [i["message"] for i in _same_as_import(tmp_path / "n.xlsx")] == [f"封面!B3：{message}"]
 
 
-@pytest.mark.parametrize(("cover", "note"), [
-    ([["年度 *", None]], "封面 B3 的年度没有填写，已按表单中选择的填报年度填为 2018 年度，请核对；请在工作簿中填写年度，如 2018。"),
-    ([["年度 *", "去年"]], "封面 B3 的年度“去年”无法读作年度，已按表单中选择的填报年度填为 2018 年度，请核对；请在工作簿中填写年度，如 2018。"),
-    ([["已在中国科协“企业科协网”注册", "是"], ["年度", "  "]],
-     "封面 B4 的年度没有填写，已按表单中选择的填报年度填为 2018 年度，请核对；请在工作簿中填写年度，如 2018。"),
-    ([], "工作簿的封面中没有年度，已按表单中选择的填报年度填为 2018 年度，请核对；请在工作簿的封面填写年度，如 2018。"),
-], ids=["blank", "no-year", "moved-row", "no-row"])
-def test_the_form_names_the_cover_cell_of_a_year_it_could_not_read(cover: list[list[object]], note: str) -> None:
-    """The import box said “工作簿中的年度（）没有对应的指南” with empty brackets, and the report became
-    undefined.yaml: the form takes the year it shows, and says so naming the cover's cell."""
+def _blank_year_book(tmp_path: Path, year: int, title: str | None) -> Path:
+    """A `year` template whose cover 年度 cell was emptied; its title replaced by `title` (None: none)."""
+    from validators.xlsx.write import workbook_bytes
+
+    path = tmp_path / f"{year}.xlsx"
+    path.write_bytes(workbook_bytes(layout(guideline(year)), {"society": "cd-agri", "year": year}))  # type: ignore[arg-type]
+    book = openpyxl.load_workbook(path)
+    book["封面"]["B3"].value = None
+    if title != f"{year} 年度学会重点工作报告":
+        book.properties.title = title
+    book.save(path)
+    return path
+
+
+def _form_cover_year(path: Path) -> dict[str, Any]:
+    """What the form makes of the workbook's cover year, its title read as its reader reads it."""
+    title = openpyxl.load_workbook(path, read_only=True).properties.title
+    found = _year_note(_rows(path), title)
+    cover: dict[str, Any] = found["cover"]
+    return cover
+
+
+@pytest.mark.parametrize("year", [2017, 2018])
+def test_a_blank_cover_year_is_the_templates_in_the_form_as_in_import(tmp_path: Path, year: int) -> None:
+    """B3 emptied in a 2017 workbook: the form took the year chosen under 填报年度 (2018, never
+    touched), and every row then failed “不在 2018 年度评估期内”, while `xlsx import` refused the
+    file. Both read the year the workbook's template was written for, said at the cell."""
+    from validators.cli.xlsx import read_any_year
+
+    path = _blank_year_book(tmp_path, year, f"{year} 年度学会重点工作报告")
+    imported = read_any_year(path, path.name, ROOT)
+    assert imported.data is not None
+    assert imported.data["year"] == year
+    said = [(f.code, f.severity, f.message) for f in imported.findings if f.message.startswith("封面!B3")]
+    message = f"封面!B3：年度没有填写，已按这个工作簿模板的年度 {year} 读入，请核对，并在这一格填写年度。"
+    assert said == [("W-XLSX-CONVERTED", "warning", message)]
     _node()
-    found = _year_note({"封面": [["项目", "填写"], ["学会 id *", "cd-agri"], *cover]})
-    assert "year" not in found["data"]
-    assert found["note"] == note
-    assert "（）" not in found["note"]
-    assert "undefined" not in found["note"]
+    cover = _form_cover_year(path)
+    assert cover["year"] == year
+    assert cover["cell"] == {"cell": "封面!B3", "sheet": "封面", "severity": "warning", "path": ["year"], "message": message}
+    assert "表单中选择" not in json.dumps(cover, ensure_ascii=False)
 
 
-@pytest.mark.parametrize(("cover", "cell"), [
-    ([["年度 *", None]], "封面!B3"),
-    ([["已在中国科协“企业科协网”注册", "是"], ["年度", "  "]], "封面!B4"),
-], ids=["blank", "moved-row"])
-def test_the_form_lists_a_blank_cover_year_with_the_cells_to_check(cover: list[list[object]], cell: str) -> None:
-    """B3 left blank: the form took the year it shows and said so in its note, but left the cell
-    out of the cells to check listed after import, where every converted cell is listed."""
+@pytest.mark.parametrize("title", [None, "", "2030 年度学会重点工作报告", "2017年度学会重点工作报告", "2017 年度学会重点工作报告（副本）",
+                                   "２０１７ 年度学会重点工作报告"], ids=["none", "empty", "no-guideline", "no-space", "more", "wide"])
+def test_a_blank_cover_year_without_a_template_year_is_refused_alike(tmp_path: Path, title: str | None) -> None:
+    """No title naming a year the site has: `xlsx import` refuses the workbook (E-XLSX-COVER), and
+    the form refuses it in the same words, never taking the year chosen under 填报年度."""
+    path = _blank_year_book(tmp_path, 2017, title)
+    done = _cli(ROOT, "import", str(path), "-o", str(tmp_path / "out.yaml"))
+    assert done.returncode == 1
+    assert not (tmp_path / "out.yaml").exists()
+    words = "封面!B3：“封面”中没有填写年度：请填写年度，如 2018（可选年度为 2017、2018）。"
+    assert f"{path} 封面!B3: 错误 E-XLSX-COVER {words.split('：', 1)[1]}" in done.stdout
     _node()
-    found = _year_note({"封面": [["项目", "填写"], ["学会 id *", "cd-agri"], *cover]})
-    assert not [i for i in found["issues"] if i["cell"] == cell]  # nothing was read there
-    assert found["cell"] == {"cell": cell, "sheet": "封面", "severity": "warning", "path": ["year"],
-                             "message": f"{cell}：年度没有填写，已按表单中选择的填报年度 2018 读入，请核对；"
-                                        "请在工作簿中填写年度，如 2018。"}
+    cover = _form_cover_year(path)
+    assert "year" not in cover
+    assert [(i["severity"], i["message"]) for i in cover["refused"]] == [("error", words)]
 
 
-@pytest.mark.parametrize("cover", [[["年度 *", "去年"]], [["年度 *", 2018]], []], ids=["no-year", "year", "no-row"])
-def test_the_form_adds_no_cover_year_cell_when_the_cell_holds_something_or_is_missing(cover: list[list[object]]) -> None:
-    """A cell that holds something is said as it was read (去年 at the cell); a missing row has no cell."""
+@pytest.mark.parametrize(("cover", "said"), [
+    ([["年度 *", "去年"]], "封面!B3：“去年”不是年度：只写年度的阿拉伯数字，如 2018。"),
+    ([["年度 *", None]], "封面!B3：“封面”中没有填写年度：请填写年度，如 2018（可选年度为 2017、2018）。"),
+    ([], "“封面”中没有填写年度：请填写年度，如 2018（可选年度为 2017、2018）。"),
+], ids=["no-year", "blank", "no-row"])
+def test_the_form_refuses_a_cover_without_a_year_it_can_read(cover: list[list[object]], said: str) -> None:
+    """去年, a blank cell in a workbook without a template title, or no 年度 row: refused, what the cell
+    holds said as it was read (as `xlsx import` says it), even with a template title beside a year
+    that is written (a title only stands in for a blank cell)."""
     _node()
-    assert _year_note({"封面": [["项目", "填写"], ["学会 id *", "cd-agri"], *cover]})["cell"] is None
+    for title in (None, "2017 年度学会重点工作报告"):
+        found = _year_note({"封面": [["项目", "填写"], ["学会 id *", "cd-agri"], *cover]}, title)
+        assert "year" not in found["data"]
+        if title and cover and cover[0][1] is None:
+            assert found["cover"]["year"] == 2017
+            continue
+        assert [i["message"] for i in found["cover"]["refused"]] == [said], title
+
+
+def test_the_form_takes_no_year_from_its_own_choice_for_a_workbook() -> None:
+    """The workbook's year never comes from 填报年度 (the dropdown that starts a blank report)."""
+    source = (ROOT / "site_builder" / "form" / "form-import.js").read_text("utf-8")
+    body = source[source.index("P.importWorkbook"):]
+    assert "yearForUnnamed" not in body
+    assert "rf-new-year" not in body
 
 
 def test_the_form_names_the_cover_cell_of_a_year_without_a_guideline() -> None:

@@ -373,6 +373,7 @@ def test_import_says_every_problem_at_once_in_the_sheets_words(tmp_path: Path) -
     events.cell(row=3, column=header.index("活动名称") + 1).value = None
     book.save(tmp_path / "s.xlsx")
     book["封面"]["B3"].value = None
+    book.properties.title = None  # no template title to take the year from either
     book.save(tmp_path / "no-year.xlsx")
     done = _cli(tree, "import", str(tmp_path / "s.xlsx"), "-o", str(tmp_path / "s.yaml"))
     assert done.returncode == 1
@@ -1614,14 +1615,57 @@ def test_a_cover_year_that_is_no_year_is_said_in_a_years_words(tmp_path: Path, w
 
 
 def test_a_blank_cover_year_is_asked_for_at_its_cell_with_an_example(tmp_path: Path) -> None:
+    """B3 left blank in a workbook whose title names no template year: refused, asked for at the cell."""
     def change(book: Any) -> None:
         _cover_year(book).value = None
+        book.properties.title = "学会工作报告"
 
     path = _spoiled(tmp_path, "b", change)
     lines = _lines(tmp_path, path)
     cell = _cover_year(openpyxl.load_workbook(path)).coordinate
     assert f"封面!{cell}：“封面”中没有填写年度：请填写年度，如 2018（可选年度为 2017、2018）。" in lines
     assert not any("（）" in line for line in lines)
+
+
+def test_a_blank_cover_year_is_read_from_the_workbooks_template_title(tmp_path: Path) -> None:
+    """B3 emptied in a 2017 workbook: refused (“没有填写年度”) although the workbook says which year's
+    template it is (its title, 2017 年度学会重点工作报告, written by `xlsx template`); it is read as
+    2017, said at the cell, and the 2017 report is written."""
+    rules = guideline(2017)
+    assert rules is not None
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(workbook_bytes(layout(rules), {"society": "cd-agri", "year": 2017}))
+    book = openpyxl.load_workbook(path)
+    _cover_year(book).value = None
+    book.save(path)
+    lines = _lines(tmp_path, path)
+    assert "封面!B3：年度没有填写，已按这个工作簿模板的年度 2017 读入，请核对，并在这一格填写年度。" in lines
+    assert not any("E-XLSX-COVER" in line or "没有填写年度" in line for line in lines)
+    assert "\nyear: 2017\n" in (tmp_path / "out.yaml").read_text("utf-8")
+
+
+def test_the_template_title_survives_libreoffice(tmp_path: Path) -> None:
+    """The year is in the workbook's title, a document property: LibreOffice keeps it on saving."""
+    from validators.cli.xlsx import read_any_year
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed (optional: apt-get install libreoffice-calc-nogui)")
+    rules = guideline(2017)
+    assert rules is not None
+    (tmp_path / "in").mkdir()
+    path = tmp_path / "in" / "t.xlsx"
+    path.write_bytes(workbook_bytes(layout(rules), {"society": "cd-agri", "year": 2017}))
+    book = openpyxl.load_workbook(path)
+    _cover_year(book).value = None
+    book.save(path)
+    out = tmp_path / "out"
+    subprocess.run([office, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    imported = read_any_year(out / "t.xlsx", "t.xlsx", ROOT)
+    assert imported.data is not None
+    assert imported.data["year"] == 2017
+    assert [f.code for f in imported.findings if f.message.startswith("封面!B3")] == ["W-XLSX-CONVERTED"]
 
 
 def test_a_renamed_sheet_is_not_also_said_to_be_missing(tmp_path: Path) -> None:

@@ -354,11 +354,13 @@
         var first = report(sheets, layout);
         var year = first.data && first.data.year;
         if (first.data && typeof year !== "number") {
-          // The cover gives no year that can be read (left blank, 去年): the report takes the one
-          // the form shows, chosen under 填报年度 (the latest by default), never "undefined".
-          var shown = self.yearForUnnamed(null).year;
-          if (shown === newest) return [first, newest, true];
-          return self.layoutOf(shown).then(function (own) { return [report(sheets, own), shown, true]; });
+          // The cover gives no year that can be read: a blank cell takes the year of the workbook's
+          // template (its title), said at the cell, as `xlsx import` takes it; without one the
+          // workbook is refused in its words (never the year chosen under 填报年度, never "undefined").
+          var cover = RF.coverYear(first.yearAt, first.issues, sheets, years, layout);
+          if (cover.refused) return [{ data: null, issues: cover.refused }, newest];
+          if (cover.year === newest) return [first, newest, cover];
+          return self.layoutOf(cover.year).then(function (own) { return [report(sheets, own), cover.year, cover]; });
         }
         if (!first.data || year === newest || years.indexOf(year) === -1) return [first, newest];
         return self.layoutOf(year).then(function (own) { return [report(sheets, own), year]; });
@@ -366,9 +368,8 @@
     }).then(function (found) {
       var result = found[0];
       var year = found[1];
-      // A blank 年度 cell, filled with the year the form shows, is one of the cells to check.
-      var yearCell = found[2] ? RF.workbookYearCell(result.yearAt, year) : null;
-      if (yearCell) result.issues.unshift(yearCell);
+      // A blank 年度 cell, read as the template's year, is one of the cells to check.
+      if (found[2]) result.issues.unshift(found[2].cell);
       result.issues = RF.firstProblems(result.issues, limits.max_findings);
       if (!result.data) {
         result.issues.forEach(function (i) { error(msgBox, name + "：" + i.message); });
@@ -378,7 +379,7 @@
       var note = "已导入工作簿 " + name + "。";
       if (found[2]) {
         data.year = year;
-        note += RF.workbookYearNote(result.yearAt, year);
+        note += found[2].note;
       } else if (years.indexOf(data.year) === -1) {
         note += RF.workbookOtherYearNote(result.yearAt, data.year, year);
       }

@@ -29,6 +29,8 @@
   var RESAVE = "请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入（或把这一行的内容重新填写在表格中）。";
   // And the sheets' names in the workbook's order: an object lists a name like "2018" first.
   var ORDER = "[order]";
+  // And the workbook's title (docProps/core.xml), whose year is its template's (RF.templateYear).
+  var TITLE = "[title]";
   // And what each sheet hides: {sheet: true when the sheet itself is hidden, rows: [...], columns: [...]}.
   var HIDDEN = "[hidden]";
   var REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -394,6 +396,12 @@
     if (sheets.length) words.push(sheets.length + " 张工作表整张没有读入（" + sheets.join("、") + "）");
     if (count.other) words.push(count.other + " 处其他问题");
     return words.join("、");
+  };
+
+  /* `sheets` with the workbook's title (its document properties; null when it has none) kept beside them. */
+  RF.withTitle = function (sheets, title) {
+    Object.defineProperty(sheets, TITLE, { value: title, enumerable: false });
+    return sheets;
   };
 
   /* `sheets` ({sheetName: rows}) with `names`, their order in the workbook, kept beside them. */
@@ -912,24 +920,35 @@
     return issue;
   };
 
-  /* What the form says of a workbook whose cover gives no year it can read (`yearAt`: the cover's
-   * 年度 cell and what it holds, as `workbookToReport` found them; null when the cover has no 年度
-   * row): the report takes `year`, the one the form shows, and the cell is named. */
-  RF.workbookYearNote = function (yearAt, year) {
-    var where = yearAt ? yearAt.cell.replace("!", " ") + " 的年度" : "工作簿的封面中没有年度，";
-    var what = !yearAt ? "" : !yearAt.filled ? "没有填写，" : yearAt.written ? "“" + yearAt.written + "”无法读作年度，" : "无法读入，";
-    return where + what + "已按表单中选择的填报年度填为 " + year + " 年度，请核对；请在工作簿" +
-      (yearAt ? "中" : "的封面") + "填写年度，" + YEAR_EXAMPLE + "。";
+  /* The year a workbook's title names when it is exactly a template's title (2017 年度学会重点工作报告,
+   * `layout.title_after_year` after the year), else null (layout.py, `template_year`). */
+  RF.templateYear = function (title, layout) {
+    var after = layout.title_after_year;
+    if (typeof title !== "string" || !after || title.length !== 4 + after.length || title.slice(4) !== after) return null;
+    var head = title.slice(0, 4);
+    return /^[1-9][0-9]{3}$/.test(head) ? Number(head) : null;
   };
 
-  /* The cover's blank 年度 cell, filled with `year` (the one the form shows), as one of the cells
-   * to check after import, listed as a converted cell is; null when the cover has no 年度 row or
-   * its cell holds something (what it holds is said at the cell as it was read). */
-  RF.workbookYearCell = function (yearAt, year) {
-    if (!yearAt || yearAt.filled) return null;
-    return { cell: yearAt.cell, sheet: yearAt.sheet, severity: "warning", path: [YEAR_KEY],
-      message: yearAt.cell + "：年度没有填写，已按表单中选择的填报年度 " + year + " 读入，请核对；请在工作簿中填写年度，" +
-        YEAR_EXAMPLE + "。" };
+  /* The year of a workbook whose cover gives none it can read, as `xlsx import` takes it (read.py,
+   * `_template_year`; cli/xlsx.py, `_cover_problems`): a blank 年度 cell is read as the year of
+   * the workbook's template (`sheets`' title) when the form has it, said at the cell as one of the
+   * cells to check ({year, cell}); otherwise the workbook is refused ({refused: issues}), in the
+   * command line's words: what the cell holds as it was read, or that the cover has no year. Never
+   * the year chosen under 填报年度, which the secretary importing a workbook never touched. */
+  RF.coverYear = function (yearAt, issues, sheets, years, layout) {
+    var title = sheets ? sheets[TITLE] : null;
+    var year = yearAt && !yearAt.filled ? RF.templateYear(title, layout) : null;
+    if (year !== null && years.indexOf(year) !== -1) {
+      return { year: year, cell: { cell: yearAt.cell, sheet: yearAt.sheet, severity: "warning", path: [YEAR_KEY],
+        message: yearAt.cell + "：年度没有填写，已按这个工作簿模板的年度 " + year + " 读入，请核对，并在这一格填写年度。" },
+        note: yearAt.cell.replace("!", " ") + " 的年度没有填写，已按这个工作簿模板的年度 " + year + " 读入，请核对，并在工作簿中填写年度。" };
+    }
+    var said = yearAt ? (issues || []).filter(function (i) { return i.severity === "error" && i.cell === yearAt.cell; }) : [];
+    if (said.length) return { refused: said };
+    var words = "“" + layout.cover_sheet + "”中没有填写年度：请填写年度，如 " + years[years.length - 1] +
+      "（可选年度为 " + years.join("、") + "）。";
+    return { refused: [{ cell: yearAt ? yearAt.cell : "", sheet: layout.cover_sheet, severity: "error", path: [YEAR_KEY],
+      message: (yearAt ? yearAt.cell + "：" : "") + words }] };
   };
 
   /* What the form says of a workbook whose cover names a year the form has no guideline of:
@@ -1340,6 +1359,8 @@
         Object.defineProperty(sheets, LOST, { value: lostRows, enumerable: false });
         Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
         Object.defineProperty(sheets, EXTERNAL, { value: external, enumerable: false });
+        var core = files["docProps/core.xml"] ? all(xml(files["docProps/core.xml"]), "title") : [];
+        RF.withTitle(sheets, core.length ? core[0].textContent : null);
         return RF.withHidden(RF.inOrder(sheets, names), hidden);
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");
@@ -1491,11 +1512,17 @@
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
       sheets.map(function (s, i) {
         return '<Override PartName="/xl/worksheets/sheet' + (i + 1) + '.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>';
       }).join("") + "</Types>" });
     parts.push({ name: "_rels/.rels", text: HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' });
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>' });
+    // The title `xlsx template` writes (layout.py, `template_title`): a 年度 cell emptied later is
+    // read as this year (RF.coverYear).
+    parts.push({ name: "docProps/core.xml", text: HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+      'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>' + esc(layout.year + layout.title_after_year) + "</dc:title></cp:coreProperties>" });
     parts.push({ name: "xl/workbook.xml", text: HEAD + "<workbook " + NS + "><sheets>" + sheets.map(function (s, i) {
       return '<sheet name="' + esc(s.name) + '" sheetId="' + (i + 1) + '" r:id="rId' + (i + 1) + '"/>';
     }).join("") + "</sheets></workbook>" });

@@ -13,7 +13,7 @@ from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN
 from validators.rules.cross_file_common import same_text
 
 __all__ = ["IDS_WHERE", "SAMPLE_MARK", "id_in_capitals", "lowered_id", "name_read_as_id", "not_an_id",
-           "society_named"]
+           "society_named", "template_year_read"]
 
 # A sample society's registered name ends in this mark (NFKC form; the site shows it as a badge):
 # its name written without the mark names it too.
@@ -65,3 +65,9 @@ def not_an_id(cover: str, written: str) -> str:
     """The error at a cover cell that holds neither a society id nor a registered name."""
     return (f"“{cover}”中的学会 id“{written[:64]}”无效：只能用小写英文字母、数字和连字符，如 cd-mech-eng。"
             f"学会 id 是学会在本站登记的英文代号，{IDS_WHERE}；新学会自拟一个。")
+
+
+def template_year_read(year: int) -> str:
+    """The warning at a blank 年度 cell read as the year of the workbook's template (the title the
+    template is written with names it): the form says it in the same words (`RF.coverYear`)."""
+    return f"年度没有填写，已按这个工作簿模板的年度 {year} 读入，请核对，并在这一格填写年度。"

@@ -22,8 +22,8 @@ from validators.yaml.policy import policy
 from validators.year.guideline import Guideline
 from validators.year.measures import OTHER_INDUSTRY
 
-__all__ = ["COVER", "FORM_PAGE", "GUIDE", "NEW_SOCIETY", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "Column", "Layout", "Sheet",
-           "guide_lines", "layout"]
+__all__ = ["COVER", "FORM_PAGE", "GUIDE", "NEW_SOCIETY", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "TITLE_AFTER_YEAR",
+           "Column", "Layout", "Sheet", "guide_lines", "layout", "template_title", "template_year"]
 
 COVER = "封面"
 GUIDE = "说明"
@@ -39,7 +39,27 @@ SPACES = " \t\n\r\x0b\x0c\u00a0\u3000"
 # The column of a nested sheet that names the item its rows belong to (a research report's
 # achievements).
 PARENT = "所属项目编号"
+# The workbook's own title (its document properties, which a workbook saved again keeps: LibreOffice
+# does, tests/test_xlsx.py), after its year: a cover whose 年度 cell was emptied is read as the
+# year its template was written for.
+TITLE_AFTER_YEAR = " 年度学会重点工作报告"
 _FORBIDDEN = str.maketrans({c: "" for c in "[]:*?/\\"})
+
+
+def template_title(year: int) -> str:
+    """The title a year's workbook is written with (2018 年度学会重点工作报告)."""
+    return f"{year}{TITLE_AFTER_YEAR}"
+
+
+def template_year(title: object) -> int | None:
+    """The year a workbook's title names when it is exactly a template's title, else None (the
+    form's reader reads it so too: form-xlsx.js, `RF.templateYear`)."""
+    if not isinstance(title, str) or not title.endswith(TITLE_AFTER_YEAR):
+        return None
+    head = title[:-len(TITLE_AFTER_YEAR)]
+    if len(head) != 4 or not head.isascii() or not head.isdigit() or head.startswith("0"):
+        return None
+    return int(head)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +111,7 @@ class Layout:
                 "separators": list(SEPARATORS), "said_separators": list(SAID_SEPARATORS), "spaces": SPACES,
                 "options_sheet": OPTIONS, "totals": policy().workbook.totals.model_dump(),
                 "numbers": policy().workbook.numbers.model_dump(exclude={"columns"}),
-                "guide_sheet": GUIDE, "guide": guide_lines(self),
+                "guide_sheet": GUIDE, "guide": guide_lines(self), "title_after_year": TITLE_AFTER_YEAR,
                 "cover": [{"path": list(p), **column(c)} for p, c in self.cover],
                 "sheets": [{"name": s.name, "path": list(s.path), "parent": s.parent, "id_example": s.id_example,
                             "columns": [column(c) for c in s.columns]} for s in self.sheets]}

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 from validators.findings import Finding, error, warning
 from validators.xlsx.cells import read_cell
+from validators.xlsx.cover import template_year_read
 from validators.xlsx.layout import (
     COVER,
     GUIDE,
@@ -30,6 +31,7 @@ from validators.xlsx.layout import (
     Column,
     Layout,
     Sheet,
+    template_year,
 )
 from validators.yaml.policy import TotalsPolicy, policy
 
@@ -282,6 +284,13 @@ class _Reader:
                 node = node.setdefault(key, {})
             node[path[-1]] = value
             self.out.cells[path] = at
+
+    def by_template(self, year: int) -> None:
+        """The cover's blank 年度 cell read as `year`, its template's (`_template_year`), and said."""
+        assert self.out.data is not None
+        self.out.data["year"] = year
+        at = self.out.cells[("year",)]
+        self.say(at, template_year_read(year), "W-XLSX-CONVERTED", "warning")
 
     def _absorbed(self, name: str, rows: list[tuple[object, ...]], columns: list[Column], header: tuple[object, ...],
                   first: dict[str, int], merges: tuple[_Merge, ...]) -> tuple[set[int], set[str]]:
@@ -591,11 +600,18 @@ def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layo
         pages = {COVER: cover}
         reader.cover(cover)
         year = (reader.out.data or {}).get("year")
+        # A 年度 cell left blank: the year of the template the workbook was written from, when its
+        # title names one the site has (said at the cell); none, and the cover has no year.
+        by_template = _template_year(reader, book, layout, layout_of)
+        if by_template is not None:
+            year = by_template
         if layout_of is not None and isinstance(year, int) and year != layout.year:
             theirs = layout_of(year)
             if theirs is not None:
                 layout, reader = theirs, _Reader(file, theirs)
                 reader.cover(cover)
+        if by_template is not None:
+            reader.by_template(by_template)
         reader.lost(COVER, cover)
         reader.out.sheets = names
         ids: dict[str, dict[str, Path_]] = {}
@@ -626,6 +642,21 @@ def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layo
         if archive is not None:
             archive.close()
     return reader.out
+
+
+def _template_year(reader: _Reader, book: Any, layout: Layout,
+                   layout_of: Callable[[int], Layout | None] | None) -> int | None:
+    """The year of the workbook's template (its title, 2017 年度学会重点工作报告) when the cover's
+    年度 cell is there and blank and that year is one the site has a layout of; else None."""
+    data = reader.out.data or {}
+    at = reader.out.cells.get(("year",))
+    if at is None or at in reader.out.unread or data.get("year") is not None:
+        return None
+    properties = getattr(book, "properties", None)
+    year = template_year(getattr(properties, "title", None))
+    if year is None or (year != layout.year and (layout_of is None or layout_of(year) is None)):
+        return None
+    return year
 
 
 def _strays(reader: _Reader, names: list[str], missing: list[str], named: int) -> set[str]:

@@ -20,6 +20,7 @@ from validators.xlsx.layout import (
     Layout,
     Sheet,
     guide_lines,
+    template_title,
 )
 
 __all__ = ["workbook_bytes"]
@@ -216,7 +217,7 @@ def workbook_bytes(layout: Layout, data: dict[str, Any], form_url: str = "") -> 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_urls": False, "strings_to_numbers": False})
-    book.set_properties({"created": _CREATED, "title": f"{layout.year} 年度学会重点工作报告"})
+    book.set_properties({"created": _CREATED, "title": template_title(layout.year)})
     writer = _Writer(book, layout, form_url)
     writer.cover(data)
     for sheet in layout.sheets:
