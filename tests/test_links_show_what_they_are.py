@@ -136,6 +136,6 @@ def test_a_website_pasted_with_a_tag_is_refused_for_the_tag() -> None:
 def test_evidence_on_a_private_host_is_an_error(tmp_path: Path) -> None:
     """An item's evidence the staff cannot open cannot be verified: E-URL-HOST, in the checker's words."""
     for url in ("https://10.0.0.1/admin", "https://localhost/a.pdf", "https://127.0.0.1:99999/"):
-        refused = evidence.check_reference(url, evidence.FolderListing(tmp_path), 1)
+        refused = evidence.check_reference(url, evidence.FolderListing(tmp_path), 1, 2018)
         assert refused == ("E-URL-HOST", f"证明材料链接：{url_problem(url)}。"), url
-    assert evidence.check_reference("https://8.8.8.8/a.pdf", evidence.FolderListing(tmp_path), 1) is None
+    assert evidence.check_reference("https://8.8.8.8/a.pdf", evidence.FolderListing(tmp_path), 1, 2018) is None
