@@ -137,6 +137,23 @@ def test_an_empty_edit_is_said_at_its_line(tmp_path: Path, text: str, line: int,
     assert said in problem.message, problem.message
 
 
+def test_a_whole_entry_under_remove_is_told_to_be_named_not_shown_as_a_mapping(tmp_path: Path) -> None:
+    _2019(tmp_path, "district_renames:\n  remove: [{old: 郫县, new: 郫都区, year: 2016}]\n")
+    with pytest.raises(YearFileError) as caught:
+        year_data("guidelines", 2019, tmp_path)
+    [problem] = caught.value.problems
+    assert "district_renames 的 remove 只写要删除的项的名称，不写整项：如 remove: [" in problem.message
+    assert "{" not in problem.message
+
+
+def test_a_long_name_is_not_offered_for_a_character_or_two_in_common(tmp_path: Path) -> None:
+    """Half alike is close for two characters (党健 → 党建), not for longer names."""
+    _2019(tmp_path, "kinds:\n  major_work_kinds:\n    remove: [科技下乡]\n")
+    with pytest.raises(YearFileError) as caught:
+        year_data("guidelines", 2019, tmp_path)
+    assert "你是不是想写" not in caught.value.problems[0].message
+
+
 @pytest.mark.parametrize(("text", "said"), [
     ("kinds:\n  major_work_kinds:\n    remove: [科技扶平]\n", "没有要删除的“科技扶平”。你是不是想写“科技扶贫”？现有 reform"),
     ("kinds:\n  major_work_kinds:\n    remove: [talent_bas]\n", "你是不是想写“talent_base”？"),

@@ -477,6 +477,20 @@ def test_a_lead_that_changes_its_consortium_s_date_is_told_of_its_own_earlier_re
     [found] = _found(root, "E-ESTABLISHED-CHANGED")
     assert found.file == "submissions/cd-z/2018.yaml"
     assert "与本学会 2017 年度报告中的 2017-05-01 不一致" in found.message
+    # The lead's own report is the earliest (a lead sorts first among a year's): named once.
+    assert found.message.count("2017 年度报告") == 1
+
+
+def test_a_member_told_of_its_own_report_hears_whose_date_stands(tmp_path: Path) -> None:
+    """A member's own earlier report says the lead's date, its later one another: it is told of
+    its own report and, besides, of the lead's, the earliest, whose date stands."""
+    led = LED.format(cid="cons-a", role="{role}", members="cd-z", established="{day}")
+    root = _tree(tmp_path, {"cd-a/2017.yaml": led.format(role="牵头", day="2017-05-01"),
+                            "cd-z/2017.yaml": led.format(role="参与", day="2017-05-01"),
+                            "cd-z/2018.yaml": led.format(role="参与", day="2018-01-01")})
+    [found] = _found(root, "E-ESTABLISHED-CHANGED")
+    assert "与本学会 2017 年度报告中的 2017-05-01 不一致：同一联合体只能在成立当年计为新建一次，" \
+           "以最早列出它的成都市cd-a学会（示例）的 2017 年度报告为准。请改为 2017-05-01；" in found.message
 
 
 def test_a_new_member_is_told_of_the_lead_s_report_by_the_consortium_s_name(tmp_path: Path) -> None:
@@ -492,7 +506,7 @@ def test_a_new_member_is_told_of_the_lead_s_report_by_the_consortium_s_name(tmp_
     assert found.file == "submissions/cd-n/2018.yaml"
     assert found.message.startswith("联合体“示例联合体”（编号“cons-a”）的成立日期为 2018-01-10，"
                                     "与成都市cd-z学会（示例）的 2017 年度报告中的 2017-05-01 不一致")
-    assert "以最早列出它的成都市cd-z学会（示例）的 2017 年度报告为准。" in found.message
+    assert found.message.count("2017 年度报告") == 1  # the report told of is the earliest: named once
 
 
 # --- one work dated across the year's end ----------------------------------------------------------

@@ -62,7 +62,7 @@ def test_a_later_year_does_not_change_an_earlier_years_station(tmp_path: Path) -
     result, repo = check_tree(tmp_path)
     changed = [f for f in result.findings if f.code == "E-ESTABLISHED-CHANGED"]
     assert [f.file for f in changed] == ["submissions/cd-a/2018.yaml"]
-    assert "以最早列出它的本学会 2017 年度报告为准。请改为 2017-05-01；" in changed[0].message
+    assert "计为新建一次。请改为 2017-05-01；" in changed[0].message
     assert evaluate_repository(repo, 2017)[0].total == before
 
 

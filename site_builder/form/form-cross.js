@@ -209,13 +209,17 @@
           if (item[at] === first[at]) return;
           var path = [area, e[1], "established"];
           var values = { what: what, name: named(area, item), id: item[0], established: item[at],
-            file: reportOf(origin[0]), first: first[at], origin: reportOf(origin[0]) };
+            file: reportOf(origin[0]), first: first[at], origin: "" };
           if (e[0].year > origin[0].year) {
             // The society's own latest earlier report that says the first date (`established_once`).
             var own = entries.filter(function (o) {
               return o[0].year < e[0].year && o[0].society === e[0].society && o[2][at] === first[at];
             }).pop();
-            if (own) values.file = reportOf(own[0]);
+            // The earliest report is named besides only when the report told of is another.
+            if (own && own[0] !== origin[0]) {
+              values.file = reportOf(own[0]);
+              values.origin = format(said.origin, { report: reportOf(origin[0]) });
+            }
             if (e[0].mine) issues.push(issue(path, "E-ESTABLISHED-CHANGED", format(said.later, values)));
             return;
           }

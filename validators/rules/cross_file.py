@@ -66,13 +66,15 @@ def occasions_not_own(repo: Repository) -> Iterator[Finding]:
 
 
 # What E-ESTABLISHED-CHANGED says (str.format): to a later year's report (ESTABLISHED_LATER,
-# "{origin}" the earliest report, whose date stands), and to two reports of one year
+# "{origin}" ESTABLISHED_ORIGIN of the earliest report, whose date stands, when the report told of
+# is another; empty when they are one, which is then named once), and to two reports of one year
 # (ESTABLISHED_SAME_YEAR); "{what}" is the area's word. The online form says the same sentences
 # (validators/association/browser_cross.py).
 ESTABLISHED_AREAS = (("service_stations", "服务站", "new_station"), ("consortia", "联合体", "new_lead"))
 ESTABLISHED_LATER = ("{what}“{name}”（编号“{id}”）的成立日期为 {established}，与{file}中的 {first} 不一致："
-                     "同一{what}只能在成立当年计为新建一次，以最早列出它的{origin}为准。请改为 {first}；"
+                     "同一{what}只能在成立当年计为新建一次{origin}。请改为 {first}；"
                      "如那里的日期有误，请联系市科协更正。")
+ESTABLISHED_ORIGIN = "，以最早列出它的{report}为准"
 ESTABLISHED_SAME_YEAR = ("{what}“{name}”（编号“{id}”）的成立日期为 {established}，与{file}中的 {first} 不一致：同一{what}只能在"
                          "成立当年计为新建一次，请统一日期。")
 
@@ -108,7 +110,8 @@ def established_once(repo: Repository) -> Iterator[Finding]:
                     yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",
                               ESTABLISHED_LATER.format(what=what, name=item.name, id=item.id, established=item.established,
                                                        file=report_words(repo, cited, doc), first=first.established,
-                                                       origin=report_words(repo, origin, doc)),
+                                                       origin="" if cited is origin else ESTABLISHED_ORIGIN.format(
+                                                           report=report_words(repo, origin, doc))),
                               clause_of(repo, doc, area, one_off))
                     continue
                 yield at(doc, (area, i, "established"), "E-ESTABLISHED-CHANGED",

@@ -322,7 +322,11 @@ def _meant_entry(name: Any, entries: list[Any], field: str | None) -> str:
     """“你是不是想写……？” for a name `edit` or `remove` gives no entry: the nearest of every
     entry's names, its key and its label alike (科技扶平 → 科技扶贫)."""
     names = [str(n) for entry in entries for n in _names(entry, field) if n is not None]
-    return meant_hint(str(name), names, cutoff=0.5)  # two characters, one mistyped: 党健 → 党建
+    # Two characters with one mistyped (党健 → 党建) are only half alike; longer names must be
+    # closer, or any name sharing a character or two would be offered.
+    if len(str(name)) <= 2:
+        return meant_hint(str(name), [n for n in names if len(n) <= 2], cutoff=0.5) or meant_hint(str(name), names)
+    return meant_hint(str(name), names)
 
 
 def _nothing_to_drop(key: Any, at: tuple[str | int, ...], base: dict[Any, Any]) -> str:
@@ -399,6 +403,10 @@ def _edit_list(base: list[Any], edits: dict[str, Any], at: tuple[str | int, ...]
         return next((i for i, e in enumerate(out) if str(name) in map(str, _names(e, field))), None)
 
     for name in edits.get("remove") or []:
+        if isinstance(name, dict | list):  # a whole entry copied in: its repr is no name to show
+            say((*at, "remove"), f"{where} 的 remove 只写要删除的项的名称，不写整项：如 remove: "
+                                 f"[{_said_names(out[:1], field).partition('（')[0] or '名称'}]。")
+            continue
         index = index_of(name)
         if index is None:
             say((*at, "remove"), f"{where} 中没有要删除的“{name}”。{_meant_entry(name, out, field)}"
