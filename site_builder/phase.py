@@ -32,6 +32,7 @@ from site_builder.markup import (
 from site_builder.tables import table
 from validators.models.review import Objection, ObjectionStatus
 from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase, full_date
+from validators.year.rubric import COMBINE_WORDS
 
 # The issue form that files an objection (.github/ISSUE_TEMPLATE/).
 OBJECTION_FORM = "objection.yml"
@@ -424,7 +425,7 @@ def rubric_section(site: SiteData, year: int) -> str:
         # What is marked first (the column kept in view); its id, which reviewers write, after it.
         rows = [[cell(text(c.label)), cell(site.clause_link(RUBRIC_PAGE, c.clause, year)),
                  cell(f"<code>{text(c.id)}</code>"), cell(f"{c.min:g}–{c.max:g}"),
-                 cell({"mean": "平均数", "median": "中位数"}[c.combine]), num_cell(c.min_experts)]
+                 cell(COMBINE_WORDS[c.combine]), num_cell(c.min_experts)]
                 for c in points.assessed]
         columns = [Column("评分项"), Column("条款"), Column("编号"), Column("分数范围"), Column("取值"),
                    Column("至少几位专家", numeric=True)]

@@ -20,8 +20,8 @@ from site_builder.context import RUBRIC_PAGE, SiteData
 from site_builder.markup import num, text
 from validators.year.cited import area_clause, criterion_clause, rule_clause
 from validators.year.guideline import AREA_VOCABULARY, DistrictRename, Guideline
-from validators.year.kinds import VOCABULARY_TITLES, EventCriteria, Kind
-from validators.year.rubric import GrowthRule, ItemTier, Rubric, Rule
+from validators.year.kinds import VOCABULARY_TITLES, EventCriteria, Kind, ResearchTopic
+from validators.year.rubric import COMBINE_WORDS, GrowthRule, ItemTier, Rubric, Rule
 
 PAGE = RUBRIC_PAGE
 CHANGED, ADDED, REMOVED = "改动", "新增", "取消"
@@ -118,8 +118,11 @@ def _rule_changes(site: SiteData, before: int, year: int, old: _Shown, new: _Sho
     return "，".join(said)
 
 
-_TIER_FIELDS: dict[str, tuple[str, Callable[[float], str]]] = {"points": ("年度绩效分", _points), "min_activities": ("活动次数不少于", str),
-                "min_enterprises_served": ("服务企业不少于", str), "min_members": ("成员不少于", str)}
+# A tier's figures, titled as the rubric page's table of tiers titles its columns.
+TIER_COLUMNS = {"points": "年度绩效分", "min_activities": "活动次数不少于", "min_enterprises_served": "服务企业不少于",
+                "min_members": "成员不少于"}
+_TIER_FIELDS: dict[str, tuple[str, Callable[[float], str]]] = {
+    name: (title, _points if name == "points" else str) for name, title in TIER_COLUMNS.items()}
 
 
 def _tiers(lines: _Lines, what: str, old: Sequence[ItemTier], new: Sequence[ItemTier]) -> None:
@@ -212,15 +215,13 @@ def _overall(site: SiteData, lines: _Lines, before: int, year: int) -> None:
             continue
         said = ([_moved("分数范围", f"{o.min:g}–{o.max:g}", f"{c.min:g}–{c.max:g}")] * ((o.min, o.max) != (c.min, c.max))
                 + [_moved("至少几位专家", str(o.min_experts), str(c.min_experts))] * (o.min_experts != c.min_experts)
-                + [_moved("取值", _COMBINE[o.combine], _COMBINE[c.combine])] * (o.combine != c.combine))
+                + [_moved("取值", COMBINE_WORDS[o.combine], COMBINE_WORDS[c.combine])] * (o.combine != c.combine))
         if said:
             lines.add(CHANGED, what, "，".join(said))
     for ident, c in old_marks.items():
         if ident not in new_marks:
             lines.add(REMOVED, f"{site.clause_link(PAGE, c.clause, before)} 专家评分项“{text(c.label)}”")
 
-
-_COMBINE = {"mean": "平均数", "median": "中位数"}
 
 # An event category's criteria as the section names them, each shown as a figure.
 _CRITERIA: dict[str, tuple[str, Callable[[object], str]]] = {
@@ -232,6 +233,7 @@ _CRITERIA: dict[str, tuple[str, Callable[[object], str]]] = {
     "materials": ("须制作会议资料", lambda v: "是" if v else "否"),
     "occasion": ("须在科普活动中举办", lambda v: "是" if v else "否"),
     "roles": ("可申报的角色", lambda v: "、".join(map(text, v)) if isinstance(v, list) and v else "不限"),
+    "not_in_text": ("与条款原文不同的原因", lambda v: f"“{text(str(v))}”" if v else "—"),
 }
 
 
@@ -242,57 +244,73 @@ def _criteria(lines: _Lines, what: str, old: EventCriteria, new: EventCriteria) 
         lines.add(CHANGED, what, "，".join(said))
 
 
-def _paid(site: SiteData, years: Sequence[int]) -> set[tuple[str, str]]:
-    """The kinds (vocabulary, code) a rubric table by kind pays in either year: their rules' lines
-    already say when one is added, removed or renamed."""
+def _paid(site: SiteData, year: int) -> set[tuple[str, str]]:
+    """The kinds (vocabulary, code) a rubric table by kind pays in `year`: the rule's line says
+    when one is added (paid this year) or removed (paid the year before), and renamed when it is
+    paid in both years (the rule matched by its kind's code)."""
     paid: set[tuple[str, str]] = set()
-    for year in years:
-        points, rules = site.rubric(year), site.guideline(year)
-        for (key, name), vocabulary in points.kind_tables().items():
-            table = getattr(points.area(key), name, None) if key in site.area_titles(year) else None
-            for written in table or {}:
-                kind = rules.kind(vocabulary, written)
-                if kind is not None:
-                    paid.add((vocabulary, kind.code))
+    points, rules = site.rubric(year), site.guideline(year)
+    for (key, name), vocabulary in points.kind_tables().items():
+        table = getattr(points.area(key), name, None) if key in site.area_titles(year) else None
+        for written in table or {}:
+            kind = rules.kind(vocabulary, written)
+            if kind is not None:
+                paid.add((vocabulary, kind.code))
     return paid
 
 
-def _vocabulary(lines: _Lines, title: str, old: Sequence[Kind], new: Sequence[Kind], paid: set[str]) -> None:
+def _vocabulary(lines: _Lines, title: str, old: Sequence[Kind], new: Sequence[Kind],
+                paid: tuple[set[str], set[str]]) -> None:
     """A vocabulary's entries by code: added, removed, renamed (those a rubric table pays said by
-    its rules' lines), and an event category's criteria."""
+    its rules' lines: added if paid this year, removed if paid the year before, renamed if paid
+    in both), their clauses and other ways of writing them, an event category's criteria and
+    whether a research topic needs its focus."""
+    paid_before, paid_now = paid
     before = {k.code: k for k in old}
     now = {k.code: k for k in new}
-    lines.entries(text(title), [k.label for k in old if k.code not in now and k.code not in paid],
-                  [k.label for k in new if k.code not in before and k.code not in paid])
+    lines.entries(text(title), [k.label for k in old if k.code not in now and k.code not in paid_before],
+                  [k.label for k in new if k.code not in before and k.code not in paid_now])
     for code, kind in now.items():
         was = before.get(code)
         if was is None:
             continue
         what = f"{text(title)}“{text(kind.label)}”"
-        if was.label != kind.label and code not in paid:
+        if was.label != kind.label and not (code in paid_before and code in paid_now):
             lines.add(CHANGED, f"{text(title)}的名称", _moved("", f"“{text(was.label)}”", f"“{text(kind.label)}”"))
+        if was.clause != kind.clause:
+            lines.add(CHANGED, what, _moved("依据条款", text(was.clause or "—"), text(kind.clause or "—")))
+        lines.entries(f"{what}的其他写法", was.aliases, kind.aliases)
         old_criteria, criteria = getattr(was, "criteria", None), getattr(kind, "criteria", None)
         if isinstance(old_criteria, EventCriteria) and isinstance(criteria, EventCriteria):
             clause = f"（条款 {text(kind.clause)}）" if kind.clause else ""
             _criteria(lines, what + clause, old_criteria, criteria)
+        if isinstance(was, ResearchTopic) and isinstance(kind, ResearchTopic) and was.requires_focus != kind.requires_focus:
+            lines.add(CHANGED, f"{what}须写明服务国家中心城市建设的哪个方面",
+                      _moved("", "是" if was.requires_focus else "否", "是" if kind.requires_focus else "否"))
 
 
 def _guideline(site: SiteData, lines: _Lines, before: int, year: int) -> None:
     was, now = site.guideline(before), site.guideline(year)
     points = site.rubric(year)
     old_titles = {a.key: a.title for a in was.areas}
+    old_ids = {a.key: a.id for a in was.areas}
     for area in now.areas:
         if area.key in old_titles and old_titles[area.key] != area.title:
             lines.add(CHANGED, "领域的名称", _moved("", f"“{text(old_titles[area.key])}”", f"“{text(area.title)}”"))
-    paid = _paid(site, (before, year))
+        if area.key in old_ids and old_ids[area.key] != area.id:
+            lines.add(CHANGED, f"领域“{text(area.title)}”的条款编号", _moved("", text(old_ids[area.key]), text(area.id)))
+    paid_before, paid_now = _paid(site, before), _paid(site, year)
+
+    def paid(name: str) -> tuple[set[str], set[str]]:
+        return ({code for v, code in paid_before if v == name}, {code for v, code in paid_now if v == name})
+
     for name in VOCABULARY_TITLES:
-        _vocabulary(lines, now.vocabulary_title(name), was.vocabulary(name), now.vocabulary(name),
-                    {code for vocabulary, code in paid if vocabulary == name})
+        _vocabulary(lines, now.vocabulary_title(name), was.vocabulary(name), now.vocabulary(name), paid(name))
     for area in now.areas:
         if area.kinds is not None and area.key in old_titles:
             vocabulary = f"{AREA_VOCABULARY}{area.key}"
             _vocabulary(lines, now.vocabulary_title(vocabulary), was.vocabulary(vocabulary), now.vocabulary(vocabulary),
-                        {code for v, code in paid if v == vocabulary})
+                        paid(vocabulary))
     rate = rule_clause(points.innovation.expert_rate, now, "innovation")
     if was.thresholds.expert_registration_rate != now.thresholds.expert_registration_rate:
         lines.add(CHANGED, f"专家库注册率（条款 {text(rate)}）",
@@ -312,11 +330,20 @@ def _guideline(site: SiteData, lines: _Lines, before: int, year: int) -> None:
     provinces = criterion_clause(now, "min_provinces")
     lines.entries(f"计入的外省、直辖市、自治区（条款 {text(provinces)}）", [p.short for p in was.provinces if p.counts],
                   [p.short for p in now.provinces if p.counts])
+    old_names = {p.short: p.name for p in was.provinces}
+    for p in now.provinces:
+        if p.short in old_names and old_names[p.short] != p.name:
+            lines.add(CHANGED, f"“{text(p.short)}”的全称（条款 {text(provinces)}）",
+                      _moved("", f"“{text(old_names[p.short])}”", f"“{text(p.name)}”"))
     countries = criterion_clause(now, "min_countries")
     _aliases(lines, f"国家或地区的其他写法（条款 {text(countries)}）", was.country_aliases, now.country_aliases)
     popular = criterion_clause(now, "occasion")
     lines.entries(f"科普活动（条款 {text(popular)}）", [o.name for o in was.popularisation_occasions],
                   [o.name for o in now.popularisation_occasions])
+    old_aliases = {o.name: o.aliases for o in was.popularisation_occasions}
+    for o in now.popularisation_occasions:
+        if o.name in old_aliases:
+            lines.entries(f"科普活动“{text(o.name)}”的其他写法（条款 {text(popular)}）", old_aliases[o.name], o.aliases)
     if was.open_occasion != now.open_occasion:
         lines.add(CHANGED, f"名单之外的科普活动（条款 {text(popular)}）",
                   _moved("", f"“{text(was.open_occasion)}”", f"“{text(now.open_occasion)}”"))
@@ -334,13 +361,37 @@ SCORED_DATA = frozenset({
     "open_occasion", "major_events"})
 # The guideline data no score depends on, which checks warn (or hint) by: `_hints` compares them.
 HINT_DATA = frozenset({"government_markers", "government_marker_exceptions", "district_renames", "plausibility"})
-# The guideline data the section deliberately leaves out, each said in its opening sentence or
-# shown elsewhere. tests/test_rubric_changes.py fails on a key of the guideline in none of the three.
-LEFT_OUT_DATA = frozenset({
-    "year", "title", "source", "carried_forward_from",  # the file's own name and origin (the guideline page)
-    "evaluation_window", "calendar",  # every year's own dates: said above the section and on the guideline page
-    "clauses",  # the guideline's words, on the guideline page; a rule citing another clause is said by its line
-})
+# The guideline data the section deliberately leaves out, as its opening sentence names them
+# (each shown elsewhere): the words by the keys. tests/test_rubric_changes.py fails on a key of
+# the guideline in none of the three parts.
+LEFT_OUT_SAID: dict[tuple[str, ...], str] = {
+    # The file's own name and origin, on the guideline page.
+    ("year", "title", "source", "carried_forward_from"): "指南文件本身的年度、标题和出处（见指南页）",
+    # Every year's own dates: said above the section and on the guideline page.
+    ("evaluation_window", "calendar"): "评估期和日历（每年不同，见上文和指南页）",
+    # The guideline's words; a rule citing another clause is said by its line.
+    ("clauses",): "条款原文（见指南页）",
+}
+LEFT_OUT_DATA = frozenset(key for keys in LEFT_OUT_SAID for key in keys)
+
+# The fields of the guideline data's own models below its top level (by the model's name): each
+# one `_guideline` or `_hints` compares, or one left out in LEFT_OUT_FIELDS with its reason.
+# tests/test_rubric_changes.py fails on a field in neither.
+COMPARED_FIELDS: dict[str, frozenset[str]] = {
+    # A kind is matched across the years by its code; its label, clause and other ways of writing it compared.
+    "Kind": frozenset({"code", "label", "clause", "aliases"}),
+    "EventCategory": frozenset({"code", "label", "clause", "aliases", "criteria"}),
+    "ResearchTopic": frozenset({"code", "label", "clause", "aliases", "requires_focus"}),
+    "EventCriteria": frozenset(_CRITERIA),
+    # An occasion is matched by its name: one renamed is one removed and one added.
+    "Occasion": frozenset({"name", "aliases"}),
+    # A province is matched by its short name; its `why` is compared in the warnings' part.
+    "Province": frozenset({"name", "short", "counts", "why"}),
+    "Thresholds": frozenset({"expert_registration_rate"}),
+    # An area is matched by its key; its kinds are compared as a vocabulary.
+    "Area": frozenset({"id", "key", "title", "kinds"}),
+}
+LEFT_OUT_FIELDS: dict[str, frozenset[str]] = {}
 
 # `plausibility`'s figures: what each is and what the check then asks (the site names no finding
 # code), and the unit a value reads in (None: the year does not compare). The first four raise
@@ -371,6 +422,13 @@ def _hints(site: SiteData, lines: _Lines, before: int, year: int) -> None:
     # The hint of E-DISTRICT-UNKNOWN (rules/innovation.py, measures.district_rename_hint).
     lines.entries("区县更名，报告写旧名时提示改用当年的名称",
                   [_renamed(r) for r in was.district_renames], [_renamed(r) for r in now.district_renames])
+    # What W-PROVINCE-NOT-COUNTED (rules/academic_events.py) says of a province that does not
+    # count: its `why`; whether it counts is under the scored data.
+    old_why = {p.short: p.why for p in was.provinces}
+    for p in now.provinces:
+        if p.short in old_why and old_why[p.short] != p.why:
+            lines.add(CHANGED, f"“{text(p.short)}”不计入外省时向填报人说明的原因",
+                      _moved("", f"“{text(old_why[p.short] or '—')}”", f"“{text(p.why or '—')}”"))
     for name, (title, unit) in _PLAUSIBILITY.items():
         old, new = getattr(was.plausibility, name), getattr(now.plausibility, name)
         if old == new:
@@ -409,7 +467,7 @@ def section(site: SiteData, year: int) -> str:
     _hints(site, hints, before, year)
     parts = [f"### 与上一年度相比的变化 {{#rubric-{year}-changes}}\n",
              f"以下由 {before} 年度和 {year} 年度的细则文件和指南数据文件（含沿用的部分）逐项比较得出；"
-             "评估期和日历（每年不同，见上文和指南页）、条款原文（见指南页）不在此列。\n"]
+             f"{'、'.join(LEFT_OUT_SAID.values())}不在此列。\n"]
     parts.append("**评估细则**（分值、上限和分档线）：\n\n" + "\n".join(rubric.lines) + "\n" if rubric.lines
                  else f"**评估细则**（分值、上限和分档线）：与 {before} 年度相同。\n")
     parts.append("**指南数据**（计分所依据的阈值和名单）：\n\n" + "\n".join(guideline.lines) + "\n" if guideline.lines

@@ -48,9 +48,10 @@ def _clause_order(clause: str) -> tuple[int, ...]:
 def _tiers(tiers: list[ItemTier], what: str) -> str:
     enterprises = any(t.min_enterprises_served for t in tiers)
     members = any(t.min_members for t in tiers)
-    columns = [Column("档次"), Column("年度绩效分", numeric=True), Column("活动次数不少于", numeric=True)]
-    columns += [Column("服务企业不少于", numeric=True)] if enterprises else []
-    columns += [Column("成员不少于", numeric=True)] if members else []
+    titles = rubric_changes.TIER_COLUMNS
+    columns = [Column("档次"), Column(titles["points"], numeric=True), Column(titles["min_activities"], numeric=True)]
+    columns += [Column(titles["min_enterprises_served"], numeric=True)] if enterprises else []
+    columns += [Column(titles["min_members"], numeric=True)] if members else []
     rows = []
     for t in tiers:
         row = [cell(text(t.tier)), num_cell(t.points), num_cell(t.min_activities)]

@@ -166,3 +166,85 @@ def test_a_2019_s_home_province_is_said_under_the_scored_data(tmp_path: Path) ->
     section, lines = _changes(parts[2019])
     assert lines == ["- 改动：本省，不计入外省（条款 5.2）：“四川” → “重庆”"]
     assert section.index("计分所依据") < section.index(lines[0]) < section.index("只用于提示的数据")
+
+
+def test_every_field_of_the_guideline_s_own_models_is_compared_or_deliberately_left_out() -> None:
+    from validators.year import guideline, kinds
+
+    models = {"Kind": kinds.Kind, "EventCategory": kinds.EventCategory, "ResearchTopic": kinds.ResearchTopic,
+              "EventCriteria": kinds.EventCriteria, "Occasion": guideline.Occasion,
+              "Province": guideline.Province, "Thresholds": guideline.Thresholds, "Area": guideline.Area}
+    compared, left_out = rubric_changes.COMPARED_FIELDS, rubric_changes.LEFT_OUT_FIELDS
+    assert set(compared) | set(left_out) == set(models)
+    for name, model in models.items():
+        fields = compared.get(name, frozenset()) | left_out.get(name, frozenset())
+        assert set(model.model_fields) == fields, (name, sorted(set(model.model_fields) ^ fields))
+        assert not compared.get(name, frozenset()) & left_out.get(name, frozenset()), name
+
+
+def test_the_opening_sentence_names_what_is_left_out(tmp_path: Path) -> None:
+    section, _ = _changes(_years(_site(base_tree(tmp_path / "tree", folders=())))[2018])
+    assert "、".join(rubric_changes.LEFT_OUT_SAID.values()) + "不在此列。" in section
+
+
+def _with_2019(tmp_path: Path, guideline: str = "", rubric: str = "") -> dict[int, str]:
+    root = base_tree(tmp_path / "tree", folders=())
+    assert main(["--root", str(root), "new-year", "2019"]) == 0
+    for folder, added in (("guidelines", guideline), ("rubrics", rubric)):
+        with (root / "validators" / folder / "2019.yaml").open("a", encoding="utf-8") as file:
+            file.write(added)
+    try:
+        return _years(_site(root))
+    finally:
+        reread_guidelines()
+        reread_rubrics()
+
+
+def test_a_2019_s_changes_below_the_top_level_of_the_guideline_data_are_said(tmp_path: Path) -> None:
+    """Other ways of writing a kind or an occasion, whether a topic needs its focus, why a number
+    differs from the clause's text and a province's full name move what a report is scored by;
+    why a province does not count is said by a warning."""
+    parts = _with_2019(tmp_path, guideline=(
+        "kinds:\n  major_work_kinds:\n    edit:\n      科技扶贫: {aliases: [脱贫攻坚, 精准扶贫]}\n"
+        "  research_topics:\n    edit:\n      四个服务: {requires_focus: true}\n"
+        "  event_categories:\n    edit:\n      大型社会活动:\n"
+        "        criteria: {min_participants: 100, occasion: true, not_in_text: 测试的原因}\n"
+        "provinces:\n  edit:\n    天津: {name: 天津直辖市}\n"
+        "    香港: {why: 香港是特别行政区}\n"
+        "popularisation_occasions:\n  edit:\n    科普月: {aliases: [科普宣传月]}\n"))
+    section, lines = _changes(parts[2019])
+    scored = section[section.index("计分所依据"):section.index("只用于提示的数据")]
+    hints = section[section.index("只用于提示的数据"):]
+    for line in ["- 新增：重大工作类别“科技扶贫”的其他写法：“精准扶贫”",
+                 "- 改动：选题方向“四个服务”须写明服务国家中心城市建设的哪个方面：否 → 是",
+                 "- 改动：学术交流活动类别“大型社会活动”（条款 5.4）：与条款原文不同的原因 — → “测试的原因”",
+                 "- 改动：“天津”的全称（条款 5.2）：“天津市” → “天津直辖市”",
+                 "- 取消：科普活动“科普月”的其他写法（条款 5.4）：“全国科普月”、“成都市科普月”"]:
+        assert line in lines, (line, lines)
+        assert line in scored, line
+    why = "- 改动：“香港”不计入外省时向填报人说明的原因：“香港是特别行政区，不是指南所说的“外省、直辖市、自治区”” → “香港是特别行政区”"
+    assert why in lines, lines
+    assert why in hints
+    assert len(lines) == 6, lines
+
+
+def test_a_kind_renamed_in_2019_and_first_paid_in_2019_shows_its_rename() -> None:
+    """A rename is said by its rule's line only when the kind is paid in both years (the rule
+    matched by its code); paid in one year alone, its rule's line says added or removed, and the
+    vocabulary's line says the rename. Valid year files give every kind of a table by kind a
+    rule, so this is `_vocabulary` alone, with what each year pays."""
+    from validators.year.kinds import Kind
+
+    old, new = [Kind(code="party", label="党建")], [Kind(code="party", label="学会党建")]
+    for paid, said in [((set(), {"party"}), ["- 改动：重大工作类别的名称：“党建” → “学会党建”"]),
+                       (({"party"}, set()), ["- 改动：重大工作类别的名称：“党建” → “学会党建”"]),
+                       (({"party"}, {"party"}), [])]:
+        lines = rubric_changes._Lines()
+        rubric_changes._vocabulary(lines, "重大工作类别", old, new, paid)
+        assert lines.lines == said, paid
+    # An entry added is left to its rule's line only in the year that pays it, one removed only
+    # in the year before.
+    for paid, said in [((set(), {"new"}), []), (({"new"}, set()), ["- 新增：重大工作类别：“新类”"])]:
+        lines = rubric_changes._Lines()
+        rubric_changes._vocabulary(lines, "重大工作类别", [], [Kind(code="new", label="新类")], paid)
+        assert lines.lines == said, paid

@@ -141,7 +141,7 @@ def test_the_reviews_are_in_the_lines(evaluations) -> None:
     assert "不予认定" in refused[0].note
     [marks] = [x for x in evaluations[("cd-tcm", 2017)].lines if x.rule == "expert_mark"]
     assert (marks.points, marks.file) == (4.5, "reviews/2017/cd-tcm.yaml")
-    assert "3 位专家评分 4、5、4，平均 4.33，按 0.5 分四舍五入为 4.5" in marks.note
+    assert "3 位专家评分 4、5、4，平均数 4.33，按 0.5 分四舍五入为 4.5" in marks.note
     assert all(x.review is None for e in evaluations.values() for x in e.lines)  # all verified
 
 

@@ -727,7 +727,7 @@
   }
 
   /* A criterion's marks in the words of evaluate's line (expert_marks.py `combined`, its words
-   * carried by the plan): “2 位专家评分 4.5、4，平均 4.25，按 0.5 分四舍五入为 4.5：计 4.5 分。” */
+   * carried by the plan): “2 位专家评分 4.5、4，平均数 4.25，按 0.5 分四舍五入为 4.5：计 4.5 分。” */
   function marksSaid(c, kept, points) {
     var value = RV.combined(c, kept);
     return kept.length + " 位专家评分 " + kept.map(fmt).join("、") + "，" + c.words.combined + " " + fmt(value) +

@@ -167,7 +167,7 @@ def test_expert_marks_say_the_average_and_the_rounding_in_evaluates_words(page, 
     _marks(page, [4.5, 4])
     [criterion] = rubric(YEAR).assessed
     line = page.inner_text(f"#rv-combined-{criterion.id}")
-    assert "平均 4.25，按 0.5 分四舍五入为 4.5" in line
+    assert "平均数 4.25，按 0.5 分四舍五入为 4.5" in line
     # evaluate's own note for these marks (the report page's line): the page says its words.
     assert line.startswith(combined([4.5, 4], criterion)[1].split("（范围")[0])
     assert "取整" not in line

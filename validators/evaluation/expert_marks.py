@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from validators.evaluation.score_lines import ScoreLine
 from validators.findings import Finding
 from validators.year.guideline import Guideline
-from validators.year.rubric import AssessedCriterion, Rubric, Rule
+from validators.year.rubric import COMBINE_WORDS, AssessedCriterion, Rubric, Rule
 
 if TYPE_CHECKING:
     from validators.association.reviews import Standing
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 _NAMED = 3
 
 _COMBINE: dict[str, tuple[str, Callable[[list[float]], float]]] = {
-    "mean": ("平均", statistics.fmean), "median": ("中位数", statistics.median)}
+    "mean": (COMBINE_WORDS["mean"], statistics.fmean), "median": (COMBINE_WORDS["median"], statistics.median)}
 # How the combined mark becomes points (`to_half`), in the rubric's words (“按 0.5 分四舍五入”):
 # “取整” read as rounding down. The workbench says the same (`words`, carried by the plan).
 ROUNDING = "按 0.5 分四舍五入"
@@ -34,7 +34,7 @@ ROUNDING = "按 0.5 分四舍五入"
 
 def words(criterion: AssessedCriterion) -> dict[str, str]:
     """What a line's note calls the combination and the rounding, for the workbench to say its
-    line in the same words: {"combined": 平均 or 中位数, "rounding": ROUNDING}."""
+    line in the same words: {"combined": 平均数 or 中位数, "rounding": ROUNDING}."""
     return {"combined": _COMBINE[criterion.combine][0], "rounding": ROUNDING}
 
 

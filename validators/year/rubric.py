@@ -39,7 +39,7 @@ from validators.year.files import (
 from validators.year.former import former_kind
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, year_model
 
-__all__ = ["KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric", "tier_rank",
+__all__ = ["COMBINE_WORDS", "KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric", "tier_rank",
            "written_rubric"]
 
 # Halves add up exactly in binary floating point, so score lines sum to the total exactly. No
@@ -165,6 +165,11 @@ class VerificationRubric(_Strict):
     items count."""
 
     provisional: bool
+
+
+# How each way of combining experts' marks is named: the rubric page's table, its changes and
+# the evaluation's note on a mark's line all say it so.
+COMBINE_WORDS: dict[str, str] = {"mean": "平均数", "median": "中位数"}
 
 
 class AssessedCriterion(_Strict):
