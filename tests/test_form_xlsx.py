@@ -787,3 +787,154 @@ def test_the_form_leaves_a_cover_society_id_as_it_is(tmp_path: Path) -> None:
     book.save(tmp_path / "i.xlsx")
     _node()
     assert _cover_society(tmp_path / "i.xlsx") == {"society": "cd-agri", "issue": None}
+
+
+CORE_TITLE = """
+const RF = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(input.map((b) => RF.coreTitle(b === null ? undefined : Buffer.from(b, "base64")))));
+"""
+TEMPLATE_TITLE = "2017 年度学会重点工作报告"
+_CORE_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_CORE_ROOT = ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+              'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:x="urn:x">')
+_CORE_END = "</cp:coreProperties>"
+# Raw docProps/core.xml parts (None: the workbook has none), and the title openpyxl reads from each
+# (`xlsx import` loads the workbook with it): "refused" when it refuses the whole workbook.
+CORE_PARTS: dict[str, tuple[bytes | None, str | None]] = {
+    "two-titles-last": ((_CORE_HEAD + _CORE_ROOT + f"<dc:title>{TEMPLATE_TITLE}</dc:title><dc:title>副本</dc:title>"
+                         + _CORE_END).encode(), "副本"),
+    "two-titles-first": ((_CORE_HEAD + _CORE_ROOT + f"<dc:title>副本</dc:title><dc:title>{TEMPLATE_TITLE}</dc:title>"
+                          + _CORE_END).encode(), TEMPLATE_TITLE),
+    "nested": ((_CORE_HEAD + _CORE_ROOT + f"<x:g><dc:title>{TEMPLATE_TITLE}</dc:title></x:g>" + _CORE_END).encode(), None),
+    "child-element": ((_CORE_HEAD + _CORE_ROOT + f"<dc:title>{TEMPLATE_TITLE}<x:b>（副本）</x:b></dc:title>"
+                       + _CORE_END).encode(), TEMPLATE_TITLE),
+    "comment-and-cdata": ((_CORE_HEAD + _CORE_ROOT + "<dc:title>2017 <!-- c -->年度<![CDATA[学会]]>重点工作&#25253;告</dc:title>"
+                           + _CORE_END).encode(), TEMPLATE_TITLE),
+    "doctype-entity": (('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY y "2017">]>' + _CORE_ROOT
+                        + "<dc:title>&y; 年度学会重点工作报告</dc:title>" + _CORE_END).encode(), "refused"),
+    "doctype-plain": (('<?xml version="1.0"?><!DOCTYPE r>' + _CORE_ROOT + f"<dc:title>{TEMPLATE_TITLE}</dc:title>"
+                       + _CORE_END).encode(), TEMPLATE_TITLE),
+    "utf-16": (("\ufeff" + _CORE_HEAD.replace("UTF-8", "UTF-16") + _CORE_ROOT + f"<dc:title>{TEMPLATE_TITLE}</dc:title>"
+                + _CORE_END).encode("utf-16-le"), TEMPLATE_TITLE),
+    "malformed": ((_CORE_HEAD + _CORE_ROOT + f"<dc:title>{TEMPLATE_TITLE}" + _CORE_END).encode(), "refused"),
+    "missing": (None, None),
+}
+
+
+def _with_core(path: Path, core: bytes | None) -> None:
+    """The workbook at `path` with its docProps/core.xml replaced by `core` (None: removed)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = [(i, source.read(i)) for i in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, content in parts:
+            if info.filename == "docProps/core.xml":
+                if core is None:
+                    continue
+                content = core
+            out.writestr(info, content)
+
+
+def _core_titles(parts: list[bytes | None]) -> list[str | None]:
+    import base64
+
+    done = subprocess.run([_node(), "-e", CORE_TITLE, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=60,
+                          input=json.dumps([None if p is None else base64.b64encode(p).decode() for p in parts]))
+    found: list[str | None] = json.loads(done.stdout)
+    return found
+
+
+@pytest.mark.parametrize("case", list(CORE_PARTS))
+def test_the_form_reads_the_workbooks_title_as_import_does(tmp_path: Path, case: str) -> None:
+    """The form took the first element named title at any depth, with all its text: a second title,
+    one nested deeper or one holding an element gave a year `xlsx import` (openpyxl) never read.
+    Fed the same core.xml bytes, the form reads the title openpyxl reads, and decides the blank
+    cover year as `xlsx import` decides it; a part openpyxl cannot read is no title to the form
+    (the workbook is refused for its year, not as unreadable)."""
+    import zipfile
+
+    from validators.cli.xlsx import read_any_year
+
+    core, expected = CORE_PARTS[case]
+    path = _blank_year_book(tmp_path, 2017, TEMPLATE_TITLE)
+    rows = _rows(path)
+    _with_core(path, core)
+    with zipfile.ZipFile(path) as package:
+        raw = package.read("docProps/core.xml") if "docProps/core.xml" in package.namelist() else None
+    _node()
+    [title] = _core_titles([raw])
+    imported = read_any_year(path, path.name, ROOT)
+    if expected == "refused":
+        assert imported.data is None
+        assert title is None
+    else:
+        assert openpyxl.load_workbook(path, read_only=True).properties.title == expected
+        assert title == expected
+        assert (imported.data or {}).get("year") == (2017 if expected == TEMPLATE_TITLE else None)
+    cover = _year_note(rows, title)["cover"]
+    assert cover.get("year") == (2017 if expected == TEMPLATE_TITLE else None)
+    if expected != TEMPLATE_TITLE:
+        done = _cli(ROOT, "import", str(path), "-o", str(tmp_path / "out.yaml"))
+        assert done.returncode == 1
+        assert not (tmp_path / "out.yaml").exists()
+
+
+TITLE_READ = """
+const RF = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+let calls = 0;
+const sheets = RF.withTitle(RF.inOrder(input.book.sheets, input.book.order), () => { calls += 1; return input.title; });
+const read = RF.workbookToReport(sheets, input.layout);
+const cover = RF.coverYear(read.yearAt, read.issues, sheets, input.years, input.layout);
+process.stdout.write(JSON.stringify({calls: calls, cover: cover,
+  issues: cover.refused ? RF.refusedIssues(cover.refused, read.issues) : read.issues}));
+"""
+
+
+def _title_read(book: dict[str, Any], title: str | None) -> dict[str, Any]:
+    done = subprocess.run([_node(), "-e", TITLE_READ, str(SCRIPT)], capture_output=True, text=True, check=True, timeout=60,
+                          input=json.dumps({"book": _ordered(book), "layout": LAYOUT, "title": title, "years": [2017, 2018]},
+                                           ensure_ascii=False, default=str))
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+def test_the_form_reads_the_title_only_for_a_blank_cover_year() -> None:
+    """A core.xml the form could not parse refused the whole workbook, its year written or not: the
+    title is read only when the 年度 cell is blank, and a part that cannot be read is no title."""
+    _node()
+    cover = [["项目", "填写"], ["学会 id *", "cd-agri"]]
+    assert _title_read({"封面": [*cover, ["年度 *", 2018]]}, TEMPLATE_TITLE)["calls"] == 0
+    blank = _title_read({"封面": [*cover, ["年度 *", None]]}, TEMPLATE_TITLE)
+    assert blank["calls"] == 1
+    assert blank["cover"]["year"] == 2017
+    assert _core_titles([b"<cp:coreProperties><dc:title>2017", b"\xff\xfe\x00\xd8", b"", b"PK\x03\x04"]) == [None] * 4
+
+
+def test_a_workbook_refused_for_its_year_keeps_its_other_problems(tmp_path: Path) -> None:
+    """Refused for its cover year, the form listed only that, while `xlsx import` lists every
+    finding with E-XLSX-COVER: the refusal first, then the others, as import says them."""
+    from validators.cli.xlsx import read_any_year
+
+    path = _blank_year_book(tmp_path, 2017, None)
+    book = openpyxl.load_workbook(path)
+    sheet = book["学术交流活动"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=1).value = "evt-1"
+    sheet.cell(row=2, column=header.index(next(h for h in header if h and "参与人数" in str(h))) + 1).value = "很多"
+    book.save(path)
+    imported = read_any_year(path, path.name, ROOT)
+    python = [f.message for f in imported.findings]
+    assert any("很多" in m for m in python)
+    _node()
+    found = _title_read(_rows(path), None)
+    words = "封面!B3：“封面”中没有填写年度：请填写年度，如 2018（可选年度为 2017、2018）。"
+    messages = [i["message"] for i in found["issues"]]
+    assert messages[0] == words
+    assert any("很多" in m for m in messages)
+    done = _cli(ROOT, "import", str(path), "-o", str(tmp_path / "out.yaml"))
+    assert "E-XLSX-COVER" in done.stdout
+    for message in messages[1:]:
+        assert message.split("：", 1)[1] in done.stdout, message

@@ -358,7 +358,7 @@
           // template (its title), said at the cell, as `xlsx import` takes it; without one the
           // workbook is refused in its words (never the year chosen under 填报年度, never "undefined").
           var cover = RF.coverYear(first.yearAt, first.issues, sheets, years, layout);
-          if (cover.refused) return [{ data: null, issues: cover.refused }, newest];
+          if (cover.refused) return [{ data: null, issues: RF.refusedIssues(cover.refused, first.issues) }, newest];
           if (cover.year === newest) return [first, newest, cover];
           return self.layoutOf(cover.year).then(function (own) { return [report(sheets, own), cover.year, cover]; });
         }

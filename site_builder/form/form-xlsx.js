@@ -398,7 +398,8 @@
     return words.join("、");
   };
 
-  /* `sheets` with the workbook's title (its document properties; null when it has none) kept beside them. */
+  /* `sheets` with the workbook's title (its document properties; null when it has none) kept beside
+   * them: the title, or a function that reads it (called only when a blank 年度 cell needs it). */
   RF.withTitle = function (sheets, title) {
     Object.defineProperty(sheets, TITLE, { value: title, enumerable: false });
     return sheets;
@@ -936,8 +937,11 @@
    * command line's words: what the cell holds as it was read, or that the cover has no year. Never
    * the year chosen under 填报年度, which the secretary importing a workbook never touched. */
   RF.coverYear = function (yearAt, issues, sheets, years, layout) {
-    var title = sheets ? sheets[TITLE] : null;
-    var year = yearAt && !yearAt.filled ? RF.templateYear(title, layout) : null;
+    var year = null;
+    if (yearAt && !yearAt.filled) {
+      var title = sheets ? sheets[TITLE] : null;
+      year = RF.templateYear(typeof title === "function" ? title() : title, layout);
+    }
     if (year !== null && years.indexOf(year) !== -1) {
       return { year: year, cell: { cell: yearAt.cell, sheet: yearAt.sheet, severity: "warning", path: [YEAR_KEY],
         message: yearAt.cell + "：年度没有填写，已按这个工作簿模板的年度 " + year + " 读入，请核对，并在这一格填写年度。" },
@@ -949,6 +953,12 @@
       "（可选年度为 " + years.join("、") + "）。";
     return { refused: [{ cell: yearAt ? yearAt.cell : "", sheet: layout.cover_sheet, severity: "error", path: [YEAR_KEY],
       message: (yearAt ? yearAt.cell + "：" : "") + words }] };
+  };
+
+  /* The issues of a workbook refused for its cover year (RF.coverYear's `refused`): the refusal
+   * first, then every other problem found, as `xlsx import` lists its findings with E-XLSX-COVER. */
+  RF.refusedIssues = function (refused, issues) {
+    return refused.concat((issues || []).filter(function (i) { return refused.indexOf(i) === -1; }));
   };
 
   /* What the form says of a workbook whose cover names a year the form has no guideline of:
@@ -1032,6 +1042,112 @@
       return inflate(raw, e.size).then(function (bytes) { out[e.name] = bytes; });
     })).then(function () { return out; });
   };
+
+  /* The title in a workbook's docProps/core.xml `bytes` as openpyxl reads it (DocumentProperties
+   * under defusedxml, as `xlsx import` loads it): the last child of the root element whose local
+   * name is title, its text before its first child element (comments and processing instructions
+   * skipped, as ElementTree skips them); null when there is none, when it is empty, when the part
+   * is missing or cannot be read (decoded by its byte order mark: UTF-16, else UTF-8), and when it
+   * has a document type with an internal subset (openpyxl refuses one declaring entities). A small
+   * scanner, not DOMParser: the same in the browser and under Node (tests/test_form_xlsx.py). */
+  RF.coreTitle = function (bytes) {
+    try {
+      return coreTitle(bytes);
+    } catch (e) {
+      return null;
+    }
+  };
+
+  var XML_ENTITIES = { lt: "<", gt: ">", amp: "&", quot: "\"", apos: "'" };
+
+  function xmlText(raw) {
+    var out = "";
+    var at = 0;
+    for (;;) {
+      var amp = raw.indexOf("&", at);
+      if (amp < 0) return out + raw.slice(at);
+      var semi = raw.indexOf(";", amp);
+      if (semi < 0) throw new Error("xml");
+      var name = raw.slice(amp + 1, semi);
+      var code = /^#x[0-9a-fA-F]{1,6}$/.test(name) ? parseInt(name.slice(2), 16) : /^#[0-9]{1,7}$/.test(name) ? Number(name.slice(1)) : -1;
+      if (code >= 0 && code <= 0x10ffff) out += raw.slice(at, amp) + String.fromCodePoint(code);
+      else if (Object.prototype.hasOwnProperty.call(XML_ENTITIES, name)) out += raw.slice(at, amp) + XML_ENTITIES[name];
+      else throw new Error("xml");
+      at = semi + 1;
+    }
+  }
+
+  function coreTitle(bytes) {
+    if (!bytes) return null;
+    var b = new Uint8Array(bytes);
+    var encoding = b[0] === 0xff && b[1] === 0xfe ? "utf-16le" : b[0] === 0xfe && b[1] === 0xff ? "utf-16be" : "utf-8";
+    var text = new TextDecoder(encoding, { fatal: true }).decode(b).split("\r\n").join("\n").split("\r").join("\n");
+    var open = [];
+    var rooted = false;
+    var title = null;
+    var current = "";  // the text of the title being read
+    var inTitle = false;
+    var collecting = false;  // until the title's first child element
+    var at = 0;
+    for (;;) {
+      var lt = text.indexOf("<", at);
+      var chars = text.slice(at, lt < 0 ? text.length : lt);
+      if (collecting) current += xmlText(chars);
+      else if (!open.length && chars.trim()) throw new Error("xml");
+      if (lt < 0) break;
+      var end;
+      if (text.startsWith("<!--", lt)) {
+        end = text.indexOf("-->", lt + 4);
+        if (end < 0) throw new Error("xml");
+        at = end + 3;
+      } else if (text.startsWith("<![CDATA[", lt)) {
+        end = text.indexOf("]]>", lt + 9);
+        if (end < 0 || !open.length) throw new Error("xml");
+        if (collecting) current += text.slice(lt + 9, end);
+        at = end + 3;
+      } else if (text.startsWith("<?", lt)) {
+        end = text.indexOf("?>", lt + 2);
+        if (end < 0) throw new Error("xml");
+        at = end + 2;
+      } else if (text.startsWith("<!DOCTYPE", lt)) {
+        end = text.indexOf(">", lt);
+        if (end < 0 || rooted || text.slice(lt, end).indexOf("[") !== -1) throw new Error("xml");
+        at = end + 1;
+      } else {
+        // A tag: its end is the first > outside a quoted attribute value.
+        var quote = null;
+        for (end = lt + 1; end < text.length; end++) {
+          var c = text[end];
+          if (quote) { if (c === quote) quote = null; } else if (c === "\"" || c === "'") quote = c; else if (c === ">") break;
+        }
+        if (end >= text.length) throw new Error("xml");
+        var tag = text.slice(lt + 1, end);
+        at = end + 1;
+        if (tag[0] === "/") {
+          if (open.pop() !== tag.slice(1).trim()) throw new Error("xml");
+          if (open.length === 1 && inTitle) {
+            title = current;
+            inTitle = collecting = false;
+          }
+          continue;
+        }
+        var closed = tag[tag.length - 1] === "/";
+        var name = (closed ? tag.slice(0, -1) : tag).split(/[\s]/)[0];
+        if (!name || (!open.length && rooted)) throw new Error("xml");
+        rooted = true;
+        if (open.length === 1 && name.slice(name.indexOf(":") + 1) === "title") {
+          current = "";
+          if (closed) title = "";
+          else inTitle = collecting = true;
+        } else if (inTitle) {
+          collecting = false;
+        }
+        if (!closed) open.push(name);
+      }
+    }
+    if (open.length || !rooted) throw new Error("xml");
+    return title || null;
+  }
 
   function xml(bytes) {
     var doc = new DOMParser().parseFromString(new TextDecoder("utf-8").decode(bytes), "application/xml");
@@ -1359,8 +1475,8 @@
         Object.defineProperty(sheets, LOST, { value: lostRows, enumerable: false });
         Object.defineProperty(sheets, LINKS, { value: linked, enumerable: false });
         Object.defineProperty(sheets, EXTERNAL, { value: external, enumerable: false });
-        var core = files["docProps/core.xml"] ? all(xml(files["docProps/core.xml"]), "title") : [];
-        RF.withTitle(sheets, core.length ? core[0].textContent : null);
+        // Read only when the cover's 年度 cell is blank, and never a reason to refuse the workbook.
+        RF.withTitle(sheets, function () { return RF.coreTitle(files["docProps/core.xml"]); });
         return RF.withHidden(RF.inOrder(sheets, names), hidden);
       } catch (err) {
         throw new Error("工作簿的内容无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。");

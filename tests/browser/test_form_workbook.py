@@ -530,3 +530,58 @@ def test_a_cover_society_name_is_read_or_listed_once_in_the_form(  # type: ignor
         summary = page.eval_on_selector(".rf-summary", "s => s.textContent")
         assert summary.count("只能用小写英文字母") == 1, summary
     assert not page.problems, page.problems
+
+
+def _with_core(path: Path, core: bytes) -> None:
+    with zipfile.ZipFile(path) as source:
+        parts = [(i, source.read(i)) for i in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, content in parts:
+            out.writestr(info, core if info.filename == "docProps/core.xml" else content)
+
+
+@pytest.mark.parametrize(("written", "title"), [
+    (None, "<dc:title>2017 年度学会重点工作报告<x:b>（副本）</x:b></dc:title>"),
+    (2017, "<dc:title>2017 年度学会重点工作报告"),
+], ids=["title-with-a-child", "unparsable-core"])
+def test_the_form_reads_the_title_as_import_and_never_refuses_for_it(  # type: ignore[no-untyped-def]
+        page, base: str, tmp_path: Path, written: object, title: str) -> None:
+    """A title holding an element is its text before it (openpyxl's); a core.xml the form cannot
+    parse refused the whole workbook, its year written: now it is only no title."""
+    rules = guideline(2017)
+    assert rules is not None
+    path = tmp_path / "y.xlsx"
+    path.write_bytes(workbook_bytes(layout(rules), {"society": "cd-agri", "year": 2017}))
+    book = openpyxl.load_workbook(path)
+    book["封面"]["B3"].value = written
+    book.save(path)
+    _with_core(path, ('<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/'
+                      'package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:x="urn:x">'
+                      + title + "</cp:coreProperties>").encode())
+    _drop(page, base, path)
+    page.wait_for_selector(".rf-editor .rf-summary")
+    page.wait_for_function("document.querySelector('#rf-yaml-report').value.includes('year:')")
+    assert "year: 2017\n" in page.input_value("#rf-yaml-report")
+
+
+def test_a_workbook_refused_for_its_year_lists_its_other_problems_too(  # type: ignore[no-untyped-def]
+        page, base: str, tmp_path: Path) -> None:
+    """Refused for a blank year without a template title, the form said only that; `xlsx import`
+    says every finding with E-XLSX-COVER. The refusal first, then the others."""
+    rules = guideline(2017)
+    assert rules is not None
+    path = tmp_path / "y.xlsx"
+    path.write_bytes(workbook_bytes(layout(rules), {"society": "cd-agri", "year": 2017}))
+    book = openpyxl.load_workbook(path)
+    book["封面"]["B3"].value = None
+    book.properties.title = None
+    sheet = book["学术交流活动"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=1).value = "evt-1"
+    sheet.cell(row=2, column=next(n for n, h in enumerate(header, start=1) if h and "参与人数" in str(h))).value = "很多"
+    book.save(path)
+    _drop(page, base, path)
+    page.wait_for_selector("#rf-file-errors .rf-error")
+    shown = page.locator("#rf-file-errors .rf-error").all_inner_texts()
+    assert "“封面”中没有填写年度" in shown[0]
+    assert any("很多" in s for s in shown[1:]), shown
