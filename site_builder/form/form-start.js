@@ -54,16 +54,24 @@
         on: { click: function () {
           var id = choice.value === NEW ? newId.value.trim() : choice.value;
           RF.clear(newMsg);
+          // Said below the button, which may be at the window's foot: the field to mend takes the
+          // focus and the sentence is scrolled into view, or the click would seem to do nothing.
+          var refuse = function (text, control) {
+            var said = el("p", { class: "rf-error", role: "alert", text: text });
+            newMsg.appendChild(said);
+            control.focus();
+            if (said.scrollIntoView) said.scrollIntoView({ block: "nearest" });
+          };
           if (!choice.value) {
-            newMsg.appendChild(el("p", { class: "rf-error", text: "请先选择本学会；新学会请选“新学会”并填写拟用的学会 id。" }));
+            refuse("请先选择本学会；新学会请选“新学会”并填写拟用的学会 id。", choice);
             return;
           }
           if (!id) {
-            newMsg.appendChild(el("p", { class: "rf-error", text: "请填写新学会拟用的学会 id，如 cd-mech-eng。" }));
+            refuse("请填写新学会拟用的学会 id，如 cd-mech-eng。", newId);
             return;
           }
           if (!new RegExp(self.labels.slug_pattern).test(id)) {
-            newMsg.appendChild(el("p", { class: "rf-error", text: "学会 id 只能用小写英文字母、数字和单个连字符，如 cd-mech-eng。" }));
+            refuse("学会 id 只能用小写英文字母、数字和单个连字符，如 cd-mech-eng。", newId);
             return;
           }
           self.begin({ society: id, year: Number(newYear.value) }, Number(newYear.value), {

@@ -356,6 +356,24 @@ def test_a_society_chooses_itself_from_the_registered_list(page) -> None:
     assert name in page.inner_text(".rf-note")
 
 
+def test_a_refused_new_id_is_said_in_view_with_the_field_focused(page) -> None:
+    """The refusal is written below 新建, which may sit at the window's foot (a reviewer saw it cut
+    off at 900 px, and the click seemed to do nothing): its field takes the focus and the
+    sentence is scrolled into view."""
+    page.set_viewport_size({"width": 1280, "height": 560})
+    page.select_option("#rf-new-choice", "__new__")
+    page.fill("#rf-new-society", "Cd_Materials")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.click("#rf-start-empty")
+    said = page.locator(".rf-mode .rf-msg .rf-error")
+    assert "只能用小写英文字母" in said.inner_text()
+    assert page.evaluate("document.activeElement.id") == "rf-new-society"
+    box = said.bounding_box()
+    assert box is not None
+    assert box["y"] >= 0
+    assert box["y"] + box["height"] <= 560
+
+
 def _start_blank(page, society: str) -> None:
     page.select_option("#rf-new-choice", society)
     page.select_option("#rf-new-year", "2018")
