@@ -147,5 +147,5 @@ def test_a_missing_forum_or_materials_names_the_field_as_every_writer_sees_it() 
     """「main_forum 应为 true」 told a workbook's or the form's user nothing: the field's title,
     its key and the 是 of the workbook and the form, in the check and (exported) in the form."""
     said = browser_findings(guideline(2017))["criteria"]["annual_conference"]
-    assert said["E-CRITERIA-MAIN-FORUM"].endswith("：“设有主论坛”（main_forum）应为 true（工作簿和在线表单中选“是”）。")
-    assert said["E-CRITERIA-MATERIALS"].endswith("：“制作了会议资料”（materials）应为 true（工作簿和在线表单中选“是”）。")
+    assert said["E-CRITERIA-MAIN-FORUM"].endswith("：“设有主论坛”应选“是”（main_forum: true）。")
+    assert said["E-CRITERIA-MATERIALS"].endswith("：“制作了会议资料”应选“是”（materials: true）。")

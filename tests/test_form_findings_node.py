@@ -216,7 +216,7 @@ def test_an_unknown_occasion_is_said_in_the_checks_words_with_the_words_it_takes
     assert where == path
     assert said == f"“示例活动”不符合所申报的类别：{form}"
     assert "现为“科技活动周期间”" in form
-    assert "occasion 写 科普月、科技周、科普日、其他全国性或全市性科普活动 之一" in form
+    assert "（occasion）写 科普月、科技周、科普日、其他全国性或全市性科普活动 之一" in form
 
 
 def test_a_company_commissioner_and_repeated_items_are_said_as_check_says_them(tmp_path: Path) -> None:

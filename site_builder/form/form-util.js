@@ -12,6 +12,22 @@
    * but for `white-space: nowrap`). The text is the message's, character for character: copied,
    * it reads the same. Every message the form shows goes through it. */
   var ISO_DATE = /\d{4}-\d{2}-\d{2}(?!\d)/g;
+  // A bracket of the check's words that names a field as the YAML file writes it — “（main_forum）”,
+  // “（main_forum: true）” — is for whoever edits the file: shown, like the fields' own names,
+  // only when “显示字段名” is ticked (form.css, .rf-key). Copied, the text is still the check's.
+  var KEY_NOTE = /（[a-z][a-z0-9_]*(?:: [^（）]*)?）/g;
+
+  function withKeyNotes(text, out) {
+    var from = 0;
+    KEY_NOTE.lastIndex = 0;
+    for (var m = KEY_NOTE.exec(text); m; m = KEY_NOTE.exec(text)) {
+      if (m.index > from) out.push(text.slice(from, m.index));
+      out.push(RF.el("span", { class: "rf-key", text: m[0] }));
+      from = m.index + m[0].length;
+    }
+    if (from < text.length) out.push(text.slice(from));
+  }
+
   RF.withDates = function (message) {
     var text = String(message);
     var out = [];
@@ -19,11 +35,11 @@
     ISO_DATE.lastIndex = 0;
     for (var m = ISO_DATE.exec(text); m; m = ISO_DATE.exec(text)) {
       if (m.index > 0 && /\d/.test(text.charAt(m.index - 1))) continue;
-      if (m.index > from) out.push(text.slice(from, m.index));
+      if (m.index > from) withKeyNotes(text.slice(from, m.index), out);
       out.push(RF.el("span", { class: "rf-date", text: m[0] }));
       from = m.index + m[0].length;
     }
-    if (from < text.length) out.push(text.slice(from));
+    if (from < text.length) withKeyNotes(text.slice(from), out);
     return out;
   };
 

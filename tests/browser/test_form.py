@@ -432,6 +432,26 @@ def test_field_names_show_only_when_asked_for(page) -> None:
     assert page.locator(".rf-key").first.is_visible()  # the choice is remembered
 
 
+def test_a_message_s_field_keys_show_only_when_field_names_are_asked_for(page) -> None:
+    """The check's words name a field for whoever edits the file too (“应选“是”（main_forum:
+    true）”): a secretary who has not ticked 显示字段名 does not see the bracket (a reviewer read
+    main_forum and true in the form), and the words copied are still the check's."""
+    _start_blank(page, sorted(_registered())[0])
+    add(page, "/academic_events")
+    settled(page)
+    fill(page, "/academic_events/0/category", "综合性学术年会")
+    page.keyboard.press("Tab")
+    settled(page)
+    page.locator("details.rf-summary-list").evaluate("d => { d.open = true; }")  # the list of problems
+    said = page.locator("details.rf-summary-list li", has_text="应选“是”").first
+    assert "“设有主论坛”应选“是”（main_forum: true）" in said.text_content()
+    note = said.locator(".rf-key", has_text="main_forum: true")
+    assert not note.is_visible()
+    assert "main_forum" not in said.inner_text()
+    page.check("#rf-show-keys")
+    assert note.is_visible()
+
+
 def test_a_draft_is_saved_and_offered_back(page) -> None:
     _start_blank(page, sorted(_registered())[0])
     add(page, "/major_work")

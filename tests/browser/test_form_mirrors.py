@@ -113,7 +113,7 @@ def test_an_occasion_off_the_list_is_told_the_words_it_takes_as_check_tells_it(p
     code, said = _by_check(page, tmp_path)[pointer]
     assert code == "E-CRITERIA-OCCASION"
     assert said == f"“示例活动”不符合所申报的类别：{_said(page, pointer)}"
-    assert "occasion 写 科普月、科技周、科普日、其他全国性或全市性科普活动 之一（现为“科技活动周期间”）" in _said(page, pointer)
+    assert "（occasion）写 科普月、科技周、科普日、其他全国性或全市性科普活动 之一（现为“科技活动周期间”）" in _said(page, pointer)
     assert not page.problems, page.problems
 
 

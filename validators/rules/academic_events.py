@@ -38,15 +38,16 @@ def _occasion_unmet(event: AcademicEvent, guideline: Guideline, label: str) -> l
         major = guideline.major_event(written)
         if major is not None:
             return [Unmet("E-CRITERIA-OCCASION", field,
-                          f"{label}的 {field} 写的“{(written or '').strip()}”：{major_event_words(major, guideline)}。")]
+                          f"{label}的{_titled(field)}写的“{(written or '').strip()}”：{major_event_words(major, guideline)}。")]
     occasion = guideline.occasion(event.occasion)
     if occasion is None:
         named = "、".join(o.name for o in guideline.popularisation_occasions)
         return [Unmet("E-CRITERIA-OCCASION", "occasion",
                       f"{label}须在{named}等全国性、全市性科普活动中举办："
-                      f"occasion 写 {'、'.join(guideline.occasion_names)} 之一"
-                      f"（现为“{event.occasion or ''}”）；名单以外的全国性、全市性科普活动选“{guideline.open_occasion}”，"
-                      "并写明活动名称（occasion_name）和主办单位（occasion_organizer）"
+                      f"{_titled('occasion')}写 {'、'.join(guideline.occasion_names)} 之一"
+                      f"（现为“{event.occasion or ''}”）；"
+                      f"名单以外的全国性、全市性科普活动写“{guideline.open_occasion}”，"
+                      f"并写明{_titled('occasion_name')}和{_titled('occasion_organizer')}"
                       f"{not_major_work(guideline)}。")]
     if occasion == guideline.open_occasion:
         missing = [name for name, value in (("occasion_name", event.occasion_name),
@@ -54,9 +55,9 @@ def _occasion_unmet(event: AcademicEvent, guideline: Guideline, label: str) -> l
                    if not value]
         if missing:
             return [Unmet("E-CRITERIA-OCCASION", "occasion",
-                          f"occasion 为“{guideline.open_occasion}”时，须写明活动名称"
-                          "（occasion_name）和主办单位（occasion_organizer），以便核实它是全国性、"
-                          f"全市性科普活动：缺 {'、'.join(missing)}。")]
+                          f"{_titled('occasion')}为“{guideline.open_occasion}”时，须写明{_titled('occasion_name')}"
+                          f"和{_titled('occasion_organizer')}，以便核实它是全国性、"
+                          f"全市性科普活动：缺{'、'.join(_titled(m) for m in missing)}。")]
     return []
 
 
@@ -119,10 +120,16 @@ def _dropped_regions(event: AcademicEvent, found: Regions, guideline: Guideline)
     return [why[j] for j in sorted(why)]
 
 
+def _titled(field: str) -> str:
+    """A field as a message names it: its title, and its key in brackets for whoever edits the
+    file (the online form shows the bracket only when asked to show field names)."""
+    return f"“{AcademicEvent.model_fields[field].title}”（{field}）"
+
+
 def _must_be_true(field: str) -> str:
-    """A yes-or-no field a category asks for, by its title and key, in the words of the YAML file
-    and of the workbook and form (是/否), since a secretary may have written any of the three."""
-    return f"“{AcademicEvent.model_fields[field].title}”（{field}）应为 true（工作簿和在线表单中选“是”）。"
+    """A yes-or-no field a category asks for: 是 in the workbook and the form, and, in the bracket
+    the form shows only with the field names, what the YAML file writes."""
+    return f"“{AcademicEvent.model_fields[field].title}”应选“是”（{field}: true）。"
 
 
 def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | None = None,
