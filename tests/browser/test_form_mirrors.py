@@ -61,6 +61,14 @@ def _said(page, pointer: str, *, some: bool = True) -> str:  # type: ignore[no-u
     return str(message.inner_text())
 
 
+def _copied(page, pointer: str) -> str:  # type: ignore[no-untyped-def]
+    """The field's message as copied: with the field-name brackets the page shows only when
+    显示字段名 is ticked (the check's words, character for character)."""
+    message = box(page, pointer).locator(":scope > .rf-msg")
+    expect(message).not_to_be_empty()
+    return str(message.text_content())
+
+
 def _head(page) -> str:  # type: ignore[no-untyped-def]
     return str(page.inner_text(".rf-summary .rf-summary-head"))
 
@@ -99,7 +107,7 @@ def test_an_event_lacking_what_its_category_asks_is_an_error_in_the_check_bar(
     assert "1 处错误" in _head(page)
     _show_all(page)
     pointer = f"/academic_events/0/{field}"
-    assert checked[pointer][1] == f"“示例活动”不符合所申报的类别：{_said(page, pointer)}"  # the check's words
+    assert checked[pointer][1] == f"“示例活动”不符合所申报的类别：{_copied(page, pointer)}"  # the check's words
     assert not page.problems, page.problems
 
 
@@ -112,8 +120,8 @@ def test_an_occasion_off_the_list_is_told_the_words_it_takes_as_check_tells_it(p
     pointer = "/academic_events/0/occasion"
     code, said = _by_check(page, tmp_path)[pointer]
     assert code == "E-CRITERIA-OCCASION"
-    assert said == f"“示例活动”不符合所申报的类别：{_said(page, pointer)}"
-    assert "（occasion）写 科普月、科技周、科普日、其他全国性或全市性科普活动 之一（现为“科技活动周期间”）" in _said(page, pointer)
+    assert said == f"“示例活动”不符合所申报的类别：{_copied(page, pointer)}"
+    assert "（occasion）写 科普月、科技周、科普日、其他全国性或全市性科普活动 之一（现为“科技活动周期间”）" in _copied(page, pointer)
     assert not page.problems, page.problems
 
 
