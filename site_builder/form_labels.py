@@ -34,7 +34,7 @@ from validators.yaml.policy import policy
 from validators.year.cited import area_clause, cited_clause
 from validators.year.countries import country_key, country_table
 from validators.year.criteria import criteria_needs, major_event_words, not_major_work
-from validators.year.cycle import AWAITING_FINAL, Phase, full_date
+from validators.year.cycle import AWAITING_FINAL, Phase, full_date, no_new_report
 from validators.year.former import earlier_names
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 from validators.year.measures import DID_YOU_MEAN, OTHER_INDUSTRY, district_rename_hint
@@ -192,30 +192,37 @@ def year_help(rules: Guideline) -> dict[str, str]:
 
 def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
     """What the form says of the year before any field, and writes at the top of the file: the
-    phase of the year on the day the form is used, and what it means for a report sent now."""
+    phase of the year on the day the form is used, and what it means for a report sent now.
+    Once submission has closed, `new` is said instead to a society with no published report of
+    the year: the pull request's gate refuses a new report then (no_new_report)."""
     year, calendar = rules.year, rules.calendar
+    refused = no_new_report(year)
+    done = f"{year} 年度已定稿：评估结果不再改变"
     final = {"phase": Phase.FINAL.value, "from": None, "to": None,
-             "sentence": f"{year} 年度已定稿：评估结果不再改变，这一年度的报告不能再修改。"}
+             "sentence": f"{done}，这一年度的报告不能再修改。", "new": f"{done}；{refused}"}
     if frozen:
         return [final]
     if calendar is None:
         return []
     closes, notice_ends = full_date(calendar.submission_closes), full_date(calendar.notice_ends)
+    checking = f"{year} 年度的填报已于 {closes}截止，市科协正在核查"
+    notice = f"{year} 年度的评估结果正在公示（至 {notice_ends}）"
+    # Past the calendar's final day but not yet finalized: the results may still be re-run.
+    # The site's words for this state (AWAITING_FINAL), so the form and the pages agree.
+    awaiting = f"{year} 年度：{AWAITING_FINAL}（按日历，最终结果应于 {full_date(calendar.final)}公布）"
     words = {
-        Phase.NOT_OPEN: f"{year} 年度尚未开始填报（{full_date(calendar.submission_opens)}开始）："
-                        "可以先填写、下载保存，开始后再提交。",
-        Phase.SUBMISSION: f"{year} 年度正在填报，{closes}截止（含当日）：截止前提交，截止前可以反复修改。",
-        Phase.VERIFICATION: f"{year} 年度的填报已于 {closes}截止，市科协正在核查："
-                            "现在提交或修改报告，须经市科协管理员同意；核查之后提交的项目未经核实，不计分。",
-        Phase.NOTICE: f"{year} 年度的评估结果正在公示（至 {notice_ends}）：报告只能在回应市科协已受理、允许更正的异议时修改；"
-                      "公示期间新提交的项目未经核实，不计分。对结果有异议，请在公示期内提出。",
-        # Past the calendar's final day but not yet finalized: the results may still be re-run.
-        # The site's words for this state (AWAITING_FINAL), so the form and the pages agree.
-        Phase.FINAL: f"{year} 年度：{AWAITING_FINAL}（按日历，最终结果应于 {full_date(calendar.final)}公布）："
-                     "这一年度的报告不能再修改；评估结果由市科协定稿后不再改变。",
+        Phase.NOT_OPEN: (f"{year} 年度尚未开始填报（{full_date(calendar.submission_opens)}开始）："
+                         "可以先填写、下载保存，开始后再提交。", None),
+        Phase.SUBMISSION: (f"{year} 年度正在填报，{closes}截止（含当日）：截止前提交，截止前可以反复修改。", None),
+        Phase.VERIFICATION: (f"{checking}：现在提交或修改报告，须经市科协管理员同意；核查之后提交的项目未经核实，不计分。",
+                             f"{checking}；{refused}"),
+        Phase.NOTICE: (f"{notice}：报告只能在回应市科协已受理、允许更正的异议时修改；"
+                       "公示期间新提交的项目未经核实，不计分。对结果有异议，请在公示期内提出。",
+                       f"{notice}，填报已于 {closes}截止；{refused}"),
+        Phase.FINAL: (f"{awaiting}：这一年度的报告不能再修改；评估结果由市科协定稿后不再改变。", f"{awaiting}；{refused}"),
     }
     return [{"phase": phase.value, "from": start.isoformat() if start else None,
-             "to": end.isoformat() if end else None, "sentence": words[phase]}
+             "to": end.isoformat() if end else None, "sentence": words[phase][0], "new": words[phase][1]}
             for phase, start, end in calendar.spans()]
 
 

@@ -26,7 +26,7 @@
       (name ? name + "（" + (st.data.society || "") + "）" : "学会 " + (st.data.society || "")) + " " + st.data.year + " 年度工作报告。",
       "由网站“在线填报”页面生成；提交后系统会自动检查，并用中文说明需要修改的地方。",
     ];
-    var phase = RF.phaseOn(this.ctx.guide, RF.today());
+    var phase = this.phaseNow();
     if (phase) header.push("生成于 " + RF.today() + "：" + phase.sentence);
     // A report from a workbook whose content was not all read never reads as complete.
     var lost = this.workbookErrors(true);
@@ -125,7 +125,7 @@
     var out = el("section", { class: "rf-output", id: "rf-output" }, [el("h2", { text: "第三步：生成文件并提交" })]);
     // The year's phase said again where the secretary submits: the page is long, and past the
     // deadline what is sent now may earn nothing (the sentence at the top of the form).
-    var phase = RF.phaseOn(this.ctx.guide, RF.today());
+    var phase = this.phaseNow();
     if (phase && phase.phase !== "submission") {
       out.appendChild(el("p", { class: "rf-phase rf-phase-" + phase.phase, id: "rf-phase-output", text: phase.sentence }));
     }

@@ -61,6 +61,20 @@
     })[0] || null;
   };
 
+  /* Where the year stands today and what it means for this report: `fresh` when the society has
+   * no published report of the year (a new society's, or a first one), which the pull request's
+   * gate refuses once submission has closed (`sentence` then says so: the guide's `new`). */
+  App.prototype.phaseNow = function () {
+    var st = this.state;
+    var phase = RF.phaseOn(this.guides[st.year], RF.today());
+    if (!phase) return null;
+    var s = typeof st.data.society === "string" ? this.society(st.data.society) : null;
+    var fresh = !(s && (s.years || []).indexOf(st.year) !== -1);
+    var refused = fresh && !!phase.new;
+    return { phase: phase.phase, sentence: refused ? phase.new : phase.sentence, refused: refused,
+      closed: !!phase.new };
+  };
+
   /* The society's registered name as the published list has it (W-OCCASION-OWN), or null: the
    * list names a society without a profile by its id. */
   App.prototype.registeredName = function (id) {
@@ -219,7 +233,7 @@
     this.editor.appendChild(el("p", { class: "rf-options" }, [
       el("label", { for: "rf-show-keys" }, [keys, " 显示字段名（YAML 文件中的英文名，直接编辑文件时有用）"])]));
     // Where the year stands, before any field: what a report sent today can still do.
-    var phase = RF.phaseOn(guide, RF.today());
+    var phase = this.phaseNow();
     if (phase) {
       this.editor.appendChild(el("p", { class: "rf-phase rf-phase-" + phase.phase, id: "rf-phase",
         role: "status", text: phase.sentence }));
@@ -761,12 +775,21 @@
     var ok = !counts.error && !counts.todo;
     // Until the published reports are compared, a report without other problems has not passed.
     var cross = CROSS_SAID[this.crossStatus] || "";
-    box.className = "rf-summary " + (ok ? (cross ? "rf-summary-wait" : "rf-summary-ok") : "rf-summary-issues");
-    box.appendChild(el("p", { class: "rf-summary-head", text: ok && !cross
-      ? "检查通过：没有必须修改的问题" + (counts.warning ? "（另有 " + counts.warning + " 条提示，请逐项查看）" : "") + "。提交后系统还会做完整检查（如证明材料文件是否存在，与别的学会尚未合并的报告是否冲突）。"
-      : ok ? "表单的其余检查没有发现问题" + (counts.warning ? "（另有 " + counts.warning + " 条提示）" : "") + "；" + cross
-        : "检查结果：" + counts.error + " 处错误，" + counts.todo + " 处待填写，" + counts.warning + " 条提示。" +
-          (cross ? "另外，" + cross : "") }));
+    // Nor has one the pull request's gate will refuse: a new report once submission has closed.
+    var phase = this.phaseNow();
+    var refused = phase && phase.refused;
+    var warned = counts.warning ? "（另有 " + counts.warning + " 个警告" : "";
+    box.className = "rf-summary " + (ok ? (cross || refused ? "rf-summary-wait" : "rf-summary-ok") : "rf-summary-issues");
+    box.appendChild(el("p", { class: "rf-summary-head", text: ok && refused && !cross
+      ? "表单没有发现必须修改的问题" + (warned && warned + "）") + "，但 " + this.state.year +
+        " 年度的填报已经截止，这份报告不能再提交：见表单上方的说明。"
+      : ok && !cross
+        ? "检查通过：没有必须修改的问题" + (warned && warned + "，请逐项查看）") + "。" +
+          (phase && phase.closed ? this.state.year + " 年度的填报已经截止：修改已发布的报告，须符合表单上方说明的条件。" : "") +
+          "提交后系统还会做完整检查（如证明材料文件是否存在，与别的学会尚未合并的报告是否冲突）。"
+        : ok ? "表单的其余检查没有发现问题" + (warned && warned + "）") + "；" + cross
+          : "检查结果：" + counts.error + " 个错误，" + counts.todo + " 处待填写，" + counts.warning + " 个警告。" +
+            (cross ? "另外，" + cross : "") }));
     if (!pairs.length) return;
     // What must be fixed first, then what is to fill in, then the notes; within each, in the
     // page's order (a new society's profile stands above its report).

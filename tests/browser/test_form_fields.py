@@ -279,7 +279,7 @@ def test_adding_a_maintainer_puts_the_caret_in_the_new_field(page, base: str) ->
     settled(page)
     # Nothing typed yet: the empty 维护人 list is to fill, as the empty fields are, not an error.
     said = page.locator(".rf-summary").inner_text()
-    assert "检查结果：0 处错误" in said, said
+    assert "检查结果：0 个错误" in said, said
     page.locator(".rf-summary-list > summary").click()
     assert page.locator(".rf-summary li.rf-todo").filter(has_text="维护人").count() == 1
     assert page.locator(".rf-summary li.rf-error").count() == 0
@@ -291,7 +291,7 @@ def test_adding_a_maintainer_puts_the_caret_in_the_new_field(page, base: str) ->
     assert focused[2] == "/maintainers/0", focused
     # The new field, not yet typed in, is to fill too: not an error the moment it appears.
     said = page.locator(".rf-summary .rf-summary-head").inner_text()
-    assert said.startswith("检查结果：0 处错误"), said
+    assert said.startswith("检查结果：0 个错误"), said
     assert not page.problems, page.problems
 
 

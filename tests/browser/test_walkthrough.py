@@ -165,10 +165,12 @@ def test_a_new_society_s_year_through_the_form(browser, form_site: FormSite, tmp
     _enter_the_year(s)
     page.wait_for_timeout(400)
 
-    # Before any field: where 2018 stands today, and what it means for a report sent now.
+    # Before any field: where 2018 stands today, and what it means for a report sent now: a new
+    # society's first report is past the deadline, which the pull request's gate would refuse.
     phase = page.inner_text("#rf-phase")
     assert "2018 年度的评估结果正在公示" in phase
-    assert "未经核实，不计分" in phase
+    assert "不能再提交新的 2018 年度报告" in phase
+    assert "这份报告不能再提交" in page.inner_text(".rf-summary-head")
     # ...and said again at step 3, where the secretary submits, far below on a long page.
     assert page.inner_text("#rf-output #rf-phase-output") == phase
     # 其他 cites its own clause, 5.5.

@@ -44,7 +44,7 @@ from validators.rules.evidence import cited_path
 from validators.submission_paths import PathKind, classify, name_kind
 from validators.yaml.loading import load_path
 from validators.yaml.policy import policy
-from validators.year.cycle import Phase, full_date
+from validators.year.cycle import Phase, full_date, no_new_report
 from validators.year.guideline import guideline
 
 MAX_REVIEWS_BYTES = 4 * 1024 * 1024
@@ -211,8 +211,7 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
     if added and classify(path).year == year and not (root / SUBMISSIONS / society / f"{year}.yaml").exists():
         # A report main never had: there is nothing to correct, so no objection opens the way.
         return error(path, 1, 1, "E-CYCLE-CLOSED",
-                     f"{closed}，不能再提交新的 {year} 年度报告：逾期的报告不参加该年度的评估。"
-                     "确有特殊情况，请联系市科协，由市科协管理员决定是否提交。")
+                     f"{closed}，{no_new_report(year)}")
     answering = _objections(root, year)
     allowed = (answering.allowing_correction(society)
                if answering and phase is Phase.NOTICE and not finalized else [])

@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from validators.findings import PlacedError
 
-__all__ = ["AWAITING_FINAL", "CALENDAR_ZONE", "Calendar", "Phase", "calendar_day", "full_date", "parse_day", "today"]
+__all__ = ["AWAITING_FINAL", "CALENDAR_ZONE", "Calendar", "Phase", "calendar_day", "full_date", "no_new_report", "parse_day",
+           "today"]
 
 # The association's calendar days are Beijing time (UTC+8, no daylight saving): a deadline of
 # 12 月 15 日 ends at midnight in Chengdu, not in UTC.
@@ -44,6 +45,13 @@ PHASE_LABELS: dict[Phase, str] = {
 # results/<year>.json): its numbers are not final yet, whatever the calendar says. The site
 # (site_builder/phase.py `label`) and the form say it in these words.
 AWAITING_FINAL = "公示已结束，结果尚未定稿"
+
+
+def no_new_report(year: int) -> str:
+    """What a society without a report of `year` is told once the year's submission has closed:
+    the pull request's gate refuses the new file (E-CYCLE-CLOSED) and the form says so before."""
+    return (f"不能再提交新的 {year} 年度报告：逾期的报告不参加该年度的评估。"
+            "确有特殊情况，请联系市科协，由市科协管理员决定是否提交。")
 
 
 def month_day(day: dt.date) -> str:

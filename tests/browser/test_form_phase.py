@@ -1,0 +1,153 @@
+"""What the form tells a secretary of the year's phase, in headless Chromium. A society without a
+published report of the year, past the deadline, was told the year was on notice and then
+“检查通过” at the foot of the page, while the pull request's gate refuses a new report then
+(E-CYCLE-CLOSED): it is now told, at the top, at step 3 and in the file, that the report cannot be
+submitted, in the gate's words, and the bar does not say “检查通过”. The bar also names each
+problem's kind in words (错误, 待填写, 警告), not by colour alone, and counts warnings as `check`
+does (个警告)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from site_builder.form_labels import phase_sentences
+from tests.browser.test_form import settled
+from tests.site_support import built_site, served, sync_playwright
+from tests.trees import ROOT
+from validators.year.cycle import CALENDAR_ZONE, no_new_report
+from validators.year.guideline import guideline
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+YEAR = 2018
+NEW = "cd-agri"  # registered, with a 2017 report and none of 2018
+PUBLISHED = "cd-mech-eng"  # with a published 2018 report
+REPORT = """society: {society}
+year: 2018
+major_work:
+  - {{id: mw-a, kind: 党建, title: 成立党支部, date: 2018-07-01, description: 召开党员大会，成立学会党支部。,
+     evidence: ["https://example.org/a"]}}
+"""
+
+
+def _rules():  # type: ignore[no-untyped-def]
+    rules = guideline(YEAR)
+    assert rules is not None
+    assert rules.calendar is not None
+    return rules
+
+
+def _sentences(phase: str) -> dict[str, str]:
+    [said] = [p for p in phase_sentences(_rules(), frozen=False) if p["phase"] == phase]
+    return said
+
+
+def _noon(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(12), CALENDAR_ZONE)
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    sync_playwright()  # fails in CI, skips elsewhere, before the build
+    with served(built_site()) as url:
+        yield url + "form/"
+
+
+def _open(page, base: str, day: dt.date, society: str) -> None:  # type: ignore[no-untyped-def]
+    page.clock.install(time=_noon(day))
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.set_input_files("#rf-file", files=[{"name": f"{YEAR}.yaml", "mimeType": "text/yaml",
+                                             "buffer": REPORT.format(society=society).encode("utf-8")}])
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+
+
+def _head(page) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    bar = page.locator(".rf-editor .rf-summary")
+    return str(bar.locator(".rf-summary-head").inner_text()), str(bar.get_attribute("class"))
+
+
+def test_a_new_report_past_the_deadline_is_told_it_cannot_be_submitted(page, base: str) -> None:
+    calendar = _rules().calendar
+    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), NEW)
+    said = _sentences("notice")["new"]
+    assert no_new_report(YEAR) in said  # the gate's words for the same report
+    assert page.inner_text("#rf-phase") == said
+    head, kind = _head(page)
+    assert not head.startswith("检查通过"), head
+    assert "这份报告不能再提交" in head
+    assert "rf-summary-wait" in kind
+    assert page.inner_text("#rf-phase-output") == said
+    assert f"：{said}" in page.input_value("#rf-yaml-report").splitlines()[3]
+    assert not page.problems, page.problems
+
+
+def test_the_same_report_while_the_year_takes_reports_passes(page, base: str) -> None:
+    calendar = _rules().calendar
+    _open(page, base, calendar.submission_closes - dt.timedelta(days=10), NEW)
+    assert page.inner_text("#rf-phase") == _sentences("submission")["sentence"]
+    head, kind = _head(page)
+    assert head.startswith("检查通过："), head
+    assert "截止" not in head
+    assert "rf-summary-ok" in kind
+    assert not page.problems, page.problems
+
+
+def test_a_published_report_past_the_deadline_is_told_the_phase_s_conditions(page, base: str) -> None:
+    assert (ROOT / "submissions" / PUBLISHED / f"{YEAR}.yaml").is_file()
+    calendar = _rules().calendar
+    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), PUBLISHED)
+    assert page.inner_text("#rf-phase") == _sentences("notice")["sentence"]
+    head, kind = _head(page)
+    assert head.startswith("检查通过："), head
+    assert "修改已发布的报告，须符合表单上方说明的条件" in head
+    assert "rf-summary-ok" in kind
+
+
+BROKEN = """society: cd-agri
+year: 2018
+innovation:
+  services:
+    - {id: svc-a, kind: 科技咨询, title: 技术咨询, enterprise: 成都示例企业, district: 郫都区,
+       date: 2018-05-12, outcome: 无, evidence: ["https://example.org/a"]}
+    - {id: svc-b, kind: 科技咨询, title: 技术培训, enterprise: 成都示例企业, district: 锦江区,
+       date: 2019-06-12, outcome: 培训技术人员 30 人, evidence: ["https://example.org/b"]}
+major_work:
+  - {id: mw-a, kind: 党建, title: 成立党支部, date: 2018-07-01, evidence: ["https://example.org/c"]}
+"""
+KINDS = {"rf-error": "错误：", "rf-todo": "待填写：", "rf-warning": "警告："}
+BEFORE = "e => getComputedStyle(e, '::before').content"
+
+
+def test_each_problem_names_its_kind_in_words(page, base: str) -> None:
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.set_input_files("#rf-file", files=[{"name": "2018.yaml", "mimeType": "text/yaml",
+                                             "buffer": BROKEN.encode("utf-8")}])
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+    page.locator(".rf-editor .rf-summary-list > summary").click()
+    settled(page)
+    counts = {}
+    for kind, word in KINDS.items():
+        items = page.locator(f".rf-editor .rf-summary-list li.{kind}")
+        counts[kind] = items.count()
+        assert counts[kind], kind
+        assert set(items.evaluate_all(f"es => es.map({BEFORE})")) == {f'"{word}"'}, kind
+    head, _ = _head(page)
+    assert head == (f"检查结果：{counts['rf-error']} 个错误，{counts['rf-todo']} 处待填写，"
+                    f"{counts['rf-warning']} 个警告。"), head
+    # At a field: an error and a warning are named; a todo says 必填 in its own words.
+    for kind in ("rf-error", "rf-warning"):
+        at_field = page.locator(f".rf-editor .rf-msg > p.{kind}").first
+        assert at_field.evaluate(BEFORE) == f'"{KINDS[kind]}"', kind
+    todo = page.locator(".rf-editor .rf-msg > p.rf-todo").first
+    assert todo.evaluate(BEFORE) == "none"
+    assert todo.inner_text().startswith("必填")
+    # Copied, a message is still check's sentence: the word is not part of its text.
+    assert not at_field.text_content().startswith("警告")
+    assert not page.problems, page.problems
