@@ -498,6 +498,13 @@
       self.register(itemPath, card, cardMsg);
       if (RF.isObject(item)) {
         self.fields(card, items, itemPath);
+        if (prop === "consortia" && (ctx.consortia || []).length) {
+          // Below the name, where a secretary who typed a published consortium's name looks.
+          var offer = self.consortiumOffer(itemPath);
+          var named = ctx.fields.get(RF.pointer(itemPath.concat(["name"])));
+          if (named && named.box.parentNode === card) card.insertBefore(offer, named.box.nextSibling);
+          else card.appendChild(offer);
+        }
       } else {
         cardMsg.appendChild(el("p", { class: "rf-error", text: "这一项应为一组字段（键: 值），现在不是：请删除后重新添加。" }));
       }
@@ -540,14 +547,7 @@
     });
     var select = el("select", { id: id, class: "rf-input rf-select", on: { change: function (e) {
       var chosen = ctx.consortia.filter(function (c) { return c.id === e.target.value; })[0];
-      if (!chosen) return;
-      var current = self.get(itemPath) || {};
-      ["id", "name", "form", "direction", "industry", "established"].forEach(function (k) {
-        current[k] = chosen[k];
-      });
-      current.role = "参与";
-      RF.setPath(ctx.state.data, itemPath, current);
-      ctx.rerender(RF.pointer(itemPath.concat(["role"])));
+      if (chosen) self.takePartIn(itemPath, chosen);
     } } }, options);
     return el("div", { class: "rf-field rf-pick" }, [
       el("label", { class: "rf-label", for: id }, [el("span", { text: "参加的是已发布的联合体？从牵头学会的报告中选择" })]),
@@ -555,6 +555,52 @@
       el("div", { class: "rf-help" }, [el("p", { text: "选中后，编号、形式、方向、产业和成立日期按牵头学会的报告填好，本学会的角色为“参与”；" +
         "牵头学会还须在它的成员名单中写上本学会。" })]),
     ]);
+  };
+
+  /* The consortium item filled as its lead wrote the published consortium `chosen` (one of
+   * ctx.consortia), this society taking part (参与): the picker's choice, and the offer's button. */
+  R.takePartIn = function (itemPath, chosen) {
+    var current = this.get(itemPath) || {};
+    ["id", "name", "form", "direction", "industry", "established"].forEach(function (k) {
+      current[k] = chosen[k];
+    });
+    current.role = "参与";
+    RF.setPath(this.ctx.state.data, itemPath, current);
+    this.ctx.rerender(RF.pointer(itemPath.concat(["role"])));
+  };
+
+  /* A consortium item whose name (trimmed) is a published consortium's that another society leads,
+   * under another id: typed by hand instead of picked, `check` reads it as another consortium of
+   * that name (W-CONSORTIUM-NO-LEAD; as a lead E-CONSORTIUM-MULTIPLE-LEADS or
+   * W-CONSORTIUM-NAME-REUSED). Offered, with a button that picks it; nothing changes without the
+   * click. Follows the name as it is typed. One this society leads is not offered: it cannot take
+   * part in its own consortium. */
+  R.consortiumOffer = function (itemPath) {
+    var self = this;
+    var ctx = this.ctx;
+    var offer = el("div", { class: "rf-pick-offer", "aria-live": "polite" });
+    var shown = null;
+    var refresh = function () {
+      var item = self.get(itemPath);
+      var data = ctx.state.data || {};
+      var name = RF.isObject(item) && typeof item.name === "string" ? item.name.trim() : "";
+      var same = name ? ctx.consortia.filter(function (c) {
+        return String(c.name).trim() === name && c.id !== item.id && c.lead !== data.society;
+      }) : [];
+      var key = JSON.stringify(same.map(function (c) { return c.id; }));
+      if (key === shown) return;
+      shown = key;
+      RF.clear(offer);
+      same.forEach(function (c) {
+        offer.appendChild(el("p", { text: "已发布的联合体中有同名的“" + c.name + "”（" + c.lead_name + "牵头，编号 " +
+          c.id + "）：如果本学会是参加它，请点“按牵头学会的报告填写”。" }));
+        offer.appendChild(el("button", { type: "button", class: "rf-small rf-pick-fill", text: "按牵头学会的报告填写",
+          on: { click: function () { self.takePartIn(itemPath, c); } } }));
+      });
+    };
+    refresh();
+    ctx.refreshers.push(refresh);
+    return offer;
   };
 
   /* An id not yet used in the file, worded as models.report.new_id words it: <prefix>-<year>-<nn>
