@@ -583,9 +583,11 @@
     var refresh = function () {
       var item = self.get(itemPath);
       var data = ctx.state.data || {};
-      var name = RF.isObject(item) && typeof item.name === "string" ? item.name.trim() : "";
+      // Names compared as `check` compares them (same_text: width, case, spaces and marks).
+      var spaces = ctx.labels.urls.spaces;
+      var name = RF.isObject(item) && typeof item.name === "string" ? RF.sameText(item.name, spaces) : "";
       var same = name ? ctx.consortia.filter(function (c) {
-        return String(c.name).trim() === name && c.id !== item.id && c.lead !== data.society;
+        return RF.sameText(String(c.name), spaces) === name && c.id !== item.id && c.lead !== data.society;
       }) : [];
       var key = JSON.stringify(same.map(function (c) { return c.id; }));
       if (key === shown) return;
