@@ -18,6 +18,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -209,13 +210,18 @@ def test_an_event_that_lacks_countries_regions_or_an_occasion_is_an_error_as_in_
     assert codes == [["E-THRESHOLD-COUNTRIES"]] * 2 + [["E-THRESHOLD-PROVINCES"]] * 2 + [["E-CRITERIA-OCCASION"]] * 3
 
 
-def test_an_unknown_occasion_is_said_in_the_checks_words_with_the_words_it_takes(tmp_path: Path) -> None:
-    report = {**copy.deepcopy(SAMPLE), "academic_events": [_event(category="大型社会活动", occasion="科技活动周期间")]}
+@pytest.mark.parametrize(("occasion", "now"), [("科技活动周期间", "（现为“科技活动周期间”）"), (None, "（现在没有填写）")])
+def test_an_unknown_occasion_is_said_in_the_checks_words_with_the_words_it_takes(
+        tmp_path: Path, occasion: str | None, now: str) -> None:
+    """None: no occasion given, said so (it was “（现为“”）”)."""
+    event = _event(category="大型社会活动", **({"occasion": occasion} if occasion else {}))
+    report = {**copy.deepcopy(SAMPLE), "academic_events": [event]}
     [(path, _, said)] = _by_check([report], tmp_path)[0]
     [(where, _, form)] = _in_js([report])[0]
     assert where == path
     assert said == f"“示例活动”不符合所申报的类别：{form}"
-    assert "现为“科技活动周期间”" in form
+    assert now in form
+    assert "现为“”" not in form
     assert "（occasion）写 科普月、科技周、科普日、其他全国性或全市性科普活动 之一" in form
 
 

@@ -413,7 +413,9 @@
     var findings = guide.findings || {};
     if (u.code === "E-CRITERIA-OCCASION") {
       var words = u.unknown ? (findings.occasions || {})[category.code] : null;
-      return words ? words.split("{occasion}").join(event.occasion == null ? "" : String(event.occasion)) : null;
+      if (!words) return null;
+      var blank = event.occasion == null || event.occasion === "";
+      return blank ? words.blank : words.written.split("{occasion}").join(String(event.occasion));
     }
     var said = (findings.criteria || {})[category.code] || {};
     if (u.code === "E-CRITERIA-ROLE") return (said.roles || {})[(guide.roles || {})[RF.trimmed(event.role)]] || null;

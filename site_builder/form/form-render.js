@@ -584,6 +584,7 @@
       var item = self.get(itemPath);
       var data = ctx.state.data || {};
       // Names compared as `check` compares them (same_text: width, case, spaces and marks).
+      RF.useSameText(ctx.labels);
       var spaces = ctx.labels.urls.spaces;
       var name = RF.isObject(item) && typeof item.name === "string" ? RF.sameText(item.name, spaces) : "";
       var same = name ? ctx.consortia.filter(function (c) {

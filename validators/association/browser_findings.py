@@ -128,20 +128,23 @@ def _repeated(rules: Guideline) -> dict[str, Any] | None:
 OCCASION_SLOT = "{occasion}"
 
 
-def _occasions(rules: Guideline) -> dict[str, str]:
+def _occasions(rules: Guideline) -> dict[str, dict[str, str]]:
     """For each category held in a popularisation occasion: what the check says of an occasion
-    the year does not name, which lists the words it takes, with OCCASION_SLOT for the occasion."""
-    out: dict[str, str] = {}
+    the year does not name, which lists the words it takes: `written`, with OCCASION_SLOT for the
+    occasion, and `blank`, of an event that gives none."""
+    out: dict[str, dict[str, str]] = {}
     for category in rules.kinds.event_categories:
         if not category.criteria.occasion:
             continue
-        event = AcademicEvent.model_construct(
-            category=category.code, role=EventRole.HOST, participants=0, main_forum=True, sub_forums=0,
-            materials=True, speaker_provinces=[], countries=[], occasion=OCCASION_SLOT, occasion_name=None,
-            occasion_organizer=None, date=dt.date(rules.year, 1, 1))
-        [said] = [u.message for u in unmet_criteria(event, rules)
-                  if u.code == "E-CRITERIA-OCCASION" and u.field == "occasion"]
-        assert said.count(OCCASION_SLOT) == 1, said
+        said = {}
+        for key, occasion in (("written", OCCASION_SLOT), ("blank", None)):
+            event = AcademicEvent.model_construct(
+                category=category.code, role=EventRole.HOST, participants=0, main_forum=True, sub_forums=0,
+                materials=True, speaker_provinces=[], countries=[], occasion=occasion, occasion_name=None,
+                occasion_organizer=None, date=dt.date(rules.year, 1, 1))
+            [said[key]] = [u.message for u in unmet_criteria(event, rules)
+                           if u.code == "E-CRITERIA-OCCASION" and u.field == "occasion"]
+        assert said["written"].count(OCCASION_SLOT) == 1, said
         out[category.code] = said
     return out
 

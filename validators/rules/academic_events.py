@@ -45,7 +45,7 @@ def _occasion_unmet(event: AcademicEvent, guideline: Guideline, label: str) -> l
         return [Unmet("E-CRITERIA-OCCASION", "occasion",
                       f"{label}须在{named}等全国性、全市性科普活动中举办："
                       f"{_titled('occasion')}写 {'、'.join(guideline.occasion_names)} 之一"
-                      f"（现为“{event.occasion or ''}”）；"
+                      f"{f'（现为“{event.occasion}”）' if event.occasion else '（现在没有填写）'}；"
                       f"名单以外的全国性、全市性科普活动写“{guideline.open_occasion}”，"
                       f"并写明{_titled('occasion_name')}和{_titled('occasion_organizer')}"
                       f"{not_major_work(guideline)}。")]
