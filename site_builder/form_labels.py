@@ -148,8 +148,8 @@ def _vocabulary_keys() -> dict[str, str]:
 
 
 def kind_clauses(rules: Guideline) -> dict[str, dict[str, str]]:
-    """For each field whose kinds carry clauses (events, research topics, major work): every way
-    of writing a kind, to its clause. Kept per field: “其他” is 5.5 for an event and 6 for a
+    """For each field whose kinds carry clauses (events, research topics, major work, services):
+    every way of writing a kind, to its clause. Kept per field: “其他” is 5.5 for an event and 6 for a
     research topic."""
     out: dict[str, dict[str, str]] = {}
     added = {f"{area_item_name(a.key)}.kind": f"{AREA_VOCABULARY}{a.key}" for a in rules.added_areas}
@@ -158,6 +158,13 @@ def kind_clauses(rules: Guideline) -> dict[str, dict[str, str]]:
                    for name in kind.names()}
         if claused:
             out[key] = claused
+    # A service's kind is paid under the clause `clause_service_kinds` lists it in (2017's 1.4 and
+    # 1.5, which pay differently): said when it is chosen, so that 科技金融 and 融资服务, both of
+    # 1.5, are seen to be the same for the score. A kind of no listed clause shows none.
+    services = {name: clause for clause in rules.clause_service_kinds
+                for kind in rules.service_kinds_for(clause) for name in kind.names()}
+    if services:
+        out["Service.kind"] = services
     return out
 
 
