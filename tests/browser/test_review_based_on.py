@@ -228,8 +228,9 @@ def _title(page, item: str) -> str:  # type: ignore[no-untyped-def]
 def test_a_draft_on_an_older_record_says_what_it_would_delete_and_merges(page, base: str, tmp_path: Path) -> None:
     """An expert's draft (a refusal, a verdict on the item the staff since asked material for, a
     mark) meets the staff's record merged meanwhile. The page names what replacing the record
-    would delete, by item and by whom; replacing asks first; merging keeps the record's and adds
-    the draft's own, and lists the draft's verdict the record's stood against."""
+    would delete, by item and by whom (within the page at 1366 and 390 px, no serious
+    accessibility fault); replacing asks first; merging keeps the record's and adds the draft's
+    own, and lists the draft's verdict the record's stood against."""
     _open(page, base, SOCIETY)
     page.fill("#rv-reviewer", EXPERT)
     refused = page.locator(f'.rv-item[data-item="{REFUSED}"]')
@@ -241,6 +242,7 @@ def test_a_draft_on_an_older_record_says_what_it_would_delete_and_merges(page, b
     criterion.get_by_label("专家编号").last.fill(EXPERT)
     criterion.get_by_label("分数").last.fill("4")
     titles = {item: _title(page, item) for item in (REFUSED, ASKED)}
+    from axe_playwright_python.sync_playwright import Axe
 
     digest = _merged_meanwhile(page)
     page.reload()
@@ -263,6 +265,10 @@ def test_a_draft_on_an_older_record_says_what_it_would_delete_and_merges(page, b
         page.set_viewport_size({"width": width, "height": 1400})
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         box.screenshot(path=str(tmp_path / f"conflict-{width}.png"))
+        found = Axe().run(page, context="#review-bench").response["violations"]
+        serious = [f"{v['id']}: {n['target']}" for v in found if v["impact"] in ("serious", "critical")
+                   for n in v["nodes"]]
+        assert not serious, serious
     page.set_viewport_size({"width": 1280, "height": 900})
 
     # Replacing asks first, naming what goes; declined, nothing changes.

@@ -200,7 +200,8 @@ def _message(file: str, based_on: str, base: bytes | None, base_based_on: str | 
     objections = file.endswith(f"/{OBJECTIONS_FILE}")
     again = ("请等网站按主分支更新后（合并后通常几分钟）在核查工作台重新打开这个"
              + ("年度，它会载入最新的异议记录；把你记录的异议和答复重新填一遍" if objections
-                else "学会，它会载入最新的记录；把你的结论和评分重新填一遍")
+                else "学会，它会载入最新的记录；把你的结论和评分重新填一遍（在生成本文件的浏览器中打开时，"
+                "工作台列出两处记录的不同，选“合并”即保留双方的记录，不必重填）")
              + "，再用新生成的文件替换本拉取请求中的文件。")
     if base is None:
         return (f"核查工作台生成本文件时仓库中已有 {file}，但主分支上现在没有这个文件：在此期间它被删除或改名了。"
