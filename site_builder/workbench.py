@@ -64,7 +64,8 @@ ASSET_SOURCE = Path(__file__).with_name("review")
 # The form's libraries and helpers, then the workbench's own modules, then its entry point.
 SCRIPTS = (f"../{FORM_ASSETS}/vendor/js-yaml.min.js", f"../{FORM_ASSETS}/vendor/ajv2020.min.js",
            f"../{FORM_ASSETS}/form-util.js", f"../{FORM_ASSETS}/form-check.js",
-           f"../{FORM_ASSETS}/form-yaml.js", "review-score.js", "review-privacy.js", "review-output.js", "review.js")
+           f"../{FORM_ASSETS}/form-yaml.js", "review-score.js", "review-privacy.js", "review-draft.js",
+           "review-output.js", "review.js")
 _SKIPPED_FIELDS = {"id", "evidence"}
 
 
@@ -192,6 +193,8 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
     review = site.repo.reviews.get((report.society, year))
     return {
         "society": report.society, "name": site.name(report.society), "year": year, "file": doc.file,
+        # A sample society's review file is marked as a sample, also one the workbench starts.
+        "sample": site.is_sample(report.society),
         "source": site.source_url(doc.file),
         "review_file": f"{REVIEWS}/{year}/{report.society}.yaml",
         "review_source": site.source_url(f"{REVIEWS}/{year}/{report.society}.yaml") if review else None,

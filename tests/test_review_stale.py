@@ -300,3 +300,56 @@ def test_a_wiped_expert_mark_is_named_by_its_criterions_label(
     open_pull_request(repo, "staff-late", workbench_file(site, B_VERDICT))
     message, _ = refused_as_stale(repo, capsys, FILE, site)
     assert "专家 expert-a 对评分项“综合性学术年会的质量”（event-quality）的评分 4.5 分" in message
+
+
+def dropped_warnings(findings: list[dict]) -> list[dict]:
+    return [f for f in findings if f["code"] == "W-REVIEW-RECORDS-DROPPED"]
+
+
+def test_a_file_based_on_main_that_deletes_its_records_is_warned_naming_them(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The staff's verdicts (one item waiting for material, the rest verified) are merged; an
+    expert's draft begun on the older record replaces the newer one in the workbench (“用草稿替换
+    仓库中的记录”): its file names main's as its start, so E-REVIEW-STALE lets it through, and
+    `check` itself finds nothing wrong in it. The pull request's reviewer is told what it deletes."""
+    merge(repo, "staff", workbench_file(published(repo), B_VERDICT))
+    main_file = published(repo)
+    assert "rest:" in main_file
+    expert_only = (f"society: {SOCIETY}\nyear: {YEAR}\nsample: true\nmarks:\n"
+                   "  - {criterion: event-quality, expert: expert-c, mark: 4, date: 2026-11-13}\n"
+                   f"based_on: {sha256(main_file)}\n")
+    open_pull_request(repo, "expert", expert_only)
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings)) == (0, [])
+    [found] = dropped_warnings(findings)
+    assert found["severity"] == "warning"
+    assert (found["file"], found["line"]) == (FILE, 6)  # the based_on line
+    message = str(found["message"])
+    assert f"项目 {ASKED[0]} 的结论“待补充材料”（{EXPERT}，2026-11-12）" in message
+    assert "“其余全部核实”（cast-reviewer，2026-11-12）" in message
+    assert "2 条核查记录" in message
+    assert "用草稿替换仓库中的记录" in message
+
+
+def test_a_verdict_changed_in_place_or_a_mark_added_is_no_deletion(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Material arrived: the verdict waiting for it becomes 已核实, a mark is added; nothing of
+    main's record is deleted, nothing is warned. A stale file is refused, not warned twice."""
+    merge(repo, "staff", workbench_file(published(repo), B_VERDICT))
+    main_file = published(repo)
+    answered = workbench_file(main_file, "").replace(
+        "status: 待补充材料\n    reason: 请补充对接协议。\n", "status: 已核实\n")
+    assert "已核实\n    reviewer: expert-wang" in answered
+    open_pull_request(repo, "material", answered)
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings), dropped_warnings(findings)) == (0, [], [])
+
+    git(repo, "checkout", "-q", "main")
+    without_rest = "".join(line for line in main_file.splitlines(keepends=True)
+                           if not line.startswith(("rest:", "  status: 已核实", "  reviewer:", "  date:", "  contents:")))
+    older = without_rest.replace(f"based_on: {sha256(main_file)}", f"based_on: {sha256('较早的版本')}")
+    open_pull_request(repo, "stale", older)
+    code, findings = check_changed(repo, capsys)
+    assert code == 1
+    assert len(stale(findings)) == 1
+    assert dropped_warnings(findings) == []

@@ -234,7 +234,9 @@
 
   function reviewData(state) {
     var st = state || app.state;
-    var data = { society: app.caseData.society, year: app.year, sample: st.sample || undefined, items: [] };
+    // A sample society's record is a sample too (the README: every sample record says so), also
+    // one this page starts.
+    var data = { society: app.caseData.society, year: app.year, sample: st.sample || app.caseData.sample || undefined, items: [] };
     var known = {};
     itemOrder().forEach(function (id) {
       known[id] = true;
@@ -478,7 +480,10 @@
       var s = app.state.items[id].status;
       if (s && !outdated(id) && (s === "verified" || app.state.items[id].reason.trim())) items[id] = s;
     });
-    var marks = app.state.marks.filter(function (m) { return typeof m.mark === "number" && m.expert; });
+    // A mark counts only from a row the file can hold: an expert code it refuses is not counted
+    // (the row is said to have a problem under its criterion, as one out of range is).
+    var slug = new RegExp(app.schemas.review.$defs.ExpertMark.properties.expert.pattern);
+    var marks = app.state.marks.filter(function (m) { return typeof m.mark === "number" && !!m.expert && slug.test(m.expert); });
     var rest = !!app.state.rest;
     if (rest && restSaw()) {
       rest = {};
@@ -493,20 +498,33 @@
     return !!effective[id] || byRest(id);
   }
 
-  /* "只看未核查的项目（N 项）": with it on, only the items without a verdict show, and the areas
-   * with any of them. An item shown since the filter was turned on stays shown when it gets its
-   * verdict (it is not pulled from under the pointer, and the items below it do not move up)
-   * until the filter is turned off and on again or another report is opened. */
+  /* The two filters above the items, one at a time: "只看未核查的项目（N 项）" shows only the items
+   * without a verdict, "只看待补充材料的项目（N 项）" only those waiting for material (counted as
+   * the progress counts them), and the areas with any of them. An item shown since the filter was
+   * turned on stays shown when it gets its verdict (it is not pulled from under the pointer, and
+   * the items below it do not move up) until the filter is turned off and on again or another
+   * report is opened. */
+  var FILTERS = [
+    { id: "rv-only-open", words: "只看未核查的项目", none: "本报告的项目都已有结论。", kept: "刚给出结论的",
+      shows: function (id, effective) { return !hasVerdict(id, effective); } },
+    { id: "rv-only-waiting", words: "只看待补充材料的项目", none: "本报告没有待补充材料的项目。", kept: "刚改了结论的",
+      shows: function (id, effective) { return effective[id] === "material_requested"; } }];
+
   function applyFilter() {
-    var toggle = document.getElementById("rv-only-open");
-    if (!toggle || !app.state) return;
+    if (!document.getElementById(FILTERS[0].id) || !app.state) return;
     var effective = verdicts().items;
-    var left = itemOrder().filter(function (id) { return !hasVerdict(id, effective); });
-    var label = document.getElementById("rv-only-open-label");
-    var words = "只看未核查的项目（" + left.length + " 项）";
-    if (label.textContent !== words) label.textContent = words;
-    var on = toggle.checked;
-    if (on) left.forEach(function (id) { app.filterShown[id] = true; });
+    var active = null;
+    FILTERS.forEach(function (f) {
+      var left = itemOrder().filter(function (id) { return f.shows(id, effective); });
+      var label = document.getElementById(f.id + "-label");
+      var words = f.words + "（" + left.length + " 项）";
+      if (label.textContent !== words) label.textContent = words;
+      if (document.getElementById(f.id).checked) {
+        active = f;
+        left.forEach(function (id) { app.filterShown[id] = true; });
+      }
+    });
+    var on = !!active;
     var kept = 0;
     var opened = 0;
     var shown = 0;
@@ -519,7 +537,7 @@
         if (!show) return;
         any = true;
         shown += 1;
-        if (on && hasVerdict(id, effective)) {
+        if (on && !active.shows(id, effective)) {
           if (app.filterOpened[id]) opened += 1;
           else kept += 1;
         }
@@ -527,9 +545,9 @@
       section.hidden = !any;
     });
     var note = document.getElementById("rv-only-open-note");
-    var stay = (kept ? ["刚给出结论的 " + kept + " 项仍留在原处"] : [])
+    var stay = (kept ? [active.kept + " " + kept + " 项仍留在原处"] : [])
       .concat(opened ? ["从文件的问题列表打开的 " + opened + " 项也显示着"] : []);
-    var text = !on ? "" : !shown ? "本报告的项目都已有结论。" : stay.length ? stay.join("，") + "，取消勾选再勾选后隐藏。" : "";
+    var text = !on ? "" : !shown ? active.none : stay.length ? stay.join("，") + "，取消勾选再勾选后隐藏。" : "";
     if (note.textContent !== text) note.textContent = text;
     note.hidden = !text;
   }
@@ -684,6 +702,7 @@
       node.querySelector(".rv-points").textContent = "申报可得 " + fmt(asReported.items[id] || 0) +
         " 分 · 按当前结论 " + fmt(now.items[id] || 0) + " 分";
     });
+    var rowProblems = markChecks({}).fields;
     plan.assessed.forEach(function (c) {
       var line = document.getElementById("rv-combined-" + c.id);
       if (!line) return;
@@ -695,7 +714,14 @@
           found.kept.length + " 位专家评分）。"
           : found.kept.length < c.min_experts ? "已有 " + found.kept.length + " 位专家评分，至少需要 " + c.min_experts + " 位：暂计 0 分。"
             : marksSaid(c, found.kept, points);
-      if (found.dropped) line.textContent += "另有 " + found.dropped + " 个分数超出范围或重复，未计入。";
+      // Every row not counted has its problem said at its field (markChecks): out of range, not a
+      // multiple of the step, an expert code the file refuses, a second mark of one expert, a
+      // value missing. An empty row is not written, and not said.
+      var bad = app.state.marks.filter(function (m, i) {
+        var f = rowProblems[i];
+        return m.criterion === c.id && !!f && (f.expert.length > 0 || f.mark.length > 0);
+      }).length;
+      if (bad) line.textContent += "另有 " + bad + " 行有问题，未计入：见上面标出的字段。";
     });
     var data = reviewData();
     var covered = {};
@@ -980,28 +1006,90 @@
 
   /* The draft against the repository's record: the same record as when the draft started, the
    * draft is restored; a draft that gives the record itself (it was merged) is dropped quietly;
-   * a record changed since, the reviewer chooses (`choice`: "draft" or "repository"). */
+   * a record changed since, the reviewer chooses (`choice`: "merge": the record with the draft's
+   * own verdicts and marks added, "draft": the draft replaces the record, or "repository"). */
   function draftFor(data, readOnly, choice) {
     var draft = readOnly ? null : storedDraft();
     if (!draft) return { state: null, conflict: false };
-    if (choice === "repository" || sameFile(draft.state, stateFrom(data.review))) {
+    var record = stateFrom(data.review);
+    if (choice === "repository" || sameFile(draft.state, record)) {
       RF.store(draftKey(), null);
       return { state: null, conflict: false };
     }
+    if (choice === "merge") {
+      return { state: RV.mergeDraft(record, draft.state), conflict: false, apart: RV.recordsApart(record, draft.state) };
+    }
     if (choice === "draft" || draft.base === app.base) return { state: draft.state, conflict: false };
-    return { state: draft.state, conflict: true };
+    return { state: draft.state, conflict: true, apart: RV.recordsApart(record, draft.state) };
   }
 
-  function conflictNode(data, readOnly) {
+  /* One record of RV.recordsApart in words: what it is about (the item by its title, the
+   * criterion and the expert) and what it says, by whom and when (`valueSaid`). */
+  function recordSaid(entry) {
+    if (entry.kind === "rest") return "“其余全部核实”" + valueSaid(entry);
+    if (entry.kind === "mark") return "专家 " + (entry.value.expert || "（未填编号）") + " 对评分项“" + markLabel(entry.id) + "”的评分 " + valueSaid(entry);
+    var titles = {};
+    app.caseData.areas.forEach(function (a) { a.items.forEach(function (i) { titles[i.id] = i.title; }); });
+    return "项目“" + (titles[entry.id] || entry.id) + "”的结论" + valueSaid(entry);
+  }
+
+  function valueSaid(entry) {
+    var v = entry.value;
+    var who = v.reviewer ? v.reviewer + " 记录" : "未填核查人";
+    if (entry.kind === "rest") return "（" + who + "，" + v.date + "）";
+    if (entry.kind === "mark") return (v.mark === null ? "（未填分数）" : fmt(v.mark) + " 分") + "（" + v.date + "）";
+    var reason = v.status !== "verified" && (v.reason || "").trim() ? "，理由“" + v.reason.trim() + "”" : "";
+    return "“" + LABEL[v.status] + "”" + reason + "（" + who + "，" + v.date + "）";
+  }
+
+  /* What replacing the record with the draft deletes: the record's records the draft lacks, and
+   * those it says otherwise (with what the draft says). */
+  function deletedSaid(apart) {
+    return apart.lost.map(recordSaid).concat(apart.differ.map(function (d) {
+      return recordSaid(d.record) + "；草稿中是" + valueSaid(d.draft);
+    }));
+  }
+
+  function listOf(lines, id) {
+    return el("ul", { class: "rv-apart", id: id }, lines.map(function (t) { return el("li", { text: t }); }));
+  }
+
+  function conflictNode(data, readOnly, apart) {
+    var deleted = deletedSaid(apart);
+    var added = apart.added.map(recordSaid);
+    var replace = deleted.length ? "用草稿替换仓库中的记录（将删除上面列出的 " + deleted.length + " 条）" : "用草稿替换仓库中的记录";
     return el("div", { class: "rv-draft rv-conflict", role: "alert" }, [
       el("p", {}, [el("strong", { text: "仓库中的核查记录在本草稿开始之后已经改动" }),
-        "（例如管理员在合并时修改了理由，网站随后重新构建）。本浏览器中未提交的草稿是在旧记录上做的：" +
-        "继续使用它，下载或提交的文件会撤销仓库中的这些改动。请选择："]),
+        "（例如别人的核查记录已经合并，或管理员在合并时修改了理由，网站随后重新构建）。本浏览器中未提交的草稿是在旧记录上做的。"]),
+      deleted.length ? el("p", { text: "仓库中的记录有、草稿中没有或不同的 " + deleted.length + " 条（用草稿替换仓库中的记录会删除它们）：" }) : null,
+      deleted.length ? listOf(deleted, "rv-apart-deleted") : null,
+      added.length ? el("p", { text: "草稿中有、仓库中的记录没有的 " + added.length + " 条（合并时加进来）：" }) : null,
+      added.length ? listOf(added, "rv-apart-added") : null,
+      apart.differ.length ? el("p", { text: "两处对同一项目（或同一位专家的同一评分项）记的不同时，合并保留仓库中的，草稿中的 " +
+        apart.differ.length + " 条不采用（合并后列出，需要时可重新给出）。" }) : null,
+      el("p", { text: "请选择：" }),
       el("div", { class: "rf-actions" }, [
-        el("button", { type: "button", class: "rf-button rf-primary", text: "使用仓库中的新记录（丢弃草稿）",
+        added.length ? el("button", { type: "button", class: "rf-button rf-primary", id: "rv-conflict-merge",
+          text: "合并：保留仓库中的记录，加上草稿中的 " + added.length + " 条",
+          on: { click: function () { showCase(data, readOnly, "merge"); } } }) : null,
+        el("button", { type: "button", class: "rf-button" + (added.length ? "" : " rf-primary"), id: "rv-conflict-repository",
+          text: "使用仓库中的新记录（丢弃草稿）",
           on: { click: function () { showCase(data, readOnly, "repository"); } } }),
-        el("button", { type: "button", class: "rf-button", text: "继续使用草稿",
-          on: { click: function () { showCase(data, readOnly, "draft"); } } })])]);
+        el("button", { type: "button", class: "rf-button", id: "rv-conflict-replace", text: replace,
+          on: { click: function () {
+            if (deleted.length && !window.confirm("用草稿替换仓库中的记录，下载或提交的文件将删除仓库中的这 " + deleted.length +
+              " 条记录（包括别人给出的结论和评分）：\n" + deleted.join("\n") + "\n确定吗？")) return;
+            showCase(data, readOnly, "draft");
+          } } })])]);
+  }
+
+  /* After merging: what was added, and the draft's records the record's own stood against. */
+  function mergedNode(apart) {
+    var kept = apart.differ.map(function (d) { return recordSaid(d.draft) + "；仓库中是" + valueSaid(d.record); });
+    return el("div", { class: "rv-draft", id: "rv-merged", role: "status" }, [
+      el("p", { text: "已合并：仓库中的记录全部保留，加上了草稿中的 " + apart.added.length + " 条" +
+        (kept.length ? "；草稿中以下 " + kept.length + " 条与仓库中的不同，没有采用（需要时请在下面重新给出）：" : "。") }),
+      kept.length ? listOf(kept, "rv-apart-not-applied") : null]);
   }
 
   /* A draft kept by an earlier workbench may hold verdicts that record no content (and a
@@ -1035,7 +1123,8 @@
     var draft = found.state;
     app.state = draft && !found.conflict ? draft : stateFrom(data.review);
     if (app.state === draft) unbound(draft, stateFrom(data.review));
-    if (draft && choice === "draft") save();  // the draft now goes on from the record as it is
+    // The draft (or the merge) now goes on from the record as it is.
+    if (draft && (choice === "draft" || choice === "merge")) save();
     var box = document.getElementById("rv-case");
     RF.clear(box);
     var title = el("h2", { id: "rv-case-title", tabindex: "-1", text: data.name + " " + data.year + " 年度报告" });
@@ -1047,7 +1136,7 @@
     if (choice) title.focus();
     if (found.conflict) {
       // Nothing is shown to edit until the reviewer has chosen: an edit would save over the draft.
-      box.appendChild(conflictNode(data, readOnly));
+      box.appendChild(conflictNode(data, readOnly, found.apart));
       return;
     }
     // Read-only (a finalized year not opened again, e.g. after a reload while verifying it again):
@@ -1058,9 +1147,11 @@
         "本浏览器中有这份报告未提交的核查草稿（例如重新核查时刷新了页面）。本年度已定稿，页面只读，下面是仓库中的记录；" +
         "要继续这份草稿，请点上方的“" + REOPEN_LABEL + "”。" }));
     }
+    if (!readOnly && draft && choice === "merge") box.appendChild(mergedNode(found.apart));
     if (!readOnly && draft) {
       box.appendChild(el("p", { class: "rv-draft" }, [choice === "draft"
         ? "正在使用本浏览器中的草稿：下载或提交的文件将替换仓库中的记录（包括其后的改动）。"
+        : choice === "merge" ? "正在使用合并后的草稿：它从仓库中现在的记录开始，下载或提交的文件保留仓库中的全部记录。"
         : "已恢复本浏览器中未提交的核查草稿（仓库中的记录自草稿开始后没有改动）。",
         el("button", { type: "button", class: "rf-button", text: "丢弃草稿，重新载入仓库中的记录", on: { click: function () {
           if (!window.confirm("丢弃本浏览器中" + data.name + " " + data.year + " 年度核查草稿的全部改动（结论、理由和专家评分），" +
@@ -1099,16 +1190,23 @@
     app.filterOpened = {};
     if (!readOnly) {
       // A final year has nothing left to verify: no filter.
-      var only = el("input", { type: "checkbox", id: "rv-only-open", checked: !!app.onlyOpen,
-        "aria-describedby": "rv-only-open-note", on: { change: function () {
-          app.onlyOpen = only.checked;
-          app.filterShown = {};
-          app.filterOpened = {};
-          applyFilter();
-        } } });
-      box.appendChild(el("div", { class: "rv-filter" }, [
-        el("p", {}, [only, el("label", { for: "rv-only-open", id: "rv-only-open-label", text: "只看未核查的项目" })]),
-        el("p", { id: "rv-only-open-note", class: "rv-note", hidden: true })]));
+      // Two filters, one at a time: ticking one unticks the other.
+      app.filterOn = app.filterOn || {};
+      var toggles = FILTERS.map(function (f) {
+        return el("input", { type: "checkbox", id: f.id, checked: !!app.filterOn[f.id],
+          "aria-describedby": "rv-only-open-note", on: { change: function (e) {
+            FILTERS.forEach(function (g) {
+              if (g !== f && e.target.checked) document.getElementById(g.id).checked = false;
+              app.filterOn[g.id] = document.getElementById(g.id).checked;
+            });
+            app.filterShown = {};
+            app.filterOpened = {};
+            applyFilter();
+          } } });
+      });
+      box.appendChild(el("div", { class: "rv-filter" }, FILTERS.map(function (f, i) {
+        return el("p", {}, [toggles[i], el("label", { for: f.id, id: f.id + "-label", text: f.words })]);
+      }).concat([el("p", { id: "rv-only-open-note", class: "rv-note", hidden: true })])));
     }
     data.areas.forEach(function (a) {
       if (!a.items.length) return;

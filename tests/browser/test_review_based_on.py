@@ -104,6 +104,7 @@ def test_a_new_file_is_based_on_none(page, base: str, tree: Path) -> None:
     page.check("#rv-rest")
     text = _download(page)
     assert "based_on: none" in text.splitlines()
+    assert "sample: true" in text.splitlines()  # a sample society's new record is a sample too
     change = [ChangedFile(filename=review(NEW), status="added")]
     head = text.encode("utf-8")
     assert stale_reviews(change, lambda path: head, lambda path: None) == []
@@ -193,4 +194,108 @@ def test_the_github_route_says_who_can_take_it(page, base: str) -> None:
         page.set_viewport_size({"width": width, "height": 900})
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (width, overflow)
+    assert not page.problems, page.problems
+
+
+# --- a draft begun on an older record, against the record merged since --------------------------
+
+ASKED = "svc-finance-match"
+EXPERT = "expert-c"
+
+
+def _merged_meanwhile(page) -> str:  # type: ignore[no-untyped-def]
+    """The site rebuilt after the staff's file was merged: one item waits for material (by the
+    member of staff), expert-a marked the annual meeting, the rest is verified as before. The
+    record's new digest (a stand-in: the case data carry it, the page copies it)."""
+    digest = hashlib.sha256(b"merged meanwhile").hexdigest()
+
+    def edit(route) -> None:  # type: ignore[no-untyped-def]
+        data = route.fetch().json()
+        content = next(i["content"] for a in data["areas"] for i in a["items"] if i["id"] == ASKED)
+        data["review"]["items"] = [{"item": ASKED, "status": "material_requested", "reason": "请补充对接协议。",
+                                    "reviewer": STAFF, "date": "2026-11-20", "content": content}]
+        data["review"]["marks"] = [{"criterion": "event-quality", "expert": "expert-a", "mark": 4.5, "date": "2026-11-20"}]
+        data["review_sha256"] = digest
+        route.fulfill(json=data)
+    page.route(f"**/cases/{YEAR}/{SOCIETY}.json", edit)
+    return digest
+
+
+def _title(page, item: str) -> str:  # type: ignore[no-untyped-def]
+    return page.inner_text(f"#rv-{item}-title")
+
+
+def test_a_draft_on_an_older_record_says_what_it_would_delete_and_merges(page, base: str, tmp_path: Path) -> None:
+    """An expert's draft (a refusal, a verdict on the item the staff since asked material for, a
+    mark) meets the staff's record merged meanwhile. The page names what replacing the record
+    would delete, by item and by whom (within the page at 1366 and 390 px, no serious
+    accessibility fault); replacing asks first; merging keeps the record's and adds the draft's
+    own, and lists the draft's verdict the record's stood against."""
+    _open(page, base, SOCIETY)
+    page.fill("#rv-reviewer", EXPERT)
+    refused = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    refused.locator('input[value="not_recognised"]').check()
+    refused.locator("textarea").fill("没有服务确认。")
+    page.locator(f'.rv-item[data-item="{ASKED}"] input[value="verified"]').check()
+    criterion = page.locator(".rv-criterion").first
+    criterion.get_by_role("button", name="添加一位专家的评分").click()
+    criterion.get_by_label("专家编号").last.fill(EXPERT)
+    criterion.get_by_label("分数").last.fill("4")
+    titles = {item: _title(page, item) for item in (REFUSED, ASKED)}
+    from axe_playwright_python.sync_playwright import Axe
+
+    digest = _merged_meanwhile(page)
+    page.reload()
+    page.wait_for_selector(".rv-conflict")
+    box = page.locator(".rv-conflict")
+    deleted = page.locator("#rv-apart-deleted li").all_inner_texts()
+    assert deleted == [
+        "专家 expert-a 对评分项“综合性学术年会的质量”的评分 4.5 分（2026-11-20）",
+        f"项目“{titles[ASKED]}”的结论“待补充材料”，理由“请补充对接协议。”（{STAFF} 记录，2026-11-20）；"
+        f"草稿中是“已核实”（{EXPERT} 记录，{page.evaluate('ReportForm.today()')}）"]
+    added = page.locator("#rv-apart-added li").all_inner_texts()
+    assert len(added) == 2
+    assert added[0].startswith(f"项目“{titles[REFUSED]}”的结论“不予认定”，理由“没有服务确认。”（{EXPERT} 记录")
+    assert added[1].startswith("专家 expert-c 对评分项“综合性学术年会的质量”的评分 4 分")
+    assert box.get_by_role("button", name="继续使用草稿").count() == 0
+    replace = box.get_by_role("button", name="用草稿替换仓库中的记录（将删除上面列出的 2 条）")
+    merge = box.get_by_role("button", name="合并：保留仓库中的记录，加上草稿中的 2 条")
+    assert "rf-primary" in (merge.get_attribute("class") or "")
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 1400})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        box.screenshot(path=str(tmp_path / f"conflict-{width}.png"))
+        found = Axe().run(page, context="#review-bench").response["violations"]
+        serious = [f"{v['id']}: {n['target']}" for v in found if v["impact"] in ("serious", "critical")
+                   for n in v["nodes"]]
+        assert not serious, serious
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    # Replacing asks first, naming what goes; declined, nothing changes.
+    said: list[str] = []
+    page.once("dialog", lambda d: said.append(d.message) or d.dismiss())
+    replace.click()
+    assert "将删除仓库中的这 2 条记录" in said[0]
+    assert "expert-a" in said[0]
+    assert page.locator(".rv-conflict").count() == 1
+    assert page.locator(".rv-item").count() == 0
+
+    merge.click()
+    page.wait_for_selector(".rv-item")
+    assert page.is_checked(f'.rv-item[data-item="{ASKED}"] input[value="material_requested"]')
+    assert page.is_checked(f'.rv-item[data-item="{REFUSED}"] input[value="not_recognised"]')
+    assert page.is_checked("#rv-rest")
+    assert page.locator("#rv-apart-not-applied li").all_inner_texts() == [
+        f"项目“{titles[ASKED]}”的结论“已核实”（{EXPERT} 记录，{page.evaluate('ReportForm.today()')}）；"
+        f"仓库中是“待补充材料”，理由“请补充对接协议。”（{STAFF} 记录，2026-11-20）"]
+    text = _download(page)
+    assert f"based_on: {digest}" in text.splitlines()
+    for kept in (f"item: {ASKED}", "status: 待补充材料", "reason: 请补充对接协议。", f"item: {REFUSED}",
+                 "status: 不予认定", "rest:", "expert: expert-a", f"expert: {EXPERT}"):
+        assert kept in text, kept
+    # The merge goes on from the record now: no question after a reload.
+    page.reload()
+    page.wait_for_selector(".rv-item")
+    assert page.locator(".rv-conflict").count() == 0
+    assert page.is_checked(f'.rv-item[data-item="{REFUSED}"] input[value="not_recognised"]')
     assert not page.problems, page.problems

@@ -15,6 +15,11 @@
   now said in evaluate's words (expert_marks.py), which the report page shows.
 - An objection answered kept 允许更正 ticked as if it still let the society through: it is now off,
   with the reason, and the file keeps it.
+- A mark of 3.3 by “Expert A” had its two problems said at its fields, but the criterion's line
+  said 「另有 1 个分数超出范围或重复，未计入」: it now says a row has problems, whatever they are, and
+  a row whose expert code the file refuses is not counted either.
+- 「只看未核查的项目（0 项）」 hid the item waiting for material that the progress line counted:
+  a second filter shows just those, to find them when the material comes.
 """
 
 from __future__ import annotations
@@ -172,6 +177,63 @@ def test_expert_marks_say_the_average_and_the_rounding_in_evaluates_words(page, 
     assert line.startswith(combined([4.5, 4], criterion)[1].split("（范围")[0])
     assert "取整" not in line
     _shots(page, "marks", f"#rv-combined-{criterion.id}")
+    assert not page.problems, page.problems
+
+
+def test_a_row_not_counted_is_said_for_whatever_its_problem(page, base: str) -> None:
+    from validators.year.rubric import rubric
+
+    _open(page, base)
+    [criterion] = rubric(YEAR).assessed
+    page.get_by_role("button", name="添加一位专家的评分").click()
+    row = page.locator(".rv-mark").last
+    row.locator("input[type=text]").fill("Expert A")
+    row.locator("input[type=number]").fill("3.3")
+    assert "须为 0.5 的整数倍" in page.inner_text("#rv-mark-0-mark-msg")
+    assert "专家编号" in page.inner_text("#rv-mark-0-expert-msg")
+    line = page.inner_text(f"#rv-combined-{criterion.id}")
+    assert line.endswith("另有 1 行有问题，未计入：见上面标出的字段。")
+    assert "超出范围或重复" not in line
+    # A mark in range from a code the file refuses is not counted either: nothing to count yet.
+    row.locator("input[type=number]").fill("3.5")
+    assert page.inner_text(f"#rv-combined-{criterion.id}") == "尚无评分。另有 1 行有问题，未计入：见上面标出的字段。"
+    row.locator("input[type=text]").fill("expert-a")
+    assert "1 行有问题" not in page.inner_text(f"#rv-combined-{criterion.id}")
+    assert not page.problems, page.problems
+
+
+def test_the_items_waiting_for_material_can_be_shown_alone(page, base: str) -> None:
+    """The sample's record: the rest verified. One item waits for material: the filter of the
+    items without a verdict has none, the other shows that one, and the areas with it alone."""
+    _open(page, base)
+    item = page.locator(f'.rv-item[data-item="{WAITING}"]')
+    item.locator('input[value="material_requested"]').check()
+    item.locator("textarea").fill("请补充合作协议。")
+    assert "待补充材料 1 项" in page.inner_text("#rv-progress")
+    assert page.inner_text("#rv-only-open-label") == "只看未核查的项目（0 项）"
+    assert page.inner_text("#rv-only-waiting-label") == "只看待补充材料的项目（1 项）"
+    page.check("#rv-only-waiting")
+    shown = page.locator(".rv-item:visible")
+    assert [shown.nth(i).get_attribute("data-item") for i in range(shown.count())] == [WAITING]
+    assert page.locator(".rv-area:visible").count() == 1
+    # One filter at a time: the other one ticked unticks this one.
+    page.check("#rv-only-open")
+    assert not page.is_checked("#rv-only-waiting")
+    assert page.locator(".rv-item:visible").count() == 0
+    assert page.inner_text("#rv-only-open-note") == "本报告的项目都已有结论。"
+    page.check("#rv-only-waiting")
+    assert not page.is_checked("#rv-only-open")
+    # The material came: verified, the item stays where it is until the filter is ticked again.
+    item.locator('input[value="verified"]').check()
+    assert page.inner_text("#rv-only-waiting-label") == "只看待补充材料的项目（0 项）"
+    assert item.is_visible()
+    assert "刚改了结论的 1 项仍留在原处" in page.inner_text("#rv-only-open-note")
+    page.uncheck("#rv-only-waiting")
+    page.check("#rv-only-waiting")
+    assert page.locator(".rv-item:visible").count() == 0
+    assert page.inner_text("#rv-only-open-note") == "本报告没有待补充材料的项目。"
+    _shots(page, "waiting-filter", ".rv-filter")
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     assert not page.problems, page.problems
 
 

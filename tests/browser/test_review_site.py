@@ -303,7 +303,13 @@ def test_a_draft_begun_on_an_older_record_is_not_restored_over_the_new_one(page,
     page.wait_for_selector(".rv-conflict")
     assert "仓库中的核查记录在本草稿开始之后已经改动" in page.inner_text(".rv-conflict")
     assert page.locator(".rv-item").count() == 0  # nothing to edit (and save over the draft) yet
-    page.get_by_role("button", name="继续使用草稿").click()
+    # What replacing the record deletes is named: the admin's reason, with the draft's beside it.
+    [deleted] = page.locator("#rv-apart-deleted li").all_inner_texts()
+    assert "理由“管理员合并时改写的理由”" in deleted
+    assert "草稿中是“待补充材料”，理由“草稿里的理由”" in deleted
+    assert page.locator("#rv-conflict-merge").count() == 0  # the draft adds nothing the record lacks
+    page.once("dialog", lambda d: d.accept())  # replacing asks first
+    page.get_by_role("button", name="用草稿替换仓库中的记录（将删除上面列出的 1 条）").click()
     assert page.input_value(waiting) == "草稿里的理由"
     assert "替换仓库中的记录" in page.inner_text("#rv-case .rv-draft")
     # The reviewer was warned that the draft replaces the record: the file starts from the

@@ -16,6 +16,13 @@ A file without `based_on` (written by hand) is not compared; nor is one whose `b
 a digest (the model refuses it: `check` says so). A hand edit of a file on main keeps the
 `based_on` of the workbench's last save, which names the file before it: the message says to
 delete the line then.
+
+A review file that does start from the base branch's (or names no start) may still delete
+records of it: a draft begun on an older record that replaced the newer one in the workbench
+(“用草稿替换仓库中的记录”) is based on the newer one. Each verdict, 其余全部核实 and expert mark of
+the base's file that the changed file no longer holds is named in W-REVIEW-RECORDS-DROPPED, for
+the pull request's reviewer to see: a warning, since an admin may delete a record on purpose.
+A verdict or mark changed in place (material arrived, a mark corrected) is an edit, not said.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from validators.association.reviews import OBJECTIONS_FILE, record_year_folder
-from validators.findings import Finding, error
+from validators.findings import Finding, error, warning
 from validators.github.changed_files import ChangedFile
 from validators.models.review import (
     BASED_ON_NOTHING,
@@ -134,6 +141,32 @@ def dropped(base: ReviewFile, head: ReviewFile, criteria: Mapping[str, str] | No
     return said
 
 
+def removed(base: ReviewFile, head: ReviewFile, criteria: Mapping[str, str] | None = None) -> list[str]:
+    """The base's records `head` no longer holds at all, in words: an item's verdict (the item has
+    none in `head`), 其余全部核实, an expert's mark on a criterion (every value named is one the
+    model restricts). One changed in place is not removed."""
+    labels = criteria or {}
+    said: list[str] = []
+    mine = {r.item for r in head.items}
+    said += [f"项目 {r.item} 的结论“{r.status.label}”（{r.reviewer}，{r.date.isoformat()}）"
+             for r in base.items if r.item not in mine]
+    if base.rest is not None and head.rest is None:
+        said.append(f"“其余全部核实”（{base.rest.reviewer}，{base.rest.date.isoformat()}）")
+    marks = {(m.criterion, m.expert) for m in head.marks}
+    for m in base.marks:
+        if (m.criterion, m.expert) not in marks:
+            name = f"“{labels[m.criterion]}”（{m.criterion}）" if m.criterion in labels else f" {m.criterion} "
+            said.append(f"专家 {m.expert} 对评分项{name}的评分 {m.mark:g} 分（{m.date.isoformat()}）")
+    return said
+
+
+def _removed_message(file: str, said: list[str]) -> str:
+    named = "、".join(said[:MAX_NAMED]) + (f"等 {len(said)} 条" if len(said) > MAX_NAMED else "")
+    return (f"本文件删去了主分支上的 {file} 中的 {len(said)} 条核查记录：{named}。"
+            "如果这不是有意的（例如在核查工作台中选了“用草稿替换仓库中的记录”），请在工作台重新打开这个学会、"
+            "选“合并”保留这些记录，再用新生成的文件替换本拉取请求中的文件；管理员有意删除时，请在拉取请求中写明原因。")
+
+
 def _without_answer(o: Objection) -> dict[str, object]:
     return o.model_dump(exclude={"status", "answer", "answered"})
 
@@ -167,7 +200,8 @@ def _message(file: str, based_on: str, base: bytes | None, base_based_on: str | 
     objections = file.endswith(f"/{OBJECTIONS_FILE}")
     again = ("请等网站按主分支更新后（合并后通常几分钟）在核查工作台重新打开这个"
              + ("年度，它会载入最新的异议记录；把你记录的异议和答复重新填一遍" if objections
-                else "学会，它会载入最新的记录；把你的结论和评分重新填一遍")
+                else "学会，它会载入最新的记录；把你的结论和评分重新填一遍（在生成本文件的浏览器中打开时，"
+                "工作台列出两处记录的不同，选“合并”即保留双方的记录，不必重填）")
              + "，再用新生成的文件替换本拉取请求中的文件。")
     if base is None:
         return (f"核查工作台生成本文件时仓库中已有 {file}，但主分支上现在没有这个文件：在此期间它被删除或改名了。"
@@ -194,10 +228,26 @@ def _criteria(root: Path | None, file: str) -> dict[str, str]:
     return {c.id: c.label for c in points.assessed} if points is not None else {}
 
 
+def _records_removed(file: str, loaded: Loaded, before: bytes | None, at_based_on: bool,
+                     root: Path | None) -> list[Finding]:
+    """W-REVIEW-RECORDS-DROPPED for a review file (not the objections file) that no longer holds
+    records of the base's, at its `based_on` line (`at_based_on`), else at its `society`."""
+    if before is None or file.endswith(f"/{OBJECTIONS_FILE}"):
+        return []
+    base_review = _model(_load(before, file), ReviewFile)
+    head_review = _model(loaded, ReviewFile)
+    said = removed(base_review, head_review, _criteria(root, file)) if base_review and head_review else []
+    if not said:
+        return []
+    line, column = loaded.source.value(("based_on",) if at_based_on else ("society",))
+    return [warning(file, line, column, "W-REVIEW-RECORDS-DROPPED", _removed_message(file, said))]
+
+
 def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseReader,
                   loaded_by_check: Mapping[str, Loaded] | None = None, root: Path | None = None) -> list[Finding]:
     """E-REVIEW-STALE for each added or changed review file or objections file whose `based_on`
-    is not the base branch's file (its sha256, or `none` when the base has none).
+    is not the base branch's file (its sha256, or `none` when the base has none); for a review
+    file that is not stale, W-REVIEW-RECORDS-DROPPED when it deletes records of the base's.
 
     `loaded_by_check`: the files of the reviews folder as `check_tree` loaded them from the tree
     `head` reads (`Repository.records`): a head file found there is not loaded again. `root`: the
@@ -215,11 +265,10 @@ def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseRe
         if loaded is None:
             loaded = _load(data, file)
         based_on = _digest(loaded.data.get("based_on")) if loaded.ok and isinstance(loaded.data, dict) else None
-        if based_on is None:
-            continue
         before = base(file)
         now = BASED_ON_NOTHING if before is None else hashlib.sha256(before).hexdigest()
-        if based_on == now:
+        if based_on is None or based_on == now:
+            findings += _records_removed(file, loaded, before, based_on is not None, root)
             continue
         base_loaded = _load(before, file) if before is not None else None
         drops: list[str] = []
