@@ -31,6 +31,8 @@ FIDELITY = ROOT / "tests" / "data" / "fidelity"
 CASE = FIDELITY / "expert-marks-need-a-scored-item"
 SCRIPT = ROOT / "site_builder" / "review" / "review-score.js"
 LACKING = "不计分：本报告没有计分的综合性学术年会（条款 5.1）"
+# The report has such a conference, not earning now: an expert read “没有” as “the report has none”.
+HELD = "不计分：本报告申报的综合性学术年会目前没有一项计分（见各项的说明）（条款 5.1）"
 
 
 def _calendar(year: int) -> tuple[dt.date, dt.date]:
@@ -57,7 +59,7 @@ def test_a_2017_mark_pays_nothing_without_an_annual_conference_that_earns(societ
     lines = _lines(CASE, _calendar(2017)[1])[(society, 2017)]
     mark = _mark(lines)
     assert mark.points == 0
-    assert LACKING in mark.note
+    assert (LACKING if society == "cd-case" else HELD) in mark.note
     assert mark.clause == "5.1"
     assert sum(x.points for x in lines if x.clause == "5.1") == 0
     # The marks themselves are still shown, as the experts gave them.
@@ -76,7 +78,7 @@ def test_a_2018_mark_follows_its_unverified_conference_through_the_cycle() -> No
     assert [x.points for x in on_notice if x.item_id == "evt-annual-2018"] == [0]
     mark = _mark(on_notice)
     assert mark.points == 0
-    assert LACKING in mark.note
+    assert HELD in mark.note
 
 
 def test_a_mark_beside_a_conference_that_earns_still_pays() -> None:
@@ -157,7 +159,7 @@ def test_a_later_years_criterion_of_another_clause_needs_an_item_of_that_clause(
     review.write_text(text, "utf-8")
     refused = _mark(_lines(root, day)[("cd-case", 2017)], "poverty-quality")
     assert refused.points == 0
-    assert "不计分：本报告没有计分的科技扶贫（条款 7.2）" in refused.note
+    assert "不计分：本报告申报的科技扶贫目前没有一项计分（见各项的说明）（条款 7.2）" in refused.note
 
 
 HARNESS = """
@@ -192,6 +194,10 @@ def test_the_workbench_pays_no_mark_without_an_item_of_its_clause() -> None:
         assert js["unjudged"] == {"event-quality": True}, key
         assert js["total"] == evaluations[key].total, key
         assert case["plan"]["assessed"][0]["judges"] == "综合性学术年会"
+        # The workbench says why as evaluate does: no conference, or one that does not earn now.
+        said = case["plan"]["assessed"][0]["unjudged"]
+        assert said == (LACKING if key == ("cd-case", 2017) else HELD), key
+        assert said in _mark(evaluations[key].lines).note, key
     # The same plan with the conference verified pays the mark (its first case has none).
     plan = next(c for k, c in zip(keys, cases, strict=True) if k == ("cd-refused", 2017))
     verified = {**plan, "review": {**plan["review"], "items": {"evt-annual": "verified"}}}

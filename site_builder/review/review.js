@@ -710,7 +710,7 @@
       var found = RV.marksFor(c, verdicts().marks);
       // As evaluate says it (expert_marks.py): a mark pays only beside an item of its clause that earns.
       line.textContent = points === undefined ? "尚无评分。"
-        : now.unjudged[c.id] ? "不计分：本报告没有计分的" + c.judges + "（条款 " + c.clause + "），专家评分记 0 分（已有 " +
+        : now.unjudged[c.id] ? c.unjudged + "，专家评分记 0 分（已有 " +
           found.kept.length + " 位专家评分）。"
           : found.kept.length < c.min_experts ? "已有 " + found.kept.length + " 位专家评分，至少需要 " + c.min_experts + " 位：暂计 0 分。"
             : marksSaid(c, found.kept, points);

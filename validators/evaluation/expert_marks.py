@@ -84,6 +84,12 @@ def judged_items(criterion: AssessedCriterion, rules: Guideline, points: Rubric)
     return f"“{rules.area(criterion.area).title}”的项目"
 
 
+def unjudged_words(judged: str, held: bool) -> str:
+    """Why a mark pays nothing: no item it judges earns. `held`: the report has such items, none
+    earning now. The workbench says the same (review-score.js `held`, workbench.py)."""
+    return f"本报告申报的{judged}目前没有一项计分（见各项的说明）" if held else f"本报告没有计分的{judged}"
+
+
 def assessed_lines(report_errors: list[Finding], standing: Standing, points: Rubric,
                    doc: ReportDoc, scored: list[ScoreLine], rules: Guideline) -> list[ScoreLine]:
     """One line per assessed criterion of the rubric that experts marked in the review file;
@@ -109,9 +115,11 @@ def assessed_lines(report_errors: list[Finding], standing: Standing, points: Rub
         value, said = combined([m.mark for m in marks], criterion)
         if dropped:
             said += f"；另有 {dropped} 个分数有错误（如超出范围），未计入"
-        if not any(line.points > 0 and line.area == criterion.area and judges(criterion, line.clause)
-                   for line in scored):
-            value, said = 0.0, (f"不计分：本报告没有计分的{judged_items(criterion, rules, points)}"
+        judged = [line for line in scored if line.area == criterion.area and judges(criterion, line.clause)]
+        if not any(line.points > 0 for line in judged):
+            # An item held back (not yet verified, refused, short of its category) is there: said
+            # so, lest an expert read that the report has no such item.
+            value, said = 0.0, (f"不计分：{unjudged_words(judged_items(criterion, rules, points), bool(judged))}"
                                 f"（条款 {criterion.clause}）；{said}")
         lines.append(ScoreLine(**fields, points=value, note=f"专家评分（{criterion.label}）：{said}"))
     return lines

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from validators.association.reviews import Standing
-from validators.evaluation.expert_marks import assessed_lines, judged_items, words
+from validators.evaluation.expert_marks import (
+    assessed_lines,
+    judged_items,
+    judges,
+    unjudged_words,
+    words,
+)
 from validators.evaluation.score_lines import CAP_RULE, ScoreLine
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
@@ -33,7 +39,7 @@ from validators.year.measures import (
     pilot_confirmed,
 )
 from validators.year.quotes import growth_named
-from validators.year.rubric import ItemTier, Rubric, Rule
+from validators.year.rubric import AssessedCriterion, ItemTier, Rubric, Rule
 
 __all__ = ["AREAS", "AT_FAULT", "PROFILE_AT_FAULT", "REPORT_AT_FAULT", "Advice", "Evaluation", "ItemTierResult",
            "score_report", "scoring_plan"]
@@ -575,10 +581,18 @@ def scoring_plan(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rule
     s = _Scorer(doc, rules, points)
     s.units = []
     _score_areas(s, previous, None)
+
+    def held(c: AssessedCriterion) -> bool:
+        return any(line.area == c.area and judges(c, line.clause) for line in s.lines)
+
     return {"units": s.units, "report_errors": bool(s.verdicts.report_errors),
             "areas": [{"key": a, "cap": points.area(a).cap} for a in rules.area_keys],
             "assessed": [{"id": c.id, "area": c.area, "clause": c.clause, "label": c.label,
                           "judges": judged_items(c, rules, points),
+                          # Why a mark pays nothing while no judged item earns, as evaluate says it:
+                          # whether the report has such items does not depend on the verdicts.
+                          "unjudged": f"不计分：{unjudged_words(judged_items(c, rules, points), held(c))}"
+                                      f"（条款 {c.clause}）",
                           "min": c.min, "max": c.max, "combine": c.combine,
                           "min_experts": c.min_experts, "words": words(c)} for c in points.assessed],
             "tiers": [{"tier": t.tier, "min_total": t.min_total} for t in points.tiers],
