@@ -355,8 +355,16 @@ def rows(spec: ItemList, row: Row) -> list[list[Cell]]:
             report = row.site.year_link(row.page, society, row.doc.report.year, text(row.site.name(society)))
             out.append([cell(report, row.site.name(society)), *cells])
         else:
+            # The item's own anchor (an objection that names it links here).
+            name = cells[0]
+            cells[0] = Cell(f'<span id="{attr(item_anchor(item.id))}">{name.html}</span>', name.sort)
             out.append([*cells, source_cell(spec, index, item, row)])
     return out
+
+
+def item_anchor(item_id: str) -> str:
+    """The anchor of an item's row on its report's page."""
+    return f"item-{item_id}"
 
 
 def name_of(report: YearReport, area: str, item_id: str) -> str | None:

@@ -16,7 +16,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from site_builder.context import RUBRIC_PAGE, SiteData, status_page
+from site_builder.context import RUBRIC_PAGE, SiteData, society_year_page, status_page
+from site_builder.items import item_anchor
 from site_builder.markup import (
     PRINT_ADDRESS,
     SOCIETY,
@@ -30,12 +31,15 @@ from site_builder.markup import (
     text,
 )
 from site_builder.tables import table
+from validators.association.reviews import review_entries
 from validators.models.review import Objection, ObjectionStatus
 from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase, full_date
 from validators.year.rubric import COMBINE_WORDS
 
 # The issue form that files an objection (.github/ISSUE_TEMPLATE/).
 OBJECTION_FORM = "objection.yml"
+# The column of the objection's GitHub issue: “议题” alone reads as its subject (“议题：—”).
+ISSUE_COLUMN = "GitHub 议题"
 # The attribute holding a phase's words for the days after the build (read by assets/phase.js),
 # and the one marking the days that the script sets to the reader's day (its value: the calendar's
 # UTC offset in minutes, to tell that day by).
@@ -299,6 +303,33 @@ def _objections_of(site: SiteData, year: int, society: str | None) -> list[Objec
     return [o for o in (doc.usable() if doc else []) if society is None or o.society == society]
 
 
+def open_objections(count: int) -> str:
+    """“异议受理中 N 条”: a society's objections still open, as its page and the rankings say it."""
+    return f"异议{ObjectionStatus.OPEN.label} {count} 条"
+
+
+# What an objection's subject is said to be about when it names none of the report's items by
+# its exact name: the subject says it in its own words.
+NO_ITEM_NAMED = "见事由"
+
+
+def named_items(site: SiteData, page: str, year: int, o: Objection) -> str:
+    """The items of the society's report that the objection's subject names by their exact name,
+    each linked to its row on the report's page (the record has no field for them: the issue
+    form asks for 项目名称, which the association's summary keeps), or `NO_ITEM_NAMED`."""
+    doc = site.repo.reports.get((o.society, year))
+    if doc is None:
+        return NO_ITEM_NAMED
+    # List items only: a claim (注册率) has no row of its own.
+    found = [e for e in review_entries(doc.report, site.rubric(year))
+             if e.fields is None and e.title and e.title in o.subject]
+    # A name found only inside a longer name found too is part of that one.
+    found = [e for e in found if not any(e.title != f.title and e.title in f.title for f in found)]
+    target = society_year_page(o.society, year)
+    links = [link(site.urls.rel(page, target, item_anchor(e.id)), text(e.title)) for e in found]
+    return "、".join(dict.fromkeys(links)) or NO_ITEM_NAMED
+
+
 def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -> tuple[list[list[Cell]], int]:
     """Table rows of the year's objections, and how many are still open."""
     found = _objections_of(site, year, society)
@@ -317,7 +348,8 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
         else:
             status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
         rows.append([cell(site.society_link(page, o.society), site.name(o.society)),
-                     cell(day(o.filed)), cell(issue), cell(text(o.subject)), cell(status), cell(answer)])
+                     cell(day(o.filed)), cell(named_items(site, page, year, o)), cell(text(o.subject)),
+                     cell(issue), cell(status), cell(answer)])
     return rows, _counts(found)[0]
 
 
@@ -342,8 +374,8 @@ def objections(site: SiteData, page: str, year: int, society: str | None = None,
     heading = f"{'#' * level} 公示期的异议 {{#{anchor} data-search-exclude}}\n\n"
     if not rows:
         return heading + "尚无异议。\n" if society is None and year in site.repo.objections else ""
-    columns = [SOCIETY, Column("提出日期"), Column("议题"), Column("事由"),
-               Column("状态"), Column("答复")]
+    columns = [SOCIETY, Column("提出日期"), Column("涉及项目"), Column("事由"),
+               Column(ISSUE_COLUMN), Column("状态"), Column("答复")]
     return (heading + f"共 {len(rows)} 条：受理中 {still_open} 条，已答复 {len(rows) - still_open} 条"
             f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n"
             + table(columns, rows, label=f"{year} 年度公示期的异议", cards=True) + "\n")

@@ -11,7 +11,11 @@ from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page, status_pag
 from site_builder.downloads import RANKINGS_LABEL
 from site_builder.markup import SOCIETY, Column, cell, front_matter, link, num_cell, text
 from site_builder.tables import long_table, table, whole
+from validators.association.progress import report_progress
+from validators.association.reviews import item_ids, only_verified_count
 from validators.evaluation.reports import area_columns, ranking_rows
+from validators.models.review import ReviewStatus
+from validators.year.cycle import full_date
 from validators.year.rubric import tier_rank
 
 INDEX = "rankings/index.md"
@@ -45,6 +49,51 @@ def _number(value: object) -> float:
     return value
 
 
+def explanation(site: SiteData, year: int) -> str:
+    """What the 备注 column lists and which items score, true of the numbers shown: a year the
+    association does not verify scores every item without an error; a verified one, as
+    `only_verified_count` says for the build's day (a frozen year: as it was finalized, after
+    the notice), only verified items, or all but those not recognised until the notice."""
+    said = "备注列出校验发现的错误和警告"
+    if year not in site.repo.reviewed_years:
+        return said + "：有错误的项目不计分，其余项目照常计分。"
+    verified, refused, requested = (f"“{s.label}”" for s in (ReviewStatus.VERIFIED, ReviewStatus.NOT_RECOGNISED,
+                                                             ReviewStatus.MATERIAL_REQUESTED))
+    rubric_link = link(site.urls.rel(ranking_page(year), RUBRIC_PAGE, f"rubric-{year}-reviews"), "核查")
+    frozen = year in site.frozen
+    if not frozen:
+        said += f"，以及{requested}{refused}的项目数和受理中的异议"
+    said += f"。本年度经市科协{rubric_link}：有错误的项目不计分；"
+    if frozen:
+        return said + f"定稿的结果中只有{verified}的项目计分，{requested}{refused}和尚未核查的项目不计分。"
+    if only_verified_count(site.guideline(year), site.rubric(year), phase.as_of(site)):
+        return said + f"现在只有{verified}的项目计分，{requested}{refused}和尚未核查的项目不计分。"
+    calendar = site.guideline(year).calendar
+    later = f"，{full_date(calendar.notice_starts)}公示起只有{verified}的项目计分" if calendar else ""
+    return said + f"{refused}的项目不计分；尚未核实的项目（包括{requested}的）暂按报告计分{later}。"
+
+
+def held(site: SiteData, year: int, society: str) -> list[str]:
+    """What the association's verification and the year's objections hold of a society's score,
+    for its 备注 (HTML): the items waiting for material and those not recognised, counted as the
+    report's page and the status page count them, and its objections still open, linked to them
+    below the table. Nothing for a frozen year: its rows are as finalized."""
+    if year in site.frozen:
+        return []
+    said = []
+    doc = site.repo.reports.get((society, year))
+    if doc is not None and year in site.repo.reviewed_years:
+        progress = report_progress(site.repo, society, year, item_ids(doc.report))
+        for status, items in ((ReviewStatus.MATERIAL_REQUESTED, progress.requested),
+                              (ReviewStatus.NOT_RECOGNISED, progress.not_recognised)):
+            if items:
+                said.append(f"{status.label} {len(items)} 项")
+    still_open, _ = phase.objection_counts(site, year, society)
+    if still_open:
+        said.append(link(f"#{phase.objections_anchor(year, None)}", phase.open_objections(still_open)))
+    return said
+
+
 def render(site: SiteData, year: int) -> str:
     return _render(site, year)[0]
 
@@ -59,8 +108,9 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
         subtotals, note = rest[:count], rest[count]
         sid = str(society)
         name = site.year_link(page, sid, year, text(site.name(sid)))
+        remark = "；".join([text(str(note)), *held(site, year, sid)])
         rows.append([num_cell(_number(rank)), cell(name, site.name(sid)), num_cell(_number(total)),
-                     cell(whole(text(str(tier))), tier_rank(points.tiers, str(tier))), *(num_cell(_number(v)) for v in subtotals), cell(text(str(note)))])
+                     cell(whole(text(str(tier))), tier_rank(points.tiers, str(tier))), *(num_cell(_number(v)) for v in subtotals), cell(remark)])
     columns = [Column("名次", numeric=True), SOCIETY, Column("总分", numeric=True), Column("档次", numeric=True),
                *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
     rubric_link = link(site.urls.rel(page, RUBRIC_PAGE, f"rubric-{year}"), "评估细则")
@@ -72,7 +122,7 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
             + year_choice(site, page, year) +
             f"按总分从高到低排列，总分相同的按学会英文代号的字母顺序排列；分档线见{rubric_link}。"
             f"各领域得分列依次为：{site.area_legend(year)}。"
-            "备注列出校验发现的错误和警告：有错误的项目不计分，其余项目照常计分。\n\n"
+            + explanation(site, year) + "\n\n"
             + tier_chart(site, year) + "\n\n"
             + html + "\n\n"
             + phase.objections(site, page, year)), more

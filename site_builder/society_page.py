@@ -46,7 +46,7 @@ def _remarks(site: SiteData, page: str, society: str, year: int, has_errors: boo
     still_open, answered = phase.objection_counts(site, year, society)
     href = site.urls.rel(page, society_year_page(society, year), phase.objections_anchor(year, society))
     if still_open:
-        said.append(link(href, f"异议受理中 {still_open} 条"))
+        said.append(link(href, phase.open_objections(still_open)))
     if answered:
         said.append(link(href, f"异议已答复 {answered} 条"))
     return "；".join(said)

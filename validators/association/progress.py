@@ -73,6 +73,8 @@ class Progress:
     # verdict given, changed or taken back since, which the frozen result does not count); None
     # when not recorded.
     review_unchanged_since_final: bool | None = None
+    # The items the association does not recognise (不予认定): they earn nothing.
+    not_recognised: list[str] = field(default_factory=list)
 
     @property
     def state(self) -> ProgressState:
@@ -111,7 +113,7 @@ def progress_of(society: str, year: int, ids: list[str], review: ReviewDoc | Non
     progress is the current file's; the label says when it is not the frozen one's)."""
     stands = final and not unchanged_since_final
     standing = Standing.of(review, strict=True)
-    decided, requested, changed = 0, [], []
+    decided, requested, changed, refused = 0, [], [], []
     for item in dict.fromkeys(ids):
         rec = standing.records.get(item)
         outgrown = standing.changed.get(item)
@@ -127,10 +129,13 @@ def progress_of(society: str, year: int, ids: list[str], review: ReviewDoc | Non
             requested.append(Requested(item, rec.reason or "", rec.date.isoformat()))
         else:
             decided += 1
+            if rec.status is ReviewStatus.NOT_RECOGNISED:
+                refused.append(item)
     # A verdict the item has outgrown was still given: the report's verification has begun.
     started = bool(standing.records) or bool(standing.changed) or standing.rest is not None
     return Progress(society, year, len(dict.fromkeys(ids)), decided, requested, started, changed, final,
-                    unchanged_since_final if final else None, review_unchanged_since_final if final else None)
+                    unchanged_since_final if final else None, review_unchanged_since_final if final else None,
+                    refused)
 
 
 def report_progress(repo: Repository, society: str, year: int, ids: list[str], final: bool = False) -> Progress:

@@ -59,6 +59,7 @@ __all__ = [
     "is_review_path",
     "item_ids",
     "key_of",
+    "only_verified_count",
     "record_year_folder",
     "review_entries",
     "review_path",
@@ -550,6 +551,12 @@ def standing_for(doc: ReviewDoc | None, year_reviewed: bool, rules: Guideline, p
     """The standing of one report on `day`; None when the year keeps no verification here."""
     if not year_reviewed:
         return None
+    return Standing.of(doc, strict=only_verified_count(rules, points, day))
+
+
+def only_verified_count(rules: Guideline, points: Rubric, day: dt.date) -> bool:
+    """Whether, in a year the association verifies, only verified items earn on `day`: from the
+    notice on, or all along when the rubric counts nothing provisionally."""
     calendar = rules.calendar
     provisional = calendar is None or calendar.counts_provisionally(day)
-    return Standing.of(doc, strict=not (provisional and points.verification.provisional))
+    return not (provisional and points.verification.provisional)

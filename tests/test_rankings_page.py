@@ -1,0 +1,121 @@
+"""The rankings page says which items score in the year's phase, its 备注 says what the
+association's verification and the year's objections hold of each score, and an objection names
+the item it is about (the sample data: 2018 on notice from 2026-11-16, 2017 frozen)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from site_builder import context, rankings
+from site_builder.form_page import SiteSettings
+from site_builder.markup import text
+from site_builder.report_page import render as report_page
+from tests.trees import ROOT, base_tree
+from validators.evaluation.reports import findings_note
+
+ON_NOTICE = "2026-12-07"  # 2018: 公示中 (only verified items count)
+BEFORE_NOTICE = "2026-11-01"  # 2018: 核查中, before the notice (the rubric counts provisionally)
+SETTINGS = SiteSettings(repo_url="https://github.com/example/r")
+STATION = "温江中医药健康产业学会服务站"  # cd-tcm's 2018 station, named by the sample's objection
+
+
+def _site(root: Path, day: str) -> context.SiteData:
+    return context.load(root, SETTINGS, day)
+
+
+def _row(page: str, name: str) -> str:
+    return next(r for r in page.split("<tr>") if name in r)
+
+
+def _remark(row: str) -> str:
+    """The row's last cell, 备注."""
+    return row.rsplit("<td", 1)[1].split(">", 1)[1].rsplit("</td>", 1)[0]
+
+
+def test_the_explanation_says_which_items_score_in_a_verified_year_on_notice() -> None:
+    said = rankings.explanation(_site(ROOT, ON_NOTICE), 2018)
+    assert "其余项目照常计分" not in said
+    assert "现在只有“已核实”的项目计分，“待补充材料”“不予认定”和尚未核查的项目不计分。" in said
+    assert "以及“待补充材料”“不予认定”的项目数和受理中的异议" in said
+
+
+def test_the_explanation_before_the_notice_says_what_counts_provisionally() -> None:
+    said = rankings.explanation(_site(ROOT, BEFORE_NOTICE), 2018)
+    assert "其余项目照常计分" not in said
+    assert "“不予认定”的项目不计分；尚未核实的项目（包括“待补充材料”的）暂按报告计分" in said
+    assert "2026 年 11 月 16 日公示起只有“已核实”的项目计分" in said
+
+
+def test_the_explanation_of_a_frozen_year_and_of_a_year_not_verified(tmp_path: Path) -> None:
+    frozen = rankings.explanation(_site(ROOT, ON_NOTICE), 2017)
+    assert "定稿的结果中只有“已核实”的项目计分" in frozen
+    assert "以及" not in frozen  # a frozen row's 备注 is as finalized: it counts nothing held
+    # A year the association keeps no verification for (no reviews/<year>/): every item without an
+    # error scores, as the page always said.
+    root = base_tree(tmp_path / "tree", ("submissions",))
+    said = rankings.explanation(_site(root, ON_NOTICE), 2018)
+    assert said == "备注列出校验发现的错误和警告：有错误的项目不计分，其余项目照常计分。"
+
+
+def test_the_remarks_say_items_waiting_for_material_not_recognised_and_open_objections(tmp_path: Path) -> None:
+    root = base_tree(tmp_path / "tree")
+    page = html.unescape(rankings.render(_site(root, ON_NOTICE), 2018))
+    # The sample: one item of the computer society waits for material (worth up to 3 points);
+    # the society of TCM has an objection 受理中, answered below the table.
+    assert _remark(_row(page, "成都市计算机学会")).endswith("个警告；待补充材料 1 项")
+    assert _remark(_row(page, "成都市中医药学会")).endswith('个警告；<a href="#objections">异议受理中 1 条</a>')
+    assert "{#objections " in page
+    # Nothing held: the check's words alone.
+    assert _remark(_row(page, "成都市机械工程学会")).endswith("个警告")
+    # A second verdict, 不予认定, for another of the computer society's items.
+    review = root / "reviews" / "2018" / "cd-computer.yaml"
+    written = review.read_text("utf-8")
+    refused = ("  - item: svc-ai-talent\n    status: 不予认定\n    reason: 不是学会组织的引才活动。\n"
+               "    reviewer: cast-reviewer\n    date: 2026-11-12\n")
+    review.write_text(written.replace("items:\n", "items:\n" + refused, 1), "utf-8")
+    page = html.unescape(rankings.render(_site(root, ON_NOTICE), 2018))
+    assert _remark(_row(page, "成都市计算机学会")).endswith("个警告；待补充材料 1 项；不予认定 1 项")
+
+
+def test_a_frozen_years_remarks_stay_as_finalized_whatever_the_reviews_say_now(tmp_path: Path) -> None:
+    root = base_tree(tmp_path / "tree")
+    # A request for material recorded after 2017 was frozen: the frozen rows do not count it.
+    review = root / "reviews" / "2017" / "cd-computer.yaml"
+    written = review.read_text("utf-8")
+    requested = ("items:\n  - item: {item}\n    status: 待补充材料\n    reason: 请补充服务确认函。\n"
+                 "    reviewer: cast-reviewer\n    date: 2018-01-04\n")
+    doc = _site(root, ON_NOTICE).repo.reports[("cd-computer", 2017)]
+    first = doc.report.innovation.services[0].id if doc.report.innovation else None
+    assert first is not None
+    review.write_text(written.replace("rest:", requested.format(item=first) + "rest:", 1), "utf-8")
+    site = _site(root, ON_NOTICE)
+    page = html.unescape(rankings.render(site, 2017))
+    for e in site.frozen[2017].evaluations:
+        assert _remark(_row(page, f"/{e.society}/2017/")) == findings_note(e), e.society
+
+
+def test_the_objection_names_its_item_linked_to_its_row_on_the_report_page() -> None:
+    site = _site(ROOT, ON_NOTICE)
+    page = rankings.render(site, 2018)
+    objections = page[page.index("公示期的异议"):]
+    assert "<th>议题</th>" not in objections  # 议题 alone reads as the objection's subject
+    assert "<th>GitHub 议题</th>" in objections
+    assert ('<td data-label="涉及项目"><a href="../../societies/cd-tcm/2018/#item-station-wenjiang-health">'
+            f"{STATION}</a></td>") in objections
+    report = report_page(site, site.repo.reports[("cd-tcm", 2018)])
+    assert f'<span id="item-station-wenjiang-health">{STATION}' in report
+
+
+def test_an_objection_naming_no_item_says_so_and_its_text_is_escaped(tmp_path: Path) -> None:
+    root = base_tree(tmp_path / "tree")
+    file = root / "reviews" / "2018" / "objections.yaml"
+    written = file.read_text("utf-8")
+    hostile = "<img src=x onerror=alert(1)>对年会的参会人数有异议。"
+    file.write_text(written.replace(f"subject: {STATION} 2018 年的活动次数与公开报道不一致，请核实。",
+                                 f'subject: "{hostile}"'), "utf-8")
+    page = rankings.render(_site(root, ON_NOTICE), 2018)
+    assert "<img src=x" not in page
+    assert f'<td data-label="事由">{text(hostile)}</td>' in page
+    assert '<td data-label="涉及项目">见事由</td>' in page
+
