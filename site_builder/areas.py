@@ -19,7 +19,6 @@ from site_builder.markup import (
     num,
     num_cell,
     text,
-    yes_no,
 )
 from site_builder.tables import table
 from validators.evaluation.score_lines import CAP_RULE
@@ -50,12 +49,14 @@ def _facts(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
             inn = report.innovation
             rate = expert_rate(inn.senior_experts_total, inn.senior_experts_registered)
             needed = site.guideline(report.year).thresholds.expert_registration_rate
-            rows.append([name, cell(yes_no(inn.enterprise_platform_registered)),
+            rows.append([name, cell(items.reported_yes_no(inn, "enterprise_platform_registered")),
                          num_cell(inn.senior_experts_total), num_cell(inn.senior_experts_registered),
                          Cell(percent(rate, needed).removesuffix("%"), f"{rate * 100:.6f}")
                          if rate is not None else num_cell(None)])
         elif area == "government_functions" and report.government_functions:
-            rows.append([name, cell(yes_no(report.government_functions.pilot))])
+            # As the society's page says it: a claim the association's list does not (yet) confirm
+            # is no pilot status (a reporter would quote a bare 是 as official).
+            rows.append([name, cell(text(items.pilot_status(site, report)))])
     if not rows:
         return ""
     if area == "innovation":

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from site_builder.context import SiteData, source_name
+from site_builder.context import SiteData, society_year_page, source_name
 from site_builder.markup import (
     PRINT_ADDRESS,
     SOCIETY,
@@ -24,20 +24,22 @@ from site_builder.markup import (
     day,
     lines,
     link,
+    num,
     num_cell,
     text,
     yes_no,
 )
 from site_builder.tables import SOURCE
-from validators.evaluation.score_lines import CAP_RULE
+from validators.evaluation.score_lines import CAP_RULE, ScoreLine
 from validators.evaluation.scoring import Evaluation, ItemTierResult
 from validators.models.consortia import ConsortiumRole
 from validators.models.report import YearReport
+from validators.models.review import ReviewStatus
 from validators.repository import ReportDoc
 from validators.submission_paths import evidence_file
 from validators.urls import is_web_url
 from validators.year.countries import country_name
-from validators.year.measures import countries, out_of_province
+from validators.year.measures import countries, out_of_province, pilot_confirmed
 from validators.year.rubric import tier_rank
 
 
@@ -52,8 +54,12 @@ class Row:
     # The area pages list every society's items in brief: no evidence and no YAML links, which
     # the society page (linked from each row) shows.
     brief: bool = False
+    # Where the society page says why an item earned nothing (its entry in the box of items 不予认定
+    # or 待补充材料, by item id): its 得分 cell links there; else to the evaluation's lines.
+    reasons: dict[str, str] = field(default_factory=dict)
     points: dict[tuple[str, str], float] = field(default_factory=dict)
     tiers: dict[tuple[str, str], ItemTierResult] = field(default_factory=dict)
+    zeros: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.evaluation is None:
@@ -64,6 +70,7 @@ class Row:
                 points[(line.area, line.item_id)] += line.points
         self.points = dict(points)
         self.tiers = {(t.area, t.item_id): t for t in self.evaluation.item_tiers}
+        self.zeros = zero_reasons(self.evaluation)
 
     @property
     def folder(self) -> str:
@@ -141,8 +148,34 @@ def _n(name: str) -> Getter:
     return lambda item, _row: num_cell(getattr(item, name))
 
 
+# A field the report does not have: the model may default it (a `False` that scores nothing), but
+# the page says no “否” the society never wrote.
+NOT_REPORTED = "未填报"
+
+
+def reported_yes_no(model: Any, name: str) -> str:
+    """是 or 否 as the report wrote it; 未填报 when it has no such key."""
+    return yes_no(getattr(model, name)) if name in model.model_fields_set else NOT_REPORTED
+
+
 def _bool(name: str) -> Getter:
-    return lambda item, _row: cell(yes_no(getattr(item, name)))
+    return lambda item, _row: cell(reported_yes_no(item, name))
+
+
+def pilot_status(site: SiteData, report: YearReport) -> str:
+    """The society's claim to be a pilot beside the association's list, which decides (2.1):
+    said alike on its report page and on the area page."""
+    gov = report.government_functions
+    confirmed = pilot_confirmed(report.society, site.guideline(report.year))
+    if confirmed:
+        return "是（列入市科协公布的名单）"
+    if gov is None or "pilot" not in gov.model_fields_set:
+        return NOT_REPORTED
+    if not gov.pilot:
+        return "否"
+    if confirmed is None:
+        return "自报是；市科协尚未公布本年度名单，暂不计试点分"
+    return "自报是；不在市科协公布的名单中，不计试点分"
 
 
 def title_of(item: Any) -> str:
@@ -170,7 +203,11 @@ def _countries(item: Any, row: Row) -> Cell:
 
 
 def _forums(item: Any, _row: Row) -> Cell:
-    return cell(f"{yes_no(item.main_forum)}／{item.sub_forums}", item.sub_forums)
+    given = item.model_fields_set
+    if not {"main_forum", "sub_forums"} & given:
+        return cell(NOT_REPORTED, -1)
+    subs = str(item.sub_forums) if "sub_forums" in given else NOT_REPORTED
+    return cell(f"{reported_yes_no(item, 'main_forum')}／{subs}", item.sub_forums if "sub_forums" in given else -1)
 
 
 def _members(item: Any, row: Row) -> Cell:
@@ -222,11 +259,63 @@ def _new_station(item: Any, row: Row) -> Cell:
     return cell(yes_no(row.site.guideline(row.doc.report.year).evaluation_window.contains(item.established)))
 
 
+# Why an item earned nothing, in the words of its evaluation line: an error (the line's rule), or
+# the association's review, which refuses it as 不予认定, 待补充材料 or not (yet) verified
+# (Standing.refusal, whose words begin with the verdict's label).
+ERROR_RULE, REVIEW_RULE = "error", "review"
+HAS_ERROR, UNVERIFIED, NOT_COUNTED = "有错误", "未经核实", "不计分"
+
+
+def refusal_kind(note: str) -> str:
+    """不予认定, 待补充材料 or 未经核实: what a review line's note says of the item."""
+    head = note.split("（", 1)[0]
+    for status in (ReviewStatus.NOT_RECOGNISED, ReviewStatus.MATERIAL_REQUESTED):
+        if status.label in head:
+            return status.label
+    return UNVERIFIED
+
+
+def zero_reasons(e: Evaluation) -> dict[tuple[str, str], str]:
+    """The items that earned nothing, each with why in a word or two (有错误, 不予认定, 待补充材料,
+    未经核实, else 不计分: the lines say more)."""
+    lines: dict[tuple[str, str], list[ScoreLine]] = defaultdict(list)
+    for x in e.lines:
+        if x.item_id and x.rule != CAP_RULE:
+            lines[(x.area, x.item_id)].append(x)
+    why = {}
+    for key, found in lines.items():
+        if sum(x.points for x in found):
+            continue
+        rules = {x.rule for x in found}
+        why[key] = (HAS_ERROR if ERROR_RULE in rules
+                    else refusal_kind(next(x.note for x in found if x.rule == REVIEW_RULE)) if REVIEW_RULE in rules
+                    else NOT_COUNTED)
+    return why
+
+
+def item_anchor(area: str, item_id: str) -> str:
+    """The id of an item's row on its society's report page (the area pages link to it)."""
+    return f"item-{area}-{item_id}"
+
+
+# Where the society page's evaluation lines begin (report_page's heading).
+LINES_ANCHOR = "lines"
+
+
 def _points(area: str) -> Getter:
     def get(item: Any, row: Row) -> Cell:
         if row.evaluation is None:
             return num_cell(None)
-        return num_cell(row.points.get((area, item.id), 0.0))
+        points = row.points.get((area, item.id), 0.0)
+        why = row.zeros.get((area, item.id))
+        if why is None:
+            return num_cell(points)
+        if row.brief:  # to the item's row on the society's page, which says more
+            doc = row.doc.report
+            href = row.site.urls.rel(row.page, society_year_page(doc.society, doc.year), item_anchor(area, item.id))
+        else:
+            href = "#" + row.reasons.get(item.id, LINES_ANCHOR)
+        return Cell(f'{num(points)}<span class="sb-why">（{link(href, text(why))}）</span>', str(points))
     return get
 
 
@@ -355,16 +444,10 @@ def rows(spec: ItemList, row: Row) -> list[list[Cell]]:
             report = row.site.year_link(row.page, society, row.doc.report.year, text(row.site.name(society)))
             out.append([cell(report, row.site.name(society)), *cells])
         else:
-            # The item's own anchor (an objection that names it links here).
             name = cells[0]
-            cells[0] = Cell(f'<span id="{attr(item_anchor(item.id))}">{name.html}</span>', name.sort)
+            cells[0] = Cell(f'<span id="{attr(item_anchor(spec.area, item.id))}">{name.html}</span>', name.sort)
             out.append([*cells, source_cell(spec, index, item, row)])
     return out
-
-
-def item_anchor(item_id: str) -> str:
-    """The anchor of an item's row on its report's page."""
-    return f"item-{item_id}"
 
 
 def name_of(report: YearReport, area: str, item_id: str) -> str | None:

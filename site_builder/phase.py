@@ -31,6 +31,7 @@ from site_builder.markup import (
     text,
 )
 from site_builder.tables import table
+from validators.association.objection_items import same_text, subject_names
 from validators.association.reviews import review_entries
 from validators.models.review import Objection, ObjectionStatus
 from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase, full_date
@@ -322,11 +323,11 @@ def named_items(site: SiteData, page: str, year: int, o: Objection) -> str:
         return NO_ITEM_NAMED
     # List items only: a claim (注册率) has no row of its own.
     found = [e for e in review_entries(doc.report, site.rubric(year))
-             if e.fields is None and e.title and e.title in o.subject]
+             if e.fields is None and e.title and subject_names(o.subject, e.title)]
     # A name found only inside a longer name found too is part of that one.
-    found = [e for e in found if not any(e.title != f.title and e.title in f.title for f in found)]
+    found = [e for e in found if not any(e.title != f.title and same_text(e.title) in same_text(f.title) for f in found)]
     target = society_year_page(o.society, year)
-    links = [link(site.urls.rel(page, target, item_anchor(e.id)), text(e.title)) for e in found]
+    links = [link(site.urls.rel(page, target, item_anchor(str(e.path[0]), e.id)), text(e.title)) for e in found]
     return "、".join(dict.fromkeys(links)) or NO_ITEM_NAMED
 
 

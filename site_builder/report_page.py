@@ -13,12 +13,14 @@ from site_builder.context import (
     SOCIETIES_PAGE,
     SiteData,
     area_page,
+    guideline_year_page,
     society_page,
     society_year_page,
 )
 from site_builder.downloads import LINES_LABEL
 from site_builder.markup import (
     Column,
+    attr,
     badge,
     cell,
     front_matter,
@@ -28,7 +30,6 @@ from site_builder.markup import (
     num_cell,
     repo_path_url,
     text,
-    yes_no,
 )
 from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
@@ -45,9 +46,10 @@ from validators.evaluation.results import (
 from validators.evaluation.score_lines import CAP_RULE
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
+from validators.models.review import ReviewStatus
 from validators.repository import ReportDoc
 from validators.submission_paths import PathKind, classify
-from validators.year.measures import expert_rate, percent, pilot_confirmed
+from validators.year.measures import expert_rate, percent
 
 # Left out of the search index: only a report's title and its terms (`search_terms`) are in it.
 NO_SEARCH = "data-search-exclude"
@@ -84,30 +86,19 @@ def _area_facts(site: SiteData, area: str, doc: ReportDoc) -> str:
         rate = (f"{inn.senior_experts_registered}/{inn.senior_experts_total}（{percent(share, needed)}）"
                 if share is not None else "未填报")
         return (f"<p>{names.field_title(area, 'enterprise_platform_registered')}："
-                f"{yes_no(inn.enterprise_platform_registered)}；"
+                f"{items.reported_yes_no(inn, 'enterprise_platform_registered')}；"
                 f"副高职及以上专家会员在专家库注册：{rate}。</p>\n")
     if area == "government_functions" and report.government_functions:
-        return f"<p>{names.field_title(area, 'pilot')}：{text(_pilot_status(site, doc))}。</p>\n"
+        return f"<p>{names.field_title(area, 'pilot')}：{text(items.pilot_status(site, report))}。</p>\n"
     return ""
 
 
-def _pilot_status(site: SiteData, doc: ReportDoc) -> str:
-    """The society's claim beside the association's list, which decides (2.1)."""
-    gov = doc.report.government_functions
-    confirmed = pilot_confirmed(doc.report.society, site.guideline(doc.report.year))
-    if confirmed:
-        return "是（列入市科协公布的名单）"
-    if gov is None or not gov.pilot:
-        return "否"
-    if confirmed is None:
-        return "自报是；市科协尚未公布本年度名单，暂不计试点分"
-    return "自报是；不在市科协公布的名单中，不计试点分"
-
-
 def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None,
-            changed: bool = False) -> list[str]:
+            changed: bool = False, reasons: dict[str, str] | None = None) -> list[str]:
+    """The report's areas and items; `reasons`: the anchor of each item's entry in a box that
+    says why it earns nothing (its 得分 cell links there)."""
     year = doc.report.year
-    row = items.Row(site, page, doc, e)
+    row = items.Row(site, page, doc, e, reasons=reasons or {})
     numbers = site.area_numbers(year)
     out = [heading(2, "报告内容（当前文件，定稿后改动过）" if changed else "报告内容", "report")]
     for area, title in site.area_titles(year).items():
@@ -215,7 +206,7 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
                Column("依据"), Column(SOURCE, numeric=True)]
     html, more = long_table(columns, rows, label="评估明细", key=(0, 1), cards=True, rows_file=LINES,
                             inline=INLINE_LINES, download=LINES_LABEL)
-    return [heading(2, "评估明细", "lines"),
+    return [heading(2, "评估明细", items.LINES_ANCHOR),
             "<p>每一行是一项得分或不得分的理由，依据指南条款和评估细则；各行之和即总分。</p>\n",
             html + "\n"], more
 
@@ -300,25 +291,75 @@ def _review_changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYe
             f"要改变结果，须由市科协重新定稿。{then}\n")
 
 
-def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False, review_changed: bool = False) -> str:
-    """The items the association asked the society to support with more material, with why."""
+def reason_anchor(item: str, rejected: bool = False) -> str:
+    """The id of an item's entry in the box of items 待补充材料 (or, `rejected`, 不予认定): one item
+    may be in both, in a final year whose review changed after it was frozen."""
+    return f"{'not-recognised' if rejected else 'why'}-{item}"
+
+
+def _entry(item: str, title: str, said: str) -> str:
+    """One item of the material box: its name and what the association said (escaped), with its anchor."""
+    return f'    - <span id="{attr(reason_anchor(item))}"></span>**{text(title)}**{said}\n'
+
+
+def _rejected(doc: ReportDoc, e: Evaluation | None, frozen: bool = False) -> tuple[str, list[str]]:
+    """The items the association did not recognise (不予认定), each with its reason as the
+    evaluation's line says it: during the notice, what a society weighs before it objects."""
+    if e is None:
+        return "", []
+    found = {x.item_id: x for x in e.lines if x.rule == items.REVIEW_RULE and x.item_id
+             and items.refusal_kind(x.note) == ReviewStatus.NOT_RECOGNISED.label}
+    if not found:
+        return "", []
+    label = ReviewStatus.NOT_RECOGNISED.label
+    entries = "".join(f'<li><span id="{attr(reason_anchor(item, rejected=True))}"></span>'
+                      f"<strong>{text(items.name_of(doc.report, x.area, item) or item)}</strong>：{text(tight(x.note))}</li>"
+                      for item, x in found.items())
+    title = f"定稿结果中{label}：{len(found)} 项" if frozen else f"{label}：{len(found)} 项"
+    # Raw HTML, not `!!!`: an admonition cannot be kept out of the search index, and the items'
+    # titles stay out but for the latest year's terms (search_terms).
+    return (f'<div class="admonition failure" {NO_SEARCH}>\n<p class="admonition-title">{title}</p>\n'
+            f"<p>市科协核查后对以下项目{label}，这些项目不计分（理由见各项；评估明细中也有这一行）：</p>\n"
+            f"<ul>{entries}</ul>\n</div>\n"), list(found)
+
+
+def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False, review_changed: bool = False) -> tuple[str, list[str]]:
+    """The items the association asked the society to support with more material, with why
+    (and their ids, whose entries the items' 得分 cells link to)."""
     society, year = doc.report.society, doc.report.year
     # As the status page and the workbench count it: in a finalized year a verdict stands as
     # recorded, whatever the report says now (a request is not dropped by a later edit).
     waiting = report_progress(site.repo, society, year, item_ids(doc.report), workbench.final_year(site, year)).requested
     if not waiting:
-        return ""
+        return "", []
     titles = {e.id: e.title for e in review_entries(doc.report, site.rubric(year))}
-    rows = "".join(f"    - **{text(titles.get(r.item, r.item))}**（{r.date}）：{text(r.reason)}\n" for r in waiting)
+    rows = "".join(_entry(r.item, titles.get(r.item, r.item), f"（{r.date}）：{text(r.reason)}") for r in waiting)
+    ids = [r.item for r in waiting]
     if frozen and review_changed:  # the current record's, not the one the results were frozen with
         return (f'!!! warning "当前核查记录中待补充材料：{len(waiting)} 项"\n    以下是定稿后改动过的当前核查记录中'
-                "待补充材料的项目；定稿的结果按定稿时的核查记录计算，不因此改变：\n\n" + rows)
+                "待补充材料的项目；定稿的结果按定稿时的核查记录计算，不因此改变：\n\n" + rows), ids
     if frozen:  # nothing can be supplied any more
         return (f'!!! warning "定稿时仍待补充材料：{len(waiting)} 项"\n    以下项目到定稿时仍未补充证明材料，'
-                "未经核实，定稿的结果中不计分：\n\n" + rows)
+                "未经核实，定稿的结果中不计分：\n\n" + rows), ids
     # How the material reaches the association in the year's phase (phase.material_route).
     return (f'!!! warning "待补充材料：{len(waiting)} 项"\n    市科协核查后请学会补充以下项目的证明材料。'
-            f"{phase.material_said(site, year)}\n\n" + rows)
+            f"{phase.material_said(site, year)}\n\n" + rows), ids
+
+
+# Printed only: paper has no links, so it says where the page and the clauses' wording are online.
+PRINT_ONLY = "sb-print-only"
+
+
+def _addresses(site: SiteData, page: str, guideline_year: int) -> str:
+    """On paper, the page's own address and its guideline's (whose clauses the lines cite): the
+    site's configured address (mkdocs.yml `site_url`); nothing where none is configured."""
+    base = site.settings.site_url
+    if not base:
+        return ""
+    here, clauses = base + site.urls.target(page), base + site.urls.target(guideline_year_page(guideline_year))
+    # Links, printed as their words (the addresses themselves), as any link on paper.
+    return (f'<p class="{PRINT_ONLY} sb-report-meta" {NO_SEARCH}>网上查阅：本报告 {link(here, text(here), cls="sb-url")}；'
+            f'指南条款原文 {link(clauses, text(clauses), cls="sb-url")}</p>\n')
 
 
 def render(site: SiteData, doc: ReportDoc) -> str:
@@ -351,11 +392,13 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
         out.append(_review_changed_since_final(site, doc, frozen))
     if rubric_changed and frozen is not None:
         out.append(_rubric_changed_since_final(year, frozen))
-    rules = site.guideline(e.guideline_year if e else year)
+    rules_year = e.guideline_year if e else year
+    rules = site.guideline(rules_year)
     basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
     out.append(f'<p class="sb-report-meta" {NO_SEARCH}>{f"发布单位：{issuer}；" if issuer else ""}{basis}'
                f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None, about="本报告文件")}</span>。</p>\n')
+    out.append(_addresses(site, page, rules_year))
     if e:
         out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')
     elif frozen is not None:  # a report filed after the year's results were frozen
@@ -376,13 +419,19 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     elif doc.has_errors and not changed:  # a changed file's errors cost the frozen score nothing
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误。有错误的项目不计分'
                    '（评估明细中记 0 分并注明错误），其余项目照常计分。\n')
-    out.append(_requested(site, doc, frozen is not None and e is not None, review_changed))
+    requested, waiting = _requested(site, doc, frozen is not None and e is not None, review_changed)
+    rejected, refused = _rejected(doc, e, frozen is not None)
+    out += [requested, rejected]
+    # An item's 得分 cell links to its entry in a box; to 不予认定's when in both: it is the lines',
+    # which the score (and the cell's word) follows.
+    reasons = {item: reason_anchor(item) for item in waiting} | {item: reason_anchor(item, rejected=True)
+                                                                 for item in refused}
     if e:
         out += _by_area(site, page, e, rubric_changed)
     out += findings(site, page, doc.file, "findings", "审核提示（当前文件）" if changed else "审核提示",
                     intro=_findings_after_final(frozen, e))
     out.append(phase.objections(site, page, year, society))
-    out += _report(site, page, doc, e, changed)
+    out += _report(site, page, doc, e, changed, reasons)
     more = None
     if e:
         lines, more = _lines_table(site, page, doc, e)

@@ -7,6 +7,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import pytest
+import yaml
+
 from site_builder import context, rankings
 from site_builder.form_page import SiteSettings
 from site_builder.markup import text
@@ -101,10 +104,10 @@ def test_the_objection_names_its_item_linked_to_its_row_on_the_report_page() -> 
     objections = page[page.index("公示期的异议"):]
     assert "<th>议题</th>" not in objections  # 议题 alone reads as the objection's subject
     assert "<th>GitHub 议题</th>" in objections
-    assert ('<td data-label="涉及项目"><a href="../../societies/cd-tcm/2018/#item-station-wenjiang-health">'
+    assert ('<td data-label="涉及项目"><a href="../../societies/cd-tcm/2018/#item-service_stations-station-wenjiang-health">'
             f"{STATION}</a></td>") in objections
     report = report_page(site, site.repo.reports[("cd-tcm", 2018)])
-    assert f'<span id="item-station-wenjiang-health">{STATION}' in report
+    assert f'<span id="item-service_stations-station-wenjiang-health">{STATION}' in report
 
 
 def test_an_objection_naming_no_item_says_so_and_its_text_is_escaped(tmp_path: Path) -> None:
@@ -119,3 +122,26 @@ def test_an_objection_naming_no_item_says_so_and_its_text_is_escaped(tmp_path: P
     assert f'<td data-label="事由">{text(hostile)}</td>' in page
     assert '<td data-label="涉及项目">见事由</td>' in page
 
+
+
+@pytest.mark.parametrize(("subject", "named"), [
+    ("学会官网所列“读书沙龙”活动次数与报告不一致。", False),  # 沙龙 is part of another name
+    ("对“沙龙”的参加人数有异议。", True),  # quoted, it is the item's name
+    ("沙龙的参加人数有异议。", False),  # too short to be found unquoted
+])
+def test_an_objection_names_a_short_title_only_quoted(tmp_path: Path, subject: str, named: bool) -> None:
+    """A salon titled 沙龙 was linked from “读书沙龙”: a wrong link is worse than 见事由."""
+    root = base_tree(tmp_path / "tree")
+    report = root / "submissions" / "cd-tcm" / "2018.yaml"
+    data = yaml.safe_load(report.read_text("utf-8"))
+    [salon] = [e for e in data["academic_events"] if "沙龙" in e["title"]][:1]
+    salon["title"] = "沙龙"
+    report.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    file = root / "reviews" / "2018" / "objections.yaml"
+    written = file.read_text("utf-8")
+    file.write_text(written.replace(f"subject: {STATION} 2018 年的活动次数与公开报道不一致，请核实。",
+                                    f"subject: {subject}"), "utf-8")
+    page = rankings.render(_site(root, ON_NOTICE), 2018)
+    linked = f'#item-academic_events-{salon["id"]}">沙龙</a>' in page
+    assert linked == named
+    assert ('<td data-label="涉及项目">见事由</td>' in page) != named

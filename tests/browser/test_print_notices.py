@@ -99,3 +99,25 @@ def test_a_printed_report_on_notice_shows_where_to_object_and_where_its_files_ar
     for links in (objection, files):
         written = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert links.evaluate_all(after) == [f'" ({h})"' for h in written]
+
+
+def test_a_printed_report_says_where_it_and_its_guideline_are_online(page, base: str) -> None:
+    """Paper drops the 原文 column and every link: printed only, one line gives the page's own
+    address and its guideline's, from the site's configured site_url (mkdocs.yml)."""
+    from site_builder.form_page import site_settings
+
+    site_url = site_settings().site_url
+    assert site_url
+    page.goto(f"{base}societies/cd-mech-eng/2018/")
+    line = page.locator("p.sb-print-only")
+    assert line.count() == 1
+    assert not line.is_visible()  # on screen the address bar says it
+    page.emulate_media(media="print")
+    assert line.is_visible()
+    assert line.inner_text() == (f"网上查阅：本报告 {site_url}societies/cd-mech-eng/2018/；"
+                                 f"指南条款原文 {site_url}guideline/2018/")
+    box, meta = line.bounding_box(), page.locator("p.sb-report-meta").first.bounding_box()
+    assert box is not None
+    assert meta is not None
+    assert box["x"] + box["width"] <= page.evaluate("document.documentElement.clientWidth")
+    assert meta["y"] < box["y"]  # under the publisher and the basis, on the first page

@@ -1,0 +1,173 @@
+"""What the area pages and a society's report page say of an item's standing, as reviewers read
+them: a pilot claim the association's list does not confirm is no 是; a 0 says why (有错误,
+不予认定, 待补充材料) and links to where the report page says more; an item 不予认定 has its box on
+top of the report page, as items waiting for material do; a field the report never wrote is
+未填报, not 否; and the printed report says where the page and its guideline are online."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
+
+import pytest
+
+from site_builder import items
+from site_builder.form_page import SiteSettings
+from site_builder.generate import generate
+from site_builder.markup import text
+from site_builder.typography import tight
+from tests.trees import base_tree
+from validators.association.reviews import Standing
+from validators.evaluation.score_lines import ScoreLine
+from validators.evaluation.scoring import Evaluation
+
+SITE_URL = "https://example.org/registry/"
+SETTINGS = SiteSettings(repo_url="https://github.com/example/registry", site_url=SITE_URL)
+# 2018 is on notice: only verified items count (an item waiting for material earns 0).
+DATE = "2026-12-07"
+# A verdict of 不予认定 on one 2018 event, its reason with markup that must stay text.
+REASON = "参会国家只核实到 2 个 <b>不满</b> 3 个"
+REJECTED = f"""items:
+  - item: evt-intl-robotics
+    status: 不予认定
+    reason: '{REASON}'
+    reviewer: cast-reviewer
+    date: 2026-11-20
+rest:"""
+TD = re.compile(r"<td[^>]*>(.*?)</td>")
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = base_tree(tmp_path_factory.mktemp("verdicts") / "tree")
+    review = root / "reviews" / "2018" / "cd-mech-eng.yaml"
+    review.write_text(review.read_text("utf-8").replace("rest:", REJECTED, 1), "utf-8")
+    out = root / "docs"
+    generate(root, out, settings=SETTINGS, date=DATE)
+    return out
+
+
+def _page(docs: Path, path: str) -> str:
+    return (docs / path / "index.md").read_text("utf-8")
+
+
+def _table(markdown: str, label: str) -> str:
+    """The table labelled `label`."""
+    start = markdown.index(f'aria-label="{label}"')
+    return markdown[start:markdown.index("</table>", start)]
+
+
+def _row(markdown: str, has: str) -> list[str]:
+    """The cells of the one table row holding `has`."""
+    [row] = [r for r in re.findall(r"<tr>(.*?)</tr>", markdown) if has in r]
+    return TD.findall(row)
+
+
+def test_an_area_page_says_a_pilot_claim_as_the_society_page_does(docs: Path) -> None:
+    """areas/2018/government_functions/ read “首批承能试点 | …机械工程学会 是” while 2018 has no
+    published list: the claim is said in the society page's words, from one place."""
+    said = "自报是；市科协尚未公布本年度名单，暂不计试点分"
+    area = _table(_page(docs, "areas/2018/government_functions"), "各学会的填报情况")
+    for name, society in (("机械工程学会", "cd-mech-eng"), ("计算机学会", "cd-computer")):
+        cells = _row(area, name)
+        assert cells[1] == said, cells
+        assert f"首批承能试点学会：{said}。" in _page(docs, f"societies/{society}/2018")
+    assert "否" in _row(area, "生态环境保护协会")[1]
+
+
+@pytest.mark.parametrize(("listed", "pilot", "said"), [
+    ((), True, "自报是；市科协尚未公布本年度名单，暂不计试点分"),
+    (("cd-x",), True, "是（列入市科协公布的名单）"),
+    (("cd-y",), True, "自报是；不在市科协公布的名单中，不计试点分"),
+    (("cd-x",), None, "是（列入市科协公布的名单）"),
+    ((), False, "否"),
+    ((), None, "未填报"),
+])
+def test_a_pilot_claim_is_said_against_the_published_list(listed: tuple[str, ...], pilot: bool | None,
+                                                           said: str) -> None:
+    gov = SimpleNamespace(pilot=bool(pilot), model_fields_set={"pilot"} if pilot is not None else set())
+    report = SimpleNamespace(society="cd-x", year=2018, government_functions=gov)
+    site = SimpleNamespace(guideline=lambda _year: SimpleNamespace(pilot_societies=list(listed)))
+    assert items.pilot_status(cast(Any, site), cast(Any, report)) == said
+
+
+def test_a_zero_on_an_area_page_says_why_and_links_to_the_item_on_the_society_page(docs: Path) -> None:
+    """areas/2018/innovation/ showed “中小企业上云技术咨询 | 0” with no reason, while the society
+    page said it waits for material."""
+    cells = _row(_page(docs, "areas/2018/innovation"), "中小企业上云技术咨询")
+    anchor = "item-innovation-svc-cloud-consult"
+    assert cells[2] == (f'0<span class="sb-why">（<a href="../../../societies/cd-computer/2018/#{anchor}">'
+                        "待补充材料</a>）</span>"), cells
+    society = _page(docs, "societies/cd-computer/2018")
+    assert f'<span id="{anchor}">中小企业上云技术咨询</span>' in society
+    # There, the same words, linked to the item's entry in the box of items waiting for material.
+    assert _row(society, f'id="{anchor}"')[1] == (
+        '0<span class="sb-why">（<a href="#why-svc-cloud-consult">待补充材料</a>）</span>')
+    assert '- <span id="why-svc-cloud-consult"></span>**中小企业上云技术咨询**（2026-11-12）：' in society
+
+
+def test_a_zero_s_reason_is_the_verdict_its_line_was_refused_by() -> None:
+    """The words are those of the lines (an error's, or the review's refusal, Standing.refusal)."""
+    def line(item: str, rule: str, note: str, points: float = 0.0) -> ScoreLine:
+        return ScoreLine("academic_events", "5.1", item, rule, points, note, "f.yaml", 1)
+
+    unverified = Standing(None, strict=True).refusal("e4")
+    assert unverified is not None
+    e = SimpleNamespace(lines=[
+        line("e1", "error", "本项有错误，不计分：日期不在评估期内"),
+        line("e2", "review", "市科协核查不予认定（2026-11-20）：不满 3 个"),
+        line("e3", "review", "待补充材料，未经核实，不计分（2026-11-12）：请补充合同"),
+        line("e4", "review", unverified),
+        line("e5", "event", "本规则最多计 2 项，已计满，此项不计分"),
+        line("e6", "event", "计分", 2.0),
+    ])
+    assert items.zero_reasons(cast(Evaluation, e)) == {
+        ("academic_events", "e1"): "有错误", ("academic_events", "e2"): "不予认定",
+        ("academic_events", "e3"): "待补充材料", ("academic_events", "e4"): "未经核实",
+        ("academic_events", "e5"): "不计分"}
+
+
+def test_an_item_not_recognised_has_its_box_and_its_row_links_to_the_reason(docs: Path) -> None:
+    """A rejected item showed only “得分：0” in the report's table, its reason far down in the lines:
+    during the notice, what a society weighs before it objects."""
+    page = _page(docs, "societies/cd-mech-eng/2018")
+    box = page.index('<div class="admonition failure" data-search-exclude>\n<p class="admonition-title">不予认定：1 项</p>')
+    assert box < page.index("{#report ")  # on top, before the report's content
+    note = text(tight(f"市科协核查不予认定（2026-11-20）：{REASON}"))  # the line's words, as 评估明细 shows them
+    entry = f'<li><span id="not-recognised-evt-intl-robotics"></span><strong>中德智能机器人技术研讨会</strong>：{note}</li>'
+    assert _row(page, ">中德智能机器人技术研讨会</td>")[2].endswith(f"）：{text(REASON)}")
+    assert entry in page
+    assert "<b>不满" not in page
+    assert "&#60;b&#62;不满" in text(REASON)
+    cells = _row(page, "item-academic_events-evt-intl-robotics")
+    assert cells[1] == '0<span class="sb-why">（<a href="#not-recognised-evt-intl-robotics">不予认定</a>）</span>'
+    area = _row(_page(docs, "areas/2018/academic_events"), "中德智能机器人技术研讨会")
+    assert area[2] == ('0<span class="sb-why">（<a href="../../../societies/cd-mech-eng/2018/'
+                       '#item-academic_events-evt-intl-robotics">不予认定</a>）</span>'), area
+    # A report with nothing rejected has no such box.
+    assert "不予认定：" not in _page(docs, "societies/cd-computer/2018")
+
+
+def test_a_field_the_report_never_wrote_is_not_said_to_be_no(docs: Path) -> None:
+    """evt-intl-robotics has no main_forum, sub_forums or materials: the page said “否／0” and
+    “否”, a no the society never made (the model's default scores nothing, and still does)."""
+    page = _page(docs, "societies/cd-mech-eng/2018")
+    columns = ["活动", "得分", "类别", "角色", "日期", "参与人数", "主论坛／分论坛", "会议资料"]
+    robotics = dict(zip(columns, _row(page, "item-academic_events-evt-intl-robotics"), strict=False))
+    assert (robotics["主论坛／分论坛"], robotics["会议资料"]) == ("未填报", "未填报")
+    annual = dict(zip(columns, _row(page, "item-academic_events-evt-annual-2018"), strict=False))
+    assert (annual["主论坛／分论坛"], annual["会议资料"]) == ("是／6", "是")
+
+
+def test_a_printed_report_says_where_it_and_its_guideline_are_online(docs: Path, tmp_path: Path) -> None:
+    """Paper drops the 原文 column and every link: one printed line gives the page's own address
+    and its guideline's (the site's configured site_url), so a reader can look a clause up."""
+    page = _page(docs, "societies/cd-mech-eng/2018")
+    [line] = re.findall(r'<p class="sb-print-only[^"]*"[^>]*>(.*?)</p>', page)
+    here, clauses = SITE_URL + "societies/cd-mech-eng/2018/", SITE_URL + "guideline/2018/"
+    assert line == (f'网上查阅：本报告 <a href="{here}" class="sb-url">{text(here)}</a>；'
+                    f'指南条款原文 <a href="{clauses}" class="sb-url">{text(clauses)}</a>')
+    css = (Path(items.__file__).parent / "assets" / "print.css").read_text("utf-8")
+    assert re.search(r"@media screen \{\s*\.sb-print-only \{\s*display: none;", css)
