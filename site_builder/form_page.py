@@ -109,8 +109,11 @@ def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]]) -> list[di
     out = []
     for society in sorted(grouped):
         doc = repo.profiles.get(society)
-        out.append({"id": society, "name": doc.profile.name if doc else society,
-                    "years": [d.report.year for d in grouped[society]]})
+        years = [d.report.year for d in grouped[society]]
+        # The years with a report file on main, read or not: the pull request's gate refuses a new
+        # report after the deadline by whether the file exists (the form's phaseNow).
+        filed = sorted(set(years) | {y for (s, y) in repo.broken if s == society})
+        out.append({"id": society, "name": doc.profile.name if doc else society, "years": years, "filed": filed})
     return sorted(out, key=lambda s: (name_key(s["name"]), s["id"]))  # as a Chinese list is read
 
 

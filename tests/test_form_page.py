@@ -104,9 +104,25 @@ def test_reports_are_json_and_the_page_holds_no_data(written: Path) -> None:
     assert '<div id="report-form"' in page
     config = json.loads((written / "form" / "config.json").read_text(encoding="utf-8"))
     assert config["repo_url"] == "https://github.com/example/registry"
-    assert config["societies"] == [{"id": "cd-hostile", "name": "成都市cd-hostile学会（示例）", "years": [2017]}]
+    assert config["societies"] == [{"id": "cd-hostile", "name": "成都市cd-hostile学会（示例）", "years": [2017],
+                                    "filed": [2017]}]
     # No site_url: the downloaded files name the schema as a file inside a clone would.
     assert config["modelines"]["submission"] == "yaml-language-server: $schema=../../schema/submission.schema.json"
+
+
+def test_a_report_file_that_does_not_load_still_counts_as_filed(tmp_path: Path) -> None:
+    """The form tells a society with no report of a closed year that a new one is refused, as the
+    pull request's gate does; the gate asks whether the file exists, read or not: a broken
+    published report may still be corrected, so the society is not told its report is new."""
+    tree = write_tree(tmp_path / "repo", {
+        "submissions/cd-broken/society.yaml": profile("cd-broken"),
+        "submissions/cd-broken/2018.yaml": "society: cd-broken\nyear: 2018\nmajor_work: [\n",
+    })
+    _, repo = check_tree(tree)
+    assert ("cd-broken", 2018) in repo.broken
+    config = json.loads(form_files(repo, settings=SETTINGS)["form/config.json"])
+    [entry] = config["societies"]
+    assert (entry["years"], entry["filed"]) == ([], [2018])
 
 
 def test_downloaded_files_name_the_published_schema(tmp_path: Path, repo: Repository) -> None:

@@ -69,10 +69,11 @@
     var phase = RF.phaseOn(this.guides[st.year], RF.today());
     if (!phase) return null;
     var s = typeof st.data.society === "string" ? this.society(st.data.society) : null;
-    var fresh = !(s && (s.years || []).indexOf(st.year) !== -1);
-    var refused = fresh && !!phase.new;
-    return { phase: phase.phase, sentence: refused ? phase.new : phase.sentence, refused: refused,
-      closed: !!phase.new };
+    var fresh = !(s && (s.filed || s.years || []).indexOf(st.year) !== -1);
+    // Once final, no report of the year changes but by an admin (the gate's E-CYCLE-CLOSED).
+    var refused = !!phase.new && (fresh || phase.phase === "final");
+    return { phase: phase.phase, sentence: fresh && phase.new ? phase.new : phase.sentence, refused: refused,
+      fresh: fresh, closed: !!phase.new };
   };
 
   /* The society's registered name as the published list has it (W-OCCASION-OWN), or null: the
@@ -778,11 +779,16 @@
     // Nor has one the pull request's gate will refuse: a new report once submission has closed.
     var phase = this.phaseNow();
     var refused = phase && phase.refused;
+    // The society may change after the start (typed over): the sentences above say the same.
+    ["rf-phase", "rf-phase-output"].forEach(function (id) {
+      var said = phase && document.getElementById(id);
+      if (said && said.textContent !== phase.sentence) said.textContent = phase.sentence;
+    });
     var warned = counts.warning ? "（另有 " + counts.warning + " 个警告" : "";
     box.className = "rf-summary " + (ok ? (cross || refused ? "rf-summary-wait" : "rf-summary-ok") : "rf-summary-issues");
     box.appendChild(el("p", { class: "rf-summary-head", text: ok && refused && !cross
       ? "表单没有发现必须修改的问题" + (warned && warned + "）") + "，但 " + this.state.year +
-        " 年度的填报已经截止，这份报告不能再提交：见表单上方的说明。"
+        (phase.fresh ? " 年度的填报已经截止，这份报告不能再提交" : " 年度的报告已不能再修改") + "：见表单上方的说明。"
       : ok && !cross
         ? "检查通过：没有必须修改的问题" + (warned && warned + "，请逐项查看）") + "。" +
           (phase && phase.closed ? this.state.year + " 年度的填报已经截止：修改已发布的报告，须符合表单上方说明的条件。" : "") +

@@ -151,3 +151,32 @@ def test_each_problem_names_its_kind_in_words(page, base: str) -> None:
     # Copied, a message is still check's sentence: the word is not part of its text.
     assert not at_field.text_content().startswith("警告")
     assert not page.problems, page.problems
+
+
+def test_the_sentences_follow_the_society_the_report_names_now(page, base: str) -> None:
+    """Typed over after the start, the society decides too: the top said the published report's
+    conditions while the bar said the report could not be submitted."""
+    calendar = _rules().calendar
+    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), PUBLISHED)
+    words = _sentences("notice")
+    for society, said, passed in ((NEW, words["new"], False), (PUBLISHED, words["sentence"], True)):
+        field = page.locator('[data-pointer="/society"] input')
+        field.fill(society)
+        field.press("Tab")
+        settled(page)
+        assert page.inner_text("#rf-phase") == said, society
+        assert page.inner_text("#rf-phase-output") == said, society
+        head, _ = _head(page)
+        assert head.startswith("检查通过：") == passed, head
+
+
+def test_a_published_report_in_a_final_year_is_not_said_to_pass(page, base: str) -> None:
+    """Past the calendar's final day no report of the year changes but by an admin (the gate's
+    E-CYCLE-CLOSED): a society's published report does not pass either."""
+    calendar = _rules().calendar
+    _open(page, base, calendar.final + dt.timedelta(days=1), PUBLISHED)
+    assert page.inner_text("#rf-phase") == _sentences("final")["sentence"]
+    head, kind = _head(page)
+    assert not head.startswith("检查通过"), head
+    assert "2018 年度的报告已不能再修改" in head
+    assert "rf-summary-wait" in kind
