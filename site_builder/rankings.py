@@ -49,13 +49,23 @@ def _number(value: object) -> float:
     return value
 
 
+def _verified(site: SiteData, year: int) -> bool:
+    """Whether the numbers shown were computed under the association's verification: a frozen
+    year as it was finalized (the review files it recorded; a file written before finalize
+    recorded them says nothing, and today's folder answers), any other by today's folder."""
+    frozen = site.frozen.get(year)
+    if frozen is not None and frozen.review_sha256 is not None:
+        return bool(frozen.review_sha256)
+    return year in site.repo.reviewed_years
+
+
 def explanation(site: SiteData, year: int) -> str:
     """What the 备注 column lists and which items score, true of the numbers shown: a year the
     association does not verify scores every item without an error; a verified one, as
     `only_verified_count` says for the build's day (a frozen year: as it was finalized, after
     the notice), only verified items, or all but those not recognised until the notice."""
     said = "备注列出校验发现的错误和警告"
-    if year not in site.repo.reviewed_years:
+    if not _verified(site, year):
         return said + "：有错误的项目不计分，其余项目照常计分。"
     verified, refused, requested = (f"“{s.label}”" for s in (ReviewStatus.VERIFIED, ReviewStatus.NOT_RECOGNISED,
                                                              ReviewStatus.MATERIAL_REQUESTED))

@@ -145,3 +145,15 @@ def test_an_objection_names_a_short_title_only_quoted(tmp_path: Path, subject: s
     linked = f'#item-academic_events-{salon["id"]}">沙龙</a>' in page
     assert linked == named
     assert ('<td data-label="涉及项目">见事由</td>' in page) != named
+
+
+@pytest.mark.parametrize(("recorded", "verified"), [({}, False), ({"reviews/2017/cd-agri.yaml": "0" * 64}, True)])
+def test_a_frozen_year_is_explained_as_it_was_finalized(recorded: dict[str, str], verified: bool) -> None:
+    """Whether a frozen year's numbers were computed under verification is what its results file
+    recorded (the review files it froze), not whether reviews/<year>/ exists today."""
+    site = _site(ROOT, ON_NOTICE)
+    assert 2017 in site.repo.reviewed_years
+    site.frozen[2017] = site.frozen[2017].model_copy(update={"review_sha256": recorded})
+    said = rankings.explanation(site, 2017)
+    assert ("定稿的结果中只有“已核实”的项目计分" in said) == verified, said
+    assert ("其余项目照常计分" in said) != verified, said
