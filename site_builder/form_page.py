@@ -118,10 +118,12 @@ def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]]) -> list[di
 
 
 def _reports(society: str, docs: list[ReportDoc]) -> dict[str, Any]:
-    """Every published year of a society, as the validator read it (codes; the form shows labels)."""
+    """Every published year of a society, as the validator read it (codes; the form shows labels):
+    what the file wrote, an explicit `false` too (the pages say 未填报 of a field never written,
+    so a report opened in the form and sent again must not lose its answers)."""
     return {"society": society,
             "reports": {str(doc.report.year): doc.report.model_dump(mode="json", exclude_none=True,
-                                                                    exclude_defaults=True)
+                                                                    exclude_unset=True)
                         for doc in docs}}
 
 

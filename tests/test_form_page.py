@@ -110,6 +110,30 @@ def test_reports_are_json_and_the_page_holds_no_data(written: Path) -> None:
     assert config["modelines"]["submission"] == "yaml-language-server: $schema=../../schema/submission.schema.json"
 
 
+def test_a_published_report_keeps_what_its_file_wrote_and_only_that(tmp_path: Path) -> None:
+    """The form opens a published report from its JSON: an explicit `false` stays (the pages say
+    “否” of it and “未填报” of a field never written), and nothing the file did not write is added."""
+    tree = write_tree(tmp_path / "repo", {
+        "submissions/cd-plain/society.yaml": profile("cd-plain"),
+        "submissions/cd-plain/2018.yaml": """
+            society: cd-plain
+            year: 2018
+            government_functions:
+              pilot: false
+              functions:
+                - {id: fn-a, title: 科技成果评价, commissioner: 成都市科学技术局, method: 委托,
+                   start: 2018-05-01, end: 2018-10-01, amount_wan: 18.0, new: false}
+            academic_events:
+              - {id: evt-a, title: 学术沙龙, category: 其他学术交流, role: 主办, date: 2018-06-01, participants: 40}
+            """,
+    })
+    _, repo = check_tree(tree)
+    report = json.loads(form_files(repo, settings=SETTINGS)["form/reports/cd-plain.json"])["reports"]["2018"]
+    assert report["government_functions"]["pilot"] is False
+    assert report["government_functions"]["functions"][0]["new"] is False
+    assert set(report["academic_events"][0]) == {"id", "title", "category", "role", "date", "participants"}
+
+
 def test_a_report_file_that_does_not_load_still_counts_as_filed(tmp_path: Path) -> None:
     """The form tells a society with no report of a closed year that a new one is refused, as the
     pull request's gate does; the gate asks whether the file exists, read or not: a broken
