@@ -136,6 +136,10 @@ def test_the_second_file_from_the_same_site_is_refused_and_names_what_it_would_w
     assert ASKED[0] not in message  # the expert's own verdict is not what the base holds
     assert "重新打开这个学会" in message
     assert "重新填一遍" in message
+    # The workbench's merge keeps main's records and adds the draft's new ones; a verdict the two
+    # give differently is given again (it does not keep both, nor spare the refilling).
+    assert "选“合并”保留仓库中的记录，加上草稿中新给出的，两处对同一项目或同一评分项记的不同的，须重新给出" in message
+    assert "保留双方" not in message
     assert [f["code"] for f in findings if f["severity"] == "error"] == ["E-REVIEW-STALE"]  # `check` itself is clean
 
     # The comment's verdict, made by main's code from the API records, refuses it as well.
@@ -353,3 +357,34 @@ def test_a_verdict_changed_in_place_or_a_mark_added_is_no_deletion(
     assert code == 1
     assert len(stale(findings)) == 1
     assert dropped_warnings(findings) == []
+
+
+def test_a_verdict_on_an_item_the_report_no_longer_has_is_no_deletion(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The pull request takes the item the staff asked material for out of the report, and the
+    workbench's file (based on main's) no longer holds its verdict: the workbench writes only the
+    items the head's report has, and the merge could not keep it (`check` would refuse it as
+    E-REVIEW-UNKNOWN-ITEM). Nothing is warned; the verdict on an item still there would be."""
+    merge(repo, "staff", workbench_file(published(repo), B_VERDICT))
+    main_file = published(repo)
+    without = workbench_file(main_file, "").replace("items:\n" + B_VERDICT, "", 1)
+    assert ASKED[0] not in without
+    report = repo / f"submissions/{SOCIETY}/{YEAR}.yaml"
+    text = report.read_text(encoding="utf-8")
+    start = text.index(f"    - id: {ASKED[0]}\n")
+    end = text.index("    - id: ", start + 1)
+    git(repo, "checkout", "-q", "-b", "item-withdrawn", "main")
+    report.write_text(text[:start] + text[end:], encoding="utf-8")
+    (repo / FILE).write_text(without, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "item-withdrawn")
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings), dropped_warnings(findings)) == (0, [], [])
+    assert not [f for f in findings if f["code"] == "E-REVIEW-UNKNOWN-ITEM"]
+
+    git(repo, "checkout", "-q", "main")
+    open_pull_request(repo, "verdict-dropped", without)  # the item is still in the report
+    _, findings = check_changed(repo, capsys)
+    [found] = dropped_warnings(findings)
+    assert f"项目 {ASKED[0]} 的结论“待补充材料”" in found["message"]
+    assert "合并保留仓库中的记录，加上草稿中新给出的" in found["message"]

@@ -1,8 +1,19 @@
 /* Verification workbench: a draft begun on an older repository record, against the record as it
- * is now. The draft knows only the record's fingerprint when it began, not the record itself: so
- * the two are compared record by record (an item's verdict, 其余全部核实, one expert's mark on one
- * criterion), and the page says what replacing the record with the draft would delete, and offers
- * to merge instead (the record's records kept, the draft's added where the record has none).
+ * is now. The draft keeps the record it began on (its start), so the two are merged three-way,
+ * record by record (an item's verdict, 其余全部核实, one expert's mark on one criterion): the page
+ * says what replacing the record with the draft would delete, and offers to merge instead (the
+ * record's records kept, and the draft's own work added where the record has none: only what
+ * the draft changed since its start, never a record of the start that the repository has
+ * deleted since).
+ *
+ * A draft kept before drafts kept their start (start null): what the draft changed is unknown.
+ * A verdict or 其余全部核实 counts as the draft's own only when given by the reviewer now named
+ * on the page; the rest it holds that the record lacks (marks included) is listed as `unsure`,
+ * never added: it may be a record deleted from the repository since.
+ *
+ * Several rows of one expert on one criterion in the draft are all carried (listed one by one,
+ * merged together), so the page's check says the expert marked it twice and the reviewer keeps
+ * the right one: no row is dropped unseen.
  *
  * States are the workbench's: {items: {id: {status, reason, reviewer, date, content}}, rest:
  * {reviewer, date, contents} or null, marks: [{criterion, expert, mark, date}], sample}.
@@ -16,74 +27,110 @@
     return !!r && !!r.status;
   }
 
-  function sameVerdict(a, b) {
-    return a.status === b.status && (a.reason || "").trim() === (b.reason || "").trim();
-  }
-
-  function markKey(m) {
-    return m.criterion + "|" + m.expert;
-  }
-
   function markGiven(m) {
     return !!m.expert || m.mark !== null;
   }
 
-  /* {lost, differ, added} of `draft` against `record`: `lost` the record's verdicts and marks the
-   * draft has none of (replacing the record deletes them); `differ` [{record, draft}] where both
-   * hold one for the same item (or the same expert on the same criterion) and they are not the
-   * same; `added` the draft's where the record has none. Each entry is {kind: "item"|"rest"|"mark",
-   * id (the item's; the criterion's for a mark), value (the verdict or the mark)}. */
-  RV.recordsApart = function (record, draft) {
-    var out = { lost: [], differ: [], added: [] };
-    Object.keys(record.items).forEach(function (id) {
-      var r = record.items[id];
-      if (!given(r)) return;
-      var d = draft.items[id];
-      if (!given(d)) out.lost.push({ kind: "item", id: id, value: r });
-      else if (!sameVerdict(r, d)) out.differ.push({ record: { kind: "item", id: id, value: r }, draft: { kind: "item", id: id, value: d } });
-    });
-    Object.keys(draft.items).forEach(function (id) {
-      if (given(draft.items[id]) && !given(record.items[id])) out.added.push({ kind: "item", id: id, value: draft.items[id] });
-    });
-    if (record.rest && !draft.rest) out.lost.push({ kind: "rest", id: null, value: record.rest });
-    else if (!record.rest && draft.rest) out.added.push({ kind: "rest", id: null, value: draft.rest });
-    else if (record.rest && (record.rest.date !== draft.rest.date || record.rest.reviewer !== draft.rest.reviewer)) {
-      out.differ.push({ record: { kind: "rest", id: null, value: record.rest }, draft: { kind: "rest", id: null, value: draft.rest } });
+  /* Every record of a state by key ("item:<id>", "rest", "mark:<criterion>|<expert>"), in the
+   * state's order: {keys, at: {key: {kind, id, values}}} (a mark's values: its rows). */
+  function records(state) {
+    var keys = [], at = {};
+    function add(key, kind, id, value) {
+      if (!at[key]) { keys.push(key); at[key] = { kind: kind, id: id, values: [] }; }
+      at[key].values.push(value);
     }
-    var held = {};
-    draft.marks.filter(markGiven).forEach(function (m) { if (!(markKey(m) in held)) held[markKey(m)] = m; });
-    var recorded = {};
-    record.marks.forEach(function (m) {
-      recorded[markKey(m)] = true;
-      var d = held[markKey(m)];
-      if (!d) out.lost.push({ kind: "mark", id: m.criterion, value: m });
-      else if (d.mark !== m.mark) out.differ.push({ record: { kind: "mark", id: m.criterion, value: m }, draft: { kind: "mark", id: m.criterion, value: d } });
+    Object.keys(state.items || {}).forEach(function (id) {
+      if (given(state.items[id])) add("item:" + id, "item", id, state.items[id]);
     });
-    draft.marks.filter(markGiven).forEach(function (m) {
-      if (!recorded[markKey(m)]) out.added.push({ kind: "mark", id: m.criterion, value: m });
+    if (state.rest) add("rest", "rest", null, state.rest);
+    (state.marks || []).filter(markGiven).forEach(function (m) {
+      add("mark:" + m.criterion + "|" + (m.expert || ""), "mark", m.criterion, m);
+    });
+    return { keys: keys, at: at };
+  }
+
+  /* Whether two records of one key say the same (a verdict and its reason, who verified the
+   * rest and when, the marks). */
+  function saySame(kind, a, b) {
+    if (kind === "item") return a[0].status === b[0].status && (a[0].reason || "").trim() === (b[0].reason || "").trim();
+    if (kind === "rest") return a[0].date === b[0].date && a[0].reviewer === b[0].reviewer;
+    return JSON.stringify(a.map(function (m) { return m.mark; })) === JSON.stringify(b.map(function (m) { return m.mark; }));
+  }
+
+  /* The record as written, for telling whether the draft changed it since its start. */
+  function written(kind, values) {
+    return JSON.stringify(values.map(function (v) {
+      if (kind === "item") return [v.status, (v.reason || "").trim(), v.reviewer, v.date, v.content || ""];
+      if (kind === "rest") return [v.reviewer, v.date, v.contents || null];
+      return [v.criterion, v.expert, v.mark, v.date];
+    }));
+  }
+
+  function entries(rec) {
+    return rec.values.map(function (v) { return { kind: rec.kind, id: rec.id, value: v }; });
+  }
+
+  /* Whether the record's 其余全部核实 counts item verdict `d` as verified: the item has no verdict
+   * of its own there, and the rest covered it as `d` saw it (a rest without contents: all). */
+  function restCovers(rest, d) {
+    return !!rest && (!rest.contents || !d.content || rest.contents.indexOf(d.content) >= 0);
+  }
+
+  /* {lost, differ, added, revived, unsure, withdrawn} of `draft` against `record`, `start` the
+   * record the draft began on (null: unknown, see above; `reviewer` is then the name on the page).
+   * For replacing: `lost` the record's records the draft lacks; `differ` [{record, draft: [..],
+   * own}] where both hold one for the same item (or expert and criterion) and they do not say the
+   * same, an item the record's 其余全部核实 counts as verified included (its record:
+   * {kind: "rest", id: the item}); `own` whether the draft changed it since its start. For merging:
+   * `added` the draft's own records where the record has none (what the merge adds, a row each);
+   * `revived` the start's records the draft kept and the record has deleted since (not added;
+   * replacing would bring them back); `unsure` an old draft's records that may be either (not
+   * added); `withdrawn` the record's records the draft deleted (kept). Entries: {kind:
+   * "item"|"rest"|"mark", id (the item's; the criterion's for a mark), value}. */
+  RV.recordsApart = function (record, draft, start, reviewer) {
+    var out = { lost: [], differ: [], added: [], revived: [], unsure: [], withdrawn: [] };
+    var R = records(record), D = records(draft), S = start ? records(start) : null;
+    function own(key) {
+      var d = D.at[key];
+      if (S) return !S.at[key] || written(d.kind, S.at[key].values) !== written(d.kind, d.values);
+      return d.kind !== "mark" && !!reviewer && d.values[0].reviewer === reviewer ? true : null;
+    }
+    R.keys.forEach(function (key) {
+      var r = R.at[key], d = D.at[key];
+      if (!d) {
+        out.lost = out.lost.concat(entries(r));
+        if (S && S.at[key]) out.withdrawn = out.withdrawn.concat(entries(r));
+      } else if (!saySame(r.kind, r.values, d.values)) {
+        out.differ.push({ record: entries(r)[0], draft: entries(d), own: own(key) !== false });
+      }
+    });
+    D.keys.forEach(function (key) {
+      if (R.at[key]) return;
+      var d = D.at[key], mine = own(key);
+      if (mine === false) { out.revived = out.revived.concat(entries(d)); return; }
+      if (mine === null) { out.unsure = out.unsure.concat(entries(d)); return; }
+      if (d.kind === "item" && d.values[0].status !== "verified" && restCovers(record.rest, d.values[0])) {
+        out.differ.push({ record: { kind: "rest", id: d.id, value: record.rest }, draft: entries(d), own: true });
+        return;
+      }
+      out.added = out.added.concat(entries(d));
     });
     return out;
   };
 
-  /* The record with the draft's own verdicts and marks added where the record has none for that
-   * item (or that expert on that criterion), and the draft's 其余全部核实 when the record has none.
-   * Where both hold one and they differ, the record's stands (RV.recordsApart's `differ` says
-   * which of the draft's were not applied). A new state: neither argument is changed. */
-  RV.mergeDraft = function (record, draft) {
+  /* The record with the draft's own records added (RV.recordsApart's `added`, every row of it)
+   * and the rows the draft has not filled in yet (its own work, kept to be finished). Where both
+   * hold one and they differ, the record's stands. A new state: no argument is changed. */
+  RV.mergeDraft = function (record, draft, start, reviewer) {
     var merged = JSON.parse(JSON.stringify(record));
-    var copy = JSON.parse(JSON.stringify(draft));
-    Object.keys(copy.items).forEach(function (id) {
-      if (given(copy.items[id]) && !given(merged.items[id])) merged.items[id] = copy.items[id];
+    var apart = RV.recordsApart(record, draft, start, reviewer);
+    JSON.parse(JSON.stringify(apart.added)).forEach(function (e) {
+      if (e.kind === "item") merged.items[e.id] = e.value;
+      else if (e.kind === "rest") merged.rest = e.value;
+      else merged.marks.push(e.value);
     });
-    if (!merged.rest && copy.rest) merged.rest = copy.rest;
-    var recorded = {};
-    merged.marks.forEach(function (m) { recorded[markKey(m)] = true; });
-    copy.marks.forEach(function (m) {
-      // A row the draft has not filled in yet is the draft's own work too: kept to be finished.
-      if (!markGiven(m) || !m.expert || !recorded[markKey(m)]) {
-        merged.marks.push(m);
-        if (m.expert) recorded[markKey(m)] = true;
-      }
+    draft.marks.forEach(function (m) {
+      if (!markGiven(m)) merged.marks.push(JSON.parse(JSON.stringify(m)));
     });
     merged.sample = record.sample || draft.sample;
     return merged;

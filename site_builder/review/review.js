@@ -147,11 +147,12 @@
     return st;
   }
 
-  /* A draft remembers the repository record it started from (`app.base`): when the record has
-   * changed since (an admin edited it at merge, the site was rebuilt), the draft is not
-   * restored over it without asking. */
+  /* A draft remembers the repository record it started from (`app.base`, its fingerprint, and
+   * `record`, the record itself): when the record has changed since (an admin edited it at merge,
+   * the site was rebuilt), the draft is not restored over it without asking, and a merge adds
+   * only what the draft changed since its start (RV.recordsApart). */
   function save() {
-    RF.store(draftKey(), JSON.stringify({ base: app.base, state: app.state }));
+    RF.store(draftKey(), JSON.stringify({ base: app.base, record: app.record, state: app.state }));
   }
 
   /* Another tab or window of this browser wrote the draft of the report open here (the `storage`
@@ -208,8 +209,9 @@
     return text.length + "-" + hash.toString(16);
   }
 
-  /* {base, state} of this report's draft, or null. A draft kept before drafts recorded their
-   * start is the state alone: where it started is unknown (base null). */
+  /* {base, record, state} of this report's draft, or null. A draft kept before drafts recorded
+   * their start is the state alone: where it started is unknown (base null); one kept before they
+   * kept the record they started from has no `record`. */
   function storedDraft() {
     var saved = RF.stored(draftKey());
     var parsed = null;
@@ -1016,17 +1018,20 @@
       RF.store(draftKey(), null);
       return { state: null, conflict: false };
     }
+    // The record the draft began on, when it kept it (and it is the one its fingerprint names).
+    var start = draft.base && "record" in draft && fingerprint(draft.record) === draft.base ? stateFrom(draft.record) : null;
+    var apart = RV.recordsApart(record, draft.state, start, reviewer());
     if (choice === "merge") {
-      return { state: RV.mergeDraft(record, draft.state), conflict: false, apart: RV.recordsApart(record, draft.state) };
+      return { state: RV.mergeDraft(record, draft.state, start, reviewer()), conflict: false, apart: apart };
     }
     if (choice === "draft" || draft.base === app.base) return { state: draft.state, conflict: false };
-    return { state: draft.state, conflict: true, apart: RV.recordsApart(record, draft.state) };
+    return { state: draft.state, conflict: true, apart: apart };
   }
 
   /* One record of RV.recordsApart in words: what it is about (the item by its title, the
    * criterion and the expert) and what it says, by whom and when (`valueSaid`). */
   function recordSaid(entry) {
-    if (entry.kind === "rest") return "“其余全部核实”" + valueSaid(entry);
+    if (entry.kind === "rest" && !entry.id) return "“其余全部核实”" + valueSaid(entry);
     if (entry.kind === "mark") return "专家 " + (entry.value.expert || "（未填编号）") + " 对评分项“" + markLabel(entry.id) + "”的评分 " + valueSaid(entry);
     var titles = {};
     app.caseData.areas.forEach(function (a) { a.items.forEach(function (i) { titles[i.id] = i.title; }); });
@@ -1036,18 +1041,28 @@
   function valueSaid(entry) {
     var v = entry.value;
     var who = v.reviewer ? v.reviewer + " 记录" : "未填核查人";
-    if (entry.kind === "rest") return "（" + who + "，" + v.date + "）";
+    if (entry.kind === "rest") return (entry.id ? "“" + LABEL.verified + "”（按“其余全部核实”，" : "（") + who + "，" + v.date + "）";
     if (entry.kind === "mark") return (v.mark === null ? "（未填分数）" : fmt(v.mark) + " 分") + "（" + v.date + "）";
     var reason = v.status !== "verified" && (v.reason || "").trim() ? "，理由“" + v.reason.trim() + "”" : "";
     return "“" + LABEL[v.status] + "”" + reason + "（" + who + "，" + v.date + "）";
   }
 
   /* What replacing the record with the draft deletes: the record's records the draft lacks, and
-   * those it says otherwise (with what the draft says). */
+   * those it says otherwise (with what the draft says: every row of an expert's marks). */
   function deletedSaid(apart) {
     return apart.lost.map(recordSaid).concat(apart.differ.map(function (d) {
-      return recordSaid(d.record) + "；草稿中是" + valueSaid(d.draft);
+      return recordSaid(d.record) + "；草稿中是" + d.draft.map(valueSaid).join("、");
     }));
+  }
+
+  /* The draft's records the merge does not apply: those the record's stood against (the draft's
+   * own, not one of its start's the record changed since), those the draft deleted (the record
+   * keeps them), and an old draft's it cannot tell from records deleted in the repository. */
+  function notAppliedSaid(apart) {
+    return apart.differ.filter(function (d) { return d.own; }).map(function (d) {
+      return d.draft.map(recordSaid).join("、") + "；仓库中是" + valueSaid(d.record);
+    }).concat(apart.withdrawn.map(function (e) { return recordSaid(e) + "：草稿中已删去，仓库中的保留"; }),
+      apart.unsure.map(function (e) { return recordSaid(e) + "：无法确定是草稿中新给出的，还是仓库中已删除的旧记录"; }));
   }
 
   function listOf(lines, id) {
@@ -1057,16 +1072,21 @@
   function conflictNode(data, readOnly, apart) {
     var deleted = deletedSaid(apart);
     var added = apart.added.map(recordSaid);
+    var notApplied = notAppliedSaid(apart);
     var replace = deleted.length ? "用草稿替换仓库中的记录（将删除上面列出的 " + deleted.length + " 条）" : "用草稿替换仓库中的记录";
     return el("div", { class: "rv-draft rv-conflict", role: "alert" }, [
       el("p", {}, [el("strong", { text: "仓库中的核查记录在本草稿开始之后已经改动" }),
         "（例如别人的核查记录已经合并，或管理员在合并时修改了理由，网站随后重新构建）。本浏览器中未提交的草稿是在旧记录上做的。"]),
       deleted.length ? el("p", { text: "仓库中的记录有、草稿中没有或不同的 " + deleted.length + " 条（用草稿替换仓库中的记录会删除它们）：" }) : null,
       deleted.length ? listOf(deleted, "rv-apart-deleted") : null,
-      added.length ? el("p", { text: "草稿中有、仓库中的记录没有的 " + added.length + " 条（合并时加进来）：" }) : null,
+      added.length ? el("p", { text: "草稿开始后新给出、仓库中的记录没有的 " + added.length + " 条（合并时加进来）：" }) : null,
       added.length ? listOf(added, "rv-apart-added") : null,
-      apart.differ.length ? el("p", { text: "两处对同一项目（或同一位专家的同一评分项）记的不同时，合并保留仓库中的，草稿中的 " +
-        apart.differ.length + " 条不采用（合并后列出，需要时可重新给出）。" }) : null,
+      apart.revived.length ? el("p", { text: "草稿开始时仓库中有、其后已从仓库中删除的 " + apart.revived.length +
+        " 条（例如管理员撤回的结论或评分；合并时不加回，用草稿替换仓库中的记录会把它们加回）：" }) : null,
+      apart.revived.length ? listOf(apart.revived.map(recordSaid), "rv-apart-revived") : null,
+      notApplied.length ? el("p", { text: "草稿中以下 " + notApplied.length + " 条合并时不采用（两处对同一项目或同一位专家的同一评分项" +
+        "记的不同时，合并保留仓库中的；需要时可在合并后重新给出）：" }) : null,
+      notApplied.length ? listOf(notApplied, "rv-apart-not-merged") : null,
       el("p", { text: "请选择：" }),
       el("div", { class: "rf-actions" }, [
         added.length ? el("button", { type: "button", class: "rf-button rf-primary", id: "rv-conflict-merge",
@@ -1078,17 +1098,18 @@
         el("button", { type: "button", class: "rf-button", id: "rv-conflict-replace", text: replace,
           on: { click: function () {
             if (deleted.length && !window.confirm("用草稿替换仓库中的记录，下载或提交的文件将删除仓库中的这 " + deleted.length +
-              " 条记录（包括别人给出的结论和评分）：\n" + deleted.join("\n") + "\n确定吗？")) return;
+              " 条记录（包括别人给出的结论和评分）：\n" + deleted.join("\n") +
+              (apart.revived.length ? "\n并加回仓库中已删除的 " + apart.revived.length + " 条。" : "") + "\n确定吗？")) return;
             showCase(data, readOnly, "draft");
           } } })])]);
   }
 
-  /* After merging: what was added, and the draft's records the record's own stood against. */
+  /* After merging: what was added, and the draft's records not applied (notAppliedSaid). */
   function mergedNode(apart) {
-    var kept = apart.differ.map(function (d) { return recordSaid(d.draft) + "；仓库中是" + valueSaid(d.record); });
+    var kept = notAppliedSaid(apart);
     return el("div", { class: "rv-draft", id: "rv-merged", role: "status" }, [
       el("p", { text: "已合并：仓库中的记录全部保留，加上了草稿中的 " + apart.added.length + " 条" +
-        (kept.length ? "；草稿中以下 " + kept.length + " 条与仓库中的不同，没有采用（需要时请在下面重新给出）：" : "。") }),
+        (kept.length ? "；草稿中以下 " + kept.length + " 条没有采用（需要时请在下面重新给出）：" : "。") }),
       kept.length ? listOf(kept, "rv-apart-not-applied") : null]);
   }
 
@@ -1119,6 +1140,7 @@
     app.reasonsLeft = {};  // the items whose reason the reviewer has left (its message shows at the field)
     app.readOnly = readOnly;
     app.base = fingerprint(data.review);
+    app.record = data.review || null;
     var found = draftFor(data, readOnly, choice);
     var draft = found.state;
     app.state = draft && !found.conflict ? draft : stateFrom(data.review);

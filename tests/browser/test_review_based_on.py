@@ -203,10 +203,11 @@ ASKED = "svc-finance-match"
 EXPERT = "expert-c"
 
 
-def _merged_meanwhile(page) -> str:  # type: ignore[no-untyped-def]
+def _merged_meanwhile(page, keep_rest: bool = False) -> str:  # type: ignore[no-untyped-def]
     """The site rebuilt after the staff's file was merged: one item waits for material (by the
-    member of staff), expert-a marked the annual meeting, the rest is verified as before. The
-    record's new digest (a stand-in: the case data carry it, the page copies it)."""
+    member of staff), expert-a marked the annual meeting, and an admin took back the
+    其余全部核实 the draft began with (`keep_rest`: it stands as before). The record's new
+    digest (a stand-in: the case data carry it, the page copies it)."""
     digest = hashlib.sha256(b"merged meanwhile").hexdigest()
 
     def edit(route) -> None:  # type: ignore[no-untyped-def]
@@ -215,6 +216,8 @@ def _merged_meanwhile(page) -> str:  # type: ignore[no-untyped-def]
         data["review"]["items"] = [{"item": ASKED, "status": "material_requested", "reason": "请补充对接协议。",
                                     "reviewer": STAFF, "date": "2026-11-20", "content": content}]
         data["review"]["marks"] = [{"criterion": "event-quality", "expert": "expert-a", "mark": 4.5, "date": "2026-11-20"}]
+        if not keep_rest:
+            del data["review"]["rest"]
         data["review_sha256"] = digest
         route.fulfill(json=data)
     page.route(f"**/cases/{YEAR}/{SOCIETY}.json", edit)
@@ -227,10 +230,12 @@ def _title(page, item: str) -> str:  # type: ignore[no-untyped-def]
 
 def test_a_draft_on_an_older_record_says_what_it_would_delete_and_merges(page, base: str, tmp_path: Path) -> None:
     """An expert's draft (a refusal, a verdict on the item the staff since asked material for, a
-    mark) meets the staff's record merged meanwhile. The page names what replacing the record
-    would delete, by item and by whom (within the page at 1366 and 390 px, no serious
-    accessibility fault); replacing asks first; merging keeps the record's and adds the draft's
-    own, and lists the draft's verdict the record's stood against."""
+    mark) meets the staff's record merged meanwhile, from which an admin took back the
+    其余全部核实 the draft began with. The page names what replacing the record would delete, by
+    item and by whom (within the page at 1366 and 390 px, no serious accessibility fault), and
+    the 其余全部核实 the merge does not bring back; replacing asks first; merging keeps the
+    record's and adds the draft's own (not the 其余全部核实 it began with), and lists the draft's
+    verdict the record's stood against."""
     _open(page, base, SOCIETY)
     page.fill("#rv-reviewer", EXPERT)
     refused = page.locator(f'.rv-item[data-item="{REFUSED}"]')
@@ -257,6 +262,11 @@ def test_a_draft_on_an_older_record_says_what_it_would_delete_and_merges(page, b
     assert len(added) == 2
     assert added[0].startswith(f"项目“{titles[REFUSED]}”的结论“不予认定”，理由“没有服务确认。”（{EXPERT} 记录")
     assert added[1].startswith("专家 expert-c 对评分项“综合性学术年会的质量”的评分 4 分")
+    # The admin's withdrawal stands: the draft's 其余全部核实 is its start's, not its own work.
+    assert page.locator("#rv-apart-revived li").all_inner_texts() == ["“其余全部核实”（cast-reviewer 记录，2026-11-12）"]
+    assert page.locator("#rv-apart-not-merged li").all_inner_texts() == [
+        f"项目“{titles[ASKED]}”的结论“已核实”（{EXPERT} 记录，{page.evaluate('ReportForm.today()')}）；"
+        f"仓库中是“待补充材料”，理由“请补充对接协议。”（{STAFF} 记录，2026-11-20）"]
     assert box.get_by_role("button", name="继续使用草稿").count() == 0
     replace = box.get_by_role("button", name="用草稿替换仓库中的记录（将删除上面列出的 2 条）")
     merge = box.get_by_role("button", name="合并：保留仓库中的记录，加上草稿中的 2 条")
@@ -277,6 +287,7 @@ def test_a_draft_on_an_older_record_says_what_it_would_delete_and_merges(page, b
     replace.click()
     assert "将删除仓库中的这 2 条记录" in said[0]
     assert "expert-a" in said[0]
+    assert "并加回仓库中已删除的 1 条" in said[0]
     assert page.locator(".rv-conflict").count() == 1
     assert page.locator(".rv-item").count() == 0
 
@@ -284,18 +295,53 @@ def test_a_draft_on_an_older_record_says_what_it_would_delete_and_merges(page, b
     page.wait_for_selector(".rv-item")
     assert page.is_checked(f'.rv-item[data-item="{ASKED}"] input[value="material_requested"]')
     assert page.is_checked(f'.rv-item[data-item="{REFUSED}"] input[value="not_recognised"]')
-    assert page.is_checked("#rv-rest")
+    assert not page.is_checked("#rv-rest")
     assert page.locator("#rv-apart-not-applied li").all_inner_texts() == [
         f"项目“{titles[ASKED]}”的结论“已核实”（{EXPERT} 记录，{page.evaluate('ReportForm.today()')}）；"
         f"仓库中是“待补充材料”，理由“请补充对接协议。”（{STAFF} 记录，2026-11-20）"]
     text = _download(page)
     assert f"based_on: {digest}" in text.splitlines()
     for kept in (f"item: {ASKED}", "status: 待补充材料", "reason: 请补充对接协议。", f"item: {REFUSED}",
-                 "status: 不予认定", "rest:", "expert: expert-a", f"expert: {EXPERT}"):
+                 "status: 不予认定", "expert: expert-a", f"expert: {EXPERT}"):
         assert kept in text, kept
+    assert "rest:" not in text
     # The merge goes on from the record now: no question after a reload.
     page.reload()
     page.wait_for_selector(".rv-item")
     assert page.locator(".rv-conflict").count() == 0
     assert page.is_checked(f'.rv-item[data-item="{REFUSED}"] input[value="not_recognised"]')
+    assert not page.problems, page.problems
+
+
+def test_a_merge_does_not_override_the_records_rest_with_a_drafts_refusal(page, base: str) -> None:
+    """The record's 其余全部核实 counts an item as verified; the draft refused it. Merging would
+    change the item's verdict: it is listed among the draft's not merged (the record's stands),
+    not among what the merge adds, and the merged record has no verdict of its own on it."""
+    _open(page, base, SOCIETY)
+    page.fill("#rv-reviewer", EXPERT)
+    refused = page.locator(f'.rv-item[data-item="{REFUSED}"]')
+    refused.locator('input[value="not_recognised"]').check()
+    refused.locator("textarea").fill("没有服务确认。")
+    criterion = page.locator(".rv-criterion").first
+    criterion.get_by_role("button", name="添加一位专家的评分").click()
+    criterion.get_by_label("专家编号").last.fill(EXPERT)
+    criterion.get_by_label("分数").last.fill("4")
+    title = _title(page, REFUSED)
+    _merged_meanwhile(page, keep_rest=True)
+    page.reload()
+    page.wait_for_selector(".rv-conflict")
+    [added] = page.locator("#rv-apart-added li").all_inner_texts()
+    assert added.startswith("专家 expert-c")
+    [refusal] = page.locator("#rv-apart-not-merged li").all_inner_texts()
+    assert refusal.startswith(f"项目“{title}”的结论“不予认定”，理由“没有服务确认。”（{EXPERT} 记录")
+    assert refusal.endswith("；仓库中是“已核实”（按“其余全部核实”，cast-reviewer 记录，2026-11-12）")
+    # Replacing would change it too: said among what replacing deletes.
+    assert any(t.startswith(f"项目“{title}”的结论“已核实”（按“其余全部核实”") for t in
+               page.locator("#rv-apart-deleted li").all_inner_texts())
+    page.click("#rv-conflict-merge")
+    page.wait_for_selector(".rv-item")
+    assert page.is_checked("#rv-rest")
+    assert not page.is_checked(f'.rv-item[data-item="{REFUSED}"] input[value="not_recognised"]')
+    assert page.locator("#rv-apart-not-applied li").all_inner_texts() == [refusal]
+    assert page.inner_text("#rv-merged").startswith("已合并：仓库中的记录全部保留，加上了草稿中的 1 条")
     assert not page.problems, page.problems

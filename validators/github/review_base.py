@@ -22,7 +22,9 @@ records of it: a draft begun on an older record that replaced the newer one in t
 (“用草稿替换仓库中的记录”) is based on the newer one. Each verdict, 其余全部核实 and expert mark of
 the base's file that the changed file no longer holds is named in W-REVIEW-RECORDS-DROPPED, for
 the pull request's reviewer to see: a warning, since an admin may delete a record on purpose.
-A verdict or mark changed in place (material arrived, a mark corrected) is an edit, not said.
+A verdict or mark changed in place (material arrived, a mark corrected) is an edit, not said;
+nor is a verdict on an item the report no longer has (the head's report: the pull request may
+change it too), which the workbench never writes and `check` refuses (E-REVIEW-UNKNOWN-ITEM).
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from validators.association.reviews import OBJECTIONS_FILE, record_year_folder
+from validators.association.reviews import OBJECTIONS_FILE, item_ids, key_of, record_year_folder
 from validators.findings import Finding, error, warning
 from validators.github.changed_files import ChangedFile
+from validators.models.for_year import report_model
+from validators.models.report import YearReport
 from validators.models.review import (
     BASED_ON_NOTHING,
     BASED_ON_PATTERN,
@@ -46,9 +50,11 @@ from validators.models.review import (
     ObjectionsFile,
     ReviewFile,
 )
+from validators.submission_paths import SUBMISSIONS
 from validators.yaml.loading import Loaded, load_bytes, read_limited
 from validators.yaml.policy import policy
 from validators.year.files import YearFileError
+from validators.year.guideline import guideline
 from validators.year.rubric import rubric
 
 __all__ = ["BaseReader", "files_of", "git_files", "stale_reviews"]
@@ -141,15 +147,17 @@ def dropped(base: ReviewFile, head: ReviewFile, criteria: Mapping[str, str] | No
     return said
 
 
-def removed(base: ReviewFile, head: ReviewFile, criteria: Mapping[str, str] | None = None) -> list[str]:
+def removed(base: ReviewFile, head: ReviewFile, criteria: Mapping[str, str] | None = None,
+            items: set[str] | None = None) -> list[str]:
     """The base's records `head` no longer holds at all, in words: an item's verdict (the item has
     none in `head`), 其余全部核实, an expert's mark on a criterion (every value named is one the
-    model restricts). One changed in place is not removed."""
+    model restricts). One changed in place is not removed; nor is a verdict on an item not among
+    `items` (the ids of the head's report; None: unknown, every item counts)."""
     labels = criteria or {}
     said: list[str] = []
     mine = {r.item for r in head.items}
     said += [f"项目 {r.item} 的结论“{r.status.label}”（{r.reviewer}，{r.date.isoformat()}）"
-             for r in base.items if r.item not in mine]
+             for r in base.items if r.item not in mine and (items is None or r.item in items)]
     if base.rest is not None and head.rest is None:
         said.append(f"“其余全部核实”（{base.rest.reviewer}，{base.rest.date.isoformat()}）")
     marks = {(m.criterion, m.expert) for m in head.marks}
@@ -164,7 +172,8 @@ def _removed_message(file: str, said: list[str]) -> str:
     named = "、".join(said[:MAX_NAMED]) + (f"等 {len(said)} 条" if len(said) > MAX_NAMED else "")
     return (f"本文件删去了主分支上的 {file} 中的 {len(said)} 条核查记录：{named}。"
             "如果这不是有意的（例如在核查工作台中选了“用草稿替换仓库中的记录”），请在工作台重新打开这个学会、"
-            "选“合并”保留这些记录，再用新生成的文件替换本拉取请求中的文件；管理员有意删除时，请在拉取请求中写明原因。")
+            "选“合并”保留这些记录（合并保留仓库中的记录，加上草稿中新给出的），再用新生成的文件替换本拉取请求中的文件；"
+            "管理员有意删除时，请在拉取请求中写明原因。")
 
 
 def _without_answer(o: Objection) -> dict[str, object]:
@@ -201,7 +210,8 @@ def _message(file: str, based_on: str, base: bytes | None, base_based_on: str | 
     again = ("请等网站按主分支更新后（合并后通常几分钟）在核查工作台重新打开这个"
              + ("年度，它会载入最新的异议记录；把你记录的异议和答复重新填一遍" if objections
                 else "学会，它会载入最新的记录；把你的结论和评分重新填一遍（在生成本文件的浏览器中打开时，"
-                "工作台列出两处记录的不同，选“合并”即保留双方的记录，不必重填）")
+                "工作台列出两处记录的不同；选“合并”保留仓库中的记录，加上草稿中新给出的，"
+                "两处对同一项目或同一评分项记的不同的，须重新给出）")
              + "，再用新生成的文件替换本拉取请求中的文件。")
     if base is None:
         return (f"核查工作台生成本文件时仓库中已有 {file}，但主分支上现在没有这个文件：在此期间它被删除或改名了。"
@@ -228,15 +238,37 @@ def _criteria(root: Path | None, file: str) -> dict[str, str]:
     return {c.id: c.label for c in points.assessed} if points is not None else {}
 
 
+def _report_items(head: BaseReader, file: str, root: Path | None) -> set[str] | None:
+    """The ids a review may name in the report `file` reviews, as the head's tree holds it, read
+    by the year's report model of `root`'s year files (None when it cannot be read so: every
+    verdict then counts)."""
+    key = key_of(Path(file))
+    if key is None:
+        return None
+    society, year = key
+    path = f"{SUBMISSIONS}/{society}/{year}.yaml"
+    data = head(path)
+    loaded = _load(data, path) if data is not None else None
+    if loaded is None or not loaded.ok:
+        return None
+    try:
+        rules = guideline(year, root) if root is not None else None
+        model = report_model(rules) if rules is not None else YearReport
+        return set(item_ids(model.model_validate(loaded.data)))
+    except (ValidationError, YearFileError):
+        return None
+
+
 def _records_removed(file: str, loaded: Loaded, before: bytes | None, at_based_on: bool,
-                     root: Path | None) -> list[Finding]:
+                     root: Path | None, head: BaseReader) -> list[Finding]:
     """W-REVIEW-RECORDS-DROPPED for a review file (not the objections file) that no longer holds
     records of the base's, at its `based_on` line (`at_based_on`), else at its `society`."""
     if before is None or file.endswith(f"/{OBJECTIONS_FILE}"):
         return []
     base_review = _model(_load(before, file), ReviewFile)
     head_review = _model(loaded, ReviewFile)
-    said = removed(base_review, head_review, _criteria(root, file)) if base_review and head_review else []
+    said = (removed(base_review, head_review, _criteria(root, file), _report_items(head, file, root))
+            if base_review and head_review else [])
     if not said:
         return []
     line, column = loaded.source.value(("based_on",) if at_based_on else ("society",))
@@ -268,7 +300,7 @@ def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseRe
         before = base(file)
         now = BASED_ON_NOTHING if before is None else hashlib.sha256(before).hexdigest()
         if based_on is None or based_on == now:
-            findings += _records_removed(file, loaded, before, based_on is not None, root)
+            findings += _records_removed(file, loaded, before, based_on is not None, root, head)
             continue
         base_loaded = _load(before, file) if before is not None else None
         drops: list[str] = []
