@@ -262,6 +262,25 @@ def test_phase_sentences_space_their_dates() -> None:
         assert not re.search(r"[至于][0-9]", said), said
 
 
+def test_a_changed_item_is_said_to_lose_its_verification_like_a_new_one() -> None:
+    """A secretary correcting a verified item during the notice read “新提交的项目…不计分” as not
+    about her: a changed item's content no longer matches its verdict (content_digest), so it
+    waits for the association again, and the sentence says so."""
+    from site_builder.form_labels import phase_sentences
+    from validators.association.item_content import content_digest
+    from validators.models.academic_events import AcademicEvent
+
+    rules = guideline(2018)
+    assert rules is not None
+    by_phase = {p["phase"]: p["sentence"] for p in phase_sentences(rules, frozen=False)}
+    for phase in ("verification", "notice"):
+        assert "新提交或改动的项目未经核实，不计分" in by_phase[phase], phase
+    event = {"id": "evt-a", "title": "学术沙龙", "category": "其他学术交流", "role": "主办",
+             "date": dt.date(2018, 6, 1), "participants": 40}
+    assert (content_digest("evt-a", AcademicEvent.model_validate(event))
+            != content_digest("evt-a", AcademicEvent.model_validate({**event, "participants": 30})))
+
+
 def test_a_year_past_its_final_day_but_not_finalized_is_not_said_to_be() -> None:
     """The form said "已定稿：评估结果不再改变" from the calendar's final day on, while the site said
     the year was not yet finalized (no results file): only a results file makes it so."""
