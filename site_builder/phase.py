@@ -349,7 +349,7 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
         else:
             status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
         rows.append([cell(site.society_link(page, o.society), site.name(o.society)),
-                     cell(day(o.filed)), cell(named_items(site, page, year, o)), cell(text(o.subject)),
+                     cell(f"<code>{text(o.id)}</code>"), cell(day(o.filed)), cell(named_items(site, page, year, o)), cell(text(o.subject)),
                      cell(issue), cell(status), cell(answer)])
     return rows, _counts(found)[0]
 
@@ -375,7 +375,8 @@ def objections(site: SiteData, page: str, year: int, society: str | None = None,
     heading = f"{'#' * level} 公示期的异议 {{#{anchor} data-search-exclude}}\n\n"
     if not rows:
         return heading + "尚无异议。\n" if society is None and year in site.repo.objections else ""
-    columns = [SOCIETY, Column("提出日期"), Column("涉及项目"), Column("事由"),
+    # 编号: the id a pull request answering the objection names (W-CYCLE-OBJECTION asks for it).
+    columns = [SOCIETY, Column("编号"), Column("提出日期"), Column("涉及项目"), Column("事由"),
                Column(ISSUE_COLUMN), Column("状态"), Column("答复")]
     return (heading + f"共 {len(rows)} 条：受理中 {still_open} 条，已答复 {len(rows) - still_open} 条"
             f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n"

@@ -152,6 +152,7 @@ def test_an_open_objection_allowing_correction_lets_the_society_answer_it(base: 
     result = check_gate("tcm-secretary", parse_changed(FILES), parse_reviews(REVIEWS), HEAD, base, NOTICE_2018)
     assert _codes(result) == ["W-CYCLE-OBJECTION"]
     assert "obj-2018-01" in result.findings[0].message
+    assert "“公示期的异议”表中的编号" in result.findings[0].message  # where a secretary finds it
     # Still needs its head's approval.
     assert _codes(check_gate("tcm-secretary", parse_changed(FILES), [], HEAD, base, NOTICE_2018)) == [
         "E-CYCLE-APPROVAL", "W-CYCLE-OBJECTION"]

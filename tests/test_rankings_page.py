@@ -5,6 +5,7 @@ the item it is about (the sample data: 2018 on notice from 2026-11-16, 2017 froz
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,10 @@ def test_the_objection_names_its_item_linked_to_its_row_on_the_report_page() -> 
     objections = page[page.index("公示期的异议"):]
     assert "<th>议题</th>" not in objections  # 议题 alone reads as the objection's subject
     assert "<th>GitHub 议题</th>" in objections
+    # The id the check asks a correcting pull request to name (W-CYCLE-OBJECTION) is on the page.
+    [objection] = site.repo.objections[2018].usable()
+    [cell] = re.findall(r'<td data-label="编号">(.*?)</td>', objections)
+    assert html.unescape(re.sub("<[^>]+>", "", cell)) == objection.id
     assert ('<td data-label="涉及项目"><a href="../../societies/cd-tcm/2018/#item-service_stations-station-wenjiang-health">'
             f"{STATION}</a></td>") in objections
     report = report_page(site, site.repo.reports[("cd-tcm", 2018)])
