@@ -105,8 +105,9 @@
       copyTo.value = String(target);
     });
     var copy = el("section", { class: "rf-mode" }, [
-      el("h3", { text: "以上一年度的报告为底稿" }),
-      el("p", { class: "rf-help", text: "复制本学会已发布的报告，年度改为新的年度；沿用的日期会标出，提醒逐项更新。" }),
+      el("h3", { text: "以已发布的报告为底稿" }),
+      el("p", { class: "rf-help", text: "复制本学会已发布的报告：填报年度选新的年度，沿用的日期会标出，提醒逐项更新；" +
+        "选它自己的年度，就是更正这份已发布的报告（填报截止之后，须符合表单上方说明的条件，如公示期内回应允许更正的异议）。" }),
       el("label", { class: "rf-label", for: "rf-copy-society", text: "学会" }), copySociety,
       el("label", { class: "rf-label", for: "rf-copy-from", text: "底稿（已发布的报告）" }), copyFrom,
       el("label", { class: "rf-label", for: "rf-copy-to", text: "填报年度" }), copyTo,

@@ -101,6 +101,8 @@ def test_a_published_report_past_the_deadline_is_told_the_phase_s_conditions(pag
     assert (ROOT / "submissions" / PUBLISHED / f"{YEAR}.yaml").is_file()
     calendar = _rules().calendar
     _open(page, base, calendar.notice_starts + dt.timedelta(days=1), PUBLISHED)
+    # The start page names the way to correct a published report (its own year as the 填报年度).
+    assert "选它自己的年度，就是更正这份已发布的报告" in page.inner_text(".rf-modes")
     assert page.inner_text("#rf-phase") == _sentences("notice")["sentence"]
     head, kind = _head(page)
     assert head.startswith("检查通过："), head
