@@ -32,6 +32,7 @@ from site_builder.markup import (
 from site_builder.tables import SOURCE
 from validators.evaluation.score_lines import CAP_RULE, ScoreLine
 from validators.evaluation.scoring import Evaluation, ItemTierResult
+from validators.findings import Finding
 from validators.models.consortia import ConsortiumRole
 from validators.models.report import YearReport
 from validators.models.review import ReviewStatus
@@ -127,8 +128,31 @@ class ItemList:
         return self.title
 
 
+# A field the report does not have: the model may default it (a `False` that scores nothing, a 0,
+# an empty list), but the page says no “否”, “0” or “—” the society never wrote. A field whose
+# default is None (an occasion, a focus) is one that applies only to some items: “—” there.
+NOT_REPORTED = "未填报"
+NOT_APPLICABLE = "—"
+
+
+def unreported(model: Any, name: str) -> bool:
+    """Whether the report never wrote a field whose default would read as an answer (否, 0, none
+    listed): the pages and the workbench's case data say 未填报 for it. The one rule of both."""
+    return name not in model.model_fields_set and getattr(model, name) is not None
+
+
+def reported_yes_no(model: Any, name: str) -> str:
+    """是 or 否 as the report wrote it; 未填报 when it has no such key."""
+    return yes_no(getattr(model, name)) if name in model.model_fields_set else NOT_REPORTED
+
+
+def _written(name: str, get: Getter) -> Getter:
+    """`get`'s cell for a field the report wrote; 未填报 (sorted first) for one it never wrote."""
+    return lambda item, row: cell(NOT_REPORTED, -1) if unreported(item, name) else get(item, row)
+
+
 def _t(name: str) -> Getter:
-    return lambda item, _row: cell(text(getattr(item, name)))
+    return _written(name, lambda item, _row: cell(text(getattr(item, name))))
 
 
 def _code(name: str) -> Getter:
@@ -137,29 +161,27 @@ def _code(name: str) -> Getter:
 
 
 def _date(name: str) -> Getter:
-    return lambda item, _row: cell(day(getattr(item, name)))
+    return _written(name, lambda item, _row: cell(day(getattr(item, name))))
 
 
 def _label(name: str) -> Getter:
-    return lambda item, _row: cell(text(getattr(item, name).label))
+    return _written(name, lambda item, _row: cell(text(getattr(item, name).label)))
 
 
 def _n(name: str) -> Getter:
-    return lambda item, _row: num_cell(getattr(item, name))
+    return _written(name, lambda item, _row: num_cell(getattr(item, name)))
 
 
-# A field the report does not have: the model may default it (a `False` that scores nothing), but
-# the page says no “否” the society never wrote.
-NOT_REPORTED = "未填报"
-
-
-def reported_yes_no(model: Any, name: str) -> str:
-    """是 or 否 as the report wrote it; 未填报 when it has no such key."""
-    return yes_no(getattr(model, name)) if name in model.model_fields_set else NOT_REPORTED
+def _optional_label(name: str) -> Getter:
+    """A field that applies only to some items (None by default): its label, else —."""
+    return lambda item, _row: cell(text(getattr(item, name).label) if getattr(item, name) else NOT_APPLICABLE)
 
 
 def _bool(name: str) -> Getter:
     return lambda item, _row: cell(reported_yes_no(item, name))
+
+
+PILOT_UNLISTED_FINAL = "自报是；定稿时市科协未公布名单，不计试点分"
 
 
 def pilot_status(site: SiteData, report: YearReport) -> str:
@@ -174,8 +196,25 @@ def pilot_status(site: SiteData, report: YearReport) -> str:
     if not gov.pilot:
         return "否"
     if confirmed is None:
+        # A finalized year's result stands: no list will come to count the claim.
+        if report.year in site.frozen:
+            return PILOT_UNLISTED_FINAL
         return "自报是；市科协尚未公布本年度名单，暂不计试点分"
     return "自报是；不在市科协公布的名单中，不计试点分"
+
+
+# The check's warning on a pilot claim while the list is not out promises the points once the list
+# names the society; a finalized year's result cannot change, so its report says it as it stands.
+PILOT_NOT_CONFIRMED = "W-PILOT-NOT-CONFIRMED"
+
+
+def finding_message(site: SiteData, year: int | None, f: Finding) -> str:
+    """A finding's message as a report page shows it: the check's, but in a finalized year whose
+    pilot list never came out, the pilot claim's warning says it earned nothing, with no promise."""
+    if (f.code == PILOT_NOT_CONFIRMED and year is not None and year in site.frozen
+            and not site.guideline(year).pilot_societies):
+        return f"定稿时市科协未公布 {year} 年首批承能试点学会名单，本学会自报为试点学会，不计试点分。"
+    return f.message
 
 
 def title_of(item: Any) -> str:
@@ -187,8 +226,21 @@ def _evidence(item: Any, row: Row) -> Cell:
     return row.evidence(item.evidence, title_of(item))
 
 
+_evidence_cell = _written("evidence", _evidence)
+
+
 def _names(names: Sequence[str]) -> Cell:
     return cell(f"{len(names)}：{'、'.join(text(n) for n in names)}" if names else "0", len(names))
+
+
+def _occasion(item: Any, row: Row) -> Cell:
+    """The occasion as written; 未填报 when the event's category asks for one, else — (no
+    occasion applies)."""
+    if item.occasion:
+        return cell(text(item.occasion))
+    category = row.site.guideline(row.doc.report.year).event_category(item.category)
+    asked = category is not None and category.criteria.occasion
+    return cell(NOT_REPORTED if asked and "occasion" not in item.model_fields_set else NOT_APPLICABLE, -1)
 
 
 def _provinces(item: Any, row: Row) -> Cell:
@@ -323,7 +375,7 @@ def _score(area: str) -> tuple[tuple[Column, Getter], ...]:
     return ((Column("得分", numeric=True), _points(area)),)
 
 
-_EVIDENCE = ((Column("证明材料"), _evidence),)
+_EVIDENCE = ((Column("证明材料"), _evidence_cell),)
 
 ITEM_LISTS: tuple[ItemList, ...] = (
     ItemList("services", "innovation", "为企业提供的服务", ("innovation", "services"),
@@ -359,15 +411,15 @@ ITEM_LISTS: tuple[ItemList, ...] = (
               (Column("角色"), _label("role")), (Column("日期"), _date("date")),
               (Column("参与人数", numeric=True), _n("participants")),
               (Column("主论坛／分论坛", numeric=True), _forums), (Column("会议资料"), _bool("materials")),
-              (Column("外省报告人的省（区、市）", numeric=True), _provinces),
-              (Column("参加者的国家或地区", numeric=True), _countries),
-              (Column("科普活动"), lambda i, _r: cell(text(i.occasion) if i.occasion else "—")),
+              (Column("外省报告人的省（区、市）", numeric=True), _written("speaker_provinces", _provinces)),
+              (Column("参加者的国家或地区", numeric=True), _written("countries", _countries)),
+              (Column("科普活动"), _occasion),
               *_EVIDENCE, *_score("academic_events"))),
     ItemList("research", "research", "调研报告与建言献策", ("research",), lambda r: r.research,
              ((Column("题目"), _t("title")), (Column("形式"), _label("form")),
               (Column("主题"), _label("topic")),
-              (Column("方向"), lambda i, _r: cell(text(i.focus.label) if i.focus else "—")),
-              (Column("成果", numeric=True), _achievements), *_score("research")), named_after_first_title=True),
+              (Column("方向"), _optional_label("focus")),
+              (Column("成果", numeric=True), _written("achievements", _achievements)), *_score("research")), named_after_first_title=True),
     ItemList("major_work", "major_work", "参与市科协重大工作", ("major_work",), lambda r: r.major_work,
              ((Column("工作"), _t("title")), (Column("类别"), _label("kind")),
               (Column("日期"), _date("date")), (Column("说明"), _t("description")),
@@ -413,7 +465,7 @@ def source_cell(spec: ItemList, index: int, item: Any, row: Row) -> Cell:
 
 def _shown(spec: ItemList, brief: bool) -> list[tuple[Column, Getter]]:
     """The item's name, its score, then the other columns (no evidence in brief)."""
-    shown = [(c, get) for c, get in spec.columns if not (brief and get is _evidence)]
+    shown = [(c, get) for c, get in spec.columns if not (brief and get is _evidence_cell)]
     score = [pair for pair in shown if pair[0].header == SCORE]
     return [shown[0], *score, *(pair for pair in shown[1:] if pair[0].header != SCORE)]
 

@@ -71,7 +71,7 @@ def findings(site: SiteData, page: str, file: str, anchor: str, title: str = "�
     # The year of a report's findings (a profile's have none): its clauses are that year's.
     where = classify(file)
     year = where.year if where.kind is PathKind.REPORT else None
-    rows = [[cell(SEVERITY[f.severity]), cell(text(tight(f.message))), cell(site.clause_link(page, f.clause, year)),
+    rows = [[cell(SEVERITY[f.severity]), cell(text(tight(items.finding_message(site, year, f)))), cell(site.clause_link(page, f.clause, year)),
              cell(site.source_link(f.file, f.line, about=f"本条{SEVERITY[f.severity]}"), f.line)] for f in found]
     columns = [Column("级别"), Column("说明"), Column("条款"), Column(SOURCE, numeric=True)]
     return [heading(level, title, anchor), intro, table(columns, rows, label=title, key=(0, 1), cards=True) + "\n"]

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from site_builder.context import SiteData
 from site_builder.form_page import ASSETS as FORM_ASSETS
+from site_builder.items import NOT_REPORTED, unreported
 from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, text
 from site_builder.phase import days_ahead, material_ahead
 from site_builder.tables import long_table
@@ -96,7 +97,8 @@ def _fields(item: BaseModel, only: tuple[str, ...] | None = None) -> list[tuple[
     for name, info in type(item).model_fields.items():
         if name in _SKIPPED_FIELDS or (only is not None and name not in only):
             continue
-        shown = _shown(getattr(item, name))
+        # A field never written reads as the report page reads it (未填报), not as its default.
+        shown = NOT_REPORTED if unreported(item, name) else _shown(getattr(item, name))
         if shown is not None:
             out.append((info.title or name, shown))
     return out

@@ -162,3 +162,19 @@ def test_a_frozen_year_is_explained_as_it_was_finalized(recorded: dict[str, str]
     said = rankings.explanation(site, 2017)
     assert ("定稿的结果中只有“已核实”的项目计分" in said) == verified, said
     assert ("其余项目照常计分" in said) != verified, said
+
+
+def test_the_society_pages_years_table_says_what_the_rankings_hold_as_they_say_it(tmp_path: Path) -> None:
+    """The society page's 备注 left out the 待补充材料 the rankings' 备注 showed; both come from
+    `rankings.held` now, and the open objection links to the report's list, not the rankings'."""
+    from site_builder import society_page
+
+    root = base_tree(tmp_path / "tree")
+    site = _site(root, ON_NOTICE)
+    years = html.unescape(society_page.render(site, "cd-computer"))
+    assert _remark(_row(years, "2018 年度报告")) == "公示中，尚未定稿；待补充材料 1 项"
+    tcm = html.unescape(society_page.render(site, "cd-tcm"))
+    remark = _remark(_row(tcm, "2018 年度报告"))
+    assert remark.count("异议受理中 1 条") == 1, remark
+    assert '#objections"' not in remark, remark
+    assert "y2018-objections" in remark, remark

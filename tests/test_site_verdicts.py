@@ -89,8 +89,26 @@ def test_a_pilot_claim_is_said_against_the_published_list(listed: tuple[str, ...
                                                            said: str) -> None:
     gov = SimpleNamespace(pilot=bool(pilot), model_fields_set={"pilot"} if pilot is not None else set())
     report = SimpleNamespace(society="cd-x", year=2018, government_functions=gov)
-    site = SimpleNamespace(guideline=lambda _year: SimpleNamespace(pilot_societies=list(listed)))
+    site = SimpleNamespace(guideline=lambda _year: SimpleNamespace(pilot_societies=list(listed)), frozen={})
     assert items.pilot_status(cast(Any, site), cast(Any, report)) == said
+    # A finalized year: a claim with no list published by then is said as it stands, no “暂”.
+    final = SimpleNamespace(**{**vars(site), "frozen": {2018: object()}})
+    final_said = "自报是；定稿时市科协未公布名单，不计试点分" if said.startswith("自报是；市科协尚未") else said
+    assert items.pilot_status(cast(Any, final), cast(Any, report)) == final_said
+
+
+def test_a_finalized_years_pilot_claim_is_not_promised_points(docs: Path) -> None:
+    """2017 is final and its list was never published: the report and area pages said the score
+    was only held back (暂不计试点分, 名单公布并列入本学会后才计分), which the frozen result cannot do."""
+    page = _page(docs, "societies/cd-computer/2017")
+    assert "首批承能试点学会：自报是；定稿时市科协未公布名单，不计试点分。" in page
+    assert "才计分" not in page
+    assert "暂不计试点分" not in page
+    assert "定稿时市科协未公布 2017 年首批承能试点学会名单，本学会自报为试点学会，不计试点分。" in page
+    area = _table(_page(docs, "areas/2017/government_functions"), "各学会的填报情况")
+    assert _row(area, "计算机学会")[1] == "自报是；定稿时市科协未公布名单，不计试点分"
+    # 2018 is not final: its claim still waits for the list.
+    assert "名单公布并列入本学会后才计分" in _page(docs, "societies/cd-computer/2018")
 
 
 def test_a_zero_on_an_area_page_says_why_and_links_to_the_item_on_the_society_page(docs: Path) -> None:
@@ -159,6 +177,38 @@ def test_a_field_the_report_never_wrote_is_not_said_to_be_no(docs: Path) -> None
     assert (robotics["主论坛／分论坛"], robotics["会议资料"]) == ("未填报", "未填报")
     annual = dict(zip(columns, _row(page, "item-academic_events-evt-annual-2018"), strict=False))
     assert (annual["主论坛／分论坛"], annual["会议资料"]) == ("是／6", "是")
+
+
+def test_a_list_the_report_never_wrote_is_unreported_as_a_yes_no_is(docs: Path) -> None:
+    """evt-blockchain-national writes no countries, and the 2018 annual meeting no speakers'
+    provinces: the page said “0” beside “未填报”, three ways for one thing; “—” stays for a
+    field that does not apply (no occasion for a national conference)."""
+    page = _page(docs, "societies/cd-computer/2018")
+    table = _table(page, "学术交流活动")
+    heads = re.findall(r"<th[^>]*>(.*?)</th>", table)
+    event = dict(zip(heads, _row(table, "item-academic_events-evt-blockchain-national"), strict=False))
+    assert event["参加者的国家或地区"] == "未填报", event
+    assert event["外省报告人的省（区、市）"].startswith("7："), event
+    assert event["主论坛／分论坛"] == event["会议资料"] == "未填报"
+    assert event["科普活动"] == "—"
+    mech = _table(_page(docs, "societies/cd-mech-eng/2018"), "学术交流活动")
+    robotics = dict(zip(heads, _row(mech, "item-academic_events-evt-intl-robotics"), strict=False))
+    assert robotics["外省报告人的省（区、市）"] == "未填报", robotics
+    assert robotics["参加者的国家或地区"].startswith("3："), robotics
+
+
+def test_the_workbench_case_says_a_field_never_written_as_the_report_page_does(docs: Path) -> None:
+    """The case data said [“设有主论坛”, “否”] where the report page says 未填报."""
+    from site_builder import workbench
+    from site_builder.context import load
+
+    site = load(docs.parent, SETTINGS, DATE)
+    case = workbench.case_data(site, site.repo.reports[("cd-computer", 2018)])
+    [event] = [i for a in case["areas"] for i in a["items"] if i["id"] == "evt-blockchain-national"]
+    fields = dict(event["fields"])
+    assert fields["设有主论坛"] == fields["制作了会议资料"] == fields["参加的科技人员来自的国家或地区"] == "未填报"
+    assert fields["分论坛个数"] == items.NOT_REPORTED
+    assert "所在的全国性、全市性科普活动" not in fields  # no occasion: nothing to say
 
 
 def test_a_printed_report_says_where_it_and_its_guideline_are_online(docs: Path, tmp_path: Path) -> None:

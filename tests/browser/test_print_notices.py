@@ -56,10 +56,46 @@ def test_a_printed_notice_of_a_change_after_finalize_shows_its_links_address(pag
     written = page.locator(".admonition.danger a[href]").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))")
     assert printed == [f'" ({h})"' for h in written], printed
-    # Other links on the page are printed as their words alone (the phase's commit link).
-    others = _after(page, "p.sb-phase a[href]")
-    assert others, "the phase's commit link is on the page"
-    assert set(others) <= {"none", "normal"}
+    # The phase's links out of the site, “定稿文件” and the commit “066a9e0556e2”, were bare words
+    # on paper too: printed, their addresses follow them; on screen, the words alone.
+    phase = page.locator("p.sb-phase a[href]")
+    assert phase.all_inner_texts() == ["定稿文件", "066a9e0556e2"], phase.all_inner_texts()
+    written = phase.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert all(h.startswith("https://") for h in written), written
+    assert "/commit/066a9e0556e2" in written[1], written
+    assert _after(page, "p.sb-phase a[href]") == [f'" ({h})"' for h in written]
+    page.emulate_media(media="screen")
+    assert set(_after(page, "p.sb-phase a[href]")) <= {"none", "normal"}
+
+
+def test_a_printed_final_report_shows_the_addresses_of_its_phase_links(page, base: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The printed 2017 report, as a PDF: its phase line gives the address of the commit."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    page.goto(f"{base}societies/{SOCIETY}/{YEAR}/")
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    said = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "/commit/066a9e0556e2" in "".join(said.split()), said[:2000]
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_rankings_remarks_keep_a_readable_width_on_a_phone(page, base: str, width: int) -> None:
+    """At 390 px the 备注 column was 77 px wide, broken as 个错/误 and 待/补充材料: it keeps about
+    nine characters a line, the table scrolling sideways inside its box, not the page."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{base}rankings/{YEAR}/")
+    remark = page.locator(".sb-table table td:last-child").first
+    size = remark.evaluate("td => parseFloat(getComputedStyle(td).fontSize)")
+    box = remark.bounding_box()
+    assert box is not None
+    assert box["width"] >= 9 * size - 1, (box, size)
+    # Lines break between phrases (“0 个错误，” / “1 个警告”), never inside a word.
+    assert remark.evaluate("td => getComputedStyle(td).wordBreak") == "keep-all"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 @pytest.mark.parametrize("width", [1366, 390])
