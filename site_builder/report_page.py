@@ -49,6 +49,7 @@ from validators.models.report import AREA_KEYS
 from validators.models.review import ReviewStatus
 from validators.repository import ReportDoc
 from validators.submission_paths import PathKind, classify
+from validators.year.cycle import full_date
 from validators.year.measures import expert_rate, percent
 
 # Left out of the search index: only a report's title and its terms (`search_terms`) are in it.
@@ -166,19 +167,28 @@ def _by_area(site: SiteData, page: str, e: Evaluation, rubric_changed: bool = Fa
 
 
 def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
-    """Each piece of advice once: what to do, its clause (a link) and what it would add. In a
-    finalized year the score no longer moves: the advice is for later years, said as `evaluate` says it."""
+    """Each piece of advice once: what to do, its clause (a link) and what it would add. Once the
+    year's submission has closed the report takes no new item (the pull request's gate refuses
+    it), and in a finalized year the score no longer moves: the advice is then for later years,
+    said as `evaluate` says it."""
     if not e.advice:
         return []
     frozen = site.frozen.get(e.year)
+    calendar = site.guideline(e.year).calendar
+    closed = frozen is not None or (calendar is not None and calendar.is_closed(phase.as_of(site)))
     shown = [f"{text(tight(a.message))}（{site.clause_link(page, a.clause, e.guideline_year)}，"
-             f"{text(advice_gain(a.gain, frozen is not None))}）"
+             f"{text(advice_gain(a.gain, closed))}）"
              for a in e.advice]
-    if frozen is None:
+    if not closed:
         return [heading(2, "改进建议", "advice"), html_list(shown, "sb-advice") + "\n"]
+    if frozen is not None:
+        why = f"{e.year} 年度的结果已于 {frozen.finalized_on} 定稿，做到这些也不再改变本年度的得分；"
+    else:
+        assert calendar is not None
+        why = (f"{e.year} 年度的填报已于 {full_date(calendar.submission_closes)}截止，报告不能再增加项目，"
+               "做到这些不再改变本年度的得分（公示期内回应市科协允许更正的异议而更正的除外）；")
     return [heading(2, ADVICE_LATER, "advice"),
-            f"<p>{e.year} 年度的结果已于 {frozen.finalized_on} 定稿，做到这些也不再改变本年度的得分；"
-            "可加的分数按本年度细则计算，以后年度以当年的细则为准。</p>\n",
+            f"<p>{why}可加的分数按本年度细则计算，以后年度以当年的细则为准。</p>\n",
             html_list(shown, "sb-advice") + "\n"]
 
 

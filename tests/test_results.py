@@ -688,28 +688,40 @@ def test_evaluate_says_what_each_years_numbers_are(tree: Path) -> None:
 
 def test_a_finalized_years_advice_is_for_later_years_in_evaluate_and_on_the_report_page(tmp_path: Path) -> None:
     """The sample's 2017 is finalized, its 2018 is not: 2017's advice no longer says it adds to
-    that year, on the command line and on the report page alike."""
+    that year, on the command line and on the report page alike. 2018's says so once its
+    submission has closed (the report takes no new item then), and adds to it before."""
     from site_builder.form_page import SiteSettings
     from site_builder.generate import generate
+    from validators.year.cycle import today
+    from validators.year.guideline import guideline
 
     assert (ROOT / "results" / "2017.json").is_file()
     assert not (ROOT / "results" / "2018.json").exists()
+    rules = guideline(2018)
+    assert rules is not None
+    assert rules.calendar is not None
+    closed = rules.calendar.is_closed(today())
     done = _run(ROOT, "evaluate", "--society", "cd-computer")
     assert done.returncode == 0, done.stderr
     final, open_year = done.stdout.split("\n2018 年度：", 1)
     assert "\n  以后年度的建议（条款 1.3，按本年度细则可加 3 分）：" in final
     assert "\n  建议（" not in final
-    assert "\n  建议（条款 1.3，可加 3 分）：" in open_year
-    assert "以后年度" not in open_year
+    assert ("\n  以后年度的建议（条款 1.3，按本年度细则可加 3 分）：" in open_year) == closed
+    assert ("\n  建议（条款 1.3，可加 3 分）：" in open_year) != closed
     docs = tmp_path / "docs"
     generate(ROOT, docs, settings=SiteSettings(repo_url="https://github.com/example/r"))
     page = (docs / "societies" / "cd-computer" / "2017" / "index.md").read_text("utf-8")
     assert "## 以后年度的建议" in page
     assert "定稿，做到这些也不再改变本年度的得分" in page
     assert "按本年度细则可加 3 分" in page
-    page = (docs / "societies" / "cd-computer" / "2018" / "index.md").read_text("utf-8")
-    assert "## 改进建议" in page
-    assert "按本年度细则" not in page
+    for day, later in ((rules.calendar.submission_closes, False), (rules.calendar.notice_starts, True)):
+        docs = tmp_path / f"docs-{day}"
+        generate(ROOT, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=day.isoformat())
+        page = (docs / "societies" / "cd-computer" / "2018" / "index.md").read_text("utf-8")
+        assert ("## 以后年度的建议" in page) == later, day
+        assert ("## 改进建议" in page) != later, day
+        assert ("报告不能再增加项目，做到这些不再改变本年度的得分" in page) == later, day
+        assert ("按本年度细则可加" in page) == later, day
 
 
 def test_finalize_refusing_an_empty_year_names_only_that_year_s_own_files(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from validators.evaluation.results import load_frozen, published
     from validators.year.cycle import today
     from validators.year.files import available_years
+    from validators.year.guideline import guideline
     from validators.year.unscored import unscored_years
 
     _, repo = check_tree(args.root)
@@ -84,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
         headings = {year: evaluation_report.year_heading(year, frozen[year] if year in finalized else None,
                                                          day, args.root)
                     for year in {e.year for e in evaluations}}
-        text = evaluation_report.as_text(evaluations, repo, args.society, headings, finalized)
+        # Advice is for later years once a year takes no new item: finalized, or its submission closed.
+        later = finalized | {e.year for e in evaluations
+                             if (rules := guideline(e.year, args.root)) and rules.calendar and rules.calendar.is_closed(day)}
+        text = evaluation_report.as_text(evaluations, repo, args.society, headings, later)
     out(text)
     return EXIT_ERRORS if skipped else EXIT_OK

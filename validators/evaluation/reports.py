@@ -117,12 +117,13 @@ def year_heading(year: int, frozen: FrozenYear | None, day: dt.date, root: Path 
     return f"{year} 年度：按 {day}（北京时间）所处的阶段计算——{rules.calendar.label(day, finalized=False)}"
 
 
-ADVICE_LATER = "以后年度的建议"  # a finalized year's advice: its score no longer moves
+ADVICE_LATER = "以后年度的建议"  # the advice of a year that takes no new item: closed or finalized
 
 
 def advice_gain(gain: float, finalized: bool) -> str:
     """What a piece of advice would add, as the text output and the report page say it: in a
-    finalized year by its rubric only (the year's score no longer moves)."""
+    year that takes no new item (`finalized`: finalized, or its submission closed) by its rubric
+    only (the year's score no longer moves by it)."""
     if gain <= 0:
         return "本年度不加分"
     return f"按本年度细则可加 {gain:g} 分" if finalized else f"可加 {gain:g} 分"
@@ -131,8 +132,8 @@ def advice_gain(gain: float, finalized: bool) -> str:
 def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None,
             headings: dict[int, str] | None = None, finalized: Collection[int] = ()) -> str:
     """The ranking (a heading and a header row per year) or one society's breakdown. `headings`:
-    the line said above each year's numbers (`year_heading`); a year in `finalized` gives its
-    advice as advice for later years."""
+    the line said above each year's numbers (`year_heading`); a year in `finalized` (finalized,
+    or its submission closed: it takes no new item) gives its advice as advice for later years."""
     out: list[str] = []
     said: set[int] = set()
     if society:
