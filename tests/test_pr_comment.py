@@ -299,3 +299,33 @@ def test_duplicate_keys_and_non_json_constants_are_refused(tmp_path: Path, body:
     path.write_bytes(body)
     with pytest.raises(ArtifactError, match="重复的键"):
         read_artifact(path, CheckIn, "检查结果")
+
+
+def test_a_year_whose_submission_has_closed_gets_no_advice_to_add_items(tmp_path: Path) -> None:
+    """After the deadline the gate refuses new items: “再邀请…（可加 6 分）” would send the
+    society after points its report can no longer take. The comment says where later advice is."""
+    touched = {"files": 1, "findings": [finding(severity="warning", code="W-EXPERTS-RATE", clause="1.2")]}
+    result = read_artifact(write(tmp_path, "result.json", touched), CheckIn, "检查结果")
+    head = read_artifact(write(tmp_path, "head.json", {"evaluations": [evaluation(total=52.5)]}), EvaluationsIn, "评估")
+    open_year = build_comment(result, LINKS, head, None, None)
+    assert "再邀请 4 个外省的专家作报告（可加 6 分）" in open_year
+    closed = build_comment(result, LINKS, head, None, None, later={2017})
+    assert "**提分建议**" not in closed
+    assert "可加 6 分" not in closed
+    assert "填报已截止的年度不给提分建议" in closed
+
+
+def test_later_years_are_those_whose_submission_has_closed_today() -> None:
+    from validators.github.pr_comment import later_years
+    from validators.year.cycle import today
+    from validators.year.guideline import guideline
+
+    closed = set()
+    for year in (2017, 2018):
+        rules = guideline(year, ROOT)
+        assert rules is not None
+        assert rules.calendar is not None
+        if rules.calendar.is_closed(today()):
+            closed.add(year)
+    assert later_years([2017, 2018, 2018], ROOT) == closed
+    assert later_years([1999], ROOT) == set()  # no guideline: nothing said

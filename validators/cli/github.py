@@ -258,6 +258,7 @@ def run_pr_comment(args: argparse.Namespace) -> int:
         CheckIn,
         EvaluationsIn,
         build_comment,
+        later_years,
         needs_changes,
         read_artifact,
         read_changed,
@@ -278,7 +279,8 @@ def run_pr_comment(args: argparse.Namespace) -> int:
         _emit(args.output, refusal_comment(str(exc), links))
         err(f"拒绝了检查结果文件：{exc}")
         return EXIT_ERRORS
-    _emit(args.output, build_comment(check, links, head, base, changed))
+    later = later_years((e.year for e in head.evaluations), args.root) if head else set()
+    _emit(args.output, build_comment(check, links, head, base, changed, later))
     return EXIT_ERRORS if needs_changes(check) else EXIT_OK
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Literal, TypeVar
@@ -25,6 +26,8 @@ from validators.models.common import SLUG_PATTERN
 from validators.submission_paths import PROFILE_FILE, PathKind, classify
 from validators.yaml import strict_json
 from validators.yaml.loading import read_limited
+from validators.year.cycle import today
+from validators.year.guideline import guideline
 
 MARKER = "<!-- society-registry-bot -->"
 COMMENT_LIMIT = 65_536  # GitHub refuses longer comment bodies
@@ -317,7 +320,8 @@ def _condemned(now: EvaluationIn) -> str:
     return "（有错误，见上表）" if now.has_errors else ""
 
 
-def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched: set[str]) -> str:
+def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched: set[str],
+                        later: Collection[int] = ()) -> str:
     heads = {_key(e): e for e in head.evaluations}
     bases = {_key(e): e for e in base.evaluations} if base else {}
     # Without the main branch's figures, the touched societies' scores; with them, only the
@@ -350,15 +354,28 @@ def _evaluation_section(head: EvaluationsIn, base: EvaluationsIn | None, touched
         shown += 1
     if shown < len(keys):
         lines += ["", f"> 另有 {len(keys) - shown} 个学会年度的得分有变化，未列出。"]
-    lines += _advice(heads, keys)
+    lines += _advice(heads, keys, later)
     return "\n".join(lines) + "\n"
 
 
-def _advice(heads: dict[tuple[str, int], EvaluationIn], keys: list[tuple[str, int]]) -> list[str]:
-    tips = [(a.gain, e, a) for k in keys if (e := heads.get(k)) for a in e.advice if a.gain > 0]
+def later_years(years: Iterable[int], root: Path | None) -> set[int]:
+    """The years whose submission has closed today: their reports take no new item (the cycle
+    gate refuses it), so advice to add one is for later years, not for this pull request."""
+    closed = set()
+    for year in set(years):
+        rules = guideline(year, root)
+        if rules is not None and rules.calendar is not None and rules.calendar.is_closed(today()):
+            closed.add(year)
+    return closed
+
+
+def _advice(heads: dict[tuple[str, int], EvaluationIn], keys: list[tuple[str, int]],
+            later: Collection[int] = ()) -> list[str]:
+    every = [(a.gain, e, a) for k in keys if (e := heads.get(k)) for a in e.advice if a.gain > 0]
+    tips = [t for t in every if t[1].year not in later]
     tips.sort(key=lambda t: (-t[0], t[1].society, t[1].year))
     if not tips:
-        return []
+        return ["", "> 填报已截止的年度不给提分建议（报告不能再增加项目）：以后年度的建议见网站上的报告页。"] if every else []
     out = ["", "**提分建议**（程序把报告按建议改动后重新计分得出）：", ""]
     for gain, e, a in tips[:MAX_ADVICE]:
         out.append(f"- {code_span(e.society)} {e.year}：{inert(_clip(a.message))}（可加 {gain:g} 分）")
@@ -394,10 +411,11 @@ def _footer(links: Links) -> str:
 
 def build_comment(check: CheckIn, links: Links, head: EvaluationsIn | None = None,
                   base: EvaluationsIn | None = None,
-                  changed: list[ChangedFile] | None = None) -> str:
-    """The whole comment, never longer than GitHub accepts."""
+                  changed: list[ChangedFile] | None = None, later: Collection[int] = ()) -> str:
+    """The whole comment, never longer than GitHub accepts. `later`: the years whose advice is
+    for later years (later_years), left out of the 提分建议."""
     heading = _heading(check, links) + _folders_note(changed, head)
-    scores = _evaluation_section(head, base, _touched(check, changed)) if head else ""
+    scores = _evaluation_section(head, base, _touched(check, changed), later) if head else ""
     footer = _footer(links)
     budget = COMMENT_LIMIT - _NOTE_ROOM - units(heading) - units(scores) - units(footer)
     body = heading + _findings_section(check, links, budget) + scores + footer

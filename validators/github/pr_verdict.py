@@ -26,6 +26,7 @@ from validators.github.pr_comment import (
     EvaluationsIn,
     Links,
     build_comment,
+    later_years,
     needs_changes,
     read_artifact,
 )
@@ -131,5 +132,6 @@ def decide(base_root: Path, pr_dir: Path, artifact_dir: Path | None, links: Link
     if artifact_has_errors and not needs_changes(check):
         return Verdict(not_checked_comment(
             "校验运行报告了错误，但主分支的程序复查没有发现，两者不一致", links), True)
-    comment = build_comment(check, links, head, _evaluations(base_root), list(pr.files))
+    later = later_years((e.year for e in head.evaluations), base_root) if head else set()
+    comment = build_comment(check, links, head, _evaluations(base_root), list(pr.files), later)
     return Verdict(comment, needs_changes(check))
