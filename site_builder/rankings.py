@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
-from site_builder import phase
+from site_builder import items, phase
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.charts import column_chart
 from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page, status_page
@@ -71,8 +72,7 @@ def explanation(site: SiteData, year: int) -> str:
                                                              ReviewStatus.MATERIAL_REQUESTED))
     rubric_link = link(site.urls.rel(ranking_page(year), RUBRIC_PAGE, f"rubric-{year}-reviews"), "核查")
     frozen = year in site.frozen
-    if not frozen:
-        said += f"，以及{requested}{refused}的项目数和受理中的异议"
+    said += f"，以及定稿时{requested}{refused}的项目数" if frozen else f"，以及{requested}{refused}的项目数和受理中的异议"
     said += f"。本年度经市科协{rubric_link}：有错误的项目不计分；"
     if frozen:
         return said + f"定稿的结果中只有{verified}的项目计分，{requested}{refused}和尚未核查的项目不计分。"
@@ -83,23 +83,27 @@ def explanation(site: SiteData, year: int) -> str:
     return said + f"{refused}的项目不计分；尚未核实的项目（包括{requested}的）暂按报告计分{later}。"
 
 
-def held(site: SiteData, year: int, society: str) -> list[str]:
+def held(site: SiteData, year: int, society: str, *, objections: bool = True) -> list[str]:
     """What the association's verification and the year's objections hold of a society's score,
     for its 备注 (HTML): the items waiting for material and those not recognised, counted as the
     report's page and the status page count them, and its objections still open, linked to them
-    below the table. Nothing for a frozen year: its rows are as finalized."""
+    below the table (`objections`: a page that links them elsewhere leaves them out). A frozen
+    year's, as finalized: its frozen lines' items 不予认定 or 待补充材料
+    (as the report page's box and 得分 cells read them), whatever the reviews say now."""
+    held_back = (ReviewStatus.MATERIAL_REQUESTED, ReviewStatus.NOT_RECOGNISED)
     if year in site.frozen:
-        return []
+        e = site.evaluation(society, year)
+        why = Counter(items.zero_reasons(e).values()) if e is not None else Counter()
+        return [f"{status.label} {why[status.label]} 项" for status in held_back if why[status.label]]
     said = []
     doc = site.repo.reports.get((society, year))
     if doc is not None and year in site.repo.reviewed_years:
         progress = report_progress(site.repo, society, year, item_ids(doc.report))
-        for status, items in ((ReviewStatus.MATERIAL_REQUESTED, progress.requested),
-                              (ReviewStatus.NOT_RECOGNISED, progress.not_recognised)):
-            if items:
-                said.append(f"{status.label} {len(items)} 项")
+        for status, found in ((held_back[0], progress.requested), (held_back[1], progress.not_recognised)):
+            if found:
+                said.append(f"{status.label} {len(found)} 项")
     still_open, _ = phase.objection_counts(site, year, society)
-    if still_open:
+    if still_open and objections:
         said.append(link(f"#{phase.objections_anchor(year, None)}", phase.open_objections(still_open)))
     return said
 

@@ -45,10 +45,9 @@ def _remarks(site: SiteData, page: str, society: str, year: int, has_errors: boo
     if has_errors:
         said.append("有错误")
     still_open, answered = phase.objection_counts(site, year, society)
-    # The items waiting for material or not recognised, said as the rankings' 备注 says them; its
-    # last entry, the open objections, links to the rankings' list: here they link to the report.
-    held_back = held(site, year, society)
-    said += held_back[:-1] if still_open and held_back else held_back
+    # The items waiting for material or not recognised, said as the rankings' 备注 says them; the
+    # open objections link to the report here, not to the rankings' list.
+    said += held(site, year, society, objections=False)
     href = site.urls.rel(page, society_year_page(society, year), phase.objections_anchor(year, society))
     if still_open:
         said.append(link(href, phase.open_objections(still_open)))

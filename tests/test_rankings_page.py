@@ -54,7 +54,9 @@ def test_the_explanation_before_the_notice_says_what_counts_provisionally() -> N
 def test_the_explanation_of_a_frozen_year_and_of_a_year_not_verified(tmp_path: Path) -> None:
     frozen = rankings.explanation(_site(ROOT, ON_NOTICE), 2017)
     assert "定稿的结果中只有“已核实”的项目计分" in frozen
-    assert "以及" not in frozen  # a frozen row's 备注 is as finalized: it counts nothing held
+    # A frozen row's 备注 is as finalized: it counts what the frozen lines held back, nothing open.
+    assert "以及定稿时“待补充材料”“不予认定”的项目数。" in frozen
+    assert "受理中的异议" not in frozen
     # A year the association keeps no verification for (no reviews/<year>/): every item without an
     # error scores, as the page always said.
     root = base_tree(tmp_path / "tree", ("submissions",))
@@ -96,7 +98,11 @@ def test_a_frozen_years_remarks_stay_as_finalized_whatever_the_reviews_say_now(t
     site = _site(root, ON_NOTICE)
     page = html.unescape(rankings.render(site, 2017))
     for e in site.frozen[2017].evaluations:
-        assert _remark(_row(page, f"/{e.society}/2017/")) == findings_note(e), e.society
+        # The frozen lines' 不予认定 (the sample's 高新区园区科协 event), as its report page's box counts it.
+        refused = sum(1 for x in e.lines if x.rule == "review" and x.note.startswith("市科协核查不予认定"))
+        said = findings_note(e) + (f"；不予认定 {refused} 项" if refused else "")
+        assert _remark(_row(page, f"/{e.society}/2017/")) == said, e.society
+    assert "不予认定 1 项" in _remark(_row(page, "/cd-hitech-park/2017/"))
 
 
 def test_the_objection_names_its_item_linked_to_its_row_on_the_report_page() -> None:
@@ -178,3 +184,6 @@ def test_the_society_pages_years_table_says_what_the_rankings_hold_as_they_say_i
     assert remark.count("异议受理中 1 条") == 1, remark
     assert '#objections"' not in remark, remark
     assert "y2018-objections" in remark, remark
+    # A frozen year's, as finalized: the sample's 高新区园区科协 had one event not recognised in 2017.
+    park = html.unescape(society_page.render(site, "cd-hitech-park"))
+    assert _remark(_row(park, "2017 年度报告")).endswith("不予认定 1 项")
