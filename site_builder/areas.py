@@ -45,7 +45,10 @@ def _facts(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
     for doc in docs:
         report, society = doc.report, doc.report.society
         name = cell(site.society_link(page, society), site.name(society))
-        if area == "innovation" and report.innovation:
+        # A report that leaves the area out is listed too, as its page says it: 未填报.
+        if area == "innovation" and report.innovation is None:
+            rows.append([name, *(cell(items.NOT_REPORTED) for _ in range(4))])
+        elif area == "innovation" and report.innovation:
             inn = report.innovation
             rate = expert_rate(inn.senior_experts_total, inn.senior_experts_registered)
             needed = site.guideline(report.year).thresholds.expert_registration_rate
@@ -53,7 +56,7 @@ def _facts(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
                          num_cell(inn.senior_experts_total), num_cell(inn.senior_experts_registered),
                          Cell(percent(rate, needed).removesuffix("%"), f"{rate * 100:.6f}")
                          if rate is not None else num_cell(None)])
-        elif area == "government_functions" and report.government_functions:
+        elif area == "government_functions":
             # As the society's page says it: a claim the association's list does not (yet) confirm
             # is no pilot status (a reporter would quote a bare 是 as official).
             rows.append([name, cell(text(items.pilot_status(site, report)))])

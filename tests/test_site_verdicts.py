@@ -12,13 +12,14 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
+import yaml
 
 from site_builder import items
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
 from site_builder.markup import text
 from site_builder.typography import tight
-from tests.trees import base_tree
+from tests.trees import ROOT, base_tree
 from validators.association.reviews import Standing
 from validators.evaluation.score_lines import ScoreLine
 from validators.evaluation.scoring import Evaluation
@@ -75,6 +76,13 @@ def test_an_area_page_says_a_pilot_claim_as_the_society_page_does(docs: Path) ->
         assert cells[1] == said, cells
         assert f"首批承能试点学会：{said}。" in _page(docs, f"societies/{society}/2018")
     assert "否" in _row(area, "生态环境保护协会")[1]
+    # A report without the area is listed too, as its page says it (two were missing).
+    for society in ("cd-electronics", "cd-hitech-park"):
+        doc = yaml.safe_load((ROOT / "submissions" / society / "2018.yaml").read_text("utf-8"))
+        assert "government_functions" not in doc, society
+        assert f"societies/{society}/" in area
+    assert area.count("<tr>") - 1 == len(list((ROOT / "submissions").glob("*/2018.yaml")))
+    assert _row(area, "高新区园区科协")[1] == "未填报"
 
 
 @pytest.mark.parametrize(("listed", "pilot", "said"), [
