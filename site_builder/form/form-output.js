@@ -188,16 +188,27 @@
     this.editor.appendChild(out);
   };
 
+  /* Where the pull request's gate would refuse the report (phaseNow().refused: a new report once
+   * the year's submission has closed, any in a final year): the files are saved, and the way to
+   * GitHub is folded behind the gate's own condition, not offered as the way forward. */
+  var SAVE_ONLY = "下载保存（现在不能提交）";
+  function fold(id, steps) {
+    return el("details", { class: "rf-fold", id: id }, [
+      el("summary", { text: "提交到 GitHub 的步骤：只在市科协同意时适用（确有特殊情况，请联系市科协，由市科协管理员决定是否提交）" }),
+      steps,
+    ]);
+  }
+
   /* The steps a new society follows, in order, the account first: one package, one upload. */
-  P.updatePackage = function (blocking) {
+  P.updatePackage = function (blocking, refused) {
     var self = this;
     var st = this.state;
     var cfg = this.config;
     var id = st.data.society || "<学会id>";
     var box = RF.clear(this.packageBox);
     var folderName = id + "-" + st.data.year;
-    box.appendChild(el("h3", { text: "新学会：一个文件包，按下面的步骤提交" }));
-    if (blocking) {
+    box.appendChild(el("h3", { text: refused ? "新学会：" + SAVE_ONLY : "新学会：一个文件包，按下面的步骤提交" }));
+    if (blocking && !refused) {
       box.appendChild(el("p", { class: "rf-help", text: "表单还有 " + blocking + " 处问题：可以先下载保存，改好后再提交（导入文件即可继续填写）。" }));
     }
     var pack = el("button", { type: "button", class: "rf-button rf-primary", id: "rf-download-package",
@@ -207,10 +218,18 @@
           { name: id + "/" + st.data.year + ".yaml", text: self.reportYaml() },
         ]), folderName + ".zip");
       } } });
+    if (refused) {
+      box.appendChild(el("p", { id: "rf-save-package" }, [pack, " 文件包里是学会资料和 " + st.data.year +
+        " 年度报告：保存下来，以后在本页导入即可继续填写。"]));
+      // Registering alone passes the gate, which refuses report files only (cycle_gate.py).
+      box.appendChild(el("p", { id: "rf-register-only" }, ["现在可以做的：",
+        el("a", { href: "#rf-register", text: "只登记学会（暂不报告 " + st.data.year + " 年度）" }),
+        "，即只提交学会资料 society.yaml，步骤见下面的“学会资料”。"]));
+    }
     var personal = this.personal && (this.personal.report || this.personal.profile);
     if (personal) box.appendChild(el("p", { class: "rf-error", id: "rf-personal-package", text: PERSONAL }));
     // A phone can neither unzip a package nor drag a folder: said where the steps begin.
-    if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) {
+    if (!refused && window.matchMedia && window.matchMedia("(pointer: coarse)").matches) {
       box.appendChild(el("p", { class: "rf-help", id: "rf-phone-note", text: "在手机上：解压文件包、把文件夹拖进上传页面要在电脑上做。"
         + "可以先在手机上下载文件包，转到电脑上再按下面的步骤提交；本页自动保存的草稿只在这台手机的浏览器中，电脑上看不到。" }));
     }
@@ -219,7 +238,8 @@
       el("li", {}, ["注册并登录 GitHub（免费，已有账号可跳过）：",
         el("a", { href: "https://github.com/signup", target: "_blank", rel: "noopener", text: "github.com/signup" }),
         "。学会资料中“维护人”填的就是这个账号的用户名。"]),
-      el("li", {}, [pack, " 下载后解压，得到文件夹 ", el("code", { text: id }), "（里面是 society.yaml 和 " + st.data.year + ".yaml）。"]),
+      el("li", {}, [refused ? "用上面的按钮下载文件包（" + folderName + ".zip）" : pack,
+        " 下载后解压，得到文件夹 ", el("code", { text: id }), "（里面是 society.yaml 和 " + st.data.year + ".yaml）。"]),
       el("li", {}, upload ? ["打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", id: "rf-upload-link", text: "仓库的上传页面" }),
         "（submissions 文件夹的 ", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"),
         "），把整个 ", el("code", { text: id }), " 文件夹拖进去。"]
@@ -230,88 +250,119 @@
         "（没有写权限时 GitHub 会先提示 ", button("Fork this repository", "复刻此仓库"), "，照做即可）。"]) : null,
       el("li", { text: "几分钟后拉取请求页面会出现自动检查的结果和中文说明；需要修改时，在本页导入文件改好，再上传一次。" }),
     ]);
-    box.appendChild(steps);
+    box.appendChild(refused ? fold("rf-steps-fold", steps) : steps);
   };
 
   P.updateOutput = function (issues) {
     var self = this;
     var st = this.state;
+    var id = st.data.society || "<学会id>";
+    var blocking = issues.filter(function (i) { return i.severity !== "warning"; }).length;
+    var phase = this.phaseNow();
+    var refused = !!(phase && phase.refused);
+    if (this.packageBox) this.updatePackage(blocking, refused);
+    this.outputs.forEach(function (o) {
+      o.file.fileName = o.kind === "report" ? st.data.year + ".yaml" : "society.yaml";
+      o.area.value = o.kind === "report" ? self.reportYaml() : self.profileYaml();
+      o.name.textContent = "submissions/" + id + "/" + o.file.fileName;
+      var gh = RF.clear(o.github);
+      if (!self.packageBox) {
+        self.fileWay(o, gh, blocking, phase);
+      } else if (refused && o.kind === "profile") {
+        // The two files stay readable below, to check or copy; the package is the way to GitHub,
+        // but for a report the gate refuses: the profile alone then registers the society.
+        var register = el("div", { class: "rf-register", id: "rf-register" }, [
+          el("h4", { text: "只登记学会（暂不报告 " + st.data.year + " 年度）" }),
+          el("p", { class: "rf-help" }, ["只提交这个文件（学会资料 society.yaml，不含年度报告）的拉取请求不受填报截止的限制。" +
+            "需要先注册并登录 GitHub（",
+            el("a", { href: "https://github.com/signup", target: "_blank", rel: "noopener", text: "github.com/signup" }),
+            "，免费）；学会资料中“维护人”填的就是这个账号的用户名。上面学会资料中标出的问题要先改好。"]),
+        ]);
+        gh.appendChild(register);
+        // The count of problems is the report's too, which this file does not carry: not said.
+        self.fileWay(o, register, 0, null);
+      }
+    });
+  };
+
+  /* One file's way to GitHub: its web editor with the content in the link, or the upload route.
+   * `phase`: phaseNow(), or null for a file the gate's deadline does not concern. */
+  P.fileWay = function (o, gh, blocking, phase) {
+    var self = this;
+    var st = this.state;
     var cfg = this.config;
     var id = st.data.society || "<学会id>";
     var existing = this.society(st.data.society);
-    var blocking = issues.filter(function (i) { return i.severity !== "warning"; }).length;
-    if (this.packageBox) {
-      this.updatePackage(blocking);
-      // The two files stay readable below, to check or copy; the package is the way to GitHub.
-      this.outputs.forEach(function (o) {
-        var text = o.kind === "report" ? self.reportYaml() : self.profileYaml();
-        o.file.fileName = o.kind === "report" ? st.data.year + ".yaml" : "society.yaml";
-        o.area.value = text;
-        o.name.textContent = "submissions/" + id + "/" + o.file.fileName;
-        RF.clear(o.github);
-      });
+    var text = o.area.value;
+    var fileName = o.file.fileName;
+    var path = "submissions/" + id + "/" + fileName;
+    if (phase && phase.refused && o.kind === "report") {
+      gh.appendChild(el("p", { class: "rf-help", id: "rf-save-report" }, [el("strong", { text: SAVE_ONLY }),
+        "：见本步骤开头的说明。用上面的“下载文件”保存，以后在本页导入即可继续填写。"]));
+      var steps = el("div");
+      gh.appendChild(fold("rf-steps-fold", steps));
+      gh = steps;
+    } else if (blocking) {
+      gh.appendChild(el("p", { class: "rf-help", text: "表单还有 " + blocking + " 处问题：可以先下载保存，改好后再提交（导入文件即可继续填写）。" }));
+    }
+    if (self.personal && self.personal[o.kind]) {
+      // Neither the link (which would carry the text to GitHub) nor the way to upload it.
+      gh.appendChild(el("p", { class: "rf-error", id: "rf-personal-" + o.kind, text: PERSONAL }));
       return;
     }
-    this.outputs.forEach(function (o) {
-      var text = o.kind === "report" ? self.reportYaml() : self.profileYaml();
-      var fileName = o.kind === "report" ? st.data.year + ".yaml" : "society.yaml";
-      var path = "submissions/" + id + "/" + fileName;
-      o.file.fileName = fileName;
-      o.area.value = text;
-      o.name.textContent = path;
-      var gh = RF.clear(o.github);
-      if (blocking) {
-        gh.appendChild(el("p", { class: "rf-help", text: "表单还有 " + blocking + " 处问题：可以先下载保存，改好后再提交（导入文件即可继续填写）。" }));
-      }
-      if (self.personal && self.personal[o.kind]) {
-        // Neither the link (which would carry the text to GitHub) nor the way to upload it.
-        gh.appendChild(el("p", { class: "rf-error", id: "rf-personal-" + o.kind, text: PERSONAL }));
-        return;
-      }
-      if (!cfg.repo_url) {
-        gh.appendChild(el("p", { class: "rf-help", text: "请把下载的文件交给市科协或本学会的仓库维护人提交。" }));
-        return;
-      }
-      var folder = cfg.repo_url + "/tree/" + cfg.branch + "/submissions/" + encodeURIComponent(id);
-      var published = o.kind === "report" ? existing && existing.years.indexOf(st.data.year) !== -1 : !!existing;
-      if (published) {
-        var edit = cfg.repo_url + "/edit/" + cfg.branch + "/submissions/" + encodeURIComponent(id) + "/" + fileName;
-        gh.appendChild(el("p", {}, ["这个文件已经发布过。要修改它：打开 ",
-          el("a", { href: edit, target: "_blank", rel: "noopener", text: "GitHub 上的编辑页面" }),
-          "，把全部内容替换为上面的文本，再点 ", button("Commit changes…", "提交更改"), "，选 ",
-          button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
-          "，点 ", button("Propose changes", "提议更改"), "，最后点 ", button("Create pull request", "创建拉取请求"), "。"]));
-        return;
-      }
-      var url = cfg.repo_url + "/new/" + cfg.branch + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/") +
-        "&value=" + encodeURIComponent(text);
-      if (url.length <= cfg.url_limit) {
-        gh.appendChild(el("a", { class: "rf-button rf-primary", id: "rf-github-" + o.kind, href: url, target: "_blank", rel: "noopener",
-          text: "在 GitHub 上新建这个文件" }));
-        gh.appendChild(el("p", { class: "rf-help" }, ["GitHub 会打开网页编辑器，文件名和内容已经填好：点 ",
-          button("Commit changes…", "提交更改"), "，选 ",
-          button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
-          "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"),
-          "（没有写权限时 GitHub 会先提示 ", button("Fork this repository", "复刻此仓库"), "，照做即可）。"]));
-      } else {
-        var upload = cfg.repo_url + "/upload/" + cfg.branch + "/submissions" + (existing ? "/" + encodeURIComponent(id) : "");
-        gh.appendChild(el("div", { class: "rf-upload", id: "rf-upload-" + o.kind }, [
-          el("p", { text: "用上传的方式提交这个文件：" }),
-          el("ol", {}, [
-            el("li", { text: "点“下载文件”，保存为 " + fileName + "。" }),
-            el("li", {}, existing ? ["打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
-              "（即仓库中 submissions/" + id + "/ 文件夹里的 ", button("Add file", "添加文件"), " → ",
-              button("Upload files", "上传文件"), "），把文件拖进去。"]
-              : ["新建名为 " + id + " 的文件夹，把下载的文件放进去；打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
-                "（submissions/ 文件夹里的 ", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"),
-                "），把整个文件夹拖进去。"]),
-            el("li", {}, ["在页面下方选择 ",
-              button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
-              "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"), "。"]),
-          ]),
-          el("p", { class: "rf-help" }, ["也可以先打开 ", el("a", { href: folder, target: "_blank", rel: "noopener", text: "本学会的文件夹" }), " 查看已有文件。"]),
-        ]));
-      }
-    });
+    if (!cfg.repo_url) {
+      gh.appendChild(el("p", { class: "rf-help", text: "请把下载的文件交给市科协或本学会的仓库维护人提交。" }));
+      return;
+    }
+    var folder = cfg.repo_url + "/tree/" + cfg.branch + "/submissions/" + encodeURIComponent(id);
+    var published = o.kind === "report" ? existing && existing.years.indexOf(st.data.year) !== -1 : !!existing;
+    var url = cfg.repo_url + "/new/" + cfg.branch + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/") +
+      "&value=" + encodeURIComponent(text);
+    if (published) {
+      var edit = cfg.repo_url + "/edit/" + cfg.branch + "/submissions/" + encodeURIComponent(id) + "/" + fileName;
+      gh.appendChild(el("p", {}, ["这个文件已经发布过。要修改它：打开 ",
+        el("a", { href: edit, target: "_blank", rel: "noopener", text: "GitHub 上的编辑页面" }),
+        "，把全部内容替换为上面的文本，再点 ", button("Commit changes…", "提交更改"), "，选 ",
+        button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
+        "，点 ", button("Propose changes", "提议更改"), "，最后点 ", button("Create pull request", "创建拉取请求"), "。"]));
+    } else if (url.length <= cfg.url_limit) {
+      gh.appendChild(el("a", { class: "rf-button rf-primary", id: "rf-github-" + o.kind, href: url, target: "_blank", rel: "noopener",
+        text: "在 GitHub 上新建这个文件" }));
+      gh.appendChild(el("p", { class: "rf-help" }, ["GitHub 会打开网页编辑器，文件名和内容已经填好：点 ",
+        button("Commit changes…", "提交更改"), "，选 ",
+        button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
+        "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"),
+        "（没有写权限时 GitHub 会先提示 ", button("Fork this repository", "复刻此仓库"), "，照做即可）。"]));
+    } else {
+      var upload = cfg.repo_url + "/upload/" + cfg.branch + "/submissions" + (existing ? "/" + encodeURIComponent(id) : "");
+      gh.appendChild(el("div", { class: "rf-upload", id: "rf-upload-" + o.kind }, [
+        el("p", { text: "用上传的方式提交这个文件：" }),
+        el("ol", {}, [
+          el("li", { text: "点“下载文件”，保存为 " + fileName + "。" }),
+          el("li", {}, existing ? ["打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
+            "（即仓库中 submissions/" + id + "/ 文件夹里的 ", button("Add file", "添加文件"), " → ",
+            button("Upload files", "上传文件"), "），把文件拖进去。"]
+            : ["新建名为 " + id + " 的文件夹，把下载的文件放进去；打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", text: "上传页面" }),
+              "（submissions/ 文件夹里的 ", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"),
+              "），把整个文件夹拖进去。"]),
+          el("li", {}, ["在页面下方选择 ",
+            button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
+            "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"), "。"]),
+        ]),
+        el("p", { class: "rf-help" }, ["也可以先打开 ", el("a", { href: folder, target: "_blank", rel: "noopener", text: "本学会的文件夹" }), " 查看已有文件。"]),
+      ]));
+    }
+    if (!existing) return;
+    // What the pull request's gate asks of a registered society's change (E-CYCLE-APPROVAL), and,
+    // on notice, of a correction (W-CYCLE-OBJECTION): in the check's words. The heads are listed in
+    // the society's profile, which the form does not load: named there, not here.
+    gh.appendChild(el("p", { class: "rf-help", id: "rf-approval-" + o.kind }, [
+      "学会的报告和资料的改动须经学会负责人批准：请学会资料 society.yaml 中负责人（heads）所列的任一位打开拉取请求的 ",
+      button("Files changed", "改动的文件"), " 页，点 ", button("Review changes", "审查改动"), "，选 ",
+      button("Approve", "批准"), " 后提交（详见本网站的“如何提交”页）。"]));
+    if (published && phase && phase.phase === "notice" && !phase.refused) {
+      gh.appendChild(el("p", { class: "rf-help", id: "rf-objection-" + o.kind,
+        text: "公示期内为回应已记录的异议修改报告，请在拉取请求说明中写明回应哪条异议（创建拉取请求时写在说明框里）。" }));
+    }
   };
 })();

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import pytest
 
 from site_builder.form_labels import guide_data
-from tests.browser.test_form import add, box, fill, passes, settled
+from tests.browser.test_form import add, box, fill, passes, settled, taking_reports
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.association.browser_privacy import browser_privacy_rule
@@ -72,6 +72,7 @@ def _drop(page, base: str, path: Path) -> None:  # type: ignore[no-untyped-def]
 def test_a_phone_number_typed_into_a_field_is_an_error_there_and_stays_off_github(page, base: str) -> None:
     page.goto(base)
     page.wait_for_selector(".rf-modes")
+    taking_reports(page, 2018)  # a new report past the deadline is not sent: no link to keep off
     page.select_option("#rf-new-choice", "cd-agri")  # registered, with no 2018 report yet: a new file
     page.select_option("#rf-new-year", "2018")
     page.click("#rf-start-empty")

@@ -17,6 +17,8 @@ from site_builder.form_labels import phase_sentences
 from tests.browser.test_form import settled
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
+from validators.github.changed_files import ChangedFile
+from validators.github.cycle_gate import check_gate
 from validators.year.cycle import CALENDAR_ZONE, no_new_report
 from validators.year.guideline import guideline
 
@@ -182,3 +184,92 @@ def test_a_published_report_in_a_final_year_is_not_said_to_pass(page, base: str)
     assert not head.startswith("检查通过"), head
     assert "2018 年度的报告已不能再修改" in head
     assert "rf-summary-wait" in kind
+
+
+UNREGISTERED = "cd-late-new"  # no profile on main: the form asks for one (a new society)
+
+
+def test_a_refused_new_society_saves_its_package_and_is_not_sent_to_github(page, base: str) -> None:
+    """Step 3 said the report could not be submitted and, below, offered the package and five
+    GitHub steps that end in E-CYCLE-CLOSED: the package is now offered to save, the steps folded
+    behind the gate's condition."""
+    calendar = _rules().calendar
+    day = calendar.notice_starts + dt.timedelta(days=1)
+    _open(page, base, day, UNREGISTERED)
+    assert page.inner_text("#rf-phase-output") == _sentences("notice")["new"]
+    assert page.inner_text("#rf-package h3") == "新学会：下载保存（现在不能提交）"
+    assert page.is_visible("#rf-download-package")
+    assert not page.is_visible("#rf-steps"), "the GitHub steps are not the way forward"
+    summary = page.inner_text("#rf-steps-fold > summary")
+    assert "只在市科协同意时适用" in summary
+    assert "确有特殊情况，请联系市科协，由市科协管理员决定是否提交" in summary  # the gate's words
+    assert "确有特殊情况，请联系市科协，由市科协管理员决定是否提交" in no_new_report(YEAR)
+    with page.expect_download() as info:
+        page.click("#rf-download-package")
+    assert info.value.suggested_filename == f"{UNREGISTERED}-{YEAR}.zip"
+    assert not page.problems, page.problems
+
+
+def test_a_refused_new_society_may_register_alone(page, base: str) -> None:
+    """Registering alone passes the gate, which refuses report files only: the profile is offered
+    alone, with its own way to GitHub."""
+    calendar = _rules().calendar
+    day = calendar.notice_starts + dt.timedelta(days=1)
+    _open(page, base, day, UNREGISTERED)
+    register = page.inner_text("#rf-register-only")
+    assert "只登记学会（暂不报告 2018 年度）" in register
+    assert page.get_attribute("#rf-register-only a", "href") == "#rf-register"
+    # The profile's own way to GitHub, as the form gives a registered society's file.
+    assert page.inner_text("#rf-register h4") == "只登记学会（暂不报告 2018 年度）"
+    link = page.get_attribute("#rf-register #rf-github-profile", "href")
+    assert link is not None
+    assert f"filename=submissions/{UNREGISTERED}/society.yaml&value=" in link
+    assert "2018.yaml" not in link
+    with page.expect_download() as info:
+        page.click("#rf-download-profile")
+    assert info.value.suggested_filename == "society.yaml"
+    # The gate lets that pull request through on the same day: it refuses report files only.
+    changed = [ChangedFile(filename=f"submissions/{UNREGISTERED}/society.yaml", status="added")]
+    result = check_gate("secretary", changed, [], None, ROOT, day)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+    with_report = [*changed, ChangedFile(filename=f"submissions/{UNREGISTERED}/{YEAR}.yaml", status="added")]
+    assert "E-CYCLE-CLOSED" in [f.code for f in check_gate("secretary", with_report, [], None, ROOT, day).findings]
+    assert not page.problems, page.problems
+
+
+def test_a_new_society_while_the_year_takes_reports_is_given_the_steps(page, base: str) -> None:
+    calendar = _rules().calendar
+    _open(page, base, calendar.submission_closes - dt.timedelta(days=10), UNREGISTERED)
+    assert page.inner_text("#rf-package h3") == "新学会：一个文件包，按下面的步骤提交"
+    assert page.is_visible("#rf-steps #rf-download-package")
+    assert page.locator("#rf-steps-fold, #rf-register, #rf-register-only").count() == 0
+    assert not page.problems, page.problems
+
+
+def test_a_refused_report_of_a_registered_society_is_saved_not_sent(page, base: str) -> None:
+    calendar = _rules().calendar
+    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), NEW)
+    assert "下载保存（现在不能提交）" in page.inner_text("#rf-save-report")
+    assert page.is_visible("#rf-download-report")
+    assert not page.is_visible("#rf-github-report")
+    assert "只在市科协同意时适用" in page.inner_text("#rf-steps-fold > summary")
+    assert page.locator("#rf-register").count() == 0  # registered already
+    assert not page.problems, page.problems
+
+
+def test_a_correction_on_notice_is_told_the_head_s_approval_and_the_objection(page, base: str) -> None:
+    """Step 3 ended at “Create pull request”: the gate then asks a head's approval
+    (E-CYCLE-APPROVAL) and, on notice, the objection the correction answers (W-CYCLE-OBJECTION)."""
+    calendar = _rules().calendar
+    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), PUBLISHED)
+    approval = page.inner_text("#rf-approval-report")
+    assert "学会的报告和资料的改动须经学会负责人批准" in approval
+    assert "负责人（heads）" in approval
+    assert "Approve" in approval
+    objection = page.inner_text("#rf-objection-report")
+    assert "请在拉取请求说明中写明回应哪条异议" in objection
+    # While the year takes reports, the approval is asked, no objection.
+    _open(page, base, calendar.submission_closes - dt.timedelta(days=10), PUBLISHED)
+    assert page.locator("#rf-approval-report").count() == 1
+    assert page.locator("#rf-objection-report").count() == 0
+    assert not page.problems, page.problems
