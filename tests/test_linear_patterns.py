@@ -38,7 +38,7 @@ from validators import (
     submission_paths,
     urls,
 )
-from validators.association import reviews
+from validators.association import objection_items, reviews
 from validators.evaluation import results
 from validators.github import cycle_gate, doctor, pr_comment, review_base
 from validators.models.common import SLUG_PATTERN
@@ -147,6 +147,9 @@ SUBMITTED: dict[str, Hostile] = {
     # A table cell's markup with a submission's text in it (escaped): tags, entities, long runs.
     "tables._RUN": (tables._RUN, "sub", ("<", "<a", "<time>", "<time>a", "&a", "&#", "&amp;", "a", "\u4e2d"), ""),
     "search_dict._HAN": (search_dict._HAN, "findall", ("\u4e2da", "\u4e2d"), ""),
+    # An objection's subject (the association records a member of the public's words): openers
+    # never closed are the worst.
+    "objection_items.QUOTED": (objection_items.QUOTED, "finditer", ("“a", "“", "\u300ca", "《a", "a”"), ""),
     # A workbook's cells (xlsx import): a whole cell is matched, spaces inside are the worst.
     "xlsx_cells._DATE": (xlsx_cells._DATE, "match", ("1", " ", "2018年 ", "2018- "), "2018"),
     "xlsx_cells._INTEGER": (xlsx_cells._INTEGER, "match", ("1",), "+"),

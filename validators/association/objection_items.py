@@ -10,9 +10,11 @@ from validators.rules.cross_file_common import same_text
 
 __all__ = ["same_text", "subject_names"]
 
-# A quoted segment of an objection's subject (“…”, 「…」, 《…》, "…"), and the length an item's
-# title needs to be found unquoted in it.
-QUOTED = re.compile(r'“([^”]+)”|「([^」]+)」|《([^》]+)》|"([^"]+)"')
+# A quoted segment of an objection's subject (in Chinese or corner quotation marks, book-title
+# marks or ASCII double quotes), and the length an item's title needs to be found unquoted in it.
+# A segment holds no opening mark of its kind: from each opener the scan stops at the next one,
+# so a subject of openers never closed is read in linear time (test_linear_patterns).
+QUOTED = re.compile('“([^“”]+)”|\u300c([^\u300c\u300d]+)\u300d|《([^《》]+)》|"([^"]+)"')
 UNQUOTED_NAME_MIN = 6
 
 
