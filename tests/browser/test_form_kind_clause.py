@@ -10,6 +10,7 @@ import pytest
 
 from site_builder.form_labels import guide_data
 from tests.browser.test_form import box, settled
+from tests.browser.test_form_warnings import _open
 from tests.site_support import built_site, served, sync_playwright
 from validators.year.guideline import guideline
 
@@ -37,12 +38,7 @@ def test_a_service_kind_shows_the_clause_that_pays_it(page, base: str) -> None:
     rules = guideline(YEAR)
     assert rules is not None
     clauses = guide_data(rules)["clauses"]
-    page.goto(base)
-    page.wait_for_selector(".rf-modes")
-    page.set_input_files("#rf-file", files=[{"name": f"{YEAR}.yaml", "mimeType": "text/yaml",
-                                             "buffer": REPORT.encode("utf-8")}])
-    page.wait_for_selector(".rf-editor .rf-summary")
-    settled(page)
+    _open(page, base, REPORT, YEAR)
     shown = box(page, FIELD).locator(".rf-enum-clause")
     said = {}
     for clause, labels in rules.clause_service_kinds.items():

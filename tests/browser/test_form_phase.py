@@ -15,6 +15,7 @@ import pytest
 
 from site_builder.form_labels import phase_sentences
 from tests.browser.test_form import settled
+from tests.browser.test_form_warnings import _open as open_file
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.github.changed_files import ChangedFile
@@ -128,12 +129,7 @@ BEFORE = "e => getComputedStyle(e, '::before').content"
 
 
 def test_each_problem_names_its_kind_in_words(page, base: str) -> None:
-    page.goto(base)
-    page.wait_for_selector(".rf-modes")
-    page.set_input_files("#rf-file", files=[{"name": "2018.yaml", "mimeType": "text/yaml",
-                                             "buffer": BROKEN.encode("utf-8")}])
-    page.wait_for_selector(".rf-editor .rf-summary")
-    settled(page)
+    open_file(page, base, BROKEN, YEAR)
     page.locator(".rf-editor .rf-summary-list > summary").click()
     settled(page)
     counts = {}
