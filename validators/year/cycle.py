@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from validators.findings import PlacedError
 
-__all__ = ["AWAITING_FINAL", "CALENDAR_ZONE", "Calendar", "Phase", "calendar_day", "full_date", "no_new_report", "parse_day",
+__all__ = ["AWAITING_FINAL", "CALENDAR_ZONE", "LATE_EXCEPTION", "Calendar", "Phase", "calendar_day", "full_date", "no_new_report", "parse_day",
            "today"]
 
 # The association's calendar days are Beijing time (UTC+8, no daylight saving): a deadline of
@@ -47,11 +47,14 @@ PHASE_LABELS: dict[Phase, str] = {
 AWAITING_FINAL = "公示已结束，结果尚未定稿"
 
 
+# The one way past the gate's refusal of a late report; the form's folded GitHub steps say it too.
+LATE_EXCEPTION = "确有特殊情况，请联系市科协，由市科协管理员决定是否提交。"
+
+
 def no_new_report(year: int) -> str:
     """What a society without a report of `year` is told once the year's submission has closed:
     the pull request's gate refuses the new file (E-CYCLE-CLOSED) and the form says so before."""
-    return (f"不能再提交新的 {year} 年度报告：逾期的报告不参加该年度的评估。"
-            "确有特殊情况，请联系市科协，由市科协管理员决定是否提交。")
+    return f"不能再提交新的 {year} 年度报告：逾期的报告不参加该年度的评估。{LATE_EXCEPTION}"
 
 
 def month_day(day: dt.date) -> str:
