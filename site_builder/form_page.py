@@ -113,7 +113,10 @@ def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]]) -> list[di
         # The years with a report file on main, read or not: the pull request's gate refuses a new
         # report after the deadline by whether the file exists (the form's phaseNow).
         filed = sorted(set(years) | {y for (s, y) in repo.broken if s == society})
-        out.append({"id": society, "name": doc.profile.name if doc else society, "years": years, "filed": filed})
+        # Its heads on main: the gate asks one of them to approve a change (E-CYCLE-APPROVAL).
+        heads = list(doc.profile.heads) if doc else []
+        out.append({"id": society, "name": doc.profile.name if doc else society, "years": years, "filed": filed,
+                    "heads": heads})
     return sorted(out, key=lambda s: (name_key(s["name"]), s["id"]))  # as a Chinese list is read
 
 

@@ -353,13 +353,17 @@
       ]));
     }
     if (!existing) return;
-    // What the pull request's gate asks of a registered society's change (E-CYCLE-APPROVAL), and,
-    // on notice, of a correction (W-CYCLE-OBJECTION): in the check's words. The heads are listed in
-    // the society's profile, which the form does not load: named there, not here.
-    gh.appendChild(el("p", { class: "rf-help", id: "rf-approval-" + o.kind }, [
-      "学会的报告和资料的改动须经学会负责人批准：请学会资料 society.yaml 中负责人（heads）所列的任一位打开拉取请求的 ",
+    // What the pull request's gate asks of a registered society's change (E-CYCLE-APPROVAL, or
+    // W-CYCLE-NO-HEADS when main's profile names none), and, on notice, of a correction
+    // (W-CYCLE-OBJECTION): in the check's words, naming main's heads as the gate reads them.
+    var heads = existing.heads || [];
+    gh.appendChild(el("p", { class: "rf-help", id: "rf-approval-" + o.kind }, heads.length ? [
+      "学会的报告和资料的改动须经学会负责人批准：负责人 ", heads.map(function (h) { return "@" + h; }).join("、"),
+      " 中任一位自己提交拉取请求，或打开拉取请求的 ",
       button("Files changed", "改动的文件"), " 页，点 ", button("Review changes", "审查改动"), "，选 ",
-      button("Approve", "批准"), " 后提交（详见本网站的“如何提交”页）。"]));
+      button("Approve", "批准"), " 后提交（详见本网站的“如何提交”页）。"] : [
+      "学会的报告和资料的改动须经学会负责人批准，但主分支上本学会的 society.yaml 没有写负责人（heads），无法核对负责人批准：",
+      "请在 society.yaml 中加入负责人的 GitHub 用户名（详见本网站的“如何提交”页）。"]));
     if (published && phase && phase.phase === "notice" && !phase.refused) {
       gh.appendChild(el("p", { class: "rf-help", id: "rf-objection-" + o.kind,
         text: "公示期内为回应已记录的异议修改报告，请在拉取请求说明中写明回应哪条异议（创建拉取请求时写在说明框里）。" }));

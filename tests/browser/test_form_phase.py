@@ -20,6 +20,7 @@ from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.github.changed_files import ChangedFile
 from validators.github.cycle_gate import check_gate
+from validators.github.ownership import read_profile
 from validators.year.cycle import CALENDAR_ZONE, LATE_EXCEPTION, no_new_report
 from validators.year.guideline import guideline
 
@@ -262,7 +263,11 @@ def test_a_correction_on_notice_is_told_the_head_s_approval_and_the_objection(pa
     _open(page, base, calendar.notice_starts + dt.timedelta(days=1), PUBLISHED)
     approval = page.inner_text("#rf-approval-report")
     assert "学会的报告和资料的改动须经学会负责人批准" in approval
-    assert "负责人（heads）" in approval
+    # Main's heads by name, as the gate asks them; a head's own pull request needs no approval.
+    heads = read_profile(ROOT / "submissions" / PUBLISHED / "society.yaml", "society.yaml")
+    assert heads is not None
+    assert heads.heads
+    assert "负责人 " + "、".join("@" + h for h in heads.heads) + " 中任一位自己提交拉取请求" in approval
     assert "Approve" in approval
     objection = page.inner_text("#rf-objection-report")
     assert "请在拉取请求说明中写明回应哪条异议" in objection
@@ -270,4 +275,12 @@ def test_a_correction_on_notice_is_told_the_head_s_approval_and_the_objection(pa
     _open(page, base, calendar.submission_closes - dt.timedelta(days=10), PUBLISHED)
     assert page.locator("#rf-approval-report").count() == 1
     assert page.locator("#rf-objection-report").count() == 0
+    # A society whose profile on main names no heads is told what the gate says (W-CYCLE-NO-HEADS).
+    nobody = read_profile(ROOT / "submissions" / NEW / "society.yaml", "society.yaml")
+    assert nobody is not None
+    assert not nobody.heads
+    _open(page, base, calendar.submission_closes - dt.timedelta(days=10), NEW)
+    approval = page.inner_text("#rf-approval-report")
+    assert "没有写负责人（heads），无法核对负责人批准" in approval
+    assert "请在 society.yaml 中加入负责人的 GitHub 用户名" in approval
     assert not page.problems, page.problems
