@@ -115,8 +115,12 @@ def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]]) -> list[di
         filed = sorted(set(years) | {y for (s, y) in repo.broken if s == society})
         # Its heads on main: the gate asks one of them to approve a change (E-CYCLE-APPROVAL).
         heads = list(doc.profile.heads) if doc else []
+        # The open objections that let it correct a year's report on notice, which the gate asks
+        # a correction to name (W-CYCLE-OBJECTION); without one it refuses it (E-CYCLE-CLOSED).
+        corrections = {str(year): ids for year, record in sorted(repo.objections.items())
+                       if (ids := [o.id for o in record.allowing_correction(society)])}
         out.append({"id": society, "name": doc.profile.name if doc else society, "years": years, "filed": filed,
-                    "heads": heads})
+                    "heads": heads, "corrections": corrections})
     return sorted(out, key=lambda s: (name_key(s["name"]), s["id"]))  # as a Chinese list is read
 
 

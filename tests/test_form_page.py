@@ -105,7 +105,8 @@ def test_reports_are_json_and_the_page_holds_no_data(written: Path) -> None:
     config = json.loads((written / "form" / "config.json").read_text(encoding="utf-8"))
     assert config["repo_url"] == "https://github.com/example/registry"
     assert config["societies"] == [{"id": "cd-hostile", "name": "成都市cd-hostile学会（示例）", "years": [2017],
-                                    "filed": [2017], "heads": []}]
+                                    "filed": [2017], "heads": [],
+                                    "corrections": {}}]
     # No site_url: the downloaded files name the schema as a file inside a clone would.
     assert config["modelines"]["submission"] == "yaml-language-server: $schema=../../schema/submission.schema.json"
 

@@ -296,7 +296,9 @@
     var text = o.area.value;
     var fileName = o.file.fileName;
     var path = "submissions/" + id + "/" + fileName;
-    if (phase && phase.refused && o.kind === "report") {
+    // Personal data is said in the open, never inside the fold of steps that do not apply.
+    var personal = self.personal && self.personal[o.kind];
+    if (phase && phase.refused && o.kind === "report" && !personal) {
       gh.appendChild(el("p", { class: "rf-help", id: "rf-save-report" }, [el("strong", { text: SAVE_ONLY }),
         "：见本步骤开头的说明。用上面的“下载文件”保存，以后在本页导入即可继续填写。"]));
       var steps = el("div");
@@ -305,7 +307,7 @@
     } else if (blocking) {
       gh.appendChild(el("p", { class: "rf-help", text: "表单还有 " + blocking + " 处问题：可以先下载保存，改好后再提交（导入文件即可继续填写）。" }));
     }
-    if (self.personal && self.personal[o.kind]) {
+    if (personal) {
       // Neither the link (which would carry the text to GitHub) nor the way to upload it.
       gh.appendChild(el("p", { class: "rf-error", id: "rf-personal-" + o.kind, text: PERSONAL }));
       return;
@@ -366,7 +368,8 @@
       "请在 society.yaml 中加入负责人的 GitHub 用户名（详见本网站的“如何提交”页）。"]));
     if (published && phase && phase.phase === "notice" && !phase.refused) {
       gh.appendChild(el("p", { class: "rf-help", id: "rf-objection-" + o.kind,
-        text: "公示期内为回应已记录的异议修改报告，请在拉取请求说明中写明回应哪条异议（创建拉取请求时写在说明框里）。" }));
+        text: "公示期内为回应已记录的异议（" + phase.corrections.join("、") + "）修改报告，" +
+          "请在拉取请求说明中写明回应哪条异议（创建拉取请求时写在说明框里）。" }));
     }
   };
 })();

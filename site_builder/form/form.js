@@ -70,10 +70,14 @@
     if (!phase) return null;
     var s = typeof st.data.society === "string" ? this.society(st.data.society) : null;
     var fresh = !(s && (s.filed || s.years || []).indexOf(st.year) !== -1);
-    // Once final, no report of the year changes but by an admin (the gate's E-CYCLE-CLOSED).
-    var refused = !!phase.new && (fresh || phase.phase === "final");
+    // Once submission has closed, the gate (E-CYCLE-CLOSED) lets a society change its published
+    // report only on notice, answering an open objection that allows it (W-CYCLE-OBJECTION);
+    // anything else is an admin's to submit.
+    var closed = !!phase.new;
+    var corrections = (phase.phase === "notice" && s && s.corrections && s.corrections[String(st.year)]) || [];
+    var refused = closed && (fresh || !corrections.length);
     return { phase: phase.phase, sentence: fresh && phase.new ? phase.new : phase.sentence, refused: refused,
-      fresh: fresh, closed: !!phase.new };
+      fresh: fresh, closed: closed, corrections: corrections };
   };
 
   /* The society's registered name as the published list has it (W-OCCASION-OWN), or null: the
@@ -788,7 +792,10 @@
     box.className = "rf-summary " + (ok ? (cross || refused ? "rf-summary-wait" : "rf-summary-ok") : "rf-summary-issues");
     box.appendChild(el("p", { class: "rf-summary-head", text: ok && refused && !cross
       ? "表单没有发现必须修改的问题" + (warned && warned + "）") + "，但 " + this.state.year +
-        (phase.fresh ? " 年度的填报已经截止，这份报告不能再提交" : " 年度的报告已不能再修改") + "：见表单上方的说明。"
+        (phase.fresh ? " 年度的填报已经截止，这份报告不能再提交"
+          : phase.phase === "notice" ? " 年度的报告在公示期内只能为回应允许更正的异议修改，本学会现在没有这样的异议"
+            : phase.phase === "verification" ? " 年度正在核查，报告的改动须由市科协管理员提交"
+              : " 年度的报告已不能再修改") + "：见表单上方的说明。"
       : ok && !cross
         ? "检查通过：没有必须修改的问题" + (warned && warned + "，请逐项查看）") + "。" +
           (phase && phase.closed ? this.state.year + " 年度的填报已经截止：修改已发布的报告，须符合表单上方说明的条件。" : "") +

@@ -18,6 +18,7 @@ from tests.browser.test_form import settled
 from tests.browser.test_form_warnings import _open as open_file
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
+from validators.association.objections import check_objections
 from validators.github.changed_files import ChangedFile
 from validators.github.cycle_gate import check_gate
 from validators.github.ownership import read_profile
@@ -28,7 +29,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 YEAR = 2018
 NEW = "cd-agri"  # registered, with a 2017 report and none of 2018
-PUBLISHED = "cd-mech-eng"  # with a published 2018 report
+PUBLISHED = "cd-mech-eng"  # with a published 2018 report, no objection on notice
+CORRECTING = "cd-tcm"  # with a published 2018 report and an open objection allowing its correction
 REPORT = """society: {society}
 year: 2018
 major_work:
@@ -45,8 +47,17 @@ def _rules():  # type: ignore[no-untyped-def]
 
 
 def _sentences(phase: str) -> dict[str, str]:
-    [said] = [p for p in phase_sentences(_rules(), frozen=False) if p["phase"] == phase]
-    return said
+    # The first span of the phase (verification comes again between the notice and the final day).
+    return next(p for p in phase_sentences(_rules(), frozen=False) if p["phase"] == phase)
+
+
+def _corrections(society: str) -> list[str]:
+    """The ids of the year's open objections that let `society` correct its report (the gate's)."""
+    path = ROOT / "reviews" / str(YEAR) / "objections.yaml"
+    societies = {p.name for p in (ROOT / "submissions").iterdir() if p.is_dir()}
+    _, doc = check_objections(path, f"reviews/{YEAR}/objections.yaml", ROOT, YEAR, societies)
+    assert doc is not None
+    return [o.id for o in doc.allowing_correction(society)]
 
 
 def _noon(day: dt.date) -> dt.datetime:
@@ -102,9 +113,10 @@ def test_the_same_report_while_the_year_takes_reports_passes(page, base: str) ->
 
 
 def test_a_published_report_past_the_deadline_is_told_the_phase_s_conditions(page, base: str) -> None:
-    assert (ROOT / "submissions" / PUBLISHED / f"{YEAR}.yaml").is_file()
+    assert (ROOT / "submissions" / CORRECTING / f"{YEAR}.yaml").is_file()
+    assert _corrections(CORRECTING)
     calendar = _rules().calendar
-    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), PUBLISHED)
+    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), CORRECTING)
     # The start page names the way to correct a published report (its own year as the 填报年度).
     assert "选它自己的年度，就是更正这份已发布的报告" in page.inner_text(".rf-modes")
     assert page.inner_text("#rf-phase") == _sentences("notice")["sentence"]
@@ -158,9 +170,10 @@ def test_the_sentences_follow_the_society_the_report_names_now(page, base: str) 
     """Typed over after the start, the society decides too: the top said the published report's
     conditions while the bar said the report could not be submitted."""
     calendar = _rules().calendar
-    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), PUBLISHED)
+    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), CORRECTING)
     words = _sentences("notice")
-    for society, said, passed in ((NEW, words["new"], False), (PUBLISHED, words["sentence"], True)):
+    for society, said, passed in ((NEW, words["new"], False), (CORRECTING, words["sentence"], True),
+                                  (PUBLISHED, words["sentence"], False)):
         field = page.locator('[data-pointer="/society"] input')
         field.fill(society)
         field.press("Tab")
@@ -260,17 +273,18 @@ def test_a_correction_on_notice_is_told_the_head_s_approval_and_the_objection(pa
     """Step 3 ended at “Create pull request”: the gate then asks a head's approval
     (E-CYCLE-APPROVAL) and, on notice, the objection the correction answers (W-CYCLE-OBJECTION)."""
     calendar = _rules().calendar
-    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), PUBLISHED)
+    _open(page, base, calendar.notice_starts + dt.timedelta(days=1), CORRECTING)
     approval = page.inner_text("#rf-approval-report")
     assert "学会的报告和资料的改动须经学会负责人批准" in approval
     # Main's heads by name, as the gate asks them; a head's own pull request needs no approval.
-    heads = read_profile(ROOT / "submissions" / PUBLISHED / "society.yaml", "society.yaml")
+    heads = read_profile(ROOT / "submissions" / CORRECTING / "society.yaml", "society.yaml")
     assert heads is not None
     assert heads.heads
     assert "负责人 " + "、".join("@" + h for h in heads.heads) + " 中任一位自己提交拉取请求" in approval
     assert "Approve" in approval
     objection = page.inner_text("#rf-objection-report")
     assert "请在拉取请求说明中写明回应哪条异议" in objection
+    assert "（" + "、".join(_corrections(CORRECTING)) + "）" in objection  # the ids the gate names
     # While the year takes reports, the approval is asked, no objection.
     _open(page, base, calendar.submission_closes - dt.timedelta(days=10), PUBLISHED)
     assert page.locator("#rf-approval-report").count() == 1
@@ -283,4 +297,25 @@ def test_a_correction_on_notice_is_told_the_head_s_approval_and_the_objection(pa
     approval = page.inner_text("#rf-approval-report")
     assert "没有写负责人（heads），无法核对负责人批准" in approval
     assert "请在 society.yaml 中加入负责人的 GitHub 用户名" in approval
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize(("phase", "said"), [("notice", "本学会现在没有这样的异议"),
+                                             ("verification", "报告的改动须由市科协管理员提交")])
+def test_a_published_report_the_gate_would_refuse_is_saved_not_sent(page, base: str, phase: str, said: str) -> None:
+    """After the deadline the gate refuses a society's change to its published report
+    (E-CYCLE-CLOSED) unless, on notice, an open objection allows it: the form no longer says
+    “检查通过” and hands such a report the GitHub steps."""
+    assert not _corrections(PUBLISHED)
+    calendar = _rules().calendar
+    day = calendar.notice_starts if phase == "notice" else calendar.submission_closes
+    _open(page, base, day + dt.timedelta(days=1), PUBLISHED)
+    assert page.inner_text("#rf-phase") == _sentences(phase)["sentence"]
+    head, kind = _head(page)
+    assert not head.startswith("检查通过"), head
+    assert said in head
+    assert "rf-summary-wait" in kind
+    assert "下载保存（现在不能提交）" in page.inner_text("#rf-save-report")
+    assert not page.is_visible("#rf-github-report")
+    assert page.locator("#rf-objection-report").count() == 0
     assert not page.problems, page.problems
