@@ -35,7 +35,7 @@ from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
 from validators.association.progress import report_progress
 from validators.association.reviews import item_ids, review_entries
-from validators.evaluation.reports import ADVICE_LATER, advice_gain
+from validators.evaluation.reports import ADVICE_LATER, PENDING_HEADING, advice_gain, pending_said
 from validators.evaluation.results import (
     FrozenYear,
     changed_since_frozen,
@@ -164,6 +164,21 @@ def _by_area(site: SiteData, page: str, e: Evaluation, rubric_changed: bool = Fa
     return [heading(2, "各领域得分", "areas"),
             table(columns, rows, label="各领域得分", key=(0, 1), sortable=False) + "\n",
             f'<p class="sb-tier" {NO_SEARCH}>{_tier_said(site, page, e, rubric_changed)}{caps_said(caps)}</p>\n']
+
+
+def _pending(site: SiteData, page: str, e: Evaluation, reasons: dict[str, str]) -> list[str]:
+    """What the items waiting for verification would add this year once verified, as `evaluate`
+    says it (`pending_said`): their clauses linked, each item linked to its entry in the box that
+    says why it earns nothing (`reasons`), where it has one."""
+    if not e.pending:
+        return []
+
+    def name(item: str, title: str) -> str:
+        quoted = f"“{text(title)}”"
+        return link(f"#{reasons[item]}", quoted) if item in reasons else quoted
+
+    said = [pending_said(p, lambda c: site.clause_link(page, c, e.guideline_year), name) for p in e.pending]
+    return [heading(2, PENDING_HEADING, "advice-pending"), html_list(said, "sb-pending") + "\n"]
 
 
 def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
@@ -445,7 +460,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     more = None
     if e:
         lines, more = _lines_table(site, page, doc, e)
-        out += lines + _advice(site, page, e)
+        out += lines + _pending(site, page, e, reasons) + _advice(site, page, e)
     return "\n".join(out), more
 
 

@@ -159,13 +159,14 @@ def test_growth_line_shows_both_years(evaluations) -> None:
     assert [lines[c.line - 1] for c in cap] == ["innovation:", "academic_events:", "major_work:"]
 
 
-def test_a_service_kept_from_scoring_cites_the_clause_it_would_score_under(evaluations) -> None:
+def test_a_service_kept_from_scoring_cites_the_clauses_it_would_score_under(evaluations) -> None:
     """A service waiting for material cited 条款 1 (the whole area) while the advice on the same
-    page cited 1.3: it cites the clause its district or kind would have earned under."""
-    [line] = [x for x in evaluations[("cd-computer", 2018)].lines if x.item_id == "svc-cloud-consult"]
-    assert line.points == 0
-    assert "待补充材料" in line.note
-    assert line.clause == "1.3"  # in 郫都区, the guideline's pilot district
+    page cited 1.3: it cites the clauses its district and kind would have earned under, each on a
+    line of its own as a paid service's lines do (it cited 1.3 alone, though it earns 1.4 too)."""
+    lines = [x for x in evaluations[("cd-computer", 2018)].lines if x.item_id == "svc-cloud-consult"]
+    assert all(x.points == 0 and "待补充材料" in x.note for x in lines)
+    # In 郫都区, the guideline's pilot district (1.3), and a consulting service (1.4).
+    assert [x.clause for x in lines] == ["1.3", "1.4"]
 
 
 def test_an_achievement_cites_the_clause_its_points_rest_on(evaluations) -> None:

@@ -460,6 +460,9 @@ class Standing:
     # Items of the report whose own verdict is refused (a wrong date, no reason): 其余全部核实
     # does not stand in for it; the item waits for a verdict that can be used.
     refused: frozenset[str] = frozenset()
+    # Items taken as verified: the what-if of the items waiting for verification (待补充材料,
+    # 待核查), scored as they would be once the association verifies them (evaluation.advice).
+    assumed: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, doc: ReviewDoc | None, strict: bool) -> Standing:
@@ -501,7 +504,7 @@ class Standing:
 
     def refusal(self, item_id: str | None) -> str | None:
         """Why the item earns nothing, when the review says it does not."""
-        if item_id is None:
+        if item_id is None or item_id in self.assumed:
             return None
         rec = self.records.get(item_id)
         if rec is not None and rec.status is ReviewStatus.NOT_RECOGNISED:
@@ -529,7 +532,7 @@ class Standing:
 
     def mark(self, item_id: str | None) -> str | None:
         """待核查 or 待补充材料 for an item that counts provisionally; None once verified."""
-        if item_id is None:
+        if item_id is None or item_id in self.assumed:
             return None
         rec = self.records.get(item_id)
         if rec is not None:

@@ -13,9 +13,10 @@ from dataclasses import replace
 from itertools import islice
 from typing import Any, NamedTuple
 
-from validators.association.reviews import Standing
+from validators.association.reviews import Standing, review_entries
 from validators.check import area_findings, repeat_findings
-from validators.evaluation.scoring import Advice, Evaluation, score_report
+from validators.evaluation.score_lines import REVIEW_RULE
+from validators.evaluation.scoring import Advice, Evaluation, Pending, score_report
 from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent
 from validators.models.for_year import item_model
@@ -25,6 +26,7 @@ from validators.rules.academic_events import unmet_criteria
 from validators.rules.repeated_items import CODE as REPEATED
 from validators.year.cited import area_clause, rule_clause
 from validators.year.countries import other_countries
+from validators.year.cycle import Phase
 from validators.year.guideline import EvaluationWindow, Guideline
 from validators.year.measures import countries, in_window, out_of_province, regions
 from validators.year.quotes import said
@@ -243,3 +245,46 @@ def advise(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Gui
             found.append(Advice(clause, message, gain))
     found.sort(key=lambda a: (-a.gain, a.clause, a.message))
     return found[:MAX_ADVICE] + later_notes(doc.report, rules, following)
+
+
+def verification_open(rules: Guideline, day: dt.date) -> bool:
+    """Whether the association may still verify the year's items on `day`: until its final phase
+    (a year without a calendar, any day). From then on, and once frozen, nothing changes."""
+    return rules.calendar is None or rules.calendar.phase(day) is not Phase.FINAL
+
+
+def pending_gains(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline, points: Rubric,
+                  current: Evaluation, standing: Standing | None, day: dt.date) -> list[Pending]:
+    """For each state of waiting (待补充材料, 待核查), the items in it that earn nothing now but
+    would earn once verified, and what the report's total would gain were they verified: the
+    report scored again with them verified, by the same engine (caps, counts, growth and expert
+    marks included). Nothing in a year the association verifies no more, and nothing for a state
+    whose items would add nothing (an area at its cap)."""
+    if standing is None or not verification_open(rules, day):
+        return []
+    waiting: dict[str, str] = {}  # item id: its state, in the evaluation's order
+    clauses: dict[str, dict[str, None]] = {}  # the clauses its zero lines cite
+    for line in current.lines:
+        status = standing.mark(line.item_id) if line.rule == REVIEW_RULE else None
+        if status is None or line.item_id is None:
+            continue  # not a review line, or one of an item not recognised (不予认定)
+        waiting.setdefault(line.item_id, status)
+        if line.clause:
+            clauses.setdefault(line.item_id, {})[line.clause] = None
+    if not waiting:
+        return []
+    # An item that would earn nothing even if verified (short of its rule) is not named.
+    everything = score_report(doc, previous, rules, points, replace(standing, assumed=standing.assumed | frozenset(waiting)))
+    earning = {line.item_id for line in everything.lines if line.points > 0 and line.item_id in waiting}
+    titles = {e.id: e.title for e in review_entries(doc.report, points)}
+    found = []
+    for status in dict.fromkeys(waiting[item] for item in waiting if item in earning):
+        ids = [item for item, said in waiting.items() if said == status and item in earning]
+        if not ids:
+            continue
+        verified = replace(standing, assumed=standing.assumed | frozenset(ids))
+        gain = score_report(doc, previous, rules, points, verified).total - current.total
+        if gain > 0:
+            cited = dict.fromkeys(c for item in ids for c in clauses.get(item, {}))
+            found.append(Pending(status, tuple((i, titles.get(i, i)) for i in ids), tuple(cited), gain))
+    return found

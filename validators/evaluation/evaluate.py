@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from validators.association.reviews import Standing, standing_for
-from validators.evaluation.advice import advise
+from validators.evaluation.advice import advise, pending_gains
 from validators.evaluation.scoring import Evaluation, score_report
 from validators.repository import BrokenReport, ReportDoc, Repository
 from validators.year.cycle import today
@@ -24,10 +24,13 @@ EvaluationMemo = dict[tuple[str, int], tuple[tuple[object, ...], Evaluation]]
 
 def evaluate_report(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline,
                     points: Rubric, standing: Standing | None = None,
-                    following: EvaluationWindow | None = None) -> Evaluation:
-    """`following`: the next year's evaluation window, where advice sends a late achievement."""
+                    following: EvaluationWindow | None = None, day: dt.date | None = None) -> Evaluation:
+    """`following`: the next year's evaluation window, where advice sends a late achievement;
+    `day`: the day `standing` is of (today by default), whose phase says whether items waiting
+    for verification may still be verified."""
     result = score_report(doc, previous, rules, points, standing)
     result.advice = advise(doc, previous, rules, points, result, standing, following)
+    result.pending = pending_gains(doc, previous, rules, points, result, standing, day or today())
     return result
 
 
@@ -67,7 +70,7 @@ def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.dat
         if kept is not None and kept[0] == inputs:
             result = kept[1]
         else:
-            result = evaluate_report(doc, previous, rules, points, standing, following)
+            result = evaluate_report(doc, previous, rules, points, standing, following, day)
             result.society, result.year = society, report_year  # its place, whatever it claims
             if memo is not None:
                 memo[(society, report_year)] = (inputs, result)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validators.association.results_files import RESULTS
 from validators.csv_export import to_csv
 from validators.evaluation.score_lines import CAP_RULE
-from validators.evaluation.scoring import Evaluation
+from validators.evaluation.scoring import Evaluation, Pending
 from validators.models.report import AREA_KEYS
 from validators.repository import Repository
 from validators.year.guideline import available_years, guideline
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from validators.evaluation.results import FrozenYear
 
 __all__ = [
-    "ADVICE_LATER", "LINE_HEADER", "advice_gain", "area_columns", "area_labels", "as_json", "line_rows",
-    "name_of", "ranked", "ranking_header", "ranking_rows", "year_heading",
+    "ADVICE_LATER", "LINE_HEADER", "PENDING_HEADING", "advice_gain", "area_columns", "area_labels", "as_json",
+    "line_rows", "name_of", "pending_said", "ranked", "ranking_header", "ranking_rows", "year_heading",
 ]
 
 
@@ -129,6 +129,28 @@ def advice_gain(gain: float, finalized: bool) -> str:
     return f"按本年度细则可加 {gain:g} 分" if finalized else f"可加 {gain:g} 分"
 
 
+PENDING_HEADING = "本年度待核实的项目"  # beside the advice: what verification would add this year
+
+
+def _cited(clause: str) -> str:
+    return f"条款 {clause}"
+
+
+def _quoted(item: str, title: str) -> str:
+    return f"“{title}”"
+
+
+def pending_said(pending: Pending, cite: Callable[[str], str] = _cited,
+                 name: Callable[[str, str], str] = _quoted) -> str:
+    """What the items waiting in one state would add once verified, as the text output and the
+    report page say it: “待补充材料的 1 项（“…”）经市科协核实后可再得 4 分（条款 1.3、条款 1.4）”.
+    `cite` says a clause and `name` an item (id, title): the page links them, escaped."""
+    named = "、".join(name(item, title) for item, title in pending.items)
+    where = "、".join(cite(c) for c in pending.clauses)
+    return (f"{pending.status}的 {len(pending.items)} 项（{named}）经市科协核实后可再得 {pending.gain:g} 分"
+            + (f"（{where}）" if where else ""))
+
+
 def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None,
             headings: dict[int, str] | None = None, finalized: Collection[int] = ()) -> str:
     """The ranking (a heading and a header row per year) or one society's breakdown. `headings`:
@@ -148,6 +170,7 @@ def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None
                 clause = "上限" if x.rule == CAP_RULE else f"条款 {x.clause}" if x.clause else "—"
                 code = f"（{x.finding}）" if x.finding else ""
                 out.append(f"  {x.points:+g}\t{clause}\t{x.item_id or '-'}\t{x.note}{code}\t{x.file}:{x.line}")
+            out += [f"  {PENDING_HEADING}：{pending_said(p)}" for p in e.pending]
             closed = e.year in finalized
             for a in e.advice:
                 out.append(f"  {ADVICE_LATER if closed else '建议'}（条款 {a.clause}，{advice_gain(a.gain, closed)}）："

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CAP_RULE", "ScoreLine"]
+__all__ = ["CAP_RULE", "REVIEW_RULE", "ScoreLine"]
 
 # The rule of the line that takes an area down to its cap (the rubric's, not a clause's).
 CAP_RULE = "cap"
+# The rule of the zero line of an item the association's review keeps from scoring.
+REVIEW_RULE = "review"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field
 
 from validators.association.reviews import Standing
 from validators.evaluation.expert_marks import (
@@ -18,7 +20,7 @@ from validators.evaluation.expert_marks import (
     unjudged_words,
     words,
 )
-from validators.evaluation.score_lines import CAP_RULE, ScoreLine
+from validators.evaluation.score_lines import CAP_RULE, REVIEW_RULE, ScoreLine
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import BrokenReport, ReportDoc
@@ -42,7 +44,7 @@ from validators.year.quotes import growth_named
 from validators.year.rubric import AssessedCriterion, ItemTier, Rubric, Rule
 
 __all__ = ["AREAS", "AT_FAULT", "PROFILE_AT_FAULT", "REPORT_AT_FAULT", "Advice", "Evaluation", "ItemTierResult",
-           "score_report", "scoring_plan"]
+           "Pending", "score_report", "scoring_plan"]
 
 # A line an error keeps from scoring says whose error it is: the society's profile's (every
 # item of the report), the report's as a whole (every item), or the item's own.
@@ -67,6 +69,17 @@ class Advice:
     gain: float
 
 
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """The items in one state of waiting for the association's verification (待补充材料, 待核查)
+    that earn nothing now, and what their verification would add, scored as `gain`."""
+
+    status: str
+    items: tuple[tuple[str, str], ...]  # (id, title), in the evaluation's order
+    clauses: tuple[str, ...]  # every clause their lines cite, in order
+    gain: float
+
+
 @dataclass(slots=True)
 class Evaluation:
     society: str
@@ -85,6 +98,10 @@ class Evaluation:
     item_tiers: list[ItemTierResult] = field(default_factory=list)
     lines: list[ScoreLine] = field(default_factory=list)
     advice: list[Advice] = field(default_factory=list)
+    # What verifying the waiting items would add, while the year's phase still lets them be
+    # verified: said beside the advice. Never written to a results file (a final year verifies
+    # nothing more) nor to the JSON output, whose fields stay as they were.
+    pending: Annotated[list[Pending], Field(exclude=True)] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         # Flat records of plain values: one level of copying instead of asdict's deep recursion,
@@ -128,6 +145,12 @@ class _Scorer:
         # The order `in_order` counts the area's items in, in words (按日期先后): a rule's
         # `max_count` is filled in it, and a line past the count says so.
         self.order: str | None = None
+        # Items waiting for the association's verification (待补充材料, 待核查) while only verified
+        # items earn, by id: (area, clause, path, why). Each is scored as if verified, and every
+        # line it would earn becomes a zero line saying why, citing that line's clause: an item
+        # that earns under two clauses once verified cites both, as its earned lines would.
+        self.pending: dict[str, tuple[str, str | None, YamlPath, str]] = {}
+        self.pending_cited: dict[str, set[str | None]] = {}
 
     def line_of(self, path: YamlPath) -> int:
         return self.doc.source.value(path)[0]
@@ -141,11 +164,17 @@ class _Scorer:
                 if item_id is not None:
                     self._reviewed.add(item_id)
                 return False
-            refusal = self.standing.refusal(item_id) if self.standing else None
+            standing = self.standing
+            refusal = standing.refusal(item_id) if standing else None
             if refusal is None:
                 return False
-            self.nothing(area, clause, "review", item_id, path, refusal)
+            if standing is not None and item_id is not None and standing.mark(item_id) is not None:
+                self.pending.setdefault(item_id, (area, clause, path, refusal))
+                return False  # scored on, as if verified: `held` turns its lines to zero lines
+            self.nothing(area, clause, REVIEW_RULE, item_id, path, refusal)
             return True
+        if item_id is not None and item_id in self.pending:
+            return True  # held back as a whole already: an error within it (an achievement's) is not said
         # Said as readers read it; the code is the line's `finding`, the place the finding's own.
         where = (PROFILE_AT_FAULT if error.file != self.doc.file
                  else REPORT_AT_FAULT if error in self.verdicts.report_errors else "本项")
@@ -156,6 +185,29 @@ class _Scorer:
 
     def blocked(self, area: str, clause: str | None, item_id: str | None, path: YamlPath) -> bool:
         return self.condemned(area, clause, item_id, path, self.verdicts.blocking(path))
+
+    def held(self, clause: str | None, item_id: str | None) -> bool:
+        """True when the item waits for verification: what it would earn under `clause` is its
+        zero line citing the clause (once per clause), and takes no place under a `max_count`."""
+        waiting = self.pending.get(item_id) if item_id is not None else None
+        if waiting is None or item_id is None:
+            return False
+        cited = self.pending_cited.setdefault(item_id, set())
+        if clause not in cited:
+            cited.add(clause)
+            area, _, path, why = waiting
+            self.lines.append(ScoreLine(area, clause, item_id, REVIEW_RULE, 0.0, why, self.doc.file,
+                                        self.line_of(path)))
+        return True
+
+    def unheld(self, unranked: str) -> None:
+        """A waiting item that would earn nothing even if verified cites the clause it was held
+        back under; a waiting station or consortium has no tier until it is verified."""
+        for item_id, (area, clause, path, why) in self.pending.items():
+            if item_id not in self.pending_cited:
+                self.nothing(area, clause, REVIEW_RULE, item_id, path, why, force=True)
+        self.item_tiers = [replace(t, tier=unranked, new=False) if t.item_id in self.pending else t
+                           for t in self.item_tiers]
 
     def unit(self, area: str, clause: str, item_id: str | None, points: float, rule: Rule | None = None,
              reviewed: bool = True) -> None:
@@ -171,7 +223,7 @@ class _Scorer:
 
     def award(self, area: str, rule_name: str, rule: Rule | None, item_id: str | None,
               path: YamlPath, note: str, reviewed: bool = True) -> None:
-        if rule is None:  # the year's rubric pays nothing for it (an ended clause)
+        if rule is None or self.held(rule.clause, item_id):  # an ended clause; an item held back
             return
         self.unit(area, rule.clause, item_id, rule.points, rule, reviewed)
         used = self._used.get(id(rule), 0)
@@ -186,8 +238,11 @@ class _Scorer:
                                     f"{rule.label}：{note}", self.doc.file, self.line_of(path)))
 
     def nothing(self, area: str, clause: str | None, rule_name: str, item_id: str | None,
-                path: YamlPath, note: str) -> None:
-        """A zero line that says why an item earned nothing, so the page can show it."""
+                path: YamlPath, note: str, force: bool = False) -> None:
+        """A zero line that says why an item earned nothing, so the page can show it; none for an
+        item waiting for verification (its own lines say why), unless `force`d."""
+        if item_id in self.pending and not force:
+            return
         self.lines.append(ScoreLine(area, clause, item_id, rule_name, 0.0, note, self.doc.file,
                                     self.line_of(path)))
 
@@ -381,6 +436,8 @@ def _item_tier(tiers: list[ItemTier], activities: int, enterprises: int = 0,
 def _tier_line(s: _Scorer, area: str, clause: str, item_id: str, path: YamlPath,
                tier: ItemTier | None, figures: str, whom: str = "") -> None:
     """The yearly performance tier of a station or consortium, or why it has none."""
+    if tier and s.held(clause, item_id):
+        return
     if tier:
         s.unit(area, clause, item_id, tier.points)
         s.lines.append(ScoreLine(area, clause, item_id, "tier", tier.points,
@@ -495,6 +552,8 @@ def _research(s: _Scorer, report: YearReport) -> None:
             rule = paid[j]
             at = (*path, "achievements", j)
             note = f"{rep.title}：{ach.type.label}（{ach.date}）"
+            if rank < limit and s.held(rule.clause, rep.id):
+                continue
             if rank < limit:
                 s.unit(area, rule.clause, rep.id, rule.points)
                 # The points rest on the achievement standard (the rubric's clause), not on
@@ -570,6 +629,7 @@ def _score_areas(s: _Scorer, previous: ReportDoc | BrokenReport | None, areas: C
         s.order = None  # a rule outside an area's ordered items counts in no stated order
         if areas is None or area in areas:
             scorers.get(area, lambda area=area: _kinds_only(s, report, area))()
+    s.unheld(points.unranked)
 
 
 def scoring_plan(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline,
