@@ -200,6 +200,10 @@ def test_a_refused_new_society_saves_its_package_and_is_not_sent_to_github(page,
     assert "只在市科协同意时适用" in summary
     assert "确有特殊情况，请联系市科协，由市科协管理员决定是否提交" in summary  # the gate's words
     assert "确有特殊情况，请联系市科协，由市科协管理员决定是否提交" in no_new_report(YEAR)
+    # Told to contact the association, in view above the fold: the repository publishes no
+    # contact (.github/admins.yaml), and the form says so rather than nothing.
+    assert page.is_visible("#rf-contact")
+    assert page.inner_text("#rf-contact") == "市科协尚未在本站公布联系方式。"
     with page.expect_download() as info:
         page.click("#rf-download-package")
     assert info.value.suggested_filename == f"{UNREGISTERED}-{YEAR}.zip"
@@ -250,6 +254,7 @@ def test_a_refused_report_of_a_registered_society_is_saved_not_sent(page, base: 
     assert not page.is_visible("#rf-github-report")
     assert "只在市科协同意时适用" in page.inner_text("#rf-steps-fold > summary")
     assert page.locator("#rf-register").count() == 0  # registered already
+    assert page.inner_text("#rf-save-report ~ #rf-contact") == "市科协尚未在本站公布联系方式。"
     assert not page.problems, page.problems
 
 
