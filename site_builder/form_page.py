@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from site_builder.contact import browser_contact
 from site_builder.form_labels import guide_data, labels_data
 from site_builder.mkdocs_config import read_config
 from site_builder.name_order import name_key
@@ -190,7 +191,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     files[PAGE] = page_markdown().encode("utf-8")
     grouped = _by_society(repo)
     societies = _societies(repo, grouped)
-    files[f"{ASSETS}/config.json"] = _config(years, societies, settings)
+    files[f"{ASSETS}/config.json"] = _config(years, societies, settings, root)
     files[f"{ASSETS}/labels.json"] = _json(labels_data())
     files[f"{ASSETS}/consortia.json"] = _json(_consortia(repo))
     files.update({f"{ASSETS}/{path}": _json(data) for path, data in cross_files(repo).items()})
@@ -219,7 +220,7 @@ def _form_address(settings: SiteSettings) -> str:
     return settings.site_url.rstrip("/") + ("/form/" if settings.directory_urls else "/form/index.html")
 
 
-def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSettings) -> bytes:
+def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSettings, root: Path) -> bytes:
     return _json({
         "repo_url": settings.repo_url, "branch": settings.branch, "url_limit": policy().form.github_url_max_chars,
         "years": years, "societies": societies,
@@ -231,7 +232,9 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
         # The check's personal-data rule (E-PRIVACY-*), as the workbench's settings carry it.
         "privacy": browser_privacy_rule(),
         # The downloaded files' modelines ("# " is added by the form), absolute once site_url is set.
-        "modelines": {kind: schema_line(kind, settings.schema_base)[2:] for kind in ("submission", "society")}})
+        "modelines": {kind: schema_line(kind, settings.schema_base)[2:] for kind in ("submission", "society")},
+        # The association's contact (.github/admins.yaml), shown where step 3 says 联系市科协.
+        "contact": browser_contact(root)})
 
 
 def society_files(repo: Repository, changed: Iterable[str], settings: SiteSettings) -> dict[str, bytes]:
@@ -241,7 +244,7 @@ def society_files(repo: Repository, changed: Iterable[str], settings: SiteSettin
     root = repo.root
     years = sorted(y for y in available_years(root) if guideline(y, root) is not None)
     grouped = _by_society(repo)
-    files = {f"{ASSETS}/config.json": _config(years, _societies(repo, grouped), settings),
+    files = {f"{ASSETS}/config.json": _config(years, _societies(repo, grouped), settings, root),
              f"{ASSETS}/consortia.json": _json(_consortia(repo)),
              **{f"{ASSETS}/{path}": _json(data) for path, data in cross_files(repo).items()}}
     for society in sorted(set(changed) & set(grouped)):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from site_builder import (
     areas,
+    contact,
     downloads,
     guideline_page,
     home,
@@ -163,9 +164,13 @@ def home_page(site: SiteData) -> tuple[str, bytes]:
 
 
 def _fixed_files(site: SiteData) -> Iterator[tuple[str, bytes]]:
-    """The hand-written pages (the home page with its figures), the assets and the form."""
+    """The hand-written pages (the home page with its figures, the page on submitting with the
+    association's contact), the assets and the form."""
     files = dict(hand_written())
     files[home.PAGE] = home_page(site)[1]
+    if contact.PAGE in files:
+        page = contact.render(files[contact.PAGE].decode("utf-8"), contact.read_contact(site.root))
+        files[contact.PAGE] = page.encode("utf-8")
     yield from files.items()
     yield from _assets()
     yield from form_files(site.repo, settings=site.settings).items()

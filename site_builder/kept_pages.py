@@ -41,7 +41,7 @@ def watched(root: Path) -> list[Path]:
     """Every folder whose files the pages are made from."""
     folders = [root / SUBMISSIONS, root / "reviews", root / "results", root / "validators" / "guidelines",
                root / "validators" / "rubrics", GUIDELINES_DIR, GUIDELINES_DIR.with_name("rubrics"),
-               HAND_WRITTEN]
+               HAND_WRITTEN, root / ".github"]  # .github/admins.yaml: the workbench's submitters, the contact
     return list(dict.fromkeys(Path(p).resolve() for p in folders))
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from site_builder.contact import browser_contact
 from site_builder.context import SiteData
 from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.items import NOT_REPORTED, unreported
@@ -361,6 +362,8 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
         "based_on_nothing": BASED_ON_NOTHING,
         "url_limit": policy().form.github_url_max_chars,
         "submitters": _submitters(site),
+        # The association's contact, shown when nobody listed can take the files (contact.py).
+        "contact": browser_contact(site.root),
         # The check's personal-data rule (E-PRIVACY-*), its patterns and words exported, not copied.
         "privacy": browser_privacy_rule(),
         # The check's words for an expert number and a reviewer that are not one (E-SCHEMA-PATTERN).

@@ -242,8 +242,14 @@ def _dates(value: object) -> object:
     return value
 
 
+# The association's contact (.github/admins.yaml), as hostile as its model lets it be.
+HOSTILE_CONTACT = {"office": PAYLOADS[0], "phone": "028-0000 0000", "email": "office@example.org",
+                   "url": "https://example.org/contact?a=1&b=2"}
+
+
 def write_hostile_tree(base: Path) -> Path:
-    """A repository whose only society writes a payload into every text field it has."""
+    """A repository whose only society writes a payload into every text field it has, and whose
+    admin list (no admin) publishes a contact with one."""
     import yaml
 
     folder = base / "submissions" / XSS_SOCIETY
@@ -251,6 +257,9 @@ def write_hostile_tree(base: Path) -> Path:
     for name, data in _hostile_tree().items():
         text = yaml.safe_dump(_dates(data), allow_unicode=True, sort_keys=False, width=1_000_000)
         (folder / name).write_text(text, encoding="utf-8")
+    (base / ".github").mkdir(exist_ok=True)
+    (base / ".github" / "admins.yaml").write_text(yaml.safe_dump({"admins": [], "contact": HOSTILE_CONTACT},
+                                                                 allow_unicode=True), encoding="utf-8")
     return base
 
 

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.trees import ROOT
+from validators.association.admin_list import admin_list_findings, read_admin_list
 from validators.github.doctor import REQUIRED, WORKFLOWS, diagnose, job_names, read_data
 from validators.github.pr_comment import LABEL_NEEDS_CHANGES
+from validators.urls import NOT_A_URL
 
 
 def _doctor(root: Path) -> subprocess.CompletedProcess[str]:
@@ -188,3 +190,62 @@ def test_check_refuses_a_malformed_admin_list_and_a_change_to_it_checks_the_whol
     assert ".github/admins.yaml:2:1: 错误 E-SCHEMA-UNKNOWN-KEY" in done.stdout  # at the key's line
     change = [ChangedFile(filename=".github/admins.yaml", status="modified")]
     assert files_to_check(change, copy).whole_tree
+
+
+_BROKEN_CONTACT = """admins: [cast-admin]
+contact:
+  office: 市科协学会部
+  phone: 请拨办公室
+  email: office@@example.org
+  url: javascript:alert(1)
+  fax: 028-0000 0000
+"""
+
+
+def test_a_broken_contact_is_said_at_its_line_in_checks_words(copy: Path) -> None:
+    """The association's contact (`contact`): an address that is none, a phone that is words and
+    an unknown key are each a finding at its line, as `check` says the rest of the file."""
+    admins = copy / ".github" / "admins.yaml"
+    admins.write_text(_BROKEN_CONTACT, encoding="utf-8")
+    found = [(f.line, f.code, f.message) for f in admin_list_findings(copy)]
+    assert found == [
+        (4, "E-SCHEMA-TYPE", "联系方式的“电话”（phone）应为办公电话：只写数字、空格、“-”、括号和“转”，"
+                             "至少 5 位数字，如 028-0000 0000 转 1。"),
+        (5, "E-SCHEMA-TYPE", "联系方式的“邮箱”（email）应为一个完整的邮箱地址，如 office@example.org"
+                             "（不加“mailto:”、姓名和空格）。"),
+        (6, "E-SCHEMA-TYPE", f"联系方式的“网址”（url）不能发布：{NOT_A_URL}。"),
+        (7, "E-SCHEMA-UNKNOWN-KEY", "未知字段“fax”。这里可用的字段有：office、phone、email、url。"),
+    ]
+    assert read_admin_list(copy) is None  # as any other broken list: nobody is an admin by it
+    # A host no reader can open, and a name too long for the page.
+    admins.write_text(f"contact:\n  office: {'部' * 61}\n  url: http://192.168.1.10/\n", encoding="utf-8")
+    found = [(f.line, f.code, f.message) for f in admin_list_findings(copy)]
+    assert [(line, code) for line, code, _ in found] == [(2, "E-SCHEMA-RANGE"), (3, "E-SCHEMA-TYPE")]
+    assert found[0][2] == "“部门”（office）过长：上限 60 个字符，请精简。"
+    assert found[1][2].startswith("联系方式的“网址”（url）不能发布：网址的主机 192.168.1.10 是本机或内部网络的地址")
+    (copy / "submissions").mkdir()
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(copy), "check"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert ".github/admins.yaml:3:8: 错误 E-SCHEMA-TYPE 联系方式的“网址”（url）不能发布" in done.stdout
+
+
+def test_a_contact_is_optional_and_read_as_written(copy: Path) -> None:
+    shipped = read_admin_list(copy)
+    assert shipped is not None
+    assert shipped.contact is None
+    text = (copy / ".github" / "admins.yaml").read_text("utf-8")
+    assert "# contact: {office: 市科协学会部" in text  # the commented example the README points to
+    (copy / ".github" / "admins.yaml").write_text(
+        text + "contact:\n  office: 市科协学会部\n  phone: (028) 0000-0000 转 1\n  email: office@example.org\n"
+        "  url: https://example.org/contact\n", encoding="utf-8")
+    assert admin_list_findings(copy) == []
+    listed = read_admin_list(copy)
+    assert listed is not None
+    assert listed.contact is not None
+    assert listed.contact.phone == "(028) 0000-0000 转 1"
+    (copy / ".github" / "admins.yaml").write_text("admins: []\ncontact: {email: office@example.org}\n", "utf-8")
+    listed = read_admin_list(copy)
+    assert listed is not None
+    assert listed.contact is not None
+    assert listed.contact.office is None

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from site_builder.build import BuildError, build, child_config
+from site_builder.contact import entries as contact_entries
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate, hand_written
 from site_builder.markup import (
@@ -30,6 +31,7 @@ from site_builder.markup import (
 from site_builder.report_page import caps_said
 from site_builder.tables import LONG_RUN, breakable, rows_json, table
 from tests.trees import ROOT
+from validators.association.admin_list import Contact
 from validators.year.guideline import GUIDELINES_DIR, guideline
 from validators.year.rubric import rubric
 from validators.year.text import area_numeral, guideline_text
@@ -84,6 +86,47 @@ def test_generated_docs_hold_the_hand_written_pages(tmp_path: Path) -> None:
     generate(ROOT, tmp_path / "docs", settings=SETTINGS, date="2001-02-03")
     assert (tmp_path / "docs" / "submit.md").is_file()
     assert (tmp_path / "jieba-user-dict.txt").is_file()
+    # The repository publishes no contact yet: the page on submitting says so, in its own section.
+    submit = (tmp_path / "docs" / "submit.md").read_text("utf-8")
+    assert "## 联系市科协 {#contact}\n\n市科协尚未在本站公布联系方式。\n" in submit
+    assert "<!-- association-contact -->" not in submit
+    assert submit.index("{#contact}") < submit.index("## 常见问题")
+    assert "](#contact)" in submit  # the page's own “请联系市科协管理员” leads to it
+
+
+HOSTILE_OFFICE = '市科协学会部<script>window.__xss="office"</script>'
+
+
+def test_the_association_s_contact_is_published_from_its_admin_list_and_escaped(tmp_path: Path) -> None:
+    """`contact` of .github/admins.yaml: a section of the page on submitting, and the entries
+    the form's and the workbench's settings carry; every value inert, the address a link."""
+    root = tmp_path / "repo"
+    (root / "submissions").mkdir(parents=True)
+    (root / ".github").mkdir()
+    (root / ".github" / "admins.yaml").write_text(yaml.safe_dump({"admins": [], "contact": {
+        "office": HOSTILE_OFFICE, "phone": "028-0000 0000", "email": "office@example.org",
+        "url": "https://example.org/contact?a=1&b=2"}}, allow_unicode=True), encoding="utf-8")
+    docs = tmp_path / "out" / "docs"
+    generate(root, docs, settings=SETTINGS, date="2001-02-03")
+    submit = (docs / "submit.md").read_text("utf-8")
+    section = submit.split("## 联系市科协 {#contact}\n", 1)[1].split("\n## ", 1)[0]
+    assert "<script" not in section
+    assert "- 部门：市科协学会部&#60;script&#62;" in section
+    assert _visible(section).count(HOSTILE_OFFICE) == 1
+    assert "- 电话：028&#45;0000 0000\n" in section
+    assert '- 网址：<a href="https://example.org/contact?a=1&amp;b=2" rel="nofollow">' in section
+    assert "尚未在本站公布" not in section
+    for settings in ("form/config.json", "review/config.json"):
+        said = json.loads((docs / settings).read_text("utf-8"))["contact"]
+        assert said["entries"] == [
+            {"label": "部门", "text": HOSTILE_OFFICE, "href": None},
+            {"label": "电话", "text": "028-0000 0000", "href": None},
+            {"label": "邮箱", "text": "office@example.org", "href": None},
+            {"label": "网址", "text": "https://example.org/contact?a=1&b=2", "href": "https://example.org/contact?a=1&b=2"},
+        ], settings
+        assert said["unpublished"] == "市科协尚未在本站公布联系方式。"
+    # An address the model would refuse is never linked, nor shown (were a contact built past it).
+    assert contact_entries(Contact.model_construct(url="javascript:alert(1)")) == []
 
 
 def _visible(markdown: str) -> str:

@@ -8,7 +8,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site_support import HOSTILE, PAYLOADS, XSS_SOCIETY, hostile_site, html_pages, parse
+from tests.site_support import (
+    HOSTILE,
+    HOSTILE_CONTACT,
+    PAYLOADS,
+    XSS_SOCIETY,
+    hostile_site,
+    html_pages,
+    parse,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -50,3 +58,14 @@ def test_hostile_addresses_are_text_or_escaped(site: Path) -> None:
     # An address holding a quote is refused (validators.urls.URL_UNSAFE): shown as text, no link.
     assert not [h for h in page.links if h.startswith('https://example.org/"')]
     assert "onmouseover" in "".join(page.text)
+
+
+def test_the_association_s_contact_is_shown_as_typed(site: Path) -> None:
+    """The admin list's `contact`, a payload in its office: the page on submitting shows it as
+    text in its “联系市科协” section, the address as the one link there."""
+    page = parse(site / "submit" / "index.html")
+    shown = "".join(page.text)
+    assert f"部门：{HOSTILE_CONTACT['office']}" in shown
+    assert "电话：028-0000 0000" in shown
+    assert HOSTILE_CONTACT["url"] in page.links
+    assert "contact" in page.ids

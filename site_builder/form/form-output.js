@@ -192,11 +192,15 @@
    * the year's submission has closed, any in a final year): the files are saved, and the way to
    * GitHub is folded behind the gate's own condition, not offered as the way forward. */
   var SAVE_ONLY = "下载保存（现在不能提交）";
-  function fold(id, steps, guide) {
-    return el("details", { class: "rf-fold", id: id }, [
+  /* Into `parent`: the association's contact, which the fold's words send the secretary to (in
+   * view, not behind the fold), then the fold. */
+  function fold(parent, contact, id, steps, guide) {
+    var line = RF.contactLine(contact, { class: "rf-help rf-contact", id: "rf-contact" });
+    if (line) parent.appendChild(line);
+    parent.appendChild(el("details", { class: "rf-fold", id: id }, [
       el("summary", { text: "提交到 GitHub 的步骤：只在市科协同意时适用。" + guide.late_exception }),
       steps,
-    ]);
+    ]));
   }
 
   /* The steps a new society follows, in order, the account first: one package, one upload. */
@@ -250,7 +254,8 @@
         "（没有写权限时 GitHub 会先提示 ", button("Fork this repository", "复刻此仓库"), "，照做即可）。"]) : null,
       el("li", { text: "几分钟后拉取请求页面会出现自动检查的结果和中文说明；需要修改时，在本页导入文件改好，再上传一次。" }),
     ]);
-    box.appendChild(refused ? fold("rf-steps-fold", steps, this.ctx.guide) : steps);
+    if (refused) fold(box, cfg.contact, "rf-steps-fold", steps, this.ctx.guide);
+    else box.appendChild(steps);
   };
 
   P.updateOutput = function (issues) {
@@ -302,7 +307,7 @@
       gh.appendChild(el("p", { class: "rf-help", id: "rf-save-report" }, [el("strong", { text: SAVE_ONLY }),
         "：见本步骤开头的说明。用上面的“下载文件”保存，以后在本页导入即可继续填写。"]));
       var steps = el("div");
-      gh.appendChild(fold("rf-steps-fold", steps, this.ctx.guide));
+      fold(gh, cfg.contact, "rf-steps-fold", steps, this.ctx.guide);
       gh = steps;
     } else if (blocking) {
       gh.appendChild(el("p", { class: "rf-help", text: "表单还有 " + blocking + " 处问题：可以先下载保存，改好后再提交（导入文件即可继续填写）。" }));

@@ -121,6 +121,26 @@
     })[0] || null;
   };
 
+  /* The association's contact as the site was built with it (`contact` of the settings, from
+   * .github/admins.yaml: site_builder/contact.py), in one paragraph with `attrs`: each entry as
+   * text, the address a link only when it is http/https; or, when none is published, the
+   * sentence that says so. Null when the settings carry nothing (an older site's). */
+  RF.contactLine = function (contact, attrs) {
+    if (!contact) return null;
+    var entries = contact.entries || [];
+    if (!entries.length) return RF.el("p", attrs, [String(contact.unpublished)]);
+    var parts = ["联系市科协："];
+    entries.forEach(function (entry, i) {
+      if (i) parts.push("；");
+      parts.push(String(entry.label) + "：");
+      var href = typeof entry.href === "string" && /^https?:\/\//i.test(entry.href) ? entry.href : null;
+      parts.push(href ? RF.el("a", { href: href, target: "_blank", rel: "noopener noreferrer", text: entry.text })
+        : String(entry.text));
+    });
+    parts.push("。");
+    return RF.el("p", attrs, parts);
+  };
+
   RF.clear = function (node) {
     while (node.firstChild) node.removeChild(node.firstChild);
     return node;

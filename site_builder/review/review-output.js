@@ -157,6 +157,12 @@
     box.appendChild(area);
     box.appendChild(el("div", { class: "rf-actions" }, [save, copy, why, status]));
     box.appendChild(where);
+    // Nobody listed takes the file (no admin, or no list the site could read): the sentences
+    // above send it to 市科协管理员, reached as the association publishes it.
+    if (!config.submitters || !config.submitters.admins.length) {
+      var contact = RF.contactLine(config.contact, { class: "rv-contact", id: opts.id + "-contact" });
+      if (contact) box.appendChild(contact);
+    }
     box.appendChild(github);
 
     var said = null;  // the problems listed: the live list is redrawn only when they change

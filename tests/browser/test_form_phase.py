@@ -216,6 +216,10 @@ def test_a_refused_new_society_saves_its_package_and_is_not_sent_to_github(page,
     assert LATE_EXCEPTION in no_new_report(YEAR)
     # ...from the guide data, not a copy in the script that could drift from the gate's.
     assert LATE_EXCEPTION.rstrip("。") not in (ROOT / "site_builder/form/form-output.js").read_text("utf-8")
+    # Told to contact the association, in view above the fold: the repository publishes no
+    # contact (.github/admins.yaml), and the form says so rather than nothing.
+    assert page.is_visible("#rf-contact")
+    assert page.inner_text("#rf-contact") == "市科协尚未在本站公布联系方式。"
     with page.expect_download() as info:
         page.click("#rf-download-package")
     assert info.value.suggested_filename == f"{UNREGISTERED}-{YEAR}.zip"
@@ -266,6 +270,7 @@ def test_a_refused_report_of_a_registered_society_is_saved_not_sent(page, base: 
     assert not page.is_visible("#rf-github-report")
     assert "只在市科协同意时适用" in page.inner_text("#rf-steps-fold > summary")
     assert page.locator("#rf-register").count() == 0  # registered already
+    assert page.inner_text("#rf-save-report ~ #rf-contact") == "市科协尚未在本站公布联系方式。"
     assert not page.problems, page.problems
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from tests.search_support import expect_results, search
 from tests.site_support import (
+    HOSTILE_CONTACT,
     XSS_SOCIETY,
     chromium,
     hostile_site,
@@ -115,6 +116,23 @@ def test_the_workbench_shows_the_hostile_report_as_text(context, site_url) -> No
     item.locator('input[value="not_recognised"]').check()
     item.locator("textarea").fill('<img src=x onerror="window.__xss=\'reason\'">')
     assert "onerror" in page.input_value("#rv-review-file textarea")
+    _check(page)
+    page.close()
+
+
+def test_the_workbench_shows_the_association_s_contact_as_text(context, site_url) -> None:  # type: ignore[no-untyped-def]
+    """No admin is listed, so the files go to 市科协管理员: the workbench says how to reach the
+    association, as its admin list publishes it (an office with a payload), as text."""
+    base, _ = site_url
+    page = context.new_page()
+    page.goto(f"{base}review/#2017/{XSS_SOCIETY}")
+    page.wait_for_selector(".rv-item")
+    contact = page.locator("#rv-review-file-contact")
+    url = HOSTILE_CONTACT["url"]
+    assert contact.inner_text() == (f"联系市科协：部门：{HOSTILE_CONTACT['office']}；电话：028-0000 0000；"
+                                    f"邮箱：office@example.org；网址：{url}。")
+    assert contact.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [url]
+    assert contact.locator("script").count() == 0
     _check(page)
     page.close()
 
