@@ -93,6 +93,31 @@ def test_a_new_text_that_states_the_new_number_passes(tmp_path: Path) -> None:
     assert year_problems(tmp_path) == []
 
 
+def test_a_criterion_the_text_states_otherwise_is_said_with_what_the_text_says_and_where(tmp_path: Path) -> None:
+    """2019.txt's 5.1 says 180人, the year file 150: the message quotes the text's number at its
+    file and line, so the staff see which of the two to change; two numbers of the unit in the
+    clause are not guessed between."""
+    lines = (GUIDELINES_DIR / "2017.txt").read_text("utf-8").splitlines()
+    [line] = [n for n, words in enumerate(lines, start=1) if "参与规模不少于100人，并制作会议资料" in words]
+    text = "\n".join(lines).replace("参与规模不少于100人，并制作会议资料", "参与规模不少于180人，并制作会议资料")
+    edit = """
+        kinds:
+          event_categories:
+            edit:
+              annual_conference: {criteria: {min_participants: 150}}
+        """
+    _2019(tmp_path, edit, text=text)
+    [problem] = year_problems(tmp_path)
+    assert problem.message == (
+        "活动类别“综合性学术年会”的 min_participants 是 150，而条款 5.1 的原文没有写“150人”，"
+        f"原文现写“不少于180人”（2019.txt 第 {line} 行）：请让标准与原文一致，或用 not_in_text 写明为什么不同。")
+    reread_guidelines()
+    _2019(tmp_path, edit, text=text.replace("不少于180人，", "不少于180人（线上不少于300人），"))
+    [problem] = year_problems(tmp_path)
+    assert "原文现写" not in problem.message
+    assert "没有写“150人”：" in problem.message
+
+
 def test_a_rule_citing_a_clause_the_text_lost_is_said(tmp_path: Path) -> None:
     text = "\n".join(line for line in (GUIDELINES_DIR / "2017.txt").read_text("utf-8").splitlines()
                      if not line.startswith("1.支持首批承能试点学会"))

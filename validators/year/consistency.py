@@ -41,6 +41,9 @@ __all__ = ["year_problems"]
 # The year of a guideline a title or statement names (“沿用2017年学会重点工作指南”, “《2017年…指南》”);
 # not a year named otherwise (“沿用2018年度的参数”).
 _YEAR_NAMED = re.compile(r"([0-9]{4})年[^，。；（）《》]{0,20}指南")
+# A number a clause states, with its unit and the words that make it a minimum (“不少于180人”,
+# “6个及以上”): what the text says where a category's criterion says another number.
+_NUMBER_SAID = re.compile(r"(?:不少于|不低于|至少)?[0-9]+(人|个)(?:及以上|以上)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +213,21 @@ def _guideline_problems(rules: Guideline, points: Rubric | None, place: _Place, 
                 problems.append(place.at(
                     ("kinds", "event_categories", _Named(tuple(category.names())), "criteria", field),
                     f"活动类别“{category.label}”的 {field} 是 {number}，而条款 {category.clause} 的原文没有写"
-                    f"“{number}{unit}”：请让标准与原文一致，或用 not_in_text 写明为什么不同。"))
+                    f"“{number}{unit}”{_text_says(words, unit, text, category.clause or '')}"
+                    "：请让标准与原文一致，或用 not_in_text 写明为什么不同。"))
     problems += _rate_problems(rules, points, place)
     problems += _unlisted_kind_problems(rules, place, text.file)
     return problems
+
+
+def _text_says(words: str, unit: str, text: GuidelineText, clause: str) -> str:
+    """What the clause says instead, with its file and line, when it states one number of `unit`
+    (“，原文现写“不少于180人”（2019.txt 第 30 行）”); else nothing: which of two it meant is not guessed."""
+    said = {m.group(0) for m in _NUMBER_SAID.finditer(words) if m.group(1) == unit}
+    line = text.clause_lines().get(clause)
+    if len(said) != 1 or not line:
+        return ""
+    return f"，原文现写“{said.pop()}”（{Path(text.file).name} 第 {line} 行）"
 
 
 def _kinds_named(words: str, rules: Guideline) -> list[str]:
