@@ -29,6 +29,32 @@ def test_a_former_name_says_its_year_and_today_s_name(tmp_path: Path) -> None:
     assert "“科技扶贫”是 2018 年度的重大工作类别，2019 年度已没有这一类。" in dropped
 
 
+def test_a_former_name_cites_the_clause_of_the_kind_it_was_renamed_to(tmp_path: Path) -> None:
+    """大型社会活动, renamed 大型科普活动 (5.4): its E-KIND-UNKNOWN and the item's zero score line
+    cite 5.4, not nothing; 科技扶贫, which 2019 ends, has no clause to cite."""
+    from validators.check import check_tree
+    from validators.evaluation.evaluate import evaluate_repository
+    from validators.year.guideline import reread_guidelines
+    from validators.year.rubric import reread_rubrics
+
+    root = renamed_year_tree(tmp_path / "tree")
+    report = root / "submissions" / "cd-computer" / "2019.yaml"
+    report.write_text(report.read_text("utf-8").replace("category: 大型科普活动", "category: 大型社会活动")
+                      .replace("kind: 党建", "kind: 科技扶贫"), encoding="utf-8")
+    reread_guidelines()
+    reread_rubrics()
+    try:
+        result, repo = check_tree(root)
+        [evaluation] = [e for e in evaluate_repository(repo, 2019) if e.society == "cd-computer"]
+    finally:
+        reread_guidelines()
+        reread_rubrics()
+    unknown = {f.message[1:f.message.index("”")]: f.clause for f in result.findings if f.code == "E-KIND-UNKNOWN"}
+    assert unknown == {"大型社会活动": "5.4", "科技扶贫": None}, unknown
+    lines = {line.item_id: line.clause for line in evaluation.lines if line.finding == "E-KIND-UNKNOWN"}
+    assert lines == {"evt-science-day-2019": "5.4", "mw-party-2019": None}, lines
+
+
 def test_a_name_no_year_had_gets_no_such_words(tmp_path: Path) -> None:
     root = renamed_year_tree(tmp_path / "tree")
     report = root / "submissions" / "cd-computer" / "2019.yaml"
