@@ -93,7 +93,8 @@ def _rules(points: Rubric, rules: Guideline, key: str) -> dict[tuple[str, str], 
 
 def _rule_said(site: SiteData, year: int, shown: _Shown) -> str:
     clause, kind, rule = shown
-    label = f"{text(kind)}：{text(rule.label)}" if kind else text(rule.label)
+    # A rule named as its kind (乡村振兴: {label: 乡村振兴}) is named once.
+    label = f"{text(kind)}：{text(rule.label)}" if kind and kind != rule.label else text(rule.label)
     return f"{site.clause_link(PAGE, clause, year)} {label}"
 
 

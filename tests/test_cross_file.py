@@ -299,6 +299,19 @@ FUNCTION = """    - id: fn-{n}
 """
 
 
+def test_a_function_new_again_is_named_by_its_title_not_its_id(tmp_path: Path) -> None:
+    """E-FUNCTION-NEW-TWICE names the function as readers know it (its title), as the site's
+    report page shows the message; its id is no word of theirs."""
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _functions(2017, [10])),
+        "submissions/cd-a/2018.yaml": _report("cd-a", 2018, _functions(2018, [10]).replace("new: false", "new: true")),
+    })
+    result, _ = check_tree(tmp_path)
+    [finding] = [f for f in result.findings if f.code == "E-FUNCTION-NEW-TWICE"]
+    assert finding.message == "职能“第0项委托”已列在本学会 2017 年度报告中，本年度不是新承接的：请把“本年度新增”改为“否”。"
+
+
 def _functions(year: int, amounts: list[int]) -> str:
     return GROWTH.format(functions="".join(FUNCTION.format(n=i, amount=a, year=year)
                                            for i, a in enumerate(amounts)))

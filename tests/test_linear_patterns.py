@@ -166,6 +166,7 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "text._AREA": (year_text._AREA, "the guideline text the staff publish"),
     "text._CLAUSE_LIKE": (year_text._CLAUSE_LIKE, "the guideline text the staff publish"),
     "consistency._YEAR_NAMED": (year_consistency._YEAR_NAMED, "the year files' titles and statements"),
+    "consistency._NUMBER_SAID": (year_consistency._NUMBER_SAID, "the guideline text the staff publish"),
     "text._CLAUSE_MENTION": (year_text._CLAUSE_MENTION, "the project's own help texts"),
     "text._CLAUSE_RANGE": (year_text._CLAUSE_RANGE, "the project's own help texts"),
     "text._CLAUSES_CITED": (year_text._CLAUSES_CITED, "the project's own help texts"),

@@ -411,6 +411,14 @@ def test_new_year_scaffolds_a_year_that_checks_clean(tmp_path: Path) -> None:
                            capture_output=True, text=True, check=False, cwd=ROOT)
     assert again.returncode == 2  # the new year exists now: only the one after it may follow
     assert str(last + 2) in again.stderr
+    # …and its files are said to be left as they were.
+    assert again.stderr.strip().endswith(
+        f"不能是 {new}：{new} 年度已有的文件（validators/guidelines/{new}.yaml、validators/rubrics/{new}.yaml、"
+        f"validators/guidelines/{new}.txt）都没有改动。"), again.stderr
+    ahead = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "new-year", str(last + 3)],
+                           capture_output=True, text=True, check=False, cwd=ROOT)
+    assert ahead.returncode == 2
+    assert ahead.stderr.strip().endswith(f"不能是 {last + 3}：没有写出任何文件。"), ahead.stderr
 
 
 def test_an_area_of_another_year_is_refused_at_its_key_alone(tmp_path: Path) -> None:

@@ -248,3 +248,14 @@ def test_a_kind_renamed_in_2019_and_first_paid_in_2019_shows_its_rename() -> Non
         lines = rubric_changes._Lines()
         rubric_changes._vocabulary(lines, "重大工作类别", [], [Kind(code="new", label="新类")], paid)
         assert lines.lines == said, paid
+
+
+def test_a_renamed_kind_whose_rule_bears_its_new_name_is_named_once(tmp_path: Path) -> None:
+    """科技扶贫 renamed 乡村振兴, its rule labelled 乡村振兴 too: the line names the rule once, not
+    “乡村振兴：乡村振兴”."""
+    parts = _with_2019(tmp_path, guideline="kinds:\n  major_work_kinds:\n    edit:\n"
+                                           "      科技扶贫: {label: 乡村振兴, aliases: null}\n",
+                       rubric="major_work:\n  kind:\n    科技扶贫: null\n"
+                              '    乡村振兴: {clause: "7.2", points: 3, max_count: 2, label: 乡村振兴}\n')
+    _, lines = _changes(parts[2019])
+    assert lines[0] == "- 改动：条款 7.2 乡村振兴：类别名称 “科技扶贫” → “乡村振兴”，名称 “科技扶贫、脱贫攻坚” → “乡村振兴”", lines

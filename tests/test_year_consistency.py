@@ -15,7 +15,7 @@ import pytest
 from tests.trees import ROOT, base_tree
 from validators.check import check_tree
 from validators.models.review import ExpertMark
-from validators.year.consistency import year_problems
+from validators.year.consistency import year_problems, year_warnings
 from validators.year.files import GUIDELINES_DIR
 from validators.year.guideline import reread_guidelines
 from validators.year.rubric import reread_rubrics, rubric
@@ -91,6 +91,70 @@ def test_a_new_text_that_states_the_new_number_passes(tmp_path: Path) -> None:
               annual_conference: {criteria: {min_participants: 150}}
         """, text=text)
     assert year_problems(tmp_path) == []
+
+
+def test_a_criterion_the_text_states_otherwise_is_said_with_what_the_text_says_and_where(tmp_path: Path) -> None:
+    """2019.txt's 5.1 says 180人, the year file 150: the message quotes the text's number at its
+    file and line, so the staff see which of the two to change; two numbers of the unit in the
+    clause are not guessed between."""
+    lines = (GUIDELINES_DIR / "2017.txt").read_text("utf-8").splitlines()
+    [line] = [n for n, words in enumerate(lines, start=1) if "参与规模不少于100人，并制作会议资料" in words]
+    text = "\n".join(lines).replace("参与规模不少于100人，并制作会议资料", "参与规模不少于180人，并制作会议资料")
+    edit = """
+        kinds:
+          event_categories:
+            edit:
+              annual_conference: {criteria: {min_participants: 150}}
+        """
+    _2019(tmp_path, edit, text=text)
+    [problem] = year_problems(tmp_path)
+    assert problem.message == (
+        "活动类别“综合性学术年会”的 min_participants 是 150，而条款 5.1 的原文没有写“150人”，"
+        f"原文现写“不少于180人”（2019.txt 第 {line} 行）：请让标准与原文一致，或用 not_in_text 写明为什么不同。")
+    reread_guidelines()
+    _2019(tmp_path, edit, text=text.replace("不少于180人，", "不少于180人（线上不少于300人），"))
+    [problem] = year_problems(tmp_path)
+    assert "原文现写" not in problem.message
+    assert "没有写“150人”：" in problem.message
+
+
+NEW_SERVICE_KIND = """
+    kinds:
+      service_kinds:
+        add:
+          - {code: tech_transfer, label: 技术成果转化}
+    clause_service_kinds:
+      "1.4": {add: [技术成果转化]}
+    """
+
+
+def test_a_rule_label_carried_beside_a_newly_listed_service_kind_is_a_warning(tmp_path: Path) -> None:
+    """1.4 lists 技术成果转化 from 2019: its rule, still named “科技咨询、培训、研发指导等服务”,
+    would name the new kind's score lines by words that leave it out. A warning (the scores are
+    right), gone once the label names it; the shipped years, whose lists never moved, hear none."""
+    assert year_warnings() == []
+    text = (GUIDELINES_DIR / "2017.txt").read_text("utf-8").replace("科技类咨询、培训等服务", "科技类咨询、培训、技术成果转化等服务")
+    _2019(tmp_path, NEW_SERVICE_KIND, "innovation:\n  platform_registered: {points: 4}\n", text=text)
+    assert year_problems(tmp_path) == []
+    [warned] = year_warnings(tmp_path)
+    assert (warned.file, warned.line) == ("validators/rubrics/2019.yaml", 5)  # `innovation:`, which it is to be written under
+    assert warned.message == (
+        "细则规则 innovation.consulting_training_service 的名称“科技咨询、培训、研发指导等服务（每项）”沿用自 2018 年度，"
+        "而 2019 年度条款 1.4 新列出了服务类型“技术成果转化”（clause_service_kinds），名称中没有它：评估明细和细则页用"
+        "这一名称说明这类服务的得分。请在本年度的细则中改写它的 label，写上新的类型。")
+    result, _ = check_tree(tmp_path)
+    [finding] = [f for f in result.findings if f.code == "W-YEAR-RULE-LABEL"]
+    assert finding.severity == "warning"
+    # The rubric scaffold's commented example of it, uncommented, settles it.
+    from validators.year.scaffold import rubric_file
+
+    lines = rubric_file(2019, "default-2018", 2018).splitlines()
+    at = lines.index("#   consulting_training_service: {label: 科技咨询、培训、技术成果转化等服务（每项）}")
+    reread_guidelines()
+    reread_rubrics()
+    _2019(tmp_path, NEW_SERVICE_KIND, "\n".join(line.removeprefix("# ") for line in lines[at - 1:at + 1]) + "\n",
+          text=text)
+    assert year_warnings(tmp_path) == []
 
 
 def test_a_rule_citing_a_clause_the_text_lost_is_said(tmp_path: Path) -> None:

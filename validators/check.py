@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from validators.association import reviews
 from validators.association.admin_list import admin_list_findings
 from validators.association.objections import ObjectionsDoc
-from validators.findings import CheckResult, Finding, error
+from validators.findings import CheckResult, Finding, error, warning
 from validators.forking import can_fork
 from validators.models.common import SLUG_PATTERN
 from validators.models.for_year import report_model
@@ -59,7 +59,7 @@ from validators.urls import website_refusal
 from validators.yaml.hidden_characters import visible
 from validators.yaml.loading import SPECIAL_KINDS, SourceMap, load_path, unopened_words
 from validators.yaml.policy import hidden_characters, policy
-from validators.year.consistency import year_problems
+from validators.year.consistency import year_problems, year_warnings
 from validators.year.files import YearFileError
 from validators.year.guideline import (
     Guideline,
@@ -405,6 +405,8 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
         # The year files held to each other and to their texts: a whole check is also theirs.
         result.findings += [error(p.file, p.line, p.column, "E-YEAR-FILE", p.message)
                             for p in year_problems(root)]
+        result.findings += [warning(p.file, p.line, p.column, "W-YEAR-RULE-LABEL", p.message)
+                            for p in year_warnings(root)]
         # The admin list the pull-request checks read: a broken one, merged, makes nobody an admin.
         result.findings += admin_list_findings(root)
     repo = Repository(root)

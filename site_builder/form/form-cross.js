@@ -458,7 +458,8 @@
       if (!RF.isObject(fn) || fn.new !== true || typeof fn.id !== "string") return;
       var message;
       if (earlier.indexOf(fn.id) !== -1) {
-        message = format(said, { id: fn.id, file: reportOf(previous) });
+        if (typeof fn.title !== "string") return;
+        message = format(said, { title: fn.title, file: reportOf(previous) });
       } else {
         if (typeof fn.title !== "string" || typeof fn.commissioner !== "string") return;
         var key = JSON.stringify([RF.sameText(fn.title, spaces), RF.sameText(fn.commissioner, spaces)]);

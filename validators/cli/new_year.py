@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here: the command line starts by importing only the command it runs.
     from validators.year import cycle
-    from validators.year.files import available_years, own_folder, year_file
+    from validators.year.files import available_years, own_folder, relative, year_file
     from validators.year.guideline import guideline
     from validators.year.rubric import rubric
     from validators.year.scaffold import guideline_file, rubric_file
@@ -29,7 +29,13 @@ def run(args: argparse.Namespace) -> int:
     years = available_years(root)
     last = years[-1]
     if args.year != last + 1:
-        err(f"新的年度应是 {last + 1}（已有年度：{'、'.join(map(str, years))}），不能是 {args.year}。")
+        # A year that exists is left as it is: said, so that no one looks for what was overwritten.
+        kept = [relative(path, root) for kind, suffix in (("guidelines", ".yaml"), ("rubrics", ".yaml"),
+                                                           ("guidelines", ".txt"))
+                if (path := year_file(kind, args.year, root, suffix)) is not None]
+        unchanged = (f"{args.year} 年度已有的文件（{'、'.join(kept)}）都没有改动。" if kept
+                     else "没有写出任何文件。")
+        err(f"新的年度应是 {last + 1}（已有年度：{'、'.join(map(str, years))}），不能是 {args.year}：{unchanged}")
         return EXIT_USAGE
     rules, points, source = guideline(last, root), rubric(last, root), text_year(last, root)
     if rules is None or points is None or source is None:

@@ -178,7 +178,9 @@ class _Scorer:
         # Said as readers read it; the code is the line's `finding`, the place the finding's own.
         where = (PROFILE_AT_FAULT if error.file != self.doc.file
                  else REPORT_AT_FAULT if error in self.verdicts.report_errors else "本项")
-        self.lines.append(ScoreLine(area, clause, item_id, "error", 0.0,
+        # An item with no clause of its own (a kind the year does not list) cites its error's: a
+        # former name's is the clause of the kind it was renamed to.
+        self.lines.append(ScoreLine(area, clause or error.clause, item_id, "error", 0.0,
                                     f"{where}{AT_FAULT}{error.message}",
                                     self.doc.file, self.line_of(path), error.code))
         return True

@@ -218,7 +218,7 @@ def stations_renamed(repo: Repository) -> Iterator[Finding]:
 
 # What E-FUNCTION-NEW-TWICE says (str.format); the online form says the same sentence
 # (validators/association/browser_cross.py).
-FUNCTION_NEW_TWICE = "职能“{id}”已列在{file}中，本年度不是新承接的：请把“本年度新增”改为“否”。"
+FUNCTION_NEW_TWICE = "职能“{title}”已列在{file}中，本年度不是新承接的：请把“本年度新增”改为“否”。"
 # The same, of a function listed the year before under another id (its title and commissioner).
 FUNCTION_NEW_AGAIN = ("职能“{title}”（委托单位“{commissioner}”）已列在{file}中（编号“{id}”），本年度不是新承接的："
                       "同一项职能换了编号仍是这一项，请沿用编号“{id}”，并把“本年度新增”改为“否”。")
@@ -247,7 +247,7 @@ def functions_new_once(repo: Repository) -> Iterator[Finding]:
             if not fn.new:
                 continue
             if fn.id in earlier:
-                message = FUNCTION_NEW_TWICE.format(id=fn.id, file=report_words(repo, previous, doc))
+                message = FUNCTION_NEW_TWICE.format(title=fn.title, file=report_words(repo, previous, doc))
             elif (old := keyed.get(function_key(fn))) is not None:
                 message = FUNCTION_NEW_AGAIN.format(title=fn.title, commissioner=fn.commissioner,
                                                     file=report_words(repo, previous, doc), id=old.id)

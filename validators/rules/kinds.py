@@ -13,7 +13,7 @@ from validators.models.for_year import nested_model, vocabulary_fields
 from validators.models.labelled import UnknownTerm
 from validators.models.report import YearReport
 from validators.rules.rule_context import RuleContext
-from validators.year.former import earlier_name
+from validators.year.former import earlier_name, former_kind
 
 __all__ = ["check", "check_raw"]
 
@@ -46,9 +46,13 @@ def _refuse(path: tuple[str | int, ...], value: UnknownTerm, vocabulary: str, ct
     hint = ctx.closest(str(value), [n for k in kinds for n in k.names()], ctx.policy.suggestions.kind_similarity)
     meant = ctx.guideline.kind(vocabulary, hint) if hint else None
     said = earlier_name(str(value), vocabulary, ctx.guideline, ctx.root) or (f"你是不是想写“{meant.label}”？" if meant else "")
+    # A former name cites the clause of the kind it was renamed to (科技扶贫 → 乡村振兴, 7.2): the
+    # year files link the two; a guessed spelling is no such link.
+    former = former_kind(str(value), vocabulary, ctx.guideline, ctx.root)
+    renamed = former[3] if former is not None else None
     ctx.error(path, "E-KIND-UNKNOWN",
               f"“{value}”不是 {ctx.guideline.year} 年度的{ctx.guideline.vocabulary_title(vocabulary)}：可选 {options}。"
-              f"{said}这一项在改正之前不计分。", None)
+              f"{said}这一项在改正之前不计分。", renamed.clause if renamed is not None else None)
 
 
 def check(report: YearReport, ctx: RuleContext) -> None:

@@ -36,11 +36,14 @@ from validators.year.kinds import VOCABULARY_TITLES, Kind
 from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric, written_rubric
 from validators.year.text import GuidelineText, area_numeral, guideline_text, text_year
 
-__all__ = ["year_problems"]
+__all__ = ["year_problems", "year_warnings"]
 
 # The year of a guideline a title or statement names (“沿用2017年学会重点工作指南”, “《2017年…指南》”);
 # not a year named otherwise (“沿用2018年度的参数”).
 _YEAR_NAMED = re.compile(r"([0-9]{4})年[^，。；（）《》]{0,20}指南")
+# A number a clause states, with its unit and the words that make it a minimum (“不少于180人”,
+# “6个及以上”): what the text says where a category's criterion says another number.
+_NUMBER_SAID = re.compile(r"(?:不少于|不低于|至少)?[0-9]+(人|个)(?:及以上|以上)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +213,21 @@ def _guideline_problems(rules: Guideline, points: Rubric | None, place: _Place, 
                 problems.append(place.at(
                     ("kinds", "event_categories", _Named(tuple(category.names())), "criteria", field),
                     f"活动类别“{category.label}”的 {field} 是 {number}，而条款 {category.clause} 的原文没有写"
-                    f"“{number}{unit}”：请让标准与原文一致，或用 not_in_text 写明为什么不同。"))
+                    f"“{number}{unit}”{_text_says(words, unit, text, category.clause or '')}"
+                    "：请让标准与原文一致，或用 not_in_text 写明为什么不同。"))
     problems += _rate_problems(rules, points, place)
     problems += _unlisted_kind_problems(rules, place, text.file)
     return problems
+
+
+def _text_says(words: str, unit: str, text: GuidelineText, clause: str) -> str:
+    """What the clause says instead, with its file and line, when it states one number of `unit`
+    (“，原文现写“不少于180人”（2019.txt 第 30 行）”); else nothing: which of two it meant is not guessed."""
+    said = {m.group(0) for m in _NUMBER_SAID.finditer(words) if m.group(1) == unit}
+    line = text.clause_lines().get(clause)
+    if len(said) != 1 or not line:
+        return ""
+    return f"，原文现写“{said.pop()}”（{Path(text.file).name} 第 {line} 行）"
 
 
 def _kinds_named(words: str, rules: Guideline) -> list[str]:
@@ -455,3 +469,46 @@ def year_problems(root: Path | None = None) -> list[YearProblem]:
             problems += _rubric_problems(points, rules, _Place("rubrics", year, root), root, causes)
     # A file two years read (a text the next year carries forward) is said once, not by each.
     return list(dict.fromkeys(causes.said(problems) + _window_problems(loaded, root)))
+
+
+def _stale_labels(points: Rubric, rules: Guideline, place: _Place, root: Path | None) -> list[YearProblem]:
+    """A rule of 一 whose clause this year lists service kinds its carried label does not name
+    (1.4 adds 技术成果转化; the label still reads “科技咨询、培训、研发指导等服务”): the score lines
+    and the rubric page would name the rule by its old words. Only a label carried unchanged
+    beside kinds newly listed is said, so no year whose lists did not move hears of it."""
+    before = rules.carried_forward_from
+    try:
+        old_points, old_rules = (rubric(before, root), guideline(before, root)) if before else (None, None)
+    except YearFileError:  # said at those files
+        return []
+    if old_points is None or old_rules is None:
+        return []
+    problems: list[YearProblem] = []
+    for path, rule in _rules(points.innovation, ("innovation",)):
+        old = getattr(old_points.innovation, str(path[-1]), None)
+        if not isinstance(old, Rule) or old.label != rule.label or len(path) != 2:
+            continue
+        listed_before = {k.code for k in old_rules.service_kinds_for(old.clause)}
+        added = [k for k in rules.service_kinds_for(rule.clause) if k.code not in listed_before]
+        label = _squash(rule.label)
+        if added and not any(_squash(n) in label for k in added for n in k.names()):
+            problems.append(place.at((*path, "label"), (
+                f"细则规则 {_rule_name(path, rules)} 的名称“{rule.label}”沿用自 {before} 年度，而 {rules.year} 年度"
+                f"条款 {rule.clause} 新列出了服务类型“{'、'.join(k.label for k in added)}”（clause_service_kinds），"
+                "名称中没有它：评估明细和细则页用这一名称说明这类服务的得分。请在本年度的细则中改写它的 label，"
+                "写上新的类型。")))
+    return problems
+
+
+def year_warnings(root: Path | None = None) -> list[YearProblem]:
+    """What a reviewer of the year files should look at but that scores nothing wrongly: said as
+    warnings, never keeping a year from being scored or published."""
+    problems: list[YearProblem] = []
+    for year in available_years(root):
+        try:
+            rules, points = guideline(year, root), rubric(year, root)
+        except YearFileError:  # said by `year_problems`
+            continue
+        if rules is not None and points is not None:
+            problems += _stale_labels(points, rules, _Place("rubrics", year, root), root)
+    return problems

@@ -27,7 +27,7 @@ from validators.yaml.loading import FULL_WIDTH_COLON, Loaded, SourceMap, load_pa
 from validators.yaml.policy import policy
 
 __all__ = ["GUIDELINES_DIR", "PACKAGE_DIR", "RUBRICS_DIR", "YearFileError", "YearProblem",
-           "available_years", "entry_names", "own_folder", "read_year_file", "relative", "tree_root", "written_at",
+           "available_years", "emptied", "entry_names", "own_folder", "read_year_file", "relative", "tree_root", "written_at",
            "written_entry", "year_data", "year_file",
            "year_file_chain", "year_files"]
 
@@ -258,6 +258,16 @@ def written_at(merged: Any, own: Any, loc: tuple[str | int, ...]) -> tuple[str |
         found += step[0]
         merged, own = merged[key], step[1]
     return tuple(found)
+
+
+def emptied(own: Any, loc: tuple[str | int, ...]) -> bool:
+    """Whether a year's own file writes the key at `loc` empty (`kind:` with nothing under it,
+    or `null`): the carried value dropped, as `_merge` drops it."""
+    for key in loc[:-1]:
+        if not isinstance(own, dict) or not isinstance(own.get(key), dict):
+            return False
+        own = own[key]
+    return isinstance(own, dict) and bool(loc) and loc[-1] in own and own[loc[-1]] is None
 
 
 def entry_names(entry: Any) -> set[str]:

@@ -30,6 +30,7 @@ from validators.year.files import (
     YearFileError,
     YearProblem,
     available_years,
+    emptied,
     read_year_file,
     relative,
     tree_root,
@@ -349,11 +350,20 @@ def _shared_opening(a: str, b: str) -> str:
     return a[:n]
 
 
+# What is said of a required key a carried-forward year file writes empty (str.format): the
+# carried value is dropped, and then missing; "{more}": what the file's kind adds (a rubric's
+# table by kind: how to rename one kind in it).
+EMPTIED = ("{where}{key}: 是空的（空值表示删去沿用的上一年度的这一项），而这一项必须有：不改动就删去这一行，"
+           "沿用上一年度的；要改动，在它下面只写出有变化的部分。{more}")
+
+
 def year_model(kind: str, year: int, model: type[YearModel], root: Path | None = None,
-               derived: Callable[[], dict[str, Any]] | None = None) -> YearModel | None:
+               derived: Callable[[], dict[str, Any]] | None = None,
+               emptied_more: Callable[[tuple[str | int, ...]], str] | None = None) -> YearModel | None:
     """A year file validated by its model, which must name the same year; every problem said in
     Chinese at its place in the year's own file. `derived`: what the model also holds that is
-    read from elsewhere (the clause texts, from the year's guideline text)."""
+    read from elsewhere (the clause texts, from the year's guideline text); `emptied_more`: what
+    EMPTIED adds of a required key at a path the file writes empty."""
     data = year_data(kind, year, root)
     if data is None:
         return None
@@ -372,9 +382,12 @@ def year_model(kind: str, year: int, model: type[YearModel], root: Path | None =
         parsed = model.model_validate(data)
     except ValidationError as exc:
         loaded = read_year_file(where, file)
-        raise YearFileError([YearProblem(f.file, f.line, f.column, f.message)
-                             for f in findings_from(exc, model, file, loaded.source,
-                                                    lambda loc: written_at(data, loaded.data, loc))]) from exc
+        found = findings_from(exc, model, file, loaded.source, lambda loc: written_at(data, loaded.data, loc))
+        raise YearFileError([
+            YearProblem(f.file, *loaded.source.key(f.path), EMPTIED.format(
+                where="".join(f"{k}: 下的 " for k in f.path[:-1]), key=f.path[-1], more=emptied_more(f.path) if emptied_more else ""))
+            if f.code == "E-SCHEMA-MISSING" and f.path and emptied(loaded.data, f.path)
+            else YearProblem(f.file, f.line, f.column, f.message) for f in found]) from exc
     if parsed.year != year:  # type: ignore[attr-defined]
         raise YearFileError([YearProblem(file, 1, 1, f"文件名是 {year} 年，文件中写的是 "
                                          f"{parsed.year} 年：请改为一致。")])  # type: ignore[attr-defined]

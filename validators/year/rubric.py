@@ -31,6 +31,7 @@ from validators.yaml.policy import policy
 from validators.year.files import (
     YearFileError,
     YearProblem,
+    available_years,
     read_year_file,
     relative,
     tree_root,
@@ -282,7 +283,7 @@ def rubric(year: int, root: Path | None = None) -> Rubric | None:
 
 @cache
 def _rubric(year: int, root: Path | None) -> Rubric | None:
-    points = year_model("rubrics", year, Rubric, root)
+    points = year_model("rubrics", year, Rubric, root, emptied_more=lambda loc: _emptied_table(loc, year, root))
     rules = guideline(year, root)
     if points is None or rules is None:
         return points
@@ -312,6 +313,27 @@ def _former_fix(written: str, vocabulary: str, rules: Guideline, area: str, tabl
                 f"请在本年度细则的 {area}: {table}: 下写一行 {written}: null（不再计分）。")
     return (f"“{written}”在 {rules.year} 年度改称“{now.label}”：请在本年度细则的 {area}: {table}: 下写 {written}: null，"
             f"并为“{now.label}”写一条规则。")
+
+
+def _emptied_table(loc: tuple[str | int, ...], year: int, root: Path | None) -> str:
+    """What is said besides of a table by kind written empty: a kind the year renames or ends
+    is one line in it (`_former_fix`), not the whole table written anew."""
+    vocabulary = KIND_TABLES.get((str(loc[0]), str(loc[-1]))) if len(loc) == 2 else None
+    if vocabulary is None:
+        return ""
+    area, table = map(str, loc)
+    try:
+        rules = guideline(year, root)
+        earlier = max((y for y in available_years(root) if y < year), default=None)
+        before = guideline(earlier, root) if earlier is not None else None
+    except YearFileError:  # said at those files
+        return ""
+    if rules is None or before is None:
+        return ""
+    fixes = [_former_fix(k.label, vocabulary, rules, area, table, root)
+             for k in before.vocabulary(vocabulary) if rules.kind(vocabulary, k.label) is None]
+    return "".join(fixes) or (f"要给一类改名，请在 {area}: {table}: 下写 旧名: null，并为新名称写一条规则，"
+                              "其余各类不必重写。")
 
 
 def _by_code(points: Rubric, rules: Guideline, year: int, root: Path | None) -> Rubric:

@@ -73,6 +73,7 @@ _CLAUSES_CITED = re.compile(r"(（)?(计入)?条款 (\d+(?:\.\d+)?(?:[–、]\d+
 class Paragraph:
     text: str
     clause: str | None = None
+    line: int = 0  # where it starts in the text file (1-based), for a message
 
     @property
     def words(self) -> str:
@@ -106,6 +107,10 @@ class GuidelineText:
 
     def clauses(self) -> dict[str, str]:
         return {p.clause: p.words for a in self.areas for p in a.paragraphs if p.clause}
+
+    def clause_lines(self) -> dict[str, int]:
+        """The line of the file each clause starts at."""
+        return {p.clause: p.line for a in self.areas for p in a.paragraphs if p.clause}
 
 
 def _next_clause_number(lines: list[str], number: int) -> int | None:
@@ -189,7 +194,7 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
                 miscounted.setdefault(area.number, number)
             if clause is not None:
                 numbered_at[clause] = number
-            area.paragraphs.append(Paragraph(line, clause))
+            area.paragraphs.append(Paragraph(line, clause, number))
             continue
         if like := _CLAUSE_LIKE.match(line):
             problems.append((number, f"这一行像是条款，但序号后面是“{like.group(0)[-1]}”："
@@ -198,7 +203,7 @@ def parse(raw: str, year: int, file: str, title: str | None = None) -> Guideline
         if last is not None and last.clause is not None and last.clause != area.number:
             last.text += line  # a clause broken across lines
         else:
-            area.paragraphs.append(Paragraph(line, area.number if not area.paragraphs else None))
+            area.paragraphs.append(Paragraph(line, area.number if not area.paragraphs else None, number))
     return GuidelineText(year, file, preface, found_title, areas, problems, miscounted)
 
 
