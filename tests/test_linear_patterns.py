@@ -38,7 +38,7 @@ from validators import (
     submission_paths,
     urls,
 )
-from validators.association import objection_items, reviews
+from validators.association import admin_list, objection_items, reviews
 from validators.evaluation import results
 from validators.github import cycle_gate, doctor, pr_comment, review_base
 from validators.models.common import SLUG_PATTERN
@@ -72,6 +72,10 @@ SUBMITTED: dict[str, Hostile] = {
     "text_fields._ID_CARD": (text_fields._ID_CARD, "finditer", ("1", "1-", "11111111 "), ""),
     "text_fields._MOBILE_CORE": (text_fields._MOBILE_CORE, "search", ("138 ", "13", "1"), ""),
     "text_fields._ID_CARD_CORE": (text_fields._ID_CARD_CORE, "search", ("1", "1-", "11111111 "), ""),
+    # The association's contact in .github/admins.yaml, which a pull request may rewrite.
+    "admin_list._EMAIL": (admin_list._EMAIL, "fullmatch", ("a", "a@a-", "a@a.", "@a.", "a-a."), ""),
+    "admin_list._PHONE": (admin_list._PHONE, "fullmatch", ("1", "+1", "( ", "1转a"), ""),
+    "admin_list._PHONE_DIGITS": (admin_list._PHONE_DIGITS, "findall", ("1", "a"), ""),
     "text_fields._ID_SEPARATORS": (text_fields._ID_SEPARATORS, "sub", ("- ",), ""),
     "text_fields._EMAIL": (text_fields._EMAIL, "finditer", ("a", "a@a-", "a@a.", "@a."), ""),
     "nfkc_forms ranges[0]": (_PARTS[_NFKC][0], "search", ("a", "\u4e2d", "\U0001d7ce"), ""),
