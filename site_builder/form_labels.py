@@ -37,7 +37,7 @@ from validators.year.criteria import criteria_needs, major_event_words, not_majo
 from validators.year.cycle import AWAITING_FINAL, LATE_EXCEPTION, Phase, full_date, no_new_report
 from validators.year.former import earlier_names
 from validators.year.guideline import AREA_VOCABULARY, Guideline
-from validators.year.measures import DID_YOU_MEAN, OTHER_INDUSTRY, district_rename_hint
+from validators.year.measures import DID_YOU_MEAN, OTHER_INDUSTRY, district_rename_hint, percent
 from validators.year.text import cited_clauses_only
 
 
@@ -246,6 +246,16 @@ def occasion_help(rules: Guideline) -> dict[str, str]:
     }
 
 
+def expert_rate_help(rules: Guideline, said: dict[str, str]) -> dict[str, str]:
+    """The help of the registered experts with the year's rate to reach (2017's 1.2: 50%), as
+    W-EXPERTS-RATE says it: the models' description, the same for every year, cannot say it.
+    `said`: the help the year already words otherwise (`year_help`)."""
+    key = "Innovation.senior_experts_registered"
+    needed = rules.thresholds.expert_registration_rate
+    shown = percent(needed, needed)
+    return {key: f"{said.get(key, FIELD_HELP[key])}（注册率 = 已注册人数 ÷ 专家会员总数，须达 {shown}）"}
+
+
 def former_kinds(rules: Guideline, root: Path | None = None) -> dict[str, dict[str, str]]:
     """For each field that holds a kind: every name an earlier year gave a kind that this year
     does not take, with what `check` says of it (renamed to …, or ended)."""
@@ -262,6 +272,7 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
     labels = added_area_labels(rules)
     labels["help"].update(year_help(rules))
     labels["help"].update(occasion_help(rules))
+    labels["help"].update(expert_rate_help(rules, labels["help"]))
     return {
         "year": rules.year,
         "title": rules.title,
@@ -296,8 +307,8 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
         # An industry too (E-INDUSTRY-UNKNOWN), among the listed ones but 其他, as `check` offers them.
         "did_you_mean": {"sentence": DID_YOU_MEAN, "lists": ["districts", "industries"],
                          "beside": {"industries": OTHER_INDUSTRY}},
-        # Two warnings of `check` said at the field (W-OUTCOME-NOTHING, W-EVIDENCE-NONE), in its words.
-        "warnings": browser_warnings(rules, reviewed),
+        # Warnings of `check` said at the field (W-OUTCOME-NOTHING, W-EVIDENCE-NONE, W-EXPERTS-RATE, …), in its words.
+        "warnings": browser_warnings(rules, reviewed, root),
         # Errors of `check` said at the field in its words: a commissioner that is a company
         # (E-FUNCTION-NOT-GOVERNMENT), an item listed again (E-ITEM-REPEATED), an occasion the
         # year does not name (E-CRITERIA-OCCASION, with the words it takes).

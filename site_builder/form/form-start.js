@@ -39,12 +39,51 @@
         "以 cd- 开头，接学会英文名称或学科的简写，只用小写英文字母、数字和连字符，" +
         "如成都市机械工程学会为 cd-mech-eng。市科协审核时会确认或帮您改定。" }),
     ]);
+    var newYear = RF.yearSelect(years, latest, "rf-new-year");
+    var newMsg = el("div", { class: "rf-msg", "aria-live": "polite" });
+    var openBlank = function (id, year, published) {
+      var s = self.society(id);
+      self.begin({ society: id, year: year }, year, {
+        note: s ? "已新建 " + s.name + " 的 " + year + " 年度空白报告。" +
+          (published ? "注意：本学会 " + year + " 年度的报告已经发布，提交时将替换已发布的文件。" : "")
+          : "已新建空白报告。" + id + " 是新学会：请同时填写下方的学会资料。",
+      });
+    };
+    // A society's report of the year already published (config.json's societies[].years): a blank
+    // submitted in its place would replace it. Said as soon as the two are chosen, and again in
+    // place of the blank, with the way in that keeps what was published (2. below).
+    var published = function () {
+      var s = self.society(choice.value === NEW ? newId.value.trim() : choice.value);  // a registered id typed as new too
+      return s && s.years.indexOf(Number(newYear.value)) !== -1 ? s : null;
+    };
+    var offerPublished = function (asked) {
+      RF.clear(newMsg);
+      var s = published();
+      if (!s) return null;
+      var year = Number(newYear.value);
+      var fromPublished = el("button", { type: "button", class: "rf-button rf-primary", id: "rf-new-from-published",
+        text: "以已发布的报告为底稿", on: { click: function () {
+          RF.clear(newMsg);
+          self.copyLastYear(s.id, year, year, newMsg);
+        } } });
+      newMsg.appendChild(el("p", { class: "rf-warning", id: "rf-new-published", role: asked ? "alert" : null,
+        text: s.name + " 的 " + year + " 年度报告已经发布。新建的空白报告提交后会替换已发布的报告，其中已填报的各项都会丢失；" +
+          "要修改或补充这份报告，请以已发布的报告为底稿。" }));
+      newMsg.appendChild(el("div", {}, [fromPublished, " ", el("button", { type: "button", class: "rf-button",
+        id: "rf-new-anyway", text: "仍然新建空白报告", on: { click: function () {
+          RF.clear(newMsg);
+          openBlank(s.id, year, true);
+        } } })]));
+      return fromPublished;
+    };
     choice.addEventListener("change", function () {
       newIdBox.hidden = choice.value !== NEW;
       if (choice.value === NEW) newId.focus();
+      offerPublished(false);
     });
-    var newYear = RF.yearSelect(years, latest, "rf-new-year");
-    var newMsg = el("div", { class: "rf-msg", "aria-live": "polite" });
+    newYear.addEventListener("change", function () {
+      offerPublished(false);
+    });
     var empty = el("section", { class: "rf-mode" }, [
       el("h3", { text: "新建空白报告" }),
       el("p", { class: "rf-help", text: "从已登记的学会中选择本学会；还没有登记的新学会选最后一项，并在下方一并填写学会资料。" }),
@@ -74,10 +113,13 @@
             refuse("学会 id 只能用小写英文字母、数字和单个连字符，如 cd-mech-eng。", newId);
             return;
           }
-          self.begin({ society: id, year: Number(newYear.value) }, Number(newYear.value), {
-            note: self.society(id) ? "已新建 " + self.society(id).name + " 的 " + newYear.value + " 年度空白报告。"
-              : "已新建空白报告。" + id + " 是新学会：请同时填写下方的学会资料。",
-          });
+          var offered = offerPublished(true);
+          if (offered) {
+            offered.focus();
+            if (offered.scrollIntoView) offered.scrollIntoView({ block: "nearest" });
+            return;
+          }
+          openBlank(id, Number(newYear.value), false);
         } } })]),
       newMsg,
     ]);

@@ -13,10 +13,14 @@
  *   the year's list whose organizer is the society itself: one of policy.yaml's
  *   `text.self_words`, or the society's registered name (`own`, as the form's list of societies
  *   has it), compared as `same_text` compares (form-findings.js's `RF.sameText`).
+ * - W-EXPERTS-RATE (validators/rules/innovation.py): registered experts below the year's
+ *   `thresholds.expert_registration_rate` (the guide's `expert_rate.needed`), the rate written as
+ *   `measures.percent` writes it (`RF.percent`).
  *
  * The pilot districts, whether the year is verified and the check's sentences are the year's
  * guide's (`warnings`, written by validators/association/browser_warnings.py).
- * tests/test_form_warnings_node.py runs `saysNothing` under Node against the policy's own reading;
+ * tests/test_form_warnings_node.py runs `saysNothing` under Node against the policy's own reading,
+ * tests/test_form_expert_rate_node.py `percent` and the rate's warning against the check's;
  * tests/browser/test_form_warnings.py holds the form's sentences to the check's.
  *
  * `saysNothing` works in a browser and under Node (module.exports), with no DOM;
@@ -89,6 +93,59 @@
     return null;
   };
 
+  /* Python's f"{x:.{digits}f}": the float's exact value rounded to `digits` decimals, a tie to the
+   * even digit (toFixed rounds a tie up: 12.25 is 12.3 there, 12.2 in Python). */
+  function pyFixed(x, digits) {
+    var exact = x.toFixed(100);  // every digit of a rate's binary value (a tie ends within 13)
+    var point = exact.indexOf(".");
+    var kept = digits ? exact.slice(0, point + 1 + digits) : exact.slice(0, point);
+    var tie = /^50*$/.test(exact.slice(point + 1 + digits));
+    return tie && Number(kept.charAt(kept.length - 1)) % 2 === 0 ? kept : x.toFixed(digits);
+  }
+
+  /* A decimal as written ("12.5", "5e-7"): [its digits as a BigInt, the power of ten they are divided by]. */
+  function decimal(text) {
+    var m = /^(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
+    var scale = (m[2] || "").length - Number(m[3] || 0);
+    var digits = BigInt(m[1] + (m[2] || ""));
+    return scale < 0 ? [digits * BigInt(10) ** BigInt(-scale), 0] : [digits, scale];
+  }
+
+  /* `measures.percent`: a rate as people read it, on the same side of `threshold` as the rate: a
+   * rate that misses it never rounded up onto it (49.99%), one that meets it never rounded below.
+   * Whole percents whole, others with one decimal or as many more as keeping the side takes. The
+   * side is read in decimals, as Decimal reads it: the shown digits against the threshold's
+   * shortest writing (Python's repr, JavaScript's String) times 100. */
+  RF.percent = function (rate, threshold) {
+    var meets = rate >= threshold;
+    var line = decimal(String(threshold));
+    line = [line[0] * BigInt(100), line[1]];
+    var places = Number(pyFixed(rate, 2)) === rate ? 0 : 1;  // Python's round(rate, 2) == rate
+    for (;;) {
+      var shown = pyFixed(rate * 100, places);
+      var at = decimal(shown);
+      var scale = Math.max(at[1], line[1]);
+      var atLeast = at[0] * BigInt(10) ** BigInt(scale - at[1]) >= line[0] * BigInt(10) ** BigInt(scale - line[1]);
+      if (atLeast === meets || places >= 12) return shown + "%";
+      places += 1;
+    }
+  };
+
+  /* W-EXPERTS-RATE at the registered count, as `innovation.check` says it: experts counted, no
+   * more registered than counted (more is form-check.js's error), the rate below the year's. */
+  function expertRateIssues(data, said) {
+    var area = data.innovation;
+    if (!said || !RF.isObject(area)) return [];
+    var total = area.senior_experts_total, registered = area.senior_experts_registered;
+    if (!Number.isInteger(total) || !Number.isInteger(registered) || total <= 0 || registered < 0 ||
+        registered > total) return [];
+    var rate = registered / total;
+    if (rate >= said.needed) return [];
+    return [{ path: ["innovation", "senior_experts_registered"], severity: "warning", code: "W-EXPERTS-RATE",
+      message: fill(said.words, { rate: RF.percent(rate, said.needed), registered: String(registered),
+        total: String(total) }) }];
+  }
+
   /* `text` with each "{key}" of `values` replaced, in one pass (as str.format: a value that holds
    * "{key}" stays as written). */
   function fill(text, values) {
@@ -158,7 +215,8 @@
     var issues = [];
     var said = guide.warnings;
     if (!said || !RF.isObject(data)) return issues;
-    issues = issues.concat(pilotIssues(data, said.pilot), ownOccasionIssues(data, guide, labels, own));
+    issues = issues.concat(expertRateIssues(data, said.expert_rate), pilotIssues(data, said.pilot),
+      ownOccasionIssues(data, guide, labels, own));
     var outcomeWords = said.words["W-OUTCOME-NOTHING"];
     var innovation = RF.isObject(data.innovation) ? data.innovation : {};
     (Array.isArray(innovation.services) ? innovation.services : []).forEach(function (service, i) {

@@ -2,7 +2,7 @@
 the pilot district whose 服务成效 says nothing (W-OUTCOME-NOTHING), in a year the staff verify
 only, an item with no evidence (W-EVIDENCE-NONE), a service whose enterprise looks like a
 government body (W-SERVICE-NOT-ENTERPRISE), an open occasion organized by the society itself
-(W-OCCASION-OWN). The form's sentence at each field is the one
+(W-OCCASION-OWN), an expert registration rate below the year's (W-EXPERTS-RATE). The form's sentence at each field is the one
 `check` gives for the same report at the same place; the site is built from a tree that verifies
 2017 (reviews/2017/) and not 2018."""
 
@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # The warnings the form says itself.
 CODES = ("W-OUTCOME-NOTHING", "W-EVIDENCE-NONE", "W-ACHIEVEMENT-SAME-TYPE", "W-SERVICE-NOT-ENTERPRISE", "W-OCCASION-OWN",
-         "W-PILOT-NOT-CONFIRMED", "W-PILOT-NOT-CLAIMED")
+         "W-PILOT-NOT-CONFIRMED", "W-PILOT-NOT-CLAIMED", "W-EXPERTS-RATE")
 SOCIETY = "cd-agri"  # registered, with no report for either year in the tree
 SERVICE = {"kind": "科技咨询", "title": "技术咨询", "enterprise": "成都示例企业", "district": "郫都区",
            "date": "{year}-05-12", "outcome": "无"}
@@ -186,6 +186,30 @@ def test_a_service_to_a_government_body_typed_in_2018_is_warned_as_check_warns(
         settled(page)
         assert _said(page, field) == ""
         assert _by_check(tree, tmp_path, page.input_value("#rf-yaml-report"), 2018) == {}
+    assert not page.problems, page.problems
+
+
+def test_an_expert_rate_below_the_year_s_is_warned_as_check_warns_and_the_help_says_the_rate(
+        page, base: str, tree: Path, tmp_path: Path) -> None:
+    """W-EXPERTS-RATE at 其中在专家库注册的人数, in the check's words (the form said nothing of 45 of
+    100); the field's help names the year's rate to reach (2018 carries 2017's 50%)."""
+    _blank(page, base, 2018)
+    field = "/innovation/senior_experts_registered"
+    assert "须达 50%" in box(page, field).locator(".rf-help").inner_text()
+    fill(page, "/innovation/senior_experts_total", "100")
+    fill(page, field, "45")
+    page.keyboard.press("Tab")
+    settled(page)
+    checked = _by_check(tree, tmp_path, page.input_value("#rf-yaml-report"), 2018)
+    assert [code for code, _ in checked.values()] == ["W-EXPERTS-RATE"]
+    assert _said(page, field) == checked[field][1] == "专家库注册率 45%（45/100）未达到 50%，条款 1.2 不计分。"
+    assert "rf-warning" in (box(page, field).locator(".rf-msg > p").first.get_attribute("class") or "")
+    # A rate that reaches the year's says nothing, as `check` says nothing.
+    fill(page, field, "55")
+    page.keyboard.press("Tab")
+    settled(page)
+    assert _said(page, field) == ""
+    assert _by_check(tree, tmp_path, page.input_value("#rf-yaml-report"), 2018) == {}
     assert not page.problems, page.problems
 
 

@@ -11,7 +11,8 @@ outside the year's list whose organizer is the society itself, by a word of poli
 (W-OCCASION-OWN, validators/rules/academic_events.py); a society that says it is a pilot society
 while the year's pilot list is not published or does not name it, or that the published list
 names and does not say it (W-PILOT-NOT-CONFIRMED, W-PILOT-NOT-CLAIMED,
-validators/rules/government_functions.py). The form reads
+validators/rules/government_functions.py); an expert registration rate below the year's
+`thresholds.expert_registration_rate` (W-EXPERTS-RATE, validators/rules/innovation.py). The form reads
 these from a year's guide (guide-<year>.json) and the words that say nothing from labels.json
 (policy.yaml's `text.nothing_words`), so that it says what `check` says without a second copy.
 """
@@ -120,6 +121,26 @@ def _own_occasion(rules: Guideline) -> dict[str, Any] | None:
     return {"self_words": list(policy().text.self_words), "words": words} if words else None
 
 
+def _expert_rate(rules: Guideline, root: Path | None) -> dict[str, Any]:
+    """What the form needs to say W-EXPERTS-RATE as the check says it: the year's rate to reach,
+    as a number (the form compares and formats the report's rate as `measures.percent` does) and
+    as the check writes it, and the check's sentence asked of the rule itself, with "{rate}",
+    "{registered}" and "{total}" where it quotes the report's rate and numbers; the clause as the
+    year's rubric in `root` cites it (a year may renumber 1.2)."""
+    needed = rules.thresholds.expert_registration_rate
+    total = 999_999_937  # a prime: its digits, the count's and the rate's are no other words of the sentence
+    registered = int(total * needed * 0.7)
+    area = Innovation.model_construct(senior_experts_total=total, senior_experts_registered=registered, services=[])
+    ctx = RuleContext("", Path(), SourceMap(), rules, policy(), root=root)
+    innovation.check(YearReport.model_construct(innovation=area), ctx)
+    [said] = [f.message for f in ctx.findings if f.code == "W-EXPERTS-RATE"]
+    for value, slot in ((measures.percent(registered / total, needed), "{rate}"), (str(registered), "{registered}"),
+                        (str(total), "{total}")):
+        assert said.count(value) == 1, said  # the rule's wording changed: say where it quotes
+        said = said.replace(value, slot)
+    return {"needed": needed, "shown": measures.percent(needed, needed), "words": said}
+
+
 def _pilot_words(rules: Guideline, society: str, claimed: bool) -> dict[str, str]:
     """What the check says at the pilot field of a report of `society` that says pilot or not
     (`claimed`), asked of the rule itself: {code: sentence}."""
@@ -147,13 +168,14 @@ def _pilot(rules: Guideline) -> dict[str, Any] | None:
             "unclaimed": unclaimed.get("W-PILOT-NOT-CLAIMED")}
 
 
-def browser_warnings(rules: Guideline, reviewed: bool) -> dict[str, Any]:
+def browser_warnings(rules: Guideline, reviewed: bool, root: Path | None = None) -> dict[str, Any]:
     """For a year's guide: its pilot districts and the check's words for a service there whose
     outcome says nothing; whether the staff verify the year (`reviewed`), and the check's words
     for an item with no evidence, which it gives only then; the year's pilot list and the check's
-    words at the pilot field."""
+    words at the pilot field; the year's expert registration rate and the check's words for one
+    below it."""
     return {"pilot_districts": list(rules.pilot_districts), "reviewed": reviewed, "enterprise": _enterprise(rules),
-            "own_occasion": _own_occasion(rules), "pilot": _pilot(rules),
+            "own_occasion": _own_occasion(rules), "pilot": _pilot(rules), "expert_rate": _expert_rate(rules, root),
             "words": {"W-OUTCOME-NOTHING": _outcome_words(rules), "W-EVIDENCE-NONE": evidence.NO_EVIDENCE_MESSAGE,
                       "E-RESEARCH-FOCUS": research.focus_missing(TOPIC_SLOT, rules),
                       "W-RESEARCH-FOCUS-UNUSED": research.focus_unused(TOPIC_SLOT, rules)}}
