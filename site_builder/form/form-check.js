@@ -433,8 +433,13 @@
       var lacking = RF.eventUnmet(event, guide, labels).map(function (u) {
         return { prop: u.prop, text: u.need, now: u.now };
       });
+      // Its fields still to fill: a criterion of a field left blank is not yet met either.
+      var unfilled = (issues || []).filter(function (issue) {
+        return issue.severity === "todo" && issue.path[0] === "academic_events" && issue.path[1] === i;
+      }).length;
       out[i] = { category: category ? category.label : (event.category ? String(event.category) : ""),
-        clause: clause || null, clauseText: clause ? guide.clauses[clause] : null, lacking: lacking };
+        clause: clause || null, clauseText: clause ? guide.clauses[clause] : null, lacking: lacking,
+        unfilled: unfilled };
     });
     return out;
   };

@@ -642,7 +642,7 @@
         if (!isMember(e) || listed.indexOf(s) !== -1) return;
         if (e[0].mine && hasName(e)) {
           issues.push(warn(["consortia", e[1], "role"], "W-CONSORTIUM-NOT-RECIPROCAL",
-            format(said.not_listed_by_lead, { name: e[2][1], id: cid, lead: who(lead[0].society) })));
+            format(said.not_listed_by_lead, { name: e[2][1], id: cid, lead: who(lead[0].society), society: s })));
         }
         if (lead[0].mine) {
           issues.push(warn(["consortia", lead[1], "members"], "W-CONSORTIUM-NOT-RECIPROCAL",

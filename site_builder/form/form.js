@@ -730,6 +730,12 @@
         return;
       }
       var head = "所申报类别：" + info.category + (info.clause ? "（条款 " + info.clause + "）" : "");
+      if (!info.lacking.length && info.unfilled) {
+        panel.className = "rf-criteria rf-criteria-lacking";
+        panel.appendChild(el("p", {}, [el("strong", { text: head }), " — 已填写的内容符合该类别的标准，还有 " +
+          info.unfilled + " 处待填写（见本项中标为“待填写”的栏目），填好后才能确定是否全部满足。"]));
+        return;
+      }
       if (!info.lacking.length) {
         panel.className = "rf-criteria rf-criteria-ok";
         panel.appendChild(el("p", {}, [el("strong", { text: head }), " — 已满足该类别的全部标准。"]));

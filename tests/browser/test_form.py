@@ -267,6 +267,25 @@ def test_last_year_copy_shows_what_a_changed_event_lacks(page) -> None:
     assert said in summary(page)
 
 
+def test_an_event_with_fields_to_fill_is_not_said_to_meet_every_criterion(page) -> None:
+    """The walkthrough's salon: its criteria met by what was written, its date still blank, and
+    the panel said “已满足该类别的全部标准”."""
+    society, _year, index = _society_with_national_event()
+    page.select_option("#rf-copy-society", society)
+    page.click("#rf-start-copy")
+    page.wait_for_selector(".rf-summary")
+    event = f"/academic_events/{index}"
+    panel = box(page, event).locator(".rf-criteria")
+    assert "已满足该类别的全部标准" in panel.inner_text()
+    fill(page, f"{event}/date", "")
+    settled(page)
+    assert box(page, f"{event}/date").locator(".rf-msg > p.rf-todo").count() == 1
+    text = panel.inner_text()
+    assert "已满足该类别的全部标准" not in text
+    assert "已填写的内容符合该类别的标准，还有 1 处待填写" in text
+    assert "rf-criteria-lacking" in str(panel.get_attribute("class"))
+
+
 def test_broken_and_unknown_files_show_their_errors(page) -> None:
     broken = "society: cd-x\nyear: 2017\nacademic_events:\n  - id: a\n   title: b\n"
     page.set_input_files("#rf-file", files=[{"name": "2017.yaml", "mimeType": "text/yaml",

@@ -140,7 +140,9 @@ def test_a_warning_across_reports_is_said_at_its_field_as_a_warning(page, base: 
     # And cd-tcm's 2018 report lists cd-agri as a member of its consortium, which this one omits.
     assert warned == {
         "/consortia/0/role": [("W-CONSORTIUM-NOT-RECIPROCAL",
-                               f"本学会报告参与联合体“成都智能制造学会联合体”（{LED}），但牵头学会成都市机械工程学会（示例）的成员名单中没有本学会：请双方核对。")],
+                               f"本学会报告参与联合体“成都智能制造学会联合体”（{LED}），但牵头学会成都市机械工程学会（示例）的成员名单中没有本学会："
+                               "成员名单由牵头学会在它的报告中填写。如本学会确为成员，请联系牵头学会在成员中加上本学会的 id“cd-agri”，"
+                               "本报告无需为此修改；如不是成员，请删去这一联合体。")],
         "/consortia": [("W-CONSORTIUM-NOT-RECIPROCAL",
                         "成都市中医药学会（示例）牵头的联合体“成都绿色健康学会联合体”（consortium-green-health）把本学会列为成员，"
                         "但本报告没有列出它：如确为成员，请添加这一联合体（本学会的角色写 参与）。")]}

@@ -58,7 +58,10 @@ NOT_LISTED_BY_MEMBER = ("成员“{member}”的 {year} 年报告没有列出联
                         "成员学会须在自己的报告中列出同一编号的联合体。")
 OMITTED_BY_MEMBER = ("{lead}牵头的联合体“{name}”（{id}）把本学会列为成员，但本报告没有列出它："
                      "如确为成员，请添加这一联合体（本学会的角色写 参与）。")
-NOT_LISTED_BY_LEAD = "本学会报告参与联合体“{name}”（{id}），但牵头学会{lead}的成员名单中没有本学会：请双方核对。"
+# The member cannot mend the lead's list: it is told whom to ask, and that its own report stands.
+NOT_LISTED_BY_LEAD = ("本学会报告参与联合体“{name}”（{id}），但牵头学会{lead}的成员名单中没有本学会："
+                      "成员名单由牵头学会在它的报告中填写。如本学会确为成员，请联系牵头学会在成员中加上本学会的 id“{society}”，"
+                      "本报告无需为此修改；如不是成员，请删去这一联合体。")
 UNLISTED_MEMBER = ("{named}报告参与本联合体“{name}”（{id}），但成员名单中没有它：如确为成员，请在成员中加上它的学会 id“{society}”。")
 
 
@@ -186,7 +189,8 @@ def members_reciprocal(repo: Repository) -> Iterator[Finding]:
         for society, (doc, i, item) in sorted(by_society.items()):
             if item.role == ConsortiumRole.MEMBER and society not in listed:
                 yield at(doc, ("consortia", i, "role"), "W-CONSORTIUM-NOT-RECIPROCAL",
-                          NOT_LISTED_BY_LEAD.format(name=item.name, id=cid, lead=society_name(repo, lead_doc.report.society)),
+                          NOT_LISTED_BY_LEAD.format(name=item.name, id=cid, lead=society_name(repo, lead_doc.report.society),
+                                                    society=society),
                           clause_of(repo, doc, "consortia"), "warning")
                 yield at(lead_doc, ("consortia", li, "members"), "W-CONSORTIUM-NOT-RECIPROCAL",
                           UNLISTED_MEMBER.format(named=society_name(repo, society), society=society, name=lead.name, id=cid),
