@@ -29,6 +29,7 @@ __all__ = ["ANCHOR", "HEADING", "ClauseChange", "Segment", "clause_changes", "sa
 HEADING = "与上一年度相比改动的条款"
 ANCHOR = "clause-changes"
 CHANGED, ADDED, REMOVED = "改动", "新增", "删去"
+_CLASS = {ADDED: "added", REMOVED: "removed", CHANGED: "changed"}
 
 # A number (with its decimal point and a per cent sign: “50%”改为“60%”, not “50”改为“60”), a
 # Latin word, a run of spaces, or any one other character.
@@ -113,7 +114,7 @@ def _marked(parts: list[Segment], side: str, tag: str) -> str:
 
 
 def _summary(parts: list[Segment]) -> str:
-    """The changes in plain words (“100”改为“150”；增加“、科技活动月”), or '' when they are many."""
+    """The changes in plain words (“100”改为“150”；增加“、科技活动月”); many are left to the marks."""
     edits = [p for p in parts if not p.same]
     if len(edits) > _SUMMARY_EDITS or sum(len(p.old) + len(p.new) for p in edits) > _SUMMARY_CHARS:
         return "多处改动，见下面两段原文中标出的字句。"
@@ -127,7 +128,7 @@ def _change(change: ClauseChange, before: int, year: int, earlier_page: str) -> 
     here = f"#{clause_anchor(change.clause)}"
     where = earlier_page + here if change.new is None else here
     name = f'<a href="{attr(where)}">条款 {text(change.clause)}</a>'
-    lines = [f'<div class="sb-change sb-change--{ {ADDED: "added", REMOVED: "removed", CHANGED: "changed"}[change.kind] }">']
+    lines = [f'<div class="sb-change sb-change--{_CLASS[change.kind]}">']
     if change.old is not None and change.new is not None:
         parts = segments(change.old, change.new)
         lines += [f'<p class="sb-change__head">{name}　<strong>{CHANGED}</strong>：{_summary(parts)}</p>',

@@ -6,7 +6,8 @@ written: the year's own `<year>.txt`, or the text it carries forward, which the 
 `clause-1-2` (an area's opening: `clause-1`). A clause keeps its own number (`2.`); a badge
 before it, not part of the text, shows the site's clause id (`1.2`).
 
-A year's page is made from that year alone, apart from the picker of years at its top: a new
+A year's page is made from that year alone, apart from the picker of years at its top and the
+comparison with the year before at its end (which a later year never changes): a new
 year's text changes no earlier year's words or anchors, and every report's clause links cite
 the page of its own year. `guideline/` lists the years, newest first.
 

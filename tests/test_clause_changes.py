@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from site_builder import guideline_page
-from site_builder.clause_changes import ANCHOR, HEADING, segments
+from site_builder.clause_changes import ANCHOR, HEADING, section, segments
 from site_builder.context import load
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
@@ -24,6 +24,7 @@ from tests.test_new_year import WINDOW
 from tests.trees import ROOT, base_tree
 from validators.year.guideline import reread_guidelines
 from validators.year.rubric import reread_rubrics
+from validators.year.text import parse
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/r")
 _AREA = re.compile(r"^([一二三四五六七八九十])、")
@@ -182,6 +183,15 @@ def test_the_changed_words_are_runs_that_read_as_words(old: str, new: str, chang
     assert "".join(p.old for p in parts) == old
     assert "".join(p.new for p in parts) == new
     assert [(p.old, p.new) for p in parts if not p.same] == changes
+
+
+def test_a_clause_rewritten_throughout_is_left_to_its_marks() -> None:
+    """Four separate changes, or many words, would be said twice: the summary points to the quotes."""
+    old = parse("一、领域\n领域的开篇。\n1.学会甲在本市组织乙并且开展丙相关工作丁。\n", 2018, "2018.txt")
+    new = parse("一、领域\n领域的开篇。\n1.学会子在本市组织丑并且开展寅相关工作卯。\n", 2019, "2019.txt")
+    said = section(old, new, 2018, 2019, "../2018/")
+    assert "<strong>改动</strong>：多处改动，见下面两段原文中标出的字句。" in said
+    assert "学会<del>甲</del>在本市组织<del>乙</del>并且开展<del>丙</del>相关工作<del>丁</del>。" in said
 
 
 def test_a_year_without_a_previous_year_has_no_section(tmp_path: Path) -> None:
