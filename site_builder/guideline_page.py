@@ -6,9 +6,13 @@ written: the year's own `<year>.txt`, or the text it carries forward, which the 
 `clause-1-2` (an area's opening: `clause-1`). A clause keeps its own number (`2.`); a badge
 before it, not part of the text, shows the site's clause id (`1.2`).
 
-A year's page is made from that year alone, apart from the picker of years at its top: a new
+A year's page is made from that year alone, apart from the picker of years at its top and the
+comparison with the year before at its end (which a later year never changes): a new
 year's text changes no earlier year's words or anchors, and every report's clause links cite
 the page of its own year. `guideline/` lists the years, newest first.
+
+A year after the first ends with the section “与上一年度相比改动的条款” (clause_changes.py):
+the clauses whose words differ from the previous year's text, both wordings quoted.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from site_builder import clause_changes
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.context import GUIDELINE_PAGE, SiteData, guideline_year_page
 from site_builder.markup import (
@@ -79,7 +84,23 @@ def picker(site: SiteData, year: int) -> str:
             f"<p>选择年度：{' · '.join(choices)}</p></nav>\n")
 
 
-def _about(entry: YearText, page: str) -> str:
+def previous_year(site: SiteData, year: int) -> int | None:
+    """The guideline year before `year`; None for the first."""
+    return max((y for y in site.guideline_years if y < year), default=None)
+
+
+def _changes(site: SiteData, year: int, doc: GuidelineText) -> tuple[str, str]:
+    """The sentence the page's note says of the changes, and the section at its end."""
+    before = previous_year(site, year)
+    if before is None:
+        return "", ""
+    page = guideline_year_page(year)
+    earlier = guideline_text(before, site.repo.root)
+    return (clause_changes.said_in_note(earlier, doc, before),
+            clause_changes.section(earlier, doc, before, year, site.urls.rel(page, guideline_year_page(before))))
+
+
+def _about(entry: YearText, page: str, changes: str) -> str:
     """Which text this is, said first: a carried-forward year's page shows another year's title."""
     source = f"原文出处：{text(entry.source)}。"
     if entry.own:
@@ -91,7 +112,7 @@ def _about(entry: YearText, page: str) -> str:
         said = f"{entry.year} 年度没有发布新的指南。本页逐字发布它沿用的原文，与{other}的指南相同；{source}"
     return (f'!!! note "{title}"\n    {said}每段前灰色标记中的条款编号（如 1.2）是本站所加的，'
             "由领域序号和原文的条目序号组成，不属于原文（复制原文时不带）；"
-            f"{entry.year} 年度的每一项审核提示、评分规则和得分都链接到本页上它所依据的条款。\n")
+            f"{entry.year} 年度的每一项审核提示、评分规则和得分都链接到本页上它所依据的条款。{changes}\n")
 
 
 def render(site: SiteData, year: int) -> str:
@@ -101,12 +122,14 @@ def render(site: SiteData, year: int) -> str:
     doc = entry.text
     head = (front_matter(f"{year} 年度工作指南", search_exclude=not entry.own)
             + trail(page, [(INDEX, "工作指南")], f"{year} 年度") + picker(site, year))
-    out = [_about(entry, page),
+    note, changes = _changes(site, year, doc)
+    out = [_about(entry, page, note),
            f'<p class="sb-guideline-preface">{"<br>".join(map(text, doc.preface))}</p>\n' if doc.preface else "",
            f"# {text(entry.text_title)} {{#top}}\n"]
     for area in doc.areas:
         out.append(f"## {text(area.heading)} {{#{area_anchor(area.number)}}}\n")
         out += [_paragraph(p) + "\n" for p in area.paragraphs]
+    out.append(changes)
     return head + "\n" + "\n".join(p for p in out if p)
 
 
