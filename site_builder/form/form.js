@@ -637,6 +637,11 @@
     var swiped = focused === this.focusAtEdit && Math.abs(window.scrollY - this.scrollAtEdit) >= 2;
     if (!swiped && focused && focused !== this.editor && this.editor.contains(focused) && !this.summary.contains(focused)) {
       this.clearNow();  // the bar just rebuilt: the observer measures it only after this scroll
+      // Its field's message too, which the bar would otherwise cover on a phone; the field
+      // itself last, so a message taller than the window does not push it out of view.
+      var owner = focused.closest("[data-pointer]");
+      var message = owner && owner.querySelector(":scope > .rf-msg");
+      if (message && message.textContent.trim()) message.scrollIntoView({ block: "nearest" });
       focused.scrollIntoView({ block: "nearest" });
     }
     this.node.dataset.checks = cross.status === "loading" ? "loading" : "settled";
@@ -807,7 +812,10 @@
           (phase && phase.closed ? this.state.year + " 年度的填报已经截止：修改已发布的报告，须符合表单上方说明的条件。" : "") +
           "提交后系统还会做完整检查（如证明材料文件是否存在，与别的学会尚未合并的报告是否冲突）。"
         : ok ? "表单的其余检查没有发现问题" + (warned && warned + "）") + "；" + cross
-          : "检查结果：" + counts.error + " 个错误，" + counts.todo + " 处待填写，" + counts.warning + " 个警告。" +
+          // A blank required field is an error to `check` (E-SCHEMA-MISSING): said so, lest
+          // “0 个错误” read as ready to submit.
+          : "检查结果：" + counts.error + " 个错误，" + counts.todo + " 处待填写" +
+            (counts.todo ? "（必填，不填写提交后的检查会报为错误）" : "") + "，" + counts.warning + " 个警告。" +
             (cross ? "另外，" + cross : "") }));
     if (!pairs.length) return;
     // What must be fixed first, then what is to fill in, then the notes; within each, in the

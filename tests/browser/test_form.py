@@ -622,6 +622,40 @@ def test_errors_stay_in_view_and_a_copied_year_is_flagged(page) -> None:
         assert "个错误" in page.inner_text(".rf-editor .rf-summary")
 
 
+def test_a_message_under_the_field_being_typed_in_is_not_under_the_check_bar(browser, form_site: FormSite) -> None:
+    """The walkthrough on a phone: typing a description into 证明材料, the field stayed in view
+    but the end of its error was hidden under the check bar pinned at the bottom."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(form_site.url)
+        page.wait_for_selector(".rf-modes")
+        _start_blank(page, sorted(_registered())[0])
+        add(page, "/major_work")
+        add(page, "/major_work/0/evidence")
+        field = box(page, "/major_work/0/evidence/0").locator("input")
+        field.scroll_into_view_if_needed()
+        # Bring the field to the bottom edge, above the bar, as typing on a phone leaves it.
+        page.evaluate("""() => {
+            const input = document.querySelector('[data-pointer="/major_work/0/evidence/0"] input');
+            const bar = document.querySelector('.rf-editor .rf-summary').getBoundingClientRect();
+            window.scrollBy(0, input.getBoundingClientRect().bottom - bar.top + 4);
+        }""")
+        field.focus()
+        page.keyboard.type("会议通知、签到表和论文集（纸质，存学会办公室）")
+        page.keyboard.press("Tab")  # a blank report's message shows once the field is left
+        settled(page)
+        msg = box(page, "/major_work/0/evidence/0").locator(":scope > .rf-msg")
+        assert "不是网址" in msg.inner_text()
+        bottom = msg.evaluate("m => m.getBoundingClientRect().bottom")
+        bar_top = page.evaluate("() => document.querySelector('.rf-editor .rf-summary').getBoundingClientRect().top")
+        assert bottom <= bar_top + 1, (bottom, bar_top)
+        top = field.evaluate("e => e.getBoundingClientRect().top")
+        assert top >= 0, top  # the field itself stays in view
+    finally:
+        context.close()
+
+
 def test_the_form_has_no_serious_accessibility_fault(page) -> None:
     from axe_playwright_python.sync_playwright import Axe
 

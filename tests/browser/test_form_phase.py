@@ -152,7 +152,8 @@ def test_each_problem_names_its_kind_in_words(page, base: str) -> None:
         assert counts[kind], kind
         assert set(items.evaluate_all(f"es => es.map({BEFORE})")) == {f'"{word}"'}, kind
     head, _ = _head(page)
-    assert head == (f"检查结果：{counts['rf-error']} 个错误，{counts['rf-todo']} 处待填写，"
+    assert head == (f"检查结果：{counts['rf-error']} 个错误，{counts['rf-todo']} 处待填写"
+                    "（必填，不填写提交后的检查会报为错误），"
                     f"{counts['rf-warning']} 个警告。"), head
     # At a field: an error and a warning are named; a todo says 必填 in its own words.
     for kind in ("rf-error", "rf-warning"):
