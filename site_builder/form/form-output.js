@@ -238,12 +238,16 @@
         + "可以先在手机上下载文件包，转到电脑上再按下面的步骤提交；本页自动保存的草稿只在这台手机的浏览器中，电脑上看不到。" }));
     }
     var upload = cfg.repo_url && !personal ? cfg.repo_url + "/upload/" + cfg.branch + "/submissions" : null;
+    var evidence = RF.localEvidence(st.data, this.ctx.labels.urls, st.data.year);
     var steps = el("ol", { class: "rf-steps", id: "rf-steps" }, [
       el("li", {}, ["注册并登录 GitHub（免费，已有账号可跳过）：",
         el("a", { href: "https://github.com/signup", target: "_blank", rel: "noopener", text: "github.com/signup" }),
         "。学会资料中“维护人”填的就是这个账号的用户名。"]),
       el("li", {}, [refused ? "用上面的按钮下载文件包（" + folderName + ".zip）" : pack,
         " 下载后解压，得到文件夹 ", el("code", { text: id }), "（里面是 society.yaml 和 " + st.data.year + ".yaml）。"]),
+      evidence.length ? el("li", { id: "rf-evidence-package" }, ["把报告引用的证明材料文件按路径放进这个文件夹（路径从 ",
+        el("code", { text: id }), " 文件夹算起），与报告一起提交，否则提交后的检查会报“找不到证明材料文件”：",
+        el("ul", {}, evidence.map(function (f) { return el("li", {}, [el("code", { text: f })]); }))]) : null,
       el("li", {}, upload ? ["打开 ", el("a", { href: upload, target: "_blank", rel: "noopener", id: "rf-upload-link", text: "仓库的上传页面" }),
         "（submissions 文件夹的 ", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"),
         "），把整个 ", el("code", { text: id }), " 文件夹拖进去。"]
@@ -323,6 +327,21 @@
     }
     var folder = cfg.repo_url + "/tree/" + cfg.branch + "/submissions/" + encodeURIComponent(id);
     var published = o.kind === "report" ? existing && existing.years.indexOf(st.data.year) !== -1 : !!existing;
+    var evidence = o.kind === "report" && existing ? RF.localEvidence(st.data, this.ctx.labels.urls, st.data.year) : [];
+    if (evidence.length) {
+      // The web editor takes one file: files the report names go up with it, by the upload page.
+      var into = cfg.repo_url + "/upload/" + cfg.branch + "/submissions/" + encodeURIComponent(id);
+      gh.appendChild(el("div", { class: "rf-upload", id: "rf-evidence-" + o.kind }, [
+        el("p", {}, ["这份报告引用了本学会文件夹中的 " + evidence.length + " 个证明材料文件，须与报告在同一个拉取请求中提交，",
+          "否则提交后的检查会报“找不到证明材料文件”（文件已在仓库中的除外）："]),
+        el("ul", {}, evidence.map(function (f) { return el("li", {}, [el("code", { text: f })]); })),
+        el("p", {}, ["这时请用上传的方式：点“下载文件”保存 " + fileName + "，和这些文件按上面的路径放在一起（如 evidence 文件夹），打开 ",
+          el("a", { href: into, target: "_blank", rel: "noopener", text: "本学会文件夹的上传页面" }),
+          "（", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"), "），把它们一起拖进去，在页面下方选择 ",
+          button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
+          "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"), "。"]),
+      ]));
+    }
     var url = cfg.repo_url + "/new/" + cfg.branch + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/") +
       "&value=" + encodeURIComponent(text);
     if (published) {

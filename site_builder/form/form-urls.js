@@ -247,6 +247,33 @@
     return issues;
   };
 
+  /* The files of the society's folder the report's evidence names (what `evidenceIssue` can only
+   * warn of, as the form cannot see the folder), each once, in the report's order: step 3 lists
+   * them, since they must go into the pull request with the report (E-EVIDENCE-MISSING). */
+  RF.localEvidence = function (data, urls, year) {
+    var found = [];
+    (function walk(value, key) {
+      if (Array.isArray(value)) {
+        if (key === "evidence") {
+          value.slice(0, urls.max_per_item).forEach(function (ref) {
+            if (typeof ref !== "string" || ref === "") return;
+            var issue = RF.evidenceIssue(ref, urls, year);
+            var file = issue && issue.severity === "warning" &&
+              (issue.code === "E-EVIDENCE-MISSING" || issue.code === "E-EVIDENCE-FILE-TYPE");
+            // One file however written (./evidence/a.pdf is evidence/a.pdf), named from the folder.
+            var named = ref.trim().split("/").filter(function (part) { return part !== "" && part !== "."; }).join("/");
+            if (file && found.indexOf(named) === -1) found.push(named);
+          });
+          return;
+        }
+        value.forEach(function (v) { walk(v, null); });
+      } else if (RF.isObject(value)) {
+        Object.keys(value).forEach(function (k) { walk(value[k], k); });
+      }
+    })(data, null);
+    return found;
+  };
+
   /* The society's website (society.yaml), as `check` reads it. */
   RF.websiteIssues = function (profile, urls) {
     var site = profile ? profile.website : null;

@@ -325,3 +325,28 @@ def test_a_published_report_the_gate_would_refuse_is_saved_not_sent(page, base: 
     assert not page.is_visible("#rf-github-report")
     assert page.locator("#rf-objection-report").count() == 0
     assert not page.problems, page.problems
+
+
+WITH_FILES = REPORT.replace('evidence: ["https://example.org/a"]',
+                            'evidence: ["https://example.org/a", "evidence/2018-年会通知.pdf", "./evidence/2018-年会通知.pdf",'
+                            ' "evidence/签到表.jpg"]')
+
+
+@pytest.mark.parametrize(("society", "where"), [(NEW, "#rf-evidence-report"), (UNREGISTERED, "#rf-evidence-package")])
+def test_step_three_lists_the_evidence_files_to_send_with_the_report(page, base: str, society: str, where: str) -> None:
+    """The walkthrough: a report naming evidence/2018-年会通知.pdf was told, only in the problem
+    list, to put it into the folder; step 3 said the folder held society.yaml and 2018.yaml."""
+    calendar = _rules().calendar
+    page.clock.install(time=_noon(calendar.submission_closes - dt.timedelta(days=10)))
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.set_input_files("#rf-file", files=[{"name": f"{YEAR}.yaml", "mimeType": "text/yaml",
+                                             "buffer": WITH_FILES.format(society=society).encode("utf-8")}])
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+    listed = page.locator(f"{where} li code").all_inner_texts()
+    # Each file once (./evidence/… is the same file), named from the folder; an address is none.
+    assert listed == ["evidence/2018-年会通知.pdf", "evidence/签到表.jpg"], listed
+    assert "找不到证明材料文件" in page.inner_text(where)
+    assert page.is_visible(where)
+    assert not page.problems, page.problems
