@@ -27,7 +27,15 @@ import pytest
 
 import site_builder
 import validators
-from site_builder import form_labels, markup, search_dict, tables, typography, zensical_build
+from site_builder import (
+    clause_changes,
+    form_labels,
+    markup,
+    search_dict,
+    tables,
+    typography,
+    zensical_build,
+)
 from validators import (
     console,
     csv_export,
@@ -165,6 +173,7 @@ SUBMITTED: dict[str, Hostile] = {
 TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "nfkc_forms._READ": (nfkc_forms._READ, "one character's NFKC form, when the list is made or tested"),
     "files._YEAR_FILE": (year_files._YEAR_FILE, "year file names in validators/guidelines/"),
+    "clause_changes._RUN": (clause_changes._RUN, "the guideline text the staff publish"),
     "text._CLAUSE": (year_text._CLAUSE, "the guideline text the staff publish"),
     "text._LEAD_IN": (year_text._LEAD_IN, "the guideline text the staff publish"),
     "text._AREA": (year_text._AREA, "the guideline text the staff publish"),
