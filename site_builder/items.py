@@ -30,7 +30,7 @@ from site_builder.markup import (
     yes_no,
 )
 from site_builder.tables import SOURCE
-from validators.evaluation.score_lines import CAP_RULE, ScoreLine
+from validators.evaluation.score_lines import CAP_RULE, ERROR_RULE, REVIEW_RULE, ScoreLine
 from validators.evaluation.scoring import Evaluation, ItemTierResult
 from validators.findings import Finding
 from validators.models.consortia import ConsortiumRole
@@ -314,7 +314,6 @@ def _new_station(item: Any, row: Row) -> Cell:
 # Why an item earned nothing, in the words of its evaluation line: an error (the line's rule), or
 # the association's review, which refuses it as 不予认定, 待补充材料 or not (yet) verified
 # (Standing.refusal, whose words begin with the verdict's label).
-ERROR_RULE, REVIEW_RULE = "error", "review"
 HAS_ERROR, UNVERIFIED, NOT_COUNTED = "有错误", "未经核实", "不计分"
 
 

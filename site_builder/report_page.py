@@ -43,7 +43,7 @@ from validators.evaluation.results import (
     review_file,
     rubric_files_changed,
 )
-from validators.evaluation.score_lines import CAP_RULE
+from validators.evaluation.score_lines import CAP_RULE, REVIEW_RULE
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
 from validators.models.review import ReviewStatus
@@ -332,7 +332,7 @@ def _rejected(doc: ReportDoc, e: Evaluation | None, frozen: bool = False) -> tup
     evaluation's line says it: during the notice, what a society weighs before it objects."""
     if e is None:
         return "", []
-    found = {x.item_id: x for x in e.lines if x.rule == items.REVIEW_RULE and x.item_id
+    found = {x.item_id: x for x in e.lines if x.rule == REVIEW_RULE and x.item_id
              and items.refusal_kind(x.note) == ReviewStatus.NOT_RECOGNISED.label}
     if not found:
         return "", []

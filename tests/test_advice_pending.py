@@ -36,6 +36,14 @@ SERVICE = """innovation:
       date: 2017-05-15
       outcome: 为园区 8 家企业制定数字化改造方案
       evidence: [https://example.org/cast-sample/cd-case/svc-pilot]
+    - id: svc-unseen
+      kind: 科技培训
+      title: 企业工程师数据分析培训
+      enterprise: 成都示例制造有限公司
+      district: 锦江区
+      date: 2017-06-20
+      outcome: 培训企业工程师 40 人
+      evidence: [https://example.org/cast-sample/cd-case/svc-unseen]
 """
 REQUESTED = "  - {item: svc-pilot, status: 待补充材料, reason: 请补充企业的服务确认函。, reviewer: cast-staff, date: 2018-01-04}\n"
 
@@ -99,13 +107,20 @@ def test_an_item_not_recognised_still_cites_the_one_clause_it_was_refused_under(
 def test_the_advice_says_what_verifying_the_waiting_items_would_add(tmp_path: Path) -> None:
     """Per state, the items that would earn once verified, named, with every clause they cite,
     and the gain the same engine computes: the total of the report with them verified, less
-    today's. The claims that would earn nothing verified (no expert reported) are not named."""
+    today's; the next state's on top of that, so that the gains add up to what verifying all
+    of them gives (七's cap, shared by both states, counted once). The claims that would earn
+    nothing verified (no expert reported) are not named."""
     e = _evaluation(_tree(tmp_path / "waiting"), ON_NOTICE)
     requested = _evaluation(_tree(tmp_path / "requested", ("svc-pilot", "mw-party")), ON_NOTICE)
-    unseen = _evaluation(_tree(tmp_path / "unseen", ("mw-event",)), ON_NOTICE)
+    everything = _evaluation(_tree(tmp_path / "all", ("svc-pilot", "mw-party", "mw-event", "svc-unseen")), ON_NOTICE)
+    unseen = _evaluation(_tree(tmp_path / "unseen", ("mw-event", "svc-unseen")), ON_NOTICE)
     assert [(p.status, [i for i, _ in p.items], p.gain) for p in e.pending] == [
         ("待补充材料", ["svc-pilot", "mw-party"], requested.total - e.total),
-        ("待核查", ["mw-event"], unseen.total - e.total)]
+        ("待核查", ["svc-unseen", "mw-event"], everything.total - requested.total)]
+    assert sum(p.gain for p in e.pending) == everything.total - e.total
+    # Alone, the items not yet seen would add more than they do after the others: 七's cap is
+    # shared by the two states (the review's sum of 4 + 2 said 6 where verifying all gives 5).
+    assert unseen.total - e.total > everything.total - requested.total
     assert all(p.gain > 0 for p in e.pending)
     material = e.pending[0]
     assert material.items == (("svc-pilot", "园区企业数字化咨询"), ("mw-party", "党支部标准化建设"))

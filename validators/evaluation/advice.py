@@ -21,6 +21,7 @@ from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent
 from validators.models.for_year import item_model
 from validators.models.report import YearReport
+from validators.models.review import ReviewStatus
 from validators.repository import BrokenReport, ReportDoc
 from validators.rules.academic_events import unmet_criteria
 from validators.rules.repeated_items import CODE as REPEATED
@@ -256,10 +257,11 @@ def verification_open(rules: Guideline, day: dt.date) -> bool:
 def pending_gains(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline, points: Rubric,
                   current: Evaluation, standing: Standing | None, day: dt.date) -> list[Pending]:
     """For each state of waiting (待补充材料, 待核查), the items in it that earn nothing now but
-    would earn once verified, and what the report's total would gain were they verified: the
-    report scored again with them verified, by the same engine (caps, counts, growth and expert
-    marks included). Nothing in a year the association verifies no more, and nothing for a state
-    whose items would add nothing (an area at its cap)."""
+    would earn once verified, and what the report's total would gain: the report scored again by
+    the same engine (caps, counts, growth and expert marks included) with each state's items
+    verified in turn, on top of the states before it, so that the gains add up to what verifying
+    them all would give (an area's cap shared by two states is not counted twice). Nothing in a
+    year the association verifies no more, and nothing for a state whose items add nothing."""
     if standing is None or not verification_open(rules, day):
         return []
     waiting: dict[str, str] = {}  # item id: its state, in the evaluation's order
@@ -273,18 +275,21 @@ def pending_gains(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rul
             clauses.setdefault(line.item_id, {})[line.clause] = None
     if not waiting:
         return []
-    # An item that would earn nothing even if verified (short of its rule) is not named.
-    everything = score_report(doc, previous, rules, points, replace(standing, assumed=standing.assumed | frozenset(waiting)))
-    earning = {line.item_id for line in everything.lines if line.points > 0 and line.item_id in waiting}
     titles = {e.id: e.title for e in review_entries(doc.report, points)}
     found = []
-    for status in dict.fromkeys(waiting[item] for item in waiting if item in earning):
-        ids = [item for item, said in waiting.items() if said == status and item in earning]
-        if not ids:
-            continue
-        verified = replace(standing, assumed=standing.assumed | frozenset(ids))
-        gain = score_report(doc, previous, rules, points, verified).total - current.total
-        if gain > 0:
-            cited = dict.fromkeys(c for item in ids for c in clauses.get(item, {}))
-            found.append(Pending(status, tuple((i, titles.get(i, i)) for i in ids), tuple(cited), gain))
+    assumed, before = standing.assumed, current.total
+    # The items waiting for the society's material first: theirs to act on; the staff's own
+    # backlog (待核查) then adds what remains.
+    states = sorted(dict.fromkeys(waiting.values()), key=lambda said: said != ReviewStatus.MATERIAL_REQUESTED.label)
+    for status in states:
+        ids = [item for item, said in waiting.items() if said == status]
+        assumed = assumed | frozenset(ids)
+        scored = score_report(doc, previous, rules, points, replace(standing, assumed=assumed))
+        # An item that earns nothing even once verified (short of its rule) is not named.
+        earning = [item for item in ids if any(line.points > 0 and line.item_id == item for line in scored.lines)]
+        gain = scored.total - before
+        before = scored.total
+        if earning and gain > 0:
+            cited = dict.fromkeys(c for item in earning for c in clauses.get(item, {}))
+            found.append(Pending(status, tuple((i, titles.get(i, i)) for i in earning), tuple(cited), gain))
     return found

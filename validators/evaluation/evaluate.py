@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from validators.association.results_files import results_path
 from validators.association.reviews import Standing, standing_for
 from validators.evaluation.advice import advise, pending_gains
 from validators.evaluation.scoring import Evaluation, score_report
@@ -24,13 +25,16 @@ EvaluationMemo = dict[tuple[str, int], tuple[tuple[object, ...], Evaluation]]
 
 def evaluate_report(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline,
                     points: Rubric, standing: Standing | None = None,
-                    following: EvaluationWindow | None = None, day: dt.date | None = None) -> Evaluation:
+                    following: EvaluationWindow | None = None, day: dt.date | None = None,
+                    finalized: bool = False) -> Evaluation:
     """`following`: the next year's evaluation window, where advice sends a late achievement;
     `day`: the day `standing` is of (today by default), whose phase says whether items waiting
-    for verification may still be verified."""
+    for verification may still be verified; `finalized`: the year's results are frozen, so no
+    verification adds anything to what is published (the pending gains are not computed)."""
     result = score_report(doc, previous, rules, points, standing)
     result.advice = advise(doc, previous, rules, points, result, standing, following)
-    result.pending = pending_gains(doc, previous, rules, points, result, standing, day or today())
+    if not finalized:
+        result.pending = pending_gains(doc, previous, rules, points, result, standing, day or today())
     return result
 
 
@@ -64,13 +68,14 @@ def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.dat
         # Tuples compare their items by identity first: unchanged reports compare in no time.
         # The source map too: score lines cite the lines their items start on.
         before = (previous.report, previous.source) if isinstance(previous, ReportDoc) else (previous and previous.file,)
+        finalized = results_path(repo.root, report_year).is_file()
         inputs = (doc.report, doc.source, tuple(doc.findings), before, tuple(previous.findings) if previous else (),
-                  standing, rules, points, day, following)
+                  standing, rules, points, day, following, finalized)
         kept = memo.get((society, report_year)) if memo is not None else None
         if kept is not None and kept[0] == inputs:
             result = kept[1]
         else:
-            result = evaluate_report(doc, previous, rules, points, standing, following, day)
+            result = evaluate_report(doc, previous, rules, points, standing, following, day, finalized=finalized)
             result.society, result.year = society, report_year  # its place, whatever it claims
             if memo is not None:
                 memo[(society, report_year)] = (inputs, result)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CAP_RULE", "REVIEW_RULE", "ScoreLine"]
+__all__ = ["CAP_RULE", "ERROR_RULE", "REVIEW_RULE", "ScoreLine"]
 
 # The rule of the line that takes an area down to its cap (the rubric's, not a clause's).
 CAP_RULE = "cap"
 # The rule of the zero line of an item the association's review keeps from scoring.
 REVIEW_RULE = "review"
+# The rule of the zero line of an item an error keeps from scoring.
+ERROR_RULE = "error"
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from validators.evaluation.expert_marks import (
     unjudged_words,
     words,
 )
-from validators.evaluation.score_lines import CAP_RULE, REVIEW_RULE, ScoreLine
+from validators.evaluation.score_lines import CAP_RULE, ERROR_RULE, REVIEW_RULE, ScoreLine
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import BrokenReport, ReportDoc
@@ -180,7 +180,7 @@ class _Scorer:
                  else REPORT_AT_FAULT if error in self.verdicts.report_errors else "本项")
         # An item with no clause of its own (a kind the year does not list) cites its error's: a
         # former name's is the clause of the kind it was renamed to.
-        self.lines.append(ScoreLine(area, clause or error.clause, item_id, "error", 0.0,
+        self.lines.append(ScoreLine(area, clause or error.clause, item_id, ERROR_RULE, 0.0,
                                     f"{where}{AT_FAULT}{error.message}",
                                     self.doc.file, self.line_of(path), error.code))
         return True
