@@ -54,13 +54,27 @@
     // place of the blank, with the way in that keeps what was published (2. below).
     var published = function () {
       var s = self.society(choice.value === NEW ? newId.value.trim() : choice.value);  // a registered id typed as new too
-      return s && s.years.indexOf(Number(newYear.value)) !== -1 ? s : null;
+      // A file on main counts though it cannot be read (`filed`): a blank would replace it too.
+      return s && (s.filed || s.years).indexOf(Number(newYear.value)) !== -1 ? s : null;
     };
     var offerPublished = function (asked) {
       RF.clear(newMsg);
       var s = published();
       if (!s) return null;
       var year = Number(newYear.value);
+      var anyway = el("button", { type: "button", class: "rf-button", id: "rf-new-anyway", text: "仍然新建空白报告",
+        on: { click: function () {
+          RF.clear(newMsg);
+          openBlank(s.id, year, true);
+        } } });
+      if (s.years.indexOf(year) === -1) {
+        // On main but unreadable: nothing to load as the draft, and a blank would replace it.
+        newMsg.appendChild(el("p", { class: "rf-warning", id: "rf-new-published", role: asked ? "alert" : null,
+          text: s.name + " 的 " + year + " 年度报告已经在仓库中，但无法读取（本学会在网站上的页面列出它的错误）。" +
+            "新建的空白报告提交后会替换这个文件，其中已填报的各项都会丢失；可以先下载它、在本页导入，按错误提示修改。" }));
+        newMsg.appendChild(el("div", {}, [anyway]));
+        return anyway;
+      }
       var fromPublished = el("button", { type: "button", class: "rf-button rf-primary", id: "rf-new-from-published",
         text: "以已发布的报告为底稿", on: { click: function () {
           RF.clear(newMsg);
@@ -69,11 +83,7 @@
       newMsg.appendChild(el("p", { class: "rf-warning", id: "rf-new-published", role: asked ? "alert" : null,
         text: s.name + " 的 " + year + " 年度报告已经发布。新建的空白报告提交后会替换已发布的报告，其中已填报的各项都会丢失；" +
           "要修改或补充这份报告，请以已发布的报告为底稿。" }));
-      newMsg.appendChild(el("div", {}, [fromPublished, " ", el("button", { type: "button", class: "rf-button",
-        id: "rf-new-anyway", text: "仍然新建空白报告", on: { click: function () {
-          RF.clear(newMsg);
-          openBlank(s.id, year, true);
-        } } })]));
+      newMsg.appendChild(el("div", {}, [fromPublished, " ", anyway]));
       return fromPublished;
     };
     choice.addEventListener("change", function () {

@@ -258,8 +258,8 @@
           value.slice(0, urls.max_per_item).forEach(function (ref) {
             if (typeof ref !== "string" || ref === "") return;
             var issue = RF.evidenceIssue(ref, urls, year);
-            var file = issue && issue.severity === "warning" &&
-              (issue.code === "E-EVIDENCE-MISSING" || issue.code === "E-EVIDENCE-FILE-TYPE");
+            // A file of a kind the check refuses (E-EVIDENCE-FILE-TYPE) is to mend, not to send.
+            var file = issue && issue.severity === "warning" && issue.code === "E-EVIDENCE-MISSING";
             // One file however written (./evidence/a.pdf is evidence/a.pdf), named from the folder.
             var named = ref.trim().split("/").filter(function (part) { return part !== "" && part !== "."; }).join("/");
             if (file && found.indexOf(named) === -1) found.push(named);

@@ -306,16 +306,20 @@ def test_a_correction_on_notice_is_told_the_head_s_approval_and_the_objection(pa
     assert not page.problems, page.problems
 
 
-@pytest.mark.parametrize(("phase", "said"), [("notice", "本学会现在没有这样的异议"),
-                                             ("verification", "报告的改动须由市科协管理员提交")])
-def test_a_published_report_the_gate_would_refuse_is_saved_not_sent(page, base: str, phase: str, said: str) -> None:
+@pytest.mark.parametrize(("when", "said"), [("notice", "本学会现在没有这样的异议"),
+                                            ("verification", "报告的改动须由市科协管理员提交"),
+                                            ("after notice", "报告的改动须由市科协管理员提交")])
+def test_a_published_report_the_gate_would_refuse_is_saved_not_sent(page, base: str, when: str, said: str) -> None:
     """After the deadline the gate refuses a society's change to its published report
     (E-CYCLE-CLOSED) unless, on notice, an open objection allows it: the form no longer says
-    “检查通过” and hands such a report the GitHub steps."""
+    “检查通过” and hands such a report the GitHub steps. The verification that follows the
+    notice (until the final day) refuses it too."""
     assert not _corrections(PUBLISHED)
     calendar = _rules().calendar
-    day = calendar.notice_starts if phase == "notice" else calendar.submission_closes
-    _open(page, base, day + dt.timedelta(days=1), PUBLISHED)
+    day = {"notice": calendar.notice_starts, "verification": calendar.submission_closes,
+           "after notice": calendar.notice_ends}[when] + dt.timedelta(days=1)
+    _open(page, base, day, PUBLISHED)
+    phase = "notice" if when == "notice" else "verification"
     assert page.inner_text("#rf-phase") == _sentences(phase)["sentence"]
     head, kind = _head(page)
     assert not head.startswith("检查通过"), head
@@ -329,7 +333,7 @@ def test_a_published_report_the_gate_would_refuse_is_saved_not_sent(page, base: 
 
 WITH_FILES = REPORT.replace('evidence: ["https://example.org/a"]',
                             'evidence: ["https://example.org/a", "evidence/2018-年会通知.pdf", "./evidence/2018-年会通知.pdf",'
-                            ' "evidence/签到表.jpg"]')
+                            ' "evidence/签到表.jpg", "evidence/setup.exe"]')
 
 
 @pytest.mark.parametrize(("society", "where"), [(NEW, "#rf-evidence-report"), (UNREGISTERED, "#rf-evidence-package")])
@@ -345,8 +349,22 @@ def test_step_three_lists_the_evidence_files_to_send_with_the_report(page, base:
     page.wait_for_selector(".rf-editor .rf-summary")
     settled(page)
     listed = page.locator(f"{where} li code").all_inner_texts()
-    # Each file once (./evidence/… is the same file), named from the folder; an address is none.
+    # Each file once (./evidence/… is the same file), named from the folder; an address is none,
+    # nor is a file of a kind the check refuses (E-EVIDENCE-FILE-TYPE): that one is to mend.
     assert listed == ["evidence/2018-年会通知.pdf", "evidence/签到表.jpg"], listed
     assert "找不到证明材料文件" in page.inner_text(where)
     assert page.is_visible(where)
+    assert not page.problems, page.problems
+
+
+def test_a_correction_allowed_on_notice_is_refused_once_the_notice_is_over(page, base: str) -> None:
+    """The gate lets an objection open the way only on notice: the day after, the society with
+    an open objection allowing its correction is refused like any other."""
+    assert _corrections(CORRECTING)
+    calendar = _rules().calendar
+    _open(page, base, calendar.notice_ends + dt.timedelta(days=1), CORRECTING)
+    head, _ = _head(page)
+    assert not head.startswith("检查通过"), head
+    assert "报告的改动须由市科协管理员提交" in head
+    assert page.locator("#rf-objection-report").count() == 0
     assert not page.problems, page.problems

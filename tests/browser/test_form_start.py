@@ -22,9 +22,14 @@ PUBLISHED = "cd-mech-eng"  # its 2017 and 2018 reports are published
 UNPUBLISHED = "cd-agri"  # 2017 only
 
 
+UNREADABLE = "cd-civil-arch"  # its 2018 file on main does not read
+
+
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return base_tree(tmp_path_factory.mktemp("form-start") / "tree")
+    root = base_tree(tmp_path_factory.mktemp("form-start") / "tree")
+    (root / "submissions" / UNREADABLE / "2018.yaml").write_text("society: [\n", encoding="utf-8")
+    return root
 
 
 @pytest.fixture(scope="module")
@@ -107,4 +112,23 @@ def test_a_year_or_society_with_nothing_published_opens_the_blank_at_once(page, 
     page.wait_for_selector(".rf-editor .rf-summary")
     assert "已新建" in page.inner_text(".rf-note")
     assert "已经发布" not in page.inner_text(".rf-note")
+    assert not page.problems, page.problems
+
+
+def test_a_blank_for_a_year_whose_file_does_not_read_is_warned_too(page, base: str, tree: Path) -> None:
+    """A report on main that cannot be read (the config's `filed`, not its `years`): a blank would
+    replace it as well, and there is nothing to load as the draft."""
+    _, repo = check_tree(tree)
+    assert (UNREADABLE, 2018) in repo.broken
+    _choose(page, base, UNREADABLE, 2018)
+    said = page.locator("#rf-new-published")
+    assert said.is_visible()
+    assert f"{_name(tree, UNREADABLE)} 的 2018 年度报告已经在仓库中，但无法读取" in said.inner_text()
+    assert page.locator("#rf-new-from-published").count() == 0
+    page.click("#rf-start-empty")
+    page.wait_for_timeout(300)
+    assert not _opened(page)
+    page.click("#rf-new-anyway")
+    page.wait_for_selector(".rf-editor .rf-summary")
+    assert _opened(page)
     assert not page.problems, page.problems
