@@ -187,7 +187,7 @@ def _blank_workbooks(site: SiteData) -> str:
             f"习惯用 Excel 或 WPS 的学会，可以下载空白工作簿填写年度报告：{links}（.xlsx）。"
             "每类工作一张表，表头有填写说明，可选的值有下拉列表。填好后把工作簿拖进"
             f"{link(site.urls.rel(PAGE, 'form/index.md'), '在线填报')}页面，表单逐格检查、指出有问题的单元格，"
-            "改好后按表单的步骤提交（新学会在表单里补填学会资料）。\n\n")
+            "改好后按表单的步骤提交（新学会在工作簿的“学会资料”表中填写学会资料，也可以在表单里补填）。\n\n")
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:

@@ -207,7 +207,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
         shape = workbook_layout(rules)
         files[f"{ASSETS}/workbook-{year}.json"] = _json(shape.as_json())
         # A blank workbook of the year, for a secretary who starts in Excel or WPS.
-        files[f"{ASSETS}/{year}-blank.xlsx"] = workbook_bytes(shape, {"year": year}, _form_address(settings))
+        files[f"{ASSETS}/{year}-blank.xlsx"] = workbook_bytes(shape, {"year": year}, _form_address(settings), profile={})
     for society in societies:
         files[f"{ASSETS}/reports/{society['id']}.json"] = _json(_reports(society["id"], grouped[society["id"]]))
     return files

@@ -833,7 +833,7 @@ def test_a_new_society_is_sent_to_the_form_for_its_profile(tmp_path: Path) -> No
     book = openpyxl.load_workbook(tmp_path / "new.xlsx")
     note = next(str(r[2].value) for r in book[COVER].iter_rows(min_row=2) if str(r[0].value).startswith("学会 id"))
     assert "新学会还没有代号" in note
-    assert "表单会请你补填学会资料" in note
+    assert "并在“学会资料”工作表填写学会资料" in note  # the blank workbook has the sheet (tests/test_xlsx_profile.py)
     assert "“在线填报”页面（https://" in note  # the form's address, from mkdocs.yml's site_url
     assert "/form/）" in note
     assert any("新学会" in str(r[0].value) for r in book["说明"].iter_rows())
@@ -1457,8 +1457,13 @@ def test_a_missing_research_focus_is_said_at_its_cell_by_its_title(tmp_path: Pat
     assert f"须写明“{titles['focus']}”" in line
 
 
-def _with_rows(source: Path, target: Path, rows: str, part: str = "xl/worksheets/sheet2.xml") -> None:
-    """`source` (a workbook the project wrote) with `rows` added, as XML, at the end of a sheet's data."""
+def _with_rows(source: Path, target: Path, rows: str, part: str | None = None) -> None:
+    """`source` (a workbook the project wrote) with `rows` added, as XML, at the end of a sheet's data
+    (by default its first list sheet's, 为企业提供的服务: the second sheet, or the third after a
+    new society's 学会资料)."""
+    if part is None:
+        names = openpyxl.load_workbook(source, read_only=True).sheetnames
+        part = f"xl/worksheets/sheet{names.index('为企业提供的服务') + 1}.xml"
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             data = old.read(info.filename)

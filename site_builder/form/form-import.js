@@ -347,7 +347,7 @@
       // lists it; said there, at the society's field, and nowhere else.
       var cover = RF.coverSociety(read.data, read.societyAt, self.config.societies, self.labels, layout.cover_sheet);
       if (cover) read.issues.unshift(cover);
-      return { data: read.data, issues: read.issues, yearAt: read.yearAt };
+      return { data: read.data, issues: read.issues, yearAt: read.yearAt, profile: read.profile, profileSheet: layout.profile_sheet };
     }
     self.layoutOf(newest).then(function (layout) {
       return RF.readXlsx(buffer, limits, RF.workbookWidth(layout, limits), layout.totals.formulas).then(function (sheets) {
@@ -384,7 +384,10 @@
         note += RF.workbookOtherYearNote(result.yearAt, data.year, year);
       }
       var errors = result.issues.filter(function (i) { return i.severity === "error"; });
-      var options = self.withProfile({ note: note, imported: true, cells: result.issues }, profile, data, msgBox);
+      // The 学会资料 sheet, when it holds something and no society.yaml came with the workbook: the
+      // new society's profile (a registered society's is not used, and said so).
+      var sheet = !profile && result.profile ? { name: name + "（“" + result.profileSheet + "”工作表）", data: result.profile } : null;
+      var options = self.withProfile({ note: note, imported: true, cells: result.issues }, profile || sheet, data, msgBox);
       if (!options) return;
       var said = options.note;
       // What was lost, said as it was lost (a sheet not read is no "8 cells"); until each is

@@ -154,7 +154,7 @@
         text: "下载为工作簿（.xlsx）", on: { click: function () {
           var st = self.state;
           self.layoutOf(st.year).then(function (layout) {
-            var blob = RF.zip(RF.workbookParts(st.data, layout));
+            var blob = RF.zip(RF.workbookParts(st.data, layout, self.profileCtx ? st.profile : null));  // a new society's profile too
             self.save(new Blob([blob], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
               (st.data.society || "report") + "-" + st.year + ".xlsx");
           });

@@ -623,6 +623,50 @@
       }
       return null;
     }
+    /* The 学会资料 sheet: a row per field, its title in A, its value in B, read as the cover is;
+     * the profile when any of its cells holds something, else null (read.py, `_Reader.profile`). */
+    function readProfile(rows) {
+      if (!rows) return null;
+      var name = layout.profile_sheet;
+      var byField = Object.create(null);
+      var seen = Object.create(null);
+      var found = {};
+      var held = false;
+      layout.profile.forEach(function (c) { byField[c.title] = c; });
+      outside(name, rows, { 1: true, 2: true });  // 项目, 内容
+      rows.slice(1).forEach(function (row, i) {
+        var r = i + 2;
+        var field = title(row[0]);
+        if (!field) {
+          if (row.length > 1 && !blank(row[1], spaces)) {
+            say(name, r, 2, "这一格左边没有写项目，没有读入：请把内容写在对应项目的右边。", "error", "cell");
+            held = true;
+          }
+          return;
+        }
+        var c = byField[field];
+        if (!c) {
+          var close = closest(field, Object.keys(byField), 0.5);
+          say(name, r, 1, "不认识的项目“" + field + "”：" + (close ? "是不是“" + close + "”？" : "可用的项目见“" + layout.guide_sheet + "”工作表。") +
+            "这一行没有读入。", "error", "row");
+          return;
+        }
+        if (seen[field]) {
+          say(name, r, 1, "“" + field + "”在“" + name + "”中出现了两次（第 " + seen[field] + " 行和第 " + r + " 行）：只读入了第一行，请删去一行。",
+            "error", "row");
+          return;
+        }
+        seen[field] = r;
+        var before = kept.error.length + unsaid.error;
+        var value = read(row.length > 1 ? row[1] : null, c, name, r, 2);
+        if (kept.error.length + unsaid.error > before) held = true;
+        if (value !== null) {
+          found[c.key] = value;
+          held = true;
+        }
+      });
+      return held ? found : null;
+    }
     var cover = sheets[layout.cover_sheet];
     if (!cover) return { data: null, issues: [{ cell: "", severity: "error", message: "工作簿中没有“" + layout.cover_sheet + "”工作表：请使用网站提供的工作簿。" }] };
     // Lookups by a cell's text: no inherited names ("constructor" is a title like any other).
@@ -661,7 +705,9 @@
       node[c.path[c.path.length - 1]] = value;
     });
     sayLost(layout.cover_sheet);  // after the cover's own cells, as `xlsx import` says them
-    var known = [layout.cover_sheet].concat(layout.sheets.map(function (x) { return x.name; }));
+    var profile = readProfile(sheets[layout.profile_sheet]);
+    sayLost(layout.profile_sheet);
+    var known = [layout.cover_sheet, layout.profile_sheet].concat(layout.sheets.map(function (x) { return x.name; }));
     // A renamed sheet would lose its rows without a word (as `xlsx import` says it).
     var missing = layout.sheets.map(function (x) { return x.name; }).filter(function (name) { return !sheets[name]; });
     var others = [];
@@ -868,7 +914,7 @@
     issues = kept.error.concat(kept.warning.slice(0, room));
     var more = unsaid.error + unsaid.warning;
     if (more) issues.push(RF.unlisted(more, most, unsaid.error > 0));
-    return { data: data, issues: issues, yearAt: yearAt, societyAt: societyAt };
+    return { data: data, issues: issues, yearAt: yearAt, societyAt: societyAt, profile: profile };
   };
 
   /* The cover's 学会 id as secretaries write it (validators/xlsx/cover.py): an id in capitals
@@ -1499,20 +1545,21 @@
     return cellName("", 1, n + 1).slice(1, -1);
   }
 
-  // Styles: 0 plain, 1 header, 2 date, 3 text. A text cell is always an inline string: a value
-  // that starts with =, +, - or @ is never a formula.
+  // Styles: 0 plain, 1 header, 2 date, 3 text, 4 text that wraps (the cover's 说明). A text cell is
+  // always an inline string: a value that starts with =, +, - or @ is never a formula.
   var STYLES = HEAD + "<styleSheet " + NS + '><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>' +
     '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+    '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
-    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-  function cellXml(ref, column, value, layout, header) {
+  function cellXml(ref, column, value, layout, header, wrap) {
     if (value === null || value === undefined || (Array.isArray(value) && !value.length)) return "";
     if (header) return '<c r="' + ref + '" s="1" t="inlineStr"><is><t xml:space="preserve">' + esc(value) + "</t></is></c>";
     var kind = column ? column.kind : "text";
@@ -1529,26 +1576,70 @@
     }
     var text = kind === "bool" && typeof value === "boolean" ? (value ? "是" : "否")
       : Array.isArray(value) ? value.join(layout.separator) : String(value);
-    return '<c r="' + ref + '" s="3" t="inlineStr"><is><t xml:space="preserve">' + esc(text) + "</t></is></c>";
+    return '<c r="' + ref + '" s="' + (wrap ? 4 : 3) + '" t="inlineStr"><is><t xml:space="preserve">' + esc(text) + "</t></is></c>";
   }
 
-  function sheetXml(rows, widths, validations) {
+  /* The lines `text` wraps to in a column `width` wide (a Chinese character takes two; write.py, `_lines`). */
+  function lines(text, width) {
+    return String(text).split("\n").reduce(function (sum, part) {
+      var wide = 0;
+      for (var i = 0; i < part.length; i++) wide += part.charCodeAt(i) > 0x2E7F ? 2 : 1;
+      return sum + Math.max(1, Math.ceil(wide / Math.max(1, width - 1)));
+    }, 0);
+  }
+
+  function sheetXml(rows, widths, validations, comments, heights) {
     var body = rows.map(function (cells, r) {
-      return '<row r="' + (r + 1) + '">' + cells.join("") + "</row>";
+      var tall = heights && heights[r] > 1 ? ' ht="' + 15 * heights[r] + '" customHeight="1"' : "";
+      return '<row r="' + (r + 1) + '"' + tall + ">" + cells.join("") + "</row>";
     }).join("");
     var cols = widths.map(function (w, i) {
       return '<col min="' + (i + 1) + '" max="' + (i + 1) + '" width="' + w + '" customWidth="1"/>';
     }).join("");
     var dv = validations.length ? '<dataValidations count="' + validations.length + '">' + validations.join("") + "</dataValidations>" : "";
-    return HEAD + "<worksheet " + NS + '><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
-      (cols ? "<cols>" + cols + "</cols>" : "") + "<sheetData>" + body + "</sheetData>" + dv + "</worksheet>";
+    // Printed as `xlsx template` prints: A4 landscape, as wide as the page (write.py, `printed`).
+    return HEAD + "<worksheet " + NS + '><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+      (cols ? "<cols>" + cols + "</cols>" : "") + "<sheetData>" + body + "</sheetData>" + dv +
+      '<pageMargins left="0.3" right="0.3" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
+      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+      (comments.length ? '<legacyDrawing r:id="rId1"/>' : "") + "</worksheet>";
   }
 
-  /* The report `data` (labels, ISO dates) as the year's workbook: the parts RF.zip stores. */
-  RF.workbookParts = function (data, layout, guide) {
+  /* A sheet's notes on its cells ({ref, row, col, text}): the comments part, and the drawing
+   * Excel and WPS show them with (a hidden note beside its cell, shown on pointing at it), as
+   * `xlsx template` writes them. `n`: the sheet's number, each drawing's shapes numbered apart. */
+  function commentsXml(comments) {
+    return HEAD + '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author></author></authors><commentList>' +
+      comments.map(function (c) {
+        return '<comment ref="' + c.ref + '" authorId="0"><text><r><t xml:space="preserve">' + esc(c.text) + "</t></r></text></comment>";
+      }).join("") + "</commentList></comments>";
+  }
+
+  function notesVml(comments, n) {
+    return '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+      '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="' + n + '"/></o:shapelayout>' +
+      '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>' +
+      '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+      comments.map(function (c, i) {
+        return '<v:shape id="_x0000_s' + (n * 1024 + i + 1) + '" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:1.5pt;' +
+          'width:192pt;height:83.25pt;z-index:' + (i + 1) + ';visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">' +
+          '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+          '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+          '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>' +
+          [c.col + 1, 15, c.row, 10, c.col + 3, 15, c.row + 5, 4].join(", ") + "</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>" + c.row +
+          "</x:Row><x:Column>" + c.col + "</x:Column></x:ClientData></v:shape>";
+      }).join("") + "</xml>";
+  }
+
+  /* The report `data` (labels, ISO dates) as the year's workbook: the parts RF.zip stores, with
+   * the notes on the headers, the dropdowns and the date checks `xlsx template` gives (the words
+   * are the layout's, validators/xlsx/layout.py). `profile`: a new society's profile (society.yaml's
+   * fields), on the 学会资料 sheet after the cover; none, no such sheet. */
+  RF.workbookParts = function (data, layout, profile) {
     var sheets = [];
     var lists = [["是", "否"]];
     var listTitles = ["是/否"];
+    var checks = layout.checks;
     function source(column) {
       var choices = column.kind === "bool" ? ["是", "否"] : column.choices;
       var key = JSON.stringify(choices);
@@ -1560,32 +1651,63 @@
       }
       return "'" + layout.options_sheet + "'!$" + letter(n) + "$2:$" + letter(n) + "$" + (choices.length + 1);
     }
+    function check(type, style, column, sqref, formulas) {
+      return '<dataValidation type="' + type + '" errorStyle="' + style + '"' +
+        ' allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="' + esc(column.title) + '" error="' +
+        esc(type === "date" ? checks.date_error : checks.list_error) + '" sqref="' + sqref + '">' + formulas + "</dataValidation>";
+    }
     function validation(column, sqref) {
+      if (column.kind === "date") {
+        return check("date", "warning", column, sqref, "<formula1>" + checks.dates[0] + "</formula1><formula2>" + checks.dates[1] + "</formula2>");
+      }
       if (column.kind !== "bool" && !(column.choices && column.choices.length)) return null;
       var style = column.kind === "text" && !column.closed ? "information" : "warning";  // a suggested text may be another
-      return '<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="' + style + '" sqref="' + sqref +
-        '"><formula1>' + esc(source(column)) + "</formula1></dataValidation>";
+      return check("list", style, column, sqref, "<formula1>" + esc(source(column)) + "</formula1>");
     }
     function at(path) {
       var node = data;
       path.forEach(function (k) { node = node && typeof node === "object" ? node[k] : undefined; });
       return node;
     }
-    // The cover
-    var coverRows = [[cellXml("A1", null, "项目", layout, true), cellXml("B1", null, "填写", layout, true)]];
+    function note(comments, row, col, text) {
+      if (text) comments.push({ ref: letter(col) + (row + 1), row: row, col: col, text: text });
+    }
+    // The cover, each row's help beside it
+    var coverRows = [[cellXml("A1", null, "项目", layout, true), cellXml("B1", null, "填写", layout, true),
+      cellXml("C1", null, "说明", layout, true)]];
     var coverValidations = [];
+    var coverHeights = [1];
     layout.cover.forEach(function (c, i) {
+      coverHeights.push(lines(c.note || "", 60));
       var r = i + 2;
-      coverRows.push([cellXml("A" + r, null, c.header, layout), cellXml("B" + r, c, at(c.path), layout)]);
+      coverRows.push([cellXml("A" + r, null, c.header, layout), cellXml("B" + r, c, at(c.path), layout),
+        cellXml("C" + r, null, c.note || null, layout, false, true)]);
       var v = validation(c, "B" + r);
       if (v) coverValidations.push(v);
     });
-    sheets.push({ name: layout.cover_sheet, xml: null, rows: coverRows, widths: [34, 24], validations: coverValidations });
+    sheets.push({ name: layout.cover_sheet, xml: null, rows: coverRows, widths: [34, 24, 60], validations: coverValidations, comments: [],
+      heights: coverHeights });
+    // A new society's profile: a row per field, its help in the note on its title
+    if (profile) {
+      var profileRows = [layout.profile_headers.map(function (h, i) { return cellXml(letter(i) + "1", null, h, layout, true); })];
+      var profileValidations = [];
+      var profileNotes = [];
+      layout.profile.forEach(function (c, i) {
+        var r = i + 2;
+        profileRows.push([cellXml("A" + r, null, c.header, layout), cellXml("B" + r, c, profile[c.key], layout)]);
+        note(profileNotes, r - 1, 0, c.note);
+        var v = validation(c, "B" + r);
+        if (v) profileValidations.push(v);
+      });
+      sheets.push({ name: layout.profile_sheet, rows: profileRows, widths: [34, 40], validations: profileValidations, comments: profileNotes });
+    }
     // A sheet per list
     layout.sheets.forEach(function (sheet) {
-      var columns = (sheet.parent ? [{ key: layout.parent, title: layout.parent, header: layout.parent + " *", kind: "text", choices: [] }]
-        : []).concat(sheet.columns);
+      var columns = (sheet.parent ? [{ key: layout.parent, title: layout.parent, header: layout.parent + " *", kind: "text", choices: [],
+        note: checks.parent_note }] : []).concat(sheet.columns);
       var rows = [columns.map(function (c, i) { return cellXml(letter(i) + "1", null, c.header, layout, true); })];
+      var notes = [];
+      columns.forEach(function (c, i) { note(notes, 0, i, c.note); });
       var items = [];
       if (sheet.parent) {
         var parentSheet = layout.sheets.filter(function (s) {
@@ -1604,14 +1726,14 @@
         }));
       });
       var validations = columns.map(function (c, i) {
-        return validation(c, letter(i) + "2:" + letter(i) + "500");
+        return validation(c, letter(i) + "2:" + letter(i) + (checks.rows + 1));
       }).filter(Boolean);
       sheets.push({ name: sheet.name, rows: rows, widths: columns.map(function (c) { return c.kind === "list" ? 40 : 18; }),
-        validations: validations });
+        validations: validations, comments: notes });
     });
     sheets.push({ name: layout.guide_sheet, rows: layout.guide.map(function (line, i) {
       return [cellXml("A" + (i + 1), null, line, layout)];
-    }), widths: [120], validations: [] });
+    }), widths: [120], validations: [], comments: [] });
     var optionRows = [];
     var longest = Math.max.apply(null, lists.map(function (l) { return l.length; }));
     for (var r = 0; r <= longest; r++) {
@@ -1620,17 +1742,19 @@
           : cellXml(letter(n) + (r + 1), null, l[r - 1], layout);
       }));
     }
-    sheets.push({ name: layout.options_sheet, rows: optionRows, widths: lists.map(function () { return 20; }), validations: [] });
+    sheets.push({ name: layout.options_sheet, rows: optionRows, widths: lists.map(function () { return 20; }), validations: [], comments: [] });
 
     var parts = [];
     parts.push({ name: "[Content_Types].xml", text: HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
       sheets.map(function (s, i) {
-        return '<Override PartName="/xl/worksheets/sheet' + (i + 1) + '.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>';
+        return '<Override PartName="/xl/worksheets/sheet' + (i + 1) + '.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          (s.comments.length ? '<Override PartName="/xl/comments' + (i + 1) + '.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>' : "");
       }).join("") + "</Types>" });
     parts.push({ name: "_rels/.rels", text: HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
@@ -1648,7 +1772,15 @@
       }).join("") + '<Relationship Id="rId' + (sheets.length + 1) + '" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>' });
     parts.push({ name: "xl/styles.xml", text: STYLES });
     sheets.forEach(function (s, i) {
-      parts.push({ name: "xl/worksheets/sheet" + (i + 1) + ".xml", text: sheetXml(s.rows, s.widths, s.validations) });
+      parts.push({ name: "xl/worksheets/sheet" + (i + 1) + ".xml", text: sheetXml(s.rows, s.widths, s.validations, s.comments, s.heights) });
+      if (!s.comments.length) return;
+      var rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+      parts.push({ name: "xl/worksheets/_rels/sheet" + (i + 1) + ".xml.rels", text: HEAD +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="' + rel + 'vmlDrawing" Target="../drawings/vmlDrawing' + (i + 1) + '.vml"/>' +
+        '<Relationship Id="rId2" Type="' + rel + 'comments" Target="../comments' + (i + 1) + '.xml"/></Relationships>' });
+      parts.push({ name: "xl/comments" + (i + 1) + ".xml", text: commentsXml(s.comments) });
+      parts.push({ name: "xl/drawings/vmlDrawing" + (i + 1) + ".vml", text: notesVml(s.comments, i + 1) });
     });
     return parts;
   };

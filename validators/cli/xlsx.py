@@ -111,7 +111,8 @@ def run_template(args: argparse.Namespace) -> int:
     refused = _refused(args.output, args.replace)
     if refused is not None:
         return refused
-    failed = _write(args.output, workbook_bytes(layout(rules), {"society": args.society, "year": args.year}, _form_url(args.root)))
+    failed = _write(args.output, workbook_bytes(layout(rules), {"society": args.society, "year": args.year}, _form_url(args.root),
+                                                profile={}))
     if failed is not None:
         return failed
     out(f"已写入 {args.output}：{args.society} {args.year} 年度的空白工作簿。")
@@ -192,10 +193,11 @@ class _Sheets:
     @classmethod
     def of(cls, shape: Layout, rules: Guideline) -> _Sheets:
         from validators.models.for_year import report_model
-        from validators.xlsx.layout import COVER
+        from validators.xlsx.layout import COVER, PROFILE
 
         keys = {s.name: {c.key: c.title for c in s.columns} for s in shape.sheets}
         keys[COVER] = {c.key: c.title for _, c in shape.cover}
+        keys[PROFILE] = {c.key: c.title for c in shape.profile}
         return cls(report_model(rules), keys, {s.name: s.id_example for s in shape.sheets})
 
 
@@ -244,12 +246,12 @@ def _form_url(root: Path | str) -> str:
 def _new_society(findings: list[Finding], society: str, root: Path, imported: Imported) -> list[Finding]:
     """The check's "the folder has no society.yaml", said for a workbook: it holds no profile; the
     online form asks for one (or the staff start the folder with `new`)."""
-    from validators.xlsx.layout import FORM_PAGE
+    from validators.xlsx.layout import FORM_PAGE, PROFILE
 
     url = _form_url(root)
     where = f"{FORM_PAGE}（{url}）" if url else FORM_PAGE
-    words = (f"学会“{society}”还没有在本站登记（没有学会资料 society.yaml），工作簿中不能填写学会资料：请把这个工作簿拖入{where}，"
-             "表单会请你填写学会资料（名称、类型、维护人），再下载文件包一并提交。代学会导入时，可先用 "
+    words = (f"学会“{society}”还没有在本站登记（没有学会资料 society.yaml），工作簿的“{PROFILE}”工作表也没有填写：请在其中填写学会资料"
+             f"（名称、类型、维护人）后再导入，或把这个工作簿拖入{where}，表单会请你填写学会资料，再下载文件包一并提交。代学会导入时，也可先用 "
              f"`python -m validators new {society} <年度> --name <学会名称> --maintainer <GitHub用户名>` 建立学会资料，再导入。")
     said = []
     for f in findings:
@@ -264,6 +266,104 @@ def _new_society(findings: list[Finding], society: str, root: Path, imported: Im
     return said
 
 
+# The check's finding on a report whose society has no profile: a workbook that brings one has it.
+_NO_PROFILE = "E-SOCIETY-PROFILE-MISSING"
+
+
+@dataclass(slots=True)
+class _Profile:
+    """A workbook's 学会资料 sheet as the society.yaml `xlsx import` writes beside the report:
+    written only when the sheet holds something, and never over another society.yaml unasked."""
+
+    text: str
+    data: dict[str, Any]
+    path: Path
+    shown: str
+    root: Path
+    said: str = ""  # what the import says of it after 已写入 (written, kept as it was)
+    changed: bool = True
+
+    @classmethod
+    def of(cls, imported: Imported, society: str, source: str, path: Path, root: Path) -> _Profile | None:
+        from validators.check import display_path
+        from validators.xlsx.report import profile_yaml
+
+        if imported.profile is None:
+            return None
+        data = {"id": society, **imported.profile}
+        shown = display_path(path, root) if path.is_relative_to(root) else str(path)
+        return cls(profile_yaml(data, source), data, path, shown, root)
+
+    def findings(self, imported: Imported, workbook: str, sheets: _Sheets) -> list[Finding]:
+        """`check` on the profile (in a scratch folder named by its id), at the sheet's cells."""
+        from validators.check import check_file
+        from validators.submission_paths import PROFILE_FILE
+        from validators.xlsx.layout import PROFILE
+
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = Path(scratch) / str(self.data["id"]) / PROFILE_FILE
+            copy.parent.mkdir()
+            copy.write_text(self.text, encoding="utf-8")
+            found = check_file(copy, self.root).findings
+        said = []
+        for f in found:
+            key = str((f.path or ("",))[0])
+            cell = imported.profile_cells.get(key)
+            if key == "id" or (cell is not None and f.code == "E-SCHEMA-MISSING" and cell in imported.unread):
+                continue  # the id is the cover's, said there; an unread cell is said already
+            if cell is None:
+                said.append(Finding(self.shown, f.line, f.column, f.code, f.severity, f.message, f.clause, f.path))
+                continue
+            message = _in_words(f.message, sheets.keys.get(PROFILE, {}))
+            placed = Finding(workbook, cell.row, cell.col, f.code, f.severity, f"{cell.name}：{message}", f.clause, f.path)
+            imported.where[placed] = cell
+            said.append(placed)
+        return said
+
+    def refused(self, replace: bool) -> int | None:
+        """As the report's file (`_refused`): another society.yaml there is kept unless --replace;
+        one that says the same is left as it is."""
+        from validators.xlsx.layout import PROFILE
+
+        why = not_a_file(self.path)
+        if why is not None:
+            err(f"{why}：请换一个文件名或位置。")
+            return EXIT_USAGE
+        if not self.path.exists():
+            self.said = f"、{self.shown}（学会资料）"
+            return None
+        if _same_profile(self.path, self.data):
+            self.changed, self.said = False, f"（{self.shown} 已有相同的学会资料，没有改动）"
+            return None
+        if not replace:
+            err(f"{self.shown} 已经存在，与工作簿“{PROFILE}”工作表中填写的学会资料不同，没有覆盖：要覆盖请加 --replace；"
+                f"只导入年度报告时，请清空“{PROFILE}”工作表中填写的内容。")
+            return EXIT_ERRORS
+        self.said = f"、{self.shown}（学会资料，覆盖了原有的文件）"
+        return None
+
+    def write(self) -> int | None:
+        return _write(self.path, self.text.encode("utf-8")) if self.changed else None
+
+
+def _same_profile(path: Path, data: dict[str, Any]) -> bool:
+    """The society.yaml at `path` says what `data` says (a kind by its code or its label alike),
+    read as `check` reads it (its limits on size and aliases: it may be anyone's file)."""
+    from pydantic import ValidationError
+
+    from validators.models.society import SocietyProfile
+    from validators.yaml.loading import load_bytes
+    from validators.yaml.policy import policy
+
+    try:
+        there = load_bytes(path.read_bytes(), path.name, policy().yaml.limits)
+        if any(f.severity == "error" for f in there.findings):
+            return False
+        return bool(SocietyProfile.model_validate(there.data).model_dump() == SocietyProfile.model_validate(data).model_dump())
+    except (OSError, ValidationError):
+        return False
+
+
 def _valid_id(society: str) -> bool:
     from validators.models.common import SLUG_PATTERN
 
@@ -272,7 +372,7 @@ def _valid_id(society: str) -> bool:
 
 def run_import(args: argparse.Namespace) -> int:
     from validators.check import check_tree, display_path, read_tree
-    from validators.submission_paths import SUBMISSIONS
+    from validators.submission_paths import PROFILE_FILE, SUBMISSIONS
     from validators.xlsx.ids import fill_ids
     from validators.xlsx.layout import layout
     from validators.xlsx.report import report_yaml
@@ -317,35 +417,44 @@ def run_import(args: argparse.Namespace) -> int:
         err("工作簿无法导入，没有写出年度报告：请按上面的提示改正工作簿后再试。")
         return EXIT_ERRORS
     text_ = report_yaml(data, rules, args.workbook.name)
-    unread = any(f.severity == "error" for f in findings)
     target = (root / SUBMISSIONS / args.society / f"{year}.yaml") if args.society else args.output.resolve()
     shown = display_path(target, root) if target.is_relative_to(root) else str(target)
+    # The 学会资料 sheet, when it holds something: society.yaml beside the report, checked as
+    # `check` checks one, its findings said at the sheet's cells.
+    profile = _Profile.of(imported, str(society), args.workbook.name, target.parent / PROFILE_FILE, root)
+    unread = any(f.severity == "error" for f in findings)
+    if profile is not None:  # its check's errors, as the report's, do not keep it from being written
+        findings += profile.findings(imported, workbook, sheets)
     checked: list[Finding] = []
     if unread or not args.society:
         # Checked where the check expects a report, its evidence looked up in the society's
         # folder: every problem at once, even when cells could not be read (then nothing is written).
         folder = root / SUBMISSIONS / society
         checked, report_file = _check_copy(text_, root, society, year, folder if folder.is_dir() else target.parent)
-        checked = [_renamed(f, report_file, shown) for f in checked]
+        checked = [_renamed(f, report_file, shown) for f in checked if not (profile and f.code == _NO_PROFILE)]
         if unread:
             findings += _at_cells(checked, shown, imported, workbook, sheets)
             _print(args, CheckResult(1, findings), imported, workbook)
             err("工作簿中有没有读入的内容（单元格、列、行或整张表，见上面的错误），没有写出年度报告：请按上面指明的位置改正后再导入。")
             return EXIT_ERRORS
     refused = _refused(target, args.replace)
+    if refused is None and profile is not None:
+        refused = profile.refused(args.replace)
     if refused is not None:
         return refused
-    failed = _write(target, text_.encode("utf-8"))
+    failed = profile.write() if profile is not None else None
+    failed = failed if failed is not None else _write(target, text_.encode("utf-8"))
     if failed is not None:
         return failed
     if args.society:
-        checked = check_tree(root, [target])[0].findings
+        # The profile's own findings are said at its cells already (check_tree adds them to the report's).
+        checked = [f for f in check_tree(root, [target])[0].findings if profile is None or f.file != profile.shown]
     findings += _new_society(_at_cells(checked, shown, imported, workbook, sheets), str(society), root, imported)
     _print(args, CheckResult(1, findings), imported, workbook)
     errors = sum(f.severity == "error" for f in findings)
     if filled:
         (out if args.format == "text" else err)(_filled_note(filled, data, imported))
-    said = f"已写入 {shown}" + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"
+    said = f"已写入 {shown}" + (profile.said if profile is not None else "") + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"
                               if errors else "。")
     (out if args.format == "text" else err)(said)  # json and github output stay parseable
     return EXIT_ERRORS if errors else EXIT_OK

@@ -18,16 +18,30 @@ from validators.models.common import SLUG_PATTERN
 from validators.models.for_year import nested_model, report_model
 from validators.models.labelled import LabelledEnum
 from validators.models.report import EXAMPLE_SOCIETY, new_id
+from validators.models.society import SocietyProfile
 from validators.yaml.policy import policy
 from validators.year.guideline import Guideline
 from validators.year.measures import OTHER_INDUSTRY
 
-__all__ = ["COVER", "FORM_PAGE", "GUIDE", "NEW_SOCIETY", "OPTIONS", "PARENT", "SEPARATOR", "SEPARATORS", "SPACES", "TITLE_AFTER_YEAR",
-           "Column", "Layout", "Sheet", "guide_lines", "layout", "template_title", "template_year"]
+__all__ = ["COVER", "DATE_ERROR", "FORM_PAGE", "GUIDE", "LIST_ERROR", "NEW_SOCIETY", "OPTIONS", "PARENT", "PARENT_NOTE",
+           "PROFILE", "PROFILE_HEADERS", "ROWS", "SEPARATOR", "SEPARATORS", "SPACES", "TITLE_AFTER_YEAR", "Column", "Layout", "Sheet",
+           "guide_lines", "layout", "profile_columns", "template_title", "template_year"]
 
 COVER = "封面"
 GUIDE = "说明"
 OPTIONS = "选项"
+# A new society's profile (society.yaml) in two columns, 项目 and 内容: the fields the form's
+# profile asks for (`profile_columns`).
+PROFILE = "学会资料"
+PROFILE_HEADERS = ("项目", "内容")
+# The words and bounds of a sheet's checks as the workbook's writers give them (write.py, and the
+# form's download, form-xlsx.js, from `as_json`): the rows a blank sheet's dropdowns reach, the
+# message of a dropdown and of a date cell, a date's range.
+ROWS = 500
+LIST_ERROR = f"请从列表中选择（见“{OPTIONS}”工作表）。"
+DATE_ERROR = "请填写日期，如 2018-05-12。"
+DATE_RANGE = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
+PARENT_NOTE = "这一行所属项目的编号（与上一张表中的编号一致）"
 # Lists inside a cell (provinces, countries, members, evidence): written with this, read with
 # either width of semicolon or a line break.
 SEPARATOR = "；"
@@ -98,6 +112,7 @@ class Layout:
     year: int
     cover: tuple[tuple[tuple[str, ...], Column], ...]  # (path, column) per cover row
     sheets: tuple[Sheet, ...] = field(default=())
+    profile: tuple[Column, ...] = field(default=())  # the 学会资料 sheet's rows
 
     def sheet(self, name: str) -> Sheet | None:
         return next((s for s in self.sheets if s.name == name), None)
@@ -105,7 +120,11 @@ class Layout:
     def as_json(self) -> dict[str, Any]:
         def column(c: Column) -> dict[str, Any]:
             return {"key": c.key, "title": c.title, "header": c.header, "kind": c.kind, "choices": list(c.choices),
-                    "required": c.required, "codes": dict(c.codes), "closed": c.closed, "units": list(c.units)}
+                    "required": c.required, "codes": dict(c.codes), "closed": c.closed, "units": list(c.units),
+                    "note": c.note}
+
+        def serial(day: dt.date) -> int:
+            return (day - dt.date(1899, 12, 30)).days
 
         return {"year": self.year, "cover_sheet": COVER, "separator": SEPARATOR, "parent": PARENT,
                 "separators": list(SEPARATORS), "said_separators": list(SAID_SEPARATORS), "spaces": SPACES,
@@ -113,6 +132,10 @@ class Layout:
                 "numbers": policy().workbook.numbers.model_dump(exclude={"columns"}),
                 "guide_sheet": GUIDE, "guide": guide_lines(self), "title_after_year": TITLE_AFTER_YEAR,
                 "cover": [{"path": list(p), **column(c)} for p, c in self.cover],
+                "profile_sheet": PROFILE, "profile_headers": list(PROFILE_HEADERS),
+                "profile": [column(c) for c in self.profile],
+                "checks": {"rows": ROWS, "list_error": LIST_ERROR, "date_error": DATE_ERROR,
+                           "dates": [serial(d) for d in DATE_RANGE], "parent_note": PARENT_NOTE},
                 "sheets": [{"name": s.name, "path": list(s.path), "parent": s.parent, "id_example": s.id_example,
                             "columns": [column(c) for c in s.columns]} for s in self.sheets]}
 
@@ -160,9 +183,9 @@ def _column(name: str, info: FieldInfo, fields: dict[str, FieldInfo] | None = No
 
 # Where a workbook sends its reader on the site; `workbook_bytes` adds the address when it knows it.
 FORM_PAGE = "网站“在线填报”页面"
-# What a new society does: a workbook holds no profile (name, type, maintainers); the form asks for it.
-NEW_SOCIETY = (f"新学会还没有代号：自拟一个（小写英文字母、数字和连字符，如 cd-new-materials），填好工作簿后拖入{FORM_PAGE}，"
-               "表单会请你补填学会资料（名称、类型、维护人），再一并提交。")
+# What a new society does: its profile (name, type, maintainers) in the 学会资料 sheet, or in the form.
+NEW_SOCIETY = (f"新学会还没有代号：自拟一个（小写英文字母、数字和连字符，如 cd-new-materials），并在“{PROFILE}”工作表填写学会资料"
+               f"（名称、类型、维护人）；填好工作簿后拖入{FORM_PAGE}，表单会请你核对或补填学会资料，再一并提交。")
 _COVER_NOTES = {"society": f"本学会在市科协登记的英文代号，如 cd-mech-eng（网站“学会”页面列出各学会的代号）。{NEW_SOCIETY}",
                 "year": "报告所属的年度，如 2018"}
 
@@ -195,7 +218,7 @@ def layout(rules: Guideline) -> Layout:
     model = report_model(rules)
     cover: list[tuple[tuple[str, ...], Column]] = []
     sheets: list[Sheet] = []
-    taken = {COVER, GUIDE, OPTIONS}
+    taken = {COVER, GUIDE, OPTIONS, PROFILE}
     for name, info in model.model_fields.items():
         inner = nested_model(info.annotation)
         column = _column(name, info)
@@ -221,7 +244,19 @@ def layout(rules: Guideline) -> Layout:
               ("consortia", "industry"): (*rules.industries, OTHER_INDUSTRY)}
     sheets = [replace(sheet, columns=tuple(_helped(c, sheet, suggested, closed, rules.year) for c in sheet.columns),
                       id_example=_id_example(sheet, rules.year)) for sheet in sheets]
-    return Layout(rules.year, tuple(cover), tuple(sheets))
+    return Layout(rules.year, tuple(cover), tuple(sheets), profile_columns())
+
+
+# The profile's fields a workbook leaves out, as the form's profile does: its id is the cover's
+# 学会 id; `sample` marks the site's own made-up societies.
+_NOT_IN_WORKBOOK = ("id", "sample")
+
+
+def profile_columns() -> tuple[Column, ...]:
+    """The rows of the 学会资料 sheet: the profile's fields, titled and described by its model."""
+    fields = SocietyProfile.model_fields
+    return tuple(c for name, info in fields.items()
+                 if name not in _NOT_IN_WORKBOOK and (c := _column(name, info, fields)) is not None)
 
 
 # The example id of each list in its notes: the prefix the sample reports use (svc-…), else
@@ -278,6 +313,7 @@ def guide_lines(layout: Layout, society: str = "") -> list[str]:
         f"9. {NEW_SOCIETY}",
         "",
         f"“{COVER}”：" + "、".join(c.header for _, c in layout.cover),
+        f"“{PROFILE}”（新学会填写，已登记的学会不必填写）：" + "、".join(c.header for c in layout.profile),
     ]
     for sheet in layout.sheets:
         columns = ([f"{PARENT} *"] if sheet.parent else []) + [c.header for c in sheet.columns]

@@ -27,6 +27,7 @@ from validators.xlsx.layout import (
     GUIDE,
     OPTIONS,
     PARENT,
+    PROFILE,
     SPACES,
     Column,
     Layout,
@@ -94,6 +95,10 @@ class Imported:
     sheets: list[str] = field(default_factory=list)
     # The line that says how many problems were not listed, when some were not.
     unlisted: Finding | None = None
+    # What the 学会资料 sheet holds (a new society's profile, without its id), None when it holds
+    # nothing or is not there; the cell of each of its fields.
+    profile: dict[str, Any] | None = None
+    profile_cells: dict[str, Cell] = field(default_factory=dict)
 
     def cell_of(self, path: Path_ | None) -> Cell | None:
         """The cell of the deepest place of `path` that came from a cell."""
@@ -251,6 +256,37 @@ class _Reader:
         if read.said:
             self.say(at, read.said + "，请核对。", "W-XLSX-UNIT" if read.unit else "W-XLSX-CONVERTED", "warning")
         return read.value
+
+    def profile(self, page: _Page) -> None:
+        """The 学会资料 sheet: a row per field, its title in A and its value in B, read as the
+        cover is; the profile is kept when any of its cells holds something."""
+        self.outside(PROFILE, page, {1, 2})  # 项目, 内容
+        by_title = {c.title: c for c in self.layout.profile}
+        found: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for r, row in enumerate(page.rows[1:], start=2):
+            title = _title(row[0] if row else None)
+            if not title:
+                if len(row) > 1 and not _blank(row[1]):
+                    self.say(Cell(PROFILE, r, 2), "这一格左边没有写项目，没有读入：请把内容写在对应项目的右边。", "E-XLSX-HEADER")
+                    self.out.unread.add(Cell(PROFILE, r, 2))
+                continue
+            column = by_title.get(title)
+            if column is None:
+                self._unknown(Cell(PROFILE, r, 1), title, list(by_title), "项目", "这一行")
+                continue
+            if title in seen:
+                self.say(Cell(PROFILE, r, 1), f"“{title}”在“{PROFILE}”中出现了两次（第 {seen[title]} 行和第 {r} 行）："
+                         "只读入了第一行，请删去一行。", "E-XLSX-HEADER")
+                continue
+            seen[title] = r
+            at = Cell(PROFILE, r, 2)
+            self.out.profile_cells[column.key] = at
+            value = self.value(row[1] if len(row) > 1 else None, column, at, page.links.get((r, 2)), page.external.get((r, 2)))
+            if value is not None:
+                found[column.key] = value
+        if found or any(c in self.out.unread for c in self.out.profile_cells.values()):
+            self.out.profile = found
 
     def cover(self, page: _Page) -> None:
         rows = page.rows
@@ -614,6 +650,10 @@ def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layo
             reader.by_template(by_template)
         reader.lost(COVER, cover)
         reader.out.sheets = names
+        if PROFILE in names:
+            page = pages[PROFILE] = _page(book, archive, PROFILE, limits.max_rows, _width(layout), books)
+            reader.profile(page)
+            reader.lost(PROFILE, page)
         ids: dict[str, dict[str, Path_]] = {}
         merges: dict[str, tuple[_Merge, ...]] = {}
         for sheet in layout.sheets:
@@ -624,8 +664,9 @@ def _read(path: Path, file: str, layout: Layout, layout_of: Callable[[int], Layo
             merges[sheet.name] = _merges(archive, book, sheet.name)
             ids[sheet.name] = reader.sheet(sheet, page, ids.get(parent or "", {}), merges[sheet.name])
             reader.lost(sheet.name, page)
-        known = {COVER, GUIDE, OPTIONS} | {s.name for s in layout.sheets}
+        known = {COVER, GUIDE, OPTIONS, PROFILE} | {s.name for s in layout.sheets}
         merges[COVER] = _merges(archive, book, COVER)
+        merges[PROFILE] = _merges(archive, book, PROFILE) if PROFILE in names else ()
         _merged(merges, [n for n in names if n in known and n not in (GUIDE, OPTIONS)], reader)
         _hidden(book, [(n, pages[n]) for n in names if n in pages], reader)
         missing = [s.name for s in layout.sheets if s.name not in names]

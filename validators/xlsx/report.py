@@ -1,5 +1,6 @@
 """Between a report and its workbook: a report's plain values for the workbook, and the
-commented YAML an imported workbook becomes (the form's layout: area titles as comments)."""
+commented YAML an imported workbook becomes (the form's layout: area titles as comments), and
+the society.yaml its 学会资料 sheet becomes."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import yaml
 
 from validators.reporters import one_line
 from validators.template import schema_line
+from validators.xlsx.layout import PROFILE
 from validators.year.guideline import Guideline
 from validators.year.text import area_numeral
 
-__all__ = ["report_yaml"]
+__all__ = ["profile_yaml", "report_yaml"]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -54,3 +56,10 @@ def report_yaml(data: dict[str, Any], rules: Guideline, source: str) -> str:
         heading = f"# {area_numeral(area.id)}、{area.title}" if area else f"# {key}"
         text += f"\n{heading}\n" + _dump({key: value})
     return text
+
+
+def profile_yaml(profile: dict[str, Any], source: str) -> str:
+    """The society.yaml of a workbook's 学会资料 sheet (`profile` with its id first)."""
+    today = dt.date.today().isoformat()
+    lines = [schema_line("society"), f"# 由工作簿“{one_line(source)}”的“{PROFILE}”工作表导入（{today}）。提交后系统会自动检查。"]
+    return "\n".join(lines) + "\n" + _dump(profile)

@@ -11,10 +11,17 @@ from typing import Any
 
 from validators.xlsx.layout import (
     COVER,
+    DATE_ERROR,
+    DATE_RANGE,
     FORM_PAGE,
     GUIDE,
+    LIST_ERROR,
     OPTIONS,
     PARENT,
+    PARENT_NOTE,
+    PROFILE,
+    PROFILE_HEADERS,
+    ROWS,
     SEPARATOR,
     Column,
     Layout,
@@ -26,7 +33,7 @@ from validators.xlsx.layout import (
 __all__ = ["workbook_bytes"]
 
 # Rows that carry a column's dropdown and formats in a blank sheet: room for a big year.
-_ROWS = 500
+_ROWS = ROWS
 _YES, _NO = "是", "否"
 # A fixed creation date: the same report always gives the same bytes.
 _CREATED = dt.datetime(2017, 1, 1, tzinfo=dt.UTC)
@@ -67,8 +74,9 @@ def _rows(data: dict[str, Any], sheet: Sheet, layout: Layout) -> Iterator[tuple[
 
 
 class _Writer:
-    def __init__(self, book: Any, layout: Layout, form_url: str = "") -> None:
+    def __init__(self, book: Any, layout: Layout, form_url: str = "", profile: bool = False) -> None:
         self.book, self.layout = book, layout
+        self.with_profile = profile
         self.form_url = form_url
         self.head = book.add_format({"bold": True, "bg_color": "#E8EAF6", "text_wrap": True, "valign": "top"})
         self.text = book.add_format({"num_format": "@", "text_wrap": True, "valign": "top"})
@@ -93,6 +101,8 @@ class _Writer:
 
     def _columns(self) -> Iterator[Column]:
         yield from (c for _, c in self.layout.cover)
+        if self.with_profile:  # in the order of the sheets, as the form lists its choices
+            yield from self.layout.profile
         for sheet in self.layout.sheets:
             yield from sheet.columns
 
@@ -118,12 +128,12 @@ class _Writer:
             page.data_validation(first, col, last, col, {
                 "validate": "list", "source": self.sources[choices],
                 "error_type": "information" if column.kind == "text" and not column.closed else "warning",
-                "error_title": column.title, "error_message": f"请从列表中选择（见“{OPTIONS}”工作表）。"})
+                "error_title": column.title, "error_message": LIST_ERROR})
         elif column.kind == "date":
             page.data_validation(first, col, last, col, {
-                "validate": "date", "criteria": "between", "minimum": dt.date(2000, 1, 1),
-                "maximum": dt.date(2100, 12, 31), "error_type": "warning", "error_title": column.title,
-                "error_message": "请填写日期，如 2018-05-12。"})
+                "validate": "date", "criteria": "between", "minimum": DATE_RANGE[0],
+                "maximum": DATE_RANGE[1], "error_type": "warning", "error_title": column.title,
+                "error_message": DATE_ERROR})
 
     def cover(self, data: dict[str, Any]) -> None:
         page = self.book.add_worksheet(COVER)
@@ -149,9 +159,28 @@ class _Writer:
         self.printed(page)
         page.activate()
 
+    def profile(self, profile: dict[str, Any]) -> None:
+        """A new society's profile: a row per field, its help in the note on its title (a sheet of
+        two columns, 项目 and 内容, that the secretary fills in like the cover)."""
+        page = self.book.add_worksheet(PROFILE)
+        for col, title in enumerate(PROFILE_HEADERS):
+            page.write_string(0, col, title, self.head)
+        for row, column in enumerate(self.layout.profile, start=1):
+            page.write_string(row, 0, column.header, self.wrap)
+            if column.note:
+                page.write_comment(row, 0, column.note, {"x_scale": 2, "y_scale": 1.5})
+            if column.kind in ("text", "choice", "list"):
+                page.write_blank(row, 1, None, self.text)
+            self.cell(page, row, 1, column, profile.get(column.key))
+            self.dropdown(page, row, row, 1, column)
+        page.set_column(0, 0, 30)
+        page.set_column(1, 1, 40, self.wrap)
+        page.freeze_panes(1, 0)
+        self.printed(page)
+
     def sheet(self, sheet: Sheet, data: dict[str, Any]) -> None:
         page = self.book.add_worksheet(sheet.name)
-        columns = ([Column(PARENT, PARENT, "text", "这一行所属项目的编号（与上一张表中的编号一致）", (), True)]
+        columns = ([Column(PARENT, PARENT, "text", PARENT_NOTE, (), True)]
                    if sheet.parent else []) + list(sheet.columns)
         widths = [_LONG if column.key in ("title", "outcome", "description", "name") else _WIDTHS.get(column.kind, 14)
                   for column in columns]
@@ -208,18 +237,22 @@ def _letter(n: int) -> str:
     return out
 
 
-def workbook_bytes(layout: Layout, data: dict[str, Any], form_url: str = "") -> bytes:
+def workbook_bytes(layout: Layout, data: dict[str, Any], form_url: str = "",
+                   profile: dict[str, Any] | None = None) -> bytes:
     """The .xlsx of `data` (the report as plain values: labels, dates, lists), or of a blank
     report when it holds only the society and year. `form_url`: the online form's address, said
-    where the workbook sends its reader there (a new society's profile is filled in there)."""
+    where the workbook sends its reader there. `profile`: a new society's profile (society.yaml's
+    fields; {} for a blank one), written on its own sheet after the cover; None, no such sheet."""
     import xlsxwriter  # the workbook commands only: the checks never need it
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_urls": False, "strings_to_numbers": False})
     book.set_properties({"created": _CREATED, "title": template_title(layout.year)})
-    writer = _Writer(book, layout, form_url)
+    writer = _Writer(book, layout, form_url, profile is not None)
     writer.cover(data)
+    if profile is not None:
+        writer.profile(profile)
     for sheet in layout.sheets:
         writer.sheet(sheet, data)
     writer.guide(str(data.get("society") or ""))
