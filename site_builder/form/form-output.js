@@ -344,7 +344,9 @@
     }
     var url = cfg.repo_url + "/new/" + cfg.branch + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/") +
       "&value=" + encodeURIComponent(text);
-    if (published) {
+    if (evidence.length) {
+      // The upload above is the one way: the editor's page would send the report without them.
+    } else if (published) {
       var edit = cfg.repo_url + "/edit/" + cfg.branch + "/submissions/" + encodeURIComponent(id) + "/" + fileName;
       gh.appendChild(el("p", {}, ["这个文件已经发布过。要修改它：打开 ",
         el("a", { href: edit, target: "_blank", rel: "noopener", text: "GitHub 上的编辑页面" }),
@@ -383,15 +385,16 @@
     // W-CYCLE-NO-HEADS when main's profile names none), and, on notice, of a correction
     // (W-CYCLE-OBJECTION): in the check's words, naming main's heads as the gate reads them.
     var heads = existing.heads || [];
-    gh.appendChild(el("p", { class: "rf-help", id: "rf-approval-" + o.kind }, heads.length ? [
+    // In the step's own type, not as a side note: the pull request waits on it.
+    gh.appendChild(el("p", { class: "rf-step-note", id: "rf-approval-" + o.kind }, heads.length ? [
       "学会的报告和资料的改动须经学会负责人批准：负责人 ", heads.map(function (h) { return "@" + h; }).join("、"),
-      " 中任一位自己提交拉取请求，或打开拉取请求的 ",
+      heads.length > 1 ? " 中任一位" : " ", "自己提交拉取请求，或打开拉取请求的 ",
       button("Files changed", "改动的文件"), " 页，点 ", button("Review changes", "审查改动"), "，选 ",
       button("Approve", "批准"), " 后提交（详见本网站的“如何提交”页）。"] : [
       "学会的报告和资料的改动须经学会负责人批准，但主分支上本学会的 society.yaml 没有写负责人（heads），无法核对负责人批准：",
       "请在 society.yaml 中加入负责人的 GitHub 用户名（详见本网站的“如何提交”页）。"]));
     if (published && phase && phase.phase === "notice" && !phase.refused) {
-      gh.appendChild(el("p", { class: "rf-help", id: "rf-objection-" + o.kind,
+      gh.appendChild(el("p", { class: "rf-step-note", id: "rf-objection-" + o.kind,
         text: "公示期内为回应已记录的异议（" + phase.corrections.join("、") + "）修改报告，" +
           "请在拉取请求说明中写明回应哪条异议（创建拉取请求时写在说明框里）。" }));
     }

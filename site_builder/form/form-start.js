@@ -239,7 +239,10 @@
       var s = self.society(id);
       var notes = [];
       if (from === to) {
-        notes.push("已载入 " + (s ? s.name : id) + " 已发布的 " + from + " 年度报告，可以修改后重新提交。");
+        // What may be done with it is the gate's to say (phaseFor): after the deadline, mostly nothing.
+        var phase = self.phaseFor(id, to);
+        notes.push("已载入 " + (s ? s.name : id) + " 已发布的 " + from + " 年度报告，" + (phase && phase.refused
+          ? "现在不能由学会提交修改（见表单上方的说明），可以修改后下载保存。" : "可以修改后重新提交。"));
       } else {
         var count = flagDates(data, schema, self.labels.kept_dates, flagged);
         notes.push("已把 " + (s ? s.name : id) + " 的 " + from + " 年度报告复制为 " + to + " 年度的底稿。");

@@ -66,18 +66,28 @@
    * gate refuses once submission has closed (`sentence` then says so: the guide's `new`). */
   App.prototype.phaseNow = function () {
     var st = this.state;
-    var phase = RF.phaseOn(this.guides[st.year], RF.today());
+    return this.phaseFor(typeof st.data.society === "string" ? st.data.society : null, st.year);
+  };
+
+  /* The same for a society's report of `year` before it is opened (the start page's note). */
+  App.prototype.phaseFor = function (id, year) {
+    var phase = RF.phaseOn(this.guides[year], RF.today());
     if (!phase) return null;
-    var s = typeof st.data.society === "string" ? this.society(st.data.society) : null;
-    var fresh = !(s && (s.filed || s.years || []).indexOf(st.year) !== -1);
+    var s = id !== null ? this.society(id) : null;
+    var fresh = !(s && (s.filed || s.years || []).indexOf(year) !== -1);
     // Once submission has closed, the gate (E-CYCLE-CLOSED) lets a society change its published
     // report only on notice, answering an open objection that allows it (W-CYCLE-OBJECTION);
     // anything else is an admin's to submit.
     var closed = !!phase.new;
-    var corrections = (phase.phase === "notice" && s && s.corrections && s.corrections[String(st.year)]) || [];
+    var corrections = (phase.phase === "notice" && s && s.corrections && s.corrections[String(year)]) || [];
     var refused = closed && (fresh || !corrections.length);
-    return { phase: phase.phase, sentence: fresh && phase.new ? phase.new : phase.sentence, refused: refused,
-      fresh: fresh, closed: closed, corrections: corrections };
+    // Told at the top which objections open the way, as the gate will ask the pull request to name.
+    var sentence = fresh && phase.new ? phase.new : phase.sentence;
+    if (closed && !fresh && corrections.length) {
+      sentence += "本学会有受理中、允许更正的异议（" + corrections.join("、") + "，编号见本学会该年度报告页面和排名页的“公示期的异议”表），可以为回应它修改报告。";
+    }
+    return { phase: phase.phase, sentence: sentence, refused: refused, fresh: fresh, closed: closed,
+      corrections: corrections };
   };
 
   /* The society's registered name as the published list has it (W-OCCASION-OWN), or null: the
@@ -815,7 +825,7 @@
           // A blank required field is an error to `check` (E-SCHEMA-MISSING): said so, lest
           // “0 个错误” read as ready to submit.
           : "检查结果：" + counts.error + " 个错误，" + counts.todo + " 处待填写" +
-            (counts.todo ? "（必填，不填写提交后的检查会报为错误）" : "") + "，" + counts.warning + " 个警告。" +
+            (counts.todo ? "（必填，提交后算错误）" : "") + "，" + counts.warning + " 个警告。" +
             (cross ? "另外，" + cross : "") }));
     if (!pairs.length) return;
     // What must be fixed first, then what is to fill in, then the notes; within each, in the

@@ -60,6 +60,12 @@ def _corrections(society: str) -> list[str]:
     return [o.id for o in doc.allowing_correction(society)]
 
 
+def _allowed(sentence: str, society: str) -> str:
+    """The notice's sentence to a society an open objection allows to correct its report."""
+    return (sentence + "本学会有受理中、允许更正的异议（" + "、".join(_corrections(society)) +
+            "，编号见本学会该年度报告页面和排名页的“公示期的异议”表），可以为回应它修改报告。")
+
+
 def _noon(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12), CALENDAR_ZONE)
 
@@ -119,7 +125,8 @@ def test_a_published_report_past_the_deadline_is_told_the_phase_s_conditions(pag
     _open(page, base, calendar.notice_starts + dt.timedelta(days=1), CORRECTING)
     # The start page names the way to correct a published report (its own year as the 填报年度).
     assert "选它自己的年度，就是更正这份已发布的报告" in page.inner_text(".rf-modes")
-    assert page.inner_text("#rf-phase") == _sentences("notice")["sentence"]
+    # The sentence of the phase, and which objections open the way (the ids the gate asks for).
+    assert page.inner_text("#rf-phase") == _allowed(_sentences("notice")["sentence"], CORRECTING)
     head, kind = _head(page)
     assert head.startswith("检查通过："), head
     assert "修改已发布的报告，须符合表单上方说明的条件" in head
@@ -153,7 +160,7 @@ def test_each_problem_names_its_kind_in_words(page, base: str) -> None:
         assert set(items.evaluate_all(f"es => es.map({BEFORE})")) == {f'"{word}"'}, kind
     head, _ = _head(page)
     assert head == (f"检查结果：{counts['rf-error']} 个错误，{counts['rf-todo']} 处待填写"
-                    "（必填，不填写提交后的检查会报为错误），"
+                    "（必填，提交后算错误），"
                     f"{counts['rf-warning']} 个警告。"), head
     # At a field: an error and a warning are named; a todo says 必填 in its own words.
     for kind in ("rf-error", "rf-warning"):
@@ -173,7 +180,7 @@ def test_the_sentences_follow_the_society_the_report_names_now(page, base: str) 
     calendar = _rules().calendar
     _open(page, base, calendar.notice_starts + dt.timedelta(days=1), CORRECTING)
     words = _sentences("notice")
-    for society, said, passed in ((NEW, words["new"], False), (CORRECTING, words["sentence"], True),
+    for society, said, passed in ((NEW, words["new"], False), (CORRECTING, _allowed(words["sentence"], CORRECTING), True),
                                   (PUBLISHED, words["sentence"], False)):
         field = page.locator('[data-pointer="/society"] input')
         field.fill(society)
@@ -286,7 +293,8 @@ def test_a_correction_on_notice_is_told_the_head_s_approval_and_the_objection(pa
     heads = read_profile(ROOT / "submissions" / CORRECTING / "society.yaml", "society.yaml")
     assert heads is not None
     assert heads.heads
-    assert "负责人 " + "、".join("@" + h for h in heads.heads) + " 中任一位自己提交拉取请求" in approval
+    named = "、".join("@" + h for h in heads.heads) + (" 中任一位" if len(heads.heads) > 1 else " ")
+    assert "负责人 " + named + "自己提交拉取请求" in approval
     assert "Approve" in approval
     objection = page.inner_text("#rf-objection-report")
     assert "请在拉取请求说明中写明回应哪条异议" in objection
@@ -336,7 +344,8 @@ WITH_FILES = REPORT.replace('evidence: ["https://example.org/a"]',
                             ' "evidence/签到表.jpg", "evidence/setup.exe"]')
 
 
-@pytest.mark.parametrize(("society", "where"), [(NEW, "#rf-evidence-report"), (UNREGISTERED, "#rf-evidence-package")])
+@pytest.mark.parametrize(("society", "where"), [(NEW, "#rf-evidence-report"), (UNREGISTERED, "#rf-evidence-package"),
+                                               (CORRECTING, "#rf-evidence-report")])
 def test_step_three_lists_the_evidence_files_to_send_with_the_report(page, base: str, society: str, where: str) -> None:
     """The walkthrough: a report naming evidence/2018-年会通知.pdf was told, only in the problem
     list, to put it into the folder; step 3 said the folder held society.yaml and 2018.yaml."""
@@ -354,6 +363,9 @@ def test_step_three_lists_the_evidence_files_to_send_with_the_report(page, base:
     assert listed == ["evidence/2018-年会通知.pdf", "evidence/签到表.jpg"], listed
     assert "找不到证明材料文件" in page.inner_text(where)
     assert page.is_visible(where)
+    # The upload is then the one way offered: not the editor's page, which takes the report alone.
+    assert page.locator("#rf-github-report").count() == 0
+    assert "这个文件已经发布过。要修改它" not in page.inner_text("#rf-output")
     assert not page.problems, page.problems
 
 
@@ -367,4 +379,25 @@ def test_a_correction_allowed_on_notice_is_refused_once_the_notice_is_over(page,
     assert not head.startswith("检查通过"), head
     assert "报告的改动须由市科协管理员提交" in head
     assert page.locator("#rf-objection-report").count() == 0
+    assert not page.problems, page.problems
+
+
+def test_a_published_report_loaded_as_the_draft_is_not_said_to_be_resubmittable_when_refused(page, base: str) -> None:
+    """The start page's 以已发布的报告为底稿 said “可以修改后重新提交” to a society the gate refuses."""
+    calendar = _rules().calendar
+    page.clock.install(time=_noon(calendar.notice_starts + dt.timedelta(days=1)))
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    for society, said in ((PUBLISHED, "现在不能由学会提交修改（见表单上方的说明），可以修改后下载保存。"),
+                          (CORRECTING, "可以修改后重新提交。")):
+        page.goto(base)
+        page.wait_for_selector(".rf-modes")
+        page.select_option("#rf-copy-society", society)
+        page.select_option("#rf-copy-from", str(YEAR))
+        page.select_option("#rf-copy-to", str(YEAR))
+        page.click("#rf-start-copy")
+        page.wait_for_selector(".rf-editor .rf-summary")
+        settled(page)
+        note = page.inner_text(".rf-note")
+        assert f"已发布的 {YEAR} 年度报告，{said}" in note, note
     assert not page.problems, page.problems

@@ -218,7 +218,7 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
     if allowed:
         ids = "、".join(o.id for o in allowed)
         return warning(path, line, 1, "W-CYCLE-OBJECTION",
-                       f"{closed}；公示期内为回应已记录的异议（{ids}）修改报告，请在拉取请求说明中写明回应哪条异议（网站排名页和本学会页面“公示期的异议”表中的编号）。")
+                       f"{closed}；公示期内为回应已记录的异议（{ids}）修改报告，请在拉取请求说明中写明回应哪条异议（网站排名页和本学会该年度报告页面“公示期的异议”表中的编号）。")
     if finalized:
         how = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），公示和异议都已结束，学会不能再更正报告："
                "如发现已公布的结果有误，请联系市科协，由市科协管理员更正并重新定稿")
