@@ -28,6 +28,7 @@ from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Item
 from validators.models.for_year import area_item_name, nested_model, report_model
 from validators.models.labelled import Vocabulary
 from validators.models.report import ID_PREFIXES, SHARED_ID_LISTS, YearReport, id_prefix
+from validators.models.review import UNVERIFIED
 from validators.models.society import SocietyProfile
 from validators.urls import NOT_A_URL, URL_UNSAFE, URL_WORDS, url_problem
 from validators.yaml.policy import policy
@@ -221,10 +222,10 @@ def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
         Phase.NOT_OPEN: (f"{year} 年度尚未开始填报（{full_date(calendar.submission_opens)}开始）："
                          "可以先填写、下载保存，开始后再提交。", None),
         Phase.SUBMISSION: (f"{year} 年度正在填报，{closes}截止（含当日）：截止前提交，截止前可以反复修改。", None),
-        Phase.VERIFICATION: (f"{checking}：现在提交或修改报告，须经市科协管理员同意；核查之后新提交或改动的项目未经核实，不计分（改动的项目须由市科协重新核实）。",
+        Phase.VERIFICATION: (f"{checking}：现在提交或修改报告，须经市科协管理员同意；核查之后新提交或改动的项目{UNVERIFIED}：市科协重新核实之前不计分。",
                              f"{checking}；{refused}"),
         Phase.NOTICE: (f"{notice}：报告只能在回应市科协已受理、允许更正的异议时修改；"
-                       "公示期间新提交或改动的项目未经核实，不计分，市科协重新核实后才计分。对结果有异议，请在公示期内提出。",
+                       f"公示期间新提交或改动的项目{UNVERIFIED}：市科协重新核实之前不计分。对结果有异议，请在公示期内提出。",
                        f"{notice}，填报已于 {closes}截止；{refused}"),
         Phase.FINAL: (f"{awaiting}：这一年度的报告不能再修改；评估结果由市科协定稿后不再改变。", f"{awaiting}；{refused}"),
     }

@@ -35,7 +35,7 @@ from validators.evaluation.scoring import Evaluation, ItemTierResult
 from validators.findings import Finding
 from validators.models.consortia import ConsortiumRole
 from validators.models.report import YearReport
-from validators.models.review import ReviewStatus
+from validators.models.review import UNVERIFIED, ReviewStatus
 from validators.repository import ReportDoc
 from validators.submission_paths import evidence_file
 from validators.urls import is_web_url
@@ -313,12 +313,14 @@ def _new_station(item: Any, row: Row) -> Cell:
 
 # Why an item earned nothing, in the words of its evaluation line: an error (the line's rule), or
 # the association's review, which refuses it as 不予认定, 待补充材料 or not (yet) verified
-# (Standing.refusal, whose words begin with the verdict's label).
-HAS_ERROR, UNVERIFIED, NOT_COUNTED = "有错误", "未经核实", "不计分"
+# (Standing.refusal, whose words begin with the verdict's label, or UNVERIFIED's). A finalized
+# year's page reads the notes its results file stored, in the words of its day (“未经市科协核实，
+# 不计分”, “待补充材料，未经核实，不计分（…）”, “‘其余全部核实’（…）之后新增或改动…”): read alike.
+HAS_ERROR, NOT_COUNTED = "有错误", "不计分"
 
 
 def refusal_kind(note: str) -> str:
-    """不予认定, 待补充材料 or 未经核实: what a review line's note says of the item."""
+    """不予认定, 待补充材料 or 待核实 (UNVERIFIED): what a review line's note says of the item."""
     head = note.split("（", 1)[0]
     for status in (ReviewStatus.NOT_RECOGNISED, ReviewStatus.MATERIAL_REQUESTED):
         if status.label in head:
@@ -328,7 +330,7 @@ def refusal_kind(note: str) -> str:
 
 def zero_reasons(e: Evaluation) -> dict[tuple[str, str], str]:
     """The items that earned nothing, each with why in a word or two (有错误, 不予认定, 待补充材料,
-    未经核实, else 不计分: the lines say more)."""
+    待核实, else 不计分: the lines say more)."""
     lines: dict[tuple[str, str], list[ScoreLine]] = defaultdict(list)
     for x in e.lines:
         if x.item_id and x.rule != CAP_RULE:

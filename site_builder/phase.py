@@ -33,7 +33,7 @@ from site_builder.markup import (
 from site_builder.tables import table
 from validators.association.objection_items import same_text, subject_names
 from validators.association.reviews import review_entries
-from validators.models.review import Objection, ObjectionStatus
+from validators.models.review import UNVERIFIED, Objection, ObjectionStatus
 from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase, full_date
 from validators.year.rubric import COMBINE_WORDS
 
@@ -267,9 +267,9 @@ def material_route(site: SiteData, year: int, on: dt.date) -> str:
     if phase is Phase.VERIFICATION and on < calendar.notice_starts:
         return (f"{closed}：学会自己提交的补充（拉取请求）会被期限检查拒绝，{admin}，{again}。{meanwhile}。")
     if phase is Phase.NOTICE:
-        return (f"公示期内（至 {ends}）这些项目未经核实，不计分。{closed}：只有市科协记录了允许该学会更正的异议"
+        return (f"公示期内（至 {ends}）这些项目补充并核实前不计分。{closed}：只有市科协记录了允许该学会更正的异议"
                 f"（受理中）时，学会才能自己提交补充的证明材料（{heads}）；否则{admin}，{again}。")
-    return (f"公示已于 {ends}结束，这些项目未经核实，不计分；学会已不能自己提交改动，如需补充，{admin}，"
+    return (f"公示已于 {ends}结束，这些项目补充并核实前不计分；学会已不能自己提交改动，如需补充，{admin}，"
             "定稿前核查。")
 
 
@@ -449,8 +449,8 @@ def years_table(site: SiteData, page: str) -> str:
 def rubric_section(site: SiteData, year: int) -> str:
     """The rubric page's part on the cycle: verification and the assessed criteria."""
     points = site.rubric(year)
-    counts = ("填报和核查期间（公示开始之前），尚未核实的项目暂按报告计分，网站标注“待核查”"
-              if points.verification.provisional else "尚未核实的项目从一开始就不计分")
+    counts = (f"填报和核查期间（公示开始之前），{UNVERIFIED}的项目暂按报告计分，网站标注“{UNVERIFIED}”"
+              if points.verification.provisional else f"{UNVERIFIED}的项目从一开始就不计分")
     out = [f"### 核查与专家评分 {{#rubric-{year}-reviews}}\n",
            f"市科协工作人员在 <code>reviews/{year}/&lt;学会id&gt;.yaml</code> 中逐项记录核查结论"
            "（已核实、不予认定并写明理由、待补充材料）。不予认定的项目不计分，评估明细写明理由；"

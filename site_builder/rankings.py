@@ -15,7 +15,7 @@ from site_builder.tables import long_table, table, whole
 from validators.association.progress import report_progress
 from validators.association.reviews import item_ids, only_verified_count
 from validators.evaluation.reports import area_columns, ranking_rows
-from validators.models.review import ReviewStatus
+from validators.models.review import UNVERIFIED, ReviewStatus
 from validators.year.cycle import full_date
 from validators.year.rubric import tier_rank
 
@@ -75,12 +75,12 @@ def explanation(site: SiteData, year: int) -> str:
     said += f"，以及定稿时{requested}{refused}的项目数" if frozen else f"，以及{requested}{refused}的项目数和受理中的异议"
     said += f"。本年度经市科协{rubric_link}：有错误的项目不计分；"
     if frozen:
-        return said + f"定稿的结果中只有{verified}的项目计分，{requested}{refused}和尚未核查的项目不计分。"
+        return said + f"定稿的结果中只有{verified}的项目计分，{requested}{refused}和定稿时仍“{UNVERIFIED}”的项目不计分。"
     if only_verified_count(site.guideline(year), site.rubric(year), phase.as_of(site)):
-        return said + f"现在只有{verified}的项目计分，{requested}{refused}和尚未核查的项目不计分。"
+        return said + f"现在只有{verified}的项目计分，{requested}{refused}和“{UNVERIFIED}”的项目不计分。"
     calendar = site.guideline(year).calendar
     later = f"，{full_date(calendar.notice_starts)}公示起只有{verified}的项目计分" if calendar else ""
-    return said + f"{refused}的项目不计分；尚未核实的项目（包括{requested}的）暂按报告计分{later}。"
+    return said + f"{refused}的项目不计分；“{UNVERIFIED}”的项目（包括{requested}的）暂按报告计分{later}。"
 
 
 def held(site: SiteData, year: int, society: str, *, objections: bool = True) -> list[str]:

@@ -365,7 +365,7 @@ def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False, review_chan
                 "待补充材料的项目；定稿的结果按定稿时的核查记录计算，不因此改变：\n\n" + rows), ids
     if frozen:  # nothing can be supplied any more
         return (f'!!! warning "定稿时仍待补充材料：{len(waiting)} 项"\n    以下项目到定稿时仍未补充证明材料，'
-                "未经核实，定稿的结果中不计分：\n\n" + rows), ids
+                "定稿的结果中不计分：\n\n" + rows), ids
     # How the material reaches the association in the year's phase (phase.material_route).
     return (f'!!! warning "待补充材料：{len(waiting)} 项"\n    市科协核查后请学会补充以下项目的证明材料。'
             f"{phase.material_said(site, year)}\n\n" + rows), ids

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from site_builder.context import RUBRIC_PAGE, SiteData
 from site_builder.markup import num, text
+from validators.models.review import UNVERIFIED
 from validators.year.cited import area_clause, criterion_clause, rule_clause
 from validators.year.guideline import AREA_VOCABULARY, DistrictRename, Guideline
 from validators.year.kinds import VOCABULARY_TITLES, EventCriteria, Kind, ResearchTopic
@@ -204,7 +205,7 @@ def _overall(site: SiteData, lines: _Lines, before: int, year: int) -> None:
     if was.unranked != now.unranked:
         lines.add(CHANGED, "都不满足的档次", _moved("", text(was.unranked), text(now.unranked)))
     if was.verification.provisional != now.verification.provisional:
-        lines.add(CHANGED, "尚未核实的项目", "填报和核查期间暂按报告计分" if now.verification.provisional
+        lines.add(CHANGED, f"{UNVERIFIED}的项目", "填报和核查期间暂按报告计分" if now.verification.provisional
                   else "从一开始就不计分")
     old_marks = {c.id: c for c in was.assessed}
     new_marks = {c.id: c for c in now.assessed}

@@ -23,6 +23,7 @@ from site_builder.markup import (
 from site_builder.tables import long_table, table
 from site_builder.workbench import counts_sentence
 from validators.association.progress import Progress, year_progress
+from validators.models.review import UNVERIFIED
 
 INDEX = "status/index.md"
 
@@ -109,7 +110,7 @@ def _final_said(year: int, board: list[Progress]) -> str:
     # A verdict given, changed or taken back after finalize (the review file is not the one frozen).
     reviewed = sum(1 for p in board if p.review_unchanged_since_final is False)
     said = [f"{after} 份报告在定稿后有改动" if after else "",
-            f"{before} 份报告有项目在核查结论之后、定稿之前改动过，定稿时按未核查计分" if before else "",
+            f"{before} 份报告有项目在核查结论之后、定稿之前改动过，定稿时{UNVERIFIED}、不计分" if before else "",
             f"{unknown} 份报告在核查结论之后改动过" if unknown else "",
             f"{reviewed} 份报告的核查记录在定稿后改动过" if reviewed else ""]
     said = [s for s in said if s]

@@ -1,4 +1,4 @@
-"""Items waiting for the association's verification (待补充材料, 待核查) earn nothing from the
+"""Items waiting for the association's verification (待补充材料, 待核实) earn nothing from the
 notice on: their lines cite every clause they would earn under once verified, as the lines of a
 verified item do, and the advice says what verifying them would add, while the year's phase still
 lets them be verified, in the same words on the command line and on the report page."""
@@ -86,7 +86,7 @@ def test_a_waiting_item_cites_every_clause_it_would_earn_under(tmp_path: Path) -
     waiting = [x for x in e.lines if x.item_id == "svc-pilot"]
     assert sorted(x.clause for x in waiting) == sorted(clauses)
     assert {(x.points, x.rule) for x in waiting} == {(0.0, "review")}
-    assert all(x.note.startswith("待补充材料，未经核实，不计分（2018-01-04）：请补充企业的服务确认函。") for x in waiting)
+    assert all(x.note.startswith("待补充材料，补充并核实前不计分（2018-01-04）：请补充企业的服务确认函。") for x in waiting)
     # An item not yet verified at all cites the clause its kind earns under (七's: one).
     verified = _evaluation(_tree(tmp_path / "seen", ("mw-event",)), ON_NOTICE)
     [(_, clause, _)] = _cited(verified, "mw-event")
@@ -116,7 +116,7 @@ def test_the_advice_says_what_verifying_the_waiting_items_would_add(tmp_path: Pa
     unseen = _evaluation(_tree(tmp_path / "unseen", ("mw-event", "svc-unseen")), ON_NOTICE)
     assert [(p.status, [i for i, _ in p.items], p.gain) for p in e.pending] == [
         ("待补充材料", ["svc-pilot", "mw-party"], requested.total - e.total),
-        ("待核查", ["svc-unseen", "mw-event"], everything.total - requested.total)]
+        ("待核实", ["svc-unseen", "mw-event"], everything.total - requested.total)]
     assert sum(p.gain for p in e.pending) == everything.total - e.total
     # Alone, the items not yet seen would add more than they do after the others: 七's cap is
     # shared by the two states (the review's sum of 4 + 2 said 6 where verifying all gives 5).

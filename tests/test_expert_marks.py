@@ -68,10 +68,10 @@ def test_a_2017_mark_pays_nothing_without_an_annual_conference_that_earns(societ
 
 def test_a_2018_mark_follows_its_unverified_conference_through_the_cycle() -> None:
     verifying, notice = _calendar(2018)
-    # Before the notice the unverified conference counts provisionally (待核查), and so does its mark.
+    # Before the notice the unverified conference counts provisionally (待核实), and so does its mark.
     before = _lines(CASE, verifying)[("cd-case", 2018)]
     [conference] = [x for x in before if x.item_id == "evt-annual-2018"]
-    assert (conference.points, conference.review) == (6, "待核查")
+    assert (conference.points, conference.review) == (6, "待核实")
     assert _mark(before).points == 5
     # From the notice on only verified items count: the conference earns 0, and the mark with it.
     on_notice = _lines(CASE, notice)[("cd-case", 2018)]

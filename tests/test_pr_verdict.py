@@ -329,7 +329,7 @@ def test_the_comment_says_what_the_check_says_of_the_review_a_change_made_stale(
     for f in said:  # each at its place, as check-changed says it
         assert f"`{f.file}:{f.line}:{f.column}`" in result.comment
     assert "W-REVIEW-ITEM-CHANGED" in result.comment
-    assert "该项目现在是“待核查”" in result.comment
+    assert "该项目现在是“待核实”" in result.comment
 
 
 def test_a_broken_profile_is_named_as_why_every_item_scores_nothing(tmp_path: Path, base: Path) -> None:

@@ -40,14 +40,14 @@ def _remark(row: str) -> str:
 def test_the_explanation_says_which_items_score_in_a_verified_year_on_notice() -> None:
     said = rankings.explanation(_site(ROOT, ON_NOTICE), 2018)
     assert "其余项目照常计分" not in said
-    assert "现在只有“已核实”的项目计分，“待补充材料”“不予认定”和尚未核查的项目不计分。" in said
+    assert "现在只有“已核实”的项目计分，“待补充材料”“不予认定”和“待核实”的项目不计分。" in said
     assert "以及“待补充材料”“不予认定”的项目数和受理中的异议" in said
 
 
 def test_the_explanation_before_the_notice_says_what_counts_provisionally() -> None:
     said = rankings.explanation(_site(ROOT, BEFORE_NOTICE), 2018)
     assert "其余项目照常计分" not in said
-    assert "“不予认定”的项目不计分；尚未核实的项目（包括“待补充材料”的）暂按报告计分" in said
+    assert "“不予认定”的项目不计分；“待核实”的项目（包括“待补充材料”的）暂按报告计分" in said
     assert "2026 年 11 月 16 日公示起只有“已核实”的项目计分" in said
 
 

@@ -31,7 +31,7 @@ def _lines(root: Path, day: dt.date) -> dict[str, tuple[float, str | None, str]]
 
 def test_unverified_items_count_provisionally_before_the_notice_marked_pending() -> None:
     lines = _lines(CASE, DURING_SUBMISSION)
-    assert lines["mw-event"][:2] == (2, "待核查")
+    assert lines["mw-event"][:2] == (2, "待核实")
     assert lines["mw-party"][:2] == (2, "待补充材料")
     assert lines["mw-reform"][:2] == (3, None)
     # 不予认定 holds in every phase, and says why.
@@ -42,7 +42,7 @@ def test_unverified_items_count_provisionally_before_the_notice_marked_pending()
 
 def test_from_the_notice_on_only_verified_items_count() -> None:
     lines = _lines(CASE, ON_NOTICE)
-    assert lines["mw-event"] == (0, None, "未经市科协核实，不计分")
+    assert lines["mw-event"] == (0, None, "待核实：市科协尚未核实本项，不计分")
     assert lines["mw-party"][0] == 0
     assert "请补充党支部成立的批复文件" in lines["mw-party"][2]
     assert lines["mw-poverty-b"][:2] == (3, None)
@@ -77,7 +77,7 @@ def test_a_year_with_a_reviews_folder_but_no_file_for_the_society_verifies_nothi
     root = _copy(tmp_path)
     (root / "reviews" / "2017" / "cd-case.yaml").unlink()
     assert {p for p, _, _ in _lines(root, ON_NOTICE).values()} == {0}
-    assert {r for p, r, _ in _lines(root, DURING_SUBMISSION).values() if p > 0} == {"待核查"}
+    assert {r for p, r, _ in _lines(root, DURING_SUBMISSION).values() if p > 0} == {"待核实"}
 
 
 def test_checking_a_review_file_alone_reads_its_report(tmp_path: Path) -> None:
@@ -153,7 +153,7 @@ def test_the_society_page_shows_the_refusal_and_pending_marks(tmp_path: Path) ->
     generate(CASE, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date="2017-10-01")
     page = (docs / "societies" / "cd-case" / "2017" / "index.md").read_text("utf-8")  # the year's report
     assert "市科协核查不予认定" in page
-    assert 'class="sb-badge sb-badge--review">待核查</span>' in page
+    assert 'class="sb-badge sb-badge--review">待核实</span>' in page
     assert 'class="sb-badge sb-badge--review">待补充材料</span>' in page
 
 
@@ -286,7 +286,7 @@ def test_a_rest_with_any_error_counts_for_nothing_not_only_a_wrong_date(tmp_path
     result, _ = check_tree(root, [path])
     assert [(f.code, f.path) for f in result.findings if f.severity == "error"] == [("E-PRIVACY-PHONE", ("rest", "reviewer"))]
     lines = _lines(root, ON_NOTICE)
-    assert lines["mw-event"] == (0, None, "未经市科协核实，不计分")  # only the rest would have verified it
+    assert lines["mw-event"] == (0, None, "待核实：市科协尚未核实本项，不计分")  # only the rest would have verified it
     assert lines["mw-poverty-b"][0] == 3
 
 
@@ -301,7 +301,7 @@ def test_a_rest_beside_a_refused_verdict_verifies_nothing(tmp_path: Path) -> Non
     result, _ = check_tree(root, [path])
     assert [f.code for f in result.findings if f.severity == "error"] == ["E-REVIEW-UNKNOWN-ITEM"]
     lines = _lines(root, ON_NOTICE)
-    held = "核查记录中有不能采用的结论，“其余全部核实”暂不生效：未经核实，不计分"
+    held = "待核实：市科协的核查记录中有不能采用的结论，对其余项目的核实暂不生效，不计分"
     assert lines["mw-party"] == (0, None, held)
     assert lines["mw-event"] == (0, None, held)
     assert lines["mw-poverty-b"][0] == 3  # verdicts of their own still stand
@@ -324,7 +324,7 @@ def test_a_refused_verdict_on_a_known_item_keeps_that_item_alone_from_the_rest(t
     result, _ = check_tree(root, [path])
     assert [f.code for f in result.findings if f.severity == "error"] == ["E-REVIEW-REASON-REQUIRED"]
     lines = _lines(root, ON_NOTICE)
-    assert lines["mw-party"] == (0, None, "本项的核查结论有误，不能采用，须重新核查：未经核实，不计分")
+    assert lines["mw-party"] == (0, None, "待核实：市科协对本项的核查结论有误，不能采用，须重新核实，不计分")
     assert lines["mw-event"][0] > 0
 
 

@@ -6,6 +6,7 @@ top of the report page, as items waiting for material do; a field the report nev
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,6 +24,7 @@ from tests.trees import ROOT, base_tree
 from validators.association.reviews import Standing
 from validators.evaluation.score_lines import ScoreLine
 from validators.evaluation.scoring import Evaluation
+from validators.models.review import UNVERIFIED, ItemReview, ReviewStatus
 
 SITE_URL = "https://example.org/registry/"
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry", site_url=SITE_URL)
@@ -141,18 +143,31 @@ def test_a_zero_s_reason_is_the_verdict_its_line_was_refused_by() -> None:
 
     unverified = Standing(None, strict=True).refusal("e4")
     assert unverified is not None
+    requested = Standing(None, strict=True)
+    requested.records["e3"] = ItemReview(item="e3", status=ReviewStatus.MATERIAL_REQUESTED, reason="请补充合同",
+                                         reviewer="cast-reviewer", date=dt.date(2026, 11, 12))
     e = SimpleNamespace(lines=[
         line("e1", "error", "本项有错误，不计分：日期不在评估期内"),
         line("e2", "review", "市科协核查不予认定（2026-11-20）：不满 3 个"),
-        line("e3", "review", "待补充材料，未经核实，不计分（2026-11-12）：请补充合同"),
+        line("e3", "review", requested.refusal("e3") or ""),
         line("e4", "review", unverified),
         line("e5", "event", "本规则最多计 2 项，已计满，此项不计分"),
         line("e6", "event", "计分", 2.0),
+        # A finalized year's page reads the notes its results file stored, in the words of their day.
+        line("e7", "review", "待补充材料，未经核实，不计分（2018-01-04）：请补充合同"),
+        line("e8", "review", "未经市科协核实，不计分"),
+        line("e9", "review", "“其余全部核实”（2026-11-12）之后新增或改动，须重新核查：未经核实，不计分"),
+        line("e10", "review", "市科协核查（2026-11-12）之后内容有改动，须重新核查：未经核实，不计分"),
     ])
     assert items.zero_reasons(cast(Evaluation, e)) == {
         ("academic_events", "e1"): "有错误", ("academic_events", "e2"): "不予认定",
-        ("academic_events", "e3"): "待补充材料", ("academic_events", "e4"): "未经核实",
-        ("academic_events", "e5"): "不计分"}
+        ("academic_events", "e3"): "待补充材料", ("academic_events", "e4"): "待核实",
+        ("academic_events", "e5"): "不计分", ("academic_events", "e7"): "待补充材料",
+        ("academic_events", "e8"): "待核实", ("academic_events", "e9"): "待核实",
+        ("academic_events", "e10"): "待核实"}
+    # The word the page gives an unverified item is the one its line and its mark use.
+    assert unverified.startswith(UNVERIFIED + "：")
+    assert Standing(None, strict=False).mark("e4") == UNVERIFIED
 
 
 def test_an_item_not_recognised_has_its_box_and_its_row_links_to_the_reason(docs: Path) -> None:
@@ -229,3 +244,15 @@ def test_a_printed_report_says_where_it_and_its_guideline_are_online(docs: Path,
                     f'指南条款原文 <a href="{clauses}" class="sb-url">{text(clauses)}</a>')
     css = (Path(items.__file__).parent / "assets" / "print.css").read_text("utf-8")
     assert re.search(r"@media screen \{\s*\.sb-print-only \{\s*display: none;", css)
+
+
+def test_the_rubric_page_and_the_workbench_name_the_mark_the_report_pages_show(docs: Path) -> None:
+    """The rubric page said unverified items are marked “待核查” and the workbench quoted it, while the
+    report page's mark, its lines and the form say 待核实 (UNVERIFIED): one word for one state."""
+    rubric = (docs / "rubric" / "index.md").read_text("utf-8")
+    assert f"{UNVERIFIED}的项目暂按报告计分，网站标注“{UNVERIFIED}”" in rubric
+    workbench = (ROOT / "site_builder" / "review" / "review.js").read_text("utf-8")
+    assert f"（网站标“{UNVERIFIED}”）" in workbench
+    for page in (rubric, workbench):
+        assert "待核查”" not in page
+        assert "尚未核实" not in page

@@ -247,7 +247,7 @@ def test_a_verdict_gone_stale_before_finalize_is_not_said_to_have_changed_after_
     assert "在核查结论“已核实”（2018-01-02）之后、定稿之前改动过" in warned.message
     assert "定稿之后没有改动" in warned.message
     assert "报告在定稿之后改动过" not in warned.message
-    assert "这一项按未经核实计算，不计分（评估明细写明“市科协核查（2018-01-02）之后内容有改动，须重新核查”）" in warned.message
+    assert "这一项按待核实计算，不计分（评估明细写明“待核实：本项在市科协 2018-01-02 核查之后内容有改动，须重新核实，不计分”）" in warned.message
     assert "这一结果不变，已定稿的年度不再核查" in warned.message
     assert "请在核查工作台" not in warned.message
     # The progress, the status page and the workbench say what finalize did: the item was
@@ -259,10 +259,10 @@ def test_a_verdict_gone_stale_before_finalize_is_not_said_to_have_changed_after_
     _, repo = check_tree(tree)
     [final] = year_progress(repo, 2017, final=True)
     assert final.state is ProgressState.PARTLY
-    assert final.label == "部分核查（1 项在核查结论之后、定稿之前改动过，定稿时按未核查计分，定稿结果不变）"
+    assert final.label == "部分核查（1 项在核查结论之后、定稿之前改动过，定稿时待核实、不计分，定稿结果不变）"
     site = load(tree, SiteSettings(repo_url="https://github.com/example/r"), AFTER_2017_FINAL)
     page = status.render(site, 2017)
-    assert "；1 份报告有项目在核查结论之后、定稿之前改动过，定稿时按未核查计分，定稿结果不变，不再核查。" in page
+    assert "；1 份报告有项目在核查结论之后、定稿之前改动过，定稿时待核实、不计分，定稿结果不变，不再核查。" in page
     assert "定稿后有改动" not in page
     assert workbench.case_data(site, site.repo.reports[("cd-case", 2017)])["final"]["report_unchanged"] is True
     # A results file that recorded no sha256 (written before finalize recorded them): true either way.
@@ -298,7 +298,7 @@ def test_an_item_added_after_rest_and_before_finalize_is_said_so(tree: Path) -> 
     assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL, "--accept-pending").returncode == 0
     [warned] = [f for f in check_tree(tree)[0].findings if f.code == "W-REVIEW-ITEM-CHANGED"]
     assert "是“其余全部核实”（2018-01-02）之后、定稿之前新增或改动的" in warned.message
-    assert "按未经核实计算，不计分" in warned.message
+    assert "按待核实计算，不计分" in warned.message
     assert "报告在定稿之后改动过" not in warned.message
 
 

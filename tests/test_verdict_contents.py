@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import html
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -16,17 +18,20 @@ from tests.trees import LATE_MAJOR_WORK as NEW_ITEMS
 from tests.trees import base_tree, write_tree
 from validators.association.item_content import content_digest
 from validators.association.progress import ProgressState, year_progress
-from validators.association.reviews import current_contents
+from validators.association.reviews import Standing, current_contents
 from validators.check import check_file, check_tree
 from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.reports import PENDING_HEADING, as_text
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import YearReport
+from validators.models.review import UNVERIFIED
 
 SOCIETY, YEAR = "cd-computer", 2018
 REPORT = f"submissions/{SOCIETY}/{YEAR}.yaml"
 REVIEW = f"reviews/{YEAR}/{SOCIETY}.yaml"
 ON_NOTICE = dt.date(2026, 12, 1)  # the sample 2018 calendar's notice: 2026-11-16 to 2027-12-31
 VERIFYING = dt.date(2026, 11, 1)  # before the notice: unverified items count provisionally
+TAG = re.compile(r"<[^>]+>")
 
 
 # --- the digest ---------------------------------------------------------------------------------
@@ -176,17 +181,51 @@ def test_items_added_after_the_rest_was_verified_earn_nothing_from_the_notice_on
     for item in ("mw-reform-late", "mw-party-late"):
         points, _, note = _line(after, item)
         assert points == 0
-        assert note == "“其余全部核实”（2026-11-12）之后新增或改动，须重新核查：未经核实，不计分"
+        assert note == "待核实：本项在市科协 2026-11-12 核实本报告之后新增或改动，须重新核实，不计分"
     # The items the rest saw stay verified.
     assert _line(after, "mw-talent-base")[:2] == (_line(before, "mw-talent-base")[0], None)
-    # Before the notice they count provisionally, marked 待核查, as any unverified item does.
-    assert _line(_evaluate(root, VERIFYING), "mw-reform-late")[1] == "待核查"
+    # Before the notice they count provisionally, marked 待核实, as any unverified item does.
+    assert _line(_evaluate(root, VERIFYING), "mw-reform-late")[1] == "待核实"
     # check says so at the rest, once per new item.
     result, _ = check_tree(root, [root / REVIEW])
     warned = [f for f in result.findings if f.code == "W-REVIEW-ITEM-CHANGED"]
     assert [f.line for f in warned] == [4, 4]
     assert "秘书处改革（核查之后新增）" in warned[0].message
     assert "2026-11-12" in warned[0].message
+
+
+def test_a_secretary_reads_one_plain_word_for_an_item_not_yet_verified(tmp_path: Path) -> None:
+    """A secretary who corrected an item during the notice read “…“其余全部核实”（2026-11-12）之后
+    新增或改动，须重新核查”: a label of the staff's workbench, and the state called 待核查, 未经核实
+    and 待核实 on one page. The line, the zero's reason, the mark and the advice say 待核实 (UNVERIFIED)."""
+    from site_builder.form_page import SiteSettings
+    from site_builder.generate import generate
+
+    root, contents = _tree(tmp_path)
+    _review(root, rest=_rest(contents))
+    _add_items(root)
+    after = _evaluate(root)
+    said = Standing.unseen_said(dt.date(2026, 11, 12))
+    assert said == "待核实：本项在市科协 2026-11-12 核实本报告之后新增或改动，须重新核实，不计分"
+    assert _line(after, "mw-reform-late")[2] == said
+    assert _line(_evaluate(root, VERIFYING), "mw-reform-late")[1] == UNVERIFIED
+    _, repo = check_tree(root)
+    printed = as_text([after], repo, SOCIETY)  # `python -m validators evaluate --society`
+    docs = tmp_path / "docs"
+    generate(root, docs, settings=SiteSettings(repo_url="https://github.com/example/r"), date=ON_NOTICE.isoformat())
+    page = (docs / "societies" / SOCIETY / str(YEAR) / "index.md").read_text("utf-8")
+    for shown in (printed, page):
+        assert "其余全部核实" not in shown
+        for other in ("待核查", "未经核实", "尚未核实"):
+            assert other not in shown, other
+    plain = html.unescape(re.sub(TAG, "", page))
+    assert plain.count(said) == 2
+    assert printed.count(said) == 2
+    # The item's 得分 cell gives the same word as its line (items.refusal_kind).
+    assert page.count(f'0<span class="sb-why">（<a href="#lines">{UNVERIFIED}</a>）</span>') == 2
+    assert f"## {PENDING_HEADING} " in page
+    assert f"{UNVERIFIED}的 2 项（“秘书处改革（核查之后新增）”" in plain
+    assert f"{UNVERIFIED}的 2 项（“秘书处改革（核查之后新增）”" in printed
 
 
 def test_a_rest_recording_no_contents_keeps_its_old_meaning(tmp_path: Path) -> None:
@@ -218,10 +257,10 @@ def test_a_verified_item_changed_since_its_verdict_waits_for_verification_again(
     # A verdict without a digest stands whatever the item says: mw-talent-base is changed too.
     report.write_text(report.read_text("utf-8").replace("对接海外高层次人才项目 5 个", "对接海外高层次人才项目 9 个"), "utf-8")
     after = _evaluate(root)
-    assert _line(after, event) == (0, None, "市科协核查（2026-11-12）之后内容有改动，须重新核查：未经核实，不计分")
+    assert _line(after, event) == (0, None, "待核实：本项在市科协 2026-11-12 核查之后内容有改动，须重新核实，不计分")
     assert _line(after, "mw-talent-base")[:2] == (_line(_evaluate(root), "mw-talent-base")[0], None)
     assert _line(after, "mw-talent-base")[0] > 0
-    assert _line(_evaluate(root, VERIFYING), event)[:2] == (paid[0], "待核查")
+    assert _line(_evaluate(root, VERIFYING), event)[:2] == (paid[0], "待核实")
     result, repo = check_tree(root, [root / REVIEW])
     [warned] = [f for f in result.findings if f.code == "W-REVIEW-ITEM-CHANGED"]
     assert (warned.file, warned.line, warned.severity) == (REVIEW, 5, "warning")

@@ -1545,7 +1545,7 @@
     var said = phaseToday(y.phases);
     phase.textContent = year + " 年度" + (said ? "（" + said + "）" : "") + "。" + (readOnly ? "本年度结果已定稿，核查记录只读，不能再修改。"
       : y.final ? "正在重新核查已定稿的年度（见下方说明）。"
-        : strictNow(y) ? "现在只有“已核实”的项目计分。" + onNotice(y) : "公示前，未核查的项目暂时计分（网站标“待核查”）。");
+        : strictNow(y) ? "现在只有“已核实”的项目计分。" + onNotice(y) : "公示前，未核查的项目暂时计分（网站标“待核实”）。");
     document.getElementById("rv-reviewer").disabled = readOnly;
     document.getElementById("rv-date").disabled = readOnly;
     checkDate();

@@ -14,7 +14,7 @@ from validators.association.reviews import (
     item_ids,
     review_entries,
 )
-from validators.models.review import ObjectionStatus, ReviewStatus
+from validators.models.review import UNVERIFIED, ObjectionStatus, ReviewStatus
 from validators.repository import Repository
 from validators.year.rubric import Rubric
 
@@ -92,7 +92,7 @@ class Progress:
         said = []
         if self.changed:
             if self.unchanged_since_final:
-                said.append(f"{len(self.changed)} 项在核查结论之后、定稿之前改动过，定稿时按未核查计分")
+                said.append(f"{len(self.changed)} 项在核查结论之后、定稿之前改动过，定稿时{UNVERIFIED}、不计分")
             elif self.unchanged_since_final is None:
                 said.append("报告在核查结论之后改动过")
             else:

@@ -2,7 +2,7 @@
 strictly as the reports, and what they mean for scoring on a given day.
 
 Verification: an item 不予认定 earns nothing, its score line says why; an item not yet verified
-(or 待补充材料) counts during 填报 and 核查 only when the rubric allows it, marked 待核查 on the
+(or 待补充材料) counts during 填报 and 核查 only when the rubric allows it, marked 待核实 on the
 site, and not from the notice on. A year whose `reviews/<year>/` folder does not exist has no
 verification recorded in the repository: its items count as reported.
 
@@ -33,7 +33,14 @@ from validators.association.results_files import RESULTS, file_sha256, recorded,
 from validators.findings import Finding, error
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
-from validators.models.review import ExpertMark, ItemReview, RestReview, ReviewFile, ReviewStatus
+from validators.models.review import (
+    UNVERIFIED,
+    ExpertMark,
+    ItemReview,
+    RestReview,
+    ReviewFile,
+    ReviewStatus,
+)
 from validators.rules import text_fields
 from validators.rules.rule_context import RuleContext
 from validators.submission_paths import SUBMISSIONS
@@ -364,11 +371,11 @@ def _changed(review: ReviewFile, contents: dict[str, str], titles: dict[str, str
                 scored = (f"这一结论针对的是改动前的内容，定稿时不算数，这一项按“其余全部核实”（{rest.date}）"
                           "计为已核实（它看到的正是现在的内容）")
             else:
-                scored = (f"这一结论针对的是改动前的内容，定稿时不算数，这一项按未经核实计算，不计分"
-                          f"（评估明细写明“市科协核查（{rec.date}）之后内容有改动，须重新核查”）")
+                scored = (f"这一结论针对的是改动前的内容，定稿时不算数，这一项按{UNVERIFIED}计算，不计分"
+                          f"（评估明细写明“{Standing.changed_said(rec.date)}”）")
             ctx.warning(("items", i, "content"), "W-REVIEW-ITEM-CHANGED",
                         said + (finalized_words(scored) if final is not None else
-                                "这一结论针对的是改动前的内容，不再算数，该项目现在是“待核查”。"
+                                f"这一结论针对的是改动前的内容，不再算数，该项目现在是“{UNVERIFIED}”。"
                                 "请在核查工作台重新核查并给出结论。"), None)
     if rest is None or rest.contents is None:
         return
@@ -377,11 +384,11 @@ def _changed(review: ReviewFile, contents: dict[str, str], titles: dict[str, str
     for item, now in contents.items():
         if item not in named and now not in seen:
             said = f"项目“{titles[item]}”（{item}）是“其余全部核实”（{rest.date}）之后{earlier}新增或改动的："
-            scored = (f"“其余全部核实”没有看到它，这一项按未经核实计算，不计分（评估明细写明"
-                      f"“‘其余全部核实’（{rest.date}）之后新增或改动，须重新核查”）")
+            scored = (f"“其余全部核实”没有看到它，这一项按{UNVERIFIED}计算，不计分（评估明细写明"
+                      f"“{Standing.unseen_said(rest.date)}”）")
             ctx.warning(("rest", "contents"), "W-REVIEW-ITEM-CHANGED",
                         said + (finalized_words(scored) if final is not None else
-                                "这一结论只针对当时看到的内容，不包括它，该项目现在是“待核查”。"
+                                f"这一结论只针对当时看到的内容，不包括它，该项目现在是“{UNVERIFIED}”。"
                                 "请在核查工作台逐项核查，或重新勾选“其余全部核实”。"), None)
 
 
@@ -392,7 +399,7 @@ def _unbound(review: ReviewFile, contents: dict[str, str], titles: dict[str, str
         if rec.content is None and rec.item in contents:
             ctx.warning(("items", i, "item"), "W-REVIEW-UNBOUND",
                         f"项目“{titles[rec.item]}”（{rec.item}）的核查结论“{rec.status.label}”（{rec.date}）"
-                        "没有记下核查时的内容（content）：项目此后怎样改动，它都照旧算数，不会回到待核查。"
+                        f"没有记下核查时的内容（content）：项目此后怎样改动，它都照旧算数，不会回到{UNVERIFIED}。"
                         "请在核查工作台核对这一项现在的内容，再点一次结论，记下现在的内容。", None)
     rest = review.rest
     if rest is not None and rest.contents is None and contents:
@@ -461,7 +468,7 @@ class Standing:
     # does not stand in for it; the item waits for a verdict that can be used.
     refused: frozenset[str] = frozenset()
     # Items taken as verified: the what-if of the items waiting for verification (待补充材料,
-    # 待核查), scored as they would be once the association verifies them (evaluation.advice).
+    # 待核实), scored as they would be once the association verifies them (evaluation.advice).
     assumed: frozenset[str] = frozenset()
 
     @classmethod
@@ -512,32 +519,43 @@ class Standing:
         if not self.strict:
             return None
         if rec is not None and rec.status is ReviewStatus.MATERIAL_REQUESTED:
-            return f"待补充材料，未经核实，不计分（{rec.date}）：{rec.reason}"
+            return f"{ReviewStatus.MATERIAL_REQUESTED.label}，补充并核实前不计分（{rec.date}）：{rec.reason}"
         if rec is None and not self.covered(item_id):
             return self._unseen(item_id)
         return None
 
     def _unseen(self, item_id: str) -> str:
-        """Why an item without a verdict that counts is not verified."""
+        """Why an item without a verdict that counts is not verified: in the society's words, led
+        by the state's one name (UNVERIFIED); never the workbench's (其余全部核实 is its control)."""
         changed = self.changed.get(item_id)
         if changed is not None:
-            return f"市科协核查（{changed.date}）之后内容有改动，须重新核查：未经核实，不计分"
+            return self.changed_said(changed.date)
         if item_id in self.refused:
-            return "本项的核查结论有误，不能采用，须重新核查：未经核实，不计分"
+            return f"{UNVERIFIED}：市科协对本项的核查结论有误，不能采用，须重新核实，不计分"
         if self.rest is not None:
-            return f"“其余全部核实”（{self.rest.date}）之后新增或改动，须重新核查：未经核实，不计分"
+            return self.unseen_said(self.rest.date)
         if self.rest_held:
-            return "核查记录中有不能采用的结论，“其余全部核实”暂不生效：未经核实，不计分"
-        return "未经市科协核实，不计分"
+            return f"{UNVERIFIED}：市科协的核查记录中有不能采用的结论，对其余项目的核实暂不生效，不计分"
+        return f"{UNVERIFIED}：市科协尚未核实本项，不计分"
+
+    @staticmethod
+    def changed_said(day: dt.date) -> str:
+        """The line of an item changed after its verdict of `day`."""
+        return f"{UNVERIFIED}：本项在市科协 {day} 核查之后内容有改动，须重新核实，不计分"
+
+    @staticmethod
+    def unseen_said(day: dt.date) -> str:
+        """The line of an item added or changed after 其余全部核实 of `day` (the rest verified)."""
+        return f"{UNVERIFIED}：本项在市科协 {day} 核实本报告之后新增或改动，须重新核实，不计分"
 
     def mark(self, item_id: str | None) -> str | None:
-        """待核查 or 待补充材料 for an item that counts provisionally; None once verified."""
+        """待核实 or 待补充材料 for an item that counts provisionally; None once verified."""
         if item_id is None or item_id in self.assumed:
             return None
         rec = self.records.get(item_id)
         if rec is not None:
             return ReviewStatus.MATERIAL_REQUESTED.label if rec.status is ReviewStatus.MATERIAL_REQUESTED else None
-        return None if self.covered(item_id) else "待核查"
+        return None if self.covered(item_id) else UNVERIFIED
 
     def marks_for(self, criterion: str) -> tuple[list[ExpertMark], int]:
         """The marks recorded for a criterion that no error condemns, and how many were left out."""

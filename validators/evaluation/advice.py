@@ -256,7 +256,7 @@ def verification_open(rules: Guideline, day: dt.date) -> bool:
 
 def pending_gains(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline, points: Rubric,
                   current: Evaluation, standing: Standing | None, day: dt.date) -> list[Pending]:
-    """For each state of waiting (待补充材料, 待核查), the items in it that earn nothing now but
+    """For each state of waiting (待补充材料, 待核实), the items in it that earn nothing now but
     would earn once verified, and what the report's total would gain: the report scored again by
     the same engine (caps, counts, growth and expert marks included) with each state's items
     verified in turn, on top of the states before it, so that the gains add up to what verifying
@@ -279,7 +279,7 @@ def pending_gains(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rul
     found = []
     assumed, before = standing.assumed, current.total
     # The items waiting for the society's material first: theirs to act on; the staff's own
-    # backlog (待核查) then adds what remains.
+    # backlog (待核实) then adds what remains.
     states = sorted(dict.fromkeys(waiting.values()), key=lambda said: said != ReviewStatus.MATERIAL_REQUESTED.label)
     for status in states:
         ids = [item for item, said in waiting.items() if said == status]

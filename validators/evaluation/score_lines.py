@@ -26,5 +26,5 @@ class ScoreLine:
     line: int
     # The code of the error that kept this item from scoring, when one did.
     finding: str | None = None
-    # 待核查 or 待补充材料: the item counts provisionally, before the association verified it.
+    # 待核实 or 待补充材料: the item counts provisionally, before the association verified it.
     review: str | None = None

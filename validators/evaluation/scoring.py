@@ -71,7 +71,7 @@ class Advice:
 
 @dataclass(frozen=True, slots=True)
 class Pending:
-    """The items in one state of waiting for the association's verification (待补充材料, 待核查)
+    """The items in one state of waiting for the association's verification (待补充材料, 待核实)
     that earn nothing now, and what their verification would add, scored as `gain`."""
 
     status: str
@@ -145,7 +145,7 @@ class _Scorer:
         # The order `in_order` counts the area's items in, in words (按日期先后): a rule's
         # `max_count` is filled in it, and a line past the count says so.
         self.order: str | None = None
-        # Items waiting for the association's verification (待补充材料, 待核查) while only verified
+        # Items waiting for the association's verification (待补充材料, 待核实) while only verified
         # items earn, by id: (area, clause, path, why). Each is scored as if verified, and every
         # line it would earn becomes a zero line saying why, citing that line's clause: an item
         # that earns under two clauses once verified cites both, as its earned lines would.

@@ -13,8 +13,8 @@ from validators.models.labelled import LabelledEnum
 from validators.models.society import GithubLogin
 from validators.yaml.policy import policy
 
-__all__ = ["BASED_ON_NOTHING", "BASED_ON_PATTERN", "ExpertMark", "ItemReview", "Objection", "ObjectionStatus", "ObjectionsFile",
-           "RestReview", "ReviewFile", "ReviewStatus"]
+__all__ = ["BASED_ON_NOTHING", "BASED_ON_PATTERN", "UNVERIFIED", "ExpertMark", "ItemReview", "Objection", "ObjectionStatus",
+           "ObjectionsFile", "RestReview", "ReviewFile", "ReviewStatus"]
 
 _LIMITS = policy().yaml
 
@@ -45,6 +45,12 @@ class ReviewStatus(LabelledEnum):
     VERIFIED = ("verified", "已核实")
     NOT_RECOGNISED = ("not_recognised", "不予认定")
     MATERIAL_REQUESTED = ("material_requested", "待补充材料")
+
+
+# What every page, line and form sentence calls an item the association has not (yet) verified:
+# no verdict, or one its content outgrew. Not a status a review file writes (the workbench's
+# choice is 未核查): the state the society sees, said as 已核实 and 待补充材料 are.
+UNVERIFIED = "待核实"
 
 
 class ItemReview(StrictModel):

@@ -162,7 +162,7 @@ KIND_TABLES = {("service_stations", "level"): "station_levels",
 
 class VerificationRubric(_Strict):
     """Whether an item the association has not yet verified counts during 填报 and 核查, before
-    the notice (provisionally, marked 待核查 on the site). From the notice on, only verified
+    the notice (provisionally, marked 待核实 on the site). From the notice on, only verified
     items count."""
 
     provisional: bool
