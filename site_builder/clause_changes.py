@@ -157,17 +157,20 @@ def said_in_note(old: GuidelineText, new: GuidelineText, before: int) -> str:
     return f"与 {before} 年度相比改动了 {count} 条条款，见文末的[{HEADING}](#{ANCHOR})。"
 
 
-def section(old: GuidelineText, new: GuidelineText, before: int, year: int, earlier_page: str) -> str:
+def section(old: GuidelineText, new: GuidelineText, before: int, year: int, earlier_page: str,
+            elsewhere: str = "") -> str:
     """The section for `year`'s page, against `before`'s text (`earlier_page`: the relative
-    address of `before`'s guideline page, for a removed clause's link)."""
+    address of `before`'s guideline page, for a removed clause's link); `elsewhere`: a paragraph
+    (HTML) on where the year's other changes are said, after the first."""
     head = f"## {HEADING} {{#{ANCHOR}}}\n\n"
+    more = f"\n{elsewhere}\n" if elsewhere else ""
     if old.file == new.file:
-        return head + f"{year} 年度与 {before} 年度用的是同一份指南原文，没有改动的条款。\n"
+        return head + f"{year} 年度与 {before} 年度用的是同一份指南原文，没有改动的条款。\n" + more
     changes = clause_changes(old, new)
     compared = f"以下由 {before} 年度和 {year} 年度的指南原文按条款编号逐条比较得出"
     if not changes:
-        return head + f"{compared}：各条款的原文都与 {before} 年度相同。\n"
+        return head + f"{compared}：各条款的原文都与 {before} 年度相同。\n" + more
     return (head + f"{compared}，共 {len(changes)} 条。引文与两个年度的原文一字不差；"
             "改动的字句在前一年度的原文中标为<del>删除线</del>，"
-            "在本年度的原文中标为<ins>下划线</ins>。\n\n"
+            "在本年度的原文中标为<ins>下划线</ins>。\n" + more + "\n"
             + "\n".join(_change(c, before, year, earlier_page) for c in changes))

@@ -20,20 +20,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from site_builder import clause_changes
+from site_builder import clause_changes, phase, rubric_changes
 from site_builder.breadcrumbs import md_link, trail
-from site_builder.context import GUIDELINE_PAGE, SiteData, guideline_year_page
+from site_builder.context import GUIDELINE_PAGE, RUBRIC_PAGE, SiteData, guideline_year_page
 from site_builder.markup import (
     Column,
     area_anchor,
     attr,
     cell,
     clause_anchor,
+    dated_text,
     front_matter,
     link,
     text,
 )
 from site_builder.tables import table
+from validators.year.guideline import EvaluationWindow
 from validators.year.text import GuidelineText, Paragraph, guideline_text
 
 INDEX = GUIDELINE_PAGE
@@ -89,6 +91,22 @@ def previous_year(site: SiteData, year: int) -> int | None:
     return max((y for y in site.guideline_years if y < year), default=None)
 
 
+def window_said(window: EvaluationWindow) -> str:
+    """The year's evaluation window as the guideline and rubric pages say it, with its note."""
+    return f"评估期：{dated_text(window.label)}。{dated_text(window.note)}"
+
+
+def _rubric_changes(site: SiteData, year: int, page: str) -> str:
+    """Where the year's other changes are said: the rubric page's section on its points, caps,
+    tiers and the guideline data scored by (a year that carries the text forward changes those)."""
+    before = rubric_changes.previous_year(site, year)
+    if before is None or year not in phase.rubric_years(site):
+        return ""
+    href = site.urls.rel(page, RUBRIC_PAGE, rubric_changes.anchor(year))
+    return (f"指南原文之外，{year} 年度的评估细则（分值、上限和分档线）和指南数据（计分所依据的阈值和名单）"
+            f"与 {before} 年度相比的变化，见评估细则页的“{link(href, rubric_changes.HEADING)}”。")
+
+
 def _changes(site: SiteData, year: int, doc: GuidelineText) -> tuple[str, str]:
     """The sentence the page's note says of the changes, and the section at its end."""
     before = previous_year(site, year)
@@ -97,7 +115,8 @@ def _changes(site: SiteData, year: int, doc: GuidelineText) -> tuple[str, str]:
     page = guideline_year_page(year)
     earlier = guideline_text(before, site.repo.root)
     return (clause_changes.said_in_note(earlier, doc, before),
-            clause_changes.section(earlier, doc, before, year, site.urls.rel(page, guideline_year_page(before))))
+            clause_changes.section(earlier, doc, before, year, site.urls.rel(page, guideline_year_page(before)),
+                                   _rubric_changes(site, year, page)))
 
 
 def _about(entry: YearText, page: str, changes: str) -> str:
@@ -124,6 +143,8 @@ def render(site: SiteData, year: int) -> str:
             + trail(page, [(INDEX, "工作指南")], f"{year} 年度") + picker(site, year))
     note, changes = _changes(site, year, doc)
     out = [_about(entry, page, note),
+           # The window the year's dates and achievements are counted in (the year file's, not the text's).
+           f"{window_said(site.guideline(year).evaluation_window)}\n",
            f'<p class="sb-guideline-preface">{"<br>".join(map(text, doc.preface))}</p>\n' if doc.preface else "",
            f"# {text(entry.text_title)} {{#top}}\n"]
     for area in doc.areas:

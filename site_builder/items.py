@@ -292,6 +292,18 @@ NEW_THIS_YEAR = "新建当年不分档"
 MEMBER = "参与学会不分档"
 
 
+# Where a report page says what the items waiting for verification would add (report_page's heading).
+PENDING_ANCHOR = "advice-pending"
+
+
+def _waiting(item_id: str, status: str, row: Row) -> str:
+    """The state a tier waits in, after it: “（待核查）”, linked on the report page to what its
+    verification would add, where that is said (an item whose state adds nothing is not named)."""
+    named = row.evaluation is not None and any(item_id == i for p in row.evaluation.pending for i, _ in p.items)
+    said = link(f"#{PENDING_ANCHOR}", text(status)) if named and not row.brief else text(status)
+    return f'<span class="sb-why">（{said}）</span>'
+
+
 def _tier(area: str) -> Getter:
     def get(item: Any, row: Row) -> Cell:
         found = row.tiers.get((area, item.id))
@@ -299,11 +311,16 @@ def _tier(area: str) -> Getter:
             return cell("—", -2)
         if area == "consortia" and item.role is not ConsortiumRole.LEAD:
             return cell(MEMBER, -1)
-        if found.new:
+        # A station or consortium waiting for verification earns no tier yet (its entry says 未入档):
+        # the tier shown is the one the engine gives it verified, marked with the state it waits in.
+        waiting = row.evaluation.waiting_tiers.get(item.id) if row.evaluation else None
+        shown = waiting.tier if waiting is not None and waiting.tier.area == area else found
+        if shown.new:
             return cell(NEW_THIS_YEAR, -1)
         points = row.site.rubric(row.doc.report.year)
         tiers = points.service_stations.tiers if area == "service_stations" else points.consortia.tiers
-        return cell(text(found.tier), tier_rank(tiers, found.tier))
+        state = _waiting(item.id, waiting.status, row) if waiting is not None and shown is waiting.tier else ""
+        return cell(text(shown.tier) + state, tier_rank(tiers, shown.tier))
     return get
 
 

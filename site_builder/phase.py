@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from site_builder.context import RUBRIC_PAGE, SiteData, society_year_page, status_page
+from site_builder.form_page import PAGE as FORM_PAGE
 from site_builder.items import item_anchor
 from site_builder.markup import (
     PRINT_ADDRESS,
@@ -307,6 +308,48 @@ def _objections_of(site: SiteData, year: int, society: str | None) -> list[Objec
 def open_objections(count: int) -> str:
     """“异议受理中 N 条”: a society's objections still open, as its page and the rankings say it."""
     return f"异议{ObjectionStatus.OPEN.label} {count} 条"
+
+
+# The online form's words a secretary follows to load a published report and correct it
+# (site_builder/form/form-start.js; tests/test_notice_pages.py holds them to it): the form takes no
+# address that would choose the society and year for them.
+FORM_FIRST_STEP, FORM_COPY, FORM_COPY_BUTTON = "第一步", "以已发布的报告为底稿", "复制为底稿"
+
+
+def _correction_words(site: SiteData, page: str, year: int, society: str, on: dt.date, whose: str) -> str:
+    """`correction_note`'s words on `on`: the open objections, those allowing a correction while
+    the notice lasts, and then the way to make it in the online form."""
+    still_open = [o for o in _objections_of(site, year, society) if o.status is ObjectionStatus.OPEN]
+    allowed = [o for o in still_open if o.correction_allowed]
+    calendar = site.guideline(year).calendar
+    correcting = bool(allowed) and calendar is not None and calendar.phase(on) is Phase.NOTICE
+    said = f"针对{whose}的异议 {len(still_open)} 条{ObjectionStatus.OPEN.label}"
+    if correcting and calendar is not None:
+        said += (f"，其中 {len(allowed)} 条允许学会在公示期内（至 {full_date(calendar.notice_ends)}）"
+                 "更正报告")
+    href = site.urls.rel(page, society_year_page(society, year), objections_anchor(year, society))
+    out = link(href, said) + "。"
+    if correcting:
+        ids = "、".join(f"<code>{text(o.id)}</code>" for o in allowed)
+        form = link(site.urls.rel(page, FORM_PAGE), f"在线填报中更正{whose}")
+        out += (f"{form}：在“{FORM_FIRST_STEP}”的“{FORM_COPY}”中，学会选“{text(site.name(society))}"
+                f"（<code>{text(society)}</code>）”，底稿和填报年度都选“{year} 年度”，点“{FORM_COPY_BUTTON}”；"
+                f"改好后提交拉取请求，在说明中写明回应的异议编号（{ids}）。")
+    return out
+
+
+def correction_note(site: SiteData, page: str, year: int, society: str, whose: str = "本报告") -> str:
+    """One paragraph near the top of a society's report (and its page's year) while an objection
+    about it is open: how many, linked to the objections table, and, while the notice lasts,
+    how many let the society correct its report, with the way to do it in the online form.
+    Nothing for a final year (its objections table says what stayed open)."""
+    if year in site.frozen or not any(o.status is ObjectionStatus.OPEN for o in _objections_of(site, year, society)):
+        return ""
+
+    def words(on: dt.date) -> str:
+        return _correction_words(site, page, year, society, on, whose)
+
+    return f'<p class="sb-objection-note" data-search-exclude{_ahead(site, year, words)}>{words(as_of(site))}</p>\n'
 
 
 # What an objection's subject is said to be about when it names none of the report's items by

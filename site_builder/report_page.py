@@ -178,7 +178,7 @@ def _pending(site: SiteData, page: str, e: Evaluation, reasons: dict[str, str]) 
         return link(f"#{reasons[item]}", quoted) if item in reasons else quoted
 
     said = [pending_said(p, lambda c: site.clause_link(page, c, e.guideline_year), name) for p in e.pending]
-    return [heading(2, PENDING_HEADING, "advice-pending"), html_list(said, "sb-pending") + "\n"]
+    return [heading(2, PENDING_HEADING, items.PENDING_ANCHOR), html_list(said, "sb-pending") + "\n"]
 
 
 def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
@@ -434,6 +434,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     out.append(search_terms(doc, indexed=year in phase.indexed_years(site)))
     out.append(f'<p class="sb-no-print sb-report-meta" {NO_SEARCH}>用浏览器打印本页（Ctrl+P），即得 A4 纸的年度报告。</p>\n')
     out.append(phase.note(site, year))
+    out.append(phase.correction_note(site, page, year, society))
     if doc.has_errors and not changed and e and frozen is not None:
         # Final, with no record of the file as frozen (older results files): whether it changed is
         # not known, but its errors now cost the frozen score nothing (a tester read “有错误的项目不计分”

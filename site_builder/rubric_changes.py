@@ -28,6 +28,14 @@ PAGE = RUBRIC_PAGE
 CHANGED, ADDED, REMOVED = "改动", "新增", "取消"
 
 
+HEADING = "与上一年度相比的变化"
+
+
+def anchor(year: int) -> str:
+    """Where `year`'s section “与上一年度相比的变化” is on the rubric page."""
+    return f"rubric-{year}-changes"
+
+
 def previous_year(site: SiteData, year: int) -> int | None:
     """The year before `year` with a guideline and a rubric; None for the first year."""
     return max((y for y in site.guideline_years if y < year and site.has_rubric(y)), default=None)
@@ -451,7 +459,7 @@ def _aliases(lines: _Lines, title: str, old: Mapping[str, str], new: Mapping[str
 
 
 def section(site: SiteData, year: int) -> str:
-    """The section “与上一年度相比的变化” of `year`'s part of the rubric page; empty for the first year."""
+    """The section `HEADING` of `year`'s part of the rubric page; empty for the first year."""
     before = previous_year(site, year)
     if before is None:
         return ""
@@ -467,7 +475,7 @@ def section(site: SiteData, year: int) -> str:
     _overall(site, rubric, before, year)
     _guideline(site, guideline, before, year)
     _hints(site, hints, before, year)
-    parts = [f"### 与上一年度相比的变化 {{#rubric-{year}-changes}}\n",
+    parts = [f"### {HEADING} {{#{anchor(year)}}}\n",
              f"以下由 {before} 年度和 {year} 年度的细则文件和指南数据文件（含沿用的部分）逐项比较得出；"
              f"{'、'.join(LEFT_OUT_SAID.values())}不在此列。\n"]
     parts.append("**评估细则**（分值、上限和分档线）：\n\n" + "\n".join(rubric.lines) + "\n" if rubric.lines

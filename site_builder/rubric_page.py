@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from site_builder import phase, rubric_changes
 from site_builder.context import RUBRIC_PAGE, SiteData, rubric_anchor
-from site_builder.guideline_page import year_text
+from site_builder.guideline_page import window_said, year_text
 from site_builder.markup import (
     Cell,
     Column,
@@ -140,7 +140,7 @@ def _year(site: SiteData, year: int) -> str:
     window = site.guideline(year).evaluation_window
     parts = [f"## {year} 年度：{text(points.title)} {{#rubric-{year}}}\n",
              f'!!! info "评估细则由市科协确定"\n    {text(points.statement)}\n',
-             f"评估期：{dated_text(window.label)}。{dated_text(window.note)}\n"]
+             f"{window_said(window)}\n"]
     parts += [notice for notice in [_changed_since_final(site, year)] if notice]
     if points.carried_forward_from:
         parts.append(f"本年度细则沿用 {points.carried_forward_from} 年度的分值、上限和分档线"

@@ -99,7 +99,9 @@ def render(site: SiteData, society: str) -> str:
     docs = [d for d in site.reports_of(society) if d.report.year in site.years]
     parts = _profile(site, society, page)
     # Each year's phase of the association's cycle (填报中, 公示中: 至 …, 最终结果).
-    parts += [phase.note(site, year) for year in sorted({d.report.year for d in docs}, reverse=True)]
+    # With it, the year's open objections about the society's report (and how to correct it).
+    for year in sorted({d.report.year for d in docs}, reverse=True):
+        parts += [phase.note(site, year), phase.correction_note(site, page, year, society, f" {year} 年度报告")]
     parts += _years(site, society, page, docs) + _unreadable(site, page, society)
     profile = site.repo.profiles.get(society)
     if profile:

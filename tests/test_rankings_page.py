@@ -29,7 +29,9 @@ def _site(root: Path, day: str) -> context.SiteData:
 
 
 def _row(page: str, name: str) -> str:
-    return next(r for r in page.split("<tr>") if name in r)
+    """The first table row naming `name` (not the text before the first row: a society page's
+    note on its open objection names the year's report too)."""
+    return next(r for r in page.split("<tr>")[1:] if name in r)
 
 
 def _remark(row: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from validators.association.reviews import Standing, review_entries
 from validators.check import area_findings, repeat_findings
 from validators.evaluation.score_lines import REVIEW_RULE
-from validators.evaluation.scoring import Advice, Evaluation, Pending, score_report
+from validators.evaluation.scoring import Advice, Evaluation, Pending, WaitingTier, score_report
 from validators.findings import Finding
 from validators.models.academic_events import AcademicEvent
 from validators.models.for_year import item_model
@@ -255,15 +255,18 @@ def verification_open(rules: Guideline, day: dt.date) -> bool:
 
 
 def pending_gains(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline, points: Rubric,
-                  current: Evaluation, standing: Standing | None, day: dt.date) -> list[Pending]:
+                  current: Evaluation, standing: Standing | None,
+                  day: dt.date) -> tuple[list[Pending], dict[str, WaitingTier]]:
     """For each state of waiting (待补充材料, 待核实), the items in it that earn nothing now but
     would earn once verified, and what the report's total would gain: the report scored again by
     the same engine (caps, counts, growth and expert marks included) with each state's items
     verified in turn, on top of the states before it, so that the gains add up to what verifying
     them all would give (an area's cap shared by two states is not counted twice). Nothing in a
-    year the association verifies no more, and nothing for a state whose items add nothing."""
+    year the association verifies no more, and nothing for a state whose items add nothing.
+    Beside them, by item id, the yearly tier each waiting station or consortium gets in the same
+    scoring, whatever its state adds (a capped area's station has its tier all the same)."""
     if standing is None or not verification_open(rules, day):
-        return []
+        return [], {}
     waiting: dict[str, str] = {}  # item id: its state, in the evaluation's order
     clauses: dict[str, dict[str, None]] = {}  # the clauses its zero lines cite
     for line in current.lines:
@@ -274,9 +277,10 @@ def pending_gains(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rul
         if line.clause:
             clauses.setdefault(line.item_id, {})[line.clause] = None
     if not waiting:
-        return []
+        return [], {}
     titles = {e.id: e.title for e in review_entries(doc.report, points)}
     found = []
+    tiers: dict[str, WaitingTier] = {}
     assumed, before = standing.assumed, current.total
     # The items waiting for the society's material first: theirs to act on; the staff's own
     # backlog (待核实) then adds what remains.
@@ -285,6 +289,7 @@ def pending_gains(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rul
         ids = [item for item, said in waiting.items() if said == status]
         assumed = assumed | frozenset(ids)
         scored = score_report(doc, previous, rules, points, replace(standing, assumed=assumed))
+        tiers |= {t.item_id: WaitingTier(status, t) for t in scored.item_tiers if t.item_id in ids}
         # An item that earns nothing even once verified (short of its rule) is not named.
         earning = [item for item in ids if any(line.points > 0 and line.item_id == item for line in scored.lines)]
         gain = scored.total - before
@@ -292,4 +297,4 @@ def pending_gains(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rul
         if earning and gain > 0:
             cited = dict.fromkeys(c for item in earning for c in clauses.get(item, {}))
             found.append(Pending(status, tuple((i, titles.get(i, i)) for i in earning), tuple(cited), gain))
-    return found
+    return found, tiers

@@ -34,7 +34,8 @@ def evaluate_report(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, r
     result = score_report(doc, previous, rules, points, standing)
     result.advice = advise(doc, previous, rules, points, result, standing, following)
     if not finalized:
-        result.pending = pending_gains(doc, previous, rules, points, result, standing, day or today())
+        result.pending, result.waiting_tiers = pending_gains(doc, previous, rules, points, result, standing,
+                                                             day or today())
     return result
 
 

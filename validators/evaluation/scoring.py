@@ -44,7 +44,7 @@ from validators.year.quotes import growth_named
 from validators.year.rubric import AssessedCriterion, ItemTier, Rubric, Rule
 
 __all__ = ["AREAS", "AT_FAULT", "PROFILE_AT_FAULT", "REPORT_AT_FAULT", "Advice", "Evaluation", "ItemTierResult",
-           "Pending", "score_report", "scoring_plan"]
+           "Pending", "WaitingTier", "score_report", "scoring_plan"]
 
 # A line an error keeps from scoring says whose error it is: the society's profile's (every
 # item of the report), the report's as a whole (every item), or the item's own.
@@ -80,6 +80,16 @@ class Pending:
     gain: float
 
 
+@dataclass(frozen=True, slots=True)
+class WaitingTier:
+    """The yearly tier of a station or consortium waiting for verification, as the engine gives
+    it with the item verified (advice.pending_gains), and the state it waits in (待补充材料, 待核查):
+    until then its `item_tiers` entry is 未入档, which is no verdict on its figures."""
+
+    status: str
+    tier: ItemTierResult
+
+
 @dataclass(slots=True)
 class Evaluation:
     society: str
@@ -102,6 +112,9 @@ class Evaluation:
     # verified: said beside the advice. Never written to a results file (a final year verifies
     # nothing more) nor to the JSON output, whose fields stay as they were.
     pending: Annotated[list[Pending], Field(exclude=True)] = field(default_factory=list)
+    # The tiers the waiting stations and consortia would have once verified, by item id, computed
+    # with `pending` and as seldom: for the pages only, never written to a file.
+    waiting_tiers: Annotated[dict[str, WaitingTier], Field(exclude=True)] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         # Flat records of plain values: one level of copying instead of asdict's deep recursion,
