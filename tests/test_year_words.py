@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from site_builder import clause_changes
 from site_builder.form_labels import year_help
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
@@ -97,6 +98,12 @@ def _year_parts(pages: dict[str, str]) -> dict[str, str]:
     # The earlier years' own readings, listed between them, are theirs and keep their words.
     parts["rubric/index.md"] = (rubric[start:rubric.index("{#interpretations-earlier}")]
                                 + EARLIER_SIDE.sub("", ENDED.sub("", rubric[own:rubric.index(f"{{#rubric-{YEAR - 1}}}")])))
+    # The guideline page's list of changed clauses quotes the year before as that year's words.
+    guide = f"guideline/{YEAR}/index.md"
+    text = parts[guide]
+    at = text.index(f"{{#{clause_changes.ANCHOR}}}")
+    start, end = text.rindex("\n## ", 0, at), text.find("\n## ", at)
+    parts[guide] = text[:start] + (text[end:] if end != -1 else "")
     return parts
 
 
