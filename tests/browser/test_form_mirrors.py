@@ -48,6 +48,8 @@ def _blank(page, base: str, society: str = SOCIETY, *, loading: bool = False) ->
         page.fill("#rf-new-society", society)
     page.select_option("#rf-new-year", "2018")
     page.click("#rf-start-empty")
+    if page.locator("#rf-new-anyway").count():  # its 2018 report is published: a blank on purpose
+        page.click("#rf-new-anyway")
     page.wait_for_selector(".rf-editor .rf-summary")
     settled(page, loading=loading)
 
