@@ -14,7 +14,7 @@ import yaml
 from tests.test_xlsx import _cli
 from tests.trees import ROOT, base_tree
 from validators.models.society import SocietyProfile
-from validators.xlsx.layout import PROFILE, layout
+from validators.xlsx.layout import COVER, PROFILE, layout
 from validators.xlsx.read import read_workbook
 from validators.xlsx.write import workbook_bytes
 from validators.year.guideline import guideline
@@ -93,22 +93,40 @@ def test_import_writes_the_new_societys_profile_beside_its_report(tmp_path: Path
     assert "submissions/cd-new-materials/society.yaml（学会资料）" in done.stdout
     profile = yaml.safe_load(written.read_text("utf-8"))
     assert profile == {"id": "cd-new-materials", **PROFILE_DATA}
-    # Imported again, the same profile is left as it is; another is refused unless --replace.
-    again = _cli(tree, "import", str(filled), "--society", "cd-new-materials", "--replace")
-    assert again.returncode == 0, again.stdout + again.stderr
-    assert "已有相同的学会资料，没有改动" in again.stdout
+    # Imported again, with another name: the folder has a society.yaml now, which the sheet never
+    # rewrites (a registered society's maintainers and heads would go); the report is replaced.
     before = written.read_bytes()
     renamed = _filled(filled, tmp_path / "g.xlsx", {"学会全称": "成都市新材料学会（新名）"})
-    (tree / "submissions" / "cd-new-materials" / "2018.yaml").unlink()
-    refused = _cli(tree, "import", str(renamed), "--society", "cd-new-materials")
-    assert refused.returncode == 1
-    assert "society.yaml 已经存在，与工作簿“学会资料”工作表中填写的学会资料不同，没有覆盖：要覆盖请加 --replace" in refused.stderr
+    again = _cli(tree, "import", str(renamed), "--society", "cd-new-materials", "--replace")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "“学会资料”工作表中填写的内容没有使用：学会“cd-new-materials”已有学会资料" in again.stdout
     assert written.read_bytes() == before
-    assert not (tree / "submissions" / "cd-new-materials" / "2018.yaml").exists()  # nothing half written
-    replaced = _cli(tree, "import", str(renamed), "--society", "cd-new-materials", "--replace")
-    assert replaced.returncode == 0, replaced.stdout + replaced.stderr
-    assert "覆盖了原有的文件" in replaced.stdout
-    assert yaml.safe_load(written.read_text("utf-8"))["name"] == "成都市新材料学会（新名）"
+
+
+def test_a_registered_society_s_profile_is_never_rewritten_from_a_sheet(tmp_path: Path) -> None:
+    """A review's case: the template of a registered society with only 学会全称 filled, imported
+    with --replace for its report, left society.yaml with an id and a name, its heads gone."""
+    tree = base_tree(tmp_path / "tree")
+    profile = tree / "submissions" / "cd-mech-eng" / "society.yaml"
+    before = profile.read_bytes()
+    template = tmp_path / "t.xlsx"
+    made = _cli(tree, "template", "cd-mech-eng", "2018", "-o", str(template))
+    assert made.returncode == 0, made.stdout + made.stderr
+    filled = _filled(template, tmp_path / "f.xlsx", {"学会全称": "别的名称"})
+    done = _cli(tree, "import", str(filled), "--society", "cd-mech-eng", "--replace")
+    assert "Traceback" not in done.stderr
+    assert profile.read_bytes() == before
+    assert "没有使用：学会“cd-mech-eng”已有学会资料，以仓库中的 society.yaml 为准" in done.stdout
+
+
+def test_a_draft_written_elsewhere_gets_no_society_yaml_beside_it(tmp_path: Path) -> None:
+    filled = _filled(_blank(tmp_path), tmp_path / "f.xlsx", {k: "；".join(v) if isinstance(v, list) else v
+                                                             for k, v in _titled(PROFILE_DATA).items()})
+    out = tmp_path / "drafts" / "draft-2018.yaml"
+    done = _cli(ROOT, "import", str(filled), "-o", str(out))
+    assert out.is_file(), done.stdout + done.stderr
+    assert not (out.parent / "society.yaml").exists()
+    assert "“学会资料”工作表已检查，没有写出：只在用 --society 导入新学会的报告时写出 society.yaml" in done.stdout
 
 
 def _titled(profile: dict[str, Any]) -> dict[str, Any]:
@@ -140,3 +158,20 @@ def test_hostile_profile_cells_are_said_at_their_cells_and_nothing_is_written(tm
     assert "h.xlsx 学会资料!B7: 错误 E-SCHEMA-RANGE “学会网站”过长" in said
     assert "h.xlsx 学会资料!C3: 警告 W-XLSX-OUTSIDE" in said
     assert not out.exists()  # a cell not read: neither file is written
+
+
+def test_a_workbook_without_the_sheet_is_not_told_to_fill_it(tmp_path: Path) -> None:
+    """An exported report (or a workbook made before the sheet existed) has no 学会资料 sheet:
+    the new society is sent to a workbook that has one, not to a sheet it cannot find."""
+    tree = base_tree(tmp_path / "tree")
+    book = tmp_path / "e.xlsx"
+    made = _cli(tree, "export", str(tree / "submissions" / "cd-agri" / "2017.yaml"), "-o", str(book))
+    assert made.returncode == 0, made.stdout + made.stderr
+    exported = openpyxl.load_workbook(book)
+    assert PROFILE not in exported.sheetnames
+    exported[COVER]["B2"] = "cd-new-materials"  # the new society's own copy of it
+    exported.save(book)
+    done = _cli(tree, "import", str(book), "--society", "cd-new-materials")
+    line = next(x for x in done.stdout.splitlines() if "E-SOCIETY-PROFILE-MISSING" in x)
+    assert f"这个工作簿没有“{PROFILE}”工作表" in line
+    assert "也没有填写" not in line

@@ -250,8 +250,10 @@ def _new_society(findings: list[Finding], society: str, root: Path, imported: Im
 
     url = _form_url(root)
     where = f"{FORM_PAGE}（{url}）" if url else FORM_PAGE
-    words = (f"学会“{society}”还没有在本站登记（没有学会资料 society.yaml），工作簿的“{PROFILE}”工作表也没有填写：请在其中填写学会资料"
-             f"（名称、类型、维护人）后再导入，或把这个工作簿拖入{where}，表单会请你填写学会资料，再下载文件包一并提交。代学会导入时，也可先用 "
+    # A workbook made before the sheet existed (or by `export`) has none to point to.
+    sheet = (f"工作簿的“{PROFILE}”工作表也没有填写：请在其中填写学会资料（名称、类型、维护人）后再导入"
+             if PROFILE in imported.sheets else f"这个工作簿没有“{PROFILE}”工作表：请用本站的空白工作簿或 `xlsx template` 重新生成的工作簿填写学会资料后再导入")
+    words = (f"学会“{society}”还没有在本站登记（没有学会资料 society.yaml），{sheet}，或把这个工作簿拖入{where}，表单会请你填写学会资料，再下载文件包一并提交。代学会导入时，也可先用 "
              f"`python -m validators new {society} <年度> --name <学会名称> --maintainer <GitHub用户名>` 建立学会资料，再导入。")
     said = []
     for f in findings:
@@ -273,15 +275,14 @@ _NO_PROFILE = "E-SOCIETY-PROFILE-MISSING"
 @dataclass(slots=True)
 class _Profile:
     """A workbook's 学会资料 sheet as the society.yaml `xlsx import` writes beside the report:
-    written only when the sheet holds something, and never over another society.yaml unasked."""
+    written only when the sheet holds something, into a society's folder that has none yet."""
 
     text: str
     data: dict[str, Any]
     path: Path
     shown: str
     root: Path
-    said: str = ""  # what the import says of it after 已写入 (written, kept as it was)
-    changed: bool = True
+    said: str = ""  # what the import says of it after 已写入
 
     @classmethod
     def of(cls, imported: Imported, society: str, source: str, path: Path, root: Path) -> _Profile | None:
@@ -320,48 +321,18 @@ class _Profile:
             said.append(placed)
         return said
 
-    def refused(self, replace: bool) -> int | None:
-        """As the report's file (`_refused`): another society.yaml there is kept unless --replace;
-        one that says the same is left as it is."""
-        from validators.xlsx.layout import PROFILE
-
+    def refused(self) -> int | None:
+        """As the report's file (`_refused`), for a folder that has no society.yaml yet (the only
+        one the sheet is written into: run_import)."""
         why = not_a_file(self.path)
         if why is not None:
             err(f"{why}：请换一个文件名或位置。")
             return EXIT_USAGE
-        if not self.path.exists():
-            self.said = f"、{self.shown}（学会资料）"
-            return None
-        if _same_profile(self.path, self.data):
-            self.changed, self.said = False, f"（{self.shown} 已有相同的学会资料，没有改动）"
-            return None
-        if not replace:
-            err(f"{self.shown} 已经存在，与工作簿“{PROFILE}”工作表中填写的学会资料不同，没有覆盖：要覆盖请加 --replace；"
-                f"只导入年度报告时，请清空“{PROFILE}”工作表中填写的内容。")
-            return EXIT_ERRORS
-        self.said = f"、{self.shown}（学会资料，覆盖了原有的文件）"
+        self.said = f"、{self.shown}（学会资料）"
         return None
 
     def write(self) -> int | None:
-        return _write(self.path, self.text.encode("utf-8")) if self.changed else None
-
-
-def _same_profile(path: Path, data: dict[str, Any]) -> bool:
-    """The society.yaml at `path` says what `data` says (a kind by its code or its label alike),
-    read as `check` reads it (its limits on size and aliases: it may be anyone's file)."""
-    from pydantic import ValidationError
-
-    from validators.models.society import SocietyProfile
-    from validators.yaml.loading import load_bytes
-    from validators.yaml.policy import policy
-
-    try:
-        there = load_bytes(path.read_bytes(), path.name, policy().yaml.limits)
-        if any(f.severity == "error" for f in there.findings):
-            return False
-        return bool(SocietyProfile.model_validate(there.data).model_dump() == SocietyProfile.model_validate(data).model_dump())
-    except (OSError, ValidationError):
-        return False
+        return _write(self.path, self.text.encode("utf-8"))
 
 
 def _valid_id(society: str) -> bool:
@@ -374,7 +345,7 @@ def run_import(args: argparse.Namespace) -> int:
     from validators.check import check_tree, display_path, read_tree
     from validators.submission_paths import PROFILE_FILE, SUBMISSIONS
     from validators.xlsx.ids import fill_ids
-    from validators.xlsx.layout import layout
+    from validators.xlsx.layout import PROFILE, layout
     from validators.xlsx.report import report_yaml
     from validators.year.guideline import guideline
 
@@ -422,6 +393,16 @@ def run_import(args: argparse.Namespace) -> int:
     # The 学会资料 sheet, when it holds something: society.yaml beside the report, checked as
     # `check` checks one, its findings said at the sheet's cells.
     profile = _Profile.of(imported, str(society), args.workbook.name, target.parent / PROFILE_FILE, root)
+    # Only a new society's folder takes it, as the form reads the sheet: a registered society's
+    # society.yaml (its maintainers, its heads who approve changes) is never rewritten from a
+    # sheet, and a draft written with -o gets no society.yaml beside it.
+    ignored = ""
+    if profile is not None and args.society and (root / SUBMISSIONS / str(society) / PROFILE_FILE).exists():
+        ignored = (f"（工作簿“{PROFILE}”工作表中填写的内容没有使用：学会“{society}”已有学会资料，以仓库中的 "
+                   "society.yaml 为准；要修改学会资料，请直接修改该文件）")
+        profile = None
+    elif profile is not None and not args.society:
+        ignored = f"（工作簿“{PROFILE}”工作表已检查，没有写出：只在用 --society 导入新学会的报告时写出 society.yaml）"
     unread = any(f.severity == "error" for f in findings)
     if profile is not None:  # its check's errors, as the report's, do not keep it from being written
         findings += profile.findings(imported, workbook, sheets)
@@ -438,12 +419,14 @@ def run_import(args: argparse.Namespace) -> int:
             err("工作簿中有没有读入的内容（单元格、列、行或整张表，见上面的错误），没有写出年度报告：请按上面指明的位置改正后再导入。")
             return EXIT_ERRORS
     refused = _refused(target, args.replace)
-    if refused is None and profile is not None:
-        refused = profile.refused(args.replace)
+    writes_profile = profile is not None and bool(args.society)
+    if refused is None and profile is not None and writes_profile:
+        refused = profile.refused()
     if refused is not None:
         return refused
-    failed = profile.write() if profile is not None else None
-    failed = failed if failed is not None else _write(target, text_.encode("utf-8"))
+    # The report first: a profile is not left written for a report that could not be.
+    failed = _write(target, text_.encode("utf-8"))
+    failed = failed if failed is not None or profile is None or not writes_profile else profile.write()
     if failed is not None:
         return failed
     if args.society:
@@ -454,7 +437,7 @@ def run_import(args: argparse.Namespace) -> int:
     errors = sum(f.severity == "error" for f in findings)
     if filled:
         (out if args.format == "text" else err)(_filled_note(filled, data, imported))
-    said = f"已写入 {shown}" + (profile.said if profile is not None else "") + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"
+    said = f"已写入 {shown}" + (profile.said if profile is not None and writes_profile else ignored) + (f"：有 {errors} 个错误，请按上面的提示改正（改工作簿后加 --replace 重新导入，或直接修改该文件）。"
                               if errors else "。")
     (out if args.format == "text" else err)(said)  # json and github output stay parseable
     return EXIT_ERRORS if errors else EXIT_OK
