@@ -254,5 +254,5 @@ def test_the_rubric_page_and_the_workbench_name_the_mark_the_report_pages_show(d
     workbench = (ROOT / "site_builder" / "review" / "review.js").read_text("utf-8")
     assert f"（网站标“{UNVERIFIED}”）" in workbench
     for page in (rubric, workbench):
-        assert "待核查”" not in page
+        assert "待核查" not in page
         assert "尚未核实" not in page

@@ -739,7 +739,7 @@
     }).length : 0;
     var restNote = document.getElementById("rv-rest-unseen");
     var restSays = unseen ? "“其余全部核实”（" + app.state.rest.date + "）只包括当时看到的内容：此后新增或改动的 " + unseen +
-      " 项不在其中，标为待核查。逐项给出结论，或取消勾选再勾选（即按现在的内容记为已核实）。"
+      " 项不在其中，标为待核实。逐项给出结论，或取消勾选再勾选（即按现在的内容记为已核实）。"
       : app.state.restUnconfirmed ? "本浏览器草稿中的“其余全部核实”（" + app.state.restUnconfirmed + "）是在记下核查时的内容之前勾选的，" +
         "没有记下当时看到的内容，因此已取消，不会写进文件。请核对各项后重新勾选。"
         : app.state.rest && !app.state.rest.contents && yearConfig(app.year).bind_verdicts ? "“其余全部核实”（" + app.state.rest.date +
@@ -829,8 +829,8 @@
       var unseen = !status && !!app.state.rest && !restCovers(item.id);
       var says = old && r.unconfirmed ? "待重新确认：本项的结论“" + LABEL[r.status] + "”（" + r.date + "）来自本浏览器中较早的草稿，" +
           "当时没有记下核查时看到的内容，因此不计入、也不会写进文件。请核对现在的内容，再次给出结论。"
-        : old ? "待核查：本项的内容在 " + r.date + " 的核查结论“" + LABEL[r.status] + "”之后改动过，那一结论不再算数。请核对改动后的内容，重新给出结论。"
-        : unseen ? "待核查：本项是“其余全部核实”（" + app.state.rest.date + "）之后新增或改动的，不在其核实之列。请单独给出结论，或取消勾选再勾选“其余全部核实”。"
+        : old ? "待核实：本项的内容在 " + r.date + " 的核查结论“" + LABEL[r.status] + "”之后改动过，那一结论不再算数。请核对改动后的内容，重新给出结论。"
+        : unseen ? "待核实：本项是“其余全部核实”（" + app.state.rest.date + "）之后新增或改动的，不在其核实之列。请单独给出结论，或取消勾选再勾选“其余全部核实”。"
           : frozenYear() ? frozenSays(item.id)
             : status && !r.content && yearConfig(app.year).bind_verdicts ? "本项的结论“" + LABEL[r.status] + "”（" + r.date +
               "）没有记下核查时的内容：项目此后怎样改动，它都照旧算数。请核对现在的内容，再点一次结论，记下现在的内容。"

@@ -122,6 +122,7 @@ def test_a_finalized_year_says_the_frozen_result_stands(page, base: str) -> None
     assert "不再核查" in said
     assert item.locator('input[value="verified"]').is_checked()  # the verdict as recorded, as frozen
     whole = page.inner_text("#rv-case")
+    assert "待核实" not in whole
     assert "待核查" not in whole
     assert "请单独给出结论" not in whole
     assert "重新给出结论" not in whole

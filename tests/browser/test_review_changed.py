@@ -1,6 +1,6 @@
 """The workbench holds a verdict to the content it was given on: the file it writes records each
 item's digest as the site computed it; an item changed after its verdict, or added after
-其余全部核实, shows as 待核查 with a sentence saying so, is among 只看未核查的项目, earns nothing
+其余全部核实, shows as 待核实 with a sentence saying so, is among 只看未核查的项目, earns nothing
 during the notice, and a verdict given again records the new content."""
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def test_a_changed_item_and_items_added_after_the_rest_wait_for_a_verdict_again(
     item = page.locator(f'.rv-item[data-item="{CHANGED}"]')
     notice = item.locator(".rv-changed")
     assert notice.is_visible()
-    assert "待核查" in notice.inner_text()
+    assert "待核实：" in notice.inner_text()  # the word check's W-REVIEW-ITEM-CHANGED and the site use
     assert "2026-11-12" in notice.inner_text()
     assert "改动" in notice.inner_text()
     assert item.locator('input[value=""]').is_checked()  # 未核查, not the verdict it outgrew
