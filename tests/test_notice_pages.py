@@ -212,3 +212,13 @@ def test_the_guideline_page_shows_the_year_s_evaluation_window(waiting: Path) ->
     assert page.index(window[0]) < page.index("{#top}")
     assert _plain(window[0]).startswith("评估期：2017-11-30（不含）至 2018-11-30（含）。")
     assert window[0] in _page(waiting, "rubric")
+
+
+def test_the_society_s_name_in_the_steps_is_text(tmp_path: Path) -> None:
+    """The note's steps name the society as the form lists it: its registered name, as text."""
+    root = _tree(tmp_path / "tree")
+    profile = root / "submissions" / SOCIETY / "society.yaml"
+    profile.write_text(re.sub(r"(?m)^name: .*$", f"name: '成都市中医药学会{HOSTILE}'", profile.read_text("utf-8")), "utf-8")
+    note = _note(_page(_docs(root), f"societies/{SOCIETY}/{YEAR}"))
+    assert f"学会选“成都市中医药学会{HOSTILE}（" in _plain(note)  # shown as written...
+    assert "<img" not in note  # ...never as markup
