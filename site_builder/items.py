@@ -71,7 +71,7 @@ class Row:
                 points[(line.area, line.item_id)] += line.points
         self.points = dict(points)
         self.tiers = {(t.area, t.item_id): t for t in self.evaluation.item_tiers}
-        self.zeros = zero_reasons(self.evaluation)
+        self.zeros = zero_reasons(self.evaluation, final=self.doc.report.year in self.site.frozen)
 
     @property
     def folder(self) -> str:
@@ -334,6 +334,8 @@ def _new_station(item: Any, row: Row) -> Cell:
 # year's page reads the notes its results file stored, in the words of its day (“未经市科协核实，
 # 不计分”, “待补充材料，未经核实，不计分（…）”, “‘其余全部核实’（…）之后新增或改动…”): read alike.
 HAS_ERROR, NOT_COUNTED = "有错误", "不计分"
+# A finalized year's item that was never verified: it waits for nothing any more.
+FINAL_UNVERIFIED = "定稿时未核实"
 
 
 def refusal_kind(note: str) -> str:
@@ -345,9 +347,10 @@ def refusal_kind(note: str) -> str:
     return UNVERIFIED
 
 
-def zero_reasons(e: Evaluation) -> dict[tuple[str, str], str]:
+def zero_reasons(e: Evaluation, final: bool = False) -> dict[tuple[str, str], str]:
     """The items that earned nothing, each with why in a word or two (有错误, 不予认定, 待补充材料,
-    待核实, else 不计分: the lines say more)."""
+    待核实, else 不计分: the lines say more). `final`: the evaluation is a finalized year's, where
+    an item not verified is no longer waiting (FINAL_UNVERIFIED)."""
     lines: dict[tuple[str, str], list[ScoreLine]] = defaultdict(list)
     for x in e.lines:
         if x.item_id and x.rule != CAP_RULE:
@@ -360,6 +363,8 @@ def zero_reasons(e: Evaluation) -> dict[tuple[str, str], str]:
         why[key] = (HAS_ERROR if ERROR_RULE in rules
                     else refusal_kind(next(x.note for x in found if x.rule == REVIEW_RULE)) if REVIEW_RULE in rules
                     else NOT_COUNTED)
+        if final and why[key] == UNVERIFIED:
+            why[key] = FINAL_UNVERIFIED
     return why
 
 

@@ -165,6 +165,12 @@ def test_a_zero_s_reason_is_the_verdict_its_line_was_refused_by() -> None:
         ("academic_events", "e5"): "不计分", ("academic_events", "e7"): "待补充材料",
         ("academic_events", "e8"): "待核实", ("academic_events", "e9"): "待核实",
         ("academic_events", "e10"): "待核实"}
+    # A finalized year's item never verified waits for nothing: said so, the rest alike.
+    final = items.zero_reasons(cast(Evaluation, e), final=True)
+    assert {key for key, why in final.items() if why == items.FINAL_UNVERIFIED} == {
+        ("academic_events", f"e{i}") for i in (4, 8, 9, 10)}
+    assert UNVERIFIED not in final.values()
+    assert final[("academic_events", "e3")] == "待补充材料"
     # The word the page gives an unverified item is the one its line and its mark use.
     assert unverified.startswith(UNVERIFIED + "：")
     assert Standing(None, strict=False).mark("e4") == UNVERIFIED
