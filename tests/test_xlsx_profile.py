@@ -175,3 +175,19 @@ def test_a_workbook_without_the_sheet_is_not_told_to_fill_it(tmp_path: Path) -> 
     line = next(x for x in done.stdout.splitlines() if "E-SOCIETY-PROFILE-MISSING" in x)
     assert f"这个工作簿没有“{PROFILE}”工作表" in line
     assert "也没有填写" not in line
+
+
+def test_a_profile_left_with_errors_is_still_said_when_the_sheet_is_not_used(tmp_path: Path) -> None:
+    """A review's case: a first import wrote a society.yaml with a maintainer that is no login;
+    imported again (the sheet now unused), the command said 0 errors and exited 0."""
+    tree = base_tree(tmp_path / "tree")
+    bad = {**_titled(PROFILE_DATA), "维护人（GitHub 用户名）": "not a login!"}
+    first = _filled(_blank(tmp_path), tmp_path / "f.xlsx", {k: "；".join(v) if isinstance(v, list) else v
+                                                            for k, v in bad.items()})
+    done = _cli(tree, "import", str(first), "--society", "cd-new-materials")
+    assert done.returncode == 1
+    assert (tree / "submissions" / "cd-new-materials" / "society.yaml").is_file()
+    again = _cli(tree, "import", str(first), "--society", "cd-new-materials", "--replace")
+    assert again.returncode == 1, again.stdout
+    assert any("submissions/cd-new-materials/society.yaml" in line and "错误" in line
+               for line in again.stdout.splitlines()), again.stdout

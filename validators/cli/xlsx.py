@@ -430,8 +430,12 @@ def run_import(args: argparse.Namespace) -> int:
     if failed is not None:
         return failed
     if args.society:
-        # The profile's own findings are said at its cells already (check_tree adds them to the report's).
-        checked = [f for f in check_tree(root, [target])[0].findings if profile is None or f.file != profile.shown]
+        # The folder's society.yaml is checked with the report: one this import wrote is said at
+        # the sheet's cells already; one it left as it was (the sheet not used) is said as a file,
+        # or its errors would go unsaid once the import no longer writes it.
+        there = target.parent / PROFILE_FILE
+        checked = [f for f in check_tree(root, [target, *([there] if there.is_file() else [])])[0].findings
+                   if not writes_profile or profile is None or f.file != profile.shown]
     findings += _new_society(_at_cells(checked, shown, imported, workbook, sheets), str(society), root, imported)
     _print(args, CheckResult(1, findings), imported, workbook)
     errors = sum(f.severity == "error" for f in findings)
