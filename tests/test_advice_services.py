@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.trees import base_tree, verify_again
+from tests.trees import ROOT, base_tree, verify_again
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
+from validators.year.guideline import guideline
 from validators.year.rubric import rubric
 
 SERVICE = """    - id: svc-pidu-{n}
@@ -106,3 +107,21 @@ def test_every_pilot_district_of_the_year_is_named(tmp_path: Path) -> None:
         reread_guidelines()
     assert clause == "1.3"
     assert "在郫都区或新都区再开展" in message
+
+
+def test_one_more_is_said_only_to_a_society_that_has_one() -> None:
+    """A reader's case: cd-tcm, with no consulting service in a pilot district, was advised to
+    carry out “another” (再开展一项) there."""
+    _, repo = check_tree(ROOT)
+    rules = guideline(2018)
+    assert rules is not None
+    said = {}
+    for e in evaluate_repository(repo, 2018):
+        doc = repo.reports[(e.society, 2018)]
+        has = any(rules.kinds.find("service_kinds", str(s.kind)) in rules.service_kinds_for("1.4")
+                  and s.district in rules.pilot_districts for s in (doc.report.innovation.services if doc.report.innovation else []))
+        for a in e.advice:
+            if "开展一项有成效的" in a.message and a.message.startswith("在"):
+                said[e.society] = (has, "再开展一项" in a.message)
+    assert {has for has, _ in said.values()} == {True, False}  # both cases are in the sample
+    assert all(has == more for has, more in said.values()), said

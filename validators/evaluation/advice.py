@@ -29,6 +29,7 @@ from validators.year.cited import area_clause, rule_clause
 from validators.year.countries import other_countries
 from validators.year.cycle import Phase
 from validators.year.guideline import EvaluationWindow, Guideline
+from validators.year.kinds import Kind
 from validators.year.measures import countries, in_window, out_of_province, regions
 from validators.year.quotes import said
 from validators.year.rubric import Rubric
@@ -80,7 +81,10 @@ def _innovation(report: YearReport, rules: Guideline, points: Rubric, paid: int)
     if rules.pilot_districts and pilot is not None and pilot.clause and (pilot.max_count is None or paid < pilot.max_count):
         # A consulting service in a pilot district: the pilot rule's points and the consulting's.
         where = "或".join(rules.pilot_districts)
-        yield Candidate(pilot.clause, f"在{where}再开展一项有成效的{kinds}等企业服务", "innovation",
+        # “再” (one more) only to a society that has such a service there already.
+        more = "再" if any(_consulting(x.kind, consulting, rules) and x.district in rules.pilot_districts
+                          for x in inn.services) else ""
+        yield Candidate(pilot.clause, f"在{where}{more}开展一项有成效的{kinds}等企业服务", "innovation",
                         _with_service(report, inn, sample, consulting[0].code, rules.pilot_districts[0], rules))
         return
     # The pilot rule pays no more (or the year has none): the gain is the consulting rule's
@@ -92,8 +96,15 @@ def _innovation(report: YearReport, rules: Guideline, points: Rubric, paid: int)
         district = elsewhere[0]
     else:
         return
-    yield Candidate(consulting_rule.clause, f"再开展一项有成效的{kinds}等企业服务", "innovation",
+    more = "再" if any(_consulting(x.kind, consulting, rules) for x in inn.services) else ""
+    yield Candidate(consulting_rule.clause, f"{more}开展一项有成效的{kinds}等企业服务", "innovation",
                     _with_service(report, inn, sample, consulting[0].code, district, rules))
+
+
+def _consulting(kind: object, consulting: list[Kind], rules: Guideline) -> bool:
+    """Whether a service's kind, as written, is one of the consulting kinds of the year."""
+    found = rules.kinds.find("service_kinds", str(kind))
+    return found is not None and found in consulting
 
 
 def _with_service(report: YearReport, inn: Any, sample: Any, kind: str, district: str,
