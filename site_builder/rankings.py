@@ -75,12 +75,12 @@ def explanation(site: SiteData, year: int) -> str:
     said += f"，以及定稿时{requested}{refused}的项目数" if frozen else f"，以及{requested}{refused}的项目数和受理中的异议"
     said += f"。本年度经市科协{rubric_link}：有错误的项目不计分；"
     if frozen:
-        return said + f"定稿的结果中只有{verified}的项目计分，{requested}{refused}和定稿时仍“{UNVERIFIED}”的项目不计分。"
+        return said + f"定稿的结果中只有{verified}的项目计分，{requested}{refused}和定稿时未核实的项目不计分。"
     if only_verified_count(site.guideline(year), site.rubric(year), phase.as_of(site)):
         return said + f"现在只有{verified}的项目计分，{requested}{refused}和“{UNVERIFIED}”的项目不计分。"
     calendar = site.guideline(year).calendar
     later = f"，{full_date(calendar.notice_starts)}公示起只有{verified}的项目计分" if calendar else ""
-    return said + f"{refused}的项目不计分；“{UNVERIFIED}”的项目（包括{requested}的）暂按报告计分{later}。"
+    return said + f"{refused}的项目不计分；“{UNVERIFIED}”和{requested}的项目暂按报告计分{later}。"
 
 
 def held(site: SiteData, year: int, society: str, *, objections: bool = True) -> list[str]:

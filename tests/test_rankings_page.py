@@ -49,13 +49,14 @@ def test_the_explanation_says_which_items_score_in_a_verified_year_on_notice() -
 def test_the_explanation_before_the_notice_says_what_counts_provisionally() -> None:
     said = rankings.explanation(_site(ROOT, BEFORE_NOTICE), 2018)
     assert "其余项目照常计分" not in said
-    assert "“不予认定”的项目不计分；“待核实”的项目（包括“待补充材料”的）暂按报告计分" in said
+    assert "“不予认定”的项目不计分；“待核实”和“待补充材料”的项目暂按报告计分" in said
     assert "2026 年 11 月 16 日公示起只有“已核实”的项目计分" in said
 
 
 def test_the_explanation_of_a_frozen_year_and_of_a_year_not_verified(tmp_path: Path) -> None:
     frozen = rankings.explanation(_site(ROOT, ON_NOTICE), 2017)
     assert "定稿的结果中只有“已核实”的项目计分" in frozen
+    assert "定稿时未核实的项目不计分" in frozen  # it waits for nothing any more (the 得分 cell's word)
     # A frozen row's 备注 is as finalized: it counts what the frozen lines held back, nothing open.
     assert "以及定稿时“待补充材料”“不予认定”的项目数。" in frozen
     assert "受理中的异议" not in frozen
