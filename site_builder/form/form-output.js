@@ -326,7 +326,8 @@
       return;
     }
     var folder = cfg.repo_url + "/tree/" + cfg.branch + "/submissions/" + encodeURIComponent(id);
-    var published = o.kind === "report" ? existing && existing.years.indexOf(st.data.year) !== -1 : !!existing;
+    // A file on main, read or not (`filed`): editing it, not creating it, as the gate counts it.
+    var published = o.kind === "report" ? existing && (existing.filed || existing.years).indexOf(st.data.year) !== -1 : !!existing;
     var evidence = o.kind === "report" && existing ? RF.localEvidence(st.data, this.ctx.labels.urls, st.data.year) : [];
     if (evidence.length) {
       // The web editor takes one file: files the report names go up with it, by the upload page.
@@ -335,7 +336,10 @@
         el("p", {}, ["这份报告引用了本学会文件夹中的 " + evidence.length + " 个证明材料文件，须与报告在同一个拉取请求中提交，",
           "否则提交后的检查会报“找不到证明材料文件”（文件已在仓库中的除外）："]),
         el("ul", {}, evidence.map(function (f) { return el("li", {}, [el("code", { text: f })]); })),
-        el("p", {}, ["这时请用上传的方式：点“下载文件”保存 " + fileName + "，和这些文件按上面的路径放在一起（如 evidence 文件夹），打开 ",
+        // A published report's files are mostly in the repository already (the form cannot see
+        // the folder): its editor's page stays offered below for that case.
+        published ? el("p", { text: "这些文件都已在仓库中（以前和报告一起提交过）的，用下面的编辑页面修改报告即可；有新的文件时，请用上传的方式：" }) : null,
+        el("p", {}, [published ? "" : "这时请用上传的方式：", "点“下载文件”保存 " + fileName + "，和这些文件按上面的路径放在一起（如 evidence 文件夹），打开 ",
           el("a", { href: into, target: "_blank", rel: "noopener", text: "本学会文件夹的上传页面" }),
           "（", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"), "），把它们一起拖进去，在页面下方选择 ",
           button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
@@ -344,8 +348,8 @@
     }
     var url = cfg.repo_url + "/new/" + cfg.branch + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/") +
       "&value=" + encodeURIComponent(text);
-    if (evidence.length) {
-      // The upload above is the one way: the editor's page would send the report without them.
+    if (evidence.length && !published) {
+      // The upload above is the one way: the editor's page would send the new report without them.
     } else if (published) {
       var edit = cfg.repo_url + "/edit/" + cfg.branch + "/submissions/" + encodeURIComponent(id) + "/" + fileName;
       gh.appendChild(el("p", {}, ["这个文件已经发布过。要修改它：打开 ",

@@ -363,9 +363,13 @@ def test_step_three_lists_the_evidence_files_to_send_with_the_report(page, base:
     assert listed == ["evidence/2018-年会通知.pdf", "evidence/签到表.jpg"], listed
     assert "找不到证明材料文件" in page.inner_text(where)
     assert page.is_visible(where)
-    # The upload is then the one way offered: not the editor's page, which takes the report alone.
+    # A new report: the upload is then the one way offered, not the editor's page, which takes
+    # the report alone. A published one's files are mostly on main already: its editor's page
+    # stays, for that case, and the box says when to upload instead.
     assert page.locator("#rf-github-report").count() == 0
-    assert "这个文件已经发布过。要修改它" not in page.inner_text("#rf-output")
+    edit = "这个文件已经发布过。要修改它" in page.inner_text("#rf-output")
+    assert edit == (society == CORRECTING)
+    assert ("用下面的编辑页面修改报告即可" in page.inner_text(where)) == (society == CORRECTING)
     assert not page.problems, page.problems
 
 
