@@ -35,7 +35,14 @@ from validators.yaml.policy import policy
 from validators.year.cited import area_clause, cited_clause
 from validators.year.countries import country_key, country_table
 from validators.year.criteria import criteria_needs, major_event_words, not_major_work
-from validators.year.cycle import AWAITING_FINAL, LATE_EXCEPTION, Phase, full_date, no_new_report
+from validators.year.cycle import (
+    AWAITING_FINAL,
+    LATE_EXCEPTION,
+    OBJECTION_IDS_SHOWN,
+    Phase,
+    full_date,
+    no_new_report,
+)
 from validators.year.former import earlier_names
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 from validators.year.measures import DID_YOU_MEAN, OTHER_INDUSTRY, district_rename_hint, percent
@@ -284,6 +291,8 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
         "phases": phase_sentences(rules, frozen),
         # The exception the gate's refusal names, said where the form folds the GitHub steps away.
         "late_exception": LATE_EXCEPTION,
+        # Where the ids of the objections that allow a correction are shown (W-CYCLE-OBJECTION's words).
+        "objection_ids_shown": OBJECTION_IDS_SHOWN,
         "labels": labels,
         # Research topics that require a focus (6.1's 国家中心城市), every way of writing them.
         "requires_focus": [n for t in rules.kinds.research_topics if t.requires_focus for n in t.names()],

@@ -22,7 +22,8 @@ from validators.github.changed_files import (
     parse_changed,
 )
 from validators.github.cycle_gate import ReviewsError, approvals, check_gate, parse_reviews
-from validators.year.guideline import reread_guidelines
+from validators.year.cycle import full_date
+from validators.year.guideline import guideline, reread_guidelines
 from validators.year.rubric import reread_rubrics
 
 PAYLOADS = ROOT / "tests" / "data" / "github"
@@ -168,8 +169,14 @@ def test_an_answered_objection_or_the_end_of_the_notice_closes_the_report_again(
                              NOTICE_2018)) == ["E-CYCLE-CLOSED"]
     write_tree(base, {"reviews/2018/objections.yaml": OBJECTIONS.format(status="受理中", answer="")})
     after_notice = dt.date(2028, 1, 2)
-    assert _codes(check_gate("tcm-secretary", parse_changed(FILES), parse_reviews(REVIEWS), HEAD, base,
-                             after_notice)) == ["E-CYCLE-CLOSED"]
+    closed = check_gate("tcm-secretary", parse_changed(FILES), parse_reviews(REVIEWS), HEAD, base, after_notice)
+    assert _codes(closed) == ["E-CYCLE-CLOSED"]
+    # Not sent to file an objection in a notice that is over (the review's case).
+    ends = guideline(2018, base)
+    assert ends is not None
+    assert ends.calendar is not None
+    assert f"公示期已于 {full_date(ends.calendar.notice_ends)}结束，学会不能再更正报告" in closed.findings[0].message
+    assert "请先按网站上的说明提出异议" not in closed.findings[0].message
 
 
 def test_an_admin_may_change_a_closed_report_with_a_visible_warning(base: Path) -> None:

@@ -84,7 +84,8 @@
     // Told at the top which objections open the way, as the gate will ask the pull request to name.
     var sentence = fresh && phase.new ? phase.new : phase.sentence;
     if (closed && !fresh && corrections.length) {
-      sentence += "本学会有受理中、允许更正的异议（" + corrections.join("、") + "，编号见本学会该年度报告页面和排名页的“公示期的异议”表），可以为回应它修改报告。";
+      sentence += "本学会有受理中、允许更正的异议（" + corrections.join("、") + "，编号见" +
+        this.guides[year].objection_ids_shown + "），可以为回应它修改报告。";
     }
     return { phase: phase.phase, sentence: sentence, refused: refused, fresh: fresh, closed: closed,
       corrections: corrections };

@@ -22,7 +22,7 @@ from validators.association.objections import check_objections
 from validators.github.changed_files import ChangedFile
 from validators.github.cycle_gate import check_gate
 from validators.github.ownership import read_profile
-from validators.year.cycle import CALENDAR_ZONE, LATE_EXCEPTION, no_new_report
+from validators.year.cycle import CALENDAR_ZONE, LATE_EXCEPTION, OBJECTION_IDS_SHOWN, no_new_report
 from validators.year.guideline import guideline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -63,7 +63,7 @@ def _corrections(society: str) -> list[str]:
 def _allowed(sentence: str, society: str) -> str:
     """The notice's sentence to a society an open objection allows to correct its report."""
     return (sentence + "本学会有受理中、允许更正的异议（" + "、".join(_corrections(society)) +
-            "，编号见本学会该年度报告页面和排名页的“公示期的异议”表），可以为回应它修改报告。")
+            f"，编号见{OBJECTION_IDS_SHOWN}），可以为回应它修改报告。")  # where the gate says it is
 
 
 def _noon(day: dt.date) -> dt.datetime:

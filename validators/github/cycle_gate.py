@@ -44,7 +44,7 @@ from validators.rules.evidence import cited_path
 from validators.submission_paths import PathKind, classify, name_kind
 from validators.yaml.loading import load_path
 from validators.yaml.policy import policy
-from validators.year.cycle import Phase, full_date, no_new_report
+from validators.year.cycle import OBJECTION_IDS_SHOWN, Phase, full_date, no_new_report
 from validators.year.guideline import guideline
 
 MAX_REVIEWS_BYTES = 4 * 1024 * 1024
@@ -218,12 +218,16 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
     if allowed:
         ids = "、".join(o.id for o in allowed)
         return warning(path, line, 1, "W-CYCLE-OBJECTION",
-                       f"{closed}；公示期内为回应已记录的异议（{ids}）修改报告，请在拉取请求说明中写明回应哪条异议（网站排名页和本学会该年度报告页面“公示期的异议”表中的编号）。")
+                       f"{closed}；公示期内为回应已记录的异议（{ids}）修改报告，请在拉取请求说明中写明回应哪条异议（{OBJECTION_IDS_SHOWN}中的编号）。")
     if finalized:
         how = (f"该年度的结果已经定稿（{frozen_file.relative_to(root).as_posix()}），公示和异议都已结束，学会不能再更正报告："
                "如发现已公布的结果有误，请联系市科协，由市科协管理员更正并重新定稿")
     elif phase is Phase.FINAL:
         how = "该年度已是最终结果，只能由市科协管理员更正"
+    elif day > calendar.notice_ends:
+        # The verification that answers the objections, after the notice: none opens the way now.
+        how = (f"公示期已于 {full_date(calendar.notice_ends)}结束，学会不能再更正报告："
+               "如发现评估结果有误，请联系市科协，由市科协管理员更正")
     else:
         how = (f"公示期（{calendar.notice_starts} 至 {calendar.notice_ends}）内如需更正，请先按网站上的说明提出异议，"
                "市科协记录并允许更正后再提交")

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from validators.findings import PlacedError
 
-__all__ = ["AWAITING_FINAL", "CALENDAR_ZONE", "LATE_EXCEPTION", "Calendar", "Phase", "calendar_day", "full_date", "no_new_report", "parse_day",
+__all__ = ["AWAITING_FINAL", "CALENDAR_ZONE", "LATE_EXCEPTION", "OBJECTION_IDS_SHOWN", "Calendar", "Phase", "calendar_day", "full_date", "no_new_report", "parse_day",
            "today"]
 
 # The association's calendar days are Beijing time (UTC+8, no daylight saving): a deadline of
@@ -47,6 +47,9 @@ PHASE_LABELS: dict[Phase, str] = {
 AWAITING_FINAL = "公示已结束，结果尚未定稿"
 
 
+# Where a society finds the id of the objection its correction answers (W-CYCLE-OBJECTION; the
+# form says it at the top of a report it may correct).
+OBJECTION_IDS_SHOWN = "网站排名页和本学会该年度报告页面“公示期的异议”表"
 # The one way past the gate's refusal of a late report; the form's folded GitHub steps say it too.
 LATE_EXCEPTION = "确有特殊情况，请联系市科协，由市科协管理员决定是否提交。"
 
