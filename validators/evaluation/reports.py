@@ -129,7 +129,7 @@ def advice_gain(gain: float, finalized: bool) -> str:
     return f"按本年度细则可加 {gain:g} 分" if finalized else f"可加 {gain:g} 分"
 
 
-PENDING_HEADING = "本年度待核实的项目"  # beside the advice: what verification would add this year
+PENDING_HEADING = "核实后可再得的分数"  # beside the advice: what verifying the waiting items (待补充材料, 待核实) would add this year
 
 
 def _cited(clause: str) -> str:
