@@ -358,7 +358,7 @@ def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False, review_chan
     if not waiting:
         return "", []
     titles = {e.id: e.title for e in review_entries(doc.report, site.rubric(year))}
-    rows = "".join(_entry(r.item, titles.get(r.item, r.item), f"（{r.date}）：{text(r.reason)}") for r in waiting)
+    rows = "".join(_entry(r.item, titles.get(r.item, r.item), f"（市科协 {r.date} 提出）：{text(r.reason)}") for r in waiting)
     ids = [r.item for r in waiting]
     if frozen and review_changed:  # the current record's, not the one the results were frozen with
         return (f'!!! warning "当前核查记录中待补充材料：{len(waiting)} 项"\n    以下是定稿后改动过的当前核查记录中'

@@ -86,7 +86,7 @@ def test_a_waiting_item_cites_every_clause_it_would_earn_under(tmp_path: Path) -
     waiting = [x for x in e.lines if x.item_id == "svc-pilot"]
     assert sorted(x.clause for x in waiting) == sorted(clauses)
     assert {(x.points, x.rule) for x in waiting} == {(0.0, "review")}
-    assert all(x.note.startswith("待补充材料，补充并核实前不计分（2018-01-04）：请补充企业的服务确认函。") for x in waiting)
+    assert all(x.note.startswith("待补充材料，补充并核实前不计分（市科协 2018-01-04 提出）：请补充企业的服务确认函。") for x in waiting)
     # An item not yet verified at all cites the clause its kind earns under (七's: one).
     verified = _evaluation(_tree(tmp_path / "seen", ("mw-event",)), ON_NOTICE)
     [(_, clause, _)] = _cited(verified, "mw-event")

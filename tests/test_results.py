@@ -528,7 +528,7 @@ def test_an_item_still_waiting_at_finalize_stays_said_after_the_report_changes(t
     page, _ = _generated(tree, tmp_path / "docs")
     assert '!!! danger "本报告在定稿后改动过"' in page
     assert '!!! warning "定稿时仍待补充材料：1 项"' in page
-    assert "**党支部建设**（2018-01-02）：请补充会议记录" in page
+    assert "**党支部建设**（市科协 2018-01-02 提出）：请补充会议记录" in page
     status = html.unescape((tmp_path / "docs" / "status" / "2017" / "index.md").read_text("utf-8"))
     assert "部分核查（定稿后报告有改动，定稿结果不变），待补充材料 1 项" in status
 

@@ -133,7 +133,7 @@ def test_a_zero_on_an_area_page_says_why_and_links_to_the_item_on_the_society_pa
     # There, the same words, linked to the item's entry in the box of items waiting for material.
     assert _row(society, f'id="{anchor}"')[1] == (
         '0<span class="sb-why">（<a href="#why-svc-cloud-consult">待补充材料</a>）</span>')
-    assert '- <span id="why-svc-cloud-consult"></span>**中小企业上云技术咨询**（2026-11-12）：' in society
+    assert '- <span id="why-svc-cloud-consult"></span>**中小企业上云技术咨询**（市科协 2026-11-12 提出）：' in society
 
 
 def test_a_zero_s_reason_is_the_verdict_its_line_was_refused_by() -> None:

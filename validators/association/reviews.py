@@ -519,7 +519,8 @@ class Standing:
         if not self.strict:
             return None
         if rec is not None and rec.status is ReviewStatus.MATERIAL_REQUESTED:
-            return f"{ReviewStatus.MATERIAL_REQUESTED.label}，补充并核实前不计分（{rec.date}）：{rec.reason}"
+            # The date is the association's request, not the item's (a 2018 item, asked in 2026).
+            return f"{ReviewStatus.MATERIAL_REQUESTED.label}，补充并核实前不计分（市科协 {rec.date} 提出）：{rec.reason}"
         if rec is None and not self.covered(item_id):
             return self._unseen(item_id)
         return None
