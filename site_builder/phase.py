@@ -332,9 +332,10 @@ def _correction_words(site: SiteData, page: str, year: int, society: str, on: dt
     if correcting:
         ids = "、".join(f"<code>{text(o.id)}</code>" for o in allowed)
         form = link(site.urls.rel(page, FORM_PAGE), f"在线填报中更正{whose}")
-        out += (f"{form}：在“{FORM_FIRST_STEP}”的“{FORM_COPY}”中，学会选“{text(site.name(society))}"
+        # Steps on a screen, not on paper (a printed report is read, not acted on).
+        out += (f'<span class="sb-no-print">{form}：在“{FORM_FIRST_STEP}”的“{FORM_COPY}”中，学会选“{text(site.name(society))}'
                 f"（<code>{text(society)}</code>）”，底稿和填报年度都选“{year} 年度”，点“{FORM_COPY_BUTTON}”；"
-                f"改好后提交拉取请求，在说明中写明回应的异议编号（{ids}）。")
+                f"改好后提交拉取请求，在说明中写明回应的异议编号（{ids}）。</span>")
     return out
 
 

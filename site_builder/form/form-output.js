@@ -348,16 +348,16 @@
     }
     var url = cfg.repo_url + "/new/" + cfg.branch + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/") +
       "&value=" + encodeURIComponent(text);
-    if (evidence.length && !published) {
-      // The upload above is the one way: the editor's page would send the new report without them.
-    } else if (published) {
+    // A new report naming files of the folder goes by the upload above alone: the editor's
+    // page, and the upload of the report alone, would send it without them.
+    if (published) {
       var edit = cfg.repo_url + "/edit/" + cfg.branch + "/submissions/" + encodeURIComponent(id) + "/" + fileName;
       gh.appendChild(el("p", {}, ["这个文件已经发布过。要修改它：打开 ",
         el("a", { href: edit, target: "_blank", rel: "noopener", text: "GitHub 上的编辑页面" }),
         "，把全部内容替换为上面的文本，再点 ", button("Commit changes…", "提交更改"), "，选 ",
         button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
         "，点 ", button("Propose changes", "提议更改"), "，最后点 ", button("Create pull request", "创建拉取请求"), "。"]));
-    } else if (url.length <= cfg.url_limit) {
+    } else if (!evidence.length && url.length <= cfg.url_limit) {
       gh.appendChild(el("a", { class: "rf-button rf-primary", id: "rf-github-" + o.kind, href: url, target: "_blank", rel: "noopener",
         text: "在 GitHub 上新建这个文件" }));
       gh.appendChild(el("p", { class: "rf-help" }, ["GitHub 会打开网页编辑器，文件名和内容已经填好：点 ",
@@ -365,7 +365,7 @@
         button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
         "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"),
         "（没有写权限时 GitHub 会先提示 ", button("Fork this repository", "复刻此仓库"), "，照做即可）。"]));
-    } else {
+    } else if (!evidence.length) {
       var upload = cfg.repo_url + "/upload/" + cfg.branch + "/submissions" + (existing ? "/" + encodeURIComponent(id) : "");
       gh.appendChild(el("div", { class: "rf-upload", id: "rf-upload-" + o.kind }, [
         el("p", { text: "用上传的方式提交这个文件：" }),

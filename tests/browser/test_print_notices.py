@@ -5,6 +5,7 @@ a final year's rubric file changed after it was frozen, on screen at 1366 and 39
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 
@@ -12,6 +13,8 @@ import pytest
 
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import base_tree
+from validators.year.cycle import CALENDAR_ZONE
+from validators.year.guideline import guideline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -157,3 +160,23 @@ def test_a_printed_report_says_where_it_and_its_guideline_are_online(page, base:
     assert meta is not None
     assert box["x"] + box["width"] <= page.evaluate("document.documentElement.clientWidth")
     assert meta["y"] < box["y"]  # under the publisher and the basis, on the first page
+
+
+def test_a_printed_report_leaves_out_the_form_steps_of_its_objection_note(page, base: str) -> None:
+    """A reader's case: the printed report of cd-tcm, on notice with an objection allowing its
+    correction, printed the online form's steps (“在“第一步”的……点“复制为底稿””): on paper a
+    report is read, not corrected. The note's count and its link stay."""
+    rules = guideline(2018)
+    assert rules is not None
+    assert rules.calendar is not None
+    day = rules.calendar.notice_starts + dt.timedelta(days=1)
+    page.clock.install(time=dt.datetime.combine(day, dt.time(12), CALENDAR_ZONE))
+    page.goto(f"{base}societies/cd-tcm/2018/")
+    note = page.locator("p.sb-objection-note")
+    steps = note.locator(".sb-no-print")
+    assert "在线填报中更正本报告" in steps.inner_text()
+    assert steps.is_visible()
+    page.emulate_media(media="print")
+    assert not steps.is_visible()
+    assert note.is_visible()
+    assert "允许学会在公示期内" in note.inner_text()
