@@ -77,12 +77,13 @@ def base() -> Iterator[str]:
         yield url + "form/"
 
 
-def _open(page, base: str, day: dt.date, society: str) -> None:  # type: ignore[no-untyped-def]
+def _open(page, base: str, day: dt.date, society: str, report: str = REPORT) -> None:  # type: ignore[no-untyped-def]
+    """The form on `day`, with `report` (of `society`) opened from a file."""
     page.clock.install(time=_noon(day))
     page.goto(base)
     page.wait_for_selector(".rf-modes")
     page.set_input_files("#rf-file", files=[{"name": f"{YEAR}.yaml", "mimeType": "text/yaml",
-                                             "buffer": REPORT.format(society=society).encode("utf-8")}])
+                                             "buffer": report.format(society=society).encode("utf-8")}])
     page.wait_for_selector(".rf-editor .rf-summary")
     settled(page)
 
@@ -350,13 +351,7 @@ def test_step_three_lists_the_evidence_files_to_send_with_the_report(page, base:
     """The walkthrough: a report naming evidence/2018-年会通知.pdf was told, only in the problem
     list, to put it into the folder; step 3 said the folder held society.yaml and 2018.yaml."""
     calendar = _rules().calendar
-    page.clock.install(time=_noon(calendar.submission_closes - dt.timedelta(days=10)))
-    page.goto(base)
-    page.wait_for_selector(".rf-modes")
-    page.set_input_files("#rf-file", files=[{"name": f"{YEAR}.yaml", "mimeType": "text/yaml",
-                                             "buffer": WITH_FILES.format(society=society).encode("utf-8")}])
-    page.wait_for_selector(".rf-editor .rf-summary")
-    settled(page)
+    _open(page, base, calendar.submission_closes - dt.timedelta(days=10), society, WITH_FILES)
     listed = page.locator(f"{where} li code").all_inner_texts()
     # Each file once (./evidence/… is the same file), named from the folder; an address is none,
     # nor is a file of a kind the check refuses (E-EVIDENCE-FILE-TYPE): that one is to mend.

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser.test_form import settled
-from tests.browser.test_form_phase import REPORT, _noon, _rules
+from tests.browser.test_form_phase import _open as open_on
+from tests.browser.test_form_phase import _rules
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import base_tree
 from validators.check import check_tree
@@ -140,13 +141,7 @@ def test_step_three_edits_a_report_on_main_that_does_not_read(page, base: str) -
     """Step 3 offered “在 GitHub 上新建这个文件” for a path main has (its report does not read):
     the gate counts it as published, and so does the top of the form."""
     calendar = _rules().calendar
-    page.clock.install(time=_noon(calendar.submission_closes - dt.timedelta(days=10)))
-    page.goto(base)
-    page.wait_for_selector(".rf-modes")
-    page.set_input_files("#rf-file", files=[{"name": "2018.yaml", "mimeType": "text/yaml",
-                                             "buffer": REPORT.format(society=UNREADABLE).encode("utf-8")}])
-    page.wait_for_selector(".rf-editor .rf-summary")
-    settled(page)
+    open_on(page, base, calendar.submission_closes - dt.timedelta(days=10), UNREADABLE)
     assert page.locator("#rf-github-report").count() == 0
     assert "这个文件已经发布过。要修改它" in page.inner_text("#rf-output")
     assert not page.problems, page.problems
