@@ -205,7 +205,12 @@ def test_new_society_fills_every_area_into_a_valid_file(page, form_site: FormSit
     # A new society's way to GitHub: the account first, one package, one upload of its folder.
     # 2017 is final (results/2017.json): the gate refuses a new report, so the steps are folded
     # behind the gate's condition (test_form_phase.py), here opened.
+    # Each check redraws the steps: the fold is opened on a settled form, and its text read once
+    # it is drawn (a loaded machine's full run once read it mid-redraw).
+    settled(page)
     page.click("#rf-steps-fold > summary")
+    page.wait_for_function("() => ['注册并登录 GitHub', '下载文件包', '文件夹拖进去'].every("
+                           "w => (document.querySelector('#rf-steps')?.innerText || '').includes(w))")
     steps = page.inner_text("#rf-steps")
     assert steps.index("注册并登录 GitHub") < steps.index("下载文件包") < steps.index("文件夹拖进去")
     assert page.get_attribute("#rf-upload-link", "href") == f"{form_site.repo_url}/upload/main/submissions"
