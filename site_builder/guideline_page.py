@@ -92,7 +92,11 @@ def previous_year(site: SiteData, year: int) -> int | None:
 
 
 def window_said(window: EvaluationWindow) -> str:
-    """The year's evaluation window as the guideline and rubric pages say it, with its note."""
+    """The year's evaluation window as the guideline and rubric pages say it, with its note; a
+    note that states the window itself (every shipped year's and `new-year`'s do) is said alone,
+    so that the dates are not read twice in one breath."""
+    if window.label in window.note:
+        return dated_text(window.note)
     return f"评估期：{dated_text(window.label)}。{dated_text(window.note)}"
 
 

@@ -36,7 +36,7 @@ LABELLED_CELL = re.compile(r'<td data-label="([^"]*)"[^>]*>(.*?)</td>')
 TAGS = re.compile(r"<[^>]+>")
 NOTE = re.compile(r'<p class="sb-objection-note".*?</p>')
 AHEAD = re.compile(r'data-sb-phases="([^"]*)"')
-WINDOW = re.compile(r"^评估期：.*$", re.M)
+WINDOW = re.compile(r"^(?:评估期：|沿用 2017 年指南的条款；评估期).*$", re.M)
 
 
 def _tree(base: Path, verdict: str = "", objection: str = "") -> Path:
@@ -210,8 +210,22 @@ def test_the_guideline_page_shows_the_year_s_evaluation_window(waiting: Path) ->
     window = WINDOW.search(page)
     assert window is not None
     assert page.index(window[0]) < page.index("{#top}")
-    assert _plain(window[0]).startswith("评估期：2017-11-30（不含）至 2018-11-30（含）。")
+    # The year's note states the window itself: said once, in the note's words.
+    assert _plain(window[0]) == "沿用 2017 年指南的条款；评估期 2017-11-30（不含）至 2018-11-30（含）为默认值，由市科协确定并可调整。"
     assert window[0] in _page(waiting, "rubric")
+
+
+def test_a_note_that_does_not_state_the_window_follows_it(tmp_path: Path) -> None:
+    """A note about something else (or one left stale) comes after the window's own dates."""
+    root = _tree(tmp_path / "tree")
+    year_file = root / "validators" / "guidelines" / f"{YEAR}.yaml"
+    source = year_file.read_text("utf-8")
+    note = "  note: 沿用 2017 年指南的条款；评估期 2017-11-30（不含）至 2018-11-30（含）为默认值，由市科协确定并可调整。\n"
+    assert note in source
+    year_file.write_text(source.replace(note, "  note: 由市科协确定。\n"), "utf-8")
+    window = WINDOW.search(_page(_docs(root), f"guideline/{YEAR}"))
+    assert window is not None
+    assert _plain(window[0]) == "评估期：2017-11-30（不含）至 2018-11-30（含）。由市科协确定。"
 
 
 def test_the_society_s_name_in_the_steps_is_text(tmp_path: Path) -> None:
