@@ -12,7 +12,7 @@ import posixpath
 import stat
 import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -257,62 +257,59 @@ class _Reader:
             self.say(at, read.said + "，请核对。", "W-XLSX-UNIT" if read.unit else "W-XLSX-CONVERTED", "warning")
         return read.value
 
-    def profile(self, page: _Page) -> None:
-        """The 学会资料 sheet: a row per field, its title in A and its value in B, read as the
-        cover is; the profile is kept when any of its cells holds something."""
-        self.outside(PROFILE, page, {1, 2})  # 项目, 内容
-        by_title = {c.title: c for c in self.layout.profile}
-        found: dict[str, Any] = {}
+    def _fields(self, name: str, page: _Page, titles: list[str], where: str,
+                orphans: bool = False) -> Iterator[tuple[int, tuple[object, ...], str]]:
+        """The rows of a sheet of one field per row (its title in A, its value in B): each known
+        title's first row, as (row number, row, title); an unknown or repeated title is said at
+        its cell, and with `orphans` so is a value whose row has no title (it would be lost)."""
         seen: dict[str, int] = {}
         for r, row in enumerate(page.rows[1:], start=2):
             title = _title(row[0] if row else None)
             if not title:
-                if len(row) > 1 and not _blank(row[1]):
-                    self.say(Cell(PROFILE, r, 2), "这一格左边没有写项目，没有读入：请把内容写在对应项目的右边。", "E-XLSX-HEADER")
-                    self.out.unread.add(Cell(PROFILE, r, 2))
+                if orphans and len(row) > 1 and not _blank(row[1]):
+                    self.say(Cell(name, r, 2), "这一格左边没有写项目，没有读入：请把内容写在对应项目的右边。", "E-XLSX-HEADER")
+                    self.out.unread.add(Cell(name, r, 2))
                 continue
-            column = by_title.get(title)
-            if column is None:
-                self._unknown(Cell(PROFILE, r, 1), title, list(by_title), "项目", "这一行")
+            if title not in titles:
+                self._unknown(Cell(name, r, 1), title, titles, "项目", "这一行")
                 continue
             if title in seen:
-                self.say(Cell(PROFILE, r, 1), f"“{title}”在“{PROFILE}”中出现了两次（第 {seen[title]} 行和第 {r} 行）："
+                self.say(Cell(name, r, 1), f"“{title}”在{where}出现了两次（第 {seen[title]} 行和第 {r} 行）："
                          "只读入了第一行，请删去一行。", "E-XLSX-HEADER")
                 continue
             seen[title] = r
-            at = Cell(PROFILE, r, 2)
+            yield r, row, title
+
+    def _field(self, name: str, page: _Page, r: int, row: tuple[object, ...], column: Column) -> tuple[Cell, Any]:
+        """A field row's value cell (B) and its value read as `column` says."""
+        at = Cell(name, r, 2)
+        return at, self.value(row[1] if len(row) > 1 else None, column, at, page.links.get((r, 2)),
+                              page.external.get((r, 2)))
+
+    def profile(self, page: _Page) -> None:
+        """The 学会资料 sheet, read as the cover is; the profile is kept when any of its cells
+        holds something."""
+        self.outside(PROFILE, page, {1, 2})  # 项目, 内容
+        by_title = {c.title: c for c in self.layout.profile}
+        found: dict[str, Any] = {}
+        for r, row, title in self._fields(PROFILE, page, list(by_title), f"“{PROFILE}”中", orphans=True):
+            column = by_title[title]
+            at, value = self._field(PROFILE, page, r, row, column)
             self.out.profile_cells[column.key] = at
-            value = self.value(row[1] if len(row) > 1 else None, column, at, page.links.get((r, 2)), page.external.get((r, 2)))
             if value is not None:
                 found[column.key] = value
         if found or any(c in self.out.unread for c in self.out.profile_cells.values()):
             self.out.profile = found
 
     def cover(self, page: _Page) -> None:
-        rows = page.rows
         self.outside(COVER, page, {1, 2, 3})  # 项目, 填写, 说明
         by_title = {c.title: (p, c) for p, c in self.layout.cover}
         data = self.out.data
         assert data is not None
-        seen: dict[str, int] = {}
-        for r, row in enumerate(rows[1:], start=2):
-            title = _title(row[0] if row else None)
-            if not title:
-                continue
-            found = by_title.get(title)
-            if found is None:
-                self._unknown(Cell(COVER, r, 1), title, list(by_title), "项目", "这一行")
-                continue
-            if title in seen:
-                self.say(Cell(COVER, r, 1), f"“{title}”在封面上出现了两次（第 {seen[title]} 行和第 {r} 行）：只读入了第一行，请删去一行。",
-                         "E-XLSX-HEADER")
-                continue
-            seen[title] = r
-            path, column = found
-            at = Cell(COVER, r, 2)
-            self.out.cells[path] = at
-            value = self.value(row[1] if len(row) > 1 else None, column, at, page.links.get((r, 2)),
-                               page.external.get((r, 2)))
+        for r, row, title in self._fields(COVER, page, list(by_title), "封面上"):
+            path, column = by_title[title]
+            self.out.cells[path] = Cell(COVER, r, 2)
+            at, value = self._field(COVER, page, r, row, column)
             if value is None:
                 continue
             node = data
