@@ -243,13 +243,14 @@ def days_ahead(site: SiteData, year: int) -> dict[str, Any] | None:
     return _days_ahead(site, calendar, lambda on: label(site, year, on) or "")
 
 
-def material_route(site: SiteData, year: int, on: dt.date) -> str:
+def material_route(site: SiteData, year: int, on: dt.date, society: str | None = None) -> str:
     """How the material the association asks for (待补充材料) reaches it on `on`, and what the items
     earn meanwhile, as plain text: what the pull-request gate (validators/github/cycle_gate.py)
     lets through in the year's phase, with the year's own dates. Until filing closes the society
     adds it itself; after, the gate refuses the society's own change (E-CYCLE-CLOSED) unless an
     admin makes the pull request, or, on notice, an open objection allows the society to correct.
-    Whether an unverified item earns before the notice is the rubric's (`provisional`)."""
+    Whether an unverified item earns before the notice is the rubric's (`provisional`). For a
+    named `society` (its report page) the notice's words say which of the two ways is its own."""
     calendar = site.guideline(year).calendar
     provisional = site.rubric(year).verification.provisional if site.has_rubric(year) else True
     heads = "提交拉取请求，经学会负责人批准"
@@ -268,8 +269,15 @@ def material_route(site: SiteData, year: int, on: dt.date) -> str:
     if phase is Phase.VERIFICATION and on < calendar.notice_starts:
         return (f"{closed}：学会自己提交的补充（拉取请求）会被期限检查拒绝，{admin}，{again}。{meanwhile}。")
     if phase is Phase.NOTICE:
-        return (f"公示期内（至 {ends}）这些项目补充并核实前不计分。{closed}：只有市科协记录了允许该学会更正的异议"
-                f"（受理中）时，学会才能自己提交补充的证明材料（{heads}）；否则{admin}，{again}。")
+        said = f"公示期内（至 {ends}）这些项目补充并核实前不计分。{closed}"
+        if society is None:
+            return (f"{said}：只有市科协记录了允许该学会更正的异议（受理中）时，学会才能自己提交补充的证明材料"
+                    f"（{heads}）；否则{admin}，{again}。")
+        allowed = _correction_ids(site, year, society)
+        if allowed:
+            return (f"{said}，但市科协记录了允许本学会更正报告的异议 {'、'.join(allowed)}（受理中）：学会可以在公示期内"
+                    f"自己提交补充的证明材料（{heads}，在说明中写明异议编号），{again}。")
+        return f"{said}，本学会没有允许更正报告的异议（受理中）：{admin}，{again}。"
     return (f"公示已于 {ends}结束，这些项目补充并核实前不计分；学会已不能自己提交改动，如需补充，{admin}，"
             "定稿前核查。")
 
@@ -283,10 +291,25 @@ def material_ahead(site: SiteData, year: int) -> dict[str, Any] | None:
     return _days_ahead(site, calendar, lambda on: material_route(site, year, on))
 
 
-def material_said(site: SiteData, year: int) -> str:
-    """`material_route` on the build's day as HTML, carrying its words for the later days."""
-    ahead = _ahead(site, year, lambda on: text(material_route(site, year, on)))
-    return f"<span{ahead}>{text(material_route(site, year, as_of(site)))}</span>"
+def _correction_ids(site: SiteData, year: int, society: str) -> list[str]:
+    """The society's open objections of the year that allow it to correct its report (the
+    gate's own reading, `allowing_correction`)."""
+    doc = site.repo.objections.get(year)
+    return [o.id for o in doc.allowing_correction(society)] if doc else []
+
+
+def material_said(site: SiteData, year: int, society: str | None = None) -> str:
+    """`material_route` on the build's day as HTML, carrying its words for the later days; the
+    objection ids it names in `<code>`."""
+    ids = _correction_ids(site, year, society) if society else []
+
+    def shown(on: dt.date) -> str:
+        said = text(material_route(site, year, on, society))
+        for oid in ids:
+            said = said.replace(text(oid), f"<code>{text(oid)}</code>")
+        return said
+
+    return f"<span{_ahead(site, year, shown)}>{shown(as_of(site))}</span>"
 
 
 def how_to_object(site: SiteData, year: int) -> str:

@@ -368,7 +368,7 @@ def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False, review_chan
                 "定稿的结果中不计分：\n\n" + rows), ids
     # How the material reaches the association in the year's phase (phase.material_route).
     return (f'!!! warning "待补充材料：{len(waiting)} 项"\n    市科协核查后请学会补充以下项目的证明材料。'
-            f"{phase.material_said(site, year)}\n\n" + rows), ids
+            f"{phase.material_said(site, year, society)}\n\n" + rows), ids
 
 
 # Printed only: paper has no links, so it says where the page and the clauses' wording are online.

@@ -263,7 +263,11 @@ def test_material_requested_says_how_it_reaches_the_association_in_the_years_pha
     # The report page says the build day's words (the site is built on notice) and carries the
     # later days' for the reader's day.
     shown = report_page.render(site, site.repo.reports[(SOCIETY, YEAR)])
-    assert on_notice in shown
+    # A society's own page says which way is its own: this one has no objection allowing a correction.
+    own = phase.material_route(site, YEAR, calendar.notice_starts, SOCIETY)
+    assert "本学会没有允许更正报告的异议（受理中）：请把证明材料交给市科协，由市科协管理员提交" in own
+    assert "只有市科协记录了" not in own
+    assert own in shown
     assert "按核查规则计分" not in shown
     assert phase.DATA_ATTRIBUTE in shown.split("待补充材料：1 项")[1].split("请补充企业出具的服务确认函")[0]
     # The workbench has the same words for the same days.
@@ -271,3 +275,29 @@ def test_material_requested_says_how_it_reaches_the_association_in_the_years_pha
     [year] = [y for y in config["years"] if y["year"] == YEAR]
     assert year["material"]["turns"][0] == ["2026-12-04", on_notice]
     assert [after] == [words for _, words in year["material"]["turns"][1:2]]
+
+
+def test_a_society_allowed_to_correct_is_told_its_own_way_for_material(tree: Path) -> None:
+    """The box said “只有市科协记录了允许该学会更正的异议……否则请把证明材料交给市科协” to a
+    society whose report page also offered the form to correct it (obj-2018-01): it now names
+    the objection, in `<code>`, and the way it opens; the workbench's words stay general."""
+    from site_builder import phase
+    from site_builder.markup import text
+
+    society = "cd-tcm"
+    path = tree / "reviews" / str(YEAR) / f"{society}.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "rest:", "items:\n  - {item: station-wenjiang-health, status: 待补充材料, reason: 请补充服务站活动记录。, "
+        "reviewer: cast-staff, date: 2026-11-20}\nrest:", 1), "utf-8")
+    site = _site(tree)
+    calendar = site.guideline(YEAR).calendar
+    assert calendar is not None
+    own = phase.material_route(site, YEAR, calendar.notice_starts, society)
+    assert "允许本学会更正报告的异议 obj-2018-01（受理中）：学会可以在公示期内自己提交补充的证明材料" in own
+    assert "否则" not in own
+    shown = report_page.render(site, site.repo.reports[(society, YEAR)])
+    assert f"允许本学会更正报告的异议 <code>{text('obj-2018-01')}</code>（受理中）" in shown
+    general = phase.material_route(site, YEAR, calendar.notice_starts)
+    config = json.loads(workbench.workbench_files(site)[f"{workbench.ASSETS}/config.json"])
+    [year] = [y for y in config["years"] if y["year"] == YEAR]
+    assert year["material"]["turns"][0][1] == general
