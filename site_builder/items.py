@@ -35,7 +35,7 @@ from validators.evaluation.scoring import Evaluation, ItemTierResult
 from validators.findings import Finding
 from validators.models.consortia import ConsortiumRole
 from validators.models.report import YearReport
-from validators.models.review import UNVERIFIED, ReviewStatus
+from validators.models.review import FINAL_UNVERIFIED, UNVERIFIED, ReviewStatus
 from validators.repository import ReportDoc
 from validators.submission_paths import evidence_file
 from validators.urls import is_web_url
@@ -334,8 +334,6 @@ def _new_station(item: Any, row: Row) -> Cell:
 # year's page reads the notes its results file stored, in the words of its day (“未经市科协核实，
 # 不计分”, “待补充材料，未经核实，不计分（…）”, “‘其余全部核实’（…）之后新增或改动…”): read alike.
 HAS_ERROR, NOT_COUNTED = "有错误", "不计分"
-# A finalized year's item that was never verified: it waits for nothing any more.
-FINAL_UNVERIFIED = "定稿时未核实"
 
 
 def refusal_kind(note: str) -> str:

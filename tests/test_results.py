@@ -798,3 +798,24 @@ def test_finalize_replace_writes_no_folder_or_link_in_place_of_the_results_file(
     assert "是一个文件夹，不是普通文件" in done.stderr
     assert "内部错误" not in done.stderr
     assert (results / "2017.json").is_dir()
+
+
+def test_a_finalized_years_lines_say_what_an_item_was_at_the_end(tree: Path, tmp_path: Path) -> None:
+    """Finalized with one item still 待补充材料 and one never verified: the frozen lines said
+    “待补充材料，补充并核实前不计分” and “待核实：市科协尚未核实本项”, words of a year still
+    waiting, on a page whose box says nothing can be supplied any more. The results keep the
+    end's words, and the page's 得分 cell reads them."""
+    report = tree / "submissions" / "cd-case" / "2017.yaml"
+    report.write_text(report.read_text("utf-8") + (
+        "  - {id: mw-forum-2017, kind: 党建, title: 党员学习会, date: 2017-08-01, description: 学习}\n"), "utf-8")
+    write_tree(tree, {"reviews/2017/cd-case.yaml": _pending(tree)})
+    finalize_refused_until_accepted(tree)
+    frozen = json.loads((tree / "results" / "2017.json").read_text("utf-8"))
+    [evaluation] = [e for e in frozen["evaluations"] if e["society"] == "cd-case"]
+    notes = {x["item_id"]: x["note"] for x in evaluation["lines"] if x["points"] == 0 and x["item_id"]}
+    assert notes["mw-party-2017"].startswith("定稿时仍待补充材料，不计分（市科协 2018-01-02 提出）：请补充会议记录")
+    assert notes["mw-forum-2017"] == "定稿时未核实：市科协未核实本项，不计分"
+    assert not any("补充并核实前" in n or n.startswith("待核实") for n in notes.values())
+    page, _ = _generated(tree, tmp_path / "docs")
+    assert "0（定稿时未核实）" in re.sub(r"<[^>]+>", "", page)
+    assert "0（待补充材料）" in re.sub(r"<[^>]+>", "", page)

@@ -34,6 +34,7 @@ from validators.findings import Finding, error
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
 from validators.models.review import (
+    FINAL_UNVERIFIED,
     UNVERIFIED,
     ExpertMark,
     ItemReview,
@@ -470,10 +471,13 @@ class Standing:
     # Items taken as verified: the what-if of the items waiting for verification (待补充材料,
     # 待核实), scored as they would be once the association verifies them (evaluation.advice).
     assumed: frozenset[str] = frozenset()
+    # The standing a finalized (or finalizing) year's results keep: nothing waits any more, so
+    # an item's line says what it was at the end (定稿时…), not what it waits for.
+    final: bool = False
 
     @classmethod
-    def of(cls, doc: ReviewDoc | None, strict: bool) -> Standing:
-        standing = cls(doc, strict)
+    def of(cls, doc: ReviewDoc | None, strict: bool, final: bool = False) -> Standing:
+        standing = cls(doc, strict, final=final)
         if doc is not None:
             condemned = {f.path[:2] for f in doc.findings if f.severity == "error" and f.path
                          and f.path[0] == "items"}
@@ -520,7 +524,9 @@ class Standing:
             return None
         if rec is not None and rec.status is ReviewStatus.MATERIAL_REQUESTED:
             # The date is the association's request, not the item's (a 2018 item, asked in 2026).
-            return f"{ReviewStatus.MATERIAL_REQUESTED.label}，补充并核实前不计分（市科协 {rec.date} 提出）：{rec.reason}"
+            waits = f"定稿时仍{ReviewStatus.MATERIAL_REQUESTED.label}，不计分" if self.final else (
+                f"{ReviewStatus.MATERIAL_REQUESTED.label}，补充并核实前不计分")
+            return f"{waits}（市科协 {rec.date} 提出）：{rec.reason}"
         if rec is None and not self.covered(item_id):
             return self._unseen(item_id)
         return None
@@ -530,23 +536,29 @@ class Standing:
         by the state's one name (UNVERIFIED); never the workbench's (其余全部核实 is its control)."""
         changed = self.changed.get(item_id)
         if changed is not None:
-            return self.changed_said(changed.date)
+            return self.changed_said(changed.date, self.final)
+        state, again = (FINAL_UNVERIFIED, "未重新核实") if self.final else (UNVERIFIED, "须重新核实")
         if item_id in self.refused:
-            return f"{UNVERIFIED}：市科协对本项的核查结论有误，不能采用，须重新核实，不计分"
+            return f"{state}：市科协对本项的核查结论有误，不能采用，{again}，不计分"
         if self.rest is not None:
-            return self.unseen_said(self.rest.date)
+            return self.unseen_said(self.rest.date, self.final)
         if self.rest_held:
-            return f"{UNVERIFIED}：市科协的核查记录中有不能采用的结论，对其余项目的核实暂不生效，不计分"
-        return f"{UNVERIFIED}：市科协尚未核实本项，不计分"
+            held = "未生效" if self.final else "暂不生效"
+            return f"{state}：市科协的核查记录中有不能采用的结论，对其余项目的核实{held}，不计分"
+        return f"{state}：市科协{'未' if self.final else '尚未'}核实本项，不计分"
 
     @staticmethod
-    def changed_said(day: dt.date) -> str:
-        """The line of an item changed after its verdict of `day`."""
+    def changed_said(day: dt.date, final: bool = False) -> str:
+        """The line of an item changed after its verdict of `day` (`final`: as finalized)."""
+        if final:
+            return f"{FINAL_UNVERIFIED}：本项在市科协 {day} 核查之后内容有改动，未重新核实，不计分"
         return f"{UNVERIFIED}：本项在市科协 {day} 核查之后内容有改动，须重新核实，不计分"
 
     @staticmethod
-    def unseen_said(day: dt.date) -> str:
+    def unseen_said(day: dt.date, final: bool = False) -> str:
         """The line of an item added or changed after 其余全部核实 of `day` (the rest verified)."""
+        if final:
+            return f"{FINAL_UNVERIFIED}：本项在市科协 {day} 核实本报告之后新增或改动，未重新核实，不计分"
         return f"{UNVERIFIED}：本项在市科协 {day} 核实本报告之后新增或改动，须重新核实，不计分"
 
     def mark(self, item_id: str | None) -> str | None:
@@ -569,11 +581,12 @@ class Standing:
 
 
 def standing_for(doc: ReviewDoc | None, year_reviewed: bool, rules: Guideline, points: Rubric,
-                 day: dt.date) -> Standing | None:
-    """The standing of one report on `day`; None when the year keeps no verification here."""
+                 day: dt.date, final: bool = False) -> Standing | None:
+    """The standing of one report on `day` (`final`: as its year's results keep it); None when
+    the year keeps no verification here."""
     if not year_reviewed:
         return None
-    return Standing.of(doc, strict=only_verified_count(rules, points, day))
+    return Standing.of(doc, strict=only_verified_count(rules, points, day), final=final)
 
 
 def only_verified_count(rules: Guideline, points: Rubric, day: dt.date) -> bool:

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
             + (["答复异议"] if still_open else []))
             + "再定稿；确需按现状定稿，请加 --accept-pending，并在提交说明中写明原因。")
         return EXIT_USAGE
-    evaluations = evaluate_repository(repo, year, as_of=day)
+    evaluations = evaluate_repository(repo, year, as_of=day, finalizing=True)
     sample = bool(evaluations) and all(
         (doc := repo.profiles.get(e.society)) is not None and doc.profile.sample for e in evaluations)
     frozen = FrozenYear(year=year, finalized_on=day, code_commit=commit,

@@ -48,11 +48,12 @@ def unreadable(doc: BrokenReport, rules: Guideline, points: Rubric) -> Evaluatio
 
 
 def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.date | None = None,
-                        memo: EvaluationMemo | None = None) -> list[Evaluation]:
+                        memo: EvaluationMemo | None = None, finalizing: bool = False) -> list[Evaluation]:
     """Evaluations of every report (of one year, if given), sorted by year then society, with
     the association's reviews as they stand on `as_of` (today by default). With `memo`, a
     report whose inputs (itself and its lines, its findings, the year before, the review, the
-    year files) are unchanged keeps its evaluation."""
+    year files) are unchanged keeps its evaluation. A finalized year's (and, `finalizing`, the
+    year being finalized) lines say what an unverified item was at the end, not what it waits for."""
     day = as_of or today()
     out: list[Evaluation] = []
     for (society, report_year), doc in sorted(repo.reports.items()):
@@ -63,13 +64,13 @@ def evaluate_repository(repo: Repository, year: int | None = None, as_of: dt.dat
             continue
         # A report of the year before that could not be read is still there: 2.3 says so.
         previous = repo.reports.get((society, report_year - 1)) or repo.broken.get((society, report_year - 1))
+        finalized = results_path(repo.root, report_year).is_file()
         standing = standing_for(repo.reviews.get((society, report_year)),
-                                report_year in repo.reviewed_years, rules, points, day)
+                                report_year in repo.reviewed_years, rules, points, day, final=finalized or finalizing)
         following = _next_window(report_year, repo.root)
         # Tuples compare their items by identity first: unchanged reports compare in no time.
         # The source map too: score lines cite the lines their items start on.
         before = (previous.report, previous.source) if isinstance(previous, ReportDoc) else (previous and previous.file,)
-        finalized = results_path(repo.root, report_year).is_file()
         inputs = (doc.report, doc.source, tuple(doc.findings), before, tuple(previous.findings) if previous else (),
                   standing, rules, points, day, following, finalized)
         kept = memo.get((society, report_year)) if memo is not None else None

@@ -13,7 +13,7 @@ from validators.models.labelled import LabelledEnum
 from validators.models.society import GithubLogin
 from validators.yaml.policy import policy
 
-__all__ = ["BASED_ON_NOTHING", "BASED_ON_PATTERN", "UNVERIFIED", "ExpertMark", "ItemReview", "Objection", "ObjectionStatus",
+__all__ = ["BASED_ON_NOTHING", "BASED_ON_PATTERN", "FINAL_UNVERIFIED", "UNVERIFIED", "ExpertMark", "ItemReview", "Objection", "ObjectionStatus",
            "ObjectionsFile", "RestReview", "ReviewFile", "ReviewStatus"]
 
 _LIMITS = policy().yaml
@@ -51,6 +51,8 @@ class ReviewStatus(LabelledEnum):
 # no verdict, or one its content outgrew. Not a status a review file writes (the workbench's
 # choice is 未核查): the state the society sees, said as 已核实 and 待补充材料 are.
 UNVERIFIED = "待核实"
+# A finalized year's item that was never verified: it waits for nothing any more.
+FINAL_UNVERIFIED = "定稿时未核实"
 
 
 class ItemReview(StrictModel):
