@@ -146,3 +146,22 @@ def test_a_new_objections_file_is_based_on_none() -> None:
     (found,) = stale_reviews(change, lambda path: text, lambda path: b"year: 2019\nobjections: []\n")
     assert "仓库中还没有这个文件" in found.message
     assert "别人记录的异议或答复" in found.message
+
+
+def test_an_objections_file_committed_over_another_in_the_same_pull_request_is_warned(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One member of staff's answer and the other's new objection, both from the same site, are
+    committed one over the other in one pull request: the answer, never on main, is named."""
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, answer=True), FILE)
+    answered_in = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    (repo / FILE).write_text(workbench_file(site, new=NEW), encoding="utf-8")
+    git(repo, "commit", "-q", "-a", "-m", "new objection")
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings)) == (0, [])
+    [found] = [f for f in findings if f["code"] == "W-REVIEW-RECORDS-DROPPED"]
+    assert found["file"] == FILE
+    assert f"本拉取请求较早的提交 {answered_in} 中的 {FILE} 有 1 条异议记录" in found["message"]
+    assert f"异议 {OPEN_ID} 的答复（已答复，2026-11-25）" in found["message"]
+    assert NEW_ID not in found["message"]
+    assert "重新打开这个年度" in found["message"]

@@ -388,3 +388,70 @@ def test_a_verdict_on_an_item_the_report_no_longer_has_is_no_deletion(
     [found] = dropped_warnings(findings)
     assert f"项目 {ASKED[0]} 的结论“待补充材料”" in found["message"]
     assert "合并保留仓库中的记录，加上草稿中新给出的" in found["message"]
+
+
+def commit_file(repo: Path, text: str | None, message: str) -> str:
+    """One more commit on the checked-out pull request's branch, with the review file `text`
+    (None: deleted); its short id."""
+    if text is None:
+        (repo / FILE).unlink()
+    else:
+        (repo / FILE).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "--short=7", "HEAD").strip()
+
+
+def test_a_file_committed_over_another_in_the_same_pull_request_is_warned_naming_what_it_lost(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The staff member and the expert open the same society from the same site; the admin commits
+    the staff's file and then the expert's over it, in one pull request. Both start from main's
+    file, so neither E-REVIEW-STALE nor the comparison with main sees anything; the staff's verdict,
+    never on main, would go without a word. The earlier commit's file is compared with the head's."""
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, A_VERDICT))
+    staff_commit = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    commit_file(repo, workbench_file(site, B_VERDICT), "expert")
+
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings)) == (0, [])
+    [found] = dropped_warnings(findings)
+    assert (found["file"], found["severity"]) == (FILE, "warning")
+    assert found["line"] == (repo / FILE).read_text(encoding="utf-8").splitlines().index(
+        f"based_on: {sha256(site)}") + 1
+    message = str(found["message"])
+    assert f"本拉取请求较早的提交 {staff_commit} 中的 {FILE} 有 1 条核查记录" in message
+    assert f"项目 {REFUSED[0]} 的结论“不予认定”（{STAFF}，2026-11-12）" in message
+    assert ASKED[0] not in message  # the expert's own verdict is in the head's file
+    assert "两个拉取请求先后提交" in message
+    assert "选“合并”保留仓库中的记录，加上草稿中新给出的" in message
+
+    # A later commit that keeps the earlier one's records (the two merged in the workbench) is
+    # told nothing; nor is a commit that deleted the file or left it unreadable on the way.
+    both = workbench_file(site, A_VERDICT + B_VERDICT)
+    commit_file(repo, None, "deleted")
+    commit_file(repo, "items: [\n", "unreadable")
+    commit_file(repo, both, "merged")
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings), dropped_warnings(findings)) == (0, [], [])
+
+
+def test_a_record_named_against_main_is_not_named_again_for_an_earlier_commit(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Main's own records an earlier commit also held are W-REVIEW-RECORDS-DROPPED's against
+    main, said once; the earlier commit's warning names only what it gave."""
+    merge(repo, "staff", workbench_file(published(repo), B_VERDICT))
+    main_file = published(repo)
+    open_pull_request(repo, "both", workbench_file(main_file, A_VERDICT))
+    expert_only = (f"society: {SOCIETY}\nyear: {YEAR}\nsample: true\nmarks:\n"
+                   "  - {criterion: event-quality, expert: expert-c, mark: 4, date: 2026-11-13}\n"
+                   f"based_on: {sha256(main_file)}\n")
+    commit_file(repo, expert_only, "expert")
+    code, findings = check_changed(repo, capsys)
+    assert (code, stale(findings)) == (0, [])
+    against_main, earlier = dropped_warnings(findings)
+    assert "本文件删去了主分支上的" in against_main["message"]
+    assert ASKED[0] in against_main["message"]
+    assert "有 1 条核查记录" in earlier["message"]
+    assert REFUSED[0] in earlier["message"]
+    assert ASKED[0] not in earlier["message"]

@@ -133,7 +133,7 @@ def run_check_changed(args: argparse.Namespace) -> int:
     from validators import reporters
     from validators.check import check_tree
     from validators.github.changed_files import files_to_check, path_findings, reported
-    from validators.github.review_base import files_of, git_files, stale_reviews
+    from validators.github.review_base import files_of, git_earlier, git_files, stale_reviews
     from validators.reporters import FORMATS
     from validators.schema import SCHEMA_DIR, stale_schema_findings
 
@@ -163,7 +163,9 @@ def run_check_changed(args: argparse.Namespace) -> int:
         result.findings += stale_schema_findings(args.root)
     if base is not None:
         safe = [c for c in changes if not path_findings(c)]
-        result.findings += stale_reviews(safe, files_of(args.root), base, records, args.root)
+        # The working tree is the pull request's head: its commits since the base are in git.
+        result.findings += stale_reviews(safe, files_of(args.root), base, records, args.root,
+                                         git_earlier(args.root, args.base))
     rendered = FORMATS[args.format](result)
     if rendered:
         out(rendered)

@@ -25,6 +25,13 @@ the pull request's reviewer to see: a warning, since an admin may delete a recor
 A verdict or mark changed in place (material arrived, a mark corrected) is an edit, not said;
 nor is a verdict on an item the report no longer has (the head's report: the pull request may
 change it too), which the workbench never writes and `check` refuses (E-REVIEW-UNKNOWN-ITEM).
+
+Two files made from the same site for the same society (a member of staff's and an expert's) may
+also be committed one over the other in one pull request: both start from the base's file, so
+neither comparison above sees the first one's records go. Each earlier version of the file in the
+pull request's commits is therefore compared with the head's as well, and what it gave (records
+the base's file does not hold) that the head's no longer holds is named in the same warning, with
+the commit that had it.
 """
 
 from __future__ import annotations
@@ -57,10 +64,14 @@ from validators.year.files import YearFileError
 from validators.year.guideline import guideline
 from validators.year.rubric import rubric
 
-__all__ = ["BaseReader", "files_of", "git_files", "stale_reviews"]
+__all__ = ["BaseReader", "EarlierReader", "files_of", "git_earlier", "git_files", "stale_reviews"]
 
 # The bytes of a repository path on one side (None: no such regular file there).
 BaseReader = Callable[[str], bytes | None]
+# The versions of a repository path in the pull request's commits, newest first: each commit's
+# short id and the path's bytes there (None: deleted there, or no regular file).
+EarlierReader = Callable[[str], list[tuple[str, bytes | None]]]
+SHORT_SHA = 7
 # The model's own pattern: what the model accepts is exactly what is compared.
 _BASED_ON = re.compile(BASED_ON_PATTERN)
 MAX_NAMED = 6
@@ -83,22 +94,37 @@ def files_of(root: Path) -> BaseReader:
     return read
 
 
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+
+
+def _blob(root: Path, revision: str, path: str) -> bytes | None:
+    """The bytes of `path` at `revision` when it is a regular file there (None otherwise)."""
+    listed = _git(root, "ls-tree", "-z", revision, "--", path).stdout.split(b"\0")[0]
+    meta = listed.partition(b"\t")[0].split()
+    if len(meta) != 3 or meta[1] != b"blob" or meta[0] not in (b"100644", b"100755"):
+        return None
+    shown = _git(root, "cat-file", "blob", meta[2].decode("ascii"))
+    return shown.stdout if shown.returncode == 0 else None
+
+
 def git_files(root: Path, revision: str) -> BaseReader:
     """Paths read from a revision of the repository at `root` (regular blobs only). The revision
     must exist: ValueError otherwise, before any path is asked for."""
-    def git(*args: str) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
-
-    if git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:
+    if _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:
         raise ValueError(revision)
+    return lambda path: _blob(root, revision, path)
 
-    def read(path: str) -> bytes | None:
-        listed = git("ls-tree", "-z", revision, "--", path).stdout.split(b"\0")[0]
-        meta = listed.partition(b"\t")[0].split()
-        if len(meta) != 3 or meta[1] != b"blob" or meta[0] not in (b"100644", b"100755"):
-            return None
-        shown = git("cat-file", "blob", meta[2].decode("ascii"))
-        return shown.stdout if shown.returncode == 0 else None
+
+def git_earlier(root: Path, base: str, head: str = "HEAD") -> EarlierReader:
+    """The versions of a path in the commits `base..head` that touched it (the pull request's,
+    the head's own among them), newest first; none when git cannot list them."""
+    def read(path: str) -> list[tuple[str, bytes | None]]:
+        listed = _git(root, "log", "--format=%H", f"{base}..{head}", "--", path)
+        if listed.returncode != 0:
+            return []
+        return [(commit[:SHORT_SHA], _blob(root, commit, path))
+                for commit in listed.stdout.decode("ascii", "replace").split()]
     return read
 
 
@@ -173,6 +199,20 @@ def _removed_message(file: str, said: list[str]) -> str:
     return (f"本文件删去了主分支上的 {file} 中的 {len(said)} 条核查记录：{named}。"
             "如果这不是有意的（例如在核查工作台中选了“用草稿替换仓库中的记录”），请在工作台重新打开这个学会、"
             "选“合并”保留这些记录（合并保留仓库中的记录，加上草稿中新给出的），再用新生成的文件替换本拉取请求中的文件；"
+            "管理员有意删除时，请在拉取请求中写明原因。")
+
+
+def _earlier_message(file: str, commit: str, said: list[str]) -> str:
+    named = "、".join(said[:MAX_NAMED]) + (f"等 {len(said)} 条" if len(said) > MAX_NAMED else "")
+    if file.endswith(f"/{OBJECTIONS_FILE}"):
+        what, whose, again = ("异议记录", "同一年度的异议记录文件",
+                              "在工作台重新打开这个年度，把后一份中记录的异议和答复重新填一遍")
+    else:
+        what, whose, again = ("核查记录", "同一学会的核查记录文件",
+                              "在生成后一份文件的浏览器中重新打开这个学会，选“合并”保留仓库中的记录，加上草稿中新给出的")
+    return (f"本拉取请求较早的提交 {commit} 中的 {file} 有 {len(said)} 条{what}，现在的文件中已经没有了：{named}。"
+            f"核查工作台从同一版网站生成的两份{whose}，后提交的一份会整个替换先提交的一份。"
+            f"请把两份分成两个拉取请求先后提交：前一个合并、网站更新后，{again}，再提交新生成的文件；"
             "管理员有意删除时，请在拉取请求中写明原因。")
 
 
@@ -275,15 +315,57 @@ def _records_removed(file: str, loaded: Loaded, before: bytes | None, at_based_o
     return [warning(file, line, column, "W-REVIEW-RECORDS-DROPPED", _removed_message(file, said))]
 
 
+def _records_overwritten(file: str, data: bytes, loaded: Loaded, before: bytes | None,
+                         at_based_on: bool, earlier: EarlierReader, root: Path | None,
+                         head: BaseReader) -> list[Finding]:
+    """W-REVIEW-RECORDS-DROPPED for each earlier version of a review or objections file in the
+    pull request's commits that gave records (ones the base's file does not hold) the head's
+    no longer holds, naming its commit; a record is named once, at the newest commit with it."""
+    versions = [(commit, version) for commit, version in earlier(file)
+                if version is not None and version not in (data, before)]
+    if not versions:
+        return []
+    if file.endswith(f"/{OBJECTIONS_FILE}"):
+        head_objections = _model(loaded, ObjectionsFile)
+        if head_objections is None:
+            return []
+
+        def lost(version: bytes) -> list[str]:
+            record = _model(_load(version, file), ObjectionsFile)
+            return dropped_objections(record, head_objections) if record else []
+    else:
+        head_review = _model(loaded, ReviewFile)
+        if head_review is None:
+            return []
+        criteria, items = _criteria(root, file), _report_items(head, file, root)
+
+        def lost(version: bytes) -> list[str]:
+            record = _model(_load(version, file), ReviewFile)
+            return removed(record, head_review, criteria, items) if record else []
+    told = set(lost(before)) if before is not None else set()
+    findings: list[Finding] = []
+    line, column = loaded.source.value(("based_on",) if at_based_on else ("society",))
+    for commit, version in versions:
+        said = [s for s in lost(version) if s not in told]
+        told.update(said)
+        if said:
+            findings.append(warning(file, line, column, "W-REVIEW-RECORDS-DROPPED",
+                                    _earlier_message(file, commit, said)))
+    return findings
+
+
 def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseReader,
-                  loaded_by_check: Mapping[str, Loaded] | None = None, root: Path | None = None) -> list[Finding]:
+                  loaded_by_check: Mapping[str, Loaded] | None = None, root: Path | None = None,
+                  earlier: EarlierReader | None = None) -> list[Finding]:
     """E-REVIEW-STALE for each added or changed review file or objections file whose `based_on`
     is not the base branch's file (its sha256, or `none` when the base has none); for a review
-    file that is not stale, W-REVIEW-RECORDS-DROPPED when it deletes records of the base's.
+    file that is not stale, W-REVIEW-RECORDS-DROPPED when it deletes records of the base's; and
+    for either, when it no longer holds records an earlier commit of the pull request gave it.
 
     `loaded_by_check`: the files of the reviews folder as `check_tree` loaded them from the tree
     `head` reads (`Repository.records`): a head file found there is not loaded again. `root`: the
-    tree whose rubrics name the expert-marked criteria in the message."""
+    tree whose rubrics name the expert-marked criteria in the message. `earlier`: the file's
+    versions in the pull request's commits (None: not known, not compared)."""
     findings: list[Finding] = []
     kept = loaded_by_check or {}
     for change in changes:
@@ -298,9 +380,12 @@ def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseRe
             loaded = _load(data, file)
         based_on = _digest(loaded.data.get("based_on")) if loaded.ok and isinstance(loaded.data, dict) else None
         before = base(file)
+        overwritten = [] if earlier is None else _records_overwritten(
+            file, data, loaded, before, based_on is not None, earlier, root, head)
         now = BASED_ON_NOTHING if before is None else hashlib.sha256(before).hexdigest()
         if based_on is None or based_on == now:
             findings += _records_removed(file, loaded, before, based_on is not None, root, head)
+            findings += overwritten
             continue
         base_loaded = _load(before, file) if before is not None else None
         drops: list[str] = []
@@ -318,4 +403,5 @@ def stale_reviews(changes: Iterable[ChangedFile], head: BaseReader, base: BaseRe
         line, column = loaded.source.value(("based_on",))
         findings.append(error(file, line, column, "E-REVIEW-STALE",
                               _message(file, based_on, before, base_based_on, drops)))
+        findings += overwritten
     return findings
