@@ -296,7 +296,27 @@ def test_a_final_years_guideline_and_rubric_are_refused_to_anyone(base: Path, pa
     for author in ("cast-admin", "tcm-secretary"):
         result = check_gate(author, _changed(path), [], None, base, NOTICE_2018)
         assert [(f.file, f.code) for f in result.findings] == [(path, "E-CYCLE-YEAR-FROZEN")]
-    assert "2017 年度的结果已经定稿公布" in result.findings[0].message
+    assert "2017 年度的日历已到最终结果阶段" in result.findings[0].message  # no results file in this tree
+
+
+def test_a_year_frozen_by_its_calendar_alone_is_not_said_to_be_published(base: Path) -> None:
+    """2018 past its calendar's final day, not finalized (no results/2018.json): its year files
+    were refused as “结果已经定稿公布”, and a staff member who had just written the year with
+    new-year from past dates went round in circles. The refusal says what holds and the way out."""
+    assert not (base / "results" / "2018.json").exists()
+    calendar = guideline(2018, base).calendar
+    assert calendar is not None
+    after = calendar.final + dt.timedelta(days=1)
+    [found] = check_gate("cast-admin", _changed("validators/guidelines/2018.yaml"), [], None, base, after).findings
+    assert found.code == "E-CYCLE-YEAR-FROZEN"
+    assert f"日历已到最终结果阶段（{full_date(calendar.final)}起）" in found.message
+    assert "只改该年度的 calendar" in found.message
+    assert "已经定稿公布" not in found.message
+    # With its results file, a year is said to be published.
+    (base / "results").mkdir()
+    (base / "results" / "2017.json").write_bytes((ROOT / "results" / "2017.json").read_bytes())
+    [published] = check_gate("cast-admin", _changed("validators/rubrics/2017.yaml"), [], None, base, after).findings
+    assert "2017 年度的结果已经定稿公布" in published.message
 
 
 RUBRIC_PATCH = """@@ -57,7 +57,7 @@ academic_events:

@@ -247,7 +247,17 @@ def _year_file_year(path: str) -> int | None:
     return int(match.group(1) or match.group(2)) if match else None
 
 
-def _frozen_year_file(path: str, year: int, line: int = 1) -> Finding:
+def _frozen_year_file(path: str, year: int, root: Path, line: int = 1) -> Finding:
+    # A year frozen by its calendar alone has no published results yet: said as it is (a year
+    # just written by new-year from a past pattern's dates was told it had been finalized).
+    rules = guideline(year, root)
+    if not results_path(root, year).is_file() and rules is not None and rules.calendar is not None:
+        return error(path, line, 1, "E-CYCLE-YEAR-FROZEN",
+                     f"主分支上 {year} 年度的日历已到最终结果阶段（{full_date(rules.calendar.final)}起），"
+                     "它的指南原文、指南数据和评估细则不能再改动（管理员也不能）：结果将按它们定稿。"
+                     "日历写错了（如 new-year 按往年推算的日期已经过去）时，请只改该年度的 calendar，"
+                     "由仓库管理员在合并页面越过这一检查并在说明中写明原因；新的规定请写进新年度的文件"
+                     "（python -m validators new-year 年度）。")
     return error(path, line, 1, "E-CYCLE-YEAR-FROZEN",
                  f"{year} 年度的结果已经定稿公布，它的指南原文、指南数据和评估细则不能再改动（管理员也不能）："
                  "网站逐字引用它们，沿用它们的后续年度也会随之改变。请撤回对这个文件的改动；"
@@ -270,7 +280,7 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
             line = change.first_changed_line if path == change.filename and change.status != "removed" else 1
             year_of_file = _year_file_year(path)
             if year_of_file is not None and _is_frozen(year_of_file, root, day):
-                findings.append(_frozen_year_file(path, year_of_file, line))
+                findings.append(_frozen_year_file(path, year_of_file, root, line))
                 continue
             kind = classify(path)
             if kind.society is None:
