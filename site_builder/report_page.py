@@ -327,6 +327,33 @@ def _entry(item: str, title: str, said: str) -> str:
     return f'    - <span id="{attr(reason_anchor(item))}"></span>**{text(title)}**{said}\n'
 
 
+def _requested_when_frozen(site: SiteData, doc: ReportDoc, e: Evaluation) -> tuple[str, list[str]]:
+    """A final year's items still 待补充材料 when it was frozen, read from the frozen lines (the
+    review file changed since: its requests are not the results'), and then, when they differ,
+    what the current record asks, which the results do not follow. The box was the current
+    record's alone: a request answered after finalize took the box away from an item still 0."""
+    found = {x.item_id: x for x in e.lines if x.rule == REVIEW_RULE and x.item_id
+             and items.refusal_kind(x.note) == ReviewStatus.MATERIAL_REQUESTED.label}
+    society, year = doc.report.society, doc.report.year
+    now = report_progress(site.repo, society, year, item_ids(doc.report), True).requested
+    titles = {x.id: x.title for x in review_entries(doc.report, site.rubric(year))}
+    if not found:
+        if not now:
+            return "", []
+        rows = "".join(_entry(r.item, titles.get(r.item, r.item), f"（市科协 {r.date} 提出）：{text(r.reason)}") for r in now)
+        return (f'!!! warning "当前核查记录中待补充材料：{len(now)} 项"\n    以下是定稿后改动过的当前核查记录中'
+                "待补充材料的项目；定稿的结果按定稿时的核查记录计算，不因此改变：\n\n" + rows), [r.item for r in now]
+    rows = "".join(_entry(item, items.name_of(doc.report, x.area, item) or item, f"：{text(tight(x.note))}")
+                   for item, x in found.items())
+    out = (f'!!! warning "定稿时仍待补充材料：{len(found)} 项"\n    以下项目到定稿时仍未补充证明材料，'
+           "定稿的结果中不计分（定稿时的评估明细）：\n\n" + rows)
+    if {r.item for r in now} != set(found):
+        listed = "、".join(f"“{text(titles.get(r.item, r.item))}”" for r in now)
+        out += (f"\n    定稿后改动过的当前核查记录中，待补充材料的项目{'是' + listed if now else '一项也没有'}；"
+                "定稿的结果按定稿时的核查记录计算，不因此改变。\n")
+    return out, list(found)
+
+
 def _rejected(doc: ReportDoc, e: Evaluation | None, frozen: bool = False) -> tuple[str, list[str]]:
     """The items the association did not recognise (不予认定), each with its reason as the
     evaluation's line says it: during the notice, what a society weighs before it objects."""
@@ -348,10 +375,13 @@ def _rejected(doc: ReportDoc, e: Evaluation | None, frozen: bool = False) -> tup
             f"<ul>{entries}</ul>\n</div>\n"), list(found)
 
 
-def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False, review_changed: bool = False) -> tuple[str, list[str]]:
+def _requested(site: SiteData, doc: ReportDoc, e: Evaluation | None, frozen: bool = False,
+               review_changed: bool = False) -> tuple[str, list[str]]:
     """The items the association asked the society to support with more material, with why
     (and their ids, whose entries the items' 得分 cells link to)."""
     society, year = doc.report.society, doc.report.year
+    if frozen and review_changed and e is not None:
+        return _requested_when_frozen(site, doc, e)
     # As the status page and the workbench count it: in a finalized year a verdict stands as
     # recorded, whatever the report says now (a request is not dropped by a later edit).
     waiting = report_progress(site.repo, society, year, item_ids(doc.report), workbench.final_year(site, year)).requested
@@ -360,9 +390,6 @@ def _requested(site: SiteData, doc: ReportDoc, frozen: bool = False, review_chan
     titles = {e.id: e.title for e in review_entries(doc.report, site.rubric(year))}
     rows = "".join(_entry(r.item, titles.get(r.item, r.item), f"（市科协 {r.date} 提出）：{text(r.reason)}") for r in waiting)
     ids = [r.item for r in waiting]
-    if frozen and review_changed:  # the current record's, not the one the results were frozen with
-        return (f'!!! warning "当前核查记录中待补充材料：{len(waiting)} 项"\n    以下是定稿后改动过的当前核查记录中'
-                "待补充材料的项目；定稿的结果按定稿时的核查记录计算，不因此改变：\n\n" + rows), ids
     if frozen:  # nothing can be supplied any more
         return (f'!!! warning "定稿时仍待补充材料：{len(waiting)} 项"\n    以下项目到定稿时仍未补充证明材料，'
                 "定稿的结果中不计分：\n\n" + rows), ids
@@ -445,7 +472,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     elif doc.has_errors and not changed:  # a changed file's errors cost the frozen score nothing
         out.append('!!! warning "本报告有错误"\n    下面的审核提示列出了错误。有错误的项目不计分'
                    '（评估明细中记 0 分并注明错误），其余项目照常计分。\n')
-    requested, waiting = _requested(site, doc, frozen is not None and e is not None, review_changed)
+    requested, waiting = _requested(site, doc, e, frozen is not None and e is not None, review_changed)
     rejected, refused = _rejected(doc, e, frozen is not None)
     out += [requested, rejected]
     # An item's 得分 cell links to its entry in a box; to 不予认定's when in both: it is the lines',

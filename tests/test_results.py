@@ -819,3 +819,22 @@ def test_a_finalized_years_lines_say_what_an_item_was_at_the_end(tree: Path, tmp
     page, _ = _generated(tree, tmp_path / "docs")
     assert "0（定稿时未核实）" in re.sub(r"<[^>]+>", "", page)
     assert "0（待补充材料）" in re.sub(r"<[^>]+>", "", page)
+
+
+def test_a_request_answered_after_finalize_keeps_the_frozen_box(tree: Path, tmp_path: Path) -> None:
+    """Finalized with an item still 待补充材料, then its verdict changed to 已核实: the page's
+    “定稿时仍待补充材料” box vanished (it listed the current record's requests), while the item
+    still read 0（待补充材料） and the rankings counted it. The box keeps the frozen lines' items;
+    a sentence says what the current record holds, which the results do not follow."""
+    write_tree(tree, {"reviews/2017/cd-case.yaml": _pending(tree)})
+    finalize_refused_until_accepted(tree)
+    review = tree / "reviews" / "2017" / "cd-case.yaml"
+    review.write_text(review.read_text("utf-8").replace("status: 待补充材料, reason: 请补充会议记录, ",
+                                                        "status: 已核实, "), "utf-8")
+    assert "已核实" in review.read_text("utf-8")
+    page, _ = _generated(tree, tmp_path / "docs")
+    assert '!!! danger "核查记录在定稿后改动过"' in page
+    assert '!!! warning "定稿时仍待补充材料：1 项"' in page
+    box = page.split('!!! warning "定稿时仍待补充材料：1 项"', 1)[1]
+    assert '<span id="why-mw-party-2017"></span>**党支部建设**：定稿时仍待补充材料，不计分（市科协 2018-01-02 提出）：请补充会议记录' in box
+    assert "定稿后改动过的当前核查记录中，待补充材料的项目一项也没有；定稿的结果按定稿时的核查记录计算，不因此改变。" in box
