@@ -144,10 +144,24 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# A browser drops a connection mid-download when a test moves on (a page left, a download or a
+# fetch cancelled): the request's handler then fails with one of these, which say nothing of the site.
+CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    """The tests' local server: quiet when a client goes away; any other error printed as ever."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], CLIENT_GONE):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def served(site: Path) -> Iterator[str]:
     """The site over http (search needs it), on a free local port."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = SiteServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -37,6 +37,11 @@ TAGS = re.compile(r"<[^>]+>")
 NOTE = re.compile(r'<p class="sb-objection-note".*?</p>')
 AHEAD = re.compile(r'data-sb-phases="([^"]*)"')
 WINDOW = re.compile(r"^(?:评估期：|沿用 2017 年指南的条款；评估期).*$", re.M)
+# In form-start.js: the first step's heading, the heading of its section that copies a published
+# report, and that section's button.
+FIRST_STEP = re.compile(r'startBox\.appendChild\(el\("h2", \{ text: "([^"]*)" \}\)\)')
+COPY_SECTION = re.compile(r'var copy = el\("section", \{[^}]*\}, \[\s*el\("h3", \{ text: "([^"]*)" \}\)')
+COPY_BUTTON = re.compile(r'id: "rf-start-copy", text: "([^"]*)"')
 
 
 def _tree(base: Path, verdict: str = "", objection: str = "") -> Path:
@@ -190,9 +195,14 @@ def test_an_objection_without_correction_is_said_without_the_form(tmp_path: Path
 
 
 def test_the_form_steps_named_are_the_form_s_own_words() -> None:
+    """The note names the step, the section and the button as form-start.js writes them, whole: a
+    prefix matched any longer text (and the section's name matched the other button's), so a
+    renamed section or button left the note naming what the form no longer shows."""
     start = (ROOT / "site_builder" / "form" / "form-start.js").read_text("utf-8")
-    for words in (phase.FORM_FIRST_STEP, phase.FORM_COPY, phase.FORM_COPY_BUTTON):
-        assert f'text: "{words}' in start, words
+    [step] = FIRST_STEP.findall(start)  # “第一步：选择开始方式”: the step, then what it is for
+    assert step.split("：", 1)[0] == phase.FORM_FIRST_STEP, step
+    assert COPY_SECTION.findall(start) == [phase.FORM_COPY]
+    assert COPY_BUTTON.findall(start) == [phase.FORM_COPY_BUTTON]
 
 
 def test_a_carried_forward_guideline_points_to_the_year_s_changes(waiting: Path) -> None:

@@ -1,13 +1,16 @@
 """What the area pages and a society's report page say of an item's standing, as reviewers read
 them: a pilot claim the association's list does not confirm is no 是; a 0 says why (有错误,
-不予认定, 待补充材料) and links to where the report page says more; an item 不予认定 has its box on
-top of the report page, as items waiting for material do; a field the report never wrote is
-未填报, not 否; and the printed report says where the page and its guideline are online."""
+不予认定, 待补充材料, 待核实, and in a finalized year 定稿时未核实) and links to where the report page
+says more; an item 不予认定 has its box on top of the report page, as items waiting for material
+do; a field the report never wrote is 未填报, not 否; and the printed report says where the page and
+its guideline are online."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -20,8 +23,9 @@ from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
 from site_builder.markup import text
 from site_builder.typography import tight
-from tests.trees import ROOT, base_tree
-from validators.association.reviews import Standing
+from tests.trees import LATE_MAJOR_WORK, ROOT, base_tree
+from validators.association.reviews import Standing, current_contents
+from validators.check import check_tree
 from validators.evaluation.score_lines import ScoreLine
 from validators.evaluation.scoring import Evaluation
 from validators.models.review import UNVERIFIED, ItemReview, ReviewStatus
@@ -174,6 +178,49 @@ def test_a_zero_s_reason_is_the_verdict_its_line_was_refused_by() -> None:
     # The word the page gives an unverified item is the one its line and its mark use.
     assert unverified.startswith(UNVERIFIED + "：")
     assert Standing(None, strict=False).mark("e4") == UNVERIFIED
+
+
+def _finalize(root: Path, year: int, day: str) -> None:
+    """`finalize` as the admins run it, on the tree's data as they are (--accept-pending: items not
+    verified by then earn nothing, frozen so)."""
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "finalize", str(year),
+                           "--date", day, "--accept-pending"], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_finalized_years_item_never_verified_is_said_so_and_not_waiting(tmp_path: Path) -> None:
+    """End to end: two major works cd-computer added after the staff verified its 2017 report (the
+    rest recording what it saw), 2017 then finalized. Its report and area pages say of them 0
+    （定稿时未核实）: nothing will verify them any more. The same two added to 2018, on notice, say
+    0（待核实）: the year is still verified."""
+    root = base_tree(tmp_path / "tree")
+    (root / "results" / "2017.json").unlink()  # finalized anew below, with the two items
+    _, repo = check_tree(root)
+    saw = ", ".join(current_contents(repo.reports[("cd-computer", 2017)].report).values())
+    review = root / "reviews" / "2017" / "cd-computer.yaml"
+    rest = "rest: {status: 已核实, reviewer: cast-reviewer, date: 2018-01-04"
+    assert rest + "}" in review.read_text("utf-8")
+    review.write_text(review.read_text("utf-8").replace(rest + "}", f"{rest}, contents: [{saw}]}}"), "utf-8")
+    for year, added in ((2017, LATE_MAJOR_WORK.replace("date: 2018-", "date: 2017-")), (2018, LATE_MAJOR_WORK)):
+        report = root / "submissions" / "cd-computer" / f"{year}.yaml"
+        report.write_text(report.read_text("utf-8") + added, "utf-8")
+    _finalize(root, 2017, "2018-02-01")  # 2017's final day is 2018-01-26
+    docs = tmp_path / "docs"
+    generate(root, docs, settings=SETTINGS, date=DATE)
+    for year, said in ((2017, items.FINAL_UNVERIFIED), (2018, UNVERIFIED)):
+        page = _page(docs, f"societies/cd-computer/{year}")
+        area = _page(docs, f"areas/{year}/major_work")
+        for item in ("mw-reform-late", "mw-party-late"):
+            anchor = items.item_anchor("major_work", item)
+            assert _row(page, f'id="{anchor}"')[1] == f'0<span class="sb-why">（<a href="#lines">{said}</a>）</span>'
+            assert _row(area, f'data-item="{item}"')[2] == (
+                f'0<span class="sb-why">（<a href="../../../societies/cd-computer/{year}/#{anchor}">{said}</a>）</span>')
+    # The finalized page's items say nothing of waiting, and promise no points once verified.
+    page = _page(docs, "societies/cd-computer/2017")
+    assert f">{UNVERIFIED}<" not in page
+    assert "经市科协核实后可再得" not in page
+    assert "经市科协核实后可再得" in _page(docs, "societies/cd-computer/2018")
 
 
 def test_an_item_not_recognised_has_its_box_and_its_row_links_to_the_reason(docs: Path) -> None:
