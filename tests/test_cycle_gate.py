@@ -439,3 +439,35 @@ def test_an_objection_opens_no_way_for_a_report_main_never_had(base: Path) -> No
     [heads] = [f for f in said.findings if f.code == "W-CYCLE-NO-HEADS"]
     assert "还不在主分支上" not in heads.message
     assert "请在 society.yaml 中加入负责人" in heads.message
+
+
+REVIEW_PATCH = """@@ -6,7 +6,7 @@ verdicts:
+   - item: svc-2018-01
+     by: 市科协核查员
+     on: 2026-11-10
+-    status: 待补充材料
++    status: 已核实
+     contents: "0123456789ab\""""
+
+
+def test_a_finalized_years_review_record_changed_is_said_where_it_changes(base: Path) -> None:
+    """A finalized year's review record changed (待补充材料 → 已核实) passed the gate without a
+    word, where a report's change warns: the reviewer is told, at the changed line, that the
+    published results stay as frozen until finalize --replace."""
+    path = "reviews/2018/cd-tcm.yaml"
+    changed = [ChangedFile(filename=path, status="modified", patch=REVIEW_PATCH[:PATCH_CHARS])]
+    assert check_gate("cast-admin", changed, [], None, base, NOTICE_2018).findings == []  # not finalized
+    write_tree(base, {"results/2018.json": "{}\n"})
+    for author in ("cast-admin", "staff-reviewer"):
+        [found] = check_gate(author, changed, [], None, base, NOTICE_2018).findings
+        assert (found.file, found.line, found.column, found.code, found.severity) == (
+            path, 9, 1, "W-CYCLE-REVIEW-FINALIZED", "warning")
+    assert "2018 年度的结果已经定稿（results/2018.json）：核查记录的这次改动不会改变公布的结果" in found.message
+    assert "python -m validators finalize 2018 --replace 重新定稿" in found.message
+    # Given or taken back: the whole file, at line 1.
+    removed = [ChangedFile(filename=path, status="removed")]
+    assert [(f.line, f.code) for f in check_gate("cast-admin", removed, [], None, base, NOTICE_2018).findings] == [
+        (1, "W-CYCLE-REVIEW-FINALIZED")]
+    # The objections file holds no verdict the results froze; another year's record is not final.
+    others = _changed("reviews/2018/objections.yaml", "reviews/2019/cd-tcm.yaml", "reviews/2018/notes.txt")
+    assert check_gate("cast-admin", others, [], None, base, NOTICE_2018).findings == []

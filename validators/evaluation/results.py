@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from validators.association.results_files import (
     MAX_RESULTS_BYTES,
+    RESULTS,
     discover,
     file_sha256,
     is_results_path,
@@ -27,11 +28,11 @@ from validators.association.results_files import (
 from validators.association.reviews import REVIEWS
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.scoring import Evaluation
-from validators.findings import CheckResult, Finding, error
+from validators.findings import CheckResult, Finding, error, warning
 from validators.repository import Repository
-from validators.year.files import relative, tree_root, year_file_chain
+from validators.year.files import relative, tree_root, year_file_chain, year_files
 
-__all__ = ["FrozenYear", "as_published", "changed_since_frozen", "check_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "review_changed_since_frozen", "review_digests", "review_file", "rubric_file_digests", "rubric_files_changed", "write_frozen"]
+__all__ = ["FrozenYear", "as_published", "changed_since_frozen", "check_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "review_changed_since_frozen", "review_digests", "review_file", "rubric_file_digests", "rubric_file_findings", "rubric_files_changed", "write_frozen"]
 
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 _RESULT_FILE = re.compile(r"^([0-9]{4})\.json$")
@@ -96,9 +97,13 @@ def review_digests(repo: Repository, year: int) -> dict[str, str]:
 def rubric_file_digests(root: Path, year: int) -> dict[str, str]:
     """The sha256 of the bytes of every rubric file `year` is read from (its own, and those it
     carries forward from), by path from the repository's root: what `finalize` freezes."""
-    found = {relative(path, tree_root(root)): file_sha256(path.parent, path.name)
-             for path in year_file_chain("rubrics", year, tree_root(root))}
+    found = {file: file_sha256(path.parent, path.name) for file, path in _rubric_files(root, year).items()}
     return {file: digest for file, digest in sorted(found.items()) if digest is not None}
+
+
+def _rubric_files(root: Path, year: int) -> dict[str, Path]:
+    """Where each rubric file `year` is read from stands, by its path from the repository's root."""
+    return {relative(path, tree_root(root)): path for path in year_file_chain("rubrics", year, tree_root(root))}
 
 
 def rubric_files_changed(frozen: FrozenYear, root: Path) -> list[tuple[str, str]] | None:
@@ -112,6 +117,75 @@ def rubric_files_changed(frozen: FrozenYear, root: Path) -> list[tuple[str, str]
     changed = [(file, "改动" if file in now else "删除") for file in then if now.get(file) != then[file]]
     changed += [(file, "新沿用") for file in now if file not in then]
     return sorted(changed)
+
+
+def rubric_file_findings(frozen: dict[int, FrozenYear], root: Path) -> list[Finding]:
+    """A warning at each rubric file whose bytes differ from those finalized years' results were
+    computed with (`rubric_file_sha256`): the frozen results stand, but the rubric page and every
+    later year that carries the file forward read it as it is now. A results file that recorded
+    no rubric file digests (the shipped 2017's) says nothing."""
+    changed: dict[tuple[str, str], list[FrozenYear]] = {}
+    for year in sorted(frozen):
+        for file, what in rubric_files_changed(frozen[year], root) or []:
+            changed.setdefault((file, what), []).append(frozen[year])
+    return [_rubric_file_warning(file, what, years, frozen, root) for (file, what), years in sorted(changed.items())]
+
+
+def _rubric_file_warning(file: str, what: str, years: list[FrozenYear], frozen: dict[int, FrozenYear],
+                         root: Path) -> Finding:
+    """`years`: the finalized years whose results recorded `file` as it no longer is."""
+    named = "、".join(str(y.year) for y in years)
+    recorded = "、".join(f"{RESULTS}/{y.year}.json" for y in years)
+    commit = next((y.code_commit for y in years if y.code_commit is not None), None)
+    restore = (f"请从定稿时的提交中恢复这个文件（git checkout {commit} -- {file}）" if commit is not None
+               else "请把这个文件恢复成定稿时的样子")
+    later = [str(year) for year in year_files("rubrics", root) if year not in frozen
+             and file in rubric_file_digests(root, year)]
+    carried = f"，沿用它的 {'、'.join(later)} 年度（carried_forward_from）也按现在的文件计分" if later else ""
+    stands = f"公布的仍是 {named} 年度定稿时冻结的结果，不随之改变"
+    how = f"{restore}；新的规定请写进新年度的文件（python -m validators new-year 年度）。"
+    if what == "改动":
+        return warning(file, _first_difference(root, file, years), 1, "W-RESULTS-RUBRIC-CHANGED",
+                       f"评估细则文件 {file} 与 {named} 年度定稿时记录在 {recorded} 中的 sha256（rubric_file_sha256）不同，"
+                       f"定稿之后被改动过：{stands}；但细则页按现在的文件显示{named}年度的细则，"
+                       f"“与上一年度相比的变化”把这次改动当作该年度的规定{carried}。{how}")
+    if what == "删除":
+        return warning(file, 1, 1, "W-RESULTS-RUBRIC-CHANGED",
+                       f"评估细则文件 {file} 是 {named} 年度定稿时细则读自的文件（记录在 {recorded} 中），"
+                       f"现在已被删除或不再被沿用：{stands}；但细则页按现在的文件显示{named}年度的细则。{how}")
+    return warning(file, 1, 1, "W-RESULTS-RUBRIC-CHANGED",
+                   f"{named} 年度定稿时细则不读评估细则文件 {file}（{recorded} 中没有记录它），"
+                   f"现在却沿用它（carried_forward_from）：{stands}；但细则页按现在的文件显示{named}年度的细则。"
+                   "请把该年度的细则文件恢复成定稿时的样子；新的规定请写进新年度的文件（python -m validators new-year 年度）。")
+
+
+def _first_difference(root: Path, file: str, years: list[FrozenYear]) -> int:
+    """The first line at which `file` differs from the bytes a finalized year recorded, read from
+    the finalize commit; 1 when that commit is not at hand (finalized outside Git, or a tree
+    without the commit) or does not hold those bytes."""
+    path = _rubric_files(root, years[0].year).get(file)
+    try:
+        now = path.read_bytes() if path is not None else None
+    except OSError:
+        now = None
+    for year in years:
+        then = _committed(root, year.code_commit, file) if year.code_commit is not None else None
+        digests = year.rubric_file_sha256 or {}
+        if now is None or then is None or hashlib.sha256(then).hexdigest() != digests.get(file):
+            continue
+        old, new = then.splitlines(keepends=True), now.splitlines(keepends=True)
+        same = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+        return max(1, min(same + 1, len(new)))
+    return 1
+
+
+def _committed(root: Path, commit: str, file: str) -> bytes | None:
+    try:
+        done = subprocess.run(["git", "-C", str(root), "show", f"{commit}:{file}"], capture_output=True,
+                              check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
 
 
 def review_changed_since_frozen(frozen: FrozenYear, root: Path, society: str) -> bool | None:
@@ -192,7 +266,7 @@ def check_frozen(result: CheckResult, root: Path, paths: list[Path] | None = Non
     paths = discover(root) if paths is None else paths
     frozen, findings = load_frozen(root, paths)
     result.files += len(paths)
-    result.findings += findings
+    result.findings += findings + rubric_file_findings(frozen, root)
     return frozen
 
 

@@ -15,6 +15,9 @@ objections), with the pull request's changed files and reviews read from the API
   asks (E-CYCLE-EVIDENCE-FROZEN): the published result points at it;
 - nor do its year files, the guideline (data and text) and the rubric (E-CYCLE-YEAR-FROZEN):
   its pages quote them, and a later year that carries them forward would change with them;
+- a society's review record of a finalized year (`reviews/<year>/<id>.yaml`) may change, for a
+  re-verification, but the reviewer is told the published results stay as frozen until
+  `finalize <year> --replace` (W-CYCLE-REVIEW-FINALIZED);
 - a pull request that changes a society's report, profile, misnamed file or cited evidence needs
   an approving review of the head commit from one of the society's heads (`heads` in its profile
   on the base branch), unless an admin or a head makes it (E-CYCLE-APPROVAL names whose approval
@@ -33,7 +36,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from validators.association.objections import ObjectionsDoc, check_objections
-from validators.association.reviews import OBJECTIONS_FILE, REVIEWS
+from validators.association.reviews import OBJECTIONS_FILE, REVIEWS, record_year_folder
 from validators.evaluation.results import results_path
 from validators.findings import Finding, error, warning
 from validators.github.changed_files import ChangedFile, society_of
@@ -264,6 +267,22 @@ def _frozen_year_file(path: str, year: int, root: Path, line: int = 1) -> Findin
                  "新的规定请写进新年度的文件（python -m validators new-year 年度）。")
 
 
+def _review_year(path: str) -> int | None:
+    """The year of a society's review record (`reviews/2018/cd-tcm.yaml`); None for any other
+    path, the year's objections file too (finalize records no digest of it)."""
+    folder = record_year_folder(path)
+    return int(folder) if folder is not None and not path.endswith(f"/{OBJECTIONS_FILE}") else None
+
+
+def _finalized_review(path: str, year: int, root: Path, line: int = 1) -> Finding:
+    frozen_file = results_path(root, year).relative_to(root).as_posix()
+    return warning(path, line, 1, "W-CYCLE-REVIEW-FINALIZED",
+                   f"{year} 年度的结果已经定稿（{frozen_file}）：核查记录的这次改动不会改变公布的结果，"
+                   "公布的仍是定稿时冻结的总分、档次和评估明细，网站会注明“核查记录在定稿后改动过，定稿结果不变”。"
+                   f"要按改动后的核查记录公布结果，须由管理员在合并后运行 python -m validators finalize {year} --replace "
+                   "重新定稿（重新核查已定稿的年度）；合并前请在说明中写明原因。")
+
+
 def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview] | None,
                head_sha: str | None, root: Path, day: dt.date) -> GateResult:
     """Findings for the deadline and the heads' approval of one pull request."""
@@ -281,6 +300,10 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
             year_of_file = _year_file_year(path)
             if year_of_file is not None and _is_frozen(year_of_file, root, day):
                 findings.append(_frozen_year_file(path, year_of_file, root, line))
+                continue
+            reviewed = _review_year(path)
+            if reviewed is not None and results_path(root, reviewed).is_file():
+                findings.append(_finalized_review(path, reviewed, root, line))
                 continue
             kind = classify(path)
             if kind.society is None:
