@@ -61,6 +61,9 @@ class Row:
     points: dict[tuple[str, str], float] = field(default_factory=dict)
     tiers: dict[tuple[str, str], ItemTierResult] = field(default_factory=dict)
     zeros: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The mark of each item (area, id) an objection still open names (phase.contested_items),
+    # shown after its name.
+    contested: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.evaluation is None:
@@ -518,7 +521,11 @@ def rows(spec: ItemList, row: Row) -> list[list[Cell]]:
             out.append([cell(report, row.site.name(society)), *cells])
         else:
             name = cells[0]
-            cells[0] = Cell(f'<span id="{attr(item_anchor(spec.area, item.id))}">{name.html}</span>', name.sort)
+            mark = row.contested.get((spec.area, item.id))
+            anchored = f'<span id="{attr(item_anchor(spec.area, item.id))}">{name.html}</span>'
+            # Marked, it sorts by its name still.
+            cells[0] = (Cell(f"{anchored} {mark}", name.sort if name.sort is not None else title_of(item))
+                        if mark else Cell(anchored, name.sort))
             out.append([*cells, source_cell(spec, index, item, row)])
     return out
 

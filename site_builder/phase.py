@@ -31,7 +31,7 @@ from site_builder.markup import (
     num_cell,
     text,
 )
-from site_builder.tables import table
+from site_builder.tables import table, whole
 from validators.association.objection_items import same_text, subject_names
 from validators.association.reviews import review_entries
 from validators.models.review import UNVERIFIED, Objection, ObjectionStatus
@@ -381,21 +381,54 @@ def correction_note(site: SiteData, page: str, year: int, society: str, whose: s
 NO_ITEM_NAMED = "见事由"
 
 
-def named_items(site: SiteData, page: str, year: int, o: Objection) -> str:
-    """The items of the society's report that the objection's subject names by their exact name,
-    each linked to its row on the report's page (the record has no field for them: the issue
-    form asks for 项目名称, which the association's summary keeps), or `NO_ITEM_NAMED`."""
+def _named_entries(site: SiteData, year: int, o: Objection) -> list[tuple[str, str, str]]:
+    """The items (area, id, title) of the society's report that the objection's subject names
+    by their exact name (the record has no field for them: the issue form asks for 项目名称,
+    which the association's summary keeps)."""
     doc = site.repo.reports.get((o.society, year))
     if doc is None:
-        return NO_ITEM_NAMED
+        return []
     # List items only: a claim (注册率) has no row of its own.
     found = [e for e in review_entries(doc.report, site.rubric(year))
              if e.fields is None and e.title and subject_names(o.subject, e.title)]
     # A name found only inside a longer name found too is part of that one.
     found = [e for e in found if not any(e.title != f.title and same_text(e.title) in same_text(f.title) for f in found)]
+    return list(dict.fromkeys((str(e.path[0]), e.id, e.title) for e in found))
+
+
+def named_items(site: SiteData, page: str, year: int, o: Objection) -> str:
+    """The items the objection names, each linked to its row on the report's page, or
+    `NO_ITEM_NAMED`."""
     target = society_year_page(o.society, year)
-    links = [link(site.urls.rel(page, target, item_anchor(str(e.path[0]), e.id)), text(e.title)) for e in found]
+    links = [link(site.urls.rel(page, target, item_anchor(area, item)), text(title))
+             for area, item, title in _named_entries(site, year, o)]
     return "、".join(dict.fromkeys(links)) or NO_ITEM_NAMED
+
+
+def objection_anchor(year: int, objection: str) -> str:
+    """The id of an objection's row in a year's objections table (a society's page lists several years')."""
+    return f"y{year}-objection-{objection}"
+
+
+# The mark an item contested by an objection still open carries in the report's tables.
+CONTESTED = "有异议"
+
+
+def contested_items(site: SiteData, page: str, year: int, society: str) -> dict[tuple[str, str], str]:
+    """The report's items (area, id) that an objection still open names, each with its mark:
+    “有异议（<code>id</code>）”, linked to the objection's row in the report page's table. An answered
+    objection marks nothing (its answer is in the table); one still open when the year was finalized
+    still does (the table says it stayed unanswered)."""
+    marks: dict[tuple[str, str], list[str]] = {}
+    target = society_year_page(society, year)
+    for o in _objections_of(site, year, society):
+        if o.status is not ObjectionStatus.OPEN:
+            continue
+        href = site.urls.rel(page, target, objection_anchor(year, o.id))
+        said = link(href, f"{whole(CONTESTED)}（<code>{text(o.id)}</code>）")
+        for area, item, _ in _named_entries(site, year, o):
+            marks.setdefault((area, item), []).append(said)
+    return {key: f'<span class="sb-contested">{" ".join(said)}</span>' for key, said in marks.items()}
 
 
 def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -> tuple[list[list[Cell]], int]:
@@ -416,7 +449,7 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
         else:
             status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
         rows.append([cell(site.society_link(page, o.society), site.name(o.society)),
-                     cell(f"<code>{text(o.id)}</code>"), cell(day(o.filed)), cell(named_items(site, page, year, o)), cell(text(o.subject)),
+                     cell(f'<span id="{attr(objection_anchor(year, o.id))}"><code>{text(o.id)}</code></span>'), cell(day(o.filed)), cell(named_items(site, page, year, o)), cell(text(o.subject)),
                      cell(issue), cell(status), cell(answer)])
     return rows, _counts(found)[0]
 
@@ -445,8 +478,9 @@ def objections(site: SiteData, page: str, year: int, society: str | None = None,
     # 编号: the id a pull request answering the objection names (W-CYCLE-OBJECTION asks for it).
     columns = [SOCIETY, Column("编号"), Column("提出日期"), Column("涉及项目"), Column("事由"),
                Column(ISSUE_COLUMN), Column("状态"), Column("答复")]
+    # The file's path is for the screen: a printed public document carries no repository paths.
     return (heading + f"共 {len(rows)} 条：受理中 {still_open} 条，已答复 {len(rows) - still_open} 条"
-            f"（记录见 <code>reviews/{year}/objections.yaml</code>）。\n\n"
+            f'<span class="sb-no-print">（记录见 <code>reviews/{year}/objections.yaml</code>）</span>。\n\n'
             + table(columns, rows, label=f"{year} 年度公示期的异议", cards=True) + "\n")
 
 

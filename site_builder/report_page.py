@@ -99,7 +99,8 @@ def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None,
     """The report's areas and items; `reasons`: the anchor of each item's entry in a box that
     says why it earns nothing (its 得分 cell links there)."""
     year = doc.report.year
-    row = items.Row(site, page, doc, e, reasons=reasons or {})
+    row = items.Row(site, page, doc, e, reasons=reasons or {},
+                    contested=phase.contested_items(site, page, year, doc.report.society))
     numbers = site.area_numbers(year)
     out = [heading(2, "报告内容（当前文件，定稿后改动过）" if changed else "报告内容", "report")]
     for area, title in site.area_titles(year).items():
@@ -219,14 +220,17 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
     frozen = site.frozen.get(e.year)
     at = frozen.code_commit if frozen else None
     subjects = [names.line_subject(doc.report, x, rubric) for x in e.lines]
-    rows = [[cell(text(subject)), num_cell(x.points),
+    # An item an objection still open names is marked on its lines as on its row in 报告内容.
+    contested = phase.contested_items(site, page, e.year, doc.report.society)
+    marks = [contested.get((x.area, x.item_id)) if x.item_id else None for x in e.lines]
+    rows = [[cell(text(subject) + f" {mark}", subject) if mark else cell(text(subject)), num_cell(x.points),
              cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),
              # The area's name, not its numeral alone: a lone 一 with its name on hover read like
              # the “—” of an empty cell on a phone's card, and on paper said nothing.
              cell(f"{numbers[x.area]}、{text(titles[x.area])}", list(titles).index(x.area)),
              cell(site.cap_link(page, e.year, x.area) if x.rule == CAP_RULE else site.clause_link(page, x.clause, e.guideline_year)),
              cell(site.source_link(x.file, x.line, commit=at, about=subject), x.line)]
-            for x, subject in zip(e.lines, subjects, strict=True)]
+            for x, subject, mark in zip(e.lines, subjects, marks, strict=True)]
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
                Column("依据"), Column(SOURCE, numeric=True)]
     html, more = long_table(columns, rows, label="评估明细", key=(0, 1), cards=True, rows_file=LINES,

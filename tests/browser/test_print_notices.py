@@ -180,3 +180,30 @@ def test_a_printed_report_leaves_out_the_form_steps_of_its_objection_note(page, 
     assert not steps.is_visible()
     assert note.is_visible()
     assert "允许学会在公示期内" in note.inner_text()
+
+
+def test_a_printed_report_carries_no_repository_path_and_marks_the_contested_item(page, base: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A reader's case: the printed report of cd-tcm 2018 said “（记录见 reviews/2018/objections.yaml）”
+    under its objections: a public document on paper carries no repository paths. On screen the
+    path stays; printed, the objections, and the mark on the item their open one names, stay."""
+    import shutil
+    import subprocess
+
+    page.goto(f"{base}societies/cd-tcm/2018/")
+    path = page.locator("#y2018-objections ~ p code", has_text="reviews/2018/objections.yaml")
+    assert path.count() == 1
+    assert path.is_visible()
+    page.emulate_media(media="print")
+    assert not path.is_visible()
+    assert page.locator("#y2018-objections ~ p", has_text="共 1 条：受理中 1 条").first.is_visible()
+    marks = page.locator(".sb-contested")
+    assert marks.count() == 3  # the station's row in 报告内容 and its two lines in 评估明细
+    assert all(m.is_visible() for m in marks.all())
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    said = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "objections.yaml" not in said, said
+    assert "共1条：受理中1条，已答复0条。" in said, said
+    assert said.count("有异议（obj-2018-01）") == 3, said

@@ -1,0 +1,134 @@
+"""An objection still open is marked on the row of the item it names, in the report page's 报告内容
+and 评估明细, linked to its own row in the objections table (a reader saw the note on top and could
+not find which item was contested); an answered one marks nothing. The objections file's path is
+on screen only: a printed report carries no repository paths (the sample data: cd-tcm's 2018
+station is named by obj-2018-01, open)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from site_builder import context
+from site_builder.form_page import SiteSettings
+from site_builder.report_page import render as report_page
+from tests.site_support import built_site, parse
+from tests.trees import ROOT, base_tree
+
+SOCIETY, YEAR, OBJECTION = "cd-tcm", 2018, "obj-2018-01"
+STATION = "item-service_stations-station-wenjiang-health"
+TARGET = f"y{YEAR}-objection-{OBJECTION}"
+ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+MARK = re.compile(r'<span class="sb-contested">(.*?)</span>(?=</td>)', re.S)
+HREF = re.compile(r'<a href="([^"]*)"')
+CODE = re.compile(r"<code>(.*?)</code>", re.S)
+TAGS = re.compile(r"<[^>]+>")
+NO_PRINT = re.compile(r'<span class="sb-no-print">(.*?)</span>', re.S)
+RECORD = f"<code>reviews/{YEAR}/objections.yaml</code>"
+
+
+def _plain(markup: str) -> str:
+    return html.unescape(TAGS.sub("", markup))
+
+
+def _marked_rows(markup: str) -> list[str]:
+    return [r for r in ROW.findall(markup) if 'class="sb-contested"' in r]
+
+
+def _sections(page: str, anchor: str = 'id="{}"') -> tuple[str, str]:
+    """The page's 报告内容 and 评估明细, each up to the next section (`anchor`: how a heading's id is
+    written, in the HTML or in the generated Markdown)."""
+    at = [page.index(anchor.format(name)) for name in ("report", "lines", "advice")]
+    return page[at[0]:at[1]], page[at[1]:at[2]]
+
+
+@pytest.mark.parametrize("builder", ["mkdocs", "zensical"])
+def test_the_item_an_open_objection_names_is_marked_in_both_tables(builder: str) -> None:
+    path = built_site(ROOT, builder) / "societies" / SOCIETY / str(YEAR) / "index.html"
+    page = path.read_text("utf-8")
+    report, lines = _sections(page)
+    # 报告内容: the station's own row, and no other.
+    [row] = _marked_rows(report)
+    assert f'id="{STATION}"' in row
+    # 评估明细: the station's two lines (市级学会服务站, 年度绩效三档), and no other.
+    found = _marked_rows(lines)
+    assert len(found) == 2
+    assert all(_plain(r).startswith("温江中医药健康产业学会服务站") for r in found)
+    for r in [row, *found]:
+        [mark] = MARK.findall(r)
+        assert _plain(mark) == f"有异议（{OBJECTION}）"
+        assert [_plain(c) for c in CODE.findall(mark)] == [OBJECTION]
+        assert HREF.findall(mark) == [f"./#{TARGET}"]
+    # The link leads to the objection's row in the page's objections table.
+    assert TARGET in parse(path).ids
+    objections = page[page.index(f'id="y{YEAR}-objections"'):page.index('id="report"')]
+    [target_row] = [r for r in ROW.findall(objections) if f'id="{TARGET}"' in r]
+    assert OBJECTION in _plain(target_row)
+    # Marks are the report page's: no other report of the society carries one.
+    other = built_site(ROOT, builder) / "societies" / SOCIETY / str(YEAR - 1) / "index.html"
+    assert "sb-contested" not in other.read_text("utf-8")
+
+
+def test_the_objections_file_is_named_on_screen_only() -> None:
+    page = (built_site() / "societies" / SOCIETY / str(YEAR) / "index.html").read_text("utf-8")
+    assert RECORD in page
+    # Every mention of it sits in what print.css leaves off paper.
+    assert page.count(RECORD) == sum(RECORD in s for s in NO_PRINT.findall(page))
+
+
+MARKDOWN_ANCHOR = "{{#{} "
+
+
+def _render(root: Path) -> str:
+    site = context.load(root, SiteSettings(repo_url="https://github.com/example/r"), "2026-12-07")
+    return report_page(site, site.repo.reports[(SOCIETY, YEAR)])
+
+
+def test_an_answered_objection_marks_nothing(tmp_path: Path) -> None:
+    """Its answer is in the objections table; the item is no longer contested."""
+    root = base_tree(tmp_path / "tree")
+    file = root / "reviews" / str(YEAR) / "objections.yaml"
+    written = file.read_text("utf-8")
+    answered = written.replace("    status: 受理中\n    correction_allowed: true\n",
+                               "    status: 已答复\n    answer: 已核实，活动次数无误。\n    answered: 2026-11-25\n")
+    assert answered != written
+    file.write_text(answered, "utf-8")
+    page = _render(root)
+    assert "已核实，活动次数无误。" in page  # the objection is read, answered
+    assert "sb-contested" not in page
+    assert f'id="{TARGET}"' in page  # its row keeps its anchor
+
+
+def test_two_open_objections_on_one_item_are_each_marked(tmp_path: Path) -> None:
+    root = base_tree(tmp_path / "tree")
+    file = root / "reviews" / str(YEAR) / "objections.yaml"
+    written = file.read_text("utf-8")
+    file.write_text(written + ("  - id: obj-2018-02\n    society: cd-tcm\n    filed: 2026-11-21\n"
+                               "    subject: 温江中医药健康产业学会服务站的服务企业数有误。\n    status: 受理中\n"), "utf-8")
+    report, lines = _sections(_render(root), MARKDOWN_ANCHOR)
+    assert [len(_marked_rows(s)) for s in (report, lines)] == [1, 2]
+    for section in (report, lines):
+        for r in _marked_rows(section):
+            [mark] = MARK.findall(r)
+            assert _plain(mark) == "有异议（obj-2018-01） 有异议（obj-2018-02）"
+            assert HREF.findall(mark) == [f"./#{TARGET}", f"./#y{YEAR}-objection-obj-2018-02"]
+
+
+def test_an_objection_still_open_when_its_year_was_finalized_stays_marked(tmp_path: Path) -> None:
+    """The objections table says it stayed unanswered (本年度定稿时仍未答复): so does its item's row."""
+    root = base_tree(tmp_path / "tree")
+    (root / "reviews" / "2017" / "objections.yaml").write_text(
+        "year: 2017\nobjections:\n  - id: obj-2017-01\n    society: cd-tcm\n    filed: 2018-01-10\n"
+        "    subject: “2017年成都中医药学术年会”的参会人数有误。\n    status: 受理中\n", "utf-8")
+    site = context.load(root, SiteSettings(repo_url="https://github.com/example/r"), "2026-12-07")
+    assert 2017 in site.frozen
+    page = report_page(site, site.repo.reports[(SOCIETY, 2017)])
+    assert "本年度定稿时仍未答复" in page
+    report, lines = _sections(page, MARKDOWN_ANCHOR)
+    assert [len(_marked_rows(s)) for s in (report, lines)] == [1, 1]
+    [mark] = MARK.findall(_marked_rows(report)[0])
+    assert _plain(mark) == "有异议（obj-2017-01）"
+    assert HREF.findall(mark) == ["./#y2017-objection-obj-2017-01"]
