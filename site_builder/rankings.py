@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -20,6 +21,9 @@ from validators.year.cycle import full_date
 from validators.year.rubric import tier_rank
 
 INDEX = "rankings/index.md"
+# A space between a count and its word (“1 个警告”, “待补充材料 1 项”): a narrow 备注 broke the
+# line there, leaving “1” at a line's end. Tags' attributes are ASCII and never match.
+_COUNT_SPACE = re.compile(r"(?<=\d) (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) (?=\d)")
 
 
 def tier_counts(site: SiteData, year: int) -> list[tuple[str, int]]:
@@ -108,6 +112,18 @@ def held(site: SiteData, year: int, society: str, *, objections: bool = True) ->
     return said
 
 
+def _society(site: SiteData, page: str, society: str, year: int, remark_html: str) -> str:
+    """A row's 学会 cell: the name, the id that breaks a tie of totals, and under them the 备注.
+    The remarks were a last column, off a phone's screen past seven area scores; here they stay
+    in view beside the name, on screen and on paper alike. (A row whose society's profile was
+    removed is named by its id already.)"""
+    name = site.name(society)
+    shown = site.year_link(page, society, year, text(name))
+    code = f' <code class="sb-society-id">{text(society)}</code>' if name != society else ""
+    kept = _COUNT_SPACE.sub("\u00a0", remark_html)
+    return f'{shown}{code}<br><span class="sb-remark">备注：{kept}</span>'
+
+
 def render(site: SiteData, year: int) -> str:
     return _render(site, year)[0]
 
@@ -121,12 +137,12 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     for _y, rank, society, _name, total, tier, *rest in ranking_rows(evaluations, site.repo):
         subtotals, note = rest[:count], rest[count]
         sid = str(society)
-        name = site.year_link(page, sid, year, text(site.name(sid)))
         remark = "；".join([text(str(note)), *held(site, year, sid)])
-        rows.append([num_cell(_number(rank)), cell(name, site.name(sid)), num_cell(_number(total)),
-                     cell(whole(text(str(tier))), tier_rank(points.tiers, str(tier))), *(num_cell(_number(v)) for v in subtotals), cell(remark)])
+        rows.append([num_cell(_number(rank)), cell(_society(site, page, sid, year, remark), site.name(sid)),
+                     num_cell(_number(total)), cell(whole(text(str(tier))), tier_rank(points.tiers, str(tier))),
+                     *(num_cell(_number(v)) for v in subtotals)])
     columns = [Column("名次", numeric=True), SOCIETY, Column("总分", numeric=True), Column("档次", numeric=True),
-               *(Column(h, numeric=True) for h in site.area_headers(year)), Column("备注")]
+               *(Column(h, numeric=True) for h in site.area_headers(year))]
     rubric_link = link(site.urls.rel(page, RUBRIC_PAGE, f"rubric-{year}"), "评估细则")
     html, more = long_table(columns, rows, label=f"{year} 年度排名", caption=True, key=(0, 1, 2, 3),
                             rows_file="rows.json", download=RANKINGS_LABEL)
@@ -134,7 +150,7 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
             + trail(page, [(INDEX, "排名")], f"{year} 年度") + f"# {year} 年度排名\n\n"
             + phase.note(site, year) + "\n"
             + year_choice(site, page, year) +
-            f"按总分从高到低排列，总分相同的按学会英文代号的字母顺序排列；分档线见{rubric_link}。"
+            f"按总分从高到低排列，总分相同的按学会 id（学会名称后的英文代号）的字母顺序排列；分档线见{rubric_link}。"
             f"各领域得分列依次为：{site.area_legend(year)}。"
             + explanation(site, year) + "\n\n"
             + tier_chart(site, year) + "\n\n"

@@ -35,8 +35,16 @@ def _row(page: str, name: str) -> str:
 
 
 def _remark(row: str) -> str:
-    """The row's last cell, 备注."""
+    """The row's last cell, 备注 (a society page's years)."""
     return row.rsplit("<td", 1)[1].split(">", 1)[1].rsplit("</td>", 1)[0]
+
+
+def _ranking_remark(row: str) -> str:
+    """A ranking row's 备注, under the society's name in its 学会 cell (a count and its word are
+    joined by a no-break space there: read as a space)."""
+    said = row.split('<span class="sb-remark">', 1)[1].split("</span></td>", 1)[0]
+    assert said.startswith("备注："), said
+    return said.removeprefix("备注：").replace("\u00a0", " ")
 
 
 def test_the_explanation_says_which_items_score_in_a_verified_year_on_notice() -> None:
@@ -72,11 +80,11 @@ def test_the_remarks_say_items_waiting_for_material_not_recognised_and_open_obje
     page = html.unescape(rankings.render(_site(root, ON_NOTICE), 2018))
     # The sample: one item of the computer society waits for material (worth up to 3 points);
     # the society of TCM has an objection 受理中, answered below the table.
-    assert _remark(_row(page, "成都市计算机学会")).endswith("个警告；待补充材料 1 项")
-    assert _remark(_row(page, "成都市中医药学会")).endswith('个警告；<a href="#objections">异议受理中 1 条</a>')
+    assert _ranking_remark(_row(page, "成都市计算机学会")).endswith("个警告；待补充材料 1 项")
+    assert _ranking_remark(_row(page, "成都市中医药学会")).endswith('个警告；<a href="#objections">异议受理中 1 条</a>')
     assert "{#objections " in page
     # Nothing held: the check's words alone.
-    assert _remark(_row(page, "成都市机械工程学会")).endswith("个警告")
+    assert _ranking_remark(_row(page, "成都市机械工程学会")).endswith("个警告")
     # A second verdict, 不予认定, for another of the computer society's items.
     review = root / "reviews" / "2018" / "cd-computer.yaml"
     written = review.read_text("utf-8")
@@ -84,7 +92,40 @@ def test_the_remarks_say_items_waiting_for_material_not_recognised_and_open_obje
                "    reviewer: cast-reviewer\n    date: 2026-11-12\n")
     review.write_text(written.replace("items:\n", "items:\n" + refused, 1), "utf-8")
     page = html.unescape(rankings.render(_site(root, ON_NOTICE), 2018))
-    assert _remark(_row(page, "成都市计算机学会")).endswith("个警告；待补充材料 1 项；不予认定 1 项")
+    assert _ranking_remark(_row(page, "成都市计算机学会")).endswith("个警告；待补充材料 1 项；不予认定 1 项")
+
+
+_CELLS = re.compile(r"<td[^>]*>(.*?)</td>")
+_REPORT_LINK = re.compile(r'href="\.\./\.\./societies/([^/"]+)/2018/"')
+_SHOWN_ID = re.compile(r'<code class="sb-society-id">([^<]+)</code>')
+
+
+def test_a_rows_remarks_and_the_id_that_breaks_ties_are_shown_in_its_society_cell() -> None:
+    """On a phone (390 px) the 备注 column, after seven area scores, was off the screen; and the
+    page said ties go by the societies' English codes, which the table did not show. Each row's
+    学会 cell now shows its id after the name and its 备注 under them; no column follows the
+    area scores, and the rows' order is the one the page states, by what the table shows."""
+    site = _site(ROOT, ON_NOTICE)
+    page = html.unescape(rankings.render(site, 2018))
+    head = page[page.index("<thead>"):page.index("</thead>")]
+    assert "备注" not in head
+    assert "总分相同的按学会 id（学会名称后的英文代号）的字母顺序排列" in page
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]  # the ranking, not the objections
+    rows = body.split("<tr>")[1:]
+    assert len(rows) == len(site.evaluations_in(2018))
+    shown = []
+    for row in rows:
+        cells = _CELLS.findall(row)
+        assert len(cells) == 4 + len(site.area_headers(2018)), cells
+        linked = _REPORT_LINK.search(cells[1])
+        assert linked is not None, cells[1]
+        [society] = _SHOWN_ID.findall(cells[1])
+        assert society == linked.group(1)
+        assert '<br><span class="sb-remark">备注：' in cells[1]
+        # A count keeps its word on its line: “1” did end a line of a narrow 备注.
+        assert "\u00a0个警告" in cells[1], cells[1]
+        shown.append((-float(cells[2]), society))
+    assert shown == sorted(shown)
 
 
 def test_a_frozen_years_remarks_stay_as_finalized_whatever_the_reviews_say_now(tmp_path: Path) -> None:
@@ -104,8 +145,8 @@ def test_a_frozen_years_remarks_stay_as_finalized_whatever_the_reviews_say_now(t
         # The frozen lines' 不予认定 (the sample's 高新区园区科协 event), as its report page's box counts it.
         refused = sum(1 for x in e.lines if x.rule == "review" and x.note.startswith("市科协核查不予认定"))
         said = findings_note(e) + (f"；不予认定 {refused} 项" if refused else "")
-        assert _remark(_row(page, f"/{e.society}/2017/")) == said, e.society
-    assert "不予认定 1 项" in _remark(_row(page, "/cd-hitech-park/2017/"))
+        assert _ranking_remark(_row(page, f"/{e.society}/2017/")) == said, e.society
+    assert "不予认定 1 项" in _ranking_remark(_row(page, "/cd-hitech-park/2017/"))
 
 
 def test_the_objection_names_its_item_linked_to_its_row_on_the_report_page() -> None:
