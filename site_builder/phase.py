@@ -448,9 +448,12 @@ def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -
             status = f"{text(o.status.label)}：本年度定稿时仍未答复"
         else:
             status = text(o.status.label) + ("；允许学会在公示期内更正报告" if o.correction_allowed and is_open else "")
-        rows.append([cell(site.society_link(page, o.society), site.name(o.society)),
-                     cell(f'<span id="{attr(objection_anchor(year, o.id))}"><code>{text(o.id)}</code></span>'), cell(day(o.filed)), cell(named_items(site, page, year, o)), cell(text(o.subject)),
-                     cell(issue), cell(status), cell(answer)])
+        # The row's anchor opens its first cell: a link to it lands on the whole row (on a phone,
+        # a card whose first line is the society), not on the 编号 line under a hidden 学会.
+        anchor = f'<span id="{attr(objection_anchor(year, o.id))}">{site.society_link(page, o.society)}</span>'
+        rows.append([cell(anchor, site.name(o.society)),
+                     cell(f"<code>{text(o.id)}</code>"), cell(day(o.filed)), cell(named_items(site, page, year, o)),
+                     cell(text(o.subject)), cell(issue), cell(status), cell(answer)])
     return rows, _counts(found)[0]
 
 

@@ -227,3 +227,20 @@ def test_a_printed_report_carries_no_repository_path_and_marks_the_contested_ite
     assert "objections.yaml" not in said, said
     assert "共1条：受理中1条，已答复0条。" in said, said
     assert said.count("有异议（obj-2018-01）") == 3, said
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_followed_row_link_lands_below_the_top_bar(page, base: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Following 有异议（obj-2018-01） (or an item's link) scrolled the row it names under the fixed
+    top bar: on a phone its first line, 学会, was hidden. A row named by a link lands below the bar."""
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(f"{base}societies/cd-tcm/2018/")
+    page.locator(".sb-contested a").first.click()
+    page.wait_for_function("() => location.hash.length > 1")
+    page.wait_for_timeout(300)  # the jump is instant; let layout settle after it
+    # The row's first line (the society, its card's first line on a phone) is not under the bar.
+    top, bar = page.evaluate("""() => [
+        document.getElementById(decodeURIComponent(location.hash.slice(1))).closest('tr')
+          .querySelector('td a').getClientRects()[0].top,
+        document.querySelector('.md-header').getBoundingClientRect().bottom]""")
+    assert top >= bar - 1, (top, bar)
