@@ -496,6 +496,19 @@
       if (prop === "consortia" && (ctx.consortia || []).length) card.appendChild(self.consortiumPicker(itemPath));
       card.appendChild(cardMsg);
       self.register(itemPath, card, cardMsg);
+      if (ctx.itemNote) {
+        // What the page knows of the item beyond its fields (a verified item changed): said at
+        // each edit, beside the item's messages.
+        var itemNote = el("p", { class: "rf-item-note", hidden: true });
+        var sayNote = function () {
+          var said = ctx.itemNote(itemPath);
+          itemNote.textContent = said || "";
+          itemNote.hidden = !said;
+        };
+        sayNote();
+        ctx.refreshers.push(sayNote);
+        card.appendChild(itemNote);
+      }
       if (RF.isObject(item)) {
         self.fields(card, items, itemPath);
         if (prop === "consortia" && (ctx.consortia || []).length) {

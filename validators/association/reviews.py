@@ -509,6 +509,17 @@ class Standing:
         now = self.doc.contents.get(item_id)
         return now is None or now in self.rest_saw
 
+    def verified_as_is(self, item_id: str) -> bool:
+        """Whether the item counts as 已核实 by a verdict bound to its content now (its own, or
+        其余全部核实's that saw it): one that any change of the item takes away (W-REVIEW-ITEM-CHANGED).
+        A verdict recording no content covers the item however it changes: not said here."""
+        if item_id in self.assumed:
+            return False
+        rec = self.records.get(item_id)
+        if rec is not None:
+            return rec.status is ReviewStatus.VERIFIED and rec.content is not None
+        return self.rest_saw is not None and self.covered(item_id)
+
     def refusal(self, item_id: str | None) -> str | None:
         """Why the item earns nothing, when the review says it does not."""
         if item_id is None or item_id in self.assumed:
