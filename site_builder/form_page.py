@@ -21,7 +21,13 @@ from site_builder.name_order import name_key
 from validators.association.browser_cross import CROSS_FOLDER, SPLIT_KINDS, cross_files, shared_file
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.browser_yaml import browser_yaml
-from validators.association.reviews import Standing, finalized, review_entries, review_years
+from validators.association.reviews import (
+    CLAIM_FIELDS,
+    Standing,
+    finalized,
+    review_entries,
+    review_years,
+)
 from validators.evaluation.results import results_path
 from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
@@ -124,16 +130,17 @@ def _verifying_years(repo: Repository, day: dt.date) -> set[int]:
 
 
 def _verified(repo: Repository, society: str, docs: list[ReportDoc], years: set[int]) -> dict[str, list[str]]:
-    """Of each of the `years`, the ids of the report's list items the evaluation counts as 已核实
-    by a verdict bound to their content (`Standing.verified_as_is`): the form says at such an item,
-    once changed, that the change takes its points away until it is verified again."""
+    """Of each of the `years`, the ids of the report's list items and claims (CLAIM_FIELDS) the
+    evaluation counts as 已核实 by a verdict bound to their content (`Standing.verified_as_is`): the
+    form says at such an item, once changed, that the change takes its points away until it is
+    verified again."""
     out = {}
     for doc in docs:
         year = doc.report.year
         if year not in years:
             continue
         standing = Standing.of(repo.reviews.get((society, year)), strict=True)
-        ids = [e.id for e in review_entries(doc.report) if e.fields is None and standing.verified_as_is(e.id)]
+        ids = [e.id for e in review_entries(doc.report) if standing.verified_as_is(e.id)]
         if ids:
             out[str(year)] = ids
     return out
@@ -262,6 +269,8 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
         # The limits, and what is said of a file that is no .xlsx: the words of `xlsx import`.
         "workbook": {**policy().workbook.model_dump(), "not_xlsx": NOT_XLSX_WORDS, "ods": ODS_WORDS},
         "yaml_max_bytes": policy().yaml.max_file_bytes,
+        # The fields of each claim a review may verify (societies[].verified names claims too).
+        "claims": {claim: list(fields) for claim, fields in CLAIM_FIELDS.items()},
         # The nesting depth, and what `check` says of a UTF-16 file, an alias, a deeper nesting.
         "yaml": browser_yaml(),
         # The check's personal-data rule (E-PRIVACY-*), as the workbench's settings carry it.

@@ -54,23 +54,38 @@
     return data;
   };
 
-  /* The note at the item at `path` (a list item of the report), or null: said while the year is
-   * verified or on notice, of an item the site lists as verified whose content now differs from
-   * the same item (by id) of the society's published report of the year. */
+  /* The note at `path`, or null: said while the year is verified or on notice, of an item the
+   * site lists as verified whose content now differs from the published report's. `path` is a
+   * list item (compared with the published item of the same id) or an area's field that is a
+   * claim (config.json's `claims`: enterprise_platform_registered…, compared by the fields it
+   * covers). */
   P.verifiedNote = function (path) {
     var st = this.state;
     if (!st || !RF.isObject(st.data) || typeof st.data.society !== "string") return null;
     var s = this.society(st.data.society);
     var ids = s && s.verified ? s.verified[String(st.year)] : null;
     if (!ids || !ids.length) return null;
-    var item = RF.getPath(st.data, path);
-    if (!RF.isObject(item) || ids.indexOf(item.id) === -1) return null;
+    var claims = this.config.claims || {};
+    var claim = typeof path[path.length - 1] === "string" && RF.own(claims, path[path.length - 1]) ? path[path.length - 1] : null;
+    var item = RF.getPath(st.data, claim ? path.slice(0, -1) : path);
+    var id = claim || (RF.isObject(item) ? item.id : null);
+    if (id === null || ids.indexOf(id) === -1) return null;
     var phase = this.phaseNow();
     if (!phase || VERIFYING.indexOf(phase.phase) === -1) return null;
     var published = this.publishedDraft(st.data.society, st.year);
-    var list = published ? RF.getPath(published, path.slice(0, -1)) : null;
-    var before = Array.isArray(list) ? list.filter(function (p) { return RF.isObject(p) && p.id === item.id; })[0] : null;
-    if (!before || RF.sameData(item, before)) return null;
-    return this.labels.verified_changed;
+    if (!published) return null;
+    var same;
+    if (claim) {
+      // The area as published, the claim's fields alone.
+      var area = RF.getPath(published, path.slice(0, -1));
+      same = claims[claim].every(function (field) {
+        return RF.sameData(RF.isObject(item) ? item[field] : undefined, RF.isObject(area) ? area[field] : undefined);
+      });
+    } else {
+      var list = RF.getPath(published, path.slice(0, -1));
+      var before = Array.isArray(list) ? list.filter(function (p) { return RF.isObject(p) && p.id === id; })[0] : null;
+      same = !before || RF.sameData(item, before);
+    }
+    return same ? null : this.labels.verified_changed;
   };
 })();

@@ -1,7 +1,7 @@
 """A verified item changed in the form, in headless Chromium. During verification and the notice, a
 secretary who edited an item the association had verified was told only at the top, in general,
-that a change sends an item back to 待核实: now the item itself says so once it differs from the
-published report's, and says nothing again once it is restored. An item not verified (待补充材料)
+that a change sends an item back to 待核实: now the item itself (or a claim, at its field) says so
+once it differs from the published report's, and says nothing again once it is restored. An item not verified (待补充材料)
 says nothing."""
 
 from __future__ import annotations
@@ -79,6 +79,23 @@ def test_a_changed_verified_item_says_so_and_restored_says_nothing(page, base: s
     fill(page, VERIFIED + "/title", title)  # put back as it was
     settled(page)
     assert not note.is_visible()
+    assert page.locator(".rf-item-note:visible").count() == 0
+    assert not page.problems, page.problems
+
+
+def test_a_verified_claim_says_so_at_its_field(page, base: str) -> None:
+    """1.2's claim covers both counts: changing the total says so at the registered experts, the
+    claim's own field; put back, nothing."""
+    _open_published(page, base, "notice")
+    total = "/innovation/senior_experts_total"
+    before = str(box(page, total).locator("input").first.input_value())
+    fill(page, total, str(int(before) + 10))
+    settled(page)
+    note = _note(page, "/innovation/senior_experts_registered")
+    assert note.inner_text() == VERIFIED_CHANGED
+    assert page.locator(".rf-item-note:visible").count() == 1
+    fill(page, total, before)
+    settled(page)
     assert page.locator(".rf-item-note:visible").count() == 0
     assert not page.problems, page.problems
 
