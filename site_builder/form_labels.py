@@ -28,7 +28,7 @@ from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN, Item
 from validators.models.for_year import area_item_name, nested_model, report_model
 from validators.models.labelled import Vocabulary
 from validators.models.report import ID_PREFIXES, SHARED_ID_LISTS, YearReport, id_prefix
-from validators.models.review import UNVERIFIED
+from validators.models.review import UNVERIFIED, ReviewStatus
 from validators.models.society import SocietyProfile
 from validators.urls import NOT_A_URL, URL_UNSAFE, URL_WORDS, url_problem
 from validators.yaml.policy import policy
@@ -442,6 +442,12 @@ def id_help() -> dict[str, str]:
 
 DATE_DAY = "日期须选到具体某一天；记录只写到月份的，请按证明材料上的日期选择。"
 
+# At an item the association verified (config.json's `verified`) that now differs from the
+# published report's: the change sends it back to the state every page calls UNVERIFIED
+# (W-REVIEW-ITEM-CHANGED), which the top sentence of the phase says only in general.
+VERIFIED_CHANGED = (f"本项市科协{ReviewStatus.VERIFIED.label}；改动后回到{UNVERIFIED}：市科协重新核实之前不计分。"
+                    f"改回原样即恢复为{ReviewStatus.VERIFIED.label}。")
+
 
 def labels_data() -> dict[str, Any]:
     return {
@@ -455,6 +461,8 @@ def labels_data() -> dict[str, Any]:
         # Under every date field: the date box takes a day, and a day known only to its month is
         # the evidence's, never a day picked for it (validators/schema_findings.py `month_only`).
         "date_day": DATE_DAY,
+        # At a verified item changed since the published report (VERIFIED_CHANGED).
+        "verified_changed": VERIFIED_CHANGED,
         "choices": FIELD_CHOICES,
         "window_dates": WINDOW_DATES,
         "kept_dates": list(KEPT_DATES),

@@ -7,6 +7,7 @@ beside the scripts, parsed by the browser with `JSON.parse` and put into the pag
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,7 +21,13 @@ from site_builder.name_order import name_key
 from validators.association.browser_cross import CROSS_FOLDER, SPLIT_KINDS, cross_files, shared_file
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.browser_yaml import browser_yaml
-from validators.association.reviews import review_years
+from validators.association.reviews import (
+    CLAIM_FIELDS,
+    Standing,
+    finalized,
+    review_entries,
+    review_years,
+)
 from validators.evaluation.results import results_path
 from validators.repository import ReportDoc, Repository
 from validators.schema import json_schema
@@ -29,6 +36,7 @@ from validators.xlsx.layout import layout as workbook_layout
 from validators.xlsx.read import NOT_XLSX_WORDS, ODS_WORDS
 from validators.xlsx.write import workbook_bytes
 from validators.yaml.policy import policy
+from validators.year.cycle import Phase, today
 from validators.year.guideline import available_years, guideline
 
 # The page is the index of the form's own folder: its scripts and data sit beside it, at "./",
@@ -44,7 +52,7 @@ PRIVACY_SCRIPT = Path(__file__).with_name("review") / "review-privacy.js"
 SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "form-util.js", "form-yaml.js",
            "form-criteria.js", "form-urls.js", PRIVACY_SCRIPT.name, "form-privacy.js", "form-check.js",
            "form-warnings.js", "form-findings.js", "form-cross.js", "form-xlsx.js", "form-render.js", "form-drafts.js",
-           "form-start.js", "form-import.js", "form-output.js", "form.js")
+           "form-start.js", "form-import.js", "form-output.js", "form-verified.js", "form.js")
 
 
 # Where the downloads page publishes the JSON Schemas, under the site's root.
@@ -106,8 +114,41 @@ def _by_society(repo: Repository) -> dict[str, list[ReportDoc]]:
     return grouped
 
 
-def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]]) -> list[dict[str, Any]]:
+def _verifying_years(repo: Repository, day: dt.date) -> set[int]:
+    """The years the association verifies (reviews/<year>/) that are not finalized and whose
+    calendar has not reached its final day on `day`: where a changed item goes back to 待核实.
+    Years still before their verification are kept too: the page may be read on a later day (the
+    form says the note only while its own day is in 核查 or 公示)."""
+    root = repo.root
+    kept = set()
+    for year in repo.reviewed_years:
+        rules = guideline(year, root)
+        if rules is not None and rules.calendar is not None and not finalized(root, year) \
+                and rules.calendar.phase(day) is not Phase.FINAL:
+            kept.add(year)
+    return kept
+
+
+def _verified(repo: Repository, society: str, docs: list[ReportDoc], years: set[int]) -> dict[str, list[str]]:
+    """Of each of the `years`, the ids of the report's list items and claims (CLAIM_FIELDS) the
+    evaluation counts as 已核实 by a verdict bound to their content (`Standing.verified_as_is`): the
+    form says at such an item, once changed, that the change takes its points away until it is
+    verified again."""
+    out = {}
+    for doc in docs:
+        year = doc.report.year
+        if year not in years:
+            continue
+        standing = Standing.of(repo.reviews.get((society, year)), strict=True)
+        ids = [e.id for e in review_entries(doc.report) if standing.verified_as_is(e.id)]
+        if ids:
+            out[str(year)] = ids
+    return out
+
+
+def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]], day: dt.date) -> list[dict[str, Any]]:
     out = []
+    verifying = _verifying_years(repo, day)
     for society in sorted(grouped):
         doc = repo.profiles.get(society)
         years = [d.report.year for d in grouped[society]]
@@ -121,7 +162,8 @@ def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]]) -> list[di
         corrections = {str(year): ids for year, record in sorted(repo.objections.items())
                        if (ids := [o.id for o in record.allowing_correction(society)])}
         out.append({"id": society, "name": doc.profile.name if doc else society, "years": years, "filed": filed,
-                    "heads": heads, "corrections": corrections})
+                    "heads": heads, "corrections": corrections,
+                    "verified": _verified(repo, society, grouped[society], verifying)})
     return sorted(out, key=lambda s: (name_key(s["name"]), s["id"]))  # as a Chinese list is read
 
 
@@ -178,8 +220,8 @@ hide:
 
 
 def form_files(repo: Repository, years: Iterable[int] | None = None,
-               settings: SiteSettings | None = None) -> dict[str, bytes]:
-    """Every file of the form, by path under the docs folder."""
+               settings: SiteSettings | None = None, day: dt.date | None = None) -> dict[str, bytes]:
+    """Every file of the form, by path under the docs folder, as of `day` (the build's; today)."""
     settings = settings or site_settings()
     root = repo.root
     years = sorted(y for y in (set(years) if years is not None else available_years(root))
@@ -190,7 +232,7 @@ def form_files(repo: Repository, years: Iterable[int] | None = None,
     files[f"{ASSETS}/{PRIVACY_SCRIPT.name}"] = PRIVACY_SCRIPT.read_bytes()
     files[PAGE] = page_markdown().encode("utf-8")
     grouped = _by_society(repo)
-    societies = _societies(repo, grouped)
+    societies = _societies(repo, grouped, day or today())
     files[f"{ASSETS}/config.json"] = _config(years, societies, settings, root)
     files[f"{ASSETS}/labels.json"] = _json(labels_data())
     files[f"{ASSETS}/consortia.json"] = _json(_consortia(repo))
@@ -227,6 +269,8 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
         # The limits, and what is said of a file that is no .xlsx: the words of `xlsx import`.
         "workbook": {**policy().workbook.model_dump(), "not_xlsx": NOT_XLSX_WORDS, "ods": ODS_WORDS},
         "yaml_max_bytes": policy().yaml.max_file_bytes,
+        # The fields of each claim a review may verify (societies[].verified names claims too).
+        "claims": {claim: list(fields) for claim, fields in CLAIM_FIELDS.items()},
         # The nesting depth, and what `check` says of a UTF-16 file, an alias, a deeper nesting.
         "yaml": browser_yaml(),
         # The check's personal-data rule (E-PRIVACY-*), as the workbench's settings carry it.
@@ -237,14 +281,15 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
         "contact": browser_contact(root)})
 
 
-def society_files(repo: Repository, changed: Iterable[str], settings: SiteSettings) -> dict[str, bytes]:
+def society_files(repo: Repository, changed: Iterable[str], settings: SiteSettings,
+                  day: dt.date | None = None) -> dict[str, bytes]:
     """The form's files that an edit of the `changed` societies' reports alters: the list of
     societies with their years, those societies' reports, and the files of the comparison with
     the published reports (the preview's update)."""
     root = repo.root
     years = sorted(y for y in available_years(root) if guideline(y, root) is not None)
     grouped = _by_society(repo)
-    files = {f"{ASSETS}/config.json": _config(years, _societies(repo, grouped), settings, root),
+    files = {f"{ASSETS}/config.json": _config(years, _societies(repo, grouped, day or today()), settings, root),
              f"{ASSETS}/consortia.json": _json(_consortia(repo)),
              **{f"{ASSETS}/{path}": _json(data) for path, data in cross_files(repo).items()}}
     for society in sorted(set(changed) & set(grouped)):

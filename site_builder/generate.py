@@ -173,7 +173,7 @@ def _fixed_files(site: SiteData) -> Iterator[tuple[str, bytes]]:
         files[contact.PAGE] = page.encode("utf-8")
     yield from files.items()
     yield from _assets()
-    yield from form_files(site.repo, settings=site.settings).items()
+    yield from form_files(site.repo, settings=site.settings, day=dt.date.fromisoformat(site.build_date)).items()
     yield from workbench_files(site).items()
 
 

@@ -16,6 +16,7 @@ left at once and reads the data in the background, for the first edit.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import shutil
 import signal
@@ -118,7 +119,8 @@ def pages_for(site: SiteData, changed: set[tuple[str, int]]) -> Iterator[tuple[s
                   rankings.pages, status.pages):
         yield from cheap(site)
     yield home_page(site)
-    yield from society_files(site.repo, {society for society, _ in changed}, site.settings).items()
+    yield from society_files(site.repo, {society for society, _ in changed}, site.settings,
+                             dt.date.fromisoformat(site.build_date)).items()
     yield from workbench.workbench_files(site, changed).items()
 
 

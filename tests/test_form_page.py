@@ -19,9 +19,10 @@ from site_builder.form_page import (
     form_files,
     page_markdown,
     site_settings,
+    society_files,
     write_form,
 )
-from tests.trees import ROOT, profile, write_tree
+from tests.trees import ROOT, base_tree, profile, write_tree
 from tests.year_trees import renumbered_year_tree
 from validators.check import check_tree
 from validators.repository import Repository
@@ -106,7 +107,7 @@ def test_reports_are_json_and_the_page_holds_no_data(written: Path) -> None:
     assert config["repo_url"] == "https://github.com/example/registry"
     assert config["societies"] == [{"id": "cd-hostile", "name": "成都市cd-hostile学会（示例）", "years": [2017],
                                     "filed": [2017], "heads": [],
-                                    "corrections": {}}]
+                                    "corrections": {}, "verified": {}}]
     # No site_url: the downloaded files name the schema as a file inside a clone would.
     assert config["modelines"]["submission"] == "yaml-language-server: $schema=../../schema/submission.schema.json"
 
@@ -326,3 +327,56 @@ def test_a_renamed_district_is_hinted_as_check_hints_it(tmp_path: Path, year: in
     assert len(said) == len(renamed)
     for i, (name, hint) in enumerate(renamed.items()):
         assert said[i] == f"“{name}”不是 {year} 年成都市的区（市）县。{hint}"
+
+
+def _verified(root: Path, day: dt.date) -> dict[str, dict[str, list[str]]]:
+    """config.json's `verified` of each society, as the site built on `day` writes it."""
+    _, repo = check_tree(root)
+    config = json.loads(society_files(repo, [], SETTINGS, day)["form/config.json"])
+    return {s["id"]: s["verified"] for s in config["societies"]}
+
+
+# cd-computer's 2018 items and claims but svc-cloud-consult, which the staff asked material for
+# (待补充材料), as the review names them (the claims at the head of their areas).
+COMPUTER_2018 = ["enterprise_platform_registered", "senior_experts_registered", "svc-ai-talent", "pilot",
+                 "fn-egov-evaluation", "station-pidu-software", "consortium-smart-manufacturing",
+                 "evt-cs-annual-2018", "evt-blockchain-national", "rpt-fintech-hub", "mw-talent-base"]
+
+
+def test_the_config_lists_the_items_verified_in_a_year_still_verified() -> None:
+    """The form says at a verified item that changing it costs its points until it is verified
+    again: the site lists, per society, the items the evaluation counts as 已核实 in 2018 (on
+    notice), none of finalized 2017, and none once 2018 reaches its final day."""
+    rules = guideline(2018)
+    assert rules is not None
+    assert rules.calendar is not None
+    listed = _verified(ROOT, rules.calendar.notice_starts)
+    assert listed["cd-computer"] == {"2018": COMPUTER_2018}
+    assert all(set(years) <= {"2018"} for years in listed.values()), listed
+    assert listed["cd-agri"] == {}  # no 2018 report
+    # The site is built before verification and read later: the list is there already.
+    assert _verified(ROOT, rules.calendar.submission_opens)["cd-computer"] == {"2018": COMPUTER_2018}
+    assert all(not years for years in _verified(ROOT, rules.calendar.final).values())
+    # A claim is compared by the fields it covers (1.2's rate: both counts).
+    _, repo = check_tree(ROOT)
+    config = json.loads(society_files(repo, [], SETTINGS, rules.calendar.notice_starts)["form/config.json"])
+    assert config["claims"]["senior_experts_registered"] == ["senior_experts_total", "senior_experts_registered"]
+
+
+def test_an_item_changed_or_verified_without_its_content_is_not_listed(tmp_path: Path) -> None:
+    """An item changed after 其余全部核实 is 待核实 already; one whose verdict records no content
+    stays verified however it changes (W-REVIEW-UNBOUND): neither is said to lose its points."""
+    root = base_tree(tmp_path / "tree")
+    report = root / "submissions" / "cd-computer" / "2018.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert text.count("人工智能算法工程师引进对接") == 1
+    report.write_text(text.replace("人工智能算法工程师引进对接", "人工智能算法工程师引进对接（修订）"), encoding="utf-8")
+    review = root / "reviews" / "2018" / "cd-computer.yaml"
+    review.write_text(review.read_text(encoding="utf-8").replace("items:\n", (
+        "items:\n  - item: evt-cs-annual-2018\n    status: 已核实\n    reviewer: cast-reviewer\n"
+        "    date: 2026-11-12\n"), 1), encoding="utf-8")
+    rules = guideline(2018, root)
+    assert rules is not None
+    assert rules.calendar is not None
+    listed = _verified(root, rules.calendar.notice_starts)["cd-computer"]["2018"]
+    assert listed == [i for i in COMPUTER_2018 if i not in ("svc-ai-talent", "evt-cs-annual-2018")]

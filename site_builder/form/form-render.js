@@ -140,10 +140,28 @@
     var clauseLine = this.enumClause(schema, path, key);
     if (clauseLine) box.appendChild(clauseLine);
     box.appendChild(msg);
+    // An area's own field may be a claim the association verifies (1.1, 1.2, 2.1).
+    if (path.length === 2) this.itemNote(box, path);
     this.flagDate(box, schema, path, prop, id);
     this.register(path, box, msg, fieldAria(widget, id));
     container.appendChild(box);
     return box;
+  };
+
+  /* What the page knows of an item (or a claim) beyond its fields, at `box`: a verified one
+   * changed (ctx.itemNote). Said again at each edit, beside the item's messages. */
+  R.itemNote = function (box, path) {
+    var ctx = this.ctx;
+    if (!ctx.itemNote) return;
+    var note = el("p", { class: "rf-item-note", hidden: true });
+    var say = function () {
+      var said = ctx.itemNote(path);
+      note.textContent = said || "";
+      note.hidden = !said;
+    };
+    say();
+    ctx.refreshers.push(say);
+    box.appendChild(note);
   };
 
   /* What a field's help and message describe: its input, select or textarea; a group of
@@ -496,6 +514,7 @@
       if (prop === "consortia" && (ctx.consortia || []).length) card.appendChild(self.consortiumPicker(itemPath));
       card.appendChild(cardMsg);
       self.register(itemPath, card, cardMsg);
+      self.itemNote(card, itemPath);
       if (RF.isObject(item)) {
         self.fields(card, items, itemPath);
         if (prop === "consortia" && (ctx.consortia || []).length) {

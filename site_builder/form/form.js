@@ -292,6 +292,10 @@
       rerender: function (pointer) {
         self.renderEditor(pointer);
       },
+      // At a verified item changed since the published report (form-verified.js).
+      itemNote: function (path) {
+        return self.verifiedNote(path);
+      },
     };
     var renderer = new RF.Renderer(ctx);
     renderer.reset();

@@ -52,6 +52,7 @@ from validators.year.rubric import Rubric, rubric
 
 __all__ = [
     "CLAIMS",
+    "CLAIM_FIELDS",
     "OBJECTIONS_FILE",
     "REVIEWS",
     "FrozenSince",
@@ -94,6 +95,12 @@ class UnusableRecords(Exception):
 _YEAR_FOLDER = re.compile(r"^\d{4}$")
 # What a score line names besides list items: the report's claims that staff verify too.
 CLAIMS = ("enterprise_platform_registered", "senior_experts_registered", "pilot")
+# The fields each claim covers: a change of any of them is a change of the claim (its digest's).
+CLAIM_FIELDS: dict[str, tuple[str, ...]] = {
+    CLAIMS[0]: (CLAIMS[0],),
+    CLAIMS[1]: ("senior_experts_total", "senior_experts_registered"),
+    CLAIMS[2]: (CLAIMS[2],),
+}
 
 
 @dataclass(slots=True)
@@ -177,13 +184,12 @@ def review_entries(report: YearReport, points: Rubric | None = None) -> list[Rev
     titles = claim_titles(points) if points is not None else {c: c for c in CLAIMS}
     inn, gov = report.innovation, report.government_functions
     if inn:
-        found += [ReviewEntry(CLAIMS[0], titles[CLAIMS[0]], ("innovation", CLAIMS[0]), inn, (CLAIMS[0],)),
-                  ReviewEntry(CLAIMS[1], titles[CLAIMS[1]], ("innovation", CLAIMS[1]), inn,
-                              ("senior_experts_total", "senior_experts_registered"))]
+        found += [ReviewEntry(claim, titles[claim], ("innovation", claim), inn, CLAIM_FIELDS[claim])
+                  for claim in CLAIMS[:2]]
         found += [ReviewEntry(s.id, s.title, ("innovation", "services", i), s) for i, s in enumerate(inn.services)]
     if gov:
         found.append(ReviewEntry(CLAIMS[2], titles[CLAIMS[2]], ("government_functions", CLAIMS[2]), gov,
-                                 (CLAIMS[2],)))
+                                 CLAIM_FIELDS[CLAIMS[2]]))
         found += [ReviewEntry(f.id, f.title, ("government_functions", "functions", i), f)
                   for i, f in enumerate(gov.functions)]
     for name in type(report).model_fields:
@@ -512,6 +518,17 @@ class Standing:
             return True
         now = self.doc.contents.get(item_id)
         return now is None or now in self.rest_saw
+
+    def verified_as_is(self, item_id: str) -> bool:
+        """Whether the item counts as 已核实 by a verdict bound to its content now (its own, or
+        其余全部核实's that saw it): one that any change of the item takes away (W-REVIEW-ITEM-CHANGED).
+        A verdict recording no content covers the item however it changes: not said here."""
+        if item_id in self.assumed:
+            return False
+        rec = self.records.get(item_id)
+        if rec is not None:
+            return rec.status is ReviewStatus.VERIFIED and rec.content is not None
+        return self.rest_saw is not None and self.covered(item_id)
 
     def refusal(self, item_id: str | None) -> str | None:
         """Why the item earns nothing, when the review says it does not."""

@@ -1,0 +1,91 @@
+/* Report form: at an item the association verified, a note once it differs from the published
+ * report's. Which items count as verified is the site's to say (config.json's societies[].verified,
+ * site_builder/form_page.py: the evaluation's reading of the review records); the form only
+ * compares the draft's item with the published one of the same id. */
+(function () {
+  "use strict";
+  var RF = (window.ReportForm = window.ReportForm || {});
+  var P = (RF.appMethods = RF.appMethods || {});
+
+  // The phases in which the association verifies, and a changed item waits for it again.
+  var VERIFYING = ["verification", "notice"];
+
+  /* Whether two parsed values are the same: objects key by key (a key holding undefined is none),
+   * lists item by item in order. */
+  RF.sameData = function (a, b) {
+    if (Array.isArray(a) || Array.isArray(b)) {
+      if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+      for (var i = 0; i < a.length; i++) if (!RF.sameData(a[i], b[i])) return false;
+      return true;
+    }
+    if (RF.isObject(a) && RF.isObject(b)) {
+      var keys = function (o) {
+        return Object.keys(o).filter(function (k) { return o[k] !== undefined; }).sort();
+      };
+      var ka = keys(a);
+      var kb = keys(b);
+      if (ka.length !== kb.length) return false;
+      for (var j = 0; j < ka.length; j++) {
+        if (ka[j] !== kb[j] || !RF.sameData(a[ka[j]], b[ka[j]])) return false;
+      }
+      return true;
+    }
+    return a === b;
+  };
+
+  /* The society's published report of `year` as the form opens it (labels for codes), or null:
+   * fetched once when not yet loaded, and the notes said again when it comes. */
+  P.publishedDraft = function (id, year) {
+    var self = this;
+    var key = id + "|" + year;
+    this.published = this.published || {};
+    if (RF.own(this.published, key)) return this.published[key];
+    var loaded = this.reports[id];
+    if (!loaded) {
+      this.loadReports(id).then(function () {
+        if (self.ctx) self.ctx.refreshers.forEach(function (f) { f(); });
+      }, function () { /* no note without the published report */ });
+      return null;
+    }
+    var source = (loaded.reports || {})[String(year)];
+    var data = RF.isObject(source) ? RF.clone(source) : null;
+    if (data) RF.normalise(data, this.schemas[year]);
+    this.published[key] = data;
+    return data;
+  };
+
+  /* The note at `path`, or null: said while the year is verified or on notice, of an item the
+   * site lists as verified whose content now differs from the published report's. `path` is a
+   * list item (compared with the published item of the same id) or an area's field that is a
+   * claim (config.json's `claims`: enterprise_platform_registered…, compared by the fields it
+   * covers). */
+  P.verifiedNote = function (path) {
+    var st = this.state;
+    if (!st || !RF.isObject(st.data) || typeof st.data.society !== "string") return null;
+    var s = this.society(st.data.society);
+    var ids = s && s.verified ? s.verified[String(st.year)] : null;
+    if (!ids || !ids.length) return null;
+    var claims = this.config.claims || {};
+    var claim = typeof path[path.length - 1] === "string" && RF.own(claims, path[path.length - 1]) ? path[path.length - 1] : null;
+    var item = RF.getPath(st.data, claim ? path.slice(0, -1) : path);
+    var id = claim || (RF.isObject(item) ? item.id : null);
+    if (id === null || ids.indexOf(id) === -1) return null;
+    var phase = this.phaseNow();
+    if (!phase || VERIFYING.indexOf(phase.phase) === -1) return null;
+    var published = this.publishedDraft(st.data.society, st.year);
+    if (!published) return null;
+    var same;
+    if (claim) {
+      // The area as published, the claim's fields alone.
+      var area = RF.getPath(published, path.slice(0, -1));
+      same = claims[claim].every(function (field) {
+        return RF.sameData(RF.isObject(item) ? item[field] : undefined, RF.isObject(area) ? area[field] : undefined);
+      });
+    } else {
+      var list = RF.getPath(published, path.slice(0, -1));
+      var before = Array.isArray(list) ? list.filter(function (p) { return RF.isObject(p) && p.id === id; })[0] : null;
+      same = !before || RF.sameData(item, before);
+    }
+    return same ? null : this.labels.verified_changed;
+  };
+})();
