@@ -43,9 +43,11 @@ from validators.year.cycle import (
     full_date,
     no_new_report,
 )
+from validators.year.files import YearFileError
 from validators.year.former import earlier_names
 from validators.year.guideline import AREA_VOCABULARY, Guideline
 from validators.year.measures import DID_YOU_MEAN, OTHER_INDUSTRY, district_rename_hint, percent
+from validators.year.rubric import rubric
 from validators.year.text import cited_clauses_only
 
 
@@ -205,7 +207,23 @@ def year_help(rules: Guideline) -> dict[str, str]:
     return out
 
 
-def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
+def waits_said(provisional: bool) -> str:
+    """What an item 待核实 earns while the association verifies, by the year's rubric
+    (`verification.provisional`): before the notice it counts as reported, or not at all."""
+    if provisional:
+        return "公示开始前暂按报告计分，公示起市科协重新核实之前不计分"
+    return "市科协重新核实之前不计分"
+
+
+def verified_changed(provisional: bool) -> str:
+    """The note at an item the association verified that now differs from the published
+    report's: the change sends it back to the state every page calls UNVERIFIED
+    (W-REVIEW-ITEM-CHANGED), which the top sentence of the phase says only in general."""
+    return (f"本项市科协{ReviewStatus.VERIFIED.label}；改动后回到{UNVERIFIED}（{waits_said(provisional)}）。"
+            f"改回原样即恢复为{ReviewStatus.VERIFIED.label}。")
+
+
+def phase_sentences(rules: Guideline, frozen: bool, provisional: bool = True) -> list[dict[str, Any]]:
     """What the form says of the year before any field, and writes at the top of the file: the
     phase of the year on the day the form is used, and what it means for a report sent now.
     Once submission has closed, `new` is said instead to a society with no published report of
@@ -229,7 +247,7 @@ def phase_sentences(rules: Guideline, frozen: bool) -> list[dict[str, Any]]:
         Phase.NOT_OPEN: (f"{year} 年度尚未开始填报（{full_date(calendar.submission_opens)}开始）："
                          "可以先填写、下载保存，开始后再提交。", None),
         Phase.SUBMISSION: (f"{year} 年度正在填报，{closes}截止（含当日）：截止前提交，截止前可以反复修改。", None),
-        Phase.VERIFICATION: (f"{checking}：现在提交或修改报告，须经市科协管理员同意；核查之后新提交或改动的项目{UNVERIFIED}：市科协重新核实之前不计分。",
+        Phase.VERIFICATION: (f"{checking}：现在提交或修改报告，须经市科协管理员同意；核查之后新提交或改动的项目{UNVERIFIED}：{waits_said(provisional)}。",
                              f"{checking}；{refused}"),
         Phase.NOTICE: (f"{notice}：报告只能在回应市科协已受理、允许更正的异议时修改；"
                        f"公示期间新提交或改动的项目{UNVERIFIED}：市科协重新核实之前不计分。对结果有异议，请在公示期内提出。",
@@ -277,6 +295,12 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
     """What the form needs of a guideline year besides its schema. `reviewed`: the staff verify
     the year (its `reviews/<year>/` folder exists), where `check` warns of an item with no evidence."""
     window = rules.evaluation_window
+    # Whether a waiting item counts before the notice: the year's rubric's (none yet: it does).
+    try:
+        points = rubric(rules.year, root)
+    except YearFileError:
+        points = None
+    provisional = points.verification.provisional if points is not None else True
     labels = added_area_labels(rules)
     labels["help"].update(year_help(rules))
     labels["help"].update(occasion_help(rules))
@@ -288,7 +312,9 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
         "clauses": dict(rules.clauses),
         "kind_clauses": kind_clauses(rules),
         "field_clauses": field_clauses(rules, root),
-        "phases": phase_sentences(rules, frozen),
+        "phases": phase_sentences(rules, frozen, provisional),
+        # At a verified item changed since the published report (form-verified.js).
+        "verified_changed": verified_changed(provisional),
         # The exception the gate's refusal names, said where the form folds the GitHub steps away.
         "late_exception": LATE_EXCEPTION,
         # Where the ids of the objections that allow a correction are shown (W-CYCLE-OBJECTION's words).
@@ -442,11 +468,6 @@ def id_help() -> dict[str, str]:
 
 DATE_DAY = "日期须选到具体某一天；记录只写到月份的，请按证明材料上的日期选择。"
 
-# At an item the association verified (config.json's `verified`) that now differs from the
-# published report's: the change sends it back to the state every page calls UNVERIFIED
-# (W-REVIEW-ITEM-CHANGED), which the top sentence of the phase says only in general.
-VERIFIED_CHANGED = (f"本项市科协{ReviewStatus.VERIFIED.label}；改动后回到{UNVERIFIED}：市科协重新核实之前不计分。"
-                    f"改回原样即恢复为{ReviewStatus.VERIFIED.label}。")
 
 
 def labels_data() -> dict[str, Any]:
@@ -461,8 +482,6 @@ def labels_data() -> dict[str, Any]:
         # Under every date field: the date box takes a day, and a day known only to its month is
         # the evidence's, never a day picked for it (validators/schema_findings.py `month_only`).
         "date_day": DATE_DAY,
-        # At a verified item changed since the published report (VERIFIED_CHANGED).
-        "verified_changed": VERIFIED_CHANGED,
         "choices": FIELD_CHOICES,
         "window_dates": WINDOW_DATES,
         "kept_dates": list(KEPT_DATES),

@@ -276,7 +276,13 @@ def test_a_changed_item_is_said_to_lose_its_verification_like_a_new_one() -> Non
     assert rules is not None
     by_phase = {p["phase"]: p["sentence"] for p in phase_sentences(rules, frozen=False)}
     for phase in ("verification", "notice"):
-        assert "新提交或改动的项目待核实：市科协重新核实之前不计分" in by_phase[phase], phase
+        assert "新提交或改动的项目待核实：" in by_phase[phase], phase
+    assert "新提交或改动的项目待核实：市科协重新核实之前不计分" in by_phase["notice"]
+    # During verification a waiting item counts as reported when the year's rubric says so (2018's
+    # does: phase.py's words on the pages), and not when it does not.
+    assert "待核实：公示开始前暂按报告计分，公示起市科协重新核实之前不计分" in by_phase["verification"]
+    strict = {p["phase"]: p["sentence"] for p in phase_sentences(rules, frozen=False, provisional=False)}
+    assert "待核实：市科协重新核实之前不计分" in strict["verification"]
     event = {"id": "evt-a", "title": "学术沙龙", "category": "其他学术交流", "role": "主办",
              "date": dt.date(2018, 6, 1), "participants": 40}
     assert (content_digest("evt-a", AcademicEvent.model_validate(event))

@@ -86,6 +86,6 @@
       var before = Array.isArray(list) ? list.filter(function (p) { return RF.isObject(p) && p.id === id; })[0] : null;
       same = !before || RF.sameData(item, before);
     }
-    return same ? null : this.labels.verified_changed;
+    return same ? null : this.guides[st.year].verified_changed;
   };
 })();
