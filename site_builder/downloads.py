@@ -30,9 +30,7 @@ from validators.evaluation.reports import (
     ranking_header,
     ranking_rows,
 )
-from validators.evaluation.results import changed_since_frozen
 from validators.models.labelled import LabelledEnum
-from validators.repository import ReportDoc
 from validators.schema import json_schema_text
 
 PAGE = "downloads/index.md"
@@ -60,23 +58,12 @@ CHANGED_AFTER_FINAL_KEY = "changed_after_final"
 NOT_RECORDED = "不详"
 
 
-def _changed_after_final(site: SiteData, doc: ReportDoc) -> bool | None:
-    """Whether a final year's report file differs from the one its frozen results were computed
-    with (one added after finalize does too): its items are today's, its score the frozen one.
-    None for an open year, or a results file that recorded no report digests."""
-    frozen = site.frozen.get(doc.report.year)
-    if frozen is None or frozen.report_sha256 is None:
-        return None
-    changed = changed_since_frozen(frozen, site.root, doc.file)
-    return True if changed is None else changed
-
-
 def _changed_cells(site: SiteData) -> dict[str, str]:
     """The item tables' last cell for each report file: 是／否 in a final year (不详 where its
     results file recorded no digests), empty in an open one. Read once for every table."""
     cells: dict[str, str] = {}
     for doc in site.repo.reports.values():
-        changed = _changed_after_final(site, doc)
+        changed = site.changed_after_final(doc)
         final = doc.report.year in site.frozen
         cells[doc.file] = "" if not final else NOT_RECORDED if changed is None else "是" if changed else "否"
     return cells
@@ -86,7 +73,7 @@ def _submissions(site: SiteData) -> str:
     profiles = [{"file": doc.file, "profile": doc.profile.model_dump(mode="json", exclude_none=True)}
                 for _, doc in sorted(site.repo.profiles.items())]
     reports = [{"file": doc.file, "has_errors": doc.has_errors,
-                CHANGED_AFTER_FINAL_KEY: _changed_after_final(site, doc),
+                CHANGED_AFTER_FINAL_KEY: site.changed_after_final(doc),
                 "report": doc.report.model_dump(mode="json", exclude_none=True)}
                for _, doc in sorted(site.repo.reports.items())]
     return _json({"societies": profiles, "reports": reports})

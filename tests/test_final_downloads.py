@@ -1,7 +1,8 @@
 """The downloads of a finalized year: the item tables are built from the reports as they are now,
 the scores from the frozen results. A report edited after finalize (participants 360 → 36) showed
 36 in items-academic_events.csv without a mark, beside score-lines.csv's frozen “（主办，360 人）”.
-Every download built from current report content marks such a report's rows."""
+Every download built from current report content marks such a report's rows; the year's area
+pages, which list the current items beside the frozen points, say which reports changed."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 
-from site_builder import downloads
+from site_builder import areas, downloads
 from site_builder.context import load
 from site_builder.form_page import SiteSettings
 from tests.trees import ROOT, profile, write_tree
@@ -126,3 +127,22 @@ def test_a_results_file_without_report_digests_says_not_recorded(tmp_path: Path)
     submissions = published["submissions.json"]
     assert isinstance(submissions, str)
     assert all(r["changed_after_final"] is None for r in json.loads(submissions)["reports"])
+
+
+def test_a_final_years_area_page_names_the_reports_changed_after_finalize(tmp_path: Path) -> None:
+    """The area page of 2017 listed cd-a's event with 36 participants beside its frozen points
+    and said nothing: it names the reports changed after finalize, and only those."""
+    root = _tree(tmp_path / "tree")
+    _finalize(root)
+    site = load(root, SiteSettings(), AFTER_2017_FINAL)
+    assert "定稿后改动过" not in areas.render(site, 2017, "academic_events")
+    report = root / "submissions" / "cd-a" / "2017.yaml"
+    report.write_text(report.read_text("utf-8").replace("participants: 360", "participants: 36"), "utf-8")
+    site = load(root, SiteSettings(), AFTER_2017_FINAL)
+    page = areas.render(site, 2017, "academic_events")
+    notice = page[page.index('!!! danger "部分报告在定稿后改动过"'):].split("\n\n")[0]
+    assert "2017 年度的结果已于 2018-02-01 定稿" in notice
+    assert 'href="../../../societies/cd-a/2017/"' in notice  # its report page says more
+    assert "societies/cd-b" not in notice
+    assert "仍是定稿时冻结的结果" in notice
+    assert "定稿后改动过" not in areas.render(site, 2018, "academic_events")  # an open year
