@@ -223,7 +223,7 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  "以 =、+、-、@ 开头的文字前加了单引号，不会被当作公式执行。"
                  f"{WORKBOOK} 把全部表格放在一个 Excel 工作簿中，每个表格一页：表头冻结，数字可直接计算，"
                  "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。"
-                 f"各类项目的表格（items-*.csv，工作簿中的同名各页）列出报告现在的内容，最后一列“{CHANGED_AFTER_FINAL}”"
+                 f"各类项目的表格（items-*.csv，tables.xlsx 中对应的各页）列出报告现在的内容，最后一列“{CHANGED_AFTER_FINAL}”"
                  "对已定稿的年度说明这份报告是否在定稿后改动过（或定稿后才加入）：“是”的行与定稿时冻结的得分、"
                  "逐项得分明细（score-lines.csv）可能不一致，公布的结果以定稿时的为准；“否”即与定稿时相同；"
                  f"“{NOT_RECORDED}”是定稿时没有记录报告文件的年度；未定稿的年度此列为空。"
