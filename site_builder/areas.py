@@ -125,6 +125,20 @@ def _scores(site: SiteData, page: str, docs: list[ReportDoc], area: str) -> str:
             + table(columns, rows, label="各学会本领域得分", key=(0, 1), cards=True) + "\n")
 
 
+def _changed_after_final(site: SiteData, page: str, year: int, docs: list[ReportDoc]) -> str:
+    """The notice on top of a final year's part that lists reports changed after finalize: their
+    items are the current files', the scores beside them the frozen ones (the report page says the
+    same of each)."""
+    frozen = site.frozen.get(year)
+    changed = [d for d in docs if site.changed_after_final(d)]
+    if frozen is None or not changed:
+        return ""
+    names = "、".join(site.year_link(page, d.report.society, year, text(site.name(d.report.society))) for d in changed)
+    return (f'!!! danger "部分报告在定稿后改动过"\n    {year} 年度的结果已于 {frozen.finalized_on} 定稿，'
+            f"此后{names}的报告文件又被改动。本页列出的这些学会的项目是改动后的当前内容，"
+            "与计分时的报告不同；各项目的得分和本领域得分仍是定稿时冻结的结果，不因这次改动而改变。\n")
+
+
 def year_parts(site: SiteData, year: int) -> list[int]:
     """The parts of a year's area pages that list someone: a part whose societies all sent no
     report that year has no page (the first part always has one)."""
@@ -161,7 +175,8 @@ def render(site: SiteData, year: int, area: str, part: int = 1) -> str:
             f"全部学会 {year} 年度报告中本领域的项目。点击表头排序；"
             f"点击学会名称查看该学会的完整报告、证明材料和逐项得分。"
             f"领域要求见{link(requirements, f'{year} 年度工作指南')}。\n")
-    parts = [head, pager, _facts(site, page, docs, area), _scores(site, page, docs, area)]
+    parts = [head, _changed_after_final(site, page, year, docs), pager, _facts(site, page, docs, area),
+             _scores(site, page, docs, area)]
     for spec in items.lists_of(area, title, site.first_area_title(area)):
         rows = []
         for doc in docs:

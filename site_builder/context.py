@@ -16,7 +16,7 @@ from site_builder.progress import Bar
 from site_builder.tables import SOURCE
 from validators.check import FileCache, check_tree
 from validators.evaluation.evaluate import EvaluationMemo, evaluate_repository
-from validators.evaluation.results import FrozenYear, check_frozen, published
+from validators.evaluation.results import FrozenYear, changed_since_frozen, check_frozen, published
 from validators.evaluation.scoring import Evaluation
 from validators.findings import CheckResult, Finding
 from validators.models.society import SocietyProfile
@@ -163,6 +163,16 @@ class SiteData:
 
     def evaluation(self, society: str, year: int) -> Evaluation | None:
         return self._evaluation.get((society, year))
+
+    def changed_after_final(self, doc: ReportDoc) -> bool | None:
+        """Whether a final year's report file differs from the one its frozen results were
+        computed with (one added after finalize does too): its items are today's, its score the
+        frozen one. None for an open year, or a results file that recorded no report digests."""
+        frozen = self.frozen.get(doc.report.year)
+        if frozen is None or frozen.report_sha256 is None:
+            return None
+        changed = changed_since_frozen(frozen, self.root, doc.file)
+        return True if changed is None else changed
 
     def evaluations_in(self, year: int) -> list[Evaluation]:
         return [e for e in self.evaluations if e.year == year]

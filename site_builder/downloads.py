@@ -50,10 +50,30 @@ def _evaluations(site: SiteData) -> str:
                                   for e in ranked(site.evaluations)]})
 
 
+# The item tables' last column (an addition: columns are a contract, added at the end, never
+# renamed), and the key submissions.json gives each report beside `has_errors`.
+CHANGED_AFTER_FINAL = "定稿后改动过"
+CHANGED_AFTER_FINAL_KEY = "changed_after_final"
+# A final year's results file written before finalize recorded each report's sha256.
+NOT_RECORDED = "不详"
+
+
+def _changed_cells(site: SiteData) -> dict[str, str]:
+    """The item tables' last cell for each report file: 是／否 in a final year (不详 where its
+    results file recorded no digests), empty in an open one. Read once for every table."""
+    cells: dict[str, str] = {}
+    for doc in site.repo.reports.values():
+        changed = site.changed_after_final(doc)
+        final = doc.report.year in site.frozen
+        cells[doc.file] = "" if not final else NOT_RECORDED if changed is None else "是" if changed else "否"
+    return cells
+
+
 def _submissions(site: SiteData) -> str:
     profiles = [{"file": doc.file, "profile": doc.profile.model_dump(mode="json", exclude_none=True)}
                 for _, doc in sorted(site.repo.profiles.items())]
     reports = [{"file": doc.file, "has_errors": doc.has_errors,
+                CHANGED_AFTER_FINAL_KEY: site.changed_after_final(doc),
                 "report": doc.report.model_dump(mode="json", exclude_none=True)}
                for _, doc in sorted(site.repo.reports.items())]
     return _json({"societies": profiles, "reports": reports})
@@ -91,10 +111,11 @@ class Table:
     rows: list[list[object]]
 
 
-def _items_table(site: SiteData, spec: items.ItemList, titles: dict[str, str]) -> Table:
-    """One area's items of every year. An area a year renames (七) is named as the rankings name
-    it, every year's title (“参与市科协重大工作／参与市科协中心工作（2019 年起）”); its sheet, by
-    the newest year's."""
+def _items_table(site: SiteData, spec: items.ItemList, titles: dict[str, str], changed: dict[str, str]) -> Table:
+    """One area's items of every year, as the reports are now; the last column marks a final
+    year's rows whose report changed after its results were frozen (`changed`, by report file).
+    An area a year renames (七) is named as the rankings name it, every year's title
+    (“参与市科协重大工作／参与市科协中心工作（2019 年起）”); its sheet, by the newest year's."""
     first = site.first_area_title(spec.area)
     captions = {spec.caption(site.area_titles(y).get(spec.area, ""), first) for y in site.years}
     title = titles.get(spec.area, spec.title) if spec.named_by_area or captions - {spec.title} else spec.title
@@ -105,9 +126,9 @@ def _items_table(site: SiteData, spec: items.ItemList, titles: dict[str, str]) -
         for item in spec.items(doc.report):
             model = type(item)
             rows.append([year, society, name_of(site.repo, society),
-                         *(_flat(getattr(item, k)) for k in model.model_fields)])
+                         *(_flat(getattr(item, k)) for k in model.model_fields), changed[doc.file]])
     fields = list(model.model_fields) if model else ["id"]
-    header = ["年度", "学会 id", "学会名称", *(_title(model, k) if model else k for k in fields)]
+    header = ["年度", "学会 id", "学会名称", *(_title(model, k) if model else k for k in fields), CHANGED_AFTER_FINAL]
     return Table(f"items-{spec.key}.csv", sheet, f"{title}：全部学会、全部年度（CSV）", header, rows)
 
 
@@ -137,11 +158,12 @@ def _score_lines_table(site: SiteData) -> Table:
 def tables(site: SiteData) -> list[Table]:
     """Every table, in the order of the downloads page and of the workbook's sheets."""
     titles = dict(area_columns(site.evaluations, site.repo.root))
+    changed = _changed_cells(site)
     return [_societies_table(site),
             Table("evaluations.csv", "排名和各领域得分", RANKINGS_LABEL,
                   ranking_header(site.evaluations, site.repo.root), ranking_rows(site.evaluations, site.repo)),
             _score_lines_table(site),
-            *(_items_table(site, spec, titles) for spec in items.item_lists(
+            *(_items_table(site, spec, titles, changed) for spec in items.item_lists(
                 [(a.key, a.title) for y in site.years for a in site.guideline(y).added_areas]))]
 
 
@@ -201,6 +223,11 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  "以 =、+、-、@ 开头的文字前加了单引号，不会被当作公式执行。"
                  f"{WORKBOOK} 把全部表格放在一个 Excel 工作簿中，每个表格一页：表头冻结，数字可直接计算，"
                  "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。"
+                 f"各类项目的表格（items-*.csv，tables.xlsx 中对应的各页）列出报告现在的内容，最后一列“{CHANGED_AFTER_FINAL}”"
+                 "对已定稿的年度说明这份报告是否在定稿后改动过（或定稿后才加入）：“是”的行与定稿时冻结的得分、"
+                 "逐项得分明细（score-lines.csv）可能不一致，公布的结果以定稿时的为准；“否”即与定稿时相同；"
+                 f"“{NOT_RECORDED}”是定稿时没有记录报告文件的年度；未定稿的年度此列为空。"
+                 f"submissions.json 中每份报告的 {CHANGED_AFTER_FINAL_KEY} 与此相同（未定稿或{NOT_RECORDED}时为 null）。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
                  + table([Column("文件"), Column("内容"), Column("大小", numeric=True)], rows,
                          label="下载文件", key=(0, 1), cards=True) + "\n")
