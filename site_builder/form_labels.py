@@ -36,6 +36,7 @@ from validators.year.cited import area_clause, cited_clause
 from validators.year.countries import country_key, country_table
 from validators.year.criteria import criteria_needs, major_event_words, not_major_work
 from validators.year.cycle import (
+    AFTER_APPROVAL,
     AWAITING_FINAL,
     LATE_EXCEPTION,
     OBJECTION_IDS_SHOWN,
@@ -317,6 +318,8 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
         "verified_changed": verified_changed(provisional),
         # The exception the gate's refusal names, said where the form folds the GitHub steps away.
         "late_exception": LATE_EXCEPTION,
+        # What starts the gate's approval check again once a head approved (step 3 says it).
+        "after_approval": AFTER_APPROVAL,
         # Where the ids of the objections that allow a correction are shown (W-CYCLE-OBJECTION's words).
         "objection_ids_shown": OBJECTION_IDS_SHOWN,
         "labels": labels,

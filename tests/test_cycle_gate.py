@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ from validators.github.changed_files import (
     parse_changed,
 )
 from validators.github.cycle_gate import ReviewsError, approvals, check_gate, parse_reviews
-from validators.year.cycle import full_date
+from validators.year.cycle import AFTER_APPROVAL, full_date
 from validators.year.guideline import guideline, reread_guidelines
 from validators.year.rubric import reread_rubrics
 
@@ -109,6 +110,9 @@ def test_a_missing_approval_names_the_heads(base: Path) -> None:
     assert finding.file == "submissions/cd-tcm/2018.yaml"
     assert "缺少负责人 tcm-head、tcm-deputy 中任一位的批准" in finding.message
     assert "目前还没有负责人批准" in finding.message
+    # A review does not run the check again (the workflow's triggers): the way that does is said.
+    assert finding.message.endswith(AFTER_APPROVAL)
+    assert "说明（最上面的一段）中点“Edit”，随便改一个字并保存" in AFTER_APPROVAL
 
 
 def test_an_approval_of_an_older_commit_must_be_renewed(base: Path) -> None:
@@ -235,6 +239,7 @@ def test_the_command_writes_the_bot_comment_and_exits_by_severity(base: Path, tm
     text = comment.read_text("utf-8")
     assert text.startswith("<!-- society-registry-cycle -->\n## ❌ 填报期限与负责人批准")
     assert "❌ 缺少批准：请 `tcm-head`、`tcm-deputy` 中任一位批准" in text
+    assert AFTER_APPROVAL in text
     assert "### ❌ 填报期限与负责人批准" in summary.read_text("utf-8")
     (tmp_path / "reviews.json").write_text(REVIEWS, "utf-8")
     done = _gate(base, tmp_path, "--author", "tcm-secretary", "--reviews", str(tmp_path / "reviews.json"),
@@ -471,3 +476,18 @@ def test_a_finalized_years_review_record_changed_is_said_where_it_changes(base: 
     # The objections file holds no verdict the results froze; another year's record is not final.
     others = _changed("reviews/2018/objections.yaml", "reviews/2019/cd-tcm.yaml", "reviews/2018/notes.txt")
     assert check_gate("cast-admin", others, [], None, base, NOTICE_2018).findings == []
+
+
+def test_what_reruns_the_approval_check_is_what_the_workflow_runs_on() -> None:
+    """AFTER_APPROVAL sends a secretary to edit the pull request's description: true only while the
+    gate's workflow runs on `edited` (and a review alone does not start it). The page on
+    submitting says the same words."""
+    import yaml
+
+    workflow = yaml.load((ROOT / ".github" / "workflows" / "ownership.yml").read_text("utf-8"), Loader=yaml.CSafeLoader)
+    on = workflow[True] if True in workflow else workflow["on"]
+    assert "edited" in on["pull_request_target"]["types"]
+    assert "pull_request_review" not in on
+    submit = (ROOT / "docs" / "submit.md").read_text("utf-8")
+    plain = re.sub(r"\*\*<span lang=\"en\">(\w+)</span>\*\*", r"“\1”", submit).replace(" “", "“").replace("” ", "”")
+    assert AFTER_APPROVAL in plain

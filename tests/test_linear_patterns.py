@@ -31,6 +31,7 @@ from site_builder import (
     clause_changes,
     form_labels,
     markup,
+    rankings,
     search_dict,
     tables,
     typography,
@@ -172,6 +173,7 @@ SUBMITTED: dict[str, Hostile] = {
 # Patterns over text the association or the project itself writes, never a submission's.
 TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "nfkc_forms._READ": (nfkc_forms._READ, "one character's NFKC form, when the list is made or tested"),
+    "rankings._COUNT_SPACE": (rankings._COUNT_SPACE, "the rankings' own remark words (counts and states)"),
     "files._YEAR_FILE": (year_files._YEAR_FILE, "year file names in validators/guidelines/"),
     "clause_changes._RUN": (clause_changes._RUN, "the guideline text the staff publish"),
     "text._CLAUSE": (year_text._CLAUSE, "the guideline text the staff publish"),

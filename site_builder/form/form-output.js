@@ -394,7 +394,7 @@
       "学会的报告和资料的改动须经学会负责人批准：负责人 ", heads.map(function (h) { return "@" + h; }).join("、"),
       heads.length > 1 ? " 中任一位" : " ", "自己提交拉取请求，或打开拉取请求的 ",
       button("Files changed", "改动的文件"), " 页，点 ", button("Review changes", "审查改动"), "，选 ",
-      button("Approve", "批准"), " 后提交（详见本网站的“如何提交”页）。"] : [
+      button("Approve", "批准"), " 后提交（详见本网站的“如何提交”页）。", this.ctx.guide.after_approval] : [
       "学会的报告和资料的改动须经学会负责人批准，但主分支上本学会的 society.yaml 没有写负责人（heads），无法核对负责人批准：",
       "请在 society.yaml 中加入负责人的 GitHub 用户名（详见本网站的“如何提交”页）。"]));
     if (published && phase && phase.phase === "notice" && !phase.refused) {

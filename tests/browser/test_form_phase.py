@@ -22,7 +22,7 @@ from validators.association.objections import check_objections
 from validators.github.changed_files import ChangedFile
 from validators.github.cycle_gate import check_gate
 from validators.github.ownership import read_profile
-from validators.year.cycle import CALENDAR_ZONE, LATE_EXCEPTION, OBJECTION_IDS_SHOWN, no_new_report
+from validators.year.cycle import AFTER_APPROVAL, CALENDAR_ZONE, LATE_EXCEPTION, OBJECTION_IDS_SHOWN, no_new_report
 from validators.year.guideline import guideline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -297,6 +297,7 @@ def test_a_correction_on_notice_is_told_the_head_s_approval_and_the_objection(pa
     named = "、".join("@" + h for h in heads.heads) + (" 中任一位" if len(heads.heads) > 1 else " ")
     assert "负责人 " + named + "自己提交拉取请求" in approval
     assert "Approve" in approval
+    assert AFTER_APPROVAL in approval
     objection = page.inner_text("#rf-objection-report")
     assert "请在拉取请求说明中写明回应哪条异议" in objection
     assert "（" + "、".join(_corrections(CORRECTING)) + "）" in objection  # the ids the gate names

@@ -47,7 +47,7 @@ from validators.rules.evidence import cited_path
 from validators.submission_paths import PathKind, classify, name_kind
 from validators.yaml.loading import load_path
 from validators.yaml.policy import policy
-from validators.year.cycle import OBJECTION_IDS_SHOWN, Phase, full_date, no_new_report
+from validators.year.cycle import AFTER_APPROVAL, OBJECTION_IDS_SHOWN, Phase, full_date, no_new_report
 from validators.year.guideline import guideline
 
 MAX_REVIEWS_BYTES = 4 * 1024 * 1024
@@ -368,7 +368,7 @@ def _approval(society: str, path: str, me: str, is_admin: bool, approved: dict[s
     result.findings.append(error(
         path, 1, 1, "E-CYCLE-APPROVAL",
         f"学会 {society} 的报告和资料的改动须经学会负责人批准，缺少负责人 {names} 中任一位的批准：{stale}"
-        "请负责人打开本拉取请求的“Files changed”页，点“Review changes”，选“Approve”后提交。"))
+        "请负责人打开本拉取请求的“Files changed”页，点“Review changes”，选“Approve”后提交。" + AFTER_APPROVAL))
 
 
 def approval_summary(result: GateResult) -> str:
@@ -384,4 +384,5 @@ def approval_summary(result: GateResult) -> str:
             if a.stale:
                 state += "（" + "、".join(f"`{x}`" for x in a.stale) + " 批准的是较早的提交）"
         rows.append(f"| `{a.society}` | {'、'.join(f'`{x}`' for x in a.heads)} | {state} |")
-    return "#### 负责人批准\n\n" + "\n".join(rows) + "\n"
+    missing = any(not a.approved_by for a in result.approvals)
+    return "#### 负责人批准\n\n" + "\n".join(rows) + "\n" + (f"\n{AFTER_APPROVAL}\n" if missing else "")

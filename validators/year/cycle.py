@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from validators.findings import PlacedError
 
-__all__ = ["AWAITING_FINAL", "CALENDAR_ZONE", "LATE_EXCEPTION", "OBJECTION_IDS_SHOWN", "Calendar", "Phase", "calendar_day", "full_date", "no_new_report", "parse_day",
+__all__ = ["AFTER_APPROVAL", "AWAITING_FINAL", "CALENDAR_ZONE", "LATE_EXCEPTION", "OBJECTION_IDS_SHOWN", "Calendar", "Phase", "calendar_day", "full_date", "no_new_report", "parse_day",
            "today"]
 
 # The association's calendar days are Beijing time (UTC+8, no daylight saving): a deadline of
@@ -52,6 +52,11 @@ AWAITING_FINAL = "公示已结束，结果尚未定稿"
 OBJECTION_IDS_SHOWN = "网站排名页和本学会该年度报告页面“公示期的异议”表"
 # The one way past the gate's refusal of a late report; the form's folded GitHub steps say it too.
 LATE_EXCEPTION = "确有特殊情况，请联系市科协，由市科协管理员决定是否提交。"
+# What starts the approval check again once a head has approved: a review does not (the workflow
+# runs on opened, synchronize, reopened and edited, .github/workflows/ownership.yml), an edit of
+# the pull request's description does. Said by the gate, its comment, the form and submit.md.
+AFTER_APPROVAL = ("批准之后这项检查不会自动重新运行：请在拉取请求的说明（最上面的一段）中点“Edit”，随便改一个字并保存，"
+                  "检查即重新运行；也可以请市科协工作人员重新运行。")
 
 
 def no_new_report(year: int) -> str:
