@@ -22,7 +22,13 @@ from validators.association.objections import check_objections
 from validators.github.changed_files import ChangedFile
 from validators.github.cycle_gate import check_gate
 from validators.github.ownership import read_profile
-from validators.year.cycle import AFTER_APPROVAL, CALENDAR_ZONE, LATE_EXCEPTION, OBJECTION_IDS_SHOWN, no_new_report
+from validators.year.cycle import (
+    AFTER_APPROVAL,
+    CALENDAR_ZONE,
+    LATE_EXCEPTION,
+    OBJECTION_IDS_SHOWN,
+    no_new_report,
+)
 from validators.year.guideline import guideline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

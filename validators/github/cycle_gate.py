@@ -47,7 +47,13 @@ from validators.rules.evidence import cited_path
 from validators.submission_paths import PathKind, classify, name_kind
 from validators.yaml.loading import load_path
 from validators.yaml.policy import policy
-from validators.year.cycle import AFTER_APPROVAL, OBJECTION_IDS_SHOWN, Phase, full_date, no_new_report
+from validators.year.cycle import (
+    AFTER_APPROVAL,
+    OBJECTION_IDS_SHOWN,
+    Phase,
+    full_date,
+    no_new_report,
+)
 from validators.year.guideline import guideline
 
 MAX_REVIEWS_BYTES = 4 * 1024 * 1024
