@@ -109,7 +109,7 @@ def test_a_rows_remarks_and_the_id_that_breaks_ties_are_shown_in_its_society_cel
     page = html.unescape(rankings.render(site, 2018))
     head = page[page.index("<thead>"):page.index("</thead>")]
     assert "备注" not in head
-    assert "总分相同的按学会 id（学会名称后的英文代号）的字母顺序排列" in page
+    assert "总分相同的按学会名称后的英文代号的字母顺序排列" in page
     body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]  # the ranking, not the objections
     rows = body.split("<tr>")[1:]
     assert len(rows) == len(site.evaluations_in(2018))

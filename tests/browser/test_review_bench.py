@@ -86,7 +86,8 @@ def test_the_report_page_says_the_same_way_for_material_requested(page, base: st
     box = page.locator(".admonition", has_text="待补充材料：")
     said = box.inner_text()
     assert "由市科协管理员提交" in said
-    assert "允许该学会更正的异议" in said
+    # The society's own way (it has no objection allowing a correction), not both ways.
+    assert "本学会没有允许更正报告的异议（受理中）" in said
     assert "按核查规则计分" not in said
     _shots(page, "material-report", ".admonition.warning")
 
