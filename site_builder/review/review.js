@@ -1271,6 +1271,18 @@
     return prefix + number;
   }
 
+  /* Why an objection's 允许更正 no longer lets its society correct the report, or "" while it does
+   * (受理中, in a year not finalized): the cycle gate lets nothing through once the year's results
+   * are final, whatever the objection's state; otherwise only while it is 受理中. */
+  function correctionVoid(y, o) {
+    if (y.final) {
+      return "本年度结果已定稿，公示和异议都已结束：“" + OBJ.correction_allowed + "”不再适用，不会放行该学会对报告的任何修改" +
+        "（文件中仍记着这一项，仅作记录）。";
+    }
+    return o.status !== "open" ? "本条异议已不是“" + labelOf(OBJECTION, "open") + "”：“" + OBJ.correction_allowed +
+      "”只在受理中时有效，现在不再放行该学会对报告的修改（文件中仍记着这一项，改回受理中即恢复）。" : "";
+  }
+
   function objectionsNode(y, readOnly) {
     var published = (y.objections && y.objections.objections ? y.objections.objections : []).map(function (o) {
       return Object.assign({ issue: null, correction_allowed: false, answer: "", answered: "" }, o);
@@ -1466,18 +1478,18 @@
           }));
         var correction = el("input", { type: "checkbox", id: "rv-obj-" + i + "-correction", checked: !!o.correction_allowed,
           disabled: readOnly, on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
-        // 允许更正 lets the society through the deadline only while the objection is 受理中 (the
-        // cycle gate's `allowing_correction`): answered, the box is off and says so; the file keeps
-        // what it records.
+        // 允许更正 lets the society through the deadline only while the objection is 受理中 and the
+        // year is not finalized (the cycle gate's `allowing_correction`, which it asks only before
+        // results/<year>.json exists): otherwise the box is off and says why; the file keeps what
+        // it records.
         var correctionNote = el("p", { class: "rv-note", id: "rv-obj-" + i + "-correction-note", hidden: true });
         var correctionLabel = el("label", { class: "rv-field" }, [correction, " " + OBJ.correction_allowed +
           "：允许该学会在公示期内修改报告以回应本异议"]);
         function showCorrection() {
           var off = o.status !== "open";
           correction.disabled = readOnly || off;
-          correctionLabel.classList.toggle("rv-field-off", off);
-          var text = off && o.correction_allowed ? "本条异议已不是“" + labelOf(OBJECTION, "open") + "”：“" + OBJ.correction_allowed +
-            "”只在受理中时有效，现在不再放行该学会对报告的修改（文件中仍记着这一项，改回受理中即恢复）。" : "";
+          correctionLabel.classList.toggle("rv-field-off", off || y.final);
+          var text = o.correction_allowed ? correctionVoid(y, o) : "";
           correctionNote.textContent = text;
           correctionNote.hidden = !text;
           if (text) correction.setAttribute("aria-describedby", correctionNote.id);

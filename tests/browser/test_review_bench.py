@@ -18,6 +18,9 @@
 - A mark of 3.3 by “Expert A” had its two problems said at its fields, but the criterion's line
   said 「另有 1 个分数超出范围或重复，未计入」: it now says a row has problems, whatever they are, and
   a row whose expert code the file refuses is not counted either.
+- In a finalized year, an objection's 允许更正 said it stopped applying because the objection was
+  answered, “改回受理中即恢复”, though nothing is let through after finalize: it now says the year
+  is finalized and the permission no longer applies, answered or not.
 - 「只看未核查的项目（0 项）」 hid the item waiting for material that the progress line counted:
   a second filter shows just those, to find them when the material comes.
 """
@@ -36,6 +39,25 @@ from tests.trees import base_tree
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 YEAR, SOCIETY, WAITING = 2018, "cd-mech-eng", "svc-motor-rd"
+FINAL_YEAR = 2017
+FINAL_OBJECTIONS = f"""year: {FINAL_YEAR}
+sample: true
+objections:
+  - id: obj-{FINAL_YEAR}-01
+    society: cd-tcm
+    filed: 2018-01-10
+    subject: 活动次数与公开报道不一致，请核实。
+    status: 受理中
+    correction_allowed: true
+  - id: obj-{FINAL_YEAR}-02
+    society: cd-agri
+    filed: 2018-01-10
+    subject: 服务站的证明材料不全。
+    status: 已答复
+    correction_allowed: true
+    answer: 经核实，材料齐全。
+    answered: 2018-01-15
+"""
 # Where to keep screenshots to look at, as staff see the page (none unless asked for).
 SHOTS = os.environ.get("WORKBENCH_SHOTS")
 
@@ -43,6 +65,8 @@ SHOTS = os.environ.get("WORKBENCH_SHOTS")
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = base_tree(tmp_path_factory.mktemp("bench") / "tree")
+    # The finalized year's objections, one open and one answered, both allowing a correction.
+    (root / "reviews" / str(FINAL_YEAR) / "objections.yaml").write_text(FINAL_OBJECTIONS, "utf-8")
     sync_playwright()
     with served(built_site(root)) as url:
         yield url
@@ -270,3 +294,16 @@ def test_an_answered_objection_says_its_correction_no_longer_applies(page, base:
     page.locator(".rv-objection").nth(n).locator("select").nth(1).select_option("open")
     assert box.is_enabled()
     assert page.locator(f"#rv-obj-{n}-correction-note").is_hidden()
+
+
+def test_in_a_finalized_year_an_objections_correction_is_said_to_apply_no_more(page, base: str) -> None:
+    page.goto(f"{base}review/#{FINAL_YEAR}")
+    page.wait_for_selector(".rv-objection")
+    for n in (0, 1):  # open, then answered: after finalize neither lets anything through
+        assert page.locator(f"#rv-obj-{n}-correction").is_disabled()
+        note = page.inner_text(f"#rv-obj-{n}-correction-note")
+        assert "本年度结果已定稿" in note, note
+        assert "不再适用" in note, note
+        assert "改回受理中即恢复" not in note
+        assert page.get_attribute(f"#rv-obj-{n}-correction", "aria-describedby") == f"rv-obj-{n}-correction-note"
+    assert not page.problems, page.problems
