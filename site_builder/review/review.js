@@ -422,10 +422,17 @@
     });
   }
 
+  /* A file's leading comments: those of the repository's file (`kept`, the site read them at
+   * build time), then the workbench's own (`own`), each line once: replacing the file does not
+   * delete what the maintainers wrote, and a file the workbench wrote before keeps its lines once. */
+  function fileHeader(kept, own) {
+    return (kept || []).filter(function (line) { return own.indexOf(line) === -1; }).concat(own);
+  }
+
   function reviewYaml(data) {
     var schema = app.schemas.review;
-    var header = ["核查记录：" + app.caseData.name + "（" + app.caseData.society + "）" + app.year + " 年度报告。",
-      "由网站“核查工作台”生成。只有管理员和核查人员（.github/admins.yaml）能修改 reviews/。"];
+    var header = fileHeader(app.caseData.review_comments, ["核查记录：" + app.caseData.name + "（" + app.caseData.society + "）" +
+      app.year + " 年度报告。", "由网站“核查工作台”生成。只有管理员和核查人员（.github/admins.yaml）能修改 reviews/。"]);
     return RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, header, { based_on:
       "核查工作台载入的仓库记录（sha256；none：当时还没有这个文件）。拉取请求的检查用它确认在此期间没有别人的记录合并进来；" +
       "在 GitHub 上手工修改本文件时请删去这一行。" });
@@ -1428,7 +1435,8 @@
       });
       problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data, covered));
       var schema = app.schemas.objections;
-      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"],
+      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {},
+        fileHeader(y.objections_comments, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"]),
         { based_on: "核查工作台载入的仓库中的异议记录（sha256；none：当时还没有这个文件）。拉取请求的检查用它确认在此期间没有别人的异议或答复合并进来；" +
           "在 GitHub 上手工修改本文件时请删去这一行。" }), problems,
         { pending: pending, warnings: warnings });
