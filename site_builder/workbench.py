@@ -27,6 +27,7 @@ from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, t
 from site_builder.phase import days_ahead, material_ahead
 from site_builder.tables import long_table
 from validators.association.admin_list import ADMINS_FILE, read_admin_list
+from validators.association.browser_markup import browser_markup_rule
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.browser_review import browser_record_days, browser_review_words
 from validators.association.progress import Progress, ProgressState, year_progress
@@ -387,6 +388,8 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
         "contact": browser_contact(site.root),
         # The check's personal-data rule (E-PRIVACY-*), its patterns and words exported, not copied.
         "privacy": browser_privacy_rule(),
+        # Its markup warning (W-TEXT-MARKUP), its literals and patterns exported the same way.
+        "markup": browser_markup_rule(),
         # The check's words for an expert number and a reviewer that are not one (E-SCHEMA-PATTERN).
         "words": browser_review_words(),
         "years": [_year_config(site, year, boards[year]) for year in sorted(boards, reverse=True)]})

@@ -325,6 +325,26 @@
     return out;
   }
 
+  /* Markup in a text of the file, which the check warns of (W-TEXT-MARKUP) in the words it is
+   * given here: at the reason it was typed in (a warning: the file can be saved) and in the list
+   * of warnings. A reviewer or an expert number with markup is not one: said as an error already. */
+  function markupWarnings(data, atFields) {
+    atFields.reasonWarnings = {};
+    var titles = {};
+    app.caseData.areas.forEach(function (a) {
+      a.items.forEach(function (i) { titles[i.id] = i.title; });
+    });
+    return RV.markupProblems(app.config.markup, data).map(function (p) {
+      var path = p.path;
+      if (path[0] === "items" && path[2] === "reason") {
+        var item = data.items[path[1]].item;
+        atFields.reasonWarnings["rv-" + item + "-reason"] = p.message;
+        return "“" + titles[item] + "”的理由：" + p.message;
+      }
+      return RV.placeOf(app.schemas.review, path) + "：" + p.message;
+    });
+  }
+
   function valueAt(data, path) {
     return path.reduce(function (node, key) { return node == null ? node : node[key]; }, data);
   }
@@ -413,7 +433,10 @@
     sayAt(document.getElementById("rv-reviewer"), atFields.reviewer || "");
     sayAt(document.getElementById("rv-date"), atFields.date || "");
     document.querySelectorAll("#rv-case .rv-reason").forEach(function (box) {
-      sayAt(box, (atFields.reasons || {})[box.id] || "");
+      // An error first; the markup warning alone leaves the reason valid (the file can be saved).
+      var error = (atFields.reasons || {})[box.id] || "";
+      var warning = (atFields.reasonWarnings || {})[box.id] || "";
+      sayAt(box, error && warning ? error + " " + warning : error || warning, !error);
     });
     app.state.marks.forEach(function (m, i) {
       var f = (atFields.marks || [])[i] || { expert: [], mark: [] };
@@ -736,9 +759,10 @@
     var covered = {};
     var atFields = {};
     var problems = ruleProblems(data, covered, atFields);
+    var warnings = markupWarnings(data, atFields);
     showAtFields(atFields);
     problems = problems.concat(RV.schemaProblems(app.validators.review, app.schemas.review, data, covered));
-    if (app.output) app.output.update(reviewYaml(data), problems);
+    if (app.output) app.output.update(reviewYaml(data), problems, { warnings: warnings });
     announce("按当前结论 " + fmt(now.total) + " 分（" + now.tier + "）。");
     // Items 其余全部核实 did not see (added or changed since) and no verdict of their own decides.
     var unseen = app.state.rest ? itemOrder().filter(function (id) {
@@ -1428,6 +1452,11 @@
         } else {
           problems.push(place);
         }
+      });
+      // Markup (W-TEXT-MARKUP), a warning at the field it was typed in and in the list.
+      RV.markupProblems(app.config.markup, data).forEach(function (p) {
+        if (p.path[0] === "objections" && p.path.length === 3) sayField(p.path[1], p.path[2], p.message, true);
+        warnings.push(RV.placeOf(app.schemas.objections, p.path) + "：" + p.message);
       });
       rows.querySelectorAll(".rv-objection [id^='rv-obj-']:not(.rv-field-error):not(.rv-field-warning)").forEach(function (input) {
         var said = atField[input.id] || { text: "", warning: false };

@@ -21,6 +21,10 @@
 - In a finalized year, an objection's 允许更正 said it stopped applying because the objection was
   answered, “改回受理中即恢复”, though nothing is let through after finalize: it now says the year
   is finalized and the permission no longer applies, answered or not.
+- A reason or an objection with HTML or Markdown markup (`<b>x</b>`) got W-TEXT-MARKUP from `check`
+  but no word from the page: it is now warned of at the field and in the file's warnings, in the
+  check's words, and the file can still be downloaded (tests/test_review_markup.py holds the rule
+  to the check's).
 - 「只看未核查的项目（0 项）」 hid the item waiting for material that the progress line counted:
   a second filter shows just those, to find them when the material comes.
 """
@@ -306,4 +310,35 @@ def test_in_a_finalized_year_an_objections_correction_is_said_to_apply_no_more(p
         assert "不再适用" in note, note
         assert "改回受理中即恢复" not in note
         assert page.get_attribute(f"#rv-obj-{n}-correction", "aria-describedby") == f"rv-obj-{n}-correction-note"
+    assert not page.problems, page.problems
+
+
+def test_markup_in_a_reason_or_an_objection_is_warned_of_as_check_warns(page, base: str) -> None:
+    from validators.association.browser_markup import browser_markup_rule
+
+    said = browser_markup_rule()["message"]
+    _open(page, base)
+    page.click(f"#rv-{WAITING}-not_recognised")
+    reason = page.locator(f"#rv-{WAITING}-reason")
+    reason.fill("证明材料中的<b>签到表</b>缺失。")
+    message = page.locator(f"#rv-{WAITING}-reason-msg")
+    assert message.inner_text() == said
+    assert message.get_attribute("class") == "rv-field-warning"
+    assert reason.get_attribute("aria-invalid") is None
+    assert f"rv-{WAITING}-reason-msg" in (reason.get_attribute("aria-describedby") or "")
+    assert said in page.inner_text("#rv-review-file .rv-warnings")
+    assert not page.locator("#rv-review-file-download").is_disabled()
+    reason.fill("证明材料中的签到表缺失。")
+    assert message.is_hidden()
+    assert not page.locator("#rv-review-file .rv-warnings").is_visible()
+
+    page.click("#rv-add-objection")
+    n = page.locator(".rv-objection").count() - 1
+    box = page.locator(".rv-objection").nth(n)
+    box.locator("select").first.select_option(SOCIETY)
+    box.locator(f"#rv-obj-{n}-subject").fill("报道中的 **参会人数** 与报告不一致。")
+    assert page.inner_text(f"#rv-obj-{n}-subject-msg") == said
+    assert page.get_attribute(f"#rv-obj-{n}-subject-msg", "class") == "rv-field-warning"
+    assert said in page.inner_text("#rv-objections-file .rv-warnings")
+    assert not page.locator("#rv-objections-file-download").is_disabled()
     assert not page.problems, page.problems
