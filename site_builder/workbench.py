@@ -27,6 +27,7 @@ from site_builder.markup import SOCIETY, Column, cell, front_matter, num_cell, t
 from site_builder.phase import days_ahead, material_ahead
 from site_builder.tables import long_table
 from validators.association.admin_list import ADMINS_FILE, read_admin_list
+from validators.association.browser_markup import browser_markup_rule
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.browser_review import browser_record_days, browser_review_words
 from validators.association.progress import Progress, ProgressState, year_progress
@@ -164,6 +165,25 @@ def _frozen_result(site: SiteData, society: str, year: int) -> dict[str, Any] | 
             "report_unchanged": None if unchanged is None else not unchanged}
 
 
+def _leading_comments(root: Path, file: str) -> list[str]:
+    """The comment lines before the repository file's first key, each without its "#" and the
+    space after it (none: no such file): the file the workbench writes keeps what the maintainers
+    wrote there (a sample's 示例数据 line, who may change the folder) above its own lines."""
+    try:
+        text = (root / file).read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    kept = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break
+        kept.append(line[1:].removeprefix(" ").rstrip())
+    return kept
+
+
 def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
     """One report as the workbench shows and scores it."""
     report, year = doc.report, doc.report.year
@@ -209,6 +229,7 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
         # The file the workbench starts from, by the sha256 of its bytes (None: there is none): the
         # file it gives out names it (`based_on`), and the pull-request check holds it to main's.
         "review_sha256": file_sha256(site.root, review_file(report.society, year)),
+        "review_comments": _leading_comments(site.root, review_file(report.society, year)),
         "review_errors": [_finding(f) for f in review.findings if f.severity == "error"] if review else [],
     }
 
@@ -253,6 +274,7 @@ def _year_config(site: SiteData, year: int, board: list[Progress]) -> dict[str, 
         "objections_file": f"{REVIEWS}/{year}/{OBJECTIONS_FILE}",
         # As a review file's: the objections file it gives out names the one it started from.
         "objections_sha256": file_sha256(site.root, f"{REVIEWS}/{year}/{OBJECTIONS_FILE}"),
+        "objections_comments": _leading_comments(site.root, f"{REVIEWS}/{year}/{OBJECTIONS_FILE}"),
         "societies": [{"id": p.society, "name": site.name(p.society), "state": p.label,
                        "items": p.items, "decided": p.decided, "requested": len(p.requested)}
                       for p in sorted(board, key=lambda p: site.name_order(p.society))]}
@@ -366,6 +388,8 @@ def workbench_files(site: SiteData, changed: set[tuple[str, int]] | None = None)
         "contact": browser_contact(site.root),
         # The check's personal-data rule (E-PRIVACY-*), its patterns and words exported, not copied.
         "privacy": browser_privacy_rule(),
+        # Its markup warning (W-TEXT-MARKUP), its literals and patterns exported the same way.
+        "markup": browser_markup_rule(),
         # The check's words for an expert number and a reviewer that are not one (E-SCHEMA-PATTERN).
         "words": browser_review_words(),
         "years": [_year_config(site, year, boards[year]) for year in sorted(boards, reverse=True)]})

@@ -301,3 +301,23 @@ def test_a_society_allowed_to_correct_is_told_its_own_way_for_material(tree: Pat
     config = json.loads(workbench.workbench_files(site)[f"{workbench.ASSETS}/config.json"])
     [year] = [y for y in config["years"] if y["year"] == YEAR]
     assert year["material"]["turns"][0][1] == general
+
+
+def test_the_files_the_workbench_writes_keep_the_repository_files_leading_comments(tree: Path) -> None:
+    """Given to the page at build time: the comment lines before the first key (without "# "),
+    not those further down, and none for a file the repository does not have."""
+    objections = tree / "reviews" / str(YEAR) / "objections.yaml"
+    lines = objections.read_text("utf-8").splitlines()
+    leading = [line.removeprefix("# ") for line in lines[:lines.index(f"year: {YEAR}")]]
+    assert leading[0].startswith("示例数据（虚构）")
+    _review(tree, "rest: {status: 已核实, reviewer: cast-staff, date: 2026-11-20}\n# 不在开头的注释\n")
+    review = tree / "reviews" / str(YEAR) / f"{SOCIETY}.yaml"
+    review.write_text("\ufeff# 第一行\n#\n\n#   缩进的说明  \n" + review.read_text("utf-8"), "utf-8")
+    files = workbench.workbench_files(_site(tree))
+    config = json.loads(files[f"{workbench.ASSETS}/config.json"])
+    [year] = [y for y in config["years"] if y["year"] == YEAR]
+    assert year["objections_comments"] == leading
+    case = json.loads(files[workbench.case_file(SOCIETY, YEAR)])
+    assert case["review_comments"] == ["第一行", "", "  缩进的说明"]
+    [final] = [y for y in config["years"] if y["year"] == YEAR - 1]
+    assert final["objections_comments"] == []  # the year has no objections file

@@ -245,7 +245,8 @@
     // A header line may hold text from the user's files (a workbook's sheet name): a line break
     // in it would end the comment and write YAML of its own.
     var lines = header.map(function (h) {
-      return "# " + String(h).replace(/[\r\n\u0085\u2028\u2029]+/g, " ");
+      // An empty line (a blank comment line kept from a repository file) is "#", not "# ".
+      return ("# " + String(h).replace(/[\r\n\u0085\u2028\u2029]+/g, " ")).replace(/[ \t]+$/, "");
     });
     var first = {};
     var rest = [];

@@ -4,6 +4,10 @@
  * (`privacy`); only the steps that apply them are written here. tests/test_review_privacy.py
  * runs this under Node against the check on the same texts.
  *
+ * And the check's markup warning (W-TEXT-MARKUP, `has_markup`): its literals, patterns (rewritten
+ * for JavaScript by validators/association/browser_markup.py) and words are in the settings too
+ * (`markup`); tests/test_review_markup.py runs it against the check the same way.
+ *
  * Works in a browser (window.ReviewBench) and under Node (module.exports), with no DOM. */
 (function (global) {
   "use strict";
@@ -66,19 +70,50 @@
     return found;
   };
 
-  /* Every text value of `data` (a file the workbench writes) with its path, as the check walks
-   * the file, and the personal data found in it: [{path, code, message}]. */
-  RV.privacyProblems = function (rule, data) {
-    var out = [];
+  /* Calls `each(text, path)` for every text value of `data` (a file the workbench writes), as the
+   * check walks the file. */
+  function eachText(data, each) {
     (function walk(value, path) {
       if (typeof value === "string") {
-        RV.personalData(rule, value).forEach(function (f) { out.push({ path: path, code: f.code, message: f.message }); });
+        each(value, path);
       } else if (Array.isArray(value)) {
         value.forEach(function (v, i) { walk(v, path.concat([i])); });
       } else if (value && typeof value === "object") {
         Object.keys(value).forEach(function (k) { walk(value[k], path.concat([k])); });
       }
     })(data, []);
+  }
+
+  /* The personal data found in each text value of `data`: [{path, code, message}]. */
+  RV.privacyProblems = function (rule, data) {
+    var out = [];
+    eachText(data, function (text, path) {
+      RV.personalData(rule, text).forEach(function (f) { out.push({ path: path, code: f.code, message: f.message }); });
+    });
+    return out;
+  };
+
+  /* Whether `text` holds HTML or Markdown markup, as `has_markup` decides: a link's "](" with a
+   * ")" after it, a literal, a pattern, or a script URL found in the text reversed by code point. */
+  RV.hasMarkup = function (rule, text) {
+    if (!rule.compiled) {
+      rule.compiled = { patterns: rule.patterns.map(function (p) { return new RegExp(p, "u"); }),
+        script: new RegExp(rule.script_reversed, "u") };
+    }
+    var opened = text.indexOf(rule.link[0]);
+    return (opened >= 0 && text.indexOf(rule.link[1], opened + rule.link[0].length) >= 0)
+      || rule.literals.some(function (m) { return text.indexOf(m) !== -1; })
+      || rule.compiled.patterns.some(function (re) { return re.test(text); })
+      || (text.indexOf(":") !== -1 && rule.compiled.script.test(Array.from(text).reverse().join("")));
+  };
+
+  /* The text values of `data` holding markup, which the check warns of (W-TEXT-MARKUP):
+   * [{path, code, message}]. */
+  RV.markupProblems = function (rule, data) {
+    var out = [];
+    eachText(data, function (text, path) {
+      if (RV.hasMarkup(rule, text)) out.push({ path: path, code: "W-TEXT-MARKUP", message: rule.message });
+    });
     return out;
   };
 

@@ -325,6 +325,26 @@
     return out;
   }
 
+  /* Markup in a text of the file, which the check warns of (W-TEXT-MARKUP) in the words it is
+   * given here: at the reason it was typed in (a warning: the file can be saved) and in the list
+   * of warnings. A reviewer or an expert number with markup is not one: said as an error already. */
+  function markupWarnings(data, atFields) {
+    atFields.reasonWarnings = {};
+    var titles = {};
+    app.caseData.areas.forEach(function (a) {
+      a.items.forEach(function (i) { titles[i.id] = i.title; });
+    });
+    return RV.markupProblems(app.config.markup, data).map(function (p) {
+      var path = p.path;
+      if (path[0] === "items" && path[2] === "reason") {
+        var item = data.items[path[1]].item;
+        atFields.reasonWarnings["rv-" + item + "-reason"] = p.message;
+        return "“" + titles[item] + "”的理由：" + p.message;
+      }
+      return RV.placeOf(app.schemas.review, path) + "：" + p.message;
+    });
+  }
+
   function valueAt(data, path) {
     return path.reduce(function (node, key) { return node == null ? node : node[key]; }, data);
   }
@@ -413,7 +433,10 @@
     sayAt(document.getElementById("rv-reviewer"), atFields.reviewer || "");
     sayAt(document.getElementById("rv-date"), atFields.date || "");
     document.querySelectorAll("#rv-case .rv-reason").forEach(function (box) {
-      sayAt(box, (atFields.reasons || {})[box.id] || "");
+      // An error first; the markup warning alone leaves the reason valid (the file can be saved).
+      var error = (atFields.reasons || {})[box.id] || "";
+      var warning = (atFields.reasonWarnings || {})[box.id] || "";
+      sayAt(box, error && warning ? error + " " + warning : error || warning, !error);
     });
     app.state.marks.forEach(function (m, i) {
       var f = (atFields.marks || [])[i] || { expert: [], mark: [] };
@@ -422,10 +445,17 @@
     });
   }
 
+  /* A file's leading comments: those of the repository's file (`kept`, the site read them at
+   * build time), then the workbench's own (`own`), each line once: replacing the file does not
+   * delete what the maintainers wrote, and a file the workbench wrote before keeps its lines once. */
+  function fileHeader(kept, own) {
+    return (kept || []).filter(function (line) { return own.indexOf(line) === -1; }).concat(own);
+  }
+
   function reviewYaml(data) {
     var schema = app.schemas.review;
-    var header = ["核查记录：" + app.caseData.name + "（" + app.caseData.society + "）" + app.year + " 年度报告。",
-      "由网站“核查工作台”生成。只有管理员和核查人员（.github/admins.yaml）能修改 reviews/。"];
+    var header = fileHeader(app.caseData.review_comments, ["核查记录：" + app.caseData.name + "（" + app.caseData.society + "）" +
+      app.year + " 年度报告。", "由网站“核查工作台”生成。只有管理员和核查人员（.github/admins.yaml）能修改 reviews/。"]);
     return RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, header, { based_on:
       "核查工作台载入的仓库记录（sha256；none：当时还没有这个文件）。拉取请求的检查用它确认在此期间没有别人的记录合并进来；" +
       "在 GitHub 上手工修改本文件时请删去这一行。" });
@@ -729,9 +759,10 @@
     var covered = {};
     var atFields = {};
     var problems = ruleProblems(data, covered, atFields);
+    var warnings = markupWarnings(data, atFields);
     showAtFields(atFields);
     problems = problems.concat(RV.schemaProblems(app.validators.review, app.schemas.review, data, covered));
-    if (app.output) app.output.update(reviewYaml(data), problems);
+    if (app.output) app.output.update(reviewYaml(data), problems, { warnings: warnings });
     announce("按当前结论 " + fmt(now.total) + " 分（" + now.tier + "）。");
     // Items 其余全部核实 did not see (added or changed since) and no verdict of their own decides.
     var unseen = app.state.rest ? itemOrder().filter(function (id) {
@@ -1271,6 +1302,18 @@
     return prefix + number;
   }
 
+  /* Why an objection's 允许更正 no longer lets its society correct the report, or "" while it does
+   * (受理中, in a year not finalized): the cycle gate lets nothing through once the year's results
+   * are final, whatever the objection's state; otherwise only while it is 受理中. */
+  function correctionVoid(y, o) {
+    if (y.final) {
+      return "本年度结果已定稿，公示和异议都已结束：“" + OBJ.correction_allowed + "”不再适用，不会放行该学会对报告的任何修改" +
+        "（文件中仍记着这一项，仅作记录）。";
+    }
+    return o.status !== "open" ? "本条异议已不是“" + labelOf(OBJECTION, "open") + "”：“" + OBJ.correction_allowed +
+      "”只在受理中时有效，现在不再放行该学会对报告的修改（文件中仍记着这一项，改回受理中即恢复）。" : "";
+  }
+
   function objectionsNode(y, readOnly) {
     var published = (y.objections && y.objections.objections ? y.objections.objections : []).map(function (o) {
       return Object.assign({ issue: null, correction_allowed: false, answer: "", answered: "" }, o);
@@ -1410,13 +1453,19 @@
           problems.push(place);
         }
       });
+      // Markup (W-TEXT-MARKUP), a warning at the field it was typed in and in the list.
+      RV.markupProblems(app.config.markup, data).forEach(function (p) {
+        if (p.path[0] === "objections" && p.path.length === 3) sayField(p.path[1], p.path[2], p.message, true);
+        warnings.push(RV.placeOf(app.schemas.objections, p.path) + "：" + p.message);
+      });
       rows.querySelectorAll(".rv-objection [id^='rv-obj-']:not(.rv-field-error):not(.rv-field-warning)").forEach(function (input) {
         var said = atField[input.id] || { text: "", warning: false };
         sayAt(input, said.text, said.warning, rows.querySelector("#" + input.id + "-msg"));
       });
       problems = problems.concat(RV.schemaProblems(app.validators.objections, app.schemas.objections, data, covered));
       var schema = app.schemas.objections;
-      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {}, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"],
+      output.update(RF.dumpYaml(RF.outputTree(data, schema, schema) || {},
+        fileHeader(y.objections_comments, [y.year + " 年度公示期内收到的异议及答复。", "由网站“核查工作台”生成。"]),
         { based_on: "核查工作台载入的仓库中的异议记录（sha256；none：当时还没有这个文件）。拉取请求的检查用它确认在此期间没有别人的异议或答复合并进来；" +
           "在 GitHub 上手工修改本文件时请删去这一行。" }), problems,
         { pending: pending, warnings: warnings });
@@ -1466,18 +1515,18 @@
           }));
         var correction = el("input", { type: "checkbox", id: "rv-obj-" + i + "-correction", checked: !!o.correction_allowed,
           disabled: readOnly, on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
-        // 允许更正 lets the society through the deadline only while the objection is 受理中 (the
-        // cycle gate's `allowing_correction`): answered, the box is off and says so; the file keeps
-        // what it records.
+        // 允许更正 lets the society through the deadline only while the objection is 受理中 and the
+        // year is not finalized (the cycle gate's `allowing_correction`, which it asks only before
+        // results/<year>.json exists): otherwise the box is off and says why; the file keeps what
+        // it records.
         var correctionNote = el("p", { class: "rv-note", id: "rv-obj-" + i + "-correction-note", hidden: true });
         var correctionLabel = el("label", { class: "rv-field" }, [correction, " " + OBJ.correction_allowed +
           "：允许该学会在公示期内修改报告以回应本异议"]);
         function showCorrection() {
           var off = o.status !== "open";
           correction.disabled = readOnly || off;
-          correctionLabel.classList.toggle("rv-field-off", off);
-          var text = off && o.correction_allowed ? "本条异议已不是“" + labelOf(OBJECTION, "open") + "”：“" + OBJ.correction_allowed +
-            "”只在受理中时有效，现在不再放行该学会对报告的修改（文件中仍记着这一项，改回受理中即恢复）。" : "";
+          correctionLabel.classList.toggle("rv-field-off", off || y.final);
+          var text = o.correction_allowed ? correctionVoid(y, o) : "";
           correctionNote.textContent = text;
           correctionNote.hidden = !text;
           if (text) correction.setAttribute("aria-describedby", correctionNote.id);

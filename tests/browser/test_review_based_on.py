@@ -2,7 +2,8 @@
 sha256 of the repository's file the site was built with, `none` when there was none), which the
 pull-request check holds to the base branch's file (E-REVIEW-STALE); so does the year's
 objections file; and its GitHub route says who can take it (the admin list's admins and
-reviewers)."""
+reviewers). Both keep the repository file's leading comments (a sample's 示例数据 line), which
+replacing the file used to delete, and write the workbench's own lines once."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ OBJECTIONS = f"reviews/{YEAR}/objections.yaml"
 ONLY_OBJECTION = f"obj-{YEAR}-07"
 REFUSED = "svc-motor-rd"
 STAFF = "cast-staff"
+# The workbench's own line in each file, written by it before: the next file has it once.
+REVIEW_OWN = "# 由网站“核查工作台”生成。只有管理员和核查人员（.github/admins.yaml）能修改 reviews/。"
+OBJECTIONS_OWN = "# 由网站“核查工作台”生成。"
 
 
 def review(society: str) -> str:
@@ -44,8 +48,24 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (tree / ADMINS_FILE).write_text(f"admins: [cast-admin]\nreviewers: [{STAFF}]\n", encoding="utf-8")
     objections = (tree / OBJECTIONS).read_text("utf-8")
     assert objections.count(f"id: obj-{YEAR}-") == 1
-    (tree / OBJECTIONS).write_text(objections.replace(f"id: obj-{YEAR}-01", f"id: {ONLY_OBJECTION}"), "utf-8")
+    (tree / OBJECTIONS).write_text(OBJECTIONS_OWN + "\n" + objections.replace(f"id: obj-{YEAR}-01", f"id: {ONLY_OBJECTION}"),
+                                   "utf-8")
+    (tree / review(SOCIETY)).write_text(REVIEW_OWN + "\n" + (tree / review(SOCIETY)).read_text("utf-8"), "utf-8")
     return tree
+
+
+def _leading(text: str) -> list[str]:
+    """The comment lines before the first key."""
+    lines = text.splitlines()
+    return lines[:next(i for i, line in enumerate(lines) if not line.startswith("#"))]
+
+
+def _keeps_the_repositorys_comments(written: str, published: bytes, own: str) -> None:
+    kept = [line for line in _leading(published.decode("utf-8")) if line != own]
+    assert kept[0].startswith("# 示例数据（虚构）"), kept
+    header = _leading(written)
+    assert header[:len(kept)] == kept, header
+    assert header.count(own) == 1, header
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +99,7 @@ def test_the_file_names_the_record_it_started_from(page, base: str, tree: Path, 
     at = lines.index(f"based_on: {digest}")
     assert lines[at - 1].startswith("# 核查工作台载入的仓库记录（sha256")
     assert "手工修改本文件时请删去这一行" in lines[at - 1]
+    _keeps_the_repositorys_comments(text, published, REVIEW_OWN)
     assert not page.problems, page.problems
 
     # The pull-request check: main still holds the record the site showed, the file passes ...
@@ -134,6 +155,7 @@ def test_the_objections_file_names_the_one_it_started_from_and_numbers_on_from_i
     assert "手工修改本文件时请删去这一行" in lines[at - 1]
     assert f"- id: {ONLY_OBJECTION}" in lines
     assert f"- id: obj-{YEAR}-08" in lines
+    _keeps_the_repositorys_comments(text, published, OBJECTIONS_OWN)
     assert not page.problems, page.problems
 
     # The pull-request check: main still holds the file the site showed, the file passes ...

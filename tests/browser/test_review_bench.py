@@ -18,6 +18,13 @@
 - A mark of 3.3 by “Expert A” had its two problems said at its fields, but the criterion's line
   said 「另有 1 个分数超出范围或重复，未计入」: it now says a row has problems, whatever they are, and
   a row whose expert code the file refuses is not counted either.
+- In a finalized year, an objection's 允许更正 said it stopped applying because the objection was
+  answered, “改回受理中即恢复”, though nothing is let through after finalize: it now says the year
+  is finalized and the permission no longer applies, answered or not.
+- A reason or an objection with HTML or Markdown markup (`<b>x</b>`) got W-TEXT-MARKUP from `check`
+  but no word from the page: it is now warned of at the field and in the file's warnings, in the
+  check's words, and the file can still be downloaded (tests/test_review_markup.py holds the rule
+  to the check's).
 - 「只看未核查的项目（0 项）」 hid the item waiting for material that the progress line counted:
   a second filter shows just those, to find them when the material comes.
 """
@@ -36,6 +43,25 @@ from tests.trees import base_tree
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 YEAR, SOCIETY, WAITING = 2018, "cd-mech-eng", "svc-motor-rd"
+FINAL_YEAR = 2017
+FINAL_OBJECTIONS = f"""year: {FINAL_YEAR}
+sample: true
+objections:
+  - id: obj-{FINAL_YEAR}-01
+    society: cd-tcm
+    filed: 2018-01-10
+    subject: 活动次数与公开报道不一致，请核实。
+    status: 受理中
+    correction_allowed: true
+  - id: obj-{FINAL_YEAR}-02
+    society: cd-agri
+    filed: 2018-01-10
+    subject: 服务站的证明材料不全。
+    status: 已答复
+    correction_allowed: true
+    answer: 经核实，材料齐全。
+    answered: 2018-01-15
+"""
 # Where to keep screenshots to look at, as staff see the page (none unless asked for).
 SHOTS = os.environ.get("WORKBENCH_SHOTS")
 
@@ -43,6 +69,8 @@ SHOTS = os.environ.get("WORKBENCH_SHOTS")
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = base_tree(tmp_path_factory.mktemp("bench") / "tree")
+    # The finalized year's objections, one open and one answered, both allowing a correction.
+    (root / "reviews" / str(FINAL_YEAR) / "objections.yaml").write_text(FINAL_OBJECTIONS, "utf-8")
     sync_playwright()
     with served(built_site(root)) as url:
         yield url
@@ -271,3 +299,47 @@ def test_an_answered_objection_says_its_correction_no_longer_applies(page, base:
     page.locator(".rv-objection").nth(n).locator("select").nth(1).select_option("open")
     assert box.is_enabled()
     assert page.locator(f"#rv-obj-{n}-correction-note").is_hidden()
+
+
+def test_in_a_finalized_year_an_objections_correction_is_said_to_apply_no_more(page, base: str) -> None:
+    page.goto(f"{base}review/#{FINAL_YEAR}")
+    page.wait_for_selector(".rv-objection")
+    for n in (0, 1):  # open, then answered: after finalize neither lets anything through
+        assert page.locator(f"#rv-obj-{n}-correction").is_disabled()
+        note = page.inner_text(f"#rv-obj-{n}-correction-note")
+        assert "本年度结果已定稿" in note, note
+        assert "不再适用" in note, note
+        assert "改回受理中即恢复" not in note
+        assert page.get_attribute(f"#rv-obj-{n}-correction", "aria-describedby") == f"rv-obj-{n}-correction-note"
+    assert not page.problems, page.problems
+
+
+def test_markup_in_a_reason_or_an_objection_is_warned_of_as_check_warns(page, base: str) -> None:
+    from validators.association.browser_markup import browser_markup_rule
+
+    said = browser_markup_rule()["message"]
+    _open(page, base)
+    page.click(f"#rv-{WAITING}-not_recognised")
+    reason = page.locator(f"#rv-{WAITING}-reason")
+    reason.fill("证明材料中的<b>签到表</b>缺失。")
+    message = page.locator(f"#rv-{WAITING}-reason-msg")
+    assert message.inner_text() == said
+    assert message.get_attribute("class") == "rv-field-warning"
+    assert reason.get_attribute("aria-invalid") is None
+    assert f"rv-{WAITING}-reason-msg" in (reason.get_attribute("aria-describedby") or "")
+    assert said in page.inner_text("#rv-review-file .rv-warnings")
+    assert not page.locator("#rv-review-file-download").is_disabled()
+    reason.fill("证明材料中的签到表缺失。")
+    assert message.is_hidden()
+    assert not page.locator("#rv-review-file .rv-warnings").is_visible()
+
+    page.click("#rv-add-objection")
+    n = page.locator(".rv-objection").count() - 1
+    box = page.locator(".rv-objection").nth(n)
+    box.locator("select").first.select_option(SOCIETY)
+    box.locator(f"#rv-obj-{n}-subject").fill("报道中的 **参会人数** 与报告不一致。")
+    assert page.inner_text(f"#rv-obj-{n}-subject-msg") == said
+    assert page.get_attribute(f"#rv-obj-{n}-subject-msg", "class") == "rv-field-warning"
+    assert said in page.inner_text("#rv-objections-file .rv-warnings")
+    assert not page.locator("#rv-objections-file-download").is_disabled()
+    assert not page.problems, page.problems

@@ -66,6 +66,8 @@ _ID_CHECK = "10X98765432"
 PHONE_MESSAGE = "文字中含有手机号码。仓库和网站是公开的，个人电话不得发布：请删除，需要联系方式时写学会办公电话或网址。"
 ID_NUMBER_MESSAGE = "文字中含有居民身份证号码。身份证号属于个人敏感信息，公开发布违法且有风险：请删除。"
 EMAIL_MESSAGE = "文字中含有个人邮箱（{domain}）。仓库和网站是公开的：请删除，或改用学会的机构邮箱。"
+# What the check warns of markup (the workbench says the same: validators/association/browser_markup.py).
+MARKUP_MESSAGE = "文字中含有 HTML 或 Markdown 标记：网站会按原样显示这些符号，不会执行或排版。如非有意，请删除。"
 
 
 def iter_strings(data: Any, path: YamlPath = ()) -> list[tuple[YamlPath, str]]:
@@ -156,6 +158,4 @@ def check(strings: list[tuple[YamlPath, str]], ctx: RuleContext) -> None:
             for code, message in personal_data(text, personal_domains):
                 ctx.error(path, code, message, None)
         if path and not _is_address_field(path) and has_markup(text):
-            ctx.warning(path, "W-TEXT-MARKUP",
-                        "文字中含有 HTML 或 Markdown 标记：网站会按原样显示这些符号，不会执行或排版。"
-                        "如非有意，请删除。", None)
+            ctx.warning(path, "W-TEXT-MARKUP", MARKUP_MESSAGE, None)
