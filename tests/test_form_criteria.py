@@ -149,3 +149,24 @@ def test_a_missing_forum_or_materials_names_the_field_as_every_writer_sees_it() 
     said = browser_findings(guideline(2017))["criteria"]["annual_conference"]
     assert said["E-CRITERIA-MAIN-FORUM"].endswith("：“设有主论坛”应选“是”（main_forum: true）。")
     assert said["E-CRITERIA-MATERIALS"].endswith("：“制作了会议资料”应选“是”（materials: true）。")
+
+
+def test_the_sub_forum_count_is_said_as_the_year_s_reading_of_the_clause() -> None:
+    """A secretary read “须设有分论坛（至少 1 个）” beside clause 5.1's 「设有主论坛、分论坛等形式」 and
+    took the form for misquoting it: the count is the year's data reading the clause, and the
+    message says so, quoting the clause exactly (and only while the year's text holds the words)."""
+    rules = guideline(2017)
+    assert rules is not None
+    model = nested_model(report_model(rules).model_fields["academic_events"].annotation)
+    assert model is not None
+    event = model.model_validate({
+        "id": "evt-a", "title": "年会", "category": "综合性学术年会", "role": "主办", "date": dt.date(2017, 6, 1),
+        "participants": 150, "main_forum": True, "sub_forums": 0, "materials": True})
+    [said] = [u.message for u in unmet_criteria(event, rules) if u.code == "E-CRITERIA-SUB-FORUM"]
+    assert said == ("综合性学术年会须设有分论坛（条款写的是「设有主论坛、分论坛等形式」，本年度的指南数据按至少 1 个"
+                    "分论坛计），现为 0 个。")
+    assert "设有主论坛、分论坛等形式" in rules.clauses["5.1"]
+    reworded = rules.model_copy(update={"clauses": {**rules.clauses, "5.1": "学术年会须有分会场。"}})
+    [other] = [u.message for u in unmet_criteria(event, reworded) if u.code == "E-CRITERIA-SUB-FORUM"]
+    assert "「" not in other
+    assert "按本年度的指南数据，至少 1 个分论坛计" in other

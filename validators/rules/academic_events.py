@@ -15,6 +15,7 @@ from validators.year.countries import country_name, known_country_names
 from validators.year.criteria import major_event_title_words, major_event_words, not_major_work
 from validators.year.guideline import Guideline
 from validators.year.measures import Countries, Regions, countries, regions
+from validators.year.quotes import quoted
 from validators.year.quotes import said as _said
 
 _HOSTS = "由学会主办或承办"
@@ -157,8 +158,12 @@ def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | N
         unmet.append(Unmet("E-CRITERIA-MAIN-FORUM", "main_forum",
                            f"{label}须{_said('设有主论坛、分论坛等形式', words)}：{_must_be_true('main_forum')}"))
     if c.min_sub_forums and event.sub_forums < c.min_sub_forums:
+        # The number is the year's data reading the clause's 「…等形式」: said as a reading, so that
+        # a secretary who reads the clause does not take the data for a misquote.
+        clause_words = quoted("设有主论坛、分论坛等形式", words)
+        reading = f"条款写的是{clause_words}，本年度的指南数据按" if clause_words else "按本年度的指南数据，"
         unmet.append(Unmet("E-CRITERIA-SUB-FORUM", "sub_forums",
-                           f"{label}须设有分论坛（至少 {c.min_sub_forums} 个），"
+                           f"{label}须设有分论坛（{reading}至少 {c.min_sub_forums} 个分论坛计），"
                            f"现为 {event.sub_forums} 个。"))
     if c.materials and not event.materials:
         unmet.append(Unmet("E-CRITERIA-MATERIALS", "materials",
