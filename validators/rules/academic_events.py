@@ -158,7 +158,7 @@ def unmet_criteria(event: AcademicEvent, guideline: Guideline, read: Regions | N
         unmet.append(Unmet("E-CRITERIA-MAIN-FORUM", "main_forum",
                            f"{label}须{_said('设有主论坛、分论坛等形式', words)}：{_must_be_true('main_forum')}"))
     if c.min_sub_forums and event.sub_forums < c.min_sub_forums:
-        # The number is the year's data reading the clause's 「…等形式」: said as a reading, so that
+        # The number is the year's data reading the clause's words (主论坛、分论坛等形式): said as a reading, so that
         # a secretary who reads the clause does not take the data for a misquote.
         clause_words = quoted("设有主论坛、分论坛等形式", words)
         reading = f"条款写的是{clause_words}，本年度的指南数据按" if clause_words else "按本年度的指南数据，"
