@@ -22,7 +22,7 @@ import yaml
 from tests.trees import ROOT, base_tree
 from validators.check import check_tree
 from validators.repository import ReportDoc
-from validators.xlsx.layout import COVER, OPTIONS, layout
+from validators.xlsx.layout import COVER, GUIDE, OPTIONS, layout
 from validators.xlsx.read import read_workbook
 from validators.xlsx.write import workbook_bytes
 from validators.year.guideline import guideline
@@ -69,7 +69,7 @@ def test_the_blank_template_carries_dropdowns_dates_and_a_guide(tmp_path: Path) 
     path = tmp_path / "t.xlsx"
     path.write_bytes(workbook_bytes(layout(rules), {"society": "cd-new", "year": 2018}))
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames[0] == COVER
+    assert book.sheetnames[:2] == [GUIDE, COVER]  # what to do first, then the cover
     assert {"说明", OPTIONS} <= set(book.sheetnames)
     events = book["学术交流活动"]
     headers = [str(c.value).rstrip(" *") for c in events[1]]
@@ -502,11 +502,11 @@ def test_the_problems_listed_from_one_workbook_are_capped(tmp_path: Path) -> Non
 
 
 def _with_comment(source: Path, target: Path, size: int) -> None:
-    """`source` with an XML comment of `size` bytes in its first list sheet (sheet2.xml)."""
+    """`source` with an XML comment of `size` bytes in its first list sheet (sheet3.xml, after 说明 and 封面)."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             data = old.read(info.filename)
-            if info.filename == "xl/worksheets/sheet2.xml":
+            if info.filename == "xl/worksheets/sheet3.xml":
                 data = data.replace(b"<sheetData", b"<!--" + b" " * size + b"--><sheetData", 1)
             new.writestr(info.filename, data)
 
@@ -1051,7 +1051,7 @@ def _external(source: Path, target: Path) -> Path:
     result 300 kept), F3:F4 a shared formula reading the same file, H2 = 1+2 and F5 = "[1]"&"x":
     as Excel saves a link to another workbook."""
     def change(name: str, text: str) -> str:
-        if name == "xl/worksheets/sheet6.xml":
+        if name == "xl/worksheets/sheet7.xml":
             for ref, formula in (("F2", "<f>[1]Sheet1!$A$1</f><v>300</v>"),
                                  ("F3", '<f t="shared" ref="F3:F4" si="0">SUM([1]Sheet1!$A$2)</f><v>120</v>'),
                                  ("F4", '<f t="shared" si="0"/><v>130</v>'), ("H2", "<f>1+2</f><v>3</v>"),
@@ -1082,7 +1082,7 @@ def _external(source: Path, target: Path) -> Path:
 
 def _external_workbook(tmp_path: Path) -> Path:
     book = openpyxl.load_workbook(_export(_sample(), tmp_path / "r.xlsx"))
-    assert book.sheetnames.index("学术交流活动") == 5  # sheet6.xml
+    assert book.sheetnames.index("学术交流活动") == 6  # sheet7.xml
     events = book["学术交流活动"]
     header = [str(c.value).rstrip(" *") for c in events[1]]
     assert (header.index("参与人数"), header.index("分论坛个数")) == (5, 7)  # F and H
@@ -1518,13 +1518,13 @@ def test_an_infinite_number_is_said_too_large_in_chinese(tmp_path: Path) -> None
     done = _cli(ROOT, "template", "cd-mech-eng", "2017", "-o", str(tmp_path / "t.xlsx"))
     assert done.returncode == 0, done.stderr
     with zipfile.ZipFile(tmp_path / "t.xlsx") as book:
-        cover = book.read("xl/worksheets/sheet1.xml").decode()
+        cover = book.read("xl/worksheets/sheet2.xml").decode()  # after 说明
     year = re.search(r'<c r="B3"[^>]*>.*?</c>', cover)
     assert year is not None
     spoiled = cover.replace(year.group(), '<c r="B3"><v>1e999999</v></c>')
     with zipfile.ZipFile(tmp_path / "t.xlsx") as old, zipfile.ZipFile(tmp_path / "big.xlsx", "w") as new:
         for info in old.infolist():
-            new.writestr(info.filename, spoiled if info.filename == "xl/worksheets/sheet1.xml" else old.read(info.filename))
+            new.writestr(info.filename, spoiled if info.filename == "xl/worksheets/sheet2.xml" else old.read(info.filename))
     done = _cli(ROOT, "import", str(tmp_path / "big.xlsx"), "-o", str(tmp_path / "out.yaml"))
     assert done.returncode == 1
     line = next(line for line in done.stdout.splitlines() if "封面!B3" in line)

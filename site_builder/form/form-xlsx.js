@@ -1545,64 +1545,118 @@
     return cellName("", 1, n + 1).slice(1, -1);
   }
 
-  // Styles: 0 plain, 1 header, 2 date, 3 text, 4 text that wraps (the cover's 说明). A text cell is
-  // always an inline string: a value that starts with =, +, - or @ is never a formula.
+  // Styles, as `xlsx template`'s formats (write.py): 0 none, 1 header (bold, shaded), 2 date, 3 text
+  // (wraps), 4 plain; all but none at the top of their cell. A text cell is always an inline string:
+  // a value that starts with =, +, - or @ is never a formula.
   var STYLES = HEAD + "<styleSheet " + NS + '><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>' +
     '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFE8EAF6"/><bgColor indexed="64"/></patternFill></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
     '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
-    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
-    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>' +
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs>' +
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+  var HEADER = 1, DATE_STYLE = 2, WRAPPED = 3, PLAIN = 4;
 
-  function cellXml(ref, column, value, layout, header, wrap) {
+  function styled(style) {
+    return style ? ' s="' + style + '"' : "";
+  }
+
+  function stringXml(ref, text, style) {
+    return '<c r="' + ref + '"' + styled(style) + ' t="inlineStr"><is><t xml:space="preserve">' + esc(text) + "</t></is></c>";
+  }
+
+  /* A cell as `xlsx template` writes it (write.py, `cell`): a date in the date style, text wrapped,
+   * a number and 是/否 in their column's style (`columnStyle`). Without a column, `value` is a
+   * text in `style` (a header, a note). */
+  function cellXml(ref, column, value, layout, style, columnStyle) {
     if (value === null || value === undefined || (Array.isArray(value) && !value.length)) return "";
-    if (header) return '<c r="' + ref + '" s="1" t="inlineStr"><is><t xml:space="preserve">' + esc(value) + "</t></is></c>";
-    var kind = column ? column.kind : "text";
+    if (!column) return stringXml(ref, value, style);
+    var kind = column.kind;
     if (kind === "choice" && typeof value === "string" && column.codes && Object.prototype.hasOwnProperty.call(column.codes, value)) {
       value = column.codes[value];
     }
     if (kind === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       var parts = value.split("-").map(Number);
       var serial = (Date.UTC(parts[0], parts[1] - 1, parts[2]) - EPOCH) / 86400000;
-      return '<c r="' + ref + '" s="2"><v>' + serial + "</v></c>";
+      return '<c r="' + ref + '" s="' + DATE_STYLE + '"><v>' + serial + "</v></c>";
     }
     if ((kind === "int" || kind === "number") && typeof value === "number" && isFinite(value)) {
-      return '<c r="' + ref + '"><v>' + value + "</v></c>";
+      return '<c r="' + ref + '"' + styled(columnStyle) + "><v>" + value + "</v></c>";
     }
-    var text = kind === "bool" && typeof value === "boolean" ? (value ? "是" : "否")
-      : Array.isArray(value) ? value.join(layout.separator) : String(value);
-    return '<c r="' + ref + '" s="' + (wrap ? 4 : 3) + '" t="inlineStr"><is><t xml:space="preserve">' + esc(text) + "</t></is></c>";
+    if (kind === "bool" && typeof value === "boolean") return stringXml(ref, value ? "是" : "否", columnStyle);
+    return stringXml(ref, Array.isArray(value) ? value.join(layout.separator) : String(value), WRAPPED);
   }
 
-  /* The lines `text` wraps to in a column `width` wide (a Chinese character takes two; write.py, `_lines`). */
+  /* The text a cell shows (a choice's label, a list joined), whose lines its row's height counts. */
+  function shown(column, value, layout) {
+    if (Array.isArray(value)) return value.join(layout.separator);
+    if (column.kind === "choice" && typeof value === "string" && column.codes && Object.prototype.hasOwnProperty.call(column.codes, value)) {
+      return column.codes[value];
+    }
+    return String(value);
+  }
+
+  // Characters a Chinese font prints as wide as a Chinese character, below the CJK blocks (layout.py, `_WIDE`).
+  var WIDE = "‘’“”…—";
+
+  /* `text`'s width in a column's units: a Chinese character (or quote, or dash) takes two (layout.py, `text_width`). */
+  function textWidth(text) {
+    var wide = 0;
+    for (var i = 0; i < text.length; i++) wide += text.charCodeAt(i) > 0x2E7F || WIDE.indexOf(text[i]) !== -1 ? 2 : 1;
+    return wide;
+  }
+
+  /* The lines `text` wraps to in a column `width` wide (layout.py, `text_lines`). */
   function lines(text, width) {
     return String(text).split("\n").reduce(function (sum, part) {
-      var wide = 0;
-      for (var i = 0; i < part.length; i++) wide += part.charCodeAt(i) > 0x2E7F ? 2 : 1;
-      return sum + Math.max(1, Math.ceil(wide / Math.max(1, width - 1)));
+      return sum + Math.max(1, Math.ceil(textWidth(part) / Math.max(1, width - 1)));
     }, 0);
   }
 
-  function sheetXml(rows, widths, validations, comments, heights) {
-    var body = rows.map(function (cells, r) {
-      var tall = heights && heights[r] > 1 ? ' ht="' + 15 * heights[r] + '" customHeight="1"' : "";
+  /* A column's width as Excel stores it, as xlsxwriter writes `set_column`'s: its characters and the
+   * cell's padding of 5 pixels, in 7-pixel digits to 1/256 (14 is stored as 14.7109375). */
+  function stored(width) {
+    return Math.floor((Math.floor(width * 7 + 0.5) + 5) * 256 / 7) / 256;
+  }
+
+  /* A data sheet's column's width: a long text's, else its kind's (layout.py, `column_width`). */
+  function columnWidth(column, printed) {
+    return printed.long_keys.indexOf(column.key) !== -1 ? printed.long : (printed.widths[column.kind] || 14);
+  }
+
+  function quoted(name) {
+    return "'" + name.replace(/'/g, "''") + "'";
+  }
+
+  /* A sheet's part: its rows (cells' XML) and their heights (in lines, at `line` points each),
+   * its columns' widths and styles, its checks and notes, and how it prints (write.py): `print`
+   * "data", A4 landscape as wide as the page with narrow margins, the header row frozen and on every
+   * page; "guide", A4 portrait as wide as the page; none, not printed (the hidden 选项). */
+  function sheetXml(s, line, selected) {
+    var body = s.rows.map(function (cells, r) {
+      var tall = s.heights && s.heights[r] ? ' ht="' + line * s.heights[r] + '" customHeight="1"' : "";
       return '<row r="' + (r + 1) + '"' + tall + ">" + cells.join("") + "</row>";
     }).join("");
-    var cols = widths.map(function (w, i) {
-      return '<col min="' + (i + 1) + '" max="' + (i + 1) + '" width="' + w + '" customWidth="1"/>';
+    var cols = s.widths.map(function (w, i) {
+      return '<col min="' + (i + 1) + '" max="' + (i + 1) + '" width="' + stored(w) + '"' + ((s.styles || [])[i] ? ' style="' + s.styles[i] + '"' : "") + ' customWidth="1"/>';
     }).join("");
-    var dv = validations.length ? '<dataValidations count="' + validations.length + '">' + validations.join("") + "</dataValidations>" : "";
-    // Printed as `xlsx template` prints: A4 landscape, as wide as the page (write.py, `printed`).
-    return HEAD + "<worksheet " + NS + '><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+    var dv = s.validations.length ? '<dataValidations count="' + s.validations.length + '">' + s.validations.join("") + "</dataValidations>" : "";
+    var data = s.print === "data";
+    var view = data ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' : "";
+    return HEAD + "<worksheet " + NS + ">" + (s.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+      '<sheetViews><sheetView' + (selected ? ' tabSelected="1"' : "") + ' workbookViewId="0">' + view + "</sheetView></sheetViews>" +
       (cols ? "<cols>" + cols + "</cols>" : "") + "<sheetData>" + body + "</sheetData>" + dv +
-      '<pageMargins left="0.3" right="0.3" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
-      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
-      (comments.length ? '<legacyDrawing r:id="rId1"/>' : "") + "</worksheet>";
+      (data ? '<pageMargins left="0.3" right="0.3" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
+        '<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>' : "") +
+      (s.print === "guide" ? '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+        '<pageSetup paperSize="9" orientation="portrait" fitToHeight="0"/>' : "") +
+      (s.print ? "" : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>') +
+      (s.comments.length ? '<legacyDrawing r:id="rId1"/>' : "") + "</worksheet>";
   }
 
   /* A sheet's notes on its cells ({ref, row, col, text}): the comments part, and the drawing
@@ -1672,40 +1726,63 @@
     function note(comments, row, col, text) {
       if (text) comments.push({ ref: letter(col) + (row + 1), row: row, col: col, text: text });
     }
+    var printed = layout.printed;
+    function blankable(c) {  // a text column's empty cell keeps the text format (write.py, `write_blank`)
+      return c.kind === "text" || c.kind === "choice" || c.kind === "list";
+    }
+    function ownStyle(c) {  // the style of a data sheet's column (write.py, `sheet`)
+      return blankable(c) ? WRAPPED : c.kind === "date" ? DATE_STYLE : PLAIN;
+    }
+    // The guide first, the sheet the workbook opens at and prints first (write.py, `workbook_bytes`)
+    // with the society after its title, as `guide_lines` names it
+    var guideWidth = printed.guide;
+    var guide = layout.guide.map(function (line, i) { return i === 0 && data.society ? line + "（" + data.society + "）" : line; });
+    sheets.push({ name: layout.guide_sheet, rows: guide.map(function (line, i) {
+      return [cellXml("A" + (i + 1), null, line, layout, WRAPPED)];
+    }), heights: guide.map(function (line) { return lines(line, guideWidth); }), widths: [guideWidth], styles: [WRAPPED],
+    validations: [], comments: [], print: "guide" });
     // The cover, each row's help beside it
-    var coverRows = [[cellXml("A1", null, "项目", layout, true), cellXml("B1", null, "填写", layout, true),
-      cellXml("C1", null, "说明", layout, true)]];
+    var coverWidths = printed.cover;
+    var coverRows = [["项目", "填写", "说明"].map(function (h, i) { return cellXml(letter(i) + "1", null, h, layout, HEADER); })];
     var coverValidations = [];
-    var coverHeights = [1];
+    var coverHeights = [0];
     layout.cover.forEach(function (c, i) {
-      coverHeights.push(lines(c.note || "", 60));
       var r = i + 2;
-      coverRows.push([cellXml("A" + r, null, c.header, layout), cellXml("B" + r, c, at(c.path), layout),
-        cellXml("C" + r, null, c.note || null, layout, false, true)]);
+      var value = at(c.path);
+      coverHeights.push(Math.max(lines(c.header, coverWidths[0]), lines(c.note || "", coverWidths[2])));
+      var written = cellXml("B" + r, c, value, layout, WRAPPED, PLAIN);
+      coverRows.push([cellXml("A" + r, null, c.header, layout, WRAPPED),
+        written || (blankable(c) ? '<c r="B' + r + '" s="' + WRAPPED + '"/>' : ""),
+        cellXml("C" + r, null, c.note, layout, WRAPPED)]);
       var v = validation(c, "B" + r);
       if (v) coverValidations.push(v);
     });
-    sheets.push({ name: layout.cover_sheet, xml: null, rows: coverRows, widths: [34, 24, 60], validations: coverValidations, comments: [],
-      heights: coverHeights });
+    sheets.push({ name: layout.cover_sheet, rows: coverRows, widths: coverWidths, styles: [0, PLAIN, WRAPPED], validations: coverValidations,
+      comments: [], heights: coverHeights, print: "data" });
     // A new society's profile: a row per field, its help in the note on its title
     if (profile) {
-      var profileRows = [layout.profile_headers.map(function (h, i) { return cellXml(letter(i) + "1", null, h, layout, true); })];
+      var profileRows = [layout.profile_headers.map(function (h, i) { return cellXml(letter(i) + "1", null, h, layout, HEADER); })];
       var profileValidations = [];
       var profileNotes = [];
       layout.profile.forEach(function (c, i) {
         var r = i + 2;
-        profileRows.push([cellXml("A" + r, null, c.header, layout), cellXml("B" + r, c, profile[c.key], layout)]);
+        var written = cellXml("B" + r, c, profile[c.key], layout, WRAPPED, WRAPPED);
+        profileRows.push([cellXml("A" + r, null, c.header, layout, WRAPPED),
+          written || (blankable(c) ? '<c r="B' + r + '" s="' + WRAPPED + '"/>' : "")]);
         note(profileNotes, r - 1, 0, c.note);
         var v = validation(c, "B" + r);
         if (v) profileValidations.push(v);
       });
-      sheets.push({ name: layout.profile_sheet, rows: profileRows, widths: [34, 40], validations: profileValidations, comments: profileNotes });
+      sheets.push({ name: layout.profile_sheet, rows: profileRows, widths: printed.profile, styles: [0, WRAPPED],
+        validations: profileValidations, comments: profileNotes, print: "data" });
     }
-    // A sheet per list
+    // A sheet per list, each row as tall as its longest text needs
     layout.sheets.forEach(function (sheet) {
       var columns = (sheet.parent ? [{ key: layout.parent, title: layout.parent, header: layout.parent + " *", kind: "text", choices: [],
         note: checks.parent_note }] : []).concat(sheet.columns);
-      var rows = [columns.map(function (c, i) { return cellXml(letter(i) + "1", null, c.header, layout, true); })];
+      var widths = columns.map(function (c) { return columnWidth(c, printed); });
+      var rows = [columns.map(function (c, i) { return cellXml(letter(i) + "1", null, c.header, layout, HEADER); })];
+      var heights = [Math.max.apply(null, columns.map(function (c, i) { return lines(c.header, widths[i]); }))];
       var notes = [];
       columns.forEach(function (c, i) { note(notes, 0, i, c.note); });
       var items = [];
@@ -1720,29 +1797,35 @@
         (at(sheet.path) || []).forEach(function (item) { items.push([null, item]); });
       }
       items.forEach(function (pair, n) {
+        var tallest = 1;
         rows.push(columns.map(function (c, i) {
           var value = c.key === layout.parent ? pair[0] : pair[1][c.key];
-          return cellXml(letter(i) + (n + 2), c, value, layout);
+          if (blankable(c) && value !== null && value !== undefined && value !== "" && !(Array.isArray(value) && !value.length)) {
+            tallest = Math.max(tallest, lines(shown(c, value, layout), widths[i]));
+          }
+          return cellXml(letter(i) + (n + 2), c, value, layout, WRAPPED, ownStyle(c));
         }));
+        heights.push(tallest);
       });
       var validations = columns.map(function (c, i) {
         return validation(c, letter(i) + "2:" + letter(i) + (checks.rows + 1));
       }).filter(Boolean);
-      sheets.push({ name: sheet.name, rows: rows, widths: columns.map(function (c) { return c.kind === "list" ? 40 : 18; }),
-        validations: validations, comments: notes });
+      sheets.push({ name: sheet.name, rows: rows, heights: heights, widths: widths, styles: columns.map(ownStyle),
+        validations: validations, comments: notes, print: "data" });
     });
-    sheets.push({ name: layout.guide_sheet, rows: layout.guide.map(function (line, i) {
-      return [cellXml("A" + (i + 1), null, line, layout)];
-    }), widths: [120], validations: [], comments: [] });
+    // The lists the dropdowns name, on a hidden sheet (hidden, not very hidden: it can be unhidden)
     var optionRows = [];
     var longest = Math.max.apply(null, lists.map(function (l) { return l.length; }));
     for (var r = 0; r <= longest; r++) {
       optionRows.push(lists.map(function (l, n) {
-        return r === 0 ? cellXml(letter(n) + "1", null, listTitles[n], layout, true)
-          : cellXml(letter(n) + (r + 1), null, l[r - 1], layout);
+        return r === 0 ? cellXml(letter(n) + "1", null, listTitles[n], layout, HEADER)
+          : cellXml(letter(n) + (r + 1), null, l[r - 1], layout, 0);
       }));
     }
-    sheets.push({ name: layout.options_sheet, rows: optionRows, widths: lists.map(function () { return 20; }), validations: [], comments: [] });
+    sheets.push({ name: layout.options_sheet, rows: optionRows, validations: [], comments: [], hidden: true,
+      widths: lists.map(function (l, n) {
+        return Math.max(10, Math.min(40, Math.max.apply(null, [listTitles[n]].concat(l).map(textWidth)) + 2));
+      }) });
 
     var parts = [];
     parts.push({ name: "[Content_Types].xml", text: HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -1763,16 +1846,21 @@
     // read as this year (RF.coverYear).
     parts.push({ name: "docProps/core.xml", text: HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
       'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>' + esc(layout.year + layout.title_after_year) + "</dc:title></cp:coreProperties>" });
-    parts.push({ name: "xl/workbook.xml", text: HEAD + "<workbook " + NS + "><sheets>" + sheets.map(function (s, i) {
-      return '<sheet name="' + esc(s.name) + '" sheetId="' + (i + 1) + '" r:id="rId' + (i + 1) + '"/>';
-    }).join("") + "</sheets></workbook>" });
+    // Opened at the first sheet (the guide); the 选项 sheet hidden; each data sheet's header row
+    // printed on every page (its print titles, as write.py's `repeat_rows`).
+    parts.push({ name: "xl/workbook.xml", text: HEAD + "<workbook " + NS + '><bookViews><workbookView activeTab="0"/></bookViews><sheets>' +
+      sheets.map(function (s, i) {
+        return '<sheet name="' + esc(s.name) + '" sheetId="' + (i + 1) + '"' + (s.hidden ? ' state="hidden"' : "") + ' r:id="rId' + (i + 1) + '"/>';
+      }).join("") + "</sheets><definedNames>" + sheets.map(function (s, i) {
+        return s.print === "data" ? '<definedName name="_xlnm.Print_Titles" localSheetId="' + i + '">' + esc(quoted(s.name)) + "!$1:$1</definedName>" : "";
+      }).join("") + "</definedNames></workbook>" });
     parts.push({ name: "xl/_rels/workbook.xml.rels", text: HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       sheets.map(function (s, i) {
         return '<Relationship Id="rId' + (i + 1) + '" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet' + (i + 1) + '.xml"/>';
       }).join("") + '<Relationship Id="rId' + (sheets.length + 1) + '" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>' });
     parts.push({ name: "xl/styles.xml", text: STYLES });
     sheets.forEach(function (s, i) {
-      parts.push({ name: "xl/worksheets/sheet" + (i + 1) + ".xml", text: sheetXml(s.rows, s.widths, s.validations, s.comments, s.heights) });
+      parts.push({ name: "xl/worksheets/sheet" + (i + 1) + ".xml", text: sheetXml(s, printed.line, i === 0) });
       if (!s.comments.length) return;
       var rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
       parts.push({ name: "xl/worksheets/_rels/sheet" + (i + 1) + ".xml.rels", text: HEAD +

@@ -24,8 +24,9 @@ from validators.year.guideline import Guideline
 from validators.year.measures import OTHER_INDUSTRY
 
 __all__ = ["COVER", "DATE_ERROR", "FORM_PAGE", "GUIDE", "LIST_ERROR", "NEW_SOCIETY", "OPTIONS", "PARENT", "PARENT_NOTE",
-           "PROFILE", "PROFILE_HEADERS", "ROWS", "SEPARATOR", "SEPARATORS", "SPACES", "TITLE_AFTER_YEAR", "Column", "Layout", "Sheet",
-           "guide_lines", "layout", "profile_columns", "template_title", "template_year"]
+           "PRINTED", "PROFILE", "PROFILE_HEADERS", "ROWS", "SEPARATOR", "SEPARATORS", "SPACES", "TITLE_AFTER_YEAR", "Column", "Layout", "Sheet",
+           "column_width", "guide_lines", "layout", "profile_columns", "template_title", "template_year", "text_lines",
+           "text_width"]
 
 COVER = "封面"
 GUIDE = "说明"
@@ -58,6 +59,36 @@ PARENT = "所属项目编号"
 # year its template was written for.
 TITLE_AFTER_YEAR = " 年度学会重点工作报告"
 _FORBIDDEN = str.maketrans({c: "" for c in "[]:*?/\\"})
+# How the workbook reads and prints, the same from both writers (write.py, and form-xlsx.js from
+# `as_json`). A column's width (Excel's units, about one Latin letter) by what it holds, narrow
+# enough that a fifteen-column sheet fits an A4 landscape page at about 70%, long texts wider; the
+# guide's one column fits A4 portrait unscaled (LibreOffice cut an 80-wide one at the page's edge).
+# The text wraps, and each written row is as tall as its longest cell needs (written out: Excel does
+# not grow a row for wrapped text in a file it did not save itself), `line` points a line (a line of
+# Chinese takes about 16 in LibreOffice's and WPS's fonts, at 15 the last one was cut; 16.5 is 22 pixels).
+PRINTED: dict[str, Any] = {
+    "widths": {"date": 11, "int": 8, "number": 8, "bool": 7, "choice": 12, "text": 14, "list": 20},
+    "long": 22, "long_keys": ["title", "outcome", "description", "name"],
+    "cover": [30, 24, 60], "profile": [30, 40], "guide": 70, "line": 16.5,
+}
+# Characters a Chinese font prints as wide as a Chinese character, below the CJK blocks: quotes,
+# the ellipsis and the dash.
+_WIDE = frozenset("‘’“”…—")
+
+
+def text_width(text: str) -> int:
+    """`text`'s width in a column's units: a Chinese character (or quote, or dash) takes two."""
+    return sum(2 if ord(ch) > 0x2E7F or ch in _WIDE else 1 for ch in text)
+
+
+def text_lines(text: str, width: int) -> int:
+    """The lines `text` wraps to in a column `width` wide (form-xlsx.js, `lines`)."""
+    return sum(max(1, -(-text_width(part) // max(1, width - 1))) for part in str(text).split("\n"))
+
+
+def column_width(column: Column) -> int:
+    """A data sheet's column's width: a long text's (a title, an outcome), else its kind's."""
+    return int(PRINTED["long"] if column.key in PRINTED["long_keys"] else PRINTED["widths"].get(column.kind, 14))
 
 
 def template_title(year: int) -> str:
@@ -132,7 +163,7 @@ class Layout:
                 "numbers": policy().workbook.numbers.model_dump(exclude={"columns"}),
                 "guide_sheet": GUIDE, "guide": guide_lines(self), "title_after_year": TITLE_AFTER_YEAR,
                 "cover": [{"path": list(p), **column(c)} for p, c in self.cover],
-                "profile_sheet": PROFILE, "profile_headers": list(PROFILE_HEADERS),
+                "printed": PRINTED, "profile_sheet": PROFILE, "profile_headers": list(PROFILE_HEADERS),
                 "profile": [column(c) for c in self.profile],
                 "checks": {"rows": ROWS, "list_error": LIST_ERROR, "date_error": DATE_ERROR,
                            "dates": [serial(d) for d in DATE_RANGE], "parent_note": PARENT_NOTE},

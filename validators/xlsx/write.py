@@ -19,6 +19,7 @@ from validators.xlsx.layout import (
     OPTIONS,
     PARENT,
     PARENT_NOTE,
+    PRINTED,
     PROFILE,
     PROFILE_HEADERS,
     ROWS,
@@ -26,8 +27,11 @@ from validators.xlsx.layout import (
     Column,
     Layout,
     Sheet,
+    column_width,
     guide_lines,
     template_title,
+    text_lines,
+    text_width,
 )
 
 __all__ = ["workbook_bytes"]
@@ -39,23 +43,8 @@ _YES, _NO = "是", "否"
 _CREATED = dt.datetime(2017, 1, 1, tzinfo=dt.UTC)
 
 
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
-# Printed: a column's width (in Excel's units, about one Latin letter) by what it holds, narrow
-# enough that a twelve-column sheet fits an A4 landscape page at about 70%; the text wraps, and
-# each row is as tall as its longest cell needs (written out: Excel does not grow a row for
-# wrapped text in a file it did not save itself).
-_WIDTHS = {"date": 11, "int": 8, "number": 8, "bool": 7, "choice": 12, "text": 14, "list": 20}
-_LONG = 22  # titles, outcomes, descriptions, names
-_LINE = 15  # points a line of wrapped text takes
-_GUIDE_WIDTH = 80
-
-
-def _lines(text: str, width: int) -> int:
-    """The lines `text` wraps to in a column `width` wide."""
-    return sum(max(1, -(-_width(part) // max(1, width - 1))) for part in str(text).split("\n"))
+_LINE = PRINTED["line"]  # points a line of wrapped text takes
+_COVER, _PROFILE, _GUIDE_WIDTH = PRINTED["cover"], PRINTED["profile"], PRINTED["guide"]
 
 
 def _rows(data: dict[str, Any], sheet: Sheet, layout: Layout) -> Iterator[tuple[str | None, dict[str, Any]]]:
@@ -83,7 +72,7 @@ class _Writer:
         self.date = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
         self.plain = book.add_format({"valign": "top"})
         self.wrap = self.text
-        # Each list of choices once, a column of the 选项 sheet (written last) the dropdowns name.
+        # Each list of choices once, a column of the hidden 选项 sheet (written last) the dropdowns name.
         self.lists: dict[tuple[str, ...], str] = {(_YES, _NO): "是/否"}
         for column in self._columns():
             if column.choices:
@@ -92,12 +81,15 @@ class _Writer:
                         for n, choices in enumerate(self.lists)}
 
     def options(self) -> None:
+        """The lists the dropdowns name, on a hidden sheet (hidden, not very hidden: a secretary
+        who wants to see the lists can unhide it, and Excel, WPS and LibreOffice still offer them)."""
         page = self.book.add_worksheet(OPTIONS)
+        page.hide()
         for n, (choices, title) in enumerate(self.lists.items()):
             page.write_string(0, n, title, self.head)
             for row, choice in enumerate(choices, start=1):
                 page.write_string(row, n, choice)
-            page.set_column(n, n, max(10, min(40, max(_width(c) for c in (title, *choices)) + 2)))
+            page.set_column(n, n, max(10, min(40, max(text_width(c) for c in (title, *choices)) + 2)))
 
     def _columns(self) -> Iterator[Column]:
         yield from (c for _, c in self.layout.cover)
@@ -147,17 +139,16 @@ class _Writer:
             note = self.addressed(column.note)
             page.write_string(row, 0, column.header, self.wrap)
             page.write_string(row, 2, note, self.wrap)
-            page.set_row(row, _LINE * max(_lines(column.header, 30), _lines(note, 60)))
+            page.set_row(row, _LINE * max(text_lines(column.header, _COVER[0]), text_lines(note, _COVER[2])))
             if column.kind in ("text", "choice", "list"):
                 page.write_blank(row, 1, None, self.text)
             self.cell(page, row, 1, column, node)
             self.dropdown(page, row, row, 1, column)
-        page.set_column(0, 0, 30)
-        page.set_column(1, 1, 24, self.plain)
-        page.set_column(2, 2, 60, self.wrap)
+        page.set_column(0, 0, _COVER[0])
+        page.set_column(1, 1, _COVER[1], self.plain)
+        page.set_column(2, 2, _COVER[2], self.wrap)
         page.freeze_panes(1, 0)
         self.printed(page)
-        page.activate()
 
     def profile(self, profile: dict[str, Any]) -> None:
         """A new society's profile: a row per field, its help in the note on its title (a sheet of
@@ -173,8 +164,8 @@ class _Writer:
                 page.write_blank(row, 1, None, self.text)
             self.cell(page, row, 1, column, profile.get(column.key))
             self.dropdown(page, row, row, 1, column)
-        page.set_column(0, 0, 30)
-        page.set_column(1, 1, 40, self.wrap)
+        page.set_column(0, 0, _PROFILE[0])
+        page.set_column(1, 1, _PROFILE[1], self.wrap)
         page.freeze_panes(1, 0)
         self.printed(page)
 
@@ -182,8 +173,7 @@ class _Writer:
         page = self.book.add_worksheet(sheet.name)
         columns = ([Column(PARENT, PARENT, "text", PARENT_NOTE, (), True)]
                    if sheet.parent else []) + list(sheet.columns)
-        widths = [_LONG if column.key in ("title", "outcome", "description", "name") else _WIDTHS.get(column.kind, 14)
-                  for column in columns]
+        widths = [column_width(column) for column in columns]
         for col, column in enumerate(columns):
             page.write_string(0, col, column.header, self.head)
             if column.note:
@@ -191,7 +181,7 @@ class _Writer:
             page.set_column(col, col, widths[col], self.wrap if column.kind in ("text", "choice", "list") else
                             self.date if column.kind == "date" else self.plain)
             self.dropdown(page, 1, _ROWS, col, column)
-        page.set_row(0, _LINE * max(_lines(c.header, w) for c, w in zip(columns, widths, strict=True)))
+        page.set_row(0, _LINE * max(text_lines(c.header, w) for c, w in zip(columns, widths, strict=True)))
         for row, (parent, item) in enumerate(_rows(data, sheet, self.layout), start=1):
             tallest = 1
             for col, column in enumerate(columns):
@@ -199,7 +189,7 @@ class _Writer:
                 self.cell(page, row, col, column, value)
                 if column.kind in ("text", "choice", "list") and value:
                     shown = SEPARATOR.join(map(str, value)) if isinstance(value, list) else column.label_of(value)
-                    tallest = max(tallest, _lines(str(getattr(shown, "label", shown)), widths[col]))
+                    tallest = max(tallest, text_lines(str(getattr(shown, "label", shown)), widths[col]))
             page.set_row(row, _LINE * tallest)
         page.freeze_panes(1, 0)
         self.printed(page)
@@ -221,7 +211,7 @@ class _Writer:
         for row, line in enumerate(guide_lines(self.layout, society)):
             line = self.addressed(line)
             page.write_string(row, 0, line, self.wrap)
-            page.set_row(row, _LINE * _lines(line, _GUIDE_WIDTH))
+            page.set_row(row, _LINE * text_lines(line, _GUIDE_WIDTH))
         page.set_column(0, 0, _GUIDE_WIDTH, self.wrap)
         page.set_paper(9)
         page.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
@@ -242,7 +232,8 @@ def workbook_bytes(layout: Layout, data: dict[str, Any], form_url: str = "",
     """The .xlsx of `data` (the report as plain values: labels, dates, lists), or of a blank
     report when it holds only the society and year. `form_url`: the online form's address, said
     where the workbook sends its reader there. `profile`: a new society's profile (society.yaml's
-    fields; {} for a blank one), written on its own sheet after the cover; None, no such sheet."""
+    fields; {} for a blank one), written on its own sheet after the cover; None, no such sheet.
+    The sheets: 说明, 封面, 学会资料, a sheet per list, and the hidden 选项."""
     import xlsxwriter  # the workbook commands only: the checks never need it
 
     buffer = io.BytesIO()
@@ -250,12 +241,13 @@ def workbook_bytes(layout: Layout, data: dict[str, Any], form_url: str = "",
                                         "strings_to_urls": False, "strings_to_numbers": False})
     book.set_properties({"created": _CREATED, "title": template_title(layout.year)})
     writer = _Writer(book, layout, form_url, profile is not None)
+    # The guide first, the sheet the workbook opens at and prints first: what to do, then the cover.
+    writer.guide(str(data.get("society") or ""))
     writer.cover(data)
     if profile is not None:
         writer.profile(profile)
     for sheet in layout.sheets:
         writer.sheet(sheet, data)
-    writer.guide(str(data.get("society") or ""))
     writer.options()
     book.close()
     return buffer.getvalue()
