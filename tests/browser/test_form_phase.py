@@ -374,13 +374,41 @@ def test_step_three_lists_the_evidence_files_to_send_with_the_report(page, base:
     assert listed == ["evidence/2018-年会通知.pdf", "evidence/签到表.jpg"], listed
     assert "找不到证明材料文件" in page.inner_text(where)
     assert page.is_visible(where)
-    # A new report: the upload is then the one way offered, not the editor's page, which takes
-    # the report alone. A published one's files are mostly on main already: its editor's page
-    # stays, for that case, and the box says when to upload instead.
+    # The upload is then the one way offered, not the editor's page, which takes the report alone
+    # (a published report too: following both made two pull requests).
     assert page.locator("#rf-github-report").count() == 0
-    edit = "这个文件已经发布过。要修改它" in page.inner_text("#rf-output")
-    assert edit == (society == CORRECTING)
-    assert ("用下面的编辑页面修改报告即可" in page.inner_text(where)) == (society == CORRECTING)
+    assert "这个文件已经发布过。要修改它" not in page.inner_text("#rf-output")
+    assert "编辑页面修改报告" not in page.inner_text(where)
+    if where == "#rf-evidence-report":
+        assert page.inner_text("#rf-one-way-report") == ONE_WAY
+    assert not page.problems, page.problems
+
+
+# Why step 3 offers only the upload for a report naming files of the folder.
+ONE_WAY = "这里只给出上传这一种方式：GitHub 的编辑页面一次只能提交一个文件，报告和证明材料要在同一个拉取请求中提交。"
+
+
+@pytest.mark.parametrize(("report", "upload"), [(WITH_FILES, True), (REPORT, False)])
+def test_a_correction_on_notice_is_given_one_way_to_github(page, base: str, report: str, upload: bool) -> None:
+    """cd-tcm correcting its 2018 report on notice with evidence files to send was given the upload
+    and then the editor's page, one after the other: following both makes two pull requests. With
+    files to send, the upload alone, which replaces the published report in the same pull
+    request; without, the editor's page alone."""
+    _open(page, base, _rules().calendar.notice_starts + dt.timedelta(days=1), CORRECTING, report)
+    output = page.inner_text("#rf-output")
+    assert ("这个文件已经发布过。要修改它" in output) == (not upload)
+    assert page.locator("#rf-evidence-report").count() == int(upload)
+    if upload:
+        box = page.inner_text("#rf-evidence-report")
+        assert "请用上传的方式" in box
+        assert "（上传的 2018.yaml 替换同名文件，即已发布的报告）" in box
+        assert page.inner_text("#rf-one-way-report") == ONE_WAY
+    # One route: the other's link is nowhere in the step.
+    assert ("GitHub 上的编辑页面" in output) == (not upload)
+    assert ("本学会文件夹的上传页面" in output) == upload
+    # The approval and the objection are asked either way.
+    assert page.locator("#rf-approval-report").count() == 1
+    assert page.locator("#rf-objection-report").count() == 1
     assert not page.problems, page.problems
 
 
