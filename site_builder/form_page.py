@@ -21,6 +21,7 @@ from site_builder.name_order import name_key
 from validators.association.browser_cross import CROSS_FOLDER, SPLIT_KINDS, cross_files, shared_file
 from validators.association.browser_privacy import browser_privacy_rule
 from validators.association.browser_yaml import browser_yaml
+from validators.association.objection_items import CONTESTED, named_entries
 from validators.association.reviews import (
     CLAIM_FIELDS,
     Standing,
@@ -146,9 +147,40 @@ def _verified(repo: Repository, society: str, docs: list[ReportDoc], years: set[
     return out
 
 
+def _noticed_years(repo: Repository, day: dt.date) -> set[int]:
+    """The years with objections whose notice has not ended on `day`: on notice, or not yet (the
+    page may be read on a later day; the form says a correction only while its own day is on
+    notice). A year past its notice lets no society correct its report, and is left out."""
+    root = repo.root
+    kept = set()
+    for year in repo.objections:
+        rules = guideline(year, root)
+        if rules is not None and rules.calendar is not None and day <= rules.calendar.notice_ends:
+            kept.add(year)
+    return kept
+
+
+def _corrections(repo: Repository, society: str, docs: list[ReportDoc], years: set[int]) -> dict[str, list[dict[str, Any]]]:
+    """Of each of the `years`, the society's open objections that let it correct its report on
+    notice, which the gate asks a correction to name (W-CYCLE-OBJECTION; without one it refuses
+    it, E-CYCLE-CLOSED): each with its subject (事由) and the ids of the items it names, read as
+    the report page reads them (`named_entries`), for the form to mark them."""
+    reports = {doc.report.year: doc.report for doc in docs}
+    out = {}
+    for year in sorted(years):
+        allowed = repo.objections[year].allowing_correction(society)
+        if allowed:
+            report = reports.get(year)
+            out[str(year)] = [{"id": o.id, "subject": o.subject,
+                               "items": [item for _, item, _ in named_entries(report, o.subject)] if report else []}
+                              for o in allowed]
+    return out
+
+
 def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]], day: dt.date) -> list[dict[str, Any]]:
     out = []
     verifying = _verifying_years(repo, day)
+    noticed = _noticed_years(repo, day)
     for society in sorted(grouped):
         doc = repo.profiles.get(society)
         years = [d.report.year for d in grouped[society]]
@@ -157,12 +189,8 @@ def _societies(repo: Repository, grouped: dict[str, list[ReportDoc]], day: dt.da
         filed = sorted(set(years) | {y for (s, y) in repo.broken if s == society})
         # Its heads on main: the gate asks one of them to approve a change (E-CYCLE-APPROVAL).
         heads = list(doc.profile.heads) if doc else []
-        # The open objections that let it correct a year's report on notice, which the gate asks
-        # a correction to name (W-CYCLE-OBJECTION); without one it refuses it (E-CYCLE-CLOSED).
-        corrections = {str(year): ids for year, record in sorted(repo.objections.items())
-                       if (ids := [o.id for o in record.allowing_correction(society)])}
         out.append({"id": society, "name": doc.profile.name if doc else society, "years": years, "filed": filed,
-                    "heads": heads, "corrections": corrections,
+                    "heads": heads, "corrections": _corrections(repo, society, grouped[society], noticed),
                     "verified": _verified(repo, society, grouped[society], verifying)})
     return sorted(out, key=lambda s: (name_key(s["name"]), s["id"]))  # as a Chinese list is read
 
@@ -269,6 +297,9 @@ def _config(years: list[int], societies: list[dict[str, Any]], settings: SiteSet
         # The limits, and what is said of a file that is no .xlsx: the words of `xlsx import`.
         "workbook": {**policy().workbook.model_dump(), "not_xlsx": NOT_XLSX_WORDS, "ods": ODS_WORDS},
         "yaml_max_bytes": policy().yaml.max_file_bytes,
+        # The mark at an item an objection allowing a correction names (societies[].corrections), the
+        # report page's own.
+        "contested": CONTESTED,
         # The fields of each claim a review may verify (societies[].verified names claims too).
         "claims": {claim: list(fields) for claim, fields in CLAIM_FIELDS.items()},
         # The nesting depth, and what `check` says of a UTF-16 file, an alias, a deeper nesting.

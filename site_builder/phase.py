@@ -32,8 +32,7 @@ from site_builder.markup import (
     text,
 )
 from site_builder.tables import table, whole
-from validators.association.objection_items import same_text, subject_names
-from validators.association.reviews import review_entries
+from validators.association.objection_items import CONTESTED, named_entries
 from validators.models.review import UNVERIFIED, Objection, ObjectionStatus
 from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase, full_date
 from validators.year.rubric import COMBINE_WORDS
@@ -384,16 +383,9 @@ NO_ITEM_NAMED = "见事由"
 def _named_entries(site: SiteData, year: int, o: Objection) -> list[tuple[str, str, str]]:
     """The items (area, id, title) of the society's report that the objection's subject names
     by their exact name (the record has no field for them: the issue form asks for 项目名称,
-    which the association's summary keeps)."""
+    which the association's summary keeps); the online form reads the same (form_page.py)."""
     doc = site.repo.reports.get((o.society, year))
-    if doc is None:
-        return []
-    # List items only: a claim (注册率) has no row of its own.
-    found = [e for e in review_entries(doc.report, site.rubric(year))
-             if e.fields is None and e.title and subject_names(o.subject, e.title)]
-    # A name found only inside a longer name found too is part of that one.
-    found = [e for e in found if not any(e.title != f.title and same_text(e.title) in same_text(f.title) for f in found)]
-    return list(dict.fromkeys((str(e.path[0]), e.id, e.title) for e in found))
+    return named_entries(doc.report, o.subject) if doc is not None else []
 
 
 def named_items(site: SiteData, page: str, year: int, o: Objection) -> str:
@@ -408,10 +400,6 @@ def named_items(site: SiteData, page: str, year: int, o: Objection) -> str:
 def objection_anchor(year: int, objection: str) -> str:
     """The id of an objection's row in a year's objections table (a society's page lists several years')."""
     return f"y{year}-objection-{objection}"
-
-
-# The mark an item contested by an objection still open carries in the report's tables.
-CONTESTED = "有异议"
 
 
 def contested_items(site: SiteData, page: str, year: int, society: str) -> dict[tuple[str, str], str]:

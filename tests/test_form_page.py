@@ -22,8 +22,10 @@ from site_builder.form_page import (
     society_files,
     write_form,
 )
+from site_builder.phase import CONTESTED
 from tests.trees import ROOT, base_tree, profile, write_tree
 from tests.year_trees import renumbered_year_tree
+from validators.association.objection_items import named_entries
 from validators.check import check_tree
 from validators.repository import Repository
 from validators.schema import json_schema
@@ -386,3 +388,30 @@ def test_an_item_changed_or_verified_without_its_content_is_not_listed(tmp_path:
     assert rules.calendar is not None
     listed = _verified(root, rules.calendar.notice_starts)["cd-computer"]["2018"]
     assert listed == [i for i in COMPUTER_2018 if i not in ("svc-ai-talent", "evt-cs-annual-2018")]
+
+
+def _corrections(root: Path, day: dt.date) -> dict[str, dict[str, list[dict[str, object]]]]:
+    """config.json's `corrections` of each society, as the site built on `day` writes it."""
+    _, repo = check_tree(root)
+    config = json.loads(society_files(repo, [], SETTINGS, day)["form/config.json"])
+    return {s["id"]: s["corrections"] for s in config["societies"]}
+
+
+def test_the_config_says_what_an_objection_allowing_a_correction_is_about_and_which_item() -> None:
+    """The form named only obj-2018-01: the config carries its subject and the items it names, as
+    the report page reads them (its 有异议 mark, the config's `contested`), for a year whose notice
+    has not ended; none once it has."""
+    rules = guideline(2018)
+    assert rules is not None
+    assert rules.calendar is not None
+    _, repo = check_tree(ROOT)
+    objection = next(o for o in repo.objections[2018].allowing_correction("cd-tcm"))
+    named = named_entries(repo.reports[("cd-tcm", 2018)].report, objection.subject)
+    assert [item for _, item, _ in named] == ["station-wenjiang-health"]  # 温江中医药健康产业学会服务站
+    said = {"2018": [{"id": "obj-2018-01", "subject": objection.subject, "items": ["station-wenjiang-health"]}]}
+    assert _corrections(ROOT, rules.calendar.notice_starts)["cd-tcm"] == said
+    # Built before the notice and read on it: there already.
+    assert _corrections(ROOT, rules.calendar.submission_opens)["cd-tcm"] == said
+    assert all(not years for years in _corrections(ROOT, rules.calendar.notice_ends + dt.timedelta(days=1)).values())
+    config = json.loads(society_files(repo, [], SETTINGS, rules.calendar.notice_starts)["form/config.json"])
+    assert config["contested"] == CONTESTED == "有异议"

@@ -330,27 +330,29 @@
     var published = o.kind === "report" ? existing && (existing.filed || existing.years).indexOf(st.data.year) !== -1 : !!existing;
     var evidence = o.kind === "report" && existing ? RF.localEvidence(st.data, this.ctx.labels.urls, st.data.year) : [];
     if (evidence.length) {
-      // The web editor takes one file: files the report names go up with it, by the upload page.
+      // The web editor takes one file: files the report names go up with it, by the upload page,
+      // the one way offered (a published report too: its upload replaces the file, in the same
+      // pull request; the editor's page as well would make a second one).
       var into = cfg.repo_url + "/upload/" + cfg.branch + "/submissions/" + encodeURIComponent(id);
       gh.appendChild(el("div", { class: "rf-upload", id: "rf-evidence-" + o.kind }, [
         el("p", {}, ["这份报告引用了本学会文件夹中的 " + evidence.length + " 个证明材料文件，须与报告在同一个拉取请求中提交，",
           "否则提交后的检查会报“找不到证明材料文件”（文件已在仓库中的除外）："]),
         el("ul", {}, evidence.map(function (f) { return el("li", {}, [el("code", { text: f })]); })),
-        // A published report's files are mostly in the repository already (the form cannot see
-        // the folder): its editor's page stays offered below for that case.
-        published ? el("p", { text: "这些文件都已在仓库中（以前和报告一起提交过）的，用下面的编辑页面修改报告即可；有新的文件时，请用上传的方式：" }) : null,
-        el("p", {}, [published ? "" : "这时请用上传的方式：", "点“下载文件”保存 " + fileName + "，和这些文件按上面的路径放在一起（如 evidence 文件夹），打开 ",
+        el("p", {}, ["请用上传的方式：点“下载文件”保存 " + fileName + "，和这些文件按上面的路径放在一起（如 evidence 文件夹），打开 ",
           el("a", { href: into, target: "_blank", rel: "noopener", text: "本学会文件夹的上传页面" }),
-          "（", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"), "），把它们一起拖进去，在页面下方选择 ",
+          "（", button("Add file", "添加文件"), " → ", button("Upload files", "上传文件"), "），把它们一起拖进去",
+          published ? "（上传的 " + fileName + " 替换同名文件，即已发布的报告）" : "", "，在页面下方选择 ",
           button("Create a new branch for this commit and start a pull request", "为此提交新建分支并发起拉取请求"),
           "，点 ", button("Propose changes", "提议更改"), "，再点 ", button("Create pull request", "创建拉取请求"), "。"]),
+        el("p", { class: "rf-help", id: "rf-one-way-" + o.kind, text: "这里只给出上传这一种方式：GitHub 的编辑页面一次只能提交一个文件，" +
+          "报告和证明材料要在同一个拉取请求中提交。" }),
       ]));
     }
     var url = cfg.repo_url + "/new/" + cfg.branch + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/") +
       "&value=" + encodeURIComponent(text);
-    // A new report naming files of the folder goes by the upload above alone: the editor's
-    // page, and the upload of the report alone, would send it without them.
-    if (published) {
+    // A report naming files of the folder goes by the upload above alone: the editor's page, and
+    // the upload of the report alone, would send it without them.
+    if (published && !evidence.length) {
       var edit = cfg.repo_url + "/edit/" + cfg.branch + "/submissions/" + encodeURIComponent(id) + "/" + fileName;
       gh.appendChild(el("p", {}, ["这个文件已经发布过。要修改它：打开 ",
         el("a", { href: edit, target: "_blank", rel: "noopener", text: "GitHub 上的编辑页面" }),

@@ -164,6 +164,22 @@
     box.appendChild(note);
   };
 
+  /* The mark of an item an open objection names (ctx.itemMark: the report page's “有异议（id）”),
+   * at `box`, by the item's id as it stands: said again at each edit. */
+  R.itemMark = function (box, path) {
+    var ctx = this.ctx;
+    if (!ctx.itemMark) return;
+    var mark = el("p", { class: "rf-contested", hidden: true });
+    var say = function () {
+      var said = ctx.itemMark(path);
+      mark.textContent = said || "";
+      mark.hidden = !said;
+    };
+    say();
+    ctx.refreshers.push(say);
+    box.appendChild(mark);
+  };
+
   /* What a field's help and message describe: its input, select or textarea; a group of
    * checkboxes as a group (named by the field's label), each box marked invalid with it; a list of
    * texts by its add button (each entry's input has its own message). */
@@ -510,6 +526,8 @@
           ]),
         ]),
       ]);
+      // Under the item's title: which item the objection is about, before anything else.
+      self.itemMark(card, itemPath);
       var cardMsg = el("div", { class: "rf-msg" });
       if (prop === "consortia" && (ctx.consortia || []).length) card.appendChild(self.consortiumPicker(itemPath));
       card.appendChild(cardMsg);

@@ -1,7 +1,8 @@
 /* Report form: at an item the association verified, a note once it differs from the published
  * report's. Which items count as verified is the site's to say (config.json's societies[].verified,
  * site_builder/form_page.py: the evaluation's reading of the review records); the form only
- * compares the draft's item with the published one of the same id. */
+ * compares the draft's item with the published one of the same id. And at an item an objection
+ * allowing a correction names, the report page's mark (societies[].corrections' items). */
 (function () {
   "use strict";
   var RF = (window.ReportForm = window.ReportForm || {});
@@ -87,5 +88,22 @@
       same = !before || RF.sameData(item, before);
     }
     return same ? null : this.guides[st.year].verified_changed;
+  };
+
+  /* The report page's mark at the list item at `path` (config.json's `contested`: “有异议（obj-…）”),
+   * or null: said on notice, of an item (by its id) that an open objection allowing the
+   * society to correct its report names (phaseNow().objections, read as the report page reads
+   * them). */
+  P.contestedMark = function (path) {
+    var st = this.state;
+    if (!st || typeof path[path.length - 1] !== "number") return null;
+    var item = RF.getPath(st.data, path);
+    if (!RF.isObject(item) || typeof item.id !== "string") return null;
+    var phase = this.phaseNow();
+    if (!phase || phase.refused) return null;
+    var ids = phase.objections.filter(function (o) {
+      return Array.isArray(o.items) && o.items.indexOf(item.id) !== -1;
+    }).map(function (o) { return o.id; });
+    return ids.length ? (this.config.contested || "") + "（" + ids.join("、") + "）" : null;
   };
 })();

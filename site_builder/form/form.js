@@ -79,16 +79,20 @@
     // report only on notice, answering an open objection that allows it (W-CYCLE-OBJECTION);
     // anything else is an admin's to submit.
     var closed = !!phase.new;
-    var corrections = (phase.phase === "notice" && s && s.corrections && s.corrections[String(year)]) || [];
+    // Each {id, subject, items}: the items its subject names, as the report page reads them.
+    var objections = (phase.phase === "notice" && s && s.corrections && s.corrections[String(year)]) || [];
+    var corrections = objections.map(function (o) { return o.id; });
     var refused = closed && (fresh || !corrections.length);
-    // Told at the top which objections open the way, as the gate will ask the pull request to name.
+    // Told at the top which objections open the way, as the gate will ask the pull request to name,
+    // and what each is about (the association's words), so the secretary knows what to correct.
     var sentence = fresh && phase.new ? phase.new : phase.sentence;
     if (closed && !fresh && corrections.length) {
-      sentence += "本学会有受理中、允许更正的异议（" + corrections.join("、") + "，编号见" +
-        this.guides[year].objection_ids_shown + "），可以为回应它修改报告。";
+      sentence += "本学会有受理中、允许更正的异议（" + objections.map(function (o) {
+        return o.id + (o.subject ? "：“" + o.subject + "”" : "");
+      }).join("；") + "，编号见" + this.guides[year].objection_ids_shown + "），可以为回应它修改报告。";
     }
     return { phase: phase.phase, sentence: sentence, refused: refused, fresh: fresh, closed: closed,
-      corrections: corrections };
+      corrections: corrections, objections: objections };
   };
 
   /* The society's registered name as the published list has it (W-OCCASION-OWN), or null: the
@@ -295,6 +299,10 @@
       // At a verified item changed since the published report (form-verified.js).
       itemNote: function (path) {
         return self.verifiedNote(path);
+      },
+      // At an item an objection allowing a correction names (form-verified.js).
+      itemMark: function (path) {
+        return self.contestedMark(path);
       },
     };
     var renderer = new RF.Renderer(ctx);

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from site_builder.form_labels import phase_sentences
+from site_builder.phase import CONTESTED
 from tests.browser.test_form import settled
 from tests.browser.test_form_warnings import _open as open_file
 from tests.site_support import built_site, served, sync_playwright
@@ -22,6 +23,7 @@ from validators.association.objections import check_objections
 from validators.github.changed_files import ChangedFile
 from validators.github.cycle_gate import check_gate
 from validators.github.ownership import read_profile
+from validators.models.review import Objection
 from validators.year.cycle import (
     AFTER_APPROVAL,
     CALENDAR_ZONE,
@@ -57,18 +59,25 @@ def _sentences(phase: str) -> dict[str, str]:
     return next(p for p in phase_sentences(_rules(), frozen=False) if p["phase"] == phase)
 
 
-def _corrections(society: str) -> list[str]:
-    """The ids of the year's open objections that let `society` correct its report (the gate's)."""
+def _objections(society: str) -> list[Objection]:
+    """The year's open objections that let `society` correct its report (the gate's)."""
     path = ROOT / "reviews" / str(YEAR) / "objections.yaml"
     societies = {p.name for p in (ROOT / "submissions").iterdir() if p.is_dir()}
     _, doc = check_objections(path, f"reviews/{YEAR}/objections.yaml", ROOT, YEAR, societies)
     assert doc is not None
-    return [o.id for o in doc.allowing_correction(society)]
+    return doc.allowing_correction(society)
+
+
+def _corrections(society: str) -> list[str]:
+    """The ids of the year's open objections that let `society` correct its report (the gate's)."""
+    return [o.id for o in _objections(society)]
 
 
 def _allowed(sentence: str, society: str) -> str:
-    """The notice's sentence to a society an open objection allows to correct its report."""
-    return (sentence + "本学会有受理中、允许更正的异议（" + "、".join(_corrections(society)) +
+    """The notice's sentence to a society an open objection allows to correct its report: each
+    objection's id and what it is about (its subject)."""
+    named = "；".join(f"{o.id}：“{o.subject}”" for o in _objections(society))
+    return (sentence + "本学会有受理中、允许更正的异议（" + named +
             f"，编号见{OBJECTION_IDS_SHOWN}），可以为回应它修改报告。")  # where the gate says it is
 
 
@@ -365,13 +374,41 @@ def test_step_three_lists_the_evidence_files_to_send_with_the_report(page, base:
     assert listed == ["evidence/2018-年会通知.pdf", "evidence/签到表.jpg"], listed
     assert "找不到证明材料文件" in page.inner_text(where)
     assert page.is_visible(where)
-    # A new report: the upload is then the one way offered, not the editor's page, which takes
-    # the report alone. A published one's files are mostly on main already: its editor's page
-    # stays, for that case, and the box says when to upload instead.
+    # The upload is then the one way offered, not the editor's page, which takes the report alone
+    # (a published report too: following both made two pull requests).
     assert page.locator("#rf-github-report").count() == 0
-    edit = "这个文件已经发布过。要修改它" in page.inner_text("#rf-output")
-    assert edit == (society == CORRECTING)
-    assert ("用下面的编辑页面修改报告即可" in page.inner_text(where)) == (society == CORRECTING)
+    assert "这个文件已经发布过。要修改它" not in page.inner_text("#rf-output")
+    assert "编辑页面修改报告" not in page.inner_text(where)
+    if where == "#rf-evidence-report":
+        assert page.inner_text("#rf-one-way-report") == ONE_WAY
+    assert not page.problems, page.problems
+
+
+# Why step 3 offers only the upload for a report naming files of the folder.
+ONE_WAY = "这里只给出上传这一种方式：GitHub 的编辑页面一次只能提交一个文件，报告和证明材料要在同一个拉取请求中提交。"
+
+
+@pytest.mark.parametrize(("report", "upload"), [(WITH_FILES, True), (REPORT, False)])
+def test_a_correction_on_notice_is_given_one_way_to_github(page, base: str, report: str, upload: bool) -> None:
+    """cd-tcm correcting its 2018 report on notice with evidence files to send was given the upload
+    and then the editor's page, one after the other: following both makes two pull requests. With
+    files to send, the upload alone, which replaces the published report in the same pull
+    request; without, the editor's page alone."""
+    _open(page, base, _rules().calendar.notice_starts + dt.timedelta(days=1), CORRECTING, report)
+    output = page.inner_text("#rf-output")
+    assert ("这个文件已经发布过。要修改它" in output) == (not upload)
+    assert page.locator("#rf-evidence-report").count() == int(upload)
+    if upload:
+        box = page.inner_text("#rf-evidence-report")
+        assert "请用上传的方式" in box
+        assert "（上传的 2018.yaml 替换同名文件，即已发布的报告）" in box
+        assert page.inner_text("#rf-one-way-report") == ONE_WAY
+    # One route: the other's link is nowhere in the step.
+    assert ("GitHub 上的编辑页面" in output) == (not upload)
+    assert ("本学会文件夹的上传页面" in output) == upload
+    # The approval and the objection are asked either way.
+    assert page.locator("#rf-approval-report").count() == 1
+    assert page.locator("#rf-objection-report").count() == 1
     assert not page.problems, page.problems
 
 
@@ -406,4 +443,73 @@ def test_a_published_report_loaded_as_the_draft_is_not_said_to_be_resubmittable_
         settled(page)
         note = page.inner_text(".rf-note")
         assert f"已发布的 {YEAR} 年度报告，{said}" in note, note
+    assert not page.problems, page.problems
+
+
+def _copy_published(page, base: str, day: dt.date, society: str) -> None:  # type: ignore[no-untyped-def]
+    """The form on `day`, with `society`'s published report of the year loaded to correct it."""
+    page.clock.install(time=_noon(day))
+    page.goto(base)
+    page.wait_for_selector(".rf-modes")
+    page.select_option("#rf-copy-society", society)
+    page.select_option("#rf-copy-from", str(YEAR))
+    page.select_option("#rf-copy-to", str(YEAR))
+    page.click("#rf-start-copy")
+    page.wait_for_selector(".rf-editor .rf-summary")
+    settled(page)
+
+
+# The item cd-tcm's objection names (温江中医药健康产业学会服务站), by the pointer of its box.
+CONTESTED_ITEM = "/service_stations/0"
+
+
+def test_a_correction_is_told_what_the_objection_is_about_and_which_item_it_names(page, base: str) -> None:
+    """A secretary correcting cd-tcm's 2018 report on notice was told only “obj-2018-01”: the top
+    sentence now says its subject, and the item it names carries the report page's mark."""
+    (objection,) = _objections(CORRECTING)
+    calendar = _rules().calendar
+    _copy_published(page, base, calendar.notice_starts + dt.timedelta(days=1), CORRECTING)
+    said = page.inner_text("#rf-phase")
+    assert said == _allowed(_sentences("notice")["sentence"], CORRECTING)
+    assert f"{objection.id}：“{objection.subject}”" in said
+    marks = page.locator(".rf-contested:visible")
+    assert marks.all_inner_texts() == [f"{CONTESTED}（{objection.id}）"]
+    card = page.locator(f'.rf-card[data-pointer="{CONTESTED_ITEM}"]')
+    assert "温江中医药健康产业学会服务站" in card.locator(".rf-card-title").inner_text()
+    assert card.locator(":scope > .rf-contested").is_visible()
+    # The item's id is what names it: changed, the mark goes.
+    card.locator(f'[data-pointer="{CONTESTED_ITEM}/id"] input').fill("station-other")
+    settled(page)
+    assert page.locator(".rf-contested:visible").count() == 0
+    assert not page.problems, page.problems
+
+
+def test_no_item_is_marked_once_the_notice_is_over(page, base: str) -> None:
+    """The gate lets an objection open the way only on notice: after it, no correction is
+    invited, nor any item marked."""
+    (objection,) = _objections(CORRECTING)
+    _copy_published(page, base, _rules().calendar.notice_ends + dt.timedelta(days=1), CORRECTING)
+    assert page.locator(f'.rf-card[data-pointer="{CONTESTED_ITEM}"]').count() == 1
+    assert page.locator(".rf-contested:visible").count() == 0
+    assert objection.subject not in page.inner_text("#rf-phase")
+    assert not page.problems, page.problems
+
+
+def test_an_objection_s_subject_is_shown_as_text(page, base: str) -> None:
+    """The subject is the association's record, put in the page as text (textContent)."""
+    hostile = '<img src=x onerror="window.hit=1">服务站'
+
+    def handle(route) -> None:  # type: ignore[no-untyped-def]
+        config = route.fetch().json()
+        for society in config["societies"]:
+            for objections in society["corrections"].values():
+                for o in objections:
+                    o["subject"] = hostile
+        route.fulfill(json=config)
+
+    page.route("**/form/config.json", handle)
+    _copy_published(page, base, _rules().calendar.notice_starts + dt.timedelta(days=1), CORRECTING)
+    assert f"：“{hostile}”" in page.inner_text("#rf-phase")
+    assert page.locator("#rf-phase img").count() == 0
+    assert page.evaluate("window.hit") is None
     assert not page.problems, page.problems
