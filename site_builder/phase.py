@@ -242,14 +242,16 @@ def days_ahead(site: SiteData, year: int) -> dict[str, Any] | None:
     return _days_ahead(site, calendar, lambda on: label(site, year, on) or "")
 
 
-def material_route(site: SiteData, year: int, on: dt.date, society: str | None = None) -> str:
+def material_route(site: SiteData, year: int, on: dt.date, society: str | None = None,
+                   joined: Callable[[list[str]], str] = "、".join) -> str:
     """How the material the association asks for (待补充材料) reaches it on `on`, and what the items
     earn meanwhile, as plain text: what the pull-request gate (validators/github/cycle_gate.py)
     lets through in the year's phase, with the year's own dates. Until filing closes the society
     adds it itself; after, the gate refuses the society's own change (E-CYCLE-CLOSED) unless an
     admin makes the pull request, or, on notice, an open objection allows the society to correct.
     Whether an unverified item earns before the notice is the rubric's (`provisional`). For a
-    named `society` (its report page) the notice's words say which of the two ways is its own."""
+    named `society` (its report page) the notice's words say which of the two ways is its own,
+    naming its objections as `joined` writes their ids."""
     calendar = site.guideline(year).calendar
     provisional = site.rubric(year).verification.provisional if site.has_rubric(year) else True
     heads = "提交拉取请求，经学会负责人批准"
@@ -274,7 +276,7 @@ def material_route(site: SiteData, year: int, on: dt.date, society: str | None =
                     f"（{heads}）；否则{admin}，{again}。")
         allowed = _correction_ids(site, year, society)
         if allowed:
-            return (f"{said}，但市科协记录了允许本学会更正报告的异议 {'、'.join(allowed)}（受理中）：学会可以在公示期内"
+            return (f"{said}，但市科协记录了允许本学会更正报告的异议 {joined(allowed)}（受理中）：学会可以在公示期内"
                     f"自己提交补充的证明材料（{heads}，在说明中写明异议编号），{again}。")
         return f"{said}，本学会没有允许更正报告的异议（受理中）：{admin}，{again}。"
     return (f"公示已于 {ends}结束，这些项目补充并核实前不计分；学会已不能自己提交改动，如需补充，{admin}，"
@@ -290,6 +292,10 @@ def material_ahead(site: SiteData, year: int) -> dict[str, Any] | None:
     return _days_ahead(site, calendar, lambda on: material_route(site, year, on))
 
 
+# A private-use character: where `material_said` puts the objection ids back after escaping.
+_ID_MARK = "\ue000"
+
+
 def _correction_ids(site: SiteData, year: int, society: str) -> list[str]:
     """The society's open objections of the year that allow it to correct its report (the
     gate's own reading, `allowing_correction`)."""
@@ -301,12 +307,13 @@ def material_said(site: SiteData, year: int, society: str | None = None) -> str:
     """`material_route` on the build's day as HTML, carrying its words for the later days; the
     objection ids it names in `<code>`."""
     ids = _correction_ids(site, year, society) if society else []
+    codes = "、".join(f"<code>{text(oid)}</code>" for oid in ids)
 
     def shown(on: dt.date) -> str:
-        said = text(material_route(site, year, on, society))
-        for oid in ids:
-            said = said.replace(text(oid), f"<code>{text(oid)}</code>")
-        return said
+        # The ids stand in as one mark no words hold, put back as code once the words are escaped:
+        # an id is any slug (“1”, “2018”), which a replace over the sentence would find in its dates.
+        said = text(material_route(site, year, on, society, lambda _: _ID_MARK))
+        return said.replace(text(_ID_MARK), codes)
 
     return f"<span{_ahead(site, year, shown)}>{shown(as_of(site))}</span>"
 

@@ -321,3 +321,16 @@ def test_the_files_the_workbench_writes_keep_the_repository_files_leading_commen
     assert case["review_comments"] == ["第一行", "", "  缩进的说明"]
     [final] = [y for y in config["years"] if y["year"] == YEAR - 1]
     assert final["objections_comments"] == []  # the year has no objections file
+
+
+def test_an_objection_id_of_digits_is_coded_once_and_no_date_is_touched(tree: Path) -> None:
+    """The material box wrapped every run of an id's characters in `<code>`: with the objection's id
+    `1` (a slug), “2027 年 12 月 31 日” became “2027 年 <code>1</code>2 月 3<code>1</code> 日”. The id
+    is coded where the words name it, and nowhere else."""
+    from site_builder import phase
+
+    objections = tree / "reviews" / str(YEAR) / "objections.yaml"
+    objections.write_text(objections.read_text("utf-8").replace("id: obj-2018-01", "id: '1'"), "utf-8")
+    site = _site(tree)
+    said = phase.material_said(site, YEAR, "cd-tcm")
+    assert said.count("<code>") == said.count("允许本学会更正报告的异议 <code>1</code>（受理中）") >= 1
