@@ -35,7 +35,7 @@ from validators.evaluation.scoring import Evaluation, ItemTierResult
 from validators.findings import Finding
 from validators.models.consortia import ConsortiumRole
 from validators.models.report import YearReport
-from validators.models.review import FINAL_UNVERIFIED, UNVERIFIED, ReviewStatus
+from validators.models.review import FINAL_REQUESTED, FINAL_UNVERIFIED, UNVERIFIED, ReviewStatus
 from validators.repository import ReportDoc
 from validators.submission_paths import evidence_file
 from validators.urls import is_web_url
@@ -351,7 +351,8 @@ def refusal_kind(note: str) -> str:
 def zero_reasons(e: Evaluation, final: bool = False) -> dict[tuple[str, str], str]:
     """The items that earned nothing, each with why in a word or two (有错误, 不予认定, 待补充材料,
     待核实, else 不计分: the lines say more). `final`: the evaluation is a finalized year's, where
-    an item not verified is no longer waiting (FINAL_UNVERIFIED)."""
+    an item not verified, or still without its material, no longer waits (FINAL_UNVERIFIED,
+    FINAL_REQUESTED)."""
     lines: dict[tuple[str, str], list[ScoreLine]] = defaultdict(list)
     for x in e.lines:
         if x.item_id and x.rule != CAP_RULE:
@@ -364,8 +365,9 @@ def zero_reasons(e: Evaluation, final: bool = False) -> dict[tuple[str, str], st
         why[key] = (HAS_ERROR if ERROR_RULE in rules
                     else refusal_kind(next(x.note for x in found if x.rule == REVIEW_RULE)) if REVIEW_RULE in rules
                     else NOT_COUNTED)
-        if final and why[key] == UNVERIFIED:
-            why[key] = FINAL_UNVERIFIED
+        if final:  # nothing waits any more: said as the frozen lines say it
+            why[key] = {UNVERIFIED: FINAL_UNVERIFIED,
+                        ReviewStatus.MATERIAL_REQUESTED.label: FINAL_REQUESTED}.get(why[key], why[key])
     return why
 
 

@@ -16,7 +16,7 @@ from site_builder.tables import long_table, table, whole
 from validators.association.progress import report_progress
 from validators.association.reviews import item_ids, only_verified_count
 from validators.evaluation.reports import area_columns, ranking_rows
-from validators.models.review import UNVERIFIED, ReviewStatus
+from validators.models.review import FINAL_REQUESTED, UNVERIFIED, ReviewStatus
 from validators.year.cycle import full_date
 from validators.year.rubric import tier_rank
 
@@ -97,8 +97,9 @@ def held(site: SiteData, year: int, society: str, *, objections: bool = True) ->
     held_back = (ReviewStatus.MATERIAL_REQUESTED, ReviewStatus.NOT_RECOGNISED)
     if year in site.frozen:
         e = site.evaluation(society, year)
-        why = Counter(items.zero_reasons(e).values()) if e is not None else Counter()
-        return [f"{status.label} {why[status.label]} 项" for status in held_back if why[status.label]]
+        why = Counter(items.zero_reasons(e, final=True).values()) if e is not None else Counter()
+        said = [FINAL_REQUESTED, ReviewStatus.NOT_RECOGNISED.label]
+        return [f"{word} {why[word]} 项" for word in said if why[word]]
     said = []
     doc = site.repo.reports.get((society, year))
     if doc is not None and year in site.repo.reviewed_years:

@@ -818,7 +818,10 @@ def test_a_finalized_years_lines_say_what_an_item_was_at_the_end(tree: Path, tmp
     assert not any("补充并核实前" in n or n.startswith("待核实") for n in notes.values())
     page, _ = _generated(tree, tmp_path / "docs")
     assert "0（定稿时未核实）" in re.sub(r"<[^>]+>", "", page)
-    assert "0（待补充材料）" in re.sub(r"<[^>]+>", "", page)
+    assert "0（定稿时仍待补充材料）" in re.sub(r"<[^>]+>", "", page)
+    assert "0（待补充材料）" not in re.sub(r"<[^>]+>", "", page)
+    rankings = (tmp_path / "docs" / "rankings" / "2017" / "index.md").read_text("utf-8")
+    assert "定稿时仍待补充材料 1 项" in rankings.replace("\u00a0", " ")  # kept together on a phone
 
 
 def test_a_request_answered_after_finalize_keeps_the_frozen_box(tree: Path, tmp_path: Path) -> None:

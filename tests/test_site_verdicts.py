@@ -28,7 +28,7 @@ from validators.association.reviews import Standing, current_contents
 from validators.check import check_tree
 from validators.evaluation.score_lines import ScoreLine
 from validators.evaluation.scoring import Evaluation
-from validators.models.review import UNVERIFIED, ItemReview, ReviewStatus
+from validators.models.review import FINAL_REQUESTED, UNVERIFIED, ItemReview, ReviewStatus
 
 SITE_URL = "https://example.org/registry/"
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry", site_url=SITE_URL)
@@ -174,7 +174,10 @@ def test_a_zero_s_reason_is_the_verdict_its_line_was_refused_by() -> None:
     assert {key for key, why in final.items() if why == items.FINAL_UNVERIFIED} == {
         ("academic_events", f"e{i}") for i in (4, 8, 9, 10)}
     assert UNVERIFIED not in final.values()
-    assert final[("academic_events", "e3")] == "待补充材料"
+    # Nor does one whose material never came: 定稿时仍待补充材料, as its frozen line says (a reviewer
+    # read “0（待补充材料）” in a finalized year as an invitation to send it still).
+    assert final[("academic_events", "e3")] == final[("academic_events", "e7")] == FINAL_REQUESTED
+    assert ReviewStatus.MATERIAL_REQUESTED.label not in final.values()
     # The word the page gives an unverified item is the one its line and its mark use.
     assert unverified.startswith(UNVERIFIED + "：")
     assert Standing(None, strict=False).mark("e4") == UNVERIFIED

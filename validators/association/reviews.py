@@ -34,6 +34,7 @@ from validators.findings import Finding, error
 from validators.models.common import SLUG_PATTERN
 from validators.models.report import YearReport
 from validators.models.review import (
+    FINAL_REQUESTED,
     FINAL_UNVERIFIED,
     UNVERIFIED,
     ExpertMark,
@@ -541,7 +542,7 @@ class Standing:
             return None
         if rec is not None and rec.status is ReviewStatus.MATERIAL_REQUESTED:
             # The date is the association's request, not the item's (a 2018 item, asked in 2026).
-            waits = f"定稿时仍{ReviewStatus.MATERIAL_REQUESTED.label}，不计分" if self.final else (
+            waits = f"{FINAL_REQUESTED}，不计分" if self.final else (
                 f"{ReviewStatus.MATERIAL_REQUESTED.label}，补充并核实前不计分")
             return f"{waits}（市科协 {rec.date} 提出）：{rec.reason}"
         if rec is None and not self.covered(item_id):

@@ -13,7 +13,7 @@ from validators.models.labelled import LabelledEnum
 from validators.models.society import GithubLogin
 from validators.yaml.policy import policy
 
-__all__ = ["BASED_ON_NOTHING", "BASED_ON_PATTERN", "FINAL_UNVERIFIED", "UNVERIFIED", "ExpertMark", "ItemReview", "Objection", "ObjectionStatus",
+__all__ = ["BASED_ON_NOTHING", "BASED_ON_PATTERN", "FINAL_REQUESTED", "FINAL_UNVERIFIED", "UNVERIFIED", "ExpertMark", "ItemReview", "Objection", "ObjectionStatus",
            "ObjectionsFile", "RestReview", "ReviewFile", "ReviewStatus"]
 
 _LIMITS = policy().yaml
@@ -53,6 +53,8 @@ class ReviewStatus(LabelledEnum):
 UNVERIFIED = "待核实"
 # A finalized year's item that was never verified: it waits for nothing any more.
 FINAL_UNVERIFIED = "定稿时未核实"
+# A finalized year's item whose material never came (ReviewStatus.MATERIAL_REQUESTED's label).
+FINAL_REQUESTED = "定稿时仍待补充材料"
 
 
 class ItemReview(StrictModel):
