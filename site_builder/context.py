@@ -100,6 +100,9 @@ class SiteData:
     _findings: dict[str, list[Finding]] = field(init=False)
     _reports_of: dict[str, list[ReportDoc]] = field(init=False)
     _reports_in: dict[int, list[ReportDoc]] = field(init=False)
+    # `changed_after_final` by report file: asked by the area pages, the downloads and the report
+    # page, each answer a hash of the file (a new SiteData is loaded for every change).
+    _changed_after_final: dict[str, bool | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.urls = Urls(self.settings.directory_urls)
@@ -110,6 +113,7 @@ class SiteData:
         self.guideline_years = [y for y in available_years(self.repo.root)
                                 if guideline(y, self.repo.root) is not None]
         self._evaluation = {(e.society, e.year): e for e in self.evaluations}
+        self._changed_after_final = {}
         findings: dict[str, list[Finding]] = defaultdict(list)
         for f in self.check.sorted_findings():
             findings[f.file].append(f)
@@ -168,11 +172,15 @@ class SiteData:
         """Whether a final year's report file differs from the one its frozen results were
         computed with (one added after finalize does too): its items are today's, its score the
         frozen one. None for an open year, or a results file that recorded no report digests."""
+        if doc.file in self._changed_after_final:
+            return self._changed_after_final[doc.file]
         frozen = self.frozen.get(doc.report.year)
-        if frozen is None or frozen.report_sha256 is None:
-            return None
-        changed = changed_since_frozen(frozen, self.root, doc.file)
-        return True if changed is None else changed
+        said: bool | None = None
+        if frozen is not None and frozen.report_sha256 is not None:
+            changed = changed_since_frozen(frozen, self.root, doc.file)
+            said = True if changed is None else changed
+        self._changed_after_final[doc.file] = said
+        return said
 
     def evaluations_in(self, year: int) -> list[Evaluation]:
         return [e for e in self.evaluations if e.year == year]

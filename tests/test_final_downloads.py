@@ -146,3 +146,27 @@ def test_a_final_years_area_page_names_the_reports_changed_after_finalize(tmp_pa
     assert "societies/cd-b" not in notice
     assert "仍是定稿时冻结的结果" in notice
     assert "定稿后改动过" not in areas.render(site, 2018, "academic_events")  # an open year
+
+
+def test_each_report_file_is_hashed_once_per_build(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The area pages, the downloads and the report page each asked whether a final year's report
+    changed after finalize, and each answer hashed the file again (about ten times a report per
+    build: 15,000 reads at 1,500 societies). A build asks the file once."""
+    from collections import Counter
+
+    from site_builder import context
+    from site_builder.generate import generate
+
+    root = _tree(tmp_path / "tree")
+    _finalize(root)
+    asked: Counter[str] = Counter()
+    hashed = context.changed_since_frozen
+
+    def counted(frozen, tree, file):  # type: ignore[no-untyped-def]
+        asked[file] += 1
+        return hashed(frozen, tree, file)
+
+    monkeypatch.setattr(context, "changed_since_frozen", counted)
+    generate(root, tmp_path / "docs", settings=SiteSettings(), date=AFTER_2017_FINAL)
+    assert asked
+    assert max(asked.values()) == 1, asked
