@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.trees import ROOT, base_tree, write_tree
+from validators.association.reviews import record_year_folder
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.github.changed_files import (
@@ -476,6 +477,17 @@ def test_a_finalized_years_review_record_changed_is_said_where_it_changes(base: 
     # The objections file holds no verdict the results froze; another year's record is not final.
     others = _changed("reviews/2018/objections.yaml", "reviews/2019/cd-tcm.yaml", "reviews/2018/notes.txt")
     assert check_gate("cast-admin", others, [], None, base, NOTICE_2018).findings == []
+
+
+def test_a_full_width_year_folder_is_no_finalized_years_review_record(base: Path) -> None:
+    """`reviews/２０１８/cd-tcm.yaml` was read as 2018's review record (`int` takes full-width
+    digits): told W-CYCLE-REVIEW-FINALIZED, and let past the gate's other checks. It is no record
+    of any year: the folder must be written in ASCII digits."""
+    write_tree(base, {"results/2018.json": "{}\n"})
+    path = "reviews/\uff12\uff10\uff11\uff18/cd-tcm.yaml"
+    assert record_year_folder(path) is None
+    found = check_gate("staff-reviewer", _changed(path), [], None, base, NOTICE_2018).findings
+    assert "W-CYCLE-REVIEW-FINALIZED" not in [f.code for f in found]
 
 
 def test_what_reruns_the_approval_check_is_what_the_workflow_runs_on() -> None:

@@ -1302,13 +1302,18 @@
     return prefix + number;
   }
 
-  /* Why an objection's 允许更正 no longer lets its society correct the report, or "" while it does
-   * (受理中, in a year not finalized): the cycle gate lets nothing through once the year's results
-   * are final, whatever the objection's state; otherwise only while it is 受理中. */
+  /* Why an objection's 允许更正 does not let its society correct the report on the reader's day, or
+   * "" while it does: the cycle gate lets a correction through only while the year is on notice
+   * (its `notice`, Beijing days) and not finalized, and the objection is 受理中. */
   function correctionVoid(y, o) {
     if (y.final) {
       return "本年度结果已定稿，公示和异议都已结束：“" + OBJ.correction_allowed + "”不再适用，不会放行该学会对报告的任何修改" +
         "（文件中仍记着这一项，仅作记录）。";
+    }
+    var day = RF.today();
+    if (y.notice && (day < y.notice[0] || day > y.notice[1])) {
+      return "“" + OBJ.correction_allowed + "”只在公示期（" + y.notice[0] + " 至 " + y.notice[1] + "）内放行该学会对报告的修改，" +
+        (day < y.notice[0] ? "现在公示尚未开始，这一项还不起作用" : "公示期已结束，现在不再放行") + "（文件中仍记着这一项，仅作记录）。";
     }
     return o.status !== "open" ? "本条异议已不是“" + labelOf(OBJECTION, "open") + "”：“" + OBJ.correction_allowed +
       "”只在受理中时有效，现在不再放行该学会对报告的修改（文件中仍记着这一项，改回受理中即恢复）。" : "";
@@ -1514,11 +1519,15 @@
             return el("option", { value: s[0], text: s[1], selected: o.status === s[0] });
           }));
         var correction = el("input", { type: "checkbox", id: "rv-obj-" + i + "-correction", checked: !!o.correction_allowed,
-          disabled: readOnly, on: { change: function (e) { o.correction_allowed = e.target.checked; update(true); } } });
-        // 允许更正 lets the society through the deadline only while the objection is 受理中 and the
-        // year is not finalized (the cycle gate's `allowing_correction`, which it asks only before
-        // results/<year>.json exists): otherwise the box is off and says why; the file keeps what
-        // it records.
+          disabled: readOnly, on: { change: function (e) {
+            o.correction_allowed = e.target.checked;
+            showCorrection();
+            update(true);
+          } } });
+        // 允许更正 lets the society through the deadline only while the objection is 受理中, the year
+        // is on notice and not finalized (the cycle gate's `allowing_correction`, which it asks only
+        // then): otherwise the box, when ticked, says why (correctionVoid); the file keeps what it
+        // records.
         var correctionNote = el("p", { class: "rv-note", id: "rv-obj-" + i + "-correction-note", hidden: true });
         var correctionLabel = el("label", { class: "rv-field" }, [correction, " " + OBJ.correction_allowed +
           "：允许该学会在公示期内修改报告以回应本异议"]);

@@ -27,16 +27,21 @@
   to the check's).
 - 「只看未核查的项目（0 项）」 hid the item waiting for material that the progress line counted:
   a second filter shows just those, to find them when the material comes.
+- After the notice ended (and before it began), an open objection's 允许更正 said nothing, as if
+  the society could still correct, while the pull-request gate refuses it (E-CYCLE-CLOSED): it now
+  says the permission holds only during the notice, with its dates.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.browser.test_form import settled
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import base_tree
 
@@ -62,6 +67,10 @@ objections:
     answer: 经核实，材料齐全。
     answered: 2018-01-15
 """
+# Beijing noon of days around the 2018 notice (2026-11-16 to 2027-12-31, its guideline's calendar).
+ON_NOTICE = dt.datetime.fromisoformat("2026-11-30T12:00:00+08:00")
+AFTER_NOTICE = dt.datetime.fromisoformat("2028-01-05T12:00:00+08:00")
+BEFORE_NOTICE = dt.datetime.fromisoformat("2026-11-02T12:00:00+08:00")
 # Where to keep screenshots to look at, as staff see the page (none unless asked for).
 SHOTS = os.environ.get("WORKBENCH_SHOTS")
 
@@ -283,6 +292,7 @@ def test_the_score_table_says_what_each_column_counts(page, base: str) -> None:
 
 
 def test_an_answered_objection_says_its_correction_no_longer_applies(page, base: str) -> None:
+    page.clock.install(time=ON_NOTICE)  # on notice, the answer alone is what stops it
     page.goto(f"{base}review/#{YEAR}")
     page.wait_for_selector("#rv-add-objection")
     page.click("#rv-add-objection")
@@ -299,6 +309,36 @@ def test_an_answered_objection_says_its_correction_no_longer_applies(page, base:
     page.locator(".rv-objection").nth(n).locator("select").nth(1).select_option("open")
     assert box.is_enabled()
     assert page.locator(f"#rv-obj-{n}-correction-note").is_hidden()
+
+
+@pytest.mark.parametrize(("moment", "said"), [(AFTER_NOTICE, "公示期已结束"), (BEFORE_NOTICE, "公示尚未开始")])
+def test_outside_the_notice_an_open_objections_correction_is_said_to_hold_only_during_it(
+        page, base: str, moment: dt.datetime, said: str) -> None:
+    """The gate lets a correction through only on notice (cycle_gate.py, E-CYCLE-CLOSED after it):
+    an open objection ticked on a later or an earlier day says so, with the notice's dates."""
+    page.clock.install(time=moment)
+    page.goto(f"{base}review/#{YEAR}")
+    page.wait_for_selector("#rv-add-objection")
+    page.click("#rv-add-objection")
+    settled(page)
+    n = page.locator(".rv-objection").count() - 1
+    box = page.locator(f"#rv-obj-{n}-correction")
+    assert page.locator(f"#rv-obj-{n}-correction-note").is_hidden()  # not ticked: nothing to say
+    box.check()
+    settled(page)
+    assert box.is_enabled()  # still the staff's to record
+    note = page.locator(f"#rv-obj-{n}-correction-note")
+    assert note.is_visible()
+    text = note.inner_text()
+    assert "只在公示期（2026-11-16 至 2027-12-31）内放行该学会对报告的修改" in text, text
+    assert said in text, text
+    assert "改回受理中即恢复" not in text
+    assert box.get_attribute("aria-describedby") == f"rv-obj-{n}-correction-note"
+    _shots(page, "correction-after-notice", f"#rv-obj-{n}-correction-note")
+    box.uncheck()
+    settled(page)
+    assert note.is_hidden()
+    assert not page.problems, page.problems
 
 
 def test_in_a_finalized_year_an_objections_correction_is_said_to_apply_no_more(page, base: str) -> None:

@@ -19,6 +19,12 @@ __all__ = ["browser_markup_rule", "js_regex"]
 _JS_SYNTAX = frozenset("^$\\.*+?()[]{}|/")
 # Python's \w over text: a letter or a number of any script (str.isalnum), or "_".
 _WORD = r"\p{L}\p{N}_"
+# What may follow "(?": a plain group and the four look-arounds. Python's others (named groups and
+# their references, comments, atomic groups, inline flags, conditionals) are refused.
+_GROUPS = (":", "=", "!", "<=", "<!")
+# A counted repeat as both engines read it ({2}, {2,}, {2,5}). Python also reads "{,5}" and takes
+# any other "{" as a literal, both of which the "u" flag refuses.
+_COUNTED = re.compile(r"\{[0-9]+(?:,[0-9]*)?\}")
 
 
 @cache
@@ -39,13 +45,19 @@ def js_regex(pattern: re.Pattern[str]) -> str:
     """`pattern`'s source for `new RegExp(source, "u")`, matching where Python's matches: \\w and
     \\s as Python reads them, "." any character but a line feed (JavaScript's also stops at
     \\r, U+2028 and U+2029), and, with MULTILINE, "^" only after a line feed. A construct not
-    rewritten here is refused, so that a new pattern cannot drift unnoticed."""
+    rewritten here is refused (ValueError), so that a new pattern cannot drift unnoticed: among
+    them "$", \\b, \\A, \\Z, a literal "{", "}" or "]" outside a class, a class starting with "]",
+    a repeated look-around, a possessive repeat and every "(?" but a plain group and the
+    look-arounds."""
     if pattern.flags & ~(re.UNICODE | re.MULTILINE):
         raise ValueError(f"flags not rewritten for JavaScript: {pattern.pattern}")
     start = r"(?<![^\n])" if pattern.flags & re.MULTILINE else r"(?<![\s\S])"
     src, out, i, in_class = pattern.pattern, [], 0, False
+    groups: list[bool] = []  # the open groups, True for a look-around
+    after_look = False  # the last thing read closed a look-around
     while i < len(src):
         c = src[i]
+        closed_look, after_look = after_look, False
         if c == "\\":
             escaped = src[i + 1]
             i += 2
@@ -67,21 +79,47 @@ def js_regex(pattern: re.Pattern[str]) -> str:
         if in_class:
             in_class = c != "]"
             out.append(c)
-        elif c == "[":
-            in_class = True
+            i += 1
+            continue
+        if c == "[":
             negated = src.startswith("^", i + 1)
+            if src.startswith("]", i + 1 + negated):
+                raise ValueError(f"a class starting with ] is not rewritten for JavaScript: {src}")
+            in_class = True
             out.append("[^" if negated else "[")
             i += 1 + negated
-            continue
-        elif c == "^":
-            out.append(start)
-        elif c == ".":
-            out.append(r"[^\n]")
+        elif c == "(":
+            kind = next((k for k in _GROUPS if src.startswith(k, i + 2)), None) if src.startswith("?", i + 1) else ""
+            if kind is None:
+                raise ValueError(f"group {src[i:i + 4]} not rewritten for JavaScript: {src}")
+            groups.append(kind not in ("", ":"))
+            out.append(f"(?{kind}" if kind else "(")
+            i += 2 + len(kind) if kind else 1
+        elif c == ")":
+            after_look = groups.pop()
+            out.append(c)
+            i += 1
+        elif c in "*+?{":
+            counted = _COUNTED.match(src, i) if c == "{" else None
+            if c == "{" and counted is None:
+                raise ValueError(f"a literal {{ is not rewritten for JavaScript: {src}")
+            if closed_look:
+                raise ValueError(f"a repeated look-around is not rewritten for JavaScript: {src}")
+            repeat = counted.group() if counted is not None else c
+            i += len(repeat)
+            if src.startswith("?", i):  # lazy: the same in both
+                repeat += "?"
+                i += 1
+            elif src.startswith("+", i):
+                raise ValueError(f"a possessive repeat is not rewritten for JavaScript: {src}")
+            out.append(repeat)
+        elif c in "}]":
+            raise ValueError(f"a literal {c} is not rewritten for JavaScript: {src}")
         elif c == "$":
             raise ValueError(f"$ not rewritten for JavaScript: {src}")
         else:
-            out.append(c)
-        i += 1
+            out.append(start if c == "^" else r"[^\n]" if c == "." else c)
+            i += 1
     return "".join(out)
 
 

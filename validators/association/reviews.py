@@ -93,7 +93,9 @@ class UnusableRecords(Exception):
         self.findings = findings
 
 
-_YEAR_FOLDER = re.compile(r"^\d{4}$")
+# ASCII digits only: `\d` would take a full-width 2018 (２０１８) for a year folder.
+_YEAR_FOLDER = re.compile(r"\A[0-9]{4}\Z")
+
 # What a score line names besides list items: the report's claims that staff verify too.
 CLAIMS = ("enterprise_platform_registered", "senior_experts_registered", "pilot")
 # The fields each claim covers: a change of any of them is a change of the claim (its digest's).
