@@ -47,7 +47,7 @@ from validators import (
     submission_paths,
     urls,
 )
-from validators.association import admin_list, objection_items, reviews
+from validators.association import admin_list, browser_markup, objection_items, reviews
 from validators.evaluation import results
 from validators.github import cycle_gate, doctor, pr_comment, review_base
 from validators.models.common import SLUG_PATTERN
@@ -174,6 +174,7 @@ SUBMITTED: dict[str, Hostile] = {
 TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "nfkc_forms._READ": (nfkc_forms._READ, "one character's NFKC form, when the list is made or tested"),
     "rankings._COUNT_SPACE": (rankings._COUNT_SPACE, "the rankings' own remark words (counts and states)"),
+    "browser_markup._COUNTED": (browser_markup._COUNTED, "the project's own markup patterns, rewritten for JavaScript"),
     "files._YEAR_FILE": (year_files._YEAR_FILE, "year file names in validators/guidelines/"),
     "clause_changes._RUN": (clause_changes._RUN, "the guideline text the staff publish"),
     "text._CLAUSE": (year_text._CLAUSE, "the guideline text the staff publish"),

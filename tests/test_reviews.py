@@ -388,3 +388,12 @@ def test_a_record_of_another_year_counts_for_nothing_in_the_folder_it_was_saved_
     assert [f.code for f in result.findings if f.file == "reviews/2018/cd-computer.yaml"] == ["E-YEAR-MISMATCH"]
     assert ("cd-computer", 2018) not in repo.reviews
     assert scores(root) == without
+
+
+def test_a_year_folder_is_four_ascii_digits() -> None:
+    """`check` filed a misnamed record under the year its folder's name read as by str.isdigit,
+    which takes “２０１８” (full-width) for 2018; a folder's year is four ASCII digits everywhere."""
+    from validators.association.reviews import folder_year
+
+    assert folder_year("2018") == 2018
+    assert [folder_year(name) for name in ("２０１８", "2018\n", "218", "20180", "٢٠١٨")] == [None] * 5

@@ -468,16 +468,14 @@ def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, 
         try:
             found, doc = reviews.check_review(path, display_path(path, root), root, loaded, repo.records)
         except YearFileError as exc:  # read against its year's rubric and calendar, which are broken
-            folder = path.parent.name
-            year = key[1] if (key := reviews.key_of(path)) else int(folder) if folder.isdigit() else None
+            year = key[1] if (key := reviews.key_of(path)) else reviews.folder_year(path.parent.name)
             result.findings.append(_year_broken(display_path(path, root), year, exc, "这份记录暂时无法校验"))
             continue
         result.findings += found
         key = reviews.key_of(path)
         # objections.yaml has a key too: (objections, year). A file misnamed in a year's folder
         # (CD-tcm.yaml) has none, but the record it was meant to be is missing all the same.
-        folder = path.parent.name
-        year = key[1] if key is not None else int(folder) if len(folder) == 4 and folder.isdigit() else None
+        year = key[1] if key is not None else reviews.folder_year(path.parent.name)
         if doc is None and year is not None:
             repo.unusable_records.setdefault(year, []).extend(f for f in found if f.severity == "error")
         if isinstance(doc, ObjectionsDoc):

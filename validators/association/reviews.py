@@ -66,6 +66,7 @@ __all__ = [
     "current_contents",
     "discover",
     "finalized",
+    "folder_year",
     "is_review_path",
     "item_ids",
     "key_of",
@@ -123,12 +124,17 @@ def review_path(root: Path, society: str, year: int) -> Path:
     return root / REVIEWS / str(year) / f"{society}.yaml"
 
 
+def folder_year(name: str) -> int | None:
+    """The year a `reviews/` folder's name says (four ASCII digits), or None: “２０１８” is none."""
+    return int(name) if _YEAR_FOLDER.match(name) else None
+
+
 def review_years(root: Path) -> set[int]:
     """Years whose verification is recorded in this repository (their folder exists)."""
     base = root / REVIEWS
     if not base.is_dir():
         return set()
-    return {int(p.name) for p in base.iterdir() if p.is_dir() and _YEAR_FOLDER.match(p.name)}
+    return {year for p in base.iterdir() if p.is_dir() and (year := folder_year(p.name)) is not None}
 
 
 def discover(root: Path) -> list[Path]:
