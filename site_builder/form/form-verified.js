@@ -34,6 +34,63 @@
     return a === b;
   };
 
+  // Python orders texts by code point; JavaScript's `<` by UTF-16 unit, which differs past U+FFFF.
+  function byCodePoint(a, b) {
+    var i = 0;
+    var j = 0;
+    while (i < a.length && j < b.length) {
+      var x = a.codePointAt(i);
+      var y = b.codePointAt(j);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+      j += y > 0xffff ? 2 : 1;
+    }
+    return i < a.length ? 1 : j < b.length ? -1 : 0;
+  }
+
+  function plain(value) {
+    return value === null || typeof value !== "object";
+  }
+
+  /* `value` (of `schema`, in `root`) as `check` reads an item's content (content_digest,
+   * validators/association/item_content.py): a field holding its default left out, as if not
+   * written, and a list of plain values (evidence, members…) a set, in the order of its entries'
+   * JSON; a list of objects keeps its order. */
+  RF.itemContent = function (value, schema, root) {
+    var s = RF.resolveSchema(schema, root);
+    if (RF.isObject(value)) {
+      var out = {};
+      Object.keys(value).forEach(function (key) {
+        if (value[key] === undefined) return;
+        var field = s.properties && RF.own(s.properties, key) ? RF.resolveSchema(s.properties[key], root) : {};
+        if (RF.own(field, "default") && RF.sameData(value[key], asWritten(field.default, field))) return;
+        out[key] = RF.itemContent(value[key], field, root);
+      });
+      return out;
+    }
+    if (Array.isArray(value)) {
+      var inner = value.map(function (v) { return RF.itemContent(v, s.items, root); });
+      if (!inner.every(plain)) return inner;
+      return inner.map(function (v) { return [JSON.stringify(v), v]; })
+        .sort(function (a, b) { return byCodePoint(a[0], b[0]); })
+        .map(function (pair) { return pair[1]; });
+    }
+    return value;
+  };
+
+  // A default as the opened report holds it (RF.normalise: a choice by its label).
+  function asWritten(value, schema) {
+    return schema.labels && typeof value === "string" && RF.own(schema.labels, value) ? schema.labels[value] : value;
+  }
+
+  /* The schema of the value at `path` in a report of schema `root`. */
+  function schemaAt(root, path) {
+    return path.reduce(function (schema, key) {
+      var s = RF.resolveSchema(schema, root);
+      return (typeof key === "number" ? s.items : (s.properties || {})[key]) || {};
+    }, root);
+  }
+
   /* The society's published report of `year` as the form opens it (labels for codes), or null:
    * fetched once when not yet loaded, and the notes said again when it comes. */
   P.publishedDraft = function (id, year) {
@@ -56,7 +113,7 @@
   };
 
   /* The note at `path`, or null: said while the year is verified or on notice, of an item the
-   * site lists as verified whose content now differs from the published report's. `path` is a
+   * site lists as verified whose content (RF.itemContent) now differs from the published report's. `path` is a
    * list item (compared with the published item of the same id) or an area's field that is a
    * claim (config.json's `claims`: enterprise_platform_registered…, compared by the fields it
    * covers). */
@@ -75,17 +132,20 @@
     if (!phase || VERIFYING.indexOf(phase.phase) === -1) return null;
     var published = this.publishedDraft(st.data.society, st.year);
     if (!published) return null;
+    var root = this.schemas[st.year];
     var same;
     if (claim) {
       // The area as published, the claim's fields alone.
+      var areaSchema = schemaAt(root, path.slice(0, -1));
+      var now = RF.isObject(item) ? RF.itemContent(item, areaSchema, root) : {};
       var area = RF.getPath(published, path.slice(0, -1));
-      same = claims[claim].every(function (field) {
-        return RF.sameData(RF.isObject(item) ? item[field] : undefined, RF.isObject(area) ? area[field] : undefined);
-      });
+      var then = RF.isObject(area) ? RF.itemContent(area, areaSchema, root) : {};
+      same = claims[claim].every(function (field) { return RF.sameData(now[field], then[field]); });
     } else {
       var list = RF.getPath(published, path.slice(0, -1));
       var before = Array.isArray(list) ? list.filter(function (p) { return RF.isObject(p) && p.id === id; })[0] : null;
-      same = !before || RF.sameData(item, before);
+      var itemSchema = schemaAt(root, path);
+      same = !before || RF.sameData(RF.itemContent(item, itemSchema, root), RF.itemContent(before, itemSchema, root));
     }
     return same ? null : this.guides[st.year].verified_changed;
   };

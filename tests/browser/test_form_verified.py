@@ -2,19 +2,22 @@
 secretary who edited an item the association had verified was told only at the top, in general,
 that a change sends an item back to 待核实: now the item itself (or a claim, at its field) says so
 once it differs from the published report's, and says nothing again once it is restored. An item not verified (待补充材料)
-says nothing."""
+says nothing. What differs is what `check` reads as another content: its evidence in another order is none."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from site_builder.form_labels import verified_changed
-from tests.browser.test_form import box, fill, settled
+from tests.browser.test_form import add, box, fill, settled
 from tests.site_support import built_site, served, sync_playwright
-from tests.trees import ROOT
+from tests.trees import ROOT, base_tree
+from validators.association.reviews import current_contents
+from validators.check import check_tree
 from validators.year.cycle import CALENDAR_ZONE
 from validators.year.guideline import guideline
 
@@ -33,6 +36,35 @@ VERIFIED_CHANGED = verified_changed(provisional=True)
 def base() -> Iterator[str]:
     sync_playwright()  # fails in CI, skips elsewhere, before the build
     with served(built_site()) as url:
+        yield url + "form/"
+
+
+# svc-ai-talent's evidence, and a second entry the tree of `two_evidence` gives it.
+AI_EVIDENCE = "https://example.org/cast-sample/cd-computer/2018/svc-ai-talent"
+AI_EVIDENCE_MORE = AI_EVIDENCE + "-contract"
+
+
+def _contents(root: Path) -> dict[str, str]:
+    _, repo = check_tree(root)
+    return current_contents(repo.reports[(SOCIETY, YEAR)].report)
+
+
+@pytest.fixture(scope="module")
+def two_evidence(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample with a second entry of evidence at the verified svc-ai-talent, its verdict
+    recording the content with both (as the workbench would have)."""
+    sync_playwright()
+    root = base_tree(tmp_path_factory.mktemp("verified") / "tree")
+    saw = _contents(root)
+    report = root / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    entry = f"        - {AI_EVIDENCE}\n"
+    assert report.read_text("utf-8").count(entry) == 1
+    report.write_text(report.read_text("utf-8").replace(entry, entry + f"        - {AI_EVIDENCE_MORE}\n"), "utf-8")
+    now = _contents(root)
+    review = root / "reviews" / str(YEAR) / f"{SOCIETY}.yaml"
+    assert review.read_text("utf-8").count(saw["svc-ai-talent"]) == 1
+    review.write_text(review.read_text("utf-8").replace(saw["svc-ai-talent"], now["svc-ai-talent"]), "utf-8")
+    with served(built_site(root)) as url:
         yield url + "form/"
 
 
@@ -120,6 +152,24 @@ def test_the_published_file_imported_is_compared_alike(page, base: str) -> None:
     fill(page, VERIFIED + "/title", title)
     settled(page)
     assert page.locator(".rf-item-note:visible").count() == 0
+    assert not page.problems, page.problems
+
+
+def test_a_verified_items_evidence_reordered_says_nothing(page, two_evidence: str) -> None:
+    """Its two entries of evidence swapped: the same content as `check` reads it (the digest its
+    verdict recorded), so no note; a third entry is a change, and says so."""
+    _open_published(page, two_evidence, "notice")
+    assert page.locator(".rf-item-note:visible").count() == 0
+    fill(page, VERIFIED + "/evidence/0", AI_EVIDENCE_MORE)
+    fill(page, VERIFIED + "/evidence/1", AI_EVIDENCE)
+    settled(page)
+    swapped = [box(page, f"{VERIFIED}/evidence/{i}").locator("input").input_value() for i in (0, 1)]
+    assert swapped == [AI_EVIDENCE_MORE, AI_EVIDENCE]
+    assert page.locator(".rf-item-note:visible").count() == 0
+    add(page, VERIFIED + "/evidence")
+    fill(page, VERIFIED + "/evidence/2", AI_EVIDENCE + "-receipt")
+    settled(page)
+    assert _note(page, VERIFIED).inner_text() == VERIFIED_CHANGED
     assert not page.problems, page.problems
 
 
