@@ -223,11 +223,13 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  "以 =、+、-、@ 开头的文字前加了单引号，不会被当作公式执行。"
                  f"{WORKBOOK} 把全部表格放在一个 Excel 工作簿中，每个表格一页：表头冻结，数字可直接计算，"
                  "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。"
-                 f"各类项目的表格（items-*.csv，tables.xlsx 中对应的各页）列出报告现在的内容，最后一列“{CHANGED_AFTER_FINAL}”"
+                 f"各类项目的表格（<code>items-*.csv</code>，<code>{WORKBOOK}</code> 中对应的各页）列出报告现在的内容，"
+                 f"最后一列“{CHANGED_AFTER_FINAL}”"
                  "对已定稿的年度说明这份报告是否在定稿后改动过（或定稿后才加入）：“是”的行与定稿时冻结的得分、"
-                 "逐项得分明细（score-lines.csv）可能不一致，公布的结果以定稿时的为准；“否”即与定稿时相同；"
+                 "逐项得分明细（<code>score-lines.csv</code>）可能不一致，公布的结果以定稿时的为准；“否”即与定稿时相同；"
                  f"“{NOT_RECORDED}”是定稿时没有记录报告文件的年度；未定稿的年度此列为空。"
-                 f"submissions.json 中每份报告的 {CHANGED_AFTER_FINAL_KEY} 与此相同（未定稿或{NOT_RECORDED}时为 null）。"
+                 f"<code>submissions.json</code> 中每份报告的 <code>{CHANGED_AFTER_FINAL_KEY}</code> 与此相同"
+                 f"（未定稿或{NOT_RECORDED}时为 null）。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
                  + table([Column("文件"), Column("内容"), Column("大小", numeric=True)], rows,
                          label="下载文件", key=(0, 1), cards=True) + "\n")
