@@ -216,11 +216,13 @@ def waits_said(provisional: bool) -> str:
     return "市科协重新核实之前不计分"
 
 
-def verified_changed(provisional: bool) -> str:
+def verified_changed(provisional: bool, phase: Phase = Phase.VERIFICATION) -> str:
     """The note at an item the association verified that now differs from the published
     report's: the change sends it back to the state every page calls UNVERIFIED
-    (W-REVIEW-ITEM-CHANGED), which the top sentence of the phase says only in general."""
-    return (f"本项市科协{ReviewStatus.VERIFIED.label}；改动后回到{UNVERIFIED}（{waits_said(provisional)}）。"
+    (W-REVIEW-ITEM-CHANGED), which the top sentence of the phase says only in general. On notice
+    it earns nothing until verified, whatever the rubric gives before the notice."""
+    waits = waits_said(provisional and phase is not Phase.NOTICE)
+    return (f"本项市科协{ReviewStatus.VERIFIED.label}；改动后回到{UNVERIFIED}（{waits}）。"
             f"改回原样即恢复为{ReviewStatus.VERIFIED.label}。")
 
 
@@ -315,7 +317,8 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
         "field_clauses": field_clauses(rules, root),
         "phases": phase_sentences(rules, frozen, provisional),
         # At a verified item changed since the published report (form-verified.js).
-        "verified_changed": verified_changed(provisional),
+        "verified_changed": {phase.value: verified_changed(provisional, phase)
+                             for phase in (Phase.VERIFICATION, Phase.NOTICE)},
         # The exception the gate's refusal names, said where the form folds the GitHub steps away.
         "late_exception": LATE_EXCEPTION,
         # What starts the gate's approval check again once a head approved (step 3 says it).

@@ -50,7 +50,7 @@ process.stdout.write(JSON.stringify(input.cases.map((c) => {
     phaseNow: () => ({ phase: "notice" }),
     publishedDraft: () => published,
     schemas: input.schemas,
-    guides: { [c.year]: { verified_changed: "changed" } },
+    guides: { [c.year]: { verified_changed: { notice: "changed" } } },
   };
   return RF.appMethods.verifiedNote.call(app, c.path) === null;
 })));

@@ -147,7 +147,7 @@
       var itemSchema = schemaAt(root, path);
       same = !before || RF.sameData(RF.itemContent(item, itemSchema, root), RF.itemContent(before, itemSchema, root));
     }
-    return same ? null : this.guides[st.year].verified_changed;
+    return same ? null : this.guides[st.year].verified_changed[phase.phase];
   };
 
   /* The report page's mark at the list item at `path` (config.json's `contested`: “有异议（obj-…）”),

@@ -18,7 +18,7 @@ from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT, base_tree
 from validators.association.reviews import current_contents
 from validators.check import check_tree
-from validators.year.cycle import CALENDAR_ZONE
+from validators.year.cycle import CALENDAR_ZONE, Phase
 from validators.year.guideline import guideline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -29,7 +29,7 @@ VERIFIED = "/innovation/services/1"  # svc-ai-talent
 REQUESTED = "/innovation/services/0"  # svc-cloud-consult
 EVENT = "/academic_events/0"  # evt-cs-annual-2018, verified, with its criteria panel
 # The sample's 2018 rubric (carried from 2017's) counts a waiting item before the notice.
-VERIFIED_CHANGED = verified_changed(provisional=True)
+VERIFIED_CHANGED = verified_changed(provisional=True, phase=Phase.NOTICE)
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +108,10 @@ def test_a_changed_verified_item_says_so_and_restored_says_nothing(page, base: s
     settled(page)
     note = _note(page, VERIFIED)
     assert note.is_visible()
-    assert note.inner_text() == VERIFIED_CHANGED
+    # What a waiting item earns now: before the notice as reported (the rubric's provisional),
+    # on notice nothing until verified again.
+    assert note.inner_text() == verified_changed(provisional=True, phase=Phase(phase))
+    assert ("公示开始前暂按报告计分" in note.inner_text()) is (phase == "verification")
     assert page.locator(".rf-item-note:visible").count() == 1  # at that item only
     fill(page, VERIFIED + "/title", title)  # put back as it was
     settled(page)
