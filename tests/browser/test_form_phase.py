@@ -433,14 +433,7 @@ def test_a_published_report_loaded_as_the_draft_is_not_said_to_be_resubmittable_
     page.wait_for_selector(".rf-modes")
     for society, said in ((PUBLISHED, "现在不能由学会提交修改（见表单上方的说明），可以修改后下载保存。"),
                           (CORRECTING, "可以修改后重新提交。")):
-        page.goto(base)
-        page.wait_for_selector(".rf-modes")
-        page.select_option("#rf-copy-society", society)
-        page.select_option("#rf-copy-from", str(YEAR))
-        page.select_option("#rf-copy-to", str(YEAR))
-        page.click("#rf-start-copy")
-        page.wait_for_selector(".rf-editor .rf-summary")
-        settled(page)
+        copy_published(page, base, society)
         note = page.inner_text(".rf-note")
         assert f"已发布的 {YEAR} 年度报告，{said}" in note, note
     assert not page.problems, page.problems
@@ -449,11 +442,17 @@ def test_a_published_report_loaded_as_the_draft_is_not_said_to_be_resubmittable_
 def _copy_published(page, base: str, day: dt.date, society: str) -> None:  # type: ignore[no-untyped-def]
     """The form on `day`, with `society`'s published report of the year loaded to correct it."""
     page.clock.install(time=_noon(day))
+    copy_published(page, base, society)
+
+
+def copy_published(page, base: str, society: str, year: int = YEAR) -> None:  # type: ignore[no-untyped-def]
+    """`society`'s published report of `year` loaded as the draft, as a secretary starts a
+    correction, on the day the page's clock says."""
     page.goto(base)
     page.wait_for_selector(".rf-modes")
     page.select_option("#rf-copy-society", society)
-    page.select_option("#rf-copy-from", str(YEAR))
-    page.select_option("#rf-copy-to", str(YEAR))
+    page.select_option("#rf-copy-from", str(year))
+    page.select_option("#rf-copy-to", str(year))
     page.click("#rf-start-copy")
     page.wait_for_selector(".rf-editor .rf-summary")
     settled(page)

@@ -14,6 +14,7 @@ import pytest
 
 from site_builder.form_labels import verified_changed
 from tests.browser.test_form import add, box, fill, settled
+from tests.browser.test_form_phase import copy_published
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT, base_tree
 from validators.association.reviews import current_contents
@@ -81,14 +82,7 @@ def _day(phase: str) -> dt.date:
 def _open_published(page, base: str, phase: str) -> None:  # type: ignore[no-untyped-def]
     """The society's published 2018 report opened as the draft, on a day of `phase`."""
     page.clock.install(time=dt.datetime.combine(_day(phase), dt.time(12), CALENDAR_ZONE))
-    page.goto(base)
-    page.wait_for_selector(".rf-modes")
-    page.select_option("#rf-copy-society", SOCIETY)
-    page.select_option("#rf-copy-from", str(YEAR))
-    page.select_option("#rf-copy-to", str(YEAR))
-    page.click("#rf-start-copy")
-    page.wait_for_selector(".rf-editor .rf-summary")
-    settled(page)
+    copy_published(page, base, SOCIETY, YEAR)
 
 
 def _note(page, pointer: str):  # type: ignore[no-untyped-def]
