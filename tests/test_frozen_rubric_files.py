@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_results import AFTER_2017_FINAL, _git, _report, _run
-from tests.trees import ROOT, profile, write_tree
+from tests.test_results import AFTER_2017_FINAL, _git, _run, case_tree
+from tests.trees import ROOT
 from validators.evaluation.results import (
     FrozenYear,
     load_frozen,
@@ -25,14 +25,7 @@ PARTY = '党建: {clause: "7.3", points: 2,'
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    root = write_tree(tmp_path / "tree", {
-        "submissions/cd-case/society.yaml": profile("cd-case"),
-        "submissions/cd-case/2017.yaml": _report(2017),
-        "submissions/cd-case/2018.yaml": _report(2018),
-    })
-    (root / RUBRIC).parent.mkdir(parents=True)
-    (root / RUBRIC).write_bytes((ROOT / RUBRIC).read_bytes())
-    return root
+    return case_tree(tmp_path)
 
 
 def _warned(tree: Path) -> list[dict[str, object]]:

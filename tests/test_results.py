@@ -46,17 +46,23 @@ def _report(year: int) -> str:
         """
 
 
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
+def case_tree(tmp_path: Path) -> Path:
+    """cd-case's 2017 and 2018 reports over a copy of the shipped 2017 rubric: the tree the
+    frozen-results tests finalize and then change."""
     root = write_tree(tmp_path / "tree", {
         "submissions/cd-case/society.yaml": profile("cd-case"),
         "submissions/cd-case/2017.yaml": _report(2017),
         "submissions/cd-case/2018.yaml": _report(2018),
     })
-    rubrics = root / "validators" / "rubrics"
-    rubrics.mkdir(parents=True)
-    (rubrics / "2017.yaml").write_text((ROOT / "validators/rubrics/2017.yaml").read_text("utf-8"), "utf-8")
+    rubric = root / "validators/rubrics/2017.yaml"
+    rubric.parent.mkdir(parents=True)
+    rubric.write_bytes((ROOT / "validators/rubrics/2017.yaml").read_bytes())
     return root
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    return case_tree(tmp_path)
 
 
 def _content(root: Path, item: str = "mw-party-2017") -> str:

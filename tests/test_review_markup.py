@@ -5,9 +5,7 @@ does, and as `check` warns (W-TEXT-MARKUP) of that text written as a reason in a
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -15,19 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.test_form_criteria import _node
-from tests.trees import ROOT
+from tests.review_reasons import in_workbench, reason_findings
 from validators.association.browser_markup import browser_markup_rule, js_regex
-from validators.association.reviews import check_review
 from validators.rules.text_fields import MARKUP_MESSAGE, has_markup
 from validators.yaml.policy import policy
 
-SCRIPT = ROOT / "site_builder" / "review" / "review-privacy.js"
-HARNESS = """
-const RV = require(process.argv[1]);
-const got = JSON.parse(require("fs").readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify(got.texts.map((t) => RV.hasMarkup(got.rule, t))));
-"""
 # What a user review typed, and each form the check's patterns name, beside near misses where
 # JavaScript's own \\w, \\s, "." and "^" would decide otherwise than Python's.
 TEXTS = [
@@ -48,40 +38,12 @@ PIECES = ["<", ">", "b", "/", "!", "&", "#", ";", "amp", "x", "中", "\u0663", "
 # the browser's \\p{L} and to nothing in Python's), and no lone surrogate.
 _CHARS = st.characters(exclude_categories=["Cs", "Cn"]).filter(lambda c: unicodedata.category(c) not in ("Cn", "Cs"))
 _TEXTS = st.lists(st.sampled_from(PIECES) | st.text(_CHARS, max_size=3), max_size=12).map("".join)
-_PLAIN = re.compile(r"[\x20-\x7e\u00a1-\ud7ff\ue000-\ufffd]")
-
-
-def _in_js(texts: list[str]) -> list[bool]:
-    payload = json.dumps({"rule": browser_markup_rule(), "texts": texts}, ensure_ascii=False)
-    done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT)], input=payload, capture_output=True, text=True,
-                          check=True, timeout=60)
-    result: list[bool] = json.loads(done.stdout)
-    return result
-
-
-def _quoted(text: str) -> str:
-    """`text` as a YAML double-quoted scalar, every character not plainly printable escaped."""
-    out = []
-    for c in text:
-        if c in '"\\':
-            out.append("\\" + c)
-        elif _PLAIN.fullmatch(c) and c not in "\u2028\u2029\ufeff":
-            out.append(c)
-        else:
-            out.append(f"\\U{ord(c):08x}" if ord(c) > 0xFFFF else f"\\u{ord(c):04x}")
-    return '"' + "".join(out) + '"'
 
 
 def _by_check(texts: list[str], tmp: Path) -> list[bool]:
     """Whether the check warns of markup in each text, written as the reason of one record."""
-    records = "".join(f"  - {{item: it-{i}, status: 不予认定, reason: {_quoted(t)}, "
-                      "reviewer: cast-staff, date: 2018-01-05}\n" for i, t in enumerate(texts))
-    path = tmp / "reviews" / "2017" / "cd-tcm.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"society: cd-tcm\nyear: 2017\nitems:\n{records}", encoding="utf-8")
-    findings, _ = check_review(path, "reviews/2017/cd-tcm.yaml", ROOT, {})
     said = [False] * len(texts)
-    for f in findings:
+    for f in reason_findings(texts, tmp):
         if f.code == "W-TEXT-MARKUP":
             assert f.path is not None, f
             assert f.path[0] == "items", f.path
@@ -97,7 +59,7 @@ def _check_all(drawn: list[str], tmp: Path) -> None:
     # The check reads a file with no hidden character (E-YAML-HIDDEN-CHAR refuses it whole).
     readable = [i for i, t in enumerate(texts) if policy().yaml.hidden.search(t) is None]
     assert _by_check([texts[i] for i in readable], tmp) == [python[i] for i in readable]
-    for text, mine, theirs in zip(texts, _in_js(texts), python, strict=True):
+    for text, mine, theirs in zip(texts, in_workbench("hasMarkup", browser_markup_rule(), texts), python, strict=True):
         assert mine == theirs, text
 
 

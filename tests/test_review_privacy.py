@@ -5,27 +5,16 @@ as a reason in a review file."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
-from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.test_form_criteria import _node
-from tests.trees import ROOT
+from tests.review_reasons import in_workbench, reason_findings
 from validators.association.browser_privacy import browser_privacy_rule
-from validators.association.reviews import check_review
 from validators.rules.text_fields import personal_data
 from validators.yaml.policy import policy
 
-SCRIPT = ROOT / "site_builder" / "review" / "review-privacy.js"
-HARNESS = """
-const RV = require(process.argv[1]);
-const got = JSON.parse(require("fs").readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify(got.texts.map((t) => RV.personalData(got.rule, t).map((f) => [f.code, f.message]))));
-"""
 DOMAINS = frozenset(d.lower() for d in policy().privacy.personal_email_domains)
 # What a user review found the page let through, and the forms the check's own tests name.
 TEXTS = [
@@ -50,24 +39,10 @@ PIECES = ["138", "1380013", "8000", "+86", "86-", "110105", "19491231", "002X", 
 _PIECES = st.lists(st.sampled_from(PIECES) | st.text("0123456789 -+.@x", max_size=4), max_size=12).map("".join)
 
 
-def _in_js(texts: list[str]) -> list[list[list[str]]]:
-    payload = json.dumps({"rule": browser_privacy_rule(), "texts": texts}, ensure_ascii=False)
-    done = subprocess.run([_node(), "-e", HARNESS, str(SCRIPT)], input=payload, capture_output=True, text=True,
-                          check=True, timeout=60)
-    result: list[list[list[str]]] = json.loads(done.stdout)
-    return result
-
-
 def _by_check(texts: list[str], tmp: Path) -> list[list[list[str]]]:
     """Each text as the reason of one record of a review file, through the check."""
-    records = "".join(f"  - {{item: it-{i}, status: 不予认定, reason: {json.dumps(t, ensure_ascii=False)}, "
-                      "reviewer: cast-staff, date: 2018-01-05}\n" for i, t in enumerate(texts))
-    path = tmp / "reviews" / "2017" / "cd-tcm.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"society: cd-tcm\nyear: 2017\nitems:\n{records}", encoding="utf-8")
-    findings, _ = check_review(path, "reviews/2017/cd-tcm.yaml", ROOT, {})
     said: list[list[list[str]]] = [[] for _ in texts]
-    for f in findings:
+    for f in reason_findings(texts, tmp):
         if f.code.startswith("E-PRIVACY") and f.path and f.path[0] == "items":
             assert f.path[2] == "reason", f.path
             said[int(f.path[1])].append([f.code, f.message])
@@ -79,7 +54,7 @@ def _check_all(drawn: list[str], tmp: Path) -> None:
     python = [[[c, m] for c, m in personal_data(t, DOMAINS)] for t in texts]
     # The check reports a kind once per value; `personal_data` names each personal address.
     assert _by_check(texts, tmp) == python
-    page: list[Any] = _in_js(texts)
+    page = in_workbench("personalData", browser_privacy_rule(), texts, "r.map((f) => [f.code, f.message])")
     for text, mine, theirs in zip(texts, page, python, strict=True):
         assert mine == theirs, text
 
