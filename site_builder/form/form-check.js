@@ -311,7 +311,8 @@
         // A renamed district (郫县) gets the name to write, as `check` gives it, for the list.
         var renamed = (guide.renamed || {})[choice.list] || {};
         (Array.isArray(value) ? value : [value]).forEach(function (v, i) {
-          if (typeof v === "string" && allowed.indexOf(v) === -1) {
+          // A region's name is read trimmed, as `check` reads it (Guideline.province).
+          if (typeof v === "string" && allowed.indexOf(choice.list === "provinces" ? v.trim() : v) === -1) {
             issues.push({ path: Array.isArray(value) ? path.concat([i]) : path, severity: "error",
               message: "“" + v + "”不在本年度指南的名单中。" +
                 (RF.own(renamed, v.trim()) ? renamed[v.trim()] : meant(v, choice.list, allowed, guide) + "可选：" + allowed.join("、") + "。") });

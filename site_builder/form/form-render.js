@@ -382,7 +382,11 @@
     return box;
   };
 
-  /* A list chosen from the year's names (provinces): one checkbox per name. */
+  /* A list chosen from the year's names (provinces): one checkbox per name. A region written by
+   * its full name (北京市) is its box (北京) and one region however often it is written, as `check`
+   * counts it; but the list keeps what the report wrote until a box is clicked, and a click
+   * changes that region's entries alone: a published report opened and left as it was holds the
+   * content its verdict saw (form-verified.js, the item's content digest). */
   R.checkGrid = function (schema, path, choice, id) {
     var self = this;
     var ctx = this.ctx;
@@ -392,43 +396,54 @@
       var v = self.get(path);
       return Array.isArray(v) ? v : [];
     };
-    // A region written by its full name (北京市) is its box (北京), and is one region however
-    // often it is written: the form keeps it once, as `check` counts it.
-    var written = current();
-    var canonical = [];
-    written.forEach(function (v) {
-      var region = typeof v === "string" ? regions[v.trim()] : null;
-      var name = region ? region[0] : v;
-      if (canonical.indexOf(name) === -1) canonical.push(name);
-    });
-    if (canonical.length !== written.length || canonical.some(function (v, k) { return v !== written[k]; })) {
-      RF.setPath(ctx.state.data, path, canonical.length ? canonical : undefined);
-    }
+    // The box an entry ticks, or null (a name the year does not list).
+    var boxOf = function (v) {
+      if (typeof v !== "string") return null;
+      var region = regions[v.trim()];
+      if (region) return region[0];
+      return names.indexOf(v) !== -1 ? v : null;
+    };
+    var ticked = function (name) {
+      return current().some(function (v) { return boxOf(v) === name; });
+    };
     var count = el("p", { class: "rf-count" });
     var refresh = function () {
       var chosen = current();
+      var distinct = [];
+      chosen.forEach(function (v) {
+        var name = boxOf(v);
+        var key = name === null ? "\u0000" + String(v) : name;
+        if (distinct.indexOf(key) === -1) distinct.push(key);
+      });
       var counted = RF.countedRegions({ speaker_provinces: chosen }, ctx.guide).length;
-      count.textContent = "已选 " + chosen.length + " 个，计入 " + counted + " 个外省（区、市）（" +
+      count.textContent = "已选 " + distinct.length + " 个，计入 " + counted + " 个外省（区、市）（" +
         ctx.guide.home_province + "和不计入的地区除外）。";
     };
     var grid = el("div", { class: "rf-grid", id: id, role: "group" });
     names.forEach(function (name) {
-      var cb = el("input", { type: "checkbox", value: name, checked: current().indexOf(name) !== -1,
+      var cb = el("input", { type: "checkbox", value: name, checked: ticked(name),
         on: { change: function (e) {
-          var chosen = current().filter(function (n) { return n !== name; });
+          // Unticked, every entry of the region goes; ticked, its short name is added.
+          var chosen = current().filter(function (v) { return boxOf(v) !== name; });
           if (e.target.checked) chosen.push(name);
-          chosen.sort(function (a, b) {
-            var ia = names.indexOf(a);
-            var ib = names.indexOf(b);
-            return (ia === -1 ? 1e9 : ia) - (ib === -1 ? 1e9 : ib);
-          });
+          var at = function (v) {
+            var k = names.indexOf(boxOf(v));
+            return k === -1 ? 1e9 : k;
+          };
+          chosen.sort(function (a, b) { return at(a) - at(b); });
           self.set(path, chosen.length ? chosen : undefined);
         } } });
       grid.appendChild(el("label", { class: "rf-grid-item" }, [cb, el("span", { text: name })]));
     });
+    // Entries no box stands for: a name the year does not list, or a region written again.
     var extra = el("div", { class: "rf-extra" });
+    var seen = [];
     current().forEach(function (v, i) {
-      if (names.indexOf(v) !== -1) return;
+      var name = boxOf(v);
+      if (name !== null && seen.indexOf(name) === -1) {
+        seen.push(name);
+        return;
+      }
       var itemPath = path.concat([i]);
       var msg = el("div", { class: "rf-msg" });
       var row = el("div", { class: "rf-string", dataset: { pointer: RF.pointer(itemPath) } }, [

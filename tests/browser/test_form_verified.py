@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from site_builder.form_labels import verified_changed
 from tests.browser.test_form import add, box, fill, settled
@@ -19,6 +20,7 @@ from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT, base_tree
 from validators.association.reviews import current_contents
 from validators.check import check_tree
+from validators.models.for_year import report_model
 from validators.year.cycle import CALENDAR_ZONE, Phase
 from validators.year.guideline import guideline
 
@@ -211,3 +213,93 @@ def test_the_note_fits_the_item_on_a_phone_and_a_desktop(browser, base: str, wid
         page.screenshot(path=str(tmp_path / f"verified-note-{width}.png"))
     finally:
         context.close()
+
+
+# evt-blockchain-national (verified by 其余全部核实), its regions as the sample writes them and as a
+# secretary may: 北京 by its full name, 上海 with a space before it, 重庆 a second time by its full
+# name. `check` reads each as its region (Guideline.province), and its digest as written.
+REGIONS_EVENT = "/academic_events/1"
+REGIONS_SAMPLE = "    speaker_provinces:\n      - 北京\n      - 上海\n"
+REGIONS_WRITTEN = '    speaker_provinces:\n      - 北京市\n      - " 上海"\n'
+REGIONS_AGAIN = ("      - 重庆\n    evidence:\n      - https://example.org/cast-sample/cd-computer/2018/blockchain\n")
+
+
+def _regions_report(text: str) -> str:
+    assert text.count(REGIONS_SAMPLE) == 1
+    assert text.count(REGIONS_AGAIN) == 1
+    text = text.replace(REGIONS_SAMPLE, REGIONS_WRITTEN)
+    return text.replace(REGIONS_AGAIN, REGIONS_AGAIN.replace("      - 重庆\n", "      - 重庆\n      - 重庆市\n"))
+
+
+@pytest.fixture(scope="module")
+def full_names(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample with evt-blockchain-national's regions written otherwise (REGIONS_WRITTEN), its
+    rest's verdict recording that content (as the workbench would have)."""
+    sync_playwright()
+    root = base_tree(tmp_path_factory.mktemp("verified-names") / "tree")
+    saw = _contents(root)["evt-blockchain-national"]
+    report = root / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    report.write_text(_regions_report(report.read_text("utf-8")), "utf-8")
+    now = _contents(root)["evt-blockchain-national"]
+    assert now != saw
+    review = root / "reviews" / str(YEAR) / f"{SOCIETY}.yaml"
+    assert review.read_text("utf-8").count(saw) == 1
+    review.write_text(review.read_text("utf-8").replace(saw, now), "utf-8")
+    with served(built_site(root)) as url:
+        yield url + "form/"
+
+
+def _region(page, name: str):  # type: ignore[no-untyped-def]
+    return box(page, REGIONS_EVENT + "/speaker_provinces").locator(f'.rf-grid input[value="{name}"]')
+
+
+def test_regions_written_by_full_name_opened_as_published_say_nothing(page, full_names: str) -> None:
+    """北京市 ticks 北京's box and “ 上海” 上海's, and the repeated 重庆市 is shown as written: the
+    form keeps the report's words (it wrote 北京 over 北京市 when it opened the report, and the item
+    said it had changed though nobody had touched it). Another verified item changed says so
+    there alone."""
+    _open_published(page, full_names, "notice")
+    assert page.locator(".rf-item-note:visible").count() == 0
+    title = _title(page, VERIFIED)
+    fill(page, VERIFIED + "/title", title + "（修订）")
+    settled(page)
+    assert _note(page, VERIFIED).inner_text() == VERIFIED_CHANGED
+    assert not _note(page, REGIONS_EVENT).is_visible()
+    assert page.locator(".rf-item-note:visible").count() == 1
+    assert _region(page, "北京").is_checked()
+    assert _region(page, "上海").is_checked()
+    provinces = box(page, REGIONS_EVENT + "/speaker_provinces")
+    assert provinces.locator(".rf-chip").all_inner_texts() == ["重庆市"]
+    assert provinces.locator(".rf-count").inner_text().startswith("已选 7 个")
+    assert "不在本年度指南的名单中" not in provinces.inner_text()  # “ 上海” is 上海, as to `check`
+    fill(page, VERIFIED + "/title", title)
+    settled(page)
+    assert page.locator(".rf-item-note:visible").count() == 0
+    assert not page.problems, page.problems
+
+
+def test_a_region_ticked_at_a_full_named_event_says_so(page, full_names: str) -> None:
+    """A region ticked is a change, and unticked again none: the other entries keep their words.
+    北京 unticked and ticked again holds “北京” where the report wrote 北京市, which `check` reads
+    as another content (the verdict's digest no longer matches): the note says so, as `check`
+    will."""
+    _open_published(page, full_names, "notice")
+    _region(page, "云南").check()
+    settled(page)
+    assert _note(page, REGIONS_EVENT).inner_text() == VERIFIED_CHANGED
+    _region(page, "云南").uncheck()
+    settled(page)
+    assert page.locator(".rf-item-note:visible").count() == 0
+    _region(page, "北京").uncheck()
+    settled(page)
+    _region(page, "北京").check()
+    settled(page)
+    assert _note(page, REGIONS_EVENT).inner_text() == VERIFIED_CHANGED
+    written = _regions_report((ROOT / "submissions" / SOCIETY / f"{YEAR}.yaml").read_text("utf-8"))
+    rules = guideline(YEAR)
+    assert rules is not None
+    model = report_model(rules)
+    digests = [current_contents(model.model_validate(yaml.safe_load(text)))["evt-blockchain-national"]
+               for text in (written, written.replace("      - 北京市\n", "      - 北京\n"))]
+    assert digests[0] != digests[1]
+    assert not page.problems, page.problems
