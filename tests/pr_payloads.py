@@ -7,11 +7,20 @@ import hashlib
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.trees import ROOT
 from validators.github.changed_files import git_changes
+from validators.github.pr_api import NotChecked, read_pull_request
+from validators.github.pr_commits import (
+    COMMITS_FILE,
+    LISTINGS_DIR,
+    blobs_to_fetch,
+    folders_to_list,
+    read_commits,
+)
 
 HEAD = "c0ffee" + "0" * 34
 OTHER = "badbad" + "0" * 34
@@ -71,6 +80,7 @@ class PullRequestRecord:
                       "sha": blob_sha(d), "size": len(d)} for p, (m, d) in tree.items()]}))
         (folder / "files.jsonl").write_text(
             "".join(json.dumps(c) + "\n" for c in self.changes))
+        (folder / COMMITS_FILE).write_text(json.dumps({"sha": self.head_sha, "parents": []}) + "\n")
         count = len(self.changes) if self.changed_files is None else self.changed_files
         (folder / "pull.json").write_text(json.dumps({
             "number": 7, "state": "open", "head": {"sha": self.head_sha, "ref": "patch-1"},
@@ -125,7 +135,37 @@ def record_from_git(repo: Path, base: str, head: str, folder: Path, number: int 
     (folder / "tree.json").write_text(json.dumps({"sha": git("rev-parse", f"{head_sha}^{{tree}}")
                                                   .decode().strip(), "truncated": False, "tree": tree},
                                                  ensure_ascii=False), encoding="utf-8")
+    commits = [line.split() for line in git("rev-list", "--reverse", "--parents", f"{base}..{head_sha}").decode().splitlines()]
+    (folder / COMMITS_FILE).write_text("".join(json.dumps({"sha": c[0], "parents": c[1:]}) + "\n" for c in commits))
     (folder / "pull.json").write_text(json.dumps({
         "number": number, "state": "open", "head": {"sha": head_sha, "ref": head},
-        "base": {"ref": base}, "changed_files": len(lines)}), encoding="utf-8")
+        "base": {"ref": base}, "changed_files": len(lines), "commits": len(commits)}), encoding="utf-8")
+    _earlier_from_git(git, folder, head_sha)
     return folder
+
+
+_CONTENTS_TYPE = {"blob": "file", "tree": "dir", "commit": "file"}  # the API calls a submodule a file
+
+
+def _earlier_from_git(git: Callable[..., bytes], folder: Path, head_sha: str) -> None:
+    """What the comment workflow reads of the earlier commits, asked for as it asks (`pr-verdict
+    --list-earlier`): each folder's listing by the contents API (a missing folder: its 404, an
+    empty listing), then the blobs."""
+    try:
+        pr = read_pull_request(folder, head_sha)
+    except NotChecked:
+        return
+    earlier = read_commits(pr)
+    if earlier is None:
+        return
+    (folder / LISTINGS_DIR).mkdir(exist_ok=True)
+    for commit, year in folders_to_list(pr, earlier):
+        listing = []
+        for record in filter(None, git("ls-tree", "-l", "-z", commit, f"reviews/{year}/").split(b"\0")):
+            meta, _, path = record.partition(b"\t")
+            mode, kind, sha, size = meta.decode().split()
+            listing.append({"name": path.decode().rsplit("/", 1)[1], "sha": sha, "size": 0 if size == "-" else int(size),
+                            "type": "symlink" if mode == SYMLINK else _CONTENTS_TYPE[kind]})
+        (folder / LISTINGS_DIR / f"{commit}-{year}.json").write_text(json.dumps(listing), encoding="utf-8")
+    for sha in blobs_to_fetch(pr, earlier):
+        (folder / "blobs" / sha).write_bytes(git("cat-file", "blob", sha))

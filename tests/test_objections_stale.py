@@ -20,6 +20,7 @@ from tests.test_review_stale import (
     open_pull_request,
     refused_as_stale,
     sha256,
+    shown_text,
     stale,
 )
 from validators.check import check_tree
@@ -165,3 +166,18 @@ def test_an_objections_file_committed_over_another_in_the_same_pull_request_is_w
     assert f"异议 {OPEN_ID} 的答复（已答复，2026-11-25）" in found["message"]
     assert NEW_ID not in found["message"]
     assert "重新打开这个年度" in found["message"]
+
+
+def test_the_comment_names_an_answer_an_earlier_commit_gave_that_the_head_dropped(
+        repo: Path, tmp_path: Path) -> None:
+    """The comment's check reads the earlier commit's objections file through the API records and
+    names the overwritten answer with its commit, as check-changed does."""
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, answer=True), FILE)
+    answered_in = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    (repo / FILE).write_text(workbench_file(site, new=NEW), encoding="utf-8")
+    git(repo, "commit", "-q", "-a", "-m", "new objection")
+    shown = shown_text(comment_verdict(repo, "both", tmp_path).comment)
+    assert "W-REVIEW-RECORDS-DROPPED" in shown
+    assert f"本拉取请求较早的提交 {answered_in} 中的 {FILE} 有 1 条异议记录" in shown
+    assert f"异议 {OPEN_ID} 的答复（已答复，2026-11-25）" in shown

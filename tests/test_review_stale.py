@@ -7,6 +7,7 @@ repository: `check-changed` as validate.yml runs it, the comment's verdict, and 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from pathlib import Path
 
@@ -54,6 +55,12 @@ def comment_verdict(repo: Path, branch: str, tmp_path: Path) -> Verdict:
     records = record_from_git(repo, "main", branch, tmp_path / "pull-request")
     return decide(repo, records, artifact(tmp_path / "artifact", head=head),
                   Links.build("example-org/society-registry", head, None, 42))
+
+
+def shown_text(comment: str) -> str:
+    """A comment's text as read: entities decoded, the word joiners that keep paths from linking
+    left out."""
+    return html.unescape(comment).replace("\u2060", "")
 
 
 def verdict(item: tuple[str, str], status: str, reason: str, reviewer: str) -> str:
@@ -434,6 +441,62 @@ def test_a_file_committed_over_another_in_the_same_pull_request_is_warned_naming
     commit_file(repo, both, "merged")
     code, findings = check_changed(repo, capsys)
     assert (code, stale(findings), dropped_warnings(findings)) == (0, [], [])
+
+
+def test_the_comment_names_a_record_an_earlier_commit_gave_that_the_head_dropped(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The comment job reads the pull request's commits through the API as data (their listings
+    of the review folder and the earlier versions' blobs): the staff's verdict, overwritten by
+    the expert's file in the same pull request, is named with its commit as check-changed names it."""
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, A_VERDICT))
+    staff_commit = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    commit_file(repo, workbench_file(site, B_VERDICT), "expert")
+    _, findings = check_changed(repo, capsys)
+    [warned] = dropped_warnings(findings)
+
+    result = comment_verdict(repo, "both", tmp_path)
+    shown = shown_text(result.comment)
+    assert not result.needs_changes
+    assert "W-REVIEW-RECORDS-DROPPED" in shown
+    assert f"本拉取请求较早的提交 {staff_commit} 中的 {FILE} 有 1 条核查记录" in shown
+    assert f"项目 {REFUSED[0]} 的结论“不予认定”" in shown
+    assert str(warned["message"])[:60] in shown  # the same words as check-changed's
+    assert "比较不完整" not in shown
+
+
+def test_the_comment_says_so_when_it_read_only_the_newest_commits(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the cap of commits read, the overwritten record cannot be named: the comment says the
+    comparison is incomplete, with how many commits it read of how many."""
+    monkeypatch.setattr("validators.github.pr_commits.MAX_COMMITS", 1)
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, A_VERDICT))
+    commit_file(repo, workbench_file(site, B_VERDICT), "expert")
+    shown = shown_text(comment_verdict(repo, "both", tmp_path).comment)
+    assert "W-REVIEW-RECORDS-DROPPED" not in shown
+    assert "核查记录文件与本拉取请求较早提交的比较不完整：只读了最近的 1 个提交（共 2 个）" in shown
+
+
+def test_the_comment_says_so_when_a_listing_or_the_commits_were_not_read(repo: Path, tmp_path: Path) -> None:
+    """A folder listing the API did not give (an error other than 404), or no list of commits at
+    all, is said, never taken for a file that did not change."""
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, A_VERDICT))
+    commit_file(repo, workbench_file(site, B_VERDICT), "expert")
+    head = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "checkout", "-q", "main")
+    records = record_from_git(repo, "main", "both", tmp_path / "pull-request")
+    links = Links.build("example-org/society-registry", head, None, 42)
+    listings = sorted((records / "earlier").iterdir())
+    assert len(listings) == 2  # the commit before the pull request's, and its first
+    listings[0].unlink()
+    listings[1].unlink()
+    comment = shown_text(decide(repo, records, artifact(tmp_path / "artifact", head=head), links).comment)
+    assert "比较不完整：有的提交中的文件清单没有读到" in comment
+    (records / "commits.jsonl").unlink()
+    comment = shown_text(decide(repo, records, artifact(tmp_path / "artifact", head=head), links).comment)
+    assert "没有读到本拉取请求的提交清单，核查记录文件没有与较早的提交比较。" in comment
 
 
 def test_a_record_named_against_main_is_not_named_again_for_an_earlier_commit(

@@ -117,6 +117,9 @@ def test_comment_workflow_has_least_privilege_and_uses_the_marker() -> None:
     assert "select(.head.sha == env.HEAD_SHA)" in runs  # the number comes from the API
     assert "pr-number" not in runs  # never from the artifact
     assert "python -m validators pr-verdict" in runs
+    assert "pulls/$PR_NUMBER/commits" in runs  # the earlier commits, as data (tests/test_comment_commits.py)
+    assert "--list-earlier folders" in runs
+    assert "--list-earlier blobs" in runs
     assert "pr-validation" in runs
     assert "make" not in runs
     assert "requirements-core.lock" in runs

@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_comment_options(cmd)
     cmd.add_argument("--list-blobs", action="store_true",
                      help="只列出需要从 API 读取内容的文件（blob SHA），每行一个")
+    cmd.add_argument("--list-earlier", choices=("folders", "blobs"),
+                     help="只列出较早提交中需要从 API 读取的核查记录年度文件夹（提交 SHA 与年度，以制表符分隔）"
+                          "或文件内容（blob SHA），每行一个（commits.jsonl 读到之后）")
     cmd.set_defaults(run=run)
 
 
@@ -45,12 +48,36 @@ def _list_blobs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _list_earlier(args: argparse.Namespace) -> int:
+    from validators.github.pr_api import NotChecked, read_pull_request
+    from validators.github.pr_commits import blobs_to_fetch, folders_to_list, read_commits
+    from validators.github.pr_overlay import outside_submissions
+
+    try:
+        pr = read_pull_request(args.pull_request, args.sha)
+    except NotChecked as exc:
+        err(f"不读取较早的提交：{exc}")
+        return EXIT_OK
+    earlier = read_commits(pr)
+    if earlier is None or outside_submissions(pr.files):
+        return EXIT_OK
+    if args.list_earlier == "folders":
+        for commit, year in folders_to_list(pr, earlier):
+            out(f"{commit}\t{year}")
+    else:
+        for sha in blobs_to_fetch(pr, earlier):
+            out(sha)
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace) -> int:
     links = links_from(args)
     if links is None:
         return EXIT_USAGE
     if args.list_blobs:
         return _list_blobs(args)
+    if args.list_earlier:
+        return _list_earlier(args)
     from validators.github.pr_verdict import decide
 
     verdict = decide(args.root, args.pull_request, args.artifact, links)

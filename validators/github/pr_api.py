@@ -31,25 +31,26 @@ class NotChecked(Exception):
     """The pull request could not be read whole; the message is fixed Chinese text."""
 
 
-class _Api(BaseModel):
+class ApiModel(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
 
 
-class _Head(_Api):
+class _Head(ApiModel):
     sha: Sha
 
 
-class PullIn(_Api):
+class PullIn(ApiModel):
     number: Annotated[int, Field(ge=1)]
     head: _Head
     changed_files: Annotated[int, Field(ge=0)]
+    commits: Annotated[int, Field(ge=0)] | None = None
 
 
 class FileIn(ChangedFile):
     sha: Sha | None = None
 
 
-class TreeEntryIn(_Api):
+class TreeEntryIn(ApiModel):
     path: Annotated[str, Field(min_length=1, max_length=4096)]
     mode: Annotated[str, Field(pattern=r"^[0-7]{6}$")]
     type: str
@@ -57,7 +58,7 @@ class TreeEntryIn(_Api):
     size: Annotated[int, Field(ge=0)] | None = None
 
 
-class TreeIn(_Api):
+class TreeIn(ApiModel):
     sha: Sha
     tree: Annotated[list[TreeEntryIn], Field(max_length=2_000_000)]
     truncated: bool
@@ -70,6 +71,7 @@ class PullRequest:
     files: list[FileIn]  # each with its mode in the head commit
     tree: dict[str, TreeEntryIn]
     folder: Path
+    commits: int | None = None  # how many the pull request has (pull.json)
 
     def blob(self, sha: str) -> Path:
         return self.folder / BLOBS_DIR / sha
@@ -84,7 +86,7 @@ def _read(path: Path, what: str) -> bytes:
     return data
 
 
-def _model(data: bytes, model: type[_Api], what: str) -> _Api:
+def _model(data: bytes, model: type[ApiModel], what: str) -> ApiModel:
     try:
         strict_json.loads(data)
         return model.model_validate_json(data)
@@ -125,7 +127,7 @@ def read_pull_request(folder: Path, head_sha: str) -> PullRequest:
         if entry is None or (change.sha is not None and entry.sha != change.sha):
             raise NotChecked("改动文件清单与头提交的文件树不一致（可能在读取时有新的推送）")
         with_modes.append(change.model_copy(update={"mode": entry.mode, "sha": entry.sha}))
-    return PullRequest(pull.number, head_sha, with_modes, entries, folder)
+    return PullRequest(pull.number, head_sha, with_modes, entries, folder, pull.commits)
 
 
 def blobs_to_fetch(pr: PullRequest, wanted: frozenset[str]) -> list[str]:

@@ -411,10 +411,12 @@ def _footer(links: Links) -> str:
 
 def build_comment(check: CheckIn, links: Links, head: EvaluationsIn | None = None,
                   base: EvaluationsIn | None = None,
-                  changed: list[ChangedFile] | None = None, later: Collection[int] = ()) -> str:
+                  changed: list[ChangedFile] | None = None, later: Collection[int] = (),
+                  unread: str = "") -> str:
     """The whole comment, never longer than GitHub accepts. `later`: the years whose advice is
-    for later years (later_years), left out of the 提分建议."""
-    heading = _heading(check, links) + _folders_note(changed, head)
+    for later years (later_years), left out of the 提分建议. `unread`: a fixed sentence of this
+    program's saying what of the pull request's earlier commits was not read."""
+    heading = _heading(check, links) + _folders_note(changed, head) + (f"\n{unread}\n" if unread else "")
     scores = _evaluation_section(head, base, _touched(check, changed), later) if head else ""
     footer = _footer(links)
     budget = COMMENT_LIMIT - _NOTE_ROOM - units(heading) - units(scores) - units(footer)

@@ -30,6 +30,7 @@ from validators.github.pr_comment import (
     needs_changes,
     read_artifact,
 )
+from validators.github.pr_commits import earlier_versions, read_commits
 from validators.github.pr_overlay import build_overlay, outside_submissions
 from validators.github.review_base import files_of, stale_reviews
 from validators.markdown_text import code_span
@@ -92,7 +93,9 @@ def _evaluations(root: Path, repo: Repository | None = None) -> EvaluationsIn:
                                       for e in shown.evaluations])
 
 
-def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, EvaluationsIn]:
+def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, EvaluationsIn, str]:
+    """The check of the merged tree, its evaluations, and a sentence for the comment when the
+    pull request's earlier commits were not all read."""
     overlay = build_overlay(base_root, pr, scratch)
     selection = files_to_check(list(overlay.applied), overlay.root)
     full, repo = check_tree(overlay.root)  # the whole tree, for the scores before and after
@@ -108,10 +111,13 @@ def _check(pr: PullRequest, base_root: Path, scratch: Path) -> tuple[CheckIn, Ev
     # weighed against the reports that cite it (evidence, removed ones too).
     result = CheckResult(files=len(pr.files), findings=findings)
     result.findings += overlay.findings
-    # A review file must start from main's: someone else's record merged meanwhile is not wiped.
+    # A review file must start from main's: someone else's record merged meanwhile is not wiped;
+    # nor one an earlier commit of the pull request gave it (its versions read through the API).
     safe = [c for c in overlay.applied if not path_findings(c)]
-    result.findings += stale_reviews(safe, files_of(overlay.root), files_of(base_root), repo.records, base_root)
-    return CheckIn.model_validate(result.to_dict()), _evaluations(overlay.root, repo)
+    earlier, unread = earlier_versions(pr, read_commits(pr))
+    result.findings += stale_reviews(safe, files_of(overlay.root), files_of(base_root), repo.records, base_root,
+                                     earlier)
+    return CheckIn.model_validate(result.to_dict()), _evaluations(overlay.root, repo), unread
 
 
 def decide(base_root: Path, pr_dir: Path, artifact_dir: Path | None, links: Links) -> Verdict:
@@ -126,12 +132,12 @@ def decide(base_root: Path, pr_dir: Path, artifact_dir: Path | None, links: Link
         if outside:
             return Verdict(outside_comment(outside, links), True)
         with tempfile.TemporaryDirectory(prefix="pr-verdict-") as scratch:
-            check, head = _check(pr, base_root, Path(scratch))
+            check, head, unread = _check(pr, base_root, Path(scratch))
     except NotChecked as exc:
         return Verdict(not_checked_comment(str(exc), links), True)
     if artifact_has_errors and not needs_changes(check):
         return Verdict(not_checked_comment(
             "校验运行报告了错误，但主分支的程序复查没有发现，两者不一致", links), True)
     later = later_years((e.year for e in head.evaluations), base_root) if head else set()
-    comment = build_comment(check, links, head, _evaluations(base_root), list(pr.files), later)
+    comment = build_comment(check, links, head, _evaluations(base_root), list(pr.files), later, unread)
     return Verdict(comment, needs_changes(check))

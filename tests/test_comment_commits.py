@@ -1,0 +1,167 @@
+"""comment.yml's step that reads the pull request through the API, run as written with a stand-in
+`gh` that answers from a scratch Git repository as GitHub's API would (a folder a commit does not
+have: 404): the review file's earlier version it records is what the comment's check compares,
+naming the overwritten verdict's commit as `check-changed --base` does."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.git_trees import git, sample_repository
+from tests.pr_payloads import artifact, record_from_git
+from tests.test_review_stale import (
+    A_VERDICT,
+    ADMIN,
+    B_VERDICT,
+    EXPERT,
+    FILE,
+    REFUSED,
+    STAFF,
+    commit_file,
+    open_pull_request,
+    published,
+    shown_text,
+    workbench_file,
+)
+from tests.trees import ROOT
+from validators.github.pr_comment import Links
+from validators.github.pr_commits import MAX_BYTES, MAX_COMMITS
+from validators.github.pr_verdict import decide
+
+REPO = "example-org/society-registry"
+STEP = "Read the pull request, its files, its head tree, its YAML files and its commits as data"
+
+# Answers `gh api [-H ...] [--paginate] [--jq EXPR] ENDPOINT` from FAKE_API (the pull request's
+# records) and FAKE_REPO (blobs and folder listings, as the git and contents APIs give them).
+FAKE_GH = r'''
+import json, os, subprocess, sys
+args, jq, endpoint = sys.argv[2:], None, None
+while args:
+    a = args.pop(0)
+    if a in ("-H", "--method", "-f"):
+        args.pop(0)
+    elif a == "--jq":
+        jq = args.pop(0)
+    elif a != "--paginate":
+        endpoint = a
+repo, api = os.environ["FAKE_REPO"], os.environ["FAKE_API"]
+prefix = "repos/" + os.environ["GITHUB_REPOSITORY"] + "/"
+path, _, query = endpoint[len(prefix):].partition("?")
+def git(*a):
+    return subprocess.run(["git", "-C", repo, *a], capture_output=True, check=True).stdout
+if path.startswith("git/blobs/"):
+    sys.stdout.buffer.write(git("cat-file", "blob", path.rsplit("/", 1)[1]))
+    sys.exit(0)
+if path.startswith("contents/"):
+    folder, ref = path[len("contents/"):], query.partition("ref=")[2]
+    listing = []
+    for record in filter(None, git("ls-tree", "-l", "-z", ref, folder + "/").split(b"\0")):
+        meta, _, name = record.partition(b"\t")
+        mode, kind, sha, size = meta.decode().split()
+        listing.append({"name": name.decode().rsplit("/", 1)[1], "path": name.decode(), "sha": sha,
+                        "size": 0 if size == "-" else int(size),
+                        "type": {"blob": "file", "tree": "dir", "commit": "file"}[kind]})
+    if not listing:
+        sys.stderr.write("gh: Not Found (HTTP 404)\n")
+        sys.exit(1)
+    body = json.dumps(listing)
+else:
+    body = open(os.path.join(api, path.replace("/", "_") + ".json"), encoding="utf-8").read()
+if jq is None:
+    sys.stdout.write(body)
+else:
+    sys.stdout.write(subprocess.run(["jq", "-c", jq], input=body, capture_output=True, text=True,
+                                    check=True).stdout)
+'''
+
+
+def _step(name: str) -> dict:
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / "comment.yml").read_text(encoding="utf-8"))
+    (job,) = data["jobs"].values()
+    (step,) = [s for s in job["steps"] if s.get("name") == name]
+    return step
+
+
+def _api_records(repo: Path, branch: str, folder: Path) -> None:
+    """What GitHub's API answers for the pull request, its files, head tree and commits."""
+    records = record_from_git(repo, "main", branch, folder / "recorded")
+    (folder / "pulls_7.json").write_text((records / "pull.json").read_text(encoding="utf-8"), encoding="utf-8")
+    files = [json.loads(line) for line in (records / "files.jsonl").read_text(encoding="utf-8").splitlines()]
+    (folder / "pulls_7_files.json").write_text(json.dumps(files), encoding="utf-8")
+    head = git(repo, "rev-parse", branch).strip()
+    (folder / f"git_trees_{head}.json").write_text((records / "tree.json").read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+    commits = [line.split() for line in git(repo, "rev-list", "--reverse", "--parents", f"main..{branch}").splitlines()]
+    (folder / "pulls_7_commits.json").write_text(json.dumps(
+        [{"sha": c[0], "parents": [{"sha": p} for p in c[1:]]} for c in commits]), encoding="utf-8")
+
+
+def run_step(repo: Path, branch: str, tmp_path: Path) -> tuple[str, Path]:
+    """The step run on the pull request from `branch` (main checked out after): its head, and
+    the folder it recorded."""
+    head = git(repo, "rev-parse", branch).strip()
+    git(repo, "checkout", "-q", "main")
+    api, bin_dir, runner = tmp_path / "api", tmp_path / "bin", tmp_path / "runner"
+    for folder in (api, bin_dir, runner):
+        folder.mkdir()
+    _api_records(repo, branch, api)
+    (bin_dir / "gh").write_text(f"#!{sys.executable}\n{FAKE_GH}", encoding="utf-8")
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    for tool in ("gh", "python"):
+        (bin_dir / tool).chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "RUNNER_TEMP": str(runner),
+           "GITHUB_REPOSITORY": REPO, "FAKE_REPO": str(repo), "FAKE_API": str(api),
+           "PR_NUMBER": "7", "HEAD_SHA": head, "GH_TOKEN": "unused"}
+    run = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", _step(STEP)["run"]],
+                         cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    return head, runner / "pull-request"
+
+
+def comment_on(repo: Path, head: str, recorded: Path, tmp_path: Path) -> str:
+    verdict = decide(repo, recorded, artifact(tmp_path / "artifact", head=head), Links.build(REPO, head, None, 42))
+    return shown_text(verdict.comment)
+
+
+@pytest.mark.slow
+def test_the_comment_job_reads_the_earlier_commits_and_names_the_overwritten_verdict(tmp_path: Path) -> None:
+    repo = sample_repository(tmp_path, [ADMIN], [STAFF, EXPERT])
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, A_VERDICT))
+    staff_commit = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    commit_file(repo, workbench_file(site, B_VERDICT), "expert")
+    head, recorded = run_step(repo, "both", tmp_path)
+    assert len(list((recorded / "earlier").iterdir())) == 2  # the commit before the pull request's, the staff's
+
+    comment = comment_on(repo, head, recorded, tmp_path)
+    assert f"本拉取请求较早的提交 {staff_commit} 中的 {FILE} 有 1 条核查记录" in comment
+    assert f"项目 {REFUSED[0]} 的结论“不予认定”" in comment
+    assert "比较不完整" not in comment
+
+
+@pytest.mark.slow
+def test_a_review_folder_an_earlier_commit_lacks_is_an_empty_listing_not_a_gap(tmp_path: Path) -> None:
+    """The first review file of a new year: at the commit before the pull request the folder does
+    not exist (the API's 404), which is no gap in what was read."""
+    repo = sample_repository(tmp_path, [ADMIN], [STAFF, EXPERT])
+    new_file = FILE.replace("2018", "2019")
+    open_pull_request(repo, "new-year", "society: cd-mech-eng\nyear: 2019\nitems: [\n", new_file)
+    (repo / new_file).write_text("society: cd-mech-eng\nyear: 2019\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-a", "-m", "fixed")
+    head, recorded = run_step(repo, "new-year", tmp_path)
+    listings = [json.loads(p.read_text(encoding="utf-8")) for p in (recorded / "earlier").iterdir()]
+    assert [] in listings
+    assert "比较不完整" not in comment_on(repo, head, recorded, tmp_path)
+
+
+def test_the_readme_states_the_caps_the_program_keeps() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"读取最近 {MAX_COMMITS} 个提交中" in readme
+    assert f"共 {MAX_BYTES // (1024 * 1024)} MB 以内" in readme
