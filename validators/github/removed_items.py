@@ -34,7 +34,7 @@ from validators.yaml.policy import policy
 from validators.year.files import YearFileError
 from validators.year.guideline import guideline
 
-__all__ = ["HeadReader", "removed_items", "replaced_reports"]
+__all__ = ["HeadReader", "items_dropped", "removed_items", "replaced_reports"]
 
 # The bytes of a repository path in the pull request's head (None: not fetched, or no file).
 HeadReader = Callable[[str], bytes | None]
@@ -84,6 +84,18 @@ def _items(loaded: Loaded, report: YearReport | None) -> dict[str, str]:
     return _raw_items(loaded.data, {}) if loaded.data is not None else {}
 
 
+def _dropped(before: Loaded, after: Loaded, year: int, root: Path) -> tuple[list[tuple[str, str]], YearReport | None]:
+    base_report = _report(before, year, root)
+    kept = _items(after, _report(after, year, root))
+    return [(item, title) for item, title in _items(before, base_report).items() if item not in kept], base_report
+
+
+def items_dropped(before: Loaded, after: Loaded, year: int, root: Path) -> list[tuple[str, str]]:
+    """The list items (id, title) of the report `before` that `after` no longer has, in the
+    file's order (the online form says the same before submitting: form-verified.js)."""
+    return _dropped(before, after, year, root)[0]
+
+
 def _named(items: list[tuple[str, str]]) -> str:
     return "、".join(f"“{title}”（{item}）" if title != item else item for item, title in items)
 
@@ -101,9 +113,7 @@ def removed_items(path: str, society: str, year: int, root: Path, head: HeadRead
     after = load_bytes(data, path, limits)
     if after.data is None and data.strip():
         return None  # not YAML (its own check says why): no list to compare; a blank file has none
-    base_report = _report(before, year, root)
-    kept = _items(after, _report(after, year, root))
-    gone = [(item, title) for item, title in _items(before, base_report).items() if item not in kept]
+    gone, base_report = _dropped(before, after, year, root)
     if not gone:
         return None
     said = (f"这份报告将替换已发布的 {year} 年度报告：已发布报告中有 {len(gone)} 个项目在新报告中没有了："
