@@ -503,3 +503,89 @@ def test_what_reruns_the_approval_check_is_what_the_workflow_runs_on() -> None:
     submit = (ROOT / "docs" / "submit.md").read_text("utf-8")
     plain = re.sub(r"\*\*<span lang=\"en\">(\w+)</span>\*\*", r"“\1”", submit).replace(" “", "“").replace("” ", "”")
     assert AFTER_APPROVAL in plain
+
+
+# The shipped sample report as published on the base branch, and one workbook item's removal.
+PUBLISHED_2018 = (ROOT / "submissions" / "cd-tcm" / "2018.yaml").read_text("utf-8")
+SALON = "经方临床应用青年医师沙龙"
+
+
+def _published(base: Path, subject: str = "服务站活动次数与证明材料不符") -> Path:
+    (base / "submissions" / "cd-tcm" / "2018.yaml").write_text(PUBLISHED_2018, "utf-8")
+    return write_tree(base, {"reviews/2018/objections.yaml": OBJECTIONS.format(status="受理中", answer="").replace(
+        "服务站活动次数与证明材料不符", subject)})
+
+
+def _replaced(base: Path, new: str, day: dt.date = NOTICE_2018, author: str = "tcm-secretary") -> list:
+    heads = {"submissions/cd-tcm/2018.yaml": new.encode("utf-8")}
+    return check_gate(author, _changed("submissions/cd-tcm/2018.yaml"), parse_reviews(REVIEWS), HEAD, base,
+                      day, heads.get).findings
+
+
+def _without_salon(text: str) -> str:
+    start = text.index("  - id: evt-tcm-salon-2018")
+    return text[:start] + text[text.index("research:"):]
+
+
+def test_a_nearly_blank_replacement_of_a_published_report_names_the_items_it_drops(base: Path) -> None:
+    """An empty workbook uploaded in answer to an objection passed with W-CYCLE-OBJECTION alone:
+    the published report's items it no longer has are named, a warning (a correction may drop one)."""
+    _published(base)
+    findings = _replaced(base, "# 示例数据（虚构）\nsociety: cd-tcm\nyear: 2018\n")
+    assert [f.code for f in findings] == ["W-CYCLE-OBJECTION", "W-CYCLE-ITEMS-REMOVED"]
+    removed = findings[1]
+    assert (removed.file, removed.severity) == ("submissions/cd-tcm/2018.yaml", "warning")
+    assert removed.message.startswith("这份报告将替换已发布的 2018 年度报告：已发布报告中有 9 个项目在新报告中没有了："
+                                      "“中药提取工艺节能改造咨询”（svc-herb-extraction）、")
+    assert f"“{SALON}”（evt-tcm-salon-2018）" in removed.message
+    assert "上传了空白或不完整的工作簿" in removed.message
+    assert "异议（" not in removed.message  # the objection names no item of the report
+    # No raw field key is said (titles and ids are the report's own values).
+    assert not re.search(r"\b(academic_events|services|title|name)\b", removed.message)
+    # An empty file drops them all too.
+    assert "有 9 个项目" in _replaced(base, "")[1].message
+
+
+def test_a_correction_dropping_items_its_objection_does_not_name_is_said_apart(base: Path) -> None:
+    _published(base, f"“{SALON}”参加人数与签到表不符")
+    [objection, removed] = _replaced(base, _without_salon(PUBLISHED_2018).replace(
+        "  - id: mw-tcm-party", "  - id: mw-tcm-party-renamed"))
+    assert objection.code == "W-CYCLE-OBJECTION"
+    assert removed.code == "W-CYCLE-ITEMS-REMOVED"
+    assert "已发布报告中有 2 个项目在新报告中没有了" in removed.message
+    assert ("其中 1 个不是异议（obj-2018-01）事由写到的项目：“学会党建工作与学术工作融合推进”（mw-tcm-party）。"
+            in removed.message)
+    # Only the item the objection names removed: said to be within it.
+    [_, within] = _replaced(base, _without_salon(PUBLISHED_2018))
+    assert f"有 1 个项目在新报告中没有了：“{SALON}”（evt-tcm-salon-2018）。它们都是异议（obj-2018-01）事由写到的项目。" \
+        in within.message
+
+
+def test_only_a_replacement_after_the_close_that_drops_items_is_said(base: Path) -> None:
+    _published(base)
+    # An edit that keeps every item; before the close (the society may still rework its report).
+    assert [f.code for f in _replaced(base, PUBLISHED_2018.replace("participants: 55", "participants: 56"))] == [
+        "W-CYCLE-OBJECTION"]
+    assert _replaced(base, "society: cd-tcm\nyear: 2018\n", OPEN_2018) == []
+    # After the close generally: an admin's replacement is said too.
+    admin = _replaced(base, _without_salon(PUBLISHED_2018), author="cast-admin")
+    assert [f.code for f in admin] == ["W-CYCLE-ADMIN-CHANGE", "W-CYCLE-ITEMS-REMOVED"]
+    # A head that is not YAML is its own check's error, not a list of removals.
+    assert [f.code for f in _replaced(base, "items: [\n")] == ["W-CYCLE-OBJECTION"]
+    # A head that fails the model is read by its ids: what it still has is not called removed.
+    broken = _without_salon(PUBLISHED_2018).replace("participants: 360", "participants: many")
+    [_, removed] = _replaced(base, broken)
+    assert "有 1 个项目在新报告中没有了" in removed.message
+
+
+def test_the_command_lists_the_reports_to_fetch_and_reads_them_from_the_head_root(base: Path, tmp_path: Path) -> None:
+    _published(base)
+    listed = _gate(base, tmp_path, "--author", "tcm-secretary", "--list-reports")
+    assert (listed.returncode, listed.stdout) == (0, "submissions/cd-tcm/2018.yaml\n"), listed.stderr
+    head = write_tree(tmp_path / "head", {"submissions/cd-tcm/2018.yaml": "society: cd-tcm\nyear: 2018\n"})
+    (tmp_path / "reviews.json").write_text(REVIEWS, "utf-8")
+    done = _gate(base, tmp_path, "--author", "tcm-secretary", "--reviews", str(tmp_path / "reviews.json"),
+                 "--head-sha", HEAD, "--date", NOTICE_2018.isoformat(), "--head-root", str(head), "--format", "github")
+    assert done.returncode == 0, done.stderr
+    assert "::warning file=submissions/cd-tcm/2018.yaml,line=40" in done.stdout
+    assert "W-CYCLE-ITEMS-REMOVED" in done.stdout

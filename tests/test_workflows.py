@@ -195,6 +195,9 @@ def test_the_cycle_gate_reads_files_and_reviews_as_data_and_comments_with_its_ma
     assert f'patch: ((.patch // "")[:{PATCH_CHARS}])' in runs
     assert "python -m validators gate" in runs
     assert "--head-sha" in runs
+    # The head's reports, read through the API as data, for the items a replacement drops.
+    assert "--list-reports" in runs
+    assert '--head-root "$RUNNER_TEMP/pr/head"' in runs
     assert "pytest" not in runs
     assert "make" not in runs
 

@@ -269,6 +269,7 @@
     var blocking = issues.filter(function (i) { return i.severity !== "warning"; }).length;
     var phase = this.phaseNow();
     var refused = !!(phase && phase.refused);
+    this.outputIssues = issues;
     if (this.packageBox) this.updatePackage(blocking, refused);
     this.outputs.forEach(function (o) {
       o.file.fileName = o.kind === "report" ? st.data.year + ".yaml" : "society.yaml";
@@ -316,6 +317,8 @@
     } else if (blocking) {
       gh.appendChild(el("p", { class: "rf-help", text: "表单还有 " + blocking + " 处问题：可以先下载保存，改好后再提交（导入文件即可继续填写）。" }));
     }
+    var dropped = o.kind === "report" ? this.removedNote() : null;
+    if (dropped) gh.appendChild(el("p", { class: "rf-step-note", id: "rf-removed-" + o.kind, text: dropped }));
     if (personal) {
       // Neither the link (which would carry the text to GitHub) nor the way to upload it.
       gh.appendChild(el("p", { class: "rf-error", id: "rf-personal-" + o.kind, text: PERSONAL }));

@@ -2,7 +2,8 @@
  * report's. Which items count as verified is the site's to say (config.json's societies[].verified,
  * site_builder/form_page.py: the evaluation's reading of the review records); the form only
  * compares the draft's item with the published one of the same id. And at an item an objection
- * allowing a correction names, the report page's mark (societies[].corrections' items). */
+ * allowing a correction names, the report page's mark (societies[].corrections' items); before
+ * submitting a closed year's report, the published items it no longer has. */
 (function () {
   "use strict";
   var RF = (window.ReportForm = window.ReportForm || {});
@@ -102,6 +103,8 @@
     if (!loaded) {
       this.loadReports(id).then(function () {
         if (self.ctx) self.ctx.refreshers.forEach(function (f) { f(); });
+        // The submit step's note of the items dropped (removedNote) reads it too.
+        if (self.outputIssues) self.updateOutput(self.outputIssues);
       }, function () { /* no note without the published report */ });
       return null;
     }
@@ -148,6 +151,66 @@
       same = !before || RF.sameData(RF.itemContent(item, itemSchema, root), RF.itemContent(before, itemSchema, root));
     }
     return same ? null : this.guides[st.year].verified_changed[phase.phase];
+  };
+
+  /* The list items of a report as the form holds it, id: title (its title, else its name, else
+   * its id), in the file's order: every object with a text `id` in a list, at any depth, as the
+   * gate reads a report (validators/github/removed_items.py; a claim has no row: no item). */
+  RF.reportItems = function (data) {
+    var found = [];
+    var seen = {};
+    (function walk(value) {
+      if (Array.isArray(value)) {
+        value.forEach(function (v) {
+          if (RF.isObject(v) && typeof v.id === "string" && !RF.own(seen, v.id)) {
+            seen[v.id] = true;
+            var title = [v.title, v.name].filter(function (t) { return typeof t === "string" && t; })[0];
+            found.push({ id: v.id, title: title || v.id });
+          }
+          walk(v);
+        });
+      } else if (RF.isObject(value)) {
+        Object.keys(value).forEach(function (k) { walk(value[k]); });
+      }
+    })(data);
+    return found;
+  };
+
+  /* The items of `published` that `draft` no longer has (by id), in the published file's order. */
+  RF.removedItems = function (published, draft) {
+    var kept = {};
+    RF.reportItems(draft).forEach(function (i) { kept[i.id] = true; });
+    return RF.reportItems(published).filter(function (i) { return !RF.own(kept, i.id); });
+  };
+
+  function named(items) {
+    return items.map(function (i) { return i.title !== i.id ? "“" + i.title + "”（" + i.id + "）" : i.id; }).join("、");
+  }
+
+  /* Before submitting, once the year's submission has closed: the items of the society's
+   * published report the draft no longer has (what the gate warns of, W-CYCLE-ITEMS-REMOVED), and
+   * on notice those outside the items the objections allowing a correction name; or null. */
+  P.removedNote = function () {
+    var st = this.state;
+    if (!st || !RF.isObject(st.data) || typeof st.data.society !== "string") return null;
+    var phase = this.phaseNow();
+    if (!phase || !phase.closed || phase.fresh) return null;
+    var published = this.publishedDraft(st.data.society, st.year);
+    if (!published) return null;
+    var gone = RF.removedItems(published, st.data);
+    if (!gone.length) return null;
+    var text = "这份报告比已发布的 " + st.year + " 年度报告少了 " + gone.length + " 个项目：" + named(gone) + "。";
+    var naming = (phase.objections || []).filter(function (o) { return Array.isArray(o.items) && o.items.length; });
+    if (naming.length) {
+      var ids = naming.map(function (o) { return o.id; }).join("、");
+      var within = {};
+      naming.forEach(function (o) { o.items.forEach(function (i) { within[i] = true; }); });
+      var outside = gone.filter(function (i) { return !RF.own(within, i.id); });
+      text += outside.length ? "其中 " + outside.length + " 个不是异议（" + ids + "）事由写到的项目：" + named(outside) + "。"
+        : "它们都是异议（" + ids + "）事由写到的项目。";
+    }
+    return text + "更正可以删除项目，但请核对这是有意的（导入了空白或不完整的工作簿时，报告会缺少大量项目）：" +
+      "确要删除的，请在拉取请求说明中写明原因，提交后的检查也会列出这些项目；不是有意的，请先补回再提交。";
   };
 
   /* The report page's mark at the list item at `path` (config.json's `contested`: “有异议（obj-…）”),

@@ -512,3 +512,31 @@ def test_an_objection_s_subject_is_shown_as_text(page, base: str) -> None:
     assert page.locator("#rf-phase img").count() == 0
     assert page.evaluate("window.hit") is None
     assert not page.problems, page.problems
+
+
+def test_a_correction_that_drops_published_items_is_told_which_before_it_is_sent(page, base: str) -> None:
+    """A nearly blank workbook sent as a correction on notice passed with W-CYCLE-OBJECTION alone:
+    step 3 now names the published items the report no longer has, and those the objection does
+    not name (what the gate warns of, W-CYCLE-ITEMS-REMOVED)."""
+    (objection,) = _objections(CORRECTING)
+    notice = _rules().calendar.notice_starts + dt.timedelta(days=1)
+    # A workbook of one item, opened from a file (the published report fetched for the note).
+    _open(page, base, notice, CORRECTING)
+    page.wait_for_selector("#rf-removed-report")
+    assert "这份报告比已发布的 2018 年度报告少了 9 个项目：" in page.inner_text("#rf-removed-report")
+    # While the year takes reports, the society reworks its draft freely: no note.
+    _open(page, base, _rules().calendar.submission_closes - dt.timedelta(days=10), CORRECTING)
+    assert page.locator("#rf-removed-report").count() == 0
+    # The published report loaded to correct it: two items' ids changed are two items dropped.
+    _copy_published(page, base, notice, CORRECTING)
+    assert page.locator("#rf-removed-report").count() == 0  # nothing dropped yet
+    salon = "/academic_events/1"
+    page.locator(f'[data-pointer="{salon}/id"] input').fill("evt-other")
+    page.locator(f'[data-pointer="{CONTESTED_ITEM}/id"] input').fill("station-other")
+    settled(page)
+    said = page.inner_text("#rf-removed-report")
+    assert said.startswith("这份报告比已发布的 2018 年度报告少了 2 个项目：“温江中医药健康产业学会服务站”"
+                           "（station-wenjiang-health）、“经方临床应用青年医师沙龙”（evt-tcm-salon-2018）。")
+    assert (f"其中 1 个不是异议（{objection.id}）事由写到的项目：“经方临床应用青年医师沙龙”（evt-tcm-salon-2018）。"
+            in said)
+    assert not page.problems, page.problems

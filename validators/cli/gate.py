@@ -26,6 +26,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd.add_argument("--changed", type=Path, required=True, help="GitHub API 给出的改动文件清单（JSON 或 JSON lines）")
     cmd.add_argument("--reviews", type=Path, help="GitHub API 给出的拉取请求审查（reviews）清单")
     cmd.add_argument("--head-sha", help="拉取请求头提交的完整 SHA：批准须针对这个提交")
+    cmd.add_argument("--head-root", type=Path,
+                     help="拉取请求头提交中的报告所在目录（按仓库路径存放，由 --list-reports 列出），用来核对删去的项目")
+    cmd.add_argument("--list-reports", action="store_true",
+                     help="只列出需要从头提交读取的报告路径")
     cmd.add_argument("--date", type=parse_day, help="按这一天判断填报是否截止（默认今天，北京时间）")
     cmd.add_argument("--format", choices=REPORT_FORMATS, default="text")
     cmd.add_argument("--summary-out", type=Path, help="追加 Markdown 摘要（如 $GITHUB_STEP_SUMMARY）")
@@ -65,18 +69,25 @@ def run(args: argparse.Namespace) -> int:
         check_gate,
         parse_reviews,
     )
+    from validators.github.removed_items import replaced_reports
+    from validators.github.review_base import files_of
     from validators.reporters import FORMATS
     from validators.year.cycle import today
 
     changes = _parsed(args.changed, "改动文件清单", parse_changed, ChangedFileError)
     if changes is None:
         return EXIT_USAGE
+    if args.list_reports:
+        for path in replaced_reports(changes):
+            out(path)
+        return EXIT_OK
     reviews = None
     if args.reviews:
         reviews = _parsed(args.reviews, "审查清单", parse_reviews, ReviewsError)
         if reviews is None:
             return EXIT_USAGE
-    gate = check_gate(args.author, changes, reviews, args.head_sha, args.root, args.date or today())
+    head = files_of(args.head_root) if args.head_root else None
+    gate = check_gate(args.author, changes, reviews, args.head_sha, args.root, args.date or today(), head)
     result = CheckResult(files=len(changes), findings=gate.findings)
     rendered = FORMATS[args.format](result)
     if rendered:

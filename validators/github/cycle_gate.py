@@ -18,6 +18,9 @@ objections), with the pull request's changed files and reviews read from the API
 - a society's review record of a finalized year (`reviews/<year>/<id>.yaml`) may change, for a
   re-verification, but the reviewer is told the published results stay as frozen until
   `finalize <year> --replace` (W-CYCLE-REVIEW-FINALIZED);
+- after the close, a report that replaces the published one is compared with it (the head's
+  report read as data, `--head-root`): the items it no longer has are named
+  (W-CYCLE-ITEMS-REMOVED, `removed_items`);
 - a pull request that changes a society's report, profile, misnamed file or cited evidence needs
   an approving review of the head commit from one of the society's heads (`heads` in its profile
   on the base branch), unless an admin or a head makes it (E-CYCLE-APPROVAL names whose approval
@@ -41,7 +44,9 @@ from validators.evaluation.results import results_path
 from validators.findings import Finding, error, warning
 from validators.github.changed_files import ChangedFile, society_of
 from validators.github.ownership import read_maintainers, read_profile
+from validators.github.removed_items import HeadReader, removed_items
 from validators.models.common import SLUG_PATTERN
+from validators.models.review import Objection
 from validators.repository import PROFILE_FILE, SUBMISSIONS
 from validators.rules.evidence import cited_path
 from validators.submission_paths import PathKind, classify, name_kind
@@ -188,6 +193,17 @@ def _objections(root: Path, year: int) -> ObjectionsDoc | None:
     return check_objections(path, f"{REVIEWS}/{year}/{OBJECTIONS_FILE}", root, year, societies)[1]
 
 
+def _answering(root: Path, year: int, society: str, day: dt.date) -> list[Objection]:
+    """The open objections that let `society` correct its `year` report today: only during the
+    year's notice, and only before the year is finalized."""
+    rules = guideline(year, root)
+    calendar = rules.calendar if rules else None
+    if calendar is None or calendar.phase(day) is not Phase.NOTICE or results_path(root, year).is_file():
+        return []
+    answering = _objections(root, year)
+    return answering.allowing_correction(society) if answering else []
+
+
 def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
               is_admin: bool, added: bool = False, line: int = 1, gone: bool = False) -> Finding | None:
     """`added`: the pull request adds `path` (its new end, for a rename or copy); `gone`: it
@@ -221,9 +237,7 @@ def _deadline(path: str, society: str, year: int, root: Path, day: dt.date,
         # A report main never had: there is nothing to correct, so no objection opens the way.
         return error(path, 1, 1, "E-CYCLE-CLOSED",
                      f"{closed}，{no_new_report(year)}")
-    answering = _objections(root, year)
-    allowed = (answering.allowing_correction(society)
-               if answering and phase is Phase.NOTICE and not finalized else [])
+    allowed = _answering(root, year, society, day)
     if allowed:
         ids = "、".join(o.id for o in allowed)
         return warning(path, line, 1, "W-CYCLE-OBJECTION",
@@ -290,8 +304,9 @@ def _finalized_review(path: str, year: int, root: Path, line: int = 1) -> Findin
 
 
 def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview] | None,
-               head_sha: str | None, root: Path, day: dt.date) -> GateResult:
-    """Findings for the deadline and the heads' approval of one pull request."""
+               head_sha: str | None, root: Path, day: dt.date, head: HeadReader | None = None) -> GateResult:
+    """Findings for the deadline and the heads' approval of one pull request; `head`: the head's
+    reports (`replaced_reports`), for the items a replacement of a published one drops."""
     admins = read_maintainers(root)
     me = author.casefold()
     is_admin = me in admins.admins
@@ -327,6 +342,12 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
                 if found is not None and (kind.society, year, found.code) not in said:
                     said.add((kind.society, year, found.code))
                     findings.append(found)
+                if head is not None and found is not None and found.code != "E-CYCLE-NOT-OPEN" \
+                        and path == change.filename and not gone and kind.year == year:
+                    # After the close: the report on main is the published one.
+                    dropped = removed_items(path, kind.society, year, root, head, line,
+                                            _answering(root, year, kind.society, day))
+                    findings += [dropped] if dropped is not None else []
             if kind.is_yaml or years:
                 guarded.setdefault(kind.society, path)
     approved = approvals(reviews or [])
