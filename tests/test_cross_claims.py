@@ -575,8 +575,8 @@ def _silent_member_tree(tmp_path: Path) -> Path:
                              "submissions/cd-broken/2017.yaml": "society: cd-broken\nyear: 2017\nconsortia: [\n"})
 
 
-SILENT_SAID = ("成员成都市cd-silent学会（示例）（学会 id“cd-silent”）没有提交 2017 年度报告（填报已于 2017 年 12 月 15 日截止）："
-               "无法从它的报告中核对它参与联合体“示例联合体”（cons-a）。指南没有要求成员学会提交报告，"
+SILENT_SAID = ("成员成都市cd-silent学会（示例）没有提交 2017 年度报告（填报已于 2017 年 12 月 15 日截止）："
+               "无法从它的报告中核对它参与联合体“示例联合体”。指南没有要求成员学会提交报告，"
                "评估照常计入这一成员，由市科协对照证明材料核查；如它已不再是成员，请从成员中删去。")
 
 
@@ -604,7 +604,7 @@ def test_a_member_without_a_report_counts_in_the_tier_and_the_line_says_so(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: dt.date) -> None:
     """The guideline asks no report of a member (4.3: 「以后每年根据评估绩效予以分档补助」; outside
     bodies never send one): the tier counts it as before (5 members, 4 activities: 二档), and once
-    submission has closed the line names it."""
+    submission has closed the line says how many have none (the report page names them)."""
     monkeypatch.setattr("validators.rules.cross_file_consortia.today", lambda: day)
     _, repo = check_tree(_silent_member_tree(tmp_path))
     [evaluation] = [e for e in evaluate_repository(repo, 2017, as_of=day) if e.society == "cd-zz"]
@@ -612,4 +612,4 @@ def test_a_member_without_a_report_counts_in_the_tier_and_the_line_says_so(
     assert line.points == 2.0
     closed = day > dt.date(2017, 12, 15)
     assert line.note == ("年度绩效二档（补助牵头学会）：活动 4 次、成员 5 个"
-                         + ("（其中 cd-silent 没有本年度报告，照常计入：指南没有要求成员学会提交报告）" if closed else ""))
+                         + ("（其中 1 个成员学会没有本年度报告，照常计入：指南没有要求成员学会提交报告）" if closed else ""))

@@ -624,7 +624,7 @@
         if ((filed[member] || []).indexOf(mine.year) !== -1) return;
         seen[member] = true;
         issues.push(warn(["consortia", i, "members", j], "W-CONSORTIUM-MEMBER-NO-REPORT", format(said, {
-          named: who(member), member: member, year: mine.year, closes: year.closes[1], name: c[1], id: c[0] })));
+          named: who(member), year: mine.year, closes: year.closes[1], name: c[1] })));
       });
     });
     return issues;

@@ -497,7 +497,8 @@ def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
 
 # What a consortium's tier line adds of the lead's members that are societies here with no report
 # of the year (W-CONSORTIUM-MEMBER-NO-REPORT): they count, as the guideline asks no report of them.
-NO_REPORT_NOTE = "（其中 {members} 没有本年度报告，照常计入：指南没有要求成员学会提交报告）"
+# The report page's members cell says which (by name, linked); the line, which has no names, how many.
+NO_REPORT_NOTE = "（其中 {count} 个成员学会没有本年度报告，照常计入：指南没有要求成员学会提交报告）"
 
 
 def members_without_report(doc: ReportDoc, index: int) -> set[int]:
@@ -533,8 +534,8 @@ def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
         members = len(distinct_members(counted))
         figures = f"活动 {c.activities} 次、成员 {members} 个" + (
             "（不计本学会自己的名称）" if len(counted) < len(c.members) else "")
-        if silent := [m for j, m in enumerate(c.members) if j in members_without_report(s.doc, i)]:
-            figures += NO_REPORT_NOTE.format(members="、".join(silent))
+        if silent := members_without_report(s.doc, i):
+            figures += NO_REPORT_NOTE.format(count=len(silent))
         tier = None
         if lead and new:
             s.award(area, "new_lead", s.rubric.points_for(area, "new_lead", c.form), c.id, path,

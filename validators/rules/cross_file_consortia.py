@@ -55,11 +55,12 @@ SELF_NAMED = ("成员“{member}”是本学会自己的名称：成员列表不
 MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。"
 # What W-CONSORTIUM-MEMBER-NO-REPORT says (str.format) at a lead's member that is a society of this
 # repository with no report of the year, once the year's submission has closed (`members_reported`).
-# The guideline asks no report of a member: the scorer counts it as before and says so (its code).
+# It stands at the member's entry in the consortium's: the society by its registered name, the
+# consortium by its name, no id (the site shows it as text, tests/test_site_text.py). The guideline
+# asks no report of a member: the scorer counts it as before and says so (the code).
 MEMBER_NO_REPORT_CODE = "W-CONSORTIUM-MEMBER-NO-REPORT"
-MEMBER_NO_REPORT = ("成员{named}（学会 id“{member}”）没有提交 {year} 年度报告（填报已于 {closes}截止）："
-                    "无法从它的报告中核对它参与联合体“{name}”（{id}）。指南没有要求成员学会提交报告，"
-                    "评估照常计入这一成员，由市科协对照证明材料核查；如它已不再是成员，请从成员中删去。")
+MEMBER_NO_REPORT = ("成员{named}没有提交 {year} 年度报告（填报已于 {closes}截止）：无法从它的报告中核对它参与联合体“{name}”。"
+                    "指南没有要求成员学会提交报告，评估照常计入这一成员，由市科协对照证明材料核查；如它已不再是成员，请从成员中删去。")
 # What W-CONSORTIUM-NOT-RECIPROCAL says: to the lead, of a member whose report omits the consortium
 # (NOT_LISTED_BY_MEMBER) or that takes part unlisted (UNLISTED_MEMBER); to a member the lead lists
 # whose report omits it (OMITTED_BY_MEMBER); to a member that takes part unlisted (NOT_LISTED_BY_LEAD).
@@ -241,8 +242,8 @@ def members_reported(repo: Repository) -> Iterator[Finding]:
                 continue
             seen.add(member)
             yield at(doc, ("consortia", i, "members", j), MEMBER_NO_REPORT_CODE,
-                     MEMBER_NO_REPORT.format(named=society_name(repo, member), member=member, year=year,
-                                             closes=closes_said, name=item.name, id=item.id),
+                     MEMBER_NO_REPORT.format(named=society_name(repo, member), year=year, closes=closes_said,
+                                             name=item.name),
                      clause_of(repo, doc, "consortia"), "warning")
 
 
