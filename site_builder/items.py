@@ -31,7 +31,7 @@ from site_builder.markup import (
 )
 from site_builder.tables import SOURCE
 from validators.evaluation.score_lines import CAP_RULE, ERROR_RULE, REVIEW_RULE, ScoreLine
-from validators.evaluation.scoring import Evaluation, ItemTierResult
+from validators.evaluation.scoring import Evaluation, ItemTierResult, members_without_report
 from validators.findings import Finding
 from validators.models.consortia import ConsortiumRole
 from validators.models.report import YearReport
@@ -265,9 +265,17 @@ def _forums(item: Any, _row: Row) -> Cell:
     return cell(f"{reported_yes_no(item, 'main_forum')}／{subs}", item.sub_forums if "sub_forums" in given else -1)
 
 
+# After a member the check found a society here with no report of the year (the submission
+# closed): counted all the same (the tier line says why).
+NO_REPORT_MARK = "（无本年度报告）"
+
+
 def _members(item: Any, row: Row) -> Cell:
-    shown = [row.site.society_link(row.page, m) if m in row.site.repo.profiles else text(m)
-             for m in item.members]
+    index = next((i for i, c in enumerate(row.doc.report.consortia) if c is item), None)
+    silent = members_without_report(row.doc, index) if index is not None else set()
+    shown = [(row.site.society_link(row.page, m) if m in row.site.repo.profiles else text(m))
+             + (NO_REPORT_MARK if j in silent else "")
+             for j, m in enumerate(item.members)]
     # A list, a name an entry: run together in a narrow column, each linked name (a block, for
     # its touch target) took its lines and the 、 after it began a line of its own.
     listed = "".join(f"<li>{name}</li>" for name in shown)

@@ -557,3 +557,59 @@ def test_a_message_names_another_society_s_report_by_its_name_and_year(tmp_path:
     assert "与成都市cd-a学会（示例）的 2017 年度报告中的 2017-05-01 不一致" in found["submissions/cd-z/2017.yaml"]
     assert "与成都市cd-z学会（示例）的 2017 年度报告中的 2017-06-01 不一致" in found["submissions/cd-a/2017.yaml"]
     assert not any("submissions/" in message for message in found.values())
+
+
+# --- a lead's member with no report of the year ------------------------------------------------
+
+def _silent_member_tree(tmp_path: Path) -> Path:
+    """cd-zz leads cons-a (founded the year before: tiered) with members cd-silent (a profile, no
+    2017 report; listed twice), cd-told (lists it back), cd-broken (a 2017 report that does not
+    read), an outside body and an id no society has."""
+    lead = LED.format(cid="cons-a", role="牵头", members="cd-silent, cd-told, cd-broken, cd-silent, 成都市甲学会, cd-nobody",
+                      established="2016-05-01").replace("    established:", "    activities: 4\n    established:")
+    root = _tree(tmp_path, {"cd-zz/2017.yaml": lead,
+                            "cd-told/2017.yaml": LED.format(cid="cons-a", role="参与", members="cd-zz",
+                                                            established="2016-05-01")})
+    return write_tree(root, {"submissions/cd-silent/society.yaml": profile("cd-silent"),
+                             "submissions/cd-broken/society.yaml": profile("cd-broken"),
+                             "submissions/cd-broken/2017.yaml": "society: cd-broken\nyear: 2017\nconsortia: [\n"})
+
+
+SILENT_SAID = ("成员成都市cd-silent学会（示例）没有提交 2017 年度报告（填报已于 2017 年 12 月 15 日截止）："
+               "无法从它的报告中核对它参与联合体“示例联合体”。指南没有要求成员学会提交报告，"
+               "评估照常计入这一成员，由市科协对照证明材料核查；如它已不再是成员，请从成员中删去。")
+
+
+@pytest.mark.parametrize(("day", "said"), [(dt.date(2017, 12, 15), False), (dt.date(2017, 12, 16), True),
+                                           (dt.date(2026, 1, 1), True)])
+def test_a_lead_hears_of_a_member_society_without_a_report_once_submission_has_closed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: dt.date, said: bool) -> None:
+    """A member society of the repository with no report of the year was counted in 4.3's tier
+    without a word (the maintainers' notes). Until the year's last day of submission (2017's
+    calendar: 12 月 15 日) it may still report: nothing is said. After it, the lead hears of it at
+    the member's first listing; a member whose report does not read has a report, an outside body
+    and an unknown id (W-CONSORTIUM-MEMBER-UNKNOWN) are no society without one."""
+    monkeypatch.setattr("validators.rules.cross_file_consortia.today", lambda: day)
+    root = _silent_member_tree(tmp_path)
+    found = _found(root, "W-CONSORTIUM-MEMBER-NO-REPORT")
+    assert [(f.file, f.path, f.severity, f.clause, f.message) for f in found] == (
+        [("submissions/cd-zz/2017.yaml", ("consortia", 0, "members", 0), "warning", "4", SILENT_SAID)] if said else [])
+    # Checked alone, as the lead's pull request is: the member's folder is read, and it is said alike.
+    alone, _ = check_tree(root, [root / "submissions" / "cd-zz" / "2017.yaml"])
+    assert [f for f in alone.findings if f.code == "W-CONSORTIUM-MEMBER-NO-REPORT"] == found
+
+
+@pytest.mark.parametrize("day", [dt.date(2017, 12, 1), dt.date(2018, 1, 10)])
+def test_a_member_without_a_report_counts_in_the_tier_and_the_line_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: dt.date) -> None:
+    """The guideline asks no report of a member (4.3: 「以后每年根据评估绩效予以分档补助」; outside
+    bodies never send one): the tier counts it as before (5 members, 4 activities: 二档), and once
+    submission has closed the line says how many have none (the report page names them)."""
+    monkeypatch.setattr("validators.rules.cross_file_consortia.today", lambda: day)
+    _, repo = check_tree(_silent_member_tree(tmp_path))
+    [evaluation] = [e for e in evaluate_repository(repo, 2017, as_of=day) if e.society == "cd-zz"]
+    [line] = [x for x in evaluation.lines if x.item_id == "cons-a" and x.rule == "tier"]
+    assert line.points == 2.0
+    closed = day > dt.date(2017, 12, 15)
+    assert line.note == ("年度绩效二档（补助牵头学会）：活动 4 次、成员 5 个"
+                         + ("（其中 1 个成员学会没有本年度报告，照常计入：指南没有要求成员学会提交报告）" if closed else ""))

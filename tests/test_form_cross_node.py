@@ -37,6 +37,7 @@ from tests.test_form_findings_node import _Dumper, _respell
 from tests.trees import ROOT, base_tree
 from validators.association.browser_cross import cross_files, shared_file
 from validators.check import check_tree
+from validators.rules import cross_file_consortia
 
 # As the page loads them (form.js, crossCheck): across.json, then only the files under across/
 # that the report's check needs (each of which the site wrote), put together.
@@ -61,12 +62,12 @@ const published = RF.crossPublished(input.report, across, fetched);
 // The page's list of societies names each registered one (form.js, crossCheck).
 const names = (id) => (Object.prototype.hasOwnProperty.call(input.names, id) ? input.names[id] : null);
 process.stdout.write(JSON.stringify(RF.crossIssues(input.report, published, input.labels, names)
-  .concat(RF.crossWarnings(input.report, published, input.labels, names))
+  .concat(RF.crossWarnings(input.report, published, input.labels, names, input.day))
   .map((i) => [i.path, i.code, i.message, i.severity])));
 """
 ERRORS = ("E-CONSORTIUM-MULTIPLE-LEADS", "E-CONSORTIUM-DIFFERS", "E-ESTABLISHED-CHANGED", "E-ESTABLISHED-TWICE",
           "E-FUNCTION-NEW-TWICE", "E-ACHIEVEMENT-COUNTED-TWICE")
-WARNINGS = ("W-CONSORTIUM-NO-LEAD", "W-CONSORTIUM-MEMBER-UNKNOWN", "W-CONSORTIUM-NOT-RECIPROCAL",
+WARNINGS = ("W-CONSORTIUM-NO-LEAD", "W-CONSORTIUM-MEMBER-UNKNOWN", "W-CONSORTIUM-MEMBER-NO-REPORT", "W-CONSORTIUM-NOT-RECIPROCAL",
             "W-CONSORTIUM-MEMBERS-DIFFER", "W-EVENT-CLAIMED-TWICE", "W-REPORT-CLAIMED-TWICE", "W-FUNCTION-CLAIMED-TWICE",
             "W-STATION-CLAIMED-TWICE", "W-STATION-NAME-REUSED", "W-STATION-RENAMED", "W-CONSORTIUM-RENAMED",
             "W-CONSORTIUM-NAME-REUSED", "W-WORK-CLAIMED-AGAIN", "W-IMPLAUSIBLE-FIGURE")
@@ -302,7 +303,7 @@ def _cases(draw: st.DrawFn) -> dict[str, Any]:
             _claim(draw, society, year, report, n)
         elif change == "stranger" and mine:  # a member like a society id: a society or none
             draw(st.sampled_from(mine)).setdefault("members", []).append(
-                draw(st.sampled_from(["cd-nowhere", "cd-agri", "cd-computer", "cd-mech-eng", "Cd-x"])))
+                draw(st.sampled_from(["cd-nowhere", "cd-agri", "cd-computer", "cd-mech-eng", "cd-fintech", "Cd-x"])))
         elif change == "figure":
             _figure(draw, report)
         elif change == "renamed":
@@ -362,7 +363,9 @@ def _both(case: dict[str, Any]) -> tuple[Found, Found]:
     assert bool(case.get("unreadable")) == bool([f for f in found if f.code.startswith(("E-SCHEMA", "E-YAML"))]), found
     by_check = {(json.dumps(list(f.path or ()), ensure_ascii=False), f.code, f.message)
                 for f in found if f.code in MIRRORED}
-    payload = json.dumps({"report": report, "files": files, "labels": labels_data(), "names": names},
+    # The day the check's warnings are of (W-CONSORTIUM-MEMBER-NO-REPORT): the form is given it too.
+    day = cross_file_consortia.today().isoformat()
+    payload = json.dumps({"report": report, "files": files, "labels": labels_data(), "names": names, "day": day},
                          ensure_ascii=False, default=str)
     done = subprocess.run([_node(), "-e", HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
                           text=True, timeout=60)
@@ -499,6 +502,11 @@ def _omitted(report: dict[str, Any]) -> None:
     report["consortia"] = []
 
 
+def _silent_member(report: dict[str, Any]) -> None:
+    """cd-mech-eng (lead) lists cd-fintech, which has no 2018 report, twice."""
+    report["consortia"][0]["members"] += ["cd-fintech", "cd-fintech"]
+
+
 def _lead_otherwise(report: dict[str, Any]) -> None:
     """cd-tcm, the lead, changes its direction: its member cd-eco-env now says otherwise."""
     c = report["consortia"][0]
@@ -526,6 +534,7 @@ WARNED = [("W-STATION-RENAMED", "cd-tcm", 2018, _station_renamed),
           ("W-CONSORTIUM-RENAMED", "cd-mech-eng", 2018, _consortium_renamed),
           ("W-CONSORTIUM-NO-LEAD", "cd-computer", 2018, _no_lead),
           ("W-CONSORTIUM-MEMBER-UNKNOWN", "cd-computer", 2018, _stranger),
+          ("W-CONSORTIUM-MEMBER-NO-REPORT", "cd-mech-eng", 2018, _silent_member),
           ("W-CONSORTIUM-NOT-RECIPROCAL", "cd-tcm", 2018, _unlisted),
           ("W-CONSORTIUM-NOT-RECIPROCAL", "cd-eco-env", 2018, _omitted),
           ("W-CONSORTIUM-MEMBERS-DIFFER", "cd-tcm", 2018, _lead_otherwise),
@@ -553,6 +562,19 @@ def test_each_mirrored_warning_is_said_by_both(shares: int | None) -> None:
         assert code in {c for _, c, _ in by_form}, code
         seen |= {c for _, c, _ in by_form}
     assert seen >= set(WARNINGS)
+
+
+@pytest.mark.parametrize(("day", "said"), [(dt.date(2018, 12, 15), False), (dt.date(2018, 12, 16), True)])
+def test_a_member_without_a_report_is_said_by_both_once_submission_has_closed(
+        monkeypatch: pytest.MonkeyPatch, day: dt.date, said: bool) -> None:
+    """W-CONSORTIUM-MEMBER-NO-REPORT waits for the year's last day of submission (2018: 12 月 15 日)
+    in `check` and in the form (the reader's day): cd-fintech, listed by cd-mech-eng, may still
+    send its 2018 report until then. cd-agri, which cd-tcm's 2018 report lists, has none either."""
+    monkeypatch.setattr("validators.rules.cross_file_consortia.today", lambda: day)
+    for society, edit in (("cd-mech-eng", _silent_member), ("cd-tcm", lambda report: None)):
+        by_check, by_form = _both(_edited(society, 2018, edit))
+        assert by_form == by_check, society
+        assert ("W-CONSORTIUM-MEMBER-NO-REPORT" in {c for _, c, _ in by_form}) is said, society
 
 
 def _smart_led(report: dict[str, Any]) -> None:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.trees import ROOT
+import re
+from pathlib import Path
+
+from site_builder import report_page
+from site_builder.context import load
+from site_builder.form_page import SiteSettings
+from site_builder.items import NO_REPORT_MARK
+from tests.trees import ROOT, base_tree
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.year.measures import distinct_members, member_key
@@ -25,3 +32,16 @@ def test_the_tier_line_shows_the_count_it_used() -> None:
     tier = [line for line in e.lines if line.item_id == "c-variants" and line.rule == "tier"]
     assert tier, [line.note for line in e.lines]
     assert "成员 3 个" in tier[0].note, tier[0].note
+
+
+def test_the_report_page_marks_a_member_society_without_a_report(tmp_path: Path) -> None:
+    """cd-tcm's 2018 report leads 成都绿色健康学会联合体 with cd-eco-env (which reported 2018) and
+    cd-agri (which did not; 2018's submission closed on 2018-12-15): the members' cell links both
+    by name and marks cd-agri, and the tier line, which counts it, names it."""
+    site = load(base_tree(tmp_path / "tree"), SiteSettings(repo_url="https://github.com/example/registry"), "2026-12-04")
+    html = report_page.render(site, site.repo.reports[("cd-tcm", 2018)])
+    agri, eco = (re.escape(site.name(s)) for s in ("cd-agri", "cd-eco-env"))
+    assert re.search(f'<li><a [^>]*class="sb-society">{agri}</a>{re.escape(NO_REPORT_MARK)}</li>', html)
+    assert re.search(f'<li><a [^>]*class="sb-society">{eco}</a></li>', html)
+    assert "成员 2 个（其中 1 个成员学会没有本年度报告，照常计入：指南没有要求成员学会提交报告）" in html
+    assert html.count(NO_REPORT_MARK) == 1

@@ -22,7 +22,8 @@
  *   type, at the achievement.
  *
  * And the warnings `check` gives the report against the others, as warnings, in its words: W-CONSORTIUM-NO-LEAD,
- * W-CONSORTIUM-MEMBER-UNKNOWN, W-CONSORTIUM-NOT-RECIPROCAL, W-CONSORTIUM-MEMBERS-DIFFER (cross_file_consortia.py),
+ * W-CONSORTIUM-MEMBER-UNKNOWN, W-CONSORTIUM-MEMBER-NO-REPORT (once the year's submission has closed,
+ * by the reader's day), W-CONSORTIUM-NOT-RECIPROCAL, W-CONSORTIUM-MEMBERS-DIFFER (cross_file_consortia.py),
  * W-EVENT-CLAIMED-TWICE, W-REPORT-CLAIMED-TWICE, W-FUNCTION-CLAIMED-TWICE, W-STATION-CLAIMED-TWICE,
  * W-STATION-NAME-REUSED and W-WORK-CLAIMED-AGAIN (cross_file_claims.py), W-CONSORTIUM-RENAMED and W-CONSORTIUM-NAME-REUSED
  * (cross_file_consortia.py), W-STATION-RENAMED
@@ -609,6 +610,26 @@
     return issues;
   }
 
+  /* `members_reported`: at the first listing of each member of a consortium this report leads that
+   * is a society the site lists (`known`) with no report file of the year, readable or not
+   * (`filed`), once `day` (ISO) is past the year's last day of submission (`year.closes`). */
+  function membersReported(mine, year, said, known, filed, day) {
+    var issues = [];
+    if (!year || !Array.isArray(year.closes) || typeof day !== "string" || !(day > year.closes[0])) return issues;
+    mine.consortia.forEach(function (c, i) {
+      if (!c || !c[2] || typeof c[0] !== "string" || typeof c[1] !== "string") return;
+      var seen = {};
+      c[5].forEach(function (member, j) {
+        if (typeof member !== "string" || RF.own(seen, member) || member === mine.society || !RF.own(known, member)) return;
+        if ((filed[member] || []).indexOf(mine.year) !== -1) return;
+        seen[member] = true;
+        issues.push(warn(["consortia", i, "members", j], "W-CONSORTIUM-MEMBER-NO-REPORT", format(said, {
+          named: who(member), year: mine.year, closes: year.closes[1], name: c[1] })));
+      });
+    });
+    return issues;
+  }
+
   /* `members_reciprocal`, the warnings on this report: as the one lead of the year, of members
    * whose report omits the consortium or that take part unlisted; as a member, of a lead that does
    * not list it; and of a lead that lists this society while this report omits the consortium
@@ -894,8 +915,9 @@
   /* Warnings {path, severity: "warning", code, message} `check` gives the report `data` against
    * the published reports (`across` with its `reports`, `shared` and `named`, `RF.crossPublished`),
    * in `check`'s order (by place, then code, then as its rules give them). `names(id)`: a society's
-   * registered name, or null (then its id names it). */
-  RF.crossWarnings = function (data, across, labels, names) {
+   * registered name, or null (then its id names it). `day`: the day (ISO) the warnings are of, the
+   * reader's (`RF.today`) unless given. */
+  RF.crossWarnings = function (data, across, labels, names, day) {
     if (!RF.isObject(across) || !Array.isArray(across.reports) || !RF.isObject(across.warnings)) return [];
     nameOf = typeof names === "function" ? names : null;
     reportSaid = RF.isObject(across.report) ? across.report : null;
@@ -909,9 +931,15 @@
     var said = across.warnings;
     var shared = across.shared || { societies: [], events: [], research: [], functions: [], stations: [] };
     var known = {};
-    shared.societies.forEach(function (s) { known[s[0]] = s[1]; });
+    var filed = {};  // the years of a report file, readable or not
+    shared.societies.forEach(function (s) {
+      known[s[0]] = s[1];
+      filed[s[0]] = s[1].concat(Array.isArray(s[2]) ? s[2] : []);
+    });
+    if (typeof day !== "string") day = typeof RF.today === "function" ? RF.today() : null;
     var found = noLead(all, mine, said.no_lead, spaces)
       .concat(unknownMembers(mine, across, known, said.member_unknown))
+      .concat(membersReported(mine, year, said.member_no_report, known, filed, day))
       .concat(reciprocal(all, mine, said.reciprocal, known, across.named))
       .concat(membersDiffer(all, mine, said.members_differ, across.differs.fields, said.joined))
       .concat(eventsClaimed(mine, shared, said, spaces))

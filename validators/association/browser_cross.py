@@ -44,7 +44,7 @@ What the form fetches does not grow with the registry (a page stays small at 1,5
   share of the listings (a comparison missing some, said as passed).
 
 And the warnings across reports `check` gives the form's report (W-CONSORTIUM-NO-LEAD,
--MEMBER-UNKNOWN, -NOT-RECIPROCAL, -MEMBERS-DIFFER, W-EVENT-, W-REPORT-, W-FUNCTION-, W-STATION-CLAIMED-TWICE,
+-MEMBER-UNKNOWN, -MEMBER-NO-REPORT, -NOT-RECIPROCAL, -MEMBERS-DIFFER, W-EVENT-, W-REPORT-, W-FUNCTION-, W-STATION-CLAIMED-TWICE,
 W-STATION-NAME-REUSED, W-STATION-RENAMED, W-CONSORTIUM-RENAMED, -NAME-REUSED, W-WORK-CLAIMED-AGAIN,
 W-IMPLAUSIBLE-FIGURE), from more of the same files and from item files:
 
@@ -52,7 +52,8 @@ W-IMPLAUSIBLE-FIGURE), from more of the same files and from item files:
   a member consortium's check asks for its name's file too when its id's shows no lead of the year;
 - `across/items-<shares>/<n>.json`: each published event, research report, function and station
   in the file of `share_of("event" | "report" | "function" | "station", same_text(its title or
-  name))`, and each society with the years it reported in the file of `share_of("society", id)`,
+  name))`, and each society with the years it reported (and those of its report files that do not
+  read, when there are any) in the file of `share_of("society", id)`,
   split like the shared files but by `form.across_item_share_bytes` (a report asks for one per
   item: they are kept small);
 - the society's own file adds `named` (the consortia another society is the one lead of that list
@@ -78,6 +79,7 @@ from validators.rules import cross_file, cross_file_claims, cross_file_consortia
 from validators.rules.cross_file_common import REPORT_WORDS, same_text
 from validators.submission_paths import SUBMISSIONS
 from validators.yaml.policy import policy
+from validators.year.cycle import full_date
 from validators.year.files import available_years
 from validators.year.guideline import Guideline, guideline
 from validators.year.measures import counted_achievements
@@ -125,7 +127,10 @@ def _year(rules: Guideline) -> dict[str, Any]:
     spelling of the kinds the rules mirrored compare, [code, label, *aliases] each."""
     window = rules.evaluation_window
     limits = rules.plausibility
+    closes = cross_file_consortia.submission_closes(rules)
     return {"window": [window.start.isoformat(), window.deadline.isoformat()],
+            # W-CONSORTIUM-MEMBER-NO-REPORT is said once the reader's day is past it: [day, as said].
+            "closes": [closes.isoformat(), full_date(closes)],
             "plausible": [limits.event_max_participants, limits.growth_factor, limits.growth_floor,
                           limits.station_max_enterprises, len(rules.provinces)],
             "same_work_days": limits.same_work_days,
@@ -198,7 +203,14 @@ def _records(repo: Repository, entries: list[dict[str, Any]]) -> list[Record]:
     docs = _placed(repo)
     for doc in docs:
         years[doc.report.society].append(doc.report.year)
-    out += [("societies", [("society", s)], [s, listed]) for s, listed in years.items()]
+    # A society's years with a report file that does not read besides (it has a report of the
+    # year all the same: W-CONSORTIUM-MEMBER-NO-REPORT), when there are any.
+    unread: dict[str, list[int]] = defaultdict(list)
+    for s, y in sorted(repo.broken):
+        if s in years and y not in years[s]:
+            unread[s].append(y)
+    out += [("societies", [("society", s)], [s, listed, *([unread[s]] if unread[s] else [])])
+            for s, listed in years.items()]
     for doc in docs:
         r = doc.report
         for ev in r.academic_events:
@@ -343,6 +355,7 @@ def _warnings() -> dict[str, Any]:
     return {
         "no_lead": {"other_id": c.NO_LEAD_OTHER_ID, "other_year": c.NO_LEAD_OTHER_YEAR, "none": c.NO_LEAD_NONE},
         "member_unknown": c.MEMBER_UNKNOWN,
+        "member_no_report": c.MEMBER_NO_REPORT,
         "reciprocal": {"not_listed_by_member": c.NOT_LISTED_BY_MEMBER, "omitted_by_member": c.OMITTED_BY_MEMBER,
                        "not_listed_by_lead": c.NOT_LISTED_BY_LEAD, "unlisted_member": c.UNLISTED_MEMBER},
         "members_differ": c.MEMBERS_DIFFER,

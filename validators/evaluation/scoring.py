@@ -24,7 +24,7 @@ from validators.evaluation.score_lines import CAP_RULE, ERROR_RULE, REVIEW_RULE,
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import BrokenReport, ReportDoc
-from validators.rules.cross_file_consortia import SELF_NAMED_CODE
+from validators.rules.cross_file_consortia import MEMBER_NO_REPORT_CODE, SELF_NAMED_CODE
 from validators.verdicts import Verdicts
 from validators.yaml.scalars import YamlPath
 from validators.year.cited import area_clause, rule_clause, table_clause
@@ -44,7 +44,7 @@ from validators.year.quotes import growth_named
 from validators.year.rubric import AssessedCriterion, ItemTier, Rubric, Rule
 
 __all__ = ["AREAS", "AT_FAULT", "PROFILE_AT_FAULT", "REPORT_AT_FAULT", "Advice", "Evaluation", "ItemTierResult",
-           "Pending", "WaitingTier", "score_report", "scoring_plan"]
+           "Pending", "WaitingTier", "members_without_report", "score_report", "scoring_plan"]
 
 # A line an error keeps from scoring says whose error it is: the society's profile's (every
 # item of the report), the report's as a whole (every item), or the item's own.
@@ -495,6 +495,20 @@ def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
         s.item_tiers.append(ItemTierResult(area, st.id, st.name, tier.tier if tier else unranked, new))
 
 
+# What a consortium's tier line adds of the lead's members that are societies here with no report
+# of the year (W-CONSORTIUM-MEMBER-NO-REPORT): they count, as the guideline asks no report of them.
+# The report page's members cell says which (by name, linked); the line, which has no names, how many.
+NO_REPORT_NOTE = "（其中 {count} 个成员学会没有本年度报告，照常计入：指南没有要求成员学会提交报告）"
+
+
+def members_without_report(doc: ReportDoc, index: int) -> set[int]:
+    """The places in the members of `doc`'s consortium `index` of its societies here with no
+    report of the year that check named (W-CONSORTIUM-MEMBER-NO-REPORT): what the tier line and
+    the report page say of them."""
+    return {f.path[3] for f in doc.findings if f.code == MEMBER_NO_REPORT_CODE and f.path
+            and len(f.path) == 4 and tuple(f.path[:3]) == ("consortia", index, "members") and isinstance(f.path[3], int)}
+
+
 def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
     area, rules = "consortia", s.rubric.consortia
     one_off = table_clause(rules.new_lead, s.guideline, area)
@@ -520,6 +534,8 @@ def _consortia(s: _Scorer, report: YearReport, unranked: str) -> None:
         members = len(distinct_members(counted))
         figures = f"活动 {c.activities} 次、成员 {members} 个" + (
             "（不计本学会自己的名称）" if len(counted) < len(c.members) else "")
+        if silent := members_without_report(s.doc, i):
+            figures += NO_REPORT_NOTE.format(count=len(silent))
         tier = None
         if lead and new:
             s.award(area, "new_lead", s.rubric.points_for(area, "new_lead", c.form), c.id, path,

@@ -31,6 +31,7 @@ from validators.rules.cross_file_consortia import (
     known_members,
     members_agree_with_lead,
     members_reciprocal,
+    members_reported,
     not_self_by_name,
     one_lead_per_consortium,
 )
@@ -305,7 +306,7 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
 
 
 RULES = (profiles_present, established_once, established_under_one_id, stations_renamed, functions_new_once,
-         one_lead_per_consortium, not_self_by_name, known_members, members_reciprocal, members_agree_with_lead,
+         one_lead_per_consortium, not_self_by_name, known_members, members_reciprocal, members_reported, members_agree_with_lead,
          achievements_counted_once, claimed_once, functions_claimed_once, stations_claimed_once,
          station_names_reused, consortia_renamed, consortium_names_reused, works_claimed_again,
          plausible_figures, occasions_not_own)

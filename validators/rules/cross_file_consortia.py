@@ -3,6 +3,7 @@ and members that say of a consortium what its lead says."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -21,7 +22,8 @@ from validators.rules.cross_file_common import (
     same_text,
     society_name,
 )
-from validators.year.guideline import guideline
+from validators.year.cycle import full_date, today
+from validators.year.guideline import Guideline, guideline
 from validators.year.measures import founded_this_year, member_key
 
 # What E-CONSORTIUM-MULTIPLE-LEADS says (str.format): of two leads of one id (LEADS_BY_ID, "{names}"
@@ -51,6 +53,14 @@ SELF_NAMED = ("成员“{member}”是本学会自己的名称：成员列表不
               "评估计档时这一项不计入成员个数，请删除。")
 # What W-CONSORTIUM-MEMBER-UNKNOWN says of a member written like a society id no society has.
 MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。"
+# What W-CONSORTIUM-MEMBER-NO-REPORT says (str.format) at a lead's member that is a society of this
+# repository with no report of the year, once the year's submission has closed (`members_reported`).
+# It stands at the member's entry in the consortium's: the society by its registered name, the
+# consortium by its name, no id (the site shows it as text, tests/test_site_text.py). The guideline
+# asks no report of a member: the scorer counts it as before and says so (the code).
+MEMBER_NO_REPORT_CODE = "W-CONSORTIUM-MEMBER-NO-REPORT"
+MEMBER_NO_REPORT = ("成员{named}没有提交 {year} 年度报告（填报已于 {closes}截止）：无法从它的报告中核对它参与联合体“{name}”。"
+                    "指南没有要求成员学会提交报告，评估照常计入这一成员，由市科协对照证明材料核查；如它已不再是成员，请从成员中删去。")
 # What W-CONSORTIUM-NOT-RECIPROCAL says: to the lead, of a member whose report omits the consortium
 # (NOT_LISTED_BY_MEMBER) or that takes part unlisted (UNLISTED_MEMBER); to a member the lead lists
 # whose report omits it (OMITTED_BY_MEMBER); to a member that takes part unlisted (NOT_LISTED_BY_LEAD).
@@ -195,6 +205,46 @@ def members_reciprocal(repo: Repository) -> Iterator[Finding]:
                 yield at(lead_doc, ("consortia", li, "members"), "W-CONSORTIUM-NOT-RECIPROCAL",
                           UNLISTED_MEMBER.format(named=society_name(repo, society), society=society, name=lead.name, id=cid),
                           clause_of(repo, lead_doc, "consortia"), "warning")
+
+
+def submission_closes(rules: Guideline) -> dt.date:
+    """The last day a report of the year may be sent: the calendar's, or without one the
+    evaluation window's deadline (the calendar's may not be earlier)."""
+    return rules.calendar.submission_closes if rules.calendar is not None else rules.evaluation_window.deadline
+
+
+def members_reported(repo: Repository) -> Iterator[Finding]:
+    """A lead's member that is a society of this repository (a profile, a report or a folder)
+    with no report of the year, readable or not, once the year's submission has closed (in the
+    association's calendar): its part in the consortium cannot be checked against its report.
+    A society is one as `known_members` reads it (the online form knows the same ones).
+    Before the deadline it may still report, and the lead is not told (a warning at the member,
+    its first listing only). The guideline (4.3 (2017): 「以后每年根据评估绩效予以分档补助」) asks
+    no report of a member, outside bodies never send one: the member counts as before."""
+    societies = set(repo.profiles) | {s for s, _ in repo.reports} | repo.society_ids
+    day = today()
+    closed: dict[int, tuple[bool, str]] = {}
+    for doc, i, item in items(repo, "consortia"):
+        year = doc.report.year
+        if item.role != ConsortiumRole.LEAD:
+            continue
+        if year not in closed:
+            rules = guideline(year, repo.root)
+            closes = submission_closes(rules) if rules is not None else None
+            closed[year] = (closes is not None and day > closes, full_date(closes) if closes else "")
+        past, closes_said = closed[year]
+        if not past:
+            continue
+        seen: set[str] = set()
+        for j, member in enumerate(item.members):
+            if (member in seen or member == doc.report.society or member not in societies
+                    or (member, year) in repo.reports or (member, year) in repo.broken):
+                continue
+            seen.add(member)
+            yield at(doc, ("consortia", i, "members", j), MEMBER_NO_REPORT_CODE,
+                     MEMBER_NO_REPORT.format(named=society_name(repo, member), year=year, closes=closes_said,
+                                             name=item.name),
+                     clause_of(repo, doc, "consortia"), "warning")
 
 
 # What a consortium is, as its lead reports it, and the rubric rule whose clause a difference
