@@ -388,10 +388,10 @@
       // list's link too) folds the list back into its one-line bar; a tap on the bar opens it.
       this.editor.addEventListener("focusin", function (e) {
         var bar = self.summary;
-        var list = bar && bar.querySelector(".rf-summary-list[open]");
+        var list = bar && bar.querySelector(".rf-summary-list[open], .rf-summary-note[open]");
         if (!list || bar.contains(e.target) || !NARROW.matches) return;
         if (!e.target.matches || !e.target.matches("input, select, textarea")) return;
-        self.summaryOpen = false;
+        self.summaryOpen = self.noteOpen = false;
         list.open = false;
         self.clearNow();
       });
@@ -788,8 +788,11 @@
     failed: "未能与已发布的报告对照（数据加载失败），" + CROSS_RETRY_MS / 1000 + " 秒后自动重试。",
   };
 
+  // The same, in the few words the phone's one-line bar has room for.
+  var CROSS_BRIEF = { loading: "正在与已发布的报告对照", failed: "未能与已发布的报告对照" };
+
   // What the keyboard reaches in the check bar, in order: the list's summary, its links, its buttons.
-  var BAR_STOPS = ".rf-summary-list > summary, .rf-summary-list a, .rf-summary-list button";
+  var BAR_STOPS = ".rf-summary-note > summary, .rf-summary-list > summary, .rf-summary-list a, .rf-summary-list button";
 
   /* The bar is rebuilt on every check run: the keyboard's focus in it (the summary, or the n-th
    * link) stays where it was, not dropped onto the page. */
@@ -840,7 +843,21 @@
           : "检查结果：" + counts.error + " 个错误，" + counts.todo + " 处待填写" +
             (counts.todo ? "（必填，提交后算错误）" : "") + "，" + counts.warning + " 个警告。" +
             (cross ? "另外，" + cross : "") }));
-    if (!pairs.length) return;
+    // On a phone the sentence above (two to five lines there) hid the field being typed into: the
+    // folded bar is one line, these words and the list's summary (or 说明, which shows the
+    // sentence); a screen reader still reads the sentence, never these (form.css).
+    var tally = [[counts.error, " 个错误"], [counts.todo, " 处待填写"], [counts.warning, " 个警告"]]
+      .filter(function (c) { return c[0]; }).map(function (c) { return c[0] + c[1]; }).join("，");
+    box.insertBefore(el("p", { class: "rf-summary-brief", "aria-hidden": "true",
+      text: !ok ? tally : CROSS_BRIEF[this.crossStatus] ||
+        (refused ? "没有须修改的问题，但现在不能提交" : "检查通过" + (counts.warning ? "，" + tally : "")) }),
+    box.firstChild);
+    if (!pairs.length) {
+      var note = el("details", { class: "rf-summary-note", open: this.noteOpen ? "" : null,
+        on: { toggle: function () { self.noteOpen = note.open; } } }, [el("summary", { text: "说明" })]);
+      box.appendChild(note);
+      return;
+    }
     // What must be fixed first, then what is to fill in, then the notes; within each, in the
     // page's order (a new society's profile stands above its report).
     pairs = pairs.map(function (p, n) { return [p, n]; }).sort(function (a, b) {
