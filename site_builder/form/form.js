@@ -850,7 +850,7 @@
       .filter(function (c) { return c[0]; }).map(function (c) { return c[0] + c[1]; }).join("，");
     box.insertBefore(el("p", { class: "rf-summary-brief", "aria-hidden": "true",
       text: !ok ? tally : CROSS_BRIEF[this.crossStatus] ||
-        (refused ? "没有须修改的问题，但现在不能提交" : "检查通过" + (counts.warning ? "，" + tally : "")) }),
+        (refused ? "现在不能提交" : "检查通过" + (counts.warning ? "，" + tally : "")) }),
     box.firstChild);
     if (!pairs.length) {
       var note = el("details", { class: "rf-summary-note", open: this.noteOpen ? "" : null,

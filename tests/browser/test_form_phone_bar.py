@@ -76,7 +76,7 @@ def test_on_a_phone_a_report_that_cannot_be_submitted_says_so_in_its_one_line(ph
     _blank(phone, base, REGISTERED)  # its 2018 report: no problem to fix, but submission has closed
     folded = phone.evaluate(_BAR)
     assert folded["height"] <= ONE_LINE, folded
-    assert folded["brief"] == "没有须修改的问题，但现在不能提交", folded
+    assert folded["brief"] == "现在不能提交", folded
     assert "这份报告不能再提交" in folded["said"], folded
     assert not phone.problems, phone.problems
 
