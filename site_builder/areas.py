@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from site_builder import items
+from site_builder import items, phase
 from site_builder.breadcrumbs import trail
 from site_builder.context import SiteData, area_page, guideline_year_page
 from site_builder.markup import (
@@ -177,11 +177,11 @@ def render(site: SiteData, year: int, area: str, part: int = 1) -> str:
             f"领域要求见{link(requirements, f'{year} 年度工作指南')}。\n")
     parts = [head, _changed_after_final(site, page, year, docs), pager, _facts(site, page, docs, area),
              _scores(site, page, docs, area)]
+    # An item an objection still open names is marked as on its report page: same words, same link.
+    shown = [items.Row(site, page, doc, site.evaluation(doc.report.society, year), brief=True,
+                       contested=phase.contested_items(site, page, year, doc.report.society)) for doc in docs]
     for spec in items.lists_of(area, title, site.first_area_title(area)):
-        rows = []
-        for doc in docs:
-            row = items.Row(site, page, doc, site.evaluation(doc.report.society, year), brief=True)
-            rows += items.rows(spec, row)
+        rows = [r for row in shown for r in items.rows(spec, row)]
         parts.append(f"## {text(spec.title)}（{len(rows)} 项） {{#{spec.key} data-search-exclude}}\n")
         parts.append(table(items.columns(spec, brief=True), rows, label=spec.title,
                            key=items.key_columns(brief=True), cards=True) + "\n"

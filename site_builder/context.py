@@ -215,13 +215,18 @@ class SiteData:
                 for a in self.guideline(year).areas}
 
     def area_headers(self, year: int) -> list[str]:
-        """Short column headers for the seven area scores: the numeral, the title on hover."""
+        """Short column headers for the seven area scores: the numeral, the title on hover (and in
+        `area_key` above the table: a finger cannot hover)."""
         titles = self.area_titles(year)
         return [f'<abbr title="{attr(titles[key])}">{n}</abbr>' for key, n in self.area_numbers(year).items()]
 
-    def area_legend(self, year: int) -> str:
+    def area_key(self, year: int) -> str:
+        """What each area score column's numeral stands for, from the data its header reads, set
+        right above the table: on a phone the headers are 一…七 alone, most of them off screen."""
         titles = self.area_titles(year)
-        return "；".join(f"{n}、{text(titles[key])}" for key, n in self.area_numbers(year).items())
+        said = "；".join(f'<span class="sb-area-key__item"><strong>{n}</strong>&nbsp;{text(titles[key])}</span>'
+                        for key, n in self.area_numbers(year).items())
+        return f'<p class="sb-area-key" data-search-exclude>各领域得分列：{said}</p>\n'
 
     # links ---------------------------------------------------------------------------------
 

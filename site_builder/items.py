@@ -62,7 +62,7 @@ class Row:
     tiers: dict[tuple[str, str], ItemTierResult] = field(default_factory=dict)
     zeros: dict[tuple[str, str], str] = field(default_factory=dict)
     # The mark of each item (area, id) an objection still open names (phase.contested_items),
-    # shown after its name.
+    # shown after its name, on the report page and the area pages alike.
     contested: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -517,25 +517,31 @@ def key_columns(brief: bool = False) -> tuple[int, ...]:
     return (0, 1, 2) if brief else (0, 1)
 
 
+def _marked(shown: str, name: Cell, item: Any, mark: str | None) -> Cell:
+    """An item's name cell, with the mark of an objection still open after it (the report page
+    and the area pages alike); marked, it sorts by its name still."""
+    if not mark:
+        return Cell(shown, name.sort)
+    return Cell(f"{shown} {mark}", name.sort if name.sort is not None else title_of(item))
+
+
 def rows(spec: ItemList, row: Row) -> list[list[Cell]]:
     out = []
     society = row.doc.report.society
     shown = _shown(spec, row.brief)
     for index, item in enumerate(spec.items(row.doc.report)):
         cells = [get(item, row) for _, get in shown]
+        mark = row.contested.get((spec.area, item.id))
         if row.brief:
             name = cells[0]
-            cells[0] = Cell(f'<span data-item="{attr(item.id)}">{name.html}</span>', name.sort)
+            cells[0] = _marked(f'<span data-item="{attr(item.id)}">{name.html}</span>', name, item, mark)
             # the society's report of that year, where the item is shown in full
             report = row.site.year_link(row.page, society, row.doc.report.year, text(row.site.name(society)))
             out.append([cell(report, row.site.name(society)), *cells])
         else:
             name = cells[0]
-            mark = row.contested.get((spec.area, item.id))
             anchored = f'<span id="{attr(item_anchor(spec.area, item.id))}">{name.html}</span>'
-            # Marked, it sorts by its name still.
-            cells[0] = (Cell(f"{anchored} {mark}", name.sort if name.sort is not None else title_of(item))
-                        if mark else Cell(anchored, name.sort))
+            cells[0] = _marked(anchored, name, item, mark)
             out.append([*cells, source_cell(spec, index, item, row)])
     return out
 

@@ -152,9 +152,9 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
             + phase.note(site, year) + "\n"
             + year_choice(site, page, year) +
             f"按总分从高到低排列，总分相同的按学会名称后的英文代号的字母顺序排列；分档线见{rubric_link}。"
-            f"各领域得分列依次为：{site.area_legend(year)}。"
             + explanation(site, year) + "\n\n"
             + tier_chart(site, year) + "\n\n"
+            + site.area_key(year) + "\n"
             + html + "\n\n"
             + phase.objections(site, page, year)), more
 

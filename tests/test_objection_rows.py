@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from site_builder import context
+from site_builder.areas import render as area_page
 from site_builder.form_page import SiteSettings
 from site_builder.report_page import render as report_page
 from tests.site_support import built_site, parse
@@ -32,6 +33,10 @@ RECORD = f"<code>reviews/{YEAR}/objections.yaml</code>"
 
 def _plain(markup: str) -> str:
     return html.unescape(TAGS.sub("", markup))
+
+
+def _area_pages(site: Path, year: int = YEAR) -> dict[str, str]:
+    return {p.parent.name: p.read_text("utf-8") for p in sorted((site / "areas" / str(year)).glob("*/index.html"))}
 
 
 def _marked_rows(markup: str) -> list[str]:
@@ -79,12 +84,37 @@ def test_the_objections_file_is_named_on_screen_only() -> None:
     assert page.count(RECORD) == sum(RECORD in s for s in NO_PRINT.findall(page))
 
 
+@pytest.mark.parametrize("builder", ["mkdocs", "zensical"])
+def test_the_area_page_marks_the_item_as_its_report_page_does(builder: str) -> None:
+    """A reader of 三、学会服务站建设 saw the station listed plain while its report's page said it
+    was contested: the area page marks the same row in the same words, linked to the same row."""
+    site = built_site(ROOT, builder)
+    pages = _area_pages(site)
+    # The station's own row, on its area's page only (the report marks no item of another area).
+    assert {area: len(_marked_rows(page)) for area, page in pages.items() if _marked_rows(page)} == {"service_stations": 1}
+    [row] = _marked_rows(pages["service_stations"])
+    assert 'data-item="station-wenjiang-health"' in row
+    assert _plain(row).startswith("成都市中医药学会（示例）温江中医药健康产业学会服务站 ")
+    [mark] = MARK.findall(row)
+    assert _plain(mark) == f"有异议（{OBJECTION}）"
+    assert [_plain(c) for c in CODE.findall(mark)] == [OBJECTION]
+    assert HREF.findall(mark) == [f"../../../societies/{SOCIETY}/{YEAR}/#{TARGET}"]
+    assert TARGET in parse(site / "societies" / SOCIETY / str(YEAR) / "index.html").ids
+    # No other year's area pages carry one.
+    assert not any("sb-contested" in page for page in _area_pages(site, YEAR - 1).values())
+
+
 MARKDOWN_ANCHOR = "{{#{} "
 
 
 def _render(root: Path) -> str:
     site = context.load(root, SiteSettings(repo_url="https://github.com/example/r"), "2026-12-07")
     return report_page(site, site.repo.reports[(SOCIETY, YEAR)])
+
+
+def _area_render(root: Path, area: str, year: int = YEAR) -> str:
+    site = context.load(root, SiteSettings(repo_url="https://github.com/example/r"), "2026-12-07")
+    return area_page(site, year, area)
 
 
 def test_an_answered_objection_marks_nothing(tmp_path: Path) -> None:
@@ -100,6 +130,7 @@ def test_an_answered_objection_marks_nothing(tmp_path: Path) -> None:
     assert "已核实，活动次数无误。" in page  # the objection is read, answered
     assert "sb-contested" not in page
     assert f'id="{TARGET}"' in page  # its row keeps its anchor
+    assert "sb-contested" not in _area_render(root, "service_stations")
 
 
 def test_two_open_objections_on_one_item_are_each_marked(tmp_path: Path) -> None:
@@ -132,3 +163,8 @@ def test_an_objection_still_open_when_its_year_was_finalized_stays_marked(tmp_pa
     [mark] = MARK.findall(_marked_rows(report)[0])
     assert _plain(mark) == "有异议（obj-2017-01）"
     assert HREF.findall(mark) == ["./#y2017-objection-obj-2017-01"]
+    # Its area page marks the event too, linked to the report page's row.
+    [row] = _marked_rows(_area_render(root, "academic_events", 2017))
+    [mark] = MARK.findall(row)
+    assert _plain(mark) == "有异议（obj-2017-01）"
+    assert HREF.findall(mark) == [f"../../../societies/{SOCIETY}/2017/#y2017-objection-obj-2017-01"]

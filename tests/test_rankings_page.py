@@ -231,3 +231,22 @@ def test_the_society_pages_years_table_says_what_the_rankings_hold_as_they_say_i
     # A frozen year's, as finalized: the sample's 高新区园区科协 had one event not recognised in 2017.
     park = html.unescape(society_page.render(site, "cd-hitech-park"))
     assert _remark(_row(park, "2017 年度报告")).endswith("不予认定 1 项")
+
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+_KEY = re.compile(r'<p class="sb-area-key"[^>]*>(.*?)</p>\s*<div class="sb-table"', re.S)
+_KEY_ITEM = re.compile(r'<span class="sb-area-key__item"><strong>([^<]*)</strong>&nbsp;([^<]*)</span>')
+_TAG = re.compile(r"<[^>]+>")
+
+
+@pytest.mark.parametrize("year", [2017, 2018])
+def test_the_area_columns_are_named_right_above_the_table(year: int) -> None:
+    """On a phone the area columns are headed 一…七 alone, their titles on hover (which a finger
+    cannot do): a key right above the table names each, from the data the headers read."""
+    page = rankings.render(_site(ROOT, ON_NOTICE), year)
+    head = page[page.index("<thead>"):page.index("</thead>")]
+    headers = [(n, title) for title, n in _ABBR.findall(head)]
+    [key] = _KEY.findall(page)
+    assert _KEY_ITEM.findall(key) == headers
+    assert len(headers) == 7
+    assert html.unescape(_TAG.sub("", key)).startswith("各领域得分列：一\u00a0创新驱动助力工程；二\u00a0")
