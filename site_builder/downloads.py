@@ -18,12 +18,14 @@ from site_builder.form_labels import FIELD_TITLES
 from site_builder.form_page import ASSETS as FORM_ASSETS
 from site_builder.form_page import PUBLISHED_SCHEMAS
 from site_builder.markup import Cell, Column, cell, front_matter, link, text
+from site_builder.remarks import phase_words, remark
 from site_builder.tables import table
 from site_builder.workbook import Sheet, workbook
 from validators.csv_export import to_csv
 from validators.evaluation.reports import (
     LINE_HEADER,
     area_columns,
+    findings_note,
     line_rows,
     name_of,
     ranked,
@@ -45,8 +47,11 @@ def _json(data: Any) -> str:
 
 
 def _evaluations(site: SiteData) -> str:
-    """The data of `evaluate --format json`, written compactly."""
-    return _json({"evaluations": [{**e.to_dict(), "name": name_of(site.repo, e.society)}
+    """The data of `evaluate --format json`, written compactly, and of each evaluation the 备注
+    and the year's phase the ranking table gives it (keys added to those records, none changed)."""
+    return _json({"evaluations": [{**e.to_dict(), "name": name_of(site.repo, e.society),
+                                   REMARK_KEY: remark(site, e.year, e.society, findings_note(e)),
+                                   PHASE_KEY: phase_words(site, e.year)}
                                   for e in ranked(site.evaluations)]})
 
 
@@ -155,13 +160,30 @@ def _score_lines_table(site: SiteData) -> Table:
                  ["学会 id", "学会名称", *LINE_HEADER], rows)
 
 
+# The ranking table's last column (an addition: columns are a contract, added at the end, never
+# renamed), and the key evaluations.json gives each evaluation beside its 备注 (`REMARK_KEY`).
+PHASE = "阶段"
+PHASE_KEY = "phase"
+REMARK_KEY = "remark"
+
+
+def _rankings_table(site: SiteData) -> Table:
+    """Every year's ranking: the 备注 as the rankings page says it (`remarks.remark`, unlinked),
+    then the year's phase, so that a year still on notice is not read as final."""
+    rows: list[list[object]] = []
+    for row in ranking_rows(site.evaluations, site.repo):
+        year, society, note = int(str(row[0])), str(row[2]), str(row[-1])
+        rows.append([*row[:-1], remark(site, year, society, note), phase_words(site, year)])
+    return Table("evaluations.csv", "排名和各领域得分", RANKINGS_LABEL,
+                 [*ranking_header(site.evaluations, site.repo.root), PHASE], rows)
+
+
 def tables(site: SiteData) -> list[Table]:
     """Every table, in the order of the downloads page and of the workbook's sheets."""
     titles = dict(area_columns(site.evaluations, site.repo.root))
     changed = _changed_cells(site)
     return [_societies_table(site),
-            Table("evaluations.csv", "排名和各领域得分", RANKINGS_LABEL,
-                  ranking_header(site.evaluations, site.repo.root), ranking_rows(site.evaluations, site.repo)),
+            _rankings_table(site),
             _score_lines_table(site),
             *(_items_table(site, spec, titles, changed) for spec in items.item_lists(
                 [(a.key, a.title) for y in site.years for a in site.guideline(y).added_areas]))]
@@ -230,6 +252,9 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  f"“{NOT_RECORDED}”是定稿时没有记录报告文件的年度；未定稿的年度此列为空。"
                  f"<code>submissions.json</code> 中每份报告的 <code>{CHANGED_AFTER_FINAL_KEY}</code> 与此相同"
                  f"（未定稿或{NOT_RECORDED}时为 null）。"
+                 f"排名表（<code>evaluations.csv</code>）的“备注”与各年度排名页的备注相同，最后一列“{PHASE}”"
+                 "写出该年度在网站生成当天所处的阶段：公示中、核查中的年度尚未定稿，得分仍可能改变；"
+                 f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code> 与此相同。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
                  + table([Column("文件"), Column("内容"), Column("大小", numeric=True)], rows,
                          label="下载文件", key=(0, 1), cards=True) + "\n")

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
-from site_builder import items, phase
+from site_builder import phase
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.charts import column_chart
 from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page, status_page
 from site_builder.downloads import RANKINGS_LABEL
 from site_builder.markup import SOCIETY, Column, cell, front_matter, link, num_cell, text
+from site_builder.remarks import remark
 from site_builder.tables import long_table, table, whole
-from validators.association.progress import report_progress
-from validators.association.reviews import item_ids, only_verified_count
+from validators.association.reviews import only_verified_count
+from validators.evaluation.pending_warnings import pending_on_association
 from validators.evaluation.reports import area_columns, ranking_rows
-from validators.models.review import FINAL_REQUESTED, UNVERIFIED, ReviewStatus
+from validators.models.review import UNVERIFIED, ReviewStatus
 from validators.year.cycle import full_date
 from validators.year.rubric import tier_rank
 
@@ -64,12 +64,22 @@ def _verified(site: SiteData, year: int) -> bool:
     return year in site.repo.reviewed_years
 
 
+def _not_counted(site: SiteData, year: int) -> str:
+    """The warnings the 备注 leaves out of its count, said where any row of the year had one: those
+    that wait on the association (policy.yaml's `remarks.association_pending`), not on the society.
+    A frozen year's counts are as its results file recorded them."""
+    if year in site.frozen or not any(e.association_warnings for e in site.evaluations_in(year)):
+        return ""
+    waiting = "、".join(f"“{p.said}”" for p in pending_on_association(site.guideline(year)))
+    return f"（警告只计报告本身的问题，不计{waiting}这类等待市科协的提示）"
+
+
 def explanation(site: SiteData, year: int) -> str:
     """What the 备注 column lists and which items score, true of the numbers shown: a year the
     association does not verify scores every item without an error; a verified one, as
     `only_verified_count` says for the build's day (a frozen year: as it was finalized, after
     the notice), only verified items, or all but those not recognised until the notice."""
-    said = "备注列出校验发现的错误和警告"
+    said = "备注列出校验发现的错误和警告" + _not_counted(site, year)
     if not _verified(site, year):
         return said + "：有错误的项目不计分，其余项目照常计分。"
     verified, refused, requested = (f"“{s.label}”" for s in (ReviewStatus.VERIFIED, ReviewStatus.NOT_RECOGNISED,
@@ -85,32 +95,6 @@ def explanation(site: SiteData, year: int) -> str:
     calendar = site.guideline(year).calendar
     later = f"，{full_date(calendar.notice_starts)}公示起只有{verified}的项目计分" if calendar else ""
     return said + f"{refused}的项目不计分；“{UNVERIFIED}”和{requested}的项目暂按报告计分{later}。"
-
-
-def held(site: SiteData, year: int, society: str, *, objections: bool = True) -> list[str]:
-    """What the association's verification and the year's objections hold of a society's score,
-    for its 备注 (HTML): the items waiting for material and those not recognised, counted as the
-    report's page and the status page count them, and its objections still open, linked to them
-    below the table (`objections`: a page that links them elsewhere leaves them out). A frozen
-    year's, as finalized: its frozen lines' items 不予认定 or 待补充材料
-    (as the report page's box and 得分 cells read them), whatever the reviews say now."""
-    held_back = (ReviewStatus.MATERIAL_REQUESTED, ReviewStatus.NOT_RECOGNISED)
-    if year in site.frozen:
-        e = site.evaluation(society, year)
-        why = Counter(items.zero_reasons(e, final=True).values()) if e is not None else Counter()
-        said = [FINAL_REQUESTED, ReviewStatus.NOT_RECOGNISED.label]
-        return [f"{word} {why[word]} 项" for word in said if why[word]]
-    said = []
-    doc = site.repo.reports.get((society, year))
-    if doc is not None and year in site.repo.reviewed_years:
-        progress = report_progress(site.repo, society, year, item_ids(doc.report))
-        for status, found in ((held_back[0], progress.requested), (held_back[1], progress.not_recognised)):
-            if found:
-                said.append(f"{status.label} {len(found)} 项")
-    still_open, _ = phase.objection_counts(site, year, society)
-    if still_open and objections:
-        said.append(link(f"#{phase.objections_anchor(year, None)}", phase.open_objections(still_open)))
-    return said
 
 
 def _society(site: SiteData, page: str, society: str, year: int, remark_html: str) -> str:
@@ -135,11 +119,15 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
     evaluations = site.evaluations_in(year)
     count = len(area_columns(evaluations, site.repo.root))
     points = site.rubric(year)
+
+    def listed(words: str) -> str:  # the open objections, linked to their list below the table
+        return link(f"#{phase.objections_anchor(year, None)}", words)
+
     for _y, rank, society, _name, total, tier, *rest in ranking_rows(evaluations, site.repo):
         subtotals, note = rest[:count], rest[count]
         sid = str(society)
-        remark = "；".join([text(str(note)), *held(site, year, sid)])
-        rows.append([num_cell(_number(rank)), cell(_society(site, page, sid, year, remark), site.name(sid)),
+        said = remark(site, year, sid, str(note), shown=text, objections=listed)
+        rows.append([num_cell(_number(rank)), cell(_society(site, page, sid, year, said), site.name(sid)),
                      num_cell(_number(total)), cell(whole(text(str(tier))), tier_rank(points.tiers, str(tier))),
                      *(num_cell(_number(v)) for v in subtotals)])
     columns = [Column("名次", numeric=True), SOCIETY, Column("总分", numeric=True), Column("档次", numeric=True),

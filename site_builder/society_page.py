@@ -10,7 +10,7 @@ from site_builder.breadcrumbs import trail
 from site_builder.charts import column_chart
 from site_builder.context import SOCIETIES_PAGE, SiteData, society_page, society_year_page
 from site_builder.markup import Column, badge, cell, front_matter, link, num_cell, text, web_link
-from site_builder.rankings import held
+from site_builder.remarks import held
 from site_builder.report_page import findings, heading
 from site_builder.tables import table, whole
 from validators.repository import ReportDoc
@@ -47,7 +47,7 @@ def _remarks(site: SiteData, page: str, society: str, year: int, has_errors: boo
     still_open, answered = phase.objection_counts(site, year, society)
     # The items waiting for material or not recognised, said as the rankings' 备注 says them; the
     # open objections link to the report here, not to the rankings' list.
-    said += held(site, year, society, objections=False)
+    said += held(site, year, society, objections=None)
     href = site.urls.rel(page, society_year_page(society, year), phase.objections_anchor(year, society))
     if still_open:
         said.append(link(href, phase.open_objections(still_open)))

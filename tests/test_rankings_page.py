@@ -72,7 +72,9 @@ def test_the_explanation_of_a_frozen_year_and_of_a_year_not_verified(tmp_path: P
     # error scores, as the page always said.
     root = base_tree(tmp_path / "tree", ("submissions",))
     said = rankings.explanation(_site(root, ON_NOTICE), 2018)
-    assert said == "备注列出校验发现的错误和警告：有错误的项目不计分，其余项目照常计分。"
+    # (The sample's 2018 pilot claims wait on a list the association has not published: see below.)
+    assert said == ("备注列出校验发现的错误和警告（警告只计报告本身的问题，不计“市科协尚未公布本年度首批承能试点学会名单”"
+                    "这类等待市科协的提示）：有错误的项目不计分，其余项目照常计分。")
 
 
 def test_the_remarks_say_items_waiting_for_material_not_recognised_and_open_objections(tmp_path: Path) -> None:
@@ -216,7 +218,7 @@ def test_a_frozen_year_is_explained_as_it_was_finalized(recorded: dict[str, str]
 
 def test_the_society_pages_years_table_says_what_the_rankings_hold_as_they_say_it(tmp_path: Path) -> None:
     """The society page's 备注 left out the 待补充材料 the rankings' 备注 showed; both come from
-    `rankings.held` now, and the open objection links to the report's list, not the rankings'."""
+    `remarks.held` now, and the open objection links to the report's list, not the rankings'."""
     from site_builder import society_page
 
     root = base_tree(tmp_path / "tree")

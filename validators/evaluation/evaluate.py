@@ -9,6 +9,7 @@ from pathlib import Path
 from validators.association.results_files import results_path
 from validators.association.reviews import Standing, standing_for
 from validators.evaluation.advice import advise, pending_gains
+from validators.evaluation.pending_warnings import association_warnings
 from validators.evaluation.scoring import Evaluation, score_report
 from validators.repository import BrokenReport, ReportDoc, Repository
 from validators.year.cycle import today
@@ -44,6 +45,7 @@ def unreadable(doc: BrokenReport, rules: Guideline, points: Rubric) -> Evaluatio
     errors = sum(f.severity == "error" for f in doc.findings)
     return Evaluation(doc.society, doc.year, rules.year, points.id, doc.file, has_errors=True,
                       errors=errors, warnings=len(doc.findings) - errors, unreadable=True,
+                      association_warnings=association_warnings(doc.findings, rules),
                       total=0.0, tier=points.tier_of(0.0))
 
 

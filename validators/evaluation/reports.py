@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADVICE_LATER", "LINE_HEADER", "PENDING_HEADING", "advice_gain", "area_columns", "area_labels", "as_json",
-    "line_rows", "name_of", "pending_said", "ranked", "ranking_header", "ranking_rows", "year_heading",
+    "findings_note", "line_rows", "name_of", "pending_said", "ranked", "ranking_header", "ranking_rows", "year_heading",
 ]
 
 
@@ -78,11 +78,14 @@ def ranking_rows(evaluations: list[Evaluation], repo: Repository) -> list[list[o
 
 
 def findings_note(e: Evaluation) -> str:
-    """What the check said of the report, in a few words: 有错误的项目不计分."""
+    """What the check said of the report, in a few words: 有错误的项目不计分. The warnings that
+    wait on the association (a list it has not published) are no mark against the society and
+    are not counted (`Evaluation.association_warnings`)."""
+    warnings = e.warnings - e.association_warnings
     if e.unreadable:
-        return f"{e.errors} 个错误，{e.warnings} 个警告：报告无法读取或格式不符，未计分"
+        return f"{e.errors} 个错误，{warnings} 个警告：报告无法读取或格式不符，未计分"
     blocked = "（有错误的项目不计分）" if e.errors else ""
-    return f"{e.errors} 个错误{blocked}，{e.warnings} 个警告"
+    return f"{e.errors} 个错误{blocked}，{warnings} 个警告"
 
 
 def ranking_header(evaluations: list[Evaluation], root: Path | None = None) -> list[str]:

@@ -20,6 +20,7 @@ from validators.evaluation.expert_marks import (
     unjudged_words,
     words,
 )
+from validators.evaluation.pending_warnings import association_warnings
 from validators.evaluation.score_lines import CAP_RULE, ERROR_RULE, REVIEW_RULE, ScoreLine
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
@@ -115,6 +116,10 @@ class Evaluation:
     # The tiers the waiting stations and consortia would have once verified, by item id, computed
     # with `pending` and as seldom: for the pages only, never written to a file.
     waiting_tiers: Annotated[dict[str, WaitingTier], Field(exclude=True)] = field(default_factory=dict)
+    # Of `warnings`, those that wait on the association, not on the society (a list it has not
+    # published: pending_warnings.py): the public 备注 leaves them out of its count. Written to no
+    # file, as `pending`: a finalized year's 备注 keeps the counts its results file recorded.
+    association_warnings: Annotated[int, Field(exclude=True)] = 0
 
     def to_dict(self) -> dict[str, Any]:
         # Flat records of plain values: one level of copying instead of asdict's deep recursion,
@@ -641,6 +646,7 @@ def score_report(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rule
     errors = sum(f.severity == "error" for f in doc.findings)
     return Evaluation(report.society, report.year, rules.year, points.id, doc.file,
                       has_errors=errors > 0, errors=errors, warnings=len(doc.findings) - errors,
+                      association_warnings=association_warnings(doc.findings, rules),
                       total=total, tier=points.tier_of(total), subtotals=subtotals,
                       item_tiers=sorted(s.item_tiers, key=lambda t: (t.area, t.item_id)),
                       lines=lines)

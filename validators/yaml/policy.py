@@ -22,7 +22,7 @@ from pydantic import (
 from validators.yaml.hidden_characters import compile_ranges
 from validators.yaml.loading import YamlLimits, load_trusted
 
-__all__ = ["NumbersPolicy", "Policy", "TotalsPolicy", "hidden_characters", "policy"]
+__all__ = ["NumbersPolicy", "PendingWarning", "Policy", "TotalsPolicy", "hidden_characters", "policy"]
 
 POLICY_FILE = Path(__file__).with_name("policy.yaml")
 
@@ -257,6 +257,19 @@ class RubricPolicy(_Strict):
     max_points: PositiveInt
 
 
+class PendingWarning(_Strict):
+    """A warning that waits on the association while the year's list `until_listed` (a list field
+    of the guideline file) is empty: left out of the public 备注's count, said as `said`."""
+
+    code: Annotated[str, Field(pattern=r"^W-[A-Z0-9]+(?:-[A-Z0-9]+)*$")]
+    until_listed: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    said: Annotated[str, Field(min_length=1)]
+
+
+class RemarksPolicy(_Strict):
+    association_pending: list[PendingWarning]
+
+
 class Policy(_Strict):
     yaml: YamlPolicy
     evidence: EvidencePolicy
@@ -266,6 +279,7 @@ class Policy(_Strict):
     workbook: WorkbookPolicy
     rubric: RubricPolicy
     suggestions: SuggestionPolicy
+    remarks: RemarksPolicy
 
 
 @cache

@@ -1,0 +1,164 @@
+"""The downloaded ranking (evaluations.csv, the workbook's sheet, evaluations.json) says what the
+rankings page says: each row's 备注 as the page gives it and the year's phase, so that a year on
+notice is not read as final; and the public 备注 counts no warning that waits on the association
+(a list it has not published), while `check` gives it as ever (the sample data: 2018 on notice
+from 2026-11-16 with its pilot list not published, 2017 frozen)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+
+import openpyxl
+import pytest
+
+from site_builder import context, downloads, phase, rankings
+from site_builder.form_page import SiteSettings
+from tests.trees import ROOT
+from validators.check import check_tree
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.pending_warnings import association_warnings
+from validators.evaluation.reports import findings_note, ranking_header
+from validators.yaml.policy import policy
+from validators.year.guideline import Guideline, guideline
+
+ON_NOTICE = "2026-12-07"
+FIDELITY = ROOT / "tests" / "data" / "fidelity"
+_TAGS = re.compile(r"<[^>]+>")
+_ROW_ID = re.compile(r'<code class="sb-society-id">([^<]+)</code>')
+_REMARK = re.compile(r'<span class="sb-remark">备注：(.*?)</span></td>')
+
+
+@pytest.fixture(scope="module")
+def site() -> context.SiteData:
+    return context.load(ROOT, SiteSettings(repo_url="https://github.com/example/r"), ON_NOTICE)
+
+
+@pytest.fixture(scope="module")
+def published(site: context.SiteData) -> dict[str, str | bytes]:
+    return {path: content for path, _, content in downloads.files(site)}
+
+
+def _page_remarks(site: context.SiteData, year: int) -> dict[str, str]:
+    """Each society's 备注 on the year's rankings page, as a reader reads it (links and the
+    no-break spaces that keep a count with its word dropped)."""
+    page = rankings.render(site, year)
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    found: dict[str, str] = {}
+    for row in body.split("<tr>")[1:]:
+        [society] = (html.unescape(shown) for shown in _ROW_ID.findall(row))
+        [remark] = _REMARK.findall(row)
+        found[society] = html.unescape(_TAGS.sub("", remark)).replace("\u00a0", " ")
+    return found
+
+
+def _csv_records(published: dict[str, str | bytes]) -> list[dict[str, str]]:
+    data = published["evaluations.csv"]
+    assert isinstance(data, str)
+    return list(csv.DictReader(io.StringIO(data.removeprefix("\ufeff"))))
+
+
+def test_the_ranking_download_says_each_years_phase_in_a_column_added_at_the_end(
+        site: context.SiteData, published: dict[str, str | bytes]) -> None:
+    """The 2018 rows had nothing saying the year is on notice, not final."""
+    header = ranking_header(site.evaluations, site.repo.root)
+    notice = phase.label(site, 2018)
+    assert notice is not None
+    assert notice.startswith("公示中")
+    said = {2018: f"{notice}（截至 {ON_NOTICE}）", 2017: "最终结果"}  # a frozen year's words stay
+    records = _csv_records(published)
+    assert list(records[0]) == [*header, downloads.PHASE]  # the columns before it as they were
+    assert {int(r["年度"]) for r in records} == {2017, 2018}
+    for r in records:
+        assert r[downloads.PHASE] == said[int(r["年度"])], r
+    data = published[downloads.WORKBOOK]
+    assert isinstance(data, bytes)
+    sheet = list(openpyxl.load_workbook(io.BytesIO(data))["排名和各领域得分"].iter_rows(values_only=True))
+    assert list(sheet[0]) == [*header, downloads.PHASE]
+    assert {(row[0], row[2]): row[-1] for row in sheet[1:]} == {
+        (int(r["年度"]), r["学会 id"]): r[downloads.PHASE] for r in records}
+    evaluations = json.loads(str(published["evaluations.json"]))["evaluations"]
+    assert {(e["year"], e["society"]): e[downloads.PHASE_KEY] for e in evaluations} == {
+        (int(r["年度"]), r["学会 id"]): r[downloads.PHASE] for r in records}
+
+
+def test_the_ranking_downloads_remarks_are_the_rankings_pages(
+        site: context.SiteData, published: dict[str, str | bytes]) -> None:
+    """The file said “0 个错误，1 个警告” where the page said “…；待补充材料 1 项” and
+    “…；异议受理中 1 条”: both come from `remarks.remark` now, a frozen year's too."""
+    records = _csv_records(published)
+    evaluations = json.loads(str(published["evaluations.json"]))["evaluations"]
+    remarks = {(e["year"], e["society"]): e[downloads.REMARK_KEY] for e in evaluations}
+    data = published[downloads.WORKBOOK]
+    assert isinstance(data, bytes)
+    sheet = list(openpyxl.load_workbook(io.BytesIO(data))["排名和各领域得分"].iter_rows(values_only=True))
+    sheet_remarks = {(row[0], row[2]): row[-2] for row in sheet[1:]}
+    for year in (2017, 2018):
+        page = _page_remarks(site, year)
+        assert len(page) == len(site.evaluations_in(year))
+        for society, said in page.items():
+            [row] = [r for r in records if r["年度"] == str(year) and r["学会 id"] == society]
+            assert row["备注"] == said, (year, society)
+            assert sheet_remarks[(year, society)] == said, (year, society)
+            assert remarks[(year, society)] == said, (year, society)
+    page = _page_remarks(site, 2018)
+    assert page["cd-computer"] == "0 个错误，0 个警告；待补充材料 1 项"
+    assert page["cd-tcm"].endswith("个警告；异议受理中 1 条")
+    assert _page_remarks(site, 2017)["cd-hitech-park"].endswith("；不予认定 1 项")
+
+
+def test_a_warning_that_waits_on_the_association_is_not_counted_against_the_society(site: context.SiteData) -> None:
+    """“0 个错误，1 个警告” stood beside societies whose only warning was that the association had
+    not yet published 2018's pilot list: the public 备注 leaves it out of the count, and the page
+    says so; `check` still gives it, with its code, as a warning."""
+    result, _ = check_tree(ROOT)
+    pilot = {f.file for f in result.findings if f.code == "W-PILOT-NOT-CONFIRMED" and f.severity == "warning"}
+    assert {"submissions/cd-computer/2018.yaml", "submissions/cd-mech-eng/2018.yaml"} <= pilot
+    for society in ("cd-computer", "cd-mech-eng"):
+        e = site.evaluation(society, 2018)
+        assert e is not None
+        assert (e.warnings, e.association_warnings) == (1, 1)  # the check's count stays in the record
+        assert findings_note(e).endswith("，0 个警告")
+    assert "不计“市科协尚未公布本年度首批承能试点学会名单”这类等待市科协的提示" in rankings.explanation(site, 2018)
+    # A frozen year's 备注 is as its results file recorded it, and its page says nothing of it.
+    frozen = site.evaluation("cd-computer", 2017)
+    assert frozen is not None
+    assert findings_note(frozen) == f"0 个错误，{frozen.warnings} 个警告"
+    assert "等待市科协的提示" not in rankings.explanation(site, 2017)
+
+
+@pytest.mark.parametrize(("case", "waiting"), [("pilot-list-unpublished", 1), ("pilot-list-published", 0)])
+def test_a_pilot_claim_counts_once_the_list_is_out(case: str, waiting: int) -> None:
+    """The same code says, once the list is published, that the report claims what the list does
+    not confirm: the society's to correct, counted."""
+    result, repo = check_tree(FIDELITY / case)
+    assert [f.code for f in result.findings if f.file == "submissions/cd-claim/2017.yaml"] == ["W-PILOT-NOT-CONFIRMED"]
+    [e] = [e for e in evaluate_repository(repo) if e.society == "cd-claim"]
+    assert (e.warnings, e.association_warnings) == (1, waiting)
+    assert findings_note(e) == f"0 个错误，{1 - waiting} 个警告"
+
+
+def test_the_policys_pending_warnings_name_a_warning_code_and_a_list_of_the_guideline() -> None:
+    """policy.yaml's remarks.association_pending: each code is one the check gives, and each list a
+    list field of the guideline file (read by its name)."""
+    entries = policy().remarks.association_pending
+    assert entries
+    sources = "".join(p.read_text("utf-8") for p in (ROOT / "validators" / "rules").glob("*.py"))
+    for entry in entries:
+        assert f'"{entry.code}"' in sources, entry.code
+        field = Guideline.model_fields[entry.until_listed]
+        assert "list[" in str(field.annotation), entry.until_listed
+
+
+def test_only_the_listed_codes_of_a_year_without_its_list_are_waiting() -> None:
+    result, _ = check_tree(ROOT)
+    rules = guideline(2018, ROOT)
+    assert rules is not None
+    assert not rules.pilot_societies
+    found = [f for f in result.findings if f.file.endswith("/2018.yaml")]
+    assert association_warnings(found, rules) == sum(f.code == "W-PILOT-NOT-CONFIRMED" for f in found) > 0
+    published = rules.model_copy(update={"pilot_societies": ["cd-mech-eng"]})
+    assert association_warnings(found, published) == 0
