@@ -17,6 +17,7 @@ from validators.github.pr_api import NotChecked, read_pull_request
 from validators.github.pr_commits import (
     COMMITS_FILE,
     LISTINGS_DIR,
+    Earlier,
     blobs_to_fetch,
     folders_to_list,
     read_commits,
@@ -144,28 +145,34 @@ def record_from_git(repo: Path, base: str, head: str, folder: Path, number: int 
     return folder
 
 
-_CONTENTS_TYPE = {"blob": "file", "tree": "dir", "commit": "file"}  # the API calls a submodule a file
+def tree_entries(ls_tree: bytes) -> list[dict[str, object]]:
+    """`git ls-tree -l -z` of one folder as the Git Trees API lists it (names, not paths)."""
+    entries: list[dict[str, object]] = []
+    for record in filter(None, ls_tree.split(b"\0")):
+        meta, _, path = record.partition(b"\t")
+        mode, kind, sha, size = meta.decode().split()
+        entry: dict[str, object] = {"path": path.decode().rsplit("/", 1)[-1], "mode": mode, "type": kind, "sha": sha}
+        if kind == "blob":
+            entry["size"] = int(size)
+        entries.append(entry)
+    return entries
 
 
 def _earlier_from_git(git: Callable[..., bytes], folder: Path, head_sha: str) -> None:
     """What the comment workflow reads of the earlier commits, asked for as it asks (`pr-verdict
-    --list-earlier`): each folder's listing by the contents API (a missing folder: its 404, an
-    empty listing), then the blobs."""
+    --list-earlier`): each folder's tree by the Git Trees API (a folder the commit lacks: an
+    empty tree), then the blobs."""
     try:
         pr = read_pull_request(folder, head_sha)
     except NotChecked:
         return
     earlier = read_commits(pr)
-    if earlier is None:
+    if not isinstance(earlier, Earlier):
         return
     (folder / LISTINGS_DIR).mkdir(exist_ok=True)
     for commit, year in folders_to_list(pr, earlier):
-        listing = []
-        for record in filter(None, git("ls-tree", "-l", "-z", commit, f"reviews/{year}/").split(b"\0")):
-            meta, _, path = record.partition(b"\t")
-            mode, kind, sha, size = meta.decode().split()
-            listing.append({"name": path.decode().rsplit("/", 1)[1], "sha": sha, "size": 0 if size == "-" else int(size),
-                            "type": "symlink" if mode == SYMLINK else _CONTENTS_TYPE[kind]})
-        (folder / LISTINGS_DIR / f"{commit}-{year}.json").write_text(json.dumps(listing), encoding="utf-8")
+        (folder / LISTINGS_DIR / f"{commit}-{year}.json").write_text(
+            json.dumps({"tree": tree_entries(git("ls-tree", "-l", "-z", commit, f"reviews/{year}/")),
+                        "truncated": False}), encoding="utf-8")
     for sha in blobs_to_fetch(pr, earlier):
         (folder / "blobs" / sha).write_bytes(git("cat-file", "blob", sha))

@@ -32,14 +32,18 @@ from tests.test_review_stale import (
 )
 from tests.trees import ROOT
 from validators.github.pr_comment import Links
-from validators.github.pr_commits import MAX_BYTES, MAX_COMMITS
+from validators.github.pr_commits import API_COMMITS, MAX_BYTES, MAX_COMMITS
 from validators.github.pr_verdict import decide
 
 REPO = "example-org/society-registry"
 STEP = "Read the pull request, its files, its head tree, its YAML files and its commits as data"
 
 # Answers `gh api [-H ...] [--paginate] [--jq EXPR] ENDPOINT` from FAKE_API (the pull request's
-# records) and FAKE_REPO (blobs and folder listings, as the git and contents APIs give them).
+# records) and FAKE_REPO (blobs, trees and folder listings, as the git and contents APIs give them),
+# within GitHub's documented limits: a pull request's commits, 250 at most (FAKE_PR_COMMITS); a
+# folder by the contents API, its first 1,000 entries without a word (FAKE_CONTENTS_LIMIT); a tree,
+# `truncated` past its limit (FAKE_TREE_LIMIT, 100,000 entries when recursive). An object or folder
+# there is not: 404. Strings print raw, as `gh --jq` prints them.
 FAKE_GH = r'''
 import json, os, subprocess, sys
 args, jq, endpoint = sys.argv[2:], None, None
@@ -56,28 +60,42 @@ prefix = "repos/" + os.environ["GITHUB_REPOSITORY"] + "/"
 path, _, query = endpoint[len(prefix):].partition("?")
 def git(*a):
     return subprocess.run(["git", "-C", repo, *a], capture_output=True, check=True).stdout
+def not_found():
+    sys.stderr.write("gh: Not Found (HTTP 404)\n")
+    sys.exit(1)
+def ls_tree(*a):
+    found = subprocess.run(["git", "-C", repo, "ls-tree", "-l", "-z", *a], capture_output=True)
+    if found.returncode:
+        not_found()
+    for record in filter(None, found.stdout.split(b"\0")):
+        meta, _, name = record.partition(b"\t")
+        mode, kind, sha, size = meta.decode().split()
+        yield name.decode(), mode, kind, sha, (None if size == "-" else int(size))
 if path.startswith("git/blobs/"):
     sys.stdout.buffer.write(git("cat-file", "blob", path.rsplit("/", 1)[1]))
     sys.exit(0)
 if path.startswith("contents/"):
     folder, ref = path[len("contents/"):], query.partition("ref=")[2]
-    listing = []
-    for record in filter(None, git("ls-tree", "-l", "-z", ref, folder + "/").split(b"\0")):
-        meta, _, name = record.partition(b"\t")
-        mode, kind, sha, size = meta.decode().split()
-        listing.append({"name": name.decode().rsplit("/", 1)[1], "path": name.decode(), "sha": sha,
-                        "size": 0 if size == "-" else int(size),
-                        "type": {"blob": "file", "tree": "dir", "commit": "file"}[kind]})
+    listing = [{"name": name.rsplit("/", 1)[1], "path": name, "sha": sha, "size": size or 0,
+                "type": {"blob": "file", "tree": "dir", "commit": "file"}[kind]}
+               for name, mode, kind, sha, size in ls_tree(ref, folder + "/")]
     if not listing:
-        sys.stderr.write("gh: Not Found (HTTP 404)\n")
-        sys.exit(1)
-    body = json.dumps(listing)
+        not_found()
+    body = json.dumps(listing[:int(os.environ.get("FAKE_CONTENTS_LIMIT", "1000"))])
+elif path.startswith("git/trees/") and "recursive" not in query:
+    wanted = path.rsplit("/", 1)[1]
+    tree = [{"path": name, "mode": mode, "type": kind, "sha": sha, **({} if size is None else {"size": size})}
+            for name, mode, kind, sha, size in ls_tree(wanted)]
+    limit = int(os.environ.get("FAKE_TREE_LIMIT", "100000"))
+    body = json.dumps({"sha": wanted, "tree": tree[:limit], "truncated": len(tree) > limit})
 else:
     body = open(os.path.join(api, path.replace("/", "_") + ".json"), encoding="utf-8").read()
+    if path.endswith("/commits"):
+        body = json.dumps(json.loads(body)[:int(os.environ.get("FAKE_PR_COMMITS", "250"))])
 if jq is None:
     sys.stdout.write(body)
 else:
-    sys.stdout.write(subprocess.run(["jq", "-c", jq], input=body, capture_output=True, text=True,
+    sys.stdout.write(subprocess.run(["jq", "-r", "-c", jq], input=body, capture_output=True, text=True,
                                     check=True).stdout)
 '''
 
@@ -103,9 +121,9 @@ def _api_records(repo: Path, branch: str, folder: Path) -> None:
         [{"sha": c[0], "parents": [{"sha": p} for p in c[1:]]} for c in commits]), encoding="utf-8")
 
 
-def run_step(repo: Path, branch: str, tmp_path: Path) -> tuple[str, Path]:
+def run_step(repo: Path, branch: str, tmp_path: Path, **limits: str) -> tuple[str, Path]:
     """The step run on the pull request from `branch` (main checked out after): its head, and
-    the folder it recorded."""
+    the folder it recorded. `limits`: the stand-in's (FAKE_TREE_LIMIT=...)."""
     head = git(repo, "rev-parse", branch).strip()
     git(repo, "checkout", "-q", "main")
     api, bin_dir, runner = tmp_path / "api", tmp_path / "bin", tmp_path / "runner"
@@ -118,7 +136,7 @@ def run_step(repo: Path, branch: str, tmp_path: Path) -> tuple[str, Path]:
         (bin_dir / tool).chmod(0o755)
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "RUNNER_TEMP": str(runner),
            "GITHUB_REPOSITORY": REPO, "FAKE_REPO": str(repo), "FAKE_API": str(api),
-           "PR_NUMBER": "7", "HEAD_SHA": head, "GH_TOKEN": "unused"}
+           "PR_NUMBER": "7", "HEAD_SHA": head, "GH_TOKEN": "unused", **limits}
     run = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", _step(STEP)["run"]],
                          cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
@@ -149,7 +167,7 @@ def test_the_comment_job_reads_the_earlier_commits_and_names_the_overwritten_ver
 @pytest.mark.slow
 def test_a_review_folder_an_earlier_commit_lacks_is_an_empty_listing_not_a_gap(tmp_path: Path) -> None:
     """The first review file of a new year: at the commit before the pull request the folder does
-    not exist (the API's 404), which is no gap in what was read."""
+    not exist (its parent tree has no such entry), which is no gap in what was read."""
     repo = sample_repository(tmp_path, [ADMIN], [STAFF, EXPERT])
     new_file = FILE.replace("2018", "2019")
     open_pull_request(repo, "new-year", "society: cd-mech-eng\nyear: 2019\nitems: [\n", new_file)
@@ -157,7 +175,7 @@ def test_a_review_folder_an_earlier_commit_lacks_is_an_empty_listing_not_a_gap(t
     git(repo, "commit", "-q", "-a", "-m", "fixed")
     head, recorded = run_step(repo, "new-year", tmp_path)
     listings = [json.loads(p.read_text(encoding="utf-8")) for p in (recorded / "earlier").iterdir()]
-    assert [] in listings
+    assert {"tree": [], "truncated": False} in listings
     assert "比较不完整" not in comment_on(repo, head, recorded, tmp_path)
 
 
@@ -165,3 +183,58 @@ def test_the_readme_states_the_caps_the_program_keeps() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"读取最近 {MAX_COMMITS} 个提交中" in readme
     assert f"共 {MAX_BYTES // (1024 * 1024)} MB 以内" in readme
+    assert f"超过 {API_COMMITS} 个提交时" in readme
+
+
+@pytest.mark.slow
+def test_a_review_folder_past_the_contents_apis_1000_entries_is_read_whole(tmp_path: Path) -> None:
+    """The contents API lists a folder's first 1,000 entries without a word (the stand-in: its
+    first 4; the review file is the fifth of reviews/2018); the plan is some 1,500 societies. The
+    folders are read as trees, so a file past the cut-off is still compared."""
+    repo = sample_repository(tmp_path, [ADMIN], [STAFF, EXPERT])
+    names = sorted(path.name for path in (repo / FILE).parent.iterdir())
+    assert names.index(FILE.rsplit("/", 1)[1]) == 4
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, A_VERDICT))
+    staff_commit = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    commit_file(repo, workbench_file(site, B_VERDICT), "expert")
+    head, recorded = run_step(repo, "both", tmp_path, FAKE_CONTENTS_LIMIT="4")
+    comment = comment_on(repo, head, recorded, tmp_path)
+    assert f"本拉取请求较早的提交 {staff_commit} 中的 {FILE} 有 1 条核查记录" in comment
+    assert "比较不完整" not in comment
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("limit", ["4", "1"], ids=["the-year-folder", "the-commits-root"])
+def test_a_truncated_tree_is_said_unread_not_taken_for_a_missing_file(tmp_path: Path, limit: str) -> None:
+    """A tree GitHub truncates lacks entries it holds (the stand-in: past `limit`; the review file
+    is the fifth of reviews/2018, `reviews` the second of the root): the comment says the
+    comparison is incomplete, never that nothing changed."""
+    repo = sample_repository(tmp_path, [ADMIN], [STAFF, EXPERT])
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, A_VERDICT))
+    commit_file(repo, workbench_file(site, B_VERDICT), "expert")
+    head, recorded = run_step(repo, "both", tmp_path, FAKE_TREE_LIMIT=limit)
+    comment = comment_on(repo, head, recorded, tmp_path)
+    assert "W-REVIEW-RECORDS-DROPPED" not in comment
+    assert "核查记录文件与本拉取请求较早提交的比较不完整：有的提交中的文件清单没有读到" in comment
+
+
+@pytest.mark.slow
+def test_a_pull_request_of_more_commits_than_github_lists_says_so(tmp_path: Path) -> None:
+    """GitHub lists 250 of a pull request's commits at most, the oldest, so the list stops before
+    the head: the comment says how many there are and that none was compared, not that the list
+    was not read."""
+    repo = sample_repository(tmp_path, [ADMIN], [STAFF, EXPERT])
+    site = published(repo)
+    open_pull_request(repo, "many", workbench_file(site, A_VERDICT))
+    subprocess.run(["bash", "-c", f'for i in $(seq {API_COMMITS}); do git commit -q --allow-empty -m "$i"; done'],
+                   cwd=repo, env={**os.environ, "GIT_AUTHOR_NAME": "Tester", "GIT_AUTHOR_EMAIL": "t@example.org",
+                                  "GIT_COMMITTER_NAME": "Tester", "GIT_COMMITTER_EMAIL": "t@example.org"},
+                   check=True)
+    head, recorded = run_step(repo, "many", tmp_path)
+    assert len((recorded / "commits.jsonl").read_text(encoding="utf-8").splitlines()) == API_COMMITS
+    comment = comment_on(repo, head, recorded, tmp_path)
+    assert (f"本拉取请求有 {API_COMMITS + 1} 个提交，GitHub 最多列出一个拉取请求的 {API_COMMITS} 个提交，"
+            "核查记录文件没有与较早的提交比较。") in comment
+    assert "没有读到本拉取请求的提交清单" not in comment

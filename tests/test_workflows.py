@@ -119,6 +119,8 @@ def test_comment_workflow_has_least_privilege_and_uses_the_marker() -> None:
     assert "python -m validators pr-verdict" in runs
     assert "pulls/$PR_NUMBER/commits" in runs  # the earlier commits, as data (tests/test_comment_commits.py)
     assert "--list-earlier folders" in runs
+    assert "/git/trees/$folder" in runs  # a folder's tree: the contents API lists 1,000 entries at most
+    assert "/contents/" not in runs
     assert "--list-earlier blobs" in runs
     assert "pr-validation" in runs
     assert "make" not in runs

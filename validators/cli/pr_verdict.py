@@ -50,7 +50,7 @@ def _list_blobs(args: argparse.Namespace) -> int:
 
 def _list_earlier(args: argparse.Namespace) -> int:
     from validators.github.pr_api import NotChecked, read_pull_request
-    from validators.github.pr_commits import blobs_to_fetch, folders_to_list, read_commits
+    from validators.github.pr_commits import Earlier, blobs_to_fetch, folders_to_list, read_commits
     from validators.github.pr_overlay import outside_submissions
 
     try:
@@ -59,7 +59,7 @@ def _list_earlier(args: argparse.Namespace) -> int:
         err(f"不读取较早的提交：{exc}")
         return EXIT_OK
     earlier = read_commits(pr)
-    if earlier is None or outside_submissions(pr.files):
+    if not isinstance(earlier, Earlier) or outside_submissions(pr.files):
         return EXIT_OK
     if args.list_earlier == "folders":
         for commit, year in folders_to_list(pr, earlier):

@@ -4,9 +4,11 @@ head's (W-REVIEW-RECORDS-DROPPED), as `check-changed --base` compares them from 
 
 The workflow lists the commits (`commits.jsonl`), then, at each of the newest commits (and the
 one before them), the review year folders the pull request changes (`earlier/<commit>-<year>.json`:
-each entry's name, type, blob and size, no content), then the blobs of the versions found. A
-version is a commit at which the file differs from the commit before, as `git log -- <path>`
-lists them. The commits and bytes read are capped; what was not read is said in the comment.
+the folder's tree from the Git Trees API, each entry's name, mode, type, blob and size, no content;
+the contents API would list 1,000 entries of a folder at most), then the blobs of the versions
+found. A version is a commit at which the file differs from the commit before, as `git log --
+<path>` lists them. The commits and bytes read are capped; what was not read (a truncated tree, a
+pull request of more commits than the API lists) is said in the comment.
 """
 
 from __future__ import annotations
@@ -18,15 +20,18 @@ from typing import Annotated
 from pydantic import Field, ValidationError
 
 from validators.association.reviews import REVIEWS, record_year_folder
-from validators.github.pr_api import REGULAR_MODES, ApiModel, PullRequest, Sha
+from validators.github.pr_api import REGULAR_MODES, ApiModel, PullRequest, Sha, TreeEntryIn
 from validators.github.review_base import SHORT_SHA, EarlierReader
 from validators.yaml import strict_json
 from validators.yaml.loading import read_limited
 from validators.yaml.policy import policy
 
 COMMITS_FILE = "commits.jsonl"  # GET /repos/{repo}/pulls/{n}/commits: {sha, parents}, oldest first
-LISTINGS_DIR = "earlier"  # GET /repos/{repo}/contents/reviews/{year}?ref={commit}, one file each
-MAX_COMMITS = 50  # the newest commits read; the API lists 250 at most
+# GET /repos/{repo}/git/trees/{sha} of reviews/{year} at a commit, one file each (a folder the
+# commit lacks: an empty tree).
+LISTINGS_DIR = "earlier"
+API_COMMITS = 250  # the most commits GitHub lists for a pull request; with more, none are compared
+MAX_COMMITS = 50  # the newest of the listed commits read
 MAX_BYTES = 4 * 1024 * 1024  # the earlier versions' blobs read, newest first
 _MAX_LIST_BYTES = 4 * 1024 * 1024
 
@@ -36,13 +41,11 @@ class CommitIn(ApiModel):
     parents: Annotated[list[Sha], Field(max_length=64)]
 
 
-class EntryIn(ApiModel):
-    """One entry of a folder's listing (the contents API: a regular file is `file`)."""
+class ListingIn(ApiModel):
+    """A folder's tree, not recursive: `truncated` when GitHub left entries out."""
 
-    name: Annotated[str, Field(min_length=1, max_length=255)]
-    type: str
-    sha: Sha
-    size: Annotated[int, Field(ge=0)]
+    tree: Annotated[list[TreeEntryIn], Field(max_length=1_000_000)]
+    truncated: bool
 
 
 # A file's state at a commit: its blob and size when a regular file, None when absent or not one.
@@ -59,6 +62,13 @@ class Earlier:
     total: int  # the pull request's commits
 
 
+@dataclass(frozen=True, slots=True)
+class Unlisted:
+    """The pull request has more commits than GitHub lists: none of them is compared."""
+
+    total: int
+
+
 def review_paths(pr: PullRequest) -> list[str]:
     """The review and objections files the pull request adds or changes."""
     return sorted({c.filename for c in pr.files if c.status != "removed" and record_year_folder(c.filename)})
@@ -68,9 +78,10 @@ def _years(pr: PullRequest) -> list[str]:
     return sorted({year for p in review_paths(pr) if (year := record_year_folder(p))})
 
 
-def read_commits(pr: PullRequest) -> Earlier | None:
-    """The commits recorded for `pr`, the newest MAX_COMMITS of them read; None when there is no
-    usable list (missing, malformed, or not ending at the head: a push meanwhile)."""
+def read_commits(pr: PullRequest) -> Earlier | Unlisted | None:
+    """The commits recorded for `pr`, the newest MAX_COMMITS of them read; Unlisted when the
+    pull request has more than the API lists (the list then stops before the head); None when
+    there is no usable list (missing, malformed, or not ending at the head: a push meanwhile)."""
     path = pr.folder / COMMITS_FILE
     if path.is_symlink() or not path.is_file():
         return None
@@ -80,8 +91,11 @@ def read_commits(pr: PullRequest) -> Earlier | None:
         commits = [CommitIn.model_validate(strict_json.loads(line)) for line in lines]
     except (UnicodeDecodeError, strict_json.StrictJsonError, ValidationError):
         return None
-    if len(data) > _MAX_LIST_BYTES or not commits or commits[-1].sha != pr.head_sha:
+    if len(data) > _MAX_LIST_BYTES or not commits:
         return None
+    if commits[-1].sha != pr.head_sha:
+        listed = len(commits) >= API_COMMITS and (pr.commits or 0) > len(commits)
+        return Unlisted(pr.commits or 0) if listed else None
     read = commits[-MAX_COMMITS:]
     start = read[0].parents[0] if read[0].parents else None
     return Earlier([c.sha for c in read], start, max(pr.commits or 0, len(commits)))
@@ -93,24 +107,28 @@ def folders_to_list(pr: PullRequest, earlier: Earlier) -> list[tuple[str, str]]:
     return [(commit, year) for commit in commits for year in _years(pr)]
 
 
+def _state(entry: TreeEntryIn) -> _State:
+    return (entry.sha, entry.size or 0) if entry.type == "blob" and entry.mode in REGULAR_MODES else None
+
+
 def _listing(pr: PullRequest, commit: str, year: str) -> dict[str, _State] | None:
-    """The year folder's files at `commit` by name (None: not read)."""
+    """The year folder's files at `commit` by name (None: not read, or truncated)."""
     if commit == pr.head_sha:
         prefix = f"{REVIEWS}/{year}/"
-        return {path[len(prefix):]: (e.sha, e.size or 0) if e.type == "blob" and e.mode in REGULAR_MODES else None
+        return {path[len(prefix):]: _state(e)
                 for path, e in pr.tree.items() if path.startswith(prefix) and "/" not in path[len(prefix):]}
     path = pr.folder / LISTINGS_DIR / f"{commit}-{year}.json"
     if path.is_symlink() or not path.is_file():
         return None
     data = read_limited(path, _MAX_LIST_BYTES)
     try:
-        raw = strict_json.loads(data)
-        if len(data) > _MAX_LIST_BYTES or not isinstance(raw, list):
+        strict_json.loads(data)
+        if len(data) > _MAX_LIST_BYTES:
             return None
-        entries = [EntryIn.model_validate(e) for e in raw]
+        listing = ListingIn.model_validate_json(data)
     except (strict_json.StrictJsonError, ValidationError):
         return None
-    return {e.name: (e.sha, e.size) if e.type == "file" else None for e in entries}
+    return None if listing.truncated else {e.path: _state(e) for e in listing.tree}
 
 
 def _versions(pr: PullRequest, earlier: Earlier, path: str,
@@ -182,13 +200,16 @@ def _blob(pr: PullRequest, sha: str) -> bytes | None:
     return data if git_id == sha else None
 
 
-def earlier_versions(pr: PullRequest, earlier: Earlier | None) -> tuple[EarlierReader | None, str]:
+def earlier_versions(pr: PullRequest, earlier: Earlier | Unlisted | None) -> tuple[EarlierReader | None, str]:
     """The reader `stale_reviews` compares with, and a sentence for the comment when part of the
     pull request's commits was not read (empty when all were, or no review file is changed)."""
     if not review_paths(pr):
         return None, ""
     if earlier is None:
         return None, "没有读到本拉取请求的提交清单，核查记录文件没有与较早的提交比较。"
+    if isinstance(earlier, Unlisted):
+        return None, (f"本拉取请求有 {earlier.total} 个提交，GitHub 最多列出一个拉取请求的 {API_COMMITS} 个提交，"
+                      "核查记录文件没有与较早的提交比较。")
     found = _read(pr, earlier)
     blobs = {sha: _blob(pr, sha) for states in found.versions.values()
              for _, state in states if state is not None for sha in (state[0],)}
