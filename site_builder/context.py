@@ -301,7 +301,8 @@ def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache |
         bar.total = total
         bar.show(done)
 
-    result, repo = check_tree(root, cache=cache, progress=progress if bar else None)
+    day = dt.date.fromisoformat(build_date)  # what the pages are of: the rules and the scores alike
+    result, repo = check_tree(root, cache=cache, progress=progress if bar else None, day=day)
     frozen = check_frozen(result, root)  # the frozen results files are checked files too
     if say:
         counts = Counter(f.severity for f in result.findings)
@@ -314,7 +315,7 @@ def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache |
         if key != (doc.report.society, doc.report.year):
             del repo.reports[key]
             repo.broken[key] = BrokenReport(doc.file, *key, doc.findings)
-    evaluations = published(evaluate_repository(repo, as_of=dt.date.fromisoformat(build_date), memo=memo),
+    evaluations = published(evaluate_repository(repo, as_of=day, memo=memo),
                             frozen)
     if say:
         say(f"评估了 {len(evaluations)} 份报告（累计 {time.perf_counter() - started:.1f} 秒）；正在生成页面…")

@@ -20,8 +20,8 @@ from validators.rules.cross_file_common import same_text
 from validators.yaml.policy import policy
 
 
-def _found(root: Path, *codes: str) -> list[Finding]:
-    result, _ = check_tree(root)
+def _found(root: Path, *codes: str, day: dt.date | None = None) -> list[Finding]:
+    result, _ = check_tree(root, day=day)
     return [f for f in result.findings if f.code in codes]
 
 
@@ -577,36 +577,49 @@ def _silent_member_tree(tmp_path: Path) -> Path:
 
 SILENT_SAID = ("成员成都市cd-silent学会（示例）没有提交 2017 年度报告（填报已于 2017 年 12 月 15 日截止）："
                "无法从它的报告中核对它参与联合体“示例联合体”。指南没有要求成员学会提交报告，"
-               "评估照常计入这一成员，由市科协对照证明材料核查；如它已不再是成员，请从成员中删去。")
+               "评估照常计入这一成员，由市科协对照证明材料核查。如它已不再是成员：填报截止后本学会不能再自己修改报告，"
+               "请联系市科协，由市科协管理员从成员中删去；公示期内也可以按网站上的说明提出异议，市科协允许更正后再由本学会删去。")
 
 
 @pytest.mark.parametrize(("day", "said"), [(dt.date(2017, 12, 15), False), (dt.date(2017, 12, 16), True),
                                            (dt.date(2026, 1, 1), True)])
 def test_a_lead_hears_of_a_member_society_without_a_report_once_submission_has_closed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: dt.date, said: bool) -> None:
+        tmp_path: Path, day: dt.date, said: bool) -> None:
     """A member society of the repository with no report of the year was counted in 4.3's tier
     without a word (the maintainers' notes). Until the year's last day of submission (2017's
     calendar: 12 月 15 日) it may still report: nothing is said. After it, the lead hears of it at
     the member's first listing; a member whose report does not read has a report, an outside body
-    and an unknown id (W-CONSORTIUM-MEMBER-UNKNOWN) are no society without one."""
-    monkeypatch.setattr("validators.rules.cross_file_consortia.today", lambda: day)
+    and an unknown id (W-CONSORTIUM-MEMBER-UNKNOWN) are no society without one. The day is the
+    check's (`check_tree`'s `day`), not the clock's."""
     root = _silent_member_tree(tmp_path)
-    found = _found(root, "W-CONSORTIUM-MEMBER-NO-REPORT")
+    found = _found(root, "W-CONSORTIUM-MEMBER-NO-REPORT", day=day)
     assert [(f.file, f.path, f.severity, f.clause, f.message) for f in found] == (
         [("submissions/cd-zz/2017.yaml", ("consortia", 0, "members", 0), "warning", "4", SILENT_SAID)] if said else [])
     # Checked alone, as the lead's pull request is: the member's folder is read, and it is said alike.
-    alone, _ = check_tree(root, [root / "submissions" / "cd-zz" / "2017.yaml"])
+    alone, _ = check_tree(root, [root / "submissions" / "cd-zz" / "2017.yaml"], day=day)
     assert [f for f in alone.findings if f.code == "W-CONSORTIUM-MEMBER-NO-REPORT"] == found
+
+
+def test_a_member_folder_without_a_profile_or_a_report_is_no_society_the_lead_hears_of(tmp_path: Path) -> None:
+    """A member whose folder holds neither a profile nor a report that reads (a society.yaml that
+    does not read, a report of another year that does not either) is not one of the societies the
+    online form knows (the site lists profiles and reports): the lead is told nothing of it, as
+    the whole tree's check tells it nothing, whether its file is checked alone or with the rest."""
+    root = write_tree(_silent_member_tree(tmp_path), {"submissions/cd-silent/society.yaml": "name: [\n",
+                                                      "submissions/cd-silent/2016.yaml": "society: [\n"})
+    day = dt.date(2018, 1, 10)
+    assert _found(root, "W-CONSORTIUM-MEMBER-NO-REPORT", day=day) == []
+    alone, _ = check_tree(root, [root / "submissions" / "cd-zz" / "2017.yaml"], day=day)
+    assert [f for f in alone.findings if f.code == "W-CONSORTIUM-MEMBER-NO-REPORT"] == []
 
 
 @pytest.mark.parametrize("day", [dt.date(2017, 12, 1), dt.date(2018, 1, 10)])
 def test_a_member_without_a_report_counts_in_the_tier_and_the_line_says_so(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: dt.date) -> None:
+        tmp_path: Path, day: dt.date) -> None:
     """The guideline asks no report of a member (4.3: 「以后每年根据评估绩效予以分档补助」; outside
     bodies never send one): the tier counts it as before (5 members, 4 activities: 二档), and once
     submission has closed the line says how many have none (the report page names them)."""
-    monkeypatch.setattr("validators.rules.cross_file_consortia.today", lambda: day)
-    _, repo = check_tree(_silent_member_tree(tmp_path))
+    _, repo = check_tree(_silent_member_tree(tmp_path), day=day)
     [evaluation] = [e for e in evaluate_repository(repo, 2017, as_of=day) if e.society == "cd-zz"]
     [line] = [x for x in evaluation.lines if x.item_id == "cons-a" and x.rule == "tier"]
     assert line.points == 2.0

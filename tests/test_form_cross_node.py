@@ -37,7 +37,7 @@ from tests.test_form_findings_node import _Dumper, _respell
 from tests.trees import ROOT, base_tree
 from validators.association.browser_cross import cross_files, shared_file
 from validators.check import check_tree
-from validators.rules import cross_file_consortia
+from validators.year.cycle import today
 
 # As the page loads them (form.js, crossCheck): across.json, then only the files under across/
 # that the report's check needs (each of which the site wrote), put together.
@@ -339,8 +339,13 @@ def _both(case: dict[str, Any]) -> tuple[Found, Found]:
     """What `check` finds of the report in the repository, and what the form finds of it with the
     repository's across.json."""
     society, year, report = case["society"], case["year"], case["report"]
+    # The day the check's warnings are of (W-CONSORTIUM-MEMBER-NO-REPORT): the form is given it too.
+    day: dt.date = case.get("day") or today()
     with tempfile.TemporaryDirectory() as tmp:
         root = base_tree(Path(tmp), ("submissions",))
+        for member in case.get("unread", ()):  # a society folder whose profile and reports do not read
+            for path in (root / "submissions" / member).glob("*.yaml"):
+                path.write_text("id: [\n", encoding="utf-8")
         if case["other"]:
             (where, item) = case["other"]
             rival = copy.deepcopy(SAMPLE[where])
@@ -354,18 +359,17 @@ def _both(case: dict[str, Any]) -> tuple[Found, Found]:
             (root / _file(society, year)).unlink(missing_ok=True)
         elif case["merged"] == "same":
             _write(root, society, year, report)
-        _, published = check_tree(root)
+        _, published = check_tree(root, day=day)
         files = cross_files(published, case.get("shares"))
         names = {s: doc.profile.name for s, doc in published.profiles.items()}
         _write(root, society, year, report)
-        result, _ = check_tree(root, [root / _file(society, year)])
+        result, _ = check_tree(root, [root / _file(society, year)], day=day)
     found = [f for f in result.findings if f.file == _file(society, year)]
     assert bool(case.get("unreadable")) == bool([f for f in found if f.code.startswith(("E-SCHEMA", "E-YAML"))]), found
     by_check = {(json.dumps(list(f.path or ()), ensure_ascii=False), f.code, f.message)
                 for f in found if f.code in MIRRORED}
-    # The day the check's warnings are of (W-CONSORTIUM-MEMBER-NO-REPORT): the form is given it too.
-    day = cross_file_consortia.today().isoformat()
-    payload = json.dumps({"report": report, "files": files, "labels": labels_data(), "names": names, "day": day},
+    payload = json.dumps({"report": report, "files": files, "labels": labels_data(), "names": names,
+                          "day": day.isoformat()},
                          ensure_ascii=False, default=str)
     done = subprocess.run([_node(), "-e", HARNESS, *map(str, SCRIPTS)], input=payload, capture_output=True,
                           text=True, timeout=60)
@@ -376,7 +380,9 @@ def _both(case: dict[str, Any]) -> tuple[Found, Found]:
     assert all((sev == "warning") == (c in WARNINGS) for _, c, _, sev in said), said
     warned = [(json.dumps(list(f.path or ()), ensure_ascii=False), f.code, f.message)
               for f in sorted(found, key=lambda f: f.sort_key) if f.code in WARNINGS]
-    if not case.get("unreadable"):  # `check` says nothing across files of a report it cannot read
+    # `check` says nothing across files of a report it cannot read; of a member folder that does not
+    # read, a lone check's W-CONSORTIUM-MEMBER-UNKNOWN knows the folder, the form does not.
+    if not case.get("unreadable") and not case.get("unread"):
         assert [(json.dumps(p, ensure_ascii=False), c, m) for p, c, m, sev in said if sev == "warning"] == warned
     return by_check, by_form
 
@@ -565,16 +571,26 @@ def test_each_mirrored_warning_is_said_by_both(shares: int | None) -> None:
 
 
 @pytest.mark.parametrize(("day", "said"), [(dt.date(2018, 12, 15), False), (dt.date(2018, 12, 16), True)])
-def test_a_member_without_a_report_is_said_by_both_once_submission_has_closed(
-        monkeypatch: pytest.MonkeyPatch, day: dt.date, said: bool) -> None:
+def test_a_member_without_a_report_is_said_by_both_once_submission_has_closed(day: dt.date, said: bool) -> None:
     """W-CONSORTIUM-MEMBER-NO-REPORT waits for the year's last day of submission (2018: 12 月 15 日)
-    in `check` and in the form (the reader's day): cd-fintech, listed by cd-mech-eng, may still
-    send its 2018 report until then. cd-agri, which cd-tcm's 2018 report lists, has none either."""
-    monkeypatch.setattr("validators.rules.cross_file_consortia.today", lambda: day)
+    in `check` (the day it is of) and in the form (the reader's day): cd-fintech, listed by
+    cd-mech-eng, may still send its 2018 report until then. cd-agri, which cd-tcm's 2018 report
+    lists, has none either."""
     for society, edit in (("cd-mech-eng", _silent_member), ("cd-tcm", lambda report: None)):
-        by_check, by_form = _both(_edited(society, 2018, edit))
+        by_check, by_form = _both({**_edited(society, 2018, edit), "day": day})
         assert by_form == by_check, society
         assert ("W-CONSORTIUM-MEMBER-NO-REPORT" in {c for _, c, _ in by_form}) is said, society
+
+
+def test_a_member_folder_that_does_not_read_is_no_society_to_either() -> None:
+    """A member whose folder holds no profile or report that reads is not one of the societies the
+    form knows (the site's profiles and reports), nor `check`'s, which reads the member's folder
+    whole when the lead's report is checked alone: neither says W-CONSORTIUM-MEMBER-NO-REPORT of
+    it. (W-CONSORTIUM-MEMBER-UNKNOWN of such a folder is another matter: not compared here.)"""
+    case = {**_edited("cd-mech-eng", 2018, _silent_member), "day": dt.date(2018, 12, 16), "unread": ("cd-fintech",)}
+    by_check, by_form = _both(case)
+    said = "W-CONSORTIUM-MEMBER-NO-REPORT"
+    assert {x for x in by_form if x[1] == said} == {x for x in by_check if x[1] == said} == set()
 
 
 def _smart_led(report: dict[str, Any]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from site_builder import report_page
 from site_builder.context import load
 from site_builder.form_page import SiteSettings
@@ -34,14 +36,20 @@ def test_the_tier_line_shows_the_count_it_used() -> None:
     assert "成员 3 个" in tier[0].note, tier[0].note
 
 
-def test_the_report_page_marks_a_member_society_without_a_report(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("built", "closed"), [("2018-12-01", False), ("2018-12-15", False), ("2018-12-16", True),
+                                                ("2026-12-04", True)])
+def test_the_report_page_marks_a_member_society_without_a_report(tmp_path: Path, built: str, closed: bool) -> None:
     """cd-tcm's 2018 report leads 成都绿色健康学会联合体 with cd-eco-env (which reported 2018) and
     cd-agri (which did not; 2018's submission closed on 2018-12-15): the members' cell links both
-    by name and marks cd-agri, and the tier line, which counts it, names it."""
-    site = load(base_tree(tmp_path / "tree"), SiteSettings(repo_url="https://github.com/example/registry"), "2026-12-04")
+    by name and, on a site built after the close, marks cd-agri, and the tier line, which counts
+    it, names it. The day is the site's build date, not the clock's: a site built before the close
+    says nothing of it."""
+    site = load(base_tree(tmp_path / "tree"), SiteSettings(repo_url="https://github.com/example/registry"), built)
     html = report_page.render(site, site.repo.reports[("cd-tcm", 2018)])
     agri, eco = (re.escape(site.name(s)) for s in ("cd-agri", "cd-eco-env"))
-    assert re.search(f'<li><a [^>]*class="sb-society">{agri}</a>{re.escape(NO_REPORT_MARK)}</li>', html)
+    mark = re.escape(NO_REPORT_MARK) if closed else ""
+    assert re.search(f'<li><a [^>]*class="sb-society">{agri}</a>{mark}</li>', html)
     assert re.search(f'<li><a [^>]*class="sb-society">{eco}</a></li>', html)
-    assert "成员 2 个（其中 1 个成员学会没有本年度报告，照常计入：指南没有要求成员学会提交报告）" in html
-    assert html.count(NO_REPORT_MARK) == 1
+    assert ("成员 2 个（其中 1 个成员学会没有本年度报告，照常计入：指南没有要求成员学会提交报告）" in html) is closed
+    assert "成员 2 个" in html
+    assert html.count(NO_REPORT_MARK) == int(closed)

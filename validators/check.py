@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import multiprocessing
 import os
@@ -60,6 +61,7 @@ from validators.yaml.hidden_characters import visible
 from validators.yaml.loading import SPECIAL_KINDS, SourceMap, load_path, unopened_words
 from validators.yaml.policy import hidden_characters, policy
 from validators.year.consistency import year_problems, year_warnings
+from validators.year.cycle import today
 from validators.year.files import YearFileError
 from validators.year.guideline import (
     Guideline,
@@ -379,8 +381,11 @@ Progress = Callable[[int, int], None]
 
 
 def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | None = None,
-               progress: Progress | None = None, marks: bool = True) -> tuple[CheckResult, Repository]:
-    """Checks the given files (or the whole tree) and the rules across files and years.
+               progress: Progress | None = None, marks: bool = True,
+               day: dt.date | None = None) -> tuple[CheckResult, Repository]:
+    """Checks the given files (or the whole tree) and the rules across files and years, as they
+    stand on `day` (today in the association's calendar by default; the site passes its build
+    date and finalize its own): a rule that waits for a day of the year's calendar reads it.
 
     With `cache`, a file whose lstat is unchanged is not read again (the caller drops the
     entries of files whose evidence or year files changed); the rules across files always run.
@@ -423,7 +428,7 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
             # results are kept for later (a cache holds whole results).
             _check_files(root, [], context, result, repo, cache, marks=marks, rules=cache is not None)
         files = {display_path(p, root) for p in targets}
-        across = check_repository(repo)
+        across = check_repository(repo, day or today())
         result.findings += [f for f in across if f.file in files]
         docs = {doc.file: doc for doc in repo.reports.values()}
         for f in across:

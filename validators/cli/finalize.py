@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         err("validators/、submissions/ 或 reviews/ 中有未提交的改动：结果文件记录的提交必须就是计算它的代码和数据。"
             "请先提交或撤销这些改动，再定稿。")
         return EXIT_USAGE
-    result, repo = check_tree(args.root)
+    result, repo = check_tree(args.root, day=day)  # the day the results are frozen of, for rules and scores
     if not any(report_year == year for _, report_year in repo.reports):
         unreadable = sorted(society for society, report_year in repo.broken if report_year == year)
         why = (f"{len(unreadable)} 份报告无法读取（{'、'.join(unreadable)}：运行 python -m validators check 查看错误），"

@@ -6,6 +6,7 @@ sees it on the line it changed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -306,17 +307,23 @@ def plausible_figures(repo: Repository) -> Iterator[Finding]:
 
 
 RULES = (profiles_present, established_once, established_under_one_id, stations_renamed, functions_new_once,
-         one_lead_per_consortium, not_self_by_name, known_members, members_reciprocal, members_reported, members_agree_with_lead,
+         one_lead_per_consortium, not_self_by_name, known_members, members_reciprocal, members_agree_with_lead,
          achievements_counted_once, claimed_once, functions_claimed_once, stations_claimed_once,
          station_names_reused, consortia_renamed, consortium_names_reused, works_claimed_again,
          plausible_figures, occasions_not_own)
 
 
-def check_repository(repo: Repository) -> list[Finding]:
-    """The rules across files. A report that names another society or year than its place in
-    the tree is condemned whole by its own error; it takes no part here, so that it cannot
-    condemn another society's items."""
+# The rules that read the day the check is of: what they say waits for a day of the year's calendar.
+DATED_RULES = (members_reported,)
+
+
+def check_repository(repo: Repository, day: dt.date) -> list[Finding]:
+    """The rules across files, as they stand on `day` (the caller's: the site's build date,
+    finalize's, today at the command line). A report that names another society or year than
+    its place in the tree is condemned whole by its own error; it takes no part here, so that
+    it cannot condemn another society's items."""
     placed = {key: doc for key, doc in repo.reports.items()
               if key == (doc.report.society, doc.report.year)}
     view = replace(repo, reports=placed) if len(placed) < len(repo.reports) else repo
-    return [finding for rule in RULES for finding in rule(view)]
+    return ([finding for rule in RULES for finding in rule(view)]
+            + [finding for dated in DATED_RULES for finding in dated(view, day)])

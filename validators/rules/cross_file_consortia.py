@@ -22,7 +22,7 @@ from validators.rules.cross_file_common import (
     same_text,
     society_name,
 )
-from validators.year.cycle import full_date, today
+from validators.year.cycle import full_date
 from validators.year.guideline import Guideline, guideline
 from validators.year.measures import founded_this_year, member_key
 
@@ -57,10 +57,14 @@ MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个
 # repository with no report of the year, once the year's submission has closed (`members_reported`).
 # It stands at the member's entry in the consortium's: the society by its registered name, the
 # consortium by its name, no id (the site shows it as text, tests/test_site_text.py). The guideline
-# asks no report of a member: the scorer counts it as before and says so (the code).
+# asks no report of a member: the scorer counts it as before and says so (the code). Said only after
+# the close, when the pull-request gate refuses the lead's own edit (E-CYCLE-CLOSED) unless an admin
+# makes it or an open objection allows a correction on notice: a member to remove goes that way.
 MEMBER_NO_REPORT_CODE = "W-CONSORTIUM-MEMBER-NO-REPORT"
 MEMBER_NO_REPORT = ("成员{named}没有提交 {year} 年度报告（填报已于 {closes}截止）：无法从它的报告中核对它参与联合体“{name}”。"
-                    "指南没有要求成员学会提交报告，评估照常计入这一成员，由市科协对照证明材料核查；如它已不再是成员，请从成员中删去。")
+                    "指南没有要求成员学会提交报告，评估照常计入这一成员，由市科协对照证明材料核查。"
+                    "如它已不再是成员：填报截止后本学会不能再自己修改报告，请联系市科协，由市科协管理员从成员中删去；"
+                    "公示期内也可以按网站上的说明提出异议，市科协允许更正后再由本学会删去。")
 # What W-CONSORTIUM-NOT-RECIPROCAL says: to the lead, of a member whose report omits the consortium
 # (NOT_LISTED_BY_MEMBER) or that takes part unlisted (UNLISTED_MEMBER); to a member the lead lists
 # whose report omits it (OMITTED_BY_MEMBER); to a member that takes part unlisted (NOT_LISTED_BY_LEAD).
@@ -213,16 +217,16 @@ def submission_closes(rules: Guideline) -> dt.date:
     return rules.calendar.submission_closes if rules.calendar is not None else rules.evaluation_window.deadline
 
 
-def members_reported(repo: Repository) -> Iterator[Finding]:
-    """A lead's member that is a society of this repository (a profile, a report or a folder)
-    with no report of the year, readable or not, once the year's submission has closed (in the
-    association's calendar): its part in the consortium cannot be checked against its report.
-    A society is one as `known_members` reads it (the online form knows the same ones).
-    Before the deadline it may still report, and the lead is not told (a warning at the member,
-    its first listing only). The guideline (4.3 (2017): 「以后每年根据评估绩效予以分档补助」) asks
-    no report of a member, outside bodies never send one: the member counts as before."""
-    societies = set(repo.profiles) | {s for s, _ in repo.reports} | repo.society_ids
-    day = today()
+def members_reported(repo: Repository, day: dt.date) -> Iterator[Finding]:
+    """A lead's member that is a society of this repository (a profile or a report here: a
+    member's folder is read whole even when one file is checked) with no report of the year,
+    readable or not, once the year's submission has closed on `day` (the day the check is of:
+    the site's build date, finalize's, today by default): its part in the consortium cannot be
+    checked against its report. The online form knows the same societies (the site's profiles
+    and reports). Before the deadline it may still report, and the lead is not told (a warning
+    at the member, its first listing only). The guideline (4.3 (2017): 「以后每年根据评估绩效予以分档补助」)
+    asks no report of a member, outside bodies never send one: the member counts as before."""
+    societies = set(repo.profiles) | {s for s, _ in repo.reports}
     closed: dict[int, tuple[bool, str]] = {}
     for doc, i, item in items(repo, "consortia"):
         year = doc.report.year
