@@ -38,6 +38,8 @@ from validators.year.criteria import criteria_needs, major_event_words, not_majo
 from validators.year.cycle import (
     AFTER_APPROVAL,
     AWAITING_FINAL,
+    ITEMS_NAMED,
+    ITEMS_REMOVED,
     LATE_EXCEPTION,
     OBJECTION_IDS_SHOWN,
     Phase,
@@ -325,6 +327,8 @@ def guide_data(rules: Guideline, frozen: bool = False, root: Path | None = None,
         "after_approval": AFTER_APPROVAL,
         # Where the ids of the objections that allow a correction are shown (W-CYCLE-OBJECTION's words).
         "objection_ids_shown": OBJECTION_IDS_SHOWN,
+        # W-CYCLE-ITEMS-REMOVED's sentences, said at step 3 of a report that drops published items.
+        "items_removed": {**ITEMS_REMOVED, "named": ITEMS_NAMED},
         "labels": labels,
         # Research topics that require a focus (6.1's 国家中心城市), every way of writing them.
         "requires_focus": [n for t in rules.kinds.research_topics if t.requires_focus for n in t.names()],

@@ -16,7 +16,9 @@ import pytest
 from tests.trees import ROOT, base_tree, write_tree
 from validators.association.reviews import record_year_folder
 from validators.check import check_tree
+from validators.cli.gate import MARKER, comment
 from validators.evaluation.evaluate import evaluate_repository
+from validators.findings import CheckResult, warning
 from validators.github.changed_files import (
     PATCH_CHARS,
     ChangedFile,
@@ -24,7 +26,9 @@ from validators.github.changed_files import (
     parse_changed,
 )
 from validators.github.cycle_gate import ReviewsError, approvals, check_gate, parse_reviews
-from validators.year.cycle import AFTER_APPROVAL, full_date
+from validators.github.pr_comment import COMMENT_LIMIT, units
+from validators.github.removed_items import MAX_REPLACED_REPORTS, replaced_reports
+from validators.year.cycle import AFTER_APPROVAL, ITEMS_NAMED, full_date
 from validators.year.guideline import guideline, reread_guidelines
 from validators.year.rubric import reread_rubrics
 
@@ -535,10 +539,10 @@ def test_a_nearly_blank_replacement_of_a_published_report_names_the_items_it_dro
     assert [f.code for f in findings] == ["W-CYCLE-OBJECTION", "W-CYCLE-ITEMS-REMOVED"]
     removed = findings[1]
     assert (removed.file, removed.severity) == ("submissions/cd-tcm/2018.yaml", "warning")
-    assert removed.message.startswith("这份报告将替换已发布的 2018 年度报告：已发布报告中有 9 个项目在新报告中没有了："
-                                      "“中药提取工艺节能改造咨询”（svc-herb-extraction）、")
+    assert removed.message.startswith("这份报告将替换已发布的 2018 年度报告：已发布报告中有 9 个项目在这份报告中没有了："
+                                      "“成都绿色健康学会联合体”（consortium-green-health）、")
     assert f"“{SALON}”（evt-tcm-salon-2018）" in removed.message
-    assert "上传了空白或不完整的工作簿" in removed.message
+    assert "上传或导入了空白或不完整的工作簿" in removed.message
     assert "异议（" not in removed.message  # the objection names no item of the report
     # No raw field key is said (titles and ids are the report's own values).
     assert not re.search(r"\b(academic_events|services|title|name)\b", removed.message)
@@ -552,12 +556,12 @@ def test_a_correction_dropping_items_its_objection_does_not_name_is_said_apart(b
         "  - id: mw-tcm-party", "  - id: mw-tcm-party-renamed"))
     assert objection.code == "W-CYCLE-OBJECTION"
     assert removed.code == "W-CYCLE-ITEMS-REMOVED"
-    assert "已发布报告中有 2 个项目在新报告中没有了" in removed.message
+    assert "已发布报告中有 2 个项目在这份报告中没有了" in removed.message
     assert ("其中 1 个不是异议（obj-2018-01）事由写到的项目：“学会党建工作与学术工作融合推进”（mw-tcm-party）。"
             in removed.message)
     # Only the item the objection names removed: said to be within it.
     [_, within] = _replaced(base, _without_salon(PUBLISHED_2018))
-    assert f"有 1 个项目在新报告中没有了：“{SALON}”（evt-tcm-salon-2018）。它们都是异议（obj-2018-01）事由写到的项目。" \
+    assert f"有 1 个项目在这份报告中没有了：“{SALON}”（evt-tcm-salon-2018）。它们都是异议（obj-2018-01）事由写到的项目。" \
         in within.message
 
 
@@ -575,12 +579,12 @@ def test_only_a_replacement_after_the_close_that_drops_items_is_said(base: Path)
     # A head that fails the model is read by its ids: what it still has is not called removed.
     broken = _without_salon(PUBLISHED_2018).replace("participants: 360", "participants: many")
     [_, removed] = _replaced(base, broken)
-    assert "有 1 个项目在新报告中没有了" in removed.message
+    assert "有 1 个项目在这份报告中没有了" in removed.message
 
 
 def test_the_command_lists_the_reports_to_fetch_and_reads_them_from_the_head_root(base: Path, tmp_path: Path) -> None:
     _published(base)
-    listed = _gate(base, tmp_path, "--author", "tcm-secretary", "--list-reports")
+    listed = _gate(base, tmp_path, "--author", "tcm-secretary", "--list-reports", "--date", NOTICE_2018.isoformat())
     assert (listed.returncode, listed.stdout) == (0, "submissions/cd-tcm/2018.yaml\n"), listed.stderr
     head = write_tree(tmp_path / "head", {"submissions/cd-tcm/2018.yaml": "society: cd-tcm\nyear: 2018\n"})
     (tmp_path / "reviews.json").write_text(REVIEWS, "utf-8")
@@ -589,3 +593,70 @@ def test_the_command_lists_the_reports_to_fetch_and_reads_them_from_the_head_roo
     assert done.returncode == 0, done.stderr
     assert "::warning file=submissions/cd-tcm/2018.yaml,line=40" in done.stdout
     assert "W-CYCLE-ITEMS-REMOVED" in done.stdout
+
+
+def _changes(*rows: tuple[str, str]) -> list[ChangedFile]:
+    return [ChangedFile(filename=name, status=status) for name, status in rows]
+
+
+def test_only_published_reports_of_closed_years_are_listed_to_fetch(base: Path) -> None:
+    """The listed paths go into the workflow's API URLs and file names: only a slug folder's
+    four-digit report of a closed year that the base branch has, each once, a few at most."""
+    _published(base)
+    write_tree(base, {"submissions/cd-plain/2018.yaml": "society: cd-plain\nyear: 2018\n"})
+    hostile = ["submissions/x?ref=main#/2018.yaml", "submissions/cd-tcm\n../../x/2018.yaml",
+               "submissions/../2018.yaml", "submissions/CD-TCM/2018.yaml", "submissions/cd-tcm/02018.yaml",
+               "submissions/cd-tcm/2018.yml", "submissions/cd-tcm/society.yaml", "submissions/cd-tcm/evidence/2018.yaml"]
+    changes = _changes(*((h, "modified") for h in hostile),
+                       ("submissions/cd-tcm/2018.yaml", "modified"), ("submissions/cd-tcm/2018.yaml", "modified"),
+                       ("submissions/cd-plain/2018.yaml", "removed"),  # nothing left to compare
+                       ("submissions/cd-new/2018.yaml", "added"),  # a report main never had
+                       ("submissions/cd-tcm/2019.yaml", "added"))
+    assert replaced_reports(changes, base, NOTICE_2018) == ["submissions/cd-tcm/2018.yaml"]
+    # While the year still takes reports, nothing is published yet to compare.
+    assert replaced_reports(changes, base, OPEN_2018) == []
+
+
+def test_a_bulk_pull_request_compares_a_few_published_reports_and_says_so(base: Path, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    many = {f"submissions/cd-s{i:02d}/2018.yaml": f"society: cd-s{i:02d}\nyear: 2018\n"
+            for i in range(MAX_REPLACED_REPORTS + 3)}
+    write_tree(base, many)
+    changes = _changes(*((path, "modified") for path in many))
+    listed = replaced_reports(changes, base, NOTICE_2018)
+    assert len(listed) == MAX_REPLACED_REPORTS + 3
+    (tmp_path / "many.json").write_text(json.dumps([{"filename": p, "status": "modified"} for p in many]), "utf-8")
+    done = subprocess.run([sys.executable, "-m", "validators", "--root", str(base), "gate", "--author", "x",
+                           "--changed", str(tmp_path / "many.json"), "--list-reports", "--date", NOTICE_2018.isoformat()],
+                          capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == sorted(many)[:MAX_REPLACED_REPORTS]
+    assert f"只核对了其中 {MAX_REPLACED_REPORTS} 份" in done.stderr
+    assert "其余 3 份没有核对" in done.stderr
+    # The gate compares those alone (a head reader asked of the others would be asked in vain).
+    asked: list[str] = []
+    result = check_gate("cast-admin", changes, [], HEAD, base, NOTICE_2018, lambda path: asked.append(path) or b"")
+    assert asked == sorted(many)[:MAX_REPLACED_REPORTS]
+    assert result.uncompared == 3
+    assert "其余 3 份没有核对" in comment(CheckResult(files=len(changes), findings=result.findings), "", result.uncompared)
+
+
+def test_the_removed_items_are_named_a_few_and_counted(base: Path) -> None:
+    _published(base)
+    [_, removed] = _replaced(base, "society: cd-tcm\nyear: 2018\n")
+    named = removed.message[:removed.message.index("。")]
+    assert named.endswith("等 9 个")
+    assert named.count("”（") == ITEMS_NAMED
+
+
+def test_the_cycle_comment_stays_within_what_github_accepts() -> None:
+    """Thousands of findings (a bulk pull request after the close): the comment is cut, with a note."""
+    findings = [warning(f"submissions/cd-s{i:04d}/2018.yaml", 1, 1, "W-CYCLE-ITEMS-REMOVED", "项目“𝔸”" * 40)
+                for i in range(3000)]
+    said = comment(CheckResult(files=3000, findings=findings), "#### 负责人批准\n\n| 学会 |\n")
+    assert units(said) <= COMMENT_LIMIT
+    assert said.startswith(MARKER)
+    assert "评论过长，以下从略" in said
+    assert said.endswith("| 学会 |\n")
+    rows = "\n".join(f"| `cd-s{i:04d}` | x | y |" for i in range(5000))
+    assert units(comment(CheckResult(files=1, findings=[]), rows)) <= COMMENT_LIMIT

@@ -200,6 +200,25 @@ def test_the_cycle_gate_reads_files_and_reviews_as_data_and_comments_with_its_ma
     # The head's reports, read through the API as data, for the items a replacement drops.
     assert "--list-reports" in runs
     assert '--head-root "$RUNNER_TEMP/pr/head"' in runs
+
+
+def test_the_cycle_job_fetches_only_a_few_paths_named_as_reports() -> None:
+    """The listed reports go into API URLs and file names under $RUNNER_TEMP: the shell takes no
+    more than the gate lists at most, each held to a report's name before it is used."""
+    from validators.github.removed_items import MAX_REPLACED_REPORTS
+
+    runs = "\n".join(step.get("run", "") for step in _load("ownership.yml")["jobs"]["cycle"]["steps"])
+    listing = runs[runs.index("--list-reports"):]
+    assert f"head -n {MAX_REPLACED_REPORTS} |" in listing
+    check = re.search(r'\[\[ "\$path" =~ (\S+) \]\] \|\| continue', listing)
+    assert check is not None
+    assert listing.index(check.group(0)) < listing.index("mkdir -p") < listing.index("gh api")
+    test = f'[[ "$1" =~ {check.group(1)} ]]'
+    said = {path: subprocess.run(["bash", "-c", test, "-", path], check=False).returncode == 0 for path in (
+        "submissions/cd-tcm/2018.yaml", "submissions/x?ref=main#/2018.yaml", "submissions/cd-tcm\n../2018.yaml",
+        "submissions/../2018.yaml", "submissions/cd-tcm/2018.yaml/../../x", "submissions/cd-tcm/20180.yaml",
+        "submissions/cd-tcm/2018.yaml\nsubmissions/x/2018.yaml")}
+    assert said == {path: path == "submissions/cd-tcm/2018.yaml" for path in said}
     assert "pytest" not in runs
     assert "make" not in runs
 

@@ -176,20 +176,32 @@
     return found;
   };
 
-  /* The items of `published` that `draft` no longer has (by id), in the published file's order. */
+  /* The items of `published` that `draft` no longer has, by id (UTF-16 code units, as the gate
+   * orders them: removed_items.py `_by_id`). */
   RF.removedItems = function (published, draft) {
     var kept = {};
     RF.reportItems(draft).forEach(function (i) { kept[i.id] = true; });
-    return RF.reportItems(published).filter(function (i) { return !RF.own(kept, i.id); });
+    return RF.reportItems(published).filter(function (i) { return !RF.own(kept, i.id); })
+      .sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
   };
 
-  function named(items) {
-    return items.map(function (i) { return i.title !== i.id ? "“" + i.title + "”（" + i.id + "）" : i.id; }).join("、");
+  /* `text` with each "{key}" of `values` replaced, in one pass (as Python's str.format). */
+  function fill(text, values) {
+    return text.replace(/\{([a-z]+)\}/g, function (slot, key) {
+      return RF.own(values, key) ? values[key] : slot;
+    });
+  }
+
+  /* The first `words.named` items by name, then how many in all (removed_items.py `_named`). */
+  function named(items, words) {
+    var said = items.map(function (i) { return i.title !== i.id ? fill(words.item, { title: i.title, id: i.id }) : i.id; });
+    return said.slice(0, words.named).join("、") + (said.length > words.named ? fill(words.more, { count: String(said.length) }) : "");
   }
 
   /* Before submitting, once the year's submission has closed: the items of the society's
-   * published report the draft no longer has (what the gate warns of, W-CYCLE-ITEMS-REMOVED), and
-   * on notice those outside the items the objections allowing a correction name; or null. */
+   * published report the draft no longer has (what the gate warns of, W-CYCLE-ITEMS-REMOVED, in
+   * its words: guide-<year>.json's `items_removed`), and on notice those outside the items the
+   * objections allowing a correction name; or null. */
   P.removedNote = function () {
     var st = this.state;
     if (!st || !RF.isObject(st.data) || typeof st.data.society !== "string") return null;
@@ -199,18 +211,18 @@
     if (!published) return null;
     var gone = RF.removedItems(published, st.data);
     if (!gone.length) return null;
-    var text = "这份报告比已发布的 " + st.year + " 年度报告少了 " + gone.length + " 个项目：" + named(gone) + "。";
+    var words = this.guides[st.year].items_removed;
+    var text = fill(words.said, { year: String(st.year), count: String(gone.length), named: named(gone, words) });
     var naming = (phase.objections || []).filter(function (o) { return Array.isArray(o.items) && o.items.length; });
     if (naming.length) {
       var ids = naming.map(function (o) { return o.id; }).join("、");
       var within = {};
       naming.forEach(function (o) { o.items.forEach(function (i) { within[i] = true; }); });
       var outside = gone.filter(function (i) { return !RF.own(within, i.id); });
-      text += outside.length ? "其中 " + outside.length + " 个不是异议（" + ids + "）事由写到的项目：" + named(outside) + "。"
-        : "它们都是异议（" + ids + "）事由写到的项目。";
+      text += outside.length ? fill(words.outside, { count: String(outside.length), ids: ids, named: named(outside, words) })
+        : fill(words.within, { ids: ids });
     }
-    return text + "更正可以删除项目，但请核对这是有意的（导入了空白或不完整的工作簿时，报告会缺少大量项目）：" +
-      "确要删除的，请在拉取请求说明中写明原因，提交后的检查也会列出这些项目；不是有意的，请先补回再提交。";
+    return text + words.ask;
   };
 
   /* The report page's mark at the list item at `path` (config.json's `contested`: “有异议（obj-…）”),

@@ -523,7 +523,7 @@ def test_a_correction_that_drops_published_items_is_told_which_before_it_is_sent
     # A workbook of one item, opened from a file (the published report fetched for the note).
     _open(page, base, notice, CORRECTING)
     page.wait_for_selector("#rf-removed-report")
-    assert "这份报告比已发布的 2018 年度报告少了 9 个项目：" in page.inner_text("#rf-removed-report")
+    assert "这份报告将替换已发布的 2018 年度报告：已发布报告中有 9 个项目在这份报告中没有了：" in page.inner_text("#rf-removed-report")
     # While the year takes reports, the society reworks its draft freely: no note.
     _open(page, base, _rules().calendar.submission_closes - dt.timedelta(days=10), CORRECTING)
     assert page.locator("#rf-removed-report").count() == 0
@@ -535,8 +535,10 @@ def test_a_correction_that_drops_published_items_is_told_which_before_it_is_sent
     page.locator(f'[data-pointer="{CONTESTED_ITEM}/id"] input').fill("station-other")
     settled(page)
     said = page.inner_text("#rf-removed-report")
-    assert said.startswith("这份报告比已发布的 2018 年度报告少了 2 个项目：“温江中医药健康产业学会服务站”"
-                           "（station-wenjiang-health）、“经方临床应用青年医师沙龙”（evt-tcm-salon-2018）。")
+    # The gate's words (guide-2018.json's items_removed), by id.
+    assert said.startswith("这份报告将替换已发布的 2018 年度报告：已发布报告中有 2 个项目在这份报告中没有了："
+                           "“经方临床应用青年医师沙龙”（evt-tcm-salon-2018）、“温江中医药健康产业学会服务站”"
+                           "（station-wenjiang-health）。")
     assert (f"其中 1 个不是异议（{objection.id}）事由写到的项目：“经方临床应用青年医师沙龙”（evt-tcm-salon-2018）。"
             in said)
     assert not page.problems, page.problems

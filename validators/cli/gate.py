@@ -18,6 +18,8 @@ T = TypeVar("T")
 # The bot's own sticky comment, apart from the validation comment.
 MARKER = "<!-- society-registry-cycle -->"
 TITLE = "填报期限与负责人批准"
+# Where the comment's findings are cut: GitHub refuses a longer comment body.
+CLIPPED = "\n\n（评论过长，以下从略：完整结果见检查运行的摘要和注释）\n"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd.add_argument("--head-root", type=Path,
                      help="拉取请求头提交中的报告所在目录（按仓库路径存放，由 --list-reports 列出），用来核对删去的项目")
     cmd.add_argument("--list-reports", action="store_true",
-                     help="只列出需要从头提交读取的报告路径")
+                     help="只列出需要从头提交读取的报告路径（截止后替换主分支上已发布报告的，至多若干份）")
     cmd.add_argument("--date", type=parse_day, help="按这一天判断填报是否截止（默认今天，北京时间）")
     cmd.add_argument("--format", choices=REPORT_FORMATS, default="text")
     cmd.add_argument("--summary-out", type=Path, help="追加 Markdown 摘要（如 $GITHUB_STEP_SUMMARY）")
@@ -51,14 +53,38 @@ def _parsed(path: Path, what: str, parse: Callable[[str], T], refused: type[Exce
         return None
 
 
-def comment(result: CheckResult, approvals: str) -> str:
+def uncompared_note(count: int) -> str:
+    from validators.github.removed_items import MAX_REPLACED_REPORTS
+
+    return (f"本拉取请求替换了 {MAX_REPLACED_REPORTS + count} 份已发布的报告，只核对了其中 {MAX_REPLACED_REPORTS} 份"
+            f"删去的项目（W-CYCLE-ITEMS-REMOVED），其余 {count} 份没有核对：请分成几个拉取请求提交，或由市科协工作人员逐份核对。")
+
+
+def _clipped(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` UTF-16 code units (as GitHub counts)."""
+    from validators.github.pr_comment import units
+
+    while units(text) > limit:
+        text = text[: max(0, len(text) - (units(text) - limit))]
+    return text
+
+
+def comment(result: CheckResult, approvals: str, uncompared: int = 0) -> str:
+    """The bot's comment, never longer than GitHub accepts (the findings cut, with a note, to fit)."""
     # Imported here: the command line starts by importing only the command it runs.
     from validators import reporters
+    from validators.github.pr_comment import COMMENT_LIMIT, units
 
     counts = sum(f.severity == "error" for f in result.findings)
     title = f"## {'❌' if counts else '✅'} {TITLE}"
     body = reporters.markdown(result) if result.findings else "填报期限和负责人批准都没有问题。"
-    return f"{MARKER}\n{title}\n\n{body}\n\n{approvals}".rstrip("\n") + "\n"
+    note = f"\n\n{uncompared_note(uncompared)}" if uncompared else ""
+    head, tail = f"{MARKER}\n{title}\n\n", f"{note}\n\n{approvals}".rstrip("\n") + "\n"
+    if units(head + body + tail) > COMMENT_LIMIT:
+        body = _clipped(body, max(0, COMMENT_LIMIT - units(head) - units(tail) - units(CLIPPED))) + CLIPPED
+    said = head + body + tail
+    # The approvals' table alone too long (a pull request across thousands of societies): cut too.
+    return said if units(said) <= COMMENT_LIMIT else _clipped(said, COMMENT_LIMIT - units(CLIPPED)) + CLIPPED
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         check_gate,
         parse_reviews,
     )
-    from validators.github.removed_items import replaced_reports
+    from validators.github.removed_items import MAX_REPLACED_REPORTS, replaced_reports
     from validators.github.review_base import files_of
     from validators.reporters import FORMATS
     from validators.year.cycle import today
@@ -77,9 +103,14 @@ def run(args: argparse.Namespace) -> int:
     changes = _parsed(args.changed, "改动文件清单", parse_changed, ChangedFileError)
     if changes is None:
         return EXIT_USAGE
+    day = args.date or today()
     if args.list_reports:
-        for path in replaced_reports(changes):
+        # Read from the base branch (the checkout): its calendar and its published reports.
+        replaced = replaced_reports(changes, args.root, day)
+        for path in replaced[:MAX_REPLACED_REPORTS]:
             out(path)
+        if len(replaced) > MAX_REPLACED_REPORTS:
+            err(uncompared_note(len(replaced) - MAX_REPLACED_REPORTS))
         return EXIT_OK
     reviews = None
     if args.reviews:
@@ -87,12 +118,14 @@ def run(args: argparse.Namespace) -> int:
         if reviews is None:
             return EXIT_USAGE
     head = files_of(args.head_root) if args.head_root else None
-    gate = check_gate(args.author, changes, reviews, args.head_sha, args.root, args.date or today(), head)
+    gate = check_gate(args.author, changes, reviews, args.head_sha, args.root, day, head)
     result = CheckResult(files=len(changes), findings=gate.findings)
     rendered = FORMATS[args.format](result)
     if rendered:
         out(rendered)
-    said = comment(result, approval_summary(gate))
+    said = comment(result, approval_summary(gate), gate.uncompared)
+    if gate.uncompared:
+        err(uncompared_note(gate.uncompared))
     if args.summary_out:
         with args.summary_out.open("a", encoding="utf-8") as handle:
             handle.write(said.replace(MARKER + "\n", "").replace("## ", "### ", 1))

@@ -20,7 +20,7 @@ objections), with the pull request's changed files and reviews read from the API
   `finalize <year> --replace` (W-CYCLE-REVIEW-FINALIZED);
 - after the close, a report that replaces the published one is compared with it (the head's
   report read as data, `--head-root`): the items it no longer has are named
-  (W-CYCLE-ITEMS-REMOVED, `removed_items`);
+  (W-CYCLE-ITEMS-REMOVED, `removed_items`), of the first MAX_REPLACED_REPORTS reports replaced;
 - a pull request that changes a society's report, profile, misnamed file or cited evidence needs
   an approving review of the head commit from one of the society's heads (`heads` in its profile
   on the base branch), unless an admin or a head makes it (E-CYCLE-APPROVAL names whose approval
@@ -44,7 +44,12 @@ from validators.evaluation.results import results_path
 from validators.findings import Finding, error, warning
 from validators.github.changed_files import ChangedFile, society_of
 from validators.github.ownership import read_maintainers, read_profile
-from validators.github.removed_items import HeadReader, removed_items
+from validators.github.removed_items import (
+    MAX_REPLACED_REPORTS,
+    HeadReader,
+    removed_items,
+    replaced_reports,
+)
 from validators.models.common import SLUG_PATTERN
 from validators.models.review import Objection
 from validators.repository import PROFILE_FILE, SUBMISSIONS
@@ -132,6 +137,8 @@ class Approval:
 class GateResult:
     findings: list[Finding]
     approvals: list[Approval]
+    # The published reports replaced beyond MAX_REPLACED_REPORTS: not compared (said in the comment).
+    uncompared: int = 0
 
 
 @dataclass(slots=True)
@@ -313,6 +320,8 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
     findings: list[Finding] = list(admins.findings)
     guarded: dict[str, str] = {}
     cited = CitedEvidence(root)
+    replaced = replaced_reports(changes, root, day) if head is not None else []
+    compared = set(replaced[:MAX_REPLACED_REPORTS])
     for change in changes:
         said: set[tuple[str, int, str]] = set()  # a rename within one year's report is one change, said once
         for path in change.paths:
@@ -342,8 +351,8 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
                 if found is not None and (kind.society, year, found.code) not in said:
                     said.add((kind.society, year, found.code))
                     findings.append(found)
-                if head is not None and found is not None and found.code != "E-CYCLE-NOT-OPEN" \
-                        and path == change.filename and not gone and kind.year == year:
+                if head is not None and path in compared and path == change.filename and found is not None \
+                        and found.code != "E-CYCLE-NOT-OPEN" and not gone and kind.year == year:
                     # After the close: the report on main is the published one.
                     dropped = removed_items(path, kind.society, year, root, head, line,
                                             _answering(root, year, kind.society, day))
@@ -351,7 +360,7 @@ def check_gate(author: str, changes: list[ChangedFile], reviews: list[PullReview
             if kind.is_yaml or years:
                 guarded.setdefault(kind.society, path)
     approved = approvals(reviews or [])
-    result = GateResult(findings, [])
+    result = GateResult(findings, [], max(0, len(replaced) - MAX_REPLACED_REPORTS))
     registering = {society_of(c.filename) for c in changes
                    if c.status == "added" and c.filename.endswith(f"/{PROFILE_FILE}")}
     for society, path in sorted(guarded.items()):

@@ -6,14 +6,16 @@ request that replaces it with a nearly blank one (an empty workbook uploaded by 
 correction that drops many items) passes every check but the gate's deadline warning
 (W-CYCLE-OBJECTION during the notice, W-CYCLE-ADMIN-CHANGE for an admin), and the score drop in
 the comment is easily merged past. The gate reads the head's report as data (the workflow fetches
-it through the API, as the ownership job fetches a new profile) and names every list item of the
-published report it no longer has; when an objection that lets the society correct its report
-names items (`named_entries`, as the site reads them), the removed items outside them are said
+it through the API, as the ownership job fetches a new profile) and counts every list item of the
+published report it no longer has, naming the first few in the words the online form says them in
+(ITEMS_REMOVED); when an objection that lets the society correct its report names items (`named_entries`, as the site reads them), the removed items outside them are said
 apart. A warning: a correction may remove an item on purpose.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from validators.association.objection_items import named_entries
 from validators.association.reviews import review_entries
 from validators.findings import Finding, warning
 from validators.github.changed_files import ChangedFile
+from validators.models.common import SLUG_MAX_LENGTH, SLUG_PATTERN
 from validators.models.for_year import report_model
 from validators.models.report import YearReport
 from validators.models.review import Objection
@@ -31,25 +34,39 @@ from validators.repository import SUBMISSIONS
 from validators.submission_paths import PathKind, classify
 from validators.yaml.loading import Loaded, load_bytes, load_path
 from validators.yaml.policy import policy
+from validators.year.cycle import ITEMS_NAMED, ITEMS_REMOVED
 from validators.year.files import YearFileError
 from validators.year.guideline import guideline
 
-__all__ = ["HeadReader", "items_dropped", "removed_items", "replaced_reports"]
+__all__ = ["MAX_REPLACED_REPORTS", "HeadReader", "items_dropped", "removed_items", "replaced_reports"]
 
 # The bytes of a repository path in the pull request's head (None: not fetched, or no file).
 HeadReader = Callable[[str], bytes | None]
+_SLUG = re.compile(SLUG_PATTERN)
+# A pull request can have only so many published reports compared; each costs one API call, and
+# the workflow's job has minutes, not hours. The gate says when it compared fewer.
+MAX_REPLACED_REPORTS = 30
 
 
-def replaced_reports(changes: list[ChangedFile]) -> list[str]:
-    """The reports a pull request leaves in its head (its new end, for a rename): the workflow
-    fetches these (and only these) from the head commit for the gate to compare."""
-    found: list[str] = []
+def replaced_reports(changes: list[ChangedFile], root: Path, day: dt.date) -> list[str]:
+    """The published reports a pull request replaces, each `submissions/<society>/<year>.yaml`
+    (a slug folder, a four-digit year) of a year whose submission has closed by `day` (the base
+    branch's calendar) that the base branch `root` has, by path: the workflow fetches the first
+    MAX_REPLACED_REPORTS of these (and only these) from the head commit for the gate to compare."""
+    found: set[str] = set()
     for change in changes:
         kind = classify(change.filename)
-        if change.status != "removed" and kind.kind is PathKind.REPORT and kind.year is not None \
-                and change.filename == f"{SUBMISSIONS}/{kind.society}/{kind.year}.yaml":
-            found.append(change.filename)
-    return list(dict.fromkeys(found))
+        society, year = kind.society, kind.year
+        if change.status == "removed" or kind.kind is not PathKind.REPORT or society is None or year is None \
+                or len(society) > SLUG_MAX_LENGTH or not _SLUG.fullmatch(society) \
+                or not 1000 <= year <= 9999 or change.filename != f"{SUBMISSIONS}/{society}/{year}.yaml":
+            continue
+        published = root / SUBMISSIONS / society / f"{year}.yaml"
+        rules = guideline(year, root)
+        if rules is not None and rules.calendar is not None and rules.calendar.is_closed(day) \
+                and published.is_file() and not published.is_symlink():
+            found.add(change.filename)
+    return sorted(found)
 
 
 def _report(loaded: Loaded, year: int, root: Path) -> YearReport | None:
@@ -84,20 +101,28 @@ def _items(loaded: Loaded, report: YearReport | None) -> dict[str, str]:
     return _raw_items(loaded.data, {}) if loaded.data is not None else {}
 
 
+def _by_id(item: tuple[str, str]) -> bytes:
+    # By UTF-16 code units, as the form's JavaScript compares text: one order in both.
+    return item[0].encode("utf-16-be", "surrogatepass")
+
+
 def _dropped(before: Loaded, after: Loaded, year: int, root: Path) -> tuple[list[tuple[str, str]], YearReport | None]:
     base_report = _report(before, year, root)
     kept = _items(after, _report(after, year, root))
-    return [(item, title) for item, title in _items(before, base_report).items() if item not in kept], base_report
+    gone = [(item, title) for item, title in _items(before, base_report).items() if item not in kept]
+    return sorted(gone, key=_by_id), base_report
 
 
 def items_dropped(before: Loaded, after: Loaded, year: int, root: Path) -> list[tuple[str, str]]:
-    """The list items (id, title) of the report `before` that `after` no longer has, in the
-    file's order (the online form says the same before submitting: form-verified.js)."""
+    """The list items (id, title) of the report `before` that `after` no longer has, by id (the
+    online form names them in this order before submitting: form-verified.js)."""
     return _dropped(before, after, year, root)[0]
 
 
 def _named(items: list[tuple[str, str]]) -> str:
-    return "、".join(f"“{title}”（{item}）" if title != item else item for item, title in items)
+    said = [ITEMS_REMOVED["item"].format(title=title, id=item) if title != item else item for item, title in items]
+    more = ITEMS_REMOVED["more"].format(count=len(said)) if len(said) > ITEMS_NAMED else ""
+    return "、".join(said[:ITEMS_NAMED]) + more
 
 
 def removed_items(path: str, society: str, year: int, root: Path, head: HeadReader, line: int,
@@ -116,8 +141,7 @@ def removed_items(path: str, society: str, year: int, root: Path, head: HeadRead
     gone, base_report = _dropped(before, after, year, root)
     if not gone:
         return None
-    said = (f"这份报告将替换已发布的 {year} 年度报告：已发布报告中有 {len(gone)} 个项目在新报告中没有了："
-            f"{_named(gone)}。")
+    said = ITEMS_REMOVED["said"].format(year=year, count=len(gone), named=_named(gone))
     naming = [(o, {item for _, item, _ in named_entries(base_report, o.subject)})
               for o in answering] if base_report is not None else []
     naming = [(o, named) for o, named in naming if named]
@@ -125,8 +149,6 @@ def removed_items(path: str, society: str, year: int, root: Path, head: HeadRead
         ids = "、".join(o.id for o, _ in naming)
         named = set().union(*(n for _, n in naming))
         outside = [(item, title) for item, title in gone if item not in named]
-        said += (f"其中 {len(outside)} 个不是异议（{ids}）事由写到的项目：{_named(outside)}。" if outside
-                 else f"它们都是异议（{ids}）事由写到的项目。")
-    return warning(path, line, 1, "W-CYCLE-ITEMS-REMOVED",
-                   said + "更正可以删除项目，但请核对这是有意的（上传了空白或不完整的工作簿时，新报告会缺少大量项目）："
-                   "确要删除的，请在拉取请求说明中写明原因；不是有意的，请改回后重新提交。")
+        said += (ITEMS_REMOVED["outside"].format(count=len(outside), ids=ids, named=_named(outside)) if outside
+                 else ITEMS_REMOVED["within"].format(ids=ids))
+    return warning(path, line, 1, "W-CYCLE-ITEMS-REMOVED", said + ITEMS_REMOVED["ask"])

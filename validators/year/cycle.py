@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from validators.findings import PlacedError
 
-__all__ = ["AFTER_APPROVAL", "AWAITING_FINAL", "CALENDAR_ZONE", "LATE_EXCEPTION", "OBJECTION_IDS_SHOWN", "Calendar", "Phase", "calendar_day", "full_date", "no_new_report", "parse_day",
+__all__ = ["AFTER_APPROVAL", "AWAITING_FINAL", "CALENDAR_ZONE", "ITEMS_NAMED", "ITEMS_REMOVED", "LATE_EXCEPTION",
+           "OBJECTION_IDS_SHOWN", "Calendar", "Phase", "calendar_day", "full_date", "no_new_report", "parse_day",
            "today"]
 
 # The association's calendar days are Beijing time (UTC+8, no daylight saving): a deadline of
@@ -57,6 +58,22 @@ LATE_EXCEPTION = "确有特殊情况，请联系市科协，由市科协管理�
 # the pull request's description does. Said by the gate, its comment, the form and submit.md.
 AFTER_APPROVAL = ("批准之后这项检查不会自动重新运行：请在拉取请求的说明（最上面的一段）中点“Edit”，随便改一个字并保存，"
                   "检查即重新运行；也可以请市科协工作人员重新运行。")
+
+
+# W-CYCLE-ITEMS-REMOVED's sentences (str.format templates): said by the gate of a report that
+# replaces a published one (validators/github/removed_items.py) and, before it is submitted, by the
+# online form (guide-<year>.json's `items_removed`, form-verified.js `removedNote`), in one wording.
+# The items are named by id order, the first ITEMS_NAMED of them (review_base.MAX_NAMED's pattern).
+ITEMS_REMOVED = {
+    "said": "这份报告将替换已发布的 {year} 年度报告：已发布报告中有 {count} 个项目在这份报告中没有了：{named}。",
+    "outside": "其中 {count} 个不是异议（{ids}）事由写到的项目：{named}。",
+    "within": "它们都是异议（{ids}）事由写到的项目。",
+    "ask": ("更正可以删除项目，但请核对这是有意的（上传或导入了空白或不完整的工作簿时，报告会缺少大量项目）："
+            "确要删除的，请在拉取请求说明中写明原因；不是有意的，请补回后再提交。"),
+    "item": "“{title}”（{id}）",
+    "more": "等 {count} 个",
+}
+ITEMS_NAMED = 6
 
 
 def no_new_report(year: int) -> str:
