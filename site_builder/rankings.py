@@ -66,12 +66,20 @@ def _verified(site: SiteData, year: int) -> bool:
 
 def _not_counted(site: SiteData, year: int) -> str:
     """The warnings the 备注 leaves out of its count, said where any row of the year had one: those
-    that wait on the association (policy.yaml's `remarks.association_pending`), not on the society.
-    A frozen year's counts are as its results file recorded them."""
-    if year in site.frozen or not any(e.association_warnings for e in site.evaluations_in(year)):
+    that wait on the association or on other societies (policy.yaml's `remarks.association_pending`),
+    not on the society, by whom and in the words of the entries the year's reports have (all the
+    year's entries when the files no longer show which: a frozen year's changed since). A frozen
+    year's counts are as its results file recorded them (one that recorded none says nothing)."""
+    files = {e.file for e in site.evaluations_in(year) if e.association_warnings}
+    if not files:
         return ""
-    waiting = "、".join(f"“{p.said}”" for p in pending_on_association(site.guideline(year)))
-    return f"（警告只计报告本身的问题，不计{waiting}这类等待市科协的提示）"
+    held = pending_on_association(site.guideline(year))
+    found = {f.code for file in files for f in site.findings(file) if f.severity == "warning"}
+    entries = [p for p in held if p.code in found] or held
+    if not entries:  # a frozen year's entry the policy has since dropped: its words are gone
+        return "（警告只计报告本身的问题）"
+    whom = "或".join(dict.fromkeys(p.waits_on for p in entries))
+    return f"（警告只计报告本身的问题，不计等待{whom}的提示：{'；'.join(p.said for p in entries)}）"
 
 
 def explanation(site: SiteData, year: int) -> str:

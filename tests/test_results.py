@@ -391,6 +391,8 @@ def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: 
     assert frozen is not None
     assert not found
     assert frozen.report_sha256 is None
+    assert frozen.association_warnings is None  # its 备注 counts every warning, as published
+    assert not any(e.association_warnings for e in frozen.evaluations)
     assert changed_since_frozen(frozen, ROOT, "submissions/cd-computer/2017.yaml") is None
     assert write_frozen(tmp_path, frozen).read_bytes() == shipped.read_bytes()
 
@@ -847,3 +849,42 @@ def test_a_request_answered_after_finalize_keeps_the_frozen_box(tree: Path, tmp_
     box = page.split('!!! warning "定稿时仍待补充材料：1 项"', 1)[1]
     assert '<span id="why-mw-party-2017"></span>**党支部建设**：定稿时仍待补充材料，不计分（市科协 2018-01-02 提出）：请补充会议记录' in box
     assert "定稿后改动过的当前核查记录中，待补充材料的项目一项也没有；定稿的结果按定稿时的核查记录计算，不因此改变。" in box
+
+
+def test_a_finalized_year_leaves_out_the_warnings_its_remarks_left_out_before(tmp_path: Path) -> None:
+    """The public 备注 leaves out a warning that waits on the association (a 2017 pilot claim while
+    the year's pilot list is empty). The count is no field of an evaluation record, so a finalized
+    year's frozen 备注 counted it again (“1 个警告”): `finalize` records it beside them
+    (`association_warnings`) and the frozen 备注 is the one shown before finalize."""
+    from site_builder import context, rankings
+    from site_builder.form_page import SiteSettings
+    from site_builder.remarks import remark
+    from validators.evaluation.reports import findings_note
+
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "tests/data/fidelity/pilot-list-unpublished/submissions", tree / "submissions")
+
+    def said(final: bool) -> tuple[str, str]:
+        site = context.load(tree, SiteSettings(repo_url="https://github.com/example/r"), AFTER_2017_FINAL)
+        assert (2017 in site.frozen) == final
+        e = site.evaluation("cd-claim", 2017)
+        assert e is not None
+        return remark(site, 2017, "cd-claim", findings_note(e)), rankings.explanation(site, 2017)
+
+    before, explained = said(final=False)
+    assert before == "0 个错误，0 个警告"
+    waiting = "（警告只计报告本身的问题，不计等待市科协的提示：市科协尚未公布本年度首批承能试点学会名单）"
+    assert waiting in explained
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert done.returncode == 0, done.stderr
+    after, explained = said(final=True)
+    assert after == before
+    assert waiting in explained
+    frozen = json.loads((tree / "results" / "2017.json").read_text("utf-8"))
+    assert frozen["association_warnings"] == {"cd-claim": 1}
+    [record] = frozen["evaluations"]
+    assert record["warnings"] == 1  # the check's count, as every results file holds it
+    assert "association_warnings" not in record
+    text = _run(tree, "evaluate").stdout
+    assert "0 个错误，0 个警告" in text
+    assert "1 个警告" not in text

@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from validators.evaluation.evaluate import evaluate_repository
     from validators.evaluation.results import (
         FrozenYear,
+        association_counts,
         code_commit,
         data_sha256,
         report_digests,
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
                         rubric_sha256=data_sha256(points), sample=sample,
                         report_sha256=report_digests(repo, year), review_sha256=review_digests(repo, year),
                         rubric_file_sha256=rubric_file_digests(args.root, year),
-                        evaluations=evaluations)
+                        association_warnings=association_counts(evaluations), evaluations=evaluations)
     path = write_frozen(args.root, frozen)
     where = f"代码提交 {commit[:12]}" if commit else "不在 Git 仓库中，未记录代码提交"
     if unfinished:

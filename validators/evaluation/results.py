@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
 from validators.association.results_files import (
     MAX_RESULTS_BYTES,
@@ -32,7 +32,7 @@ from validators.findings import CheckResult, Finding, error, warning
 from validators.repository import Repository
 from validators.year.files import relative, tree_root, year_file_chain, year_files
 
-__all__ = ["FrozenYear", "as_published", "changed_since_frozen", "check_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "review_changed_since_frozen", "review_digests", "review_file", "rubric_file_digests", "rubric_file_findings", "rubric_files_changed", "write_frozen"]
+__all__ = ["FrozenYear", "as_published", "association_counts", "changed_since_frozen", "check_frozen", "code_commit", "data_sha256", "discover", "file_sha256", "is_results_path", "load_frozen", "published", "read_frozen", "report_digests", "results_path", "review_changed_since_frozen", "review_digests", "review_file", "rubric_file_digests", "rubric_file_findings", "rubric_files_changed", "write_frozen"]
 
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 _RESULT_FILE = re.compile(r"^([0-9]{4})\.json$")
@@ -66,13 +66,33 @@ class FrozenYear(BaseModel):
     # code of the day parsed it) moves with the code too. None in files written before finalize
     # recorded it (an addition, as report_sha256).
     rubric_file_sha256: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] | None = None
+    # Of each society's warnings (its evaluation's `warnings`), how many waited on the association
+    # or another society at finalize (policy.yaml's `remarks.association_pending`), by society id; a
+    # society without one has no entry. The public 备注 of the year leaves them out of its count,
+    # as it did before finalize (read into each evaluation's `association_warnings`, which no
+    # evaluation record holds). None in files written before finalize recorded it (an addition, as
+    # report_sha256): their 备注 counts every warning, as it was published.
+    association_warnings: dict[str, PositiveInt] | None = None
     evaluations: list[Evaluation]
+
+    @model_validator(mode="after")
+    def _warnings_left_out(self) -> FrozenYear:
+        for e in self.evaluations:
+            e.association_warnings = min(e.warnings, (self.association_warnings or {}).get(e.society, 0))
+        return self
 
 
 def data_sha256(model: BaseModel) -> str:
     """A year file's meaning, not its bytes: comments and key order do not change it."""
     text = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def association_counts(evaluations: list[Evaluation]) -> dict[str, int]:
+    """Each society's warnings that wait on the association or another society, by id (none: no
+    entry): what `finalize` records beside the evaluations, which do not hold it."""
+    return {e.society: e.association_warnings for e in sorted(evaluations, key=lambda e: e.society)
+            if e.association_warnings}
 
 
 def report_digests(repo: Repository, year: int) -> dict[str, str]:
@@ -307,7 +327,7 @@ def write_frozen(root: Path, frozen: FrozenYear) -> Path:
     path = results_path(root, frozen.year)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = frozen.model_dump(mode="json")
-    for added in ("report_sha256", "review_sha256", "rubric_file_sha256"):
+    for added in ("report_sha256", "review_sha256", "rubric_file_sha256", "association_warnings"):
         if data[added] is None:  # a file from before the field: written as it was
             del data[added]
     # One evaluation a line: a later diff of the file shows which society changed.

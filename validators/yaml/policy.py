@@ -258,11 +258,14 @@ class RubricPolicy(_Strict):
 
 
 class PendingWarning(_Strict):
-    """A warning that waits on the association while the year's list `until_listed` (a list field
-    of the guideline file) is empty: left out of the public 备注's count, said as `said`."""
+    """A warning that waits on someone other than the society (`waits_on`: the association, or the
+    other societies of a consortium it leads), said as `said` and left out of the public 备注's
+    count: always, or, with `until_listed` (a list field of the guideline file), while that list
+    of the year is empty."""
 
     code: Annotated[str, Field(pattern=r"^W-[A-Z0-9]+(?:-[A-Z0-9]+)*$")]
-    until_listed: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    until_listed: Annotated[str, Field(pattern=r"^[a-z_]+$")] | None = None
+    waits_on: Annotated[str, Field(min_length=1)]
     said: Annotated[str, Field(min_length=1)]
 
 
