@@ -241,14 +241,34 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
 
 
 # What a reader may search a report for: the titles of its items and events, the districts,
-# the commissioning bodies and partners. Not the enterprises served: one each, many per report.
-_TERMS = ("title", "name", "district", "commissioner", "partner", "occasion")
+# and the organisations named in them (ORGANISATIONS). The enterprises served were left out
+# once to keep the index small, and a reader searching a company's name found nothing; with
+# them the index grows by under a tenth (150×10: gzip 135 → 147 KB; README, "性能").
+TERMS = ("title", "name", "district", "enterprise", "commissioner", "partner", "occasion", "occasion_name",
+         "occasion_organizer")
+# The organisations among them: the enterprises served, the commissioning bodies, the stations'
+# partners, the organisers of a popularisation event the list does not name. Searched by their
+# whole names, each is one word of the search dictionary (search_dict).
+ORGANISATIONS = ("enterprise", "commissioner", "partner", "occasion_organizer")
 
 
 def _added(doc: ReportDoc) -> list[tuple[str, str]]:
     """The areas this report's year adds, by the fields its model has beyond the seven."""
     return [(key, info.title or key) for key, info in type(doc.report).model_fields.items()
             if key not in AREA_KEYS and key not in ("society", "year")]
+
+
+def terms(doc: ReportDoc, keys: tuple[str, ...] = TERMS) -> list[str]:
+    """The report's titles, districts, organisations and events (the `keys` of its items), once
+    each, as written."""
+    seen: dict[str, None] = {}
+    for spec in items.item_lists(_added(doc)):
+        for item in spec.items(doc.report):
+            for key in keys:
+                value = getattr(item, key, None)
+                if isinstance(value, str) and value.strip():
+                    seen.setdefault(value.strip(), None)
+    return list(seen)
 
 
 def search_terms(doc: ReportDoc, indexed: bool) -> str:
@@ -258,13 +278,7 @@ def search_terms(doc: ReportDoc, indexed: bool) -> str:
     part of the page in the search index besides its title; the other years' stay out, so the
     index grows with the number of societies, not with the years (1,500 societies' ten years
     of terms would be a 68 MB index)."""
-    seen: dict[str, None] = {}
-    for spec in items.item_lists(_added(doc)):
-        for item in spec.items(doc.report):
-            for key in _TERMS:
-                value = getattr(item, key, None)
-                if isinstance(value, str) and value.strip():
-                    seen.setdefault(value.strip(), None)
+    seen = terms(doc)
     if not seen:
         return ""
     excluded = "" if indexed else f" {NO_SEARCH}"

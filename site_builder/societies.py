@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from site_builder import phase
 from site_builder.breadcrumbs import md_link, trail
 from site_builder.context import SOCIETIES_PAGE, SiteData, ranking_page, status_page
 from site_builder.downloads import SOCIETIES_LABEL
 from site_builder.markup import SOCIETY, Cell, Column, cell, front_matter, num, text
+from site_builder.report_page import NO_SEARCH
 from site_builder.tables import long_table
 
 PAGE = SOCIETIES_PAGE
@@ -29,6 +31,22 @@ def _row(site: SiteData, society: str, years: list[int]) -> list[Cell]:
             cell(text(profile.kind.label) if profile else "—"), cell(text(profile.discipline) if profile else "—")]
 
 
+def search_help(site: SiteData) -> str:
+    """What the search box finds, said where readers look for a society: the index holds the
+    reports of the latest and the open years only (phase.indexed_years), so an earlier year's
+    report is reached through its society's page. Kept out of the index itself."""
+    indexed = sorted(phase.indexed_years(site))
+    if not indexed:
+        return ""
+    earlier = [y for y in site.years if y not in indexed]
+    said = (f"页面顶部的搜索框按名称找学会，也按内容找 {'、'.join(map(str, indexed))} 年度的报告："
+            "报告中的项目和活动名称、区（市）县，以及服务的企业、委托单位等单位的名称（单位请输入全称）。")
+    if earlier:
+        said += (f"{'、'.join(map(str, earlier))} 年度的报告不能按内容搜索："
+                 "请点击下表中的学会名称，在学会页面中打开该年度的报告。")
+    return f'<p class="sb-search-help" {NO_SEARCH}>{said}</p>\n\n'
+
+
 def render(site: SiteData) -> str:
     return _render(site)[0]
 
@@ -46,7 +64,7 @@ def _render(site: SiteData) -> tuple[str, str | None]:
             "每个学会一行，每个年度一列（总分和档次），不同年度的总分不在同一列中排序。点击表头排序，"
             "点击学会名称查看学会概况和历年趋势，点击分数查看该年度的报告、逐项得分和改进建议。\n\n"
             + (f"按年度查看：{choice}。\n{{: .sb-years }}\n\n" if years else "")
-            + html + "\n"), more
+            + search_help(site) + html + "\n"), more
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:
