@@ -81,6 +81,21 @@ def source_name(about: str, line: int | None) -> str:
     return f"{SOURCE}：{about}" + (f"，第 {line} 行" if line else "")
 
 
+# Where a printed “2018.yaml:41” may break, in a wide table's narrow 原文 column: after the colon.
+SOURCE_BREAK = "\u200b"
+
+
+def source_at(file: str, line: int | None, own: bool = False) -> str:
+    """Where a “原文” link points, short enough for a printed table's cell (paper has no links):
+    `own`, a line of the report the page prints, its number alone, `41 行` (the report's widest
+    tables have no room for more); a line of another file (a review file's expert mark) the
+    file's name too, `cd-mech-eng.yaml:41`, which may break after its colon."""
+    if own and line:
+        return f"{line}\u00a0行"  # never “101” above “行” in a narrow column
+    name = file.rsplit("/", 1)[-1]
+    return f"{name}:{SOURCE_BREAK}{line}" if line else name
+
+
 @dataclass(slots=True)
 class SiteData:
     root: Path
@@ -273,19 +288,23 @@ class SiteData:
         return url
 
     def source_link(self, file: str, line: int | None, label_html: str = SOURCE, commit: str | None = None,
-                    about: str = "") -> str:
+                    about: str = "", report: str = "") -> str:
         """A small “原文” link to the line of the YAML file in the repository; the path and
         line are its tooltip, never text on the page. `commit`: the file as it was then.
         `about` (plain text): what the line is, for the link's accessible name
-        (“原文：<about>，第 N 行”): a page has dozens of them, read alike without it."""
+        (“原文：<about>，第 N 行”): a page has dozens of them, read alike without it.
+        `report`: the file of the report the page shows, whose lines print as their number alone."""
         url = self.source_url(file, line, commit)
         hint = f"{file} 第 {line} 行" if line else file
         if commit:
             hint += f"（提交 {commit[:12]} 中的文件）"
+        # Printed, a “原文” says where it points (print.css: data-at), as paper has no links.
+        at = source_at(file, line, own=file == report) if label_html == SOURCE and line else ""
         if not url:
-            return f'<span class="sb-src" title="{attr(hint)}">{label_html}</span>'
+            data = f' data-at="{attr(at)}"' if at else ""
+            return f'<span class="sb-src"{data} title="{attr(hint)}">{label_html}</span>'
         return link(url, label_html, title=hint, cls="sb-src",
-                    name=source_name(about, line) if label_html == SOURCE else "")
+                    name=source_name(about, line) if label_html == SOURCE else "", at=at)
 
 
 def load(root: Path, settings: SiteSettings, build_date: str, cache: FileCache | None = None,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from site_builder.context import SiteData, society_year_page, source_name
+from site_builder.context import SiteData, society_year_page, source_at, source_name
 from site_builder.markup import (
     PRINT_ADDRESS,
     SOCIETY,
@@ -26,6 +26,7 @@ from site_builder.markup import (
     link,
     num,
     num_cell,
+    term,
     text,
     yes_no,
 )
@@ -168,7 +169,7 @@ def _date(name: str) -> Getter:
 
 
 def _label(name: str) -> Getter:
-    return _written(name, lambda item, _row: cell(text(getattr(item, name).label)))
+    return _written(name, lambda item, _row: cell(term(text(getattr(item, name).label)), getattr(item, name).label))
 
 
 def _n(name: str) -> Getter:
@@ -177,7 +178,8 @@ def _n(name: str) -> Getter:
 
 def _optional_label(name: str) -> Getter:
     """A field that applies only to some items (None by default): its label, else —."""
-    return lambda item, _row: cell(text(getattr(item, name).label) if getattr(item, name) else NOT_APPLICABLE)
+    return lambda item, _row: (cell(term(text(getattr(item, name).label)), getattr(item, name).label)
+                               if getattr(item, name) else cell(NOT_APPLICABLE))
 
 
 def _bool(name: str) -> Getter:
@@ -490,10 +492,11 @@ def source_cell(spec: ItemList, index: int, item: Any, row: Row) -> Cell:
     line = row.doc.source.value((*spec.path, index))[0]
     url = row.site.source_url(row.doc.file, line)
     hint = f"{row.doc.file} 第 {line} 行（编号 {item.id}）"
+    at = f' data-at="{attr(source_at(row.doc.file, line, own=True))}"'
     if url is None:
-        return cell(f'<span class="sb-src" data-item="{attr(item.id)}" title="{attr(hint)}">{SOURCE}</span>')
+        return cell(f'<span class="sb-src" data-item="{attr(item.id)}"{at} title="{attr(hint)}">{SOURCE}</span>')
     said = source_name(title_of(item), line)
-    return cell(f'<a class="sb-src" data-item="{attr(item.id)}" href="{attr(url)}" title="{attr(hint)}" '
+    return cell(f'<a class="sb-src" data-item="{attr(item.id)}"{at} href="{attr(url)}" title="{attr(hint)}" '
                 f'aria-label="{attr(said)}">{SOURCE}</a>')
 
 

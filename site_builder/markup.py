@@ -38,6 +38,19 @@ def attr(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def css_string(value: object) -> str:
+    """Untrusted text as one CSS string literal: every character but a letter, a digit or a
+    space as a six-digit escape, so that no quote, backslash, line break or `</style>` ends it."""
+    kept = (c if c == " " or (c.isalnum() and c.isprintable()) else f"\\{ord(c):06x}" for c in str(value))
+    return '"' + "".join(kept) + '"'
+
+
+def term(label_html: str) -> str:
+    """A word of a vocabulary in a table's cell (a category, a kind, a role): print.css keeps
+    its column wide enough that it does not break after every two characters."""
+    return f'<span class="sb-term">{label_html}</span>'
+
+
 def num(value: float | int) -> str:
     """A number as people write it: no trailing `.0`, never exponent notation."""
     if isinstance(value, float) and not value.is_integer():
@@ -80,7 +93,7 @@ PRINT_ADDRESS = "sb-print-address"
 
 
 def link(href: str, label_html: str, *, external: bool = False, title: str = "", cls: str = "",
-         name: str = "") -> str:
+         name: str = "", at: str = "") -> str:
     """An anchor; `label_html` must already be safe HTML. `name` (plain text): what assistive
     technology reads instead of the label, when the label alone does not say where the link
     goes (a page's many “原文”); it begins with the visible label, so a spoken command finds it."""
@@ -88,6 +101,8 @@ def link(href: str, label_html: str, *, external: bool = False, title: str = "",
     hint = f' title="{attr(title)}"' if title else ""
     klass = f' class="{attr(cls)}"' if cls else ""
     said = f' aria-label="{attr(name)}"' if name else ""
+    # `at` (plain text): where a “原文” link points, which print.css prints in its place.
+    said += f' data-at="{attr(at)}"' if at else ""
     return f'<a href="{attr(href)}"{klass}{hint}{said}{extra}>{label_html}</a>'
 
 

@@ -31,6 +31,7 @@ from site_builder.markup import (
     num_cell,
     text,
 )
+from site_builder.rubric_rows import criterion_anchor
 from site_builder.tables import table, whole
 from validators.association.objection_items import CONTESTED, named_entries
 from validators.models.review import UNVERIFIED, Objection, ObjectionStatus
@@ -556,7 +557,9 @@ def rubric_section(site: SiteData, year: int) -> str:
            f"{counts}；公示开始后只计已核实的项目。没有 <code>reviews/{year}/</code> 文件夹的年度按报告计分。\n"]
     if points.assessed:
         # What is marked first (the column kept in view); its id, which reviewers write, after it.
-        rows = [[cell(text(c.label)), cell(site.clause_link(RUBRIC_PAGE, c.clause, year)),
+        # Each row anchored: an expert's mark's line links to its criterion (rubric_rows).
+        rows = [[cell(f'<span class="sb-row-anchor" id="{attr(criterion_anchor(year, c.id))}">{text(c.label)}</span>'),
+                 cell(site.clause_link(RUBRIC_PAGE, c.clause, year)),
                  cell(f"<code>{text(c.id)}</code>"), cell(f"{c.min:g}–{c.max:g}"),
                  cell(COMBINE_WORDS[c.combine]), num_cell(c.min_experts)]
                 for c in points.assessed]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from site_builder import items, names, phase, workbench
+from site_builder import items, names, phase, rubric_rows, workbench
 from site_builder.breadcrumbs import trail
 from site_builder.context import (
     RUBRIC_PAGE,
@@ -23,6 +23,7 @@ from site_builder.markup import (
     attr,
     badge,
     cell,
+    css_string,
     front_matter,
     html_list,
     link,
@@ -43,7 +44,7 @@ from validators.evaluation.results import (
     review_file,
     rubric_files_changed,
 )
-from validators.evaluation.score_lines import CAP_RULE, REVIEW_RULE
+from validators.evaluation.score_lines import CAP_RULE, REVIEW_RULE, ScoreLine
 from validators.evaluation.scoring import Evaluation
 from validators.models.report import AREA_KEYS
 from validators.models.review import ReviewStatus
@@ -72,8 +73,10 @@ def findings(site: SiteData, page: str, file: str, anchor: str, title: str = "�
     # The year of a report's findings (a profile's have none): its clauses are that year's.
     where = classify(file)
     year = where.year if where.kind is PathKind.REPORT else None
+    report = file if where.kind is PathKind.REPORT else ""
     rows = [[cell(SEVERITY[f.severity]), cell(text(tight(items.finding_message(site, year, f)))), cell(site.clause_link(page, f.clause, year)),
-             cell(site.source_link(f.file, f.line, about=f"本条{SEVERITY[f.severity]}"), f.line)] for f in found]
+             cell(site.source_link(f.file, f.line, about=f"本条{SEVERITY[f.severity]}", report=report), f.line)]
+            for f in found]
     columns = [Column("级别"), Column("说明"), Column("条款"), Column(SOURCE, numeric=True)]
     return [heading(level, title, anchor), intro, table(columns, rows, label=title, key=(0, 1), cards=True) + "\n"]
 
@@ -113,7 +116,8 @@ def _report(site: SiteData, page: str, doc: ReportDoc, e: Evaluation | None,
         for spec in items.lists_of(area, title, first) if area in type(doc.report).model_fields else []:
             found = items.rows(spec, row)
             if found:
-                parts.append(f"<p>{text(spec.title)}（{len(found)} 项，{area_link}）：</p>\n"
+                # The link to the other societies' items says nothing on paper: printed, the count alone.
+                parts.append(f'<p>{text(spec.title)}（{len(found)} 项<span class="sb-no-print">，{area_link}</span>）：</p>\n'
                              + table(items.columns(spec), found, label=f"{spec.title}",
                                      key=items.key_columns(), cards=True) + "\n")
         out += parts or ["未填报。\n"]
@@ -208,6 +212,14 @@ def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
             html_list(shown, "sb-advice") + "\n"]
 
 
+def _basis(site: SiteData, page: str, e: Evaluation, line: ScoreLine) -> str:
+    """A line's 依据: its clause (what counts) and, below it, the rubric rule that set its points,
+    in words and linked to the rule's row of the year's rubric (the clause says nothing of points)."""
+    clause = site.clause_link(page, line.clause, e.guideline_year)
+    rule = rubric_rows.rule_link(site, page, e.year, line)
+    return f"{clause}<br>{rule}" if rule else clause
+
+
 LINES = "lines.json"  # the evaluation's lines beyond those in the page, beside it (a long report)
 
 
@@ -228,8 +240,8 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
              # The area's name, not its numeral alone: a lone 一 with its name on hover read like
              # the “—” of an empty cell on a phone's card, and on paper said nothing.
              cell(f"{numbers[x.area]}、{text(titles[x.area])}", list(titles).index(x.area)),
-             cell(site.cap_link(page, e.year, x.area) if x.rule == CAP_RULE else site.clause_link(page, x.clause, e.guideline_year)),
-             cell(site.source_link(x.file, x.line, commit=at, about=subject), x.line)]
+             cell(site.cap_link(page, e.year, x.area) if x.rule == CAP_RULE else _basis(site, page, e, x)),
+             cell(site.source_link(x.file, x.line, commit=at, about=subject, report=doc.file), x.line)]
             for x, subject, mark in zip(e.lines, subjects, marks, strict=True)]
     columns = [Column("项目"), Column("得分", numeric=True), Column("说明"), Column("领域"),
                Column("依据"), Column(SOURCE, numeric=True)]
@@ -432,6 +444,17 @@ def _addresses(site: SiteData, page: str, guideline_year: int) -> str:
             f'指南条款原文 {link(clauses, text(clauses), cls="sb-url")}</p>\n')
 
 
+# The custom property print.css's page header shows on every printed page after the first.
+RUNNING_HEAD = "--sb-running-head"
+
+
+def running_head(words: str) -> str:
+    """The printed pages' header (`words`, plain text: the society and the year), set for this
+    page as a CSS custom property that print.css's @page header shows: the header's rule is the
+    stylesheet's, only its words are the page's, escaped as a CSS string."""
+    return f"<style>:root {{ {RUNNING_HEAD}: {css_string(words)}; }}</style>\n"
+
+
 def render(site: SiteData, doc: ReportDoc) -> str:
     return _render(site, doc)[0]
 
@@ -450,7 +473,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     # Its year's rubric file changed after finalize: the tier's lines and the caps are not the frozen ones.
     rubric_changed = bool(e and frozen and rubric_files_changed(frozen, site.root))
     issuer = text(site.settings.issuer)
-    out = [front_matter(f"{name} {year} 年度报告"),
+    out = [front_matter(f"{name} {year} 年度报告"), running_head(f"{site.name(society)} {year} 年度报告"),
            trail(page, [(SOCIETIES_PAGE, "学会"), (society_page(society), name)], f"{year} 年度"),
            f'<p class="sb-issuer" {NO_SEARCH}>{issuer}</p>\n' if issuer else "",
            f"# {name} {year} 年度学会重点工作报告与评估 {{#top}}\n"]
@@ -467,7 +490,9 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
     out.append(f'<p class="sb-report-meta" {NO_SEARCH}>{f"发布单位：{issuer}；" if issuer else ""}{basis}'
-               f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None, about="本报告文件")}</span>。</p>\n')
+               f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None, about="本报告文件")}</span>'
+               # Printed, what a table's “原文” gives in place of its link (“41 行”).
+               f'<span class="{PRINT_ONLY}">；表中“原文”是报告文件的行号</span>。</p>\n')
     out.append(_addresses(site, page, rules_year))
     if e:
         out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')

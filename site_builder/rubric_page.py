@@ -12,6 +12,7 @@ from site_builder.guideline_page import window_said, year_text
 from site_builder.markup import (
     Cell,
     Column,
+    attr,
     cell,
     dated_text,
     front_matter,
@@ -21,6 +22,7 @@ from site_builder.markup import (
     repo_path_url,
     text,
 )
+from site_builder.rubric_rows import rule_anchor, tiers_anchor
 from site_builder.tables import table
 from validators.evaluation.results import rubric_files_changed
 from validators.year.cited import area_clause, criterion_clause, rule_clause, table_clause
@@ -34,10 +36,11 @@ _RULE_COLUMNS = [Column("规则"), Column("依据条款"), Column("分值", nume
                  Column("最多计入（项）", numeric=True)]
 
 
-def _rule_row(site: SiteData, year: int, label_prefix: str, rule: Rule) -> list[Cell]:
+def _rule_row(site: SiteData, year: int, anchor: str, label_prefix: str, rule: Rule) -> list[Cell]:
+    """A rule's row; its first cell holds the row's anchor, which the evaluation's lines link to."""
     label = f"{text(label_prefix)}：{text(rule.label)}" if label_prefix else text(rule.label)
-    return [cell(label), cell(site.clause_link(PAGE, rule.clause, year)), num_cell(rule.points),
-            num_cell(rule.max_count, "不限")]
+    return [cell(f'<span class="sb-row-anchor" id="{attr(anchor)}">{label}</span>'),
+            cell(site.clause_link(PAGE, rule.clause, year)), num_cell(rule.points), num_cell(rule.max_count, "不限")]
 
 
 def _clause_order(clause: str) -> tuple[int, ...]:
@@ -45,7 +48,7 @@ def _clause_order(clause: str) -> tuple[int, ...]:
     return tuple(int(part) if part.isdigit() else 0 for part in clause.split("."))
 
 
-def _tiers(tiers: list[ItemTier], what: str) -> str:
+def _tiers(tiers: list[ItemTier], what: str, anchor: str) -> str:
     enterprises = any(t.min_enterprises_served for t in tiers)
     members = any(t.min_members for t in tiers)
     titles = rubric_changes.TIER_COLUMNS
@@ -58,7 +61,7 @@ def _tiers(tiers: list[ItemTier], what: str) -> str:
         row += [num_cell(t.min_enterprises_served)] if enterprises else []
         row += [num_cell(t.min_members)] if members else []
         rows.append(row)
-    return (f"{what}按年度绩效分档（依次取第一个满足的档）：\n\n"
+    return (f'<span class="sb-row-anchor" id="{attr(anchor)}"></span>{what}按年度绩效分档（依次取第一个满足的档）：\n\n'
             + table(columns, rows, label=f"{what}的年度绩效分档", key=(0, 1), sortable=False))
 
 
@@ -71,7 +74,7 @@ def _area(site: SiteData, year: int, key: str, title: str) -> str:
         value = getattr(model, name)
         if isinstance(value, Rule):
             cited.add(value.clause)
-            rows.append(_rule_row(site, year, "", value))
+            rows.append(_rule_row(site, year, rule_anchor(year, key, name), "", value))
         elif isinstance(value, dict):
             cited.update(rule.clause for rule in value.values() if isinstance(rule, Rule))
             vocabulary = site.rubric(year).kind_tables().get((key, name))
@@ -79,11 +82,11 @@ def _area(site: SiteData, year: int, key: str, title: str) -> str:
             # so last in the file) stays in its clause's place.
             for code, rule in sorted(value.items(), key=lambda entry: _clause_order(entry[1].clause)):
                 kind = site.guideline(year).kind(vocabulary, code) if vocabulary else None
-                rows.append(_rule_row(site, year, kind.label if kind else str(code), rule))
+                rows.append(_rule_row(site, year, rule_anchor(year, key, name, code), kind.label if kind else str(code), rule))
         elif isinstance(value, list) and value and isinstance(value[0], ItemTier):
             what = ("每个服务站从建站的下一年度起" if key == "service_stations"
                     else "每个联合体从成立的下一年度起（补助牵头学会）")
-            notes.append(_tiers(value, what))
+            notes.append(_tiers(value, what, tiers_anchor(year, key)))
         elif isinstance(value, GrowthRule):
             grown = rule_clause(getattr(model, "growth", None), site.guideline(year), key)
             notes.append(f"{growth_named(site.guideline(year).clauses, grown)}：与上一年度相比，承接职能至少增加 {value.min_count_increase} 项，"

@@ -397,7 +397,8 @@ def test_a_results_file_without_digests_is_read_and_written_as_it_was(tmp_path: 
     assert write_frozen(tmp_path, frozen).read_bytes() == shipped.read_bytes()
 
 
-_SOURCE_LINK = re.compile(r'<a href="([^"]+)" class="sb-src" title="([^"]+)" aria-label="原文：[^"]+">原文</a>')
+# Its printed words (data-at, print.css) may follow its accessible name.
+_SOURCE_LINK = re.compile(r'<a href="([^"]+)" class="sb-src" title="([^"]+)" aria-label="原文：[^"]+"[^>]*>原文</a>')
 
 
 def _lines_links(page: str) -> list[tuple[str, str]]:

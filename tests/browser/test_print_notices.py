@@ -161,7 +161,7 @@ def test_a_printed_report_on_notice_shows_where_to_object_and_where_its_files_ar
 
 
 def test_a_printed_report_says_where_it_and_its_guideline_are_online(page, base: str) -> None:
-    """Paper drops the 原文 column and every link: printed only, one line gives the page's own
+    """Paper has no links: printed only, one line gives the page's own
     address and its guideline's, from the site's configured site_url (mkdocs.yml)."""
     from site_builder.form_page import site_settings
 
