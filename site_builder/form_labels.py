@@ -44,6 +44,7 @@ from validators.year.cycle import (
     OBJECTION_IDS_SHOWN,
     Phase,
     full_date,
+    month_day,
     no_new_report,
 )
 from validators.year.files import YearFileError
@@ -228,16 +229,21 @@ def verified_changed(provisional: bool, phase: Phase = Phase.VERIFICATION) -> st
             f"改回原样即恢复为{ReviewStatus.VERIFIED.label}。")
 
 
+# A year whose submission has closed, as the start panel's year list says it.
+CLOSED_LABEL = "填报已截止"
+
+
 def phase_sentences(rules: Guideline, frozen: bool, provisional: bool = True) -> list[dict[str, Any]]:
     """What the form says of the year before any field, and writes at the top of the file: the
     phase of the year on the day the form is used, and what it means for a report sent now.
     Once submission has closed, `new` is said instead to a society with no published report of
-    the year: the pull request's gate refuses a new report then (no_new_report)."""
+    the year: the pull request's gate refuses a new report then (no_new_report). `label`: the
+    same phase in the few words the start panel's year list puts after each year."""
     year, calendar = rules.year, rules.calendar
     refused = no_new_report(year)
     done = f"{year} 年度已定稿：评估结果不再改变"
     final = {"phase": Phase.FINAL.value, "from": None, "to": None,
-             "sentence": f"{done}，这一年度的报告不能再修改。", "new": f"{done}；{refused}"}
+             "sentence": f"{done}，这一年度的报告不能再修改。", "new": f"{done}；{refused}", "label": CLOSED_LABEL}
     if frozen:
         return [final]
     if calendar is None:
@@ -259,8 +265,12 @@ def phase_sentences(rules: Guideline, frozen: bool, provisional: bool = True) ->
                        f"{notice}，填报已于 {closes}截止；{refused}"),
         Phase.FINAL: (f"{awaiting}：这一年度的报告不能再修改；评估结果由市科协定稿后不再改变。", f"{awaiting}；{refused}"),
     }
+    # Past the deadline every phase is one to a secretary choosing a year: no new report.
+    labels = {Phase.NOT_OPEN: f"尚未开始填报，{full_date(calendar.submission_opens)}开始",
+              Phase.SUBMISSION: f"正在填报，{month_day(calendar.submission_closes)}截止"}
     return [{"phase": phase.value, "from": start.isoformat() if start else None,
-             "to": end.isoformat() if end else None, "sentence": words[phase][0], "new": words[phase][1]}
+             "to": end.isoformat() if end else None, "sentence": words[phase][0], "new": words[phase][1],
+             "label": labels.get(phase, CLOSED_LABEL)}
             for phase, start, end in calendar.spans()]
 
 

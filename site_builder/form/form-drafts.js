@@ -96,10 +96,20 @@
     }
     st.draftKey = key;
     var kept = RF.store(key, JSON.stringify({ data: st.data, year: st.year, profile: profile,
-      saved: new Date().toISOString() }));
+      saved: new Date().toISOString(), at: st.at || null }));
     // Saved in the browser: closing the page loses nothing, so it need not ask.
     if (kept) this.unsaved = false;
     this.renderDrafts(); // the list's times, and which draft is open
+  };
+
+  /* The field last focused (rememberPlace, form.js), written into the saved draft: its content
+   * and time stay as they were saved. A report not saved yet has no draft to write it in. */
+  P.savePlace = function () {
+    var st = this.state;
+    var draft = st && st.draftKey ? readDraft(st.draftKey) : null;
+    if (!draft) return;
+    draft.at = st.at || null;
+    RF.store(st.draftKey, JSON.stringify(draft));
   };
 
   /* Save what was typed in the last moments (the autosave waits for a pause) before switching. */
@@ -156,7 +166,8 @@
           disabled: open, on: { click: function () {
             self.flushDraft(); // what was just typed in the report open now is kept first
             var stored = readDraft(draft.key) || draft;
-            self.begin(stored.data, stored.year, { note: "已恢复自动保存的草稿。", profile: stored.profile, draftKey: draft.key });
+            self.begin(stored.data, stored.year, { note: "已恢复自动保存的草稿。", profile: stored.profile, draftKey: draft.key,
+              at: RF.isObject(stored.at) ? stored.at : null });
           } } }),
         el("button", { type: "button", class: "rf-button rf-discard", text: "丢弃", "aria-label": "丢弃草稿：" + name,
           disabled: open, on: { click: function () {

@@ -8,9 +8,13 @@
 
   /* ---- start panel ---------------------------------------------------------------------- */
 
-  RF.yearSelect = function (years, selected, id) {
+  /* `guides`: each year's guide, to name its phase today beside it (RF.yearLabel); the option's
+   * value stays the year. */
+  RF.yearSelect = function (years, selected, id, guides) {
+    var day = RF.today();
     return el("select", { class: "rf-input rf-select", id: id }, years.map(function (y) {
-      return el("option", { value: String(y), text: y + " 年度", selected: y === selected });
+      return el("option", { value: String(y), text: guides ? RF.yearLabel(y, guides[y], day) : y + " 年度",
+        selected: y === selected });
     }));
   };
 
@@ -18,7 +22,9 @@
     var self = this;
     var cfg = this.config;
     var years = cfg.years;
-    var latest = years[years.length - 1];
+    // A year closed for new reports was chosen unawares, and refused only after 新建: each year is
+    // named with its phase today, and the one open for filling comes chosen.
+    var preset = RF.openYear(years, this.guides, RF.today()) || years[years.length - 1];
     RF.clear(this.node);
     var startBox = el("div", { class: "rf-start" });
     this.node.appendChild(startBox);
@@ -39,7 +45,7 @@
         "以 cd- 开头，接学会英文名称或学科的简写，只用小写英文字母、数字和连字符，" +
         "如成都市机械工程学会为 cd-mech-eng。市科协审核时会确认或帮您改定。" }),
     ]);
-    var newYear = RF.yearSelect(years, latest, "rf-new-year");
+    var newYear = RF.yearSelect(years, preset, "rf-new-year", this.guides);
     var newMsg = el("div", { class: "rf-msg", "aria-live": "polite" });
     var openBlank = function (id, year, published) {
       var s = self.society(id);
@@ -143,7 +149,7 @@
         return el("option", { value: s.id, text: s.name + "（" + s.id + "）" });
       })));
     var copyFrom = el("select", { class: "rf-input rf-select", id: "rf-copy-from" });
-    var copyTo = RF.yearSelect(years, latest, "rf-copy-to");
+    var copyTo = RF.yearSelect(years, preset, "rf-copy-to", this.guides);
     var copyMsg = el("div", { class: "rf-msg" });
     copySociety.addEventListener("change", function () {
       var s = self.society(copySociety.value);
@@ -153,7 +159,7 @@
         copyFrom.appendChild(el("option", { value: String(y), text: y + " 年度" }));
       });
       var last = s.years[s.years.length - 1];
-      var target = years.indexOf(last + 1) !== -1 ? last + 1 : latest;
+      var target = years.indexOf(last + 1) !== -1 ? last + 1 : preset;
       copyTo.value = String(target);
     });
     var copy = el("section", { class: "rf-mode" }, [
@@ -305,11 +311,15 @@
         // (a draft, last year's report, an import) says every problem at once.
         showAll: Object.keys(data).some(function (k) { return k !== "society" && k !== "year"; }),
         touched: {},
+        // The field last focused, saved with the draft (form-drafts.js).
+        at: options.at || null,
       };
       self.renderEditor();
       // Asked and agreed: the draft now holds what was opened.
       if (slot.replace) self.saveDraft();
       self.renderDrafts();
+      // A restored draft opens at the field last focused in it; anything else at step 2's top.
+      if (options.at && self.returnTo(options.at)) return;
       var top = self.editor.querySelector("h2");
       if (top && top.scrollIntoView) top.scrollIntoView({ behavior: "smooth", block: "start" });
     });

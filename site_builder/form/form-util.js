@@ -121,6 +121,23 @@
     })[0] || null;
   };
 
+  /* A year as the start panel's year lists name it: with its phase on `day`, in the guide's words
+   * for the phase the form reads for that day (phaseOn), such as “2018 年度（填报已截止）”. A year
+   * whose guide or phase is unknown is its number alone. */
+  RF.yearLabel = function (year, guide, day) {
+    var phase = guide ? RF.phaseOn(guide, day) : null;
+    return year + " 年度" + (phase && phase.label ? "（" + phase.label + "）" : "");
+  };
+
+  /* The latest of `years` open for filling on `day` (its guide's submission phase), or null. */
+  RF.openYear = function (years, guides, day) {
+    var open = years.filter(function (y) {
+      var phase = guides[y] ? RF.phaseOn(guides[y], day) : null;
+      return phase !== null && phase.phase === "submission";
+    });
+    return open.length ? open[open.length - 1] : null;
+  };
+
   /* The association's contact as the site was built with it (`contact` of the settings, from
    * .github/admins.yaml: site_builder/contact.py), in one paragraph with `attrs`: each entry as
    * text, the address a link only when it is http/https; or, when none is published, the

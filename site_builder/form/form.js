@@ -47,6 +47,15 @@
         self.labels = loaded[1];
         self.consortia = loaded[2];
         self.across = loaded[3];
+        // Each year's guide before the start panel, which names each year's phase today (a year
+        // whose guide does not come is named by its number alone).
+        return Promise.all(self.config.years.map(function (y) {
+          return RF.fetchJson(self.url("guide-" + y + ".json")).then(function (guide) {
+            self.guides[y] = guide;
+          }, function () { /* its phase unsaid */ });
+        }));
+      })
+      .then(function () {
         self.renderStart();
       })
       .catch(function (err) {
@@ -107,7 +116,7 @@
     if (this.validators[year]) return Promise.resolve();
     return Promise.all([
       RF.fetchJson(this.url("schema-" + year + ".json")),
-      RF.fetchJson(this.url("guide-" + year + ".json")),
+      this.guides[year] ? Promise.resolve(this.guides[year]) : RF.fetchJson(this.url("guide-" + year + ".json")),
       this.societySchema ? Promise.resolve(this.societySchema) : RF.fetchJson(this.url("schema-society.json")),
       this.layoutOf(year),
     ]).then(function (loaded) {
@@ -386,14 +395,23 @@
       // On a phone the open list of problems, over the lower part of the screen that the
       // keyboard leaves, hid the field being typed into: a field taking the focus (from the
       // list's link too) folds the list back into its one-line bar; a tap on the bar opens it.
-      this.editor.addEventListener("focusin", function (e) {
+      var fold = function (target) {
         var bar = self.summary;
         var list = bar && bar.querySelector(".rf-summary-list[open], .rf-summary-note[open]");
-        if (!list || bar.contains(e.target) || !NARROW.matches) return;
-        if (!e.target.matches || !e.target.matches("input, select, textarea")) return;
+        if (!list || bar.contains(target) || !NARROW.matches) return;
+        if (!target.matches || !target.matches(FIELD_CONTROLS)) return;
         self.summaryOpen = self.noteOpen = false;
         list.open = false;
         self.clearNow();
+      };
+      this.editor.addEventListener("focusin", function (e) {
+        fold(e.target);
+        self.rememberPlace(e.target);
+      });
+      // A phone's browser may leave the focus in the field typed into while the list is opened
+      // (a tap on its summary takes none): a tap on that field again moves no focus, and folds too.
+      this.editor.addEventListener("click", function (e) {
+        fold(e.target);
       });
     }
     this.validateNow();
@@ -673,6 +691,38 @@
   var RANK = { error: 0, todo: 1, warning: 2 };
   // A phone's width (form.css's narrow screens, Material's own breakpoint).
   var NARROW = window.matchMedia ? window.matchMedia("(max-width: 44.9375em)") : { matches: false };
+  // A touch screen, where focusing a field pops up the keyboard over half of the page.
+  var COARSE = window.matchMedia ? window.matchMedia("(pointer: coarse)") : { matches: false };
+  // What a secretary types or chooses in.
+  var FIELD_CONTROLS = "input, select, textarea";
+
+  /* The field last focused, kept with the draft (form-drafts.js) to come back to on restoring it:
+   * a long report restored at the top of 第二步 was twelve screens of swiping on a phone. */
+  App.prototype.rememberPlace = function (target) {
+    var st = this.state;
+    if (!st || !target.matches || !target.matches(FIELD_CONTROLS) || this.summary.contains(target)) return;
+    var box = target.closest("[data-pointer]");
+    if (!box) return;
+    var at = { pointer: box.dataset.pointer, profile: !!target.closest(".rf-profile") };
+    if (st.at && st.at.pointer === at.pointer && st.at.profile === at.profile) return;
+    st.at = at;
+    this.savePlace();
+  };
+
+  /* Back to the field remembered with a restored draft: scrolled into view, and focused where
+   * that pops up no keyboard; false when the report has no such field (now). */
+  App.prototype.returnTo = function (at) {
+    var ctx = at && at.profile ? this.profileCtx : this.ctx;
+    var entry = ctx && at && typeof at.pointer === "string" && at.pointer ? ctx.fields.get(at.pointer) : null;
+    if (!entry || entry.box === this.summary) return false;
+    if (!COARSE.matches) {
+      this.focus(at.pointer, ctx);
+      return true;
+    }
+    var target = entry.box.querySelector("input:not([type=hidden]), select, textarea") || entry.box;
+    if (target.scrollIntoView) target.scrollIntoView({ block: "center" });
+    return true;
+  };
 
   App.prototype.place = function (ctx, issues) {
     var self = this;
@@ -874,6 +924,7 @@
           self.validateNow();
         }
         if (details.open && NARROW.matches) self.placeList();
+        else list.style.maxHeight = "";
       } } },
       [el("summary", { text: "逐项查看（" + pairs.length + "）" })]);
     var list = el("ul", { on: { scroll: function () {
@@ -920,7 +971,35 @@
     details.appendChild(list);
     box.appendChild(details);
     // Rebuilt by every check: on a phone the open list stays where it was scrolled to.
-    if (details.open && NARROW.matches) list.scrollTop = this.listTop || 0;
+    if (details.open && NARROW.matches) {
+      list.scrollTop = this.listTop || 0;
+      this.fitList(list);
+    }
+  };
+
+  /* On a phone the open list shows whole problems: its window, at most what form.css allows,
+   * ends below the last problem that fits whole from the one at its top (the last one shown was
+   * cut mid-sentence). */
+  App.prototype.fitList = function (list) {
+    list.style.maxHeight = "";
+    var cap = list.clientHeight;
+    if (list.scrollHeight <= cap + 1) return;
+    var style = getComputedStyle(list);
+    var top = list.getBoundingClientRect().top + list.clientTop;
+    var li = list.firstElementChild;
+    while (li && li.getBoundingClientRect().bottom <= top + 0.5) li = li.nextElementSibling;  // scrolled past
+    if (!li) return;
+    // The problem cut at the top is shown from its first line.
+    list.scrollTop += li.getBoundingClientRect().top - top;
+    var end = 0;
+    for (; li; li = li.nextElementSibling) {
+      var r = li.getBoundingClientRect();
+      if (r.bottom - top > cap) break;
+      end = r.bottom - top;
+    }
+    if (!end) return;  // one problem longer than the window: it scrolls
+    if (style.boxSizing !== "border-box") end -= parseFloat(style.paddingTop) || 0;
+    list.style.maxHeight = Math.ceil(end) + "px";
   };
 
   /* On a phone the list, reopened after one of its links was followed (which folded it), shows
@@ -943,6 +1022,7 @@
       list.scrollTop = this.listTop || 0;
     }
     this.listTop = list.scrollTop;
+    this.fitList(list);
   };
 
   /* ---- mount ----------------------------------------------------------------------------- */

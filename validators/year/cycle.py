@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from validators.findings import PlacedError
 
 __all__ = ["AFTER_APPROVAL", "AWAITING_FINAL", "CALENDAR_ZONE", "ITEMS_NAMED", "ITEMS_REMOVED", "LATE_EXCEPTION",
-           "OBJECTION_IDS_SHOWN", "Calendar", "Phase", "calendar_day", "full_date", "no_new_report", "parse_day",
+           "OBJECTION_IDS_SHOWN", "Calendar", "Phase", "calendar_day", "full_date", "month_day", "no_new_report", "parse_day",
            "today"]
 
 # The association's calendar days are Beijing time (UTC+8, no daylight saving): a deadline of
