@@ -22,6 +22,7 @@ from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.pending_warnings import association_warnings
 from validators.evaluation.reports import findings_note, ranking_header
+from validators.rules.cross_file_consortia import MEMBER_NO_REPORT, MEMBER_NO_REPORT_CODE
 from validators.yaml.policy import policy
 from validators.year.guideline import Guideline, guideline
 
@@ -178,6 +179,15 @@ def test_the_policys_pending_warnings_name_a_warning_code_and_a_list_of_the_guid
     # A member without a report waits on that member whatever the guideline lists: always left out.
     [member] = [e for e in entries if e.code == "W-CONSORTIUM-MEMBER-NO-REPORT"]
     assert (member.until_listed, member.waits_on) == (None, "其他学会")
+
+
+def test_the_member_warning_tells_the_lead_it_is_not_counted_as_the_policy_leaves_it_out() -> None:
+    """W-CONSORTIUM-MEMBER-NO-REPORT tells the lead what to do when the member left, while the
+    policy left it out of the public 备注 as nothing of the lead's: the message now says it does not
+    count there, which holds only while the policy leaves it out always (no `until_listed`)."""
+    [member] = [e for e in policy().remarks.association_pending if e.code == MEMBER_NO_REPORT_CODE]
+    assert member.until_listed is None
+    assert MEMBER_NO_REPORT.endswith("这条警告不计入网站公开的备注中的警告数。")
 
 
 def test_only_the_listed_codes_of_a_year_without_its_list_are_waiting() -> None:

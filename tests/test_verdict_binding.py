@@ -5,6 +5,7 @@ never asks for verification again (check, progress, status page)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import textwrap
 import typing
@@ -20,6 +21,7 @@ from validators.association.item_content import content_digest
 from validators.association.progress import ProgressState, unfinished_reviews, year_progress
 from validators.association.reviews import current_contents
 from validators.check import check_tree
+from validators.year.guideline import guideline
 from validators.year.rubric import rubric
 
 SOCIETY, YEAR = "cd-computer", 2018
@@ -154,6 +156,32 @@ def test_check_warns_of_verdicts_bound_to_no_content_in_an_open_year(tmp_path: P
     write_tree(root, {f"results/{YEAR}.json": "{}"})
     assert not [f for f in check_tree(root, [path])[0].findings if f.code == "W-REVIEW-UNBOUND"]
 
+
+
+def test_check_reads_the_review_rules_on_the_day_it_is_given(tmp_path: Path) -> None:
+    """check_tree(day=...) reached the rules across files only: a site built with --date before
+    the final day, generated after it, left out W-REVIEW-UNBOUND that held on its build date, and
+    a record dated after the build date was not warned of (W-DATE-FUTURE: measured from today)."""
+    root = base_tree(tmp_path / "tree")
+    final = _final_day(root)
+    path = _review(root, rest="rest: {status: 已核实, reviewer: cast-reviewer, date: 2026-11-12}\n")
+
+    def codes(day: dt.date, *files: Path) -> list[str]:
+        return [f.code for f in check_tree(root, list(files), day=day)[0].findings
+                if f.code in ("W-REVIEW-UNBOUND", "W-DATE-FUTURE")]
+
+    assert codes(final - dt.timedelta(days=1), path) == ["W-REVIEW-UNBOUND"]
+    assert codes(final, path) == []
+    assert codes(dt.date(2026, 11, 11), path) == ["W-REVIEW-UNBOUND", "W-DATE-FUTURE"]
+    objections = root / "reviews" / str(YEAR) / "objections.yaml"  # filed 2026-11-20
+    assert codes(dt.date(2026, 11, 19), objections) == ["W-DATE-FUTURE"]
+    assert codes(dt.date(2026, 11, 20), objections) == []
+
+
+def _final_day(root: Path) -> dt.date:
+    calendar = guideline(YEAR, root).calendar
+    assert calendar is not None
+    return calendar.final
 
 # --- finalize names what went stale ----------------------------------------------------------------
 

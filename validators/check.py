@@ -437,7 +437,7 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
         # A report stands on its society's profile: the profile's errors condemn it too.
         for (society, _), doc in repo.reports.items():
             doc.findings += repo.profile_errors.get(society, [])
-        _check_reviews(root, review_targets, targets if paths else None, result, repo)
+        _check_reviews(root, review_targets, targets if paths else None, result, repo, day)
     return result, repo
 
 
@@ -456,9 +456,10 @@ def _under(path: Path, root: Path, folder: str) -> bool:
 
 
 def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, result: CheckResult,
-                   repo: Repository) -> None:
+                   repo: Repository, day: dt.date | None = None) -> None:
     """The review files asked for (all of them when `reports` is None), and, when reports were
-    asked for, their reviews too: a report that drops a verified item breaks its review."""
+    asked for, their reviews too: a report that drops a verified item breaks its review. Their
+    rules that wait for a day of the calendar read `day` (today by default)."""
     repo.reviewed_years = reviews.review_years(root)
     wanted = list(targets)
     for path in reports or []:
@@ -471,7 +472,7 @@ def _check_reviews(root: Path, targets: list[Path], reports: list[Path] | None, 
     loaded = {key: doc.report for key, doc in repo.reports.items()}
     for path in wanted:
         try:
-            found, doc = reviews.check_review(path, display_path(path, root), root, loaded, repo.records)
+            found, doc = reviews.check_review(path, display_path(path, root), root, loaded, repo.records, day)
         except YearFileError as exc:  # read against its year's rubric and calendar, which are broken
             year = key[1] if (key := reviews.key_of(path)) else reviews.folder_year(path.parent.name)
             result.findings.append(_year_broken(display_path(path, root), year, exc, "这份记录暂时无法校验"))

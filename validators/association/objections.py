@@ -10,6 +10,7 @@ who can edit an issue can open a closed report.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +54,9 @@ def _title(name: str) -> str:
 
 
 def check_objections(path: Path, file: str, root: Path, year: int, societies: set[str],
-                     keep: dict[str, Loaded] | None = None) -> tuple[list[Finding], ObjectionsDoc | None]:
+                     keep: dict[str, Loaded] | None = None,
+                     day: dt.date | None = None) -> tuple[list[Finding], ObjectionsDoc | None]:
+    """The findings of a year's objections file, as they stand on `day` (today by default)."""
     stopped, opened = open_record(path, file, ObjectionsFile, year, root, "异议记录", keep)
     if opened is None:
         return stopped, None
@@ -80,9 +83,9 @@ def check_objections(path: Path, file: str, root: Path, year: int, societies: se
             ctx.error((*at, "answered"), "E-DATE-ORDER",
                       f"答复日期 {o.answered} 早于提出日期 {o.filed}：请核对。", None)
         # A date the year does not allow at all is an error; one merely outside the notice, a warning.
-        filed_wrong = check_day(ctx, (*at, "filed"), o.filed, _title("filed"))
+        filed_wrong = check_day(ctx, (*at, "filed"), o.filed, _title("filed"), now=day)
         if o.answered is not None:
-            check_day(ctx, (*at, "answered"), o.answered, _title("answered"))
+            check_day(ctx, (*at, "answered"), o.answered, _title("answered"), now=day)
         calendar = ctx.guideline.calendar
         if (calendar is not None and not filed_wrong
                 and not calendar.notice_starts <= o.filed <= calendar.notice_ends):

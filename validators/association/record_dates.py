@@ -58,11 +58,13 @@ def outside(rules: Guideline, day: dt.date, reopened: bool = False) -> bool:
     return day < first or (last is not None and day > last)
 
 
-def check_day(ctx: RuleContext, path: YamlPath, day: dt.date, title: str, reopened: bool = False) -> bool:
+def check_day(ctx: RuleContext, path: YamlPath, day: dt.date, title: str, reopened: bool = False,
+              now: dt.date | None = None) -> bool:
     """Whether `day` is outside the year's days (`reopened`: see `record_days`), said as an
-    error at `path` when it is; a day inside them but after today is said as a warning."""
+    error at `path` when it is; a day inside them but after `now` (the day checked for, today
+    by default) is said as a warning."""
     if not outside(ctx.guideline, day, reopened):
-        now = cycle.today()
+        now = now or cycle.today()
         if day > now:
             ctx.warning(path, "W-DATE-FUTURE", f"{title} " + future_words().replace(_DATE, day.isoformat())
                         .replace(_TODAY, now.isoformat()), None)

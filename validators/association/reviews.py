@@ -225,16 +225,18 @@ def item_ids(report: YearReport) -> list[str]:
 
 
 def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int], YearReport],
-                 keep: dict[str, Loaded] | None = None) -> tuple[list[Finding], ReviewDoc | ObjectionsDoc | None]:
-    """The findings of one file of the reviews folder; its document when it could be read.
-    `keep` is given the file as loaded, when it was (`open_record`)."""
+                 keep: dict[str, Loaded] | None = None,
+                 day: dt.date | None = None) -> tuple[list[Finding], ReviewDoc | ObjectionsDoc | None]:
+    """The findings of one file of the reviews folder, as they stand on `day` (today in the
+    association's calendar by default); its document when it could be read. `keep` is given the
+    file as loaded, when it was (`open_record`)."""
     if path.is_symlink() or path.parent.is_symlink():
         return [error(file, 1, 1, "E-PATH-SYMLINK",
                       "核查和异议记录不能是符号链接（symlink）：请提交普通文件。")], None
     if path.name == OBJECTIONS_FILE and _YEAR_FOLDER.match(path.parent.name):
         base = root / SUBMISSIONS
         societies = {p.name for p in base.iterdir() if p.is_dir()} if base.is_dir() else set()
-        return check_objections(path, file, root, int(path.parent.name), societies, keep)
+        return check_objections(path, file, root, int(path.parent.name), societies, keep, day)
     key = key_of(path)
     if key is None:
         return [error(file, 1, 1, "E-PATH-LAYOUT",
@@ -265,10 +267,10 @@ def check_review(path: Path, file: str, root: Path, reports: dict[tuple[str, int
         titles = {e.id: e.title for e in entries}
         final = finalized(root, year)
         _changed(review, contents, titles, ctx, FrozenSince.of(root, society, year) if final else None)
-        if not final and not _calendar_final(root, year):
+        if not final and not _calendar_final(root, year, day):
             _unbound(review, contents, titles, ctx)
     _marks(review, points, ctx)
-    _dates(review, ctx, finalized(root, year))
+    _dates(review, ctx, finalized(root, year), day)
     strings = text_fields.iter_strings(opened.raw)
     text_fields.check(strings, ctx)
     doc = ReviewDoc(file, review, ctx.source, list(ctx.findings), contents)
@@ -318,11 +320,12 @@ def finalized(root: Path, year: int) -> bool:
     return results_path(root, year).is_file()
 
 
-def _calendar_final(root: Path, year: int) -> bool:
-    """Whether the year's calendar has reached its final day (verification is over)."""
+def _calendar_final(root: Path, year: int, day: dt.date | None = None) -> bool:
+    """Whether the year's calendar has reached its final day (verification is over) on `day`
+    (today by default)."""
     rules = guideline(year, root)
     calendar = rules.calendar if rules is not None else None
-    return calendar is not None and calendar.phase(cycle.today()) is cycle.Phase.FINAL
+    return calendar is not None and calendar.phase(day or cycle.today()) is cycle.Phase.FINAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,15 +448,15 @@ def _marks(review: ReviewFile, points: Rubric | None, ctx: RuleContext) -> None:
         seen.add((mark.criterion, mark.expert))
 
 
-def _dates(review: ReviewFile, ctx: RuleContext, final: bool) -> None:
+def _dates(review: ReviewFile, ctx: RuleContext, final: bool, day: dt.date | None = None) -> None:
     """Each verdict's and mark's date within the days the year's calendar allows (`final`: a
     finalized year, verified again for finalize --replace after its final day: no last day)."""
     for i, rec in enumerate(review.items):
-        check_day(ctx, ("items", i, "date"), rec.date, _title(ItemReview), final)
+        check_day(ctx, ("items", i, "date"), rec.date, _title(ItemReview), final, day)
     if review.rest is not None:
-        check_day(ctx, ("rest", "date"), review.rest.date, _title(RestReview), final)
+        check_day(ctx, ("rest", "date"), review.rest.date, _title(RestReview), final, day)
     for i, mark in enumerate(review.marks):
-        check_day(ctx, ("marks", i, "date"), mark.date, _title(ExpertMark), final)
+        check_day(ctx, ("marks", i, "date"), mark.date, _title(ExpertMark), final, day)
 
 
 def _title(model: type[BaseModel]) -> str:

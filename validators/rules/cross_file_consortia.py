@@ -60,11 +60,14 @@ MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个
 # asks no report of a member: the scorer counts it as before and says so (the code). Said only after
 # the close, when the pull-request gate refuses the lead's own edit (E-CYCLE-CLOSED) unless an admin
 # makes it or an open objection allows a correction on notice: a member to remove goes that way.
+# The public 备注 leaves it out of its count of warnings (policy.yaml's remarks.association_pending:
+# mostly a member that simply did not report, which the lead cannot mend): the last sentence says so.
 MEMBER_NO_REPORT_CODE = "W-CONSORTIUM-MEMBER-NO-REPORT"
 MEMBER_NO_REPORT = ("成员{named}没有提交 {year} 年度报告（填报已于 {closes}截止）：无法从它的报告中核对它参与联合体“{name}”。"
                     "指南没有要求成员学会提交报告，评估照常计入这一成员，由市科协对照证明材料核查。"
                     "如它已不再是成员：填报截止后本学会不能再自己修改报告，请联系市科协，由市科协管理员从成员中删去；"
-                    "公示期内也可以按网站上的说明提出异议，市科协允许更正后再由本学会删去。")
+                    "公示期内也可以按网站上的说明提出异议，市科协允许更正后再由本学会删去。"
+                    "这条警告不计入网站公开的备注中的警告数。")
 # What W-CONSORTIUM-NOT-RECIPROCAL says: to the lead, of a member whose report omits the consortium
 # (NOT_LISTED_BY_MEMBER) or that takes part unlisted (UNLISTED_MEMBER); to a member the lead lists
 # whose report omits it (OMITTED_BY_MEMBER); to a member that takes part unlisted (NOT_LISTED_BY_LEAD).
