@@ -48,10 +48,12 @@ def _json(data: Any) -> str:
 
 def _evaluations(site: SiteData) -> str:
     """The data of `evaluate --format json`, written compactly, and of each evaluation the 备注
-    and the year's phase the ranking table gives it (keys added to those records, none changed)."""
+    and the year's phase the ranking table gives it, and how many of its `warnings` the 备注 leaves
+    out (keys added to those records, none changed)."""
     return _json({"evaluations": [{**e.to_dict(), "name": name_of(site.repo, e.society),
                                    REMARK_KEY: remark(site, e.year, e.society, findings_note(e)),
-                                   PHASE_KEY: phase_words(site, e.year)}
+                                   PHASE_KEY: phase_words(site, e.year),
+                                   ASSOCIATION_WARNINGS_KEY: e.association_warnings}
                                   for e in ranked(site.evaluations)]})
 
 
@@ -165,6 +167,9 @@ def _score_lines_table(site: SiteData) -> Table:
 PHASE = "阶段"
 PHASE_KEY = "phase"
 REMARK_KEY = "remark"
+# Of an evaluation's `warnings`, those that wait on the association or another society, which its
+# 备注 does not count (`Evaluation.association_warnings`; no record of `evaluate` holds it).
+ASSOCIATION_WARNINGS_KEY = "association_warnings"
 
 
 def _rankings_table(site: SiteData) -> Table:
@@ -254,7 +259,9 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  f"（未定稿或{NOT_RECORDED}时为 null）。"
                  f"排名表（<code>evaluations.csv</code>）的“备注”与各年度排名页的备注相同，最后一列“{PHASE}”"
                  "写出该年度在网站生成当天所处的阶段：公示中、核查中的年度尚未定稿，得分仍可能改变；"
-                 f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code> 与此相同。"
+                 f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code> 与此相同；"
+                 f"备注中的警告数不计等待市科协或其他学会的提示，<code>{ASSOCIATION_WARNINGS_KEY}</code> 是"
+                 "<code>warnings</code> 中这类提示的个数。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
                  + table([Column("文件"), Column("内容"), Column("大小", numeric=True)], rows,
                          label="下载文件", key=(0, 1), cards=True) + "\n")

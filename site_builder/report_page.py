@@ -313,11 +313,16 @@ def _changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYear) -> 
 def _findings_after_final(frozen: FrozenYear | None, e: Evaluation | None) -> str:
     """What a final year's findings are: today's checks on today's file, which may hold checks
     added after the year was frozen (a reader saw a warning that an item belongs elsewhere beside
-    its frozen points, and 0 warnings on the ranking page)."""
+    its frozen points, and 0 warnings on the ranking page). The warnings are counted as the 备注
+    counts them: those that waited on the association (`Evaluation.association_warnings`) are
+    left out and said apart (the page said 1 where the 备注 said 0)."""
     if frozen is None or e is None:
         return ""
+    left_out = (f"；另有 {e.association_warnings} 个等待市科协或其他学会的提示，备注不计入"
+                if e.association_warnings else "")
     return (f"<p>{frozen.year} 年度的结果已于 {frozen.finalized_on} 定稿，定稿时本报告有 {e.errors} 个错误、"
-            f"{e.warnings} 个警告（排名页的备注即此数）。下面的提示是现行的检查对仓库中现在的报告文件给出的，"
+            f"{e.warnings - e.association_warnings} 个警告（排名页的备注即此数{left_out}）。"
+            "下面的提示是现行的检查对仓库中现在的报告文件给出的，"
             "可能包括定稿之后才有的检查；它们不改变定稿的总分、档次和评估明细。</p>\n")
 
 

@@ -131,6 +131,20 @@ def test_a_warning_that_waits_on_the_association_is_not_counted_against_the_soci
     assert "等待市科协的提示" not in rankings.explanation(site, 2017)
 
 
+def test_the_evaluations_download_says_how_many_warnings_its_remark_leaves_out(
+        site: context.SiteData, published: dict[str, str | bytes]) -> None:
+    """evaluations.json gave `"warnings": 1` beside `"remark": "0 个错误，1 个警告"`… and
+    “0 个警告”, with nothing saying why: its records say how many the 备注 leaves out."""
+    evaluations = json.loads(str(published["evaluations.json"]))["evaluations"]
+    left_out = {(e["year"], e["society"]): e[downloads.ASSOCIATION_WARNINGS_KEY] for e in evaluations}
+    assert left_out == {(e.year, e.society): e.association_warnings for e in site.evaluations}
+    computer = next(e for e in evaluations if (e["year"], e["society"]) == (2018, "cd-computer"))
+    assert (computer["warnings"], computer[downloads.ASSOCIATION_WARNINGS_KEY]) == (1, 1)
+    assert computer[downloads.REMARK_KEY].startswith("0 个错误，0 个警告")
+    page = dict(downloads.pages(site))[downloads.PAGE]
+    assert f"<code>{downloads.ASSOCIATION_WARNINGS_KEY}</code> 是<code>warnings</code> 中这类提示的个数" in str(page)
+
+
 def test_a_member_society_without_a_report_is_no_mark_against_the_consortiums_lead(site: context.SiteData) -> None:
     """A member society of a consortium the society leads has no report of the year: the guideline
     asks none of it and the tier counts it, so the lead's 备注 did not earn the “1 个警告” it got

@@ -889,3 +889,34 @@ def test_a_finalized_year_leaves_out_the_warnings_its_remarks_left_out_before(tm
     text = _run(tree, "evaluate").stdout
     assert "0 个错误，0 个警告" in text
     assert "1 个警告" not in text
+    # The report page of the frozen year counts as the 备注 does, and says what it left out.
+    from site_builder import report_page
+
+    site = context.load(tree, SiteSettings(repo_url="https://github.com/example/r"), AFTER_2017_FINAL)
+    page = report_page.render(site, site.repo.reports[("cd-claim", 2017)])
+    assert ("定稿时本报告有 0 个错误、0 个警告（排名页的备注即此数；另有 1 个等待市科协或其他学会的提示，"
+            "备注不计入）") in page
+    assert "1 个警告" not in page
+
+
+@pytest.mark.parametrize("counts", [{"cd-nobody": 1}, {"cd-computer": 1, "cd-tcm": 1}])
+def test_a_results_file_whose_left_out_warnings_are_not_its_evaluations_is_refused(
+        tmp_path: Path, counts: dict[str, int]) -> None:
+    """`association_warnings` of a society the file does not evaluate, or more than its warnings
+    (cd-tcm has none), loaded silently (the count cut to the warnings): no file `finalize` writes
+    says either, and such a file is refused as any other changed by hand."""
+    from validators.evaluation.results import read_frozen
+
+    data = json.loads((ROOT / "results" / "2017.json").read_text("utf-8"))
+    assert {e["society"]: e["warnings"] for e in data["evaluations"]}.keys() >= {"cd-computer", "cd-tcm"}
+    path = tmp_path / "results" / "2017.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps({**data, "association_warnings": {"cd-computer": 1}}), "utf-8")
+    frozen, found = read_frozen(path, tmp_path)
+    assert not found  # as many as its warnings: read
+    assert frozen is not None
+    assert {e.society: e.association_warnings for e in frozen.evaluations}["cd-computer"] == 1
+    path.write_text(json.dumps({**data, "association_warnings": counts}), "utf-8")
+    frozen, found = read_frozen(path, tmp_path)
+    assert frozen is None
+    assert [(f.file, f.code) for f in found] == [("results/2017.json", "E-RESULTS-INVALID")]

@@ -77,8 +77,17 @@ class FrozenYear(BaseModel):
 
     @model_validator(mode="after")
     def _warnings_left_out(self) -> FrozenYear:
+        """Each count belongs to an evaluation of the file and is at most its warnings: anything
+        else was not written by `finalize`, and the file is refused (E-RESULTS-INVALID)."""
+        counts = self.association_warnings or {}
+        evaluated = {e.society: e for e in self.evaluations}
+        for society, count in counts.items():
+            if society not in evaluated:
+                raise ValueError(f"association_warnings: no evaluation of {society}")
+            if count > evaluated[society].warnings:
+                raise ValueError(f"association_warnings: {society} has more than its warnings")
         for e in self.evaluations:
-            e.association_warnings = min(e.warnings, (self.association_warnings or {}).get(e.society, 0))
+            e.association_warnings = counts.get(e.society, 0)
         return self
 
 
