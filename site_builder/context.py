@@ -16,7 +16,13 @@ from site_builder.progress import Bar
 from site_builder.tables import SOURCE
 from validators.check import FileCache, check_tree
 from validators.evaluation.evaluate import EvaluationMemo, evaluate_repository
-from validators.evaluation.results import FrozenYear, changed_since_frozen, check_frozen, published
+from validators.evaluation.results import (
+    FrozenYear,
+    changed_since_frozen,
+    check_frozen,
+    published,
+    rubric_files_changed,
+)
 from validators.evaluation.scoring import Evaluation
 from validators.findings import CheckResult, Finding
 from validators.models.society import SocietyProfile
@@ -118,6 +124,8 @@ class SiteData:
     # `changed_after_final` by report file: asked by the area pages, the downloads and the report
     # page, each answer a hash of the file (a new SiteData is loaded for every change).
     _changed_after_final: dict[str, bool | None] = field(init=False)
+    # `rubric_changed_after_final` by year: asked for each line of a report's table.
+    _rubric_changed: dict[int, bool] = field(init=False)
 
     def __post_init__(self) -> None:
         self.urls = Urls(self.settings.directory_urls)
@@ -129,6 +137,7 @@ class SiteData:
                                 if guideline(y, self.repo.root) is not None]
         self._evaluation = {(e.society, e.year): e for e in self.evaluations}
         self._changed_after_final = {}
+        self._rubric_changed = {}
         findings: dict[str, list[Finding]] = defaultdict(list)
         for f in self.check.sorted_findings():
             findings[f.file].append(f)
@@ -196,6 +205,16 @@ class SiteData:
             said = True if changed is None else changed
         self._changed_after_final[doc.file] = said
         return said
+
+    def rubric_changed_after_final(self, year: int) -> bool:
+        """Whether a final year's rubric files differ from those its frozen results were computed
+        with (W-RESULTS-RUBRIC-CHANGED): the rubric read now is not the one that set its points.
+        False for an open year, or a results file that recorded no rubric file digests (the
+        shipped results/2017.json: the shipped rubric is the one it used)."""
+        if year not in self._rubric_changed:
+            frozen = self.frozen.get(year)
+            self._rubric_changed[year] = bool(frozen and rubric_files_changed(frozen, self.root))
+        return self._rubric_changed[year]
 
     def evaluations_in(self, year: int) -> list[Evaluation]:
         return [e for e in self.evaluations if e.year == year]

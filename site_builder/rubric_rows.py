@@ -1,7 +1,9 @@
 """The rubric's rules as rows the site can point at: each rule of a year's rubric page has an
 anchor of its own, and each evaluation line names the rule that set its points, linked to that
 row and said in words made from the rubric file (“细则：每项 2 分，最多 3 项”). The guideline's
-clause says what counts; only the rubric says how much."""
+clause says what counts; only the rubric says how much. A line that earned nothing says so after
+the rule's points (“细则：2 分（本项未得分）”); a final year's line whose rubric files changed after
+finalize links its row without words (the row's points are no longer those that scored it)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from validators.year.rubric import COMBINE_WORDS, ItemTier, Rubric, Rule
 # station's or consortium's yearly tier's line, whose table is the area's `tiers` (scoring).
 EXPERT_MARK = "expert_mark"
 TIER_LINE = "tier"
+# After a rule's points, on a line that earned none of them: the points are the rule's, not the line's.
+UNPAID = "（本项未得分）"
 
 
 def rule_anchor(year: int, area: str, name: str, code: str | None = None) -> str:
@@ -89,19 +93,27 @@ def line_rule(points: Rubric, year: int, line: ScoreLine) -> RuleRef | None:
     elif isinstance(value, list) and value and isinstance(value[0], ItemTier):
         if line.points and line.points not in {t.points for t in value}:
             return None
-        return RuleRef(tiers_anchor(year, line.area), tier_words(value))
+        return RuleRef(tiers_anchor(year, line.area), _unpaid(line, tier_words(value)))
     else:
         return None
     if line.points and line.points != rule.points:
         return None
-    return RuleRef(rule_anchor(year, line.area, line.rule, code), rule_words(rule))
+    return RuleRef(rule_anchor(year, line.area, line.rule, code), _unpaid(line, rule_words(rule)))
+
+
+def _unpaid(line: ScoreLine, words: str) -> str:
+    """A rule's points in words, said to be the rule's beside a line that earned none of them
+    (not met, not yet counted, past the rule's cap): “2 分（本项未得分）”, not a bare “2 分” by a 0."""
+    return words if line.points else f"{words}{UNPAID}"
 
 
 def rule_link(site: SiteData, page: str, year: int, line: ScoreLine) -> str:
     """The line's rule linked to its row of the year's rubric: “细则：每项 2 分，最多 3 项”; empty
-    when no rule sets the line."""
+    when no rule sets the line. A final year whose rubric files changed after finalize: “细则”
+    alone, its row's present words (a count's cap, a tier, a mark's range) not being the frozen ones."""
     found = line_rule(site.rubric(year), year, line)
     if found is None:
         return ""
-    said = f"细则：{text(found.words)}" if found.words else "细则"
+    words = found.words and not site.rubric_changed_after_final(year)
+    said = f"细则：{text(found.words)}" if words else "细则"
     return link(site.urls.rel(page, RUBRIC_PAGE, found.anchor), said, cls="sb-rule-ref")

@@ -7,6 +7,7 @@ line; the running header's words are the page's, escaped as a CSS string."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -18,10 +19,11 @@ from site_builder.form_page import site_settings
 from site_builder.generate import generate
 from site_builder.markup import clause_anchor, css_string
 from site_builder.report_page import RUNNING_HEAD, running_head
-from site_builder.rubric_rows import EXPERT_MARK, line_rule, rule_words
+from site_builder.rubric_rows import EXPERT_MARK, UNPAID, line_rule, rule_link, rule_words
+from tests.test_results import AFTER_2017_FINAL, _git, _run, case_tree
 from tests.trees import ROOT
 from validators.evaluation.score_lines import CAP_RULE, ERROR_RULE, REVIEW_RULE, ScoreLine
-from validators.year.rubric import COMBINE_WORDS, rubric
+from validators.year.rubric import COMBINE_WORDS, reread_rubrics, rubric
 
 SOCIETY, YEAR = "cd-mech-eng", 2018
 _IDS = re.compile(r'\bid="([^"]+)"|\{#([^\s}]+)')
@@ -121,6 +123,59 @@ def test_a_frozen_line_the_current_rubric_no_longer_pays_is_not_said_in_its_word
     line = next(x for x in e.lines if x.rule == "pilot_district_service" and x.points)
     assert line_rule(site.rubric(YEAR), YEAR, line) is not None
     assert line_rule(site.rubric(YEAR), YEAR, replace(line, points=line.points + 7)) is None
+
+
+def test_a_final_year_s_rubric_file_changed_after_finalize_links_its_rows_without_words(tmp_path: Path) -> None:
+    """2017 finalized, then its rubric's 党建 row raised from at most 1 item to at most 3: the
+    frozen 2 points still match, but “最多 3 项” beside the frozen line is not the rule that scored
+    it. Its row is linked as “细则” alone; with the file put back, in words again. A results file
+    that recorded no rubric file digests (the shipped results/2017.json) keeps the words."""
+    tree = case_tree(tmp_path)
+    _git(tree, "init", "-q")
+    _git(tree, "add", "-A")
+    _git(tree, "commit", "-qm", "data")
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    rubric_file = tree / "validators/rubrics/2017.yaml"
+    shipped = rubric_file.read_text("utf-8")
+    party = "党建: {clause: \"7.3\", points: 2, max_count: 1,"
+    assert shipped.count(party) == 1
+
+    def party_link() -> str:
+        reread_rubrics()  # the file is edited within this process
+        site = context.load(tree, site_settings(), AFTER_2017_FINAL)
+        e = site.evaluation("cd-case", 2017)
+        assert e is not None
+        [line] = [x for x in e.lines if x.points and x.note.startswith("学会党建工作：")]
+        return rule_link(site, "societies/cd-case/2017/index.md", 2017, line)
+
+    assert ">细则：每项 2 分，最多 1 项</a>" in party_link()
+    rubric_file.write_text(shipped.replace(party, party.replace("max_count: 1", "max_count: 3")), "utf-8")
+    changed = party_link()
+    assert changed.endswith(">细则</a>"), changed
+    assert "#rubric-2017-" in changed
+    results = tree / "results/2017.json"
+    recorded = json.loads(results.read_text("utf-8"))
+    del recorded["rubric_file_sha256"]
+    results.write_text(json.dumps(recorded, ensure_ascii=False, indent=2), "utf-8")
+    assert ">细则：每项 2 分，最多 3 项</a>" in party_link()
+
+
+def test_a_line_that_earned_nothing_says_its_rule_s_points_are_the_rule_s(site: context.SiteData) -> None:
+    """The sample's pilot lines “市科协尚未公布本年度名单，不计分” showed “细则：2 分”, its growth lines
+    not met “3 分”, its expert_rate lines under 50% “4 分”: a reader took the points for the line's.
+    Each line at 0 that names its rule's points says it earned none of them."""
+    unpaid: set[str] = set()
+    for e in site.evaluations:
+        for line in e.lines:
+            found = line_rule(site.rubric(e.year), e.year, line)
+            if found is None or not found.words or line.rule == EXPERT_MARK:
+                continue
+            if line.points:
+                assert UNPAID not in found.words, (e.society, e.year, line)
+            else:
+                assert found.words.endswith(UNPAID), (e.society, e.year, line)
+                unpaid.add(line.rule)
+    assert {"pilot", "growth", "expert_rate"} <= unpaid
 
 
 def test_a_printed_source_says_its_line(docs: Path) -> None:
