@@ -170,17 +170,22 @@ REMARK_KEY = "remark"
 # Of an evaluation's `warnings`, those that wait on the association or another society, which its
 # 备注 does not count (`Evaluation.association_warnings`; no record of `evaluate` holds it).
 ASSOCIATION_WARNINGS_KEY = "association_warnings"
+# The ranking table's column of that count, after PHASE (an addition, as PHASE).
+ASSOCIATION_WARNINGS = "备注不计入的警告数"
 
 
 def _rankings_table(site: SiteData) -> Table:
     """Every year's ranking: the 备注 as the rankings page says it (`remarks.remark`, unlinked),
-    then the year's phase, so that a year still on notice is not read as final."""
+    then the year's phase, so that a year still on notice is not read as final, then how many
+    warnings the 备注 leaves out (evaluations.json's `association_warnings`)."""
     rows: list[list[object]] = []
+    left_out = {(e.year, e.society): e.association_warnings for e in site.evaluations}
     for row in ranking_rows(site.evaluations, site.repo):
         year, society, note = int(str(row[0])), str(row[2]), str(row[-1])
-        rows.append([*row[:-1], remark(site, year, society, note), phase_words(site, year)])
+        rows.append([*row[:-1], remark(site, year, society, note), phase_words(site, year),
+                     left_out[year, society]])
     return Table("evaluations.csv", "排名和各领域得分", RANKINGS_LABEL,
-                 [*ranking_header(site.evaluations, site.repo.root), PHASE], rows)
+                 [*ranking_header(site.evaluations, site.repo.root), PHASE, ASSOCIATION_WARNINGS], rows)
 
 
 def tables(site: SiteData) -> list[Table]:
@@ -257,11 +262,12 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  f"“{NOT_RECORDED}”是定稿时没有记录报告文件的年度；未定稿的年度此列为空。"
                  f"<code>submissions.json</code> 中每份报告的 <code>{CHANGED_AFTER_FINAL_KEY}</code> 与此相同"
                  f"（未定稿或{NOT_RECORDED}时为 null）。"
-                 f"排名表（<code>evaluations.csv</code>）的“备注”与各年度排名页的备注相同，最后一列“{PHASE}”"
+                 f"排名表（<code>evaluations.csv</code>）的“备注”与各年度排名页的备注相同，“{PHASE}”一列"
                  "写出该年度在网站生成当天所处的阶段：公示中、核查中的年度尚未定稿，得分仍可能改变；"
-                 f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code> 与此相同；"
-                 f"备注中的警告数不计等待市科协或其他学会的提示，<code>{ASSOCIATION_WARNINGS_KEY}</code> 是"
-                 "<code>warnings</code> 中这类提示的个数。"
+                 f"备注中的警告数不计等待市科协或其他学会的提示，最后一列“{ASSOCIATION_WARNINGS}”是这类提示的个数"
+                 "（定稿时没有记录这一个数的年度，如 2017 年度，备注计入全部警告，此列为 0）；"
+                 f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code>、"
+                 f"<code>{ASSOCIATION_WARNINGS_KEY}</code> 与此相同（检查给出的警告总数是 <code>warnings</code>）。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
                  + table([Column("文件"), Column("内容"), Column("大小", numeric=True)], rows,
                          label="下载文件", key=(0, 1), cards=True) + "\n")

@@ -69,7 +69,11 @@ def _not_counted(site: SiteData, year: int) -> str:
     that wait on the association or on other societies (policy.yaml's `remarks.association_pending`),
     not on the society, by whom and in the words of the entries the year's reports have (all the
     year's entries when the files no longer show which: a frozen year's changed since). A frozen
-    year's counts are as its results file recorded them (one that recorded none says nothing)."""
+    year's counts are as its results file recorded them; one that recorded none (2017's, finalized
+    before the rule) counts every warning, and says so: a later year leaves the same warning out."""
+    frozen = site.frozen.get(year)
+    if frozen is not None and frozen.association_warnings is None:
+        return "（本年度定稿早于不计等待市科协或其他学会的提示的规定，警告数按定稿时计入全部警告）"
     files = {e.file for e in site.evaluations_in(year) if e.association_warnings}
     if not files:
         return ""

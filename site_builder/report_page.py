@@ -36,7 +36,14 @@ from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
 from validators.association.progress import report_progress
 from validators.association.reviews import item_ids, review_entries
-from validators.evaluation.reports import ADVICE_LATER, PENDING_HEADING, advice_gain, pending_said
+from validators.evaluation.pending_warnings import left_out
+from validators.evaluation.reports import (
+    ADVICE_LATER,
+    PENDING_HEADING,
+    advice_clauses,
+    advice_gain,
+    pending_said,
+)
 from validators.evaluation.results import (
     FrozenYear,
     changed_since_frozen,
@@ -46,6 +53,7 @@ from validators.evaluation.results import (
 )
 from validators.evaluation.score_lines import CAP_RULE, REVIEW_RULE, ScoreLine
 from validators.evaluation.scoring import Evaluation
+from validators.findings import Finding
 from validators.models.report import AREA_KEYS
 from validators.models.review import ReviewStatus
 from validators.repository import ReportDoc
@@ -56,6 +64,9 @@ from validators.year.measures import expert_rate, percent
 # Left out of the search index: only a report's title and its terms (`search_terms`) are in it.
 NO_SEARCH = "data-search-exclude"
 SEVERITY = {"error": "错误", "warning": "警告"}
+# Said after each warning the public 备注 leaves out of its count (pending_warnings.left_out); a
+# message that says so itself (cross_file_consortia.MEMBER_NO_REPORT) is not told twice.
+NOT_COUNTED = "不计入排名页的备注中的警告数"
 
 
 def heading(level: int, title: str, anchor: str) -> str:
@@ -74,11 +85,30 @@ def findings(site: SiteData, page: str, file: str, anchor: str, title: str = "�
     where = classify(file)
     year = where.year if where.kind is PathKind.REPORT else None
     report = file if where.kind is PathKind.REPORT else ""
-    rows = [[cell(SEVERITY[f.severity]), cell(text(tight(items.finding_message(site, year, f)))), cell(site.clause_link(page, f.clause, year)),
+    uncounted = {id(f) for f in _uncounted(site, year, found)}
+    rows = [[cell(SEVERITY[f.severity]), cell(text(tight(_message(site, year, f, id(f) in uncounted)))),
+             cell(site.clause_link(page, f.clause, year)),
              cell(site.source_link(f.file, f.line, about=f"本条{SEVERITY[f.severity]}", report=report), f.line)]
             for f in found]
     columns = [Column("级别"), Column("说明"), Column("条款"), Column(SOURCE, numeric=True)]
     return [heading(level, title, anchor), intro, table(columns, rows, label=title, key=(0, 1), cards=True) + "\n"]
+
+
+def _uncounted(site: SiteData, year: int | None, found: list[Finding]) -> list[Finding]:
+    """The warnings the year's 备注 leaves out of its count, by the reading that counts them
+    (`Evaluation.association_warnings`); none in a frozen year whose results file recorded no
+    such count (2017's: its 备注 counts every warning, as it was published)."""
+    if year is None:
+        return []
+    frozen = site.frozen.get(year)
+    if frozen is not None and frozen.association_warnings is None:
+        return []
+    return left_out(found, site.guideline(year))
+
+
+def _message(site: SiteData, year: int | None, f: Finding, uncounted: bool) -> str:
+    said = items.finding_message(site, year, f)
+    return f"{said}（{NOT_COUNTED}）" if uncounted and NOT_COUNTED not in said else said
 
 
 def _area_facts(site: SiteData, area: str, doc: ReportDoc) -> str:
@@ -196,8 +226,8 @@ def _advice(site: SiteData, page: str, e: Evaluation) -> list[str]:
     frozen = site.frozen.get(e.year)
     calendar = site.guideline(e.year).calendar
     closed = frozen is not None or (calendar is not None and calendar.is_closed(phase.as_of(site)))
-    shown = [f"{text(tight(a.message))}（{site.clause_link(page, a.clause, e.guideline_year)}，"
-             f"{text(advice_gain(a.gain, closed))}）"
+    shown = [f"{text(tight(a.message))}（{'、'.join(site.clause_link(page, c, e.guideline_year) for c in advice_clauses(a))}，"
+             f"{text(advice_gain(a.gain, closed, a.parts))}）"
              for a in e.advice]
     if not closed:
         return [heading(2, "改进建议", "advice"), html_list(shown, "sb-advice") + "\n"]

@@ -17,6 +17,7 @@ import pytest
 
 from site_builder import context, downloads, phase, rankings
 from site_builder.form_page import SiteSettings
+from site_builder.report_page import NOT_COUNTED
 from tests.trees import ROOT
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
@@ -71,15 +72,15 @@ def test_the_ranking_download_says_each_years_phase_in_a_column_added_at_the_end
     assert notice.startswith("公示中")
     said = {2018: f"{notice}（截至 {ON_NOTICE}）", 2017: "最终结果"}  # a frozen year's words stay
     records = _csv_records(published)
-    assert list(records[0]) == [*header, downloads.PHASE]  # the columns before it as they were
+    assert list(records[0]) == [*header, downloads.PHASE, downloads.ASSOCIATION_WARNINGS]  # the columns before as they were
     assert {int(r["年度"]) for r in records} == {2017, 2018}
     for r in records:
         assert r[downloads.PHASE] == said[int(r["年度"])], r
     data = published[downloads.WORKBOOK]
     assert isinstance(data, bytes)
     sheet = list(openpyxl.load_workbook(io.BytesIO(data))["排名和各领域得分"].iter_rows(values_only=True))
-    assert list(sheet[0]) == [*header, downloads.PHASE]
-    assert {(row[0], row[2]): row[-1] for row in sheet[1:]} == {
+    assert list(sheet[0]) == [*header, downloads.PHASE, downloads.ASSOCIATION_WARNINGS]
+    assert {(row[0], row[2]): row[-2] for row in sheet[1:]} == {
         (int(r["年度"]), r["学会 id"]): r[downloads.PHASE] for r in records}
     evaluations = json.loads(str(published["evaluations.json"]))["evaluations"]
     assert {(e["year"], e["society"]): e[downloads.PHASE_KEY] for e in evaluations} == {
@@ -96,7 +97,7 @@ def test_the_ranking_downloads_remarks_are_the_rankings_pages(
     data = published[downloads.WORKBOOK]
     assert isinstance(data, bytes)
     sheet = list(openpyxl.load_workbook(io.BytesIO(data))["排名和各领域得分"].iter_rows(values_only=True))
-    sheet_remarks = {(row[0], row[2]): row[-2] for row in sheet[1:]}
+    sheet_remarks = {(row[0], row[2]): row[-3] for row in sheet[1:]}
     for year in (2017, 2018):
         page = _page_remarks(site, year)
         assert len(page) == len(site.evaluations_in(year))
@@ -124,11 +125,15 @@ def test_a_warning_that_waits_on_the_association_is_not_counted_against_the_soci
         assert (e.warnings, e.association_warnings) == (1, 1)  # the check's count stays in the record
         assert findings_note(e).endswith("，0 个警告")
     assert "不计等待市科协或其他学会的提示：市科协尚未公布本年度首批承能试点学会名单；" in rankings.explanation(site, 2018)
-    # A frozen year's 备注 is as its results file recorded it, and its page says nothing of it.
+    # A frozen year's 备注 is as its results file recorded it: 2017's, finalized before the rule,
+    # counts the same pilot warning 2018 leaves out, and its page says so.
     frozen = site.evaluation("cd-computer", 2017)
     assert frozen is not None
     assert findings_note(frozen) == f"0 个错误，{frozen.warnings} 个警告"
-    assert "等待市科协的提示" not in rankings.explanation(site, 2017)
+    assert site.frozen[2017].association_warnings is None
+    counted_all = "（本年度定稿早于不计等待市科协或其他学会的提示的规定，警告数按定稿时计入全部警告）"
+    assert rankings.explanation(site, 2017).startswith(f"备注列出校验发现的错误和警告{counted_all}")
+    assert counted_all not in rankings.explanation(site, 2018)
 
 
 def test_the_evaluations_download_says_how_many_warnings_its_remark_leaves_out(
@@ -141,8 +146,49 @@ def test_the_evaluations_download_says_how_many_warnings_its_remark_leaves_out(
     computer = next(e for e in evaluations if (e["year"], e["society"]) == (2018, "cd-computer"))
     assert (computer["warnings"], computer[downloads.ASSOCIATION_WARNINGS_KEY]) == (1, 1)
     assert computer[downloads.REMARK_KEY].startswith("0 个错误，0 个警告")
-    page = dict(downloads.pages(site))[downloads.PAGE]
-    assert f"<code>{downloads.ASSOCIATION_WARNINGS_KEY}</code> 是<code>warnings</code> 中这类提示的个数" in str(page)
+    page = str(dict(downloads.pages(site))[downloads.PAGE])
+    assert f"最后一列“{downloads.ASSOCIATION_WARNINGS}”是这类提示的个数" in page
+    assert f"<code>{downloads.ASSOCIATION_WARNINGS_KEY}</code> 与此相同（检查给出的警告总数是 <code>warnings</code>）" in page
+    assert "</code> 是<code>" not in page  # read “association_warnings 是warnings”
+
+
+def test_the_ranking_tables_say_how_many_warnings_the_remark_leaves_out_in_a_last_column(
+        site: context.SiteData, published: dict[str, str | bytes]) -> None:
+    """Only evaluations.json had the count: evaluations.csv and the workbook's sheet showed
+    2018's cd-computer “0 个警告” beside its one warning, with 2017's counting the same warning."""
+    records = _csv_records(published)
+    counts = {(int(r["年度"]), r["学会 id"]): int(r[downloads.ASSOCIATION_WARNINGS]) for r in records}
+    assert counts == {(e.year, e.society): e.association_warnings for e in site.evaluations}
+    assert (counts[2018, "cd-computer"], counts[2017, "cd-computer"]) == (1, 0)
+    data = published[downloads.WORKBOOK]
+    assert isinstance(data, bytes)
+    sheet = list(openpyxl.load_workbook(io.BytesIO(data))["排名和各领域得分"].iter_rows(values_only=True))
+    assert {(row[0], row[2]): row[-1] for row in sheet[1:]} == counts
+
+
+def test_a_report_page_says_at_each_warning_the_remark_leaves_out_that_it_is_not_counted(
+        site: context.SiteData) -> None:
+    """cd-mech-eng's 2018 page showed the pilot warning with nothing saying the rankings' “0 个警告”
+    leaves it out: each such warning says so once, by the reading that counts them (the member
+    warning, which says it itself, not twice); 2017's, which its 备注 counts, says nothing."""
+    from site_builder import report_page
+
+    def rows(society: str, year: int) -> list[str]:
+        page = report_page.render(site, site.repo.reports[society, year])
+        found = page.split('aria-label="审核提示"', 1)[1].split("</table>", 1)[0]
+        return [_TAGS.sub("", html.unescape(r)) for r in found.split("<tr>")[2:]]
+
+    note = f"（{report_page.NOT_COUNTED}）"
+    for society in ("cd-mech-eng", "cd-computer", "cd-tcm", "cd-hitech-park"):
+        e = site.evaluation(society, 2018)
+        assert e is not None
+        said = rows(society, 2018)
+        assert sum(report_page.NOT_COUNTED in r for r in said) == e.association_warnings == 1, said
+        assert all(r.count(report_page.NOT_COUNTED) <= 1 for r in said), said
+    [pilot] = rows("cd-mech-eng", 2018)
+    assert pilot.startswith("警告市科协尚未公布 2018 年首批承能试点学会名单")
+    assert pilot.split("条款")[0].endswith(note)
+    assert not any(report_page.NOT_COUNTED in r for r in rows("cd-mech-eng", 2017))
 
 
 def test_a_member_society_without_a_report_is_no_mark_against_the_consortiums_lead(site: context.SiteData) -> None:
@@ -201,7 +247,7 @@ def test_the_member_warning_tells_the_lead_it_is_not_counted_as_the_policy_leave
     count there, which holds only while the policy leaves it out always (no `until_listed`)."""
     [member] = [e for e in policy().remarks.association_pending if e.code == MEMBER_NO_REPORT_CODE]
     assert member.until_listed is None
-    assert MEMBER_NO_REPORT.endswith("这条警告不计入网站公开的备注中的警告数。")
+    assert MEMBER_NO_REPORT.endswith(f"这条警告{NOT_COUNTED}。")
 
 
 def test_only_the_listed_codes_of_a_year_without_its_list_are_waiting() -> None:

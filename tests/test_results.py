@@ -715,8 +715,9 @@ def test_a_finalized_years_advice_is_for_later_years_in_evaluate_and_on_the_repo
     final, open_year = done.stdout.split("\n2018 年度：", 1)
     assert "\n  以后年度的建议（条款 1.3，按本年度细则可加 3 分）：" in final
     assert "\n  建议（" not in final
-    assert ("\n  以后年度的建议（条款 1.3，按本年度细则可加 3 分）：" in open_year) == closed
-    assert ("\n  建议（条款 1.3，可加 3 分）：" in open_year) != closed
+    # 2018's 3 points are clause 1.3's 2 and 1.4's 1, named both (2017's frozen advice keeps its record).
+    assert ("\n  以后年度的建议（条款 1.3、1.4，按本年度细则可加 2 + 1 = 3 分）：" in open_year) == closed
+    assert ("\n  建议（条款 1.3、1.4，可加 2 + 1 = 3 分）：" in open_year) != closed
     docs = tmp_path / "docs"
     generate(ROOT, docs, settings=SiteSettings(repo_url="https://github.com/example/r"))
     page = (docs / "societies" / "cd-computer" / "2017" / "index.md").read_text("utf-8")
@@ -731,6 +732,29 @@ def test_a_finalized_years_advice_is_for_later_years_in_evaluate_and_on_the_repo
         assert ("## 改进建议" in page) != later, day
         assert ("报告不能再增加项目，做到这些不再改变本年度的得分" in page) == later, day
         assert ("按本年度细则可加" in page) == later, day
+
+
+def test_advice_names_each_clause_whose_rule_pays_a_share_of_its_gain() -> None:
+    """cd-mech-eng's 2018 advice said “条款 1.3，按本年度细则可加 3 分” beside 评估明细's
+    “条款 1.3 … 每项 2 分”: the 3 is 1.3's pilot-district 2 and 1.4's service 1. The clauses and
+    their shares come from the lines the what-if copy gained; the records keep their fields."""
+    from site_builder import context, report_page
+    from site_builder.form_page import SiteSettings
+    from validators.evaluation.reports import advice_gain
+
+    site = context.load(ROOT, SiteSettings(repo_url="https://github.com/example/r"), "2026-12-07")
+    e = site.evaluation("cd-mech-eng", 2018)
+    assert e is not None
+    [advice] = e.advice
+    paying = {x.rule: (x.clause, x.points) for x in e.lines
+              if x.rule in ("pilot_district_service", "consulting_training_service") and x.points > 0}
+    assert advice.parts == (paying["pilot_district_service"], paying["consulting_training_service"]) == (("1.3", 2), ("1.4", 1))
+    assert sum(p for _, p in advice.parts) == advice.gain == 3
+    assert advice_gain(advice.gain, True, advice.parts) == "按本年度细则可加 2 + 1 = 3 分"
+    assert advice_gain(advice.gain, True) == "按本年度细则可加 3 分"  # a frozen record: no parts
+    assert e.to_dict()["advice"] == [{"clause": "1.3", "message": advice.message, "gain": 3}]
+    page = html.unescape(re.sub(r"<[^>]+>", "", report_page.render(site, site.repo.reports["cd-mech-eng", 2018])))
+    assert "企业服务（条款\xa01.3、条款\xa01.4，按本年度细则可加 2 + 1 = 3 分）" in page
 
 
 def test_finalize_refusing_an_empty_year_names_only_that_year_s_own_files(tmp_path: Path) -> None:

@@ -230,6 +230,22 @@ def candidates(report: YearReport, rules: Guideline, points: Rubric, current: Ev
     yield from _research(report, rules, points)
 
 
+def _parts(current: Evaluation, again: Evaluation, areas: list[str], gain: float,
+           rules: Guideline) -> tuple[tuple[str, float], ...]:
+    """The clauses whose lines gained, each with its gain, in the guideline's order, when more than
+    one did and they add up to `gain` (no cap or loss elsewhere took a share): one clause, or parts
+    that do not add up, leave the advice to its own clause and total."""
+    moved: dict[str, float] = {}
+    for sign, lines in ((-1, (x for x in current.lines if x.area in areas)), (1, again.lines)):
+        for x in lines:
+            moved[x.clause or ""] = moved.get(x.clause or "", 0) + sign * x.points
+    order = {c: i for i, c in enumerate(rules.clauses)}
+    parts = tuple(sorted(((c, p) for c, p in moved.items() if p), key=lambda part: order.get(part[0], len(order))))
+    if len(parts) < 2 or "" in dict(parts) or any(p < 0 for _, p in parts) or sum(p for _, p in parts) != gain:
+        return ()
+    return parts
+
+
 def advise(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Guideline, points: Rubric,
            current: Evaluation, standing: Standing | None = None,
            following: EvaluationWindow | None = None) -> list[Advice]:
@@ -254,7 +270,7 @@ def advise(doc: ReportDoc, previous: ReportDoc | BrokenReport | None, rules: Gui
         again = score_report(fixed, previous, rules, points, standing, areas=areas)
         gain = sum(again.subtotals[a] - current.subtotals[a] for a in areas)
         if gain > 0:
-            found.append(Advice(clause, message, gain))
+            found.append(Advice(clause, message, gain, _parts(current, again, areas, gain, rules)))
     found.sort(key=lambda a: (-a.gain, a.clause, a.message))
     return found[:MAX_ADVICE] + later_notes(doc.report, rules, following)
 

@@ -11,7 +11,7 @@ from validators.findings import Finding
 from validators.yaml.policy import PendingWarning, policy
 from validators.year.guideline import Guideline
 
-__all__ = ["association_warnings", "pending_on_association"]
+__all__ = ["association_warnings", "left_out", "pending_on_association"]
 
 
 def pending_on_association(rules: Guideline) -> list[PendingWarning]:
@@ -21,7 +21,13 @@ def pending_on_association(rules: Guideline) -> list[PendingWarning]:
             if p.until_listed is None or not getattr(rules, p.until_listed)]
 
 
+def left_out(findings: Iterable[Finding], rules: Guideline) -> list[Finding]:
+    """The warnings that wait on someone other than the society in the year of `rules`: those the
+    public 备注 leaves out of its count (the report page says so at each)."""
+    codes = {p.code for p in pending_on_association(rules)}
+    return [f for f in findings if f.severity == "warning" and f.code in codes]
+
+
 def association_warnings(findings: Iterable[Finding], rules: Guideline) -> int:
     """How many of the warnings wait on someone other than the society in the year of `rules`."""
-    codes = {p.code for p in pending_on_association(rules)}
-    return sum(f.severity == "warning" and f.code in codes for f in findings)
+    return len(left_out(findings, rules))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from validators.association.results_files import RESULTS
 from validators.csv_export import to_csv
 from validators.evaluation.score_lines import CAP_RULE
-from validators.evaluation.scoring import Evaluation, Pending
+from validators.evaluation.scoring import Advice, Evaluation, Pending
 from validators.models.report import AREA_KEYS
 from validators.repository import Repository
 from validators.year.guideline import available_years, guideline
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from validators.evaluation.results import FrozenYear
 
 __all__ = [
-    "ADVICE_LATER", "LINE_HEADER", "PENDING_HEADING", "advice_gain", "area_columns", "area_labels", "as_json",
+    "ADVICE_LATER", "LINE_HEADER", "PENDING_HEADING", "advice_clauses", "advice_gain", "area_columns", "area_labels", "as_json",
     "findings_note", "line_rows", "name_of", "pending_said", "ranked", "ranking_header", "ranking_rows", "year_heading",
 ]
 
@@ -123,13 +123,19 @@ def year_heading(year: int, frozen: FrozenYear | None, day: dt.date, root: Path 
 ADVICE_LATER = "以后年度的建议"  # the advice of a year that takes no new item: closed or finalized
 
 
-def advice_gain(gain: float, finalized: bool) -> str:
+def advice_gain(gain: float, finalized: bool, parts: tuple[tuple[str, float], ...] = ()) -> str:
     """What a piece of advice would add, as the text output and the report page say it: in a
     year that takes no new item (`finalized`: finalized, or its submission closed) by its rubric
-    only (the year's score no longer moves by it)."""
+    only (the year's score no longer moves by it); `parts` (Advice.parts), each clause's share."""
     if gain <= 0:
         return "本年度不加分"
-    return f"按本年度细则可加 {gain:g} 分" if finalized else f"可加 {gain:g} 分"
+    added = " + ".join(f"{p:g}" for _, p in parts) + " = " if parts else ""
+    return f"按本年度细则可加 {added}{gain:g} 分" if finalized else f"可加 {added}{gain:g} 分"
+
+
+def advice_clauses(a: Advice) -> list[str]:
+    """The clauses a piece of advice names: those whose rules pay it (Advice.parts), or its own."""
+    return [c for c, _ in a.parts] or [a.clause]
 
 
 PENDING_HEADING = "核实后可再得的分数"  # beside the advice: what verifying the waiting items (待补充材料, 待核实) would add this year
@@ -176,7 +182,8 @@ def as_text(evaluations: list[Evaluation], repo: Repository, society: str | None
             out += [f"  {PENDING_HEADING}：{pending_said(p)}" for p in e.pending]
             closed = e.year in finalized
             for a in e.advice:
-                out.append(f"  {ADVICE_LATER if closed else '建议'}（条款 {a.clause}，{advice_gain(a.gain, closed)}）："
+                out.append(f"  {ADVICE_LATER if closed else '建议'}（条款 {'、'.join(advice_clauses(a))}，"
+                           f"{advice_gain(a.gain, closed, a.parts)}）："
                            f"{a.message}")
         return "\n".join(out)
     for row in ranking_rows(evaluations, repo):

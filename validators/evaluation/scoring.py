@@ -68,6 +68,11 @@ class Advice:
     clause: str
     message: str
     gain: float
+    # The clauses whose rules pay the gain, each with its part (clause 1.3's 2 and 1.4's 1 of a
+    # pilot-district service's 3), when more than one does and the parts add up to `gain`: said
+    # as “条款 1.3、1.4，可加 2 + 1 = 3 分”. Written to no file, as Evaluation.pending (the
+    # records keep `clause`, `message` and `gain`; a results file's advice has none).
+    parts: Annotated[tuple[tuple[str, float], ...], Field(exclude=True)] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +136,7 @@ class Evaluation:
                 "tier": self.tier, "subtotals": dict(self.subtotals),
                 "item_tiers": [_record(t) for t in self.item_tiers],
                 "lines": [_record(line) for line in self.lines],
-                "advice": [_record(a) for a in self.advice]}
+                "advice": [{"clause": a.clause, "message": a.message, "gain": a.gain} for a in self.advice]}
 
 
 def _record(item: ScoreLine | ItemTierResult | Advice) -> dict[str, Any]:

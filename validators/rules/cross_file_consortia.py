@@ -67,7 +67,7 @@ MEMBER_NO_REPORT = ("成员{named}没有提交 {year} 年度报告（填报已�
                     "指南没有要求成员学会提交报告，评估照常计入这一成员，由市科协对照证明材料核查。"
                     "如它已不再是成员：填报截止后本学会不能再自己修改报告，请联系市科协，由市科协管理员从成员中删去；"
                     "公示期内也可以按网站上的说明提出异议，市科协允许更正后再由本学会删去。"
-                    "这条警告不计入网站公开的备注中的警告数。")
+                    "这条警告不计入排名页的备注中的警告数。")
 # What W-CONSORTIUM-NOT-RECIPROCAL says: to the lead, of a member whose report omits the consortium
 # (NOT_LISTED_BY_MEMBER) or that takes part unlisted (UNLISTED_MEMBER); to a member the lead lists
 # whose report omits it (OMITTED_BY_MEMBER); to a member that takes part unlisted (NOT_LISTED_BY_LEAD).
