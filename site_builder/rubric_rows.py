@@ -20,6 +20,9 @@ EXPERT_MARK = "expert_mark"
 TIER_LINE = "tier"
 # After a rule's points, on a line that earned none of them: the points are the rule's, not the line's.
 UNPAID = "（本项未得分）"
+# Between a rule's words in its link: a number never apart from its unit (“最多 6 项”, “一档 4 分”),
+# which a narrow 依据 column broke as “最多 6” above “项”.
+WORD_SPACE = "\u00a0"
 
 
 def rule_anchor(year: int, area: str, name: str, code: str | None = None) -> str:
@@ -115,5 +118,5 @@ def rule_link(site: SiteData, page: str, year: int, line: ScoreLine) -> str:
     if found is None:
         return ""
     words = found.words and not site.rubric_changed_after_final(year)
-    said = f"细则：{text(found.words)}" if words else "细则"
+    said = f"细则：{text(found.words.replace(' ', WORD_SPACE))}" if words else "细则"
     return link(site.urls.rel(page, RUBRIC_PAGE, found.anchor), said, cls="sb-rule-ref")

@@ -19,7 +19,14 @@ from site_builder.form_page import site_settings
 from site_builder.generate import generate
 from site_builder.markup import clause_anchor, css_string
 from site_builder.report_page import RUNNING_HEAD, running_head
-from site_builder.rubric_rows import EXPERT_MARK, UNPAID, line_rule, rule_link, rule_words
+from site_builder.rubric_rows import (
+    EXPERT_MARK,
+    UNPAID,
+    WORD_SPACE,
+    line_rule,
+    rule_link,
+    rule_words,
+)
 from tests.test_results import AFTER_2017_FINAL, _git, _run, case_tree
 from tests.trees import ROOT
 from validators.evaluation.score_lines import CAP_RULE, ERROR_RULE, REVIEW_RULE, ScoreLine
@@ -76,9 +83,10 @@ def test_the_reviewers_line_names_its_rule_in_words_linked_to_its_rubric_row(doc
     row = next(r for r in page.split("<tr>") if "伺服电机控制算法研发指导" in r and rule.label in r)
     [(href, words)] = _RULE_LINKS.findall(row)
     # Words from the rubric file: its points and its cap on the count, not a literal.
-    assert words == f"细则：{rule_words(rule)}"
-    assert f"{rule.points:g} 分" in words.replace("&#46;", ".")
-    assert f"最多 {rule.max_count} 项" in words
+    # A number never apart from its unit: a narrow printed 依据 broke “最多 6” above “项”.
+    assert words == f"细则：{rule_words(rule)}".replace(" ", WORD_SPACE)
+    assert f"{rule.points:g}{WORD_SPACE}分" in words.replace("&#46;", ".")
+    assert f"最多{WORD_SPACE}{rule.max_count}{WORD_SPACE}项" in words
     path, anchor = href.split("#")
     assert path == "../../../rubric/"
     assert anchor == f"rubric-{YEAR}-innovation-pilot_district_service"
@@ -148,7 +156,7 @@ def test_a_final_year_s_rubric_file_changed_after_finalize_links_its_rows_withou
         [line] = [x for x in e.lines if x.points and x.note.startswith("学会党建工作：")]
         return rule_link(site, "societies/cd-case/2017/index.md", 2017, line)
 
-    assert ">细则：每项 2 分，最多 1 项</a>" in party_link()
+    assert ">细则：每项 2 分，最多 1 项</a>" in party_link().replace(WORD_SPACE, " ")
     rubric_file.write_text(shipped.replace(party, party.replace("max_count: 1", "max_count: 3")), "utf-8")
     changed = party_link()
     assert changed.endswith(">细则</a>"), changed
@@ -157,7 +165,7 @@ def test_a_final_year_s_rubric_file_changed_after_finalize_links_its_rows_withou
     recorded = json.loads(results.read_text("utf-8"))
     del recorded["rubric_file_sha256"]
     results.write_text(json.dumps(recorded, ensure_ascii=False, indent=2), "utf-8")
-    assert ">细则：每项 2 分，最多 3 项</a>" in party_link()
+    assert ">细则：每项 2 分，最多 3 项</a>" in party_link().replace(WORD_SPACE, " ")
 
 
 def test_a_line_that_earned_nothing_says_its_rule_s_points_are_the_rule_s(site: context.SiteData) -> None:

@@ -7,6 +7,7 @@ On screen, an evaluation line's rule links to its row of the rubric page."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 
 from site_builder.items import LINES_ANCHOR
 from site_builder.rubric_rows import rule_words
+from tests.browser.test_form import settled
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
@@ -37,11 +39,11 @@ def base() -> Iterator[str]:
         yield url
 
 
-def _printed_pages(page, base: str, pdf: Path) -> list[str]:  # type: ignore[no-untyped-def]
+def _printed_pages(page, base: str, pdf: Path, at: str = PAGE) -> list[str]:  # type: ignore[no-untyped-def]
     """The report printed as Chromium prints it, each page's text (pdftotext, in reading order)."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    page.goto(base + PAGE)
+    page.goto(base + at)
     page.wait_for_load_state("networkidle")
     page.pdf(path=str(pdf), format="A4")
     said = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -133,7 +135,7 @@ def test_an_evaluation_line_links_to_its_rule_s_row_of_the_rubric(page, base: st
     page.goto(base + PAGE)
     row = page.locator("#lines ~ .sb-table tr", has_text=rule.label).filter(has_text="伺服电机控制算法研发指导")
     ref = row.locator("a.sb-rule-ref")
-    assert ref.inner_text() == f"细则：{rule_words(rule)}"
+    assert ref.inner_text().replace("\u00a0", " ") == f"细则：{rule_words(rule)}"
     ref.click()
     page.wait_for_url(re.compile(r"/rubric/#"))
     target = page.locator(":target")
@@ -150,3 +152,61 @@ def test_an_evaluation_line_links_to_its_rule_s_row_of_the_rubric(page, base: st
     others = {colour for landed, colour in colours if not landed}
     assert len(marked) == 1
     assert not marked & others, colours
+
+
+# Each section heading of the report (h2, h3) followed by a table before the next heading: its
+# words, and the first words of the table's first two rows, spaces dropped: the line its 原文
+# prints (“10 行”; pdftotext may split a wrapped first cell), else its first cell.
+_SECTIONS = """() => [...document.querySelectorAll('article h2, article h3')].map(h => {
+    let next = h.nextElementSibling;
+    while (next && !/^H[1-6]$/.test(next.tagName) && !next.classList.contains('sb-table')) {
+        next = next.nextElementSibling; }
+    if (!next || !next.classList.contains('sb-table')) return null;
+    const rows = [...next.querySelector('tbody').rows].slice(0, 2);
+    return [h.firstChild.textContent.trim(),
+            rows.map(r => (r.querySelector('.sb-src[data-at]')?.dataset.at || r.cells[0].innerText)
+                          .replace(/\\s+/g, '').slice(0, 5))]; }).filter(Boolean)"""
+
+
+@pytest.mark.parametrize("society", [SOCIETY, "cd-tcm"])
+def test_a_printed_heading_keeps_its_intro_and_its_table_s_first_two_rows(  # type: ignore[no-untyped-def]
+        page, base: str, tmp_path: Path, society: str) -> None:
+    """The reviewer's cd-mech-eng page 1 ended with “一、创新驱动助力工程” and one line, its table on
+    page 2; cd-tcm's 评估明细, its intro and one row ended a page, the other rows on the next."""
+    pages = _printed_pages(page, base, tmp_path / "report.pdf", f"societies/{society}/{YEAR}/")
+    settled(page)
+    sections = page.evaluate(_SECTIONS)
+    assert any(heading == "评估明细" for heading, _ in sections)
+    assert len(sections) >= 8
+    for heading, firsts in sections:
+        [(n, rest)] = [(n, "".join(text.split("\n" + line, 1)[1].split()))
+                       for n, text in enumerate(pages, 1) for line in text.splitlines() if line.strip() == heading]
+        for first in firsts:
+            assert first in rest, (society, heading, n, first)
+
+
+def test_a_printed_rule_breaks_only_at_its_punctuation(page, base: str) -> None:  # type: ignore[no-untyped-def]
+    """The narrow printed 依据 column broke “最多 6／项” and “三档／1 分”: a rule's words break after
+    its punctuation (“细则：每项 1 分，／最多 6 项”) or before its “（本项未得分）” only."""
+    page.goto(base + PAGE)
+    settled(page)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 688, "height": 900})  # A4's printable width, as test_reading's
+    rules = page.locator(f"#{LINES_ANCHOR} ~ .sb-table td a.sb-rule-ref")
+    assert rules.count() >= 20
+    printed = rules.evaluate_all("""links => links.map(a => {
+        const t = a.firstChild, lines = [];
+        let top = null;
+        for (let i = 0; i < t.length; i++) {
+            const range = document.createRange();
+            range.setStart(t, i);
+            range.setEnd(t, i + 1);
+            const y = Math.round(range.getClientRects()[0].top);
+            if (y !== top) lines.push('');
+            top = y;
+            lines[lines.length - 1] += t.data[i]; }
+        return lines; })""")
+    assert any(len(lines) > 1 for lines in printed)
+    for lines in printed:
+        for before, after in itertools.pairwise(lines):
+            assert before.rstrip()[-1] in "：，、）" or after.lstrip()[0] == "（", lines

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from site_builder.form_page import site_settings
+from tests.browser.test_form import settled
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import ROOT
 from validators.check import check_tree
@@ -520,3 +521,27 @@ def test_a_tier_name_stays_on_one_line(browser, base: str, kind: str) -> None:
         context.close()
     assert tiers, kind
     assert [name for name, lines in tiers if lines > 1] == []
+
+
+def test_a_report_s_source_link_on_a_phone_s_card_says_its_line(browser, base: str) -> None:  # type: ignore[no-untyped-def]
+    """Every 评估明细 card on a phone read “原文：原文” while paper said “10 行”: a card shows the line
+    its link points to, the link's accessible name still saying what and where (“原文：…，第 10 行”);
+    a desktop's table keeps its short “原文”."""
+    shown = {}
+    for width in WIDTHS:
+        context, page = _open(browser, base, "report", width)
+        try:
+            settled(page)
+            shown[width] = page.locator("#lines ~ .sb-table td a.sb-src[data-at]").evaluate_all(
+                """links => links.map(a => [a.getAttribute('data-at'), getComputedStyle(a, '::after').content,
+                                            a.getAttribute('aria-label'), a.href.split('#L')[1],
+                                            a.getBoundingClientRect().width])""")
+        finally:
+            context.close()
+    assert len(shown["phone"]) > 10
+    for at, after, name, line, width in shown["phone"]:
+        assert after == f'"{at}"', (at, after)
+        assert width > 0
+        assert name.startswith("原文："), name
+        assert name.endswith(f"第 {line} 行"), name
+    assert {after for _, after, *_ in shown["desktop"]} == {"none"}
