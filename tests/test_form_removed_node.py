@@ -15,7 +15,7 @@ import yaml
 
 from site_builder.form_labels import guide_data
 from tests.test_form_criteria import _node
-from tests.test_form_verified_node import SAMPLE, _json, _published
+from tests.test_form_verified_node import SAMPLE, SCRIPTS, _json, _published
 from tests.trees import ROOT
 from validators.github.removed_items import items_dropped, removed_items
 from validators.models.review import Objection
@@ -24,8 +24,6 @@ from validators.yaml.loading import load_bytes
 from validators.yaml.policy import policy
 from validators.year.guideline import guideline
 
-FORM = ROOT / "site_builder" / "form"
-SCRIPTS = [FORM / name for name in ("form-util.js", "form-check.js", "form-start.js", "form-verified.js")]
 # Each case: the published report as the site publishes it, the draft as the form holds it (both
 # opened as the form opens them), and the phase (phaseNow()) the note is said in.
 HARNESS = """
