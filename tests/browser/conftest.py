@@ -20,11 +20,9 @@ def browser(base: str) -> Iterator[object]:
         yield launched
 
 
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    """A desktop-sized page that records what went wrong: script errors, console errors and
+def _watched(context):  # type: ignore[no-untyped-def]
+    """A new page of `context` that records what went wrong: script errors, console errors and
     warnings, and any request that leaves this machine (`page.problems`)."""
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
     opened = context.new_page()
     opened.problems = []
     opened.on("pageerror", lambda exc: opened.problems.append(f"page error: {exc}"))
@@ -32,5 +30,20 @@ def page(browser):  # type: ignore[no-untyped-def]
               if m.type in ("error", "warning") else None)
     opened.on("request", lambda r: opened.problems.append(f"request to {r.url}")
               if urlsplit(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith("data:") else None)
-    yield opened
+    return opened
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A desktop-sized page (1280 x 900) that records what went wrong (`page.problems`)."""
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    yield _watched(context)
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):  # type: ignore[no-untyped-def]
+    """A phone's page (390 x 844, touch) that records what went wrong (`page.problems`)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield _watched(context)
     context.close()

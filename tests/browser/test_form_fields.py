@@ -244,31 +244,26 @@ def test_on_a_touch_screen_buttons_are_a_fingers_size_and_the_upload_is_sent_to_
     assert said[False][1] == 0
 
 
-def test_on_a_phone_tapping_a_yes_no_rows_word_toggles_its_box(browser, base: str) -> None:
+def test_on_a_phone_tapping_a_yes_no_rows_word_toggles_its_box(phone, base: str) -> None:
     """A yes/no field showed “☐ 否”: a finger lands on the word, which did nothing; only the
     13 px box did. The whole row toggles, and is at least a finger's height."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        page.problems = []
-        _start(page, base)
-        row = _box(page, "/innovation/enterprise_platform_registered").locator(".rf-check")
-        box = row.locator("input[type=checkbox]")
-        assert not box.is_checked()
-        row.locator(".rf-check-word").tap()
-        assert box.is_checked()
-        assert row.locator(".rf-check-word").inner_text() == "是"
-        row.locator(".rf-check-word").tap()
-        assert not box.is_checked()
-        box.tap()  # the box itself still toggles once, not twice
-        assert box.is_checked()
-        assert row.bounding_box()["height"] >= 44
-        # Nor does the theme's back-to-top button float over the fields while scrolling up.
-        page.mouse.wheel(0, 3000)
-        page.mouse.wheel(0, -800)
-        assert page.evaluate("() => getComputedStyle(document.querySelector('.md-top')).display") == "none"
-    finally:
-        context.close()
+    page = phone
+    _start(page, base)
+    row = _box(page, "/innovation/enterprise_platform_registered").locator(".rf-check")
+    box = row.locator("input[type=checkbox]")
+    assert not box.is_checked()
+    row.locator(".rf-check-word").tap()
+    assert box.is_checked()
+    assert row.locator(".rf-check-word").inner_text() == "是"
+    row.locator(".rf-check-word").tap()
+    assert not box.is_checked()
+    box.tap()  # the box itself still toggles once, not twice
+    assert box.is_checked()
+    assert row.bounding_box()["height"] >= 44
+    # Nor does the theme's back-to-top button float over the fields while scrolling up.
+    page.mouse.wheel(0, 3000)
+    page.mouse.wheel(0, -800)
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-top')).display") == "none"
 
 
 def test_adding_a_maintainer_puts_the_caret_in_the_new_field(page, base: str) -> None:
@@ -300,67 +295,57 @@ def test_adding_a_maintainer_puts_the_caret_in_the_new_field(page, base: str) ->
     assert not page.problems, page.problems
 
 
-def test_on_a_phone_a_new_items_focused_field_shows_below_the_header(browser, base: str) -> None:
+def test_on_a_phone_a_new_items_focused_field_shows_below_the_header(phone, base: str) -> None:
     """添加一项服务 focused the new item's 编号, but centred the whole item, taller than the screen:
     the field being typed into sat under the header."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        page.problems = []
-        _start(page, base)
-        for _ in range(2):
-            _add(page, "/innovation/services")
-        settled(page)
-        where = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
-            const header = document.querySelector('.md-header').getBoundingClientRect();
-            return [e.tagName, r.top, r.bottom, header.bottom, innerHeight]; }""")
-        tag, top, bottom, header, height = where
-        assert tag == "INPUT", where
-        assert top >= header, where
-        assert bottom <= height, where
-    finally:
-        context.close()
+    page = phone
+    _start(page, base)
+    for _ in range(2):
+        _add(page, "/innovation/services")
+    settled(page)
+    where = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+        const header = document.querySelector('.md-header').getBoundingClientRect();
+        return [e.tagName, r.top, r.bottom, header.bottom, innerHeight]; }""")
+    tag, top, bottom, header, height = where
+    assert tag == "INPUT", where
+    assert top >= header, where
+    assert bottom <= height, where
 
 
 def test_on_a_phone_the_problem_list_keeps_to_a_strip_and_folds_when_a_field_takes_the_focus(
-        browser, base: str) -> None:
+        phone, base: str) -> None:
     """On a phone the open list of problems took a quarter of the screen (228 of 844 px) and hid
     the field being typed into. Folded it is a line or two; open, a strip that scrolls inside;
     a field that takes the focus (from the list's own link too) folds it and shows clear of it."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = phone
     bar = """() => { const b = document.querySelector('.rf-editor .rf-summary').getBoundingClientRect();
         const list = document.querySelector('.rf-summary-list'); const ul = list.querySelector('ul');
         return {top: b.top, height: b.height, open: list.open, window: innerHeight,
                 scrolls: ul.scrollHeight > ul.clientHeight}; }"""
-    try:
-        page = context.new_page()
-        page.problems = []
-        _start(page, base)
-        _add(page, "/academic_events")
-        settled(page)
-        folded = page.evaluate(bar)
-        assert not folded["open"], folded
-        assert folded["height"] <= 0.15 * folded["window"], folded
-        page.locator(".rf-summary .rf-summary-list > summary").tap()
-        settled(page)
-        opened = page.evaluate(bar)
-        assert opened["open"], opened
-        assert opened["height"] <= 0.46 * opened["window"], opened
-        assert opened["scrolls"], opened  # the rest of the list is a scroll away, inside the bar
-        page.locator(".rf-summary-list li a", has_text="活动日期").first.tap()
-        settled(page)
-        where = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
-            return {tag: e.tagName, pointer: e.closest('[data-pointer]').dataset.pointer, top: r.top, bottom: r.bottom,
-                    header: document.querySelector('.md-header').getBoundingClientRect().bottom}; }""")
-        after = page.evaluate(bar)
-        assert where["pointer"] == "/academic_events/0/date", where
-        assert not after["open"], after
-        assert after["height"] <= 0.15 * after["window"], after
-        assert where["top"] >= where["header"] - 0.5, (where, after)
-        assert where["bottom"] <= after["top"] + 0.5, (where, after)  # not covered by the bar
-        assert not page.problems, page.problems
-    finally:
-        context.close()
+    _start(page, base)
+    _add(page, "/academic_events")
+    settled(page)
+    folded = page.evaluate(bar)
+    assert not folded["open"], folded
+    assert folded["height"] <= 0.15 * folded["window"], folded
+    page.locator(".rf-summary .rf-summary-list > summary").tap()
+    settled(page)
+    opened = page.evaluate(bar)
+    assert opened["open"], opened
+    assert opened["height"] <= 0.46 * opened["window"], opened
+    assert opened["scrolls"], opened  # the rest of the list is a scroll away, inside the bar
+    page.locator(".rf-summary-list li a", has_text="活动日期").first.tap()
+    settled(page)
+    where = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+        return {tag: e.tagName, pointer: e.closest('[data-pointer]').dataset.pointer, top: r.top, bottom: r.bottom,
+                header: document.querySelector('.md-header').getBoundingClientRect().bottom}; }""")
+    after = page.evaluate(bar)
+    assert where["pointer"] == "/academic_events/0/date", where
+    assert not after["open"], after
+    assert after["height"] <= 0.15 * after["window"], after
+    assert where["top"] >= where["header"] - 0.5, (where, after)
+    assert where["bottom"] <= after["top"] + 0.5, (where, after)  # not covered by the bar
+    assert not page.problems, page.problems
 
 
 def test_on_a_desktop_the_problem_list_stays_open_while_fields_are_edited(page, base: str) -> None:
@@ -402,18 +387,13 @@ _WINDOW = """() => { const d = document.querySelector('.rf-editor .rf-summary-li
             whole: items.filter(i => i.top >= -0.5 && i.bottom <= ul.clientHeight + 0.5), all: items.length}; }"""
 
 
-def _phone_with_18_problems(browser, base: str):  # type: ignore[no-untyped-def]
-    """A 390 x 844 touch screen with an empty 2018 report holding two academic events and a
-    service station: 18 problems, as the reviewer had them."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.problems = []
-    page.on("pageerror", lambda exc: page.problems.append(f"page error: {exc}"))
+def _add_18_problems(page, base: str) -> None:  # type: ignore[no-untyped-def]
+    """An empty 2018 report holding two academic events and a service station: 18 problems, as
+    the reviewer had them on a phone."""
     _start(page, base)
     for pointer in ("/academic_events", "/academic_events", "/service_stations"):
         _add(page, pointer)
     settled(page)
-    return context, page
 
 
 def _tap_list_open(page) -> None:
@@ -422,49 +402,45 @@ def _tap_list_open(page) -> None:
 
 
 def test_on_a_phone_the_open_list_shows_four_problems_and_reopens_at_the_one_after_the_followed(
-        browser, base: str) -> None:
+        phone, base: str) -> None:
     """The open strip was a 100 px window: under two problems, the top one cut mid-line. And after
     a problem's link was followed (which folds the list), the list opened again at its top: the
     secretary scrolled through it again to reach the next problem."""
-    context, page = _phone_with_18_problems(browser, base)
-    try:
-        _tap_list_open(page)
-        opened = page.evaluate(_WINDOW)
-        assert opened["open"], opened
-        assert opened["all"] == 18, opened
-        assert len(opened["whole"]) >= 4, opened
-        tallest = max(i["bottom"] - i["top"] for i in opened["whole"][:4])
-        assert opened["height"] >= 4 * tallest, opened
-        texts = [a.text_content() for a in page.locator(".rf-summary-list li a").all()]
-        page.locator(".rf-summary-list li a").nth(9).tap()
-        settled(page)
-        assert not page.evaluate(_WINDOW)["open"]
-        _tap_list_open(page)
-        again = page.evaluate(_WINDOW)
-        assert again["open"], again
-        assert again["whole"], again
-        assert again["whole"][0]["text"] == texts[10], (texts[10], again)
-        assert abs(again["whole"][0]["top"]) <= 4, again  # at the top of the window, not cut
-        assert not page.problems, page.problems
-    finally:
-        context.close()
+    page = phone
+    _add_18_problems(page, base)
+    _tap_list_open(page)
+    opened = page.evaluate(_WINDOW)
+    assert opened["open"], opened
+    assert opened["all"] == 18, opened
+    assert len(opened["whole"]) >= 4, opened
+    tallest = max(i["bottom"] - i["top"] for i in opened["whole"][:4])
+    assert opened["height"] >= 4 * tallest, opened
+    texts = [a.text_content() for a in page.locator(".rf-summary-list li a").all()]
+    page.locator(".rf-summary-list li a").nth(9).tap()
+    settled(page)
+    assert not page.evaluate(_WINDOW)["open"]
+    _tap_list_open(page)
+    again = page.evaluate(_WINDOW)
+    assert again["open"], again
+    assert again["whole"], again
+    assert again["whole"][0]["text"] == texts[10], (texts[10], again)
+    assert abs(again["whole"][0]["top"]) <= 4, again  # at the top of the window, not cut
+    assert not page.problems, page.problems
 
 
-def test_on_a_phone_following_a_problem_at_a_field_without_input_folds_the_list(browser, base: str) -> None:
+def test_on_a_phone_following_a_problem_at_a_field_without_input_folds_the_list(phone, base: str) -> None:
     """An empty list of evidence has no input: its box takes the focus, and the list stayed open
     over the form, unlike after any other problem's link."""
-    context, page = _phone_with_18_problems(browser, base)
-    try:
-        _tap_list_open(page)
-        page.locator(".rf-summary-list li a", has_text="活动 1 › 证明材料").first.tap()
-        settled(page)
-        focused = page.evaluate("""() => [document.activeElement.tagName,
-            document.activeElement.closest('[data-pointer]').dataset.pointer]""")
-        assert focused == ["DIV", "/academic_events/0/evidence"], focused
-        assert not page.evaluate(_WINDOW)["open"]
-        tall, window = page.evaluate("""() => [document.querySelector('.rf-editor .rf-summary')
-            .getBoundingClientRect().height, innerHeight]""")
-        assert tall <= 0.15 * window, (tall, window)
-        assert not page.problems, page.problems
-    finally:
-        context.close()
+    page = phone
+    _add_18_problems(page, base)
+    _tap_list_open(page)
+    page.locator(".rf-summary-list li a", has_text="活动 1 › 证明材料").first.tap()
+    settled(page)
+    focused = page.evaluate("""() => [document.activeElement.tagName,
+        document.activeElement.closest('[data-pointer]').dataset.pointer]""")
+    assert focused == ["DIV", "/academic_events/0/evidence"], focused
+    assert not page.evaluate(_WINDOW)["open"]
+    tall, window = page.evaluate("""() => [document.querySelector('.rf-editor .rf-summary')
+        .getBoundingClientRect().height, innerHeight]""")
+    assert tall <= 0.15 * window, (tall, window)
+    assert not page.problems, page.problems

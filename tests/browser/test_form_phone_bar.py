@@ -39,16 +39,6 @@ def base() -> Iterator[str]:
         yield url + "form/"
 
 
-@pytest.fixture
-def phone(browser, base: str):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.problems = []
-    page.on("pageerror", lambda exc: page.problems.append(f"page error: {exc}"))
-    yield page
-    context.close()
-
-
 def test_on_a_phone_the_folded_bar_is_one_line_and_keeps_its_sentence(phone, base: str) -> None:
     _blank(phone, base, NEW)
     add(phone, "/academic_events")

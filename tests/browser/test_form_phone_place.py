@@ -43,16 +43,6 @@ def base() -> Iterator[str]:
         yield url + "form/"
 
 
-@pytest.fixture
-def phone(browser, base: str):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.problems = []
-    page.on("pageerror", lambda exc: page.problems.append(f"page error: {exc}"))
-    yield page
-    context.close()
-
-
 def _years(page) -> list[tuple[str, str, bool, int]]:  # type: ignore[no-untyped-def]
     """Each option of step 1's year list: its value, its text, whether chosen, its child elements."""
     return [tuple(o) for o in page.eval_on_selector_all(
@@ -69,6 +59,7 @@ def test_on_a_phone_each_year_says_its_phase_and_the_year_open_for_filling_comes
     phone.goto(base)
     phone.wait_for_selector(".rf-modes")
     assert _years(phone) == [("2017", "2017 年度（填报已截止）", False, 0), ("2018", "2018 年度（填报已截止）", True, 0)]
+    assert not phone.problems, phone.problems
     # A later year listed before it opens (no guide yet): the year open for filling comes chosen.
     phone.route("**/config.json", lambda route: route.fulfill(
         json={**json.loads(route.fetch().text()), "years": [2017, 2018, 2019]}))
@@ -81,7 +72,8 @@ def test_on_a_phone_each_year_says_its_phase_and_the_year_open_for_filling_comes
     assert phone.input_value("#rf-copy-to") == "2018"
     phone.select_option("#rf-new-year", "2017")  # chosen by its value, as the tests choose it
     assert phone.input_value("#rf-new-year") == "2017"
-    assert not phone.problems, phone.problems
+    # The one failed request is the scenario's own: 2019's guide, which no build has written yet.
+    assert [p for p in phone.problems if "status of 404" not in p] == [], phone.problems
 
 
 def _many_problems(phone, base: str) -> None:  # type: ignore[no-untyped-def]
