@@ -6,7 +6,6 @@ allowing a correction name."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 from typing import Any
@@ -15,8 +14,10 @@ import yaml
 
 from site_builder.form_labels import guide_data
 from tests.test_form_criteria import _node
+from tests.test_form_page import _corrections as config_corrections
 from tests.test_form_verified_node import SAMPLE, SCRIPTS, _json, _published
 from tests.trees import ROOT
+from validators.check import check_tree
 from validators.github.removed_items import items_dropped, removed_items
 from validators.models.review import Objection
 from validators.schema import json_schema
@@ -147,13 +148,18 @@ def test_the_forms_note_is_the_gates_message() -> None:
     expected = [_gate_says(key, draft) for key, draft in cases]
     assert [s["note"] for s in said] == expected * 2
     assert any(note and "等 " in note for note in expected)  # more than a few dropped: the rest counted
+    # On notice, the sample's own objection as the gate reads it and as the site's config.json
+    # hands it to the form (`corrections`): both must read the same items from its 事由.
     key = ("cd-tcm", 2018)
     report = SAMPLE[key]
-    without = {**report, "academic_events": report["academic_events"][:1], "major_work": []}
-    objection = Objection.model_validate({"id": "obj-2018-01", "society": "cd-tcm", "filed": dt.date(2026, 11, 20),
-                                          "subject": f"“{SALON}”参加人数不符", "status": "受理中",
-                                          "correction_allowed": True})
-    on_notice = {**NOTICE, "objections": [{"id": objection.id, "items": ["evt-tcm-salon-2018"]}]}
+    without = {**report, "service_stations": [], "major_work": []}
+    _, repo = check_tree(ROOT)
+    [objection] = repo.objections[2018].allowing_correction("cd-tcm")
+    rules = guideline(2018, ROOT)
+    assert rules is not None
+    assert rules.calendar is not None
+    corrections = config_corrections(ROOT, rules.calendar.notice_starts)["cd-tcm"]["2018"]
+    on_notice = {**NOTICE, "objections": [{"id": c["id"], "items": c["items"]} for c in corrections]}
     [named] = _in_js([_case(key, without, on_notice)])
     assert named["note"] == _gate_says(key, without, [objection])
-    assert "其中 1 个不是异议（obj-2018-01）事由写到的项目" in named["note"]
+    assert "其中 1 个不是异议（obj-2018-01）事由写到的项目：“学会党建工作与学术工作融合推进”（mw-tcm-party）。" in named["note"]
