@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from tests.trees import profile, write_tree
 from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
+from validators.rules.cross_file_consortia import MEMBER_UNKNOWN, MEMBER_UNREAD
 
 STATION = """
       - id: station-a
@@ -172,6 +174,43 @@ def test_member_that_looks_like_an_unknown_society_is_a_warning(tmp_path: Path) 
     assert [(f.code, f.severity, f.line, f.column) for f in result.findings] == [
         ("W-CONSORTIUM-MEMBER-UNKNOWN", "warning", 10, 15)]
     assert not result.has_errors
+
+
+def _member_unknown(root: Path, capsys: pytest.CaptureFixture[str], *paths: str) -> set[tuple[str, int, int, str]]:
+    """W-CONSORTIUM-MEMBER-UNKNOWN as `check` prints it (JSON), of the whole tree or the files named."""
+    from validators.cli import main
+
+    main(["--root", str(root), "check", "--format", "json", *(str(root / p) for p in paths)])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    return {(f["file"], f["line"], f["column"], f["message"]) for f in found if f["code"] == "W-CONSORTIUM-MEMBER-UNKNOWN"}
+
+
+def test_a_member_folder_that_does_not_read_is_said_alike_whole_and_file_by_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A member whose folder holds a profile or a report, none of which reads, was a society to a
+    check of the lead's file alone (the folder was there) and no society to the whole check
+    (“本仓库没有这个学会”). Both now say that its files do not read; an empty folder or none at all is
+    no society to either, and a folder with a profile that reads is a society to both."""
+    members = "[cd-broken, cd-broken-report, cd-empty, cd-ghost, cd-b]"
+    write_tree(tmp_path, {
+        "submissions/cd-a/society.yaml": profile("cd-a"),
+        "submissions/cd-a/2017.yaml": _report("cd-a", 2017, _consortium("牵头", members)),
+        "submissions/cd-b/society.yaml": profile("cd-b"),
+        "submissions/cd-broken/society.yaml": "id: [\n",
+        "submissions/cd-broken-report/2017.yaml": "society: [\n",
+    })
+    (tmp_path / "submissions" / "cd-empty").mkdir()
+    whole = _member_unknown(tmp_path, capsys)
+    files = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "submissions").rglob("*.yaml"))
+    alone = set().union(*(_member_unknown(tmp_path, capsys, p) for p in files))
+    assert whole == alone
+    assert whole == _member_unknown(tmp_path, capsys, *files)
+    said = {m.split("”")[0].removeprefix("成员“"): m for _, _, _, m in whole}
+    assert sorted(said) == ["cd-broken", "cd-broken-report", "cd-empty", "cd-ghost"]
+    for member in ("cd-broken", "cd-broken-report"):
+        assert said[member] == MEMBER_UNREAD.format(member=member)
+    for member in ("cd-empty", "cd-ghost"):
+        assert said[member] == MEMBER_UNKNOWN.format(member=member)
 
 
 EVENT = """academic_events:

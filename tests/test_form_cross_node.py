@@ -37,6 +37,7 @@ from tests.test_form_findings_node import _Dumper, _respell
 from tests.trees import ROOT, base_tree
 from validators.association.browser_cross import cross_files, shared_file
 from validators.check import check_tree
+from validators.rules.cross_file_consortia import MEMBER_UNREAD
 from validators.year.cycle import today
 
 # As the page loads them (form.js, crossCheck): across.json, then only the files under across/
@@ -380,9 +381,8 @@ def _both(case: dict[str, Any]) -> tuple[Found, Found]:
     assert all((sev == "warning") == (c in WARNINGS) for _, c, _, sev in said), said
     warned = [(json.dumps(list(f.path or ()), ensure_ascii=False), f.code, f.message)
               for f in sorted(found, key=lambda f: f.sort_key) if f.code in WARNINGS]
-    # `check` says nothing across files of a report it cannot read; of a member folder that does not
-    # read, a lone check's W-CONSORTIUM-MEMBER-UNKNOWN knows the folder, the form does not.
-    if not case.get("unreadable") and not case.get("unread"):
+    # `check` says nothing across files of a report it cannot read.
+    if not case.get("unreadable"):
         assert [(json.dumps(p, ensure_ascii=False), c, m) for p, c, m, sev in said if sev == "warning"] == warned
     return by_check, by_form
 
@@ -584,13 +584,19 @@ def test_a_member_without_a_report_is_said_by_both_once_submission_has_closed(da
 
 def test_a_member_folder_that_does_not_read_is_no_society_to_either() -> None:
     """A member whose folder holds no profile or report that reads is not one of the societies the
-    form knows (the site's profiles and reports), nor `check`'s, which reads the member's folder
-    whole when the lead's report is checked alone: neither says W-CONSORTIUM-MEMBER-NO-REPORT of
-    it. (W-CONSORTIUM-MEMBER-UNKNOWN of such a folder is another matter: not compared here.)"""
+    form knows (the site's profiles and reports), nor `check`'s (`Repository.societies`), which reads
+    the member's folder whole when the lead's report is checked alone: neither says
+    W-CONSORTIUM-MEMBER-NO-REPORT of it. Both say W-CONSORTIUM-MEMBER-UNKNOWN at each listing, in
+    the words of a folder whose files do not read (a lone check said nothing, the form and the
+    whole check “本仓库没有这个学会”)."""
     case = {**_edited("cd-mech-eng", 2018, _silent_member), "day": dt.date(2018, 12, 16), "unread": ("cd-fintech",)}
     by_check, by_form = _both(case)
     said = "W-CONSORTIUM-MEMBER-NO-REPORT"
     assert {x for x in by_form if x[1] == said} == {x for x in by_check if x[1] == said} == set()
+    unknown = "W-CONSORTIUM-MEMBER-UNKNOWN"
+    assert {x for x in by_form if x[1] == unknown} == {x for x in by_check if x[1] == unknown}
+    assert {m for _, c, m in by_check if c == unknown} == {MEMBER_UNREAD.format(member="cd-fintech")}
+    assert len([x for x in by_check if x[1] == unknown]) == 2  # at both listings
 
 
 def _smart_led(report: dict[str, Any]) -> None:

@@ -420,7 +420,6 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
         _check_files(root, targets, [], result, repo, cache, progress, marks)
         if paths and any(_inside(p, submissions) for p in targets):
             tree = _tree_files(Path(os.path.abspath(submissions)), nested=False)
-            repo.society_ids = {p.parent.name for p in tree}
             wanted = {Path(os.path.abspath(p)) for p in targets}
             societies = {p.parent.name for p in wanted if _inside(p, submissions)}
             context = related(tree, wanted, societies, [doc.report for doc in repo.reports.values()])

@@ -59,8 +59,6 @@ class Repository:
     broken: dict[tuple[str, int], BrokenReport] = field(default_factory=dict)
     # The errors of each society's profile (by folder): they condemn the society's reports.
     profile_errors: dict[str, list[Finding]] = field(default_factory=dict)
-    # Every society folder of the tree, when only part of it was read.
-    society_ids: set[str] = field(default_factory=set)
     # The association's reviews (reviews/<year>/<society>.yaml), and the years that keep them.
     reviews: dict[tuple[str, int], ReviewDoc] = field(default_factory=dict)
     reviewed_years: set[int] = field(default_factory=set)
@@ -73,6 +71,20 @@ class Repository:
     # Each file of the reviews folder the check loaded, by file, whether its model accepted it or
     # not: the pull request's check of `based_on` reads them instead of loading them again.
     records: dict[str, Loaded] = field(default_factory=dict)
+
+    def societies(self) -> set[str]:
+        """The societies of the tree: each folder whose profile or a report reads. The one
+        definition the rules across files, the site and the online form share; a check of one file
+        reads a member's folder whole, so it knows the same ones as the whole check."""
+        return set(self.profiles) | {society for society, _ in self.reports}
+
+    def unread_societies(self) -> set[str]:
+        """The folders of the tree that hold a profile or a report, none of which reads: no
+        society (`societies`), but a member written as one is told its files do not read
+        (W-CONSORTIUM-MEMBER-UNKNOWN), not that no such society is here."""
+        folders = {society for society, errors in self.profile_errors.items()
+                   if any(f.file == f"{SUBMISSIONS}/{society}/{PROFILE_FILE}" for f in errors)}
+        return (folders | {society for society, _ in self.broken}) - self.societies()
 
     def years(self) -> list[int]:
         return sorted({year for _, year in self.reports} | {year for _, year in self.broken})

@@ -596,15 +596,16 @@
   }
 
   /* `known_members`: at each member of this report's consortia written like a society id that no
-   * society the site lists has. */
-  function unknownMembers(mine, across, known, said) {
+   * society the site lists has (`known`), in other words when the site lists its folder as one
+   * whose files do not read (`unread`). */
+  function unknownMembers(mine, across, known, unread, said) {
     var issues = [];
     mine.consortia.forEach(function (c, i) {
       if (!c || typeof c[0] !== "string") return;
       c[5].forEach(function (member, j) {
         if (!slugLike(member, across) || member === mine.society || RF.own(known, member)) return;
         issues.push(warn(["consortia", i, "members", j], "W-CONSORTIUM-MEMBER-UNKNOWN",
-          format(said, { member: member })));
+          format(RF.own(unread, member) ? said.member_unread : said.member_unknown, { member: member })));
       });
     });
     return issues;
@@ -929,16 +930,18 @@
     var all = reports(mine, across);
     var year = (across.years || {})[String(mine.year)];
     var said = across.warnings;
-    var shared = across.shared || { societies: [], events: [], research: [], functions: [], stations: [] };
+    var shared = across.shared || { societies: [], unread: [], events: [], research: [], functions: [], stations: [] };
     var known = {};
     var filed = {};  // the years of a report file, readable or not
     shared.societies.forEach(function (s) {
       known[s[0]] = s[1];
       filed[s[0]] = s[1].concat(Array.isArray(s[2]) ? s[2] : []);
     });
+    var unread = {};  // the folders whose files do not read
+    (shared.unread || []).forEach(function (s) { unread[s[0]] = true; });
     if (typeof day !== "string") day = typeof RF.today === "function" ? RF.today() : null;
     var found = noLead(all, mine, said.no_lead, spaces)
-      .concat(unknownMembers(mine, across, known, said.member_unknown))
+      .concat(unknownMembers(mine, across, known, unread, said))
       .concat(membersReported(mine, year, said.member_no_report, known, filed, day))
       .concat(reciprocal(all, mine, said.reciprocal, known, across.named))
       .concat(membersDiffer(all, mine, said.members_differ, across.differs.fields, said.joined))
@@ -1035,7 +1038,7 @@
     var reports = RF.isObject(own) && Array.isArray(own.reports) ? own.reports.slice() : [];
     var others = {};
     var seen = {};
-    var shared = { societies: [], events: [], research: [], functions: [], stations: [] };
+    var shared = { societies: [], unread: [], events: [], research: [], functions: [], stations: [] };
     Object.keys(files).forEach(function (name) {
       Object.keys(shared).forEach(function (kind) {
         var got = RF.isObject(files[name]) && Array.isArray(files[name][kind]) ? files[name][kind] : [];

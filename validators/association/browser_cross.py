@@ -53,7 +53,8 @@ W-IMPLAUSIBLE-FIGURE), from more of the same files and from item files:
 - `across/items-<shares>/<n>.json`: each published event, research report, function and station
   in the file of `share_of("event" | "report" | "function" | "station", same_text(its title or
   name))`, and each society with the years it reported (and those of its report files that do not
-  read, when there are any) in the file of `share_of("society", id)`,
+  read, when there are any) in the file of `share_of("society", id)`, as is each folder of the
+  tree whose profile and reports all do not read (`Repository.unread_societies`),
   split like the shared files but by `form.across_item_share_bytes` (a report asks for one per
   item: they are kept small);
 - the society's own file adds `named` (the consortia another society is the one lead of that list
@@ -199,7 +200,7 @@ def _records(repo: Repository, entries: list[dict[str, Any]]) -> list[Record]:
         for i, c in enumerate(e.get("consortia", [])):
             places = [("id", c[0])] + ([("name", same_text(c[1]))] if c[2] else [])
             out.append(("listings", places, [e["society"], e["year"], e["file"], i, c]))
-    years: dict[str, list[int]] = {s: [] for s in sorted({*repo.profiles, *(s for s, _ in repo.reports)})}
+    years: dict[str, list[int]] = {s: [] for s in sorted(repo.societies())}
     docs = _placed(repo)
     for doc in docs:
         years[doc.report.society].append(doc.report.year)
@@ -211,6 +212,8 @@ def _records(repo: Repository, entries: list[dict[str, Any]]) -> list[Record]:
             unread[s].append(y)
     out += [("societies", [("society", s)], [s, listed, *([unread[s]] if unread[s] else [])])
             for s, listed in years.items()]
+    # The folders whose files do not read: no society, but W-CONSORTIUM-MEMBER-UNKNOWN says so.
+    out += [("unread", [("society", s)], [s]) for s in sorted(repo.unread_societies())]
     for doc in docs:
         r = doc.report
         for ev in r.academic_events:
@@ -243,7 +246,7 @@ def _shares(records: list[Record], share_bytes: int) -> int:
 
 # The lists of the shared files (the consortia) and of the item files (the rest).
 SHARED_LISTS = ("listings",)
-ITEM_LISTS = ("societies", "events", "research", "functions", "stations")
+ITEM_LISTS = ("societies", "unread", "events", "research", "functions", "stations")
 
 
 def _shared(records: list[Record], shares: int, lists: tuple[str, ...]) -> dict[int, dict[str, Any]]:
@@ -261,7 +264,7 @@ def _societies(repo: Repository, entries: list[dict[str, Any]]) -> dict[str, dic
     {"society", "reports": [its reports the rules read, as `_entries` lists them]}, an empty list
     for a society with none, so that the form never asks for a file that is not there."""
     out: dict[str, dict[str, Any]] = {society: {"society": society, "reports": [], "named": []}
-                                      for society in sorted({*repo.profiles, *(s for s, _ in repo.reports)})}
+                                      for society in sorted(repo.societies())}
     for entry in entries:
         out[entry["society"]]["reports"].append(entry)
     for society, year, cid, lead, times, name in _named(entries):
@@ -355,6 +358,7 @@ def _warnings() -> dict[str, Any]:
     return {
         "no_lead": {"other_id": c.NO_LEAD_OTHER_ID, "other_year": c.NO_LEAD_OTHER_YEAR, "none": c.NO_LEAD_NONE},
         "member_unknown": c.MEMBER_UNKNOWN,
+        "member_unread": c.MEMBER_UNREAD,
         "member_no_report": c.MEMBER_NO_REPORT,
         "reciprocal": {"not_listed_by_member": c.NOT_LISTED_BY_MEMBER, "omitted_by_member": c.OMITTED_BY_MEMBER,
                        "not_listed_by_lead": c.NOT_LISTED_BY_LEAD, "unlisted_member": c.UNLISTED_MEMBER},

@@ -51,8 +51,12 @@ NO_LEAD_NONE = ("{year} 年联合体“{name}”（{id}）在本仓库中没有�
 SELF_NAMED_CODE = "W-CONSORTIUM-SELF-NAMED"
 SELF_NAMED = ("成员“{member}”是本学会自己的名称：成员列表不需要写本学会自己（本学会的角色另有一栏），"
               "评估计档时这一项不计入成员个数，请删除。")
-# What W-CONSORTIUM-MEMBER-UNKNOWN says of a member written like a society id no society has.
+# What W-CONSORTIUM-MEMBER-UNKNOWN says of a member written like a society id no society has
+# (MEMBER_UNKNOWN), or that names a folder of the tree whose profile and reports do not read
+# (MEMBER_UNREAD: the lead cannot mend them, the society can).
 MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。"
+MEMBER_UNREAD = ("成员“{member}”是本仓库中学会的 id，但这个学会的学会资料和年度报告都无法读取，暂时无法确认它："
+                 "请这个学会更正它的文件，本报告无需为此修改；若成员写错了，请改正。")
 # What W-CONSORTIUM-MEMBER-NO-REPORT says (str.format) at a lead's member that is a society of this
 # repository with no report of the year, once the year's submission has closed (`members_reported`).
 # It stands at the member's entry in the consortium's: the society by its registered name, the
@@ -168,14 +172,16 @@ def not_self_by_name(repo: Repository) -> Iterator[Finding]:
 
 
 def known_members(repo: Repository) -> Iterator[Finding]:
-    """Members written like a society id must be one; outside bodies are written by name."""
+    """Members written like a society id must be one (`Repository.societies`); outside bodies
+    are written by name. A folder whose files do not read is no society, and is said as such."""
     looks_like_id = re.compile(SLUG_PATTERN)
-    societies = set(repo.profiles) | {s for s, _ in repo.reports} | repo.society_ids
+    societies, unread = repo.societies(), repo.unread_societies()
     for doc, i, item in items(repo, "consortia"):
         for j, member in enumerate(item.members):
             if looks_like_id.match(member) and member not in societies:
+                said = MEMBER_UNREAD if member in unread else MEMBER_UNKNOWN
                 yield at(doc, ("consortia", i, "members", j), "W-CONSORTIUM-MEMBER-UNKNOWN",
-                          MEMBER_UNKNOWN.format(member=member),
+                          said.format(member=member),
                           clause_of(repo, doc, "consortia"), "warning")
 
 
@@ -229,7 +235,7 @@ def members_reported(repo: Repository, day: dt.date) -> Iterator[Finding]:
     and reports). Before the deadline it may still report, and the lead is not told (a warning
     at the member, its first listing only). The guideline (4.3 (2017): 「以后每年根据评估绩效予以分档补助」)
     asks no report of a member, outside bodies never send one: the member counts as before."""
-    societies = set(repo.profiles) | {s for s, _ in repo.reports}
+    societies = repo.societies()
     closed: dict[int, tuple[bool, str]] = {}
     for doc, i, item in items(repo, "consortia"):
         year = doc.report.year
