@@ -33,7 +33,7 @@ from site_builder.markup import (
 )
 from site_builder.rubric_rows import criterion_anchor
 from site_builder.tables import table, whole
-from validators.association.objection_items import CONTESTED, named_entries
+from validators.association.objection_items import CONTESTED, disputed_words, named_entries
 from validators.models.review import UNVERIFIED, Objection, ObjectionStatus
 from validators.year.cycle import CALENDAR_ZONE, Calendar, Phase, full_date
 from validators.year.rubric import COMBINE_WORDS
@@ -410,11 +410,25 @@ def objection_anchor(year: int, objection: str) -> str:
     return f"y{year}-objection-{objection}"
 
 
+# What an item's mark says after 有异议（id）: the objection is not answered (a final year's never
+# was), what its subject says about the item, in at most DISPUTED_CHARS characters (a phone's card
+# line and a half; the whole subject is in the row the mark links to), and what it does to the
+# item's points: nothing, as `evaluate` reads no objection (the answer may lead staff to change
+# their verdict, which the points then follow).
+NOT_ANSWERED = f"{ObjectionStatus.OPEN.label}，尚未答复"
+NOT_ANSWERED_FINAL = "定稿时仍未答复"
+POINTS_WHILE_OPEN = "答复前不影响本项得分"
+POINTS_FINAL = "不影响定稿得分"
+DISPUTED_CHARS = 20
+
+
 def contested_items(site: SiteData, page: str, year: int, society: str) -> dict[tuple[str, str], str]:
     """The report's items (area, id) that an objection still open names, each with its mark:
-    “有异议（<code>id</code>）”, linked to the objection's row in the report page's table. An answered
+    “有异议（<code>id</code>），受理中，尚未答复：“<what the subject says of it>”；答复前不影响本项
+    得分”, 有异议（id） linked to the objection's row in the report page's table. An answered
     objection marks nothing (its answer is in the table); one still open when the year was finalized
-    still does (the table says it stayed unanswered)."""
+    still does (the table says it stayed unanswered), saying so."""
+    final = year in site.frozen
     marks: dict[tuple[str, str], list[str]] = {}
     target = society_year_page(society, year)
     for o in _objections_of(site, year, society):
@@ -422,9 +436,12 @@ def contested_items(site: SiteData, page: str, year: int, society: str) -> dict[
             continue
         href = site.urls.rel(page, target, objection_anchor(year, o.id))
         said = link(href, f"{whole(CONTESTED)}（<code>{text(o.id)}</code>）")
-        for area, item, _ in _named_entries(site, year, o):
-            marks.setdefault((area, item), []).append(said)
-    return {key: f'<span class="sb-contested">{" ".join(said)}</span>' for key, said in marks.items()}
+        state = NOT_ANSWERED_FINAL if final else NOT_ANSWERED
+        for area, item, title in _named_entries(site, year, o):
+            disputed = text(disputed_words(o.subject, title, DISPUTED_CHARS))
+            marks.setdefault((area, item), []).append(f"{said}，{state}：“{disputed}”")
+    points = POINTS_FINAL if final else POINTS_WHILE_OPEN
+    return {key: f'<span class="sb-contested">{"；".join(said)}；{points}</span>' for key, said in marks.items()}
 
 
 def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -> tuple[list[list[Cell]], int]:

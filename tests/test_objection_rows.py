@@ -1,11 +1,14 @@
 """An objection still open is marked on the row of the item it names, in the report page's 报告内容
 and 评估明细, linked to its own row in the objections table (a reader saw the note on top and could
-not find which item was contested); an answered one marks nothing. The objections file's path is
+not find which item was contested); an answered one marks nothing. The mark says that the objection
+is not answered, what its subject says of the item, and that it leaves the item's points as they
+are (a reader saw “有异议” alone and could tell none of it). The objections file's path is
 on screen only: a printed report carries no repository paths (the sample data: cd-tcm's 2018
 station is named by obj-2018-01, open)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from pathlib import Path
@@ -18,8 +21,13 @@ from site_builder.form_page import SiteSettings
 from site_builder.report_page import render as report_page
 from tests.site_support import built_site, parse
 from tests.trees import ROOT, base_tree
+from validators.association.objection_items import disputed_words
+from validators.check import check_tree
+from validators.evaluation.evaluate import evaluate_repository
+from validators.evaluation.scoring import Evaluation
 
 SOCIETY, YEAR, OBJECTION = "cd-tcm", 2018, "obj-2018-01"
+NOTICE_DAY = dt.date(2026, 11, 26)  # the sample 2018's notice: only verified items earn
 STATION = "item-service_stations-station-wenjiang-health"
 TARGET = f"y{YEAR}-objection-{OBJECTION}"
 ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
@@ -29,6 +37,9 @@ CODE = re.compile(r"<code>(.*?)</code>", re.S)
 TAGS = re.compile(r"<[^>]+>")
 NO_PRINT = re.compile(r'<span class="sb-no-print">(.*?)</span>', re.S)
 RECORD = f"<code>reviews/{YEAR}/objections.yaml</code>"
+# The sample's mark: obj-2018-01's subject after the station's name, cut at DISPUTED_CHARS.
+SAID = f"有异议（{OBJECTION}），受理中，尚未答复：“2018 年的活动次数与公开报道不一致…”"
+WHILE_OPEN = "；答复前不影响本项得分"
 
 
 def _plain(markup: str) -> str:
@@ -64,7 +75,7 @@ def test_the_item_an_open_objection_names_is_marked_in_both_tables(builder: str)
     assert all(_plain(r).startswith("温江中医药健康产业学会服务站") for r in found)
     for r in [row, *found]:
         [mark] = MARK.findall(r)
-        assert _plain(mark) == f"有异议（{OBJECTION}）"
+        assert _plain(mark) == SAID + WHILE_OPEN
         assert [_plain(c) for c in CODE.findall(mark)] == [OBJECTION]
         assert HREF.findall(mark) == [f"./#{TARGET}"]
     # The link leads to the objection's row in the page's objections table.
@@ -96,7 +107,7 @@ def test_the_area_page_marks_the_item_as_its_report_page_does(builder: str) -> N
     assert 'data-item="station-wenjiang-health"' in row
     assert _plain(row).startswith("成都市中医药学会（示例）温江中医药健康产业学会服务站 ")
     [mark] = MARK.findall(row)
-    assert _plain(mark) == f"有异议（{OBJECTION}）"
+    assert _plain(mark) == SAID + WHILE_OPEN
     assert [_plain(c) for c in CODE.findall(mark)] == [OBJECTION]
     assert HREF.findall(mark) == [f"../../../societies/{SOCIETY}/{YEAR}/#{TARGET}"]
     assert TARGET in parse(site / "societies" / SOCIETY / str(YEAR) / "index.html").ids
@@ -144,8 +155,11 @@ def test_two_open_objections_on_one_item_are_each_marked(tmp_path: Path) -> None
     for section in (report, lines):
         for r in _marked_rows(section):
             [mark] = MARK.findall(r)
-            assert _plain(mark) == "有异议（obj-2018-01） 有异议（obj-2018-02）"
+            assert _plain(mark) == f"{SAID}；有异议（obj-2018-02），受理中，尚未答复：“服务企业数有误”{WHILE_OPEN}"
             assert HREF.findall(mark) == [f"./#{TARGET}", f"./#y{YEAR}-objection-obj-2018-02"]
+
+
+FINAL_MARK = "有异议（obj-2017-01），定稿时仍未答复：“参会人数有误”；不影响定稿得分"
 
 
 def test_an_objection_still_open_when_its_year_was_finalized_stays_marked(tmp_path: Path) -> None:
@@ -161,10 +175,67 @@ def test_an_objection_still_open_when_its_year_was_finalized_stays_marked(tmp_pa
     report, lines = _sections(page, MARKDOWN_ANCHOR)
     assert [len(_marked_rows(s)) for s in (report, lines)] == [1, 1]
     [mark] = MARK.findall(_marked_rows(report)[0])
-    assert _plain(mark) == "有异议（obj-2017-01）"
+    assert _plain(mark) == FINAL_MARK
     assert HREF.findall(mark) == ["./#y2017-objection-obj-2017-01"]
     # Its area page marks the event too, linked to the report page's row.
     [row] = _marked_rows(_area_render(root, "academic_events", 2017))
     [mark] = MARK.findall(row)
-    assert _plain(mark) == "有异议（obj-2017-01）"
+    assert _plain(mark) == FINAL_MARK
     assert HREF.findall(mark) == [f"../../../societies/{SOCIETY}/2017/#y2017-objection-obj-2017-01"]
+
+
+HOSTILE = "温江中医药健康产业学会服务站的<b>服务</b>&企业数<script>x</script>有误。请核实。"
+
+
+def test_the_mark_escapes_what_the_subject_says(tmp_path: Path) -> None:
+    """The subject is the association's summary of what anyone filed: its words after the item's
+    name are shown as typed, cut, and interpreted as nothing."""
+    root = base_tree(tmp_path / "tree")
+    file = root / "reviews" / str(YEAR) / "objections.yaml"
+    written = file.read_text("utf-8")
+    hostile = written.replace("    subject: 温江中医药健康产业学会服务站 2018 年的活动次数与公开报道不一致，请核实。\n",
+                              f"    subject: '{HOSTILE}'\n")
+    assert hostile != written
+    file.write_text(hostile, "utf-8")
+    for page in (_render(root), _area_render(root, "service_stations")):
+        marks = [m for r in _marked_rows(page) for m in MARK.findall(r)]
+        assert marks
+        for mark in marks:
+            assert _plain(mark) == (f"有异议（{OBJECTION}），受理中，尚未答复：“<b>服务</b>&企业数<scrip…”"
+                                    + WHILE_OPEN)
+            assert "<b>" not in mark
+            assert "<script" not in mark
+            assert "&#60;b&#62;服务&#60;&#47;b&#62;&#38;企业数&#60;scrip…" in mark
+
+
+@pytest.mark.parametrize(("subject", "said"), [
+    ("“温江站”的服务企业数有误。请核实。", "服务企业数有误"),  # after the quoted name and 的
+    ("温江站：活动次数有误", "活动次数有误"),
+    ("据报道，温江站只开展了两次活动", "只开展了两次活动"),
+    ("温江站。", "温江站"),  # nothing after the name: the subject's first sentence
+    ("请核实“温 江站”的人数", "请核实“温 江站”的人数"),  # the name not as the report writes it
+    ("温江站" + "的活动" * 10, "活动的活动的活动的活动的活动的活动的活…"),  # cut at 20
+])
+def test_disputed_words(subject: str, said: str) -> None:
+    assert disputed_words(subject, "温江站", 20) == said
+    assert len(disputed_words(subject, "温江站", 20)) <= 20
+
+
+def test_an_open_objection_leaves_the_points_as_they_are(tmp_path: Path) -> None:
+    """What the mark says of the points (答复前不影响本项得分) is what `evaluate` does: the
+    report's evaluation is the same with its objection open, answered, or never filed."""
+    root = base_tree(tmp_path / "tree")
+    file = root / "reviews" / str(YEAR) / "objections.yaml"
+    written = file.read_text("utf-8")
+
+    def evaluation() -> Evaluation:
+        _, repo = check_tree(root)
+        [e] = [e for e in evaluate_repository(repo, YEAR, as_of=NOTICE_DAY) if e.society == SOCIETY]
+        return e
+
+    still_open = evaluation()
+    assert [x.points for x in still_open.lines if x.item_id == "station-wenjiang-health"]
+    file.write_text(written.replace("status: 受理中", "status: 已答复\n    answer: 已核实。\n    answered: 2026-11-25"), "utf-8")
+    answered = evaluation()
+    file.unlink()
+    assert still_open == answered == evaluation()

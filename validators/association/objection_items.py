@@ -1,7 +1,8 @@
 """Which of a report's items an objection names. The record has no field for them (the issue
 form asks for 项目名称, which the association's summary keeps in the subject): the site links
 the items whose names the subject gives, and says 见事由 otherwise; the report page and the online
-form mark them with `CONTESTED` while the objection is open, both by `named_entries`."""
+form mark them with `CONTESTED` while the objection is open, both by `named_entries`; the report
+page's mark adds what the subject says of the item (`disputed_words`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from validators.association.reviews import review_entries
 from validators.models.report import YearReport
 from validators.rules.cross_file_common import same_text
 
-__all__ = ["CONTESTED", "named_entries", "same_text", "subject_names"]
+__all__ = ["CONTESTED", "disputed_words", "named_entries", "same_text", "subject_names"]
 
 # The mark an item named by an objection still open carries: in the report's tables and at its
 # box in the online form (config.json's `contested`).
@@ -43,3 +44,22 @@ def named_entries(report: YearReport, subject: str) -> list[tuple[str, str, str]
     # A name found only inside a longer name found too is part of that one.
     found = [e for e in found if not any(e.title != f.title and same_text(e.title) in same_text(f.title) for f in found)]
     return list(dict.fromkeys((str(e.path[0]), e.id, e.title) for e in found))
+
+
+# Around an item's name in a subject: the marks that quote it, and what joins it to the rest
+# (“……服务站”的活动次数 → 活动次数); a sentence, after whose end a subject asks or adds
+# (……不一致。请核实。 → ……不一致).
+NAME_QUOTES = "“”「」《》\""
+NAME_JOINERS = " \t，,、：:；;的"
+SENTENCE_END = re.compile("[。！？；!?;\n]")
+
+
+def disputed_words(subject: str, title: str, limit: int) -> str:
+    """What an objection's subject says about an item it names, in at most `limit` characters
+    (cut with “…”): its first sentence after the item's name where the subject writes the name
+    as the report does, else its first sentence. Plain text, for its reader to escape."""
+    at = subject.find(title) if title else -1
+    after = subject[at + len(title):].lstrip(NAME_QUOTES).lstrip(NAME_JOINERS) if at >= 0 else ""
+    sentences = [" ".join(s.split()) for s in (*SENTENCE_END.split(after), *SENTENCE_END.split(subject))]
+    words = next((s for s in sentences if s), "")
+    return words if len(words) <= limit else words[:limit - 1].rstrip(NAME_JOINERS) + "…"
