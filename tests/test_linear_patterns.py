@@ -163,6 +163,7 @@ SUBMITTED: dict[str, Hostile] = {
     # An objection's subject (the association records a member of the public's words): openers
     # never closed are the worst.
     "objection_items.QUOTED": (objection_items.QUOTED, "finditer", ("“a", "“", "\u300ca", "《a", "a”"), ""),
+    "objection_items.SENTENCE_END": (objection_items.SENTENCE_END, "split", ("a", "。", ";\n"), ""),
     # A workbook's cells (xlsx import): a whole cell is matched, spaces inside are the worst.
     "xlsx_cells._DATE": (xlsx_cells._DATE, "match", ("1", " ", "2018年 ", "2018- "), "2018"),
     "xlsx_cells._INTEGER": (xlsx_cells._INTEGER, "match", ("1",), "+"),
