@@ -24,16 +24,26 @@ from tests.test_review_stale import (
     FILE,
     REFUSED,
     STAFF,
+    check_changed,
     commit_file,
+    dropped_warnings,
     open_pull_request,
     published,
     shown_text,
     workbench_file,
 )
 from tests.trees import ROOT
+from validators.github.pr_api import read_pull_request
 from validators.github.pr_comment import Links
-from validators.github.pr_commits import API_COMMITS, MAX_BYTES, MAX_COMMITS
+from validators.github.pr_commits import (
+    API_COMMITS,
+    MAX_BYTES,
+    MAX_COMMITS,
+    earlier_versions,
+    read_commits,
+)
 from validators.github.pr_verdict import decide
+from validators.github.review_base import git_earlier
 
 REPO = "example-org/society-registry"
 STEP = "Read the pull request, its files, its head tree, its YAML files and its commits as data"
@@ -238,3 +248,83 @@ def test_a_pull_request_of_more_commits_than_github_lists_says_so(tmp_path: Path
     assert (f"本拉取请求有 {API_COMMITS + 1} 个提交，GitHub 最多列出一个拉取请求的 {API_COMMITS} 个提交，"
             "核查记录文件没有与较早的提交比较。") in comment
     assert "没有读到本拉取请求的提交清单" not in comment
+
+
+@pytest.mark.slow
+def test_after_main_is_merged_in_the_comment_compares_the_commits_check_changed_compares(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The branch merges main, which another pull request changed the same file on, taking main's
+    file over the staff's, then commits on top. Both checks follow the branch's first parents (the
+    merge is compared with the branch's commit before it): they read the same versions, and both
+    name the staff's verdict the merge dropped."""
+    repo = sample_repository(tmp_path, [ADMIN], [STAFF, EXPERT])
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, A_VERDICT))
+    staff_commit = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    git(repo, "checkout", "-q", "main")
+    commit_file(repo, workbench_file(site, B_VERDICT), "the expert's, merged meanwhile")
+    main_file = published(repo)
+    git(repo, "checkout", "-q", "both")
+    git(repo, "merge", "-q", "--no-commit", "-X", "theirs", "main")
+    git(repo, "checkout", "main", "--", FILE)  # main's file, whole: the merge is the same as main's
+    git(repo, "commit", "-q", "--no-edit")
+    commit_file(repo, workbench_file(main_file, ""), "saved again from the updated site")
+    _, findings = check_changed(repo, capsys)
+    head, recorded = run_step(repo, "both", tmp_path)
+
+    pr = read_pull_request(recorded, head)
+    reader, note = earlier_versions(pr, read_commits(pr))
+    assert reader is not None
+    assert note == ""
+    assert reader(FILE) == git_earlier(repo, "main", head)(FILE)
+    assert len(reader(FILE)) == 3  # the head, the merge, the staff's
+    named = f"本拉取请求较早的提交 {staff_commit} 中的 {FILE} 有 1 条核查记录"
+    [warned] = dropped_warnings(findings)
+    assert named in warned["message"]
+    assert named in comment_on(repo, head, recorded, tmp_path)
+
+
+@pytest.mark.slow
+def test_a_branch_merged_into_the_pull_request_is_not_compared_commit_by_commit(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The expert's branch (not on main) merged into the staff's, keeping the staff's file: the
+    API lists the expert's commit among the pull request's, but neither check compares it, the
+    comment following the head's first parents as check-changed does, whatever the list's order."""
+    repo = sample_repository(tmp_path, [ADMIN], [STAFF, EXPERT])
+    site = published(repo)
+    open_pull_request(repo, "expert", workbench_file(site, B_VERDICT))
+    open_pull_request(repo, "both", workbench_file(site, A_VERDICT))
+    git(repo, "merge", "-q", "--no-commit", "-X", "ours", "expert")
+    git(repo, "checkout", "HEAD", "--", FILE)  # the staff's file, whole
+    git(repo, "commit", "-q", "--no-edit")
+    _, findings = check_changed(repo, capsys)
+    head, recorded = run_step(repo, "both", tmp_path)
+    assert len((recorded / "commits.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+    pr = read_pull_request(recorded, head)
+    reader, note = earlier_versions(pr, read_commits(pr))
+    assert reader is not None
+    assert note == ""
+    assert reader(FILE) == git_earlier(repo, "main", head)(FILE)
+    assert dropped_warnings(findings) == []
+    assert "W-REVIEW-RECORDS-DROPPED" not in comment_on(repo, head, recorded, tmp_path)
+
+
+def test_the_commits_compared_follow_the_parents_not_the_order_listed(tmp_path: Path) -> None:
+    """The head's first parents are read from each commit's `parents`, whatever order the API
+    lists the commits in; parents that loop back are no history (the list is not used)."""
+    repo = sample_repository(tmp_path, [ADMIN], [STAFF, EXPERT])
+    site = published(repo)
+    open_pull_request(repo, "both", workbench_file(site, A_VERDICT))
+    commit_file(repo, workbench_file(site, B_VERDICT), "expert")
+    head = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "checkout", "-q", "main")
+    recorded = record_from_git(repo, "main", "both", tmp_path / "pull-request")
+    listed = recorded / "commits.jsonl"
+    lines = listed.read_text(encoding="utf-8").splitlines(keepends=True)
+    in_order = read_commits(read_pull_request(recorded, head))
+    listed.write_text("".join(reversed(lines)), encoding="utf-8")
+    assert read_commits(read_pull_request(recorded, head)) == in_order
+    first = json.loads(lines[0])
+    listed.write_text(json.dumps({**first, "parents": [head]}) + "\n" + lines[1], encoding="utf-8")
+    assert read_commits(read_pull_request(recorded, head)) is None

@@ -6,9 +6,11 @@ The workflow lists the commits (`commits.jsonl`), then, at each of the newest co
 one before them), the review year folders the pull request changes (`earlier/<commit>-<year>.json`:
 the folder's tree from the Git Trees API, each entry's name, mode, type, blob and size, no content;
 the contents API would list 1,000 entries of a folder at most), then the blobs of the versions
-found. A version is a commit at which the file differs from the commit before, as `git log --
-<path>` lists them. The commits and bytes read are capped; what was not read (a truncated tree, a
-pull request of more commits than the API lists) is said in the comment.
+found. The commits compared are the head's first parents among those listed (the API's order is
+not relied on; a merged branch's own commits are not compared), and a version is one at which the
+file differs from its first parent, as `git log --first-parent -- <path>` lists them. The commits
+and bytes read are capped; what was not read (a truncated tree, a pull request of more commits
+than the API lists) is said in the comment.
 """
 
 from __future__ import annotations
@@ -57,9 +59,10 @@ _UNKNOWN = ("", -1)  # a listing that was not read: differs from every state
 class Earlier:
     """What was read of the pull request's earlier commits."""
 
-    commits: list[str]  # read, oldest first; the head's last
-    start: str | None  # the commit before the oldest read (its state is not a version)
+    commits: list[str]  # read of the head's first parents, oldest first; the head's last
+    start: str | None  # the first parent of the oldest read (its state is not a version)
     total: int  # the pull request's commits
+    cut: bool  # the head's first parents in the pull request were more than MAX_COMMITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +82,10 @@ def _years(pr: PullRequest) -> list[str]:
 
 
 def read_commits(pr: PullRequest) -> Earlier | Unlisted | None:
-    """The commits recorded for `pr`, the newest MAX_COMMITS of them read; Unlisted when the
-    pull request has more than the API lists (the list then stops before the head); None when
-    there is no usable list (missing, malformed, or not ending at the head: a push meanwhile)."""
+    """The head's first parents among the commits recorded for `pr`, the newest MAX_COMMITS of
+    them read; Unlisted when the pull request has more than the API lists (the list then stops
+    before the head); None when there is no usable list (missing, malformed, or without the head:
+    a push meanwhile)."""
     path = pr.folder / COMMITS_FILE
     if path.is_symlink() or not path.is_file():
         return None
@@ -93,12 +97,19 @@ def read_commits(pr: PullRequest) -> Earlier | Unlisted | None:
         return None
     if len(data) > _MAX_LIST_BYTES or not commits:
         return None
-    if commits[-1].sha != pr.head_sha:
-        listed = len(commits) >= API_COMMITS and (pr.commits or 0) > len(commits)
-        return Unlisted(pr.commits or 0) if listed else None
-    read = commits[-MAX_COMMITS:]
-    start = read[0].parents[0] if read[0].parents else None
-    return Earlier([c.sha for c in read], start, max(pr.commits or 0, len(commits)))
+    listed = {c.sha: c for c in commits}
+    if pr.head_sha not in listed:
+        whole = len(commits) >= API_COMMITS and (pr.commits or 0) > len(commits)
+        return Unlisted(pr.commits or 0) if whole else None
+    chain = [listed[pr.head_sha]]  # newest first, ending where the first parent is the base's
+    while chain[-1].parents and (parent := listed.get(chain[-1].parents[0])) and len(chain) <= len(listed):
+        chain.append(parent)
+    if len(chain) > len(listed):  # a loop in what the API said: not a history
+        return None
+    read = chain[:MAX_COMMITS]
+    start = read[-1].parents[0] if read[-1].parents else None
+    return Earlier([c.sha for c in reversed(read)], start, max(pr.commits or 0, len(commits)),
+                   len(chain) > MAX_COMMITS)
 
 
 def folders_to_list(pr: PullRequest, earlier: Earlier) -> list[tuple[str, str]]:
@@ -133,7 +144,7 @@ def _listing(pr: PullRequest, commit: str, year: str) -> dict[str, _State] | Non
 
 def _versions(pr: PullRequest, earlier: Earlier, path: str,
               listings: dict[tuple[str, str], dict[str, _State] | None]) -> tuple[list[tuple[str, _State]], bool]:
-    """The commits at which `path` differs from the commit before, newest first, with its state
+    """The commits at which `path` differs from their first parent, newest first, with its state
     there; and whether a listing was missing on the way (`listings`: those read so far)."""
     year = record_year_folder(path) or ""
     name = path.rsplit("/", 1)[1]
@@ -214,7 +225,7 @@ def earlier_versions(pr: PullRequest, earlier: Earlier | Unlisted | None) -> tup
     blobs = {sha: _blob(pr, sha) for states in found.versions.values()
              for _, state in states if state is not None for sha in (state[0],)}
     unread: list[str] = []
-    if earlier.total > len(earlier.commits):
+    if earlier.cut:
         unread.append(f"只读了最近的 {len(earlier.commits)} 个提交（共 {earlier.total} 个）")
     if found.missing:
         unread.append("有的提交中的文件清单没有读到")

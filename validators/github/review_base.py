@@ -118,9 +118,11 @@ def git_files(root: Path, revision: str) -> BaseReader:
 
 def git_earlier(root: Path, base: str, head: str = "HEAD") -> EarlierReader:
     """The versions of a path in the commits `base..head` that touched it (the pull request's,
-    the head's own among them), newest first; none when git cannot list them."""
+    the head's own among them), newest first; none when git cannot list them. The branch's first
+    parents only, each compared with the one before: a merge of main that took main's file over
+    the branch's is a version (git's default walk would follow main's side and skip the branch's)."""
     def read(path: str) -> list[tuple[str, bytes | None]]:
-        listed = _git(root, "log", "--format=%H", f"{base}..{head}", "--", path)
+        listed = _git(root, "log", "--first-parent", "--format=%H", f"{base}..{head}", "--", path)
         if listed.returncode != 0:
             return []
         return [(commit[:SHORT_SHA], _blob(root, commit, path))
