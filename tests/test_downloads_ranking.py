@@ -155,6 +155,9 @@ def test_the_evaluations_download_says_how_many_warnings_its_remark_leaves_out(
     assert f"最后一列“{downloads.ASSOCIATION_WARNINGS}”是这类提示的个数" in page
     assert f"<code>{downloads.ASSOCIATION_WARNINGS_KEY}</code> 与此相同（检查给出的警告总数是 <code>warnings</code>）" in page
     assert "</code> 是<code>" not in page  # read “association_warnings 是warnings”
+    # The frozen years that recorded no such count are named as they are: 2017's results file.
+    assert site.frozen[2017].association_warnings is None
+    assert "（定稿时没有记录这一个数的年度：2017 年度，备注计入全部警告，此列为 0）" in page
 
 
 def test_the_ranking_tables_say_how_many_warnings_the_remark_leaves_out_in_a_last_column(

@@ -1037,3 +1037,21 @@ def test_a_frozen_year_whose_waiting_warning_the_policy_dropped_says_the_count_i
     assert said == recorded
     assert not any(NOT_COUNTED in r for r in rows), rows
     assert "定稿时只记录了备注不计入的提示的个数（1 个），没有记录是哪几个；按现行的规定，下面的提示中一个也认不出。" in paragraph
+
+
+def test_the_downloads_page_names_no_year_that_recorded_its_count_of_warnings_left_out(tmp_path: Path) -> None:
+    """The downloads page said of its last column “定稿时没有记录这一个数的年度，如 2017 年度，…此列为
+    0”, a year named in the code: false once 2017 is finalized again (`--replace`) with the count
+    recorded. It names the years whose results file has none, and says nothing when there is none."""
+    from site_builder import context, downloads
+    from site_builder.form_page import SiteSettings
+
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "tests/data/fidelity/pilot-list-unpublished/submissions", tree / "submissions")
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    site = context.load(tree, SiteSettings(repo_url="https://github.com/example/r"), AFTER_2017_FINAL)
+    assert site.frozen[2017].association_warnings == {"cd-claim": 1}
+    page = str(dict(downloads.pages(site))[downloads.PAGE])
+    assert f"最后一列“{downloads.ASSOCIATION_WARNINGS}”是这类提示的个数；" in page
+    assert "定稿时没有记录这一个数的年度" not in page
+    assert "如 2017 年度" not in page
