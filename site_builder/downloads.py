@@ -244,6 +244,17 @@ def _blank_workbooks(site: SiteData) -> str:
             "改好后按表单的步骤提交（新学会在工作簿的“学会资料”表中填写学会资料，也可以在表单里补填）。\n\n")
 
 
+def _counted_all(site: SiteData) -> str:
+    """The frozen years whose results file recorded no count of the warnings the 备注 leaves out
+    (finalized before the rule, as 2017's was until a `finalize --replace`), named as the rankings
+    page says of each (rankings._not_counted): their 备注 counts every warning and the column is 0.
+    Empty when every frozen year recorded it."""
+    years = sorted(year for year, frozen in site.frozen.items() if frozen.association_warnings is None)
+    if not years:
+        return ""
+    return f"（定稿时没有记录这一个数的年度：{'、'.join(f'{year} 年度' for year in years)}，备注计入全部警告，此列为 0）"
+
+
 def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
     listed = files(site)
     rows = [[cell(link(site.urls.rel(PAGE, f"{FOLDER}/{path}"), f"<code>{text(path)}</code>"), path),
@@ -265,7 +276,7 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  f"排名表（<code>evaluations.csv</code>）的“备注”与各年度排名页的备注相同，“{PHASE}”一列"
                  "写出该年度在网站生成当天所处的阶段：公示中、核查中的年度尚未定稿，得分仍可能改变；"
                  f"备注中的警告数不计等待市科协或其他学会的提示，最后一列“{ASSOCIATION_WARNINGS}”是这类提示的个数"
-                 "（定稿时没有记录这一个数的年度，如 2017 年度，备注计入全部警告，此列为 0）；"
+                 f"{_counted_all(site)}；"
                  f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code>、"
                  f"<code>{ASSOCIATION_WARNINGS_KEY}</code> 与此相同（检查给出的警告总数是 <code>warnings</code>）。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"

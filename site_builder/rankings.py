@@ -11,7 +11,7 @@ from site_builder.charts import column_chart
 from site_builder.context import RUBRIC_PAGE, SiteData, ranking_page, status_page
 from site_builder.downloads import RANKINGS_LABEL
 from site_builder.markup import SOCIETY, Column, cell, front_matter, link, num_cell, text
-from site_builder.remarks import remark
+from site_builder.remarks import remark, uncounted
 from site_builder.tables import long_table, table, whole
 from validators.association.reviews import only_verified_count
 from validators.evaluation.pending_warnings import pending_on_association
@@ -67,21 +67,23 @@ def _verified(site: SiteData, year: int) -> bool:
 def _not_counted(site: SiteData, year: int) -> str:
     """The warnings the 备注 leaves out of its count, said where any row of the year had one: those
     that wait on the association or on other societies (policy.yaml's `remarks.association_pending`),
-    not on the society, by whom and in the words of the entries the year's reports have (all the
-    year's entries when the files no longer show which: a frozen year's changed since). A frozen
-    year's counts are as its results file recorded them; one that recorded none (2017's, finalized
-    before the rule) counts every warning, and says so: a later year leaves the same warning out."""
+    not on the society, by whom and in the words of the entries of the warnings the report pages
+    mark not counted (remarks.uncounted). A frozen year's counts are as its results file recorded
+    them; one that recorded none (2017's, finalized before the rule) counts every warning, and says
+    so: a later year leaves the same warning out. One that recorded counts, not which warnings:
+    where the policy's entries no longer name any of them (dropped since, or the files changed),
+    the sentence says the counts are the recorded ones, in no entry's words (another entry's words
+    stood there, for a warning the year's reports did not have)."""
     frozen = site.frozen.get(year)
     if frozen is not None and frozen.association_warnings is None:
         return "（本年度定稿早于不计等待市科协或其他学会的提示的规定，警告数按定稿时计入全部警告）"
-    files = {e.file for e in site.evaluations_in(year) if e.association_warnings}
-    if not files:
+    counted = [e for e in site.evaluations_in(year) if e.association_warnings]
+    if not counted:
         return ""
-    held = pending_on_association(site.guideline(year))
-    found = {f.code for file in files for f in site.findings(file) if f.severity == "warning"}
-    entries = [p for p in held if p.code in found] or held
-    if not entries:  # a frozen year's entry the policy has since dropped: its words are gone
-        return "（警告只计报告本身的问题）"
+    found = {f.code for e in counted for f in uncounted(site, year, e.society, site.findings(e.file))}
+    entries = [p for p in pending_on_association(site.guideline(year)) if p.code in found]
+    if not entries:  # a frozen year's: its warnings the policy no longer holds, or gone from the files
+        return "（警告只计报告本身的问题，不计定稿时等待市科协或其他学会的提示，个数按定稿时的记录）"
     whom = "或".join(dict.fromkeys(p.waits_on for p in entries))
     return f"（警告只计报告本身的问题，不计等待{whom}的提示：{'；'.join(p.said for p in entries)}）"
 

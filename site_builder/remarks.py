@@ -11,7 +11,34 @@ from site_builder import items, phase
 from site_builder.context import SiteData
 from validators.association.progress import report_progress
 from validators.association.reviews import item_ids
+from validators.evaluation.pending_warnings import left_out
+from validators.findings import Finding
 from validators.models.review import FINAL_REQUESTED, ReviewStatus
+
+# Said after each warning the public 备注 leaves out of its count (`uncounted`); a message that says
+# so itself (cross_file_consortia.MEMBER_NO_REPORT) is not told twice.
+NOT_COUNTED = "不计入排名页的备注中的警告数"
+
+
+def uncounted(site: SiteData, year: int, society: str, found: list[Finding]) -> list[Finding]:
+    """The warnings of a society's report of `year` (`found`, as its page shows them) that the
+    year's 备注 leaves out of its count. An open year: by today's reading of the policy and the
+    guideline (pending_warnings.left_out), which counts them. A frozen year: by what its results
+    file recorded, which is how many, not which: none where it recorded no such count (2017's: its
+    备注 counts every warning, as it was published), else, of the warnings today's reading leaves
+    out or whose message says it is not counted, at most as many as recorded (a policy changed
+    since finalize neither adds marks the frozen 备注 never had nor makes a recorded one vanish
+    without a word: the report page says when fewer are found)."""
+    frozen = site.frozen.get(year)
+    if frozen is None:
+        return left_out(found, site.guideline(year))
+    if frozen.association_warnings is None:
+        return []
+    e = site.evaluation(society, year)
+    recorded = e.association_warnings if e is not None else 0
+    # Those whose message says it first: they say so whatever is marked.
+    own = [f for f in found if f.severity == "warning" and NOT_COUNTED in items.finding_message(site, year, f)]
+    return (own + [f for f in left_out(found, site.guideline(year)) if all(f is not g for g in own)])[:recorded]
 
 
 def held(site: SiteData, year: int, society: str, *, objections: Callable[[str], str] | None = str) -> list[str]:

@@ -32,11 +32,11 @@ from site_builder.markup import (
     repo_path_url,
     text,
 )
+from site_builder.remarks import NOT_COUNTED, uncounted
 from site_builder.tables import INLINE_LINES, SOURCE, long_table, table
 from site_builder.typography import tight
 from validators.association.progress import report_progress
 from validators.association.reviews import item_ids, review_entries
-from validators.evaluation.pending_warnings import left_out
 from validators.evaluation.reports import (
     ADVICE_LATER,
     PENDING_HEADING,
@@ -64,9 +64,6 @@ from validators.year.measures import expert_rate, percent
 # Left out of the search index: only a report's title and its terms (`search_terms`) are in it.
 NO_SEARCH = "data-search-exclude"
 SEVERITY = {"error": "错误", "warning": "警告"}
-# Said after each warning the public 备注 leaves out of its count (pending_warnings.left_out); a
-# message that says so itself (cross_file_consortia.MEMBER_NO_REPORT) is not told twice.
-NOT_COUNTED = "不计入排名页的备注中的警告数"
 
 
 def heading(level: int, title: str, anchor: str) -> str:
@@ -85,25 +82,13 @@ def findings(site: SiteData, page: str, file: str, anchor: str, title: str = "�
     where = classify(file)
     year = where.year if where.kind is PathKind.REPORT else None
     report = file if where.kind is PathKind.REPORT else ""
-    uncounted = {id(f) for f in _uncounted(site, year, found)}
-    rows = [[cell(SEVERITY[f.severity]), cell(text(tight(_message(site, year, f, id(f) in uncounted)))),
+    left_out = {id(f) for f in uncounted(site, year, where.society or "", found)} if year is not None else set()
+    rows = [[cell(SEVERITY[f.severity]), cell(text(tight(_message(site, year, f, id(f) in left_out)))),
              cell(site.clause_link(page, f.clause, year)),
              cell(site.source_link(f.file, f.line, about=f"本条{SEVERITY[f.severity]}", report=report), f.line)]
             for f in found]
     columns = [Column("级别"), Column("说明"), Column("条款"), Column(SOURCE, numeric=True)]
     return [heading(level, title, anchor), intro, table(columns, rows, label=title, key=(0, 1), cards=True) + "\n"]
-
-
-def _uncounted(site: SiteData, year: int | None, found: list[Finding]) -> list[Finding]:
-    """The warnings the year's 备注 leaves out of its count, by the reading that counts them
-    (`Evaluation.association_warnings`); none in a frozen year whose results file recorded no
-    such count (2017's: its 备注 counts every warning, as it was published)."""
-    if year is None:
-        return []
-    frozen = site.frozen.get(year)
-    if frozen is not None and frozen.association_warnings is None:
-        return []
-    return left_out(found, site.guideline(year))
 
 
 def _message(site: SiteData, year: int | None, f: Finding, uncounted: bool) -> str:
@@ -340,20 +325,28 @@ def _changed_since_final(site: SiteData, doc: ReportDoc, frozen: FrozenYear) -> 
             f"其中的错误不影响定稿的得分。{then}\n")
 
 
-def _findings_after_final(frozen: FrozenYear | None, e: Evaluation | None) -> str:
+def _findings_after_final(frozen: FrozenYear | None, e: Evaluation | None, marked: int) -> str:
     """What a final year's findings are: today's checks on today's file, which may hold checks
     added after the year was frozen (a reader saw a warning that an item belongs elsewhere beside
     its frozen points, and 0 warnings on the ranking page). The warnings are counted as the 备注
     counts them: those that waited on the association (`Evaluation.association_warnings`) are
-    left out and said apart (the page said 1 where the 备注 said 0)."""
+    left out and said apart (the page said 1 where the 备注 said 0). The results file recorded how
+    many, not which: when fewer of the findings below are `marked` not counted (remarks.uncounted:
+    the policy no longer holds the warning, or the file changed), the paragraph says so, rather
+    than leave a recorded count no warning below bears out."""
     if frozen is None or e is None:
         return ""
     left_out = (f"；另有 {e.association_warnings} 个等待市科协或其他学会的提示，备注不计入"
                 if e.association_warnings else "")
+    unmarked = ""
+    if frozen.association_warnings is not None and marked < e.association_warnings:
+        found = f"只认得出其中 {marked} 个（标有“{NOT_COUNTED}”）" if marked else "一个也认不出"
+        unmarked = (f"定稿时只记录了备注不计入的提示的个数（{e.association_warnings} 个），没有记录是哪几个；"
+                    f"按现行的规定，下面的提示中{found}。")
     return (f"<p>{frozen.year} 年度的结果已于 {frozen.finalized_on} 定稿，定稿时本报告有 {e.errors} 个错误、"
             f"{e.warnings - e.association_warnings} 个警告（排名页的备注即此数{left_out}）。"
             "下面的提示是现行的检查对仓库中现在的报告文件给出的，"
-            "可能包括定稿之后才有的检查；它们不改变定稿的总分、档次和评估明细。</p>\n")
+            f"可能包括定稿之后才有的检查；它们不改变定稿的总分、档次和评估明细。{unmarked}</p>\n")
 
 
 def _rubric_changed_since_final(year: int, frozen: FrozenYear) -> str:
@@ -560,7 +553,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
     if e:
         out += _by_area(site, page, e, rubric_changed)
     out += findings(site, page, doc.file, "findings", "审核提示（当前文件）" if changed else "审核提示",
-                    intro=_findings_after_final(frozen, e))
+                    intro=_findings_after_final(frozen, e, len(uncounted(site, year, society, site.findings(doc.file)))))
     out.append(phase.objections(site, page, year, society))
     out += _report(site, page, doc, e, changed, reasons)
     more = None

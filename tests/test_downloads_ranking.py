@@ -23,7 +23,12 @@ from validators.check import check_tree
 from validators.evaluation.evaluate import evaluate_repository
 from validators.evaluation.pending_warnings import association_warnings
 from validators.evaluation.reports import findings_note, ranking_header
-from validators.rules.cross_file_consortia import MEMBER_NO_REPORT, MEMBER_NO_REPORT_CODE
+from validators.evaluation.scoring import NO_REPORT_NOTE
+from validators.rules.cross_file_consortia import (
+    MEMBER_NO_REPORT,
+    MEMBER_NO_REPORT_CODE,
+    MEMBERS_NEED_NOT_REPORT,
+)
 from validators.yaml.policy import policy
 from validators.year.guideline import Guideline, guideline
 
@@ -150,6 +155,9 @@ def test_the_evaluations_download_says_how_many_warnings_its_remark_leaves_out(
     assert f"最后一列“{downloads.ASSOCIATION_WARNINGS}”是这类提示的个数" in page
     assert f"<code>{downloads.ASSOCIATION_WARNINGS_KEY}</code> 与此相同（检查给出的警告总数是 <code>warnings</code>）" in page
     assert "</code> 是<code>" not in page  # read “association_warnings 是warnings”
+    # The frozen years that recorded no such count are named as they are: 2017's results file.
+    assert site.frozen[2017].association_warnings is None
+    assert "（定稿时没有记录这一个数的年度：2017 年度，备注计入全部警告，此列为 0）" in page
 
 
 def test_the_ranking_tables_say_how_many_warnings_the_remark_leaves_out_in_a_last_column(
@@ -206,7 +214,7 @@ def test_a_member_society_without_a_report_is_no_mark_against_the_consortiums_le
         assert page[society].startswith("0 个错误，0 个警告"), page[society]
     said = rankings.explanation(site, 2018)
     assert ("（警告只计报告本身的问题，不计等待市科协或其他学会的提示：市科协尚未公布本年度首批承能试点学会名单；"
-            "学会牵头的联合体中有成员学会没有本年度报告，而指南并不要求成员学会提交）") in said
+            "学会牵头的联合体中有成员学会没有本年度报告，而指南没有要求成员学会提交报告）") in said
     # Only the association's kind in the year's reports: the sentence names only it.
     alone = context.load(FIDELITY / "pilot-list-unpublished", SiteSettings(repo_url="https://github.com/example/r"),
                          ON_NOTICE)
@@ -248,6 +256,29 @@ def test_the_member_warning_tells_the_lead_it_is_not_counted_as_the_policy_leave
     [member] = [e for e in policy().remarks.association_pending if e.code == MEMBER_NO_REPORT_CODE]
     assert member.until_listed is None
     assert MEMBER_NO_REPORT.endswith(f"这条警告{NOT_COUNTED}。")
+
+
+def test_the_guidelines_word_on_a_members_report_is_said_in_one_set_of_words() -> None:
+    """That the guideline asks no report of a consortium's member society was written three ways:
+    the check's warning and the tier line “指南没有要求成员学会提交报告”, the 备注's entry in
+    policy.yaml “而指南并不要求成员学会提交”. Each says the check's words
+    (`MEMBERS_NEED_NOT_REPORT`), and no source of the checks or the site words it otherwise or
+    copies it: the constant's module and policy.yaml (data) are the only ones that write it."""
+    [member] = [e for e in policy().remarks.association_pending if e.code == MEMBER_NO_REPORT_CODE]
+    assert MEMBERS_NEED_NOT_REPORT in member.said
+    assert MEMBERS_NEED_NOT_REPORT in MEMBER_NO_REPORT
+    assert MEMBERS_NEED_NOT_REPORT in NO_REPORT_NOTE
+    core = "要求成员学会提交"
+    assert core in MEMBERS_NEED_NOT_REPORT
+    writers = set()
+    for folder in ("validators", "site_builder"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".yaml", ".js", ".md", ".txt"):
+                said = path.read_text("utf-8")
+                assert said.count(core) == said.count(MEMBERS_NEED_NOT_REPORT), path
+                if core in said:
+                    writers.add(path.relative_to(ROOT).as_posix())
+    assert writers == {"validators/rules/cross_file_consortia.py", "validators/yaml/policy.yaml"}
 
 
 def test_only_the_listed_codes_of_a_year_without_its_list_are_waiting() -> None:

@@ -76,7 +76,7 @@ def test_the_explanation_of_a_frozen_year_and_of_a_year_not_verified(tmp_path: P
     # consortia on a member society's report: tests/test_downloads_ranking.py.)
     assert said == ("备注列出校验发现的错误和警告（警告只计报告本身的问题，不计等待市科协或其他学会的提示："
                     "市科协尚未公布本年度首批承能试点学会名单；学会牵头的联合体中有成员学会没有本年度报告，"
-                    "而指南并不要求成员学会提交）：有错误的项目不计分，其余项目照常计分。")
+                    "而指南没有要求成员学会提交报告）：有错误的项目不计分，其余项目照常计分。")
 
 
 def test_the_remarks_say_items_waiting_for_material_not_recognised_and_open_objections(tmp_path: Path) -> None:

@@ -944,3 +944,114 @@ def test_a_results_file_whose_left_out_warnings_are_not_its_evaluations_is_refus
     frozen, found = read_frozen(path, tmp_path)
     assert frozen is None
     assert [(f.file, f.code) for f in found] == [("results/2017.json", "E-RESULTS-INVALID")]
+
+
+def _pending_policy(monkeypatch: pytest.MonkeyPatch, dropped: str = "", added: str = "") -> None:
+    """policy.yaml's remarks.association_pending as a later policy may hold it: without `dropped`'s
+    entry, with one for `added` (said as a waiting on other societies)."""
+    from validators.evaluation import pending_warnings
+    from validators.yaml.policy import PendingWarning, policy
+
+    shipped = policy()
+    entries = [p for p in shipped.remarks.association_pending if p.code != dropped]
+    if added:
+        entries.append(PendingWarning(code=added, waits_on="其他学会", said="后来加上的一类提示"))
+    changed = shipped.model_copy(update={"remarks": shipped.remarks.model_copy(update={"association_pending": entries})})
+    monkeypatch.setattr(pending_warnings, "policy", lambda: changed)
+
+
+def _finalized_member_tree(tmp_path: Path) -> Path:
+    """cd-zz leads a consortium whose member cd-silent (a profile, no 2017 report; listed twice:
+    W-LIST-DUPLICATE) has no report: 2017 finalized, its results recording cd-zz's one warning
+    that waits on another society (W-CONSORTIUM-MEMBER-NO-REPORT)."""
+    from tests.test_cross_claims import LED
+
+    lead = LED.format(cid="cons-a", role="牵头", members="cd-silent, cd-told, cd-silent", established="2016-05-01")
+    told = LED.format(cid="cons-a", role="参与", members="cd-zz", established="2016-05-01")
+    tree = write_tree(tmp_path / "tree", {
+        "submissions/cd-zz/2017.yaml": "society: cd-zz\nyear: 2017\n" + lead.replace("    established:", "    activities: 4\n    established:"),
+        "submissions/cd-told/2017.yaml": "society: cd-told\nyear: 2017\n" + told,
+        **{f"submissions/{s}/society.yaml": profile(s) for s in ("cd-zz", "cd-told", "cd-silent")}})
+    done = _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tree / "results" / "2017.json").read_text("utf-8"))["association_warnings"] == {"cd-zz": 1}
+    return tree
+
+
+def _frozen_page(tree: Path, society: str) -> tuple[str, list[str], str]:
+    """A frozen 2017 report page: its paragraph on the findings, its findings' rows as text, and
+    the rankings page's sentence on what the 备注 leaves out."""
+    from site_builder import context, rankings, report_page
+    from site_builder.form_page import SiteSettings
+
+    site = context.load(tree, SiteSettings(repo_url="https://github.com/example/r"), AFTER_2017_FINAL)
+    page = report_page.render(site, site.repo.reports[(society, 2017)])
+    table = page.split('aria-label="审核提示"', 1)[1].split("</table>", 1)[0]
+    rows = [re.sub(r"<[^>]+>", "", html.unescape(r)) for r in table.split("<tr>")[2:]]
+    paragraph = page.split("定稿时本报告有", 1)[1].split("</p>", 1)[0]
+    said = rankings.explanation(site, 2017)
+    return paragraph, rows, said[len("备注列出校验发现的错误和警告"):].split("：", 1)[0]
+
+
+def test_a_frozen_years_report_page_marks_as_many_warnings_not_counted_as_its_results_recorded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A finalized year's report page marked each warning “不计入…” by today's policy while its
+    paragraph gave the count recorded at finalize: a policy that later left out another warning
+    (here the duplicate member) marked two where the 备注 left out one. The marks are at most the
+    recorded count; the member's warning, which says so itself, is the one."""
+    from site_builder.report_page import NOT_COUNTED
+
+    tree = _finalized_member_tree(tmp_path)
+    _, rows, _ = _frozen_page(tree, "cd-zz")
+    assert [r.split("成员", 1)[0] for r in rows if NOT_COUNTED in r] == ["警告"]
+    assert any("重复" in r or "相同" in r for r in rows), rows  # the duplicate warning, counted
+    _pending_policy(monkeypatch, added="W-LIST-DUPLICATE")
+    paragraph, rows, _ = _frozen_page(tree, "cd-zz")
+    assert "另有 1 个等待市科协或其他学会的提示，备注不计入" in paragraph
+    assert sum(NOT_COUNTED in r for r in rows) == 1, rows
+    assert "没有记录是哪几个" not in paragraph
+
+
+def test_a_frozen_year_whose_waiting_warning_the_policy_dropped_says_the_count_is_the_recorded_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The policy drops an entry after a year was finalized with it: the report page's paragraph
+    still gives the recorded count, and says which of the warnings below it can no longer tell
+    (none were marked, without a word); the rankings page named another entry's words (the pilot
+    list's, of a year whose reports had no pilot claim) or, with none left, said nothing of the
+    recorded count: it says the counts are the recorded ones."""
+    from site_builder.report_page import NOT_COUNTED
+
+    tree = _finalized_member_tree(tmp_path)
+    _pending_policy(monkeypatch, dropped="W-CONSORTIUM-MEMBER-NO-REPORT")
+    paragraph, rows, said = _frozen_page(tree, "cd-zz")
+    recorded = "（警告只计报告本身的问题，不计定稿时等待市科协或其他学会的提示，个数按定稿时的记录）"
+    assert said == recorded
+    assert "另有 1 个等待市科协或其他学会的提示，备注不计入" in paragraph
+    assert sum(NOT_COUNTED in r for r in rows) == 1, rows  # the member's warning says so itself
+    assert "没有记录是哪几个" not in paragraph
+    pilot = tmp_path / "pilot"
+    shutil.copytree(ROOT / "tests/data/fidelity/pilot-list-unpublished/submissions", pilot / "submissions")
+    assert _run(pilot, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    _pending_policy(monkeypatch, dropped="W-PILOT-NOT-CONFIRMED")
+    paragraph, rows, said = _frozen_page(pilot, "cd-claim")
+    assert said == recorded
+    assert not any(NOT_COUNTED in r for r in rows), rows
+    assert "定稿时只记录了备注不计入的提示的个数（1 个），没有记录是哪几个；按现行的规定，下面的提示中一个也认不出。" in paragraph
+
+
+def test_the_downloads_page_names_no_year_that_recorded_its_count_of_warnings_left_out(tmp_path: Path) -> None:
+    """The downloads page said of its last column “定稿时没有记录这一个数的年度，如 2017 年度，…此列为
+    0”, a year named in the code: false once 2017 is finalized again (`--replace`) with the count
+    recorded. It names the years whose results file has none, and says nothing when there is none."""
+    from site_builder import context, downloads
+    from site_builder.form_page import SiteSettings
+
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "tests/data/fidelity/pilot-list-unpublished/submissions", tree / "submissions")
+    assert _run(tree, "finalize", "2017", "--date", AFTER_2017_FINAL).returncode == 0
+    site = context.load(tree, SiteSettings(repo_url="https://github.com/example/r"), AFTER_2017_FINAL)
+    assert site.frozen[2017].association_warnings == {"cd-claim": 1}
+    page = str(dict(downloads.pages(site))[downloads.PAGE])
+    assert f"最后一列“{downloads.ASSOCIATION_WARNINGS}”是这类提示的个数；" in page
+    assert "定稿时没有记录这一个数的年度" not in page
+    assert "如 2017 年度" not in page

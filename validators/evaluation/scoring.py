@@ -25,7 +25,11 @@ from validators.evaluation.score_lines import CAP_RULE, ERROR_RULE, REVIEW_RULE,
 from validators.findings import Finding
 from validators.models.report import AREA_KEYS, YearReport
 from validators.repository import BrokenReport, ReportDoc
-from validators.rules.cross_file_consortia import MEMBER_NO_REPORT_CODE, SELF_NAMED_CODE
+from validators.rules.cross_file_consortia import (
+    MEMBER_NO_REPORT_CODE,
+    MEMBERS_NEED_NOT_REPORT,
+    SELF_NAMED_CODE,
+)
 from validators.verdicts import Verdicts
 from validators.yaml.scalars import YamlPath
 from validators.year.cited import area_clause, rule_clause, table_clause
@@ -508,7 +512,7 @@ def _stations(s: _Scorer, report: YearReport, unranked: str) -> None:
 # What a consortium's tier line adds of the lead's members that are societies here with no report
 # of the year (W-CONSORTIUM-MEMBER-NO-REPORT): they count, as the guideline asks no report of them.
 # The report page's members cell says which (by name, linked); the line, which has no names, how many.
-NO_REPORT_NOTE = "（其中 {count} 个成员学会没有本年度报告，照常计入：指南没有要求成员学会提交报告）"
+NO_REPORT_NOTE = "（其中 {count} 个成员学会没有本年度报告，照常计入：" + MEMBERS_NEED_NOT_REPORT + "）"
 
 
 def members_without_report(doc: ReportDoc, index: int) -> set[int]:

@@ -67,8 +67,12 @@ MEMBER_UNREAD = ("成员“{member}”是本仓库中学会的 id，但这个学
 # The public 备注 leaves it out of its count of warnings (policy.yaml's remarks.association_pending:
 # mostly a member that simply did not report, which the lead cannot mend): the last sentence says so.
 MEMBER_NO_REPORT_CODE = "W-CONSORTIUM-MEMBER-NO-REPORT"
+# The guideline's word on a member's report, said in these words wherever it is said: this warning,
+# the scorer's tier line (scoring.NO_REPORT_NOTE) and the 备注's entry of the code in policy.yaml
+# (`said`, data: tests/test_downloads_ranking.py holds it and every other source to these words).
+MEMBERS_NEED_NOT_REPORT = "指南没有要求成员学会提交报告"
 MEMBER_NO_REPORT = ("成员{named}没有提交 {year} 年度报告（填报已于 {closes}截止）：无法从它的报告中核对它参与联合体“{name}”。"
-                    "指南没有要求成员学会提交报告，评估照常计入这一成员，由市科协对照证明材料核查。"
+                    f"{MEMBERS_NEED_NOT_REPORT}，评估照常计入这一成员，由市科协对照证明材料核查。"
                     "如它已不再是成员：填报截止后本学会不能再自己修改报告，请联系市科协，由市科协管理员从成员中删去；"
                     "公示期内也可以按网站上的说明提出异议，市科协允许更正后再由本学会删去。"
                     "这条警告不计入排名页的备注中的警告数。")
