@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from site_builder.markup import num
@@ -23,11 +23,15 @@ def _svg(width: float, height: float, title: str, body: list[str]) -> str:
             f"<figcaption>{label}</figcaption></figure>")
 
 
-def column_chart(title: str, columns: Sequence[tuple[str, float]], unit: str = "") -> str:
-    """Vertical columns with their value on top, scaled to the largest."""
+def column_chart(title: str, columns: Sequence[tuple[str, float]], unit: str = "",
+                 marks: Mapping[str, str] | None = None) -> str:
+    """Vertical columns with their value on top, scaled to the largest. `marks`: a column's label
+    and the few words drawn under it, its column drawn lighter (a year not yet final, beside final
+    ones); the caption says them in full."""
+    marks = marks or {}
     col_w, gap, plot_h = 56.0, 24.0, 160.0
     width = max(len(columns), 1) * (col_w + gap) + gap
-    height = plot_h + 48
+    height = plot_h + (64 if marks else 48)
     top = max((v for _, v in columns), default=0.0) or 1.0
     body = [f'<line class="sb-chart__axis" x1="0" y1="{_f(plot_h + 20)}" x2="{_f(width)}" '
             f'y2="{_f(plot_h + 20)}"/>']
@@ -35,10 +39,16 @@ def column_chart(title: str, columns: Sequence[tuple[str, float]], unit: str = "
         x = gap + i * (col_w + gap)
         h = plot_h * max(value, 0.0) / top
         y = plot_h + 20 - h
+        mark = marks.get(label)
+        bar = "sb-chart__bar sb-chart__bar--marked" if mark else "sb-chart__bar"
         body.append(
-            f'<rect class="sb-chart__bar" x="{_f(x)}" y="{_f(y)}" width="{_f(col_w)}" height="{_f(h)}"/>'
+            f'<rect class="{bar}" x="{_f(x)}" y="{_f(y)}" width="{_f(col_w)}" height="{_f(h)}"/>'
             f'<text x="{_f(x + col_w / 2)}" y="{_f(y - 6)}" text-anchor="middle" {_FONT}>'
             f"{num(value)}{escape(unit)}</text>"
             f'<text x="{_f(x + col_w / 2)}" y="{_f(plot_h + 38)}" text-anchor="middle" {_FONT}>'
             f"{escape(label)}</text>")
-    return _svg(width, height, title, body)
+        if mark:
+            body.append(f'<text class="sb-chart__mark" x="{_f(x + col_w / 2)}" y="{_f(plot_h + 54)}" '
+                        f'text-anchor="middle" font-size="11" fill="currentColor">{escape(mark.split("，", 1)[0])}</text>')
+    said = "；".join(f"{label}：{mark}" for label, mark in marks.items())
+    return _svg(width, height, f"{title}（{said}）" if said else title, body)

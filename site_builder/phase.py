@@ -106,6 +106,29 @@ def label(site: SiteData, year: int, on: dt.date | None = None) -> str | None:
     return calendar.label(on or as_of(site), finalized=year in site.frozen)
 
 
+def not_final(site: SiteData, year: int, on: dt.date | None = None) -> str | None:
+    """A year not yet final in a few words, said beside its totals so that they are not read as
+    the equal of a final year's: the head of its phase (`label`) and that it is not final
+    (“公示中，尚未定稿”, “公示已结束，结果尚未定稿”). None for a final year or one without a calendar."""
+    if year in site.frozen:
+        return None
+    said = label(site, year, on)
+    if said is None:
+        return None
+    head = said.split("：", 1)[0]
+    return head if "定稿" in head else f"{head}，尚未定稿"
+
+
+def not_final_said(site: SiteData, year: int) -> str:
+    """`not_final` as HTML carrying its words for the days after the build (a heading, a score's
+    line); empty for a final year."""
+    said = not_final(site, year)
+    if said is None:
+        return ""
+    ahead = _ahead(site, year, lambda on: text(not_final(site, year, on) or ""))
+    return f'<span class="sb-phase-not-final"{ahead}>{text(said)}</span>'
+
+
 def _turns(calendar: Calendar, since: dt.date) -> list[dt.date]:
     """The days after `since` on which the words of the phase may change: the first day of each
     span of the calendar, and each new year (“至 1 月 19 日” drops its year then)."""
@@ -207,7 +230,7 @@ def note(site: SiteData, year: int) -> str:
     if site.guideline(year).calendar is None:
         return ""
     ahead = _ahead(site, year, lambda on: words_on(site, year, on), stale=True)
-    return f'<p class="sb-phase"{ahead}>{words_on(site, year, as_of(site))}</p>\n'
+    return f'<p class="sb-phase"{ahead}>{words_on(site, year, as_of(site))}</p>\n' + technical_details(site, year)
 
 
 def brief_note(site: SiteData, year: int) -> str:
@@ -500,6 +523,17 @@ def objections(site: SiteData, page: str, year: int, society: str | None = None,
             + table(columns, rows, label=f"{year} 年度公示期的异议", cards=True) + "\n")
 
 
+def _final_cell(site: SiteData, year: int, calendar: Calendar) -> str:
+    """When the year was finalized, and, apart, the day its calendar planned for it: the two
+    stood in two columns (最终结果 2018-01-26, 定稿 2026-11-30) and a reader could not tell which
+    day the year became final."""
+    frozen = site.frozen.get(year)
+    planned = f"日历计划 {day(calendar.final)}"
+    if frozen is None:
+        return f"尚未定稿（{planned}）"
+    return f"<strong>{day(frozen.finalized_on)}</strong> 已定稿（{planned}）"
+
+
 def _frozen_cell(site: SiteData, year: int) -> str:
     frozen = site.frozen.get(year)
     if frozen is None:
@@ -507,7 +541,7 @@ def _frozen_cell(site: SiteData, year: int) -> str:
     commit = f"<code>{frozen.code_commit[:12]}</code>" if frozen.code_commit else "代码提交未记录"
     if frozen.code_commit and site.settings.repo_url:
         commit = link(f"{site.settings.repo_url}/commit/{frozen.code_commit}", commit)
-    return f"{day(frozen.finalized_on)}；{commit}；{_rubric_words(site, year, frozen.rubric_id)}"
+    return f"{commit}；{_rubric_words(site, year, frozen.rubric_id)}"
 
 
 def _rubric_words(site: SiteData, year: int, rubric_id: str) -> str:
@@ -515,7 +549,7 @@ def _rubric_words(site: SiteData, year: int, rubric_id: str) -> str:
     identifier is for machines)."""
     points = site.rubric(year)
     if points.id == rubric_id:
-        return f"《{text(points.title)}》"
+        return f"《{text(points.public_title)}》"
     return f"当时的评估细则（编号 {text(rubric_id)}，已被改动）"
 
 
@@ -528,18 +562,33 @@ def provenance(site: SiteData, year: int, on: dt.date | None = None) -> str:
             return (f"按日历，最终结果应于 {day(calendar.final)} 公布，但市科协尚未将本年度的结果定稿："
                     "下面的得分按当前的代码和细则计算，定稿前仍可能改变。")
         return ""
+    url = site.source_url(f"results/{year}.json", None)
+    frozen_file = link(url, "定稿文件") if url else "定稿文件"
+    return (f"下面是 {frozen.finalized_on} 定稿的结果（{frozen_file}），按{_rubric_words(site, year, frozen.rubric_id)}"
+            "计算，此后细则、指南数据或代码的改动不会改变它。")
+
+
+# The heading of what lets anyone check a final year's numbers (the code's commit, the data's
+# hashes): folded under the phase's paragraph, which says in words what produced them.
+TECHNICAL = "技术核对信息"
+
+
+def technical_details(site: SiteData, year: int) -> str:
+    """A final year's commit and data hashes, folded (plain HTML, built alike by MkDocs and
+    Zensical); empty for a year not final."""
+    frozen = site.frozen.get(year)
+    if frozen is None:
+        return ""
     if frozen.code_commit:
         url = f"{site.settings.repo_url}/commit/{frozen.code_commit}" if site.settings.repo_url else None
         label = f"<code>{frozen.code_commit[:12]}</code>"
         code = f"代码提交 {link(url, label) if url else label}"
     else:
         code = "代码提交未记录"
-    url = site.source_url(f"results/{year}.json", None)
-    frozen_file = link(url, "定稿文件") if url else "定稿文件"
-    return (f"下面是 {frozen.finalized_on} 定稿的结果（{frozen_file}），由{code}、"
-            f"{_rubric_words(site, year, frozen.rubric_id)}（数据 sha256 <code>{frozen.rubric_sha256[:12]}</code>）"
-            f"和指南数据（sha256 <code>{frozen.guideline_sha256[:12]}</code>）计算，"
-            "此后细则、指南数据或代码的改动不会改变它。")
+    return (f'<details class="sb-tech sb-no-print" data-search-exclude><summary>{TECHNICAL}</summary>\n'
+            f"<p>{year} 年度的定稿结果由{code}、{_rubric_words(site, year, frozen.rubric_id)}"
+            f"（数据 sha256 <code>{frozen.rubric_sha256[:12]}</code>）"
+            f"和指南数据（sha256 <code>{frozen.guideline_sha256[:12]}</code>）计算。</p>\n</details>\n")
 
 
 def years_table(site: SiteData, page: str) -> str:
@@ -550,17 +599,19 @@ def years_table(site: SiteData, page: str) -> str:
         calendar = site.guideline(year).calendar
         if calendar is None:
             continue
+        # The day it became final next to its phase (on a phone, a card shows every column).
         rows.append([cell(link(site.urls.rel(page, status_page(year)), f"{year} 年度"), year), cell(brief(site, year)),
+                     cell(_final_cell(site, year, calendar)),
                      cell(f"{day(calendar.submission_opens)} 至 {day(calendar.submission_closes)}"),
                      cell(f"{day(calendar.notice_starts)} 至 {day(calendar.notice_ends)}"),
-                     cell(day(calendar.final)), cell(_frozen_cell(site, year))])
+                     cell(_frozen_cell(site, year))])
     if not rows:
         return ""
-    columns = [Column("年度"), Column("当前阶段"), Column("填报"), Column("公示"), Column("最终结果"),
-               Column("定稿（代码与细则）")]
+    columns = [Column("年度"), Column("当前阶段"), Column("定稿"), Column("填报"), Column("公示"),
+               Column("定稿依据（代码与细则）")]
     return ("## 评估进度 {#cycle}\n\n"
             f'<p class="sb-phase-day">当前阶段按北京时间 {dated(site)} 计；点年度查看各学会的提交情况。</p>\n\n'
-            + table(columns, rows, label="各年度的评估进度", sortable=False) + "\n")
+            + table(columns, rows, label="各年度的评估进度", sortable=False, cards=True) + "\n")
 
 
 def rubric_section(site: SiteData, year: int) -> str:

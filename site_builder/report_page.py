@@ -515,7 +515,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
         out.append(_rubric_changed_since_final(year, frozen))
     rules_year = e.guideline_year if e else year
     rules = site.guideline(rules_year)
-    basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).title)}" if e else "")
+    basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).public_title)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
     out.append(f'<p class="sb-report-meta" {NO_SEARCH}>{f"发布单位：{issuer}；" if issuer else ""}{basis}'
                f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None, about="本报告文件")}</span>'
@@ -523,7 +523,10 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
                f'<span class="{PRINT_ONLY}">；表中“原文”是报告文件的行号</span>。</p>\n')
     out.append(_addresses(site, page, rules_year))
     if e:
-        out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}。</p>\n')
+        # A year not yet final says so with its total, not three paragraphs below.
+        unsettled = phase.not_final_said(site, year)
+        out.append(f'<p class="sb-score" {NO_SEARCH}>总分 <strong>{num(e.total)}</strong> 分，{text(e.tier)}'
+                   f'{f"（{unsettled}）" if unsettled else ""}。</p>\n')
     elif frozen is not None:  # a report filed after the year's results were frozen
         out.append(f"<p>{year} 年度的结果已于 {frozen.finalized_on} 定稿，定稿结果中没有这份报告"
                    "（定稿之后才提交）：它不参加本年度的评估，未评分。</p>\n")

@@ -24,6 +24,11 @@ def _year_cell(site: SiteData, society: str, year: int) -> Cell:
     return cell(site.year_link(PAGE, society, year, f"{num(e.total)}（{text(e.tier)}）"), e.total)
 
 
+def _heading(site: SiteData, year: int) -> str:
+    said = phase.not_final_said(site, year)
+    return f"{year} 年度总分" + (f"（{said}）" if said else "")
+
+
 def _row(site: SiteData, society: str, years: list[int]) -> list[Cell]:
     profile = site.profile(society)
     return [cell(site.society_link(PAGE, society), site.name(society)),
@@ -53,7 +58,8 @@ def render(site: SiteData) -> str:
 
 def _render(site: SiteData) -> tuple[str, str | None]:
     years = list(reversed(site.years))
-    columns = [SOCIETY, *(Column(f"{y} 年度总分", numeric=True) for y in years),
+    # A year not yet final says so in its heading: its totals stand beside final ones.
+    columns = [SOCIETY, *(Column(_heading(site, y), numeric=True) for y in years),
                Column("类型"), Column("学科")]
     rows = [_row(site, s, years) for s in site.societies]
     choice = "；".join(f"{md_link(PAGE, ranking_page(y), f'{y} 年度排名')}（含各领域得分）、"

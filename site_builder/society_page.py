@@ -39,9 +39,8 @@ def _remarks(site: SiteData, page: str, society: str, year: int, has_errors: boo
     """A year not yet final (its phase, so that its total is not read beside a final one as its
     equal), errors, and the year's objections about the society, linked to where they are answered."""
     said = []
-    if year not in site.frozen and (now := phase.label(site, year)):
-        head = now.split("：", 1)[0]
-        said.append(text(head if "定稿" in head else f"{head}，尚未定稿"))
+    if (now := phase.not_final(site, year)) is not None:
+        said.append(text(now))
     if has_errors:
         said.append("有错误")
     still_open, answered = phase.objection_counts(site, year, society)
@@ -62,6 +61,8 @@ def _years(site: SiteData, society: str, page: str, docs: list[ReportDoc]) -> li
         return [] if submitted else ["本学会还没有提交年度报告。\n"]
     rows = []
     trend = []
+    # The years not yet final, marked on the chart as in the table's remarks.
+    marks: dict[str, str] = {}
     for doc in reversed(docs):
         year = doc.report.year
         e = site.evaluation(society, year)
@@ -71,12 +72,14 @@ def _years(site: SiteData, society: str, page: str, docs: list[ReportDoc]) -> li
                      cell(_remarks(site, page, society, year, doc.has_errors))])
         if e:
             trend.append((f"{year}", e.total))
+            if (now := phase.not_final(site, year)) is not None:
+                marks[f"{year}"] = now
     out = ["## 历年报告与评估 {#years data-search-exclude}\n",
            "<p>点击年度查看该年度的报告内容、逐项评估明细和改进建议；该页也可直接打印为年度报告。</p>\n",
            table([Column("年度"), Column("总分", numeric=True), Column("档次", numeric=True), Column("备注")], rows,
                  label="历年报告与评估", key=(0, 1, 2), sortable=False) + "\n"]
     if len(trend) > 1:
-        out.append(column_chart("历年总分", list(reversed(trend)), "分") + "\n")
+        out.append(column_chart("历年总分", list(reversed(trend)), "分", marks) + "\n")
     return out
 
 

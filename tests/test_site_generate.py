@@ -498,7 +498,9 @@ def test_a_date_in_a_year_file_s_sentence_stays_on_one_line() -> None:
 
 
 _TOTAL_ROW = re.compile(r"<tr><td>((?:(?!</tr>).)*合计(?:(?!</tr>).)*)</tr>")
-_SCORE_LINE = re.compile(r'<p class="sb-score"[^>]*>总分 <strong>([\d.]+)</strong> 分，([^<。]+)。</p>')
+# A year not final says so after the tier (tests/test_public_words.py).
+_SCORE_LINE = re.compile(r'<p class="sb-score"[^>]*>总分 <strong>([\d.]+)</strong> 分，([^<。（]+)'
+                         r'(?:（<span class="sb-phase-not-final"[^>]*>[^<]+</span>）)?。</p>')
 _TIER_LINE = re.compile(r'<p class="sb-tier"[^>]*>(.*)</p>')
 
 
