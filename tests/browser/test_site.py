@@ -54,6 +54,22 @@ def test_chinese_search_finds_a_society_by_name_and_by_a_word_inside_it(
     assert page.problems == []
 
 
+@pytest.mark.parametrize(("society", "name", "word"), sample_societies())
+def test_a_society_searched_by_its_full_name_comes_first_and_misses_no_term(
+        page, base: str, society: str, name: str, word: str) -> None:
+    """The worker cut 成都市机械工程学会 as the index does (成都市, 机械工程, 学会), yet said its own pages
+    missed 成都市* and 机械工程*: the terms kept a `*` of the query (site_builder/search_worker.py)."""
+    search(page, base, name)
+    expect_results(page)
+    results = page.locator(".md-search-result__item > a")
+    assert urlsplit(results.first.get_attribute("href") or "").path == f"/societies/{society}/"
+    own = page.locator(f".md-search-result__item > a[href*='/societies/{society}/']")
+    assert own.count() >= 1
+    for found in own.all():
+        assert found.locator(".md-search-result__terms").count() == 0, found.inner_text()
+    assert page.problems == []
+
+
 @pytest.mark.parametrize(("query", "where"), sample_report_terms())
 def test_search_finds_what_reports_say(page, base: str, query: str, where: str) -> None:
     search(page, base, query)
