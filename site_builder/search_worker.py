@@ -14,6 +14,11 @@ every piece but the last became `成都市**`; the term a result is said to matc
 word of the index, and a society's page searched by its full name was said to miss 成都市* and
 机械工程*. The mend takes every trailing `*` off a term, so the terms are the index's words.
 
+The index keeps jieba's cut as zero-width spaces (U+200B) between the words of every title and
+text, the separator by which the worker finds the words again; the results showed them, and a
+title copied from the list (成都市\u200b机械工程\u200b学会) carried them. The mend takes them out of
+the results' titles and texts once they are highlighted: the index and the matching keep them.
+
 The worker is Material's minified file; the exact text mended is checked: if a new Material
 no longer holds it, the build stops and says so (`tests/browser/test_site.py` searches the
 built site). Zensical has a search of its own and is not touched.
@@ -34,6 +39,10 @@ _MENDS = (
     # In `parseSearchQuery(query)`: a term's trailing wildcard, one `*` of it.
     ('n.term.endsWith("*")&&(n.wildcard=lunr.Query.wildcard.TRAILING,n.term=n.term.slice(0,-1))',
      'n.term.endsWith("*")&&(n.wildcard=lunr.Query.wildcard.TRAILING,n.term=n.term.replace(/\\*+$/,""))'),
+    # In `search(query)`, once the results are grouped (n): their titles and texts, highlighted.
+    ("let i;if(this.options.suggest)",
+     'for(let s of n.values())for(let o of s)for(let a of["title","text"])'
+     'typeof o[a]=="string"&&(o[a]=o[a].replace(/\\u200b/g,""));let i;if(this.options.suggest)'),
 )
 
 
@@ -51,7 +60,7 @@ def mend_search_worker(site_dir: Path) -> bool:
                 continue  # a preview's rebuild that kept the file
             if mended.count(cut) != 1:
                 raise SearchWorkerChanged(
-                    f"Material 的搜索脚本 {worker.name} 与本站修补时的版本不同，中文搜索词的切分没有修补："
+                    f"Material 的搜索脚本 {worker.name} 与本站修补时的版本不同，中文搜索词的切分、结果中的“缺少”和零宽空格都没有修补："
                     "请对照 site_builder/search_worker.py 更新要修补的代码，或在 Material 已修正时删去这一步。")
             mended = mended.replace(cut, mend)
         if mended != code:

@@ -70,6 +70,20 @@ def test_a_society_searched_by_its_full_name_comes_first_and_misses_no_term(
     assert page.problems == []
 
 
+def test_search_results_show_no_zero_width_spaces_and_still_highlight(page, base: str) -> None:
+    """The index keeps jieba's cut as U+200B between words; the titles and texts of the results
+    showed them, and a title copied from the list carried them (site_builder/search_worker.py)."""
+    _, name, _ = sample_societies()[0]
+    search(page, base, name)
+    expect_results(page, "p")  # a text as well as titles
+    listed = page.locator(".md-search-result__list")
+    assert "\u200b" not in (listed.text_content() or "")
+    first = page.locator(".md-search-result__item > a").first
+    assert (first.locator("h1").text_content() or "").startswith(name)
+    assert first.locator("h1 mark").count() >= 1  # the words found are still marked
+    assert page.problems == []
+
+
 @pytest.mark.parametrize(("query", "where"), sample_report_terms())
 def test_search_finds_what_reports_say(page, base: str, query: str, where: str) -> None:
     search(page, base, query)
