@@ -84,6 +84,33 @@ def test_search_results_show_no_zero_width_spaces_and_still_highlight(page, base
     assert page.problems == []
 
 
+# The width of a field's placeholder in its own font, and the room the field gives it.
+_PLACEHOLDER_ROOM = """field => { const s = getComputedStyle(field, "::placeholder");
+    const pen = document.createElement("canvas").getContext("2d");
+    pen.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    const box = getComputedStyle(field);
+    return [pen.measureText(field.placeholder).width,
+            field.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight)]; }"""
+
+
+def test_the_search_box_says_organisations_are_searched_by_full_name(page, phone, base: str) -> None:
+    """The hint was only on the societies page (单位请输入全称); the search box says it too, whole,
+    in the header of a desktop page and in a phone's search field (theme/partials/languages/custom.html)."""
+    page.goto(base)
+    field = page.locator("input.md-search__input")
+    assert "单位请输入全称" in (field.get_attribute("placeholder") or "")
+    needed, room = field.evaluate(_PLACEHOLDER_ROOM)
+    assert needed <= room, (needed, room)
+    phone.goto(base)
+    phone.locator("label.md-header__button[for=__search]").click()
+    on_phone = phone.locator("input.md-search__input")
+    on_phone.wait_for(state="visible")
+    needed, room = on_phone.evaluate(_PLACEHOLDER_ROOM)
+    assert needed <= room, (needed, room)
+    assert page.problems == []
+    assert phone.problems == []
+
+
 @pytest.mark.parametrize(("query", "where"), sample_report_terms())
 def test_search_finds_what_reports_say(page, base: str, query: str, where: str) -> None:
     search(page, base, query)
