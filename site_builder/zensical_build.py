@@ -7,6 +7,7 @@ that inherits ours, as for MkDocs, with what Zensical 0.0.73 needs:
 - `docs_dir` and `site_dir` relative, inside the config's folder: it refuses paths outside that
   folder and panics on an absolute `docs_dir`;
 - no list in the child: INHERIT merges lists by appending (a second `search` plugin);
+- the theme's plain Chinese (`zh`) for our `custom` language, under which its search finds nothing;
 - the search plugin's jieba options and MkDocs hooks are ignored by Zensical without a word; its
   own search matches Chinese text without a dictionary.
 
@@ -28,6 +29,10 @@ CONFIG = "mkdocs.yml"
 DOCS = "generated/docs"
 SITE = "site"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Material's Chinese with the search box's hint (site_builder/theme/partials/languages/custom.html)
+# is `language: custom`; under it Zensical 0.0.73's search dialog found nothing, and its dialog
+# has a placeholder of its own (Search), so Zensical builds with the theme's plain Chinese.
+_CUSTOM, _LANGUAGE = "custom", "zh"
 
 
 class ZensicalError(Exception):
@@ -40,9 +45,14 @@ def available() -> bool:
 
 def child_config(config: Path, date: str | None = None) -> str:
     """A config inheriting `config` for a project folder holding `generated/docs`: its paths
-    relative (Zensical fails on an absolute docs_dir), and no plugin list (Zensical appends an
-    inherited list instead of replacing it)."""
-    return dump_config({**inheriting(config, read_config(config), date), "docs_dir": DOCS, "site_dir": SITE})
+    relative (Zensical fails on an absolute docs_dir), no plugin list (Zensical appends an
+    inherited list instead of replacing it), and the theme's own language for a custom one."""
+    parent = read_config(config)
+    child = {**inheriting(config, parent, date), "docs_dir": DOCS, "site_dir": SITE}
+    theme = parent.get("theme")
+    if isinstance(theme, dict) and theme.get("language") == _CUSTOM:
+        child["theme"] = {**child.get("theme", {}), "language": _LANGUAGE}
+    return dump_config(child)
 
 
 def run(project: Path, *, strict: bool = True) -> Path:

@@ -176,3 +176,12 @@ def test_the_benchmark_times_a_build_of_a_generated_folder(sample_docs: Path, tm
     assert check_site(tmp_path / "project" / zensical_build.SITE, base_path=BASE) == []
     # Without a build date the footer shows none (MkDocs' build_date_utc is not Zensical's).
     assert "sb-published" not in (tmp_path / "project" / "site" / "index.html").read_text("utf-8")
+
+
+def test_zensical_builds_with_the_theme_s_plain_chinese() -> None:
+    """The site's `language: custom` (Material's Chinese with the search box's hint) left Zensical's
+    search dialog finding nothing (tests/browser/test_zensical_site.py); its child config says zh."""
+    assert yaml.safe_load(MKDOCS_YML.read_text("utf-8"))["theme"]["language"] == "custom"
+    child = yaml.safe_load(zensical_build.child_config(MKDOCS_YML, BUILD_DATE))
+    assert child["theme"]["language"] == "zh"
+    assert child["theme"]["custom_dir"].endswith("site_builder/theme")

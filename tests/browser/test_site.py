@@ -54,6 +54,63 @@ def test_chinese_search_finds_a_society_by_name_and_by_a_word_inside_it(
     assert page.problems == []
 
 
+@pytest.mark.parametrize(("society", "name", "word"), sample_societies())
+def test_a_society_searched_by_its_full_name_comes_first_and_misses_no_term(
+        page, base: str, society: str, name: str, word: str) -> None:
+    """The worker cut 成都市机械工程学会 as the index does (成都市, 机械工程, 学会), yet said its own pages
+    missed 成都市* and 机械工程*: the terms kept a `*` of the query (site_builder/search_worker.py)."""
+    search(page, base, name)
+    expect_results(page)
+    results = page.locator(".md-search-result__item > a")
+    assert urlsplit(results.first.get_attribute("href") or "").path == f"/societies/{society}/"
+    own = page.locator(f".md-search-result__item > a[href*='/societies/{society}/']")
+    assert own.count() >= 1
+    for found in own.all():
+        assert found.locator(".md-search-result__terms").count() == 0, found.inner_text()
+    assert page.problems == []
+
+
+def test_search_results_show_no_zero_width_spaces_and_still_highlight(page, base: str) -> None:
+    """The index keeps jieba's cut as U+200B between words; the titles and texts of the results
+    showed them, and a title copied from the list carried them (site_builder/search_worker.py)."""
+    _, name, _ = sample_societies()[0]
+    search(page, base, name)
+    expect_results(page, "p")  # a text as well as titles
+    listed = page.locator(".md-search-result__list")
+    assert "\u200b" not in (listed.text_content() or "")
+    first = page.locator(".md-search-result__item > a").first
+    assert (first.locator("h1").text_content() or "").startswith(name)
+    assert first.locator("h1 mark").count() >= 1  # the words found are still marked
+    assert page.problems == []
+
+
+# The width of a field's placeholder in its own font, and the room the field gives it.
+_PLACEHOLDER_ROOM = """field => { const s = getComputedStyle(field, "::placeholder");
+    const pen = document.createElement("canvas").getContext("2d");
+    pen.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    const box = getComputedStyle(field);
+    return [pen.measureText(field.placeholder).width,
+            field.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight)]; }"""
+
+
+def test_the_search_box_says_organisations_are_searched_by_full_name(page, phone, base: str) -> None:
+    """The hint was only on the societies page (单位请输入全称); the search box says it too, whole,
+    in the header of a desktop page and in a phone's search field (theme/partials/languages/custom.html)."""
+    page.goto(base)
+    field = page.locator("input.md-search__input")
+    assert "单位请输入全称" in (field.get_attribute("placeholder") or "")
+    needed, room = field.evaluate(_PLACEHOLDER_ROOM)
+    assert needed <= room, (needed, room)
+    phone.goto(base)
+    phone.locator("label.md-header__button[for=__search]").click()
+    on_phone = phone.locator("input.md-search__input")
+    on_phone.wait_for(state="visible")
+    needed, room = on_phone.evaluate(_PLACEHOLDER_ROOM)
+    assert needed <= room, (needed, room)
+    assert page.problems == []
+    assert phone.problems == []
+
+
 @pytest.mark.parametrize(("query", "where"), sample_report_terms())
 def test_search_finds_what_reports_say(page, base: str, query: str, where: str) -> None:
     search(page, base, query)
