@@ -936,7 +936,9 @@
     });
     var evidence = item.evidence.length ? el("ul", { class: "rv-evidence" }, item.evidence.map(function (e) {
       var safe = typeof e.href === "string" && /^https?:\/\//i.test(e.href);
-      return el("li", {}, [safe ? el("a", { href: e.href, target: "_blank", rel: "noopener noreferrer", text: e.text })
+      // Evidence of a part of the item (a research report's achievement) says which part it proves.
+      return el("li", {}, [e.about ? el("span", { class: "rv-about", text: e.about + "：" }) : null,
+        safe ? el("a", { href: e.href, target: "_blank", rel: "noopener noreferrer", text: e.text })
         : el("span", { text: e.text + "（仓库中找不到可打开的地址）" })]);
     })) : null;
     var findings = item.findings.length ? el("ul", { class: "rv-findings" }, item.findings.map(findingNode)) : null;

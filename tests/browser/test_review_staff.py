@@ -1,0 +1,63 @@
+"""What a staff reviewer found missing on the workbench (second round).
+
+- A research report's evidence (`achievements[].evidence`) was not shown at all, while the report
+  page linked it: every reference an item carries is listed, with the part it proves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_form import settled
+from tests.site_support import built_site, served, sync_playwright
+from tests.trees import base_tree
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+YEAR, SOCIETY = 2018, "cd-mech-eng"
+# Where to keep screenshots to look at, as staff see the page (none unless asked for).
+SHOTS = os.environ.get("WORKBENCH_SHOTS")
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = base_tree(tmp_path_factory.mktemp("staff") / "tree")
+    sync_playwright()
+    with served(built_site(root)) as url:
+        yield url
+
+
+def _open(page, base: str, society: str = SOCIETY) -> None:  # type: ignore[no-untyped-def]
+    page.add_init_script("localStorage.setItem('rv-reviewer', 'cast-staff')")
+    page.goto(f"{base}review/#{YEAR}/{society}")
+    page.wait_for_selector(".rv-item")
+    settled(page)
+
+
+def _shots(page, name: str, selector: str) -> None:  # type: ignore[no-untyped-def]
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(300)
+        page.locator(selector).first.scroll_into_view_if_needed()
+        page.wait_for_timeout(200)
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+        if SHOTS:
+            page.screenshot(path=str(Path(SHOTS) / f"staff-{name}-{width}.png"))
+
+
+def test_a_research_reports_evidence_is_linked_with_the_achievement_it_proves(page, base: str) -> None:
+    _open(page, base)
+    item = page.locator(".rv-item[data-item='rpt-equipment-hub']")
+    assert "证明材料（在新标签页打开）：" in item.inner_text()
+    link = item.locator(".rv-evidence a")
+    assert link.count() == 1
+    assert link.get_attribute("href") == "https://example.org/cast-sample/cd-mech-eng/2018/rpt-hub-policy"
+    assert (link.get_attribute("target"), link.get_attribute("rel")) == ("_blank", "noopener noreferrer")
+    said = item.locator(".rv-evidence li").inner_text()
+    assert said.startswith("成果认定（认定方式：采纳或形成政策，成果日期：2018-03-20）：https://")
+    _shots(page, "evidence", ".rv-item[data-item='rpt-equipment-hub'] .rv-evidence")
+    assert not page.problems, page.problems
