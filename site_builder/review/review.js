@@ -741,7 +741,8 @@
       var points = now.assessed[c.id];
       var found = RV.marksFor(c, verdicts().marks);
       // As evaluate says it (expert_marks.py): a mark pays only beside an item of its clause that earns.
-      line.textContent = points === undefined ? "尚无评分。"
+      // Before any mark, a criterion no item earns under says so: marks for it would pay nothing.
+      line.textContent = points === undefined ? (now.judged[c.id] ? "尚无评分。" : c.unjudged + "，此时给出的专家评分记 0 分。")
         : now.unjudged[c.id] ? c.unjudged + "，专家评分记 0 分（已有 " +
           found.kept.length + " 位专家评分）。"
           : found.kept.length < c.min_experts ? "已有 " + found.kept.length + " 位专家评分，至少需要 " + c.min_experts + " 位：暂计 0 分。"

@@ -2,6 +2,8 @@
 
 - A research report's evidence (`achievements[].evidence`) was not shown at all, while the report
   page linked it: every reference an item carries is listed, with the part it proves.
+- Expert marks were invited for a clause the report does not claim (no 综合性学术年会): the
+  sentence 「不计分：本报告没有计分的……」 showed only after a row was entered. It shows before.
 """
 
 from __future__ import annotations
@@ -60,4 +62,20 @@ def test_a_research_reports_evidence_is_linked_with_the_achievement_it_proves(pa
     said = item.locator(".rv-evidence li").inner_text()
     assert said.startswith("成果认定（认定方式：采纳或形成政策，成果日期：2018-03-20）：https://")
     _shots(page, "evidence", ".rv-item[data-item='rpt-equipment-hub'] .rv-evidence")
+    assert not page.problems, page.problems
+
+
+def test_a_criterion_no_item_earns_under_says_so_before_any_mark(page, base: str) -> None:
+    from validators.year.rubric import rubric
+
+    _open(page, base, "cd-electronics")  # its 2018 report has no annual conference
+    [criterion] = rubric(YEAR).assessed
+    line = page.locator(f"#rv-combined-{criterion.id}")
+    assert page.locator(".rv-mark").count() == 0
+    assert line.inner_text() == f"不计分：本报告没有计分的综合性学术年会（条款 {criterion.clause}），此时给出的专家评分记 0 分。"
+    # A report whose conference earns asks for the marks as before.
+    _open(page, base)
+    assert page.locator(f"#rv-combined-{criterion.id}").inner_text() == "尚无评分。"
+    _open(page, base, "cd-electronics")
+    _shots(page, "unjudged", f"#rv-combined-{criterion.id}")
     assert not page.problems, page.problems
