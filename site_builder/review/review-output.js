@@ -207,6 +207,13 @@
         github.appendChild(document.createTextNode("下载文件后交给仓库管理员，放在 " + opts.path + "。"));
         return;
       }
+      var who = whoCan(config.submitters, opts.author ? opts.author() : "");
+      if (!who.route) {
+        // A pull request the ownership check refuses is no route: no link to start one.
+        github.appendChild(el("strong", { class: "rv-who rv-who-not", text: who.not }));
+        if (who.text) github.appendChild(el("span", { class: "rv-who", text: who.text }));
+        return;
+      }
       var base = config.repo_url + "/" + (opts.exists ? "edit" : "new") + "/" + encodeURIComponent(config.branch);
       var url = opts.exists ? base + "/" + opts.path
         : base + "?filename=" + encodeURIComponent(opts.path) + "&value=" + encodeURIComponent(text);
@@ -217,9 +224,7 @@
       github.appendChild(document.createTextNode(fits && !opts.exists
         ? "：内容已经填好，在打开的页面底部选择“Create a new branch”并发起拉取请求。"
         : "：先点“复制内容”，在打开的页面里全选、粘贴替换原有内容，再选择“Create a new branch”并发起拉取请求。"));
-      var who = whoCan(config.submitters, opts.author ? opts.author() : "");
       github.appendChild(el("span", { class: "rv-who", text: who.text }));
-      if (who.not) github.appendChild(el("strong", { class: "rv-who rv-who-not", text: who.not }));
     };
     return box;
   };
@@ -229,25 +234,35 @@
    * was built with names any. */
   function whereItGoes(path, name, exists, submitters) {
     var folder = path.slice(0, path.length - name.length);
-    var admins = submitters && submitters.admins.length ? "管理员（" + submitters.admins.join("、") + "）" : "市科协管理员";
+    var admins = handTo(submitters);
     return "下载的 " + name + " 放在仓库的 " + folder + " 文件夹中：在 GitHub 上先打开这个文件夹，再用“Add file → Upload files”上传" +
       (exists ? "（替换其中的同名文件）" : "") + "；或把文件交给" + admins + "提交。";
   }
 
+  /* Whom to hand a downloaded file to: the administrators the admin list names, else the
+   * association's (reached as it publishes its contact, shown beside when nobody is named). */
+  function handTo(submitters) {
+    return submitters && submitters.admins.length ? "管理员（" + submitters.admins.join("、") + "）" : "市科协管理员";
+  }
+
   /* Who can take the GitHub route (the pull request must pass the ownership check), in words:
-   * the admins and reviewers of the admin list the site was built with (`text`), and, when the
-   * reviewer named on top is not one of them or nobody is, what to do instead (`not`). */
+   * the admins and reviewers of the admin list the site was built with (`text`); whether the
+   * route is one (`route`: someone is listed, and the reviewer named on top is not known to be
+   * outside the list), and when it is not, why and whom to hand the file to instead (`not`). */
   function whoCan(submitters, login) {
+    var none = "，所以这里不给出 GitHub 上的链接：请下载文件交给" + handTo(submitters) + "提交。";
     if (!submitters) {
-      return { text: "", not: "网站构建时管理员名单无法读取，这样的拉取请求暂时通不过“文件夹权限”检查：请下载文件交给市科协管理员。" };
+      return { route: false, text: "", not: "网站构建时管理员名单无法读取，从 GitHub 发起的拉取请求暂时通不过“文件夹权限”检查" + none };
     }
     var listed = submitters.admins.concat(submitters.reviewers);
     var said = "只有 " + submitters.file + " 中列出的管理员（admins）和核查人员（reviewers）用自己的 GitHub 账号发起的拉取请求" +
-      "能通过“文件夹权限”检查；其他人请下载文件交给市科协管理员，或请管理员把自己的用户名加入 reviewers。";
-    if (!listed.length) return { text: said, not: "名单中目前还没有人：请下载文件交给管理员提交。" };
-    if (!login) return { text: said, not: "" };
+      "能通过“文件夹权限”检查；其他人请下载文件交给" + handTo(submitters) + "，或请管理员把自己的用户名加入 reviewers。";
+    if (!listed.length) {
+      return { route: false, text: said, not: "名单中目前还没有人，从 GitHub 发起的拉取请求都会被“文件夹权限”检查拒绝" + none };
+    }
+    if (!login) return { route: true, text: said, not: "" };
     var known = listed.some(function (name) { return name.toLowerCase() === login.toLowerCase(); });
-    return known ? { text: said + "上方的核查人 " + login + " 在名单中。", not: "" }
-      : { text: said, not: "上方的核查人 " + login + " 不在名单中：请下载文件交给管理员提交。" };
+    return known ? { route: true, text: said + "上方的核查人 " + login + " 在名单中。", not: "" }
+      : { route: false, text: said, not: "上方的核查人 " + login + " 不在名单中，用这个账号发起的拉取请求会被“文件夹权限”检查拒绝" + none };
   }
 })();

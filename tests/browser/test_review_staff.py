@@ -4,6 +4,9 @@
   page linked it: every reference an item carries is listed, with the part it proves.
 - Expert marks were invited for a clause the report does not claim (no 综合性学术年会): the
   sentence 「不计分：本报告没有计分的……」 showed only after a row was entered. It shows before.
+- 「在 GitHub 上新建 reviews/2018/<id>.yaml」 was offered while the page said 「名单中目前还没有人：请下载
+  文件交给管理员提交」: a route the ownership check refuses is not offered, and the page says whom
+  to hand the file to.
 """
 
 from __future__ import annotations
@@ -78,4 +81,18 @@ def test_a_criterion_no_item_earns_under_says_so_before_any_mark(page, base: str
     assert page.locator(f"#rv-combined-{criterion.id}").inner_text() == "尚无评分。"
     _open(page, base, "cd-electronics")
     _shots(page, "unjudged", f"#rv-combined-{criterion.id}")
+    assert not page.problems, page.problems
+
+
+def test_no_github_route_is_offered_while_nobody_is_on_the_admin_list(page, base: str) -> None:
+    """The sample has no admin list: nobody passes the ownership check."""
+    _open(page, base, "cd-electronics")
+    page.locator(".rv-item[data-item='rpt-5g-siting'] input[value='verified']").check()
+    github = page.locator("#rv-review-file .rv-github")
+    assert github.locator("a").count() == 0
+    assert "在 GitHub 上新建" not in github.inner_text()
+    assert github.locator(".rv-who-not").inner_text() == (
+        "名单中目前还没有人，从 GitHub 发起的拉取请求都会被“文件夹权限”检查拒绝，"
+        "所以这里不给出 GitHub 上的链接：请下载文件交给市科协管理员提交。")
+    _shots(page, "no-route", "#rv-review-file .rv-github")
     assert not page.problems, page.problems
