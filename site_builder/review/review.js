@@ -24,6 +24,7 @@
   // The button that opens a finalized year again, and what the page says to press after a reload
   // (W-REVIEW-ITEM-CHANGED names it too: tests/test_verdict_binding.py holds the two together).
   var REOPEN_LABEL = "重新核查本年度（管理员）";
+  var DRAFT_MARK = "（有草稿）";  // after a society in the list: this browser keeps its draft
   var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null, reopened: {} };
 
   function labelOf(pairs, code) {
@@ -58,6 +59,52 @@
 
   function reviewer() {
     return (RF.stored(REVIEWER) || "").trim();
+  }
+
+  /* The reports this browser keeps a review draft of ([{year, society}], by the drafts' keys
+   * rv-draft-<year>-<society>): coming back without a link, the page says where they are. */
+  function draftsKept() {
+    var out = [];
+    try {
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var m = /^rv-draft-(\d{4})-([a-z0-9-]+)$/.exec(window.localStorage.key(i) || "");
+        var y = m ? yearConfig(Number(m[1])) : null;
+        var s = y ? y.societies.filter(function (x) { return x.id === m[2]; })[0] : null;
+        if (s) out.push({ year: y.year, society: s.id, name: s.name });
+      }
+    } catch (err) {
+      return [];  // the browser keeps nothing here: no draft either
+    }
+    return out.sort(function (a, b) { return b.year - a.year || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); });
+  }
+
+  function dropDraft() {
+    RF.store(draftKey(), null);
+    showDrafts();
+  }
+
+  function hasDraft(year, society) {
+    return !!RF.stored("rv-draft-" + year + "-" + society);
+  }
+
+  /* The line on top listing this browser's drafts, each a link to its report (redrawn only when
+   * the list changes: it is redone after each saved change). */
+  function showDrafts() {
+    var line = document.getElementById("rv-drafts");
+    if (!line) return;
+    var kept = draftsKept();
+    var now = JSON.stringify(kept);
+    if (line.dataset.kept === now) return;
+    line.dataset.kept = now;
+    RF.clear(line);
+    line.hidden = !kept.length;
+    if (!kept.length) return;
+    line.appendChild(document.createTextNode("本浏览器中有未提交的核查草稿："));
+    kept.forEach(function (d, i) {
+      if (i) line.appendChild(document.createTextNode("、"));
+      line.appendChild(el("a", { href: "#" + d.year + "/" + d.society, text: d.year + " 年度" + d.name }));
+    });
+    line.appendChild(document.createTextNode("。点名称继续；文件合并、网站更新后再打开，与仓库中的记录相同的草稿自动清除。"));
   }
 
   /* Whether `name` is a GitHub user name, as the model requires of a reviewer. */
@@ -153,6 +200,7 @@
    * only what the draft changed since its start (RV.recordsApart). */
   function save() {
     RF.store(draftKey(), JSON.stringify({ base: app.base, record: app.record, state: app.state }));
+    showDrafts();
   }
 
   /* Another tab or window of this browser wrote the draft of the report open here (the `storage`
@@ -622,7 +670,8 @@
     if (!option || !states) return;
     var c = progressCounts();
     var state = !c.started ? states.not_started : c.decided === c.items && !c.waiting ? states.done : states.partly;
-    var text = app.caseData.name + "：" + state + (c.waiting ? "，待补充材料 " + c.waiting + " 项" : "");
+    var text = app.caseData.name + "：" + state + (c.waiting ? "，待补充材料 " + c.waiting + " 项" : "") +
+      (hasDraft(app.year, app.caseData.society) ? DRAFT_MARK : "");
     if (option.textContent !== text) option.textContent = text;
   }
 
@@ -1049,7 +1098,7 @@
     if (!draft) return { state: null, conflict: false };
     var record = stateFrom(data.review);
     if (choice === "repository" || sameFile(draft.state, record)) {
-      RF.store(draftKey(), null);
+      dropDraft();
       return { state: null, conflict: false };
     }
     // The record the draft began on, when it kept it (and it is the one its fingerprint names).
@@ -1212,7 +1261,7 @@
         el("button", { type: "button", class: "rf-button", text: "丢弃草稿，重新载入仓库中的记录", on: { click: function () {
           if (!window.confirm("丢弃本浏览器中" + data.name + " " + data.year + " 年度核查草稿的全部改动（结论、理由和专家评分），" +
             "重新载入仓库中的记录吗？丢弃后不能恢复。")) return;
-          RF.store(draftKey(), null);
+          dropDraft();
           showCase(data, readOnly);
         } } })]));
     }
@@ -1617,8 +1666,10 @@
     select.appendChild(el("option", { value: "", text: "（选择学会）" }));
     y.societies.forEach(function (s) {
       select.appendChild(el("option", { value: s.id, selected: s.id === society,
-        text: s.name + "：" + s.state + (s.requested ? "，待补充材料 " + s.requested + " 项" : "") }));
+        text: s.name + "：" + s.state + (s.requested ? "，待补充材料 " + s.requested + " 项" : "") +
+          (hasDraft(year, s.id) ? DRAFT_MARK : "") }));
     });
+    showDrafts();
     var objections = document.getElementById("rv-objections");
     RF.clear(objections);
     objections.appendChild(objectionsNode(y, y.final));  // a finalized year's objections stay as they were
@@ -1735,6 +1786,7 @@
       el("div", { class: "rv-pick-field" }, [date, fieldMessage("rv-date"), el("p", { id: "rv-date-note", class: "rv-note",
         text: "用于此后给出的结论和专家评分；已经给出的保留各自的日期（写在每项结论旁），改这里不会改变它们。" })])]));
     mount.appendChild(el("p", { id: "rv-link-note", class: "rv-link-note", role: "status", hidden: true }));
+    mount.appendChild(el("p", { id: "rv-drafts", class: "rv-draft rv-drafts", hidden: true }));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
     mount.appendChild(el("div", { id: "rv-reopen", class: "rv-reopen", hidden: true }));
     mount.appendChild(el("div", { id: "rv-case" }));

@@ -7,6 +7,8 @@
 - 「在 GitHub 上新建 reviews/2018/<id>.yaml」 was offered while the page said 「名单中目前还没有人：请下载
   文件交给管理员提交」: a route the ownership check refuses is not offered, and the page says whom
   to hand the file to.
+- Coming back to /review/ without the report's link, nothing said a draft was waiting here (the
+  list said 未开始): the society list marks it 「（有草稿）」 and a line on top links every draft.
 """
 
 from __future__ import annotations
@@ -95,4 +97,35 @@ def test_no_github_route_is_offered_while_nobody_is_on_the_admin_list(page, base
         "名单中目前还没有人，从 GitHub 发起的拉取请求都会被“文件夹权限”检查拒绝，"
         "所以这里不给出 GitHub 上的链接：请下载文件交给市科协管理员提交。")
     _shots(page, "no-route", "#rv-review-file .rv-github")
+    assert not page.problems, page.problems
+
+
+def test_a_draft_left_in_this_browser_is_found_again_without_its_link(page, base: str) -> None:
+    _open(page, base, "cd-electronics")
+    assert page.locator("#rv-drafts").is_hidden()
+    page.locator(".rv-item[data-item='rpt-5g-siting'] input[value='material_requested']").check()
+    page.locator(".rv-item[data-item='rpt-5g-siting'] textarea").fill("请补充<b>采纳</b>证明。")
+    settled(page)
+    assert page.locator("#rv-society option[value='cd-electronics']").inner_text().endswith("（有草稿）")
+    page.goto(f"{base}review/")
+    page.wait_for_selector("#rv-society option[value='cd-electronics']", state="attached")
+    settled(page)
+    option = page.locator("#rv-society option[value='cd-electronics']").inner_text()
+    assert option.endswith("（有草稿）"), option
+    assert not page.locator("#rv-society option[value='cd-tcm']").inner_text().endswith("（有草稿）")
+    line = page.locator("#rv-drafts")
+    assert line.inner_text().startswith("本浏览器中有未提交的核查草稿：2018 年度成都市电子学会")
+    [link] = line.locator("a").all()
+    assert link.get_attribute("href") == f"#{YEAR}/cd-electronics"
+    _shots(page, "drafts", "#rv-drafts")
+    link.click()
+    page.wait_for_selector(".rv-item")
+    settled(page)
+    assert page.locator(".rv-item[data-item='rpt-5g-siting'] textarea").input_value() == "请补充<b>采纳</b>证明。"
+    # Discarded, the draft is listed nowhere.
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="丢弃草稿，重新载入仓库中的记录").click()
+    settled(page)
+    assert page.locator("#rv-drafts").is_hidden()
+    assert not page.locator("#rv-society option[value='cd-electronics']").inner_text().endswith("（有草稿）")
     assert not page.problems, page.problems
