@@ -134,8 +134,10 @@
     var name = opts.path.split("/").pop();
     var save = el("button", { type: "button", class: "rf-button rf-primary", id: opts.id + "-download",
       text: "下载" + opts.label, on: { click: function () {
-        if (!blocked) download(name, area.value);
-        else if (box.onBlocked) box.onBlocked();
+        if (!blocked) {
+          download(name, area.value);
+          if (opts.downloaded) opts.downloaded(area.value);
+        } else if (box.onBlocked) box.onBlocked();
       } } });
     var copy = el("button", { type: "button", class: "rf-button", text: "复制内容", on: { click: function () {
       area.select();
@@ -157,6 +159,10 @@
     box.appendChild(area);
     box.appendChild(el("div", { class: "rf-actions" }, [save, copy, why, status]));
     box.appendChild(where);
+    // After a download (`opts.generated()`: {at, text} of the last file given, kept with the
+    // draft): what comes next, or that the draft changed since and the file lacks it.
+    var generated = el("p", { class: "rv-generated", id: opts.id + "-generated", role: "status", hidden: true });
+    box.appendChild(generated);
     // Nobody listed takes the file (no admin, or no list the site could read): the sentences
     // above send it to 市科协管理员, reached as the association publishes it.
     if (!config.submitters || !config.submitters.admins.length) {
@@ -174,6 +180,13 @@
       var pending = (more && more.pending) || [];
       var warned = (more && more.warnings) || [];
       area.value = text;
+      var given = opts.generated ? opts.generated() : null;
+      var next = !given ? "" : given.text === text
+        ? "已生成文件（" + given.at + "）：下一步把 " + name + " 放进仓库的 " + opts.path.slice(0, opts.path.length - name.length) +
+          " 文件夹（见上），或交给" + handTo(config.submitters) + "提交；文件原样合并、网站更新后再打开本页，本草稿自动清除。"
+        : "已于 " + given.at + " 生成文件，此后本草稿又有改动：那份文件不含这些改动，请重新下载。";
+      if (generated.textContent !== next) generated.textContent = next;
+      generated.hidden = !next;
       RF.clear(warnings);
       warned.forEach(function (w) { warnings.appendChild(el("li", {}, [el("strong", { text: "警告：" }), w])); });
       warnings.hidden = !warned.length;

@@ -199,7 +199,8 @@
    * the site was rebuilt), the draft is not restored over it without asking, and a merge adds
    * only what the draft changed since its start (RV.recordsApart). */
   function save() {
-    RF.store(draftKey(), JSON.stringify({ base: app.base, record: app.record, state: app.state }));
+    RF.store(draftKey(), JSON.stringify({ base: app.base, record: app.record, state: app.state,
+      generated: app.generated || null }));
     showDrafts();
   }
 
@@ -1226,6 +1227,9 @@
     app.record = data.review || null;
     var found = draftFor(data, readOnly, choice);
     var draft = found.state;
+    // The file last given from this draft (when, and its text), kept with it.
+    var kept = draft && !found.conflict ? storedDraft() : null;
+    app.generated = kept && kept.generated && typeof kept.generated.text === "string" ? kept.generated : null;
     app.state = draft && !found.conflict ? draft : stateFrom(data.review);
     if (app.state === draft) unbound(draft, stateFrom(data.review));
     // The draft (or the merge) now goes on from the record as it is.
@@ -1325,7 +1329,15 @@
     app.output = null;
     if (!readOnly) {
       app.output = RV.outputBox({ config: app.config, id: "rv-review-file", label: "核查记录文件",
-        path: data.review_file, exists: !!(data.review || data.review_sha256), reveal: reveal, author: reviewer });
+        path: data.review_file, exists: !!(data.review || data.review_sha256), reveal: reveal, author: reviewer,
+        generated: function () { return app.generated; },
+        downloaded: function (text) {
+          // Beijing time, as the page's dates are.
+          var at = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace("T", " ") + "，北京时间";
+          app.generated = { at: at, text: text };
+          save();
+          refresh();
+        } });
       box.appendChild(app.output);
     }
     box.appendChild(el("p", { id: "rv-bar", class: "rv-bar", "aria-hidden": "true" }));

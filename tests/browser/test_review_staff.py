@@ -9,6 +9,8 @@
   to hand the file to.
 - Coming back to /review/ without the report's link, nothing said a draft was waiting here (the
   list said 未开始): the society list marks it 「（有草稿）」 and a line on top links every draft.
+- After the download nothing changed on the page: a note says the file was made (when), what comes
+  next, and that the draft clears itself once the file is merged; it stays with the draft.
 """
 
 from __future__ import annotations
@@ -128,4 +130,34 @@ def test_a_draft_left_in_this_browser_is_found_again_without_its_link(page, base
     settled(page)
     assert page.locator("#rv-drafts").is_hidden()
     assert not page.locator("#rv-society option[value='cd-electronics']").inner_text().endswith("（有草稿）")
+    assert not page.problems, page.problems
+
+
+def test_after_the_download_the_page_says_what_comes_next_and_keeps_saying_it(page, base: str) -> None:
+    _open(page, base, "cd-electronics")
+    item = page.locator(".rv-item[data-item='rpt-5g-siting']")
+    item.locator("input[value='not_recognised']").check()
+    item.locator("textarea").fill("采纳证明与题目不符。")
+    settled(page)
+    note = page.locator("#rv-review-file-generated")
+    assert note.is_hidden()
+    with page.expect_download() as got:
+        page.click("#rv-review-file-download")
+    assert "采纳证明与题目不符。" in Path(got.value.path()).read_text("utf-8")
+    settled(page)
+    said = note.inner_text()
+    assert said.startswith("已生成文件（")
+    assert "北京时间）：下一步把 cd-electronics.yaml 放进仓库的 reviews/2018/ 文件夹（见上），或交给市科协管理员提交；" in said
+    assert said.endswith("文件原样合并、网站更新后再打开本页，本草稿自动清除。")
+    _shots(page, "generated", "#rv-review-file-generated")
+    # Kept with the draft: a reload says it again.
+    page.reload()
+    page.wait_for_selector(".rv-item")
+    settled(page)
+    assert page.locator("#rv-review-file-generated").inner_text() == said
+    # Changed after the download: the file made lacks it.
+    page.locator(".rv-item[data-item='rpt-5g-siting'] textarea").fill("采纳证明与题目不符，请补充。")
+    settled(page)
+    assert page.locator("#rv-review-file-generated").inner_text().endswith(
+        "生成文件，此后本草稿又有改动：那份文件不含这些改动，请重新下载。")
     assert not page.problems, page.problems
