@@ -1166,11 +1166,18 @@
       added.length ? el("p", { text: "草稿开始后新给出、仓库中的记录没有的 " + added.length + " 条（合并时加进来）：" }) : null,
       added.length ? listOf(added, "rv-apart-added") : null,
       apart.revived.length ? el("p", { text: "草稿开始时仓库中有、其后已从仓库中删除的 " + apart.revived.length +
-        " 条（例如管理员撤回的结论或评分；合并时不加回，用草稿替换仓库中的记录会把它们加回）：" }) : null,
+        " 条（例如管理员撤回的结论或评分；" + (added.length ? "合并时不加回" : "使用仓库中的新记录时不加回") +
+        "，用草稿替换仓库中的记录会把它们加回）：" }) : null,
       apart.revived.length ? listOf(apart.revived.map(recordSaid), "rv-apart-revived") : null,
-      notApplied.length ? el("p", { text: "草稿中以下 " + notApplied.length + " 条合并时不采用（两处对同一项目或同一位专家的同一评分项" +
-        "记的不同时，合并保留仓库中的；需要时可在合并后重新给出）：" }) : null,
+      notApplied.length ? el("p", { text: added.length
+        ? "草稿中以下 " + notApplied.length + " 条合并时不采用（两处对同一项目或同一位专家的同一评分项" +
+          "记的不同时，合并保留仓库中的；需要时可在合并后重新给出）："
+        : "草稿中以下 " + notApplied.length + " 条与仓库中的记录不同（两处对同一项目或同一位专家的同一评分项记的不同；" +
+          "使用仓库中的新记录时以仓库中的为准，需要时可在之后重新给出）：" }) : null,
       notApplied.length ? listOf(notApplied, "rv-apart-not-merged") : null,
+      // No merge to offer: it would add nothing (the earlier text spoke of a merge not on offer).
+      added.length ? null : el("p", { id: "rv-conflict-no-merge", text: "草稿开始后没有新给出仓库中的记录没有的结论或评分，" +
+        "合并不会加上任何内容，所以这里没有“合并”一项。" }),
       el("p", { text: "请选择：" }),
       el("div", { class: "rf-actions" }, [
         added.length ? el("button", { type: "button", class: "rf-button rf-primary", id: "rv-conflict-merge",

@@ -11,6 +11,8 @@
   list said 未开始): the society list marks it 「（有草稿）」 and a line on top links every draft.
 - After the download nothing changed on the page: a note says the file was made (when), what comes
   next, and that the draft clears itself once the file is merged; it stays with the draft.
+- A draft on an older record whose merge would add nothing was told 「合并时不采用」 of a merge the
+  box did not offer: it now says there is nothing to merge, and speaks of the choices it offers.
 """
 
 from __future__ import annotations
@@ -160,4 +162,32 @@ def test_after_the_download_the_page_says_what_comes_next_and_keeps_saying_it(pa
     settled(page)
     assert page.locator("#rv-review-file-generated").inner_text().endswith(
         "生成文件，此后本草稿又有改动：那份文件不含这些改动，请重新下载。")
+    assert not page.problems, page.problems
+
+
+def test_a_conflict_with_nothing_to_merge_says_so_and_speaks_of_no_merge(page, base: str) -> None:
+    """The draft refuses an item 其余全部核实 (in the repository) verifies, and began on a record
+    it does not name: nothing of it would be added by a merge."""
+    _open(page, base, "cd-electronics")
+    case = page.evaluate("fetch('cases/2018/cd-electronics.json').then(r => r.json())")
+    [content] = [i["content"] for a in case["areas"] for i in a["items"] if i["id"] == "rpt-5g-siting"]
+    rest = case["review"]["rest"]
+    state = {"items": {"rpt-5g-siting": {"status": "not_recognised", "reason": "采纳证明与题目不符。",
+                                         "reviewer": "cast-staff", "date": "2026-11-20", "content": content}},
+             "rest": {"reviewer": rest["reviewer"], "date": rest["date"], "contents": rest["contents"]},
+             "marks": [], "sample": True}
+    page.evaluate("d => localStorage.setItem('rv-draft-2018-cd-electronics', JSON.stringify(d))",
+                  {"base": "an-older-record", "state": state})
+    page.reload()
+    page.wait_for_selector(".rv-conflict")
+    settled(page)
+    box = page.locator(".rv-conflict")
+    assert page.locator("#rv-conflict-merge").count() == 0
+    said = box.inner_text()
+    for merge in ("合并时不采用", "合并保留", "合并后", "合并时不加回"):
+        assert merge not in said, merge
+    assert page.inner_text("#rv-conflict-no-merge") == (
+        "草稿开始后没有新给出仓库中的记录没有的结论或评分，合并不会加上任何内容，所以这里没有“合并”一项。")
+    assert "草稿中以下 1 条与仓库中的记录不同" in said
+    _shots(page, "no-merge", "#rv-conflict-no-merge")
     assert not page.problems, page.problems
