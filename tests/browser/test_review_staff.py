@@ -49,6 +49,14 @@ def _open(page, base: str, society: str = SOCIETY) -> None:  # type: ignore[no-u
     settled(page)
 
 
+def _serious(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """axe's serious or critical faults of the workbench, as test_review_site.py asks."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, context="#review-bench").response["violations"]
+    return [f"{v['id']}: {n['target']}" for v in found if v["impact"] in ("serious", "critical") for n in v["nodes"]]
+
+
 def _shots(page, name: str, selector: str) -> None:  # type: ignore[no-untyped-def]
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
@@ -122,6 +130,7 @@ def test_a_draft_left_in_this_browser_is_found_again_without_its_link(page, base
     [link] = line.locator("a").all()
     assert link.get_attribute("href") == f"#{YEAR}/cd-electronics"
     _shots(page, "drafts", "#rv-drafts")
+    assert not _serious(page)
     link.click()
     page.wait_for_selector(".rv-item")
     settled(page)
@@ -152,6 +161,7 @@ def test_after_the_download_the_page_says_what_comes_next_and_keeps_saying_it(pa
     assert "北京时间）：下一步把 cd-electronics.yaml 放进仓库的 reviews/2018/ 文件夹（见上），或交给市科协管理员提交；" in said
     assert said.endswith("文件原样合并、网站更新后再打开本页，本草稿自动清除。")
     _shots(page, "generated", "#rv-review-file-generated")
+    assert not _serious(page)
     # Kept with the draft: a reload says it again.
     page.reload()
     page.wait_for_selector(".rv-item")
