@@ -106,15 +106,33 @@ def _fields(item: BaseModel, only: tuple[str, ...] | None = None) -> list[tuple[
     return out
 
 
-def _evidence(site: SiteData, folder: str, refs: list[str]) -> list[dict[str, str | None]]:
+def _evidence(site: SiteData, folder: str, refs: list[tuple[str, str]]) -> list[dict[str, str | None]]:
     """Each cited material with where it opens, as the report pages link it: web addresses as
     they are (http/https only), files of the society's folder on the repository's site; anything
-    else (javascript:, data:, an absolute path: the check refuses them) opens nowhere."""
+    else (javascript:, data:, an absolute path: the check refuses them) opens nowhere. `about`
+    names the part of the item it proves (None: the item itself)."""
     out: list[dict[str, str | None]] = []
-    for ref in refs:
+    for about, ref in refs:
         file = evidence_file(ref)
         href = ref if is_web_url(ref) else site.source_url(posixpath.join(folder, file)) if file else None
-        out.append({"text": ref, "href": href})
+        out.append({"text": ref, "href": href, "about": about or None})
+    return out
+
+
+def _cited(model: BaseModel, about: str = "") -> list[tuple[str, str]]:
+    """Every evidence reference the item carries, wherever nested (an achievement's of a research
+    report), each with what it proves: blank for the item's own, else the part it belongs to."""
+    out: list[tuple[str, str]] = []
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if name == "evidence":
+            out.extend((about, str(ref)) for ref in value or [])
+            continue
+        parts = value if isinstance(value, list) else [value]
+        models = [v for v in parts if isinstance(v, BaseModel)]
+        for n, part in enumerate(models, 1):
+            title = (info.title or name) + (f" {n}" if len(models) > 1 else "")
+            out.extend(_cited(part, f"{about}{title}（{_shown(part)}）"))
     return out
 
 
@@ -208,8 +226,7 @@ def case_data(site: SiteData, doc: ReportDoc) -> dict[str, Any]:
                 # a claim's (enterprise_platform_registered) is a field's key, shown to nobody.
                 "own_id": only is None,
                 "fields": _fields(model, only),
-                "evidence": _evidence(site, posixpath.dirname(doc.file), list(getattr(model, "evidence", []) or [])
-                                      if only is None else []),
+                "evidence": _evidence(site, posixpath.dirname(doc.file), _cited(model) if only is None else []),
                 "findings": [_finding(findings[i], _field_title(model, findings[i].path, len(path))) for i in own]})
         areas.append({"key": area, "number": numbers[area], "title": site.area_titles(year)[area],
                       "items": entries})

@@ -62,8 +62,11 @@ def test_a_2017_mark_pays_nothing_without_an_annual_conference_that_earns(societ
     assert (LACKING if society == "cd-case" else HELD) in mark.note
     assert mark.clause == "5.1"
     assert sum(x.points for x in lines if x.clause == "5.1") == 0
-    # The marks themselves are still shown, as the experts gave them.
-    assert ("4、4.5" if society == "cd-case" else "5、5") in mark.note
+    # The marks themselves are still shown, as the experts gave them, said not to count: no
+    # average of them (「平均数 4.25」 read as a score of a conference the report does not have).
+    marks = "4、4.5" if society == "cd-case" else "5、5"
+    assert mark.note.endswith(f"；2 位专家的评分（{marks}）不计入"), mark.note
+    assert "平均数" not in mark.note
 
 
 def test_a_2018_mark_follows_its_unverified_conference_through_the_cycle() -> None:
@@ -192,6 +195,7 @@ def test_the_workbench_pays_no_mark_without_an_item_of_its_clause() -> None:
     for key, case, js in zip(keys, cases, json.loads(done.stdout), strict=True):
         assert js["assessed"] == {"event-quality": 0}, key
         assert js["unjudged"] == {"event-quality": True}, key
+        assert js["judged"] == {"event-quality": False}, key  # said before any mark, too
         assert js["total"] == evaluations[key].total, key
         assert case["plan"]["assessed"][0]["judges"] == "综合性学术年会"
         # The workbench says why as evaluate does: no conference, or one that does not earn now.
@@ -206,3 +210,4 @@ def test_the_workbench_pays_no_mark_without_an_item_of_its_clause() -> None:
     [js] = json.loads(done.stdout)
     assert js["assessed"] == {"event-quality": 5}
     assert js["unjudged"] == {}
+    assert js["judged"] == {"event-quality": True}

@@ -334,3 +334,44 @@ def test_an_objection_id_of_digits_is_coded_once_and_no_date_is_touched(tree: Pa
     site = _site(tree)
     said = phase.material_said(site, YEAR, "cd-tcm")
     assert said.count("<code>") == said.count("允许本学会更正报告的异议 <code>1</code>（受理中）") >= 1
+
+
+def test_evidence_nested_in_an_item_is_listed_with_the_part_it_proves(tmp_path: Path) -> None:
+    """A research report's evidence sits on each achievement (`achievements[].evidence`): the
+    workbench showed 「成果认定　认定方式：促成问题解决……」 and no link, while the report page
+    linked it. Every reference the item carries is listed, the nested ones with their part, and
+    only web addresses and the society's files open."""
+    tree = base_tree(tmp_path / "tree")
+    path = tree / "submissions" / SOCIETY / f"{YEAR}.yaml"
+    web = "          - https://example.org/cast-sample/cd-mech-eng/2018/rpt-hub-policy"
+    text = path.read_text("utf-8")
+    assert web in text
+    path.write_text(text.replace(web, web + '\n          - "javascript:alert(6)"', 1), "utf-8")
+    site = _site(tree)
+    case = workbench.case_data(site, site.repo.reports[(SOCIETY, YEAR)])
+    [item] = [i for a in case["areas"] for i in a["items"] if i["id"] == "rpt-equipment-hub"]
+    about = "成果认定（认定方式：采纳或形成政策，成果日期：2018-03-20）"
+    assert item["evidence"] == [
+        {"text": "https://example.org/cast-sample/cd-mech-eng/2018/rpt-hub-policy",
+         "href": "https://example.org/cast-sample/cd-mech-eng/2018/rpt-hub-policy", "about": about},
+        {"text": "javascript:alert(6)", "href": None, "about": about}]
+    # An item's own evidence names no part; every kind of item in the sample lists what it cites.
+    [service] = [i for a in case["areas"] for i in a["items"] if i["id"] == "svc-motor-rd"]
+    assert service["evidence"]
+    assert all(e["about"] is None for e in service["evidence"])
+
+
+def _refs(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [r for k, v in value.items() for r in (list(v) if k == "evidence" else _refs(v))]
+    return [r for v in value for r in _refs(v)] if isinstance(value, list) else []
+
+
+def test_every_reference_of_every_report_is_on_the_workbench(tree: Path) -> None:
+    """Every area's kinds of item, however nested their evidence: the workbench lists each
+    reference the report cites, as many as the report file holds."""
+    site = _site(tree)
+    for doc in site.repo.reports.values():
+        case = workbench.case_data(site, doc)
+        listed = sorted(e["text"] for a in case["areas"] for i in a["items"] for e in i["evidence"])
+        assert listed == sorted(_refs(doc.report.model_dump(mode="json"))), doc.file

@@ -134,8 +134,10 @@
     var name = opts.path.split("/").pop();
     var save = el("button", { type: "button", class: "rf-button rf-primary", id: opts.id + "-download",
       text: "下载" + opts.label, on: { click: function () {
-        if (!blocked) download(name, area.value);
-        else if (box.onBlocked) box.onBlocked();
+        if (!blocked) {
+          download(name, area.value);
+          if (opts.downloaded) opts.downloaded(area.value);
+        } else if (box.onBlocked) box.onBlocked();
       } } });
     var copy = el("button", { type: "button", class: "rf-button", text: "复制内容", on: { click: function () {
       area.select();
@@ -157,6 +159,10 @@
     box.appendChild(area);
     box.appendChild(el("div", { class: "rf-actions" }, [save, copy, why, status]));
     box.appendChild(where);
+    // After a download (`opts.generated()`: {at, text} of the last file given, kept with the
+    // draft): what comes next, or that the draft changed since and the file lacks it.
+    var generated = el("p", { class: "rv-generated", id: opts.id + "-generated", role: "status", hidden: true });
+    box.appendChild(generated);
     // Nobody listed takes the file (no admin, or no list the site could read): the sentences
     // above send it to 市科协管理员, reached as the association publishes it.
     if (!config.submitters || !config.submitters.admins.length) {
@@ -174,6 +180,13 @@
       var pending = (more && more.pending) || [];
       var warned = (more && more.warnings) || [];
       area.value = text;
+      var given = opts.generated ? opts.generated() : null;
+      var next = !given ? "" : given.text === text
+        ? "已生成文件（" + given.at + "）：下一步把 " + name + " 放进仓库的 " + opts.path.slice(0, opts.path.length - name.length) +
+          " 文件夹（见上），或交给" + handTo(config.submitters) + "提交；文件原样合并、网站更新后再打开本页，本草稿自动清除。"
+        : "已于 " + given.at + " 生成文件，此后本草稿又有改动：那份文件不含这些改动，请重新下载。";
+      if (generated.textContent !== next) generated.textContent = next;
+      generated.hidden = !next;
       RF.clear(warnings);
       warned.forEach(function (w) { warnings.appendChild(el("li", {}, [el("strong", { text: "警告：" }), w])); });
       warnings.hidden = !warned.length;
@@ -207,6 +220,13 @@
         github.appendChild(document.createTextNode("下载文件后交给仓库管理员，放在 " + opts.path + "。"));
         return;
       }
+      var who = whoCan(config.submitters, opts.author ? opts.author() : "");
+      if (!who.route) {
+        // A pull request the ownership check refuses is no route: no link to start one.
+        github.appendChild(el("strong", { class: "rv-who rv-who-not", text: who.not }));
+        if (who.text) github.appendChild(el("span", { class: "rv-who", text: who.text }));
+        return;
+      }
       var base = config.repo_url + "/" + (opts.exists ? "edit" : "new") + "/" + encodeURIComponent(config.branch);
       var url = opts.exists ? base + "/" + opts.path
         : base + "?filename=" + encodeURIComponent(opts.path) + "&value=" + encodeURIComponent(text);
@@ -217,9 +237,7 @@
       github.appendChild(document.createTextNode(fits && !opts.exists
         ? "：内容已经填好，在打开的页面底部选择“Create a new branch”并发起拉取请求。"
         : "：先点“复制内容”，在打开的页面里全选、粘贴替换原有内容，再选择“Create a new branch”并发起拉取请求。"));
-      var who = whoCan(config.submitters, opts.author ? opts.author() : "");
       github.appendChild(el("span", { class: "rv-who", text: who.text }));
-      if (who.not) github.appendChild(el("strong", { class: "rv-who rv-who-not", text: who.not }));
     };
     return box;
   };
@@ -229,25 +247,35 @@
    * was built with names any. */
   function whereItGoes(path, name, exists, submitters) {
     var folder = path.slice(0, path.length - name.length);
-    var admins = submitters && submitters.admins.length ? "管理员（" + submitters.admins.join("、") + "）" : "市科协管理员";
+    var admins = handTo(submitters);
     return "下载的 " + name + " 放在仓库的 " + folder + " 文件夹中：在 GitHub 上先打开这个文件夹，再用“Add file → Upload files”上传" +
       (exists ? "（替换其中的同名文件）" : "") + "；或把文件交给" + admins + "提交。";
   }
 
+  /* Whom to hand a downloaded file to: the administrators the admin list names, else the
+   * association's (reached as it publishes its contact, shown beside when nobody is named). */
+  function handTo(submitters) {
+    return submitters && submitters.admins.length ? "管理员（" + submitters.admins.join("、") + "）" : "市科协管理员";
+  }
+
   /* Who can take the GitHub route (the pull request must pass the ownership check), in words:
-   * the admins and reviewers of the admin list the site was built with (`text`), and, when the
-   * reviewer named on top is not one of them or nobody is, what to do instead (`not`). */
+   * the admins and reviewers of the admin list the site was built with (`text`); whether the
+   * route is one (`route`: someone is listed, and the reviewer named on top is not known to be
+   * outside the list), and when it is not, why and whom to hand the file to instead (`not`). */
   function whoCan(submitters, login) {
+    var none = "，所以这里不给出 GitHub 上的链接：请下载文件交给" + handTo(submitters) + "提交。";
     if (!submitters) {
-      return { text: "", not: "网站构建时管理员名单无法读取，这样的拉取请求暂时通不过“文件夹权限”检查：请下载文件交给市科协管理员。" };
+      return { route: false, text: "", not: "网站构建时管理员名单无法读取，从 GitHub 发起的拉取请求暂时通不过“文件夹权限”检查" + none };
     }
     var listed = submitters.admins.concat(submitters.reviewers);
     var said = "只有 " + submitters.file + " 中列出的管理员（admins）和核查人员（reviewers）用自己的 GitHub 账号发起的拉取请求" +
-      "能通过“文件夹权限”检查；其他人请下载文件交给市科协管理员，或请管理员把自己的用户名加入 reviewers。";
-    if (!listed.length) return { text: said, not: "名单中目前还没有人：请下载文件交给管理员提交。" };
-    if (!login) return { text: said, not: "" };
+      "能通过“文件夹权限”检查；其他人请下载文件交给" + handTo(submitters) + "，或请管理员把自己的用户名加入 reviewers。";
+    if (!listed.length) {
+      return { route: false, text: said, not: "名单中目前还没有人，从 GitHub 发起的拉取请求都会被“文件夹权限”检查拒绝" + none };
+    }
+    if (!login) return { route: true, text: said, not: "" };
     var known = listed.some(function (name) { return name.toLowerCase() === login.toLowerCase(); });
-    return known ? { text: said + "上方的核查人 " + login + " 在名单中。", not: "" }
-      : { text: said, not: "上方的核查人 " + login + " 不在名单中：请下载文件交给管理员提交。" };
+    return known ? { route: true, text: said + "上方的核查人 " + login + " 在名单中。", not: "" }
+      : { route: false, text: said, not: "上方的核查人 " + login + " 不在名单中，用这个账号发起的拉取请求会被“文件夹权限”检查拒绝" + none };
   }
 })();

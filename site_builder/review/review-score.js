@@ -95,7 +95,8 @@
   };
 
   /* {total, tier, subtotals: {area: points}, items: {id: points}, assessed: {criterion: points},
-   * unjudged: {criterion: true} (marked, but no item of its clause earns)} under `review`:
+   * unjudged: {criterion: true} (marked, but no item of its clause earns), judged: {criterion:
+ * whether an item of its clause earns, marked or not}} under `review`:
    * {items: {id: status}, rest: bool or {id: true} (RV.restCovers), marks: [{criterion, expert, mark}]}. */
   RV.score = function (plan, review, strict) {
     var used = {};
@@ -118,8 +119,10 @@
     });
     var assessed = {};
     var unjudged = {};
+    var judging = {};
     plan.assessed.forEach(function (c) {
       var judged = earned.some(function (u) { return u.area === c.area && RV.judges(c, u.clause); });
+      judging[c.id] = judged;
       var points = RV.assessedPoints(c, review.marks || [], plan.report_errors, judged);
       if (points === null) return;
       if (!judged) unjudged[c.id] = true;
@@ -134,7 +137,7 @@
     });
     var tier = plan.tiers.filter(function (t) { return total >= t.min_total; })[0];
     return { total: total, tier: tier ? tier.tier : plan.unranked, subtotals: subtotals,
-             items: items, assessed: assessed, unjudged: unjudged };
+             items: items, assessed: assessed, unjudged: unjudged, judged: judging };
   };
 
   if (typeof module === "object" && module.exports) module.exports = RV;

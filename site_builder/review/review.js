@@ -24,6 +24,7 @@
   // The button that opens a finalized year again, and what the page says to press after a reload
   // (W-REVIEW-ITEM-CHANGED names it too: tests/test_verdict_binding.py holds the two together).
   var REOPEN_LABEL = "重新核查本年度（管理员）";
+  var DRAFT_MARK = "（有草稿）";  // after a society in the list: this browser keeps its draft
   var app = { config: null, schemas: {}, validators: {}, caseData: null, state: null, year: null, reopened: {} };
 
   function labelOf(pairs, code) {
@@ -58,6 +59,52 @@
 
   function reviewer() {
     return (RF.stored(REVIEWER) || "").trim();
+  }
+
+  /* The reports this browser keeps a review draft of ([{year, society}], by the drafts' keys
+   * rv-draft-<year>-<society>): coming back without a link, the page says where they are. */
+  function draftsKept() {
+    var out = [];
+    try {
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var m = /^rv-draft-(\d{4})-([a-z0-9-]+)$/.exec(window.localStorage.key(i) || "");
+        var y = m ? yearConfig(Number(m[1])) : null;
+        var s = y ? y.societies.filter(function (x) { return x.id === m[2]; })[0] : null;
+        if (s) out.push({ year: y.year, society: s.id, name: s.name });
+      }
+    } catch (err) {
+      return [];  // the browser keeps nothing here: no draft either
+    }
+    return out.sort(function (a, b) { return b.year - a.year || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); });
+  }
+
+  function dropDraft() {
+    RF.store(draftKey(), null);
+    showDrafts();
+  }
+
+  function hasDraft(year, society) {
+    return !!RF.stored("rv-draft-" + year + "-" + society);
+  }
+
+  /* The line on top listing this browser's drafts, each a link to its report (redrawn only when
+   * the list changes: it is redone after each saved change). */
+  function showDrafts() {
+    var line = document.getElementById("rv-drafts");
+    if (!line) return;
+    var kept = draftsKept();
+    var now = JSON.stringify(kept);
+    if (line.dataset.kept === now) return;
+    line.dataset.kept = now;
+    RF.clear(line);
+    line.hidden = !kept.length;
+    if (!kept.length) return;
+    line.appendChild(document.createTextNode("本浏览器中有未提交的核查草稿："));
+    kept.forEach(function (d, i) {
+      if (i) line.appendChild(document.createTextNode("、"));
+      line.appendChild(el("a", { href: "#" + d.year + "/" + d.society, text: d.year + " 年度" + d.name }));
+    });
+    line.appendChild(document.createTextNode("。点名称继续；文件合并、网站更新后再打开，与仓库中的记录相同的草稿自动清除。"));
   }
 
   /* Whether `name` is a GitHub user name, as the model requires of a reviewer. */
@@ -152,7 +199,9 @@
    * the site was rebuilt), the draft is not restored over it without asking, and a merge adds
    * only what the draft changed since its start (RV.recordsApart). */
   function save() {
-    RF.store(draftKey(), JSON.stringify({ base: app.base, record: app.record, state: app.state }));
+    RF.store(draftKey(), JSON.stringify({ base: app.base, record: app.record, state: app.state,
+      generated: app.generated || null }));
+    showDrafts();
   }
 
   /* Another tab or window of this browser wrote the draft of the report open here (the `storage`
@@ -622,7 +671,8 @@
     if (!option || !states) return;
     var c = progressCounts();
     var state = !c.started ? states.not_started : c.decided === c.items && !c.waiting ? states.done : states.partly;
-    var text = app.caseData.name + "：" + state + (c.waiting ? "，待补充材料 " + c.waiting + " 项" : "");
+    var text = app.caseData.name + "：" + state + (c.waiting ? "，待补充材料 " + c.waiting + " 项" : "") +
+      (hasDraft(app.year, app.caseData.society) ? DRAFT_MARK : "");
     if (option.textContent !== text) option.textContent = text;
   }
 
@@ -741,7 +791,8 @@
       var points = now.assessed[c.id];
       var found = RV.marksFor(c, verdicts().marks);
       // As evaluate says it (expert_marks.py): a mark pays only beside an item of its clause that earns.
-      line.textContent = points === undefined ? "尚无评分。"
+      // Before any mark, a criterion no item earns under says so: marks for it would pay nothing.
+      line.textContent = points === undefined ? (now.judged[c.id] ? "尚无评分。" : c.unjudged + "，此时给出的专家评分记 0 分。")
         : now.unjudged[c.id] ? c.unjudged + "，专家评分记 0 分（已有 " +
           found.kept.length + " 位专家评分）。"
           : found.kept.length < c.min_experts ? "已有 " + found.kept.length + " 位专家评分，至少需要 " + c.min_experts + " 位：暂计 0 分。"
@@ -936,7 +987,9 @@
     });
     var evidence = item.evidence.length ? el("ul", { class: "rv-evidence" }, item.evidence.map(function (e) {
       var safe = typeof e.href === "string" && /^https?:\/\//i.test(e.href);
-      return el("li", {}, [safe ? el("a", { href: e.href, target: "_blank", rel: "noopener noreferrer", text: e.text })
+      // Evidence of a part of the item (a research report's achievement) says which part it proves.
+      return el("li", {}, [e.about ? el("span", { class: "rv-about", text: e.about + "：" }) : null,
+        safe ? el("a", { href: e.href, target: "_blank", rel: "noopener noreferrer", text: e.text })
         : el("span", { text: e.text + "（仓库中找不到可打开的地址）" })]);
     })) : null;
     var findings = item.findings.length ? el("ul", { class: "rv-findings" }, item.findings.map(findingNode)) : null;
@@ -1046,7 +1099,7 @@
     if (!draft) return { state: null, conflict: false };
     var record = stateFrom(data.review);
     if (choice === "repository" || sameFile(draft.state, record)) {
-      RF.store(draftKey(), null);
+      dropDraft();
       return { state: null, conflict: false };
     }
     // The record the draft began on, when it kept it (and it is the one its fingerprint names).
@@ -1113,11 +1166,18 @@
       added.length ? el("p", { text: "草稿开始后新给出、仓库中的记录没有的 " + added.length + " 条（合并时加进来）：" }) : null,
       added.length ? listOf(added, "rv-apart-added") : null,
       apart.revived.length ? el("p", { text: "草稿开始时仓库中有、其后已从仓库中删除的 " + apart.revived.length +
-        " 条（例如管理员撤回的结论或评分；合并时不加回，用草稿替换仓库中的记录会把它们加回）：" }) : null,
+        " 条（例如管理员撤回的结论或评分；" + (added.length ? "合并时不加回" : "使用仓库中的新记录时不加回") +
+        "，用草稿替换仓库中的记录会把它们加回）：" }) : null,
       apart.revived.length ? listOf(apart.revived.map(recordSaid), "rv-apart-revived") : null,
-      notApplied.length ? el("p", { text: "草稿中以下 " + notApplied.length + " 条合并时不采用（两处对同一项目或同一位专家的同一评分项" +
-        "记的不同时，合并保留仓库中的；需要时可在合并后重新给出）：" }) : null,
+      notApplied.length ? el("p", { text: added.length
+        ? "草稿中以下 " + notApplied.length + " 条合并时不采用（两处对同一项目或同一位专家的同一评分项" +
+          "记的不同时，合并保留仓库中的；需要时可在合并后重新给出）："
+        : "草稿中以下 " + notApplied.length + " 条与仓库中的记录不同（两处对同一项目或同一位专家的同一评分项记的不同；" +
+          "使用仓库中的新记录时以仓库中的为准，需要时可在之后重新给出）：" }) : null,
       notApplied.length ? listOf(notApplied, "rv-apart-not-merged") : null,
+      // No merge to offer: it would add nothing (the earlier text spoke of a merge not on offer).
+      added.length ? null : el("p", { id: "rv-conflict-no-merge", text: "草稿开始后没有新给出仓库中的记录没有的结论或评分，" +
+        "合并不会加上任何内容，所以这里没有“合并”一项。" }),
       el("p", { text: "请选择：" }),
       el("div", { class: "rf-actions" }, [
         added.length ? el("button", { type: "button", class: "rf-button rf-primary", id: "rv-conflict-merge",
@@ -1174,6 +1234,9 @@
     app.record = data.review || null;
     var found = draftFor(data, readOnly, choice);
     var draft = found.state;
+    // The file last given from this draft (when, and its text), kept with it.
+    var kept = draft && !found.conflict ? storedDraft() : null;
+    app.generated = kept && kept.generated && typeof kept.generated.text === "string" ? kept.generated : null;
     app.state = draft && !found.conflict ? draft : stateFrom(data.review);
     if (app.state === draft) unbound(draft, stateFrom(data.review));
     // The draft (or the merge) now goes on from the record as it is.
@@ -1209,7 +1272,7 @@
         el("button", { type: "button", class: "rf-button", text: "丢弃草稿，重新载入仓库中的记录", on: { click: function () {
           if (!window.confirm("丢弃本浏览器中" + data.name + " " + data.year + " 年度核查草稿的全部改动（结论、理由和专家评分），" +
             "重新载入仓库中的记录吗？丢弃后不能恢复。")) return;
-          RF.store(draftKey(), null);
+          dropDraft();
           showCase(data, readOnly);
         } } })]));
     }
@@ -1273,7 +1336,15 @@
     app.output = null;
     if (!readOnly) {
       app.output = RV.outputBox({ config: app.config, id: "rv-review-file", label: "核查记录文件",
-        path: data.review_file, exists: !!(data.review || data.review_sha256), reveal: reveal, author: reviewer });
+        path: data.review_file, exists: !!(data.review || data.review_sha256), reveal: reveal, author: reviewer,
+        generated: function () { return app.generated; },
+        downloaded: function (text) {
+          // Beijing time, as the page's dates are.
+          var at = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace("T", " ") + "，北京时间";
+          app.generated = { at: at, text: text };
+          save();
+          refresh();
+        } });
       box.appendChild(app.output);
     }
     box.appendChild(el("p", { id: "rv-bar", class: "rv-bar", "aria-hidden": "true" }));
@@ -1614,8 +1685,10 @@
     select.appendChild(el("option", { value: "", text: "（选择学会）" }));
     y.societies.forEach(function (s) {
       select.appendChild(el("option", { value: s.id, selected: s.id === society,
-        text: s.name + "：" + s.state + (s.requested ? "，待补充材料 " + s.requested + " 项" : "") }));
+        text: s.name + "：" + s.state + (s.requested ? "，待补充材料 " + s.requested + " 项" : "") +
+          (hasDraft(year, s.id) ? DRAFT_MARK : "") }));
     });
+    showDrafts();
     var objections = document.getElementById("rv-objections");
     RF.clear(objections);
     objections.appendChild(objectionsNode(y, y.final));  // a finalized year's objections stay as they were
@@ -1732,6 +1805,7 @@
       el("div", { class: "rv-pick-field" }, [date, fieldMessage("rv-date"), el("p", { id: "rv-date-note", class: "rv-note",
         text: "用于此后给出的结论和专家评分；已经给出的保留各自的日期（写在每项结论旁），改这里不会改变它们。" })])]));
     mount.appendChild(el("p", { id: "rv-link-note", class: "rv-link-note", role: "status", hidden: true }));
+    mount.appendChild(el("p", { id: "rv-drafts", class: "rv-draft rv-drafts", hidden: true }));
     mount.appendChild(el("p", { id: "rv-phase", class: "rv-phase", "aria-live": "polite" }));
     mount.appendChild(el("div", { id: "rv-reopen", class: "rv-reopen", hidden: true }));
     mount.appendChild(el("div", { id: "rv-case" }));

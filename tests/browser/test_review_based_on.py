@@ -197,9 +197,14 @@ def test_the_github_route_says_who_can_take_it(page, base: str) -> None:
     assert "管理员（admins）和核查人员（reviewers）" in said
     assert f"核查人 {STAFF} 在名单中" in said
     assert page.locator("#rv-review-file .rv-who-not").count() == 0
+    assert page.locator("#rv-review-file .rv-github a").count() == 1
     page.fill("#rv-reviewer", "someone-else")
+    # A pull request the ownership check refuses is offered no more, and the file's taker is named.
     assert page.locator("#rv-review-file .rv-who-not").inner_text() == (
-        "上方的核查人 someone-else 不在名单中：请下载文件交给管理员提交。")
+        "上方的核查人 someone-else 不在名单中，用这个账号发起的拉取请求会被“文件夹权限”检查拒绝，"
+        "所以这里不给出 GitHub 上的链接：请下载文件交给管理员（cast-admin）提交。")
+    assert page.locator("#rv-review-file .rv-github a").count() == 0
+    page.fill("#rv-reviewer", STAFF)
     # The objections file goes the same way.
     page.click("#rv-add-objection")
     box = page.locator(".rv-objection").last

@@ -119,7 +119,12 @@ def assessed_lines(report_errors: list[Finding], standing: Standing, points: Rub
         if not any(line.points > 0 for line in judged):
             # An item held back (not yet verified, refused, short of its category) is there: said
             # so, lest an expert read that the report has no such item.
+            # No average of marks that count nothing: it read as a score of an item not there.
+            shown = "、".join(f"{m.mark:g}" for m in marks)
+            given = f"{len(marks)} 位专家的评分（{shown}）不计入" if marks else "评分不计入"
+            if dropped:
+                given += f"，另有 {dropped} 个分数有错误（如超出范围）"
             value, said = 0.0, (f"不计分：{unjudged_words(judged_items(criterion, rules, points), bool(judged))}"
-                                f"（条款 {criterion.clause}）；{said}")
+                                f"（条款 {criterion.clause}）；{given}")
         lines.append(ScoreLine(**fields, points=value, note=f"专家评分（{criterion.label}）：{said}"))
     return lines
