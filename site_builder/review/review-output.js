@@ -248,6 +248,12 @@
   function whereItGoes(path, name, exists, submitters) {
     var folder = path.slice(0, path.length - name.length);
     var admins = handTo(submitters);
+    // Nobody on the list (or the list unread): an upload on GitHub fails the ownership check as a
+    // link's pull request does, so the file only goes through an administrator.
+    if (!submitters || !submitters.admins.concat(submitters.reviewers).length) {
+      return "下载的 " + name + " 请交给" + admins + "提交，由管理员放进仓库的 " + folder + " 文件夹" +
+        (exists ? "（替换其中的同名文件）" : "") + "。";
+    }
     return "下载的 " + name + " 放在仓库的 " + folder + " 文件夹中：在 GitHub 上先打开这个文件夹，再用“Add file → Upload files”上传" +
       (exists ? "（替换其中的同名文件）" : "") + "；或把文件交给" + admins + "提交。";
   }

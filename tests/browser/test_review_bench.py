@@ -181,12 +181,12 @@ def test_the_first_choice_beside_a_verdict_of_its_own_says_the_rest_verifies_the
 
 
 def test_the_download_says_where_the_file_goes(page, base: str) -> None:
-    """The sample's admin list names nobody: the file goes to the association's administrator."""
+    """The sample's admin list names nobody: the file goes to the association's administrator
+    (an upload on GitHub would fail the ownership check as a link's pull request would)."""
     _open(page, base, "cd-tcm")
     where = page.locator("#rv-review-file-where")
     assert where.inner_text() == (
-        "下载的 cd-tcm.yaml 放在仓库的 reviews/2018/ 文件夹中：在 GitHub 上先打开这个文件夹，"
-        "再用“Add file → Upload files”上传（替换其中的同名文件）；或把文件交给市科协管理员提交。")
+        "下载的 cd-tcm.yaml 请交给市科协管理员提交，由管理员放进仓库的 reviews/2018/ 文件夹（替换其中的同名文件）。")
     assert where.get_attribute("id") in (page.get_attribute("#rv-review-file-download", "aria-describedby") or "").split()
     _shots(page, "where", "#rv-review-file .rf-actions")  # ends at 390 px
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
