@@ -32,6 +32,7 @@ from validators.evaluation.reports import (
     ranking_header,
     ranking_rows,
 )
+from validators.evaluation.scoring import Evaluation
 from validators.models.labelled import LabelledEnum
 from validators.schema import json_schema_text
 
@@ -49,11 +50,12 @@ def _json(data: Any) -> str:
 def _evaluations(site: SiteData) -> str:
     """The data of `evaluate --format json`, written compactly, and of each evaluation the 备注
     and the year's phase the ranking table gives it, and how many of its `warnings` the 备注 leaves
-    out (keys added to those records, none changed)."""
+    out, null where its results file recorded no such count (keys added to those records, none
+    changed)."""
     return _json({"evaluations": [{**e.to_dict(), "name": name_of(site.repo, e.society),
                                    REMARK_KEY: remark(site, e.year, e.society, findings_note(e)),
                                    PHASE_KEY: phase_words(site, e.year),
-                                   ASSOCIATION_WARNINGS_KEY: e.association_warnings}
+                                   ASSOCIATION_WARNINGS_KEY: _left_out(site, e)}
                                   for e in ranked(site.evaluations)]})
 
 
@@ -172,19 +174,36 @@ REMARK_KEY = "remark"
 ASSOCIATION_WARNINGS_KEY = "association_warnings"
 # The ranking table's column of that count, after PHASE (an addition, as PHASE).
 ASSOCIATION_WARNINGS = "备注不计入的警告数"
+RANKINGS_SHEET = "排名和各领域得分"
+
+
+def _unrecorded_years(site: SiteData) -> list[int]:
+    """The frozen years whose results file recorded no count of the warnings the 备注 leaves out
+    (finalized before the rule, as 2017's was until a `finalize --replace`): their 备注 counts
+    every warning."""
+    return sorted(year for year, frozen in site.frozen.items() if frozen.association_warnings is None)
+
+
+def _left_out(site: SiteData, e: Evaluation) -> int | None:
+    """How many of `e`'s warnings its 备注 leaves out; None where its year's results file recorded
+    no such count (a 0 there read as a real zero once filtered or summed)."""
+    frozen = site.frozen.get(e.year)
+    return None if frozen is not None and frozen.association_warnings is None else e.association_warnings
 
 
 def _rankings_table(site: SiteData) -> Table:
     """Every year's ranking: the 备注 as the rankings page says it (`remarks.remark`, unlinked),
     then the year's phase, so that a year still on notice is not read as final, then how many
-    warnings the 备注 leaves out (evaluations.json's `association_warnings`)."""
+    warnings the 备注 leaves out (evaluations.json's `association_warnings`), 不详 where its
+    results file recorded none, as the item tables' last column says it."""
     rows: list[list[object]] = []
-    left_out = {(e.year, e.society): e.association_warnings for e in site.evaluations}
+    left_out = {(e.year, e.society): _left_out(site, e) for e in site.evaluations}
     for row in ranking_rows(site.evaluations, site.repo):
         year, society, note = int(str(row[0])), str(row[2]), str(row[-1])
+        count = left_out[year, society]
         rows.append([*row[:-1], remark(site, year, society, note), phase_words(site, year),
-                     left_out[year, society]])
-    return Table("evaluations.csv", "排名和各领域得分", RANKINGS_LABEL,
+                     NOT_RECORDED if count is None else count])
+    return Table("evaluations.csv", RANKINGS_SHEET, RANKINGS_LABEL,
                  [*ranking_header(site.evaluations, site.repo.root), PHASE, ASSOCIATION_WARNINGS], rows)
 
 
@@ -247,12 +266,13 @@ def _blank_workbooks(site: SiteData) -> str:
 def _counted_all(site: SiteData) -> str:
     """The frozen years whose results file recorded no count of the warnings the 备注 leaves out
     (finalized before the rule, as 2017's was until a `finalize --replace`), named as the rankings
-    page says of each (rankings._not_counted): their 备注 counts every warning and the column is 0.
-    Empty when every frozen year recorded it."""
-    years = sorted(year for year, frozen in site.frozen.items() if frozen.association_warnings is None)
+    page says of each (rankings._not_counted): their 备注 counts every warning and the column says
+    不详 (null in evaluations.json). Empty when every frozen year recorded it."""
+    years = _unrecorded_years(site)
     if not years:
         return ""
-    return f"（定稿时没有记录这一个数的年度：{'、'.join(f'{year} 年度' for year in years)}，备注计入全部警告，此列为 0）"
+    return (f"（定稿时没有记录这一个数的年度：{'、'.join(f'{year} 年度' for year in years)}，"
+            f"备注计入全部警告，此列写“{NOT_RECORDED}”）")
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
@@ -278,7 +298,7 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  f"备注中的警告数不计等待市科协或其他学会的提示，最后一列“{ASSOCIATION_WARNINGS}”是这类提示的个数"
                  f"{_counted_all(site)}；"
                  f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code>、"
-                 f"<code>{ASSOCIATION_WARNINGS_KEY}</code> 与此相同（检查给出的警告总数是 <code>warnings</code>）。"
+                 f"<code>{ASSOCIATION_WARNINGS_KEY}</code> 与此相同（“{NOT_RECORDED}”时为 null；检查给出的警告总数是 <code>warnings</code>）。"
                  "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
                  + table([Column("文件"), Column("内容"), Column("大小", numeric=True)], rows,
                          label="下载文件", key=(0, 1), cards=True) + "\n")

@@ -147,17 +147,43 @@ def test_the_evaluations_download_says_how_many_warnings_its_remark_leaves_out(
     “0 个警告”, with nothing saying why: its records say how many the 备注 leaves out."""
     evaluations = json.loads(str(published["evaluations.json"]))["evaluations"]
     left_out = {(e["year"], e["society"]): e[downloads.ASSOCIATION_WARNINGS_KEY] for e in evaluations}
-    assert left_out == {(e.year, e.society): e.association_warnings for e in site.evaluations}
+    assert left_out == {(e.year, e.society): e.association_warnings if e.year == 2018 else None  # 2017 recorded none
+                        for e in site.evaluations}
     computer = next(e for e in evaluations if (e["year"], e["society"]) == (2018, "cd-computer"))
     assert (computer["warnings"], computer[downloads.ASSOCIATION_WARNINGS_KEY]) == (1, 1)
     assert computer[downloads.REMARK_KEY].startswith("0 个错误，0 个警告")
     page = str(dict(downloads.pages(site))[downloads.PAGE])
     assert f"最后一列“{downloads.ASSOCIATION_WARNINGS}”是这类提示的个数" in page
-    assert f"<code>{downloads.ASSOCIATION_WARNINGS_KEY}</code> 与此相同（检查给出的警告总数是 <code>warnings</code>）" in page
+    assert f"<code>{downloads.ASSOCIATION_WARNINGS_KEY}</code> 与此相同（“不详”时为 null；检查给出的警告总数是 <code>warnings</code>）" in page
     assert "</code> 是<code>" not in page  # read “association_warnings 是warnings”
     # The frozen years that recorded no such count are named as they are: 2017's results file.
     assert site.frozen[2017].association_warnings is None
-    assert "（定稿时没有记录这一个数的年度：2017 年度，备注计入全部警告，此列为 0）" in page
+    assert "（定稿时没有记录这一个数的年度：2017 年度，备注计入全部警告，此列写“不详”）" in page
+
+
+def test_a_year_that_recorded_no_count_of_warnings_left_out_says_not_recorded_not_zero(
+        site: context.SiteData, published: dict[str, str | bytes]) -> None:
+    """Every 2017 row of evaluations.csv and of the workbook's sheet ended “最终结果,0”, and
+    evaluations.json said 0: its results file recorded no such count, and a 0 filtered or summed
+    reads as a real zero. It says 不详, as the item tables' 定稿后改动过 does, and null in JSON;
+    2018's (open) counts stay numbers, its zeros too."""
+    assert site.frozen[2017].association_warnings is None
+    records = _csv_records(published)
+    column = {(int(r["年度"]), r["学会 id"]): r[downloads.ASSOCIATION_WARNINGS] for r in records}
+    assert {said for (year, _), said in column.items() if year == 2017} == {"不详"}
+    assert {said for (year, _), said in column.items() if year == 2018} >= {"0", "1"}
+    data = published[downloads.WORKBOOK]
+    assert isinstance(data, bytes)
+    sheet = list(openpyxl.load_workbook(io.BytesIO(data))[downloads.RANKINGS_SHEET].iter_rows(values_only=True))
+    cells = {(row[0], row[2]): row[-1] for row in sheet[1:]}
+    assert {said for (year, _), said in cells.items() if year == 2017} == {"不详"}
+    assert {said for (year, _), said in cells.items() if year == 2018} >= {0, 1}  # numbers, not text
+    evaluations = json.loads(str(published["evaluations.json"]))["evaluations"]
+    by_year = {(e["year"], e["society"]): e[downloads.ASSOCIATION_WARNINGS_KEY] for e in evaluations}
+    assert {said for (year, _), said in by_year.items() if year == 2017} == {None}
+    assert all(isinstance(said, int) for (year, _), said in by_year.items() if year == 2018)
+    page = str(dict(downloads.pages(site))[downloads.PAGE])
+    assert "此列为 0" not in page
 
 
 def test_the_ranking_tables_say_how_many_warnings_the_remark_leaves_out_in_a_last_column(
@@ -165,9 +191,11 @@ def test_the_ranking_tables_say_how_many_warnings_the_remark_leaves_out_in_a_las
     """Only evaluations.json had the count: evaluations.csv and the workbook's sheet showed
     2018's cd-computer “0 个警告” beside its one warning, with 2017's counting the same warning."""
     records = _csv_records(published)
-    counts = {(int(r["年度"]), r["学会 id"]): int(r[downloads.ASSOCIATION_WARNINGS]) for r in records}
-    assert counts == {(e.year, e.society): e.association_warnings for e in site.evaluations}
-    assert (counts[2018, "cd-computer"], counts[2017, "cd-computer"]) == (1, 0)
+    counts: dict[tuple[int, str], object] = {
+        (int(r["年度"]), r["学会 id"]): int(r[downloads.ASSOCIATION_WARNINGS]) if r["年度"] == "2018"
+        else r[downloads.ASSOCIATION_WARNINGS] for r in records}
+    assert counts == {(e.year, e.society): e.association_warnings if e.year == 2018 else "不详" for e in site.evaluations}
+    assert (counts[2018, "cd-computer"], counts[2017, "cd-computer"]) == (1, "不详")  # 2017 recorded none
     data = published[downloads.WORKBOOK]
     assert isinstance(data, bytes)
     sheet = list(openpyxl.load_workbook(io.BytesIO(data))["排名和各领域得分"].iter_rows(values_only=True))

@@ -1055,3 +1055,11 @@ def test_the_downloads_page_names_no_year_that_recorded_its_count_of_warnings_le
     assert f"最后一列“{downloads.ASSOCIATION_WARNINGS}”是这类提示的个数；" in page
     assert "定稿时没有记录这一个数的年度" not in page
     assert "如 2017 年度" not in page
+    # The count recorded, the column and evaluations.json give it: numbers, none 不详 or null.
+    tables = {t.file: t for t in downloads.tables(site)}
+    column = [row[-1] for row in tables["evaluations.csv"].rows if row[0] == 2017]
+    assert 1 in column, column
+    assert all(isinstance(count, int) for count in column), column
+    said = {path: content for path, _, content in downloads.files(site)}["evaluations.json"]
+    records = json.loads(str(said))["evaluations"]
+    assert {e["society"]: e[downloads.ASSOCIATION_WARNINGS_KEY] for e in records if e["year"] == 2017}["cd-claim"] == 1
