@@ -264,15 +264,38 @@ def _blank_workbooks(site: SiteData) -> str:
 
 
 def _counted_all(site: SiteData) -> str:
-    """The frozen years whose results file recorded no count of the warnings the 备注 leaves out
-    (finalized before the rule, as 2017's was until a `finalize --replace`), named as the rankings
-    page says of each (rankings._not_counted): their 备注 counts every warning and the column says
-    不详 (null in evaluations.json). Empty when every frozen year recorded it."""
+    """The frozen years whose results file recorded no count of the warnings the 备注 leaves out,
+    named as the rankings page says of each (rankings._not_counted): their 备注 counts every
+    warning and the column says 不详. Empty when every frozen year recorded it."""
     years = _unrecorded_years(site)
     if not years:
         return ""
-    return (f"（定稿时没有记录这一个数的年度：{'、'.join(f'{year} 年度' for year in years)}，"
-            f"备注计入全部警告，此列写“{NOT_RECORDED}”）")
+    return (f"定稿时没有记录这一个数的年度（{'、'.join(f'{year} 年度' for year in years)}），"
+            f"备注计入全部警告，此列写“{NOT_RECORDED}”。")
+
+
+def _columns(site: SiteData) -> str:
+    """How to read the columns the tables add at their end, one item each, in readers' words: the
+    field names of the JSON files are for programmers (`_json_fields`)."""
+    return (f"排名表（<code>evaluations.csv</code>，<code>{WORKBOOK}</code> 的“{RANKINGS_SHEET}”页）的最后三列：\n\n"
+            "- **备注**：与各年度排名页的备注相同。\n"
+            f"- **{PHASE}**：该年度在网站生成当天所处的阶段。公示中、核查中的年度尚未定稿，得分仍可能改变。\n"
+            f"- **{ASSOCIATION_WARNINGS}**：备注中的警告数不计等待市科协或其他学会的提示，此列是这类提示的个数。"
+            f"{_counted_all(site)}\n\n"
+            f"各类项目的表格（<code>items-*.csv</code>，<code>{WORKBOOK}</code> 中对应的各页）列出报告现在的内容，最后一列：\n\n"
+            f"- **{CHANGED_AFTER_FINAL}**：已定稿的年度写“是”或“否”。“是”表示这份报告在定稿后改动过（或定稿后才加入），"
+            "这一行与定稿时冻结的得分、逐项得分明细（<code>score-lines.csv</code>）可能不一致，公布的结果以定稿时的为准；"
+            f"“否”即与定稿时相同；“{NOT_RECORDED}”是定稿时没有记录报告文件的年度。未定稿的年度此列为空。\n\n")
+
+
+def _json_fields() -> str:
+    """The JSON files' field names for the same columns, apart from the readers' list."""
+    return ("### 给程序员：JSON 文件的字段 {#json-fields}\n\n"
+            f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code>、"
+            f"<code>{ASSOCIATION_WARNINGS_KEY}</code> 依次与排名表的“备注”“{PHASE}”“{ASSOCIATION_WARNINGS}”相同"
+            f"（“{NOT_RECORDED}”时为 null；检查给出的警告总数是 <code>warnings</code>）。"
+            f"<code>submissions.json</code> 中每份报告的 <code>{CHANGED_AFTER_FINAL_KEY}</code> 与“{CHANGED_AFTER_FINAL}”相同"
+            f"（未定稿或{NOT_RECORDED}时为 null）。JSON Schema 可用于编辑器的自动补全和校验。\n\n")
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
@@ -285,22 +308,10 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  "全部数据随网站一起发布，可自由下载。CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 打开；"
                  "以 =、+、-、@ 开头的文字前加了单引号，不会被当作公式执行。"
                  f"{WORKBOOK} 把全部表格放在一个 Excel 工作簿中，每个表格一页：表头冻结，数字可直接计算，"
-                 "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。"
-                 f"各类项目的表格（<code>items-*.csv</code>，<code>{WORKBOOK}</code> 中对应的各页）列出报告现在的内容，"
-                 f"最后一列“{CHANGED_AFTER_FINAL}”"
-                 "对已定稿的年度说明这份报告是否在定稿后改动过（或定稿后才加入）：“是”的行与定稿时冻结的得分、"
-                 "逐项得分明细（<code>score-lines.csv</code>）可能不一致，公布的结果以定稿时的为准；“否”即与定稿时相同；"
-                 f"“{NOT_RECORDED}”是定稿时没有记录报告文件的年度；未定稿的年度此列为空。"
-                 f"<code>submissions.json</code> 中每份报告的 <code>{CHANGED_AFTER_FINAL_KEY}</code> 与此相同"
-                 f"（未定稿或{NOT_RECORDED}时为 null）。"
-                 f"排名表（<code>evaluations.csv</code>）的“备注”与各年度排名页的备注相同，“{PHASE}”一列"
-                 "写出该年度在网站生成当天所处的阶段：公示中、核查中的年度尚未定稿，得分仍可能改变；"
-                 f"备注中的警告数不计等待市科协或其他学会的提示，最后一列“{ASSOCIATION_WARNINGS}”是这类提示的个数"
-                 f"{_counted_all(site)}；"
-                 f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code>、"
-                 f"<code>{ASSOCIATION_WARNINGS_KEY}</code> 与此相同（“{NOT_RECORDED}”时为 null；检查给出的警告总数是 <code>warnings</code>）。"
-                 "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
+                 "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。\n\n"
+                 + _columns(site)
                  + table([Column("文件"), Column("内容"), Column("大小", numeric=True)], rows,
-                         label="下载文件", key=(0, 1), cards=True) + "\n")
+                         label="下载文件", key=(0, 1), cards=True) + "\n\n"
+                 + _json_fields())
     for path, _description, content in listed:
         yield f"{FOLDER}/{path}", content
