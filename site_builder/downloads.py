@@ -32,6 +32,7 @@ from validators.evaluation.reports import (
     ranking_header,
     ranking_rows,
 )
+from validators.evaluation.scoring import Evaluation
 from validators.models.labelled import LabelledEnum
 from validators.schema import json_schema_text
 
@@ -49,11 +50,12 @@ def _json(data: Any) -> str:
 def _evaluations(site: SiteData) -> str:
     """The data of `evaluate --format json`, written compactly, and of each evaluation the 备注
     and the year's phase the ranking table gives it, and how many of its `warnings` the 备注 leaves
-    out (keys added to those records, none changed)."""
+    out, null where its results file recorded no such count (keys added to those records, none
+    changed)."""
     return _json({"evaluations": [{**e.to_dict(), "name": name_of(site.repo, e.society),
                                    REMARK_KEY: remark(site, e.year, e.society, findings_note(e)),
                                    PHASE_KEY: phase_words(site, e.year),
-                                   ASSOCIATION_WARNINGS_KEY: e.association_warnings}
+                                   ASSOCIATION_WARNINGS_KEY: _left_out(site, e)}
                                   for e in ranked(site.evaluations)]})
 
 
@@ -172,19 +174,36 @@ REMARK_KEY = "remark"
 ASSOCIATION_WARNINGS_KEY = "association_warnings"
 # The ranking table's column of that count, after PHASE (an addition, as PHASE).
 ASSOCIATION_WARNINGS = "备注不计入的警告数"
+RANKINGS_SHEET = "排名和各领域得分"
+
+
+def _unrecorded_years(site: SiteData) -> list[int]:
+    """The frozen years whose results file recorded no count of the warnings the 备注 leaves out
+    (finalized before the rule, as 2017's was until a `finalize --replace`): their 备注 counts
+    every warning."""
+    return sorted(year for year, frozen in site.frozen.items() if frozen.association_warnings is None)
+
+
+def _left_out(site: SiteData, e: Evaluation) -> int | None:
+    """How many of `e`'s warnings its 备注 leaves out; None where its year's results file recorded
+    no such count (a 0 there read as a real zero once filtered or summed)."""
+    frozen = site.frozen.get(e.year)
+    return None if frozen is not None and frozen.association_warnings is None else e.association_warnings
 
 
 def _rankings_table(site: SiteData) -> Table:
     """Every year's ranking: the 备注 as the rankings page says it (`remarks.remark`, unlinked),
     then the year's phase, so that a year still on notice is not read as final, then how many
-    warnings the 备注 leaves out (evaluations.json's `association_warnings`)."""
+    warnings the 备注 leaves out (evaluations.json's `association_warnings`), 不详 where its
+    results file recorded none, as the item tables' last column says it."""
     rows: list[list[object]] = []
-    left_out = {(e.year, e.society): e.association_warnings for e in site.evaluations}
+    left_out = {(e.year, e.society): _left_out(site, e) for e in site.evaluations}
     for row in ranking_rows(site.evaluations, site.repo):
         year, society, note = int(str(row[0])), str(row[2]), str(row[-1])
+        count = left_out[year, society]
         rows.append([*row[:-1], remark(site, year, society, note), phase_words(site, year),
-                     left_out[year, society]])
-    return Table("evaluations.csv", "排名和各领域得分", RANKINGS_LABEL,
+                     NOT_RECORDED if count is None else count])
+    return Table("evaluations.csv", RANKINGS_SHEET, RANKINGS_LABEL,
                  [*ranking_header(site.evaluations, site.repo.root), PHASE, ASSOCIATION_WARNINGS], rows)
 
 
@@ -245,14 +264,38 @@ def _blank_workbooks(site: SiteData) -> str:
 
 
 def _counted_all(site: SiteData) -> str:
-    """The frozen years whose results file recorded no count of the warnings the 备注 leaves out
-    (finalized before the rule, as 2017's was until a `finalize --replace`), named as the rankings
-    page says of each (rankings._not_counted): their 备注 counts every warning and the column is 0.
-    Empty when every frozen year recorded it."""
-    years = sorted(year for year, frozen in site.frozen.items() if frozen.association_warnings is None)
+    """The frozen years whose results file recorded no count of the warnings the 备注 leaves out,
+    named as the rankings page says of each (rankings._not_counted): their 备注 counts every
+    warning and the column says 不详. Empty when every frozen year recorded it."""
+    years = _unrecorded_years(site)
     if not years:
         return ""
-    return f"（定稿时没有记录这一个数的年度：{'、'.join(f'{year} 年度' for year in years)}，备注计入全部警告，此列为 0）"
+    return (f"定稿时没有记录这一个数的年度（{'、'.join(f'{year} 年度' for year in years)}），"
+            f"备注计入全部警告，此列写“{NOT_RECORDED}”。")
+
+
+def _columns(site: SiteData) -> str:
+    """How to read the columns the tables add at their end, one item each, in readers' words: the
+    field names of the JSON files are for programmers (`_json_fields`)."""
+    return (f"排名表（<code>evaluations.csv</code>，<code>{WORKBOOK}</code> 的“{RANKINGS_SHEET}”页）的最后三列：\n\n"
+            "- **备注**：与各年度排名页的备注相同。\n"
+            f"- **{PHASE}**：该年度在网站生成当天所处的阶段。公示中、核查中的年度尚未定稿，得分仍可能改变。\n"
+            f"- **{ASSOCIATION_WARNINGS}**：备注中的警告数不计等待市科协或其他学会的提示，此列是这类提示的个数。"
+            f"{_counted_all(site)}\n\n"
+            f"各类项目的表格（<code>items-*.csv</code>，<code>{WORKBOOK}</code> 中对应的各页）列出报告现在的内容，最后一列：\n\n"
+            f"- **{CHANGED_AFTER_FINAL}**：已定稿的年度写“是”或“否”。“是”表示这份报告在定稿后改动过（或定稿后才加入），"
+            "这一行与定稿时冻结的得分、逐项得分明细（<code>score-lines.csv</code>）可能不一致，公布的结果以定稿时的为准；"
+            f"“否”即与定稿时相同；“{NOT_RECORDED}”是定稿时没有记录报告文件的年度。未定稿的年度此列为空。\n\n")
+
+
+def _json_fields() -> str:
+    """The JSON files' field names for the same columns, apart from the readers' list."""
+    return ("### 给程序员：JSON 文件的字段 {#json-fields}\n\n"
+            f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code>、"
+            f"<code>{ASSOCIATION_WARNINGS_KEY}</code> 依次与排名表的“备注”“{PHASE}”“{ASSOCIATION_WARNINGS}”相同"
+            f"（“{NOT_RECORDED}”时为 null；检查给出的警告总数是 <code>warnings</code>）。"
+            f"<code>submissions.json</code> 中每份报告的 <code>{CHANGED_AFTER_FINAL_KEY}</code> 与“{CHANGED_AFTER_FINAL}”相同"
+            f"（未定稿或{NOT_RECORDED}时为 null）。JSON Schema 可用于编辑器的自动补全和校验。\n\n")
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
@@ -265,22 +308,10 @@ def pages(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
                  "全部数据随网站一起发布，可自由下载。CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 打开；"
                  "以 =、+、-、@ 开头的文字前加了单引号，不会被当作公式执行。"
                  f"{WORKBOOK} 把全部表格放在一个 Excel 工作簿中，每个表格一页：表头冻结，数字可直接计算，"
-                 "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。"
-                 f"各类项目的表格（<code>items-*.csv</code>，<code>{WORKBOOK}</code> 中对应的各页）列出报告现在的内容，"
-                 f"最后一列“{CHANGED_AFTER_FINAL}”"
-                 "对已定稿的年度说明这份报告是否在定稿后改动过（或定稿后才加入）：“是”的行与定稿时冻结的得分、"
-                 "逐项得分明细（<code>score-lines.csv</code>）可能不一致，公布的结果以定稿时的为准；“否”即与定稿时相同；"
-                 f"“{NOT_RECORDED}”是定稿时没有记录报告文件的年度；未定稿的年度此列为空。"
-                 f"<code>submissions.json</code> 中每份报告的 <code>{CHANGED_AFTER_FINAL_KEY}</code> 与此相同"
-                 f"（未定稿或{NOT_RECORDED}时为 null）。"
-                 f"排名表（<code>evaluations.csv</code>）的“备注”与各年度排名页的备注相同，“{PHASE}”一列"
-                 "写出该年度在网站生成当天所处的阶段：公示中、核查中的年度尚未定稿，得分仍可能改变；"
-                 f"备注中的警告数不计等待市科协或其他学会的提示，最后一列“{ASSOCIATION_WARNINGS}”是这类提示的个数"
-                 f"{_counted_all(site)}；"
-                 f"<code>evaluations.json</code> 中每条评估的 <code>{REMARK_KEY}</code>、<code>{PHASE_KEY}</code>、"
-                 f"<code>{ASSOCIATION_WARNINGS_KEY}</code> 与此相同（检查给出的警告总数是 <code>warnings</code>）。"
-                 "JSON Schema 可用于编辑器的自动补全和校验。\n\n"
+                 "文字原样保存（不加单引号，也不会被当作公式），用 Excel、WPS 或 LibreOffice 打开都不会乱码。\n\n"
+                 + _columns(site)
                  + table([Column("文件"), Column("内容"), Column("大小", numeric=True)], rows,
-                         label="下载文件", key=(0, 1), cards=True) + "\n")
+                         label="下载文件", key=(0, 1), cards=True) + "\n\n"
+                 + _json_fields())
     for path, _description, content in listed:
         yield f"{FOLDER}/{path}", content

@@ -62,6 +62,23 @@ def _page_remarks(site: context.SiteData, year: int) -> dict[str, str]:
     return found
 
 
+_ITEM = re.compile(r"^- \*\*(.+?)\*\*：(.*)$", re.MULTILINE)
+# What only a programmer reads: the JSON files' field names, and JSON's null.
+_FIELD_NAMES = (downloads.REMARK_KEY, downloads.PHASE_KEY, downloads.ASSOCIATION_WARNINGS_KEY,
+                downloads.CHANGED_AFTER_FINAL_KEY, "warnings", "null")
+_PROGRAMMERS = "### 给程序员：JSON 文件的字段"
+
+
+def _readers_part(page: str) -> str:
+    """The downloads page's 数据文件 section up to the files' table: what every reader reads."""
+    return page.split("## 数据文件", 1)[1].split('<div class="sb-table', 1)[0]
+
+
+def _column_items(page: str) -> dict[str, str]:
+    """The readers' list of the tables' columns: each column's name and what its item says."""
+    return dict(_ITEM.findall(_readers_part(page)))
+
+
 def _csv_records(published: dict[str, str | bytes]) -> list[dict[str, str]]:
     data = published["evaluations.csv"]
     assert isinstance(data, str)
@@ -147,17 +164,45 @@ def test_the_evaluations_download_says_how_many_warnings_its_remark_leaves_out(
     “0 个警告”, with nothing saying why: its records say how many the 备注 leaves out."""
     evaluations = json.loads(str(published["evaluations.json"]))["evaluations"]
     left_out = {(e["year"], e["society"]): e[downloads.ASSOCIATION_WARNINGS_KEY] for e in evaluations}
-    assert left_out == {(e.year, e.society): e.association_warnings for e in site.evaluations}
+    assert left_out == {(e.year, e.society): e.association_warnings if e.year == 2018 else None  # 2017 recorded none
+                        for e in site.evaluations}
     computer = next(e for e in evaluations if (e["year"], e["society"]) == (2018, "cd-computer"))
     assert (computer["warnings"], computer[downloads.ASSOCIATION_WARNINGS_KEY]) == (1, 1)
     assert computer[downloads.REMARK_KEY].startswith("0 个错误，0 个警告")
     page = str(dict(downloads.pages(site))[downloads.PAGE])
-    assert f"最后一列“{downloads.ASSOCIATION_WARNINGS}”是这类提示的个数" in page
-    assert f"<code>{downloads.ASSOCIATION_WARNINGS_KEY}</code> 与此相同（检查给出的警告总数是 <code>warnings</code>）" in page
+    said = _column_items(page)[downloads.ASSOCIATION_WARNINGS]
+    assert said.startswith("备注中的警告数不计等待市科协或其他学会的提示，此列是这类提示的个数。")
+    assert (f"<code>{downloads.ASSOCIATION_WARNINGS_KEY}</code> 依次与排名表的“备注”“阶段”“备注不计入的警告数”相同"
+            "（“不详”时为 null；检查给出的警告总数是 <code>warnings</code>）") in page
     assert "</code> 是<code>" not in page  # read “association_warnings 是warnings”
     # The frozen years that recorded no such count are named as they are: 2017's results file.
     assert site.frozen[2017].association_warnings is None
-    assert "（定稿时没有记录这一个数的年度：2017 年度，备注计入全部警告，此列为 0）" in page
+    assert said.endswith("定稿时没有记录这一个数的年度（2017 年度），备注计入全部警告，此列写“不详”。")
+
+
+def test_a_year_that_recorded_no_count_of_warnings_left_out_says_not_recorded_not_zero(
+        site: context.SiteData, published: dict[str, str | bytes]) -> None:
+    """Every 2017 row of evaluations.csv and of the workbook's sheet ended “最终结果,0”, and
+    evaluations.json said 0: its results file recorded no such count, and a 0 filtered or summed
+    reads as a real zero. It says 不详, as the item tables' 定稿后改动过 does, and null in JSON;
+    2018's (open) counts stay numbers, its zeros too."""
+    assert site.frozen[2017].association_warnings is None
+    records = _csv_records(published)
+    column = {(int(r["年度"]), r["学会 id"]): r[downloads.ASSOCIATION_WARNINGS] for r in records}
+    assert {said for (year, _), said in column.items() if year == 2017} == {"不详"}
+    assert {said for (year, _), said in column.items() if year == 2018} >= {"0", "1"}
+    data = published[downloads.WORKBOOK]
+    assert isinstance(data, bytes)
+    sheet = list(openpyxl.load_workbook(io.BytesIO(data))[downloads.RANKINGS_SHEET].iter_rows(values_only=True))
+    cells = {(row[0], row[2]): row[-1] for row in sheet[1:]}
+    assert {said for (year, _), said in cells.items() if year == 2017} == {"不详"}
+    assert {said for (year, _), said in cells.items() if year == 2018} >= {0, 1}  # numbers, not text
+    evaluations = json.loads(str(published["evaluations.json"]))["evaluations"]
+    by_year = {(e["year"], e["society"]): e[downloads.ASSOCIATION_WARNINGS_KEY] for e in evaluations}
+    assert {said for (year, _), said in by_year.items() if year == 2017} == {None}
+    assert all(isinstance(said, int) for (year, _), said in by_year.items() if year == 2018)
+    page = str(dict(downloads.pages(site))[downloads.PAGE])
+    assert "此列为 0" not in page
 
 
 def test_the_ranking_tables_say_how_many_warnings_the_remark_leaves_out_in_a_last_column(
@@ -165,9 +210,11 @@ def test_the_ranking_tables_say_how_many_warnings_the_remark_leaves_out_in_a_las
     """Only evaluations.json had the count: evaluations.csv and the workbook's sheet showed
     2018's cd-computer “0 个警告” beside its one warning, with 2017's counting the same warning."""
     records = _csv_records(published)
-    counts = {(int(r["年度"]), r["学会 id"]): int(r[downloads.ASSOCIATION_WARNINGS]) for r in records}
-    assert counts == {(e.year, e.society): e.association_warnings for e in site.evaluations}
-    assert (counts[2018, "cd-computer"], counts[2017, "cd-computer"]) == (1, 0)
+    counts: dict[tuple[int, str], object] = {
+        (int(r["年度"]), r["学会 id"]): int(r[downloads.ASSOCIATION_WARNINGS]) if r["年度"] == "2018"
+        else r[downloads.ASSOCIATION_WARNINGS] for r in records}
+    assert counts == {(e.year, e.society): e.association_warnings if e.year == 2018 else "不详" for e in site.evaluations}
+    assert (counts[2018, "cd-computer"], counts[2017, "cd-computer"]) == (1, "不详")  # 2017 recorded none
     data = published[downloads.WORKBOOK]
     assert isinstance(data, bytes)
     sheet = list(openpyxl.load_workbook(io.BytesIO(data))["排名和各领域得分"].iter_rows(values_only=True))
@@ -292,3 +339,38 @@ def test_only_the_listed_codes_of_a_year_without_its_list_are_waiting() -> None:
     published = rules.model_copy(update={"pilot_societies": ["cd-mech-eng"]})
     member = sum(f.code == "W-CONSORTIUM-MEMBER-NO-REPORT" for f in found)
     assert association_warnings(found, published) == member == 2
+
+
+def test_the_downloads_page_explains_each_column_in_a_list_item_of_its_own(site: context.SiteData) -> None:
+    """The explanation was one paragraph of about 30 lines on a phone, with the JSON files' field
+    names (`changed_after_final`, null, `remark`, `phase`, …) among the readers' words: a list, one
+    item per column, in readers' words, and the field names in a paragraph for programmers."""
+    page = str(dict(downloads.pages(site))[downloads.PAGE])
+    items = _column_items(page)
+    assert list(items) == ["备注", downloads.PHASE, downloads.ASSOCIATION_WARNINGS, downloads.CHANGED_AFTER_FINAL]
+    readers = _readers_part(page)
+    assert [b for b in readers.split("\n\n") if len(_TAGS.sub("", b)) > 200] == []  # short blocks
+    for name in _FIELD_NAMES:
+        assert name not in readers, name
+    assert items[downloads.PHASE].startswith("该年度在网站生成当天所处的阶段。公示中、核查中的年度尚未定稿")
+    assert "公布的结果以定稿时的为准" in items[downloads.CHANGED_AFTER_FINAL]
+    # For programmers: under a heading of its own, after the files' table, every field name.
+    assert page.index("</table>") < page.index(_PROGRAMMERS)
+    programmers = page.split(_PROGRAMMERS, 1)[1]
+    for name in _FIELD_NAMES[:-1]:
+        assert f"<code>{name}</code>" in programmers, name
+    assert f"<code>{downloads.CHANGED_AFTER_FINAL_KEY}</code> 与“{downloads.CHANGED_AFTER_FINAL}”相同" in programmers
+
+
+def test_the_downloads_page_names_the_workbooks_sheet_of_the_ranking_columns(
+        site: context.SiteData, published: dict[str, str | bytes]) -> None:
+    """The sentence on 阶段 and 备注不计入的警告数 named evaluations.csv and evaluations.json only:
+    the workbook's sheet has the same columns, and the page names it."""
+    page = str(dict(downloads.pages(site))[downloads.PAGE])
+    lead = ("排名表（<code>evaluations.csv</code>，<code>tables.xlsx</code> 的“排名和各领域得分”页）的最后三列：\n\n"
+            "- **备注**")
+    assert lead in _readers_part(page)
+    data = published[downloads.WORKBOOK]
+    assert isinstance(data, bytes)
+    sheet = next(openpyxl.load_workbook(io.BytesIO(data))[downloads.RANKINGS_SHEET].iter_rows(values_only=True))
+    assert list(sheet[-3:]) == ["备注", downloads.PHASE, downloads.ASSOCIATION_WARNINGS]

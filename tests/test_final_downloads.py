@@ -108,7 +108,7 @@ def test_a_final_years_rows_say_which_report_changed_after_finalize(tmp_path: Pa
     site = load(root, SiteSettings(), AFTER_2017_FINAL)
     _, page = next(iter(downloads.pages(site)))
     assert isinstance(page, str)
-    assert "最后一列“定稿后改动过”" in page
+    assert "- **定稿后改动过**：已定稿的年度写“是”或“否”。" in page
     assert "公布的结果以定稿时的为准" in page
 
 

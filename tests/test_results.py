@@ -1053,6 +1053,14 @@ def test_the_downloads_page_names_no_year_that_recorded_its_count_of_warnings_le
     site = context.load(tree, SiteSettings(repo_url="https://github.com/example/r"), AFTER_2017_FINAL)
     assert site.frozen[2017].association_warnings == {"cd-claim": 1}
     page = str(dict(downloads.pages(site))[downloads.PAGE])
-    assert f"最后一列“{downloads.ASSOCIATION_WARNINGS}”是这类提示的个数；" in page
+    assert f"- **{downloads.ASSOCIATION_WARNINGS}**：备注中的警告数不计等待市科协或其他学会的提示，此列是这类提示的个数。\n" in page
     assert "定稿时没有记录这一个数的年度" not in page
     assert "如 2017 年度" not in page
+    # The count recorded, the column and evaluations.json give it: numbers, none 不详 or null.
+    tables = {t.file: t for t in downloads.tables(site)}
+    column = [row[-1] for row in tables["evaluations.csv"].rows if row[0] == 2017]
+    assert 1 in column, column
+    assert all(isinstance(count, int) for count in column), column
+    said = {path: content for path, _, content in downloads.files(site)}["evaluations.json"]
+    records = json.loads(str(said))["evaluations"]
+    assert {e["society"]: e[downloads.ASSOCIATION_WARNINGS_KEY] for e in records if e["year"] == 2017}["cd-claim"] == 1
