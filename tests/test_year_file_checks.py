@@ -69,3 +69,37 @@ def test_year_files_named_to_check_are_checked_as_year_files(
     capsys.readouterr()
     assert main(["--root", str(root), "check", GUIDELINE, RUBRIC, TEXT]) == 0
     assert "检查了 3 个文件：0 个错误" in capsys.readouterr().out
+
+
+def test_one_run_names_every_year_file_s_mistake(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelled `edit` name in the guideline data kept the rubric (a point written 四), the
+    title and the source from being checked until it was fixed: each file read as far as it
+    reads alone, one run names them all, and the site's build says how many there are."""
+    from site_builder.cli import main as site_main
+
+    root = _new_year(tmp_path)
+    text = root / TEXT
+    lines = text.read_text("utf-8").split("\n")
+    lines[1] = f"{NEW_YEAR}年学会重点工作指南"  # the text retitled: the scaffold's title and source are stale
+    text.write_text("\n".join(lines), encoding="utf-8")
+    edit = _append(root, GUIDELINE, "kinds:\n  event_categories:\n    edit:\n"
+                                    "      综合性学术年回: {criteria: {min_participants: 100}}\n") + 3
+    points = _append(root, RUBRIC, "innovation:\n  platform_registered: {points: 四}\n") + 1
+    code, findings = _findings(capsys, "--root", str(root), "check", GUIDELINE, RUBRIC, TEXT)
+    assert code == 1
+    errors = sorted((f["file"], f["line"]) for f in findings if f["severity"] == "error")
+    rubric_text = (root / RUBRIC).read_text("utf-8").split("\n")
+    guideline_text = (root / GUIDELINE).read_text("utf-8").split("\n")
+    source, title = (guideline_text.index(next(t for t in guideline_text if t.startswith(k))) + 1
+                     for k in ("carried_forward_from:", "title:"))
+    carried = rubric_text.index(next(t for t in rubric_text if t.startswith("carried_forward_from:"))) + 1
+    assert errors == sorted([(GUIDELINE, edit), (GUIDELINE, title), (GUIDELINE, source),
+                             (RUBRIC, carried), (RUBRIC, points)]), findings
+    said = {f["line"]: f["message"] for f in findings if f["file"] == GUIDELINE}
+    assert "综合性学术年回" in str(said[edit])
+    assert "title" in str(said[title])
+    assert "source" in str(said[source])
+    # The site is not built, and says there are more than the first.
+    capsys.readouterr()
+    assert site_main(["--root", str(root), "generate", "--out", str(tmp_path / "docs")]) == 1
+    assert "（另有 4 处）" in capsys.readouterr().err
