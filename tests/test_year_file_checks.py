@@ -103,3 +103,22 @@ def test_one_run_names_every_year_file_s_mistake(tmp_path: Path, capsys: pytest.
     capsys.readouterr()
     assert site_main(["--root", str(root), "generate", "--out", str(tmp_path / "docs")]) == 1
     assert "（另有 4 处）" in capsys.readouterr().err
+
+
+def test_schema_write_refuses_a_year_in_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With a point of 2.3 in the rubric, `schema --write` said “已更新 …（年度文件有变化）” and
+    wrote a schema whose field descriptions had lost their clauses: it writes nothing, says
+    the year file's error and exits 1; the clean year is written as before."""
+    root = _new_year(tmp_path)
+    line = _append(root, RUBRIC, "innovation:\n  platform_registered: {points: 2.3}\n") + 1
+    capsys.readouterr()
+    assert main(["--root", str(root), "schema", "--write"]) == 1
+    said = capsys.readouterr()
+    assert said.out == ""
+    assert f"{RUBRIC}:{line}:" in said.err
+    assert "没有改写 schema/ 中的文件" in said.err
+    assert not (root / "schema").exists()
+    (root / RUBRIC).write_text((root / RUBRIC).read_text("utf-8").replace("2.3", "2.5"), "utf-8")
+    reread_rubrics()
+    assert main(["--root", str(root), "schema", "--write"]) == 0
+    assert "已更新 schema/submission.schema.json" in capsys.readouterr().out

@@ -58,13 +58,24 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from validators.schema import expected_schema_files, json_schema_text
+    from validators.schema import SCHEMA_DIR, expected_schema_files, json_schema_text
     from validators.year.guideline import available_years, guideline
 
     if args.year is not None and guideline(args.year, args.root) is None:
         err(f"{args.year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years(args.root)))}。")
         return EXIT_USAGE
     if args.write:  # the committed files, kept in step with the year files by `make`
+        from validators.year.consistency import year_problems
+
+        # A year file in error exports a worse schema (a rubric that does not read drops the
+        # clauses of the field descriptions): none is written, and the error is said.
+        if problems := year_problems(args.root):
+            for problem in problems:
+                err(str(problem))
+            err(f"没有改写 {SCHEMA_DIR}/ 中的文件：年度文件有 {len(problems)} 处错误（见上），按它们导出的 JSON Schema "
+                "会丢失或改错说明。请先改正，再运行 python -m validators schema --write"
+                "（python -m validators check 列出全部问题）。")
+            return EXIT_ERRORS
         for path, text in expected_schema_files(args.root).items():
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.parent.mkdir(exist_ok=True)
