@@ -122,3 +122,23 @@ def test_schema_write_refuses_a_year_in_error(tmp_path: Path, capsys: pytest.Cap
     reread_rubrics()
     assert main(["--root", str(root), "schema", "--write"]) == 0
     assert "已更新 schema/submission.schema.json" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("2.3", "的 points 写的是 2.3：须是 0.5 的整数倍，如 2 或 2.5。"),
+    ("-1", "的 points 写的是 -1：不能小于 0。"),
+    ("四", "的 points 写的是“四”：应为数字，如 35.5（不加引号、正号和单位）。"),
+])
+def test_a_rubric_point_is_said_with_its_rule_and_value(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        written: str, said: str) -> None:
+    """“‘points’须是 0.5 的整数倍。” named neither the rule nor the value, and “不能小于 0.0”
+    wrote a zero no one writes: the rule is named by its key, its name and its clause, with the
+    value read; the code is the one it always had."""
+    root = _new_year(tmp_path)
+    line = _append(root, RUBRIC, f"innovation:\n  platform_registered: {{points: {written}}}\n") + 1
+    code, findings = _findings(capsys, "--root", str(root), "check", RUBRIC)
+    assert code == 1
+    [finding] = [f for f in findings if f["severity"] == "error"]
+    assert (finding["file"], finding["line"], finding["code"]) == (RUBRIC, line, "E-YEAR-FILE")
+    assert finding["message"] == ("细则规则 innovation.platform_registered（在中国科协“企业科协网”成功注册，条款 1.1）"
+                                  + said), finding

@@ -28,13 +28,12 @@ from validators.year.files import (
     entry_names,
     read_year_file,
     relative,
-    tree_root,
     written_entry,
     year_file,
 )
-from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, year_model
+from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline
 from validators.year.kinds import VOCABULARY_TITLES, Kind
-from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric, written_rubric
+from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric, rubric_alone, written_rubric
 from validators.year.text import GuidelineText, area_numeral, guideline_text, text_year
 
 __all__ = ["year_problems", "year_warnings"]
@@ -408,7 +407,7 @@ def _read_alone(year: int, root: Path | None, rules: Guideline | None, causes: _
     points: Rubric | None = None
     if rules is None:  # the rubric read by its own model: its own mistakes (a point of 2.3)
         try:
-            points = year_model("rubrics", year, Rubric, tree_root(root))
+            points = rubric_alone(year, root)
         except YearFileError as exc:
             problems += exc.problems
     if points is None:
