@@ -142,3 +142,21 @@ def test_a_rubric_point_is_said_with_its_rule_and_value(tmp_path: Path, capsys: 
     assert (finding["file"], finding["line"], finding["code"]) == (RUBRIC, line, "E-YEAR-FILE")
     assert finding["message"] == ("细则规则 innovation.platform_registered（在中国科协“企业科协网”成功注册，条款 1.1）"
                                   + said), finding
+
+
+def test_a_whole_check_points_to_the_year_files_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The year files' findings sort after the sample reports' warnings: a line on standard
+    error says where they are, the output itself (a format other tools read) as ever."""
+    root = _new_year(tmp_path)
+    line = _append(root, RUBRIC, "innovation:\n  platform_registered: {points: 2.3}\n") + 1
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 1
+    said = capsys.readouterr()
+    lines = said.out.strip().split("\n")
+    assert lines[-1].startswith("检查了 ")
+    assert any(t.startswith(f"{RUBRIC}:{line}:") for t in lines)
+    assert all(t.count(":") >= 3 for t in lines[:-1])  # every other line a finding
+    [note] = [t for t in said.err.split("\n") if t.startswith("注意：年度文件（")]
+    assert RUBRIC in note
+    assert "）有 1 个错误" in note
+    assert "改正之前，该年度不评分，网站也不生成。" in said.err

@@ -50,11 +50,28 @@ def run_check(args: argparse.Namespace) -> int:
 
         check_frozen(result, args.root, results)
     out(FORMATS[args.format](result))
+    if args.format == "text":
+        _year_files_note(result)
     if args.paths and result.files == 0 and not results:
         # Nothing was read: a mistyped or empty folder must not look like a clean check.
         err("注意：所给的路径中没有找到要检查的文件（学会资料 society.yaml、以年份命名的年度报告、核查记录或定稿结果）："
             "请核对路径。")
     return EXIT_ERRORS if result.has_errors else EXIT_OK
+
+
+def _year_files_note(result: CheckResult) -> None:
+    """The year files' findings sort after every report's (validators/ after submissions/), behind
+    the reports' warnings: a line on standard error says they are there. The output's lines
+    and their order are the format other tools read, so they stay as they are."""
+    from validators.year.files import year_of_path
+
+    said = [f for f in result.findings if year_of_path(f.file) is not None]
+    if not said:
+        return
+    errors = sum(f.severity == "error" for f in said)
+    files = "、".join(dict.fromkeys(sorted(f.file for f in said)))
+    err(f"注意：年度文件（{files}）有 {errors} 个错误、{len(said) - errors} 个警告，列在学会文件的问题之后"
+        + ("：改正之前，该年度不评分，网站也不生成。" if errors else "。"))
 
 
 def run_schema(args: argparse.Namespace) -> int:
