@@ -66,7 +66,7 @@ def _year_files_note(result: CheckResult) -> None:
     from validators.year.files import year_of_path
 
     said = [f for f in result.findings if year_of_path(f.file) is not None]
-    if not said:
+    if not said or len(said) == len(result.findings):  # nothing listed before them
         return
     errors = sum(f.severity == "error" for f in said)
     files = "、".join(dict.fromkeys(sorted(f.file for f in said)))
