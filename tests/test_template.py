@@ -193,6 +193,9 @@ def test_schema_write_keeps_schema_in_step_with_the_year_files(tmp_path: Path) -
     own = root / "validators" / "guidelines" / f"{available_years()[-1] + 1}.yaml"
     own.write_text(own.read_text("utf-8") + "areas:\n  edit:\n    innovation: {title: 写入测试工程}\n",
                    encoding="utf-8")
+    # Renamed in the text too: a year whose files disagree is refused, not exported.
+    text = own.with_suffix(".txt")
+    text.write_text(text.read_text("utf-8").replace("一、创新驱动助力工程", "一、写入测试工程"), encoding="utf-8")
     done = subprocess.run([*run, "schema", "--write"], capture_output=True, text=True, check=True)
     assert "已更新 schema/submission.schema.json" in done.stdout
     assert "写入测试工程" in (root / "schema" / "submission.schema.json").read_text("utf-8")

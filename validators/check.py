@@ -62,7 +62,7 @@ from validators.yaml.loading import SPECIAL_KINDS, SourceMap, load_path, unopene
 from validators.yaml.policy import hidden_characters, policy
 from validators.year.consistency import year_problems, year_warnings
 from validators.year.cycle import today
-from validators.year.files import YearFileError
+from validators.year.files import YearFileError, year_of_path
 from validators.year.guideline import (
     Guideline,
     available_years,
@@ -325,7 +325,7 @@ def _folder_files(folder: Path, root: Path) -> list[Path]:
     if here == submissions or here.is_relative_to(submissions):
         loose = _loose_files(submissions) if here == submissions else []
         return loose + [p for p in _tree_files(submissions) if Path(os.path.abspath(p)).is_relative_to(here)]
-    return sorted(q for q in folder.rglob("*") if name_kind(q.name).is_yaml and _listed(q)
+    return sorted(q for q in folder.rglob("*") if (name_kind(q.name).is_yaml or _year_path(q, root)) and _listed(q)
                   and "evidence" not in q.relative_to(folder).parts)
 
 
@@ -400,18 +400,23 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
     """
     targets = discover(root, paths)
     review_targets = [p for p in targets if reviews.is_review_path(p, root)] if paths else reviews.discover(root)
+    # Year files named (`check validators/rubrics/2019.yaml`): checked as the year files they
+    # are, as a whole check checks them, never as a society's report.
+    year_targets = {display_path(p, root) for p in targets if _year_path(p, root)} if paths else set()
     if paths:
-        targets = [p for p in targets if p not in review_targets and not _under(p, root, reviews.REVIEWS)]
+        targets = [p for p in targets if p not in review_targets and not _under(p, root, reviews.REVIEWS)
+                   and display_path(p, root) not in year_targets]
     elif _inside(root / SUBMISSIONS, root / reviews.REVIEWS):
         targets = []  # a submissions folder that leads into reviews/ holds no reports
-    result = CheckResult(files=len(targets) + len(review_targets))
+    result = CheckResult(files=len(targets) + len(review_targets) + len(year_targets))
     if not paths:
         result.findings += _unsafe_names(root / SUBMISSIONS, root, {display_path(p, root) for p in targets})
+    if not paths or year_targets:
         # The year files held to each other and to their texts: a whole check is also theirs.
-        result.findings += [error(p.file, p.line, p.column, "E-YEAR-FILE", p.message)
-                            for p in year_problems(root)]
-        result.findings += [warning(p.file, p.line, p.column, "W-YEAR-RULE-LABEL", p.message)
-                            for p in year_warnings(root)]
+        said = [error(p.file, p.line, p.column, "E-YEAR-FILE", p.message) for p in year_problems(root)]
+        said += [warning(p.file, p.line, p.column, "W-YEAR-RULE-LABEL", p.message) for p in year_warnings(root)]
+        result.findings += [f for f in said if not paths or f.file in year_targets]
+    if not paths:
         # The admin list the pull-request checks read: a broken one, merged, makes nobody an admin.
         result.findings += admin_list_findings(root)
     repo = Repository(root)
@@ -438,6 +443,11 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
             doc.findings += repo.profile_errors.get(society, [])
         _check_reviews(root, review_targets, targets if paths else None, result, repo, day)
     return result, repo
+
+
+def _year_path(path: Path, root: Path) -> bool:
+    """A guideline's data or text, or a rubric, of the tree at `root` (a file that is there)."""
+    return year_of_path(display_path(path, root)) is not None and path.is_file() and not path.is_symlink()
 
 
 def read_tree(root: Path) -> Repository:

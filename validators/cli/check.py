@@ -50,6 +50,8 @@ def run_check(args: argparse.Namespace) -> int:
 
         check_frozen(result, args.root, results)
     out(FORMATS[args.format](result))
+    if args.format == "text":
+        _year_files_note(result)
     if args.paths and result.files == 0 and not results:
         # Nothing was read: a mistyped or empty folder must not look like a clean check.
         err("注意：所给的路径中没有找到要检查的文件（学会资料 society.yaml、以年份命名的年度报告、核查记录或定稿结果）："
@@ -57,14 +59,40 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 
 
+def _year_files_note(result: CheckResult) -> None:
+    """The year files' findings sort after every report's (validators/ after submissions/), behind
+    the reports' warnings: a line on standard error says they are there. The output's lines
+    and their order are the format other tools read, so they stay as they are."""
+    from validators.year.files import year_of_path
+
+    said = [f for f in result.findings if year_of_path(f.file) is not None]
+    if not said or len(said) == len(result.findings):  # nothing listed before them
+        return
+    errors = sum(f.severity == "error" for f in said)
+    files = "、".join(dict.fromkeys(sorted(f.file for f in said)))
+    err(f"注意：年度文件（{files}）有 {errors} 个错误、{len(said) - errors} 个警告，列在学会文件的问题之后"
+        + ("：改正之前，该年度不评分，网站也不生成。" if errors else "。"))
+
+
 def run_schema(args: argparse.Namespace) -> int:
-    from validators.schema import expected_schema_files, json_schema_text
+    from validators.schema import SCHEMA_DIR, expected_schema_files, json_schema_text
     from validators.year.guideline import available_years, guideline
 
     if args.year is not None and guideline(args.year, args.root) is None:
         err(f"{args.year} 年没有工作指南：可选年度为 {'、'.join(map(str, available_years(args.root)))}。")
         return EXIT_USAGE
     if args.write:  # the committed files, kept in step with the year files by `make`
+        from validators.year.consistency import year_problems
+
+        # A year file in error exports a worse schema (a rubric that does not read drops the
+        # clauses of the field descriptions): none is written, and the error is said.
+        if problems := year_problems(args.root):
+            for problem in problems:
+                err(str(problem))
+            err(f"没有改写 {SCHEMA_DIR}/ 中的文件：年度文件有 {len(problems)} 处错误（见上），按它们导出的 JSON Schema "
+                "会丢失或改错说明。请先改正，再运行 python -m validators schema --write"
+                "（python -m validators check 列出全部问题）。")
+            return EXIT_ERRORS
         for path, text in expected_schema_files(args.root).items():
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.parent.mkdir(exist_ok=True)

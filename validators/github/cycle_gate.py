@@ -64,11 +64,10 @@ from validators.year.cycle import (
     full_date,
     no_new_report,
 )
+from validators.year.files import year_of_path
 from validators.year.guideline import guideline
 
 MAX_REVIEWS_BYTES = 4 * 1024 * 1024
-# A year file the repository ships: the guideline's data and text, the rubric.
-_YEAR_FILE_PATH = re.compile(r"validators/(?:guidelines/([0-9]{4})\.(?:yaml|txt)|rubrics/([0-9]{4})\.yaml)")
 
 
 class ReviewsError(ValueError):
@@ -273,8 +272,7 @@ def _frozen_evidence(path: str, year: int) -> Finding:
 
 def _year_file_year(path: str) -> int | None:
     """The year of a guideline or rubric file the repository ships (`validators/guidelines/2017.txt`)."""
-    match = _YEAR_FILE_PATH.fullmatch(path)
-    return int(match.group(1) or match.group(2)) if match else None
+    return year_of_path(path)
 
 
 def _frozen_year_file(path: str, year: int, root: Path, line: int = 1) -> Finding:

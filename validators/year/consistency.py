@@ -33,7 +33,7 @@ from validators.year.files import (
 )
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline
 from validators.year.kinds import VOCABULARY_TITLES, Kind
-from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric, written_rubric
+from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric, rubric_alone, written_rubric
 from validators.year.text import GuidelineText, area_numeral, guideline_text, text_year
 
 __all__ = ["year_problems", "year_warnings"]
@@ -174,7 +174,7 @@ def _guideline_problems(rules: Guideline, points: Rubric | None, place: _Place, 
     text = guideline_text(rules.year, root)
     if text.year == rules.year:  # a text's typos are said once, by the year that owns it
         problems += [YearProblem(text.file, line, 1, message) for line, message in text.problems]
-    problems += _title_problems(rules, place, text.title, text.file)
+    problems += _title_problems(rules.title, rules.year, place, text.title, text.file)
     headed = {a.number: a.heading.strip() for a in text.areas}
     for area in rules.areas:
         numeral = area_numeral(area.id)
@@ -200,7 +200,7 @@ def _guideline_problems(rules: Guideline, points: Rubric | None, place: _Place, 
                 causes.add(problems, text, _clause_area(kind.clause),
                            place.at(at, f"{rules.vocabulary_title(vocabulary)}“{kind.label}”写的条款 {kind.clause} "
                                         f"不在 {rules.year} 年度的指南原文中：请在原文中加上这一条款，或改正条款号。"))
-    problems += _source_problems(rules, place, root)
+    problems += _source_problems(rules.year, rules.carried_forward_from, rules.source, place, root)
     for category in rules.kinds.event_categories:
         if category.clause is not None and category.clause not in clauses:
             continue  # said above: the clause is missing, not its numbers
@@ -320,49 +320,115 @@ def _stale_years(words: str, year: int, text_title: str) -> list[str]:
     return sorted(set(_YEAR_NAMED.findall(words)) - own)
 
 
-def _title_problems(rules: Guideline, place: _Place, text_title: str, text_file: str) -> list[YearProblem]:
+def _title_problems(title: str, year: int, place: _Place, text_title: str, text_file: str) -> list[YearProblem]:
     """A year's title names the guideline it is judged by: while its text is a copy of the year
     it carries (titled “2017年…”), “沿用2017年…” is true; once the text is retitled, not."""
-    stale = _stale_years(rules.title, rules.year, text_title)
+    stale = _stale_years(title, year, text_title)
     if not stale:
         return []
-    return [place.at(("title",), f"title“{rules.title}”提到 {'、'.join(stale)} 年，而 {rules.year} 年度的指南原文 "
+    return [place.at(("title",), f"title“{title}”提到 {'、'.join(stale)} 年，而 {year} 年度的指南原文 "
                                  f"{text_file} 的标题是“{text_title}”：网站把 title 显示为本年度指南的名称，"
                                  f"请改成本年度的名称（如“{text_title}”）。")]
 
 
-def _statement_problems(points: Rubric, text_title: str, text_file: str, place: _Place) -> list[YearProblem]:
+def _statement_problems(statement: str, year: int, text_title: str, text_file: str,
+                        place: _Place) -> list[YearProblem]:
     """The rubric's statement is printed under the year: it names the year's guideline, not the
     one a carried-forward rubric was first written for."""
-    stale = _stale_years(points.statement, points.year, text_title)
+    stale = _stale_years(statement, year, text_title)
     if not stale:
         return []
-    return [place.at(("statement",), f"评估细则的 statement 提到 {'、'.join(stale)} 年（“{points.statement[:40]}”），"
-                                     f"而 {points.year} 年度的指南原文 {text_file} 的标题是“{text_title}”：网站把它印在 "
-                                     f"{points.year} 年度的细则下，请在本年度的细则中写出 statement:，写明本年度的指南名称。")]
+    return [place.at(("statement",), f"评估细则的 statement 提到 {'、'.join(stale)} 年（“{statement[:40]}”），"
+                                     f"而 {year} 年度的指南原文 {text_file} 的标题是“{text_title}”：网站把它印在 "
+                                     f"{year} 年度的细则下，请在本年度的细则中写出 statement:，写明本年度的指南名称。")]
 
 
-def _source_problems(rules: Guideline, place: _Place, root: Path | None) -> list[YearProblem]:
+def _source_problems(year: int, carried_forward_from: int | None, source: str, place: _Place,
+                     root: Path | None) -> list[YearProblem]:
     """A year whose own text says other words than the text it carried must say where its words
     come from: `source` carried with the old text would name the old guideline."""
-    if rules.carried_forward_from is None or text_year(rules.year, root) != rules.year:
+    if carried_forward_from is None or text_year(year, root) != year:
         return []
-    before = guideline(rules.carried_forward_from, root)
-    if before is None or before.source != rules.source:
+    before = guideline(carried_forward_from, root)
+    if before is None or before.source != source:
         return []
-    own, carried = guideline_text(rules.year, root), guideline_text(rules.carried_forward_from, root)
+    own, carried = guideline_text(year, root), guideline_text(carried_forward_from, root)
     if own.clauses() == carried.clauses() and own.title == carried.title:
         return []  # a copy not yet edited: its source is still the one it was copied from
-    return [place.at(("source",), f"{rules.year} 年度有了自己的指南原文（{own.file}），source 却仍沿用 "
-                                   f"{rules.carried_forward_from} 年度的“{rules.source}”：请写明 {rules.year} 年原文的出处"
+    return [place.at(("source",), f"{year} 年度有了自己的指南原文（{own.file}），source 却仍沿用 "
+                                   f"{carried_forward_from} 年度的“{source}”：请写明 {year} 年原文的出处"
                                    "（如发文名称），网站的指南页会显示它。")]
+
+
+def _carried_words(place: _Place, key: str, earlier: Any) -> str | None:
+    """A text field as a year file that did not read as a whole still gives it: written in the
+    file itself, or carried from the year before (`earlier`, that year's model, when it read)."""
+    own = place.data if isinstance(place.data, dict) else {}
+    value = own.get(key, getattr(earlier, key, None) if "carried_forward_from" in own else None)
+    return value if isinstance(value, str) else None
+
+
+def _earlier(kind: str, place: _Place, root: Path | None) -> Any:
+    """The model of the year a year file carries forward from, when it reads."""
+    before = place.data.get("carried_forward_from") if isinstance(place.data, dict) else None
+    if not isinstance(before, int):
+        return None
+    try:
+        return guideline(before, root) if kind == "guidelines" else rubric(before, root)
+    except YearFileError:  # said at that year's files
+        return None
+
+
+def _read_alone(year: int, root: Path | None, rules: Guideline | None, causes: _Causes) -> list[YearProblem]:
+    """What the year's text and rubric (and its guideline data's title and source) say each
+    read alone, when the guideline data (`rules` None) or the rubric do not read as a whole: one
+    run names the rubric's mistakes beside the guideline's, not one after the other's fix."""
+    try:
+        text = guideline_text(year, root)
+    except YearFileError as exc:
+        return exc.problems
+    problems: list[YearProblem] = []
+    if rules is None:
+        if text.year == year:  # said here once: `_guideline_problems` does not run
+            problems += [YearProblem(text.file, line, 1, message) for line, message in text.problems]
+        if year_file("guidelines", year, root) is not None:
+            place = _Place("guidelines", year, root)
+            before = _earlier("guidelines", place, root)
+            if (title := _carried_words(place, "title", before)) is not None:
+                problems += _title_problems(title, year, place, text.title, text.file)
+            carried = place.data.get("carried_forward_from") if isinstance(place.data, dict) else None
+            # Only when the year carried forward reads (`before`): else said at its files.
+            if before is not None and isinstance(carried, int) \
+                    and (source := _carried_words(place, "source", before)) is not None:
+                problems += _source_problems(year, carried, source, place, root)
+    if year_file("rubrics", year, root) is None:
+        return problems
+    place = _Place("rubrics", year, root)
+    points: Rubric | None = None
+    if rules is None:  # the rubric read by its own model: its own mistakes (a point of 2.3)
+        try:
+            points = rubric_alone(year, root)
+        except YearFileError as exc:
+            problems += exc.problems
+    if points is None:
+        statement = _carried_words(place, "statement", _earlier("rubrics", place, root))
+        return problems + (_statement_problems(statement, year, text.title, text.file, place) if statement else [])
+    problems += _statement_problems(points.statement, year, text.title, text.file, place)
+    clauses = text.clauses()
+    for path, rule in _rules(points):
+        if rule.clause not in clauses:
+            causes.add(problems, text, _clause_area(rule.clause),
+                       place.at((*path, "clause"), f"细则规则 {'.'.join(map(str, path))} 写的条款 {rule.clause} "
+                                                   f"不在 {year} 年度的指南原文中：条款号写错了就改正它；"
+                                                   "是新条款，请先在原文中加上它；该条款已经终止，请把这条规则写成 null（不再计分）。"))
+    return problems
 
 
 def _rubric_problems(points: Rubric, rules: Guideline, place: _Place, root: Path | None,
                      causes: _Causes) -> list[YearProblem]:
     problems: list[YearProblem] = []
     text = guideline_text(rules.year, root)
-    problems += _statement_problems(points, text.title, text.file, place)
+    problems += _statement_problems(points.statement, points.year, text.title, text.file, place)
     tables = points.kind_tables()
     for path, rule in _rules(points):
         kind = rules.kind(tables[(str(path[0]), str(path[1]))], str(path[2])) \
@@ -452,7 +518,8 @@ def year_problems(root: Path | None = None) -> list[YearProblem]:
         try:
             rules = guideline(year, root)
         except YearFileError as exc:
-            problems += exc.problems
+            # Every mistake of a year in one run: the rubric and text read alone beside it.
+            problems += exc.problems + _read_alone(year, root, None, causes)
             continue
         # Every mistake of a year in one run: a rubric whose tables miss a kind still has its
         # guideline held to the text, and its rules' clauses checked as the file writes them.
@@ -461,6 +528,8 @@ def year_problems(root: Path | None = None) -> list[YearProblem]:
         except YearFileError as exc:
             problems += exc.problems
             points = written_rubric(year, root) if rules is not None else None
+            if points is None and rules is not None:  # its own model refused it: what it writes alone
+                problems += _read_alone(year, root, rules, causes)
         if rules is None:
             continue
         loaded.append(rules)

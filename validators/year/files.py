@@ -35,6 +35,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 GUIDELINES_DIR = PACKAGE_DIR / "guidelines"
 RUBRICS_DIR = PACKAGE_DIR / "rubrics"
 _YEAR_FILE = re.compile(r"^([0-9]{4})\.yaml$")
+# A year file as a repository path: the guideline's data and text, the rubric.
+_YEAR_FILE_PATH = re.compile(r"validators/(?:guidelines/([0-9]{4})\.(?:yaml|txt)|rubrics/([0-9]{4})\.yaml)")
 # The field that names an entry of a list, in the order they are looked for.
 NAME_FIELDS = ("key", "code", "id", "name", "tier", "old")
 _EDITS = frozenset({"add", "edit", "remove"})
@@ -59,6 +61,13 @@ class YearFileError(Exception):
     def __init__(self, problems: list[YearProblem]) -> None:
         super().__init__(str(problems[0]) + (f"（另有 {len(problems) - 1} 处）" if len(problems) > 1 else ""))
         self.problems = problems
+
+
+def year_of_path(path: str) -> int | None:
+    """The year of a guideline (data or text) or rubric file named by its repository path
+    (`validators/guidelines/2019.txt`); None for any other path."""
+    match = _YEAR_FILE_PATH.fullmatch(path)
+    return int(match.group(1) or match.group(2)) if match else None
 
 
 def own_folder(kind: str, root: Path | None) -> Path | None:

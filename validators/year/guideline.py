@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from functools import cache, cached_property
@@ -17,6 +18,7 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
 from validators.findings import PlacedError
 from validators.models.academic_events import EventRole
@@ -359,11 +361,13 @@ EMPTIED = ("{where}{key}: 是空的（空值表示删去沿用的上一年度的
 
 def year_model(kind: str, year: int, model: type[YearModel], root: Path | None = None,
                derived: Callable[[], dict[str, Any]] | None = None,
-               emptied_more: Callable[[tuple[str | int, ...]], str] | None = None) -> YearModel | None:
+               emptied_more: Callable[[tuple[str | int, ...]], str] | None = None,
+               reworded: Callable[[ErrorDetails, Any], str | None] | None = None) -> YearModel | None:
     """A year file validated by its model, which must name the same year; every problem said in
     Chinese at its place in the year's own file. `derived`: what the model also holds that is
     read from elsewhere (the clause texts, from the year's guideline text); `emptied_more`: what
-    EMPTIED adds of a required key at a path the file writes empty."""
+    EMPTIED adds of a required key at a path the file writes empty; `reworded`: the words of a
+    validation error (given the year's data) in the year's own terms, None to keep the model's."""
     data = year_data(kind, year, root)
     if data is None:
         return None
@@ -383,6 +387,10 @@ def year_model(kind: str, year: int, model: type[YearModel], root: Path | None =
     except ValidationError as exc:
         loaded = read_year_file(where, file)
         found = findings_from(exc, model, file, loaded.source, lambda loc: written_at(data, loaded.data, loc))
+        if reworded is not None:
+            errors = {tuple(e["loc"]): e for e in exc.errors(include_url=False)}
+            found = [dataclasses.replace(f, message=said) if f.path in errors
+                     and (said := reworded(errors[f.path], data)) is not None else f for f in found]
         raise YearFileError([
             YearProblem(f.file, *loaded.source.key(f.path), EMPTIED.format(
                 where="".join(f"{k}: 下的 " for k in f.path[:-1]), key=f.path[-1], more=emptied_more(f.path) if emptied_more else ""))

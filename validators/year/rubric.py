@@ -23,6 +23,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
 from validators.findings import PlacedError
 from validators.models.report import AREA_KEYS
@@ -41,8 +42,19 @@ from validators.year.files import (
 from validators.year.former import former_kind
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline, year_model
 
-__all__ = ["COMBINE_WORDS", "KIND_TABLES", "GrowthRule", "ItemTier", "Rubric", "Rule", "reread_rubrics", "rubric", "tier_rank",
-           "written_rubric"]
+__all__ = [
+    "COMBINE_WORDS",
+    "KIND_TABLES",
+    "GrowthRule",
+    "ItemTier",
+    "Rubric",
+    "Rule",
+    "reread_rubrics",
+    "rubric",
+    "rubric_alone",
+    "tier_rank",
+    "written_rubric",
+]
 
 # Halves add up exactly in binary floating point, so score lines sum to the total exactly. No
 # ceiling is the guideline's: each area's cap bounds its rules, tiers and marks (the years' check,
@@ -294,7 +306,7 @@ def rubric(year: int, root: Path | None = None) -> Rubric | None:
 
 @cache
 def _rubric(year: int, root: Path | None) -> Rubric | None:
-    points = year_model("rubrics", year, Rubric, root, emptied_more=lambda loc: _emptied_table(loc, year, root))
+    points = rubric_alone(year, root)
     rules = guideline(year, root)
     if points is None or rules is None:
         return points
@@ -306,9 +318,59 @@ def written_rubric(year: int, root: Path | None = None) -> Rubric | None:
     the years' consistency check reads when those tables are wrong, so that the rules' clauses
     are checked in the same run. None when the file itself does not read."""
     try:
-        return year_model("rubrics", year, Rubric, tree_root(root))
+        return rubric_alone(year, tree_root(root))
     except YearFileError:
         return None
+
+
+def rubric_alone(year: int, root: Path | None = None) -> Rubric | None:
+    """The rubric file validated by its own model, before its tables by kind are held to the
+    year's kinds: its own mistakes (a point of 2.3), whether or not the guideline data reads."""
+    return year_model("rubrics", year, Rubric, tree_root(root),
+                      emptied_more=lambda loc: _emptied_table(loc, year, tree_root(root)), reworded=_points_words)
+
+
+# The rubric's numbers of points (a rule's, a tier's, a cap, a mark's range, a total's threshold).
+_POINT_FIELDS = frozenset({"points", "cap", "min", "max", "min_total"})
+
+
+def _points_words(err: ErrorDetails, data: Any) -> str | None:
+    """A number of points the model refuses, said of its rule (its key, name and clause) with
+    the value read: “细则规则 innovation.platform_registered（在中国科协“企业科协网”成功注册，条款 1.1）的 points
+    写的是 2.3：须是 0.5 的整数倍，如 2 或 2.5。” None for any other error."""
+    loc, value, ctx = tuple(err["loc"]), err.get("input"), err.get("ctx") or {}
+    if not loc or loc[-1] not in _POINT_FIELDS:
+        return None
+    entry: Any = data
+    for key in loc[:-1]:
+        listed = isinstance(entry, list) and isinstance(key, int) and 0 <= key < len(entry)
+        entry = entry.get(key) if isinstance(entry, dict) else entry[key] if listed else None
+        if entry is None:
+            return None
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
+    kind = err["type"]
+    if kind == "multiple_of" and number and isinstance(step := ctx.get("multiple_of"), int | float):
+        low = (value // step) * step
+        rest = f"须是 {step:g} 的整数倍，如 {low:g} 或 {low + step:g}。"
+    elif kind in ("greater_than_equal", "greater_than") and isinstance(bound, int | float):
+        rest = f"不能小于 {bound:g}。"
+    elif kind in ("less_than_equal", "less_than") and isinstance(bound, int | float):
+        rest = f"不能大于 {bound:g}：请核对数字。"
+    elif kind in ("float_type", "float_parsing"):
+        rest = "应为数字，如 35.5（不加引号、正号和单位）。"
+    elif kind == "finite_number":
+        rest = "应为有限的数字，不能是 .inf 或 .nan。"
+    else:
+        return None
+    said = f" {value:g}" if number else (" true" if value is True else " false" if value is False else f"“{value}”")
+    named = entry if isinstance(entry, dict) else {}
+    # Its name (a rule's label, a tier's or a mark's name) and the clause it scores.
+    about = "，".join([*(str(named[k]) for k in ("label", "tier", "id") if isinstance(named.get(k), str))][:1]
+                     + ([f"条款 {named['clause']}"] if isinstance(named.get("clause"), str) else []))
+    name = ".".join(map(str, loc[:-1])) or "细则"
+    what = f"细则规则 {name}（{about}）" if about else f"细则中 {name}"
+    return f"{what}的 {loc[-1]} 写的是{said}：{rest}"
 
 
 def _former_fix(written: str, vocabulary: str, rules: Guideline, area: str, table: str,
