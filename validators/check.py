@@ -410,8 +410,8 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
         # The year files held to each other and to their texts: a whole check is also theirs.
         result.findings += [error(p.file, p.line, p.column, "E-YEAR-FILE", p.message)
                             for p in year_problems(root)]
-        result.findings += [warning(p.file, p.line, p.column, "W-YEAR-RULE-LABEL", p.message)
-                            for p in year_warnings(root)]
+        result.findings += [warning(p.file, p.line, p.column, p.code, p.message)
+                            for p in year_warnings(root, day or today())]
         # The admin list the pull-request checks read: a broken one, merged, makes nobody an admin.
         result.findings += admin_list_findings(root)
     repo = Repository(root)

@@ -33,10 +33,14 @@ from validators.year.files import (
 )
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline
 from validators.year.kinds import VOCABULARY_TITLES, Kind
+from validators.year.leftovers import Leftover, note_leftovers, title_leftovers
 from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric, written_rubric
 from validators.year.text import GuidelineText, area_numeral, guideline_text, text_year
 
-__all__ = ["year_problems", "year_warnings"]
+__all__ = ["LABEL_CODE", "year_problems", "year_warnings"]
+
+# A rule's carried label that leaves out a service kind its clause newly lists (`_stale_labels`).
+LABEL_CODE = "W-YEAR-RULE-LABEL"
 
 # The year of a guideline a title or statement names (“沿用2017年学会重点工作指南”, “《2017年…指南》”);
 # not a year named otherwise (“沿用2018年度的参数”).
@@ -542,15 +546,26 @@ def _stale_labels(points: Rubric, rules: Guideline, place: _Place, root: Path | 
     return problems
 
 
-def year_warnings(root: Path | None = None) -> list[YearProblem]:
+def year_warnings(root: Path | None = None, day: dt.date | None = None) -> list[YearProblem]:
     """What a reviewer of the year files should look at but that scores nothing wrongly: said as
-    warnings, never keeping a year from being scored or published."""
+    warnings, each with its code, never keeping a year from being scored or published. `day`:
+    the day the check stands on (a placeholder note matters once the year opens)."""
     problems: list[YearProblem] = []
-    for year in available_years(root):
+    years = available_years(root)
+    for year in years:
         try:
             rules, points = guideline(year, root), rubric(year, root)
         except YearFileError:  # said by `year_problems`
             continue
         if rules is not None and points is not None:
-            problems += _stale_labels(points, rules, _Place("rubrics", year, root), root)
+            place = _Place("rubrics", year, root)
+            problems += [dataclasses.replace(p, code=LABEL_CODE) for p in _stale_labels(points, rules, place, root)]
+            problems += [_placed(place, left) for left in title_leftovers(points, root)]
+        if rules is not None and day is not None:
+            place = _Place("guidelines", year, root)
+            problems += [_placed(place, left) for left in note_leftovers(rules, root, day, years[0])]
     return problems
+
+
+def _placed(place: _Place, left: Leftover) -> YearProblem:
+    return dataclasses.replace(place.at(left.keys, left.message), code=left.code)
