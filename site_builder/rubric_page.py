@@ -145,10 +145,13 @@ def _year(site: SiteData, year: int) -> str:
              f'!!! info "评估细则由市科协确定"\n    {text(points.statement)}\n',
              f"{window_said(window)}\n"]
     parts += [notice for notice in [_changed_since_final(site, year)] if notice]
+    changes = rubric_changes.section(site, year)
     if points.carried_forward_from:
-        parts.append(f"本年度细则沿用 {points.carried_forward_from} 年度的分值、上限和分档线"
-                     "（细则文件中列出的项目除外）。\n")
-    parts += [changes for changes in [rubric_changes.section(site, year)] if changes]
+        # Readers never see the rubric file: the exceptions are the page's own list below.
+        listed = (f"，改动之处见下文“[{rubric_changes.HEADING}](#{rubric_changes.anchor(year)})”"
+                  if changes else "")
+        parts.append(f"本年度细则沿用 {points.carried_forward_from} 年度的分值、上限和分档线{listed}。\n")
+    parts += [changes] if changes else []
     titles = site.area_titles(year)
     parts += [_area(site, year, key, title) for key, title in titles.items()]
     parts.append(phase.rubric_section(site, year))

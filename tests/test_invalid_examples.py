@@ -183,7 +183,9 @@ TESTED_ABOVE: dict[str, object] = {
     "W-PILOT-NOT-CLAIMED": test_pilot_claim_is_confirmed_by_the_association_list,
     # A year file's, not a report's: each kind of disagreement has its test there.
     "E-YEAR-FILE": "tests/test_year_consistency.py",
-    "W-YEAR-RULE-LABEL": "tests/test_year_consistency.py"}
+    "W-YEAR-RULE-LABEL": "tests/test_year_consistency.py",
+    "W-YEAR-NOTE-DEFAULT": "tests/test_year_leftovers.py",
+    "W-YEAR-RUBRIC-TITLE": "tests/test_year_leftovers.py"}
 
 
 def _codes_in(paths: list[Path]) -> set[str]:

@@ -620,7 +620,9 @@ def test_a_slip_in_a_new_year_s_edits_is_said_at_its_line(tmp_path: Path, kind: 
     done = subprocess.run([sys.executable, "-m", "validators", "--root", str(root), "check", "--format", "json"],
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 1, done.stderr
-    said_of_it = [f for f in json.loads(done.stdout)["findings"] if f["file"] == f"validators/{kind}/{new}.yaml"]
+    # Errors: the scaffold's placeholder note, left on a year already open, is besides a warning.
+    said_of_it = [f for f in json.loads(done.stdout)["findings"]
+                  if f["file"] == f"validators/{kind}/{new}.yaml" and f["severity"] == "error"]
     assert said_of_it, done.stdout[-2000:]
     assert {(f["code"], f["severity"], f["line"], f["column"]) for f in said_of_it} == {
         ("E-YEAR-FILE", "error", line, len(at) - len(at.lstrip()) + 1)}

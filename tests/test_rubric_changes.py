@@ -259,3 +259,14 @@ def test_a_renamed_kind_whose_rule_bears_its_new_name_is_named_once(tmp_path: Pa
                               '    乡村振兴: {clause: "7.2", points: 3, max_count: 2, label: 乡村振兴}\n')
     _, lines = _changes(parts[2019])
     assert lines[0] == "- 改动：条款 7.2 乡村振兴：类别名称 “科技扶贫” → “乡村振兴”，名称 “科技扶贫、脱贫攻坚” → “乡村振兴”", lines
+
+
+def test_the_carried_rubric_s_exceptions_are_the_page_s_own_list(tmp_path: Path) -> None:
+    """Readers never see the rubric file: what a carried rubric changes is pointed to as the
+    page's own section, by its anchor (the site's link check holds it), never as “细则文件”."""
+    site = _site(base_tree(tmp_path / "tree", folders=()))
+    [(_, page)] = list(rubric_page.pages(site))
+    assert "细则文件中列出" not in page
+    assert ("本年度细则沿用 2017 年度的分值、上限和分档线，改动之处见下文"
+            f"“[{rubric_changes.HEADING}](#{rubric_changes.anchor(2018)})”。") in page
+    assert f"{{#{rubric_changes.anchor(2018)}}}" in page

@@ -16,7 +16,7 @@ from site_builder.form_page import site_settings
 from site_builder.link_check import base_path_of, check_site
 from site_builder.mkdocs_config import read_config
 from tests.site_support import built_site, html_pages, not_found_page, parse
-from tests.trees import ROOT
+from tests.trees import NEW_YEAR, ROOT
 from validators.year.guideline import available_years, guideline
 from validators.year.text import guideline_text
 
@@ -205,6 +205,16 @@ def test_how_to_submit_leads_with_the_form(site: Path) -> None:
     assert 'href="../form/"' in lead
     assert "在线填报" in lead
     assert (site / "form" / "index.html").is_file()
+
+
+def test_the_staff_s_new_year_checklist_is_built_and_in_the_navigation(site: Path) -> None:
+    """docs/new-year.md (tests/test_new_year_checklist.py holds its commands to the CLI): a page of
+    the built site, its commands kept as code, and reached from the navigation of every page."""
+    page = parse(site / "new-year" / "index.html")
+    assert "新年度工作清单（市科协工作人员用）" in " ".join(page.text)
+    assert any(text.strip() == f"python -m validators new-year {NEW_YEAR}" for _, text in page.codes)
+    assert "new-year/" in parse(site / "index.html").links
+    assert "../new-year/" in parse(site / "submit" / "index.html").links
 
 
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:

@@ -110,12 +110,54 @@ def test_a_criterion_the_text_states_otherwise_is_said_with_what_the_text_says_a
     [problem] = year_problems(tmp_path)
     assert problem.message == (
         "活动类别“综合性学术年会”的 min_participants 是 150，而条款 5.1 的原文没有写“150人”，"
-        f"原文现写“不少于180人”（2019.txt 第 {line} 行）：请让标准与原文一致，或用 not_in_text 写明为什么不同。")
+        f"原文现写“不少于180人”（2019.txt 第 {line} 行）：请让标准与原文一致（按原文改标准：把这一行的 "
+        "min_participants 改为 180），或用 not_in_text 写明为什么不同。")
     reread_guidelines()
     _2019(tmp_path, edit, text=text.replace("不少于180人，", "不少于180人（线上不少于300人），"))
     [problem] = year_problems(tmp_path)
     assert "原文现写" not in problem.message
     assert "没有写“150人”：" in problem.message
+
+
+
+@pytest.mark.parametrize(("written", "paste"), [
+    # Nothing of kinds written: the whole line, as the README's table writes the change.
+    pytest.param("", "在本年度的文件中写上 kinds: {event_categories: {edit: {综合性学术年会: "
+                     "{criteria: {min_participants: 150}}}}}", id="no-kinds"),
+    # kinds written for another list: the rest of it under kinds.
+    pytest.param("kinds:\n  major_work_kinds:\n    edit:\n      党建: {label: 学会党建}\n",
+                 "在本年度的文件中 kinds: 下写上 event_categories: {edit: {综合性学术年会: "
+                 "{criteria: {min_participants: 150}}}}", id="other-kinds"),
+    # An edit of event_categories already there: the category under that edit.
+    pytest.param("kinds:\n  event_categories:\n    edit:\n      国际性学术交流: {label: 国际学术交流}\n",
+                 "在本年度的文件中 kinds: event_categories: edit: 下写上 综合性学术年会: "
+                 "{criteria: {min_participants: 150}}", id="other-category-edited"),
+])
+def test_a_text_number_the_data_does_not_follow_says_the_yaml_to_paste(tmp_path: Path, written: str,
+                                                                         paste: str) -> None:
+    """2019.txt's 5.1 says 150人, the year still enforces the carried 100: the message writes the
+    YAML that makes the data say 150, under what the year's file already writes, and that YAML,
+    pasted, settles it."""
+    text = (GUIDELINES_DIR / "2017.txt").read_text("utf-8").replace("参与规模不少于100人，并制作会议资料",
+                                                                    "参与规模不少于150人，并制作会议资料")
+    _2019(tmp_path, written, text=text)
+    [problem] = [p for p in year_problems(tmp_path) if "min_participants" in p.message]
+    assert "min_participants 是 100，而条款 5.1 的原文没有写“100人”，原文现写“不少于150人”" in problem.message
+    assert f"（按原文改标准：{paste}）" in problem.message
+    own = tmp_path / "validators" / "guidelines" / "2019.yaml"
+    lines = own.read_text("utf-8").splitlines()
+    under, _, line = paste.removeprefix("在本年度的文件中").partition("写上 ")
+    keys = [k for k in under.strip().removesuffix("下").split(": ") if k.strip(": ")]
+    if not keys:
+        lines.append(line)
+    else:  # the line indented under the last key the file writes
+        at = 0
+        for depth, key in enumerate(keys):
+            at = next(n for n in range(at, len(lines)) if lines[n] == "  " * depth + key + ":")
+        lines.insert(at + 1, "  " * len(keys) + line)
+    own.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reread_guidelines()
+    assert [p for p in year_problems(tmp_path) if "min_participants" in p.message] == []
 
 
 NEW_SERVICE_KIND = """

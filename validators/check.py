@@ -414,7 +414,7 @@ def check_tree(root: Path, paths: list[Path] | None = None, cache: FileCache | N
     if not paths or year_targets:
         # The year files held to each other and to their texts: a whole check is also theirs.
         said = [error(p.file, p.line, p.column, "E-YEAR-FILE", p.message) for p in year_problems(root)]
-        said += [warning(p.file, p.line, p.column, "W-YEAR-RULE-LABEL", p.message) for p in year_warnings(root)]
+        said += [warning(p.file, p.line, p.column, p.code, p.message) for p in year_warnings(root, day or today())]
         result.findings += [f for f in said if not paths or f.file in year_targets]
     if not paths:
         # The admin list the pull-request checks read: a broken one, merged, makes nobody an admin.

@@ -20,7 +20,7 @@ from validators.year.text import guideline_text
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PAGES = ("", "guideline/", "guideline/2017/", "guideline/2018/", "rubric/", "societies/", "areas/", "rankings/",
-         "downloads/", "submit/", "form/")
+         "downloads/", "submit/", "new-year/", "form/")
 
 
 @pytest.fixture(scope="module")

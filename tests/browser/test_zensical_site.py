@@ -33,7 +33,7 @@ def _pages() -> tuple[str, ...]:
     _, repo = check_tree(ROOT)
     society, year = min(repo.reports)
     return ("", "guideline/", f"guideline/{year}/", "rubric/", "societies/", "areas/", "rankings/", "status/",
-            "downloads/", "submit/", "form/", f"societies/{society}/", f"societies/{society}/{year}/",
+            "downloads/", "submit/", "new-year/", "form/", f"societies/{society}/", f"societies/{society}/{year}/",
             f"areas/{year}/academic_events/", f"rankings/{year}/", f"status/{year}/")
 
 

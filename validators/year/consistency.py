@@ -33,17 +33,21 @@ from validators.year.files import (
 )
 from validators.year.guideline import AREA_VOCABULARY, Guideline, guideline
 from validators.year.kinds import VOCABULARY_TITLES, Kind
+from validators.year.leftovers import Leftover, note_leftovers, title_leftovers
 from validators.year.rubric import KIND_TABLES, Rubric, Rule, rubric, rubric_alone, written_rubric
 from validators.year.text import GuidelineText, area_numeral, guideline_text, text_year
 
-__all__ = ["year_problems", "year_warnings"]
+__all__ = ["LABEL_CODE", "year_problems", "year_warnings"]
+
+# A rule's carried label that leaves out a service kind its clause newly lists (`_stale_labels`).
+LABEL_CODE = "W-YEAR-RULE-LABEL"
 
 # The year of a guideline a title or statement names (“沿用2017年学会重点工作指南”, “《2017年…指南》”);
 # not a year named otherwise (“沿用2018年度的参数”).
 _YEAR_NAMED = re.compile(r"([0-9]{4})年[^，。；（）《》]{0,20}指南")
 # A number a clause states, with its unit and the words that make it a minimum (“不少于180人”,
 # “6个及以上”): what the text says where a category's criterion says another number.
-_NUMBER_SAID = re.compile(r"(?:不少于|不低于|至少)?[0-9]+(人|个)(?:及以上|以上)?")
+_NUMBER_SAID = re.compile(r"(?:不少于|不低于|至少)?([0-9]+)(人|个)(?:及以上|以上)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,24 +214,66 @@ def _guideline_problems(rules: Guideline, points: Rubric | None, place: _Place, 
                                     ("min_provinces", c.min_provinces, "个"),
                                     ("min_countries", c.min_countries, "个")):
             if number and f"{number}{unit}" not in words and not c.not_in_text:
+                said = _text_says(words, unit, text, category.clause or "")
+                fix = f"（按原文改标准：{_criterion_fix(place.data, category, field, said[1])}）" if said else ""
                 problems.append(place.at(
                     ("kinds", "event_categories", _Named(tuple(category.names())), "criteria", field),
                     f"活动类别“{category.label}”的 {field} 是 {number}，而条款 {category.clause} 的原文没有写"
-                    f"“{number}{unit}”{_text_says(words, unit, text, category.clause or '')}"
-                    "：请让标准与原文一致，或用 not_in_text 写明为什么不同。"))
+                    f"“{number}{unit}”{said[0] if said else ''}"
+                    f"：请让标准与原文一致{fix}，或用 not_in_text 写明为什么不同。"))
     problems += _rate_problems(rules, points, place)
     problems += _unlisted_kind_problems(rules, place, text.file)
     return problems
 
 
-def _text_says(words: str, unit: str, text: GuidelineText, clause: str) -> str:
+def _text_says(words: str, unit: str, text: GuidelineText, clause: str) -> tuple[str, int] | None:
     """What the clause says instead, with its file and line, when it states one number of `unit`
-    (“，原文现写“不少于180人”（2019.txt 第 30 行）”); else nothing: which of two it meant is not guessed."""
-    said = {m.group(0) for m in _NUMBER_SAID.finditer(words) if m.group(1) == unit}
+    (“，原文现写“不少于180人”（2019.txt 第 30 行）”), and that number; else None: which of two
+    it meant is not guessed."""
+    said = {m.group(0): int(m.group(1)) for m in _NUMBER_SAID.finditer(words) if m.group(2) == unit}
     line = text.clause_lines().get(clause)
     if len(said) != 1 or not line:
-        return ""
-    return f"，原文现写“{said.pop()}”（{Path(text.file).name} 第 {line} 行）"
+        return None
+    [(phrase, number)] = said.items()
+    return f"，原文现写“{phrase}”（{Path(text.file).name} 第 {line} 行）", number
+
+
+def _criterion_fix(own: Any, category: Kind, field: str, number: int) -> str:
+    """The YAML that sets a category's criterion to the text's `number`, to paste where the
+    year's own file (`own`) stops writing the way there: the whole line
+    `kinds: {event_categories: {edit: {综合性学术年会: {criteria: {min_participants: 150}}}}}` in a
+    file that writes no `kinds`, the rest of it under the deepest key the file does write."""
+    setting = f"{field}: {number}"
+    node: Any = own
+    written: list[str] = []
+    for key in ("kinds", "event_categories"):
+        if not isinstance(node, dict) or not isinstance(node.get(key), dict | list):
+            rest = ["kinds", "event_categories"][len(written):]
+            return _paste(written, [*rest, "edit", category.label, "criteria"], setting)
+        node = node[key]
+        written.append(key)
+    step = _step(node, _Named(tuple(category.names())))
+    if step is None:
+        if isinstance(node, dict) and isinstance(node.get("edit"), dict):
+            return _paste([*written, "edit"], [category.label, "criteria"], setting)
+        return _paste(written, ["edit", category.label, "criteria"], setting)
+    entry = step[0]
+    criteria = entry.get("criteria") if isinstance(entry, dict) else None
+    if isinstance(criteria, dict) and field in criteria:
+        return f"把这一行的 {field} 改为 {number}"
+    if isinstance(criteria, dict):
+        return f"在“{category.label}”的 criteria 中写上 {setting}"
+    return f"在“{category.label}”下写上 criteria: {{{setting}}}"
+
+
+def _paste(written: list[str], rest: list[str], setting: str) -> str:
+    """`setting` nested under the keys `rest` as one line of YAML, said under the keys the file
+    already `written` (“在本年度的文件中 kinds: 下写上 event_categories: {…}”)."""
+    nested = f"{{{setting}}}"
+    for key in reversed(rest[1:]):
+        nested = f"{{{key}: {nested}}}"
+    under = f" {': '.join(written)}: 下" if written else ""
+    return f"在本年度的文件中{under}写上 {rest[0]}: {nested}"
 
 
 def _kinds_named(words: str, rules: Guideline) -> list[str]:
@@ -569,15 +615,26 @@ def _stale_labels(points: Rubric, rules: Guideline, place: _Place, root: Path | 
     return problems
 
 
-def year_warnings(root: Path | None = None) -> list[YearProblem]:
+def year_warnings(root: Path | None = None, day: dt.date | None = None) -> list[YearProblem]:
     """What a reviewer of the year files should look at but that scores nothing wrongly: said as
-    warnings, never keeping a year from being scored or published."""
+    warnings, each with its code, never keeping a year from being scored or published. `day`:
+    the day the check stands on (a placeholder note matters once the year opens)."""
     problems: list[YearProblem] = []
-    for year in available_years(root):
+    years = available_years(root)
+    for year in years:
         try:
             rules, points = guideline(year, root), rubric(year, root)
         except YearFileError:  # said by `year_problems`
             continue
         if rules is not None and points is not None:
-            problems += _stale_labels(points, rules, _Place("rubrics", year, root), root)
+            place = _Place("rubrics", year, root)
+            problems += [dataclasses.replace(p, code=LABEL_CODE) for p in _stale_labels(points, rules, place, root)]
+            problems += [_placed(place, left) for left in title_leftovers(points, root)]
+        if rules is not None and day is not None:
+            place = _Place("guidelines", year, root)
+            problems += [_placed(place, left) for left in note_leftovers(rules, root, day, years[0])]
     return problems
+
+
+def _placed(place: _Place, left: Leftover) -> YearProblem:
+    return dataclasses.replace(place.at(left.keys, left.message), code=left.code)

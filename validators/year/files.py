@@ -50,6 +50,8 @@ class YearProblem:
     line: int
     column: int
     message: str
+    # A warning's own code (year_warnings); the disagreements are all E-YEAR-FILE.
+    code: str = "E-YEAR-FILE"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}：年度文件有误：{self.message}"

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from validators.year.cycle import DAY_NAMES
 from validators.year.guideline import Guideline
 
-__all__ = ["guideline_file", "rubric_file"]
+__all__ = ["calendar_note", "default_calendar", "default_window", "guideline_file", "rubric_file", "window_note"]
 
 
 def _later(day: dt.date) -> dt.date:
@@ -22,29 +23,49 @@ def _later(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def _calendar(pattern: Guideline, deadline: dt.date) -> list[str]:
+def default_window(last: Guideline) -> tuple[dt.date, dt.date]:
+    """The window `new-year` writes after `last`: from its deadline (not included) for a year."""
+    start = last.evaluation_window.deadline
+    return start, _later(start)
+
+
+def window_note(start: dt.date, deadline: dt.date) -> str:
+    """The window's note `new-year` writes: a placeholder the staff rewrite (`check` warns,
+    W-YEAR-NOTE-DEFAULT, once the dates move or the year opens with it)."""
+    return f"评估期 {start.isoformat()}（不含）至 {deadline.isoformat()}（含）为默认值，由市科协确定并可调整。"
+
+
+def calendar_note(pattern_year: int) -> str:
+    """The calendar's note `new-year` writes, a placeholder like the window's."""
+    return f"日期按 {pattern_year} 年度的安排推算，由市科协确定并可调整。"
+
+
+def default_calendar(pattern: Guideline, deadline: dt.date) -> dict[str, dt.date] | None:
     """The pattern year's cycle moved to the new deadline: each day as many days from the
     deadline as it was from the pattern's (a later year's calendar may hold dates set for a
     demonstration or a delay; the first year's is the association's ordinary cycle)."""
     calendar = pattern.calendar
     if calendar is None:
-        return ["# calendar: 没有可参照的日历；请按当年的安排写 submission_opens … final（见 README“评估流程”）。"]
+        return None
     moved = deadline - pattern.evaluation_window.deadline
-    days = {name: getattr(calendar, name) + moved for name in
-            ("submission_opens", "submission_closes", "verification_ends", "notice_starts",
-             "notice_ends", "final")}
+    return {name: getattr(calendar, name) + moved for name in DAY_NAMES}
+
+
+def _calendar(pattern: Guideline, deadline: dt.date) -> list[str]:
+    days = default_calendar(pattern, deadline)
+    if days is None:
+        return ["# calendar: 没有可参照的日历；请按当年的安排写 submission_opens … final（见 README“评估流程”）。"]
     return [f"# 评估周期（均含当日，按北京时间）：以下按 {pattern.year} 年度的安排推算（各日期与评估截止日相隔的天数不变），"
-            "请按当年的安排改写。",
+            "请按当年的安排改写，并改写 note（它印在网站上）。",
             "calendar:", *(f"  {name}: {day.isoformat()}" for name, day in days.items()),
-            f"  note: 日期按 {pattern.year} 年度的安排推算，由市科协确定并可调整。"]
+            f"  note: {calendar_note(pattern.year)}"]
 
 
 def guideline_file(year: int, last: Guideline, text_from: int, text_title: str, pattern: Guideline) -> str:
     """`validators/guidelines/<year>.yaml`: the last year carried forward, every change shown.
     `text_title`: the title of the guideline text it carries (its own until 2019.txt changes);
     `pattern`: the year whose calendar the new one follows."""
-    start = last.evaluation_window.deadline
-    deadline = _later(start)
+    start, deadline = default_window(last)
     return "\n".join([
         f"# {year} 年度指南参数：沿用 {last.year} 年度的全部参数，只写出有变化的部分。",
         f"# 原文在同一文件夹的 {year}.txt（由 {text_from}.txt 复制而来）：指南有改动时直接改它，条款、数字都以它为准。"
@@ -62,7 +83,8 @@ def guideline_file(year: int, last: Guideline, text_from: int, text_title: str, 
         "evaluation_window:",
         f"  start: {start.isoformat()}     # 不含当日：紧接 {last.year} 年度的截止日",
         f"  deadline: {deadline.isoformat()}  # 含当日",
-        f"  note: 评估期 {start.isoformat()}（不含）至 {deadline.isoformat()}（含）为默认值，由市科协确定并可调整。",
+        "  # note 印在网站的指南页和细则页上：日期定下来后，改写成本年度评估期的依据（如市科协的通知）。",
+        f"  note: {window_note(start, deadline)}",
         *_calendar(pattern, deadline),
         "",
         "# ---- 改动示例（删去行首的“# ”即生效；每一种改动在 README“新年度指南”中都有说明）----",
@@ -127,6 +149,7 @@ def rubric_file(year: int, last_id: str, last_year: int, statement: str = "", te
         f"id: default-{year}",
         f"year: {year}",
         f"carried_forward_from: {last_year}",
+        "# 标题印在细则页上：分值、上限、分档线或规则一有改动，就改写标题，去掉“沿用…”（否则 check 给出警告）。",
         f"title: {year}年度学会重点工作评估细则（默认，沿用{last_year}年度）",
         "# statement（印在细则页上的说明）沿用上一年度，其中写的是沿用的指南名称；原文改了标题就写出本年度的：",
         f"# statement: {retitled}",
