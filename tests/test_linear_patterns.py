@@ -49,7 +49,7 @@ from validators import (
 )
 from validators.association import admin_list, browser_markup, objection_items, reviews
 from validators.evaluation import results
-from validators.github import cycle_gate, doctor, pr_comment, review_base
+from validators.github import doctor, pr_comment, review_base
 from validators.models.common import SLUG_PATTERN
 from validators.rules import cross_file_common, evidence, nfkc_forms, text_fields, year_mentions
 from validators.xlsx import cells as xlsx_cells
@@ -58,6 +58,7 @@ from validators.yaml.hidden_characters import _PARTS, compile_ranges
 from validators.yaml.policy import hidden_characters as hidden_class
 from validators.year import consistency as year_consistency
 from validators.year import files as year_files
+from validators.year import rubric as year_rubric
 from validators.year import text as year_text
 
 # What each pattern is applied with, and the pieces that make it work hardest: each piece is
@@ -96,8 +97,8 @@ SUBMITTED: dict[str, Hostile] = {
     "markdown_text._BREAKS": (markdown_text._BREAKS, "sub", ("\r\n", "a"), ""),
     "markdown_text._GITHUB_TRIGGERS": (markdown_text._GITHUB_TRIGGERS, "sub", ("gh-", "www.", "@#"), ""),
     "markdown_text._BACKTICKS": (markdown_text._BACKTICKS, "findall", ("`", "a`"), ""),
-    "cycle_gate._YEAR_FILE_PATH": (cycle_gate._YEAR_FILE_PATH, "fullmatch", ("2017", "/", ".yaml"),
-                                   "validators/guidelines/"),
+    "files._YEAR_FILE_PATH": (year_files._YEAR_FILE_PATH, "fullmatch", ("2017", "/", ".yaml"),
+                              "validators/guidelines/"),
     "loading._BLOCK_HEADER": (loading._BLOCK_HEADER, "search", (" |", "-", "0", "|>"), ""),
     "review_base._BASED_ON": (review_base._BASED_ON, "fullmatch", ("a", "0", "non"), ""),
     "urls._HOST": (urls._HOST, "fullmatch", ("a-", "a.", "[:"), "a"),
@@ -179,6 +180,7 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "files._YEAR_FILE": (year_files._YEAR_FILE, "year file names in validators/guidelines/"),
     "clause_changes._RUN": (clause_changes._RUN, "the guideline text the staff publish"),
     "text._CLAUSE": (year_text._CLAUSE, "the guideline text the staff publish"),
+    "rubric._DRAFT_MARK": (year_rubric._DRAFT_MARK, "the rubric title the staff publish"),
     "text._LEAD_IN": (year_text._LEAD_IN, "the guideline text the staff publish"),
     "text._AREA": (year_text._AREA, "the guideline text the staff publish"),
     "text._CLAUSE_LIKE": (year_text._CLAUSE_LIKE, "the guideline text the staff publish"),

@@ -165,10 +165,10 @@ class MajorWorkRubric(Area):
     kind: dict[str, Rule]
 
 
-# Each table by kind, and the vocabulary of the year file its keys come from.
 # The staff's mark in a rubric's title, with what else its brackets say (`Rubric.public_title`).
 _DRAFT_MARK = re.compile(r"（默认(?:，(?P<rest>[^）]*))?）")
 
+# Each table by kind, and the vocabulary of the year file its keys come from.
 KIND_TABLES = {("service_stations", "level"): "station_levels",
                ("consortia", "new_lead"): "consortium_forms",
                ("academic_events", "category"): "event_categories",
