@@ -151,7 +151,7 @@
     var github = el("p", { class: "rv-github" });
     // Where the downloaded file goes: only the GitHub route named its path, and a file uploaded
     // at the top of the repository lands in the wrong place.
-    var where = el("p", { class: "rv-where", id: opts.id + "-where", text: whereItGoes(opts.path, name, opts.exists, config.submitters) });
+    var where = el("p", { class: "rv-where", id: opts.id + "-where" });
     save.setAttribute("aria-describedby", where.id);
     box.appendChild(el("h3", { text: opts.label }));
     box.appendChild(problems);
@@ -180,10 +180,15 @@
       var pending = (more && more.pending) || [];
       var warned = (more && more.warnings) || [];
       area.value = text;
+      // The reviewer named on top decides whether a GitHub upload passes the ownership check.
+      var who = whoCan(config.submitters, opts.author ? opts.author() : "");
+      var goes = whereItGoes(opts.path, name, opts.exists, config.submitters, who.route);
+      if (where.textContent !== goes) where.textContent = goes;
       var given = opts.generated ? opts.generated() : null;
       var next = !given ? "" : given.text === text
-        ? "已生成文件（" + given.at + "）：下一步把 " + name + " 放进仓库的 " + opts.path.slice(0, opts.path.length - name.length) +
-          " 文件夹（见上），或交给" + handTo(config.submitters) + "提交；文件原样合并、网站更新后再打开本页，本草稿自动清除。"
+        ? "已生成文件（" + given.at + "）：下一步" + (who.route ? "把 " + name + " 放进仓库的 " +
+          opts.path.slice(0, opts.path.length - name.length) + " 文件夹（见上），或" : "把 " + name + " ") +
+          "交给" + handTo(config.submitters) + "提交；文件原样合并、网站更新后再打开本页，本草稿自动清除。"
         : "已于 " + given.at + " 生成文件，此后本草稿又有改动：那份文件不含这些改动，请重新下载。";
       if (generated.textContent !== next) generated.textContent = next;
       generated.hidden = !next;
@@ -220,7 +225,6 @@
         github.appendChild(document.createTextNode("下载文件后交给仓库管理员，放在 " + opts.path + "。"));
         return;
       }
-      var who = whoCan(config.submitters, opts.author ? opts.author() : "");
       if (!who.route) {
         // A pull request the ownership check refuses is no route: no link to start one.
         github.appendChild(el("strong", { class: "rv-who rv-who-not", text: who.not }));
@@ -245,12 +249,12 @@
   /* Where a downloaded file goes, in one sentence: the folder of its path in the repository (the
    * file of the same name replaced), or to an administrator, named when the admin list the site
    * was built with names any. */
-  function whereItGoes(path, name, exists, submitters) {
+  function whereItGoes(path, name, exists, submitters, route) {
     var folder = path.slice(0, path.length - name.length);
     var admins = handTo(submitters);
-    // Nobody on the list (or the list unread): an upload on GitHub fails the ownership check as a
-    // link's pull request does, so the file only goes through an administrator.
-    if (!submitters || !submitters.admins.concat(submitters.reviewers).length) {
+    // No route (nobody listed, the list unread, or the reviewer named on top not on it): an upload
+    // on GitHub fails the ownership check as a link's pull request does, so only an administrator.
+    if (!route) {
       return "下载的 " + name + " 请交给" + admins + "提交，由管理员放进仓库的 " + folder + " 文件夹" +
         (exists ? "（替换其中的同名文件）" : "") + "。";
     }

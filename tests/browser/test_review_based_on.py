@@ -204,6 +204,9 @@ def test_the_github_route_says_who_can_take_it(page, base: str) -> None:
         "上方的核查人 someone-else 不在名单中，用这个账号发起的拉取请求会被“文件夹权限”检查拒绝，"
         "所以这里不给出 GitHub 上的链接：请下载文件交给管理员（cast-admin）提交。")
     assert page.locator("#rv-review-file .rv-github a").count() == 0
+    # Nor is an upload on GitHub, refused alike: the line under the download sends the file to them.
+    assert page.inner_text("#rv-review-file-where") == (
+        f"下载的 {SOCIETY}.yaml 请交给管理员（cast-admin）提交，由管理员放进仓库的 reviews/{YEAR}/ 文件夹（替换其中的同名文件）。")
     page.fill("#rv-reviewer", STAFF)
     # The objections file goes the same way.
     page.click("#rv-add-objection")
