@@ -460,9 +460,11 @@ def contested_items(site: SiteData, page: str, year: int, society: str) -> dict[
         href = site.urls.rel(page, target, objection_anchor(year, o.id))
         said = link(href, f"{whole(CONTESTED)}（<code>{text(o.id)}</code>）")
         state = NOT_ANSWERED_FINAL if final else NOT_ANSWERED
-        for area, item, title in _named_entries(site, year, o):
-            disputed = text(disputed_words(o.subject, title, DISPUTED_CHARS))
-            marks.setdefault((area, item), []).append(f"{said}，{state}：“{disputed}”")
+        named = _named_entries(site, year, o)
+        for area, item, title in named:
+            disputed = disputed_words(o.subject, title, DISPUTED_CHARS, (t for _, _, t in named))
+            quoted = f"：“{text(disputed)}”" if disputed else ""
+            marks.setdefault((area, item), []).append(f"{said}，{state}{quoted}")
     points = POINTS_FINAL if final else POINTS_WHILE_OPEN
     return {key: f'<span class="sb-contested">{"；".join(said)}；{points}</span>' for key, said in marks.items()}
 

@@ -213,12 +213,36 @@ def test_the_mark_escapes_what_the_subject_says(tmp_path: Path) -> None:
     ("温江站：活动次数有误", "活动次数有误"),
     ("据报道，温江站只开展了两次活动", "只开展了两次活动"),
     ("温江站。", "温江站"),  # nothing after the name: the subject's first sentence
-    ("请核实“温 江站”的人数", "请核实“温 江站”的人数"),  # the name not as the report writes it
+    ("请核实“温 江站”的人数", "请核实‘温 江站’的人数"),  # the name not as the report writes it; inner quotes
     ("温江站" + "的活动" * 10, "活动的活动的活动的活动的活动的活动的活…"),  # cut at 20
 ])
 def test_disputed_words(subject: str, said: str) -> None:
     assert disputed_words(subject, "温江站", 20) == said
     assert len(disputed_words(subject, "温江站", 20)) <= 20
+
+
+@pytest.mark.parametrize(("subject", "title", "said"), [
+    # The name listed with another item's: what follows is said of both, and names the other.
+    ("学术年会A、学术年会B均无照片", "学术年会A", "学术年会A、学术年会B均无照片"),
+    ("学术年会A和学术年会B均无照片。请核实", "学术年会A", "学术年会A和学术年会B均无照片"),
+    ("“学术年会A”“学术年会B”均无照片", "学术年会A", "‘学术年会A’‘学术年会B’均无照片"),
+    ("学术年会A、学术年会B均无照片", "学术年会B", "均无照片"),
+    # The subject only the quoted name: the name, not quoted twice.
+    ("“学术年会A”", "学术年会A", "学术年会A"),
+    ("“学术年会A”。", "学术年会A", "学术年会A"),
+    # A later sentence is not what the subject says of the item.
+    ("学术年会A。另：学术年会B无照片", "学术年会A", "学术年会A"),
+    # Quotation marks in the words quoted become inner ones.
+    ("学术年会A的“参会人数”有误", "学术年会A", "‘参会人数’有误"),
+    ('学术年会A的"参会人数"有误', "学术年会A", "‘参会人数’有误"),
+])
+def test_disputed_words_of_items_named_together(subject: str, title: str, said: str) -> None:
+    """The mark quotes what the subject says of its own item, never words about another item, and
+    quotes it once (the mark's “” hold no “” of their own)."""
+    words = disputed_words(subject, title, 20, ["学术年会A", "学术年会B"])
+    assert words == said
+    assert "“" not in words
+    assert "”" not in words
 
 
 def test_an_open_objection_leaves_the_points_as_they_are(tmp_path: Path) -> None:
