@@ -177,9 +177,11 @@ def render(site: SiteData, year: int, area: str, part: int = 1) -> str:
             f"领域要求见{link(requirements, f'{year} 年度工作指南')}。\n")
     parts = [head, _changed_after_final(site, page, year, docs), pager, _facts(site, page, docs, area),
              _scores(site, page, docs, area)]
-    # An item an objection still open names is marked as on its report page: same words, same link.
+    # An item an objection still open names is marked as on its report page's 评估明细, briefly,
+    # linked to the objection's row there (whose item's row in 报告内容 has the full mark).
     shown = [items.Row(site, page, doc, site.evaluation(doc.report.society, year), brief=True,
-                       contested=phase.contested_items(site, page, year, doc.report.society)) for doc in docs]
+                       contested=phase.contested_items(site, page, year, doc.report.society, brief=True))
+             for doc in docs]
     for spec in items.lists_of(area, title, site.first_area_title(area)):
         rows = [r for row in shown for r in items.rows(spec, row)]
         parts.append(f"## {text(spec.title)}（{len(rows)} 项） {{#{spec.key} data-search-exclude}}\n")

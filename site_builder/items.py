@@ -31,6 +31,7 @@ from site_builder.markup import (
     yes_no,
 )
 from site_builder.tables import SOURCE
+from validators.evaluation.pending_warnings import SAYS_NOT_COUNTED
 from validators.evaluation.score_lines import CAP_RULE, ERROR_RULE, REVIEW_RULE, ScoreLine
 from validators.evaluation.scoring import Evaluation, ItemTierResult, members_without_report
 from validators.findings import Finding
@@ -215,10 +216,14 @@ PILOT_NOT_CONFIRMED = "W-PILOT-NOT-CONFIRMED"
 
 def finding_message(site: SiteData, year: int | None, f: Finding) -> str:
     """A finding's message as a report page shows it: the check's, but in a finalized year whose
-    pilot list never came out, the pilot claim's warning says it earned nothing, with no promise."""
-    if (f.code == PILOT_NOT_CONFIRMED and year is not None and year in site.frozen
-            and not site.guideline(year).pilot_societies):
+    pilot list never came out, the pilot claim's warning says it earned nothing, with no promise;
+    in a finalized year whose results record no count of warnings left out (2017's: its 备注
+    counts every warning), no warning says it is not counted."""
+    frozen = site.frozen.get(year) if year is not None else None
+    if year is not None and frozen is not None and f.code == PILOT_NOT_CONFIRMED and not site.guideline(year).pilot_societies:
         return f"定稿时市科协未公布 {year} 年首批承能试点学会名单，本学会自报为试点学会，不计试点分。"
+    if frozen is not None and frozen.association_warnings is None:
+        return f.message.replace(SAYS_NOT_COUNTED, "")
     return f.message
 
 

@@ -445,12 +445,16 @@ POINTS_FINAL = "不影响定稿得分"
 DISPUTED_CHARS = 20
 
 
-def contested_items(site: SiteData, page: str, year: int, society: str) -> dict[tuple[str, str], str]:
+def contested_items(site: SiteData, page: str, year: int, society: str, *,
+                    brief: bool = False) -> dict[tuple[str, str], str]:
     """The report's items (area, id) that an objection still open names, each with its mark:
     “有异议（<code>id</code>），受理中，尚未答复：“<what the subject says of it>”；答复前不影响本项
     得分”, 有异议（id） linked to the objection's row in the report page's table. An answered
     objection marks nothing (its answer is in the table); one still open when the year was finalized
-    still does (the table says it stayed unanswered), saying so."""
+    still does (the table says it stayed unanswered), saying so. `brief`: the linked 有异议（id）
+    alone, for the 评估明细's lines and the area pages (the full mark, some 60 characters, on each
+    of an item's lines lengthened a phone's cards and the printed report; it stands once, at the
+    item's row in 报告内容, where the link leads too)."""
     final = year in site.frozen
     marks: dict[tuple[str, str], list[str]] = {}
     target = society_year_page(society, year)
@@ -460,11 +464,14 @@ def contested_items(site: SiteData, page: str, year: int, society: str) -> dict[
         href = site.urls.rel(page, target, objection_anchor(year, o.id))
         said = link(href, f"{whole(CONTESTED)}（<code>{text(o.id)}</code>）")
         state = NOT_ANSWERED_FINAL if final else NOT_ANSWERED
-        for area, item, title in _named_entries(site, year, o):
-            disputed = text(disputed_words(o.subject, title, DISPUTED_CHARS))
-            marks.setdefault((area, item), []).append(f"{said}，{state}：“{disputed}”")
-    points = POINTS_FINAL if final else POINTS_WHILE_OPEN
-    return {key: f'<span class="sb-contested">{"；".join(said)}；{points}</span>' for key, said in marks.items()}
+        named = _named_entries(site, year, o)
+        for area, item, title in named:
+            disputed = disputed_words(o.subject, title, DISPUTED_CHARS, (t for _, _, t in named))
+            quoted = f"：“{text(disputed)}”" if disputed else ""
+            marks.setdefault((area, item), []).append(said if brief else f"{said}，{state}{quoted}")
+    points = "" if brief else "；" + (POINTS_FINAL if final else POINTS_WHILE_OPEN)
+    joined = "、" if brief else "；"
+    return {key: f'<span class="sb-contested">{joined.join(said)}{points}</span>' for key, said in marks.items()}
 
 
 def _objection_rows(site: SiteData, page: str, year: int, society: str | None) -> tuple[list[list[Cell]], int]:

@@ -11,13 +11,13 @@ from site_builder import items, phase
 from site_builder.context import SiteData
 from validators.association.progress import report_progress
 from validators.association.reviews import item_ids
+from validators.evaluation.pending_warnings import NOT_COUNTED as NOT_COUNTED
 from validators.evaluation.pending_warnings import left_out
 from validators.findings import Finding
 from validators.models.review import FINAL_REQUESTED, ReviewStatus
 
-# Said after each warning the public 备注 leaves out of its count (`uncounted`); a message that says
-# so itself (cross_file_consortia.MEMBER_NO_REPORT) is not told twice.
-NOT_COUNTED = "不计入排名页的备注中的警告数"
+# NOT_COUNTED: said after each warning the public 备注 leaves out of its count (`uncounted`); a
+# message that says so itself (cross_file_consortia.MEMBER_NO_REPORT) is not told twice.
 
 
 def uncounted(site: SiteData, year: int, society: str, found: list[Finding]) -> list[Finding]:

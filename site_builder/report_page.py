@@ -247,8 +247,9 @@ def _lines_table(site: SiteData, page: str, doc: ReportDoc, e: Evaluation) -> tu
     frozen = site.frozen.get(e.year)
     at = frozen.code_commit if frozen else None
     subjects = [names.line_subject(doc.report, x, rubric) for x in e.lines]
-    # An item an objection still open names is marked on its lines as on its row in 报告内容.
-    contested = phase.contested_items(site, page, e.year, doc.report.society)
+    # An item an objection still open names is marked on its lines, briefly: its row in 报告内容
+    # has the full mark.
+    contested = phase.contested_items(site, page, e.year, doc.report.society, brief=True)
     marks = [contested.get((x.area, x.item_id)) if x.item_id else None for x in e.lines]
     rows = [[cell(text(subject) + f" {mark}", subject) if mark else cell(text(subject)), num_cell(x.points),
              cell(text(tight(x.note)) + (" " + badge(text(x.review), "review") if x.review else "")),

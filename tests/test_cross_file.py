@@ -209,6 +209,10 @@ def test_a_member_folder_that_does_not_read_is_said_alike_whole_and_file_by_file
     assert sorted(said) == ["cd-broken", "cd-broken-report", "cd-empty", "cd-ghost"]
     for member in ("cd-broken", "cd-broken-report"):
         assert said[member] == MEMBER_UNREAD.format(member=member)
+    # cd-broken-report has no profile: the words do not say its profile failed to read.
+    assert said["cd-broken-report"] == ("成员“cd-broken-report”是本仓库中学会的 id，但这个学会文件夹中的学会资料和"
+                                        "年度报告没有一份通过检查、能够读取，暂时无法确认它：请这个学会更正它的文件，"
+                                        "本报告无需为此修改；若成员写错了，请改正。")
     for member in ("cd-empty", "cd-ghost"):
         assert said[member] == MEMBER_UNKNOWN.format(member=member)
 

@@ -40,6 +40,9 @@ RECORD = f"<code>reviews/{YEAR}/objections.yaml</code>"
 # The sample's mark: obj-2018-01's subject after the station's name, cut at DISPUTED_CHARS.
 SAID = f"有异议（{OBJECTION}），受理中，尚未答复：“2018 年的活动次数与公开报道不一致…”"
 WHILE_OPEN = "；答复前不影响本项得分"
+# The mark on the item's lines in 评估明细 and on area pages: the link alone (the full one, some 60
+# characters on each line, lengthened a phone's cards and the printed report).
+BRIEF = f"有异议（{OBJECTION}）"
 
 
 def _plain(markup: str) -> str:
@@ -75,7 +78,7 @@ def test_the_item_an_open_objection_names_is_marked_in_both_tables(builder: str)
     assert all(_plain(r).startswith("温江中医药健康产业学会服务站") for r in found)
     for r in [row, *found]:
         [mark] = MARK.findall(r)
-        assert _plain(mark) == SAID + WHILE_OPEN
+        assert _plain(mark) == (SAID + WHILE_OPEN if r == row else BRIEF)
         assert [_plain(c) for c in CODE.findall(mark)] == [OBJECTION]
         assert HREF.findall(mark) == [f"./#{TARGET}"]
     # The link leads to the objection's row in the page's objections table.
@@ -98,7 +101,8 @@ def test_the_objections_file_is_named_on_screen_only() -> None:
 @pytest.mark.parametrize("builder", ["mkdocs", "zensical"])
 def test_the_area_page_marks_the_item_as_its_report_page_does(builder: str) -> None:
     """A reader of 三、学会服务站建设 saw the station listed plain while its report's page said it
-    was contested: the area page marks the same row in the same words, linked to the same row."""
+    was contested: the area page marks the same row as the report's 评估明细 does (有异议（id）),
+    linked to the same row."""
     site = built_site(ROOT, builder)
     pages = _area_pages(site)
     # The station's own row, on its area's page only (the report marks no item of another area).
@@ -107,7 +111,7 @@ def test_the_area_page_marks_the_item_as_its_report_page_does(builder: str) -> N
     assert 'data-item="station-wenjiang-health"' in row
     assert _plain(row).startswith("成都市中医药学会（示例）温江中医药健康产业学会服务站 ")
     [mark] = MARK.findall(row)
-    assert _plain(mark) == SAID + WHILE_OPEN
+    assert _plain(mark) == BRIEF
     assert [_plain(c) for c in CODE.findall(mark)] == [OBJECTION]
     assert HREF.findall(mark) == [f"../../../societies/{SOCIETY}/{YEAR}/#{TARGET}"]
     assert TARGET in parse(site / "societies" / SOCIETY / str(YEAR) / "index.html").ids
@@ -152,10 +156,11 @@ def test_two_open_objections_on_one_item_are_each_marked(tmp_path: Path) -> None
                                "    subject: 温江中医药健康产业学会服务站的服务企业数有误。\n    status: 受理中\n"), "utf-8")
     report, lines = _sections(_render(root), MARKDOWN_ANCHOR)
     assert [len(_marked_rows(s)) for s in (report, lines)] == [1, 2]
-    for section in (report, lines):
+    for section, said in ((report, f"{SAID}；有异议（obj-2018-02），受理中，尚未答复：“服务企业数有误”{WHILE_OPEN}"),
+                          (lines, f"{BRIEF}、有异议（obj-2018-02）")):
         for r in _marked_rows(section):
             [mark] = MARK.findall(r)
-            assert _plain(mark) == f"{SAID}；有异议（obj-2018-02），受理中，尚未答复：“服务企业数有误”{WHILE_OPEN}"
+            assert _plain(mark) == said
             assert HREF.findall(mark) == [f"./#{TARGET}", f"./#y{YEAR}-objection-obj-2018-02"]
 
 
@@ -177,10 +182,12 @@ def test_an_objection_still_open_when_its_year_was_finalized_stays_marked(tmp_pa
     [mark] = MARK.findall(_marked_rows(report)[0])
     assert _plain(mark) == FINAL_MARK
     assert HREF.findall(mark) == ["./#y2017-objection-obj-2017-01"]
+    [mark] = MARK.findall(_marked_rows(lines)[0])
+    assert _plain(mark) == "有异议（obj-2017-01）"
     # Its area page marks the event too, linked to the report page's row.
     [row] = _marked_rows(_area_render(root, "academic_events", 2017))
     [mark] = MARK.findall(row)
-    assert _plain(mark) == FINAL_MARK
+    assert _plain(mark) == "有异议（obj-2017-01）"
     assert HREF.findall(mark) == [f"../../../societies/{SOCIETY}/2017/#y2017-objection-obj-2017-01"]
 
 
@@ -197,15 +204,17 @@ def test_the_mark_escapes_what_the_subject_says(tmp_path: Path) -> None:
                               f"    subject: '{HOSTILE}'\n")
     assert hostile != written
     file.write_text(hostile, "utf-8")
-    for page in (_render(root), _area_render(root, "service_stations")):
-        marks = [m for r in _marked_rows(page) for m in MARK.findall(r)]
-        assert marks
-        for mark in marks:
-            assert _plain(mark) == (f"有异议（{OBJECTION}），受理中，尚未答复：“<b>服务</b>&企业数<scrip…”"
-                                    + WHILE_OPEN)
-            assert "<b>" not in mark
-            assert "<script" not in mark
-            assert "&#60;b&#62;服务&#60;&#47;b&#62;&#38;企业数&#60;scrip…" in mark
+    # The full mark, at the item's row in 报告内容; the brief ones quote nothing.
+    report, lines = _sections(_render(root), MARKDOWN_ANCHOR)
+    [mark] = [m for r in _marked_rows(report) for m in MARK.findall(r)]
+    assert _plain(mark) == f"有异议（{OBJECTION}），受理中，尚未答复：“<b>服务</b>&企业数<scrip…”" + WHILE_OPEN
+    assert "<b>" not in mark
+    assert "<script" not in mark
+    assert "&#60;b&#62;服务&#60;&#47;b&#62;&#38;企业数&#60;scrip…" in mark
+    brief = [m for page in (lines, _area_render(root, "service_stations")) for r in _marked_rows(page)
+             for m in MARK.findall(r)]
+    assert len(brief) == 3
+    assert all(_plain(m) == BRIEF for m in brief)
 
 
 @pytest.mark.parametrize(("subject", "said"), [
@@ -213,12 +222,36 @@ def test_the_mark_escapes_what_the_subject_says(tmp_path: Path) -> None:
     ("温江站：活动次数有误", "活动次数有误"),
     ("据报道，温江站只开展了两次活动", "只开展了两次活动"),
     ("温江站。", "温江站"),  # nothing after the name: the subject's first sentence
-    ("请核实“温 江站”的人数", "请核实“温 江站”的人数"),  # the name not as the report writes it
+    ("请核实“温 江站”的人数", "请核实‘温 江站’的人数"),  # the name not as the report writes it; inner quotes
     ("温江站" + "的活动" * 10, "活动的活动的活动的活动的活动的活动的活…"),  # cut at 20
 ])
 def test_disputed_words(subject: str, said: str) -> None:
     assert disputed_words(subject, "温江站", 20) == said
     assert len(disputed_words(subject, "温江站", 20)) <= 20
+
+
+@pytest.mark.parametrize(("subject", "title", "said"), [
+    # The name listed with another item's: what follows is said of both, and names the other.
+    ("学术年会A、学术年会B均无照片", "学术年会A", "学术年会A、学术年会B均无照片"),
+    ("学术年会A和学术年会B均无照片。请核实", "学术年会A", "学术年会A和学术年会B均无照片"),
+    ("“学术年会A”“学术年会B”均无照片", "学术年会A", "‘学术年会A’‘学术年会B’均无照片"),
+    ("学术年会A、学术年会B均无照片", "学术年会B", "均无照片"),
+    # The subject only the quoted name: the name, not quoted twice.
+    ("“学术年会A”", "学术年会A", "学术年会A"),
+    ("“学术年会A”。", "学术年会A", "学术年会A"),
+    # A later sentence is not what the subject says of the item.
+    ("学术年会A。另：学术年会B无照片", "学术年会A", "学术年会A"),
+    # Quotation marks in the words quoted become inner ones.
+    ("学术年会A的“参会人数”有误", "学术年会A", "‘参会人数’有误"),
+    ('学术年会A的"参会人数"有误', "学术年会A", "‘参会人数’有误"),
+])
+def test_disputed_words_of_items_named_together(subject: str, title: str, said: str) -> None:
+    """The mark quotes what the subject says of its own item, never words about another item, and
+    quotes it once (the mark's “” hold no “” of their own)."""
+    words = disputed_words(subject, title, 20, ["学术年会A", "学术年会B"])
+    assert words == said
+    assert "“" not in words
+    assert "”" not in words
 
 
 def test_an_open_objection_leaves_the_points_as_they_are(tmp_path: Path) -> None:

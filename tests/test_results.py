@@ -1013,6 +1013,27 @@ def test_a_frozen_years_report_page_marks_as_many_warnings_not_counted_as_its_re
     assert "没有记录是哪几个" not in paragraph
 
 
+def test_a_frozen_year_that_recorded_no_count_left_out_shows_no_warning_saying_it_is_left_out(
+        tmp_path: Path) -> None:
+    """A year finalized before the 备注 left any warning out (its results record no such count,
+    as 2017's do) counted every warning; its report page showed the member's warning saying
+    “这条警告不计入排名页的备注中的警告数”. There the warning is shown without that sentence."""
+    from site_builder.report_page import NOT_COUNTED
+    from validators.rules.cross_file_consortia import SAYS_NOT_COUNTED
+
+    tree = _finalized_member_tree(tmp_path)
+    results = tree / "results" / "2017.json"
+    data = json.loads(results.read_text("utf-8"))
+    del data["association_warnings"]
+    results.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    _, rows, _ = _frozen_page(tree, "cd-zz")
+    [member] = [r for r in rows if "没有提交 2017 年度报告" in r]
+    assert "没有提交 2017 年度报告" in member
+    assert "市科协允许更正后再由本学会删去。" in member
+    assert not any(NOT_COUNTED in r for r in rows), rows
+    assert SAYS_NOT_COUNTED.endswith("。")
+
+
 def test_a_frozen_year_whose_waiting_warning_the_policy_dropped_says_the_count_is_the_recorded_one(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The policy drops an entry after a year was finalized with it: the report page's paragraph

@@ -7,6 +7,7 @@ page's mark adds what the subject says of the item (`disputed_words`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from validators.association.reviews import review_entries
 from validators.models.report import YearReport
@@ -48,18 +49,40 @@ def named_entries(report: YearReport, subject: str) -> list[tuple[str, str, str]
 
 # Around an item's name in a subject: the marks that quote it, and what joins it to the rest
 # (“……服务站”的活动次数 → 活动次数); a sentence, after whose end a subject asks or adds
-# (……不一致。请核实。 → ……不一致).
+# (……不一致。请核实。 → ……不一致); what lists it with another item (沙龙A、沙龙B均无照片: what
+# follows the name is said of both, and the name after it is another item's).
 NAME_QUOTES = "“”「」《》\""
 NAME_JOINERS = " \t，,、：:；;的"
+NAME_LISTED = ("、", "和", "与", "及", "以及")
 SENTENCE_END = re.compile("[。！？；!?;\n]")
+# The mark quotes the words in “”: quotation marks in them are turned to the inner ones (‘’).
+INNER_QUOTES = str.maketrans("“”", "‘’")
 
 
-def disputed_words(subject: str, title: str, limit: int) -> str:
+def _inner_quotes(words: str) -> str:
+    """`words` with its double quotation marks made single ones, an ASCII pair opening and closing
+    as the Chinese ones do; the whole of them one quoted segment, that segment (“沙龙” → 沙龙)."""
+    whole = QUOTED.fullmatch(words)
+    if whole is not None:
+        words = next(g for g in whole.groups() if g)
+    parts = words.translate(INNER_QUOTES).split('"')
+    return "".join(part + ("‘" if i % 2 == 0 else "’") for i, part in enumerate(parts[:-1])) + parts[-1]
+
+
+def disputed_words(subject: str, title: str, limit: int, others: Iterable[str] = ()) -> str:
     """What an objection's subject says about an item it names, in at most `limit` characters
     (cut with “…”): its first sentence after the item's name where the subject writes the name
-    as the report does, else its first sentence. Plain text, for its reader to escape."""
+    as the report does, unless the name is listed with another item (“、”, or one of `others`,
+    the other items the subject names, right after it), else the subject's first sentence; its
+    quotation marks made inner ones, for the mark quotes it; "" when it says nothing. Plain text,
+    for its reader to escape."""
     at = subject.find(title) if title else -1
-    after = subject[at + len(title):].lstrip(NAME_QUOTES).lstrip(NAME_JOINERS) if at >= 0 else ""
-    sentences = [" ".join(s.split()) for s in (*SENTENCE_END.split(after), *SENTENCE_END.split(subject))]
-    words = next((s for s in sentences if s), "")
+    after = subject[at + len(title):].lstrip(NAME_QUOTES) if at >= 0 else ""
+    rest = after.lstrip(NAME_JOINERS)
+    listed = next((w for w in NAME_LISTED if rest.startswith(w)), "")
+    rest_named = rest[len(listed):].lstrip(NAME_QUOTES)
+    if after.startswith("、") or any(o and o != title and rest_named.startswith(o) for o in others):
+        rest = ""
+    firsts = (SENTENCE_END.split(rest)[0], next((s for s in SENTENCE_END.split(subject) if s.strip()), ""))
+    words = next((w for w in (_inner_quotes(" ".join(s.split())) for s in firsts) if w.strip(NAME_QUOTES)), "")
     return words if len(words) <= limit else words[:limit - 1].rstrip(NAME_JOINERS) + "…"

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from validators.findings import Finding
+from validators.rules.cross_file_consortia import NOT_COUNTED, SAYS_NOT_COUNTED
 from validators.yaml.policy import PendingWarning, policy
 from validators.year.guideline import Guideline
 
-__all__ = ["association_warnings", "left_out", "pending_on_association"]
+__all__ = ["NOT_COUNTED", "SAYS_NOT_COUNTED", "association_warnings", "left_out", "pending_on_association"]
 
 
 def pending_on_association(rules: Guideline) -> list[PendingWarning]:

@@ -53,9 +53,11 @@ SELF_NAMED = ("成员“{member}”是本学会自己的名称：成员列表不
               "评估计档时这一项不计入成员个数，请删除。")
 # What W-CONSORTIUM-MEMBER-UNKNOWN says of a member written like a society id no society has
 # (MEMBER_UNKNOWN), or that names a folder of the tree whose profile and reports do not read
-# (MEMBER_UNREAD: the lead cannot mend them, the society can).
+# (MEMBER_UNREAD: the lead cannot mend them, the society can). Such a folder may hold no profile,
+# or a profile that parses but fails the model: none of its files passed the check, said so.
 MEMBER_UNKNOWN = "成员“{member}”像是学会 id，但本仓库没有这个学会。若是外部单位，请写中文全称。"
-MEMBER_UNREAD = ("成员“{member}”是本仓库中学会的 id，但这个学会的学会资料和年度报告都无法读取，暂时无法确认它："
+MEMBER_UNREAD = ("成员“{member}”是本仓库中学会的 id，但这个学会文件夹中的学会资料和年度报告没有一份通过检查、"
+                 "能够读取，暂时无法确认它："
                  "请这个学会更正它的文件，本报告无需为此修改；若成员写错了，请改正。")
 # What W-CONSORTIUM-MEMBER-NO-REPORT says (str.format) at a lead's member that is a society of this
 # repository with no report of the year, once the year's submission has closed (`members_reported`).
@@ -71,11 +73,16 @@ MEMBER_NO_REPORT_CODE = "W-CONSORTIUM-MEMBER-NO-REPORT"
 # the scorer's tier line (scoring.NO_REPORT_NOTE) and the 备注's entry of the code in policy.yaml
 # (`said`, data: tests/test_downloads_ranking.py holds it and every other source to these words).
 MEMBERS_NEED_NOT_REPORT = "指南没有要求成员学会提交报告"
+# The last sentence, in these words wherever it is said: a year finalized before the 备注 left any
+# warning out (its results record no such count, 2017's) counted this one too, and its report page
+# shows the message without it (site_builder/items.finding_message).
+NOT_COUNTED = "不计入排名页的备注中的警告数"
+SAYS_NOT_COUNTED = f"这条警告{NOT_COUNTED}。"
 MEMBER_NO_REPORT = ("成员{named}没有提交 {year} 年度报告（填报已于 {closes}截止）：无法从它的报告中核对它参与联合体“{name}”。"
                     f"{MEMBERS_NEED_NOT_REPORT}，评估照常计入这一成员，由市科协对照证明材料核查。"
                     "如它已不再是成员：填报截止后本学会不能再自己修改报告，请联系市科协，由市科协管理员从成员中删去；"
                     "公示期内也可以按网站上的说明提出异议，市科协允许更正后再由本学会删去。"
-                    "这条警告不计入排名页的备注中的警告数。")
+                    + SAYS_NOT_COUNTED)
 # What W-CONSORTIUM-NOT-RECIPROCAL says: to the lead, of a member whose report omits the consortium
 # (NOT_LISTED_BY_MEMBER) or that takes part unlisted (UNLISTED_MEMBER); to a member the lead lists
 # whose report omits it (OMITTED_BY_MEMBER); to a member that takes part unlisted (NOT_LISTED_BY_LEAD).
