@@ -104,7 +104,7 @@ def render(site: SiteData, society: str) -> str:
     # Each year's phase of the association's cycle (填报中, 公示中: 至 …, 最终结果).
     # With it, the year's open objections about the society's report (and how to correct it).
     for year in sorted({d.report.year for d in docs}, reverse=True):
-        parts += [phase.note(site, year), phase.correction_note(site, page, year, society, f" {year} 年度报告")]
+        parts += [phase.note(site, page, year), phase.correction_note(site, page, year, society, f" {year} 年度报告")]
     parts += _years(site, society, page, docs) + _unreadable(site, page, society)
     profile = site.repo.profiles.get(society)
     if profile:

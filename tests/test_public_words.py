@@ -89,14 +89,24 @@ def test_the_home_page_says_when_a_year_became_final_and_when_its_calendar_plann
     assert rows["2018 年度"][2] == "尚未定稿（日历计划 2028-01-14）"
 
 
-def test_the_public_pages_name_the_rubric_without_the_staffs_mark(docs: Path) -> None:
-    """“2018年度学会重点工作评估细则（默认，沿用2017年度）”: the mark 默认 is the association's
-    staff's (the files keep it, frozen); a reader sees the rubric's name and what it carries."""
-    pages = {p: p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
-    assert not [p for p, said in pages.items() if "细则（默认" in said]
+def test_the_public_pages_name_the_rubric_exactly_and_link_it_to_its_statement(docs: Path) -> None:
+    """“2017年度学会重点工作评估细则（默认）”: 默认 tells the reader the points are the project's
+    defaults, not the association's; the pages dropped it and so misquoted the rubric's name (a
+    frozen year looked scored by a confirmed rubric). The name is the file's title, exactly, and
+    leads to the rubric page's section for the year, whose statement says what 默认 means."""
     report = _read(docs, "societies/cd-mech-eng/2018/index.md")
-    assert "2018年度学会重点工作评估细则（沿用2017年度）" in report
-    assert "《2017年度学会重点工作评估细则》" in _read(docs, "societies/cd-mech-eng/index.md")
+    assert ('、<a href="../../../rubric/#rubric-2018">2018年度学会重点工作评估细则（默认，沿用2017年度）</a>'
+            in report)  # its 评估依据
+    for page, up in (("societies/cd-mech-eng/index.md", "../../"), ("societies/cd-mech-eng/2017/index.md", "../../../"),
+                     ("rankings/2017/index.md", "../../")):
+        found = _PHASE_PARAGRAPH.search(_read(docs, page))
+        assert found is not None, page
+        assert f'按《<a href="{up}rubric/#rubric-2017">2017年度学会重点工作评估细则（默认）</a>》计算' in found.group(1), page
+    # The home page's years table names the rubric of the frozen year alike.
+    assert '《<a href="rubric/#rubric-2017">2017年度学会重点工作评估细则（默认）</a>》' in _read(docs, "index.md")
+    rubric = _read(docs, "rubric/index.md")
+    section = rubric[rubric.index("## 2017 年度：2017年度学会重点工作评估细则（默认） {#rubric-2017}"):]
+    assert section.index("本细则为默认值，由成都市科协确定并可调整") < section.index("{#rubric-2017-")
 
 
 def test_a_final_years_commit_and_hashes_are_folded_under_its_phase(docs: Path) -> None:
@@ -109,7 +119,7 @@ def test_a_final_years_commit_and_hashes_are_folded_under_its_phase(docs: Path) 
         said, details = found.groups()
         assert "sha256" not in said
         assert "/commit/" not in said
-        assert "按《2017年度学会重点工作评估细则》计算" in said
+        assert "2017年度学会重点工作评估细则（默认）</a>》计算" in said
         assert "<summary>技术核对信息</summary>" in details
         assert "（数据 sha256 <code>" in details
         assert "/commit/" in details
