@@ -116,7 +116,13 @@ def not_final(site: SiteData, year: int, on: dt.date | None = None) -> str | Non
     if said is None:
         return None
     head = said.split("：", 1)[0]
-    return head if "定稿" in head else f"{head}，尚未定稿"
+    return head if "定稿" in head else f"{head}，{NOT_FINAL}"
+
+
+# What stays true of a year not final on every day until the site is rebuilt with its frozen
+# results: said where the words cannot follow the reader's day (a column's heading, a phone card's
+# labels, a chart), the phase itself said once beside them by `not_final_said`.
+NOT_FINAL = "尚未定稿"
 
 
 def not_final_said(site: SiteData, year: int) -> str:

@@ -10,6 +10,7 @@ import pytest
 
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
+from site_builder.phase import DATA_ATTRIBUTE
 from tests.trees import ROOT
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
@@ -19,6 +20,8 @@ _TAGS = re.compile(r"<[^>]+>")
 _SCORE = re.compile(r'<p class="sb-score"[^>]*>(.*?)</p>')
 _SCORE_NOT_FINAL = re.compile(r"总分 [\d.]+ 分，[^（]+档（公示中，尚未定稿）。")
 _CHART = re.compile(r'<figure class="sb-chart".*?</figure>')
+_LABELS = re.compile(r'data-label="([^"]*)"')
+_NOT_FINAL = re.compile(r'<p class="sb-not-final".*?</p>')
 
 
 @pytest.fixture(scope="module")
@@ -38,10 +41,25 @@ def _plain(html: str) -> str:
 
 def test_the_societies_table_says_in_its_heading_which_years_totals_are_not_final(docs: Path) -> None:
     """“2018 年度总分 73.5（二档）” stood beside “2017 年度总分 91.5（一档）” with nothing saying 2018
-    was on notice: a year not final says its phase in its column's heading, a final year nothing."""
+    was on notice: a year not final says so in its column's heading, a final year nothing."""
     heads = [_plain(h) for h in _HEADS.findall(_read(docs, "societies/index.md"))]
-    assert "2018 年度总分（公示中，尚未定稿）" in heads
+    assert "2018 年度总分（尚未定稿）" in heads
     assert "2017 年度总分" in heads
+
+
+def test_the_societies_table_says_the_phase_once_for_the_readers_day_not_in_each_card(docs: Path) -> None:
+    """The heading's phase followed the reader's day, but each phone card's label (data-label) kept
+    the build's “公示中” after the notice ended: headings and labels say only what stays true
+    (尚未定稿), the phase is said once above the table, updated for the reader's day."""
+    pages = {p: p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    # No heading follows the reader's day: a heading is a phone card's label (tables.py `names`).
+    assert not [p for p, said in pages.items() if DATA_ATTRIBUTE in "".join(_HEADS.findall(said))]
+    assert not [p for p, said in pages.items() if [label for label in _LABELS.findall(said) if "公示中" in label]]
+    page = _read(docs, "societies/index.md")
+    above = _NOT_FINAL.search(page[:page.index("<table")])
+    assert above is not None
+    assert DATA_ATTRIBUTE in above.group(0)
+    assert _plain(above.group(0)).startswith("2018 年度：公示中，尚未定稿（截至 2026-12-01）")
 
 
 def test_a_report_says_its_year_is_not_final_with_its_total(docs: Path) -> None:
@@ -60,9 +78,12 @@ def test_a_society_pages_chart_marks_the_years_not_final(docs: Path) -> None:
     assert chart is not None
     svg = chart.group(0)
     assert svg.count("sb-chart__bar--marked") == 1  # 2018's column, not 2017's
+    # Drawn at build time, the chart says only what stays true on any day; the page's phase
+    # paragraph above it says the phase for the reader's day.
     assert '<text class="sb-chart__mark"' in svg
-    assert ">公示中</text>" in svg
-    assert "<figcaption>历年总分（2018：公示中，尚未定稿）</figcaption>" in svg
+    assert ">尚未定稿</text>" in svg
+    assert "公示" not in svg
+    assert "<figcaption>历年总分（2018：尚未定稿）</figcaption>" in svg
 
 
 _CYCLE = re.compile(r"## 评估进度 \{#cycle\}.*?</table></div>", re.DOTALL)
