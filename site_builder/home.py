@@ -32,7 +32,7 @@ def figures(site: SiteData) -> str:
         out.append("还没有任何年度报告。\n")
     else:
         out.append(f"## {year} 年度概况 {{#overview}}\n")
-        out.append(phase.note(site, year))
+        out.append(phase.note(site, PAGE, year))
         rows = [[cell(link(site.urls.rel(PAGE, area_page(year, key)),
                            f"{site.area_numbers(year)[key]}、{text(title)}")), num_cell(item_counts(site, year)[key])]
                 for key, title in site.area_titles(year).items()]

@@ -116,7 +116,13 @@ def not_final(site: SiteData, year: int, on: dt.date | None = None) -> str | Non
     if said is None:
         return None
     head = said.split("：", 1)[0]
-    return head if "定稿" in head else f"{head}，尚未定稿"
+    return head if "定稿" in head else f"{head}，{NOT_FINAL}"
+
+
+# What stays true of a year not final on every day until the site is rebuilt with its frozen
+# results: said where the words cannot follow the reader's day (a column's heading, a phone card's
+# labels, a chart), the phase itself said once beside them by `not_final_said`.
+NOT_FINAL = "尚未定稿"
 
 
 def not_final_said(site: SiteData, year: int) -> str:
@@ -180,8 +186,8 @@ def _ahead(site: SiteData, year: int, words: Callable[[dt.date], str], *, stale:
     return f' {DATA_ATTRIBUTE}="{attr(json.dumps(data, ensure_ascii=False))}"'
 
 
-def words_on(site: SiteData, year: int, on: dt.date) -> str:
-    """What a page says of the year's phase on a day (the inner HTML of its paragraph)."""
+def words_on(site: SiteData, page: str, year: int, on: dt.date) -> str:
+    """What page `page` says of the year's phase on a day (the inner HTML of its paragraph)."""
     said = label(site, year, on)
     if said is None:
         return ""
@@ -202,7 +208,7 @@ def words_on(site: SiteData, year: int, on: dt.date) -> str:
         }[phase]
     howto = how_to_object(site, year) if phase is Phase.NOTICE else ""
     return (f"{year} 年度：<strong>{text(said)}</strong>（{as_of_day(site)}）。"
-            f"{meaning}{howto}{provenance(site, year, on)}")
+            f"{meaning}{howto}{provenance(site, page, year, on)}")
 
 
 # After the notice, before the final day (the calendar says 核查中 again): checking and marking
@@ -225,12 +231,13 @@ def dated(site: SiteData) -> str:
     return f'<time datetime="{iso}" {TODAY_ATTRIBUTE}="{_zone_minutes()}">{iso}</time>'
 
 
-def note(site: SiteData, year: int) -> str:
-    """One paragraph: the year's phase, and what it means for the numbers shown."""
+def note(site: SiteData, page: str, year: int) -> str:
+    """One paragraph of page `page`: the year's phase, and what it means for the numbers shown."""
     if site.guideline(year).calendar is None:
         return ""
-    ahead = _ahead(site, year, lambda on: words_on(site, year, on), stale=True)
-    return f'<p class="sb-phase"{ahead}>{words_on(site, year, as_of(site))}</p>\n' + technical_details(site, year)
+    ahead = _ahead(site, year, lambda on: words_on(site, page, year, on), stale=True)
+    return (f'<p class="sb-phase"{ahead}>{words_on(site, page, year, as_of(site))}</p>\n'
+            + technical_details(site, page, year))
 
 
 def brief_note(site: SiteData, year: int) -> str:
@@ -541,26 +548,34 @@ def _final_cell(site: SiteData, year: int, calendar: Calendar) -> str:
     return f"<strong>{day(frozen.finalized_on)}</strong> 已定稿（{planned}）"
 
 
-def _frozen_cell(site: SiteData, year: int) -> str:
+def _frozen_cell(site: SiteData, page: str, year: int) -> str:
     frozen = site.frozen.get(year)
     if frozen is None:
         return "—"
     commit = f"<code>{frozen.code_commit[:12]}</code>" if frozen.code_commit else "代码提交未记录"
     if frozen.code_commit and site.settings.repo_url:
         commit = link(f"{site.settings.repo_url}/commit/{frozen.code_commit}", commit)
-    return f"{commit}；{_rubric_words(site, year, frozen.rubric_id)}"
+    return f"{commit}；{_rubric_words(site, page, year, frozen.rubric_id)}"
 
 
-def _rubric_words(site: SiteData, year: int, rubric_id: str) -> str:
+def rubric_name(site: SiteData, page: str, year: int) -> str:
+    """The year's rubric named exactly as its file titles it (“…细则（默认）”: the points are the
+    project's defaults until the association confirms them), linked from page `page` to the
+    rubric page's section for the year, whose statement says so."""
+    return link(site.urls.rel(page, RUBRIC_PAGE, f"rubric-{year}"), text(site.rubric(year).title))
+
+
+def _rubric_words(site: SiteData, page: str, year: int, rubric_id: str) -> str:
     """The rubric a frozen year was scored by, named as readers know it: its title (the
-    identifier is for machines)."""
+    identifier is for machines), exactly as its file writes it, linked to its year's section of
+    the rubric page, whose statement says what a mark such as “（默认）” means."""
     points = site.rubric(year)
     if points.id == rubric_id:
-        return f"《{text(points.public_title)}》"
+        return f"《{rubric_name(site, page, year)}》"
     return f"当时的评估细则（编号 {text(rubric_id)}，已被改动）"
 
 
-def provenance(site: SiteData, year: int, on: dt.date | None = None) -> str:
+def provenance(site: SiteData, page: str, year: int, on: dt.date | None = None) -> str:
     """Which code, guideline and rubric produced a final year's frozen numbers."""
     frozen = site.frozen.get(year)
     if frozen is None:
@@ -571,7 +586,7 @@ def provenance(site: SiteData, year: int, on: dt.date | None = None) -> str:
         return ""
     url = site.source_url(f"results/{year}.json", None)
     frozen_file = link(url, "定稿文件") if url else "定稿文件"
-    return (f"下面是 {frozen.finalized_on} 定稿的结果（{frozen_file}），按{_rubric_words(site, year, frozen.rubric_id)}"
+    return (f"下面是 {frozen.finalized_on} 定稿的结果（{frozen_file}），按{_rubric_words(site, page, year, frozen.rubric_id)}"
             "计算，此后细则、指南数据或代码的改动不会改变它。")
 
 
@@ -580,7 +595,7 @@ def provenance(site: SiteData, year: int, on: dt.date | None = None) -> str:
 TECHNICAL = "技术核对信息"
 
 
-def technical_details(site: SiteData, year: int) -> str:
+def technical_details(site: SiteData, page: str, year: int) -> str:
     """A final year's commit and data hashes, folded (plain HTML, built alike by MkDocs and
     Zensical); empty for a year not final."""
     frozen = site.frozen.get(year)
@@ -593,7 +608,7 @@ def technical_details(site: SiteData, year: int) -> str:
     else:
         code = "代码提交未记录"
     return (f'<details class="sb-tech sb-no-print" data-search-exclude><summary>{TECHNICAL}</summary>\n'
-            f"<p>{year} 年度的定稿结果由{code}、{_rubric_words(site, year, frozen.rubric_id)}"
+            f"<p>{year} 年度的定稿结果由{code}、{_rubric_words(site, page, year, frozen.rubric_id)}"
             f"（数据 sha256 <code>{frozen.rubric_sha256[:12]}</code>）"
             f"和指南数据（sha256 <code>{frozen.guideline_sha256[:12]}</code>）计算。</p>\n</details>\n")
 
@@ -611,7 +626,7 @@ def years_table(site: SiteData, page: str) -> str:
                      cell(_final_cell(site, year, calendar)),
                      cell(f"{day(calendar.submission_opens)} 至 {day(calendar.submission_closes)}"),
                      cell(f"{day(calendar.notice_starts)} 至 {day(calendar.notice_ends)}"),
-                     cell(_frozen_cell(site, year))])
+                     cell(_frozen_cell(site, page, year))])
     if not rows:
         return ""
     columns = [Column("年度"), Column("当前阶段"), Column("定稿"), Column("填报"), Column("公示"),

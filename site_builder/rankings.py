@@ -151,7 +151,7 @@ def _render(site: SiteData, year: int) -> tuple[str, str | None]:
                             rows_file="rows.json", download=RANKINGS_LABEL)
     return (front_matter(f"{year} 年度排名", hide=["toc"], search_exclude=True)
             + trail(page, [(INDEX, "排名")], f"{year} 年度") + f"# {year} 年度排名\n\n"
-            + phase.note(site, year) + "\n"
+            + phase.note(site, page, year) + "\n"
             + year_choice(site, page, year) +
             f"按总分从高到低排列，总分相同的按学会名称后的英文代号的字母顺序排列；分档线见{rubric_link}。"
             + explanation(site, year) + "\n\n"

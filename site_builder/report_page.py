@@ -516,7 +516,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
         out.append(_rubric_changed_since_final(year, frozen))
     rules_year = e.guideline_year if e else year
     rules = site.guideline(rules_year)
-    basis = f"评估依据：{text(rules.title)}" + (f"、{text(site.rubric(year).public_title)}" if e else "")
+    basis = f"评估依据：{text(rules.title)}" + (f"、{phase.rubric_name(site, page, year)}" if e else "")
     # The date is the footer's (printed too): the page itself changes only with its data.
     out.append(f'<p class="sb-report-meta" {NO_SEARCH}>{f"发布单位：{issuer}；" if issuer else ""}{basis}'
                f'<span class="sb-no-print">；报告文件：{site.source_link(doc.file, None, about="本报告文件")}</span>'
@@ -535,7 +535,7 @@ def _render(site: SiteData, doc: ReportDoc) -> tuple[str, str | None]:
         out.append("<p>本年度没有评估细则，未评分。</p>\n")
     out.append(search_terms(doc, indexed=year in phase.indexed_years(site)))
     out.append(f'<p class="sb-no-print sb-report-meta" {NO_SEARCH}>用浏览器打印本页（Ctrl+P），即得 A4 纸的年度报告。</p>\n')
-    out.append(phase.note(site, year))
+    out.append(phase.note(site, page, year))
     out.append(phase.correction_note(site, page, year, society))
     if doc.has_errors and not changed and e and frozen is not None:
         # Final, with no record of the file as frozen (older results files): whether it changed is

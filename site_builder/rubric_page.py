@@ -141,7 +141,7 @@ def _changed_since_final(site: SiteData, year: int) -> str:
 def _year(site: SiteData, year: int) -> str:
     points = site.rubric(year)
     window = site.guideline(year).evaluation_window
-    parts = [f"## {year} 年度：{text(points.public_title)} {{#rubric-{year}}}\n",
+    parts = [f"## {year} 年度：{text(points.title)} {{#rubric-{year}}}\n",
              f'!!! info "评估细则由市科协确定"\n    {text(points.statement)}\n',
              f"{window_said(window)}\n"]
     parts += [notice for notice in [_changed_since_final(site, year)] if notice]

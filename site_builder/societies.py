@@ -25,8 +25,16 @@ def _year_cell(site: SiteData, society: str, year: int) -> Cell:
 
 
 def _heading(site: SiteData, year: int) -> str:
-    said = phase.not_final_said(site, year)
-    return f"{year} 年度总分" + (f"（{said}）" if said else "")
+    """A year's column heading, also each phone card's label: words true on any day (the card's
+    label cannot follow the reader's day; `_not_final` above the table does)."""
+    return f"{year} 年度总分" + (f"（{phase.NOT_FINAL}）" if phase.not_final(site, year) is not None else "")
+
+
+def _not_final(site: SiteData, years: list[int]) -> str:
+    """The phase of each year not final, said once above the table, for the reader's day."""
+    said = [f"{year} 年度：{now}" for year in years if (now := phase.not_final_said(site, year))]
+    return (f'<p class="sb-not-final" {NO_SEARCH}>{"；".join(said)}（{phase.as_of_day(site)}）。</p>\n\n'
+            if said else "")
 
 
 def _row(site: SiteData, society: str, years: list[int]) -> list[Cell]:
@@ -70,7 +78,7 @@ def _render(site: SiteData) -> tuple[str, str | None]:
             "每个学会一行，每个年度一列（总分和档次），不同年度的总分不在同一列中排序。点击表头排序，"
             "点击学会名称查看学会概况和历年趋势，点击分数查看该年度的报告、逐项得分和改进建议。\n\n"
             + (f"按年度查看：{choice}。\n{{: .sb-years }}\n\n" if years else "")
-            + search_help(site) + html + "\n"), more
+            + search_help(site) + _not_final(site, years) + html + "\n"), more
 
 
 def pages(site: SiteData) -> Iterator[tuple[str, str]]:

@@ -39,8 +39,8 @@ def _remarks(site: SiteData, page: str, society: str, year: int, has_errors: boo
     """A year not yet final (its phase, so that its total is not read beside a final one as its
     equal), errors, and the year's objections about the society, linked to where they are answered."""
     said = []
-    if (now := phase.not_final(site, year)) is not None:
-        said.append(text(now))
+    if now := phase.not_final_said(site, year):  # the reader's day's words: a phone card keeps this cell
+        said.append(now)
     if has_errors:
         said.append("有错误")
     still_open, answered = phase.objection_counts(site, year, society)
@@ -72,8 +72,8 @@ def _years(site: SiteData, society: str, page: str, docs: list[ReportDoc]) -> li
                      cell(_remarks(site, page, society, year, doc.has_errors))])
         if e:
             trend.append((f"{year}", e.total))
-            if (now := phase.not_final(site, year)) is not None:
-                marks[f"{year}"] = now
+            if phase.not_final(site, year) is not None:  # the phase itself is said above, for the reader's day
+                marks[f"{year}"] = phase.NOT_FINAL
     out = ["## 历年报告与评估 {#years data-search-exclude}\n",
            "<p>点击年度查看该年度的报告内容、逐项评估明细和改进建议；该页也可直接打印为年度报告。</p>\n",
            table([Column("年度"), Column("总分", numeric=True), Column("档次", numeric=True), Column("备注")], rows,
@@ -104,7 +104,7 @@ def render(site: SiteData, society: str) -> str:
     # Each year's phase of the association's cycle (填报中, 公示中: 至 …, 最终结果).
     # With it, the year's open objections about the society's report (and how to correct it).
     for year in sorted({d.report.year for d in docs}, reverse=True):
-        parts += [phase.note(site, year), phase.correction_note(site, page, year, society, f" {year} 年度报告")]
+        parts += [phase.note(site, page, year), phase.correction_note(site, page, year, society, f" {year} 年度报告")]
     parts += _years(site, society, page, docs) + _unreadable(site, page, society)
     profile = site.repo.profiles.get(society)
     if profile:

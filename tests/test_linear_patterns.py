@@ -58,7 +58,6 @@ from validators.yaml.hidden_characters import _PARTS, compile_ranges
 from validators.yaml.policy import hidden_characters as hidden_class
 from validators.year import consistency as year_consistency
 from validators.year import files as year_files
-from validators.year import rubric as year_rubric
 from validators.year import text as year_text
 
 # What each pattern is applied with, and the pieces that make it work hardest: each piece is
@@ -180,7 +179,6 @@ TRUSTED: dict[str, tuple[re.Pattern[str], str]] = {
     "files._YEAR_FILE": (year_files._YEAR_FILE, "year file names in validators/guidelines/"),
     "clause_changes._RUN": (clause_changes._RUN, "the guideline text the staff publish"),
     "text._CLAUSE": (year_text._CLAUSE, "the guideline text the staff publish"),
-    "rubric._DRAFT_MARK": (year_rubric._DRAFT_MARK, "the rubric title the staff publish"),
     "text._LEAD_IN": (year_text._LEAD_IN, "the guideline text the staff publish"),
     "text._AREA": (year_text._AREA, "the guideline text the staff publish"),
     "text._CLAUSE_LIKE": (year_text._CLAUSE_LIKE, "the guideline text the staff publish"),

@@ -80,7 +80,7 @@ def _shown(markup: str) -> str:
 
 
 def test_a_note_read_after_its_notice_ended_says_the_phase_of_the_readers_day(site: SiteData) -> None:
-    note = phase.note(site, 2019)
+    note = phase.note(site, "index.md", 2019)
     # Without the script: the build's words, with the day they are true on.
     assert "公示中：至 12 月 10 日（截至 2026-12-05）" in _shown(note)
     (data,) = _ahead(note)
@@ -99,12 +99,12 @@ def test_a_note_read_after_its_notice_ended_says_the_phase_of_the_readers_day(si
 def test_every_later_day_gets_the_words_this_module_says_for_it(site: SiteData, year: int) -> None:
     """The entries are the module's own words, day by day, to well past the final day: the script
     needs no sentence of its own and misses no change (the new year drops “2027 年” from a date)."""
-    (data,) = _ahead(phase.note(site, year))
+    (data,) = _ahead(phase.note(site, "index.md", year))
     (cell,) = _ahead(phase.brief(site, year))
     first = dt.date.fromisoformat(BUILT)
     for offset in range(500):
         day = first + dt.timedelta(days=offset)
-        assert data["turns"][_picked(data, day)][1] == phase.words_on(site, year, day), day  # type: ignore[index]
+        assert data["turns"][_picked(data, day)][1] == phase.words_on(site, "index.md", year, day), day  # type: ignore[index]
         assert cell["turns"][_picked(cell, day)][1] == phase.label(site, year, day), day  # type: ignore[index]
 
 
@@ -126,7 +126,7 @@ def test_the_workbench_carries_the_public_pages_phase_for_every_later_day(site: 
 
 def test_a_frozen_year_carries_no_words_ahead(site: SiteData) -> None:
     assert 2017 in site.frozen
-    (data,) = _ahead(phase.note(site, 2017))  # its one entry, with the note for a later day
+    (data,) = _ahead(phase.note(site, "index.md", 2017))  # its one entry, with the note for a later day
     assert [first for first, _ in data["turns"]] == [BUILT]  # type: ignore[union-attr]
     assert _ahead(phase.brief(site, 2017)) == []
 
@@ -158,14 +158,14 @@ def test_after_the_notice_the_words_say_objections_are_answered_not_that_reports
     """Between the notice's end and the final day the calendar says 核查中 again, but checking and
     marking ended before the notice: the report and ranking pages went on “市科协正在核查报告、专家
     正在评分”. That span says what is true: the objections are answered, the results not final."""
-    (data,) = _ahead(phase.note(site, 2019))
+    (data,) = _ahead(phase.note(site, "index.md", 2019))
     for day in (dt.date(2026, 12, 11), dt.date(2026, 12, 23)):  # notice ended 12-10, final 12-24
         said = _shown(data["turns"][_picked(data, day)][1])  # type: ignore[index]
         assert "核查中：公示已结束，正在答复异议" in said, day
         assert "正在核查报告" not in said, day
         assert "正在评分" not in said, day
         assert phase.ANSWERING in said, day
-    before = _shown(phase.words_on(site, 2019, dt.date(2026, 11, 20)))  # checking, before the notice
+    before = _shown(phase.words_on(site, "index.md", 2019, dt.date(2026, 11, 20)))  # checking, before the notice
     assert "市科协正在核查报告、专家正在评分" in before
     assert phase.ANSWERING not in before
 
@@ -173,12 +173,12 @@ def test_after_the_notice_the_words_say_objections_are_answered_not_that_reports
 def test_between_checking_and_the_notice_the_words_say_checking_is_over(site: SiteData) -> None:
     """After checking ends and before the notice starts (2020: 02-06 and 02-07), the pages went on
     “市科协正在核查报告、专家正在评分”: they say that checking is over and when the notice starts."""
-    (data,) = _ahead(phase.note(site, 2020))
+    (data,) = _ahead(phase.note(site, "index.md", 2020))
     for day in (dt.date(2027, 2, 6), dt.date(2027, 2, 7)):
         said = _shown(data["turns"][_picked(data, day)][1])  # type: ignore[index]
         assert "正在核查报告" not in said, day
         assert "核查和专家评分已结束，下面的得分将于 2027-02-08 起公示。" in said, day  # the words, not the constant
-    checking = _shown(phase.words_on(site, 2020, dt.date(2027, 2, 5)))  # the last day of checking
+    checking = _shown(phase.words_on(site, "index.md", 2020, dt.date(2027, 2, 5)))  # the last day of checking
     assert "市科协正在核查报告、专家正在评分" in checking
 
 
@@ -203,7 +203,7 @@ def test_every_day_said_carries_the_zone_the_script_tells_the_reader_s_day_by(si
     assert set(days) == {str(8 * 60)}
     assert len(days) == figures.count(phase.TODAY_ATTRIBUTE)
     for year in (2017, 2019):
-        note = phase.note(site, year)
+        note = phase.note(site, "index.md", year)
         assert re.search(rf'{phase.TODAY_ATTRIBUTE}="480">2026-12-05</time>', note), year
         (data,) = _ahead(note)
         assert data["stale"] == phase.stale_note(site)

@@ -10,6 +10,7 @@ import pytest
 
 from site_builder.form_page import SiteSettings
 from site_builder.generate import generate
+from site_builder.phase import DATA_ATTRIBUTE
 from tests.trees import ROOT
 
 SETTINGS = SiteSettings(repo_url="https://github.com/example/registry")
@@ -19,6 +20,8 @@ _TAGS = re.compile(r"<[^>]+>")
 _SCORE = re.compile(r'<p class="sb-score"[^>]*>(.*?)</p>')
 _SCORE_NOT_FINAL = re.compile(r"总分 [\d.]+ 分，[^（]+档（公示中，尚未定稿）。")
 _CHART = re.compile(r'<figure class="sb-chart".*?</figure>')
+_LABELS = re.compile(r'data-label="([^"]*)"')
+_NOT_FINAL = re.compile(r'<p class="sb-not-final".*?</p>')
 
 
 @pytest.fixture(scope="module")
@@ -38,10 +41,25 @@ def _plain(html: str) -> str:
 
 def test_the_societies_table_says_in_its_heading_which_years_totals_are_not_final(docs: Path) -> None:
     """“2018 年度总分 73.5（二档）” stood beside “2017 年度总分 91.5（一档）” with nothing saying 2018
-    was on notice: a year not final says its phase in its column's heading, a final year nothing."""
+    was on notice: a year not final says so in its column's heading, a final year nothing."""
     heads = [_plain(h) for h in _HEADS.findall(_read(docs, "societies/index.md"))]
-    assert "2018 年度总分（公示中，尚未定稿）" in heads
+    assert "2018 年度总分（尚未定稿）" in heads
     assert "2017 年度总分" in heads
+
+
+def test_the_societies_table_says_the_phase_once_for_the_readers_day_not_in_each_card(docs: Path) -> None:
+    """The heading's phase followed the reader's day, but each phone card's label (data-label) kept
+    the build's “公示中” after the notice ended: headings and labels say only what stays true
+    (尚未定稿), the phase is said once above the table, updated for the reader's day."""
+    pages = {p: p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    # No heading follows the reader's day: a heading is a phone card's label (tables.py `names`).
+    assert not [p for p, said in pages.items() if DATA_ATTRIBUTE in "".join(_HEADS.findall(said))]
+    assert not [p for p, said in pages.items() if [label for label in _LABELS.findall(said) if "公示中" in label]]
+    page = _read(docs, "societies/index.md")
+    above = _NOT_FINAL.search(page[:page.index("<table")])
+    assert above is not None
+    assert DATA_ATTRIBUTE in above.group(0)
+    assert _plain(above.group(0)).startswith("2018 年度：公示中，尚未定稿（截至 2026-12-01）")
 
 
 def test_a_report_says_its_year_is_not_final_with_its_total(docs: Path) -> None:
@@ -60,9 +78,12 @@ def test_a_society_pages_chart_marks_the_years_not_final(docs: Path) -> None:
     assert chart is not None
     svg = chart.group(0)
     assert svg.count("sb-chart__bar--marked") == 1  # 2018's column, not 2017's
+    # Drawn at build time, the chart says only what stays true on any day; the page's phase
+    # paragraph above it says the phase for the reader's day.
     assert '<text class="sb-chart__mark"' in svg
-    assert ">公示中</text>" in svg
-    assert "<figcaption>历年总分（2018：公示中，尚未定稿）</figcaption>" in svg
+    assert ">尚未定稿</text>" in svg
+    assert "公示" not in svg
+    assert "<figcaption>历年总分（2018：尚未定稿）</figcaption>" in svg
 
 
 _CYCLE = re.compile(r"## 评估进度 \{#cycle\}.*?</table></div>", re.DOTALL)
@@ -89,14 +110,24 @@ def test_the_home_page_says_when_a_year_became_final_and_when_its_calendar_plann
     assert rows["2018 年度"][2] == "尚未定稿（日历计划 2028-01-14）"
 
 
-def test_the_public_pages_name_the_rubric_without_the_staffs_mark(docs: Path) -> None:
-    """“2018年度学会重点工作评估细则（默认，沿用2017年度）”: the mark 默认 is the association's
-    staff's (the files keep it, frozen); a reader sees the rubric's name and what it carries."""
-    pages = {p: p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
-    assert not [p for p, said in pages.items() if "细则（默认" in said]
+def test_the_public_pages_name_the_rubric_exactly_and_link_it_to_its_statement(docs: Path) -> None:
+    """“2017年度学会重点工作评估细则（默认）”: 默认 tells the reader the points are the project's
+    defaults, not the association's; the pages dropped it and so misquoted the rubric's name (a
+    frozen year looked scored by a confirmed rubric). The name is the file's title, exactly, and
+    leads to the rubric page's section for the year, whose statement says what 默认 means."""
     report = _read(docs, "societies/cd-mech-eng/2018/index.md")
-    assert "2018年度学会重点工作评估细则（沿用2017年度）" in report
-    assert "《2017年度学会重点工作评估细则》" in _read(docs, "societies/cd-mech-eng/index.md")
+    assert ('、<a href="../../../rubric/#rubric-2018">2018年度学会重点工作评估细则（默认，沿用2017年度）</a>'
+            in report)  # its 评估依据
+    for page, up in (("societies/cd-mech-eng/index.md", "../../"), ("societies/cd-mech-eng/2017/index.md", "../../../"),
+                     ("rankings/2017/index.md", "../../")):
+        found = _PHASE_PARAGRAPH.search(_read(docs, page))
+        assert found is not None, page
+        assert f'按《<a href="{up}rubric/#rubric-2017">2017年度学会重点工作评估细则（默认）</a>》计算' in found.group(1), page
+    # The home page's years table names the rubric of the frozen year alike.
+    assert '《<a href="rubric/#rubric-2017">2017年度学会重点工作评估细则（默认）</a>》' in _read(docs, "index.md")
+    rubric = _read(docs, "rubric/index.md")
+    section = rubric[rubric.index("## 2017 年度：2017年度学会重点工作评估细则（默认） {#rubric-2017}"):]
+    assert section.index("本细则为默认值，由成都市科协确定并可调整") < section.index("{#rubric-2017-")
 
 
 def test_a_final_years_commit_and_hashes_are_folded_under_its_phase(docs: Path) -> None:
@@ -109,7 +140,7 @@ def test_a_final_years_commit_and_hashes_are_folded_under_its_phase(docs: Path) 
         said, details = found.groups()
         assert "sha256" not in said
         assert "/commit/" not in said
-        assert "按《2017年度学会重点工作评估细则》计算" in said
+        assert "2017年度学会重点工作评估细则（默认）</a>》计算" in said
         assert "<summary>技术核对信息</summary>" in details
         assert "（数据 sha256 <code>" in details
         assert "/commit/" in details

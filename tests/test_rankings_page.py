@@ -100,6 +100,7 @@ def test_the_remarks_say_items_waiting_for_material_not_recognised_and_open_obje
 
 
 _CELLS = re.compile(r"<td[^>]*>(.*?)</td>")
+_TAGS = re.compile(r"<[^>]+>")
 _REPORT_LINK = re.compile(r'href="\.\./\.\./societies/([^/"]+)/2018/"')
 _SHOWN_ID = re.compile(r'<code class="sb-society-id">([^<]+)</code>')
 
@@ -226,7 +227,9 @@ def test_the_society_pages_years_table_says_what_the_rankings_hold_as_they_say_i
     root = base_tree(tmp_path / "tree")
     site = _site(root, ON_NOTICE)
     years = html.unescape(society_page.render(site, "cd-computer"))
-    assert _remark(_row(years, "2018 年度报告")) == "公示中，尚未定稿；待补充材料 1 项"
+    said = _remark(_row(years, "2018 年度报告"))
+    assert _TAGS.sub("", said) == "公示中，尚未定稿；待补充材料 1 项"
+    assert 'class="sb-phase-not-final" data-sb-phases=' in said  # the phase follows the reader's day
     tcm = html.unescape(society_page.render(site, "cd-tcm"))
     remark = _remark(_row(tcm, "2018 年度报告"))
     assert remark.count("异议受理中 1 条") == 1, remark

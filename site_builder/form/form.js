@@ -35,6 +35,20 @@
       e.preventDefault();
       e.returnValue = "";
     });
+    // Printed, a box shows its whole text: where `field-sizing` (form.css) is not supported
+    // (Firefox), each textarea is as tall as its text while printing, as it was afterwards.
+    var printed = [];
+    window.addEventListener("beforeprint", function () {
+      if (!document.body.contains(self.node)) return;
+      self.node.querySelectorAll("textarea").forEach(function (box) {
+        printed.push([box, box.style.height]);
+        box.style.height = box.scrollHeight + (box.offsetHeight - box.clientHeight) + "px";
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      printed.forEach(function (pair) { pair[0].style.height = pair[1]; });
+      printed = [];
+    });
     RF.clear(this.node);
     this.node.appendChild(el("p", { class: "rf-loading", text: "正在加载表单……" }));
     Promise.all([RF.fetchJson(this.url("config.json")), RF.fetchJson(this.url("labels.json")),

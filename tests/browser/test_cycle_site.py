@@ -44,7 +44,7 @@ def test_home_shows_each_years_phase(page, base: str) -> None:
     assert rows[0].startswith("2018 年度")
     assert "公示中：至 2027 年 12 月 31 日" in rows[0]
     assert "最终结果" in rows[1]
-    assert "《2017年度学会重点工作评估细则》" in rows[1]  # the rubric of the frozen 2017, in words
+    assert "《2017年度学会重点工作评估细则（默认）》" in rows[1]  # the rubric of the frozen 2017, in words
     assert "default-2017" not in rows[1]
     assert rows[0].endswith("—")  # 2018 is not frozen
 
@@ -73,13 +73,19 @@ def test_the_final_year_shows_the_verdicts_marks_and_what_produced_it(page, base
     assert "最终结果" in said
     assert "定稿的结果（定稿文件）" in said
     assert page.locator("p.sb-phase a", has_text="定稿文件").get_attribute("href").endswith("results/2017.json")
-    assert "按《2017年度学会重点工作评估细则》计算" in said
+    assert "按《2017年度学会重点工作评估细则（默认）》计算" in said
+    # The name leads to the rubric page's 2017 section, whose statement says what 默认 means.
+    page.locator("p.sb-phase a", has_text="2017年度学会重点工作评估细则（默认）").click()
+    page.wait_for_url("**/rubric/#rubric-2017")
+    assert page.locator("#rubric-2017").inner_text().startswith("2017 年度：2017年度学会重点工作评估细则（默认）")
+    assert "本细则为默认值" in page.locator("#rubric-2017 ~ .admonition").first.inner_text()
+    page.goto(f"{base}rankings/2017/")
     assert "default-2017" not in said
     assert "sha256" not in said  # the hashes and the commit are folded below it
     details = page.locator("p.sb-phase + details.sb-tech")
     assert details.locator("summary").inner_text() == "技术核对信息"
     details.locator("summary").click()
-    assert "《2017年度学会重点工作评估细则》（数据 sha256" in details.inner_text()
+    assert "《2017年度学会重点工作评估细则（默认）》（数据 sha256" in details.inner_text()
     commit = details.locator("a[href*='/commit/']")
     assert len(commit.inner_text()) == 12
     page.goto(f"{base}societies/cd-hitech-park/2017/")

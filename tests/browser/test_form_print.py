@@ -87,3 +87,22 @@ def test_a_printed_draft_shows_the_report_and_its_count_without_the_screen_s_con
     assert page.locator("#report-form .rf-label").first.evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
     assert page.locator("#report-form .rf-area h3").first.evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
     assert not page.problems, page.problems
+
+
+def test_a_printed_draft_shows_a_long_outcome_whole_without_field_sizing(page, base: str) -> None:
+    """Firefox has no `field-sizing: content` (form.css): before printing, the form sets each
+    box's height to its text's, and puts it back afterwards."""
+    _draft(page, base)
+    page.add_style_tag(content="#report-form textarea { field-sizing: fixed !important; }")
+    outcome = page.locator('[data-pointer="/innovation/services/0/outcome"] textarea')
+    assert outcome.evaluate("t => t.scrollHeight > t.clientHeight + 1")  # cut, as Firefox printed it
+    before = outcome.evaluate("t => t.style.height")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    settled(page)
+    assert outcome.evaluate("t => t.scrollHeight <= t.clientHeight + 1"), \
+        outcome.evaluate("t => [t.scrollHeight, t.clientHeight]")
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert outcome.evaluate("t => t.style.height") == before
+    assert not page.problems, page.problems

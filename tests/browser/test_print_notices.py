@@ -61,12 +61,16 @@ def test_a_printed_notice_of_a_change_after_finalize_shows_its_links_address(pag
     assert printed == [f'" ({h})"' for h in written], printed
     # The phase's links out of the site, “定稿文件” and the commit “066a9e0556e2”, were bare words
     # on paper too: printed, their addresses follow them; on screen, the words alone.
-    phase = page.locator("p.sb-phase a[href]")
+    # The rubric's name links within the site (its year's section of the rubric page): no address.
+    rubric = page.locator("p.sb-phase a[href]", has_text="2017年度学会重点工作评估细则（默认）")
+    assert rubric.get_attribute("href").endswith("rubric/#rubric-2017")
+    phase = page.locator('p.sb-phase a[href^="http"]')
     assert phase.all_inner_texts() == ["定稿文件", "066a9e0556e2"], phase.all_inner_texts()
     written = phase.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert all(h.startswith("https://") for h in written), written
     assert "/commit/066a9e0556e2" in written[1], written
-    assert _after(page, "p.sb-phase a[href]") == [f'" ({h})"' for h in written]
+    assert _after(page, 'p.sb-phase a[href^="http"]') == [f'" ({h})"' for h in written]
+    assert set(_after(page, 'p.sb-phase a[href]:not([href^="http"])')) <= {"none", "normal"}
     page.emulate_media(media="screen")
     assert set(_after(page, "p.sb-phase a[href]")) <= {"none", "normal"}
 

@@ -6,7 +6,6 @@ The guideline publishes no numbers; the association sets them in the rubric file
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -165,9 +164,6 @@ class MajorWorkRubric(Area):
     kind: dict[str, Rule]
 
 
-# The staff's mark in a rubric's title, with what else its brackets say (`Rubric.public_title`).
-_DRAFT_MARK = re.compile(r"（默认(?:，(?P<rest>[^）]*))?）")
-
 # Each table by kind, and the vocabulary of the year file its keys come from.
 KIND_TABLES = {("service_stations", "level"): "station_levels",
                ("consortia", "new_lead"): "consortium_forms",
@@ -244,13 +240,6 @@ class Rubric(_Strict):
     # Filled by `rubric()` from `unplaced` once the year's guideline says which keys are areas.
     added_areas: dict[str, MajorWorkRubric] = {}
     unplaced: dict[str, Any] = Field(default={}, exclude=True)
-
-    @property
-    def public_title(self) -> str:
-        """The title as the public pages name the rubric: without the mark “默认” the files'
-        titles carry for the association's staff (“…细则（默认）”, “…细则（默认，沿用2017年度）”,
-        validators/year/scaffold.py), which tells a reader nothing."""
-        return _DRAFT_MARK.sub(lambda m: f"（{m['rest']}）" if m["rest"] else "", self.title)
 
     @model_validator(mode="before")
     @classmethod
