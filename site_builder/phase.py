@@ -607,7 +607,7 @@ def technical_details(site: SiteData, page: str, year: int) -> str:
         code = f"代码提交 {link(url, label) if url else label}"
     else:
         code = "代码提交未记录"
-    return (f'<details class="sb-tech sb-no-print" data-search-exclude><summary>{TECHNICAL}</summary>\n'
+    return (f'<details class="sb-tech" data-search-exclude><summary>{TECHNICAL}</summary>\n'
             f"<p>{year} 年度的定稿结果由{code}、{_rubric_words(site, page, year, frozen.rubric_id)}"
             f"（数据 sha256 <code>{frozen.rubric_sha256[:12]}</code>）"
             f"和指南数据（sha256 <code>{frozen.guideline_sha256[:12]}</code>）计算。</p>\n</details>\n")

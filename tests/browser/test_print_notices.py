@@ -64,19 +64,21 @@ def test_a_printed_notice_of_a_change_after_finalize_shows_its_links_address(pag
     # The rubric's name links within the site (its year's section of the rubric page): no address.
     rubric = page.locator("p.sb-phase a[href]", has_text="2017年度学会重点工作评估细则（默认）")
     assert rubric.get_attribute("href").endswith("rubric/#rubric-2017")
-    phase = page.locator('p.sb-phase a[href^="http"]')
+    # The commit is in the folded 技术核对信息 below the phase, which paper prints unfolded.
+    phase = page.locator('p.sb-phase a[href^="http"], details.sb-tech a[href^="http"]')
     assert phase.all_inner_texts() == ["定稿文件", "066a9e0556e2"], phase.all_inner_texts()
     written = phase.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert all(h.startswith("https://") for h in written), written
     assert "/commit/066a9e0556e2" in written[1], written
-    assert _after(page, 'p.sb-phase a[href^="http"]') == [f'" ({h})"' for h in written]
+    assert _after(page, 'p.sb-phase a[href^="http"], details.sb-tech a[href^="http"]') == [f'" ({h})"' for h in written]
     assert set(_after(page, 'p.sb-phase a[href]:not([href^="http"])')) <= {"none", "normal"}
     page.emulate_media(media="screen")
     assert set(_after(page, "p.sb-phase a[href]")) <= {"none", "normal"}
 
 
 def test_a_printed_final_report_shows_the_addresses_of_its_phase_links(page, base: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The printed 2017 report, as a PDF: its phase line gives the address of the commit."""
+    """The printed 2017 report, as a PDF: its technical details, folded on screen, print unfolded
+    with the address of the commit and the data hashes."""
     import shutil
     import subprocess
 
@@ -87,6 +89,8 @@ def test_a_printed_final_report_shows_the_addresses_of_its_phase_links(page, bas
     page.pdf(path=str(pdf), format="A4")
     said = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "/commit/066a9e0556e2" in "".join(said.split()), said[:2000]
+    assert "技术核对信息" in said
+    assert "数据sha256" in "".join(said.split()), said[:2000]
 
 
 @pytest.mark.parametrize("year", [YEAR, 2018])
