@@ -325,8 +325,8 @@ _POINT_FIELDS = frozenset({"points", "cap", "min", "max", "min_total"})
 
 def _points_words(err: ErrorDetails, data: Any) -> str | None:
     """A number of points the model refuses, said of its rule (its key, name and clause) with
-    the value read: “细则规则 innovation.platform_registered（在中国科协“企业科协网”成功注册，条款 1.1）的 points
-    写的是 2.3：须是 0.5 的整数倍，如 2 或 2.5。” None for any other error."""
+    the value read: “细则规则 innovation.platform_registered（<its label>，条款 1.1）的 points 写的是
+    2.3：须是 0.5 的整数倍，如 2 或 2.5。” None for any other error."""
     loc, value, ctx = tuple(err["loc"]), err.get("input"), err.get("ctx") or {}
     if not loc or loc[-1] not in _POINT_FIELDS:
         return None
