@@ -89,6 +89,7 @@ def _open(page, base: str, society: str = SOCIETY) -> None:  # type: ignore[no-u
     page.add_init_script("localStorage.setItem('rv-reviewer', 'cast-staff')")
     page.goto(f"{base}review/#{YEAR}/{society}")
     page.wait_for_selector(".rv-item")
+    settled(page)
 
 
 def _shots(page, name: str, selector: str) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.test_form import settled
+from tests.browser.test_review_bench import _open
 from tests.site_support import built_site, served, sync_playwright
 from tests.trees import base_tree
 
@@ -42,11 +43,6 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def _open(page, base: str, society: str = SOCIETY) -> None:  # type: ignore[no-untyped-def]
-    page.add_init_script("localStorage.setItem('rv-reviewer', 'cast-staff')")
-    page.goto(f"{base}review/#{YEAR}/{society}")
-    page.wait_for_selector(".rv-item")
-    settled(page)
 
 
 def _serious(page) -> list[str]:  # type: ignore[no-untyped-def]
